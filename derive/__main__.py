@@ -1,0 +1,3 @@
+from derive.interfaces.cli import main
+
+raise SystemExit(main())

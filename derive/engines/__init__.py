@@ -1,0 +1,1 @@
+"""Engines decide one step each: numeric (counterexamples), symbolic (proofs), under a budget."""

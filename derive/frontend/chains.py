@@ -1,0 +1,88 @@
+"""Assemble rows of expressions into chains and steps.
+
+A row that starts with a relation (`= …`) continues the chain above it; a row with a left
+side of its own starts a new chain, so a block of separate equations (each line `A = B`)
+is a list of chains, each checked. A chain whose first expression names a quantity not
+yet known (`\\mathcal{L}'(G|D^\\star) = …`) defines it: that first relation is a
+`definition`, and the name means the right side from then on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sympy import Symbol
+from sympy.core.function import AppliedUndef
+
+from derive.model import Location, Step
+from derive.notation import Definition
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row read from a file: its parts, where it is, and an optional justification."""
+
+    parts: tuple
+    offset: int
+    justification: str = ""
+
+
+class ChainBuilder:
+    """Feeds rows in order; keeps the context (it grows with chain definitions) and steps."""
+
+    def __init__(self, context, source):
+        self.context = context
+        self.source = source
+        self.steps = []
+        self._last = None          # (expr, latex) that the next continuation row continues
+
+    def add(self, row, reader):
+        parts = list(row.parts)
+        if parts[0].relation is None:
+            first = parts.pop(0)
+            self._last = (first, first.latex)
+            if parts and self._is_new_quantity(first.expr) and parts[0].relation == "=":
+                self._define(first, parts.pop(0), row, reader)
+        elif self._last is None:
+            raise self.source.error("this row starts with a relation, but there is nothing "
+                                    "before it to continue", parts[0].start)
+        for part in parts:
+            self._transition(part, row)
+
+    def _transition(self, part, row):
+        lhs, lhs_latex = self._last
+        relation = part.relation
+        kind = "equality" if relation == "=" else "relation"
+        self.steps.append(Step(
+            index=len(self.steps) + 1, kind=kind, relation=relation, lhs=lhs.expr, rhs=part.expr,
+            lhs_latex=lhs_latex, latex=part.latex, location=self._location(part.start),
+            justification=row.justification))
+        self._last = (part, part.latex)
+
+    def _define(self, first, part, row, reader):
+        name = _quantity_name(first.expr)
+        definition = Definition(name, (), part.expr, part.latex, source="chain")
+        self.context = self.context.with_definition(definition)
+        reader.context = self.context
+        self.steps.append(Step(
+            index=len(self.steps) + 1, kind="definition", relation="=", lhs=first.expr,
+            rhs=part.expr, lhs_latex=first.latex, latex=part.latex,
+            location=self._location(part.start), justification=row.justification))
+        self._last = (part, part.latex)
+
+    def _is_new_quantity(self, expr):
+        """An undeclared name, bare or applied, that no definition or density claims."""
+        if not isinstance(expr, (AppliedUndef, Symbol)):
+            return False
+        name = _quantity_name(expr)
+        ctx = self.context
+        return not (ctx.is_variable(name) or dict(ctx.symbols).get(name)
+                    or ctx.definition(name) or ctx.density(name))
+
+    def _location(self, offset):
+        line, column = self.source.position(offset)
+        return Location(self.source.file, line, column)
+
+
+def _quantity_name(expr):
+    return expr.func.__name__ if isinstance(expr, AppliedUndef) else expr.name

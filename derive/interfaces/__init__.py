@@ -1,0 +1,1 @@
+"""Interfaces arrange results for people and programs; no mathematics lives here."""

@@ -1,0 +1,59 @@
+"""`derive check --format json`: the documented machine-readable form of results.
+
+Schema (version 1)::
+
+    {"schema": 1,
+     "derivations": [
+       {"file": str, "title": str,
+        "assumptions": [str, ...],
+        "steps": [
+          {"index": int,               # 1-based, in chain order
+           "kind": "definition" | "equality" | "relation",
+           "relation": "=" | "<=" | "<" | ">=" | ">",
+           "lhs_latex": str, "latex": str,   # as the author wrote them
+           "line": int, "column": int,
+           "justification": str,
+           "verdict": "verified" | "refuted" | "undecided" | "definition",
+           "method": str, "detail": str,
+           "seconds": float,
+           "counterexample": null | {"assignment": {name: value}, "lhs": str, "rhs": str,
+                                     "difference": str}}],
+        "summary": {"verified": int, "refuted": int, "undecided": int,
+                    "definition": int, "total": int}}],
+     "errors": [{"file": str, "line": int|null, "column": int|null, "message": str}]}
+
+Everything but `seconds` is the same from run to run for the same input.
+"""
+
+from __future__ import annotations
+
+import json
+
+
+def step_dict(result):
+    step, verdict = result.step, result.verdict
+    ce = verdict.counterexample
+    return {
+        "index": step.index, "kind": step.kind, "relation": step.relation,
+        "lhs_latex": step.lhs_latex, "latex": step.latex,
+        "line": step.location.line, "column": step.location.column,
+        "justification": step.justification,
+        "verdict": verdict.status, "method": verdict.method, "detail": verdict.detail,
+        "seconds": round(verdict.seconds, 4),
+        "counterexample": None if ce is None else {
+            "assignment": dict(ce.assignment), "lhs": ce.lhs_value, "rhs": ce.rhs_value,
+            "difference": ce.difference},
+    }
+
+
+def result_dict(result):
+    d = result.derivation
+    return {"file": d.file, "title": d.title, "assumptions": d.context.assumptions_text(),
+            "steps": [step_dict(r) for r in result.steps], "summary": result.summary}
+
+
+def render(results, errors):
+    payload = {"schema": 1, "derivations": [result_dict(r) for r in results],
+               "errors": [{"file": e.file, "line": e.line, "column": e.column,
+                           "message": e.message} for e in errors]}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

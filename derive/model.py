@@ -1,0 +1,89 @@
+"""The model: plain, immutable data that flows from the front-ends through the engines to
+the interfaces. Everything downstream of parsing reads these and nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+VERIFIED, REFUTED, UNDECIDED, DEFINITION = "verified", "refuted", "undecided", "definition"
+VERDICTS = (VERIFIED, REFUTED, UNDECIDED, DEFINITION)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One transition `lhs relation rhs` of a chain (or the definition that opens one).
+
+    `lhs` and `rhs` are unevaluated SymPy expressions; `latex` is the right-hand side as
+    the author wrote it, `lhs_latex` the left. `relation` is `=`, `<=`, `<`, `>=`, `>`.
+    """
+
+    index: int
+    kind: str                  # "equality", "relation", or "definition"
+    relation: str
+    lhs: object
+    rhs: object
+    lhs_latex: str
+    latex: str
+    location: Location
+    justification: str = ""
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A checked-to-be derivation: where it came from, its title, context and steps."""
+
+    file: str
+    title: str
+    context: object
+    steps: tuple
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """Values at which the two sides differ: the assignment, both sides, the difference."""
+
+    assignment: tuple          # (name, value-as-text) pairs
+    lhs_value: str
+    rhs_value: str
+    difference: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str                # one of VERDICTS
+    method: str
+    detail: str = ""
+    seconds: float = 0.0
+    counterexample: Counterexample | None = None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: Step
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Result:
+    derivation: Derivation
+    steps: tuple = field(default_factory=tuple)
+
+    @property
+    def summary(self):
+        counts = {v: 0 for v in VERDICTS}
+        for r in self.steps:
+            counts[r.verdict.status] += 1
+        counts["total"] = len(self.steps)
+        return counts
+
+    @property
+    def ok(self):
+        """True when every step is verified (definitions need no proof)."""
+        return all(r.verdict.status in (VERIFIED, DEFINITION) for r in self.steps)

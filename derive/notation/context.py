@@ -1,0 +1,96 @@
+"""What a derivation declares: variables, densities, symbols with assumptions, definitions.
+
+Names are canonical LaTeX strings produced by the front-end (`p_{\\theta}`, `D^{\\star}`,
+`\\mathcal{L}'`), so `\\mathbf{x}`, `\\mathrm{x}` and `x` are one name. A `Context` is
+immutable; adding a definition returns a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from sympy import Function, Symbol
+
+
+@dataclass(frozen=True)
+class Density:
+    """A probability density `name` over `variable`: positive and integrating to 1."""
+
+    name: str
+    variable: str
+
+    @property
+    def function(self):
+        return Function(self.name, positive=True)
+
+    def applied(self, variable=None):
+        """The density applied to its variable (or to another symbol), e.g. `p_r(x)`."""
+        return self.function(variable if variable is not None else Symbol(self.variable, real=True))
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`name(params) := body`; `source` is `define` (a directive) or `chain` (first line)."""
+
+    name: str
+    params: tuple
+    body: object
+    latex: str
+    source: str = "define"
+
+    def apply(self, args):
+        """The body with `args` put for the parameters (as many as given)."""
+        return self.body.xreplace(dict(zip(self.params, args)))
+
+
+ASSUMPTIONS = ("positive", "real")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The declarations in force for a derivation."""
+
+    variables: tuple = ()
+    densities: tuple = ()
+    symbols: tuple = ()          # (name, assumption) pairs, assumption in ASSUMPTIONS
+    definitions: tuple = ()
+    _index: dict = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        index = {"density": {d.name: d for d in self.densities},
+                 "definition": {d.name: d for d in self.definitions},
+                 "symbol": dict(self.symbols)}
+        object.__setattr__(self, "_index", index)
+
+    def density(self, name):
+        return self._index["density"].get(name)
+
+    def definition(self, name):
+        return self._index["definition"].get(name)
+
+    def is_variable(self, name):
+        return name in self.variables
+
+    @property
+    def default_variable(self):
+        return self.variables[0] if self.variables else "x"
+
+    def symbol(self, name):
+        """The SymPy symbol for `name`, with the assumptions declared for it."""
+        if name in self.variables:
+            return Symbol(name, real=True)
+        kind = self._index["symbol"].get(name)
+        return Symbol(name, **({kind: True} if kind else {}))
+
+    def with_definition(self, definition):
+        kept = tuple(d for d in self.definitions if d.name != definition.name)
+        return replace(self, definitions=kept + (definition,))
+
+    def assumptions_text(self):
+        """Human-readable list of the assumptions in force, for reports and output."""
+        lines = [f"{d.name} is a density over {d.variable}: positive, integrates to 1"
+                 for d in self.densities]
+        lines += [f"{name} is {kind}" for name, kind in self.symbols]
+        if self.densities:
+            lines.append("every integral is finite")
+        return lines
