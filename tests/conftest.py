@@ -1,0 +1,44 @@
+"""Shared helpers: write a derivation to a temporary file, check it, run the CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from derive.check import Options, check
+from derive.frontend import load
+from derive.interfaces.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples"
+SEED = REPO.parent / "shared" / "seed"
+
+
+def write(tmp_path, text, name="derivation.tex"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def verdicts(result):
+    return [r.verdict.status for r in result.steps]
+
+
+@pytest.fixture
+def check_text(tmp_path):
+    """check_text(text, name=..., budget=...) -> Result for a derivation given as text."""
+    def run(text, name="derivation.tex", budget=10.0):
+        return check(load(write(tmp_path, text, name)), Options(budget=budget))
+    return run
+
+
+@pytest.fixture
+def cli(capsys):
+    """cli(*args) -> (exit code, stdout, stderr), running `derive` in-process."""
+    def run(*args):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
