@@ -25,7 +25,7 @@ def decide(report, step, context, seed):
                        counterexample=comparison.counterexample))
         return
     numeric_note = _numeric_note(comparison)
-    report(Verdict(UNDECIDED, "numeric", numeric_note + "; the symbolic proof was not reached"))
+    report(Verdict(UNDECIDED, "numeric", numeric_note + "; the symbolic proof did not finish"))
     if step.relation != "=":
         report(Verdict(UNDECIDED, "numeric", numeric_note + "; derive does not prove "
                        f"'{step.relation}' steps yet"))

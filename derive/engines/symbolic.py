@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Add, Dummy, expand, expand_log, factor, log, simplify
+from sympy import Add, Dummy, expand, expand_log, factor, log, nan, oo, simplify, zoo
 from sympy.core.function import AppliedUndef
 
 from derive.notation import SupportIntegral
@@ -64,14 +64,16 @@ def _linear_form(expr, context):
     stand_ins = {i: Dummy("J") for i in integrals}
     flat = expr.xreplace(stand_ins)
     j_symbols = set(stand_ins.values())
+    slopes = {j: flat.diff(j) for j in j_symbols}
+    if any(k.free_symbols & j_symbols or k.has(SupportIntegral) for k in slopes.values()):
+        raise NotLinear("a product or function of integrals")
     constant = flat.xreplace({j: 0 for j in j_symbols})
+    if constant.has(nan, zoo, oo, -oo) or \
+            expand(flat - constant - sum(k * j for j, k in slopes.items())) != 0:
+        raise NotLinear("the integrals sit inside a function that is not affine")
     integrands, pointwise = {}, {}
     for integral, j in stand_ins.items():
-        k = flat.diff(j)
-        if k.free_symbols & j_symbols:
-            raise NotLinear("a product or function of integrals")
-        if k.has(SupportIntegral):
-            raise NotLinear("an integral inside another construct")
+        k = slopes[j]
         name = integral.variable.name
         point = pointwise.setdefault(name, Pointwise(Dummy(name, real=True), context))
         value = point.read(integral.integrand.xreplace({integral.variable: point.variable}))

@@ -84,8 +84,12 @@ def run_check(args):
             derivation = load(path)
         except InputError as exc:
             errors.append(exc)
+        except Exception as exc:  # a bug of ours: still a message, not a traceback
+            errors.append(InputError(f"derive could not read this file ({type(exc).__name__}: "
+                                     f"{exc}); this is a bug in derive, please report it", path))
+        if errors and errors[-1].file == str(path):
             progress.clear()
-            print(str(exc), file=sys.stderr)
+            print(str(errors[-1]), file=sys.stderr)
             continue
         total = len(derivation.steps)
 

@@ -88,8 +88,8 @@ def summary_line(counts, style):
 class Progress:
     """`checking file: step i/n` on a terminal's stderr, erased when done."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
+    def __init__(self, stream=None):
+        self.stream = stream = stream if stream is not None else sys.stderr
         self.enabled = hasattr(stream, "isatty") and stream.isatty()
 
     def show(self, text):

@@ -1,0 +1,94 @@
+"""`derive check`: output, exit codes, JSON schema, determinism, errors without tracebacks."""
+
+import json
+import subprocess
+import sys
+
+from conftest import EXAMPLES, write
+
+SEED = EXAMPLES / "gan_mode_collapse.tex"
+
+
+def test_seed_passes_with_exit_0(cli):
+    code, out, _ = cli("check", SEED)
+    assert code == 0
+    assert out.count("✓ verified") == 4
+    assert "4 verified, 0 refuted, 0 undecided (1 definition)" in out
+
+
+def test_refuted_step_shows_counterexample_and_exits_1(cli, tmp_path):
+    text = SEED.read_text().replace(r"+2 D_{\mathrm{JS}}", r"+D_{\mathrm{JS}}")
+    code, out, _ = cli("check", write(tmp_path, text))
+    assert code == 1
+    assert "✗ refuted" in out and "counterexample:" in out
+    assert "p_{r} = (" in out and "p_{\\theta} = (" in out
+    assert "left side  =" in out and "right side =" in out and "difference =" in out
+
+
+def test_undecided_exits_1(cli, tmp_path):
+    path = write(tmp_path, "$$ \\log(c d) = \\log c + \\log d $$\n")
+    code, out, _ = cli("check", path)
+    assert code == 1 and "? undecided" in out
+
+
+def test_unusable_input_exits_2_with_position_and_caret(cli, tmp_path):
+    path = write(tmp_path, "% derive: variable x\n$$ a = b + * c $$\n")
+    code, _, err = cli("check", path)
+    assert code == 2
+    first, shown, caret = err.splitlines()[:3]
+    assert first.startswith(f"{path}:2:")
+    assert "expected" in first
+    column = int(first.split(":")[2])
+    assert caret.index("^") - 2 == column - 1          # caret under the column
+    assert shown.strip() == "$$ a = b + * c $$"
+
+
+def test_missing_file_exits_2(cli, tmp_path):
+    code, _, err = cli("check", tmp_path / "nope.tex")
+    assert code == 2 and "cannot read" in err
+
+
+def test_unknown_directive_is_an_error(cli, tmp_path):
+    code, _, err = cli("check", write(tmp_path, "% derive: densty p\n$$ a = a $$\n"))
+    assert code == 2 and "unknown directive 'densty'" in err
+
+
+def test_json_schema(cli):
+    code, out, _ = cli("check", "--format", "json", SEED, EXAMPLES / "kl_definitions.tex")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == 1 and data["errors"] == []
+    first = data["derivations"][0]
+    assert set(first) == {"file", "title", "assumptions", "steps", "summary"}
+    assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5]
+    assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 4
+    for step in first["steps"]:
+        assert {"index", "latex", "verdict", "method", "seconds", "counterexample", "line",
+                "column", "kind", "relation", "lhs_latex", "justification", "detail"} == set(step)
+    assert first["summary"] == {"verified": 4, "refuted": 0, "undecided": 0, "definition": 1,
+                                "total": 5}
+
+
+def test_json_is_deterministic_apart_from_timings(cli, tmp_path):
+    mutated = write(tmp_path, SEED.read_text().replace(r"-2 \log 2-", r"-2 \log 4-"))
+
+    def run():
+        code, out, _ = cli("check", "--format", "json", SEED, mutated)
+        data = json.loads(out)
+        for d in data["derivations"]:
+            for s in d["steps"]:
+                s.pop("seconds")
+        return code, data
+
+    assert run() == run()
+
+
+def test_no_traceback_from_the_real_process(tmp_path):
+    bad = write(tmp_path, "steps: !!python/object/apply:os.system ['true']\n", "bad.yaml")
+    proc = subprocess.run([sys.executable, "-m", "derive", "check", str(bad)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "not allowed" in proc.stderr
+    help_text = subprocess.run([sys.executable, "-m", "derive", "check", "--help"],
+                               capture_output=True, text=True, timeout=60).stdout
+    assert "exit codes" in help_text and "--budget" in help_text

@@ -1,0 +1,63 @@
+"""Sound before clever: false steps are never `verified`; unprovable ones are `undecided`."""
+
+import pytest
+
+from conftest import verdicts
+
+HEADER = """\
+% derive: variable x
+% derive: density p, q
+% derive: positive a, b
+"""
+
+FALSE_STEPS = [
+    r"D_{KL}(p \| q) = D_{KL}(q \| p)",
+    r"\mathbb{E}_{x \sim p}[\log q(x)] = \mathbb{E}_{x \sim q}[\log p(x)]",
+    r"\log(a + b) = \log a + \log b",
+    r"\int p(x) \log p(x) \, dx = \log \int p(x) p(x) \, dx",
+    r"D_{JS}(p \| q) = \frac{1}{2} D_{KL}(p \| q) + \frac{1}{2} D_{KL}(q \| p)",
+    r"H(p, q) = H(q, p)",
+    r"2 D_{JS}(p \| q) = D_{KL}(p \| q)",
+    r"\mathbb{E}_{x \sim p}[x] = x",
+    r"\log 2 = \log 4",
+]
+
+
+@pytest.mark.parametrize("equation", FALSE_STEPS)
+def test_false_step_is_refuted(check_text, equation):
+    result = check_text(HEADER + f"$$ {equation} $$\n")
+    assert verdicts(result) == ["refuted"], result.steps[0].verdict.detail
+    assert result.steps[0].verdict.counterexample is not None
+
+
+def test_log_split_needs_declared_positivity(check_text):
+    # true for positive reals, but c and d are undeclared (complex): no proof may be claimed
+    result = check_text(HEADER + r"$$ \log(c d) = \log c + \log d $$" + "\n")
+    assert verdicts(result) == ["undecided"]
+    assert "numerically equal" in result.steps[0].verdict.detail
+
+
+def test_integrals_inside_a_nonlinear_function_are_outside_the_canonical_form(check_text):
+    result = check_text(HEADER + r"$$ \log (2 \mathbb{E}_{p}[q]) = \log 2 + \log \mathbb{E}_{p}[q] $$" + "\n")
+    assert verdicts(result) == ["undecided"]
+    assert "not applicable" in result.steps[0].verdict.detail
+
+
+def test_jensen_gap_is_refuted(check_text):
+    result = check_text(HEADER + r"$$ \log \mathbb{E}_{p}[q] = \mathbb{E}_{p}[\log q] $$" + "\n")
+    assert verdicts(result) == ["refuted"]
+
+
+def test_a_free_variable_outside_an_integral_is_not_the_bound_one(check_text):
+    result = check_text(HEADER + r"$$ x \int p(x) \, dx = \int x p(x) \, dx $$" + "\n")
+    assert verdicts(result) != ["verified"]
+
+
+def test_normalisation_is_used_only_for_densities(check_text):
+    result = check_text(HEADER + r"$$ \int p(x) \, dx = 1 \\ \int f(x) \, dx = 1 $$" + "\n")
+    assert verdicts(result) == ["verified", "refuted"]
+
+
+def test_inequalities_are_not_verified_yet_but_can_be_refuted(check_text):
+    result = check_text(HEADER + r"$$ a + b \le a \\ a \le a + b $$" + "\n")
+    assert verdicts(result) == ["refuted", "undecided"]
