@@ -23,7 +23,7 @@ def test_seed_chain_all_four_transitions_verified():
     assert verdicts(result) == ["definition", "verified", "verified", "verified", "verified"]
     assert result.steps[0].step.lhs_latex.startswith(r"\mathcal{L}^{\prime}")
     for r in result.steps[1:]:
-        assert r.verdict.method == "canonical form"
+        assert r.verdict.method == "normal form"
         assert "numerically equal on 8" in r.verdict.detail
     assert result.ok
 

@@ -1,4 +1,4 @@
-"""The numeric engine: evaluate both sides on random discrete instances, at high precision.
+"""The numeric engine: evaluate both sides on random discrete instances.
 
 An instance is a small finite support: every density becomes a positive vector summing to
 1, every integral a sum over the support points, every other symbol a random number that
@@ -6,14 +6,17 @@ respects its assumptions. Draws are seeded (same input, same draws) and delibera
 varied: near-uniform, heavily skewed and nearly disjoint supports, because draws with
 `p ≈ q` make `KL(p‖q)` and `KL(q‖p)` hard to tell apart.
 
-Evaluation walks the expression tree with mpmath; nothing is compiled or `eval`-ed. A
-disagreement counts only if it is far above the working precision and reproduces, with
-the same value, at a higher precision.
+Expressions are evaluated as written (operators by their definitions), compiled once into
+closures; nothing is `eval`-ed. Two number backends: mpmath at 40 digits searches for
+counterexamples, Python floats give a fast second opinion on a step already proved. Either
+way a disagreement counts only if it holds at 40 and at 70 digits with the same value.
 """
 
 from __future__ import annotations
 
+import math
 import random
+import time
 from dataclasses import dataclass
 
 import mpmath
@@ -24,19 +27,60 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 
 from derive.model import Counterexample
-from derive.notation import SupportIntegral
+from derive.notation import KL, JS, CrossEntropy, Entropy, Expectation, SupportIntegral
 
 SUPPORT_SIZE = 4
 DRAWS = 8
 WORK_DPS, CONFIRM_DPS = 40, 70
-_FUNCTIONS = {log: mpmath.log, exp: mpmath.exp, sin: mpmath.sin, cos: mpmath.cos,
-              tan: mpmath.tan, tanh: mpmath.tanh, sinh: mpmath.sinh, cosh: mpmath.cosh}
+FLOAT_TOLERANCE = 1e-9
+MAX_ABS_EXPONENT = 10 ** 4
 RELATIONS = {"=": lambda a, b: a == b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
              ">=": lambda a, b: a >= b, ">": lambda a, b: a > b, "!=": lambda a, b: a != b}
 
 
 class NotEvaluable(ValueError):
     """The expression holds something the numeric engine cannot evaluate."""
+
+
+class OutOfTime(Exception):
+    """The numeric check ran past its deadline."""
+
+
+class Backend:
+    """Arithmetic for one number type: floats, or mpmath at the working precision."""
+
+    def __init__(self, name, number, fsum, functions):
+        self.name, self.number, self.fsum, self.functions = name, number, fsum, functions
+
+
+def _float_log(x):
+    if x <= 0:
+        raise ValueError("log of a non-positive number")
+    return math.log(x)
+
+
+FLOAT = Backend("float", float, math.fsum, {
+    log: _float_log, exp: math.exp, sin: math.sin, cos: math.cos, tan: math.tan,
+    tanh: math.tanh, sinh: math.sinh, cosh: math.cosh})
+MP = Backend("mpmath", mpmath.mpf, mpmath.fsum, {
+    log: mpmath.log, exp: mpmath.exp, sin: mpmath.sin, cos: mpmath.cos, tan: mpmath.tan,
+    tanh: mpmath.tanh, sinh: mpmath.sinh, cosh: mpmath.cosh})
+
+
+def _js(log):
+    def js(p, q):
+        m = (p + q) / 2
+        return (p * log(p / m) + q * log(q / m)) / 2
+    return js
+
+
+# pointwise integrands of the divergences, by their definitions
+_DIVERGENCES = {
+    KL: lambda log: lambda p, q: p * log(p / q),
+    JS: _js,
+    Entropy: lambda log: lambda p: -p * log(p),
+    CrossEntropy: lambda log: lambda p, q: -p * log(q),
+}
 
 
 @dataclass(frozen=True)
@@ -48,177 +92,258 @@ class Comparison:
 
 
 class Instance:
-    """One random discrete world: support points, density vectors, symbol values."""
+    """One random discrete world: density vectors, symbol and point values (as floats)."""
 
-    def __init__(self, rng, kind, context):
-        self.rng, self.kind, self.context = rng, kind, context
-        self.vectors, self.values, self.points = {}, {}, {}
+    def __init__(self, seed, kind, context):
+        self.rng, self.kind, self.context = random.Random(seed), kind, context
+        self.weights, self.values = {}, {}
+        self._typed = {}
 
-    def density(self, name):
-        if name not in self.vectors:
-            self.vectors[name] = self._distribution(len(self.vectors))
-        return self.vectors[name]
+    def density(self, name, backend):
+        key = (name, backend.name, mpmath.mp.dps)
+        if key not in self._typed:
+            if name not in self.weights:
+                self.weights[name] = self._weights(len(self.weights))
+            weights = [backend.number(w) for w in self.weights[name]]
+            total = sum(weights)
+            self._typed[key] = [w / total for w in weights]
+        return self._typed[key]
 
-    def _distribution(self, which):
+    def _weights(self, which):
         rng, n = self.rng, SUPPORT_SIZE
         if self.kind == 0:
-            weights = [rng.uniform(0.2, 1.0) for _ in range(n)]
-        elif self.kind == 1:
-            weights = [rng.random() ** 6 + 1e-6 for _ in range(n)]
-        elif self.kind == 2:   # nearly disjoint: each density sits on its own point
+            return [rng.uniform(0.2, 1.0) for _ in range(n)]
+        if self.kind == 1:
+            return [rng.random() ** 6 + 1e-6 for _ in range(n)]
+        if self.kind == 2:   # nearly disjoint: each density sits on its own point
             weights = [1e-4 + rng.random() * 1e-3 for _ in range(n)]
             weights[which % n] = 1.0
-        else:
-            weights = [rng.uniform(0.01, 1.0) ** rng.uniform(1, 4) for _ in range(n)]
-        total = sum(mpmath.mpf(w) for w in weights)
-        return [mpmath.mpf(w) / total for w in weights]
+            return weights
+        return [rng.uniform(0.01, 1.0) ** rng.uniform(1, 4) for _ in range(n)]
 
-    def point_value(self, key, index):
-        """A value for a non-density function or a variable at support point `index`."""
-        full = (key, index)
-        if full not in self.values:
-            self.values[full] = mpmath.mpf(self.rng.uniform(0.2, 3.0))
-        return self.values[full]
-
-    def symbol(self, symbol):
-        if symbol not in self.values:
-            if symbol.is_positive or symbol.is_nonnegative:
-                value = self.rng.uniform(0.2, 3.0)
-            elif symbol.is_real:
-                value = self.rng.uniform(-2.0, 2.0)
-            else:
-                value = self.rng.uniform(0.2, 3.0)
-            self.values[symbol] = mpmath.mpf(value)
-        return self.values[symbol]
+    def value(self, key, positive=True):
+        """A random value for a symbol, a variable at a point, or a function value."""
+        if key not in self.values:
+            self.values[key] = self.rng.uniform(0.2, 3.0) if positive else self.rng.uniform(-2.0, 2.0)
+        return self.values[key]
 
     def assignment(self):
-        rows = [(name, "(" + ", ".join(mpmath.nstr(v, 6) for v in vec) + ")")
-                for name, vec in sorted(self.vectors.items())]
-        rows += [(str(k), mpmath.nstr(v, 6)) for k, v in sorted(
-            ((k, v) for k, v in self.values.items() if isinstance(k, Symbol)), key=lambda kv: str(kv[0]))]
+        """The instance as (name, value) pairs, normalised densities first."""
+        rows = []
+        for name, weights in sorted(self.weights.items()):
+            total = sum(weights)
+            rows.append((name, "(" + ", ".join(f"{w / total:.6g}" for w in weights) + ")"))
+        rows += [(key.name, f"{v:.6g}") for key, v in sorted(
+            ((k, v) for k, v in self.values.items() if isinstance(k, Symbol)), key=lambda kv: kv[0].name)]
         return tuple(rows)
 
 
-class Evaluator:
-    """Evaluates a prepared expression in one `Instance`."""
+class Compiler:
+    """Turns an expression into `fn(env)`, once; `env` holds the instance and bound points."""
 
-    def __init__(self, instance):
-        self.instance = instance
-        self.bound = {}            # bound variable symbol -> support index
+    def __init__(self, context, backend):
+        self.context, self.backend = context, backend
+        self.bound = set()
 
-    def value(self, e):
-        if isinstance(e, (Integer, Rational)):
-            return mpmath.mpf(e.p) / e.q
-        if isinstance(e, Float):
-            return mpmath.mpf(str(e))
-        if isinstance(e, NumberSymbol) or e.is_number and not e.free_symbols and e.is_finite:
-            return mpmath.mpf(e.evalf(mpmath.mp.dps + 5))
-        if isinstance(e, Add):
-            return mpmath.fsum(self.value(a) for a in e.args)
-        if isinstance(e, Mul):
-            result = mpmath.mpf(1)
-            for a in e.args:
-                result *= self.value(a)
-            return result
-        if isinstance(e, Pow):
-            return mpmath.power(self.value(e.base), self.value(e.exp))
-        if isinstance(e, SupportIntegral):
-            return self.integral(e)
+    def compile(self, e):
+        kind = type(e)
+        b = self.backend
+        if kind is Add:
+            parts = [self.compile(a) for a in e.args]
+            return lambda env: b.fsum([f(env) for f in parts])
+        if kind is Mul:
+            parts = [self.compile(a) for a in e.args]
+
+            def product(env):
+                result = parts[0](env)
+                for f in parts[1:]:
+                    result *= f(env)
+                return result
+            return product
+        if kind is Pow:
+            return self._power(e)
+        if kind is SupportIntegral:
+            return self._over_support(e.variable, lambda: self.compile(e.integrand))
+        if kind is Expectation:
+            f, p = e.args
+            return self._over_support(p.args[0], lambda: self.compile(Mul(p, f, evaluate=False)))
+        if kind in _DIVERGENCES:
+            return self._divergence(e)
         if isinstance(e, AppliedUndef):
-            return self.application(e)
+            return self._application(e)
+        if isinstance(e, (Integer, Rational)):
+            c = b.number(e.p) / b.number(e.q)
+            return lambda env: c
+        if isinstance(e, Float):
+            c = b.number(str(e)) if b is MP else float(e)
+            return lambda env: c
         if isinstance(e, Symbol):
-            if e in self.bound:
-                return self.instance.point_value(("variable", e.name), self.bound[e])
-            return self.instance.symbol(e)
-        fn = _FUNCTIONS.get(type(e))
+            return self._symbol(e)
+        fn = b.functions.get(kind)
         if fn is not None:
-            return fn(self.value(e.args[0]))
-        raise NotEvaluable(f"cannot evaluate {type(e).__name__} numerically")
+            arg = self.compile(e.args[0])
+            return lambda env: fn(arg(env))
+        if isinstance(e, NumberSymbol) or (e.is_number and e.is_finite):
+            c = b.number(str(e.evalf(CONFIRM_DPS + 5)))
+            return lambda env: c
+        raise NotEvaluable(f"cannot evaluate {kind.__name__} numerically")
 
-    def integral(self, e):
-        var = e.variable
-        outer = self.bound.get(var)
-        total = mpmath.mpf(0)
-        for index in range(SUPPORT_SIZE):
-            self.bound[var] = index
-            total += self.value(e.integrand)
-        if outer is None:
-            del self.bound[var]
-        else:
-            self.bound[var] = outer
-        return total
+    def _power(self, e):
+        base, exponent = self.compile(e.base), self.compile(e.exp)
+        b = self.backend
 
-    def application(self, e):
-        name = e.func.__name__
-        index = self._point_of(e.args)
-        if self.instance.context.density(name) is not None:
-            if index is None:
+        def power(env):
+            x = exponent(env)
+            if abs(x) > MAX_ABS_EXPONENT:
+                raise NotEvaluable("an exponent is too large to evaluate numerically")
+            y = base(env)
+            return mpmath.power(y, x) if b is MP else float(y) ** float(x)
+        return power
+
+    def _over_support(self, var, body_factory):
+        self.bound.add(var)
+        try:
+            body = body_factory()
+        finally:
+            self.bound.discard(var)
+        b = self.backend
+
+        def over_support(env):
+            env.tick()
+            outer = env.points.get(var)
+            total = []
+            for index in range(SUPPORT_SIZE):
+                env.points[var] = index
+                total.append(body(env))
+            if outer is None:
+                del env.points[var]
+            else:
+                env.points[var] = outer
+            return b.fsum(total)
+        return over_support
+
+    def _divergence(self, e):
+        var = e.args[0].args[0]
+        pointwise = _DIVERGENCES[type(e)](self.backend.functions[log])
+        return self._over_support(var, lambda: self._applied(pointwise, [self.compile(a) for a in e.args]))
+
+    @staticmethod
+    def _applied(pointwise, args):
+        return lambda env: pointwise(*[a(env) for a in args])
+
+    def _symbol(self, s):
+        b = self.backend
+        if s in self.bound:
+            key = ("variable", s.name)
+            return lambda env: b.number(env.instance.value((key, env.points[s])))
+        positive = bool(s.is_positive or s.is_nonnegative or not s.is_real)
+        return lambda env: b.number(env.instance.value(s, positive))
+
+    def _application(self, e):
+        name, b = e.func.__name__, self.backend
+        arg = e.args[0] if len(e.args) == 1 else None
+        at_point = isinstance(arg, Symbol) and (arg in self.bound or self.context.is_variable(arg.name))
+        if self.context.density(name) is not None:
+            if not at_point:
                 raise NotEvaluable(f"{name} is applied to something other than a variable")
-            return self.instance.density(name)[index]
-        key = (name, tuple(mpmath.nstr(self.value(a), 15) for a in e.args))
-        return self.instance.point_value(key, 0 if index is None else index)
-
-    def _point_of(self, args):
-        """The support index a one-argument application refers to; free variables → 0."""
-        if len(args) != 1 or not isinstance(args[0], Symbol):
-            return None
-        arg = args[0]
-        if arg in self.bound:
-            return self.bound[arg]
-        return 0 if self.instance.context.is_variable(arg.name) else None
+            return lambda env: env.instance.density(name, b)[env.points.get(arg, 0)]
+        if at_point:
+            return lambda env: b.number(env.instance.value((name, env.points.get(arg, 0))))
+        args = [self.compile(a) for a in e.args]
+        return lambda env: b.number(env.instance.value(
+            (name, tuple(f"{float(a(env)):.12g}" for a in args))))
 
 
-def compare(lhs, rhs, context, seed, relation="="):
-    """Check `lhs relation rhs` on seeded random instances; a confirmed failure refutes."""
+class Env:
+    """What a compiled expression reads: the instance, bound points, the deadline."""
+
+    def __init__(self, instance, deadline):
+        self.instance, self.deadline, self.points = instance, deadline, {}
+
+    def tick(self):
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OutOfTime()
+
+
+def compare(lhs, rhs, context, seed, relation="=", deadline=None, precise=True):
+    """Check `lhs relation rhs` on seeded random instances; a confirmed failure refutes.
+
+    `precise` searches at 40 digits; otherwise floats screen and only a disagreement is
+    re-evaluated. Raises `OutOfTime` past `deadline` (a `time.monotonic()` value)."""
     holds = RELATIONS[relation]
-    evaluated, largest, note = 0, mpmath.mpf(0), ""
+    try:
+        screen = _Pair(lhs, rhs, context, MP if precise else FLOAT)
+    except NotEvaluable as exc:
+        return Comparison(0, None, "0", str(exc))
+    evaluated, largest, note = 0, 0.0, ""
     for draw in range(DRAWS):
-        outcome = _evaluate_pair(lhs, rhs, context, f"{seed}:{draw}", draw % 4, WORK_DPS)
+        outcome = screen.evaluate(f"{seed}:{draw}", draw % 4, WORK_DPS, deadline)
         if isinstance(outcome, str):
             note = outcome
             continue
-        left, right, instance = outcome
+        left, right, _ = outcome
         evaluated += 1
         gap = abs(left - right)
         scale = max(1, abs(left), abs(right))
-        largest = max(largest, gap / scale)
-        tolerance = scale * mpmath.mpf(10) ** (-(WORK_DPS - 10))
+        largest = max(largest, float(gap / scale))
+        tolerance = scale * (FLOAT_TOLERANCE if not precise else mpmath.mpf(10) ** (10 - WORK_DPS))
         if holds(left, right) or (relation in ("=", "<=", ">=") and gap <= tolerance):
             continue
-        confirmed = _evaluate_pair(lhs, rhs, context, f"{seed}:{draw}", draw % 4, CONFIRM_DPS)
-        if isinstance(confirmed, str):
-            continue
-        left2, right2, instance2 = confirmed
-        gap2 = abs(left2 - right2)
-        if relation in ("=", "<=", ">=") and gap2 <= scale * mpmath.mpf(10) ** (-(CONFIRM_DPS - 10)):
-            continue
-        if holds(left2, right2) or abs(gap2 - gap) > gap * mpmath.mpf(10) ** -20:
-            continue
-        return Comparison(evaluated, Counterexample(
-            instance2.assignment(), mpmath.nstr(left2, 15), mpmath.nstr(right2, 15),
-            mpmath.nstr(left2 - right2, 15)), mpmath.nstr(largest, 3))
-    return Comparison(evaluated, None, mpmath.nstr(largest, 3), note)
+        found = _confirm(lhs, rhs, context, f"{seed}:{draw}", draw % 4, holds, relation, deadline)
+        if found is not None:
+            return Comparison(evaluated, found, f"{largest:.3g}")
+    return Comparison(evaluated, None, f"{largest:.3g}", note)
 
 
-def _evaluate_pair(lhs, rhs, context, seed, kind, dps):
-    """(lhs value, rhs value, instance) with real finite values, or a note why not."""
-    with mpmath.workdps(dps):
-        instance = Instance(random.Random(seed), kind, context)
-        evaluator = Evaluator(instance)
-        try:
-            left, right = evaluator.value(lhs), evaluator.value(rhs)
-        except NotEvaluable as exc:
-            return str(exc)
-        except (ZeroDivisionError, OverflowError, ValueError) as exc:
-            return f"evaluation failed: {exc}"
-        if not all(_is_real_finite(v) for v in (left, right)):
-            return "a side is not a finite real number on this instance"
-        return mpmath.mpf(left), mpmath.mpf(right), instance
+class _Pair:
+    """Both sides compiled for one backend."""
+
+    def __init__(self, lhs, rhs, context, backend):
+        self.context = context
+        self.left = Compiler(context, backend).compile(lhs)
+        self.right = Compiler(context, backend).compile(rhs)
+
+    def evaluate(self, seed, kind, dps, deadline):
+        """(left, right, instance) as real finite numbers, or a note why not."""
+        with mpmath.workdps(dps):
+            instance = Instance(seed, kind, self.context)
+            try:
+                left = self.left(Env(instance, deadline))
+                right = self.right(Env(instance, deadline))
+            except NotEvaluable as exc:
+                return str(exc)
+            except (ZeroDivisionError, OverflowError, ValueError) as exc:
+                return f"evaluation failed: {exc}"
+            if not (_is_real_finite(left) and _is_real_finite(right)):
+                return "a side is not a finite real number on this instance"
+            return _real(left), _real(right), instance
+
+
+def _confirm(lhs, rhs, context, seed, kind, holds, relation, deadline):
+    """A `Counterexample` if the disagreement holds at 40 and 70 digits alike, else None."""
+    pair = _Pair(lhs, rhs, context, MP)
+    results = [pair.evaluate(seed, kind, dps, deadline) for dps in (WORK_DPS, CONFIRM_DPS)]
+    if any(isinstance(r, str) for r in results):
+        return None
+    (l1, r1, _), (l2, r2, instance) = results
+    with mpmath.workdps(CONFIRM_DPS):
+        gap1, gap2 = abs(l1 - r1), abs(l2 - r2)
+        scale = max(1, abs(l2), abs(r2))
+        if holds(l2, r2) or (relation in ("=", "<=", ">=") and gap2 <= scale * mpmath.mpf(10) ** (10 - WORK_DPS)):
+            return None
+        if abs(gap2 - gap1) > gap2 * mpmath.mpf(10) ** -20:
+            return None
+        return Counterexample(instance.assignment(), mpmath.nstr(l2, 15), mpmath.nstr(r2, 15),
+                              mpmath.nstr(l2 - r2, 15))
 
 
 def _is_real_finite(v):
-    if isinstance(v, mpmath.mpc):
-        if abs(v.imag) > abs(v) * mpmath.mpf(10) ** -(mpmath.mp.dps - 5) and v.imag != 0:
+    if isinstance(v, complex) or isinstance(v, mpmath.mpc):
+        if v.imag != 0 and abs(v.imag) > abs(v) * 1e-30:
             return False
         v = v.real
-    return mpmath.isfinite(v)
+    return math.isfinite(v) if isinstance(v, float) else bool(mpmath.isfinite(v))
+
+
+def _real(v):
+    return v.real if isinstance(v, (complex, mpmath.mpc)) else v

@@ -1,50 +1,76 @@
-"""Decide one step: numeric first (cheap, and the only source of counterexamples), then a
-symbolic proof. Runs inside the budgeted child; streams each finding to the parent so
-that a step cut off by its budget still reports what was found before.
+"""Decide one step.
+
+1. **numeric** (in-process, under the step's deadline): evaluate both sides as written on
+   seeded random instances — the only source of counterexamples;
+2. **normal form** (in-process, bounded): the exact normal form of `normal_form`;
+3. **SymPy** (forked, under the budget): only when 2 reaches no conclusion — operators
+   expanded to integrals, the canonical form of `symbolic`, then `simplify`.
 
 Verdicts, and only these:
 * `refuted`  — the numeric engine found a confirmed counterexample;
-* `verified` — the symbolic engine proved it *and* the numeric engine found no
-  disagreement (a disagreement means one of them is wrong: the step is `undecided`);
-* `undecided` — anything else, with what was tried.
+* `verified` — a symbolic engine proved it and the numeric engine found no disagreement;
+* `undecided` — anything else, saying what was tried.
 """
 
 from __future__ import annotations
 
-from derive.engines import numeric, symbolic
+import time
+
+from derive.engines import normal_form, numeric, symbolic
 from derive.engines.prepare import prepare
 from derive.model import REFUTED, UNDECIDED, VERIFIED, Verdict
 
+NORMAL_FORM_DETAIL = ("both sides reduce to one normal form: logs split under positivity, "
+                      "integrals combined per variable, normalisation applied")
 
-def decide(report, step, context, seed):
-    """Report `Verdict`s for `step`, the last one reported being the final word."""
-    lhs, rhs = prepare(step.lhs), prepare(step.rhs)
-    comparison = numeric.compare(lhs, rhs, context, f"{seed}:{step.index}", step.relation)
+
+def decide_fast(step, context, seed, budget):
+    """(final `Verdict`, None) — or (None, numeric note) when only SymPy may still decide."""
+    deadline = time.monotonic() + budget
+    proved = False
+    if step.relation == "=":
+        try:
+            proved = normal_form.prove_equal(step.lhs, step.rhs, context, deadline)
+        except normal_form.Unsupported:
+            proved = False
+    try:
+        # a proved step gets a fast second opinion; an open one a precise search
+        comparison = numeric.compare(step.lhs, step.rhs, context, f"{seed}:{step.index}",
+                                     step.relation, deadline, precise=not proved)
+    except numeric.OutOfTime:
+        return Verdict(UNDECIDED, "budget", f"time budget of {budget:g} s ran out during the "
+                       "numeric check"), None
     if comparison.counterexample is not None:
-        report(Verdict(REFUTED, "numeric", _refutation(step, comparison),
-                       counterexample=comparison.counterexample))
-        return
-    numeric_note = _numeric_note(comparison)
-    report(Verdict(UNDECIDED, "numeric", numeric_note + "; the symbolic proof did not finish"))
+        c = comparison.counterexample
+        warning = (" — the normal form had claimed a proof; the confirmed counterexample "
+                   "overrides it (this is a bug in derive, please report it)") if proved else ""
+        return Verdict(REFUTED, "numeric", f"the two sides differ: left {c.lhs_value}, right "
+                       f"{c.rhs_value} (difference {c.difference}){warning}",
+                       counterexample=c), None
+    note = _numeric_note(comparison, proved)
+    if proved:
+        return Verdict(VERIFIED, "normal form", f"{NORMAL_FORM_DETAIL}; {note}"), None
     if step.relation != "=":
-        report(Verdict(UNDECIDED, "numeric", numeric_note + "; derive does not prove "
-                       f"'{step.relation}' steps yet"))
-        return
-    proof = symbolic.prove_equal(lhs, rhs, context)
+        return Verdict(UNDECIDED, "numeric", f"{note}; derive does not prove "
+                       f"'{step.relation}' steps yet"), None
+    return None, note
+
+
+def decide_sympy(report, step, context, note):
+    """The fallback, run in a budgeted child: report interim and final `Verdict`s."""
+    report(Verdict(UNDECIDED, "sympy", f"normal form inconclusive; {note}; the SymPy proof "
+                   "did not finish"))
+    proof = symbolic.prove_equal(prepare(step.lhs), prepare(step.rhs), context)
     if proof.proved:
-        report(Verdict(VERIFIED, proof.method, f"{proof.detail}; {numeric_note}"))
+        report(Verdict(VERIFIED, proof.method, f"{proof.detail}; {note}"))
     else:
-        report(Verdict(UNDECIDED, proof.method, f"no proof: {proof.detail}; {numeric_note}"))
+        report(Verdict(UNDECIDED, f"normal form, {proof.method}",
+                       f"no proof: normal form inconclusive, {proof.detail}; {note}"))
 
 
-def _numeric_note(comparison):
+def _numeric_note(comparison, fast=False):
     if comparison.evaluated == 0:
         return "no numeric check: " + (comparison.note or "no instance could be evaluated")
-    return (f"numerically equal on {comparison.evaluated} random instances "
+    precision = "in double precision" if fast else f"at {numeric.WORK_DPS} digits"
+    return (f"numerically equal on {comparison.evaluated} random instances {precision} "
             f"(largest relative difference {comparison.largest_difference})")
-
-
-def _refutation(step, comparison):
-    c = comparison.counterexample
-    return (f"the two sides differ: left {c.lhs_value}, right {c.rhs_value} "
-            f"(difference {c.difference})")

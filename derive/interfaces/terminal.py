@@ -55,8 +55,11 @@ def _step_lines(r, style):
     step, v = r.step, r.verdict
     mark = style.paint(f"{MARKS[v.status]} {v.status:<10}", COLOURS[v.status])
     where = f"line {step.location.line}:{step.location.column}"
-    relation = ":=" if step.kind == "definition" else step.relation
-    head = f"  {step.index:>2} {mark} {relation} {shorten(step.latex, WIDTH - 30)}"
+    if step.kind == "definition":
+        text = f"{shorten(step.lhs_latex, 40)} := {step.latex}"
+    else:
+        text = f"{step.relation} {step.latex}"
+    head = f"  {step.index:>2} {mark} {shorten(text, WIDTH - 16)}"
     lines = [head]
     info = f"{where}" + (f", {v.method}" if v.status != DEFINITION else "") + \
         (f", {v.seconds:.2f} s" if v.status != DEFINITION else "")
@@ -71,7 +74,7 @@ def _step_lines(r, style):
         lines.append(f"{'':19}left side  = {ce.lhs_value}")
         lines.append(f"{'':19}right side = {ce.rhs_value}")
         lines.append(f"{'':19}difference = {ce.difference}")
-        lines.append(f"{'':17}was: {shorten(step.lhs_latex, WIDTH - 22)}")
+        lines.append(f"{'':17}previous line: {shorten(step.lhs_latex, WIDTH - 32)}")
     elif v.status == UNDECIDED:
         lines.append(f"{'':17}{v.detail}")
     return lines

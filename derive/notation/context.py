@@ -39,8 +39,24 @@ class Definition:
     source: str = "define"
 
     def apply(self, args):
-        """The body with `args` put for the parameters (as many as given)."""
-        return self.body.xreplace(dict(zip(self.params, args)))
+        """The body with `args` put for the parameters, nothing evaluated."""
+        return substitute(self.body, dict(zip(self.params, args)))
+
+
+def substitute(expr, mapping):
+    """`expr` with sub-expressions replaced per `mapping`, rebuilt without evaluation
+    (SymPy's `xreplace` evaluates, which erases the author's forms and costs time)."""
+    if expr in mapping:
+        return mapping[expr]
+    if not expr.args:
+        return expr
+    args = [substitute(a, mapping) for a in expr.args]
+    if all(new is old for new, old in zip(args, expr.args)):
+        return expr
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:
+        return expr.func(*args)
 
 
 ASSUMPTIONS = ("positive", "real")
