@@ -12,7 +12,6 @@ import os
 import time
 from dataclasses import dataclass, replace
 
-from derive.engines.budget import run_many
 from derive.engines.steps import decide_fast, decide_sympy
 from derive.model import DEFINITION, UNDECIDED, Result, StepResult, Verdict
 
@@ -53,8 +52,10 @@ def check(derivation, options=Options(), on_step=None):
         i, spent, _ = fallback[k]
         finish(i, _verdict(outcome, options, spent))
 
-    tasks = [(decide_sympy, (steps[i], derivation.context, note)) for i, _, note in fallback]
-    run_many(tasks, options.budget, options.jobs, done)
+    if fallback:
+        from derive.engines.budget import run_many
+        tasks = [(decide_sympy, (steps[i], derivation.context, note)) for i, _, note in fallback]
+        run_many(tasks, options.budget, options.jobs, done)
     return Result(derivation, tuple(StepResult(s, v) for s, v in zip(steps, verdicts)))
 
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import time
 
-from derive.engines import normal_form, numeric, symbolic
-from derive.engines.prepare import prepare
+from derive.engines import normal_form, numeric
 from derive.model import REFUTED, UNDECIDED, VERIFIED, Verdict
 
 NORMAL_FORM_DETAIL = ("both sides reduce to one normal form: logs split under positivity, "
@@ -58,6 +57,8 @@ def decide_fast(step, context, seed, budget):
 
 def decide_sympy(report, step, context, note):
     """The fallback, run in a budgeted child: report interim and final `Verdict`s."""
+    from derive.engines import symbolic          # only steps the normal form leaves open
+    from derive.engines.prepare import prepare
     report(Verdict(UNDECIDED, "sympy", f"normal form inconclusive; {note}; the SymPy proof "
                    "did not finish"))
     proof = symbolic.prove_equal(prepare(step.lhs), prepare(step.rhs), context)
