@@ -62,7 +62,7 @@ def transition_ratio(repeats):
     steps = [s for s in derivation.steps if s.kind != "definition"]
     ours, naive, proved = [], [], 0
     for step in steps:
-        def ours_once():
+        def ours_once(step=step):
             verdict, _ = decide_fast(step, derivation.context, 0, 60.0)
             assert verdict is not None and verdict.status == "verified"
 

@@ -1,7 +1,6 @@
 """The engines one by one: the normal form's reach and limits, the SymPy fallback."""
 
 import pytest
-from sympy import Symbol
 
 from derive.engines import normal_form
 from derive.frontend.errors import Source

@@ -31,7 +31,8 @@ from sympy import (
 )
 from sympy.core.function import AppliedUndef
 
-from derive.notation import KL, JS, CrossEntropy, Entropy, Expectation, SupportIntegral
+from derive.notation import SupportIntegral
+from derive.notation.operators import ProbabilityOperator
 
 MAX_TERMS = 400
 MAX_EXPONENT = 12
@@ -81,6 +82,15 @@ class Poly:
 
     def scale(self, k):
         return Poly({m: c * k for m, c in self.terms.items()})
+
+    def __neg__(self):
+        return self.scale(-1)
+
+    def __sub__(self, other):
+        return self + other.scale(-1)
+
+    def __truediv__(self, k):
+        return self.scale(Fraction(1, k))
 
     def __mul__(self, other):
         if len(self.terms) * len(other.terms) > MAX_TERMS * 4:
@@ -170,10 +180,7 @@ class Normaliser:
             return Value(self.log(self.value(e.args[0]).pointwise()))
         if kind is SupportIntegral:
             return self.integral(e.integrand, e.variable)
-        if kind is Expectation:
-            f, p = e.args
-            return self.integral(Mul(p, f, evaluate=False), p.args[0])
-        if kind in (KL, JS, Entropy, CrossEntropy):
+        if isinstance(e, ProbabilityOperator):
             return self.divergence(e)
         if isinstance(e, AppliedUndef):
             return Value(self.application(e))
@@ -215,24 +222,14 @@ class Normaliser:
         return Value(Poly(), {variable.name: body})
 
     def divergence(self, e):
-        """KL, JS, H, H(p,q) by their definitions, at the bound point of their variable."""
-        variable = e.args[0].args[0]
+        """An operator by its notation-layer definition, at the bound point of its variable."""
+        variable = e.variable
         self.bound[variable] = ("bound", variable.name)
         try:
-            p, *rest = [self.application(a) for a in e.args]
-            log_p = self.log(p)
-            if isinstance(e, Entropy):
-                body = (p * log_p).scale(-1)
-            elif isinstance(e, CrossEntropy):
-                body = (p * self.log(rest[0])).scale(-1)
-            elif isinstance(e, KL):
-                body = p * (log_p + self.log(rest[0]).scale(-1))
-            else:
-                q = rest[0]
-                log_m = self.log((p + q).scale(Fraction(1, 2)))
-                half = Fraction(1, 2)
-                body = (p * (log_p + log_m.scale(-1))).scale(half) + \
-                    (q * (self.log(q) + log_m.scale(-1))).scale(half)
+            args = [self.application(a) if isinstance(a, AppliedUndef) and
+                    self.context.density(a.func.__name__) else self.value(a).pointwise()
+                    for a in e.args]
+            body = e.pointwise(self.log, *args)
         finally:
             del self.bound[variable]
         return Value(Poly(), {variable.name: body})

@@ -27,7 +27,8 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 
 from derive.model import Counterexample
-from derive.notation import KL, JS, CrossEntropy, Entropy, Expectation, SupportIntegral
+from derive.notation import SupportIntegral
+from derive.notation.operators import ProbabilityOperator
 
 SUPPORT_SIZE = 4
 DRAWS = 8
@@ -65,22 +66,6 @@ FLOAT = Backend("float", float, math.fsum, {
 MP = Backend("mpmath", mpmath.mpf, mpmath.fsum, {
     log: mpmath.log, exp: mpmath.exp, sin: mpmath.sin, cos: mpmath.cos, tan: mpmath.tan,
     tanh: mpmath.tanh, sinh: mpmath.sinh, cosh: mpmath.cosh})
-
-
-def _js(log):
-    def js(p, q):
-        m = (p + q) / 2
-        return (p * log(p / m) + q * log(q / m)) / 2
-    return js
-
-
-# pointwise integrands of the divergences, by their definitions
-_DIVERGENCES = {
-    KL: lambda log: lambda p, q: p * log(p / q),
-    JS: _js,
-    Entropy: lambda log: lambda p: -p * log(p),
-    CrossEntropy: lambda log: lambda p, q: -p * log(q),
-}
 
 
 @dataclass(frozen=True)
@@ -164,11 +149,8 @@ class Compiler:
             return self._power(e)
         if kind is SupportIntegral:
             return self._over_support(e.variable, lambda: self.compile(e.integrand))
-        if kind is Expectation:
-            f, p = e.args
-            return self._over_support(p.args[0], lambda: self.compile(Mul(p, f, evaluate=False)))
-        if kind in _DIVERGENCES:
-            return self._divergence(e)
+        if isinstance(e, ProbabilityOperator):
+            return self._operator(e)
         if isinstance(e, AppliedUndef):
             return self._application(e)
         if isinstance(e, (Integer, Rational)):
@@ -222,14 +204,14 @@ class Compiler:
             return b.fsum(total)
         return over_support
 
-    def _divergence(self, e):
-        var = e.args[0].args[0]
-        pointwise = _DIVERGENCES[type(e)](self.backend.functions[log])
-        return self._over_support(var, lambda: self._applied(pointwise, [self.compile(a) for a in e.args]))
+    def _operator(self, e):
+        """An operator by its notation-layer definition, summed over the support."""
+        log_fn = self.backend.functions[log]
 
-    @staticmethod
-    def _applied(pointwise, args):
-        return lambda env: pointwise(*[a(env) for a in args])
+        def body():
+            args = [self.compile(a) for a in e.args]
+            return lambda env: e.pointwise(log_fn, *[a(env) for a in args])
+        return self._over_support(e.variable, body)
 
     def _symbol(self, s):
         b = self.backend

@@ -43,7 +43,6 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 
 from derive.notation import KL, JS, CrossEntropy, Entropy, Expectation, SupportIntegral
-from derive.frontend.errors import InputError
 
 GRAMMAR = Path(__file__).with_name("latex.lark")
 MAX_ROW_CHARS = 20_000

@@ -10,8 +10,7 @@ Densities are SymPy undefined functions declared positive, applied to their vari
 
 from __future__ import annotations
 
-from sympy import Expr, Rational, log
-from sympy.core.function import AppliedUndef
+from sympy import Expr, log
 
 
 class SupportIntegral(Expr):
@@ -33,33 +32,43 @@ class SupportIntegral(Expr):
 
 
 class ProbabilityOperator(Expr):
-    """Base of the operators that expand to integrals; subclasses define `as_integral`."""
+    """Base of the operators that expand to integrals.
+
+    A divergence-like operator defines `pointwise(log, *densities)`: its integrand at one
+    point, written once and generically, so that SymPy expressions, the normal form's
+    polynomials and numbers (float or mpmath) all evaluate the same definition; `log` is
+    the logarithm of whichever of those is in use.
+    """
 
     latex_name = ""
+
+    def __new__(cls, *args):
+        return Expr.__new__(cls, *args)
+
+    @property
+    def variable(self):
+        """The variable integrated over: that of the first density argument."""
+        return self.args[-1].args[0] if isinstance(self, Expectation) else self.args[0].args[0]
+
+    def as_integral(self):
+        return SupportIntegral(self.pointwise(log, *self.args), self.variable)
 
     def _latex(self, printer):
         inner = r" \| ".join(printer._print(a) for a in self.args)
         return r"%s\left(%s\right)" % (self.latex_name, inner)
 
 
-def _variable_of(density: AppliedUndef):
-    return density.args[0]
-
-
 class Expectation(ProbabilityOperator):
     """`E_{x~p}[f] = ∫ p(x) f(x) dx`; args: (f, p(x))."""
 
-    def __new__(cls, f, density):
-        return Expr.__new__(cls, f, density)
-
-    def as_integral(self):
-        f, p = self.args
-        return SupportIntegral(p * f, _variable_of(p))
+    @staticmethod
+    def pointwise(log, f, p):
+        return p * f
 
     def _latex(self, printer):
         f, p = self.args
         return r"\mathbb{E}_{%s \sim %s}\left[%s\right]" % (
-            printer._print(_variable_of(p)), printer._print(p), printer._print(f))
+            printer._print(self.variable), printer._print(p), printer._print(f))
 
 
 class KL(ProbabilityOperator):
@@ -67,12 +76,9 @@ class KL(ProbabilityOperator):
 
     latex_name = r"D_{\mathrm{KL}}"
 
-    def __new__(cls, p, q):
-        return Expr.__new__(cls, p, q)
-
-    def as_integral(self):
-        p, q = self.args
-        return SupportIntegral(p * (log(p) - log(q)), _variable_of(p))
+    @staticmethod
+    def pointwise(log, p, q):
+        return p * (log(p) - log(q))
 
 
 class JS(ProbabilityOperator):
@@ -80,15 +86,10 @@ class JS(ProbabilityOperator):
 
     latex_name = r"D_{\mathrm{JS}}"
 
-    def __new__(cls, p, q):
-        return Expr.__new__(cls, p, q)
-
-    def as_integral(self):
-        p, q = self.args
-        m = (p + q) / 2
-        half = Rational(1, 2)
-        integrand = half * p * (log(p) - log(m)) + half * q * (log(q) - log(m))
-        return SupportIntegral(integrand, _variable_of(p))
+    @staticmethod
+    def pointwise(log, p, q):
+        log_m = log((p + q) / 2)
+        return (p * (log(p) - log_m) + q * (log(q) - log_m)) / 2
 
 
 class Entropy(ProbabilityOperator):
@@ -96,12 +97,9 @@ class Entropy(ProbabilityOperator):
 
     latex_name = "H"
 
-    def __new__(cls, p):
-        return Expr.__new__(cls, p)
-
-    def as_integral(self):
-        (p,) = self.args
-        return SupportIntegral(-p * log(p), _variable_of(p))
+    @staticmethod
+    def pointwise(log, p):
+        return -(p * log(p))
 
 
 class CrossEntropy(ProbabilityOperator):
@@ -109,12 +107,9 @@ class CrossEntropy(ProbabilityOperator):
 
     latex_name = "H"
 
-    def __new__(cls, p, q):
-        return Expr.__new__(cls, p, q)
-
-    def as_integral(self):
-        p, q = self.args
-        return SupportIntegral(-p * log(q), _variable_of(p))
+    @staticmethod
+    def pointwise(log, p, q):
+        return -(p * log(q))
 
 
 def expand_operators(expr):
