@@ -25,7 +25,7 @@ class Step:
     """
 
     index: int
-    kind: str                  # "equality", "relation", or "definition"
+    kind: str                  # see KINDS
     relation: str
     lhs: object
     rhs: object
@@ -33,6 +33,14 @@ class Step:
     latex: str
     location: Location
     justification: str = ""
+    fixed: tuple = ()          # definitions held fixed where this step stands
+
+
+# What a step claims: a definition; an equality or a bound in a chain; or a claim that is
+# not a transition of a chain — a limit, an optimiser (argmax/argmin), or the equivalence of
+# two optimisation problems (`\max_\theta A = \min_\theta B`).
+KINDS = ("definition", "equality", "relation", "limit", "optimiser", "optimisation")
+CLAIM_KINDS = ("limit", "optimiser", "optimisation")
 
 
 @dataclass(frozen=True)

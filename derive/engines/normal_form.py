@@ -31,7 +31,7 @@ from sympy import (
 )
 from sympy.core.function import AppliedUndef
 
-from derive.notation import SupportIntegral
+from derive.notation import Defined, SupportIntegral
 from derive.notation.operators import ProbabilityOperator
 
 MAX_TERMS = 400
@@ -178,6 +178,8 @@ class Normaliser:
             return Value(Poly.const(int(e.p) if e.q == 1 else Fraction(int(e.p), int(e.q))))
         if kind is log:
             return Value(self.log(self.value(e.args[0]).pointwise()))
+        if kind is Defined:
+            return self.value(e.body)
         if kind is SupportIntegral:
             return self.integral(e.integrand, e.variable)
         if isinstance(e, ProbabilityOperator):

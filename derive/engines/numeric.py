@@ -27,7 +27,7 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 
 from derive.model import Counterexample
-from derive.notation import SupportIntegral
+from derive.notation import Defined, SupportIntegral
 from derive.notation.operators import ProbabilityOperator
 
 SUPPORT_SIZE = 4
@@ -147,6 +147,8 @@ class Compiler:
             return product
         if kind is Pow:
             return self._power(e)
+        if kind is Defined:
+            return self.compile(e.body)
         if kind is SupportIntegral:
             return self._over_support(e.variable, lambda: self.compile(e.integrand))
         if isinstance(e, ProbabilityOperator):

@@ -11,7 +11,7 @@ import math
 
 from sympy import Integer, Pow, Rational
 
-from derive.notation import expand_operators
+from derive.notation import expand_operators, strip_defined
 
 MAX_POWER_BITS = 100_000
 
@@ -39,4 +39,4 @@ def _guard_power(base, exponent):
 
 def prepare(expr):
     """Evaluated, with every probability operator written as an integral."""
-    return expand_operators(evaluate(expr))
+    return expand_operators(evaluate(strip_defined(expr)))

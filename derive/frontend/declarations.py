@@ -1,6 +1,10 @@
 """Declarations shared by both file forms: title, variables, densities, definitions,
-symbols with assumptions. Each is read from LaTeX text at a known offset of the file, so
-errors point into the file whichever form it has."""
+symbols with assumptions, parameters, fixed quantities. Each is read from LaTeX text at a
+known offset of the file, so errors point into the file whichever form it has.
+
+Declarations are positional: each holds from where it stands to the end of the file, so
+`% derive: fixed D^\\star` between two displays holds D* fixed for the second only.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,29 @@ from pathlib import Path
 
 from derive.notation import Context, Definition, Density
 
-KEYWORDS = ("title", "variable", "variables", "density", "densities", "define", "positive", "real")
+KEYWORDS = ("title", "variable", "variables", "density", "densities", "define", "positive",
+            "real", "depends", "fixed", "moving")
 
 
-class ContextBuilder:
-    """Collects declarations in order; `context` is the immutable result so far."""
+class Declarations:
+    """Everything declared so far; `context` is the immutable view of it."""
 
     def __init__(self, source, reader):
         self.source, self.reader = source, reader
         self.title = ""
         self.variables, self.densities, self.symbols, self.definitions = [], [], [], []
+        self.parameters, self.fixed = [], []
 
     @property
     def context(self):
         return Context(tuple(self.variables), tuple(self.densities), tuple(self.symbols),
-                       tuple(self.definitions))
+                       tuple(self.definitions), tuple(self.parameters), tuple(self.fixed))
+
+    def define(self, definition):
+        """Add or replace a definition (directives and chains both define names)."""
+        self.definitions = [d for d in self.definitions if d.name != definition.name]
+        self.definitions.append(definition)
+        self.reader.context = self.context
 
     def declare(self, keyword, body, offset):
         """Apply one declaration; `offset` is where `body` starts in the file."""
@@ -43,10 +55,28 @@ class ContextBuilder:
         elif keyword == "define":
             self.reader.context = self.context
             key, params, value = self.reader.read_definition(body, offset)
-            self.definitions.append(Definition(key, params, value, " ".join(body.split())))
+            self.define(Definition(key, params, value, " ".join(body.split())))
+        elif keyword == "depends":
+            self._depends(body, offset)
+        elif keyword in ("fixed", "moving"):
+            names = self._names(body, offset)
+            self.fixed = [n for n in self.fixed if n not in names]
+            if keyword == "fixed":
+                self.fixed += names
         else:
             self.symbols += [(k, keyword) for k in self._names(body, offset)]
         self.reader.context = self.context
+
+    def _depends(self, body, offset):
+        """`p_\\theta on \\theta` (several densities: `p, q on \\theta`)."""
+        names, sep, parameter = body.partition(" on ")
+        if not sep or not parameter.strip():
+            raise self.source.error("write: depends DENSITY on PARAMETER", offset)
+        param = self.reader.read_name(parameter, offset + len(names) + 4)
+        for key in self._names(names, offset):
+            if self.context.density(key) is None:
+                raise self.source.error(f"{key} is not a declared density", offset)
+            self.parameters.append((key, param))
 
     def _names(self, body, offset):
         keys, start = [], 0
@@ -56,8 +86,6 @@ class ContextBuilder:
             keys.append(self.reader.read_name(piece, offset + start))
             start += len(piece) + 1
         return keys
-
-
 
 
 def default_title(path):

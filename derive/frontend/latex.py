@@ -37,12 +37,15 @@ from pathlib import Path
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from sympy import (
-    E, Add, Function, Integer, Mul, Pow, Rational, Symbol, cos, cosh, exp, log, oo, pi,
+    E, Add, Function, Integer, Limit, Mul, Pow, Rational, Symbol, cos, cosh, exp, log, oo, pi,
     sin, sinh, tan, tanh,
 )
 from sympy.core.function import AppliedUndef
 
-from derive.notation import KL, JS, CrossEntropy, Entropy, Expectation, SupportIntegral
+from derive.notation import (
+    KL, JS, CrossEntropy, Defined, Entropy, Expectation, Optimum, SupportIntegral,
+)
+from derive.notation.context import substitute
 
 GRAMMAR = Path(__file__).with_name("latex.lark")
 MAX_ROW_CHARS = 20_000
@@ -127,7 +130,8 @@ class Reader:
     def __init__(self, context, source):
         self.context = context
         self.source = source
-        self.bound = []
+        self.bound = []            # integration variables, innermost last
+        self.optimised = []        # variables of a max/min/argmax: plain real symbols
         self.offset = 0
 
     # ------------------------------------------------------------ entry point
@@ -236,6 +240,91 @@ class Reader:
 
     def _run(self, node):
         return self.run(node.children)
+
+    def _bigop(self, node):
+        """`\\lim_{v \\to a} f`, `\\max_\\theta f`, `\\arg\\max_{y \\in (0,1)} f`."""
+        children = [c for c in node.children if not (isinstance(c, Token) and c.type == "SUB")]
+        arg = bool(children and isinstance(children[0], Token) and children[0].type == "ARG")
+        if arg:
+            children = children[1:]
+        op = children[0].value.lstrip("\\")
+        kind = "arg" + ("max" if "max" in op else "min") if arg or "arg" in op else op
+        kind = {"sup": "max", "inf": "min"}.get(kind, kind)
+        sub = children[1] if len(children) == 3 else None
+        body = children[-1]
+        if kind == "lim":
+            return self._limit(node, sub, body)
+        return self._optimum(node, kind, sub, body)
+
+    def _limit(self, node, sub, body):
+        spec = sub.children[0] if isinstance(sub, Tree) and sub.data == "sgroup" else None
+        if spec is None or spec.data != "approach":
+            raise self.error(r"a limit needs a subscript like _{x \to 0^+}", node)
+        var_node, _, target_node, *side = spec.children
+        key = _bare_key(var_node) or _flat_text(var_node)
+        target, direction = self._approach_target(target_node, side)
+        body_value = self.build(body)
+        pointwise = _pointwise_densities(body_value, self.context)
+        variable = _limit_variable(key, self.context)
+        if not pointwise.has(variable):
+            raise self.error(f"the limit variable {key} does not occur in the expression", var_node)
+        return Limit(pointwise, variable, target, direction)
+
+    def _approach_target(self, node, side):
+        """(target, direction) of `0^+`, `0^{+}`, `\\infty`, `-\\infty`, `a`."""
+        direction = "+-"
+        if side:
+            direction = side[0].value
+        script = node
+        while isinstance(script, Tree) and script.data == "run" and len(script.children) == 1:
+            script = script.children[0]
+        if isinstance(script, Tree) and script.data == "script" and len(script.children) == 3:
+            sign = _side_mark(script.children[2])
+            if sign is not None:
+                return self.build(script.children[0]), sign
+        target = self.build(node)
+        if target == oo or target == -oo:
+            direction = "-" if target == oo else "+"
+        elif isinstance(target, Mul) and oo in target.args:
+            target, direction = -oo, "+"
+        return target, direction
+
+    def _optimum(self, node, kind, sub, body):
+        if sub is None:
+            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …", node)
+        spec = sub.children[0] if isinstance(sub, Tree) and sub.data == "sgroup" else None
+        low, high, closed = -oo, oo, "()"
+        if spec is not None and spec.data == "domain":
+            var_node, _, domain = spec.children
+            low, high, closed = self._interval(domain)
+        else:
+            var_node = spec.children[0] if spec is not None else sub
+        key = _bare_key(var_node) or _flat_text(var_node)
+        variable = Symbol(key, real=True)
+        self.optimised.append(key)
+        try:
+            f = self.build(body)
+        finally:
+            self.optimised.pop()
+        if low.is_number and high.is_number and (low > high or (low == high and closed != "[]")):
+            raise self.error(f"the domain of this \\{kind} is empty", node)
+        return Optimum(f, variable, kind, low, high, closed)
+
+    def _interval(self, node):
+        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
+        key = _bare_key(node)
+        if key in (r"\mathbb{R}", "R"):
+            return -oo, oo, "()"
+        while isinstance(node, Tree) and node.data == "run" and len(node.children) == 1:
+            node = node.children[0]
+        if not (isinstance(node, Tree) and node.data == "bracketed"):
+            raise self.error("a domain is an interval such as (0, 1) or [0, \\infty)", node)
+        opening, args_tree, closing = node.children
+        bounds = [c for c in args_tree.children if not (isinstance(c, Token) and c.type == "SEP")]
+        if len(bounds) != 2:
+            raise self.error("an interval has two ends: (a, b)", node)
+        closed = ("[" if opening.value == "[" else "(") + ("]" if closing.value == "]" else ")")
+        return self.build(bounds[0]), self.build(bounds[1]), closed
 
     def _group(self, node):
         return self.build(node.children[0])
@@ -486,14 +575,16 @@ class Reader:
         definition = ctx.definition(name.key)
         if definition is not None:
             if bracket is not None and definition.source == "chain":
-                return powered(definition.body), True
+                return powered(Defined(definition.body, name.key)), True
             if bracket is not None and definition.params:
                 args = [self.build(a) for a in bracket.args]
                 if len(args) != len(definition.params):
                     raise self.error(f"{name.key} takes {len(definition.params)} argument(s), "
                                      f"not {len(args)}", bracket.node)
-                return powered(definition.apply(args)), True
-            return powered(definition.body), False
+                return powered(Defined(definition.apply(args), name.key)), True
+            return powered(Defined(definition.body, name.key)), False
+        if name.key in self.optimised:
+            return powered(Symbol(name.key, real=True)), False
         if name.key in ctx.variables or name.key in self.bound or dict(ctx.symbols).get(name.key):
             return powered(ctx.symbol(name.key)), False
         if name.key in CONSTANTS:
@@ -560,6 +651,29 @@ class Reader:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _pointwise_densities(expr, context):
+    """`expr` with each density applied at a point read as a positive number (`p_r(x)` → `p_r`):
+    a limit or an optimum of an integrand is about the values of the densities there."""
+    mapping = {app: Symbol(app.func.__name__, positive=True) for app in expr.atoms(AppliedUndef)
+               if context.density(app.func.__name__) is not None}
+    return substitute(expr, mapping) if mapping else expr
+
+
+def _side_mark(mark):
+    """'+' or '-' for the superscript of `0^+`, `0^{-}`; None for anything else."""
+    if isinstance(mark, Token):
+        return mark.value if mark.type in ("PLUS", "MINUS") else None
+    if isinstance(mark, Tree) and mark.data == "sgroup" and isinstance(mark.children[0], Tree):
+        return {"side_plus": "+", "side_minus": "-"}.get(mark.children[0].data)
+    return None
+
+
+def _limit_variable(key, context):
+    if context.density(key) is not None:
+        return Symbol(key, positive=True)
+    return context.symbol(key)
+
 
 def _start(node):
     return (node.meta.start_pos if isinstance(node, Tree) else node.start_pos) or 0

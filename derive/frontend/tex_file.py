@@ -16,7 +16,7 @@ import re
 from derive.frontend import layout
 from derive.frontend.chains import ChainBuilder, Row
 from derive.frontend.errors import Source
-from derive.frontend.declarations import ContextBuilder, default_title
+from derive.frontend.declarations import Declarations, default_title
 from derive.frontend.latex import Reader
 from derive.model import Derivation
 from derive.notation import Context
@@ -26,12 +26,18 @@ def load_tex(path, text):
     """The `Derivation` in a `.tex` file's text (raises `InputError` with a position)."""
     source = Source(text, path)
     reader = Reader(Context(), source)
-    declared = ContextBuilder(source, reader)
-    for m in DIRECTIVE.finditer(text):
-        declared.declare(m.group("keyword"), m.group("body"), m.start("body"))
-    builder = ChainBuilder(declared.context, source)
-    for offset, row_text in layout.rows(text):
-        builder.add(Row(tuple(reader.read_row(row_text, offset)), offset), reader)
+    declared = Declarations(source, reader)
+    builder = ChainBuilder(declared, source)
+    # directives and rows in file order: a declaration holds from where it stands
+    events = [(m.start(), "directive", m) for m in DIRECTIVE.finditer(text)]
+    events += [(offset + len(row) - len(row.lstrip()), "row", (offset, row))
+               for offset, row in layout.rows(text)]
+    for _, what, item in sorted(events, key=lambda e: e[0]):
+        if what == "directive":
+            declared.declare(item.group("keyword"), item.group("body"), item.start("body"))
+        else:
+            offset, row = item
+            builder.add(Row(tuple(reader.read_row(row, offset)), offset))
     if not builder.steps:
         raise source.error("no relation (=, \\le, …) found: nothing to check", len(text.rstrip()))
     return Derivation(str(path), declared.title or default_title(path), builder.context,

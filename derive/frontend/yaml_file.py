@@ -25,14 +25,14 @@ from __future__ import annotations
 import yaml
 
 from derive.frontend.chains import ChainBuilder, Row
-from derive.frontend.declarations import ContextBuilder, default_title
+from derive.frontend.declarations import Declarations, default_title
 from derive.frontend.errors import InputError, Source
 from derive.frontend.latex import Reader
 from derive.model import Derivation
 from derive.notation import Context
 
 TOP_KEYS = ("title", "context", "steps")
-CONTEXT_KEYS = ("variables", "densities", "define", "positive", "real")
+CONTEXT_KEYS = ("variables", "densities", "define", "positive", "real", "depends", "fixed")
 STEP_KEYS = ("latex", "by")
 _STANDARD_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "seq", "map", "int", "float", "bool", "null")}
 
@@ -42,7 +42,7 @@ def load_yaml(path, text):
     root = _compose(text, source)
     mapping = _mapping(root, source, TOP_KEYS, "the top level")
     reader = Reader(Context(), source)
-    declared = ContextBuilder(source, reader)
+    declared = Declarations(source, reader)
     if "title" in mapping:
         declared.title = _string(mapping["title"], source, "title").value
     if "context" in mapping:
@@ -52,11 +52,11 @@ def load_yaml(path, text):
     steps_node = mapping["steps"]
     if not isinstance(steps_node, yaml.SequenceNode) or not steps_node.value:
         raise source.error("'steps' must be a non-empty list", _offset(steps_node))
-    builder = ChainBuilder(declared.context, source)
+    builder = ChainBuilder(declared, source)
     for item in steps_node.value:
         latex_node, justification = _step(item, source)
         offset, latex = _locate(latex_node, source)
-        builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification), reader)
+        builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification))
     return Derivation(str(path), declared.title or default_title(path), builder.context,
                       tuple(builder.steps))
 
@@ -142,6 +142,7 @@ def _read_context(node, source, declared):
                 declared.declare("density", n_text + " over " + v_text, n_off)
             continue
         keyword = {"variables": "variable", "densities": "density"}.get(key, key)
+        # depends: ["p_\\theta on \\theta"]; fixed: [D^\\star]
         for item in _strings(value, source, key):
             offset, text = _locate(item, source)
             declared.declare(keyword, text, offset)

@@ -70,6 +70,8 @@ class Context:
     densities: tuple = ()
     symbols: tuple = ()          # (name, assumption) pairs, assumption in ASSUMPTIONS
     definitions: tuple = ()
+    parameters: tuple = ()       # (density name, parameter name): the density moves with it
+    fixed: tuple = ()            # definitions held at their current value (not moving)
     _index: dict = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self):
@@ -98,6 +100,9 @@ class Context:
         kind = self._index["symbol"].get(name)
         return Symbol(name, **({kind: True} if kind else {}))
 
+    def depends_on(self, density_name, parameter):
+        return (density_name, parameter) in self.parameters
+
     def with_definition(self, definition):
         kept = tuple(d for d in self.definitions if d.name != definition.name)
         return replace(self, definitions=kept + (definition,))
@@ -107,6 +112,8 @@ class Context:
         lines = [f"{d.name} is a density over {d.variable}: positive, integrates to 1"
                  for d in self.densities]
         lines += [f"{name} is {kind}" for name, kind in self.symbols]
+        lines += [f"{d} depends on {p}" for d, p in self.parameters]
+        lines += [f"{name} is held fixed at its current value" for name in self.fixed]
         if self.densities:
             lines.append("every integral is finite")
         return lines
