@@ -12,7 +12,7 @@ import os
 import time
 from dataclasses import dataclass, replace
 
-from derive.engines.steps import decide_fast, decide_sympy
+from derive.engines.steps import decide_fast, decide_in_child
 from derive.model import DEFINITION, UNDECIDED, Result, StepResult, Verdict
 
 
@@ -54,7 +54,11 @@ def check(derivation, options=Options(), on_step=None):
 
     if fallback:
         from derive.engines.budget import run_many
-        tasks = [(decide_sympy, (steps[i], derivation.context, note)) for i, _, note in fallback]
+        # SymPy imports this lazily on the first evaluated sum; import it once here rather
+        # than once in every forked child.
+        import sympy.tensor.tensor  # noqa: F401
+        tasks = [(decide_in_child, (steps[i], derivation.context, options.seed, note))
+                 for i, _, note in fallback]
         run_many(tasks, options.budget, options.jobs, done)
     return Result(derivation, tuple(StepResult(s, v) for s, v in zip(steps, verdicts)))
 

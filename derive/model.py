@@ -61,6 +61,7 @@ class Counterexample:
     lhs_value: str
     rhs_value: str
     difference: str
+    labels: tuple = ("left side", "right side")   # what lhs_value and rhs_value are
 
 
 @dataclass(frozen=True)

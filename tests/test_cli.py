@@ -9,11 +9,16 @@ from conftest import EXAMPLES, write
 SEED = EXAMPLES / "gan_mode_collapse.tex"
 
 
-def test_seed_passes_with_exit_0(cli):
+def test_seed_exits_1_for_its_loose_claim_c4(cli):
     code, out, _ = cli("check", SEED)
-    assert code == 0
-    assert out.count("✓ verified") == 4
-    assert "4 verified, 0 refuted, 0 undecided (1 definition)" in out
+    assert code == 1
+    assert out.count("✓ verified") == 12 and out.count("✗ refuted") == 1
+    assert "12 verified, 1 refuted, 0 undecided (1 definition)" in out
+
+
+def test_a_fully_verified_file_exits_0(cli):
+    code, out, _ = cli("check", EXAMPLES / "kl_definitions.tex")
+    assert code == 0 and "2 verified, 0 refuted, 0 undecided" in out
 
 
 def test_refuted_step_shows_counterexample_and_exits_1(cli, tmp_path):
@@ -55,18 +60,22 @@ def test_unknown_directive_is_an_error(cli, tmp_path):
 
 def test_json_schema(cli):
     code, out, _ = cli("check", "--format", "json", SEED, EXAMPLES / "kl_definitions.tex")
-    assert code == 0
+    assert code == 1
     data = json.loads(out)
     assert data["schema"] == 1 and data["errors"] == []
     first = data["derivations"][0]
-    assert set(first) == {"file", "title", "assumptions", "steps", "summary"}
-    assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5]
-    assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 4
-    for step in first["steps"]:
+    assert set(first) == {"file", "title", "assumptions", "steps", "claims", "summary"}
+    assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5, 7, 8]
+    assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 6
+    assert [(c["index"], c["kind"], c["verdict"]) for c in first["claims"]] == [
+        (6, "optimiser", "verified")] + [(i, "limit", "verified") for i in (9, 10, 11, 12)] + [
+        (13, "optimisation", "refuted"), (14, "optimisation", "verified")]
+    for step in first["steps"] + first["claims"]:
         assert {"index", "latex", "verdict", "method", "seconds", "counterexample", "line",
                 "column", "kind", "relation", "lhs_latex", "justification", "detail"} == set(step)
-    assert first["summary"] == {"verified": 4, "refuted": 0, "undecided": 0, "definition": 1,
-                                "total": 5}
+    assert first["claims"][5]["counterexample"]["labels"] == ["A + B at θ1", "A + B at θ2"]
+    assert first["summary"] == {"verified": 12, "refuted": 1, "undecided": 0, "definition": 1,
+                                "total": 14}
 
 
 def test_json_is_deterministic_apart_from_timings(cli, tmp_path):
@@ -76,7 +85,7 @@ def test_json_is_deterministic_apart_from_timings(cli, tmp_path):
         code, out, _ = cli("check", "--format", "json", SEED, mutated)
         data = json.loads(out)
         for d in data["derivations"]:
-            for s in d["steps"]:
+            for s in d["steps"] + d["claims"]:
                 s.pop("seconds")
         return code, data
 

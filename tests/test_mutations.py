@@ -89,11 +89,12 @@ def test_mutant_is_refuted_never_verified(tmp_path, example, old, new, kind):
         ce = r.verdict.counterexample
         assert ce is not None and ce.assignment and ce.lhs_value != ce.rhs_value
     for before, after in zip(original.steps, result.steps):
-        if after not in touched:
-            assert after.verdict.status == before.verdict.status, after.step.index
+        if after not in touched:   # unchanged, or refuted through what it builds on
+            assert after.verdict.status in (before.verdict.status, "refuted"), after.step.index
 
 
 @pytest.mark.parametrize("example,old,new", TRUE_REWRITES)
 def test_true_rewrite_that_looks_wrong_stays_verified(tmp_path, example, old, new):
     result = check(load(_mutate(tmp_path, example, old, new)))
-    assert result.ok, [(r.step.index, r.verdict.status, r.verdict.detail) for r in result.steps]
+    original = check(load(EXAMPLES / example))
+    assert [r.verdict.status for r in result.steps] == [r.verdict.status for r in original.steps]

@@ -58,6 +58,6 @@ def test_normalisation_is_used_only_for_densities(check_text):
     assert verdicts(result) == ["verified", "refuted"]
 
 
-def test_inequalities_are_not_verified_yet_but_can_be_refuted(check_text):
-    result = check_text(HEADER + r"$$ a + b \le a \\ a \le a + b $$" + "\n")
-    assert verdicts(result) == ["refuted", "undecided"]
+def test_inequalities_are_refuted_or_proved(check_text):
+    result = check_text(HEADER + r"$$ a + b \le a \\ a \le a + b \\ a < a $$" + "\n")
+    assert verdicts(result) == ["refuted", "verified", "refuted"]

@@ -39,6 +39,9 @@ MAX_EXPONENT = 12
 MAX_PRIME_FACTOR = 10 ** 9
 
 
+HELD_SUFFIX = "@held"
+
+
 class Unsupported(Exception):
     """Outside the fragment (or over the bounds): no conclusion."""
 
@@ -153,10 +156,12 @@ class Value:
 class Normaliser:
     """Builds `Value`s from the reader's unevaluated expressions under a context."""
 
-    def __init__(self, context, deadline=None):
+    def __init__(self, context, deadline=None, held=()):
         self.context = context
         self.deadline = deadline
         self.bound = {}
+        self.held = frozenset(held)     # definitions read at the current parameter value
+        self._holding = 0
 
     def _tick(self):
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -179,7 +184,13 @@ class Normaliser:
         if kind is log:
             return Value(self.log(self.value(e.args[0]).pointwise()))
         if kind is Defined:
-            return self.value(e.body)
+            if e.name not in self.held:
+                return self.value(e.body)
+            self._holding += 1
+            try:
+                return self.value(e.body)
+            finally:
+                self._holding -= 1
         if kind is SupportIntegral:
             return self.integral(e.integrand, e.variable)
         if isinstance(e, ProbabilityOperator):
@@ -211,7 +222,10 @@ class Normaliser:
         else:
             args = tuple(self.value(a).pointwise().key() for a in e.args)
             return Poly.atom(("opaque", name, args))
-        return Poly.atom(("pt", name, var, self.context.density(name) is not None))
+        is_density = self.context.density(name) is not None
+        if self._holding:
+            name += HELD_SUFFIX
+        return Poly.atom(("pt", name, var, is_density))
 
     def integral(self, integrand, variable):
         if variable in self.bound:
@@ -371,6 +385,22 @@ def _together(poly):
     if not numerator.terms:
         raise Unsupported("log of zero")
     return [(numerator, 1)], [(Poly(dict(a[1])), k) for a, k in denominators.items()]
+
+
+def atoms_of(value):
+    """Every leaf atom in a `Value`, looking inside logs, polynomials and opaque atoms."""
+    found = set()
+
+    def walk(obj):
+        if isinstance(obj, tuple) and obj and obj[0] in ("pt", "sym"):
+            found.add(obj)
+        elif isinstance(obj, tuple):
+            for part in obj:
+                walk(part)
+    for poly in (value.constant, *value.integrals.values()):
+        for monomial in poly.terms:
+            walk(monomial)
+    return found
 
 
 def prove_equal(lhs, rhs, context, deadline=None):

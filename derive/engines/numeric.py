@@ -79,12 +79,18 @@ class Comparison:
 class Instance:
     """One random discrete world: density vectors, symbol and point values (as floats)."""
 
-    def __init__(self, seed, kind, context):
+    def __init__(self, seed, kind, context, moving=()):
         self.rng, self.kind, self.context = random.Random(seed), kind, context
         self.weights, self.values = {}, {}
         self._typed = {}
+        self.moving = frozenset(moving)   # names that take another value at parameter 2
+        self.variant = 1                  # which parameter value is being evaluated
+
+    def _key(self, name):
+        return f"{name} at θ{self.variant}" if name in self.moving and self.variant != 1 else name
 
     def density(self, name, backend):
+        name = self._key(name)
         key = (name, backend.name, mpmath.mp.dps)
         if key not in self._typed:
             if name not in self.weights:
@@ -108,6 +114,8 @@ class Instance:
 
     def value(self, key, positive=True):
         """A random value for a symbol, a variable at a point, or a function value."""
+        if isinstance(key, Symbol) and key.name in self.moving and self.variant != 1:
+            key = Symbol(self._key(key.name), **key.assumptions0)
         if key not in self.values:
             self.values[key] = self.rng.uniform(0.2, 3.0) if positive else self.rng.uniform(-2.0, 2.0)
         return self.values[key]
@@ -118,7 +126,7 @@ class Instance:
         for name, weights in sorted(self.weights.items()):
             total = sum(weights)
             rows.append((name, "(" + ", ".join(f"{w / total:.6g}" for w in weights) + ")"))
-        rows += [(key.name, f"{v:.6g}") for key, v in sorted(
+        rows += [(key.name, mpmath.nstr(mpmath.mpf(v), 6)) for key, v in sorted(
             ((k, v) for k, v in self.values.items() if isinstance(k, Symbol)), key=lambda kv: kv[0].name)]
         return tuple(rows)
 
@@ -126,9 +134,10 @@ class Instance:
 class Compiler:
     """Turns an expression into `fn(env)`, once; `env` holds the instance and bound points."""
 
-    def __init__(self, context, backend):
+    def __init__(self, context, backend, held=()):
         self.context, self.backend = context, backend
         self.bound = set()
+        self.held = frozenset(held)      # definitions evaluated at parameter value 1
 
     def compile(self, e):
         kind = type(e)
@@ -148,7 +157,17 @@ class Compiler:
         if kind is Pow:
             return self._power(e)
         if kind is Defined:
-            return self.compile(e.body)
+            body = self.compile(e.body)
+            if e.name not in self.held:
+                return body
+
+            def held(env):
+                variant, env.instance.variant = env.instance.variant, 1
+                try:
+                    return body(env)
+                finally:
+                    env.instance.variant = variant
+            return held
         if kind is SupportIntegral:
             return self._over_support(e.variable, lambda: self.compile(e.integrand))
         if isinstance(e, ProbabilityOperator):

@@ -1,10 +1,16 @@
 """Decide one step.
 
+For equalities and inequalities of a chain:
+
 1. **numeric** (in-process, under the step's deadline): evaluate both sides as written on
    seeded random instances — the only source of counterexamples;
 2. **normal form** (in-process, bounded): the exact normal form of `normal_form`;
-3. **SymPy** (forked, under the budget): only when 2 reaches no conclusion — operators
-   expanded to integrals, the canonical form of `symbolic`, then `simplify`.
+3. **in a budgeted child**, only when 1 and 2 reach no conclusion: for an equality, SymPy
+   (operators expanded, the canonical form of `symbolic`, then `simplify`); for an
+   inequality, the lemmas and pointwise prover of `bounds`.
+
+Claims (limits, optimisers, optimisation equivalences) go straight to their engines in
+`claims`, in a budgeted child.
 
 Verdicts, and only these:
 * `refuted`  — the numeric engine found a confirmed counterexample;
@@ -17,14 +23,16 @@ from __future__ import annotations
 import time
 
 from derive.engines import normal_form, numeric
-from derive.model import REFUTED, UNDECIDED, VERIFIED, Verdict
+from derive.model import CLAIM_KINDS, REFUTED, UNDECIDED, VERIFIED, Verdict
 
 NORMAL_FORM_DETAIL = ("both sides reduce to one normal form: logs split under positivity, "
                       "integrals combined per variable, normalisation applied")
 
 
 def decide_fast(step, context, seed, budget):
-    """(final `Verdict`, None) — or (None, numeric note) when only SymPy may still decide."""
+    """(final `Verdict`, None) — or (None, note) when the child engines must decide."""
+    if step.kind in CLAIM_KINDS:
+        return None, ""
     deadline = time.monotonic() + budget
     proved = False
     if step.relation == "=":
@@ -46,13 +54,23 @@ def decide_fast(step, context, seed, budget):
         return Verdict(REFUTED, "numeric", f"the two sides differ: left {c.lhs_value}, right "
                        f"{c.rhs_value} (difference {c.difference}){warning}",
                        counterexample=c), None
-    note = _numeric_note(comparison, proved)
+    note = _numeric_note(comparison, proved, step.relation)
     if proved:
         return Verdict(VERIFIED, "normal form", f"{NORMAL_FORM_DETAIL}; {note}"), None
-    if step.relation != "=":
-        return Verdict(UNDECIDED, "numeric", f"{note}; derive does not prove "
-                       f"'{step.relation}' steps yet"), None
     return None, note
+
+
+def decide_in_child(report, step, context, seed, note):
+    """Everything the fast path left open, by kind; run in a budgeted child."""
+    if step.kind == "equality":
+        return decide_sympy(report, step, context, note)
+    if step.kind == "relation":
+        from derive.engines.bounds import decide_bound
+        return decide_bound(report, step, context, note)
+    from derive.engines import claims
+    decider = {"limit": claims.decide_limit, "optimiser": claims.decide_optimiser,
+               "optimisation": claims.decide_optimisation}[step.kind]
+    return decider(report, step, context, seed)
 
 
 def decide_sympy(report, step, context, note):
@@ -69,9 +87,11 @@ def decide_sympy(report, step, context, note):
                        f"no proof: normal form inconclusive, {proof.detail}; {note}"))
 
 
-def _numeric_note(comparison, fast=False):
+def _numeric_note(comparison, fast=False, relation="="):
     if comparison.evaluated == 0:
         return "no numeric check: " + (comparison.note or "no instance could be evaluated")
     precision = "in double precision" if fast else f"at {numeric.WORK_DPS} digits"
+    if relation != "=":
+        return f"holds on {comparison.evaluated} random instances {precision}"
     return (f"numerically equal on {comparison.evaluated} random instances {precision} "
             f"(largest relative difference {comparison.largest_difference})")

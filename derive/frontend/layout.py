@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 
-_LAYOUT = re.compile(
+# Ends a row: the row separator, and every display or environment boundary.
+_BREAK = re.compile(
     r"""
-      \\begin\{(?:array|tabular|alignat\*?)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?   # with column spec
+      \\\\(?:\[[^\]]*\])?                                                   # \\ or \\[2pt]
+    | \\begin\{(?:array|tabular|alignat\*?)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?   # with column spec
     | \\(?:begin|end)\{[a-zA-Z]+\*?\}
-    | \\(?:label|tag)\{[^{}]*\}
-    | \\(?:nonumber|notag)(?![a-zA-Z])
     | \$\$ | \$ | \\\[ | \\\]
-    | (?<!\\)&
     """,
     re.VERBOSE,
 )
-_ROW_BREAK = re.compile(r"\\\\(?:\[[^\]]*\])?")
+# Carries no meaning inside a row.
+_LAYOUT = re.compile(r"\\(?:label|tag)\{[^{}]*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
@@ -34,7 +34,7 @@ def rows(text):
     """[(offset, row text)] of the non-empty rows of the display math in `text`."""
     masked = blank(blank(text, _COMMENT), _LAYOUT)
     out, start = [], 0
-    for m in _ROW_BREAK.finditer(masked):
+    for m in _BREAK.finditer(masked):
         out.append((start, masked[start:m.start()]))
         start = m.end()
     out.append((start, masked[start:]))

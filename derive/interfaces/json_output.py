@@ -6,8 +6,8 @@ Schema (version 1)::
      "derivations": [
        {"file": str, "title": str,
         "assumptions": [str, ...],
-        "steps": [
-          {"index": int,               # 1-based, in chain order
+        "steps": [                     # the transitions of chains
+          {"index": int,               # 1-based, in file order (shared with claims)
            "kind": "definition" | "equality" | "relation",
            "relation": "=" | "<=" | "<" | ">=" | ">",
            "lhs_latex": str, "latex": str,   # as the author wrote them
@@ -17,9 +17,12 @@ Schema (version 1)::
            "method": str, "detail": str,
            "seconds": float,
            "counterexample": null | {"assignment": {name: value}, "lhs": str, "rhs": str,
-                                     "difference": str}}],
+                                     "difference": str, "labels": [str, str]}}],
+        "claims": [ … ],               # limits, optimisers, optimisation equivalences:
+                                       # entries as in "steps", "kind" one of "limit",
+                                       # "optimiser", "optimisation"
         "summary": {"verified": int, "refuted": int, "undecided": int,
-                    "definition": int, "total": int}}],
+                    "definition": int, "total": int}}],       # over steps and claims
      "errors": [{"file": str, "line": int|null, "column": int|null, "message": str}]}
 
 Everything but `seconds` is the same from run to run for the same input.
@@ -28,6 +31,8 @@ Everything but `seconds` is the same from run to run for the same input.
 from __future__ import annotations
 
 import json
+
+from derive.model import CLAIM_KINDS
 
 
 def step_dict(result):
@@ -42,14 +47,16 @@ def step_dict(result):
         "seconds": round(verdict.seconds, 4),
         "counterexample": None if ce is None else {
             "assignment": dict(ce.assignment), "lhs": ce.lhs_value, "rhs": ce.rhs_value,
-            "difference": ce.difference},
+            "difference": ce.difference, "labels": list(ce.labels)},
     }
 
 
 def result_dict(result):
     d = result.derivation
     return {"file": d.file, "title": d.title, "assumptions": d.context.assumptions_text(),
-            "steps": [step_dict(r) for r in result.steps], "summary": result.summary}
+            "steps": [step_dict(r) for r in result.steps if r.step.kind not in CLAIM_KINDS],
+            "claims": [step_dict(r) for r in result.steps if r.step.kind in CLAIM_KINDS],
+            "summary": result.summary}
 
 
 def render(results, errors):

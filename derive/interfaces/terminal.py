@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 
 from derive.model import DEFINITION, REFUTED, UNDECIDED, VERIFIED
 
@@ -68,15 +69,16 @@ def _step_lines(r, style):
         lines.append(f"{'':17}by: {step.justification}")
     if v.status == REFUTED and v.counterexample is not None:
         ce = v.counterexample
+        lines.extend(f"{'':17}{line}" for line in textwrap.wrap(v.detail, WIDTH - 17))
         lines.append(f"{'':17}" + style.paint("counterexample:", COLOURS[REFUTED]))
         for name, value in ce.assignment:
             lines.append(f"{'':19}{name} = {value}")
-        lines.append(f"{'':19}left side  = {ce.lhs_value}")
-        lines.append(f"{'':19}right side = {ce.rhs_value}")
-        lines.append(f"{'':19}difference = {ce.difference}")
+        width = max(len(label) for label in (*ce.labels, "difference"))
+        for label, value in zip((*ce.labels, "difference"), (ce.lhs_value, ce.rhs_value, ce.difference)):
+            lines.append(f"{'':19}{label:<{width}} = {value}")
         lines.append(f"{'':17}previous line: {shorten(step.lhs_latex, WIDTH - 32)}")
     elif v.status == UNDECIDED:
-        lines.append(f"{'':17}{v.detail}")
+        lines.extend(f"{'':17}{line}" for line in textwrap.wrap(v.detail, WIDTH - 17))
     return lines
 
 
