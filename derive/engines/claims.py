@@ -149,7 +149,7 @@ def decide_optimiser(report, step, context, seed):
     if better is not None:
         report(Verdict(REFUTED, "grid search", better[0], counterexample=better[1]))
         return
-    report(Verdict(UNDECIDED, "optimiser", f"a grid search found no better point than the "
+    report(Verdict(UNDECIDED, "optimiser", "a grid search found no better point than the "
                    "claimed one; the symbolic proof did not finish"))
     failures = []
     if not _inside(claimed, low, high, closed):

@@ -6,11 +6,12 @@ import os
 import sys
 import textwrap
 
-from derive.model import DEFINITION, REFUTED, UNDECIDED, VERIFIED
+from derive.model import CLAIM_KINDS, DEFINITION, REFUTED, UNDECIDED, VERIFIED
 
 MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔"}
 COLOURS = {VERIFIED: "32", REFUTED: "31", UNDECIDED: "33", DEFINITION: "36"}
 WIDTH = 96
+SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠"}
 
 
 class Style:
@@ -56,10 +57,13 @@ def _step_lines(r, style):
     step, v = r.step, r.verdict
     mark = style.paint(f"{MARKS[v.status]} {v.status:<10}", COLOURS[v.status])
     where = f"line {step.location.line}:{step.location.column}"
+    relation = SYMBOLS.get(step.relation, step.relation)
     if step.kind == "definition":
         text = f"{shorten(step.lhs_latex, 40)} := {step.latex}"
+    elif step.kind in CLAIM_KINDS:
+        text = f"{step.lhs_latex} {relation} {step.latex}"
     else:
-        text = f"{step.relation} {step.latex}"
+        text = f"{relation} {step.latex}"
     head = f"  {step.index:>2} {mark} {shorten(text, WIDTH - 16)}"
     lines = [head]
     info = f"{where}" + (f", {v.method}" if v.status != DEFINITION else "") + \
@@ -76,7 +80,8 @@ def _step_lines(r, style):
         width = max(len(label) for label in (*ce.labels, "difference"))
         for label, value in zip((*ce.labels, "difference"), (ce.lhs_value, ce.rhs_value, ce.difference)):
             lines.append(f"{'':19}{label:<{width}} = {value}")
-        lines.append(f"{'':17}previous line: {shorten(step.lhs_latex, WIDTH - 32)}")
+        if step.kind not in CLAIM_KINDS:
+            lines.append(f"{'':17}previous line: {shorten(step.lhs_latex, WIDTH - 32)}")
     elif v.status == UNDECIDED:
         lines.extend(f"{'':17}{line}" for line in textwrap.wrap(v.detail, WIDTH - 17))
     return lines

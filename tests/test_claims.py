@@ -1,0 +1,66 @@
+"""Claims that are not equalities: bad claims, the YAML form, what the output says."""
+
+import time
+
+import pytest
+
+from derive.frontend import InputError, load
+
+from conftest import verdicts, write
+
+HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n"
+
+
+@pytest.mark.parametrize("claim,message", [
+    (r"\lim_{t \to 0^+} a \log a = 0", "the limit variable t does not occur"),
+    (r"\arg\max_{y \in (1, 0)} \log y = 1", r"the domain of this \argmax is empty"),
+    (r"\arg\max_{y \in [2, 2)} \log y = 2", r"the domain of this \argmax is empty"),
+    (r"\lim p = 0", "a limit needs a subscript"),
+    (r"\max p = \min q", r"say what \max ranges over"),
+    (r"\arg\max_{y \in 3} y = 1", "a domain is an interval"),
+])
+def test_bad_claims_give_a_clear_positioned_message(tmp_path, claim, message):
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, HEADER + f"$$ {claim} $$\n"))
+    assert message in str(info.value) and info.value.line == 4
+
+
+def test_an_unbounded_objective_is_refuted_quickly(check_text):
+    started = time.perf_counter()
+    result = check_text(HEADER + r"$$ \arg\max_{y \in (0, \infty)} \log y = 1 $$" + "\n")
+    assert time.perf_counter() - started < 10
+    assert verdicts(result) == ["refuted"]
+    assert "larger than" in result.steps[0].verdict.detail
+
+
+def test_a_claimed_point_outside_the_domain_is_refuted(check_text):
+    result = check_text(HEADER + r"$$ \arg\max_{y \in (0, 1)} \log y + \log(1 - y) = 2 $$" + "\n")
+    assert verdicts(result) == ["refuted"]
+    assert "outside the domain" in result.steps[0].verdict.detail
+
+
+def test_claims_in_yaml_with_depends_and_fixed(check_text):
+    text = r"""
+        context:
+          densities: [p_r, p_\theta]
+          define: ['D^{\star}(x) = \frac{p_r(x)}{p_r(x) + p_\theta(x)}']
+          depends: ['p_\theta on \theta']
+          fixed: ['D^{\star}']
+        steps:
+          - latex: \max_\theta \mathbb{E}_{p_r}[\log D^{\star}] = \min_\theta 0
+            by: E_{p_r}[log D*] is constant when D* is held fixed
+          - latex: \lim_{p_r \to 0^+} p_r \log p_r = 0
+          - latex: 0 \le D_{JS}(p_r \| p_\theta)
+    """
+    result = check_text(text, name="claims.yaml")
+    assert [(r.step.kind, r.verdict.status) for r in result.steps] == [
+        ("optimisation", "verified"), ("limit", "verified"), ("relation", "verified")]
+    assert result.steps[0].step.justification.startswith("E_{p_r}[log D*] is constant")
+
+
+def test_terminal_shows_the_whole_claim(cli, tmp_path):
+    path = write(tmp_path, HEADER + r"$$ \lim_{t \to 0^+} t \log t = 1 $$" + "\n")
+    code, out, _ = cli("check", path)
+    assert code == 1
+    assert r"\lim_{t \to 0^+} t \log t = 1" in out
+    assert "claimed limit" in out and "the limit is 0" in out
