@@ -55,6 +55,7 @@ MUTANTS += [
     ("claims.tex", r"\frac{\log t}{t} = 0", r"\frac{\log t}{t} = +\infty", "wrong limit value"),
     ("claims.tex", r"D_{KL}(p \| q) \ge 0", r"D_{KL}(p \| q) \le 0", "reversed inequality"),
     ("claims.tex", r"= \frac{a}{a + b}", r"= \frac{b}{a + b}", "b/(a+b) for the maximiser"),
+    ("claims.tex", r"\right] \le \log \mathbb{E}", r"\right] \ge \log \mathbb{E}", "reversed Jensen"),
     ("claims.tex", r"(y - a)^{2} + b = a", r"(y - a)^{2} + b = b", "wrong minimiser"),
     ("gan_mode_collapse.tex", r"\le \log 2 \]", r"\ge \log 2 \]", "reversed inequality"),
     ("gan_mode_collapse.tex", r"p_r \log \frac{p_r}{p_\theta} = +\infty",

@@ -39,6 +39,7 @@ def test_seed_claims_c1_c5_c7_c8_verified():
     result = check(load(EXAMPLES / "gan_mode_collapse.tex"))
     kinds = {r.step.index: (r.step.kind, r.verdict.status, r.verdict.method) for r in result.steps}
     assert kinds[6] == ("optimiser", "verified", "stationary point + concavity")          # C1
+    assert "at the ends of the domain f → -oo and -oo" in result.steps[5].verdict.detail
     assert kinds[7][1:] == ("verified", "lemma: JS is non-negative")                      # C5
     assert kinds[8][1:] == ("verified", "lemma: JS upper bound (JS ≤ log 2)")
     assert [kinds[i][:2] for i in (9, 10, 11, 12)] == [("limit", "verified")] * 4         # C7, C8

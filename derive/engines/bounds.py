@@ -7,7 +7,8 @@ Two ways to a proof, tried in order:
 
   - *Gibbs' inequality*: `D_KL(p‖q) ≥ 0`;
   - *JS is non-negative*: `D_JS(p‖q) ≥ 0`;
-  - *JS upper bound*: `D_JS(p‖q) ≤ log 2`.
+  - *JS upper bound*: `D_JS(p‖q) ≤ log 2`;
+  - *Jensen for log*: `E_p[log f] ≤ log E_p[f]` when `f > 0` at every point.
 
   The step is proved when `larger - smaller` equals `c·T + r` for a lemma's non-negative
   quantity `T`, a rational `c ≥ 0` and a remainder `r` that is a non-negative constant
@@ -27,12 +28,13 @@ import time
 from fractions import Fraction
 
 import mpmath
-from sympy import Add, Mul, Pow, cancel, factor, log, logcombine, together
+from sympy import Add, Mul, Pow, Symbol, cancel, factor, log, logcombine, together
+from sympy.core.function import AppliedUndef
 
 from derive.engines import normal_form, symbolic
-from derive.engines.prepare import prepare
+from derive.engines.prepare import evaluate, prepare
 from derive.model import UNDECIDED, VERIFIED, Verdict
-from derive.notation import JS, KL
+from derive.notation import JS, KL, Expectation, strip_defined
 
 LEMMAS = (
     ("Gibbs' inequality (KL ≥ 0)", lambda p, q: KL(p, q)),
@@ -48,7 +50,7 @@ def decide_bound(report, step, context, note):
     larger, smaller = (step.rhs, step.lhs) if step.relation in ("<", "<=") else (step.lhs, step.rhs)
     gap = Add(larger, Mul(-1, smaller, evaluate=False), evaluate=False)
     if not strict:
-        lemma = _by_lemma(gap, context)
+        lemma = _by_lemma(gap, context) or _by_jensen(larger, smaller, context)
         if lemma:
             report(Verdict(VERIFIED, f"lemma: {lemma}", f"the gap is a non-negative multiple of "
                            f"the lemma's quantity plus a non-negative constant; {note}"))
@@ -77,6 +79,21 @@ def _by_lemma(gap, context):
                 if _multiple_plus_constant(target, quantity):
                     return name
     return None
+
+
+def _by_jensen(larger, smaller, context):
+    """Jensen for log: `smaller = E_p[log f]`, `larger = log E_p[f]`, f > 0 pointwise."""
+    larger, smaller = (evaluate(strip_defined(e)) for e in (larger, smaller))
+    if not (isinstance(larger, log) and isinstance(larger.args[0], Expectation)
+            and isinstance(smaller, Expectation)):
+        return None
+    outer, inner = larger.args[0], smaller
+    f, density = outer.args
+    if inner.args[1] != density or inner.args[0] != log(f):
+        return None
+    positive = {app: Symbol(app.func.__name__, positive=True) for app in f.atoms(AppliedUndef)
+                if context.density(app.func.__name__) is not None}
+    return "Jensen for log" if f.xreplace(positive).is_positive else None
 
 
 def _multiple_plus_constant(target, quantity):

@@ -165,10 +165,14 @@ def decide_optimiser(report, step, context, seed):
         report(Verdict(UNDECIDED, "optimiser", "; ".join(failures) +
                        "; a grid search found no better point"))
         return
-    report(Verdict(VERIFIED, "stationary point + " + ("concavity" if sign == 1 else "convexity"),
-                   f"the claimed point lies in the domain, f' vanishes there and f'' is "
-                   f"{'negative' if sign == 1 else 'positive'} on the whole domain, so it is the "
-                   f"unique {word}; a grid search of {GRID} points agrees"))
+    detail = (f"the claimed point lies in the domain, f' vanishes there and f'' is "
+              f"{'negative' if sign == 1 else 'positive'} on the whole domain, so it is the "
+              f"unique {word}; a grid search of {GRID} points agrees")
+    method = "stationary point + " + ("concavity" if sign == 1 else "convexity")
+    report(Verdict(VERIFIED, method, detail))
+    ends = _boundary(f, y, low, high)
+    if ends:
+        report(Verdict(VERIFIED, method, f"{detail}; at the ends of the domain f → {ends}"))
 
 
 def _inside(point, low, high, closed):
@@ -198,6 +202,18 @@ def _curvature_sign(second, y, low, high):
         if candidate.is_positive:
             return 1
     return 0
+
+
+def _boundary(f, y, low, high):
+    """How f behaves at the ends of its domain (the limits there), as text; '' if unknown."""
+    try:
+        ends = [limit(f, y, low, "+") if low != -oo else limit(f, y, -oo),
+                limit(f, y, high, "-") if high != oo else limit(f, y, oo)]
+    except (NotImplementedError, ValueError):
+        return ""
+    if any(isinstance(e, Limit) for e in ends):
+        return ""
+    return f"{ends[0]} and {ends[1]}"
 
 
 def _grid_search(f, y, claimed, bounds, sign, context, seed):
