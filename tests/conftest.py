@@ -16,6 +16,13 @@ EXAMPLES = REPO / "examples"
 SEED = REPO.parent / "shared" / "seed"
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path, monkeypatch):
+    """Every test gets an empty result cache of its own."""
+    monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "derive-cache"))
+    return tmp_path / "derive-cache"
+
+
 def write(tmp_path, text, name="derivation.tex"):
     path = tmp_path / name
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")

@@ -13,7 +13,7 @@ A transition whose side is a limit or an optimum is a claim of that kind (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sympy import Limit, Symbol
 from sympy.core.function import AppliedUndef
@@ -29,6 +29,7 @@ class Row:
     parts: tuple
     offset: int
     justification: str = ""
+    expect: str = ""
 
 
 class ChainBuilder:
@@ -46,6 +47,13 @@ class ChainBuilder:
         return self.declarations.context
 
     def add(self, row):
+        expect = row.expect or self.declarations.take_expectation()
+        first_new = len(self.steps)
+        self._add(row)
+        if expect:
+            self.steps[first_new:] = [replace(s, expect=expect) for s in self.steps[first_new:]]
+
+    def _add(self, row):
         parts = list(row.parts)
         if parts[0].relation is None:
             first = parts.pop(0)

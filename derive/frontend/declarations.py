@@ -13,7 +13,8 @@ from pathlib import Path
 from derive.notation import Context, Definition, Density
 
 KEYWORDS = ("title", "variable", "variables", "density", "densities", "define", "positive",
-            "real", "depends", "fixed", "moving")
+            "real", "depends", "fixed", "moving", "expect")
+EXPECTABLE = ("refuted", "undecided")
 
 
 class Declarations:
@@ -24,6 +25,7 @@ class Declarations:
         self.title = ""
         self.variables, self.densities, self.symbols, self.definitions = [], [], [], []
         self.parameters, self.fixed = [], []
+        self.expect = ""           # for the next row only: a verdict the author expects
 
     @property
     def context(self):
@@ -56,6 +58,8 @@ class Declarations:
             self.reader.context = self.context
             key, params, value = self.reader.read_definition(body, offset)
             self.define(Definition(key, params, value, " ".join(body.split())))
+        elif keyword == "expect":
+            self.expect = self.expectation(body, offset)
         elif keyword == "depends":
             self._depends(body, offset)
         elif keyword in ("fixed", "moving"):
@@ -66,6 +70,17 @@ class Declarations:
         else:
             self.symbols += [(k, keyword) for k in self._names(body, offset)]
         self.reader.context = self.context
+
+    def expectation(self, body, offset):
+        word = body.strip()
+        if word not in EXPECTABLE:
+            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
+        return word
+
+    def take_expectation(self):
+        """The pending expectation, consumed by the row it applies to."""
+        expect, self.expect = self.expect, ""
+        return expect
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several densities: `p, q on \\theta`)."""

@@ -13,6 +13,7 @@
         by: the generator's objective with D fixed at D*
       - latex: = -D_{KL}(p_\\theta \\| p_r) + …
         by: definition of KL
+        expect: undecided                     # optional: a verdict accepted as known
       - = a step may also be a bare string
 
 Steps are rows: one that starts with a relation continues the chain; one with its own left
@@ -33,7 +34,7 @@ from derive.notation import Context
 
 TOP_KEYS = ("title", "context", "steps")
 CONTEXT_KEYS = ("variables", "densities", "define", "positive", "real", "depends", "fixed")
-STEP_KEYS = ("latex", "by")
+STEP_KEYS = ("latex", "by", "expect")
 _STANDARD_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "seq", "map", "int", "float", "bool", "null")}
 
 
@@ -54,9 +55,11 @@ def load_yaml(path, text):
         raise source.error("'steps' must be a non-empty list", _offset(steps_node))
     builder = ChainBuilder(declared, source)
     for item in steps_node.value:
-        latex_node, justification = _step(item, source)
+        latex_node, justification, expect_node = _step(item, source)
+        expect = "" if expect_node is None else declared.expectation(
+            _string(expect_node, source, "'expect'").value, _offset(expect_node))
         offset, latex = _locate(latex_node, source)
-        builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification))
+        builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification, expect))
     return Derivation(str(path), declared.title or default_title(path), builder.context,
                       tuple(builder.steps))
 
@@ -149,14 +152,15 @@ def _read_context(node, source, declared):
 
 
 def _step(node, source):
-    """(LaTeX scalar node, justification text) of one entry of `steps`."""
+    """(LaTeX scalar node, justification text, expect node or None) of one entry."""
     if isinstance(node, yaml.ScalarNode):
-        return _string(node, source, "a step"), ""
+        return _string(node, source, "a step"), "", None
     step = _mapping(node, source, STEP_KEYS, "a step")
     if "latex" not in step:
         raise source.error("a step needs 'latex'", _offset(node))
     justification = _string(step["by"], source, "'by'").value if "by" in step else ""
-    return _string(step["latex"], source, "'latex'"), " ".join(justification.split())
+    return (_string(step["latex"], source, "'latex'"), " ".join(justification.split()),
+            step.get("expect"))
 
 
 def _locate(node, source):

@@ -1,12 +1,17 @@
 """The `derive` command line.
 
-Exit codes: 0 when every step of every file is verified; 1 when any step is refuted or
-undecided; 2 when an input cannot be used (the message says file, line and column).
+Exit codes: 0 when every step of every file is verified (or ends as the file says to
+expect); 1 when any step is refuted or undecided; 2 when an input cannot be used (the
+message says file, line and column).
+
+A fully cached run imports neither SymPy nor the parser: results are looked up by the
+files' bytes first, and only the misses are read and checked.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from derive import __version__
@@ -23,7 +28,8 @@ symbolic proof), refuted (a counterexample, shown) or undecided (what was tried)
 """
 
 CHECK_EPILOG = """\
-exit codes: 0 every step verified; 1 a step refuted or undecided; 2 unusable input.
+exit codes: 0 every step verified (or as the file expects); 1 a step refuted or
+undecided; 2 unusable input.
 example: derive check examples/gan_mode_collapse.tex
 """
 
@@ -45,8 +51,16 @@ def build_parser():
                        help="time allowed per step; a step past it is undecided (default 5)")
     check.add_argument("--seed", type=int, default=0,
                        help="seed of the random instances of the numeric check (default 0)")
+    check.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                       metavar="N", help="check N files at a time (default: the number of cores)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check everything again, and do not store the results")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the marks (default: when writing to a terminal)")
+    cache = commands.add_parser("cache", help="show or empty the result cache",
+                                description="The result cache (see the README).")
+    cache.add_argument("action", choices=("info", "clear"),
+                       help="info: where it is and how many entries; clear: empty it")
     return parser
 
 
@@ -60,49 +74,135 @@ def _positive_float(text):
     return value
 
 
+def _positive_int(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def main(argv=None):
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_INPUT
-    return run_check(args)
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "cache":
+        return run_cache(args)
+    parser.print_help()
+    return EXIT_INPUT
+
+
+def run_cache(args):
+    from derive.cache import Cache
+    cache = Cache()
+    if args.action == "clear":
+        print(f"removed {cache.clear()} entries from {cache.folder}")
+    else:
+        print(f"{cache.folder}: {cache.size()} entries")
+    return EXIT_OK
 
 
 def run_check(args):
-    from derive.check import Options, check
-    from derive.frontend import InputError, load
-    from derive.interfaces import json_output, terminal
+    from derive.cache import Cache
+    from derive.interfaces import terminal
 
     style = terminal.Style.for_stream(sys.stdout, args.color)
     progress = terminal.Progress()
-    options = Options(budget=args.budget, seed=args.seed)
-    results, errors = [], []
-    for path in args.files:
-        progress.show(f"reading {path}")
+    cache = Cache(enabled=not args.no_cache)
+    options = (args.budget, args.seed)
+    results, errors = [None] * len(args.files), []
+    keys, misses = {}, []
+    for i, path in enumerate(args.files):
         try:
-            derivation = load(path)
-        except InputError as exc:
-            errors.append(exc)
-        except Exception as exc:  # a bug of ours: still a message, not a traceback
-            errors.append(InputError(f"derive could not read this file ({type(exc).__name__}: "
-                                     f"{exc}); this is a bug in derive, please report it", path))
-        if errors and errors[-1].file == str(path):
-            progress.clear()
-            print(str(errors[-1]), file=sys.stderr)
+            with open(path, "rb") as handle:
+                content = handle.read()
+        except OSError as exc:
+            errors.append({"file": path, "line": None, "column": None,
+                           "message": f"cannot read: {exc.strerror}", "text": ""})
             continue
-        total = len(derivation.steps)
-
-        def on_step(r, path=path, total=total):
-            progress.show(f"checking {path}: step {r.step.index}/{total} done")
-
-        result = check(derivation, options, on_step)
-        progress.clear()
-        results.append(result)
-        if args.format == "text":
-            print(terminal.render_result(result, style), flush=True)
+        keys[i] = cache.key(path, content, options)
+        hit = cache.get(keys[i])
+        if hit is not None:
+            results[i] = dict(hit, file=str(path))
+        else:
+            misses.append(i)
+    for i, outcome in _check_all(args, misses, progress):
+        if "error" in outcome:
+            errors.append(outcome["error"])
+        else:
+            results[i] = outcome["result"]
+            cache.put(keys[i], outcome["result"])
+    progress.clear()
+    done = [r for r in results if r is not None]
+    for error in errors:
+        print(error["text"] or f"{error['file']}: error: {error['message']}", file=sys.stderr)
     if args.format == "json":
-        sys.stdout.write(json_output.render(results, errors))
+        from derive.interfaces import json_output
+        sys.stdout.write(json_output.render(done, errors))
+    else:
+        for result in done:
+            print(terminal.render_result(result, style))
     if errors:
         return EXIT_INPUT
-    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+    return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+
+
+def _ok(result):
+    return all(s["verdict"] in ("verified", "definition") or s["verdict"] == s.get("expect")
+               for s in result["steps"] + result["claims"])
+
+
+def _check_all(args, misses, progress):
+    """(index, {"result": dict} or {"error": dict}) for each miss, in input order."""
+    if not misses:
+        return
+    jobs = min(args.jobs, len(misses))
+    tasks = [(args.files[i], args.budget, args.seed, 1 if jobs > 1 else args.jobs) for i in misses]
+    if jobs == 1:
+        outcomes = map(_check_one, tasks)
+    else:
+        import multiprocessing
+        _warm_up()
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        outcomes = pool.imap(_check_one, tasks)
+    try:
+        for n, (i, outcome) in enumerate(zip(misses, outcomes), 1):
+            progress.show(f"checked {n}/{len(misses)}: {args.files[i]}")
+            yield i, outcome
+    finally:
+        if jobs > 1:
+            pool.close()
+            pool.join()
+
+
+def _warm_up():
+    """Import what every worker needs once, before forking them."""
+    import derive.check  # noqa: F401
+    import derive.frontend.tex_file  # noqa: F401
+    from derive.frontend.latex import parser
+    parser()
+
+
+def _check_one(task):
+    """Read and check one file; everything comes back as plain data (it may cross processes)."""
+    path, budget, seed, jobs = task
+    from derive.check import Options, check
+    from derive.frontend import InputError, load
+    from derive.interfaces.json_output import result_dict
+    try:
+        derivation = load(path)
+    except InputError as exc:
+        return {"error": _error(exc)}
+    except Exception as exc:  # a bug of ours: still a message, not a traceback
+        return {"error": _error(InputError(
+            f"derive could not read this file ({type(exc).__name__}: {exc}); this is a bug "
+            "in derive, please report it", path))}
+    return {"result": result_dict(check(derivation, Options(budget=budget, seed=seed, jobs=jobs)))}
+
+
+def _error(exc):
+    return {"file": exc.file, "line": exc.line, "column": exc.column, "message": exc.message,
+            "text": str(exc)}

@@ -6,6 +6,7 @@ Schema (version 1)::
      "derivations": [
        {"file": str, "title": str,
         "assumptions": [str, ...],
+        "definitions": [str, ...],     # the file's `define` directives, as written
         "steps": [                     # the transitions of chains
           {"index": int,               # 1-based, in file order (shared with claims)
            "kind": "definition" | "equality" | "relation",
@@ -13,6 +14,7 @@ Schema (version 1)::
            "lhs_latex": str, "latex": str,   # as the author wrote them
            "line": int, "column": int,
            "justification": str,
+           "expect": "" | "refuted" | "undecided",   # a verdict the author accepts
            "verdict": "verified" | "refuted" | "undecided" | "definition",
            "method": str, "detail": str,
            "seconds": float,
@@ -42,7 +44,7 @@ def step_dict(result):
         "index": step.index, "kind": step.kind, "relation": step.relation,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,
-        "justification": step.justification,
+        "justification": step.justification, "expect": step.expect,
         "verdict": verdict.status, "method": verdict.method, "detail": verdict.detail,
         "seconds": round(verdict.seconds, 4),
         "counterexample": None if ce is None else {
@@ -54,13 +56,14 @@ def step_dict(result):
 def result_dict(result):
     d = result.derivation
     return {"file": d.file, "title": d.title, "assumptions": d.context.assumptions_text(),
+            "definitions": [x.latex for x in d.context.definitions if x.source == "define"],
             "steps": [step_dict(r) for r in result.steps if r.step.kind not in CLAIM_KINDS],
             "claims": [step_dict(r) for r in result.steps if r.step.kind in CLAIM_KINDS],
             "summary": result.summary}
 
 
 def render(results, errors):
-    payload = {"schema": 1, "derivations": [result_dict(r) for r in results],
-               "errors": [{"file": e.file, "line": e.line, "column": e.column,
-                           "message": e.message} for e in errors]}
+    """The JSON text for serialised results (`result_dict`s) and input errors (dicts)."""
+    payload = {"schema": 1, "derivations": list(results),
+               "errors": [{k: e[k] for k in ("file", "line", "column", "message")} for e in errors]}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,9 @@
-"""Readable terminal output: a block per derivation, a mark per step, counterexamples."""
+"""Readable terminal output: a block per derivation, a mark per step, counterexamples.
+
+It renders the serialised result (`json_output.result_dict`), the same dict that
+`--format json` prints and the cache stores, so a cached result prints without parsing
+or SymPy.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,8 @@ from derive.model import CLAIM_KINDS, DEFINITION, REFUTED, UNDECIDED, VERIFIED
 
 MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔"}
 COLOURS = {VERIFIED: "32", REFUTED: "31", UNDECIDED: "33", DEFINITION: "36"}
-WIDTH = 96
 SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠"}
+WIDTH = 96
 
 
 class Style:
@@ -39,51 +44,56 @@ def shorten(text, width=WIDTH):
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def _wrapped(text, indent=17):
+    return [f"{'':{indent}}{line}" for line in textwrap.wrap(text, WIDTH - indent)]
+
+
 def render_result(result, style):
-    d = result.derivation
-    lines = [style.bold(f"{d.file} — {d.title}")]
-    for a in d.context.assumptions_text():
-        lines.append(f"  assuming {a}")
-    for definition in d.context.definitions:
-        if definition.source == "define":
-            lines.append(f"  where {definition.latex}")
-    for r in result.steps:
-        lines.extend(_step_lines(r, style))
-    lines.append("  " + summary_line(result.summary, style))
+    """A derivation's block, from its serialised result dict."""
+    lines = [style.bold(f"{result['file']} — {result['title']}")]
+    lines += [f"  assuming {a}" for a in result["assumptions"]]
+    lines += [f"  where {d}" for d in result.get("definitions", ())]
+    for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
+        lines.extend(render_step(step, style))
+    lines.append("  " + summary_line(result["summary"], style))
     return "\n".join(lines)
 
 
-def _step_lines(r, style):
-    step, v = r.step, r.verdict
-    mark = style.paint(f"{MARKS[v.status]} {v.status:<10}", COLOURS[v.status])
-    where = f"line {step.location.line}:{step.location.column}"
-    relation = SYMBOLS.get(step.relation, step.relation)
-    if step.kind == "definition":
-        text = f"{shorten(step.lhs_latex, 40)} := {step.latex}"
-    elif step.kind in CLAIM_KINDS:
-        text = f"{step.lhs_latex} {relation} {step.latex}"
+def render_step(step, style):
+    """The lines for one step or claim (a serialised step dict)."""
+    status = step["verdict"]
+    expected = status == step.get("expect") and status != VERIFIED
+    label = f"{MARKS[status]} {status:<10}"
+    mark = style.paint(label, COLOURS[status])
+    relation = SYMBOLS.get(step["relation"], step["relation"])
+    if step["kind"] == "definition":
+        text = f"{shorten(step['lhs_latex'], 40)} := {step['latex']}"
+    elif step["kind"] in CLAIM_KINDS:
+        text = f"{step['lhs_latex']} {relation} {step['latex']}"
     else:
-        text = f"{relation} {step.latex}"
-    head = f"  {step.index:>2} {mark} {shorten(text, WIDTH - 16)}"
-    lines = [head]
-    info = f"{where}" + (f", {v.method}" if v.status != DEFINITION else "") + \
-        (f", {v.seconds:.2f} s" if v.status != DEFINITION else "")
+        text = f"{relation} {step['latex']}"
+    lines = [f"  {step['index']:>2} {mark} {shorten(text, WIDTH - 16)}"]
+    info = f"line {step['line']}:{step['column']}"
+    if status != DEFINITION:
+        info += f", {step['method']}, {step['seconds']:.2f} s"
+    if expected:
+        info += f", {status} as the file expects"
     lines.append(f"{'':17}{info}")
-    if step.justification:
-        lines.append(f"{'':17}by: {step.justification}")
-    if v.status == REFUTED and v.counterexample is not None:
-        ce = v.counterexample
-        lines.extend(f"{'':17}{line}" for line in textwrap.wrap(v.detail, WIDTH - 17))
+    if step["justification"]:
+        lines.append(f"{'':17}by: {step['justification']}")
+    ce = step["counterexample"]
+    if status == REFUTED and ce is not None:
+        lines.extend(_wrapped(step["detail"]))
         lines.append(f"{'':17}" + style.paint("counterexample:", COLOURS[REFUTED]))
-        for name, value in ce.assignment:
-            lines.append(f"{'':19}{name} = {value}")
-        width = max(len(label) for label in (*ce.labels, "difference"))
-        for label, value in zip((*ce.labels, "difference"), (ce.lhs_value, ce.rhs_value, ce.difference)):
+        lines += [f"{'':19}{name} = {value}" for name, value in ce["assignment"].items()]
+        labels = (*ce["labels"], "difference")
+        width = max(len(label) for label in labels)
+        for label, value in zip(labels, (ce["lhs"], ce["rhs"], ce["difference"])):
             lines.append(f"{'':19}{label:<{width}} = {value}")
-        if step.kind not in CLAIM_KINDS:
-            lines.append(f"{'':17}previous line: {shorten(step.lhs_latex, WIDTH - 32)}")
-    elif v.status == UNDECIDED:
-        lines.extend(f"{'':17}{line}" for line in textwrap.wrap(v.detail, WIDTH - 17))
+        if step["kind"] not in CLAIM_KINDS:
+            lines.append(f"{'':17}previous line: {shorten(step['lhs_latex'], WIDTH - 32)}")
+    elif status == UNDECIDED:
+        lines.extend(_wrapped(step["detail"]))
     return lines
 
 
@@ -96,7 +106,7 @@ def summary_line(counts, style):
 
 
 class Progress:
-    """`checking file: step i/n` on a terminal's stderr, erased when done."""
+    """A one-line progress display on a terminal's stderr, erased when done."""
 
     def __init__(self, stream=None):
         self.stream = stream = stream if stream is not None else sys.stderr
