@@ -97,7 +97,7 @@ def transition_ratio(repeats):
 
 def claim_seconds():
     """Median seconds per claim of the seed, one child at a time."""
-    from derive.check import Options, check
+    from derive.checker import Options, check
     from derive.frontend import load
 
     result = check(load(SEED), Options(jobs=1))

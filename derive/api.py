@@ -18,8 +18,8 @@ from typing import Iterable, Sequence, Union
 from sympy import Expr, Function, Symbol, latex
 from sympy.core.function import AppliedUndef
 
-from derive.check import Options
-from derive.check import check as _check
+from derive.checker import Options
+from derive.checker import check as _check
 from derive.frontend import load
 from derive.model import Derivation, Location, Result, Step
 from derive.notation import Context, Density

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from derive.check import Options, check
+from derive.checker import Options, check
 from derive.frontend import load
 from derive.interfaces.cli import main
+
+pytest_plugins = ["pytester"]
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"

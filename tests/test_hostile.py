@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from derive.check import Options, check
+from derive.checker import Options, check
 from derive.frontend import InputError, load
 
 from conftest import write

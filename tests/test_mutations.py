@@ -7,7 +7,7 @@ must stay `verified`.
 
 import pytest
 
-from derive.check import check
+from derive.checker import check
 from derive.frontend import load
 
 from conftest import EXAMPLES

@@ -2,7 +2,7 @@
 
 import pytest
 
-from derive.check import check
+from derive.checker import check
 from derive.frontend import load
 
 from conftest import EXAMPLES, SEED, verdicts

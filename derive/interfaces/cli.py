@@ -180,7 +180,7 @@ def _check_all(args, misses, progress):
 
 def _warm_up():
     """Import what every worker needs once, before forking them."""
-    import derive.check  # noqa: F401
+    import derive.checker  # noqa: F401
     import derive.frontend.tex_file  # noqa: F401
     from derive.frontend.latex import parser
     parser()
@@ -189,7 +189,7 @@ def _warm_up():
 def _check_one(task):
     """Read and check one file; everything comes back as plain data (it may cross processes)."""
     path, budget, seed, jobs = task
-    from derive.check import Options, check
+    from derive.checker import Options, check
     from derive.frontend import InputError, load
     from derive.interfaces.json_output import result_dict
     try:
