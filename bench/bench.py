@@ -10,6 +10,10 @@
    user would write: `sympy.simplify(lhs - rhs) == 0` on the same pointwise integrands.
 3. Median time per claim of the seed (limits, bounds, optimiser, optimisation), as
    `derive check` reports it (each in its budgeted child).
+4. A generated corpus (bench/corpus.py, 400 derivations, about a third of them mutants):
+   throughput of `derive check -j 1` and `-j 2` on all of it, whole processes (start-up
+   included), runs interleaved; a fully cached re-run vs the import floor; peak memory
+   (the largest process) of each.
 
 The package is byte-compiled first, as `pip install .` does: with an editable install
 and PYTHONDONTWRITEBYTECODE set, every run would otherwise recompile derive's sources.
@@ -26,6 +30,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 SEED = REPO / "examples" / "gan_mode_collapse.tex"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
@@ -41,6 +46,48 @@ def measure(cmd):
     return elapsed, cpu
 
 
+WRAPPER = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+           "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def peak_mb(cmd, env=None):
+    """Peak resident memory of the largest process `cmd` starts, in MB."""
+    out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True,
+                         env=env).stdout
+    return int(out.strip()) / 1024
+
+
+def corpus_figures(runs):
+    import os
+    import tempfile
+
+    from corpus import write_corpus
+
+    derive_cmd = [sys.executable, "-m", "derive", "check"]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [str(p) for p in write_corpus(Path(folder) / "corpus", 400)]
+        env = dict(os.environ, DERIVE_CACHE_DIR=str(Path(folder) / "cache"))
+        commands = {jobs: derive_cmd + ["--no-cache", "-j", str(jobs)] + paths for jobs in (1, 2)}
+        walls = {1: [], 2: []}
+        for _ in range(runs):
+            for jobs, cmd in commands.items():
+                walls[jobs].append(measure(cmd)[0])
+        figures = {jobs: {"wall": statistics.median(walls[jobs]),
+                          "throughput": len(paths) / statistics.median(walls[jobs]),
+                          "peak": peak_mb(commands[jobs])} for jobs in (1, 2)}
+        subprocess.run(derive_cmd + paths, env=env, stdout=subprocess.DEVNULL)   # fill the cache
+        floor, cached = [], []
+        for _ in range(runs):
+            floor.append(measure([sys.executable, "-c", "import sympy"])[0])
+            started = time.perf_counter()
+            subprocess.run(derive_cmd + paths, env=env, stdout=subprocess.DEVNULL)
+            cached.append(time.perf_counter() - started)
+        figures["cached"] = {"wall": statistics.median(cached), "floor": statistics.median(floor),
+                             "peak": peak_mb(derive_cmd + paths, env)}
+        figures["count"] = len(paths)
+    return figures
+
+
 def chain_only(folder):
     """The seed file cut after its C3 chain (the directives and the verbatim chain)."""
     text = SEED.read_text()
@@ -52,7 +99,7 @@ def chain_only(folder):
 def process_ratio(runs, path):
     """Medians of (floor wall, derive wall, floor CPU, derive CPU), runs interleaved."""
     floor_cmd = [sys.executable, "-c", "import sympy"]
-    derive_cmd = [sys.executable, "-m", "derive", "check", str(path)]
+    derive_cmd = [sys.executable, "-m", "derive", "check", "--no-cache", str(path)]
     measure(derive_cmd)  # warm the grammar cache and the file system
     floor, ours = [], []
     for _ in range(runs):
@@ -118,6 +165,8 @@ def table(runs, repeats):
     full_floor, full, _, _ = process_ratio(runs, SEED)
     step, naive, proved, total = transition_ratio(repeats)
     claim, claims = claim_seconds()
+    corpus = corpus_figures(max(3, runs // 3))
+    one, two, cached = corpus[1], corpus[2], corpus["cached"]
     rows = [
         "| measure | derive | baseline | ratio | target |",
         "|---|---|---|---|---|",
@@ -134,6 +183,13 @@ def table(runs, repeats):
         f"| median seed transition (numeric check + normal-form proof) | {step * 1000:.1f} ms | "
         f"`simplify(lhs - rhs) == 0` {naive * 1000:.1f} ms (proves {proved} of {total}) | "
         f"**{naive / step:.1f}×** faster | ≥ 10× |",
+        f"| corpus of {corpus['count']} derivations, throughput of `-j 2` vs `-j 1` (whole "
+        f"processes, {two['wall']:.1f} s vs {one['wall']:.1f} s) | {two['throughput']:.0f} /s | "
+        f"{one['throughput']:.0f} /s | **{two['throughput'] / one['throughput']:.2f}×** | ≥ 1.8× |",
+        f"| corpus, fully cached re-run | {cached['wall']:.2f} s | `python -c \"import sympy\"` "
+        f"{cached['floor']:.2f} s | **{cached['wall'] / cached['floor']:.2f}×** the floor | ≤ 1.2× |",
+        f"| peak memory (largest process): `-j 1`, `-j 2`, cached | {one['peak']:.0f} MB, "
+        f"{two['peak']:.0f} MB, {cached['peak']:.0f} MB | — | — | — |",
     ]
     return "\n".join(rows)
 

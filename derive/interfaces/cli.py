@@ -167,7 +167,7 @@ def _check_all(args, misses, progress):
         import multiprocessing
         _warm_up()
         pool = multiprocessing.get_context("fork").Pool(jobs)
-        outcomes = pool.imap(_check_one, tasks)
+        outcomes = pool.imap(_check_one, tasks, chunksize=max(1, min(8, len(tasks) // (4 * jobs))))
     try:
         for n, (i, outcome) in enumerate(zip(misses, outcomes), 1):
             progress.show(f"checked {n}/{len(misses)}: {args.files[i]}")
@@ -178,12 +178,25 @@ def _check_all(args, misses, progress):
             pool.join()
 
 
+WARM_UP = r"""% derive: variable x
+% derive: density p, q
+$$ 2 D_{JS}(p \| q) = \mathbb{E}_{x \sim p}\left[\log \frac{2 p(x)}{p(x) + q(x)}\right]
+   + \mathbb{E}_{x \sim q}\left[\log \frac{2 q(x)}{p(x) + q(x)}\right] = H(p, q) - H(p) + 0 $$
+"""
+
+
 def _warm_up():
-    """Import what every worker needs once, before forking them."""
-    import derive.checker  # noqa: F401
-    import derive.frontend.tex_file  # noqa: F401
-    from derive.frontend.latex import parser
-    parser()
+    """Import, and exercise once, what every worker needs, before forking them: the
+    workers then start with the parser built and SymPy's caches warm. Only an
+    optimisation: whatever goes wrong here is ignored."""
+    import tempfile
+
+    from derive.checker import Options, check
+    from derive.frontend.tex_file import load_tex
+    try:
+        check(load_tex(tempfile.gettempdir() + "/warm-up.tex", WARM_UP), Options(jobs=1, budget=1))
+    except Exception:  # noqa: BLE001 - the real run reports real problems
+        pass
 
 
 def _check_one(task):
