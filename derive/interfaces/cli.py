@@ -64,24 +64,21 @@ def build_parser():
     return parser
 
 
-def _positive_float(text):
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError("must be more than 0")
-    return value
+def _number_at_least(kind, least, name):
+    """An argparse type: a `kind` number no smaller than `least`."""
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {name}: {text!r}") from None
+        if not value >= least or (least == 0 and value == 0):
+            raise argparse.ArgumentTypeError(f"must be {'more than' if least == 0 else 'at least'} {least}")
+        return value
+    return parse
 
 
-def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+_positive_float = _number_at_least(float, 0, "a number")
+_positive_int = _number_at_least(int, 1, "a whole number")
 
 
 def main(argv=None):
