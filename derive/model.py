@@ -35,6 +35,7 @@ class Step:
     justification: str = ""
     fixed: tuple = ()          # definitions held fixed where this step stands
     expect: str = ""           # a verdict the author expects ("refuted", "undecided")
+    note: str = ""             # the author's remark for readers of the report
 
 
 # What a step claims: a definition; an equality or a bound in a chain; or a claim that is
@@ -52,6 +53,7 @@ class Derivation:
     title: str
     context: object
     steps: tuple
+    figures: tuple = ()        # (name, ((key, value), …)) requests for reports
 
 
 @dataclass(frozen=True)

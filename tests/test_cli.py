@@ -68,8 +68,8 @@ def test_json_schema(cli):
     data = json.loads(out)
     assert data["schema"] == 1 and data["errors"] == []
     first = data["derivations"][0]
-    assert set(first) == {"file", "title", "assumptions", "definitions", "steps", "claims",
-                          "summary"}
+    assert set(first) == {"file", "title", "assumptions", "definitions", "figures", "steps",
+                          "claims", "summary"}
     assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5, 7, 8]
     assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 6
     assert [(c["index"], c["kind"], c["verdict"]) for c in first["claims"]] == [
@@ -78,7 +78,7 @@ def test_json_schema(cli):
     for step in first["steps"] + first["claims"]:
         assert {"index", "latex", "verdict", "method", "seconds", "counterexample", "line",
                 "column", "kind", "relation", "lhs_latex", "justification", "detail",
-                "expect"} == set(step)
+                "expect", "note"} == set(step)
     assert first["claims"][5]["counterexample"]["labels"] == ["A + B at θ1", "A + B at θ2"]
     assert first["summary"] == {"verified": 12, "refuted": 1, "undecided": 0, "definition": 1,
                                 "total": 14}

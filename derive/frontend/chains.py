@@ -47,11 +47,13 @@ class ChainBuilder:
         return self.declarations.context
 
     def add(self, row):
-        expect = row.expect or self.declarations.take_expectation()
+        expect, note = self.declarations.take_pending()
+        expect = row.expect or expect
         first_new = len(self.steps)
         self._add(row)
-        if expect:
-            self.steps[first_new:] = [replace(s, expect=expect) for s in self.steps[first_new:]]
+        if expect or note:
+            self.steps[first_new:] = [replace(s, expect=expect, note=note)
+                                      for s in self.steps[first_new:]]
 
     def _add(self, row):
         parts = list(row.parts)

@@ -13,7 +13,7 @@ from pathlib import Path
 from derive.notation import Context, Definition, Density
 
 KEYWORDS = ("title", "variable", "variables", "density", "densities", "define", "positive",
-            "real", "depends", "fixed", "moving", "expect")
+            "real", "depends", "fixed", "moving", "expect", "note", "figure")
 EXPECTABLE = ("refuted", "undecided")
 
 
@@ -26,6 +26,8 @@ class Declarations:
         self.variables, self.densities, self.symbols, self.definitions = [], [], [], []
         self.parameters, self.fixed = [], []
         self.expect = ""           # for the next row only: a verdict the author expects
+        self.note = ""             # for the next row only: a remark for readers
+        self.figures = []          # figures the file asks reports to draw
 
     @property
     def context(self):
@@ -60,6 +62,10 @@ class Declarations:
             self.define(Definition(key, params, value, " ".join(body.split())))
         elif keyword == "expect":
             self.expect = self.expectation(body, offset)
+        elif keyword == "note":
+            self.note = " ".join(body.split())
+        elif keyword == "figure":
+            self.figures.append(self._figure(body, offset))
         elif keyword == "depends":
             self._depends(body, offset)
         elif keyword in ("fixed", "moving"):
@@ -77,10 +83,23 @@ class Declarations:
             raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
         return word
 
-    def take_expectation(self):
-        """The pending expectation, consumed by the row it applies to."""
-        expect, self.expect = self.expect, ""
-        return expect
+    def take_pending(self):
+        """(expectation, note) for the next row, consumed by it."""
+        pending = (self.expect, self.note)
+        self.expect = self.note = ""
+        return pending
+
+    def _figure(self, body, offset):
+        """`kl-fits modes=-2,2 sd=0.6` → ("kl-fits", (("modes", "-2,2"), ("sd", "0.6")))."""
+        name, *pairs = body.split()
+        params = []
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or not key or not value:
+                raise self.source.error(f"a figure's parameters read key=value, not {pair!r}",
+                                        offset)
+            params.append((key, value))
+        return name, tuple(params)
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several densities: `p, q on \\theta`)."""

@@ -41,4 +41,4 @@ def load_tex(path, text):
     if not builder.steps:
         raise source.error("no relation (=, \\le, …) found: nothing to check", len(text.rstrip()))
     return Derivation(str(path), declared.title or default_title(path), builder.context,
-                      tuple(builder.steps))
+                      tuple(builder.steps), tuple(declared.figures))

@@ -61,7 +61,7 @@ def load_yaml(path, text):
         offset, latex = _locate(latex_node, source)
         builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification, expect))
     return Derivation(str(path), declared.title or default_title(path), builder.context,
-                      tuple(builder.steps))
+                      tuple(builder.steps), tuple(declared.figures))
 
 
 def _compose(text, source):

@@ -44,24 +44,43 @@ def build_parser():
         "check", help="check derivation files and print a verdict per step",
         description="Check every step of each FILE and print a verdict per step.",
         epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("files", nargs="+", metavar="FILE", help=".tex or .yaml derivation file")
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people (default), json for programs (schema in the README)")
-    check.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
-                       help="time allowed per step; a step past it is undecided (default 5)")
-    check.add_argument("--seed", type=int, default=0,
-                       help="seed of the random instances of the numeric check (default 0)")
-    check.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                       metavar="N", help="check N files at a time (default: the number of cores)")
-    check.add_argument("--no-cache", action="store_true",
-                       help="check everything again, and do not store the results")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the marks (default: when writing to a terminal)")
+    _checking_options(check)
+    report = commands.add_parser(
+        "report", help="render checked derivations as course notes (md, tex, pdf, html)",
+        description="Check each FILE and render the results as a report through the Jinja "
+                    "templates: Markdown (GitHub, MyST), LaTeX, PDF (latexmk), or one "
+                    "self-contained HTML file whose math renders offline (MathML).",
+        epilog="exit codes: 0 report written; 2 unusable input or no TeX for --format pdf.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("--format", choices=("md", "tex", "pdf", "html"), default="html",
+                        help="the report's format (default html)")
+    report.add_argument("-o", "--output", metavar="PATH",
+                        help="where to write it (default: FIRST-FILE-NAME.FORMAT here); figures "
+                             "go beside it")
+    report.add_argument("--templates", metavar="DIR",
+                        help="a folder of templates that replace the bundled ones by name")
+    _checking_options(report)
     cache = commands.add_parser("cache", help="show or empty the result cache",
                                 description="The result cache (see the README).")
     cache.add_argument("action", choices=("info", "clear"),
                        help="info: where it is and how many entries; clear: empty it")
     return parser
+
+
+def _checking_options(parser):
+    parser.add_argument("files", nargs="+", metavar="FILE", help=".tex or .yaml derivation file")
+    parser.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
+                        help="time allowed per step; a step past it is undecided (default 5)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="seed of the random instances of the numeric check (default 0)")
+    parser.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
+                        metavar="N", help="check N files at a time (default: the number of cores)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check everything again, and do not store the results")
 
 
 def _number_at_least(kind, least, name):
@@ -88,6 +107,9 @@ def main(argv=None):
         return run_check(args)
     if args.command == "cache":
         return run_cache(args)
+    if args.command == "report":
+        from derive.reports.write import run_report
+        return run_report(args, collect_results(args))
     parser.print_help()
     return EXIT_INPUT
 
@@ -103,10 +125,27 @@ def run_cache(args):
 
 
 def run_check(args):
-    from derive.cache import Cache
     from derive.interfaces import terminal
 
     style = terminal.Style.for_stream(sys.stdout, args.color)
+    done, errors = collect_results(args)
+    if args.format == "json":
+        from derive.interfaces import json_output
+        sys.stdout.write(json_output.render(done, errors))
+    else:
+        for result in done:
+            print(terminal.render_result(result, style))
+    if errors:
+        return EXIT_INPUT
+    return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+
+
+def collect_results(args):
+    """(serialised results in file order, error dicts): cached ones looked up, the rest
+    checked; errors are printed to stderr as they are found."""
+    from derive.cache import Cache
+    from derive.interfaces import terminal
+
     progress = terminal.Progress()
     cache = Cache(enabled=not args.no_cache)
     options = (args.budget, args.seed)
@@ -133,18 +172,9 @@ def run_check(args):
             results[i] = outcome["result"]
             cache.put(keys[i], outcome["result"])
     progress.clear()
-    done = [r for r in results if r is not None]
     for error in errors:
         print(error["text"] or f"{error['file']}: error: {error['message']}", file=sys.stderr)
-    if args.format == "json":
-        from derive.interfaces import json_output
-        sys.stdout.write(json_output.render(done, errors))
-    else:
-        for result in done:
-            print(terminal.render_result(result, style))
-    if errors:
-        return EXIT_INPUT
-    return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+    return [r for r in results if r is not None], errors
 
 
 def _ok(result):

@@ -5,8 +5,10 @@ Schema (version 1)::
     {"schema": 1,
      "derivations": [
        {"file": str, "title": str,
-        "assumptions": [str, ...],
+        "assumptions": [{"subject": str, "text": str, "object": str}],   # subject, object:
+                                       # LaTeX, "" when absent; text: words between them
         "definitions": [str, ...],     # the file's `define` directives, as written
+        "figures": [{"name": str, "params": {str: str}}],   # asked for by the file
         "steps": [                     # the transitions of chains
           {"index": int,               # 1-based, in file order (shared with claims)
            "kind": "definition" | "equality" | "relation",
@@ -15,6 +17,7 @@ Schema (version 1)::
            "line": int, "column": int,
            "justification": str,
            "expect": "" | "refuted" | "undecided",   # a verdict the author accepts
+           "note": str,                # the author's remark (% derive: note …)
            "verdict": "verified" | "refuted" | "undecided" | "definition",
            "method": str, "detail": str,
            "seconds": float,
@@ -44,7 +47,7 @@ def step_dict(result):
         "index": step.index, "kind": step.kind, "relation": step.relation,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,
-        "justification": step.justification, "expect": step.expect,
+        "justification": step.justification, "expect": step.expect, "note": step.note,
         "verdict": verdict.status, "method": verdict.method, "detail": verdict.detail,
         "seconds": round(verdict.seconds, 4),
         "counterexample": None if ce is None else {
@@ -55,8 +58,11 @@ def step_dict(result):
 
 def result_dict(result):
     d = result.derivation
-    return {"file": d.file, "title": d.title, "assumptions": d.context.assumptions_text(),
+    return {"file": d.file, "title": d.title,
+            "assumptions": [{"subject": subject, "text": text, "object": obj}
+                            for subject, text, obj in d.context.assumptions()],
             "definitions": [x.latex for x in d.context.definitions if x.source == "define"],
+            "figures": [{"name": name, "params": dict(params)} for name, params in d.figures],
             "steps": [step_dict(r) for r in result.steps if r.step.kind not in CLAIM_KINDS],
             "claims": [step_dict(r) for r in result.steps if r.step.kind in CLAIM_KINDS],
             "summary": result.summary}

@@ -51,7 +51,8 @@ def _wrapped(text, indent=17):
 def render_result(result, style):
     """A derivation's block, from its serialised result dict."""
     lines = [style.bold(f"{result['file']} — {result['title']}")]
-    lines += [f"  assuming {a}" for a in result["assumptions"]]
+    lines += [" ".join(["  assuming", a["subject"], a["text"], a["object"]]).replace("  ", " ").rstrip()
+              for a in result["assumptions"]]
     lines += [f"  where {d}" for d in result.get("definitions", ())]
     for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
         lines.extend(render_step(step, style))

@@ -107,13 +107,13 @@ class Context:
         kept = tuple(d for d in self.definitions if d.name != definition.name)
         return replace(self, definitions=kept + (definition,))
 
-    def assumptions_text(self):
-        """Human-readable list of the assumptions in force, for reports and output."""
-        lines = [f"{d.name} is a density over {d.variable}: positive, integrates to 1"
-                 for d in self.densities]
-        lines += [f"{name} is {kind}" for name, kind in self.symbols]
-        lines += [f"{d} depends on {p}" for d, p in self.parameters]
-        lines += [f"{name} is held fixed at its current value" for name in self.fixed]
+    def assumptions(self):
+        """What is assumed, as (subject, words, object) with subject and object in LaTeX."""
+        out = [(d.name, "is a density (positive, integrating to 1) over", d.variable)
+               for d in self.densities]
+        out += [(name, f"is {kind}", "") for name, kind in self.symbols]
+        out += [(d, "depends on", p) for d, p in self.parameters]
+        out += [(name, "is held fixed at its current value", "") for name in self.fixed]
         if self.densities:
-            lines.append("every integral is finite")
-        return lines
+            out.append(("", "every integral is finite", ""))
+        return out

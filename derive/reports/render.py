@@ -1,0 +1,105 @@
+"""Render serialised results into a report, through the format's Jinja template.
+
+Escaping is the default, not a filter to remember: each format's environment escapes
+every `{{ … }}` as text for that format (`finalize`), and only the `math` filter (the
+author's math, allowlisted) and trusted fragments (the figure's SVG) are marked safe.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup
+
+from derive import __version__
+from derive.reports import escape
+from derive.reports.figures import make
+
+RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne"}
+WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠"}
+MARKS = {"verified": "✓", "refuted": "✗", "undecided": "?", "definition": "≔"}
+MATH_MARKS = {"verified": r"\checkmark", "refuted": r"\times", "undecided": "?",
+              "definition": r"\text{def}"}
+
+
+@dataclass(frozen=True)
+class Format:
+    template: str
+    text: object          # escapes plain text
+    math: object          # turns the author's math into safe output
+    figure: str           # the figure file format ("" to inline SVG)
+
+
+FORMATS = {
+    "md": Format("report.md.j2", escape.md_text, escape.safe_math, "svg"),
+    "tex": Format("report.tex.j2", escape.tex_text, escape.safe_math, "pdf"),
+    "html": Format("report.html.j2", escape.html_text, escape.mathml, ""),
+}
+
+
+def template_folder():
+    """The templates shipped with derive (the repository's `templates/`)."""
+    return Path(str(resources.files("derive.templates")))
+
+
+def environment(fmt, templates=None):
+    spec = FORMATS[fmt]
+    folders = [str(templates)] if templates else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders + [str(template_folder())]),
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(value)),
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined, autoescape=False)
+    def math(latex):
+        return Markup(spec.math(latex))
+
+    def inline(latex):
+        return math(latex) if fmt == "html" else Markup(f"${spec.math(latex)}$")
+
+    def name(text):
+        """An assignment's name: math, with a trailing remark (`p_{\\theta} at θ2`) as text."""
+        head, sep, tail = text.partition(" at ")
+        return inline(head) + (Markup(spec.text(sep + tail)) if sep else "")
+
+    env.filters.update(math=math, inline=inline, name=name,
+                       url=lambda path: Markup(quote(path)),
+                       rel=lambda relation: Markup(RELATIONS.get(relation, relation)),
+                       relword=lambda relation: WORDS.get(relation, relation),
+                       mark=lambda status: MARKS[status] if fmt == "html" else Markup(MATH_MARKS[status]))
+    return env
+
+
+def render(results, fmt, figure_prefix="", templates=None):
+    """(report text, {relative file name: bytes}) for serialised results."""
+    import sympy
+    spec = FORMATS[fmt]
+    files, derivations = {}, []
+    for result in results:
+        figures = []
+        for request in result.get("figures", ()):
+            figure = make(request["name"], tuple(request["params"].items()))
+            name = f"{figure_prefix}{figure.name}.{spec.figure}" if spec.figure else ""
+            if name:
+                files[name] = figure.files[spec.figure]
+            svg = Markup(figure.files["svg"].decode().split("?>", 1)[-1]) if not spec.figure else ""
+            figures.append({"figure": figure, "file": name, "svg": svg})
+        derivations.append({**result, "chains": _chains(result["steps"]), "figures_made": figures})
+    text = environment(fmt, templates).get_template(spec.template).render(
+        derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__)
+    return text, files
+
+
+def _chains(steps):
+    """Steps grouped into chains: a step continues the one before when it starts where
+    that one ended."""
+    chains = []
+    for step in steps:
+        if chains and step["lhs_latex"] == chains[-1][-1]["latex"] and step["kind"] != "definition":
+            chains[-1].append(step)
+        else:
+            chains.append([step])
+    return chains

@@ -1,0 +1,1 @@
+"""The Jinja templates of derive's reports, shipped as the package `derive.templates`."""
