@@ -50,7 +50,7 @@ def test_seed_c4_is_refuted_with_d_star_moving_and_verified_with_it_fixed():
     moving, fixed = result.steps[12], result.steps[13]
     assert moving.step.kind == fixed.step.kind == "optimisation"
     assert moving.verdict.status == "refuted"
-    assert "depends on \\theta through D^{\\star}" in moving.verdict.detail
+    assert "depends on θ through D*" in moving.verdict.detail
     ce = moving.verdict.counterexample
     assert ce.labels == ("A + B at θ1", "A + B at θ2") and ce.lhs_value != ce.rhs_value
     assert any(name.endswith("at θ2") for name, _ in ce.assignment)

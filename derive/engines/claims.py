@@ -30,7 +30,7 @@ from derive.engines import normal_form, numeric
 from derive.engines.prepare import evaluate
 from derive.model import Counterexample, REFUTED, UNDECIDED, VERIFIED, Verdict
 from derive.notation import Defined, Optimum, strip_defined
-from derive.notation.context import substitute
+from derive.notation.context import plain, substitute
 
 SEQUENCE_EXPONENTS = (2, 4, 8, 16, 32)
 GRID = 400
@@ -282,21 +282,21 @@ def decide_optimisation(report, step, context, seed):
     if left.variable != right.variable:
         report(Verdict(UNDECIDED, "optimisation", "the two problems optimise different variables"))
         return
-    theta = left.variable.name
+    theta = plain(left.variable.name)
     opposite = (left.kind == "max") != (right.kind == "max")
     residual_latex = "A + B" if opposite else "A - B"
     residual = Add(left.function, right.function if opposite else Mul(-1, right.function,
                                                                         evaluate=False),
                    evaluate=False)
-    moving = {d for d, p in context.parameters if p == theta} | {theta}
+    moving = {d for d, p in context.parameters if p == left.variable.name} | {left.variable.name}
     held = set(step.fixed)
     evidence = _dependence(residual, context, moving, held, f"{seed}:{step.index}",
                            residual_latex)
     if evidence is not None:
         message, counterexample = evidence
         culprits = _moving_definitions(residual, context, moving, held)
-        through = (f" through {', '.join(culprits)}, which moves with {theta} (to hold it at "
-                   f"the current {theta}, declare '% derive: fixed {culprits[0]}')") if culprits else ""
+        through = (f" through {', '.join(map(plain, culprits))}, which moves with {theta} (to hold "
+                   f"it at the current {theta}, declare '% derive: fixed {culprits[0]}')") if culprits else ""
         report(Verdict(REFUTED, "dependence on " + theta,
                        f"{residual_latex} depends on {theta}{through}: {message}",
                        counterexample=counterexample))
@@ -314,7 +314,7 @@ def decide_optimisation(report, step, context, seed):
         report(Verdict(UNDECIDED, "optimisation", f"the residual {residual_latex} still involves "
                        f"{names}, which move with {theta}; two values of {theta} showed no difference"))
         return
-    kept = f" (holding {', '.join(sorted(held))} fixed)" if held else ""
+    kept = f" (holding {', '.join(sorted(map(plain, held)))} fixed)" if held else ""
     report(Verdict(VERIFIED, "independence of " + theta,
                    f"{residual_latex} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so both problems have the same solutions; evaluating it at "

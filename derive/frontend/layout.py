@@ -23,6 +23,8 @@ _BREAK = re.compile(
 # Carries no meaning inside a row.
 _LAYOUT = re.compile(r"\\(?:label|tag)\{[^{}]*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
 _COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# A directive: a comment line of its own that starts `% derive:`.
+DIRECTIVE = re.compile(r"^[ \t]*%+[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*(?P<body>[^\n]*)", re.M)
 
 
 def blank(text, pattern):

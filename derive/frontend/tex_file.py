@@ -11,7 +11,6 @@ The display math that follows may be pasted from notes as it stands (see `layout
 
 from __future__ import annotations
 
-import re
 
 from derive.frontend import layout
 from derive.frontend.chains import ChainBuilder, Row
@@ -21,7 +20,7 @@ from derive.frontend.latex import Reader
 from derive.model import Derivation
 from derive.notation import Context
 
-DIRECTIVE = re.compile(r"^[ \t]*%+[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*(?P<body>[^\n]*)", re.M)
+from derive.frontend.layout import DIRECTIVE
 def load_tex(path, text):
     """The `Derivation` in a `.tex` file's text (raises `InputError` with a position)."""
     source = Source(text, path)

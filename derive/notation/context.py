@@ -7,6 +7,7 @@ immutable; adding a definition returns a new one.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from sympy import Function, Symbol
@@ -57,6 +58,20 @@ def substitute(expr, mapping):
         return expr.func(*args, evaluate=False)
     except TypeError:
         return expr.func(*args)
+
+
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
+          "sigma tau upsilon phi chi psi omega").split()
+_PLAIN = {**{f"\\{g}": unicodedata.lookup("GREEK SMALL LETTER " + g.upper().replace("LAMBDA", "LAMDA"))
+             for g in _GREEK},
+          "^{\\star}": "*", "^{\\dagger}": "†", "\\mathcal{L}": "ℒ", "\\mathbb{E}": "𝔼"}
+
+
+def plain(name):
+    """A canonical LaTeX name as plain text for messages: `\\theta` → θ, `D^{\\star}` → D*."""
+    for latex, text in _PLAIN.items():
+        name = name.replace(latex, text)
+    return name.replace("_{", "_").replace("{", "").replace("}", "")
 
 
 ASSUMPTIONS = ("positive", "real")
