@@ -2,8 +2,9 @@
 
 An entry is the serialised result of one file (`json_output.result_dict`), stored as JSON
 under a key that hashes the file's bytes (which hold its context), its suffix, the check
-options, and the versions of derive and SymPy — so a change to any of them is a miss, and
-a result is never reused across versions. Looking an entry up imports neither SymPy nor
+options, the versions of derive and SymPy, and a fingerprint of derive's own code — so a
+change to any of them is a miss, and a result is never reused across versions (nor
+across edits of derive between versions). Looking an entry up imports neither SymPy nor
 the parser. Entries are written atomically (a temporary file, then a rename), so two runs
 sharing a cache never see half an entry; an entry that does not read back as expected is
 ignored with a warning and rewritten.
@@ -34,6 +35,22 @@ def default_folder():
     return Path(root) / "derive" / "results"
 
 
+def _code_fingerprint():
+    """A hash of derive's own source files (the package, its grammar and templates)."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".lark", ".j2") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    try:
+        from importlib import resources
+        for path in sorted(Path(str(resources.files("derive.templates"))).glob("*.j2")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except (ModuleNotFoundError, OSError):
+        pass
+    return digest.hexdigest()[:16]
+
+
 def _sympy_version():
     try:
         return metadata.version("sympy")
@@ -48,7 +65,7 @@ class Cache:
         self.folder = Path(folder) if folder else default_folder()
         self.enabled = enabled
         self.warn = warn or (lambda message: print(f"derive: warning: {message}", file=sys.stderr))
-        self._versions = f"derive {__version__}; sympy {_sympy_version()}"
+        self._versions = f"derive {__version__} ({_code_fingerprint()}); sympy {_sympy_version()}"
 
     def key(self, path, content, options):
         digest = hashlib.sha256()
