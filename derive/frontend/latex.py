@@ -739,15 +739,6 @@ def _flat_text(node):
     return "".join(_flat_text(c) for c in node.children)
 
 
-def _sole_primary(node):
-    """The single primary an expression consists of, or None."""
-    while isinstance(node, Tree) and node.data in ("run", "subbody", "sgroup") and len(node.children) == 1:
-        node = node.children[0]
-    if isinstance(node, Tree) and node.data in ("script",):
-        return node.children[0]
-    return node
-
-
 def _bare_key(node):
     """The name key of `p`, `p_r`, `p_{\\theta}`, or `p_r(x)` (a density possibly applied)."""
     while isinstance(node, Tree) and node.data in ("run", "subbody", "sgroup") and len(node.children) == 1:

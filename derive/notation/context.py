@@ -2,13 +2,13 @@
 
 Names are canonical LaTeX strings produced by the front-end (`p_{\\theta}`, `D^{\\star}`,
 `\\mathcal{L}'`), so `\\mathbf{x}`, `\\mathrm{x}` and `x` are one name. A `Context` is
-immutable; adding a definition returns a new one.
+immutable; the front-end's `Declarations` builds a new one as declarations come.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from sympy import Function, Symbol
 
@@ -74,16 +74,13 @@ def plain(name):
     return name.replace("_{", "_").replace("{", "").replace("}", "")
 
 
-ASSUMPTIONS = ("positive", "real")
-
-
 @dataclass(frozen=True)
 class Context:
     """The declarations in force for a derivation."""
 
     variables: tuple = ()
     densities: tuple = ()
-    symbols: tuple = ()          # (name, assumption) pairs, assumption in ASSUMPTIONS
+    symbols: tuple = ()          # (name, "positive" | "real") pairs
     definitions: tuple = ()
     parameters: tuple = ()       # (density name, parameter name): the density moves with it
     fixed: tuple = ()            # definitions held at their current value (not moving)
@@ -104,23 +101,12 @@ class Context:
     def is_variable(self, name):
         return name in self.variables
 
-    @property
-    def default_variable(self):
-        return self.variables[0] if self.variables else "x"
-
     def symbol(self, name):
         """The SymPy symbol for `name`, with the assumptions declared for it."""
         if name in self.variables:
             return Symbol(name, real=True)
         kind = self._index["symbol"].get(name)
         return Symbol(name, **({kind: True} if kind else {}))
-
-    def depends_on(self, density_name, parameter):
-        return (density_name, parameter) in self.parameters
-
-    def with_definition(self, definition):
-        kept = tuple(d for d in self.definitions if d.name != definition.name)
-        return replace(self, definitions=kept + (definition,))
 
     def assumptions(self):
         """What is assumed, as (subject, words, object) with subject and object in LaTeX."""
