@@ -69,7 +69,9 @@ def test_json_schema(cli):
     assert data["schema"] == 1 and data["errors"] == []
     first = data["derivations"][0]
     assert set(first) == {"file", "title", "assumptions", "definitions", "figures", "steps",
-                          "claims", "summary"}
+                          "claims", "conclusions", "summary"}
+    assert [(c["from"], c["to"], c["relation"], c["proved"]) for c in first["conclusions"]] == [
+        (2, 5, "=", True), (7, 8, "<=", True)]
     assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5, 7, 8]
     assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 6
     assert [(c["index"], c["kind"], c["verdict"]) for c in first["claims"]] == [

@@ -61,3 +61,15 @@ def test_normalisation_is_used_only_for_densities(check_text):
 def test_inequalities_are_refuted_or_proved(check_text):
     result = check_text(HEADER + r"$$ a + b \le a \\ a \le a + b \\ a < a $$" + "\n")
     assert verdicts(result) == ["refuted", "verified", "refuted"]
+
+
+def test_a_chain_of_equalities_and_bounds_proves_the_strongest_relation(cli, tmp_path):
+    import json
+    from conftest import write
+    path = write(tmp_path, HEADER + r"""\begin{aligned} a &\le a + b \\ &= b + a \\ &< 2 b + a + 1
+    \end{aligned} \\ \begin{aligned} a &\le a + b \\ &= b \end{aligned} \\
+    \begin{aligned} a &\le a + b \\ &\ge b \end{aligned}""" + "\n")
+    code, out, _ = cli("check", "--format", "json", path)
+    conclusions = json.loads(out)["derivations"][0]["conclusions"]
+    assert [(c["relation"], c["proved"], c["unproved_steps"]) for c in conclusions] == [
+        ("<", True, []), ("<=", False, [5])]          # mixed directions conclude nothing

@@ -23,6 +23,10 @@ Schema (version 1)::
            "seconds": float,
            "counterexample": null | {"assignment": {name: value}, "lhs": str, "rhs": str,
                                      "difference": str, "labels": [str, str]}}],
+        "conclusions": [{"from": int, "to": int, "lhs_latex": str, "relation": str,
+                         "latex": str, "proved": bool, "unproved_steps": [int]}],
+                                       # what each chain of two or more steps proves, as
+                                       # in a calc block: first REL last, REL the strongest
         "claims": [ … ],               # limits, optimisers, optimisation equivalences:
                                        # entries as in "steps", "kind" one of "limit",
                                        # "optimiser", "optimisation"
@@ -56,6 +60,35 @@ def step_dict(result):
     }
 
 
+def chains(steps):
+    """Serialised steps grouped into chains: a step continues the one before when it
+    starts where that one ended."""
+    grouped = []
+    for step in steps:
+        if grouped and step["lhs_latex"] == grouped[-1][-1]["latex"] and step["kind"] != "definition":
+            grouped[-1].append(step)
+        else:
+            grouped.append([step])
+    return grouped
+
+
+_ORDER = {"=": 0, "<=": 1, "<": 2, ">=": 1, ">": 2}
+
+
+def conclusion(chain):
+    """What a chain of `=` and bounds proves, as in a `calc` block: `first REL last`, with
+    REL the strongest relation in it; None for one step, or mixed directions."""
+    steps = [s for s in chain if s["kind"] != "definition"]
+    relations = {s["relation"] for s in steps}
+    if len(steps) < 2 or relations - set(_ORDER) or ({"<", "<="} & relations and {">", ">="} & relations):
+        return None
+    relation = max(relations, key=lambda r: _ORDER[r])
+    failing = [s["index"] for s in steps if s["verdict"] != "verified"]
+    return {"from": steps[0]["index"], "to": steps[-1]["index"], "lhs_latex": steps[0]["lhs_latex"],
+            "relation": relation, "latex": steps[-1]["latex"], "proved": not failing,
+            "unproved_steps": failing}
+
+
 def result_dict(result):
     d = result.derivation
     return {"file": d.file, "title": d.title,
@@ -65,6 +98,8 @@ def result_dict(result):
             "figures": [{"name": name, "params": dict(params)} for name, params in d.figures],
             "steps": [step_dict(r) for r in result.steps if r.step.kind not in CLAIM_KINDS],
             "claims": [step_dict(r) for r in result.steps if r.step.kind in CLAIM_KINDS],
+            "conclusions": [c for c in map(conclusion, chains(
+                [step_dict(r) for r in result.steps if r.step.kind not in CLAIM_KINDS])) if c],
             "summary": result.summary}
 
 

@@ -56,6 +56,8 @@ def render_result(result, style):
     lines += [f"  where {d}" for d in result.get("definitions", ())]
     for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
         lines.extend(render_step(step, style))
+    for c in result.get("conclusions", ()):
+        lines.append("  " + conclusion_line(c, style))
     lines.append("  " + summary_line(result["summary"], style))
     return "\n".join(lines)
 
@@ -96,6 +98,16 @@ def render_step(step, style):
     elif status == UNDECIDED:
         lines.extend(_wrapped(step["detail"]))
     return lines
+
+
+def conclusion_line(c, style):
+    """`steps 2–5 prove: A ≤ B` (or why not), for a chain of two or more steps."""
+    relation = SYMBOLS.get(c["relation"], c["relation"])
+    claim = shorten(f"{c['lhs_latex']} {relation} {c['latex']}", WIDTH - 30)
+    if c["proved"]:
+        return style.paint(f"steps {c['from']}–{c['to']} prove: ", COLOURS[VERIFIED]) + claim
+    pending = ", ".join(map(str, c["unproved_steps"]))
+    return f"steps {c['from']}–{c['to']} would prove {claim} (not yet: step {pending})"
 
 
 def summary_line(counts, style):

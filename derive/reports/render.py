@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from derive import __version__
+from derive.interfaces.json_output import chains, conclusion
 from derive.reports import escape
 from derive.reports.figures import make
 
@@ -87,19 +88,9 @@ def render(results, fmt, figure_prefix="", templates=None):
                 files[name] = figure.files[spec.figure]
             svg = Markup(figure.files["svg"].decode().split("?>", 1)[-1]) if not spec.figure else ""
             figures.append({"figure": figure, "file": name, "svg": svg})
-        derivations.append({**result, "chains": _chains(result["steps"]), "figures_made": figures})
+        grouped = chains(result["steps"])
+        derivations.append({**result, "chains": [{"steps": c, "conclusion": conclusion(c)} for c in grouped],
+                            "figures_made": figures})
     text = environment(fmt, templates).get_template(spec.template).render(
         derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__)
     return text, files
-
-
-def _chains(steps):
-    """Steps grouped into chains: a step continues the one before when it starts where
-    that one ended."""
-    chains = []
-    for step in steps:
-        if chains and step["lhs_latex"] == chains[-1][-1]["latex"] and step["kind"] != "definition":
-            chains[-1].append(step)
-        else:
-            chains.append([step])
-    return chains
