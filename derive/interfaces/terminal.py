@@ -51,7 +51,7 @@ def _wrapped(text, indent=17):
 def render_result(result, style):
     """A derivation's block, from its serialised result dict."""
     lines = [style.bold(f"{result['file']} — {result['title']}")]
-    lines += [" ".join(["  assuming", a["subject"], a["text"], a["object"]]).replace("  ", " ").rstrip()
+    lines += ["  assuming " + " ".join(part for part in (a["subject"], a["text"], a["object"]) if part)
               for a in result["assumptions"]]
     lines += [f"  where {d}" for d in result.get("definitions", ())]
     for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
