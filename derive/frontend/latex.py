@@ -42,6 +42,7 @@ from sympy import (
 )
 from sympy.core.function import AppliedUndef
 
+from derive.frontend.names import bare_key, decorations, flat_text, name_text, side_mark
 from derive.notation import (
     KL, JS, CrossEntropy, Defined, Entropy, Expectation, Optimum, SupportIntegral,
 )
@@ -52,12 +53,8 @@ MAX_ROW_CHARS = 20_000
 MAX_NESTING = 40
 MAX_NUMBER_DIGITS = 200
 
-TYPOGRAPHIC_FONTS = {"mathbf", "mathrm", "mathit", "mathsf", "mathtt", "boldsymbol", "bm",
-                     "text", "textrm", "textbf", "textit", "operatorname", "mathop"}
 FUNCTIONS = {"log": log, "ln": log, "exp": exp, "sin": sin, "cos": cos, "tan": tan,
              "tanh": tanh, "sinh": sinh, "cosh": cosh}
-DECORATIONS = {r"\star": r"^{\star}", r"\ast": r"^{\star}", "*": r"^{\star}",
-               r"\prime": "'", r"\dagger": r"^{\dagger}"}
 EXPECTATION_NAMES = {r"\mathbb{E}", "E"}
 DIVERGENCES = {"KL": KL, "JS": JS}
 CONSTANTS = {"e": E, r"\pi": pi, r"\infty": oo}
@@ -188,7 +185,7 @@ class Reader:
     def read_name(self, text, start):
         """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
         tree = self.parse_tree(text, start)
-        key = _bare_key(tree.children[0]) if len(tree.children) == 1 else None
+        key = bare_key(tree.children[0]) if len(tree.children) == 1 else None
         if key is None:
             raise self.source.error(f"expected a name, found {text.strip()!r}", start)
         return key
@@ -199,13 +196,13 @@ class Reader:
         if len(tree.children) != 3:
             raise self.source.error("a definition reads: name(arguments) = expression", start)
         head, _, body = tree.children
-        key = _bare_key(head)
+        key = bare_key(head)
         if key is None:
             raise self.error("a definition must start with the name it defines", head)
         params = []
         if isinstance(head, Tree) and head.data == "run" and len(head.children) == 2:
             bracket = head.children[1]
-            params = [_flat_text(a) for a in bracket.children[1].children
+            params = [flat_text(a) for a in bracket.children[1].children
                       if not (isinstance(a, Token) and a.type == "SEP")]
         self.bound.extend(params)
         try:
@@ -261,7 +258,7 @@ class Reader:
         if spec is None or spec.data != "approach":
             raise self.error(r"a limit needs a subscript like _{x \to 0^+}", node)
         var_node, _, target_node, *side = spec.children
-        key = _bare_key(var_node) or _flat_text(var_node)
+        key = bare_key(var_node) or flat_text(var_node)
         target, direction = self._approach_target(target_node, side)
         body_value = self.build(body)
         pointwise = _pointwise_densities(body_value, self.context)
@@ -279,7 +276,7 @@ class Reader:
         while isinstance(script, Tree) and script.data == "run" and len(script.children) == 1:
             script = script.children[0]
         if isinstance(script, Tree) and script.data == "script" and len(script.children) == 3:
-            sign = _side_mark(script.children[2])
+            sign = side_mark(script.children[2])
             if sign is not None:
                 return self.build(script.children[0]), sign
         target = self.build(node)
@@ -299,7 +296,7 @@ class Reader:
             low, high, closed = self._interval(domain)
         else:
             var_node = spec.children[0] if spec is not None else sub
-        key = _bare_key(var_node) or _flat_text(var_node)
+        key = bare_key(var_node) or flat_text(var_node)
         variable = Symbol(key, real=True)
         self.optimised.append(key)
         try:
@@ -312,7 +309,7 @@ class Reader:
 
     def _interval(self, node):
         """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
-        key = _bare_key(node)
+        key = bare_key(node)
         if key in (r"\mathbb{R}", "R"):
             return -oo, oo, "()"
         while isinstance(node, Tree) and node.data == "run" and len(node.children) == 1:
@@ -369,7 +366,7 @@ class Reader:
                 primes += 1
         decoration, power = "", None
         if sup is not None:
-            decor = _decorations(sup)
+            decor = decorations(sup)
             if decor is None:
                 power = sup
             else:
@@ -377,11 +374,11 @@ class Reader:
         return self.name_or_value(primary, sub, power, primes, node, decoration)
 
     def name_or_value(self, primary, sub, power, primes, node, decoration=""):
-        base = _name_text(primary)
+        base = name_text(primary)
         if base is not None:
             key = base
             if sub is not None:
-                sub_text = _flat_text(sub)
+                sub_text = flat_text(sub)
                 key += "_{%s}" % sub_text
             key += decoration + "'" * primes
             return Piece("name", Name(key, base, sub, power, node), node)
@@ -599,7 +596,7 @@ class Reader:
 
     def _all_densities(self, bracket):
         return bool(bracket.args) and all(
-            self.context.density(_bare_key(a) or "") is not None for a in bracket.args)
+            self.context.density(bare_key(a) or "") is not None for a in bracket.args)
 
     def density_args(self, bracket, count, what):
         if len(bracket.args) != count:
@@ -639,13 +636,13 @@ class Reader:
             raise self.error("an expectation over several variables is not supported yet", name.sub)
         exprs = [t for t in items if not (isinstance(t, Token) and t.type == "SIM")]
         dist_node = exprs[-1]
-        dist_key = _bare_key(dist_node)
+        dist_key = bare_key(dist_node)
         density = ctx.density(dist_key) if dist_key else None
         if density is None:
             raise self.error(f"{dist_key or 'this'} is not a declared density; declare it with "
                              "'% derive: density …'", dist_node)
         if len(exprs) == 2:
-            var_key = _flat_text(exprs[0])
+            var_key = flat_text(exprs[0])
             return Symbol(var_key, real=True), density
         return Symbol(density.variable, real=True), density
 
@@ -658,15 +655,6 @@ def _pointwise_densities(expr, context):
     mapping = {app: Symbol(app.func.__name__, positive=True) for app in expr.atoms(AppliedUndef)
                if context.density(app.func.__name__) is not None}
     return substitute(expr, mapping) if mapping else expr
-
-
-def _side_mark(mark):
-    """'+' or '-' for the superscript of `0^+`, `0^{-}`; None for anything else."""
-    if isinstance(mark, Token):
-        return mark.value if mark.type in ("PLUS", "MINUS") else None
-    if isinstance(mark, Tree) and mark.data == "sgroup" and isinstance(mark.children[0], Tree):
-        return {"side_plus": "+", "side_minus": "-"}.get(mark.children[0].data)
-    return None
 
 
 def _limit_variable(key, context):
@@ -700,67 +688,6 @@ def _check_nesting(text, offset, source):
             depth -= 1
     if deepest_at is not None:
         raise source.error(f"brackets nest deeper than {MAX_NESTING} levels", offset + deepest_at)
-
-
-def _decorations(sup):
-    """The name decoration a superscript stands for (`^{\\star}` → `^{\\star}`), or None."""
-    if isinstance(sup, Token):
-        return DECORATIONS.get(sup.value) if sup.type == "DECOR" else None
-    if isinstance(sup, Tree) and sup.data == "sgroup" and sup.children and \
-            isinstance(sup.children[0], Tree) and sup.children[0].data == "decor":
-        return "".join(DECORATIONS[t.value] for t in sup.children[0].children)
-    return None
-
-
-def _font_text(node):
-    font = node.children[0].value[1:]
-    inner = "".join(_font_text(c) if isinstance(c, Tree) else c.value
-                    for c in node.children[1].children)
-    return inner if font in TYPOGRAPHIC_FONTS else "\\%s{%s}" % (font, inner)
-
-
-def _name_text(primary):
-    """The canonical name of a LETTER, SYMBOL or font primary; None for anything else."""
-    if isinstance(primary, Token):
-        if primary.type in ("LETTER", "SYMBOL"):
-            return primary.value
-        return None
-    if isinstance(primary, Tree) and primary.data == "font":
-        return _font_text(primary)
-    return None
-
-
-def _flat_text(node):
-    """Canonical text of a small subscript (`\\theta`, `r`, `\\mathrm{KL}` → `KL`)."""
-    if isinstance(node, Token):
-        return node.value
-    if node.data == "font":
-        return _font_text(node)
-    return "".join(_flat_text(c) for c in node.children)
-
-
-def _bare_key(node):
-    """The name key of `p`, `p_r`, `p_{\\theta}`, or `p_r(x)` (a density possibly applied)."""
-    while isinstance(node, Tree) and node.data in ("run", "subbody", "sgroup") and len(node.children) == 1:
-        node = node.children[0]
-    if isinstance(node, Tree) and node.data == "run" and len(node.children) == 2 and \
-            isinstance(node.children[1], Tree) and node.children[1].data == "bracketed":
-        node = node.children[0]
-    if isinstance(node, Token) or (isinstance(node, Tree) and node.data == "font"):
-        return _name_text(node)
-    if isinstance(node, Tree) and node.data == "script":
-        base = _name_text(node.children[0])
-        if base is None:
-            return None
-        children = node.children[1:]
-        key = base
-        for tok, arg in zip(children[::2], children[1::2]):
-            if isinstance(tok, Token) and tok.type == "SUB":
-                key += "_{%s}" % _flat_text(arg)
-            elif isinstance(tok, Token) and tok.type == "SUP":
-                key += _decorations(arg) or ""
-        return key
-    return None
 
 
 def _single_expr(node, reader):
