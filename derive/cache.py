@@ -65,9 +65,14 @@ class Cache:
         self.folder = Path(folder) if folder else default_folder()
         self.enabled = enabled
         self.warn = warn or (lambda message: print(f"derive: warning: {message}", file=sys.stderr))
-        self._versions = f"derive {__version__} ({_code_fingerprint()}); sympy {_sympy_version()}"
+        self._versions = None      # computed on the first key: it reads derive's sources
 
     def key(self, path, content, options):
+        """The entry's key ("" when the cache is off: nothing is looked up or stored)."""
+        if not self.enabled:
+            return ""
+        if self._versions is None:
+            self._versions = f"derive {__version__} ({_code_fingerprint()}); sympy {_sympy_version()}"
         digest = hashlib.sha256()
         for part in (f"format {FORMAT}", self._versions, repr(options), Path(path).suffix.lower()):
             digest.update(part.encode() + b"\0")
