@@ -1,9 +1,9 @@
 """derive: check derivations written in LaTeX probability notation, step by step.
 
 The public API (typed, documented in the README) is loaded on first use, so that
-`import derive` — and the command line's cache look-ups — cost no SymPy import::
+`import derive` — and the command line's cache look-ups — cost nothing::
 
-    from derive import chain, check, assert_verified, density, KL, JS, Expectation
+    from derive import chain, check, assert_verified, context
 """
 
 from __future__ import annotations
@@ -14,14 +14,9 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     # building and checking derivations
-    "density": "derive.api", "context": "derive.api", "chain": "derive.api",
+    "context": "derive.api", "chain": "derive.api",
     "load": "derive.api", "check": "derive.api", "assert_verified": "derive.api",
     "DerivationFailed": "derive.api",
-    # the notation
-    "Expectation": "derive.notation", "KL": "derive.notation", "JS": "derive.notation",
-    "Entropy": "derive.notation", "CrossEntropy": "derive.notation",
-    "SupportIntegral": "derive.notation", "Context": "derive.notation",
-    "Density": "derive.notation",
     # the results
     "Derivation": "derive.model", "Step": "derive.model", "Verdict": "derive.model",
     "Counterexample": "derive.model", "Result": "derive.model", "StepResult": "derive.model",

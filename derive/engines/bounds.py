@@ -1,209 +1,232 @@
-"""Inequality steps (`\\le`, `<`, `\\ge`, `>`): proofs, for steps the numbers did not refute.
+"""Proofs of inequality steps (`≤`, `<`, `≥`, `>`), for steps the numbers did not refute.
 
-Two ways to a proof, tried in order:
+The gap `larger − smaller` is put in normal form. Two ways to a proof:
 
-* **Lemmas** — a small, named set of standard results, each applied only where its
-  hypotheses hold (its arguments are declared densities over one variable):
-
-  - *Gibbs' inequality*: `D_KL(p‖q) ≥ 0`;
-  - *JS is non-negative*: `D_JS(p‖q) ≥ 0`;
-  - *JS upper bound*: `D_JS(p‖q) ≤ log 2`;
-  - *Jensen for log*: `E_p[log f] ≤ log E_p[f]` when `f > 0` at every point.
-
-  The step is proved when `larger - smaller` equals `c·T + r` for a lemma's non-negative
-  quantity `T`, a rational `c ≥ 0` and a remainder `r` that is a non-negative constant
-  (the equality decided by the normal form).
-* **Pointwise** — `larger - smaller` written as `C + Σ ∫ G dv`; with normalisation the
-  constant joins the integrand (`C = ∫ C p`), and the step is proved when the integrand is
-  non-negative at every point, by a small sign prover: sums and products of non-negative
-  terms, `log u ≥ 0` when `u ≥ 1`, and `log u ≤ u - 1`.
-
-Strict steps (`<`, `>`) are proved only pointwise, with a strictly positive integrand.
+* **Lemmas** — the registry's lemmas (Gibbs' inequality, JS ≥ 0, JS ≤ log 2, …), each for
+  distributions of the step over the same variables, where its hypotheses hold. The step
+  is proved when `gap = c·T + r` for a lemma's non-negative quantity T (`op − lower` or
+  `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0.
+* **Pointwise** — every integrand of the gap (and its constant part) is shown ≥ 0 at every
+  point, by a small sign prover over SymPy expressions whose symbols carry exactly the
+  declared assumptions: sums and products of terms of known sign, even powers of *real*
+  bases, `log u ≥ 0` for `u ≥ 1`, `log u ≤ 0` for `0 < u ≤ 1`, and `log u ≤ u − 1` for
+  `u > 0`. Strict steps need a strictly positive gap.
 """
 
 from __future__ import annotations
 
-import itertools
 import time
+from dataclasses import dataclass
 from fractions import Fraction
 
-import mpmath
-from sympy import Add, Mul, Pow, Symbol, cancel, factor, log, logcombine, together
-from sympy.core.function import AppliedUndef
-
-from derive.engines import normal_form, symbolic
-from derive.engines.prepare import evaluate, prepare
-from derive.model import UNDECIDED, VERIFIED, Verdict
-from derive.notation import JS, KL, Expectation, strip_defined
-
-LEMMAS = (
-    ("Gibbs' inequality (KL ≥ 0)", lambda p, q: KL(p, q)),
-    ("JS is non-negative", lambda p, q: JS(p, q)),
-    ("JS upper bound (JS ≤ log 2)", lambda p, q: Add(log(2), Mul(-1, JS(p, q), evaluate=False),
-                                                     evaluate=False)),
-)
+from derive.engines import normal_form
+from derive.model.terms import Dist, Op, nodes
+from derive.notation import registry
 
 
-def decide_bound(report, step, context, note):
-    """Report a final `Verdict` for an inequality step (already not refuted numerically)."""
-    strict = step.relation in ("<", ">")
-    larger, smaller = (step.rhs, step.lhs) if step.relation in ("<", "<=") else (step.lhs, step.rhs)
-    gap = Add(larger, Mul(-1, smaller, evaluate=False), evaluate=False)
-    if not strict:
-        lemma = _by_lemma(gap, context) or _by_jensen(larger, smaller, context)
-        if lemma:
-            report(Verdict(VERIFIED, f"lemma: {lemma}", f"the gap is a non-negative multiple of "
-                           f"the lemma's quantity plus a non-negative constant; {note}"))
-            return
-    if _pointwise(gap, context, strict):
-        report(Verdict(VERIFIED, "pointwise", "the gap's integrand is "
-                       f"{'positive' if strict else 'non-negative'} at every point; {note}"))
-        return
-    report(Verdict(UNDECIDED, "lemmas, pointwise", f"no lemma applies and the pointwise sign "
-                   f"was not shown; {note}"))
+@dataclass(frozen=True)
+class Proof:
+    method: str
+    detail: str
 
 
-def _by_lemma(gap, context):
-    normaliser = normal_form.Normaliser(context, time.monotonic() + 30)
+def prove(step, deadline):
+    """A `Proof` of an order step, or None."""
+    larger, smaller = (step.rhs, step.lhs) if step.relation.upward else (step.lhs, step.rhs)
+    n = normal_form.Normaliser(step.context, deadline)
     try:
-        target = normaliser.value(gap)
-    except normal_form.Unsupported:
+        gap = n.value(larger) - n.value(smaller)
+    except (normal_form.Unsupported, normal_form.Undefined):
         return None
-    by_variable = {}
-    for density in context.densities:
-        by_variable.setdefault(density.variable, []).append(density)
-    for densities in by_variable.values():
-        for p, q in itertools.permutations(densities, 2):
-            for name, build in LEMMAS:
-                quantity = normaliser.value(build(p.applied(), q.applied()))
-                if _multiple_plus_constant(target, quantity):
-                    return name
+    if not step.relation.strict:
+        lemma = _by_lemma(gap, step, n)
+        if lemma is not None:
+            return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
+                         "lemma's quantity plus a constant shown non-negative")
+    if _pointwise(gap, step.relation.strict, n, deadline):
+        word = "positive" if step.relation.strict else "non-negative"
+        return Proof("pointwise", f"every integrand of the gap is {word} at every point")
     return None
 
 
-def _by_jensen(larger, smaller, context):
-    """Jensen for log: `smaller = E_p[log f]`, `larger = log E_p[f]`, f > 0 pointwise."""
-    larger, smaller = (evaluate(strip_defined(e)) for e in (larger, smaller))
-    if not (isinstance(larger, log) and isinstance(larger.args[0], Expectation)
-            and isinstance(smaller, Expectation)):
-        return None
-    outer, inner = larger.args[0], smaller
-    f, density = outer.args
-    if inner.args[1] != density or inner.args[0] != log(f):
-        return None
-    positive = {app: Symbol(app.func.__name__, positive=True) for app in f.atoms(AppliedUndef)
-                if context.density(app.func.__name__) is not None}
-    return "Jensen for log" if f.xreplace(positive).is_positive else None
+def _distributions(step):
+    found = {}
+    for side in (step.lhs, step.rhs):
+        for t in nodes(side):
+            if isinstance(t, Dist) and not t.given:
+                found[t] = None
+            elif isinstance(t, Op):
+                for a in t.arguments:
+                    if isinstance(a, Dist):
+                        found[a] = None
+    return list(found)
 
 
-def _multiple_plus_constant(target, quantity):
-    """Whether target = c·quantity + r with c ≥ 0 rational and r a constant ≥ 0."""
-    ref_var = next(iter(quantity.integrals), None)
-    if ref_var is None or ref_var not in target.integrals:
+def _by_lemma(gap, step, n):
+    dists = _distributions(step)
+    for op in registry.OPERATORS:
+        for lemma in op.lemmas:
+            for args in _argument_tuples(dists, op.arity):
+                if not lemma.applies(args):
+                    continue
+                value = n.value(Op(op.key, *args))
+                bounds = []
+                if lemma.lower is not None:
+                    bounds.append(value - n.value(lemma.lower(args)))
+                if lemma.upper is not None:
+                    bounds.append(n.value(lemma.upper(args)) - value)
+                for quantity in bounds:
+                    if _multiple_plus_constant(gap, quantity, n):
+                        return lemma.name
+    return None
+
+
+def _argument_tuples(dists, arity):
+    import itertools
+    return [tuple(c) for c in itertools.permutations(dists, arity)]
+
+
+def _multiple_plus_constant(gap, quantity, n):
+    """Whether gap = c·quantity + r with c ≥ 0 rational and r a constant shown ≥ 0."""
+    integral_terms = [m for m in quantity.terms if any(a[0] == "int" for a, _ in m)]
+    if not integral_terms:
         return False
-    ref_mono, ref_coef = next(iter(quantity.integrals[ref_var].terms.items()))
-    c = Fraction(target.integrals[ref_var].terms.get(ref_mono, 0)) / Fraction(ref_coef)
+    reference = integral_terms[0]
+    c = Fraction(gap.terms.get(reference, 0)) / quantity.terms[reference]
     if c < 0:
         return False
-    scaled = quantity * normal_form.Value(normal_form.Poly.const(c))
-    rest = target + scaled * normal_form.Value(normal_form.Poly.const(-1))
-    if rest.integrals:
+    rest = gap - quantity.scale(c)
+    if any(a[0] == "int" for m in rest.terms for a, _ in m):
         return False
-    return _constant_nonnegative(rest.constant)
+    return _constant_nonnegative(rest, n)
 
 
-def _constant_nonnegative(poly):
-    """A constant combination of logs of primes and rationals: its sign, by 50 digits.
-    Logs of distinct primes are linearly independent over Q, so a combination the normal
-    form did not cancel is not zero, and 50 digits settle its sign."""
-    total = mpmath.mpf(0)
-    with mpmath.workdps(50):
-        for monomial, c in poly.terms.items():
-            value = mpmath.mpf(Fraction(c).numerator) / Fraction(c).denominator
-            for atom, e in monomial:
-                if atom[0] != "logp":
-                    return False
-                value *= mpmath.log(atom[1]) ** e
-            total += value
-        return total >= 0
+def _constant_nonnegative(poly, n):
+    """A poly with no integrals is ≥ 0: by its atoms' signs, or — when nothing in it
+    varies — by a certified evaluation (logs of primes, π)."""
+    if poly.is_zero() or n.sign(poly) in (normal_form.POS, normal_form.NONNEG):
+        return True
+    if all(a[0] in ("logp", "pi", "prime") for m in poly.terms for a, _ in m):
+        from flint import arb, ctx
+        saved = ctx.prec
+        ctx.prec = 128
+        try:
+            total = arb(0)
+            for m, c in poly.terms.items():
+                value = arb(c.numerator) / c.denominator
+                for a, e in m:
+                    base = arb(a[1]).log() if a[0] == "logp" else \
+                        (arb.pi() if a[0] == "pi" else arb(a[1]))
+                    value *= base ** int(e) if Fraction(e).denominator == 1 else \
+                        base ** arb(Fraction(e).numerator) / Fraction(e).denominator
+                total += value
+            return bool(total >= 0)
+        finally:
+            ctx.prec = saved
+    return False
 
 
-def _pointwise(gap, context, strict):
-    try:
-        constant, integrands, points = symbolic._linear_form(prepare(gap), context)
-    except symbolic.NotLinear:
-        return False
-    if not integrands:
-        return _sign(constant, strict)
-    if len(integrands) != 1:
-        return False
-    (var, integrand), = integrands.items()
-    densities = sorted(points[var].densities, key=lambda s: s.name)
-    if constant != 0:
-        if not densities:
+# ====================================================================== pointwise
+
+def _pointwise(gap, strict, n, deadline):
+    import sympy
+
+    from derive.engines.symbolic import Converter
+    converter = Converter(sympy)
+    groups = {}
+    for m, c in gap.terms.items():
+        copies = frozenset(a for a, _ in m if a[0] == "int")
+        groups.setdefault(copies, []).append((m, c))
+    constant = groups.pop(frozenset(), [])
+    if constant and len(groups) == 1:
+        # normalisation: a constant C is ∫ C p for a density p over the one integral's range
+        (copies, terms), = groups.items()
+        density = _density_over(copies, terms)
+        if density is not None:
+            terms = terms + [(frozenset(set(m) | {(density, 1)} | {(cp, 1) for cp in copies}), c)
+                             for m, c in constant]
+            groups[copies] = terms
+            constant = []
+    parts = list(groups.values()) + ([constant] if constant else [])
+    for terms in parts:
+        if deadline is not None and time.monotonic() > deadline:
             return False
-        integrand = integrand + constant * densities[0]      # normalisation: C = ∫ C p
-    return _sign(integrand, strict)
+        expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+        if not _sign(sympy, expr, strict):
+            return False
+    return bool(parts)
 
 
-def _sign(expr, strict):
-    """Whether `expr` is shown ≥ 0 (> 0 when strict) under the symbols' assumptions."""
-    expr = cancel(together(expr)) if not expr.has(log) else expr
-    return _nonneg(expr, strict, depth=0)
+def _density_over(copies, terms):
+    if len(copies) != 1:
+        return None
+    (marker,) = copies
+    copy = marker[1]
+    for m, _ in terms:
+        for a, _ in m:
+            if a[0] == "dens" and len(a[6]) == 1 and normal_form._is_point(a[6][0], copy) \
+                    and not a[4]:
+                return a
+    return None
 
 
-def _nonneg(e, strict, depth):
+def _sign(sp, expr, strict):
+    expr = sp.cancel(sp.together(expr)) if not expr.has(sp.log) else expr
+    return _nonneg(sp, expr, strict, 0)
+
+
+def _nonneg(sp, e, strict, depth):
+    """Whether e ≥ 0 (> 0 when strict) follows from the symbols' assumptions."""
     if depth > 6:
         return False
     known = e.is_positive if strict else e.is_nonnegative
     if known:
         return True
-    if known is False and (e.is_negative if not strict else e.is_nonpositive):
-        return False
-    if isinstance(e, Mul):
-        signs = [_factor_sign(a, strict, depth + 1) for a in e.args]
+    if isinstance(e, sp.Mul):
+        signs = [_factor_sign(sp, a, strict, depth + 1) for a in e.args]
         return 0 not in signs and signs.count(-1) % 2 == 0
-    if isinstance(e, Pow) and e.exp.is_even:
-        return not strict or _nonneg(e.base, True, depth + 1)
-    if isinstance(e, log):
+    if isinstance(e, sp.Pow) and e.exp.is_integer and e.exp.is_even and e.base.is_real:
+        return not strict or _nonneg(sp, e.base, True, depth + 1) or \
+            _nonneg(sp, -e.base, True, depth + 1)
+    if isinstance(e, sp.log):
         u = e.args[0]
-        return _nonneg(factor(cancel(together(u - 1))), strict, depth + 1)
-    if isinstance(e, Add):
-        if all(_nonneg(a, strict, depth + 1) for a in e.args):
+        return bool(u.is_positive) and _nonneg(sp, sp.factor(sp.cancel(sp.together(u - 1))),
+                                               strict, depth + 1)
+    if isinstance(e, sp.Add):
+        if all(_nonneg(sp, a, strict, depth + 1) for a in e.args):
             return True
-        factored = factor(e)
-        if factored != e and not isinstance(factored, Add) and _nonneg(factored, strict, depth + 1):
+        factored = sp.factor(e)
+        if factored != e and not isinstance(factored, sp.Add) and \
+                _nonneg(sp, factored, strict, depth + 1):
             return True
-        combined = logcombine(e, force=False)
-        if combined != e and _nonneg(combined, strict, depth + 1):
-            return True
-        return _log_bound(e, strict, depth)
+        return _log_bound(sp, e, strict, depth)
     return False
 
 
-def _factor_sign(a, strict, depth):
-    """+1 / -1 when the factor is shown ≥ 0 / ≤ 0 (strictly, when strict); 0 otherwise."""
-    if _nonneg(a, strict, depth):
+def _factor_sign(sp, a, strict, depth):
+    """+1 / -1 when a factor is shown ≥ 0 / ≤ 0 (strictly, when strict); 0 otherwise."""
+    if _nonneg(sp, a, strict, depth):
         return 1
-    if a.is_negative or (not strict and a.is_nonpositive):
+    if (a.is_negative if strict else a.is_nonpositive):
         return -1
-    if isinstance(a, log):                       # log u ≤ 0 when u ≤ 1
-        return -1 if _nonneg(factor(cancel(together(1 - a.args[0]))), strict, depth + 1) else 0
-    return -1 if _nonneg(-a, strict, depth + 1) else 0
+    if isinstance(a, sp.log) and a.args[0].is_positive:       # log u ≤ 0 when u ≤ 1
+        return -1 if _nonneg(sp, sp.factor(sp.cancel(sp.together(1 - a.args[0]))), strict,
+                             depth + 1) else 0
+    return -1 if _nonneg(sp, -a, strict, depth + 1) else 0
 
 
-def _log_bound(e, strict, depth):
-    """Use `-log u ≥ 1 - u` on terms `-c·log u` (c > 0) and prove what is left."""
+def _log_bound(sp, e, strict, depth):
+    """Use `-c·log u ≥ c·(1 − u)` (c > 0, u > 0) on such terms and prove what is left."""
     replaced, changed = [], False
     for term in e.args:
-        coeff, rest = term.as_coeff_Mul()
-        if coeff < 0 and isinstance(rest, log):
+        coeff, rest = term.as_independent(*[a for a in term.atoms(sp.log)], as_Add=False)
+        if isinstance(rest, sp.log) and rest.args[0].is_positive and coeff.is_negative:
             replaced.append(coeff * (rest.args[0] - 1))
             changed = True
         else:
             replaced.append(term)
     if not changed:
         return False
-    lower = factor(cancel(together(Add(*replaced))))
-    return _nonneg(lower, strict, depth + 1)
+    lower = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
+    return _nonneg(sp, lower, strict, depth + 1)
 

@@ -1,202 +1,242 @@
-"""Claims that are not equalities of a chain: limits, optimisers, optimisation equivalences.
+"""Claims that are not transitions of a chain: limits, optimisers, and the equivalence of
+two optimisation problems. One decider per kind, behind `decide`.
 
-Each `decide_*` runs in a budgeted child (SymPy's `limit` and `diff` can take long) and
-reports `Verdict`s as it goes, the last one being the final word. Each pairs a symbolic
-argument with a numeric one, and says `verified` only when the symbolic argument is a
-proof and the numbers do not contradict it; `refuted` only with numbers that show it.
+Each pairs a symbolic argument with a numeric one and says `verified` only when the
+symbolic argument is a proof and the numbers agree; `refuted` only with numbers that show
+it, certified by ball arithmetic where a comparison of values is the evidence:
 
-* **limit** — SymPy's `limit`, cross-checked by evaluating the expression along a sequence
-  approaching the point (at 80 digits). A wrong claimed value is refuted when SymPy finds
-  another value and the sequence goes there, not to the claim.
-* **optimiser** — `argmax_{y ∈ (a, b)} f = y*` is proved by: y* lies in the domain,
-  `f'(y*) = 0`, and `f'' < 0` on the whole domain (strict concavity: the stationary point
-  is the unique maximiser). A grid search over the domain looks for a better point.
-* **optimisation** — `max_θ A = min_θ B` means the two problems have the same solutions,
-  which holds when `A + B` (`A - B` for max = max) does not depend on θ. Independence is
-  proved when the normal form of the residual involves no quantity that moves with θ
-  (densities declared `depends … on θ`, θ itself; definitions declared `fixed` are held
-  at the current θ). Dependence is shown by evaluating the residual at two values of θ.
+* **limit** — SymPy's `limit` of the body's normal form, cross-checked by evaluating the
+  body along a sequence approaching the point (10⁻², 10⁻⁴, …, 10⁻³², at 256 bits). A
+  wrong claimed value is refuted when SymPy finds another determinate value and the
+  sequence goes there, not to the claim.
+* **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* lies in the domain, f′(y*) = 0 and
+  f″ has one sign on the whole domain (so y* is the unique optimiser); a grid search of
+  `GRID` points refutes with a point certified better than the claim.
+* **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — the problems have
+  the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ.
+  Proved when its normal form involves nothing that moves with θ (θ itself, densities
+  that depend on θ, except inside definitions held fixed); refuted by certified values at
+  two values of θ that differ.
 """
 
 from __future__ import annotations
 
-import time
+from dataclasses import replace
+from fractions import Fraction
 
-import mpmath
-from sympy import Add, Float, Limit, Mul, Symbol, cancel, diff, factor, limit, oo, simplify, together
-from sympy.core.function import AppliedUndef
+from flint import acb, arb, ctx
 
-from derive.engines import normal_form, numeric
-from derive.engines.prepare import evaluate
-from derive.model import Counterexample, REFUTED, UNDECIDED, VERIFIED, Verdict
-from derive.notation import Defined, Optimum, strip_defined
-from derive.notation.context import plain, substitute
+from derive.engines import normal_form
+from derive.engines.numeric.compare import _ball_text, _counterexample, _Outcome, labels_for
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point
+from derive.engines.numeric.instances import Instance
+from derive.model.derivation import (
+    REFUTED, UNDECIDED, VERIFIED, Counterexample, Relation, StepKind, Verdict,
+)
+from derive.model.names import Kind
+from derive.model.terms import OO, Add, Limit, Mul, Optimum, neg
+from derive.notation.show import plain
 
-SEQUENCE_EXPONENTS = (2, 4, 8, 16, 32)
 GRID = 400
+SEQUENCE = (2, 4, 8, 12, 16, 24, 32)
 
 
-def _pointwise(expr, context):
-    """Densities at a point read as positive numbers; definitions and author forms resolved."""
-    expr = strip_defined(expr)
-    mapping = {app: Symbol(app.func.__name__, positive=True) for app in expr.atoms(AppliedUndef)
-               if context.density(app.func.__name__) is not None}
-    return evaluate(substitute(expr, mapping) if mapping else expr)
+def decide(step, seed, deadline, report):
+    deciders = {StepKind.LIMIT: limit, StepKind.OPTIMISER: optimiser,
+                StepKind.OPTIMISATION: optimisation}
+    return deciders[step.kind](step, seed, deadline, report)
 
 
-def _mp_value(expr, context, instance):
-    """`expr` evaluated at 80 digits in `instance` (its other symbols drawn at random)."""
-    with mpmath.workdps(80):
-        return numeric.Compiler(context, numeric.MP).compile(expr)(numeric.Env(instance, None))
+class _ToSympy:
+    """Terms without integrals as SymPy expressions, one symbol per atom for the step."""
+
+    def __init__(self, step, deadline):
+        import sympy
+
+        from derive.engines.symbolic import Converter
+        self.sympy = sympy
+        self.normaliser = normal_form.Normaliser(step.context, deadline)
+        self.converter = Converter(sympy)
+
+    def __call__(self, term):
+        if term is OO:
+            return self.sympy.oo
+        if isinstance(term, Mul) and OO in term.args:
+            return -self.sympy.oo
+        poly = self.normaliser.value(term)
+        if any(a[0] == "int" for m in poly.terms for a, _ in m):
+            raise normal_form.Unsupported("an integral inside a limit or an optimum")
+        return self.sympy.Add(*[self.converter.monomial(m, c) for m, c in poly.terms.items()])
+
+    def variable(self, name):
+        atom = ("pt", ("ph", name.serial), self.normaliser.sign_of_name(name))
+        return self.converter.symbol(atom)
 
 
-# ---------------------------------------------------------------- limits
+# ====================================================================== limits
 
-def decide_limit(report, step, context, seed):
-    if step.relation != "=":
-        report(Verdict(UNDECIDED, "limit", f"only '=' is checked for limits, not '{step.relation}'"))
-        return
-    lim, other = (step.lhs, step.rhs) if isinstance(step.lhs, Limit) else (step.rhs, step.lhs)
-    f, v, point, direction = lim.args
-    claimed = _pointwise(other, context)
-    instance = numeric.Instance(f"{seed}:{step.index}", 0, context)
-    sequence = _sequence(f, v, point, str(direction), context, instance)
-    shown = ", ".join(f"{mpmath.nstr(x, 3)} → {mpmath.nstr(y, 6)}" for x, y in sequence[-3:])
-    report(Verdict(UNDECIDED, "limit", f"along {v} = {shown}; SymPy's limit did not finish"))
-    found = limit(f, v, point, str(direction))
-    agrees = _same(found, claimed)
-    numbers_claimed = _approaches(sequence, claimed, context, instance)
-    if agrees and numbers_claimed:
-        report(Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {found}; the sequence "
-                       f"{shown} agrees"))
-    elif agrees is False and _determinate(found) and not numbers_claimed and \
-            _approaches(sequence, found, context, instance):
-        last_point, last_value = sequence[-1]
-        report(Verdict(
-            REFUTED, "sympy limit", f"the limit is {found}, not {claimed}: SymPy finds {found} "
-            f"and the sequence {shown} goes there",
-            counterexample=Counterexample(
-                instance.assignment() + ((str(v), mpmath.nstr(last_point, 6)),),
-                mpmath.nstr(last_value, 15), str(claimed), f"the limit is {found}",
-                (f"value at {v} = {mpmath.nstr(last_point, 3)}", "claimed limit"))))
-    else:
-        report(Verdict(UNDECIDED, "sympy limit", f"SymPy finds {found}; the sequence {shown} "
-                       f"{'approaches' if numbers_claimed else 'does not clearly approach'} "
-                       f"the claimed {claimed}"))
+def limit(step, seed, deadline, report):
+    if step.relation is not Relation.EQ:
+        return Verdict(UNDECIDED, "limit", "derive checks limit claims of the form lim … = L")
+    lim, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Limit) else (step.rhs, step.lhs)
+    var = lim.var
+    try:
+        sequence = _sequence(step, lim, seed, deadline)
+    except NotEvaluable as exc:
+        return Verdict(UNDECIDED, "limit", f"the expression could not be evaluated near the "
+                       f"point ({exc})")
+    shown = ", ".join(f"{plain(var.latex)} = {x} → {_ball_text(y)[:12]}" for x, y in sequence[-3:])
+    report(Verdict(UNDECIDED, "limit", f"along {shown}; SymPy's limit did not finish"))
+    import sympy
+    try:
+        to_sympy = _ToSympy(step, deadline)
+        expr, target, claim = to_sympy(lim.body), to_sympy(lim.point), to_sympy(claimed)
+    except normal_form.Unsupported as exc:
+        return Verdict(UNDECIDED, "limit", f"SymPy was not tried ({exc}); along {shown}")
+    found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+    same = _same(sympy, found, claim)
+    goes_to_claim = _approaches(sequence, claim)
+    if same and goes_to_claim:
+        return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {found}; the sequence "
+                       f"{shown} agrees")
+    if same is False and _determinate(sympy, found) and not goes_to_claim and \
+            _approaches(sequence, found):
+        x, y = sequence[-1]
+        return Verdict(REFUTED, "sympy limit", f"the limit is {found}, not {claim}: SymPy finds "
+                       f"{found} and the sequence {shown} goes there",
+                       counterexample=Counterexample(((plain(var.latex), x),), _ball_text(y),
+                                                     str(claim), f"the limit is {found}",
+                                                     (f"value at {plain(var.latex)} = {x}",
+                                                      "claimed limit")))
+    return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {found}; the sequence {shown} "
+                   f"{'approaches' if goes_to_claim else 'does not clearly approach'} the "
+                   f"claimed {claim}")
 
 
-def _sequence(f, v, point, direction, context, instance):
-    """[(v_k, f(v_k))] along v → point from the side `direction` (both: '+' side)."""
+def _sequence(step, lim, seed, deadline):
+    """[(text of v_k, value ball)] along v → point, at 256 bits on the first instance."""
+    instance = Instance(seed, 0, step.context)
+    labels = labels_for((lim.body, lim.point), step.context)
     out = []
-    for k in SEQUENCE_EXPONENTS:
-        with mpmath.workdps(80):
-            if point == oo:
-                at = mpmath.mpf(10) ** k
-            elif point == -oo:
-                at = -mpmath.mpf(10) ** k
+    saved = ctx.prec
+    ctx.prec = 256
+    try:
+        ev = Evaluator(step.context, instance, labels, deadline=deadline)
+        point = None if lim.point is OO or isinstance(lim.point, Mul) and OO in lim.point.args \
+            else ev.value(lim.point)
+        for k in SEQUENCE:
+            step_size = arb(10) ** (-k)
+            if point is None:
+                at = acb(arb(10) ** k) if lim.point is OO else acb(-(arb(10) ** k))
+                text = f"{'-' if lim.point is not OO else ''}1e{k}"
             else:
-                base = _mp_value(point, context, instance)
-                at = base - mpmath.mpf(10) ** -k if direction == "-" else base + mpmath.mpf(10) ** -k
-            value = _mp_value(f.xreplace({v: Float(mpmath.nstr(at, 75), 80)}), context, instance)
-        out.append((at, value.real if isinstance(value, mpmath.mpc) else value))
+                at = point - step_size if lim.direction == "-" else point + step_size
+                text = f"{_ball_text(point)[:8]}{'-' if lim.direction == '-' else '+'}1e-{k}"
+            value = ev._at(lim.var, Point(at, None, ("seq", k)), lim.body)
+            out.append((text, value))
+    finally:
+        ctx.prec = saved
     return out
 
 
-def _approaches(sequence, target, context, instance):
-    """Whether the sequence values settle on `target` (±∞: grow without bound that way)."""
+def _approaches(sequence, target):
+    import sympy
     values = [y for _, y in sequence]
-    if target in (oo, -oo):
-        sign = 1 if target == oo else -1
-        tail = [sign * y for y in values[-3:]]
+    if target in (sympy.oo, -sympy.oo):
+        sign = 1 if target == sympy.oo else -1
+        tail = [sign * float(y.real.mid()) for y in values[-3:]]
         return tail[0] < tail[1] < tail[2] and tail[2] > 10
     try:
-        goal = _mp_value(target, context, instance)
-    except numeric.NotEvaluable:
+        goal = complex(target.evalf(30))
+    except (TypeError, ValueError):
         return False
-    errors = [abs(y - goal) for y in values[-3:]]
-    return errors[-1] <= errors[0] and errors[-1] < mpmath.mpf(10) ** -3 * max(1, abs(goal))
+    errors = [abs(complex(float(y.real.mid()), float(y.imag.mid())) - goal) for y in values[-3:]]
+    return errors[-1] <= errors[0] and errors[-1] < 1e-3 * max(1, abs(goal))
 
 
-def _same(found, claimed):
-    """True / False when SymPy can tell whether two limit values are equal; else None."""
-    if isinstance(found, Limit) or found.has(Limit):
+def _same(sp, found, claimed):
+    if isinstance(found, sp.Limit) or found.has(sp.Limit):
         return None
-    if found in (oo, -oo) or claimed in (oo, -oo):
+    if found in (sp.oo, -sp.oo) or claimed in (sp.oo, -sp.oo):
         return found == claimed
-    difference = simplify(found - claimed)
+    difference = sp.simplify(found - claimed)
     if difference == 0:
         return True
     return False if difference.is_zero is False else None
 
 
-def _determinate(value):
-    return not isinstance(value, Limit) and value.is_comparable is not False and value.is_finite is not None
+def _determinate(sp, value):
+    return not isinstance(value, sp.Limit) and value.is_comparable is not False and \
+        value.is_finite is not None
 
 
-# ---------------------------------------------------------------- optimisers
+# ====================================================================== optimisers
 
-def decide_optimiser(report, step, context, seed):
-    if step.relation != "=":
-        report(Verdict(UNDECIDED, "optimiser", "an optimiser claim is written argmax … = y*"))
-        return
-    opt, other = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
-    f, y = _pointwise(opt.function, context), opt.variable
-    claimed = _pointwise(other, context)
-    low, high, closed = opt.interval
+def optimiser(step, seed, deadline, report):
+    if step.relation is not Relation.EQ:
+        return Verdict(UNDECIDED, "optimiser", "an optimiser claim is written argmax … = y*")
+    opt, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
     sign = 1 if opt.kind == "argmax" else -1
     word = "maximiser" if sign == 1 else "minimiser"
-    better = _grid_search(f, y, claimed, (low, high), sign, context, f"{seed}:{step.index}")
+    better = _grid_search(step, opt, claimed, sign, seed, deadline)
     if better is not None:
-        report(Verdict(REFUTED, "grid search", better[0], counterexample=better[1]))
-        return
+        return Verdict(REFUTED, "grid search", better[0], counterexample=better[1])
     report(Verdict(UNDECIDED, "optimiser", "a grid search found no better point than the "
                    "claimed one; the symbolic proof did not finish"))
+    import sympy
+    try:
+        to_sympy = _ToSympy(step, deadline)
+        f, point = to_sympy(opt.body), to_sympy(claimed)
+        low, high = (to_sympy(b) for b in opt.interval[:2])
+    except normal_form.Unsupported as exc:
+        return Verdict(UNDECIDED, "optimiser", f"SymPy was not tried ({exc}); a grid search "
+                       "found no better point")
+    y = to_sympy.variable(opt.var)
+    closed = opt.interval[2]
     failures = []
-    if not _inside(claimed, low, high, closed):
-        failures.append("not shown to lie in the domain")
-    slope = cancel(together(diff(f, y).subs(y, claimed)))
-    if slope != 0 and simplify(slope) != 0:
+    if not _inside(sympy, point, low, high, closed):
+        failures.append("the claimed point is not shown to lie in the domain")
+    slope = sympy.cancel(sympy.together(sympy.diff(f, y).subs(y, point)))
+    if slope != 0 and sympy.simplify(slope) != 0:
         failures.append(f"f' at the claimed point is {slope}, not shown to be 0")
-    curvature = _curvature_sign(diff(f, y, 2), y, low, high)
+    curvature = _curvature_sign(sympy, sympy.diff(f, y, 2), y, low, high)
     if curvature != -sign:
         failures.append("strict " + ("concavity" if sign == 1 else "convexity") +
-                        " on the domain not shown")
+                        " on the domain is not shown")
     if failures:
-        report(Verdict(UNDECIDED, "optimiser", "; ".join(failures) +
-                       "; a grid search found no better point"))
-        return
+        return Verdict(UNDECIDED, "optimiser", "; ".join(failures) +
+                       "; a grid search found no better point")
     detail = (f"the claimed point lies in the domain, f' vanishes there and f'' is "
               f"{'negative' if sign == 1 else 'positive'} on the whole domain, so it is the "
               f"unique {word}; a grid search of {GRID} points agrees")
     method = "stationary point + " + ("concavity" if sign == 1 else "convexity")
-    report(Verdict(VERIFIED, method, detail))
-    ends = _boundary(f, y, low, high)
-    if ends:
-        report(Verdict(VERIFIED, method, f"{detail}; at the ends of the domain f → {ends}"))
+    ends = _boundary(sympy, f, y, low, high)
+    return Verdict(VERIFIED, method, f"{detail}; at the ends of the domain f → {ends}"
+                   if ends else detail)
 
 
-def _inside(point, low, high, closed):
+def _inside(sp, point, low, high, closed):
     def holds(difference, strict):
-        d = factor(cancel(together(difference)))
+        d = sp.factor(sp.cancel(sp.together(difference)))
         return bool(d.is_positive) if strict else bool(d.is_nonnegative)
-    ok_low = low == -oo or holds(point - low, closed[0] == "(")
-    ok_high = high == oo or holds(high - point, closed[1] == ")")
+    ok_low = low == -sp.oo or holds(point - low, closed[0] == "(")
+    ok_high = high == sp.oo or holds(high - point, closed[1] == ")")
     return ok_low and ok_high
 
 
-def _curvature_sign(second, y, low, high):
+def _curvature_sign(sp, second, y, low, high):
     """-1 or +1 when f'' has that sign on all of (low, high); 0 when not shown."""
-    s = Symbol("s", positive=True)
-    if low != -oo and high != oo:
+    s = sp.Dummy("s", positive=True)
+    if low != -sp.oo and high != sp.oo:
         inner = low + (high - low) * s / (1 + s)
-    elif low != -oo:
+    elif low != -sp.oo:
         inner = low + s
-    elif high != oo:
+    elif high != sp.oo:
         inner = high - s
     else:
-        inner = Symbol("t", real=True)
-    value = cancel(together(second.subs(y, inner)))
-    for candidate in (value, factor(value)):
+        inner = sp.Dummy("t", real=True)
+    value = sp.cancel(sp.together(second.subs(y, inner)))
+    for candidate in (value, sp.factor(value)):
         if candidate.is_negative:
             return -1
         if candidate.is_positive:
@@ -204,158 +244,194 @@ def _curvature_sign(second, y, low, high):
     return 0
 
 
-def _boundary(f, y, low, high):
-    """How f behaves at the ends of its domain (the limits there), as text; '' if unknown."""
+def _boundary(sp, f, y, low, high):
     try:
-        ends = [limit(f, y, low, "+") if low != -oo else limit(f, y, -oo),
-                limit(f, y, high, "-") if high != oo else limit(f, y, oo)]
+        ends = [sp.limit(f, y, low, "+") if low != -sp.oo else sp.limit(f, y, -sp.oo),
+                sp.limit(f, y, high, "-") if high != sp.oo else sp.limit(f, y, sp.oo)]
     except (NotImplementedError, ValueError):
         return ""
-    if any(isinstance(e, Limit) for e in ends):
+    if any(isinstance(e, sp.Limit) for e in ends):
         return ""
     return f"{ends[0]} and {ends[1]}"
 
 
-def _grid_search(f, y, claimed, bounds, sign, context, seed):
-    """(message, Counterexample) for a point that beats the claim; else None."""
-    low, high = bounds
-    instance = numeric.Instance(seed, 0, context)
-    with mpmath.workdps(40):
-        objective = numeric.Compiler(context, numeric.MP).compile(f)
-
-        def at(point):
-            instance.values[y] = point               # the variable's value, exactly
-            value = objective(numeric.Env(instance, None))
-            return value.real if isinstance(value, mpmath.mpc) and value.imag == 0 else value
+def _grid_search(step, opt, claimed, sign, seed, deadline):
+    """(message, Counterexample) for a point certified better than the claim; else None."""
+    instance = Instance(seed, 0, step.context)
+    labels = labels_for((opt, claimed), step.context)
+    low, high, closed = opt.interval
+    saved = ctx.prec
+    ctx.prec = 128
+    try:
+        ev = Evaluator(step.context, instance, labels, deadline=deadline)
         try:
-            lo = None if low == -oo else _mp_value(low, context, instance)
-            hi = None if high == oo else _mp_value(high, context, instance)
-            claim = _mp_value(claimed, context, instance)
-            best = at(claim)
-        except (numeric.NotEvaluable, ZeroDivisionError, ValueError):
+            claim = ev.value(claimed)
+            lo = None if _infinite(low) else ev.value(low)
+            hi = None if _infinite(high) else ev.value(high)
+            best = ev._at(opt.var, Point(claim, None, ("claim",)), opt.body)
+        except NotEvaluable:
             return None
-        if (lo is not None and claim < lo) or (hi is not None and claim > hi):
-            return (f"the claimed point {mpmath.nstr(claim, 8)} lies outside the domain",
-                    Counterexample(instance.assignment(), mpmath.nstr(claim, 15),
-                                   f"({mpmath.nstr(lo, 6) if lo is not None else '-oo'}, "
-                                   f"{mpmath.nstr(hi, 6) if hi is not None else 'oo'})", "outside",
+        if claim.imag != 0 or (lo is not None and claim.real < lo.real) or \
+                (hi is not None and claim.real > hi.real):
+            return (f"the claimed point {_ball_text(claim)} lies outside the domain",
+                    _with_instance(ev, instance, labels, step, claim, None, "outside",
                                    ("claimed point", "domain")))
         for i in range(GRID):
-            point = _from_unit(mpmath.mpf(i + 0.5) / GRID, lo, hi)
+            t = Fraction(2 * i + 1, 2 * GRID)
+            point = _from_unit(t, lo, hi)
             try:
-                value = at(point)
-            except (numeric.NotEvaluable, ZeroDivisionError, ValueError):
+                value = ev._at(opt.var, Point(point, None, ("grid", i)), opt.body)
+            except NotEvaluable:
                 continue
-            if isinstance(value, mpmath.mpc) or not mpmath.isfinite(value):
+            if value.imag != 0:
                 continue
-            if sign * (value - best) > mpmath.mpf(10) ** -20 * max(1, abs(best)):
+            if (sign * (value.real - best.real)) > 0 and ev.exact:
                 word = "larger" if sign == 1 else "smaller"
-                instance.values.pop(y, None)
-                return (f"{y} = {mpmath.nstr(point, 8)} gives {mpmath.nstr(value, 10)}, {word} than "
-                        f"{mpmath.nstr(best, 10)} at the claimed point {mpmath.nstr(claim, 8)}",
-                        Counterexample(instance.assignment() + ((str(y), mpmath.nstr(point, 10)),),
-                                       mpmath.nstr(value, 15), mpmath.nstr(best, 15),
-                                       mpmath.nstr(value - best, 15),
-                                       (f"objective at {y} = {mpmath.nstr(point, 6)}",
-                                        f"objective at the claimed {mpmath.nstr(claim, 6)}")))
+                return (f"{plain(opt.var.latex)} = {_ball_text(point)} gives {_ball_text(value)}, "
+                        f"{word} than {_ball_text(best)} at the claimed point {_ball_text(claim)}",
+                        _with_instance(ev, instance, labels, step, value, best, None,
+                                       (f"objective at {plain(opt.var.latex)} = "
+                                        f"{_ball_text(point)[:10]}", "objective at the claim")))
+    finally:
+        ctx.prec = saved
     return None
+
+
+def _with_instance(ev, instance, labels, step, left, right, difference, labels_pair):
+    base = _counterexample(_Outcome("fails", left, right if right is not None else left, ev),
+                           instance, labels, step.context)
+    return replace(base, rhs_value=_ball_text(right) if right is not None else "the domain",
+                   difference=difference or _ball_text(left - right), labels=labels_pair)
+
+
+def _infinite(term):
+    return term is OO or isinstance(term, Mul) and OO in term.args
 
 
 def _from_unit(t, lo, hi):
+    t = arb(t.numerator) / t.denominator
     if lo is not None and hi is not None:
-        return lo + (hi - lo) * t
+        return acb(lo.real + (hi.real - lo.real) * t)
     if lo is not None:
-        return lo + t / (1 - t)
+        return acb(lo.real + t / (1 - t))
     if hi is not None:
-        return hi - t / (1 - t)
-    return mpmath.tan(mpmath.pi * (t - mpmath.mpf(1) / 2))
+        return acb(hi.real - t / (1 - t))
+    return acb((arb.pi() * (t - arb(1) / 2)).tan())
 
 
-# ---------------------------------------------------------------- optimisation problems
+# ====================================================================== optimisation problems
 
-def decide_optimisation(report, step, context, seed):
+def optimisation(step, seed, deadline, report):
     left, right = step.lhs, step.rhs
-    if not (isinstance(left, Optimum) and isinstance(right, Optimum)) or step.relation != "=":
-        report(Verdict(UNDECIDED, "optimisation", "derive checks max/min claims of the form "
-                       r"\max_\theta A = \min_\theta B"))
-        return
-    if left.variable != right.variable:
-        report(Verdict(UNDECIDED, "optimisation", "the two problems optimise different variables"))
-        return
-    theta = plain(left.variable.name)
+    if not (isinstance(left, Optimum) and isinstance(right, Optimum)) or \
+            step.relation is not Relation.EQ:
+        return Verdict(UNDECIDED, "optimisation", "derive checks max/min claims of the form "
+                       r"\max_\theta A = \min_\theta B")
+    if left.var.latex != right.var.latex:
+        return Verdict(UNDECIDED, "optimisation", "the two problems optimise different "
+                       "variables")
+    theta = plain(left.var.latex)
     opposite = (left.kind == "max") != (right.kind == "max")
-    residual_latex = "A + B" if opposite else "A - B"
-    residual = Add(left.function, right.function if opposite else Mul(-1, right.function,
-                                                                        evaluate=False),
-                   evaluate=False)
-    moving = {d for d, p in context.parameters if p == left.variable.name} | {left.variable.name}
-    held = set(step.fixed)
-    evidence = _dependence(residual, context, moving, held, f"{seed}:{step.index}",
-                           residual_latex)
+    residual_name = "A + B" if opposite else "A - B"
+    from derive.model.terms import substitute, Sym
+    right_body = substitute(right.body, {right.var: Sym(left.var)}) \
+        if right.var is not left.var else right.body
+    residual = Add(left.body, right_body if opposite else neg(right_body))
+    held = step.context.fixed
+    evidence = _dependence(step, residual, left.var, seed, deadline, held, residual_name)
     if evidence is not None:
         message, counterexample = evidence
-        culprits = _moving_definitions(residual, context, moving, held)
-        through = (f" through {', '.join(map(plain, culprits))}, which moves with {theta} (to hold "
-                   f"it at the current {theta}, declare '% derive: fixed {culprits[0]}')") if culprits else ""
-        report(Verdict(REFUTED, "dependence on " + theta,
-                       f"{residual_latex} depends on {theta}{through}: {message}",
-                       counterexample=counterexample))
-        return
+        culprits = _moving_definitions(residual, step, left.var, held)
+        through = (f" through {', '.join(plain(c.latex) for c in culprits)}, which moves with "
+                   f"{theta}") if culprits else ""
+        kept = (f" (with {', '.join(plain(c.latex) for c in held)} held at its value for the "
+                f"current {theta})") if held else ""
+        return Verdict(REFUTED, "dependence on " + theta,
+                       f"{residual_name} depends on {theta}{through}{kept}: {message}",
+                       counterexample=counterexample)
     try:
-        value = normal_form.Normaliser(context, time.monotonic() + 60, held).value(residual)
-        movers = [a for a in normal_form.atoms_of(value) if a[1] in moving]
-    except normal_form.Unsupported as exc:
-        report(Verdict(UNDECIDED, "optimisation", f"the residual {residual_latex} is outside the "
-                       f"normal form ({exc}); evaluating it at two values of {theta} showed no "
-                       "difference"))
-        return
+        value = normal_form.Normaliser(step.context, deadline, held).value(residual)
+    except (normal_form.Unsupported, normal_form.Undefined) as exc:
+        return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} is outside "
+                       f"the normal form ({exc}); two values of {theta} showed no difference")
+    movers = _moving_atoms(value, step, left.var)
     if movers:
-        names = ", ".join(sorted({a[1] for a in movers}))
-        report(Verdict(UNDECIDED, "optimisation", f"the residual {residual_latex} still involves "
-                       f"{names}, which move with {theta}; two values of {theta} showed no difference"))
-        return
-    kept = f" (holding {', '.join(sorted(map(plain, held)))} fixed)" if held else ""
-    report(Verdict(VERIFIED, "independence of " + theta,
-                   f"{residual_latex} reduces to an expression in which nothing moves with "
+        return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} still involves "
+                       f"{', '.join(sorted(movers))}, which move with {theta}; two values of "
+                       f"{theta} showed no difference")
+    kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
+    return Verdict(VERIFIED, "independence of " + theta,
+                   f"{residual_name} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so both problems have the same solutions; evaluating it at "
-                   f"two values of {theta} agrees"))
+                   f"two values of {theta} agrees")
 
 
-def _moving_definitions(expr, context, moving, held):
-    """Directive definitions in `expr`, not held, whose body involves what moves."""
+def _moving_atoms(value, step, theta):
+    moving = {d.serial for d, ps in step.context.parameters.items() if theta in ps}
     names = set()
-    for node in expr.atoms(Defined):
-        definition = context.definition(node.name)
-        if node.name in held or definition is None or definition.source != "define":
-            continue
-        if any(a.func.__name__ in moving for a in node.body.atoms(AppliedUndef)) or \
-                any(s.name in moving for s in node.body.free_symbols):
-            names.add(node.name)
-    return sorted(names)
+
+    def walk(obj):
+        if isinstance(obj, tuple) and obj and obj[0] == "dens" and obj[2] in moving and \
+                not obj[8]:
+            names.add(plain(obj[1]))
+        elif isinstance(obj, tuple) and obj and obj[0] == "sym" and obj[2] == theta.serial:
+            names.add(plain(obj[1]))
+        if isinstance(obj, (tuple, frozenset)):
+            for x in obj:
+                walk(x)
+    walk(value.key())
+    return names
 
 
-def _dependence(residual, context, moving, held, seed, residual_latex):
-    """(message, Counterexample) when the residual differs between two parameter values."""
+def _moving_definitions(residual, step, theta, held):
+    from derive.model.terms import Defined, Dist, nodes
+    moving = {d for d, ps in step.context.parameters.items() if theta in ps}
+    out = []
+    for node in nodes(residual):
+        if isinstance(node, Defined) and node.name not in held and node.name not in out:
+            declaration = step.context.declaration(node.name)
+            if declaration.kind is Kind.DEFINITION and declaration.info.source == "define" and \
+                    any(isinstance(n, Dist) and n.name in moving for n in nodes(node.body)):
+                out.append(node.name)
+    return out
+
+
+def _dependence(step, residual, theta, seed, deadline, held, residual_name):
+    """(message, Counterexample) when the residual takes certified different values at two
+    values of θ on one instance."""
+    labels = labels_for((residual,), step.context)
     for draw in range(4):
-        results = []
-        for dps in (numeric.WORK_DPS, numeric.CONFIRM_DPS):
-            with mpmath.workdps(dps):
-                instance = numeric.Instance(f"{seed}:{draw}", draw, context, moving)
-                compiled = numeric.Compiler(context, numeric.MP, held).compile(residual)
+        instance = Instance(seed, draw, step.context)
+        saved = ctx.prec
+        ctx.prec = 128
+        try:
+            values = []
+            base = None
+            for shift in (Fraction(0), Fraction(3)):
+                ev = Evaluator(step.context, instance, labels, held, deadline)
+                if base is None:
+                    base = acb(Fraction(3, 10).numerator) / Fraction(3, 10).denominator
+                theta_value = base + acb(shift.numerator) / shift.denominator
+                ev.overrides[theta] = theta_value
                 try:
+                    values.append((theta_value, ev.value(residual), ev))
+                except NotEvaluable:
                     values = []
-                    for variant in (1, 2):
-                        instance.variant = variant
-                        values.append(compiled(numeric.Env(instance, None)))
-                except (numeric.NotEvaluable, ZeroDivisionError, ValueError):
-                    return None
-                results.append((values, instance))
-        (first, _), (second, instance) = results
-        gap, gap2 = abs(first[0] - first[1]), abs(second[0] - second[1])
-        scale = max(1, abs(second[0]))
-        if gap2 > scale * mpmath.mpf(10) ** -25 and abs(gap - gap2) < gap2 * mpmath.mpf(10) ** -15:
-            a, b = (mpmath.nstr(v, 12) for v in second)
-            return (f"it is {a} at one value of the parameter and {b} at another",
-                    Counterexample(instance.assignment(), a, b, mpmath.nstr(second[0] - second[1], 12),
-                                   (f"{residual_latex} at θ1", f"{residual_latex} at θ2")))
+                    break
+            if len(values) != 2:
+                continue
+            (t1, a, ev1), (t2, b, ev2) = values
+            if not (a - b).contains(0) and ev1.exact and ev2.exact:
+                outcome = _Outcome("fails", a, b, ev2)
+                ce = _counterexample(outcome, instance, labels, step.context)
+                ce = replace(ce, assignment=ce.assignment +
+                             ((f"{plain(theta.latex)} (two values)",
+                               f"{_ball_text(t1)} and {_ball_text(t2)}"),),
+                             labels=(f"{residual_name} at {plain(theta.latex)} = {_ball_text(t1)}",
+                                     f"{residual_name} at {plain(theta.latex)} = {_ball_text(t2)}"))
+                return (f"it is {_ball_text(a)[:14]} at {plain(theta.latex)} = {_ball_text(t1)} "
+                        f"and {_ball_text(b)[:14]} at {plain(theta.latex)} = {_ball_text(t2)}", ce)
+        finally:
+            ctx.prec = saved
     return None
+

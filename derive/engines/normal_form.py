@@ -1,341 +1,697 @@
-"""The fast symbolic engine: an exact normal form for our notation, without SymPy evaluation.
+"""The exact normal form of derive's notation: terms → Laurent polynomials (`poly`).
 
-A value is `C + Σ_v ∫ G_v dv`: a constant part and one integrand per bound variable, each
-a *Laurent polynomial* — a map from monomials to exact rational coefficients. A monomial
-is a product of atoms to integer powers. Atoms are:
+Every term becomes a `Poly` whose monomials may carry integrals: an integral is a marker
+atom `("int", copy)` in the monomial, and the integration variable's occurrences are
+`("pt", copy)` atoms, so `∫ f dx · ∫ g dz`, `E_p[E_q[…]]` and `∫∫ p(x, y) … dx dy` are
+all multi-integrals of one monomial each (Fubini; every integral is assumed finite).
+Integrals over the same range are merged by linearity, so two sides that agree
+*pointwise* cancel. Then, per monomial:
 
-* `("sym", name, positive?)` — a symbol; `("pt", name, var, density?)` — a density or other
-  function at the (bound) point of `var`;
-* `("poly", key)` — a sum that could not be expanded away (the base of a negative power, or
-  a log's argument), normalised to a primitive polynomial with positive leading coefficient;
-* `("log", atom)` — the log of a positive atom; `("logp", prime)` — log of a prime;
-* `("opaque", …)` — anything else (a function of a value, a non-integer power): equal
-  arguments give equal atoms, and nothing more is assumed.
+* **normalisation**: a copy whose only factor is one density at that point integrates to
+  1 (`∫ c·p(x) dx = c`, also `∫ q(z|x) dz = 1`); a joint integrates to its marginal;
+* finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated;
+* copies are renumbered canonically, so integrals written with different letters agree.
 
-`log` splits a product into a sum of logs only when every factor is known positive
-(densities, declared-positive symbols, sums of those with positive coefficients), so the
-normal form never applies a rule outside its hypotheses. Two sides are proved equal when
-their difference normalises to zero once `∫ c·p dv = c` (normalisation) is applied to terms
-that are a constant times a single density. A difference that does not vanish proves
-nothing: the caller moves on to SymPy. Work is bounded by term counts, exponent sizes and
-a deadline, so this runs in-process.
+Rules are applied only under their hypotheses, read from the step's context:
+
+* `log(ab) = log a + log b` and `log(a^k) = k log a` only when every factor is known
+  positive (densities, declared-positive symbols, positive rationals, sums of those);
+  otherwise the log is an opaque atom of its argument (equal arguments, equal logs);
+* a fractional power splits over a product only for positive factors; `b^u = e^{u log b}`
+  only for a positive base; `log(e^u) = u` only for real u;
+* `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
+  complex u), so trigonometric identities are polynomial identities;
+* dividing by something that is zero is `Undefined`, never a number.
+
+Two sides are proved equal when their difference normalises to the zero polynomial. A
+difference that does not vanish proves nothing. Work is bounded by term counts, exponent
+sizes and the step's deadline.
 """
 
 from __future__ import annotations
 
+import itertools
 import time
 from fractions import Fraction
 
-from sympy import (
-    Add, E, Integer, Mul, Pow, Rational, Symbol, exp, log, pi,
+from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
+from derive.model.names import Domain, Kind
+from derive.model.terms import (
+    Add, At, Call, Const, Defined, Dens, Deriv, Expect, Family, Fn, Integral, Limit, Mul,
+    Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
-from sympy.core.function import AppliedUndef
+from derive.notation import registry
 
-from derive.notation import Defined, SupportIntegral
-from derive.notation.operators import ProbabilityOperator
+MAX_EXPONENT = 64            # integer powers of sums expanded up to this
+MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
+MAX_EXPANDED_SUM = 200       # finite sums with numeric bounds expanded up to this many terms
 
-MAX_TERMS = 400
-MAX_EXPONENT = 12
-MAX_PRIME_FACTOR = 10 ** 9
-
-
-HELD_SUFFIX = "@held"
+POS, NONNEG, REAL, COMPLEX = "pos", "nonneg", "real", "complex"
 
 
 class Unsupported(Exception):
-    """Outside the fragment (or over the bounds): no conclusion."""
+    """Outside the fragment, or over the bounds: no conclusion."""
 
 
-ONE = ()  # the empty monomial
-
-
-def _mono_mul(a, b):
-    exps = dict(a)
-    for atom, e in b:
-        exps[atom] = exps.get(atom, 0) + e
-    return tuple(sorted(((k, v) for k, v in exps.items() if v), key=repr))
-
-
-class Poly:
-    """A Laurent polynomial: {monomial: Fraction}."""
-
-    __slots__ = ("terms",)
-
-    def __init__(self, terms=None):
-        self.terms = {m: c for m, c in (terms or {}).items() if c}
-
-    @classmethod
-    def const(cls, c):
-        return cls({ONE: c})
-
-    @classmethod
-    def atom(cls, atom, power=1):
-        return cls({((atom, power),): 1})
-
-    def __add__(self, other):
-        return Poly.sum((self, other))
-
-    @staticmethod
-    def sum(polys):
-        terms = {}
-        for poly in polys:
-            for m, c in poly.terms.items():
-                terms[m] = terms.get(m, 0) + c
-        return Poly(terms)
-
-    def scale(self, k):
-        return Poly({m: c * k for m, c in self.terms.items()})
-
-    def __neg__(self):
-        return self.scale(-1)
-
-    def __sub__(self, other):
-        return self + other.scale(-1)
-
-    def __truediv__(self, k):
-        return self.scale(Fraction(1, k))
-
-    def __mul__(self, other):
-        if len(self.terms) * len(other.terms) > MAX_TERMS * 4:
-            raise Unsupported("expansion too large")
-        terms = {}
-        for m1, c1 in self.terms.items():
-            for m2, c2 in other.terms.items():
-                m = _mono_mul(m1, m2)
-                terms[m] = terms.get(m, 0) + c1 * c2
-        result = Poly(terms)
-        if len(result.terms) > MAX_TERMS:
-            raise Unsupported("expansion too large")
-        return result
-
-    def is_zero(self):
-        return not self.terms
-
-    def key(self):
-        return tuple(sorted(self.terms.items(), key=repr))
-
-    def atoms(self):
-        return {a for m in self.terms for a, _ in m}
-
-
-class Value:
-    """`constant + Σ_v ∫ integrals[v] dv`, both parts `Poly`."""
-
-    __slots__ = ("constant", "integrals")
-
-    def __init__(self, constant, integrals=None):
-        self.constant = constant
-        self.integrals = {v: g for v, g in (integrals or {}).items() if not g.is_zero()}
-
-    def __add__(self, other):
-        return Value.sum((self, other))
-
-    @staticmethod
-    def sum(values):
-        by_variable = {}
-        for v in values:
-            for var, g in v.integrals.items():
-                by_variable.setdefault(var, []).append(g)
-        return Value(Poly.sum([v.constant for v in values]),
-                     {var: Poly.sum(gs) for var, gs in by_variable.items()})
-
-    def __mul__(self, other):
-        if self.integrals and other.integrals:
-            raise Unsupported("a product of integrals")
-        if other.integrals:
-            self, other = other, self
-        return Value(self.constant * other.constant,
-                     {v: g * other.constant for v, g in self.integrals.items()})
-
-    def pointwise(self):
-        if self.integrals:
-            raise Unsupported("an integral inside a function")
-        return self.constant
+class Undefined(Exception):
+    """A side has no value (a division by zero)."""
 
 
 class Normaliser:
-    """Builds `Value`s from the reader's unevaluated expressions under a context."""
+    """Builds normal forms of terms under one step's context."""
 
-    def __init__(self, context, deadline=None, held=()):
+    def __init__(self, context, deadline=None, held=frozenset()):
         self.context = context
         self.deadline = deadline
-        self.bound = {}
-        self.held = frozenset(held)     # definitions read at the current parameter value
+        self.held = frozenset(held)       # definitions evaluated at the current parameters
         self._holding = 0
+        self._memo = {}
+        self._copies = itertools.count(1)
 
-    def _tick(self):
+    # ================================================================== entry
+    def value(self, term):
+        key = (term, self._holding > 0)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise Unsupported("out of time")
+        try:
+            result = self._value(term)
+        except TooLarge as exc:
+            raise Unsupported(str(exc)) from None
+        self._memo[key] = result
+        return result
 
-    def value(self, e):
-        self._tick()
-        kind = type(e)
+    def _value(self, t):
+        kind = type(t)
+        if kind is Num:
+            return Poly.const(t.value)
         if kind is Add:
-            return Value.sum([self.value(a) for a in e.args])
+            return Poly.sum([self.value(a) for a in t.args])
         if kind is Mul:
-            total = self.value(e.args[0])
-            for a in e.args[1:]:
+            total = Poly.const(1)
+            for a in t.args:
                 total = total * self.value(a)
             return total
         if kind is Pow:
-            return self.power(e)
-        if isinstance(e, (Integer, Rational)):
-            return Value(Poly.const(int(e.p) if e.q == 1 else Fraction(int(e.p), int(e.q))))
-        if kind is log:
-            return Value(self.log(self.value(e.args[0]).pointwise()))
+            return self.power(self.value(t.base), self.value(t.exponent))
+        if kind is Sym:
+            return self.symbol(t.name)
+        if kind is Const:
+            return self.constant(t.name)
+        if kind is Fn:
+            return self.function(t.fname, [self.value(a) for a in t.operands])
+        if kind is Dens:
+            return self.density(t)
+        if kind is Call:
+            return Poly.atom(self.call_atom(t))
         if kind is Defined:
-            if e.name not in self.held:
-                return self.value(e.body)
+            if t.name not in self.held:
+                return self.value(t.body)
             self._holding += 1
             try:
-                return self.value(e.body)
+                return self.value(t.body)
             finally:
                 self._holding -= 1
-        if kind is SupportIntegral:
-            return self.integral(e.integrand, e.variable)
-        if isinstance(e, ProbabilityOperator):
-            return self.divergence(e)
-        if isinstance(e, AppliedUndef):
-            return Value(self.application(e))
-        if isinstance(e, Symbol):
-            return Value(self.symbol(e))
-        if e is E:
-            return Value(Poly.atom(("sym", "e", True)))
-        if e is pi:
-            return Value(Poly.atom(("sym", "pi", True)))
-        if kind is exp:
-            return Value(Poly.atom(("opaque", "exp", self.value(e.args[0]).pointwise().key())))
+        if kind is Expect:
+            return self.integral(t.var, None, self.value(Mul(Dens(t.dist, (Sym(t.var),)), t.body)))
+        if kind is Op:
+            return self.value(registry.meaning(t))
+        if kind in (Integral, Sum):
+            return self.integral(t.var, t, self.value(t.body))
+        if kind is Product:
+            return self.product(t)
+        if kind is Deriv:
+            from derive.engines.calculus import NotDifferentiable, derivative
+            try:
+                result = derivative(t.body, t.var, self.context)
+            except NotDifferentiable as exc:
+                raise Unsupported(str(exc)) from None
+            if isinstance(result, Deriv):           # ∂_θ p_θ(x): an atom of its own
+                (density,) = self.density(result.body).atoms()
+                return Poly.atom(("dd", density, result.var.serial, REAL))
+            return self.value(result)
+        if kind is At:
+            from derive.engines.calculus import without_derivatives
+            if any(t.var in self.context.moves_with(d) for d in self.context.parameters):
+                raise Unsupported("a value at another parameter value")
+            return self.value(substitute(without_derivatives(t.body, self.context),
+                                         {t.var: t.value}))
+        if kind in (Limit, Optimum):
+            raise Unsupported("a limit or an optimum inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
 
-    # ---------------------------------------------------------------- leaves
-    def symbol(self, s):
-        if s in self.bound:
-            return Poly.atom(("pt", "", self.bound[s], False))
-        return Poly.atom(("sym", s.name, bool(s.is_positive)))
+    # ================================================================== leaves
+    def sign_of_name(self, name):
+        declaration = self.context.declaration(name)
+        if declaration.kind is Kind.VARIABLE:
+            return REAL
+        domain = declaration.domain
+        if domain.is_positive:
+            return POS
+        if domain is Domain.NONNEGATIVE:
+            return NONNEG
+        return REAL if domain.is_real else COMPLEX
 
-    def application(self, e):
-        name = e.func.__name__
-        if len(e.args) == 1 and e.args[0] in self.bound:
-            var = self.bound[e.args[0]]
-        elif len(e.args) == 1 and isinstance(e.args[0], Symbol) and self.context.is_variable(e.args[0].name):
-            var = ("free", e.args[0].name)
+    def symbol(self, name):
+        """A free name, or a placeholder for a bound one (until its integral)."""
+        if name.origin is not None or (name.local is not None and
+                                       name.local.kind is Kind.VARIABLE):
+            return Poly.atom(("pt", ("ph", name.serial), self.sign_of_name(name)))
+        if name.local is not None:          # an index of a sum, a definition's parameter
+            return Poly.atom(("pt", ("ph", name.serial), self.sign_of_name(name)))
+        return Poly.atom(("sym", name.latex, name.serial, self.sign_of_name(name)))
+
+    def constant(self, name):
+        if name == "e":
+            return self.exp(Poly.const(1))
+        if name == "pi":
+            return Poly.atom(("pi",))
+        if name == "i":
+            return Poly.atom(("i",))
+        raise Unsupported("∞ is not a number")
+
+    def call_atom(self, t):
+        declaration = self.context.declaration(t.function)
+        sign = REAL if declaration.declared and declaration.kind is Kind.FUNCTION else COMPLEX
+        return ("call", t.function.latex, t.function.serial,
+                tuple(self.value(a).key() for a in t.arguments), sign)
+
+    def density(self, t):
+        dist = t.dist
+        if isinstance(dist, Family):
+            raise Unsupported("densities of standard families are not in the normal form yet")
+        at = [self.value(a) for a in t.at]
+        cond = [self.value(c) for c in dist.cond]
+        params = tuple(self.value(p).key() for p in dist.params)
+        held = self._holding > 0 and bool(self.context.moves_with(dist.name))
+        info = self.context.info(dist.name)
+        if dist.given and not info.given:
+            # a conditional of a joint: p(y | x) = p(x, y) / p(x)
+            joint_vars, joint_at = self._joint_order(info.over, dist.over + dist.given, at + cond)
+            joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
+            marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
+            return Poly.atom(joint) * Poly.atom(marginal, -1)
+        atom = self._dens_atom(dist.name, dist.over, dist.given, cond, at, params, held)
+        return Poly.atom(atom)
+
+    @staticmethod
+    def _joint_order(declared, variables, values):
+        """The variables and values in the joint's declared order."""
+        by_var = dict(zip(variables, values))
+        order = tuple(v for v in declared if v in by_var)
+        return order, [by_var[v] for v in order]
+
+    @staticmethod
+    def _dens_atom(name, over, given, cond, at, params, held):
+        return ("dens", name.latex, name.serial, tuple(v.serial for v in over),
+                tuple(v.serial for v in given), tuple(c.key() for c in cond),
+                tuple(a.key() for a in at), params, held)
+
+    # ================================================================== integrals
+    def integral(self, var, node, body):
+        """∫ body d var (or Σ), over the range `node` gives (its whole range if None)."""
+        lower = upper = None
+        if node is not None and node.lower is not None:
+            lower, upper = self.value(node.lower), self.value(node.upper)
+            if isinstance(node, Sum):
+                expanded = self._expand_finite_sum(node, lower, upper)
+                if expanded is not None:
+                    return expanded
+        if node is not None and isinstance(node, Sum) and node.lower is None:
+            range_id = ("sum", var.origin.serial) if var.origin is not None else ("index",)
+        elif lower is not None:
+            range_id = ("sum" if isinstance(node, Sum) else "int", lower.key(), upper.key())
         else:
-            args = tuple(self.value(a).pointwise().key() for a in e.args)
-            return Poly.atom(("opaque", name, args))
-        is_density = self.context.density(name) is not None
-        if self._holding:
-            name += HELD_SUFFIX
-        return Poly.atom(("pt", name, var, is_density))
+            origin = var.origin if var.origin is not None else var
+            range_id = ("all", origin.serial)
+        placeholder = ("ph", var.serial)
+        out = []
+        for m, c in body.terms.items():
+            copy = ("cp", range_id, next(self._copies))
+            renamed = _replace(m, placeholder, copy)
+            renamed = mono_mul(renamed, frozenset({(("int", copy), 1)}))
+            out.append(self.canonical(renamed).scale(c))
+        return Poly.sum(out)
 
-    def integral(self, integrand, variable):
-        if variable in self.bound:
-            raise Unsupported("nested integrals over the same variable")
-        self.bound[variable] = ("bound", variable.name)
-        try:
-            body = self.value(integrand).pointwise()
-        finally:
-            del self.bound[variable]
-        return Value(Poly(), {variable.name: body})
+    def _expand_finite_sum(self, node, lower, upper):
+        lo, hi = lower.constant(), upper.constant()
+        if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1:
+            return None
+        if hi - lo + 1 > MAX_EXPANDED_SUM:
+            return None
+        return Poly.sum([self.value(substitute(node.body, {node.var: Num(k)}))
+                         for k in range(int(lo), int(hi) + 1)])
 
-    def divergence(self, e):
-        """An operator by its notation-layer definition, at the bound point of its variable."""
-        variable = e.variable
-        self.bound[variable] = ("bound", variable.name)
-        try:
-            args = [self.application(a) if isinstance(a, AppliedUndef) and
-                    self.context.density(a.func.__name__) else self.value(a).pointwise()
-                    for a in e.args]
-            body = e.pointwise(self.log, *args)
-        finally:
-            del self.bound[variable]
-        return Value(Poly(), {variable.name: body})
+    def product(self, node):
+        if node.lower is None:
+            raise Unsupported("a product over a whole range")
+        lo, hi = self.value(node.lower).constant(), self.value(node.upper).constant()
+        if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
+                hi - lo + 1 > MAX_EXPANDED_SUM:
+            raise Unsupported("a product with symbolic bounds")
+        total = Poly.const(1)
+        for k in range(int(lo), int(hi) + 1):
+            total = total * self.value(substitute(node.body, {node.var: Num(k)}))
+        return total
 
-    # ---------------------------------------------------------------- powers and logs
-    def power(self, e):
-        base, exponent = e.args
-        if isinstance(exponent, Integer) and abs(int(exponent)) <= MAX_EXPONENT:
-            n = int(exponent)
-            b = self.value(base).pointwise()
-            if n >= 0:
-                result = Poly.const(1)
-                for _ in range(n):
-                    result = result * b
-                return Value(result)
-            return Value(self._inverse(b, -n))
-        b = self.value(base).pointwise()
-        x = self.value(exponent).pointwise()
-        return Value(Poly.atom(("opaque", "pow", b.key(), x.key())))
+    def canonical(self, monomial):
+        """A multi-integral monomial with normalisation applied and its copies renumbered:
+        returns a Poly (evaluating finite sums and polynomial integrals can give sums)."""
+        result = Poly({monomial: Fraction(1)})
+        changed = True
+        while changed:
+            changed = False
+            out = []
+            for m, c in result.terms.items():
+                reduced = self._reduce_once(m)
+                if reduced is None:
+                    out.append(Poly({m: c}))
+                else:
+                    out.append(reduced.scale(c))
+                    changed = True
+            result = Poly.sum(out)
+        return Poly({_renumber(m): c for m, c in result.terms.items()})
 
-    def _inverse(self, b, n):
-        """`b ** -n` for a single term (exact) or a sum (a `poly` atom)."""
-        if len(b.terms) == 1:
-            ((m, c),) = b.terms.items()
-            return Poly({tuple((a, -e * n) for a, e in m): Fraction(1, 1) / c ** n})
-        if not b.terms:
-            raise Unsupported("division by zero")
-        c, m, q = _split_content(b)
-        inv_m = tuple((a, -e * n) for a, e in m)
-        return Poly({_mono_mul(inv_m, ((("poly", q.key()), -n),)): Fraction(1, 1) / c ** n})
+    def _reduce_once(self, m):
+        """One normalisation step on a monomial, or None when none applies."""
+        copies = [a[1] for a, _ in m if a[0] == "int"]
+        for copy in copies:
+            marker = ("int", copy)
+            deps = [(a, e) for a, e in m if a != marker and _mentions(a, copy)]
+            rest = frozenset((a, e) for a, e in m if a != marker and not _mentions(a, copy))
+            range_id = copy[1]
+            if len(deps) == 1 and deps[0][1] == 1 and deps[0][0][0] == "dens":
+                reduced = self._integrate_density(deps[0][0], copy)
+                if reduced is not None:
+                    return Poly({rest: Fraction(1)}) * reduced
+            if not deps and range_id[0] == "sum" and len(range_id) == 3:
+                count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
+                return Poly({rest: Fraction(1)}) * count
+            if range_id[0] == "int" and all(a == ("pt", copy, REAL) for a, _ in deps):
+                n = sum(e for _, e in deps)
+                if n != -1 and isinstance(n, int) and n >= 0:
+                    low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
+                    area = (self.power(high, Poly.const(n + 1)) - self.power(low, Poly.const(n + 1))
+                            ).scale(Fraction(1, n + 1))
+                    return Poly({rest: Fraction(1)}) * area
+        return None
 
+    def _integrate_density(self, atom, copy):
+        """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
+        _, latex, serial, over, given, cond, at, params, held = atom
+        if any(_mentions(k, copy) for k in cond):
+            return None
+        positions = [i for i, a in enumerate(at) if _is_point(a, copy)]
+        if len(positions) != 1 or any(_mentions(a, copy) for i, a in enumerate(at)
+                                      if i != positions[0]):
+            return None
+        if not self._declared_range(serial, over[positions[0]], copy):
+            return None
+        if len(at) == 1:
+            return Poly.const(1)
+        keep = [i for i in range(len(at)) if i != positions[0]]
+        marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
+                    tuple(at[i] for i in keep), params, held)
+        return Poly.atom(marginal)
+
+    def _declared_range(self, dist_serial, variable_serial, copy):
+        """The copy integrates over the whole range of that density's variable."""
+        range_id = copy[1]
+        return range_id[0] in ("all", "sum") and len(range_id) == 2 and \
+            range_id[1] == variable_serial
+
+    # ================================================================== powers
+    def power(self, base, exponent):
+        n = exponent.constant()
+        if n is not None and n.denominator == 1:
+            return self.integer_power(base, int(n))
+        if n is not None:
+            return self.rational_power(base, n)
+        if self.sign(base) == POS:
+            return self.exp(exponent * self.log(base))
+        if base.constant() is not None and base.constant() > 0:
+            return self.exp(exponent * self.log(base))
+        return Poly.atom(("opq", "pow", base.key(), exponent.key()))
+
+    def integer_power(self, base, n):
+        if n == 0:
+            if base.is_zero():
+                raise Undefined("0^0")
+            return Poly.const(1)
+        single = base.single()
+        if single is not None:
+            c, m = single
+            if c == 0:
+                raise Undefined("division by zero")
+            if n < 0 and c == 0:
+                raise Undefined("division by zero")
+            return self._fold(Poly({mono_pow(m, n): Fraction(c) ** n}))
+        if base.is_zero():
+            if n < 0:
+                raise Undefined("division by zero")
+            return Poly()
+        if abs(n) > MAX_EXPONENT:
+            raise Unsupported("a power of a sum too large to expand")
+        if n > 0:
+            result = Poly.const(1)
+            for _ in range(n):
+                result = result * base
+            return result
+        c, m, q = split_content(base)
+        atom = self._sum_atom(q)
+        return self._fold(Poly({mono_mul(mono_pow(m, n), frozenset({(atom, n)})):
+                                Fraction(c) ** n}))
+
+    def rational_power(self, base, r):
+        """`base^r` for a non-integer rational r: split only over positive factors."""
+        single = base.single()
+        if base.is_zero():
+            if r > 0:
+                return Poly()
+            raise Undefined("division by zero")
+        if single is not None:
+            c, m = single
+            if c > 0 and all(_sign(a) == POS for a, _ in m):
+                return self._root(c, r) * Poly({mono_pow(m, r): Fraction(1)})
+        if self.sign(base) == POS:
+            c, m, q = split_content(base)
+            if c > 0 and all(_sign(a) == POS for a, _ in m):
+                return self._root(c, r) * Poly({mono_mul(mono_pow(m, r),
+                                                         frozenset({(self._sum_atom(q), r)})): Fraction(1)})
+        return Poly.atom(("opq", "pow", base.key(), Poly.const(r).key()))
+
+    def _root(self, c, r):
+        """c^r for a positive rational c, exactly: primes to fractional powers."""
+        c = Fraction(c)
+        exps = {}
+        for n, sign in ((c.numerator, 1), (c.denominator, -1)):
+            for p, k in _factor(n).items():
+                exps[p] = exps.get(p, 0) + sign * k * r
+        return self._fold(Poly({frozenset((("prime", p), e) for p, e in exps.items()): Fraction(1)}))
+
+    def _fold(self, poly):
+        """Prime atoms with integer exponents back into coefficients; i² = -1."""
+        out = {}
+        for m, c in poly.terms.items():
+            keep = []
+            for a, e in m:
+                if a[0] == "prime":
+                    e = Fraction(e)
+                    whole = e.numerator // e.denominator
+                    c = c * Fraction(a[1]) ** whole
+                    if e != whole:
+                        keep.append((a, e - whole))
+                elif a[0] == "i":
+                    k = int(e) % 4
+                    c = c * (-1 if k >= 2 else 1)
+                    if k % 2:
+                        keep.append((a, 1))
+                else:
+                    keep.append((a, e))
+            mono = frozenset(keep)
+            out[mono] = out.get(mono, 0) + c
+        return Poly(out)
+
+    def _sum_atom(self, q):
+        """An irreducible sum as an atom (the base of a negative or fractional power)."""
+        return ("poly", q.key(), self.sign(q))
+
+    # ================================================================== logs and exps
     def log(self, arg):
-        """log of a pointwise `Poly`, split where every factor is positive."""
-        if not arg.terms:
-            raise Unsupported("log of zero")
-        if len(arg.terms) == 1:
-            return self._log_product([(arg, 1)])
+        """log of a poly, split only over positive factors."""
+        if arg.is_zero():
+            raise Undefined("log of zero")
         numerator, denominator = _together(arg)
-        return self._log_product(numerator) + self._log_product(denominator).scale(-1)
+        pieces = []
+        for poly, sign in ((numerator, 1), (denominator, -1)):
+            if poly is None:
+                continue
+            split = self._log_positive(poly)
+            if split is None:
+                return Poly.atom(("log", ("opq", "arg", arg.key())))
+            pieces.append(split.scale(sign))
+        return Poly.sum(pieces)
 
-    def _log_product(self, factors):
-        """Σ e·log(f) for a list of (Poly, exponent) factors, each split further."""
-        parts = []
-        for poly, e in factors:
-            c, m, q = _split_content(poly)
-            if c <= 0 or not all(_positive(a) for a, _ in m) or (q is not None and not _poly_positive(q)):
-                raise Unsupported("log of something not known to be positive")
-            if c != 1:
-                parts.append(_log_rational(c).scale(e))
-            parts += [_log_atom(a).scale(k * e) for a, k in m]
-            if q is not None:
-                parts.append(Poly.atom(("log", ("poly", q.key()))).scale(e))
+    def _log_positive(self, poly):
+        """Σ log of the factors of a positive poly, or None when positivity is not known."""
+        c, m, q = split_content(poly)
+        if c <= 0 or not all(_sign(a) == POS or a[0] == "exp" and _real_key(a[1])
+                             for a, _ in m):
+            return None
+        if q is not None and self.sign(q) != POS:
+            return None
+        parts = [self._log_rational(Fraction(c))]
+        for a, e in m:
+            if a[0] == "exp":
+                parts.append(Poly.from_key(a[1]).scale(e))
+            elif a[0] == "prime":
+                parts.append(Poly.atom(("logp", a[1])).scale(e))
+            else:
+                parts.append(Poly.atom(("log", a)).scale(e))
+        if q is not None:
+            parts.append(Poly.atom(("log", self._sum_atom(q))))
         return Poly.sum(parts)
 
+    def _log_rational(self, c):
+        total = []
+        for n, sign in ((c.numerator, 1), (c.denominator, -1)):
+            for p, k in _factor(n).items():
+                total.append(Poly.atom(("logp", p)).scale(sign * k))
+        return Poly.sum(total)
 
-# -------------------------------------------------------------------- helpers
+    def exp(self, u):
+        """e^u, with logs of positive things folded back (`e^{log a} = a`)."""
+        out = Poly.const(1)
+        rest = {}
+        for m, c in u.terms.items():
+            single = next(iter(m)) if len(m) == 1 else None
+            if single is not None and single[1] == 1 and single[0][0] == "log" and \
+                    _sign(single[0][1]) == POS:
+                out = out * self.rational_power(Poly.atom(single[0][1]), c) if c.denominator != 1 \
+                    else out * self.integer_power(Poly.atom(single[0][1]), int(c))
+            elif single is not None and single[1] == 1 and single[0][0] == "logp":
+                out = out * self._root(Fraction(single[0][1]), c)
+            else:
+                rest[m] = c
+        if rest:
+            out = out * Poly.atom(("exp", Poly(rest).key()))
+        return self._merge_exps(out)
 
-def _positive(atom):
+    def _merge_exps(self, poly):
+        """exp(a)·exp(b) = exp(a + b) within each monomial."""
+        out = {}
+        for m, c in poly.terms.items():
+            exps = [(a, e) for a, e in m if a[0] == "exp"]
+            if len(exps) <= 1 and all(isinstance(e, int) and e == 1 for _, e in exps):
+                out[m] = out.get(m, 0) + c
+                continue
+            total = Poly.sum([Poly.from_key(a[1]).scale(e) for a, e in exps
+                              if Fraction(e).denominator == 1 or _real_key(a[1])])
+            kept = [(a, e) for a, e in exps if not (Fraction(e).denominator == 1 or _real_key(a[1]))]
+            rest = frozenset([(a, e) for a, e in m if a[0] != "exp"] + kept)
+            if not total.is_zero():
+                rest = mono_mul(rest, frozenset({(("exp", total.key()), 1)}))
+            out[rest] = out.get(rest, 0) + c
+        return Poly(out)
+
+    # ================================================================== functions
+    def function(self, fname, args):
+        if fname == "log":
+            (u,) = args
+            exp_of = _exp_argument(u)
+            if exp_of is not None and _real_key(exp_of.key()):
+                return exp_of
+            return self.log(u)
+        if fname == "exp":
+            return self.exp(args[0])
+        if fname in ("sin", "cos", "sinh", "cosh", "tan", "tanh"):
+            return self._via_exp(fname, args[0])
+        if fname == "binom":
+            n, k = (a.constant() for a in args)
+            if n is not None and k is not None and n.denominator == k.denominator == 1 \
+                    and 0 <= k <= n <= 10_000:
+                from math import comb
+                return Poly.const(comb(int(n), int(k)))
+            return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        return Poly.atom(("fn", fname, args[0].key()))
+
+    def _via_exp(self, fname, u):
+        """sin, cos, tan and the hyperbolic functions written with exponentials."""
+        i = Poly.atom(("i",))
+        turn = i * u if fname in ("sin", "cos", "tan") else u
+        plus, minus = self.exp(turn), self.exp(turn.scale(-1))
+        odd, even = (plus - minus).scale(Fraction(1, 2)), (plus + minus).scale(Fraction(1, 2))
+        if fname in ("sin", "tan"):
+            odd = self._fold(odd * Poly.atom(("i",), -1))       # sin u = (e^{iu} - e^{-iu}) / 2i
+        if fname in ("sin", "sinh"):
+            return odd
+        if fname in ("cos", "cosh"):
+            return even
+        return self._fold(odd * self.integer_power(even, -1))
+
+    # ================================================================== signs
+    def sign(self, poly):
+        """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
+        if poly.is_zero():
+            return NONNEG
+        signs = set()
+        for m, c in poly.terms.items():
+            term = POS if c > 0 else None
+            for a, e in m:
+                s = _sign(a)
+                if s == POS:
+                    continue
+                if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
+                    term = NONNEG if term in (POS, NONNEG) else term
+                elif s == NONNEG and e > 0:
+                    term = NONNEG if term in (POS, NONNEG) else term
+                else:
+                    term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
+                        Fraction(e).denominator == 1 else COMPLEX
+            if c < 0 and term in (POS, NONNEG):
+                term = REAL
+            signs.add(term)
+        if signs <= {POS, NONNEG} and POS in signs:
+            return POS
+        if signs <= {POS, NONNEG}:
+            return NONNEG
+        if COMPLEX in signs or None in signs:
+            return COMPLEX
+        return REAL
+
+
+# ====================================================================== helpers
+
+def _sign(atom):
     kind = atom[0]
     if kind == "sym":
-        return atom[2]
-    if kind == "pt":
         return atom[3]
+    if kind == "pt":
+        return atom[2] if atom[2] != COMPLEX else COMPLEX
+    if kind in ("dens", "pi", "prime"):
+        return POS
     if kind == "poly":
-        return _poly_positive(Poly(dict(atom[1])))
+        return atom[2]
+    if kind == "call":
+        return atom[4]
+    if kind == "exp":
+        return POS if _real_key(atom[1]) else COMPLEX
+    if kind == "log":
+        return REAL if _sign(atom[1]) == POS else COMPLEX
+    if kind == "logp":
+        return POS
+    if kind == "int":
+        return POS
+    if kind == "dd":
+        return REAL
+    return COMPLEX
+
+
+def _real_key(key):
+    """Whether a poly key is real-valued: real atoms, integer exponents (or positive atoms)."""
+    for m, _ in key:
+        for a, e in m:
+            s = _sign(a)
+            if s == COMPLEX:
+                return False
+            if Fraction(e).denominator != 1 and s != POS:
+                return False
+    return True
+
+
+def _exp_argument(u):
+    """v when u is exactly e^v (one monomial, coefficient 1, one exp atom), else None."""
+    single = u.single()
+    if single is None or single[0] != 1 or len(single[1]) != 1:
+        return None
+    ((a, e),) = single[1]
+    if a[0] != "exp" or e != 1:
+        return None
+    return Poly.from_key(a[1])
+
+
+def _is_point(key, copy):
+    """Whether a poly key is exactly the point of `copy`."""
+    if len(key) != 1:
+        return False
+    ((m, c),) = key
+    if c != 1 or len(m) != 1:
+        return False
+    ((a, e),) = m
+    return e == 1 and a[0] == "pt" and a[1] == copy
+
+
+def _mentions(obj, target):
+    if obj == target:
+        return True
+    if isinstance(obj, (tuple, frozenset)):
+        return any(_mentions(x, target) for x in obj)
     return False
 
 
-def _poly_positive(q):
-    return all(c > 0 and all(_positive(a) for a, _ in m) for m, c in q.terms.items())
+def _replace(obj, old, new):
+    if obj == old:
+        return new
+    if isinstance(obj, tuple):
+        return tuple(_replace(x, old, new) for x in obj)
+    if isinstance(obj, frozenset):
+        return frozenset(_replace(x, old, new) for x in obj)
+    return obj
 
 
-def _log_atom(atom):
-    if atom == ("sym", "e", True):
-        return Poly.const(1)
-    return Poly.atom(("log", atom))
+def _renumber(m):
+    """Copies renumbered 1, 2, … per range, in an order fixed by what each copy touches."""
+    copies = [a[1] for a, _ in m if a[0] == "int"]
+    if not copies:
+        return m
+    by_range = {}
+    for copy in copies:
+        by_range.setdefault(copy[1], []).append(copy)
+    mapping = {}
+    for range_id, group in by_range.items():
+        def signature(copy):
+            touched = frozenset(_replace(x, copy, ("cp", range_id, 0)) for x in m
+                                if _mentions(x, copy))
+            return hash(touched)
+        for k, copy in enumerate(sorted(group, key=signature), 1):
+            mapping[copy] = ("cp", range_id, -k)
+    for copy, temp in mapping.items():
+        m = _replace(m, copy, temp)
+    for copy, temp in mapping.items():
+        m = _replace(m, temp, ("cp", temp[1], -temp[2]))
+    return m
 
 
-def _log_rational(c):
-    total = Poly()
-    c = Fraction(c)
-    for n, sign in ((c.numerator, 1), (c.denominator, -1)):
-        for prime, k in _factor_int(n).items():
-            total = total + Poly.atom(("logp", prime)).scale(sign * k)
-    return total
+def _together(poly):
+    """(numerator, denominator or None): negative powers of sums moved to a denominator."""
+    denominators = {}
+    for m in poly.terms:
+        for a, e in m:
+            if a[0] == "poly" and e < 0 and Fraction(e).denominator == 1:
+                denominators[a] = max(denominators.get(a, 0), -int(e))
+    if not denominators:
+        return poly, None
+    numerator = []
+    for m, c in poly.terms.items():
+        exps = dict(m)
+        term = Poly({frozenset((a, e) for a, e in m if a not in denominators): c})
+        for a, k in denominators.items():
+            expanded = Poly.from_key(a[1])
+            for _ in range(k + int(exps.get(a, 0))):
+                term = term * expanded
+        numerator.append(term)
+    denominator = Poly.const(1)
+    for a, k in denominators.items():
+        for _ in range(k):
+            denominator = denominator * Poly.from_key(a[1])
+    return Poly.sum(numerator), denominator
 
 
-def _factor_int(n):
-    if n > MAX_PRIME_FACTOR:
-        raise Unsupported("number too large to factor quickly")
+def _factor(n):
+    if n > MAX_FACTOR:
+        raise Unsupported("a number too large to factor quickly")
     factors, d = {}, 2
     while d * d <= n:
         while n % d == 0:
@@ -347,80 +703,15 @@ def _factor_int(n):
     return factors
 
 
-def _split_content(poly):
-    """(c, m, q) with poly = c · m · q: c rational, m a monomial (the common factor of all
-    terms), q a primitive sum whose first term has coefficient 1 (None for one term)."""
-    if len(poly.terms) == 1:
-        ((m, c),) = poly.terms.items()
-        return c, m, None
-    exponents = [dict(m) for m in poly.terms]
-    atoms = {a for exps in exponents for a in exps}
-    common = {a: min(exps.get(a, 0) for exps in exponents) for a in atoms}
-    gcd_m = tuple(sorted(((a, e) for a, e in common.items() if e), key=repr))
-    inverse = tuple((a, -e) for a, e in gcd_m)
-    shifted = {_mono_mul(m, inverse): c for m, c in poly.terms.items()}
-    c = shifted[min(shifted, key=repr)]
-    return c, gcd_m, Poly({m: v / c for m, v in shifted.items()})
-
-
-def _together(poly):
-    """(numerator factors, denominator factors) as lists of (Poly, exponent)."""
-    denominators = {}
-    for m in poly.terms:
-        for a, e in m:
-            if a[0] == "poly" and e < 0:
-                denominators[a] = max(denominators.get(a, 0), -e)
-    if not denominators:
-        return [(poly, 1)], []
-    numerator = Poly()
-    for m, c in poly.terms.items():
-        term = Poly({tuple((a, e) for a, e in m if a not in denominators): c})
-        exps = dict(m)
-        for a, k in denominators.items():
-            remaining = k + exps.get(a, 0)
-            expanded = Poly(dict(a[1]))
-            for _ in range(remaining):
-                term = term * expanded
-        numerator = numerator + term
-    if not numerator.terms:
-        raise Unsupported("log of zero")
-    return [(numerator, 1)], [(Poly(dict(a[1])), k) for a, k in denominators.items()]
-
-
-def atoms_of(value):
-    """Every leaf atom in a `Value`, looking inside logs, polynomials and opaque atoms."""
-    found = set()
-
-    def walk(obj):
-        if isinstance(obj, tuple) and obj and obj[0] in ("pt", "sym"):
-            found.add(obj)
-        elif isinstance(obj, tuple):
-            for part in obj:
-                walk(part)
-    for poly in (value.constant, *value.integrals.values()):
-        for monomial in poly.terms:
-            walk(monomial)
-    return found
-
-
 def prove_equal(lhs, rhs, context, deadline=None):
-    """True when the normal forms of `lhs - rhs` cancel; raises `Unsupported` otherwise."""
-    normaliser = Normaliser(context, deadline)
-    diff = normaliser.value(lhs) + normaliser.value(rhs) * Value(Poly.const(-1))
-    total = diff.constant
-    for var, integrand in diff.integrals.items():
-        for m, c in integrand.terms.items():
-            point = [(a, e) for a, e in m if a[0] == "pt" and a[2] == ("bound", var)]
-            rest = tuple((a, e) for a, e in m if not (a[0] == "pt" and a[2] == ("bound", var)))
-            if len(point) == 1 and point[0][1] == 1 and point[0][0][3] and \
-                    not any(_mentions_bound(a, var) for a, _ in rest):
-                total = total + Poly({rest: c})       # ∫ c·p dv = c
-            else:
-                return False
-    return total.is_zero()
+    """True when lhs - rhs normalises to zero; False when it normalises to something else.
+    Raises `Unsupported` (no normal form) or `Undefined` (a side has no value)."""
+    n = Normaliser(context, deadline)
+    return (n.value(lhs) - n.value(rhs)).is_zero()
 
 
-def _mentions_bound(obj, var):
-    if obj == ("bound", var):
-        return True
-    return isinstance(obj, tuple) and any(_mentions_bound(x, var) for x in obj)
+def difference(lhs, rhs, context, deadline=None):
+    """The normal form of lhs - rhs."""
+    n = Normaliser(context, deadline)
+    return n.value(lhs) - n.value(rhs)
+

@@ -1,129 +1,114 @@
-"""The symbolic engine: prove `lhs = rhs` through a canonical form built for our notation.
+"""The SymPy fallback for equalities the exact normal form leaves open.
 
-After `prepare`, each side is an expression in integrals over the support. The
-difference `lhs - rhs` must be affine in those integrals: `c + Σ k_i ∫ g_i dv` with
-constant `k_i` (otherwise the engine declines). Collecting per variable gives one
-integrand `G_v` per variable. With densities read pointwise as positive symbols, logs of
-products and quotients split (positivity), and `G_v` is expanded and split into terms
-`a_p · p` (a constant times a density) and a residual. Normalisation (`∫ p = 1`) turns
-`∫ a_p p` into `a_p`; so the difference is zero when every residual is zero and
-`c + Σ a_p = 0`. That argument is a proof under the stated assumptions (densities positive,
-normalised; integrals finite) and it is the only way this engine says *proved*;
-`simplify` is tried on a non-zero residual only as a last resort, inside the budget.
+The normal form's difference `lhs − rhs` is a sum of monomials, some of them integrals.
+Monomials over the same integration copies form one integrand; the step is proved when
+every integrand (and the constant part) is identically zero as a function of its atoms —
+a sufficient condition, since the integral of zero is zero. The atoms become SymPy symbols
+with exactly the assumptions the context gives them (densities positive, declared signs,
+undeclared complex), sums inside atoms are expanded back, and SymPy's `cancel` — then
+`simplify`, as a last resort — decides each integrand. This finds what a Laurent normal
+form cannot: common factors of rational functions, `(x^2 - 1)/(x - 1) = x + 1`.
+
+SymPy is imported only here, and only for steps that need it; it runs under the step's
+deadline in a worker that the pool kills at the budget.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from fractions import Fraction
 
-from sympy import Add, Dummy, expand, expand_log, factor, log, nan, oo, simplify, zoo
-from sympy.core.function import AppliedUndef
-
-from derive.notation import SupportIntegral
+from derive.engines import normal_form
 
 
 @dataclass(frozen=True)
-class Proof:
+class Outcome:
     proved: bool
     method: str
     detail: str
 
 
-class NotLinear(ValueError):
-    """The difference is not affine in the integrals (e.g. a log of an expectation)."""
-
-
-def prove_equal(lhs, rhs, context):
-    """Try to prove `lhs = rhs` (both prepared); a `Proof` says how, or what was tried."""
+def prove_equal(step, deadline):
     try:
-        constant, integrands, points = _linear_form(lhs - rhs, context)
-    except NotLinear as exc:
-        return Proof(False, "canonical form", f"canonical form not applicable: {exc}")
-    total = constant
-    residuals = []
-    for variable, integrand in integrands.items():
-        coefficients, residual = _split_density_terms(_canonical(integrand), points[variable])
-        total += sum(coefficients.values())
-        if residual != 0:
-            residuals.append(residual)
-    total = expand(expand_log(total, factor=True))
-    if not residuals and total == 0:
-        return Proof(True, "canonical form",
-                     "integrands agree pointwise after splitting logs under positivity; "
-                     "constants cancel using normalisation")
-    leftover = Add(*residuals) + total
-    if simplify(leftover) == 0:
-        return Proof(True, "simplify", "canonical form left a residual that simplify reduces to 0")
-    return Proof(False, "canonical form, simplify",
-                 "canonical form and simplify both leave a non-zero residual")
+        difference = normal_form.difference(step.lhs, step.rhs, step.context, deadline)
+    except (normal_form.Unsupported, normal_form.Undefined) as exc:
+        return Outcome(False, "sympy", f"SymPy was not tried ({exc})")
+    import sympy
+    converter = Converter(sympy)
+    groups = {}
+    for monomial, coefficient in difference.terms.items():
+        copies = frozenset(a for a, _ in monomial if a[0] == "int")
+        groups.setdefault(copies, []).append((monomial, coefficient))
+    for copies, terms in groups.items():
+        if deadline is not None and time.monotonic() > deadline:
+            return Outcome(False, "sympy", "SymPy ran out of time")
+        expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+        if sympy.cancel(sympy.together(expr)) == 0:
+            continue
+        if sympy.simplify(expr) != 0:
+            return Outcome(False, "sympy", "SymPy's cancel and simplify leave a non-zero "
+                           "integrand")
+    return Outcome(True, "sympy", "the integrands of the difference vanish identically "
+                   "(SymPy's cancel/simplify, with the declared assumptions)")
 
 
-def _linear_form(expr, context):
-    """(constant, {variable: integrand}, {variable: Pointwise}) for an affine `expr`."""
-    integrals = sorted(expr.atoms(SupportIntegral), key=lambda i: i.sort_key())
-    stand_ins = {i: Dummy("J") for i in integrals}
-    flat = expr.xreplace(stand_ins)
-    j_symbols = set(stand_ins.values())
-    slopes = {j: flat.diff(j) for j in j_symbols}
-    if any(k.free_symbols & j_symbols or k.has(SupportIntegral) for k in slopes.values()):
-        raise NotLinear("a product or function of integrals")
-    constant = flat.xreplace({j: 0 for j in j_symbols})
-    if constant.has(nan, zoo, oo, -oo) or \
-            expand(flat - constant - sum(k * j for j, k in slopes.items())) != 0:
-        raise NotLinear("the integrals sit inside a function that is not affine")
-    integrands, pointwise = {}, {}
-    for integral, j in stand_ins.items():
-        k = slopes[j]
-        name = integral.variable.name
-        point = pointwise.setdefault(name, Pointwise(Dummy(name, real=True), context))
-        value = point.read(integral.integrand.xreplace({integral.variable: point.variable}))
-        integrands[name] = integrands.get(name, 0) + k * value
-    return constant, integrands, pointwise
+class Converter:
+    """Normal-form atoms as SymPy expressions."""
 
+    def __init__(self, sympy):
+        self.sp = sympy
+        self.symbols = {}
 
-class Pointwise:
-    """Reads an integrand at one point: `p(v)` becomes a symbol, positive for a density."""
-
-    def __init__(self, variable, context):
-        self.variable, self.context = variable, context
-        self.symbols = {}          # function name -> stand-in symbol
-        self.densities = set()
-
-    def read(self, integrand):
-        replacements = {}
-        for app in integrand.atoms(AppliedUndef):
-            if app.args != (self.variable,):
+    def monomial(self, m, c):
+        sp = self.sp
+        factors = [sp.Rational(c.numerator, c.denominator)]
+        for atom, e in m:
+            if atom[0] == "int":
                 continue
-            name = app.func.__name__
-            if name not in self.symbols:
-                is_density = self.context.density(name) is not None
-                symbol = Dummy(name, positive=True) if is_density else Dummy(name)
-                self.symbols[name] = symbol
-                if is_density:
-                    self.densities.add(symbol)
-            replacements[app] = self.symbols[name]
-        return integrand.xreplace(replacements)
+            factors.append(self.atom(atom) ** self.number(e))
+        return sp.Mul(*factors)
 
-    @property
-    def varying(self):
-        """Every symbol whose value changes from point to point."""
-        return set(self.symbols.values()) | {self.variable}
+    def number(self, q):
+        q = Fraction(q)
+        return self.sp.Rational(q.numerator, q.denominator)
 
+    def poly(self, key):
+        return self.sp.Add(*[self.monomial(m, c) for m, c in key])
 
-def _canonical(expr):
-    """Logs of factored arguments, split under positivity, then fully expanded."""
-    expr = expr.replace(lambda e: isinstance(e, log), lambda e: log(factor(e.args[0])))
-    return expand(expand_log(expr, factor=True))
+    def atom(self, atom):
+        sp = self.sp
+        kind = atom[0]
+        if kind == "poly":
+            return self.poly(atom[1])
+        if kind == "log":
+            inner = atom[1]
+            if inner[0] == "opq" and inner[1] == "arg":     # the log of an unsplit argument
+                return sp.log(self.poly(inner[2]))
+            return sp.log(self.atom(inner))
+        if kind == "logp":
+            return sp.log(sp.Integer(atom[1]))
+        if kind == "exp":
+            return sp.exp(self.poly(atom[1]))
+        if kind == "prime":
+            return sp.Integer(atom[1])
+        if kind == "pi":
+            return sp.pi
+        if kind == "i":
+            return sp.I
+        if kind == "opq" and atom[1] == "pow":
+            return self.poly(atom[2]) ** self.poly(atom[3])
+        if kind == "fn":
+            function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan}.get(atom[1])
+            if function is not None:
+                return function(self.poly(atom[2]))
+        return self.symbol(atom)
 
-
-def _split_density_terms(expr, point):
-    """({density: constant coefficient}, residual) of an expanded integrand."""
-    coefficients, residual = {}, []
-    varying = point.varying
-    for term in Add.make_args(expr):
-        constant, rest = term.as_independent(*varying, as_Add=False)
-        if rest in point.densities:
-            coefficients[rest] = coefficients.get(rest, 0) + constant
-        else:
-            residual.append(term)
-    return coefficients, Add(*residual)
+    def symbol(self, atom):
+        if atom not in self.symbols:
+            sign = normal_form._sign(atom)
+            assumptions = {normal_form.POS: {"positive": True},
+                           normal_form.NONNEG: {"nonnegative": True},
+                           normal_form.REAL: {"real": True}}.get(sign, {})
+            self.symbols[atom] = self.sp.Dummy(f"a{len(self.symbols)}", **assumptions)
+        return self.symbols[atom]

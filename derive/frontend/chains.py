@@ -1,126 +1,144 @@
-"""Assemble rows of expressions into chains and steps.
+"""Assemble rows into steps and chains.
 
 A row that starts with a relation (`= …`) continues the chain above it; a row with a left
 side of its own starts a new chain, so a block of separate equations (each line `A = B`)
-is a list of chains, each checked. A chain whose first expression names a quantity not
-yet known (`\\mathcal{L}'(G|D^\\star) = …`) defines it: that first relation is a
-`definition`, and from then on the name means the chain's latest expression (all equal,
-once the chain is checked), so a later claim about it uses what the chain established.
-
-A transition whose side is a limit or an optimum is a claim of that kind (see
-`model.KINDS`).
+is a list of chains. A chain whose first side names a quantity not yet known
+(`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
+relation is a `definition` step, and from then on the name means that expression. A
+declaration between rows (anything but expect/note) ends the chain it interrupts, and so
+does a row derive cannot read. What each chain proves is computed here, from its
+relations, by the model's composition table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-from sympy import Limit, Symbol
-from sympy.core.function import AppliedUndef
-
-from derive.model import Location, Step
-from derive.notation import Definition, Optimum
-
-
-@dataclass(frozen=True)
-class Row:
-    """One row read from a file: its parts, where it is, and an optional justification."""
-
-    parts: tuple
-    offset: int
-    justification: str = ""
-    expect: str = ""
+from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
+from derive.model.names import DefinitionInfo
+from derive.model.terms import Defined, Limit, Optimum, Sym
+from derive.frontend.latex.reader import DEFINE
+from derive.notation.show import show
 
 
 class ChainBuilder:
-    """Feeds rows in order into steps; defines chain quantities in the `Declarations`."""
+    """Feeds rows, in file order, into steps and chains."""
 
-    def __init__(self, declarations, source):
-        self.declarations = declarations
+    def __init__(self, scope, source):
+        self.scope = scope
         self.source = source
         self.steps = []
-        self._last = None          # (expr, latex) that the next continuation row continues
-        self._defining = None      # name the current chain defines, if any
+        self.chains = []             # lists of step indices
+        self._last = None            # the Part a continuation row continues
+        self._open = False           # whether `_last` may be continued
+        self._broken_at = None       # a row that could not be read, if it ended the chain
 
-    @property
-    def context(self):
-        return self.declarations.context
+    def end_chain(self):
+        self._open = False
+        self._broken_at = None
 
-    def add(self, row):
-        expect, note = self.declarations.take_pending()
-        expect = row.expect or expect
+    def add(self, parts, justification="", expect="", note=""):
+        """Add one read row (its `Part`s)."""
         first_new = len(self.steps)
-        self._add(row)
-        if expect or note:
-            self.steps[first_new:] = [replace(s, expect=expect, note=note)
-                                      for s in self.steps[first_new:]]
-
-    def _add(self, row):
-        parts = list(row.parts)
+        parts = list(parts)
         if parts[0].relation is None:
+            self.end_chain()
             first = parts.pop(0)
-            self._last = (first, first.latex)
-            self._defining = None
-            if parts and self._is_new_quantity(first.expr) and parts[0].relation == "=":
-                self._define(first, parts.pop(0), row)
-        elif self._last is None:
-            raise self.source.error("this row starts with a relation, but there is nothing "
-                                    "before it to continue", parts[0].start)
+            self.chains.append([])
+            if first.head is not None:
+                if not parts:
+                    raise self.source.error("this names a quantity but says nothing about it",
+                                            first.start)
+                first = self._define(first, parts.pop(0), justification)
+            self._last, self._open = first, True
+        elif not self._open:
+            reason = ("the row above could not be read" if self._broken_at is not None else
+                      "a declaration ends the chain above" if self._last is not None else
+                      "there is nothing before it")
+            raise self.source.error(f"this row starts with a relation, but {reason}: it has "
+                                    "nothing to continue", parts[0].start)
         for part in parts:
-            self._transition(part, row)
+            self._transition(part, justification)
+        for i in range(first_new, len(self.steps)):
+            step = self.steps[i]
+            self.steps[i] = _with(step, expect=expect, note=note)
 
-    def _transition(self, part, row):
-        lhs, lhs_latex = self._last
-        relation = part.relation
-        kind = _kind(lhs.expr, part.expr, relation)
+    def unreadable(self, error, offset, text):
+        """A row derive could not read: a step of its own that carries the error."""
+        self.end_chain()
+        self._broken_at = offset
+        line, column = (error.line, error.column) if error.line is not None else \
+            self.source.position(offset)
         self.steps.append(Step(
-            index=len(self.steps) + 1, kind=kind, relation=relation, lhs=lhs.expr, rhs=part.expr,
-            lhs_latex=lhs_latex, latex=part.latex, location=self._location(part.start),
-            justification=row.justification, fixed=self.context.fixed))
-        self._last = (part, part.latex)
-        if self._defining and kind == "equality":
-            self.declarations.define(Definition(self._defining, (), part.expr, part.latex, "chain"))
-        elif kind != "equality":
-            self._defining = None
+            index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
+            lhs=None, rhs=None, lhs_latex="", latex=" ".join(text.split()),
+            location=Location(self.source.file, line, column), message=error.message,
+            context=self.scope.context))
+        self.chains.append([len(self.steps)])
 
-    def _define(self, first, part, row):
-        name = _quantity_name(first.expr)
-        self.declarations.define(Definition(name, (), part.expr, part.latex, source="chain"))
-        self._defining = name
+    # ------------------------------------------------------------------ steps
+    def _define(self, head_part, body_part, justification):
+        head = head_part.head
+        if body_part.relation not in (Relation.EQ, DEFINE):
+            raise self.source.error("a new name is defined with '=' or ':='", body_part.start)
+        info = DefinitionInfo(head.params, body_part.term,
+                              f"{head_part.latex} = {body_part.latex}", "chain")
+        name = self.scope.define(head.key, info, head=head.label)
+        lhs = Defined(name, tuple(Sym(p) for p in head.params), body_part.term)
+        self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
+                     body_part, justification)
+        return body_part
+
+    def _transition(self, part, justification):
+        if part.relation is DEFINE:
+            raise self.source.error("':=' defines the name on its left; here it follows an "
+                                    "expression", part.start)
+        lhs = self._last
+        kind = _kind(lhs.term, part.term, part.relation)
+        self._append(kind, part.relation, lhs.term, part.term, lhs.latex, part, justification)
+        self._last = part
+
+    def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification):
+        line, column = self.source.position(part.start)
+        index = len(self.steps) + 1
         self.steps.append(Step(
-            index=len(self.steps) + 1, kind="definition", relation="=", lhs=first.expr,
-            rhs=part.expr, lhs_latex=first.latex, latex=part.latex,
-            location=self._location(part.start), justification=row.justification,
-            fixed=self.context.fixed))
-        self._last = (part, part.latex)
+            index=index, kind=kind, relation=relation, lhs=lhs, rhs=rhs,
+            lhs_latex=lhs_latex, latex=part.latex,
+            location=Location(self.source.file, line, column), justification=justification,
+            context=self.scope.context, reading=f"{show(lhs)} {relation.symbol} {show(rhs)}"))
+        self.chains[-1].append(index)
 
-    def _is_new_quantity(self, expr):
-        """An undeclared name, bare or applied, that no definition or density claims."""
-        if not isinstance(expr, (AppliedUndef, Symbol)):
-            return False
-        name = _quantity_name(expr)
-        ctx = self.context
-        return not (ctx.is_variable(name) or dict(ctx.symbols).get(name)
-                    or ctx.definition(name) or ctx.density(name))
+    def model_chains(self):
+        """The chains as model facts: their steps and the relation they compose to."""
+        out = []
+        for indices in self.chains:
+            if not indices:
+                continue
+            steps = [self.steps[i - 1] for i in indices]
+            relation = Relation.EQ
+            for step in steps:
+                if step.kind in (StepKind.DEFINITION,):
+                    continue
+                if step.kind not in (StepKind.EQUALITY, StepKind.RELATION):
+                    relation = None
+                    break
+                relation = compose(relation, step.relation)
+                if relation is None:
+                    break
+            out.append(Chain(tuple(indices), relation))
+        return tuple(out)
 
-    def _location(self, offset):
-        line, column = self.source.position(offset)
-        return Location(self.source.file, line, column)
+
+def _with(step, **changes):
+    from dataclasses import replace
+    return replace(step, **changes)
 
 
 def _kind(lhs, rhs, relation):
     sides = (lhs, rhs)
     if any(isinstance(e, Limit) for e in sides):
-        return "limit"
+        return StepKind.LIMIT
     optima = [e for e in sides if isinstance(e, Optimum)]
     if any(o.kind.startswith("arg") for o in optima):
-        return "optimiser"
-    if len(optima) == 2:
-        return "optimisation"
+        return StepKind.OPTIMISER
     if optima:
-        return "relation" if relation != "=" else "optimisation"
-    return "equality" if relation == "=" else "relation"
-
-
-def _quantity_name(expr):
-    return expr.func.__name__ if isinstance(expr, AppliedUndef) else expr.name
+        return StepKind.OPTIMISATION
+    return StepKind.EQUALITY if relation is Relation.EQ else StepKind.RELATION

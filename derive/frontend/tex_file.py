@@ -11,33 +11,23 @@ The display math that follows may be pasted from notes as it stands (see `layout
 
 from __future__ import annotations
 
-
 from derive.frontend import layout
-from derive.frontend.chains import ChainBuilder, Row
+from derive.frontend.builder import Builder
 from derive.frontend.errors import Source
-from derive.frontend.declarations import Declarations, default_title
-from derive.frontend.latex import Reader
-from derive.model import Derivation
-from derive.notation import Context
-
 from derive.frontend.layout import DIRECTIVE
+
+
 def load_tex(path, text):
     """The `Derivation` in a `.tex` file's text (raises `InputError` with a position)."""
-    source = Source(text, path)
-    reader = Reader(Context(), source)
-    declared = Declarations(source, reader)
-    builder = ChainBuilder(declared, source)
+    builder = Builder(Source(text, path))
     # directives and rows in file order: a declaration holds from where it stands
     events = [(m.start(), "directive", m) for m in DIRECTIVE.finditer(text)]
     events += [(offset + len(row) - len(row.lstrip()), "row", (offset, row))
                for offset, row in layout.rows(text)]
     for _, what, item in sorted(events, key=lambda e: e[0]):
         if what == "directive":
-            declared.declare(item.group("keyword"), item.group("body"), item.start("body"))
+            builder.directive(item.group("keyword"), item.group("body"), item.start("body"))
         else:
             offset, row = item
-            builder.add(Row(tuple(reader.read_row(row, offset)), offset))
-    if not builder.steps:
-        raise source.error("no relation (=, \\le, …) found: nothing to check", len(text.rstrip()))
-    return Derivation(str(path), declared.title or default_title(path), builder.context,
-                      tuple(builder.steps), tuple(declared.figures))
+            builder.row(row, offset)
+    return builder.derivation(path)

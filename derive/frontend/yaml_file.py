@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import yaml
 
-from derive.frontend.chains import ChainBuilder, Row
-from derive.frontend.declarations import Declarations, default_title
+from derive.frontend.builder import Builder
 from derive.frontend.errors import InputError, Source
-from derive.frontend.latex import Reader
-from derive.model import Derivation
-from derive.notation import Context
 
 TOP_KEYS = ("title", "context", "steps")
-CONTEXT_KEYS = ("variables", "densities", "define", "positive", "real", "depends", "fixed")
+# Read in this order whatever order the file gives them in: what a key declares never
+# depends on where the key stands in the mapping.
+CONTEXT_KEYS = ("variables", "discrete", "densities", "joint", "real", "positive",
+                "nonnegative", "integer", "natural", "functions", "depends", "define", "fixed")
 STEP_KEYS = ("latex", "by", "expect")
 _STANDARD_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "seq", "map", "int", "float", "bool", "null")}
 
@@ -42,26 +41,23 @@ def load_yaml(path, text):
     source = Source(text, path)
     root = _compose(text, source)
     mapping = _mapping(root, source, TOP_KEYS, "the top level")
-    reader = Reader(Context(), source)
-    declared = Declarations(source, reader)
+    builder = Builder(source)
     if "title" in mapping:
-        declared.title = _string(mapping["title"], source, "title").value
+        builder.directives.title = _string(mapping["title"], source, "title").value
     if "context" in mapping:
-        _read_context(mapping["context"], source, declared)
+        _read_context(mapping["context"], source, builder)
     if "steps" not in mapping:
         raise source.error("a derivation needs 'steps': a list of LaTeX rows", _offset(root))
     steps_node = mapping["steps"]
     if not isinstance(steps_node, yaml.SequenceNode) or not steps_node.value:
         raise source.error("'steps' must be a non-empty list", _offset(steps_node))
-    builder = ChainBuilder(declared, source)
     for item in steps_node.value:
         latex_node, justification, expect_node = _step(item, source)
-        expect = "" if expect_node is None else declared.expectation(
+        expect = "" if expect_node is None else builder.directives.expectation(
             _string(expect_node, source, "'expect'").value, _offset(expect_node))
         offset, latex = _locate(latex_node, source)
-        builder.add(Row(tuple(reader.read_row(latex, offset)), offset, justification, expect))
-    return Derivation(str(path), declared.title or default_title(path), builder.context,
-                      tuple(builder.steps), tuple(declared.figures))
+        builder.row(latex, offset, justification, expect)
+    return builder.derivation(path)
 
 
 def _compose(text, source):
@@ -131,7 +127,7 @@ def _strings(node, source, what):
     return [_string(n, source, what) for n in node.value]
 
 
-def _read_context(node, source, declared):
+def _read_context(node, source, builder):
     context = _mapping(node, source, CONTEXT_KEYS, "context")
     for key in CONTEXT_KEYS:
         if key not in context:
@@ -141,14 +137,15 @@ def _read_context(node, source, declared):
             for name, variable in value.value:
                 n_off, n_text = _locate(_string(name, source, "a density"), source)
                 v_off, v_text = _locate(_string(variable, source, "a variable"), source)
-                declared.declare("variable", v_text, v_off)
-                declared.declare("density", n_text + " over " + v_text, n_off)
+                builder.directive("variable", v_text, v_off)
+                builder.directive("density", n_text + " over " + v_text, n_off)
             continue
-        keyword = {"variables": "variable", "densities": "density"}.get(key, key)
+        keyword = {"variables": "variable", "densities": "density",
+                   "functions": "function"}.get(key, key)
         # depends: ["p_\\theta on \\theta"]; fixed: [D^\\star]
         for item in _strings(value, source, key):
             offset, text = _locate(item, source)
-            declared.declare(keyword, text, offset)
+            builder.directive(keyword, text, offset)
 
 
 def _step(node, source):

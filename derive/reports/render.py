@@ -16,7 +16,6 @@ import jinja2
 from markupsafe import Markup
 
 from derive import __version__
-from derive.interfaces.json_output import chains, conclusion
 from derive.reports import escape
 from derive.reports.figures import make
 
@@ -88,9 +87,20 @@ def render(results, fmt, figure_prefix="", templates=None):
                 files[name] = figure.files[spec.figure]
             svg = Markup(figure.files["svg"].decode().split("?>", 1)[-1]) if not spec.figure else ""
             figures.append({"figure": figure, "file": name, "svg": svg})
-        grouped = chains(result["steps"])
-        derivations.append({**result, "chains": [{"steps": c, "conclusion": conclusion(c)} for c in grouped],
-                            "figures_made": figures})
+        derivations.append({**result, "chains": _chains(result), "figures_made": figures})
     text = environment(fmt, templates).get_template(spec.template).render(
         derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__)
     return text, files
+
+
+def _chains(result):
+    """The result's chains as lists of step dicts, each with the conclusion it proves (the
+    model computed both; claims are shown apart)."""
+    by_index = {s["index"]: s for s in result["steps"]}
+    conclusions = {c["to"]: c for c in result["conclusions"]}
+    out = []
+    for chain in result["chains"]:
+        steps = [by_index[i] for i in chain["steps"] if i in by_index]
+        if steps:
+            out.append({"steps": steps, "conclusion": conclusions.get(chain["steps"][-1])})
+    return out

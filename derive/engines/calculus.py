@@ -1,0 +1,147 @@
+"""Derivatives of terms, by the rules of calculus (no SymPy).
+
+`derivative(t, v, context)` is ∂t/∂v as a term. Differentiation passes under integrals
+and expectations whose ranges do not depend on v (densities are assumed regular enough;
+the README says so). A density that moves with a parameter θ has ∂/∂θ p_θ(x) as an
+irreducible term `Deriv(Dens, θ)`, so the score-function identity is algebra:
+∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. The derivative of an opaque function
+is not known: that raises `NotDifferentiable`.
+"""
+
+from __future__ import annotations
+
+from derive.model.terms import (
+    MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral,
+    Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, substitute,
+)
+from derive.notation import registry
+from derive.notation.elementary import ELEMENTARY
+
+
+class NotDifferentiable(Exception):
+    """A derivative derive does not know (an opaque function's, a limit's)."""
+
+
+def derivative(t, v, context, memo=None):
+    """∂t/∂v, as a term."""
+    memo = {} if memo is None else memo
+    return _d(t, v, context, memo)
+
+
+def _depends(t, v, context):
+    if v in free_names(t):
+        return True
+    parameters = [d for d, ps in context.parameters.items() if v in ps]
+    if not parameters:
+        return False
+    from derive.model.terms import nodes
+    return any(isinstance(n, Dist) and n.name in parameters and not n.params for n in nodes(t))
+
+
+def _d(t, v, ctx, memo):
+    if t in memo:
+        return memo[t]
+    result = ZERO if not _depends(t, v, ctx) else _rule(t, v, ctx, memo)
+    memo[t] = result
+    return result
+
+
+def _rule(t, v, ctx, memo):
+    kind = type(t)
+    if kind is Sym:
+        return ONE if t.name is v else ZERO
+    if kind in (Num, Const):
+        return ZERO
+    if kind is Add:
+        return _sum([_d(a, v, ctx, memo) for a in t.args])
+    if kind is Mul:
+        terms = []
+        for k, a in enumerate(t.args):
+            da = _d(a, v, ctx, memo)
+            if da is not ZERO:
+                terms.append(_product(t.args[:k] + (da,) + t.args[k + 1:]))
+        return _sum(terms)
+    if kind is Pow:
+        b, e = t.base, t.exponent
+        db, de = _d(b, v, ctx, memo), _d(e, v, ctx, memo)
+        terms = []
+        if db is not ZERO:
+            terms.append(_product((e, Pow(b, Add(e, MINUS_ONE)), db)))
+        if de is not ZERO:
+            terms.append(_product((t, log(b), de)))
+        return _sum(terms)
+    if kind is Fn:
+        entry = ELEMENTARY.get(t.fname)
+        if entry is None or len(t.operands) != 1:
+            raise NotDifferentiable(f"the derivative of {t.fname} is not known")
+        (u,) = t.operands
+        du = _d(u, v, ctx, memo)
+        return ZERO if du is ZERO else _product((entry.derivative(u), du))
+    if kind is Defined:
+        return _d(t.body, v, ctx, memo)
+    if kind is Dens:
+        if any(v in free_names(a) for a in t.at + t.dist.cond):
+            raise NotDifferentiable("the derivative of a density in its argument is not known")
+        return Deriv(t, v)                      # ∂_θ p_θ(x): irreducible
+    if kind is Call:
+        raise NotDifferentiable(f"the derivative of {t.function.latex} (an unknown function) "
+                                "is not known")
+    if kind is Expect:
+        return Expect(t.var, t.dist, _d(t.body, v, ctx, memo)) if not _dist_moves(t.dist, v, ctx) \
+            else _d(Integral(t.var, Mul(Dens(t.dist, (Sym(t.var),)), t.body)), v, ctx, memo)
+    if kind is Op:
+        return _d(registry.meaning(t), v, ctx, memo)
+    if kind in (Integral, Sum):
+        if t.lower is not None and (_depends(t.lower, v, ctx) or _depends(t.upper, v, ctx)):
+            raise NotDifferentiable("a derivative of an integral whose limits move")
+        return type(t)(t.var, _d(t.body, v, ctx, memo), t.lower, t.upper)
+    if kind is Deriv:
+        return _d(without_derivatives(t, ctx), v, ctx, memo)
+    if kind is At:
+        return _d(without_derivatives(t, ctx), v, ctx, memo)
+    if kind in (Limit, Optimum, Product):
+        raise NotDifferentiable(f"the derivative of a {kind.__name__.lower()} is not read")
+    raise NotDifferentiable(f"the derivative of {kind.__name__} is not known")
+
+
+def _dist_moves(dist, v, ctx):
+    return isinstance(dist, Dist) and v in ctx.moves_with(dist.name)
+
+
+def without_derivatives(t, context):
+    """`t` with every reducible `Deriv` and `At` worked out (∂_θ p_θ stays)."""
+    memo = {}
+
+    def walk(u):
+        if u in memo:
+            return memo[u]
+        if isinstance(u, Deriv) and isinstance(u.body, Dens):
+            out = u
+        elif isinstance(u, Deriv):
+            out = walk(derivative(walk(u.body), u.var, context))
+        elif isinstance(u, At):
+            out = substitute(walk(u.body), {u.var: walk(u.value)})
+        elif not u.children:
+            out = u
+        else:
+            out = u.rebuild([walk(c) for c in u.children])
+        memo[u] = out
+        return out
+
+    return walk(t)
+
+
+def _sum(terms):
+    terms = [t for t in terms if t is not ZERO]
+    if not terms:
+        return ZERO
+    return terms[0] if len(terms) == 1 else Add(*terms)
+
+
+def _product(factors):
+    if any(f is ZERO for f in factors):
+        return ZERO
+    factors = [f for f in factors if f is not ONE]
+    if not factors:
+        return ONE
+    return factors[0] if len(factors) == 1 else Mul(*factors)

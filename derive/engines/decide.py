@@ -1,0 +1,170 @@
+"""Decide one step: the dispatch from a step's kind to its engine, under one deadline.
+
+`decide_step(report, step, context, seed, budget)` is what the checker runs for each step
+(in a worker, see `workers`); it reports interim verdicts as engines finish, the last one
+being the step's verdict. Every engine's work — expanding definitions, the normal form,
+the numeric search, SymPy — counts against the same deadline.
+
+Verdicts, and only these:
+* `refuted`: a certified counterexample (`numeric.compare`), or for `≠`, `<`, `>` an exact
+  proof that the two sides are equal;
+* `verified`: a proof (normal form, a lemma, a sign argument, or a certified evaluation of
+  a statement with nothing left to vary) *and* numeric agreement on the instances;
+* `undecided`: anything else, saying what was tried.
+"""
+
+from __future__ import annotations
+
+import time
+
+from derive.engines import normal_form
+from derive.engines.numeric.compare import compare
+from derive.engines.numeric.evaluate import OutOfTime
+from derive.model.derivation import (
+    DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
+)
+from derive.model.terms import Call, Dens, Dist, Expect, Op, free_names, nodes
+
+NORMAL_FORM = ("both sides reduce to one normal form (operators expanded by their "
+               "definitions, logs split only over positive factors, integrals merged per "
+               "variable, normalisation applied)")
+
+
+class Deadline(Exception):
+    """The step's budget ran out."""
+
+
+def decide_step(report, step, context, seed, budget):
+    """Report the verdict of one step (interim ones first); `context` is the step's."""
+    started = time.monotonic()
+    deadline = started + budget
+    report(Verdict(UNDECIDED, "budget", f"the time budget of {budget:g} s ran out before any "
+                   "engine finished"))
+    try:
+        verdict = decide(step, seed, deadline, report)
+    except (OutOfTime, Deadline):
+        verdict = Verdict(UNDECIDED, "budget", f"the time budget of {budget:g} s ran out")
+    except RecursionError:
+        verdict = Verdict(UNDECIDED, "error", "this step nests too deeply for the engines")
+    report(_timed(verdict, time.monotonic() - started))
+
+
+def _timed(verdict, seconds):
+    from dataclasses import replace
+    return replace(verdict, seconds=seconds)
+
+
+def decide(step, seed, deadline, report=lambda v: None):
+    kind = step.kind
+    if kind is StepKind.UNREADABLE:
+        return Verdict(ERROR, "reader", step.message)
+    if kind is StepKind.DEFINITION:
+        return Verdict(DEFINITION, "definition", f"defines {step.lhs_latex}")
+    if kind is StepKind.EQUALITY:
+        return equality(step, f"{seed}:{step.index}", deadline, report)
+    if kind is StepKind.RELATION:
+        return relation(step, f"{seed}:{step.index}", deadline, report)
+    from derive.engines import claims
+    return claims.decide(step, f"{seed}:{step.index}", deadline, report)
+
+
+# ====================================================================== equalities
+
+def equality(step, seed, deadline, report):
+    proved, why = _normal_form(step, deadline)
+    comparison = compare(step.lhs, step.rhs, Relation.EQ, step.context, seed, deadline,
+                         precise=not proved)
+    note = agreement(comparison)
+    if comparison.counterexample is not None:
+        if proved:
+            return Verdict(UNDECIDED, "engines disagree", "the normal form proves this step but "
+                           "a certified evaluation contradicts it — this is a bug in derive, "
+                           "please report it", counterexample=comparison.counterexample)
+        c = comparison.counterexample
+        return Verdict(REFUTED, "numeric", f"the two sides differ: left {c.lhs_value}, right "
+                       f"{c.rhs_value}", counterexample=c)
+    if proved:
+        if comparison.agreed == 0:
+            return Verdict(UNDECIDED, "normal form", f"{NORMAL_FORM}, but {note}, and a proof "
+                           "alone does not make a verdict")
+        return Verdict(VERIFIED, "normal form", f"{NORMAL_FORM}; {note}")
+    report(Verdict(UNDECIDED, "normal form", f"no proof: {why}; {note}"))
+    from derive.engines import symbolic
+    outcome = symbolic.prove_equal(step, deadline)
+    if outcome.proved and comparison.agreed:
+        return Verdict(VERIFIED, outcome.method, f"{outcome.detail}; {note}")
+    return Verdict(UNDECIDED, "normal form, " + outcome.method,
+                   f"no proof: {why}; {outcome.detail}; {note}")
+
+
+def _normal_form(step, deadline):
+    """(proved, why not) from the exact normal form."""
+    try:
+        difference = normal_form.difference(step.lhs, step.rhs, step.context, deadline)
+    except normal_form.Undefined as exc:
+        return False, f"a side is undefined ({exc})"
+    except normal_form.Unsupported as exc:
+        if str(exc) == "out of time":
+            raise Deadline() from None
+        return False, f"the normal form does not apply ({exc})"
+    if difference.is_zero():
+        return True, ""
+    return False, "the normal form of the difference is not zero"
+
+
+def agreement(comparison):
+    if comparison.evaluated == 0:
+        return "no instance could be evaluated" + (f" ({comparison.note})" if comparison.note else "")
+    if comparison.agreed == comparison.evaluated:
+        return f"numerically consistent on {comparison.agreed} random instances (ball arithmetic)"
+    return (f"numerically consistent on {comparison.agreed} of {comparison.evaluated} random "
+            "instances (the others were not precise enough to tell)")
+
+
+# ====================================================================== relations
+
+def relation(step, seed, deadline, report):
+    rel = step.relation
+    exact_equal = _exactly_equal(step, deadline)
+    if exact_equal and rel in (Relation.NE, Relation.LT, Relation.GT):
+        comparison = compare(step.lhs, step.rhs, Relation.EQ, step.context, seed, deadline)
+        return Verdict(REFUTED, "normal form", "the two sides are equal (their difference "
+                       f"normalises to 0), so {rel.symbol} fails; {agreement(comparison)}")
+    comparison = compare(step.lhs, step.rhs, rel, step.context, seed, deadline, precise=True)
+    note = agreement(comparison)
+    if comparison.counterexample is not None:
+        c = comparison.counterexample
+        return Verdict(REFUTED, "numeric", f"{rel.symbol} fails: left {c.lhs_value}, right "
+                       f"{c.rhs_value}", counterexample=c)
+    if exact_equal and rel in (Relation.LE, Relation.GE):
+        return Verdict(VERIFIED, "normal form", f"the two sides are equal (their difference "
+                       f"normalises to 0); {note}") if comparison.agreed else \
+            Verdict(UNDECIDED, "normal form", f"the sides are equal but {note}")
+    if constant(step.lhs) and constant(step.rhs) and comparison.agreed:
+        return Verdict(VERIFIED, "certified evaluation", "nothing in this step varies, and "
+                       f"ball arithmetic decides {rel.symbol} rigorously; {note}")
+    if rel is Relation.NE:
+        return Verdict(UNDECIDED, "numeric", f"≠ is verified only by a strict argument and "
+                       f"refuted only by an exact proof of equality; neither was found; {note}")
+    report(Verdict(UNDECIDED, "bounds", f"no counterexample; {note}; the proof did not finish"))
+    from derive.engines import bounds
+    proof = bounds.prove(step, deadline)
+    if proof is not None and comparison.agreed:
+        return Verdict(VERIFIED, proof.method, f"{proof.detail}; {note}")
+    return Verdict(UNDECIDED, "bounds", f"no lemma applies and no sign argument was found; {note}")
+
+
+def _exactly_equal(step, deadline):
+    try:
+        return normal_form.difference(step.lhs, step.rhs, step.context, deadline).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+def constant(term):
+    """Whether a term's value is the same on every instance: no free names, no densities,
+    no unknown functions (then one certified evaluation decides it)."""
+    if free_names(term):
+        return False
+    return not any(isinstance(n, (Dens, Dist, Call, Expect, Op)) for n in nodes(term))
+

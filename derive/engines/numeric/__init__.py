@@ -1,0 +1,2 @@
+"""The numeric engine: random instances (`instances`), evaluation in ball arithmetic
+(`evaluate`) and the comparison that certifies counterexamples (`compare`)."""

@@ -1,0 +1,242 @@
+"""Compare the two sides of a step on random instances, and certify a counterexample.
+
+On each instance both sides are evaluated in ball arithmetic, at 64 bits first and at
+twice the precision while the balls cannot decide, up to `MAX_PRECISION`. A relation
+*fails* on an instance only when the enclosures prove it — `lhs − rhs` excludes 0 for `=`,
+its real part is certainly positive for `≤`, a side's imaginary part certainly non-zero for
+an order — and the evaluation was exact (see `evaluate`): that is a certified
+counterexample, whatever the magnitudes (`10^{100} + 1 − 10^{100}`, `1 + 10^{-80}`). It
+*holds* when the enclosures are consistent with it at a tight radius. `≠` never fails on
+numbers: refuting it needs an exact proof of equality (the normal form's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from flint import acb, ctx
+
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, OutOfTime
+from derive.engines.numeric.instances import Instance
+from derive.model.derivation import Counterexample, Relation
+from derive.model.names import Kind
+from derive.model.terms import Dist, nodes
+from derive.notation.show import plain
+
+START_PRECISION, MAX_PRECISION = 64, 4096
+DRAWS = 12
+TOLERANCE = 1e-12                       # relative radius under which "= holds" is accepted
+
+HOLDS, FAILS, UNCLEAR, SKIPPED = "holds", "fails", "unclear", "skipped"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    evaluated: int                      # instances on which the relation could be judged
+    agreed: int                         # of those, where it held
+    counterexample: Counterexample | None
+    note: str = ""                      # why instances were skipped, when all were
+
+
+@dataclass
+class _Outcome:
+    status: str
+    lhs: acb | None = None
+    rhs: acb | None = None
+    evaluator: Evaluator | None = None
+    reason: str = ""
+
+
+def labels_for(terms, context):
+    """A stable identity for every name of a step: its spelling and its rank among names
+    spelled alike (so the same input draws the same values in any process)."""
+    names = set()
+    for term in terms:
+        for t in nodes(term):
+            for a in t.args:
+                if hasattr(a, "serial"):
+                    names.add(a)
+                elif isinstance(a, tuple):
+                    names.update(x for x in a if hasattr(x, "serial"))
+    for dist in [n for n in names if n in context.parameters]:
+        names.update(context.moves_with(dist))
+    ranked, counts = {}, {}
+    for name in sorted(names, key=lambda n: n.sort_key()):
+        counts[name.latex] = counts.get(name.latex, 0) + 1
+        ranked[name] = (name.latex, counts[name.latex])
+    return ranked
+
+
+def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held=()):
+    """Judge `lhs relation rhs` on `DRAWS` instances; a certified failure is returned as
+    the counterexample. `precise` escalates precision when the balls agree loosely, to
+    find tiny differences (for a step with no proof yet)."""
+    labels = labels_for((lhs, rhs), context)
+    evaluated = agreed = 0
+    notes = []
+    for draw in range(DRAWS):
+        instance = Instance(seed, draw, context)
+        outcome = _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held)
+        if outcome.status == SKIPPED:
+            notes.append(outcome.reason)
+            continue
+        evaluated += 1
+        if outcome.status == HOLDS:
+            agreed += 1
+        elif outcome.status == FAILS:
+            return Comparison(evaluated, agreed, _counterexample(outcome, instance, labels,
+                                                                 context))
+    note = ""
+    if not evaluated and notes:
+        note = max(set(notes), key=notes.count)
+    return Comparison(evaluated, agreed, None, note)
+
+
+def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held):
+    prec = START_PRECISION
+    last = _Outcome(UNCLEAR)
+    while prec <= MAX_PRECISION:
+        saved = ctx.prec
+        ctx.prec = prec
+        try:
+            ev = Evaluator(context, instance, labels, held, deadline)
+            try:
+                left, right = ev.value(lhs), ev.value(rhs)
+            except NotEvaluable as exc:
+                if "more precision" not in str(exc):
+                    return _Outcome(SKIPPED, reason=str(exc))
+                prec *= 2
+                continue
+            except (ZeroDivisionError, ValueError, OverflowError) as exc:
+                return _Outcome(SKIPPED, reason=f"evaluation failed: {exc}")
+            status = _decide(relation, left, right, prec, precise)
+        finally:
+            ctx.prec = saved
+        last = _Outcome(status, left, right, ev)
+        if status == FAILS:
+            return last if ev.exact else _Outcome(UNCLEAR, left, right, ev)
+        if status == HOLDS:
+            return last
+        prec *= 2
+    return last if last.status != UNCLEAR else _Outcome(HOLDS if relation is Relation.NE else
+                                                       UNCLEAR, last.lhs, last.rhs, last.evaluator)
+
+
+def _decide(relation, left, right, prec, precise):
+    diff = left - right
+    scale = max(1.0, _magnitude(left), _magnitude(right))
+    radius = max(float(diff.real.rad()), float(diff.imag.rad()))
+    tight = radius <= TOLERANCE * scale and (not precise or prec >= MAX_PRECISION or
+                                             radius <= 2.0 ** (-prec + 40) * scale)
+    if relation is Relation.EQ:
+        if not diff.contains(0):
+            return FAILS
+        return HOLDS if tight else UNCLEAR
+    if relation is Relation.NE:
+        return HOLDS if not diff.contains(0) else UNCLEAR
+    for side in (left, right):
+        if side.imag != 0:
+            return FAILS if not side.imag.contains(0) else UNCLEAR
+    d = diff.real
+    if not relation.upward:
+        d = -d
+    strict = relation.strict
+    if d > 0 or (strict and d >= 0 and d.is_exact()):
+        return FAILS
+    if d < 0 or (not strict and (d <= 0 or d.contains(0) and tight)):
+        return HOLDS
+    return UNCLEAR
+
+
+def _magnitude(value):
+    try:
+        return float(abs(value).upper())
+    except (OverflowError, ValueError):
+        return float("inf")
+
+
+# ====================================================================== counterexamples
+
+def _counterexample(outcome, instance, labels, context):
+    """The instance as the names of the step show it, and both sides' values."""
+    rows = []
+    ev = outcome.evaluator
+    used_continuous = False
+    for name, label in sorted(labels.items(), key=lambda kv: kv[1]):
+        declaration = context.declaration(name)
+        if name.origin is not None or name.local is not None:
+            continue
+        if declaration.kind is Kind.DISTRIBUTION:
+            used_continuous = True
+            rows.append((plain(name.latex), _distribution_text(ev, name, declaration)))
+        elif declaration.kind in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) and \
+                ("sym", label) in instance._values:
+            rows.append((plain(name.latex), _number_text(instance._values[("sym", label)])))
+        elif declaration.kind is Kind.FUNCTION:
+            values = [(k, v) for k, v in instance._values.items()
+                      if k[0] == "function" and k[1] == label]
+            if values:
+                shown = ", ".join(_number_text(v) for _, v in values[:4])
+                rows.append((plain(name.latex), f"takes the values {shown}"))
+    if used_continuous:
+        edges = instance.partition.edges
+        rows.insert(0, ("cells", ", ".join(f"[{_number_text(a)}, {_number_text(b)})"
+                                           for a, b in zip(edges, edges[1:]))))
+    left, right = outcome.lhs, outcome.rhs
+    return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),
+                          _ball_text(left - right))
+
+
+def _distribution_text(ev, name, declaration):
+    info = declaration.info
+    if len(info.over) != 1 or info.given:
+        return "a positive table on the cells"
+    values = []
+    saved = ctx.prec
+    ctx.prec = 64
+    try:
+        for cell in range(ev._size(info.over[0])):
+            try:
+                values.append(ev.table(Dist(name, info.over), info, {info.over[0]: cell}, {}))
+            except Exception:       # noqa: BLE001 - a description only
+                return "a positive density on the cells"
+    finally:
+        ctx.prec = saved
+    return "(" + ", ".join(_short(v) for v in values) + ") on the cells"
+
+
+def _number_text(value):
+    """An exact instance value as short text: 3, 0.75, 1.5 - 2i, i."""
+    if isinstance(value, tuple):
+        re, im = value
+        if im == 0:
+            return _number_text(re)
+        im_text = "i" if abs(im) == 1 else f"{_number_text(abs(im))}i"
+        if re == 0:
+            return ("-" if im < 0 else "") + im_text
+        return f"{_number_text(re)} {'+' if im > 0 else '-'} {im_text}"
+    value = Fraction(value)
+    return str(value.numerator) if value.denominator == 1 else f"{float(value):.6g}"
+
+
+def _short(value):
+    return value.real.mid().str(6, radius=False)
+
+
+def _ball_text(value):
+    """A ball's centre to 15 digits, without trailing zeros: 0.3, -1.25, 2 + 0.5i."""
+    re = _digits(value.real)
+    if value.imag == 0:
+        return re
+    im = _digits(value.imag)
+    return f"{re} + {im}i" if not im.startswith("-") else f"{re} - {im[1:]}i"
+
+
+def _digits(real):
+    text = real.mid().str(15, radius=False)
+    mantissa, _, exponent = text.partition("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return mantissa + (f"e{exponent}" if exponent else "")
+

@@ -1,0 +1,575 @@
+"""Evaluate terms on an instance in ball arithmetic (python-flint's `acb`).
+
+Every result is a complex ball that encloses the true value, provided the evaluation was
+*exact*: instance values are exact rationals, and every operation of arb rounds outward.
+Integrals over cells are exact finite sums when the integrand depends on the variable only
+through densities and functions taken at that variable (constant on each cell), or
+through a polynomial (Gauss–Legendre on each cell, with rigorously enclosed nodes, is
+exact for polynomials of degree < 2·nodes). Anything approximate clears `exact`, and only
+an exact evaluation may certify a counterexample.
+
+Nothing is evaluated by Python's `eval`; terms are walked. Work per node is remembered for
+the values of the bound variables it depends on, so a DAG of shared definitions is
+evaluated once per point.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+
+from flint import acb, arb, ctx, fmpq
+
+from derive.model.names import Kind
+from derive.model.terms import (
+    At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names,
+)
+from derive.notation import registry
+from derive.notation.elementary import ELEMENTARY
+
+GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
+MAX_SUM_TERMS = 5000
+
+
+class NotEvaluable(Exception):
+    """This term has no value on this instance (outside a support, a division by zero,
+    something the numeric engine does not evaluate)."""
+
+
+class OutOfTime(Exception):
+    """The step's deadline passed."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """A bound variable's value: the number, its cell (or None) and a hashable key."""
+
+    value: acb
+    cell: int | None
+    key: object
+
+
+def exact_number(value):
+    """An instance value (Fraction, or (re, im) of Fractions) as an exact ball."""
+    if isinstance(value, tuple):
+        return acb(_real(value[0]), _real(value[1]))
+    return acb(_real(value))
+
+
+def _real(q):
+    q = Fraction(q)
+    return arb(fmpq(q.numerator, q.denominator))
+
+
+class Evaluator:
+    """Evaluates the terms of one step on one instance, at one precision (bits)."""
+
+    def __init__(self, context, instance, labels, held=frozenset(), deadline=None):
+        self.context, self.instance, self.labels = context, instance, labels
+        self.held = frozenset(held)
+        self.deadline = deadline
+        self.exact = True
+        self.env = {}                  # bound Name → Point
+        self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
+        self._holding = 0
+        self._memo = {}
+        self._degree = {}
+
+    # ================================================================== entry
+    def value(self, term):
+        return self._value(term)
+
+    def _key(self, term):
+        bound = [n for n in free_names(term) if n in self.env or n in self.overrides]
+        return (term, self._holding > 0,
+                tuple((n.serial, self.env[n].key if n in self.env else str(self.overrides[n]))
+                      for n in sorted(bound, key=lambda n: n.serial)))
+
+    def _value(self, t):
+        key = self._key(t)
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise OutOfTime()
+        result = self._compute(t)
+        if not result.is_finite():
+            raise NotEvaluable("a value is not finite")
+        self._memo[key] = result
+        return result
+
+    def _compute(self, t):
+        kind = type(t)
+        if kind is Num:
+            return exact_number(t.value)
+        if kind is Add:
+            total = acb(0)
+            for a in t.args:
+                total += self._value(a)
+            return total
+        if kind is Mul:
+            total = acb(1)
+            for a in t.args:
+                total *= self._value(a)
+            return total
+        if kind is Pow:
+            return self.power(t)
+        if kind is Sym:
+            return self.symbol(t.name)
+        if kind is Const:
+            return self.constant(t.name)
+        if kind is Fn:
+            return self.function(t)
+        if kind is Dens:
+            return self.density(t)
+        if kind is Call:
+            return self.call(t)
+        if kind is Defined:
+            if t.name not in self.held:
+                return self._value(t.body)
+            self._holding += 1
+            try:
+                return self._value(t.body)
+            finally:
+                self._holding -= 1
+        if kind is Expect:
+            return self.integral(t.var, Mul(Dens(t.dist, (Sym(t.var),)), t.body), None, None)
+        if kind is Op:
+            return self._value(registry.meaning(t))
+        if kind is Integral:
+            return self.integral(t.var, t.body, t.lower, t.upper)
+        if kind is Sum:
+            return self.sum(t)
+        if kind is Product:
+            return self.product(t)
+        if kind is Deriv:
+            return self.derivative(t)
+        if kind is At:
+            return self.at(t)
+        if kind in (Limit, Optimum):
+            raise NotEvaluable("a limit or an optimum inside an expression")
+        raise NotEvaluable(f"{kind.__name__} is not evaluated numerically")
+
+    # ================================================================== leaves
+    def symbol(self, name):
+        if name in self.env:
+            return self.env[name].value
+        if name in self.overrides:
+            return self.overrides[name]
+        if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
+            raise NotEvaluable(f"{name.latex} is used outside its scope")
+        return exact_number(self.instance.symbol(name, self.labels[name]))
+
+    def constant(self, name):
+        if name == "e":
+            return acb(1).exp()
+        if name == "pi":
+            return acb.pi()
+        if name == "i":
+            return acb(0, 1)
+        raise NotEvaluable("∞ is not a number")
+
+    def power(self, t):
+        base = self._value(t.base)
+        if isinstance(t.exponent, Num) and t.exponent.value.denominator == 1:
+            n = int(t.exponent.value)
+            if n < 0 and base.contains(0):
+                if base == 0:
+                    raise NotEvaluable("division by zero")
+                self._unsure()
+            return base ** n
+        exponent = self._value(t.exponent)
+        if base.contains(0):
+            if base == 0 and exponent.real > 0:
+                return acb(0)
+            raise NotEvaluable("a power of zero, or of a ball around it")
+        return base ** exponent
+
+    def function(self, t):
+        args = [self._value(a) for a in t.operands]
+        if t.fname == "binom":
+            n, k = (_exact_integer(a) for a in args)
+            if n is None or k is None or not 0 <= k <= n <= 10_000:
+                raise NotEvaluable("a binomial coefficient of non-integers")
+            from math import comb
+            return acb(comb(n, k))
+        entry = ELEMENTARY.get(t.fname)
+        if entry is None:
+            raise NotEvaluable(f"{t.fname} is not evaluated")
+        (u,) = args
+        if t.fname == "log" and u.contains(0):
+            if u == 0:
+                raise NotEvaluable("log of zero")
+            self._unsure()
+        return getattr(u, entry.arb)()
+
+    def _unsure(self):
+        raise NotEvaluable("a ball contains a singular point: more precision is needed")
+
+    # ================================================================== points and tables
+    def point_of(self, term):
+        """The Point a term stands for: a bound variable's, or a located exact value."""
+        if isinstance(term, Sym) and term.name in self.env:
+            return self.env[term.name]
+        value = self._value(term)
+        return self.locate(value)
+
+    def locate(self, value):
+        """A Point for a computed value: its cell when it is real and inside the support,
+        cell None when it is outside (or complex), -1 when a ball straddles an edge."""
+        if value.imag != 0:
+            if value.imag.contains(0):
+                self._unsure()
+            return Point(value, None, ("complex", _mid_text(value)))
+        real = value.real
+        edges = [_real(e) for e in self.instance.partition.edges]
+        for low, high, i in zip(edges, edges[1:], range(len(edges))):
+            if real >= low and real < high:
+                return Point(value, i, ("cell", i))
+        if any(real.overlaps(e) for e in edges):
+            return Point(value, -1, ("edge", _mid_text(value)))
+        return Point(value, None, ("real", _mid_text(value)))
+
+    def call(self, t):
+        declaration = self.context.declaration(t.function)
+        real = declaration.declared and declaration.kind is Kind.FUNCTION
+        keys = []
+        for a in t.arguments:
+            point = self.point_of(a)
+            if point.cell == -1:
+                raise NotEvaluable("an unknown function at a cell's edge")
+            keys.append(point.key if point.cell is not None else ("v", _mid_text(point.value),
+                                                                   _precise(point.value)))
+            if point.cell is None and not _precise(point.value):
+                self._unsure()
+        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real))
+
+    def density(self, t):
+        dist = t.dist
+        if isinstance(dist, Family):
+            raise NotEvaluable("densities of standard families are not evaluated yet")
+        info = self.context.info(dist.name)
+        cells = []
+        for a in t.at:
+            cells.append(self._cell(a))
+        cond = [self._cell(c) for c in dist.cond]
+        return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
+
+    def _cell(self, term):
+        point = self.point_of(term)
+        if point.cell is None:
+            raise NotEvaluable("a density outside its support (or at a complex point)")
+        if point.cell == -1:
+            self._unsure()
+        return point.cell
+
+    def table(self, dist, info, at, given):
+        """The density value of `dist` with its variables at the cells `at` (a dict
+        variable → cell), conditional on `given` (variable → cell)."""
+        variables = info.over
+        label = self.labels[dist.name]
+        sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
+        weights = self._weights(dist, info, label, sizes)
+        fixed = {**given, **at}
+        if info.given:
+            # a conditional family: normalised over `over` for each value of `given`
+            g = tuple(given[v] for v in info.given)
+            block = {k[len(info.given):]: w for k, w in weights.items() if k[:len(info.given)] == g}
+            return self._from_weights(block, variables, {v: c for v, c in at.items()})
+        joint = self._from_weights(weights, variables, fixed)
+        if given:
+            marginal = self._from_weights(weights, variables, dict(given))
+            return joint / marginal
+        return joint
+
+    def _from_weights(self, weights, variables, fixed):
+        """Density of the marginal over the fixed variables, at those cells."""
+        total = acb(0)
+        for w in weights.values():
+            total += w
+        mass = acb(0)
+        for k, w in weights.items():
+            if all(k[variables.index(v)] == c for v, c in fixed.items()):
+                mass += w
+        volume = acb(1)
+        for v, c in fixed.items():
+            volume *= self._width(v, c)
+        return mass / (total * volume)
+
+    def _weights(self, dist, info, label, sizes):
+        """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves)."""
+        import itertools
+        keys = list(itertools.product(*[range(n) for n in sizes]))
+        moving = self.context.moves_with(dist.name)
+        if moving and not (self._holding and not dist.params):
+            theta = self._parameter_value(dist, moving[0])
+            v, w = self.instance.direction(label, len(keys))
+            return {k: (theta * exact_number(v[i]) + exact_number(w[i])).exp()
+                    for i, k in enumerate(keys)}
+        masses = self.instance.masses(label, sizes)
+        return {k: exact_number(masses[i]) for i, k in enumerate(keys)}
+
+    def _parameter_value(self, dist, parameter):
+        if dist.params:
+            return self._value(dist.params[0])
+        if self._holding:
+            return exact_number(self.instance.symbol(parameter, self.labels[parameter]))
+        return self.symbol(parameter)
+
+    def _size(self, variable):
+        return len(self.instance.discrete_points) if self.instance.is_discrete(variable) \
+            else len(self.instance.partition.widths)
+
+    def _width(self, variable, cell):
+        if self.instance.is_discrete(variable):
+            return acb(1)
+        return exact_number(self.instance.partition.widths[cell])
+
+    # ================================================================== integrals
+    def integral(self, var, body, lower, upper):
+        if lower is not None:
+            return self.definite(var, body, lower, upper)
+        variable = var.variable if var.origin is not None else var
+        if var.origin is None and var.local is not None:
+            raise NotEvaluable("an integral over the whole line of a formula")
+        if self.instance.is_discrete(variable):
+            return self._over_points(var, body, self.instance.discrete_points)
+        partition = self.instance.partition
+        degree = self.degree(body, var)
+        total = acb(0)
+        for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
+            total += self._cell_integral(var, body, i, a, b, degree)
+        return total
+
+    def _over_points(self, var, body, points):
+        total = acb(0)
+        for i, x in enumerate(points):
+            total += self._at(var, Point(exact_number(x), i, ("cell", i)), body)
+        return total
+
+    def _cell_integral(self, var, body, cell, a, b, degree):
+        """∫ over one cell [a, b) where the abstract functions are constant."""
+        width = _real(b - a)
+        if degree == 0:
+            mid = exact_number((Fraction(a) + Fraction(b)) / 2)
+            return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
+        if degree is None or degree >= 2 * GAUSS_NODES:
+            self.exact = False
+        total = acb(0)
+        half = width / 2
+        centre = _real((Fraction(a) + Fraction(b)) / 2)
+        for k, (root, weight) in enumerate(_gauss(GAUSS_NODES)):
+            x = acb(centre + half * root)
+            total += self._at(var, Point(x, cell, ("gl", cell, k)), body) * (half * weight)
+        return total
+
+    def definite(self, var, body, lower, upper):
+        """∫_lower^upper, split at the cells' edges so each piece has constant densities."""
+        lo, hi = self._value(lower), self._value(upper)
+        if not (lo.imag == 0 and hi.imag == 0):
+            raise NotEvaluable("an integral between complex limits")
+        sign = 1
+        if hi.real < lo.real:
+            lo, hi, sign = hi, lo, -1
+        elif not (lo.real <= hi.real):
+            self._unsure()
+        lo_q, hi_q = _exact_fraction(lo.real), _exact_fraction(hi.real)
+        if lo_q is None or hi_q is None:
+            self.exact = False
+            lo_q, hi_q = Fraction(str(lo.real.mid().str(30, radius=False))), \
+                Fraction(str(hi.real.mid().str(30, radius=False)))
+        cuts = [lo_q] + [e for e in self.instance.partition.edges if lo_q < e < hi_q] + [hi_q]
+        degree = self.degree(body, var)
+        total = acb(0)
+        for a, b in zip(cuts, cuts[1:]):
+            cell = self.instance.partition.cell_of((a + b) / 2)
+            total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
+                                         degree if degree != 0 else 0)
+        return total * sign
+
+    def _at(self, var, point, body):
+        saved = self.env.get(var)
+        self.env[var] = point
+        try:
+            return self._value(body)
+        finally:
+            if saved is None:
+                del self.env[var]
+            else:
+                self.env[var] = saved
+
+    def sum(self, t):
+        if t.lower is None:
+            if t.var.origin is not None:
+                variable = t.var.origin
+                if not self.instance.is_discrete(variable):
+                    raise NotEvaluable("a sum over a continuous variable")
+                return self._over_points(t.var, t.body, self.instance.discrete_points)
+            total = acb(0)
+            for k in self.instance.index_set:
+                total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
+            return total
+        lo, hi = (_exact_integer(self._value(x)) for x in (t.lower, t.upper))
+        if lo is None or hi is None:
+            raise NotEvaluable("a sum between bounds that are not whole numbers")
+        if hi - lo + 1 > MAX_SUM_TERMS:
+            raise NotEvaluable("a sum of too many terms")
+        total = acb(0)
+        for k in range(lo, hi + 1):
+            total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
+        return total
+
+    def product(self, t):
+        if t.lower is None:
+            raise NotEvaluable("a product over a whole range")
+        lo, hi = (_exact_integer(self._value(x)) for x in (t.lower, t.upper))
+        if lo is None or hi is None or hi - lo + 1 > MAX_SUM_TERMS:
+            raise NotEvaluable("a product between bounds that are not small whole numbers")
+        total = acb(1)
+        for k in range(lo, hi + 1):
+            total *= self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
+        return total
+
+    # ================================================================== derivatives
+    def derivative(self, t):
+        if isinstance(t.body, Dens):
+            return self.density_derivative(t.body, t.var)
+        from derive.engines.calculus import NotDifferentiable, without_derivatives
+        try:
+            return self._value(without_derivatives(t, self.context))
+        except NotDifferentiable as exc:
+            raise NotEvaluable(str(exc)) from None
+
+    def density_derivative(self, dens, parameter):
+        """∂/∂θ of a moving density softmax(θ v + w)/width at its cell."""
+        dist = dens.dist
+        info = self.context.info(dist.name)
+        if parameter not in self.context.moves_with(dist.name):
+            return acb(0)                   # it does not depend on that parameter
+        if info.given or len(info.over) != 1 or dist.given:
+            raise NotEvaluable("this derivative of a density is not evaluated")
+        (cell,) = [self._cell(a) for a in dens.at]
+        label = self.labels[dist.name]
+        size = self._size(info.over[0])
+        theta = self._parameter_value(dist, parameter)
+        v, w = self.instance.direction(label, size)
+        e = [(theta * exact_number(v[i]) + exact_number(w[i])).exp() for i in range(size)]
+        total = sum(e, acb(0))
+        mean = sum((e[i] * exact_number(v[i]) for i in range(size)), acb(0)) / total
+        value = e[cell] / total / self._width(info.over[0], cell)
+        return value * (exact_number(v[cell]) - mean)
+
+    def at(self, t):
+        from derive.engines.calculus import without_derivatives
+        body = without_derivatives(t.body, self.context)
+        value = self._value(t.value)
+        var = t.var
+        if var.origin is not None or (var.local is not None and var.local.kind is Kind.VARIABLE):
+            return self._at(var, self.locate(value), body)
+        saved = self.overrides.get(var)
+        self.overrides[var] = value
+        self._memo = {k: v for k, v in self._memo.items() if var not in free_names(k[0])}
+        try:
+            return self._value(body)
+        finally:
+            if saved is None:
+                del self.overrides[var]
+            else:
+                self.overrides[var] = saved
+
+    # ================================================================== exactness
+    def degree(self, body, var):
+        """The degree of `body` as a polynomial in `var` where it occurs outside the
+        arguments of densities and functions taken exactly at `var`; None when it is not
+        a polynomial there (then quadrature is only approximate)."""
+        key = (body, var)
+        if key not in self._degree:
+            self._degree[key] = _degree(body, var, {})
+        return self._degree[key]
+
+
+def _degree(t, var, memo):
+    if t in memo:
+        return memo[t]
+    if var not in free_names(t):
+        result = 0
+    elif isinstance(t, Sym):
+        result = 1
+    elif isinstance(t, Add):
+        parts = [_degree(a, var, memo) for a in t.args]
+        result = None if None in parts else max(parts)
+    elif isinstance(t, Mul):
+        parts = [_degree(a, var, memo) for a in t.args]
+        result = None if None in parts else sum(parts)
+    elif isinstance(t, Pow):
+        base = _degree(t.base, var, memo)
+        if base == 0 and var not in free_names(t.exponent):
+            result = 0
+        elif base is not None and isinstance(t.exponent, Num) and \
+                t.exponent.value.denominator == 1 and t.exponent.value >= 0:
+            result = base * int(t.exponent.value)
+        elif base == 0:
+            result = None
+        else:
+            result = None
+    elif isinstance(t, (Dens, Call)):
+        args = t.at + t.dist.cond if isinstance(t, Dens) and isinstance(t.dist, Dist) else \
+            (t.at if isinstance(t, Dens) else t.arguments)
+        bare = all(not (var in free_names(a)) or (isinstance(a, Sym) and a.name is var)
+                   for a in args)
+        result = 0 if bare else None
+    elif isinstance(t, Defined):
+        result = _degree(t.body, var, memo)
+    elif isinstance(t, Fn):
+        result = 0 if all(_degree(a, var, memo) == 0 for a in t.operands) else None
+    elif isinstance(t, (Integral, Expect)):
+        inner = t.body if isinstance(t, Integral) else Mul(Dens(t.dist, (Sym(t.var),)), t.body)
+        result = _degree(inner, var, memo)
+    elif isinstance(t, Op):
+        result = _degree(registry.meaning(t), var, memo)
+    elif isinstance(t, Deriv) and t.var is not var:
+        result = _degree(t.body, var, memo)      # ∂/∂θ keeps the dependence on x
+    else:
+        result = None
+    memo[t] = result
+    return result
+
+
+_GAUSS = {}
+
+
+def _gauss(n):
+    """Gauss–Legendre roots and weights on [-1, 1], as rigorous balls (at the current
+    precision)."""
+    key = (n, ctx.prec)
+    if key not in _GAUSS:
+        _GAUSS[key] = [arb.legendre_p_root(n, k, weight=True) for k in range(n)]
+    return _GAUSS[key]
+
+
+def _exact_integer(value):
+    """The integer a ball is exactly, or None."""
+    if value.imag != 0 or not value.real.is_exact():
+        return None
+    z = value.real.unique_fmpz()
+    return None if z is None else int(z)
+
+
+def _exact_fraction(real):
+    if not real.is_exact():
+        return None
+    mid = real.mid()
+    man, exp = mid.man_exp()
+    return Fraction(int(man)) * Fraction(2) ** int(exp)
+
+
+def _precise(value):
+    return bool(value.real.rad() < 1e-25 * (1 + abs(value.real.mid())) and
+                value.imag.rad() < 1e-25 * (1 + abs(value.imag.mid())))
+
+
+def _mid_text(value):
+    return (value.real.mid().str(25, radius=False), value.imag.mid().str(25, radius=False))
+

@@ -1,0 +1,179 @@
+"""Random instances: values for every name of a step, drawn so that each instance is a
+genuine case of the declarations.
+
+* A continuous variable ranges over a support cut into a few **cells** of random widths;
+  every abstract density is **piecewise constant** on the cells (positive on the support,
+  integrating to 1 over it), so it is a real density and the integrals of its values are
+  exact finite sums. Widths vary from draw to draw, so density values may exceed 1 and a
+  support may be long or short. All continuous variables share one partition per draw.
+* A discrete variable takes a few distinct values, with a positive pmf on them.
+* A joint density is a positive table on the product of its variables' cells; its
+  marginals and conditionals are computed from it; a conditional family `q(z | x)` is a
+  table normalised for each x; a density that moves with a parameter θ is
+  `softmax(θ·v + w)` over the cells (smooth in θ).
+* A symbol gets an exact rational (or Gaussian rational) value in its declared domain:
+  complex when undeclared — including `i` and `-1`, where branch cuts show.
+* An opaque function is piecewise constant on the cells for real arguments in the support
+  and an arbitrary (hashed) value elsewhere: a genuine function.
+
+Draws are named kinds; the same seed gives the same instance. Everything is exact
+(`Fraction`s), so the ball arithmetic of `evaluate` encloses the true values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+
+from derive.model.names import Domain, Kind
+
+# The kinds of draws, in the order they are tried.
+KINDS = ("plain", "skewed", "special", "wide", "disjoint", "narrow", "complex", "plain",
+         "skewed", "special", "wide", "plain")
+CELLS = 4
+INDEX_SET = (1, 2, 3)          # an unspecified finite index set is {1, 2, 3} (plus draws)
+
+
+@dataclass(frozen=True)
+class Partition:
+    """The cells of the continuous variables: edges a_0 < … < a_K (exact)."""
+
+    edges: tuple
+
+    @property
+    def widths(self):
+        return tuple(b - a for a, b in zip(self.edges, self.edges[1:]))
+
+    @property
+    def points(self):
+        return tuple((a + b) / 2 for a, b in zip(self.edges, self.edges[1:]))
+
+    def cell_of(self, value):
+        """The cell containing an exact real `value`, or None outside the support."""
+        for i, (a, b) in enumerate(zip(self.edges, self.edges[1:])):
+            if a <= value < b:
+                return i
+        return None
+
+
+def _rational(rng, low, high, digits=3):
+    scale = 10 ** digits
+    return Fraction(rng.randint(int(low * scale), int(high * scale)), scale)
+
+
+class Instance:
+    """One draw: values for the names of one step, made on first request."""
+
+    def __init__(self, seed, draw, context):
+        self.seed, self.draw, self.context = seed, draw, context
+        self.kind = KINDS[draw % len(KINDS)]
+        rng = self.rng("partition")
+        if self.kind == "wide":
+            widths = [_rational(rng, 1, 6) for _ in range(CELLS)]
+        elif self.kind == "narrow":
+            widths = [_rational(rng, 0.01, 0.08) for _ in range(CELLS)]
+        else:
+            widths = [_rational(rng, 0.2, 1.5) for _ in range(CELLS)]
+        start = _rational(rng, -2, 1)
+        edges = [start]
+        for w in widths:
+            edges.append(edges[-1] + w)
+        self.partition = Partition(tuple(edges))
+        self.discrete_points = tuple(Fraction(k) for k in range(CELLS))
+        self._values = {}          # (tag, name serial, …) → value
+        self.index_set = INDEX_SET
+
+    def rng(self, *key):
+        """A random generator for one purpose of this draw (stable across processes)."""
+        text = repr((self.seed, self.draw) + tuple(str(k) for k in key))
+        return random.Random(int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big"))
+
+    def remember(self, key, make):
+        if key not in self._values:
+            self._values[key] = make()
+        return self._values[key]
+
+    # ------------------------------------------------------------------ symbols
+    def symbol(self, name, label):
+        """The value of a free name (symbol, parameter, free variable); `label` is a
+        stable identity for it within the step."""
+        return self.remember(("sym", label), lambda: self._draw_symbol(name, label))
+
+    def _draw_symbol(self, name, label):
+        declaration = self.context.declaration(name)
+        rng = self.rng("symbol", label)
+        if declaration.kind is Kind.VARIABLE:
+            if self.is_discrete(name):
+                return rng.choice(self.discrete_points)
+            return rng.choice(self.partition.points)
+        return draw_number(rng, declaration.domain, self.kind)
+
+    def is_discrete(self, variable):
+        info = self.context.info(variable.variable)
+        return bool(getattr(info, "discrete", False))
+
+    # ------------------------------------------------------------------ distributions
+    def masses(self, label, shape):
+        """Positive weights over the cells of `shape` (a tuple of sizes), by draw kind."""
+        def make():
+            rng = self.rng("masses", label)
+            size = 1
+            for n in shape:
+                size *= n
+            if self.kind == "skewed":
+                raw = [_rational(rng, 0, 1, 2) ** 4 + Fraction(1, 10 ** 4) for _ in range(size)]
+            elif self.kind == "disjoint":
+                raw = [Fraction(1, 10 ** 3) * _rational(rng, 1, 9, 1) for _ in range(size)]
+                raw[rng.randrange(size)] = Fraction(1)
+            else:
+                raw = [_rational(rng, 0.1, 1.0, 2) for _ in range(size)]
+            return raw
+        return self.remember(("masses", label, shape), make)
+
+    def direction(self, label, size):
+        """v, w of a moving density softmax(θ v + w), exact rationals."""
+        def make():
+            rng = self.rng("direction", label)
+            return ([_rational(rng, -1.5, 1.5, 2) for _ in range(size)],
+                    [_rational(rng, -1, 1, 2) for _ in range(size)])
+        return self.remember(("direction", label, size), make)
+
+    # ------------------------------------------------------------------ functions
+    def function_value(self, label, key, real):
+        """An opaque function's value at an argument identified by `key`."""
+        def make():
+            rng = self.rng("function", label, key)
+            re = _rational(rng, -2, 2)
+            return re if real else complex_value(re, _rational(rng, -2, 2))
+        return self.remember(("function", label, key), make)
+
+
+def complex_value(re, im):
+    return (Fraction(re), Fraction(im))
+
+
+def draw_number(rng, domain, kind):
+    """An exact value in `domain`: a Fraction, or (re, im) for a complex one."""
+    special = kind == "special"
+    if domain is Domain.NATURAL:
+        return Fraction(rng.choice((1, 2, 3)) if special else rng.randint(1, 6))
+    if domain is Domain.INTEGER:
+        return Fraction(rng.choice((0, -1, 2)) if special else rng.randint(-4, 4))
+    if domain is Domain.POSITIVE:
+        return rng.choice((Fraction(1), Fraction(2), Fraction(1, 2))) if special \
+            else _rational(rng, 0.05, 4)
+    if domain is Domain.NONNEGATIVE:
+        return rng.choice((Fraction(0), Fraction(1), Fraction(1, 3))) if special \
+            else _rational(rng, 0, 4)
+    if domain is Domain.REAL:
+        return rng.choice((Fraction(0), Fraction(-1), Fraction(1, 2), Fraction(-2))) if special \
+            else _rational(rng, -3, 3)
+    # complex
+    if special:
+        return rng.choice((complex_value(0, 1), complex_value(-1, 0), complex_value(0, -1),
+                           complex_value(-2, 0), complex_value(1, 1)))
+    if kind == "complex":
+        return complex_value(_rational(rng, -2, 2), _rational(rng, -2, 2))
+    return complex_value(_rational(rng, -2, 2), rng.choice((Fraction(0), _rational(rng, -2, 2))))

@@ -1,0 +1,48 @@
+"""Reading one file into a `Derivation`: the part every front-end shares.
+
+A front-end (a `.tex` file, a YAML file, a document) finds directives and rows of display
+math in its text, in file order, and feeds them here; the builder keeps the file's scope,
+reads each row, assembles chains and collects the derivation. A row derive cannot read
+becomes an unreadable step with its error, and the rest is still read; a directive that
+cannot be read stops the file (what follows would mean something else).
+"""
+
+from __future__ import annotations
+
+from derive.frontend.chains import ChainBuilder
+from derive.frontend.directives import Directives, default_title
+from derive.frontend.errors import InputError
+from derive.frontend.latex.reader import Reader
+from derive.frontend.scope import FileScope
+from derive.model.derivation import Derivation
+
+
+class Builder:
+    def __init__(self, source):
+        self.source = source
+        self.scope = FileScope()
+        self.reader = Reader(self.scope, source)
+        self.directives = Directives(self.scope, self.reader, source)
+        self.chains = ChainBuilder(self.scope, source)
+
+    def directive(self, keyword, body, offset):
+        """Apply a directive; `offset` is where its body starts in the source."""
+        if self.directives.apply(keyword, body, offset):
+            self.chains.end_chain()
+
+    def row(self, text, offset, justification="", expect=""):
+        """Read one row of display math found at `offset` of the source."""
+        pending_expect, note = self.directives.take_pending()
+        try:
+            parts = self.reader.read_row(text, offset)
+            self.chains.add(parts, justification, expect or pending_expect, note)
+        except InputError as error:
+            self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+
+    def derivation(self, path):
+        if not self.chains.steps:
+            raise self.source.error("no relation (=, \\le, …) found: nothing to check",
+                                    len(self.source.text.rstrip()))
+        return Derivation(str(path), self.directives.title or default_title(path),
+                          self.scope.context, tuple(self.chains.steps),
+                          self.chains.model_chains(), tuple(self.directives.figures))

@@ -1,0 +1,228 @@
+"""Directives: what a file declares, read from `% derive: KEYWORD body` lines (and the
+YAML context). Each holds from where it stands to the end of the file.
+
+    title TEXT                      variable x, z            discrete x
+    density p, q                    density q over z         density q_\\phi over z given x
+    joint p over x, y               define f(t) = t^2        function f, g
+    real a | positive a | nonnegative a | integer n | natural n
+    depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
+    expect refuted | undecided      note TEXT                figure NAME key=value …
+
+Every name is LaTeX, read exactly like the math. A declaration that changes what names
+mean (all but expect, note, figure, title) ends the chain it interrupts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from derive.model.names import (
+    Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
+)
+
+DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
+           "integer": Domain.INTEGER, "natural": Domain.NATURAL}
+KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
+            "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
+            "expect", "note", "figure")
+EXPECTABLE = ("refuted", "undecided")
+PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
+
+
+class Directives:
+    """Applies directives to a `FileScope` through a `Reader` (names are read as math)."""
+
+    def __init__(self, scope, reader, source):
+        self.scope, self.reader, self.source = scope, reader, source
+        self.title = ""
+        self.expect = ""             # for the next row only: a verdict the author expects
+        self.note = ""               # for the next row only: a remark for readers
+        self.figures = []            # figures the file asks reports to draw
+
+    def apply(self, keyword, body, offset):
+        """Apply one directive; `offset` is where `body` starts in the file. Returns
+        whether it changes what names mean (then the current chain ends)."""
+        if keyword not in KEYWORDS:
+            raise self.source.error(f"unknown directive {keyword!r}; known: "
+                                    f"{', '.join(KEYWORDS)}",
+                                    offset - len(keyword) - 1 if keyword else offset)
+        handler = getattr(self, "_" + {"variables": "variable", "densities": "density",
+                                       "functions": "function"}.get(keyword, keyword), None)
+        if keyword in DOMAINS:
+            self._symbols(body, offset, DOMAINS[keyword])
+        else:
+            handler(body, offset)
+        return keyword not in PASSIVE
+
+    # ------------------------------------------------------------------ passive
+    def _title(self, body, offset):
+        self.title = body.strip()
+
+    def _expect(self, body, offset):
+        self.expect = self.expectation(body, offset)
+
+    def _note(self, body, offset):
+        self.note = " ".join(body.split())
+
+    def _figure(self, body, offset):
+        """`kl-fits modes=-2,2 sd=0.6` → ("kl-fits", (("modes", "-2,2"), ("sd", "0.6")))."""
+        name, *pairs = body.split() or [""]
+        if not name:
+            raise self.source.error("a figure needs a name", offset)
+        params = []
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or not key or not value:
+                raise self.source.error(f"a figure's parameters read key=value, not {pair!r}",
+                                        offset)
+            params.append((key, value))
+        self.figures.append((name, tuple(params)))
+
+    def expectation(self, body, offset):
+        word = body.strip()
+        if word not in EXPECTABLE:
+            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
+        return word
+
+    def take_pending(self):
+        """(expectation, note) for the next row, consumed by it."""
+        pending = (self.expect, self.note)
+        self.expect = self.note = ""
+        return pending
+
+    # ------------------------------------------------------------------ declarations
+    def _variable(self, body, offset, discrete=False):
+        for key, _ in self._names(body, offset):
+            self._declare_variable(key, discrete)
+
+    def _discrete(self, body, offset):
+        names, sep, support = body.partition(" in ")
+        if sep:
+            raise self.source.error("a discrete variable's range (in \\mathcal X) is not "
+                                    "read yet", offset + len(names))
+        self._variable(names, offset, discrete=True)
+
+    def _declare_variable(self, key, discrete=False):
+        return self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL,
+                                                   VariableInfo(discrete=discrete)))
+
+    def _variable_name(self, key):
+        found = self.scope.lookup(key)
+        if found is not None and found[1].kind is Kind.VARIABLE and found[1].declared:
+            return found[0]
+        return self._declare_variable(key)
+
+    def _density(self, body, offset):
+        names, clauses = _clauses(body, ("over", "given"))
+        over, given = clauses["over"], clauses["given"]
+        if "=" in names:
+            raise self.source.error("densities given by a formula are not read yet", offset)
+        variables = self._over(over, offset + body.find(over) if over else offset)
+        conditioning = tuple(self._variable_name(k) for k, _ in
+                             self._names(given, offset + body.find(given))) if given else ()
+        for key, at in self._names(names, offset):
+            self._declare_distribution(key, variables, conditioning, at)
+
+    def _joint(self, body, offset):
+        names, clauses = _clauses(body, ("over",))
+        over = clauses["over"]
+        if not over:
+            raise self.source.error("write: joint p over x, y", offset)
+        variables = tuple(self._variable_name(k) for k, _ in
+                          self._names(over, offset + body.find(over)))
+        for key, at in self._names(names, offset):
+            self._declare_distribution(key, variables, (), at)
+
+    def _over(self, text, offset):
+        if text:
+            return tuple(self._variable_name(k) for k, _ in self._names(text, offset))
+        variables = self.scope.context.of_kind(Kind.VARIABLE)
+        return (variables[0],) if variables else (self._declare_variable("x"),)
+
+    def _declare_distribution(self, key, over, given, offset):
+        found = self.scope.lookup(key)
+        if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
+            raise self.source.error(f"{key} is a variable; a density needs another name", offset)
+        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
+                                            DistributionInfo(over=tuple(over), given=tuple(given))))
+
+    def _define(self, body, offset):
+        key, params, value = self.reader.read_definition(body, offset)
+        self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
+
+    def _function(self, body, offset):
+        for key, _ in self._names(body, offset):
+            self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
+
+    def _symbols(self, body, offset, domain):
+        for key, at in self._names(body, offset):
+            found = self.scope.lookup(key)
+            kind = Kind.SYMBOL
+            if found is not None and found[1].declared:
+                kind = found[1].kind
+                if kind not in (Kind.SYMBOL, Kind.PARAMETER):
+                    raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
+                                            f"be declared {domain.value} too", at)
+            self.scope.declare(key, Declaration(kind, domain))
+
+    def _depends(self, body, offset):
+        """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""
+        names, sep, parameter = body.partition(" on ")
+        if not sep or not parameter.strip():
+            raise self.source.error("write: depends DENSITY on PARAMETER", offset)
+        key = self.reader.read_name(parameter, offset + len(names) + 4)
+        found = self.scope.lookup(key)
+        if found is not None and found[1].declared and found[1].kind is Kind.PARAMETER:
+            param = found[0]
+        else:
+            domain = found[1].domain if found is not None and found[1].declared else Domain.REAL
+            param = self.scope.declare(key, Declaration(Kind.PARAMETER, domain))
+        for name_key, at in self._names(names, offset):
+            found = self.scope.lookup(name_key)
+            if found is None or found[1].kind is not Kind.DISTRIBUTION:
+                raise self.source.error(f"{name_key} is not a declared density", at)
+            self.scope.depends(found[0], param)
+
+    def _fixed(self, body, offset, fixed=True):
+        for key, at in self._names(body, offset):
+            found = self.scope.lookup(key)
+            if found is None or found[1].kind is not Kind.DEFINITION:
+                raise self.source.error(f"{key} is not a definition", at)
+            self.scope.hold(found[0], fixed)
+
+    def _moving(self, body, offset):
+        self._fixed(body, offset, fixed=False)
+
+    # ------------------------------------------------------------------ names
+    def _names(self, body, offset):
+        """[(key, offset)] of a comma-separated list of names."""
+        out, start = [], 0
+        for piece in body.split(","):
+            if not piece.strip():
+                raise self.source.error("expected a name here", offset + start)
+            out.append((self.reader.read_name(piece, offset + start), offset + start))
+            start += len(piece) + 1
+        return out
+
+
+def _clauses(body, words):
+    """Split `names over x given y` at the given words: (names, {word: text}); a clause
+    may be missing (its text is then "")."""
+    found = {}
+    rest = body
+    for word in reversed(words):
+        head, sep, tail = rest.partition(f" {word} ")
+        if sep:
+            found[word] = tail
+            rest = head
+    return rest, {w: found.get(w, "") for w in words}
+
+
+def default_title(path):
+    """A title from the file name when the file gives none."""
+    name = Path(str(path)).name
+    for suffix in (".derive.yaml", ".derive.yml", ".yaml", ".yml", ".tex", ".md", ".ipynb"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.replace("_", " ")

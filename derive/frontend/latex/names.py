@@ -1,0 +1,122 @@
+"""Canonical names of what the parse tree holds: one spelling per name, and the
+vocabulary of commands that may be part of a name.
+
+`\\mathbf{x}`, `\\mathrm{x}`, `\\boldsymbol x` and `x` are `x` (typographic fonts);
+`p_r`, `p_{r}` and `p_{\\mathrm{r}}` are `p_{r}`; `D^*`, `D^\\ast` and `D^{\\star}` are
+`D^{\\star}`; `L'` and `L^{\\prime}` are `L'`. Calligraphic, blackboard and fraktur letters
+and accents are part of the name (`\\mathcal{L}`, `\\tilde{p}` and `p` are three names).
+A command that is neither a letter-like name (Greek letters, `\\ell`, …) nor part of the
+grammar is refused here with its position — nothing unknown becomes a name.
+"""
+
+from __future__ import annotations
+
+from lark import Token, Tree
+
+TYPOGRAPHIC_FONTS = frozenset({
+    "mathbf", "mathrm", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "pmb", "text",
+    "textrm", "textbf", "textit", "textsf", "operatorname", "mathop"})
+DECORATIONS = {r"\star": r"^{\star}", r"\ast": r"^{\star}", "*": r"^{\star}",
+               r"\prime": "'", r"\dagger": r"^{\dagger}"}
+
+_GREEK = """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa
+lambda mu nu xi omicron pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi
+omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split()
+# Commands that name a thing, as letters do.
+LETTER_COMMANDS = frozenset("\\" + g for g in _GREEK) | {r"\ell", r"\infty", r"\emptyset"}
+
+
+class NameError_(Exception):
+    """A node that cannot be a name: carries the node for a positioned error."""
+
+    def __init__(self, message, node):
+        super().__init__(message)
+        self.message, self.node = message, node
+
+
+def command_name(token):
+    """The canonical name of a COMMAND token, or a refusal naming the command."""
+    if token.value in LETTER_COMMANDS:
+        return token.value
+    raise NameError_(unknown_command(token.value), token)
+
+
+def unknown_command(command):
+    return (f"derive does not read `{command}` yet: it is not in the notation it knows "
+            "(the README lists what it reads)")
+
+
+def font_text(node):
+    """`\\mathrm{KL}` → `KL`; `\\mathcal{L}` → `\\mathcal{L}`."""
+    font = node.children[0].value[1:]
+    inner = "".join(_body_text(c) for c in node.children[1].children)
+    return inner if font in TYPOGRAPHIC_FONTS else "\\%s{%s}" % (font, inner)
+
+
+def _body_text(c):
+    if isinstance(c, Tree):
+        return font_text(c)
+    if c.type == "COMMAND":
+        return command_name(c)
+    return c.value
+
+
+def accent_text(node):
+    """`\\tilde{p}` → `\\tilde{p}` (the accent is part of the name)."""
+    accent, arg = node.children
+    inner = flat_text(arg)
+    command = accent.value
+    command = {r"\widetilde": r"\tilde", r"\widehat": r"\hat", r"\overline": r"\bar"}.get(command, command)
+    return "%s{%s}" % (command, inner)
+
+
+def name_text(primary):
+    """The canonical name of a LETTER, COMMAND, font or accent primary; None otherwise."""
+    if isinstance(primary, Token):
+        if primary.type == "LETTER":
+            return primary.value
+        if primary.type == "COMMAND":
+            return command_name(primary)
+        return None
+    if isinstance(primary, Tree):
+        if primary.data == "font":
+            return font_text(primary)
+        if primary.data == "accent":
+            return accent_text(primary)
+    return None
+
+
+def decoration(sup):
+    """The name decoration a superscript stands for (`^{\\star}`, `'`), or None for a power."""
+    if isinstance(sup, Token):
+        return DECORATIONS.get(sup.value) if sup.type == "DECOR" else None
+    if isinstance(sup, Tree) and sup.data == "sgroup" and sup.children and \
+            isinstance(sup.children[0], Tree) and sup.children[0].data == "decor":
+        return "".join(DECORATIONS[t.value] for t in sup.children[0].children)
+    return None
+
+
+def flat_text(node):
+    """Canonical text of a small piece of math (a subscript, an argument list): fonts
+    stripped, spacing normalised, commands checked against the vocabulary."""
+    if isinstance(node, Token):
+        if node.type == "COMMAND":
+            return command_name(node)
+        if node.type == "SEP" and node.value in ("|", r"\mid", r"\vert"):
+            return "|"
+        if node.type == "SEP" and node.value in ("||", r"\|", r"\Vert", r"\parallel"):
+            return r"\|"
+        return node.value
+    if node.data == "font":
+        return font_text(node)
+    if node.data == "accent":
+        return accent_text(node)
+    if node.data in ("sgroup", "group") and len(node.children) == 1:
+        return flat_text(node.children[0])
+    parts = [flat_text(c) for c in node.children]
+    if node.data == "superscript":
+        dec = decoration(node.children[1])
+        return dec if dec is not None else "^{%s}" % parts[1]
+    if node.data == "subscript":
+        return "_{%s}" % parts[1]
+    return "".join(parts)

@@ -1,0 +1,164 @@
+"""The items of a run (juxtaposed factors), as typed pieces.
+
+The grammar gives a run as a flat list of items; each becomes one piece here, before the
+product reader (`products`) decides how they combine. A piece only records what was
+written and where; names are not looked up yet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lark import Token, Tree
+
+
+@dataclass
+class NamePiece:
+    """A name as written: its canonical key (with subscript and decorations), the bare
+    base, the subscript node, a power (superscript that is not a decoration), primes."""
+
+    key: str
+    base: str
+    sub: object
+    power: object
+    primes: int
+    node: object
+
+
+@dataclass
+class ExpectPiece:
+    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power."""
+
+    sub: object
+    power: object
+    node: object
+
+
+@dataclass
+class BracketPiece:
+    """`( … )`, `[ … ]`: its delimiters, argument nodes and separators, and a power."""
+
+    open: str
+    close: str
+    args: list
+    seps: list
+    power: object
+    node: object
+
+
+@dataclass
+class FuncPiece:
+    """An elementary function word (`\\log`, `\\exp`, …) with a base and a power."""
+
+    fname: str
+    base: object
+    power: object
+    node: object
+
+
+@dataclass
+class BigPiece:
+    """`\\sum`, `\\prod` or `\\int` with its sub- and superscript."""
+
+    op: str
+    sub: object
+    sup: object
+    node: object
+
+
+@dataclass
+class DerivPiece:
+    """Differentiation: `\\frac{d}{dx}`, `\\frac{\\partial^2}{\\partial x^2}`, `\\nabla_\\theta`
+    (an operator on the rest of the run), or `\\frac{d f}{dx}` (a value: `body` holds the
+    items of f). `variables` are the name nodes to differentiate by, in order."""
+
+    variables: list
+    node: object
+    body: list | None = None
+
+
+@dataclass
+class BarPiece:
+    """An evaluation bar `\\Big|_{\\theta = \\theta_0}`."""
+
+    sub: object
+    node: object
+
+
+@dataclass
+class OpPiece:
+    """`\\cdot`, `\\times` or `/`."""
+
+    op: str
+    node: object
+
+
+@dataclass
+class ValuePiece:
+    """A piece already read into a term (an integral, read inside its own scope)."""
+
+    term: object
+    node: object
+
+
+@dataclass
+class LazyPiece:
+    """A number, group, fraction, root or binomial, with an optional power: read only when
+    the product reaches it, so it is read inside the scopes in force there."""
+
+    primary: object
+    power: object
+    node: object
+
+
+def takes_rest(pieces, i):
+    """Whether pieces[i] is an operator that takes the rest of its run: `\\sum`, `\\prod`,
+    a derivative operator, an expectation without brackets."""
+    p = pieces[i]
+    if isinstance(p, BigPiece):
+        return p.op != "int"
+    if isinstance(p, DerivPiece):
+        return p.body is None
+    if isinstance(p, ExpectPiece):
+        return not (i + 1 < len(pieces) and isinstance(pieces[i + 1], BracketPiece))
+    return False
+
+
+def tails(children):
+    """(subscript node, superscript node, primes) of a list of script tails; raises
+    ValueError naming the problem when one is repeated."""
+    sub = sup = None
+    primes = 0
+    for t in children:
+        if t.data == "subscript":
+            if sub is not None:
+                raise ValueError("a second subscript")
+            sub = t.children[1]
+        elif t.data == "superscript":
+            if sup is not None:
+                raise ValueError("a second superscript")
+            sup = t.children[1]
+        else:
+            primes += 1
+    return sub, sup, primes
+
+
+def is_token(node, *types):
+    return isinstance(node, Token) and node.type in types
+
+
+def is_tree(node, *names):
+    return isinstance(node, Tree) and node.data in names
+
+
+def single(node):
+    """The one item of a group/sum/run chain (`{ x }` → x), or None."""
+    while True:
+        if is_tree(node, "group", "sgroup") and len(node.children) == 1:
+            node = node.children[0]
+        elif is_tree(node, "sum", "subitems") and len(node.children) == 1:
+            node = node.children[0]
+        elif is_tree(node, "run") and len(node.children) == 1:
+            node = node.children[0]
+        else:
+            return node

@@ -1,0 +1,171 @@
+"""How a run of juxtaposed pieces reads: one documented rule per form.
+
+* **Juxtaposition** multiplies: `2 a b` is `2·a·b`; `\\cdot`, `\\times` multiply and `/`
+  divides the next factor.
+* **Unbracketed functions** (`\\log`, `\\exp`, …) take the product that follows, up to the
+  next function word, big operator or the end of the run (a `+`, `-`, relation or closing
+  bracket ends a run): `\\log \\frac{a}{b} \\cdot \\frac{c}{c}` is `log(a/b · c/c)`, `\\log a
+  \\log b` is `log(a)·log(b)`. With brackets right after it, `\\log(a)\\, b` is
+  `log(a)·b`, and a power after the brackets is a power of the value:
+  `\\sin(x)^2` is `(sin x)²`.
+* **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
+  differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
+  `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
+* **Integrals** take the product between `\\int` and their differential `d x` (also
+  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first.
+  An integrand that is a sum needs brackets.
+* **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
+"""
+
+from __future__ import annotations
+
+from derive.frontend.latex.pieces import (
+    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
+    OpPiece, ValuePiece, takes_rest,
+)
+from derive.model.terms import Mul, Pow, div, log
+from derive.notation import registry
+
+
+class Products:
+    """The product reader, mixed into `Reader` (which supplies names and terms)."""
+
+    def product(self, pieces):
+        """The term a list of pieces stands for."""
+        bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
+        if bars:
+            k = bars[-1]
+            if k == 0:
+                raise self.error("an evaluation bar needs an expression before it", pieces[0].node)
+            value = self.evaluation_bar(self.product(pieces[:k]), pieces[k])
+            rest = pieces[k + 1:]
+            return Mul(value, self.product(rest)) if rest else value
+        pieces = self.integrals(pieces)
+        pieces = self.merge_operator_letters(pieces)
+        return self.factors(pieces)
+
+    # ------------------------------------------------------------------ integrals
+    def integrals(self, pieces):
+        """Each `\\int … d x` into a value, innermost (last) integral first. Integrals after
+        an operator that takes the rest of the run are left to that operator, so they are
+        read inside its scope."""
+        while True:
+            limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
+            starts = [i for i, p in enumerate(pieces[:limit])
+                      if isinstance(p, BigPiece) and p.op == "int"]
+            if not starts:
+                return pieces
+            i = starts[-1]
+            j = self.differential(pieces, i + 1)
+            if j is None:
+                raise self.error(r"this integral has no differential: end it with d x", pieces[i].node)
+            if j == i + 1:
+                raise self.error("this integral has nothing to integrate", pieces[i].node)
+            value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
+            pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[j + 2:]
+
+    @staticmethod
+    def differential(pieces, start):
+        """Index of the `d` of the first `d <name>` at or after `start`, or None."""
+        for j in range(start, len(pieces) - 1):
+            p, q = pieces[j], pieces[j + 1]
+            if isinstance(p, NamePiece) and p.key == "d" and isinstance(q, NamePiece) and \
+                    q.power is None and not q.primes:
+                return j
+        return None
+
+    # ------------------------------------------------------------------ operators by letters
+    @staticmethod
+    def merge_operator_letters(pieces):
+        """`KL(p\\|q)`, `JSD(p\\|q)` written in plain letters: letters before a bracket
+        whose concatenation is an operator's spelling are that operator's name."""
+        out = []
+        for p in pieces:
+            out.append(p)
+            if not isinstance(p, BracketPiece):
+                continue
+            for size in (3, 2):
+                run = out[-1 - size:-1]
+                if len(run) == size and all(isinstance(q, NamePiece) and len(q.key) == 1
+                                            for q in run):
+                    word = "".join(q.key for q in run)
+                    if registry.spelled(word) and len(word) > 1:
+                        out[-1 - size:-1] = [NamePiece(word, word, None, None, 0, run[0].node)]
+                        break
+        return out
+
+    # ------------------------------------------------------------------ the factors
+    def factors(self, pieces):
+        terms = []
+        divide = False
+        i, n = 0, len(pieces)
+        while i < n:
+            p = pieces[i]
+            if isinstance(p, OpPiece):
+                if not terms:
+                    raise self.error(f"'{p.op}' needs something before it", p.node)
+                if i + 1 == n:
+                    raise self.error(f"'{p.op}' needs something after it", p.node)
+                divide = p.op == "/"
+                i += 1
+                continue
+            nxt = pieces[i + 1] if i + 1 < n else None
+            if isinstance(p, BigPiece):
+                value, used = self.big_operator(p, pieces[i + 1:]), n - i
+            elif isinstance(p, DerivPiece) and p.body is not None:
+                value, used = self.derivative(p, []), 1
+            elif isinstance(p, DerivPiece):
+                value, used = self.derivative(p, pieces[i + 1:]), n - i
+            elif isinstance(p, ExpectPiece):
+                value, used = self.expectation(p, pieces[i + 1:])
+            elif isinstance(p, FuncPiece):
+                value, used = self.function(p, pieces[i + 1:])
+            elif isinstance(p, NamePiece):
+                value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
+            elif isinstance(p, BracketPiece):
+                value, used = self.grouping(p), 1
+            elif isinstance(p, LazyPiece):
+                value, used = self.value(p.primary), 1
+                if p.power is not None:
+                    value = Pow(value, self.term(p.power))
+            else:
+                value, used = p.term, 1
+            terms.append(div(terms.pop(), value) if divide else value)
+            divide = False
+            i += used
+        if not terms:
+            raise self.error("an empty product", pieces[0].node if pieces else None)
+        return terms[0] if len(terms) == 1 else Mul(*terms)
+
+    def function(self, p, rest):
+        """(term, pieces used) for a function word and its argument."""
+        if not rest or isinstance(rest[0], OpPiece):
+            raise self.error("this function needs an argument", p.node)
+        first = rest[0]
+        if isinstance(first, BracketPiece) and not first.seps:
+            arg, used, after = self.term(first.args[0]), 2, first.power
+        else:
+            end = next((k for k, q in enumerate(rest)
+                        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece)) or
+                        isinstance(q, DerivPiece) and q.body is None), len(rest))
+            if end == 0:
+                arg, used = self.product(rest), 1 + len(rest)
+            else:
+                arg, used = self.product(rest[:end]), 1 + end
+            after = None
+        value = self.elementary(p.fname, arg)
+        if p.base is not None:                  # \log_b x: the logarithm to base b
+            value = div(log(arg), log(self.term(p.base)))
+        for power in (p.power, after):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, used
+
+    def grouping(self, bracket):
+        if bracket.seps:
+            raise self.error(f"unexpected {bracket.seps[0]!r}: a list of arguments needs a "
+                             "function or operator before the bracket", bracket.node)
+        value = self.term(bracket.args[0])
+        if bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
+        return value

@@ -1,0 +1,1074 @@
+"""Read rows of LaTeX math into terms, resolving every name through its scope.
+
+The grammar (`grammar.lark`) gives a flat tree; this module gives it meaning under the
+declarations in force (`FileScope`). Each ambiguous form has one documented reading (see
+`products` for how juxtaposed factors combine, and the README's "What derive reads"):
+
+* **Names.** A name resolves, innermost first, to a variable bound by an enclosing
+  integral, sum, expectation, limit or optimum; then to what the file declared; then to
+  the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
+  undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function.
+  Using one undeclared name both ways is an error. A subscript that mentions a bound
+  variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`.
+* **Brackets after a name.** A distribution, a definition with parameters, a function or
+  an operator before brackets is applied to them; a symbol, a variable or a number before
+  brackets multiplies them. A name with a power before brackets (`f^2(x)`) is refused.
+* **Densities.** `p(x)` is p's value at x; `p(x|y)`, `p(x \\mid y)` a conditional; a bare
+  `p` is p at the innermost bound variable that ranges like p's variable, or else at its
+  declared variable.
+* **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
+  here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
+  define. `f(t) = …` with fresh letters as arguments defines a function of them.
+* **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
+
+Nothing here evaluates: terms are built as written.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+
+from lark import Token, Tree
+
+from derive.frontend.latex import names as naming
+from derive.frontend.latex.parse import SyntaxProblem, parse_row
+from derive.frontend.latex.pieces import (
+    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
+    OpPiece, is_token, is_tree, single, tails,
+)
+from derive.frontend.latex.products import Products
+from derive.model.derivation import Relation
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.terms import (
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, div, neg, substitute,
+)
+from derive.notation import registry
+from derive.notation.elementary import SPELLINGS
+
+MAX_NUMBER_DIGITS = 200
+DEFINE = "define"              # the relation of a definition row (`:=`)
+CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
+RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
+             r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
+             r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
+             r"\neq": Relation.NE}
+BARS = ("|", r"\mid", r"\vert")
+LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
+LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
+LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The left side of a defining row: the name, or a label with its arguments
+    (`\\mathcal{L}'(G|D^\\star)`), and the parameters of a function definition."""
+
+    key: str
+    label: str | None
+    params: tuple
+
+
+@dataclass(frozen=True)
+class Part:
+    """One side of a row, with the relation before it (None for the row's first side).
+    `term` is None for a defining head (then `head` says what it defines)."""
+
+    relation: object
+    term: object
+    start: int
+    latex: str
+    head: Head | None = None
+
+
+class Reader(Products):
+    """Reads rows of one source under a `FileScope`."""
+
+    def __init__(self, scope, source):
+        self.scope = scope
+        self.source = source
+        self.bound = []            # (key, Name), innermost last
+        self.offset = 0
+
+    # ================================================================== entry points
+    def read_row(self, text, start):
+        """The `Part`s of a row found at offset `start` of the source."""
+        text = _without_end_punctuation(text)
+        tree = self._parse(text, start)
+        children = tree.children
+        parts, relation = [], None
+        begins_with_side = not is_tree(children[0], "rel")
+        params = ()
+        for k, child in enumerate(children):
+            if is_tree(child, "rel"):
+                relation = self.relation(child.children[0])
+                continue
+            latex = " ".join(text[_start(child):_end(child)].split())
+            head = None
+            if k == 0 and begins_with_side and len(children) > 2:
+                head = self.head(child, self.relation(children[1].children[0]))
+            if head is not None:
+                params = head.params
+                parts.append(Part(None, None, start + _start(child), latex, head))
+                continue
+            with self.bindings(params):
+                term = self.term(child)
+            parts.append(Part(relation, term, start + _start(child), latex))
+            relation = None
+        return parts
+
+    def read_term(self, text, start):
+        """One expression (a directive's formula or hypothesis)."""
+        tree = self._parse(text, start)
+        if len(tree.children) != 1:
+            raise self.source.error("expected an expression, not a relation", start)
+        return self.term(tree.children[0])
+
+    def read_name(self, text, start):
+        """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
+        tree = self._parse(text, start)
+        node = single(tree.children[0]) if len(tree.children) == 1 else None
+        key = None
+        if is_tree(node, "script"):
+            piece = self.piece(node)
+            if isinstance(piece, NamePiece) and piece.power is None:
+                key = piece.key
+        if key is None:
+            raise self.source.error(f"expected a name, found {text.strip()!r}", start)
+        return key
+
+    def read_definition(self, text, start):
+        """`name(params) = body` → (key, parameter Names, body term)."""
+        tree = self._parse(text, start)
+        children = tree.children
+        if len(children) != 3:
+            raise self.source.error("a definition reads: name(arguments) = expression", start)
+        head = self.head(children[0], DEFINE, directive=True)
+        if head is None or head.label is not None:
+            raise self.error("a definition starts with the name it defines, and its "
+                             "arguments are fresh letters: f(t) = …", children[0])
+        with self.bindings(head.params):
+            body = self.term(children[2])
+        return head.key, head.params, body
+
+    def _parse(self, text, start):
+        self.offset = start
+        try:
+            return parse_row(text)
+        except SyntaxProblem as problem:
+            raise self.source.error(problem.message, start + problem.offset) from None
+
+    # ================================================================== positions
+    def error(self, message, node):
+        return self.source.error(message, self.offset + (_start(node) if node is not None else 0))
+
+    # ================================================================== scopes
+    @contextmanager
+    def binding(self, key, name):
+        """`key` means `name` inside the block (a bound variable shadows outer names)."""
+        self.bound.append((key, name))
+        try:
+            yield name
+        finally:
+            self.bound.pop()
+
+    @contextmanager
+    def bindings(self, names):
+        for name in names:
+            self.bound.append((name.latex, name))
+        try:
+            yield
+        finally:
+            if names:
+                del self.bound[-len(names):]
+
+    def bound_name(self, key):
+        for k, name in reversed(self.bound):
+            if k == key:
+                return name
+        return None
+
+    def bound_point(self, variable):
+        """The innermost bound variable that ranges like `variable`, or None."""
+        for _, name in reversed(self.bound):
+            if name.origin is variable:
+                return name
+        return None
+
+    def declared(self, key):
+        """(Name, Declaration) of a file-scope name the file declared, else None."""
+        found = self.scope.lookup(key)
+        return found if found is not None and found[1].declared else None
+
+    def fresh(self, key, origin=None, declaration=None):
+        """A new bound name: ranging like `origin` (a declared variable), or with its own
+        local declaration."""
+        return Name(key, origin=origin, local=None if origin is not None else declaration)
+
+    # ================================================================== rows
+    def relation(self, token):
+        if token.type == "REL":
+            return RELATIONS[token.value]
+        if token.type == "DEFREL":
+            return DEFINE
+        if token.type == "IMPLIES":
+            raise self.error("derive does not read hypotheses (\\Rightarrow) yet", token)
+        raise self.error(f"derive does not check the relation {token.value}", token)
+
+    def head(self, side, relation, directive=False):
+        """The `Head` when `side` names a new quantity that `relation` defines, else None.
+        In a `define` directive the arguments are always parameters, whatever their
+        letters; in a row, only undeclared letters are (otherwise the head is a label)."""
+        if relation not in (Relation.EQ, DEFINE):
+            return None
+        node = single(side)
+        items = node.children if is_tree(node, "run") else [node]
+        if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
+            return None
+        try:
+            name = self.piece(items[0])
+        except Exception:
+            return None
+        if not isinstance(name, NamePiece) or name.power is not None:
+            return None
+        bracket = self.piece(items[1]) if len(items) == 2 else None
+        if bracket is not None and not isinstance(bracket, BracketPiece):
+            return None
+        known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
+            or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'"))
+        if bracket is None:
+            if known and relation is not DEFINE:
+                return None
+            return Head(name.key, None, ())
+        if bracket.power is not None:
+            return None
+        label = self._label(name.key, bracket)
+        if relation is not DEFINE and (known or label in self.scope.heads or
+                                       registry.spelled(name.key)):
+            return None
+        params = self._parameters(bracket, directive)
+        if params is not None:
+            return Head(name.key, None, params)
+        return Head(name.key, label, ())
+
+    def _label(self, key, bracket):
+        """The canonical text of a name with its bracket: `\\mathcal{L}'(G|D^{\\star})`."""
+        texts = []
+        try:
+            for k, arg in enumerate(bracket.args):
+                if k:
+                    sep = bracket.seps[k - 1]
+                    texts.append("|" if sep in BARS else _separators([sep])[0])
+                texts.append(naming.flat_text(arg))
+        except naming.NameError_ as exc:
+            raise self.error(exc.message, exc.node) from None
+        return f"{key}({''.join(texts)})"
+
+    def _parameters(self, bracket, directive):
+        """Fresh parameter names when every argument is a plain letter, undeclared unless
+        this is a `define` directive."""
+        if any(sep != "," for sep in bracket.seps):
+            return None
+        keys = []
+        for arg in bracket.args:
+            node = single(arg)
+            if not is_tree(node, "script"):
+                return None
+            piece = self.piece(node)
+            if not isinstance(piece, NamePiece) or piece.sub is not None or piece.power is not None \
+                    or piece.primes or not directive and self.declared(piece.key) is not None:
+                return None
+            keys.append(piece.key)
+        if len(set(keys)) != len(keys):
+            return None
+        return tuple(Name(k, local=LOCAL_ANY) for k in keys)
+
+    # ================================================================== terms
+    def term(self, node):
+        """The term for an expression node."""
+        if isinstance(node, Token):
+            return self.product([self.piece(node)])
+        kind = node.data
+        if kind == "sum":
+            return self._sum(node.children)
+        if kind == "signed":
+            sign, inner = node.children
+            value = self.term(inner)
+            return neg(value) if sign.value == "-" else value
+        if kind == "run":
+            return self.product([self.piece(c) for c in node.children])
+        if kind in ("group", "sgroup", "subitems"):
+            if len(node.children) != 1:
+                raise self.error("expected a single expression here", node)
+            return self.term(node.children[0])
+        if kind == "limop":
+            return self.limit_or_optimum(node)
+        return self.product([self.piece(node)])
+
+    def _sum(self, children):
+        terms = [self.term(children[0])]
+        for sign, child in zip(children[1::2], children[2::2]):
+            value = self.term(child)
+            terms.append(neg(value) if sign.value == "-" else value)
+        return terms[0] if len(terms) == 1 else Add(*terms)
+
+    # ================================================================== pieces
+    def piece(self, item):
+        """One item of a run as a typed piece (`pieces`)."""
+        if is_token(item, "MULOP"):
+            return OpPiece("/" if item.value == "/" else "*", item)
+        if isinstance(item, Token):
+            return self._script(item, [], item)
+        kind = item.data
+        if kind == "func":
+            sub, sup, primes = self._tails(item.children[1:], item)
+            if primes:
+                raise self.error("a prime on a function word is not read; write the derivative", item)
+            if sub is not None and SPELLINGS[item.children[0].value] != "log":
+                raise self.error("only \\log takes a base", item)
+            if sup is not None and _negative(sup):
+                raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
+                                 "1/\\sin", item)
+            return FuncPiece(SPELLINGS[item.children[0].value], sub, sup, item)
+        if kind == "big":
+            sub, sup, primes = self._tails(item.children[1:], item)
+            return BigPiece(item.children[0].value[1:], sub, sup, item)
+        if kind == "nabla":
+            if len(item.children) < 3:
+                raise self.error("say what \\nabla differentiates by: \\nabla_\\theta", item)
+            return DerivPiece([item.children[2]], item)
+        if kind == "evalbar":
+            return BarPiece(item.children[2], item)
+        if kind == "script":
+            return self._script(item.children[0], item.children[1:], item)
+        return self._script(item, [], item)
+
+    def _tails(self, children, node):
+        try:
+            return tails(children)
+        except ValueError as exc:
+            raise self.error(f"{exc} here is not read", node) from None
+
+    def _script(self, primary, tail_nodes, node):
+        sub, sup, primes = self._tails(tail_nodes, node)
+        try:
+            base = naming.name_text(primary)
+        except naming.NameError_ as exc:
+            raise self.error(exc.message, exc.node) from None
+        if base is not None:
+            if base == r"\mathbb{E}" or base == "E" and sub is not None and _has_sim(sub):
+                if primes:
+                    raise self.error("a prime on an expectation is not read", node)
+                return ExpectPiece(sub, sup, node)
+            try:
+                decoration = naming.decoration(sup) if sup is not None else None
+                key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
+            except naming.NameError_ as exc:
+                raise self.error(exc.message, exc.node) from None
+            power = sup if decoration is None else None
+            key += (decoration or "") + "'" * primes
+            if power is not None:
+                self._check_power_token(power)
+            return NamePiece(key, base, sub, power, primes, node)
+        if sub is not None:
+            raise self.error("a subscript needs a name before it", node)
+        if primes:
+            raise self.error("a prime needs a name before it", node)
+        if sup is not None:
+            self._check_power_token(sup)
+        if is_tree(primary, "bracketed"):
+            opening, args_tree, closing = primary.children
+            args, seps = [], []
+            for child in args_tree.children:
+                (seps.append(child.value) if is_token(child, "SEP") else args.append(child))
+            return BracketPiece(opening.value, closing.value, args, seps, sup, node)
+        if is_tree(primary, "frac"):
+            derivative = self._derivative_fraction(primary)
+            if derivative is not None:
+                if sup is not None:
+                    raise self.error("a power of a derivative operator is not read", node)
+                return derivative
+        return LazyPiece(primary, sup, node)
+
+    def _check_power_token(self, sup):
+        if is_token(sup, "NUMBER") and len(sup.value) > 1:
+            raise self.error(f"x^{sup.value} means x^{sup.value[0]}·{sup.value[1:]} in TeX; "
+                             "write braces: x^{%s}" % sup.value, sup)
+
+    def value(self, node):
+        """A primary that is not a name: a number, group, fraction, root, binomial."""
+        if is_token(node, "NUMBER"):
+            digits = node.value.replace(".", "")
+            if len(digits) > MAX_NUMBER_DIGITS:
+                raise self.error(f"a number of {len(digits)} digits is longer than derive reads "
+                                 f"(at most {MAX_NUMBER_DIGITS})", node)
+            return Num(Fraction(node.value))
+        kind = node.data if isinstance(node, Tree) else None
+        if kind == "group":
+            return self.term(node.children[0])
+        if kind == "frac":
+            _, num, den = node.children
+            return div(self.term(num), self.term(den))
+        if kind == "frac_digits":
+            digits = [c for c in node.children[0].value if c.isdigit()]
+            return div(Num(int(digits[0])), Num(int(digits[1])))
+        if kind == "binom":
+            _, n, k = node.children
+            return Fn("binom", self.term(n), self.term(k))
+        if kind == "sqrt":
+            children = node.children[1:]
+            if len(children) == 1:
+                return Pow(self.term(children[0]), Num(Fraction(1, 2)))
+            _, index, _, body = children
+            return Pow(self.term(body), div(Num(1), self.term(index)))
+        if kind == "accent" or kind == "font":
+            return self.product([self._script(node, [], node)])
+        raise self.error("this is not an expression derive can read", node)
+
+    # ================================================================== derivatives
+    def _derivative_fraction(self, frac):
+        """`\\frac{d}{dx}` (an operator), `\\frac{d f}{dx}` (a value), `\\frac{\\partial^2}
+        {\\partial x^2}`; None for an ordinary fraction."""
+        _, num, den = frac.children
+        num_items = _items(num)
+        order = _d_like(num_items[0]) if num_items else None
+        if order is None:
+            return None
+        variables = []
+        den_items = _items(den)
+        k = 0
+        while k < len(den_items):
+            if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
+                return None
+            var = den_items[k + 1]
+            power = 1
+            if is_tree(var, "script") and len(var.children) == 2 and \
+                    is_tree(var.children[1], "superscript"):
+                exponent = single(var.children[1].children[1])
+                if not is_token(exponent, "NUMBER"):
+                    return None
+                power = int(exponent.value)
+                var = var.children[0]
+            variables += [var] * power
+            k += 2
+        if not variables or len(variables) != order:
+            return None
+        return DerivPiece(variables, frac, num_items[1:] or None)
+
+    def derivative(self, piece, rest):
+        """The derivative by the piece's variables of its own body (`\\frac{df}{dx}`) or
+        else of the rest of the run."""
+        if piece.body is not None:
+            rest = [self.piece(i) for i in piece.body]
+        if not rest:
+            raise self.error("this derivative has nothing to differentiate", piece.node)
+        value = self.product(rest)
+        for var_node in reversed(piece.variables):
+            value = Deriv(value, self._variable_name(var_node))
+        return value
+
+    def _variable_name(self, node):
+        """The Name a variable node refers to where it stands (bound, declared, or a new
+        undeclared symbol)."""
+        piece = self.piece(node) if not isinstance(node, Token) else self._script(node, [], node)
+        if not isinstance(piece, NamePiece) or piece.power is not None:
+            raise self.error("expected a variable here", node)
+        bound = self.bound_name(piece.key)
+        if bound is not None:
+            return bound
+        found = self.scope.lookup(piece.key)
+        if found is not None and found[1].kind in (Kind.SYMBOL, Kind.VARIABLE, Kind.PARAMETER):
+            return found[0]
+        if found is not None:
+            raise self.error(f"{piece.key} is not a variable", node)
+        name, conflict = self.scope.implicit(piece.key, Kind.SYMBOL, self.offset + _start(node))
+        self._conflict(piece.key, conflict, node)
+        return name
+
+    def evaluation_bar(self, value, bar):
+        spec = single(bar.sub)
+        if not is_tree(spec, "equation"):
+            raise self.error("an evaluation bar reads |_{\\theta = \\theta_0}", bar.node)
+        var_node, _, at_node = spec.children
+        var = self._variable_name(single(var_node))
+        return At(value, var, self.term(at_node))
+
+    # ================================================================== names
+    def name_value(self, p, bracket):
+        """(term, pieces used) for a name, possibly applied to the bracket after it."""
+        if p.power is not None and bracket is not None and not bracket.seps and \
+                self._applies(p, bracket):
+            raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
+                             "or of the function?): write (f(x))^2", p.node)
+        value, used = self._resolve(p, bracket)
+        if p.power is not None:
+            value = Pow(value, self.term(p.power))
+        return value, used
+
+    def _applies(self, p, bracket):
+        found = self.scope.lookup(p.key)
+        return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
+
+    def _resolve(self, p, bracket):
+        key = p.key
+        bound = self.bound_name(key)
+        if bound is not None:
+            return Sym(bound), 1
+        if p.primes and self.declared(key.rstrip("'")) is not None and \
+                self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
+            return self._derived_function(p, bracket)
+        found = self.scope.lookup(key)
+        if found is not None and found[1].declared:
+            return self._declared(p, found[0], found[1], bracket)
+        if p.sub is not None and self._mentions_bound(p.sub):
+            return self._indexed(p, bracket)
+        if bracket is not None:
+            label = self._label(key, bracket)
+            if label in self.scope.heads:
+                name = self.scope.heads[label]
+                return Defined(name, (), self.scope.table[name].info.body), 2
+            operator = self._operator(key, bracket)
+            if operator is not None:
+                return operator, 2
+        if key in CONSTANTS and (found is None):
+            return CONSTANTS[key], 1
+        if bracket is not None and bracket.open == "(" and (found is None or found[1].kind is Kind.FUNCTION):
+            name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
+            self._conflict(key, conflict, p.node)
+            return Call(name, *self._arguments(bracket)), 2
+        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
+        self._conflict(key, conflict, p.node)
+        return Sym(name), 1
+
+    def _conflict(self, key, first_use, node):
+        if first_use is not None:
+            line, column = self.source.position(first_use)
+            raise self.error(f"{key} is used here as a {'number' if self.scope.table[self.scope.name(key)].kind is Kind.FUNCTION else 'function'} "
+                             f"and at line {line}, column {column} as a "
+                             f"{self.scope.table[self.scope.name(key)].kind.value}: one name "
+                             "means one thing (declare it, or rename one)", node)
+
+    def _declared(self, p, name, declaration, bracket):
+        kind = declaration.kind
+        if kind is Kind.DISTRIBUTION:
+            if bracket is not None and bracket.open in "([":
+                return self.density(name, declaration.info, bracket), 2
+            return self.bare_density(name, declaration.info, p.node), 1
+        if kind is Kind.DEFINITION:
+            info = declaration.info
+            if info.params:
+                if bracket is None or bracket.open != "(":
+                    raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
+                                     f"write {p.key}(…)", p.node)
+                args = self._arguments(bracket)
+                if len(args) != len(info.params):
+                    raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
+                                     f"{len(args)}", bracket.node)
+                return Defined(name, args, substitute(info.body, dict(zip(info.params, args)))), 2
+            return Defined(name, (), info.body), 1
+        if kind is Kind.FUNCTION:
+            if bracket is None or bracket.open != "(":
+                raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
+            return Call(name, *self._arguments(bracket)), 2
+        if kind is Kind.SET:
+            raise self.error(f"{p.key} is a set; derive reads it only as a range of "
+                             "summation", p.node)
+        return Sym(name), 1
+
+    def _derived_function(self, p, bracket):
+        """`f'(u)` for a defined function f: its derivative at u."""
+        base_key = p.key.rstrip("'")
+        name, declaration = self.declared(base_key)
+        info = declaration.info
+        if len(info.params) != 1 or bracket is None or bracket.open != "(":
+            raise self.error(f"{p.key} is read as the derivative of {base_key}, a function of "
+                             "one argument: write it applied, as in f'(u)", p.node)
+        (param,) = info.params
+        value = Defined(name, info.params and tuple(Sym(q) for q in info.params), info.body)
+        for _ in range(p.primes):
+            value = Deriv(value, param)
+        args = self._arguments(bracket)
+        if len(args) != 1:
+            raise self.error(f"{p.key} takes one argument", bracket.node)
+        return At(value, param, args[0]), 2
+
+    def _arguments(self, bracket):
+        if any(sep != "," for sep in bracket.seps):
+            raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
+                             "arguments of a function", bracket.node)
+        values = [self.term(a) for a in bracket.args]
+        if bracket.power is not None:
+            raise self.error("a power right after a function's arguments is ambiguous here: "
+                             "write (f(x))^2", bracket.node)
+        return values
+
+    def _mentions_bound(self, sub):
+        keys = {k for k, _ in self.bound}
+        if not keys:
+            return False
+        try:
+            text = naming.flat_text(sub)
+        except naming.NameError_:
+            return False
+        return any(_mentions(text, k) for k in keys)
+
+    def _indexed(self, p, bracket):
+        """`x_i` inside `\\sum_i`: the indexed family x applied to the index."""
+        indices = [self.term(a) for a in _subitems(p.sub)]
+        name, conflict = self.scope.implicit(p.base + "_{\\cdot}", Kind.FUNCTION,
+                                             self.offset + _start(p.node))
+        self._conflict(p.base, conflict, p.node)
+        return Call(name, *indices), 1
+
+    # ================================================================== distributions
+    def density(self, name, info, bracket):
+        """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value."""
+        dist, at = self.distribution(name, info, bracket, values=True)
+        value = Dens(dist, at)
+        if bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
+        return value
+
+    def distribution(self, name, info, bracket, values):
+        """(Dist, point terms) for a distribution written with brackets."""
+        groups, current = [[]], 0
+        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+            if sep in BARS:
+                if current:
+                    raise self.error("only one '|' is read in a density", bracket.node)
+                groups.append([])
+                current = 1
+            elif sep not in (None, ","):
+                raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
+            groups[current].append(arg)
+        at = [self.term(a) for a in groups[0]]
+        cond = [self.term(a) for a in groups[1]] if len(groups) > 1 else []
+        over = self._which_variables(name, info.over, at, bracket)
+        given = tuple(info.given)
+        if info.given:
+            if len(cond) != len(info.given):
+                raise self.error(f"{name.latex} is conditional on {len(info.given)} "
+                                 f"variable(s): write {name.latex}(… | …)", bracket.node)
+        elif cond:
+            given = self._which_variables(name, [v for v in info.over if v not in over], cond,
+                                          bracket, conditioning=True)
+        return Dist(name, over, given, tuple(cond)), tuple(at)
+
+    def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
+        """The declared variables that `terms` (the written arguments) stand at."""
+        candidates = tuple(candidates)
+        if len(terms) == len(candidates) and not conditioning:
+            return candidates
+        out = []
+        for t in terms:
+            variable = _variable_of(t)
+            if variable is None or variable not in candidates:
+                what = "conditioned on" if conditioning else "taken at"
+                raise self.error(f"{name.latex} is a distribution over "
+                                 f"{', '.join(v.latex for v in candidates) or 'nothing more'}; "
+                                 f"say which variable each argument it is {what} stands for "
+                                 "(use the variables' own letters)", bracket.node)
+            out.append(variable)
+        if len(set(out)) != len(out):
+            raise self.error("a variable appears twice in a density's arguments", bracket.node)
+        return tuple(out)
+
+    def bare_density(self, name, info, node):
+        """`p` alone: its value at the innermost bound point of its variables (or at the
+        declared variables)."""
+        if info.given:
+            raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)", node)
+        points = []
+        for v in info.over:
+            bound = self.bound_point(v)
+            points.append(Sym(bound if bound is not None else v))
+        return Dens(Dist(name, info.over), tuple(points))
+
+    def distribution_argument(self, node):
+        """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        if not items or len(items) > 2 or not all(is_tree(i, "script") or isinstance(i, Token)
+                                                  for i in items):
+            return None
+        first = self.piece(items[0])
+        if not isinstance(first, NamePiece) or first.power is not None:
+            return None
+        found = self.declared(first.key)
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            return None
+        name, declaration = found
+        info = declaration.info
+        if len(items) == 1:
+            if info.given:
+                raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)",
+                                 items[0])
+            return Dist(name, info.over)
+        bracket = self.piece(items[1])
+        if not isinstance(bracket, BracketPiece) or bracket.power is not None:
+            return None
+        dist, _ = self.distribution(name, info, bracket, values=False)
+        return dist
+
+    def _operator(self, key, bracket):
+        """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
+        when its arguments are distributions; None when it is not one."""
+        if not registry.spelled(key):
+            return None
+        op = registry.lookup(key, len(bracket.args))
+        dists = [self.distribution_argument(a) for a in bracket.args]
+        if op is None or any(d is None for d in dists) or \
+                any(s not in op.separators for s in _separators(bracket.seps)):
+            if any(d is not None for d in dists) or len(key) > 1 and key != "D":
+                raise self.error(f"{key} is read as an operator on distributions "
+                                 f"({_operator_forms(key)}); these arguments do not fit",
+                                 bracket.node)
+            return None
+        value = Op(op.key, *dists)
+        if bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
+        return value
+
+    # ================================================================== expectations
+    def expectation(self, piece, rest):
+        """(term, pieces used) for `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, or
+        without brackets `\\mathbb{E}_{p} f` (then it takes the rest of the run)."""
+        key, dist = self._averaged(piece)
+        variable = dist.over[0] if len(dist.over) == 1 else None
+        if variable is None:
+            raise self.error("an expectation over a joint distribution needs brackets and "
+                             "one variable per coordinate; not read yet", piece.node)
+        bound = self.fresh(key or variable.latex, origin=variable)
+        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
+            rest[0].open in "[(" else None
+        with self.binding(key or variable.latex, bound):
+            if bracket is not None:
+                if bracket.seps or len(bracket.args) != 1:
+                    raise self.error("an expectation takes one expression in its brackets",
+                                     bracket.node)
+                body, used = self.term(bracket.args[0]), 2
+            else:
+                if not rest:
+                    raise self.error("this expectation has nothing to average", piece.node)
+                body, used = self.product(rest), 1 + len(rest)
+        value = Expect(bound, dist, body)
+        for power in (bracket.power if bracket is not None else None, piece.power):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, used
+
+    def _averaged(self, piece):
+        """(bound variable's key or None, Dist) from the subscript of an expectation."""
+        if piece.sub is None:
+            found = [n for n, d in self.scope.table.items()
+                     if d.kind is Kind.DISTRIBUTION and not d.info.given]
+            if len(found) == 1:
+                return None, Dist(found[0], self.scope.table[found[0]].info.over)
+            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
+        spec = single(piece.sub)
+        body = spec if is_tree(spec, "subitems") else None
+        items = body.children if body is not None else [spec]
+        if any(is_token(t, "SEP") for t in items):
+            raise self.error("an expectation over several variables is not read yet", piece.sub)
+        exprs = [t for t in items if not is_token(t, "SIM")]
+        dist = self.distribution_argument(exprs[-1])
+        if dist is None:
+            raise self.error("this is not a declared distribution; declare it with "
+                             "'% derive: density …'", exprs[-1])
+        if len(exprs) == 1:
+            return None, dist
+        var = self.piece(single(exprs[0]))
+        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
+            raise self.error("expected the variable drawn, as in x \\sim p", exprs[0])
+        return var.key, dist
+
+    # ================================================================== sums and integrals
+    def big_operator(self, piece, rest):
+        """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\prod …`: takes the rest of the run."""
+        if not rest:
+            raise self.error(f"this \\{piece.op} has nothing after it", piece.node)
+        if piece.sub is None:
+            raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
+                             f"\\{piece.op}_x", piece.node)
+        spec = single(piece.sub)
+        lower = upper = None
+        if is_tree(spec, "equation"):
+            index_node, rel, low_node = spec.children
+            if rel.value != "=":
+                raise self.error("a range reads i = 1", spec)
+            key = self._index_key(index_node)
+            lower = self.term(low_node)
+            if piece.sup is None:
+                raise self.error(f"say where \\{piece.op}_{{{key}=…}} ends: ^{{n}}", piece.node)
+            upper = self.term(piece.sup)
+            self._natural_bound(upper)
+            index = self.fresh(key, declaration=LOCAL_INDEX)
+        else:
+            if piece.sup is not None:
+                raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
+            key = self._index_key(spec)
+            found = self.declared(key)
+            if found is not None and found[1].kind is Kind.VARIABLE:
+                index = self.fresh(key, origin=found[0])
+            elif found is None and self.bound_name(key) is None:
+                index = self.fresh(key, declaration=LOCAL_INDEX)
+            else:
+                raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index",
+                                 spec)
+        with self.binding(key, index):
+            body = self.product(rest)
+        return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+
+    def _index_key(self, node):
+        piece = self.piece(single(node)) if not isinstance(single(node), Token) else \
+            self._script(single(node), [], node)
+        if not isinstance(piece, NamePiece) or piece.power is not None:
+            raise self.error("expected an index or a variable here", node)
+        return piece.key
+
+    def _natural_bound(self, term):
+        """A sum's bound that is an undeclared symbol is a natural number (documented)."""
+        if isinstance(term, Sym):
+            found = self.scope.lookup(term.name.latex)
+            if found is not None and found[0] is term.name and not found[1].declared:
+                self.scope.table[term.name] = Declaration(Kind.SYMBOL, Domain.NATURAL,
+                                                          declared=False)
+                self.scope._context = None
+
+    def integral(self, piece, body_pieces, var_piece):
+        if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
+                self._mentions_bound(var_piece.sub):
+            raise self.error("this differential is not read", var_piece.node)
+        key = var_piece.key
+        lower = self.term(piece.sub) if piece.sub is not None else None
+        upper = self.term(piece.sup) if piece.sup is not None else None
+        if (lower is None) != (upper is None):
+            raise self.error("an integral's limits come in pairs: \\int_a^b", piece.node)
+        found = self.declared(key)
+        if found is not None and found[1].kind is Kind.VARIABLE:
+            var = self.fresh(key, origin=found[0])
+        else:
+            var = self.fresh(key, declaration=LOCAL_REAL)
+        with self.binding(key, var):
+            body = self.product(body_pieces)
+        return Integral(var, body, lower, upper)
+
+    def elementary(self, fname, arg):
+        return Fn(fname, arg)
+
+    # ================================================================== limits and optima
+    def limit_or_optimum(self, node):
+        children = [c for c in node.children if not is_token(c, "SUB")]
+        if is_token(children[0], "ARG"):
+            children = children[1:]
+            argument = True
+        else:
+            argument = False
+        word = children[0].value
+        kind = next((k for k in ("argmax", "argmin", "max", "min", "sup", "inf", "lim")
+                     if k in word.replace(" ", "").replace("\\,", "")), "lim")
+        if argument:
+            kind = "arg" + kind
+        kind = {"sup": "max", "inf": "min"}.get(kind, kind)
+        sub = children[1] if len(children) == 3 else None
+        body = children[-1]
+        if kind == "lim":
+            return self._limit(node, sub, body)
+        return self._optimum(node, kind, sub, body)
+
+    def _limit(self, node, sub, body):
+        spec = single(sub) if sub is not None else None
+        if not is_tree(spec, "approach"):
+            raise self.error(r"a limit needs a subscript like _{x \to 0^+}", node)
+        var_node, _, target_node, *side = spec.children
+        key = self._index_key(var_node)
+        target, direction = self._approach(target_node, side)
+        found = self.declared(key)
+        domain = Domain.REAL
+        if found is not None and found[1].kind is Kind.DISTRIBUTION:
+            domain = Domain.POSITIVE          # a density's value at one point
+        elif found is not None and found[1].domain.is_real:
+            domain = found[1].domain
+        var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
+        with self.binding(key, var):
+            value = self.term(body)
+        return Limit(value, var, target, direction)
+
+    def _approach(self, node, side):
+        """(target, direction) of `0^+`, `0^{+}`, `\\infty`, `-\\infty`, `a`."""
+        direction = side[0].value if side else "+-"
+        script = single(node)
+        if is_tree(script, "script") and len(script.children) == 2 and \
+                is_tree(script.children[1], "superscript"):
+            mark = single(script.children[1].children[1])
+            sign = mark.value if is_token(mark, "ADDOP") else \
+                {"+": "+", "-": "-"}.get(_side_sign(mark))
+            if sign is not None:
+                return self.term(script.children[0]), sign
+        target = self.term(node)
+        if target is OO:
+            direction = "-"
+        elif isinstance(target, Mul) and OO in target.args:
+            direction = "+"
+        return target, direction
+
+    def _optimum(self, node, kind, sub, body):
+        if sub is None:
+            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …", node)
+        spec = single(sub)
+        low, high, closed = neg(OO), OO, "()"
+        var_node = spec
+        if is_tree(spec, "domain"):
+            var_node, _, domain = spec.children
+            low, high, closed = self._interval(domain)
+        key = self._index_key(var_node)
+        found = self.declared(key)
+        if found is not None and found[1].kind is Kind.PARAMETER:
+            var = found[0]
+        else:
+            var = self.fresh(key, declaration=LOCAL_REAL)
+        with self.binding(key, var):
+            value = self.term(body)
+        if isinstance(low, Num) and isinstance(high, Num) and (
+                low.value > high.value or low.value == high.value and closed != "[]"):
+            raise self.error(f"the domain of this \\{kind} is empty", node)
+        return Optimum(kind, value, var, low, high, closed)
+
+    def _interval(self, node):
+        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
+        inner = single(node)
+        if is_tree(inner, "script") and len(inner.children) == 1:
+            primary = inner.children[0]
+            try:
+                text = naming.name_text(primary)
+            except naming.NameError_ as exc:
+                raise self.error(exc.message, exc.node) from None
+            if text in (r"\mathbb{R}", "R"):
+                return neg(OO), OO, "()"
+            primary_node = primary
+        else:
+            primary_node = inner.children[0] if is_tree(inner, "script") else inner
+        if not is_tree(primary_node, "bracketed"):
+            raise self.error("a domain is an interval such as (0, 1) or [0, \\infty)", node)
+        opening, args_tree, closing = primary_node.children
+        bounds = [c for c in args_tree.children if not is_token(c, "SEP")]
+        if len(bounds) != 2:
+            raise self.error("an interval has two ends: (a, b)", node)
+        closed = ("[" if opening.value == "[" else "(") + ("]" if closing.value == "]" else ")")
+        return self.term(bounds[0]), self.term(bounds[1]), closed
+
+
+# ====================================================================== helpers
+
+def _start(node):
+    if isinstance(node, Tree):
+        return node.meta.start_pos if not node.meta.empty else 0
+    return node.start_pos or 0
+
+
+def _end(node):
+    if isinstance(node, Tree):
+        return node.meta.end_pos if not node.meta.empty else 0
+    return node.end_pos or 0
+
+
+def _without_end_punctuation(text):
+    """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets)."""
+    stripped = text.rstrip()
+    if stripped.endswith((".", ",")) and not stripped.endswith(("\\.", "\\,")):
+        cut = len(stripped) - 1
+        return text[:cut] + " " + text[cut + 1:]
+    return text
+
+
+def _negative(sup):
+    node = single(sup)
+    if is_tree(node, "signed") and node.children[0].value == "-":
+        return True
+    return is_tree(sup, "sgroup") and is_tree(sup.children[0], "subitems") and \
+        is_tree(single(sup.children[0]), "signed")
+
+
+def _has_sim(sub):
+    node = single(sub) if is_tree(sub, "sgroup") else sub
+    return is_tree(node, "subitems") and any(is_token(t, "SIM") for t in node.children)
+
+
+def _items(node):
+    """The items of a fraction's numerator or denominator."""
+    node = single(node)
+    if is_tree(node, "run"):
+        return list(node.children)
+    if is_tree(node, "sum"):
+        return []
+    return [node]
+
+
+def _d_like(item):
+    """The order n of `d`, `\\mathrm{d}`, `\\partial`, `d^n`, `\\partial^n`; None otherwise."""
+    order = 1
+    if is_tree(item, "script"):
+        children = item.children
+        if len(children) == 2 and is_tree(children[1], "superscript"):
+            exponent = single(children[1].children[1])
+            if not is_token(exponent, "NUMBER") or "." in exponent.value:
+                return None
+            order = int(exponent.value)
+        elif len(children) != 1:
+            return None
+        item = children[0]
+    if is_token(item, "LETTER") and item.value == "d":
+        return order
+    if is_token(item, "COMMAND") and item.value == r"\partial":
+        return order
+    if is_tree(item, "font") and naming.TYPOGRAPHIC_FONTS.__contains__(item.children[0].value[1:]) \
+            and [c.value for c in item.children[1].children] == ["d"]:
+        return order
+    return None
+
+
+def _variable_of(term):
+    """The declared variable a written argument stands at (`x`, a bound copy of x), or None."""
+    if isinstance(term, Sym):
+        name = term.name
+        if name.origin is not None:
+            return name.origin
+        return name
+    return None
+
+
+def _separators(seps):
+    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\parallel") else s for s in seps]
+
+
+def _operator_forms(key):
+    forms = [op.title for op in registry.OPERATORS if key in op.spellings]
+    return ", ".join(forms)
+
+
+def _mentions(text, key):
+    """Whether `key` occurs in `text` as a whole name (not inside a longer command)."""
+    start = text.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if not (key[-1].isalpha() and end < len(text) and text[end].isalpha()) and \
+                not (key[0].isalpha() and start > 0 and text[start - 1] in "\\" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+            return True
+        start = text.find(key, start + 1)
+    return False
+
+
+def _subitems(sub):
+    node = single(sub) if is_tree(sub, "sgroup") else sub
+    if is_tree(node, "subitems"):
+        return [c for c in node.children if not is_token(c, "SEP")]
+    return [sub]
+
+
+def _side_sign(mark):
+    if is_tree(mark, "side_sign"):
+        return mark.children[0].value
+    return None
+

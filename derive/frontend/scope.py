@@ -1,0 +1,89 @@
+"""The names of one file and the declarations in force as it is read.
+
+A spelling names one `Name` object in the file scope for the whole file; what is assumed
+about it changes where a directive says so (`% derive: positive a`), and the `Context`
+snapshot taken at each row is what that row's steps are checked under. A name the file
+uses without declaring it gets an implicit declaration on first use — a complex symbol, or
+an opaque function when it is applied to brackets — and using it both ways is an error:
+one name means one thing.
+"""
+
+from __future__ import annotations
+
+from derive.model.context import Context
+from derive.model.names import Declaration, Domain, Kind, Name
+
+
+class FileScope:
+    def __init__(self):
+        self.names = {}           # canonical key → Name
+        self.table = {}           # Name → Declaration, in declaration order
+        self.first_use = {}       # Name → offset of an implicit declaration's first use
+        self.parameters = {}      # distribution Name → parameter Names
+        self.fixed = set()        # definition Names held at their current value
+        self.heads = {}           # label text of a chain-defined quantity → its Name
+        self._context = None
+
+    # ------------------------------------------------------------------ names
+    def name(self, key):
+        """The file's Name for a spelling (made on first request)."""
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = Name(key)
+        return found
+
+    def lookup(self, key):
+        """(Name, Declaration) for a spelling the file has declared or used, else None."""
+        name = self.names.get(key)
+        if name is None or name not in self.table:
+            return None
+        return name, self.table[name]
+
+    def declare(self, key, declaration):
+        """Declare (or re-declare) a spelling from here on; returns its Name."""
+        name = self.name(key)
+        self.table.pop(name, None)          # keep the table in order of the latest declaration
+        self.table[name] = declaration
+        self.first_use.pop(name, None)
+        self._context = None
+        return name
+
+    def implicit(self, key, kind, offset):
+        """The Name of an undeclared spelling used as `kind` (SYMBOL or FUNCTION). Returns
+        (Name, None), or (Name, offset of the conflicting first use) when the file already
+        used it as the other kind."""
+        name = self.name(key)
+        found = self.table.get(name)
+        if found is None:
+            self.table[name] = Declaration(kind, Domain.COMPLEX, declared=False)
+            self.first_use[name] = offset
+            self._context = None
+            return name, None
+        if found.kind is not kind and not found.declared:
+            return name, self.first_use.get(name)
+        return name, None
+
+    def define(self, key, info, head=None):
+        """Define a name (a directive or a chain's first row); `head` is the label text of
+        a quantity written with arguments (`\\mathcal{L}'(G|D^\\star)`)."""
+        name = self.declare(key if head is None else head, Declaration(Kind.DEFINITION, info=info))
+        if head is not None:
+            self.heads[head] = name
+        return name
+
+    # ------------------------------------------------------------------ context
+    def depends(self, distribution, parameter):
+        self.parameters[distribution] = self.parameters.get(distribution, ()) + (parameter,)
+        self._context = None
+
+    def hold(self, name, fixed):
+        (self.fixed.add if fixed else self.fixed.discard)(name)
+        self._context = None
+
+    @property
+    def context(self):
+        """The immutable snapshot of what is declared now."""
+        if self._context is None:
+            self._context = Context(dict(self.table), dict(self.parameters), frozenset(self.fixed))
+        return self._context
+

@@ -1,0 +1,75 @@
+"""The context: what is declared where a step stands.
+
+A `Context` maps each file-scope name to its `Declaration`, says which distributions move
+with which parameters and which definitions are held fixed. The front-end makes a new one
+at each directive (a declaration holds from where it stands); every step keeps the one in
+force at its row, and the engines read assumptions from it and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from derive.model.names import Declaration, Domain, Kind
+
+UNDECLARED = Declaration(Kind.SYMBOL, Domain.COMPLEX, declared=False)
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    table: dict = field(default_factory=dict)        # Name → Declaration, in declaration order
+    parameters: dict = field(default_factory=dict)   # distribution Name → parameter Names
+    fixed: frozenset = frozenset()                   # definition Names held at current values
+
+    def declaration(self, name):
+        """A bound variable is declared as the variable it ranges like."""
+        if name.local is not None:
+            return name.local
+        if name.origin is not None:
+            return self.declaration(name.origin)
+        return self.table.get(name, UNDECLARED)
+
+    def kind(self, name):
+        return self.declaration(name).kind
+
+    def domain(self, name):
+        return self.declaration(name).domain
+
+    def info(self, name):
+        return self.declaration(name).info
+
+    def of_kind(self, kind):
+        """The file-scope names of one kind, in declaration order."""
+        return [n for n, d in self.table.items() if d.kind is kind]
+
+    def moves_with(self, name):
+        """The parameters a distribution depends on (empty when it depends on none)."""
+        return self.parameters.get(name, ())
+
+    def assumptions(self):
+        """What is assumed, as (subject, words, object) with subject and object in LaTeX."""
+        out = []
+        for name, declaration in self.table.items():
+            kind, info = declaration.kind, declaration.info
+            if kind is Kind.DISTRIBUTION:
+                variables = ", ".join(v.latex for v in info.over)
+                discrete = any(getattr(self.info(v), "discrete", False) for v in info.over)
+                what = ("is a mass function (positive, summing to 1) over" if discrete else
+                        "is a density (positive, integrating to 1) over")
+                if info.given:
+                    variables += " given " + ", ".join(v.latex for v in info.given)
+                out.append((name.latex, what, variables))
+            elif kind in (Kind.SYMBOL, Kind.PARAMETER) and declaration.declared:
+                out.append((name.latex, f"is {declaration.domain.value}", ""))
+            elif kind is Kind.SYMBOL:
+                out.append((name.latex, "is not declared: a complex number", ""))
+            elif kind is Kind.FUNCTION:
+                out.append((name.latex, "is a real function" if declaration.declared else
+                            "is not declared: an unknown function with complex values", ""))
+        out += [(d.latex, "depends on", ", ".join(p.latex for p in ps))
+                for d, ps in self.parameters.items()]
+        out += [(name.latex, "is held fixed at its value for the current parameters", "")
+                for name in sorted(self.fixed, key=lambda n: n.sort_key())]
+        if any(d.kind is Kind.DISTRIBUTION for d in self.table.values()):
+            out.append(("", "every integral is finite", ""))
+        return out

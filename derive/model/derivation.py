@@ -1,0 +1,236 @@
+"""Derivations, steps, chains and verdicts: plain immutable data.
+
+The front-ends build a `Derivation` (its context, its steps and its chains); the checker
+gives each step a `Verdict`; interfaces and reports read the `Result`. What a chain proves
+is a fact of the model — composed from its relations by `compose`, as Lean's `Trans`
+instances compose `calc` steps — never rebuilt from LaTeX text downstream.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Word(str, Enum):
+    """An enumeration whose members are words: they print, format, hash and compare as
+    their text, so serialised data and the model agree."""
+
+    def __str__(self):
+        return self.value
+
+    def __format__(self, spec):
+        return format(self.value, spec)
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+class Relation(Word):
+    """A relation between the two sides of a step."""
+
+    EQ = "="
+    LE = "<="
+    LT = "<"
+    GE = ">="
+    GT = ">"
+    NE = "!="
+
+    @property
+    def symbol(self):
+        return {"<=": "≤", ">=": "≥", "!=": "≠"}.get(self.value, self.value)
+
+    @property
+    def latex(self):
+        return {"<=": r"\le", ">=": r"\ge", "!=": r"\ne"}.get(self.value, self.value)
+
+    @property
+    def strict(self):
+        return self in (Relation.LT, Relation.GT)
+
+    @property
+    def is_order(self):
+        return self in (Relation.LE, Relation.LT, Relation.GE, Relation.GT)
+
+    @property
+    def upward(self):
+        """For an order: True when the left side is the smaller (`≤`, `<`)."""
+        return self in (Relation.LE, Relation.LT)
+
+
+def compose(first, second):
+    """The relation `a R c` that `a R1 b` and `b R2 c` prove, or None (`≤` then `≥`)."""
+    if first is Relation.EQ:
+        return second
+    if second is Relation.EQ:
+        return first
+    if Relation.NE in (first, second):
+        return None
+    if first.upward != second.upward:
+        return None
+    strict = first.strict or second.strict
+    if first.upward:
+        return Relation.LT if strict else Relation.LE
+    return Relation.GT if strict else Relation.GE
+
+
+class StepKind(Word):
+    """What a step claims."""
+
+    DEFINITION = "definition"      # the first row of a chain names a new quantity
+    EQUALITY = "equality"
+    RELATION = "relation"          # ≤ < ≥ > ≠
+    LIMIT = "limit"
+    OPTIMISER = "optimiser"        # argmax … = y*
+    OPTIMISATION = "optimisation"  # max_θ A = min_θ B (the same solutions)
+    UNREADABLE = "unreadable"      # a row derive could not read (its error is the verdict)
+
+    @property
+    def is_claim(self):
+        return self in CLAIM_KINDS
+
+
+CLAIM_KINDS = frozenset({StepKind.LIMIT, StepKind.OPTIMISER, StepKind.OPTIMISATION})
+
+
+class Status(Word):
+    VERIFIED = "verified"
+    REFUTED = "refuted"
+    UNDECIDED = "undecided"
+    DEFINITION = "definition"
+    ERROR = "error"                # the row could not be read
+
+
+VERIFIED, REFUTED, UNDECIDED, DEFINITION, ERROR = (
+    Status.VERIFIED, Status.REFUTED, Status.UNDECIDED, Status.DEFINITION, Status.ERROR)
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """One transition `lhs relation rhs` (or a definition, a claim, an unreadable row).
+
+    `lhs`/`rhs` are terms (`model.terms`); `lhs_latex`/`latex` the sides as written;
+    `reading` how derive read them, in plain text; `message` why an unreadable row was not
+    read. `hypotheses` are terms that must hold for the step (restricting its instances);
+    `context` the declarations in force where the step stands (`model.context`)."""
+
+    index: int
+    kind: StepKind
+    relation: Relation
+    lhs: object
+    rhs: object
+    lhs_latex: str
+    latex: str
+    location: Location
+    justification: str = ""
+    expect: str = ""
+    note: str = ""
+    context: object = None
+    hypotheses: tuple = ()
+    reading: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Chain:
+    """Consecutive steps `e0 R1 e1 R2 e2 …` (indices into the derivation's steps) and the
+    relation they compose to (None when they prove nothing, e.g. `≤` then `≥`)."""
+
+    steps: tuple
+    relation: Relation | None
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """What a file says: where from, its title, context, steps, chains and figures."""
+
+    file: str
+    title: str
+    context: object
+    steps: tuple
+    chains: tuple = ()
+    figures: tuple = ()
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """Values at which a step fails: the assignment, both sides, the difference."""
+
+    assignment: tuple              # (name, value as text) pairs
+    lhs_value: str
+    rhs_value: str
+    difference: str
+    labels: tuple = ("left side", "right side")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    method: str
+    detail: str = ""
+    seconds: float = 0.0
+    counterexample: Counterexample | None = None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: Step
+    verdict: Verdict
+
+    @property
+    def as_expected(self):
+        """Verified, a definition, or the verdict the author marked as expected."""
+        status = self.verdict.status
+        return status in (VERIFIED, DEFINITION) or (status.value == self.step.expect)
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """What a chain of two or more steps proves: `first relation last`, once every step is
+    verified."""
+
+    chain: Chain
+    lhs_latex: str
+    latex: str
+    proved: bool
+    unproved: tuple                # indices of the steps not verified
+
+
+@dataclass(frozen=True)
+class Result:
+    derivation: Derivation
+    steps: tuple = field(default_factory=tuple)
+
+    @property
+    def summary(self):
+        counts = {s.value: 0 for s in Status}
+        for r in self.steps:
+            counts[r.verdict.status.value] += 1
+        counts["total"] = len(self.steps)
+        return counts
+
+    @property
+    def ok(self):
+        """True when every step is verified, or ends as its author said to expect."""
+        return all(r.as_expected for r in self.steps)
+
+    @property
+    def conclusions(self):
+        by_index = {r.step.index: r for r in self.steps}
+        out = []
+        for chain in self.derivation.chains:
+            checked = [by_index[i] for i in chain.steps
+                       if by_index[i].step.kind is not StepKind.DEFINITION]
+            if len(checked) < 2 or chain.relation is None:
+                continue
+            first, last = by_index[chain.steps[0]].step, by_index[chain.steps[-1]].step
+            unproved = tuple(r.step.index for r in checked if r.verdict.status is not VERIFIED)
+            out.append(Conclusion(chain, first.lhs_latex, last.latex, not unproved, unproved))
+        return tuple(out)

@@ -1,0 +1,127 @@
+"""Names and what is declared about them.
+
+Every name the reader meets resolves, through its scopes, to one `Name` object: a symbol,
+a variable, a bound variable of an integral or expectation, a distribution, a definition,
+an opaque function. Names compare by identity, not by spelling: a bound `x` and the
+declared `x` are different objects, so no engine can confuse them. The LaTeX spelling
+(`latex`) is only for printing.
+
+What is *assumed* about a name is a `Declaration`, kept apart from the name in the
+`Context` in force where a step stands: `% derive: positive a` makes the same `a` positive
+from there on (also inside a definition written earlier), while a step above it still sees
+`a` as complex. A bound variable's declaration never changes, so it travels with the name.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from enum import Enum
+
+_serials = itertools.count(1)
+
+
+class Kind(Enum):
+    """What a name stands for."""
+
+    SYMBOL = "symbol"              # a number: declared (`real a`) or not (complex)
+    VARIABLE = "variable"          # a declared variable (x), or a bound copy of one
+    PARAMETER = "parameter"        # what distributions depend on (θ)
+    FUNCTION = "function"          # an opaque function (`f(x)`), or an indexed family (`x_i`)
+    DISTRIBUTION = "distribution"  # a density / pmf, possibly joint or conditional
+    DEFINITION = "definition"      # a name defined by `define` or by a chain
+    SET = "set"                    # the finite range of a discrete variable (𝒳)
+
+
+class Domain(Enum):
+    """Where a number lives. An undeclared symbol is complex."""
+
+    COMPLEX = "complex"
+    REAL = "real"
+    POSITIVE = "positive"
+    NONNEGATIVE = "nonnegative"
+    INTEGER = "integer"
+    NATURAL = "natural"            # 1, 2, 3, …
+
+    @property
+    def is_real(self):
+        return self is not Domain.COMPLEX
+
+    @property
+    def is_positive(self):
+        return self in (Domain.POSITIVE, Domain.NATURAL)
+
+    @property
+    def is_nonnegative(self):
+        return self in (Domain.POSITIVE, Domain.NONNEGATIVE, Domain.NATURAL)
+
+    @property
+    def is_integer(self):
+        return self in (Domain.INTEGER, Domain.NATURAL)
+
+
+@dataclass(frozen=True, eq=False)
+class VariableInfo:
+    """A variable: continuous (the real line) or discrete (a finite set, summed over)."""
+
+    discrete: bool = False
+    support: Name | None = None    # the SET it ranges over, when declared (`x in \\mathcal X`)
+
+
+@dataclass(frozen=True, eq=False)
+class DistributionInfo:
+    """A distribution over `over` (one variable, or several for a joint), possibly a family
+    conditional on `given`; `formula` (a term in `over`, `given` and symbols) when it is
+    given by a formula, or `family` and its parameter terms for a standard family."""
+
+    over: tuple = ()               # variable Names
+    given: tuple = ()              # variable Names it is conditional on
+    formula: object = None         # a Term, or None for an abstract density
+    family: object = None          # a `Family` term, or None
+
+
+@dataclass(frozen=True, eq=False)
+class DefinitionInfo:
+    """`name(params) := body`; `source` says where it was defined."""
+
+    params: tuple                  # bound Names, substituted on application
+    body: object                   # a Term
+    latex: str                     # as written
+    source: str = "define"         # "define" (a directive), "chain" (a chain's first row)
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """What a name is, where a step stands: its kind, its domain, and kind-specific info
+    (VariableInfo, DistributionInfo, DefinitionInfo). `declared` is False for a name the
+    file uses without declaring (a complex symbol, an opaque function)."""
+
+    kind: Kind
+    domain: Domain = Domain.COMPLEX
+    info: object = None
+    declared: bool = True
+
+
+@dataclass(frozen=True, eq=False)
+class Name:
+    """A named thing. Equality is identity: spelling alone never makes two names one.
+
+    `origin` is, for a bound variable, the declared variable it ranges like; `local` is
+    the declaration of a name that lives in one row (bound variables, definition
+    parameters), which never changes."""
+
+    latex: str
+    origin: Name | None = None
+    local: Declaration | None = None
+    serial: int = field(default_factory=lambda: next(_serials), repr=False)
+
+    def __repr__(self):
+        return f"Name({self.latex!r}#{self.serial})"
+
+    @property
+    def variable(self):
+        """The declared variable this name ranges like (itself for a declared one)."""
+        return self.origin if self.origin is not None else self
+
+    def sort_key(self):
+        return (self.latex, self.serial)

@@ -1,0 +1,575 @@
+"""Terms: the expressions every engine reads, as the author wrote them.
+
+A term is immutable and *hash-consed*: building the same term twice gives the same object,
+so equality is identity, a shared sub-term (a definition used twice) is stored once, and
+every walk over a term can remember its work per node — a derivation whose definitions
+refer to each other is a DAG, never an exponentially large tree.
+
+Nothing here evaluates. `a + a` stays `Add(a, a)`; subtraction is `Add(a, Mul(-1, b))` and
+division `Mul(a, Pow(b, -1))`, as in most computer algebra. The engines decide what terms
+mean (`engines.poly` for exact algebra, `engines.numeric` for numbers); the notation
+registry says what operators (KL, JS, H, …) expand to.
+
+Binders (`Integral`, `Sum`, `Product`, `Expect`, `Limit`, `Optimum`) bind a `Name` that
+the reader created fresh for that occurrence, so no substitution can capture a variable.
+"""
+
+from __future__ import annotations
+
+import weakref
+from fractions import Fraction
+
+from derive.model.names import Name
+
+
+class Term:
+    """Base of all terms: `args` holds the fields; equal fields give the same object."""
+
+    __slots__ = ("args", "_hash", "_free", "__weakref__")
+    _table = weakref.WeakValueDictionary()
+
+    def __new__(cls, *args):
+        key = (cls, args)
+        found = Term._table.get(key)
+        if found is not None:
+            return found
+        term = object.__new__(cls)
+        term.args = args
+        term._hash = hash(key)
+        term._free = None
+        Term._table[key] = term
+        return term
+
+    def __hash__(self):
+        return self._hash
+
+    def __eq__(self, other):
+        return self is other
+
+    def __ne__(self, other):
+        return self is not other
+
+    def __reduce__(self):
+        return (_rebuild, (type(self), self.args))
+
+    def __repr__(self):
+        return f"{type(self).__name__}{self.args!r}"
+
+    @property
+    def children(self):
+        """The sub-terms, in order (fields that are not terms are left out)."""
+        out = []
+        for a in self.args:
+            if isinstance(a, Term):
+                out.append(a)
+            elif isinstance(a, tuple):
+                out.extend(x for x in a if isinstance(x, Term))
+        return out
+
+    def rebuild(self, children):
+        """The same node with its sub-terms replaced, in `children` order."""
+        it = iter(children)
+        args = []
+        for a in self.args:
+            if isinstance(a, Term):
+                args.append(next(it))
+            elif isinstance(a, tuple) and any(isinstance(x, Term) for x in a):
+                args.append(tuple(next(it) if isinstance(x, Term) else x for x in a))
+            else:
+                args.append(a)
+        return type(self)(*args)
+
+    @property
+    def binds(self):
+        """The names this node binds in its body (none for most nodes)."""
+        return ()
+
+
+def _rebuild(cls, args):
+    return cls(*args)
+
+
+# ---------------------------------------------------------------------------- leaves
+
+class Num(Term):
+    """An exact rational number."""
+
+    __slots__ = ()
+
+    def __new__(cls, value):
+        return Term.__new__(cls, Fraction(value))
+
+    @property
+    def value(self):
+        return self.args[0]
+
+
+class Const(Term):
+    """A named constant: `e`, `pi`, `i` (the imaginary unit) or `oo` (only in limits and
+    domains)."""
+
+    __slots__ = ()
+    NAMES = ("e", "pi", "i", "oo")
+
+    def __new__(cls, name):
+        assert name in cls.NAMES, name
+        return Term.__new__(cls, name)
+
+    @property
+    def name(self):
+        return self.args[0]
+
+
+class Sym(Term):
+    """A name used as a number: a symbol, a variable, a parameter."""
+
+    __slots__ = ()
+
+    def __new__(cls, name: Name):
+        return Term.__new__(cls, name)
+
+    @property
+    def name(self):
+        return self.args[0]
+
+
+# ---------------------------------------------------------------------------- arithmetic
+
+class Add(Term):
+    __slots__ = ()
+
+    def __new__(cls, *terms):
+        return Term.__new__(cls, *terms)
+
+
+class Mul(Term):
+    __slots__ = ()
+
+    def __new__(cls, *terms):
+        return Term.__new__(cls, *terms)
+
+
+class Pow(Term):
+    __slots__ = ()
+
+    def __new__(cls, base, exponent):
+        return Term.__new__(cls, base, exponent)
+
+    @property
+    def base(self):
+        return self.args[0]
+
+    @property
+    def exponent(self):
+        return self.args[1]
+
+
+class Fn(Term):
+    """An elementary function of the registry's table (`log`, `exp`, `sin`, …)."""
+
+    __slots__ = ()
+
+    def __new__(cls, fname, *args):
+        return Term.__new__(cls, fname, *args)
+
+    @property
+    def fname(self):
+        return self.args[0]
+
+    @property
+    def operands(self):
+        return self.args[1:]
+
+
+class Call(Term):
+    """An opaque function applied: `f(x)`, or an indexed family `x_i` = `x(i)`."""
+
+    __slots__ = ()
+
+    def __new__(cls, function: Name, *arguments):
+        return Term.__new__(cls, function, *arguments)
+
+    @property
+    def function(self):
+        return self.args[0]
+
+    @property
+    def arguments(self):
+        return self.args[1:]
+
+
+# ---------------------------------------------------------------------------- distributions
+
+class Dist(Term):
+    """A distribution as an object: `p` over its variables, a marginal `p(x)` of a joint
+    (`over` = the variables kept), a conditional `p(z | x)` (`given` the conditioning
+    variables, `cond` their values), at explicit parameter values `params` (`p_{θ_0}`;
+    empty: at the parameters' current values)."""
+
+    __slots__ = ()
+
+    def __new__(cls, name: Name, over: tuple, given: tuple = (), cond: tuple = (),
+                params: tuple = ()):
+        return Term.__new__(cls, name, tuple(over), tuple(given), tuple(cond), tuple(params))
+
+    @property
+    def name(self):
+        return self.args[0]
+
+    @property
+    def over(self):
+        return self.args[1]
+
+    @property
+    def given(self):
+        return self.args[2]
+
+    @property
+    def cond(self):
+        return self.args[3]
+
+    @property
+    def params(self):
+        return self.args[4]
+
+
+class Family(Term):
+    """A standard family with its parameters, as a distribution: `N(μ, σ²)`."""
+
+    __slots__ = ()
+
+    def __new__(cls, family: str, params: tuple):
+        return Term.__new__(cls, family, tuple(params))
+
+    @property
+    def family(self):
+        return self.args[0]
+
+    @property
+    def params(self):
+        return self.args[1]
+
+
+class Dens(Term):
+    """A density's value: `dist` (a `Dist` or `Family`) at the point `at`."""
+
+    __slots__ = ()
+
+    def __new__(cls, dist, at: tuple):
+        return Term.__new__(cls, dist, tuple(at))
+
+    @property
+    def dist(self):
+        return self.args[0]
+
+    @property
+    def at(self):
+        return self.args[1]
+
+
+# ---------------------------------------------------------------------------- definitions
+
+class Defined(Term):
+    """A definition used here, applied to `arguments` (empty for a plain name): `body` is
+    its meaning with the arguments put in. The name is kept so that a definition can be
+    held fixed and shown as written."""
+
+    __slots__ = ()
+
+    def __new__(cls, name: Name, arguments: tuple, body):
+        return Term.__new__(cls, name, tuple(arguments), body)
+
+    @property
+    def name(self):
+        return self.args[0]
+
+    @property
+    def arguments(self):
+        return self.args[1]
+
+    @property
+    def body(self):
+        return self.args[2]
+
+
+# ---------------------------------------------------------------------------- binders
+
+class Integral(Term):
+    """`∫ body d var`, over `[lower, upper]` or, with no limits, over the variable's whole
+    range (the support of the densities in it)."""
+
+    __slots__ = ()
+
+    def __new__(cls, var: Name, body, lower=None, upper=None):
+        return Term.__new__(cls, var, body, lower, upper)
+
+    @property
+    def var(self):
+        return self.args[0]
+
+    @property
+    def body(self):
+        return self.args[1]
+
+    @property
+    def lower(self):
+        return self.args[2]
+
+    @property
+    def upper(self):
+        return self.args[3]
+
+    @property
+    def binds(self):
+        return (self.args[0],)
+
+
+class Sum(Integral):
+    """`Σ_var body`, over `lower..upper`, or over the variable's whole (finite) range."""
+
+    __slots__ = ()
+
+
+class Product(Integral):
+    """`Π_var body`, as `Sum`."""
+
+    __slots__ = ()
+
+
+class Expect(Term):
+    """`E_{var ~ dist}[body]`: the expectation of `body` when `var` is drawn from `dist`."""
+
+    __slots__ = ()
+
+    def __new__(cls, var: Name, dist, body):
+        return Term.__new__(cls, var, dist, body)
+
+    @property
+    def var(self):
+        return self.args[0]
+
+    @property
+    def dist(self):
+        return self.args[1]
+
+    @property
+    def body(self):
+        return self.args[2]
+
+    @property
+    def binds(self):
+        return (self.args[0],)
+
+
+class Op(Term):
+    """An operator of the registry applied to its arguments: `KL(p‖q)`, `H(p)`, … The
+    registry entry named `key` says what it means."""
+
+    __slots__ = ()
+
+    def __new__(cls, key: str, *arguments):
+        return Term.__new__(cls, key, *arguments)
+
+    @property
+    def key(self):
+        return self.args[0]
+
+    @property
+    def arguments(self):
+        return self.args[1:]
+
+
+class Deriv(Term):
+    """`d body / d var`: the derivative with respect to `var`, at var's current value."""
+
+    __slots__ = ()
+
+    def __new__(cls, body, var: Name):
+        return Term.__new__(cls, body, var)
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def var(self):
+        return self.args[1]
+
+
+class At(Term):
+    """`body |_{var = value}`: body evaluated with `var` put to `value`."""
+
+    __slots__ = ()
+
+    def __new__(cls, body, var: Name, value):
+        return Term.__new__(cls, body, var, value)
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def var(self):
+        return self.args[1]
+
+    @property
+    def value(self):
+        return self.args[2]
+
+    @property
+    def binds(self):
+        return (self.args[1],)
+
+
+class Limit(Term):
+    """`lim_{var → point} body`, from `direction` "+", "-" or "+-" (both sides)."""
+
+    __slots__ = ()
+
+    def __new__(cls, body, var: Name, point, direction="+-"):
+        return Term.__new__(cls, body, var, point, direction)
+
+    @property
+    def body(self):
+        return self.args[0]
+
+    @property
+    def var(self):
+        return self.args[1]
+
+    @property
+    def point(self):
+        return self.args[2]
+
+    @property
+    def direction(self):
+        return self.args[3]
+
+    @property
+    def binds(self):
+        return (self.args[1],)
+
+
+class Optimum(Term):
+    """`kind` ∈ max, min, argmax, argmin of `body` over `var` in the interval from `low` to
+    `high`, whose ends are closed as `closed` says ("()", "[)", "(]", "[]")."""
+
+    __slots__ = ()
+    KINDS = ("max", "min", "argmax", "argmin")
+
+    def __new__(cls, kind, body, var: Name, low, high, closed="()"):
+        return Term.__new__(cls, kind, body, var, low, high, closed)
+
+    @property
+    def kind(self):
+        return self.args[0]
+
+    @property
+    def body(self):
+        return self.args[1]
+
+    @property
+    def var(self):
+        return self.args[2]
+
+    @property
+    def interval(self):
+        return self.args[3], self.args[4], self.args[5]
+
+    @property
+    def binds(self):
+        return (self.args[2],)
+
+
+# ---------------------------------------------------------------------------- constructors
+
+ZERO, ONE, MINUS_ONE, HALF, TWO = Num(0), Num(1), Num(-1), Num(Fraction(1, 2)), Num(2)
+E, PI, I, OO = Const("e"), Const("pi"), Const("i"), Const("oo")
+
+
+def neg(t):
+    return Mul(MINUS_ONE, t)
+
+
+def sub(a, b):
+    return Add(a, neg(b))
+
+
+def div(a, b):
+    return Mul(a, Pow(b, MINUS_ONE))
+
+
+def log(t):
+    return Fn("log", t)
+
+
+# ---------------------------------------------------------------------------- walks
+
+def free_names(term):
+    """The names that occur free in `term` (remembered per node)."""
+    if term._free is not None:
+        return term._free
+    stack, order = [term], []
+    while stack:                                  # children before parents, no recursion
+        t = stack.pop()
+        if t._free is not None:
+            continue
+        order.append(t)
+        stack.extend(c for c in t.children if c._free is None)
+    for t in reversed(order):
+        if t._free is not None:
+            continue
+        names = set()
+        for a in t.args:
+            if isinstance(a, Name):
+                names.add(a)
+            elif isinstance(a, tuple):
+                names.update(x for x in a if isinstance(x, Name))
+        for c in t.children:
+            names |= c._free if c._free is not None else free_names(c)
+        names.difference_update(t.binds)
+        if isinstance(t, Defined):
+            names.discard(t.name)
+        t._free = frozenset(names)
+    return term._free
+
+
+def substitute(term, mapping):
+    """`term` with each free name in `mapping` (Name → Term) replaced; a binder that binds
+    one of them shadows it in its body. Work is remembered per node (DAG-sized)."""
+    if not mapping:
+        return term
+    keys = frozenset(mapping)
+    memo = {}
+
+    def walk(t, hidden):
+        if not (free_names(t) & keys) - hidden:
+            return t
+        key = (t, hidden)
+        if key in memo:
+            return memo[key]
+        if isinstance(t, Sym) and t.name in mapping and t.name not in hidden:
+            out = mapping[t.name]
+        else:
+            inner = hidden | frozenset(t.binds) if t.binds else hidden
+            out = t.rebuild([walk(c, inner) for c in t.children])
+        memo[key] = out
+        return out
+
+    return walk(term, frozenset())
+
+
+def nodes(term):
+    """Every distinct node of `term` once, children before parents (no recursion)."""
+    seen, order, stack = set(), [], [(term, False)]
+    while stack:
+        t, expanded = stack.pop()
+        if expanded:
+            order.append(t)
+            continue
+        if t in seen:
+            continue
+        seen.add(t)
+        stack.append((t, True))
+        stack.extend((c, False) for c in reversed(t.children) if c not in seen)
+    return order

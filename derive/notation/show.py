@@ -1,0 +1,156 @@
+"""Terms as plain text: how derive read a formula, for people (`--show-reading`, messages).
+
+The form is canonical and close to what a mathematician writes on a board:
+`∫ p_θ(x) · log D*(x) dx`, `E_{x~p}[log q(x)]`, `KL(p ‖ q)`, `Σ_{i=1}^{n} x(i)`. Every
+name is shown by its LaTeX spelling made plain (`\\theta` → θ, `D^{\\star}` → D*); bound
+variables print with their own letter. Operators print by their registry entry.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from derive.model.terms import (
+    Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit,
+    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym,
+)
+from derive.notation import registry
+
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron "
+          "pi rho sigma tau upsilon phi chi psi omega").split()
+_PLAIN = {**{f"\\{g}": unicodedata.lookup("GREEK SMALL LETTER " + g.upper().replace("LAMBDA", "LAMDA"))
+             for g in _GREEK},
+          **{f"\\{g.capitalize()}": unicodedata.lookup("GREEK CAPITAL LETTER " + g.upper().replace("LAMBDA", "LAMDA"))
+             for g in _GREEK},
+          r"\varepsilon": "ε", r"\vartheta": "ϑ", r"\varphi": "φ", r"\ell": "ℓ",
+          r"\infty": "∞", "^{\\star}": "*", "^{\\dagger}": "†", r"\mathcal{L}": "ℒ",
+          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩"}
+_CONSTANTS = {"e": "e", "pi": "π", "i": "i", "oo": "∞"}
+_ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
+
+
+def plain(latex):
+    """A canonical LaTeX name as plain text: `\\theta` → θ, `p_{\\theta}` → p_θ."""
+    for command, text in sorted(_PLAIN.items(), key=lambda kv: -len(kv[0])):
+        latex = latex.replace(command, text)
+    return latex.replace("_{", "_").replace("{", "").replace("}", "").replace("\\", "")
+
+
+def show(term):
+    """The plain-text reading of a term."""
+    return _show(term, 0)
+
+
+def _wrap(text, strength, context):
+    return f"({text})" if strength < context else text
+
+
+def _show(t, context):
+    kind = type(t)
+    if kind is Num:
+        v = t.value
+        text = str(v.numerator) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
+        return _wrap(text, _MUL if v.denominator != 1 or v < 0 else _POW + 1, context)
+    if kind is Const:
+        return _CONSTANTS[t.name]
+    if kind is Sym:
+        return plain(t.name.latex)
+    if kind is Add:
+        out = _show(t.args[0], _ADD)
+        for a in t.args[1:]:
+            if _negated(a) is not None:
+                out += " - " + _show(_negated(a), _ADD + 1)
+            else:
+                out += " + " + _show(a, _ADD + 1)
+        return _wrap(out, _ADD, context)
+    if kind is Mul:
+        return _wrap(_product(t), _MUL, context)
+    if kind is Pow:
+        return _wrap(f"{_show(t.base, _POW + 1)}^{_show(t.exponent, _POW + 1)}", _POW, context)
+    if kind is Fn:
+        return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
+    if kind is Call:
+        return f"{plain(t.function.latex)}({', '.join(_show(a, 0) for a in t.arguments)})"
+    if kind is Dens:
+        return _density(t)
+    if kind in (Dist, Family):
+        return _distribution(t)
+    if kind is Defined:
+        name = plain(t.name.latex)
+        return f"{name}({', '.join(_show(a, 0) for a in t.arguments)})" if t.arguments else name
+    if kind in (Integral, Sum, Product):
+        return _wrap(_binder(t), _MUL, context)
+    if kind is Expect:
+        return f"E_{{{plain(t.var.latex)}~{_distribution(t.dist)}}}[{_show(t.body, 0)}]"
+    if kind is Op:
+        return registry.BY_KEY[t.key].show([_distribution(a) for a in t.arguments])
+    if kind is Deriv:
+        return _wrap(f"d/d{plain(t.var.latex)} {_show(t.body, _POW)}", _MUL, context)
+    if kind is At:
+        return f"[{_show(t.body, 0)}]_{{{plain(t.var.latex)}={_show(t.value, 0)}}}"
+    if kind is Limit:
+        side = {"+": "⁺", "-": "⁻"}.get(t.direction, "")
+        return _wrap(f"lim_{{{plain(t.var.latex)}→{_show(t.point, 0)}{side}}} {_show(t.body, _ADD)}",
+                     _ADD, context)
+    if kind is Optimum:
+        low, high, closed = t.interval
+        where = f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
+        return _wrap(f"{t.kind}_{{{plain(t.var.latex)}{where}}} {_show(t.body, _ADD)}", _ADD, context)
+    return repr(t)
+
+
+def _negated(t):
+    if isinstance(t, Mul) and isinstance(t.args[0], Num) and t.args[0].value == -1:
+        rest = t.args[1:]
+        return rest[0] if len(rest) == 1 else Mul(*rest)
+    if isinstance(t, Num) and t.value < 0:
+        return Num(-t.value)
+    return None
+
+
+def _product(t):
+    factors = list(t.args)
+    if factors and isinstance(factors[0], Num) and factors[0].value == -1 and len(factors) > 1:
+        rest = factors[1:]
+        return "-" + _product(Mul(*rest)) if len(rest) > 1 else "-" + _show(rest[0], _MUL + 1)
+    top, bottom = [], []
+    for f in factors:
+        if isinstance(f, Pow) and isinstance(f.exponent, Num) and f.exponent.value == -1:
+            bottom.append(_show(f.base, _MUL + 1))
+        else:
+            top.append(_show(f, _MUL + 1))
+    text = " · ".join(top) if top else "1"
+    return text + "".join(f" / {b}" for b in bottom)
+
+
+def _binder(t):
+    var = plain(t.var.latex)
+    limits = ""
+    if t.lower is not None:
+        limits = f"_{{{_show(t.lower, 0)}}}^{{{_show(t.upper, 0)}}}"
+    if isinstance(t, Integral) and not isinstance(t, (Sum, Product)):
+        return f"∫{limits} {_show(t.body, _MUL)} d{var}"
+    symbol = "Σ" if isinstance(t, Sum) else "Π"
+    if t.lower is not None:
+        return f"{symbol}_{{{var}={_show(t.lower, 0)}}}^{{{_show(t.upper, 0)}}} {_show(t.body, _MUL)}"
+    return f"{symbol}_{{{var}}} {_show(t.body, _MUL)}"
+
+
+def _distribution(d):
+    if isinstance(d, Family):
+        return f"{d.family}({', '.join(_show(p, 0) for p in d.params)})"
+    name = plain(d.name.latex)
+    if d.given:
+        return f"{name}(·|{', '.join(_show(c, 0) for c in d.cond)})"
+    return name
+
+
+def _density(t):
+    d = t.dist
+    at = ", ".join(_show(a, 0) for a in t.at)
+    if isinstance(d, Family):
+        return f"{_distribution(d)}({at})"
+    name = plain(d.name.latex)
+    if d.given:
+        return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)})"
+    return f"{name}({at})"
