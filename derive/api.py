@@ -67,8 +67,8 @@ def chain(*expressions: str, context: str = "", title: str = "derivation",
         raise ValueError("give one relation and one justification per step")
     if any(r not in RELATIONS for r in relations):
         raise ValueError(f"relations are one of {', '.join(RELATIONS)}")
-    rows = [expressions[0]] + [f"{RELATIONS[r]} {e}" for r, e in zip(relations, expressions[1:])]
-    text = context + "".join(f"$$ {row} $$\n" for row in rows)
+    lines = [expressions[0]] + [f"{RELATIONS[r]} {e}" for r, e in zip(relations, expressions[1:])]
+    text = context + "".join(f"$$ {line} $$\n" for line in lines)
     builder = Builder(Source(text, "<python>"))
     for m in DIRECTIVE.finditer(text):
         builder.directive(m.group("keyword"), m.group("body"), m.start("body"))

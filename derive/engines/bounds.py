@@ -199,6 +199,9 @@ def _nonneg(sp, e, strict, depth):
         if factored != e and not isinstance(factored, sp.Add) and \
                 _nonneg(sp, factored, strict, depth + 1):
             return True
+        combined = sp.logcombine(e, force=False)      # only over positive arguments
+        if combined != e and _nonneg(sp, combined, strict, depth + 1):
+            return True
         return _log_bound(sp, e, strict, depth)
     return False
 

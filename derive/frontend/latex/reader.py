@@ -560,8 +560,11 @@ class Reader(Products):
             info = declaration.info
             if info.params:
                 if bracket is None or bracket.open != "(":
-                    raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
-                                     f"write {p.key}(…)", p.node)
+                    args = self._at_variables(info.params)
+                    if args is None:
+                        raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
+                                         f"write {p.key}(…)", p.node)
+                    return Defined(name, args, substitute(info.body, dict(zip(info.params, args)))), 1
                 args = self._arguments(bracket)
                 if len(args) != len(info.params):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
@@ -576,6 +579,20 @@ class Reader(Products):
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         return Sym(name), 1
+
+    def _at_variables(self, params):
+        """A definition used bare, whose parameters are spelled like declared variables
+        (`D^\\star` after `define D^\\star(x) = …`): its arguments are those variables
+        where they stand (the innermost bound copy, or the variable itself), as for a
+        bare density; None when a parameter is not spelled like a variable."""
+        args = []
+        for param in params:
+            found = self.declared(param.latex)
+            if found is None or found[1].kind is not Kind.VARIABLE:
+                return None
+            bound = self.bound_point(found[0])
+            args.append(Sym(bound if bound is not None else found[0]))
+        return tuple(args)
 
     def _derived_function(self, p, bracket):
         """`f'(u)` for a defined function f: its derivative at u."""
