@@ -50,13 +50,13 @@ def pytest_collect_file(file_path, parent):
 
 
 def _has_directives(path):
-    from derive.frontend.layout import DIRECTIVE   # a regular expression; no SymPy
+    from derive.frontend.documents import MARKER   # a regular expression; no SymPy
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return DIRECTIVE.search(head) is not None
+    return MARKER.search(head) is not None
 
 
 class DerivationFile(pytest.File):
