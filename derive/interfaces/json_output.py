@@ -15,6 +15,7 @@ Schema (version 1)::
            "relation": "=" | "<=" | "<" | ">=" | ">",
            "lhs_latex": str, "latex": str,   # as the author wrote them
            "line": int, "column": int,
+           "cell": int,                # notebooks only: the cell (line is within it)
            "justification": str,
            "expect": "" | "refuted" | "undecided",   # a verdict the author accepts
            "note": str,                # the author's remark (% derive: note …)
@@ -47,7 +48,8 @@ from derive.model import CLAIM_KINDS
 def step_dict(result):
     step, verdict = result.step, result.verdict
     ce = verdict.counterexample
-    return {
+    cell = getattr(step.location, "cell", None)
+    return {**({"cell": cell} if cell else {}),
         "index": step.index, "kind": step.kind, "relation": step.relation,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,

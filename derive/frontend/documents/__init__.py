@@ -103,6 +103,14 @@ def read(path, text, mode="displays"):
     raise ValueError(f"not a document suffix: {path}")
 
 
+def with_title(found, title, offset):
+    """`found` with a `title` directive for the document's own title (a front matter's
+    `title`, a page's first heading, a LaTeX `\\title`), unless derive is given one."""
+    if title and not any(isinstance(f, Directive) and f.keyword == "title" for f in found):
+        return [Directive("title", " ".join(title.split()), offset), *found]
+    return found
+
+
 def assemble(source, found, kind, mode="displays"):
     """The `Document` from what a scanner found (`Directive`, `Definition`, `Math` items,
     any order): macros defined and expanded in document order, `check` directives

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from derive.frontend.documents import Definition, Directive, Math, assemble
+from derive.frontend.documents import Definition, Directive, Math, assemble, with_title
 from derive.frontend.documents.macros import DEFINITION, Macros
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.layout import COMMENT
@@ -54,7 +54,18 @@ def read_tex(source, mode="displays"):
     found += _scan(source, masked, is_document)
     if not is_document and not any(isinstance(f, Math) for f in found):
         found.append(_bare(masked, found))
-    return assemble(source, found, "latex", mode)
+    return assemble(source, with_title(found, *_title(masked)), "latex", mode)
+
+
+def _title(masked):
+    """(the text of `\\title{…}`, its offset), or ("", 0)."""
+    from derive.frontend.documents.macros import group
+    m = re.search(r"\\title(?![a-zA-Z])", masked.text)
+    braced = group(masked.text, m.end()) if m else None
+    if braced is None:
+        return "", 0
+    title = re.sub(r"\\thanks\{[^{}]*\}|\\\\", " ", masked.text[braced[0]:braced[1]])
+    return title, braced[0]
 
 
 def _is_comment(text, at):
