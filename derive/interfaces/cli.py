@@ -135,6 +135,8 @@ def run_check(args):
     else:
         for result in done:
             print(terminal.render_result(result, style))
+        if len(args.files) > 1:
+            print(terminal.grand_total(done, errors, style))
     if errors:
         return EXIT_INPUT
     return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
@@ -173,7 +175,7 @@ def collect_results(args):
             cache.put(keys[i], outcome["result"])
     progress.clear()
     for error in errors:
-        print(error["text"] or f"{error['file']}: error: {error['message']}", file=sys.stderr)
+        print(terminal.error_text(error), file=sys.stderr)
     return [r for r in results if r is not None], errors
 
 

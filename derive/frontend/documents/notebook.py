@@ -59,6 +59,15 @@ class NotebookSource(Source):
         return InputError(message, self.file, local, column, self.line_text(line), cell=cell)
 
 
+def cell_text(text, cell):
+    """The source of cell number `cell` of a notebook's JSON text ("" if there is none)."""
+    try:
+        body = json.loads(text)["cells"][cell - 1].get("source", "")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return ""
+    return "".join(body) if isinstance(body, list) else str(body)
+
+
 def read_notebook(path, text, mode="displays"):
     try:
         data = json.loads(text)
