@@ -61,6 +61,8 @@ def build_parser():
     report.add_argument("-o", "--output", metavar="PATH",
                         help="where to write it (default: FIRST-FILE-NAME.FORMAT here); figures "
                              "go beside it")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                        help="page size of the LaTeX/PDF report (default a4)")
     report.add_argument("--templates", metavar="DIR",
                         help="a folder of templates that replace the bundled ones by name")
     _checking_options(report)

@@ -52,7 +52,7 @@ def environment(fmt, templates=None):
     folders = [str(templates)] if templates else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders + [str(template_folder())]),
-        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(value)),
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(escape.readable(value))),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, autoescape=False)
     def math(latex):
@@ -66,7 +66,15 @@ def environment(fmt, templates=None):
         head, sep, tail = text.partition(" at ")
         return inline(head) + (Markup(spec.text(sep + tail)) if sep else "")
 
-    env.filters.update(math=math, inline=inline, name=name,
+    def code(text):
+        """A file name or other literal: a code span in Markdown, typewriter in LaTeX."""
+        if fmt == "md":
+            return Markup(escape.md_code(text))
+        if fmt == "tex":
+            return Markup(r"\texttt{%s}" % spec.text(text))
+        return Markup(f"<code>{spec.text(text)}</code>")
+
+    env.filters.update(math=math, inline=inline, name=name, code=code,
                        url=lambda path: Markup(quote(path)),
                        rel=lambda relation: Markup(RELATIONS.get(relation, relation)),
                        relword=lambda relation: WORDS.get(relation, relation),
@@ -74,8 +82,12 @@ def environment(fmt, templates=None):
     return env
 
 
-def render(results, fmt, figure_prefix="", templates=None):
-    """(report text, {relative file name: bytes}) for serialised results."""
+PAPERS = ("a4", "letter")
+
+
+def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
+    """(report text, {relative file name: bytes}) for serialised results; `paper` (a4 or
+    letter) sets the LaTeX report's page size."""
     import sympy
     spec = FORMATS[fmt]
     files, derivations = {}, []
@@ -92,5 +104,6 @@ def render(results, fmt, figure_prefix="", templates=None):
         derivations.append({**result, "chains": [{"steps": c, "conclusion": conclusion(c)} for c in grouped],
                             "figures_made": figures})
     text = environment(fmt, templates).get_template(spec.template).render(
-        derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__)
+        derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__,
+        paper=paper)
     return text, files
