@@ -66,6 +66,17 @@ def build_parser():
     report.add_argument("--templates", metavar="DIR",
                         help="a folder of templates that replace the bundled ones by name")
     _checking_options(report)
+    watch = commands.add_parser(
+        "watch", help="check files again whenever they are saved, printing what changed",
+        description="Check each FILE, then again on every save; print only the steps whose "
+                    "verdict changed, new and removed steps, and errors. Ctrl-C stops.")
+    watch.add_argument("files", nargs="+", metavar="FILE", help="derivation file or document")
+    watch.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
+                       help="time allowed per step (default 5)")
+    watch.add_argument("--seed", type=int, default=0, help="seed of the numeric check (default 0)")
+    watch.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the marks (default: when writing to a terminal)")
+    watch.add_argument("--debounce", type=int, default=300, help=argparse.SUPPRESS)
     cache = commands.add_parser("cache", help="show or empty the result cache",
                                 description="The result cache (see the README).")
     cache.add_argument("action", choices=("info", "clear"),
@@ -109,6 +120,9 @@ def main(argv=None):
         return run_check(args)
     if args.command == "cache":
         return run_cache(args)
+    if args.command == "watch":
+        from derive.interfaces.watch import run_watch
+        return run_watch(args)
     if args.command == "report":
         from derive.reports.write import run_report
         return run_report(args, collect_results(args))
