@@ -9,7 +9,7 @@ from derive.frontend.errors import InputError
 MAX_FILE_BYTES = 2_000_000
 SUFFIXES = (".tex", ".md", ".markdown", ".ipynb", ".yaml", ".yml")
 
-__all__ = ["InputError", "load", "SUFFIXES"]
+__all__ = ["InputError", "load", "read_text", "SUFFIXES"]
 
 
 def load(path, mode="displays"):

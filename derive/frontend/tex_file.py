@@ -37,8 +37,10 @@ def load_text(path, text, mode="displays"):
     return load_document(documents.read(path, text, mode), path)
 
 
-def load_document(document, path):
-    """The `Derivation` of a `Document`'s events."""
+def load_document(document, path, *, require_steps=True, relocate=True):
+    """The `Derivation` of a `Document`'s events. `require_steps=False` accepts a document
+    with nothing to check (a page of prose); `relocate=False` keeps a notebook's steps at
+    lines of its joined markdown text instead of at cell and line."""
     source = document.source
     placed = Placement(source)
     reader = Reader(Context(), placed)
@@ -51,13 +53,12 @@ def load_document(document, path):
         else:
             for row in event.rows:
                 builder.add(Row(tuple(reader.read_row(row.text, placed.place(row))), 0))
-    if not builder.steps:
+    if not builder.steps and require_steps:
         raise source.error("no relation (=, \\le, …) found: nothing to check",
                            len(source.text.rstrip()))
     steps = tuple(builder.steps)
-    relocate = getattr(source, "relocate", None)
-    if relocate is not None:
-        steps = tuple(replace(s, location=relocate(s.location)) for s in steps)
+    if relocate and hasattr(source, "relocate"):
+        steps = tuple(replace(s, location=source.relocate(s.location)) for s in steps)
     return Derivation(str(path), declared.title or default_title(path), builder.context,
                       steps, tuple(declared.figures))
 
