@@ -18,7 +18,6 @@ from markupsafe import Markup
 from derive import __version__
 from derive.interfaces.json_output import chains, conclusion
 from derive.reports import escape
-from derive.reports.figures import make
 
 RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne"}
 WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠"}
@@ -83,6 +82,21 @@ def environment(fmt, templates=None):
 
 
 PAPERS = ("a4", "letter")
+PLOT_HINT = "pip install 'derive-checker[plot]'"
+
+
+class MissingPlotting(Exception):
+    """A figure was asked for, and matplotlib (the `plot` extra) is not installed."""
+
+
+def _figure(request):
+    try:
+        from derive.reports.figures import make
+        return make(request["name"], tuple(request["params"].items()))
+    except ImportError as exc:
+        raise MissingPlotting(
+            f"the figure {request['name']!r} needs matplotlib, which is not installed "
+            f"({exc.name or exc}); {PLOT_HINT}, or remove its '% derive: figure' line") from None
 
 
 def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
@@ -94,7 +108,7 @@ def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
     for result in results:
         figures = []
         for request in result.get("figures", ()):
-            figure = make(request["name"], tuple(request["params"].items()))
+            figure = _figure(request)
             name = f"{figure_prefix}{figure.name}.{spec.figure}" if spec.figure else ""
             if name:
                 files[name] = figure.files[spec.figure]

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from derive.reports.render import render
+from derive.reports.render import MissingPlotting, render
 
 EXIT_OK, EXIT_INPUT = 0, 2
 LATEXMK = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-quiet",
@@ -44,6 +44,8 @@ def write_report(results, fmt, out, templates=None, paper="a4"):
     prefix = {"md": f"{out.stem}_files/", "tex": f"{out.stem}-"}.get(fmt, "")
     try:
         text, files = render(results, fmt, prefix, templates, paper)
+    except MissingPlotting as exc:
+        raise ReportError(str(exc)) from None
     except Exception as exc:  # a user's template, most likely
         raise ReportError(f"could not render the {fmt} report: {type(exc).__name__}: {exc}") from None
     out.parent.mkdir(parents=True, exist_ok=True)
