@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from derive.frontend.documents.mapped import Mapped
 
-MAX_EXPANSIONS = 2000          # per display: more means a definition that never ends
+MAX_NESTED = 100               # expansions from one macro call: more means one never ends
+MAX_EXPANSIONS = 5000          # per display
 MAX_EXPANDED_CHARS = 50_000
 
 DEFINITION = re.compile(
@@ -170,7 +171,7 @@ class Macros:
         """The `Mapped` math with every macro in force expanded."""
         if not self.table:
             return math
-        i, count = 0, 0
+        i, count, per_call = 0, 0, {}
         while True:
             m = _CONTROL_WORD.search(math.text, i)
             if m is None:
@@ -190,7 +191,8 @@ class Macros:
             math = math.replace(m.start(), end, replacement)
             i = m.start()
             count += 1
-            if count > MAX_EXPANSIONS or len(math) > MAX_EXPANDED_CHARS:
+            per_call[origin] = per_call.get(origin, 0) + 1   # nested calls share the origin
+            if per_call[origin] > MAX_NESTED or count > MAX_EXPANSIONS or len(math) > MAX_EXPANDED_CHARS:
                 raise self.source.error(f"expanding \\{macro.name} does not end (macros that "
                                         "call each other?)", origin)
 
