@@ -234,3 +234,20 @@ def test_events_are_the_one_uniform_result():
         directive, display = document.events
         assert isinstance(directive, Directive) and (directive.keyword, directive.body) == ("density", "p")
         assert isinstance(display, Display) and display.rows[0].text.strip() == "H(p) = H(p)"
+
+
+def test_markdown_inline_math_when_asked(tmp_path):
+    text = ("<!-- derive: positive a -->\nProse $a = a$, a price of \\$5 and `$x = + $`.\n\n"
+            "<!-- derive: check inline -->\nNow $2a = a + a$ and {math}`3a = a + 2a` are checked.\n")
+    derivation = load(write(tmp_path, text, "inline.md"))
+    assert [(s.location.line, s.location.column, s.latex) for s in derivation.steps] == [
+        (5, 11, "a + a"), (5, 34, "a + 2a")]
+
+
+def test_unclosed_and_repeated_openers_cost_one_pass():
+    """Nothing hangs: a page of openers that never close is read in linear time."""
+    import time
+    for text in ("text $ a $$ b \\begin{align} c `` d <!-- " * 20000, "```\ncode\n```\n" * 20000):
+        began = time.monotonic()
+        read("big.md", text)
+        assert time.monotonic() - began < 5

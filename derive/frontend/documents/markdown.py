@@ -29,16 +29,11 @@ CODE_DIRECTIVES = ("code", "code-block", "sourcecode", "code-cell", "literalincl
                    "glue", "glue:figure", "jupyter-execute", "ipython", "bibliography")
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)$", re.M)
 _OPTION = re.compile(r"^[ \t]*:[\w-]+:[^\n]*(?:\n|$)")
-_INLINE = re.compile(
-    r"""
-      (?P<comment><!--.*?(?:-->|\Z))
-    | (?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))
-    | (?P<role>\{math\}`(?P<rolebody>[^`]*)`)
-    | (?P<dollars>\$\$(?P<dbody>.*?)\$\$)
-    | (?P<env>\\begin\{(?P<ename>(?:%s)\*?)\}.*?\\end\{(?P=ename)\})
-    | (?P<dollar>(?<![\\$])\$(?![\s$])(?P<ibody>[^$\n]*?[^\s\\])\$(?!\d))
-    """ % "|".join(DISPLAY_ENVIRONMENTS),
-    re.VERBOSE | re.DOTALL)
+_OPENER = re.compile(
+    r"<!--|`+|\{math\}`|\$\$|\\begin\{(?P<ename>(?:%s)\*?)\}|(?<![\\$])\$(?![\s$])"
+    % "|".join(DISPLAY_ENVIRONMENTS))
+# the `$` that closes inline math: not escaped, not after a blank, not before a digit
+_INLINE_CLOSE = re.compile(r"(?<=[^\s\\])\$(?!\d)")
 _HTML_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--)?[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*"
                              r"(?P<body>.*?)[ \t]*(?:-->)?[ \t]*$", re.M)
 _MYST_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.M)
@@ -70,40 +65,115 @@ def page_title(source, regions):
 
 
 def scan(source, start, end, front_matter=False):
-    """What the Markdown in `source.text[start:end]` holds: `Directive` and `Math` items."""
+    """What the Markdown in `source.text[start:end]` holds: `Directive` and `Math` items.
+
+    One pass over the text, each closer looked for once: once a closer (`$$`,
+    `\\end{align}`, a run of backticks) is known to be missing from some point on, it is
+    not looked for again, so unclosed openers cost nothing more."""
     text = source.text
     found = []
     if front_matter:
         start, found = _front_matter(source, start, end)
-    prose = Mapped.copy(text, 0, len(text))
-    prose = prose.blank_span(0, start).blank_span(end, len(text))
+    skip = []                                  # spans that are not prose: code, fences
     for kind, (a, b), (c, d) in _fenced_blocks(source, start, end):
-        prose = prose.blank_span(a, b)
+        skip.append((a, b))
         if kind in ("math", "derive"):
             content = _without_options(Mapped.copy(text, c, d))
             found.append(Math(a, b, content, marked=kind == "derive"))
             found += _comment_directives(text, c, d)
-    for m in _MYST_COMMENT.finditer(prose.text):
+    prose = _blanked(text, start, end, skip)
+    for m in _MYST_COMMENT.finditer(prose, start, end):
         found += _comment_directives(text, m.start(), m.end())
-        prose = prose.blank_span(m.start(), m.end())
-    for m in _INLINE.finditer(prose.text):
-        kind = m.lastgroup if m.lastgroup in ("comment", "code", "role", "dollars", "env", "dollar") \
-            else next(k for k in ("comment", "code", "role", "dollars", "env", "dollar") if m.group(k))
-        if kind == "comment":
+    prose = _MYST_COMMENT.sub(lambda m: " " * len(m.group(0)), prose)
+    closers = _Closers(prose, end)
+    i = start
+    while True:
+        m = _OPENER.search(prose, i, end)
+        if m is None:
+            return found
+        token, i = m.group(0), m.end()
+        if token == "<!--":
+            close = closers.find("-->", m.end())
+            close = end if close < 0 else close + 3
             found += [Directive(h.group("keyword"), h.group("body"), m.start() + h.start("body"),
                                 m.start() + h.start("keyword"))
-                      for h in _HTML_DIRECTIVE.finditer(m.group(0))]
-        elif kind == "dollars":
-            found.append(Math(m.start(), m.end(), Mapped.copy(text, m.start("dbody"), m.end("dbody"))))
-            found += _comment_directives(text, m.start("dbody"), m.end("dbody"))
-        elif kind == "env":
-            found.append(Math(m.start(), m.end(), Mapped.copy(text, m.start(), m.end())))
-            found += _comment_directives(text, m.start(), m.end())
-        elif kind in ("role", "dollar"):
-            group = "rolebody" if kind == "role" else "ibody"
-            found.append(Math(m.start(), m.end(), Mapped.copy(text, m.start(group), m.end(group)),
-                              inline=True))
-    return found
+                      for h in _HTML_DIRECTIVE.finditer(text[m.start():close])]
+            i = close
+        elif token.startswith("`"):
+            close = closers.find_run(token, m.end())
+            i = close + len(token) if close >= 0 else m.end()
+        elif token == "{math}`":
+            close = closers.find("`", m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + 1, Mapped.copy(text, m.end(), close), inline=True))
+                i = close + 1
+        elif token == "$$":
+            close = closers.find("$$", m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close)))
+                found += _comment_directives(text, m.end(), close)
+                i = close + 2
+        elif token.startswith("\\begin"):
+            closer = "\\end{%s}" % m.group("ename")
+            close = closers.find(closer, m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + len(closer), Mapped.copy(text, m.start(), close + len(closer))))
+                found += _comment_directives(text, m.start(), close)
+                i = close + len(closer)
+        else:                                  # `$`: inline math closes on its own line
+            close = _INLINE_CLOSE.search(prose, m.end(), closers.line_end(m.end()))
+            if close is not None:
+                found.append(Math(m.start(), close.end(), Mapped.copy(text, m.end(), close.start()),
+                                  inline=True))
+                i = close.end()
+
+
+def _blanked(text, start, end, spans):
+    """`text` with everything outside `start:end` and inside `spans` blanked (newlines
+    kept), in one pass."""
+    pieces, at = [_blank(text[:start])], start
+    for a, b in sorted(spans):
+        if a >= at:
+            pieces += [text[at:a], _blank(text[a:b])]
+            at = b
+    pieces += [text[at:end], _blank(text[end:])]
+    return "".join(pieces)
+
+
+def _blank(piece):
+    return re.sub(r"[^\n]", " ", piece)
+
+
+class _Closers:
+    """Finds closers in `text[:end]`, remembering from where each one is missing."""
+
+    def __init__(self, text, end):
+        self.text, self.end, self.missing = text, end, {}
+
+    def find(self, closer, at):
+        if at >= self.missing.get(closer, self.end + 1):
+            return -1
+        found = self.text.find(closer, at, self.end)
+        if found < 0:
+            self.missing[closer] = at
+        return found
+
+    def find_run(self, run, at):
+        """The next run of exactly `len(run)` backticks (a code span's closer)."""
+        while True:
+            found = self.find(run, at)
+            if found < 0:
+                return -1
+            after = found + len(run)
+            if self.text[after:after + 1] != "`" and self.text[found - 1:found] != "`":
+                return found
+            while after < self.end and self.text[after] == "`":
+                after += 1
+            at = after
+
+    def line_end(self, at):
+        found = self.text.find("\n", at, self.end)
+        return self.end if found < 0 else found
 
 
 def _comment_directives(text, start, end):
