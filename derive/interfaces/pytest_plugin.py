@@ -84,8 +84,14 @@ class DerivationFile(pytest.File):
             return
         for step in derivation.steps:
             if step.kind != "definition":
-                yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-line"
-                                           f"{step.location.line}", derivation=derivation, step=step)
+                yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-{_place(step)}",
+                                           derivation=derivation, step=step)
+
+
+def _place(step, between="-", space=""):
+    """`line5`, or `cell3-line5` in a notebook (`cell 3, line 5` with ", " and " ")."""
+    cell = getattr(step.location, "cell", None)
+    return (f"cell{space}{cell}{between}" if cell else "") + f"line{space}{step.location.line}"
 
 
 class StepFailed(Exception):
@@ -136,7 +142,8 @@ class StepItem(pytest.Item):
 
     def reportinfo(self):
         where = self.step.location
-        return self.path, where.line - 1, f"derive: step {self.step.index} ({self.step.kind}) at line {where.line}"
+        return (self.path, where.line - 1,
+                f"derive: step {self.step.index} ({self.step.kind}) at {_place(self.step, ', ', ' ')}")
 
 
 class StepFailure(TerminalRepr):
