@@ -50,6 +50,17 @@ class DeriveDirective(MathDirective):
         return result
 
 
+def _check_config(app, config):
+    from sphinx.errors import ConfigError
+
+    from derive.frontend.documents import CHECK_MODES
+    if config.derive_check not in CHECK_MODES:
+        raise ConfigError(f"derive_check must be one of {', '.join(CHECK_MODES)}, "
+                          f"not {config.derive_check!r}")
+    if config.derive_undecided not in ("warning", "info"):
+        raise ConfigError(f"derive_undecided must be 'warning' or 'info', not {config.derive_undecided!r}")
+
+
 def setup(app):
     app.add_config_value("derive_check", "displays", "env", types=frozenset({str}))
     app.add_config_value("derive_budget", 5.0, "env", types=frozenset({float, int}))
@@ -58,6 +69,7 @@ def setup(app):
     passthrough = (_visit_passthrough, _depart_passthrough)
     app.add_node(derive_display, html=(_visit_html, _depart_passthrough), latex=passthrough,
                  text=passthrough, man=passthrough, texinfo=passthrough)
+    app.connect("config-inited", _check_config)
     app.connect("doctree-read", check_doctree)
     app.connect("html-page-context", _add_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
@@ -119,20 +131,22 @@ def _report(app, docname, document, failing):
 
 
 def _attach(doctree, document, blocks):
-    """Put each block in place of the math_block that shows it: matched in page order by
-    content (the block's source holds the node's math)."""
-    text = document.source.text
+    """Put each block in place of the math_block that shows it: the block that starts on
+    the node's line, else (a notebook's cells have lines of their own) the next block
+    whose source holds the node's math."""
+    source = document.source
+    by_line = {} if hasattr(source, "locate") else {source.position(b.start)[0]: b for b in blocks}
     remaining = list(blocks)
     for node in list(doctree.findall(nodes.math_block)):
         math = "".join(node.astext().split())
-        if not math:
+        block = by_line.get(node.line) if by_line else None
+        if block is None and not by_line and math:
+            block = next((b for b in remaining if math in "".join(source.text[b.start:b.end].split())), None)
+        if block is None:
             continue
-        for k, block in enumerate(remaining):
-            if math in "".join(text[block.start:block.end].split()):
-                if any(row["steps"] for row in block.rows):
-                    _replace(node, block)
-                del remaining[:k + 1]
-                break
+        remaining = remaining[remaining.index(block) + 1:] if block in remaining else remaining
+        if any(row["steps"] for row in block.rows):
+            _replace(node, block)
 
 
 def _replace(node, block):

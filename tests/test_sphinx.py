@@ -101,10 +101,14 @@ def test_unreadable_math_is_a_positioned_warning(tmp_path):
 def test_marked_mode_checks_only_derive_blocks(tmp_path):
     page = KL.replace("$$ D_{KL}(p \\| q) \\ge 0 $$", "```{derive}\nD_{KL}(p \\| q) \\ge 0\n```") \
              .replace("D_{KL}(p \\| q) = D_{KL}(q \\| p)", "a = + *")       # not checked now
+    page = page.replace("By Gibbs'", "$$ 0 $$\n\nBy Gibbs'")         # math the derive block holds
     proc, out = build(tmp_path, page, CONF + 'derive_check = "marked"\n')
     assert proc.returncode == 0, proc.stderr
     html = (out / "kl.html").read_text()
     assert re.findall(r'<tr class="derive-row derive-(\w+)">', html) == ["verified"]
+    assert html.index('<div class="derive-display">') > html.index("Gibbs")   # on the derive block only
+    proc, _ = build(tmp_path, page, CONF + 'derive_check = "markd"\n')
+    assert proc.returncode != 0 and "derive_check must be one of" in proc.stderr
 
 
 def test_the_screenshot_shows_the_marks(tmp_path):
