@@ -21,9 +21,10 @@ EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 DESCRIPTION = """\
 Check derivations written in LaTeX probability notation, step by step.
 
-A derivation file is either a .tex file (directive comments such as
-'% derive: density p_r, p_\\theta' followed by display math pasted from notes) or a
-.yaml file (title, context, steps with justifications). Every step ends verified (a
+A derivation file is a .tex file or LaTeX document, a Markdown/MyST page (.md) or a
+Jupyter notebook (.ipynb) — directives such as '% derive: density p_r, p_\\theta' (or
+'<!-- derive: … -->') and display math as in the notes — or a .yaml file (title,
+context, steps with justifications). Every step ends verified (a
 symbolic proof), refuted (a counterexample, shown) or undecided (what was tried).
 """
 
@@ -85,7 +86,8 @@ def build_parser():
 
 
 def _checking_options(parser):
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".tex or .yaml derivation file")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="derivation file or document: .tex, .md, .ipynb, .yaml")
     parser.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
                         help="time allowed per step; a step past it is undecided (default 5)")
     parser.add_argument("--seed", type=int, default=0,
