@@ -161,7 +161,7 @@ def _replace(node, block):
 
 def _visit_html(translator, node):
     from derive.interfaces.annotate import Block, block_html
-    block = Block(0, 0, False, node["rows"])
+    block = Block(0, 0, node["rows"])
     anchors = "".join(f'<span id="{i}"></span>' for i in node["ids"])
     translator.body.append(anchors + block_html(block, node.get("number")))
     raise nodes.SkipNode

@@ -23,7 +23,6 @@ class Block:
     """One display of the page: where it is in the source, and its rows."""
     start: int
     end: int
-    marked: bool
     rows: list        # [{"latex": str, "align": int|None, "line": int, "steps": [step dict]}]
 
 
@@ -42,7 +41,7 @@ def check_page(document, path, budget=5.0, seed=0):
     for event in document.events:
         if not isinstance(event, Display):
             continue
-        block = blocks.setdefault(event.start, Block(event.start, event.end, event.marked, []))
+        block = blocks.setdefault(event.start, Block(event.start, event.end, []))
         for row in event.rows:
             entry = {"latex": " ".join(row.text.split()) if row.align is None else None,
                      "left": " ".join(row.text[:row.align].split()) if row.align is not None else "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.frontend.documents.mapped import Mapped
+from derive.frontend.documents.mapped import Mapped, join
 
 MAX_NESTED = 100               # expansions from one macro call: more means one never ends
 MAX_EXPANSIONS = 5000          # per display
@@ -235,10 +235,7 @@ class Macros:
                 pieces.append(args[k - 1])      # as TeX does: the argument's tokens, unbraced
             last = p.end()
         pieces.append(Mapped.generated(macro.body[last:] + " ", origin))
-        out = Mapped.generated(" ", origin)
-        for piece in pieces:
-            out = out + piece
-        return out, at
+        return join([Mapped.generated(" ", origin), *pieces]), at
 
     def _paired(self, macro, math, at, origin):
         text = math.text
