@@ -210,8 +210,13 @@ def main(argv=None):
         json.dump([{"type": "math", "value": data.get("body") or "", "class": "derive"}], sys.stdout)
         return 0
     if args.transform:
-        root = json.load(sys.stdin)
+        from derive.frontend.documents import CHECK_MODES
         mode = os.environ.get("DERIVE_MYST_CHECK", "displays")
+        if mode not in CHECK_MODES:
+            print(f"derive-myst: DERIVE_MYST_CHECK must be one of {', '.join(CHECK_MODES)}, not {mode!r}",
+                  file=sys.stderr)
+            return 2
+        root = json.load(sys.stdin)
         root, failing = transform(root, mode=mode, budget=float(os.environ.get("DERIVE_MYST_BUDGET", "5")))
         json.dump(root, sys.stdout)
         for line in failing:
