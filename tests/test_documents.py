@@ -222,6 +222,9 @@ def test_a_notebook_error_names_the_cell(tmp_path, cli):
                      ("markdown", ["Then\n", "$$ H(p) = + * $$"])])
     code, _, err = cli("check", write(tmp_path, text, "bad.ipynb"))
     assert code == 2 and "bad.ipynb: cell 3, line 2, column 13: error:" in err
+    code, out, _ = cli("check", "--format", "json", tmp_path / "bad.ipynb")
+    (error,) = json.loads(out)["errors"]
+    assert (error["cell"], error["line"], error["column"]) == (3, 2, 13)
     with pytest.raises(InputError, match="malformed JSON"):
         load(write(tmp_path, "{not json", "broken.ipynb"))
 

@@ -63,7 +63,8 @@ def test_a_saved_edit_prints_only_what_changed(watching):
     path.write_text(GOOD.replace("H(p) + D_{KL}(p \\| q)", "H(p) + D_{KL}(q \\| p)"))
     seen = lines.until("gone:")
     after = seen[seen.index(next(s for s in seen if "notes.tex: 2 verified, 1 refuted" in s)):]
-    assert any("✗ refuted" in s and "(new)" in s for s in after)
+    refuted = next(i for i, s in enumerate(after) if "✗ refuted" in s)
+    assert after[refuted + 1].endswith(", new")
     assert any("gone: step 2" in s and "(verified)" in s for s in after)
     assert not any("≥ 0" in s for s in after)                # the unchanged steps are not shown
     time.sleep(0.5)

@@ -265,4 +265,4 @@ def _check_one(task):
 
 def _error(exc):
     return {"file": exc.file, "line": exc.line, "column": exc.column, "message": exc.message,
-            "text": str(exc)}
+            "text": str(exc), **({"cell": exc.cell} if getattr(exc, "cell", None) else {})}

@@ -33,7 +33,8 @@ Schema (version 1)::
                                        # "optimiser", "optimisation"
         "summary": {"verified": int, "refuted": int, "undecided": int,
                     "definition": int, "total": int}}],       # over steps and claims
-     "errors": [{"file": str, "line": int|null, "column": int|null, "message": str}]}
+     "errors": [{"file": str, "line": int|null, "column": int|null, "message": str,
+                 "cell": int}]}       # cell: notebooks only (line is within it)
 
 Everything but `seconds` is the same from run to run for the same input.
 """
@@ -108,5 +109,6 @@ def result_dict(result):
 def render(results, errors):
     """The JSON text for serialised results (`result_dict`s) and input errors (dicts)."""
     payload = {"schema": 1, "derivations": list(results),
-               "errors": [{k: e[k] for k in ("file", "line", "column", "message")} for e in errors]}
+               "errors": [{k: e[k] for k in ("file", "cell", "line", "column", "message") if k in e}
+                          for e in errors]}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

@@ -99,10 +99,9 @@ def changed_lines(before, after, style):
         previous = old.get(key)
         if previous is not None and previous["verdict"] == step["verdict"]:
             continue
-        was = f" (was {previous['verdict']})" if previous else " (new)"
+        was = f"was {previous['verdict']}" if previous else "new"
         body = terminal.render_step(step, style)
-        lines.append(body[0] + was)
-        lines.extend(body[1:])
+        lines += [body[0], body[1] + f", {was}", *body[2:]]
     for key, step in old.items():
         if key not in new:
             lines.append(f"  gone: step {step['index']} "
