@@ -78,6 +78,7 @@ for (const row of document.querySelectorAll('tr.claim')) {
   out.claims.push({evidence: !!next && next.classList.contains('evidence') && next.textContent.trim().length > 0,
                    gap: next ? box(next).top - box(row).bottom : 999});
 }
+out.refuted = [...document.querySelectorAll('td.mark.refuted')].map(e => getComputedStyle(e).color);
 document.body.insertAdjacentHTML('beforeend', '<pre id="probe">' + JSON.stringify(out) + '</pre>');
 </script>
 """
@@ -103,3 +104,4 @@ def test_html_operators_subscripts_and_evidence_in_a_browser(cli, tmp_path):
     assert len(measured["claims"]) == 9
     assert all(c["evidence"] and c["gap"] < 4 for c in measured["claims"])
     assert "oo" not in re.sub(r"<[^>]+>", " ", out.read_text()).split()
+    assert measured["refuted"] == ["rgb(9, 105, 218)"]   # the seed's expected C4: blue, not red
