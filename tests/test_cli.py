@@ -14,7 +14,7 @@ def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tm
     assert code == 0
     assert out.count("✓ verified") == 12 and out.count("✗ refuted") == 1
     assert "refuted as the file expects" in out
-    assert "12 verified, 1 refuted, 0 undecided (1 definition)" in out
+    assert "12 verified, 1 refuted as expected, 0 undecided (1 definition)" in out
     # without the expectation, the loose claim fails the run
     plain = write(tmp_path, SEED.read_text().replace("% derive: expect refuted\n", ""))
     assert cli("check", plain)[0] == 1

@@ -44,9 +44,38 @@ def test_pass_refute_and_undecided(project):
     result = project.runpytest("-q")
     result.assert_outcomes(passed=5, failed=2)
     out = result.stdout.str()
-    assert "bad.tex:5:12: step 2 is refuted" in out
-    assert "counterexample:" in out and "p = (" in out and "left side" in out
+    assert "bad.tex:5:12: step 2 is refuted (equality)" in out
     assert "undecided.tex:2:" in out and "--derive-allow-undecided" in out
+
+
+def test_a_failure_reads_like_a_doctest(project):
+    """Header with file and line; the step's source lines numbered, its own marked, a caret
+    under its column; both sides in full; the counterexample as a table; and a short
+    summary that says what failed before any path."""
+    out = project.runpytest("-q", "bad.tex", "-p", "no:cacheprovider").stdout.lines
+    head = out.index(next(line for line in out if line.endswith("bad.tex:5:12: step 2 is refuted (equality)")))
+    assert out[head + 1:head + 5] == [
+        "003  \\begin{align*}",
+        "004  H(p, q) &= -\\int p(x) \\log q(x) \\, dx \\\\",
+        "005>         &= H(p) + D_{KL}(q \\| p)",
+        " " * 16 + "^"]
+    assert "left side:  -\\int p(x) \\log q(x) \\, dx" in out
+    assert "right side: H(p) + D_{KL}(q \\| p)" in out
+    table = out.index("counterexample | value")
+    assert out[table + 1].startswith("---------------+-")
+    assert [line.split(" | ")[0].strip() for line in out[table + 2:table + 7]] == [
+        "p", "q", "left side", "right side", "difference"]
+    summary = next(line for line in out if line.startswith("FAILED"))
+    assert summary.startswith("FAILED bad.tex::step2-equality-line5 - step 2 refuted: ")
+
+
+def test_markdown_pages_and_notebooks_are_collected(pytester):
+    pytester.makefile(".md", page="<!-- derive: density p, q -->\n\n$$ H(p, q) = H(p) + D_{KL}(p \\| q) $$\n",
+                      readme="# A page without directives\n\n$$ a = + $$\n")
+    result = pytester.runpytest("-q", "--collect-only")
+    result.stdout.fnmatch_lines(["page.md::step1-equality-line3"])
+    assert "readme" not in result.stdout.str()
+    pytester.runpytest("-q").assert_outcomes(passed=1)
 
 
 def test_undecided_allowed_by_option_or_by_marker(project):

@@ -7,23 +7,26 @@ from pathlib import Path
 from derive.frontend.errors import InputError
 
 MAX_FILE_BYTES = 2_000_000
+SUFFIXES = (".tex", ".md", ".markdown", ".ipynb", ".yaml", ".yml")
 
-__all__ = ["InputError", "load"]
+__all__ = ["InputError", "load", "read_text", "SUFFIXES"]
 
 
-def load(path):
-    """The `Derivation` in `path` (`.tex`, `.yaml` or `.yml`); raises `InputError`."""
+def load(path, mode="displays"):
+    """The `Derivation` in `path` (a LaTeX file or document, Markdown/MyST, a notebook, or
+    YAML); raises `InputError`. `mode` says which math of a document is checked (see
+    `documents`)."""
     path = Path(path)
     text = read_text(path)
     suffix = path.suffix.lower()
-    if suffix == ".tex":
-        from derive.frontend.tex_file import load_tex
-        return load_tex(path, text)
     if suffix in (".yaml", ".yml"):
         from derive.frontend.yaml_file import load_yaml
         return load_yaml(path, text)
-    raise InputError(f"don't know how to read a {suffix or 'suffix-less'} file; "
-                     "derive reads .tex, .yaml and .yml", path)
+    if suffix in SUFFIXES:
+        from derive.frontend.tex_file import load_text
+        return load_text(path, text, mode)
+    raise InputError(f"don't know how to read a {suffix or 'suffix-less'} file; derive reads "
+                     f"{', '.join(SUFFIXES)}", path)
 
 
 def read_text(path):

@@ -39,10 +39,12 @@ class Builder:
         except InputError as error:
             self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
 
-    def derivation(self, path):
-        if not self.chains.steps:
-            raise self.source.error("no relation (=, \\le, …) found: nothing to check",
-                                    len(self.source.text.rstrip()))
+    def derivation(self, path, require_steps=True):
+        """The derivation read so far; with `require_steps`, a file with no relation at
+        all is an error (a page of prose passes `False`)."""
+        if not self.chains.steps and require_steps:
+            raise InputError("no relation (=, \\le, …) found: nothing to check",
+                             self.source.file)
         return Derivation(str(path), self.directives.title or default_title(path),
                           self.scope.context, tuple(self.chains.steps),
                           self.chains.model_chains(), tuple(self.directives.figures))

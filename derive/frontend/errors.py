@@ -6,19 +6,23 @@ import bisect
 
 
 class InputError(Exception):
-    """Unusable input. Carries the file, 1-based line and column, and the offending line."""
+    """Unusable input. Carries the file, 1-based line and column, and the offending line
+    (for a notebook, also the cell: `line` is then the line within that cell)."""
 
-    def __init__(self, message, file="<input>", line=None, column=None, source_line=None):
+    def __init__(self, message, file="<input>", line=None, column=None, source_line=None, cell=None):
         super().__init__(message)
         self.message = message
         self.file = str(file)
         self.line = line
         self.column = column
         self.source_line = source_line
+        self.cell = cell
 
     def __str__(self):
         where = self.file
-        if self.line is not None:
+        if self.cell is not None:
+            where += f": cell {self.cell}, line {self.line}, column {self.column}"
+        elif self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"

@@ -1,57 +1,81 @@
-"""Split display math into rows, keeping every character's offset in the file.
+"""Split display math into rows, keeping every character's origin in the document.
 
-Layout carries no mathematics: comments, `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (with an
-`array`'s column spec), `&`, `\\label{…}`, `\\nonumber` are blanked out with spaces, so that
-offsets still point into the original file; rows are what lies between `\\\\` separators.
-A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them.
+Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (with an `array`'s
+or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
+and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
+characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
+separators. A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are)
+loses them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# Ends a row: the row separator, and every display or environment boundary.
+from derive.frontend.documents.mapped import Mapped
+
+# Ends a row: the row separator, prose inside a display, and every display or environment
+# boundary.
 _BREAK = re.compile(
     r"""
       \\\\(?:\[[^\]]*\])?                                                   # \\ or \\[2pt]
-    | \\begin\{(?:array|tabular|alignat\*?)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?   # with column spec
+    | \\(?:short)?intertext\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}                  # prose in a display
+    | \\begin\{(?:array|tabular|alignat\*?|alignedat)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?
     | \\(?:begin|end)\{[a-zA-Z]+\*?\}
-    | \$\$ | \$ | \\\[ | \\\]
+    | \$\$ | \$ | \\\[ | \\\] | \\\( | \\\)
     """,
     re.VERBOSE,
 )
 # Carries no meaning inside a row.
-_LAYOUT = re.compile(r"\\(?:label|tag)\{[^{}]*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
-_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
-# A directive: a comment line of its own that starts `% derive:`.
-DIRECTIVE = re.compile(r"^[ \t]*%+[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*(?P<body>[^\n]*)", re.M)
+_LAYOUT = re.compile(r"\\(?:label|tag\*?)\{[^{}]*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
+_AMPERSAND = re.compile(r"(?<!\\)&")
+# Punctuation that ends a row of prose-like math: `a \ge 0.`, `b = c,` (also `\text{.}`).
+# Not the `.` of `\right.` (an invisible delimiter) nor the `;` of `\;` (a space).
+_END_PUNCTUATION = re.compile(
+    r"(?:(?<!\\)(?<!\\right)(?<!\\left)(?<!\\middle)(?<![bB]igr)(?<![bB]iggr)[.,;]"
+    r"|\\text\{\s*[.,;]\s*\})(?:\\[,;!> ]|\\q?quad|\s)*$")
+COMMENT = re.compile(r"(?<!\\)%[^\n]*")
 
 
-def blank(text, pattern):
-    """`text` with every match of `pattern` replaced by as many spaces (newlines kept)."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+@dataclass(frozen=True)
+class Row(Mapped):
+    """One row of a display: its math text, each character's origin (`origin(i)`), and
+    where its first alignment point `&` was (an index into `text`, or None)."""
+
+    align: int | None = None
 
 
-def rows(text):
-    """[(offset, row text)] of the non-empty rows of the display math in `text`."""
-    masked = blank(blank(text, _COMMENT), _LAYOUT)
+def rows(display):
+    """The non-empty `Row`s of a display's math (a `Mapped`)."""
+    masked = display.blank(COMMENT)
     out, start = [], 0
-    for m in _BREAK.finditer(masked):
-        out.append((start, masked[start:m.start()]))
+    for m in _BREAK.finditer(masked.text):
+        out.append(masked[start:m.start()])
         start = m.end()
-    out.append((start, masked[start:]))
-    return [r for r in (_unwrap(offset, row) for offset, row in out) if r[1].strip()]
+    out.append(masked[start:])
+    return [row for row in map(_row, out) if row.text.strip()]
 
 
-def _unwrap(offset, row):
-    """Strip braces that wrap the whole row, keeping offsets."""
+def _row(piece):
+    amp = _AMPERSAND.search(piece.text)
+    piece = piece.blank(_LAYOUT)
+    piece = _unwrap(piece)
+    end = _END_PUNCTUATION.search(piece.text)
+    if end:
+        piece = piece.blank_span(end.start(), len(piece.text))
+    return Row(piece.text, piece.spans, amp.start() if amp else None)
+
+
+def _unwrap(row):
+    """Strip braces that wrap the whole row, keeping origins."""
     while True:
-        stripped = row.strip()
+        stripped = row.text.strip()
         if not (stripped.startswith("{") and stripped.endswith("}") and _closes_at_end(stripped)):
-            return offset, row
-        lead = row.index("{")
-        tail = row.rindex("}")
-        row = " " * (lead + 1) + row[lead + 1:tail] + " " * (len(row) - tail)
+            return row
+        row = row.blank_span(row.text.index("{"), row.text.index("{") + 1)
+        tail = row.text.rindex("}")
+        row = row.blank_span(tail, tail + 1)
 
 
 def _closes_at_end(text):

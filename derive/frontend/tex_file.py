@@ -1,4 +1,6 @@
-"""`.tex` derivation files: directive comments for the context, then display math.
+"""Documents → derivations: LaTeX (a derive file or a whole document), Markdown/MyST and
+notebooks, all read by `documents` into the same events, which feed the declarations and
+the reader here.
 
     % derive: title The generator loss under the optimal discriminator
     % derive: variable x
@@ -6,28 +8,87 @@
     % derive: define D^{\\star}(x) = \\frac{p_r(x)}{p_r(x)+p_\\theta(x)}
     % derive: positive a, b                    (also: real t)
 
-The display math that follows may be pasted from notes as it stands (see `layout`).
+Positions are exact whatever the reading changed: each row and directive is handed to
+the reader at an offset of its own (`Placement`), and offsets are mapped back through
+the row's origins (`Row.origin`) to the document's own line and column.
 """
 
 from __future__ import annotations
 
-from derive.frontend import layout
+import bisect
+from dataclasses import replace
+
+from derive.frontend import documents
 from derive.frontend.builder import Builder
-from derive.frontend.errors import Source
-from derive.frontend.layout import DIRECTIVE
+from derive.frontend.documents.mapped import Mapped
 
 
 def load_tex(path, text):
     """The `Derivation` in a `.tex` file's text (raises `InputError` with a position)."""
-    builder = Builder(Source(text, path))
-    # directives and rows in file order: a declaration holds from where it stands
-    events = [(m.start(), "directive", m) for m in DIRECTIVE.finditer(text)]
-    events += [(offset + len(row) - len(row.lstrip()), "row", (offset, row))
-               for offset, row in layout.rows(text)]
-    for _, what, item in sorted(events, key=lambda e: e[0]):
-        if what == "directive":
-            builder.directive(item.group("keyword"), item.group("body"), item.start("body"))
+    return load_document(documents.read(path, text), path)
+
+
+def load_text(path, text, mode="displays"):
+    """The `Derivation` in a document's text, read by the suffix of `path`."""
+    return load_document(documents.read(path, text, mode), path)
+
+
+def load_document(document, path, *, require_steps=True, relocate=True):
+    """The `Derivation` of a `Document`'s events. `require_steps=False` accepts a document
+    with nothing to check (a page of prose); `relocate=False` keeps a notebook's steps at
+    lines of its joined markdown text instead of at cell and line."""
+    source = document.source
+    placed = Placement(source)
+    builder = Builder(placed)
+    for event in document.events:
+        if isinstance(event, documents.Directive):
+            start = placed.place(_directive_text(source, event))
+            builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
-            offset, row = item
-            builder.row(row, offset)
-    return builder.derivation(path)
+            for row in event.rows:
+                builder.row(row.text, placed.place(row))
+    derivation = builder.derivation(path, require_steps=require_steps)
+    if relocate and hasattr(source, "relocate"):
+        steps = tuple(replace(s, location=source.relocate(s.location))
+                      for s in derivation.steps)
+        derivation = replace(derivation, steps=steps)
+    return derivation
+
+
+def _directive_text(source, directive):
+    """The directive as `keyword body`, each character mapped to where it stands."""
+    keyword_at = directive.keyword_offset if directive.keyword_offset >= 0 else directive.offset
+    return (Mapped.generated(directive.keyword + " ", keyword_at)
+            + Mapped.copy(source.text, directive.offset, directive.offset + len(directive.body)))
+
+
+class Placement:
+    """The offsets the reader sees: each placed text (a row, a directive) gets a range of
+    its own, and an offset in it maps back through that text's origins to the document.
+    Quacks like `errors.Source` (`file`, `position`, `error`) for the reader and chains."""
+
+    def __init__(self, source):
+        self.source = source
+        self.file = source.file
+        self.text = source.text
+        self._starts, self._texts, self._next = [], [], 0
+
+    def place(self, mapped):
+        """The offset at which `mapped` (a `Mapped` text) is handed to the reader."""
+        start = self._next
+        self._starts.append(start)
+        self._texts.append(mapped)
+        self._next += len(mapped) + 1
+        return start
+
+    def origin(self, offset):
+        k = bisect.bisect_right(self._starts, offset) - 1
+        if k < 0:
+            return offset
+        return self._texts[k].origin(offset - self._starts[k])
+
+    def position(self, offset):
+        return self.source.position(self.origin(offset))
+
+    def error(self, message, offset):
+        return self.source.error(message, self.origin(offset))

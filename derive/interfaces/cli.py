@@ -21,9 +21,10 @@ EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
 DESCRIPTION = """\
 Check derivations written in LaTeX probability notation, step by step.
 
-A derivation file is either a .tex file (directive comments such as
-'% derive: density p_r, p_\\theta' followed by display math pasted from notes) or a
-.yaml file (title, context, steps with justifications). Every step ends verified (a
+A derivation file is a .tex file or LaTeX document, a Markdown/MyST page (.md) or a
+Jupyter notebook (.ipynb) — directives such as '% derive: density p_r, p_\\theta' (or
+'<!-- derive: … -->') and display math as in the notes — or a .yaml file (title,
+context, steps with justifications). Every step ends verified (a
 symbolic proof), refuted (a counterexample, shown) or undecided (what was tried).
 """
 
@@ -61,9 +62,22 @@ def build_parser():
     report.add_argument("-o", "--output", metavar="PATH",
                         help="where to write it (default: FIRST-FILE-NAME.FORMAT here); figures "
                              "go beside it")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                        help="page size of the LaTeX/PDF report (default a4)")
     report.add_argument("--templates", metavar="DIR",
                         help="a folder of templates that replace the bundled ones by name")
     _checking_options(report)
+    watch = commands.add_parser(
+        "watch", help="check files again whenever they are saved, printing what changed",
+        description="Check each FILE, then again on every save; print only the steps whose "
+                    "verdict changed, new and removed steps, and errors. Ctrl-C stops.")
+    watch.add_argument("files", nargs="+", metavar="FILE", help="derivation file or document")
+    watch.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
+                       help="time allowed per step (default 5)")
+    watch.add_argument("--seed", type=int, default=0, help="seed of the numeric check (default 0)")
+    watch.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the marks (default: when writing to a terminal)")
+    watch.add_argument("--debounce", type=int, default=300, help=argparse.SUPPRESS)
     cache = commands.add_parser("cache", help="show or empty the result cache",
                                 description="The result cache (see the README).")
     cache.add_argument("action", choices=("info", "clear"),
@@ -72,7 +86,8 @@ def build_parser():
 
 
 def _checking_options(parser):
-    parser.add_argument("files", nargs="+", metavar="FILE", help=".tex or .yaml derivation file")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="derivation file or document: .tex, .md, .ipynb, .yaml")
     parser.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
                         help="time allowed per step; a step past it is undecided (default 5)")
     parser.add_argument("--seed", type=int, default=0,
@@ -107,6 +122,9 @@ def main(argv=None):
         return run_check(args)
     if args.command == "cache":
         return run_cache(args)
+    if args.command == "watch":
+        from derive.interfaces.watch import run_watch
+        return run_watch(args)
     if args.command == "report":
         from derive.reports.write import run_report
         return run_report(args, collect_results(args))
@@ -135,6 +153,8 @@ def run_check(args):
     else:
         for result in done:
             print(terminal.render_result(result, style))
+        if len(args.files) > 1:
+            print(terminal.grand_total(done, errors, style))
     if errors:
         return EXIT_INPUT
     return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
@@ -173,7 +193,7 @@ def collect_results(args):
             cache.put(keys[i], outcome["result"])
     progress.clear()
     for error in errors:
-        print(error["text"] or f"{error['file']}: error: {error['message']}", file=sys.stderr)
+        print(terminal.error_text(error), file=sys.stderr)
     return [r for r in results if r is not None], errors
 
 
@@ -245,4 +265,4 @@ def _check_one(task):
 
 def _error(exc):
     return {"file": exc.file, "line": exc.line, "column": exc.column, "message": exc.message,
-            "text": str(exc)}
+            "text": str(exc), **({"cell": exc.cell} if getattr(exc, "cell", None) else {})}

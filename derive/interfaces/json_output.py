@@ -15,6 +15,7 @@ Schema (version 2)::
            "relation": "=" | "<=" | "<" | ">=" | ">" | "!=",
            "lhs_latex": str, "latex": str,   # as the author wrote them
            "line": int, "column": int,
+           "cell": int,                # notebooks only: the cell (line is within it)
            "justification": str,
            "expect": "" | "refuted" | "undecided",   # a verdict the author accepts
            "note": str,                # the author's remark (% derive: note …)
@@ -37,7 +38,8 @@ Schema (version 2)::
                                        # "optimiser", "optimisation"
         "summary": {"verified": int, "refuted": int, "undecided": int,
                     "definition": int, "total": int}}],       # over steps and claims
-     "errors": [{"file": str, "line": int|null, "column": int|null, "message": str}]}
+     "errors": [{"file": str, "line": int|null, "column": int|null, "message": str,
+                 "cell": int}]}       # cell: notebooks only (line is within it)
 
 Everything but `seconds` is the same from run to run for the same input.
 """
@@ -50,7 +52,9 @@ import json
 def step_dict(result):
     step, verdict = result.step, result.verdict
     ce = verdict.counterexample
+    cell = getattr(step.location, "cell", None)
     return {
+        **({"cell": cell} if cell else {}),
         "index": step.index, "kind": step.kind.value, "relation": step.relation.value,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,
@@ -93,5 +97,6 @@ def _first(conclusion, result):
 def render(results, errors):
     """The JSON text for serialised results (`result_dict`s) and input errors (dicts)."""
     payload = {"schema": 2, "derivations": list(results),
-               "errors": [{k: e[k] for k in ("file", "line", "column", "message")} for e in errors]}
+               "errors": [{k: e[k] for k in ("file", "cell", "line", "column", "message") if k in e}
+                          for e in errors]}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

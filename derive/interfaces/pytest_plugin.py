@@ -4,25 +4,33 @@ Installed with derive (the `pytest11` entry point), it collects:
 
 * files matching the `derive_patterns` ini option (default `*.derive.yaml *.derive.yml`);
 * `.tex` files carrying `% derive:` directives in their first 8 KB (ini `derive_tex`,
+  default true);
+* Markdown/MyST pages and notebooks (`.md`, `.markdown`, `.ipynb`) carrying `derive:`
+  directives (comments or front matter) in their first 8 KB (ini `derive_documents`,
   default true).
 
 Items are named `step<index>-<kind>-line<line>` (for example
 `step13-optimisation-line28`), so `-k optimisation` or `-k step13` select them. A
-verified step passes; a refuted one fails with its file and line, its LaTeX and the
-counterexample; an undecided one fails unless allowed — per step in the file
-(`% derive: expect undecided`, or `expect: undecided` in YAML), or for the whole run with
-`--derive-allow-undecided` (ini `derive_allow_undecided`). `--derive-budget` (ini
-`derive_budget`) sets the seconds per step. Works with `-x`, `-k`, `--junitxml` and
+verified step passes; a refuted one fails with a report in the manner of pytest's
+doctests (`StepFailure`): the file and line, the step's source lines numbered, both sides
+in full, the counterexample as a table. An undecided one fails unless allowed — per step
+in the file (`% derive: expect undecided`, or `expect: undecided` in YAML), or for the whole
+run with `--derive-allow-undecided` (ini `derive_allow_undecided`). `--derive-budget`
+(ini `derive_budget`) sets the seconds per step. Works with `-x`, `-k`, `--junitxml` and
 pytest-xdist's `-n`.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import textwrap
 
 import pytest
+from _pytest._code.code import ReprFileLocation, TerminalRepr
 
 SNIFF_BYTES = 8192
+DOCUMENT_SUFFIXES = (".md", ".markdown", ".ipynb")
+CONTEXT_LINES = 2
 
 
 def pytest_addoption(parser):
@@ -35,6 +43,8 @@ def pytest_addoption(parser):
                   help="file name patterns collected as derivations")
     parser.addini("derive_tex", type="bool", default=True,
                   help="collect .tex files that carry '% derive:' directives")
+    parser.addini("derive_documents", type="bool", default=True,
+                  help="collect .md/.markdown/.ipynb documents that carry derive: directives")
     parser.addini("derive_budget", default="5", help="seconds per derivation step")
     parser.addini("derive_allow_undecided", type="bool", default=False,
                   help="let undecided steps pass")
@@ -44,19 +54,22 @@ def pytest_collect_file(file_path, parent):
     config = parent.config
     if any(fnmatch.fnmatch(file_path.name, p) for p in config.getini("derive_patterns")):
         return DerivationFile.from_parent(parent, path=file_path)
-    if file_path.suffix == ".tex" and config.getini("derive_tex") and _has_directives(file_path):
+    suffix = file_path.suffix.lower()
+    wanted = (suffix == ".tex" and config.getini("derive_tex")) or \
+        (suffix in DOCUMENT_SUFFIXES and config.getini("derive_documents"))
+    if wanted and _has_directives(file_path):
         return DerivationFile.from_parent(parent, path=file_path)
     return None
 
 
 def _has_directives(path):
-    from derive.frontend.layout import DIRECTIVE   # a regular expression; no SymPy
+    from derive.frontend.documents import MARKER   # a regular expression; no SymPy
     try:
         with open(path, "rb") as handle:
             head = handle.read(SNIFF_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return DIRECTIVE.search(head) is not None
+    return MARKER.search(head) is not None
 
 
 class DerivationFile(pytest.File):
@@ -71,12 +84,18 @@ class DerivationFile(pytest.File):
             return
         for step in derivation.steps:
             if step.kind != "definition":
-                yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-line"
-                                           f"{step.location.line}", derivation=derivation, step=step)
+                yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-{_place(step)}",
+                                           derivation=derivation, step=step)
+
+
+def _place(step, between="-", space=""):
+    """`line5`, or `cell3-line5` in a notebook (`cell 3, line 5` with ", " and " ")."""
+    cell = getattr(step.location, "cell", None)
+    return (f"cell{space}{cell}{between}" if cell else "") + f"line{space}{step.location.line}"
 
 
 class StepFailed(Exception):
-    """A step that did not end as it should; carries its `StepResult`."""
+    """A step that did not end as it should; carries its serialised step dict."""
 
 
 class StepItem(pytest.Item):
@@ -90,6 +109,7 @@ class StepItem(pytest.Item):
         from dataclasses import replace
 
         from derive.checker import Options, check
+        from derive.interfaces.json_output import step_dict
         config = self.config
         budget = config.getoption("derive_budget") or float(config.getini("derive_budget"))
         allow = config.getoption("derive_allow_undecided") or config.getini("derive_allow_undecided")
@@ -97,23 +117,88 @@ class StepItem(pytest.Item):
         outcome = result.steps[0]
         if outcome.as_expected or (allow and outcome.verdict.status == "undecided"):
             return
-        raise StepFailed(outcome)
+        raise StepFailed(step_dict(outcome))
 
     def repr_failure(self, excinfo, style=None):
         if not isinstance(excinfo.value, StepFailed):
             return super().repr_failure(excinfo, style)
-        from derive.interfaces.json_output import step_dict
-        from derive.interfaces.terminal import Style, render_step
-        outcome = excinfo.value.args[0]
-        where = self.step.location
-        head = f"{where.file}:{where.line}:{where.column}: step {self.step.index} is {outcome.verdict.status}"
-        if outcome.verdict.status == "undecided":
-            head += " (accept it with '% derive: expect undecided' or --derive-allow-undecided)"
-        return "\n".join([head, *render_step(step_dict(outcome), Style(False))])
+        return StepFailure(str(self.path), excinfo.value.args[0], self._source_lines())
+
+    def _source_lines(self):
+        """[(line number, text)] of the step's row and the lines just before it."""
+        from derive.frontend import read_text
+        location = self.step.location
+        try:
+            text = read_text(self.path)
+        except Exception:  # noqa: BLE001 - the report still has everything else
+            return []
+        cell = getattr(location, "cell", None)
+        if cell:
+            from derive.frontend.documents.notebook import cell_text
+            text = cell_text(text, cell)
+        lines = text.splitlines()
+        first = max(1, location.line - CONTEXT_LINES)
+        return [(n, lines[n - 1]) for n in range(first, min(location.line, len(lines)) + 1)]
 
     def reportinfo(self):
         where = self.step.location
-        return self.path, where.line - 1, f"derive: step {self.step.index} ({self.step.kind}) at line {where.line}"
+        return (self.path, where.line - 1,
+                f"derive: step {self.step.index} ({self.step.kind}) at {_place(self.step, ', ', ' ')}")
+
+
+class StepFailure(TerminalRepr):
+    """A failed step, shown as pytest shows a failed doctest: where, the source lines
+    numbered (the step's own marked, a caret under its column), both sides in full, the
+    verdict and its evidence, the counterexample as a table. `reprcrash` gives the short
+    summary line, which says what failed before any path."""
+
+    def __init__(self, path, step, source_lines):
+        from derive.interfaces.terminal import printable
+        self.path, self.step, self.source_lines = path, step, source_lines
+        self.printable = printable
+        status = step["verdict"]
+        side = step["latex"] if len(step["latex"]) <= 60 else step["latex"][:59] + "…"
+        self.reprcrash = ReprFileLocation(path, step["line"], printable(
+            f"step {step['index']} {status}: {step['lhs_latex'][:40]} {step['relation']} {side}"
+            if step["kind"] not in ("definition",) else f"step {step['index']} {status}"))
+
+    def toterminal(self, tw):
+        from derive.interfaces.terminal import SYMBOLS
+        step, p = self.step, self.printable
+        status = step["verdict"]
+        place = f": cell {step['cell']}, line {step['line']}:{step['column']}" if step.get("cell") \
+            else f":{step['line']}:{step['column']}"
+        tw.line(f"{self.path}{place}: step {step['index']} is {status} ({step['kind']})",
+                red=True, bold=True)
+        width = len(str(self.source_lines[-1][0])) if self.source_lines else 3
+        for number, text in self.source_lines:
+            marker = ">" if number == step["line"] else " "
+            tw.line(f"{number:0{max(width, 3)}d}{marker} {p(text)}")
+            if number == step["line"]:
+                tw.line(" " * (max(width, 3) + 2 + step["column"] - 1) + "^")
+        relation = SYMBOLS.get(step["relation"], step["relation"])
+        tw.line("")
+        tw.line(f"left side:  {p(step['lhs_latex'])}")
+        tw.line(f"right side: {p(step['latex'])}")
+        tw.line(f"claimed:    left {relation} right")
+        tw.line(f"verdict:    {status} ({p(step.get('method', ''))})", red=True)
+        if step.get("detail"):
+            for n, line in enumerate(textwrap.wrap(p(step["detail"]), max(tw.fullwidth - 12, 30))):
+                tw.line(("why:        " if n == 0 else " " * 12) + line)
+        ce = step.get("counterexample")
+        if ce:
+            rows = [(name, value) for name, value in ce["assignment"].items()]
+            rows += list(zip((*ce["labels"], "difference"), (ce["lhs"], ce["rhs"], ce["difference"])))
+            name_width = max(len(p(name)) for name, _ in rows + [("counterexample", "")])
+            tw.line("")
+            tw.line(f"{'counterexample':<{name_width}} | value")
+            tw.line(f"{'-' * name_width}-+-{'-' * 20}")
+            for name, value in rows:
+                tw.line(f"{p(name):<{name_width}} | {p(value)}")
+        if status == "undecided":
+            tw.line("")
+            tw.line("accept it with '% derive: expect undecided' before the row, or run with "
+                    "--derive-allow-undecided")
 
 
 class UnreadableItem(pytest.Item):

@@ -2,21 +2,48 @@
 
 It renders the serialised result (`json_output.result_dict`), the same dict that
 `--format json` prints and the cache stores, so a cached result prints without parsing
-or SymPy.
+or SymPy. Unknown extra fields are ignored; an `error` verdict (a row derive could not
+read) is marked `!`.
+
+Every line fits the terminal's width (`$COLUMNS`, else the terminal's, else 96), and
+every piece of user text is shown with its control characters escaped, so a file cannot
+move the cursor or recolour the terminal.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sys
 import textwrap
+import unicodedata
 
 from derive.model import CLAIM_KINDS, DEFINITION, REFUTED, UNDECIDED, VERIFIED
 
-MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔"}
-COLOURS = {VERIFIED: "32", REFUTED: "31", UNDECIDED: "33", DEFINITION: "36"}
+ERROR = "error"
+MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔", ERROR: "!"}
+COLOURS = {VERIFIED: "32", REFUTED: "31", UNDECIDED: "33", DEFINITION: "36", ERROR: "31"}
+EXPECTED_COLOUR = "34"          # a verdict the file expects: shown, not painted as a failure
 SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠"}
-WIDTH = 96
+DEFAULT_WIDTH = 96
+INDENT = 17
+_ANSI = re.compile(r"\033\[[0-9;]*m")
+
+
+def width():
+    """Columns to fill: `$COLUMNS`, else the terminal's, else 96 (never below 40)."""
+    return max(40, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
+
+
+def printable(text):
+    """`text` with control and bidirectional-override characters escaped (`\\x1b`, `\\u202e`)."""
+    def escape(ch):
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d":
+            code = ord(ch)
+            return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        return ch
+    return "".join(map(escape, str(text)))
 
 
 class Style:
@@ -40,82 +67,162 @@ class Style:
         return self.paint(text, "1")
 
 
-def shorten(text, width=WIDTH):
-    return text if len(text) <= width else text[:width - 1] + "…"
+def shorten(text, limit):
+    """`text` cut to `limit` characters, ending in `…` when cut."""
+    return text if len(text) <= limit else text[:max(limit - 1, 0)] + "…"
 
 
-def _wrapped(text, indent=17):
-    return [f"{'':{indent}}{line}" for line in textwrap.wrap(text, WIDTH - indent)]
+def fit(line, limit):
+    """A painted line cut to `limit` visible characters (colour codes kept closed)."""
+    if len(_ANSI.sub("", line)) <= limit:
+        return line
+    out, shown = [], 0
+    for piece in re.split(r"(\033\[[0-9;]*m)", line):
+        if _ANSI.fullmatch(piece):
+            out.append(piece)
+        else:
+            room = limit - 1 - shown
+            out.append(piece[:max(room, 0)])
+            shown += min(len(piece), max(room, 0))
+    return "".join(out) + "…" + ("\033[0m" if _ANSI.search(line) else "")
 
 
-def render_result(result, style):
+def _wrapped(text, columns, indent=INDENT):
+    return [f"{'':{indent}}{line}" for line in
+            textwrap.wrap(printable(text), max(columns - indent, 20), break_long_words=True)]
+
+
+def expected(step):
+    """True when the step ended as its file says to expect (and that is not `verified`)."""
+    return step["verdict"] == step.get("expect") and step["verdict"] != VERIFIED
+
+
+def where(step):
+    """`line 8:167`, or `cell 3, line 2:5` in a notebook."""
+    cell = f"cell {step['cell']}, " if step.get("cell") else ""
+    return f"{cell}line {step['line']}:{step['column']}"
+
+
+def render_result(result, style, columns=None):
     """A derivation's block, from its serialised result dict."""
-    lines = [style.bold(f"{result['file']} — {result['title']}")]
-    lines += ["  assuming " + " ".join(part for part in (a["subject"], a["text"], a["object"]) if part)
-              for a in result["assumptions"]]
-    lines += [f"  where {d}" for d in result.get("definitions", ())]
+    columns = columns or width()
+    lines = [style.bold(printable(f"{result['file']} — {result['title']}"))]
+    for a in result["assumptions"]:
+        text = " ".join(printable(part) for part in (a["subject"], a["text"], a["object"]) if part)
+        lines += _wrapped("assuming " + text, columns, 2)
+    lines += [f"  where {printable(d)}" for d in result.get("definitions", ())]
     for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
-        lines.extend(render_step(step, style))
+        lines.extend(render_step(step, style, columns))
     for c in result.get("conclusions", ()):
-        lines.append("  " + conclusion_line(c, style))
-    lines.append("  " + summary_line(result["summary"], style))
-    return "\n".join(lines)
+        lines.append("  " + conclusion_line(c, style, columns))
+    lines.append("  " + summary_line(result["summary"], style, result["steps"] + result["claims"]))
+    return "\n".join(fit(line, columns) for line in lines)
 
 
-def render_step(step, style):
+def render_step(step, style, columns=None):
     """The lines for one step or claim (a serialised step dict)."""
+    columns = columns or width()
     status = step["verdict"]
-    expected = status == step.get("expect") and status != VERIFIED
-    label = f"{MARKS[status]} {status:<10}"
-    mark = style.paint(label, COLOURS[status])
-    relation = SYMBOLS.get(step["relation"], step["relation"])
+    as_expected = expected(step)
+    label = f"{MARKS.get(status, '!')} {status:<10}"
+    mark = style.paint(label, EXPECTED_COLOUR if as_expected else COLOURS.get(status, "31"))
+    relation = SYMBOLS.get(step.get("relation", ""), step.get("relation", ""))
     if step["kind"] == "definition":
         text = f"{shorten(step['lhs_latex'], 40)} := {step['latex']}"
     elif step["kind"] in CLAIM_KINDS:
         text = f"{step['lhs_latex']} {relation} {step['latex']}"
     else:
         text = f"{relation} {step['latex']}"
-    lines = [f"  {step['index']:>2} {mark} {shorten(text, WIDTH - 16)}"]
-    info = f"line {step['line']}:{step['column']}"
-    if status != DEFINITION:
+    lines = [f"  {step['index']:>2} {mark} {shorten(printable(text), columns - INDENT)}"]
+    info = where(step)
+    if status not in (DEFINITION, ERROR):
         info += f", {step['method']}, {step['seconds']:.2f} s"
-    if expected:
+    if as_expected:
         info += f", {status} as the file expects"
-    lines.append(f"{'':17}{info}")
-    if step["justification"]:
-        lines.append(f"{'':17}by: {step['justification']}")
-    ce = step["counterexample"]
-    if status == REFUTED and ce is not None:
-        lines.extend(_wrapped(step["detail"]))
-        lines.append(f"{'':17}" + style.paint("counterexample:", COLOURS[REFUTED]))
-        lines += [f"{'':19}{name} = {value}" for name, value in ce["assignment"].items()]
+    lines.append(f"{'':{INDENT}}{info}")
+    if step.get("reading"):
+        lines += _wrapped(f"read as: {step['reading']}", columns)
+    if step.get("justification"):
+        lines += _wrapped(f"by: {step['justification']}", columns)
+    ce = step.get("counterexample")
+    if status == ERROR:
+        lines += _wrapped(step.get("message") or step.get("detail", ""), columns)
+    elif status == REFUTED and ce is not None:
+        lines.extend(_wrapped(step["detail"], columns))
+        lines.append(f"{'':{INDENT}}" + style.paint("counterexample:", EXPECTED_COLOUR if as_expected
+                                                     else COLOURS[REFUTED]))
+        for name, value in ce["assignment"].items():
+            lines += _wrapped(f"{printable(name)} = {value}", columns, INDENT + 2)
         labels = (*ce["labels"], "difference")
-        width = max(len(label) for label in labels)
+        label_width = max(len(label) for label in labels)
         for label, value in zip(labels, (ce["lhs"], ce["rhs"], ce["difference"])):
-            lines.append(f"{'':19}{label:<{width}} = {value}")
+            lines += _wrapped(f"{printable(label):<{label_width}} = {value}", columns, INDENT + 2)
         if step["kind"] not in CLAIM_KINDS:
-            lines.append(f"{'':17}previous line: {shorten(step['lhs_latex'], WIDTH - 32)}")
+            lines.append(f"{'':{INDENT}}previous line: "
+                         f"{shorten(printable(step['lhs_latex']), columns - INDENT - 15)}")
     elif status == UNDECIDED:
-        lines.extend(_wrapped(step["detail"]))
-    return lines
+        lines.extend(_wrapped(step["detail"], columns))
+    return [fit(line, columns) for line in lines]
 
 
-def conclusion_line(c, style):
+def conclusion_line(c, style, columns=None):
     """`steps 2–5 prove: A ≤ B` (or why not), for a chain of two or more steps."""
+    columns = columns or width()
     relation = SYMBOLS.get(c["relation"], c["relation"])
-    claim = shorten(f"{c['lhs_latex']} {relation} {c['latex']}", WIDTH - 30)
+    claim = shorten(printable(f"{c['lhs_latex']} {relation} {c['latex']}"), columns - 32)
     if c["proved"]:
         return style.paint(f"steps {c['from']}–{c['to']} prove: ", COLOURS[VERIFIED]) + claim
     pending = ", ".join(map(str, c["unproved_steps"]))
     return f"steps {c['from']}–{c['to']} would prove {claim} (not yet: step {pending})"
 
 
-def summary_line(counts, style):
-    parts = [style.paint(f"{counts[k]} {k}", COLOURS[k]) if counts[k] else f"0 {k}"
-             for k in (VERIFIED, REFUTED, UNDECIDED)]
-    extra = f" ({counts[DEFINITION]} definition{'s' if counts[DEFINITION] != 1 else ''})" \
-        if counts[DEFINITION] else ""
-    return ", ".join(parts) + extra
+def counts(steps):
+    """{verdict: (how many, how many of them the file expects)} over serialised steps."""
+    out = {}
+    for step in steps:
+        total, ok = out.get(step["verdict"], (0, 0))
+        out[step["verdict"]] = (total + 1, ok + expected(step))
+    return out
+
+
+def summary_line(summary, style, steps=()):
+    """`12 verified, 1 refuted as expected, 0 undecided (1 definition)`."""
+    tally = counts(steps)
+    parts = []
+    for k in (VERIFIED, REFUTED, UNDECIDED):
+        n = summary.get(k, 0)
+        as_expected = tally.get(k, (0, 0))[1]
+        text = f"{n} {k}"
+        if as_expected:
+            text += " as expected" if as_expected == n else f" ({as_expected} as expected)"
+        colour = EXPECTED_COLOUR if n and as_expected == n and k != VERIFIED else COLOURS[k]
+        parts.append(style.paint(text, colour) if n else text)
+    if summary.get(ERROR):
+        parts.append(style.paint(f"{summary[ERROR]} unreadable", COLOURS[ERROR]))
+    n = summary.get(DEFINITION, 0)
+    return ", ".join(parts) + (f" ({n} definition{'s' if n != 1 else ''})" if n else "")
+
+
+def grand_total(results, errors, style):
+    """The last line of a run over several files: every file's verdicts added up."""
+    totals = {}
+    steps = []
+    for result in results:
+        for k, v in result["summary"].items():
+            totals[k] = totals.get(k, 0) + v
+        steps += result["steps"] + result["claims"]
+    files = len(results) + len(errors)
+    line = f"{files} files: " + summary_line(totals, style, steps)
+    if errors:
+        line += ", " + style.paint(f"{len(errors)} unreadable file{'s' if len(errors) != 1 else ''}",
+                                   COLOURS[ERROR])
+    return line
+
+
+def error_text(error):
+    """An input error as printed (file, position, message, the line with a caret)."""
+    text = error.get("text") or f"{error['file']}: error: {error['message']}"
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 class Progress:
@@ -127,7 +234,7 @@ class Progress:
 
     def show(self, text):
         if self.enabled:
-            self.stream.write("\r\033[K" + shorten(text, 78))
+            self.stream.write("\r\033[K" + shorten(printable(text), min(78, width() - 1)))
             self.stream.flush()
 
     def clear(self):

@@ -45,19 +45,52 @@ def safe_math(latex):
     return _COMMAND.sub(neutralise, latex).replace("^^", "^{}^")
 
 
+# `|`, `<`, `>` are letters of their own: in TeX's default text font they would print as
+# an em dash and inverted punctuation.
 _TEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
                  "#": r"\#", "^": r"\textasciicircum{}", "_": r"\_", "%": r"\%",
-                 "~": r"\textasciitilde{}"}
+                 "~": r"\textasciitilde{}", "|": r"\textbar{}", "<": r"\textless{}",
+                 ">": r"\textgreater{}"}
 _TEX_UNICODE = {"θ": r"$\theta$", "‖": r"$\|$", "→": r"$\to$", "≤": r"$\le$", "≥": r"$\ge$",
                 "≠": r"$\ne$", "−": "-", "·": r"$\cdot$", "✓": r"$\checkmark$", "✗": r"$\times$",
                 "≔": ":=", "∞": r"$\infty$", "∫": r"$\int$", "Σ": r"$\Sigma$", "½": r"$\frac12$",
                 "—": "---", "–": "--", "…": r"\ldots{}", "²": r"$^2$", "≈": r"$\approx$"}
 
 
+_SYMPY_INFINITY = re.compile(r"(?<![\w.])(-?)(z?)oo(?!\w)")
+
+
+def readable(text):
+    """SymPy's spellings in engine messages made readable: `oo` → ∞, `-oo` → −∞,
+    `zoo` → complex ∞."""
+    return _SYMPY_INFINITY.sub(
+        lambda m: "complex ∞" if m.group(2) else ("−∞" if m.group(1) else "∞"), str(text))
+
+
+def md_code(text):
+    """A Markdown code span holding `text` as it is: no backslashes added (a code span
+    shows them), fenced by more backticks than the text holds."""
+    text = " ".join(str(text).split())
+    run = max((len(r) for r in re.findall(r"`+", text)), default=0)
+    fence = "`" * (run + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def tex_text(text):
     """Plain text for LaTeX: every special character escaped, common symbols in math."""
     out = []
-    for ch in str(text):
+    for part in re.split(r"(−∞)", str(text)):
+        if part == "−∞":
+            out.append(r"$-\infty$")
+        else:
+            out.append(_tex_chars(part))
+    return "".join(out)
+
+
+def _tex_chars(text):
+    out = []
+    for ch in text:
         if ch in _TEX_SPECIALS:
             out.append(_TEX_SPECIALS[ch])
         elif ch in _TEX_UNICODE:
@@ -91,11 +124,75 @@ def mathml(latex):
     import latex2mathml.converter
     source = safe_math(latex).replace(r"\operatorname*", r"\operatorname")
     try:
-        markup = latex2mathml.converter.convert(source)
-        tree = ET.fromstring(markup)
+        tree = ET.fromstring(latex2mathml.converter.convert(source))
     except Exception:  # noqa: BLE001 - any failure falls back to showing the source
         return f"<code>{html_text(latex)}</code>"
     if not all(el.tag.startswith(_MATHML) and el.tag[len(_MATHML):] in _MATHML_TAGS
                for el in tree.iter()):
         return f"<code>{html_text(latex)}</code>"
-    return markup
+    _typeset_operators(tree)
+    ET.register_namespace("", _MATHML[1:-1])
+    return ET.tostring(tree, encoding="unicode", short_empty_elements=False)
+
+
+# Names TeX sets as operators: upright, a thin space before what they apply to (none
+# before a bracket), and for the optimisers and limits their subscript underneath.
+OPERATOR_NAMES = frozenset("log ln exp sin cos tan tanh sinh cosh arg det dim ker Pr sup inf "
+                           "max min lim".split())
+LIMITS_UNDER = frozenset("max min lim sup inf argmax argmin".split())
+_OPENING = frozenset("([{\u27e8|\u2016")
+
+
+def _typeset_operators(tree):
+    """Fix what latex2mathml leaves: `\\log x` glued as `logx`, `\\operatorname{KL}` spaced as
+    a relation, `\\arg\\max_{y}` spelt letter by letter with its subscript beside it."""
+    for parent in list(tree.iter()):
+        children = list(parent)
+        for i, child in enumerate(children):
+            name = _tag(child)
+            if name == "msub" and _operator_name(child[0]) in LIMITS_UNDER:
+                base = _operator_element(_operator_name(child[0]))
+                child.tag, child[0] = _MATHML + "munder", base
+                if i and _tag(children[i - 1]) == "mo" and not (children[i - 1].text or "").strip():
+                    parent.remove(children[i - 1])
+        children = list(parent)
+        for i, child in reversed(list(enumerate(children))):
+            word = _operator_name(child)
+            if _tag(child) == "munder" and _tag(child[0]) == "mo":
+                element = child              # an optimum or limit made above
+            elif word is not None and _tag(child) in ("mi", "mo") and word not in LIMITS_UNDER:
+                element = parent[i] = _operator_element(word)
+            else:
+                continue
+            if i and _tag(children[i - 1]) not in ("mo", "mspace"):
+                parent.insert(i, ET.Element(_MATHML + "mspace", width="0.1667em"))
+            following = children[i + 1] if i + 1 < len(children) else None
+            if following is not None and not (_tag(following) == "mo" and (following.text or "") in _OPENING):
+                index = list(parent).index(element)
+                parent.insert(index + 1, ET.Element(_MATHML + "mspace", width="0.1667em"))
+
+
+def _tag(element):
+    return element.tag[len(_MATHML):] if element.tag.startswith(_MATHML) else element.tag
+
+
+def _operator_name(element):
+    """'log' for `<mi>log</mi>` or an `\\operatorname`'s `<mo>KL</mo>`; 'argmax' for the
+    letters a, r, g, (space), m, a, x; else None."""
+    tag = _tag(element)
+    if tag in ("mi", "mo"):
+        text = (element.text or "").strip()
+        if len(text) > 1 and text.isalpha() and (tag == "mo" or text in OPERATOR_NAMES):
+            return text
+        return None
+    if tag == "mrow" and len(element) and all(_tag(c) in ("mi", "mspace") for c in element):
+        word = "".join((c.text or "") for c in element if _tag(c) == "mi")
+        return word if word in ("argmax", "argmin") else None
+    return None
+
+
+def _operator_element(word):
+    shown = {"argmax": "arg\u2009max", "argmin": "arg\u2009min"}.get(word, word)
+    element = ET.Element(_MATHML + "mo", movablelimits="false", lspace="0", rspace="0")
+    element.text = shown
+    return element

@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from derive import __version__
 from derive.reports import escape
-from derive.reports.figures import make
 
 RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne"}
 WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠"}
@@ -51,7 +50,7 @@ def environment(fmt, templates=None):
     folders = [str(templates)] if templates else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders + [str(template_folder())]),
-        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(value)),
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(escape.readable(value))),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, autoescape=False)
     def math(latex):
@@ -65,7 +64,15 @@ def environment(fmt, templates=None):
         head, sep, tail = text.partition(" at ")
         return inline(head) + (Markup(spec.text(sep + tail)) if sep else "")
 
-    env.filters.update(math=math, inline=inline, name=name,
+    def code(text):
+        """A file name or other literal: a code span in Markdown, typewriter in LaTeX."""
+        if fmt == "md":
+            return Markup(escape.md_code(text))
+        if fmt == "tex":
+            return Markup(r"\texttt{%s}" % spec.text(text))
+        return Markup(f"<code>{spec.text(text)}</code>")
+
+    env.filters.update(math=math, inline=inline, name=name, code=code,
                        url=lambda path: Markup(quote(path)),
                        rel=lambda relation: Markup(RELATIONS.get(relation, relation)),
                        relword=lambda relation: WORDS.get(relation, relation),
@@ -73,15 +80,34 @@ def environment(fmt, templates=None):
     return env
 
 
-def render(results, fmt, figure_prefix="", templates=None):
-    """(report text, {relative file name: bytes}) for serialised results."""
+PAPERS = ("a4", "letter")
+PLOT_HINT = "pip install 'derive-checker[plot]'"
+
+
+class MissingPlotting(Exception):
+    """A figure was asked for, and matplotlib (the `plot` extra) is not installed."""
+
+
+def _figure(request):
+    try:
+        from derive.reports.figures import make
+        return make(request["name"], tuple(request["params"].items()))
+    except ImportError as exc:
+        raise MissingPlotting(
+            f"the figure {request['name']!r} needs matplotlib, which is not installed "
+            f"({exc.name or exc}); {PLOT_HINT}, or remove its '% derive: figure' line") from None
+
+
+def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
+    """(report text, {relative file name: bytes}) for serialised results; `paper` (a4 or
+    letter) sets the LaTeX report's page size."""
     import sympy
     spec = FORMATS[fmt]
     files, derivations = {}, []
     for result in results:
         figures = []
         for request in result.get("figures", ()):
-            figure = make(request["name"], tuple(request["params"].items()))
+            figure = _figure(request)
             name = f"{figure_prefix}{figure.name}.{spec.figure}" if spec.figure else ""
             if name:
                 files[name] = figure.files[spec.figure]
@@ -89,7 +115,8 @@ def render(results, fmt, figure_prefix="", templates=None):
             figures.append({"figure": figure, "file": name, "svg": svg})
         derivations.append({**result, "chains": _chains(result), "figures_made": figures})
     text = environment(fmt, templates).get_template(spec.template).render(
-        derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__)
+        derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__,
+        paper=paper)
     return text, files
 
 

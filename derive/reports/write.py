@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from derive.reports.render import render
+from derive.reports.render import MissingPlotting, render
 
 EXIT_OK, EXIT_INPUT = 0, 2
 LATEXMK = ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "-quiet",
@@ -21,12 +21,13 @@ def run_report(args, collected):
     if errors or not results:
         return EXIT_INPUT
     fmt = args.format
+    paper = getattr(args, "paper", "a4")
     out = Path(args.output) if args.output else Path(Path(args.files[0]).name.split(".")[0] + f".{fmt}")
     try:
         if fmt == "pdf":
-            build_pdf(results, out, args.templates)
+            build_pdf(results, out, args.templates, paper)
         else:
-            write_report(results, fmt, out, args.templates)
+            write_report(results, fmt, out, args.templates, paper)
     except ReportError as exc:
         print(f"derive: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -38,11 +39,13 @@ class ReportError(Exception):
     """The report could not be produced (no TeX, a failed build, a bad template)."""
 
 
-def write_report(results, fmt, out, templates=None):
+def write_report(results, fmt, out, templates=None, paper="a4"):
     """Write the report to `out`; figures beside it (`NAME_files/` for Markdown)."""
     prefix = {"md": f"{out.stem}_files/", "tex": f"{out.stem}-"}.get(fmt, "")
     try:
-        text, files = render(results, fmt, prefix, templates)
+        text, files = render(results, fmt, prefix, templates, paper)
+    except MissingPlotting as exc:
+        raise ReportError(str(exc)) from None
     except Exception as exc:  # a user's template, most likely
         raise ReportError(f"could not render the {fmt} report: {type(exc).__name__}: {exc}") from None
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -54,7 +57,7 @@ def write_report(results, fmt, out, templates=None):
     return out
 
 
-def build_pdf(results, out, templates=None):
+def build_pdf(results, out, templates=None, paper="a4"):
     """Render LaTeX and build it with latexmk (pdflatex, no shell escape)."""
     missing = [tool for tool in ("latexmk", "pdflatex") if shutil.which(tool) is None]
     if missing:
@@ -62,7 +65,7 @@ def build_pdf(results, out, templates=None):
                           "on Debian or Ubuntu: apt install latexmk texlive-latex-recommended "
                           "(or use --format tex and build it yourself)")
     with tempfile.TemporaryDirectory() as folder:
-        tex = write_report(results, "tex", Path(folder) / "report.tex", templates)
+        tex = write_report(results, "tex", Path(folder) / "report.tex", templates, paper)
         # paranoid file access; fixed dates and document ID, so the same input gives the
         # same PDF bytes
         env = dict(os.environ, openin_any="p", openout_any="p", SOURCE_DATE_EPOCH="0",

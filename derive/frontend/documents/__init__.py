@@ -1,0 +1,198 @@
+"""Documents as people write them — a LaTeX document, a Markdown/MyST page, a Jupyter
+notebook — read into one uniform form: a `Document`, its `source` (positions in the
+document's own terms) and an ordered tuple of events:
+
+* `Directive(keyword, body, offset)` — a `derive:` directive (`% derive: density p` in
+  LaTeX and in math, `<!-- derive: … -->` or a `derive:` front-matter key in Markdown);
+* `Display(rows, …)` — a display of math, split into `Row`s (see `layout`), each row's
+  text with the source offset of every character (`row.origin(i)`), after the author's
+  macros are expanded.
+
+Prose, code and inline math are skipped; which math is checked is itself a directive,
+handled here and not passed on:
+
+    % derive: check displays     every display (the default)
+    % derive: check inline       displays and inline math ($…$, \\(…\\))
+    % derive: check marked       only MyST `{derive}` blocks
+    % derive: check none         nothing, until the next `check`
+
+Directives hold from where they stand, so a directive between two rows of one display
+splits it into two `Display` events around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from derive.frontend import layout
+from derive.frontend.documents.macros import DEFINITION, Macros
+from derive.frontend.errors import Source
+
+CHECK_MODES = ("displays", "inline", "marked", "none")
+# A `derive:` directive in any document kind (comment, HTML comment, front-matter key):
+# cheap to look for, so tools can pick out the documents that ask to be checked.
+# (a notebook's JSON holds the lines as strings: `"% derive: …`).
+MARKER = re.compile(r'^[ \t]*"?(?:%+|<!--)[ \t]*derive:|<!--[ \t]*derive:|^derive:', re.M)
+SUFFIXES = {".tex": "latex", ".md": "markdown", ".markdown": "markdown", ".ipynb": "notebook"}
+
+
+@dataclass(frozen=True)
+class Directive:
+    keyword: str
+    body: str
+    offset: int                # where `body` starts in the source
+    keyword_offset: int = -1   # where the keyword starts (-1: just before the body)
+
+
+@dataclass(frozen=True)
+class Display:
+    rows: tuple                # `layout.Row`s
+    start: int                 # the whole block (with its delimiters) in the source
+    end: int
+    marked: bool = False       # inside a `{derive}` block
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    source: Source
+    events: tuple
+    kind: str                  # "latex", "markdown", "notebook"
+
+    @property
+    def displays(self):
+        return [e for e in self.events if isinstance(e, Display)]
+
+
+@dataclass
+class Math:
+    """Math found by a scanner, before assembly: the block and its content (`Mapped`)."""
+    start: int
+    end: int
+    content: object
+    marked: bool = False
+    inline: bool = False
+
+
+@dataclass
+class Definition:
+    """A macro definition found by a scanner at `match` in `text` (source offsets)."""
+    text: str
+    match: object
+    start: int = field(init=False)
+    end: int = -1              # past it, once read
+
+    def __post_init__(self):
+        self.start = self.match.start()
+
+
+def read(path, text, mode="displays"):
+    """The `Document` in `text`, by the suffix of `path`; raises `InputError`."""
+    kind = SUFFIXES.get(Path(str(path)).suffix.lower())
+    if kind == "latex":
+        from derive.frontend.documents.tex import read_tex
+        return read_tex(Source(text, path), mode)
+    if kind == "markdown":
+        from derive.frontend.documents.markdown import read_markdown
+        return read_markdown(Source(text, path), mode)
+    if kind == "notebook":
+        from derive.frontend.documents.notebook import read_notebook
+        return read_notebook(path, text, mode)
+    raise ValueError(f"not a document suffix: {path}")
+
+
+def with_title(found, title, offset):
+    """`found` with a `title` directive for the document's own title (a front matter's
+    `title`, a page's first heading, a LaTeX `\\title`), unless derive is given one."""
+    if title and not any(isinstance(f, Directive) and f.keyword == "title" for f in found):
+        return [Directive("title", " ".join(title.split()), offset), *found]
+    return found
+
+
+def assemble(source, found, kind, mode="displays"):
+    """The `Document` from what a scanner found (`Directive`, `Definition`, `Math` items,
+    any order): macros defined and expanded in document order, `check` directives
+    applied, displays split into rows and around the directives inside them."""
+    if mode not in CHECK_MODES:
+        raise ValueError(f"check mode {mode!r}")
+    macros = Macros(source)
+    items = sorted(found, key=_offset)
+    events, i = [], 0
+    while i < len(items):
+        item = items[i]
+        i += 1
+        if isinstance(item, Definition):
+            macros.define_at(item.text, item.match)
+        elif isinstance(item, Directive):
+            if item.keyword == "check":
+                mode = check_mode(source, item)
+            else:
+                events.append(item)
+        elif _checked(item, mode):
+            inside = []
+            while i < len(items) and isinstance(items[i], Directive) and _offset(items[i]) < item.end:
+                inside.append(items[i])
+                i += 1
+            events += _display_events(source, macros, item, inside)
+        else:
+            _define_inside(macros, item.content)
+    return Document(source, tuple(events), kind)
+
+
+def check_mode(source, directive):
+    word = directive.body.strip()
+    if word not in CHECK_MODES:
+        from derive.interfaces.suggest import did_you_mean
+        raise source.error(f"check takes one of: {', '.join(CHECK_MODES)}"
+                           + did_you_mean(word, CHECK_MODES), directive.offset)
+    return word
+
+
+def _offset(item):
+    return item.keyword_offset if isinstance(item, Directive) and item.keyword_offset >= 0 else \
+        item.offset if isinstance(item, Directive) else item.start
+
+
+def _checked(math, mode):
+    if mode == "none":
+        return False
+    if mode == "marked":
+        return math.marked
+    return not math.inline or mode == "inline"
+
+
+def _define_inside(macros, content):
+    """Macro definitions written inside math (`$$\\newcommand{\\R}{\\mathbb{R}}$$`, as
+    MathJax allows): defined, and blanked out of the math."""
+    text = content.text
+    for m in list(DEFINITION.finditer(text)):
+        end = macros.define_at(text, m, content.origin)
+        content = content.blank_span(m.start(), end)
+    return content
+
+
+def _display_events(source, macros, math, directives):
+    content = macros.expand(_define_inside(macros, math.content))
+    rows = layout.rows(content)
+    events, pending = [], []
+    for row in rows:
+        while directives and _offset(directives[0]) < row.start:
+            if pending:
+                events.append(Display(tuple(pending), math.start, math.end, math.marked, math.inline))
+                pending = []
+            events.append(_inside(source, directives.pop(0)))
+        pending.append(row)
+    if pending:
+        events.append(Display(tuple(pending), math.start, math.end, math.marked, math.inline))
+    events += [_inside(source, d) for d in directives]
+    return events
+
+
+def _inside(source, directive):
+    """A directive inside a display; `check` cannot change what is checked mid-display."""
+    if directive.keyword == "check":
+        raise source.error("'check' applies to whole displays: put it outside the math",
+                           directive.offset)
+    return directive

@@ -1,0 +1,255 @@
+"""The author's macros: `\\newcommand`, `\\renewcommand`, `\\providecommand`,
+`\\DeclareMathOperator` and `\\DeclarePairedDelimiter`, expanded in the math derive checks.
+
+Only simple definitions are expanded: a fixed number of arguments (the first one optional
+when it has a default), a body that does not call itself. A macro defined in any other way
+(`\\def`, `\\let`, `\\NewDocumentCommand`, a recursive `\\newcommand`) is remembered, and
+using it in checked math is an error at the place of use that says where and how it was
+defined — derive never guesses what such a macro means. Definitions hold from where they
+stand, as in LaTeX. Expanded characters keep an origin in the document (see `Mapped`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.frontend.documents.mapped import Mapped, join
+
+MAX_NESTED = 100               # expansions from one macro call: more means one never ends
+MAX_EXPANSIONS = 5000          # per display
+MAX_EXPANDED_CHARS = 50_000
+
+DEFINITION = re.compile(
+    r"\\(?P<command>newcommand|renewcommand|providecommand|DeclareMathOperator"
+    r"|DeclarePairedDelimiter)(?P<star>\*?)(?![a-zA-Z])"
+    r"|\\(?P<unsupported>def|gdef|edef|xdef|let|NewDocumentCommand|RenewDocumentCommand"
+    r"|DeclareDocumentCommand|newrobustcmd|renewrobustcmd)(?![a-zA-Z])")
+_CONTROL_WORD = re.compile(r"\\([a-zA-Z]+)")
+_PARAMETER = re.compile(r"#(#|[1-9])")
+
+
+@dataclass(frozen=True)
+class Macro:
+    name: str
+    params: int
+    default: str | None        # the first argument's default, when it is optional
+    body: str
+    offset: int                # where it was defined
+    paired: tuple = ()         # DeclarePairedDelimiter: (left, right)
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    name: str
+    how: str                   # "\\def", "a recursive \\newcommand", …
+    offset: int
+
+
+def group(text, i):
+    """(start, end) of the content of the braced group at `text[i:]` after blanks, and
+    the index just past it; None when there is no group there or it does not close."""
+    j = i
+    while j < len(text) and text[j] in " \t\n":
+        j += 1
+    if j >= len(text) or text[j] != "{":
+        return None
+    depth = 0
+    k = j
+    while k < len(text):
+        ch = text[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return j + 1, k, k + 1
+        k += 1
+    return None
+
+
+def _bracket(text, i):
+    """(start, end, past) of an optional `[…]` argument at `text[i:]` after blanks, or None."""
+    j = i
+    while j < len(text) and text[j] in " \t\n":
+        j += 1
+    if j >= len(text) or text[j] != "[":
+        return None
+    depth = 0
+    for k in range(j, len(text)):
+        if text[k] in "[{":
+            depth += 1
+        elif text[k] in "]}":
+            depth -= 1
+            if depth == 0:
+                return (j + 1, k, k + 1) if text[k] == "]" else None
+    return None
+
+
+class Macros:
+    """The macros in force, in document order."""
+
+    def __init__(self, source):
+        self.source = source
+        self.table = {}
+
+    # ------------------------------------------------------------ definitions
+    def define_at(self, text, m, where=lambda i: i):
+        """Read the definition that the `DEFINITION` match `m` starts in `text`; returns the
+        index just past it. `where(i)` is the source offset of `text[i]`."""
+        error = self.source.error
+        offset = where(m.start())
+        if m.group("unsupported"):
+            how = "\\" + m.group("unsupported")
+            name_match = re.compile(r"\s*\{?\s*(\\[a-zA-Z]+)").match(text, m.end())
+            if name_match:
+                name = name_match.group(1)[1:]
+                self.table[name] = Unsupported(name, how, offset)
+                return name_match.end()
+            return m.end()
+        command = m.group("command")
+        name, at = self._defined_name(text, m.end(), offset, command)
+        if command == "DeclareMathOperator":
+            body = group(text, at)
+            if body is None:
+                raise error("\\DeclareMathOperator needs {\\name}{text}", offset)
+            star = "*" if m.group("star") else ""
+            self.table[name] = Macro(name, 0, None, "\\operatorname%s{%s}" % (star, text[body[0]:body[1]]),
+                                     offset)
+            return body[2]
+        if command == "DeclarePairedDelimiter":
+            left, right = group(text, at), None
+            right = group(text, left[2]) if left else None
+            if right is None:
+                raise error("\\DeclarePairedDelimiter needs {\\name}{left}{right}", offset)
+            self.table[name] = Macro(name, 1, None, "", offset,
+                                     (text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()))
+            return right[2]
+        params, default = 0, None
+        count = _bracket(text, at)
+        if count:
+            try:
+                params = int(text[count[0]:count[1]].strip())
+            except ValueError:
+                raise error("the number of arguments must be 0 to 9", where(count[0])) from None
+            if not 0 <= params <= 9:
+                raise error("the number of arguments must be 0 to 9", where(count[0]))
+            at = count[2]
+            optional = _bracket(text, at)
+            if optional:
+                default, at = text[optional[0]:optional[1]], optional[2]
+        body = group(text, at)
+        if body is None:
+            raise error(f"\\{command} needs a body in braces after \\{name}", where(at))
+        content = text[body[0]:body[1]]
+        if command == "providecommand" and name in self.table:
+            return body[2]
+        if re.search(r"\\%s(?![a-zA-Z])" % re.escape(name), content):
+            self.table[name] = Unsupported(name, f"a recursive \\{command}", offset)
+        else:
+            self.table[name] = Macro(name, params, default, content, offset)
+        return body[2]
+
+    def _defined_name(self, text, at, offset, command):
+        braced = group(text, at)
+        if braced is not None:
+            name = text[braced[0]:braced[1]].strip()
+            at = braced[2]
+        else:
+            bare = re.compile(r"\s*(\\[a-zA-Z]+)").match(text, at)
+            name = bare.group(1) if bare else ""
+            at = bare.end() if bare else at
+        if not re.fullmatch(r"\\[a-zA-Z]+", name):
+            raise self.source.error(f"\\{command} needs the name of a command (\\name) here", offset)
+        return name[1:], at
+
+    # ------------------------------------------------------------ expansion
+    def expand(self, math):
+        """The `Mapped` math with every macro in force expanded."""
+        if not self.table:
+            return math
+        i, count, per_call = 0, 0, {}
+        while True:
+            m = _CONTROL_WORD.search(math.text, i)
+            if m is None:
+                return math
+            macro = self.table.get(m.group(1))
+            if macro is None:
+                i = m.end()
+                continue
+            origin = math.origin(m.start())
+            if isinstance(macro, Unsupported):
+                line = self.source.position(macro.offset)[0]
+                raise self.source.error(
+                    f"\\{macro.name} is defined with {macro.how} (line {line}), which derive "
+                    "does not expand; define it with \\newcommand (no recursion) to use it in "
+                    "checked math", origin)
+            replacement, end = self._call(macro, math, m.end(), origin)
+            math = math.replace(m.start(), end, replacement)
+            i = m.start()
+            count += 1
+            per_call[origin] = per_call.get(origin, 0) + 1   # nested calls share the origin
+            if per_call[origin] > MAX_NESTED or count > MAX_EXPANSIONS or len(math) > MAX_EXPANDED_CHARS:
+                raise self.source.error(f"expanding \\{macro.name} does not end (macros that "
+                                        "call each other?)", origin)
+
+    def _call(self, macro, math, at, origin):
+        """(the expansion as `Mapped`, the index past the call's arguments)."""
+        text = math.text
+        if macro.paired:
+            return self._paired(macro, math, at, origin)
+        args = []
+        for n in range(macro.params):
+            if n == 0 and macro.default is not None:
+                optional = _bracket(text, at)
+                if optional:
+                    args.append(math[optional[0]:optional[1]])
+                    at = optional[2]
+                else:
+                    args.append(Mapped.generated(macro.default, origin))
+                continue
+            braced = group(text, at)
+            if braced is not None:
+                args.append(math[braced[0]:braced[1]])
+                at = braced[2]
+                continue
+            token = re.compile(r"\s*(\\[a-zA-Z]+|\\.|[^\s{}])").match(text, at)
+            if token is None:
+                raise self.source.error(f"\\{macro.name} takes {macro.params} argument"
+                                        f"{'s' if macro.params != 1 else ''}; found too few", origin)
+            args.append(math[token.start(1):token.end(1)])
+            at = token.end()
+        pieces, last = [], 0
+        for p in _PARAMETER.finditer(macro.body):
+            pieces.append(Mapped.generated(macro.body[last:p.start()], origin))
+            if p.group(1) == "#":
+                pieces.append(Mapped.generated("#", origin))
+            else:
+                k = int(p.group(1))
+                if k > len(args):
+                    raise self.source.error(f"\\{macro.name} uses #{k} but takes {len(args)} "
+                                            "arguments", macro.offset)
+                pieces.append(args[k - 1])      # as TeX does: the argument's tokens, unbraced
+            last = p.end()
+        pieces.append(Mapped.generated(macro.body[last:] + " ", origin))
+        return join([Mapped.generated(" ", origin), *pieces]), at
+
+    def _paired(self, macro, math, at, origin):
+        text = math.text
+        left, right = ("\\left", "\\right")
+        if text.startswith("*", at):
+            at += 1
+        else:
+            size = _bracket(text, at)
+            if size:
+                command = text[size[0]:size[1]].strip()
+                left, right, at = command + "l", command + "r", size[2]
+        braced = group(text, at)
+        if braced is None:
+            raise self.source.error(f"\\{macro.name} needs its argument in braces", origin)
+        open_, close = macro.paired
+        return (Mapped.generated(f" {left}{open_} ", origin) + math[braced[0]:braced[1]]
+                + Mapped.generated(f" {right}{close} ", origin)), braced[2]

@@ -1,0 +1,295 @@
+"""Markdown and MyST pages (as Jupyter Book and Sphinx with MyST-Parser read them).
+
+Math: `$$…$$` blocks, ```` ```{math} ````/`:::{math}` directives (their `:label:`
+options skipped), GitHub's ```` ```math ```` fences, amsmath environments written
+straight into the text (`\\begin{align}…\\end{align}`), and ```` ```{derive} ```` blocks,
+which are math that `check marked` selects. Inline `$…$` and `` {math}`…` `` only under
+`check inline`. Directives: `<!-- derive: … -->` comments (one per line inside), MyST `%`
+comment lines, `%` comment lines inside math, and a `derive:` key in the front matter —
+a list of directives (`- density p, q`) or a mapping (`density: p, q`).
+
+Code — fenced blocks, code directives (`{code-cell}`, `{code-block}`, …), inline code
+spans — is skipped; directives whose body is Markdown (`{note}`, `{prf:proof}`, …) are
+read through.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from derive.frontend.documents import Directive, Math, assemble, with_title
+from derive.frontend.documents.mapped import Mapped
+from derive.frontend.documents.tex import DIRECTIVE, DISPLAY_ENVIRONMENTS
+
+MATH_FENCES = ("{math}", "math", "{derive}")
+CODE_DIRECTIVES = ("code", "code-block", "sourcecode", "code-cell", "literalinclude", "raw",
+                   "eval-rst", "eval-md", "mermaid", "graphviz", "csv-table", "include",
+                   "glue", "glue:figure", "jupyter-execute", "ipython", "bibliography")
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)$", re.M)
+_OPTION = re.compile(r"^[ \t]*:[\w-]+:[^\n]*(?:\n|$)")
+_OPENER = re.compile(
+    r"<!--|`+|\{math\}`|\$\$|\\begin\{(?P<ename>(?:%s)\*?)\}|(?<![\\$])\$(?![\s$])"
+    % "|".join(DISPLAY_ENVIRONMENTS))
+# the `$` that closes inline math: not escaped, not after a blank, not before a digit
+_INLINE_CLOSE = re.compile(r"(?<=[^\s\\])\$(?!\d)")
+_HTML_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--)?[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*"
+                             r"(?P<body>.*?)[ \t]*(?:-->)?[ \t]*$", re.M)
+_MYST_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.M)
+
+
+_HEADING = re.compile(r"^#[ \t]+(?P<title>[^\n]+?)[ \t#]*$", re.M)
+
+
+def read_markdown(source, mode="displays"):
+    found = scan(source, 0, len(source.text), front_matter=True)
+    return assemble(source, with_title(found, *page_title(source, [(0, len(source.text))])),
+                    "markdown", mode)
+
+
+def page_title(source, regions):
+    """(title, offset): the front matter's `title`, else the first `# heading`."""
+    text = source.text
+    start, end = regions[0] if regions else (0, 0)
+    front = re.compile(r"---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.M | re.S).match(text, start, end)
+    if front:
+        title = re.search(r"^title:[ \t]*(?P<t>[^\n]+)$", front.group(1), re.M)
+        if title:
+            return title.group("t").strip().strip("'\""), front.start(1) + title.start("t")
+    for start, end in regions:
+        heading = _HEADING.search(text, start, end)
+        if heading:
+            return heading.group("title"), heading.start("title")
+    return "", 0
+
+
+def scan(source, start, end, front_matter=False):
+    """What the Markdown in `source.text[start:end]` holds: `Directive` and `Math` items.
+
+    One pass over the text, each closer looked for once: once a closer (`$$`,
+    `\\end{align}`, a run of backticks) is known to be missing from some point on, it is
+    not looked for again, so unclosed openers cost nothing more."""
+    text = source.text
+    found = []
+    if front_matter:
+        start, found = _front_matter(source, start, end)
+    skip = []                                  # spans that are not prose: code, fences
+    for kind, (a, b), (c, d) in _fenced_blocks(source, start, end):
+        skip.append((a, b))
+        if kind in ("math", "derive"):
+            content = _without_options(Mapped.copy(text, c, d))
+            found.append(Math(a, b, content, marked=kind == "derive"))
+            found += _comment_directives(text, c, d)
+    prose = _blanked(text, start, end, skip)
+    for m in _MYST_COMMENT.finditer(prose, start, end):
+        found += _comment_directives(text, m.start(), m.end())
+    prose = _MYST_COMMENT.sub(lambda m: " " * len(m.group(0)), prose)
+    closers = _Closers(prose, end)
+    i = start
+    while True:
+        m = _OPENER.search(prose, i, end)
+        if m is None:
+            return found
+        token, i = m.group(0), m.end()
+        if token == "<!--":
+            close = closers.find("-->", m.end())
+            close = end if close < 0 else close + 3
+            found += [Directive(h.group("keyword"), h.group("body"), m.start() + h.start("body"),
+                                m.start() + h.start("keyword"))
+                      for h in _HTML_DIRECTIVE.finditer(text[m.start():close])]
+            i = close
+        elif token.startswith("`"):
+            close = closers.find_run(token, m.end())
+            i = close + len(token) if close >= 0 else m.end()
+        elif token == "{math}`":
+            close = closers.find("`", m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + 1, Mapped.copy(text, m.end(), close), inline=True))
+                i = close + 1
+        elif token == "$$":
+            close = closers.find("$$", m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close)))
+                found += _comment_directives(text, m.end(), close)
+                i = close + 2
+        elif token.startswith("\\begin"):
+            closer = "\\end{%s}" % m.group("ename")
+            close = closers.find(closer, m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + len(closer), Mapped.copy(text, m.start(), close + len(closer))))
+                found += _comment_directives(text, m.start(), close)
+                i = close + len(closer)
+        else:                                  # `$`: inline math closes on its own line
+            close = _INLINE_CLOSE.search(prose, m.end(), closers.line_end(m.end()))
+            if close is not None:
+                found.append(Math(m.start(), close.end(), Mapped.copy(text, m.end(), close.start()),
+                                  inline=True))
+                i = close.end()
+
+
+def _blanked(text, start, end, spans):
+    """`text` with everything outside `start:end` and inside `spans` blanked (newlines
+    kept), in one pass."""
+    pieces, at = [_blank(text[:start])], start
+    for a, b in sorted(spans):
+        if a >= at:
+            pieces += [text[at:a], _blank(text[a:b])]
+            at = b
+    pieces += [text[at:end], _blank(text[end:])]
+    return "".join(pieces)
+
+
+def _blank(piece):
+    return re.sub(r"[^\n]", " ", piece)
+
+
+class _Closers:
+    """Finds closers in `text[:end]`, remembering from where each one is missing."""
+
+    def __init__(self, text, end):
+        self.text, self.end, self.missing = text, end, {}
+
+    def find(self, closer, at):
+        if at >= self.missing.get(closer, self.end + 1):
+            return -1
+        found = self.text.find(closer, at, self.end)
+        if found < 0:
+            self.missing[closer] = at
+        return found
+
+    def find_run(self, run, at):
+        """The next run of exactly `len(run)` backticks (a code span's closer)."""
+        while True:
+            found = self.find(run, at)
+            if found < 0:
+                return -1
+            after = found + len(run)
+            if self.text[after:after + 1] != "`" and self.text[found - 1:found] != "`":
+                return found
+            while after < self.end and self.text[after] == "`":
+                after += 1
+            at = after
+
+    def line_end(self, at):
+        found = self.text.find("\n", at, self.end)
+        return self.end if found < 0 else found
+
+
+def _comment_directives(text, start, end):
+    """`% derive:` lines in `text[start:end]` (comments in math, MyST comment lines)."""
+    return [Directive(m.group("keyword"), m.group("body").rstrip(), start + m.start("body"),
+                      start + m.start("keyword"))
+            for m in DIRECTIVE.finditer(text[start:end])
+            if text[start:start + m.start()].rsplit("\n", 1)[-1].strip() == ""]
+
+
+def _fenced_blocks(source, start, end):
+    """[(kind, (block start, block end), (content start, content end))] for the fenced
+    blocks in `start:end` that are code or math; fences of directives whose body is
+    Markdown are blanked alone (their body is read as prose)."""
+    text = source.text
+    blocks, stack, at = [], [], start
+    while True:
+        m = _FENCE.search(text, at, end)
+        if m is None:
+            break
+        fence, info = m.group("fence"), m.group("info").strip()
+        line_end = min(m.end() + 1, end)
+        if stack and fence[0] == stack[-1][0][0] and len(fence) >= len(stack[-1][0]) and not info:
+            opened, opened_at = stack.pop()
+            blocks.append(("markdown", (opened_at, opened_at), (m.start(), m.end())))
+            at = line_end
+            continue
+        kind = _fence_kind(fence, info)
+        if kind == "markdown":
+            stack.append((fence, m.start()))
+            blocks.append(("markdown", (m.start(), m.end()), (m.start(), m.start())))
+            at = line_end
+            continue
+        close = re.compile(r"^[ \t]*%s%s*[ \t]*$" % (re.escape(fence), re.escape(fence[0])), re.M)
+        c = close.search(text, line_end, end)
+        if c is None:
+            if kind == "code":
+                blocks.append((kind, (m.start(), end), (line_end, end)))
+                break
+            raise source.error(f"this {info or fence} block is not closed: no {fence} after it",
+                               m.start())
+        blocks.append((kind, (m.start(), c.end()), (line_end, c.start())))
+        at = min(c.end() + 1, end)
+    # a closing fence of a Markdown-bodied directive is blanked like its opening fence
+    return [(k, (a, b) if a != b else c, c) if k == "markdown" else (k, (a, b), c)
+            for k, (a, b), c in blocks]
+
+
+def _fence_kind(fence, info):
+    name = info.split()[0] if info else ""
+    if name in MATH_FENCES:
+        return "derive" if name == "{derive}" else "math"
+    if name.startswith("{") and name.endswith("}"):
+        return "code" if name[1:-1] in CODE_DIRECTIVES else "markdown"
+    if fence[0] == ":":
+        return "markdown"                      # a colon fence without a directive name
+    return "code"
+
+
+def _without_options(content):
+    """A MyST directive's body without its leading options (`:label: …`, or a `---` YAML
+    block)."""
+    text = content.text
+    at = 0
+    if re.match(r"[ \t]*---[ \t]*\n", text):
+        close = re.search(r"^[ \t]*---[ \t]*$", text[3:], re.M)
+        if close:
+            return content.blank_span(0, 3 + close.end())
+    while True:
+        m = _OPTION.match(text, at)
+        if m is None:
+            return content.blank_span(0, at)
+        at = m.end()
+
+
+def _front_matter(source, start, end):
+    """(where the page's body starts, the directives of a `derive:` key)."""
+    text = source.text
+    m = re.compile(r"---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*$", re.M | re.S).match(text, start, end)
+    if m is None:
+        return start, []
+    try:
+        root = yaml.compose(text[m.start(1):m.end(1)], Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise source.error(f"malformed front matter: {exc.problem or 'not YAML'}",
+                           m.start(1) + (mark.index if mark else 0)) from None
+    directives = []
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "derive":
+                directives = _front_matter_directives(source, value, m.start(1))
+    return m.end(), directives
+
+
+def _front_matter_directives(source, node, base):
+    def at(n):
+        return base + n.start_mark.index
+
+    out = []
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                raise source.error("each derive: entry is one directive, such as 'density p, q'", at(item))
+            keyword, _, body = item.value.strip().partition(" ")
+            offset = at(item) + len(item.value) - len(body) if source.text.startswith(item.value, at(item)) \
+                else at(item)
+            out.append(Directive(keyword, body.strip(), offset, at(item)))
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            values = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for v in values:
+                if not isinstance(v, yaml.ScalarNode):
+                    raise source.error(f"derive: {key.value} takes text", at(v))
+                out.append(Directive(key.value, v.value.strip(), at(v), at(key)))
+    else:
+        raise source.error("derive: in the front matter takes a list of directives or a mapping",
+                           at(node))
+    return out

@@ -1,0 +1,232 @@
+"""MyST (mystmd, Jupyter Book 2) executable plugin: derive checks each page's math on the
+page's AST while the site builds.
+
+    # myst.yml
+    project:
+      plugins:
+        - type: executable
+          path: derive-myst          # the console script; an absolute path if not on PATH
+
+mystmd runs the plugin with no arguments to learn what it offers (a `derive` directive
+and a `derive-check` transform), with `--directive derive` for each ```` ```{derive} ````
+block (math that `check marked` selects), and with `--transform derive-check` for each
+page, the page's AST (mdast, JSON) on standard input; the AST printed back replaces it.
+
+Directives are MyST comments (`% derive: density p, q`) or HTML comments
+(`<!-- derive: … -->`); mystmd does not pass the front matter to plugins. Each checked
+display becomes a table of its rows with the verdict marks beside them (math pre-rendered
+as MathML) and a `details` note per refuted step with its counterexample; a page derive cannot read gets a warning admonition at the top. Problems
+are also written to standard error, which mystmd shows in its debug log; with
+`DERIVE_MYST_STRICT=1` a refuted or unreadable step ends the plugin with exit 1, which
+fails the build.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import sys
+
+from derive.frontend.documents import Directive, Math, assemble
+from derive.frontend.documents.mapped import Mapped
+from derive.frontend.errors import InputError, Source
+
+TRANSFORM = "derive-check"
+SPEC = {
+    "name": "derive: check the derivations on each page",
+    "directives": [{"name": "derive", "doc": "Math that derive checks (what `check marked` selects).",
+                    "body": {"type": "string", "doc": "the math, as in a math block"}}],
+    "transforms": [{"name": TRANSFORM, "doc": "Check every display's steps; mark each row.",
+                    "stage": "document"}],
+}
+_COMMENT_DIRECTIVE = re.compile(r"^[\s%]*(?:<!--)?\s*derive:\s*(?P<keyword>[a-z]*)\s*(?P<body>.*?)\s*(?:-->)?\s*$",
+                                re.S)
+
+
+class PageSource(Source):
+    """The page's math and directives laid one after another, with each line's page line:
+    positions are told as the page's lines (columns within the math)."""
+
+    def __init__(self, pieces, file):
+        # pieces: [(text, page line of its first line)]
+        parts, self._first_lines, self._page_lines, line = [], [], [], 1
+        for text, page_line in pieces:
+            parts.append(text + "\n")
+            self._first_lines.append(line)
+            self._page_lines.append(page_line)
+            line += text.count("\n") + 1
+        super().__init__("".join(parts), file)
+        self.starts = []
+        at = 0
+        for text, _ in pieces:
+            self.starts.append(at)
+            at += len(text) + 1
+
+    def locate(self, line):
+        """The page line of a line of the joined text."""
+        k = max(bisect.bisect_right(self._first_lines, line) - 1, 0)
+        return self._page_lines[k] + line - self._first_lines[k]
+
+    def error(self, message, offset):
+        line, column = self.position(offset)
+        return InputError(message, self.file, self.locate(line), column, self.line_text(line))
+
+
+def _walk(node, parent=None):
+    yield node, parent
+    for child in node.get("children", ()) or ():
+        yield from _walk(child, node)
+
+
+def _line(node, default):
+    start = (node.get("position") or {}).get("start") or {}
+    return start.get("line") or default
+
+
+def read_page(root, file="page", mode="displays"):
+    """(the page's `Document`, {offset of a display: its math node})."""
+    pieces, kinds, line = [], [], 1
+    for node, _ in _walk(root):
+        kind = node.get("type")
+        line = _line(node, line)
+        if kind in ("comment", "html"):
+            m = _COMMENT_DIRECTIVE.match(node.get("value", ""))
+            if m and (kind == "comment" or node.get("value", "").lstrip().startswith("<!--")):
+                text = f"{m.group('keyword')} {m.group('body')}"
+                pieces.append((text, line))
+                kinds.append(("directive", node, m.group("keyword")))
+        elif kind in ("math", "inlineMath"):
+            position = node.get("position") or {}
+            spans = (position.get("end") or {}).get("line", line) - line + 1
+            lines = node.get("value", "").count("\n") + 1
+            first = line + 1 if kind == "math" and spans > lines else line
+            pieces.append((node.get("value", ""), first))
+            kinds.append((kind, node, None))
+    source = PageSource(pieces, file)
+    found, nodes_at = [], {}
+    for start, (text, _), (kind, node, keyword) in zip(source.starts, pieces, kinds):
+        if kind == "directive":
+            found.append(Directive(keyword, text[len(keyword) + 1:], start + len(keyword) + 1, start))
+        else:
+            found.append(Math(start, start + len(text), Mapped.copy(source.text, start, start + len(text)),
+                              marked="derive" in str(node.get("class", "")).split(),
+                              inline=kind == "inlineMath"))
+            nodes_at[start] = node
+    return assemble(source, found, "myst", mode), nodes_at
+
+
+def transform(root, file="page", mode="displays", budget=5.0):
+    """The page's AST with every checked display marked; (AST, problems as text)."""
+    from derive.interfaces.annotate import check_page, problems
+    try:
+        document, nodes_at = read_page(root, file, mode)
+        if not document.displays:
+            return root, []
+        blocks, result = check_page(document, file, budget)
+    except InputError as exc:
+        message = f"derive: line {exc.line}: {exc.message}"
+        root.setdefault("children", []).insert(0, _admonition(message))
+        return root, [message]
+    parents = {id(node): parent for node, parent in _walk(root)}
+    for block in blocks:
+        node = nodes_at.get(block.start)
+        if node is not None and any(row["steps"] for row in block.rows):
+            siblings = parents[id(node)]["children"]
+            at = next(i for i, n in enumerate(siblings) if n is node)
+            siblings[at:at + 1] = _marked(node, block)
+    source = document.source
+    return root, [f"derive: line {source.locate(step['line'])}: step {step['index']} is {verdict}: "
+                  f"{step['lhs_latex']} {step['relation']} {step['latex']}"
+                  for step, verdict in problems(result)]
+
+
+def _marked(node, block):
+    """What replaces a checked math node: a table of its rows with their marks (keeping
+    the node's label), then a `details` note per refuted step."""
+    from derive.interfaces.annotate import MARKS, _expected, _title
+    from derive.reports.escape import readable
+    table_rows, notes = [], []
+    for row in block.rows:
+        cells = ([_cell([_math(row["latex"])])] if row["latex"] is not None
+                 else [_cell([_math(row["left"])]), _cell([_math(row["right"])])])
+        marks = _cell([_text(" ".join(MARKS.get(s["verdict"], "!") for s in row["steps"]))])
+        marks["class"] = "derive-marks " + " ".join(
+            f"derive-{s['verdict']}" + (" derive-expected" if _expected(s) else "") for s in row["steps"])
+        marks["title"] = "; ".join(_title(s) for s in row["steps"])
+        table_rows.append({"type": "tableRow", "children": cells + [marks]})
+        notes += [s for s in row["steps"] if s["verdict"] in ("refuted", "undecided", "error")]
+    keep = {k: node[k] for k in ("position", "label", "identifier") if k in node}
+    children = [{"type": "table", "class": "derive-chain", **keep, "children": table_rows}]
+    for step in notes:
+        summary = f"{MARKS.get(step['verdict'], '!')} step {step['index']} {step['verdict']}"
+        summary += ", as the page expects" if _expected(step) else ""
+        body = [{"type": "paragraph", "children": [_text(readable(step.get("detail") or step.get("message", "")))]}]
+        ce = step.get("counterexample")
+        if ce:
+            pairs = list(ce["assignment"].items())
+            pairs += list(zip((*ce["labels"], "difference"), (ce["lhs"], ce["rhs"], ce["difference"])))
+            body.append({"type": "table", "children": [
+                {"type": "tableRow", "children": [_cell([_text(k)]), _cell([_text(v)])]} for k, v in pairs]})
+        children.append({"type": "details", "class": "derive-note",
+                         "children": [{"type": "summary", "children": [_text(summary)]}, *body]})
+    return children
+
+
+def _cell(children):
+    return {"type": "tableCell", "children": children}
+
+
+def _text(value):
+    return {"type": "text", "value": str(value)}
+
+
+def _math(latex):
+    from derive.reports.escape import mathml
+    if not latex.strip():
+        return _text("")
+    return {"type": "inlineMath", "value": "\\displaystyle " + latex,
+            "html": mathml(latex).replace("<math ", '<math displaystyle="true" ', 1)}
+
+
+def _admonition(message):
+    return {"type": "admonition", "kind": "warning", "children": [
+        {"type": "admonitionTitle", "children": [_text("derive could not check this page")]},
+        {"type": "paragraph", "children": [_text(message)]}]}
+
+
+def main(argv=None):
+    """The executable plugin's command line (mystmd's protocol)."""
+    import argparse
+    parser = argparse.ArgumentParser(prog="derive-myst", description=__doc__.split("\n\n")[0])
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--role")
+    group.add_argument("--directive")
+    group.add_argument("--transform")
+    args = parser.parse_args(argv)
+    if args.directive:
+        data = json.load(sys.stdin)
+        json.dump([{"type": "math", "value": data.get("body") or "", "class": "derive"}], sys.stdout)
+        return 0
+    if args.transform:
+        from derive.frontend.documents import CHECK_MODES
+        mode = os.environ.get("DERIVE_MYST_CHECK", "displays")
+        if mode not in CHECK_MODES:
+            print(f"derive-myst: DERIVE_MYST_CHECK must be one of {', '.join(CHECK_MODES)}, not {mode!r}",
+                  file=sys.stderr)
+            return 2
+        root = json.load(sys.stdin)
+        root, failing = transform(root, mode=mode, budget=float(os.environ.get("DERIVE_MYST_BUDGET", "5")))
+        json.dump(root, sys.stdout)
+        for line in failing:
+            print(line, file=sys.stderr)
+        return 1 if failing and os.environ.get("DERIVE_MYST_STRICT") else 0
+    if args.role:
+        parser.error("derive offers no roles")
+    json.dump(SPEC, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""Whole documents: LaTeX with preamble and prose, Markdown/MyST, notebooks — read into
+directive and display events whose rows keep each character's origin, so that every step
+and every message names the document's own line and column (for notebooks, cell and line)."""
+
+import json
+
+import pytest
+
+from conftest import write
+from derive.frontend import InputError, load
+from derive.frontend.documents import Directive, Display, read
+from derive.frontend.documents.mapped import Mapped
+
+LATEX = r"""\documentclass{article}
+\usepackage{amsmath}
+\newcommand{\KL}[2]{D_{KL}(#1 \,\|\, #2)}
+\newcommand{\E}[2][p]{\mathbb{E}_{x \sim #1}\left[#2\right]}
+\DeclareMathOperator{\Ent}{H}
+% derive: variable x
+% derive: density p, q
+\title{Cross-entropy, $H$ and KL}
+\begin{document}
+\maketitle
+The cross-entropy is entropy plus a KL term; $a = b$ here is prose.
+\begin{align*}
+  \Ent(p, q) &= -\E{\log q(x)} \\
+             &= \Ent(p) + \KL{p}{q}.
+\end{align*}
+A sentence between displays, with 50\% of the words.
+\begin{verbatim}
+\[ this = is + not + math \]
+\end{verbatim}
+\begin{equation}
+  \KL{p}{q} \ge 0 ,
+\end{equation}
+% derive: expect refuted
+\[ \KL{p}{q} = \KL{q}{p} \]
+\begin{gather}
+\Ent(p) = -\E{\log p(x)}
+\end{gather}
+$$ \Ent(q, p) = \Ent(q) + \KL{q}{p} $$
+\end{document}
+Anything after the end $$ a = + $$ is ignored.
+"""
+
+
+def positions(derivation):
+    return [(s.index, s.kind, s.location.line, s.location.column) for s in derivation.steps]
+
+
+def test_a_latex_document_with_macros_and_prose(tmp_path, check_text):
+    derivation = load(write(tmp_path, LATEX, "notes.tex"))
+    assert derivation.title == "Cross-entropy, $H$ and KL"
+    # each step at the line and column of its right-hand side in the document, macros
+    # and all (the reader's columns go through the rows' origin maps)
+    assert positions(derivation) == [(1, "equality", 13, 17), (2, "equality", 14, 17),
+                                     (3, "relation", 21, 17), (4, "equality", 24, 16),
+                                     (5, "equality", 26, 11), (6, "equality", 28, 17)]
+    result = check_text(LATEX, "notes.tex")
+    assert [(r.step.index, r.verdict.status) for r in result.steps] == [
+        (1, "verified"), (2, "verified"), (3, "verified"), (4, "refuted"), (5, "verified"),
+        (6, "verified")]
+    assert result.ok            # the refuted step is expected
+
+
+def test_rows_map_every_character_back_to_the_source():
+    text = "\\newcommand{\\KL}[2]{D(#1 \\| #2)}\n$$ \\KL{p}{q} = 0 $$\n"
+    document = read("x.tex", text)
+    (row,) = document.displays[0].rows
+    assert " ".join(row.text.split()) == "D(p \\| q) = 0"
+    assert text[row.origin(row.text.index("p"))] == "p"          # an argument: its own place
+    assert text[row.origin(row.text.index("D"))] == "\\"         # the body: the macro's name
+    assert text[row.origin(row.text.index("="))] == "="
+    mapped = Mapped.copy("abcdef", 1, 5)[1:3] + Mapped.generated("XY", 0)
+    assert mapped.text == "cdXY" and [mapped.origin(i) for i in range(4)] == [2, 3, 0, 0]
+
+
+def test_an_error_after_an_expanded_macro_points_at_the_document(tmp_path):
+    text = "\\newcommand{\\half}{\\frac{1}{2}}\n% derive: positive a\n\\[ \\half a = + * a \\]\n"
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text, "e.tex"))
+    assert (err.value.line, err.value.column) == (3, 16)          # the '*', not a shifted spot
+    assert err.value.source_line[err.value.column - 1] == "*"
+
+
+@pytest.mark.parametrize("definition, message", [
+    ("\\def\\R{\\mathbb{R}}", "\\R is defined with \\def (line 1)"),
+    ("\\newcommand{\\R}{\\R + 1}", "\\R is defined with a recursive \\newcommand"),
+])
+def test_macros_derive_does_not_expand_are_errors_where_used(tmp_path, definition, message):
+    text = definition + "\n% derive: variable x\n\\[ a = \\R \\]\n"
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text, "m.tex"))
+    assert message in err.value.message and (err.value.line, err.value.column) == (3, 8)
+
+
+def test_mutually_recursive_macros_stop_with_an_error(tmp_path):
+    text = "\\newcommand{\\A}{\\B}\n\\newcommand{\\B}{\\A}\n\\[ a = \\A \\]\n"
+    with pytest.raises(InputError, match="does not end"):
+        load(write(tmp_path, text, "r.tex"))
+
+
+def test_inline_math_only_when_asked(tmp_path):
+    text = "% derive: positive a\nProse $a = a$ and\n\\[ a = a \\]\n% derive: check inline\nthen $2a = a + a$.\n"
+    derivation = load(write(tmp_path, text, "i.tex"))
+    assert [(s.location.line, s.latex) for s in derivation.steps] == [(3, "a"), (5, "a + a")]
+    with pytest.raises(InputError, match="did you mean 'inline'"):
+        load(write(tmp_path, "% derive: check inlne\n\\[ a = a \\]\n", "j.tex"))
+
+
+def test_a_directive_inside_a_display_splits_it(tmp_path):
+    text = ("% derive: density p, q\n\\begin{align*}\nD_{KL}(p \\| q) &\\ge 0 \\\\\n"
+            "% derive: expect refuted\n&= D_{KL}(q \\| p)\n\\end{align*}\n")
+    document = read("s.tex", text)
+    kinds = [type(e).__name__ for e in document.events]
+    assert kinds == ["Directive", "Display", "Directive", "Display"]
+    derivation = load(write(tmp_path, text, "s.tex"))
+    assert [s.expect for s in derivation.steps] == ["", "refuted"]
+
+
+def test_unclosed_display_is_a_positioned_error(tmp_path):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, "\\documentclass{article}\n\\begin{document}\nText \\[ a = b\n", "u.tex"))
+    assert (err.value.line, err.value.column) == (3, 6) and "not closed" in err.value.message
+
+
+MYST = r"""---
+title: Entropy and KL
+kernelspec:
+  name: python3
+derive:
+  - variable x
+  - density p, q
+---
+
+# Ignored heading: the front matter names the page
+
+Prose with inline $D_{KL}(p \| q) = 0$ (not checked) and `$$ code $$`.
+
+```python
+s = "$$ a = + $$"
+```
+
+$$
+H(p, q) = -\int p(x) \log q(x) \, dx
+$$
+
+:::{note}
+A note whose body is Markdown:
+```{math}
+:label: ce
+H(p, q) = H(p) + D_{KL}(p \| q)
+```
+:::
+
+% a MyST comment line; the next one is a directive
+<!-- derive: expect refuted -->
+\begin{align}
+D_{KL}(p \| q) &= D_{KL}(q \| p).
+\end{align}
+
+```{code-cell} python
+x = "$$ b = + $$"
+```
+
+```math
+H(p) = -\mathbb{E}_{x \sim p}\left[\log p(x)\right]
+```
+"""
+
+
+def test_a_myst_page(tmp_path, check_text):
+    path = write(tmp_path, MYST, "page.md")
+    derivation = load(path)
+    assert derivation.title == "Entropy and KL"
+    assert positions(derivation) == [(1, "equality", 19, 11), (2, "equality", 26, 11),
+                                     (3, "equality", 33, 19), (4, "equality", 41, 8)]
+    result = check_text(MYST, "page.md")
+    assert [r.verdict.status for r in result.steps] == ["verified", "verified", "refuted", "verified"]
+    assert result.ok
+
+
+def test_front_matter_as_a_mapping_and_marked_blocks(tmp_path):
+    text = ("---\nderive:\n  density: [p, q]\n  check: marked\n---\n"
+            "$$ H(p) = + $$\n\n```{derive}\nH(p, q) = H(p) + D_{KL}(p \\| q)\n```\n")
+    derivation = load(write(tmp_path, text, "m.md"))
+    assert positions(derivation) == [(1, "equality", 9, 11)]
+
+
+def test_markdown_errors_name_the_page_line(tmp_path):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, "Text.\n\n$$\na = + *\n$$\n", "bad.md"))
+    assert (err.value.line, err.value.column) == (4, 7)
+
+
+def notebook(cells):
+    return json.dumps({"cells": [
+        {"cell_type": kind, "metadata": {}, "source": source,
+         **({"outputs": [], "execution_count": None} if kind == "code" else {})}
+        for kind, source in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+NOTEBOOK = notebook([
+    ("markdown", ["# KL is not symmetric\n", "<!-- derive: density p, q -->\n"]),
+    ("code", ["x = '$$ a = + $$'\n"]),
+    ("markdown", ["The cross-entropy:\n", "$$\n", "H(p, q) = H(p) + D_{KL}(p \\| q)\n", "$$\n"]),
+    ("markdown", ["<!-- derive: expect refuted -->\n", "$$ D_{KL}(p \\| q) = D_{KL}(q \\| p) $$"]),
+])
+
+
+def test_a_notebook_positions_are_cell_and_line(tmp_path, check_text):
+    derivation = load(write(tmp_path, NOTEBOOK, "nb.ipynb"))
+    assert derivation.title == "KL is not symmetric"
+    assert [(s.location.cell, s.location.line, s.location.column) for s in derivation.steps] == [
+        (3, 3, 11), (4, 2, 21)]
+    result = check_text(NOTEBOOK, "nb.ipynb")
+    assert [r.verdict.status for r in result.steps] == ["verified", "refuted"] and result.ok
+
+
+def test_a_notebook_error_names_the_cell(tmp_path, cli):
+    text = notebook([("markdown", ["<!-- derive: density p -->"]), ("code", ["1"]),
+                     ("markdown", ["Then\n", "$$ H(p) = + * $$"])])
+    code, _, err = cli("check", write(tmp_path, text, "bad.ipynb"))
+    assert code == 2 and "bad.ipynb: cell 3, line 2, column 13: error:" in err
+    code, out, _ = cli("check", "--format", "json", tmp_path / "bad.ipynb")
+    (error,) = json.loads(out)["errors"]
+    assert (error["cell"], error["line"], error["column"]) == (3, 2, 13)
+    with pytest.raises(InputError, match="malformed JSON"):
+        load(write(tmp_path, "{not json", "broken.ipynb"))
+
+
+def test_events_are_the_one_uniform_result():
+    for name, text in (("a.tex", "% derive: density p\n\\[ H(p) = H(p) \\]\n"),
+                       ("a.md", "<!-- derive: density p -->\n$$ H(p) = H(p) $$\n"),
+                       ("a.ipynb", notebook([("markdown", ["<!-- derive: density p -->\n$$ H(p) = H(p) $$"])]))):
+        document = read(name, text)
+        directive, display = document.events
+        assert isinstance(directive, Directive) and (directive.keyword, directive.body) == ("density", "p")
+        assert isinstance(display, Display) and display.rows[0].text.strip() == "H(p) = H(p)"
+
+
+def test_markdown_inline_math_when_asked(tmp_path):
+    text = ("<!-- derive: positive a -->\nProse $a = a$, a price of \\$5 and `$x = + $`.\n\n"
+            "<!-- derive: check inline -->\nNow $2a = a + a$ and {math}`3a = a + 2a` are checked.\n")
+    derivation = load(write(tmp_path, text, "inline.md"))
+    assert [(s.location.line, s.location.column, s.latex) for s in derivation.steps] == [
+        (5, 11, "a + a"), (5, 34, "a + 2a")]
+
+
+def test_unclosed_and_repeated_openers_cost_one_pass():
+    """Nothing hangs: a page of openers that never close is read in linear time."""
+    import time
+    for text in ("text $ a $$ b \\begin{align} c `` d <!-- " * 20000, "```\ncode\n```\n" * 20000):
+        began = time.monotonic()
+        read("big.md", text)
+        assert time.monotonic() - began < 5
