@@ -15,15 +15,16 @@ The objects returned are the ones the CLI, the reports and the pytest plugin use
 
 from __future__ import annotations
 
+from dataclasses import replace
 from os import PathLike
+from pathlib import Path
 from typing import Iterable, Sequence, Union
 
 from derive.checker import Options
 from derive.checker import check as _check
 from derive.frontend import load
-from derive.frontend.builder import Builder
-from derive.frontend.errors import Source
-from derive.frontend.layout import DIRECTIVE, rows
+from derive.frontend import documents
+from derive.frontend.tex_file import load_document
 from derive.model.derivation import Derivation, Relation, Result
 
 __all__ = ["context", "chain", "load", "check", "assert_verified", "DerivationFailed"]
@@ -69,13 +70,9 @@ def chain(*expressions: str, context: str = "", title: str = "derivation",
         raise ValueError(f"relations are one of {', '.join(RELATIONS)}")
     lines = [expressions[0]] + [f"{RELATIONS[r]} {e}" for r, e in zip(relations, expressions[1:])]
     text = context + "".join(f"$$ {line} $$\n" for line in lines)
-    builder = Builder(Source(text, "<python>"))
-    for m in DIRECTIVE.finditer(text):
-        builder.directive(m.group("keyword"), m.group("body"), m.start("body"))
-    for (offset, row), why in zip(rows(text), [""] + justifications):
-        builder.row(row, offset, why)
-    builder.directives.title = title
-    return builder.derivation("<python>")
+    derivation = load_document(documents.read(Path("<python>.tex"), text), "<python>",
+                               justifications=[""] + justifications)
+    return replace(derivation, title=title)
 
 
 def check(derivation: Checkable, *, budget: float = 5.0, seed: int = 0) -> Result:

@@ -1,67 +1,96 @@
-"""The engines one by one: the normal form's reach and limits, the SymPy fallback."""
+"""The engines one by one: the exact normal form, the certified numeric comparison, the
+derivative of terms. Each is given terms read from LaTeX, as in a real step."""
 
 import pytest
 
 from derive.engines import normal_form
-from derive.frontend.errors import Source
-from derive.frontend.latex import Reader
-from derive.notation import Context, Density
+from derive.engines.numeric.compare import compare
+from derive.frontend.tex_file import load_tex
+from derive.model.derivation import Relation
 
-from conftest import verdicts
-
-CTX = Context(variables=("x",), densities=(Density("p", "x"), Density("q", "x")),
-              symbols=(("a", "positive"), ("b", "positive")))
+HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n% derive: real t\n"
 
 
-def sides(latex):
-    lhs, rhs = Reader(CTX, Source(latex)).read_row(latex, 0)
-    return lhs.expr, rhs.expr
+def step(row, header=HEADER):
+    return load_tex("engines.tex", header + "$$ " + row + " $$\n").steps[-1]
 
 
-@pytest.mark.parametrize("equation", [
-    r"\log \frac{2 p(x)}{p(x) + q(x)} = \log 2 + \log p(x) - \log (p(x) + q(x))",
-    r"\log \left(1 - \frac{p(x)}{p(x) + q(x)}\right) = \log q(x) - \log(p(x) + q(x))",
-    r"\log \frac{p(x) + q(x)}{2} = \log(q(x) + p(x)) - \log 2",
-    r"(a + b)^{2} = a^{2} + 2 a b + b^{2}",
-    r"\log 12 = 2 \log 2 + \log 3",
-    r"\mathbb{E}_{p}[\log 4] = 2 \log 2",
-    r"\int \frac{p(x) + q(x)}{2} \, dx = 1",
-    r"D_{KL}(p \| q) + H(p) = H(p, q)",
+def proved(row, header=HEADER):
+    s = step(row, header)
+    return normal_form.prove_equal(s.lhs, s.rhs, s.context)
+
+
+@pytest.mark.parametrize("row", [
+    r"\log(a b) = \log a + \log b",
+    r"\log \frac{p(x)}{q(x)} = \log p(x) - \log q(x)",
+    r"\sqrt{a^2} = a",
+    r"\sin(t)^2 + \cos(t)^2 = 1",
+    r"e^{t} e^{2t} = e^{3t}",
+    r"\log e^{t} = t",
+    r"\mathbb{E}_{x \sim p}\left[\mathbb{E}_{x \sim q}[\log q(x)]\right] = -H(q)",
+    r"\int p(x) \, dx = 1",
+    r"\sum_{i=1}^{3} i = 6",
+    r"\int_0^a x \, dx = \frac{a^2}{2}",
+    r"\frac{d}{dt} t^3 = 3 t^2",
 ])
-def test_normal_form_proves(equation):
-    assert normal_form.prove_equal(*sides(equation), CTX) is True
+def test_the_normal_form_proves_identities(row):
+    assert proved(row)
 
 
-@pytest.mark.parametrize("equation", [
-    r"\log(c d) = \log c + \log d",                # c, d not known positive
-    r"\log(a - b) = \log a - \log b",               # a - b not known positive
-    r"\log (-2 a) = \log 2 + \log a",
+@pytest.mark.parametrize("row", [
+    r"\log(c d) = \log c + \log d",          # c, d undeclared: complex
+    r"\sqrt{t^2} = t",                       # t real, maybe negative
+    r"\log(t^2) = 2 \log t",
+    r"\log(e^{c}) = c",                      # complex c
+    r"\int f(x) \, dx = 1",                  # f is no density
 ])
-def test_normal_form_does_not_split_logs_without_positivity(equation):
-    with pytest.raises(normal_form.Unsupported):
-        normal_form.prove_equal(*sides(equation), CTX)
+def test_the_normal_form_applies_no_rule_outside_its_hypotheses(row):
+    assert not proved(row)
 
 
-@pytest.mark.parametrize("equation", [
-    r"D_{KL}(p \| q) = D_{KL}(q \| p)",
-    r"\frac{a}{a + b} + \frac{b}{a + b} = 2",
-    r"\int p(x) \, dx = \int p(x) x \, dx",
+def test_division_by_zero_is_undefined_not_a_number():
+    s = step(r"\frac{\sqrt{0}}{\sqrt{0}} = 1")
+    with pytest.raises(normal_form.Undefined):
+        normal_form.prove_equal(s.lhs, s.rhs, s.context)
+
+
+@pytest.mark.parametrize("row, relation", [
+    (r"10^{100} + 1 - 10^{100} = 1", Relation.EQ),
+    (r"1 < 1 + 10^{-80}", Relation.LT),
+    (r"\log e^{t} = t", Relation.EQ),
+    (r"\mathbb{E}_{x \sim p}[\log p(x)] = -H(p)", Relation.EQ),
 ])
-def test_normal_form_never_proves_a_false_equation(equation):
-    try:
-        assert normal_form.prove_equal(*sides(equation), CTX) is False
-    except normal_form.Unsupported:
-        pass
+def test_true_steps_have_no_counterexample_at_any_magnitude(row, relation):
+    s = step(row)
+    comparison = compare(s.lhs, s.rhs, relation, s.context, "0:1")
+    assert comparison.counterexample is None and comparison.evaluated > 0
 
 
-def test_sympy_fallback_proves_what_the_normal_form_cannot(check_text):
-    result = check_text("% derive: positive a, b\n"
-                        r"$$ \sqrt{a^{2}} = a \\ \frac{a}{a + b} + \frac{b}{a + b} = 1 $$" + "\n")
-    assert verdicts(result) == ["verified", "verified"]
-    assert all(r.verdict.method in ("canonical form", "simplify") for r in result.steps)
+@pytest.mark.parametrize("row, relation", [
+    (r"1 = 1 + 10^{-80}", Relation.EQ),
+    (r"10^{100} + 2 - 10^{100} = 1", Relation.EQ),
+    (r"0 \le c^2", Relation.LE),                         # c = i
+    (r"H(p) \le \log 4", Relation.LE),                    # a density on a long support
+    (r"\log(t^2) = 2 \log t", Relation.EQ),               # t = -1
+])
+def test_false_steps_get_a_certified_counterexample(row, relation):
+    s = step(row)
+    comparison = compare(s.lhs, s.rhs, relation, s.context, "0:1")
+    assert comparison.counterexample is not None
 
 
-def test_fallback_without_positivity_stays_undecided(check_text):
-    result = check_text(r"$$ \sqrt{c^{2}} = c $$" + "\n")
-    assert verdicts(result) == ["undecided"]
-    assert "normal form" in result.steps[0].verdict.detail
+def test_instances_are_genuine_densities():
+    """∫ p = 1 holds on every instance to the last bit: the cells' widths and the values
+    are exact, so the ball of the integral contains 1 and is tiny."""
+    s = step(r"\int p(x) \, dx = 1")
+    comparison = compare(s.lhs, s.rhs, Relation.EQ, s.context, "0:2")
+    assert comparison.agreed == comparison.evaluated == 12
+
+
+def test_the_score_function_identity():
+    header = HEADER + "% derive: density p_\\theta\n% derive: depends p_\\theta on \\theta\n"
+    row = (r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[f(x)] = "
+           r"\mathbb{E}_{x \sim p_\theta}[f(x) \nabla_\theta \log p_\theta(x)]")
+    assert proved(row, header)
+    s = step(row, header)
+    assert compare(s.lhs, s.rhs, Relation.EQ, s.context, "0:3").counterexample is None

@@ -46,6 +46,12 @@ def decide_step(report, step, context, seed, budget):
         verdict = Verdict(UNDECIDED, "budget", f"the time budget of {budget:g} s ran out")
     except RecursionError:
         verdict = Verdict(UNDECIDED, "error", "this step nests too deeply for the engines")
+    except MemoryError:
+        verdict = Verdict(UNDECIDED, "error", "this step needs more memory than the engines "
+                          "may use")
+    except Exception as exc:          # noqa: BLE001 - a bug of ours is this step's, not the run's
+        verdict = Verdict(UNDECIDED, "internal error", f"internal error ({type(exc).__name__}: "
+                          f"{str(exc)[:200]}), please report it")
     report(_timed(verdict, time.monotonic() - started))
 
 

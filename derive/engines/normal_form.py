@@ -77,7 +77,7 @@ class Normaliser:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise Unsupported("out of time")
         try:
-            result = self._value(term)
+            result = self._fold(self._value(term))
         except TooLarge as exc:
             raise Unsupported(str(exc)) from None
         self._memo[key] = result
@@ -393,6 +393,8 @@ class Normaliser:
 
     def _fold(self, poly):
         """Prime atoms with integer exponents back into coefficients; i² = -1."""
+        if not any(a[0] in ("prime", "i") for m in poly.terms for a, _ in m):
+            return poly
         out = {}
         for m, c in poly.terms.items():
             keep = []
@@ -462,48 +464,33 @@ class Normaliser:
         return Poly.sum(total)
 
     def exp(self, u):
-        """e^u, with logs of positive things folded back (`e^{log a} = a`)."""
+        """e^u as a product of `("exp", m)` atoms, one per monomial m of u, to the power of
+        its coefficient (exact for an integer power; for a fraction only when e^m is
+        positive, i.e. m real — otherwise e^{c m} stays an atom of its own). So
+        e^{a}e^{b} = e^{a+b} and e^{it}e^{-it} = 1 are products of powers; logs of positive
+        things fold back (`e^{k log a} = a^k`)."""
         out = Poly.const(1)
-        rest = {}
         for m, c in u.terms.items():
             single = next(iter(m)) if len(m) == 1 else None
             if single is not None and single[1] == 1 and single[0][0] == "log" and \
                     _sign(single[0][1]) == POS:
-                out = out * self.rational_power(Poly.atom(single[0][1]), c) if c.denominator != 1 \
-                    else out * self.integer_power(Poly.atom(single[0][1]), int(c))
+                out = out * (self.integer_power(Poly.atom(single[0][1]), int(c))
+                             if c.denominator == 1 else
+                             self.rational_power(Poly.atom(single[0][1]), c))
             elif single is not None and single[1] == 1 and single[0][0] == "logp":
                 out = out * self._root(Fraction(single[0][1]), c)
             else:
-                rest[m] = c
-        if rest:
-            out = out * Poly.atom(("exp", Poly(rest).key()))
-        return self._merge_exps(out)
-
-    def _merge_exps(self, poly):
-        """exp(a)·exp(b) = exp(a + b) within each monomial."""
-        out = {}
-        for m, c in poly.terms.items():
-            exps = [(a, e) for a, e in m if a[0] == "exp"]
-            if len(exps) <= 1 and all(isinstance(e, int) and e == 1 for _, e in exps):
-                out[m] = out.get(m, 0) + c
-                continue
-            total = Poly.sum([Poly.from_key(a[1]).scale(e) for a, e in exps
-                              if Fraction(e).denominator == 1 or _real_key(a[1])])
-            kept = [(a, e) for a, e in exps if not (Fraction(e).denominator == 1 or _real_key(a[1]))]
-            rest = frozenset([(a, e) for a, e in m if a[0] != "exp"] + kept)
-            if not total.is_zero():
-                rest = mono_mul(rest, frozenset({(("exp", total.key()), 1)}))
-            out[rest] = out.get(rest, 0) + c
-        return Poly(out)
+                unit = Poly({m: Fraction(1)}).key()
+                if c.denominator == 1 or _real_key(unit):
+                    out = out * Poly({frozenset({(("exp", unit), c)}): Fraction(1)})
+                else:
+                    out = out * Poly.atom(("exp", Poly({m: c}).key()))
+        return out
 
     # ================================================================== functions
     def function(self, fname, args):
         if fname == "log":
-            (u,) = args
-            exp_of = _exp_argument(u)
-            if exp_of is not None and _real_key(exp_of.key()):
-                return exp_of
-            return self.log(u)
+            return self.log(args[0])
         if fname == "exp":
             return self.exp(args[0])
         if fname in ("sin", "cos", "sinh", "cosh", "tan", "tanh"):
@@ -599,17 +586,6 @@ def _real_key(key):
             if Fraction(e).denominator != 1 and s != POS:
                 return False
     return True
-
-
-def _exp_argument(u):
-    """v when u is exactly e^v (one monomial, coefficient 1, one exp atom), else None."""
-    single = u.single()
-    if single is None or single[0] != 1 or len(single[1]) != 1:
-        return None
-    ((a, e),) = single[1]
-    if a[0] != "exp" or e != 1:
-        return None
-    return Poly.from_key(a[1])
 
 
 def _is_point(key, copy):

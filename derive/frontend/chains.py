@@ -16,7 +16,7 @@ from derive.model.derivation import Chain, Location, Relation, Step, StepKind, c
 from derive.model.names import DefinitionInfo
 from derive.model.terms import Defined, Limit, Optimum, Sym
 from derive.frontend.latex.reader import DEFINE
-from derive.notation.show import show
+from derive.notation.show import show_all
 
 
 class ChainBuilder:
@@ -103,7 +103,7 @@ class ChainBuilder:
             index=index, kind=kind, relation=relation, lhs=lhs, rhs=rhs,
             lhs_latex=lhs_latex, latex=part.latex,
             location=Location(self.source.file, line, column), justification=justification,
-            context=self.scope.context, reading=f"{show(lhs)} {relation.symbol} {show(rhs)}"))
+            context=self.scope.context, reading=_reading(lhs, relation, rhs)))
         self.chains[-1].append(index)
 
     def model_chains(self):
@@ -125,6 +125,11 @@ class ChainBuilder:
                     break
             out.append(Chain(tuple(indices), relation))
         return tuple(out)
+
+
+def _reading(lhs, relation, rhs):
+    left, right = show_all(lhs, rhs)
+    return f"{left} {relation.symbol} {right}"
 
 
 def _with(step, **changes):

@@ -33,20 +33,22 @@ def load_text(path, text, mode="displays"):
     return load_document(documents.read(path, text, mode), path)
 
 
-def load_document(document, path, *, require_steps=True, relocate=True):
+def load_document(document, path, *, require_steps=True, relocate=True, justifications=()):
     """The `Derivation` of a `Document`'s events. `require_steps=False` accepts a document
     with nothing to check (a page of prose); `relocate=False` keeps a notebook's steps at
-    lines of its joined markdown text instead of at cell and line."""
+    lines of its joined markdown text instead of at cell and line; `justifications` are
+    given to the rows in order (the Python API's)."""
     source = document.source
     placed = Placement(source)
     builder = Builder(placed)
+    why = iter(justifications)
     for event in document.events:
         if isinstance(event, documents.Directive):
             start = placed.place(_directive_text(source, event))
             builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
             for row in event.rows:
-                builder.row(row.text, placed.place(row))
+                builder.row(row.text, placed.place(row), next(why, ""))
     derivation = builder.derivation(path, require_steps=require_steps)
     if relocate and hasattr(source, "relocate"):
         steps = tuple(replace(s, location=source.relocate(s.location))

@@ -8,11 +8,12 @@ variables print with their own letter. Operators print by their registry entry.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from derive.model.terms import (
     Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit,
-    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym,
+    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, nodes,
 )
 from derive.notation import registry
 
@@ -29,16 +30,62 @@ _CONSTANTS = {"e": "e", "pi": "π", "i": "i", "oo": "∞"}
 _ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
 
 
+INDEXED = "_{\\cdot}"          # the spelling of an indexed family's name (x_i is x_·(i))
+_ACCENTS = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304", "dot": "\u0307",
+            "ddot": "\u0308", "vec": "\u20d7", "check": "\u030c", "breve": "\u0306",
+            "mathring": "\u030a", "underline": "\u0332"}
+
+
 def plain(latex):
-    """A canonical LaTeX name as plain text: `\\theta` → θ, `p_{\\theta}` → p_θ."""
+    """A canonical LaTeX name as plain text: `\\theta` → θ, `p_{\\theta}` → p_θ,
+    `\\tilde{p}` → p̃."""
     for command, text in sorted(_PLAIN.items(), key=lambda kv: -len(kv[0])):
         latex = latex.replace(command, text)
+    latex = re.sub(r"\\(%s)\{([^{}]*)\}" % "|".join(_ACCENTS),
+                   lambda m: m.group(2) + _ACCENTS[m.group(1)], latex)
+    latex = latex.replace(INDEXED.replace("\\", ""), "_·").replace("cdot}", "·}")
     return latex.replace("_{", "_").replace("{", "").replace("}", "").replace("\\", "")
 
 
 def show(term):
     """The plain-text reading of a term."""
-    return _show(term, 0)
+    return show_all(term)[0]
+
+
+def show_all(*terms):
+    """The readings of several terms that share their names (the two sides of a step):
+    two different names spelled alike are told apart — the first keeps its spelling, the
+    others get primes (`x`, `x′`) — so a bound letter read as a free one shows."""
+    global _MARKS
+    by_latex = {}
+    for term in terms:
+        for t in nodes(term):
+            for name in _names_in(t):
+                found = by_latex.setdefault(name.latex, [])
+                if name not in found:
+                    found.append(name)
+    saved, _MARKS = _MARKS, {n: "′" * k for names in by_latex.values() for k, n in enumerate(names)}
+    try:
+        return [_show(t, 0) for t in terms]
+    finally:
+        _MARKS = saved
+
+
+_MARKS = {}
+
+
+def _names_in(t):
+    """The names a node prints (not the variables a distribution is declared over)."""
+    if isinstance(t, Dist):
+        yield t.name
+        return
+    for a in t.args:
+        if hasattr(a, "serial"):
+            yield a
+
+
+def _name(name):
+    return plain(name.latex) + _MARKS.get(name, "")
 
 
 def _wrap(text, strength, context):
@@ -54,7 +101,7 @@ def _show(t, context):
     if kind is Const:
         return _CONSTANTS[t.name]
     if kind is Sym:
-        return plain(t.name.latex)
+        return _name(t.name)
     if kind is Add:
         out = _show(t.args[0], _ADD)
         for a in t.args[1:]:
@@ -70,32 +117,37 @@ def _show(t, context):
     if kind is Fn:
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:
-        return f"{plain(t.function.latex)}({', '.join(_show(a, 0) for a in t.arguments)})"
+        arguments = ", ".join(_show(a, 0) for a in t.arguments)
+        if t.function.latex.endswith(INDEXED):          # an indexed family: x_i
+            return f"{_name(t.function)[:-len('_·')]}_{arguments}" if len(t.arguments) == 1 \
+                else f"{_name(t.function)[:-len('_·')]}_({arguments})"
+        return f"{_name(t.function)}({arguments})"
     if kind is Dens:
         return _density(t)
     if kind in (Dist, Family):
         return _distribution(t)
     if kind is Defined:
-        name = plain(t.name.latex)
+        name = _name(t.name)
         return f"{name}({', '.join(_show(a, 0) for a in t.arguments)})" if t.arguments else name
     if kind in (Integral, Sum, Product):
         return _wrap(_binder(t), _MUL, context)
     if kind is Expect:
-        return f"E_{{{plain(t.var.latex)}~{_distribution(t.dist)}}}[{_show(t.body, 0)}]"
+        return f"E_{{{_name(t.var)}~{_distribution(t.dist)}}}[{_show(t.body, 0)}]"
     if kind is Op:
         return registry.BY_KEY[t.key].show([_distribution(a) for a in t.arguments])
     if kind is Deriv:
-        return _wrap(f"d/d{plain(t.var.latex)} {_show(t.body, _POW)}", _MUL, context)
+        return _wrap(f"d/d{_name(t.var)} {_show(t.body, _POW)}", _MUL, context)
     if kind is At:
-        return f"[{_show(t.body, 0)}]_{{{plain(t.var.latex)}={_show(t.value, 0)}}}"
+        return f"[{_show(t.body, 0)}]_{{{_name(t.var)}={_show(t.value, 0)}}}"
     if kind is Limit:
         side = {"+": "⁺", "-": "⁻"}.get(t.direction, "")
-        return _wrap(f"lim_{{{plain(t.var.latex)}→{_show(t.point, 0)}{side}}} {_show(t.body, _ADD)}",
+        return _wrap(f"lim_{{{_name(t.var)}→{_show(t.point, 0)}{side}}} {_show(t.body, _ADD)}",
                      _ADD, context)
     if kind is Optimum:
         low, high, closed = t.interval
-        where = f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
-        return _wrap(f"{t.kind}_{{{plain(t.var.latex)}{where}}} {_show(t.body, _ADD)}", _ADD, context)
+        unbounded = low == Mul(Num(-1), Const("oo")) and high == Const("oo")
+        where = "" if unbounded else f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
+        return _wrap(f"{t.kind}_{{{_name(t.var)}{where}}} {_show(t.body, _ADD)}", _ADD, context)
     return repr(t)
 
 
@@ -124,7 +176,7 @@ def _product(t):
 
 
 def _binder(t):
-    var = plain(t.var.latex)
+    var = _name(t.var)
     limits = ""
     if t.lower is not None:
         limits = f"_{{{_show(t.lower, 0)}}}^{{{_show(t.upper, 0)}}}"
@@ -139,7 +191,7 @@ def _binder(t):
 def _distribution(d):
     if isinstance(d, Family):
         return f"{d.family}({', '.join(_show(p, 0) for p in d.params)})"
-    name = plain(d.name.latex)
+    name = _name(d.name)
     if d.given:
         return f"{name}(·|{', '.join(_show(c, 0) for c in d.cond)})"
     return name
@@ -150,7 +202,7 @@ def _density(t):
     at = ", ".join(_show(a, 0) for a in t.at)
     if isinstance(d, Family):
         return f"{_distribution(d)}({at})"
-    name = plain(d.name.latex)
+    name = _name(d.name)
     if d.given:
         return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)})"
     return f"{name}({at})"

@@ -25,6 +25,7 @@ from derive.model.terms import Dist, nodes
 from derive.notation.show import plain
 
 START_PRECISION, MAX_PRECISION = 64, 4096
+PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
 DRAWS = 12
 TOLERANCE = 1e-12                       # relative radius under which "= holds" is accepted
 
@@ -127,8 +128,7 @@ def _decide(relation, left, right, prec, precise):
     diff = left - right
     scale = max(1.0, _magnitude(left), _magnitude(right))
     radius = max(float(diff.real.rad()), float(diff.imag.rad()))
-    tight = radius <= TOLERANCE * scale and (not precise or prec >= MAX_PRECISION or
-                                             radius <= 2.0 ** (-prec + 40) * scale)
+    tight = radius <= TOLERANCE * scale and (not precise or prec >= PRECISE or radius == 0)
     if relation is Relation.EQ:
         if not diff.contains(0):
             return FAILS

@@ -369,6 +369,7 @@ class Reader(Products):
                 raise self.error(exc.message, exc.node) from None
             power = sup if decoration is None else None
             key += (decoration or "") + "'" * primes
+            self._check_word(primary, base)
             if power is not None:
                 self._check_power_token(power)
             return NamePiece(key, base, sub, power, primes, node)
@@ -391,6 +392,18 @@ class Reader(Products):
                     raise self.error("a power of a derivative operator is not read", node)
                 return derivative
         return LazyPiece(primary, sup, node)
+
+    def _check_word(self, primary, base):
+        """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
+        read only when the registry or the file knows it, never as a product of letters or a
+        symbol of its own."""
+        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
+            return
+        if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
+                "E", r"\mathbb{E}"):
+            return
+        raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
+                         primary)
 
     def _check_power_token(self, sup):
         if is_token(sup, "NUMBER") and len(sup.value) > 1:
@@ -484,7 +497,7 @@ class Reader(Products):
         if found is not None:
             raise self.error(f"{piece.key} is not a variable", node)
         name, conflict = self.scope.implicit(piece.key, Kind.SYMBOL, self.offset + _start(node))
-        self._conflict(piece.key, conflict, node)
+        self._conflict(piece.key, conflict, node, Kind.SYMBOL)
         return name
 
     def evaluation_bar(self, value, bar):
@@ -532,23 +545,26 @@ class Reader(Products):
             operator = self._operator(key, bracket)
             if operator is not None:
                 return operator, 2
-        if key in CONSTANTS and (found is None):
+        if key in CONSTANTS and found is None:
             return CONSTANTS[key], 1
-        if bracket is not None and bracket.open == "(" and (found is None or found[1].kind is Kind.FUNCTION):
+        if bracket is not None and bracket.open == "(":
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
-            self._conflict(key, conflict, p.node)
+            self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return Call(name, *self._arguments(bracket)), 2
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
-        self._conflict(key, conflict, p.node)
+        self._conflict(key, conflict, p.node, Kind.SYMBOL)
         return Sym(name), 1
 
-    def _conflict(self, key, first_use, node):
-        if first_use is not None:
-            line, column = self.source.position(first_use)
-            raise self.error(f"{key} is used here as a {'number' if self.scope.table[self.scope.name(key)].kind is Kind.FUNCTION else 'function'} "
-                             f"and at line {line}, column {column} as a "
-                             f"{self.scope.table[self.scope.name(key)].kind.value}: one name "
-                             "means one thing (declare it, or rename one)", node)
+    def _conflict(self, key, first_use, node, used_as):
+        """An undeclared name used here as `used_as` after being used as the other kind."""
+        if first_use is None:
+            return
+        line, column = self.source.position(first_use)
+        here, there = ("a number", "a function") if used_as is Kind.SYMBOL else \
+            ("a function", "a number")
+        raise self.error(f"{key} is used here as {here} and at line {line}, column {column} "
+                         f"as {there}: one name means one thing (declare it, or rename one)",
+                         node)
 
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
@@ -636,7 +652,7 @@ class Reader(Products):
         indices = [self.term(a) for a in _subitems(p.sub)]
         name, conflict = self.scope.implicit(p.base + "_{\\cdot}", Kind.FUNCTION,
                                              self.offset + _start(p.node))
-        self._conflict(p.base, conflict, p.node)
+        self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
 
     # ================================================================== distributions
