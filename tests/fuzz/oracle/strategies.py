@@ -294,6 +294,9 @@ class Case:
     statement: Statement
     text: str                    # the .tex file
 
+    def __repr__(self):          # what hypothesis prints for a failing example: the file
+        return f"Case({self.statement.kind}, truths={self.statement.truths}, text=\n{self.text})"
+
 
 @st.composite
 def statements(draw, pool=None, kinds=KINDS):
