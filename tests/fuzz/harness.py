@@ -180,6 +180,9 @@ class Tally:
     def __repr__(self):
         return f"Tally({sum(self.statements.values())} statements)"
 
+    def _repr_pretty_(self, printer, cycle):       # hypothesis prints fixtures this way
+        printer.text(repr(self))
+
     def summary(self) -> str:
         lines = ["statements generated (kind, per-step truth): count"]
         for key, n in sorted(self.statements.items(), key=lambda kv: -kv[1]):

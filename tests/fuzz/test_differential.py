@@ -27,22 +27,27 @@ def _check(case, tmp_path, tally):
     return tally.add(case.statement, case.text, outcome), outcome
 
 
+def _assert_sound(findings, outcome):
+    if findings:
+        raise AssertionError("\n\n".join(f.report() for f in findings)
+                             + f"\nderive's verdicts per step: {outcome.verdicts}")
+
+
 @settings(CI, max_examples=200)
 @given(case=cases(pool="declared"))
 def test_derive_agrees_with_the_oracle_on_declared_symbols(case, tmp_path, fuzz_tally):
-    findings, outcome = _check(case, tmp_path, fuzz_tally)
-    assert not findings, "\n\n".join(f.report() for f in findings) + f"\nderive: {outcome.verdicts}"
+    _assert_sound(*_check(case, tmp_path, fuzz_tally))
 
 
 @settings(CI, max_examples=100)
 @given(case=cases(pool="complex"))
 def test_derive_agrees_with_the_oracle_on_undeclared_complex_symbols(case, tmp_path, fuzz_tally):
-    findings, outcome = _check(case, tmp_path, fuzz_tally)
-    assert not findings, "\n\n".join(f.report() for f in findings) + f"\nderive: {outcome.verdicts}"
+    _assert_sound(*_check(case, tmp_path, fuzz_tally))
 
 
-@settings(CI, max_examples=60)
+@settings(CI, max_examples=100)
 @given(case=cases())
 def test_derive_answers_without_a_traceback(case, tmp_path, fuzz_tally):
     _, outcome = _check(case, tmp_path, fuzz_tally)
-    assert outcome.crash is None, f"derive crashed on this file:\n{case.text}\n{outcome.crash}"
+    if outcome.crash is not None:
+        raise AssertionError(f"derive crashed on this file:\n{case.text}\n{outcome.crash}")

@@ -10,7 +10,8 @@ real axis and the imaginary axis, where branch cuts bite.
 
 `decide` says what the evaluator can show about a step: `False` only when some instance
 violates the relation clearly (relative difference > 1e-8) at 50 digits and again at 80;
-`True` when every instance satisfies it; `None` otherwise (nothing is claimed then).
+`True` when every instance where both sides are defined (at least three) satisfies it;
+`None` otherwise (nothing is claimed then).
 """
 
 from __future__ import annotations
@@ -109,6 +110,10 @@ def make_instances(seed: int = 20240613) -> list[Instance]:
            "w": (Fraction(0), Fraction(5)), "s": Fraction(-5, 2), "t": Fraction(7, 3)}
     out.append(Instance(widths, {d: _masses(rng, k, skew=True) for d in ("p", "q", "r")},
                         _values(rng, far), "imaginary parts beyond pi"))
+    zeros = {n: (Fraction(0), Fraction(0)) if d == COMPLEX else Fraction(0)
+             for n, d in SYMBOLS.items() if d != POSITIVE}
+    out.append(Instance(widths, {d: _masses(rng, k) for d in ("p", "q", "r")},
+                        _values(rng, zeros), "real and complex symbols at zero"))
     return out
 
 
@@ -306,12 +311,11 @@ def _holds(rel, lhs, rhs, digits):
 
 
 def holds_at(rel, lhs_node, rhs_node, inst, digits=DIGITS):
-    try:
-        with mpmath.workdps(digits):
-            return _holds(rel, evaluate(lhs_node, inst, digits), evaluate(rhs_node, inst, digits),
-                          digits)
-    except Undefined:
-        return None
+    """True, False (clearly violated) or None (unclear) at `inst`; raises Undefined where
+    a side has no value."""
+    with mpmath.workdps(digits):
+        return _holds(rel, evaluate(lhs_node, inst, digits), evaluate(rhs_node, inst, digits),
+                      digits)
 
 
 @dataclass(frozen=True)
@@ -322,10 +326,14 @@ class Decision:
 
 def decide(rel, lhs, rhs, instances=None) -> Decision:
     """What the evaluator shows about `lhs rel rhs` for all allowed values."""
-    undecided = False
+    undecided, defined = False, 0
     for inst in instances or INSTANCES:
-        verdict = holds_at(rel, lhs, rhs, inst)
-        if verdict is False and holds_at(rel, lhs, rhs, inst, CONFIRM_DIGITS) is False:
-            return Decision(False, inst)
+        try:
+            verdict = holds_at(rel, lhs, rhs, inst)
+            if verdict is False and holds_at(rel, lhs, rhs, inst, CONFIRM_DIGITS) is False:
+                return Decision(False, inst)
+        except Undefined:
+            continue                                     # outside the domain: no evidence
+        defined += 1
         undecided = undecided or verdict is not True
-    return Decision(None if undecided else True)
+    return Decision(None if undecided or defined < 3 else True)

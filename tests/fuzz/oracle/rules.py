@@ -123,6 +123,14 @@ def numbers(n, safe):
 
 
 @rule()
+def units(n, safe):
+    """x = x + 0 = 1 · x: always applicable, so every tree has a true rewrite."""
+    if isinstance(n, (Add, Mul)) or n == Num(Fraction(0)) or n == Num(Fraction(1)):
+        return []
+    return [Add((n, Num(Fraction(0)))), Mul((Num(Fraction(1)), n))]
+
+
+@rule()
 def powers(n, safe):
     if isinstance(n, Pow) and n.exp == 2:
         if isinstance(n.base, Add) and len(n.base.terms) == 2:

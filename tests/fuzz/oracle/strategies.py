@@ -297,6 +297,9 @@ class Case:
     def __repr__(self):          # what hypothesis prints for a failing example: the file
         return f"Case({self.statement.kind}, truths={self.statement.truths}, text=\n{self.text})"
 
+    def _repr_pretty_(self, printer, cycle):
+        printer.text(repr(self))
+
 
 @st.composite
 def statements(draw, pool=None, kinds=KINDS):
