@@ -65,19 +65,19 @@ def run_api(path, budget: float) -> Outcome:
 
 
 def run_cli(paths, budget: float, jobs: int = 2) -> list[Outcome]:
-    """`derive check … --format json --no-cache` on many files at once; if the batch
-    crashes, each file is run alone so the crash is pinned to its file."""
-    outcomes = _cli_batch(paths, budget, jobs)
-    if outcomes is None:
-        return [(_cli_batch([p], budget, 1) or [Outcome(crash=_last_crash)])[0] for p in paths]
-    return outcomes
-
-
-_last_crash = ""
+    """`derive check … --format json --no-cache` on many files at once; a batch that
+    crashes is split in halves until the crash is pinned to its file."""
+    outcomes, crash = _cli_batch(paths, budget, jobs)
+    if outcomes is not None:
+        return outcomes
+    if len(paths) == 1:
+        return [Outcome(crash=crash)]
+    half = len(paths) // 2
+    return run_cli(paths[:half], budget, jobs) + run_cli(paths[half:], budget, jobs)
 
 
 def _cli_batch(paths, budget, jobs):
-    global _last_crash
+    """(outcomes, None), or (None, what went wrong) when the command crashed."""
     cmd = [sys.executable, "-m", "derive", "check", "--format", "json", "--no-cache",
            "--budget", str(budget), "-j", str(jobs), *map(str, paths)]
     start = time.perf_counter()
@@ -86,16 +86,13 @@ def _cli_batch(paths, budget, jobs):
                               timeout=HANG_SECONDS * max(1, len(paths) // jobs),
                               env=dict(os.environ, NO_COLOR="1"))
     except subprocess.TimeoutExpired:
-        _last_crash = "the command did not finish in time"
-        return None
+        return None, "the command did not finish in time"
     if done.returncode not in (0, 1, 2) or "Traceback" in done.stderr:
-        _last_crash = f"exit {done.returncode}: {done.stderr[-2000:]}"
-        return None
+        return None, f"exit {done.returncode}: {done.stderr[-2000:]}"
     try:
         report = json.loads(done.stdout)
     except ValueError:
-        _last_crash = f"exit {done.returncode}, not JSON: {done.stdout[-500:]} {done.stderr[-1500:]}"
-        return None
+        return None, f"exit {done.returncode}, not JSON: {done.stdout[-500:]} {done.stderr[-1500:]}"
     per_file = (time.perf_counter() - start) / max(1, len(paths))
     by_file = {}
     for d in report.get("derivations", []):
@@ -104,7 +101,7 @@ def _cli_batch(paths, budget, jobs):
     for e in report.get("errors", []):
         by_file[e["file"]] = Outcome(error=e["message"], seconds=per_file)
     return [by_file.get(str(p), Outcome(crash="no result and no error for this file"))
-            for p in paths]
+            for p in paths], None
 
 
 # --- comparing with the oracle ---
@@ -205,6 +202,7 @@ def _error_key(message: str) -> str:
     first = message.strip().splitlines()[0] if message.strip() else "(empty message)"
     parts = first.split(": ", 1)
     text = parts[1] if len(parts) == 2 and (".tex" in parts[0] or ":" in parts[0]) else first
+    text = text[len("error: "):] if text.startswith("error: ") else text
     return " ".join(text.split())[:140]
 
 

@@ -176,28 +176,35 @@ def build_identity(c, trees):
     return judge(sides, rels, [True] * len(rels), "identity", history)
 
 
+def edit_chain(c, sides, rels, constructed, history, relation_percent):
+    """One edit of a chain, in place: of a relation, or of one side; the steps it touches
+    are no longer known true (the evaluator judges them)."""
+    if c.chance(relation_percent):
+        i = c.index(len(rels))
+        new = c.choice(relation_mutants(rels[i]))
+        history.append(f"relation of step {i + 1}: {rels[i]} to {new}")
+        rels[i], constructed[i] = new, False
+        return
+    j = c.index(len(sides))
+    edited = mutate(c, sides[j], history)
+    if edited is not None:
+        sides[j] = edited
+        for i in (j - 1, j):
+            if 0 <= i < len(rels):
+                constructed[i] = False
+
+
 def build_identity_mutant(c, trees):
     sides, rels, history = identity(c, trees)
     constructed = [True] * len(rels)
-    if c.chance(15):
-        i = c.index(len(rels))
-        rels[i] = "!="
-        history.append(f"relation of step {i + 1}: = to !=")
-        constructed[i] = False
-    else:
-        j = c.index(len(sides))
-        edited = mutate(c, sides[j], history)
-        if edited is not None:
-            sides[j] = edited
-            for i in (j - 1, j):
-                if 0 <= i < len(rels):
-                    constructed[i] = False
+    edit_chain(c, sides, rels, constructed, history, relation_percent=15)
     return judge(sides, rels, constructed, "identity mutant", history)
 
 
 def bound(c, trees, sort="real"):
-    """(lhs, relation, rhs, holds, history): a bound, moved and rewritten; `holds` when
-    its hypotheses are shown for the ingredients drawn (always, for sort "real")."""
+    """(sides, relations, constructed, history): a bound, moved and rewritten, perhaps
+    continued by `= rewritten right side`; the bound is constructed true when its
+    hypotheses are shown for the ingredients drawn (always, for sort "real")."""
     p, q = trees.two_densities()
     pos_sort = "pos" if sort == "real" else "any"
     facts = inequality_facts(p, q, trees.scalar(sort), trees.scalar(sort),
@@ -231,27 +238,25 @@ def bound(c, trees, sort="real"):
     if rel in ("<", ">") and c.chance(20):
         rel = "!="
         history.append("strict bound read as !=")
-    return lhs, rel, rhs, holds, history
+    sides, rels, constructed = [lhs, rhs], [rel], [holds]
+    if c.chance(30):                                     # continue the chain: … = rewritten
+        sides.append(rewrite(c, rhs, c.choice((1, 2)), history))
+        rels.append("=")
+        constructed.append(True)
+    return sides, rels, constructed, history
 
 
 def build_bound(c, trees):
     complex_ = COMPLEX in trees.syms and c.chance(40)
-    lhs, rel, rhs, holds, history = bound(c, trees, "any" if complex_ else "real")
-    return judge([lhs, rhs], [rel], [holds], "bound over complex" if complex_ else "bound",
+    sides, rels, constructed, history = bound(c, trees, "any" if complex_ else "real")
+    return judge(sides, rels, constructed, "bound over complex" if complex_ else "bound",
                  history)
 
 
 def build_bound_mutant(c, trees):
-    lhs, rel, rhs, _, history = bound(c, trees)
-    if c.chance(35):
-        new = c.choice(relation_mutants(rel))
-        history.append(f"relation {rel} to {new}")
-        rel = new
-    elif c.chance(50):
-        lhs = mutate(c, lhs, history) or lhs
-    else:
-        rhs = mutate(c, rhs, history) or rhs
-    return judge([lhs, rhs], [rel], [False], "bound mutant", history)
+    sides, rels, constructed, history = bound(c, trees)
+    edit_chain(c, sides, rels, constructed, history, relation_percent=35)
+    return judge(sides, rels, constructed, "bound mutant", history)
 
 
 def build_branch(c, trees):
