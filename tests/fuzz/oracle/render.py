@@ -37,6 +37,7 @@ class Renderer:
 
     def __init__(self, rng):
         self.rng = rng
+        self.binders = 0         # how many expectations/integrals enclose what is rendered
 
     def pick(self, *options):
         return options[self.rng.randrange(len(options))]
@@ -58,6 +59,14 @@ class Renderer:
 
     def top(self, node) -> str:
         return self.render(node, greedy_ok=True, slash_ok=True).text
+
+    def body(self, node, **how) -> Tex:
+        """`node` under one more binder (the body of an expectation or integral)."""
+        self.binders += 1
+        try:
+            return self.render(node, **how)
+        finally:
+            self.binders -= 1
 
 
 @singledispatch
@@ -212,20 +221,24 @@ def _(node: Exp, r, greedy_ok, slash_ok):
 def _(node: Expect, r, greedy_ok, slash_ok):
     d = node.dens
     sub = r.pick(rf"x\sim {d}", rf"x \sim {d}", rf"x\sim {d}(x)", rf"x \sim {d}(x)", d)
-    return Tex(rf"\mathbb{{E}}_{{{sub}}}" + r.bracket(r.top(node.body), square=True), ATOM)
+    body = r.body(node.body, greedy_ok=True, slash_ok=True).text
+    return Tex(rf"\mathbb{{E}}_{{{sub}}}" + r.bracket(body, square=True), ATOM)
 
 
 @_render.register
 def _(node: Integral, r, greedy_ok, slash_ok):
-    body = r.render(node.body, greedy_ok=True)
-    text = r.bracket(r.top(node.body)) if body.prec < PRODUCT or body.slash else body.text
+    body = r.body(node.body, greedy_ok=True)
+    if body.prec < PRODUCT or body.slash:
+        body = Tex(r.bracket(r.body(node.body, greedy_ok=True, slash_ok=True).text), ATOM)
+    text = body.text
     dx = r.pick(r" \, dx", r"\,dx", r" \,\mathrm{d}x", r" \, \mathrm{d}x", " dx")
     return Tex(rf"\int {text}{dx}", ATOM, closes_dx=True)
 
 
 def _divergence(r, heads, p, q):
     head = r.pick(*heads)
-    args = r.pick((p, q), (p, q), (p, q), (f"{p}(x)", f"{q}(x)"))
+    # `D(p(x) || q(x))` names the densities; under a binder it could read as their values
+    args = r.pick((p, q), (p, q), (p, q), (f"{p}(x)", f"{q}(x)")) if not r.binders else (p, q)
     sep = r.pick(r"\|", r" \| ", r" \,\|\, ", r" \parallel ")
     return Tex(head + r.bracket(args[0] + sep + args[1]), ATOM)
 
