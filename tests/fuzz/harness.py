@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
@@ -47,8 +48,9 @@ def run_api(path, budget: float) -> Outcome:
     import derive
     from derive.api import check
     start = time.perf_counter()
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.alarm(HANG_SECONDS)
+    guard = threading.current_thread() is threading.main_thread()   # signals: main thread only
+    previous = signal.signal(signal.SIGALRM, _alarm) if guard else None
+    signal.alarm(HANG_SECONDS if guard else 0)
     try:
         result = check(path, budget=budget)
         verdicts = tuple(r.verdict.status for r in result.steps)
@@ -60,8 +62,9 @@ def run_api(path, budget: float) -> Outcome:
     except Exception:                                    # a traceback is a finding, not a verdict
         return Outcome(crash=traceback.format_exc(limit=-3), seconds=time.perf_counter() - start)
     finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+        if guard:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def run_cli(paths, budget: float, jobs: int = 2) -> list[Outcome]:
