@@ -153,12 +153,6 @@ class CrossEntropy(Node):
 BINDERS = (Expect, Integral)   # nodes whose body is evaluated at a bound x
 
 
-def num(value) -> Node:
-    """A number node for any rational `value` (negative ones wrapped in Neg)."""
-    value = Fraction(value)
-    return Neg(Num(-value)) if value < 0 else Num(value)
-
-
 def add(*terms) -> Node:
     return terms[0] if len(terms) == 1 else Add(tuple(terms))
 
@@ -178,12 +172,6 @@ def _positions(node, path, bound):
     inner = bound or isinstance(node, BINDERS)
     for i, kid in enumerate(node.children()):
         yield from _positions(kid, path + (i,), inner)
-
-
-def at(node: Node, path: tuple) -> Node:
-    for i in path:
-        node = node.children()[i]
-    return node
 
 
 def replace_at(node: Node, path: tuple, new: Node) -> Node:
