@@ -45,7 +45,7 @@ def test_derive_agrees_with_the_oracle_on_undeclared_complex_symbols(case, tmp_p
     _assert_sound(*_check(case, tmp_path, fuzz_tally))
 
 
-@settings(CI, max_examples=100)
+@settings(CI, max_examples=150)
 @given(case=cases())
 def test_derive_answers_without_a_traceback(case, tmp_path, fuzz_tally):
     _, outcome = _check(case, tmp_path, fuzz_tally)
