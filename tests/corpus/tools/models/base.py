@@ -61,6 +61,9 @@ class Model:
             for i, step in enumerate(steps):
                 local = step.when(env) if step.when else env
                 left, right = rows[step.lhs](local), rows[step.rhs](local)
+                if not (np.isfinite(left) and np.isfinite(right)):
+                    verdict[i], margin[i] = False, np.inf   # an infinite or undefined side
+                    continue
                 scale = 1.0 + abs(left) + abs(right)
                 if not RELATIONS[step.relation](left, right, step.tol * scale):
                     verdict[i] = False
@@ -126,6 +129,16 @@ def entropy(p):
 def js(p, q):
     m = (p + q) / 2
     return 0.5 * kl(p, m) + 0.5 * kl(q, m)
+
+
+def sup_positive(fun):
+    """sup of a scalar function over u > 0, on a log grid from 1e-8 to 1e6 then refined
+    (a supremum that is +infinity shows as a very large value)."""
+    us = np.logspace(-8, 6, 200001)
+    values = fun(us)
+    k = int(np.nanargmax(values))
+    fine = np.linspace(us[max(k - 1, 0)], us[min(k + 1, len(us) - 1)], 20001)
+    return float(max(np.nanmax(fun(fine)), values[k]))
 
 
 def grid_max(fun, low, high, points=20001):
