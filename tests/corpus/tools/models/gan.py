@@ -192,7 +192,42 @@ def _lsgan():
         ])
 
 
+def _logd_alternative():
+    def sample(rng):
+        e = _gan_instance(rng)
+        return {**e, "pr": pmf(rng, N), "pg0": pmf(rng, N),
+                "pr_z": rng.uniform(0.05, 0.5, N + 2), "pg0_z": rng.uniform(0.05, 0.5, N + 2)}
+
+    def dstar(e, pr, pg0):
+        top = pg0 if e.get("wrong_dstar") else pr
+        return top / (pg0 + pr)
+
+    odds = lambda d: LOG(d / (1 - d))
+    D = lambda e: dstar(e, e["pr"], e["pg0"])
+    pg = lambda e: e["pg"]
+    tail = lambda e: kl(pg(e), e["pg0"])
+    rows = {
+        "KL": lambda e: kl(pg(e), e["pr"]),
+        "r1": lambda e: float(np.sum(pg(e) * LOG(pg(e) / e["pr"]))),
+        "r2": lambda e: float(np.sum(pg(e) * LOG(e["pg0"] / e["pr"])) + np.sum(pg(e) * LOG(pg(e) / e["pg0"]))),
+        "r3": lambda e: -float(np.sum(pg(e) * odds(D(e)))) + tail(e),
+        "r4": lambda e: -float(np.sum(e["pz"] * odds(D(e)[e["G"]]))) + tail(e),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=chain(["KL", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]),
+        mutants=[
+            {"r2": lambda e: float(np.sum(pg(e) * LOG(e["pg0"] / e["pr"])) - np.sum(pg(e) * LOG(pg(e) / e["pg0"])))},
+            {"r3": lambda e: -float(np.sum(pg(e) * -odds(D(e)))) + tail(e)},
+            {"env": lambda e: {**e, "wrong_dstar": True}},
+            {"r4": lambda e: -float(np.sum(e["pz"] * odds(dstar(e, e["pr_z"], e["pg0_z"])))) + tail(e)},
+        ],
+        lookalikes=[{"r3": lambda e: -float(np.sum(pg(e) * LOG(e["pr"] / e["pg0"]))) + tail(e)}, {},
+                    {"r3": lambda e: tail(e) - float(np.sum(pg(e) * odds(D(e))))}])
+
+
 MODELS = {
+    "gan_logd_alternative": _logd_alternative(),
     "gan_value_function": _value_function(),
     "gan_optimal_discriminator": _optimal_discriminator(),
     "gan_virtual_criterion": _virtual_criterion(),

@@ -319,7 +319,32 @@ def _relative_entropy_chain_rule():
         lookalikes=[{}, {}, {}])
 
 
+def _wrong_code():
+    p, q = (lambda e: e["p"]), (lambda e: e["q"])
+    length = lambda e: np.ceil(LOG(1 / q(e)))
+    rows = {
+        "El": lambda e: float(np.sum(p(e) * length(e))),
+        "r1": lambda e: float(np.sum(p(e) * np.ceil(LOG(1 / q(e))))),
+        "r2": lambda e: float(np.sum(p(e) * (LOG(1 / q(e)) + 1))),
+        "r3": lambda e: float(np.sum(p(e) * LOG(p(e) / q(e) * (1 / p(e))))) + 1,
+        "r4": lambda e: float(np.sum(p(e) * LOG(p(e) / q(e))) + np.sum(p(e) * LOG(1 / p(e)))) + 1,
+        "r5": lambda e: kl(p(e), q(e)) + entropy(p(e)) + 1,
+    }
+    return Model(
+        sample=_single, rows=rows,
+        steps=chain(["El", ("=", "r1"), ("<", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]),
+        mutants=[
+            {"r2": lambda e: float(np.sum(p(e) * LOG(1 / q(e))))},
+            {"r5": lambda e: kl(q(e), p(e)) + entropy(p(e)) + 1},
+            {"r4": lambda e: float(np.sum(p(e) * LOG(p(e) / q(e))) - np.sum(p(e) * LOG(1 / p(e)))) + 1},
+            {"r1": lambda e: float(np.sum(p(e) * np.floor(LOG(1 / q(e)))))},
+        ],
+        lookalikes=[{"r5": lambda e: entropy(p(e)) + kl(p(e), q(e)) + 1},
+                    {"r2": lambda e: float(np.sum(p(e) * (1 - LOG(q(e)))))}, {}])
+
+
 MODELS = {
+    "ct_wrong_code": _wrong_code(),
     "ct_conditional_entropy": _conditional_entropy(),
     "ct_chain_rule_entropy": _chain_rule(),
     "ct_mutual_information": _mutual_information(),

@@ -205,7 +205,41 @@ def _murphy_variance():
                     {"expand": lambda e: E(e, e["x"] ** 2) + mu(e) ** 2 - 2 * mu(e) * E(e, e["x"])}, {}])
 
 
+def _dlbook_probability_rules():
+    def sample(rng):
+        return {"P": joint(rng, 3, 4), "f": rng.normal(0, 2, 3), "g": rng.normal(0, 2, 3),
+                "alpha": rng.normal(0, 2), "beta": rng.normal(0, 2)}
+    px = lambda e: e["P"].sum(1)
+    py = lambda e: e["P"].sum(0)
+    dev = lambda a, b: float(np.max(np.abs(a - b)))
+    Ex = lambda e, v: float(np.sum(px(e) * v))
+    rows = {
+        # the first two claims are what the book defines the marginal and the conditional
+        # to be, so they hold by construction here; their mutants are the real checks
+        "marginal": lambda e: dev(px(e), e["P"].sum(1)),
+        "conditional": lambda e: dev(e["P"] / px(e)[:, None], e["P"] / px(e)[:, None]),
+        "bayes": lambda e: dev(e["P"] / py(e)[None, :],
+                               px(e)[:, None] * (e["P"] / px(e)[:, None]) / py(e)[None, :]),
+        "zero": lambda e: 0.0,
+        "Elin": lambda e: Ex(e, e["alpha"] * e["f"] + e["beta"] * e["g"]),
+        "lin": lambda e: e["alpha"] * Ex(e, e["f"]) + e["beta"] * Ex(e, e["g"]),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=[Step("=", "marginal", "zero"), Step("=", "conditional", "zero"),
+               Step("=", "bayes", "zero"), Step("=", "Elin", "lin")],
+        mutants=[
+            {"marginal": lambda e: dev(px(e)[:, None], py(e)[None, :])},
+            {"conditional": lambda e: dev(e["P"] / px(e)[:, None], e["P"] / py(e)[None, :])},
+            {"bayes": lambda e: dev(e["P"] / py(e)[None, :],
+                                    py(e)[None, :] * (e["P"] / px(e)[:, None]) / px(e)[:, None])},
+            {"lin": lambda e: e["alpha"] * Ex(e, e["f"]) + e["beta"] * Ex(e, e["f"])},
+        ],
+        lookalikes=[{}, {"lin": lambda e: e["beta"] * Ex(e, e["g"]) + e["alpha"] * Ex(e, e["f"])}, {}])
+
+
 MODELS = {
+    "dlbook_probability_rules": _dlbook_probability_rules(),
     "bishop_kl_definition": _kl_definition(),
     "bishop_kl_jensen": _kl_jensen(),
     "bishop_mutual_information": _bishop_mutual_information(),
