@@ -98,8 +98,11 @@ def run_derive(entry, budget=5.0):
             return outcomes
         for derivation in report.get("derivations", []):
             outcome = outcomes[labels[derivation["file"]]]
-            outcome.verdicts = [s["verdict"] for s in derivation["steps"]
-                                if s.get("kind") != "definition"]
+            # steps (chains) and claims (limits, optimisers, …) share one index in file order
+            items = sorted(derivation.get("steps", []) + derivation.get("claims", []),
+                           key=lambda item: item["index"])
+            outcome.verdicts = [item["verdict"] for item in items
+                                if item.get("kind") != "definition"]
         for error in report.get("errors", []):
             outcomes[labels[error["file"]]].errors.append(error["message"])
         return outcomes
