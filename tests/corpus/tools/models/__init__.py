@@ -1,0 +1,8 @@
+"""Truth models of the corpus's derivations, by source family; MODELS maps folder names to
+models (see base.py for what a model is)."""
+
+from . import elbo, fdiv, gan, info, prob
+
+MODELS = {}
+for _family in (gan, fdiv, elbo, info, prob):
+    MODELS.update(_family.MODELS)
