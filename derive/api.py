@@ -18,9 +18,9 @@ from typing import Iterable, Sequence, Union
 from sympy import Expr, Function, Symbol, latex
 from sympy.core.function import AppliedUndef
 
-from derive.checker import Options
+from derive.checker import Options, check_files
 from derive.checker import check as _check
-from derive.frontend import load
+from derive.frontend import InputError, load
 from derive.model import Derivation, Location, Result, Step
 from derive.notation import Context, Density
 
@@ -74,10 +74,15 @@ def chain(*expressions: Expr, context: Context | None = None, title: str = "deri
 
 
 def check(derivation: Checkable, *, budget: float = 5.0, seed: int = 0) -> Result:
-    """Check a `Derivation`, or the derivation file at a path."""
-    if not isinstance(derivation, Derivation):
-        derivation = load(derivation)
-    return _check(derivation, Options(budget=budget, seed=seed))
+    """Check a `Derivation`, or the derivation file at a path (read under a time budget
+    too; raises `InputError` when it cannot be used)."""
+    options = Options(budget=budget, seed=seed)
+    if isinstance(derivation, Derivation):
+        return _check(derivation, options)
+    (outcome,) = check_files([(derivation, None)], options)
+    if isinstance(outcome, InputError):
+        raise outcome
+    return outcome
 
 
 def assert_verified(derivation: Checkable, **options) -> Result:

@@ -1,0 +1,394 @@
+"""Persistent warm worker processes that run budgeted tasks, one process per job slot.
+
+Why processes, and why the parent never uses signals: a budget must stop code stuck inside
+C (a huge integer power, a SymPy routine) as well as pure-Python loops, and it must hold
+when the caller is not the main thread (pytest-xdist, thread pools). So the parent only
+watches the clock: a task still running `grace` seconds past its budget has its worker
+killed (SIGKILL), and a fresh worker is forked for the next task.
+
+Why persistent: workers are forked from the parent once per job slot, after the parent
+has imported and warmed what the tasks need, so they start warm and stay warm — one fork
+per slot rather than one per step.
+
+A task is `(function, args, budget)`. The worker calls `function(report, *args)`, which
+may call `report(obj)` any number of times; the last report is the task's answer, also
+when the task is killed (so interim findings survive a timeout). Tasks and reports travel
+as pickles over pipes between this process and its own children, never through files.
+
+Each worker caps its address space (`RLIMIT_AS`, 2 GiB unless the process has a lower
+limit), so a runaway expansion ends as a `MemoryError`; that worker is then replaced. A
+worker that dies (a segfault, `os._exit`) takes only its current task with it. Which
+worker runs a task never changes its answer, so results do not depend on timing beyond
+the budget itself. Where `os.fork` does not exist, tasks run inline, without a budget.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import gc
+import heapq
+import io
+import itertools
+import os
+import pickle
+import select
+import signal
+import struct
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
+GRACE_SECONDS = 0.4
+SPAWN_DELAY = 0.05
+
+# How a task ended.
+DONE, TIMED_OUT, FAILED, OUT_OF_MEMORY, DIED = "done", "timed out", "failed", "out of memory", "died"
+
+_HEADER = struct.Struct("!Q")
+_REPORT, _END = "report", "end"
+# Parent-side pipe ends of every live worker of every pool in this process: a newly
+# forked worker closes them, so that only the parent holds them (else a dead worker's
+# pipe would never reach end-of-file). The lock makes pipe creation, fork and
+# registration one step with respect to other threads' forks.
+_PARENT_ENDS: set = set()
+_FORK_LOCK = threading.Lock()
+
+
+@dataclass
+class Outcome:
+    """How a task ended (`DONE`, `TIMED_OUT`, `FAILED`, `OUT_OF_MEMORY`, `DIED`), what it
+    reported, in order, and its wall time from when its worker received it."""
+
+    ending: str
+    reports: list = field(default_factory=list)
+    error: str = ""            # FAILED: "Type: message"; DIED: how the worker ended
+    seconds: float = 0.0
+
+
+@dataclass
+class _Task:
+    function: object
+    args: tuple
+    budget: float
+    on_done: object
+
+
+class Pool:
+    """At most `size` worker processes running submitted tasks, most urgent first.
+
+    `submit` queues a task; `run` works until every task — including tasks submitted by
+    `on_done` callbacks — has ended, calling `on_done(outcome)` in this thread as each
+    ends. Use as a context manager: leaving it kills the workers.
+    """
+
+    def __init__(self, size, *, memory_limit=MEMORY_LIMIT_BYTES, grace=GRACE_SECONDS):
+        self.size = max(1, int(size))
+        self.memory_limit, self.grace = memory_limit, grace
+        self._queue, self._order = [], itertools.count()
+        self._idle, self._busy = [], {}          # busy: result fd -> worker
+        self._spawn_at = None                    # when a backlog may fork another worker
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def submit(self, function, args, budget, on_done, priority=0):
+        """Queue `function(report, *args)` with `budget` seconds; lower `priority` first,
+        then submission order."""
+        heapq.heappush(self._queue, (priority, next(self._order),
+                                     _Task(function, tuple(args), budget, on_done)))
+
+    def map(self, tasks):
+        """The `Outcome`s of `(function, args, budget)` tasks, in task order."""
+        outcomes = [None] * len(tasks)
+        for i, (function, args, budget) in enumerate(tasks):
+            self.submit(function, args, budget, lambda outcome, i=i: outcomes.__setitem__(i, outcome))
+        self.run()
+        return outcomes
+
+    def run(self):
+        if not hasattr(os, "fork"):
+            return self._run_inline()
+        while self._queue or self._busy:
+            self._dispatch_ready()
+            if self._busy:
+                self._wait()
+        return None
+
+    def close(self):
+        """Kill every worker and reap it."""
+        for worker in self._idle + list(self._busy.values()):
+            worker.stop()
+        self._idle, self._busy = [], {}
+
+    def _dispatch_ready(self):
+        """Start queued tasks on idle workers; fork another worker only for a backlog
+        older than `SPAWN_DELAY` (a short file's steps are done before it would start)."""
+        now = time.monotonic()
+        while self._queue:
+            if not self._idle and self._busy:
+                if len(self._busy) >= self.size:
+                    break
+                if self._spawn_at is None:
+                    self._spawn_at = now + SPAWN_DELAY
+                if now < self._spawn_at:
+                    break
+                self._spawn_at = now + SPAWN_DELAY
+            self._dispatch(heapq.heappop(self._queue)[2])
+        if not self._queue:
+            self._spawn_at = None
+
+    def _dispatch(self, task):
+        try:
+            message = _dumps((task.function, task.args))
+        except Exception as exc:  # noqa: BLE001 - an unsendable task fails alone
+            task.on_done(Outcome(FAILED, error=f"the task could not be sent to a worker ({_describe(exc)})"))
+            return
+        for _ in range(2):                      # a worker found dead is replaced once
+            try:
+                worker = self._idle.pop() if self._idle else _Worker(self.memory_limit)
+            except OSError as exc:
+                task.on_done(Outcome(DIED, error=f"no worker process could be started ({exc.strerror})"))
+                return
+            if worker.start(task, message, self.grace):
+                self._busy[worker.fd] = worker
+                return
+            worker.stop()
+        task.on_done(Outcome(DIED, error="the worker process ended before it received the task"))
+
+    def _wait(self):
+        now = time.monotonic()
+        wake = min([w.deadline for w in self._busy.values()]
+                   + ([self._spawn_at] if self._spawn_at is not None and len(self._busy) < self.size else []))
+        timeout = None if wake == float("inf") else max(0.0, wake - now)
+        ready, _, _ = select.select(list(self._busy), [], [], timeout)
+        for fd in ready:
+            worker = self._busy[fd]
+            ending = worker.receive()
+            if ending is not None:
+                self._finish(worker, *ending)
+        now = time.monotonic()
+        for worker in [w for w in self._busy.values() if now >= w.deadline]:
+            self._finish(worker, TIMED_OUT, "")
+
+    def _finish(self, worker, ending, error):
+        del self._busy[worker.fd]
+        outcome = Outcome(ending, worker.reports, error, time.monotonic() - worker.started)
+        if ending in (DONE, FAILED):
+            self._idle.append(worker)
+        else:                                   # killed, out of memory or dead: replaced
+            ended = worker.stop()
+            outcome.error = error or (ended if ending == DIED else "")
+        worker.task.on_done(outcome)
+
+    def _run_inline(self):
+        while self._queue:
+            _, _, task = heapq.heappop(self._queue)
+            reports, started = [], time.monotonic()
+            ending, error = _call(task.function, reports.append, task.args)
+            task.on_done(Outcome(ending, reports, error, time.monotonic() - started))
+
+
+class _Worker:
+    """One forked worker process: its pipes and the task it is running."""
+
+    def __init__(self, memory_limit):
+        with _FORK_LOCK:
+            task_read, task_write = os.pipe()
+            result_read, result_write = os.pipe()
+            gc.freeze()                         # the worker's collector leaves the inherited
+            try:                                # heap alone: its pages stay shared
+                pid = os.fork()
+            except OSError:
+                gc.unfreeze()
+                for fd in (task_read, task_write, result_read, result_write):
+                    os.close(fd)
+                raise
+            if pid == 0:                        # the worker: never returns
+                _worker_main(task_read, result_write, (task_write, result_read), memory_limit)
+            gc.unfreeze()
+            os.close(task_read)
+            os.close(result_write)
+            _PARENT_ENDS.update((task_write, result_read))
+        self.pid, self.task_fd, self.fd = pid, task_write, result_read
+        self.buffer, self.reports, self.task = b"", [], None
+        self.started = self.deadline = 0.0
+
+    def start(self, task, message, grace):
+        """Send `task`; False when the worker turns out to be gone."""
+        self.task, self.reports, self.buffer = task, [], b""
+        self.started = time.monotonic()
+        self.deadline = self.started + task.budget + grace
+        try:
+            _write_all(self.task_fd, message)
+        except OSError:
+            return False
+        return True
+
+    def receive(self):
+        """Read what is available: None while the task runs, else (ending, error)."""
+        chunk = os.read(self.fd, 1 << 16)
+        if not chunk:
+            return DIED, ""
+        self.buffer += chunk
+        while len(self.buffer) >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(self.buffer)
+            if len(self.buffer) < _HEADER.size + size:
+                break
+            data = self.buffer[_HEADER.size:_HEADER.size + size]
+            self.buffer = self.buffer[_HEADER.size + size:]
+            try:
+                kind, payload = pickle.loads(data)      # written by our own child
+            except Exception as exc:  # noqa: BLE001 - e.g. a report that cannot be rebuilt here
+                return DIED, f"its report could not be read ({_describe(exc)})"
+            if kind == _REPORT:
+                self.reports.append(payload)
+            else:
+                return payload
+        return None
+
+    def stop(self):
+        """Kill and reap the worker; how it ended, in words."""
+        with _FORK_LOCK:
+            for fd in (self.task_fd, self.fd):
+                _PARENT_ENDS.discard(fd)
+                os.close(fd)
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _, status = os.waitpid(self.pid, 0)
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) != signal.SIGKILL:
+            return f"the worker process was killed by {signal.Signals(os.WTERMSIG(status)).name}"
+        if os.WIFEXITED(status):
+            return f"the worker process exited with status {os.WEXITSTATUS(status)}"
+        return "the worker process ended"
+
+
+def _worker_main(task_fd, result_fd, parent_ends, memory_limit):
+    """The worker's life: run tasks from `task_fd` until end-of-file, report on `result_fd`."""
+    status = 0
+    try:
+        for fd in set(parent_ends) | _PARENT_ENDS:
+            os.close(fd)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)     # the parent handles Ctrl-C
+        faulthandler.disable()           # a crash is the parent's one-line message, not a dump
+        _cap_memory(memory_limit)
+
+        def report(obj):
+            _write_all(result_fd, _dumps((_REPORT, obj)))
+
+        while True:
+            message = _read_message(task_fd)
+            if message is None:
+                break
+            function, args = pickle.loads(message)      # written by our parent
+            ending, error = _call(function, report, args)
+            _write_all(result_fd, _dumps((_END, (ending, error))))
+            if ending == OUT_OF_MEMORY:
+                break                                    # a fresh worker replaces this one
+    except BaseException:  # noqa: BLE001 - the parent sees end-of-file and says so
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _call(function, report, args):
+    """(ending, error) of `function(report, *args)`; never raises."""
+    try:
+        function(report, *args)
+    except MemoryError:
+        ending = (OUT_OF_MEMORY, "")         # outside the handler: the frames are freed
+    except BaseException as exc:  # noqa: BLE001 - everything reaches the parent as data
+        ending = (FAILED, _describe(exc))
+    else:
+        ending = (DONE, "")
+    return ending
+
+
+def _cap_memory(limit):
+    try:
+        import resource
+    except ImportError:                     # not on this platform: no cap
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    caps = [limit] + [x for x in (soft, hard) if x != resource.RLIM_INFINITY]
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (min(caps), hard))
+    except (ValueError, OSError):
+        pass
+
+
+def _describe(exc):
+    return f"{type(exc).__name__}: {exc}"[:500].rstrip(": ")
+
+
+def _dumps(obj):
+    """`obj` pickled behind a length header; SymPy expressions keep their exact form."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    data = buffer.getvalue()
+    return _HEADER.pack(len(data)) + data
+
+
+class _Pickler(pickle.Pickler):
+    """SymPy pickles an expression as its constructor called on its arguments, which
+    evaluates: an unevaluated `p/p` would arrive as 1, changing the step that was read.
+    Here an expression is rebuilt from its arguments without evaluation, with the
+    attributes its constructor set (`is_commutative` of a product, `nargs` of a function)."""
+
+    def reducer_override(self, obj):
+        basic = _sympy_basic()
+        if basic is None or not isinstance(obj, basic) or obj.is_Atom:
+            return NotImplemented
+        state = {name: getattr(obj, name) for name in _attributes(type(obj)) if hasattr(obj, name)}
+        state.update(getattr(obj, "__dict__", {}))
+        return _rebuild, (type(obj), obj.args, state)
+
+
+def _sympy_basic():
+    sympy = sys.modules.get("sympy")
+    return getattr(sympy, "Basic", None)
+
+
+def _attributes(cls):
+    """The slots of `cls` beyond those `Basic.__new__` fills in itself."""
+    own, names = set(_sympy_basic().__slots__), []
+    for klass in cls.__mro__:
+        slots = klass.__dict__.get("__slots__", ())
+        names += [slots] if isinstance(slots, str) else list(slots)
+    return [name for name in names if name not in own and not name.startswith("__")]
+
+
+def _rebuild(cls, args, state):
+    obj = _sympy_basic().__new__(cls, *args)
+    for name, value in state.items():
+        setattr(obj, name, value)
+    return obj
+
+
+def _write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _read_message(fd):
+    """One length-prefixed message from `fd`, or None at end-of-file."""
+    header = _read_exact(fd, _HEADER.size)
+    return None if header is None else _read_exact(fd, _HEADER.unpack(header)[0])
+
+
+def _read_exact(fd, size):
+    chunks, remaining = [], size
+    while remaining:
+        chunk = os.read(fd, min(remaining, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
