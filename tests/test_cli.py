@@ -1,12 +1,19 @@
 """`derive check`: output, exit codes, JSON schema, determinism, errors without tracebacks."""
 
 import json
+import os
 import subprocess
 import sys
+import time
+
+import pytest
+
+from derive.frontend import tex_file
 
 from conftest import EXAMPLES, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
+ORIGINAL_LOAD_TEX = tex_file.load_tex
 
 
 def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tmp_path):
@@ -109,3 +116,79 @@ def test_no_traceback_from_the_real_process(tmp_path):
     help_text = subprocess.run([sys.executable, "-m", "derive", "check", "--help"],
                                capture_output=True, text=True, timeout=60).stdout
     assert "exit codes" in help_text and "--budget" in help_text
+
+
+def run_derive(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "derive", *map(str, args)], capture_output=True,
+                          text=True, timeout=60, **kwargs)
+
+
+@pytest.mark.parametrize("option,value", [
+    ("--budget", "inf"), ("--budget", "nan"), ("--budget", "1e999"), ("--budget", "-1"),
+    ("--budget", "0"), ("--budget", "3601"), ("--budget", "soon"),
+    ("-j", "0"), ("-j", "-1"), ("-j", "1.5"), ("-j", "65"), ("--seed", "1e999")])
+def test_bad_option_values_are_one_line_and_exit_2(tmp_path, option, value):
+    path = write(tmp_path, "% derive: real a, b\n$$ e^{a} e^{b} = e^{a + b} $$\n")
+    proc = run_derive("check", option, value, path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("derive check: error: argument") and repr(value) in line
+
+
+def test_a_closed_output_pipe_ends_quietly(tmp_path):
+    """`derive check … | head -1`: the reader goes away; no traceback, no BrokenPipeError."""
+    files = [write(tmp_path, f"% derive: positive a\n$$ a + {i} = {i} + a $$\n", f"d{i}.tex")
+             for i in range(40)]
+    proc = subprocess.Popen([sys.executable, "-m", "derive", "check", "--no-cache", *map(str, files)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert first.startswith(str(files[0])) and err == ""
+
+
+def test_an_interrupt_is_one_line_and_exit_130(tmp_path):
+    import signal
+    slow = write(tmp_path, "% derive: variable x\n% derive: define A_{0} = x + 1\n" + "".join(
+        f"% derive: define A_{{{i}}} = A_{{{i - 1}}} + A_{{{i - 1}}}\n" for i in range(1, 41))
+        + "$$ A_{40} = 0 $$\n")
+    proc = subprocess.Popen([sys.executable, "-m", "derive", "check", "--no-cache", "--budget", "60",
+                             str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130 and err == "derive: interrupted\n" and out == ""
+
+
+def _crash_while_reading(path, text):
+    if os.path.basename(path) == "crash.tex":
+        os._exit(5)
+    return ORIGINAL_LOAD_TEX(path, text)
+
+
+def test_one_crashing_file_does_not_lose_the_others(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(tex_file, "load_tex", _crash_while_reading)   # the workers fork after this
+    good = [write(tmp_path, f"% derive: positive a\n$$ a + {i} = {i} + a $$\n", f"good{i}.tex")
+            for i in range(3)]
+    crash = write(tmp_path, "% derive: positive a\n$$ a = a $$\n", "crash.tex")
+    code, out, err = cli("check", "-j", "2", good[0], crash, good[1], good[2])
+    assert code == 2
+    assert [line.split(" — ")[0] for line in out.splitlines() if " — " in line] == list(map(str, good))
+    (line,) = err.splitlines()
+    assert line == (f"{crash}: error: internal error while reading this file (the worker "
+                    "process exited with status 5), please report it")
+
+
+def test_files_and_errors_are_reported_in_the_order_given(cli, tmp_path):
+    files = [write(tmp_path, "$$ a = ( $$\n", "bad1.tex"),
+             write(tmp_path, "% derive: positive a\n$$ a = a $$\n", "good1.tex"),
+             tmp_path / "missing.tex",
+             write(tmp_path, "% derive: positive a\n$$ 2 a = a + a $$\n", "good2.tex")]
+    code, out, err = cli("check", "-j", "2", "--format", "json", *files)
+    assert code == 2
+    data = json.loads(out)
+    assert [d["file"] for d in data["derivations"]] == [str(files[1]), str(files[3])]
+    assert [e["file"] for e in data["errors"]] == [str(files[0]), str(files[2])]
+    assert [line.split(":")[0] for line in err.splitlines() if ": error: " in line] == [
+        str(files[0]), str(files[2])]
