@@ -111,13 +111,14 @@ class Pool:
         return outcomes
 
     def run(self):
+        """Work until every task has ended (inline, without a budget, where there is no fork)."""
         if not hasattr(os, "fork"):
-            return self._run_inline()
+            self._run_inline()
+            return
         while self._queue or self._busy:
             self._dispatch_ready()
             if self._busy:
                 self._wait()
-        return None
 
     def close(self):
         """Kill every worker and reap it."""
@@ -215,12 +216,12 @@ class _Worker:
             os.close(result_write)
             _PARENT_ENDS.update((task_write, result_read))
         self.pid, self.task_fd, self.fd = pid, task_write, result_read
-        self.buffer, self.reports, self.task = b"", [], None
+        self.buffer, self.reports, self.task = bytearray(), [], None
         self.started = self.deadline = 0.0
 
     def start(self, task, message, grace):
         """Send `task`; False when the worker turns out to be gone."""
-        self.task, self.reports, self.buffer = task, [], b""
+        self.task, self.reports, self.buffer = task, [], bytearray()
         self.started = time.monotonic()
         self.deadline = self.started + task.budget + grace
         try:
@@ -231,7 +232,7 @@ class _Worker:
 
     def receive(self):
         """Read what is available: None while the task runs, else (ending, error)."""
-        chunk = os.read(self.fd, 1 << 16)
+        chunk = os.read(self.fd, 1 << 20)
         if not chunk:
             return DIED, ""
         self.buffer += chunk
@@ -239,8 +240,8 @@ class _Worker:
             (size,) = _HEADER.unpack_from(self.buffer)
             if len(self.buffer) < _HEADER.size + size:
                 break
-            data = self.buffer[_HEADER.size:_HEADER.size + size]
-            self.buffer = self.buffer[_HEADER.size + size:]
+            data = bytes(self.buffer[_HEADER.size:_HEADER.size + size])
+            del self.buffer[:_HEADER.size + size]
             try:
                 kind, payload = pickle.loads(data)      # written by our own child
             except Exception as exc:  # noqa: BLE001 - e.g. a report that cannot be rebuilt here
