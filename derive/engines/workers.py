@@ -25,6 +25,7 @@ the budget itself. Where `os.fork` does not exist, tasks run inline, without a b
 from __future__ import annotations
 
 import faulthandler
+import functools
 import gc
 import heapq
 import io
@@ -342,12 +343,15 @@ class _Pickler(pickle.Pickler):
     Here an expression is rebuilt from its arguments without evaluation, with the
     attributes its constructor set (`is_commutative` of a product, `nargs` of a function)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.basic = _sympy_basic()
+
     def reducer_override(self, obj):
-        basic = _sympy_basic()
-        if basic is None or not isinstance(obj, basic) or obj.is_Atom:
+        if self.basic is None or not isinstance(obj, self.basic) or obj.is_Atom:
             return NotImplemented
         state = {name: getattr(obj, name) for name in _attributes(type(obj)) if hasattr(obj, name)}
-        state.update(getattr(obj, "__dict__", {}))
+        state.update(getattr(obj, "__dict__", ()))
         return _rebuild, (type(obj), obj.args, state)
 
 
@@ -356,13 +360,14 @@ def _sympy_basic():
     return getattr(sympy, "Basic", None)
 
 
+@functools.lru_cache(maxsize=1024)
 def _attributes(cls):
     """The slots of `cls` beyond those `Basic.__new__` fills in itself."""
     own, names = set(_sympy_basic().__slots__), []
     for klass in cls.__mro__:
         slots = klass.__dict__.get("__slots__", ())
         names += [slots] if isinstance(slots, str) else list(slots)
-    return [name for name in names if name not in own and not name.startswith("__")]
+    return tuple(name for name in names if name not in own and not name.startswith("__"))
 
 
 def _rebuild(cls, args, state):
