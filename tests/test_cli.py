@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from derive.frontend import tex_file
+from derive import checker
 
 from conftest import EXAMPLES, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
-ORIGINAL_LOAD_TEX = tex_file.load_tex
+ORIGINAL_READ = checker._read
 
 
 def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tmp_path):
@@ -148,27 +148,38 @@ def test_a_closed_output_pipe_ends_quietly(tmp_path):
     assert first.startswith(str(files[0])) and err == ""
 
 
+INTERRUPTED = """
+import sys, time
+import derive.checker
+
+def slow(report, *args):
+    time.sleep(60)
+
+derive.checker.decide_step = slow
+from derive.interfaces.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_an_interrupt_is_one_line_and_exit_130(tmp_path):
     import signal
-    slow = write(tmp_path, "% derive: variable x\n% derive: define A_{0} = x + 1\n" + "".join(
-        f"% derive: define A_{{{i}}} = A_{{{i - 1}}} + A_{{{i - 1}}}\n" for i in range(1, 41))
-        + "$$ A_{40} = 0 $$\n")
-    proc = subprocess.Popen([sys.executable, "-m", "derive", "check", "--no-cache", "--budget", "60",
-                             str(slow)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    path = write(tmp_path, "% derive: positive a\n$$ a = a $$\n")
+    proc = subprocess.Popen([sys.executable, "-c", INTERRUPTED, "check", "--no-cache", "--budget",
+                             "100", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(2)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 130 and err == "derive: interrupted\n" and out == ""
 
 
-def _crash_while_reading(path, text):
+def _crash_while_reading(report, path, content):
     if os.path.basename(path) == "crash.tex":
         os._exit(5)
-    return ORIGINAL_LOAD_TEX(path, text)
+    return ORIGINAL_READ(report, path, content)
 
 
 def test_one_crashing_file_does_not_lose_the_others(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr(tex_file, "load_tex", _crash_while_reading)   # the workers fork after this
+    monkeypatch.setattr(checker, "_read", _crash_while_reading)   # the workers fork after this
     good = [write(tmp_path, f"% derive: positive a\n$$ a + {i} = {i} + a $$\n", f"good{i}.tex")
             for i in range(3)]
     crash = write(tmp_path, "% derive: positive a\n$$ a = a $$\n", "crash.tex")

@@ -9,14 +9,14 @@ import time
 
 import pytest
 
+from derive import checker
 from derive.checker import Options, check
-from derive.engines import decide
 from derive.engines.workers import GRACE_SECONDS
 from derive.frontend import InputError, load
 
 from conftest import write
 
-ORIGINAL_DECIDE_FAST = decide.decide_fast
+ORIGINAL_DECIDE_STEP = checker.decide_step
 STARTUP = 1.5          # seconds to start Python and import derive on a loaded machine
 DOUBLING = ("% derive: variable x\n% derive: density p, q\n% derive: define A_{0}(x) = p(x) + q(x)\n"
             + "".join(f"% derive: define A_{{{i}}}(x) = A_{{{i - 1}}}(x) + A_{{{i - 1}}}(x)\n"
@@ -114,18 +114,18 @@ def test_checking_from_a_thread_enforces_the_budget(tmp_path):
     assert results[0].steps[0].verdict.status == "undecided"
 
 
-def _crash_on_second_step(step, *args):
+def _crash_on_second_step(report, step, *args):
     if step.index == 2:
         os._exit(9)
-    return ORIGINAL_DECIDE_FAST(step, *args)
+    return ORIGINAL_DECIDE_STEP(report, step, *args)
 
 
-def _hog_on_second_step(step, *args):
+def _hog_on_second_step(report, step, *args):
     if step.index == 2:
         block = b"x"
         while True:
             block += block
-    return ORIGINAL_DECIDE_FAST(step, *args)
+    return ORIGINAL_DECIDE_STEP(report, step, *args)
 
 
 @pytest.mark.parametrize("broken,method,words", [
@@ -133,7 +133,7 @@ def _hog_on_second_step(step, *args):
     (_hog_on_second_step, "memory", "the memory limit of 2 GiB was reached"),
 ])
 def test_a_broken_step_is_undecided_and_the_others_are_checked(tmp_path, monkeypatch, broken, method, words):
-    monkeypatch.setattr(decide, "decide_fast", broken)     # the workers fork after this
+    monkeypatch.setattr(checker, "decide_step", broken)     # the workers fork after this
     path = write(tmp_path, "% derive: positive a, b\n$$ a + b = b + a = a + b = b + a $$\n")
     result = check(load(path), Options(budget=20, jobs=1))
     first, second, third = (r.verdict for r in result.steps)
