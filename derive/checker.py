@@ -50,13 +50,16 @@ def check(derivation, options=Options(), on_step=None):
 
 def check_many(derivations, options=Options(), on_step=None):
     """The `Result`s of `derivations`, in order; `on_step(i, StepResult)` is called as
-    each step of the i-th ends."""
+    each step of the i-th ends. An error of derive's own is raised as a RuntimeError."""
     results = [None] * len(derivations)
     with Pool(options.jobs) as pool:
         run = _Run(pool, options, on_step)
         for i, derivation in enumerate(derivations):
             run.check(i, derivation, lambda result, i=i: results.__setitem__(i, result))
         pool.run()
+    for result in results:
+        if isinstance(result, InputError):
+            raise RuntimeError(result.message)
     return results
 
 
@@ -100,7 +103,7 @@ class _Run:
             else:
                 finish(InputError(_unread(outcome, seconds), path))
 
-        self.pool.submit(_read, (path, content), seconds, self._guard(loaded, finish, path),
+        self.pool.submit(_read, (path, content), seconds, _guarded(loaded, finish, path),
                          priority=(index, 0))
 
     def check(self, index, derivation, finish):
@@ -119,20 +122,21 @@ class _Run:
             finish(Result(derivation, ()))
         for k, step in enumerate(steps):
             self.pool.submit(decide_step, (step, derivation.context, self.options.seed, budget),
-                             budget, self._guard(lambda outcome, k=k: decided(k, outcome),
-                                                 finish, derivation.file),
+                             budget, _guarded(lambda outcome, k=k: decided(k, outcome),
+                                              finish, derivation.file),
                              priority=(index, 1 + k))
 
-    def _guard(self, callback, finish, path):
-        """`callback`, with an error of ours while handling an outcome turned into the
-        file's error (its other tasks still run; their results are then dropped)."""
-        def guarded(outcome):
-            try:
-                callback(outcome)
-            except Exception as exc:  # noqa: BLE001 - a bug of ours: one file's error
-                finish(InputError(f"internal error ({type(exc).__name__}: {exc}), please "
-                                  "report it", path))
-        return guarded
+
+def _guarded(callback, finish, path):
+    """`callback`, with an error of ours while handling an outcome turned into the file's
+    error (its other tasks still run; their results are then dropped)."""
+    def guarded(outcome):
+        try:
+            callback(outcome)
+        except Exception as exc:  # noqa: BLE001 - a bug of ours: one file's error
+            finish(InputError(f"internal error ({type(exc).__name__}: {exc}), please "
+                              "report it", path))
+    return guarded
 
 
 def _once(finish):

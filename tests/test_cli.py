@@ -9,11 +9,14 @@ import time
 import pytest
 
 from derive import checker
+from derive.interfaces import json_output
 
 from conftest import EXAMPLES, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
 ORIGINAL_READ = checker._read
+ORIGINAL_RESULT = checker.Result
+ORIGINAL_RESULT_DICT = json_output.result_dict
 
 
 def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tmp_path):
@@ -203,3 +206,25 @@ def test_files_and_errors_are_reported_in_the_order_given(cli, tmp_path):
     assert [e["file"] for e in data["errors"]] == [str(files[0]), str(files[2])]
     assert [line.split(":")[0] for line in err.splitlines() if ": error: " in line] == [
         str(files[0]), str(files[2])]
+
+
+def test_an_error_of_ours_after_checking_is_that_files_error(cli, tmp_path, monkeypatch):
+    def result(derivation, steps):
+        if derivation.file.endswith("bad1.tex"):
+            raise RuntimeError("while gathering")
+        return ORIGINAL_RESULT(derivation, steps)
+
+    def result_dict(result):
+        if result.derivation.file.endswith("bad2.tex"):
+            raise RuntimeError("while serialising")
+        return ORIGINAL_RESULT_DICT(result)
+
+    monkeypatch.setattr(checker, "Result", result)
+    monkeypatch.setattr(json_output, "result_dict", result_dict)
+    names = ["good1.tex", "bad1.tex", "bad2.tex", "good2.tex"]
+    files = [write(tmp_path, "% derive: positive a\n$$ a + 1 = 1 + a $$\n", name) for name in names]
+    code, out, err = cli("check", "-j", "2", *files)
+    assert code == 2 and out.count("1 verified") == 2
+    assert err.splitlines() == [
+        f"{files[1]}: error: internal error (RuntimeError: while gathering), please report it",
+        f"{files[2]}: error: internal error (RuntimeError: while serialising), please report it"]
