@@ -34,7 +34,7 @@ symbolic proof), refuted (a counterexample, shown) or undecided (what was tried)
 
 CHECK_EPILOG = """\
 exit codes: 0 every step verified (or as the file expects); 1 a step refuted or
-undecided; 2 unusable input.
+undecided; 2 unusable input; 130 interrupted.
 example: derive check examples/gan_mode_collapse.tex
 """
 
@@ -91,9 +91,9 @@ def _checking_options(parser):
                              f"is undecided (default 5, at most {MAX_BUDGET})")
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the random instances of the numeric check (default 0)")
-    parser.add_argument("-j", "--jobs", type=_jobs, default=os.cpu_count() or 1, metavar="N",
-                        help="at most N worker processes over all files and steps (default: "
-                             f"the number of cores; at most {MAX_JOBS})")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=min(os.cpu_count() or 1, MAX_JOBS),
+                        metavar="N", help="at most N worker processes over all files and steps "
+                                          f"(default: the number of cores; at most {MAX_JOBS})")
     parser.add_argument("--no-cache", action="store_true",
                         help="check everything again, and do not store the results")
 
