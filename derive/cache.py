@@ -132,7 +132,7 @@ class Cache:
         for entry in self._own_files():
             try:
                 os.unlink(entry.path)
-            except FileNotFoundError:
+            except OSError:             # gone already, or not ours to remove after all
                 continue
             removed += bool(ENTRY_NAME.fullmatch(entry.name))
         return removed

@@ -228,3 +228,24 @@ def test_an_error_of_ours_after_checking_is_that_files_error(cli, tmp_path, monk
     assert err.splitlines() == [
         f"{files[1]}: error: internal error (RuntimeError: while gathering), please report it",
         f"{files[2]}: error: internal error (RuntimeError: while serialising), please report it"]
+
+
+def test_an_error_of_ours_while_printing_is_one_line(cli, tmp_path, monkeypatch):
+    from derive.interfaces import terminal
+    original = terminal.render_result
+
+    def render_result(result, style):
+        if result["file"].endswith("bad.tex"):
+            raise KeyError("verdict")
+        return original(result, style)
+
+    monkeypatch.setattr(terminal, "render_result", render_result)
+    files = [write(tmp_path, "% derive: positive a\n$$ a + 1 = 1 + a $$\n", name)
+             for name in ("bad.tex", "good.tex")]
+    code, out, err = cli("check", *files)
+    assert code == 2 and "good.tex" in out and "bad.tex" not in out
+    assert err == f"{files[0]}: error: internal error (KeyError: 'verdict'), please report it\n"
+    monkeypatch.setattr(terminal, "Style", None)            # now even the whole run fails
+    code, out, err = cli("check", *files)
+    assert code == 2 and out == ""
+    assert err == "derive: internal error (AttributeError: 'NoneType' object has no attribute 'for_stream'), please report it\n"

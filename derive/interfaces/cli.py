@@ -133,6 +133,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("derive: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, not a traceback
+        print(f"derive: {_internal(exc)}", file=sys.stderr)
+        return EXIT_INPUT
 
 
 def _run(parser, argv):
@@ -180,7 +183,13 @@ def run_check(args):
             sys.stdout.write(json_output.render(done, errors))
         else:
             for result in done:
-                print(terminal.render_result(result, style))
+                try:
+                    text = terminal.render_result(result, style)
+                except Exception as exc:  # noqa: BLE001 - this file's error; the others print
+                    print(f"{result['file']}: error: {_internal(exc)}", file=sys.stderr)
+                    code = EXIT_INPUT
+                    continue
+                print(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
