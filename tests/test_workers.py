@@ -150,3 +150,10 @@ def test_unevaluated_expressions_arrive_as_they_were_sent():
     received = outcome.reports[0]
     assert srepr(received) == srepr(expression) and received == expression
     assert received.args[0].is_positive and received.is_commutative
+
+
+def test_a_task_waiting_in_a_busy_workers_pipe_gets_its_budget_from_when_it_starts():
+    with Pool(1) as pool:
+        first, second = pool.map([(nap, (1.0, "first"), 2), (nap, (0.5, "second"), 0.6)])
+    assert first.reports == ["first"] and second.ending == DONE and second.reports == ["second"]
+    assert 0.5 <= second.seconds < 0.5 + GRACE_SECONDS

@@ -24,6 +24,7 @@ the budget itself. Where `os.fork` does not exist, tasks run inline, without a b
 
 from __future__ import annotations
 
+import collections
 import faulthandler
 import functools
 import gc
@@ -43,12 +44,13 @@ from dataclasses import dataclass, field
 MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
 GRACE_SECONDS = 0.4
 SPAWN_DELAY = 0.05
+PIPELINE_BYTES = 32 * 1024       # a task this small may wait in a busy worker's pipe
 
 # How a task ended.
 DONE, TIMED_OUT, FAILED, OUT_OF_MEMORY, DIED = "done", "timed out", "failed", "out of memory", "died"
 
 _HEADER = struct.Struct("!Q")
-_REPORT, _END = "report", "end"
+_START, _REPORT, _END = "start", "report", "end"
 # Parent-side pipe ends of every live worker of every pool in this process: a newly
 # forked worker closes them, so that only the parent holds them (else a dead worker's
 # pipe would never reach end-of-file). The lock makes pipe creation, fork and
@@ -74,6 +76,9 @@ class _Task:
     args: tuple
     budget: float
     on_done: object
+    rank: tuple = ()              # (priority, submission number): its place in the queue
+    message: bytes = b""          # the pickled call, made once
+    sends: int = 0                # times a worker died between tasks holding it
 
 
 class Pool:
@@ -82,13 +87,18 @@ class Pool:
     `submit` queues a task; `run` works until every task — including tasks submitted by
     `on_done` callbacks — has ended, calling `on_done(outcome)` in this thread as each
     ends. Use as a context manager: leaving it kills the workers.
+
+    A busy worker is also given the next task, which waits in its pipe (small tasks only,
+    so that writing it never blocks): the worker goes on to it without waiting for this
+    process, and its deadline starts when the worker starts it. If the worker is killed
+    or dies first, the waiting task goes back to the queue.
     """
 
     def __init__(self, size, *, memory_limit=MEMORY_LIMIT_BYTES, grace=GRACE_SECONDS):
         self.size = max(1, int(size))
         self.memory_limit, self.grace = memory_limit, grace
         self._queue, self._order = [], itertools.count()
-        self._idle, self._busy = [], {}          # busy: result fd -> worker
+        self._workers = {}                       # result fd -> _Worker
         self._spawn_at = None                    # when a backlog may fork another worker
 
     def __enter__(self):
@@ -100,8 +110,8 @@ class Pool:
     def submit(self, function, args, budget, on_done, priority=0):
         """Queue `function(report, *args)` with `budget` seconds; lower `priority` first,
         then submission order."""
-        heapq.heappush(self._queue, (priority, next(self._order),
-                                     _Task(function, tuple(args), budget, on_done)))
+        task = _Task(function, tuple(args), budget, on_done, (priority, next(self._order)))
+        heapq.heappush(self._queue, (task.rank, task))
 
     def map(self, tasks):
         """The `Outcome`s of `(function, args, budget)` tasks, in task order."""
@@ -116,89 +126,113 @@ class Pool:
         if not hasattr(os, "fork"):
             self._run_inline()
             return
-        while self._queue or self._busy:
+        while self._queue or any(w.tasks for w in self._workers.values()):
             self._dispatch_ready()
-            if self._busy:
+            if any(w.tasks for w in self._workers.values()):
                 self._wait()
 
     def close(self):
         """Kill every worker and reap it."""
-        for worker in self._idle + list(self._busy.values()):
+        for worker in list(self._workers.values()):
             worker.stop()
-        self._idle, self._busy = [], {}
+        self._workers = {}
 
     def _dispatch_ready(self):
-        """Start queued tasks on idle workers; fork another worker only for a backlog
-        older than `SPAWN_DELAY` (a short file's steps are done before it would start)."""
+        """Give queued tasks to workers; fork another worker only for a backlog older than
+        `SPAWN_DELAY` (a short file's steps are done before it would start)."""
         now = time.monotonic()
         while self._queue:
-            if not self._idle and self._busy:
-                if len(self._busy) >= self.size:
-                    break
-                if self._spawn_at is None:
-                    self._spawn_at = now + SPAWN_DELAY
-                if now < self._spawn_at:
-                    break
-                self._spawn_at = now + SPAWN_DELAY
-            self._dispatch(heapq.heappop(self._queue)[2])
+            task = self._queue[0][1]
+            if not task.message:
+                try:
+                    task.message = _dumps((task.function, task.args))
+                except Exception as exc:  # noqa: BLE001 - an unsendable task fails alone
+                    heapq.heappop(self._queue)
+                    task.on_done(Outcome(FAILED, error=f"the task could not be sent to a worker "
+                                                       f"({_describe(exc)})"))
+                    continue
+            try:
+                worker = self._worker_for(task, now)
+            except OSError as exc:
+                heapq.heappop(self._queue)
+                task.on_done(Outcome(DIED, error=f"no worker process could be started ({exc.strerror})"))
+                continue
+            if worker is None:
+                break
+            heapq.heappop(self._queue)
+            if not worker.send(task):
+                self._retire(worker, DIED)       # gone before it read the task: requeued
         if not self._queue:
             self._spawn_at = None
+        elif self._spawn_at is None:
+            self._spawn_at = now + SPAWN_DELAY
 
-    def _dispatch(self, task):
-        try:
-            message = _dumps((task.function, task.args))
-        except Exception as exc:  # noqa: BLE001 - an unsendable task fails alone
-            task.on_done(Outcome(FAILED, error=f"the task could not be sent to a worker ({_describe(exc)})"))
-            return
-        for _ in range(2):                      # a worker found dead is replaced once
-            try:
-                worker = self._idle.pop() if self._idle else _Worker(self.memory_limit)
-            except OSError as exc:
-                task.on_done(Outcome(DIED, error=f"no worker process could be started ({exc.strerror})"))
-                return
-            if worker.start(task, message, self.grace):
-                self._busy[worker.fd] = worker
-                return
-            worker.stop()
-        task.on_done(Outcome(DIED, error="the worker process ended before it received the task"))
+    def _worker_for(self, task, now):
+        """An idle worker, a new one, a busy one with room in its pipe, or None."""
+        workers = list(self._workers.values())
+        idle = [w for w in workers if not w.tasks]
+        if idle:
+            return idle[0]
+        if len(workers) < self.size and (not workers or (self._spawn_at is not None
+                                                           and now >= self._spawn_at)):
+            self._spawn_at = None
+            worker = _Worker(self.memory_limit, self.grace)
+            self._workers[worker.fd] = worker
+            return worker
+        if len(task.message) <= PIPELINE_BYTES:
+            return next((w for w in workers if len(w.tasks) == 1), None)
+        return None
 
     def _wait(self):
-        now = time.monotonic()
-        wake = min([w.deadline for w in self._busy.values()]
-                   + ([self._spawn_at] if self._spawn_at is not None and len(self._busy) < self.size else []))
-        timeout = None if wake == float("inf") else max(0.0, wake - now)
-        ready, _, _ = select.select(list(self._busy), [], [], timeout)
+        busy = [w for w in self._workers.values() if w.tasks]
+        wake = min(w.deadline for w in busy)
+        if self._spawn_at is not None and len(self._workers) < self.size:
+            wake = min(wake, self._spawn_at)
+        timeout = None if wake == float("inf") else max(0.0, wake - time.monotonic())
+        ready, _, _ = select.select([w.fd for w in busy], [], [], timeout)
         for fd in ready:
-            worker = self._busy[fd]
-            ending = worker.receive()
-            if ending is not None:
-                self._finish(worker, *ending)
+            worker = self._workers[fd]
+            ended, gone = worker.receive()
+            for task, outcome in ended:
+                task.on_done(outcome)
+            if gone or worker.exiting:
+                self._retire(worker, DIED if gone else None)
         now = time.monotonic()
-        for worker in [w for w in self._busy.values() if now >= w.deadline]:
-            self._finish(worker, TIMED_OUT, "")
+        for worker in [w for w in self._workers.values() if w.tasks and now >= w.deadline]:
+            self._retire(worker, TIMED_OUT)
 
-    def _finish(self, worker, ending, error):
-        del self._busy[worker.fd]
-        outcome = Outcome(ending, worker.reports, error, time.monotonic() - worker.started)
-        if ending in (DONE, FAILED):
-            self._idle.append(worker)
-        else:                                   # killed, out of memory or dead: replaced
-            ended = worker.stop()
-            outcome.error = error or (ended if ending == DIED else "")
-        worker.task.on_done(outcome)
+    def _retire(self, worker, ending=None):
+        """Kill `worker`. Its running task ends as `ending` (TIMED_OUT, or DIED when the
+        worker died while running it); tasks it had not started go back to the queue —
+        up to twice for workers that die between tasks, then they end as DIED too."""
+        del self._workers[worker.fd]
+        ended = worker.stop()
+        tasks = list(worker.tasks)
+        head_ends = bool(tasks) and (ending == TIMED_OUT or (ending == DIED and worker.running))
+        if head_ends:
+            task = tasks.pop(0)
+            error = (worker.broken or ended) if ending == DIED else ""
+            task.on_done(Outcome(ending, worker.reports, error, time.monotonic() - worker.started))
+        suspect = ending == DIED and not head_ends
+        for task in tasks:
+            task.sends += suspect
+            if task.sends > 2:
+                task.on_done(Outcome(DIED, error=f"no worker process could run it ({ended})"))
+            else:
+                heapq.heappush(self._queue, (task.rank, task))
 
     def _run_inline(self):
         while self._queue:
-            _, _, task = heapq.heappop(self._queue)
+            _, task = heapq.heappop(self._queue)
             reports, started = [], time.monotonic()
             ending, error = _call(task.function, reports.append, task.args)
             task.on_done(Outcome(ending, reports, error, time.monotonic() - started))
 
 
 class _Worker:
-    """One forked worker process: its pipes and the task it is running."""
+    """One forked worker process: its pipes and the tasks sent to it (the first runs)."""
 
-    def __init__(self, memory_limit):
+    def __init__(self, memory_limit, grace):
         with _FORK_LOCK:
             task_read, task_write = os.pipe()
             result_read, result_write = os.pipe()
@@ -216,27 +250,35 @@ class _Worker:
             os.close(task_read)
             os.close(result_write)
             _PARENT_ENDS.update((task_write, result_read))
-        self.pid, self.task_fd, self.fd = pid, task_write, result_read
-        self.buffer, self.reports, self.task = bytearray(), [], None
-        self.started = self.deadline = 0.0
+        self.pid, self.task_fd, self.fd, self.grace = pid, task_write, result_read, grace
+        self.tasks, self.buffer, self.reports = collections.deque(), bytearray(), []
+        self.started, self.deadline = 0.0, float("inf")
+        self.running, self.exiting, self.broken = False, False, ""
 
-    def start(self, task, message, grace):
+    def send(self, task):
         """Send `task`; False when the worker turns out to be gone."""
-        self.task, self.reports, self.buffer = task, [], bytearray()
-        self.started = time.monotonic()
-        self.deadline = self.started + task.budget + grace
+        self.tasks.append(task)
+        if len(self.tasks) == 1:
+            self._begin(time.monotonic())
         try:
-            _write_all(self.task_fd, message)
+            _write_all(self.task_fd, task.message)
         except OSError:
             return False
         return True
 
+    def _begin(self, started):
+        """The first task's clock: from when it became first, until the worker says when
+        it really started (the same monotonic clock)."""
+        self.started, self.deadline = started, started + self.tasks[0].budget + self.grace
+
     def receive(self):
-        """Read what is available: None while the task runs, else (ending, error)."""
+        """Read what is available: the (task, `Outcome`)s that ended, and whether the
+        worker is gone."""
         chunk = os.read(self.fd, 1 << 20)
         if not chunk:
-            return DIED, ""
+            return [], True
         self.buffer += chunk
+        ended = []
         while len(self.buffer) >= _HEADER.size:
             (size,) = _HEADER.unpack_from(self.buffer)
             if len(self.buffer) < _HEADER.size + size:
@@ -246,12 +288,21 @@ class _Worker:
             try:
                 kind, payload = pickle.loads(data)      # written by our own child
             except Exception as exc:  # noqa: BLE001 - e.g. a report that cannot be rebuilt here
-                return DIED, f"its report could not be read ({_describe(exc)})"
-            if kind == _REPORT:
+                self.broken = f"its report could not be read ({_describe(exc)})"
+                return ended, True
+            if kind == _START:
+                self._begin(payload)
+                self.running = True
+            elif kind == _REPORT:
                 self.reports.append(payload)
             else:
-                return payload
-        return None
+                ending, error = payload
+                outcome = Outcome(ending, self.reports, error, time.monotonic() - self.started)
+                ended.append((self.tasks.popleft(), outcome))
+                self.reports, self.running, self.exiting = [], False, ending == OUT_OF_MEMORY
+                if self.tasks:
+                    self._begin(time.monotonic())
+        return ended, False
 
     def stop(self):
         """Kill and reap the worker; how it ended, in words."""
@@ -288,8 +339,8 @@ def _worker_main(task_fd, result_fd, parent_ends, memory_limit):
             message = _read_message(task_fd)
             if message is None:
                 break
-            function, args = pickle.loads(message)      # written by our parent
-            ending, error = _call(function, report, args)
+            _write_all(result_fd, _dumps((_START, time.monotonic())))
+            ending, error = _call(_unpickled, report, (message,))
             _write_all(result_fd, _dumps((_END, (ending, error))))
             if ending == OUT_OF_MEMORY:
                 break                                    # a fresh worker replaces this one
@@ -297,6 +348,11 @@ def _worker_main(task_fd, result_fd, parent_ends, memory_limit):
         status = 1
     finally:
         os._exit(status)
+
+
+def _unpickled(report, message):
+    function, args = pickle.loads(message)              # written by our parent
+    function(report, *args)
 
 
 def _call(function, report, args):
