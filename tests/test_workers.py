@@ -157,3 +157,10 @@ def test_a_task_waiting_in_a_busy_workers_pipe_gets_its_budget_from_when_it_star
         first, second = pool.map([(nap, (1.0, "first"), 2), (nap, (0.5, "second"), 0.6)])
     assert first.reports == ["first"] and second.ending == DONE and second.reports == ["second"]
     assert 0.5 <= second.seconds < 0.5 + GRACE_SECONDS
+
+
+def test_slow_tasks_are_not_queued_behind_each_other_while_a_worker_can_be_forked():
+    with Pool(2) as pool:
+        (first, second), seconds = timed(pool, [(nap, (1.0, 1), 5), (nap, (1.0, 2), 5)])
+    assert first.reports[0] == 1 and second.reports[0] == 2
+    assert seconds < 1.0 + SLACK

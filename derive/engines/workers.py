@@ -88,10 +88,10 @@ class Pool:
     `on_done` callbacks — has ended, calling `on_done(outcome)` in this thread as each
     ends. Use as a context manager: leaving it kills the workers.
 
-    A busy worker is also given the next task, which waits in its pipe (small tasks only,
-    so that writing it never blocks): the worker goes on to it without waiting for this
-    process, and its deadline starts when the worker starts it. If the worker is killed
-    or dies first, the waiting task goes back to the queue.
+    Once all `size` workers run, a busy worker is also given the next task, which waits in
+    its pipe (small tasks only, so that writing it never blocks): the worker goes on to it
+    without waiting for this process, and its deadline starts when the worker starts it.
+    If the worker is killed or dies first, the waiting task goes back to the queue.
     """
 
     def __init__(self, size, *, memory_limit=MEMORY_LIMIT_BYTES, grace=GRACE_SECONDS):
@@ -168,7 +168,9 @@ class Pool:
             self._spawn_at = now + SPAWN_DELAY
 
     def _worker_for(self, task, now):
-        """An idle worker, a new one, a busy one with room in its pipe, or None."""
+        """An idle worker, a new one, or — once all are forked, so that a slow task never
+        holds back one that another worker could start — a busy one with room in its
+        pipe; or None."""
         workers = list(self._workers.values())
         idle = [w for w in workers if not w.tasks]
         if idle:
@@ -179,7 +181,7 @@ class Pool:
             worker = _Worker(self.memory_limit, self.grace)
             self._workers[worker.fd] = worker
             return worker
-        if len(task.message) <= PIPELINE_BYTES:
+        if len(workers) == self.size and len(task.message) <= PIPELINE_BYTES:
             return next((w for w in workers if len(w.tasks) == 1), None)
         return None
 
