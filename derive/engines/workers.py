@@ -13,7 +13,7 @@ per slot rather than one per step.
 A task is `(function, args, budget)`. The worker calls `function(report, *args)`, which
 may call `report(obj)` any number of times; the last report is the task's answer, also
 when the task is killed (so interim findings survive a timeout). Tasks and reports travel
-as pickles over pipes between this process and its own children, never through files.
+over pipes between this process and its own children (`transport`), never through files.
 
 Each worker caps its address space (`RLIMIT_AS`, 2 GiB unless the process has a lower
 limit), so a runaway expansion ends as a `MemoryError`; that worker is then replaced. A
@@ -26,20 +26,18 @@ from __future__ import annotations
 
 import collections
 import faulthandler
-import functools
 import gc
 import heapq
-import io
 import itertools
 import os
 import pickle
 import select
 import signal
-import struct
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
+
+from derive.engines import transport
 
 MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
 GRACE_SECONDS = 0.4
@@ -49,7 +47,6 @@ PIPELINE_BYTES = 32 * 1024       # a task this small may wait in a busy worker's
 # How a task ended.
 DONE, TIMED_OUT, FAILED, OUT_OF_MEMORY, DIED = "done", "timed out", "failed", "out of memory", "died"
 
-_HEADER = struct.Struct("!Q")
 _START, _REPORT, _END = "start", "report", "end"
 # Parent-side pipe ends of every live worker of every pool in this process: a newly
 # forked worker closes them, so that only the parent holds them (else a dead worker's
@@ -145,7 +142,7 @@ class Pool:
             task = self._queue[0][1]
             if not task.message:
                 try:
-                    task.message = _dumps((task.function, task.args))
+                    task.message = transport.dumps((task.function, task.args))
                 except Exception as exc:  # noqa: BLE001 - an unsendable task fails alone
                     heapq.heappop(self._queue)
                     task.on_done(Outcome(FAILED, error=f"the task could not be sent to a worker "
@@ -263,7 +260,7 @@ class _Worker:
         if len(self.tasks) == 1:
             self._begin(time.monotonic())
         try:
-            _write_all(self.task_fd, task.message)
+            transport.write_all(self.task_fd, task.message)
         except OSError:
             return False
         return True
@@ -281,12 +278,7 @@ class _Worker:
             return [], True
         self.buffer += chunk
         ended = []
-        while len(self.buffer) >= _HEADER.size:
-            (size,) = _HEADER.unpack_from(self.buffer)
-            if len(self.buffer) < _HEADER.size + size:
-                break
-            data = bytes(self.buffer[_HEADER.size:_HEADER.size + size])
-            del self.buffer[:_HEADER.size + size]
+        for data in transport.split_messages(self.buffer):
             try:
                 kind, payload = pickle.loads(data)      # written by our own child
             except Exception as exc:  # noqa: BLE001 - e.g. a report that cannot be rebuilt here
@@ -335,15 +327,15 @@ def _worker_main(task_fd, result_fd, parent_ends, memory_limit):
         _cap_memory(memory_limit)
 
         def report(obj):
-            _write_all(result_fd, _dumps((_REPORT, obj)))
+            transport.write_all(result_fd, transport.dumps((_REPORT, obj)))
 
         while True:
-            message = _read_message(task_fd)
+            message = transport.read_message(task_fd)
             if message is None:
                 break
-            _write_all(result_fd, _dumps((_START, time.monotonic())))
+            transport.write_all(result_fd, transport.dumps((_START, time.monotonic())))
             ending, error = _call(_unpickled, report, (message,))
-            _write_all(result_fd, _dumps((_END, (ending, error))))
+            transport.write_all(result_fd, transport.dumps((_END, (ending, error))))
             if ending == OUT_OF_MEMORY:
                 break                                    # a fresh worker replaces this one
     except BaseException:  # noqa: BLE001 - the parent sees end-of-file and says so
@@ -385,74 +377,3 @@ def _cap_memory(limit):
 
 def _describe(exc):
     return f"{type(exc).__name__}: {exc}"[:500].rstrip(": ")
-
-
-def _dumps(obj):
-    """`obj` pickled behind a length header; SymPy expressions keep their exact form."""
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
-    data = buffer.getvalue()
-    return _HEADER.pack(len(data)) + data
-
-
-class _Pickler(pickle.Pickler):
-    """SymPy pickles an expression as its constructor called on its arguments, which
-    evaluates: an unevaluated `p/p` would arrive as 1, changing the step that was read.
-    Here an expression is rebuilt from its arguments without evaluation, with the
-    attributes its constructor set (`is_commutative` of a product, `nargs` of a function)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.basic = _sympy_basic()
-
-    def reducer_override(self, obj):
-        if self.basic is None or not isinstance(obj, self.basic) or obj.is_Atom:
-            return NotImplemented
-        state = {name: getattr(obj, name) for name in _attributes(type(obj)) if hasattr(obj, name)}
-        state.update(getattr(obj, "__dict__", ()))
-        return _rebuild, (type(obj), obj.args, state)
-
-
-def _sympy_basic():
-    sympy = sys.modules.get("sympy")
-    return getattr(sympy, "Basic", None)
-
-
-@functools.lru_cache(maxsize=1024)
-def _attributes(cls):
-    """The slots of `cls` beyond those `Basic.__new__` fills in itself."""
-    own, names = set(_sympy_basic().__slots__), []
-    for klass in cls.__mro__:
-        slots = klass.__dict__.get("__slots__", ())
-        names += [slots] if isinstance(slots, str) else list(slots)
-    return tuple(name for name in names if name not in own and not name.startswith("__"))
-
-
-def _rebuild(cls, args, state):
-    obj = _sympy_basic().__new__(cls, *args)
-    for name, value in state.items():
-        setattr(obj, name, value)
-    return obj
-
-
-def _write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _read_message(fd):
-    """One length-prefixed message from `fd`, or None at end-of-file."""
-    header = _read_exact(fd, _HEADER.size)
-    return None if header is None else _read_exact(fd, _HEADER.unpack(header)[0])
-
-
-def _read_exact(fd, size):
-    chunks, remaining = [], size
-    while remaining:
-        chunk = os.read(fd, min(remaining, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
