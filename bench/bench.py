@@ -1,15 +1,18 @@
 """The benchmark: every figure is a ratio against a baseline measured in the same run.
 
-    python bench/bench.py            # print the table
-    python bench/bench.py --readme   # and write it into README.md's performance section
+    python bench/bench.py                 # print the table
+    python bench/bench.py --readme        # and write it into README.md's performance section
+    python bench/bench.py --baseline main # also time the C3 chain with derive at a git ref
 
 1. Process time of `derive check` vs `python -c "import sympy"` (the floor), interleaved
    runs, medians: on the seed's C3 chain alone, and on the whole seed derivation (the
-   chain and every claim: C1, C4 twice, C5, C7, C8).
+   chain and every claim: C1, C4 twice, C5, C7, C8). With `--baseline REF`, derive as
+   it is at git ref REF is timed on the C3 chain in the same interleaved runs, so a
+   change is measured against what it changes, on the same machine at the same time.
 2. Median time per seed transition (derive's engines, in-process) vs the naive baseline a
    user would write: `sympy.simplify(lhs - rhs) == 0` on the same pointwise integrands.
 3. Median time per claim of the seed (limits, bounds, optimiser, optimisation), as
-   `derive check` reports it (each in its budgeted child).
+   `derive check` reports it (each a task in a budgeted worker).
 4. A generated corpus (bench/corpus.py, 400 derivations, about a third of them mutants):
    throughput of `derive check -j 1` and `-j 2` on all of it, whole processes (start-up
    included), runs interleaved; a fully cached re-run vs the import floor; peak memory
@@ -35,11 +38,11 @@ SEED = REPO / "examples" / "gan_mode_collapse.tex"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
 
-def measure(cmd):
+def measure(cmd, cwd=None):
     """(wall seconds, CPU seconds of the child process and its children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -96,18 +99,36 @@ def chain_only(folder):
     return path
 
 
-def process_ratio(runs, path):
-    """Medians of (floor wall, derive wall, floor CPU, derive CPU), runs interleaved."""
+def process_ratio(runs, path, baseline=None):
+    """Medians of (floor wall, derive wall, floor CPU, derive CPU), runs interleaved; with
+    `baseline` (a folder holding another derive), its (wall, CPU) after them."""
     floor_cmd = [sys.executable, "-c", "import sympy"]
     derive_cmd = [sys.executable, "-m", "derive", "check", "--no-cache", str(path)]
-    measure(derive_cmd)  # warm the grammar cache and the file system
-    floor, ours = [], []
+    commands = [(floor_cmd, None), (derive_cmd, REPO)] + ([(derive_cmd, baseline)] if baseline else [])
+    for cmd, cwd in commands[1:]:
+        measure(cmd, cwd)  # warm the grammar cache and the file system
+    times = [[] for _ in commands]
     for _ in range(runs):
-        floor.append(measure(floor_cmd))
-        ours.append(measure(derive_cmd))
+        for (cmd, cwd), seen in zip(commands, times):
+            seen.append(measure(cmd, cwd))        # -m derive imports the package in cwd
     med = statistics.median
-    return (med(w for w, _ in floor), med(w for w, _ in ours),
-            med(c for _, c in floor), med(c for _, c in ours))
+    (floor_wall, ours_wall), (floor_cpu, ours_cpu) = [[med(t[k] for t in seen) for seen in times[:2]]
+                                                      for k in (0, 1)]
+    extra = tuple(med(t[k] for t in times[2]) for k in (0, 1)) if baseline else ()
+    return (floor_wall, ours_wall, floor_cpu, ours_cpu) + extra
+
+
+def checkout(ref, folder):
+    """derive's package as it is at git `ref`, byte-compiled, in `folder`."""
+    import compileall
+    import io
+    import tarfile
+    archive = subprocess.run(["git", "archive", ref, "derive"], cwd=REPO, check=True,
+                             capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder)
+    compileall.compile_dir(Path(folder) / "derive", quiet=1)
+    return Path(folder)
 
 
 def transition_ratio(repeats):
@@ -143,7 +164,7 @@ def transition_ratio(repeats):
 
 
 def claim_seconds():
-    """Median seconds per claim of the seed, one child at a time."""
+    """Median seconds per claim of the seed, on one worker."""
     from derive.checker import Options, check
     from derive.frontend import load
 
@@ -158,10 +179,11 @@ def _time(fn):
     return time.perf_counter() - started
 
 
-def table(runs, repeats):
+def table(runs, repeats, baseline_ref=None):
     import tempfile
     with tempfile.TemporaryDirectory() as folder:
-        floor, ours, floor_cpu, ours_cpu = process_ratio(runs, chain_only(folder))
+        baseline = checkout(baseline_ref, Path(folder) / "baseline") if baseline_ref else None
+        floor, ours, floor_cpu, ours_cpu, *before = process_ratio(runs, chain_only(folder), baseline)
     full_floor, full, _, _ = process_ratio(runs, SEED)
     step, naive, proved, total = transition_ratio(repeats)
     claim, claims = claim_seconds()
@@ -175,6 +197,11 @@ def table(runs, repeats):
         "the floor | ≤ 1.5× |",
         f"| the same, CPU time (user + system) | {ours_cpu:.2f} s | {floor_cpu:.2f} s | "
         f"**{ours_cpu / floor_cpu:.2f}×** the floor | ≤ 1.5× |",
+    ] + ([
+        f"| the same with derive at `{baseline_ref}`, wall time and CPU time (same runs) | "
+        f"{before[0]:.2f} s, {before[1]:.2f} s | {floor:.2f} s, {floor_cpu:.2f} s | "
+        f"**{before[0] / floor:.2f}×**, **{before[1] / floor_cpu:.2f}×** the floor | — |",
+    ] if before else []) + [
         f"| `derive check` on the whole seed derivation (chain + {claims} claims), wall time | "
         f"{full:.2f} s | `python -c \"import sympy\"` {full_floor:.2f} s | "
         f"**{full / full_floor:.2f}×** the floor | — |",
@@ -208,8 +235,10 @@ def main():
     parser.add_argument("--runs", type=int, default=7, help="process runs per command")
     parser.add_argument("--repeats", type=int, default=3, help="repeats per transition")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--baseline", metavar="REF",
+                        help="also time the C3 chain with derive as it is at this git ref")
     args = parser.parse_args()
-    text = table(args.runs, args.repeats)
+    text = table(args.runs, args.repeats, args.baseline)
     print(text)
     if args.readme:
         write_readme(text)

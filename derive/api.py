@@ -20,10 +20,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
-from derive.checker import Options
+from derive.checker import Options, check_files
 from derive.checker import check as _check
-from derive.frontend import load
-from derive.frontend import documents
+from derive.frontend import InputError, documents, load
 from derive.frontend.tex_file import load_document
 from derive.model.derivation import Derivation, Relation, Result
 
@@ -76,10 +75,15 @@ def chain(*expressions: str, context: str = "", title: str = "derivation",
 
 
 def check(derivation: Checkable, *, budget: float = 5.0, seed: int = 0) -> Result:
-    """Check a `Derivation`, or the derivation file at a path."""
-    if not isinstance(derivation, Derivation):
-        derivation = load(derivation)
-    return _check(derivation, Options(budget=budget, seed=seed))
+    """Check a `Derivation`, or the derivation file at a path (read under a time budget
+    too; raises `InputError` when it cannot be used)."""
+    options = Options(budget=budget, seed=seed)
+    if isinstance(derivation, Derivation):
+        return _check(derivation, options)
+    (outcome,) = check_files([(derivation, None)], options)
+    if isinstance(outcome, InputError):
+        raise outcome
+    return outcome
 
 
 def assert_verified(derivation: Checkable, **options) -> Result:

@@ -6,26 +6,37 @@ options, the versions of derive and SymPy, and a fingerprint of derive's own cod
 change to any of them is a miss, and a result is never reused across versions (nor
 across edits of derive between versions). Looking an entry up imports neither SymPy nor
 the parser. Entries are written atomically (a temporary file, then a rename), so two runs
-sharing a cache never see half an entry; an entry that does not read back as expected is
-ignored with a warning and rewritten.
+sharing a cache never see half an entry.
+
+An entry is data from a folder anyone with the user's account can write, so it is read
+as a regular file of bounded size (never through a symlink), parsed as JSON only, and
+checked against the exact shape of a result (`RESULT`, every field, at every depth,
+bounded numbers, encodable text) before it is used: an entry that does not fit is a
+one-line warning and a miss (then rewritten), never a crash later when it is printed.
+`clear` removes only derive's own entries — files named as its keys, in its own folder.
 
 The folder is `$DERIVE_CACHE_DIR`, else `$XDG_CACHE_HOME/derive/results`, else
-`~/.cache/derive/results`.
+`~/.cache/derive/results`; derive creates it readable by the user only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
+import re
 import sys
 import tempfile
-from importlib import metadata
 from pathlib import Path
 
 from derive import __version__
+from derive.model import KINDS, VERDICTS
 
 FORMAT = 1
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.json")
+TEMPORARY_NAME = re.compile(r"\.entry-[A-Za-z0-9_]+\.tmp")
 
 
 def default_folder():
@@ -52,6 +63,7 @@ def _code_fingerprint():
 
 
 def _sympy_version():
+    from importlib import metadata      # here: importing it costs more than a cached run
     try:
         return metadata.version("sympy")
     except metadata.PackageNotFoundError:  # pragma: no cover - SymPy is a dependency
@@ -83,17 +95,21 @@ class Cache:
         """The stored result for `key`, or None (a miss, or an entry not to be trusted)."""
         if not self.enabled:
             return None
+        from derive.frontend import InputError, read_bytes
         entry = self.folder / f"{key}.json"
         try:
-            data = json.loads(entry.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+            data = json.loads(read_bytes(entry, MAX_ENTRY_BYTES, follow_symlinks=False))
+        except InputError as exc:
+            if not os.path.lexists(entry):
+                return None
+            self.warn(f"ignoring unreadable cache entry {entry} ({exc.message})")
             return None
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:       # not JSON, not UTF-8, too deep
             self.warn(f"ignoring unreadable cache entry {entry} ({type(exc).__name__})")
             return None
-        if not (isinstance(data, dict) and data.get("key") == key and isinstance(data.get("result"), dict)
-                and {"steps", "claims", "summary"} <= set(data["result"])):
-            self.warn(f"ignoring malformed cache entry {entry}")
+        problem = _problem(data, {"key": lambda value: value == key, "result": RESULT}, "entry")
+        if problem:
+            self.warn(f"ignoring malformed cache entry {entry} ({problem})")
             return None
         return data["result"]
 
@@ -101,7 +117,7 @@ class Cache:
         if not self.enabled:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump({"key": key, "result": result}, handle)
@@ -110,14 +126,97 @@ class Cache:
             self.warn(f"could not write to the cache in {self.folder} ({exc.strerror})")
 
     def clear(self):
-        """Remove every entry; returns how many there were."""
-        if not self.folder.is_dir():
-            return 0
+        """Remove derive's entries (and temporaries a killed run left); returns how many
+        entries there were. Anything else in the folder, and symlinks, are left alone."""
         removed = 0
-        for entry in self.folder.glob("*.json"):
-            entry.unlink(missing_ok=True)
-            removed += 1
+        for entry in self._own_files():
+            try:
+                os.unlink(entry.path)
+            except OSError:             # gone already, or not ours to remove after all
+                continue
+            removed += bool(ENTRY_NAME.fullmatch(entry.name))
         return removed
 
     def size(self):
-        return len(list(self.folder.glob("*.json"))) if self.folder.is_dir() else 0
+        return sum(1 for entry in self._own_files() if ENTRY_NAME.fullmatch(entry.name))
+
+    def _own_files(self):
+        try:
+            with os.scandir(self.folder) as entries:
+                return [e for e in entries if (ENTRY_NAME.fullmatch(e.name) or TEMPORARY_NAME.fullmatch(e.name))
+                        and e.is_file(follow_symlinks=False)]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+
+# The shape of a serialised result, as `json_output.result_dict` writes it. A dict is a
+# record with exactly these keys; `[item]` a list of items; `_Map(value)` a dict from
+# text to values; `_Maybe(shape)` null or the shape; a function a test of a leaf.
+class _Map:
+    def __init__(self, value):
+        self.value = value
+
+
+class _Maybe:
+    def __init__(self, shape):
+        self.shape = shape
+
+
+def _text(value):
+    if not isinstance(value, str):
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:      # a lone surrogate would fail when printed
+        return False
+    return True
+
+
+def _count(value):
+    return type(value) is int and 0 <= value < 10 ** 9
+
+
+def _seconds(value):
+    return type(value) in (int, float) and math.isfinite(value) and 0 <= value < 10 ** 7
+
+
+def _one_of(*options):
+    return lambda value: isinstance(value, str) and value in options
+
+
+STEP = {"index": _count, "kind": _one_of(*KINDS), "relation": _text, "lhs_latex": _text,
+        "latex": _text, "line": _count, "column": _count, "justification": _text,
+        "expect": _text, "note": _text, "verdict": _one_of(*VERDICTS), "method": _text,
+        "detail": _text, "seconds": _seconds,
+        "counterexample": _Maybe({"assignment": _Map(_text), "lhs": _text, "rhs": _text,
+                                  "difference": _text, "labels": [_text]})}
+RESULT = {"file": _text, "title": _text,
+          "assumptions": [{"subject": _text, "text": _text, "object": _text}],
+          "definitions": [_text],
+          "figures": [{"name": _text, "params": _Map(_text)}],
+          "steps": [STEP], "claims": [STEP],
+          "conclusions": [{"from": _count, "to": _count, "lhs_latex": _text, "relation": _text,
+                           "latex": _text, "proved": lambda value: isinstance(value, bool),
+                           "unproved_steps": [_count]}],
+          "summary": {name: _count for name in (*VERDICTS, "total")}}
+
+
+def _problem(value, shape, where):
+    """Where `value` departs from `shape` ("result.steps[2].verdict"), or None."""
+    if isinstance(shape, _Maybe):
+        return None if value is None else _problem(value, shape.shape, where)
+    if isinstance(shape, dict):
+        if not isinstance(value, dict) or set(value) != set(shape):
+            return f"{where}: not a record of {', '.join(sorted(shape))}"
+        items = ((f"{where}.{key}", value[key], part) for key, part in shape.items())
+    elif isinstance(shape, _Map):
+        if not isinstance(value, dict) or not all(map(_text, value)):
+            return f"{where}: not a table"
+        items = ((f"{where}[{key!r}]", item, shape.value) for key, item in value.items())
+    elif isinstance(shape, list):
+        if not isinstance(value, list):
+            return f"{where}: not a list"
+        items = ((f"{where}[{i}]", item, shape[0]) for i, item in enumerate(value))
+    else:
+        return None if shape(value) else f"{where}: unexpected value"
+    return next(filter(None, (_problem(item, part, path) for path, item, part in items)), None)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -56,17 +57,104 @@ def test_the_cache_is_invalidated_by_content_options_and_versions(cli, tmp_path,
     assert cache.get(cache.key(path, content, (5.0, 0))) is None
 
 
-@pytest.mark.parametrize("damage", ["{not json", json.dumps({"key": "other", "result": {}}),
-                                    json.dumps([1, 2, 3]), "\udcff"])
-def test_a_corrupted_entry_is_ignored_with_a_warning(cli, tmp_path, isolated_cache, damage):
+def _edit(change):
+    """Damage: the valid entry's JSON with `change(entry)` applied."""
+    def damage(text):
+        entry = json.loads(text)
+        change(entry)
+        return json.dumps(entry)
+    return damage
+
+
+def _set(path, value):
+    def change(entry):
+        *parents, last = path
+        target = entry["result"]
+        for key in parents:
+            target = target[key]
+        target[last] = value
+    return _edit(change)
+
+
+DAMAGES = {
+    "not JSON": lambda text: "{not json",
+    "another key": lambda text: json.dumps({"key": "other", "result": {}}),
+    "a list": lambda text: json.dumps([1, 2, 3]),
+    "not UTF-8": lambda text: "\udcff",
+    "unknown verdict": _set(["steps", 0, "verdict"], "maybe"),
+    "missing field": _edit(lambda entry: entry["result"]["steps"][0].pop("method")),
+    "extra field": _set(["steps", 0, "surprise"], 1),
+    "infinite seconds": lambda text: re.sub(r'"seconds": [-+.e0-9]+', '"seconds": Infinity', text),
+    "huge line number": _set(["steps", 0, "line"], 10 ** 30),
+    "a digit bomb": lambda text: text.replace('"line": ', '"line": ' + "9" * 5000 + ', "_": '),
+    "a boolean count": _set(["summary", "total"], True),
+    "lone surrogate": lambda text: text.replace('"title": "', '"title": "\\ud800'),
+    "counterexample of the wrong type": _set(["steps", 0, "counterexample"], 5),
+    "assignment of the wrong type": _set(["steps", 0, "counterexample"], {
+        "assignment": [1], "lhs": "", "rhs": "", "difference": "", "labels": []}),
+    "summary without a total": _edit(lambda entry: entry["result"]["summary"].pop("total")),
+    "deeply nested": lambda text: "[" * 100_000 + "]" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGES))
+def test_a_malformed_entry_is_a_warning_and_a_miss(cli, tmp_path, isolated_cache, name):
     path = write(tmp_path, "% derive: positive a\n$$ \\log a^{2} = 2 \\log a $$\n")
     cli("check", path)
     (entry,) = isolated_cache.glob("*.json")
-    entry.write_text(damage, errors="surrogateescape")
+    entry.write_text(DAMAGES[name](entry.read_text()), errors="surrogateescape")
     code, out, err = cli("check", path)
     assert code == 0 and "1 verified" in out
-    assert "warning: ignoring" in err
+    (line,) = err.splitlines()
+    assert line.startswith("derive: warning: ignoring") and str(entry) in line
     assert json.loads(entry.read_text())["result"]["summary"]["verified"] == 1   # rewritten
+
+
+@pytest.mark.parametrize("special", ["fifo", "symlink to /dev/zero"])
+def test_an_entry_that_is_not_a_regular_file_is_not_read(cli, tmp_path, isolated_cache, special):
+    path = write(tmp_path, "% derive: positive a\n$$ \\log a^{2} = 2 \\log a $$\n")
+    cli("check", path)
+    (entry,) = isolated_cache.glob("*.json")
+    entry.unlink()
+    if special == "fifo":
+        os.mkfifo(entry)
+    else:
+        entry.symlink_to("/dev/zero")
+    code, out, err = cli("check", path)
+    assert code == 0 and "1 verified" in out and "warning: ignoring unreadable cache entry" in err
+
+
+def test_the_shape_checked_is_the_shape_written(cli):
+    """Every result derive writes passes the cache's check of an entry's shape (if
+    json_output changes, `cache.RESULT` must change with it)."""
+    from derive.cache import RESULT, _problem
+    code, out, _ = cli("check", "--format", "json", *sorted(EXAMPLES.glob("*.tex")),
+                       *sorted(EXAMPLES.glob("*.yaml")))
+    for result in json.loads(out)["derivations"]:
+        assert _problem(result, RESULT, "result") is None
+
+
+def test_clear_removes_only_derives_own_entries(cli, tmp_path, isolated_cache):
+    path = write(tmp_path, "% derive: positive a\n$$ a = a $$\n")
+    cli("check", path)
+    outside = tmp_path / "precious.txt"
+    outside.write_text("keep me")
+    foreign = [isolated_cache / "notes.txt", isolated_cache / "README.json",
+               isolated_cache / ("0" * 63 + ".json")]
+    for file in foreign:
+        file.write_text("not derive's")
+    (isolated_cache / ("a" * 64 + ".json")).symlink_to(outside)
+    (isolated_cache / "sub").mkdir()
+    code, out, _ = cli("cache", "clear")
+    assert code == 0 and "removed 1 entries" in out
+    assert all(file.exists() for file in foreign) and outside.read_text() == "keep me"
+    assert (isolated_cache / ("a" * 64 + ".json")).is_symlink() and (isolated_cache / "sub").is_dir()
+    assert Cache(isolated_cache).size() == 0
+
+
+def test_the_folder_is_private(cli, tmp_path, isolated_cache):
+    cli("check", write(tmp_path, "% derive: positive a\n$$ a = a $$\n"))
+    assert isolated_cache.stat().st_mode & 0o777 == 0o700
 
 
 def test_no_cache_and_clear(cli, tmp_path, isolated_cache):

@@ -1,12 +1,22 @@
 """`derive check`: output, exit codes, JSON schema, determinism, errors without tracebacks."""
 
 import json
+import os
 import subprocess
 import sys
+import time
+
+import pytest
+
+from derive import checker
+from derive.interfaces import json_output
 
 from conftest import EXAMPLES, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
+ORIGINAL_READ = checker._read
+ORIGINAL_RESULT = checker.Result
+ORIGINAL_RESULT_DICT = json_output.result_dict
 
 
 def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tmp_path):
@@ -109,3 +119,133 @@ def test_no_traceback_from_the_real_process(tmp_path):
     help_text = subprocess.run([sys.executable, "-m", "derive", "check", "--help"],
                                capture_output=True, text=True, timeout=60).stdout
     assert "exit codes" in help_text and "--budget" in help_text
+
+
+def run_derive(*args, **kwargs):
+    return subprocess.run([sys.executable, "-m", "derive", *map(str, args)], capture_output=True,
+                          text=True, timeout=60, **kwargs)
+
+
+@pytest.mark.parametrize("option,value", [
+    ("--budget", "inf"), ("--budget", "nan"), ("--budget", "1e999"), ("--budget", "-1"),
+    ("--budget", "0"), ("--budget", "3601"), ("--budget", "soon"),
+    ("-j", "0"), ("-j", "-1"), ("-j", "1.5"), ("-j", "65"), ("--seed", "1e999")])
+def test_bad_option_values_are_one_line_and_exit_2(tmp_path, option, value):
+    path = write(tmp_path, "% derive: real a, b\n$$ e^{a} e^{b} = e^{a + b} $$\n")
+    proc = run_derive("check", option, value, path)
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("derive check: error: argument") and repr(value) in line
+
+
+def test_a_closed_output_pipe_ends_quietly(tmp_path):
+    """`derive check … | head -1`: the reader goes away; no traceback, no BrokenPipeError."""
+    files = [write(tmp_path, f"% derive: positive a\n$$ a + {i} = {i} + a $$\n", f"d{i}.tex")
+             for i in range(40)]
+    proc = subprocess.Popen([sys.executable, "-m", "derive", "check", "--no-cache", *map(str, files)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) in (0, 1)
+    assert first.startswith(str(files[0])) and err == ""
+
+
+INTERRUPTED = """
+import sys, time
+import derive.checker
+
+def slow(report, *args):
+    time.sleep(60)
+
+derive.checker.decide_step = slow
+from derive.interfaces.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_an_interrupt_is_one_line_and_exit_130(tmp_path):
+    import signal
+    path = write(tmp_path, "% derive: positive a\n$$ a = a $$\n")
+    proc = subprocess.Popen([sys.executable, "-c", INTERRUPTED, "check", "--no-cache", "--budget",
+                             "100", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130 and err == "derive: interrupted\n" and out == ""
+
+
+def _crash_while_reading(report, path, content):
+    if os.path.basename(path) == "crash.tex":
+        os._exit(5)
+    return ORIGINAL_READ(report, path, content)
+
+
+def test_one_crashing_file_does_not_lose_the_others(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(checker, "_read", _crash_while_reading)   # the workers fork after this
+    good = [write(tmp_path, f"% derive: positive a\n$$ a + {i} = {i} + a $$\n", f"good{i}.tex")
+            for i in range(3)]
+    crash = write(tmp_path, "% derive: positive a\n$$ a = a $$\n", "crash.tex")
+    code, out, err = cli("check", "-j", "2", good[0], crash, good[1], good[2])
+    assert code == 2
+    assert [line.split(" — ")[0] for line in out.splitlines() if " — " in line] == list(map(str, good))
+    (line,) = err.splitlines()
+    assert line == (f"{crash}: error: internal error while reading this file (the worker "
+                    "process exited with status 5), please report it")
+
+
+def test_files_and_errors_are_reported_in_the_order_given(cli, tmp_path):
+    files = [write(tmp_path, "$$ a = ( $$\n", "bad1.tex"),
+             write(tmp_path, "% derive: positive a\n$$ a = a $$\n", "good1.tex"),
+             tmp_path / "missing.tex",
+             write(tmp_path, "% derive: positive a\n$$ 2 a = a + a $$\n", "good2.tex")]
+    code, out, err = cli("check", "-j", "2", "--format", "json", *files)
+    assert code == 2
+    data = json.loads(out)
+    assert [d["file"] for d in data["derivations"]] == [str(files[1]), str(files[3])]
+    assert [e["file"] for e in data["errors"]] == [str(files[0]), str(files[2])]
+    assert [line.split(":")[0] for line in err.splitlines() if ": error: " in line] == [
+        str(files[0]), str(files[2])]
+
+
+def test_an_error_of_ours_after_checking_is_that_files_error(cli, tmp_path, monkeypatch):
+    def result(derivation, steps):
+        if derivation.file.endswith("bad1.tex"):
+            raise RuntimeError("while gathering")
+        return ORIGINAL_RESULT(derivation, steps)
+
+    def result_dict(result):
+        if result.derivation.file.endswith("bad2.tex"):
+            raise RuntimeError("while serialising")
+        return ORIGINAL_RESULT_DICT(result)
+
+    monkeypatch.setattr(checker, "Result", result)
+    monkeypatch.setattr(json_output, "result_dict", result_dict)
+    names = ["good1.tex", "bad1.tex", "bad2.tex", "good2.tex"]
+    files = [write(tmp_path, "% derive: positive a\n$$ a + 1 = 1 + a $$\n", name) for name in names]
+    code, out, err = cli("check", "-j", "2", *files)
+    assert code == 2 and out.count("1 verified") == 2
+    assert err.splitlines() == [
+        f"{files[1]}: error: internal error (RuntimeError: while gathering), please report it",
+        f"{files[2]}: error: internal error (RuntimeError: while serialising), please report it"]
+
+
+def test_an_error_of_ours_while_printing_is_one_line(cli, tmp_path, monkeypatch):
+    from derive.interfaces import terminal
+    original = terminal.render_result
+
+    def render_result(result, style):
+        if result["file"].endswith("bad.tex"):
+            raise KeyError("verdict")
+        return original(result, style)
+
+    monkeypatch.setattr(terminal, "render_result", render_result)
+    files = [write(tmp_path, "% derive: positive a\n$$ a + 1 = 1 + a $$\n", name)
+             for name in ("bad.tex", "good.tex")]
+    code, out, err = cli("check", *files)
+    assert code == 2 and "good.tex" in out and "bad.tex" not in out
+    assert err == f"{files[0]}: error: internal error (KeyError: 'verdict'), please report it\n"
+    monkeypatch.setattr(terminal, "Style", None)            # now even the whole run fails
+    code, out, err = cli("check", *files)
+    assert code == 2 and out == ""
+    assert err == "derive: internal error (AttributeError: 'NoneType' object has no attribute 'for_stream'), please report it\n"

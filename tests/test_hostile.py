@@ -1,13 +1,29 @@
 """Hostile input: a clear error or an `undecided`, nothing executed, back within the budget."""
 
+import os
+import resource
+import subprocess
+import sys
+import threading
 import time
 
 import pytest
 
+from derive import checker
 from derive.checker import Options, check
+from derive.engines.workers import GRACE_SECONDS
 from derive.frontend import InputError, load
 
 from conftest import write
+
+ORIGINAL_DECIDE_STEP = checker.decide_step
+STARTUP = 1.5          # seconds to start Python and import derive on a loaded machine
+DOUBLING = ("% derive: variable x\n% derive: density p, q\n% derive: define A_{0}(x) = p(x) + q(x)\n"
+            + "".join(f"% derive: define A_{{{i}}}(x) = A_{{{i - 1}}}(x) + A_{{{i - 1}}}(x)\n"
+                      for i in range(1, 13))
+            + "$$ \\mathbb{E}_{x \\sim p}[A_{12}(x) + (\\sin(p(x)) \\cos(q(x)) + \\cos(p(x)) "
+              "\\sin(q(x)))^{16}] = 4096 \\mathbb{E}_{x \\sim p}[p(x) + q(x)] + "
+              "\\mathbb{E}_{x \\sim p}[(\\sin(p(x) + q(x)))^{16}] $$\n")
 
 SENTINEL = "/tmp/derive-hostile-sentinel"
 
@@ -76,32 +92,138 @@ def test_a_step_past_its_budget_is_undecided_and_the_run_goes_on(tmp_path):
     assert second.verdict.status == "verified"
 
 
-def test_the_budget_holds_outside_the_main_thread():
-    import threading
-    from derive.engines.budget import run_with_budget
+def test_a_step_gets_one_budget_for_all_of_its_engines(tmp_path):
+    """The in-process engines used to spend the budget and then start SymPy with a fresh
+    one; now every engine of the step counts against one deadline."""
+    path = write(tmp_path, DOUBLING)
+    started = time.perf_counter()
+    result = check(load(path), Options(budget=1.0))
+    (step,) = result.steps
+    assert time.perf_counter() - started < 1.0 + GRACE_SECONDS + 1.5
+    assert step.verdict.status == "undecided" and step.verdict.seconds < 1.0 + GRACE_SECONDS + 0.5
 
-    def slow(report):
-        report("started")
-        time.sleep(30)
 
-    outcomes = []
-    thread = threading.Thread(target=lambda: outcomes.append(run_with_budget(slow, 0.3)))
+def test_checking_from_a_thread_enforces_the_budget(tmp_path):
+    path = write(tmp_path, DOUBLING)
+    results = []
+    thread = threading.Thread(target=lambda: results.append(check(load(path), Options(budget=0.5))))
     started = time.perf_counter()
     thread.start()
-    thread.join(10)
-    assert time.perf_counter() - started < 3
-    (outcome,) = outcomes
-    assert outcome.timed_out and outcome.reports == ["started"]
+    thread.join(30)
+    assert time.perf_counter() - started < 0.5 + GRACE_SECONDS + 1.5
+    assert results[0].steps[0].verdict.status == "undecided"
 
 
-def test_an_exception_in_the_engine_is_reported_not_raised():
-    from derive.engines.budget import run_with_budget
+def _crash_on_second_step(report, step, *args):
+    if step.index == 2:
+        os._exit(9)
+    return ORIGINAL_DECIDE_STEP(report, step, *args)
 
-    def broken(report):
-        raise RuntimeError("boom")
 
-    outcome = run_with_budget(broken, 5)
-    assert not outcome.timed_out and outcome.error == "RuntimeError: boom"
+def _hog_on_second_step(report, step, *args):
+    if step.index == 2:
+        block = b"x"
+        while True:
+            block += block
+    return ORIGINAL_DECIDE_STEP(report, step, *args)
+
+
+@pytest.mark.parametrize("broken,method,words", [
+    (_crash_on_second_step, "error", "internal error (the worker process exited with status 9), please report it"),
+    (_hog_on_second_step, "memory", "the memory limit of 2 GiB was reached"),
+])
+def test_a_broken_step_is_undecided_and_the_others_are_checked(tmp_path, monkeypatch, broken, method, words):
+    monkeypatch.setattr(checker, "decide_step", broken)     # the workers fork after this
+    path = write(tmp_path, "% derive: positive a, b\n$$ a + b = b + a = a + b = b + a $$\n")
+    result = check(load(path), Options(budget=20, jobs=1))
+    first, second, third = (r.verdict for r in result.steps)
+    assert first.status == third.status == "verified"
+    assert second.status == "undecided" and second.method == method and words in second.detail
+
+
+HOSTILE = {
+    "nested-definitions": "% derive: variable x\n% derive: define A_{0} = x + 1\n" + "".join(
+        f"% derive: define A_{{{i}}} = A_{{{i - 1}}} + A_{{{i - 1}}}\n" for i in range(1, 41))
+        + "$$ A_{40} = 0 $$\n",
+    "budget-doubling": DOUBLING,
+    "long-product": "% derive: variable x\n$$ " + "x" * 500 + " = x^{500} $$\n",
+    "long-sum": "% derive: variable x\n$$ " + "+".join(["a"] * 500) + " = 500 a $$\n",
+    "same-letter-binding": "% derive: variable x\n% derive: density p, q\n$$ \\mathbb{E}_{x\\sim p}"
+        "\\left[\\mathbb{E}_{x \\sim q}[f(x)]\\right] = \\mathbb{E}_{x \\sim q}[f(x)] $$\n",
+}
+# Cases that end cleanly, but through an internal error of today's reader or engines
+# (recursion on a long product or sum, a KeyError on a rebound letter): the core being
+# rewritten reads and decides them; then these marks go.
+KNOWN_INTERNAL = pytest.mark.xfail(strict=True, reason="an internal error of the old core")
+UNDERSTOOD = [pytest.param(name, marks=KNOWN_INTERNAL)
+              if name in ("long-product", "long-sum", "same-letter-binding") else name
+              for name in sorted(HOSTILE)]
+_RUNS = {}
+
+
+def run_capped(*args):
+    """`derive` in a subprocess under a 2 GB address-space limit: (code, out, err, seconds)."""
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (2 * 10 ** 9, 2 * 10 ** 9))
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "derive", *map(str, args)], capture_output=True,
+                          text=True, timeout=120, preexec_fn=cap)
+    return proc.returncode, proc.stdout, proc.stderr, time.perf_counter() - started
+
+
+def run_hostile(tmp_path_factory, name):
+    """The run of one hostile file with --budget 1 (once per test session)."""
+    if name not in _RUNS:
+        path = tmp_path_factory.mktemp("hostile") / f"{name}.tex"
+        path.write_text(HOSTILE[name])
+        _RUNS[name] = run_capped("check", "--no-cache", "--budget", "1", path)
+    return _RUNS[name]
+
+
+def assert_clean(code, out, err):
+    assert code in (0, 1, 2)
+    for words in ("Traceback", "this is a bug in derive", "the engines could not handle this step"):
+        assert words not in out + err
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_inputs_end_cleanly_within_three_budgets(tmp_path_factory, name):
+    code, out, err, seconds = run_hostile(tmp_path_factory, name)
+    assert_clean(code, out, err)
+    assert seconds < 3 * 1 + 5
+
+
+@pytest.mark.parametrize("name", UNDERSTOOD)
+def test_hostile_inputs_end_without_an_internal_error(tmp_path_factory, name):
+    code, out, err, _ = run_hostile(tmp_path_factory, name)
+    assert "internal error" not in out + err
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero", "directory"])
+def test_only_regular_files_are_read(tmp_path, special):
+    if special == "fifo":
+        path = tmp_path / "pipe.tex"
+        os.mkfifo(path)                     # no writer: opening it must not block
+    elif special == "directory":
+        path = tmp_path / "folder.tex"
+        path.mkdir()
+    else:
+        path = special
+    code, out, err, seconds = run_capped("check", path)
+    assert_clean(code, out, err)
+    assert code == 2 and seconds < 1 + STARTUP
+    (line,) = err.splitlines()
+    assert line.startswith(f"{path}: error: cannot read: this is a") and "regular files" in line
+
+
+def test_the_size_limit_is_checked_before_reading(tmp_path):
+    path = tmp_path / "sparse.tex"
+    with open(path, "wb") as handle:
+        handle.truncate(10 ** 12)           # a terabyte that occupies no disk
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="derive reads at most"):
+        load(path)
+    assert time.perf_counter() - started < 1
 
 
 @pytest.mark.parametrize("text,fragment", [

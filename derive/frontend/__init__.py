@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from derive.frontend.errors import InputError
@@ -9,15 +11,20 @@ from derive.frontend.errors import InputError
 MAX_FILE_BYTES = 2_000_000
 SUFFIXES = (".tex", ".md", ".markdown", ".ipynb", ".yaml", ".yml")
 
-__all__ = ["InputError", "load", "read_text", "SUFFIXES"]
+__all__ = ["InputError", "load", "read_bytes", "read_text", "SUFFIXES"]
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
 
 
-def load(path, mode="displays"):
+def load(path, data=None, mode="displays"):
     """The `Derivation` in `path` (a LaTeX file or document, Markdown/MyST, a notebook, or
-    YAML); raises `InputError`. `mode` says which math of a document is checked (see
-    `documents`)."""
+    YAML); raises `InputError`. `data`, when given, is the file's content as already read
+    (so that what is checked is exactly what was hashed for the cache); `mode` says which
+    math of a document is checked (see `documents`)."""
     path = Path(path)
-    text = read_text(path)
+    text = _decode(path, read_bytes(path) if data is None else data)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         from derive.frontend.yaml_file import load_yaml
@@ -29,17 +36,49 @@ def load(path, mode="displays"):
                      f"{', '.join(SUFFIXES)}", path)
 
 
+def read_bytes(path, limit=MAX_FILE_BYTES, follow_symlinks=True):
+    """The bytes of the regular file at `path`, at most `limit` of them; else `InputError`.
+
+    The file is opened without blocking and checked with `fstat` before anything is read,
+    so a named pipe with no writer, a device such as `/dev/zero` or a directory is an
+    immediate error rather than a hang or an exhausted memory."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_symlinks:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+            raise InputError(f"cannot read: this is {kind}; derive reads only regular files", path)
+        if info.st_size > limit:
+            raise InputError(f"file is {info.st_size} bytes; derive reads at most {limit}", path)
+        chunks, size = [], 0
+        while size <= limit:                        # the file may grow while it is read
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise InputError(f"file is over {limit} bytes; derive reads at most {limit}", path)
+    return b"".join(chunks)
+
+
 def read_text(path):
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
-    if size > MAX_FILE_BYTES:
-        raise InputError(f"file is {size} bytes; derive reads at most {MAX_FILE_BYTES}", path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    """The UTF-8 text of the regular file at `path` (see `read_bytes`)."""
+    return _decode(Path(path), read_bytes(path))
+
+
+def _decode(path, data):
+    """`data` as UTF-8 text; an `InputError` at the first line that is not."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,7 +2,10 @@
 
 Exit codes: 0 when every step of every file is verified (or ends as the file says to
 expect); 1 when any step is refuted or undecided; 2 when an input cannot be used (the
-message says file, line and column).
+message says file, line and column); 130 when interrupted. Never a traceback: bad option
+values, unreadable files and our own errors are one-line messages, a file that cannot be
+checked is reported as such while the other files still are, and a closed output pipe
+(`derive check … | head`) ends the run quietly.
 
 A fully cached run imports neither SymPy nor the parser: results are looked up by the
 files' bytes first, and only the misses are read and checked.
@@ -11,12 +14,14 @@ files' bytes first, and only the misses are read and checked.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 
 from derive import __version__
 
-EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_BUDGET, MAX_JOBS = 3600, 64
 
 DESCRIPTION = """\
 Check derivations written in LaTeX probability notation, step by step.
@@ -30,13 +35,20 @@ symbolic proof), refuted (a counterexample, shown) or undecided (what was tried)
 
 CHECK_EPILOG = """\
 exit codes: 0 every step verified (or as the file expects); 1 a step refuted or
-undecided; 2 unusable input.
+undecided; 2 unusable input; 130 interrupted.
 example: derive check examples/gan_mode_collapse.tex
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error as one line (and exit code 2)."""
+
+    def error(self, message):
+        self.exit(EXIT_INPUT, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser():
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="derive", description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"derive {__version__}")
@@ -81,42 +93,67 @@ def build_parser():
     cache = commands.add_parser("cache", help="show or empty the result cache",
                                 description="The result cache (see the README).")
     cache.add_argument("action", choices=("info", "clear"),
-                       help="info: where it is and how many entries; clear: empty it")
+                       help="info: where it is and how many entries; clear: remove derive's "
+                            "entries from it")
     return parser
 
 
 def _checking_options(parser):
     parser.add_argument("files", nargs="+", metavar="FILE",
                         help="derivation file or document: .tex, .md, .ipynb, .yaml")
-    parser.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
-                        help="time allowed per step; a step past it is undecided (default 5)")
+    parser.add_argument("--budget", type=_budget, default=5.0, metavar="SECONDS",
+                        help="time allowed per step, all of its work included; a step past it "
+                             f"is undecided (default 5, at most {MAX_BUDGET})")
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the random instances of the numeric check (default 0)")
-    parser.add_argument("-j", "--jobs", type=_positive_int, default=os.cpu_count() or 1,
-                        metavar="N", help="check N files at a time (default: the number of cores)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=min(os.cpu_count() or 1, MAX_JOBS),
+                        metavar="N", help="at most N worker processes over all files and steps "
+                                          f"(default: the number of cores; at most {MAX_JOBS})")
     parser.add_argument("--no-cache", action="store_true",
                         help="check everything again, and do not store the results")
 
 
-def _number_at_least(kind, least, name):
-    """An argparse type: a `kind` number no smaller than `least`."""
-    def parse(text):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not {name}: {text!r}") from None
-        if not value >= least or (least == 0 and value == 0):
-            raise argparse.ArgumentTypeError(f"must be {'more than' if least == 0 else 'at least'} {least}")
-        return value
-    return parse
+def _budget(text):
+    """An argparse type: seconds, a finite number in (0, MAX_BUDGET]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(value) and 0 < value <= MAX_BUDGET):
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds more than 0 and at most {MAX_BUDGET}, not {text!r}")
+    return value
 
 
-_positive_float = _number_at_least(float, 0, "a number")
-_positive_int = _number_at_least(int, 1, "a whole number")
+def _jobs(text):
+    """An argparse type: a whole number of worker processes in [1, MAX_JOBS]."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_JOBS}, not {text!r}")
+    return value
 
 
 def main(argv=None):
-    parser = build_parser()
+    """Run the command line; returns the exit code. Never raises, never a traceback."""
+    try:
+        code = _run(build_parser(), argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:            # the reader went away (`| head`): nothing to say
+        _silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("derive: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the last resort: one line, not a traceback
+        print(f"derive: {_internal(exc)}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+def _run(parser, argv):
     args = parser.parse_args(argv)
     if args.command == "check":
         return run_check(args)
@@ -130,6 +167,16 @@ def main(argv=None):
         return run_report(args, collect_results(args))
     parser.print_help()
     return EXIT_INPUT
+
+
+def _silence_stdout():
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def run_cache(args):
@@ -147,54 +194,61 @@ def run_check(args):
 
     style = terminal.Style.for_stream(sys.stdout, args.color)
     done, errors = collect_results(args)
-    if args.format == "json":
-        from derive.interfaces import json_output
-        sys.stdout.write(json_output.render(done, errors))
-    else:
-        for result in done:
-            print(terminal.render_result(result, style))
-        if len(args.files) > 1:
-            print(terminal.grand_total(done, errors, style))
-    if errors:
-        return EXIT_INPUT
-    return EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+    code = EXIT_INPUT if errors else EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+    try:
+        if args.format == "json":
+            from derive.interfaces import json_output
+            sys.stdout.write(json_output.render(done, errors))
+        else:
+            for result in done:
+                try:
+                    text = terminal.render_result(result, style)
+                except Exception as exc:  # noqa: BLE001 - this file's error; the others print
+                    print(f"{result['file']}: error: {_internal(exc)}", file=sys.stderr)
+                    code = EXIT_INPUT
+                    continue
+                print(text)
+            if len(args.files) > 1:
+                print(terminal.grand_total(done, errors, style))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    return code
 
 
 def collect_results(args):
-    """(serialised results in file order, error dicts): cached ones looked up, the rest
-    checked; errors are printed to stderr as they are found."""
+    """(serialised results, error dicts), each in the order the files were given: cached
+    results looked up, the rest read and checked; errors are printed to stderr."""
     from derive.cache import Cache
+    from derive.frontend import InputError, read_bytes
     from derive.interfaces import terminal
 
     progress = terminal.Progress()
     cache = Cache(enabled=not args.no_cache)
     options = (args.budget, args.seed)
-    results, errors = [None] * len(args.files), []
-    keys, misses = {}, []
+    outcomes, misses = [None] * len(args.files), []
     for i, path in enumerate(args.files):
         try:
-            with open(path, "rb") as handle:
-                content = handle.read()
-        except OSError as exc:
-            errors.append({"file": path, "line": None, "column": None,
-                           "message": f"cannot read: {exc.strerror}", "text": ""})
+            content = read_bytes(path)
+        except InputError as exc:
+            outcomes[i] = _error(exc)
             continue
-        keys[i] = cache.key(path, content, options)
-        hit = cache.get(keys[i])
+        key = cache.key(path, content, options)
+        hit = cache.get(key)
         if hit is not None:
-            results[i] = dict(hit, file=str(path))
+            outcomes[i] = {"result": dict(hit, file=str(path))}
         else:
-            misses.append(i)
-    for i, outcome in _check_all(args, misses, progress):
-        if "error" in outcome:
-            errors.append(outcome["error"])
-        else:
-            results[i] = outcome["result"]
-            cache.put(keys[i], outcome["result"])
+            misses.append((i, content, key))
+    if misses:
+        for (i, _, key), outcome in zip(misses, _check_all(args, misses, progress)):
+            outcomes[i] = outcome
+            if "result" in outcome:
+                cache.put(key, outcome["result"])
     progress.clear()
+    errors = [o["error"] for o in outcomes if "error" in o]
     for error in errors:
         print(terminal.error_text(error), file=sys.stderr)
-    return [r for r in results if r is not None], errors
+    return [o["result"] for o in outcomes if "result" in o], errors
 
 
 def _ok(result):
@@ -203,66 +257,43 @@ def _ok(result):
 
 
 def _check_all(args, misses, progress):
-    """(index, {"result": dict} or {"error": dict}) for each miss, in input order."""
-    if not misses:
-        return
-    jobs = min(args.jobs, len(misses))
-    tasks = [(args.files[i], args.budget, args.seed, 1 if jobs > 1 else args.jobs) for i in misses]
-    if jobs == 1:
-        outcomes = map(_check_one, tasks)
-    else:
-        import multiprocessing
-        _warm_up()
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-        outcomes = pool.imap(_check_one, tasks, chunksize=max(1, min(8, len(tasks) // (4 * jobs))))
+    """{"result": dict} or {"error": dict} for each miss, in order: all files read and
+    checked on one pool of `args.jobs` workers."""
+    from derive.checker import Options, check_files
+    from derive.frontend import InputError
+
+    paths = [args.files[i] for i, _, _ in misses]
+    finished = [0]
+
+    def on_file(k, _):
+        finished[0] += 1
+        progress.show(f"checked {finished[0]}/{len(paths)}: {paths[k]}")
+
     try:
-        for n, (i, outcome) in enumerate(zip(misses, outcomes), 1):
-            progress.show(f"checked {n}/{len(misses)}: {args.files[i]}")
-            yield i, outcome
-    finally:
-        if jobs > 1:
-            pool.close()
-            pool.join()
+        checked = check_files([(args.files[i], content) for i, content, _ in misses],
+                              Options(budget=args.budget, seed=args.seed, jobs=args.jobs), on_file)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: every file says so, no traceback
+        checked = [InputError(_internal(exc), path) for path in paths]
+    return [_serialised(outcome, path) for outcome, path in zip(checked, paths)]
 
 
-WARM_UP = r"""% derive: variable x
-% derive: density p, q
-$$ 2 D_{JS}(p \| q) = \mathbb{E}_{x \sim p}\left[\log \frac{2 p(x)}{p(x) + q(x)}\right]
-   + \mathbb{E}_{x \sim q}\left[\log \frac{2 q(x)}{p(x) + q(x)}\right] = H(p, q) - H(p) + 0 $$
-"""
-
-
-def _warm_up():
-    """Import, and exercise once, what every worker needs, before forking them: the
-    workers then start with the parser built and SymPy's caches warm. Only an
-    optimisation: whatever goes wrong here is ignored."""
-    import tempfile
-
-    from derive.checker import Options, check
-    from derive.frontend.tex_file import load_tex
-    try:
-        check(load_tex(tempfile.gettempdir() + "/warm-up.tex", WARM_UP), Options(jobs=1, budget=1))
-    except Exception:  # noqa: BLE001 - the real run reports real problems
-        pass
-
-
-def _check_one(task):
-    """Read and check one file; everything comes back as plain data (it may cross processes)."""
-    path, budget, seed, jobs = task
-    from derive.checker import Options, check
-    from derive.frontend import InputError, load
+def _serialised(outcome, path):
+    from derive.frontend import InputError
     from derive.interfaces.json_output import result_dict
+
+    if isinstance(outcome, InputError):
+        return _error(outcome)
     try:
-        derivation = load(path)
-    except InputError as exc:
-        return {"error": _error(exc)}
-    except Exception as exc:  # a bug of ours: still a message, not a traceback
-        return {"error": _error(InputError(
-            f"derive could not read this file ({type(exc).__name__}: {exc}); this is a bug "
-            "in derive, please report it", path))}
-    return {"result": result_dict(check(derivation, Options(budget=budget, seed=seed, jobs=jobs)))}
+        return {"result": result_dict(outcome)}
+    except Exception as exc:  # noqa: BLE001 - this file's error; the others still print
+        return _error(InputError(_internal(exc), path))
+
+
+def _internal(exc):
+    return f"internal error ({type(exc).__name__}: {exc}), please report it"
 
 
 def _error(exc):
-    return {"file": exc.file, "line": exc.line, "column": exc.column, "message": exc.message,
-            "text": str(exc), **({"cell": exc.cell} if getattr(exc, "cell", None) else {})}
+    return {"error": {"file": exc.file, "line": exc.line, "column": exc.column,
+                      "message": exc.message, "text": str(exc),
+                      **({"cell": exc.cell} if getattr(exc, "cell", None) else {})}}

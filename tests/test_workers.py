@@ -1,0 +1,166 @@
+"""The worker pool: budgets that hold for Python loops and C code, from any thread; the
+memory cap; a dying worker takes only its task; results in task order; warm reuse."""
+
+import os
+import resource
+import threading
+import time
+
+import pytest
+
+from derive.engines import workers
+from derive.engines.workers import DIED, DONE, FAILED, GRACE_SECONDS, OUT_OF_MEMORY, TIMED_OUT, Pool
+
+SLACK = 1.0      # seconds a loaded machine may add to fork, kill and reap
+
+
+# Tasks travel to the workers by reference, so they live at module level.
+def echo(report, value):
+    report(value)
+    report((value, os.getpid()))
+
+
+def spin(report):
+    report("started")
+    while True:
+        pass
+
+
+def c_power(report):
+    report("started")
+    return 3 ** (10 ** 9)              # one multiplication routine in C, for minutes
+
+
+def hog(report):
+    report("started")
+    block = b"x"
+    while True:
+        block += block
+
+
+def die(report):
+    report("before")
+    os._exit(3)
+
+
+def segfault(report):
+    import signal
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def fail(report):
+    raise RuntimeError("boom")
+
+
+def nap(report, seconds, value):
+    time.sleep(seconds)
+    report(value)
+
+
+def memory_limit(report):
+    report(resource.getrlimit(resource.RLIMIT_AS)[0])
+
+
+def timed(pool, tasks):
+    started = time.monotonic()
+    outcomes = pool.map(tasks)
+    return outcomes, time.monotonic() - started
+
+
+@pytest.mark.parametrize("task", [spin, c_power])
+def test_a_task_past_its_budget_ends_at_budget_plus_grace_with_its_reports(task):
+    with Pool(1) as pool:
+        (outcome, after), seconds = timed(pool, [(task, (), 0.5), (echo, ("after",), 5)])
+    assert outcome.ending == TIMED_OUT and outcome.reports == ["started"]
+    assert 0.5 <= outcome.seconds and seconds < 0.5 + GRACE_SECONDS + SLACK
+    assert after.ending == DONE and after.reports[0] == "after"      # a fresh worker
+
+
+def test_memory_is_capped_and_the_next_task_runs():
+    with Pool(1) as pool:
+        (outcome, limit, after), seconds = timed(pool, [(hog, (), 30), (memory_limit, (), 5),
+                                                        (echo, (1,), 5)])
+    assert outcome.ending == OUT_OF_MEMORY and outcome.reports == ["started"]
+    assert limit.reports == [workers.MEMORY_LIMIT_BYTES]
+    assert after.ending == DONE and seconds < 15
+
+
+@pytest.mark.parametrize("task,words", [(die, "exited with status 3"), (segfault, "SIGSEGV")])
+def test_a_dying_worker_takes_only_its_own_task(task, words):
+    with Pool(1) as pool:
+        before, dead, after = pool.map([(echo, (1,), 5), (task, (), 5), (echo, (2,), 5)])
+    assert before.ending == after.ending == DONE
+    assert dead.ending == DIED and words in dead.error
+    assert before.reports[1][1] != after.reports[1][1]             # replaced by a new worker
+
+
+def test_an_exception_is_data_and_the_worker_stays():
+    with Pool(1) as pool:
+        failed, after, again = pool.map([(fail, (), 5), (echo, (1,), 5), (echo, (2,), 5)])
+    assert failed.ending == FAILED and failed.error == "RuntimeError: boom"
+    assert after.reports[1][1] == again.reports[1][1]            # the same warm worker
+
+
+def test_outcomes_come_in_task_order_whatever_order_they_end_in():
+    tasks = [(nap, (0.4 - 0.1 * i, i), 5) for i in range(4)]
+    with Pool(2) as pool:
+        outcomes = pool.map(tasks)
+    assert [o.reports for o in outcomes] == [[0], [1], [2], [3]]
+
+
+def test_at_most_size_workers_and_they_are_reused():
+    with Pool(2) as pool:
+        outcomes = pool.map([(nap, (0.1, i), 5) for i in range(8)] + [(echo, (0,), 5)])
+        pids = {o.reports[1][1] for o in pool.map([(echo, (i,), 5) for i in range(6)])}
+    assert all(o.ending == DONE for o in outcomes)
+    assert 1 <= len(pids) <= 2 and os.getpid() not in pids
+
+
+def test_the_budget_holds_outside_the_main_thread():
+    results = []
+
+    def run():
+        with Pool(1) as pool:
+            results.append(pool.map([(spin, (), 0.3), (echo, ("next",), 5)]))
+
+    thread = threading.Thread(target=run)
+    started = time.monotonic()
+    thread.start()
+    thread.join(20)
+    assert time.monotonic() - started < 0.3 + GRACE_SECONDS + SLACK
+    ((timed_out, after),) = results
+    assert timed_out.ending == TIMED_OUT and after.reports[0] == "next"
+
+
+def test_without_fork_tasks_run_inline(monkeypatch):
+    monkeypatch.delattr(os, "fork")
+    with Pool(2) as pool:
+        done, failed = pool.map([(echo, (1,), 5), (fail, (), 5)])
+    assert done.reports == [1, (1, os.getpid())]
+    assert failed.ending == FAILED and "boom" in failed.error
+
+
+def test_unevaluated_expressions_arrive_as_they_were_sent():
+    from sympy import Function, Mul, Pow, Symbol, srepr
+    x = Symbol("x", real=True)
+    p = Function("p", positive=True)(x)
+    expression = Mul(p, Pow(p, -1, evaluate=False), evaluate=False)       # p/p, not 1
+    with Pool(1) as pool:
+        (outcome,) = pool.map([(echo, (expression,), 5)])
+    received = outcome.reports[0]
+    assert srepr(received) == srepr(expression) and received == expression
+    assert received.args[0].is_positive and received.is_commutative
+
+
+def test_a_task_waiting_in_a_busy_workers_pipe_gets_its_budget_from_when_it_starts():
+    with Pool(1) as pool:
+        first, second = pool.map([(nap, (1.0, "first"), 2), (nap, (0.5, "second"), 0.6)])
+    assert first.reports == ["first"] and second.ending == DONE and second.reports == ["second"]
+    assert 0.5 <= second.seconds < 0.5 + GRACE_SECONDS
+
+
+def test_slow_tasks_are_not_queued_behind_each_other_while_a_worker_can_be_forked():
+    with Pool(2) as pool:
+        (first, second), seconds = timed(pool, [(nap, (1.0, 1), 5), (nap, (1.0, 2), 5)])
+    assert first.reports[0] == 1 and second.reports[0] == 2
+    assert seconds < 1.0 + SLACK
