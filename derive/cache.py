@@ -31,7 +31,10 @@ import tempfile
 from pathlib import Path
 
 from derive import __version__
-from derive.model import KINDS, VERDICTS
+from derive.model import Relation, Status, StepKind
+
+KINDS = tuple(k.value for k in StepKind)
+VERDICTS = tuple(v.value for v in Status)
 
 FORMAT = 1
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -180,14 +183,23 @@ def _seconds(value):
     return type(value) in (int, float) and math.isfinite(value) and 0 <= value < 10 ** 7
 
 
+class _Absent:
+    """A record's field that may be left out (a notebook step's cell)."""
+
+    def __init__(self, shape):
+        self.shape = shape
+
+
 def _one_of(*options):
     return lambda value: isinstance(value, str) and value in options
 
 
-STEP = {"index": _count, "kind": _one_of(*KINDS), "relation": _text, "lhs_latex": _text,
-        "latex": _text, "line": _count, "column": _count, "justification": _text,
-        "expect": _text, "note": _text, "verdict": _one_of(*VERDICTS), "method": _text,
-        "detail": _text, "seconds": _seconds,
+STEP = {"index": _count, "kind": _one_of(*KINDS),
+        "relation": _one_of(*(r.value for r in Relation)), "lhs_latex": _text,
+        "latex": _text, "line": _count, "column": _count, "cell": _Absent(_count),
+        "justification": _text, "expect": _text, "note": _text,
+        "verdict": _one_of(*VERDICTS), "method": _text, "detail": _text, "seconds": _seconds,
+        "reading": _text, "message": _text,
         "counterexample": _Maybe({"assignment": _Map(_text), "lhs": _text, "rhs": _text,
                                   "difference": _text, "labels": [_text]})}
 RESULT = {"file": _text, "title": _text,
@@ -195,6 +207,7 @@ RESULT = {"file": _text, "title": _text,
           "definitions": [_text],
           "figures": [{"name": _text, "params": _Map(_text)}],
           "steps": [STEP], "claims": [STEP],
+          "chains": [{"steps": [_count], "relation": _Maybe(_text)}],
           "conclusions": [{"from": _count, "to": _count, "lhs_latex": _text, "relation": _text,
                            "latex": _text, "proved": lambda value: isinstance(value, bool),
                            "unproved_steps": [_count]}],
@@ -206,9 +219,11 @@ def _problem(value, shape, where):
     if isinstance(shape, _Maybe):
         return None if value is None else _problem(value, shape.shape, where)
     if isinstance(shape, dict):
-        if not isinstance(value, dict) or set(value) != set(shape):
+        required = {k for k, part in shape.items() if not isinstance(part, _Absent)}
+        if not isinstance(value, dict) or not required <= set(value) <= set(shape):
             return f"{where}: not a record of {', '.join(sorted(shape))}"
-        items = ((f"{where}.{key}", value[key], part) for key, part in shape.items())
+        items = ((f"{where}.{key}", value[key], part.shape if isinstance(part, _Absent) else part)
+                 for key, part in shape.items() if key in value)
     elif isinstance(shape, _Map):
         if not isinstance(value, dict) or not all(map(_text, value)):
             return f"{where}: not a table"

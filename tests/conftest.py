@@ -1,11 +1,10 @@
-"""Shared helpers: write a derivation to a temporary file, check it, run the CLI."""
+"""Shared fixtures: an isolated cache, a derivation checked from text, the CLI in-process
+(the plain helpers are in `support`)."""
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
-
 import pytest
+from support import write
 
 from derive.checker import Options, check
 from derive.frontend import load
@@ -13,26 +12,12 @@ from derive.interfaces.cli import main
 
 pytest_plugins = ["pytester"]
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "examples"
-SEED = REPO.parent / "shared" / "seed"
-
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path, monkeypatch):
     """Every test gets an empty result cache of its own."""
     monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "derive-cache"))
     return tmp_path / "derive-cache"
-
-
-def write(tmp_path, text, name="derivation.tex"):
-    path = tmp_path / name
-    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    return path
-
-
-def verdicts(result):
-    return [r.verdict.status for r in result.steps]
 
 
 @pytest.fixture

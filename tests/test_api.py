@@ -42,7 +42,7 @@ def test_undeclared_letters_are_complex_in_the_api_too():
 
 
 def test_check_accepts_a_path():
-    from conftest import EXAMPLES
+    from support import EXAMPLES
     assert check(EXAMPLES / "kl_definitions.tex").ok
 
 

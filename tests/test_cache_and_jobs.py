@@ -10,7 +10,7 @@ import pytest
 
 from derive.cache import Cache
 
-from conftest import EXAMPLES, write
+from support import EXAMPLES, write
 
 FILES = [EXAMPLES / n for n in ("claims.tex", "cross_entropy.tex", "kl_definitions.tex",
                                 "gan_mode_collapse.derive.yaml", "js_expansion.tex")]

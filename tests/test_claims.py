@@ -6,7 +6,7 @@ import pytest
 
 from derive.frontend import InputError, load
 
-from conftest import verdicts, write
+from support import verdicts, write
 
 HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n"
 

@@ -11,7 +11,7 @@ import pytest
 from derive import checker
 from derive.interfaces import json_output
 
-from conftest import EXAMPLES, write
+from support import EXAMPLES, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
 ORIGINAL_READ = checker._read

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import write
+from support import write
 from derive.frontend import InputError, load
 from derive.frontend.documents import Directive, Display, read
 from derive.frontend.documents.mapped import Mapped

@@ -14,7 +14,7 @@ from derive.checker import Options, check
 from derive.engines.workers import GRACE_SECONDS
 from derive.frontend import InputError, load
 
-from conftest import write
+from support import write
 
 ORIGINAL_DECIDE_STEP = checker.decide_step
 STARTUP = 1.5          # seconds to start Python and import derive on a loaded machine

@@ -10,7 +10,7 @@ import pytest
 from derive.checker import check
 from derive.frontend import load
 
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 KL_SEED = r"D_{\mathrm{KL}}\left(p_{\theta} \| p_{r}\right)"
 # (example, text to replace, replacement, kind) — the text occurs once in the file, or

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES
+from support import EXAMPLES
 
 NOTES = EXAMPLES / "notes"
 

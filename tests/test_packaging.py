@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from conftest import EXAMPLES, REPO, write
+from support import EXAMPLES, REPO, write
 
 pytest.importorskip("build")
 

@@ -7,7 +7,7 @@ import json
 import re
 import subprocess
 
-from conftest import EXAMPLES, write
+from support import EXAMPLES, write
 from test_reports import CHROMIUM_FLAGS, ink, need, report
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"

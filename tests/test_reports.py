@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, REPO, write
+from support import EXAMPLES, REPO, write
 
 SEED = EXAMPLES / "gan_mode_collapse.tex"
 GOLDEN = REPO / "tests" / "golden"

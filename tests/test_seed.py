@@ -5,7 +5,7 @@ import pytest
 from derive.checker import check
 from derive.frontend import load
 
-from conftest import EXAMPLES, SEED, verdicts
+from support import EXAMPLES, SEED, verdicts
 
 
 def test_bundled_chain_is_the_seed_verbatim():

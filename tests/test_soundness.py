@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import verdicts
+from support import verdicts
 
 HEADER = """\
 % derive: variable x
@@ -65,7 +65,7 @@ def test_inequalities_are_refuted_or_proved(check_text):
 
 def test_a_chain_of_equalities_and_bounds_proves_the_strongest_relation(cli, tmp_path):
     import json
-    from conftest import write
+    from support import write
     path = write(tmp_path, HEADER + r"""\begin{aligned} a &\le a + b \\ &= b + a \\ &< 2 b + a + 1
     \end{aligned} \\ \begin{aligned} a &\le a + b \\ &= b \end{aligned} \\
     \begin{aligned} a &\le a + b \\ &\ge b \end{aligned}""" + "\n")

@@ -4,7 +4,7 @@ paint an expected verdict as a failure, escapes control characters, tolerates ne
 import json
 import re
 
-from conftest import EXAMPLES, write
+from support import EXAMPLES, write
 from derive.interfaces import terminal
 from derive.interfaces.suggest import did_you_mean
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import write
+from support import write
 
 GOOD = """\
 % derive: variable x

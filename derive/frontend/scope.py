@@ -12,6 +12,11 @@ from __future__ import annotations
 
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.terms import Allowance
+
+# New terms that applying definitions may build in one file, in all: plenty for notes
+# (the seed builds a few dozen), and it stops definitions that double at each level.
+MAX_EXPANSION = 50_000
 
 
 class FileScope:
@@ -22,6 +27,7 @@ class FileScope:
         self.parameters = {}      # distribution Name → parameter Names
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
+        self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
     # ------------------------------------------------------------------ names

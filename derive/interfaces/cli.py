@@ -84,7 +84,7 @@ def build_parser():
         description="Check each FILE, then again on every save; print only the steps whose "
                     "verdict changed, new and removed steps, and errors. Ctrl-C stops.")
     watch.add_argument("files", nargs="+", metavar="FILE", help="derivation file or document")
-    watch.add_argument("--budget", type=_positive_float, default=5.0, metavar="SECONDS",
+    watch.add_argument("--budget", type=_budget, default=5.0, metavar="SECONDS",
                        help="time allowed per step (default 5)")
     watch.add_argument("--seed", type=int, default=0, help="seed of the numeric check (default 0)")
     watch.add_argument("--color", choices=("auto", "always", "never"), default="auto",

@@ -509,16 +509,7 @@ def free_names(term):
     """The names that occur free in `term` (remembered per node)."""
     if term._free is not None:
         return term._free
-    stack, order = [term], []
-    while stack:                                  # children before parents, no recursion
-        t = stack.pop()
-        if t._free is not None:
-            continue
-        order.append(t)
-        stack.extend(c for c in t.children if c._free is None)
-    for t in reversed(order):
-        if t._free is not None:
-            continue
+    for t in nodes(term, skip=lambda u: u._free is not None):   # children first, once each
         names = set()
         for a in t.args:
             if isinstance(a, Name):
@@ -526,7 +517,7 @@ def free_names(term):
             elif isinstance(a, tuple):
                 names.update(x for x in a if isinstance(x, Name))
         for c in t.children:
-            names |= c._free if c._free is not None else free_names(c)
+            names |= c._free
         names.difference_update(t.binds)
         if isinstance(t, Defined):
             names.discard(t.name)
@@ -534,9 +525,27 @@ def free_names(term):
     return term._free
 
 
-def substitute(term, mapping):
+class TooLarge(Exception):
+    """Substitutions would build more new nodes than their allowance."""
+
+
+class Allowance:
+    """How many new nodes substitutions may still build (shared across many of them, so
+    definitions that double at each level stop early, not after 2^30 nodes)."""
+
+    def __init__(self, nodes):
+        self.left = nodes
+
+    def spend(self):
+        self.left -= 1
+        if self.left < 0:
+            raise TooLarge("too many terms")
+
+
+def substitute(term, mapping, allowance=None):
     """`term` with each free name in `mapping` (Name → Term) replaced; a binder that binds
-    one of them shadows it in its body. Work is remembered per node (DAG-sized)."""
+    one of them shadows it in its body. Work is remembered per node (DAG-sized), and each
+    new node is charged to `allowance` when one is given."""
     if not mapping:
         return term
     keys = frozenset(mapping)
@@ -548,6 +557,8 @@ def substitute(term, mapping):
         key = (t, hidden)
         if key in memo:
             return memo[key]
+        if allowance is not None:
+            allowance.spend()
         if isinstance(t, Sym) and t.name in mapping and t.name not in hidden:
             out = mapping[t.name]
         else:
@@ -559,15 +570,16 @@ def substitute(term, mapping):
     return walk(term, frozenset())
 
 
-def nodes(term):
-    """Every distinct node of `term` once, children before parents (no recursion)."""
+def nodes(term, skip=None):
+    """Every distinct node of `term` once, children before parents (no recursion); with
+    `skip`, the nodes it accepts are left out with everything below them."""
     seen, order, stack = set(), [], [(term, False)]
     while stack:
         t, expanded = stack.pop()
         if expanded:
             order.append(t)
             continue
-        if t in seen:
+        if t in seen or skip is not None and skip(t):
             continue
         seen.add(t)
         stack.append((t, True))

@@ -1,6 +1,8 @@
 """The corpus itself is right: every derivation's steps are true, its mutants false exactly
 at the steps meta.yaml lists, its look-alikes true, and every edit applies once. Checked by
-NumPy truth models (tools/verify_truth.py), without derive, so this runs in every test run."""
+NumPy truth models (tools/verify_truth.py), without derive, so this runs in every test run.
+The continuous derivations are checked by tools/verify_continuous.py instead (quadrature,
+minutes: its output is committed as verify_continuous.out, and compared here)."""
 
 from __future__ import annotations
 
@@ -13,12 +15,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
 import corpus_run  # noqa: E402
 import verify_truth  # noqa: E402
 
-ENTRIES = list(corpus_run.entries())
+ALL = list(corpus_run.entries())
+ENTRIES = [e for e in ALL if e.ident in verify_truth.MODELS]
+CONTINUOUS = [e for e in ALL if e.ident not in verify_truth.MODELS]
+VERIFIED_CONTINUOUS = (Path(__file__).resolve().parent / "tools" / "verify_continuous.out").read_text()
 
 
 def test_corpus_is_large_enough():
     assert len(ENTRIES) >= 25
-    assert all(len(e.meta.get("mutants") or []) >= 3 for e in ENTRIES)
+    assert all(len(e.meta.get("mutants") or []) >= 3 for e in ALL)
+
+
+@pytest.mark.parametrize("entry", CONTINUOUS, ids=[e.ident for e in CONTINUOUS])
+def test_every_continuous_entry_was_checked_by_its_verifier(entry):
+    assert f"\n{entry.ident}: {entry.steps} steps true" in "\n" + VERIFIED_CONTINUOUS
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.ident for e in ENTRIES])

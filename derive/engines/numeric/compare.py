@@ -120,8 +120,7 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
         if status == HOLDS:
             return last
         prec *= 2
-    return last if last.status != UNCLEAR else _Outcome(HOLDS if relation is Relation.NE else
-                                                       UNCLEAR, last.lhs, last.rhs, last.evaluator)
+    return last
 
 
 def _decide(relation, left, right, prec, precise):

@@ -39,16 +39,18 @@ from derive.frontend.latex.pieces import (
     OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.products import Products
+from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, div, neg, substitute,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, neg, substitute,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
+
 DEFINE = "define"              # the relation of a definition row (`:=`)
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
@@ -362,6 +364,9 @@ class Reader(Products):
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
                 return ExpectPiece(sub, sup, node)
+            if sub is not None and _has_sim(sub):
+                raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
+                                 "it reads \\mathbb{E}_{x \\sim p}", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
@@ -580,12 +585,12 @@ class Reader(Products):
                     if args is None:
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
-                    return Defined(name, args, substitute(info.body, dict(zip(info.params, args)))), 1
+                    return Defined(name, args, self._apply(info, args, p.node)), 1
                 args = self._arguments(bracket)
                 if len(args) != len(info.params):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(args)}", bracket.node)
-                return Defined(name, args, substitute(info.body, dict(zip(info.params, args)))), 2
+                return Defined(name, args, self._apply(info, args, p.node)), 2
             return Defined(name, (), info.body), 1
         if kind is Kind.FUNCTION:
             if bracket is None or bracket.open != "(":
@@ -595,6 +600,15 @@ class Reader(Products):
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         return Sym(name), 1
+
+    def _apply(self, info, args, node):
+        """A definition's body with its parameters put to `args`, within a size bound: a
+        definition that applies the one before it twice doubles at each level."""
+        try:
+            return substitute(info.body, dict(zip(info.params, args)), self.scope.allowance)
+        except TooLarge:
+            raise self.error(f"applying the definitions of this file builds more than "
+                             f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
 
     def _at_variables(self, params):
         """A definition used bare, whose parameters are spelled like declared variables
