@@ -199,7 +199,7 @@ STEP = {"index": _count, "kind": _one_of(*KINDS),
         "latex": _text, "line": _count, "column": _count, "cell": _Absent(_count),
         "justification": _text, "expect": _text, "note": _text,
         "verdict": _one_of(*VERDICTS), "method": _text, "detail": _text, "seconds": _seconds,
-        "reading": _text, "message": _text,
+        "reading": _text, "message": _text, "source_line": _text,
         "counterexample": _Maybe({"assignment": _Map(_text), "lhs": _text, "rhs": _text,
                                   "difference": _text, "labels": [_text]})}
 RESULT = {"file": _text, "title": _text,

@@ -19,3 +19,9 @@ def write(tmp_path, text, name="derivation.tex"):
 
 def verdicts(result):
     return [r.verdict.status for r in result.steps]
+
+
+def unreadable(derivation):
+    """The unreadable rows of a derivation, as (message, line, column)."""
+    return [(s.message, s.location.line, s.location.column) for s in derivation.steps
+            if s.kind == "unreadable"]

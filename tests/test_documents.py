@@ -77,10 +77,10 @@ def test_rows_map_every_character_back_to_the_source():
 
 def test_an_error_after_an_expanded_macro_points_at_the_document(tmp_path):
     text = "\\newcommand{\\half}{\\frac{1}{2}}\n% derive: positive a\n\\[ \\half a = + * a \\]\n"
-    with pytest.raises(InputError) as err:
-        load(write(tmp_path, text, "e.tex"))
-    assert (err.value.line, err.value.column) == (3, 16)          # the '*', not a shifted spot
-    assert err.value.source_line[err.value.column - 1] == "*"
+    (step,) = load(write(tmp_path, text, "e.tex")).steps
+    assert step.kind == "unreadable"
+    assert (step.location.line, step.location.column) == (3, 16)  # the '*', not a shifted spot
+    assert step.source_line[step.location.column - 1] == "*"
 
 
 @pytest.mark.parametrize("definition, message", [
@@ -188,9 +188,8 @@ def test_front_matter_as_a_mapping_and_marked_blocks(tmp_path):
 
 
 def test_markdown_errors_name_the_page_line(tmp_path):
-    with pytest.raises(InputError) as err:
-        load(write(tmp_path, "Text.\n\n$$\na = + *\n$$\n", "bad.md"))
-    assert (err.value.line, err.value.column) == (4, 7)
+    (step,) = load(write(tmp_path, "Text.\n\n$$\na = + *\n$$\n", "bad.md")).steps
+    assert step.kind == "unreadable" and (step.location.line, step.location.column) == (4, 7)
 
 
 def notebook(cells):
@@ -223,8 +222,9 @@ def test_a_notebook_error_names_the_cell(tmp_path, cli):
     code, _, err = cli("check", write(tmp_path, text, "bad.ipynb"))
     assert code == 2 and "bad.ipynb: cell 3, line 2, column 13: error:" in err
     code, out, _ = cli("check", "--format", "json", tmp_path / "bad.ipynb")
-    (error,) = json.loads(out)["errors"]
-    assert (error["cell"], error["line"], error["column"]) == (3, 2, 13)
+    (row,) = json.loads(out)["derivations"][0]["steps"]
+    assert row["verdict"] == "error"
+    assert (row["cell"], row["line"], row["column"]) == (3, 2, 13)
     with pytest.raises(InputError, match="malformed JSON"):
         load(write(tmp_path, "{not json", "broken.ipynb"))
 

@@ -14,16 +14,21 @@ from derive.checker import Options, check
 from derive.engines.workers import GRACE_SECONDS
 from derive.frontend import InputError, load
 
-from support import write
+from support import unreadable, write
 
 ORIGINAL_DECIDE_STEP = checker.decide_step
 STARTUP = 1.5          # seconds to start Python and import derive on a loaded machine
+# The issue's budget-doubling row (A_12 = 4096 (p + q) through twelve shared definitions).
 DOUBLING = ("% derive: variable x\n% derive: density p, q\n% derive: define A_{0}(x) = p(x) + q(x)\n"
             + "".join(f"% derive: define A_{{{i}}}(x) = A_{{{i - 1}}}(x) + A_{{{i - 1}}}(x)\n"
                       for i in range(1, 13))
             + "$$ \\mathbb{E}_{x \\sim p}[A_{12}(x) + (\\sin(p(x)) \\cos(q(x)) + \\cos(p(x)) "
               "\\sin(q(x)))^{16}] = 4096 \\mathbb{E}_{x \\sim p}[p(x) + q(x)] + "
               "\\mathbb{E}_{x \\sim p}[(\\sin(p(x) + q(x)))^{16}] $$\n")
+# A step whose every engine is slow: the normal form leaves the double sum symbolic, the
+# numbers take 16 million terms per instance, and SymPy gets what is left.
+SLOW = ("% derive: real a\n$$ \\sum_{i=1}^{4000} \\sum_{j=1}^{4000} \\sin(i j a) = "
+        "\\sum_{j=1}^{4000} \\sum_{i=1}^{4000} \\sin(i j a) + 0 \\cdot a $$\n")
 
 SENTINEL = "/tmp/derive-hostile-sentinel"
 
@@ -47,17 +52,15 @@ def no_sentinel():
 ])
 def test_code_and_garbage_give_a_positioned_error(tmp_path, body):
     path = write(tmp_path, "% derive: variable x\n% derive: density p\n" + body + "\n")
-    with pytest.raises(InputError) as info:
-        load(path)
-    assert info.value.line is not None and info.value.column is not None
-    assert str(path) in str(info.value)
+    ((message, line, column),) = unreadable(load(path))
+    assert line == 3 and column >= 1 and message
 
 
 def test_a_one_megabyte_line_is_refused_quickly(tmp_path):
     path = write(tmp_path, "$$ x = " + "x + " * 250_000 + "x $$\n")
     started = time.perf_counter()
-    with pytest.raises(InputError, match="characters long"):
-        load(path)
+    ((message, line, _),) = unreadable(load(path))
+    assert "characters long" in message and line == 1
     assert time.perf_counter() - started < 2
 
 
@@ -75,27 +78,20 @@ def test_huge_numbers_are_undecided_or_refuted_within_the_budget(tmp_path, equat
 
 
 def test_a_step_past_its_budget_is_undecided_and_the_run_goes_on(tmp_path):
-    path = write(tmp_path, """
-        % derive: positive a, b
-        \\begin{aligned}
-        (a + b)^{400} &= (a^{2} + 2 a b + b^{2})^{200} \\\\
-        a + b &= b + a
-        \\end{aligned}
-        """)
+    path = write(tmp_path, SLOW + "% derive: positive b\n$$ a + b = b + a $$\n")
     started = time.perf_counter()
     result = check(load(path), Options(budget=0.5))
     assert time.perf_counter() - started < 3
     first, second = result.steps
     assert first.verdict.status == "undecided" and first.verdict.method == "budget"
     assert "time budget of 0.5 s ran out" in first.verdict.detail
-    assert "numerically equal" in first.verdict.detail      # what was found before the cut
     assert second.verdict.status == "verified"
 
 
 def test_a_step_gets_one_budget_for_all_of_its_engines(tmp_path):
     """The in-process engines used to spend the budget and then start SymPy with a fresh
     one; now every engine of the step counts against one deadline."""
-    path = write(tmp_path, DOUBLING)
+    path = write(tmp_path, SLOW)
     started = time.perf_counter()
     result = check(load(path), Options(budget=1.0))
     (step,) = result.steps
@@ -104,7 +100,7 @@ def test_a_step_gets_one_budget_for_all_of_its_engines(tmp_path):
 
 
 def test_checking_from_a_thread_enforces_the_budget(tmp_path):
-    path = write(tmp_path, DOUBLING)
+    path = write(tmp_path, SLOW)
     results = []
     thread = threading.Thread(target=lambda: results.append(check(load(path), Options(budget=0.5))))
     started = time.perf_counter()
@@ -151,13 +147,7 @@ HOSTILE = {
     "same-letter-binding": "% derive: variable x\n% derive: density p, q\n$$ \\mathbb{E}_{x\\sim p}"
         "\\left[\\mathbb{E}_{x \\sim q}[f(x)]\\right] = \\mathbb{E}_{x \\sim q}[f(x)] $$\n",
 }
-# Cases that end cleanly, but through an internal error of today's reader or engines
-# (recursion on a long product or sum, a KeyError on a rebound letter): the core being
-# rewritten reads and decides them; then these marks go.
-KNOWN_INTERNAL = pytest.mark.xfail(strict=True, reason="an internal error of the old core")
-UNDERSTOOD = [pytest.param(name, marks=KNOWN_INTERNAL)
-              if name in ("long-product", "long-sum", "same-letter-binding") else name
-              for name in sorted(HOSTILE)]
+UNDERSTOOD = sorted(HOSTILE)
 _RUNS = {}
 
 
@@ -226,6 +216,12 @@ def test_the_size_limit_is_checked_before_reading(tmp_path):
     assert time.perf_counter() - started < 1
 
 
+def test_a_yaml_row_that_cannot_be_read_is_its_own_step(tmp_path):
+    path = write(tmp_path, "steps:\n  - latex: = a\n  - latex: a = a\n", "d.yaml")
+    (message, line, column), = unreadable(load(path))
+    assert "nothing before it" in message and (line, column) == (2, 14)
+
+
 @pytest.mark.parametrize("text,fragment", [
     (f"title: x\nsteps: !!python/object/apply:os.system ['touch {SENTINEL}']\n", "tag"),
     (f"!!python/object/new:os.system ['touch {SENTINEL}']\n", "tag"),
@@ -233,7 +229,6 @@ def test_the_size_limit_is_checked_before_reading(tmp_path):
     ("title: x\nsteps:\n  - latex: a = b\n    because: reasons\n", "unknown key 'because'"),
     ("title: x\n", "needs 'steps'"),
     ("title: x\nsteps: []\n", "non-empty list"),
-    ("steps:\n  - latex: = a\n", "nothing before it"),
     ("context:\n  densities: [p_r, 3 +]\nsteps:\n  - a = a\n", "expected"),
     ("a: &a [*a]\n", "unknown key"),
 ])

@@ -104,7 +104,7 @@ def limit(step, seed, deadline, report):
         x, y = sequence[-1]
         return Verdict(REFUTED, "sympy limit", f"the limit is {found}, not {claim}: SymPy finds "
                        f"{found} and the sequence {shown} goes there",
-                       counterexample=Counterexample(((plain(var.latex), x),), _ball_text(y),
+                       counterexample=Counterexample(((var.latex, x),), _ball_text(y),
                                                      str(claim), f"the limit is {found}",
                                                      (f"value at {plain(var.latex)} = {x}",
                                                       "claimed limit")))
@@ -425,8 +425,7 @@ def _dependence(step, residual, theta, seed, deadline, held, residual_name):
                 outcome = _Outcome("fails", a, b, ev2)
                 ce = _counterexample(outcome, instance, labels, step.context)
                 ce = replace(ce, assignment=ce.assignment +
-                             ((f"{plain(theta.latex)} (two values)",
-                               f"{_ball_text(t1)} and {_ball_text(t2)}"),),
+                             ((theta.latex, f"{_ball_text(t1)} and {_ball_text(t2)}"),),
                              labels=(f"{residual_name} at {plain(theta.latex)} = {_ball_text(t1)}",
                                      f"{residual_name} at {plain(theta.latex)} = {_ball_text(t2)}"))
                 return (f"it is {_ball_text(a)[:14]} at {plain(theta.latex)} = {_ball_text(t1)} "

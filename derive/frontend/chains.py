@@ -65,12 +65,18 @@ class ChainBuilder:
         """A row derive could not read: a step of its own that carries the error."""
         self.end_chain()
         self._broken_at = offset
-        line, column = (error.line, error.column) if error.line is not None else \
-            self.source.position(offset)
+        if error.line is not None:
+            location = Location(self.source.file, error.line, error.column or 1)
+            if getattr(error, "cell", None) is not None:
+                from derive.frontend.documents.notebook import CellLocation
+                location = CellLocation(self.source.file, error.line, error.column or 1,
+                                        error.cell)
+        else:
+            location = Location(self.source.file, *self.source.position(offset))
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
             lhs=None, rhs=None, lhs_latex="", latex=" ".join(text.split()),
-            location=Location(self.source.file, line, column), message=error.message,
+            location=location, message=error.message, source_line=error.source_line or "",
             context=self.scope.context))
         self.chains.append([len(self.steps)])
 

@@ -51,7 +51,7 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
                 builder.row(row.text, placed.place(row), next(why, ""))
     derivation = builder.derivation(path, require_steps=require_steps)
     if relocate and hasattr(source, "relocate"):
-        steps = tuple(replace(s, location=source.relocate(s.location))
+        steps = tuple(s if s.kind == "unreadable" else replace(s, location=source.relocate(s.location))
                       for s in derivation.steps)
         derivation = replace(derivation, steps=steps)
     return derivation

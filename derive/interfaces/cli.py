@@ -194,7 +194,8 @@ def run_check(args):
 
     style = terminal.Style.for_stream(sys.stdout, args.color)
     done, errors = collect_results(args)
-    code = EXIT_INPUT if errors else EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
+    code = EXIT_INPUT if errors or any(map(_unreadable, done)) else \
+        EXIT_OK if all(_ok(r) for r in done) else EXIT_FAILED
     try:
         if args.format == "json":
             from derive.interfaces import json_output
@@ -246,9 +247,24 @@ def collect_results(args):
                 cache.put(key, outcome["result"])
     progress.clear()
     errors = [o["error"] for o in outcomes if "error" in o]
-    for error in errors:
-        print(terminal.error_text(error), file=sys.stderr)
+    for outcome in outcomes:
+        shown = [outcome["error"]] if "error" in outcome else _unreadable_rows(outcome["result"])
+        for error in shown:
+            print(terminal.error_text(error), file=sys.stderr)
     return [o["result"] for o in outcomes if "result" in o], errors
+
+
+def _unreadable_rows(result):
+    """The rows of a result that could not be read, as positioned errors with a caret."""
+    from derive.frontend import InputError
+    return [_error(InputError(s["message"], result["file"], s["line"], s["column"],
+                              s["source_line"] or None, s.get("cell")))["error"]
+            for s in result["steps"] if s["verdict"] == "error"]
+
+
+def _unreadable(result):
+    """Whether a row of the file could not be read (its input was unusable)."""
+    return any(s["verdict"] == "error" for s in result["steps"] + result["claims"])
 
 
 def _ok(result):

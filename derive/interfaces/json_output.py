@@ -23,6 +23,7 @@ Schema (version 2)::
            "method": str, "detail": str,
            "reading": str,             # how derive read the step, in plain text
            "message": str,             # for an unreadable row: why it was not read
+           "source_line": str,         # … and the line it stands on ("" otherwise)
            "seconds": float,
            "counterexample": null | {"assignment": {name: value}, "lhs": str, "rhs": str,
                                      "difference": str, "labels": [str, str]}}],
@@ -61,6 +62,7 @@ def step_dict(result):
         "justification": step.justification, "expect": step.expect, "note": step.note,
         "verdict": verdict.status.value, "method": verdict.method, "detail": verdict.detail,
         "seconds": round(verdict.seconds, 4), "reading": step.reading, "message": step.message,
+        "source_line": step.source_line,
         "counterexample": None if ce is None else {
             "assignment": dict(ce.assignment), "lhs": ce.lhs_value, "rhs": ce.rhs_value,
             "difference": ce.difference, "labels": list(ce.labels)},

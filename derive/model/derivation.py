@@ -118,7 +118,8 @@ class Step:
 
     `lhs`/`rhs` are terms (`model.terms`); `lhs_latex`/`latex` the sides as written;
     `reading` how derive read them, in plain text; `message` why an unreadable row was not
-    read. `hypotheses` are terms that must hold for the step (restricting its instances);
+    read (and `source_line` the line it stands on). `hypotheses` are terms that must hold
+    for the step (restricting its instances);
     `context` the declarations in force where the step stands (`model.context`)."""
 
     index: int
@@ -136,6 +137,7 @@ class Step:
     hypotheses: tuple = ()
     reading: str = ""
     message: str = ""
+    source_line: str = ""          # for an unreadable row: its line of the file, for a caret
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
 from derive.model.terms import Dist, nodes
-from derive.notation.show import plain
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -168,16 +167,16 @@ def _counterexample(outcome, instance, labels, context):
             continue
         if declaration.kind is Kind.DISTRIBUTION:
             used_continuous = True
-            rows.append((plain(name.latex), _distribution_text(ev, name, declaration)))
+            rows.append((name.latex, _distribution_text(ev, name, declaration)))
         elif declaration.kind in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) and \
                 ("sym", label) in instance._values:
-            rows.append((plain(name.latex), _number_text(instance._values[("sym", label)])))
+            rows.append((name.latex, _number_text(instance._values[("sym", label)])))
         elif declaration.kind is Kind.FUNCTION:
             values = [(k, v) for k, v in instance._values.items()
                       if k[0] == "function" and k[1] == label]
             if values:
                 shown = ", ".join(_number_text(v) for _, v in values[:4])
-                rows.append((plain(name.latex), f"takes the values {shown}"))
+                rows.append((name.latex, f"takes the values {shown}"))
     if used_continuous:
         edges = instance.partition.edges
         rows.insert(0, ("cells", ", ".join(f"[{_number_text(a)}, {_number_text(b)})"

@@ -44,7 +44,7 @@ from derive.model.derivation import Relation
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, neg, substitute,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
@@ -941,6 +941,8 @@ class Reader(Products):
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
             value = self.term(body)
+        if var not in free_names(value):
+            raise self.error(f"the limit variable {key} does not occur in the expression", var_node)
         return Limit(value, var, target, direction)
 
     def _approach(self, node, side):
