@@ -137,9 +137,15 @@ def transform(root, file="page", mode="displays", budget=5.0):
             at = next(i for i, n in enumerate(siblings) if n is node)
             siblings[at:at + 1] = _marked(node, block)
     source = document.source
-    return root, [f"derive: line {source.locate(step['line'])}: step {step['index']} is {verdict}: "
-                  f"{step['lhs_latex']} {step['relation']} {step['latex']}"
-                  for step, verdict in problems(result)]
+    messages = [f"derive: line {source.locate(step['line'])}, column {step['column']}: "
+                f"{step['message']}" if verdict == "error" else
+                f"derive: line {source.locate(step['line'])}: step {step['index']} is {verdict}: "
+                f"{step['lhs_latex']} {step['relation']} {step['latex']}"
+                for step, verdict in problems(result)]
+    unread = [m for m, (_, verdict) in zip(messages, problems(result)) if verdict == "error"]
+    if unread:                   # math derive could not read: said at the top of the page
+        root.setdefault("children", []).insert(0, _admonition("\n".join(unread)))
+    return root, messages
 
 
 def _marked(node, block):

@@ -116,6 +116,13 @@ def _report(app, docname, document, failing):
     from derive.interfaces.terminal import SYMBOLS, printable
     from derive.reports.escape import readable
     for step, verdict in failing:
+        if verdict == "error":              # a row derive could not read: where, and why
+            from derive.frontend import InputError
+            exc = InputError(step["message"], docname, step["line"], step["column"],
+                             step.get("source_line") or None, step.get("cell"))
+            logger.warning("derive: %s", _position_and_message(exc),
+                           location=(docname, step["line"]), type="derive", subtype="error")
+            continue
         line = step["line"]
         where = ""
         if hasattr(document.source, "locate"):

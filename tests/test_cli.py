@@ -242,10 +242,10 @@ def test_an_error_of_ours_while_printing_is_one_line(cli, tmp_path, monkeypatch)
     from derive.interfaces import terminal
     original = terminal.render_result
 
-    def render_result(result, style):
+    def render_result(result, style, **options):
         if result["file"].endswith("bad.tex"):
             raise KeyError("verdict")
-        return original(result, style)
+        return original(result, style, **options)
 
     monkeypatch.setattr(terminal, "render_result", render_result)
     files = [write(tmp_path, "% derive: positive a\n$$ a + 1 = 1 + a $$\n", name)

@@ -82,7 +82,7 @@ def test_the_transform_marks_each_row_and_notes_counterexamples():
     note = block[3]
     assert text(note["children"][0]) == "✗ step 2 refuted"
     values = [[text(c) for c in row["children"]] for row in nodes(note, "tableRow")]
-    assert [row[0] for row in values] == ["p", "q", "left side", "right side", "difference"]
+    assert [row[0] for row in values] == ["cells", "p", "q", "left side", "right side", "difference"]
     assert text(block[6]["children"][0]) == "✗ step 3 refuted, as the page expects"
     assert "derive-expected" in block[5]["children"][0]["children"][-1]["class"]
     assert err.strip() == ("derive: line 12: step 2 is refuted: -\\int p(x) \\log q(x) \\, dx = "

@@ -46,7 +46,7 @@ def test_markdown_report_of_the_seed(cli, tmp_path):
     out = report(cli, tmp_path, "md", SEED)
     text = out.read_text()
     assert "$$\n\\begin{aligned}" in text and "\\newcommand" not in text
-    assert "| counterexample | value |" in text and "A + B at θ2" in text
+    assert "| counterexample | value |" in text and "A + B at θ = 3.3" in text
     assert "](report_files/kl-fits.svg)" in text and (tmp_path / "report_files/kl-fits.svg").exists()
     assert "The seed says the last two terms of C3 are constants" in text       # the C4 caveat
     assert re.search(r"Checked by derive \S+ with SymPy \S+", text)

@@ -59,6 +59,9 @@ def build_parser():
         epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people (default), json for programs (schema in the README)")
+    check.add_argument("--show-reading", action="store_true",
+                       help="show how derive read each step, in plain text (the JSON always "
+                            "has it)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the marks (default: when writing to a terminal)")
     _checking_options(check)
@@ -203,7 +206,7 @@ def run_check(args):
         else:
             for result in done:
                 try:
-                    text = terminal.render_result(result, style)
+                    text = terminal.render_result(result, style, reading=args.show_reading)
                 except Exception as exc:  # noqa: BLE001 - this file's error; the others print
                     print(f"{result['file']}: error: {_internal(exc)}", file=sys.stderr)
                     code = EXIT_INPUT
@@ -248,18 +251,11 @@ def collect_results(args):
     progress.clear()
     errors = [o["error"] for o in outcomes if "error" in o]
     for outcome in outcomes:
-        shown = [outcome["error"]] if "error" in outcome else _unreadable_rows(outcome["result"])
+        shown = [outcome["error"]] if "error" in outcome else \
+            terminal.unreadable_errors(outcome["result"])
         for error in shown:
             print(terminal.error_text(error), file=sys.stderr)
     return [o["result"] for o in outcomes if "result" in o], errors
-
-
-def _unreadable_rows(result):
-    """The rows of a result that could not be read, as positioned errors with a caret."""
-    from derive.frontend import InputError
-    return [_error(InputError(s["message"], result["file"], s["line"], s["column"],
-                              s["source_line"] or None, s.get("cell")))["error"]
-            for s in result["steps"] if s["verdict"] == "error"]
 
 
 def _unreadable(result):

@@ -103,7 +103,7 @@ def where(step):
     return f"{cell}line {step['line']}:{step['column']}"
 
 
-def render_result(result, style, columns=None):
+def render_result(result, style, columns=None, reading=False):
     """A derivation's block, from its serialised result dict."""
     columns = columns or width()
     lines = [style.bold(printable(f"{result['file']} — {result['title']}"))]
@@ -112,15 +112,16 @@ def render_result(result, style, columns=None):
         lines += _wrapped("assuming " + text, columns, 2)
     lines += [f"  where {printable(d)}" for d in result.get("definitions", ())]
     for step in sorted(result["steps"] + result["claims"], key=lambda s: s["index"]):
-        lines.extend(render_step(step, style, columns))
+        lines.extend(render_step(step, style, columns, reading))
     for c in result.get("conclusions", ()):
         lines.append("  " + conclusion_line(c, style, columns))
     lines.append("  " + summary_line(result["summary"], style, result["steps"] + result["claims"]))
     return "\n".join(fit(line, columns) for line in lines)
 
 
-def render_step(step, style, columns=None):
-    """The lines for one step or claim (a serialised step dict)."""
+def render_step(step, style, columns=None, reading=False):
+    """The lines for one step or claim (a serialised step dict); with `reading`, how
+    derive read it too (`--show-reading`)."""
     columns = columns or width()
     status = step["verdict"]
     as_expected = expected(step)
@@ -139,8 +140,8 @@ def render_step(step, style, columns=None):
         info += f", {step['method']}, {step['seconds']:.2f} s"
     if as_expected:
         info += f", {status} as the file expects"
-    lines.append(f"{'':{INDENT}}{info}")
-    if step.get("reading"):
+    lines += _wrapped(info, columns)            # wrapped: "as the file expects" must show
+    if reading and step.get("reading"):
         lines += _wrapped(f"read as: {step['reading']}", columns)
     if step.get("justification"):
         lines += _wrapped(f"by: {step['justification']}", columns)
@@ -217,6 +218,19 @@ def grand_total(results, errors, style):
         line += ", " + style.paint(f"{len(errors)} unreadable file{'s' if len(errors) != 1 else ''}",
                                    COLOURS[ERROR])
     return line
+
+
+def unreadable_errors(result):
+    """The rows of a result derive could not read, as error dicts (see `error_text`)."""
+    from derive.frontend import InputError
+    out = []
+    for step in result["steps"]:
+        if step["verdict"] == ERROR:
+            exc = InputError(step["message"], result["file"], step["line"], step["column"],
+                             step.get("source_line") or None, step.get("cell"))
+            out.append({"file": exc.file, "line": exc.line, "column": exc.column,
+                        "message": exc.message, "text": str(exc)})
+    return out
 
 
 def error_text(error):

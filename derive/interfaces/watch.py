@@ -55,8 +55,11 @@ def run_watch(args, stream=None):
 
 
 def _check(path, args):
-    from derive.interfaces.cli import _check_one
-    return _check_one((path, args.budget, args.seed, 1))
+    """The file's serialised result or error, checked like `derive check` does."""
+    from derive.checker import Options, check_files
+    from derive.interfaces.cli import _serialised
+    (outcome,) = check_files([(path, None)], Options(budget=args.budget, seed=args.seed, jobs=1))
+    return _serialised(outcome, path)
 
 
 def _print_full(outcome, style, stream):
@@ -98,6 +101,10 @@ def changed_lines(before, after, style):
     for key, step in new.items():
         previous = old.get(key)
         if previous is not None and previous["verdict"] == step["verdict"]:
+            continue
+        if step["verdict"] == "error":              # a row that cannot be read: where and why
+            lines += [terminal.error_text(e) for e in terminal.unreadable_errors(
+                {"file": after["result"]["file"], "steps": [step]})]
             continue
         was = f"was {previous['verdict']}" if previous else "new"
         body = terminal.render_step(step, style)

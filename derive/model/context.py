@@ -59,7 +59,7 @@ class Context:
                 if info.given:
                     variables += " given " + ", ".join(v.latex for v in info.given)
                 out.append((name.latex, what, variables))
-            elif kind in (Kind.SYMBOL, Kind.PARAMETER) and declaration.declared:
+            elif kind is Kind.SYMBOL and declaration.declared:
                 out.append((name.latex, f"is {declaration.domain.value}", ""))
             elif kind is Kind.SYMBOL:
                 out.append((name.latex, "is not declared: a complex number", ""))

@@ -20,8 +20,8 @@ from derive.reports import escape
 
 RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne"}
 WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠"}
-MARKS = {"verified": "✓", "refuted": "✗", "undecided": "?", "definition": "≔"}
-MATH_MARKS = {"verified": r"\checkmark", "refuted": r"\times", "undecided": "?",
+MARKS = {"verified": "✓", "refuted": "✗", "undecided": "?", "definition": "≔", "error": "!"}
+MATH_MARKS = {"verified": r"\checkmark", "refuted": r"\times", "undecided": "?", "error": "!",
               "definition": r"\text{def}"}
 
 
