@@ -15,8 +15,10 @@ pytest_plugins = ["pytester"]
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path, monkeypatch):
-    """Every test gets an empty result cache of its own."""
+    """Every test gets an empty result cache of its own, and a wide terminal (so that what
+    a test looks for is not wrapped differently under pytest-xdist)."""
     monkeypatch.setenv("DERIVE_CACHE_DIR", str(tmp_path / "derive-cache"))
+    monkeypatch.setenv("COLUMNS", "200")
     return tmp_path / "derive-cache"
 
 

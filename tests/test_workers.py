@@ -140,16 +140,19 @@ def test_without_fork_tasks_run_inline(monkeypatch):
     assert failed.ending == FAILED and "boom" in failed.error
 
 
-def test_unevaluated_expressions_arrive_as_they_were_sent():
-    from sympy import Function, Mul, Pow, Symbol, srepr
-    x = Symbol("x", real=True)
-    p = Function("p", positive=True)(x)
-    expression = Mul(p, Pow(p, -1, evaluate=False), evaluate=False)       # p/p, not 1
+def test_terms_arrive_as_they_were_sent():
+    """p/p stays p/p (nothing evaluates on the way), and the names inside one message stay
+    one name each (a bound x is still not the declared x)."""
+    from derive.frontend.tex_file import load_tex
+    step = load_tex("t.tex", "% derive: density p\n$$ \\frac{p}{p} = \\int p(x) \\, dx $$\n").steps[0]
     with Pool(1) as pool:
-        (outcome,) = pool.map([(echo, (expression,), 5)])
+        (outcome,) = pool.map([(echo, (step,), 5)])
     received = outcome.reports[0]
-    assert srepr(received) == srepr(expression) and received == expression
-    assert received.args[0].is_positive and received.is_commutative
+    assert received.reading == step.reading == "p(x) / p(x) = ∫ p(x′) dx′"
+    assert type(received.lhs).__name__ == "Mul"
+    left_x = received.lhs.args[0].at[0].name
+    assert left_x is received.lhs.args[1].base.at[0].name          # one x on the left
+    assert left_x is not received.rhs.var                           # and another bound one
 
 
 def test_a_task_waiting_in_a_busy_workers_pipe_gets_its_budget_from_when_it_starts():
