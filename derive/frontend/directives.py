@@ -43,8 +43,10 @@ class Directives:
         """Apply one directive; `offset` is where `body` starts in the file. Returns
         whether it changes what names mean (then the current chain ends)."""
         if keyword not in KEYWORDS:
-            raise self.source.error(f"unknown directive {keyword!r}; known: "
-                                    f"{', '.join(KEYWORDS)}",
+            from derive.interfaces.suggest import did_you_mean
+            hint = did_you_mean(keyword, KEYWORDS)
+            raise self.source.error(f"unknown directive {keyword!r}" + (
+                hint if hint else f"; known: {', '.join(KEYWORDS)}"),
                                     offset - len(keyword) - 1 if keyword else offset)
         handler = getattr(self, "_" + {"variables": "variable", "densities": "density",
                                        "functions": "function"}.get(keyword, keyword), None)
