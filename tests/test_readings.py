@@ -44,7 +44,7 @@ def reading(row, header=HEADER):
     (r"\frac{d}{dt} t^3 \Big|_{t=2} = 12", "[d/dt t^3]_{t=2} = 12"),
     # accents and decorations make other names
     (r"\tilde{p}(x) \hat{y} = \bar{x}", "p\u0303(x) · y\u0302 = x\u0304"),
-    (r"D^* = D^{\star}", "D* = D*"),
+    (r"a D^* = a D^{\star}", "a · D* = a · D*"),
 ])
 def test_documented_readings(row, expected):
     assert reading(row) == [expected]

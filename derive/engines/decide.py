@@ -146,9 +146,9 @@ def relation(step, seed, deadline, report):
         return Verdict(VERIFIED, "normal form", f"the two sides are equal (their difference "
                        f"normalises to 0); {note}") if comparison.agreed else \
             Verdict(UNDECIDED, "normal form", f"the sides are equal but {note}")
-    if constant(step.lhs) and constant(step.rhs) and comparison.agreed:
-        return Verdict(VERIFIED, "certified evaluation", "nothing in this step varies, and "
-                       f"ball arithmetic decides {rel.symbol} rigorously; {note}")
+    if constant(step.lhs) and constant(step.rhs) and comparison.certain:
+        return Verdict(VERIFIED, "certified evaluation", "nothing in this step varies, and an "
+                       f"exact evaluation in ball arithmetic proves {rel.symbol}; {note}")
     if rel is Relation.NE:
         return Verdict(UNDECIDED, "numeric", f"≠ is verified only by a strict argument and "
                        f"refuted only by an exact proof of equality; neither was found; {note}")
@@ -157,6 +157,9 @@ def relation(step, seed, deadline, report):
     proof = bounds.prove(step, deadline)
     if proof is not None and comparison.agreed:
         return Verdict(VERIFIED, proof.method, f"{proof.detail}; {note}")
+    if proof is not None:
+        return Verdict(UNDECIDED, proof.method, f"{proof.detail}, but {note}, and a proof "
+                       "alone does not make a verdict")
     return Verdict(UNDECIDED, "bounds", f"no lemma applies and no sign argument was found; {note}")
 
 

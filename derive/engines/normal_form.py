@@ -33,6 +33,7 @@ from __future__ import annotations
 import itertools
 import time
 from fractions import Fraction
+from math import comb
 
 from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind
@@ -45,6 +46,7 @@ from derive.notation import registry
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
 MAX_EXPANDED_SUM = 200       # finite sums with numeric bounds expanded up to this many terms
+MAX_FAULHABER = 12           # Σ i^k summed in closed form up to this power
 
 POS, NONNEG, REAL, COMPLEX = "pos", "nonneg", "real", "complex"
 
@@ -92,16 +94,16 @@ class Normaliser:
         if kind is Mul:
             total = Poly.const(1)
             for a in t.args:
-                total = total * self.value(a)
+                total = self.multiply(total, self.value(a))
             return total
         if kind is Pow:
-            return self.power(self.value(t.base), self.value(t.exponent))
+            return self.power(self.value(t.base), self.closed(self.value(t.exponent)))
         if kind is Sym:
             return self.symbol(t.name)
         if kind is Const:
             return self.constant(t.name)
         if kind is Fn:
-            return self.function(t.fname, [self.value(a) for a in t.operands])
+            return self.function(t.fname, [self.closed(self.value(a)) for a in t.operands])
         if kind is Dens:
             return self.density(t)
         if kind is Call:
@@ -141,6 +143,34 @@ class Normaliser:
         if kind in (Limit, Optimum):
             raise Unsupported("a limit or an optimum inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
+
+    # ================================================================== integrals as factors
+    def multiply(self, a, b):
+        """a·b, with the integration copies of b renamed apart from a's: ∫f dx · ∫g dx is the
+        double integral ∫∫ f(x₁) g(x₂), never ∫ f g."""
+        if not (_has_integral(a) and _has_integral(b)):
+            return a * b
+        out = []
+        for m1, c1 in a.terms.items():
+            for m2, c2 in b.terms.items():
+                renamed = m2
+                for copy in {x[1] for x, _ in m2 if x[0] == "int"}:
+                    renamed = _replace(renamed, copy, ("cp", copy[1], next(self._copies)))
+                out.append(self.canonical(mono_mul(m1, renamed)).scale(c1 * c2))
+        return Poly.sum(out)
+
+    def closed(self, poly):
+        """`poly` with each integral made one opaque atom, for what is not multiplicative in
+        it (a power, a log, a function of an integral): log ∫ f is not ∫ log f."""
+        if not _has_integral(poly):
+            return poly
+        out = {}
+        for m, c in poly.terms.items():
+            if any(a[0] == "int" for a, _ in m):
+                unit = Poly({m: Fraction(1)})
+                m = frozenset({(("integral", unit.key(), self.sign(unit)), 1)})
+            out[m] = out.get(m, 0) + c
+        return Poly(out)
 
     # ================================================================== leaves
     def sign_of_name(self, name):
@@ -214,6 +244,8 @@ class Normaliser:
         """∫ body d var (or Σ), over the range `node` gives (its whole range if None)."""
         lower = upper = None
         if node is not None and node.lower is not None:
+            if isinstance(node, Sum) and not all(self._whole(b) for b in (node.lower, node.upper)):
+                raise Unsupported("a sum whose bounds may not be whole numbers")
             lower, upper = self.value(node.lower), self.value(node.upper)
             if isinstance(node, Sum):
                 expanded = self._expand_finite_sum(node, lower, upper)
@@ -234,6 +266,22 @@ class Normaliser:
             renamed = mono_mul(renamed, frozenset({(("int", copy), 1)}))
             out.append(self.canonical(renamed).scale(c))
         return Poly.sum(out)
+
+    def _whole(self, term):
+        """Whether a term is a whole number for every value of its names (a sum's bound)."""
+        if isinstance(term, Num):
+            return term.value.denominator == 1
+        if isinstance(term, Sym):
+            return self.context.declaration(term.name).domain.is_integer
+        if isinstance(term, (Add, Mul)):
+            return all(self._whole(a) for a in term.args)
+        if isinstance(term, Pow):
+            e = term.exponent
+            return isinstance(e, Num) and e.value.denominator == 1 and e.value >= 0 and \
+                self._whole(term.base)
+        if isinstance(term, Defined):
+            return self._whole(term.body)
+        return False
 
     def _expand_finite_sum(self, node, lower, upper):
         lo, hi = lower.constant(), upper.constant()
@@ -286,9 +334,13 @@ class Normaliser:
                 reduced = self._integrate_density(deps[0][0], copy)
                 if reduced is not None:
                     return Poly({rest: Fraction(1)}) * reduced
-            if not deps and range_id[0] == "sum" and len(range_id) == 3:
-                count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
-                return Poly({rest: Fraction(1)}) * count
+            if range_id[0] == "sum" and len(range_id) == 3 and \
+                    all(a[0] == "pt" and a[1] == copy for a, _ in deps):
+                k = sum(e for _, e in deps)
+                if isinstance(k, int) and 0 <= k <= MAX_FAULHABER:
+                    low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
+                    total = self._power_sum(k, high) - self._power_sum(k, low - Poly.const(1))
+                    return Poly({rest: Fraction(1)}) * total
             if range_id[0] == "int" and all(a == ("pt", copy, REAL) for a, _ in deps):
                 n = sum(e for _, e in deps)
                 if n != -1 and isinstance(n, int) and n >= 0:
@@ -297,6 +349,14 @@ class Normaliser:
                             ).scale(Fraction(1, n + 1))
                     return Poly({rest: Fraction(1)}) * area
         return None
+
+    def _power_sum(self, k, n):
+        """Σ_{i=1}^{n} i^k as a polynomial in n (Faulhaber), for a whole number n ≥ 0."""
+        total = Poly()
+        for j, b in enumerate(_bernoulli(k)):
+            coefficient = Fraction(comb(k + 1, j)) * b / (k + 1)
+            total = total + self.integer_power(n, k + 1 - j).scale(coefficient)
+        return total
 
     def _integrate_density(self, atom, copy):
         """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
@@ -325,6 +385,13 @@ class Normaliser:
     # ================================================================== powers
     def power(self, base, exponent):
         n = exponent.constant()
+        if _has_integral(base):
+            if n is not None and n.denominator == 1 and 1 <= n <= MAX_EXPONENT:
+                result = base                   # (∫f)² = ∫∫ f(x₁) f(x₂): copies apart
+                for _ in range(int(n) - 1):
+                    result = self.multiply(result, base)
+                return result
+            base = self.closed(base)
         if n is not None and n.denominator == 1:
             return self.integer_power(base, int(n))
         if n is not None:
@@ -573,6 +640,8 @@ def _sign(atom):
         return POS
     if kind == "dd":
         return REAL
+    if kind == "integral":
+        return atom[2]
     return COMPLEX
 
 
@@ -586,6 +655,20 @@ def _real_key(key):
             if Fraction(e).denominator != 1 and s != POS:
                 return False
     return True
+
+
+def _bernoulli(k):
+    """B_0 … B_k with B_1 = +1/2 (the convention of Σ_{i=1}^{n} i^k)."""
+    b = [Fraction(1)]
+    for m in range(1, k + 1):
+        b.append(-sum(comb(m + 1, j) * b[j] for j in range(m)) / Fraction(m + 1))
+    if k >= 1:
+        b[1] = Fraction(1, 2)
+    return b
+
+
+def _has_integral(poly):
+    return any(a[0] == "int" for m in poly.terms for a, _ in m)
 
 
 def _is_point(key, copy):

@@ -15,7 +15,9 @@ from __future__ import annotations
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo
 from derive.model.terms import Defined, Limit, Optimum, Sym
+from derive.frontend.directives import used_before
 from derive.frontend.latex.reader import DEFINE
+from derive.frontend.scope import UsedBefore
 from derive.notation.show import show_all
 
 
@@ -87,7 +89,10 @@ class ChainBuilder:
             raise self.source.error("a new name is defined with '=' or ':='", body_part.start)
         info = DefinitionInfo(head.params, body_part.term,
                               f"{head_part.latex} = {body_part.latex}", "chain")
-        name = self.scope.define(head.key, info, head=head.label)
+        try:
+            name = self.scope.define(head.key, info, head=head.label)
+        except UsedBefore as exc:
+            raise used_before(self.source, exc, head_part.start) from None
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body_part.term)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from derive.frontend.scope import UsedBefore
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
 )
@@ -150,7 +151,10 @@ class Directives:
 
     def _define(self, body, offset):
         key, params, value = self.reader.read_definition(body, offset)
-        self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
+        try:
+            self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
+        except UsedBefore as exc:
+            raise used_before(self.source, exc, offset) from None
 
     def _function(self, body, offset):
         for key, _ in self._names(body, offset):
@@ -205,6 +209,14 @@ class Directives:
             out.append((self.reader.read_name(piece, offset + start), offset + start))
             start += len(piece) + 1
         return out
+
+
+def used_before(source, exc, offset):
+    """The error for a definition of a name the file used before, undeclared."""
+    line, column = source.position(exc.offset)
+    return source.error(f"{exc.key} is used at line {line}, column {column} before it is "
+                        "defined here (or in its own definition): define it first — one name "
+                        "means one thing", offset)
 
 
 def _clauses(body, words):

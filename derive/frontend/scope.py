@@ -19,6 +19,15 @@ from derive.model.terms import Allowance
 MAX_EXPANSION = 50_000
 
 
+class UsedBefore(Exception):
+    """A name is defined after the file used it as an undeclared number or function: one
+    name would mean two things. Carries the offset of that first use."""
+
+    def __init__(self, key, offset):
+        super().__init__(key)
+        self.key, self.offset = key, offset
+
+
 class FileScope:
     def __init__(self):
         self.names = {}           # canonical key → Name
@@ -71,8 +80,14 @@ class FileScope:
 
     def define(self, key, info, head=None):
         """Define a name (a directive or a chain's first row); `head` is the label text of
-        a quantity written with arguments (`\\mathcal{L}'(G|D^\\star)`)."""
-        name = self.declare(key if head is None else head, Declaration(Kind.DEFINITION, info=info))
+        a quantity written with arguments (`\\mathcal{L}'(G|D^\\star)`). Raises `UsedBefore`
+        when the file already used the name undeclared (a definition is not an assumption:
+        the earlier use would mean something else)."""
+        spelled = key if head is None else head
+        found = self.names.get(spelled)
+        if found is not None and found in self.first_use:
+            raise UsedBefore(spelled, self.first_use[found])
+        name = self.declare(spelled, Declaration(Kind.DEFINITION, info=info))
         if head is not None:
             self.heads[head] = name
         return name

@@ -127,8 +127,12 @@ def _strings(node, source, what):
     return [_string(n, source, what) for n in node.value]
 
 
+DOMAIN_KEYS = ("real", "positive", "nonnegative", "integer", "natural")
+
+
 def _read_context(node, source, builder):
     context = _mapping(node, source, CONTEXT_KEYS, "context")
+    domains = {}
     for key in CONTEXT_KEYS:
         if key not in context:
             continue
@@ -137,7 +141,8 @@ def _read_context(node, source, builder):
             for name, variable in value.value:
                 n_off, n_text = _locate(_string(name, source, "a density"), source)
                 v_off, v_text = _locate(_string(variable, source, "a variable"), source)
-                builder.directive("variable", v_text, v_off)
+                if builder.scope.lookup(builder.reader.read_name(v_text, v_off)) is None:
+                    builder.directive("variable", v_text, v_off)     # a discrete x stays so
                 builder.directive("density", n_text + " over " + v_text, n_off)
             continue
         keyword = {"variables": "variable", "densities": "density",
@@ -145,6 +150,14 @@ def _read_context(node, source, builder):
         # depends: ["p_\\theta on \\theta"]; fixed: [D^\\star]
         for item in _strings(value, source, key):
             offset, text = _locate(item, source)
+            if key in DOMAIN_KEYS:
+                # the keys of a mapping have no order: two domains for a name is a conflict
+                for name in text.split(","):
+                    spelled = builder.reader.read_name(name, offset)
+                    if domains.setdefault(spelled, key) != key:
+                        raise source.error(f"{spelled} is both {domains[spelled]} and {key} "
+                                           "here; a context's keys have no order, so say one",
+                                           offset)
             builder.directive(keyword, text, offset)
 
 

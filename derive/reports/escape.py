@@ -42,7 +42,16 @@ def safe_math(latex):
             return PORTABLE[name]
         return m.group(0) if name in SAFE_COMMANDS else r"\mathrm{\backslash %s}" % name
     latex = re.sub(r"\\arg\s*\\(max|min)(?![a-zA-Z])", r"\\arg\1", latex)
-    return _COMMAND.sub(neutralise, latex).replace("^^", "^{}^")
+    latex = _COMMAND.sub(neutralise, latex)
+    while "^^" in latex:                    # any run of carets: TeX reads ^^5c as a backslash
+        latex = latex.replace("^^", "^{}^")
+    return latex
+
+
+def safe_markdown_math(latex):
+    """`safe_math` for Markdown, where a page's HTML passes through: `<` and `>` in the math
+    are written `\\lt`, `\\gt`, so no tag can open."""
+    return safe_math(latex).replace("<", r"\lt ").replace(">", r"\gt ")
 
 
 # `|`, `<`, `>` are letters of their own: in TeX's default text font they would print as

@@ -34,7 +34,7 @@ class Format:
 
 
 FORMATS = {
-    "md": Format("report.md.j2", escape.md_text, escape.safe_math, "svg"),
+    "md": Format("report.md.j2", escape.md_text, escape.safe_markdown_math, "svg"),
     "tex": Format("report.tex.j2", escape.tex_text, escape.safe_math, "pdf"),
     "html": Format("report.html.j2", escape.html_text, escape.mathml, ""),
 }

@@ -34,9 +34,10 @@ HOLDS, FAILS, UNCLEAR, SKIPPED = "holds", "fails", "unclear", "skipped"
 @dataclass(frozen=True)
 class Comparison:
     evaluated: int                      # instances on which the relation could be judged
-    agreed: int                         # of those, where it held
+    agreed: int                         # of those, where it held (to the balls' precision)
     counterexample: Counterexample | None
     note: str = ""                      # why instances were skipped, when all were
+    certain: int = 0                    # instances where an exact evaluation's balls prove it
 
 
 @dataclass
@@ -46,6 +47,7 @@ class _Outcome:
     rhs: acb | None = None
     evaluator: Evaluator | None = None
     reason: str = ""
+    certain: bool = False               # holds, proved by the balls of an exact evaluation
 
 
 def labels_for(terms, context):
@@ -73,7 +75,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     the counterexample. `precise` escalates precision when the balls agree loosely, to
     find tiny differences (for a step with no proof yet)."""
     labels = labels_for((lhs, rhs), context)
-    evaluated = agreed = 0
+    evaluated = agreed = certain = 0
     notes = []
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
@@ -84,13 +86,14 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
         evaluated += 1
         if outcome.status == HOLDS:
             agreed += 1
+            certain += outcome.certain
         elif outcome.status == FAILS:
             return Comparison(evaluated, agreed, _counterexample(outcome, instance, labels,
                                                                  context))
     note = ""
     if not evaluated and notes:
         note = max(set(notes), key=notes.count)
-    return Comparison(evaluated, agreed, None, note)
+    return Comparison(evaluated, agreed, None, note, certain)
 
 
 def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held):
@@ -113,7 +116,8 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
             status = _decide(relation, left, right, prec, precise)
         finally:
             ctx.prec = saved
-        last = _Outcome(status, left, right, ev)
+        last = _Outcome(status, left, right, ev,
+                        certain=ev.exact and status == HOLDS and _proves(relation, left, right))
         if status == FAILS:
             return last if ev.exact else _Outcome(UNCLEAR, left, right, ev)
         if status == HOLDS:
@@ -145,6 +149,19 @@ def _decide(relation, left, right, prec, precise):
     if d < 0 or (not strict and (d <= 0 or d.contains(0) and tight)):
         return HOLDS
     return UNCLEAR
+
+
+def _proves(relation, left, right):
+    """Whether the balls themselves prove the relation (not merely fail to contradict it)."""
+    diff = left - right
+    if relation is Relation.EQ:
+        return diff == 0                    # an exact zero: nothing else proves equality
+    if relation is Relation.NE:
+        return not diff.contains(0)
+    if left.imag != 0 or right.imag != 0:
+        return False
+    d = diff.real if relation.upward else -diff.real
+    return bool(d < 0) if relation.strict else bool(d <= 0)
 
 
 def _magnitude(value):

@@ -524,6 +524,9 @@ def _degree(t, var, memo):
         result = _degree(t.body, var, memo)
     elif isinstance(t, Fn):
         result = 0 if all(_degree(a, var, memo) == 0 for a in t.operands) else None
+    elif isinstance(t, Integral) and any(b is not None and var in free_names(b)
+                                         for b in (t.lower, t.upper)):
+        result = None                           # limits that move with the variable
     elif isinstance(t, (Integral, Expect)):
         inner = t.body if isinstance(t, Integral) else Mul(Dens(t.dist, (Sym(t.var),)), t.body)
         result = _degree(inner, var, memo)

@@ -46,23 +46,44 @@ class Products:
 
     # ------------------------------------------------------------------ integrals
     def integrals(self, pieces):
-        """Each `\\int … d x` into a value, innermost (last) integral first. Integrals after
-        an operator that takes the rest of the run are left to that operator, so they are
-        read inside its scope."""
+        """Each `\\int … d x` into a value, the outermost first: an `\\int` pairs with the
+        differential that closes it (`\\int_0^1 \\int_0^x f \\, dy \\, dx`: the second
+        `\\int` closes at `dy`, the first at `dx`), and its body — the inner integrals and
+        their limits included — is read inside its binding. Integrals after an operator that
+        takes the rest of the run are left to that operator, read inside its scope."""
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
-            starts = [i for i, p in enumerate(pieces[:limit])
-                      if isinstance(p, BigPiece) and p.op == "int"]
-            if not starts:
+            i = next((k for k, p in enumerate(pieces[:limit])
+                      if isinstance(p, BigPiece) and p.op == "int"), None)
+            if i is None:
                 return pieces
-            i = starts[-1]
-            j = self.differential(pieces, i + 1)
+            j = self.closing_differential(pieces, i)
             if j is None:
                 raise self.error(r"this integral has no differential: end it with d x", pieces[i].node)
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
             value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
-            pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[j + 2:]
+            rest = pieces[j + 2:]
+            if self.differential(rest, 0) == 0:
+                raise self.error("a differential with no integral of its own: write one \\int "
+                                 "per differential", rest[0].node)
+            pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
+
+    def closing_differential(self, pieces, start):
+        """Index of the `d` that closes the `\\int` at `start`: integrals nest, so each inner
+        `\\int` takes the next differential first."""
+        depth, k = 0, start
+        while k < len(pieces):
+            p = pieces[k]
+            if isinstance(p, BigPiece) and p.op == "int":
+                depth += 1
+            elif self.differential(pieces, k) == k:
+                depth -= 1
+                if depth == 0:
+                    return k
+                k += 1                      # skip the differential's variable
+            k += 1
+        return None
 
     @staticmethod
     def differential(pieces, start):
@@ -162,6 +183,10 @@ class Products:
         return value, used
 
     def grouping(self, bracket):
+        if (bracket.open, bracket.close) not in (("(", ")"), ("[", "]")):
+            raise self.error(f"derive does not read {bracket.open} … {bracket.close} as "
+                             "brackets (only ( ) and [ ] group; ⟨ ⟩, \\{ \\} and mismatched "
+                             "pairs mean other things)", bracket.node)
         if bracket.seps:
             raise self.error(f"unexpected {bracket.seps[0]!r}: a list of arguments needs a "
                              "function or operator before the bracket", bracket.node)

@@ -26,6 +26,7 @@ Nothing here evaluates: terms are built as written.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -107,10 +108,12 @@ class Reader(Products):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
                 continue
-            latex = " ".join(text[_start(child):_end(child)].split())
+            latex = " ".join(text[_with_sizing(text, _start(child)):_end(child)].split())
             head = None
             if k == 0 and begins_with_side and len(children) > 2:
                 head = self.head(child, self.relation(children[1].children[0]))
+                if head is not None and self._mentioned(head.key, children[2]):
+                    head = None             # `A = A + 1` is a statement, not a definition
             if head is not None:
                 params = head.params
                 parts.append(Part(None, None, start + _start(child), latex, head))
@@ -255,6 +258,13 @@ class Reader(Products):
             return Head(name.key, None, params)
         return Head(name.key, label, ())
 
+    def _mentioned(self, key, node):
+        """Whether the name `key` occurs in the side `node` (as written)."""
+        try:
+            return _mentions(naming.flat_text(node), key)
+        except naming.NameError_:
+            return False
+
     def _label(self, key, bracket):
         """The canonical text of a name with its bracket: `\\mathcal{L}'(G|D^{\\star})`."""
         texts = []
@@ -367,6 +377,14 @@ class Reader(Products):
             if sub is not None and _has_sim(sub):
                 raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
+            if sub is not None:
+                self._one_character(sub, base + "_")
+                if is_tree(sub, "sgroup") and is_tree(sub.children[0], "empty"):
+                    raise self.error("an empty subscript is not read", sub)
+            if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
+                    self.scope.lookup(base) is None:
+                raise self.error(naming.unknown_command(base) + "; declare it to use it "
+                                 "as a name", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
@@ -411,9 +429,15 @@ class Reader(Products):
                          primary)
 
     def _check_power_token(self, sup):
-        if is_token(sup, "NUMBER") and len(sup.value) > 1:
-            raise self.error(f"x^{sup.value} means x^{sup.value[0]}·{sup.value[1:]} in TeX; "
-                             "write braces: x^{%s}" % sup.value, sup)
+        self._one_character(sup, "x^")
+
+    def _one_character(self, node, written):
+        """An unbraced argument is one character in TeX: `x^22` is x²·2, `a_12` is a₁·2,
+        `\\frac a22` is (a/2)·2, `\\sqrt22` is √2·2. Refused, with the braces to write."""
+        if is_token(node, "NUMBER") and len(node.value) > 1:
+            raise self.error(f"{written}{node.value} means {written}{node.value[0]} followed "
+                             f"by {node.value[1:]} in TeX; write braces: "
+                             f"{written}{{{node.value}}}", node)
 
     def value(self, node):
         """A primary that is not a name: a number, group, fraction, root, binomial."""
@@ -428,6 +452,8 @@ class Reader(Products):
             return self.term(node.children[0])
         if kind == "frac":
             _, num, den = node.children
+            for arg in (num, den):
+                self._one_character(arg, "\\frac ")
             return div(self.term(num), self.term(den))
         if kind == "frac_digits":
             digits = [c for c in node.children[0].value if c.isdigit()]
@@ -437,6 +463,7 @@ class Reader(Products):
             return Fn("binom", self.term(n), self.term(k))
         if kind == "sqrt":
             children = node.children[1:]
+            self._one_character(children[-1], "\\sqrt")
             if len(children) == 1:
                 return Pow(self.term(children[0]), Num(Fraction(1, 2)))
             _, index, _, body = children
@@ -448,32 +475,35 @@ class Reader(Products):
     # ================================================================== derivatives
     def _derivative_fraction(self, frac):
         """`\\frac{d}{dx}` (an operator), `\\frac{d f}{dx}` (a value), `\\frac{\\partial^2}
-        {\\partial x^2}`; None for an ordinary fraction."""
+        {\\partial x^2}`; None for an ordinary fraction. A numerator that starts with `d`
+        (not a declared name) or `\\partial` makes a derivative or an error, never a
+        fraction with a symbol d in it."""
         _, num, den = frac.children
         num_items = _items(num)
         order = _d_like(num_items[0]) if num_items else None
-        if order is None:
+        if order is None or self._is_name("d") and not _is_partial(num_items[0]):
             return None
-        variables = []
-        den_items = _items(den)
-        k = 0
+        variables, den_items, k = [], _items(den), 0
         while k < len(den_items):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
-                return None
-            var = den_items[k + 1]
-            power = 1
+                raise self.error("a derivative's denominator reads d x, or \\partial x, "
+                                 "once per variable: \\frac{d^2}{dx^2}", frac)
+            var, power = den_items[k + 1], 1
             if is_tree(var, "script") and len(var.children) == 2 and \
                     is_tree(var.children[1], "superscript"):
-                exponent = single(var.children[1].children[1])
-                if not is_token(exponent, "NUMBER"):
-                    return None
-                power = int(exponent.value)
+                power = _whole_number(var.children[1].children[1])
+                if power is None:
+                    raise self.error("the power of a differential is a whole number", var)
                 var = var.children[0]
             variables += [var] * power
             k += 2
-        if not variables or len(variables) != order:
-            return None
+        if len(variables) != order:
+            raise self.error(f"this derivative's orders do not match: {order} above, "
+                             f"{len(variables)} below", frac)
         return DerivPiece(variables, frac, num_items[1:] or None)
+
+    def _is_name(self, key):
+        return self.bound_name(key) is not None or self.declared(key) is not None
 
     def derivative(self, piece, rest):
         """The derivative by the piece's variables of its own body (`\\frac{df}{dx}`) or
@@ -490,6 +520,7 @@ class Reader(Products):
     def _variable_name(self, node):
         """The Name a variable node refers to where it stands (bound, declared, or a new
         undeclared symbol)."""
+        node = _bare(node)
         piece = self.piece(node) if not isinstance(node, Token) else self._script(node, [], node)
         if not isinstance(piece, NamePiece) or piece.power is not None:
             raise self.error("expected a variable here", node)
@@ -591,7 +622,8 @@ class Reader(Products):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(args)}", bracket.node)
                 return Defined(name, args, self._apply(info, args, p.node)), 2
-            return Defined(name, (), info.body), 1
+            body, points = self._at_bound_points(info.body, p.node)
+            return Defined(name, points, body), 1
         if kind is Kind.FUNCTION:
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
@@ -606,6 +638,27 @@ class Reader(Products):
         definition that applies the one before it twice doubles at each level."""
         try:
             return substitute(info.body, dict(zip(info.params, args)), self.scope.allowance)
+        except TooLarge:
+            raise self.error(f"applying the definitions of this file builds more than "
+                             f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
+
+    def _at_bound_points(self, body, node):
+        """A definition without parameters whose body mentions declared variables (`define
+        M = \\frac{p + q}{2}` is M(x)) is taken where those variables stand: inside an
+        integral over x, at its bound x — as a bare density is. Returns (body, the points,
+        which the reading shows: M(x′))."""
+        mapping = {}
+        for name in free_names(body):
+            declaration = self.scope.table.get(name)
+            if declaration is not None and declaration.kind is Kind.VARIABLE:
+                point = self.bound_point(name)
+                if point is not None:
+                    mapping[name] = Sym(point)
+        if not mapping:
+            return body, ()
+        points = tuple(mapping[n] for n in sorted(mapping, key=lambda n: n.sort_key()))
+        try:
+            return substitute(body, mapping, self.scope.allowance), points
         except TooLarge:
             raise self.error(f"applying the definitions of this file builds more than "
                              f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
@@ -693,6 +746,9 @@ class Reader(Products):
         at = [self.term(a) for a in groups[0]]
         cond = [self.term(a) for a in groups[1]] if len(groups) > 1 else []
         over = self._which_variables(name, info.over, at, bracket)
+        if len(over) > 1:                   # p(y, x) of a joint over x, y: in declared order
+            pairs = sorted(zip(over, at), key=lambda va: info.over.index(va[0]))
+            over, at = tuple(v for v, _ in pairs), [a for _, a in pairs]
         given = tuple(info.given)
         if info.given:
             if len(cond) != len(info.given):
@@ -706,8 +762,10 @@ class Reader(Products):
     def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
         """The declared variables that `terms` (the written arguments) stand at."""
         candidates = tuple(candidates)
-        if len(terms) == len(candidates) and not conditioning:
-            return candidates
+        written = [_variable_of(t) for t in terms]
+        if len(terms) == len(candidates) and not conditioning and \
+                set(written) != set(candidates):
+            return candidates               # values, not variables: by position
         out = []
         for t in terms:
             variable = _variable_of(t)
@@ -768,11 +826,13 @@ class Reader(Products):
         dists = [self.distribution_argument(a) for a in bracket.args]
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
-            if any(d is not None for d in dists) or len(key) > 1 and key != "D":
-                raise self.error(f"{key} is read as an operator on distributions "
-                                 f"({_operator_forms(key)}); these arguments do not fit",
-                                 bracket.node)
-            return None
+            divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
+            if any(d is not None for d in dists) or key != "D" or divergence_bar:
+                raise self.error(f"{key}(…) is read as an operator on declared distributions "
+                                 f"({_operator_forms(key)}); these arguments are not that — "
+                                 f"declare them, or `% derive: function {key}` for a function "
+                                 f"named {key}", bracket.node)
+            return None                     # D(x): a function (a discriminator) — not KL
         value = Op(op.key, *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
@@ -1023,6 +1083,16 @@ def _end(node):
     return node.end_pos or 0
 
 
+_SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
+
+
+def _with_sizing(text, start):
+    """`start` moved back over a `\\left` or `\\bigl` just before it (the grammar ignores
+    them, but the side as written keeps them)."""
+    m = _SIZING.search(text, 0, start)
+    return m.start() if m else start
+
+
 def _without_end_punctuation(text):
     """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets)."""
     stripped = text.rstrip()
@@ -1056,25 +1126,49 @@ def _items(node):
 
 
 def _d_like(item):
-    """The order n of `d`, `\\mathrm{d}`, `\\partial`, `d^n`, `\\partial^n`; None otherwise."""
+    """The order n of `d`, `\\mathrm{d}`, `\\partial`, `d^n`, `d^{n}`, `{d}`; None otherwise."""
     order = 1
+    item = _bare(item)
     if is_tree(item, "script"):
         children = item.children
         if len(children) == 2 and is_tree(children[1], "superscript"):
-            exponent = single(children[1].children[1])
-            if not is_token(exponent, "NUMBER") or "." in exponent.value:
+            order = _whole_number(children[1].children[1])
+            if order is None:
                 return None
-            order = int(exponent.value)
         elif len(children) != 1:
             return None
-        item = children[0]
+        item = _bare(children[0])
     if is_token(item, "LETTER") and item.value == "d":
         return order
     if is_token(item, "COMMAND") and item.value == r"\partial":
         return order
-    if is_tree(item, "font") and naming.TYPOGRAPHIC_FONTS.__contains__(item.children[0].value[1:]) \
+    if is_tree(item, "font") and item.children[0].value[1:] in naming.TYPOGRAPHIC_FONTS \
             and [c.value for c in item.children[1].children] == ["d"]:
         return order
+    return None
+
+
+def _is_partial(item):
+    return "partial" in str(item)
+
+
+def _bare(node):
+    """`node` without the groups and one-item wrappers around it (`{{d}}` → d)."""
+    while True:
+        node = single(node)
+        if is_tree(node, "script") and len(node.children) == 1:
+            node = node.children[0]
+        elif is_tree(node, "group") and len(node.children) == 1:
+            node = node.children[0]
+        else:
+            return node
+
+
+def _whole_number(node):
+    """The whole number a (braced) exponent is, or None."""
+    node = _bare(node)
+    if is_token(node, "NUMBER") and "." not in node.value:
+        return int(node.value)
     return None
 
 
