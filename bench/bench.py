@@ -134,7 +134,8 @@ def checkout(ref, folder):
 def transition_ratio(repeats):
     """(median derive seconds, median simplify seconds, simplify proved count, total): derive's
     decision (exact normal form + certified numeric second opinion) against SymPy's
-    `simplify(lhs - rhs) == 0` on the same steps, read by SymPy as integrals over the line."""
+    `simplify(lhs - rhs) == 0` on the same steps, each integral over x replaced by its
+    integrand at one common point (what a person would hand to SymPy pointwise)."""
     from sympy import simplify
 
     from derive.engines.decide import equality
@@ -163,7 +164,7 @@ def transition_ratio(repeats):
 
 def to_sympy(term, bound=None):
     """A term as SymPy would be given it by hand: densities as positive functions, integrals
-    and expectations as `Integral` over the real line (the baseline's input, not derive's)."""
+    and expectations by their integrands at one point (the baseline's input, not derive's)."""
     import sympy
 
     from derive.model import terms as t
@@ -194,9 +195,9 @@ def to_sympy(term, bound=None):
             return go(registry.meaning(u))
         if kind is t.Expect:
             return go(t.Integral(u.var, t.Mul(t.Dens(u.dist, (t.Sym(u.var),)), u.body)))
-        if kind is t.Integral:
-            x = sympy.Symbol(f"{u.var.latex}{u.var.serial}", real=True)
-            return sympy.Integral(to_sympy(u.body, {**bound, u.var: x}), (x, -sympy.oo, sympy.oo))
+        if kind is t.Integral:                  # pointwise: the integrand at one point x
+            x = sympy.Symbol(u.var.variable.latex, real=True)
+            return to_sympy(u.body, {**bound, u.var: x})
         raise TypeError(kind.__name__)
     return go(term)
 

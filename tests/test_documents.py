@@ -2,11 +2,12 @@
 directive and display events whose rows keep each character's origin, so that every step
 and every message names the document's own line and column (for notebooks, cell and line)."""
 
+import contextlib
 import json
 
 import pytest
 
-from support import write
+from support import unreadable, write
 from derive.frontend import InputError, load
 from derive.frontend.documents import Directive, Display, read
 from derive.frontend.documents.mapped import Mapped
@@ -96,8 +97,31 @@ def test_macros_derive_does_not_expand_are_errors_where_used(tmp_path, definitio
 
 def test_mutually_recursive_macros_stop_with_an_error(tmp_path):
     text = "\\newcommand{\\A}{\\B}\n\\newcommand{\\B}{\\A}\n\\[ a = \\A \\]\n"
-    with pytest.raises(InputError, match="does not end"):
+    with pytest.raises(InputError, match="they call each other"):
         load(write(tmp_path, text, "r.tex"))
+
+
+def test_macros_that_double_at_every_level_stop_with_an_error_at_the_call(tmp_path):
+    names = "abcdefghijklmnopq"
+    text = "\\newcommand{\\a}{x+x}\n" + "".join(
+        f"\\newcommand{{\\{b}}}{{\\{a}\\{a}}}\n" for a, b in zip(names, names[1:]))
+    text += "% derive: real x\n\\[ \\q = x \\]\n"
+    with pytest.raises(InputError, match="grow at every level") as err:
+        load(write(tmp_path, text, "d.tex"))
+    assert (err.value.line, err.value.column) == (len(names) + 2, 4)
+
+
+def test_frac_with_three_digits_asks_for_braces(tmp_path):
+    [(message, line, column)] = unreadable(load(write(tmp_path, "% derive: real x\n$$x = \\frac123$$\n", "f.tex")))
+    assert "ambiguous" in message and (line, column) == (2, 7)
+
+
+@pytest.mark.parametrize("text, line", [("# t\n\n$$x + x = 2x\n\nmore\n", 3),
+                                        ("# t\n\n\\begin{align}\nx &= x\n", 3)])
+def test_unclosed_math_in_markdown_is_an_error_where_it_opens(tmp_path, text, line):
+    with pytest.raises(InputError, match="is not closed") as err:
+        load(write(tmp_path, text, "u.md"))
+    assert (err.value.line, err.value.column) == (line, 1)
 
 
 def test_inline_math_only_when_asked(tmp_path):
@@ -250,7 +274,10 @@ def test_markdown_inline_math_when_asked(tmp_path):
 def test_unclosed_and_repeated_openers_cost_one_pass():
     """Nothing hangs: a page of openers that never close is read in linear time."""
     import time
-    for text in ("text $ a $$ b \\begin{align} c `` d <!-- " * 20000, "```\ncode\n```\n" * 20000):
+    pages = ("text $ a `` d <!-- " * 20000, "```\ncode\n```\n" * 20000,
+             "text `` d $$ a $$ \\begin{align} c \\end{align} " * 20000 + "$$ never closed")
+    for text in pages:
         began = time.monotonic()
-        read("big.md", text)
+        with contextlib.suppress(InputError):           # an unclosed $$ is an error, at its end
+            read("big.md", text)
         assert time.monotonic() - began < 5

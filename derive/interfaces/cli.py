@@ -70,7 +70,8 @@ def build_parser():
         description="Check each FILE and render the results as a report through the Jinja "
                     "templates: Markdown (GitHub, MyST), LaTeX, PDF (latexmk), or one "
                     "self-contained HTML file whose math renders offline (MathML).",
-        epilog="exit codes: 0 report written; 2 unusable input or no TeX for --format pdf.",
+        epilog="exit codes: 0 report written; 2 unusable input (a row derive could not read is "
+               "still shown in the report, as its source) or no TeX for --format pdf.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     report.add_argument("--format", choices=("md", "tex", "pdf", "html"), default="html",
                         help="the report's format (default html)")

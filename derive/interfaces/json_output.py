@@ -7,7 +7,7 @@ Schema (version 2)::
        {"file": str, "title": str,
         "assumptions": [{"subject": str, "text": str, "object": str}],   # subject, object:
                                        # LaTeX, "" when absent; text: words between them
-        "definitions": [str, ...],     # the file's `define` directives, as written
+        "definitions": [str, ...],     # the `define` directives in force at any step, in order
         "figures": [{"name": str, "params": {str: str}}],   # asked for by the file
         "steps": [                     # the transitions of chains
           {"index": int,               # 1-based, in file order (shared with claims)
@@ -72,11 +72,14 @@ def step_dict(result):
 def result_dict(result):
     d = result.derivation
     from derive.model.names import Kind
+    contexts = list({id(c): c for c in [s.context for s in d.steps] + [d.context]}.values())
+    assumptions = _in_order(a for c in contexts for a in c.assumptions())
+    assumptions.sort(key=lambda a: not a[0])         # general ones ("every integral…") last
     return {"file": d.file, "title": d.title,
             "assumptions": [{"subject": subject, "text": text, "object": obj}
-                            for subject, text, obj in d.context.assumptions()],
-            "definitions": [decl.info.latex for decl in d.context.table.values()
-                            if decl.kind is Kind.DEFINITION and decl.info.source == "define"],
+                            for subject, text, obj in assumptions],
+            "definitions": _in_order(decl.info.latex for c in contexts for decl in c.table.values()
+                                     if decl.kind is Kind.DEFINITION and decl.info.source == "define"),
             "figures": [{"name": name, "params": dict(params)} for name, params in d.figures],
             "steps": [step_dict(r) for r in result.steps if not r.step.kind.is_claim],
             "claims": [step_dict(r) for r in result.steps if r.step.kind.is_claim],
@@ -88,6 +91,12 @@ def result_dict(result):
                              "proved": c.proved, "unproved_steps": list(c.unproved)}
                             for c in result.conclusions],
             "summary": result.summary}
+
+
+def _in_order(items):
+    """Each item once, where it first appears: what any step of the file assumes or defines
+    (a name redefined part-way shows both of its definitions, in order)."""
+    return list(dict.fromkeys(items))
 
 
 def _first(conclusion, result):

@@ -130,6 +130,8 @@ def render_step(step, style, columns=None, reading=False):
     relation = SYMBOLS.get(step.get("relation", ""), step.get("relation", ""))
     if step["kind"] == "definition":
         text = f"{shorten(step['lhs_latex'], 40)} := {step['latex']}"
+    elif status == ERROR:
+        text = step["latex"]                    # the row as written: it was not read
     elif step["kind"] in CLAIM_KINDS:
         text = f"{step['lhs_latex']} {relation} {step['latex']}"
     else:

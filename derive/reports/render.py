@@ -122,12 +122,14 @@ def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
 
 def _chains(result):
     """The result's chains as lists of step dicts, each with the conclusion it proves (the
-    model computed both; claims are shown apart)."""
+    model computed both; claims are shown apart) and the rows shown as math: a row derive
+    could not read is shown as its source text, never typeset."""
     by_index = {s["index"]: s for s in result["steps"]}
     conclusions = {c["to"]: c for c in result["conclusions"]}
     out = []
     for chain in result["chains"]:
         steps = [by_index[i] for i in chain["steps"] if i in by_index]
         if steps:
-            out.append({"steps": steps, "conclusion": conclusions.get(chain["steps"][-1])})
+            out.append({"steps": steps, "conclusion": conclusions.get(chain["steps"][-1]),
+                        "shown": [s for s in steps if s["verdict"] != "error"]})
     return out

@@ -22,7 +22,12 @@ def run_report(args, collected):
         return EXIT_INPUT
     fmt = args.format
     paper = getattr(args, "paper", "a4")
-    out = Path(args.output) if args.output else Path(Path(args.files[0]).name.split(".")[0] + f".{fmt}")
+    inputs = {Path(f).resolve() for f in args.files}
+    out = Path(args.output) if args.output else default_output(args.files[0], fmt, inputs)
+    if out.resolve() in inputs:
+        print(f"derive: error: the report would overwrite its input {out}; "
+              "give another -o PATH", file=sys.stderr)
+        return EXIT_INPUT
     try:
         if fmt == "pdf":
             build_pdf(results, out, args.templates, paper)
@@ -32,7 +37,17 @@ def run_report(args, collected):
         print(f"derive: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     print(f"wrote {out}", file=sys.stderr)
-    return EXIT_OK
+    # the report shows the rows derive could not read; the input was still not usable
+    unread = any(s["verdict"] == "error" for r in results for s in r["steps"] + r["claims"])
+    return EXIT_INPUT if unread else EXIT_OK
+
+
+def default_output(first, fmt, inputs):
+    """NAME.FORMAT beside the working folder, from the first file's name; NAME.report.FORMAT
+    when that is an input (`derive report notes.tex --format tex` keeps notes.tex)."""
+    stem = Path(first).name.split(".")[0]
+    out = Path(f"{stem}.{fmt}")
+    return Path(f"{stem}.report.{fmt}") if out.resolve() in inputs else out
 
 
 class ReportError(Exception):

@@ -192,9 +192,14 @@ class Macros:
             i = m.start()
             count += 1
             per_call[origin] = per_call.get(origin, 0) + 1   # nested calls share the origin
-            if per_call[origin] > MAX_NESTED or count > MAX_EXPANSIONS or len(math) > MAX_EXPANDED_CHARS:
-                raise self.source.error(f"expanding \\{macro.name} does not end (macros that "
-                                        "call each other?)", origin)
+            if len(math) > MAX_EXPANDED_CHARS:
+                raise self.source.error(f"expanding the macros here makes this formula longer than "
+                                        f"{MAX_EXPANDED_CHARS} characters, more than derive reads",
+                                        origin)
+            if per_call[origin] > MAX_NESTED or count > MAX_EXPANSIONS:
+                raise self.source.error(f"expanding the macros here takes more than {MAX_NESTED} "
+                                        f"expansions (the last was \\{macro.name}): they call "
+                                        "each other, or grow at every level", origin)
 
     def _call(self, macro, math, at, origin):
         """(the expansion as `Mapped`, the index past the call's arguments)."""

@@ -109,17 +109,19 @@ def scan(source, start, end, front_matter=False):
                 i = close + 1
         elif token == "$$":
             close = closers.find("$$", m.end())
-            if close >= 0:
-                found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close)))
-                found += _comment_directives(text, m.end(), close)
-                i = close + 2
+            if close < 0:
+                raise source.error("this math is not closed: no $$ after it", m.start())
+            found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close)))
+            found += _comment_directives(text, m.end(), close)
+            i = close + 2
         elif token.startswith("\\begin"):
             closer = "\\end{%s}" % m.group("ename")
             close = closers.find(closer, m.end())
-            if close >= 0:
-                found.append(Math(m.start(), close + len(closer), Mapped.copy(text, m.start(), close + len(closer))))
-                found += _comment_directives(text, m.start(), close)
-                i = close + len(closer)
+            if close < 0:
+                raise source.error(f"this environment is not closed: no {closer} after it", m.start())
+            found.append(Math(m.start(), close + len(closer), Mapped.copy(text, m.start(), close + len(closer))))
+            found += _comment_directives(text, m.start(), close)
+            i = close + len(closer)
         else:                                  # `$`: inline math closes on its own line
             close = _INLINE_CLOSE.search(prose, m.end(), closers.line_end(m.end()))
             if close is not None:

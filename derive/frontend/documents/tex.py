@@ -136,8 +136,7 @@ def _math(source, masked, m, kind):
 def _close(source, text, m, closer, what):
     end = text.find(closer, m.end())
     if end < 0:
-        raise source.error(f"this {what} is not closed: no {closer}{'}' if what == 'environment' else ''}",
-                           m.start())
+        raise source.error(f"this {what} is not closed: no {closer} after it", m.start())
     return text.find("}", end) + 1
 
 

@@ -9,6 +9,7 @@ and how long a number is.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from lark import Lark
@@ -54,10 +55,24 @@ def parse_row(text):
         raise SyntaxProblem(f"this formula is {len(text)} characters long; derive reads at "
                             f"most {MAX_ROW_CHARS} per row", 0)
     _check_nesting(text)
+    _check_digit_fractions(text)
     try:
         return parser().parse(text)
     except UnexpectedInput as exc:
         raise _problem(exc, text) from None
+
+
+# \frac123 is TeX's (1/2)·3: digits after \frac are single-token arguments. Authors who
+# write it almost always meant 1/23 or 12/3, so derive asks for braces instead of guessing.
+DIGIT_RUN = re.compile(r"\\[dtc]?frac\s*[0-9]\s*[0-9]\s*[0-9]")
+
+
+def _check_digit_fractions(text):
+    found = DIGIT_RUN.search(text)
+    if found:
+        raise SyntaxProblem(f"{found.group()!s} is ambiguous: TeX reads only its first two digits as "
+                            "the fraction (\\frac12 3); write braces, as in \\frac{1}{23}",
+                            found.start())
 
 
 def _check_nesting(text):
