@@ -34,13 +34,14 @@ import itertools
 import time
 from fractions import Fraction
 
+from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind
 from derive.model.terms import (
-    Add, At, Call, Const, Defined, Dens, Deriv, Expect, Family, Fn, Integral, Limit, Mul,
-    Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
+    MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Expect, Fn, Integral, Limit,
+    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, registry
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -67,10 +68,12 @@ class Normaliser:
         self._holding = 0
         self._memo = {}
         self._copies = itertools.count(1)
+        self._pieces = ()                 # (bound var, dist, piece) of split integrals in force
+        self._lines = set()               # range ids that are the whole real line
 
     # ================================================================== entry
     def value(self, term):
-        key = (term, self._holding > 0)
+        key = (term, self._holding > 0, self._pieces)
         found = self._memo.get(key)
         if found is not None:
             return found
@@ -115,10 +118,12 @@ class Normaliser:
             finally:
                 self._holding -= 1
         if kind is Expect:
-            return self.integral(t.var, None, self.value(Mul(Dens(t.dist, (Sym(t.var),)), t.body)))
+            return self.whole_range(t.var, None, Mul(Dens(t.dist, (Sym(t.var),)), t.body))
         if kind is Op:
             return self.value(registry.meaning(t))
         if kind in (Integral, Sum):
+            if t.lower is None:
+                return self.whole_range(t.var, t, t.body)
             return self.integral(t.var, t, self.value(t.body))
         if kind is Product:
             return self.product(t)
@@ -180,8 +185,9 @@ class Normaliser:
 
     def density(self, t):
         dist = t.dist
-        if isinstance(dist, Family):
-            raise Unsupported("densities of standard families are not in the normal form yet")
+        pieces = families.explicit(t, self.context)
+        if pieces is not None:
+            return self.value(self._piece_at(t, pieces))
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)
@@ -209,10 +215,86 @@ class Normaliser:
                 tuple(v.serial for v in given), tuple(c.key() for c in cond),
                 tuple(a.key() for a in at), params, held)
 
+    def _piece_at(self, t, pieces):
+        """The formula of a density by formula at its point: its only piece over the whole
+        line, or the piece the enclosing split integral is on."""
+        if len(pieces) == 1 and pieces[0][0] is None and pieces[0][1] is None:
+            return pieces[0][2]
+        for point, dist, k in self._pieces:
+            if t.dist is dist and t.at == (point,):
+                return pieces[k][2]
+        raise Unsupported("a density with a restricted support, at a point not known to lie "
+                          "in one of its pieces")
+
     # ================================================================== integrals
+    def whole_range(self, var, node, body):
+        """∫ body over the whole range of `var`: split into the pieces of a density by
+        formula with a restricted support that the integrand is a multiple of."""
+        try:
+            split = families.range_pieces(body, var, self.context)
+        except ValueError as exc:
+            raise Unsupported(str(exc)) from None
+        if split is None:
+            return self.integral(var, node, self.value(body))
+        dist, ranges = split
+        total = []
+        saved = self._pieces
+        for k, (low, high) in enumerate(ranges):
+            if self._discrete(var):
+                total.append(self._points(var, low, high, body, dist, k))
+                continue
+            self._pieces = saved + ((Sym(var), dist, k),)
+            try:
+                value = self.value(body)
+            finally:
+                self._pieces = saved
+            total.append(self._bind(var, self._range(low, high, var), value))
+        return Poly.sum(total)
+
+    def _points(self, var, low, high, body, dist, piece):
+        """A sum over the whole numbers from low to high (a discrete family's support)."""
+        lo, hi = self.value(low).constant(), self.value(high).constant()
+        if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
+                hi - lo + 1 > MAX_EXPANDED_SUM:
+            raise Unsupported("a discrete family whose support is not a short list of numbers")
+        saved = self._pieces
+        total = []
+        try:
+            for k in range(int(lo), int(hi) + 1):
+                self._pieces = saved + ((Num(k), dist, piece),)
+                total.append(self.value(substitute(body, {var: Num(k)})))
+        finally:
+            self._pieces = saved
+        return Poly.sum(total)
+
+    def _discrete(self, var):
+        info = self.context.info(var.variable)
+        return bool(getattr(info, "discrete", False))
+
+    def _range(self, low, high, var):
+        """The range id of an integral from `low` to `high` (terms; None or ±∞ for an
+        infinite end); the whole line of a continuous variable is its whole range."""
+        lo, hi = self._end(low, -1), self._end(high, 1)
+        if lo == "-oo" and hi == "+oo":
+            origin = var.origin if var.origin is not None else None
+            range_id = ("all", origin.serial) if origin is not None else ("line",)
+            self._lines.add(range_id)
+            return range_id
+        return ("int", lo, hi)
+
+    def _end(self, term, side):
+        if term is None or term is OO or term is Mul(MINUS_ONE, OO):
+            if term is not None and (term is OO) != (side > 0):
+                raise Unsupported("an integral whose limits run the wrong way to infinity")
+            return "-oo" if side < 0 else "+oo"
+        return self.value(term).key()
+
     def integral(self, var, node, body):
         """∫ body d var (or Σ), over the range `node` gives (its whole range if None)."""
         lower = upper = None
+        if node is not None and node.lower is not None and not isinstance(node, Sum) and \
+                _infinite(node.lower, node.upper):
+            return self._bind(var, self._range(node.lower, node.upper, var), body)
         if node is not None and node.lower is not None:
             lower, upper = self.value(node.lower), self.value(node.upper)
             if isinstance(node, Sum):
@@ -226,6 +308,12 @@ class Normaliser:
         else:
             origin = var.origin if var.origin is not None else var
             range_id = ("all", origin.serial)
+            if not self._discrete(var):
+                self._lines.add(range_id)
+        return self._bind(var, range_id, body)
+
+    def _bind(self, var, range_id, body):
+        """The integral over `range_id` of a body in which `var` is a placeholder."""
         placeholder = ("ph", var.serial)
         out = []
         for m, c in body.terms.items():
@@ -289,7 +377,11 @@ class Normaliser:
             if not deps and range_id[0] == "sum" and len(range_id) == 3:
                 count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
                 return Poly({rest: Fraction(1)}) * count
-            if range_id[0] == "int" and all(a == ("pt", copy, REAL) for a, _ in deps):
+            closed = self._closed_form(range_id, deps, copy)
+            if closed is not None:
+                return Poly({rest: Fraction(1)}) * closed
+            if range_id[0] == "int" and _finite(range_id) and \
+                    all(a == ("pt", copy, REAL) for a, _ in deps):
                 n = sum(e for _, e in deps)
                 if n != -1 and isinstance(n, int) and n >= 0:
                     low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
@@ -297,6 +389,19 @@ class Normaliser:
                             ).scale(Fraction(1, n + 1))
                     return Poly({rest: Fraction(1)}) * area
         return None
+
+    def _closed_form(self, range_id, deps, copy):
+        """∫ xⁿ exp(a x² + b x) over the copy's range, when `gaussian` has a rule for it."""
+        if range_id in self._lines:
+            low = high = None
+        elif range_id[0] == "int":
+            low = None if range_id[1] == "-oo" else Poly.from_key(range_id[1])
+            high = None if range_id[2] == "+oo" else Poly.from_key(range_id[2])
+        else:
+            return None
+        if not deps:
+            return None
+        return gaussian.integrate(self, deps, copy, low, high)
 
     def _integrate_density(self, atom, copy):
         """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
@@ -597,6 +702,14 @@ def _is_point(key, copy):
         return False
     ((a, e),) = m
     return e == 1 and a[0] == "pt" and a[1] == copy
+
+
+def _infinite(lower, upper):
+    return any(t is OO or t is Mul(MINUS_ONE, OO) for t in (lower, upper))
+
+
+def _finite(range_id):
+    return not any(isinstance(k, str) for k in range_id[1:])
 
 
 def _mentions(obj, target):

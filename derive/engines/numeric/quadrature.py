@@ -1,0 +1,228 @@
+"""Integrals of formulas over intervals of the real line, in ball arithmetic.
+
+Used by `evaluate` for integrands that depend on the variable only through formulas
+(densities of the standard families, densities given by a formula, definitions): no
+abstract density and no unknown function at the variable — those keep the exact cell
+model.
+
+* **A finite interval** is integrated by arb's rigorous adaptive Gauss–Legendre
+  (`acb.integral`): the integrand is evaluated on complex balls around the path, and
+  functions with branch cuts (log, roots, non-integer powers) are evaluated in arb's
+  *analytic* mode, so a ball touching a cut gives no value and the interval is split. The
+  enclosure is rigorous; an evaluation that fails leaves a non-finite value (no number).
+* **An infinite end** is cut at a point R, and what lies beyond is enclosed by a
+  **certified tail bound**, computed from an envelope of the integrand that this module
+  derives from the term itself: `|f(x)| ≤ A (1+|x|)^n exp(a x² + β|x|)` with a ≤ 0 and
+  β ≥ 0 (polynomials, exponentials of polynomials of degree ≤ 2, logs of products of
+  those, sums and products of them). Then for x ≥ R,
+  `∫_R^∞ |f| ≤ A (1+R)^n e^{aR² + βR} / κ` with `κ = −(2aR + β + n/(1+R)) > 0`
+  (from x² ≥ R² + 2R(x−R) and 1 + t ≤ e^t). R doubles until the bound is below the
+  working precision; the bound is added to the ball's radius, so the result still
+  encloses the true integral. When no envelope is found (or R would pass 2^24), the
+  integral is truncated and the evaluation is marked **inexact**: it may support
+  agreement, never a refutation.
+"""
+
+from __future__ import annotations
+
+from flint import acb, arb, ctx
+
+from derive.model.terms import Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
+
+MAX_RADIUS_DOUBLINGS = 24
+
+
+class NoEnvelope(Exception):
+    """No certified bound on the integrand's growth was found."""
+
+
+def integrate(ev, var, body, low, high):
+    """∫_low^high body d var; `low`, `high` are real balls or None for −∞, +∞."""
+    total = acb(0)
+    if high is None:
+        high, tail = _tail_from(ev, var, body, 1, low)
+        total += tail
+    if low is None:
+        cut, tail = _tail_from(ev, var, body, -1, None if high is None else -high)
+        low = -cut
+        total += tail
+    return total + _finite(ev, var, body, low, high)
+
+
+def _finite(ev, var, body, low, high):
+    def f(z, analytic):
+        return ev.at_quadrature_point(var, z, body, analytic)
+    return acb.integral(f, acb(low), acb(high), eval_limit=20_000, depth_limit=200)
+
+
+# ---------------------------------------------------------------------------- tails
+
+def _tail_from(ev, var, body, side, start):
+    """(T, ball enclosing ∫ over side·x ≥ T) for the tail on `side` (+1 right, −1 left);
+    `start` (side·x of the other end, or None) keeps T at or beyond it. Without an
+    envelope the tail is dropped and the evaluation is inexact."""
+    cut = arb(8) if start is None else arb.max(arb(8), start + 1)
+    try:
+        shape = envelope(ev, body, var, side)
+    except NoEnvelope:
+        ev.exact = False
+        return cut * 8, acb(0)
+    tolerance = arb(2) ** (-ctx.prec)
+    for _ in range(MAX_RADIUS_DOUBLINGS):
+        bound = _tail(shape, cut)
+        if bound is not None and bound < tolerance:
+            return cut, acb(arb(0, bound), arb(0, bound))
+        cut = cut * 2
+    ev.exact = False
+    return cut, acb(0)
+
+
+def _tail(shape, radius):
+    """An upper bound of ∫_R^∞ A (1+x)^n exp(a x² + β x) dx, or None when κ ≤ 0."""
+    scale, degree, a, beta = shape
+    kappa = -(2 * a * radius + beta + arb(degree) / (1 + radius))
+    if not kappa > 0:
+        return None
+    return arb((scale * (1 + radius) ** degree * (a * radius * radius + beta * radius).exp()
+                / kappa).upper())
+
+
+# ---------------------------------------------------------------------------- envelopes
+
+def envelope(ev, term, var, side):
+    """(A, n, a, β) with |term(x)| ≤ A (1+|x|)^n exp(a x² + β|x|) for every real x with
+    side·x ≥ 0, and a ≤ 0 (upper ends of balls); raises NoEnvelope."""
+    scale, degree, a, beta = _envelope(ev, term, var, side)
+    if not a <= 0:
+        raise NoEnvelope("the integrand does not decay like a Gaussian or an exponential")
+    return scale, degree, a, beta
+
+
+def _envelope(ev, t, var, side):
+    if var not in free_names(t):
+        return _upper(abs(ev.value(t))), 0, arb(0), arb(0)
+    if isinstance(t, Sym):
+        return arb(1), 1, arb(0), arb(0)
+    if isinstance(t, Defined):
+        return _envelope(ev, t.body, var, side)
+    if isinstance(t, Dens):
+        return _envelope(ev, ev.formula_piece(t), var, side)
+    if isinstance(t, Add):
+        parts = [_envelope(ev, a, var, side) for a in t.args]
+        return (sum((p[0] for p in parts), arb(0)), max(p[1] for p in parts),
+                _max(p[2] for p in parts), _max(p[3] for p in parts))
+    if isinstance(t, Mul):
+        parts = [_envelope(ev, a, var, side) for a in t.args]
+        scale = arb(1)
+        for p in parts:
+            scale = scale * p[0]
+        return (scale, sum(p[1] for p in parts), sum((p[2] for p in parts), arb(0)),
+                sum((p[3] for p in parts), arb(0)))
+    if isinstance(t, Pow) and isinstance(t.exponent, Num) and t.exponent.value.denominator == 1 \
+            and t.exponent.value >= 0:
+        k = int(t.exponent.value)
+        scale, degree, a, beta = _envelope(ev, t.base, var, side)
+        return scale ** k, degree * k, a * k, beta * k
+    if isinstance(t, Fn) and t.fname == "exp":
+        c0, c1, c2 = _quadratic(ev, t.operands[0], var)
+        return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
+    if isinstance(t, Fn) and t.fname == "log":
+        return _log_envelope(ev, t.operands[0], var)
+    raise NoEnvelope(f"no growth bound for {type(t).__name__}")
+
+
+def _log_envelope(ev, u, var):
+    """|log u| ≤ |ln |u|| + π, and ln |u| = Σ k_i ln |f_i| over the factors f_i^{k_i} of u,
+    each a constant or an exponential of a quadratic q (|Re q| ≤ (|q0| + |q1| + |q2|)(1 + |x|)²)."""
+    factors = _factors(ev, u, arb(1))
+    total = arb(0)
+    for f, weight in factors:
+        if var not in free_names(f):
+            value = ev.value(f)
+            if value.contains(0):
+                raise NoEnvelope("the log of something that may vanish")
+            total += weight * _upper(abs(value.log()))
+        elif isinstance(f, Fn) and f.fname == "exp":
+            c0, c1, c2 = _quadratic(ev, f.operands[0], var)
+            total += weight * (_upper(abs(c0)) + _upper(abs(c1)) + _upper(abs(c2)))
+        else:
+            raise NoEnvelope("the log of a function with no growth bound")
+    return _upper(total + arb.pi()), 2, arb(0), arb(0)
+
+
+def _factors(ev, u, weight):
+    """[(factor, |exponent|)] of a product of powers."""
+    if isinstance(u, Defined):
+        return _factors(ev, u.body, weight)
+    if isinstance(u, Dens):
+        return _factors(ev, ev.formula_piece(u), weight)
+    if isinstance(u, Mul):
+        return [f for a in u.args for f in _factors(ev, a, weight)]
+    if isinstance(u, Pow) and isinstance(u.exponent, Num):
+        return _factors(ev, u.base, weight * abs(arb(u.exponent.value.numerator) /
+                                                 u.exponent.value.denominator))
+    return [(u, weight)]
+
+
+def _quadratic(ev, t, var):
+    """(c0, c1, c2) with t = c0 + c1 x + c2 x² exactly; raises NoEnvelope."""
+    coefficients = _polynomial(ev, t, var)
+    if len(coefficients) > 3:
+        raise NoEnvelope("an exponent of degree above 2")
+    return tuple(coefficients + [acb(0)] * (3 - len(coefficients)))
+
+
+def _polynomial(ev, t, var):
+    if var not in free_names(t):
+        return [ev.value(t)]
+    if isinstance(t, Sym):
+        return [acb(0), acb(1)]
+    if isinstance(t, Defined):
+        return _polynomial(ev, t.body, var)
+    if isinstance(t, Add):
+        out = []
+        for a in t.args:
+            p = _polynomial(ev, a, var)
+            out = [_get(out, k) + _get(p, k) for k in range(max(len(out), len(p)))]
+        return out
+    if isinstance(t, Mul):
+        out = [acb(1)]
+        for a in t.args:
+            out = _times(out, _polynomial(ev, a, var))
+        return out
+    if isinstance(t, Pow) and isinstance(t.exponent, Num) and t.exponent.value.denominator == 1 \
+            and 0 <= t.exponent.value <= 4:
+        base = _polynomial(ev, t.base, var)
+        out = [acb(1)]
+        for _ in range(int(t.exponent.value)):
+            out = _times(out, base)
+        return out
+    raise NoEnvelope("not a polynomial in the variable")
+
+
+def _times(p, q):
+    if len(p) + len(q) - 1 > 5:
+        raise NoEnvelope("a polynomial of too high a degree")
+    out = [acb(0)] * (len(p) + len(q) - 1)
+    for i, a in enumerate(p):
+        for j, b in enumerate(q):
+            out[i + j] += a * b
+    return out
+
+
+def _get(p, k):
+    return p[k] if k < len(p) else acb(0)
+
+
+def _upper(real):
+    if not real.is_finite():
+        raise NoEnvelope("an unbounded coefficient")
+    return arb(real.upper())
+
+
+def _max(values):
+    values = list(values)
+    out = values[0]
+    for v in values[1:]:
+        out = arb.max(out, v)
+    return out
