@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from derive.notation import families
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
 )
@@ -116,12 +117,54 @@ class Directives:
         names, clauses = _clauses(body, ("over", "given"))
         over, given = clauses["over"], clauses["given"]
         if "=" in names:
-            raise self.source.error("densities given by a formula are not read yet", offset)
+            return self._density_formula(body, offset)
         variables = self._over(over, offset + body.find(over) if over else offset)
         conditioning = tuple(self._variable_name(k) for k, _ in
                              self._names(given, offset + body.find(given))) if given else ()
         for key, at in self._names(names, offset):
             self._declare_distribution(key, variables, conditioning, at)
+
+    def _density_formula(self, body, offset):
+        """`p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x`: a density of a standard family,
+        whose parameters must be shown valid; `p = FORMULA over x in (a, b)`: a density
+        given by a formula in x on that support (the whole line without `in`)."""
+        head, _, rest = body.partition("=")
+        rest_at = offset + len(head) + 1
+        formula_text, clauses = _clauses(rest, ("over",))
+        over, support = clauses["over"].partition(" in ")[::2]
+        variables = self._over(over, rest_at + rest.find(over) if over else rest_at)
+        if len(variables) != 1:
+            raise self.source.error("a density by formula is over one variable", offset)
+        (variable,) = variables
+        ((key, at),) = self._names(head, offset)
+        family = self.reader.read_distribution(formula_text, rest_at)
+        if family is not None:
+            if support:
+                raise self.source.error(f"{family.family}(…) has its own support; drop "
+                                        "'in …'", rest_at)
+            problems = families.check(family, self._sign)
+            if problems:
+                raise self.source.error(f"this {families.BY_KIND[family.family].title} "
+                                        f"distribution needs {' and '.join(problems)}, which "
+                                        "the declarations do not show (declare the "
+                                        "parameters, e.g. positive \\sigma)", rest_at)
+            formula = families.of_family(family, variable)
+        else:
+            low = high = None
+            if support:
+                where = rest_at + rest.find(support)
+                low, high = self.reader.read_interval(support, where)
+            value = self.reader.read_term(formula_text, rest_at)
+            formula = families.Formula(variable, ((low, high, value),))
+        self._declare_distribution(key, (variable,), (), at, formula)
+
+    def _sign(self, term):
+        from derive.engines import normal_form
+        n = normal_form.Normaliser(self.scope.context)
+        try:
+            return n.sign(n.value(term))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
 
     def _joint(self, body, offset):
         names, clauses = _clauses(body, ("over",))
@@ -139,12 +182,13 @@ class Directives:
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
-    def _declare_distribution(self, key, over, given, offset):
+    def _declare_distribution(self, key, over, given, offset, formula=None):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
-        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
-                                            DistributionInfo(over=tuple(over), given=tuple(given))))
+        family = formula.family if formula is not None else None
+        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
+            over=tuple(over), given=tuple(given), formula=formula, family=family)))
 
     def _define(self, body, offset):
         key, params, value = self.reader.read_definition(body, offset)

@@ -201,7 +201,7 @@ def _density(t):
     d = t.dist
     at = ", ".join(_show(a, 0) for a in t.at)
     if isinstance(d, Family):
-        return f"{_distribution(d)}({at})"
+        return f"{d.family}({at}; {', '.join(_show(p, 0) for p in d.params)})"
     name = _name(d.name)
     if d.given:
         return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)})"

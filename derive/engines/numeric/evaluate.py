@@ -79,6 +79,7 @@ class Evaluator:
         self._memo = {}
         self._degree = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
+        self._explicit = {}            # Dens term → its pieces with the point put in
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
 
     # ================================================================== entry
@@ -86,9 +87,11 @@ class Evaluator:
         return self._value(term)
 
     def _key(self, term):
-        bound = [n for n in free_names(term) if n in self.env or n in self.overrides]
-        if any(n in self.env and self.env[n].key[0] == "quad" for n in bound):
+        free = free_names(term)
+        bound = [n for n in self.env if n in free]
+        if any(self.env[n].key[0] == "quad" for n in bound):
             return None                # a quadrature node: each ball is evaluated afresh
+        bound += [n for n in self.overrides if n in free]
         return (term, self._holding > 0, self._pieces,
                 tuple((n.serial, self.env[n].key if n in self.env else str(self.overrides[n]))
                       for n in sorted(bound, key=lambda n: n.serial)))
@@ -197,6 +200,10 @@ class Evaluator:
         return base ** exponent
 
     def function(self, t):
+        if self.analytic is not None and t.fname == "log":
+            split = quadrature.log_on_the_line(self, t.operands[0])
+            if split is not None:
+                return split
         args = [self._value(a) for a in t.operands]
         if t.fname == "binom":
             n, k = (_exact_integer(a) for a in args)
@@ -261,7 +268,7 @@ class Evaluator:
 
     def density(self, t):
         dist = t.dist
-        pieces = families.explicit(t, self.context)
+        pieces = self.explicit(t)
         if pieces is not None:
             return self.formula_density(t, pieces)
         info = self.context.info(dist.name)
@@ -296,9 +303,14 @@ class Evaluator:
             self._unsure()
         return acb(0)
 
+    def explicit(self, t):
+        if t not in self._explicit:
+            self._explicit[t] = families.explicit(t, self.context)
+        return self._explicit[t]
+
     def formula_piece(self, t):
         """The formula term of a density by formula on the piece in force (for bounds)."""
-        pieces = families.explicit(t, self.context)
+        pieces = self.explicit(t)
         if pieces is None:
             raise NotEvaluable("an abstract density has no formula")
         if len(pieces) == 1 and pieces[0][0] is None and pieces[0][1] is None:

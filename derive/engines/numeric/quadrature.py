@@ -29,6 +29,7 @@ from flint import acb, arb, ctx
 
 from derive.model.terms import Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
 
+
 MAX_RADIUS_DOUBLINGS = 24
 
 
@@ -52,7 +53,42 @@ def integrate(ev, var, body, low, high):
 def _finite(ev, var, body, low, high):
     def f(z, analytic):
         return ev.at_quadrature_point(var, z, body, analytic)
-    return acb.integral(f, acb(low), acb(high), eval_limit=20_000, depth_limit=200)
+    goal = arb(2) ** (16 - ctx.prec)           # the comparison needs ~1e-12 at 64 bits
+    return acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
+                        eval_limit=20_000, depth_limit=200)
+
+
+def log_on_the_line(ev, u):
+    """log u as Σ k·log c + Σ k·v over the factors c^k (positive constants) and e^{k v} (v
+    a polynomial with real coefficients) of u — equal to log u on the real line, where
+    every factor is positive, and analytic off it (log of a Gaussian is a quadratic, with
+    no branch cut for arb to avoid). None when u has another factor."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    var = next((n for n, point in ev.env.items() if point.key[0] == "quad"), None)
+    if var is None:
+        return None
+    try:
+        factors = _factors(ev, u, arb(1), signed=True)
+    except NotEvaluable:
+        return None
+    total = acb(0)
+    for f, k in factors:
+        if var not in free_names(f):
+            value = ev.value(f)
+            if value.imag != 0 or not value.real > 0:
+                return None
+            total += k * value.log()
+        elif isinstance(f, Fn) and f.fname == "exp":
+            try:
+                coefficients = _polynomial(ev, f.operands[0], var)
+            except NoEnvelope:
+                return None
+            if any(c.imag != 0 for c in coefficients):
+                return None
+            total += k * ev.value(f.operands[0])
+        else:
+            return None
+    return total
 
 
 # ---------------------------------------------------------------------------- tails
@@ -150,17 +186,17 @@ def _log_envelope(ev, u, var):
     return _upper(total + arb.pi()), 2, arb(0), arb(0)
 
 
-def _factors(ev, u, weight):
-    """[(factor, |exponent|)] of a product of powers."""
+def _factors(ev, u, weight, signed=False):
+    """[(factor, exponent)] of a product of powers (|exponent| unless `signed`)."""
     if isinstance(u, Defined):
-        return _factors(ev, u.body, weight)
+        return _factors(ev, u.body, weight, signed)
     if isinstance(u, Dens):
-        return _factors(ev, ev.formula_piece(u), weight)
+        return _factors(ev, ev.formula_piece(u), weight, signed)
     if isinstance(u, Mul):
-        return [f for a in u.args for f in _factors(ev, a, weight)]
+        return [f for a in u.args for f in _factors(ev, a, weight, signed)]
     if isinstance(u, Pow) and isinstance(u.exponent, Num):
-        return _factors(ev, u.base, weight * abs(arb(u.exponent.value.numerator) /
-                                                 u.exponent.value.denominator))
+        k = arb(u.exponent.value.numerator) / u.exponent.value.denominator
+        return _factors(ev, u.base, weight * (k if signed else abs(k)), signed)
     return [(u, weight)]
 
 

@@ -43,10 +43,10 @@ from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, neg, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, registry
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -405,7 +405,7 @@ class Reader(Products):
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
-                "E", r"\mathbb{E}"):
+                "E", r"\mathbb{E}") or families.spelled(base) is not None:
             return
         raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
                          primary)
@@ -542,6 +542,8 @@ class Reader(Products):
             return self._declared(p, found[0], found[1], bracket)
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
+        if bracket is not None and found is None and families.spelled(key) is not None:
+            return self.family_density(key, bracket, p.node), 2
         if bracket is not None:
             label = self._label(key, bracket)
             if label in self.scope.heads:
@@ -669,6 +671,34 @@ class Reader(Products):
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
 
+    # ================================================================== families
+    def family(self, key, bracket, node):
+        """(Family term, the node of the point or None) for `\\mathcal{N}(\\mu, \\sigma^2)`
+        or `\\mathcal{N}(x; \\mu, \\sigma^2)`, `\\mathcal{N}(x | \\mu, \\sigma^2)`."""
+        spec = families.spelled(key)
+        args, seps = list(bracket.args), list(bracket.seps)
+        point = None
+        if seps and (seps[0] == ";" or seps[0] in BARS):
+            point, args, seps = args[0], args[1:], seps[1:]
+        if any(sep != "," for sep in seps):
+            raise self.error(f"{key} takes its point, then ';' or '|', then its parameters "
+                             "separated by commas", bracket.node)
+        if len(args) != len(spec.params):
+            raise self.error(f"{key} ({spec.title}) takes {len(spec.params)} parameter(s): "
+                             f"{', '.join(spec.params)}", bracket.node)
+        if bracket.power is not None:
+            raise self.error("a power right after a distribution's brackets is ambiguous: "
+                             "write (N(x; μ, σ^2))^2", bracket.node)
+        return Family(spec.kind, tuple(self.term(a) for a in args)), point
+
+    def family_density(self, key, bracket, node):
+        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
+        family, point = self.family(key, bracket, node)
+        if point is None:
+            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
+                             f"write {key}(x; …) for its density at x", node)
+        return Dens(family, (self.term(point),))
+
     # ================================================================== distributions
     def density(self, name, info, bracket):
         """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value."""
@@ -744,6 +774,10 @@ class Reader(Products):
         if not isinstance(first, NamePiece) or first.power is not None:
             return None
         found = self.declared(first.key)
+        if found is None and len(items) == 2 and families.spelled(first.key) is not None:
+            bracket = self.piece(items[1])
+            if isinstance(bracket, BracketPiece):
+                return self.family(first.key, bracket, items[0])[0]
         if found is None or found[1].kind is not Kind.DISTRIBUTION:
             return None
         name, declaration = found
@@ -758,6 +792,34 @@ class Reader(Products):
             return None
         dist, _ = self.distribution(name, info, bracket, values=False)
         return dist
+
+    def _family_point(self, node):
+        """The key of the variable written in `\\mathcal{N}(z; …)` (a subscript of E), or None."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        if len(items) != 2 or not is_tree(items[0], "script"):
+            return None
+        first, bracket = self.piece(items[0]), self.piece(items[1])
+        if not isinstance(first, NamePiece) or families.spelled(first.key) is None or \
+                self.declared(first.key) is not None or not isinstance(bracket, BracketPiece) or \
+                not bracket.seps or not (bracket.seps[0] == ";" or bracket.seps[0] in BARS):
+            return None
+        return self._index_key(bracket.args[0])
+
+    def read_distribution(self, text, start):
+        """A family written in a directive (`\\mathcal{N}(\\mu_1, \\sigma_1^2)`), or None."""
+        tree = self._parse(text, start)
+        if len(tree.children) != 1:
+            return None
+        dist = self.distribution_argument(tree.children[0])
+        return dist if isinstance(dist, Family) else None
+
+    def read_interval(self, text, start):
+        """(low, high) of a support written `(a, b)`, `[0, \\infty)`, `\\mathbb{R}`; None for
+        an infinite end."""
+        tree = self._parse(text, start)
+        low, high, _ = self._interval(tree.children[0])
+        return (None if low is neg(OO) else low), (None if high is OO else high)
 
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
@@ -783,6 +845,8 @@ class Reader(Products):
         """(term, pieces used) for `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, or
         without brackets `\\mathbb{E}_{p} f` (then it takes the rest of the run)."""
         key, dist = self._averaged(piece)
+        if isinstance(dist, Family):
+            return self._family_expectation(piece, rest, key, dist)
         variable = dist.over[0] if len(dist.over) == 1 else None
         if variable is None:
             raise self.error("an expectation over a joint distribution needs brackets and "
@@ -806,6 +870,29 @@ class Reader(Products):
                 value = Pow(value, self.term(power))
         return value, used
 
+    def _family_expectation(self, piece, rest, key, dist):
+        """`\\mathbb{E}_{\\mathcal{N}(z; \\mu, \\sigma^2)}[f(z)]`, `\\mathbb{E}_{z \\sim
+        \\mathcal{N}(\\mu, \\sigma^2)}[…]`: the bound variable is the one written."""
+        if key is None:
+            raise self.error("say which variable is drawn: \\mathbb{E}_{z \\sim "
+                             "\\mathcal{N}(\\mu, \\sigma^2)}[…] or \\mathbb{E}_{\\mathcal{N}(z; "
+                             "\\mu, \\sigma^2)}[…]", piece.node)
+        found = self.declared(key)
+        bound = self.fresh(key, origin=found[0]) if found is not None and \
+            found[1].kind is Kind.VARIABLE else self.fresh(key, declaration=LOCAL_REAL)
+        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
+            rest[0].open in "[(" else None
+        if bracket is None or bracket.seps or len(bracket.args) != 1:
+            raise self.error("an expectation over a family takes its expression in brackets",
+                             piece.node)
+        with self.binding(key, bound):
+            body = self.term(bracket.args[0])
+        value = Expect(bound, dist, body)
+        for power in (bracket.power, piece.power):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, 2
+
     def _averaged(self, piece):
         """(bound variable's key or None, Dist) from the subscript of an expectation."""
         if piece.sub is None:
@@ -820,7 +907,10 @@ class Reader(Products):
         if any(is_token(t, "SEP") for t in items):
             raise self.error("an expectation over several variables is not read yet", piece.sub)
         exprs = [t for t in items if not is_token(t, "SIM")]
+        written = self._family_point(exprs[-1]) if len(exprs) == 1 else None
         dist = self.distribution_argument(exprs[-1])
+        if written is not None and isinstance(dist, Family):
+            return written, dist
         if dist is None:
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", exprs[-1])
