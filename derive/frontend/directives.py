@@ -25,7 +25,7 @@ DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Doma
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
-            "expect", "note", "figure")
+            "expect", "note", "figure", "distribution")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
 
@@ -165,6 +165,21 @@ class Directives:
             return n.sign(n.value(term))
         except (normal_form.Unsupported, normal_form.Undefined):
             return None
+
+    def _distribution(self, body, offset):
+        """`P with density p`: P is another spelling of the declared density p (one name,
+        two spellings: `KL[P || Q]` and `p(x)` are about the same distribution)."""
+        names, sep, density = body.partition(" with density ")
+        if not sep:
+            raise self.source.error("write: distribution P with density p", offset)
+        key = self.reader.read_name(density, offset + len(names) + len(sep))
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            raise self.source.error(f"{key} is not a declared density", offset + len(names))
+        for alias, at in self._names(names, offset):
+            if self.scope.lookup(alias) is not None:
+                raise self.source.error(f"{alias} already names something", at)
+            self.scope.names[alias] = found[0]
 
     def _joint(self, body, offset):
         names, clauses = _clauses(body, ("over",))

@@ -114,7 +114,7 @@ LOG2 = log(TWO)
 
 OPERATORS = (
     Operator("KL", "Kullback–Leibler divergence",
-             ("D_{KL}", "KL", "D"), 2, frozenset({r"\|"}), _kl,
+             ("D_{KL}", "KL", "D"), 2, frozenset({r"\|", ","}), _kl,
              lambda t: f"KL({t[0]} ‖ {t[1]})",
              (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a: Num(0), None, _same_space),)),
     Operator("JS", "Jensen–Shannon divergence",

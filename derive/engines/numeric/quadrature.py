@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from flint import acb, arb, ctx
 
-from derive.model.terms import Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
+from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
 
 
 MAX_RADIUS_DOUBLINGS = 24
@@ -51,11 +51,24 @@ def integrate(ev, var, body, low, high):
 
 
 def _finite(ev, var, body, low, high):
+    failures = []
+
     def f(z, analytic):
-        return ev.at_quadrature_point(var, z, body, analytic)
+        # arb's integrator does not stop on a Python exception: keep the first one (the
+        # step's deadline), answer "no value" from then on, and raise it afterwards
+        if failures:
+            return acb("nan")
+        try:
+            return ev.at_quadrature_point(var, z, body, analytic)
+        except Exception as exc:               # noqa: BLE001 - re-raised below
+            failures.append(exc)
+            return acb("nan")
     goal = arb(2) ** (16 - ctx.prec)           # the comparison needs ~1e-12 at 64 bits
-    return acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
-                        eval_limit=20_000, depth_limit=200)
+    value = acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
+                         eval_limit=20_000, depth_limit=200)
+    if failures:
+        raise failures[0]
+    return value
 
 
 def log_on_the_line(ev, u):
@@ -78,14 +91,14 @@ def log_on_the_line(ev, u):
             if value.imag != 0 or not value.real > 0:
                 return None
             total += k * value.log()
-        elif isinstance(f, Fn) and f.fname == "exp":
+        elif _exponent(f) is not None:
             try:
-                coefficients = _polynomial(ev, f.operands[0], var)
+                coefficients = _polynomial(ev, _exponent(f), var)
             except NoEnvelope:
                 return None
             if any(c.imag != 0 for c in coefficients):
                 return None
-            total += k * ev.value(f.operands[0])
+            total += k * ev.value(_exponent(f))
         else:
             return None
     return total
@@ -154,13 +167,13 @@ def _envelope(ev, t, var, side):
             scale = scale * p[0]
         return (scale, sum(p[1] for p in parts), sum((p[2] for p in parts), arb(0)),
                 sum((p[3] for p in parts), arb(0)))
-    if isinstance(t, Pow) and isinstance(t.exponent, Num) and t.exponent.value.denominator == 1 \
-            and t.exponent.value >= 0:
+    if isinstance(t, Pow) and t.base is not E and isinstance(t.exponent, Num) and \
+            t.exponent.value.denominator == 1 and t.exponent.value >= 0:
         k = int(t.exponent.value)
         scale, degree, a, beta = _envelope(ev, t.base, var, side)
         return scale ** k, degree * k, a * k, beta * k
-    if isinstance(t, Fn) and t.fname == "exp":
-        c0, c1, c2 = _quadratic(ev, t.operands[0], var)
+    if _exponent(t) is not None:
+        c0, c1, c2 = _quadratic(ev, _exponent(t), var)
         return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
     if isinstance(t, Fn) and t.fname == "log":
         return _log_envelope(ev, t.operands[0], var)
@@ -178,8 +191,8 @@ def _log_envelope(ev, u, var):
             if value.contains(0):
                 raise NoEnvelope("the log of something that may vanish")
             total += weight * _upper(abs(value.log()))
-        elif isinstance(f, Fn) and f.fname == "exp":
-            c0, c1, c2 = _quadratic(ev, f.operands[0], var)
+        elif _exponent(f) is not None:
+            c0, c1, c2 = _quadratic(ev, _exponent(f), var)
             total += weight * (_upper(abs(c0)) + _upper(abs(c1)) + _upper(abs(c2)))
         else:
             raise NoEnvelope("the log of a function with no growth bound")
@@ -194,10 +207,19 @@ def _factors(ev, u, weight, signed=False):
         return _factors(ev, ev.formula_piece(u), weight, signed)
     if isinstance(u, Mul):
         return [f for a in u.args for f in _factors(ev, a, weight, signed)]
-    if isinstance(u, Pow) and isinstance(u.exponent, Num):
+    if isinstance(u, Pow) and isinstance(u.exponent, Num) and u.base is not E:
         k = arb(u.exponent.value.numerator) / u.exponent.value.denominator
         return _factors(ev, u.base, weight * (k if signed else abs(k)), signed)
     return [(u, weight)]
+
+
+def _exponent(t):
+    """v when t is exp(v) or e^v, else None."""
+    if isinstance(t, Fn) and t.fname == "exp":
+        return t.operands[0]
+    if isinstance(t, Pow) and t.base is E:
+        return t.exponent
+    return None
 
 
 def _quadratic(ev, t, var):

@@ -978,9 +978,55 @@ class Reader(Products):
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub):
             raise self.error("this differential is not read", var_piece.node)
-        key = var_piece.key
-        lower = self.term(piece.sub) if piece.sub is not None else None
-        upper = self.term(piece.sup) if piece.sup is not None else None
+        return self._integral(piece, body_pieces, var_piece.key)
+
+    def integral_without_differential(self, piece, body_pieces):
+        """`\\int_x f`, `\\int f \\ln f`: the variable is the subscript's, or else the one
+        variable of the densities written in the integrand; None when neither says."""
+        if piece.sub is not None and piece.sup is None:
+            spec = single(piece.sub)
+            if is_tree(spec, "script") or isinstance(spec, Token):
+                key = self._index_key(piece.sub)
+                found = self.declared(key)
+                if found is not None and found[1].kind is Kind.VARIABLE:
+                    return self._integral(piece, body_pieces, key, whole=True)
+        if piece.sub is not None:
+            return None
+        variables = set()
+        for p in body_pieces:
+            if isinstance(p, NamePiece):
+                found = self.declared(p.key)
+                if found is not None and found[1].kind is Kind.DISTRIBUTION:
+                    variables.update(found[1].info.over)
+        if len(variables) != 1:
+            return None
+        (variable,) = variables
+        return self._integral(piece, body_pieces, variable.latex)
+
+    def _whole_domain(self, sub):
+        """Whether a lone subscript of \\int names a whole domain: `\\mathbb{R}`, a set
+        written `\\mathcal{X}` (the variable's range), or a declared variable."""
+        spec = single(sub)
+        if not (is_tree(spec, "script") and len(spec.children) == 1 or isinstance(spec, Token)):
+            return False
+        try:
+            text = naming.name_text(spec.children[0] if is_tree(spec, "script") else spec)
+        except naming.NameError_:
+            return False
+        if text is None:
+            return False
+        found = self.declared(text)
+        return text == r"\mathbb{R}" or (found is None and text.startswith(
+            (r"\mathcal{", r"\mathbb{"))) or (found is not None and found[1].kind in (
+                Kind.VARIABLE, Kind.SET))
+
+    def _integral(self, piece, body_pieces, key, whole=False):
+        lower = upper = None
+        if piece.sub is not None and piece.sup is None and (whole or self._whole_domain(piece.sub)):
+            pass                                    # \int_{\mathcal X}, \int_x: the whole range
+        else:
+            lower = self.term(piece.sub) if piece.sub is not None else None
+            upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
             raise self.error("an integral's limits come in pairs: \\int_a^b", piece.node)
         found = self.declared(key)
