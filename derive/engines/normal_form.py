@@ -41,7 +41,7 @@ from derive.model.terms import (
     MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Expect, Fn, Integral, Limit,
     Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
-from derive.notation import families, registry
+from derive.notation import families, parameters, registry
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -138,14 +138,24 @@ class Normaliser:
                 return Poly.atom(("dd", density, result.var.serial, REAL))
             return self.value(result)
         if kind is At:
-            from derive.engines.calculus import without_derivatives
-            if any(t.var in self.context.moves_with(d) for d in self.context.parameters):
-                raise Unsupported("a value at another parameter value")
-            return self.value(substitute(without_derivatives(t.body, self.context),
-                                         {t.var: t.value}))
+            return self.at(t)
         if kind in (Limit, Optimum):
             raise Unsupported("a limit or an optimum inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
+
+    def at(self, t):
+        """`body |_{var = value}`; over a parameter, the distributions that move with it are
+        put at the value too (`parameters.at_parameter`); ∂_θ p_θ(x) at θ_0 is an atom."""
+        from derive.engines.calculus import without_derivatives
+        if isinstance(t.body, Deriv) and isinstance(t.body.body, Dens):
+            moved = parameters.at_parameter(t.body.body, t.var, t.value, self.context)
+            (density,) = self.density(moved).atoms()
+            return Poly.atom(("dd", density, t.body.var.serial, REAL))
+        body = without_derivatives(t.body, self.context)
+        try:
+            return self.value(parameters.at_parameter(body, t.var, t.value, self.context))
+        except parameters.NotAtParameter as exc:
+            raise Unsupported(str(exc)) from None
 
     # ================================================================== leaves
     def sign_of_name(self, name):
@@ -374,6 +384,11 @@ class Normaliser:
                 reduced = self._integrate_density(deps[0][0], copy)
                 if reduced is not None:
                     return Poly({rest: Fraction(1)}) * reduced
+            if len(deps) == 1 and deps[0][1] == 1 and deps[0][0][0] == "dd":
+                # ∫ ∂_θ p_θ(x) dx = ∂_θ ∫ p_θ = 0 (differentiation under the integral sign)
+                reduced = self._integrate_density(deps[0][0][1], copy)
+                if reduced is not None and reduced.constant() == 1:
+                    return Poly()
             if not deps and range_id[0] == "sum" and len(range_id) == 3:
                 count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
                 return Poly({rest: Fraction(1)}) * count
@@ -426,6 +441,30 @@ class Normaliser:
         range_id = copy[1]
         return range_id[0] in ("all", "sum") and len(range_id) == 2 and \
             range_id[1] == variable_serial
+
+    # ================================================================== common denominators
+    def cancel_sums(self, poly, rounds=8):
+        """Monomials that share a factor 1/S of an irreducible sum S, and whose other factors
+        add up to S·R, become R (`a/(a+b) + b/(a+b) = 1`), with the reduction rules applied
+        again to what comes out (`∫ ∂_θ p_θ · (p_r + p_θ)/(p_r + p_θ) = ∫ ∂_θ p_θ = 0`)."""
+        for _ in range(rounds):
+            changed = False
+            for atom in sorted({a for m in poly.terms for a, e in m
+                                if a[0] == "poly" and e == -1}, key=repr):
+                group = {m: c for m, c in poly.terms.items() if (atom, -1) in m}
+                numerator = Poly({frozenset(x for x in m if x != (atom, -1)): c
+                                  for m, c in group.items()})
+                quotient = _divide(numerator, Poly.from_key(atom[1]))
+                if quotient is None:
+                    continue
+                rest = Poly({m: c for m, c in poly.terms.items() if m not in group})
+                poly = rest + Poly.sum([self.canonical(m).scale(c)
+                                        for m, c in quotient.terms.items()])
+                changed = True
+                break
+            if not changed or poly.is_zero():
+                return poly
+        return poly
 
     # ================================================================== powers
     def power(self, base, exponent):
@@ -704,6 +743,29 @@ def _is_point(key, copy):
     return e == 1 and a[0] == "pt" and a[1] == copy
 
 
+def _divide(numerator, divisor, steps=16):
+    """R with numerator = divisor · R exactly, found term by term, or None."""
+    quotient = Poly()
+    for _ in range(steps):
+        if numerator.is_zero():
+            return quotient
+        found = None
+        for q, qc in numerator.terms.items():
+            for d, dc in divisor.terms.items():
+                term = Poly({mono_mul(q, mono_pow(d, -1)): qc / dc})
+                product = term * divisor
+                if all(numerator.terms.get(m) == c for m, c in product.terms.items()):
+                    found = term, product
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        quotient = quotient + found[0]
+        numerator = numerator - found[1]
+    return None
+
+
 def _infinite(lower, upper):
     return any(t is OO or t is Mul(MINUS_ONE, OO) for t in (lower, upper))
 
@@ -795,12 +857,12 @@ def _factor(n):
 def prove_equal(lhs, rhs, context, deadline=None):
     """True when lhs - rhs normalises to zero; False when it normalises to something else.
     Raises `Unsupported` (no normal form) or `Undefined` (a side has no value)."""
-    n = Normaliser(context, deadline)
-    return (n.value(lhs) - n.value(rhs)).is_zero()
+    return difference(lhs, rhs, context, deadline).is_zero()
 
 
 def difference(lhs, rhs, context, deadline=None):
-    """The normal form of lhs - rhs."""
+    """The normal form of lhs - rhs (with sums over a common denominator cancelled)."""
     n = Normaliser(context, deadline)
-    return n.value(lhs) - n.value(rhs)
+    value = n.value(lhs) - n.value(rhs)
+    return n.cancel_sums(value) if not value.is_zero() else value
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from derive.notation import families
+from derive.notation import families, parameters
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
 )
@@ -243,11 +243,37 @@ class Directives:
             self.scope.depends(found[0], param)
 
     def _fixed(self, body, offset, fixed=True):
+        names, sep, point = body.partition(" at ")
+        if sep and fixed:
+            return self._fixed_at(names, point, offset, offset + len(names) + len(sep))
         for key, at in self._names(body, offset):
             found = self.scope.lookup(key)
             if found is None or found[1].kind is not Kind.DEFINITION:
                 raise self.source.error(f"{key} is not a definition", at)
             self.scope.hold(found[0], fixed)
+
+    def _fixed_at(self, names, point, offset, point_at):
+        """`fixed D^{\\star} at \\theta = \\theta_0`: D* from here on is its definition with
+        θ and the densities that move with it put at θ_0 (so it no longer moves)."""
+        parameter_text, sep, value_text = point.partition("=")
+        if not sep:
+            raise self.source.error("write: fixed NAME at \\theta = \\theta_0", point_at)
+        key = self.reader.read_name(parameter_text, point_at)
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.PARAMETER:
+            raise self.source.error(f"{key} is not a parameter (declare: depends p on {key})",
+                                    point_at)
+        parameter = found[0]
+        value = self.reader.read_term(value_text, point_at + len(parameter_text) + 1)
+        for name_key, at in self._names(names, offset):
+            found = self.scope.lookup(name_key)
+            if found is None or found[1].kind is not Kind.DEFINITION:
+                raise self.source.error(f"{name_key} is not a definition", at)
+            info = found[1].info
+            body = parameters.at_parameter(info.body, parameter, value, self.scope.context)
+            self.scope.hold(found[0], False)
+            self.scope.define(name_key, DefinitionInfo(
+                info.params, body, f"{info.latex}, at {key} = {value_text.strip()}", info.source))
 
     def _moving(self, body, offset):
         self._fixed(body, offset, fixed=False)

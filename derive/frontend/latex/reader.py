@@ -544,6 +544,11 @@ class Reader(Products):
             return self._indexed(p, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
             return self.family_density(key, bracket, p.node), 2
+        moved = self._moved(p) if found is None else None
+        if moved is not None:
+            name, declaration, value = moved
+            dens, used = self._declared(p, name, declaration, bracket)
+            return _with_params(dens, (value,)), used
         if bracket is not None:
             label = self._label(key, bracket)
             if label in self.scope.heads:
@@ -711,7 +716,8 @@ class Reader(Products):
     def distribution(self, name, info, bracket, values):
         """(Dist, point terms) for a distribution written with brackets."""
         groups, current = [[]], 0
-        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+        args, seps, params = self._parameter_values(name, bracket)
+        for arg, sep in zip(args, [None] + seps):
             if sep in BARS:
                 if current:
                     raise self.error("only one '|' is read in a density", bracket.node)
@@ -731,7 +737,24 @@ class Reader(Products):
         elif cond:
             given = self._which_variables(name, [v for v in info.over if v not in over], cond,
                                           bracket, conditioning=True)
-        return Dist(name, over, given, tuple(cond)), tuple(at)
+        return Dist(name, over, given, tuple(cond), params), tuple(at)
+
+    def _parameter_values(self, name, bracket):
+        """`p(x; \\theta)`: the arguments before `;`, their separators, and the parameters'
+        values after it — () when they are the parameters themselves (current values)."""
+        if ";" not in bracket.seps:
+            return bracket.args, bracket.seps, ()
+        k = bracket.seps.index(";")
+        moving = self.scope.parameters.get(name, ())
+        values = bracket.args[k + 1:]
+        if len(values) != len(moving) or any(s != "," for s in bracket.seps[k + 1:]):
+            raise self.error(f"{name.latex}(…; …) takes the values of the parameters it depends "
+                             f"on ({', '.join(m.latex for m in moving) or 'none declared'}) "
+                             "after ';'", bracket.node)
+        terms = tuple(self.term(v) for v in values)
+        if all(isinstance(t, Sym) and t.name is m for t, m in zip(terms, moving)):
+            terms = ()
+        return bracket.args[:k + 1], bracket.seps[:k], terms
 
     def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
         """The declared variables that `terms` (the written arguments) stand at."""
@@ -778,6 +801,10 @@ class Reader(Products):
             bracket = self.piece(items[1])
             if isinstance(bracket, BracketPiece):
                 return self.family(first.key, bracket, items[0])[0]
+        moved = self._moved(first) if found is None else None
+        if moved is not None and len(items) == 1:
+            name, declaration, value = moved
+            return Dist(name, declaration.info.over, params=(value,))
         if found is None or found[1].kind is not Kind.DISTRIBUTION:
             return None
         name, declaration = found
@@ -792,6 +819,17 @@ class Reader(Products):
             return None
         dist, _ = self.distribution(name, info, bracket, values=False)
         return dist
+
+    def _moved(self, p):
+        """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ: (Name, Declaration,
+        the value θ is put to), or None."""
+        if p.sub is None or p.power is not None:
+            return None
+        for dist, params in self.scope.parameters.items():
+            if len(params) == 1 and dist.latex == f"{p.base}_{{{params[0].latex}}}" and \
+                    p.key != dist.latex and self.declared(dist.latex) is not None:
+                return dist, self.scope.table[dist], self.term(p.sub)
+        return None
 
     def _family_point(self, node):
         """The key of the variable written in `\\mathcal{N}(z; …)` (a subscript of E), or None."""
@@ -1144,6 +1182,16 @@ class Reader(Products):
 
 
 # ====================================================================== helpers
+
+def _with_params(value, params):
+    """A density value (or a power of one) with its distribution at other parameters."""
+    if isinstance(value, Pow):
+        return Pow(_with_params(value.base, params), value.exponent)
+    if isinstance(value, Dens) and isinstance(value.dist, Dist):
+        d = value.dist
+        return Dens(Dist(d.name, d.over, d.given, d.cond, params), value.at)
+    return value
+
 
 def _start(node):
     if isinstance(node, Tree):
