@@ -10,6 +10,8 @@ is not known: that raises `NotDifferentiable`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from derive.model.terms import (
     MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
     Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, substitute,
@@ -32,6 +34,8 @@ def _depends(t, v, context):
     if v in free_names(t):
         return True
     from derive.model.terms import nodes
+    if isinstance(t, Defined) and t.name in context.fixed:
+        return _depends(t.body, v, replace(context, parameters={}))
     if any(isinstance(n, Dist) and _formula_mentions(n, v, context) for n in nodes(t)):
         return True
     parameters = [d for d, ps in context.parameters.items() if v in ps]
@@ -88,6 +92,9 @@ def _rule(t, v, ctx, memo):
         du = _d(u, v, ctx, memo)
         return ZERO if du is ZERO else _product((entry.derivative(u), du))
     if kind is Defined:
+        if t.name in ctx.fixed and ctx.parameters:
+            # held at the current parameters: its densities do not move (`fixed D^{\star}`)
+            return _d(t.body, v, replace(ctx, parameters={}), {})
         return _d(t.body, v, ctx, memo)
     if kind is Dens:
         pieces = families.explicit(t, ctx)

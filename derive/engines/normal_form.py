@@ -104,6 +104,8 @@ class Normaliser:
         if kind is Const:
             return self.constant(t.name)
         if kind is Fn:
+            if t.fname == "log" and isinstance(t.operands[0], Product):
+                return self.log_of_product(t.operands[0])
             return self.function(t.fname, [self.value(a) for a in t.operands])
         if kind is Dens:
             return self.density(t)
@@ -201,7 +203,7 @@ class Normaliser:
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)
-        held = self._holding > 0 and bool(self.context.moves_with(dist.name))
+        held = self._holding > 0 and bool(self.context.moves_with(dist.name)) and not dist.params
         info = self.context.info(dist.name)
         if dist.given and not info.given:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
@@ -224,6 +226,12 @@ class Normaliser:
         return ("dens", name.latex, name.serial, tuple(v.serial for v in over),
                 tuple(v.serial for v in given), tuple(c.key() for c in cond),
                 tuple(a.key() for a in at), params, held)
+
+    def log_of_product(self, node):
+        """log Π_i f_i = Σ_i log f_i when every factor is shown positive."""
+        if self.sign(self.value(node.body)) != POS:
+            return self.function("log", [self.value(node)])
+        return self.value(Sum(node.var, Fn("log", node.body), node.lower, node.upper))
 
     def _piece_at(self, t, pieces):
         """The formula of a density by formula at its point: its only piece over the whole

@@ -7,6 +7,10 @@ distribution that moves with it — which is what an evaluation bar over a param
 and what `% derive: fixed D^{\\star} at \\theta = \\theta_0` does to a definition (D* then
 uses p_{θ_0}, and no longer moves with θ).
 
+A definition held at the current parameters (`% derive: fixed D^{\\star}`) is put at the
+value with everything else: in a claim at θ_0, "the current θ" is θ_0 (its derivative in
+θ was already taken as 0 by `engines.calculus`).
+
 A derivative ∂_θ p_θ(x) left irreducible by `engines.calculus` is a function of θ too: at
 θ_0 it becomes `At(∂_θ p_θ(x), θ, θ_0)`, a leaf the engines read as "∂_θ p_θ(x) at θ_0"
 (the normal form as an atom of its own, the numeric engine by moving θ).
@@ -14,12 +18,12 @@ A derivative ∂_θ p_θ(x) left irreducible by `engines.calculus` is a function
 
 from __future__ import annotations
 
-from derive.model.terms import At, Defined, Dens, Deriv, Dist, nodes, substitute
+from derive.model.terms import At, Dens, Deriv, Dist, nodes, substitute
 
 
 class NotAtParameter(Exception):
-    """The term cannot be put at another parameter value (a definition held fixed at the
-    current one, a distribution moving with several parameters)."""
+    """The term cannot be put at another parameter value (a distribution moving with
+    several parameters)."""
 
 
 def moving(term, parameter, context):
@@ -43,9 +47,6 @@ def at_parameter(term, parameter, value, context):
             if len(params) != 1:
                 raise NotAtParameter(f"{t.name.latex} moves with several parameters")
             out = Dist(t.name, t.over, t.given, tuple(walk(c) for c in t.cond), (value,))
-        elif isinstance(t, Defined) and t.name in context.fixed and moving(t.body, parameter,
-                                                                          context):
-            raise NotAtParameter(f"{t.name.latex} is held at the current {parameter.latex}")
         elif isinstance(t, At) and isinstance(t.body, Deriv):
             out = t                          # already at a value of its own
         elif not t.children:
