@@ -25,9 +25,9 @@ DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Doma
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
-            "expect", "note", "figure", "distribution")
+            "expect", "note", "figure", "distribution", "at")
 EXPECTABLE = ("refuted", "undecided")
-PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
+PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 
 
 class Directives:
@@ -39,6 +39,7 @@ class Directives:
         self.expect = ""             # for the next row only: a verdict the author expects
         self.note = ""               # for the next row only: a remark for readers
         self.figures = []            # figures the file asks reports to draw
+        self.point = None            # for the next row only: (parameter, value) it holds at
 
     def apply(self, keyword, body, offset):
         """Apply one directive; `offset` is where `body` starts in the file. Returns
@@ -84,6 +85,24 @@ class Directives:
         if word not in EXPECTABLE:
             raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
         return word
+
+    def _at(self, body, offset):
+        """`at \\theta = \\theta_0`: the next row is a claim at that point (both sides are
+        evaluated there: "the gradients of A and B agree at θ_0")."""
+        name_text, sep, value_text = body.partition("=")
+        if not sep:
+            raise self.source.error("write: at \\theta = \\theta_0", offset)
+        key = self.reader.read_name(name_text, offset)
+        found = self.scope.lookup(key)
+        if found is None or not found[1].declared:
+            raise self.source.error(f"{key} is not declared: 'at' puts a declared symbol or "
+                                    "parameter to a value", offset)
+        self.point = (found[0], self.reader.read_term(value_text, offset + len(name_text) + 1))
+
+    def take_point(self):
+        """(Name, value term) the next row is claimed at, or None; consumed by it."""
+        point, self.point = self.point, None
+        return point
 
     def take_pending(self):
         """(expectation, note) for the next row, consumed by it."""

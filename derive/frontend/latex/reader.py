@@ -821,14 +821,29 @@ class Reader(Products):
         return dist
 
     def _moved(self, p):
-        """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ: (Name, Declaration,
-        the value θ is put to), or None."""
+        """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
+        `P_{g_\\theta}`: the declared spelling with the parameter's spelling replaced by a
+        value's. (Name, Declaration, the value), or None."""
         if p.sub is None or p.power is not None:
             return None
         for dist, params in self.scope.parameters.items():
-            if len(params) == 1 and dist.latex == f"{p.base}_{{{params[0].latex}}}" and \
-                    p.key != dist.latex and self.declared(dist.latex) is not None:
-                return dist, self.scope.table[dist], self.term(p.sub)
+            if len(params) != 1 or p.key == dist.latex or self.declared(dist.latex) is None:
+                continue
+            before, found, after = dist.latex.partition(params[0].latex)
+            if not found or after.count(params[0].latex) or not p.key.startswith(before) or \
+                    not p.key.endswith(after) or len(p.key) <= len(before) + len(after):
+                continue
+            spelling = p.key[len(before):len(p.key) - len(after)]
+            try:
+                tree = parse_row(spelling)
+            except SyntaxProblem:
+                continue
+            if len(tree.children) == 1:
+                saved, self.offset = self.offset, self.offset + _start(p.node)
+                try:
+                    return dist, self.scope.table[dist], self.term(tree.children[0])
+                finally:
+                    self.offset = saved
         return None
 
     def _family_point(self, node):
