@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from derive.model.terms import substitute
 from derive.notation import families, parameters
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
@@ -71,6 +72,9 @@ class Directives:
         name, *pairs = body.split() or [""]
         if not name:
             raise self.source.error("a figure needs a name", offset)
+        if name == "densities":
+            return self._figure_densities(body[body.find(name) + len(name):],
+                                          offset + body.find(name) + len(name))
         params = []
         for pair in pairs:
             key, sep, value = pair.partition("=")
@@ -79,6 +83,49 @@ class Directives:
                                         offset)
             params.append((key, value))
         self.figures.append((name, tuple(params)))
+
+    def _figure_densities(self, body, offset):
+        """`densities p_1, p_2 at \\mu_1=0, \\sigma_1=1 [fit=reverse]`: each density of a
+        standard family, its parameters put to the numbers given."""
+        body, fit = body, ""
+        words = body.rsplit(None, 1)
+        if len(words) == 2 and words[1].startswith("fit="):
+            body, fit = words[0], words[1][4:]
+        names, sep, values = body.partition(" at ")
+        mapping = {}
+        if sep:
+            start = offset + len(names) + len(sep)
+            for assignment in values.split(","):
+                key_text, eq, value_text = assignment.partition("=")
+                if not eq:
+                    raise self.source.error("parameter values read \\mu_1=0", start)
+                found = self.scope.lookup(self.reader.read_name(key_text, start))
+                if found is None:
+                    raise self.source.error(f"{key_text.strip()} is not declared", start)
+                mapping[found[0]] = self.reader.read_term(value_text, start + len(key_text) + 1)
+                start += len(assignment) + 1
+        params = []
+        for key, at in self._names(names, offset):
+            found = self.scope.lookup(key)
+            family = getattr(found[1].info, "family", None) if found is not None else None
+            if family is None:
+                raise self.source.error(f"{key} is not a density of a standard family", at)
+            numbers = [self._number(substitute(p, mapping), at) for p in family.params]
+            params.append((key, f"{family.family}:{','.join(numbers)}"))
+        if fit:
+            params.append(("fit", fit))
+        self.figures.append(("densities", tuple(params)))
+
+    def _number(self, term, at):
+        from derive.engines import normal_form
+        try:
+            value = normal_form.Normaliser(self.scope.context).value(term).constant()
+        except (normal_form.Unsupported, normal_form.Undefined):
+            value = None
+        if value is None:
+            raise self.source.error("give every parameter of the figure's densities a "
+                                    "number (after 'at')", at)
+        return repr(float(value))
 
     def expectation(self, body, offset):
         word = body.strip()
