@@ -153,6 +153,17 @@ def explicit(dens, context):
             for low, high, value in formula.pieces]
 
 
+def on_points(dist, context):
+    """Whether a density by formula is a mass function (its pieces are whole numbers from
+    low to high, both included): a discrete family, or a formula over a discrete variable."""
+    formula = formula_of(dist, context)
+    if formula is None:
+        return False
+    if formula.family is not None:
+        return BY_KIND[formula.family.family].discrete
+    return bool(getattr(context.info(formula.variable), "discrete", False))
+
+
 def is_formula(dist, context):
     return formula_of(dist, context) is not None
 

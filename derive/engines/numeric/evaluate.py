@@ -293,13 +293,15 @@ class Evaluator:
         if x.imag != 0 or self.analytic is not None:
             raise NotEvaluable("a density with a restricted support at a complex point")
         x = x.real
+        closed = families.on_points(t.dist, self.context)     # a pmf: both ends count
         uncertain = False
         for low, high, value in pieces:
             lo = None if low is None else self._value(low).real
             hi = None if high is None else self._value(high).real
-            if (lo is None or x >= lo) and (hi is None or x < hi):
+            if (lo is None or x >= lo) and (hi is None or x < hi or closed and x <= hi):
                 return self._value(value)
-            if not ((lo is not None and x < lo) or (hi is not None and x >= hi)):
+            if not ((lo is not None and x < lo) or (hi is not None and (x > hi if closed
+                                                                          else x >= hi))):
                 uncertain = True
         if uncertain:
             self._unsure()

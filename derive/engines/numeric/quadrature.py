@@ -18,9 +18,8 @@ model.
   `∫_R^∞ |f| ≤ A (1+R)^n e^{aR² + βR} / κ` with `κ = −(2aR + β + n/(1+R)) > 0`
   (from x² ≥ R² + 2R(x−R) and 1 + t ≤ e^t). R doubles until the bound is below the
   working precision; the bound is added to the ball's radius, so the result still
-  encloses the true integral. When no envelope is found (or R would pass 2^24), the
-  integral is truncated and the evaluation is marked **inexact**: it may support
-  agreement, never a refutation.
+  encloses the true integral. When no envelope is found (or R would pass 8·2^24) the
+  integral is not evaluated at all: a truncated value is never offered as one.
 """
 
 from __future__ import annotations
@@ -108,27 +107,28 @@ def log_on_the_line(ev, u):
 
 def _tail_from(ev, var, body, side, start):
     """(T, ball enclosing ∫ over side·x ≥ T) for the tail on `side` (+1 right, −1 left);
-    `start` (side·x of the other end, or None) keeps T at or beyond it. Without an
-    envelope the tail is dropped and the evaluation is inexact."""
+    `start` (side·x of the other end, or None) keeps T at or beyond it. Without a
+    certified bound the integral has no value here (NotEvaluable)."""
+    from derive.engines.numeric.evaluate import NotEvaluable
     cut = arb(8) if start is None else arb.max(arb(8), start + 1)
     try:
         shape = envelope(ev, body, var, side)
-    except NoEnvelope:
-        ev.exact = False
-        return cut * 8, acb(0)
+    except NoEnvelope as exc:
+        raise NotEvaluable(f"no certified bound on the integrand's tail ({exc})") from None
     tolerance = arb(2) ** (-ctx.prec)
     for _ in range(MAX_RADIUS_DOUBLINGS):
         bound = _tail(shape, cut)
         if bound is not None and bound < tolerance:
             return cut, acb(arb(0, bound), arb(0, bound))
         cut = cut * 2
-    ev.exact = False
-    return cut, acb(0)
+    raise NotEvaluable("the integrand's tail does not decay fast enough to bound")
 
 
 def _tail(shape, radius):
     """An upper bound of ∫_R^∞ A (1+x)^n exp(a x² + β x) dx, or None when κ ≤ 0."""
     scale, degree, a, beta = shape
+    if scale == 0:
+        return arb(0)                          # the integrand vanishes identically
     kappa = -(2 * a * radius + beta + arb(degree) / (1 + radius))
     if not kappa > 0:
         return None
