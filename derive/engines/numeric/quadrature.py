@@ -167,9 +167,8 @@ def _envelope(ev, t, var, side):
             scale = scale * p[0]
         return (scale, sum(p[1] for p in parts), sum((p[2] for p in parts), arb(0)),
                 sum((p[3] for p in parts), arb(0)))
-    if isinstance(t, Pow) and t.base is not E and isinstance(t.exponent, Num) and \
-            t.exponent.value.denominator == 1 and t.exponent.value >= 0:
-        k = int(t.exponent.value)
+    k = _whole_exponent(ev, t, var)
+    if k is not None:
         scale, degree, a, beta = _envelope(ev, t.base, var, side)
         return scale ** k, degree * k, a * k, beta * k
     if _exponent(t) is not None:
@@ -248,14 +247,26 @@ def _polynomial(ev, t, var):
         for a in t.args:
             out = _times(out, _polynomial(ev, a, var))
         return out
-    if isinstance(t, Pow) and isinstance(t.exponent, Num) and t.exponent.value.denominator == 1 \
-            and 0 <= t.exponent.value <= 4:
+    k = _whole_exponent(ev, t, var)
+    if k is not None and k <= 4:
         base = _polynomial(ev, t.base, var)
         out = [acb(1)]
-        for _ in range(int(t.exponent.value)):
+        for _ in range(k):
             out = _times(out, base)
         return out
     raise NoEnvelope("not a polynomial in the variable")
+
+
+def _whole_exponent(ev, t, var):
+    """k when t is base^k with k a whole number ≥ 0 not depending on the variable (written
+    `2`, or `2 + (-1)` as derivatives leave it), else None."""
+    if not isinstance(t, Pow) or t.base is E or var in free_names(t.exponent):
+        return None
+    value = ev.value(t.exponent)
+    if value.imag != 0 or not value.real.is_exact():
+        return None
+    k = value.real.unique_fmpz()
+    return int(k) if k is not None and k >= 0 else None
 
 
 def _times(p, q):

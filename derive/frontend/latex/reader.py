@@ -248,7 +248,8 @@ class Reader(Products):
             return None
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
-                                       registry.spelled(name.key)):
+                                       registry.spelled(name.key) or
+                                       families.spelled(name.key) is not None):
             return None
         params = self._parameters(bracket, directive)
         if params is not None:
