@@ -171,6 +171,8 @@ def test_a_wrong_normalisation_is_refuted_with_a_certified_value():
     r"D_{KL}(p_1 \| p_2) \ge 0",
     r"\frac{\partial}{\partial \mu} \log \mathcal{N}(x;\mu,\sigma^2) = \frac{x-\mu}{\sigma^2}",
     r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[z^2] = 2 \mu",
+    # a second derivative: its differences are wide balls, which must never accuse it
+    r"\frac{\partial^2}{\partial \mu^2} \log \mathcal{N}(x;\mu,\sigma^2) = -\frac{1}{\sigma^2}",
 ])
 def test_true_continuous_steps_are_verified(row):
     assert verdict(row).status == "verified"
