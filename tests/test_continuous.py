@@ -92,6 +92,25 @@ def test_a_family_without_its_point_is_not_a_number():
     assert step.kind == "unreadable" and "is a distribution, not a number" in step.message
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\left[ \frac{x^2}{2} \right]_a^b = 0", "[x^2 / 2]_{x=b} - [x^2 / 2]_{x=a} = 0"),
+    (r"\Big[ t x \Big]_{x=0}^{x=1} = t", "[t · x]_{x=1} - [t · x]_{x=0} = t"),
+])
+def test_evaluation_brackets(row, expected):
+    header = "% derive: variable x\n% derive: real a, b, t\n"
+    assert reading(row, header) == [expected]
+    assert verdict(row.replace("= 0", "= \\frac{b^2 - a^2}{2}"), header).status == "verified"
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\left[ x \right]_0^{\infty} = 1", "a limit"),
+    (r"\left[ a \right]_0^1 = 1", "say which variable"),
+])
+def test_evaluation_brackets_that_are_not_read(row, message):
+    (step,) = load(row, "% derive: variable x\n% derive: real a\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
 # ====================================================================== the normal form
 
 @pytest.mark.parametrize("row", [

@@ -44,7 +44,7 @@ from derive.model.derivation import Relation
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, neg, substitute,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.notation import families, registry
 from derive.notation.elementary import SPELLINGS
@@ -379,6 +379,9 @@ class Reader(Products):
             if power is not None:
                 self._check_power_token(power)
             return NamePiece(key, base, sub, power, primes, node)
+        if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
+                primary.children[0].value in ("[", r"\lbrack"):
+            return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
@@ -444,7 +447,41 @@ class Reader(Products):
             return Pow(self.term(body), div(Num(1), self.term(index)))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "evalbracket":
+            return self.evaluation_bracket(*node.children, node)
         raise self.error("this is not an expression derive can read", node)
+
+    def evaluation_bracket(self, bracketed, sub, sup, node):
+        """`\\left[ F \\right]_a^b` and `[F]_{x=a}^{x=b}`: F(b) − F(a), in the variable the
+        limits name, or else the one declared variable F mentions."""
+        _, args_tree, _ = bracketed.children
+        if len(args_tree.children) != 1:
+            raise self.error("an evaluation bracket holds one expression", bracketed)
+        value = self.term(args_tree.children[0])
+        ends, keys = [], []
+        for limit in (sub, sup):
+            spec = single(limit)
+            if is_tree(spec, "equation"):
+                keys.append(self._index_key(spec.children[0]))
+                spec = spec.children[2]
+            ends.append(self.term(spec))
+        if any(e is OO or e is neg(OO) for e in ends):
+            raise self.error("an evaluation bracket at ∞ is a limit: write \\lim", node)
+        if keys and (len(keys) != 2 or keys[0] != keys[1]):
+            raise self.error("name the variable at both ends: [F]_{x=a}^{x=b}", node)
+        if keys:
+            var = self._variable_name(Token("LETTER", keys[0])) if len(keys[0]) == 1 else \
+                self.scope.lookup(keys[0])[0]
+        else:
+            candidates = [n for n in free_names(value)
+                          if self.scope.table.get(n) is not None and
+                          self.scope.table[n].kind is Kind.VARIABLE]
+            if len(candidates) != 1:
+                raise self.error("say which variable the bracket is evaluated in: "
+                                 "[F]_{x=a}^{x=b}", node)
+            (var,) = candidates
+        low, high = ends
+        return Add(At(value, var, high), neg(At(value, var, low)))
 
     # ================================================================== derivatives
     def _derivative_fraction(self, frac):
