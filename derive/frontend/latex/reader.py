@@ -576,6 +576,9 @@ class Reader(Products):
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
             return self._derived_function(p, bracket)
         found = self.scope.lookup(key)
+        if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
+                p.sub is not None and self._bound_index(p.sub):
+            return self._indexed(p, bracket, found[1].domain)
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
         if p.sub is not None and self._mentions_bound(p.sub):
@@ -706,13 +709,31 @@ class Reader(Products):
             return False
         return any(_mentions(text, k) for k in keys)
 
-    def _indexed(self, p, bracket):
-        """`x_i` inside `\\sum_i`: the indexed family x applied to the index."""
+    def _indexed(self, p, bracket, domain=None):
+        """`x_i` inside `\\sum_i`: the indexed family x applied to the index. After `real
+        x_n`, `x_n` inside `\\sum_n` is the real family, one value per n — never the one
+        symbol x_n (which would make Σ_n x_n = N x_n)."""
         indices = [self.term(a) for a in _subitems(p.sub)]
-        name, conflict = self.scope.implicit(p.base + "_{\\cdot}", Kind.FUNCTION,
-                                             self.offset + _start(p.node))
+        key = p.base + "_{\\cdot}"
+        if domain is not None:
+            found = self.scope.lookup(key)
+            if found is None or not found[1].declared:
+                self.scope.declare(key, Declaration(Kind.FUNCTION, domain))
+            return Call(self.scope.lookup(key)[0], *indices), 1
+        name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
+
+    def _bound_index(self, sub):
+        """Whether a subscript is exactly a variable bound here (an index of a sum)."""
+        node = single(sub)
+        if not (isinstance(node, Token) or is_tree(node, "script") and len(node.children) == 1):
+            return False
+        try:
+            key = naming.flat_text(node)
+        except naming.NameError_:
+            return False
+        return self.bound_name(key) is not None
 
     # ================================================================== families
     def family(self, key, bracket, node):
