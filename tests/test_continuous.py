@@ -87,6 +87,11 @@ def test_a_family_is_declared_only_with_valid_parameters(directive, message):
     assert message in info.value.message
 
 
+def test_an_integral_over_another_set_is_not_read_as_the_whole_range():
+    (step,) = load(r"\int_{\mathcal{A}} p_1(x) \, dx = 1").steps
+    assert step.kind == "unreadable" and "lone subscript" in step.message
+
+
 def test_a_family_without_its_point_is_not_a_number():
     (step,) = load(r"\mathcal{N}(\mu, \sigma^2) = 1").steps
     assert step.kind == "unreadable" and "is a distribution, not a number" in step.message

@@ -1115,9 +1115,11 @@ class Reader(Products):
         (variable,) = variables
         return self._integral(piece, body_pieces, variable.latex)
 
-    def _whole_domain(self, sub):
-        """Whether a lone subscript of \\int names a whole domain: `\\mathbb{R}`, a set
-        written `\\mathcal{X}` (the variable's range), or a declared variable."""
+    def _whole_domain(self, sub, key):
+        """Whether a lone subscript of \\int names a whole domain: `\\mathbb{R}`, the
+        variable's own range written with its capital (`\\mathcal{X}` for x, `\\mathcal{Z}`
+        for z), or a declared variable. Another set (`\\mathcal{A}`) may be a part of the
+        range: it is not read."""
         spec = single(sub)
         if not (is_tree(spec, "script") and len(spec.children) == 1 or isinstance(spec, Token)):
             return False
@@ -1128,19 +1130,23 @@ class Reader(Products):
         if text is None:
             return False
         found = self.declared(text)
-        return text == r"\mathbb{R}" or (found is None and text.startswith(
-            (r"\mathcal{", r"\mathbb{"))) or (found is not None and found[1].kind in (
-                Kind.VARIABLE, Kind.SET))
+        letter = key.split("_")[0].lstrip("\\")
+        own = {r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper()}
+        return text == r"\mathbb{R}" or (found is None and text in own) or (
+            found is not None and found[1].kind is Kind.VARIABLE)
 
     def _integral(self, piece, body_pieces, key, whole=False):
         lower = upper = None
-        if piece.sub is not None and piece.sup is None and (whole or self._whole_domain(piece.sub)):
+        if piece.sub is not None and piece.sup is None and (whole or
+                                                            self._whole_domain(piece.sub, key)):
             pass                                    # \int_{\mathcal X}, \int_x: the whole range
         else:
             lower = self.term(piece.sub) if piece.sub is not None else None
             upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
-            raise self.error("an integral's limits come in pairs: \\int_a^b", piece.node)
+            raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
+                             "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
+                             "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
         found = self.declared(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             var = self.fresh(key, origin=found[0])
