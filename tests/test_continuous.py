@@ -367,3 +367,11 @@ def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
     assert verdict(r"\sum_{n=1}^{N} x_n = N x_n", header).status == "refuted"
     assert verdict(r"\sum_{n=1}^{N} (x_n + 1) = N + \sum_{m=1}^{N} x_m", header).status == \
         "verified"
+
+
+def test_a_derivative_by_one_member_of_a_family_is_refused_not_zero():
+    """∂/∂z_k of Σ_j e^{z_j} read with z_k a symbol of its own would be 0, and the true
+    e^{z_k} would be refuted: the reading is refused instead."""
+    header = "% derive: natural K\n% derive: real z_j\n% derive: integer k\n"
+    (step,) = load(r"\frac{\partial}{\partial z_k} \sum_{j=1}^{K} e^{z_j} = e^{z_k}", header).steps
+    assert step.kind == "unreadable" and "one member of an indexed family" in step.message

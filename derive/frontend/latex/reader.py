@@ -522,8 +522,22 @@ class Reader(Products):
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
         for var_node in reversed(piece.variables):
-            value = Deriv(value, self._variable_name(var_node))
+            name = self._variable_name(var_node)
+            self._not_a_member(name, value, var_node)
+            value = Deriv(value, name)
         return value
+
+    def _not_a_member(self, name, value, node):
+        """Differentiating by `z_k` where the expression uses the family `z_j` (`z_k` is one
+        of its members, not a symbol of its own) is not read yet: reading it as a symbol
+        would make the derivative 0."""
+        if "_" not in name.latex:
+            return
+        family = name.latex.split("_")[0] + "_{\\cdot}"
+        from derive.model.terms import nodes
+        if any(isinstance(t, Call) and t.function.latex == family for t in nodes(value)):
+            raise self.error(f"derive does not differentiate by {name.latex}, one member of "
+                             f"an indexed family, yet", node)
 
     def _variable_name(self, node):
         """The Name a variable node refers to where it stands (bound, declared, or a new
