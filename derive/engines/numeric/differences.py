@@ -13,7 +13,7 @@ abstract density at a moved variable) are not checked.
 
 from __future__ import annotations
 
-from flint import acb, arb, ctx
+from flint import arb, ctx
 
 CHECK_PRECISION = 256
 STEP = arb(2) ** -24

@@ -22,7 +22,6 @@ relative difference above 1e-12, true only when built true and every instance ag
 from __future__ import annotations
 
 import math
-import random
 
 import mpmath
 
