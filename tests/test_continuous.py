@@ -375,3 +375,11 @@ def test_a_derivative_by_one_member_of_a_family_is_refused_not_zero():
     header = "% derive: natural K\n% derive: real z_j\n% derive: integer k\n"
     (step,) = load(r"\frac{\partial}{\partial z_k} \sum_{j=1}^{K} e^{z_j} = e^{z_k}", header).steps
     assert step.kind == "unreadable" and "one member of an indexed family" in step.message
+
+
+def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():
+    """p_1 = N(μ_1, σ_1²): at μ_1 = 0 the mean of p_1 is 0, not μ_1 — the formula's μ_1 is
+    put to 0 (numerically) or the step is left to the numbers (the normal form does not
+    substitute inside a declared formula)."""
+    assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = \mu_1").status == "refuted"
+    assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = 0").status != "refuted"

@@ -146,7 +146,11 @@ def without_derivatives(t, context):
         elif isinstance(u, Deriv):
             out = walk(derivative(walk(u.body), u.var, context))
         elif isinstance(u, At):
-            out = substitute(walk(u.body), {u.var: walk(u.value)})
+            from derive.notation.parameters import NotAtParameter, at_parameter
+            try:
+                out = at_parameter(walk(u.body), u.var, walk(u.value), context)
+            except NotAtParameter as exc:
+                raise NotDifferentiable(str(exc)) from None
         elif not u.children:
             out = u
         else:

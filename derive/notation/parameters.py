@@ -32,6 +32,15 @@ def moving(term, parameter, context):
                for n in nodes(term))
 
 
+def _formula_mentions(dist, parameter, context):
+    from derive.model.terms import free_names
+    from derive.notation import families
+    formula = families.formula_of(dist, context)
+    return formula is not None and any(
+        parameter in free_names(piece) for low, high, value in formula.pieces
+        for piece in (low, high, value) if piece is not None)
+
+
 def at_parameter(term, parameter, value, context):
     """`term` with `parameter` put to `value` (a term), distributions included."""
     memo = {}
@@ -42,6 +51,10 @@ def at_parameter(term, parameter, value, context):
         if isinstance(t, Deriv) and isinstance(t.body, Dens):
             out = At(t, parameter, value) if t.var is parameter and moving(t, parameter, context) \
                 else t.rebuild([walk(c) for c in t.children])
+        elif isinstance(t, Dist) and _formula_mentions(t, parameter, context):
+            raise NotAtParameter(f"{t.name.latex} is written with {parameter.latex}: a value "
+                                 f"at another {parameter.latex} of a density by formula is not "
+                                 "read yet")
         elif isinstance(t, Dist) and not t.params and parameter in context.moves_with(t.name):
             params = context.moves_with(t.name)
             if len(params) != 1:
