@@ -383,3 +383,12 @@ def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():
     substitute inside a declared formula)."""
     assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = \mu_1").status == "refuted"
     assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = 0").status != "refuted"
+
+
+def test_a_positive_family_takes_positive_values():
+    """After `positive a_i`, a_i inside its sum is a positive family: the normal form may
+    split its logs, and the numbers never draw a negative member."""
+    header = "% derive: natural N\n% derive: positive a_i\n"
+    assert verdict(r"\sum_{i=1}^{N} \log a_i^2 = 2 \sum_{i=1}^{N} \log a_i", header).status == \
+        "verified"
+    assert verdict(r"\sum_{i=1}^{N} a_i \ge 0", header).status != "refuted"

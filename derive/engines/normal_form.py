@@ -191,7 +191,10 @@ class Normaliser:
 
     def call_atom(self, t):
         declaration = self.context.declaration(t.function)
-        sign = REAL if declaration.declared and declaration.kind is Kind.FUNCTION else COMPLEX
+        sign = COMPLEX
+        if declaration.declared and declaration.kind is Kind.FUNCTION:   # a family's domain
+            sign = POS if declaration.domain.is_positive else \
+                NONNEG if declaration.domain is Domain.NONNEGATIVE else REAL
         return ("call", t.function.latex, t.function.serial,
                 tuple(self.value(a).key() for a in t.arguments), sign)
 

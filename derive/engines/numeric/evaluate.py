@@ -266,7 +266,8 @@ class Evaluator:
                                                                    _precise(point.value)))
             if point.cell is None and not _precise(point.value):
                 self._unsure()
-        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real))
+        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real,
+                                                         declaration.domain if real else None))
 
     def density(self, t):
         dist = t.dist
