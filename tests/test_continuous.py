@@ -392,3 +392,32 @@ def test_a_positive_family_takes_positive_values():
     assert verdict(r"\sum_{i=1}^{N} \log a_i^2 = 2 \sum_{i=1}^{N} \log a_i", header).status == \
         "verified"
     assert verdict(r"\sum_{i=1}^{N} a_i \ge 0", header).status != "refuted"
+
+
+VAE = ("% derive: natural J\n% derive: variable z in \\mathbb{R}^J\n"
+       "% derive: real \\mu in \\mathbb{R}^J\n% derive: positive \\sigma in \\mathbb{R}^J\n"
+       "% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z\n"
+       "% derive: density p = \\mathcal{N}(0, I) over z\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"-D_{KL}(q \| p) = \frac{1}{2} \sum_{j=1}^J \left( 1 + \log \sigma_j^2 - \mu_j^2 - \sigma_j^2 \right)",
+     "verified"),
+    (r"\int q(\mathbf{z}) \log \mathcal{N}(\mathbf{z}; \mathbf{0}, \mathbf{I}) \, d\mathbf{z} = "
+     r"-\frac{J}{2} \log(2\pi) - \frac{1}{2} \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", "verified"),
+    (r"-D_{KL}(q \| p) = \frac{1}{2} \sum_{j=1}^J \left( 1 + \log \sigma_j^2 - \mu_j^2 - \sigma_j \right)",
+     "refuted"),                                              # σ_j for σ_j²
+    (r"H(q) = \frac{J}{2} \log(2\pi e) + \sum_{j=1}^J \log \sigma_j^2", "refuted"),  # ½ lost
+    (r"H(q) = \frac{J}{2} \log(2\pi e) + \frac{1}{2} \sum_{j=1}^J \log \sigma_j^2", "verified"),
+])
+def test_the_diagonal_gaussian_over_a_vector_variable(row, expected):
+    assert verdict(row, VAE).status == expected
+
+
+def test_a_vector_integrand_that_is_not_a_sum_of_logs_is_not_read():
+    v = verdict(r"\int q(\mathbf{z}) q(\mathbf{z}) \, d\mathbf{z} = 1", VAE)
+    assert v.status == "undecided"
+
+
+def test_a_bold_number_is_a_number():
+    assert reading(r"\mathbf{0} + \boldsymbol{1} = 1", "% derive: variable x\n") == ["0 + 1 = 1"]

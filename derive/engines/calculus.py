@@ -97,6 +97,9 @@ def _rule(t, v, ctx, memo):
             return _d(t.body, v, replace(ctx, parameters={}), {})
         return _d(t.body, v, ctx, memo)
     if kind is Dens:
+        from derive.notation import vectors
+        if vectors.at_vector(t, ctx):
+            raise NotDifferentiable("the derivative of a density at a vector variable is not read")
         pieces = families.explicit(t, ctx)
         if pieces is not None:
             if len(pieces) != 1 or pieces[0][0] is not None or pieces[0][1] is not None:

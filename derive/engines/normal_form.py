@@ -41,7 +41,7 @@ from derive.model.terms import (
     MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Expect, Fn, Integral, Limit,
     Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
-from derive.notation import families, parameters, registry
+from derive.notation import families, parameters, registry, vectors
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -200,6 +200,8 @@ class Normaliser:
 
     def density(self, t):
         dist = t.dist
+        if vectors.at_vector(t, self.context):
+            raise Unsupported("a density at a vector variable outside an integral over it")
         pieces = families.explicit(t, self.context)
         if pieces is not None:
             return self.value(self._piece_at(t, pieces))
@@ -251,6 +253,11 @@ class Normaliser:
     def whole_range(self, var, node, body):
         """∫ body over the whole range of `var`: split into the pieces of a density by
         formula with a restricted support that the integrand is a multiple of."""
+        if vectors.dimension(var, self.context) is not None:
+            try:
+                return self.value(vectors.integral(var, body, self.context))
+            except vectors.NotVector as exc:
+                raise Unsupported(str(exc)) from None
         try:
             split = families.range_pieces(body, var, self.context)
         except ValueError as exc:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from derive.model.terms import substitute
-from derive.notation import families, parameters
+import re
+
+from derive.model.terms import Sym, substitute
+from derive.notation import families, parameters, vectors
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
 )
@@ -159,8 +161,29 @@ class Directives:
 
     # ------------------------------------------------------------------ declarations
     def _variable(self, body, offset, discrete=False):
-        for key, _ in self._names(body, offset):
-            self._declare_variable(key, discrete)
+        names, dimension = self._space(body, offset)
+        for key, _ in self._names(names, offset):
+            if dimension is None:
+                self._declare_variable(key, discrete)
+                continue
+            if discrete:
+                raise self.source.error("a discrete variable is not a vector", offset)
+            components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
+                                                                             Domain.REAL))
+            self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL, vectors.VectorVariableInfo(
+                dimension=dimension, components=components)))
+
+    def _space(self, body, offset):
+        """(names, dimension term or None) of `z in \\mathbb{R}^J`."""
+        names, sep, space = body.partition(" in ")
+        if not sep:
+            return body, None
+        space_at = offset + len(names) + len(sep)
+        found = re.fullmatch(r"\s*\\mathbb\s*\{\s*R\s*\}\s*\^\s*(\{(.+)\}|(.))\s*", space)
+        if found is None:
+            raise self.source.error("a vector's space reads \\mathbb{R}^J", space_at)
+        text = found.group(2) or found.group(3)
+        return names, self.reader.read_term(text, space_at + space.find(text))
 
     def _discrete(self, body, offset):
         names, sep, support = body.partition(" in ")
@@ -208,7 +231,7 @@ class Directives:
             if support:
                 raise self.source.error(f"{family.family}(…) has its own support; drop "
                                         "'in …'", rest_at)
-            problems = families.check(family, self._sign)
+            problems = families.check(family, lambda term: self._sign(term, variable))
             if problems:
                 raise self.source.error(f"this {families.BY_KIND[family.family].title} "
                                         f"distribution needs {' and '.join(problems)}, which "
@@ -224,8 +247,14 @@ class Directives:
             formula = families.Formula(variable, ((low, high, value),))
         self._declare_distribution(key, (variable,), (), at, formula)
 
-    def _sign(self, term):
+    def _sign(self, term, variable=None):
+        """The sign the normal form shows for a parameter; over a vector variable an
+        undeclared `I` is the identity covariance (positive)."""
         from derive.engines import normal_form
+        if variable is not None and vectors.dimension(variable, self.scope.context) is not None \
+                and isinstance(term, Sym) and term.name.latex == "I" and \
+                not self.scope.context.declaration(term.name).declared:
+            return "pos"
         n = normal_form.Normaliser(self.scope.context)
         try:
             return n.sign(n.value(term))
@@ -280,6 +309,14 @@ class Directives:
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 
     def _symbols(self, body, offset, domain):
+        names, dimension = self._space(body, offset)
+        if dimension is not None:
+            for key, at in self._names(names, offset):
+                components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
+                                                                                 domain))
+                self.scope.declare(key, Declaration(Kind.SYMBOL, domain,
+                                                    vectors.Vector(dimension, components)))
+            return
         for key, at in self._names(body, offset):
             found = self.scope.lookup(key)
             kind = Kind.SYMBOL

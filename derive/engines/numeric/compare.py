@@ -22,7 +22,7 @@ from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
 from derive.model.terms import Dist, free_names, nodes
-from derive.notation import families
+from derive.notation import families, vectors
 from derive.notation.show import plain
 
 START_PRECISION, MAX_PRECISION = 64, 4096
@@ -63,13 +63,22 @@ def labels_for(terms, context):
                     names.update(x for x in a if hasattr(x, "serial"))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
-    for name in list(names):                 # what a density by formula is written with
+    pending = list(names)
+    while pending:                           # names behind formulas and vectors, too
+        name = pending.pop()
+        found = set()
         formula = families.formula_of(Dist(name, ()), context) \
             if context.kind(name) is Kind.DISTRIBUTION else None
         if formula is not None:
             for low, high, value in formula.pieces:
-                names.update(n for t in (low, high, value) if t is not None
+                found.update(n for t in (low, high, value) if t is not None
                              for n in free_names(t) if n is not formula.variable)
+        info = context.info(name.variable)
+        if isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
+            found.update(free_names(info.dimension))
+            found.add(info.components)
+        pending += [n for n in found if n not in names]
+        names |= found
     ranked, counts = {}, {}
     for name in sorted(names, key=lambda n: n.sort_key()):
         counts[name.latex] = counts.get(name.latex, 0) + 1

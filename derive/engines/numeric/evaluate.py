@@ -27,7 +27,7 @@ from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral, Limit,
     Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, substitute,
 )
-from derive.notation import families, registry
+from derive.notation import families, registry, vectors
 from derive.notation.elementary import ELEMENTARY
 
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
@@ -80,6 +80,7 @@ class Evaluator:
         self._degree = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
         self._explicit = {}            # Dens term → its pieces with the point put in
+        self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
@@ -271,6 +272,8 @@ class Evaluator:
 
     def density(self, t):
         dist = t.dist
+        if vectors.at_vector(t, self.context):
+            raise NotEvaluable("a density at a vector variable outside an integral over it")
         pieces = self.explicit(t)
         if pieces is not None:
             return self.formula_density(t, pieces)
@@ -402,6 +405,11 @@ class Evaluator:
         if lower is not None:
             return self.definite(var, body, lower, upper)
         variable = var.variable if var.origin is not None else var
+        if vectors.dimension(var, self.context) is not None:
+            try:
+                return self._value(vectors.integral(var, body, self.context))
+            except vectors.NotVector as exc:
+                raise NotEvaluable(str(exc)) from None
         if not families.abstract_at(body, var, self.context):
             return self.formula_integral(var, body, variable)
         if var.origin is None and var.local is not None:

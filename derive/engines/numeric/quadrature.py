@@ -74,22 +74,47 @@ def log_on_the_line(ev, u):
     """log u as Σ k·log c + Σ k·v over the factors c^k (positive constants) and e^{k v} (v
     a polynomial with real coefficients) of u — equal to log u on the real line, where
     every factor is positive, and analytic off it (log of a Gaussian is a quadratic, with
-    no branch cut for arb to avoid). None when u has another factor."""
-    from derive.engines.numeric.evaluate import NotEvaluable
+    no branch cut for arb to avoid). None when u has another factor. The split of u is
+    found once per evaluator; each point only evaluates the exponents."""
     var = next((n for n, point in ev.env.items() if point.key[0] == "quad"), None)
     if var is None:
         return None
+    # the key holds everything u's constants may depend on: bound points it mentions, and
+    # every moved symbol (a density's formula hides the symbols it is written with)
+    others = sorted((n for n in free_names(u) if n is not var and n in ev.env),
+                    key=lambda n: n.serial)
+    key = (u, var, ev._pieces, ev._holding > 0,
+           tuple((n.serial, ev.env[n].key) for n in others),
+           tuple(sorted((n.serial, str(v)) for n, v in ev.overrides.items())))
+    if any(ev.env[n].key[0] == "quad" for n in others if n in ev.env):
+        split = _log_split(ev, u, var)          # another quadrature's point: not kept
+    elif key not in ev.log_splits:
+        split = ev.log_splits[key] = _log_split(ev, u, var)
+    else:
+        split = ev.log_splits[key]
+    if split is None:
+        return None
+    constant, exponents = split
+    total = constant
+    for k, exponent in exponents:
+        total += k * ev.value(exponent)
+    return total
+
+
+def _log_split(ev, u, var):
+    """(Σ k log c, [(k, v)]) for u = Π c^k · Π e^{k v}, or None."""
+    from derive.engines.numeric.evaluate import NotEvaluable
     try:
         factors = _factors(ev, u, arb(1), signed=True)
     except NotEvaluable:
         return None
-    total = acb(0)
+    constant, exponents = acb(0), []
     for f, k in factors:
         if var not in free_names(f):
             value = ev.value(f)
             if value.imag != 0 or not value.real > 0:
                 return None
-            total += k * value.log()
+            constant += k * value.log()
         elif _exponent(f) is not None:
             try:
                 coefficients = _polynomial(ev, _exponent(f), var)
@@ -97,10 +122,10 @@ def log_on_the_line(ev, u):
                 return None
             if any(c.imag != 0 for c in coefficients):
                 return None
-            total += k * ev.value(_exponent(f))
+            exponents.append((k, _exponent(f)))
         else:
             return None
-    return total
+    return constant, exponents
 
 
 # ---------------------------------------------------------------------------- tails

@@ -360,6 +360,10 @@ class Reader(Products):
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
+        if base is not None and base.replace(".", "", 1).isdigit():
+            if sub is not None or primes:          # \mathbf{0} is the number 0 (a zero vector)
+                raise self.error("a number with a subscript or a prime is not read", node)
+            return LazyPiece(Token("NUMBER", base), sup, node)
         if base is not None:
             if base == r"\mathbb{E}" or base == "E" and sub is not None and _has_sim(sub):
                 if primes:
