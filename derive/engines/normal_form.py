@@ -124,7 +124,7 @@ class Normaliser:
         if kind is Op:
             return self.value(registry.meaning(t))
         if kind in (Integral, Sum):
-            if t.lower is None:
+            if t.lower is None or kind is Integral and _whole_line(t.lower, t.upper):
                 return self.whole_range(t.var, t, t.body)
             return self.integral(t.var, t, self.value(t.body))
         if kind is Product:
@@ -782,6 +782,10 @@ def _divide(numerator, divisor, steps=16):
         quotient = quotient + found[0]
         numerator = numerator - found[1]
     return None
+
+
+def _whole_line(lower, upper):
+    return lower is Mul(MINUS_ONE, OO) and upper is OO
 
 
 def _infinite(lower, upper):

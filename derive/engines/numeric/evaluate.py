@@ -402,7 +402,7 @@ class Evaluator:
 
     # ================================================================== integrals
     def integral(self, var, body, lower, upper):
-        if lower is not None:
+        if lower is not None and not (lower is Mul(MINUS_ONE, OO) and upper is OO):
             return self.definite(var, body, lower, upper)
         variable = var.variable if var.origin is not None else var
         if vectors.dimension(var, self.context) is not None:
