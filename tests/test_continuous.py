@@ -421,3 +421,10 @@ def test_a_vector_integrand_that_is_not_a_sum_of_logs_is_not_read():
 
 def test_a_bold_number_is_a_number():
     assert reading(r"\mathbf{0} + \boldsymbol{1} = 1", "% derive: variable x\n") == ["0 + 1 = 1"]
+
+
+def test_distribution_with_density_declares_both_spellings():
+    header = "% derive: variable x\n% derive: distribution P with density p\n" \
+             "% derive: distribution Q with density q\n"
+    assert reading(r"\mathrm{KL}[P \,||\, Q] = D_{KL}(p \| q)", header) == ["KL(p ‖ q) = KL(p ‖ q)"]
+    assert verdict(r"D_{KL}(P \| Q) \ge 0", header).status == "verified"

@@ -262,15 +262,20 @@ class Directives:
             return None
 
     def _distribution(self, body, offset):
-        """`P with density p`: P is another spelling of the declared density p (one name,
-        two spellings: `KL[P || Q]` and `p(x)` are about the same distribution)."""
+        """`P with density p`: P is another spelling of the density p (one name, two
+        spellings: `KL[P || Q]` and `p(x)` are about the same distribution); p is declared
+        over the first variable when it is not declared yet."""
         names, sep, density = body.partition(" with density ")
         if not sep:
             raise self.source.error("write: distribution P with density p", offset)
-        key = self.reader.read_name(density, offset + len(names) + len(sep))
+        density_at = offset + len(names) + len(sep)
+        key = self.reader.read_name(density, density_at)
         found = self.scope.lookup(key)
-        if found is None or found[1].kind is not Kind.DISTRIBUTION:
-            raise self.source.error(f"{key} is not a declared density", offset + len(names))
+        if found is None or not found[1].declared:     # declares the density too
+            self._declare_distribution(key, self._over("", density_at), (), density_at)
+            found = self.scope.lookup(key)
+        if found[1].kind is not Kind.DISTRIBUTION:
+            raise self.source.error(f"{key} is not a density", density_at)
         for alias, at in self._names(names, offset):
             if self.scope.lookup(alias) is not None:
                 raise self.source.error(f"{alias} already names something", at)
