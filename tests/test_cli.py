@@ -22,9 +22,9 @@ ORIGINAL_RESULT_DICT = json_output.result_dict
 def test_seed_passes_with_its_loose_claim_c4_refuted_as_the_file_expects(cli, tmp_path):
     code, out, _ = cli("check", SEED)
     assert code == 0
-    assert out.count("✓ verified") == 11 and out.count("✗ refuted") == 2
+    assert out.count("✓ verified") == 12 and out.count("✗ refuted") == 2
     assert out.count("refuted as the file expects") == 2          # C4, D* moving and fixed
-    assert "11 verified, 2 refuted as expected, 0 undecided (1 definition)" in out
+    assert "12 verified, 2 refuted as expected, 0 undecided (1 definition)" in out
     # without the expectation, the loose claim fails the run
     plain = write(tmp_path, SEED.read_text().replace("% derive: expect refuted\n", ""))
     assert cli("check", plain)[0] == 1
@@ -95,8 +95,8 @@ def test_json_schema(cli):
                           "claims", "chains", "conclusions", "summary"}
     assert [(c["from"], c["to"], c["relation"], c["proved"]) for c in first["conclusions"]] == [
         (2, 5, "=", True), (7, 8, "<=", True)]
-    assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5, 7, 8]
-    assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 6
+    assert [s["index"] for s in first["steps"]] == [1, 2, 3, 4, 5, 7, 8, 15]
+    assert [s["verdict"] for s in first["steps"]] == ["definition"] + ["verified"] * 7
     assert [(c["index"], c["kind"], c["verdict"]) for c in first["claims"]] == [
         (6, "optimiser", "verified")] + [(i, "limit", "verified") for i in (9, 10, 11, 12)] + [
         (13, "optimisation", "refuted"), (14, "optimisation", "refuted")]
@@ -107,8 +107,8 @@ def test_json_schema(cli):
     assert first["claims"][5]["counterexample"]["labels"] == ["A + B at θ = 0.3",
                                                               "A + B at θ = 3.3"]
     assert first["chains"][0] == {"steps": [1, 2, 3, 4, 5], "relation": "="}
-    assert first["summary"] == {"verified": 11, "refuted": 2, "undecided": 0, "definition": 1,
-                                "error": 0, "total": 14}
+    assert first["summary"] == {"verified": 12, "refuted": 2, "undecided": 0, "definition": 1,
+                                "error": 0, "total": 15}
 
 
 def test_json_is_deterministic_apart_from_timings(cli, tmp_path):

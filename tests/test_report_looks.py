@@ -33,7 +33,7 @@ def test_markdown_lists_one_item_per_assumption_and_keeps_code_literal(cli, tmp_
     items = [t for t in tokens[first_list:close] if t.type == "list_item_open"]
     _, json_out, _ = cli("check", "--format", "json", SEED)
     seed = json.loads(json_out)["derivations"][0]
-    assert len(items) == len(seed["assumptions"]) + len(seed["definitions"]) == 6
+    assert len(items) == len(seed["assumptions"]) + len(seed["definitions"]) == 7
     code = [c.content for t in tokens if t.type == "inline" for c in t.children if c.type == "code_inline"]
     assert code == [str(SEED)] and "\\" not in code[0]
 

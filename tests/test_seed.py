@@ -64,6 +64,17 @@ def test_seed_c4_is_refuted_with_d_star_moving_and_with_it_fixed():
     assert not moving.step.context.fixed
 
 
+def test_seed_c4_true_version_the_gradients_agree_at_theta_0():
+    """Arjovsky & Bottou 2017, Thm 2.5: with D* held, ∇L' = −∇(KL − 2 JS) at θ_0 — a proof
+    by the normal form, with a note that tells the global claims from the local one."""
+    result = check(load(EXAMPLES / "gan_mode_collapse.tex"))
+    true_c4 = result.steps[14]
+    assert true_c4.verdict.status == "verified" and true_c4.verdict.method == "normal form"
+    assert true_c4.step.reading == ("[d/dθ ℒ'(G|D*)]_{θ=θ_0} = -[d/dθ (KL(p_θ ‖ p_r) - 2 · "
+                                    "JS(p_r ‖ p_θ))]_{θ=θ_0}")
+    assert "local" in true_c4.step.note and "global" in true_c4.step.note
+
+
 def test_yaml_twin_has_the_same_verdicts_and_justifications():
     result = check(load(EXAMPLES / "gan_mode_collapse.derive.yaml"))
     assert verdicts(result) == ["definition", "verified", "verified", "verified", "verified"]

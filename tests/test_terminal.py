@@ -25,7 +25,7 @@ def test_a_multi_file_run_ends_with_a_grand_total(cli):
     code, out, _ = cli("check", SEED, EXAMPLES / "claims.tex", EXAMPLES / "kl_definitions.tex")
     assert code == 0
     assert out.rstrip().splitlines()[-1] == (
-        "3 files: 21 verified, 2 refuted as expected, 0 undecided (1 definition)")
+        "3 files: 22 verified, 2 refuted as expected, 0 undecided (1 definition)")
 
 
 def test_an_expected_refutation_is_not_painted_as_a_failure(cli, tmp_path):

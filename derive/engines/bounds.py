@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from derive.engines import normal_form
 from derive.model.terms import Dist, Op, nodes
-from derive.notation import registry
+from derive.notation import families, registry
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ def prove(step, deadline):
 
 
 def _distributions(step):
+    """The distributions of the step that lemmas may be applied to: abstract densities and
+    declared families (not a user's formula, which need not be normalised)."""
     found = {}
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
@@ -59,7 +61,7 @@ def _distributions(step):
                 for a in t.arguments:
                     if isinstance(a, Dist):
                         found[a] = None
-    return list(found)
+    return [d for d in found if families.genuine(d, step.context)]
 
 
 def _by_lemma(gap, step, n):
@@ -89,9 +91,9 @@ def _argument_tuples(dists, arity):
 def _multiple_plus_constant(gap, quantity, n):
     """Whether gap = c·quantity + r with c ≥ 0 rational and r a constant shown ≥ 0."""
     integral_terms = [m for m in quantity.terms if any(a[0] == "int" for a, _ in m)]
-    if not integral_terms:
+    if not integral_terms and not quantity.terms:
         return False
-    reference = integral_terms[0]
+    reference = (integral_terms or sorted(quantity.terms, key=repr))[0]   # closed forms too
     c = Fraction(gap.terms.get(reference, 0)) / quantity.terms[reference]
     if c < 0:
         return False

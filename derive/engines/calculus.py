@@ -10,11 +10,13 @@ is not known: that raises `NotDifferentiable`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from derive.model.terms import (
-    MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral,
-    Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, substitute,
+    MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
+    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, registry
 from derive.notation.elementary import ELEMENTARY
 
 
@@ -31,11 +33,23 @@ def derivative(t, v, context, memo=None):
 def _depends(t, v, context):
     if v in free_names(t):
         return True
+    from derive.model.terms import nodes
+    if isinstance(t, Defined) and t.name in context.fixed:
+        return _depends(t.body, v, replace(context, parameters={}))
+    if any(isinstance(n, Dist) and _formula_mentions(n, v, context) for n in nodes(t)):
+        return True
     parameters = [d for d, ps in context.parameters.items() if v in ps]
     if not parameters:
         return False
-    from derive.model.terms import nodes
     return any(isinstance(n, Dist) and n.name in parameters and not n.params for n in nodes(t))
+
+
+def _formula_mentions(dist, v, context):
+    """Whether a declared density by formula is written with `v` (N(μ, σ²) and μ)."""
+    formula = families.formula_of(dist, context)
+    return formula is not None and any(
+        v in free_names(piece) for low, high, value in formula.pieces
+        for piece in (low, high, value) if piece is not None)
 
 
 def _d(t, v, ctx, memo):
@@ -78,8 +92,20 @@ def _rule(t, v, ctx, memo):
         du = _d(u, v, ctx, memo)
         return ZERO if du is ZERO else _product((entry.derivative(u), du))
     if kind is Defined:
+        if t.name in ctx.fixed and ctx.parameters:
+            # held at the current parameters: its densities do not move (`fixed D^{\star}`)
+            return _d(t.body, v, replace(ctx, parameters={}), {})
         return _d(t.body, v, ctx, memo)
     if kind is Dens:
+        from derive.notation import vectors
+        if vectors.at_vector(t, ctx):
+            raise NotDifferentiable("the derivative of a density at a vector variable is not read")
+        pieces = families.explicit(t, ctx)
+        if pieces is not None:
+            if len(pieces) != 1 or pieces[0][0] is not None or pieces[0][1] is not None:
+                raise NotDifferentiable("the derivative of a density with a restricted "
+                                        "support is not read")
+            return _d(pieces[0][2], v, ctx, memo)
         if any(v in free_names(a) for a in t.at + t.dist.cond):
             raise NotDifferentiable("the derivative of a density in its argument is not known")
         return Deriv(t, v)                      # ∂_θ p_θ(x): irreducible
@@ -105,7 +131,10 @@ def _rule(t, v, ctx, memo):
 
 
 def _dist_moves(dist, v, ctx):
-    return isinstance(dist, Dist) and v in ctx.moves_with(dist.name)
+    if isinstance(dist, Family):
+        return any(v in free_names(p) for p in dist.params)
+    return isinstance(dist, Dist) and (v in ctx.moves_with(dist.name) or
+                                       _formula_mentions(dist, v, ctx))
 
 
 def without_derivatives(t, context):
@@ -120,7 +149,11 @@ def without_derivatives(t, context):
         elif isinstance(u, Deriv):
             out = walk(derivative(walk(u.body), u.var, context))
         elif isinstance(u, At):
-            out = substitute(walk(u.body), {u.var: walk(u.value)})
+            from derive.notation.parameters import NotAtParameter, at_parameter
+            try:
+                out = at_parameter(walk(u.body), u.var, walk(u.value), context)
+            except NotAtParameter as exc:
+                raise NotDifferentiable(str(exc)) from None
         elif not u.children:
             out = u
         else:

@@ -12,6 +12,7 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
 * **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* lies in the domain, f′(y*) = 0 and
   f″ has one sign on the whole domain (so y* is the unique optimiser); a grid search of
   `GRID` points refutes with a point certified better than the claim.
+* **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
 * **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — the problems have
   the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ.
   Proved when its normal form involves nothing that moves with θ (θ itself, densities
@@ -323,6 +324,9 @@ def _from_unit(t, lo, hi):
 
 def optimisation(step, seed, deadline, report):
     left, right = step.lhs, step.rhs
+    if isinstance(left, Optimum) != isinstance(right, Optimum):
+        from derive.engines import optimum_value
+        return optimum_value.decide(step, seed, deadline, report)
     if not (isinstance(left, Optimum) and isinstance(right, Optimum)) or \
             step.relation is not Relation.EQ:
         return Verdict(UNDECIDED, "optimisation", "derive checks max/min claims of the form "

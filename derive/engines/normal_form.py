@@ -35,13 +35,14 @@ import time
 from fractions import Fraction
 from math import comb
 
+from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind
 from derive.model.terms import (
-    Add, At, Call, Const, Defined, Dens, Deriv, Expect, Family, Fn, Integral, Limit, Mul,
-    Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
+    MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Expect, Fn, Integral, Limit,
+    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, parameters, registry, vectors
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -69,10 +70,12 @@ class Normaliser:
         self._holding = 0
         self._memo = {}
         self._copies = itertools.count(1)
+        self._pieces = ()                 # (bound var, dist, piece) of split integrals in force
+        self._lines = set()               # range ids that are the whole real line
 
     # ================================================================== entry
     def value(self, term):
-        key = (term, self._holding > 0)
+        key = (term, self._holding > 0, self._pieces)
         found = self._memo.get(key)
         if found is not None:
             return found
@@ -103,6 +106,8 @@ class Normaliser:
         if kind is Const:
             return self.constant(t.name)
         if kind is Fn:
+            if t.fname == "log" and isinstance(t.operands[0], Product):
+                return self.log_of_product(t.operands[0])
             return self.function(t.fname, [self.closed(self.value(a)) for a in t.operands])
         if kind is Dens:
             return self.density(t)
@@ -117,10 +122,12 @@ class Normaliser:
             finally:
                 self._holding -= 1
         if kind is Expect:
-            return self.integral(t.var, None, self.value(Mul(Dens(t.dist, (Sym(t.var),)), t.body)))
+            return self.whole_range(t.var, None, Mul(Dens(t.dist, (Sym(t.var),)), t.body))
         if kind is Op:
             return self.value(registry.meaning(t))
         if kind in (Integral, Sum):
+            if t.lower is None or kind is Integral and _whole_line(t.lower, t.upper):
+                return self.whole_range(t.var, t, t.body)
             return self.integral(t.var, t, self.value(t.body))
         if kind is Product:
             return self.product(t)
@@ -135,11 +142,7 @@ class Normaliser:
                 return Poly.atom(("dd", density, result.var.serial, REAL))
             return self.value(result)
         if kind is At:
-            from derive.engines.calculus import without_derivatives
-            if any(t.var in self.context.moves_with(d) for d in self.context.parameters):
-                raise Unsupported("a value at another parameter value")
-            return self.value(substitute(without_derivatives(t.body, self.context),
-                                         {t.var: t.value}))
+            return self.at(t)
         if kind in (Limit, Optimum):
             raise Unsupported("a limit or an optimum inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
@@ -171,6 +174,20 @@ class Normaliser:
                 m = frozenset({(("integral", unit.key(), self.sign(unit)), 1)})
             out[m] = out.get(m, 0) + c
         return Poly(out)
+
+    def at(self, t):
+        """`body |_{var = value}`; over a parameter, the distributions that move with it are
+        put at the value too (`parameters.at_parameter`); ∂_θ p_θ(x) at θ_0 is an atom."""
+        from derive.engines.calculus import without_derivatives
+        if isinstance(t.body, Deriv) and isinstance(t.body.body, Dens):
+            moved = parameters.at_parameter(t.body.body, t.var, t.value, self.context)
+            (density,) = self.density(moved).atoms()
+            return Poly.atom(("dd", density, t.body.var.serial, REAL))
+        body = without_derivatives(t.body, self.context)
+        try:
+            return self.value(parameters.at_parameter(body, t.var, t.value, self.context))
+        except parameters.NotAtParameter as exc:
+            raise Unsupported(str(exc)) from None
 
     # ================================================================== leaves
     def sign_of_name(self, name):
@@ -204,18 +221,24 @@ class Normaliser:
 
     def call_atom(self, t):
         declaration = self.context.declaration(t.function)
-        sign = REAL if declaration.declared and declaration.kind is Kind.FUNCTION else COMPLEX
+        sign = COMPLEX
+        if declaration.declared and declaration.kind is Kind.FUNCTION:   # a family's domain
+            sign = POS if declaration.domain.is_positive else \
+                NONNEG if declaration.domain is Domain.NONNEGATIVE else REAL
         return ("call", t.function.latex, t.function.serial,
                 tuple(self.value(a).key() for a in t.arguments), sign)
 
     def density(self, t):
         dist = t.dist
-        if isinstance(dist, Family):
-            raise Unsupported("densities of standard families are not in the normal form yet")
+        if vectors.at_vector(t, self.context):
+            raise Unsupported("a density at a vector variable outside an integral over it")
+        pieces = families.explicit(t, self.context)
+        if pieces is not None:
+            return self.value(self._piece_at(t, pieces))
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)
-        held = self._holding > 0 and bool(self.context.moves_with(dist.name))
+        held = self._holding > 0 and bool(self.context.moves_with(dist.name)) and not dist.params
         info = self.context.info(dist.name)
         if dist.given and not info.given:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
@@ -239,10 +262,97 @@ class Normaliser:
                 tuple(v.serial for v in given), tuple(c.key() for c in cond),
                 tuple(a.key() for a in at), params, held)
 
+    def log_of_product(self, node):
+        """log Π_i f_i = Σ_i log f_i when every factor is shown positive."""
+        if self.sign(self.value(node.body)) != POS:
+            return self.function("log", [self.value(node)])
+        return self.value(Sum(node.var, Fn("log", node.body), node.lower, node.upper))
+
+    def _piece_at(self, t, pieces):
+        """The formula of a density by formula at its point: its only piece over the whole
+        line, or the piece the enclosing split integral is on."""
+        if len(pieces) == 1 and pieces[0][0] is None and pieces[0][1] is None:
+            return pieces[0][2]
+        for point, dist, k in self._pieces:
+            if t.dist is dist and t.at == (point,):
+                return pieces[k][2]
+        raise Unsupported("a density with a restricted support, at a point not known to lie "
+                          "in one of its pieces")
+
     # ================================================================== integrals
+    def whole_range(self, var, node, body):
+        """∫ body over the whole range of `var`: split into the pieces of a density by
+        formula with a restricted support that the integrand is a multiple of."""
+        if vectors.dimension(var, self.context) is not None:
+            try:
+                return self.value(vectors.integral(var, body, self.context))
+            except vectors.NotVector as exc:
+                raise Unsupported(str(exc)) from None
+        try:
+            split = families.range_pieces(body, var, self.context)
+        except ValueError as exc:
+            raise Unsupported(str(exc)) from None
+        if split is None:
+            return self.integral(var, node, self.value(body))
+        dist, ranges = split
+        total = []
+        saved = self._pieces
+        for k, (low, high) in enumerate(ranges):
+            if self._discrete(var):
+                total.append(self._points(var, low, high, body, dist, k))
+                continue
+            self._pieces = saved + ((Sym(var), dist, k),)
+            try:
+                value = self.value(body)
+            finally:
+                self._pieces = saved
+            total.append(self._bind(var, self._range(low, high, var), value))
+        return Poly.sum(total)
+
+    def _points(self, var, low, high, body, dist, piece):
+        """A sum over the whole numbers from low to high (a discrete family's support)."""
+        lo, hi = self.value(low).constant(), self.value(high).constant()
+        if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
+                hi - lo + 1 > MAX_EXPANDED_SUM:
+            raise Unsupported("a discrete family whose support is not a short list of numbers")
+        saved = self._pieces
+        total = []
+        try:
+            for k in range(int(lo), int(hi) + 1):
+                self._pieces = saved + ((Num(k), dist, piece),)
+                total.append(self.value(substitute(body, {var: Num(k)})))
+        finally:
+            self._pieces = saved
+        return Poly.sum(total)
+
+    def _discrete(self, var):
+        info = self.context.info(var.variable)
+        return bool(getattr(info, "discrete", False))
+
+    def _range(self, low, high, var):
+        """The range id of an integral from `low` to `high` (terms; None or ±∞ for an
+        infinite end); the whole line of a continuous variable is its whole range."""
+        lo, hi = self._end(low, -1), self._end(high, 1)
+        if lo == "-oo" and hi == "+oo":
+            origin = var.origin if var.origin is not None else None
+            range_id = ("all", origin.serial) if origin is not None else ("line",)
+            self._lines.add(range_id)
+            return range_id
+        return ("int", lo, hi)
+
+    def _end(self, term, side):
+        if term is None or term is OO or term is Mul(MINUS_ONE, OO):
+            if term is not None and (term is OO) != (side > 0):
+                raise Unsupported("an integral whose limits run the wrong way to infinity")
+            return "-oo" if side < 0 else "+oo"
+        return self.value(term).key()
+
     def integral(self, var, node, body):
         """∫ body d var (or Σ), over the range `node` gives (its whole range if None)."""
         lower = upper = None
+        if node is not None and node.lower is not None and not isinstance(node, Sum) and \
+                _infinite(node.lower, node.upper):
+            return self._bind(var, self._range(node.lower, node.upper, var), body)
         if node is not None and node.lower is not None:
             if isinstance(node, Sum) and not all(self._whole(b) for b in (node.lower, node.upper)):
                 raise Unsupported("a sum whose bounds may not be whole numbers")
@@ -258,6 +368,12 @@ class Normaliser:
         else:
             origin = var.origin if var.origin is not None else var
             range_id = ("all", origin.serial)
+            if not self._discrete(var):
+                self._lines.add(range_id)
+        return self._bind(var, range_id, body)
+
+    def _bind(self, var, range_id, body):
+        """The integral over `range_id` of a body in which `var` is a placeholder."""
         placeholder = ("ph", var.serial)
         out = []
         for m, c in body.terms.items():
@@ -334,6 +450,11 @@ class Normaliser:
                 reduced = self._integrate_density(deps[0][0], copy)
                 if reduced is not None:
                     return Poly({rest: Fraction(1)}) * reduced
+            if len(deps) == 1 and deps[0][1] == 1 and deps[0][0][0] == "dd":
+                # ∫ ∂_θ p_θ(x) dx = ∂_θ ∫ p_θ = 0 (differentiation under the integral sign)
+                reduced = self._integrate_density(deps[0][0][1], copy)
+                if reduced is not None and reduced.constant() == 1:
+                    return Poly()
             if range_id[0] == "sum" and len(range_id) == 3 and \
                     all(a[0] == "pt" and a[1] == copy for a, _ in deps):
                 k = sum(e for _, e in deps)
@@ -341,7 +462,11 @@ class Normaliser:
                     low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
                     total = self._power_sum(k, high) - self._power_sum(k, low - Poly.const(1))
                     return Poly({rest: Fraction(1)}) * total
-            if range_id[0] == "int" and all(a == ("pt", copy, REAL) for a, _ in deps):
+            closed = self._closed_form(range_id, deps, copy)
+            if closed is not None:
+                return Poly({rest: Fraction(1)}) * closed
+            if range_id[0] == "int" and _finite(range_id) and \
+                    all(a == ("pt", copy, REAL) for a, _ in deps):
                 n = sum(e for _, e in deps)
                 if n != -1 and isinstance(n, int) and n >= 0:
                     low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
@@ -357,6 +482,19 @@ class Normaliser:
             coefficient = Fraction(comb(k + 1, j)) * b / (k + 1)
             total = total + self.integer_power(n, k + 1 - j).scale(coefficient)
         return total
+
+    def _closed_form(self, range_id, deps, copy):
+        """∫ xⁿ exp(a x² + b x) over the copy's range, when `gaussian` has a rule for it."""
+        if range_id in self._lines:
+            low = high = None
+        elif range_id[0] == "int":
+            low = None if range_id[1] == "-oo" else Poly.from_key(range_id[1])
+            high = None if range_id[2] == "+oo" else Poly.from_key(range_id[2])
+        else:
+            return None
+        if not deps:
+            return None
+        return gaussian.integrate(self, deps, copy, low, high)
 
     def _integrate_density(self, atom, copy):
         """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
@@ -381,6 +519,30 @@ class Normaliser:
         range_id = copy[1]
         return range_id[0] in ("all", "sum") and len(range_id) == 2 and \
             range_id[1] == variable_serial
+
+    # ================================================================== common denominators
+    def cancel_sums(self, poly, rounds=8):
+        """Monomials that share a factor 1/S of an irreducible sum S, and whose other factors
+        add up to S·R, become R (`a/(a+b) + b/(a+b) = 1`), with the reduction rules applied
+        again to what comes out (`∫ ∂_θ p_θ · (p_r + p_θ)/(p_r + p_θ) = ∫ ∂_θ p_θ = 0`)."""
+        for _ in range(rounds):
+            changed = False
+            for atom in sorted({a for m in poly.terms for a, e in m
+                                if a[0] == "poly" and e == -1}, key=repr):
+                group = {m: c for m, c in poly.terms.items() if (atom, -1) in m}
+                numerator = Poly({frozenset(x for x in m if x != (atom, -1)): c
+                                  for m, c in group.items()})
+                quotient = _divide(numerator, Poly.from_key(atom[1]))
+                if quotient is None:
+                    continue
+                rest = Poly({m: c for m, c in poly.terms.items() if m not in group})
+                poly = rest + Poly.sum([self.canonical(m).scale(c)
+                                        for m, c in quotient.terms.items()])
+                changed = True
+                break
+            if not changed or poly.is_zero():
+                return poly
+        return poly
 
     # ================================================================== powers
     def power(self, base, exponent):
@@ -682,6 +844,41 @@ def _is_point(key, copy):
     return e == 1 and a[0] == "pt" and a[1] == copy
 
 
+def _divide(numerator, divisor, steps=16):
+    """R with numerator = divisor · R exactly, found term by term, or None."""
+    quotient = Poly()
+    for _ in range(steps):
+        if numerator.is_zero():
+            return quotient
+        found = None
+        for q, qc in numerator.terms.items():
+            for d, dc in divisor.terms.items():
+                term = Poly({mono_mul(q, mono_pow(d, -1)): qc / dc})
+                product = term * divisor
+                if all(numerator.terms.get(m) == c for m, c in product.terms.items()):
+                    found = term, product
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        quotient = quotient + found[0]
+        numerator = numerator - found[1]
+    return None
+
+
+def _whole_line(lower, upper):
+    return lower is Mul(MINUS_ONE, OO) and upper is OO
+
+
+def _infinite(lower, upper):
+    return any(t is OO or t is Mul(MINUS_ONE, OO) for t in (lower, upper))
+
+
+def _finite(range_id):
+    return not any(isinstance(k, str) for k in range_id[1:])
+
+
 def _mentions(obj, target):
     if obj == target:
         return True
@@ -765,12 +962,12 @@ def _factor(n):
 def prove_equal(lhs, rhs, context, deadline=None):
     """True when lhs - rhs normalises to zero; False when it normalises to something else.
     Raises `Unsupported` (no normal form) or `Undefined` (a side has no value)."""
-    n = Normaliser(context, deadline)
-    return (n.value(lhs) - n.value(rhs)).is_zero()
+    return difference(lhs, rhs, context, deadline).is_zero()
 
 
 def difference(lhs, rhs, context, deadline=None):
-    """The normal form of lhs - rhs."""
+    """The normal form of lhs - rhs (with sums over a common denominator cancelled)."""
     n = Normaliser(context, deadline)
-    return n.value(lhs) - n.value(rhs)
+    value = n.value(lhs) - n.value(rhs)
+    return n.cancel_sums(value) if not value.is_zero() else value
 

@@ -9,12 +9,15 @@ cannot be read stops the file (what follows would mean something else).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation
+from derive.model.terms import At
 
 
 class Builder:
@@ -33,11 +36,22 @@ class Builder:
     def row(self, text, offset, justification="", expect=""):
         """Read one row of display math found at `offset` of the source."""
         pending_expect, note = self.directives.take_pending()
+        point = self.directives.take_point()
         try:
             parts = self.reader.read_row(text, offset)
+            if point is not None:
+                parts = self._at(parts, point, offset)
             self.chains.add(parts, justification, expect or pending_expect, note)
         except InputError as error:
             self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+
+    def _at(self, parts, point, offset):
+        """Every side of a row claimed `at θ = θ_0`, evaluated there."""
+        if parts[0].relation is not None or parts[0].head is not None:
+            raise self.source.error("a row claimed 'at' a point stands alone: it neither "
+                                    "continues a chain nor defines a name", offset)
+        name, value = point
+        return [replace(p, term=At(p.term, name, value)) for p in parts]
 
     def derivation(self, path, require_steps=True):
         """The derivation read so far; with `require_steps`, a file with no relation at

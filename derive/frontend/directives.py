@@ -14,20 +14,23 @@ mean (all but expect, note, figure, title) ends the chain it interrupts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from derive.frontend.scope import UsedBefore
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
 )
+from derive.model.terms import Sym, substitute
+from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
-            "expect", "note", "figure")
+            "expect", "note", "figure", "distribution", "at")
 EXPECTABLE = ("refuted", "undecided")
-PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
+PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 
 
 class Directives:
@@ -39,6 +42,7 @@ class Directives:
         self.expect = ""             # for the next row only: a verdict the author expects
         self.note = ""               # for the next row only: a remark for readers
         self.figures = []            # figures the file asks reports to draw
+        self.point = None            # for the next row only: (parameter, value) it holds at
 
     def apply(self, keyword, body, offset):
         """Apply one directive; `offset` is where `body` starts in the file. Returns
@@ -72,6 +76,9 @@ class Directives:
         name, *pairs = body.split() or [""]
         if not name:
             raise self.source.error("a figure needs a name", offset)
+        if name == "densities":
+            return self._figure_densities(body[body.find(name) + len(name):],
+                                          offset + body.find(name) + len(name))
         params = []
         for pair in pairs:
             key, sep, value = pair.partition("=")
@@ -81,11 +88,72 @@ class Directives:
             params.append((key, value))
         self.figures.append((name, tuple(params)))
 
+    def _figure_densities(self, body, offset):
+        """`densities p_1, p_2 at \\mu_1=0, \\sigma_1=1 [fit=reverse]`: each density of a
+        standard family, its parameters put to the numbers given."""
+        body, fit = body, ""
+        words = body.rsplit(None, 1)
+        if len(words) == 2 and words[1].startswith("fit="):
+            body, fit = words[0], words[1][4:]
+        names, sep, values = body.partition(" at ")
+        mapping = {}
+        if sep:
+            start = offset + len(names) + len(sep)
+            for assignment in values.split(","):
+                key_text, eq, value_text = assignment.partition("=")
+                if not eq:
+                    raise self.source.error("parameter values read \\mu_1=0", start)
+                found = self.scope.lookup(self.reader.read_name(key_text, start))
+                if found is None:
+                    raise self.source.error(f"{key_text.strip()} is not declared", start)
+                mapping[found[0]] = self.reader.read_term(value_text, start + len(key_text) + 1)
+                start += len(assignment) + 1
+        params = []
+        for key, at in self._names(names, offset):
+            found = self.scope.lookup(key)
+            family = getattr(found[1].info, "family", None) if found is not None else None
+            if family is None:
+                raise self.source.error(f"{key} is not a density of a standard family", at)
+            numbers = [self._number(substitute(p, mapping), at) for p in family.params]
+            params.append((key, f"{family.family}:{','.join(numbers)}"))
+        if fit:
+            params.append(("fit", fit))
+        self.figures.append(("densities", tuple(params)))
+
+    def _number(self, term, at):
+        from derive.engines import normal_form
+        try:
+            value = normal_form.Normaliser(self.scope.context).value(term).constant()
+        except (normal_form.Unsupported, normal_form.Undefined):
+            value = None
+        if value is None:
+            raise self.source.error("give every parameter of the figure's densities a "
+                                    "number (after 'at')", at)
+        return repr(float(value))
+
     def expectation(self, body, offset):
         word = body.strip()
         if word not in EXPECTABLE:
             raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
         return word
+
+    def _at(self, body, offset):
+        """`at \\theta = \\theta_0`: the next row is a claim at that point (both sides are
+        evaluated there: "the gradients of A and B agree at θ_0")."""
+        name_text, sep, value_text = body.partition("=")
+        if not sep:
+            raise self.source.error("write: at \\theta = \\theta_0", offset)
+        key = self.reader.read_name(name_text, offset)
+        found = self.scope.lookup(key)
+        if found is None or not found[1].declared:
+            raise self.source.error(f"{key} is not declared: 'at' puts a declared symbol or "
+                                    "parameter to a value", offset)
+        self.point = (found[0], self.reader.read_term(value_text, offset + len(name_text) + 1))
+
+    def take_point(self):
+        """(Name, value term) the next row is claimed at, or None; consumed by it."""
+        point, self.point = self.point, None
+        return point
 
     def take_pending(self):
         """(expectation, note) for the next row, consumed by it."""
@@ -95,8 +163,29 @@ class Directives:
 
     # ------------------------------------------------------------------ declarations
     def _variable(self, body, offset, discrete=False):
-        for key, _ in self._names(body, offset):
-            self._declare_variable(key, discrete)
+        names, dimension = self._space(body, offset)
+        for key, _ in self._names(names, offset):
+            if dimension is None:
+                self._declare_variable(key, discrete)
+                continue
+            if discrete:
+                raise self.source.error("a discrete variable is not a vector", offset)
+            components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
+                                                                             Domain.REAL))
+            self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL, vectors.VectorVariableInfo(
+                dimension=dimension, components=components)))
+
+    def _space(self, body, offset):
+        """(names, dimension term or None) of `z in \\mathbb{R}^J`."""
+        names, sep, space = body.partition(" in ")
+        if not sep:
+            return body, None
+        space_at = offset + len(names) + len(sep)
+        found = re.fullmatch(r"\s*\\mathbb\s*\{\s*R\s*\}\s*\^\s*(\{(.+)\}|(.))\s*", space)
+        if found is None:
+            raise self.source.error("a vector's space reads \\mathbb{R}^J", space_at)
+        text = found.group(2) or found.group(3)
+        return names, self.reader.read_term(text, space_at + space.find(text))
 
     def _discrete(self, body, offset):
         names, sep, support = body.partition(" in ")
@@ -119,12 +208,80 @@ class Directives:
         names, clauses = _clauses(body, ("over", "given"))
         over, given = clauses["over"], clauses["given"]
         if "=" in names:
-            raise self.source.error("densities given by a formula are not read yet", offset)
+            return self._density_formula(body, offset)
         variables = self._over(over, offset + body.find(over) if over else offset)
         conditioning = tuple(self._variable_name(k) for k, _ in
                              self._names(given, offset + body.find(given))) if given else ()
         for key, at in self._names(names, offset):
             self._declare_distribution(key, variables, conditioning, at)
+
+    def _density_formula(self, body, offset):
+        """`p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x`: a density of a standard family,
+        whose parameters must be shown valid; `p = FORMULA over x in (a, b)`: a density
+        given by a formula in x on that support (the whole line without `in`)."""
+        head, _, rest = body.partition("=")
+        rest_at = offset + len(head) + 1
+        formula_text, clauses = _clauses(rest, ("over",))
+        over, support = clauses["over"].partition(" in ")[::2]
+        variables = self._over(over, rest_at + rest.find(over) if over else rest_at)
+        if len(variables) != 1:
+            raise self.source.error("a density by formula is over one variable", offset)
+        (variable,) = variables
+        ((key, at),) = self._names(head, offset)
+        family = self.reader.read_distribution(formula_text, rest_at)
+        if family is not None:
+            if support:
+                raise self.source.error(f"{family.family}(…) has its own support; drop "
+                                        "'in …'", rest_at)
+            problems = families.check(family, lambda term: self._sign(term, variable))
+            if problems:
+                raise self.source.error(f"this {families.BY_KIND[family.family].title} "
+                                        f"distribution needs {' and '.join(problems)}, which "
+                                        "the declarations do not show (declare the "
+                                        "parameters, e.g. positive \\sigma)", rest_at)
+            formula = families.of_family(family, variable)
+        else:
+            low = high = None
+            if support:
+                where = rest_at + rest.find(support)
+                low, high = self.reader.read_interval(support, where)
+            value = self.reader.read_term(formula_text, rest_at)
+            formula = families.Formula(variable, ((low, high, value),))
+        self._declare_distribution(key, (variable,), (), at, formula)
+
+    def _sign(self, term, variable=None):
+        """The sign the normal form shows for a parameter; over a vector variable an
+        undeclared `I` is the identity covariance (positive)."""
+        from derive.engines import normal_form
+        if variable is not None and vectors.dimension(variable, self.scope.context) is not None \
+                and isinstance(term, Sym) and term.name.latex == "I" and \
+                not self.scope.context.declaration(term.name).declared:
+            return "pos"
+        n = normal_form.Normaliser(self.scope.context)
+        try:
+            return n.sign(n.value(term))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
+
+    def _distribution(self, body, offset):
+        """`P with density p`: P is another spelling of the density p (one name, two
+        spellings: `KL[P || Q]` and `p(x)` are about the same distribution); p is declared
+        over the first variable when it is not declared yet."""
+        names, sep, density = body.partition(" with density ")
+        if not sep:
+            raise self.source.error("write: distribution P with density p", offset)
+        density_at = offset + len(names) + len(sep)
+        key = self.reader.read_name(density, density_at)
+        found = self.scope.lookup(key)
+        if found is None or not found[1].declared:     # declares the density too
+            self._declare_distribution(key, self._over("", density_at), (), density_at)
+            found = self.scope.lookup(key)
+        if found[1].kind is not Kind.DISTRIBUTION:
+            raise self.source.error(f"{key} is not a density", density_at)
+        for alias, at in self._names(names, offset):
+            if self.scope.lookup(alias) is not None:
+                raise self.source.error(f"{alias} already names something", at)
+            self.scope.names[alias] = found[0]
 
     def _joint(self, body, offset):
         names, clauses = _clauses(body, ("over",))
@@ -142,12 +299,13 @@ class Directives:
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
-    def _declare_distribution(self, key, over, given, offset):
+    def _declare_distribution(self, key, over, given, offset, formula=None):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
-        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
-                                            DistributionInfo(over=tuple(over), given=tuple(given))))
+        family = formula.family if formula is not None else None
+        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
+            over=tuple(over), given=tuple(given), formula=formula, family=family)))
 
     def _define(self, body, offset):
         key, params, value = self.reader.read_definition(body, offset)
@@ -161,6 +319,14 @@ class Directives:
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 
     def _symbols(self, body, offset, domain):
+        names, dimension = self._space(body, offset)
+        if dimension is not None:
+            for key, at in self._names(names, offset):
+                components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
+                                                                                 domain))
+                self.scope.declare(key, Declaration(Kind.SYMBOL, domain,
+                                                    vectors.Vector(dimension, components)))
+            return
         for key, at in self._names(body, offset):
             found = self.scope.lookup(key)
             kind = Kind.SYMBOL
@@ -190,11 +356,37 @@ class Directives:
             self.scope.depends(found[0], param)
 
     def _fixed(self, body, offset, fixed=True):
+        names, sep, point = body.partition(" at ")
+        if sep and fixed:
+            return self._fixed_at(names, point, offset, offset + len(names) + len(sep))
         for key, at in self._names(body, offset):
             found = self.scope.lookup(key)
             if found is None or found[1].kind is not Kind.DEFINITION:
                 raise self.source.error(f"{key} is not a definition", at)
             self.scope.hold(found[0], fixed)
+
+    def _fixed_at(self, names, point, offset, point_at):
+        """`fixed D^{\\star} at \\theta = \\theta_0`: D* from here on is its definition with
+        θ and the densities that move with it put at θ_0 (so it no longer moves)."""
+        parameter_text, sep, value_text = point.partition("=")
+        if not sep:
+            raise self.source.error("write: fixed NAME at \\theta = \\theta_0", point_at)
+        key = self.reader.read_name(parameter_text, point_at)
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.PARAMETER:
+            raise self.source.error(f"{key} is not a parameter (declare: depends p on {key})",
+                                    point_at)
+        parameter = found[0]
+        value = self.reader.read_term(value_text, point_at + len(parameter_text) + 1)
+        for name_key, at in self._names(names, offset):
+            found = self.scope.lookup(name_key)
+            if found is None or found[1].kind is not Kind.DEFINITION:
+                raise self.source.error(f"{name_key} is not a definition", at)
+            info = found[1].info
+            body = parameters.at_parameter(info.body, parameter, value, self.scope.context)
+            self.scope.hold(found[0], False)
+            self.scope.define(name_key, DefinitionInfo(
+                info.params, body, f"{info.latex}, at {key} = {value_text.strip()}", info.source))
 
     def _moving(self, body, offset):
         self._fixed(body, offset, fixed=False)

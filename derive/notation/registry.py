@@ -17,9 +17,9 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from derive.model.names import Name
+from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    HALF, TWO, Add, Dens, Dist, Integral, Mul, Num, Sym, log, neg, sub,
+    HALF, TWO, Add, Dens, Dist, Family, Integral, Mul, Num, Sym, log, neg, sub,
 )
 
 
@@ -50,7 +50,20 @@ class Operator:
 
 def bound_copy(variable: Name) -> Name:
     """A fresh bound variable that ranges like `variable`."""
+    if variable.local is not None:
+        return Name(variable.latex, local=variable.local)
     return Name(variable.latex, origin=variable.variable)
+
+
+def _over(dist):
+    """The variables a distribution argument ranges over: a family written inline ranges
+    over one real variable of its own."""
+    if isinstance(dist, Family):
+        return (Name("x", local=_LINE),)
+    return dist.over
+
+
+_LINE = Declaration(Kind.VARIABLE, Domain.REAL)
 
 
 def _same_space(args):
@@ -63,13 +76,13 @@ def _same_space(args):
 
 def _kl(args):
     p, q = args
-    points = tuple(bound_copy(v) for v in p.over)
+    points = tuple(bound_copy(v) for v in _over(p))
     return _integrate(points, lambda at: Mul(Dens(p, at), sub(log(Dens(p, at)), log(Dens(q, at)))))
 
 
 def _js(args):
     p, q = args
-    points = tuple(bound_copy(v) for v in p.over)
+    points = tuple(bound_copy(v) for v in _over(p))
 
     def integrand(at):
         a, b = Dens(p, at), Dens(q, at)
@@ -80,13 +93,13 @@ def _js(args):
 
 def _entropy(args):
     (p,) = args
-    points = tuple(bound_copy(v) for v in p.over)
+    points = tuple(bound_copy(v) for v in _over(p))
     return _integrate(points, lambda at: neg(Mul(Dens(p, at), log(Dens(p, at)))))
 
 
 def _cross_entropy(args):
     p, q = args
-    points = tuple(bound_copy(v) for v in p.over)
+    points = tuple(bound_copy(v) for v in _over(p))
     return _integrate(points, lambda at: neg(Mul(Dens(p, at), log(Dens(q, at)))))
 
 
@@ -101,7 +114,7 @@ LOG2 = log(TWO)
 
 OPERATORS = (
     Operator("KL", "Kullback–Leibler divergence",
-             ("D_{KL}", "KL", "D"), 2, frozenset({r"\|"}), _kl,
+             ("D_{KL}", "KL", "D"), 2, frozenset({r"\|", ","}), _kl,
              lambda t: f"KL({t[0]} ‖ {t[1]})",
              (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a: Num(0), None, _same_space),)),
     Operator("JS", "Jensen–Shannon divergence",

@@ -194,6 +194,8 @@ def _distribution(d):
     name = _name(d.name)
     if d.given:
         return f"{name}(·|{', '.join(_show(c, 0) for c in d.cond)})"
+    if d.params:
+        return f"{name}(·; {', '.join(_show(c, 0) for c in d.params)})"
     return name
 
 
@@ -201,8 +203,9 @@ def _density(t):
     d = t.dist
     at = ", ".join(_show(a, 0) for a in t.at)
     if isinstance(d, Family):
-        return f"{_distribution(d)}({at})"
+        return f"{d.family}({at}; {', '.join(_show(p, 0) for p in d.params)})"
     name = _name(d.name)
+    params = f"; {', '.join(_show(c, 0) for c in d.params)}" if d.params else ""
     if d.given:
-        return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)})"
-    return f"{name}({at})"
+        return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)}{params})"
+    return f"{name}({at}{params})"

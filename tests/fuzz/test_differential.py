@@ -12,8 +12,10 @@ A few hundred deterministic examples run here; `python bench/fuzz.py` runs thous
 from __future__ import annotations
 
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from harness import run_api
+from oracle import continuous
 from oracle.strategies import cases
 
 CI = settings.get_profile("fuzz-ci")
@@ -51,3 +53,15 @@ def test_derive_answers_without_a_traceback(case, tmp_path, fuzz_tally):
     _, outcome = _check(case, tmp_path, fuzz_tally)
     if outcome.crash is not None:
         raise AssertionError(f"derive crashed on this file:\n{case.text}\n{outcome.crash}")
+
+
+@settings(CI, max_examples=60)
+@given(rng=st.randoms(use_true_random=False))
+def test_derive_agrees_with_the_oracle_over_the_real_line(rng, tmp_path, fuzz_tally):
+    """Gaussian moments, KL and entropy, half-line integrals and derivatives, true or with
+    one slip, judged by mpmath's quad and diff (`oracle/continuous.py`)."""
+    statement, text = continuous.statement(rng)
+    path = tmp_path / "statement.tex"
+    path.write_text(text, encoding="utf-8")
+    outcome = run_api(path, 2.0)
+    _assert_sound(fuzz_tally.add(statement, text, outcome), outcome)

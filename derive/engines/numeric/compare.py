@@ -21,7 +21,8 @@ from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, OutOfTime
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
-from derive.model.terms import Dist, nodes
+from derive.model.terms import Dist, free_names, nodes
+from derive.notation import families, vectors
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -63,6 +64,22 @@ def labels_for(terms, context):
                     names.update(x for x in a if hasattr(x, "serial"))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
+    pending = list(names)
+    while pending:                           # names behind formulas and vectors, too
+        name = pending.pop()
+        found = set()
+        formula = families.formula_of(Dist(name, ()), context) \
+            if context.kind(name) is Kind.DISTRIBUTION else None
+        if formula is not None:
+            for low, high, value in formula.pieces:
+                found.update(n for t in (low, high, value) if t is not None
+                             for n in free_names(t) if n is not formula.variable)
+        info = context.info(name.variable)
+        if isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
+            found.update(free_names(info.dimension))
+            found.add(info.components)
+        pending += [n for n in found if n not in names]
+        names |= found
     ranked, counts = {}, {}
     for name in sorted(names, key=lambda n: n.sort_key()):
         counts[name.latex] = counts.get(name.latex, 0) + 1
@@ -182,6 +199,9 @@ def _counterexample(outcome, instance, labels, context):
         declaration = context.declaration(name)
         if name.origin is not None or name.local is not None:
             continue
+        if declaration.kind is Kind.DISTRIBUTION and \
+                getattr(declaration.info, "formula", None) is not None:
+            continue                         # given by its formula, shown with the reading
         if declaration.kind is Kind.DISTRIBUTION:
             used_continuous = True
             rows.append((name.latex, _distribution_text(ev, name, declaration)))
@@ -242,7 +262,7 @@ def _short(value):
 def _ball_text(value):
     """A ball's centre to 15 digits, without trailing zeros: 0.3, -1.25, 2 + 0.5i."""
     re = _digits(value.real)
-    if value.imag == 0:
+    if value.imag.contains(0):
         return re
     im = _digits(value.imag)
     return f"{re} + {im}i" if not im.startswith("-") else f"{re} - {im[1:]}i"

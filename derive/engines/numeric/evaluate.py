@@ -21,14 +21,16 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
+from derive.engines.numeric import differences, quadrature
 from derive.model.names import Kind
 from derive.model.terms import (
-    At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names,
+    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral, Limit,
+    Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, registry, vectors
 from derive.notation.elementary import ELEMENTARY
 
+_BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
 
@@ -76,20 +78,30 @@ class Evaluator:
         self._holding = 0
         self._memo = {}
         self._degree = {}
+        self._pieces = ()              # (point term, dist, piece) of split integrals in force
+        self._explicit = {}            # Dens term → its pieces with the point put in
+        self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
+        self.analytic = None           # in a quadrature: whether arb asks for analyticity
+        self.checking = True           # check derivatives against differences
+        self.frozen = {}               # parameter → value held definitions are evaluated at
 
     # ================================================================== entry
     def value(self, term):
         return self._value(term)
 
     def _key(self, term):
-        bound = [n for n in free_names(term) if n in self.env or n in self.overrides]
-        return (term, self._holding > 0,
+        free = free_names(term)
+        bound = [n for n in self.env if n in free]
+        if any(self.env[n].key[0] == "quad" for n in bound):
+            return None                # a quadrature node: each ball is evaluated afresh
+        bound += [n for n in self.overrides if n in free]
+        return (term, self._holding > 0, self._pieces,
                 tuple((n.serial, self.env[n].key if n in self.env else str(self.overrides[n]))
                       for n in sorted(bound, key=lambda n: n.serial)))
 
     def _value(self, t):
         key = self._key(t)
-        found = self._memo.get(key)
+        found = self._memo.get(key) if key is not None else None
         if found is not None:
             return found
         if self.deadline is not None and time.monotonic() > self.deadline:
@@ -97,7 +109,8 @@ class Evaluator:
         result = self._compute(t)
         if not result.is_finite():
             raise NotEvaluable("a value is not finite")
-        self._memo[key] = result
+        if key is not None:
+            self._memo[key] = result
         return result
 
     def _compute(self, t):
@@ -181,6 +194,8 @@ class Evaluator:
                 self._unsure()
             return base ** n
         exponent = self._value(t.exponent)
+        if self.analytic is not None:
+            return base.pow(exponent, analytic=self.analytic)
         if base.contains(0):
             if base == 0 and exponent.real > 0:
                 return acb(0)
@@ -188,6 +203,10 @@ class Evaluator:
         return base ** exponent
 
     def function(self, t):
+        if self.analytic is not None and t.fname == "log":
+            split = quadrature.log_on_the_line(self, t.operands[0])
+            if split is not None:
+                return split
         args = [self._value(a) for a in t.operands]
         if t.fname == "binom":
             n, k = (_exact_integer(a) for a in args)
@@ -199,6 +218,10 @@ class Evaluator:
         if entry is None:
             raise NotEvaluable(f"{t.fname} is not evaluated")
         (u,) = args
+        if self.analytic is not None and entry.arb in ("log", "sqrt"):
+            return getattr(u, entry.arb)(analytic=self.analytic)
+        if self.analytic and t.fname in _BRANCHED:
+            return acb("nan")              # no analyticity check for these: arb subdivides
         if t.fname == "log" and u.contains(0):
             if u == 0:
                 raise NotEvaluable("log of zero")
@@ -244,18 +267,66 @@ class Evaluator:
                                                                    _precise(point.value)))
             if point.cell is None and not _precise(point.value):
                 self._unsure()
-        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real))
+        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real,
+                                                         declaration.domain if real else None))
 
     def density(self, t):
         dist = t.dist
-        if isinstance(dist, Family):
-            raise NotEvaluable("densities of standard families are not evaluated yet")
+        if vectors.at_vector(t, self.context):
+            raise NotEvaluable("a density at a vector variable outside an integral over it")
+        pieces = self.explicit(t)
+        if pieces is not None:
+            return self.formula_density(t, pieces)
         info = self.context.info(dist.name)
         cells = []
         for a in t.at:
             cells.append(self._cell(a))
         cond = [self._cell(c) for c in dist.cond]
         return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
+
+    def formula_density(self, t, pieces):
+        """A density given by formula at its point: the piece in force in an enclosing
+        split integral, else the piece the (real) point certainly lies in, else 0."""
+        if len(pieces) == 1 and pieces[0][0] is None and pieces[0][1] is None:
+            return self._value(pieces[0][2])
+        for point, dist, k in self._pieces:
+            if t.dist is dist and t.at == (point,):
+                return self._value(pieces[k][2])
+        (where,) = t.at
+        x = self._value(where)
+        if x.imag != 0 or self.analytic is not None:
+            raise NotEvaluable("a density with a restricted support at a complex point")
+        x = x.real
+        closed = families.on_points(t.dist, self.context)     # a pmf: both ends count
+        uncertain = False
+        for low, high, value in pieces:
+            lo = None if low is None else self._value(low).real
+            hi = None if high is None else self._value(high).real
+            if (lo is None or x >= lo) and (hi is None or x < hi or closed and x <= hi):
+                return self._value(value)
+            if not ((lo is not None and x < lo) or (hi is not None and (x > hi if closed
+                                                                          else x >= hi))):
+                uncertain = True
+        if uncertain:
+            self._unsure()
+        return acb(0)
+
+    def explicit(self, t):
+        if t not in self._explicit:
+            self._explicit[t] = families.explicit(t, self.context)
+        return self._explicit[t]
+
+    def formula_piece(self, t):
+        """The formula term of a density by formula on the piece in force (for bounds)."""
+        pieces = self.explicit(t)
+        if pieces is None:
+            raise NotEvaluable("an abstract density has no formula")
+        if len(pieces) == 1 and pieces[0][0] is None and pieces[0][1] is None:
+            return pieces[0][2]
+        for point, dist, k in self._pieces:
+            if t.dist is dist and t.at == (point,):
+                return pieces[k][2]
+        raise NotEvaluable("a density with a restricted support off its pieces")
 
     def _cell(self, term):
         point = self.point_of(term)
@@ -303,7 +374,7 @@ class Evaluator:
         import itertools
         keys = list(itertools.product(*[range(n) for n in sizes]))
         moving = self.context.moves_with(dist.name)
-        if moving and not (self._holding and not dist.params):
+        if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
             theta = self._parameter_value(dist, moving[0])
             v, w = self.instance.direction(label, len(keys))
             return {k: (theta * exact_number(v[i]) + exact_number(w[i])).exp()
@@ -315,6 +386,8 @@ class Evaluator:
         if dist.params:
             return self._value(dist.params[0])
         if self._holding:
+            if parameter in self.frozen:
+                return self.frozen[parameter]
             return exact_number(self.instance.symbol(parameter, self.labels[parameter]))
         return self.symbol(parameter)
 
@@ -329,9 +402,16 @@ class Evaluator:
 
     # ================================================================== integrals
     def integral(self, var, body, lower, upper):
-        if lower is not None:
+        if lower is not None and not (lower is Mul(MINUS_ONE, OO) and upper is OO):
             return self.definite(var, body, lower, upper)
         variable = var.variable if var.origin is not None else var
+        if vectors.dimension(var, self.context) is not None:
+            try:
+                return self._value(vectors.integral(var, body, self.context))
+            except vectors.NotVector as exc:
+                raise NotEvaluable(str(exc)) from None
+        if not families.abstract_at(body, var, self.context):
+            return self.formula_integral(var, body, variable)
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
@@ -342,6 +422,69 @@ class Evaluator:
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
             total += self._cell_integral(var, body, i, a, b, degree)
         return total
+
+    def formula_integral(self, var, body, variable):
+        """∫ over the whole range of `var` of a body with no abstract density at `var`:
+        over the pieces of a density by formula it is a multiple of, else the whole line
+        (or, for a discrete variable, its points)."""
+        try:
+            split = families.range_pieces(body, var, self.context)
+        except ValueError as exc:
+            raise NotEvaluable(str(exc)) from None
+        discrete = self.instance.is_discrete(variable)
+        if split is None:
+            if discrete:
+                return self._over_points(var, body, self.instance.discrete_points)
+            return quadrature.integrate(self, var, body, None, None)
+        dist, ranges = split
+        total = acb(0)
+        saved = self._pieces
+        try:
+            for k, (low, high) in enumerate(ranges):
+                ends = [None if e is None else self._value(e) for e in (low, high)]
+                if any(e is not None and e.imag != 0 for e in ends):
+                    raise NotEvaluable("a support with complex ends")
+                lo, hi = (None if e is None else e.real for e in ends)
+                if discrete:
+                    total += self._integer_points(var, body, lo, hi, dist, k)
+                    continue
+                self._pieces = saved + ((Sym(var), dist, k),)
+                total += quadrature.integrate(self, var, body, lo, hi)
+                self._pieces = saved
+        finally:
+            self._pieces = saved
+        return total
+
+    def _integer_points(self, var, body, lo, hi, dist, k):
+        low, high = (_exact_integer(acb(e)) for e in (lo, hi))
+        if low is None or high is None or high - low + 1 > MAX_SUM_TERMS:
+            raise NotEvaluable("a discrete family whose support is not a short list of numbers")
+        saved = self._pieces
+        total = acb(0)
+        try:
+            for n in range(low, high + 1):
+                self._pieces = saved + ((Num(n), dist, k),)
+                total += self._value(substitute(body, {var: Num(n)}))
+        finally:
+            self._pieces = saved
+        return total
+
+    def at_quadrature_point(self, var, z, body, analytic):
+        """The integrand at a complex ball `z` for arb's integrator; no value (a non-finite
+        ball) where it is not defined or, when asked, not analytic."""
+        saved_env, saved_analytic = self.env.get(var), self.analytic
+        self.env[var] = Point(z, None, ("quad",))
+        self.analytic = bool(analytic)
+        try:
+            return self._value(body)
+        except NotEvaluable:
+            return acb("nan")
+        finally:
+            self.analytic = saved_analytic
+            if saved_env is None:
+                del self.env[var]
+            else:
+                self.env[var] = saved_env
 
     def _over_points(self, var, body, points):
         total = acb(0)
@@ -366,7 +509,17 @@ class Evaluator:
         return total
 
     def definite(self, var, body, lower, upper):
-        """∫_lower^upper, split at the cells' edges so each piece has constant densities."""
+        """∫_lower^upper, split at the cells' edges so each piece has constant densities
+        (by quadrature when nothing abstract depends on the variable)."""
+        if not families.abstract_at(body, var, self.context):
+            ends = [None if _infinite(e) else self._value(e) for e in (lower, upper)]
+            if any(e is not None and e.imag != 0 for e in ends):
+                raise NotEvaluable("an integral between complex limits")
+            if _infinite(lower) and lower is not Mul(MINUS_ONE, OO) or \
+                    _infinite(upper) and upper is not OO:
+                raise NotEvaluable("an integral from +∞ or to −∞")
+            return quadrature.integrate(self, var, body, *(None if e is None else e.real
+                                                            for e in ends))
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
@@ -434,13 +587,19 @@ class Evaluator:
 
     # ================================================================== derivatives
     def derivative(self, t):
-        if isinstance(t.body, Dens):
-            return self.density_derivative(t.body, t.var)
-        from derive.engines.calculus import NotDifferentiable, without_derivatives
-        try:
-            return self._value(without_derivatives(t, self.context))
-        except NotDifferentiable as exc:
-            raise NotEvaluable(str(exc)) from None
+        """The symbolic derivative's value, checked against differences of the body's own
+        values (`differences`: a disagreement is an internal error, not a verdict)."""
+        if isinstance(t.body, Dens) and self.explicit(t.body) is None:
+            value = self.density_derivative(t.body, t.var)
+        else:
+            from derive.engines.calculus import NotDifferentiable, without_derivatives
+            try:
+                value = self._value(without_derivatives(t, self.context))
+            except NotDifferentiable as exc:
+                raise NotEvaluable(str(exc)) from None
+        if self.checking and self.analytic is None:
+            differences.check(self, t, value)
+        return value
 
     def density_derivative(self, dens, parameter):
         """∂/∂θ of a moving density softmax(θ v + w)/width at its cell."""
@@ -462,8 +621,7 @@ class Evaluator:
         return value * (exact_number(v[cell]) - mean)
 
     def at(self, t):
-        from derive.engines.calculus import without_derivatives
-        body = without_derivatives(t.body, self.context)
+        body = t.body
         value = self._value(t.value)
         var = t.var
         if var.origin is not None or (var.local is not None and var.local.kind is Kind.VARIABLE):
@@ -486,11 +644,15 @@ class Evaluator:
         a polynomial there (then quadrature is only approximate)."""
         key = (body, var)
         if key not in self._degree:
-            self._degree[key] = _degree(body, var, {})
+            self._degree[key] = _degree(body, var, {}, self.context)
         return self._degree[key]
 
 
-def _degree(t, var, memo):
+def _infinite(term):
+    return term is OO or term is Mul(MINUS_ONE, OO)
+
+
+def _degree(t, var, memo, context):
     if t in memo:
         return memo[t]
     if var not in free_names(t):
@@ -498,13 +660,13 @@ def _degree(t, var, memo):
     elif isinstance(t, Sym):
         result = 1
     elif isinstance(t, Add):
-        parts = [_degree(a, var, memo) for a in t.args]
+        parts = [_degree(a, var, memo, context) for a in t.args]
         result = None if None in parts else max(parts)
     elif isinstance(t, Mul):
-        parts = [_degree(a, var, memo) for a in t.args]
+        parts = [_degree(a, var, memo, context) for a in t.args]
         result = None if None in parts else sum(parts)
     elif isinstance(t, Pow):
-        base = _degree(t.base, var, memo)
+        base = _degree(t.base, var, memo, context)
         if base == 0 and var not in free_names(t.exponent):
             result = 0
         elif base is not None and isinstance(t.exponent, Num) and \
@@ -514,6 +676,8 @@ def _degree(t, var, memo):
             result = None
         else:
             result = None
+    elif isinstance(t, Dens) and families.is_formula(t.dist, context):
+        result = None                             # a formula: not constant on a cell
     elif isinstance(t, (Dens, Call)):
         args = t.at + t.dist.cond if isinstance(t, Dens) and isinstance(t.dist, Dist) else \
             (t.at if isinstance(t, Dens) else t.arguments)
@@ -521,19 +685,19 @@ def _degree(t, var, memo):
                    for a in args)
         result = 0 if bare else None
     elif isinstance(t, Defined):
-        result = _degree(t.body, var, memo)
+        result = _degree(t.body, var, memo, context)
     elif isinstance(t, Fn):
-        result = 0 if all(_degree(a, var, memo) == 0 for a in t.operands) else None
+        result = 0 if all(_degree(a, var, memo, context) == 0 for a in t.operands) else None
     elif isinstance(t, Integral) and any(b is not None and var in free_names(b)
                                          for b in (t.lower, t.upper)):
         result = None                           # limits that move with the variable
     elif isinstance(t, (Integral, Expect)):
         inner = t.body if isinstance(t, Integral) else Mul(Dens(t.dist, (Sym(t.var),)), t.body)
-        result = _degree(inner, var, memo)
+        result = _degree(inner, var, memo, context)
     elif isinstance(t, Op):
-        result = _degree(registry.meaning(t), var, memo)
+        result = _degree(registry.meaning(t), var, memo, context)
     elif isinstance(t, Deriv) and t.var is not var:
-        result = _degree(t.body, var, memo)      # ∂/∂θ keeps the dependence on x
+        result = _degree(t.body, var, memo, context)      # ∂/∂θ keeps the dependence on x
     else:
         result = None
     memo[t] = result

@@ -141,10 +141,13 @@ class Instance:
         return self.remember(("direction", label, size), make)
 
     # ------------------------------------------------------------------ functions
-    def function_value(self, label, key, real):
-        """An opaque function's value at an argument identified by `key`."""
+    def function_value(self, label, key, real, domain=None):
+        """An opaque function's value at an argument identified by `key`; a family declared
+        positive, non-negative or whole-numbered (`positive \\sigma_j`) takes values there."""
         def make():
             rng = self.rng("function", label, key)
+            if domain is not None and (domain.is_nonnegative or domain.is_integer):
+                return draw_number(rng, domain, self.kind)
             re = _rational(rng, -2, 2)
             return re if real else complex_value(re, _rational(rng, -2, 2))
         return self.remember(("function", label, key), make)

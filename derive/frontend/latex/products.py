@@ -13,7 +13,9 @@
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
 * **Integrals** take the product between `\\int` and their differential `d x` (also
   `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first.
-  An integrand that is a sum needs brackets.
+  An integrand that is a sum needs brackets. Without a differential an integral takes the
+  rest of the run, over the variable its subscript names (`\\int_x`) or else the one
+  variable of the densities written in it (`\\int \\phi \\ln \\phi`).
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
 """
 
@@ -59,7 +61,12 @@ class Products:
                 return pieces
             j = self.closing_differential(pieces, i)
             if j is None:
-                raise self.error(r"this integral has no differential: end it with d x", pieces[i].node)
+                value = self.integral_without_differential(pieces[i], pieces[i + 1:limit])
+                if value is None:
+                    raise self.error(r"this integral has no differential: end it with d x "
+                                     r"(or write \int_x)", pieces[i].node)
+                pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
+                continue
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
             value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])

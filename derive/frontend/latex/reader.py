@@ -44,10 +44,10 @@ from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
-from derive.notation import registry
+from derive.notation import families, registry
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -251,7 +251,8 @@ class Reader(Products):
             return None
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
-                                       registry.spelled(name.key)):
+                                       registry.spelled(name.key) or
+                                       families.spelled(name.key) is not None):
             return None
         params = self._parameters(bracket, directive)
         if params is not None:
@@ -369,6 +370,10 @@ class Reader(Products):
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
+        if base is not None and base.replace(".", "", 1).isdigit():
+            if sub is not None or primes:          # \mathbf{0} is the number 0 (a zero vector)
+                raise self.error("a number with a subscript or a prime is not read", node)
+            return LazyPiece(Token("NUMBER", base), sup, node)
         if base is not None:
             if base == r"\mathbb{E}" or base == "E" and sub is not None and _has_sim(sub):
                 if primes:
@@ -396,6 +401,9 @@ class Reader(Products):
             if power is not None:
                 self._check_power_token(power)
             return NamePiece(key, base, sub, power, primes, node)
+        if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
+                primary.children[0].value in ("[", r"\lbrack"):
+            return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
@@ -423,7 +431,7 @@ class Reader(Products):
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
-                "E", r"\mathbb{E}"):
+                "E", r"\mathbb{E}") or families.spelled(base) is not None:
             return
         raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
                          primary)
@@ -470,7 +478,41 @@ class Reader(Products):
             return Pow(self.term(body), div(Num(1), self.term(index)))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "evalbracket":
+            return self.evaluation_bracket(*node.children, node)
         raise self.error("this is not an expression derive can read", node)
+
+    def evaluation_bracket(self, bracketed, sub, sup, node):
+        """`\\left[ F \\right]_a^b` and `[F]_{x=a}^{x=b}`: F(b) − F(a), in the variable the
+        limits name, or else the one declared variable F mentions."""
+        _, args_tree, _ = bracketed.children
+        if len(args_tree.children) != 1:
+            raise self.error("an evaluation bracket holds one expression", bracketed)
+        value = self.term(args_tree.children[0])
+        ends, keys = [], []
+        for limit in (sub, sup):
+            spec = single(limit)
+            if is_tree(spec, "equation"):
+                keys.append(self._index_key(spec.children[0]))
+                spec = spec.children[2]
+            ends.append(self.term(spec))
+        if any(e is OO or e is neg(OO) for e in ends):
+            raise self.error("an evaluation bracket at ∞ is a limit: write \\lim", node)
+        if keys and (len(keys) != 2 or keys[0] != keys[1]):
+            raise self.error("name the variable at both ends: [F]_{x=a}^{x=b}", node)
+        if keys:
+            var = self._variable_name(Token("LETTER", keys[0])) if len(keys[0]) == 1 else \
+                self.scope.lookup(keys[0])[0]
+        else:
+            candidates = [n for n in free_names(value)
+                          if self.scope.table.get(n) is not None and
+                          self.scope.table[n].kind is Kind.VARIABLE]
+            if len(candidates) != 1:
+                raise self.error("say which variable the bracket is evaluated in: "
+                                 "[F]_{x=a}^{x=b}", node)
+            (var,) = candidates
+        low, high = ends
+        return Add(At(value, var, high), neg(At(value, var, low)))
 
     # ================================================================== derivatives
     def _derivative_fraction(self, frac):
@@ -514,8 +556,22 @@ class Reader(Products):
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
         for var_node in reversed(piece.variables):
-            value = Deriv(value, self._variable_name(var_node))
+            name = self._variable_name(var_node)
+            self._not_a_member(name, value, var_node)
+            value = Deriv(value, name)
         return value
+
+    def _not_a_member(self, name, value, node):
+        """Differentiating by `z_k` where the expression uses the family `z_j` (`z_k` is one
+        of its members, not a symbol of its own) is not read yet: reading it as a symbol
+        would make the derivative 0."""
+        if "_" not in name.latex:
+            return
+        family = name.latex.split("_")[0] + "_{\\cdot}"
+        from derive.model.terms import nodes
+        if any(isinstance(t, Call) and t.function.latex == family for t in nodes(value)):
+            raise self.error(f"derive does not differentiate by {name.latex}, one member of "
+                             f"an indexed family, yet", node)
 
     def _variable_name(self, node):
         """The Name a variable node refers to where it stands (bound, declared, or a new
@@ -569,10 +625,20 @@ class Reader(Products):
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
             return self._derived_function(p, bracket)
         found = self.scope.lookup(key)
+        if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
+                p.sub is not None and self._bound_index(p.sub):
+            return self._indexed(p, bracket, found[1].domain)
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
+        if bracket is not None and found is None and families.spelled(key) is not None:
+            return self.family_density(key, bracket, p.node), 2
+        moved = self._moved(p) if found is None else None
+        if moved is not None:
+            name, declaration, value = moved
+            dens, used = self._declared(p, name, declaration, bracket)
+            return _with_params(dens, (value,)), used
         if bracket is not None:
             label = self._label(key, bracket)
             if label in self.scope.heads:
@@ -714,13 +780,59 @@ class Reader(Products):
             return False
         return any(_mentions(text, k) for k in keys)
 
-    def _indexed(self, p, bracket):
-        """`x_i` inside `\\sum_i`: the indexed family x applied to the index."""
+    def _indexed(self, p, bracket, domain=None):
+        """`x_i` inside `\\sum_i`: the indexed family x applied to the index. After `real
+        x_n`, `x_n` inside `\\sum_n` is the real family, one value per n — never the one
+        symbol x_n (which would make Σ_n x_n = N x_n)."""
         indices = [self.term(a) for a in _subitems(p.sub)]
-        name, conflict = self.scope.implicit(p.base + "_{\\cdot}", Kind.FUNCTION,
-                                             self.offset + _start(p.node))
+        key = p.base + "_{\\cdot}"
+        if domain is not None:
+            found = self.scope.lookup(key)
+            if found is None or not found[1].declared:
+                self.scope.declare(key, Declaration(Kind.FUNCTION, domain))
+            return Call(self.scope.lookup(key)[0], *indices), 1
+        name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
+
+    def _bound_index(self, sub):
+        """Whether a subscript is exactly a variable bound here (an index of a sum)."""
+        node = single(sub)
+        if not (isinstance(node, Token) or is_tree(node, "script") and len(node.children) == 1):
+            return False
+        try:
+            key = naming.flat_text(node)
+        except naming.NameError_:
+            return False
+        return self.bound_name(key) is not None
+
+    # ================================================================== families
+    def family(self, key, bracket, node):
+        """(Family term, the node of the point or None) for `\\mathcal{N}(\\mu, \\sigma^2)`
+        or `\\mathcal{N}(x; \\mu, \\sigma^2)`, `\\mathcal{N}(x | \\mu, \\sigma^2)`."""
+        spec = families.spelled(key)
+        args, seps = list(bracket.args), list(bracket.seps)
+        point = None
+        if seps and (seps[0] == ";" or seps[0] in BARS):
+            point, args, seps = args[0], args[1:], seps[1:]
+        if any(sep != "," for sep in seps):
+            raise self.error(f"{key} takes its point, then ';' or '|', then its parameters "
+                             "separated by commas", bracket.node)
+        if len(args) != len(spec.params):
+            raise self.error(f"{key} ({spec.title}) takes {len(spec.params)} parameter(s): "
+                             f"{', '.join(spec.params)}", bracket.node)
+        if bracket.power is not None:
+            raise self.error("a power right after a distribution's brackets is ambiguous: "
+                             "write (N(x; μ, σ^2))^2", bracket.node)
+        return Family(spec.kind, tuple(self.term(a) for a in args)), point
+
+    def family_density(self, key, bracket, node):
+        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
+        family, point = self.family(key, bracket, node)
+        if point is None:
+            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
+                             f"write {key}(x; …) for its density at x", node)
+        return Dens(family, (self.term(point),))
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
@@ -734,7 +846,8 @@ class Reader(Products):
     def distribution(self, name, info, bracket, values):
         """(Dist, point terms) for a distribution written with brackets."""
         groups, current = [[]], 0
-        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+        args, seps, params = self._parameter_values(name, bracket)
+        for arg, sep in zip(args, [None] + seps):
             if sep in BARS:
                 if current:
                     raise self.error("only one '|' is read in a density", bracket.node)
@@ -757,7 +870,24 @@ class Reader(Products):
         elif cond:
             given = self._which_variables(name, [v for v in info.over if v not in over], cond,
                                           bracket, conditioning=True)
-        return Dist(name, over, given, tuple(cond)), tuple(at)
+        return Dist(name, over, given, tuple(cond), params), tuple(at)
+
+    def _parameter_values(self, name, bracket):
+        """`p(x; \\theta)`: the arguments before `;`, their separators, and the parameters'
+        values after it — () when they are the parameters themselves (current values)."""
+        if ";" not in bracket.seps:
+            return bracket.args, bracket.seps, ()
+        k = bracket.seps.index(";")
+        moving = self.scope.parameters.get(name, ())
+        values = bracket.args[k + 1:]
+        if len(values) != len(moving) or any(s != "," for s in bracket.seps[k + 1:]):
+            raise self.error(f"{name.latex}(…; …) takes the values of the parameters it depends "
+                             f"on ({', '.join(m.latex for m in moving) or 'none declared'}) "
+                             "after ';'", bracket.node)
+        terms = tuple(self.term(v) for v in values)
+        if all(isinstance(t, Sym) and t.name is m for t, m in zip(terms, moving)):
+            terms = ()
+        return bracket.args[:k + 1], bracket.seps[:k], terms
 
     def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
         """The declared variables that `terms` (the written arguments) stand at."""
@@ -802,6 +932,14 @@ class Reader(Products):
         if not isinstance(first, NamePiece) or first.power is not None:
             return None
         found = self.declared(first.key)
+        if found is None and len(items) == 2 and families.spelled(first.key) is not None:
+            bracket = self.piece(items[1])
+            if isinstance(bracket, BracketPiece):
+                return self.family(first.key, bracket, items[0])[0]
+        moved = self._moved(first) if found is None else None
+        if moved is not None and len(items) == 1:
+            name, declaration, value = moved
+            return Dist(name, declaration.info.over, params=(value,))
         if found is None or found[1].kind is not Kind.DISTRIBUTION:
             return None
         name, declaration = found
@@ -816,6 +954,60 @@ class Reader(Products):
             return None
         dist, _ = self.distribution(name, info, bracket, values=False)
         return dist
+
+    def _moved(self, p):
+        """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
+        `P_{g_\\theta}`: the declared spelling with the parameter's spelling replaced by a
+        value's. (Name, Declaration, the value), or None."""
+        if p.sub is None or p.power is not None:
+            return None
+        for dist, params in self.scope.parameters.items():
+            if len(params) != 1 or p.key == dist.latex or self.declared(dist.latex) is None:
+                continue
+            before, found, after = dist.latex.partition(params[0].latex)
+            if not found or after.count(params[0].latex) or not p.key.startswith(before) or \
+                    not p.key.endswith(after) or len(p.key) <= len(before) + len(after):
+                continue
+            spelling = p.key[len(before):len(p.key) - len(after)]
+            try:
+                tree = parse_row(spelling)
+            except SyntaxProblem:
+                continue
+            if len(tree.children) == 1:
+                saved, self.offset = self.offset, self.offset + _start(p.node)
+                try:
+                    return dist, self.scope.table[dist], self.term(tree.children[0])
+                finally:
+                    self.offset = saved
+        return None
+
+    def _family_point(self, node):
+        """The key of the variable written in `\\mathcal{N}(z; …)` (a subscript of E), or None."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        if len(items) != 2 or not is_tree(items[0], "script"):
+            return None
+        first, bracket = self.piece(items[0]), self.piece(items[1])
+        if not isinstance(first, NamePiece) or families.spelled(first.key) is None or \
+                self.declared(first.key) is not None or not isinstance(bracket, BracketPiece) or \
+                not bracket.seps or not (bracket.seps[0] == ";" or bracket.seps[0] in BARS):
+            return None
+        return self._index_key(bracket.args[0])
+
+    def read_distribution(self, text, start):
+        """A family written in a directive (`\\mathcal{N}(\\mu_1, \\sigma_1^2)`), or None."""
+        tree = self._parse(text, start)
+        if len(tree.children) != 1:
+            return None
+        dist = self.distribution_argument(tree.children[0])
+        return dist if isinstance(dist, Family) else None
+
+    def read_interval(self, text, start):
+        """(low, high) of a support written `(a, b)`, `[0, \\infty)`, `\\mathbb{R}`; None for
+        an infinite end."""
+        tree = self._parse(text, start)
+        low, high, _ = self._interval(tree.children[0])
+        return (None if low is neg(OO) else low), (None if high is OO else high)
 
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
@@ -843,6 +1035,8 @@ class Reader(Products):
         """(term, pieces used) for `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, or
         without brackets `\\mathbb{E}_{p} f` (then it takes the rest of the run)."""
         key, dist = self._averaged(piece)
+        if isinstance(dist, Family):
+            return self._family_expectation(piece, rest, key, dist)
         variable = dist.over[0] if len(dist.over) == 1 else None
         if variable is None:
             raise self.error("an expectation over a joint distribution needs brackets and "
@@ -866,6 +1060,29 @@ class Reader(Products):
                 value = Pow(value, self.term(power))
         return value, used
 
+    def _family_expectation(self, piece, rest, key, dist):
+        """`\\mathbb{E}_{\\mathcal{N}(z; \\mu, \\sigma^2)}[f(z)]`, `\\mathbb{E}_{z \\sim
+        \\mathcal{N}(\\mu, \\sigma^2)}[…]`: the bound variable is the one written."""
+        if key is None:
+            raise self.error("say which variable is drawn: \\mathbb{E}_{z \\sim "
+                             "\\mathcal{N}(\\mu, \\sigma^2)}[…] or \\mathbb{E}_{\\mathcal{N}(z; "
+                             "\\mu, \\sigma^2)}[…]", piece.node)
+        found = self.declared(key)
+        bound = self.fresh(key, origin=found[0]) if found is not None and \
+            found[1].kind is Kind.VARIABLE else self.fresh(key, declaration=LOCAL_REAL)
+        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
+            rest[0].open in "[(" else None
+        if bracket is None or bracket.seps or len(bracket.args) != 1:
+            raise self.error("an expectation over a family takes its expression in brackets",
+                             piece.node)
+        with self.binding(key, bound):
+            body = self.term(bracket.args[0])
+        value = Expect(bound, dist, body)
+        for power in (bracket.power, piece.power):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, 2
+
     def _averaged(self, piece):
         """(bound variable's key or None, Dist) from the subscript of an expectation."""
         if piece.sub is None:
@@ -880,7 +1097,10 @@ class Reader(Products):
         if any(is_token(t, "SEP") for t in items):
             raise self.error("an expectation over several variables is not read yet", piece.sub)
         exprs = [t for t in items if not is_token(t, "SIM")]
+        written = self._family_point(exprs[-1]) if len(exprs) == 1 else None
         dist = self.distribution_argument(exprs[-1])
+        if written is not None and isinstance(dist, Family):
+            return written, dist
         if dist is None:
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", exprs[-1])
@@ -948,11 +1168,63 @@ class Reader(Products):
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub):
             raise self.error("this differential is not read", var_piece.node)
-        key = var_piece.key
-        lower = self.term(piece.sub) if piece.sub is not None else None
-        upper = self.term(piece.sup) if piece.sup is not None else None
+        return self._integral(piece, body_pieces, var_piece.key)
+
+    def integral_without_differential(self, piece, body_pieces):
+        """`\\int_x f`, `\\int f \\ln f`: the variable is the subscript's, or else the one
+        variable of the densities written in the integrand; None when neither says."""
+        if piece.sub is not None and piece.sup is None:
+            spec = single(piece.sub)
+            if is_tree(spec, "script") or isinstance(spec, Token):
+                key = self._index_key(piece.sub)
+                found = self.declared(key)
+                if found is not None and found[1].kind is Kind.VARIABLE:
+                    return self._integral(piece, body_pieces, key, whole=True)
+        if piece.sub is not None:
+            return None
+        variables = set()
+        for p in body_pieces:
+            if isinstance(p, NamePiece):
+                found = self.declared(p.key)
+                if found is not None and found[1].kind is Kind.DISTRIBUTION:
+                    variables.update(found[1].info.over)
+        if len(variables) != 1:
+            return None
+        (variable,) = variables
+        return self._integral(piece, body_pieces, variable.latex)
+
+    def _whole_domain(self, sub, key):
+        """Whether a lone subscript of \\int names a whole domain: `\\mathbb{R}`, the
+        variable's own range written with its capital (`\\mathcal{X}` for x, `\\mathcal{Z}`
+        for z), or a declared variable. Another set (`\\mathcal{A}`) may be a part of the
+        range: it is not read."""
+        spec = single(sub)
+        if not (is_tree(spec, "script") and len(spec.children) == 1 or isinstance(spec, Token)):
+            return False
+        try:
+            text = naming.name_text(spec.children[0] if is_tree(spec, "script") else spec)
+        except naming.NameError_:
+            return False
+        if text is None:
+            return False
+        found = self.declared(text)
+        letter = key.split("_")[0].lstrip("\\")
+        own = {r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper()}
+        return text == r"\mathbb{R}" or (found is None and text in own) or (
+            found is not None and found[1].kind is Kind.VARIABLE)
+
+    def _integral(self, piece, body_pieces, key, whole=False):
+        lower = upper = None
+        if piece.sub is not None and piece.sup is None and (whole or
+                                                            self._whole_domain(piece.sub, key)):
+            pass                                    # \int_{\mathcal X}, \int_x: the whole range
+        else:
+            lower = self.term(piece.sub) if piece.sub is not None else None
+            upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
-            raise self.error("an integral's limits come in pairs: \\int_a^b", piece.node)
+            raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
+                             "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
+                             "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
         found = self.declared(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             var = self.fresh(key, origin=found[0])
@@ -1070,6 +1342,16 @@ class Reader(Products):
 
 
 # ====================================================================== helpers
+
+def _with_params(value, params):
+    """A density value (or a power of one) with its distribution at other parameters."""
+    if isinstance(value, Pow):
+        return Pow(_with_params(value.base, params), value.exponent)
+    if isinstance(value, Dens) and isinstance(value.dist, Dist):
+        d = value.dist
+        return Dens(Dist(d.name, d.over, d.given, d.cond, params), value.at)
+    return value
+
 
 def _start(node):
     if isinstance(node, Tree):

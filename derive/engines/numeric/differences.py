@@ -1,0 +1,79 @@
+"""An independent check of every derivative the numeric engine evaluates.
+
+The numeric engine evaluates `d f / d v` through the symbolic derivative (`engines.calculus`),
+so a wrong rule of calculus would be made identically by the normal form and the numbers.
+Here the same derivative is estimated from the engine's own values of f alone, by central
+differences `D(h) = (f(v+h) − f(v−h)) / 2h` at h = 2⁻²⁴ and h/2, at 256 bits (so rounding
+is negligible). D(h/2) is within |D(h) − D(h/2)| / 3 of the derivative up to higher
+order terms; the symbolic value must lie within 4·|D(h) − D(h/2)| + 10⁻⁸(1 + |value|) of
+D(h/2). A disagreement is an **internal error** of derive (`DerivativeMismatch`), reported
+as such — never a verdict. Points where f cannot be evaluated (a kink, a cell's edge, an
+abstract density at a moved variable) are not checked.
+"""
+
+from __future__ import annotations
+
+from flint import arb, ctx
+
+CHECK_PRECISION = 256
+STEP = arb(2) ** -24
+
+
+class DerivativeMismatch(Exception):
+    """The symbolic derivative and the differences of the engine's own values disagree."""
+
+
+def check(ev, t, value):
+    """Raise DerivativeMismatch when `value` (the symbolic d t.body / d t.var, evaluated)
+    disagrees with the differences of `t.body` around the variable's current value."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    base = _current(ev, t.var)
+    if base is None:
+        return
+    saved = ctx.prec
+    ctx.prec = max(CHECK_PRECISION, saved)
+    try:
+        coarse, fine = (_difference(ev, t, base, h) for h in (STEP, STEP / 2))
+    except (NotEvaluable, ZeroDivisionError, ValueError):
+        return
+    finally:
+        ctx.prec = saved
+    if coarse is None or fine is None:
+        return
+    allowed = arb((4 * abs(coarse - fine) + arb("1e-8") * (1 + abs(value))).upper())
+    if abs(fine - value) > allowed:                # certainly beyond: balls never accuse
+        raise DerivativeMismatch(
+            f"the derivative d/d{t.var.latex} evaluates to {value.mid()} but the engine's own "
+            f"values change at the rate {fine.mid()}")
+
+
+def _current(ev, var):
+    """The variable's value where the derivative is taken, or None when it cannot be moved."""
+    from derive.model.names import Kind
+    if var in ev.env:
+        return None                    # a bound variable: cells and pieces make it unsafe
+    if var in ev.overrides:
+        return ev.overrides[var]
+    declaration = ev.context.declaration(var)
+    if declaration.kind not in (Kind.SYMBOL, Kind.PARAMETER):
+        return None
+    return ev.symbol(var)
+
+
+def _difference(ev, t, base, h):
+    """(f(v + h) − f(v − h)) / 2h for f = t.body, from fresh evaluators of the same instance."""
+    values = []
+    for shift in (h, -h):
+        # definitions held at the current parameters stay at the unmoved value
+        moved = type(ev)(ev.context, ev.instance, ev.labels, ev.held | ev.context.fixed,
+                         ev.deadline)
+        moved.frozen = {**ev.frozen, t.var: base}
+        moved.overrides = {**ev.overrides, t.var: base + shift}
+        moved.env = dict(ev.env)
+        moved._pieces = ev._pieces
+        moved.checking = False
+        value = moved.value(t.body)
+        if not moved.exact:
+            return None
+        values.append(value)
+    return (values[0] - values[1]) / (2 * h)

@@ -1,0 +1,322 @@
+"""Integrals of formulas over intervals of the real line, in ball arithmetic.
+
+Used by `evaluate` for integrands that depend on the variable only through formulas
+(densities of the standard families, densities given by a formula, definitions): no
+abstract density and no unknown function at the variable — those keep the exact cell
+model.
+
+* **A finite interval** is integrated by arb's rigorous adaptive Gauss–Legendre
+  (`acb.integral`): the integrand is evaluated on complex balls around the path, and
+  functions with branch cuts (log, roots, non-integer powers) are evaluated in arb's
+  *analytic* mode, so a ball touching a cut gives no value and the interval is split. The
+  enclosure is rigorous; an evaluation that fails leaves a non-finite value (no number).
+* **An infinite end** is cut at a point R, and what lies beyond is enclosed by a
+  **certified tail bound**, computed from an envelope of the integrand that this module
+  derives from the term itself: `|f(x)| ≤ A (1+|x|)^n exp(a x² + β|x|)` with a ≤ 0 and
+  β ≥ 0 (polynomials, exponentials of polynomials of degree ≤ 2, logs of products of
+  those, sums and products of them). Then for x ≥ R,
+  `∫_R^∞ |f| ≤ A (1+R)^n e^{aR² + βR} / κ` with `κ = −(2aR + β + n/(1+R)) > 0`
+  (from x² ≥ R² + 2R(x−R) and 1 + t ≤ e^t). R doubles until the bound is below the
+  working precision; the bound is added to the ball's radius, so the result still
+  encloses the true integral. When no envelope is found (or R would pass 8·2^24) the
+  integral is not evaluated at all: a truncated value is never offered as one.
+"""
+
+from __future__ import annotations
+
+from flint import acb, arb, ctx
+
+from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
+
+
+MAX_RADIUS_DOUBLINGS = 24
+
+
+class NoEnvelope(Exception):
+    """No certified bound on the integrand's growth was found."""
+
+
+def integrate(ev, var, body, low, high):
+    """∫_low^high body d var; `low`, `high` are real balls or None for −∞, +∞."""
+    total = acb(0)
+    if high is None:
+        high, tail = _tail_from(ev, var, body, 1, low)
+        total += tail
+    if low is None:
+        cut, tail = _tail_from(ev, var, body, -1, None if high is None else -high)
+        low = -cut
+        total += tail
+    return total + _finite(ev, var, body, low, high)
+
+
+def _finite(ev, var, body, low, high):
+    failures = []
+
+    def f(z, analytic):
+        # arb's integrator does not stop on a Python exception: keep the first one (the
+        # step's deadline), answer "no value" from then on, and raise it afterwards
+        if failures:
+            return acb("nan")
+        try:
+            return ev.at_quadrature_point(var, z, body, analytic)
+        except Exception as exc:               # noqa: BLE001 - re-raised below
+            failures.append(exc)
+            return acb("nan")
+    goal = arb(2) ** (16 - ctx.prec)           # the comparison needs ~1e-12 at 64 bits
+    value = acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
+                         eval_limit=20_000, depth_limit=200)
+    if failures:
+        raise failures[0]
+    return value
+
+
+def log_on_the_line(ev, u):
+    """log u as Σ k·log c + Σ k·v over the factors c^k (positive constants) and e^{k v} (v
+    a polynomial with real coefficients) of u — equal to log u on the real line, where
+    every factor is positive, and analytic off it (log of a Gaussian is a quadratic, with
+    no branch cut for arb to avoid). None when u has another factor. The split of u is
+    found once per evaluator; each point only evaluates the exponents."""
+    var = next((n for n, point in ev.env.items() if point.key[0] == "quad"), None)
+    if var is None:
+        return None
+    # the key holds everything u's constants may depend on: bound points it mentions, and
+    # every moved symbol (a density's formula hides the symbols it is written with)
+    others = sorted((n for n in free_names(u) if n is not var and n in ev.env),
+                    key=lambda n: n.serial)
+    key = (u, var, ev._pieces, ev._holding > 0,
+           tuple((n.serial, ev.env[n].key) for n in others),
+           tuple(sorted((n.serial, str(v)) for n, v in ev.overrides.items())))
+    if any(ev.env[n].key[0] == "quad" for n in others if n in ev.env):
+        split = _log_split(ev, u, var)          # another quadrature's point: not kept
+    elif key not in ev.log_splits:
+        split = ev.log_splits[key] = _log_split(ev, u, var)
+    else:
+        split = ev.log_splits[key]
+    if split is None:
+        return None
+    constant, exponents = split
+    total = constant
+    for k, exponent in exponents:
+        total += k * ev.value(exponent)
+    return total
+
+
+def _log_split(ev, u, var):
+    """(Σ k log c, [(k, v)]) for u = Π c^k · Π e^{k v}, or None."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    try:
+        factors = _factors(ev, u, arb(1), signed=True)
+    except NotEvaluable:
+        return None
+    constant, exponents = acb(0), []
+    for f, k in factors:
+        if var not in free_names(f):
+            value = ev.value(f)
+            if value.imag != 0 or not value.real > 0:
+                return None
+            constant += k * value.log()
+        elif _exponent(f) is not None:
+            try:
+                coefficients = _polynomial(ev, _exponent(f), var)
+            except NoEnvelope:
+                return None
+            if any(c.imag != 0 for c in coefficients):
+                return None
+            exponents.append((k, _exponent(f)))
+        else:
+            return None
+    return constant, exponents
+
+
+# ---------------------------------------------------------------------------- tails
+
+def _tail_from(ev, var, body, side, start):
+    """(T, ball enclosing ∫ over side·x ≥ T) for the tail on `side` (+1 right, −1 left);
+    `start` (side·x of the other end, or None) keeps T at or beyond it. Without a
+    certified bound the integral has no value here (NotEvaluable)."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    cut = arb(8) if start is None else arb.max(arb(8), start + 1)
+    try:
+        shape = envelope(ev, body, var, side)
+    except NoEnvelope as exc:
+        raise NotEvaluable(f"no certified bound on the integrand's tail ({exc})") from None
+    tolerance = arb(2) ** (-ctx.prec)
+    for _ in range(MAX_RADIUS_DOUBLINGS):
+        bound = _tail(shape, cut)
+        if bound is not None and bound < tolerance:
+            return cut, acb(arb(0, bound), arb(0, bound))
+        cut = cut * 2
+    raise NotEvaluable("the integrand's tail does not decay fast enough to bound")
+
+
+def _tail(shape, radius):
+    """An upper bound of ∫_R^∞ A (1+x)^n exp(a x² + β x) dx, or None when κ ≤ 0."""
+    scale, degree, a, beta = shape
+    if scale == 0:
+        return arb(0)                          # the integrand vanishes identically
+    kappa = -(2 * a * radius + beta + arb(degree) / (1 + radius))
+    if not kappa > 0:
+        return None
+    return arb((scale * (1 + radius) ** degree * (a * radius * radius + beta * radius).exp()
+                / kappa).upper())
+
+
+# ---------------------------------------------------------------------------- envelopes
+
+def envelope(ev, term, var, side):
+    """(A, n, a, β) with |term(x)| ≤ A (1+|x|)^n exp(a x² + β|x|) for every real x with
+    side·x ≥ 0, and a ≤ 0 (upper ends of balls); raises NoEnvelope."""
+    scale, degree, a, beta = _envelope(ev, term, var, side)
+    if not a <= 0:
+        raise NoEnvelope("the integrand does not decay like a Gaussian or an exponential")
+    return scale, degree, a, beta
+
+
+def _envelope(ev, t, var, side):
+    if var not in free_names(t):
+        return _upper(abs(ev.value(t))), 0, arb(0), arb(0)
+    if isinstance(t, Sym):
+        return arb(1), 1, arb(0), arb(0)
+    if isinstance(t, Defined):
+        return _envelope(ev, t.body, var, side)
+    if isinstance(t, Dens):
+        return _envelope(ev, ev.formula_piece(t), var, side)
+    if isinstance(t, Add):
+        parts = [_envelope(ev, a, var, side) for a in t.args]
+        return (sum((p[0] for p in parts), arb(0)), max(p[1] for p in parts),
+                _max(p[2] for p in parts), _max(p[3] for p in parts))
+    if isinstance(t, Mul):
+        parts = [_envelope(ev, a, var, side) for a in t.args]
+        scale = arb(1)
+        for p in parts:
+            scale = scale * p[0]
+        return (scale, sum(p[1] for p in parts), sum((p[2] for p in parts), arb(0)),
+                sum((p[3] for p in parts), arb(0)))
+    k = _whole_exponent(ev, t, var)
+    if k is not None:
+        scale, degree, a, beta = _envelope(ev, t.base, var, side)
+        return scale ** k, degree * k, a * k, beta * k
+    if _exponent(t) is not None:
+        c0, c1, c2 = _quadratic(ev, _exponent(t), var)
+        return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
+    if isinstance(t, Fn) and t.fname == "log":
+        return _log_envelope(ev, t.operands[0], var)
+    raise NoEnvelope(f"no growth bound for {type(t).__name__}")
+
+
+def _log_envelope(ev, u, var):
+    """|log u| ≤ |ln |u|| + π, and ln |u| = Σ k_i ln |f_i| over the factors f_i^{k_i} of u,
+    each a constant or an exponential of a quadratic q (|Re q| ≤ (|q0| + |q1| + |q2|)(1 + |x|)²)."""
+    factors = _factors(ev, u, arb(1))
+    total = arb(0)
+    for f, weight in factors:
+        if var not in free_names(f):
+            value = ev.value(f)
+            if value.contains(0):
+                raise NoEnvelope("the log of something that may vanish")
+            total += weight * _upper(abs(value.log()))
+        elif _exponent(f) is not None:
+            c0, c1, c2 = _quadratic(ev, _exponent(f), var)
+            total += weight * (_upper(abs(c0)) + _upper(abs(c1)) + _upper(abs(c2)))
+        else:
+            raise NoEnvelope("the log of a function with no growth bound")
+    return _upper(total + arb.pi()), 2, arb(0), arb(0)
+
+
+def _factors(ev, u, weight, signed=False):
+    """[(factor, exponent)] of a product of powers (|exponent| unless `signed`)."""
+    if isinstance(u, Defined):
+        return _factors(ev, u.body, weight, signed)
+    if isinstance(u, Dens):
+        return _factors(ev, ev.formula_piece(u), weight, signed)
+    if isinstance(u, Mul):
+        return [f for a in u.args for f in _factors(ev, a, weight, signed)]
+    if isinstance(u, Pow) and isinstance(u.exponent, Num) and u.base is not E:
+        k = arb(u.exponent.value.numerator) / u.exponent.value.denominator
+        return _factors(ev, u.base, weight * (k if signed else abs(k)), signed)
+    return [(u, weight)]
+
+
+def _exponent(t):
+    """v when t is exp(v) or e^v, else None."""
+    if isinstance(t, Fn) and t.fname == "exp":
+        return t.operands[0]
+    if isinstance(t, Pow) and t.base is E:
+        return t.exponent
+    return None
+
+
+def _quadratic(ev, t, var):
+    """(c0, c1, c2) with t = c0 + c1 x + c2 x² exactly; raises NoEnvelope."""
+    coefficients = _polynomial(ev, t, var)
+    if len(coefficients) > 3:
+        raise NoEnvelope("an exponent of degree above 2")
+    return tuple(coefficients + [acb(0)] * (3 - len(coefficients)))
+
+
+def _polynomial(ev, t, var):
+    if var not in free_names(t):
+        return [ev.value(t)]
+    if isinstance(t, Sym):
+        return [acb(0), acb(1)]
+    if isinstance(t, Defined):
+        return _polynomial(ev, t.body, var)
+    if isinstance(t, Add):
+        out = []
+        for a in t.args:
+            p = _polynomial(ev, a, var)
+            out = [_get(out, k) + _get(p, k) for k in range(max(len(out), len(p)))]
+        return out
+    if isinstance(t, Mul):
+        out = [acb(1)]
+        for a in t.args:
+            out = _times(out, _polynomial(ev, a, var))
+        return out
+    k = _whole_exponent(ev, t, var)
+    if k is not None and k <= 4:
+        base = _polynomial(ev, t.base, var)
+        out = [acb(1)]
+        for _ in range(k):
+            out = _times(out, base)
+        return out
+    raise NoEnvelope("not a polynomial in the variable")
+
+
+def _whole_exponent(ev, t, var):
+    """k when t is base^k with k a whole number ≥ 0 not depending on the variable (written
+    `2`, or `2 + (-1)` as derivatives leave it), else None."""
+    if not isinstance(t, Pow) or t.base is E or var in free_names(t.exponent):
+        return None
+    value = ev.value(t.exponent)
+    if value.imag != 0 or not value.real.is_exact():
+        return None
+    k = value.real.unique_fmpz()
+    return int(k) if k is not None and k >= 0 else None
+
+
+def _times(p, q):
+    if len(p) + len(q) - 1 > 5:
+        raise NoEnvelope("a polynomial of too high a degree")
+    out = [acb(0)] * (len(p) + len(q) - 1)
+    for i, a in enumerate(p):
+        for j, b in enumerate(q):
+            out[i + j] += a * b
+    return out
+
+
+def _get(p, k):
+    return p[k] if k < len(p) else acb(0)
+
+
+def _upper(real):
+    if not real.is_finite():
+        raise NoEnvelope("an unbounded coefficient")
+    return arb(real.upper())
+
+
+def _max(values):
+    values = list(values)
+    out = values[0]
+    for v in values[1:]:
+        out = arb.max(out, v)
+    return out

@@ -1,0 +1,250 @@
+"""The standard families of distributions, and densities given by a formula.
+
+A family is one entry: its LaTeX spellings (canonical name keys, see
+`frontend.latex.names`), its parameters, whether it lives on a discrete variable, and its
+density as **pieces**: `(low, high, formula)` triples, each the density's formula on the
+interval from `low` to `high` (`None` for an infinite end), so that the density is 0
+outside the pieces. The normal Gaussian is one piece over the whole line; the exponential
+one piece over `[0, ∞)`; the Laplace density two pieces, split at its centre, so that no
+engine ever sees an absolute value. Every engine reads a density by formula through
+`pieces` — the normal form integrates the formulas in closed form
+(`engines.gaussian`), the numeric engine by quadrature (`engines.numeric.quadrature`),
+the derivative passes through them — so "N(μ, σ²)" means its formula, not a name.
+
+Parameters are what the author writes: `\\mathcal{N}(\\mu, \\sigma^2)` takes the variance.
+A family is a genuine distribution only when its parameters are valid (a positive
+variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
+density by family is refused unless the context shows them (`check`).
+
+A density given by a user's formula (`% derive: density p = FORMULA over x`, optionally
+`in (a, b)`) is the same: one piece on its declared support. derive does not assume such a
+formula is normalised — it is integrated like any formula — so lemmas that need a genuine
+density (Gibbs' inequality) are used only for abstract densities and valid families.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive.model.names import Kind
+from derive.model.terms import (
+    HALF, MINUS_ONE, ONE, PI, TWO, Add, Dens, Dist, Family, Fn, Mul, Num, Pow, Sym, div, neg,
+    nodes, sub, substitute,
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str                  # the `Family` term's family field (also how it is shown)
+    title: str
+    spellings: tuple           # canonical name keys
+    params: tuple              # parameter names, for messages
+    discrete: bool
+    pieces: object             # (x term, params) ↦ [(low | None, high | None, formula)]
+    validity: object           # params ↦ [(term that must be positive, what it means)]
+
+
+def _normal(x, params):
+    mean, variance = params
+    exponent = neg(div(Pow(sub(x, mean), TWO), Mul(TWO, variance)))
+    return [(None, None, Mul(Pow(Mul(TWO, PI, variance), neg(HALF)), Fn("exp", exponent)))]
+
+
+def _exponential(x, params):
+    (rate,) = params
+    return [(Num(0), None, Mul(rate, Fn("exp", neg(Mul(rate, x)))))]
+
+
+def _uniform(x, params):
+    low, high = params
+    return [(low, high, Pow(sub(high, low), MINUS_ONE))]
+
+
+def _laplace(x, params):
+    centre, scale = params
+    half = Pow(Mul(TWO, scale), MINUS_ONE)
+    return [(None, centre, Mul(half, Fn("exp", div(sub(x, centre), scale)))),
+            (centre, None, Mul(half, Fn("exp", neg(div(sub(x, centre), scale)))))]
+
+
+def _bernoulli(x, params):
+    (prob,) = params
+    return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
+
+
+SPECS = (
+    Spec("N", "normal (Gaussian)", (r"\mathcal{N}", "Normal"), ("mean", "variance"), False,
+         _normal, lambda p: [(p[1], "a positive variance")]),
+    Spec("Exp", "exponential", ("Exp", "Exponential"), ("rate",), False, _exponential,
+         lambda p: [(p[0], "a positive rate")]),
+    Spec("U", "uniform on an interval", (r"\mathcal{U}", "Uniform", "Unif"), ("low", "high"),
+         False, _uniform, lambda p: [(sub(p[1], p[0]), "low < high")]),
+    Spec("Laplace", "Laplace", ("Laplace",), ("centre", "scale"), False, _laplace,
+         lambda p: [(p[1], "a positive scale")]),
+    Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
+         lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
+)
+
+BY_KIND = {s.kind: s for s in SPECS}
+
+
+def spelled(key):
+    """The family spelled `key` (a canonical name key), or None."""
+    return next((s for s in SPECS if key in s.spellings), None)
+
+
+# ---------------------------------------------------------------------------- formulas
+
+@dataclass(frozen=True)
+class Formula:
+    """What a density by formula is: its variable (a Name the pieces are written in), its
+    pieces, and the family term when it is a standard family."""
+
+    variable: object
+    pieces: tuple
+    family: object = None
+
+
+def of_family(family, variable):
+    """The `Formula` of a `Family` term, written in `variable` (a Name)."""
+    spec = BY_KIND[family.family]
+    return Formula(variable, tuple(spec.pieces(Sym(variable), family.params)), family)
+
+
+def formula_of(dist, context):
+    """The `Formula` of a distribution term (a `Family`, or a declared density given by a
+    formula), or None for an abstract density."""
+    if isinstance(dist, Family):
+        return of_family(dist, _FAMILY_VARIABLE)
+    if not isinstance(dist, Dist) or dist.given:
+        return None
+    formula = getattr(context.info(dist.name), "formula", None)
+    if not isinstance(formula, Formula):
+        return None
+    if dist.params:                      # p_{θ_0}: the formula at other parameter values
+        moving = context.moves_with(dist.name)
+        mapping = dict(zip(moving, dist.params))
+        formula = Formula(formula.variable, tuple(
+            (_at(low, mapping), _at(high, mapping), substitute(value, mapping))
+            for low, high, value in formula.pieces), formula.family)
+    return formula
+
+
+def _at(term, mapping):
+    return None if term is None else substitute(term, mapping)
+
+
+def _placeholder():
+    from derive.model.names import Declaration, Domain, Name
+    return Name("x", local=Declaration(Kind.VARIABLE, Domain.REAL))
+
+
+_FAMILY_VARIABLE = _placeholder()
+
+
+def explicit(dens, context):
+    """The pieces of a density value `Dens(dist, at)` with the point put in: a list of
+    (low, high, value) — or None when the density is abstract."""
+    formula = formula_of(dens.dist, context)
+    if formula is None:
+        return None
+    (point,) = dens.at
+    return [(low, high, substitute(value, {formula.variable: point}))
+            for low, high, value in formula.pieces]
+
+
+def on_points(dist, context):
+    """Whether a density by formula is a mass function (its pieces are whole numbers from
+    low to high, both included): a discrete family, or a formula over a discrete variable."""
+    formula = formula_of(dist, context)
+    if formula is None:
+        return False
+    if formula.family is not None:
+        return BY_KIND[formula.family.family].discrete
+    return bool(getattr(context.info(formula.variable), "discrete", False))
+
+
+def is_formula(dist, context):
+    return formula_of(dist, context) is not None
+
+
+def restricted(formula):
+    """Whether the density is not one formula over the whole line."""
+    return len(formula.pieces) != 1 or formula.pieces[0][0] is not None or \
+        formula.pieces[0][1] is not None
+
+
+def densities_at(term, var, context):
+    """The densities by formula taken at the bound variable `var` in `term`: {dist: Formula}."""
+    found = {}
+    for t in nodes(term):
+        if isinstance(t, Dens) and t.at == (Sym(var),):
+            formula = formula_of(t.dist, context)
+            if formula is not None:
+                found[t.dist] = formula
+    return found
+
+
+def abstract_at(term, var, context):
+    """Whether `term` has an abstract density (or an opaque function) depending on `var`."""
+    from derive.model.terms import Call, free_names
+    for t in nodes(term):
+        if isinstance(t, Dens) and formula_of(t.dist, context) is None and \
+                any(var in free_names(a) for a in t.at + (t.dist.cond if isinstance(t.dist, Dist) else ())):
+            return True
+        if isinstance(t, Call) and any(var in free_names(a) for a in t.arguments):
+            return True
+    return False
+
+
+def range_pieces(term, var, context):
+    """How an integral of `term` over the whole range of `var` splits, when `term` takes a
+    density by formula with a restricted support (or several pieces) at `var`:
+    (dist, [(low, high)]) — the integral is the sum over the pieces, with that density's
+    piece formula on each. None when no such density occurs (the whole line). Raises
+    ValueError when the split is not known to be right: two restricted densities, or one
+    that is not a factor of the whole integrand (∫ N log Exp is infinite, not an integral
+    over [0, ∞))."""
+    restricted_ones = {d: f for d, f in densities_at(term, var, context).items() if restricted(f)}
+    if not restricted_ones:
+        return None
+    if len(restricted_ones) > 1:
+        raise ValueError("an integral over densities with different supports")
+    ((dist, formula),) = restricted_ones.items()
+    if not _is_factor(term, Dens(dist, (Sym(var),))):
+        raise ValueError("a density with a restricted support that is not a factor of the "
+                         "whole integrand")
+    return dist, [(low, high) for low, high, _ in formula.pieces]
+
+
+def _is_factor(term, dens):
+    """Whether `term` is `dens` times something (so it vanishes where `dens` does)."""
+    from derive.model.terms import Defined
+    if term is dens:
+        return True
+    if isinstance(term, Mul):
+        return any(_is_factor(a, dens) for a in term.args)
+    if isinstance(term, Add):
+        return all(_is_factor(a, dens) for a in term.args)
+    if isinstance(term, Defined):
+        return _is_factor(term.body, dens)
+    if isinstance(term, Pow) and isinstance(term.exponent, Num) and term.exponent.value > 0:
+        return _is_factor(term.base, dens)
+    return False
+
+
+def check(family, sign_of):
+    """The conditions of `family`'s parameters that `sign_of(term) == "pos"` does not
+    show, as text (empty when the family is a genuine distribution)."""
+    spec = BY_KIND[family.family]
+    return [what for term, what in spec.validity(family.params) if sign_of(term) != "pos"]
+
+
+def genuine(dist, context):
+    """Whether a distribution term is known to be a genuine density (positive, normalised):
+    an abstract one by declaration, a family whose parameters were checked at its
+    declaration; not a user's formula, and not a family written inline."""
+    if isinstance(dist, Family):
+        return False
+    formula = formula_of(dist, context)
+    return formula is None or formula.family is not None

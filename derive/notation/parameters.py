@@ -1,0 +1,73 @@
+"""Distributions at other values of their parameters: `p_{\\theta_0}`, `\\big|_{\\theta=\\theta_0}`.
+
+A density that moves with a parameter θ (`% derive: depends p_\\theta on \\theta`) is
+`Dist(p_θ)` at θ's current value, and `Dist(p_θ, params=(θ_0,))` at θ_0. `at_parameter`
+puts a parameter to a value everywhere in a term — the parameter itself, and every
+distribution that moves with it — which is what an evaluation bar over a parameter means
+and what `% derive: fixed D^{\\star} at \\theta = \\theta_0` does to a definition (D* then
+uses p_{θ_0}, and no longer moves with θ).
+
+A definition held at the current parameters (`% derive: fixed D^{\\star}`) is put at the
+value with everything else: in a claim at θ_0, "the current θ" is θ_0 (its derivative in
+θ was already taken as 0 by `engines.calculus`).
+
+A derivative ∂_θ p_θ(x) left irreducible by `engines.calculus` is a function of θ too: at
+θ_0 it becomes `At(∂_θ p_θ(x), θ, θ_0)`, a leaf the engines read as "∂_θ p_θ(x) at θ_0"
+(the normal form as an atom of its own, the numeric engine by moving θ).
+"""
+
+from __future__ import annotations
+
+from derive.model.terms import At, Dens, Deriv, Dist, nodes, substitute
+
+
+class NotAtParameter(Exception):
+    """The term cannot be put at another parameter value (a distribution moving with
+    several parameters)."""
+
+
+def moving(term, parameter, context):
+    """Whether `term` mentions a distribution at the current value of `parameter`."""
+    return any(isinstance(n, Dist) and not n.params and parameter in context.moves_with(n.name)
+               for n in nodes(term))
+
+
+def _formula_mentions(dist, parameter, context):
+    from derive.model.terms import free_names
+    from derive.notation import families
+    formula = families.formula_of(dist, context)
+    return formula is not None and any(
+        parameter in free_names(piece) for low, high, value in formula.pieces
+        for piece in (low, high, value) if piece is not None)
+
+
+def at_parameter(term, parameter, value, context):
+    """`term` with `parameter` put to `value` (a term), distributions included."""
+    memo = {}
+
+    def walk(t):
+        if t in memo:
+            return memo[t]
+        if isinstance(t, Deriv) and isinstance(t.body, Dens):
+            out = At(t, parameter, value) if t.var is parameter and moving(t, parameter, context) \
+                else t.rebuild([walk(c) for c in t.children])
+        elif isinstance(t, Dist) and _formula_mentions(t, parameter, context):
+            raise NotAtParameter(f"{t.name.latex} is written with {parameter.latex}: a value "
+                                 f"at another {parameter.latex} of a density by formula is not "
+                                 "read yet")
+        elif isinstance(t, Dist) and not t.params and parameter in context.moves_with(t.name):
+            params = context.moves_with(t.name)
+            if len(params) != 1:
+                raise NotAtParameter(f"{t.name.latex} moves with several parameters")
+            out = Dist(t.name, t.over, t.given, tuple(walk(c) for c in t.cond), (value,))
+        elif isinstance(t, At) and isinstance(t.body, Deriv):
+            out = t                          # already at a value of its own
+        elif not t.children:
+            out = t
+        else:
+            out = t.rebuild([walk(c) for c in t.children])
+        memo[t] = out
+        return out
+
+    return substitute(walk(term), {parameter: value})
+

@@ -1,0 +1,182 @@
+"""Vector variables and the diagonal Gaussian over them (the VAE's `q_\\phi(\\mathbf z|\\mathbf x)`).
+
+`% derive: variable z in \\mathbb{R}^J` declares a real vector z with components
+`z_1 … z_J`; `% derive: real \\mu in \\mathbb{R}^J` (or `positive`) a vector symbol whose
+components `\\mu_j` are the family `\\mu_{\\cdot}` with that domain. `\\mathcal{N}(\\mu,
+\\sigma^2)` over a vector variable is the diagonal Gaussian: component j is
+`N(z_j; μ_j, σ_j²)` (a vector symbol stands for its component, a scalar for itself, `I`
+undeclared for the identity: variance 1).
+
+Integrals over a vector variable are read through one identity, shared by both engines:
+for a diagonal Gaussian Q and an integrand affine in logs of diagonal Gaussians D_i,
+
+    ∫ Q(z) (c + Σ_i a_i log D_i(z)) dz = c + Σ_{j=1}^J ∫ Q_j(t) Σ_i a_i log D_{i,j}(t) dt
+
+(Fubini: log D_i = Σ_j log D_{i,j}, and every other component of Q integrates to 1). The
+one-dimensional integrals are then the engines' own: closed forms in the normal form,
+quadrature in the numeric engine. Any other integrand over a vector variable is not read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
+from derive.model.terms import (
+    ONE, Add, Call, Dens, Family, Fn, Integral, Mul, Num, Pow, Sum, Sym, free_names,
+)
+
+LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
+LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
+
+
+@dataclass(frozen=True, eq=False)
+class VectorVariableInfo(VariableInfo):
+    """A continuous variable in ℝ^dimension, with its family of components."""
+
+    dimension: object = None       # a term
+    components: Name | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Vector:
+    """The info of a vector symbol: its dimension and the family of its components."""
+
+    dimension: object
+    components: Name
+
+
+class NotVector(Exception):
+    """An integral over a vector variable that derive does not read."""
+
+
+def dimension(var, context):
+    """The dimension of a (bound copy of a) vector variable, or None for a scalar one."""
+    info = context.info(var.variable)
+    return info.dimension if isinstance(info, VectorVariableInfo) else None
+
+
+def integral(var, body, context):
+    """The term an integral of `body` over the whole of the vector variable `var` means
+    (see the module's identity); raises NotVector."""
+    weight, rest = _weight(body, var, context)
+    constant, logs = _affine(rest, var, context)
+    index = Name("j", local=LOCAL_INDEX)
+    point = Name("t", local=LOCAL_REAL)
+    at = (Sym(point),)
+    parts = [constant] if constant is not None else []
+    if logs:
+        inner = Add(*[Mul(a, Fn("log", Dens(_component(d, index, context), at)))
+                      for a, d in logs]) if len(logs) > 1 else \
+            Mul(logs[0][0], Fn("log", Dens(_component(logs[0][1], index, context), at)))
+        one = Integral(point, Mul(Dens(_component(weight, index, context), at), inner))
+        parts.append(Sum(index, one, ONE, dimension(var, context)))
+    if not parts:
+        return Num(0)
+    return parts[0] if len(parts) == 1 else Add(*parts)
+
+
+def _diagonal(dist, var, context):
+    """The family term (N with vector parameters) of a diagonal Gaussian distribution term."""
+    from derive.notation import families
+    if isinstance(dist, Family):
+        family = dist
+    else:
+        formula = families.formula_of(dist, context)
+        family = formula.family if formula is not None else None
+    if family is None or family.family != "N":
+        raise NotVector("an integral over a vector variable of something other than "
+                        "diagonal Gaussians")
+    return family
+
+
+def _is_density_at(t, var):
+    return isinstance(t, Dens) and t.at == (Sym(var),)
+
+
+def _weight(body, var, context):
+    """(the weighting Gaussian, the rest) of body = Q(z) · rest."""
+    factors = _flat(body)
+    found = [k for k, f in enumerate(factors) if _is_density_at(f, var)]
+    if len(found) != 1:
+        raise NotVector("an integral over a vector variable needs one density as a factor")
+    k = found[0]
+    weight = _diagonal(factors[k].dist, var, context)
+    rest = factors[:k] + factors[k + 1:]
+    return weight, (Mul(*rest) if len(rest) > 1 else rest[0] if rest else ONE)
+
+
+def _flat(t):
+    """The factors of a product, nested products opened (−∫ q log q is (−1)·(q·log q))."""
+    if isinstance(t, Mul):
+        return [f for a in t.args for f in _flat(a)]
+    return [t]
+
+
+def _affine(t, var, context):
+    """(constant or None, [(coefficient, Gaussian)]) with t = constant + Σ a·log D(z)."""
+    if var not in free_names(t):
+        return t, []
+    if isinstance(t, Add):
+        constants, logs = [], []
+        for a in t.args:
+            c, l = _affine(a, var, context)
+            if c is not None:
+                constants.append(c)
+            logs += l
+        return (Add(*constants) if len(constants) > 1 else constants[0] if constants else None,
+                logs)
+    if isinstance(t, Mul):
+        scale = [a for a in t.args if var not in free_names(a)]
+        moving = [a for a in t.args if var in free_names(a)]
+        if len(moving) != 1:
+            raise NotVector("a product of two functions of a vector variable")
+        c, logs = _affine(moving[0], var, context)
+        factor = Mul(*scale) if len(scale) > 1 else scale[0] if scale else ONE
+        return (None if c is None else Mul(factor, c)), [(Mul(factor, a), d) for a, d in logs]
+    if isinstance(t, Fn) and t.fname == "log":
+        return _log(t.operands[0], var, context, ONE)
+    raise NotVector("an integrand over a vector variable that is not a sum of logs of "
+                    "diagonal Gaussians")
+
+
+def _log(u, var, context, sign):
+    if _is_density_at(u, var):
+        return None, [(sign, _diagonal(u.dist, var, context))]
+    if isinstance(u, Mul):
+        logs = []
+        constant = []
+        for a in u.args:
+            c, l = _log(a, var, context, sign)
+            logs += l
+            if c is not None:
+                constant.append(c)
+        return (Add(*constant) if len(constant) > 1 else constant[0] if constant else None), logs
+    if isinstance(u, Pow) and isinstance(u.exponent, Num):
+        return _log(u.base, var, context, Mul(sign, u.exponent))
+    raise NotVector("the log of something other than diagonal Gaussians over a vector variable")
+
+
+def _component(family, index, context):
+    """Component `index` of a diagonal Gaussian: N(μ_j, σ_j²)."""
+    mean, variance = family.params
+    return Family("N", (_entry(mean, index, context, False), _entry(variance, index, context, True)))
+
+
+def _entry(term, index, context, variance):
+    if isinstance(term, Sym):
+        declaration = context.declaration(term.name)
+        if isinstance(declaration.info, Vector):
+            return Call(declaration.info.components, Sym(index))
+        if variance and term.name.latex == "I" and not declaration.declared:
+            return ONE                                     # the identity covariance
+        return term
+    if isinstance(term, (Num,)) or not term.children:
+        return term
+    return term.rebuild([_entry(c, index, context, variance) for c in term.children])
+
+
+def at_vector(dens, context):
+    """Whether a density value is taken at a vector variable (only integrals over it, by the
+    identity above, are read)."""
+    return any(isinstance(a, Sym) and dimension(a.name, context) is not None for a in dens.at)

@@ -1,0 +1,430 @@
+"""Continuous derivations (issue 10): densities by formula and the standard families,
+integrals over the real line, derivatives and evaluation bars over parameters, claims at a
+point, suprema (convex conjugates), figures of declared densities.
+
+Readings are pinned; every rule has true statements that must be verified and the false
+look-alikes a careful mathematician would try next to it (wrong sign, missing factor, σ for
+σ², a hypothesis that fails, a variable bound twice), which must never be verified."""
+
+import json
+
+import pytest
+
+from derive.checker import check
+from derive.engines import normal_form
+from derive.engines.numeric.compare import compare
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
+from derive.engines.numeric.instances import Instance
+from derive.engines.numeric.compare import labels_for
+from derive.frontend.errors import InputError
+from derive.frontend.tex_file import load_tex
+from derive.model.derivation import Relation
+
+GAUSS = ("% derive: variable x\n% derive: real \\mu, \\mu_1, \\mu_2\n"
+         "% derive: positive \\sigma, \\sigma_1, \\sigma_2, \\lambda, b\n"
+         "% derive: density p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x\n"
+         "% derive: density p_2 = \\mathcal{N}(\\mu_2, \\sigma_2^2) over x\n")
+
+
+def load(row, header=GAUSS):
+    return load_tex("continuous.tex", header + "$$ " + row + " $$\n")
+
+
+def reading(row, header=GAUSS):
+    return [s.reading or s.message for s in load(row, header).steps]
+
+
+def verdict(row, header=GAUSS):
+    derivation = load(row, header)
+    (result,) = check(derivation).steps[-1:]
+    return result.verdict
+
+
+# ====================================================================== readings
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 1", "∫ N(x; μ, σ^2) dx = 1"),
+    (r"\int \mathcal N(x | \mu, \sigma^2) \, dx = 1", "∫ N(x; μ, σ^2) dx = 1"),
+    (r"D_{KL}(\mathcal N(\mu_1,\sigma_1^2)\|\mathcal N(\mu_2,\sigma_2^2)) = 0",
+     "KL(N(μ_1, σ_1^2) ‖ N(μ_2, σ_2^2)) = 0"),
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[z^2] = \mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[z^2]",
+     "E_{z~N(μ, σ^2)}[z^2] = E_{z′~N(μ, σ^2)}[z′^2]"),
+    (r"\int_{-\infty}^{\infty} \mathcal{N}(x;\mu,\sigma^2) x \, dx = \mu",
+     "∫_{-∞}^{∞} N(x; μ, σ^2) · x dx = μ"),
+    (r"\int_{\mathcal{X}} p_1(x) \, dx = \int_{\mathbb{R}} p_1(x) \, dx",
+     "∫ p_1(x) dx = ∫ p_1(x′) dx′"),
+    (r"\int_x p_1(x) = 1", "∫ p_1(x) dx = 1"),
+    (r"-\int p_1 \ln p_1 = H(p_1)", "-(∫ p_1(x) · log(p_1(x)) dx) = H(p_1)"),
+    (r"\mathrm{Laplace}(x; \mu, b) = \mathrm{Exp}(x; \lambda)", "Laplace(x; μ, b) = Exp(x; λ)"),
+])
+def test_family_readings(row, expected):
+    assert reading(row) == [expected]
+
+
+PARAM = ("% derive: variable x\n% derive: real \\theta_0\n% derive: density p_\\theta, p_r\n"
+         "% derive: depends p_\\theta on \\theta\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\nabla_\theta D_{KL}(p_\theta \| p_{\theta_0}) \big|_{\theta=\theta_0} = 0",
+     "[d/dθ KL(p_θ ‖ p_θ(·; θ_0))]_{θ=θ_0} = 0"),
+    (r"p_\theta(x;\theta) = p_\theta(x; \theta_0)", "p_θ(x) = p_θ(x; θ_0)"),
+])
+def test_parameter_readings(row, expected):
+    assert reading(row, PARAM) == [expected]
+
+
+@pytest.mark.parametrize("directive, message", [
+    (r"density q = \mathcal{N}(0, s^2) over x", "needs a positive variance"),
+    (r"density q = \mathrm{Exp}(t) over x", "needs a positive rate"),
+    (r"density q = \mathcal{U}(1, 0) over x", "low < high"),
+    (r"density q = \mathcal{N}(0, 1) over x in (0, 1)", "has its own support"),
+])
+def test_a_family_is_declared_only_with_valid_parameters(directive, message):
+    with pytest.raises(InputError) as info:
+        load_tex("d.tex", "% derive: variable x\n% derive: real s, t\n% derive: " + directive +
+                 "\n$$ 1 = 1 $$\n")
+    assert message in info.value.message
+
+
+def test_an_integral_over_another_set_is_not_read_as_the_whole_range():
+    (step,) = load(r"\int_{\mathcal{A}} p_1(x) \, dx = 1").steps
+    assert step.kind == "unreadable" and "lone subscript" in step.message
+
+
+def test_a_family_without_its_point_is_not_a_number():
+    (step,) = load(r"\mathcal{N}(\mu, \sigma^2) = 1").steps
+    assert step.kind == "unreadable" and "is a distribution, not a number" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\left[ \frac{x^2}{2} \right]_a^b = 0", "[x^2 / 2]_{x=b} - [x^2 / 2]_{x=a} = 0"),
+    (r"\Big[ t x \Big]_{x=0}^{x=1} = t", "[t · x]_{x=1} - [t · x]_{x=0} = t"),
+])
+def test_evaluation_brackets(row, expected):
+    header = "% derive: variable x\n% derive: real a, b, t\n"
+    assert reading(row, header) == [expected]
+    assert verdict(row.replace("= 0", "= \\frac{b^2 - a^2}{2}"), header).status == "verified"
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\left[ x \right]_0^{\infty} = 1", "a limit"),
+    (r"\left[ a \right]_0^1 = 1", "say which variable"),
+])
+def test_evaluation_brackets_that_are_not_read(row, message):
+    (step,) = load(row, "% derive: variable x\n% derive: real a\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
+# ====================================================================== the normal form
+
+@pytest.mark.parametrize("row", [
+    r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 1",
+    r"\mathbb{E}_{x \sim p_1}[(x-\mu_2)^2] = \sigma_1^2 + (\mu_1-\mu_2)^2",
+    r"\mathbb{E}_{x \sim p_1}[x^4] = \mu_1^4 + 6 \mu_1^2 \sigma_1^2 + 3 \sigma_1^4",
+    r"\mathbb{E}_{x \sim p_1}[\log p_1(x)] = -\frac{1}{2} \log(2 \pi e \sigma_1^2)",
+    r"D_{KL}(p_1 \| p_2) = \log \frac{\sigma_2}{\sigma_1} + \frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2 \sigma_2^2} - \frac{1}{2}",
+    r"\int_0^{\infty} x^2 \lambda e^{-\lambda x} \, dx = \frac{2}{\lambda^2}",
+    r"\int_{-\infty}^{0} e^{x} \, dx = 1",
+    r"\int_0^1 x e^{x} \, dx = 1",
+    r"\int \mathrm{Laplace}(x; \mu, b) (x - \mu)^2 \, dx = 2 b^2",
+])
+def test_the_normal_form_integrates_families_in_closed_form(row):
+    s = load(row).steps[-1]
+    assert normal_form.prove_equal(s.lhs, s.rhs, s.context)
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 1"),   # σ complex
+    ("% derive: variable x\n% derive: real \\lambda\n",
+     r"\int_0^{\infty} \lambda e^{-\lambda x} \, dx = 1"),                      # λ may be ≤ 0
+    ("% derive: variable x\n", r"\int_{-\infty}^{\infty} e^{-x} \, dx = 1"),   # diverges
+    ("% derive: variable x\n", r"\int \mathcal{N}(x; x, 1) \, dx = 1"),        # x bound twice
+])
+def test_no_closed_form_outside_its_hypotheses(header, row):
+    s = load(row, header).steps[-1]
+    try:
+        assert not normal_form.prove_equal(s.lhs, s.rhs, s.context)
+    except normal_form.Unsupported:
+        pass
+
+
+def test_an_integrand_not_vanishing_off_a_support_is_not_cut_to_it():
+    """∫ N log Exp is −∞, not an integral over [0, ∞)."""
+    header = GAUSS + "% derive: density e = \\mathrm{Exp}(\\lambda) over x\n"
+    s = load(r"H(p_1, e) = 1", header).steps[-1]
+    with pytest.raises(normal_form.Unsupported, match="not a factor"):
+        normal_form.difference(s.lhs, s.rhs, s.context)
+
+
+# ====================================================================== quadrature
+
+def _values(row, header=GAUSS, draws=12):
+    s = load(row, header).steps[-1]
+    labels = labels_for((s.lhs, s.rhs), s.context)
+    for draw in range(draws):
+        ev = Evaluator(s.context, Instance("0:1", draw, s.context), labels)
+        yield ev, ev.value(s.lhs), ev.value(s.rhs)
+
+
+def test_quadrature_encloses_the_closed_form_with_certified_tails():
+    for ev, left, right in _values(r"D_{KL}(p_1 \| p_2) = \log \frac{\sigma_2}{\sigma_1} + "
+                                   r"\frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2 \sigma_2^2} - \frac{1}{2}"):
+        assert ev.exact and (left - right).contains(0) and left.rad() < 1e-9
+
+
+def test_no_value_without_a_certified_tail_bound():
+    s = load(r"\int_{-\infty}^{\infty} \frac{1}{1 + x^2} \, dx = \pi").steps[-1]
+    labels = labels_for((s.lhs,), s.context)
+    ev = Evaluator(s.context, Instance("0:1", 0, s.context), labels)
+    with pytest.raises(NotEvaluable, match="tail"):
+        ev.value(s.lhs)
+
+
+def test_a_wrong_normalisation_is_refuted_with_a_certified_value():
+    v = verdict(r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 2")
+    assert v.status == "refuted" and v.counterexample.lhs_value == "1"
+
+
+# ====================================================================== verdicts
+
+@pytest.mark.parametrize("row", [
+    r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 1",
+    r"\mathbb{E}_{x \sim p_1}[(x-\mu_2)^2] = \sigma_1^2 + (\mu_1-\mu_2)^2",
+    r"H(p_1) = \frac{1}{2} \log(2 \pi e \sigma_1^2)",
+    r"D_{KL}(p_1 \| p_2) \ge 0",
+    r"\frac{\partial}{\partial \mu} \log \mathcal{N}(x;\mu,\sigma^2) = \frac{x-\mu}{\sigma^2}",
+    r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[z^2] = 2 \mu",
+    # a second derivative: its differences are wide balls, which must never accuse it
+    r"\frac{\partial^2}{\partial \mu^2} \log \mathcal{N}(x;\mu,\sigma^2) = -\frac{1}{\sigma^2}",
+])
+def test_true_continuous_steps_are_verified(row):
+    assert verdict(row).status == "verified"
+
+
+@pytest.mark.parametrize("header, row", [
+    (GAUSS, r"\int \mathcal{N}(x;\mu,\sigma^2) x \, dx = -\mu"),                 # sign
+    (GAUSS, r"\mathbb{E}_{x \sim p_1}[(x-\mu_1)^2] = \sigma_1"),                  # σ for σ²
+    (GAUSS, r"\int \frac{1}{\sqrt{\pi\sigma^2}} e^{-\frac{(x-\mu)^2}{2\sigma^2}} \, dx = 1"),
+    (GAUSS, r"H(p_1) = \frac{1}{2} \log(2 \pi e \sigma_1)"),
+    (GAUSS, r"D_{KL}(p_1 \| p_2) = \log \frac{\sigma_1}{\sigma_2} + \frac{\sigma_2^2 + (\mu_1 - \mu_2)^2}{2 \sigma_1^2} - \frac{1}{2}"),
+    (GAUSS, r"\frac{\partial}{\partial \mu} \log \mathcal{N}(x;\mu,\sigma^2) = \frac{x-\mu}{\sigma}"),
+    (GAUSS, r"\frac{d}{dx} x^2 = x"),
+    (GAUSS + "% derive: density e = \\mathrm{Exp}(\\lambda) over x\n",
+     r"\mathbb{E}_{x \sim e}[x] = \frac{1}{\lambda^2}"),
+    (GAUSS + "% derive: density l = \\mathrm{Laplace}(\\mu, b) over x\n",
+     r"\mathbb{E}_{x \sim l}[(x-\mu)^2] = b^2"),
+    ("% derive: discrete x\n", r"\sum_{x} x \mathrm{Bernoulli}(x; \frac{1}{3}) = \frac{2}{3}"),
+    ("% derive: variable x\n% derive: density q = \\frac{1}{2} \\mathcal{N}(x; 0, 1) over x\n"
+     "% derive: density r = \\mathcal{N}(0, 1) over x\n",
+     r"D_{KL}(q \| r) \ge 0"),              # Gibbs needs a normalised q: never by lemma
+    (GAUSS, r"\int_0^1 e^{x^2} \, dx = 1"),
+])
+def test_false_look_alikes_are_refuted(header, row):
+    v = verdict(row, header)
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 1"),
+    ("% derive: variable x\n% derive: real \\lambda\n",
+     r"\int_0^{\infty} \lambda e^{-\lambda x} \, dx = 1"),
+    ("% derive: variable x\n", r"\int_{-\infty}^{\infty} e^{-x} \, dx = 1"),
+    ("% derive: variable x\n", r"\int \mathcal{N}(x; x, 1) \, dx = 1"),
+])
+def test_statements_outside_the_hypotheses_are_never_verified(header, row):
+    assert verdict(row, header).status != "verified"
+
+
+def test_everyday_cases_through_the_command_line(tmp_path, capsys):
+    from derive.interfaces.cli import main
+    cases = {
+        "f.tex": ("% derive: real t\n% derive: define f(t) = t^2\n$$ f'(t) = 2 t $$\n", "verified"),
+        "a.tex": ("% derive: positive a\n$$ \\int_0^a \\frac{1}{a} \\, dx = 1 $$\n", "verified"),
+        "phi.tex": ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\n"
+                    "% derive: define \\phi(x) = \\frac{1}{\\sqrt{2\\pi\\sigma^2}}\\exp\\left("
+                    "-\\frac{(x-\\mu)^2}{2\\sigma^2}\\right)\n"
+                    "\\[ \\int (x - \\mu)^2 \\phi(x) \\, dx = \\sigma^2 \\]\n", "verified"),
+        "two.tex": ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\n"
+                    "$$ \\int \\mathcal N(x;\\mu,\\sigma^2) dx = 2 $$\n", "refuted"),
+        "dx.tex": ("% derive: variable x\n$$ \\frac{d}{dx} x^2 = x $$\n", "refuted"),
+    }
+    for name, (text, expected) in cases.items():
+        path = tmp_path / name
+        path.write_text(text)
+        main(["check", str(path), "--format", "json", "--no-cache"])
+        report = json.loads(capsys.readouterr().out)
+        (step,) = report["derivations"][0]["steps"]
+        assert step["verdict"] == expected, (name, step)
+
+
+# ====================================================================== derivatives
+
+def test_a_wrong_rule_of_calculus_is_an_internal_error_never_a_verdict(monkeypatch):
+    """The numeric engine checks each derivative against differences of its own values,
+    so a wrong derivative rule shared with the normal form is caught, not verified."""
+    from dataclasses import replace
+
+    from derive.notation import elementary
+    wrong = replace(elementary.ELEMENTARY["sin"], derivative=lambda u: elementary.Fn("sin", u))
+    monkeypatch.setitem(elementary.ELEMENTARY, "sin", wrong)
+    v = verdict(r"\frac{d}{dt} \sin(t) = \sin(t)", "% derive: real t\n")
+    assert v.status == "undecided" and "DerivativeMismatch" in v.detail
+
+
+def test_the_score_function_identity_with_a_formula_density():
+    header = GAUSS + "% derive: function f\n"
+    assert verdict(r"\nabla_\mu \mathbb{E}_{x \sim \mathcal{N}(\mu, \sigma^2)}[x^3] = "
+                   r"\mathbb{E}_{x \sim \mathcal{N}(\mu, \sigma^2)}[x^3 \frac{x - \mu}{\sigma^2}]",
+                   header).status == "verified"
+
+
+# ====================================================================== claims at a point
+
+AT = PARAM + ("% derive: define D^{\\star}(x) = \\frac{p_r(x)}{p_r(x)+p_\\theta(x)}\n"
+              "% derive: fixed D^{\\star}\n")
+
+
+@pytest.mark.parametrize("directives, row, expected", [
+    ("% derive: at \\theta = \\theta_0\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[\log D^{\star}(x)] = -\nabla_\theta \left[ "
+     r"D_{KL}(p_\theta \| p_r) - 2 D_{JS}(p_r \| p_\theta) \right]", "verified"),
+    ("% derive: at \\theta = \\theta_0\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[\log D^{\star}(x)] = \nabla_\theta \left[ "
+     r"D_{KL}(p_\theta \| p_r) - 2 D_{JS}(p_r \| p_\theta) \right]", "refuted"),
+    ("% derive: moving D^{\\star}\n% derive: at \\theta = \\theta_0\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[\log D^{\star}(x)] = -\nabla_\theta \left[ "
+     r"D_{KL}(p_\theta \| p_r) - 2 D_{JS}(p_r \| p_\theta) \right]", "refuted"),
+    ("", r"\nabla_\theta D_{KL}(p_\theta \| p_{\theta_0}) \big|_{\theta=\theta_0} = 0", "verified"),
+    ("", r"\nabla_\theta D_{KL}(p_\theta \| p_{\theta_0}) = 0", "refuted"),
+])
+def test_claims_at_a_point(directives, row, expected):
+    assert verdict(row, AT + directives).status == expected
+
+
+def test_an_at_row_stands_alone():
+    derivation = load_tex("a.tex", AT + "$$ a = b $$\n% derive: at \\theta = \\theta_0\n$$ = c $$\n")
+    assert derivation.steps[-1].kind == "unreadable"
+    assert "stands alone" in derivation.steps[-1].message
+
+
+def test_fixed_at_a_point_freezes_the_definition():
+    header = PARAM.replace("% derive: real \\theta_0\n", "% derive: real \\theta_0\n") + (
+        "% derive: define D^{\\star}(x) = \\frac{p_r(x)}{p_r(x)+p_\\theta(x)}\n"
+        "% derive: fixed D^{\\star} at \\theta = \\theta_0\n")
+    assert verdict(r"\nabla_\theta \log D^{\star}(x) = 0", header).status == "verified"
+    assert reading(r"D^{\star}(x) = 1", header) == ["D*(x) = 1"]
+
+
+# ====================================================================== suprema
+
+CONJ = ("% derive: variable x\n% derive: define f(u) = u \\log u\n% derive: real t\n"
+        "% derive: positive u\n")
+
+
+@pytest.mark.parametrize("directive, row, expected", [
+    ("define f^*(t) = e^{t - 1}", r"f^*(t) = \sup_{u \in (0, \infty)} (t u - f(u))", "verified"),
+    ("define f^*(t) = e^{t - 1}", r"f(u) + f^*(f'(u)) = u f'(u)", "verified"),
+    ("define f^*(t) = e^{t}", r"f^*(t) = \sup_{u \in (0, \infty)} (t u - f(u))", "refuted"),
+    ("define f^*(t) = e^{t - 2}", r"f^*(t) = \sup_{u \in (0, \infty)} (t u - f(u))", "refuted"),
+    ("define f^*(t) = e^{t - 1}", r"\inf_{u} (u^2 - 2 u t) = -t^2", "verified"),
+])
+def test_the_value_of_a_supremum(directive, row, expected):
+    v = verdict(row, CONJ + "% derive: " + directive + "\n")
+    assert v.status == expected, v.detail
+
+
+# ====================================================================== figures
+
+def test_a_figure_of_declared_densities_is_computed_and_deterministic():
+    from derive.reports.figures import make
+    derivation = load_tex("fig.tex", GAUSS + "% derive: figure densities p_1, p_2 at \\mu_1=0, "
+                          "\\sigma_1=1, \\mu_2=1.5, \\sigma_2=0.7 fit=reverse\n$$ 1 = 1 $$\n")
+    ((name, params),) = derivation.figures
+    assert name == "densities"
+    assert params == (("p_{1}", "N:0.0,1.0"), ("p_{2}", "N:1.5,0.49"), ("fit", "reverse"))
+    first, again = make(name, params), make(name, params)
+    assert first.verdict == "verified" and "closed form 2.459652" in first.evidence
+    assert first.files == again.files and set(first.files) == {"svg", "pdf", "png"}
+
+
+def test_a_figure_needs_numbers_for_every_parameter():
+    with pytest.raises(InputError, match="a number"):
+        load_tex("fig.tex", GAUSS + "% derive: figure densities p_1 at \\mu_1=0\n$$ 1 = 1 $$\n")
+
+
+def test_comparison_of_refutations_is_certified():
+    s = load(r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 2").steps[-1]
+    c = compare(s.lhs, s.rhs, Relation.EQ, s.context, "0:1")
+    assert c.counterexample is not None and c.counterexample.difference == "-1"
+
+
+def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
+    """`real x_n` then `\\sum_{n=1}^{N} x_n = N x_n`: the sum runs over the family x_1 … x_N,
+    so the step is false (it was verified when x_n was one symbol)."""
+    header = "% derive: natural N\n% derive: real x_n\n"
+    assert reading(r"\sum_{n=1}^{N} x_n = N x_n", header) == ["Σ_{n=1}^{N} x_n = N · x_n"]
+    assert verdict(r"\sum_{n=1}^{N} x_n = N x_n", header).status == "refuted"
+    assert verdict(r"\sum_{n=1}^{N} (x_n + 1) = N + \sum_{m=1}^{N} x_m", header).status == \
+        "verified"
+
+
+def test_a_derivative_by_one_member_of_a_family_is_refused_not_zero():
+    """∂/∂z_k of Σ_j e^{z_j} read with z_k a symbol of its own would be 0, and the true
+    e^{z_k} would be refuted: the reading is refused instead."""
+    header = "% derive: natural K\n% derive: real z_j\n% derive: integer k\n"
+    (step,) = load(r"\frac{\partial}{\partial z_k} \sum_{j=1}^{K} e^{z_j} = e^{z_k}", header).steps
+    assert step.kind == "unreadable" and "one member of an indexed family" in step.message
+
+
+def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():
+    """p_1 = N(μ_1, σ_1²): at μ_1 = 0 the mean of p_1 is 0, not μ_1 — the formula's μ_1 is
+    put to 0 (numerically) or the step is left to the numbers (the normal form does not
+    substitute inside a declared formula)."""
+    assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = \mu_1").status == "refuted"
+    assert verdict(r"\mathbb{E}_{x \sim p_1}[x] \Big|_{\mu_1 = 0} = 0").status != "refuted"
+
+
+def test_a_positive_family_takes_positive_values():
+    """After `positive a_i`, a_i inside its sum is a positive family: the normal form may
+    split its logs, and the numbers never draw a negative member."""
+    header = "% derive: natural N\n% derive: positive a_i\n"
+    assert verdict(r"\sum_{i=1}^{N} \log a_i^2 = 2 \sum_{i=1}^{N} \log a_i", header).status == \
+        "verified"
+    assert verdict(r"\sum_{i=1}^{N} a_i \ge 0", header).status != "refuted"
+
+
+VAE = ("% derive: natural J\n% derive: variable z in \\mathbb{R}^J\n"
+       "% derive: real \\mu in \\mathbb{R}^J\n% derive: positive \\sigma in \\mathbb{R}^J\n"
+       "% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z\n"
+       "% derive: density p = \\mathcal{N}(0, I) over z\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"-D_{KL}(q \| p) = \frac{1}{2} \sum_{j=1}^J \left( 1 + \log \sigma_j^2 - \mu_j^2 - \sigma_j^2 \right)",
+     "verified"),
+    (r"\int q(\mathbf{z}) \log \mathcal{N}(\mathbf{z}; \mathbf{0}, \mathbf{I}) \, d\mathbf{z} = "
+     r"-\frac{J}{2} \log(2\pi) - \frac{1}{2} \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", "verified"),
+    (r"-D_{KL}(q \| p) = \frac{1}{2} \sum_{j=1}^J \left( 1 + \log \sigma_j^2 - \mu_j^2 - \sigma_j \right)",
+     "refuted"),                                              # σ_j for σ_j²
+    (r"H(q) = \frac{J}{2} \log(2\pi e) + \sum_{j=1}^J \log \sigma_j^2", "refuted"),  # ½ lost
+    (r"H(q) = \frac{J}{2} \log(2\pi e) + \frac{1}{2} \sum_{j=1}^J \log \sigma_j^2", "verified"),
+])
+def test_the_diagonal_gaussian_over_a_vector_variable(row, expected):
+    assert verdict(row, VAE).status == expected
+
+
+def test_a_vector_integrand_that_is_not_a_sum_of_logs_is_not_read():
+    v = verdict(r"\int q(\mathbf{z}) q(\mathbf{z}) \, d\mathbf{z} = 1", VAE)
+    assert v.status == "undecided"
+
+
+def test_a_bold_number_is_a_number():
+    assert reading(r"\mathbf{0} + \boldsymbol{1} = 1", "% derive: variable x\n") == ["0 + 1 = 1"]
+
+
+def test_distribution_with_density_declares_both_spellings():
+    header = "% derive: variable x\n% derive: distribution P with density p\n" \
+             "% derive: distribution Q with density q\n"
+    assert reading(r"\mathrm{KL}[P \,||\, Q] = D_{KL}(p \| q)", header) == ["KL(p ‖ q) = KL(p ‖ q)"]
+    assert verdict(r"D_{KL}(P \| Q) \ge 0", header).status == "verified"
