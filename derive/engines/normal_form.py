@@ -92,7 +92,7 @@ class Normaliser:
         if kind is Mul:
             total = Poly.const(1)
             for a in t.args:
-                total = total * self.value(a)
+                total = self.times(total, self.value(a))
             return total
         if kind is Pow:
             return self.power(self.value(t.base), self.value(t.exponent))
@@ -330,9 +330,9 @@ class Normaliser:
         if n is not None:
             return self.rational_power(base, n)
         if self.sign(base) == POS:
-            return self.exp(exponent * self.log(base))
+            return self.exp(self.times(exponent, self.log(base)))
         if base.constant() is not None and base.constant() > 0:
-            return self.exp(exponent * self.log(base))
+            return self.exp(self.times(exponent, self.log(base)))
         return Poly.atom(("opq", "pow", base.key(), exponent.key()))
 
     def integer_power(self, base, n):
@@ -341,11 +341,9 @@ class Normaliser:
                 raise Undefined("0^0")
             return Poly.const(1)
         single = base.single()
-        if single is not None:
+        if single is not None and not _has_integrals(base):
             c, m = single
             if c == 0:
-                raise Undefined("division by zero")
-            if n < 0 and c == 0:
                 raise Undefined("division by zero")
             return self._fold(Poly({mono_pow(m, n): Fraction(c) ** n}))
         if base.is_zero():
@@ -357,10 +355,10 @@ class Normaliser:
         if n > 0:
             result = Poly.const(1)
             for _ in range(n):
-                result = result * base
+                result = self.times(result, base)
             return result
-        c, m, q = split_content(base)
-        atom = self._sum_atom(q)
+        c, m, sealed = self._sealed(base)
+        atom = self._sum_atom(sealed)
         return self._fold(Poly({mono_mul(mono_pow(m, n), frozenset({(atom, n)})):
                                 Fraction(c) ** n}))
 
@@ -371,6 +369,13 @@ class Normaliser:
             if r > 0:
                 return Poly()
             raise Undefined("division by zero")
+        if _has_integrals(base):
+            c, m, sealed = self._sealed(base)
+            atom = self._sum_atom(sealed)
+            if c > 0 and all(_sign(a) == POS for a, _ in m) and atom[2] == POS:
+                return self._root(c, r) * Poly({mono_mul(mono_pow(m, r), frozenset({(atom, r)})):
+                                                Fraction(1)})
+            return Poly.atom(("opq", "pow", base.key(), Poly.const(r).key()))
         if single is not None:
             c, m = single
             if c > 0 and all(_sign(a) == POS for a, _ in m):
@@ -420,12 +425,37 @@ class Normaliser:
         """An irreducible sum as an atom (the base of a negative or fractional power)."""
         return ("poly", q.key(), self.sign(q))
 
+    def _sealed(self, poly):
+        """(c, m, s) with poly = c · m · s: c rational, m a monomial of atoms that lie outside
+        every integral, s a sum or a single integral kept whole. An integral is never split
+        by a power or a log: (∫ f)² is not ∫ f², log ∫ f is not ∫ log f."""
+        c, m, q = split_content(poly)
+        inside = frozenset((a, e) for a, e in m if _mentions_copy(a, m))
+        outside = frozenset((a, e) for a, e in m if (a, e) not in inside)
+        rest = q if q is not None else Poly.const(1)
+        return c, outside, Poly({mono_mul(inside, mq): cq for mq, cq in rest.terms.items()})
+
+    def times(self, a, b):
+        """a · b. Two multi-integrals multiply into one (Fubini), their integration copies
+        renamed apart first so that ∫ f dx · ∫ g dx is ∫∫ f(x) g(x′), never ∫ f g."""
+        if not (_has_integrals(a) and _has_integrals(b)):
+            return a * b
+        fresh = {}
+
+        def apart(m):
+            for copy in {x[1] for x, _ in m if x[0] == "int"}:
+                new = fresh.setdefault(copy, ("cp", copy[1], ("apart", next(self._copies))))
+                m = _replace(m, copy, new)
+            return m
+        b = Poly({apart(m): c for m, c in b.terms.items()})
+        return Poly.sum([Poly({_renumber(m): c}) for m, c in (a * b).terms.items()])
+
     # ================================================================== logs and exps
     def log(self, arg):
         """log of a poly, split only over positive factors."""
         if arg.is_zero():
             raise Undefined("log of zero")
-        numerator, denominator = _together(arg)
+        numerator, denominator = _together(arg, self.times)
         pieces = []
         for poly, sign in ((numerator, 1), (denominator, -1)):
             if poly is None:
@@ -438,7 +468,11 @@ class Normaliser:
 
     def _log_positive(self, poly):
         """Σ log of the factors of a positive poly, or None when positivity is not known."""
-        c, m, q = split_content(poly)
+        if _has_integrals(poly):
+            c, m, sealed = self._sealed(poly)
+            q = sealed if sealed.constant() != 1 else None
+        else:
+            c, m, q = split_content(poly)
         if c <= 0 or not all(_sign(a) == POS or a[0] == "exp" and _real_key(a[1])
                              for a, _ in m):
             return None
@@ -599,6 +633,17 @@ def _is_point(key, copy):
     return e == 1 and a[0] == "pt" and a[1] == copy
 
 
+def _has_integrals(poly):
+    return any(a[0] == "int" for m in poly.terms for a, _ in m)
+
+
+def _mentions_copy(atom, monomial):
+    """Whether an atom of `monomial` is an integral marker or depends on one's variable."""
+    if atom[0] == "int":
+        return True
+    return any(_mentions(atom, a[1]) for a, _ in monomial if a[0] == "int")
+
+
 def _mentions(obj, target):
     if obj == target:
         return True
@@ -640,8 +685,9 @@ def _renumber(m):
     return m
 
 
-def _together(poly):
-    """(numerator, denominator or None): negative powers of sums moved to a denominator."""
+def _together(poly, times):
+    """(numerator, denominator or None): negative powers of sums moved to a denominator
+    (`times` multiplies, keeping integrals apart)."""
     denominators = {}
     for m in poly.terms:
         for a, e in m:
@@ -656,12 +702,12 @@ def _together(poly):
         for a, k in denominators.items():
             expanded = Poly.from_key(a[1])
             for _ in range(k + int(exps.get(a, 0))):
-                term = term * expanded
+                term = times(term, expanded)
         numerator.append(term)
     denominator = Poly.const(1)
     for a, k in denominators.items():
         for _ in range(k):
-            denominator = denominator * Poly.from_key(a[1])
+            denominator = times(denominator, Poly.from_key(a[1]))
     return Poly.sum(numerator), denominator
 
 

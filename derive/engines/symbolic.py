@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
+from derive.engines.poly import Poly
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Converter:
         sp = self.sp
         kind = atom[0]
         if kind == "poly":
+            if normal_form._has_integrals(Poly.from_key(atom[1])):
+                return self.symbol(atom)          # an integral kept whole: one unknown
             return self.poly(atom[1])
         if kind == "log":
             inner = atom[1]
