@@ -202,7 +202,7 @@ def _nonneg(sp, e, strict, depth):
         combined = sp.logcombine(e, force=False)      # only over positive arguments
         if combined != e and _nonneg(sp, combined, strict, depth + 1):
             return True
-        return _log_bound(sp, e, strict, depth)
+        return _rounding_bound(sp, e, strict, depth) or _log_bound(sp, e, strict, depth)
     return False
 
 
@@ -216,6 +216,35 @@ def _factor_sign(sp, a, strict, depth):
         return -1 if _nonneg(sp, sp.factor(sp.cancel(sp.together(1 - a.args[0]))), strict,
                              depth + 1) else 0
     return -1 if _nonneg(sp, -a, strict, depth + 1) else 0
+
+
+def _rounding_bound(sp, e, strict, depth):
+    """Replace each ceiling or floor by the bound that lowers `e` (⌈u⌉ < u + 1, ⌈u⌉ ≥ u,
+    ⌊u⌋ ≤ u, ⌊u⌋ > u − 1, for real u, by the sign of its coefficient) and prove what is
+    left; a strict replacement makes the conclusion strict."""
+    replaced, changed, strictly = [], False, False
+    for term in e.args:
+        roundings = [a for a in term.atoms(sp.ceiling, sp.floor) if a.args[0].is_real]
+        if len(roundings) != 1:
+            replaced.append(term)
+            continue
+        (r,) = roundings
+        coeff, rest = term.as_independent(r, as_Add=False)
+        sign = _factor_sign(sp, coeff, False, depth + 1)
+        if rest != r or sign == 0:
+            replaced.append(term)
+            continue
+        u, ceiling = r.args[0], isinstance(r, sp.ceiling)
+        if ceiling:
+            bound, strict_bound = (u + 1, True) if sign < 0 else (u, False)
+        else:
+            bound, strict_bound = (u, False) if sign < 0 else (u - 1, True)
+        replaced.append(coeff * bound)
+        changed, strictly = True, strictly or strict_bound
+    if not changed:
+        return False
+    lower = sp.expand(sp.Add(*replaced))
+    return _nonneg(sp, lower, strict and not strictly, depth + 1)
 
 
 def _log_bound(sp, e, strict, depth):

@@ -41,6 +41,7 @@ from derive.model.terms import (
     Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
 from derive.notation import registry
+from derive.notation.joint import in_order
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -67,6 +68,7 @@ class Normaliser:
         self._holding = 0
         self._memo = {}
         self._copies = itertools.count(1)
+        self._variables = {}              # serial → variable Name, of the ranges met
 
     # ================================================================== entry
     def value(self, term):
@@ -189,19 +191,12 @@ class Normaliser:
         info = self.context.info(dist.name)
         if dist.given and not info.given:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
-            joint_vars, joint_at = self._joint_order(info.over, dist.over + dist.given, at + cond)
+            joint_vars, joint_at = in_order(info, dist.over + dist.given, at + cond)
             joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
             marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
             return Poly.atom(joint) * Poly.atom(marginal, -1)
         atom = self._dens_atom(dist.name, dist.over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
-
-    @staticmethod
-    def _joint_order(declared, variables, values):
-        """The variables and values in the joint's declared order."""
-        by_var = dict(zip(variables, values))
-        order = tuple(v for v in declared if v in by_var)
-        return order, [by_var[v] for v in order]
 
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
@@ -219,13 +214,15 @@ class Normaliser:
                 expanded = self._expand_finite_sum(node, lower, upper)
                 if expanded is not None:
                     return expanded
-        if node is not None and isinstance(node, Sum) and node.lower is None:
-            range_id = ("sum", var.origin.serial) if var.origin is not None else ("index",)
+        if node is not None and isinstance(node, Sum) and node.lower is None and \
+                var.origin is None:
+            range_id = ("index",)
         elif lower is not None:
             range_id = ("sum" if isinstance(node, Sum) else "int", lower.key(), upper.key())
-        else:
+        else:                   # a variable's whole range: a sum when it is discrete
             origin = var.origin if var.origin is not None else var
             range_id = ("all", origin.serial)
+            self._variables[origin.serial] = origin
         placeholder = ("ph", var.serial)
         out = []
         for m, c in body.terms.items():
@@ -289,6 +286,10 @@ class Normaliser:
             if not deps and range_id[0] == "sum" and len(range_id) == 3:
                 count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
                 return Poly({rest: Fraction(1)}) * count
+            if not deps and range_id[0] == "all":
+                size = self._range_size(range_id[1])
+                if size is not None:            # Σ_{x ∈ 𝒳} c = c |𝒳|
+                    return Poly({rest: Fraction(1)}) * size
             if range_id[0] == "int" and all(a == ("pt", copy, REAL) for a, _ in deps):
                 n = sum(e for _, e in deps)
                 if n != -1 and isinstance(n, int) and n >= 0:
@@ -315,6 +316,15 @@ class Normaliser:
         marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
                     tuple(at[i] for i in keep), params, held)
         return Poly.atom(marginal)
+
+    def _range_size(self, serial):
+        """|𝒳| for a discrete variable's range 𝒳, as a poly; None for a continuous one."""
+        variable = self._variables.get(serial)
+        info = self.context.info(variable) if variable is not None else None
+        if not getattr(info, "discrete", False) or info.support is None:
+            return None
+        size = getattr(self.context.info(info.support), "size", None)
+        return Poly.atom(("sym", size.latex, size.serial, POS)) if size is not None else None
 
     def _declared_range(self, dist_serial, variable_serial, copy):
         """The copy integrates over the whole range of that density's variable."""
@@ -536,6 +546,9 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
+            return Poly.atom(("fn", fname, args[0].key(),
+                              REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
 
     def _via_exp(self, fname, u):
@@ -607,6 +620,8 @@ def _sign(atom):
         return POS
     if kind == "dd":
         return REAL
+    if kind == "fn" and len(atom) > 3:
+        return atom[3]
     return COMPLEX
 
 

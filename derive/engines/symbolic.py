@@ -101,6 +101,8 @@ class Converter:
             return sp.I
         if kind == "opq" and atom[1] == "pow":
             return self.poly(atom[2]) ** self.poly(atom[3])
+        if kind == "fn" and atom[1] in ("ceil", "floor") and atom[3] != normal_form.COMPLEX:
+            return (sp.ceiling if atom[1] == "ceil" else sp.floor)(self.poly(atom[2]))
         if kind == "fn":
             function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan}.get(atom[1])
             if function is not None:

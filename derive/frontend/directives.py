@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, Name, SetInfo,
 )
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -96,15 +96,34 @@ class Directives:
             self._declare_variable(key, discrete)
 
     def _discrete(self, body, offset):
-        names, sep, support = body.partition(" in ")
-        if sep:
-            raise self.source.error("a discrete variable's range (in \\mathcal X) is not "
-                                    "read yet", offset + len(names))
-        self._variable(names, offset, discrete=True)
+        """`x, y` | `x in \\mathcal{X}, y in \\mathcal{Y}` | `x, y in \\mathcal{X}`: each
+        `in SET` gives its range to the names listed since the one before. A variable
+        declared without a range ranges over a finite set of its own."""
+        pending = []
+        for key, at in self._names(body, offset, ranges=True):
+            name, _, support = key.partition(" in ")
+            pending.append(name)
+            if support:
+                finite = self._finite_set(support, at)
+                for variable in pending:
+                    self._declare_variable(variable, True, finite)
+                pending = []
+        for variable in pending:
+            self._declare_variable(variable, True)
 
-    def _declare_variable(self, key, discrete=False):
-        return self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL,
-                                                   VariableInfo(discrete=discrete)))
+    def _finite_set(self, key, at):
+        """The Name of a finite set, declared on first mention (with its size |𝒳|)."""
+        found = self.scope.lookup(key)
+        if found is not None and found[1].declared:
+            if found[1].kind is not Kind.SET:
+                raise self.source.error(f"{key} is declared as a {found[1].kind.value}, not a "
+                                        "set", at)
+            return found[0]
+        return self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX,
+                                                   SetInfo(Name(f"|{key}|"))))
+
+    def _declare_variable(self, key, discrete=False, support=None):
+        return self.scope.declare_variable(key, discrete, support)
 
     def _variable_name(self, key):
         found = self.scope.lookup(key)
@@ -194,13 +213,18 @@ class Directives:
         self._fixed(body, offset, fixed=False)
 
     # ------------------------------------------------------------------ names
-    def _names(self, body, offset):
-        """[(key, offset)] of a comma-separated list of names."""
+    def _names(self, body, offset, ranges=False):
+        """[(key, offset)] of a comma-separated list of names; with `ranges`, a name may
+        be followed by `in SET` (the key is then `name in set`)."""
         out, start = [], 0
         for piece in body.split(","):
             if not piece.strip():
                 raise self.source.error("expected a name here", offset + start)
-            out.append((self.reader.read_name(piece, offset + start), offset + start))
+            name, sep, support = piece.partition(" in ") if ranges else (piece, "", "")
+            key = self.reader.read_name(name, offset + start)
+            if sep:
+                key += " in " + self.reader.read_name(support, offset + start + len(name) + 4)
+            out.append((key, offset + start))
             start += len(piece) + 1
         return out
 

@@ -69,6 +69,22 @@ class VariableInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class SetInfo:
+    """A finite set that discrete variables range over (`discrete x in \\mathcal X`): `size`
+    names its number of elements |𝒳|, a natural number that every engine takes as the
+    number of values of the variables ranging over it."""
+
+    size: Name
+
+
+@dataclass(frozen=True, eq=False)
+class SizeInfo:
+    """The declaration info of a set's size |𝒳|: the set it counts."""
+
+    of: Name
+
+
+@dataclass(frozen=True, eq=False)
 class DistributionInfo:
     """A distribution over `over` (one variable, or several for a joint), possibly a family
     conditional on `given`; `formula` (a term in `over`, `given` and symbols) when it is

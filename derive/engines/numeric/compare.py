@@ -22,6 +22,7 @@ from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
 from derive.model.terms import Dist, nodes
+from derive.notation.joint import joint_variables
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -48,6 +49,13 @@ class _Outcome:
     reason: str = ""
 
 
+class Labels(dict):
+    """Name → label, and `joints`: each distribution's variables in these terms (a joint
+    is drawn as one table over all the variables the step writes it with)."""
+
+    joints: dict = {}
+
+
 def labels_for(terms, context):
     """A stable identity for every name of a step: its spelling and its rank among names
     spelled alike (so the same input draws the same values in any process)."""
@@ -61,10 +69,11 @@ def labels_for(terms, context):
                     names.update(x for x in a if hasattr(x, "serial"))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
-    ranked, counts = {}, {}
+    ranked, counts = Labels(), {}
     for name in sorted(names, key=lambda n: n.sort_key()):
         counts[name.latex] = counts.get(name.latex, 0) + 1
         ranked[name] = (name.latex, counts[name.latex])
+    ranked.joints = joint_variables(terms, context)
     return ranked
 
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
-from derive.model.names import Kind
+from derive.model.names import Kind, SizeInfo
 from derive.model.terms import (
     At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names,
@@ -158,6 +158,9 @@ class Evaluator:
             return self.env[name].value
         if name in self.overrides:
             return self.overrides[name]
+        info = self.context.info(name)
+        if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
+            return acb(self.instance.set_size(info.of))
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
         return exact_number(self.instance.symbol(name, self.labels[name]))
@@ -195,6 +198,16 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient of non-integers")
             from math import comb
             return acb(comb(n, k))
+        if t.fname in ("ceil", "floor"):
+            (u,) = args
+            if u.imag != 0:
+                if not u.imag.contains(0):
+                    raise NotEvaluable(f"the {t.fname} of a complex number")
+                self._unsure()
+            rounded = getattr(u.real, t.fname)()
+            if not rounded.is_exact():
+                self._unsure()                  # the ball straddles an integer
+            return acb(rounded)
         entry = ELEMENTARY.get(t.fname)
         if entry is None:
             raise NotEvaluable(f"{t.fname} is not evaluated")
@@ -268,7 +281,11 @@ class Evaluator:
     def table(self, dist, info, at, given):
         """The density value of `dist` with its variables at the cells `at` (a dict
         variable → cell), conditional on `given` (variable → cell)."""
-        variables = info.over
+        variables = getattr(self.labels, "joints", {}).get(dist.name, info.over)
+        if any(v.variable not in variables for v in tuple(at) + tuple(given)):
+            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        at = {v.variable: c for v, c in at.items()}
+        given = {v.variable: c for v, c in given.items()}
         label = self.labels[dist.name]
         sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
         weights = self._weights(dist, info, label, sizes)
@@ -319,7 +336,7 @@ class Evaluator:
         return self.symbol(parameter)
 
     def _size(self, variable):
-        return len(self.instance.discrete_points) if self.instance.is_discrete(variable) \
+        return len(self.instance.points_of(variable)) if self.instance.is_discrete(variable) \
             else len(self.instance.partition.widths)
 
     def _width(self, variable, cell):
@@ -335,7 +352,7 @@ class Evaluator:
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
-            return self._over_points(var, body, self.instance.discrete_points)
+            return self._over_points(var, body, self.instance.points_of(variable))
         partition = self.instance.partition
         degree = self.degree(body, var)
         total = acb(0)
@@ -406,7 +423,7 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
-                return self._over_points(t.var, t.body, self.instance.discrete_points)
+                return self._over_points(t.var, t.body, self.instance.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)

@@ -14,6 +14,8 @@
 * **Integrals** take the product between `\\int` and their differential `d x` (also
   `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first.
   An integrand that is a sum needs brackets.
+* **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
+  real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
 """
 
@@ -23,8 +25,11 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, ValuePiece, takes_rest,
 )
-from derive.model.terms import Mul, Pow, div, log
+from derive.model.terms import Fn, Mul, Pow, div, log
 from derive.notation import registry
+
+
+ROUNDING = {r"\lceil": ("ceil", r"\rceil"), r"\lfloor": ("floor", r"\rfloor")}
 
 
 class Products:
@@ -166,6 +171,13 @@ class Products:
             raise self.error(f"unexpected {bracket.seps[0]!r}: a list of arguments needs a "
                              "function or operator before the bracket", bracket.node)
         value = self.term(bracket.args[0])
+        rounding = ROUNDING.get(bracket.open)
+        if rounding is not None:                # \lceil u \rceil, \lfloor u \rfloor
+            if bracket.close != rounding[1]:
+                raise self.error(f"{bracket.open} closes with {rounding[1]}", bracket.node)
+            value = Fn(rounding[0], value)
+        elif bracket.close in (r"\rceil", r"\rfloor"):
+            raise self.error(f"{bracket.close} closes nothing here", bracket.node)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value

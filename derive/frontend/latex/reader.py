@@ -38,6 +38,7 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, is_token, is_tree, single, tails,
 )
+from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
@@ -85,7 +86,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products):
+class Reader(Products, Probability):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -435,6 +436,10 @@ class Reader(Products):
         if kind == "binom":
             _, n, k = node.children
             return Fn("binom", self.term(n), self.term(k))
+        if kind == "cardinality":
+            letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
+            finite = self._finite_set_name(node, "\\mathcal{%s}" % letter)
+            return Sym(self.scope.table[finite].info.size)
         if kind == "sqrt":
             children = node.children[1:]
             if len(children) == 1:
@@ -540,6 +545,9 @@ class Reader(Products):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
+        capital = self.capital_variable(key) if self.random_depth and bracket is None else None
+        if capital is not None:                 # X, the random variable of x, where it is drawn
+            return self.at_variable(capital), 1
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
         if bracket is not None:
@@ -679,48 +687,30 @@ class Reader(Products):
         return value
 
     def distribution(self, name, info, bracket, values):
-        """(Dist, point terms) for a distribution written with brackets."""
-        groups, current = [[]], 0
+        """(Dist, point terms) for a distribution written with brackets: `p(x, y)`,
+        `p(y | x)`, `p(x; \\theta)`, `P(X = x)` (see `probability` for the rules)."""
+        groups, current = [[], [], []], 0
         for arg, sep in zip(bracket.args, [None] + bracket.seps):
-            if sep in BARS:
-                if current:
-                    raise self.error("only one '|' is read in a density", bracket.node)
-                groups.append([])
-                current = 1
+            if sep in BARS or sep == ";":
+                step = 1 if sep in BARS else 2
+                if current >= step:
+                    raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
+                current = step
             elif sep not in (None, ","):
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
-        at = [self.term(a) for a in groups[0]]
-        cond = [self.term(a) for a in groups[1]] if len(groups) > 1 else []
-        over = self._which_variables(name, info.over, at, bracket)
-        given = tuple(info.given)
+        at_pairs = [self.density_argument(a) for a in groups[0]]
+        cond_pairs = [self.density_argument(a) for a in groups[1]]
+        params = self.parameter_values(name, groups[2], bracket.node)
+        over, at = self.points(name, info, at_pairs, bracket.node)
+        given, cond = tuple(info.given), tuple(t for _, t in cond_pairs)
         if info.given:
             if len(cond) != len(info.given):
                 raise self.error(f"{name.latex} is conditional on {len(info.given)} "
                                  f"variable(s): write {name.latex}(… | …)", bracket.node)
-        elif cond:
-            given = self._which_variables(name, [v for v in info.over if v not in over], cond,
-                                          bracket, conditioning=True)
-        return Dist(name, over, given, tuple(cond)), tuple(at)
-
-    def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
-        """The declared variables that `terms` (the written arguments) stand at."""
-        candidates = tuple(candidates)
-        if len(terms) == len(candidates) and not conditioning:
-            return candidates
-        out = []
-        for t in terms:
-            variable = _variable_of(t)
-            if variable is None or variable not in candidates:
-                what = "conditioned on" if conditioning else "taken at"
-                raise self.error(f"{name.latex} is a distribution over "
-                                 f"{', '.join(v.latex for v in candidates) or 'nothing more'}; "
-                                 f"say which variable each argument it is {what} stands for "
-                                 "(use the variables' own letters)", bracket.node)
-            out.append(variable)
-        if len(set(out)) != len(out):
-            raise self.error("a variable appears twice in a density's arguments", bracket.node)
-        return tuple(out)
+        elif cond_pairs:
+            given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
+        return Dist(name, over, given, cond, params), at
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
@@ -833,18 +823,30 @@ class Reader(Products):
 
     # ================================================================== sums and integrals
     def big_operator(self, piece, rest):
-        """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\prod …`: takes the rest of the run."""
+        """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\sum_{x \\in \\mathcal{X}} …`, `\\sum_{x,y} …`
+        (one sum per index, the first outermost), `\\prod …`: takes the rest of the run."""
         if not rest:
             raise self.error(f"this \\{piece.op} has nothing after it", piece.node)
         if piece.sub is None:
             raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
                              f"\\{piece.op}_x", piece.node)
         spec = single(piece.sub)
+        if is_tree(spec, "subitems") and any(is_token(t, "SEP") for t in spec.children):
+            if piece.sup is not None or any(is_token(t, "SIM") for t in spec.children):
+                raise self.error("a sum over several indices reads \\sum_{x,y}", spec)
+            nodes = [c for c in spec.children if not is_token(c, "SEP")]
+        else:
+            nodes = [spec]
+        kind = Sum if piece.op == "sum" else Product
+        return self._nested_sums(piece, kind, nodes, rest)
+
+    def _nested_sums(self, piece, kind, nodes, rest):
+        node = nodes[0]
         lower = upper = None
-        if is_tree(spec, "equation"):
-            index_node, rel, low_node = spec.children
+        if is_tree(node, "equation"):
+            index_node, rel, low_node = node.children
             if rel.value != "=":
-                raise self.error("a range reads i = 1", spec)
+                raise self.error("a range reads i = 1", node)
             key = self._index_key(index_node)
             lower = self.term(low_node)
             if piece.sup is None:
@@ -855,18 +857,46 @@ class Reader(Products):
         else:
             if piece.sup is not None:
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
-            key = self._index_key(spec)
-            found = self.declared(key)
-            if found is not None and found[1].kind is Kind.VARIABLE:
-                index = self.fresh(key, origin=found[0])
-            elif found is None and self.bound_name(key) is None:
-                index = self.fresh(key, declaration=LOCAL_INDEX)
-            else:
-                raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index",
-                                 spec)
+            key, index = self._summation_index(piece, node)
         with self.binding(key, index):
-            body = self.product(rest)
-        return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+            body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
+                self.product(rest)
+        return kind(index, body, lower, upper)
+
+    def _summation_index(self, piece, node):
+        """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
+        over its whole (finite) range, or an index of an unspecified finite set."""
+        support = None
+        if is_tree(node, "domain"):
+            node, _, set_node = node.children
+            support = self._finite_set_name(set_node)
+        key = self._index_key(node)
+        found = self.declared(key)
+        if found is not None and found[1].kind is Kind.VARIABLE:
+            info = found[1].info
+            if not getattr(info, "discrete", False):
+                raise self.error(f"{key} is a continuous variable: integrate over it, or "
+                                 f"declare it discrete (% derive: discrete {key})", node)
+            if support is not None and support is not info.support:
+                raise self.error(f"{key} ranges over {info.support.latex if info.support else 'a set of its own'}"
+                                 f", not {support.latex}", node)
+            return key, self.fresh(key, origin=found[0])
+        if support is not None:
+            raise self.error(f"declare what {key} is: % derive: discrete {key} in "
+                             f"{support.latex}", node)
+        if found is None and self.bound_name(key) is None:
+            return key, self.fresh(key, declaration=LOCAL_INDEX)
+        raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
+
+    def _finite_set_name(self, node, key=None):
+        """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
+        support of a density)."""
+        key = key or self._index_key(node)
+        found = self.declared(key)
+        if found is None or found[1].kind is not Kind.SET:
+            raise self.error(f"{key} is not a declared set: declare a variable's range with "
+                             f"% derive: discrete x in {key}", node)
+        return found[0]
 
     def _index_key(self, node):
         piece = self.piece(single(node)) if not isinstance(single(node), Token) else \
@@ -1075,16 +1105,6 @@ def _d_like(item):
     if is_tree(item, "font") and naming.TYPOGRAPHIC_FONTS.__contains__(item.children[0].value[1:]) \
             and [c.value for c in item.children[1].children] == ["d"]:
         return order
-    return None
-
-
-def _variable_of(term):
-    """The declared variable a written argument stands at (`x`, a bound copy of x), or None."""
-    if isinstance(term, Sym):
-        name = term.name
-        if name.origin is not None:
-            return name.origin
-        return name
     return None
 
 

@@ -1,0 +1,54 @@
+"""One name, one joint distribution: the order in which a distribution's variables are
+listed, shared by the reader (which writes `Dist` terms) and the engines (which build
+density tables and normal-form atoms from them).
+
+A distribution declared over some variables (`density p over x`, `joint p over x, y`) is
+the joint distribution of every variable it is ever written with: `p(x, y)`, its marginals
+`p(x)`, `p(y)` and its conditionals `p(y | x)` are one distribution seen through different
+variables. Its variables are listed in one canonical order — those of its declaration
+first, as declared, then the others it is written with, by when they were declared — so
+`p(y, x)` and `p(x, y)` are the same density at the same point, whatever the order written.
+A conditional family (`density q over z given x`) is not extended: it is a density over its
+own variables for each value of the ones it is given.
+"""
+
+from __future__ import annotations
+
+from derive.model.terms import Dist, nodes
+
+
+def order_key(info):
+    """The sort key of a variable of a distribution declared with `info`."""
+    declared = {v: k for k, v in enumerate(info.over)}
+
+    def key(variable):
+        variable = variable.variable
+        return (0, declared[variable]) if variable in declared else (1, variable.serial)
+    return key
+
+
+def in_order(info, variables, values):
+    """(variables, values) sorted canonically, each value staying with its variable."""
+    pairs = sorted(zip(variables, values), key=lambda pair: order_key(info)(pair[0]))
+    return tuple(v for v, _ in pairs), tuple(x for _, x in pairs)
+
+
+def joint_variables(terms, context):
+    """{distribution Name: its variables in canonical order} for the distributions of some
+    terms: the declared ones and every other variable the terms write them with."""
+    found = {}
+    for term in terms:
+        for t in nodes(term):
+            if isinstance(t, Dist):
+                found.setdefault(t.name, set()).update(v.variable for v in t.over + t.given)
+    out = {}
+    for name, extra in found.items():
+        info = context.info(name)
+        if info is None or not hasattr(info, "over"):
+            continue
+        if info.given:
+            out[name] = tuple(info.over)
+            continue
+        variables = set(info.over) | extra
+        out[name] = tuple(sorted(variables, key=order_key(info)))
+    return out
