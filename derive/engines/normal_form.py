@@ -176,7 +176,10 @@ class Normaliser:
 
     def call_atom(self, t):
         declaration = self.context.declaration(t.function)
-        sign = REAL if declaration.declared and declaration.kind is Kind.FUNCTION else COMPLEX
+        sign = COMPLEX
+        if declaration.declared and declaration.kind is Kind.FUNCTION:
+            domain = declaration.domain
+            sign = POS if domain.is_positive else NONNEG if domain is Domain.NONNEGATIVE else REAL
         return ("call", t.function.latex, t.function.serial,
                 tuple(self.value(a).key() for a in t.arguments), sign)
 
@@ -449,7 +452,11 @@ class Normaliser:
         """a · b. Two multi-integrals multiply into one (Fubini), their integration copies
         renamed apart first so that ∫ f dx · ∫ g dx is ∫∫ f(x) g(x′), never ∫ f g."""
         if not (_has_integrals(a) and _has_integrals(b)):
-            return a * b
+            product = a * b
+            if _has_integrals(product) and any(x[0] == "poly" and e < 0 for m in product.terms
+                                               for x, e in m):
+                return Poly.sum([Poly({_cancel_sealed(m): c}) for m, c in product.terms.items()])
+            return product
         fresh = {}
 
         def apart(m):
@@ -458,7 +465,7 @@ class Normaliser:
                 m = _replace(m, copy, new)
             return m
         b = Poly({apart(m): c for m, c in b.terms.items()})
-        return Poly.sum([Poly({_renumber(m): c}) for m, c in (a * b).terms.items()])
+        return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in (a * b).terms.items()])
 
     # ================================================================== logs and exps
     def log(self, arg):
@@ -646,6 +653,28 @@ def _is_point(key, copy):
         return False
     ((a, e),) = m
     return e == 1 and a[0] == "pt" and a[1] == copy
+
+
+def _cancel_sealed(m):
+    """A monomial with each integral I that it holds both whole (as a sealed atom to a
+    negative power) and written out (its integration copy and the factors under it)
+    cancelled once: (∫ f) · (∫ f)^-1 = 1. Only integrals over one copy are matched."""
+    for atom, e in m:
+        if atom[0] != "poly" or e >= 0 or len(atom[1]) != 1:
+            continue
+        ((inner, coefficient),) = atom[1]
+        copies = [a[1] for a, _ in inner if a[0] == "int"]
+        if len(copies) != 1 or coefficient != 1:
+            continue
+        (own,) = copies
+        for copy in [a[1] for a, _ in m if a[0] == "int" and a[1][1] == own[1]]:
+            wanted = dict(_replace(inner, own, copy))
+            under = {a: x for a, x in m if _mentions(a, copy)}
+            if under == wanted:
+                rest = {a: x for a, x in m if a not in under}
+                rest[atom] = e + 1
+                return _cancel_sealed(frozenset((a, x) for a, x in rest.items() if x))
+    return m
 
 
 def _has_integrals(poly):

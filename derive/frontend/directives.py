@@ -2,9 +2,14 @@
 YAML context). Each holds from where it stands to the end of the file.
 
     title TEXT                      variable x, z            discrete x
+    discrete x in \\mathcal{X}, y in \\mathcal{Y}                discrete x, y in \\mathcal{X}
     density p, q                    density q over z         density q_\\phi over z given x
-    joint p over x, y               define f(t) = t^2        function f, g
+    joint p over x, y               joint p over v, h with parameter \\theta
+    distribution P with density p   random X with density p over x
+    expectation E                   expectations under q     same x, x^{(i)}
+    define f(t) = t^2               function f, g            convex f | concave g
     real a | positive a | nonnegative a | integer n | natural n
+    positive a_i, b_i for i = 1..n  (an indexed family)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
     expect refuted | undecided      note TEXT                figure NAME key=value …
 
@@ -17,14 +22,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, Name, SetInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name, SetInfo,
 )
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
-            "expect", "note", "figure")
+            "expect", "note", "figure", "distribution", "random", "expectation",
+            "expectations", "same", "convex", "concave")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
 
@@ -143,14 +149,82 @@ class Directives:
             self._declare_distribution(key, variables, conditioning, at)
 
     def _joint(self, body, offset):
-        names, clauses = _clauses(body, ("over",))
-        over = clauses["over"]
+        """`p over x, y` (also `p over v, h with parameter \\theta`: p depends on θ, and is
+        written p(v, h; θ) or p(v, h))."""
+        names, clauses = _clauses(body, ("over", "with parameter"))
+        over, parameter = clauses["over"], clauses["with parameter"]
         if not over:
             raise self.source.error("write: joint p over x, y", offset)
         variables = tuple(self._variable_name(k) for k, _ in
                           self._names(over, offset + body.find(over)))
         for key, at in self._names(names, offset):
             self._declare_distribution(key, variables, (), at)
+            if parameter:
+                self._depends(f"{key} on {parameter}", offset + body.find(parameter) - len(key) - 4)
+
+    def _distribution(self, body, offset):
+        """`P with density p` (also `… over z`): P and p name one distribution — P the
+        law, p its density — so P(x), p(x), D(P‖Q) and E_{x∼P} mean what they say."""
+        law, sep, rest = body.partition(" with density ")
+        if not sep:
+            raise self.source.error("write: distribution P with density p", offset)
+        density = rest.split(" over ")[0]
+        self._density(rest, offset + len(law) + len(sep))
+        self._alias(law, density, offset)
+
+    def _random(self, body, offset):
+        """`X with density p over x`: X is the random variable whose value is x and whose
+        law has density p (E[g(X)] = ∫ p(x) g(x) dx)."""
+        rv, sep, rest = body.partition(" with density ")
+        names, clauses = _clauses(rest, ("over",))
+        if not sep or not clauses["over"]:
+            raise self.source.error("write: random X with density p over x", offset)
+        start = offset + len(rv) + len(sep)
+        self._density(rest, start)
+        self._alias(clauses["over"], rv, offset)
+
+    def _alias(self, known, other, offset):
+        """The spelling `other` names what `known` names."""
+        key = self.reader.read_name(known, offset)
+        alias = self.reader.read_name(other, offset)
+        found = self.scope.lookup(key)
+        if found is None:
+            raise self.source.error(f"{key} is not declared", offset)
+        if not self.scope.alias(alias, found[0]):
+            raise self.source.error(f"{alias} is already declared as something else", offset)
+
+    def _same(self, body, offset):
+        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i))."""
+        (first, at), *others = self._names(body, offset)
+        found = self.scope.lookup(first)
+        name = found[0] if found is not None else self.scope.name(first)
+        for key, at in others:
+            if not self.scope.alias(key, name):
+                raise self.source.error(f"{key} is already declared as something else", at)
+
+    def _expectation(self, body, offset):
+        """`E`: a plain E is the expectation operator (Cover & Thomas's `E \\log p(Y|X)`)."""
+        if body.strip() != "E":
+            raise self.source.error("write: expectation E", offset)
+        self.scope.readings["E"] = True
+
+    def _expectations(self, body, offset):
+        """`under q`: an expectation written without a subscript is under q."""
+        word, sep, rest = body.strip().partition(" ")
+        if word != "under" or not rest.strip():
+            raise self.source.error("write: expectations under q", offset)
+        found = self.scope.lookup(self.reader.read_name(rest, offset + len(word) + 1))
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            raise self.source.error(f"{rest.strip()} is not a declared distribution", offset)
+        self.scope.readings["under"] = found[0]
+
+    def _concave(self, body, offset):
+        self._convex(body, offset, "concave")
+
+    def _convex(self, body, offset, shape="convex"):
+        """`f`: a real convex (or concave) function, lower semicontinuous."""
+        for key, _ in self._names(body, offset):
+            self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL, FunctionInfo(shape)))
 
     def _over(self, text, offset):
         if text:
@@ -174,6 +248,11 @@ class Directives:
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 
     def _symbols(self, body, offset, domain):
+        """`a, b` | `a_i, b_i for i = 1..n` (an indexed family: every a_i in the domain)."""
+        body, sep, family = body.partition(" for ")
+        if sep:
+            self._family(body, family, offset, domain)
+            return
         for key, at in self._names(body, offset):
             found = self.scope.lookup(key)
             kind = Kind.SYMBOL
@@ -183,6 +262,16 @@ class Directives:
                     raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
                                             f"be declared {domain.value} too", at)
             self.scope.declare(key, Declaration(kind, domain))
+
+    def _family(self, body, index, offset, domain):
+        letter = index.split("=")[0].strip()
+        if not letter or "=" not in index:
+            raise self.source.error("write: positive a_i for i = 1..n", offset)
+        for key, at in self._names(body, offset):
+            base, _, sub = key.partition("_{")
+            if sub != letter + "}":
+                raise self.source.error(f"{key} is not indexed by {letter}", at)
+            self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, domain))
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""

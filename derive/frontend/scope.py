@@ -27,6 +27,7 @@ class FileScope:
         self.parameters = {}      # distribution Name → parameter Names
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
+        self.readings = {}        # notation switched on by directives (`expectation E`, …)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

@@ -69,6 +69,13 @@ class VariableInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class FunctionInfo:
+    """A declared real function known to be `convex` or `concave` (lower semicontinuous)."""
+
+    shape: str = ""
+
+
+@dataclass(frozen=True, eq=False)
 class SetInfo:
     """A finite set that discrete variables range over (`discrete x in \\mathcal X`): `size`
     names its number of elements |𝒳|, a natural number that every engine takes as the

@@ -25,7 +25,8 @@ _PLAIN = {**{f"\\{g}": unicodedata.lookup("GREEK SMALL LETTER " + g.upper().repl
              for g in _GREEK},
           r"\varepsilon": "ε", r"\vartheta": "ϑ", r"\varphi": "φ", r"\ell": "ℓ",
           r"\infty": "∞", "^{\\star}": "*", "^{\\dagger}": "†", r"\mathcal{L}": "ℒ",
-          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩"}
+          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩", r"\mathbb{P}": "ℙ",
+          r"\mathcal{Y}": "𝒴", r"\mathcal{Z}": "𝒵"}
 _CONSTANTS = {"e": "e", "pi": "π", "i": "i", "oo": "∞"}
 _ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
 

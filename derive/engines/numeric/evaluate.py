@@ -257,7 +257,9 @@ class Evaluator:
                                                                    _precise(point.value)))
             if point.cell is None and not _precise(point.value):
                 self._unsure()
-        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real))
+        domain = declaration.domain if real else None
+        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys),
+                                                         real, domain))
 
     def density(self, t):
         dist = t.dist

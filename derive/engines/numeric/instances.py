@@ -152,10 +152,13 @@ class Instance:
         return self.remember(("direction", label, size), make)
 
     # ------------------------------------------------------------------ functions
-    def function_value(self, label, key, real):
-        """An opaque function's value at an argument identified by `key`."""
+    def function_value(self, label, key, real, domain=None):
+        """An opaque function's value at an argument identified by `key`: complex, real,
+        or in a declared domain (an indexed family `positive a_i`)."""
         def make():
             rng = self.rng("function", label, key)
+            if domain is not None and domain is not Domain.REAL and domain.is_real:
+                return draw_number(rng, domain, "plain")
             re = _rational(rng, -2, 2)
             return re if real else complex_value(re, _rational(rng, -2, 2))
         return self.remember(("function", label, key), make)

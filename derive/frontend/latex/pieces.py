@@ -27,11 +27,13 @@ class NamePiece:
 
 @dataclass
 class ExpectPiece:
-    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power."""
+    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power; also
+    the variance and covariance (`kind` "Var", "Cov"), which are expectations too."""
 
     sub: object
     power: object
     node: object
+    kind: str = "E"
 
 
 @dataclass

@@ -38,13 +38,14 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, is_token, is_tree, single, tails,
 )
+from derive.frontend.latex.expectations import Expectations
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Fn, Integral, Limit, Num, Op,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.notation import registry
@@ -86,7 +87,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability):
+class Reader(Products, Probability, Expectations):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -176,6 +177,16 @@ class Reader(Products, Probability):
             yield name
         finally:
             self.bound.pop()
+
+    @contextmanager
+    def bindings_as(self, keys, names):
+        """Each key means its name inside the block."""
+        self.bound.extend(zip(keys, names))
+        try:
+            yield
+        finally:
+            if names:
+                del self.bound[-len(names):]
 
     @contextmanager
     def bindings(self, names):
@@ -361,10 +372,11 @@ class Reader(Products, Probability):
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
         if base is not None:
-            if base == r"\mathbb{E}" or base == "E" and sub is not None and _has_sim(sub):
+            kind = self.expect_kind(base, sub)
+            if kind is not None:
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
-                return ExpectPiece(sub, sup, node)
+                return ExpectPiece(sub, sup, node, kind)
             if sub is not None and _has_sim(sub):
                 raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
@@ -563,7 +575,7 @@ class Reader(Products, Probability):
         if bracket is not None and bracket.open == "(":
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
-            return Call(name, *self._arguments(bracket)), 2
+            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
         self._conflict(key, conflict, p.node, Kind.SYMBOL)
         return Sym(name), 1
@@ -598,12 +610,15 @@ class Reader(Products, Probability):
                 if len(args) != len(info.params):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(args)}", bracket.node)
-                return Defined(name, args, self._apply(info, args, p.node)), 2
+                return self._powered(Defined(name, args, self._apply(info, args, p.node)),
+                                     bracket), 2
             return Defined(name, (), info.body), 1
         if kind is Kind.FUNCTION:
+            if (bracket is None or bracket.open != "(") and self.averaged:
+                return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return Call(name, *self._arguments(bracket)), 2
+            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
@@ -647,17 +662,18 @@ class Reader(Products, Probability):
         args = self._arguments(bracket)
         if len(args) != 1:
             raise self.error(f"{p.key} takes one argument", bracket.node)
-        return At(value, param, args[0]), 2
+        return self._powered(At(value, param, args[0]), bracket), 2
 
     def _arguments(self, bracket):
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)
-        values = [self.term(a) for a in bracket.args]
-        if bracket.power is not None:
-            raise self.error("a power right after a function's arguments is ambiguous here: "
-                             "write (f(x))^2", bracket.node)
-        return values
+        return [self.term(a) for a in bracket.args]
+
+    def _powered(self, value, bracket):
+        """A power written after a function's arguments is a power of its value:
+        `f(x)^2` is (f(x))², as `\\sin(x)^2` is."""
+        return Pow(value, self.term(bracket.power)) if bracket.power is not None else value
 
     def _mentions_bound(self, sub):
         keys = {k for k, _ in self.bound}
@@ -723,8 +739,10 @@ class Reader(Products, Probability):
             points.append(Sym(bound if bound is not None else v))
         return Dens(Dist(name, info.over), tuple(points))
 
-    def distribution_argument(self, node):
-        """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one."""
+    def distribution_argument(self, node, averaging=False):
+        """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one.
+        Under an expectation (`averaging`) a bare conditional family is taken at the values
+        of its conditioning variables where it stands."""
         node = single(node)
         items = node.children if is_tree(node, "run") else [node]
         if not items or len(items) > 2 or not all(is_tree(i, "script") or isinstance(i, Token)
@@ -739,10 +757,10 @@ class Reader(Products, Probability):
         name, declaration = found
         info = declaration.info
         if len(items) == 1:
-            if info.given:
+            if info.given and not averaging:
                 raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)",
                                  items[0])
-            return Dist(name, info.over)
+            return self.distribution_named(name, items[0])
         bracket = self.piece(items[1])
         if not isinstance(bracket, BracketPiece) or bracket.power is not None:
             return None
@@ -767,59 +785,6 @@ class Reader(Products, Probability):
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
-
-    # ================================================================== expectations
-    def expectation(self, piece, rest):
-        """(term, pieces used) for `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, or
-        without brackets `\\mathbb{E}_{p} f` (then it takes the rest of the run)."""
-        key, dist = self._averaged(piece)
-        variable = dist.over[0] if len(dist.over) == 1 else None
-        if variable is None:
-            raise self.error("an expectation over a joint distribution needs brackets and "
-                             "one variable per coordinate; not read yet", piece.node)
-        bound = self.fresh(key or variable.latex, origin=variable)
-        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
-            rest[0].open in "[(" else None
-        with self.binding(key or variable.latex, bound):
-            if bracket is not None:
-                if bracket.seps or len(bracket.args) != 1:
-                    raise self.error("an expectation takes one expression in its brackets",
-                                     bracket.node)
-                body, used = self.term(bracket.args[0]), 2
-            else:
-                if not rest:
-                    raise self.error("this expectation has nothing to average", piece.node)
-                body, used = self.product(rest), 1 + len(rest)
-        value = Expect(bound, dist, body)
-        for power in (bracket.power if bracket is not None else None, piece.power):
-            if power is not None:
-                value = Pow(value, self.term(power))
-        return value, used
-
-    def _averaged(self, piece):
-        """(bound variable's key or None, Dist) from the subscript of an expectation."""
-        if piece.sub is None:
-            found = [n for n, d in self.scope.table.items()
-                     if d.kind is Kind.DISTRIBUTION and not d.info.given]
-            if len(found) == 1:
-                return None, Dist(found[0], self.scope.table[found[0]].info.over)
-            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
-        spec = single(piece.sub)
-        body = spec if is_tree(spec, "subitems") else None
-        items = body.children if body is not None else [spec]
-        if any(is_token(t, "SEP") for t in items):
-            raise self.error("an expectation over several variables is not read yet", piece.sub)
-        exprs = [t for t in items if not is_token(t, "SIM")]
-        dist = self.distribution_argument(exprs[-1])
-        if dist is None:
-            raise self.error("this is not a declared distribution; declare it with "
-                             "'% derive: density …'", exprs[-1])
-        if len(exprs) == 1:
-            return None, dist
-        var = self.piece(single(exprs[0]))
-        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
-            raise self.error("expected the variable drawn, as in x \\sim p", exprs[0])
-        return var.key, dist
 
     # ================================================================== sums and integrals
     def big_operator(self, piece, rest):
