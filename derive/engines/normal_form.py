@@ -669,7 +669,7 @@ def _cancel_sealed(m):
         (own,) = copies
         for copy in [a[1] for a, _ in m if a[0] == "int" and a[1][1] == own[1]]:
             wanted = dict(_replace(inner, own, copy))
-            under = {a: x for a, x in m if _mentions(a, copy)}
+            under = {a: x for a, x in m if a != atom and _mentions(a, copy)}
             if under == wanted:
                 rest = {a: x for a, x in m if a not in under}
                 rest[atom] = e + 1
