@@ -67,14 +67,14 @@ def _by_lemma(gap, step, n):
     for op in registry.OPERATORS:
         for lemma in op.lemmas:
             for args in _argument_tuples(dists, op.arity):
-                if not lemma.applies(args):
+                if not lemma.applies(args, step.context):
                     continue
                 value = n.value(Op(op.key, *args))
                 bounds = []
                 if lemma.lower is not None:
-                    bounds.append(value - n.value(lemma.lower(args)))
+                    bounds.append(value - n.value(lemma.lower(args, step.context)))
                 if lemma.upper is not None:
-                    bounds.append(n.value(lemma.upper(args)) - value)
+                    bounds.append(n.value(lemma.upper(args, step.context)) - value)
                 for quantity in bounds:
                     if _multiple_plus_constant(gap, quantity, n):
                         return lemma.name

@@ -187,6 +187,9 @@ class Normaliser:
         dist = t.dist
         if isinstance(dist, Family):
             raise Unsupported("densities of standard families are not in the normal form yet")
+        formula = getattr(self.context.info(dist.name), "formula", None)
+        if formula is not None:             # a density given by a formula: the formula there
+            return self.value(substitute(formula, dict(zip(dist.over, t.at))))
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)
@@ -198,7 +201,8 @@ class Normaliser:
             joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
             marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
             return Poly.atom(joint) * Poly.atom(marginal, -1)
-        atom = self._dens_atom(dist.name, dist.over, dist.given, cond, at, params, held)
+        over, at = (dist.over, at) if info.given else in_order(info, dist.over, at)
+        atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
 
     @staticmethod

@@ -35,7 +35,8 @@ class Builder:
         pending_expect, note = self.directives.take_pending()
         try:
             parts = self.reader.read_row(text, offset)
-            self.chains.add(parts, justification, expect or pending_expect, note)
+            self.chains.add(parts, justification, expect or pending_expect, note,
+                            self.reader.hypotheses)
         except InputError as error:
             self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
 

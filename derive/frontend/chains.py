@@ -35,8 +35,8 @@ class ChainBuilder:
         self._open = False
         self._broken_at = None
 
-    def add(self, parts, justification="", expect="", note=""):
-        """Add one read row (its `Part`s)."""
+    def add(self, parts, justification="", expect="", note="", hypotheses=()):
+        """Add one read row (its `Part`s, and the hypotheses written on it)."""
         first_new = len(self.steps)
         parts = list(parts)
         if parts[0].relation is None:
@@ -59,7 +59,12 @@ class ChainBuilder:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
-            self.steps[i] = _with(step, expect=expect, note=note)
+            assumed = self.scope.assumptions + tuple(hypotheses)
+            reading = step.reading
+            if assumed and reading:
+                reading = _hypotheses_reading(assumed) + " ⇒ " + reading
+            self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
+                                  reading=reading)
 
     def unreadable(self, error, offset, text):
         """A row derive could not read: a step of its own that carries the error."""
@@ -136,6 +141,11 @@ class ChainBuilder:
 def _reading(lhs, relation, rhs):
     left, right = show_all(lhs, rhs)
     return f"{left} {relation.symbol} {right}"
+
+
+def _hypotheses_reading(hypotheses):
+    return ", ".join(" ".join(show_all(h.lhs, h.rhs)[:1]) + f" {h.relation.symbol} " +
+                     show_all(h.lhs, h.rhs)[1] for h in hypotheses)
 
 
 def _with(step, **changes):

@@ -11,6 +11,7 @@ YAML context). Each holds from where it stands to the end of the file.
     real a | positive a | nonnegative a | integer n | natural n
     positive a_i, b_i for i = 1..n  (an indexed family)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
+    assume b - c = 1, t < 1         (hypotheses of every row below)
     expect refuted | undecided      note TEXT                figure NAME key=value …
 
 Every name is LaTeX, read exactly like the math. A declaration that changes what names
@@ -30,7 +31,7 @@ DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Doma
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
             "expect", "note", "figure", "distribution", "random", "expectation",
-            "expectations", "same", "convex", "concave")
+            "expectations", "same", "convex", "concave", "assume")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
 
@@ -218,6 +219,15 @@ class Directives:
             raise self.source.error(f"{rest.strip()} is not a declared distribution", offset)
         self.scope.readings["under"] = found[0]
 
+    def _assume(self, body, offset):
+        """`b - c = 1, b - a = 2` | `t < 1`: hypotheses of every row from here on (they
+        accumulate); each restricts the instances the steps claim to hold on."""
+        start = 0
+        for piece in _top_level_split(body):
+            at = offset + body.index(piece, start)
+            start = at - offset + len(piece)
+            self.scope.assumptions += self.reader.read_assumption(piece, at)
+
     def _concave(self, body, offset):
         self._convex(body, offset, "concave")
 
@@ -316,6 +326,23 @@ class Directives:
             out.append((key, offset + start))
             start += len(piece) + 1
         return out
+
+
+def _top_level_split(body):
+    """The comma-separated pieces of `body`, ignoring commas inside brackets."""
+    pieces, depth, current = [], 0, ""
+    for ch in body:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += ch
+    pieces.append(current)
+    return [p for p in pieces if p.strip()]
 
 
 def _clauses(body, words):

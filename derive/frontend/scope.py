@@ -28,6 +28,7 @@ class FileScope:
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
+        self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

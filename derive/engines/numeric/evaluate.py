@@ -24,7 +24,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.model.names import Kind, SizeInfo
 from derive.model.terms import (
     At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, substitute,
 )
 from derive.notation import registry
 from derive.notation.elementary import ELEMENTARY
@@ -266,6 +266,8 @@ class Evaluator:
         if isinstance(dist, Family):
             raise NotEvaluable("densities of standard families are not evaluated yet")
         info = self.context.info(dist.name)
+        if info.formula is not None:        # a density given by a formula: the formula there
+            return self._value(substitute(info.formula, dict(zip(dist.over, t.at))))
         cells = []
         for a in t.at:
             cells.append(self._cell(a))

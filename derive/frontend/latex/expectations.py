@@ -192,6 +192,13 @@ class Expectations:
 
     def _over_variables(self, variables, node):
         """Over some variables, under the one distribution over them."""
+        law = self.law_over(variables, node)
+        info = self.scope.table[law].info
+        ordered = tuple(v for v in info.over if v in variables)
+        return Averaging(tuple(v.latex for v in ordered), ordered, Dist(law, ordered))
+
+    def law_over(self, variables, node):
+        """The one declared distribution (not a conditional family) over all `variables`."""
         laws = [n for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and
                 set(variables) <= set(d.info.over)]
@@ -200,9 +207,7 @@ class Expectations:
             raise self.error(f"say under which distribution {names} is drawn: "
                              f"{'no' if not laws else 'more than one'} declared distribution "
                              f"is over {names}", node)
-        info = self.scope.table[laws[0]].info
-        ordered = tuple(v for v in info.over if v in variables)
-        return Averaging(tuple(v.latex for v in ordered), ordered, Dist(laws[0], ordered))
+        return laws[0]
 
     def _averaged_by_argument(self, piece, bodies):
         """No subscript and several distributions: over the variables the argument writes

@@ -15,6 +15,19 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 * **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
   variables take those values — the mass function at them; only for discrete variables
   (for a continuous one it is 0, and the density is written p(x)).
+* **Densities given by a formula, as arguments.** An argument of a divergence that is an
+  expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
+  is the function of the variables it is written in (at their declared letters, whatever
+  is bound around it): `D(p(x, y) \\| p(x) p(y))`, `KL(p \\| \\frac{p + q}{2})`. The
+  divergence is its defining integral; its lemmas (KL ≥ 0, …) apply only when the formula
+  is shown to be a density (positive, integrating to 1).
+* **Information of random variables.** `H(X)`, `H(X, Y)` (joint entropy), `H(Y | X)`
+  (conditional entropy), `H(Y | X = x)` (the entropy of the conditional law at x),
+  `I(X; Y)`, `I(X; Y | Z)`, and Bishop's `\\mathrm{H}[\\mathbf{y} \\mid \\mathbf{x}]`,
+  `\\mathrm{I}[\\mathbf{x}, \\mathbf{y}]`: their arguments are random variables (declared
+  variables, or their capitals), under the one declared distribution over them. `H(x)` of a
+  variable is the entropy of its law. `H(p)`, `H(p, q)` of distributions stay entropy and
+  cross-entropy. I(X; X) of a continuous X is infinite and is refused.
 * **Random variables.** A capital letter `X` that is not declared, whose lower case `x` is
   a declared variable, is the random variable of `x`, inside an expectation and as an
   argument of H, I, P and densities: there it is the value drawn (`E \\log p(Y|X)`,
@@ -24,8 +37,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 from __future__ import annotations
 
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
-from derive.model.names import Kind
-from derive.model.terms import Sym
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.terms import Dist, Op, Pow, Sym, free_names
 from derive.notation.joint import in_order
 
 
@@ -68,6 +81,99 @@ class Probability:
         """A variable where it stands: its innermost bound copy, or itself."""
         bound = self.bound_point(variable)
         return Sym(bound if bound is not None else variable)
+
+    # ------------------------------------------------------------------ information
+    def information(self, key, bracket):
+        """`H(X | Y)`, `I(X; Y | Z)`, … of random variables as a registry `Op` on marginals
+        of their joint; None when the arguments are not random variables."""
+        if key not in ("H", "I"):
+            return None
+        groups, current = [[]], 0
+        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+            if sep in ("|", r"\mid", r"\vert"):
+                groups.append([])
+                current = len(groups) - 1
+            elif sep == ";" and key == "I" and len(groups) == 1:
+                groups.append([])
+                current = 1
+            elif sep not in (None, ","):
+                return None
+            groups[current].append(arg)
+        read = [[self._information_argument(a) for a in g] for g in groups]
+        if any(r is None for g in read for r in g):
+            return None
+        if key == "I" and ";" not in bracket.seps and len(read[0]) == 2:   # Bishop's I[x, y]
+            read = [[read[0][0]], [read[0][1]]] + read[1:]
+        variables = [v for g in read for v, _ in g]
+        law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
+        return self._information_op(key, law, read, bracket)
+
+    def _information_argument(self, node):
+        """(variable, value or None) for `X`, `x`, `X = x`; None when not a random variable."""
+        if is_tree(node, "assignment"):
+            variable, value = self.density_argument(node)
+            return variable, value
+        variable = self.variable_node(node)
+        return (variable, None) if variable is not None else None
+
+    def _information_op(self, key, law, read, bracket):
+        info = self.scope.context.info(law)
+
+        def marginal(group):
+            if any(value is not None for _, value in group):
+                raise self.error("a value (X = x) is read only after '|'", bracket.node)
+            over, _ = in_order(info, [v for v, _ in group], [None] * len(group))
+            return Dist(law, over)
+        shapes = {("H", 1): "HX", ("H", 2): "CH", ("I", 2): "MI", ("I", 3): "CMI"}
+        shape = shapes.get((key, len(read)))
+        if shape is None:
+            raise self.error(f"{key}(…) takes {'one |' if key == 'H' else 'X; Y or X; Y | Z'}",
+                             bracket.node)
+        if shape == "CH" and all(value is not None for _, value in read[1]):
+            over, _ = in_order(info, [v for v, _ in read[0]], [None] * len(read[0]))
+            given, cond = in_order(info, [v for v, _ in read[1]], [x for _, x in read[1]])
+            value = Op("HX", Dist(law, over, given, cond))         # H(Y | X = x)
+        else:
+            if shape == "CH" and any(value is not None for _, value in read[1]):
+                raise self.error("give every conditioning variable a value, or none",
+                                 bracket.node)
+            args = [marginal(g) for g in read]
+            if shape in ("MI", "CMI") and set(args[0].over) & set(args[1].over) and not all(
+                    getattr(self.scope.context.info(v), "discrete", False) for v in args[0].over):
+                raise self.error("the mutual information of a continuous variable with itself "
+                                 "is infinite", bracket.node)
+            value = Op(shape, *args)
+        if bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
+        return value
+
+    # ------------------------------------------------------------------ formula arguments
+    def formula_argument(self, node, like=()):
+        """A divergence's argument written as an expression in densities: a `Dist` whose
+        (unspelled) name is declared by the formula, over the variables it is written in
+        (ordered as the variables of `like`, the other arguments, when they agree)."""
+        saved = self.bound
+        self.bound = [(k, n) for k, n in saved if n.origin is None]
+        try:
+            term = self.term(node)
+        finally:
+            self.bound = saved
+        context = self.scope.context
+        variables = {n for n in free_names(term) if context.kind(n) is Kind.VARIABLE and
+                     n.origin is None and n.local is None}
+        if not variables:
+            raise self.error("this argument is not a distribution: it is written in no "
+                             "variable", node)
+        for other in like:
+            if set(other) == variables:
+                order = tuple(other)
+                break
+        else:
+            order = tuple(sorted(variables, key=lambda n: n.serial))
+        text = " ".join(self.source_text(node).split())
+        name = Name(text, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
+                                            DistributionInfo(over=order, formula=term)))
+        return Dist(name, order)
 
     # ------------------------------------------------------------------ arguments
     def density_argument(self, node):

@@ -39,6 +39,7 @@ from derive.frontend.latex.pieces import (
     OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.expectations import Expectations
+from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION
@@ -87,7 +88,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Expectations):
+class Reader(Products, Probability, Expectations, Hypotheses):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -95,19 +96,25 @@ class Reader(Products, Probability, Expectations):
         self.source = source
         self.bound = []            # (key, Name), innermost last
         self.offset = 0
+        self.row_text = ""
+        self.hypotheses = ()
 
     # ================================================================== entry points
     def read_row(self, text, start):
-        """The `Part`s of a row found at offset `start` of the source."""
+        """The `Part`s of a row found at offset `start` of the source; the hypotheses it
+        states (`H \\Rightarrow …`) are left in `self.hypotheses`."""
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
-        children = tree.children
+        children, self.hypotheses = self.split_hypotheses(tree.children, text)
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
         params = ()
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
+                if relation is DEFINE and child.children[0].value == r"\equiv" and (
+                        parts and parts[-1].head is None):
+                    relation = Relation.EQ          # ≡ after an expression: identically equal
                 continue
             latex = " ".join(text[_start(child):_end(child)].split())
             head = None
@@ -129,6 +136,11 @@ class Reader(Products, Probability, Expectations):
         if len(tree.children) != 1:
             raise self.source.error("expected an expression, not a relation", start)
         return self.term(tree.children[0])
+
+    def read_assumption(self, text, start):
+        """The `Hypothesis` tuple of a relation written in a directive (`t < 1`)."""
+        tree = self._parse(text, start)
+        return self.read_hypotheses(tree.children, text)
 
     def read_name(self, text, start):
         """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
@@ -159,12 +171,17 @@ class Reader(Products, Probability, Expectations):
 
     def _parse(self, text, start):
         self.offset = start
+        self.row_text = text
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
             raise self.source.error(problem.message, start + problem.offset) from None
 
     # ================================================================== positions
+    def source_text(self, node):
+        """The row's text of a node (for naming what it stands for)."""
+        return self.row_text[_start(node):_end(node)]
+
     def error(self, message, node):
         return self.source.error(message, self.offset + (_start(node) if node is not None else 0))
 
@@ -228,7 +245,8 @@ class Reader(Products, Probability, Expectations):
         if token.type == "DEFREL":
             return DEFINE
         if token.type == "IMPLIES":
-            raise self.error("derive does not read hypotheses (\\Rightarrow) yet", token)
+            raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
+                             token)
         raise self.error(f"derive does not check the relation {token.value}", token)
 
     def head(self, side, relation, directive=False):
@@ -567,7 +585,7 @@ class Reader(Products, Probability, Expectations):
             if label in self.scope.heads:
                 name = self.scope.heads[label]
                 return Defined(name, (), self.scope.table[name].info.body), 2
-            operator = self._operator(key, bracket)
+            operator = self.information(key, bracket) or self._operator(key, bracket)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -774,6 +792,10 @@ class Reader(Products, Probability, Expectations):
             return None
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a) for a in bracket.args]
+        if op is not None and any(d is not None for d in dists) and None in dists:
+            like = [d.over for d in dists if d is not None]
+            dists = [d if d is not None else self.formula_argument(a, like)
+                     for d, a in zip(dists, bracket.args)]
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             if any(d is not None for d in dists) or len(key) > 1 and key != "D":
