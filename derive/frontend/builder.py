@@ -12,6 +12,7 @@ from __future__ import annotations
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation
@@ -34,11 +35,22 @@ class Builder:
         """Read one row of display math found at `offset` of the source."""
         pending_expect, note = self.directives.take_pending()
         try:
-            parts = self.reader.read_row(text, offset)
-            self.chains.add(parts, justification, expect or pending_expect, note,
-                            self.reader.hypotheses)
-        except InputError as error:
-            self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+            annotated = annotate(text)
+        except RemarkError as problem:
+            self.chains.unreadable(self.source.error(problem.message, offset + problem.offset),
+                                   offset + len(text) - len(text.lstrip()), text)
+            return
+        for at, definition in annotated.definitions:
+            self.directive("define", definition, offset + at)
+        for row in annotated.rows:
+            try:
+                hypotheses = tuple(h for at, h_text in annotated.hypotheses
+                                   for h in self.reader.read_assumption(h_text, offset + at))
+                parts = self.reader.read_row(row, offset)
+                self.chains.add(parts, justification, expect or pending_expect, note,
+                                hypotheses + self.reader.hypotheses)
+            except InputError as error:
+                self.chains.unreadable(error, offset + len(row) - len(row.lstrip()), row)
 
     def derivation(self, path, require_steps=True):
         """The derivation read so far; with `require_steps`, a file with no relation at

@@ -20,8 +20,11 @@ mean (all but expect, note, figure, title) ends the chain it interrupts.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from derive.model.derivation import Relation
+from derive.model.terms import Dens, Num, Sym
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name, SetInfo,
 )
@@ -34,6 +37,7 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expectations", "same", "convex", "concave", "assume")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure")     # these leave chains alone
+SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
 class Directives:
@@ -171,7 +175,7 @@ class Directives:
             raise self.source.error("write: distribution P with density p", offset)
         density = rest.split(" over ")[0]
         self._density(rest, offset + len(law) + len(sep))
-        self._alias(law, density, offset)
+        self._alias(density, law, offset)
 
     def _random(self, body, offset):
         """`X with density p over x`: X is the random variable whose value is x and whose
@@ -250,8 +254,33 @@ class Directives:
                                             DistributionInfo(over=tuple(over), given=tuple(given))))
 
     def _define(self, body, offset):
+        support = SUPPORT.match(body)
+        if support is not None:
+            self._support(support, offset)
+            return
         key, params, value = self.reader.read_definition(body, offset)
         self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
+
+    def _support(self, match, offset):
+        """`A = \\{x : p(x) > 0\\}`: the support of a density. derive's densities are
+        positive on the whole range of their variable, so A is that range (a finite set
+        for a discrete x, summed over by `\\sum_{x \\in A}`)."""
+        key = self.reader.read_name(match.group("name"), offset)
+        variable = self.reader.read_name(match.group("var"), offset + match.start("var"))
+        found = self.scope.lookup(variable)
+        if found is None or found[1].kind is not Kind.VARIABLE or not found[1].info.discrete:
+            raise self.source.error(f"{variable} is not a declared discrete variable: derive "
+                                    "reads a set {x : …} as the support of a mass function",
+                                    offset + match.start("var"))
+        at = offset + match.start("cond")
+        (condition,) = self.reader.read_assumption(match.group("cond"), at)
+        dens = condition.lhs
+        if not (isinstance(dens, Dens) and dens.dist.name in self.scope.table and
+                not dens.dist.given and dens.at == (Sym(found[0]),) and
+                condition.relation in (Relation.GT, Relation.NE) and condition.rhs == Num(0)):
+            raise self.source.error("derive reads a set {x : p(x) > 0} (the support of a "
+                                    "declared mass function p), not this condition", at)
+        self.scope.alias(key, found[1].info.support)
 
     def _function(self, body, offset):
         for key, _ in self._names(body, offset):

@@ -122,7 +122,12 @@ class Probability:
         def marginal(group):
             if any(value is not None for _, value in group):
                 raise self.error("a value (X = x) is read only after '|'", bracket.node)
-            over, _ = in_order(info, [v for v, _ in group], [None] * len(group))
+            variables = list(dict.fromkeys(v for v, _ in group))
+            if len(variables) < len(group) and not all(
+                    getattr(self.scope.context.info(v), "discrete", False) for v in variables):
+                raise self.error("a continuous variable paired with itself has no density",
+                                 bracket.node)
+            over, _ = in_order(info, variables, [None] * len(variables))
             return Dist(law, over)
         shapes = {("H", 1): "HX", ("H", 2): "CH", ("I", 2): "MI", ("I", 3): "CMI"}
         shape = shapes.get((key, len(read)))

@@ -59,7 +59,7 @@ CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
              r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
-             r"\neq": Relation.NE}
+             r"\neq": Relation.NE, r"\lt": Relation.LT, r"\gt": Relation.GT}
 BARS = ("|", r"\mid", r"\vert")
 LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
