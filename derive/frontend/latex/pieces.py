@@ -118,7 +118,7 @@ def takes_rest(pieces, i):
     a derivative operator, an expectation without brackets."""
     p = pieces[i]
     if isinstance(p, BigPiece):
-        return p.op != "int"
+        return p.op not in ("int", "iint")
     if isinstance(p, DerivPiece):
         return p.body is None
     if isinstance(p, ExpectPiece):

@@ -12,8 +12,10 @@
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
 * **Integrals** take the product between `\\int` and their differential `d x` (also
-  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first.
-  An integrand that is a sum needs brackets.
+  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first;
+  `\\iint f \\, dy \\, dx` is two of them, `dy` inner. An integral whose differential lies
+  beyond a `+` or `-` takes the whole sum up to it: `\\int_x a(x) + b(x) \\, dx` is
+  ∫ (a + b) dx (the differential marks where the integrand ends).
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
@@ -23,9 +25,9 @@ from __future__ import annotations
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
-    OpPiece, ValuePiece, takes_rest,
+    OpPiece, ValuePiece, is_tree, takes_rest,
 )
-from derive.model.terms import Fn, Mul, Pow, div, log
+from derive.model.terms import Add, Fn, Mul, Pow, div, log, neg
 from derive.notation import registry
 
 
@@ -57,7 +59,7 @@ class Products:
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])
-                      if isinstance(p, BigPiece) and p.op == "int"]
+                      if isinstance(p, BigPiece) and p.op in ("int", "iint")]
             if not starts:
                 return pieces
             i = starts[-1]
@@ -66,8 +68,58 @@ class Products:
                 raise self.error(r"this integral has no differential: end it with d x", pieces[i].node)
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
+            if pieces[i].op == "iint":
+                k = self.differential(pieces, j + 2)
+                if k != j + 2:
+                    raise self.error(r"\iint needs two differentials: d y \, d x", pieces[i].node)
+                value = self.double_integral(pieces[i], pieces[i + 1:j], pieces[j + 1],
+                                             pieces[k + 1])
+                pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[k + 2:]
+                continue
             value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[j + 2:]
+
+    def double_integral(self, piece, body, inner, outer):
+        """`\\iint body d inner d outer`: ∫ (∫ body d inner) d outer."""
+        bare = BigPiece("int", None, None, piece.node)
+        return self.integral(piece, lambda: self.integral(bare, body, inner), outer)
+
+    def spanning_integral(self, signed, k):
+        """(value, next index) when the k-th term of a sum (`signed`: (sign, node) pairs)
+        holds an integral whose differential is in a later term: ∫ (term_k … term_m) dx;
+        None otherwise."""
+        node = signed[k][1]
+        if not is_tree(node, "run"):
+            return None
+        pieces = [self.piece(c) for c in node.children]
+        starts = [i for i, p in enumerate(pieces) if isinstance(p, BigPiece) and p.op == "int"]
+        if len(starts) != 1 or self.differential(pieces, 0) is not None or \
+                any(takes_rest(pieces, i) for i in range(starts[0])):
+            return None
+        for m in range(k + 1, len(signed)):
+            later = signed[m][1]
+            if not is_tree(later, "run"):
+                continue
+            tail = [self.piece(c) for c in later.children]
+            j = self.differential(tail, 0)
+            if any(isinstance(p, BigPiece) and p.op in ("int", "iint") for p in tail[:j or 0]):
+                return None
+            if j is None:
+                continue
+            i = starts[0]
+
+            def body(i=i, m=m, j=j, pieces=pieces, tail=tail):
+                parts = [self.product(pieces[i + 1:])] if i + 1 < len(pieces) else []
+                for sign, child in signed[k + 1:m]:
+                    parts.append(neg(self.term(child)) if sign.value == "-" else self.term(child))
+                if j:
+                    last = self.product(tail[:j])
+                    parts.append(neg(last) if signed[m][0].value == "-" else last)
+                return parts[0] if len(parts) == 1 else Add(*parts)
+            value = self.integral(pieces[i], body, tail[j + 1])
+            around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + tail[j + 2:]
+            return self.product(around), m + 1
+        return None
 
     @staticmethod
     def differential(pieces, start):

@@ -33,6 +33,7 @@ from fractions import Fraction
 from lark import Token, Tree
 
 from derive.frontend.latex import names as naming
+from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
@@ -340,10 +341,16 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         return self.product([self.piece(node)])
 
     def _sum(self, children):
-        terms = [self.term(children[0])]
-        for sign, child in zip(children[1::2], children[2::2]):
-            value = self.term(child)
-            terms.append(neg(value) if sign.value == "-" else value)
+        signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
+        terms, k = [], 0
+        while k < len(signed):
+            sign, child = signed[k]
+            spanning = self.spanning_integral(signed, k)
+            if spanning is not None:
+                value, k = spanning
+            else:
+                value, k = self.term(child), k + 1
+            terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
 
     # ================================================================== pieces
@@ -901,12 +908,25 @@ class Reader(Products, Probability, Expectations, Hypotheses):
                                                           declared=False)
                 self.scope._context = None
 
-    def integral(self, piece, body_pieces, var_piece):
+    def integral(self, piece, body, var_piece):
+        """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
+        x). `\\int_x`, `\\int_{\\mathcal{X}}` (a subscript naming the variable or its
+        space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
+        names no variable) integrate over the variable of the densities, the first declared."""
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub):
             raise self.error("this differential is not read", var_piece.node)
         key = var_piece.key
-        lower = self.term(piece.sub) if piece.sub is not None else None
+        measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
+            self.scope.lookup(key) is None
+        if measure:
+            variables = self.scope.context.of_kind(Kind.VARIABLE)
+            if not variables:
+                raise self.error(f"d{key} integrates over the densities' variable: declare "
+                                 "it (% derive: variable x)", var_piece.node)
+            key = variables[0].latex
+        whole = piece.sub is not None and piece.sup is None and self._whole_range(piece.sub, key)
+        lower = self.term(piece.sub) if piece.sub is not None and not whole else None
         upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
             raise self.error("an integral's limits come in pairs: \\int_a^b", piece.node)
@@ -916,8 +936,24 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         else:
             var = self.fresh(key, declaration=LOCAL_REAL)
         with self.binding(key, var):
-            body = self.product(body_pieces)
-        return Integral(var, body, lower, upper)
+            value = body() if callable(body) else self.product(body)
+        return Integral(var, value, lower, upper)
+
+    def _whole_range(self, sub, key):
+        """Whether an integral's lone subscript names its variable or the variable's space
+        (`\\int_x … dx`, `\\int_{\\mathcal{X}} … dx`)."""
+        try:
+            named = self._index_key(sub)
+        except InputError:
+            return False
+        if named == key:
+            return True
+        found = self.declared(named)
+        if found is not None:
+            variable = self.declared(key)
+            return found[1].kind is Kind.SET and variable is not None and \
+                getattr(variable[1].info, "support", None) is found[0]
+        return named.startswith("\\mathcal{")
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
