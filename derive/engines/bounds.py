@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.model.terms import Dist, Op, nodes
+from derive.engines.poly import Poly
+from derive.model.terms import Dens, Dist, Integral, Op, Sym, nodes
 from derive.notation import registry
 
 
@@ -67,7 +68,8 @@ def _by_lemma(gap, step, n):
     for op in registry.OPERATORS:
         for lemma in op.lemmas:
             for args in _argument_tuples(dists, op.arity):
-                if not lemma.applies(args, step.context):
+                if not lemma.applies(args, step.context) or \
+                        not all(_proper(a, step.context, n) for a in args):
                     continue
                 value = n.value(Op(op.key, *args))
                 bounds = []
@@ -79,6 +81,25 @@ def _by_lemma(gap, step, n):
                     if _multiple_plus_constant(gap, quantity, n):
                         return lemma.name
     return None
+
+
+def _proper(dist, context, n):
+    """A distribution argument is a genuine one: declared, or given by a formula shown
+    positive and of total mass 1 (lemmas such as KL ≥ 0 hold only for those)."""
+    info = context.info(dist.name)
+    formula = getattr(info, "formula", None)
+    if formula is None:
+        return True
+    points = tuple(registry.bound_copy(v) for v in dist.over)
+    density = Dens(dist, tuple(Sym(p) for p in points))
+    mass = density
+    for p in reversed(points):
+        mass = Integral(p, mass)
+    try:
+        return n.sign(n.value(density)) == normal_form.POS and \
+            (n.value(mass) - Poly.const(1)).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _argument_tuples(dists, arity):
@@ -131,43 +152,20 @@ def _constant_nonnegative(poly, n):
 def _pointwise(gap, strict, n, deadline):
     import sympy
 
-    from derive.engines.symbolic import Converter
+    from derive.engines.symbolic import Converter, integrands
     converter = Converter(sympy)
-    groups = {}
-    for m, c in gap.terms.items():
-        copies = frozenset(a for a, _ in m if a[0] == "int")
-        groups.setdefault(copies, []).append((m, c))
-    constant = groups.pop(frozenset(), [])
-    if constant and len(groups) == 1:
-        # normalisation: a constant C is ∫ C p for a density p over the one integral's range
-        (copies, terms), = groups.items()
-        density = _density_over(copies, terms)
-        if density is not None:
-            terms = terms + [(frozenset(set(m) | {(density, 1)} | {(cp, 1) for cp in copies}), c)
-                             for m, c in constant]
-            groups[copies] = terms
-            constant = []
-    parts = list(groups.values()) + ([constant] if constant else [])
-    for terms in parts:
-        if deadline is not None and time.monotonic() > deadline:
+    for parts in integrands(gap):
+        if not parts:
             return False
-        expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-        if not _sign(sympy, expr, strict):
-            return False
-    return bool(parts)
-
-
-def _density_over(copies, terms):
-    if len(copies) != 1:
-        return None
-    (marker,) = copies
-    copy = marker[1]
-    for m, _ in terms:
-        for a, _ in m:
-            if a[0] == "dens" and len(a[6]) == 1 and normal_form._is_point(a[6][0], copy) \
-                    and not a[4]:
-                return a
-    return None
+        for terms in parts:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+            if not _sign(sympy, expr, strict):
+                break
+        else:
+            return True
+    return False
 
 
 def _sign(sp, expr, strict):

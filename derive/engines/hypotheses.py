@@ -29,7 +29,8 @@ from derive.engines import normal_form
 from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import Add, Dens, Dist, Num, Sym, div, free_names, nodes, substitute, sub
+from derive.model.terms import Add, Dens, Dist, Num, Sym, div, free_names, substitute, sub
+from derive.notation.joint import put_distributions
 
 
 class Unusable(Exception):
@@ -101,21 +102,7 @@ def _distribution_swap(left, right, context):
     old, new = dists
     if tuple(old.over) != tuple(new.over):
         raise Unusable(f"{old.name.latex} and {new.name.latex} are over different variables")
-    return lambda term: _renamed(term, old.name, new.name)
-
-
-def _renamed(term, old, new):
-    """`term` with the distribution `old` replaced by `new` everywhere (memoised)."""
-    memo = {}
-    for t in nodes(term):
-        children = [memo.get(c, c) for c in t.children]
-        if isinstance(t, Dist) and t.name is old:
-            rebuilt = Dist(new, t.over, t.given, [memo.get(c, c) for c in t.cond],
-                           [memo.get(c, c) for c in t.params])
-        else:
-            rebuilt = t.rebuild(children) if children != t.children else t
-        memo[t] = rebuilt
-    return memo.get(term, term)
+    return lambda term: put_distributions(term, {old.name: new})
 
 
 # ---------------------------------------------------------------------------- equations

@@ -557,6 +557,8 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "abs":
+            return Poly.atom(("fn", fname, args[0].key(), NONNEG))
         if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))

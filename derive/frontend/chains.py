@@ -12,9 +12,11 @@ relations, by the model's composition table.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo
-from derive.model.terms import Defined, Limit, Optimum, Sym
+from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym
 from derive.frontend.latex.reader import DEFINE
 from derive.notation.show import show_all
 
@@ -90,10 +92,14 @@ class ChainBuilder:
         head = head_part.head
         if body_part.relation not in (Relation.EQ, DEFINE):
             raise self.source.error("a new name is defined with '=' or ':='", body_part.start)
-        info = DefinitionInfo(head.params, body_part.term,
-                              f"{head_part.latex} = {body_part.latex}", "chain")
+        body = body_part.term if head.scale == 1 else \
+            Mul(Num(Fraction(1, head.scale)), body_part.term)
+        info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
+                              "chain")
         name = self.scope.define(head.key, info, head=head.label)
-        lhs = Defined(name, tuple(Sym(p) for p in head.params), body_part.term)
+        lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
+        if head.scale != 1:
+            lhs = Mul(Num(head.scale), lhs)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part

@@ -33,11 +33,27 @@ def in_order(info, variables, values):
     return tuple(v for v, _ in pairs), tuple(x for _, x in pairs)
 
 
+def with_formulas(terms):
+    """The terms, and the formulas of the densities given by one inside them (which live
+    in their names' declarations, not among the terms' nodes)."""
+    out, seen = list(terms), set()
+    k = 0
+    while k < len(out):
+        for t in nodes(out[k]):
+            if isinstance(t, Dist) and t.name.local is not None and t.name not in seen:
+                formula = getattr(t.name.local.info, "formula", None)
+                if formula is not None:
+                    seen.add(t.name)
+                    out.append(formula)
+        k += 1
+    return out
+
+
 def joint_variables(terms, context):
     """{distribution Name: its variables in canonical order} for the distributions of some
     terms: the declared ones and every other variable the terms write them with."""
     found = {}
-    for term in terms:
+    for term in with_formulas(terms):
         for t in nodes(term):
             if isinstance(t, Dist):
                 found.setdefault(t.name, set()).update(v.variable for v in t.over + t.given)
@@ -52,3 +68,18 @@ def joint_variables(terms, context):
         variables = set(info.over) | extra
         out[name] = tuple(sorted(variables, key=order_key(info)))
     return out
+
+
+def put_distributions(term, mapping):
+    """`term` with each distribution named in `mapping` (Name → `Dist`) replaced by that
+    distribution, at the same variables and conditioning (also inside definitions)."""
+    memo = {}
+    for t in nodes(term):
+        children = [memo.get(c, c) for c in t.children]
+        if isinstance(t, Dist) and t.name in mapping:
+            rebuilt = Dist(mapping[t.name].name, t.over, t.given,
+                           [memo.get(c, c) for c in t.cond], [memo.get(c, c) for c in t.params])
+        else:
+            rebuilt = t.rebuild(children) if children != t.children else t
+        memo[t] = rebuilt
+    return memo.get(term, term)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from derive.model.names import Name
 from derive.model.terms import (
-    HALF, TWO, Add, Dens, Dist, Integral, Mul, Num, Sym, log, neg, sub,
+    HALF, TWO, Add, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym, log, neg, sub, substitute,
 )
 
 
@@ -91,6 +91,43 @@ def _cross_entropy(args):
     p, q = args
     points = tuple(bound_copy(v) for v in p.over)
     return _integrate(points, lambda at: neg(Mul(Dens(p, at), log(Dens(q, at)))))
+
+
+def _pearson(args):
+    """χ²(P ‖ Q) = ∫ (p − q)² / q (f-divergence of f(u) = (u − 1)²)."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in p.over)
+    return _integrate(points, lambda at: Mul(Pow(sub(Dens(p, at), Dens(q, at)), TWO),
+                                             Pow(Dens(q, at), Num(-1))))
+
+
+def _neyman(args):
+    """Neyman's χ²(P ‖ Q) = ∫ (q − p)² / p (f(u) = (1 − u)² / u)."""
+    p, q = args
+    return _pearson((q, p))
+
+
+def _total_variation(args):
+    """TV(P, Q) = ½ ∫ |p − q|."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in p.over)
+    return _integrate(points, lambda at: Mul(HALF, Fn("abs", sub(Dens(p, at), Dens(q, at)))))
+
+
+def _hellinger(args):
+    """H²(P, Q) = ½ ∫ (√p − √q)², the squared Hellinger distance."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in p.over)
+    return _integrate(points, lambda at: Mul(HALF, Pow(sub(Pow(Dens(p, at), HALF),
+                                                           Pow(Dens(q, at), HALF)), TWO)))
+
+
+def _f_divergence(args):
+    """D_f(P ‖ Q) = ∫ q f(p / q); the arguments are P, Q, f(u) and u."""
+    p, q, f, u = args
+    points = tuple(bound_copy(v) for v in p.over)
+    return _integrate(points, lambda at: Mul(Dens(q, at), substitute(
+        f, {u.name: Mul(Dens(p, at), Pow(Dens(q, at), Num(-1)))})))
 
 
 def _union(*dists):
@@ -171,6 +208,26 @@ OPERATORS = (
              (Lemma("entropy of a mass function is ≥ 0", lambda a, c: Num(0), None, _discrete),
               Lemma("entropy is at most log of the range's size (H ≤ log |𝒳|)", None,
                     _log_range_size, _finite_ranges))),
+    Operator("Df", "f-divergence", ("D_{f}",), 4, frozenset({r"\|"}), _f_divergence,
+             lambda t: f"D_{{{t[2].split('(')[0]}}}({t[0]} ‖ {t[1]})", takes="function"),
+    Operator("Pearson", "Pearson χ² divergence (f(u) = (u − 1)²)",
+             (r"\chi^{2}", r"\chi_{Pearson}^{2}", r"\chi_{P}^{2}"), 2, frozenset({r"\|"}),
+             _pearson, lambda t: f"χ²({t[0]} ‖ {t[1]})",
+             (Lemma("χ² is non-negative", lambda a, c: Num(0), None, _same_space),)),
+    Operator("Neyman", "Neyman χ² divergence (f(u) = (1 − u)²/u)",
+             (r"\chi_{Neyman}^{2}", r"\chi_{N}^{2}"), 2, frozenset({r"\|"}), _neyman,
+             lambda t: f"χ²_Neyman({t[0]} ‖ {t[1]})",
+             (Lemma("χ² is non-negative", lambda a, c: Num(0), None, _same_space),)),
+    Operator("TV", "total variation distance", ("TV", "D_{TV}"), 2, frozenset({",", r"\|"}),
+             _total_variation, lambda t: f"TV({t[0]}, {t[1]})",
+             (Lemma("total variation is non-negative", lambda a, c: Num(0), None, _same_space),
+              Lemma("total variation is at most 1", None, lambda a, c: Num(1), _same_space))),
+    Operator("Hellinger", "squared Hellinger distance", ("D_{H}",), 2, frozenset({",", r"\|"}),
+             _hellinger, lambda t: f"H²({t[0]}, {t[1]})",
+             (Lemma("the squared Hellinger distance is non-negative", lambda a, c: Num(0), None,
+                    _same_space),
+              Lemma("the squared Hellinger distance is at most 1", None, lambda a, c: Num(1),
+                    _same_space))),
     Operator("HX", "entropy of random variables", ("H",), 1, frozenset(), _entropy,
              lambda t: f"H({t[0]})",
              (Lemma("entropy of discrete random variables is ≥ 0", lambda a, c: Num(0), None,

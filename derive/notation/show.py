@@ -143,7 +143,8 @@ def _show(t, context):
         op = registry.BY_KEY[t.key]
         if op.takes == "variables":          # I(X; Y) of random variables: their letters
             return op.show([_random_variables(a) for a in t.arguments])
-        return op.show([_distribution(a) for a in t.arguments])
+        return op.show([_distribution(a) if isinstance(a, (Dist, Family)) else _show(a, 0)
+                        for a in t.arguments])
     if kind is Deriv:
         return _wrap(f"d/d{_name(t.var)} {_show(t.body, _POW)}", _MUL, context)
     if kind is At:

@@ -22,7 +22,7 @@ from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
 from derive.model.terms import Dist, nodes
-from derive.notation.joint import joint_variables
+from derive.notation.joint import joint_variables, with_formulas
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -60,6 +60,7 @@ def labels_for(terms, context):
     """A stable identity for every name of a step: its spelling and its rank among names
     spelled alike (so the same input draws the same values in any process)."""
     names = set()
+    terms = with_formulas(terms)
     for term in terms:
         for t in nodes(term):
             for a in t.args:

@@ -198,6 +198,8 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient of non-integers")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "abs":
+            return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
             (u,) = args
             if u.imag != 0:

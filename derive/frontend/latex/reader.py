@@ -39,6 +39,7 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, is_token, is_tree, single, tails,
 )
+from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
@@ -75,6 +76,7 @@ class Head:
     key: str
     label: str | None
     params: tuple
+    scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Expectations, Hypotheses):
+class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -99,6 +101,7 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         self.offset = 0
         self.row_text = ""
         self.hypotheses = ()
+        self.heading = False       # reading the head of a definition: any upright word
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -258,12 +261,20 @@ class Reader(Products, Probability, Expectations, Hypotheses):
             return None
         node = single(side)
         items = node.children if is_tree(node, "run") else [node]
+        scale = 1
+        number = items[0].children[0] if len(items) > 1 and is_tree(items[0], "script") and \
+            len(items[0].children) == 1 else None
+        if is_token(number, "NUMBER") and number.value.isdigit() and int(number.value) > 0:
+            scale, items = int(number.value), items[1:]           # 2C(G) = …
         if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
             return None
         try:
+            self.heading = True
             name = self.piece(items[0])
         except Exception:
             return None
+        finally:
+            self.heading = False
         if not isinstance(name, NamePiece) or name.power is not None:
             return None
         bracket = self.piece(items[1]) if len(items) == 2 else None
@@ -274,17 +285,20 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
-            return Head(name.key, None, ())
+            return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
-                                       registry.spelled(name.key)):
+                                       registry.spelled(name.key) or
+                                       self.operator_form(name.key)):
             return None
         params = self._parameters(bracket, directive)
+        if params is None and directive:
+            params = self.distribution_parameters(bracket)
         if params is not None:
-            return Head(name.key, None, params)
-        return Head(name.key, label, ())
+            return Head(name.key, None, params, scale)
+        return Head(name.key, label, (), scale)
 
     def _label(self, key, bracket):
         """The canonical text of a name with its bracket: `\\mathcal{L}'(G|D^{\\star})`."""
@@ -407,6 +421,8 @@ class Reader(Products, Probability, Expectations, Hypotheses):
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
+                if base == r"\chi" and is_token(single(sup), "NUMBER") and single(sup).value == "2":
+                    decoration = "^{2}"             # χ² is a name, never χ squared
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
@@ -443,8 +459,9 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
-                "E", r"\mathbb{E}"):
-            return
+                "E", r"\mathbb{E}") or self.heading or \
+                any(label.startswith(base + "(") for label in self.scope.heads):
+            return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
                          primary)
 
@@ -575,6 +592,11 @@ class Reader(Products, Probability, Expectations, Hypotheses):
         key = p.key
         bound = self.bound_name(key)
         if bound is not None:
+            if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
+                return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
+            if bracket is not None and bracket.open == "(" and bound.local is LOCAL_ANY:
+                # a definition's parameter applied to arguments is a function parameter
+                return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             return Sym(bound), 1
         if p.primes and self.declared(key.rstrip("'")) is not None and \
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
@@ -592,7 +614,8 @@ class Reader(Products, Probability, Expectations, Hypotheses):
             if label in self.scope.heads:
                 name = self.scope.heads[label]
                 return Defined(name, (), self.scope.table[name].info.body), 2
-            operator = self.information(key, bracket) or self._operator(key, bracket)
+            operator = self.divergence(key, bracket) or self.information(key, bracket) or \
+                self._operator(key, bracket)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -631,12 +654,11 @@ class Reader(Products, Probability, Expectations, Hypotheses):
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
-                args = self._arguments(bracket)
-                if len(args) != len(info.params):
+                if len(bracket.args) != len(info.params):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
-                                     f"{len(args)}", bracket.node)
-                return self._powered(Defined(name, args, self._apply(info, args, p.node)),
-                                     bracket), 2
+                                     f"{len(bracket.args)}", bracket.node)
+                args, body = self.applied(info, bracket, p.node)
+                return self._powered(Defined(name, args, body), bracket), 2
             return Defined(name, (), info.body), 1
         if kind is Kind.FUNCTION:
             if (bracket is None or bracket.open != "(") and self.averaged:
@@ -649,11 +671,13 @@ class Reader(Products, Probability, Expectations, Hypotheses):
                              "summation", p.node)
         return Sym(name), 1
 
-    def _apply(self, info, args, node):
-        """A definition's body with its parameters put to `args`, within a size bound: a
-        definition that applies the one before it twice doubles at each level."""
+    def _apply(self, info, args, node, mapping=None):
+        """A definition's body with its parameters put to `args` (or as `mapping` says),
+        within a size bound: a definition that applies the one before it twice doubles at
+        each level."""
         try:
-            return substitute(info.body, dict(zip(info.params, args)), self.scope.allowance)
+            return substitute(info.body, mapping if mapping is not None else
+                              dict(zip(info.params, args)), self.scope.allowance)
         except TooLarge:
             raise self.error(f"applying the definitions of this file builds more than "
                              f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
