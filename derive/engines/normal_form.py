@@ -35,9 +35,9 @@ import time
 from fractions import Fraction
 
 from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
-from derive.model.names import Domain, Kind
+from derive.model.names import Domain, Kind, Name
 from derive.model.terms import (
-    Add, At, Call, Const, Defined, Dens, Deriv, Expect, Family, Fn, Integral, Limit, Mul,
+    Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Mul,
     Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
 from derive.notation import registry
@@ -69,6 +69,7 @@ class Normaliser:
         self._memo = {}
         self._copies = itertools.count(1)
         self._variables = {}              # serial → variable Name, of the ranges met
+        self._law_table = None
 
     # ================================================================== entry
     def value(self, term):
@@ -290,6 +291,9 @@ class Normaliser:
                 reduced = self._integrate_density(deps[0][0], copy)
                 if reduced is not None:
                     return Poly({rest: Fraction(1)}) * reduced
+            pushed = self._pushforward(m, copy, deps, rest)
+            if pushed is not None:
+                return pushed
             if not deps and range_id[0] == "sum" and len(range_id) == 3:
                 count = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1]) + Poly.const(1)
                 return Poly({rest: Fraction(1)}) * count
@@ -323,6 +327,50 @@ class Normaliser:
         marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
                     tuple(at[i] for i in keep), params, held)
         return Poly.atom(marginal)
+
+    def _pushforward(self, m, copy, deps, rest):
+        """∫ p_g(x) h(x) dx = ∫ p_z(z) h(g(z)) dz when p_g is declared the law of g(z),
+        z ∼ p_z: one power of p_g at the copy's point is taken out, the copy becomes a copy
+        of z, and the point x becomes g(z) in all that depends on it. Applied to every
+        integral against p_g, so both sides of a step take the same form."""
+        point = ("pt", copy, REAL)
+        for atom, e in deps:
+            if atom[0] != "dens" or e < 1 or atom[4] or len(atom[6]) != 1 or \
+                    not _is_point(atom[6][0], copy):
+                continue
+            law = self._laws().get(atom[2])
+            if law is None or copy[1] != ("all", atom[3][0]):
+                continue
+            z = Name(law.variable.latex, origin=law.variable)
+            mapped = self.value(Call(law.map, Sym(z)))
+            source = self.value(Dens(Dist(law.source, (law.variable,)), (Sym(z),)))
+            if len(mapped.terms) != 1 or len(source.terms) != 1:
+                return None
+            ((g_atom, _),), = [tuple(k) for k in mapped.terms]
+            new_copy = ("cp", ("all", law.variable.serial), next(self._copies))
+            self._variables[law.variable.serial] = law.variable
+            placeholder = ("ph", z.serial)
+            g_atom = _replace(g_atom, placeholder, new_copy)
+            (source_mono,) = source.terms
+            kept = {a: x for a, x in deps if a != atom}
+            if e > 1:
+                kept[atom] = e - 1
+            moved = _replace(_replace(frozenset(kept.items()), point, g_atom),
+                             ("int", copy), ("int", new_copy))
+            monomial = mono_mul(mono_mul(rest, moved), _replace(source_mono, placeholder,
+                                                                new_copy))
+            monomial = mono_mul(monomial, frozenset({(("int", new_copy), 1)}))
+            return Poly({monomial: Fraction(1)})
+        return None
+
+    def _laws(self):
+        """{serial of a distribution declared the law of g(z): its `Pushforward`}."""
+        if self._law_table is None:
+            self._law_table = {name.serial: info.law for name, info in
+                               ((n, d.info) for n, d in self.context.table.items()
+                                if d.kind is Kind.DISTRIBUTION)
+                               if getattr(info, "law", None) is not None}
+        return self._law_table
 
     def _range_size(self, serial):
         """|𝒳| for a discrete variable's range 𝒳, as a poly; None for a continuous one."""

@@ -4,6 +4,7 @@ YAML context). Each holds from where it stands to the end of the file.
     title TEXT                      variable x, z            discrete x
     discrete x in \\mathcal{X}, y in \\mathcal{Y}                discrete x, y in \\mathcal{X}
     density p, q                    density q over z         density q_\\phi over z given x
+    density p_g over x is the law of g(z) for z \\sim p_z    (a pushforward)
     joint p over x, y               joint p over v, h with parameter \\theta
     distribution P with density p   random X with density p over x
     expectation E                   expectations under q     same x, x^{(i)}
@@ -26,7 +27,8 @@ from pathlib import Path
 from derive.model.derivation import Relation
 from derive.model.terms import Dens, Num, Sym
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name, SetInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name,
+    Pushforward, SetInfo,
 )
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -143,6 +145,7 @@ class Directives:
         return self._declare_variable(key)
 
     def _density(self, body, offset):
+        body, sep, law = body.partition(" is the law of ")
         names, clauses = _clauses(body, ("over", "given"))
         over, given = clauses["over"], clauses["given"]
         if "=" in names:
@@ -150,8 +153,33 @@ class Directives:
         variables = self._over(over, offset + body.find(over) if over else offset)
         conditioning = tuple(self._variable_name(k) for k, _ in
                              self._names(given, offset + body.find(given))) if given else ()
+        pushforward = self._law(law, offset + len(body) + len(sep), variables) if sep else None
         for key, at in self._names(names, offset):
-            self._declare_distribution(key, variables, conditioning, at)
+            self._declare_distribution(key, variables, conditioning, at, pushforward)
+
+    def _law(self, text, offset, variables):
+        """`g(z) for z \\sim p_z`: the pushforward of p_z by a declared function g."""
+        mapped, sep, drawn = text.partition(" for ")
+        variable, sim, source = drawn.partition("\\sim")
+        if not sep or not sim or len(variables) != 1:
+            raise self.source.error("write: density p_g over x is the law of g(z) for "
+                                    "z \\sim p_z", offset)
+        at = offset + len(mapped) + len(sep)
+        z = self.scope.lookup(self.reader.read_name(variable, at))
+        p_z = self.scope.lookup(self.reader.read_name(source, at + len(variable) + len(sim)))
+        if z is None or z[1].kind is not Kind.VARIABLE or p_z is None or \
+                p_z[1].kind is not Kind.DISTRIBUTION or p_z[1].info.over != (z[0],):
+            raise self.source.error("the variable drawn must be a declared variable, and the "
+                                    "law it is drawn from a density over it", at)
+        term = self.reader.read_term(mapped, offset)
+        g = getattr(term, "function", None)
+        if g is None or getattr(term, "arguments", None) != (Sym(z[0]),) or \
+                self.scope.table.get(g) is None or self.scope.table[g].kind is not \
+                Kind.FUNCTION or not self.scope.table[g].declared:
+            raise self.source.error("the law of g(z) needs g declared as a function "
+                                    "(% derive: function g) and applied to the variable drawn",
+                                    offset)
+        return Pushforward(g, z[0], p_z[0])
 
     def _joint(self, body, offset):
         """`p over x, y` (also `p over v, h with parameter \\theta`: p depends on θ, and is
@@ -246,12 +274,13 @@ class Directives:
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
-    def _declare_distribution(self, key, over, given, offset):
+    def _declare_distribution(self, key, over, given, offset, law=None):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
-                                            DistributionInfo(over=tuple(over), given=tuple(given))))
+                                            DistributionInfo(over=tuple(over), given=tuple(given),
+                                                             law=law)))
 
     def _define(self, body, offset):
         support = SUPPORT.match(body)

@@ -92,6 +92,17 @@ class SizeInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class Pushforward:
+    """The law of `map(source variable)` when the source variable is drawn from `source`
+    (`% derive: density p_g over x is the law of g(z) for z \\sim p_z`): ∫ p_g(x) h(x) dx
+    = ∫ p_z(z) h(g(z)) dz for every h."""
+
+    map: Name                      # a declared real function g
+    variable: Name                 # z
+    source: Name                   # p_z, a distribution over z
+
+
+@dataclass(frozen=True, eq=False)
 class DistributionInfo:
     """A distribution over `over` (one variable, or several for a joint), possibly a family
     conditional on `given`; `formula` (a term in `over`, `given` and symbols) when it is
@@ -101,6 +112,7 @@ class DistributionInfo:
     given: tuple = ()              # variable Names it is conditional on
     formula: object = None         # a Term, or None for an abstract density
     family: object = None          # a `Family` term, or None
+    law: Pushforward | None = None  # the law of g(z), z drawn from another distribution
 
 
 @dataclass(frozen=True, eq=False)

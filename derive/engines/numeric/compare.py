@@ -70,6 +70,10 @@ def labels_for(terms, context):
                     names.update(x for x in a if hasattr(x, "serial"))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
+    for dist in list(names):
+        law = getattr(context.info(dist), "law", None)
+        if law is not None:              # the law of g(z) is drawn from g and the law of z
+            names.update((law.map, law.source, law.variable))
     ranked, counts = Labels(), {}
     for name in sorted(names, key=lambda n: n.sort_key()):
         counts[name.latex] = counts.get(name.latex, 0) + 1

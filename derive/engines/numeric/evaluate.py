@@ -24,7 +24,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.model.names import Kind, SizeInfo
 from derive.model.terms import (
     At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, substitute,
+    Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes, substitute,
 )
 from derive.notation import registry
 from derive.notation.elementary import ELEMENTARY
@@ -260,8 +260,32 @@ class Evaluator:
             if point.cell is None and not _precise(point.value):
                 self._unsure()
         domain = declaration.domain if real else None
+        law = self._law_of_map(t.function)
+        if law is not None and len(t.arguments) == 1 and \
+                not self.instance.is_discrete(law.variable):
+            point = self.point_of(t.arguments[0])
+            if point.cell is not None and point.cell >= 0:
+                cell = self.instance.pushed_cell(self.labels[t.function], point.cell)
+                return exact_number(self.instance.partition.points[cell])
         return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys),
                                                          real, domain))
+
+    def _pushed(self, body):
+        """Whether a body holds the density of a law of g(z)."""
+        return any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
+                   getattr(self.context.info(n.dist.name), "law", None) is not None
+                   for n in nodes(body))
+
+    def _law_of_map(self, function):
+        """The `Pushforward` whose map is `function`, if any: on the cells of its variable,
+        g sends cell k to the middle of cell π(k) (π a permutation drawn per instance), so
+        the law of g(z) is the table `table` computes — a genuine pushforward whenever the
+        integrand is constant on cells."""
+        for name, declaration in self.context.table.items():
+            law = getattr(declaration.info, "law", None)
+            if law is not None and law.map is function:
+                return law
+        return None
 
     def density(self, t):
         dist = t.dist
@@ -270,6 +294,8 @@ class Evaluator:
         info = self.context.info(dist.name)
         if info.formula is not None:        # a density given by a formula: the formula there
             return self._value(substitute(info.formula, dict(zip(dist.over, t.at))))
+        if info.law is not None:
+            return self.pushed_density(info.law, self._cell(t.at[0]) if len(t.at) == 1 else None)
         cells = []
         for a in t.at:
             cells.append(self._cell(a))
@@ -306,6 +332,22 @@ class Evaluator:
             marginal = self._from_weights(weights, variables, dict(given))
             return joint / marginal
         return joint
+
+    def pushed_density(self, law, cell):
+        """The density of the law of g(z) on a cell: the mass of the z-cells g sends there
+        over the cell's width (continuous variables, sharing the partition)."""
+        if cell is None or self.instance.is_discrete(law.variable):
+            raise NotEvaluable("this law of g(z) is not evaluated")
+        source = self.context.info(law.source)
+        label = self.labels.get(law.map)
+        if label is None or law.source not in self.labels:
+            raise NotEvaluable("the law of g(z) needs g and the law of z in the step")
+        mass = acb(0)
+        for k in range(len(self.instance.partition.widths)):
+            if self.instance.pushed_cell(label, k) == cell:
+                mass += self.table(Dist(law.source, source.over), source,
+                                   {law.variable: k}, {}) * self._width(law.variable, k)
+        return mass / self._width(law.variable, cell)
 
     def _from_weights(self, weights, variables, fixed):
         """Density of the marginal over the fixed variables, at those cells."""
@@ -361,6 +403,8 @@ class Evaluator:
             return self._over_points(var, body, self.instance.points_of(variable))
         partition = self.instance.partition
         degree = self.degree(body, var)
+        if degree != 0 and self._pushed(body):
+            self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
             total += self._cell_integral(var, body, i, a, b, degree)
@@ -405,6 +449,8 @@ class Evaluator:
                 Fraction(str(hi.real.mid().str(30, radius=False)))
         cuts = [lo_q] + [e for e in self.instance.partition.edges if lo_q < e < hi_q] + [hi_q]
         degree = self.degree(body, var)
+        if degree != 0 and self._pushed(body):
+            self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
@@ -540,8 +586,8 @@ def _degree(t, var, memo):
     elif isinstance(t, (Dens, Call)):
         args = t.at + t.dist.cond if isinstance(t, Dens) and isinstance(t.dist, Dist) else \
             (t.at if isinstance(t, Dens) else t.arguments)
-        bare = all(not (var in free_names(a)) or (isinstance(a, Sym) and a.name is var)
-                   for a in args)
+        bare = all(isinstance(a, Sym) and a.name is var or _degree(a, var, memo) == 0
+                   for a in args)       # constant on each cell: D(x), D(g(x)), p(x)
         result = 0 if bare else None
     elif isinstance(t, Defined):
         result = _degree(t.body, var, memo)

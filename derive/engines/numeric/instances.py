@@ -143,6 +143,15 @@ class Instance:
             return raw
         return self.remember(("masses", label, shape), make)
 
+    def pushed_cell(self, label, cell):
+        """The cell that a pushforward's map (named by `label`) sends cell `cell` to: a
+        permutation of the cells drawn per instance, so every cell gets mass."""
+        def make():
+            order = list(range(len(self.partition.widths)))
+            self.rng("pushforward", label).shuffle(order)
+            return order
+        return self.remember(("pushforward", label), make)[cell]
+
     def direction(self, label, size):
         """v, w of a moving density softmax(θ v + w), exact rationals."""
         def make():

@@ -132,10 +132,14 @@ class Divergences:
             self._script(single(node), [], node)
         if not isinstance(piece, NamePiece) or piece.power is not None:
             raise self.error("a function's name is expected here", node)
+        bound = self.bound_name(piece.key)
+        if bound is not None and bound.local is not None and bound.local.kind is \
+                Kind.VARIABLE and bound.origin is None and self.optimising(bound):
+            return bound                # \max_D V(G, D): D ranges over functions
         found = self.scope.lookup(piece.key)
         if found is not None and found[1].kind is Kind.FUNCTION:
             return found[0]
-        if found is not None or self.bound_name(piece.key) is not None:
+        if found is not None or bound is not None:
             raise self.error(f"{piece.key} is not a function", node)
         name, conflict = self.scope.implicit(piece.key, Kind.FUNCTION, self.offset)
         return name

@@ -66,6 +66,7 @@ BARS = ("|", r"\mid", r"\vert")
 LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
+LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 
 
 @dataclass(frozen=True)
@@ -1049,18 +1050,36 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if is_tree(spec, "domain"):
             var_node, _, domain = spec.children
             low, high, closed = self._interval(domain)
+        elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
+            var_node, rel, bound = spec.children
+            low, high, closed = self._half_line(rel, bound, spec)
         key = self._index_key(var_node)
         found = self.declared(key)
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
         else:
-            var = self.fresh(key, declaration=LOCAL_REAL)
+            var = self.fresh(key, declaration=LOCAL_OPTIMUM)
         with self.binding(key, var):
             value = self.term(body)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
             raise self.error(f"the domain of this \\{kind} is empty", node)
         return Optimum(kind, value, var, low, high, closed)
+
+    @staticmethod
+    def optimising(name):
+        """Whether a bound name is the variable of a max, min, sup or inf."""
+        return name.local is LOCAL_OPTIMUM
+
+    def _half_line(self, rel, bound, node):
+        """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
+        relation = self.relation(rel)
+        value = self.term(bound)
+        if relation in (Relation.GT, Relation.GE):
+            return value, OO, "()" if relation is Relation.GT else "[)"
+        if relation in (Relation.LT, Relation.LE):
+            return neg(OO), value, "()" if relation is Relation.LT else "(]"
+        raise self.error("a range reads u > 0 or u \\in (0, 1)", node)
 
     def _interval(self, node):
         """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
