@@ -323,6 +323,9 @@ def _from_unit(t, lo, hi):
 
 def optimisation(step, seed, deadline, report):
     left, right = step.lhs, step.rhs
+    if isinstance(left, Optimum) != isinstance(right, Optimum):
+        from derive.engines import optimum_value
+        return optimum_value.decide(step, seed, deadline)
     if not (isinstance(left, Optimum) and isinstance(right, Optimum)) or \
             step.relation is not Relation.EQ:
         return Verdict(UNDECIDED, "optimisation", "derive checks max/min claims of the form "

@@ -180,8 +180,9 @@ def _bounded(relation, left, right, latex, context):
     """`t < c` and its kin: t = c ∓ δ with a fresh δ > 0 (≥ 0)."""
     if isinstance(right, Sym) and not isinstance(left, Sym):
         left, right, relation = right, left, _flipped(relation)
-    if not isinstance(left, Sym) or left.name in free_names(right) or \
-            context.kind(left.name) is not Kind.SYMBOL or left.name.origin is not None:
+    if not isinstance(left, Sym) or left.name in free_names(right):
+        left, right, relation = _isolated(relation, left, right, latex, context)
+    if context.kind(left.name) is not Kind.SYMBOL or left.name.origin is not None:
         raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                        f"(t < c); not {latex}")
     name = left.name
@@ -196,6 +197,25 @@ def _bounded(relation, left, right, latex, context):
         raise Unusable(f"derive cannot use the hypothesis {latex}: {name.latex} is declared "
                        f"{context.domain(name).value}")
     return (lambda term: substitute(term, {name: value})), widened
+
+
+def _isolated(relation, left, right, latex, context):
+    """`a·s + r R 0` (linear in a symbol s, a rational) as `s R' −r/a`."""
+    n = normal_form.Normaliser(context)
+    try:
+        difference = n.value(sub(left, right))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        difference = None
+    names = {name for name in free_names(left) | free_names(right)
+             if context.kind(name) is Kind.SYMBOL and name.origin is None and name.local is None}
+    for name in sorted(names, key=lambda name: name.sort_key()):
+        a = _linear_coefficient(difference, name) if difference is not None else None
+        if a is None:
+            continue
+        bound = sub(Sym(name), div(sub(left, right), Num(a)))
+        return Sym(name), bound, relation if a > 0 else _flipped(relation)
+    raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
+                   f"(t < c); not {latex}")
 
 
 def _flipped(relation):

@@ -633,7 +633,7 @@ class Normaliser:
             return NONNEG
         signs = set()
         for m, c in poly.terms.items():
-            term = POS if c > 0 else None
+            term = POS                      # c ≠ 0; a negative c is handled below
             for a, e in m:
                 s = _sign(a)
                 if s == POS:
