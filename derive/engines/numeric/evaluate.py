@@ -314,7 +314,8 @@ class Evaluator:
         """The density value of `dist` with its variables at the cells `at` (a dict
         variable → cell), conditional on `given` (variable → cell)."""
         variables = getattr(self.labels, "joints", {}).get(dist.name, info.over)
-        if any(v.variable not in variables for v in tuple(at) + tuple(given)):
+        if any(v.variable not in tuple(variables) + tuple(info.given)
+               for v in tuple(at) + tuple(given)):
             raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
         at = {v.variable: c for v, c in at.items()}
         given = {v.variable: c for v, c in given.items()}

@@ -10,6 +10,9 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   undeclared letter written as a density's argument is a variable of it (an observed
   value: `\\log p(x)` with `p` over z). Any other argument (a number, a declared symbol,
   an expression) is a value of the declared variable in its position: `p(0)`, `p(a)`.
+* **A density before brackets that hold densities multiplies them**: in
+  `\\int p \\left( \\log p - \\log q \\right) d\\mu` the bracket groups a factor — a
+  density is not taken at the value of another density.
 * **`p(x; \\theta)`**: after `;` comes the parameter the distribution depends on (at its
   current value when it is the parameter itself, `p(x; \\theta_0)` at another).
 * **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
@@ -36,9 +39,10 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 
 from __future__ import annotations
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Dist, Op, Pow, Sym, free_names
+from derive.model.terms import Dens, Dist, Op, Pow, Sym, free_names, nodes
 from derive.notation.joint import in_order
 
 
@@ -151,6 +155,19 @@ class Probability:
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+    def groups_a_factor(self, bracket):
+        """Whether brackets after a density's name hold densities (a factor, not a point)."""
+        if bracket.seps or len(bracket.args) != 1 or is_tree(bracket.args[0], "assignment"):
+            return False
+        return any(isinstance(t, Dens) for t in nodes(self._peek(bracket.args[0])))
+
+    def _peek(self, node):
+        """A node's term, read for a look only (errors mean: not this reading)."""
+        try:
+            return self.term(node)
+        except InputError:
+            return Sym(Name("?"))
 
     # ------------------------------------------------------------------ formula arguments
     def formula_argument(self, node, like=()):

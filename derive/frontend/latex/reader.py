@@ -643,7 +643,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
         if kind is Kind.DISTRIBUTION:
-            if bracket is not None and bracket.open in "([":
+            if bracket is not None and bracket.open in "([" and not self.groups_a_factor(bracket):
                 return self.density(name, declaration.info, bracket), 2
             return self.bare_density(name, declaration.info, p.node), 1
         if kind is Kind.DEFINITION:
@@ -823,7 +823,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not registry.spelled(key):
             return None
         op = registry.lookup(key, len(bracket.args))
-        dists = [self.distribution_argument(a) for a in bracket.args]
+        dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and any(d is not None for d in dists) and None in dists:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
@@ -835,6 +835,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  f"({_operator_forms(key)}); these arguments do not fit",
                                  bracket.node)
             return None
+        spaces = {frozenset(v.variable for v in d.over) for d in dists}
+        if len(spaces) > 1:
+            raise self.error(f"{key} compares distributions over the same variables; here "
+                             + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
+                                            for d in dists), bracket.node)
         value = Op(op.key, *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
