@@ -31,6 +31,22 @@ class Builder:
         if self.directives.apply(keyword, body, offset):
             self.chains.end_chain()
 
+    def display(self, rows):
+        """Read the rows of one display, `(text, offset, justification)` each. A row that
+        defines a quantity (`\\mathcal{L}(q) = …`) which an earlier row of the display
+        already uses is read first (Bishop's "where we have defined"), so the earlier row
+        means it."""
+        keys = [" ".join(self.reader.row_words(text)) for text, _, _ in rows]
+        first, rest = [], []
+        for k, (text, offset, why) in enumerate(rows):
+            label = self.reader.defined_label(text, offset)
+            used = label is not None and any(" ".join(self.reader.row_words(label)) in key
+                                             for key in keys[:k])
+            follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
+            (first if used and not follows else rest).append((text, offset, why))
+        for text, offset, why in first + rest:
+            self.row(text, offset, why)
+
     def row(self, text, offset, justification="", expect=""):
         """Read one row of display math found at `offset` of the source."""
         pending_expect, note = self.directives.take_pending()

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import (
-    Add, Dens, Dist, Expect, Integral, Mul, Pow, Sym, TWO, free_names, neg, substitute,
+    Add, Defined, Dens, Dist, Expect, Integral, Mul, Pow, Sym, TWO, free_names, neg, substitute,
 )
 
 VARIANCE = ("Var", "var", r"\mathbb{V}", r"\mathrm{Var}", r"\operatorname{Var}")
@@ -77,6 +77,11 @@ class Expectations:
         """(term, pieces used) for an expectation, a variance or a covariance."""
         bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
             rest[0].open in "[(" else None
+        if bracket is not None and piece.sub is None and piece.power is None:
+            label = self._label(piece.kind, bracket)
+            if label in self.scope.heads:             # a form the file defined itself
+                name = self.scope.heads[label]
+                return Defined(name, (), self.scope.table[name].info.body), 2
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
             if len(bracket.args) != wanted or any(s != "," for s in bracket.seps):

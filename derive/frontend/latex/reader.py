@@ -26,6 +26,7 @@ Nothing here evaluates: terms are built as written.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -111,6 +112,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         children, self.hypotheses = self.split_hypotheses(tree.children, text)
+        implicit = self.implicit_definition(children, text, start)
+        if implicit is not None:
+            return implicit
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
         params = ()
@@ -134,6 +138,57 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
         return parts
+
+    def implicit_definition(self, children, text, start):
+        """The `Part`s of a row that defines a new quantity implicitly: one equation in which
+        a calligraphic name with arguments not known yet stands alone as a term of a sum
+        (`\\log p(x) = D_{KL}(…) + \\mathcal{L}(\\theta, \\phi; x)`, as AEVB's eq. 1 names
+        the bound): it is defined as what makes the equation hold. None for other rows."""
+        if len(children) != 3 or not is_tree(children[1], "rel") or \
+                children[1].children[0].value != "=":
+            return None
+        found = []
+        for side in (0, 2):
+            node = children[side]
+            terms = [(None, node)] if not is_tree(node, "sum") else \
+                [(None, node.children[0])] + list(zip(node.children[1::2], node.children[2::2]))
+            for k, (sign, term) in enumerate(terms):
+                label = self._unknown_quantity(term)
+                if label is not None:
+                    found.append((side, k, sign, label, terms))
+        if len(found) != 1:
+            return None
+        side, k, sign, (key, label), terms = found[0]
+        other = self.term(children[2 - side])
+        rest = [(s, t) for j, (s, t) in enumerate(terms) if j != k]
+        value = other
+        for s, t in rest:                  # other = Σ rest ± L, so L = ±(other − Σ rest)
+            term = self.term(t)
+            value = Add(value, term if s is not None and s.value == "-" else neg(term))
+        if sign is not None and sign.value == "-":
+            value = neg(value)
+        node = terms[k][1]
+        head_latex = " ".join(text[_start(node):_end(node)].split())
+        body_latex = " ".join(text[_start(children[2 - side]):_end(children[2 - side])].split())
+        return [Part(None, None, start + _start(node), head_latex, Head(key, label, ())),
+                Part(DEFINE, value, start + _start(children[2 - side]), body_latex)]
+
+    def _unknown_quantity(self, node):
+        """(key, label) when a term is `\\mathcal{L}(…)` with a name and label not known."""
+        node = single(node)
+        if not is_tree(node, "run") or len(node.children) != 2 or \
+                not all(is_tree(i, "script") for i in node.children):
+            return None
+        try:
+            name, bracket = (self.piece(i) for i in node.children)
+        except InputError:
+            return None
+        if not isinstance(name, NamePiece) or not isinstance(bracket, BracketPiece) or \
+                not name.base.startswith("\\mathcal{") or name.power is not None or \
+                self.scope.lookup(name.key) is not None or bracket.power is not None:
+            return None
+        label = self._label(name.key, bracket)
+        return None if label in self.scope.heads else (name.key, label)
 
     def read_term(self, text, start):
         """One expression (a directive's formula or hypothesis)."""
@@ -276,9 +331,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         finally:
             self.heading = False
+        bracket = self.piece(items[1]) if len(items) == 2 else None
+        if isinstance(name, ExpectPiece) and relation is DEFINE and \
+                isinstance(bracket, BracketPiece) and name.sub is None and name.power is None:
+            label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
+            return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
             return None
-        bracket = self.piece(items[1]) if len(items) == 2 else None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
@@ -291,8 +350,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
-                                       registry.spelled(name.key) or
-                                       self.operator_form(name.key)):
+                                       registry.spelled(name.key) and self._reads(name, bracket)
+                                       or self.operator_form(name.key)):
             return None
         params = self._parameters(bracket, directive)
         if params is None and directive:
@@ -300,6 +359,44 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if params is not None:
             return Head(name.key, None, params, scale)
         return Head(name.key, label, (), scale)
+
+    def _reads(self, name, bracket):
+        """Whether an operator's spelling with these arguments reads as that operator
+        (`KL(q \\| p)` of a density and a joint over other variables does not: written
+        first in a row, it names a new quantity, Bishop's shorthand)."""
+        try:
+            return (self.information(name.key, bracket) or
+                    self._operator(name.key, bracket)) is not None
+        except InputError:
+            return False
+
+    @staticmethod
+    def row_words(text):
+        """A row's text as comparable words: spacing and alignment marks dropped, and the
+        labels' own canonical spelling (`\\mathcal{L}(q)`)."""
+        return re.sub(r"\\[,;!:]|\\q?quad|&|\\left|\\right|\s+", "", text)
+
+    @staticmethod
+    def continues(text):
+        """Whether a row starts with a relation (continues the chain above it)."""
+        return bool(re.match(r"\s*&?\s*(=|<|>|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)", text))
+
+    def defined_label(self, text, start):
+        """The first side of a row that defines a quantity with arguments by it
+        (`\\mathcal{L}(q) = …`), as written; None otherwise. Reads nothing else and raises
+        nothing."""
+        try:
+            text = _without_end_punctuation(text)
+            tree = self._parse(text, start)
+            children = tree.children
+            if len(children) < 3 or is_tree(children[0], "rel"):
+                return None
+            head = self.head(children[0], self.relation(children[1].children[0]))
+        except InputError:
+            return None
+        if head is None or head.label is None:
+            return None
+        return text[_start(children[0]):_end(children[0])]
 
     def _label(self, key, bracket):
         """The canonical text of a name with its bracket: `\\mathcal{L}'(G|D^{\\star})`."""
@@ -603,6 +700,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
             return self._derived_function(p, bracket)
         found = self.scope.lookup(key)
+        if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE and \
+                found[0].latex != key:                    # X, another spelling of x
+            return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
