@@ -277,7 +277,7 @@ class Normaliser:
                     out.append(reduced.scale(c))
                     changed = True
             result = Poly.sum(out)
-        return Poly({_renumber(m): c for m, c in result.terms.items()})
+        return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in result.terms.items()])
 
     def _reduce_once(self, m):
         """One normalisation step on a monomial, or None when none applies."""
