@@ -53,31 +53,55 @@ class Products:
 
     # ------------------------------------------------------------------ integrals
     def integrals(self, pieces):
-        """Each `\\int … d x` into a value, innermost (last) integral first. Integrals after
-        an operator that takes the rest of the run are left to that operator, so they are
-        read inside its scope."""
+        """Each `\\int … d x` into a value, the outermost first, so an inner integral is read
+        inside the outer one's scope (in `\\int \\int f(x, z) \\, dx \\, dz` the z of f is
+        the outer integral's). Differentials pair with integrals innermost first. Integrals
+        after an operator that takes the rest of the run are left to that operator, so they
+        are read inside its scope."""
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])
                       if isinstance(p, BigPiece) and p.op in ("int", "iint")]
             if not starts:
                 return pieces
-            i = starts[-1]
-            j = self.differential(pieces, i + 1)
-            if j is None:
+            i = starts[0]
+            ends = self._differentials_of(pieces, i)
+            if not ends:
                 raise self.error(r"this integral has no differential: end it with d x", pieces[i].node)
+            j = ends[0]
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
             if pieces[i].op == "iint":
-                k = self.differential(pieces, j + 2)
-                if k != j + 2:
+                if len(ends) != 2 or ends[1] != j + 2:
                     raise self.error(r"\iint needs two differentials: d y \, d x", pieces[i].node)
+                k = ends[1]
                 value = self.double_integral(pieces[i], pieces[i + 1:j], pieces[j + 1],
                                              pieces[k + 1])
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[k + 2:]
                 continue
             value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[j + 2:]
+
+    def _differentials_of(self, pieces, i):
+        """The indices of the differentials that close the integral at `i` (two for
+        `\\iint`), pairing each differential with the innermost open integral; [] when
+        it is not closed."""
+        depth = 2 if pieces[i].op == "iint" else 1
+        own, j = [], i + 1
+        while j < len(pieces):
+            p = pieces[j]
+            if isinstance(p, BigPiece) and p.op in ("int", "iint"):
+                depth += 2 if p.op == "iint" else 1
+            elif self.differential(pieces, j) == j:
+                depth -= 1
+                if depth < (2 if pieces[i].op == "iint" else 1):
+                    own.append(j)
+                if depth == 0:
+                    return own
+                j += 2
+                continue
+            j += 1
+        return []
 
     def double_integral(self, piece, body, inner, outer):
         """`\\iint body d inner d outer`: ∫ (∫ body d inner) d outer."""
