@@ -44,7 +44,13 @@ class Builder:
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
             (first if used and not follows else rest).append((text, offset, why))
-        for text, offset, why in first + rest:
+        for text, offset, why in first:
+            self.reader.naming_ahead = True
+            try:
+                self.row(text, offset, why)
+            finally:
+                self.reader.naming_ahead = False
+        for text, offset, why in rest:
             self.row(text, offset, why)
 
     def row(self, text, offset, justification="", expect=""):

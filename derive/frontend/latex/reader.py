@@ -67,6 +67,7 @@ BARS = ("|", r"\mid", r"\vert")
 LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
+MISMATCH = "compares distributions over the same variables"
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 
 
@@ -104,6 +105,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.row_text = ""
         self.hypotheses = ()
         self.heading = False       # reading the head of a definition: any upright word
+        self.naming_ahead = False  # a row that defines what an earlier row of its display uses
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -361,14 +363,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return Head(name.key, label, (), scale)
 
     def _reads(self, name, bracket):
-        """Whether an operator's spelling with these arguments reads as that operator
-        (`KL(q \\| p)` of a density and a joint over other variables does not: written
-        first in a row, it names a new quantity, Bishop's shorthand)."""
+        """Whether an operator's spelling with these arguments reads as that operator. In a
+        row that defines what an earlier row of its display uses, `KL(q \\| p)` of a
+        density and a joint over other variables does not: it names a new quantity
+        (Bishop's shorthand, fixed by that row); anywhere else it is an error."""
         try:
             return (self.information(name.key, bracket) or
                     self._operator(name.key, bracket)) is not None
-        except InputError:
-            return False
+        except InputError as error:
+            return not (self.naming_ahead and MISMATCH in error.message)
 
     @staticmethod
     def row_words(text):
@@ -385,6 +388,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """The first side of a row that defines a quantity with arguments by it
         (`\\mathcal{L}(q) = …`), as written; None otherwise. Reads nothing else and raises
         nothing."""
+        self.naming_ahead = True
         try:
             text = _without_end_punctuation(text)
             tree = self._parse(text, start)
@@ -394,6 +398,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             head = self.head(children[0], self.relation(children[1].children[0]))
         except InputError:
             return None
+        finally:
+            self.naming_ahead = False
         if head is None or head.label is None:
             return None
         return text[_start(children[0]):_end(children[0])]
@@ -937,7 +943,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         spaces = {frozenset(v.variable for v in d.over) for d in dists}
         if len(spaces) > 1:
-            raise self.error(f"{key} compares distributions over the same variables; here "
+            raise self.error(f"{key} {MISMATCH}; here "
                              + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                             for d in dists), bracket.node)
         value = Op(op.key, *dists)
