@@ -56,6 +56,8 @@ def prove(step, deadline):
 
 
 def _distributions(step):
+    """The distributions a lemma may be applied to: those of the step, and the marginals
+    of a joint on each of its variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0)."""
     found = {}
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
@@ -65,6 +67,10 @@ def _distributions(step):
                 for a in t.arguments:
                     if isinstance(a, Dist):
                         found[a] = None
+    for d in list(found):
+        if len(d.over) > 1 and not d.given:
+            for v in d.over:
+                found[Dist(d.name, (v,), (), (), d.params)] = None
     return list(found)
 
 
