@@ -1,5 +1,5 @@
 """Sums, joints and conditionals: statements about one joint mass function of (x, y), with
-an evaluator of its own (exact tables, mpmath logs) — it imports nothing from derive.
+an evaluator of its own (exact tables, mpmath logs) — independent of derive.
 
 A tree is a tuple: ("num", Fraction), ("p", a, b) the joint p(a, b), ("px", a), ("py", b)
 the marginals, ("y|x", b, a) = p(b | a), ("x|y", a, b) = p(a | b), ("add", s, t),
