@@ -71,3 +71,7 @@ def test_divergences_compare_distributions_over_the_same_variables():
 def test_a_density_before_brackets_holding_densities_multiplies():
     assert readings(display(PQ, r"\int p \left( \log p - \log q \right) dx = D(p \| q)")) == \
         ["∫ p(x) · (log(p(x)) - log(q(x))) dx = KL(p ‖ q)"]
+
+
+def test_chi_squared_is_a_name_only_when_chi_is_not_declared():
+    assert verdicts(display("% derive: real \\chi\n", r"\chi^2 \ge 0")) == ["verified"]

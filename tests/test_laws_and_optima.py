@@ -79,3 +79,10 @@ def test_jensen_is_used_only_for_a_convex_function():
     assert verdicts(display(concave, row)) != ["verified"]
     unweighted = r"\sum_{i=1}^{n} w_i f(a_i) \ge f\left(\sum_{i=1}^{n} w_i a_i\right)"
     assert verdicts(display(convex, unweighted)) != ["verified"]       # weights not of total 1
+
+
+def test_a_later_row_defines_ahead_only_a_named_quantity():
+    """f(q) = 1 below f(q) + 1 = 2 stays in its place: f is an unknown function there."""
+    text = ("% derive: variable x\n% derive: density q\n"
+            "\\begin{align}\nf(q) + 1 &= 2 \\\\\nf(q) &= 1\n\\end{align}\n")
+    assert verdicts(text) == ["refuted", "definition"]

@@ -400,7 +400,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         finally:
             self.naming_ahead = False
-        if head is None or head.label is None:
+        if head is None or head.label is None or not _named_quantity(head.key):
             return None
         return text[_start(children[0]):_end(children[0])]
 
@@ -525,8 +525,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
-                if base == r"\chi" and is_token(single(sup), "NUMBER") and single(sup).value == "2":
-                    decoration = "^{2}"             # χ² is a name, never χ squared
+                if base == r"\chi" and is_token(single(sup), "NUMBER") and \
+                        single(sup).value == "2" and self.declared(r"\chi") is None:
+                    decoration = "^{2}"             # χ² is a name (χ itself undeclared)
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
@@ -1237,6 +1238,13 @@ def _without_end_punctuation(text):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]
     return text
+
+
+def _named_quantity(key):
+    """Whether a name is one papers give a quantity (`\\mathcal{L}`, an upright word, an
+    operator's spelling), not a plain letter that could be an unknown function."""
+    return key.startswith(("\\mathcal{", "\\mathscr{")) or registry.spelled(key) or \
+        (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
 
 
 def _negative(sup):
