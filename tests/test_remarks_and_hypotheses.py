@@ -72,3 +72,10 @@ def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
 def test_an_unreadable_hypothesis_is_an_error():
     (text,) = readings(display("", r"\operatorname{supp} P = 0 \Rightarrow a = a"))
     assert "does not read" in text
+
+
+def test_forall_is_set_aside_only_over_a_variables_own_range():
+    header = "% derive: discrete x in \\mathcal{X}\n% derive: density p\n"
+    assert readings(display(header, r"\forall x \in \mathcal{X}, p(x) > 0")) == ["p(x) > 0"]
+    (text,) = readings(display("", r"\forall t \in \mathbb{R}, t^2 \ge 0"))
+    assert "declare the domain" in text                  # never dropped: t would be complex

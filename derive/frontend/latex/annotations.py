@@ -135,8 +135,24 @@ def _label(text):
 
 
 def _forall(text):
+    """`\\forall x \\in X,` over x's own range (`\\mathrm{x}`, `\\mathcal{X}`) blanked; any
+    other `\\forall` would state a domain, which is declared, not remarked."""
     m = _FORALL.match(text)
-    return text if m is None else " " * m.end() + text[m.end():]
+    if m is None:
+        if re.match(r"\s*\\forall(?![a-zA-Z])", text):
+            raise RemarkError("derive reads \\forall x \\in X, only over a variable's own range; "
+                              "declare the domain instead (% derive: real t)", text.index("\\"))
+        return text
+    if _letter(m.group("var")) != _letter(m.group("set")).lower():
+        raise RemarkError("derive reads \\forall x \\in X, only over a variable's own range; "
+                          "declare the domain instead (% derive: real t)", m.start("set"))
+    return " " * m.end() + text[m.end():]
+
+
+def _letter(name):
+    """`\\mathrm{x}` → x, `\\mathcal{X}` → X: a name without its font."""
+    inner = re.sub(r"\\[a-zA-Z]+\s*\{([^{}]*)\}", r"\1", name)
+    return inner.strip()
 
 
 def _units(text):
