@@ -86,3 +86,12 @@ def test_a_later_row_defines_ahead_only_a_named_quantity():
     text = ("% derive: variable x\n% derive: density q\n"
             "\\begin{align}\nf(q) + 1 &= 2 \\\\\nf(q) &= 1\n\\end{align}\n")
     assert verdicts(text) == ["refuted", "definition"]
+
+
+def test_domains_of_functions_and_classes_of_functions_read():
+    header = ("% derive: variable x\n% derive: convex f\n% derive: function class \\mathcal{T}\n"
+              "% derive: define f^*(t) = \\sup_{u \\in \\text{dom}_f}\\left\\{ ut - f(u) \\right\\}\n")
+    (text,) = readings(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0"))
+    assert text.startswith("max_{T} ")
+    assert verdicts(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0")) == \
+        ["undecided"]                          # an optimum over functions is not checked

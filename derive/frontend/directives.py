@@ -312,6 +312,14 @@ class Directives:
         self.scope.alias(key, found[1].info.support)
 
     def _function(self, body, offset):
+        """`f, g`: real functions; `class \\mathcal{T}`: a set of real functions of the
+        variable, for `\\sup_{T \\in \\mathcal{T}}`."""
+        word, _, rest = body.strip().partition(" ")
+        if word == "class" and rest.strip():
+            for key, _ in self._names(rest, offset + body.index(rest)):
+                self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX,
+                                                    FunctionInfo("class")))
+            return
         for key, _ in self._names(body, offset):
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 

@@ -133,8 +133,7 @@ class Divergences:
         if not isinstance(piece, NamePiece) or piece.power is not None:
             raise self.error("a function's name is expected here", node)
         bound = self.bound_name(piece.key)
-        if bound is not None and bound.local is not None and bound.local.kind is \
-                Kind.VARIABLE and bound.origin is None and self.optimising(bound):
+        if bound is not None and bound.origin is None and self.optimising(bound):
             return bound                # \max_D V(G, D): D ranges over functions
         found = self.scope.lookup(piece.key)
         if found is not None and found[1].kind is Kind.FUNCTION:

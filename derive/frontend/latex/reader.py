@@ -68,6 +68,7 @@ LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
+LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 
 
@@ -561,7 +562,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
         read only when the registry or the file knows it, never as a product of letters or a
         symbol of its own."""
-        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
+        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or self.heading or \
@@ -699,7 +700,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bound is not None:
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
-            if bracket is not None and bracket.open == "(" and bound.local is LOCAL_ANY:
+            if bracket is not None and bracket.open == "(" and (
+                    bound.local is LOCAL_ANY or bound.local is LOCAL_FUNCTION):
                 # a definition's parameter applied to arguments is a function parameter
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             return Sym(bound), 1
@@ -1169,6 +1171,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         found = self.declared(key)
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
+        elif is_tree(spec, "domain") and self._function_class(spec.children[2]):
+            var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
             var = self.fresh(key, declaration=LOCAL_OPTIMUM)
         with self.binding(key, var):
@@ -1181,7 +1185,37 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     @staticmethod
     def optimising(name):
         """Whether a bound name is the variable of a max, min, sup or inf."""
-        return name.local is LOCAL_OPTIMUM
+        return name.local is LOCAL_OPTIMUM or name.local is LOCAL_FUNCTION
+
+    def _function_domain(self, node):
+        """Whether a node is `\\text{dom}_f` or `\\operatorname{dom} f` for a declared or
+        defined function f."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        try:
+            pieces = [self.piece(i) for i in items]
+        except InputError:
+            return False
+        if not pieces or not isinstance(pieces[0], NamePiece) or pieces[0].base != "dom":
+            return False
+        if len(pieces) == 1 and pieces[0].sub is not None:
+            key = naming.flat_text(pieces[0].sub)
+        elif len(pieces) == 2 and isinstance(pieces[1], NamePiece) and pieces[0].sub is None:
+            key = pieces[1].key
+        else:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind in (Kind.FUNCTION, Kind.DEFINITION)
+
+    def _function_class(self, node):
+        """Whether a node names a class of functions declared with `function class`."""
+        try:
+            key = self._index_key(node)
+        except InputError:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind is Kind.SET and \
+            getattr(found[1].info, "shape", None) == "class"
 
     def _half_line(self, rel, bound, node):
         """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
@@ -1194,7 +1228,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         raise self.error("a range reads u > 0 or u \\in (0, 1)", node)
 
     def _interval(self, node):
-        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
+        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`; of the
+        domain of a declared or defined function (`\\text{dom}_f`, `\\operatorname{dom} f^*`),
+        taken to be the real line; of a declared class of functions (`T \\in \\mathcal{T}`)."""
+        if self._function_domain(node) or self._function_class(node):
+            return neg(OO), OO, "()"
         inner = single(node)
         if is_tree(inner, "script") and len(inner.children) == 1:
             primary = inner.children[0]
