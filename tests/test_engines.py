@@ -32,6 +32,9 @@ def proved(row, header=HEADER):
     r"\sum_{i=1}^{3} i = 6",
     r"\int_0^a x \, dx = \frac{a^2}{2}",
     r"\frac{d}{dt} t^3 = 3 t^2",
+    # a product of integrals is a double integral over copies kept apart (Fubini)
+    r"\left(\int p(x) x \, dx\right)^2 = \int p(x) x \, dx \int p(x) x \, dx",
+    r"\mathbb{E}_{x \sim p}[x] \mathbb{E}_{x \sim q}[x^2] = \mathbb{E}_{x \sim q}[x^2] \mathbb{E}_{x \sim p}[x]",
 ])
 def test_the_normal_form_proves_identities(row):
     assert proved(row)
@@ -43,6 +46,10 @@ def test_the_normal_form_proves_identities(row):
     r"\log(t^2) = 2 \log t",
     r"\log(e^{c}) = c",                      # complex c
     r"\int f(x) \, dx = 1",                  # f is no density
+    # integrals are not merged by products, powers or logs
+    r"\mathbb{E}_{x \sim p}[x] \mathbb{E}_{x \sim q}[x^2] = \mathbb{E}_{x \sim p}[x^2] \mathbb{E}_{x \sim q}[x]",
+    r"\left(\int p(x) x \, dx\right)^2 = \int p(x)^2 x^2 \, dx",
+    r"\log \int p(x) q(x) \, dx = \int \log p(x) \, dx + \log \int q(x) \, dx",
 ])
 def test_the_normal_form_applies_no_rule_outside_its_hypotheses(row):
     assert not proved(row)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.model.terms import Dist, Op, nodes
+from derive.engines.poly import Poly
+from derive.model.terms import Dens, Dist, Integral, Op, Sym, nodes
 from derive.notation import families, registry
 
 
@@ -43,6 +44,11 @@ def prove(step, deadline):
         if lemma is not None:
             return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
                          "lemma's quantity plus a constant shown non-negative")
+    from derive.engines import jensen
+    fact = jensen.prove(step, deadline)
+    if fact is not None:
+        return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1 and "
+                     "the function's second derivative of one sign where its argument lies")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")
@@ -50,8 +56,9 @@ def prove(step, deadline):
 
 
 def _distributions(step):
-    """The distributions of the step that lemmas may be applied to: abstract densities and
-    declared families (not a user's formula, which need not be normalised)."""
+    """The distributions a lemma may be applied to: the abstract densities and declared
+    families of the step (not a user's formula, which need not be normalised), and the
+    marginals of a joint on each of its variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0)."""
     found = {}
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
@@ -61,6 +68,10 @@ def _distributions(step):
                 for a in t.arguments:
                     if isinstance(a, Dist):
                         found[a] = None
+    for d in list(found):
+        if len(d.over) > 1 and not d.given:
+            for v in d.over:
+                found[Dist(d.name, (v,), (), (), d.params)] = None
     return [d for d in found if families.genuine(d, step.context)]
 
 
@@ -69,18 +80,37 @@ def _by_lemma(gap, step, n):
     for op in registry.OPERATORS:
         for lemma in op.lemmas:
             for args in _argument_tuples(dists, op.arity):
-                if not lemma.applies(args):
+                if not lemma.applies(args, step.context) or \
+                        not all(_proper(a, step.context, n) for a in args):
                     continue
                 value = n.value(Op(op.key, *args))
                 bounds = []
                 if lemma.lower is not None:
-                    bounds.append(value - n.value(lemma.lower(args)))
+                    bounds.append(value - n.value(lemma.lower(args, step.context)))
                 if lemma.upper is not None:
-                    bounds.append(n.value(lemma.upper(args)) - value)
+                    bounds.append(n.value(lemma.upper(args, step.context)) - value)
                 for quantity in bounds:
                     if _multiple_plus_constant(gap, quantity, n):
                         return lemma.name
     return None
+
+
+def _proper(dist, context, n):
+    """A distribution argument is a genuine one: declared, or written as an expression in
+    densities shown positive and of total mass 1 (lemmas such as KL ≥ 0 hold only for those)."""
+    info = context.info(dist.name)
+    if getattr(info, "expression", None) is None:
+        return True
+    points = tuple(registry.bound_copy(v) for v in dist.over)
+    density = Dens(dist, tuple(Sym(p) for p in points))
+    mass = density
+    for p in reversed(points):
+        mass = Integral(p, mass)
+    try:
+        return n.sign(n.value(density)) == normal_form.POS and \
+            (n.value(mass) - Poly.const(1)).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _argument_tuples(dists, arity):
@@ -133,43 +163,20 @@ def _constant_nonnegative(poly, n):
 def _pointwise(gap, strict, n, deadline):
     import sympy
 
-    from derive.engines.symbolic import Converter
+    from derive.engines.symbolic import Converter, integrands
     converter = Converter(sympy)
-    groups = {}
-    for m, c in gap.terms.items():
-        copies = frozenset(a for a, _ in m if a[0] == "int")
-        groups.setdefault(copies, []).append((m, c))
-    constant = groups.pop(frozenset(), [])
-    if constant and len(groups) == 1:
-        # normalisation: a constant C is ∫ C p for a density p over the one integral's range
-        (copies, terms), = groups.items()
-        density = _density_over(copies, terms)
-        if density is not None:
-            terms = terms + [(frozenset(set(m) | {(density, 1)} | {(cp, 1) for cp in copies}), c)
-                             for m, c in constant]
-            groups[copies] = terms
-            constant = []
-    parts = list(groups.values()) + ([constant] if constant else [])
-    for terms in parts:
-        if deadline is not None and time.monotonic() > deadline:
+    for parts in integrands(gap):
+        if not parts:
             return False
-        expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-        if not _sign(sympy, expr, strict):
-            return False
-    return bool(parts)
-
-
-def _density_over(copies, terms):
-    if len(copies) != 1:
-        return None
-    (marker,) = copies
-    copy = marker[1]
-    for m, _ in terms:
-        for a, _ in m:
-            if a[0] == "dens" and len(a[6]) == 1 and normal_form._is_point(a[6][0], copy) \
-                    and not a[4]:
-                return a
-    return None
+        for terms in parts:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+            if not _sign(sympy, expr, strict):
+                break
+        else:
+            return True
+    return False
 
 
 def _sign(sp, expr, strict):
@@ -204,7 +211,7 @@ def _nonneg(sp, e, strict, depth):
         combined = sp.logcombine(e, force=False)      # only over positive arguments
         if combined != e and _nonneg(sp, combined, strict, depth + 1):
             return True
-        return _log_bound(sp, e, strict, depth)
+        return _rounding_bound(sp, e, strict, depth) or _log_bound(sp, e, strict, depth)
     return False
 
 
@@ -218,6 +225,35 @@ def _factor_sign(sp, a, strict, depth):
         return -1 if _nonneg(sp, sp.factor(sp.cancel(sp.together(1 - a.args[0]))), strict,
                              depth + 1) else 0
     return -1 if _nonneg(sp, -a, strict, depth + 1) else 0
+
+
+def _rounding_bound(sp, e, strict, depth):
+    """Replace each ceiling or floor by the bound that lowers `e` (⌈u⌉ < u + 1, ⌈u⌉ ≥ u,
+    ⌊u⌋ ≤ u, ⌊u⌋ > u − 1, for real u, by the sign of its coefficient) and prove what is
+    left; a strict replacement makes the conclusion strict."""
+    replaced, changed, strictly = [], False, False
+    for term in e.args:
+        roundings = [a for a in term.atoms(sp.ceiling, sp.floor) if a.args[0].is_real]
+        if len(roundings) != 1:
+            replaced.append(term)
+            continue
+        (r,) = roundings
+        coeff, rest = term.as_independent(r, as_Add=False)
+        sign = _factor_sign(sp, coeff, False, depth + 1)
+        if rest != r or sign == 0:
+            replaced.append(term)
+            continue
+        u, ceiling = r.args[0], isinstance(r, sp.ceiling)
+        if ceiling:
+            bound, strict_bound = (u + 1, True) if sign < 0 else (u, False)
+        else:
+            bound, strict_bound = (u, False) if sign < 0 else (u - 1, True)
+        replaced.append(coeff * bound)
+        changed, strictly = True, strictly or strict_bound
+    if not changed:
+        return False
+    lower = sp.expand(sp.Add(*replaced))
+    return _nonneg(sp, lower, strict and not strictly, depth + 1)
 
 
 def _log_bound(sp, e, strict, depth):

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from derive.model.terms import (
     MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
-    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, substitute,
+    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log,
 )
 from derive.notation import families, registry
 from derive.notation.elementary import ELEMENTARY

@@ -66,6 +66,11 @@ def decide(step, seed, deadline, report=lambda v: None):
         return Verdict(ERROR, "reader", step.message)
     if kind is StepKind.DEFINITION:
         return Verdict(DEFINITION, "definition", f"defines {step.lhs_latex}")
+    from derive.engines.hypotheses import Unusable, restrict
+    try:
+        step = restrict(step)
+    except Unusable as exc:
+        return Verdict(UNDECIDED, "hypotheses", str(exc))
     if kind is StepKind.EQUALITY:
         return equality(step, f"{seed}:{step.index}", deadline, report)
     if kind is StepKind.RELATION:

@@ -37,12 +37,13 @@ from math import comb
 
 from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
-from derive.model.names import Domain, Kind
+from derive.model.names import Domain, Kind, Name
 from derive.model.terms import (
-    MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Expect, Fn, Integral, Limit,
-    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
+    MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn,
+    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
 )
 from derive.notation import families, parameters, registry, vectors
+from derive.notation.joint import in_order
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -72,6 +73,8 @@ class Normaliser:
         self._copies = itertools.count(1)
         self._pieces = ()                 # (bound var, dist, piece) of split integrals in force
         self._lines = set()               # range ids that are the whole real line
+        self._variables = {}              # serial → variable Name, of the ranges met
+        self._law_table = None
 
     # ================================================================== entry
     def value(self, term):
@@ -97,10 +100,10 @@ class Normaliser:
         if kind is Mul:
             total = Poly.const(1)
             for a in t.args:
-                total = self.multiply(total, self.value(a))
+                total = self.times(total, self.value(a))
             return total
         if kind is Pow:
-            return self.power(self.value(t.base), self.closed(self.value(t.exponent)))
+            return self.power(self.value(t.base), self.value(t.exponent))
         if kind is Sym:
             return self.symbol(t.name)
         if kind is Const:
@@ -108,7 +111,7 @@ class Normaliser:
         if kind is Fn:
             if t.fname == "log" and isinstance(t.operands[0], Product):
                 return self.log_of_product(t.operands[0])
-            return self.function(t.fname, [self.closed(self.value(a)) for a in t.operands])
+            return self.function(t.fname, [self.value(a) for a in t.operands])
         if kind is Dens:
             return self.density(t)
         if kind is Call:
@@ -146,34 +149,6 @@ class Normaliser:
         if kind in (Limit, Optimum):
             raise Unsupported("a limit or an optimum inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
-
-    # ================================================================== integrals as factors
-    def multiply(self, a, b):
-        """a·b, with the integration copies of b renamed apart from a's: ∫f dx · ∫g dx is the
-        double integral ∫∫ f(x₁) g(x₂), never ∫ f g."""
-        if not (_has_integral(a) and _has_integral(b)):
-            return a * b
-        out = []
-        for m1, c1 in a.terms.items():
-            for m2, c2 in b.terms.items():
-                renamed = m2
-                for copy in {x[1] for x, _ in m2 if x[0] == "int"}:
-                    renamed = _replace(renamed, copy, ("cp", copy[1], next(self._copies)))
-                out.append(self.canonical(mono_mul(m1, renamed)).scale(c1 * c2))
-        return Poly.sum(out)
-
-    def closed(self, poly):
-        """`poly` with each integral made one opaque atom, for what is not multiplicative in
-        it (a power, a log, a function of an integral): log ∫ f is not ∫ log f."""
-        if not _has_integral(poly):
-            return poly
-        out = {}
-        for m, c in poly.terms.items():
-            if any(a[0] == "int" for a, _ in m):
-                unit = Poly({m: Fraction(1)})
-                m = frozenset({(("integral", unit.key(), self.sign(unit)), 1)})
-            out[m] = out.get(m, 0) + c
-        return Poly(out)
 
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are
@@ -235,6 +210,9 @@ class Normaliser:
         pieces = families.explicit(t, self.context)
         if pieces is not None:
             return self.value(self._piece_at(t, pieces))
+        expression = getattr(self.context.info(dist.name), "expression", None)
+        if expression is not None:          # an argument written in densities: that expression
+            return self.value(substitute(expression, dict(zip(dist.over, t.at))))
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)
@@ -242,19 +220,13 @@ class Normaliser:
         info = self.context.info(dist.name)
         if dist.given and not info.given:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
-            joint_vars, joint_at = self._joint_order(info.over, dist.over + dist.given, at + cond)
+            joint_vars, joint_at = in_order(info, dist.over + dist.given, at + cond)
             joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
             marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
             return Poly.atom(joint) * Poly.atom(marginal, -1)
-        atom = self._dens_atom(dist.name, dist.over, dist.given, cond, at, params, held)
+        over, at = (dist.over, at) if info.given else in_order(info, dist.over, at)
+        atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
-
-    @staticmethod
-    def _joint_order(declared, variables, values):
-        """The variables and values in the joint's declared order."""
-        by_var = dict(zip(variables, values))
-        order = tuple(v for v in declared if v in by_var)
-        return order, [by_var[v] for v in order]
 
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
@@ -361,13 +333,15 @@ class Normaliser:
                 expanded = self._expand_finite_sum(node, lower, upper)
                 if expanded is not None:
                     return expanded
-        if node is not None and isinstance(node, Sum) and node.lower is None:
-            range_id = ("sum", var.origin.serial) if var.origin is not None else ("index",)
+        if node is not None and isinstance(node, Sum) and node.lower is None and \
+                var.origin is None:
+            range_id = ("index",)
         elif lower is not None:
             range_id = ("sum" if isinstance(node, Sum) else "int", lower.key(), upper.key())
-        else:
+        else:                   # a variable's whole range: a sum when it is discrete
             origin = var.origin if var.origin is not None else var
             range_id = ("all", origin.serial)
+            self._variables[origin.serial] = origin
             if not self._discrete(var):
                 self._lines.add(range_id)
         return self._bind(var, range_id, body)
@@ -436,7 +410,7 @@ class Normaliser:
                     out.append(reduced.scale(c))
                     changed = True
             result = Poly.sum(out)
-        return Poly({_renumber(m): c for m, c in result.terms.items()})
+        return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in result.terms.items()])
 
     def _reduce_once(self, m):
         """One normalisation step on a monomial, or None when none applies."""
@@ -455,6 +429,9 @@ class Normaliser:
                 reduced = self._integrate_density(deps[0][0][1], copy)
                 if reduced is not None and reduced.constant() == 1:
                     return Poly()
+            pushed = self._pushforward(m, copy, deps, rest)
+            if pushed is not None:
+                return pushed
             if range_id[0] == "sum" and len(range_id) == 3 and \
                     all(a[0] == "pt" and a[1] == copy for a, _ in deps):
                 k = sum(e for _, e in deps)
@@ -462,6 +439,10 @@ class Normaliser:
                     low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
                     total = self._power_sum(k, high) - self._power_sum(k, low - Poly.const(1))
                     return Poly({rest: Fraction(1)}) * total
+            if not deps and range_id[0] == "all":
+                size = self._range_size(range_id[1])
+                if size is not None:            # Σ_{x ∈ 𝒳} c = c |𝒳|
+                    return Poly({rest: Fraction(1)}) * size
             closed = self._closed_form(range_id, deps, copy)
             if closed is not None:
                 return Poly({rest: Fraction(1)}) * closed
@@ -514,6 +495,59 @@ class Normaliser:
                     tuple(at[i] for i in keep), params, held)
         return Poly.atom(marginal)
 
+    def _pushforward(self, m, copy, deps, rest):
+        """∫ p_g(x) h(x) dx = ∫ p_z(z) h(g(z)) dz when p_g is declared the law of g(z),
+        z ∼ p_z: one power of p_g at the copy's point is taken out, the copy becomes a copy
+        of z, and the point x becomes g(z) in all that depends on it. Applied to every
+        integral against p_g, so both sides of a step take the same form."""
+        point = ("pt", copy, REAL)
+        for atom, e in deps:
+            if atom[0] != "dens" or e < 1 or atom[4] or len(atom[6]) != 1 or \
+                    not _is_point(atom[6][0], copy):
+                continue
+            law = self._laws().get(atom[2])
+            if law is None or copy[1] != ("all", atom[3][0]):
+                continue
+            z = Name(law.variable.latex, origin=law.variable)
+            mapped = self.value(Call(law.map, Sym(z)))
+            source = self.value(Dens(Dist(law.source, (law.variable,)), (Sym(z),)))
+            if len(mapped.terms) != 1 or len(source.terms) != 1:
+                return None
+            ((g_atom, _),), = [tuple(k) for k in mapped.terms]
+            new_copy = ("cp", ("all", law.variable.serial), next(self._copies))
+            self._variables[law.variable.serial] = law.variable
+            placeholder = ("ph", z.serial)
+            g_atom = _replace(g_atom, placeholder, new_copy)
+            (source_mono,) = source.terms
+            kept = {a: x for a, x in deps if a != atom}
+            if e > 1:
+                kept[atom] = e - 1
+            moved = _replace(_replace(frozenset(kept.items()), point, g_atom),
+                             ("int", copy), ("int", new_copy))
+            monomial = mono_mul(mono_mul(rest, moved), _replace(source_mono, placeholder,
+                                                                new_copy))
+            monomial = mono_mul(monomial, frozenset({(("int", new_copy), 1)}))
+            return Poly({monomial: Fraction(1)})
+        return None
+
+    def _laws(self):
+        """{serial of a distribution declared the law of g(z): its `Pushforward`}."""
+        if self._law_table is None:
+            self._law_table = {name.serial: info.law for name, info in
+                               ((n, d.info) for n, d in self.context.table.items()
+                                if d.kind is Kind.DISTRIBUTION)
+                               if getattr(info, "law", None) is not None}
+        return self._law_table
+
+    def _range_size(self, serial):
+        """|𝒳| for a discrete variable's range 𝒳, as a poly; None for a continuous one."""
+        variable = self._variables.get(serial)
+        info = self.context.info(variable) if variable is not None else None
+        if not getattr(info, "discrete", False) or info.support is None:
+            return None
+        size = getattr(self.context.info(info.support), "size", None)
+        return Poly.atom(("sym", size.latex, size.serial, POS)) if size is not None else None
+
     def _declared_range(self, dist_serial, variable_serial, copy):
         """The copy integrates over the whole range of that density's variable."""
         range_id = copy[1]
@@ -547,21 +581,14 @@ class Normaliser:
     # ================================================================== powers
     def power(self, base, exponent):
         n = exponent.constant()
-        if _has_integral(base):
-            if n is not None and n.denominator == 1 and 1 <= n <= MAX_EXPONENT:
-                result = base                   # (∫f)² = ∫∫ f(x₁) f(x₂): copies apart
-                for _ in range(int(n) - 1):
-                    result = self.multiply(result, base)
-                return result
-            base = self.closed(base)
         if n is not None and n.denominator == 1:
             return self.integer_power(base, int(n))
         if n is not None:
             return self.rational_power(base, n)
         if self.sign(base) == POS:
-            return self.exp(exponent * self.log(base))
+            return self.exp(self.times(exponent, self.log(base)))
         if base.constant() is not None and base.constant() > 0:
-            return self.exp(exponent * self.log(base))
+            return self.exp(self.times(exponent, self.log(base)))
         return Poly.atom(("opq", "pow", base.key(), exponent.key()))
 
     def integer_power(self, base, n):
@@ -570,11 +597,9 @@ class Normaliser:
                 raise Undefined("0^0")
             return Poly.const(1)
         single = base.single()
-        if single is not None:
+        if single is not None and not _has_integrals(base):
             c, m = single
             if c == 0:
-                raise Undefined("division by zero")
-            if n < 0 and c == 0:
                 raise Undefined("division by zero")
             return self._fold(Poly({mono_pow(m, n): Fraction(c) ** n}))
         if base.is_zero():
@@ -586,10 +611,10 @@ class Normaliser:
         if n > 0:
             result = Poly.const(1)
             for _ in range(n):
-                result = result * base
+                result = self.times(result, base)
             return result
-        c, m, q = split_content(base)
-        atom = self._sum_atom(q)
+        c, m, sealed = self._sealed(base)
+        atom = self._sum_atom(sealed)
         return self._fold(Poly({mono_mul(mono_pow(m, n), frozenset({(atom, n)})):
                                 Fraction(c) ** n}))
 
@@ -600,6 +625,13 @@ class Normaliser:
             if r > 0:
                 return Poly()
             raise Undefined("division by zero")
+        if _has_integrals(base):
+            c, m, sealed = self._sealed(base)
+            atom = self._sum_atom(sealed)
+            if c > 0 and all(_sign(a) == POS for a, _ in m) and atom[2] == POS:
+                return self._root(c, r) * Poly({mono_mul(mono_pow(m, r), frozenset({(atom, r)})):
+                                                Fraction(1)})
+            return Poly.atom(("opq", "pow", base.key(), Poly.const(r).key()))
         if single is not None:
             c, m = single
             if c > 0 and all(_sign(a) == POS for a, _ in m):
@@ -649,12 +681,41 @@ class Normaliser:
         """An irreducible sum as an atom (the base of a negative or fractional power)."""
         return ("poly", q.key(), self.sign(q))
 
+    def _sealed(self, poly):
+        """(c, m, s) with poly = c · m · s: c rational, m a monomial of atoms that lie outside
+        every integral, s a sum or a single integral kept whole. An integral is never split
+        by a power or a log: (∫ f)² is not ∫ f², log ∫ f is not ∫ log f."""
+        c, m, q = split_content(poly)
+        inside = frozenset((a, e) for a, e in m if _mentions_copy(a, m))
+        outside = frozenset((a, e) for a, e in m if (a, e) not in inside)
+        rest = q if q is not None else Poly.const(1)
+        return c, outside, Poly({mono_mul(inside, mq): cq for mq, cq in rest.terms.items()})
+
+    def times(self, a, b):
+        """a · b. Two multi-integrals multiply into one (Fubini), their integration copies
+        renamed apart first so that ∫ f dx · ∫ g dx is ∫∫ f(x) g(x′), never ∫ f g."""
+        if not (_has_integrals(a) and _has_integrals(b)):
+            product = a * b
+            if _has_integrals(product) and any(x[0] == "poly" and e < 0 for m in product.terms
+                                               for x, e in m):
+                return Poly.sum([Poly({_cancel_sealed(m): c}) for m, c in product.terms.items()])
+            return product
+        fresh = {}
+
+        def apart(m):
+            for copy in {x[1] for x, _ in m if x[0] == "int"}:
+                new = fresh.setdefault(copy, ("cp", copy[1], ("apart", next(self._copies))))
+                m = _replace(m, copy, new)
+            return m
+        b = Poly({apart(m): c for m, c in b.terms.items()})
+        return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in (a * b).terms.items()])
+
     # ================================================================== logs and exps
     def log(self, arg):
         """log of a poly, split only over positive factors."""
         if arg.is_zero():
             raise Undefined("log of zero")
-        numerator, denominator = _together(arg)
+        numerator, denominator = _together(arg, self.times)
         pieces = []
         for poly, sign in ((numerator, 1), (denominator, -1)):
             if poly is None:
@@ -667,7 +728,11 @@ class Normaliser:
 
     def _log_positive(self, poly):
         """Σ log of the factors of a positive poly, or None when positivity is not known."""
-        c, m, q = split_content(poly)
+        if _has_integrals(poly):
+            c, m, sealed = self._sealed(poly)
+            q = sealed if sealed.constant() != 1 else None
+        else:
+            c, m, q = split_content(poly)
         if c <= 0 or not all(_sign(a) == POS or a[0] == "exp" and _real_key(a[1])
                              for a, _ in m):
             return None
@@ -731,6 +796,11 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "abs":
+            return Poly.atom(("fn", fname, args[0].key(), NONNEG))
+        if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
+            return Poly.atom(("fn", fname, args[0].key(),
+                              REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
 
     def _via_exp(self, fname, u):
@@ -754,7 +824,7 @@ class Normaliser:
             return NONNEG
         signs = set()
         for m, c in poly.terms.items():
-            term = POS if c > 0 else None
+            term = POS                      # c ≠ 0; a negative c is handled below
             for a, e in m:
                 s = _sign(a)
                 if s == POS:
@@ -804,6 +874,8 @@ def _sign(atom):
         return REAL
     if kind == "integral":
         return atom[2]
+    if kind == "fn" and len(atom) > 3:
+        return atom[3]
     return COMPLEX
 
 
@@ -827,10 +899,6 @@ def _bernoulli(k):
     if k >= 1:
         b[1] = Fraction(1, 2)
     return b
-
-
-def _has_integral(poly):
-    return any(a[0] == "int" for m in poly.terms for a, _ in m)
 
 
 def _is_point(key, copy):
@@ -877,6 +945,37 @@ def _infinite(lower, upper):
 
 def _finite(range_id):
     return not any(isinstance(k, str) for k in range_id[1:])
+def _cancel_sealed(m):
+    """A monomial with each integral I that it holds both whole (as a sealed atom to a
+    negative power) and written out (its integration copy and the factors under it)
+    cancelled once: (∫ f) · (∫ f)^-1 = 1. Only integrals over one copy are matched."""
+    for atom, e in m:
+        if atom[0] != "poly" or e >= 0 or len(atom[1]) != 1:
+            continue
+        ((inner, coefficient),) = atom[1]
+        copies = [a[1] for a, _ in inner if a[0] == "int"]
+        if len(copies) != 1 or coefficient != 1:
+            continue
+        (own,) = copies
+        for copy in [a[1] for a, _ in m if a[0] == "int" and a[1][1] == own[1]]:
+            wanted = dict(_replace(inner, own, copy))
+            under = {a: x for a, x in m if a != atom and _mentions(a, copy)}
+            if under == wanted:
+                rest = {a: x for a, x in m if a not in under}
+                rest[atom] = e + 1
+                return _cancel_sealed(frozenset((a, x) for a, x in rest.items() if x))
+    return m
+
+
+def _has_integrals(poly):
+    return any(a[0] == "int" for m in poly.terms for a, _ in m)
+
+
+def _mentions_copy(atom, monomial):
+    """Whether an atom of `monomial` is an integral marker or depends on one's variable."""
+    if atom[0] == "int":
+        return True
+    return any(_mentions(atom, a[1]) for a, _ in monomial if a[0] == "int")
 
 
 def _mentions(obj, target):
@@ -920,8 +1019,9 @@ def _renumber(m):
     return m
 
 
-def _together(poly):
-    """(numerator, denominator or None): negative powers of sums moved to a denominator."""
+def _together(poly, times):
+    """(numerator, denominator or None): negative powers of sums moved to a denominator
+    (`times` multiplies, keeping integrals apart)."""
     denominators = {}
     for m in poly.terms:
         for a, e in m:
@@ -936,12 +1036,12 @@ def _together(poly):
         for a, k in denominators.items():
             expanded = Poly.from_key(a[1])
             for _ in range(k + int(exps.get(a, 0))):
-                term = term * expanded
+                term = times(term, expanded)
         numerator.append(term)
     denominator = Poly.const(1)
     for a, k in denominators.items():
         for _ in range(k):
-            denominator = denominator * Poly.from_key(a[1])
+            denominator = times(denominator, Poly.from_key(a[1]))
     return Poly.sum(numerator), denominator
 
 

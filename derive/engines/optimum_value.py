@@ -1,173 +1,87 @@
-"""Claims that state the value of a supremum or an infimum: `\\sup_u (t u − f(u)) = g(t)`.
+"""Claims about the value of an optimum: `\\sup_{u > 0} \\{ut - u \\log u\\} = \\exp(t - 1)`.
 
-This is how a convex conjugate is checked against its stated formula (the f-GAN table:
-`f^*(t) = \\sup_u (t u − f(u)) = e^{t−1}` for f(u) = u log u), and any "the maximum of
-… is …" claim.
+`max`/`sup` (and `min`/`inf`) of f(u) over an interval I, claimed equal to v:
 
-* **Proof** (SymPy on the normal form): the objective is strictly concave (convex for an
-  infimum) in u on the whole domain, its derivative in u vanishes at a point u* that SymPy
-  solves for and shows to lie in the domain, and the objective at u* simplifies to the
-  claimed value. Then u* is the unique optimiser and the claimed value is the optimum.
-* **Refutation** (certified): a point u of a grid over the domain where the objective is,
-  by ball arithmetic, strictly above the claimed supremum (below an infimum) — the
-  supremum is at least that value, so the claim is false. Or, once strict concavity is
-  proved, two neighbouring grid points a < b where the derivative is certified positive at
-  a and negative at b: the maximiser lies between them, so the supremum is at most
-  f(a) + f'(a)(b − a), and a claim certified above that bound is false.
-* Otherwise `undecided`, saying which part failed.
+* **refuted** when, on some instance, a point u of a grid over I has f(u) certified above
+  v (below, for a minimum): the supremum is at least f(u) > v; or when v is certified not
+  real while f is; or when the optimum is proved to be f(u*) (as below) and f(u*) − v is
+  certified non-zero on an instance. Grid points and instance values are exact rationals
+  and every evaluation is ball arithmetic, so the evidence is certified.
+* **verified** when SymPy finds a stationary point u* of f (f'(u*) = 0) shown to lie in I
+  for every value of the other symbols, f'' is shown negative (positive) on all of I — so
+  u* is the global optimum — and f(u*) − v simplifies to 0; and no grid point of any
+  instance beats v.
+* **undecided** otherwise, and always for an optimum over functions (`\\max_D V(G, D)`).
 """
 
 from __future__ import annotations
 
-from flint import ctx
+from fractions import Fraction
+
+from flint import acb, ctx
 
 from derive.engines import normal_form
+from derive.engines.claims import (
+    GRID, _curvature_sign, _from_unit, _infinite, _inside, _ToSympy, _with_instance,
+)
 from derive.engines.numeric.compare import _ball_text, labels_for
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point, exact_number
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Relation, Verdict
-from derive.model.terms import Optimum
+from derive.model.terms import Call, Optimum, nodes
 from derive.notation.show import plain
 
-GRID = 200
+DRAWS = 8
 
 
-def decide(step, seed, deadline, report):
+def decide(step, seed, deadline, report=lambda verdict: None):
+    """The verdict of `optimum = value` (either side); `report` hears the partial verdict
+    once the grid search is done, so a cut at the budget still says what was found."""
     opt, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
     if step.relation is not Relation.EQ or opt.kind not in ("max", "min"):
-        return Verdict(UNDECIDED, "optimum", "derive checks the value of a supremum or an "
-                       "infimum written \\sup_u … = value")
+        return Verdict(UNDECIDED, "optimum", "derive checks the value of a max or min "
+                       "written max_u f(u) = v")
+    if any(isinstance(n, Call) and n.function is opt.var for n in nodes(opt.body)):
+        return Verdict(UNDECIDED, "optimum", f"an optimum over functions "
+                       f"({plain(opt.var.latex)}) is not checked")
     sign = 1 if opt.kind == "max" else -1
-    word = "supremum" if sign == 1 else "infimum"
-    better = _grid(step, opt, claimed, sign, seed, deadline)
+    better = _beaten(step, opt, claimed, sign, seed, deadline)
     if better is not None:
         return Verdict(REFUTED, "grid search", better[0], counterexample=better[1])
-    report(Verdict(UNDECIDED, "optimum", f"a grid search found no point beyond the claimed "
-                   f"{word}; the symbolic proof did not finish"))
-    shaped, reason = _prove(step, opt, claimed, sign, deadline)
-    if shaped and reason is not None:
-        beyond = _bracket(step, opt, claimed, sign, seed, deadline)
-        if beyond is not None:
-            return Verdict(REFUTED, "concavity + bracket", beyond[0], counterexample=beyond[1])
-    if reason is None:
-        u = plain(opt.var.latex)
-        return Verdict(VERIFIED, "stationary point + " + ("concavity" if sign == 1 else "convexity"),
-                       f"the objective is strictly {'concave' if sign == 1 else 'convex'} in {u} "
-                       f"on the domain, its derivative vanishes at one point of it, and its value "
-                       f"there is the claimed {word}; a grid search of {GRID} points agrees")
-    return Verdict(UNDECIDED, "optimum", f"{reason}; a grid search found no point beyond the "
-                   f"claimed {word}")
+    report(Verdict(UNDECIDED, "optimum", f"no grid point of {DRAWS} instances beats the "
+                   "claimed value; the symbolic proof did not finish"))
+    proved, proof = _stationary(step, opt, claimed, sign, seed, deadline)
+    if proved is None:
+        return Verdict(REFUTED, "stationary point + " + ("concavity" if sign == 1 else
+                                                         "convexity"), proof)
+    if not proved:
+        return Verdict(UNDECIDED, "optimum", f"{proof}; no grid point of {DRAWS} instances "
+                       "beats the claimed value")
+    return Verdict(VERIFIED, "stationary point + " + ("concavity" if sign == 1 else "convexity"),
+                   f"f' vanishes at {proof}, which lies in the domain, and f'' is "
+                   f"{'negative' if sign == 1 else 'positive'} on all of it, so the optimum is "
+                   f"f there, which equals the claim; no grid point of {DRAWS} instances beats it")
 
 
-def _prove(step, opt, claimed, sign, deadline):
-    """(whether strict concavity (convexity) is proved, None when the claim is proved or
-    else why not)."""
-    import sympy
-
-    from derive.engines.claims import _curvature_sign, _inside, _ToSympy
-    try:
-        to_sympy = _ToSympy(step, deadline)
-        f, value = to_sympy(opt.body), to_sympy(claimed)
-        low, high = (to_sympy(b) for b in opt.interval[:2])
-    except (normal_form.Unsupported, normal_form.Undefined) as exc:
-        return False, f"SymPy was not tried ({exc})"
-    u = to_sympy.variable(opt.var)
-    if _curvature_sign(sympy, sympy.diff(f, u, 2), u, low, high) != -sign:
-        return False, ("strict " + ("concavity" if sign == 1 else "convexity") +
-                       " on the domain is not shown")
-    try:
-        points = sympy.solve(sympy.diff(f, u), u, dict=False)
-    except (NotImplementedError, ValueError):
-        return True, "SymPy could not solve for the stationary point"
-    inside = [p for p in points if _inside(sympy, p, low, high, opt.interval[2])]
-    if len(inside) != 1:
-        return True, f"{len(inside)} stationary points were shown to lie in the domain, not one"
-    gap = sympy.simplify(f.subs(u, inside[0]) - value)
-    if gap != 0:
-        return True, f"the objective at its stationary point differs from the claim by {gap}"
-    return True, None
-
-
-def _bracket(step, opt, claimed, sign, seed, deadline):
-    """(message, Counterexample) when, f being strictly concave (sign·f), the optimum is
-    certified short of the claim: f'(a) > 0 > f'(b) at grid neighbours bounds sup f by
-    f(a) + f'(a)(b − a) (for an infimum, the mirror image)."""
-    from fractions import Fraction
-
-    from derive.engines.claims import _from_unit, _infinite, _with_instance
-    from derive.model.terms import Deriv
-    slope_term = Deriv(opt.body, opt.var)
-    instance = Instance(seed, 0, step.context)
+def _beaten(step, opt, claimed, sign, seed, deadline):
+    """(message, Counterexample) for a grid point certified beyond the claimed value."""
     labels = labels_for((opt, claimed), step.context)
-    saved = ctx.prec
-    ctx.prec = 128
-    try:
-        ev = Evaluator(step.context, instance, labels, deadline=deadline)
-        low, high, _ = opt.interval
-        try:
-            claim = ev.value(claimed)
-            lo = None if _infinite(low) else ev.value(low)
-            hi = None if _infinite(high) else ev.value(high)
-        except NotEvaluable:
-            return None
-        if claim.imag != 0:
-            return None
-        previous = None
-        for i in range(GRID):
-            point = _from_unit(Fraction(2 * i + 1, 2 * GRID), lo, hi)
-            try:
-                at = Point(point, None, ("bracket", i))
-                value = ev._at(opt.var, at, opt.body)
-                slope = ev._at(opt.var, at, slope_term)
-            except NotEvaluable:
-                previous = None
-                continue
-            if value.imag != 0 or slope.imag != 0 or not ev.exact:
-                previous = None
-                continue
-            current = (point, value, sign * slope.real)
-            if previous is not None and previous[2] > 0 and current[2] < 0:
-                a, fa, da = previous
-                bound = sign * fa.real + da * (point.real - a.real)
-                if sign * claim.real > bound:
-                    u = plain(opt.var.latex)
-                    word = "supremum" if sign == 1 else "infimum"
-                    return (f"the objective is strictly {'concave' if sign == 1 else 'convex'} "
-                            f"and turns between {u} = {_ball_text(a)} and {_ball_text(point)}, "
-                            f"so its {word} lies between {_ball_text(fa)} and "
-                            f"{_ball_text(fa + sign * da * (point.real - a.real))}, not at "
-                            f"{_ball_text(claim)}",
-                            _with_instance(ev, instance, labels, step, fa, claim, None,
-                                           (f"objective at {u} = {_ball_text(a)[:10]}",
-                                            "claimed value")))
-                return None
-            previous = current
-    finally:
-        ctx.prec = saved
-    return None
-
-
-def _grid(step, opt, claimed, sign, seed, deadline):
-    """(message, Counterexample) for a grid point certified beyond the claim, else None."""
-    from fractions import Fraction
-
-    from derive.engines.claims import _from_unit, _infinite, _with_instance
-    for draw in range(3):
+    low, high, _ = opt.interval
+    for draw in range(DRAWS):
         instance = Instance(seed, draw, step.context)
-        labels = labels_for((opt, claimed), step.context)
         saved = ctx.prec
         ctx.prec = 128
         try:
             ev = Evaluator(step.context, instance, labels, deadline=deadline)
-            low, high, _ = opt.interval
             try:
                 claim = ev.value(claimed)
                 lo = None if _infinite(low) else ev.value(low)
                 hi = None if _infinite(high) else ev.value(high)
             except NotEvaluable:
                 continue
-            if claim.imag != 0:
+            if (lo is not None and lo.imag != 0) or (hi is not None and hi.imag != 0):
                 continue
+            complex_claim = claim.imag != 0 and not claim.imag.contains(0) and ev.exact
             for i in range(GRID):
                 point = _from_unit(Fraction(2 * i + 1, 2 * GRID), lo, hi)
                 try:
@@ -176,15 +90,135 @@ def _grid(step, opt, claimed, sign, seed, deadline):
                     continue
                 if value.imag != 0 or not ev.exact:
                     continue
+                if complex_claim:
+                    return (f"the claimed {opt.kind} {_ball_text(claim)} is not a real number, "
+                            f"while the objective is real (at {plain(opt.var.latex)} = "
+                            f"{_ball_text(point)} it is {_ball_text(value)})",
+                            _with_instance(ev, instance, labels, step, value, claim, None,
+                                           (f"objective at {plain(opt.var.latex)} = "
+                                            f"{_ball_text(point)[:10]}", "claimed value")))
+                if claim.imag != 0:
+                    break
                 if sign * (value.real - claim.real) > 0:
-                    u = plain(opt.var.latex)
-                    word = "above the claimed supremum" if sign == 1 else \
-                        "below the claimed infimum"
-                    return (f"{u} = {_ball_text(point)} gives {_ball_text(value)}, {word} "
+                    word = "above" if sign == 1 else "below"
+                    return (f"at {plain(opt.var.latex)} = {_ball_text(point)} the objective is "
+                            f"{_ball_text(value)}, {word} the claimed {opt.kind} "
                             f"{_ball_text(claim)}",
                             _with_instance(ev, instance, labels, step, value, claim, None,
-                                           (f"objective at {u} = {_ball_text(point)[:10]}",
-                                            "claimed value")))
+                                           (f"objective at {plain(opt.var.latex)} = "
+                                            f"{_ball_text(point)[:10]}", "claimed value")))
         finally:
             ctx.prec = saved
     return None
+
+
+def _stationary(step, opt, claimed, sign, seed, deadline):
+    """(True, the stationary point as text) when the claim is proved; (None, evidence) when
+    the optimum is proved to be f(u*) and f(u*) − v is certified non-zero on an instance;
+    else (False, why not)."""
+    import sympy
+    try:
+        to_sympy = _ToSympy(step, deadline)
+        f, value = to_sympy(opt.body), to_sympy(claimed)
+        low, high = (to_sympy(b) for b in opt.interval[:2])
+    except normal_form.Unsupported as exc:
+        return False, f"SymPy was not tried ({exc})"
+    u = to_sympy.variable(opt.var)
+    try:
+        candidates = sympy.solve(sympy.diff(f, u), u)
+    except (NotImplementedError, ValueError, TypeError):
+        return False, "SymPy found no stationary point"
+    closed = opt.interval[2]
+    if _curvature_sign(sympy, sympy.diff(f, u, 2), u, low, high) != -sign:
+        return False, "strict " + ("concavity" if sign == 1 else "convexity") + " is not shown"
+    for point in candidates if isinstance(candidates, list) else []:
+        for change in ({}, _exponentials(sympy, [f, value, point])):
+            here = point.subs(change) if change else point
+            if not _inside(sympy, sympy.simplify(here), low, high, closed):
+                continue
+            gap = (f.subs(u, point) - value).subs(change) if change else f.subs(u, point) - value
+            if sympy.simplify(gap) == 0 or sympy.simplify(sympy.expand_log(gap)) == 0:
+                return True, str(point)
+            evidence = _certified_gap(sympy, f.subs(u, point) - value, step, to_sympy, seed)
+            if evidence is not None:
+                return None, (f"f' vanishes at {point} in the domain and f'' has one sign "
+                              f"there, so the {opt.kind} is f({point}); {evidence}")
+    return False, "no stationary point was shown to lie in the domain with the claimed value"
+
+
+def _certified_gap(sp, gap, step, to_sympy, seed):
+    """Text showing `gap` ≠ 0 at an instance, by ball arithmetic; None when not shown."""
+    symbols = {sym: atom for atom, sym in to_sympy.converter.symbols.items()}
+    names = {}
+    for name in _names(step):
+        names[name.serial] = name
+    labels = labels_for((step.lhs, step.rhs), step.context)
+    for draw in range(DRAWS):
+        instance = Instance(seed, draw, step.context)
+        values = {}
+        for sym in gap.free_symbols:
+            atom = symbols.get(sym)
+            if atom is None or atom[0] != "sym" or atom[2] not in names:
+                return None
+            name = names[atom[2]]
+            values[sym] = exact_number(instance.symbol(name, labels.get(name, (name.latex, 1))))
+        saved = ctx.prec
+        ctx.prec = 256
+        try:
+            value = _ball(sp, gap, values)
+        except (ValueError, ZeroDivisionError):
+            value = None
+        finally:
+            ctx.prec = saved
+        if value is not None and value.is_finite() and not value.contains(0):
+            shown = ", ".join(f"{plain(names[symbols[k][2]].latex)} = {_ball_text(v)}"
+                              for k, v in values.items())
+            return f"at {shown} it differs from the claim by {_ball_text(value)}"
+    return None
+
+
+def _names(step):
+    from derive.model.terms import free_names
+    return free_names(step.lhs) | free_names(step.rhs)
+
+
+def _ball(sp, expr, values):
+    """A SymPy expression (sums, products, rational powers, exp, log) in ball arithmetic."""
+    if expr in values:
+        return values[expr]
+    if expr.is_Rational:
+        return exact_number(Fraction(int(expr.p), int(expr.q)))
+    if expr.is_Add:
+        out = acb(0)
+        for a in expr.args:
+            out += _ball(sp, a, values)
+        return out
+    if expr.is_Mul:
+        out = acb(1)
+        for a in expr.args:
+            out *= _ball(sp, a, values)
+        return out
+    if expr.is_Pow and expr.exp.is_Rational:
+        base = _ball(sp, expr.base, values)
+        if expr.exp.is_Integer:
+            return base ** int(expr.exp)
+        return base ** exact_number(Fraction(int(expr.exp.p), int(expr.exp.q)))
+    if isinstance(expr, sp.exp):
+        return _ball(sp, expr.args[0], values).exp()
+    if isinstance(expr, sp.log):
+        return _ball(sp, expr.args[0], values).log()
+    if expr == sp.E:
+        return acb(1).exp()
+    raise ValueError("not evaluated")
+
+
+def _exponentials(sp, exprs):
+    """s ↦ log(1 + r), r > 0, for each positive symbol s under an exponential: an exact
+    change of variables (s > 0 ⇔ r > 0) that lets SymPy see e^s − 1 > 0."""
+    change = {}
+    for expr in exprs:
+        for e in expr.atoms(sp.exp):
+            for symbol in e.free_symbols:
+                if symbol.is_positive and symbol not in change:
+                    change[symbol] = sp.log(1 + sp.Dummy("r", positive=True))
+    return change

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
+from derive.engines.poly import Poly
 
 
 @dataclass(frozen=True)
@@ -36,21 +37,71 @@ def prove_equal(step, deadline):
         return Outcome(False, "sympy", f"SymPy was not tried ({exc})")
     import sympy
     converter = Converter(sympy)
-    groups = {}
-    for monomial, coefficient in difference.terms.items():
-        copies = frozenset(a for a, _ in monomial if a[0] == "int")
-        groups.setdefault(copies, []).append((monomial, coefficient))
-    for copies, terms in groups.items():
+    ways = integrands(difference)
+    for k, groups in enumerate(ways):
+        if all(_vanishes(sympy, converter, terms, deadline, simplify=k == 0)
+               for terms in groups):
+            break
+    else:
         if deadline is not None and time.monotonic() > deadline:
             return Outcome(False, "sympy", "SymPy ran out of time")
-        expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-        if sympy.cancel(sympy.together(expr)) == 0:
-            continue
-        if sympy.simplify(expr) != 0:
-            return Outcome(False, "sympy", "SymPy's cancel and simplify leave a non-zero "
-                           "integrand")
+        return Outcome(False, "sympy", "SymPy's cancel and simplify leave a non-zero "
+                       "integrand")
     return Outcome(True, "sympy", "the integrands of the difference vanish identically "
                    "(SymPy's cancel/simplify, with the declared assumptions)")
+
+
+def _vanishes(sympy, converter, terms, deadline, simplify):
+    """Whether one integrand is identically zero (cancel, then simplify if allowed)."""
+    if deadline is not None and time.monotonic() > deadline:
+        return False
+    expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+    if sympy.cancel(sympy.together(expr)) == 0:
+        return True
+    return simplify and sympy.simplify(expr) == 0
+
+
+def integrands(poly):
+    """Ways to see a normal form as integrands: its monomials grouped by the integration
+    copies they carry (one group per integrand, the constants last). When there are
+    constants and one integral, the constants may also join it as ∫ C w over a mixture w
+    of the densities of that integral's range (each of them, or their average: w integrates
+    to 1 either way), so that ∫ p (f + c) and ∫ p f + c are one integrand. Each way is a
+    list of groups; any of them whose every group vanishes (or is ≥ 0) proves the claim."""
+    groups = {}
+    for monomial, coefficient in poly.terms.items():
+        copies = frozenset(a for a, _ in monomial if a[0] == "int")
+        groups.setdefault(copies, []).append((monomial, coefficient))
+    constant = groups.pop(frozenset(), [])
+    plain = list(groups.values()) + ([constant] if constant else [])
+    if not (constant and len(groups) == 1):
+        return [plain]
+    ((copies, terms),) = groups.items()
+    densities = _densities_over(copies, terms)
+    ways = [plain]
+    mixtures = [[d] for d in densities] + ([densities] if len(densities) > 1 else [])
+    for mixture in mixtures:
+        share = Fraction(1, len(mixture))
+        ways.append([terms + [(frozenset(set(m) | {(d, 1)} | {(cp, 1) for cp in copies}),
+                               c * share)
+                              for m, c in constant for d in mixture]])
+    return ways
+
+
+def _densities_over(copies, terms):
+    """The densities (not conditional, of one variable) taken at the one copy's point."""
+    if len(copies) != 1:
+        return []
+    (marker,) = copies
+    copy = marker[1]
+    found = []
+    for m, _ in terms:
+        for a, _ in m:
+            if a[0] == "dens" and len(a[6]) == 1 and normal_form._is_point(a[6][0], copy) \
+                    and not a[4] and len(copy[1]) == 2 and copy[1][0] == "all" and \
+                    a[3] == (copy[1][1],) and a not in found:
+                found.append(a)
+    return sorted(found, key=repr)
 
 
 class Converter:
@@ -80,6 +131,8 @@ class Converter:
         sp = self.sp
         kind = atom[0]
         if kind == "poly":
+            if normal_form._has_integrals(Poly.from_key(atom[1])):
+                return self.symbol(atom)          # an integral kept whole: one unknown
             return self.poly(atom[1])
         if kind == "log":
             inner = atom[1]
@@ -98,6 +151,8 @@ class Converter:
             return sp.I
         if kind == "opq" and atom[1] == "pow":
             return self.poly(atom[2]) ** self.poly(atom[3])
+        if kind == "fn" and atom[1] in ("ceil", "floor") and atom[3] != normal_form.COMPLEX:
+            return (sp.ceiling if atom[1] == "ceil" else sp.floor)(self.poly(atom[2]))
         if kind == "fn":
             function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan}.get(atom[1])
             if function is not None:

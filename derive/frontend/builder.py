@@ -14,6 +14,7 @@ from dataclasses import replace
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation
@@ -33,17 +34,51 @@ class Builder:
         if self.directives.apply(keyword, body, offset):
             self.chains.end_chain()
 
+    def display(self, rows):
+        """Read the rows of one display, `(text, offset, justification)` each. A row that
+        defines a quantity (`\\mathcal{L}(q) = …`) which an earlier row of the display
+        already uses is read first (Bishop's "where we have defined"), so the earlier row
+        means it."""
+        keys = [" ".join(self.reader.row_words(text)) for text, _, _ in rows]
+        first, rest = [], []
+        for k, (text, offset, why) in enumerate(rows):
+            label = self.reader.defined_label(text, offset)
+            used = label is not None and any(" ".join(self.reader.row_words(label)) in key
+                                             for key in keys[:k])
+            follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
+            (first if used and not follows else rest).append((text, offset, why))
+        for text, offset, why in first:
+            self.reader.naming_ahead = True
+            try:
+                self.row(text, offset, why)
+            finally:
+                self.reader.naming_ahead = False
+        for text, offset, why in rest:
+            self.row(text, offset, why)
+
     def row(self, text, offset, justification="", expect=""):
         """Read one row of display math found at `offset` of the source."""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         try:
-            parts = self.reader.read_row(text, offset)
-            if point is not None:
-                parts = self._at(parts, point, offset)
-            self.chains.add(parts, justification, expect or pending_expect, note)
-        except InputError as error:
-            self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+            annotated = annotate(text)
+        except RemarkError as problem:
+            self.chains.unreadable(self.source.error(problem.message, offset + problem.offset),
+                                   offset + len(text) - len(text.lstrip()), text)
+            return
+        for at, definition in annotated.definitions:
+            self.directive("define", definition, offset + at)
+        for row in annotated.rows:
+            try:
+                hypotheses = tuple(h for at, h_text in annotated.hypotheses
+                                   for h in self.reader.read_assumption(h_text, offset + at))
+                parts = self.reader.read_row(row, offset)
+                if point is not None:
+                    parts = self._at(parts, point, offset)
+                self.chains.add(parts, justification, expect or pending_expect, note,
+                                hypotheses + self.reader.hypotheses)
+            except InputError as error:
+                self.chains.unreadable(error, offset + len(row) - len(row.lstrip()), row)
 
     def _at(self, parts, point, offset):
         """Every side of a row claimed `at θ = θ_0`, evaluated there."""

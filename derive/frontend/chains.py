@@ -12,10 +12,12 @@ relations, by the model's composition table.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo
-from derive.model.terms import Defined, Limit, Optimum, Sym
 from derive.frontend.directives import used_before
+from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym
 from derive.frontend.latex.reader import DEFINE
 from derive.frontend.scope import UsedBefore
 from derive.notation.show import show_all
@@ -37,8 +39,8 @@ class ChainBuilder:
         self._open = False
         self._broken_at = None
 
-    def add(self, parts, justification="", expect="", note=""):
-        """Add one read row (its `Part`s)."""
+    def add(self, parts, justification="", expect="", note="", hypotheses=()):
+        """Add one read row (its `Part`s, and the hypotheses written on it)."""
         first_new = len(self.steps)
         parts = list(parts)
         if parts[0].relation is None:
@@ -61,7 +63,12 @@ class ChainBuilder:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
-            self.steps[i] = _with(step, expect=expect, note=note)
+            assumed = self.scope.assumptions + tuple(hypotheses)
+            reading = step.reading
+            if assumed and reading:
+                reading = _hypotheses_reading(assumed) + " ⇒ " + reading
+            self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
+                                  reading=reading)
 
     def unreadable(self, error, offset, text):
         """A row derive could not read: a step of its own that carries the error."""
@@ -87,13 +94,17 @@ class ChainBuilder:
         head = head_part.head
         if body_part.relation not in (Relation.EQ, DEFINE):
             raise self.source.error("a new name is defined with '=' or ':='", body_part.start)
-        info = DefinitionInfo(head.params, body_part.term,
-                              f"{head_part.latex} = {body_part.latex}", "chain")
+        body = body_part.term if head.scale == 1 else \
+            Mul(Num(Fraction(1, head.scale)), body_part.term)
+        info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
+                              "chain")
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:
             raise used_before(self.source, exc, head_part.start) from None
-        lhs = Defined(name, tuple(Sym(p) for p in head.params), body_part.term)
+        lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
+        if head.scale != 1:
+            lhs = Mul(Num(head.scale), lhs)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part
@@ -141,6 +152,11 @@ class ChainBuilder:
 def _reading(lhs, relation, rhs):
     left, right = show_all(lhs, rhs)
     return f"{left} {relation.symbol} {right}"
+
+
+def _hypotheses_reading(hypotheses):
+    return ", ".join(" ".join(show_all(h.lhs, h.rhs)[:1]) + f" {h.relation.symbol} " +
+                     show_all(h.lhs, h.rhs)[1] for h in hypotheses)
 
 
 def _with(step, **changes):

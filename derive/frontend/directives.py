@@ -2,10 +2,20 @@
 YAML context). Each holds from where it stands to the end of the file.
 
     title TEXT                      variable x, z            discrete x
+    discrete x in \\mathcal{X}, y in \\mathcal{Y}                discrete x, y in \\mathcal{X}
     density p, q                    density q over z         density q_\\phi over z given x
-    joint p over x, y               define f(t) = t^2        function f, g
+    density p_g over x is the law of g(z) for z \\sim p_z    (a pushforward)
+    density p = \\mathcal{N}(\\mu, \\sigma^2) over x       density p = e^{-x} over x in (0, \\infty)
+    variable z in \\mathbb{R}^J     real \\mu in \\mathbb{R}^J  (vectors)
+    joint p over x, y               joint p over v, h with parameter \\theta
+    distribution P with density p   random X with density p over x
+    expectation E                   expectations under q     same x, x^{(i)}
+    define f(t) = t^2               function f, g            convex f | concave g
     real a | positive a | nonnegative a | integer n | natural n
+    positive a_i, b_i for i = 1..n  (an indexed family)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
+    assume b - c = 1, t < 1         (hypotheses of every row below)
+    at \\theta = \\theta_0             (the next row holds at that point: gradients agree there)
     expect refuted | undecided      note TEXT                figure NAME key=value …
 
 Every name is LaTeX, read exactly like the math. A declaration that changes what names
@@ -18,19 +28,23 @@ import re
 from pathlib import Path
 
 from derive.frontend.scope import UsedBefore
+from derive.model.derivation import Relation
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, Kind, VariableInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name,
+    Pushforward, SetInfo,
 )
-from derive.model.terms import Sym, substitute
+from derive.model.terms import Dens, Num, Sym, substitute
 from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
-            "expect", "note", "figure", "distribution", "at")
+            "expect", "note", "figure", "distribution", "at", "random", "expectation",
+            "expectations", "same", "convex", "concave", "assume")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
+SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
 class Directives:
@@ -188,15 +202,34 @@ class Directives:
         return names, self.reader.read_term(text, space_at + space.find(text))
 
     def _discrete(self, body, offset):
-        names, sep, support = body.partition(" in ")
-        if sep:
-            raise self.source.error("a discrete variable's range (in \\mathcal X) is not "
-                                    "read yet", offset + len(names))
-        self._variable(names, offset, discrete=True)
+        """`x, y` | `x in \\mathcal{X}, y in \\mathcal{Y}` | `x, y in \\mathcal{X}`: each
+        `in SET` gives its range to the names listed since the one before. A variable
+        declared without a range ranges over a finite set of its own."""
+        pending = []
+        for key, at in self._names(body, offset, ranges=True):
+            name, _, support = key.partition(" in ")
+            pending.append(name)
+            if support:
+                finite = self._finite_set(support, at)
+                for variable in pending:
+                    self._declare_variable(variable, True, finite)
+                pending = []
+        for variable in pending:
+            self._declare_variable(variable, True)
 
-    def _declare_variable(self, key, discrete=False):
-        return self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL,
-                                                   VariableInfo(discrete=discrete)))
+    def _finite_set(self, key, at):
+        """The Name of a finite set, declared on first mention (with its size |𝒳|)."""
+        found = self.scope.lookup(key)
+        if found is not None and found[1].declared:
+            if found[1].kind is not Kind.SET:
+                raise self.source.error(f"{key} is declared as a {found[1].kind.value}, not a "
+                                        "set", at)
+            return found[0]
+        return self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX,
+                                                   SetInfo(Name(f"|{key}|"))))
+
+    def _declare_variable(self, key, discrete=False, support=None):
+        return self.scope.declare_variable(key, discrete, support)
 
     def _variable_name(self, key):
         found = self.scope.lookup(key)
@@ -205,6 +238,7 @@ class Directives:
         return self._declare_variable(key)
 
     def _density(self, body, offset):
+        body, sep, law = body.partition(" is the law of ")
         names, clauses = _clauses(body, ("over", "given"))
         over, given = clauses["over"], clauses["given"]
         if "=" in names:
@@ -212,8 +246,33 @@ class Directives:
         variables = self._over(over, offset + body.find(over) if over else offset)
         conditioning = tuple(self._variable_name(k) for k, _ in
                              self._names(given, offset + body.find(given))) if given else ()
+        pushforward = self._law(law, offset + len(body) + len(sep), variables) if sep else None
         for key, at in self._names(names, offset):
-            self._declare_distribution(key, variables, conditioning, at)
+            self._declare_distribution(key, variables, conditioning, at, law=pushforward)
+
+    def _law(self, text, offset, variables):
+        """`g(z) for z \\sim p_z`: the pushforward of p_z by a declared function g."""
+        mapped, sep, drawn = text.partition(" for ")
+        variable, sim, source = drawn.partition("\\sim")
+        if not sep or not sim or len(variables) != 1:
+            raise self.source.error("write: density p_g over x is the law of g(z) for "
+                                    "z \\sim p_z", offset)
+        at = offset + len(mapped) + len(sep)
+        z = self.scope.lookup(self.reader.read_name(variable, at))
+        p_z = self.scope.lookup(self.reader.read_name(source, at + len(variable) + len(sim)))
+        if z is None or z[1].kind is not Kind.VARIABLE or p_z is None or \
+                p_z[1].kind is not Kind.DISTRIBUTION or p_z[1].info.over != (z[0],):
+            raise self.source.error("the variable drawn must be a declared variable, and the "
+                                    "law it is drawn from a density over it", at)
+        term = self.reader.read_term(mapped, offset)
+        g = getattr(term, "function", None)
+        if g is None or getattr(term, "arguments", None) != (Sym(z[0]),) or \
+                self.scope.table.get(g) is None or self.scope.table[g].kind is not \
+                Kind.FUNCTION or not self.scope.table[g].declared:
+            raise self.source.error("the law of g(z) needs g declared as a function "
+                                    "(% derive: function g) and applied to the variable drawn",
+                                    offset)
+        return Pushforward(g, z[0], p_z[0])
 
     def _density_formula(self, body, offset):
         """`p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x`: a density of a standard family,
@@ -263,35 +322,99 @@ class Directives:
         except (normal_form.Unsupported, normal_form.Undefined):
             return None
 
-    def _distribution(self, body, offset):
-        """`P with density p`: P is another spelling of the density p (one name, two
-        spellings: `KL[P || Q]` and `p(x)` are about the same distribution); p is declared
-        over the first variable when it is not declared yet."""
-        names, sep, density = body.partition(" with density ")
-        if not sep:
-            raise self.source.error("write: distribution P with density p", offset)
-        density_at = offset + len(names) + len(sep)
-        key = self.reader.read_name(density, density_at)
-        found = self.scope.lookup(key)
-        if found is None or not found[1].declared:     # declares the density too
-            self._declare_distribution(key, self._over("", density_at), (), density_at)
-            found = self.scope.lookup(key)
-        if found[1].kind is not Kind.DISTRIBUTION:
-            raise self.source.error(f"{key} is not a density", density_at)
-        for alias, at in self._names(names, offset):
-            if self.scope.lookup(alias) is not None:
-                raise self.source.error(f"{alias} already names something", at)
-            self.scope.names[alias] = found[0]
-
     def _joint(self, body, offset):
-        names, clauses = _clauses(body, ("over",))
-        over = clauses["over"]
+        """`p over x, y` (also `p over v, h with parameter \\theta`: p depends on θ, and is
+        written p(v, h; θ) or p(v, h))."""
+        names, clauses = _clauses(body, ("over", "with parameter"))
+        over, parameter = clauses["over"], clauses["with parameter"]
         if not over:
             raise self.source.error("write: joint p over x, y", offset)
         variables = tuple(self._variable_name(k) for k, _ in
                           self._names(over, offset + body.find(over)))
         for key, at in self._names(names, offset):
             self._declare_distribution(key, variables, (), at)
+            if parameter:
+                self._depends(f"{key} on {parameter}", offset + body.find(parameter) - len(key) - 4)
+
+    def _distribution(self, body, offset):
+        """`P with density p` (also `… over z`): P and p name one distribution — P the
+        law, p its density — so P(x), p(x), D(P‖Q) and E_{x∼P} mean what they say. A density
+        declared before (by formula, say) keeps its declaration; P becomes its other name."""
+        law, sep, rest = body.partition(" with density ")
+        if not sep:
+            raise self.source.error("write: distribution P with density p", offset)
+        density, over, _ = rest.partition(" over ")
+        start = offset + len(law) + len(sep)
+        found = self.scope.lookup(self.reader.read_name(density, start))
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            self._density(rest, start)
+        elif over:                          # p is declared (perhaps by formula): P names it
+            raise self.source.error(f"{density.strip()} is already declared over its "
+                                    "variables: write distribution P with density p", start)
+        self._alias(density, law, offset)
+
+    def _random(self, body, offset):
+        """`X with density p over x`: X is the random variable whose value is x and whose
+        law has density p (E[g(X)] = ∫ p(x) g(x) dx)."""
+        rv, sep, rest = body.partition(" with density ")
+        names, clauses = _clauses(rest, ("over",))
+        if not sep or not clauses["over"]:
+            raise self.source.error("write: random X with density p over x", offset)
+        start = offset + len(rv) + len(sep)
+        self._density(rest, start)
+        self._alias(clauses["over"], rv, offset)
+
+    def _alias(self, known, other, offset):
+        """The spelling `other` names what `known` names."""
+        key = self.reader.read_name(known, offset)
+        alias = self.reader.read_name(other, offset)
+        found = self.scope.lookup(key)
+        if found is None:
+            raise self.source.error(f"{key} is not declared", offset)
+        if not self.scope.alias(alias, found[0]):
+            raise self.source.error(f"{alias} is already declared as something else", offset)
+
+    def _same(self, body, offset):
+        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i))."""
+        (first, at), *others = self._names(body, offset)
+        found = self.scope.lookup(first)
+        name = found[0] if found is not None else self.scope.name(first)
+        for key, at in others:
+            if not self.scope.alias(key, name):
+                raise self.source.error(f"{key} is already declared as something else", at)
+
+    def _expectation(self, body, offset):
+        """`E`: a plain E is the expectation operator (Cover & Thomas's `E \\log p(Y|X)`)."""
+        if body.strip() != "E":
+            raise self.source.error("write: expectation E", offset)
+        self.scope.readings["E"] = True
+
+    def _expectations(self, body, offset):
+        """`under q`: an expectation written without a subscript is under q."""
+        word, sep, rest = body.strip().partition(" ")
+        if word != "under" or not rest.strip():
+            raise self.source.error("write: expectations under q", offset)
+        found = self.scope.lookup(self.reader.read_name(rest, offset + len(word) + 1))
+        if found is None or found[1].kind is not Kind.DISTRIBUTION:
+            raise self.source.error(f"{rest.strip()} is not a declared distribution", offset)
+        self.scope.readings["under"] = found[0]
+
+    def _assume(self, body, offset):
+        """`b - c = 1, b - a = 2` | `t < 1`: hypotheses of every row from here on (they
+        accumulate); each restricts the instances the steps claim to hold on."""
+        start = 0
+        for piece in _top_level_split(body):
+            at = offset + body.index(piece, start)
+            start = at - offset + len(piece)
+            self.scope.assumptions += self.reader.read_assumption(piece, at)
+
+    def _concave(self, body, offset):
+        self._convex(body, offset, "concave")
+
+    def _convex(self, body, offset, shape="convex"):
+        """`f`: a real convex (or concave) function, lower semicontinuous."""
+        for key, _ in self._names(body, offset):
+            self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL, FunctionInfo(shape)))
 
     def _over(self, text, offset):
         if text:
@@ -299,26 +422,65 @@ class Directives:
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
-    def _declare_distribution(self, key, over, given, offset, formula=None):
+    def _declare_distribution(self, key, over, given, offset, formula=None, law=None):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
         family = formula.family if formula is not None else None
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
-            over=tuple(over), given=tuple(given), formula=formula, family=family)))
+            over=tuple(over), given=tuple(given), formula=formula, family=family, law=law)))
 
     def _define(self, body, offset):
+        support = SUPPORT.match(body)
+        if support is not None:
+            self._support(support, offset)
+            return
         key, params, value = self.reader.read_definition(body, offset)
         try:
             self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
         except UsedBefore as exc:
             raise used_before(self.source, exc, offset) from None
 
+    def _support(self, match, offset):
+        """`A = \\{x : p(x) > 0\\}`: the support of a density. derive's densities are
+        positive on the whole range of their variable, so A is that range (a finite set
+        for a discrete x, summed over by `\\sum_{x \\in A}`)."""
+        key = self.reader.read_name(match.group("name"), offset)
+        variable = self.reader.read_name(match.group("var"), offset + match.start("var"))
+        found = self.scope.lookup(variable)
+        if found is None or found[1].kind is not Kind.VARIABLE or not found[1].info.discrete:
+            raise self.source.error(f"{variable} is not a declared discrete variable: derive "
+                                    "reads a set {x : …} as the support of a mass function",
+                                    offset + match.start("var"))
+        at = offset + match.start("cond")
+        (condition,) = self.reader.read_assumption(match.group("cond"), at)
+        dens = condition.lhs
+        if not (isinstance(dens, Dens) and dens.dist.name in self.scope.table and
+                not dens.dist.given and dens.at == (Sym(found[0]),) and
+                condition.relation in (Relation.GT, Relation.NE) and condition.rhs == Num(0)):
+            raise self.source.error("derive reads a set {x : p(x) > 0} (the support of a "
+                                    "declared mass function p), not this condition", at)
+        self.scope.alias(key, found[1].info.support)
+
     def _function(self, body, offset):
+        """`f, g`: real functions; `class \\mathcal{T}`: a set of real functions of the
+        variable, for `\\sup_{T \\in \\mathcal{T}}`."""
+        word, _, rest = body.strip().partition(" ")
+        if word == "class" and rest.strip():
+            for key, _ in self._names(rest, offset + body.index(rest)):
+                self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX,
+                                                    FunctionInfo("class")))
+            return
         for key, _ in self._names(body, offset):
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 
     def _symbols(self, body, offset, domain):
+        """`a, b` | `a_i, b_i for i = 1..n` (an indexed family: every a_i in the domain) |
+        `\\mu in \\mathbb{R}^J` (a vector whose components are in the domain)."""
+        body, sep, family = body.partition(" for ")
+        if sep:
+            self._family(body, family, offset, domain)
+            return
         names, dimension = self._space(body, offset)
         if dimension is not None:
             for key, at in self._names(names, offset):
@@ -336,6 +498,16 @@ class Directives:
                     raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
                                             f"be declared {domain.value} too", at)
             self.scope.declare(key, Declaration(kind, domain))
+
+    def _family(self, body, index, offset, domain):
+        letter = index.split("=")[0].strip()
+        if not letter or "=" not in index:
+            raise self.source.error("write: positive a_i for i = 1..n", offset)
+        for key, at in self._names(body, offset):
+            base, _, sub = key.partition("_{")
+            if sub != letter + "}":
+                raise self.source.error(f"{key} is not indexed by {letter}", at)
+            self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, domain))
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""
@@ -392,13 +564,18 @@ class Directives:
         self._fixed(body, offset, fixed=False)
 
     # ------------------------------------------------------------------ names
-    def _names(self, body, offset):
-        """[(key, offset)] of a comma-separated list of names."""
+    def _names(self, body, offset, ranges=False):
+        """[(key, offset)] of a comma-separated list of names; with `ranges`, a name may
+        be followed by `in SET` (the key is then `name in set`)."""
         out, start = [], 0
         for piece in body.split(","):
             if not piece.strip():
                 raise self.source.error("expected a name here", offset + start)
-            out.append((self.reader.read_name(piece, offset + start), offset + start))
+            name, sep, support = piece.partition(" in ") if ranges else (piece, "", "")
+            key = self.reader.read_name(name, offset + start)
+            if sep:
+                key += " in " + self.reader.read_name(support, offset + start + len(name) + 4)
+            out.append((key, offset + start))
             start += len(piece) + 1
         return out
 
@@ -409,6 +586,21 @@ def used_before(source, exc, offset):
     return source.error(f"{exc.key} is used at line {line}, column {column} before it is "
                         "defined here (or in its own definition): define it first — one name "
                         "means one thing", offset)
+def _top_level_split(body):
+    """The comma-separated pieces of `body`, ignoring commas inside brackets."""
+    pieces, depth, current = [], 0, ""
+    for ch in body:
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += ch
+    pieces.append(current)
+    return [p for p in pieces if p.strip()]
 
 
 def _clauses(body, words):

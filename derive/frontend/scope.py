@@ -11,7 +11,7 @@ one name means one thing.
 from __future__ import annotations
 
 from derive.model.context import Context
-from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.names import Declaration, Domain, Kind, Name, SetInfo, SizeInfo, VariableInfo
 from derive.model.terms import Allowance
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
@@ -36,6 +36,8 @@ class FileScope:
         self.parameters = {}      # distribution Name → parameter Names
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
+        self.readings = {}        # notation switched on by directives (`expectation E`, …)
+        self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
@@ -62,6 +64,38 @@ class FileScope:
         self.first_use.pop(name, None)
         self._context = None
         return name
+
+    def declare_variable(self, key, discrete=False, support=None):
+        """Declare a variable; a discrete one without a range ranges over a finite set of
+        its own (unspelled, with its size)."""
+        if discrete and support is None:
+            support = Name(f"\\operatorname{{range}}({key})")
+            self.declare_unspelled(support, Declaration(Kind.SET, Domain.COMPLEX,
+                                                        SetInfo(Name(f"|{support.latex}|"))))
+        if support is not None and support in self.table:
+            size = self.table[support].info.size
+            if size not in self.table:
+                self.declare_unspelled(size, Declaration(Kind.SYMBOL, Domain.NATURAL,
+                                                         SizeInfo(support)))
+        return self.declare(key, Declaration(Kind.VARIABLE, Domain.REAL,
+                                             VariableInfo(discrete=discrete, support=support)))
+
+    def declare_unspelled(self, name, declaration):
+        """Declare a name no spelling reaches (the range of a discrete variable declared
+        without one): it is in the context for the engines, never read."""
+        self.table[name] = declaration
+        self._context = None
+        return name
+
+    def alias(self, key, name):
+        """From here on, the spelling `key` names `name` too (two spellings, one thing)."""
+        found = self.names.get(key)
+        if found is not None and found is not name and found in self.table and \
+                self.table[found].declared:
+            return False
+        self.names[key] = name
+        self._context = None
+        return True
 
     def implicit(self, key, kind, offset):
         """The Name of an undeclared spelling used as `kind` (SYMBOL or FUNCTION). Returns

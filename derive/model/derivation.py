@@ -113,12 +113,24 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Hypothesis:
+    """`lhs relation rhs`, assumed for a step: written before `\\Rightarrow` on its row, as a
+    side remark `(q(x) > 0)`, or by `% derive: assume …` for the rows below. It restricts
+    the instances the step claims to hold on, for every engine alike."""
+
+    relation: Relation
+    lhs: object
+    rhs: object
+    latex: str
+
+
+@dataclass(frozen=True)
 class Step:
     """One transition `lhs relation rhs` (or a definition, a claim, an unreadable row).
 
     `lhs`/`rhs` are terms (`model.terms`); `lhs_latex`/`latex` the sides as written;
     `reading` how derive read them, in plain text; `message` why an unreadable row was not
-    read (and `source_line` the line it stands on). `hypotheses` are terms that must hold
+    read (and `source_line` the line it stands on). `hypotheses` (`Hypothesis`) must hold
     for the step (restricting its instances);
     `context` the declarations in force where the step stands (`model.context`)."""
 

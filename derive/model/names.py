@@ -69,15 +69,53 @@ class VariableInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class FunctionInfo:
+    """A declared real function known to be `convex` or `concave` (lower semicontinuous)."""
+
+    shape: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class SetInfo:
+    """A finite set that discrete variables range over (`discrete x in \\mathcal X`): `size`
+    names its number of elements |𝒳|, a natural number that every engine takes as the
+    number of values of the variables ranging over it."""
+
+    size: Name
+
+
+@dataclass(frozen=True, eq=False)
+class SizeInfo:
+    """The declaration info of a set's size |𝒳|: the set it counts."""
+
+    of: Name
+
+
+@dataclass(frozen=True, eq=False)
+class Pushforward:
+    """The law of `map(source variable)` when the source variable is drawn from `source`
+    (`% derive: density p_g over x is the law of g(z) for z \\sim p_z`): ∫ p_g(x) h(x) dx
+    = ∫ p_z(z) h(g(z)) dz for every h."""
+
+    map: Name                      # a declared real function g
+    variable: Name                 # z
+    source: Name                   # p_z, a distribution over z
+
+
+@dataclass(frozen=True, eq=False)
 class DistributionInfo:
     """A distribution over `over` (one variable, or several for a joint), possibly a family
-    conditional on `given`; `formula` (a term in `over`, `given` and symbols) when it is
-    given by a formula, or `family` and its parameter terms for a standard family."""
+    conditional on `given`. Abstract unless it is given by a formula (`formula`, one
+    variable, in pieces; `family` when the formula is a standard family's), is an argument
+    written as an expression in densities (`expression`, as in KL(p(x)p(y) ‖ p(x, y))), or
+    is the law of g(z) (`law`)."""
 
     over: tuple = ()               # variable Names
     given: tuple = ()              # variable Names it is conditional on
-    formula: object = None         # a Term, or None for an abstract density
+    formula: object = None         # a `notation.families.Formula`, or None
     family: object = None          # a `Family` term, or None
+    expression: object = None      # a Term in the variables of `over`, or None
+    law: Pushforward | None = None  # the law of g(z), z drawn from another distribution
 
 
 @dataclass(frozen=True, eq=False)

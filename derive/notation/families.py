@@ -243,7 +243,8 @@ def check(family, sign_of):
 def genuine(dist, context):
     """Whether a distribution term is known to be a genuine density (positive, normalised):
     an abstract one by declaration, a family whose parameters were checked at its
-    declaration; not a user's formula, and not a family written inline."""
+    declaration; not a user's formula, and not a family written inline. (An argument
+    written as an expression in densities is checked where it is used: `bounds._proper`.)"""
     if isinstance(dist, Family):
         return False
     formula = formula_of(dist, context)

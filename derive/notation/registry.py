@@ -19,19 +19,21 @@ from dataclasses import dataclass
 
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    HALF, TWO, Add, Dens, Dist, Family, Integral, Mul, Num, Sym, log, neg, sub,
+    HALF, TWO, Add, Dens, Dist, Family, Fn, Integral, Mul, Num, Pow, Sym, log, neg, sub,
+    substitute,
 )
 
 
 @dataclass(frozen=True)
 class Lemma:
     """A named fact `lower ≤ op(args) ≤ upper` (either side may be None). `applies`
-    says whether its hypotheses hold for these arguments: it is used nowhere else."""
+    says whether its hypotheses hold for these arguments under a step's context (which
+    says which variables are discrete, over which finite sets): it is used nowhere else."""
 
     name: str
-    lower: object                  # args ↦ term, or None
-    upper: object                  # args ↦ term, or None
-    applies: object                # (args) ↦ bool
+    lower: object                  # (args, context) ↦ term, or None
+    upper: object                  # (args, context) ↦ term, or None
+    applies: object                # (args, context) ↦ bool
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class Operator:
     meaning: object                # (args) ↦ term
     show: object                   # (argument texts) ↦ plain text
     lemmas: tuple = ()
+    takes: str = "distributions"   # or "variables": H(X | Y), I(X; Y) of random variables,
+                                   # whose arguments are marginals Dist(p, X) of one joint
 
 
 # ---------------------------------------------------------------------------- meanings
@@ -66,7 +70,7 @@ def _over(dist):
 _LINE = Declaration(Kind.VARIABLE, Domain.REAL)
 
 
-def _same_space(args):
+def _same_space(args, context=None):
     """All arguments are distributions over the same variables, with the same conditioning."""
     first = args[0]
     return all(isinstance(a, Dist) for a in args) and all(
@@ -103,6 +107,98 @@ def _cross_entropy(args):
     return _integrate(points, lambda at: neg(Mul(Dens(p, at), log(Dens(q, at)))))
 
 
+def _pearson(args):
+    """χ²(P ‖ Q) = ∫ (p − q)² / q (f-divergence of f(u) = (u − 1)²)."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in _over(p))
+    return _integrate(points, lambda at: Mul(Pow(sub(Dens(p, at), Dens(q, at)), TWO),
+                                             Pow(Dens(q, at), Num(-1))))
+
+
+def _neyman(args):
+    """Neyman's χ²(P ‖ Q) = ∫ (q − p)² / p (f(u) = (1 − u)² / u)."""
+    p, q = args
+    return _pearson((q, p))
+
+
+def _total_variation(args):
+    """TV(P, Q) = ½ ∫ |p − q|."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in _over(p))
+    return _integrate(points, lambda at: Mul(HALF, Fn("abs", sub(Dens(p, at), Dens(q, at)))))
+
+
+def _hellinger(args):
+    """H²(P, Q) = ½ ∫ (√p − √q)², the squared Hellinger distance."""
+    p, q = args
+    points = tuple(bound_copy(v) for v in _over(p))
+    return _integrate(points, lambda at: Mul(HALF, Pow(sub(Pow(Dens(p, at), HALF),
+                                                           Pow(Dens(q, at), HALF)), TWO)))
+
+
+def _f_divergence(args):
+    """D_f(P ‖ Q) = ∫ q f(p / q); the arguments are P, Q, f(u) and u."""
+    p, q, f, u = args
+    points = tuple(bound_copy(v) for v in _over(p))
+    return _integrate(points, lambda at: Mul(Dens(q, at), substitute(
+        f, {u.name: Mul(Dens(p, at), Pow(Dens(q, at), Num(-1)))})))
+
+
+def _union(*dists):
+    """The marginal of the joint on the union of the arguments' variables, in order."""
+    variables = []
+    for d in dists:
+        variables += [v for v in d.over if v not in variables]
+    return Dist(dists[0].name, tuple(variables), (), (), dists[0].params)
+
+
+def _conditional_entropy(args):
+    """H(A | B) = -∫∫ p(a, b) log p(a | b) = H(A, B) - H(B)."""
+    a, b = args
+    return sub(_entropy((_union(a, b),)), _entropy((b,)))
+
+
+def _mutual_information(args):
+    """I(A; B) = H(A) + H(B) - H(A, B) (the KL of the joint and the product of marginals)."""
+    a, b = args
+    return sub(Add(_entropy((a,)), _entropy((b,))), _entropy((_union(a, b),)))
+
+
+def _conditional_mutual_information(args):
+    """I(A; B | C) = H(A, C) + H(B, C) - H(A, B, C) - H(C)."""
+    a, b, c = args
+    return sub(Add(_entropy((_union(a, c),)), _entropy((_union(b, c),))),
+               Add(_entropy((_union(a, b, c),)), _entropy((c,))))
+
+
+def _discrete(args, context):
+    """Every variable of the arguments is discrete (entropies are then ≥ 0)."""
+    return all(isinstance(a, Dist) and a.over and all(
+        getattr(context.info(v.variable), "discrete", False) for v in a.over) for a in args)
+
+
+def _one_joint(args, context=None):
+    """Marginals of one joint, over variables that do not overlap."""
+    if not all(isinstance(a, Dist) and not a.given for a in args):
+        return False
+    seen = [v for a in args for v in a.over]
+    return len({a.name for a in args}) == 1 and len(seen) == len(set(seen))
+
+
+def _log_range_size(args, context):
+    """log |𝒳| (the product of the ranges' sizes, for a joint)."""
+    total = Num(0)
+    for v in args[0].over:
+        support = context.info(v.variable).support
+        total = Add(total, log(Sym(context.info(support).size)))
+    return total
+
+
+def _finite_ranges(args, context):
+    return _discrete(args, context) and not args[0].given and all(
+        context.info(v.variable).support is not None for v in args[0].over)
+
+
 def _integrate(points, integrand):
     value = integrand(tuple(Sym(p) for p in points))
     for p in reversed(points):
@@ -116,24 +212,68 @@ OPERATORS = (
     Operator("KL", "Kullback–Leibler divergence",
              ("D_{KL}", "KL", "D"), 2, frozenset({r"\|", ","}), _kl,
              lambda t: f"KL({t[0]} ‖ {t[1]})",
-             (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a: Num(0), None, _same_space),)),
+             (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a, c: Num(0), None, _same_space),)),
     Operator("JS", "Jensen–Shannon divergence",
              ("D_{JS}", "JS", "JSD", "D_{JSD}"), 2, frozenset({r"\|", ","}), _js,
              lambda t: f"JS({t[0]} ‖ {t[1]})",
-             (Lemma("JS is non-negative", lambda a: Num(0), None, _same_space),
-              Lemma("JS upper bound (JS ≤ log 2)", None, lambda a: LOG2, _same_space))),
-    Operator("H", "entropy", ("H",), 1, frozenset(), _entropy, lambda t: f"H({t[0]})"),
+             (Lemma("JS is non-negative", lambda a, c: Num(0), None, _same_space),
+              Lemma("JS upper bound (JS ≤ log 2)", None, lambda a, c: LOG2, _same_space))),
+    Operator("H", "entropy", ("H",), 1, frozenset(), _entropy, lambda t: f"H({t[0]})",
+             (Lemma("entropy of a mass function is ≥ 0", lambda a, c: Num(0), None, _discrete),
+              Lemma("entropy is at most log of the range's size (H ≤ log |𝒳|)", None,
+                    _log_range_size, _finite_ranges))),
+    Operator("Df", "f-divergence", ("D_{f}",), 4, frozenset({r"\|"}), _f_divergence,
+             lambda t: f"D_{{{t[2].split('(')[0]}}}({t[0]} ‖ {t[1]})", takes="function"),
+    Operator("Pearson", "Pearson χ² divergence (f(u) = (u − 1)²)",
+             (r"\chi^{2}", r"\chi_{Pearson}^{2}", r"\chi_{P}^{2}"), 2, frozenset({r"\|"}),
+             _pearson, lambda t: f"χ²({t[0]} ‖ {t[1]})",
+             (Lemma("χ² is non-negative", lambda a, c: Num(0), None, _same_space),)),
+    Operator("Neyman", "Neyman χ² divergence (f(u) = (1 − u)²/u)",
+             (r"\chi_{Neyman}^{2}", r"\chi_{N}^{2}"), 2, frozenset({r"\|"}), _neyman,
+             lambda t: f"χ²_Neyman({t[0]} ‖ {t[1]})",
+             (Lemma("χ² is non-negative", lambda a, c: Num(0), None, _same_space),)),
+    Operator("TV", "total variation distance", ("TV", "D_{TV}"), 2, frozenset({",", r"\|"}),
+             _total_variation, lambda t: f"TV({t[0]}, {t[1]})",
+             (Lemma("total variation is non-negative", lambda a, c: Num(0), None, _same_space),
+              Lemma("total variation is at most 1", None, lambda a, c: Num(1), _same_space))),
+    Operator("Hellinger", "squared Hellinger distance", ("D_{H}",), 2, frozenset({",", r"\|"}),
+             _hellinger, lambda t: f"H²({t[0]}, {t[1]})",
+             (Lemma("the squared Hellinger distance is non-negative", lambda a, c: Num(0), None,
+                    _same_space),
+              Lemma("the squared Hellinger distance is at most 1", None, lambda a, c: Num(1),
+                    _same_space))),
+    Operator("HX", "entropy of random variables", ("H",), 1, frozenset(), _entropy,
+             lambda t: f"H({t[0]})",
+             (Lemma("entropy of discrete random variables is ≥ 0", lambda a, c: Num(0), None,
+                    _discrete),
+              Lemma("entropy is at most log of the range's size (H(X) ≤ log |𝒳|)", None,
+                    _log_range_size, _finite_ranges)), takes="variables"),
     Operator("CE", "cross-entropy", ("H",), 2, frozenset({","}), _cross_entropy,
              lambda t: f"H({t[0]}, {t[1]})"),
+    Operator("CH", "conditional entropy", ("H",), 2, frozenset({"|"}), _conditional_entropy,
+             lambda t: f"H({t[0]} | {t[1]})",
+             (Lemma("conditional entropy of mass functions is ≥ 0", lambda a, c: Num(0), None,
+                    lambda a, c: _one_joint(a) and _discrete(a, c)),), takes="variables"),
+    Operator("MI", "mutual information", ("I",), 2, frozenset({";", ","}), _mutual_information,
+             lambda t: f"I({t[0]}; {t[1]})",
+             (Lemma("mutual information is ≥ 0", lambda a, c: Num(0), None, _one_joint),
+              Lemma("mutual information is at most the entropy (I(X;Y) ≤ H(X))", None,
+                    lambda a, c: _entropy(a[:1]), lambda a, c: _one_joint(a) and _discrete(a, c))),
+             takes="variables"),
+    Operator("CMI", "conditional mutual information", ("I",), 3, frozenset({";", "|"}),
+             _conditional_mutual_information, lambda t: f"I({t[0]}; {t[1]} | {t[2]})",
+             (Lemma("conditional mutual information is ≥ 0", lambda a, c: Num(0), None,
+                    _one_joint),), takes="variables"),
 )
 
 BY_KEY = {op.key: op for op in OPERATORS}
 
 
-def lookup(spelling, arity):
-    """The operator spelled `spelling` (a canonical name key) taking `arity` arguments."""
+def lookup(spelling, arity, takes="distributions"):
+    """The operator spelled `spelling` (a canonical name key) taking `arity` arguments of
+    a kind (distributions, or random variables)."""
     for op in OPERATORS:
-        if spelling in op.spellings and op.arity == arity:
+        if spelling in op.spellings and op.arity == arity and op.takes == takes:
             return op
     return None
 

@@ -25,7 +25,8 @@ _PLAIN = {**{f"\\{g}": unicodedata.lookup("GREEK SMALL LETTER " + g.upper().repl
              for g in _GREEK},
           r"\varepsilon": "ε", r"\vartheta": "ϑ", r"\varphi": "φ", r"\ell": "ℓ",
           r"\infty": "∞", "^{\\star}": "*", "^{\\dagger}": "†", r"\mathcal{L}": "ℒ",
-          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩"}
+          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩", r"\mathbb{P}": "ℙ",
+          r"\mathcal{Y}": "𝒴", r"\mathcal{Z}": "𝒵"}
 _CONSTANTS = {"e": "e", "pi": "π", "i": "i", "oo": "∞"}
 _ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
 
@@ -77,7 +78,12 @@ _MARKS = {}
 def _names_in(t):
     """The names a node prints (not the variables a distribution is declared over)."""
     if isinstance(t, Dist):
-        yield t.name
+        formula = _formula(t)
+        if formula is None:
+            yield t.name
+        else:
+            for u in nodes(formula):
+                yield from _names_in(u)
         return
     for a in t.args:
         if hasattr(a, "serial"):
@@ -134,7 +140,11 @@ def _show(t, context):
     if kind is Expect:
         return f"E_{{{_name(t.var)}~{_distribution(t.dist)}}}[{_show(t.body, 0)}]"
     if kind is Op:
-        return registry.BY_KEY[t.key].show([_distribution(a) for a in t.arguments])
+        op = registry.BY_KEY[t.key]
+        if op.takes == "variables":          # I(X; Y) of random variables: their letters
+            return op.show([_random_variables(a) for a in t.arguments])
+        return op.show([_distribution(a) if isinstance(a, (Dist, Family)) else _show(a, 0)
+                        for a in t.arguments])
     if kind is Deriv:
         return _wrap(f"d/d{_name(t.var)} {_show(t.body, _POW)}", _MUL, context)
     if kind is At:
@@ -191,12 +201,30 @@ def _binder(t):
 def _distribution(d):
     if isinstance(d, Family):
         return f"{d.family}({', '.join(_show(p, 0) for p in d.params)})"
+    formula = _formula(d)
+    if formula is not None:                # a density given by a formula: (p(x) · p(y))
+        return f"({_show(formula, 0)})"
     name = _name(d.name)
     if d.given:
         return f"{name}(·|{', '.join(_show(c, 0) for c in d.cond)})"
     if d.params:
         return f"{name}(·; {', '.join(_show(c, 0) for c in d.params)})"
     return name
+
+
+def _formula(d):
+    local = d.name.local
+    return getattr(local.info, "expression", None) if local is not None else None
+
+
+def _random_variables(d):
+    """The random variables a marginal stands for: `X, Y`, or `Y | X=x` for a conditional
+    law at a value."""
+    text = ", ".join(_name(v).upper() for v in d.over)
+    if d.given:
+        text += " | " + ", ".join(f"{_name(v).upper()}={_show(c, 0)}"
+                                  for v, c in zip(d.given, d.cond))
+    return text
 
 
 def _density(t):

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from harness import run_api
 from oracle import continuous
-from oracle.strategies import cases
+from oracle.strategies import cases, discrete_cases
 
 CI = settings.get_profile("fuzz-ci")
 BUDGET = 1.0                     # seconds per step: only undecided verdicts depend on it
@@ -45,6 +45,15 @@ def test_derive_agrees_with_the_oracle_on_declared_symbols(case, tmp_path, fuzz_
 @given(case=cases(pool="complex"))
 def test_derive_agrees_with_the_oracle_on_undeclared_complex_symbols(case, tmp_path, fuzz_tally):
     _assert_sound(*_check(case, tmp_path, fuzz_tally))
+
+
+@settings(CI, max_examples=120)
+@given(case=discrete_cases())
+def test_derive_agrees_with_the_oracle_on_sums_joints_and_conditionals(case, tmp_path, fuzz_tally):
+    findings, outcome = _check(case, tmp_path, fuzz_tally)
+    if outcome.crash is not None:
+        raise AssertionError(f"derive crashed on this file:\n{case.text}\n{outcome.crash}")
+    _assert_sound(findings, outcome)
 
 
 @settings(CI, max_examples=150)

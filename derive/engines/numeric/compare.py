@@ -17,12 +17,13 @@ from fractions import Fraction
 
 from flint import acb, ctx
 
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, OutOfTime
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind
 from derive.model.terms import Dist, free_names, nodes
 from derive.notation import families, vectors
+from derive.notation.joint import joint_variables, with_expressions
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -51,10 +52,18 @@ class _Outcome:
     certain: bool = False               # holds, proved by the balls of an exact evaluation
 
 
+class Labels(dict):
+    """Name → label, and `joints`: each distribution's variables in these terms (a joint
+    is drawn as one table over all the variables the step writes it with)."""
+
+    joints: dict = {}
+
+
 def labels_for(terms, context):
     """A stable identity for every name of a step: its spelling and its rank among names
     spelled alike (so the same input draws the same values in any process)."""
     names = set()
+    terms = with_expressions(terms)
     for term in terms:
         for t in nodes(term):
             for a in t.args:
@@ -64,6 +73,10 @@ def labels_for(terms, context):
                     names.update(x for x in a if hasattr(x, "serial"))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
+    for dist in list(names):
+        law = getattr(context.info(dist), "law", None)
+        if law is not None:              # the law of g(z) is drawn from g and the law of z
+            names.update((law.map, law.source, law.variable))
     pending = list(names)
     while pending:                           # names behind formulas and vectors, too
         name = pending.pop()
@@ -80,10 +93,11 @@ def labels_for(terms, context):
             found.add(info.components)
         pending += [n for n in found if n not in names]
         names |= found
-    ranked, counts = {}, {}
+    ranked, counts = Labels(), {}
     for name in sorted(names, key=lambda n: n.sort_key()):
         counts[name.latex] = counts.get(name.latex, 0) + 1
         ranked[name] = (name.latex, counts[name.latex])
+    ranked.joints = joint_variables(terms, context)
     return ranked
 
 

@@ -22,10 +22,10 @@ from fractions import Fraction
 from flint import acb, arb, ctx, fmpq
 
 from derive.engines.numeric import differences, quadrature
-from derive.model.names import Kind
+from derive.model.names import Kind, SizeInfo
 from derive.model.terms import (
-    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral, Limit,
-    Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, substitute,
+    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral,
+    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes, substitute,
 )
 from derive.notation import families, registry, vectors
 from derive.notation.elementary import ELEMENTARY
@@ -171,6 +171,9 @@ class Evaluator:
             return self.env[name].value
         if name in self.overrides:
             return self.overrides[name]
+        info = self.context.info(name)
+        if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
+            return acb(self.instance.set_size(info.of))
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
         return exact_number(self.instance.symbol(name, self.labels[name]))
@@ -214,6 +217,18 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient of non-integers")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "abs":
+            return acb(abs(args[0]))
+        if t.fname in ("ceil", "floor"):
+            (u,) = args
+            if u.imag != 0:
+                if not u.imag.contains(0):
+                    raise NotEvaluable(f"the {t.fname} of a complex number")
+                self._unsure()
+            rounded = getattr(u.real, t.fname)()
+            if not rounded.is_exact():
+                self._unsure()                  # the ball straddles an integer
+            return acb(rounded)
         entry = ELEMENTARY.get(t.fname)
         if entry is None:
             raise NotEvaluable(f"{t.fname} is not evaluated")
@@ -267,8 +282,33 @@ class Evaluator:
                                                                    _precise(point.value)))
             if point.cell is None and not _precise(point.value):
                 self._unsure()
-        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys), real,
-                                                         declaration.domain if real else None))
+        domain = declaration.domain if real else None
+        law = self._law_of_map(t.function)
+        if law is not None and len(t.arguments) == 1 and \
+                not self.instance.is_discrete(law.variable):
+            point = self.point_of(t.arguments[0])
+            if point.cell is not None and point.cell >= 0:
+                cell = self.instance.pushed_cell(self.labels[t.function], point.cell)
+                return exact_number(self.instance.partition.points[cell])
+        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys),
+                                                         real, domain))
+
+    def _pushed(self, body):
+        """Whether a body holds the density of a law of g(z)."""
+        return any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
+                   getattr(self.context.info(n.dist.name), "law", None) is not None
+                   for n in nodes(body))
+
+    def _law_of_map(self, function):
+        """The `Pushforward` whose map is `function`, if any: on the cells of its variable,
+        g sends cell k to the middle of cell π(k) (π a permutation drawn per instance), so
+        the law of g(z) is the table `table` computes — a genuine pushforward whenever the
+        integrand is constant on cells."""
+        for name, declaration in self.context.table.items():
+            law = getattr(declaration.info, "law", None)
+            if law is not None and law.map is function:
+                return law
+        return None
 
     def density(self, t):
         dist = t.dist
@@ -278,6 +318,10 @@ class Evaluator:
         if pieces is not None:
             return self.formula_density(t, pieces)
         info = self.context.info(dist.name)
+        if info.expression is not None:     # an argument written in densities: that expression
+            return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
+        if info.law is not None:
+            return self.pushed_density(info.law, self._cell(t.at[0]) if len(t.at) == 1 else None)
         cells = []
         for a in t.at:
             cells.append(self._cell(a))
@@ -339,7 +383,12 @@ class Evaluator:
     def table(self, dist, info, at, given):
         """The density value of `dist` with its variables at the cells `at` (a dict
         variable → cell), conditional on `given` (variable → cell)."""
-        variables = info.over
+        variables = getattr(self.labels, "joints", {}).get(dist.name, info.over)
+        if any(v.variable not in tuple(variables) + tuple(info.given)
+               for v in tuple(at) + tuple(given)):
+            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        at = {v.variable: c for v, c in at.items()}
+        given = {v.variable: c for v, c in given.items()}
         label = self.labels[dist.name]
         sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
         weights = self._weights(dist, info, label, sizes)
@@ -354,6 +403,22 @@ class Evaluator:
             marginal = self._from_weights(weights, variables, dict(given))
             return joint / marginal
         return joint
+
+    def pushed_density(self, law, cell):
+        """The density of the law of g(z) on a cell: the mass of the z-cells g sends there
+        over the cell's width (continuous variables, sharing the partition)."""
+        if cell is None or self.instance.is_discrete(law.variable):
+            raise NotEvaluable("this law of g(z) is not evaluated")
+        source = self.context.info(law.source)
+        label = self.labels.get(law.map)
+        if label is None or law.source not in self.labels:
+            raise NotEvaluable("the law of g(z) needs g and the law of z in the step")
+        mass = acb(0)
+        for k in range(len(self.instance.partition.widths)):
+            if self.instance.pushed_cell(label, k) == cell:
+                mass += self.table(Dist(law.source, source.over), source,
+                                   {law.variable: k}, {}) * self._width(law.variable, k)
+        return mass / self._width(law.variable, cell)
 
     def _from_weights(self, weights, variables, fixed):
         """Density of the marginal over the fixed variables, at those cells."""
@@ -392,7 +457,7 @@ class Evaluator:
         return self.symbol(parameter)
 
     def _size(self, variable):
-        return len(self.instance.discrete_points) if self.instance.is_discrete(variable) \
+        return len(self.instance.points_of(variable)) if self.instance.is_discrete(variable) \
             else len(self.instance.partition.widths)
 
     def _width(self, variable, cell):
@@ -415,9 +480,11 @@ class Evaluator:
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
-            return self._over_points(var, body, self.instance.discrete_points)
+            return self._over_points(var, body, self.instance.points_of(variable))
         partition = self.instance.partition
         degree = self.degree(body, var)
+        if degree != 0 and self._pushed(body):
+            self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
             total += self._cell_integral(var, body, i, a, b, degree)
@@ -535,6 +602,8 @@ class Evaluator:
                 Fraction(str(hi.real.mid().str(30, radius=False)))
         cuts = [lo_q] + [e for e in self.instance.partition.edges if lo_q < e < hi_q] + [hi_q]
         degree = self.degree(body, var)
+        if degree != 0 and self._pushed(body):
+            self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
@@ -559,7 +628,7 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
-                return self._over_points(t.var, t.body, self.instance.discrete_points)
+                return self._over_points(t.var, t.body, self.instance.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
@@ -681,8 +750,8 @@ def _degree(t, var, memo, context):
     elif isinstance(t, (Dens, Call)):
         args = t.at + t.dist.cond if isinstance(t, Dens) and isinstance(t.dist, Dist) else \
             (t.at if isinstance(t, Dens) else t.arguments)
-        bare = all(not (var in free_names(a)) or (isinstance(a, Sym) and a.name is var)
-                   for a in args)
+        bare = all(isinstance(a, Sym) and a.name is var or _degree(a, var, memo, context) == 0
+                   for a in args)       # constant on each cell: D(x), D(g(x)), p(x)
         result = 0 if bare else None
     elif isinstance(t, Defined):
         result = _degree(t.body, var, memo, context)

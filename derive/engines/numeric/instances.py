@@ -6,7 +6,8 @@ genuine case of the declarations.
   integrating to 1 over it), so it is a real density and the integrals of its values are
   exact finite sums. Widths vary from draw to draw, so density values may exceed 1 and a
   support may be long or short. All continuous variables share one partition per draw.
-* A discrete variable takes a few distinct values, with a positive pmf on them.
+* A discrete variable takes the values 0, …, |𝒳| − 1 of its range 𝒳, whose size is drawn
+  per range (so |𝒳| is a number like any other symbol), with a positive pmf on them.
 * A joint density is a positive table on the product of its variables' cells; its
   marginals and conditionals are computed from it; a conditional family `q(z | x)` is a
   table normalised for each x; a density that moves with a parameter θ is
@@ -81,7 +82,6 @@ class Instance:
         for w in widths:
             edges.append(edges[-1] + w)
         self.partition = Partition(tuple(edges))
-        self.discrete_points = tuple(Fraction(k) for k in range(CELLS))
         self._values = {}          # (tag, name serial, …) → value
         self.index_set = INDEX_SET
 
@@ -106,13 +106,24 @@ class Instance:
         rng = self.rng("symbol", label)
         if declaration.kind is Kind.VARIABLE:
             if self.is_discrete(name):
-                return rng.choice(self.discrete_points)
+                return rng.choice(self.points_of(name))
             return rng.choice(self.partition.points)
         return draw_number(rng, declaration.domain, self.kind)
 
     def is_discrete(self, variable):
         info = self.context.info(variable.variable)
         return bool(getattr(info, "discrete", False))
+
+    def points_of(self, variable):
+        """The values 0, 1, …, |𝒳| - 1 of a discrete variable; its range's size is drawn
+        per range (2 to 5), so that variables over different sets may differ in size."""
+        support = self.context.info(variable.variable).support
+        return tuple(Fraction(k) for k in range(self.set_size(support)))
+
+    def set_size(self, finite):
+        """The number of elements of a finite set (a SET Name) on this draw."""
+        return self.remember(("set", finite.latex), lambda: self.rng("set", finite.latex).choice(
+            (2, 3) if self.kind == "special" else (2, 3, 4, 5)))
 
     # ------------------------------------------------------------------ distributions
     def masses(self, label, shape):
@@ -132,6 +143,15 @@ class Instance:
             return raw
         return self.remember(("masses", label, shape), make)
 
+    def pushed_cell(self, label, cell):
+        """The cell that a pushforward's map (named by `label`) sends cell `cell` to: a
+        permutation of the cells drawn per instance, so every cell gets mass."""
+        def make():
+            order = list(range(len(self.partition.widths)))
+            self.rng("pushforward", label).shuffle(order)
+            return order
+        return self.remember(("pushforward", label), make)[cell]
+
     def direction(self, label, size):
         """v, w of a moving density softmax(θ v + w), exact rationals."""
         def make():
@@ -142,11 +162,11 @@ class Instance:
 
     # ------------------------------------------------------------------ functions
     def function_value(self, label, key, real, domain=None):
-        """An opaque function's value at an argument identified by `key`; a family declared
-        positive, non-negative or whole-numbered (`positive \\sigma_j`) takes values there."""
+        """An opaque function's value at an argument identified by `key`: complex, real,
+        or in a declared domain (an indexed family `positive a_i`)."""
         def make():
             rng = self.rng("function", label, key)
-            if domain is not None and (domain.is_nonnegative or domain.is_integer):
+            if domain is not None and domain is not Domain.REAL and domain.is_real:
                 return draw_number(rng, domain, self.kind)
             re = _rational(rng, -2, 2)
             return re if real else complex_value(re, _rational(rng, -2, 2))

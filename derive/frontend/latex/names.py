@@ -87,13 +87,26 @@ def name_text(primary):
 
 
 def decoration(sup):
-    """The name decoration a superscript stands for (`^{\\star}`, `'`), or None for a power."""
+    """The name decoration a superscript stands for (`^{\\star}`, `'`), or None for a power.
+    A superscript in parentheses is an index, as in `\\mathbf{x}^{(i)}` (the i-th x of a
+    data set): part of the name, never a power."""
     if isinstance(sup, Token):
         return DECORATIONS.get(sup.value) if sup.type == "DECOR" else None
     if isinstance(sup, Tree) and sup.data == "sgroup" and sup.children and \
             isinstance(sup.children[0], Tree) and sup.children[0].data == "decor":
         return "".join(DECORATIONS[t.value] for t in sup.children[0].children)
+    inner = _single(sup)
+    if isinstance(inner, Tree) and inner.data == "bracketed" and inner.children[0].value == "(":
+        return "^{%s}" % flat_text(inner)
     return None
+
+
+def _single(node):
+    """The one primary of a superscript group (`{(i)}` → the bracket), or None."""
+    while isinstance(node, Tree) and node.data in ("sgroup", "subitems", "sum", "run", "script") and \
+            len(node.children) == 1:
+        node = node.children[0]
+    return node
 
 
 def flat_text(node):

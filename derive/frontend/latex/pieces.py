@@ -27,11 +27,13 @@ class NamePiece:
 
 @dataclass
 class ExpectPiece:
-    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power."""
+    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power; also
+    the variance and covariance (`kind` "Var", "Cov"), which are expectations too."""
 
     sub: object
     power: object
     node: object
+    kind: str = "E"
 
 
 @dataclass
@@ -116,7 +118,7 @@ def takes_rest(pieces, i):
     a derivative operator, an expectation without brackets."""
     p = pieces[i]
     if isinstance(p, BigPiece):
-        return p.op != "int"
+        return p.op not in ("int", "iint")
     if isinstance(p, DerivPiece):
         return p.body is None
     if isinstance(p, ExpectPiece):

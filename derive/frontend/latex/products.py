@@ -12,10 +12,15 @@
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
 * **Integrals** take the product between `\\int` and their differential `d x` (also
-  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first.
-  An integrand that is a sum needs brackets. Without a differential an integral takes the
-  rest of the run, over the variable its subscript names (`\\int_x`) or else the one
-  variable of the densities written in it (`\\int \\phi \\ln \\phi`).
+  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first;
+  `\\iint f \\, dy \\, dx` is two of them, `dy` inner. An integral whose differential lies
+  beyond a `+` or `-` takes the whole sum up to it: `\\int_x a(x) + b(x) \\, dx` is
+  ∫ (a + b) dx (the differential marks where the integrand ends). Without a differential
+  an integral takes the rest of the run, over the variable its subscript names
+  (`\\int_x`) or else the one variable of the densities written in it
+  (`\\int \\phi \\ln \\phi`).
+* **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
+  real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
 """
 
@@ -23,10 +28,14 @@ from __future__ import annotations
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
-    OpPiece, ValuePiece, takes_rest,
+    OpPiece, ValuePiece, is_tree, takes_rest,
 )
-from derive.model.terms import Mul, Pow, div, log
+from derive.model.terms import Add, Fn, Mul, Pow, div, log, neg
 from derive.notation import registry
+
+
+ROUNDING = {r"\lceil": ("ceil", r"\rceil"), r"\lfloor": ("floor", r"\rfloor")}
+GROUPING_PAIRS = {("(", ")"), ("[", "]"), (r"\{", r"\}")}
 
 
 class Products:
@@ -50,25 +59,37 @@ class Products:
     def integrals(self, pieces):
         """Each `\\int … d x` into a value, the outermost first: an `\\int` pairs with the
         differential that closes it (`\\int_0^1 \\int_0^x f \\, dy \\, dx`: the second
-        `\\int` closes at `dy`, the first at `dx`), and its body — the inner integrals and
-        their limits included — is read inside its binding. Integrals after an operator that
-        takes the rest of the run are left to that operator, read inside its scope."""
+        `\\int` closes at `dy`, the first at `dx`; `\\iint` takes two), and its body — the
+        inner integrals and their limits included — is read inside its binding. Integrals
+        after an operator that takes the rest of the run are left to that operator, read
+        inside its scope."""
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
-            i = next((k for k, p in enumerate(pieces[:limit])
-                      if isinstance(p, BigPiece) and p.op == "int"), None)
-            if i is None:
+            starts = [i for i, p in enumerate(pieces[:limit])
+                      if isinstance(p, BigPiece) and p.op in ("int", "iint")]
+            if not starts:
                 return pieces
-            j = self.closing_differential(pieces, i)
-            if j is None:
-                value = self.integral_without_differential(pieces[i], pieces[i + 1:limit])
+            i = starts[0]
+            ends = self._differentials_of(pieces, i)
+            if not ends:
+                value = None if pieces[i].op == "iint" else \
+                    self.integral_without_differential(pieces[i], pieces[i + 1:limit])
                 if value is None:
                     raise self.error(r"this integral has no differential: end it with d x "
                                      r"(or write \int_x)", pieces[i].node)
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
                 continue
+            j = ends[0]
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
+            if pieces[i].op == "iint":
+                if len(ends) != 2 or ends[1] != j + 2:
+                    raise self.error(r"\iint needs two differentials: d y \, d x", pieces[i].node)
+                k = ends[1]
+                value = self.double_integral(pieces[i], pieces[i + 1:j], pieces[j + 1],
+                                             pieces[k + 1])
+                pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[k + 2:]
+                continue
             value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
             rest = pieces[j + 2:]
             if self.differential(rest, 0) == 0:
@@ -76,20 +97,67 @@ class Products:
                                  "per differential", rest[0].node)
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
 
-    def closing_differential(self, pieces, start):
-        """Index of the `d` that closes the `\\int` at `start`: integrals nest, so each inner
-        `\\int` takes the next differential first."""
-        depth, k = 0, start
-        while k < len(pieces):
-            p = pieces[k]
-            if isinstance(p, BigPiece) and p.op == "int":
-                depth += 1
-            elif self.differential(pieces, k) == k:
+    def _differentials_of(self, pieces, i):
+        """The indices of the differentials that close the integral at `i` (two for
+        `\\iint`), pairing each differential with the innermost open integral; [] when
+        it is not closed."""
+        depth = 2 if pieces[i].op == "iint" else 1
+        own, j = [], i + 1
+        while j < len(pieces):
+            p = pieces[j]
+            if isinstance(p, BigPiece) and p.op in ("int", "iint"):
+                depth += 2 if p.op == "iint" else 1
+            elif self.differential(pieces, j) == j:
                 depth -= 1
+                if depth < (2 if pieces[i].op == "iint" else 1):
+                    own.append(j)
                 if depth == 0:
-                    return k
-                k += 1                      # skip the differential's variable
-            k += 1
+                    return own
+                j += 2
+                continue
+            j += 1
+        return []
+
+    def double_integral(self, piece, body, inner, outer):
+        """`\\iint body d inner d outer`: ∫ (∫ body d inner) d outer."""
+        bare = BigPiece("int", None, None, piece.node)
+        return self.integral(piece, lambda: self.integral(bare, body, inner), outer)
+
+    def spanning_integral(self, signed, k):
+        """(value, next index) when the k-th term of a sum (`signed`: (sign, node) pairs)
+        holds an integral whose differential is in a later term: ∫ (term_k … term_m) dx;
+        None otherwise."""
+        node = signed[k][1]
+        if not is_tree(node, "run"):
+            return None
+        pieces = [self.piece(c) for c in node.children]
+        starts = [i for i, p in enumerate(pieces) if isinstance(p, BigPiece) and p.op == "int"]
+        if len(starts) != 1 or self.differential(pieces, 0) is not None or \
+                any(takes_rest(pieces, i) for i in range(starts[0])):
+            return None
+        for m in range(k + 1, len(signed)):
+            later = signed[m][1]
+            if not is_tree(later, "run"):
+                continue
+            tail = [self.piece(c) for c in later.children]
+            j = self.differential(tail, 0)
+            if any(isinstance(p, BigPiece) and p.op in ("int", "iint") for p in tail[:j or 0]):
+                return None
+            if j is None:
+                continue
+            i = starts[0]
+
+            def body(i=i, m=m, j=j, pieces=pieces, tail=tail):
+                parts = [self.product(pieces[i + 1:])] if i + 1 < len(pieces) else []
+                for sign, child in signed[k + 1:m]:
+                    parts.append(neg(self.term(child)) if sign.value == "-" else self.term(child))
+                if j:
+                    last = self.product(tail[:j])
+                    parts.append(neg(last) if signed[m][0].value == "-" else last)
+                return parts[0] if len(parts) == 1 else Add(*parts)
+            value = self.integral(pieces[i], body, tail[j + 1])
+            around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + tail[j + 2:]
+            return self.product(around), m + 1
         return None
 
     @staticmethod
@@ -190,14 +258,22 @@ class Products:
         return value, used
 
     def grouping(self, bracket):
-        if (bracket.open, bracket.close) not in (("(", ")"), ("[", "]")):
+        """( ), [ ] and \\{ \\} around one expression group (Bishop writes
+        \\{x-\\mathbb{E}[x]\\}\\{y-\\mathbb{E}[y]\\}); \\lceil \\rceil and \\lfloor \\rfloor
+        round; any other pair (⟨ ⟩, a mismatched pair such as an interval) is refused."""
+        rounding = ROUNDING.get(bracket.open)
+        if rounding is not None and bracket.close != rounding[1]:
+            raise self.error(f"{bracket.open} closes with {rounding[1]}", bracket.node)
+        if rounding is None and (bracket.open, bracket.close) not in GROUPING_PAIRS:
             raise self.error(f"derive does not read {bracket.open} … {bracket.close} as "
-                             "brackets (only ( ) and [ ] group; ⟨ ⟩, \\{ \\} and mismatched "
+                             "brackets (only ( ), [ ] and \\{ \\} group; ⟨ ⟩ and mismatched "
                              "pairs mean other things)", bracket.node)
         if bracket.seps:
             raise self.error(f"unexpected {bracket.seps[0]!r}: a list of arguments needs a "
                              "function or operator before the bracket", bracket.node)
         value = self.term(bracket.args[0])
+        if rounding is not None:                # \lceil u \rceil, \lfloor u \rfloor
+            value = Fn(rounding[0], value)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value

@@ -34,17 +34,22 @@ from fractions import Fraction
 from lark import Token, Tree
 
 from derive.frontend.latex import names as naming
+from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, is_token, is_tree, single, tails,
 )
+from derive.frontend.latex.divergences import Divergences
+from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
+from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num, Op,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.notation import families, registry
@@ -57,11 +62,13 @@ CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
              r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
-             r"\neq": Relation.NE}
+             r"\neq": Relation.NE, r"\lt": Relation.LT, r"\gt": Relation.GT}
 BARS = ("|", r"\mid", r"\vert")
-LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
+MISMATCH = "compares distributions over the same variables"
+LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
+LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ class Head:
     key: str
     label: str | None
     params: tuple
+    scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products):
+class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -94,19 +102,30 @@ class Reader(Products):
         self.source = source
         self.bound = []            # (key, Name), innermost last
         self.offset = 0
+        self.row_text = ""
+        self.hypotheses = ()
+        self.heading = False       # reading the head of a definition: any upright word
+        self.naming_ahead = False  # a row that defines what an earlier row of its display uses
 
     # ================================================================== entry points
     def read_row(self, text, start):
-        """The `Part`s of a row found at offset `start` of the source."""
+        """The `Part`s of a row found at offset `start` of the source; the hypotheses it
+        states (`H \\Rightarrow …`) are left in `self.hypotheses`."""
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
-        children = tree.children
+        children, self.hypotheses = self.split_hypotheses(tree.children, text)
+        implicit = self.implicit_definition(children, text, start)
+        if implicit is not None:
+            return implicit
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
         params = ()
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
+                if relation is DEFINE and child.children[0].value == r"\equiv" and (
+                        parts and parts[-1].head is None):
+                    relation = Relation.EQ          # ≡ after an expression: identically equal
                 continue
             latex = " ".join(text[_with_sizing(text, _start(child)):_end(child)].split())
             head = None
@@ -124,12 +143,69 @@ class Reader(Products):
             relation = None
         return parts
 
+    def implicit_definition(self, children, text, start):
+        """The `Part`s of a row that defines a new quantity implicitly: one equation in which
+        a calligraphic name with arguments not known yet stands alone as a term of a sum
+        (`\\log p(x) = D_{KL}(…) + \\mathcal{L}(\\theta, \\phi; x)`, as AEVB's eq. 1 names
+        the bound): it is defined as what makes the equation hold. None for other rows."""
+        if len(children) != 3 or not is_tree(children[1], "rel") or \
+                children[1].children[0].value != "=":
+            return None
+        found = []
+        for side in (0, 2):
+            node = children[side]
+            terms = [(None, node)] if not is_tree(node, "sum") else \
+                [(None, node.children[0])] + list(zip(node.children[1::2], node.children[2::2]))
+            for k, (sign, term) in enumerate(terms):
+                label = self._unknown_quantity(term)
+                if label is not None:
+                    found.append((side, k, sign, label, terms))
+        if len(found) != 1:
+            return None
+        side, k, sign, (key, label), terms = found[0]
+        other = self.term(children[2 - side])
+        rest = [(s, t) for j, (s, t) in enumerate(terms) if j != k]
+        value = other
+        for s, t in rest:                  # other = Σ rest ± L, so L = ±(other − Σ rest)
+            term = self.term(t)
+            value = Add(value, term if s is not None and s.value == "-" else neg(term))
+        if sign is not None and sign.value == "-":
+            value = neg(value)
+        node = terms[k][1]
+        head_latex = " ".join(text[_start(node):_end(node)].split())
+        body_latex = " ".join(text[_start(children[2 - side]):_end(children[2 - side])].split())
+        return [Part(None, None, start + _start(node), head_latex, Head(key, label, ())),
+                Part(DEFINE, value, start + _start(children[2 - side]), body_latex)]
+
+    def _unknown_quantity(self, node):
+        """(key, label) when a term is `\\mathcal{L}(…)` with a name and label not known."""
+        node = single(node)
+        if not is_tree(node, "run") or len(node.children) != 2 or \
+                not all(is_tree(i, "script") for i in node.children):
+            return None
+        try:
+            name, bracket = (self.piece(i) for i in node.children)
+        except InputError:
+            return None
+        if not isinstance(name, NamePiece) or not isinstance(bracket, BracketPiece) or \
+                not name.base.startswith("\\mathcal{") or name.power is not None or \
+                self.scope.lookup(name.key) is not None or bracket.power is not None or \
+                families.spelled(name.key) is not None:       # \mathcal{N}(…) is a family
+            return None
+        label = self._label(name.key, bracket)
+        return None if label in self.scope.heads else (name.key, label)
+
     def read_term(self, text, start):
         """One expression (a directive's formula or hypothesis)."""
         tree = self._parse(text, start)
         if len(tree.children) != 1:
             raise self.source.error("expected an expression, not a relation", start)
         return self.term(tree.children[0])
+
+    def read_assumption(self, text, start):
+        """The `Hypothesis` tuple of a relation written in a directive (`t < 1`)."""
+        tree = self._parse(text, start)
+        return self.read_hypotheses(tree.children, text)
 
     def read_name(self, text, start):
         """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
@@ -160,12 +236,17 @@ class Reader(Products):
 
     def _parse(self, text, start):
         self.offset = start
+        self.row_text = text
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
             raise self.source.error(problem.message, start + problem.offset) from None
 
     # ================================================================== positions
+    def source_text(self, node):
+        """The row's text of a node (for naming what it stands for)."""
+        return self.row_text[_start(node):_end(node)]
+
     def error(self, message, node):
         return self.source.error(message, self.offset + (_start(node) if node is not None else 0))
 
@@ -178,6 +259,16 @@ class Reader(Products):
             yield name
         finally:
             self.bound.pop()
+
+    @contextmanager
+    def bindings_as(self, keys, names):
+        """Each key means its name inside the block."""
+        self.bound.extend(zip(keys, names))
+        try:
+            yield
+        finally:
+            if names:
+                del self.bound[-len(names):]
 
     @contextmanager
     def bindings(self, names):
@@ -219,7 +310,8 @@ class Reader(Products):
         if token.type == "DEFREL":
             return DEFINE
         if token.type == "IMPLIES":
-            raise self.error("derive does not read hypotheses (\\Rightarrow) yet", token)
+            raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
+                             token)
         raise self.error(f"derive does not check the relation {token.value}", token)
 
     def head(self, side, relation, directive=False):
@@ -230,15 +322,27 @@ class Reader(Products):
             return None
         node = single(side)
         items = node.children if is_tree(node, "run") else [node]
+        scale = 1
+        number = items[0].children[0] if len(items) > 1 and is_tree(items[0], "script") and \
+            len(items[0].children) == 1 else None
+        if is_token(number, "NUMBER") and number.value.isdigit() and int(number.value) > 0:
+            scale, items = int(number.value), items[1:]           # 2C(G) = …
         if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
             return None
         try:
+            self.heading = True
             name = self.piece(items[0])
         except Exception:
             return None
+        finally:
+            self.heading = False
+        bracket = self.piece(items[1]) if len(items) == 2 else None
+        if isinstance(name, ExpectPiece) and relation is DEFINE and \
+                isinstance(bracket, BracketPiece) and name.sub is None and name.power is None:
+            label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
+            return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
             return None
-        bracket = self.piece(items[1]) if len(items) == 2 else None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
@@ -246,18 +350,63 @@ class Reader(Products):
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
-            return Head(name.key, None, ())
+            return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
-                                       registry.spelled(name.key) or
+                                       registry.spelled(name.key) and self._reads(name, bracket)
+                                       or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
         params = self._parameters(bracket, directive)
+        if params is None and directive:
+            params = self.distribution_parameters(bracket)
         if params is not None:
-            return Head(name.key, None, params)
-        return Head(name.key, label, ())
+            return Head(name.key, None, params, scale)
+        return Head(name.key, label, (), scale)
+
+    def _reads(self, name, bracket):
+        """Whether an operator's spelling with these arguments reads as that operator. In a
+        row that defines what an earlier row of its display uses, `KL(q \\| p)` of a
+        density and a joint over other variables does not: it names a new quantity
+        (Bishop's shorthand, fixed by that row); anywhere else it is an error."""
+        try:
+            return (self.information(name.key, bracket) or
+                    self._operator(name.key, bracket)) is not None
+        except InputError as error:
+            return not (self.naming_ahead and MISMATCH in error.message)
+
+    @staticmethod
+    def row_words(text):
+        """A row's text as comparable words: spacing and alignment marks dropped, and the
+        labels' own canonical spelling (`\\mathcal{L}(q)`)."""
+        return re.sub(r"\\[,;!:]|\\q?quad|&|\\left|\\right|\s+", "", text)
+
+    @staticmethod
+    def continues(text):
+        """Whether a row starts with a relation (continues the chain above it)."""
+        return bool(re.match(r"\s*&?\s*(=|<|>|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)", text))
+
+    def defined_label(self, text, start):
+        """The first side of a row that defines a quantity with arguments by it
+        (`\\mathcal{L}(q) = …`), as written; None otherwise. Reads nothing else and raises
+        nothing."""
+        self.naming_ahead = True
+        try:
+            text = _without_end_punctuation(text)
+            tree = self._parse(text, start)
+            children = tree.children
+            if len(children) < 3 or is_tree(children[0], "rel"):
+                return None
+            head = self.head(children[0], self.relation(children[1].children[0]))
+        except InputError:
+            return None
+        finally:
+            self.naming_ahead = False
+        if head is None or head.label is None or not _named_quantity(head.key):
+            return None
+        return text[_start(children[0]):_end(children[0])]
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
@@ -321,10 +470,16 @@ class Reader(Products):
         return self.product([self.piece(node)])
 
     def _sum(self, children):
-        terms = [self.term(children[0])]
-        for sign, child in zip(children[1::2], children[2::2]):
-            value = self.term(child)
-            terms.append(neg(value) if sign.value == "-" else value)
+        signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
+        terms, k = [], 0
+        while k < len(signed):
+            sign, child = signed[k]
+            spanning = self.spanning_integral(signed, k)
+            if spanning is not None:
+                value, k = spanning
+            else:
+                value, k = self.term(child), k + 1
+            terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
 
     # ================================================================== pieces
@@ -375,10 +530,11 @@ class Reader(Products):
                 raise self.error("a number with a subscript or a prime is not read", node)
             return LazyPiece(Token("NUMBER", base), sup, node)
         if base is not None:
-            if base == r"\mathbb{E}" or base == "E" and sub is not None and _has_sim(sub):
+            kind = self.expect_kind(base, sub)
+            if kind is not None:
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
-                return ExpectPiece(sub, sup, node)
+                return ExpectPiece(sub, sup, node, kind)
             if sub is not None and _has_sim(sub):
                 raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
@@ -392,6 +548,9 @@ class Reader(Products):
                                  "as a name", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
+                if base == r"\chi" and is_token(single(sup), "NUMBER") and \
+                        single(sup).value == "2" and self.declared(r"\chi") is None:
+                    decoration = "^{2}"             # χ² is a name (χ itself undeclared)
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
@@ -428,11 +587,12 @@ class Reader(Products):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
         read only when the registry or the file knows it, never as a product of letters or a
         symbol of its own."""
-        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()):
+        if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
-                "E", r"\mathbb{E}") or families.spelled(base) is not None:
-            return
+                "E", r"\mathbb{E}") or families.spelled(base) is not None or self.heading or \
+                any(label.startswith(base + "(") for label in self.scope.heads):
+            return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
                          primary)
 
@@ -469,6 +629,10 @@ class Reader(Products):
         if kind == "binom":
             _, n, k = node.children
             return Fn("binom", self.term(n), self.term(k))
+        if kind == "cardinality":
+            letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
+            finite = self._finite_set_name(node, "\\mathcal{%s}" % letter)
+            return Sym(self.scope.table[finite].info.size)
         if kind == "sqrt":
             children = node.children[1:]
             self._one_character(children[-1], "\\sqrt")
@@ -620,6 +784,12 @@ class Reader(Products):
         key = p.key
         bound = self.bound_name(key)
         if bound is not None:
+            if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
+                return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
+            if bracket is not None and bracket.open == "(" and (
+                    bound.local is LOCAL_ANY or bound.local is LOCAL_FUNCTION):
+                # a definition's parameter applied to arguments is a function parameter
+                return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             return Sym(bound), 1
         if p.primes and self.declared(key.rstrip("'")) is not None and \
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
@@ -628,8 +798,14 @@ class Reader(Products):
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
             return self._indexed(p, bracket, found[1].domain)
+        if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE and \
+                found[0].latex != key:                    # X, another spelling of x
+            return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
+        capital = self.capital_variable(key) if self.random_depth and bracket is None else None
+        if capital is not None:                 # X, the random variable of x, where it is drawn
+            return self.at_variable(capital), 1
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
@@ -644,7 +820,8 @@ class Reader(Products):
             if label in self.scope.heads:
                 name = self.scope.heads[label]
                 return Defined(name, (), self.scope.table[name].info.body), 2
-            operator = self._operator(key, bracket)
+            operator = self.divergence(key, bracket) or self.information(key, bracket) or \
+                self._operator(key, bracket)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -652,7 +829,7 @@ class Reader(Products):
         if bracket is not None and bracket.open == "(":
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
-            return Call(name, *self._arguments(bracket)), 2
+            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
         self._conflict(key, conflict, p.node, Kind.SYMBOL)
         return Sym(name), 1
@@ -671,7 +848,7 @@ class Reader(Products):
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
         if kind is Kind.DISTRIBUTION:
-            if bracket is not None and bracket.open in "([":
+            if bracket is not None and bracket.open in "([" and not self.groups_a_factor(bracket):
                 return self.density(name, declaration.info, bracket), 2
             return self.bare_density(name, declaration.info, p.node), 1
         if kind is Kind.DEFINITION:
@@ -683,27 +860,31 @@ class Reader(Products):
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
-                args = self._arguments(bracket)
-                if len(args) != len(info.params):
+                if len(bracket.args) != len(info.params):
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
-                                     f"{len(args)}", bracket.node)
-                return Defined(name, args, self._apply(info, args, p.node)), 2
+                                     f"{len(bracket.args)}", bracket.node)
+                args, body = self.applied(info, bracket, p.node)
+                return self._powered(Defined(name, args, body), bracket), 2
             body, points = self._at_bound_points(info.body, p.node)
             return Defined(name, points, body), 1
         if kind is Kind.FUNCTION:
+            if (bracket is None or bracket.open != "(") and self.averaged:
+                return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return Call(name, *self._arguments(bracket)), 2
+            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         return Sym(name), 1
 
-    def _apply(self, info, args, node):
-        """A definition's body with its parameters put to `args`, within a size bound: a
-        definition that applies the one before it twice doubles at each level."""
+    def _apply(self, info, args, node, mapping=None):
+        """A definition's body with its parameters put to `args` (or as `mapping` says),
+        within a size bound: a definition that applies the one before it twice doubles at
+        each level."""
         try:
-            return substitute(info.body, dict(zip(info.params, args)), self.scope.allowance)
+            return substitute(info.body, mapping if mapping is not None else
+                              dict(zip(info.params, args)), self.scope.allowance)
         except TooLarge:
             raise self.error(f"applying the definitions of this file builds more than "
                              f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
@@ -758,17 +939,18 @@ class Reader(Products):
         args = self._arguments(bracket)
         if len(args) != 1:
             raise self.error(f"{p.key} takes one argument", bracket.node)
-        return At(value, param, args[0]), 2
+        return self._powered(At(value, param, args[0]), bracket), 2
 
     def _arguments(self, bracket):
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)
-        values = [self.term(a) for a in bracket.args]
-        if bracket.power is not None:
-            raise self.error("a power right after a function's arguments is ambiguous here: "
-                             "write (f(x))^2", bracket.node)
-        return values
+        return [self.term(a) for a in bracket.args]
+
+    def _powered(self, value, bracket):
+        """A power written after a function's arguments is a power of its value:
+        `f(x)^2` is (f(x))², as `\\sin(x)^2` is."""
+        return Pow(value, self.term(bracket.power)) if bracket.power is not None else value
 
     def _mentions_bound(self, sub):
         keys = {k for k, _ in self.bound}
@@ -844,71 +1026,30 @@ class Reader(Products):
         return value
 
     def distribution(self, name, info, bracket, values):
-        """(Dist, point terms) for a distribution written with brackets."""
-        groups, current = [[]], 0
-        args, seps, params = self._parameter_values(name, bracket)
-        for arg, sep in zip(args, [None] + seps):
-            if sep in BARS:
-                if current:
-                    raise self.error("only one '|' is read in a density", bracket.node)
-                groups.append([])
-                current = 1
+        """(Dist, point terms) for a distribution written with brackets: `p(x, y)`,
+        `p(y | x)`, `p(x; \\theta)`, `P(X = x)` (see `probability` for the rules)."""
+        groups, current = [[], [], []], 0
+        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+            if sep in BARS or sep == ";":
+                step = 1 if sep in BARS else 2
+                if current >= step:
+                    raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
+                current = step
             elif sep not in (None, ","):
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
-        at = [self.term(a) for a in groups[0]]
-        cond = [self.term(a) for a in groups[1]] if len(groups) > 1 else []
-        over = self._which_variables(name, info.over, at, bracket)
-        if len(over) > 1:                   # p(y, x) of a joint over x, y: in declared order
-            pairs = sorted(zip(over, at), key=lambda va: info.over.index(va[0]))
-            over, at = tuple(v for v, _ in pairs), [a for _, a in pairs]
-        given = tuple(info.given)
+        at_pairs = [self.density_argument(a) for a in groups[0]]
+        cond_pairs = [self.density_argument(a) for a in groups[1]]
+        params = self.parameter_values(name, groups[2], bracket.node)
+        over, at = self.points(name, info, at_pairs, bracket.node)
+        given, cond = tuple(info.given), tuple(t for _, t in cond_pairs)
         if info.given:
             if len(cond) != len(info.given):
                 raise self.error(f"{name.latex} is conditional on {len(info.given)} "
                                  f"variable(s): write {name.latex}(… | …)", bracket.node)
-        elif cond:
-            given = self._which_variables(name, [v for v in info.over if v not in over], cond,
-                                          bracket, conditioning=True)
-        return Dist(name, over, given, tuple(cond), params), tuple(at)
-
-    def _parameter_values(self, name, bracket):
-        """`p(x; \\theta)`: the arguments before `;`, their separators, and the parameters'
-        values after it — () when they are the parameters themselves (current values)."""
-        if ";" not in bracket.seps:
-            return bracket.args, bracket.seps, ()
-        k = bracket.seps.index(";")
-        moving = self.scope.parameters.get(name, ())
-        values = bracket.args[k + 1:]
-        if len(values) != len(moving) or any(s != "," for s in bracket.seps[k + 1:]):
-            raise self.error(f"{name.latex}(…; …) takes the values of the parameters it depends "
-                             f"on ({', '.join(m.latex for m in moving) or 'none declared'}) "
-                             "after ';'", bracket.node)
-        terms = tuple(self.term(v) for v in values)
-        if all(isinstance(t, Sym) and t.name is m for t, m in zip(terms, moving)):
-            terms = ()
-        return bracket.args[:k + 1], bracket.seps[:k], terms
-
-    def _which_variables(self, name, candidates, terms, bracket, conditioning=False):
-        """The declared variables that `terms` (the written arguments) stand at."""
-        candidates = tuple(candidates)
-        written = [_variable_of(t) for t in terms]
-        if len(terms) == len(candidates) and not conditioning and \
-                set(written) != set(candidates):
-            return candidates               # values, not variables: by position
-        out = []
-        for t in terms:
-            variable = _variable_of(t)
-            if variable is None or variable not in candidates:
-                what = "conditioned on" if conditioning else "taken at"
-                raise self.error(f"{name.latex} is a distribution over "
-                                 f"{', '.join(v.latex for v in candidates) or 'nothing more'}; "
-                                 f"say which variable each argument it is {what} stands for "
-                                 "(use the variables' own letters)", bracket.node)
-            out.append(variable)
-        if len(set(out)) != len(out):
-            raise self.error("a variable appears twice in a density's arguments", bracket.node)
-        return tuple(out)
+        elif cond_pairs:
+            given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
+        return Dist(name, over, given, cond, params), at
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
@@ -921,8 +1062,10 @@ class Reader(Products):
             points.append(Sym(bound if bound is not None else v))
         return Dens(Dist(name, info.over), tuple(points))
 
-    def distribution_argument(self, node):
-        """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one."""
+    def distribution_argument(self, node, averaging=False):
+        """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one.
+        Under an expectation (`averaging`) a bare conditional family is taken at the values
+        of its conditioning variables where it stands."""
         node = single(node)
         items = node.children if is_tree(node, "run") else [node]
         if not items or len(items) > 2 or not all(is_tree(i, "script") or isinstance(i, Token)
@@ -945,10 +1088,10 @@ class Reader(Products):
         name, declaration = found
         info = declaration.info
         if len(items) == 1:
-            if info.given:
+            if info.given and not averaging:
                 raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)",
                                  items[0])
-            return Dist(name, info.over)
+            return self.distribution_named(name, items[0])
         bracket = self.piece(items[1])
         if not isinstance(bracket, BracketPiece) or bracket.power is not None:
             return None
@@ -1015,7 +1158,11 @@ class Reader(Products):
         if not registry.spelled(key):
             return None
         op = registry.lookup(key, len(bracket.args))
-        dists = [self.distribution_argument(a) for a in bracket.args]
+        dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
+        if op is not None and any(d is not None for d in dists) and None in dists:
+            like = [d.over for d in dists if d is not None]
+            dists = [d if d is not None else self.formula_argument(a, like)
+                     for d, a in zip(dists, bracket.args)]
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
@@ -1025,106 +1172,42 @@ class Reader(Products):
                                  f"declare them, or `% derive: function {key}` for a function "
                                  f"named {key}", bracket.node)
             return None                     # D(x): a function (a discriminator) — not KL
+        declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
+        if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
+            raise self.error(f"{key} {MISMATCH}; here "
+                             + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
+                                            for d in declared), bracket.node)
         value = Op(op.key, *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
 
-    # ================================================================== expectations
-    def expectation(self, piece, rest):
-        """(term, pieces used) for `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, or
-        without brackets `\\mathbb{E}_{p} f` (then it takes the rest of the run)."""
-        key, dist = self._averaged(piece)
-        if isinstance(dist, Family):
-            return self._family_expectation(piece, rest, key, dist)
-        variable = dist.over[0] if len(dist.over) == 1 else None
-        if variable is None:
-            raise self.error("an expectation over a joint distribution needs brackets and "
-                             "one variable per coordinate; not read yet", piece.node)
-        bound = self.fresh(key or variable.latex, origin=variable)
-        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
-            rest[0].open in "[(" else None
-        with self.binding(key or variable.latex, bound):
-            if bracket is not None:
-                if bracket.seps or len(bracket.args) != 1:
-                    raise self.error("an expectation takes one expression in its brackets",
-                                     bracket.node)
-                body, used = self.term(bracket.args[0]), 2
-            else:
-                if not rest:
-                    raise self.error("this expectation has nothing to average", piece.node)
-                body, used = self.product(rest), 1 + len(rest)
-        value = Expect(bound, dist, body)
-        for power in (bracket.power if bracket is not None else None, piece.power):
-            if power is not None:
-                value = Pow(value, self.term(power))
-        return value, used
-
-    def _family_expectation(self, piece, rest, key, dist):
-        """`\\mathbb{E}_{\\mathcal{N}(z; \\mu, \\sigma^2)}[f(z)]`, `\\mathbb{E}_{z \\sim
-        \\mathcal{N}(\\mu, \\sigma^2)}[…]`: the bound variable is the one written."""
-        if key is None:
-            raise self.error("say which variable is drawn: \\mathbb{E}_{z \\sim "
-                             "\\mathcal{N}(\\mu, \\sigma^2)}[…] or \\mathbb{E}_{\\mathcal{N}(z; "
-                             "\\mu, \\sigma^2)}[…]", piece.node)
-        found = self.declared(key)
-        bound = self.fresh(key, origin=found[0]) if found is not None and \
-            found[1].kind is Kind.VARIABLE else self.fresh(key, declaration=LOCAL_REAL)
-        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
-            rest[0].open in "[(" else None
-        if bracket is None or bracket.seps or len(bracket.args) != 1:
-            raise self.error("an expectation over a family takes its expression in brackets",
-                             piece.node)
-        with self.binding(key, bound):
-            body = self.term(bracket.args[0])
-        value = Expect(bound, dist, body)
-        for power in (bracket.power, piece.power):
-            if power is not None:
-                value = Pow(value, self.term(power))
-        return value, 2
-
-    def _averaged(self, piece):
-        """(bound variable's key or None, Dist) from the subscript of an expectation."""
-        if piece.sub is None:
-            found = [n for n, d in self.scope.table.items()
-                     if d.kind is Kind.DISTRIBUTION and not d.info.given]
-            if len(found) == 1:
-                return None, Dist(found[0], self.scope.table[found[0]].info.over)
-            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
-        spec = single(piece.sub)
-        body = spec if is_tree(spec, "subitems") else None
-        items = body.children if body is not None else [spec]
-        if any(is_token(t, "SEP") for t in items):
-            raise self.error("an expectation over several variables is not read yet", piece.sub)
-        exprs = [t for t in items if not is_token(t, "SIM")]
-        written = self._family_point(exprs[-1]) if len(exprs) == 1 else None
-        dist = self.distribution_argument(exprs[-1])
-        if written is not None and isinstance(dist, Family):
-            return written, dist
-        if dist is None:
-            raise self.error("this is not a declared distribution; declare it with "
-                             "'% derive: density …'", exprs[-1])
-        if len(exprs) == 1:
-            return None, dist
-        var = self.piece(single(exprs[0]))
-        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
-            raise self.error("expected the variable drawn, as in x \\sim p", exprs[0])
-        return var.key, dist
-
     # ================================================================== sums and integrals
     def big_operator(self, piece, rest):
-        """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\prod …`: takes the rest of the run."""
+        """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\sum_{x \\in \\mathcal{X}} …`, `\\sum_{x,y} …`
+        (one sum per index, the first outermost), `\\prod …`: takes the rest of the run."""
         if not rest:
             raise self.error(f"this \\{piece.op} has nothing after it", piece.node)
         if piece.sub is None:
             raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
                              f"\\{piece.op}_x", piece.node)
         spec = single(piece.sub)
+        if is_tree(spec, "subitems") and any(is_token(t, "SEP") for t in spec.children):
+            if piece.sup is not None or any(is_token(t, "SIM") for t in spec.children):
+                raise self.error("a sum over several indices reads \\sum_{x,y}", spec)
+            nodes = [c for c in spec.children if not is_token(c, "SEP")]
+        else:
+            nodes = [spec]
+        kind = Sum if piece.op == "sum" else Product
+        return self._nested_sums(piece, kind, nodes, rest)
+
+    def _nested_sums(self, piece, kind, nodes, rest):
+        node = nodes[0]
         lower = upper = None
-        if is_tree(spec, "equation"):
-            index_node, rel, low_node = spec.children
+        if is_tree(node, "equation"):
+            index_node, rel, low_node = node.children
             if rel.value != "=":
-                raise self.error("a range reads i = 1", spec)
+                raise self.error("a range reads i = 1", node)
             key = self._index_key(index_node)
             lower = self.term(low_node)
             if piece.sup is None:
@@ -1135,18 +1218,46 @@ class Reader(Products):
         else:
             if piece.sup is not None:
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
-            key = self._index_key(spec)
-            found = self.declared(key)
-            if found is not None and found[1].kind is Kind.VARIABLE:
-                index = self.fresh(key, origin=found[0])
-            elif found is None and self.bound_name(key) is None:
-                index = self.fresh(key, declaration=LOCAL_INDEX)
-            else:
-                raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index",
-                                 spec)
+            key, index = self._summation_index(piece, node)
         with self.binding(key, index):
-            body = self.product(rest)
-        return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+            body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
+                self.product(rest)
+        return kind(index, body, lower, upper)
+
+    def _summation_index(self, piece, node):
+        """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
+        over its whole (finite) range, or an index of an unspecified finite set."""
+        support = None
+        if is_tree(node, "domain"):
+            node, _, set_node = node.children
+            support = self._finite_set_name(set_node)
+        key = self._index_key(node)
+        found = self.declared(key)
+        if found is not None and found[1].kind is Kind.VARIABLE:
+            info = found[1].info
+            if not getattr(info, "discrete", False):
+                raise self.error(f"{key} is a continuous variable: integrate over it, or "
+                                 f"declare it discrete (% derive: discrete {key})", node)
+            if support is not None and support is not info.support:
+                raise self.error(f"{key} ranges over {info.support.latex if info.support else 'a set of its own'}"
+                                 f", not {support.latex}", node)
+            return key, self.fresh(key, origin=found[0])
+        if support is not None:
+            raise self.error(f"declare what {key} is: % derive: discrete {key} in "
+                             f"{support.latex}", node)
+        if found is None and self.bound_name(key) is None:
+            return key, self.fresh(key, declaration=LOCAL_INDEX)
+        raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
+
+    def _finite_set_name(self, node, key=None):
+        """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
+        support of a density)."""
+        key = key or self._index_key(node)
+        found = self.declared(key)
+        if found is None or found[1].kind is not Kind.SET:
+            raise self.error(f"{key} is not a declared set: declare a variable's range with "
+                             f"% derive: discrete x in {key}", node)
+        return found[0]
 
     def _index_key(self, node):
         piece = self.piece(single(node)) if not isinstance(single(node), Token) else \
@@ -1164,11 +1275,24 @@ class Reader(Products):
                                                           declared=False)
                 self.scope._context = None
 
-    def integral(self, piece, body_pieces, var_piece):
+    def integral(self, piece, body, var_piece):
+        """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
+        x). `\\int_x`, `\\int_{\\mathcal{X}}` (a subscript naming the variable or its
+        space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
+        names no variable) integrate over the variable of the densities, the first declared."""
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub):
             raise self.error("this differential is not read", var_piece.node)
-        return self._integral(piece, body_pieces, var_piece.key)
+        key = var_piece.key
+        measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
+            self.scope.lookup(key) is None
+        if measure:
+            variables = self.scope.context.of_kind(Kind.VARIABLE)
+            if not variables:
+                raise self.error(f"d{key} integrates over the densities' variable: declare "
+                                 "it (% derive: variable x)", var_piece.node)
+            key = variables[0].latex
+        return self._integral(piece, body, key)
 
     def integral_without_differential(self, piece, body_pieces):
         """`\\int_x f`, `\\int f \\ln f`: the variable is the subscript's, or else the one
@@ -1193,34 +1317,12 @@ class Reader(Products):
         (variable,) = variables
         return self._integral(piece, body_pieces, variable.latex)
 
-    def _whole_domain(self, sub, key):
-        """Whether a lone subscript of \\int names a whole domain: `\\mathbb{R}`, the
-        variable's own range written with its capital (`\\mathcal{X}` for x, `\\mathcal{Z}`
-        for z), or a declared variable. Another set (`\\mathcal{A}`) may be a part of the
-        range: it is not read."""
-        spec = single(sub)
-        if not (is_tree(spec, "script") and len(spec.children) == 1 or isinstance(spec, Token)):
-            return False
-        try:
-            text = naming.name_text(spec.children[0] if is_tree(spec, "script") else spec)
-        except naming.NameError_:
-            return False
-        if text is None:
-            return False
-        found = self.declared(text)
-        letter = key.split("_")[0].lstrip("\\")
-        own = {r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper()}
-        return text == r"\mathbb{R}" or (found is None and text in own) or (
-            found is not None and found[1].kind is Kind.VARIABLE)
-
-    def _integral(self, piece, body_pieces, key, whole=False):
-        lower = upper = None
-        if piece.sub is not None and piece.sup is None and (whole or
-                                                            self._whole_domain(piece.sub, key)):
-            pass                                    # \int_{\mathcal X}, \int_x: the whole range
-        else:
-            lower = self.term(piece.sub) if piece.sub is not None else None
-            upper = self.term(piece.sup) if piece.sup is not None else None
+    def _integral(self, piece, body, key, whole=False):
+        """∫ body d key; `whole`: over the variable's whole range (its subscript named it)."""
+        whole = whole or piece.sub is not None and piece.sup is None and \
+            self._whole_range(piece.sub, key)
+        lower = self.term(piece.sub) if piece.sub is not None and not whole else None
+        upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
             raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
@@ -1231,8 +1333,34 @@ class Reader(Products):
         else:
             var = self.fresh(key, declaration=LOCAL_REAL)
         with self.binding(key, var):
-            body = self.product(body_pieces)
-        return Integral(var, body, lower, upper)
+            value = body() if callable(body) else self.product(body)
+        return Integral(var, value, lower, upper)
+
+    def _whole_range(self, sub, key):
+        """Whether an integral's lone subscript names its variable's whole range: the
+        variable itself (`\\int_x … dx`), `\\mathbb{R}`, the variable's space written with
+        its capital (`\\mathcal{X}` for x) or declared as its support. Another set
+        (`\\int_{\\mathcal{A}}`) may be a part of the range: it is not read as the whole."""
+        spec = single(sub)
+        if is_tree(spec, "script") and len(spec.children) == 1:
+            try:
+                if naming.name_text(spec.children[0]) == r"\mathbb{R}":
+                    return True
+            except naming.NameError_:
+                return False
+        try:
+            named = self._index_key(sub)
+        except InputError:
+            return False
+        if named == key:
+            return True
+        found = self.declared(named)
+        if found is not None:
+            variable = self.declared(key)
+            return found[1].kind is Kind.SET and variable is not None and \
+                getattr(variable[1].info, "support", None) is found[0]
+        letter = key.split("_")[0].lstrip("\\")
+        return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
@@ -1304,21 +1432,89 @@ class Reader(Products):
         if is_tree(spec, "domain"):
             var_node, _, domain = spec.children
             low, high, closed = self._interval(domain)
+        elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
+            var_node, rel, bound = spec.children
+            low, high, closed = self._half_line(rel, bound, spec)
         key = self._index_key(var_node)
         found = self.declared(key)
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
+        elif is_tree(spec, "domain") and self._function_class(spec.children[2]):
+            var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
-            var = self.fresh(key, declaration=LOCAL_REAL)
+            var = self.fresh(key, declaration=LOCAL_OPTIMUM)
         with self.binding(key, var):
-            value = self.term(body)
+            value = self._objective(body)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
             raise self.error(f"the domain of this \\{kind} is empty", node)
         return Optimum(kind, value, var, low, high, closed)
 
+    def _objective(self, body):
+        """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of
+        values, written in braces — is the supremum of f: braces are read here, and only
+        around the whole objective."""
+        node = single(body)
+        items = node.children if is_tree(node, "run") else [node]
+        if len(items) == 1:
+            piece = self.piece(items[0])
+            if isinstance(piece, BracketPiece) and piece.open in (r"\{", r"\lbrace") and \
+                    piece.close in (r"\}", r"\rbrace") and piece.power is None and \
+                    not piece.seps and len(piece.args) == 1:
+                return self.term(piece.args[0])
+        return self.term(body)
+
+    @staticmethod
+    def optimising(name):
+        """Whether a bound name is the variable of a max, min, sup or inf."""
+        return name.local is LOCAL_OPTIMUM or name.local is LOCAL_FUNCTION
+
+    def _function_domain(self, node):
+        """Whether a node is `\\text{dom}_f` or `\\operatorname{dom} f` for a declared or
+        defined function f."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        try:
+            pieces = [self.piece(i) for i in items]
+        except InputError:
+            return False
+        if not pieces or not isinstance(pieces[0], NamePiece) or pieces[0].base != "dom":
+            return False
+        if len(pieces) == 1 and pieces[0].sub is not None:
+            key = naming.flat_text(pieces[0].sub)
+        elif len(pieces) == 2 and isinstance(pieces[1], NamePiece) and pieces[0].sub is None:
+            key = pieces[1].key
+        else:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind in (Kind.FUNCTION, Kind.DEFINITION)
+
+    def _function_class(self, node):
+        """Whether a node names a class of functions declared with `function class`."""
+        try:
+            key = self._index_key(node)
+        except InputError:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind is Kind.SET and \
+            getattr(found[1].info, "shape", None) == "class"
+
+    def _half_line(self, rel, bound, node):
+        """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
+        relation = self.relation(rel)
+        value = self.term(bound)
+        if relation in (Relation.GT, Relation.GE):
+            return value, OO, "()" if relation is Relation.GT else "[)"
+        if relation in (Relation.LT, Relation.LE):
+            return neg(OO), value, "()" if relation is Relation.LT else "(]"
+        raise self.error("a range reads u > 0 or u \\in (0, 1)", node)
+
     def _interval(self, node):
-        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`."""
+        """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`; of the
+        domain of a declared or defined function (`\\text{dom}_f`, `\\operatorname{dom} f^*`),
+        taken to be the real line; of a declared class of functions (`T \\in \\mathcal{T}`)."""
+        if self._function_domain(node) or self._function_class(node):
+            return neg(OO), OO, "()"
         inner = single(node)
         if is_tree(inner, "script") and len(inner.children) == 1:
             primary = inner.children[0]
@@ -1382,6 +1578,13 @@ def _without_end_punctuation(text):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]
     return text
+
+
+def _named_quantity(key):
+    """Whether a name is one papers give a quantity (`\\mathcal{L}`, an upright word, an
+    operator's spelling), not a plain letter that could be an unknown function."""
+    return key.startswith(("\\mathcal{", "\\mathscr{")) or registry.spelled(key) or \
+        (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
 
 
 def _negative(sup):
@@ -1451,16 +1654,6 @@ def _whole_number(node):
     node = _bare(node)
     if is_token(node, "NUMBER") and "." not in node.value:
         return int(node.value)
-    return None
-
-
-def _variable_of(term):
-    """The declared variable a written argument stands at (`x`, a bound copy of x), or None."""
-    if isinstance(term, Sym):
-        name = term.name
-        if name.origin is not None:
-            return name.origin
-        return name
     return None
 
 

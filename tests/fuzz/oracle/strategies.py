@@ -320,3 +320,15 @@ def cases(draw, pool=None, kinds=KINDS):
     statement = draw(statements(pool, kinds))
     rng = draw(st.randoms(use_true_random=False))
     return Case(statement, statement.tex(rng))
+
+
+@st.composite
+def discrete_cases(draw):
+    """A statement about one joint mass function of (x, y) — sums, marginals, conditionals,
+    entropies — and its file (see `discrete`)."""
+    from . import discrete
+    rng = draw(st.randoms(use_true_random=False))
+    built = discrete.build(rng)
+    statement = Statement(built.sides, (built.relation,), (built.truth,), built.kind,
+                          built.history, (built.witness,))
+    return Case(statement, discrete.tex(built, rng))

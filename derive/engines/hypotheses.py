@@ -1,0 +1,224 @@
+"""Hypotheses of a step, used the same way by every engine: they restrict the instances.
+
+A step `H ⇒ A = B` (or under `% derive: assume H`) claims A = B on the instances where H
+holds. Each kind of hypothesis becomes a change of the step that keeps exactly those
+instances, before any engine looks at it — so the normal form and the numeric engine see
+one and the same restricted statement, and a counterexample always satisfies H:
+
+* `p = q` between two distributions over the same variables: q is put for p everywhere
+  (also inside definitions): the instances are those where p is q.
+* An equation between symbols, linear in one of them with a rational coefficient
+  (`b - c = 1`): solved for that symbol (the one written alone on a side, else the first
+  by name), which is replaced — when the solution lies in the symbol's declared domain.
+* `t < c`, `t > c`, `t ≤ c`, `t ≥ c` for a symbol t and c free of t: t is written
+  `c − δ` or `c + δ` with a fresh positive (non-negative for ≤, ≥) δ — when every such
+  value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`).
+* A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
+  whose sides have one normal form) is kept as a remark and changes nothing.
+
+Anything else is not used, and the step is `undecided` saying so — never checked as if
+the hypothesis were absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from derive.engines import normal_form
+from derive.model.context import Context
+from derive.model.derivation import Relation
+from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.terms import Add, Dens, Dist, Num, Sym, div, free_names, substitute, sub
+from derive.notation.joint import put_distributions
+
+
+class Unusable(Exception):
+    """A hypothesis derive cannot turn into a restriction of the instances."""
+
+
+def restrict(step):
+    """The step with its hypotheses applied (see the module's rules); raises `Unusable`."""
+    if not step.hypotheses:
+        return step
+    terms = [step.lhs, step.rhs]
+    pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in step.hypotheses]
+    context = step.context
+    while pending:
+        relation, left, right, latex = pending.pop(0)
+        change, context = _restriction(relation, left, right, latex, context)
+        if change is None:
+            continue
+        terms = [change(t) for t in terms]
+        pending = [(r, change(a), change(b), text) for r, a, b, text in pending]
+    return replace(step, lhs=terms[0], rhs=terms[1], context=context)
+
+
+def _restriction(relation, left, right, latex, context):
+    """(a term ↦ term change, new context) for one hypothesis; change None when implied."""
+    if _implied(relation, left, right, context):
+        return None, context
+    if relation is Relation.EQ:
+        swap = _distribution_swap(left, right, context)
+        if swap is not None:
+            return swap, context
+        return _solved(left, right, latex, context)
+    if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
+        return _bounded(relation, left, right, latex, context)
+    raise Unusable(f"derive cannot use the hypothesis {latex}")
+
+
+def _implied(relation, left, right, context):
+    """Whether the declarations already imply `left relation right`."""
+    n = normal_form.Normaliser(context)
+    try:
+        gap = n.value(left) - n.value(right)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    if relation is Relation.EQ:
+        return gap.is_zero()
+    if relation in (Relation.LT, Relation.LE):
+        gap = gap.scale(-1)
+    sign = n.sign(gap)
+    if relation.strict:
+        return sign == normal_form.POS
+    return sign in (normal_form.POS, normal_form.NONNEG) or gap.is_zero()
+
+
+# ---------------------------------------------------------------------------- p = q
+
+def _distribution_swap(left, right, context):
+    """`p = q` (bare densities, or written at their variables): put q for p."""
+    dists = []
+    for side in (left, right):
+        if not (isinstance(side, Dens) and isinstance(side.dist, Dist)):
+            return None
+        dist = side.dist
+        info = context.info(dist.name)
+        if dist.given or info.given or info.formula is not None or info.expression is not None or \
+                tuple(a for a in side.at) != tuple(Sym(v) for v in dist.over):
+            return None
+        dists.append(dist)
+    old, new = dists
+    if tuple(old.over) != tuple(new.over):
+        raise Unusable(f"{old.name.latex} and {new.name.latex} are over different variables")
+    return lambda term: put_distributions(term, {old.name: new})
+
+
+# ---------------------------------------------------------------------------- equations
+
+def _solved(left, right, latex, context):
+    """An equation solved for one symbol, linear in it."""
+    n = normal_form.Normaliser(context)
+    try:
+        difference = n.value(sub(left, right))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        raise Unusable(f"derive cannot use the hypothesis {latex}") from None
+    names = {name.serial: name for name in free_names(left) | free_names(right)
+             if context.kind(name) is Kind.SYMBOL and name.origin is None and name.local is None}
+    preferred = [side.name for side in (left, right) if isinstance(side, Sym)]
+    order = [name for name in preferred if name.serial in names] + \
+        sorted(names.values(), key=lambda name: name.sort_key())
+    for name in order:
+        coefficient = _linear_coefficient(difference, name)
+        if coefficient is None:
+            continue
+        solution = sub(Sym(name), div(sub(left, right), Num(coefficient)))
+        if _fits(solution, context.domain(name), context):
+            return (lambda term: substitute(term, {name: solution})), context
+    raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "
+                   "whose declared domain holds the solution")
+
+
+def _linear_coefficient(poly, name):
+    """c when poly = c·name + (terms free of name), c a non-zero rational; else None."""
+    coefficient = None
+    for monomial, c in poly.terms.items():
+        mentions = [(a, e) for a, e in monomial if a[0] == "sym" and a[2] == name.serial]
+        if any(_mentions_serial(a, name.serial) for a, _ in monomial
+               if not (a[0] == "sym" and a[2] == name.serial)):
+            return None
+        if not mentions:
+            continue
+        if len(monomial) != 1 or mentions[0][1] != 1 or coefficient is not None:
+            return None
+        coefficient = Fraction(c)
+    return coefficient
+
+
+def _mentions_serial(atom, serial):
+    if isinstance(atom, tuple):
+        if len(atom) == 4 and atom[0] == "sym" and atom[2] == serial:
+            return True
+        return any(_mentions_serial(x, serial) for x in atom)
+    if isinstance(atom, frozenset):
+        return any(_mentions_serial(x, serial) for x in atom)
+    return False
+
+
+def _fits(value, domain, context):
+    """Whether every value of `value` (over the declared instances) lies in `domain`."""
+    if domain is Domain.COMPLEX:
+        return True
+    n = normal_form.Normaliser(context)
+    try:
+        sign = n.sign(n.value(value))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    if domain is Domain.REAL:
+        return sign != normal_form.COMPLEX
+    if domain is Domain.POSITIVE:
+        return sign == normal_form.POS
+    if domain is Domain.NONNEGATIVE:
+        return sign in (normal_form.POS, normal_form.NONNEG)
+    return False
+
+
+# ---------------------------------------------------------------------------- bounds
+
+def _bounded(relation, left, right, latex, context):
+    """`t < c` and its kin: t = c ∓ δ with a fresh δ > 0 (≥ 0)."""
+    if isinstance(right, Sym) and not isinstance(left, Sym):
+        left, right, relation = right, left, _flipped(relation)
+    if not isinstance(left, Sym) or left.name in free_names(right):
+        left, right, relation = _isolated(relation, left, right, latex, context)
+    if context.kind(left.name) is not Kind.SYMBOL or left.name.origin is not None:
+        raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
+                       f"(t < c); not {latex}")
+    name = left.name
+    gap = Name(f"\\delta_{{{name.latex}}}")
+    domain = Domain.NONNEGATIVE if not relation.strict else Domain.POSITIVE
+    below = relation in (Relation.LT, Relation.LE)
+    value = sub(right, Sym(gap)) if below else Add(right, Sym(gap))
+    table = dict(context.table)
+    table[gap] = Declaration(Kind.SYMBOL, domain)
+    widened = Context(table, context.parameters, context.fixed)
+    if not _fits(value, context.domain(name), widened):
+        raise Unusable(f"derive cannot use the hypothesis {latex}: {name.latex} is declared "
+                       f"{context.domain(name).value}")
+    return (lambda term: substitute(term, {name: value})), widened
+
+
+def _isolated(relation, left, right, latex, context):
+    """`a·s + r R 0` (linear in a symbol s, a rational) as `s R' −r/a`."""
+    n = normal_form.Normaliser(context)
+    try:
+        difference = n.value(sub(left, right))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        difference = None
+    names = {name for name in free_names(left) | free_names(right)
+             if context.kind(name) is Kind.SYMBOL and name.origin is None and name.local is None}
+    for name in sorted(names, key=lambda name: name.sort_key()):
+        a = _linear_coefficient(difference, name) if difference is not None else None
+        if a is None:
+            continue
+        bound = sub(Sym(name), div(sub(left, right), Num(a)))
+        return Sym(name), bound, relation if a > 0 else _flipped(relation)
+    raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
+                   f"(t < c); not {latex}")
+
+
+def _flipped(relation):
+    return {Relation.LT: Relation.GT, Relation.GT: Relation.LT, Relation.LE: Relation.GE,
+            Relation.GE: Relation.LE}[relation]
+

@@ -1,0 +1,192 @@
+"""Side remarks inside a display, read or set aside by one documented rule each — never
+multiplied into the formula. The row's text keeps every offset (remarks are blanked with
+spaces), so positions in messages stay exact.
+
+* A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
+* After a top-level `\\quad` or `\\qquad` (outside every bracket):
+  - `\\text{…}` is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`); but
+    `\\text{for } a, b > 0` and `\\text{if } q(x) > 0` state hypotheses of the row;
+  - `(f(u) = u \\log u)` defines f from this row on (as `% derive: define` would);
+  - `(q(x) > 0)`, any other relation in parentheses, is a hypothesis of the row;
+  - a further relation `A = B` is a second row of its own.
+* `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
+  derive's logarithms are natural.
+* `\\forall x \\in S,` before a row says that it holds for every value of x — which every
+  row claims anyway — and is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+_TEXT = re.compile(r"\\text(?:rm|it|bf|sf)?\s*\{")
+_RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
+_FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
+_CONDITION = re.compile(r"^\s*(for|if|where|with)\s*$")
+_DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
+
+
+class RemarkError(Exception):
+    """A side remark derive cannot set aside: the message and the offset in the row."""
+
+    def __init__(self, message, offset):
+        super().__init__(message)
+        self.message, self.offset = message, offset
+
+
+@dataclass
+class Annotated:
+    """A row split into what is checked and what stands beside it (offsets into the row)."""
+
+    rows: list = field(default_factory=list)          # [text], each as long as the row's
+    hypotheses: list = field(default_factory=list)    # [(offset, text)] of relations
+    definitions: list = field(default_factory=list)   # [(offset, text)] `f(u) = …`
+
+
+def annotate(text):
+    """The `Annotated` row (raises `RemarkError`)."""
+    out = Annotated()
+    text = _forall(_units(_label(text)))
+    quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
+    ends = [m.start() for m in quads[1:]] + [len(text)]
+    main, rows = text, []
+    for m, end in zip(quads, ends):
+        piece = text[m.end():end]
+        kind, inner, at = _side(piece)
+        if kind == "spacing":
+            continue
+        main = main[:m.start()] + " " * (end - m.start()) + main[end:]
+        if kind == "condition":
+            out.hypotheses += _conditions(inner, m.end() + at)
+        elif kind == "definition":
+            out.definitions.append((m.end() + at, inner))
+        elif kind == "hypothesis":
+            out.hypotheses.append((m.end() + at, inner))
+        elif kind == "row":
+            rows.append(" " * m.end() + piece)
+    out.rows = [row for row in [main] + rows if row.strip()]
+    return out
+
+
+def _side(piece):
+    """(kind, text, offset in piece) of what follows a \\quad."""
+    stripped = piece.strip()
+    lead = len(piece) - len(piece.lstrip())
+    if not stripped:
+        return "spacing", "", 0
+    text = _TEXT.match(stripped)
+    if text is not None:
+        end = _closing(stripped, text.end() - 1)
+        words = stripped[text.end():end]
+        rest = stripped[end + 1:]
+        if _CONDITION.match(words) and rest.strip():
+            return "condition", rest, lead + end + 1
+        if _RELATION.search(_without_text(rest)):
+            raise RemarkError("a remark \\text{…} followed by a relation is not read: write "
+                              "\\text{for } t < 1 for a hypothesis", lead + end + 1)
+        return "remark", stripped, lead
+    if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
+        inner = stripped[1:-1]
+        if _DEFINITION_HEAD.match(inner):
+            return "definition", inner, lead + 1
+        if _RELATION.search(inner):
+            return "hypothesis", inner, lead + 1
+        return "remark", inner, lead
+    if _RELATION.search(stripped):
+        return "row", stripped, lead
+    return "spacing", piece, 0
+
+
+def _without_text(text):
+    """The text with every `\\text{…}` group removed (what is math in a remark)."""
+    while True:
+        m = _TEXT.search(text)
+        if m is None:
+            return text
+        end = _closing(text, m.end() - 1)
+        text = text[:m.start()] + text[end + 1:] if end > 0 else text[:m.start()]
+
+
+def _conditions(text, offset):
+    """`a, b > 0` → `a > 0`, `b > 0` (one bound shared by a list of symbols)."""
+    m = re.match(r"^(\s*)(?P<names>[^<>=\\]+?,[^<>=\\]+?)(?P<rest>\s*(?:[<>=]|\\(?:le|ge|leq|geq|lt|gt)(?![a-zA-Z])).*)$", text)
+    if m is None:
+        return [(offset, text)]
+    out, at = [], offset + m.start("names")
+    for name in m.group("names").split(","):
+        out.append((at, name + m.group("rest")))
+        at += len(name) + 1
+    return out
+
+
+def _label(text):
+    """A leading `\\text{words}` label blanked."""
+    m = _TEXT.match(text.lstrip())
+    if m is None:
+        return text
+    lead = len(text) - len(text.lstrip())
+    end = _closing(text, lead + m.end() - 1)
+    words = text[lead + m.end():end]
+    if " " not in words.strip() and ":" not in words:
+        return text
+    return " " * (end + 1) + text[end + 1:]
+
+
+def _forall(text):
+    """`\\forall x \\in X,` over x's own range (`\\mathrm{x}`, `\\mathcal{X}`) blanked; any
+    other `\\forall` would state a domain, which is declared, not remarked."""
+    m = _FORALL.match(text)
+    if m is None:
+        if re.match(r"\s*\\forall(?![a-zA-Z])", text):
+            raise RemarkError("derive reads \\forall x \\in X, only over a variable's own range; "
+                              "declare the domain instead (% derive: real t)", text.index("\\"))
+        return text
+    if _letter(m.group("var")) != _letter(m.group("set")).lower():
+        raise RemarkError("derive reads \\forall x \\in X, only over a variable's own range; "
+                          "declare the domain instead (% derive: real t)", m.start("set"))
+    return " " * m.end() + text[m.end():]
+
+
+def _letter(name):
+    """`\\mathrm{x}` → x, `\\mathcal{X}` → X: a name without its font."""
+    inner = re.sub(r"\\[a-zA-Z]+\s*\{([^{}]*)\}", r"\1", name)
+    return inner.strip()
+
+
+def _units(text):
+    m = re.search(r"\\text\s*\{\s*(nats?|bits?)\s*\}\s*$", text)
+    if m is None:
+        return text
+    if m.group(1).startswith("bit"):
+        raise RemarkError("derive's logarithms are natural: write the value in nats", m.start())
+    return text[:m.start()] + " " * (len(text) - m.start())
+
+
+def _closing(text, at):
+    """The index of the bracket closing the one at `at` (`{`, `(`), or -1."""
+    pairs = {"{": "}", "(": ")", "[": "]"}
+    opening = text[at]
+    depth = 0
+    for i in range(at, len(text)):
+        if text[i] == opening and (i == 0 or text[i - 1] != "\\"):
+            depth += 1
+        elif text[i] == pairs[opening] and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _depth(text, at):
+    """How many brackets are open at `at` (braces, parentheses, square brackets)."""
+    depth = 0
+    for i, ch in enumerate(text[:at]):
+        if i and text[i - 1] == "\\":
+            continue
+        if ch in "({[":
+            depth += 1
+        elif ch in ")}]":
+            depth -= 1
+    return depth

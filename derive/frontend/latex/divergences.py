@@ -1,0 +1,158 @@
+"""Divergences beyond KL and JS, and definitions whose parameters are distributions or
+functions (mixed into `Reader`). One documented reading each:
+
+* `\\chi^2(P \\| Q)` is Pearson's χ² in the f-divergence convention of f-GAN and of
+  Csiszár: D_f with f(u) = (u − 1)², i.e. ∫ (p − q)² / q. `\\chi^2_{\\text{Pearson}}` is the
+  same; `\\chi^2_{\\text{Neyman}}(P \\| Q)` is ∫ (q − p)² / p (f(u) = (1 − u)²/u). LSGAN's
+  χ²_Pearson(A ‖ B) = ∫ (B − A)² / A is the Neyman one in this convention: a file that
+  means LSGAN's states it with `% derive: define \\chi^2_{\\text{Pearson}}(P \\| Q) = …`,
+  which then means what it says there. `\\chi^2` is a name, never χ squared.
+* `D_f(P \\| Q) = \\int q f(p/q)` for a function f the file defines or declares (f-GAN,
+  eq. 1; the same for `D_g`, `D_\\phi`).
+* `\\mathrm{TV}(P, Q) = ½ ∫ |p − q|` (also `D_{TV}`); `D_{H}(P, Q) = ½ ∫ (√p − √q)²`, the
+  squared Hellinger distance (also `\\mathrm{Hel}^2`… is not read: write D_H); f-GAN's
+  "squared Hellinger" D_f with f(u) = (√u − 1)² is twice it.
+* `H_p(q) = −∫ p log q`, the cross-entropy of q relative to p.
+* `define \\chi^2(P \\| Q) = \\int \\frac{(Q(x) - P(x))^2}{P(x)} dx`: parameters separated by
+  `\\|` are distributions over the file's first variable, and the definition applies to any
+  distributions — sums of densities included (`p_d + p_g`, `2 p_g`).
+* A definition's parameter applied to brackets in its body (`define V(G, D) = \\int
+  \\log D(x) …`) is a function parameter; its argument is then a function's name.
+"""
+
+from __future__ import annotations
+
+from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.terms import Call, Defined, Op, Pow, Sym, nodes
+from derive.notation.joint import put_distributions
+
+
+class Divergences:
+    """f-divergences, cross-entropy H_p(q), definitions over distributions and functions."""
+
+    def divergence(self, key, bracket):
+        """`D_f(P ‖ Q)` or `H_p(q)` as a registry `Op`, or None when not one of them."""
+        base, _, sub = key.partition("_{")
+        sub = sub[:-1] if sub.endswith("}") else ""
+        if not sub:
+            return None
+        found = self.declared(sub)
+        if base == "H" and found is not None and found[1].kind is Kind.DISTRIBUTION and \
+                len(bracket.args) == 1:
+            q = self.distribution_argument(bracket.args[0])
+            if q is None:
+                raise self.error(f"H_{{{sub}}}(…) is a cross-entropy: its argument is a "
+                                 "distribution", bracket.node)
+            return self._op_power(Op("CE", self.distribution_named(found[0], bracket.node), q),
+                                  bracket)
+        if base != "D" or found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION):
+            return None
+        if len(bracket.args) != 2 or any(s not in (r"\|", "||", r"\Vert", r"\parallel")
+                                         for s in bracket.seps):
+            raise self.error(f"{key}(P \\| Q) is the f-divergence of {sub}", bracket.node)
+        dists = [self.distribution_argument(a) for a in bracket.args]
+        if None in dists:
+            like = [d.over for d in dists if d is not None]
+            dists = [d if d is not None else self.formula_argument(a, like)
+                     for d, a in zip(dists, bracket.args)]
+        u = Name("u", local=Declaration(Kind.SYMBOL, Domain.POSITIVE))
+        name, declaration = found
+        if declaration.kind is Kind.FUNCTION:
+            f = Call(name, Sym(u))
+        else:
+            if len(declaration.info.params) != 1:
+                raise self.error(f"{sub} is not a function of one argument", bracket.node)
+            f = Defined(name, (Sym(u),), self._apply(declaration.info, (Sym(u),), bracket.node))
+        return self._op_power(Op("Df", dists[0], dists[1], f, Sym(u)), bracket)
+
+    def operator_form(self, key):
+        """Whether `key` is `H_p` (p a distribution) or `D_f` (f a function): an operator,
+        not a new name to define."""
+        base, _, sub = key.partition("_{")
+        found = self.declared(sub[:-1]) if sub.endswith("}") else None
+        if found is None:
+            return False
+        kind = found[1].kind
+        return base == "H" and kind is Kind.DISTRIBUTION or \
+            base == "D" and kind in (Kind.DEFINITION, Kind.FUNCTION)
+
+    def _op_power(self, value, bracket):
+        return Pow(value, self.term(bracket.power)) if bracket.power is not None else value
+
+    # ------------------------------------------------------------------ definitions
+    def distribution_parameters(self, bracket):
+        """Parameters `P \\| Q` of a definition: local distributions over the first declared
+        variable; None when the bracket is not such a list."""
+        if not bracket.seps or any(s not in (r"\|", "||", r"\Vert", r"\parallel")
+                                   for s in bracket.seps):
+            return None
+        variables = self.scope.context.of_kind(Kind.VARIABLE)
+        if not variables:
+            return None
+        keys = []
+        for arg in bracket.args:
+            piece = self.piece(single(arg)) if is_tree(single(arg), "script") else None
+            if not isinstance(piece, NamePiece) or piece.power is not None or piece.primes:
+                return None
+            keys.append(piece.key)
+        info = DistributionInfo(over=(variables[0],))
+        return tuple(Name(k, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, info))
+                     for k in keys)
+
+    def applied(self, info, bracket, node):
+        """(argument terms, body) of a definition applied to a bracket: distribution
+        parameters take distributions, function parameters take functions' names, the
+        others take values."""
+        functions = {t.function for t in nodes(info.body) if isinstance(t, Call)}
+        args, values, renamed, called = [], {}, {}, {}
+        for param, arg in zip(info.params, bracket.args):
+            if param.local is not None and param.local.kind is Kind.DISTRIBUTION:
+                dist = self.distribution_argument(arg) or self.formula_argument(arg)
+                renamed[param] = dist
+                args.append(dist)
+            elif param in functions:
+                function = self.function_name(arg)
+                called[param] = function
+                args.append(Sym(function))
+            else:
+                value = self.term(arg)
+                values[param] = value
+                args.append(value)
+        body = self._apply(info, (), node, values) if values else info.body
+        if called:
+            body = _called(body, called)
+        if renamed:
+            body = put_distributions(body, renamed)
+        return tuple(args), body
+
+    def function_name(self, node):
+        """The Name of a function written bare as an argument (`V(G, D)`)."""
+        piece = self.piece(single(node)) if not is_token(single(node), "LETTER") else \
+            self._script(single(node), [], node)
+        if not isinstance(piece, NamePiece) or piece.power is not None:
+            raise self.error("a function's name is expected here", node)
+        bound = self.bound_name(piece.key)
+        if bound is not None and bound.origin is None and self.optimising(bound):
+            return bound                # \max_D V(G, D): D ranges over functions
+        found = self.scope.lookup(piece.key)
+        if found is not None and found[1].kind is Kind.FUNCTION:
+            return found[0]
+        if found is not None or bound is not None:
+            raise self.error(f"{piece.key} is not a function", node)
+        name, conflict = self.scope.implicit(piece.key, Kind.FUNCTION, self.offset)
+        return name
+
+
+def _called(term, functions):
+    """`term` with calls of function parameters made calls of the given functions."""
+    memo = {}
+    for t in nodes(term):
+        children = [memo.get(c, c) for c in t.children]
+        if isinstance(t, Call) and t.function in functions:
+            rebuilt = Call(functions[t.function], *children)
+        else:
+            rebuilt = t.rebuild(children) if children != t.children else t
+        memo[t] = rebuilt
+    return memo.get(term, term)
+

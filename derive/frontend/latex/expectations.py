@@ -1,0 +1,314 @@
+"""How expectations, variances and covariances read (mixed into `Reader`).
+
+What is averaged, and under which distribution, is said by the subscript, one documented
+rule per form:
+
+* `\\mathbb{E}_{x \\sim p}[f]`, `\\mathbb{E}_{p}[f]`, `\\mathbb{E}_{p(x)}[f]`,
+  `\\mathbb{E}_{q_\\phi(z|x)}[f]`: over the distribution's variable(s), which are bound in
+  the brackets; a letter before `\\sim` binds that letter. A conditional family written
+  bare (`\\mathbb{E}_{h \\sim q}` with q over h given v) is taken at the values its
+  conditioning variables have where the expectation stands.
+* `\\mathbb{E}_{x}[f]`, `\\mathbb{E}_{x, y}[f]` (the random variables as subscript): over
+  those variables, under the one declared distribution over them (a joint is marginalised).
+* No subscript: under the distribution named by `% derive: expectations under q`; else,
+  when the file declares exactly one distribution, under it (over all its variables); else
+  over the variables written in the argument, under the one distribution over them; and
+  when the argument holds only undeclared capitals (`\\mathbb{E}[aX + b]`), they are random
+  variables with an unspecified joint law.
+* `E` is the expectation when a declared distribution is its subscript (`E_p l(X)`, Cover
+  & Thomas) or after `% derive: expectation E`.
+* Without brackets an expectation takes the rest of its run: `\\mathbb{E}_p \\log q(x) + c`
+  is `E_p[log q(x)] + c`.
+* `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
+  (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
+  Inside them, and inside expectations, a bare declared function `f` is f at the averaged
+  variable (Bishop's `var[f]`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.terms import (
+    Add, Defined, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
+    substitute,
+)
+
+VARIANCE = ("Var", "var", r"\mathbb{V}", r"\mathrm{Var}", r"\operatorname{Var}")
+COVARIANCE = ("Cov", "cov")
+IMPLICIT_LAW = r"\mathbb{P}"
+LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)    # a real variable of its own
+
+
+@dataclass(frozen=True)
+class Averaging:
+    """What an expectation averages: the keys its brackets bind, the variables they range
+    like, and the distribution (a `Dist` over exactly those variables)."""
+
+    keys: tuple
+    variables: tuple
+    dist: object
+
+
+class Expectations:
+    """Expectations, variances, covariances; mixed into `Reader`."""
+
+    averaged = ()             # bound variables of the enclosing expectations, innermost last
+
+    def expect_kind(self, base, sub):
+        """"E", "Var" or "Cov" when a name (with its subscript) is one of them, else None."""
+        if base == r"\mathbb{E}":
+            return "E"
+        if base == "E" and (self.scope.readings.get("E") or sub is not None and (
+                _has_sim(sub) or self._names_distribution(sub))):
+            return "E"
+        if base in VARIANCE:
+            return "Var"
+        if base in COVARIANCE:
+            return "Cov"
+        return None
+
+    def _names_distribution(self, sub):
+        found = self.declared(_key_of(self, sub) or "")
+        return found is not None and found[1].kind is Kind.DISTRIBUTION
+
+    # ------------------------------------------------------------------ reading
+    def expectation(self, piece, rest):
+        """(term, pieces used) for an expectation, a variance or a covariance."""
+        bracket = rest[0] if rest and isinstance(rest[0], BracketPiece) and \
+            rest[0].open in "[(" else None
+        family = self._family_averaged(piece) if piece.kind == "E" else None
+        if family is not None:
+            return self._family_expectation(piece, bracket, *family)
+        if bracket is not None and piece.sub is None and piece.power is None:
+            label = self._label(piece.kind, bracket)
+            if label in self.scope.heads:             # a form the file defined itself
+                name = self.scope.heads[label]
+                return Defined(name, (), self.scope.table[name].info.body), 2
+        if bracket is not None:
+            wanted = 2 if piece.kind == "Cov" else 1
+            if len(bracket.args) != wanted or any(s != "," for s in bracket.seps):
+                raise self.error(f"{'a covariance takes two' if wanted == 2 else 'an expectation takes one'}"
+                                 " expression(s) in its brackets", bracket.node)
+            bodies, used = list(bracket.args), 2
+        else:
+            if piece.kind != "E":
+                raise self.error("write the variance's argument in brackets: Var[X]", piece.node)
+            if not rest:
+                raise self.error("this expectation has nothing to average", piece.node)
+            bodies, used = [rest], 1 + len(rest)
+        averaging = self._averaged(piece)
+        if averaging is None:
+            averaging = self._averaged_by_argument(piece, bodies)
+        bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
+        values = [self._read_averaged(b, averaging, bounds) for b in bodies]
+        value = self._moment(piece.kind, averaging, bounds, values)
+        for power in (bracket.power if bracket is not None else None, piece.power):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, used
+
+    def _family_averaged(self, piece):
+        """(key of the variable drawn or None, Family) when the subscript draws from a
+        standard family written inline: `\\mathbb{E}_{\\mathcal{N}(z; \\mu, \\sigma^2)}`,
+        `\\mathbb{E}_{z \\sim \\mathcal{N}(\\mu, \\sigma^2)}`; None otherwise."""
+        if piece.sub is None:
+            return None
+        spec = single(piece.sub)
+        items = spec.children if is_tree(spec, "subitems") else [spec]
+        if any(is_token(t, "SEP") for t in items):
+            return None
+        exprs = [t for t in items if not is_token(t, "SIM")]
+        if len(exprs) not in (1, 2):
+            return None
+        written = self._family_point(exprs[-1]) if len(exprs) == 1 else None
+        dist = self.distribution_argument(exprs[-1], averaging=True)
+        if not isinstance(dist, Family):
+            return None
+        if len(exprs) == 1:
+            return written, dist
+        var = self.piece(single(exprs[0]))
+        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
+            raise self.error("expected the variable drawn, as in x \\sim p", exprs[0])
+        return var.key, dist
+
+    def _family_expectation(self, piece, bracket, key, dist):
+        """E over a family written inline: the bound variable is the one written (a copy of
+        a declared variable, or a real variable of its own)."""
+        if key is None:
+            raise self.error("say which variable is drawn: \\mathbb{E}_{z \\sim "
+                             "\\mathcal{N}(\\mu, \\sigma^2)}[…] or \\mathbb{E}_{\\mathcal{N}(z; "
+                             "\\mu, \\sigma^2)}[…]", piece.node)
+        if bracket is None or bracket.seps or len(bracket.args) != 1:
+            raise self.error("an expectation over a family takes its expression in brackets",
+                             piece.node)
+        found = self.declared(key)
+        bound = self.fresh(key, origin=found[0]) if found is not None and \
+            found[1].kind is Kind.VARIABLE else self.fresh(key, declaration=LOCAL_REAL)
+        with self.binding(key, bound):
+            value = Expect(bound, dist, self.term(bracket.args[0]))
+        for power in (bracket.power, piece.power):
+            if power is not None:
+                value = Pow(value, self.term(power))
+        return value, 2
+
+    def _read_averaged(self, body, averaging, bounds):
+        saved, self.averaged = self.averaged, self.averaged + bounds
+        self.random_depth += 1
+        try:
+            with self.bindings_as(averaging.keys, bounds):
+                return self.product(body) if isinstance(body, list) else self.term(body)
+        finally:
+            self.random_depth -= 1
+            self.averaged = saved
+
+    def _moment(self, kind, averaging, bounds, values):
+        """E[f], or Var/Cov written out as expectations over fresh copies."""
+        if kind == "E":
+            return self.average(averaging, bounds, values[0])
+
+        def centred(value):
+            copies = tuple(Name(b.latex, origin=b.origin) for b in bounds)
+            inner = self.average(averaging, copies,
+                                 substitute(value, {b: Sym(c) for b, c in zip(bounds, copies)}))
+            return Add(value, neg(inner))
+        if kind == "Var":
+            return self.average(averaging, bounds, Pow(centred(values[0]), TWO))
+        return self.average(averaging, bounds, Mul(centred(values[0]), centred(values[1])))
+
+    @staticmethod
+    def average(averaging, bounds, body):
+        """E over `bounds` (copies of the averaged variables) of `body`."""
+        dist = averaging.dist
+        if len(bounds) == 1:
+            return Expect(bounds[0], dist, body)
+        value = Mul(Dens(dist, tuple(Sym(b) for b in bounds)), body)
+        for b in reversed(bounds):
+            value = Integral(b, value)
+        return value
+
+    # ------------------------------------------------------------------ what is averaged
+    def _averaged(self, piece):
+        """The `Averaging` a subscript (or a directive) says; None when it is to be found
+        from the argument."""
+        if piece.sub is None:
+            under = self.scope.readings.get("under")
+            if under is not None:
+                return self._over_distribution(self.distribution_named(under, piece.node))
+            laws = [n for n, d in self.scope.table.items()
+                    if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared]
+            if len(laws) == 1:
+                info = self.scope.table[laws[0]].info
+                return self._over_distribution(Dist(laws[0], info.over))
+            return None
+        spec = single(piece.sub)
+        items = spec.children if is_tree(spec, "subitems") else [spec]
+        if any(is_token(t, "SIM") for t in items):
+            if any(is_token(t, "SEP") for t in items) or len(items) != 3:
+                raise self.error("an expectation reads \\mathbb{E}_{x \\sim p}", piece.sub)
+            return self._drawn(items[0], items[2])
+        exprs = [t for t in items if not is_token(t, "SEP")]
+        if len(exprs) == 1:
+            dist = self.distribution_argument(exprs[0], averaging=True)
+            if dist is not None:
+                return self._over_distribution(dist)
+        variables = [self.variable_node(e) for e in exprs]
+        if any(v is None for v in variables):
+            bad = exprs[[v is None for v in variables].index(True)]
+            raise self.error("this is not a declared distribution or variable; declare it "
+                             "with '% derive: density …'", bad)
+        return self._over_variables(tuple(variables), piece.sub)
+
+    def _drawn(self, var_node, dist_node):
+        """`x \\sim p`: the letter drawn and the distribution."""
+        dist = self.distribution_argument(dist_node, averaging=True)
+        if dist is None:
+            raise self.error("this is not a declared distribution; declare it with "
+                             "'% derive: density …'", dist_node)
+        var = self.piece(single(var_node))
+        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
+            raise self.error("expected the variable drawn, as in x \\sim p", var_node)
+        if len(dist.over) == 1:
+            return Averaging((var.key,), dist.over, dist)
+        chosen = self.variable_node(var_node)
+        if chosen is None or chosen not in dist.over:
+            raise self.error(f"{dist.name.latex} is a distribution over "
+                             f"{', '.join(v.latex for v in dist.over)}: draw one of them, or all",
+                             var_node)
+        return Averaging((var.key,), (chosen,), Dist(dist.name, (chosen,), dist.given,
+                                                    dist.cond, dist.params))
+
+    @staticmethod
+    def _over_distribution(dist):
+        return Averaging(tuple(v.latex for v in dist.over), tuple(dist.over), dist)
+
+    def _over_variables(self, variables, node):
+        """Over some variables, under the one distribution over them."""
+        law = self.law_over(variables, node)
+        info = self.scope.table[law].info
+        ordered = tuple(v for v in info.over if v in variables)
+        return Averaging(tuple(v.latex for v in ordered), ordered, Dist(law, ordered))
+
+    def law_over(self, variables, node):
+        """The one declared distribution (not a conditional family) over all `variables`."""
+        laws = [n for n, d in self.scope.table.items()
+                if d.kind is Kind.DISTRIBUTION and not d.info.given and
+                set(variables) <= set(d.info.over)]
+        if len(laws) != 1:
+            names = ", ".join(v.latex for v in variables)
+            raise self.error(f"say under which distribution {names} is drawn: "
+                             f"{'no' if not laws else 'more than one'} declared distribution "
+                             f"is over {names}", node)
+        return laws[0]
+
+    def _averaged_by_argument(self, piece, bodies):
+        """No subscript and several distributions: over the variables the argument writes
+        (capitals of declared variables count), under the one distribution over them; or
+        over undeclared capitals, random variables of an unspecified law."""
+        self.random_depth += 1
+        try:
+            read = [self.product(b) if isinstance(b, list) else self.term(b) for b in bodies]
+        finally:
+            self.random_depth -= 1
+        free = set().union(*(free_names(t) for t in read))
+        variables = [n for n in free if self.scope.context.kind(n) is Kind.VARIABLE and
+                     n.origin is None and n.local is None]
+        if not variables:
+            capitals = sorted({n.latex for n in free if len(n.latex) == 1 and n.latex.isupper()
+                               and not self.scope.context.declaration(n).declared})
+            if capitals:
+                return self._random_variables(capitals)
+            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
+        return self._over_variables(tuple(sorted(variables, key=lambda n: n.serial)), piece.node)
+
+    def _random_variables(self, keys):
+        """Undeclared capitals under a bare expectation: variables of one unspecified law."""
+        variables = tuple(self.scope.declare_variable(k) for k in keys)
+        found = self.scope.lookup(IMPLICIT_LAW)
+        if found is None:
+            self.scope.declare(IMPLICIT_LAW, Declaration(
+                Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(over=variables)))
+            found = self.scope.lookup(IMPLICIT_LAW)
+        return Averaging(keys, variables, Dist(found[0], variables))
+
+    def distribution_named(self, name, node):
+        info = self.scope.context.info(name)
+        if info.given:
+            return Dist(name, info.over, info.given, tuple(self.at_variable(v) for v in info.given))
+        return Dist(name, info.over)
+
+
+def _has_sim(sub):
+    node = single(sub) if is_tree(sub, "sgroup") else sub
+    return is_tree(node, "subitems") and any(is_token(t, "SIM") for t in node.children)
+
+
+def _key_of(reader, sub):
+    try:
+        piece = reader.piece(single(sub)) if not is_token(single(sub), "LETTER") else \
+            reader._script(single(sub), [], sub)
+    except Exception:          # noqa: BLE001 - not a name
+        return None
+    return piece.key if isinstance(piece, NamePiece) and piece.power is None else None

@@ -1,0 +1,291 @@
+"""How probability notation reads: the arguments of distributions, random variables.
+
+Mixed into `Reader` (which supplies names, scopes and terms). One documented rule each:
+
+* **The arguments of a density are points of its variables.** An argument that is a
+  declared variable (or a bound copy of one) stands for that variable, wherever it is
+  written: `p(y, x)` is `p(x, y)`, and a distribution written with a variable it was not
+  declared over is the joint over both (`density p over z`, then `p(x, z)`, `p(x)`,
+  `p(z | x)`: one joint, its marginal, its conditional; see `notation.joint`). An
+  undeclared letter written as a density's argument is a variable of it (an observed
+  value: `\\log p(x)` with `p` over z). Any other argument (a number, a declared symbol,
+  an expression) is a value of the declared variable in its position: `p(0)`, `p(a)`.
+* **A density before brackets that hold densities multiplies them**: in
+  `\\int p \\left( \\log p - \\log q \\right) d\\mu` the bracket groups a factor — a
+  density is not taken at the value of another density.
+* **`p(x; \\theta)`**: after `;` comes the parameter the distribution depends on (at its
+  current value when it is the parameter itself, `p(x; \\theta_0)` at another).
+* **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
+  variables take those values — the mass function at them; only for discrete variables
+  (for a continuous one it is 0, and the density is written p(x)).
+* **Densities given by a formula, as arguments.** An argument of a divergence that is an
+  expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
+  is the function of the variables it is written in (at their declared letters, whatever
+  is bound around it): `D(p(x, y) \\| p(x) p(y))`, `KL(p \\| \\frac{p + q}{2})`. The
+  divergence is its defining integral; its lemmas (KL ≥ 0, …) apply only when the formula
+  is shown to be a density (positive, integrating to 1).
+* **Information of random variables.** `H(X)`, `H(X, Y)` (joint entropy), `H(Y | X)`
+  (conditional entropy), `H(Y | X = x)` (the entropy of the conditional law at x),
+  `I(X; Y)`, `I(X; Y | Z)`, and Bishop's `\\mathrm{H}[\\mathbf{y} \\mid \\mathbf{x}]`,
+  `\\mathrm{I}[\\mathbf{x}, \\mathbf{y}]`: their arguments are random variables (declared
+  variables, or their capitals), under the one declared distribution over them. `H(x)` of a
+  variable is the entropy of its law. `H(p)`, `H(p, q)` of distributions stay entropy and
+  cross-entropy. I(X; X) of a continuous X is infinite and is refused.
+* **Random variables.** A capital letter `X` that is not declared, whose lower case `x` is
+  a declared variable, is the random variable of `x`, inside an expectation and as an
+  argument of H, I, P and densities: there it is the value drawn (`E \\log p(Y|X)`,
+  `E_p l(X)`). `% derive: random X with density p over x` says so explicitly.
+"""
+
+from __future__ import annotations
+
+from derive.frontend.errors import InputError
+from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.terms import Dens, Dist, Op, Pow, Sym, free_names, nodes
+from derive.notation.joint import in_order
+
+
+class Probability:
+    """Distribution arguments and random variables, mixed into `Reader`."""
+
+    random_depth = 0          # > 0 where capitals name random variables (expectations, H, I)
+
+    # ------------------------------------------------------------------ random variables
+    def capital_variable(self, key):
+        """The declared variable `x` that an undeclared capital `X` is the random variable
+        of, or None."""
+        if len(key) != 1 or not key.isupper() or self.bound_name(key) is not None:
+            return None
+        if self.scope.lookup(key) is not None and self.scope.lookup(key)[1].declared:
+            return None
+        found = self.declared(key.lower())
+        return found[0] if found is not None and found[1].kind is Kind.VARIABLE else None
+
+    def variable_node(self, node):
+        """The declared variable a node names — `x`, `\\mathrm{x}`, a capital `X` — or None."""
+        node = single(node)
+        if not (is_tree(node, "script") or is_token(node, "LETTER", "COMMAND")):
+            return None
+        try:
+            piece = self.piece(node)
+        except Exception:           # noqa: BLE001 - not a name: no variable
+            return None
+        if not isinstance(piece, NamePiece) or piece.power is not None or piece.primes:
+            return None
+        bound = self.bound_name(piece.key)
+        if bound is not None:
+            return bound.origin
+        found = self.declared(piece.key)
+        if found is not None and found[1].kind is Kind.VARIABLE:
+            return found[0]
+        return self.capital_variable(piece.key)
+
+    def at_variable(self, variable):
+        """A variable where it stands: its innermost bound copy, or itself."""
+        bound = self.bound_point(variable)
+        return Sym(bound if bound is not None else variable)
+
+    # ------------------------------------------------------------------ information
+    def information(self, key, bracket):
+        """`H(X | Y)`, `I(X; Y | Z)`, … of random variables as a registry `Op` on marginals
+        of their joint; None when the arguments are not random variables."""
+        if key not in ("H", "I"):
+            return None
+        groups, current = [[]], 0
+        for arg, sep in zip(bracket.args, [None] + bracket.seps):
+            if sep in ("|", r"\mid", r"\vert"):
+                groups.append([])
+                current = len(groups) - 1
+            elif sep == ";" and key == "I" and len(groups) == 1:
+                groups.append([])
+                current = 1
+            elif sep not in (None, ","):
+                return None
+            groups[current].append(arg)
+        read = [[self._information_argument(a) for a in g] for g in groups]
+        if any(r is None for g in read for r in g):
+            return None
+        if key == "I" and ";" not in bracket.seps and len(read[0]) == 2:   # Bishop's I[x, y]
+            read = [[read[0][0]], [read[0][1]]] + read[1:]
+        variables = [v for g in read for v, _ in g]
+        law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
+        return self._information_op(key, law, read, bracket)
+
+    def _information_argument(self, node):
+        """(variable, value or None) for `X`, `x`, `X = x`; None when not a random variable."""
+        if is_tree(node, "assignment"):
+            variable, value = self.density_argument(node)
+            return variable, value
+        variable = self.variable_node(node)
+        return (variable, None) if variable is not None else None
+
+    def _information_op(self, key, law, read, bracket):
+        info = self.scope.context.info(law)
+
+        def marginal(group):
+            if any(value is not None for _, value in group):
+                raise self.error("a value (X = x) is read only after '|'", bracket.node)
+            variables = list(dict.fromkeys(v for v, _ in group))
+            if len(variables) < len(group) and not all(
+                    getattr(self.scope.context.info(v), "discrete", False) for v in variables):
+                raise self.error("a continuous variable paired with itself has no density",
+                                 bracket.node)
+            over, _ = in_order(info, variables, [None] * len(variables))
+            return Dist(law, over)
+        shapes = {("H", 1): "HX", ("H", 2): "CH", ("I", 2): "MI", ("I", 3): "CMI"}
+        shape = shapes.get((key, len(read)))
+        if shape is None:
+            raise self.error(f"{key}(…) takes {'one |' if key == 'H' else 'X; Y or X; Y | Z'}",
+                             bracket.node)
+        if shape == "CH" and all(value is not None for _, value in read[1]):
+            over, _ = in_order(info, [v for v, _ in read[0]], [None] * len(read[0]))
+            given, cond = in_order(info, [v for v, _ in read[1]], [x for _, x in read[1]])
+            value = Op("HX", Dist(law, over, given, cond))         # H(Y | X = x)
+        else:
+            if shape == "CH" and any(value is not None for _, value in read[1]):
+                raise self.error("give every conditioning variable a value, or none",
+                                 bracket.node)
+            args = [marginal(g) for g in read]
+            if shape in ("MI", "CMI") and set(args[0].over) & set(args[1].over) and not all(
+                    getattr(self.scope.context.info(v), "discrete", False) for v in args[0].over):
+                raise self.error("the mutual information of a continuous variable with itself "
+                                 "is infinite", bracket.node)
+            value = Op(shape, *args)
+        if bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
+        return value
+
+    def groups_a_factor(self, bracket):
+        """Whether brackets after a density's name hold densities (a factor, not a point)."""
+        if bracket.seps or len(bracket.args) != 1 or is_tree(bracket.args[0], "assignment"):
+            return False
+        return any(isinstance(t, Dens) for t in nodes(self._peek(bracket.args[0])))
+
+    def _peek(self, node):
+        """A node's term, read for a look only (errors mean: not this reading)."""
+        try:
+            return self.term(node)
+        except InputError:
+            return Sym(Name("?"))
+
+    # ------------------------------------------------------------------ formula arguments
+    def formula_argument(self, node, like=()):
+        """A divergence's argument written as an expression in densities: a `Dist` whose
+        (unspelled) name is declared by the formula, over the variables it is written in
+        (ordered as the variables of `like`, the other arguments, when they agree)."""
+        saved = self.bound
+        self.bound = [(k, n) for k, n in saved if n.origin is None]
+        try:
+            term = self.term(node)
+        finally:
+            self.bound = saved
+        context = self.scope.context
+        variables = {n for n in free_names(term) if context.kind(n) is Kind.VARIABLE and
+                     n.origin is None and n.local is None}
+        if not variables:
+            raise self.error("this argument is not a distribution: it is written in no "
+                             "variable", node)
+        for other in like:
+            if set(other) == variables:
+                order = tuple(other)
+                break
+        else:
+            order = tuple(sorted(variables, key=lambda n: n.serial))
+        text = " ".join(self.source_text(node).split())
+        name = Name(text, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
+                                            DistributionInfo(over=order, expression=term)))
+        return Dist(name, order)
+
+    # ------------------------------------------------------------------ arguments
+    def density_argument(self, node):
+        """(variable or None, term) for one argument of a density: `X = x` names its
+        variable; otherwise the variable is the one the term is (if any)."""
+        if is_tree(node, "assignment"):
+            left, rel, right = node.children
+            if rel.value != "=":
+                raise self.error("inside a probability, write X = x", node)
+            variable = self.variable_node(left)
+            if variable is None:
+                raise self.error("the left of '=' here names a random variable (a declared "
+                                 "variable, or its capital)", left)
+            if not getattr(self.scope.context.info(variable), "discrete", False):
+                raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
+                                 f"is 0; write its density as p({variable.latex})", node)
+            return variable, self.term(right)
+        self.random_depth += 1
+        try:
+            term = self.term(node)
+        finally:
+            self.random_depth -= 1
+        return _variable_of(term, self.scope), term
+
+    def points(self, name, info, pairs, node, exclude=()):
+        """(variables, values) that the written arguments `pairs` stand at (see the module's
+        rules); `exclude` are the variables already taken left of a `|`."""
+        candidates = tuple(v for v in info.over if v not in exclude)
+        named = [var if var is not None else self._implicit_variable(term)
+                 for var, term in pairs]
+        family = bool(info.given)
+        if all(v is not None for v in named) and (
+                not family or all(v in candidates for v in named)):
+            if len(set(named)) != len(named) or any(v in exclude for v in named):
+                raise self.error("a variable appears twice in a density's arguments", node)
+            for variable, (_, term) in zip(named, pairs):
+                self._make_variable(variable, info)
+            return in_order(info, named, [t for _, t in pairs]) if not family else \
+                (tuple(named), tuple(t for _, t in pairs))
+        if len(pairs) == len(candidates) and not any(v is not None for v, _ in pairs):
+            return candidates, tuple(t for _, t in pairs)
+        raise self.error(f"{name.latex} is a distribution over "
+                         f"{', '.join(v.latex for v in candidates) or 'nothing more'}; say "
+                         "which variable each argument stands for (use the variables' own "
+                         "letters)", node)
+
+    def _implicit_variable(self, term):
+        """An undeclared letter written as a density's argument: it will be a variable."""
+        if isinstance(term, Sym):
+            found = self.scope.lookup(term.name.latex)
+            if found is not None and found[0] is term.name and not found[1].declared and \
+                    found[1].kind is Kind.SYMBOL and term.name.origin is None and \
+                    term.name.local is None:
+                return term.name
+        return None
+
+    def _make_variable(self, variable, info):
+        """Declare an undeclared letter a variable, discrete when the distribution's are."""
+        found = self.scope.lookup(variable.latex)
+        if found is None or found[0] is not variable or found[1].declared:
+            return
+        discrete = any(getattr(self.scope.context.info(v), "discrete", False) for v in info.over)
+        self.scope.declare_variable(variable.latex, discrete)
+
+    def parameter_values(self, name, nodes, node):
+        """The values after `;` in `p(x; \\theta)`: () at the parameter's current value."""
+        if not nodes:
+            return ()
+        parameters = self.scope.context.moves_with(name)
+        if len(nodes) != len(parameters):
+            raise self.error(f"{name.latex} depends on {len(parameters)} parameter(s) "
+                             "(declare them: % derive: depends p on \\theta); after ';' come "
+                             "their values", node)
+        values = tuple(self.term(n) for n in nodes)
+        if all(isinstance(v, Sym) and v.name is p for v, p in zip(values, parameters)):
+            return ()
+        if len(values) != 1:
+            raise self.error("one parameter value is read after ';'", node)
+        return values
+
+
+def _variable_of(term, scope):
+    """The declared variable a term is (`x`, a bound copy of x), or None."""
+    if isinstance(term, Sym):
+        name = term.name
+        if name.origin is not None:
+            return name.origin
+        found = scope.lookup(name.latex)
+        if found is not None and found[0] is name and found[1].kind is Kind.VARIABLE and \
+                found[1].declared:
+            return name
+    return None
+

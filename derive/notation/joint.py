@@ -1,0 +1,85 @@
+"""One name, one joint distribution: the order in which a distribution's variables are
+listed, shared by the reader (which writes `Dist` terms) and the engines (which build
+density tables and normal-form atoms from them).
+
+A distribution declared over some variables (`density p over x`, `joint p over x, y`) is
+the joint distribution of every variable it is ever written with: `p(x, y)`, its marginals
+`p(x)`, `p(y)` and its conditionals `p(y | x)` are one distribution seen through different
+variables. Its variables are listed in one canonical order — those of its declaration
+first, as declared, then the others it is written with, by when they were declared — so
+`p(y, x)` and `p(x, y)` are the same density at the same point, whatever the order written.
+A conditional family (`density q over z given x`) is not extended: it is a density over its
+own variables for each value of the ones it is given.
+"""
+
+from __future__ import annotations
+
+from derive.model.terms import Dist, nodes
+
+
+def order_key(info):
+    """The sort key of a variable of a distribution declared with `info`."""
+    declared = {v: k for k, v in enumerate(info.over)}
+
+    def key(variable):
+        variable = variable.variable
+        return (0, declared[variable]) if variable in declared else (1, variable.serial)
+    return key
+
+
+def in_order(info, variables, values):
+    """(variables, values) sorted canonically, each value staying with its variable."""
+    pairs = sorted(zip(variables, values), key=lambda pair: order_key(info)(pair[0]))
+    return tuple(v for v, _ in pairs), tuple(x for _, x in pairs)
+
+
+def with_expressions(terms):
+    """The terms, and the expressions of the arguments written in densities inside them
+    (which live in their names' declarations, not among the terms' nodes)."""
+    out, seen = list(terms), set()
+    k = 0
+    while k < len(out):
+        for t in nodes(out[k]):
+            if isinstance(t, Dist) and t.name.local is not None and t.name not in seen:
+                expression = getattr(t.name.local.info, "expression", None)
+                if expression is not None:
+                    seen.add(t.name)
+                    out.append(expression)
+        k += 1
+    return out
+
+
+def joint_variables(terms, context):
+    """{distribution Name: its variables in canonical order} for the distributions of some
+    terms: the declared ones and every other variable the terms write them with."""
+    found = {}
+    for term in with_expressions(terms):
+        for t in nodes(term):
+            if isinstance(t, Dist):
+                found.setdefault(t.name, set()).update(v.variable for v in t.over + t.given)
+    out = {}
+    for name, extra in found.items():
+        info = context.info(name)
+        if info is None or not hasattr(info, "over"):
+            continue
+        if info.given:
+            out[name] = tuple(info.over)
+            continue
+        variables = set(info.over) | extra
+        out[name] = tuple(sorted(variables, key=order_key(info)))
+    return out
+
+
+def put_distributions(term, mapping):
+    """`term` with each distribution named in `mapping` (Name → `Dist`) replaced by that
+    distribution, at the same variables and conditioning (also inside definitions)."""
+    memo = {}
+    for t in nodes(term):
+        children = [memo.get(c, c) for c in t.children]
+        if isinstance(t, Dist) and t.name in mapping:
+            rebuilt = Dist(mapping[t.name].name, t.over, t.given,
+                           [memo.get(c, c) for c in t.cond], [memo.get(c, c) for c in t.params])
+        else:
+            rebuilt = t.rebuild(children) if children != t.children else t
+        memo[t] = rebuilt
+    return memo.get(term, term)

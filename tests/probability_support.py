@@ -1,0 +1,32 @@
+"""Helpers shared by the probability-notation tests (sums, joints, random variables,
+divergences, side remarks, hypotheses): read a file's text and decide its steps in this
+process, with the same engines and the same deadline rule as the checker's workers."""
+
+from __future__ import annotations
+
+import time
+
+from derive.engines.decide import decide
+from derive.frontend.tex_file import load_tex
+
+
+def steps(text):
+    return load_tex("probability.tex", text).steps
+
+
+def readings(text):
+    """How each row was read (or why not), as `--show-reading` prints it."""
+    return [s.reading or s.message for s in steps(text)]
+
+
+def verdicts(text, budget=20.0):
+    """The verdict of every step (definitions included), in file order."""
+    out = []
+    for s in steps(text):
+        out.append(decide(s, "0", time.monotonic() + budget).status.value)
+    return out
+
+
+def display(header, *rows):
+    """A file: directive lines, then each row as its own display."""
+    return header + "".join(f"$$ {row} $$\n" for row in rows)

@@ -1,0 +1,77 @@
+"""Divergences beyond KL and JS, pinned with their conventions: f-divergences of a defined
+f, Pearson and Neyman χ² (the f-divergence convention, and LSGAN's own when a file defines
+it), total variation, squared Hellinger, H_p(q), densities given by a formula as arguments,
+and the lemmas that hold only for genuine distributions."""
+
+import pytest
+
+from probability_support import display, readings, verdicts
+
+PQ = "% derive: variable x\n% derive: density p, q\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\chi^2(p \| q) = \chi^2_{\text{Pearson}}(p \| q)", "χ²(p ‖ q) = χ²(p ‖ q)"),
+    (r"\chi^2_{\text{Neyman}}(p \| q) = 0", "χ²_Neyman(p ‖ q) = 0"),
+    (r"\mathrm{TV}(p, q) = D_{H}(p, q)", "TV(p, q) = H²(p, q)"),
+    (r"H_p(q) = H(p, q)", "H(p, q) = H(p, q)"),
+    (r"D(p \| \frac{p + q}{2}) = 0", "KL(p ‖ ((p(x) + q(x)) / 2)) = 0"),
+])
+def test_readings(row, expected):
+    assert readings(display(PQ, row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"\chi^2(p \| q) = \int \frac{(p(x) - q(x))^2}{q(x)} dx",       # f(u) = (u − 1)²
+    r"\chi^2_{\text{Neyman}}(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} dx",
+    r"\chi^2_{\text{Neyman}}(p \| q) = \chi^2(q \| p)",
+    r"\chi^2(p \| q) \ge 0",
+    r"\mathrm{TV}(p, q) \le 1",
+    r"D_{H}(p, q) = \frac{1}{2} \int (\sqrt{p(x)} - \sqrt{q(x)})^2 dx",
+    r"H_p(q) = -\int p(x) \log q(x) dx",
+    r"D(p \| \frac{p + q}{2}) \ge 0",
+])
+def test_definitions_and_lemmas_are_verified(row):
+    assert verdicts(display(PQ, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\chi^2(p \| q) = \chi^2(q \| p)",                               # not symmetric
+    r"\chi^2(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} dx",        # LSGAN's convention
+    r"D(p \| 2 q) \ge 0",                                             # 2q is no density
+    r"H_p(q) = H(q, p)",
+])
+def test_look_alikes_are_refuted(row):
+    assert verdicts(display(PQ, row)) == ["refuted"]
+
+
+def test_f_divergences_of_a_defined_function():
+    header = PQ + "% derive: define f(u) = u \\log u\n"
+    assert verdicts(display(header, r"D_f(p \| q) = D_{KL}(p \| q)")) == ["verified"]
+    assert verdicts(display(header, r"D_f(p \| q) = D_{KL}(q \| p)")) == ["refuted"]
+    reverse = PQ + "% derive: define f(u) = -\\log u\n"
+    assert verdicts(display(reverse, r"D_f(p \| q) = D_{KL}(q \| p)")) == ["verified"]
+
+
+def test_a_file_may_define_its_own_convention():
+    header = ("% derive: variable x\n% derive: density p_d, p_g\n"
+              "% derive: define \\chi^2_{\\text{Pearson}}(P \\| Q) = "
+              "\\int \\frac{(Q(x) - P(x))^2}{P(x)} dx\n")
+    row = (r"\chi^2_{\text{Pearson}}(p_d + p_g \,\|\, 2p_g) = "
+           r"\int \frac{(2 p_g(x) - p_d(x) - p_g(x))^2}{p_d(x) + p_g(x)} dx")
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+def test_divergences_compare_distributions_over_the_same_variables():
+    header = "% derive: variable x, z\n% derive: density p\n% derive: density q over z\n"
+    (text,) = readings(display(header, r"D(p \| q) = 0"))
+    assert "compares distributions over the same variables" in text
+
+
+def test_a_density_before_brackets_holding_densities_multiplies():
+    assert readings(display(PQ, r"\int p \left( \log p - \log q \right) dx = D(p \| q)")) == \
+        ["∫ p(x) · (log(p(x)) - log(q(x))) dx = KL(p ‖ q)"]
+
+
+def test_chi_squared_is_a_name_only_when_chi_is_not_declared():
+    assert verdicts(display("% derive: real \\chi\n", r"\chi^2 \ge 0")) == ["verified"]

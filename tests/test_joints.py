@@ -1,0 +1,90 @@
+"""Joint, marginal and conditional distributions under one name, pinned: readings, the
+rules both engines know (chain rule, marginalisation, Bayes, normalisation of each
+conditional), and the look-alikes next to them that must not come out verified."""
+
+import pytest
+
+from probability_support import display, readings, verdicts
+
+TWO = "% derive: variable x, z\n% derive: density p\n"
+JOINT = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int p(x, z) \, dz = p(x)", "∫ p(x, z) dz = p(x)"),
+    (r"p(z, x) = p(x, z)", "p(x, z) = p(x, z)"),                   # arguments by name
+    (r"p(z | x) = p(z \mid x)", "p(z | x) = p(z | x)"),
+    (r"p(0) = p(x)", "p(0) = p(x)"),                               # a value: positional
+])
+def test_readings(row, expected):
+    assert readings(display(TWO, row)) == [expected]
+
+
+def test_an_undeclared_letter_in_a_density_is_a_variable_of_it():
+    header = "% derive: variable z\n% derive: density p over z\n"
+    (reading,) = readings(display(header, r"p(x, z) = p(z | x) p(x)"))
+    assert reading == "p(z, x) = p(z | x) · p(x)"
+
+
+@pytest.mark.parametrize("row", [
+    r"\int p(x, z) \, dz = p(x)",                                   # marginalisation
+    r"p(z | x) = \frac{p(x | z) p(z)}{p(x)}",                       # Bayes
+    r"p(x, z) = p(z | x) p(x)",                                     # chain rule
+    r"\int p(z | x) \, dz = 1",                                     # each conditional
+    r"\int \int p(x, z) \, dx \, dz = 1",
+])
+def test_rules_of_one_joint_are_verified(row):
+    assert verdicts(display(TWO, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"p(z | x) = \frac{p(x | z) p(x)}{p(z)}",                       # Bayes with a swap
+    r"\int p(z | x) \, dx = 1",                                     # the wrong variable
+    r"p(x, z) = p(x) p(z)",                                         # not independent
+    r"p(z | x) = p(x | z)",                                         # swapped conditioning
+    r"\int p(x, z) \, dz = p(z)",                                   # a marginal of the other
+])
+def test_look_alikes_are_refuted(row):
+    assert verdicts(display(TWO, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"P(\mathrm{x}=x) = \sum_{y} P(\mathrm{x}=x, \mathrm{y}=y)", "verified"),
+    (r"P(\mathrm{x}=x) = \sum_{x} P(\mathrm{x}=x, \mathrm{y}=y)", "refuted"),
+    (r"P(\mathrm{y}=y \mid \mathrm{x}=x) = \frac{P(\mathrm{y}=y, \mathrm{x}=x)}{P(\mathrm{x}=x)}",
+     "verified"),
+])
+def test_probabilities_of_events(row, verdict):
+    header = "% derive: discrete x, y\n% derive: joint P over x, y\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_continuous_variable_has_no_probability_of_a_value():
+    (text,) = readings(display(TWO, r"p(x = 1) = 0"))
+    assert "is continuous" in text
+
+
+def test_everyday_evidence_decomposition():
+    text = ("% derive: variable z\n% derive: density q over z\n% derive: density p over z\n"
+            "\\begin{align*}\n"
+            "\\log p(x) &= \\mathbb{E}_{z \\sim q}[\\log p(x)] \\\\\n"
+            "&= \\mathbb{E}_{z \\sim q}[\\log \\frac{p(x, z)}{p(z \\mid x)}] \\\\\n"
+            "&= \\mathbb{E}_{z \\sim q}[\\log \\frac{p(x, z)}{q(z)}] + "
+            "\\mathbb{E}_{z \\sim q}[\\log \\frac{q(z)}{p(z \\mid x)}]\n\\end{align*}\n")
+    assert verdicts(text) == ["verified"] * 3
+
+
+def test_parameters_after_a_semicolon():
+    header = ("% derive: variable v, h\n% derive: joint p over v, h with parameter \\theta\n")
+    assert readings(display(header, r"p(v; \theta) = \int p(v, h; \theta) \, dh")) == \
+        ["p(v) = ∫ p(v, h) dh"]
+    (text,) = readings(display("% derive: variable v\n% derive: density p over v\n",
+                               r"p(v; \theta) = 1"))
+    assert "depends on 0 parameter" in text
+
+
+def test_a_bayes_step_over_discrete_variables():
+    assert verdicts(display(JOINT, r"p(x \mid y) = \frac{p(x) p(y \mid x)}{\sum_{x} p(x) p(y \mid x)}")) \
+        == ["verified"]
+    assert verdicts(display(JOINT, r"p(x \mid y) = \frac{p(x) p(y \mid x)}{\sum_{y} p(x) p(y \mid x)}")) \
+        == ["refuted"]

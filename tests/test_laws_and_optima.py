@@ -1,0 +1,97 @@
+"""Pushforwards, optimum values and the ways papers define quantities, pinned: each
+verified where it holds, its look-alikes refuted, nothing read that is not documented."""
+
+import pytest
+
+from probability_support import display, readings, verdicts
+
+GAN = ("% derive: variable x, z\n% derive: density p_d over x\n% derive: density p_z over z\n"
+       "% derive: function D, g\n% derive: density p_g over x is the law of g(z) for z \\sim p_z\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int p_g(x) \log D(x) \, dx = \int p_z(z) \log D(g(z)) \, dz", "verified"),
+    (r"\mathbb{E}_{x \sim p_g}[\log(1 - D(x))] = \mathbb{E}_{z \sim p_z}[\log(1 - D(g(z)))]",
+     "verified"),
+    (r"\int p_g(x) \log D(x) \, dx = \int p_z(z) \log D(z) \, dz", "refuted"),
+    (r"\int p_d(x) \log D(x) \, dx = \int p_z(z) \log D(g(z)) \, dz", "refuted"),
+])
+def test_the_law_of_g_of_z(row, verdict):
+    assert verdicts(display(GAN, row)) == [verdict]
+
+
+def test_a_law_needs_a_declared_map():
+    text = ("% derive: variable x, z\n% derive: density p_z over z\n"
+            "% derive: density p_g over x is the law of g(z) for z \\sim p_z\n$$ 1 = 1 $$\n")
+    with pytest.raises(Exception, match="needs g declared as a function"):
+        readings(text)
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t-1)", "verified"),
+    (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t)", "refuted"),      # above
+    (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t-2)", "refuted"),    # below
+    (r"\max_{u \in \mathbb{R}} \left\{ ut - (u-1)^2 \right\} = \frac{1}{4}t^2 + t", "verified"),
+    (r"\min_{u \in \mathbb{R}} \left\{ (u - t)^2 \right\} = 0", "verified"),
+    (r"t < 0 \Rightarrow \sup_{u > 0} \left\{ ut + \log u \right\} = -1 - \log(-t)", "verified"),
+    (r"\sup_{u > 0} \left\{ ut + \log u \right\} = -1 - \log(-t)", "refuted"),    # t > 0
+])
+def test_the_value_of_an_optimum(row, verdict):
+    assert verdicts(display("% derive: real t\n", row)) == [verdict]
+
+
+def test_an_optimum_over_functions_is_not_checked():
+    header = ("% derive: variable x\n% derive: density p\n% derive: function G\n"
+              "% derive: define V(G,D) = \\int p(x) \\log D(G(x)) dx\n")
+    assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
+
+
+def test_definitions_by_a_paper_equation_and_by_a_later_row():
+    aevb = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+            "% derive: density q over z given x\n"
+            "$$ \\log p(x) = D(q(z|x) \\| p(z|x)) + \\mathcal{L}(q; x) $$\n"
+            "$$ \\log p(x) \\geq \\mathcal{L}(q; x) $$\n"
+            "$$ \\log p(x) \\leq \\mathcal{L}(q; x) $$\n")
+    assert verdicts(aevb) == ["definition", "verified", "refuted"]
+    bishop = ("% derive: variable Z\n% derive: joint p over X, Z\n% derive: density q over Z\n"
+              "\\begin{align}\n\\ln p(X) &= \\mathcal{L}(q) + \\mathrm{KL}(q \\| p) \\\\\n"
+              "\\mathcal{L}(q) &= \\int q(Z) \\ln \\frac{p(X, Z)}{q(Z)} dZ \\\\\n"
+              "\\mathrm{KL}(q \\| p) &= -\\int q(Z) \\ln \\frac{p(Z \\mid X)}{q(Z)} dZ\n"
+              "\\end{align}\n")
+    assert sorted(verdicts(bishop)) == ["definition", "definition", "verified"]
+
+
+def test_a_scaled_head_and_a_defined_form():
+    text = ("% derive: variable x\n% derive: random X with density p over x\n"
+            "$$ 2C = \\mathbb{E}[X^2] $$\n$$ C = \\frac{1}{2} \\mathbb{E}[X^2] $$\n"
+            "$$ \\mathbb{V}[X] \\triangleq \\mathbb{E}[(X - \\mathbb{E}[X])^2] $$\n"
+            "$$ \\mathbb{V}[X] = \\mathbb{E}[X^2] - \\mathbb{E}[X]^2 $$\n")
+    assert verdicts(text) == ["definition", "verified", "definition", "verified"]
+
+
+def test_jensen_is_used_only_for_a_convex_function():
+    header = ("% derive: natural n\n% derive: positive a_i, w_i for i = 1..n\n"
+              "% derive: define W = \\sum_{i=1}^{n} w_i\n")
+    convex = header + "% derive: define f(u) = u \\log u\n"
+    concave = header + "% derive: define f(u) = \\log u\n"
+    row = r"\sum_{i=1}^{n} \frac{w_i}{W} f(a_i) \ge f\left(\sum_{i=1}^{n} \frac{w_i}{W} a_i\right)"
+    assert verdicts(display(convex, row)) == ["verified"]
+    assert verdicts(display(concave, row)) != ["verified"]
+    unweighted = r"\sum_{i=1}^{n} w_i f(a_i) \ge f\left(\sum_{i=1}^{n} w_i a_i\right)"
+    assert verdicts(display(convex, unweighted)) != ["verified"]       # weights not of total 1
+
+
+def test_a_later_row_defines_ahead_only_a_named_quantity():
+    """f(q) = 1 below f(q) + 1 = 2 stays in its place: f is an unknown function there."""
+    text = ("% derive: variable x\n% derive: density q\n"
+            "\\begin{align}\nf(q) + 1 &= 2 \\\\\nf(q) &= 1\n\\end{align}\n")
+    assert verdicts(text) == ["refuted", "definition"]
+
+
+def test_domains_of_functions_and_classes_of_functions_read():
+    header = ("% derive: variable x\n% derive: convex f\n% derive: function class \\mathcal{T}\n"
+              "% derive: define f^*(t) = \\sup_{u \\in \\text{dom}_f}\\left\\{ ut - f(u) \\right\\}\n")
+    (text,) = readings(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0"))
+    assert text.startswith("max_{T} ")
+    assert verdicts(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0")) == \
+        ["undecided"]                          # an optimum over functions is not checked

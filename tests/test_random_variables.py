@@ -1,0 +1,110 @@
+"""Random-variable notation, pinned: expectations without subscripts, Var and Cov,
+entropies and mutual informations of random variables, and their lemmas — each applied
+only where its hypotheses hold, with the look-alikes a careful reader tries next."""
+
+import pytest
+
+from probability_support import display, readings, verdicts
+
+XYZ = "% derive: discrete x, y, z\n% derive: joint p over x, y, z\n"
+XY = "% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"H(X|Y) \le H(X)", "H(X | Y) ≤ H(X)"),
+    (r"I(X; Y | Z) \ge 0", "I(X; Y | Z) ≥ 0"),
+    (r"\mathrm{H}[\mathbf{x}, \mathbf{y}] = H(X, Y)", "H(X, Y) = H(X, Y)"),
+    (r"\mathrm{I}[x, y] = I(X; Y)", "I(X; Y) = I(X; Y)"),
+    (r"\sum_{x} p(x) H(Y|X=x) = H(Y|X)", "Σ_{x} p(x) · H(Y | X=x) = H(Y | X)"),
+])
+def test_information_readings(row, expected):
+    assert readings(display(XYZ, row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"I(X; Y) \geq 0",
+    r"I(X; Y | Z) \geq 0",
+    r"H(X|Y) \leq H(X)",
+    r"I(X; Y) \le H(X)",
+    r"H(X, Y) = H(X) + H(Y | X)",
+    r"I(X; Y) = H(X) - H(X|Y)",
+    r"I(X; X) = H(X)",
+    r"H(X, X) = H(X)",
+    r"H(X|Y) \ge 0",
+])
+def test_identities_and_lemmas_are_verified(row):
+    assert verdicts(display(XYZ, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"I(X; Y) \le 0",
+    r"H(X) \le H(X|Y)",
+    r"H(X|Y) \le H(X|Y, Z)",             # more conditioning lowers entropy
+    r"I(X; Y) = H(X) - H(Y|X)",          # swapped conditioning
+    r"H(X, Y) = H(X) + H(X | Y)",
+    r"I(X; Y) = H(Y) - H(X|Y)",
+])
+def test_look_alikes_are_refuted(row):
+    assert verdicts(display(XYZ, row)) == ["refuted"]
+
+
+def test_conditional_mutual_information_may_be_smaller():
+    """I(X;Y|Z) ≥ I(X;Y) is false for some joints: never verified."""
+    assert verdicts(display(XYZ, r"I(X; Y | Z) \ge I(X; Y)")) != ["verified"]
+
+
+def test_the_range_bound_needs_a_finite_range_and_holds_for_it():
+    assert verdicts(display(XY, r"H(X) \le \log |\mathcal{X}|")) == ["verified"]
+    assert verdicts(display(XY, r"H(X) \le \log |\mathcal{Y}|")) != ["verified"]
+    continuous = "% derive: variable x\n% derive: density p\n"
+    assert verdicts(display(continuous, r"H(p) \ge 0")) != ["verified"]   # differential
+
+
+def test_continuous_self_information_is_refused():
+    (text,) = readings(display("% derive: variable x, y\n% derive: joint p over x, y\n",
+                               r"I(X; X) = H(X)"))
+    assert "infinite" in text
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real a, b\n", r"\mathbb{E}[a X + b] = a \mathbb{E}[X] + b"),
+    ("% derive: variable x\n% derive: density p\n",
+     r"\mathbb{E}_{x \sim p}\left[x - \mathbb{E}_{x \sim p}[x]\right] = 0"),
+    ("% derive: variable x\n% derive: density p\n",
+     r"\operatorname{Var}_{x \sim p}[x] = \mathbb{E}_{x \sim p}[x^2] - \mathbb{E}_{x \sim p}[x]^2"),
+    ("% derive: variable x\n% derive: random X with density p over x\n% derive: real a, b\n",
+     r"\mathbb{V}[aX+b] = a^2 \mathbb{V}[X]"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"\operatorname{cov}[x, y] = \mathbb{E}_{x, y}[x y]-\mathbb{E}[x] \mathbb{E}[y]"),
+    ("% derive: variable x\n% derive: density p\n% derive: function f\n",
+     r"\operatorname{var}[f] = \mathbb{E}[f(x)^{2}] - \mathbb{E}[f(x)]^{2}"),
+])
+def test_expectation_forms_are_verified(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real a, b\n", r"\mathbb{E}[a X + b] = a \mathbb{E}[X]"),
+    ("% derive: variable x\n% derive: random X with density p over x\n% derive: real a, b\n",
+     r"\mathbb{V}[aX+b] = a \mathbb{V}[X]"),
+    ("% derive: variable x\n% derive: density p\n",
+     r"\mathbb{E}_{x \sim p}[x]^2 = \mathbb{E}_{x \sim p}[x^2]"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"\operatorname{cov}[x, y] = \mathbb{E}_{x, y}[x y]-\mathbb{E}[x] \mathbb{E}[x]"),
+])
+def test_expectation_look_alikes_are_refuted(header, row):
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+def test_a_bare_expectation_needs_to_know_its_distribution():
+    header = "% derive: variable x\n% derive: density p, q\n"
+    (text,) = readings(display(header, r"\mathbb{E}[x] = 0"))
+    assert "more than one" in text
+
+
+def test_capitals_are_random_variables_only_where_drawn():
+    header = ("% derive: discrete x, y\n% derive: joint p over x, y\n% derive: expectation E\n")
+    assert readings(display(header, r"H(Y|X) = -E\log p(Y|X)")) == \
+        ["H(Y | X) = -(∫ ∫ p(x, y) · log(p(y | x)) dy dx)"]
+    (text,) = readings(display(header, r"X = 1"))
+    assert text == "X = 1"                   # outside: an undeclared symbol, as always

@@ -1,0 +1,81 @@
+"""Side remarks inside displays and hypotheses of steps, pinned: each remark is read or set
+aside by its documented rule (never multiplied in), and a hypothesis restricts the
+instances of both engines alike — or the step says it could not use it."""
+
+import pytest
+
+from probability_support import display, readings, steps, verdicts
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\text{ sum rule } a = a", "a = a"),
+    (r"a = a \quad \text{(Kullback-Leibler)}", "a = a"),
+    (r"\log 2 = \log 2 \text{ nats}", "log(2) = log(2)"),
+    (r"\tfrac12 + \dfrac{1}{2} = 1", "1 / 2 + 1 / 2 = 1"),
+    (r"\boldsymbol\phi = \phi", "φ = φ"),
+])
+def test_remarks_are_set_aside(row, expected):
+    assert readings(display("", row)) == [expected]
+
+
+def test_a_relation_after_qquad_is_a_row_of_its_own():
+    assert readings(display("", r"1 + 1 = 2 \qquad 2 + 2 = 4")) == ["1 + 1 = 2", "2 + 2 = 4"]
+    assert verdicts(display("", r"1 + 1 = 2 \qquad 2 + 2 = 5")) == ["verified", "refuted"]
+
+
+def test_a_local_definition_and_a_hypothesis_in_parentheses():
+    text = display("% derive: variable x\n% derive: density p, q\n",
+                   r"D_f(p \| q) = D(p \| q) \quad (f(u) = u \log u)",
+                   r"\log \frac{q(x)}{q(x)} = 0 \quad (q(x) > 0)")
+    assert verdicts(text) == ["verified", "verified"]
+    (first, second) = steps(text)
+    assert second.hypotheses[0].latex == "q(x) > 0"
+
+
+def test_bits_are_refused():
+    (text,) = readings(display("", r"\log 2 = 1 \text{ bits}"))
+    assert "natural" in text
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"t < 0 \Rightarrow \sqrt{t^2} = -t", "verified"),
+    (r"\sqrt{t^2} = -t", "refuted"),                         # without it, t = 1
+    (r"t > 0 \Rightarrow \sqrt{t^2} = -t", "refuted"),
+    (r"b - c = 1 \Rightarrow b = c + 1", "verified"),
+    (r"b - c = 1 \Rightarrow b = c + 2", "refuted"),
+])
+def test_hypotheses_restrict_the_instances(row, verdict):
+    assert verdicts(display("% derive: real t, b, c\n", row)) == [verdict]
+
+
+def test_a_distribution_put_for_another():
+    header = ("% derive: variable x\n% derive: density p_g, p_d\n"
+              "% derive: define C = D(p_d \\| p_g)\n")
+    assert verdicts(display(header, r"p_g = p_d \Rightarrow C = 0")) == ["verified"]
+    assert verdicts(display(header, r"C = 0")) == ["refuted"]
+
+
+def test_hypotheses_accumulate_from_a_directive():
+    text = ("% derive: real t\n% derive: assume t < 1\n% derive: assume t < 0\n"
+            "$$ \\log(-t) = \\log(-t) $$\n$$ \\sqrt{t^2} = -t $$\n")
+    assert verdicts(text) == ["verified", "verified"]
+
+
+def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
+    assert verdicts(display("% derive: real t\n", r"t^2 < 1 \Rightarrow t = 0")) == ["undecided"]
+    (text,) = readings(display("% derive: positive a\n", r"a < 1 \Rightarrow a = a"))
+    assert text.startswith("a < 1 ⇒")
+    assert verdicts(display("% derive: positive a\n", r"a < 1 \Rightarrow a^2 < 1")) == \
+        ["undecided"]                   # a = 1 − δ could leave a's domain
+
+
+def test_an_unreadable_hypothesis_is_an_error():
+    (text,) = readings(display("", r"\operatorname{supp} P = 0 \Rightarrow a = a"))
+    assert "does not read" in text
+
+
+def test_forall_is_set_aside_only_over_a_variables_own_range():
+    header = "% derive: discrete x in \\mathcal{X}\n% derive: density p\n"
+    assert readings(display(header, r"\forall x \in \mathcal{X}, p(x) > 0")) == ["p(x) > 0"]
+    (text,) = readings(display("", r"\forall t \in \mathbb{R}, t^2 \ge 0"))
+    assert "declare the domain" in text                  # never dropped: t would be complex
