@@ -63,3 +63,23 @@ def test_terminal_shows_the_whole_claim(cli, tmp_path):
     assert code == 1
     assert r"\lim_{t \to 0^+} t \log t = 1" in out
     assert "claimed limit" in out and "the limit is 0" in out
+
+
+@pytest.mark.parametrize("claim,status,words", [
+    # objectives a constant apart, equal optimal values: true both ways
+    (r"\max_t (-(t-1)^2 + 2) = \min_t ((t-1)^2 + 2)", "verified", "optimal value 2"),
+    # a constant apart (same solutions) but optimal values 3 and 5
+    (r"\max_t (-(t-1)^2 + 3) = \min_t ((t-1)^2 + 5)", "undecided", "values are 3 and 5"),
+    # not a constant apart, yet the same solution t = 0 and the same value 0
+    (r"\max_t (-t^2) = \min_t (t^2 + t^4)", "undecided", "the same solutions"),
+    # not a constant apart, solved at 1 and 2, both values 0
+    (r"\max_t (-(t-1)^2) = \min_t ((t-2)^2)", "undecided", "equal optimal values"),
+    # solved at 1 and 2 with values 0 and 1: false however it is read
+    (r"\max_t (-(t-1)^2) = \min_t ((t-2)^2 + 1)", "refuted", "depends on t"),
+])
+def test_two_problems_are_checked_as_problems_and_as_values(check_text, claim, status, words):
+    """`\\max_t A = \\min_t B` is read as one problem (A + B constant); when SymPy solves
+    both, a disagreement between that reading and the values/solutions is undecided."""
+    result = check_text("% derive: real t\n$$ " + claim + " $$\n")
+    assert verdicts(result) == [status]
+    assert words in result.steps[0].verdict.detail

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from fractions import Fraction
+from typing import NamedTuple
 
 from flint import acb, arb, ctx
 
@@ -350,6 +351,15 @@ def optimisation(step, seed, deadline, report):
                    f"{theta}") if culprits else ""
         kept = (f" (with {', '.join(plain(c.latex) for c in held)} held at its value for the "
                 f"current {theta})") if held else ""
+        optima = _optima(step, left, right_body, deadline)
+        if optima is not None and (optima.same_point or optima.same_value):
+            holds = "the same solutions" if optima.same_point else "equal optimal values"
+            return Verdict(UNDECIDED, "optimisation",
+                           f"{residual_name} depends on {theta}, so the objectives do not differ "
+                           f"by a constant ({message}); yet the problems are solved at {theta} = "
+                           f"{optima.points[0]} and {optima.points[1]} with optimal values "
+                           f"{optima.values[0]} and {optima.values[1]}, so read as {holds} "
+                           "the claim holds")
         return Verdict(REFUTED, "dependence on " + theta,
                        f"{residual_name} depends on {theta}{through}{kept}: {message}",
                        counterexample=counterexample)
@@ -364,10 +374,60 @@ def optimisation(step, seed, deadline, report):
                        f"{', '.join(sorted(movers))}, which move with {theta}; two values of "
                        f"{theta} showed no difference")
     kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
+    optima = _optima(step, left, right_body, deadline)
+    if optima is not None and not optima.same_value:
+        return Verdict(UNDECIDED, "optimisation",
+                       f"{residual_name} does not depend on {theta}{kept}, so both problems have "
+                       f"the same solutions ({theta} = {optima.points[0]}); but their optimal "
+                       f"values are {optima.values[0]} and {optima.values[1]}, so read as an "
+                       "equation between numbers the claim does not hold")
+    values = (f"; both are solved at {theta} = {optima.points[0]} with the optimal value "
+              f"{optima.values[0]}") if optima is not None else ""
     return Verdict(VERIFIED, "independence of " + theta,
                    f"{residual_name} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so both problems have the same solutions; evaluating it at "
-                   f"two values of {theta} agrees")
+                   f"two values of {theta} agrees{values}")
+
+
+class _Optima(NamedTuple):
+    """Each problem's unique optimiser and optimal value, as SymPy expressions."""
+    points: tuple
+    values: tuple
+    same_point: bool
+    same_value: bool
+
+
+def _optima(step, left, right_body, deadline):
+    """Both problems solved by SymPy, when it can: each objective strictly concave (for a
+    max; convex for a min) on the whole domain with a stationary point inside it, which is
+    then the unique optimiser. None otherwise (the value reading is not checked then)."""
+    import sympy
+    if left.interval[:2] != step.rhs.interval[:2]:
+        return None
+    try:
+        to_sympy = _ToSympy(step, deadline)
+        bodies = (to_sympy(left.body), to_sympy(right_body))
+        low, high = (to_sympy(b) for b in left.interval[:2])
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+    u = to_sympy.variable(left.var)
+    points, values = [], []
+    for f, kind in zip(bodies, (left.kind, step.rhs.kind)):
+        sign = 1 if kind == "max" else -1
+        if _curvature_sign(sympy, sympy.diff(f, u, 2), u, low, high) != -sign:
+            return None
+        try:
+            candidates = sympy.solve(sympy.diff(f, u), u)
+        except (NotImplementedError, ValueError, TypeError):
+            return None
+        inside = [c for c in candidates if _inside(sympy, c, low, high, left.interval[2])] \
+            if isinstance(candidates, list) else []
+        if len(inside) != 1:
+            return None
+        points.append(inside[0])
+        values.append(sympy.simplify(f.subs(u, inside[0])))
+    return _Optima(tuple(points), tuple(values), sympy.simplify(points[0] - points[1]) == 0,
+                   sympy.simplify(values[0] - values[1]) == 0)
 
 
 def _moving_atoms(value, step, theta):
