@@ -24,6 +24,7 @@ def reading(row, header=HEADER):
     (r"\sin(a)^2 = 0", "sin(a)^2 = 0"),
     (r"2 \log 2 - c = 0", "2 · log(2) - c = 0"),
     (r"\log_2 a = 0", "log(a) / log(2) = 0"),
+    (r"\log p(x) q(x) = 0", "log(p(x) · q(x)) = 0"),      # densities: Cover & Thomas
     # densities: applied, bare at the innermost bound variable, or at the free variable
     (r"\mathbb{E}_{x \sim p}[\log q] = 0", "E_{x~p}[log(q(x))] = 0"),
     (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s~q}[p(s)] = p(s′)"),
@@ -65,6 +66,7 @@ def test_a_declared_letter_shadows_a_constant():
     (r"x^23 = 1", "write braces"),
     (r"\sin^{-1} x = 1", "ambiguous"),
     (r"\cdots = 1", r"derive does not read `\cdots` yet"),
+    (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
 ])
 def test_what_is_not_read_is_refused_at_its_position(row, message):
     derivation = load_tex("r.tex", HEADER + "$$ " + row + " $$\n")

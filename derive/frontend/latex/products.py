@@ -5,7 +5,9 @@
 * **Unbracketed functions** (`\\log`, `\\exp`, …) take the product that follows, up to the
   next function word, big operator or the end of the run (a `+`, `-`, relation or closing
   bracket ends a run): `\\log \\frac{a}{b} \\cdot \\frac{c}{c}` is `log(a/b · c/c)`, `\\log a
-  \\log b` is `log(a)·log(b)`. With brackets right after it, `\\log(a)\\, b` is
+  \\log b` is `log(a)·log(b)`, `\\log p(x)p(y|x)` (densities) is the log of the product. A
+  product that applies a function (`\\log p(x) f(x)`: the score times f, or the log of
+  p·f?) is refused as ambiguous. With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`.
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
@@ -30,7 +32,7 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
     OpPiece, ValuePiece, is_tree, takes_rest,
 )
-from derive.model.terms import Add, Fn, Mul, Pow, div, log, neg
+from derive.model.terms import Add, Call, Defined, Fn, Mul, Pow, div, log, neg
 from derive.notation import registry
 
 
@@ -43,6 +45,11 @@ class Products:
 
     def product(self, pieces):
         """The term a list of pieces stands for."""
+        terms = self.product_factors(pieces)
+        return terms[0] if len(terms) == 1 else Mul(*terms)
+
+    def product_factors(self, pieces):
+        """The factors, as written side by side, that a list of pieces multiplies."""
         bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
         if bars:
             k = bars[-1]
@@ -50,7 +57,7 @@ class Products:
                 raise self.error("an evaluation bar needs an expression before it", pieces[0].node)
             value = self.evaluation_bar(self.product(pieces[:k]), pieces[k])
             rest = pieces[k + 1:]
-            return Mul(value, self.product(rest)) if rest else value
+            return [value, self.product(rest)] if rest else [value]
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
         return self.factors(pieces)
@@ -231,7 +238,7 @@ class Products:
             i += used
         if not terms:
             raise self.error("an empty product", pieces[0].node if pieces else None)
-        return terms[0] if len(terms) == 1 else Mul(*terms)
+        return terms
 
     def function(self, p, rest):
         """(term, pieces used) for a function word and its argument."""
@@ -245,9 +252,14 @@ class Products:
                         if isinstance(q, (FuncPiece, BigPiece, ExpectPiece)) or
                         isinstance(q, DerivPiece) and q.body is None), len(rest))
             if end == 0:
-                arg, used = self.product(rest), 1 + len(rest)
-            else:
-                arg, used = self.product(rest[:end]), 1 + end
+                end = len(rest)
+            factors, used = self.product_factors(rest[:end]), 1 + end
+            arg = factors[0] if len(factors) == 1 else Mul(*factors)
+            if len(factors) > 1 and any(isinstance(a, (Call, Defined)) for a in factors):
+                raise self.error("a function word without brackets before a product with a "
+                                 "function applied in it is ambiguous: write "
+                                 "\\log(p(x))\\, f(x) for the log times f(x), or "
+                                 "\\log(p(x) f(x))", p.node)
             after = None
         value = self.elementary(p.fname, arg)
         if p.base is not None:                  # \log_b x: the logarithm to base b
