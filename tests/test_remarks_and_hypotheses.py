@@ -79,3 +79,45 @@ def test_forall_is_set_aside_only_over_a_variables_own_range():
     assert readings(display(header, r"\forall x \in \mathcal{X}, p(x) > 0")) == ["p(x) > 0"]
     (text,) = readings(display("", r"\forall t \in \mathbb{R}, t^2 \ge 0"))
     assert "declare the domain" in text                  # never dropped: t would be complex
+
+
+# ---------------------------------------------------------------- remarks never redefine names
+
+@pytest.mark.parametrize("header, row, later", [
+    ("% derive: variable x\n% derive: density p_{data}, p_g\n",
+     r"D_{JS}(p_{data} \| p_g) = 0 \quad (p_g(x) = p_{data}(x))", r"D_{JS}(p_{data} \| p_g) \le 0"),
+    ("% derive: density p, q\n", r"D_{KL}(p \| q) = 0 \quad (q(x) = p(x))", r"D_{KL}(p \| q) = 0"),
+    ("% derive: density p, q\n", r"D(q \| p) = 0 \qquad (q(x) = p(x))", r"D(q \| p) \le 0"),
+])
+def test_an_equation_beside_a_row_about_a_declared_density_is_its_hypothesis(header, row, later):
+    text = display(header, row, later)
+    first, second = steps(text)
+    assert first.hypotheses and not second.hypotheses
+    assert "⇒" in first.reading
+    assert verdicts(text) == ["verified", "refuted"]       # the second row has no hypothesis
+
+
+def test_an_equation_beside_a_row_about_a_declared_function_is_never_its_definition():
+    text = display("% derive: real a, b\n% derive: function g\n",
+                   r"g(a) = a \quad (g(t) = t)", r"g(b) = b")
+    assert verdicts(text) == ["undecided", "refuted"]
+
+
+def test_a_directive_never_defines_a_declared_name():
+    text = "% derive: density p, q\n% derive: define q(x) = p(x)\n$$ D(p \\| q) = 0 $$\n"
+    with pytest.raises(Exception, match="declared as a distribution"):
+        steps(text)
+
+
+def test_a_local_definition_ends_with_its_row():
+    text = ("% derive: variable x\n% derive: density p, q\n\\begin{align*}\n"
+            r"D_f(p \| q) &= \int q(x) f\left(\frac{p(x)}{q(x)}\right) dx \quad (f(u) = u \log u) \\"
+            "\n" r"&= D(p \| q)" "\n\\end{align*}\n"
+            "$$ D_f(p \\| q) \\ge 0 $$\n$$ f(2) = 2 \\log 2 $$\n$$ 1 = f(1) + 1 $$\n")
+    assert verdicts(text) == ["verified", "verified", "error", "error", "error"]
+    for message in readings(text)[2:]:
+        assert "for that row only" in message and "line 4" in message
+    chain = steps(text)[:2]
+    assert chain[1].lhs is chain[0].rhs                   # the chain goes on across the row
+    later = "% derive: define f(u) = u^2\n$$ f(3) = 9 $$\n"
+    assert verdicts(text + later)[-1] == "verified"       # a definition of its own is fine

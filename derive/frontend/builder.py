@@ -66,17 +66,32 @@ class Builder:
             self.chains.unreadable(self.source.error(problem.message, offset + problem.offset),
                                    offset + len(text) - len(text.lstrip()), text)
             return
-        for at, definition in annotated.definitions:
-            self.directive("define", definition, offset + at)
-        for row in annotated.rows:
+        written, local = list(annotated.hypotheses), []
+        try:
+            for at, definition in annotated.definitions:
+                key = self.directives.define_beside(definition, offset + at)
+                if key is None:
+                    written.append((at, definition))
+                else:
+                    local.append((key, offset + at))
+            self._rows(annotated.rows, written, offset, point,
+                       (justification, expect or pending_expect, note))
+        except InputError as error:
+            self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+        finally:
+            for key, at in local:
+                self.scope.end_local(key, at)
+
+    def _rows(self, rows, written, offset, point, pending):
+        """Read the rows of one annotated row, each with the hypotheses written beside it."""
+        for row in rows:
             try:
-                hypotheses = tuple(h for at, h_text in annotated.hypotheses
+                hypotheses = tuple(h for at, h_text in written
                                    for h in self.reader.read_assumption(h_text, offset + at))
                 parts = self.reader.read_row(row, offset)
                 if point is not None:
                     parts = self._at(parts, point, offset)
-                self.chains.add(parts, justification, expect or pending_expect, note,
-                                hypotheses + self.reader.hypotheses)
+                self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses)
             except InputError as error:
                 self.chains.unreadable(error, offset + len(row) - len(row.lstrip()), row)
 

@@ -436,10 +436,26 @@ class Directives:
             self._support(support, offset)
             return
         key, params, value = self.reader.read_definition(body, offset)
+        found = self.reader.declared(key)
+        if found is not None and found[1].kind is not Kind.DEFINITION:
+            raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
+                                    "definition needs a name of its own (one name means one "
+                                    "thing)", offset)
         try:
             self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
         except UsedBefore as exc:
             raise used_before(self.source, exc, offset) from None
+
+    def define_beside(self, body, offset):
+        """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`): the key of a fresh name
+        it defines — for that row only (the builder ends it) — or None when the name is
+        already declared or used: the equation is then a hypothesis of the row, never a
+        new meaning of a name the file gave one."""
+        key = self.reader.read_name(body[:body.index("(")], offset)
+        if self.scope.lookup(key) is not None or key in self.scope.ended:
+            return None
+        self._define(body, offset)
+        return key
 
     def _support(self, match, offset):
         """`A = \\{x : p(x) > 0\\}`: the support of a density. derive's densities are

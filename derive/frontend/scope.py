@@ -38,6 +38,7 @@ class FileScope:
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
         self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
+        self.ended = {}           # key of a row-local definition → offset of the definition
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
@@ -62,8 +63,17 @@ class FileScope:
         self.table.pop(name, None)          # keep the table in order of the latest declaration
         self.table[name] = declaration
         self.first_use.pop(name, None)
+        self.ended.pop(key, None)
         self._context = None
         return name
+
+    def end_local(self, key, offset):
+        """The definition of `key` made beside a row (`\\quad (f(u) = …)`, at `offset`)
+        ends with that row: a later use of the spelling is an error (`implicit` says so),
+        never another meaning of the same name."""
+        self.table.pop(self.names[key], None)
+        self.ended[key] = offset
+        self._context = None
 
     def declare_variable(self, key, discrete=False, support=None):
         """Declare a variable; a discrete one without a range ranges over a finite set of
@@ -100,8 +110,10 @@ class FileScope:
     def implicit(self, key, kind, offset):
         """The Name of an undeclared spelling used as `kind` (SYMBOL or FUNCTION). Returns
         (Name, None), or (Name, offset of the conflicting first use) when the file already
-        used it as the other kind."""
+        used it as the other kind (or defined it beside one row only: see `end_local`)."""
         name = self.name(key)
+        if key in self.ended:
+            return name, self.ended[key]
         found = self.table.get(name)
         if found is None:
             self.table[name] = Declaration(kind, Domain.COMPLEX, declared=False)

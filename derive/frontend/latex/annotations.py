@@ -6,7 +6,9 @@ spaces), so positions in messages stay exact.
 * After a top-level `\\quad` or `\\qquad` (outside every bracket):
   - `\\text{…}` is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`); but
     `\\text{for } a, b > 0` and `\\text{if } q(x) > 0` state hypotheses of the row;
-  - `(f(u) = u \\log u)` defines f from this row on (as `% derive: define` would);
+  - `(f(u) = u \\log u)` defines a fresh f for this row only (the builder ends it); about
+    a name the file already declared or used (`(p_g(x) = p_{data}(x))`) it is a
+    hypothesis of the row, never a new meaning of that name;
   - `(q(x) > 0)`, any other relation in parentheses, is a hypothesis of the row;
   - a further relation `A = B` is a second row of its own.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:

@@ -37,6 +37,7 @@ class Divergences:
         sub = sub[:-1] if sub.endswith("}") else ""
         if not sub:
             return None
+        self.not_ended(sub, bracket.node)
         found = self.declared(sub)
         if base == "H" and found is not None and found[1].kind is Kind.DISTRIBUTION and \
                 len(bracket.args) == 1:

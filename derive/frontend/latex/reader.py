@@ -345,6 +345,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if not directive:
+            self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'"))
         if bracket is None:
@@ -838,12 +840,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """An undeclared name used here as `used_as` after being used as the other kind."""
         if first_use is None:
             return
+        self.not_ended(key, node)
         line, column = self.source.position(first_use)
         here, there = ("a number", "a function") if used_as is Kind.SYMBOL else \
             ("a function", "a number")
         raise self.error(f"{key} is used here as {here} and at line {line}, column {column} "
                          f"as {there}: one name means one thing (declare it, or rename one)",
                          node)
+
+    def not_ended(self, key, node):
+        """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`)."""
+        if key in self.scope.ended:
+            line, _ = self.source.position(self.scope.ended[key])
+            raise self.error(f"{key} is defined beside the row at line {line} for that row only: "
+                             "to use it further, define it once (% derive: define …)", node)
 
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
