@@ -121,3 +121,52 @@ def test_a_local_definition_ends_with_its_row():
     assert chain[1].lhs is chain[0].rhs                   # the chain goes on across the row
     later = "% derive: define f(u) = u^2\n$$ f(3) = 9 $$\n"
     assert verdicts(text + later)[-1] == "verified"       # a definition of its own is fine
+
+
+# ---------------------------------------------------------------- side conditions are never dropped
+
+@pytest.mark.parametrize("condition", [
+    r"\quad (a, b \in (0, \infty))", r"\quad (a > 0, b > 0)", r"\quad a, b > 0",
+    r"\qquad \text{for positive } a, b", r"\quad \mathrm{for}\ a, b > 0",
+    r"\quad \mbox{for } a, b > 0", r"\quad \text{for } a > 0 \text{ and } b > 0",
+    r"\quad (a \in \mathbb{R}_{>0}, b > 0)", r"\quad a \in (0, \infty), b > 0",
+])
+def test_side_conditions_are_hypotheses(condition):
+    text = display("", r"\log(ab) = \log a + \log b " + condition)
+    (reading,) = readings(text)
+    assert reading.startswith("a > 0, b > 0 ⇒")
+    assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("condition, verdict", [
+    (r"\quad \text{for negative } t", "verified"),
+    (r"\quad (t \in (-\infty, 0))", "verified"),
+    (r"\quad t < 0", "verified"),
+    (r"\quad (t \in (0, \infty))", "refuted"),
+    (r"\quad (t \in [0, 1])", "undecided"),      # two bounds on one symbol: not used, never dropped
+])
+def test_bounds_from_intervals_restrict_the_instances(condition, verdict):
+    assert verdicts(display("", r"\sqrt{t^2} = -t " + condition)) == [verdict]
+
+
+@pytest.mark.parametrize("condition, at", [
+    (r"\quad (a \succ 0)", r"a \succ"), (r"\quad (a \text{ positive})", r"a \text"),
+    (r"\quad (a \in \mathbb{R}_+)", r"\mathbb"), (r"\quad (a \to 0)", r"a \to"),
+    (r"\quad \text{for all } a", " a $$"), (r"\quad \text{positive } a", " a $$"),
+    (r"\quad (a, b)", "a, b"),
+])
+def test_unreadable_side_conditions_are_errors_at_their_position(condition, at):
+    text = display("", r"\sqrt{a^2} = a " + condition)
+    (step,) = steps(text)
+    assert step.kind.value == "unreadable"
+    assert "side condition" in step.message or "\\text{for } a > 0" in step.message or \
+        "declare the name" in step.message
+    assert step.source_line[step.location.column - 1:].startswith(at)
+
+
+@pytest.mark.parametrize("remark", [
+    r"\quad (\text{Jensen})", r"\quad (2.3)", r"\quad (ii)", r"\quad (\star)",
+    r"\quad \text{(Pearson } \chi^2\text{)}",
+])
+def test_remarks_and_tags_are_set_aside(remark):
+    assert readings(display("", "a = a " + remark)) == ["a = a"]

@@ -4,12 +4,22 @@ spaces), so positions in messages stay exact.
 
 * A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
 * After a top-level `\\quad` or `\\qquad` (outside every bracket):
-  - `\\text{…}` is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`); but
-    `\\text{for } a, b > 0` and `\\text{if } q(x) > 0` state hypotheses of the row;
+  - `\\text{…}` of words only is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`,
+    also `\\text{(Pearson } \\chi^2\\text{)}`, a parenthesis opened and closed in text);
+    `\\text{for } a, b > 0`, `\\text{if } q(x) > 0` (also `\\mathrm{for}`, `\\mbox{for }`,
+    `\\text{ and }` between conditions) state hypotheses of the row, and
+    `\\text{for positive } a, b` (negative, nonnegative) states a, b > 0; words followed by
+    any other math are an error;
   - `(f(u) = u \\log u)` defines a fresh f for this row only (the builder ends it); about
     a name the file already declared or used (`(p_g(x) = p_{data}(x))`) it is a
     hypothesis of the row, never a new meaning of that name;
-  - `(q(x) > 0)`, any other relation in parentheses, is a hypothesis of the row;
+  - `(q(x) > 0)`, `(a, b > 0)`, `(a \\in (0, \\infty))`, `(t \\in [0, 1])`,
+    `(a \\in \\mathbb{R}_{>0})` — relations, and membership in an interval read as its
+    bounds — are hypotheses of the row; so is a bound on names written bare
+    (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`);
+  - a parenthesis of words only (`(\\text{Jensen})`) or an equation tag (`(1)`, `(2.3)`,
+    `(ii)`, `(*)`, `(\\star)`) is set aside; any other math in parentheses (`(a \\succ 0)`,
+    `(a \\text{ positive})`, `(a \\in \\mathbb{R}_+)`) is an error at its position;
   - a further relation `A = B` is a second row of its own.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
@@ -26,7 +36,18 @@ _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\text(?:rm|it|bf|sf)?\s*\{")
 _RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
-_CONDITION = re.compile(r"^\s*(for|if|where|with)\s*$")
+_CONDITION = re.compile(r"^\s*(for|if|where|with|when)\s*$")
+_WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when)\s*\})")
+_SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
+SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
+_NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
+_NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
+_LIST_RELATION = re.compile(r"^" + _NAME_TEXT + r"(?P<rest>(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z])).*)$")
+_BARE_CONDITION = re.compile(r"^" + _NAME_TEXT + r"(?:," + _NAME_TEXT + r")*(?:(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z]))\s*-?(?:\d+(?:\.\d+)?|\\[a-zA-Z]+|[A-Za-z](?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?)|\\in(?![a-zA-Z]).*)\s*$")
+_MEMBER = re.compile(r"^\s*(?P<name>\S.*?)\s*\\in(?![a-zA-Z])\s*(?:(?P<open>[(\[])(?P<low>[^,]+),(?P<high>[^,]+?)(?P<close>[)\]])|(?P<set>.+?))\s*$")
+_POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s*\}$")
+_AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}")
+_TAG = re.compile(r"^\s*(\d+(\.\d+)*[a-z]?|[ivx]+|\*+|\\star|\\ast|\\dagger|\\ddagger)\s*$")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
 
 
@@ -56,7 +77,10 @@ def annotate(text):
     main, rows = text, []
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
-        kind, inner, at = _side(piece)
+        try:
+            kind, inner, at = _side(piece)
+        except RemarkError as problem:
+            raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
@@ -64,8 +88,6 @@ def annotate(text):
             out.hypotheses += _conditions(inner, m.end() + at)
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
-        elif kind == "hypothesis":
-            out.hypotheses.append((m.end() + at, inner))
         elif kind == "row":
             rows.append(" " * m.end() + piece)
     out.rows = [row for row in [main] + rows if row.strip()]
@@ -78,27 +100,38 @@ def _side(piece):
     lead = len(piece) - len(piece.lstrip())
     if not stripped:
         return "spacing", "", 0
-    text = _TEXT.match(stripped)
+    text = _TEXT.match(stripped) or _WORD.match(stripped)
     if text is not None:
         end = _closing(stripped, text.end() - 1)
         words = stripped[text.end():end]
         rest = stripped[end + 1:]
         if _CONDITION.match(words) and rest.strip():
             return "condition", rest, lead + end + 1
-        if _RELATION.search(_without_text(rest)):
-            raise RemarkError("a remark \\text{…} followed by a relation is not read: write "
-                              "\\text{for } t < 1 for a hypothesis", lead + end + 1)
+        sign = _SIGNED.match(words)
+        if sign is not None and rest.strip():
+            return "condition", f"{rest} {SIGNS[sign.group(1).replace('-', '')]}", lead + end + 1
+        if _without_text(rest).strip() and not _parenthesised(words, rest):
+            raise RemarkError("a remark \\text{…} followed by math is not read: write "
+                              "\\text{for } a > 0 for a hypothesis", lead + end + 1)
         return "remark", stripped, lead
     if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
         inner = stripped[1:-1]
         if _DEFINITION_HEAD.match(inner):
             return "definition", inner, lead + 1
-        if _RELATION.search(inner):
-            return "hypothesis", inner, lead + 1
-        return "remark", inner, lead
+        if _TAG.match(inner) or not _without_text(inner).strip():
+            return "remark", inner, lead
+        return "condition", inner, lead + 1
+    if _BARE_CONDITION.match(stripped):
+        return "condition", stripped, lead
     if _RELATION.search(stripped):
         return "row", stripped, lead
     return "spacing", piece, 0
+
+
+def _parenthesised(words, rest):
+    """Whether a remark opens its parenthesis in text and closes it in text
+    (`\\text{(Pearson } \\chi^2\\text{)}`): a note about the row, set aside whole."""
+    return words.lstrip().startswith("(") and re.search(r"\)\s*\}\s*$", rest) is not None
 
 
 def _without_text(text):
@@ -112,15 +145,78 @@ def _without_text(text):
 
 
 def _conditions(text, offset):
-    """`a, b > 0` → `a > 0`, `b > 0` (one bound shared by a list of symbols)."""
-    m = re.match(r"^(\s*)(?P<names>[^<>=\\]+?,[^<>=\\]+?)(?P<rest>\s*(?:[<>=]|\\(?:le|ge|leq|geq|lt|gt)(?![a-zA-Z])).*)$", text)
-    if m is None:
-        return [(offset, text)]
-    out, at = [], offset + m.start("names")
-    for name in m.group("names").split(","):
-        out.append((at, name + m.group("rest")))
-        at += len(name) + 1
+    """[(offset, relation text)] of a side condition: `a, b > 0` → `a > 0`, `b > 0` (one
+    bound shared by the names listed before it); `a \\in (0, 1]` → `a > 0`, `a \\le 1`.
+    `\\text{ and }` separates like a comma. Anything else is a `RemarkError` at its
+    position — never dropped."""
+    text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
+    text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
+    out, names, start = [], [], 0
+    for piece in _top_level(text):
+        at = offset + text.index(piece, start)
+        start = at - offset + len(piece)
+        member = _MEMBER.match(piece)
+        if member is not None:
+            for name, name_at in names + [(member.group("name"), at)]:
+                out += [(name_at, f"{name} {bound}") for bound in _interval(member, at)]
+            names = []
+        elif _RELATION.search(_without_text(piece)):
+            relation = _LIST_RELATION.match(piece)
+            if relation is not None:
+                out += [(name_at, name + relation.group("rest")) for name, name_at in names]
+            elif names:
+                raise RemarkError("a list of names shares one bound: a, b > 0", names[0][1])
+            out.append((at, piece))
+            names = []
+        elif _NAME.match(piece):
+            names.append((piece, at))
+        else:
+            raise RemarkError("derive reads a side condition as a relation (a > 0, t \\le 1) or "
+                              "as a \\in (0, \\infty); not this", at + _lead(piece))
+    if names:
+        raise RemarkError("derive reads a side condition as a relation (a > 0, t \\le 1) or "
+                          "as a \\in (0, \\infty); not this", names[0][1])
     return out
+
+
+def _interval(member, at):
+    """The bounds `> 0`, `\\le 1` that membership in an interval (or ℝ_{>0}) states."""
+    if member.group("set") is not None:
+        positive = _POSITIVE_SET.match(member.group("set"))
+        if positive is None:
+            raise RemarkError("derive reads a \\in (0, \\infty), [0, 1], \\mathbb{R}_{>0} or "
+                              "\\mathbb{R}_{\\ge 0} beside a row; for other sets declare the "
+                              "name (% derive: real a)", at + member.start("set"))
+        return [positive.group(1).replace("\\geq", "\\ge") + " 0"]
+    bounds = []
+    low, high = member.group("low").strip(), member.group("high").strip()
+    if low not in ("-\\infty", "- \\infty"):
+        bounds.append(("\\ge " if member.group("open") == "[" else "> ") + low)
+    if high not in ("\\infty", "+\\infty", "+ \\infty"):
+        bounds.append(("\\le " if member.group("close") == "]" else "< ") + high)
+    return bounds
+
+
+def _top_level(text):
+    """The comma-separated pieces of `text`, commas inside brackets kept."""
+    pieces, depth, current = [], 0, ""
+    for i, ch in enumerate(text):
+        escaped = i and text[i - 1] == "\\"
+        if ch in "([{" and not escaped:
+            depth += 1
+        elif ch in ")]}" and not escaped:
+            depth -= 1
+        if ch == "," and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += ch
+    pieces.append(current)
+    return pieces
+
+
+def _lead(text):
+    return len(text) - len(text.lstrip())
 
 
 def _label(text):
