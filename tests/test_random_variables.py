@@ -108,3 +108,38 @@ def test_capitals_are_random_variables_only_where_drawn():
         ["H(Y | X) = -(∫ ∫ p(x, y) · log(p(y | x)) dy dx)"]
     (text,) = readings(display(header, r"X = 1"))
     assert text == "X = 1"                   # outside: an undeclared symbol, as always
+
+
+# ---------------------------------------------------------------- E[…], P(…) undeclared
+
+@pytest.mark.parametrize("row, word", [
+    (r"E[X^2] = \sum_x x p(x)", "expectation E"),
+    (r"E(X) = \sum_x x p(x)", "expectation E"),
+    (r"\mathrm{E}[X] = \sum_x x p(x)", "expectation E"),
+    (r"E[x^2] = \sum_x x^2 p(x)", "expectation E"),
+    (r"\mathbb{E}[X^2] = E[X^2]", "expectation E"),
+    (r"P(X = x) = p(x)", "distribution P with density p"),
+    (r"\sum_x P(X = x) = 1", "distribution P with density p"),
+    (r"\Pr(X = x) = p(x)", "distribution P with density p"),
+])
+def test_undeclared_expectation_and_probability_names_are_refused(row, word):
+    (message,) = readings(display("% derive: discrete x\n% derive: density p\n", row))
+    assert word in message
+
+
+def test_declared_expectation_and_probability_names_read():
+    header = ("% derive: discrete x\n% derive: distribution P with density p\n"
+              "% derive: expectation E\n")
+    assert verdicts(display(header, r"\sum_x P(X = x) = 1", r"E[X] = \sum_x x p(x)",
+                            r"E[X^2] = \sum_x x p(x)")) == ["verified", "verified", "refuted"]
+
+
+def test_functions_named_e_or_p_are_still_defined():
+    assert verdicts(display("", r"P(t) = t^2 + 1", r"P(2) = 5", r"E(t) = 2t",
+                            r"E(3) = 6")) == ["definition", "verified", "definition", "verified"]
+
+
+def test_a_conditional_expectation_is_refused_with_a_clear_message():
+    (message,) = readings(display("% derive: variable x, y\n% derive: joint p over x, y\n",
+                                  r"\mathbb{E}[\mathbb{E}[X|Y]] = \mathbb{E}[X]"))
+    assert "conditional expectation" in message

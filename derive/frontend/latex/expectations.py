@@ -89,9 +89,15 @@ class Expectations:
                 return Defined(name, (), self.scope.table[name].info.body), 2
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
+            if any(s in ("|", r"\mid", r"\vert") for s in bracket.seps):
+                raise self.error("derive does not read a conditional expectation E[X | Y] yet: "
+                                 "write the expectation under the conditional density, "
+                                 "\\mathbb{E}_{x \\sim p(x \\mid y)}[…]", bracket.node)
             if len(bracket.args) != wanted or any(s != "," for s in bracket.seps):
-                raise self.error(f"{'a covariance takes two' if wanted == 2 else 'an expectation takes one'}"
-                                 " expression(s) in its brackets", bracket.node)
+                raise self.error("a covariance takes two expressions in its brackets"
+                                 if wanted == 2 else
+                                 "an expectation takes one expression in its brackets",
+                                 bracket.node)
             bodies, used = list(bracket.args), 2
         else:
             if piece.kind != "E":

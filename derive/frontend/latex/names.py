@@ -41,9 +41,15 @@ def command_name(token):
     raise NameError_(unknown_command(token.value), token)
 
 
+# What to write instead of a command derive does not read, where there is a reading.
+INSTEAD = {r"\Pr": "write P(X = x) after `% derive: distribution P with density p` (the mass "
+                   "of X's law at x), or p(x)"}
+
+
 def unknown_command(command):
-    return (f"derive does not read `{command}` yet: it is not in the notation it knows "
-            "(the README lists what it reads)")
+    hint = INSTEAD.get(command)
+    return (f"derive does not read `{command}` yet: " + (hint if hint else
+            "it is not in the notation it knows (the README lists what it reads)"))
 
 
 def font_text(node):

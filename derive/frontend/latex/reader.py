@@ -69,6 +69,14 @@ LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
+# Undeclared names that read as an expectation or a probability before an event or a
+# random variable: never a function defined by a row, nor an unknown function.
+LOOKALIKES = {
+    "E": "E[…] here reads as an expectation: write \\mathbb{E}[…] or declare "
+         "`% derive: expectation E` (or define E with :=)",
+    "P": "P(…) here is a probability: declare the law, `% derive: distribution P with density "
+         "p`, and P(X = x) is its mass (or define P with :=)",
+}
 
 
 @dataclass(frozen=True)
@@ -355,6 +363,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
+        if not known and relation is not DEFINE and name.key in LOOKALIKES and \
+                self._random_event(bracket):
+            raise self.error(LOOKALIKES[name.key], items[0])
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        registry.spelled(name.key) and self._reads(name, bracket)
@@ -367,6 +378,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if params is not None:
             return Head(name.key, None, params, scale)
         return Head(name.key, label, (), scale)
+
+    def _random_event(self, bracket):
+        """Whether a bracket reads like the argument of an expectation or a probability:
+        square brackets, an event (`X = x`, `A | B`), or a random variable (`X` of a
+        declared x) — not the parameters of a function `E(t)`, `P(t)`."""
+        text = self.source_text(bracket.node)
+        return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
+            any(self.capital_variable(letter) is not None
+                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])", text)))
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
@@ -828,6 +848,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 return operator, 2
         if key in CONSTANTS and found is None:
             return CONSTANTS[key], 1
+        if bracket is not None and found is None and key in LOOKALIKES and \
+                self._random_event(bracket):
+            raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and bracket.open == "(":
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
