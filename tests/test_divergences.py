@@ -75,3 +75,21 @@ def test_a_density_before_brackets_holding_densities_multiplies():
 
 def test_chi_squared_is_a_name_only_when_chi_is_not_declared():
     assert verdicts(display("% derive: real \\chi\n", r"\chi^2 \ge 0")) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"H^2(p, q) = 1 - \int \sqrt{p(x) q(x)} dx",
+    r"H^{2}(p, q) = 1",
+    r"D^{KL}(p \| q) = \int p(x) \log \frac{p(x)}{q(x)} dx",
+    r"\mathrm{KL}^2(p \| q) = 1",
+    r"D_{JS}^2(p \| q) = 1",
+])
+def test_a_power_before_an_operators_brackets_is_refused(row):
+    (message,) = readings(display("% derive: density p, q\n", row))
+    assert "before brackets is ambiguous" in message and "Hellinger" in message
+
+
+def test_the_squared_hellinger_distance_as_written_with_a_subscript():
+    assert verdicts(display("% derive: density p, q\n",
+                            r"D_{H}(p, q) = 1 - \int \sqrt{p(x) q(x)} dx",
+                            r"(H(p, q))^2 = H(p, q)^2")) == ["verified", "verified"]

@@ -12,7 +12,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
-  brackets multiplies them. A name with a power before brackets (`f^2(x)`) is refused.
+  brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
+  operator's `H^2(p, q)`, `D^{KL}(p \\| q)`) is refused.
 * **Densities.** `p(x)` is p's value at x; `p(x|y)`, `p(x \\mid y)` a conditional; a bare
   `p` is p at the innermost bound variable that ranges like p's variable, or else at its
   declared variable.
@@ -789,10 +790,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== names
     def name_value(self, p, bracket):
         """(term, pieces used) for a name, possibly applied to the bracket after it."""
-        if p.power is not None and bracket is not None and not bracket.seps and \
-                self._applies(p, bracket):
+        if p.power is not None and bracket is not None and self._applies(p, bracket):
             raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
-                             "or of the function?): write (f(x))^2", p.node)
+                             "of the function, or part of the name, as in H^2(P, Q) for the "
+                             "squared Hellinger distance?): write (f(x))^2, or the name with a "
+                             "subscript (D_{H}(P, Q), D_{KL}(P \\| Q))", p.node)
         value, used = self._resolve(p, bracket)
         if p.power is not None:
             value = Pow(value, self.term(p.power))
