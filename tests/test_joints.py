@@ -88,3 +88,35 @@ def test_a_bayes_step_over_discrete_variables():
         == ["verified"]
     assert verdicts(display(JOINT, r"p(x \mid y) = \frac{p(x) p(y \mid x)}{\sum_{y} p(x) p(y \mid x)}")) \
         == ["refuted"]
+
+
+# ---------------------------------------------------------------- Cover & Thomas's D(p(y|x) ‖ q(y|x))
+
+CT = "% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(y|x) \| q(y|x))", "verified"),
+    (r"D(p(x, y) \| q(x, y)) = D(p(y) \| q(y)) + D(p(x \mid y) \| q(x \mid y))", "verified"),
+    (r"D(p(y|x) \| q(y|x)) = \sum_x p(x) \sum_y p(y|x) \log \frac{p(y|x)}{q(y|x)}", "verified"),
+    (r"\sum_x p(x) D(p(y|x) \| q(y|x)) = D(p(y|x) \| q(y|x))", "verified"),
+    (r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(x|y) \| q(x|y))", "refuted"),
+    (r"D(p(y|x) \| q(y|x)) = \sum_y p(y|x) \log \frac{p(y|x)}{q(y|x)}", "refuted"),
+    (r"D(p(y|x) \| q(y|x)) = \sum_x q(x) \sum_y p(y|x) \log \frac{p(y|x)}{q(y|x)}", "refuted"),
+])
+def test_conditional_relative_entropy_is_averaged_as_cover_and_thomas_define_it(row, verdict):
+    assert verdicts(display(CT, row)) == [verdict]
+
+
+def test_a_conditional_divergence_at_a_value_or_of_a_family_stays_pointwise():
+    (reading,) = readings(display(CT, r"D(p(y|x=1) \| q(y|x=1)) = 0"))
+    assert "∫" not in reading
+    vae = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+           "% derive: density q over z given x\n")
+    (reading,) = readings(display(vae, r"D(q(z|x) \| p(z|x)) = 0"))
+    assert "∫" not in reading
+
+
+def test_joint_and_marginal_divergences_read_apart():
+    (reading,) = readings(display(CT, r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(y) \| q(y))"))
+    assert reading == "KL(p(x, y) ‖ q(x, y)) = KL(p(x) ‖ q(x)) + KL(p(y) ‖ q(y))"

@@ -57,7 +57,7 @@ def show_all(*terms):
     """The readings of several terms that share their names (the two sides of a step):
     two different names spelled alike are told apart — the first keeps its spelling, the
     others get primes (`x`, `x′`) — so a bound letter read as a free one shows."""
-    global _MARKS
+    global _MARKS, _OVERS
     by_latex = {}
     for term in terms:
         for t in nodes(term):
@@ -66,13 +66,26 @@ def show_all(*terms):
                 if name not in found:
                     found.append(name)
     saved, _MARKS = _MARKS, {n: "′" * k for names in by_latex.values() for k, n in enumerate(names)}
+    saved_overs, _OVERS = _OVERS, _marginals(terms)
     try:
         return [_show(t, 0) for t in terms]
     finally:
-        _MARKS = saved
+        _MARKS, _OVERS = saved, saved_overs
 
 
 _MARKS = {}
+_OVERS = frozenset()        # distributions shown with their variables (joint and marginals meet)
+
+
+def _marginals(terms):
+    """The names of distributions written over different variables in the terms (a joint
+    and its marginals): they print with their variables, `p(x, y)`, `p(x)`."""
+    overs = {}
+    for term in terms:
+        for t in nodes(term):
+            if isinstance(t, Dist):
+                overs.setdefault(t.name, set()).add(t.over)
+    return frozenset(name for name, found in overs.items() if len(found) > 1)
 
 
 def _names_in(t):
@@ -205,6 +218,13 @@ def _distribution(d):
     if formula is not None:                # a density given by a formula: (p(x) · p(y))
         return f"({_show(formula, 0)})"
     name = _name(d.name)
+    if d.name in _OVERS:
+        inside = ", ".join(_name(v) for v in d.over)
+        if d.given:
+            inside += "|" + ", ".join(_show(c, 0) for c in d.cond)
+        if d.params:
+            inside += "; " + ", ".join(_show(c, 0) for c in d.params)
+        return f"{name}({inside})"
     if d.given:
         return f"{name}(·|{', '.join(_show(c, 0) for c in d.cond)})"
     if d.params:

@@ -24,6 +24,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   is bound around it): `D(p(x, y) \\| p(x) p(y))`, `KL(p \\| \\frac{p + q}{2})`. The
   divergence is its defining integral; its lemmas (KL ≥ 0, …) apply only when the formula
   is shown to be a density (positive, integrating to 1).
+* **Conditional relative entropy.** `D(p(y|x) \\| q(y|x))` of conditionals of joints at the
+  free x is Cover & Thomas's Σ_x p(x) D(p(·|x) ‖ q(·|x)) (`Reader._conditional_divergence`).
 * **Information of random variables.** `H(X)`, `H(X, Y)` (joint entropy), `H(Y | X)`
   (conditional entropy), `H(Y | X = x)` (the entropy of the conditional law at x),
   `I(X; Y)`, `I(X; Y | Z)`, and Bishop's `\\mathrm{H}[\\mathbf{y} \\mid \\mathbf{x}]`,

@@ -1212,9 +1212,31 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{key} {MISMATCH}; here "
                              + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                             for d in declared), bracket.node)
-        value = Op(op.key, *dists)
+        value = self._conditional_divergence(op.key, dists) or Op(op.key, *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
+        return value
+
+    def _conditional_divergence(self, key, dists):
+        """Cover & Thomas's conditional relative entropy (eq. 2.65): `D(p(y|x) \\| q(y|x))`
+        of two conditionals of joints, at the free conditioning variables themselves, is
+        Σ_x p(x) D(p(·|x) ‖ q(·|x)) — averaged under the first joint's marginal, as H(Y|X)
+        is. None for anything else (at a value or a bound x, or of a conditional family
+        `q_\\phi(z | x)`, it stays at that x)."""
+        if key != "KL" or not all(isinstance(d, Dist) and d.given for d in dists):
+            return None
+        first = dists[0]
+        info = self.scope.context.info(first.name)
+        if info.given or not set(first.given) <= set(info.over) or any(
+                d.given != first.given or d.cond != tuple(Sym(v) for v in first.given) or
+                self.bound_point(v) is not None for d in dists for v in d.given):
+            return None
+        copies = tuple(Sym(self.fresh(v.latex, origin=v)) for v in first.given)
+        at = [Dist(d.name, d.over, d.given, copies, d.params) for d in dists]
+        value = Mul(Dens(Dist(first.name, first.given, params=first.params), copies),
+                    Op(key, *at))
+        for copy in reversed(copies):
+            value = Integral(copy.name, value)
         return value
 
     # ================================================================== sums and integrals
