@@ -101,3 +101,32 @@ def test_the_score_function_identity():
     assert proved(row, header)
     s = step(row, header)
     assert compare(s.lhs, s.rhs, Relation.EQ, s.context, "0:3").counterexample is None
+
+
+# ---------------------------------------------------------------- declared convex / concave functions
+
+SHAPES = ("% derive: variable x\n% derive: density p\n% derive: convex f\n% derive: concave g\n"
+          "% derive: function h\n% derive: real a, b\n")
+
+
+@pytest.mark.parametrize("row, verdicts", [
+    (r"f\left(\mathbb{E}_{p}[x]\right) \le \mathbb{E}_{p}[f(x)]", {"verified"}),
+    (r"g\left(\mathbb{E}_{p}[x]\right) \ge \mathbb{E}_{p}[g(x)]", {"verified"}),
+    (r"f\left(\int p(x) x \, dx\right) \le \int p(x) f(x) \, dx", {"verified"}),
+    (r"f\left(\frac{a+b}{2}\right) \le \frac{f(a) + f(b)}{2}", {"verified", "undecided"}),
+    (r"g\left(\frac{a+b}{2}\right) \ge \frac{g(a) + g(b)}{2}", {"verified", "undecided"}),
+    (r"g\left(\mathbb{E}_{p}[x]\right) \le \mathbb{E}_{p}[g(x)]", {"undecided", "refuted"}),
+    (r"h\left(\mathbb{E}_{p}[x]\right) \le \mathbb{E}_{p}[h(x)]", {"refuted"}),   # h any function
+])
+def test_declared_shapes_are_used_and_never_refuted_with_a_table(row, verdicts):
+    from probability_support import verdicts as decided
+    (verdict,) = decided(SHAPES + "$$ " + row + " $$\n")
+    assert verdict in verdicts
+
+
+def test_jensen_for_a_declared_convex_function_over_a_mass_function():
+    from probability_support import verdicts as decided
+    text = ("% derive: discrete x\n% derive: density p\n% derive: convex f\n"
+            "$$ f\\left(\\sum_x p(x) x\\right) \\le \\sum_x p(x) f(x) $$\n"
+            "$$ f\\left(\\sum_x p(x) x\\right) \\ge \\sum_x p(x) f(x) $$\n")
+    assert decided(text)[0] == "verified" and decided(text)[1] != "verified"

@@ -9,7 +9,8 @@ common factor c shown ≥ 0 is set aside, one side is the weighted mean of φ(t)
 
 * φ is a function the file defines (of one argument) whose second derivative is shown ≥ 0
   (≤ 0) for every value t takes (φ″ is computed, then signed by the normal form with the
-  argument given the sign t has), or `\\log` (concave) or `\\exp` (convex);
+  argument given the sign t has), a function declared `convex f` (`concave f`), or
+  `\\log` (concave) or `\\exp` (convex);
 * the weights are shown ≥ 0 and to sum to 1 by the normal form;
 * φ's argument on the other side has the same normal form as Σ_i w_i t_i.
 """
@@ -24,7 +25,7 @@ from derive.engines.poly import Poly
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    Dens, Defined, Expect, Fn, Integral, Mul, ONE, Sum, Sym, neg, substitute,
+    Call, Dens, Defined, Expect, Fn, Integral, Mul, ONE, Sum, Sym, neg, substitute,
 )
 
 
@@ -95,7 +96,7 @@ def _mean(term):
 
 
 def _phi(term):
-    if isinstance(term, Defined) and len(term.arguments) == 1:
+    if isinstance(term, (Defined, Call)) and len(term.arguments) == 1:
         return term
     if isinstance(term, Fn) and term.fname in ("log", "exp"):
         return term
@@ -103,10 +104,12 @@ def _phi(term):
 
 
 def _argument(phi):
-    return phi.arguments[0] if isinstance(phi, Defined) else phi.operands[0]
+    return phi.operands[0] if isinstance(phi, Fn) else phi.arguments[0]
 
 
 def _name(phi):
+    if isinstance(phi, Call):
+        return phi.function.latex
     return phi.name.latex if isinstance(phi, Defined) else "\\" + phi.fname
 
 
@@ -127,6 +130,8 @@ def _phi_of_mean(term, mean, n):
 
 
 def _same_function(phi):
+    if isinstance(phi, Call):
+        return phi.function
     return phi.name if isinstance(phi, Defined) else phi.fname
 
 
@@ -148,6 +153,8 @@ def _shape(mean, n, context):
     phi = mean.phi
     if isinstance(phi, Fn):
         return {"log": "concave", "exp": "convex"}[phi.fname]
+    if isinstance(phi, Call):                     # declared `convex f`, `concave g`
+        return getattr(context.declaration(phi.function).info, "shape", None) or None
     try:
         sign = n.sign(n.value(mean.inner))
     except (normal_form.Unsupported, normal_form.Undefined):

@@ -273,6 +273,8 @@ class Evaluator:
     def call(self, t):
         declaration = self.context.declaration(t.function)
         real = declaration.declared and declaration.kind is Kind.FUNCTION
+        if getattr(declaration.info, "shape", "") in ("convex", "concave"):
+            self.exact = False      # drawn as a table, which is not convex: never a certificate
         keys = []
         for a in t.arguments:
             point = self.point_of(a)
