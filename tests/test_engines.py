@@ -7,6 +7,7 @@ from derive.engines import normal_form
 from derive.engines.numeric.compare import compare
 from derive.frontend.tex_file import load_tex
 from derive.model.derivation import Relation
+from probability_support import verdicts as decided
 
 HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n% derive: real t\n"
 
@@ -119,13 +120,11 @@ SHAPES = ("% derive: variable x\n% derive: density p\n% derive: convex f\n% deri
     (r"h\left(\mathbb{E}_{p}[x]\right) \le \mathbb{E}_{p}[h(x)]", {"refuted"}),   # h any function
 ])
 def test_declared_shapes_are_used_and_never_refuted_with_a_table(row, verdicts):
-    from probability_support import verdicts as decided
     (verdict,) = decided(SHAPES + "$$ " + row + " $$\n")
     assert verdict in verdicts
 
 
 def test_jensen_for_a_declared_convex_function_over_a_mass_function():
-    from probability_support import verdicts as decided
     text = ("% derive: discrete x\n% derive: density p\n% derive: convex f\n"
             "$$ f\\left(\\sum_x p(x) x\\right) \\le \\sum_x p(x) f(x) $$\n"
             "$$ f\\left(\\sum_x p(x) x\\right) \\ge \\sum_x p(x) f(x) $$\n")

@@ -3,7 +3,7 @@ verdicts both engines give (true rows verified, their look-alikes never)."""
 
 import pytest
 
-from probability_support import display, readings, verdicts
+from probability_support import display, readings, steps, verdicts
 
 SETS = ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n"
         "% derive: density p, q\n")
@@ -65,3 +65,19 @@ def test_look_alikes_are_refuted(row):
 def test_sums_over_ranges_of_unknown_size_are_not_identified():
     header = "% derive: discrete x, y\n"
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]
+
+
+@pytest.mark.parametrize("row", [r"\sum_{i=1}^{p} 1 = 1", r"\sum_{i=p(2)}^{3} 1 = 1",
+                                 r"\prod_{i=1}^{p(x)} 2 = 1"])
+def test_a_density_is_never_a_sums_bound(row):
+    (message,) = readings(display("% derive: discrete x\n% derive: density p\n", row))
+    assert "bounds are numbers" in message
+
+
+@pytest.mark.parametrize("directive", [
+    r"discrete x in \mathcal{X}, x in \mathcal{Y}", "joint p over x, x", "density p over x, x",
+    "positive a_i for i = 1..n, j = 1..m", "real a_i for i",
+])
+def test_contradictory_directives_are_errors(directive):
+    with pytest.raises(Exception, match="listed twice|one index"):
+        steps(f"% derive: {directive}\n$$ 1 = 1 $$\n")

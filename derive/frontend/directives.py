@@ -206,7 +206,7 @@ class Directives:
         `in SET` gives its range to the names listed since the one before. A variable
         declared without a range ranges over a finite set of its own."""
         pending = []
-        for key, at in self._names(body, offset, ranges=True):
+        for key, at in _distinct(self.source, self._names(body, offset, ranges=True)):
             name, _, support = key.partition(" in ")
             pending.append(name)
             if support:
@@ -330,7 +330,7 @@ class Directives:
         if not over:
             raise self.source.error("write: joint p over x, y", offset)
         variables = tuple(self._variable_name(k) for k, _ in
-                          self._names(over, offset + body.find(over)))
+                          _distinct(self.source, self._names(over, offset + body.find(over))))
         for key, at in self._names(names, offset):
             self._declare_distribution(key, variables, (), at)
             if parameter:
@@ -418,7 +418,8 @@ class Directives:
 
     def _over(self, text, offset):
         if text:
-            return tuple(self._variable_name(k) for k, _ in self._names(text, offset))
+            return tuple(self._variable_name(k) for k, _ in
+                         _distinct(self.source, self._names(text, offset)))
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
@@ -517,8 +518,8 @@ class Directives:
 
     def _family(self, body, index, offset, domain):
         letter = index.split("=")[0].strip()
-        if not letter or "=" not in index:
-            raise self.source.error("write: positive a_i for i = 1..n", offset)
+        if not letter or not re.fullmatch(r"\s*[^=,]+=[^=,]+\.\.[^=,]+", index):
+            raise self.source.error("write: positive a_i for i = 1..n (one index)", offset)
         for key, at in self._names(body, offset):
             base, _, sub = key.partition("_{")
             if sub != letter + "}":
@@ -602,6 +603,18 @@ def used_before(source, exc, offset):
     return source.error(f"{exc.key} is used at line {line}, column {column} before it is "
                         "defined here (or in its own definition): define it first — one name "
                         "means one thing", offset)
+def _distinct(source, names):
+    """The (key, offset) pairs of a directive's list, each name once: `x in \\mathcal{X},
+    x in \\mathcal{Y}` or `joint p over x, x` would say two things of one name."""
+    seen = set()
+    for key, at in names:
+        name = key.partition(" in ")[0]
+        if name in seen:
+            raise source.error(f"{name} is listed twice: one name means one thing", at)
+        seen.add(name)
+    return names
+
+
 def _top_level_split(body):
     """The comma-separated pieces of `body`, ignoring commas inside brackets."""
     pieces, depth, current = [], 0, ""

@@ -53,6 +53,7 @@ from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
+from derive.model.terms import nodes as subterms
 from derive.notation import families, registry
 from derive.notation.elementary import SPELLINGS
 
@@ -1271,6 +1272,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"say where \\{piece.op}_{{{key}=…}} ends: ^{{n}}", piece.node)
             upper = self.term(piece.sup)
             self._natural_bound(upper)
+            if any(isinstance(t, (Dens, Dist)) for bound in (lower, upper) for t in subterms(bound)):
+                raise self.error("a sum's bounds are numbers, not the values of a density",
+                                 node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
+                                 else piece.sup)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         else:
             if piece.sup is not None:
