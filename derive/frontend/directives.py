@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from derive.frontend.latex.annotations import top_level_pieces
 from derive.frontend.scope import UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -403,7 +404,7 @@ class Directives:
         """`b - c = 1, b - a = 2` | `t < 1`: hypotheses of every row from here on (they
         accumulate); each restricts the instances the steps claim to hold on."""
         start = 0
-        for piece in _top_level_split(body):
+        for piece in [p for p in top_level_pieces(body) if p.strip()]:
             at = offset + body.index(piece, start)
             start = at - offset + len(piece)
             self.scope.assumptions += self.reader.read_assumption(piece, at)
@@ -613,23 +614,6 @@ def _distinct(source, names):
             raise source.error(f"{name} is listed twice: one name means one thing", at)
         seen.add(name)
     return names
-
-
-def _top_level_split(body):
-    """The comma-separated pieces of `body`, ignoring commas inside brackets."""
-    pieces, depth, current = [], 0, ""
-    for ch in body:
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth -= 1
-        if ch == "," and depth == 0:
-            pieces.append(current)
-            current = ""
-        else:
-            current += ch
-    pieces.append(current)
-    return [p for p in pieces if p.strip()]
 
 
 def _clauses(body, words):

@@ -152,7 +152,7 @@ def _conditions(text, offset):
     text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
     out, names, start = [], [], 0
-    for piece in _top_level(text):
+    for piece in top_level_pieces(text):
         at = offset + text.index(piece, start)
         start = at - offset + len(piece)
         member = _MEMBER.match(piece)
@@ -197,7 +197,7 @@ def _interval(member, at):
     return bounds
 
 
-def _top_level(text):
+def top_level_pieces(text):
     """The comma-separated pieces of `text`, commas inside brackets kept."""
     pieces, depth, current = [], 0, ""
     for i, ch in enumerate(text):
