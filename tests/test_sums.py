@@ -1,9 +1,12 @@
 """Sums and products over discrete variables and finite sets, pinned: readings, and the
 verdicts both engines give (true rows verified, their look-alikes never)."""
 
+import time
+
 import pytest
 
-from probability_support import display, readings, verdicts
+from derive.engines.decide import decide
+from probability_support import display, readings, steps, verdicts
 
 SETS = ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n"
         "% derive: density p, q\n")
@@ -65,3 +68,61 @@ def test_look_alikes_are_refuted(row):
 def test_sums_over_ranges_of_unknown_size_are_not_identified():
     header = "% derive: discrete x, y\n"
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]
+
+
+# ---------------------------------------------------------------- ranges that may be empty
+# Σ_{i=a}^{b} is empty (0; Π is 1) when b < a: a closed form (Faulhaber, (b − a + 1)·c)
+# holds only when b ≥ a − 1 is shown, and the numeric engine draws the bounds' integer
+# symbols at the edge of the range too, however far a constant shifts it.
+BOUNDS = "% derive: integer n, k\n% derive: natural m, r\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{n + 5} 1 = n + 5",
+    r"\sum_{i=1}^{n + 10} 1 = n + 10",
+    r"\sum_{i=m}^{6} 1 = 7 - m",
+    r"\sum_{i=1}^{n+5} i = \frac{(n+5)(n+6)}{2}",
+    r"\sum_{i=0}^{n+100} i^2 = \frac{(n+100)(n+101)(2n+201)}{6}",
+    r"\sum_{i=m}^{r+10} 1 = r - m + 11",
+    r"\sum_{i=k}^{n} 1 = n - k + 1",
+    r"\sum_{i=1}^{n} 1 = n",
+    r"\sum_{i=1}^{2n} 1 = 2n",
+    r"\sum_{i=1}^{n^2-1} 1 = n^2-1",
+    r"\prod_{i=1}^{n+10} 2 = 2^{n+10}",
+    r"\sum_{j=1}^{m} \sum_{i=j+2}^{m} 1 = \frac{m(m-3)}{2}",
+])
+def test_closed_forms_that_ignore_an_empty_range_are_refuted(row):
+    assert verdicts(display(BOUNDS, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{m+5} 1 = m + 5",
+    r"\sum_{i=2}^{m} 1 = m - 1",
+    r"\sum_{i=n}^{n+5} i = 6n + 15",
+    r"\sum_{i=-m}^{m} 1 = 2m + 1",
+    r"\sum_{i=1}^{n^2} 1 = n^2",
+    r"\sum_{i=1}^{m r} i = \frac{m r (m r + 1)}{2}",
+    r"\sum_{j=1}^{m} \sum_{i=1}^{j} i = \frac{m(m+1)(m+2)}{6}",
+    r"\sum_{j=1}^{m} \sum_{i=j+1}^{m} 1 = \frac{m(m-1)}{2}",
+])
+def test_closed_forms_over_ranges_shown_not_to_run_backwards_are_verified(row):
+    assert verdicts(display(BOUNDS, row)) == ["verified"]
+
+
+def test_a_true_sum_whose_inner_range_may_run_backwards_is_not_refuted():
+    row = r"\sum_{j=1}^{m} \sum_{i=j+2}^{m} 1 = \frac{(m-1)(m-2)}{2}"
+    assert verdicts(display(BOUNDS, row)) == ["undecided"]
+
+
+def test_a_sum_in_a_definition_is_drawn_at_the_edge_of_its_range():
+    header = BOUNDS + "% derive: define S(t) = \\sum_{i=1}^{t} 1\n"
+    assert verdicts(display(header, "S(n + 7) = n + 7", "S(m + 7) = m + 7")) == \
+        ["refuted", "verified"]
+
+
+def test_edge_values_stay_in_the_declared_domain():
+    (step,) = steps(display(BOUNDS, r"\sum_{i=m}^{12} 1 = 13 - m"))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "refuted"
+    values = dict(verdict.counterexample.assignment)
+    assert int(values["m"]) >= 14                          # a natural past the upper bound

@@ -9,7 +9,9 @@ Integrals over the same range are merged by linearity, so two sides that agree
 
 * **normalisation**: a copy whose only factor is one density at that point integrates to
   1 (`∫ c·p(x) dx = c`, also `∫ q(z|x) dz = 1`); a joint integrates to its marginal;
-* finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated;
+* finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated
+  (a sum of a polynomial in its index over symbolic bounds a..b only where b ≥ a − 1 is
+  shown: over a range that runs backwards the sum is empty, the formula is not);
 * copies are renumbered canonically, so integrals written with different letters agree.
 
 Rules are applied only under their hypotheses, read from the step's context:
@@ -995,8 +997,8 @@ def _at_least_zero(count, depth=0):
     value of its names, so that a closed form of the sum holds: a natural symbol is ≥ 1, an
     integer one is anything, and an index of an enclosing sum lies between that sum's
     bounds (for other values the inner sum is never evaluated). An index that occurs
-    linearly is replaced by the bound that makes the count smallest; anything else must be
-    a non-negative combination of naturals. The bounds are whole numbers (`_whole`), so
+    linearly is replaced by the bound that makes the count smallest; what remains must be
+    a constant plus positive multiples of products of naturals and even powers. The bounds are whole numbers (`_whole`), so
     a positive symbol here is a natural one."""
     index = next((a for m in count.terms for a, _ in m
                   if a[0] == "pt" and a[1][0] == "cp" and a[1][1][0] == "sum"
@@ -1013,11 +1015,12 @@ def _at_least_zero(count, depth=0):
     for m, c in count.terms.items():
         if not m:
             least += c
-        elif c < 0 or not all(a[0] == "sym" and a[3] == POS and e > 0 for a, e in m):
+        elif c < 0 or not all(a[0] == "sym" and e > 0 and (a[3] == POS or e % 2 == 0)
+                              for a, e in m):
             return False
-        else:
+        elif all(a[3] == POS for a, _ in m):
             least += c                       # a product of naturals is ≥ 1
-    return least >= 0
+    return least >= 0                        # (with an even power of an integer: ≥ 0)
 
 
 def _replace(obj, old, new):

@@ -101,6 +101,10 @@ class Instance:
         stable identity for it within the step."""
         return self.remember(("sym", label), lambda: self._draw_symbol(name, label))
 
+    def pin(self, label, value):
+        """Give a symbol a chosen value of its domain on this draw (`edges`)."""
+        self._values[("sym", label)] = value
+
     def _draw_symbol(self, name, label):
         declaration = self.context.declaration(name)
         rng = self.rng("symbol", label)
