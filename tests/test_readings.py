@@ -36,7 +36,7 @@ def reading(row, header=HEADER):
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
     # sums over an index make indexed families of what mentions the index
     (r"\sum_{i=1}^{n} x_i = 0", "Σ_{i=1}^{n} x_i = 0"),
-    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i · (Σ_{i′} 1)"),
+    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i′ · (Σ_{i′′} 1)"),   # x at a free i
     # numbers, fractions, roots
     (r"\frac12 + 0.25 = \sqrt{a}", "1 / 2 + 1/4 = a^(1/2)"),
     (r"10^{-80} = 0", "10^(-80) = 0"),
