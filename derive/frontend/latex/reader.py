@@ -468,6 +468,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             value = self.term(inner)
             return neg(value) if sign.value == "-" else value
         if kind == "run":
+            self._numbers_apart(node.children)
             return self.product([self.piece(c) for c in node.children])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
@@ -476,6 +477,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if kind == "limop":
             return self.limit_or_optimum(node)
         return self.product([self.piece(node)])
+
+    def _numbers_apart(self, items):
+        """Two numbers side by side (`2 3`, `0.5 5`, `2{3}`, `1\\,000`) are refused: TeX
+        ignores the space and prints one number (23, 0.55, 1 000), so neither a product nor
+        a number is clearly meant."""
+        for a, b in zip(items, items[1:]):
+            if _digit_edge(a, last=True) and _digit_edge(b, last=False):
+                raise self.error("two numbers side by side: TeX prints them as one number "
+                                 "— write 2 \\cdot 3 for a product, or the number as one",
+                                 b)
 
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
@@ -1736,6 +1747,19 @@ def _mentions(text, key):
             return True
         start = text.find(key, start + 1)
     return False
+
+
+def _digit_edge(node, last):
+    """Whether a run item, as TeX prints it, ends (`last`) or begins with a digit."""
+    while True:
+        if is_tree(node, "script"):
+            if last and len(node.children) > 1:
+                return False                    # 2^2, x_1: a script ends it
+            node = node.children[0]
+        elif is_tree(node, "group", "sum", "run") and node.children:
+            node = node.children[-1 if last else 0]
+        else:
+            return is_token(node, "NUMBER")
 
 
 def _label_subscript(sub):
