@@ -36,7 +36,7 @@ def reading(row, header=HEADER):
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
     # sums over an index make indexed families of what mentions the index
     (r"\sum_{i=1}^{n} x_i = 0", "Σ_{i=1}^{n} x_i = 0"),
-    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i · (Σ_{i′} 1)"),
+    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i′ · (Σ_{i′′} 1)"),   # x at a free i
     # numbers, fractions, roots
     (r"\frac12 + 0.25 = \sqrt{a}", "1 / 2 + 1/4 = a^(1/2)"),
     (r"10^{-80} = 0", "10^(-80) = 0"),
@@ -109,3 +109,53 @@ def test_a_redefinition_ends_the_chain():
 def _free(term):
     from derive.model.terms import free_names
     return free_names(term)
+
+
+# Two numbers side by side: TeX ignores the space and prints one number (`2 3` is 23).
+@pytest.mark.parametrize("row, column", [
+    (r"2 3 = 6", 6), (r"0.5 5 = 2.5", 8), (r"2 .5 = 1", 6), (r"1 2 = 12", 6),
+    (r"2{3} = 6", 5), (r"1\,000 = 1000", 7), (r"{2}{3} = 6", 7), (r"2{3 + 1} = 8", 5),
+    (r"a 2 3 = 6 a", 8), (r"2 3^2 = 18", 6), (r"\frac{2 3}{1} = 6", 12), (r"2~3 = 6", 6),
+    (r"x^{2 3} = 0", 9),
+])
+def test_numbers_side_by_side_are_refused_at_the_second(row, column):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable"
+    assert "two numbers side by side" in step.message and "2 \\cdot 3" in step.message
+    assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"2 \cdot 3 = 6", "2 · 3 = 6"),
+    (r"2 (3) = 6", "2 · 3 = 6"),
+    (r"2^2 3 = 12", "2^2 · 3 = 12"),
+    (r"2 a 3 = 6 a", "2 · a · 3 = 6 · a"),
+    (r"23 = 23", "23 = 23"),
+])
+def test_numbers_apart_multiply(row, expected):
+    assert reading(row) == [expected]
+
+
+# `/` divides the next factor; before factors side by side it is refused (a / 2b).
+@pytest.mark.parametrize("row", [
+    r"a / 2b = \frac{a}{2b}", r"a / 2b = \frac{ab}{2}", r"1/2 \pi = 0", r"a / b c = 0",
+    r"a/b^2 a = 0", r"a / p(x) q(x) = 0", r"a / 2 \log b = 0",
+])
+def test_a_slash_before_a_juxtaposed_product_is_refused(row):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "'/' before factors side by side is ambiguous" in \
+        step.message and "\\frac{a}{2b}" in step.message
+    assert (step.location.line, step.location.column) == (4, 4 + row.index("/"))
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"a / b \cdot a = 1", "(a / b) · a = 1"),
+    (r"a / (2b) = 1", "a / (2 · b) = 1"),
+    (r"(a / 2) b = 1", "(a / 2) · b = 1"),
+    (r"a / b / a = 1", "(a / b) / a = 1"),
+    (r"a / b + a = 1", "a / b + a = 1"),
+    (r"a / \log b = 1", "a / log(b) = 1"),
+    (r"a / p(x) = 1", "a / p(x) = 1"),
+])
+def test_a_slash_divides_the_next_factor(row, expected):
+    assert reading(row) == [expected]

@@ -1,8 +1,12 @@
 """Sums and products over discrete variables and finite sets, pinned: readings, and the
 verdicts both engines give (true rows verified, their look-alikes never)."""
 
+import time
+
 import pytest
 
+from derive.engines.decide import decide
+from derive.model.terms import Call, nodes
 from probability_support import display, readings, steps, verdicts
 
 SETS = ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n"
@@ -81,3 +85,131 @@ def test_a_density_is_never_a_sums_bound(row):
 def test_contradictory_directives_are_errors(directive):
     with pytest.raises(Exception, match="listed twice|one index"):
         steps(f"% derive: {directive}\n$$ 1 = 1 $$\n")
+
+
+# ---------------------------------------------------------------- ranges that may be empty
+# Σ_{i=a}^{b} is empty (0; Π is 1) when b < a: a closed form (Faulhaber, (b − a + 1)·c)
+# holds only when b ≥ a − 1 is shown, and the numeric engine draws the bounds' integer
+# symbols at the edge of the range too, however far a constant shifts it.
+BOUNDS = "% derive: integer n, k\n% derive: natural m, r\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{n + 5} 1 = n + 5",
+    r"\sum_{i=1}^{n + 10} 1 = n + 10",
+    r"\sum_{i=m}^{6} 1 = 7 - m",
+    r"\sum_{i=1}^{n+5} i = \frac{(n+5)(n+6)}{2}",
+    r"\sum_{i=0}^{n+100} i^2 = \frac{(n+100)(n+101)(2n+201)}{6}",
+    r"\sum_{i=m}^{r+10} 1 = r - m + 11",
+    r"\sum_{i=k}^{n} 1 = n - k + 1",
+    r"\sum_{i=1}^{n} 1 = n",
+    r"\sum_{i=1}^{2n} 1 = 2n",
+    r"\sum_{i=1}^{n^2-1} 1 = n^2-1",
+    r"\prod_{i=1}^{n+10} 2 = 2^{n+10}",
+    r"\sum_{j=1}^{m} \sum_{i=j+2}^{m} 1 = \frac{m(m-3)}{2}",
+])
+def test_closed_forms_that_ignore_an_empty_range_are_refuted(row):
+    assert verdicts(display(BOUNDS, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{m+5} 1 = m + 5",
+    r"\sum_{i=2}^{m} 1 = m - 1",
+    r"\sum_{i=n}^{n+5} i = 6n + 15",
+    r"\sum_{i=-m}^{m} 1 = 2m + 1",
+    r"\sum_{i=1}^{n^2} 1 = n^2",
+    r"\sum_{i=1}^{m r} i = \frac{m r (m r + 1)}{2}",
+    r"\sum_{j=1}^{m} \sum_{i=1}^{j} i = \frac{m(m+1)(m+2)}{6}",
+    r"\sum_{j=1}^{m} \sum_{i=j+1}^{m} 1 = \frac{m(m-1)}{2}",
+])
+def test_closed_forms_over_ranges_shown_not_to_run_backwards_are_verified(row):
+    assert verdicts(display(BOUNDS, row)) == ["verified"]
+
+
+def test_a_true_sum_whose_inner_range_may_run_backwards_is_not_refuted():
+    row = r"\sum_{j=1}^{m} \sum_{i=j+2}^{m} 1 = \frac{(m-1)(m-2)}{2}"
+    assert verdicts(display(BOUNDS, row)) == ["undecided"]
+
+
+def test_a_sum_in_a_definition_is_drawn_at_the_edge_of_its_range():
+    header = BOUNDS + "% derive: define S(t) = \\sum_{i=1}^{t} 1\n"
+    assert verdicts(display(header, "S(n + 7) = n + 7", "S(m + 7) = m + 7")) == \
+        ["refuted", "verified"]
+
+
+def test_edge_values_stay_in_the_declared_domain():
+    (step,) = steps(display(BOUNDS, r"\sum_{i=m}^{12} 1 = 13 - m"))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "refuted"
+    values = dict(verdict.counterexample.assignment)
+    assert int(values["m"]) >= 14                          # a natural past the upper bound
+
+
+# ---------------------------------------------------------------- members of indexed families
+FAMILY = "% derive: real a_i for i = 1..n\n% derive: natural m\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
+    (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
+    (FAMILY, r"\sum_{i=2}^{m} a_{i-1} = 0", "Σ_{i=2}^{m} a_(i - 1) = 0"),
+    (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "Σ_{i=1}^{m} a_(2 · i) = 0"),
+    (FAMILY, r"a_{m-1} + a_m = 0", "a_(m - 1) + a_m = 0"),
+    (FAMILY, r"a_{\text{opt}} = a_1", "a_opt = a_1"),                 # a label: a name
+    ("", r"\sum_{i=1}^{2} x_i = x_1 + x_2", "Σ_{i=1}^{2} x_i = x_1 + x_2"),   # index-bound
+    ("", r"\sum_{i=1}^{2} \sum_{j=1}^{2} x_{i,j} = 0", "Σ_{i=1}^{2} Σ_{j=1}^{2} x_(i, j) = 0"),
+])
+def test_members_of_a_family_are_read_at_any_index(header, row, expected):
+    assert readings(display(header, row)) == [expected]
+    (step,) = steps(display(header, row))
+    members = [t for side in (step.lhs, step.rhs) for t in nodes(side) if isinstance(t, Call)]
+    assert members and {t.function.latex for t in members} <= {"a_{\\cdot}", "x_{\\cdot}"}
+
+
+@pytest.mark.parametrize("header, row", [
+    (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_2"),
+    (FAMILY, r"\sum_{i=1}^{3} a_i = a_1 + a_2 + a_3"),
+    (FAMILY, r"\sum_{i=0}^{1} a_{i+1} = a_1 + a_2"),
+    (FAMILY, r"\sum_{i=1}^{2} a_{2i} = a_2 + a_4"),
+    (FAMILY, r"a_{1+1} = a_2"),
+    ("% derive: function f\n", r"\sum_{i=1}^{2} f(i) = f(1) + f(2)"),
+    ("", r"\sum_{i=1}^{2} x_i = x_1 + x_2"),
+])
+def test_members_written_outside_the_sum_are_the_sums_terms(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (FAMILY, r"\sum_{i=1}^{m} a_i = \sum_{i=0}^{m-1} a_{i+1}"),
+    (FAMILY, r"\sum_{i=2}^{m+1} a_{i-1} = \sum_{i=1}^{m} a_i"),
+    (FAMILY, r"\sum_{i=1}^{m} a_i = a_m + \sum_{i=1}^{m-1} a_i"),
+    (FAMILY, r"\sum_{i=1}^{m} a_i = a_1 + \sum_{i=2}^{m} a_i"),
+    ("% derive: function f\n% derive: natural m\n",
+     r"\sum_{i=1}^{m} f(i+1) = \sum_{i=2}^{m+1} f(i)"),
+])
+def test_true_index_shifts_are_never_refuted(header, row):
+    assert verdicts(display(header, row)) in (["verified"], ["undecided"])
+
+
+@pytest.mark.parametrize("header, row", [
+    (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_3"),
+    (FAMILY, r"\sum_{i=0}^{1} a_{i+1} = a_0 + a_1"),
+    (FAMILY, r"\sum_{i=1}^{2} a_{2i} = a_1 + a_2"),
+])
+def test_wrong_members_are_refuted(header, row):
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("header, row, message, column", [
+    (FAMILY, r"\sum_{i=1}^{m} a_{ij} = 0", "letters side by side in the subscript", 19),
+    ("% derive: natural m\n", r"\sum_{i=1}^{m} \sum_{j=1}^{m} x_{ij} = 0",
+     "write x_{i,j} for two indices", 34),
+    (FAMILY, r"a_{max} = 0", "a_{i \\cdot j} for a product", 4),
+    (FAMILY, r"a_1 := 0", "a_{1} is a member of the indexed family a", 4),
+    ("", r"x_1 + x_2 = \sum_{i=1}^{2} x_i", "x_{1} is used at line 1, column 4 as a name of "
+     "its own, and here x is an indexed family", 31),
+])
+def test_unclear_members_are_refused_at_their_position(header, row, message, column):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == column

@@ -9,7 +9,9 @@ Integrals over the same range are merged by linearity, so two sides that agree
 
 * **normalisation**: a copy whose only factor is one density at that point integrates to
   1 (`∫ c·p(x) dx = c`, also `∫ q(z|x) dz = 1`); a joint integrates to its marginal;
-* finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated;
+* finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated
+  (a sum of a polynomial in its index over symbolic bounds a..b only where b ≥ a − 1 is
+  shown: over a range that runs backwards the sum is empty, the formula is not);
 * copies are renumbered canonically, so integrals written with different letters agree.
 
 Rules are applied only under their hypotheses, read from the step's context:
@@ -435,8 +437,9 @@ class Normaliser:
             if range_id[0] == "sum" and len(range_id) == 3 and \
                     all(a[0] == "pt" and a[1] == copy for a, _ in deps):
                 k = sum(e for _, e in deps)
-                if isinstance(k, int) and 0 <= k <= MAX_FAULHABER:
-                    low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
+                low, high = Poly.from_key(range_id[1]), Poly.from_key(range_id[2])
+                if isinstance(k, int) and 0 <= k <= MAX_FAULHABER and \
+                        _at_least_zero(high - low + Poly.const(1)):
                     total = self._power_sum(k, high) - self._power_sum(k, low - Poly.const(1))
                     return Poly({rest: Fraction(1)}) * total
             if not deps and range_id[0] == "all":
@@ -457,7 +460,10 @@ class Normaliser:
         return None
 
     def _power_sum(self, k, n):
-        """Σ_{i=1}^{n} i^k as a polynomial in n (Faulhaber), for a whole number n ≥ 0."""
+        """Σ_{i=1}^{n} i^k as a polynomial in n (Faulhaber), for a whole number n ≥ 0.
+        S(b) − S(a − 1) is Σ_{i=a}^{b} i^k only when b ≥ a − 1: for b < a − 1 it is
+        −Σ_{i=b+1}^{a-1} i^k, while the sum is empty (0); the caller shows the count
+        b − a + 1 ≥ 0 first (`_at_least_zero`)."""
         total = Poly()
         for j, b in enumerate(_bernoulli(k)):
             coefficient = Fraction(comb(k + 1, j)) * b / (k + 1)
@@ -984,6 +990,37 @@ def _mentions(obj, target):
     if isinstance(obj, (tuple, frozenset)):
         return any(_mentions(x, target) for x in obj)
     return False
+
+
+def _at_least_zero(count, depth=0):
+    """Whether the number of terms `count` (= upper − lower + 1) of a sum is ≥ 0 for every
+    value of its names, so that a closed form of the sum holds: a natural symbol is ≥ 1, an
+    integer one is anything, and an index of an enclosing sum lies between that sum's
+    bounds (for other values the inner sum is never evaluated). An index that occurs
+    linearly is replaced by the bound that makes the count smallest; what remains must be
+    a constant plus positive multiples of products of naturals and even powers. The bounds are whole numbers (`_whole`), so
+    a positive symbol here is a natural one."""
+    index = next((a for m in count.terms for a, _ in m
+                  if a[0] == "pt" and a[1][0] == "cp" and a[1][1][0] == "sum"
+                  and len(a[1][1]) == 3), None)
+    if index is not None:
+        if depth > 8 or any(dict(m).get(index) not in (None, 1) or
+                            index in dict(m) and len(m) > 1 for m in count.terms):
+            return False
+        slope = count.terms[frozenset({(index, 1)})]
+        bound = Poly.from_key(index[1][1][1 if slope > 0 else 2])
+        rest = Poly({m: c for m, c in count.terms.items() if index not in dict(m)})
+        return _at_least_zero(rest + bound.scale(slope), depth + 1)
+    least = Fraction(0)
+    for m, c in count.terms.items():
+        if not m:
+            least += c
+        elif c < 0 or not all(a[0] == "sym" and e > 0 and (a[3] == POS or e % 2 == 0)
+                              for a, e in m):
+            return False
+        elif all(a[3] == POS for a, _ in m):
+            least += c                       # a product of naturals is ≥ 1
+    return least >= 0                        # (with an even power of an integer: ≥ 0)
 
 
 def _replace(obj, old, new):

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from flint import acb, ctx
 
+from derive.engines.numeric.edges import pin_empty_ranges
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
@@ -110,6 +111,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     notes = []
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
+        pin_empty_ranges(instance, (lhs, rhs), labels, context)
         outcome = _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held)
         if outcome.status == SKIPPED:
             notes.append(outcome.reason)

@@ -275,15 +275,7 @@ class Evaluator:
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
             self.exact = False      # drawn as a table, which is not convex: never a certificate
-        keys = []
-        for a in t.arguments:
-            point = self.point_of(a)
-            if point.cell == -1:
-                raise NotEvaluable("an unknown function at a cell's edge")
-            keys.append(point.key if point.cell is not None else ("v", _mid_text(point.value),
-                                                                   _precise(point.value)))
-            if point.cell is None and not _precise(point.value):
-                self._unsure()
+        keys = [self._argument_key(a, self.point_of(a)) for a in t.arguments]
         domain = declaration.domain if real else None
         law = self._law_of_map(t.function)
         if law is not None and len(t.arguments) == 1 and \
@@ -294,6 +286,26 @@ class Evaluator:
                 return exact_number(self.instance.partition.points[cell])
         return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys),
                                                          real, domain))
+
+    def _argument_key(self, term, point):
+        """What identifies an argument of an unknown function: its cell for a point of a
+        continuous variable (the function is constant on cells), and for a whole number —
+        an index of a sum, a discrete variable's value, or any term whose value is exactly
+        that number — the number itself, so that `a_{i+1}` at i = 1 and `a_2` are one member
+        of the family."""
+        if point.key[0] == "int":
+            return point.key
+        if not (isinstance(term, Sym) and term.name in self.env):     # a computed value
+            whole = _exact_integer(point.value)
+            if whole is not None:
+                return ("int", whole)
+        if point.cell == -1:
+            raise NotEvaluable("an unknown function at a cell's edge")
+        if point.cell is not None:
+            return point.key
+        if not _precise(point.value):
+            self._unsure()
+        return ("v", _mid_text(point.value), _precise(point.value))
 
     def _pushed(self, body):
         """Whether a body holds the density of a law of g(z)."""
@@ -558,7 +570,7 @@ class Evaluator:
     def _over_points(self, var, body, points):
         total = acb(0)
         for i, x in enumerate(points):
-            total += self._at(var, Point(exact_number(x), i, ("cell", i)), body)
+            total += self._at(var, Point(exact_number(x), i, ("int", int(x))), body)
         return total
 
     def _cell_integral(self, var, body, cell, a, b, degree):

@@ -15,7 +15,8 @@ genuine case of the declarations.
 * A symbol gets an exact rational (or Gaussian rational) value in its declared domain:
   complex when undeclared — including `i` and `-1`, where branch cuts show.
 * An opaque function is piecewise constant on the cells for real arguments in the support
-  and an arbitrary (hashed) value elsewhere: a genuine function.
+  and an arbitrary (hashed) value elsewhere — one value per whole number, however the
+  argument is written (an index i at 2, `i + 1` at i = 1, `2`): a genuine function.
 
 Draws are named kinds; the same seed gives the same instance. Everything is exact
 (`Fraction`s), so the ball arithmetic of `evaluate` encloses the true values.
@@ -100,6 +101,10 @@ class Instance:
         """The value of a free name (symbol, parameter, free variable); `label` is a
         stable identity for it within the step."""
         return self.remember(("sym", label), lambda: self._draw_symbol(name, label))
+
+    def pin(self, label, value):
+        """Give a symbol a chosen value of its domain on this draw (`edges`)."""
+        self._values[("sym", label)] = value
 
     def _draw_symbol(self, name, label):
         declaration = self.context.declaration(name)

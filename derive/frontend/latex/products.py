@@ -1,7 +1,8 @@
 """How a run of juxtaposed pieces reads: one documented rule per form.
 
 * **Juxtaposition** multiplies: `2 a b` is `2·a·b`; `\\cdot`, `\\times` multiply and `/`
-  divides the next factor.
+  divides the next factor (`a / b \\cdot c` is (a/b)·c); a `/` whose divisor is followed
+  by more factors side by side (`a / 2b`: a/(2b), or (a/2)·b?) is refused.
 * **Unbracketed functions** (`\\log`, `\\exp`, …) take the product that follows, up to the
   next function word, big operator or the end of the run (a `+`, `-`, relation or closing
   bracket ends a run): `\\log \\frac{a}{b} \\cdot \\frac{c}{c}` is `log(a/b · c/c)`, `\\log a
@@ -200,7 +201,7 @@ class Products:
     # ------------------------------------------------------------------ the factors
     def factors(self, pieces):
         terms = []
-        divide = False
+        divide = None                   # the `/` whose divisor comes next
         i, n = 0, len(pieces)
         while i < n:
             p = pieces[i]
@@ -209,7 +210,7 @@ class Products:
                     raise self.error(f"'{p.op}' needs something before it", p.node)
                 if i + 1 == n:
                     raise self.error(f"'{p.op}' needs something after it", p.node)
-                divide = p.op == "/"
+                divide = p if p.op == "/" else None
                 i += 1
                 continue
             nxt = pieces[i + 1] if i + 1 < n else None
@@ -234,7 +235,11 @@ class Products:
             else:
                 value, used = p.term, 1
             terms.append(div(terms.pop(), value) if divide else value)
-            divide = False
+            if divide and i + used < n and not isinstance(pieces[i + used], OpPiece):
+                raise self.error("'/' before factors side by side is ambiguous (a / 2b: "
+                                 "a/(2b), or (a/2)·b?): write \\frac{a}{2b}, a / (2b) or "
+                                 "(a / 2) b", divide.node)
+            divide = None
             i += used
         if not terms:
             raise self.error("an empty product", pieces[0].node if pieces else None)

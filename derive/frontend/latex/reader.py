@@ -9,7 +9,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
   undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function.
   Using one undeclared name both ways is an error. A subscript that mentions a bound
-  variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`.
+  variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
+  (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
+  its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -359,6 +361,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'"))
+        if name.sub is not None and self.bound_name(name.key) is None and \
+                self._family_of(name) is not None:
+            if relation is DEFINE:
+                raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
+                                 "it is not defined on its own", items[0])
+            return None                                       # a_1 = 3: a claim about a_1
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
@@ -484,6 +492,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             value = self.term(inner)
             return neg(value) if sign.value == "-" else value
         if kind == "run":
+            self._numbers_apart(node.children)
             return self.product([self.piece(c) for c in node.children])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
@@ -492,6 +501,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if kind == "limop":
             return self.limit_or_optimum(node)
         return self.product([self.piece(node)])
+
+    def _numbers_apart(self, items):
+        """Two numbers side by side (`2 3`, `0.5 5`, `2{3}`, `1\\,000`) are refused: TeX
+        ignores the space and prints one number (23, 0.55, 1 000), so neither a product nor
+        a number is clearly meant."""
+        for a, b in zip(items, items[1:]):
+            if _digit_edge(a, last=True) and _digit_edge(b, last=False):
+                raise self.error("two numbers side by side: TeX prints them as one number "
+                                 "— write 2 \\cdot 3 for a product, or the number as one",
+                                 b)
 
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
@@ -833,6 +852,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self.at_variable(capital), 1
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
+        if p.sub is not None and self._family_of(p) is not None:
+            return self._member(p, found, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
             return self.family_density(key, bracket, p.node), 2
         moved = self._moved(p) if found is None else None
@@ -996,22 +1017,72 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             text = naming.flat_text(sub)
         except naming.NameError_:
             return False
-        return any(_mentions(text, k) for k in keys)
+        letters = {t.value for t in sub.scan_values(lambda v: is_token(v, "LETTER"))} \
+            if isinstance(sub, Tree) else set()
+        return any(_mentions(text, k) or k in letters for k in keys)   # `x_{ij}` mentions i
 
     def _indexed(self, p, bracket, domain=None):
         """`x_i` inside `\\sum_i`: the indexed family x applied to the index. After `real
         x_n`, `x_n` inside `\\sum_n` is the real family, one value per n — never the one
-        symbol x_n (which would make Σ_n x_n = N x_n)."""
-        indices = [self.term(a) for a in _subitems(p.sub)]
+        symbol x_n (which would make Σ_n x_n = N x_n). A subscript is one index, or several
+        separated by commas; any index expression is read (`x_{i+1}`, `x_{2i}`)."""
+        indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         if domain is not None:
             found = self.scope.lookup(key)
             if found is None or not found[1].declared:
                 self.scope.declare(key, Declaration(Kind.FUNCTION, domain))
             return Call(self.scope.lookup(key)[0], *indices), 1
+        if self.scope.lookup(key) is None:
+            self._members_used_before(p)
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
+
+    def _index(self, node, p):
+        """One index of a family member: an expression, where letters side by side are
+        refused (`x_{ij}` is two indices in most books, a product in none)."""
+        run = single(node)
+        items = run.children if is_tree(run, "run") else []
+        if any(not _numeral_or_times(a) and not _numeral_or_times(b)
+               for a, b in zip(items, items[1:])):
+            raise self.error(f"{p.key}: letters side by side in the subscript of the indexed "
+                             f"family {p.base} — write {p.base}_{{i,j}} for two indices, "
+                             f"{p.base}_{{i \\cdot j}} for a product", p.node)
+        return self.term(node)
+
+    def _family_of(self, p):
+        """The indexed family `x_{\\cdot}` that a subscripted name `x_…` not declared on
+        its own belongs to (declared `real x_i for i = 1..n`, or made by `x_i` inside a
+        sum above), else None. A word in a font (`x_{\\text{opt}}`) is a label: a name of
+        its own."""
+        found = self.scope.lookup(p.key)
+        if found is not None and found[1].declared or _label_subscript(p.sub):
+            return None
+        family = self.scope.lookup(p.base + "_{\\cdot}")
+        return family if family is not None and family[1].kind is Kind.FUNCTION else None
+
+    def _member(self, p, found, bracket):
+        """`x_1`, `x_n`, `x_{n-1}` where x is an indexed family: its member there. The
+        spelling used above as a name of its own is refused (one name, one meaning)."""
+        if found is not None:
+            self._used_as_a_name(p, found[0])
+        return self._indexed(p, bracket)
+
+    def _members_used_before(self, p):
+        """Before `x_i` makes x an indexed family: a member spelling (`x_1`) that the file
+        used above as a name of its own would now mean two things."""
+        prefix = p.base + "_{"
+        for key, name in self.scope.names.items():
+            if key.startswith(prefix) and name in self.scope.first_use:
+                self._used_as_a_name(p, name)
+
+    def _used_as_a_name(self, p, name):
+        line, column = self.source.position(self.scope.first_use[name])
+        raise self.error(f"{name.latex} is used at line {line}, column {column} as a name of "
+                         f"its own, and here {p.base} is an indexed family ({p.base}_i): one "
+                         f"name means one thing — declare the family before both "
+                         f"(% derive: real {p.base}_i for i = 1..n)", p.node)
 
     def _bound_index(self, sub):
         """Whether a subscript is exactly a variable bound here (an index of a sum)."""
@@ -1738,6 +1809,34 @@ def _mentions(text, key):
             return True
         start = text.find(key, start + 1)
     return False
+
+
+def _digit_edge(node, last):
+    """Whether a run item, as TeX prints it, ends (`last`) or begins with a digit."""
+    while True:
+        if is_tree(node, "script"):
+            if last and len(node.children) > 1:
+                return False                    # 2^2, x_1: a script ends it
+            node = node.children[0]
+        elif is_tree(node, "group", "sum", "run") and node.children:
+            node = node.children[-1 if last else 0]
+        else:
+            return is_token(node, "NUMBER")
+
+
+def _label_subscript(sub):
+    """Whether a subscript is one word in a font (`\\text{opt}`, `\\mathrm{MLE}`)."""
+    node = single(sub)
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = node.children[0]
+    return is_tree(node, "font")
+
+
+def _numeral_or_times(node):
+    """Whether an item of a run is a bare number or `\\cdot`/`\\times`."""
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = node.children[0]
+    return is_token(node, "NUMBER", "MULOP")
 
 
 def _subitems(sub):

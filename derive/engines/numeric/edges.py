@@ -1,0 +1,96 @@
+"""Draws at the edge of a sum's range: on a few draws, an integer symbol in the bounds of
+a sum or product is given the value that makes the range hold 0 terms, or run backwards
+(an upper bound below the lower one: an empty sum, 0; an empty product, 1).
+
+The ordinary draws put integers in −4..4 and naturals in 1..6, so a bound shifted by a
+constant (`\\sum_{i=1}^{n+10}`, `\\sum_{i=m}^{6}`) never runs empty on them — and the empty
+range is exactly where a closed form written for a non-empty one fails. The value chosen
+is a genuine value of the symbol's declared domain (a natural stays ≥ 1), so a
+counterexample found there is certified like any other; when no such value exists the
+draw keeps its ordinary values.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from derive.model.names import Domain, Kind, SizeInfo
+from derive.model.terms import Add, Defined, Mul, Num, Product, Sum, Sym, nodes
+
+TARGETS = {2: -1, 5: 0, 9: -2}       # draw → the number of terms its range is given
+
+
+def pin_empty_ranges(instance, terms, labels, context):
+    """Give the integer symbols of the sums' bounds in `terms` edge values on this draw."""
+    target = TARGETS.get(instance.draw)
+    if target is None:
+        return
+    pinned = set()
+    for term in terms:
+        for node in nodes(term):
+            if isinstance(node, (Sum, Product)) and node.lower is not None:
+                count = _linear(Add(node.upper, Mul(Num(-1), node.lower), Num(1)), context)
+                if count is not None:
+                    _solve(count, target, instance, labels, context, pinned)
+
+
+def _solve(count, target, instance, labels, context, pinned):
+    """Pin one symbol of `count` = c + Σ a_s s so that the count is `target`."""
+    constant, coefficients = count
+    names = sorted(coefficients, key=lambda n: labels[n])
+    for name in names:
+        if name in pinned or isinstance(context.info(name), SizeInfo):
+            continue
+        others = sum((a * _value(other, instance, labels, context)
+                      for other, a in coefficients.items() if other is not name), Fraction(0))
+        value = (target - constant - others) / coefficients[name]
+        domain = context.declaration(name).domain
+        if value.denominator == 1 and (domain is Domain.INTEGER or
+                                       domain is Domain.NATURAL and value >= 1):
+            instance.pin(labels[name], value)
+            pinned.add(name)
+            return
+
+
+def _value(name, instance, labels, context):
+    info = context.info(name)
+    if isinstance(info, SizeInfo):
+        return Fraction(instance.set_size(info.of))
+    return instance.symbol(name, labels[name])
+
+
+def _linear(term, context):
+    """(c, {name: a}) with term = c + Σ a · name over free integer symbols, or None."""
+    if isinstance(term, Num):
+        return term.value, {}
+    if isinstance(term, Sym):
+        name = term.name
+        declaration = context.declaration(name)
+        if name.origin is not None or name.local is not None or \
+                declaration.kind not in (Kind.SYMBOL, Kind.PARAMETER) or \
+                not declaration.domain.is_integer:
+            return None
+        return Fraction(0), {name: Fraction(1)}
+    if isinstance(term, Defined):
+        return _linear(term.body, context)
+    if isinstance(term, Add):
+        constant, coefficients = Fraction(0), {}
+        for arg in term.args:
+            part = _linear(arg, context)
+            if part is None:
+                return None
+            constant += part[0]
+            for name, a in part[1].items():
+                coefficients[name] = coefficients.get(name, 0) + a
+        return constant, {n: a for n, a in coefficients.items() if a}
+    if isinstance(term, Mul):
+        parts = [_linear(arg, context) for arg in term.args]
+        if any(p is None for p in parts) or sum(bool(p[1]) for p in parts) > 1:
+            return None
+        scale = Fraction(1)
+        for constant, coefficients in parts:
+            if not coefficients:
+                scale *= constant
+        (constant, coefficients), = [p for p in parts if p[1]] or [(Fraction(1), {})]
+        return scale * constant, {n: scale * a for n, a in coefficients.items()}
+    return None
