@@ -820,32 +820,37 @@ class Normaliser:
     # ================================================================== signs
     def sign(self, poly):
         """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
-        if poly.is_zero():
-            return NONNEG
-        signs = set()
-        for m, c in poly.terms.items():
-            term = POS                      # c ≠ 0; a negative c is handled below
-            for a, e in m:
-                s = _sign(a)
-                if s == POS:
-                    continue
-                if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
-                    term = NONNEG if term in (POS, NONNEG) else term
-                elif s == NONNEG and e > 0:
-                    term = NONNEG if term in (POS, NONNEG) else term
-                else:
-                    term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
-                        Fraction(e).denominator == 1 else COMPLEX
-            if c < 0 and term in (POS, NONNEG):
-                term = REAL
-            signs.add(term)
-        if signs <= {POS, NONNEG} and POS in signs:
-            return POS
-        if signs <= {POS, NONNEG}:
-            return NONNEG
-        if COMPLEX in signs or None in signs:
-            return COMPLEX
-        return REAL
+        return _poly_sign(poly)
+
+
+def _poly_sign(poly):
+    """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
+    if poly.is_zero():
+        return NONNEG
+    signs = set()
+    for m, c in poly.terms.items():
+        term = POS                      # c ≠ 0; a negative c is handled below
+        for a, e in m:
+            s = _sign(a)
+            if s == POS:
+                continue
+            if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
+                term = NONNEG if term in (POS, NONNEG) else term
+            elif s == NONNEG and e > 0:
+                term = NONNEG if term in (POS, NONNEG) else term
+            else:
+                term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
+                    Fraction(e).denominator == 1 else COMPLEX
+        if c < 0 and term in (POS, NONNEG):
+            term = REAL
+        signs.add(term)
+    if signs <= {POS, NONNEG} and POS in signs:
+        return POS
+    if signs <= {POS, NONNEG}:
+        return NONNEG
+    if COMPLEX in signs or None in signs:
+        return COMPLEX
+    return REAL
 
 
 # ====================================================================== helpers
@@ -869,7 +874,7 @@ def _sign(atom):
     if kind == "logp":
         return POS
     if kind == "int":
-        return POS
+        return _measure_sign(atom[1][1])
     if kind == "dd":
         return REAL
     if kind == "integral":
@@ -877,6 +882,21 @@ def _sign(atom):
     if kind == "fn" and len(atom) > 3:
         return atom[3]
     return COMPLEX
+
+
+def _measure_sign(range_id):
+    """The sign of the measure an integration copy integrates against. A variable's whole
+    range, an index set and the line are positive; `∫_a^b` is −∫_b^a when b < a, so it is
+    a positive measure only where b − a is shown positive (zero width: NONNEG), else REAL
+    (COMPLEX for complex ends); a sum from a to b is empty (0) when b < a, so its counting
+    measure is positive only where its whole bounds have b − a + 1 shown positive (≥ 1),
+    else NONNEG."""
+    if range_id[0] not in ("int", "sum") or not _finite(range_id):
+        return POS
+    width = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1])
+    if range_id[0] == "sum":
+        return POS if _poly_sign(width + Poly.const(1)) == POS else NONNEG
+    return _poly_sign(width)
 
 
 def _real_key(key):
