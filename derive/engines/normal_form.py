@@ -796,12 +796,35 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "root":
+            return self.real_root(args[0], int(args[1].constant()))
         if fname == "abs":
             return Poly.atom(("fn", fname, args[0].key(), NONNEG))
         if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
+
+    def real_root(self, u, n):
+        """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a
+        u shown ≥ 0; of a monomial of real factors, the product of the factors' real roots
+        (odd roots are multiplicative over the reals: ∛(-a³) = -a for real a). Otherwise an
+        atom, real exactly when u is (the real root of a complex number is undefined)."""
+        sign = self.sign(u)
+        if sign in (POS, NONNEG):
+            return self.rational_power(u, Fraction(1, n))
+        single = u.single()
+        if single is not None and sign != COMPLEX:
+            c, m = single
+            if all(_sign(a) == POS or (Fraction(e) / n).denominator == 1 for a, e in m):
+                root = self._root(abs(Fraction(c)), Fraction(1, n)).scale(1 if c > 0 else -1)
+                for a, e in m:
+                    k = Fraction(e) / n
+                    root = root * (self.integer_power(Poly.atom(a), int(k))
+                                   if k.denominator == 1 else
+                                   self.rational_power(Poly.atom(a), k))
+                return root
+        return Poly.atom(("fn", f"root{n}", u.key(), REAL if sign != COMPLEX else COMPLEX))
 
     def _via_exp(self, fname, u):
         """sin, cos, tan and the hyperbolic functions written with exponentials."""

@@ -217,6 +217,8 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient of non-integers")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "root":
+            return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":
             return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
@@ -242,6 +244,22 @@ class Evaluator:
                 raise NotEvaluable("log of zero")
             self._unsure()
         return getattr(u, entry.arb)()
+
+    def _real_root(self, u, n):
+        """The real n-th root (n odd) of a real u; undefined for a non-real u."""
+        if self.analytic is not None:
+            raise NotEvaluable("a real odd root inside an integral is not evaluated")
+        if u.imag != 0:
+            if not u.imag.contains(0):
+                raise NotEvaluable("the real root of a complex number")
+            self._unsure()
+        x = u.real
+        if x == 0:
+            return acb(0)
+        if x.contains(0):
+            self._unsure()
+        magnitude = abs(x) ** (arb(1) / n)
+        return acb(magnitude if x > 0 else -magnitude)
 
     def _unsure(self):
         raise NotEvaluable("a ball contains a singular point: more precision is needed")

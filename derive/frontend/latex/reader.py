@@ -20,6 +20,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
   define. `f(t) = …` with fresh letters as arguments defines a function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
+* **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
+  `u^{1/n}`; for an odd number n, the real root of a real u (`\\sqrt[3]{-8} = -2`,
+  `Fn("root", u, n)`), undefined for a non-real u; any other index is refused.
 
 Nothing here evaluates: terms are built as written.
 """
@@ -639,7 +642,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if len(children) == 1:
                 return Pow(self.term(children[0]), Num(Fraction(1, 2)))
             _, index, _, body = children
-            return Pow(self.term(body), div(Num(1), self.term(index)))
+            n = self.term(index)
+            if not (isinstance(n, Num) and n.value.denominator == 1 and n.value >= 2):
+                raise self.error("derive reads \\sqrt[n]{…} for a whole number n ≥ 2 (the "
+                                 "real root for an odd n, the principal one for an even n); "
+                                 "write the power u^{1/n} for the principal root", index)
+            if n.value % 2 == 1:            # an odd root: the real root of a real number
+                return Fn("root", self.term(body), n)
+            return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
         if kind == "evalbracket":
