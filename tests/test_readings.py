@@ -147,3 +147,24 @@ def test_a_root_of_another_index_is_refused(row):
 def test_odd_roots_of_real_numbers_are_checked_as_real_roots(check_text, row, verdict):
     from support import verdicts
     assert verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"e^{i\pi} + 1 = 0",
+    r"i^2 = -1",
+    r"\frac{e^{i\pi}+1}{e^{i\pi}+1} = 1",
+    r"e^{\mathrm{i}\pi} = -1",
+    r"\left. x^2 \right|_{i = 0} = x^2",
+])
+def test_a_lone_undeclared_i_is_refused(row):
+    (message,) = reading(row, "% derive: variable x\n")
+    assert message.startswith("i is not declared: the imaginary unit or an index?")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_{i=1}^{3} i = 6", "Σ_{i=1}^{3} i = 6"),
+    ("% derive: integer i\n", r"i^2 = i \cdot i", "i^2 = i · i"),
+    ("", r"\lim_{i \to \infty} \frac{1}{i} = 0", "lim_{i→∞⁻} 1 / i = 0"),
+])
+def test_a_bound_or_declared_i_is_read(header, row, expected):
+    assert reading(row, "% derive: variable x\n" + header) == [expected]

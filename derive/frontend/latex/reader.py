@@ -7,7 +7,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
 * **Names.** A name resolves, innermost first, to a variable bound by an enclosing
   integral, sum, expectation, limit or optimum; then to what the file declared; then to
   the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
-  undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function.
+  undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function. A
+  lone undeclared `i` is refused (the imaginary unit or an index?).
   Using one undeclared name both ways is an error. A subscript that mentions a bound
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
@@ -762,9 +763,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return found[0]
         if found is not None:
             raise self.error(f"{piece.key} is not a variable", node)
-        name, conflict = self.scope.implicit(piece.key, Kind.SYMBOL, self.offset + _start(node))
-        self._conflict(piece.key, conflict, node, Kind.SYMBOL)
-        return name
+        return self._undeclared_symbol(piece.key, node)
 
     def evaluation_bar(self, value, bar):
         spec = single(bar.sub)
@@ -840,9 +839,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
-        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
-        self._conflict(key, conflict, p.node, Kind.SYMBOL)
-        return Sym(name), 1
+        return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _undeclared_symbol(self, key, node):
+        """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
+        imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
+        if key == "i":
+            raise self.error("i is not declared: the imaginary unit or an index? derive has "
+                             "no imaginary unit; declare i if it is a number (% derive: real "
+                             "i, or integer i) or bind it (\\sum_i)", node)
+        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
+        self._conflict(key, conflict, node, Kind.SYMBOL)
+        return name
 
     def _conflict(self, key, first_use, node, used_as):
         """An undeclared name used here as `used_as` after being used as the other kind."""
