@@ -126,3 +126,31 @@ def test_two_elementary_problems_need_optima_with_equal_values(check_text, claim
     result = check_text("% derive: real \\theta\n$$ " + claim + " $$\n")
     assert verdicts(result) == ["undecided"]
     assert words in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim,words", [
+    (r"\lim_{t \to 0} \frac{\sqrt{t^2}}{t} = 1", "the limit does not exist"),
+    (r"\lim_{t \to 0} e^{1/t} = \infty", "the limit does not exist"),
+    (r"\lim_{t \to 0} \frac{\lfloor t \rfloor}{1} = 0", "the limit does not exist"),
+    (r"\lim_{t \to \infty} \sin(\pi t) = 0", "SymPy could not compute the limit"),
+    (r"\lim_{t \to 0} \sin(1/t) = 0", "SymPy could not compute the limit"),
+    (r"\lim_{t \to \infty} \cos(2 \pi t) = 1", "SymPy could not compute the limit"),
+])
+def test_a_limit_that_does_not_exist_is_undecided_not_an_internal_error(check_text, claim,
+                                                                        words):
+    result = check_text("% derive: real t\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    detail = result.steps[0].verdict.detail
+    assert words in detail and "internal error" not in detail
+
+
+def test_a_limit_claim_is_shown_with_the_files_names(check_text):
+    result = check_text("% derive: real t, s\n$$ \\lim_{t \\to 0} t + s = t + s $$\n")
+    detail = result.steps[0].verdict.detail
+    assert verdicts(result) == ["undecided"]
+    assert "SymPy finds s;" in detail and "the claimed t + s" in detail and "_a" not in detail
+
+
+def test_the_sequence_of_a_limit_keeps_its_exponents(check_text):
+    result = check_text("% derive: real t\n$$ \\lim_{t \\to \\infty} \\sin(\\pi t) = 0 $$\n")
+    assert "e-45" in result.steps[0].verdict.detail        # sin(π·10³²), at 256 bits

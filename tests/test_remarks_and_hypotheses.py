@@ -79,3 +79,18 @@ def test_forall_is_set_aside_only_over_a_variables_own_range():
     assert readings(display(header, r"\forall x \in \mathcal{X}, p(x) > 0")) == ["p(x) > 0"]
     (text,) = readings(display("", r"\forall t \in \mathbb{R}, t^2 \ge 0"))
     assert "declare the domain" in text                  # never dropped: t would be complex
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("% derive: assume a = 2\n% derive: define F = a^2\n$$ F = 5 $$\n", ()),
+    ("% derive: real b, c\n$$ b - c = 1 \\Rightarrow b^2 = c^2 + 2c $$\n", ("c",)),
+    ("% derive: real b, c\n$$ 2b = c + 4 \\Rightarrow b = \\frac{c}{2} + 3 $$\n", ("c",)),
+])
+def test_a_counterexample_shows_only_values_the_hypothesis_allows(text, shown):
+    """The symbol a hypothesis solves for is replaced by a term free of it, so no drawn
+    value of it (one the step did not use) is shown."""
+    from derive.checker import Options, check
+    from derive.frontend.tex_file import load_tex
+    (result,) = check(load_tex("h.tex", "% derive: variable x\n" + text), Options()).steps
+    assert result.verdict.status == "refuted"
+    assert tuple(name for name, _ in result.verdict.counterexample.assignment) == shown

@@ -175,8 +175,12 @@ def _pointwise(gap, strict, n, deadline):
                 return False
             if not _positive_measure(terms, strict):
                 break
-            expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-            if not _sign(sympy, expr, strict):
+            try:
+                expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+                shown = _sign(sympy, expr, strict)
+            except (OverflowError, ValueError):     # SymPy's evalf on huge constants
+                shown = False
+            if not shown:
                 break
         else:
             return True

@@ -63,6 +63,7 @@ class _ToSympy:
         self.sympy = sympy
         self.normaliser = normal_form.Normaliser(step.context, deadline)
         self.converter = Converter(sympy)
+        self.names = {}                     # serial → the bound variable's Name
 
     def __call__(self, term):
         if term is OO:
@@ -74,7 +75,20 @@ class _ToSympy:
             raise normal_form.Unsupported("an integral inside a limit or an optimum")
         return self.sympy.Add(*[self.converter.monomial(m, c) for m, c in poly.terms.items()])
 
+    def named(self, expr):
+        """An expression (or a message) as text with the step's names, never SymPy's
+        dummies (`_a1`)."""
+        text = str(expr)
+        for atom, symbol in sorted(self.converter.symbols.items(), key=lambda item:
+                                   -len(str(item[1]))):
+            if atom[0] == "sym":
+                text = text.replace(str(symbol), plain(atom[1]))
+            elif atom[0] == "pt" and atom[1][1] in self.names:
+                text = text.replace(str(symbol), plain(self.names[atom[1][1]].latex))
+        return text
+
     def variable(self, name):
+        self.names[name.serial] = name
         atom = ("pt", ("ph", name.serial), self.normaliser.sign_of_name(name))
         return self.converter.symbol(atom)
 
@@ -91,7 +105,7 @@ def limit(step, seed, deadline, report):
     except NotEvaluable as exc:
         return Verdict(UNDECIDED, "limit", f"the expression could not be evaluated near the "
                        f"point ({exc})")
-    shown = ", ".join(f"{plain(var.latex)} = {x} → {_ball_text(y)[:12]}" for x, y in sequence[-3:])
+    shown = ", ".join(f"{plain(var.latex)} = {x} → {_ball_text(y, 10)}" for x, y in sequence[-3:])
     report(Verdict(UNDECIDED, "limit", f"along {shown}; SymPy's limit did not finish"))
     import sympy
     try:
@@ -99,11 +113,21 @@ def limit(step, seed, deadline, report):
         expr, target, claim = to_sympy(lim.body), to_sympy(lim.point), to_sympy(claimed)
     except normal_form.Unsupported as exc:
         return Verdict(UNDECIDED, "limit", f"SymPy was not tried ({exc}); along {shown}")
-    found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+    try:
+        found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+    except ValueError as exc:           # "the limit does not exist since left hand …"
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy finds no limit: "
+                       f"{to_sympy.named(str(exc)).lower()}; along {shown}")
+    except NotImplementedError:
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy could not compute the limit (it may "
+                       f"not exist); along {shown}")
+    if found.has(sympy.AccumBounds):
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy finds that it keeps oscillating "
+                       f"within {to_sympy.named(found)}, with no limit; along {shown}")
     same = _same(sympy, found, claim)
     goes_to_claim = _approaches(sequence, claim)
     if same and goes_to_claim:
-        return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {found}; the sequence "
+        return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {to_sympy.named(found)}; the sequence "
                        f"{shown} agrees")
     if same is False and _determinate(sympy, found) and not goes_to_claim and \
             _approaches(sequence, found):
@@ -114,9 +138,9 @@ def limit(step, seed, deadline, report):
                                                      str(claim), f"the limit is {found}",
                                                      (f"value at {plain(var.latex)} = {x}",
                                                       "claimed limit")))
-    return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {found}; the sequence {shown} "
-                   f"{'approaches' if goes_to_claim else 'does not clearly approach'} the "
-                   f"claimed {claim}")
+    return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)}; the "
+                   f"sequence {shown} {'approaches' if goes_to_claim else 'does not clearly approach'}"
+                   f" the claimed {show(claimed)}")
 
 
 def _sequence(step, lim, seed, deadline):

@@ -213,8 +213,12 @@ class Evaluator:
         args = [self._value(a) for a in t.operands]
         if t.fname == "binom":
             n, k = (_exact_integer(a) for a in args)
-            if n is None or k is None or not 0 <= k <= n <= 10_000:
+            if n is None or k is None:
                 raise NotEvaluable("a binomial coefficient of non-integers")
+            if not 0 <= k <= n:
+                raise NotEvaluable("a binomial coefficient outside 0 ≤ k ≤ n")
+            if n > 10_000:
+                raise NotEvaluable("a binomial coefficient too large to evaluate (n > 10000)")
             from math import comb
             return acb(comb(n, k))
         if t.fname == "root":
