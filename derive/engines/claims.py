@@ -231,7 +231,7 @@ def optimiser(step, seed, deadline, report):
         failures.append("the claimed point is not shown to lie in the domain")
     slope = sympy.cancel(sympy.together(sympy.diff(f, y).subs(y, point)))
     if slope != 0 and sympy.simplify(slope) != 0:
-        failures.append(f"f' at the claimed point is {slope}, not shown to be 0")
+        failures.append(f"f' at the claimed point is {to_sympy.named(slope)}, not shown to be 0")
     curvature = _curvature_sign(sympy, sympy.diff(f, y, 2), y, low, high)
     if curvature != -sign:
         failures.append("strict " + ("concavity" if sign == 1 else "convexity") +
@@ -460,7 +460,7 @@ def optimisation(step, seed, deadline, report):
 
 
 class _Optima(NamedTuple):
-    """Each problem's unique optimiser and optimal value, as SymPy expressions."""
+    """Each problem's unique optimiser and optimal value (as text, in the file's names)."""
     points: tuple
     values: tuple
     same_point: bool
@@ -506,7 +506,9 @@ def _optima(step, left, right_body, deadline):
             return f"{where} is not shown to exist (no stationary point shown in the domain)"
         points.append(inside[0])
         values.append(sympy.simplify(f.subs(u, inside[0])))
-    return _Optima(tuple(points), tuple(values), sympy.simplify(points[0] - points[1]) == 0,
+    return _Optima(tuple(to_sympy.named(p) for p in points),
+                   tuple(to_sympy.named(v) for v in values),
+                   sympy.simplify(points[0] - points[1]) == 0,
                    sympy.simplify(values[0] - values[1]) == 0)
 
 

@@ -150,11 +150,12 @@ def _stationary(step, opt, claimed, sign, seed, deadline):
                 continue
             gap = (f.subs(u, point) - value).subs(change) if change else f.subs(u, point) - value
             if sympy.simplify(gap) == 0 or sympy.simplify(sympy.expand_log(gap)) == 0:
-                return True, str(point)
+                return True, to_sympy.named(point)
             evidence = _certified_gap(sympy, f.subs(u, point) - value, step, to_sympy, seed)
             if evidence is not None:
-                return None, (f"f' vanishes at {point} in the domain and f'' has one sign "
-                              f"there, so the {opt.kind} is f({point}); {evidence}")
+                shown = to_sympy.named(point)
+                return None, (f"f' vanishes at {shown} in the domain and f'' has one sign "
+                              f"there, so the {opt.kind} is f({shown}); {evidence}")
     return False, "no stationary point was shown to lie in the domain with the claimed value"
 
 
