@@ -83,3 +83,74 @@ def test_two_problems_are_checked_as_problems_and_as_values(check_text, claim, s
     result = check_text("% derive: real t\n$$ " + claim + " $$\n")
     assert verdicts(result) == [status]
     assert words in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim", [
+    r"\max_{u} -u^2 + c = c",
+    r"\min_{u} (u - c)^2 = 0",
+    r"\min_{u} (u - c)^2 + 1 = 1",
+    r"\max_{u} c u - u^2 = \frac{c^2}{4}",
+    r"\sup_{u > 0} \left\{ u c - u \log u \right\} = \exp(c - 1)",
+    r"\max_{u} \log u - u = -1",                 # log u is not real for u < 0
+    r"\arg\max_{u} \log u - u = 1",
+])
+def test_an_optimum_of_a_possibly_complex_objective_is_not_verified(check_text, claim):
+    """c is undeclared (a complex number): (u − c)² is not real for c = i, so it has no
+    minimum; a complex stationary point does not lie in ℝ."""
+    result = check_text("% derive: variable x\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    assert "complex-valued objective is not defined" in result.steps[0].verdict.detail
+    assert "_a" not in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim", [
+    r"\min_{u} (u - c)^2 = 0",
+    r"\max_{u} c u - u^2 = \frac{c^2}{4}",
+    r"\arg\max_{u} c u - u^2 = \frac{c}{2}",
+    r"\sup_{u > 0} \left\{ u c - u \log u \right\} = \exp(c - 1)",
+])
+def test_the_same_optima_with_a_real_letter_are_verified(check_text, claim):
+    assert verdicts(check_text("% derive: real c\n$$ " + claim + " $$\n")) == ["verified"]
+
+
+@pytest.mark.parametrize("claim,words", [
+    (r"\max_\theta \theta = \min_\theta -\theta", "max of θ is not shown to exist"),
+    (r"\max_\theta \theta^3 = \min_\theta -\theta^3", "not shown strictly concave"),
+    (r"\min_\theta e^{\theta} = \max_\theta -e^{\theta}", "no stationary point"),
+    (r"\max_{\theta \in (0, 1)} \theta = \min_{\theta \in (0, 1)} -\theta", "not shown to exist"),
+    (r"\max_\theta c - \theta^2 = \min_\theta \theta^2 - c", "not declared real"),
+    (r"\max_\theta -\theta^2 = \min_\theta \theta^2 + 5", "values are 0 and 5"),
+])
+def test_two_elementary_problems_need_optima_with_equal_values(check_text, claim, words):
+    """A + B is constant in each, but the equation between optimal values is not shown."""
+    result = check_text("% derive: real \\theta\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    assert words in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim,words", [
+    (r"\lim_{t \to 0} \frac{\sqrt{t^2}}{t} = 1", "the limit does not exist"),
+    (r"\lim_{t \to 0} e^{1/t} = \infty", "the limit does not exist"),
+    (r"\lim_{t \to 0} \frac{\lfloor t \rfloor}{1} = 0", "the limit does not exist"),
+    (r"\lim_{t \to \infty} \sin(\pi t) = 0", "SymPy could not compute the limit"),
+    (r"\lim_{t \to 0} \sin(1/t) = 0", "SymPy could not compute the limit"),
+    (r"\lim_{t \to \infty} \cos(2 \pi t) = 1", "SymPy could not compute the limit"),
+])
+def test_a_limit_that_does_not_exist_is_undecided_not_an_internal_error(check_text, claim,
+                                                                        words):
+    result = check_text("% derive: real t\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    detail = result.steps[0].verdict.detail
+    assert words in detail and "internal error" not in detail
+
+
+def test_a_limit_claim_is_shown_with_the_files_names(check_text):
+    result = check_text("% derive: real t, s\n$$ \\lim_{t \\to 0} t + s = t + s $$\n")
+    detail = result.steps[0].verdict.detail
+    assert verdicts(result) == ["undecided"]
+    assert "SymPy finds s;" in detail and "the claimed t + s" in detail and "_a" not in detail
+
+
+def test_the_sequence_of_a_limit_keeps_its_exponents(check_text):
+    result = check_text("% derive: real t\n$$ \\lim_{t \\to \\infty} \\sin(\\pi t) = 0 $$\n")
+    assert "e-45" in result.steps[0].verdict.detail        # sin(π·10³²), at 256 bits

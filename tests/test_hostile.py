@@ -238,3 +238,42 @@ def test_bad_yaml_gives_a_positioned_error(tmp_path, text, fragment):
         load(path)
     assert fragment in str(info.value)
     assert info.value.line is not None
+
+
+@pytest.mark.parametrize("row, words", [
+    (r"e^{e^{e^{e^{10}}}} > 1", "no instance could be evaluated"),
+    (r"\lfloor 10^{10^{5}} \pi \rfloor > 1", "derive's limit"),
+    (r"\lceil 10^{10^{5}} e \rceil \ge 1", "derive's limit"),
+    (r"\binom{10^{6}}{500000} > 1", "a binomial coefficient too large to evaluate"),
+    (r"1 - 10^{-2000} < 1", "even at 4096 bits (about 1233 digits), derive's limit"),
+])
+def test_huge_and_tiny_constants_are_undecided_saying_why(check_text, row, words):
+    result = check_text(f"% derive: variable x\n$$ {row} $$\n")
+    assert [r.verdict.status for r in result.steps] == ["undecided"]
+    detail = result.steps[0].verdict.detail
+    assert words in detail and "internal error" not in detail
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("% derive: variable x\n% derive:\n$$ 1 = 1 $$\n", 2, 10),
+    ("% derive: variable x\n% derive:   \n$$ 1 = 1 $$\n", 2, 13),
+    ("% derive: variable x\n% derive:\n", 2, 10),
+])
+def test_an_empty_directive_is_an_error_on_its_own_line(tmp_path, text, line, column):
+    with pytest.raises(InputError) as info:
+        load(write(tmp_path, text))
+    assert "a derive: directive needs a keyword" in str(info.value)
+    assert (info.value.line, info.value.column) == (line, column)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("bare.tex", "1 = 1\n"),
+    ("display.tex", "$$ 1 = 1 $$\n"),
+    ("directive.tex", "% derive: variable x\n$$ x = x $$\n"),
+    ("page.md", "# T\n$$ 1 = 1 $$\n"),
+])
+def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    derivation = load(path)
+    assert not unreadable(derivation) and len(derivation.steps) == 1

@@ -159,3 +159,62 @@ def test_a_slash_before_a_juxtaposed_product_is_refused(row):
 ])
 def test_a_slash_divides_the_next_factor(row, expected):
     assert reading(row) == [expected]
+
+
+ROOTS = "% derive: variable x\n% derive: real a, b\n% derive: positive c\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sqrt[3]{-8} = -2", "∛(-8) = -2"),
+    (r"\sqrt[5]{a} = a", "root_5(a) = a"),
+    (r"\sqrt[4]{16} = 2", "16^(1 / 4) = 2"),
+    (r"\sqrt{a} = a", "a^(1/2) = a"),
+])
+def test_an_odd_root_is_the_real_root(row, expected):
+    assert reading(row, ROOTS) == [expected]
+
+
+@pytest.mark.parametrize("row", [r"\sqrt[n]{8} = 2", r"\sqrt[1]{8} = 8", r"\sqrt[\frac12]{8} = 64"])
+def test_a_root_of_another_index_is_refused(row):
+    (message,) = reading(row, ROOTS + "% derive: natural n\n")
+    assert "derive reads \\sqrt[n]{…} for a whole number n ≥ 2" in message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sqrt[3]{-8} = -2", "verified"),
+    (r"\sqrt[3]{a^3} = a", "verified"),
+    (r"\sqrt[5]{-32} = -2", "verified"),
+    (r"\sqrt[3]{-a^3} = -a", "verified"),
+    (r"\sqrt[3]{a^3 b^6} = a b^2", "verified"),
+    (r"\sqrt[3]{c^2} = c^{2/3}", "verified"),
+    (r"\sqrt[3]{-2} < 0", "verified"),
+    (r"\frac{d}{da} \sqrt[3]{a} = \frac{\sqrt[3]{a}}{3a}", "verified"),
+    (r"\sqrt[3]{-8} = 1 + \sqrt{3} \cdot \sqrt{-1}", "refuted"),    # not the principal root
+    (r"\sqrt[3]{a^2} = a^{2/3}", "refuted"),          # a^{2/3} is principal: complex for a < 0
+    (r"\sqrt[3]{a} = a", "refuted"),
+    (r"\sqrt[3]{-8} = 2", "refuted"),
+])
+def test_odd_roots_of_real_numbers_are_checked_as_real_roots(check_text, row, verdict):
+    from support import verdicts
+    assert verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"e^{i\pi} + 1 = 0",
+    r"i^2 = -1",
+    r"\frac{e^{i\pi}+1}{e^{i\pi}+1} = 1",
+    r"e^{\mathrm{i}\pi} = -1",
+    r"\left. x^2 \right|_{i = 0} = x^2",
+])
+def test_a_lone_undeclared_i_is_refused(row):
+    (message,) = reading(row, "% derive: variable x\n")
+    assert message.startswith("i is not declared: the imaginary unit or an index?")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_{i=1}^{3} i = 6", "Σ_{i=1}^{3} i = 6"),
+    ("% derive: integer i\n", r"i^2 = i \cdot i", "i^2 = i · i"),
+    ("", r"\lim_{i \to \infty} \frac{1}{i} = 0", "lim_{i→∞⁻} 1 / i = 0"),
+])
+def test_a_bound_or_declared_i_is_read(header, row, expected):
+    assert reading(row, "% derive: variable x\n" + header) == [expected]

@@ -170,3 +170,18 @@ def test_unreadable_side_conditions_are_errors_at_their_position(condition, at):
 ])
 def test_remarks_and_tags_are_set_aside(remark):
     assert readings(display("", "a = a " + remark)) == ["a = a"]
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("% derive: assume a = 2\n% derive: define F = a^2\n$$ F = 5 $$\n", ()),
+    ("% derive: real b, c\n$$ b - c = 1 \\Rightarrow b^2 = c^2 + 2c $$\n", ("c",)),
+    ("% derive: real b, c\n$$ 2b = c + 4 \\Rightarrow b = \\frac{c}{2} + 3 $$\n", ("c",)),
+])
+def test_a_counterexample_shows_only_values_the_hypothesis_allows(text, shown):
+    """The symbol a hypothesis solves for is replaced by a term free of it, so no drawn
+    value of it (one the step did not use) is shown."""
+    from derive.checker import Options, check
+    from derive.frontend.tex_file import load_tex
+    (result,) = check(load_tex("h.tex", "% derive: variable x\n" + text), Options()).steps
+    assert result.verdict.status == "refuted"
+    assert tuple(name for name, _ in result.verdict.counterexample.assignment) == shown

@@ -75,3 +75,33 @@ def test_a_chain_of_equalities_and_bounds_proves_the_strongest_relation(cli, tmp
     conclusions = json.loads(out)["derivations"][0]["conclusions"]
     assert [(c["relation"], c["proved"], c["unproved_steps"]) for c in conclusions] == [
         ("<", True, []), ("<=", False, [5])]          # mixed directions conclude nothing
+
+
+ORIENTED = ("% derive: variable x\n% derive: density p\n% derive: real a, b\n"
+            "% derive: positive c\n% derive: integer n\n% derive: natural m\n"
+            "% derive: positive w_i for i = 1..n\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_a^b p(x) \, dx \ge 0",               # a > b: −∫_b^a p < 0
+    r"\int_{b+1}^{b} p(x) \, dx \ge 0",         # always the wrong way
+    r"\int_c^0 p(x) \, dx \ge 0",
+    r"\int_a^b x^2 \, dx \ge 0",
+    r"\int_a^b p(x)^2 \, dx \ge 0",
+    r"\int_a^{a} p(x) \, dx > 0",                # zero width
+    r"\sum_{i=1}^{n} w_i > 0",                   # empty for n ≤ 0
+])
+def test_an_integral_between_limits_is_not_a_positive_measure_unless_ordered(check_text, row):
+    """The sign prover shows an integrand ≥ 0; that makes ∫_a^b ≥ 0 only when b ≥ a."""
+    assert verdicts(check_text(ORIENTED + f"$$ {row} $$\n")) != ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_a^{a+1} p(x) \, dx \ge 0",
+    r"\int_0^c p(x) \, dx > 0",
+    r"a < b \Rightarrow \int_a^b p(x) \, dx > 0",
+    r"\sum_{i=1}^{m} w_i > 0",
+    r"\sum_{i=1}^{n} w_i \ge 0",
+])
+def test_an_integral_over_ordered_limits_keeps_its_sign(check_text, row):
+    assert verdicts(check_text(ORIENTED + f"$$ {row} $$\n")) == ["verified"]

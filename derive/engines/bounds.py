@@ -10,7 +10,9 @@ The gap `larger − smaller` is put in normal form. Two ways to a proof:
   point, by a small sign prover over SymPy expressions whose symbols carry exactly the
   declared assumptions: sums and products of terms of known sign, even powers of *real*
   bases, `log u ≥ 0` for `u ≥ 1`, `log u ≤ 0` for `0 < u ≤ 1`, and `log u ≤ u − 1` for
-  `u > 0`. Strict steps need a strictly positive gap.
+  `u > 0`. Strict steps need a strictly positive gap. An integrand's sign is its
+  integral's only over a positive measure: `∫_a^b` (= −∫_b^a when b < a) only where b ≥ a
+  is shown (b > a for a strict step), a sum only where it is shown non-empty.
 """
 
 from __future__ import annotations
@@ -171,12 +173,26 @@ def _pointwise(gap, strict, n, deadline):
         for terms in parts:
             if deadline is not None and time.monotonic() > deadline:
                 return False
-            expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-            if not _sign(sympy, expr, strict):
+            if not _positive_measure(terms, strict):
+                break
+            try:
+                expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
+                shown = _sign(sympy, expr, strict)
+            except (OverflowError, ValueError):     # SymPy's evalf on huge constants
+                shown = False
+            if not shown:
                 break
         else:
             return True
     return False
+
+
+def _positive_measure(terms, strict):
+    """Whether the integrals over an integrand's copies are positive measures, so that a
+    non-negative integrand has a non-negative integral: `∫_a^b` only where b ≥ a is shown
+    (b > a for a strict step), a sum only where it is shown non-empty for a strict step."""
+    allowed = (normal_form.POS,) if strict else (normal_form.POS, normal_form.NONNEG)
+    return all(normal_form._sign(a) in allowed for a, _ in terms[0][0] if a[0] == "int")
 
 
 def _sign(sp, expr, strict):

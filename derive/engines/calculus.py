@@ -84,6 +84,10 @@ def _rule(t, v, ctx, memo):
         if de is not ZERO:
             terms.append(_product((t, log(b), de)))
         return _sum(terms)
+    if kind is Fn and t.fname == "root":          # (∛u)' = ∛u / (3u), u ≠ 0
+        u, n = t.operands
+        du = _d(u, v, ctx, memo)
+        return ZERO if du is ZERO else _product((t, Pow(_product((n, u)), MINUS_ONE), du))
     if kind is Fn:
         entry = ELEMENTARY.get(t.fname)
         if entry is None or len(t.operands) != 1:

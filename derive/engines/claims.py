@@ -9,15 +9,19 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   body along a sequence approaching the point (10⁻², 10⁻⁴, …, 10⁻³², at 256 bits). A
   wrong claimed value is refuted when SymPy finds another determinate value and the
   sequence goes there, not to the claim.
-* **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* lies in the domain, f′(y*) = 0 and
-  f″ has one sign on the whole domain (so y* is the unique optimiser); a grid search of
-  `GRID` points refutes with a point certified better than the claim.
+* **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* is real and lies in the domain, f is
+  real on it (the optimum of a complex-valued objective is not defined: an undeclared
+  letter makes it undecided), f′(y*) = 0 and f″ has one sign on the whole domain (so y* is
+  the unique optimiser); a grid search of `GRID` points refutes with a point certified
+  better than the claim, and must have compared real values for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
 * **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — the problems have
-  the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ.
-  Proved when its normal form involves nothing that moves with θ (θ itself, densities
-  that depend on θ, except inside definitions held fixed); refuted by certified values at
-  two values of θ that differ.
+  the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ:
+  its normal form involves nothing that moves with θ (θ itself, densities that depend on
+  θ, except inside definitions held fixed); refuted by certified values at two values of θ
+  that differ. Read as written, the equation is between optimal values: for elementary
+  objectives (`_opaque` is false) `verified` also needs SymPy to solve both problems with
+  equal values (`_optima`); anything less is undecided, saying why.
 """
 
 from __future__ import annotations
@@ -36,8 +40,8 @@ from derive.model.derivation import (
     REFUTED, UNDECIDED, VERIFIED, Counterexample, Relation, StepKind, Verdict,
 )
 from derive.model.names import Kind
-from derive.model.terms import OO, Add, Limit, Mul, Optimum, neg
-from derive.notation.show import plain
+from derive.model.terms import OO, Add, Limit, Mul, Optimum, neg, nodes
+from derive.notation.show import plain, show
 
 GRID = 400
 SEQUENCE = (2, 4, 8, 12, 16, 24, 32)
@@ -59,6 +63,7 @@ class _ToSympy:
         self.sympy = sympy
         self.normaliser = normal_form.Normaliser(step.context, deadline)
         self.converter = Converter(sympy)
+        self.names = {}                     # serial → the bound variable's Name
 
     def __call__(self, term):
         if term is OO:
@@ -70,7 +75,20 @@ class _ToSympy:
             raise normal_form.Unsupported("an integral inside a limit or an optimum")
         return self.sympy.Add(*[self.converter.monomial(m, c) for m, c in poly.terms.items()])
 
+    def named(self, expr):
+        """An expression (or a message) as text with the step's names, never SymPy's
+        dummies (`_a1`)."""
+        text = str(expr)
+        for atom, symbol in sorted(self.converter.symbols.items(), key=lambda item:
+                                   -len(str(item[1]))):
+            if atom[0] == "sym":
+                text = text.replace(str(symbol), plain(atom[1]))
+            elif atom[0] == "pt" and atom[1][1] in self.names:
+                text = text.replace(str(symbol), plain(self.names[atom[1][1]].latex))
+        return text
+
     def variable(self, name):
+        self.names[name.serial] = name
         atom = ("pt", ("ph", name.serial), self.normaliser.sign_of_name(name))
         return self.converter.symbol(atom)
 
@@ -87,7 +105,7 @@ def limit(step, seed, deadline, report):
     except NotEvaluable as exc:
         return Verdict(UNDECIDED, "limit", f"the expression could not be evaluated near the "
                        f"point ({exc})")
-    shown = ", ".join(f"{plain(var.latex)} = {x} → {_ball_text(y)[:12]}" for x, y in sequence[-3:])
+    shown = ", ".join(f"{plain(var.latex)} = {x} → {_ball_text(y, 10)}" for x, y in sequence[-3:])
     report(Verdict(UNDECIDED, "limit", f"along {shown}; SymPy's limit did not finish"))
     import sympy
     try:
@@ -95,11 +113,21 @@ def limit(step, seed, deadline, report):
         expr, target, claim = to_sympy(lim.body), to_sympy(lim.point), to_sympy(claimed)
     except normal_form.Unsupported as exc:
         return Verdict(UNDECIDED, "limit", f"SymPy was not tried ({exc}); along {shown}")
-    found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+    try:
+        found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+    except ValueError as exc:           # "the limit does not exist since left hand …"
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy finds no limit: "
+                       f"{to_sympy.named(str(exc)).lower()}; along {shown}")
+    except NotImplementedError:
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy could not compute the limit (it may "
+                       f"not exist); along {shown}")
+    if found.has(sympy.AccumBounds):
+        return Verdict(UNDECIDED, "sympy limit", f"SymPy finds that it keeps oscillating "
+                       f"within {to_sympy.named(found)}, with no limit; along {shown}")
     same = _same(sympy, found, claim)
     goes_to_claim = _approaches(sequence, claim)
     if same and goes_to_claim:
-        return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {found}; the sequence "
+        return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {to_sympy.named(found)}; the sequence "
                        f"{shown} agrees")
     if same is False and _determinate(sympy, found) and not goes_to_claim and \
             _approaches(sequence, found):
@@ -110,9 +138,9 @@ def limit(step, seed, deadline, report):
                                                      str(claim), f"the limit is {found}",
                                                      (f"value at {plain(var.latex)} = {x}",
                                                       "claimed limit")))
-    return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {found}; the sequence {shown} "
-                   f"{'approaches' if goes_to_claim else 'does not clearly approach'} the "
-                   f"claimed {claim}")
+    return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)}; the "
+                   f"sequence {shown} {'approaches' if goes_to_claim else 'does not clearly approach'}"
+                   f" the claimed {show(claimed)}")
 
 
 def _sequence(step, lim, seed, deadline):
@@ -180,7 +208,7 @@ def optimiser(step, seed, deadline, report):
     opt, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
     sign = 1 if opt.kind == "argmax" else -1
     word = "maximiser" if sign == 1 else "minimiser"
-    better = _grid_search(step, opt, claimed, sign, seed, deadline)
+    better, compared = _grid_search(step, opt, claimed, sign, seed, deadline)
     if better is not None:
         return Verdict(REFUTED, "grid search", better[0], counterexample=better[1])
     report(Verdict(UNDECIDED, "optimiser", "a grid search found no better point than the "
@@ -196,15 +224,20 @@ def optimiser(step, seed, deadline, report):
     y = to_sympy.variable(opt.var)
     closed = opt.interval[2]
     failures = []
+    complex_valued = _not_real(sympy, to_sympy, f, y, low, high, opt.kind)
+    if complex_valued:
+        failures.append(complex_valued)
     if not _inside(sympy, point, low, high, closed):
         failures.append("the claimed point is not shown to lie in the domain")
     slope = sympy.cancel(sympy.together(sympy.diff(f, y).subs(y, point)))
     if slope != 0 and sympy.simplify(slope) != 0:
-        failures.append(f"f' at the claimed point is {slope}, not shown to be 0")
+        failures.append(f"f' at the claimed point is {to_sympy.named(slope)}, not shown to be 0")
     curvature = _curvature_sign(sympy, sympy.diff(f, y, 2), y, low, high)
     if curvature != -sign:
         failures.append("strict " + ("concavity" if sign == 1 else "convexity") +
                         " on the domain is not shown")
+    if not compared:
+        failures.append("no grid point gave a real value of the objective to compare")
     if failures:
         return Verdict(UNDECIDED, "optimiser", "; ".join(failures) +
                        "; a grid search found no better point")
@@ -218,26 +251,54 @@ def optimiser(step, seed, deadline, report):
 
 
 def _inside(sp, point, low, high, closed):
+    """Whether the point is shown to lie in the domain for every value of the other
+    symbols: real (a stationary point SymPy finds may be complex, even on all of ℝ) and
+    between the ends."""
     def holds(difference, strict):
         d = sp.factor(sp.cancel(sp.together(difference)))
         return bool(d.is_positive) if strict else bool(d.is_nonnegative)
+    if not (point.is_real or sp.factor(sp.cancel(sp.together(point))).is_real):
+        return False
     ok_low = low == -sp.oo or holds(point - low, closed[0] == "(")
     ok_high = high == sp.oo or holds(high - point, closed[1] == ")")
     return ok_low and ok_high
 
 
-def _curvature_sign(sp, second, y, low, high):
-    """-1 or +1 when f'' has that sign on all of (low, high); 0 when not shown."""
+def _interior(sp, low, high):
+    """A point of (low, high) that ranges over all of it as a positive dummy s does (a
+    real dummy on the whole line)."""
     s = sp.Dummy("s", positive=True)
     if low != -sp.oo and high != sp.oo:
-        inner = low + (high - low) * s / (1 + s)
-    elif low != -sp.oo:
-        inner = low + s
-    elif high != sp.oo:
-        inner = high - s
-    else:
-        inner = sp.Dummy("t", real=True)
-    value = sp.cancel(sp.together(second.subs(y, inner)))
+        return low + (high - low) * s / (1 + s)
+    if low != -sp.oo:
+        return low + s
+    if high != sp.oo:
+        return high - s
+    return sp.Dummy("t", real=True)
+
+
+def _not_real(sp, to_sympy, f, y, low, high, kind):
+    """Why the objective f is not shown real on the whole domain ('' when it is): the
+    optimum of a complex-valued objective is not defined. Names the undeclared letters
+    (complex numbers) it involves."""
+    value = f.subs(y, _interior(sp, low, high))
+    if value.is_real or sp.cancel(sp.together(value)).is_real:
+        return ""
+    letters = sorted(plain(atom[1]) for atom, symbol in to_sympy.converter.symbols.items()
+                     if atom[0] == "sym" and atom[3] == normal_form.COMPLEX and
+                     symbol in f.free_symbols)
+    word = {"argmax": "maximiser", "argmin": "minimiser"}.get(kind, kind)
+    if letters:
+        return (f"the objective involves {', '.join(letters)}, not declared real (an "
+                f"undeclared letter is a complex number), and the {word} of a complex-valued "
+                f"objective is not defined: declare it (% derive: real {letters[0]})")
+    return (f"the objective is not shown to be real on the whole domain, and the {word} of "
+            "a complex-valued objective is not defined")
+
+
+def _curvature_sign(sp, second, y, low, high):
+    """-1 or +1 when f'' has that sign on all of (low, high); 0 when not shown."""
+    value = sp.cancel(sp.together(second.subs(y, _interior(sp, low, high))))
     for candidate in (value, sp.factor(value)):
         if candidate.is_negative:
             return -1
@@ -258,7 +319,8 @@ def _boundary(sp, f, y, low, high):
 
 
 def _grid_search(step, opt, claimed, sign, seed, deadline):
-    """(message, Counterexample) for a point certified better than the claim; else None."""
+    """((message, Counterexample) for a point certified better than the claim, else None;
+    the number of grid points whose real value was compared with the claim's)."""
     instance = Instance(seed, 0, step.context)
     labels = labels_for((opt, claimed), step.context)
     low, high, closed = opt.interval
@@ -272,12 +334,13 @@ def _grid_search(step, opt, claimed, sign, seed, deadline):
             hi = None if _infinite(high) else ev.value(high)
             best = ev._at(opt.var, Point(claim, None, ("claim",)), opt.body)
         except NotEvaluable:
-            return None
+            return None, 0
         if claim.imag != 0 or (lo is not None and claim.real < lo.real) or \
                 (hi is not None and claim.real > hi.real):
             return (f"the claimed point {_ball_text(claim)} lies outside the domain",
                     _with_instance(ev, instance, labels, step, claim, None, "outside",
-                                   ("claimed point", "domain")))
+                                   ("claimed point", "domain"))), 0
+        compared = 0
         for i in range(GRID):
             t = Fraction(2 * i + 1, 2 * GRID)
             point = _from_unit(t, lo, hi)
@@ -285,18 +348,20 @@ def _grid_search(step, opt, claimed, sign, seed, deadline):
                 value = ev._at(opt.var, Point(point, None, ("grid", i)), opt.body)
             except NotEvaluable:
                 continue
-            if value.imag != 0:
+            if value.imag != 0 or best.imag != 0:
                 continue
+            compared += 1
             if (sign * (value.real - best.real)) > 0 and ev.exact:
                 word = "larger" if sign == 1 else "smaller"
                 return (f"{plain(opt.var.latex)} = {_ball_text(point)} gives {_ball_text(value)}, "
                         f"{word} than {_ball_text(best)} at the claimed point {_ball_text(claim)}",
                         _with_instance(ev, instance, labels, step, value, best, None,
                                        (f"objective at {plain(opt.var.latex)} = "
-                                        f"{_ball_text(point)[:10]}", "objective at the claim")))
+                                        f"{_ball_text(point)[:10]}", "objective at the claim"))), \
+                    compared
     finally:
         ctx.prec = saved
-    return None
+    return None, compared
 
 
 def _with_instance(ev, instance, labels, step, left, right, difference, labels_pair):
@@ -352,7 +417,7 @@ def optimisation(step, seed, deadline, report):
         kept = (f" (with {', '.join(plain(c.latex) for c in held)} held at its value for the "
                 f"current {theta})") if held else ""
         optima = _optima(step, left, right_body, deadline)
-        if optima is not None and (optima.same_point or optima.same_value):
+        if isinstance(optima, _Optima) and (optima.same_point or optima.same_value):
             holds = "the same solutions" if optima.same_point else "equal optimal values"
             return Verdict(UNDECIDED, "optimisation",
                            f"{residual_name} depends on {theta}, so the objectives do not differ "
@@ -375,6 +440,11 @@ def optimisation(step, seed, deadline, report):
                        f"{theta} showed no difference")
     kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
     optima = _optima(step, left, right_body, deadline)
+    if isinstance(optima, str):
+        return Verdict(UNDECIDED, "optimisation",
+                       f"{residual_name} does not depend on {theta}{kept}, so the problems have "
+                       f"the same solutions if they have any; but {optima}, so the optimal "
+                       "values the equation states are not shown to exist and agree")
     if optima is not None and not optima.same_value:
         return Verdict(UNDECIDED, "optimisation",
                        f"{residual_name} does not depend on {theta}{kept}, so both problems have "
@@ -390,7 +460,7 @@ def optimisation(step, seed, deadline, report):
 
 
 class _Optima(NamedTuple):
-    """Each problem's unique optimiser and optimal value, as SymPy expressions."""
+    """Each problem's unique optimiser and optimal value (as text, in the file's names)."""
     points: tuple
     values: tuple
     same_point: bool
@@ -398,36 +468,56 @@ class _Optima(NamedTuple):
 
 
 def _optima(step, left, right_body, deadline):
-    """Both problems solved by SymPy, when it can: each objective strictly concave (for a
-    max; convex for a min) on the whole domain with a stationary point inside it, which is
-    then the unique optimiser. None otherwise (the value reading is not checked then)."""
+    """Both problems solved by SymPy: each objective real and strictly concave (for a max;
+    convex for a min) on the whole domain with a stationary point inside it, which is then
+    the unique optimiser. None when an objective is outside SymPy (integrals, densities,
+    unknown functions: the values are not checked then); a text saying why not when SymPy
+    does not establish both optima."""
     import sympy
-    if left.interval[:2] != step.rhs.interval[:2]:
+    bodies = (left.body, right_body)
+    if any(_opaque(body) for body in bodies):
         return None
+    if left.interval[:2] != step.rhs.interval[:2]:
+        return "the two problems range over different domains"
     try:
         to_sympy = _ToSympy(step, deadline)
-        bodies = (to_sympy(left.body), to_sympy(right_body))
+        objectives = [to_sympy(body) for body in bodies]
         low, high = (to_sympy(b) for b in left.interval[:2])
-    except (normal_form.Unsupported, normal_form.Undefined):
-        return None
+    except (normal_form.Unsupported, normal_form.Undefined) as exc:
+        return f"SymPy could not read the objectives ({exc})"
     u = to_sympy.variable(left.var)
     points, values = [], []
-    for f, kind in zip(bodies, (left.kind, step.rhs.kind)):
+    for f, kind, body in zip(objectives, (left.kind, step.rhs.kind), bodies):
         sign = 1 if kind == "max" else -1
+        where = f"the {kind} of {show(body)}"
+        complex_valued = _not_real(sympy, to_sympy, f, u, low, high, kind)
+        if complex_valued:
+            return complex_valued
         if _curvature_sign(sympy, sympy.diff(f, u, 2), u, low, high) != -sign:
-            return None
+            return (f"{where} is not shown to exist (its objective is not shown strictly "
+                    f"{'concave' if sign == 1 else 'convex'} on the domain)")
         try:
             candidates = sympy.solve(sympy.diff(f, u), u)
         except (NotImplementedError, ValueError, TypeError):
-            return None
+            candidates = None
         inside = [c for c in candidates if _inside(sympy, c, low, high, left.interval[2])] \
             if isinstance(candidates, list) else []
         if len(inside) != 1:
-            return None
+            return f"{where} is not shown to exist (no stationary point shown in the domain)"
         points.append(inside[0])
         values.append(sympy.simplify(f.subs(u, inside[0])))
-    return _Optima(tuple(points), tuple(values), sympy.simplify(points[0] - points[1]) == 0,
+    return _Optima(tuple(to_sympy.named(p) for p in points),
+                   tuple(to_sympy.named(v) for v in values),
+                   sympy.simplify(points[0] - points[1]) == 0,
                    sympy.simplify(values[0] - values[1]) == 0)
+
+
+def _opaque(body):
+    """Whether an objective holds what SymPy cannot see move with the parameter: integrals,
+    expectations, operators, densities, unknown functions, derivatives."""
+    from derive.model.terms import Call, Dens, Deriv, Dist, Expect, Integral, Op
+    return any(isinstance(n, (Call, Dens, Deriv, Dist, Expect, Integral, Op))
+               for n in nodes(body))
 
 
 def _moving_atoms(value, step, theta):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 
 from derive.engines import normal_form
-from derive.engines.numeric.compare import compare
+from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
@@ -128,8 +128,10 @@ def agreement(comparison):
         return "no instance could be evaluated" + (f" ({comparison.note})" if comparison.note else "")
     if comparison.agreed == comparison.evaluated:
         return f"numerically consistent on {comparison.agreed} random instances (ball arithmetic)"
+    limit = (f", even at {MAX_PRECISION} bits (about {round(MAX_PRECISION * 0.30103)} digits), "
+             "derive's limit") if comparison.capped else ""
     return (f"numerically consistent on {comparison.agreed} of {comparison.evaluated} random "
-            "instances (the others were not precise enough to tell)")
+            f"instances (the others were not precise enough to tell{limit})")
 
 
 # ====================================================================== relations

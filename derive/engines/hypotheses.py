@@ -123,7 +123,9 @@ def _solved(left, right, latex, context):
         coefficient = _linear_coefficient(difference, name)
         if coefficient is None:
             continue
-        solution = sub(Sym(name), div(sub(left, right), Num(coefficient)))
+        # name = -(left - right at name = 0) / c: free of name, so the instances draw no
+        # value for it that a counterexample could show instead of the one used
+        solution = div(substitute(sub(right, left), {name: Num(0)}), Num(coefficient))
         if _fits(solution, context.domain(name), context):
             return (lambda term: substitute(term, {name: solution})), context
     raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "

@@ -802,12 +802,35 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "root":
+            return self.real_root(args[0], int(args[1].constant()))
         if fname == "abs":
             return Poly.atom(("fn", fname, args[0].key(), NONNEG))
         if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
+
+    def real_root(self, u, n):
+        """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a
+        u shown ≥ 0; of a monomial of real factors, the product of the factors' real roots
+        (odd roots are multiplicative over the reals: ∛(-a³) = -a for real a). Otherwise an
+        atom, real exactly when u is (the real root of a complex number is undefined)."""
+        sign = self.sign(u)
+        if sign in (POS, NONNEG):
+            return self.rational_power(u, Fraction(1, n))
+        single = u.single()
+        if single is not None and sign != COMPLEX:
+            c, m = single
+            if all(_sign(a) == POS or (Fraction(e) / n).denominator == 1 for a, e in m):
+                root = self._root(abs(Fraction(c)), Fraction(1, n)).scale(1 if c > 0 else -1)
+                for a, e in m:
+                    k = Fraction(e) / n
+                    root = root * (self.integer_power(Poly.atom(a), int(k))
+                                   if k.denominator == 1 else
+                                   self.rational_power(Poly.atom(a), k))
+                return root
+        return Poly.atom(("fn", f"root{n}", u.key(), REAL if sign != COMPLEX else COMPLEX))
 
     def _via_exp(self, fname, u):
         """sin, cos, tan and the hyperbolic functions written with exponentials."""
@@ -826,32 +849,37 @@ class Normaliser:
     # ================================================================== signs
     def sign(self, poly):
         """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
-        if poly.is_zero():
-            return NONNEG
-        signs = set()
-        for m, c in poly.terms.items():
-            term = POS                      # c ≠ 0; a negative c is handled below
-            for a, e in m:
-                s = _sign(a)
-                if s == POS:
-                    continue
-                if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
-                    term = NONNEG if term in (POS, NONNEG) else term
-                elif s == NONNEG and e > 0:
-                    term = NONNEG if term in (POS, NONNEG) else term
-                else:
-                    term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
-                        Fraction(e).denominator == 1 else COMPLEX
-            if c < 0 and term in (POS, NONNEG):
-                term = REAL
-            signs.add(term)
-        if signs <= {POS, NONNEG} and POS in signs:
-            return POS
-        if signs <= {POS, NONNEG}:
-            return NONNEG
-        if COMPLEX in signs or None in signs:
-            return COMPLEX
-        return REAL
+        return _poly_sign(poly)
+
+
+def _poly_sign(poly):
+    """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
+    if poly.is_zero():
+        return NONNEG
+    signs = set()
+    for m, c in poly.terms.items():
+        term = POS                      # c ≠ 0; a negative c is handled below
+        for a, e in m:
+            s = _sign(a)
+            if s == POS:
+                continue
+            if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
+                term = NONNEG if term in (POS, NONNEG) else term
+            elif s == NONNEG and e > 0:
+                term = NONNEG if term in (POS, NONNEG) else term
+            else:
+                term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
+                    Fraction(e).denominator == 1 else COMPLEX
+        if c < 0 and term in (POS, NONNEG):
+            term = REAL
+        signs.add(term)
+    if signs <= {POS, NONNEG} and POS in signs:
+        return POS
+    if signs <= {POS, NONNEG}:
+        return NONNEG
+    if COMPLEX in signs or None in signs:
+        return COMPLEX
+    return REAL
 
 
 # ====================================================================== helpers
@@ -875,7 +903,7 @@ def _sign(atom):
     if kind == "logp":
         return POS
     if kind == "int":
-        return POS
+        return _measure_sign(atom[1][1])
     if kind == "dd":
         return REAL
     if kind == "integral":
@@ -883,6 +911,21 @@ def _sign(atom):
     if kind == "fn" and len(atom) > 3:
         return atom[3]
     return COMPLEX
+
+
+def _measure_sign(range_id):
+    """The sign of the measure an integration copy integrates against. A variable's whole
+    range, an index set and the line are positive; `∫_a^b` is −∫_b^a when b < a, so it is
+    a positive measure only where b − a is shown positive (zero width: NONNEG), else REAL
+    (COMPLEX for complex ends); a sum from a to b is empty (0) when b < a, so its counting
+    measure is positive only where its whole bounds have b − a + 1 shown positive (≥ 1),
+    else NONNEG."""
+    if range_id[0] not in ("int", "sum") or not _finite(range_id):
+        return POS
+    width = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1])
+    if range_id[0] == "sum":
+        return POS if _poly_sign(width + Poly.const(1)) == POS else NONNEG
+    return _poly_sign(width)
 
 
 def _real_key(key):

@@ -7,10 +7,11 @@
   real while f is; or when the optimum is proved to be f(u*) (as below) and f(u*) − v is
   certified non-zero on an instance. Grid points and instance values are exact rationals
   and every evaluation is ball arithmetic, so the evidence is certified.
-* **verified** when SymPy finds a stationary point u* of f (f'(u*) = 0) shown to lie in I
-  for every value of the other symbols, f'' is shown negative (positive) on all of I — so
-  u* is the global optimum — and f(u*) − v simplifies to 0; and no grid point of any
-  instance beats v.
+* **verified** when f is shown real on I (the optimum of a complex-valued objective, e.g.
+  one with an undeclared letter, is not defined), SymPy finds a stationary point u* of f
+  (f'(u*) = 0) shown real and in I for every value of the other symbols, f'' is shown
+  negative (positive) on all of I — so u* is the global optimum — and f(u*) − v
+  simplifies to 0; and grid points were compared with v and none beats it.
 * **undecided** otherwise, and always for an optimum over functions (`\\max_D V(G, D)`).
 """
 
@@ -22,7 +23,7 @@ from flint import acb, ctx
 
 from derive.engines import normal_form
 from derive.engines.claims import (
-    GRID, _curvature_sign, _from_unit, _infinite, _inside, _ToSympy, _with_instance,
+    GRID, _curvature_sign, _from_unit, _infinite, _inside, _not_real, _ToSympy, _with_instance,
 )
 from derive.engines.numeric.compare import _ball_text, labels_for
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point, exact_number
@@ -45,7 +46,7 @@ def decide(step, seed, deadline, report=lambda verdict: None):
         return Verdict(UNDECIDED, "optimum", f"an optimum over functions "
                        f"({plain(opt.var.latex)}) is not checked")
     sign = 1 if opt.kind == "max" else -1
-    better = _beaten(step, opt, claimed, sign, seed, deadline)
+    better, compared = _beaten(step, opt, claimed, sign, seed, deadline)
     if better is not None:
         return Verdict(REFUTED, "grid search", better[0], counterexample=better[1])
     report(Verdict(UNDECIDED, "optimum", f"no grid point of {DRAWS} instances beats the "
@@ -54,6 +55,9 @@ def decide(step, seed, deadline, report=lambda verdict: None):
     if proved is None:
         return Verdict(REFUTED, "stationary point + " + ("concavity" if sign == 1 else
                                                          "convexity"), proof)
+    if proved and not compared:
+        proved, proof = False, (f"f' vanishes at {proof} in the domain, but no grid point gave "
+                                "a real value of the objective to compare with the claim")
     if not proved:
         return Verdict(UNDECIDED, "optimum", f"{proof}; no grid point of {DRAWS} instances "
                        "beats the claimed value")
@@ -64,9 +68,11 @@ def decide(step, seed, deadline, report=lambda verdict: None):
 
 
 def _beaten(step, opt, claimed, sign, seed, deadline):
-    """(message, Counterexample) for a grid point certified beyond the claimed value."""
+    """((message, Counterexample) for a grid point certified beyond the claimed value, else
+    None; the number of grid points whose real value was compared with the claim)."""
     labels = labels_for((opt, claimed), step.context)
     low, high, _ = opt.interval
+    compared = 0
     for draw in range(DRAWS):
         instance = Instance(seed, draw, step.context)
         saved = ctx.prec
@@ -96,9 +102,11 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                             f"{_ball_text(point)} it is {_ball_text(value)})",
                             _with_instance(ev, instance, labels, step, value, claim, None,
                                            (f"objective at {plain(opt.var.latex)} = "
-                                            f"{_ball_text(point)[:10]}", "claimed value")))
+                                            f"{_ball_text(point)[:10]}", "claimed value"))), \
+                        compared
                 if claim.imag != 0:
                     break
+                compared += 1
                 if sign * (value.real - claim.real) > 0:
                     word = "above" if sign == 1 else "below"
                     return (f"at {plain(opt.var.latex)} = {_ball_text(point)} the objective is "
@@ -106,10 +114,11 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                             f"{_ball_text(claim)}",
                             _with_instance(ev, instance, labels, step, value, claim, None,
                                            (f"objective at {plain(opt.var.latex)} = "
-                                            f"{_ball_text(point)[:10]}", "claimed value")))
+                                            f"{_ball_text(point)[:10]}", "claimed value"))), \
+                        compared
         finally:
             ctx.prec = saved
-    return None
+    return None, compared
 
 
 def _stationary(step, opt, claimed, sign, seed, deadline):
@@ -124,6 +133,9 @@ def _stationary(step, opt, claimed, sign, seed, deadline):
     except normal_form.Unsupported as exc:
         return False, f"SymPy was not tried ({exc})"
     u = to_sympy.variable(opt.var)
+    complex_valued = _not_real(sympy, to_sympy, f, u, low, high, opt.kind)
+    if complex_valued:
+        return False, complex_valued
     try:
         candidates = sympy.solve(sympy.diff(f, u), u)
     except (NotImplementedError, ValueError, TypeError):
@@ -138,11 +150,12 @@ def _stationary(step, opt, claimed, sign, seed, deadline):
                 continue
             gap = (f.subs(u, point) - value).subs(change) if change else f.subs(u, point) - value
             if sympy.simplify(gap) == 0 or sympy.simplify(sympy.expand_log(gap)) == 0:
-                return True, str(point)
+                return True, to_sympy.named(point)
             evidence = _certified_gap(sympy, f.subs(u, point) - value, step, to_sympy, seed)
             if evidence is not None:
-                return None, (f"f' vanishes at {point} in the domain and f'' has one sign "
-                              f"there, so the {opt.kind} is f({point}); {evidence}")
+                shown = to_sympy.named(point)
+                return None, (f"f' vanishes at {shown} in the domain and f'' has one sign "
+                              f"there, so the {opt.kind} is f({shown}); {evidence}")
     return False, "no stationary point was shown to lie in the domain with the claimed value"
 
 

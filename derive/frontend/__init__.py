@@ -78,9 +78,10 @@ def read_text(path):
 
 
 def _decode(path, data):
-    """`data` as UTF-8 text; an `InputError` at the first line that is not."""
+    """`data` as UTF-8 text, without a byte-order mark at its start (editors on Windows
+    write one; it is not part of the text); an `InputError` at the first line that is not."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text", path, line) from None

@@ -62,12 +62,12 @@ class Directives:
     def apply(self, keyword, body, offset):
         """Apply one directive; `offset` is where `body` starts in the file. Returns
         whether it changes what names mean (then the current chain ends)."""
-        if keyword not in KEYWORDS:
+        if keyword not in KEYWORDS:         # at the keyword (an empty one: its own line's end)
             from derive.interfaces.suggest import did_you_mean
-            hint = did_you_mean(keyword, KEYWORDS)
-            raise self.source.error(f"unknown directive {keyword!r}" + (
-                hint if hint else f"; known: {', '.join(KEYWORDS)}"),
-                                    offset - len(keyword) - 1 if keyword else offset)
+            hint = did_you_mean(keyword, KEYWORDS) if keyword else ""
+            raise self.source.error((f"unknown directive {keyword!r}" if keyword else
+                                     "a derive: directive needs a keyword") + (
+                hint if hint else f"; known: {', '.join(KEYWORDS)}"), offset - len(keyword) - 1)
         handler = getattr(self, "_" + {"variables": "variable", "densities": "density",
                                        "functions": "function"}.get(keyword, keyword), None)
         if keyword in DOMAINS:

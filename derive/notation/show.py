@@ -133,6 +133,9 @@ def _show(t, context):
         return _wrap(_product(t), _MUL, context)
     if kind is Pow:
         return _wrap(f"{_show(t.base, _POW + 1)}^{_show(t.exponent, _POW + 1)}", _POW, context)
+    if kind is Fn and t.fname == "root":          # the real odd root
+        u, n = t.operands
+        return f"{'∛' if n.value == 3 else f'root_{n.value}'}({_show(u, 0)})"
     if kind is Fn:
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:

@@ -12,7 +12,7 @@ numbers: refuting it needs an exact proof of equality (the normal form's).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from flint import acb, ctx
@@ -41,6 +41,7 @@ class Comparison:
     counterexample: Counterexample | None
     note: str = ""                      # why instances were skipped, when all were
     certain: int = 0                    # instances where an exact evaluation's balls prove it
+    capped: int = 0                     # instances still unclear at MAX_PRECISION
 
 
 @dataclass
@@ -107,7 +108,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     the counterexample. `precise` escalates precision when the balls agree loosely, to
     find tiny differences (for a step with no proof yet)."""
     labels = labels_for((lhs, rhs), context)
-    evaluated = agreed = certain = 0
+    evaluated = agreed = certain = capped = 0
     notes = []
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
@@ -117,6 +118,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             notes.append(outcome.reason)
             continue
         evaluated += 1
+        capped += outcome.reason == "capped"
         if outcome.status == HOLDS:
             agreed += 1
             certain += outcome.certain
@@ -126,7 +128,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     note = ""
     if not evaluated and notes:
         note = max(set(notes), key=notes.count)
-    return Comparison(evaluated, agreed, None, note, certain)
+    return Comparison(evaluated, agreed, None, note, certain, capped)
 
 
 def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held):
@@ -156,7 +158,7 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
         if status == HOLDS:
             return last
         prec *= 2
-    return last
+    return replace(last, reason="capped") if last.status == UNCLEAR else last
 
 
 def _decide(relation, left, right, prec, precise):
@@ -275,17 +277,18 @@ def _short(value):
     return value.real.mid().str(6, radius=False)
 
 
-def _ball_text(value):
-    """A ball's centre to 15 digits, without trailing zeros: 0.3, -1.25, 2 + 0.5i."""
-    re = _digits(value.real)
+def _ball_text(value, digits=15):
+    """A ball's centre to 15 (or `digits`) digits, without trailing zeros: 0.3, -1.25,
+    2 + 0.5i, 3e-40."""
+    re = _digits(value.real, digits)
     if value.imag.contains(0):
         return re
-    im = _digits(value.imag)
+    im = _digits(value.imag, digits)
     return f"{re} + {im}i" if not im.startswith("-") else f"{re} - {im[1:]}i"
 
 
-def _digits(real):
-    text = real.mid().str(15, radius=False)
+def _digits(real, digits=15):
+    text = real.mid().str(digits, radius=False)
     mantissa, _, exponent = text.partition("e")
     if "." in mantissa:
         mantissa = mantissa.rstrip("0").rstrip(".")

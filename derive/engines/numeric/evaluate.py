@@ -213,10 +213,16 @@ class Evaluator:
         args = [self._value(a) for a in t.operands]
         if t.fname == "binom":
             n, k = (_exact_integer(a) for a in args)
-            if n is None or k is None or not 0 <= k <= n <= 10_000:
+            if n is None or k is None:
                 raise NotEvaluable("a binomial coefficient of non-integers")
+            if not 0 <= k <= n:
+                raise NotEvaluable("a binomial coefficient outside 0 ≤ k ≤ n")
+            if n > 10_000:
+                raise NotEvaluable("a binomial coefficient too large to evaluate (n > 10000)")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "root":
+            return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":
             return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
@@ -242,6 +248,22 @@ class Evaluator:
                 raise NotEvaluable("log of zero")
             self._unsure()
         return getattr(u, entry.arb)()
+
+    def _real_root(self, u, n):
+        """The real n-th root (n odd) of a real u; undefined for a non-real u."""
+        if self.analytic is not None:
+            raise NotEvaluable("a real odd root inside an integral is not evaluated")
+        if u.imag != 0:
+            if not u.imag.contains(0):
+                raise NotEvaluable("the real root of a complex number")
+            self._unsure()
+        x = u.real
+        if x == 0:
+            return acb(0)
+        if x.contains(0):
+            self._unsure()
+        magnitude = abs(x) ** (arb(1) / n)
+        return acb(magnitude if x > 0 else -magnitude)
 
     def _unsure(self):
         raise NotEvaluable("a ball contains a singular point: more precision is needed")

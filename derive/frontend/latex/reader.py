@@ -7,7 +7,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
 * **Names.** A name resolves, innermost first, to a variable bound by an enclosing
   integral, sum, expectation, limit or optimum; then to what the file declared; then to
   the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
-  undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function.
+  undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function. A
+  lone undeclared `i` is refused (the imaginary unit or an index?).
   Using one undeclared name both ways is an error. A subscript that mentions a bound
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
@@ -23,6 +24,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
   define. `f(t) = …` with fresh letters as arguments defines a function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
+* **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
+  `u^{1/n}`; for an odd number n, the real root of a real u (`\\sqrt[3]{-8} = -2`,
+  `Fn("root", u, n)`), undefined for a non-real u; any other index is refused.
 
 Nothing here evaluates: terms are built as written.
 """
@@ -682,7 +686,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if len(children) == 1:
                 return Pow(self.term(children[0]), Num(Fraction(1, 2)))
             _, index, _, body = children
-            return Pow(self.term(body), div(Num(1), self.term(index)))
+            n = self.term(index)
+            if not (isinstance(n, Num) and n.value.denominator == 1 and n.value >= 2):
+                raise self.error("derive reads \\sqrt[n]{…} for a whole number n ≥ 2 (the "
+                                 "real root for an odd n, the principal one for an even n); "
+                                 "write the power u^{1/n} for the principal root", index)
+            if n.value % 2 == 1:            # an odd root: the real root of a real number
+                return Fn("root", self.term(body), n)
+            return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
         if kind == "evalbracket":
@@ -795,9 +806,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return found[0]
         if found is not None:
             raise self.error(f"{piece.key} is not a variable", node)
-        name, conflict = self.scope.implicit(piece.key, Kind.SYMBOL, self.offset + _start(node))
-        self._conflict(piece.key, conflict, node, Kind.SYMBOL)
-        return name
+        return self._undeclared_symbol(piece.key, node)
 
     def evaluation_bar(self, value, bar):
         spec = single(bar.sub)
@@ -879,9 +888,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
-        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
-        self._conflict(key, conflict, p.node, Kind.SYMBOL)
-        return Sym(name), 1
+        return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _undeclared_symbol(self, key, node):
+        """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
+        imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
+        if key == "i":
+            raise self.error("i is not declared: the imaginary unit or an index? derive has "
+                             "no imaginary unit; declare i if it is a number (% derive: real "
+                             "i, or integer i) or bind it (\\sum_i)", node)
+        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
+        self._conflict(key, conflict, node, Kind.SYMBOL)
+        return name
 
     def _conflict(self, key, first_use, node, used_as):
         """An undeclared name used here as `used_as` after being used as the other kind."""
