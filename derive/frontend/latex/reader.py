@@ -122,6 +122,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.hypotheses = ()
         self.heading = False       # reading the head of a definition: any upright word
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
+        self._indexing = 0         # reading a family member's subscript
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -893,7 +894,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
-        if key == "i":
+        if key == "i" and not self._indexing:
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
@@ -1067,7 +1068,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{p.key}: letters side by side in the subscript of the indexed "
                              f"family {p.base} — write {p.base}_{{i,j}} for two indices, "
                              f"{p.base}_{{i \\cdot j}} for a product", p.node)
-        return self.term(node)
+        self._indexing += 1                 # an undeclared i here is an index, never the unit
+        try:
+            return self.term(node)
+        finally:
+            self._indexing -= 1
 
     def _family_of(self, p):
         """The indexed family `x_{\\cdot}` that a subscripted name `x_…` not declared on
