@@ -61,8 +61,21 @@ def exact_number(value):
 
 
 def _real(q):
-    q = Fraction(q)
+    if type(q) is not Fraction:
+        q = Fraction(q)
     return arb(fmpq(q.numerator, q.denominator))
+
+
+class _Weights(dict):
+    """{cell tuple: weight ball} of a distribution, with its total and its marginals
+    (`Evaluator._from_weights`) remembered once computed."""
+
+    __slots__ = ("total", "marginals")
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.total = None
+        self.marginals = {}
 
 
 class Evaluator:
@@ -89,7 +102,34 @@ class Evaluator:
     def value(self, term):
         return self._value(term)
 
+    def _balls(self, what, make):
+        """Values of this instance as balls at the current precision, made once per
+        instance (they are exact functions of the instance and the precision)."""
+        key = (what, ctx.prec)
+        balls = self.instance.balls
+        found = balls.get(key)
+        if found is None:
+            found = balls[key] = make()
+        return found
+
+    def _edge_balls(self):
+        return self._balls(("edges",), lambda: tuple(_real(e) for e in
+                                                     self.instance.partition.edges))
+
+    def _cell_balls(self):
+        """Per cell: (width as arb, width as acb, midpoint as arb, midpoint as acb)."""
+        def make():
+            edges = self.instance.partition.edges
+            cells = []
+            for a, b in zip(edges, edges[1:]):
+                width, centre = _real(b - a), _real((Fraction(a) + Fraction(b)) / 2)
+                cells.append((width, acb(width), centre, acb(centre)))
+            return tuple(cells)
+        return self._balls(("cells",), make)
+
     def _key(self, term):
+        if not self.env and not self.overrides:
+            return (term, self._holding > 0, self._pieces, ())
         free = free_names(term)
         bound = [n for n in self.env if n in free]
         if any(self.env[n].key[0] == "quad" for n in bound):
@@ -176,7 +216,11 @@ class Evaluator:
             return acb(self.instance.set_size(info.of))
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
-        return exact_number(self.instance.symbol(name, self.labels[name]))
+        return self._symbol_ball(name)
+
+    def _symbol_ball(self, name):
+        label = self.labels[name]
+        return self._balls(("sym", label), lambda: exact_number(self.instance.symbol(name, label)))
 
     def constant(self, name):
         if name == "e":
@@ -262,7 +306,7 @@ class Evaluator:
                 self._unsure()
             return Point(value, None, ("complex", _mid_text(value)))
         real = value.real
-        edges = [_real(e) for e in self.instance.partition.edges]
+        edges = self._edge_balls()
         for low, high, i in zip(edges, edges[1:], range(len(edges))):
             if real >= low and real < high:
                 return Point(value, i, ("cell", i))
@@ -396,7 +440,12 @@ class Evaluator:
         if info.given:
             # a conditional family: normalised over `over` for each value of `given`
             g = tuple(given[v] for v in info.given)
-            block = {k[len(info.given):]: w for k, w in weights.items() if k[:len(info.given)] == g}
+            blocks = weights.marginals.setdefault("blocks", {})
+            block = blocks.get(g)
+            if block is None:
+                block = blocks[g] = _Weights(
+                    (k[len(info.given):], w) for k, w in weights.items()
+                    if k[:len(info.given)] == g)
             return self._from_weights(block, variables, {v: c for v, c in at.items()})
         joint = self._from_weights(weights, variables, fixed)
         if given:
@@ -421,10 +470,18 @@ class Evaluator:
         return mass / self._width(law.variable, cell)
 
     def _from_weights(self, weights, variables, fixed):
-        """Density of the marginal over the fixed variables, at those cells."""
-        total = acb(0)
-        for w in weights.values():
-            total += w
+        """Density of the marginal over the fixed variables, at those cells (remembered
+        on `weights`, a `_Weights`, per precision)."""
+        key = (tuple(variables), tuple(fixed.items()), ctx.prec)
+        found = weights.marginals.get(key)
+        if found is not None:
+            return found
+        if weights.total is None or weights.total[1] != ctx.prec:
+            total = acb(0)
+            for w in weights.values():
+                total += w
+            weights.total = (total, ctx.prec)
+        total = weights.total[0]
         mass = acb(0)
         for k, w in weights.items():
             if all(k[variables.index(v)] == c for v, c in fixed.items()):
@@ -432,20 +489,31 @@ class Evaluator:
         volume = acb(1)
         for v, c in fixed.items():
             volume *= self._width(v, c)
-        return mass / (total * volume)
+        found = weights.marginals[key] = mass / (total * volume)
+        return found
 
     def _weights(self, dist, info, label, sizes):
         """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves)."""
         import itertools
-        keys = list(itertools.product(*[range(n) for n in sizes]))
         moving = self.context.moves_with(dist.name)
         if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
+            keys = list(itertools.product(*[range(n) for n in sizes]))
             theta = self._parameter_value(dist, moving[0])
-            v, w = self.instance.direction(label, len(keys))
-            return {k: (theta * exact_number(v[i]) + exact_number(w[i])).exp()
-                    for i, k in enumerate(keys)}
-        masses = self.instance.masses(label, sizes)
-        return {k: exact_number(masses[i]) for i, k in enumerate(keys)}
+            v, w = self._direction_balls(label, len(keys))
+            return _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+
+        def make():
+            keys = itertools.product(*[range(n) for n in sizes])
+            masses = self.instance.masses(label, sizes)
+            return _Weights((k, exact_number(masses[i])) for i, k in enumerate(keys))
+        return self._balls(("weights", label, sizes), make)
+
+    def _direction_balls(self, label, size):
+        """v, w of a moving density softmax(θ v + w), as exact balls."""
+        def make():
+            v, w = self.instance.direction(label, size)
+            return tuple(map(exact_number, v)), tuple(map(exact_number, w))
+        return self._balls(("direction", label, size), make)
 
     def _parameter_value(self, dist, parameter):
         if dist.params:
@@ -453,7 +521,7 @@ class Evaluator:
         if self._holding:
             if parameter in self.frozen:
                 return self.frozen[parameter]
-            return exact_number(self.instance.symbol(parameter, self.labels[parameter]))
+            return self._symbol_ball(parameter)
         return self.symbol(parameter)
 
     def _size(self, variable):
@@ -463,7 +531,7 @@ class Evaluator:
     def _width(self, variable, cell):
         if self.instance.is_discrete(variable):
             return acb(1)
-        return exact_number(self.instance.partition.widths[cell])
+        return self._cell_balls()[cell][1]
 
     # ================================================================== integrals
     def integral(self, var, body, lower, upper):
@@ -486,8 +554,9 @@ class Evaluator:
         if degree != 0 and self._pushed(body):
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
+        cells = self._cell_balls()
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
-            total += self._cell_integral(var, body, i, a, b, degree)
+            total += self._cell_integral(var, body, i, a, b, degree, cells[i])
         return total
 
     def formula_integral(self, var, body, variable):
@@ -559,17 +628,21 @@ class Evaluator:
             total += self._at(var, Point(exact_number(x), i, ("cell", i)), body)
         return total
 
-    def _cell_integral(self, var, body, cell, a, b, degree):
-        """∫ over one cell [a, b) where the abstract functions are constant."""
-        width = _real(b - a)
+    def _cell_integral(self, var, body, cell, a, b, degree, balls=None):
+        """∫ over one cell [a, b) where the abstract functions are constant; `balls` are
+        the cell's (width, _, centre, centre as acb) when [a, b) is a whole cell."""
+        if balls is not None:
+            width, _, centre, mid = balls
+        else:
+            width = _real(b - a)
+            centre = _real((Fraction(a) + Fraction(b)) / 2)
+            mid = acb(centre)
         if degree == 0:
-            mid = exact_number((Fraction(a) + Fraction(b)) / 2)
             return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
         if degree is None or degree >= 2 * GAUSS_NODES:
             self.exact = False
         total = acb(0)
         half = width / 2
-        centre = _real((Fraction(a) + Fraction(b)) / 2)
         for k, (root, weight) in enumerate(_gauss(GAUSS_NODES)):
             x = acb(centre + half * root)
             total += self._at(var, Point(x, cell, ("gl", cell, k)), body) * (half * weight)
@@ -682,12 +755,12 @@ class Evaluator:
         label = self.labels[dist.name]
         size = self._size(info.over[0])
         theta = self._parameter_value(dist, parameter)
-        v, w = self.instance.direction(label, size)
-        e = [(theta * exact_number(v[i]) + exact_number(w[i])).exp() for i in range(size)]
+        v, w = self._direction_balls(label, size)
+        e = [(theta * v[i] + w[i]).exp() for i in range(size)]
         total = sum(e, acb(0))
-        mean = sum((e[i] * exact_number(v[i]) for i in range(size)), acb(0)) / total
+        mean = sum((e[i] * v[i] for i in range(size)), acb(0)) / total
         value = e[cell] / total / self._width(info.over[0], cell)
-        return value * (exact_number(v[cell]) - mean)
+        return value * (v[cell] - mean)
 
     def at(self, t):
         body = t.body
