@@ -16,6 +16,7 @@ evaluated once per point.
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -33,6 +34,23 @@ from derive.notation.elementary import ELEMENTARY
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
+
+
+# What an evaluator derives from terms and the context alone (degrees, formulas, derivatives
+# worked out, …): shared by every evaluator of the same context — both sides, every draw,
+# every precision, the shifted evaluators of `differences` — and dropped with the context.
+_SYMBOLIC = weakref.WeakKeyDictionary()
+
+
+def _symbolic(context):
+    found = _SYMBOLIC.get(context)
+    if found is None:
+        found = _SYMBOLIC[context] = {}
+    return found
+
+
+def _serial(name):
+    return name.serial
 
 
 class NotEvaluable(Exception):
@@ -90,13 +108,20 @@ class Evaluator:
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
         self._holding = 0
         self._memo = {}
-        self._degree = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
-        self._explicit = {}            # Dens term → its pieces with the point put in
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
+        self._shared = _symbolic(context)
+
+    def _known(self, key, make):
+        """`make()`, a function of terms and the context only, remembered per context."""
+        shared = self._shared
+        if key in shared:
+            return shared[key]
+        found = shared[key] = make()
+        return found
 
     # ================================================================== entry
     def value(self, term):
@@ -128,16 +153,21 @@ class Evaluator:
         return self._balls(("cells",), make)
 
     def _key(self, term):
-        if not self.env and not self.overrides:
+        env, overrides = self.env, self.overrides
+        if not env and not overrides:
             return (term, self._holding > 0, self._pieces, ())
         free = free_names(term)
-        bound = [n for n in self.env if n in free]
-        if any(self.env[n].key[0] == "quad" for n in bound):
-            return None                # a quadrature node: each ball is evaluated afresh
-        bound += [n for n in self.overrides if n in free]
+        bound = [n for n in env if n in free]
+        for n in bound:
+            if env[n].key[0] == "quad":
+                return None            # a quadrature node: each ball is evaluated afresh
+        if overrides:
+            bound += [n for n in overrides if n in free]
+        if len(bound) > 1:
+            bound.sort(key=_serial)
         return (term, self._holding > 0, self._pieces,
-                tuple((n.serial, self.env[n].key if n in self.env else str(self.overrides[n]))
-                      for n in sorted(bound, key=lambda n: n.serial)))
+                tuple((n.serial, env[n].key if n in env else str(overrides[n]))
+                      for n in bound))
 
     def _value(self, t):
         key = self._key(t)
@@ -339,15 +369,18 @@ class Evaluator:
 
     def _pushed(self, body):
         """Whether a body holds the density of a law of g(z)."""
-        return any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
+        return self._known(("pushed", body), lambda: any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
                    getattr(self.context.info(n.dist.name), "law", None) is not None
-                   for n in nodes(body))
+                   for n in nodes(body)))
 
     def _law_of_map(self, function):
         """The `Pushforward` whose map is `function`, if any: on the cells of its variable,
         g sends cell k to the middle of cell π(k) (π a permutation drawn per instance), so
         the law of g(z) is the table `table` computes — a genuine pushforward whenever the
         integrand is constant on cells."""
+        return self._known(("law", function), lambda: self._find_law_of_map(function))
+
+    def _find_law_of_map(self, function):
         for name, declaration in self.context.table.items():
             law = getattr(declaration.info, "law", None)
             if law is not None and law.map is function:
@@ -356,7 +389,7 @@ class Evaluator:
 
     def density(self, t):
         dist = t.dist
-        if vectors.at_vector(t, self.context):
+        if self._known(("at vector", t), lambda: vectors.at_vector(t, self.context)):
             raise NotEvaluable("a density at a vector variable outside an integral over it")
         pieces = self.explicit(t)
         if pieces is not None:
@@ -400,9 +433,7 @@ class Evaluator:
         return acb(0)
 
     def explicit(self, t):
-        if t not in self._explicit:
-            self._explicit[t] = families.explicit(t, self.context)
-        return self._explicit[t]
+        return self._known(("explicit", t), lambda: families.explicit(t, self.context))
 
     def formula_piece(self, t):
         """The formula term of a density by formula on the piece in force (for bounds)."""
@@ -543,7 +574,8 @@ class Evaluator:
                 return self._value(vectors.integral(var, body, self.context))
             except vectors.NotVector as exc:
                 raise NotEvaluable(str(exc)) from None
-        if not families.abstract_at(body, var, self.context):
+        if not self._known(("abstract", body, var),
+                           lambda: families.abstract_at(body, var, self.context)):
             return self.formula_integral(var, body, variable)
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
@@ -651,7 +683,8 @@ class Evaluator:
     def definite(self, var, body, lower, upper):
         """∫_lower^upper, split at the cells' edges so each piece has constant densities
         (by quadrature when nothing abstract depends on the variable)."""
-        if not families.abstract_at(body, var, self.context):
+        if not self._known(("abstract", body, var),
+                           lambda: families.abstract_at(body, var, self.context)):
             ends = [None if _infinite(e) else self._value(e) for e in (lower, upper)]
             if any(e is not None and e.imag != 0 for e in ends):
                 raise NotEvaluable("an integral between complex limits")
@@ -736,7 +769,8 @@ class Evaluator:
         else:
             from derive.engines.calculus import NotDifferentiable, without_derivatives
             try:
-                value = self._value(without_derivatives(t, self.context))
+                value = self._value(self._known(("plain", t),
+                                                lambda: without_derivatives(t, self.context)))
             except NotDifferentiable as exc:
                 raise NotEvaluable(str(exc)) from None
         if self.checking and self.analytic is None:
@@ -784,10 +818,7 @@ class Evaluator:
         """The degree of `body` as a polynomial in `var` where it occurs outside the
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
-        key = (body, var)
-        if key not in self._degree:
-            self._degree[key] = _degree(body, var, {}, self.context)
-        return self._degree[key]
+        return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
 
 
 def _infinite(term):
