@@ -114,6 +114,7 @@ class Evaluator:
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
         self._shared = _symbolic(context)
+        self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
 
     def _known(self, key, make):
         """`make()`, a function of terms and the context only, remembered per context."""
@@ -163,11 +164,13 @@ class Evaluator:
                 return None            # a quadrature node: each ball is evaluated afresh
         if overrides:
             bound += [n for n in overrides if n in free]
+        if not bound:
+            return (term, self._holding > 0, self._pieces, ())
         if len(bound) > 1:
             bound.sort(key=_serial)
         return (term, self._holding > 0, self._pieces,
-                tuple((n.serial, env[n].key if n in env else str(overrides[n]))
-                      for n in bound))
+                tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
+                       for n in bound]))
 
     def _value(self, t):
         key = self._key(t)
@@ -458,14 +461,9 @@ class Evaluator:
     def table(self, dist, info, at, given):
         """The density value of `dist` with its variables at the cells `at` (a dict
         variable → cell), conditional on `given` (variable → cell)."""
-        variables = getattr(self.labels, "joints", {}).get(dist.name, info.over)
-        if any(v.variable not in tuple(variables) + tuple(info.given)
-               for v in tuple(at) + tuple(given)):
-            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        variables, label, sizes = self._table_shape(dist, info, tuple(at), tuple(given))
         at = {v.variable: c for v, c in at.items()}
         given = {v.variable: c for v, c in given.items()}
-        label = self.labels[dist.name]
-        sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
         weights = self._weights(dist, info, label, sizes)
         fixed = {**given, **at}
         if info.given:
@@ -483,6 +481,22 @@ class Evaluator:
             marginal = self._from_weights(weights, variables, dict(given))
             return joint / marginal
         return joint
+
+    def _table_shape(self, dist, info, at, given):
+        """(variables, label, sizes) of a table of `dist` taken at the variables `at` and
+        `given`, made once per instance and labels."""
+        labels = self.labels
+        key = ("shape", id(labels), dist.name, info, at, given)
+        found = self.instance.balls.get(key)
+        if found is not None and found[0] is labels:
+            return found[1]
+        variables = getattr(labels, "joints", {}).get(dist.name, info.over)
+        if any(v.variable not in tuple(variables) + tuple(info.given) for v in at + given):
+            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        label = labels[dist.name]
+        sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
+        self.instance.balls[key] = (labels, (variables, label, sizes))   # labels: kept alive
+        return variables, label, sizes
 
     def pushed_density(self, law, cell):
         """The density of the law of g(z) on a cell: the mass of the z-cells g sends there
@@ -528,10 +542,16 @@ class Evaluator:
         import itertools
         moving = self.context.moves_with(dist.name)
         if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
-            keys = list(itertools.product(*[range(n) for n in sizes]))
             theta = self._parameter_value(dist, moving[0])
+            key = (label, sizes, ctx.prec)
+            found = self._moving.get(key)
+            if found is not None and found[0] is theta:      # the same ball: the same table
+                return found[1]
+            keys = list(itertools.product(*[range(n) for n in sizes]))
             v, w = self._direction_balls(label, len(keys))
-            return _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+            weights = _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+            self._moving[key] = (theta, weights)
+            return weights
 
         def make():
             keys = itertools.product(*[range(n) for n in sizes])
