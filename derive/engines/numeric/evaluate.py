@@ -173,10 +173,14 @@ class Evaluator:
                        for n in bound]))
 
     def _value(self, t):
-        key = self._key(t)
-        found = self._memo.get(key) if key is not None else None
-        if found is not None:
-            return found
+        if self.env or self.overrides:
+            key = self._key(t)
+        else:                           # nothing bound: the common key, made here
+            key = (t, self._holding > 0, self._pieces, ())
+        if key is not None:
+            found = self._memo.get(key)
+            if found is not None:
+                return found
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise OutOfTime()
         result = self._compute(t)
@@ -188,6 +192,8 @@ class Evaluator:
 
     def _compute(self, t):
         kind = type(t)
+        if kind is Dens:
+            return self.density(t)
         if kind is Num:
             return exact_number(t.value)
         if kind is Add:
@@ -208,8 +214,6 @@ class Evaluator:
             return self.constant(t.name)
         if kind is Fn:
             return self.function(t)
-        if kind is Dens:
-            return self.density(t)
         if kind is Call:
             return self.call(t)
         if kind is Defined:
@@ -221,7 +225,8 @@ class Evaluator:
             finally:
                 self._holding -= 1
         if kind is Expect:
-            return self.integral(t.var, Mul(Dens(t.dist, (Sym(t.var),)), t.body), None, None)
+            return self.integral(t.var, self._known(("expectation", t), lambda: Mul(
+                Dens(t.dist, (Sym(t.var),)), t.body)), None, None)
         if kind is Op:
             return self._value(registry.meaning(t))
         if kind is Integral:
@@ -392,12 +397,17 @@ class Evaluator:
 
     def density(self, t):
         dist = t.dist
-        if self._known(("at vector", t), lambda: vectors.at_vector(t, self.context)):
+        shared = self._shared
+        key = ("density", t)
+        if key in shared:
+            found = shared[key]
+        else:
+            found = shared[key] = self._density_kind(t)
+        if found is None:
             raise NotEvaluable("a density at a vector variable outside an integral over it")
-        pieces = self.explicit(t)
+        pieces, info = found
         if pieces is not None:
             return self.formula_density(t, pieces)
-        info = self.context.info(dist.name)
         if info.expression is not None:     # an argument written in densities: that expression
             return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
         if info.law is not None:
@@ -407,6 +417,14 @@ class Evaluator:
             cells.append(self._cell(a))
         cond = [self._cell(c) for c in dist.cond]
         return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
+
+    def _density_kind(self, t):
+        """None for a density at a vector variable; else (its pieces when given by a
+        formula, else None; its distribution's info when abstract)."""
+        if vectors.at_vector(t, self.context):
+            return None
+        pieces = self.explicit(t)
+        return pieces, (self.context.info(t.dist.name) if pieces is None else None)
 
     def formula_density(self, t, pieces):
         """A density given by formula at its point: the piece in force in an enclosing
