@@ -145,10 +145,10 @@ class Evaluator:
     def _cell_balls(self):
         """Per cell: (width as arb, width as acb, midpoint as arb, midpoint as acb)."""
         def make():
-            edges = self.instance.partition.edges
+            partition = self.instance.partition
             cells = []
-            for a, b in zip(edges, edges[1:]):
-                width, centre = _real(b - a), _real((Fraction(a) + Fraction(b)) / 2)
+            for w, c in zip(partition.widths, partition.points):   # b − a and (a + b) / 2
+                width, centre = _real(w), _real(c)
                 cells.append((width, acb(width), centre, acb(centre)))
             return tuple(cells)
         return self._balls(("cells",), make)
