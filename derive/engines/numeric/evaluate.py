@@ -153,30 +153,35 @@ class Evaluator:
             return tuple(cells)
         return self._balls(("cells",), make)
 
-    def _key(self, term):
-        env, overrides = self.env, self.overrides
-        if not env and not overrides:
-            return (term, self._holding > 0, self._pieces, ())
-        free = free_names(term)
-        bound = [n for n in env if n in free]
-        for n in bound:
-            if env[n].key[0] == "quad":
-                return None            # a quadrature node: each ball is evaluated afresh
-        if overrides:
-            bound += [n for n in overrides if n in free]
-        if not bound:
-            return (term, self._holding > 0, self._pieces, ())
-        if len(bound) > 1:
-            bound.sort(key=_serial)
-        return (term, self._holding > 0, self._pieces,
-                tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
-                       for n in bound]))
-
     def _value(self, t):
-        if self.env or self.overrides:
-            key = self._key(t)
-        else:                           # nothing bound: the common key, made here
+        env, overrides = self.env, self.overrides
+        if not env and not overrides:   # nothing bound: the common key
             key = (t, self._holding > 0, self._pieces, ())
+        else:                           # the term, and the values of the names bound or
+                                        # moved that it mentions (inline: every node)
+            free = t._free
+            if free is None:
+                free = free_names(t)
+            bound = []
+            for n, point in env.items():
+                if n in free:
+                    if point.key[0] == "quad":
+                        bound = None    # a quadrature node: each ball is evaluated afresh
+                        break
+                    bound.append(n)
+            if bound is None:
+                key = None
+            else:
+                if overrides:
+                    bound += [n for n in overrides if n in free]
+                if not bound:
+                    key = (t, self._holding > 0, self._pieces, ())
+                else:
+                    if len(bound) > 1:
+                        bound.sort(key=_serial)
+                    key = (t, self._holding > 0, self._pieces,
+                           tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
+                                  for n in bound]))
         if key is not None:
             found = self._memo.get(key)
             if found is not None:
