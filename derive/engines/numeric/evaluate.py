@@ -16,6 +16,7 @@ evaluated once per point.
 from __future__ import annotations
 
 import time
+import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -33,6 +34,23 @@ from derive.notation.elementary import ELEMENTARY
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
+
+
+# What an evaluator derives from terms and the context alone (degrees, formulas, derivatives
+# worked out, …): shared by every evaluator of the same context — both sides, every draw,
+# every precision, the shifted evaluators of `differences` — and dropped with the context.
+_SYMBOLIC = weakref.WeakKeyDictionary()
+
+
+def _symbolic(context):
+    found = _SYMBOLIC.get(context)
+    if found is None:
+        found = _SYMBOLIC[context] = {}
+    return found
+
+
+def _serial(name):
+    return name.serial
 
 
 class NotEvaluable(Exception):
@@ -61,8 +79,21 @@ def exact_number(value):
 
 
 def _real(q):
-    q = Fraction(q)
+    if type(q) is not Fraction:
+        q = Fraction(q)
     return arb(fmpq(q.numerator, q.denominator))
+
+
+class _Weights(dict):
+    """{cell tuple: weight ball} of a distribution, with its total and its marginals
+    (`Evaluator._from_weights`) remembered once computed."""
+
+    __slots__ = ("total", "marginals")
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.total = None
+        self.marginals = {}
 
 
 class Evaluator:
@@ -77,33 +108,84 @@ class Evaluator:
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
         self._holding = 0
         self._memo = {}
-        self._degree = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
-        self._explicit = {}            # Dens term → its pieces with the point put in
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
+        self._shared = _symbolic(context)
+        self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
+
+    def _known(self, key, make):
+        """`make()`, a function of terms and the context only, remembered per context."""
+        shared = self._shared
+        if key in shared:
+            return shared[key]
+        found = shared[key] = make()
+        return found
 
     # ================================================================== entry
     def value(self, term):
         return self._value(term)
 
-    def _key(self, term):
-        free = free_names(term)
-        bound = [n for n in self.env if n in free]
-        if any(self.env[n].key[0] == "quad" for n in bound):
-            return None                # a quadrature node: each ball is evaluated afresh
-        bound += [n for n in self.overrides if n in free]
-        return (term, self._holding > 0, self._pieces,
-                tuple((n.serial, self.env[n].key if n in self.env else str(self.overrides[n]))
-                      for n in sorted(bound, key=lambda n: n.serial)))
+    def _balls(self, what, make):
+        """Values of this instance as balls at the current precision, made once per
+        instance (they are exact functions of the instance and the precision)."""
+        key = (what, ctx.prec)
+        balls = self.instance.balls
+        found = balls.get(key)
+        if found is None:
+            found = balls[key] = make()
+        return found
+
+    def _edge_balls(self):
+        return self._balls(("edges",), lambda: tuple(_real(e) for e in
+                                                     self.instance.partition.edges))
+
+    def _cell_balls(self):
+        """Per cell: (width as arb, width as acb, midpoint as arb, midpoint as acb)."""
+        def make():
+            partition = self.instance.partition
+            cells = []
+            for w, c in zip(partition.widths, partition.points):   # b − a and (a + b) / 2
+                width, centre = _real(w), _real(c)
+                cells.append((width, acb(width), centre, acb(centre)))
+            return tuple(cells)
+        return self._balls(("cells",), make)
 
     def _value(self, t):
-        key = self._key(t)
-        found = self._memo.get(key) if key is not None else None
-        if found is not None:
-            return found
+        env, overrides = self.env, self.overrides
+        if not env and not overrides:   # nothing bound: the common key
+            key = (t, self._holding > 0, self._pieces, ())
+        else:                           # the term, and the values of the names bound or
+                                        # moved that it mentions (inline: every node)
+            free = t._free
+            if free is None:
+                free = free_names(t)
+            bound = []
+            for n, point in env.items():
+                if n in free:
+                    if point.key[0] == "quad":
+                        bound = None    # a quadrature node: each ball is evaluated afresh
+                        break
+                    bound.append(n)
+            if bound is None:
+                key = None
+            else:
+                if overrides:
+                    bound += [n for n in overrides if n in free]
+                if not bound:
+                    key = (t, self._holding > 0, self._pieces, ())
+                else:
+                    if len(bound) > 1:
+                        bound.sort(key=_serial)
+                    key = (t, self._holding > 0, self._pieces,
+                           tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
+                                  for n in bound]))
+        if key is not None:
+            found = self._memo.get(key)
+            if found is not None:
+                return found
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise OutOfTime()
         result = self._compute(t)
@@ -115,6 +197,8 @@ class Evaluator:
 
     def _compute(self, t):
         kind = type(t)
+        if kind is Dens:
+            return self.density(t)
         if kind is Num:
             return exact_number(t.value)
         if kind is Add:
@@ -135,8 +219,6 @@ class Evaluator:
             return self.constant(t.name)
         if kind is Fn:
             return self.function(t)
-        if kind is Dens:
-            return self.density(t)
         if kind is Call:
             return self.call(t)
         if kind is Defined:
@@ -148,7 +230,8 @@ class Evaluator:
             finally:
                 self._holding -= 1
         if kind is Expect:
-            return self.integral(t.var, Mul(Dens(t.dist, (Sym(t.var),)), t.body), None, None)
+            return self.integral(t.var, self._known(("expectation", t), lambda: Mul(
+                Dens(t.dist, (Sym(t.var),)), t.body)), None, None)
         if kind is Op:
             return self._value(registry.meaning(t))
         if kind is Integral:
@@ -176,7 +259,11 @@ class Evaluator:
             return acb(self.instance.set_size(info.of))
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
-        return exact_number(self.instance.symbol(name, self.labels[name]))
+        return self._symbol_ball(name)
+
+    def _symbol_ball(self, name):
+        label = self.labels[name]
+        return self._balls(("sym", label), lambda: exact_number(self.instance.symbol(name, label)))
 
     def constant(self, name):
         if name == "e":
@@ -284,7 +371,7 @@ class Evaluator:
                 self._unsure()
             return Point(value, None, ("complex", _mid_text(value)))
         real = value.real
-        edges = [_real(e) for e in self.instance.partition.edges]
+        edges = self._edge_balls()
         for low, high, i in zip(edges, edges[1:], range(len(edges))):
             if real >= low and real < high:
                 return Point(value, i, ("cell", i))
@@ -331,15 +418,18 @@ class Evaluator:
 
     def _pushed(self, body):
         """Whether a body holds the density of a law of g(z)."""
-        return any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
+        return self._known(("pushed", body), lambda: any(isinstance(n, Dens) and isinstance(n.dist, Dist) and
                    getattr(self.context.info(n.dist.name), "law", None) is not None
-                   for n in nodes(body))
+                   for n in nodes(body)))
 
     def _law_of_map(self, function):
         """The `Pushforward` whose map is `function`, if any: on the cells of its variable,
         g sends cell k to the middle of cell π(k) (π a permutation drawn per instance), so
         the law of g(z) is the table `table` computes — a genuine pushforward whenever the
         integrand is constant on cells."""
+        return self._known(("law", function), lambda: self._find_law_of_map(function))
+
+    def _find_law_of_map(self, function):
         for name, declaration in self.context.table.items():
             law = getattr(declaration.info, "law", None)
             if law is not None and law.map is function:
@@ -348,12 +438,17 @@ class Evaluator:
 
     def density(self, t):
         dist = t.dist
-        if vectors.at_vector(t, self.context):
+        shared = self._shared
+        key = ("density", t)
+        if key in shared:
+            found = shared[key]
+        else:
+            found = shared[key] = self._density_kind(t)
+        if found is None:
             raise NotEvaluable("a density at a vector variable outside an integral over it")
-        pieces = self.explicit(t)
+        pieces, info = found
         if pieces is not None:
             return self.formula_density(t, pieces)
-        info = self.context.info(dist.name)
         if info.expression is not None:     # an argument written in densities: that expression
             return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
         if info.law is not None:
@@ -363,6 +458,14 @@ class Evaluator:
             cells.append(self._cell(a))
         cond = [self._cell(c) for c in dist.cond]
         return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
+
+    def _density_kind(self, t):
+        """None for a density at a vector variable; else (its pieces when given by a
+        formula, else None; its distribution's info when abstract)."""
+        if vectors.at_vector(t, self.context):
+            return None
+        pieces = self.explicit(t)
+        return pieces, (self.context.info(t.dist.name) if pieces is None else None)
 
     def formula_density(self, t, pieces):
         """A density given by formula at its point: the piece in force in an enclosing
@@ -392,9 +495,7 @@ class Evaluator:
         return acb(0)
 
     def explicit(self, t):
-        if t not in self._explicit:
-            self._explicit[t] = families.explicit(t, self.context)
-        return self._explicit[t]
+        return self._known(("explicit", t), lambda: families.explicit(t, self.context))
 
     def formula_piece(self, t):
         """The formula term of a density by formula on the piece in force (for bounds)."""
@@ -419,26 +520,42 @@ class Evaluator:
     def table(self, dist, info, at, given):
         """The density value of `dist` with its variables at the cells `at` (a dict
         variable → cell), conditional on `given` (variable → cell)."""
-        variables = getattr(self.labels, "joints", {}).get(dist.name, info.over)
-        if any(v.variable not in tuple(variables) + tuple(info.given)
-               for v in tuple(at) + tuple(given)):
-            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        variables, label, sizes = self._table_shape(dist, info, tuple(at), tuple(given))
         at = {v.variable: c for v, c in at.items()}
         given = {v.variable: c for v, c in given.items()}
-        label = self.labels[dist.name]
-        sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
         weights = self._weights(dist, info, label, sizes)
         fixed = {**given, **at}
         if info.given:
             # a conditional family: normalised over `over` for each value of `given`
             g = tuple(given[v] for v in info.given)
-            block = {k[len(info.given):]: w for k, w in weights.items() if k[:len(info.given)] == g}
+            blocks = weights.marginals.setdefault("blocks", {})
+            block = blocks.get(g)
+            if block is None:
+                block = blocks[g] = _Weights(
+                    (k[len(info.given):], w) for k, w in weights.items()
+                    if k[:len(info.given)] == g)
             return self._from_weights(block, variables, {v: c for v, c in at.items()})
         joint = self._from_weights(weights, variables, fixed)
         if given:
             marginal = self._from_weights(weights, variables, dict(given))
             return joint / marginal
         return joint
+
+    def _table_shape(self, dist, info, at, given):
+        """(variables, label, sizes) of a table of `dist` taken at the variables `at` and
+        `given`, made once per instance and labels."""
+        labels = self.labels
+        key = ("shape", id(labels), dist.name, info, at, given)
+        found = self.instance.balls.get(key)
+        if found is not None and found[0] is labels:
+            return found[1]
+        variables = getattr(labels, "joints", {}).get(dist.name, info.over)
+        if any(v.variable not in tuple(variables) + tuple(info.given) for v in at + given):
+            raise NotEvaluable(f"{dist.name.latex} is taken at variables it is not drawn over")
+        label = labels[dist.name]
+        sizes = tuple(self._size(v) for v in tuple(info.given) + tuple(variables))
+        self.instance.balls[key] = (labels, (variables, label, sizes))   # labels: kept alive
+        return variables, label, sizes
 
     def pushed_density(self, law, cell):
         """The density of the law of g(z) on a cell: the mass of the z-cells g sends there
@@ -457,10 +574,18 @@ class Evaluator:
         return mass / self._width(law.variable, cell)
 
     def _from_weights(self, weights, variables, fixed):
-        """Density of the marginal over the fixed variables, at those cells."""
-        total = acb(0)
-        for w in weights.values():
-            total += w
+        """Density of the marginal over the fixed variables, at those cells (remembered
+        on `weights`, a `_Weights`, per precision)."""
+        key = (tuple(variables), tuple(fixed.items()), ctx.prec)
+        found = weights.marginals.get(key)
+        if found is not None:
+            return found
+        if weights.total is None or weights.total[1] != ctx.prec:
+            total = acb(0)
+            for w in weights.values():
+                total += w
+            weights.total = (total, ctx.prec)
+        total = weights.total[0]
         mass = acb(0)
         for k, w in weights.items():
             if all(k[variables.index(v)] == c for v, c in fixed.items()):
@@ -468,20 +593,37 @@ class Evaluator:
         volume = acb(1)
         for v, c in fixed.items():
             volume *= self._width(v, c)
-        return mass / (total * volume)
+        found = weights.marginals[key] = mass / (total * volume)
+        return found
 
     def _weights(self, dist, info, label, sizes):
         """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves)."""
         import itertools
-        keys = list(itertools.product(*[range(n) for n in sizes]))
         moving = self.context.moves_with(dist.name)
         if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
             theta = self._parameter_value(dist, moving[0])
-            v, w = self.instance.direction(label, len(keys))
-            return {k: (theta * exact_number(v[i]) + exact_number(w[i])).exp()
-                    for i, k in enumerate(keys)}
-        masses = self.instance.masses(label, sizes)
-        return {k: exact_number(masses[i]) for i, k in enumerate(keys)}
+            key = (label, sizes, ctx.prec)
+            found = self._moving.get(key)
+            if found is not None and found[0] is theta:      # the same ball: the same table
+                return found[1]
+            keys = list(itertools.product(*[range(n) for n in sizes]))
+            v, w = self._direction_balls(label, len(keys))
+            weights = _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+            self._moving[key] = (theta, weights)
+            return weights
+
+        def make():
+            keys = itertools.product(*[range(n) for n in sizes])
+            masses = self.instance.masses(label, sizes)
+            return _Weights((k, exact_number(masses[i])) for i, k in enumerate(keys))
+        return self._balls(("weights", label, sizes), make)
+
+    def _direction_balls(self, label, size):
+        """v, w of a moving density softmax(θ v + w), as exact balls."""
+        def make():
+            v, w = self.instance.direction(label, size)
+            return tuple(map(exact_number, v)), tuple(map(exact_number, w))
+        return self._balls(("direction", label, size), make)
 
     def _parameter_value(self, dist, parameter):
         if dist.params:
@@ -489,7 +631,7 @@ class Evaluator:
         if self._holding:
             if parameter in self.frozen:
                 return self.frozen[parameter]
-            return exact_number(self.instance.symbol(parameter, self.labels[parameter]))
+            return self._symbol_ball(parameter)
         return self.symbol(parameter)
 
     def _size(self, variable):
@@ -499,7 +641,7 @@ class Evaluator:
     def _width(self, variable, cell):
         if self.instance.is_discrete(variable):
             return acb(1)
-        return exact_number(self.instance.partition.widths[cell])
+        return self._cell_balls()[cell][1]
 
     # ================================================================== integrals
     def integral(self, var, body, lower, upper):
@@ -511,7 +653,8 @@ class Evaluator:
                 return self._value(vectors.integral(var, body, self.context))
             except vectors.NotVector as exc:
                 raise NotEvaluable(str(exc)) from None
-        if not families.abstract_at(body, var, self.context):
+        if not self._known(("abstract", body, var),
+                           lambda: families.abstract_at(body, var, self.context)):
             return self.formula_integral(var, body, variable)
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
@@ -522,8 +665,9 @@ class Evaluator:
         if degree != 0 and self._pushed(body):
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
+        cells = self._cell_balls()
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
-            total += self._cell_integral(var, body, i, a, b, degree)
+            total += self._cell_integral(var, body, i, a, b, degree, cells[i])
         return total
 
     def formula_integral(self, var, body, variable):
@@ -595,17 +739,21 @@ class Evaluator:
             total += self._at(var, Point(exact_number(x), i, ("int", int(x))), body)
         return total
 
-    def _cell_integral(self, var, body, cell, a, b, degree):
-        """∫ over one cell [a, b) where the abstract functions are constant."""
-        width = _real(b - a)
+    def _cell_integral(self, var, body, cell, a, b, degree, balls=None):
+        """∫ over one cell [a, b) where the abstract functions are constant; `balls` are
+        the cell's (width, _, centre, centre as acb) when [a, b) is a whole cell."""
+        if balls is not None:
+            width, _, centre, mid = balls
+        else:
+            width = _real(b - a)
+            centre = _real((Fraction(a) + Fraction(b)) / 2)
+            mid = acb(centre)
         if degree == 0:
-            mid = exact_number((Fraction(a) + Fraction(b)) / 2)
             return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
         if degree is None or degree >= 2 * GAUSS_NODES:
             self.exact = False
         total = acb(0)
         half = width / 2
-        centre = _real((Fraction(a) + Fraction(b)) / 2)
         for k, (root, weight) in enumerate(_gauss(GAUSS_NODES)):
             x = acb(centre + half * root)
             total += self._at(var, Point(x, cell, ("gl", cell, k)), body) * (half * weight)
@@ -614,7 +762,8 @@ class Evaluator:
     def definite(self, var, body, lower, upper):
         """∫_lower^upper, split at the cells' edges so each piece has constant densities
         (by quadrature when nothing abstract depends on the variable)."""
-        if not families.abstract_at(body, var, self.context):
+        if not self._known(("abstract", body, var),
+                           lambda: families.abstract_at(body, var, self.context)):
             ends = [None if _infinite(e) else self._value(e) for e in (lower, upper)]
             if any(e is not None and e.imag != 0 for e in ends):
                 raise NotEvaluable("an integral between complex limits")
@@ -699,7 +848,8 @@ class Evaluator:
         else:
             from derive.engines.calculus import NotDifferentiable, without_derivatives
             try:
-                value = self._value(without_derivatives(t, self.context))
+                value = self._value(self._known(("plain", t),
+                                                lambda: without_derivatives(t, self.context)))
             except NotDifferentiable as exc:
                 raise NotEvaluable(str(exc)) from None
         if self.checking and self.analytic is None:
@@ -718,12 +868,12 @@ class Evaluator:
         label = self.labels[dist.name]
         size = self._size(info.over[0])
         theta = self._parameter_value(dist, parameter)
-        v, w = self.instance.direction(label, size)
-        e = [(theta * exact_number(v[i]) + exact_number(w[i])).exp() for i in range(size)]
+        v, w = self._direction_balls(label, size)
+        e = [(theta * v[i] + w[i]).exp() for i in range(size)]
         total = sum(e, acb(0))
-        mean = sum((e[i] * exact_number(v[i]) for i in range(size)), acb(0)) / total
+        mean = sum((e[i] * v[i] for i in range(size)), acb(0)) / total
         value = e[cell] / total / self._width(info.over[0], cell)
-        return value * (exact_number(v[cell]) - mean)
+        return value * (v[cell] - mean)
 
     def at(self, t):
         body = t.body
@@ -747,10 +897,7 @@ class Evaluator:
         """The degree of `body` as a polynomial in `var` where it occurs outside the
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
-        key = (body, var)
-        if key not in self._degree:
-            self._degree[key] = _degree(body, var, {}, self.context)
-        return self._degree[key]
+        return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
 
 
 def _infinite(term):

@@ -28,6 +28,7 @@ import hashlib
 import random
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 
 from derive.model.names import Domain, Kind
 
@@ -44,11 +45,13 @@ class Partition:
 
     edges: tuple
 
-    @property
+    # computed once per partition (Fraction arithmetic is slow, and the evaluator asks for
+    # these at every density value)
+    @cached_property
     def widths(self):
         return tuple(b - a for a, b in zip(self.edges, self.edges[1:]))
 
-    @property
+    @cached_property
     def points(self):
         return tuple((a + b) / 2 for a, b in zip(self.edges, self.edges[1:]))
 
@@ -84,6 +87,9 @@ class Instance:
             edges.append(edges[-1] + w)
         self.partition = Partition(tuple(edges))
         self._values = {}          # (tag, name serial, …) → value
+        self.balls = {}            # (what, …, precision) → those values as balls (evaluate)
+        self._discrete = {}        # variable → whether it is discrete
+        self._points = {}          # finite set → its points on this draw
         self.index_set = INDEX_SET
 
     def rng(self, *key):
@@ -116,14 +122,21 @@ class Instance:
         return draw_number(rng, declaration.domain, self.kind)
 
     def is_discrete(self, variable):
-        info = self.context.info(variable.variable)
-        return bool(getattr(info, "discrete", False))
+        found = self._discrete.get(variable)
+        if found is None:
+            info = self.context.info(variable.variable)
+            found = self._discrete[variable] = bool(getattr(info, "discrete", False))
+        return found
 
     def points_of(self, variable):
         """The values 0, 1, …, |𝒳| - 1 of a discrete variable; its range's size is drawn
         per range (2 to 5), so that variables over different sets may differ in size."""
         support = self.context.info(variable.variable).support
-        return tuple(Fraction(k) for k in range(self.set_size(support)))
+        found = self._points.get(support)
+        if found is None:
+            found = self._points[support] = tuple(Fraction(k)
+                                                  for k in range(self.set_size(support)))
+        return found
 
     def set_size(self, finite):
         """The number of elements of a finite set (a SET Name) on this draw."""

@@ -76,22 +76,30 @@ def log_on_the_line(ev, u):
     every factor is positive, and analytic off it (log of a Gaussian is a quadratic, with
     no branch cut for arb to avoid). None when u has another factor. The split of u is
     found once per evaluator; each point only evaluates the exponents."""
-    var = next((n for n, point in ev.env.items() if point.key[0] == "quad"), None)
+    env = ev.env
+    var = None
+    for n, point in env.items():
+        if point.key[0] == "quad":
+            var = n
+            break
     if var is None:
         return None
     # the key holds everything u's constants may depend on: bound points it mentions, and
     # every moved symbol (a density's formula hides the symbols it is written with)
-    others = sorted((n for n in free_names(u) if n is not var and n in ev.env),
-                    key=lambda n: n.serial)
-    key = (u, var, ev._pieces, ev._holding > 0,
-           tuple((n.serial, ev.env[n].key) for n in others),
-           tuple(sorted((n.serial, str(v)) for n, v in ev.overrides.items())))
-    if any(ev.env[n].key[0] == "quad" for n in others if n in ev.env):
+    others = [n for n in free_names(u) if n is not var and n in env]
+    if len(others) > 1:
+        others.sort(key=_serial)
+    if any(env[n].key[0] == "quad" for n in others):
         split = _log_split(ev, u, var)          # another quadrature's point: not kept
-    elif key not in ev.log_splits:
-        split = ev.log_splits[key] = _log_split(ev, u, var)
     else:
-        split = ev.log_splits[key]
+        overrides = ev.overrides
+        key = (u, var, ev._pieces, ev._holding > 0,
+               tuple([(n.serial, env[n].key) for n in others]),
+               tuple(sorted([(n.serial, str(v)) for n, v in overrides.items()]))
+               if overrides else ())
+        split = ev.log_splits.get(key)
+        if split is None and key not in ev.log_splits:
+            split = ev.log_splits[key] = _log_split(ev, u, var)
     if split is None:
         return None
     constant, exponents = split
@@ -99,6 +107,10 @@ def log_on_the_line(ev, u):
     for k, exponent in exponents:
         total += k * ev.value(exponent)
     return total
+
+
+def _serial(name):
+    return name.serial
 
 
 def _log_split(ev, u, var):
