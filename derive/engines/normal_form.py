@@ -38,7 +38,7 @@ from fractions import Fraction
 from math import comb
 
 from derive.engines import gaussian
-from derive.engines.poly import Poly, TooLarge, mono_mul, mono_pow, split_content
+from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name
 from derive.model.terms import (
     MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn,
@@ -568,7 +568,7 @@ class Normaliser:
         for _ in range(rounds):
             changed = False
             for atom in sorted({a for m in poly.terms for a, e in m
-                                if a[0] == "poly" and e == -1}, key=repr):
+                                if a[0] == "poly" and e == -1}, key=canonical):
                 group = {m: c for m, c in poly.terms.items() if (atom, -1) in m}
                 numerator = Poly({frozenset(x for x in m if x != (atom, -1)): c
                                   for m, c in group.items()})

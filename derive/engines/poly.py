@@ -14,6 +14,7 @@ normal form of a hostile input gives up instead of filling memory.
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 
 MAX_TERMS = 4000
 ONE = frozenset()
@@ -131,9 +132,21 @@ class Poly:
 
 
 def leading(poly):
-    """A deterministic choice of one monomial of `poly` (within a process), used to make
-    scalar multiples of a sum share one canonical form."""
-    return min(poly.terms, key=hash)
+    """A deterministic choice of one monomial of `poly`, used to make scalar multiples of a
+    sum share one canonical form. It is by `canonical` text, never by hash: string hashes
+    change from one process to the next, and with them which proofs went through."""
+    return min(poly.terms, key=canonical)
+
+
+@lru_cache(maxsize=1 << 16)
+def canonical(key):
+    """A text for a key (nested tuples and frozensets of atoms) that is the same in every
+    process: a frozenset's members are sorted, where its own order follows string hashes."""
+    if isinstance(key, frozenset):
+        return "{" + ",".join(sorted(canonical(x) for x in key)) + "}"
+    if isinstance(key, tuple):
+        return "(" + ",".join(canonical(x) for x in key) + ")"
+    return repr(key)
 
 
 def split_content(poly):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.engines.poly import Poly
+from derive.engines.poly import Poly, canonical
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _densities_over(copies, terms):
                     and not a[4] and len(copy[1]) == 2 and copy[1][0] == "all" and \
                     a[3] == (copy[1][1],) and a not in found:
                 found.append(a)
-    return sorted(found, key=repr)
+    return sorted(found, key=canonical)
 
 
 class Converter:
