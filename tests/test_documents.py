@@ -281,3 +281,63 @@ def test_unclosed_and_repeated_openers_cost_one_pass():
         with contextlib.suppress(InputError):           # an unclosed $$ is an error, at its end
             read("big.md", text)
         assert time.monotonic() - began < 5
+
+
+# ---------------------------------------------------------------- macros as LaTeX defines them
+DOC = "\\documentclass{article}\n%s\n\\begin{document}\n%s\n\\end{document}\n"
+
+
+@pytest.mark.parametrize("preamble, math, verdict, reading", [
+    # \providecommand of a command LaTeX has does nothing: log 0 = 1 is what the PDF says
+    ("\\providecommand{\\log}{\\exp}", "\\[ \\log 1 = 0 \\]", "verified", "log(1) = 0"),
+    ("\\providecommand{\\frac}[2]{#1 + #2}", "\\[ \\frac{4}{2} = 2 \\]", "verified", "4 / 2 = 2"),
+    # … but one the document has not defined yet is defined
+    ("\\providecommand{\\two}{2}\\providecommand{\\two}{3}", "\\[ \\two = 2 \\]", "verified", "2 = 2"),
+    # the same definition twice (a notebook's cells repeat them) is one definition
+    ("\\newcommand{\\R}{2}\\newcommand{\\R}{2}", "\\[ \\R = 2 \\]", "verified", "2 = 2"),
+    # a command outside derive's functions and operators may be redefined
+    ("\\renewcommand{\\epsilon}{\\varepsilon}", "\\[ \\epsilon = \\varepsilon \\]", "verified", "ε = ε"),
+])
+def test_definitions_of_existing_commands_follow_latex(check_text, preamble, math, verdict, reading):
+    (step,) = check_text(DOC % (preamble, math), "m.tex").steps
+    assert (step.verdict.status, step.step.reading) == (verdict, reading)
+
+
+@pytest.mark.parametrize("preamble, message, line", [
+    ("\\newcommand{\\log}{\\exp}", "\\log is already defined by LaTeX: LaTeX refuses", 2),
+    ("\\DeclareMathOperator{\\det}{D}", "\\det is already defined by LaTeX", 2),
+    ("\\newcommand{\\x}{2}\n\\newcommand{\\x}{3}", "\\x is already defined (line 2)", 3),
+])
+def test_newcommand_of_an_existing_command_is_an_error_at_the_definition(tmp_path, preamble, message, line):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, DOC % (preamble, "\\[ \\log 1 = 0 \\]"), "n.tex"))
+    assert message in err.value.message and (err.value.line, err.value.column) == (line, 1)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.tex", DOC % ("\\renewcommand{\\log}{\\exp}", "\\[ \\log 0 = 1 \\]")),
+    ("r.tex", DOC % ("\\renewcommand{\\int}{\\sum}", "\\[ \\int 0 = 0 \\]")),
+    # MathJax redefines with \newcommand: a Markdown page's \newcommand{\sin} is a redefinition
+    ("r.md", "$$\\newcommand{\\sin}{\\cos}$$\n\n$$ \\log 0 = 1 $$\n$$ \\sin 0 = 1 $$\n"),
+])
+def test_redefining_a_function_derive_reads_is_refused_where_it_is_used(tmp_path, name, text):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text, name))
+    assert "only in its standard meaning" in err.value.message
+    assert err.value.source_line[err.value.column - 1:].startswith(("\\log", "\\int", "\\sin"))
+
+
+def test_mathjax_pages_may_redefine_other_commands_with_newcommand(check_text):
+    (step,) = check_text("$$\\newcommand{\\vec}[1]{\\mathbf{#1}}$$\n\n$$ \\vec{a} + a = 2a $$\n", "v.md").steps
+    assert step.verdict.status == "verified"
+
+
+@pytest.mark.parametrize("math", [
+    "2 &= 2 \\\\x &= x",            # \\x: a row break, then the letter x (never the macro \x)
+    "2 &= 2 \\\\\\x &= \\x",       # \\ then \x: the macro
+])
+def test_macros_are_expanded_token_by_token(check_text, math):
+    text = DOC % ("\\newcommand{\\x}{y}", "\\begin{align}\n%s\n\\end{align}" % math)
+    result = check_text(text, "t.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "verified"]
+    assert result.steps[1].step.reading in ("x = x", "y = y")

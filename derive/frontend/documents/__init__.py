@@ -117,7 +117,7 @@ def assemble(source, found, kind, mode="displays"):
     applied, displays split into rows and around the directives inside them."""
     if mode not in CHECK_MODES:
         raise ValueError(f"check mode {mode!r}")
-    macros = Macros(source)
+    macros = Macros(source, latex=kind == "latex")
     items = sorted(found, key=_offset)
     events, i = [], 0
     while i < len(items):
