@@ -341,3 +341,16 @@ def test_macros_are_expanded_token_by_token(check_text, math):
     result = check_text(text, "t.tex")
     assert [r.verdict.status for r in result.steps] == ["verified", "verified"]
     assert result.steps[1].step.reading in ("x = x", "y = y")
+
+
+def test_macros_are_expanded_in_directives_as_in_the_math(check_text, tmp_path):
+    text = DOC % ("\\newcommand{\\pr}{p_r}\n\\newcommand{\\half}{\\frac{1}{2}}\n% derive: variable x\n"
+                  "% derive: density \\pr\n% derive: title The \\pr{} page",
+                  "\\[ \\int \\pr(x) \\, dx = 1 \\]\n% derive: real a\n% derive: assume a = \\half\n\\[ a + a = 1 \\]")
+    result = check_text(text, "d.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "verified"]
+    assert result.derivation.title == "The \\pr{} page"          # a title is prose
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text.replace("\\newcommand{\\pr}", "\\def\\pr"), "e.tex"))
+    assert "\\pr is defined with \\def" in err.value.message
+    assert (err.value.line, err.value.column) == (5, 19)         # the \pr of the directive
