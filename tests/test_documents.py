@@ -354,3 +354,80 @@ def test_macros_are_expanded_in_directives_as_in_the_math(check_text, tmp_path):
         load(write(tmp_path, text.replace("\\newcommand{\\pr}", "\\def\\pr"), "e.tex"))
     assert "\\pr is defined with \\def" in err.value.message
     assert (err.value.line, err.value.column) == (5, 19)         # the \pr of the directive
+
+
+# ------------------------------------------------ what TeX and CommonMark do not read is skipped
+@pytest.mark.parametrize("skipped", [
+    "\\begin{verbatim}\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\end{verbatim}",
+    "\\begin{lstlisting}\n% derive: expect refuted\n\\end{lstlisting}",
+    "\\begin{minted}{latex}\n% derive: expect refuted\n\\end{minted}",
+    "\\begin{comment}\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\end{comment}",
+    "\\iffalse\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\ifx a b \\fi \\iff\n\\fi",
+    "\\verb|% derive: expect refuted|",
+    "\\url{http://example.org/% derive: expect refuted}",
+    "50\\% derive: expect refuted",
+])
+def test_directives_and_math_tex_does_not_read_are_skipped(tmp_path, skipped):
+    derivation = load(write(tmp_path, DOC % ("", skipped + "\n\\[ 2 + 2 = 5 \\]"), "v.tex"))
+    (step,) = derivation.steps                      # only the real display, not expected
+    assert (step.latex, step.expect, step.location.line) == ("5", "", skipped.count("\n") + 5)
+
+
+def test_the_else_of_iffalse_is_read():
+    document = read("e.tex", DOC % ("", "\\iffalse \\[ 1 = 3 \\] \\else \\[ 3 = 3 \\] \\fi"))
+    assert [r.text.strip() for d in document.displays for r in d.rows] == ["3 = 3"]
+
+
+@pytest.mark.parametrize("text, message, column", [
+    ("\\verb|% no close\n\\[ 1 = 1 \\]", "this \\verb is not closed on its line: no |", 1),
+    ("\\iffalse \\[ 1 = 1 \\]", "this \\iffalse is not closed", 1),
+])
+def test_unclosed_skipped_regions_are_errors_where_they_open(tmp_path, text, message, column):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, DOC % ("", text), "u.tex"))
+    assert message in err.value.message and (err.value.line, err.value.column) == (4, column)
+
+
+def test_comments_are_found_token_by_token(check_text):
+    # `\\%` is a row break then a comment; `\verb|%|` prints a percent sign, no comment
+    text = DOC % ("", "\\begin{align}\na + a &= 2a \\\\% a comment: x = 7\n &= 3a - a\n\\end{align}\n"
+                  "A comment starts with \\verb|%|. Then\n\\[ 1 + 1 = 2 \\]\nand $p(x|y)$ is prose.")
+    result = check_text(text, "c.tex")
+    assert [(r.step.latex, r.verdict.status) for r in result.steps] == [
+        ("2a", "verified"), ("3a - a", "verified"), ("2", "verified")]
+
+
+@pytest.mark.parametrize("page", [
+    "# N\n\nWrite:\n\n    <!-- derive: expect refuted -->\n\nNow:\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\nWrite:\n\n    % derive: expect refuted\n    $$ 1 = 3 $$\n\nNow:\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\nWrite:\n\n\t$$ 1 = 3 $$\n\n- a list item\n\n      $$ 1 = 3 $$\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\n```latex\n% derive: expect refuted\n$$ 1 = 3 $$\n```\n\n$$ 2 + 2 = 5 $$\n",
+])
+def test_markdown_code_blocks_are_skipped_with_their_directives(tmp_path, page):
+    (step,) = load(write(tmp_path, page, "c.md")).steps
+    assert (step.latex, step.expect) == ("5", "")
+
+
+def test_indented_lines_that_are_not_code_are_read(tmp_path):
+    page = ("1. A list item:\n\n    $$ 3 = 3 $$\n\n$$\na = a\n\n    + 0\n$$\n"
+            "Text\n    $$ 4 = 4 $$\n")
+    derivation = load(write(tmp_path, page, "l.md"))
+    assert [s.latex for s in derivation.steps] == ["3", "a + 0", "4"]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("h.tex", "\\begin{align}\nx^2 - 1 &= 0 \\quad \\text{for $x = 1$} \\\\\n"
+              "a + a &= 2a \\quad \\text{for every $a$} \\tag{$\\star_{1}$} \\\\\n &= a + a\n\\end{align}"),
+    ("h.md", "$$\nx^2 - 1 = 0 \\quad \\mbox{if $x = 1$}\n$$\n"
+             "$$\na + a = 2a \\quad \\text{for every $a$} \\tag{$\\star$}\n$$\n$$ 1 = 1 $$\n"),
+])
+def test_math_inside_text_in_a_display_is_a_side_remark(check_text, name, text):
+    result = check_text(DOC % ("", text) if name.endswith(".tex") else text, name)
+    assert [r.verdict.status for r in result.steps] == ["verified"] * 3
+    assert result.steps[0].step.reading == "x = 1 ⇒ x^2 - 1 = 0"
+
+
+def test_a_remark_whose_text_math_states_a_relation_is_refused(tmp_path):
+    text = DOC % ("", "\\[ x^2 - 1 = 0 \\quad \\text{when $x = 1$} \\]")
+    [(message, line, column)] = unreadable(load(write(tmp_path, text, "w.tex")))
+    assert "a remark whose math states a relation is not read" in message and (line, column) == (4, 34)

@@ -5,7 +5,9 @@ spaces), so positions in messages stay exact.
 * A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
 * After a top-level `\\quad` or `\\qquad` (outside every bracket):
   - `\\text{…}` is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`); but
-    `\\text{for } a, b > 0` and `\\text{if } q(x) > 0` state hypotheses of the row;
+    `\\text{for } a, b > 0` and `\\text{if } q(x) > 0` state hypotheses of the row, and so
+    do `\\text{for $a, b > 0$}` (math inside the text); any other remark whose `$…$` math
+    states a relation is refused (it would be a hypothesis set aside);
   - `(f(u) = u \\log u)` defines f from this row on (as `% derive: define` would);
   - `(q(x) > 0)`, any other relation in parentheses, is a hypothesis of the row;
   - a further relation `A = B` is a second row of its own.
@@ -21,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
-_TEXT = re.compile(r"\\text(?:rm|it|bf|sf)?\s*\{")
+_TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
 _CONDITION = re.compile(r"^\s*(for|if|where|with)\s*$")
+# `\\text{for $x = 1$}`: the condition word, then its math, inside the text.
+_MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
 
 
@@ -54,7 +58,10 @@ def annotate(text):
     main, rows = text, []
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
-        kind, inner, at = _side(piece)
+        try:
+            kind, inner, at = _side(piece)
+        except RemarkError as problem:          # its offset is in the piece: in the row
+            raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
@@ -83,6 +90,10 @@ def _side(piece):
         rest = stripped[end + 1:]
         if _CONDITION.match(words) and rest.strip():
             return "condition", rest, lead + end + 1
+        inside = _MATH_IN_TEXT.fullmatch(words)
+        if inside and _CONDITION.match(inside.group("words")) and not rest.strip():
+            return "condition", inside.group("math"), lead + text.end() + inside.start("math")
+        _refuse_relations_in_text_math(words, lead + text.end())
         if _RELATION.search(_without_text(rest)):
             raise RemarkError("a remark \\text{…} followed by a relation is not read: write "
                               "\\text{for } t < 1 for a hypothesis", lead + end + 1)
@@ -97,6 +108,16 @@ def _side(piece):
     if _RELATION.search(stripped):
         return "row", stripped, lead
     return "spacing", piece, 0
+
+
+def _refuse_relations_in_text_math(words, offset):
+    """Math inside a remark's text (`\\text{when $x = 1$}`) that states a relation would be
+    a hypothesis set aside unread: refused, unless written `\\text{for $x = 1$}`."""
+    for m in re.finditer(r"\$(?P<math>[^$]*)\$", words):
+        if _RELATION.search(m.group("math")):
+            raise RemarkError("a remark whose math states a relation is not read: write "
+                              "\\text{for $t < 1$} (or \\text{for } t < 1) for a hypothesis",
+                              offset + m.start("math"))
 
 
 def _without_text(text):
@@ -131,6 +152,7 @@ def _label(text):
     words = text[lead + m.end():end]
     if " " not in words.strip() and ":" not in words:
         return text
+    _refuse_relations_in_text_math(words, lead + m.end())
     return " " * (end + 1) + text[end + 1:]
 
 
