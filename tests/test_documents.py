@@ -431,3 +431,14 @@ def test_a_remark_whose_text_math_states_a_relation_is_refused(tmp_path):
     text = DOC % ("", "\\[ x^2 - 1 = 0 \\quad \\text{when $x = 1$} \\]")
     [(message, line, column)] = unreadable(load(write(tmp_path, text, "w.tex")))
     assert "a remark whose math states a relation is not read" in message and (line, column) == (4, 34)
+
+
+@pytest.mark.parametrize("name, text, where, message", [
+    ("k.md", "---\ntitle: x\nderive:\n  ? [density]\n  : p, q\n---\n$$ 1 = 1 $$\n", "k.md:4:5",
+     "each key under derive: is a directive's name"),
+    ("s.ipynb", notebook([("markdown", [1, 2])]), "s.ipynb", "cell 1: its source is not text"),
+    ("n.ipynb", notebook([("markdown", None)]), "n.ipynb", "cell 1: its source is not text"),
+])
+def test_malformed_document_shapes_are_positioned_errors(tmp_path, cli, name, text, where, message):
+    code, _, err = cli("check", "--no-cache", write(tmp_path, text, name))
+    assert code == 2 and f"{where}: error: {message}" in err and "internal error" not in err

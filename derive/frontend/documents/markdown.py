@@ -330,6 +330,9 @@ def _front_matter_directives(source, node, base):
             out.append(Directive(keyword, body.strip(), offset, at(item)))
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise source.error("each key under derive: is a directive's name, such as "
+                                   "'density'", at(key))
             values = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for v in values:
                 if not isinstance(v, yaml.ScalarNode):
