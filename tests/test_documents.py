@@ -442,3 +442,55 @@ def test_a_remark_whose_text_math_states_a_relation_is_refused(tmp_path):
 def test_malformed_document_shapes_are_positioned_errors(tmp_path, cli, name, text, where, message):
     code, _, err = cli("check", "--no-cache", write(tmp_path, text, name))
     assert code == 2 and f"{where}: error: {message}" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("data, where, shown", [
+    # a tab is one column and shows as a space, so the caret stands under the α
+    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
+     "   αβ &= \\det x\n   ^"),
+    # a byte-order mark is not a column; a carriage return is not shown
+    ("\ufeff$$ a = \\det a $$\r\n".encode(), "t.tex:1:8", "  $$ a = \\det a $$\n         ^"),
+    ("% derive: variable x\r\n$$\r\na = a\r\n  &= \\det a\r\n$$\r\n".encode(), "t.tex:4:6",
+     "    &= \\det a\n       ^"),
+])
+def test_carets_stand_under_the_column_whatever_the_line_holds(tmp_path, cli, data, where, shown):
+    path = tmp_path / "t.tex"
+    path.write_bytes(data)
+    code, _, err = cli("check", "--no-cache", path)
+    assert code == 2 and f"{where}: error:" in err and shown in err and "\\x" not in err
+
+
+@pytest.mark.parametrize("cells, where", [
+    ([("code", ["x=1"]), ("markdown", ["$$ 1 = 1 $$"]), ("markdown", ["<!-- derive: densty p -->"])],
+     "cell 3, line 1, column 14: error: unknown directive 'densty'; did you mean 'density'?"),
+    ([("code", ["x=1"]), ("markdown", ["# T\n", "$$ a = b"])],
+     "cell 2, line 2, column 1: error: this math is not closed"),
+])
+def test_a_notebook_file_error_names_its_cell(tmp_path, cli, cells, where):
+    path = write(tmp_path, notebook(cells), "f.ipynb")
+    code, _, err = cli("check", "--no-cache", path)
+    assert code == 2 and where in err
+    _, out, _ = cli("check", "--no-cache", "--format", "json", path)
+    (error,) = json.loads(out)["errors"]
+    assert error["cell"] == int(where.split()[1].rstrip(","))
+
+
+@pytest.mark.parametrize("line, message", [
+    ("% derive: Expect refuted", "unknown directive 'Expect'; did you mean 'expect'?"),
+    ("% derive: expect-refuted", "unknown directive 'expect-refuted'; did you mean 'expect refuted'?"),
+    ("% derive: expect refute", "expect takes one of: refuted, undecided; did you mean 'refuted'?"),
+    ("<!-- derive: Density p -->", "unknown directive 'Density'; did you mean 'density'?"),
+])
+def test_directive_typos_get_a_did_you_mean(tmp_path, line, message):
+    name = "t.md" if line.startswith("<") else "t.tex"
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, line + "\n$$ 1 = 2 $$\n", name))
+    assert err.value.message == message and err.value.line == 1
+
+
+def test_a_long_line_of_dollars_is_read_in_linear_time():
+    import time
+    for text in ("$x " * 600000, "$x $y$ " * 100000):     # openers whose closer is far, or near
+        began = time.monotonic()
+        read("long.md", text)
+        assert time.monotonic() - began < 5

@@ -63,7 +63,9 @@ class Directives:
         whether it changes what names mean (then the current chain ends)."""
         if keyword not in KEYWORDS:
             from derive.interfaces.suggest import did_you_mean
-            hint = did_you_mean(keyword, KEYWORDS)
+            head, _, rest = keyword.partition("-")
+            hint = f"; did you mean '{head} {rest}'?" if rest and head in KEYWORDS else \
+                did_you_mean(keyword, KEYWORDS)
             raise self.source.error(f"unknown directive {keyword!r}" + (
                 hint if hint else f"; known: {', '.join(KEYWORDS)}"),
                                     offset - len(keyword) - 1 if keyword else offset)
@@ -148,7 +150,9 @@ class Directives:
     def expectation(self, body, offset):
         word = body.strip()
         if word not in EXPECTABLE:
-            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
+            from derive.interfaces.suggest import did_you_mean
+            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}"
+                                    + did_you_mean(word, EXPECTABLE), offset)
         return word
 
     def _at(self, body, offset):

@@ -172,7 +172,9 @@ class StepFailure(TerminalRepr):
         self.reprcrash = ReprFileLocation(path, step["line"], printable(summary))
 
     def toterminal(self, tw):
+        from derive.frontend.errors import visible
         from derive.interfaces.terminal import SYMBOLS
+        from derive.reports.escape import readable
         step, p = self.step, self.printable
         status = step["verdict"]
         place = f": cell {step['cell']}, line {step['line']}:{step['column']}" if step.get("cell") \
@@ -183,7 +185,7 @@ class StepFailure(TerminalRepr):
         width = len(str(self.source_lines[-1][0])) if self.source_lines else 3
         for number, text in self.source_lines:
             marker = ">" if number == step["line"] else " "
-            tw.line(f"{number:0{max(width, 3)}d}{marker} {p(text)}")
+            tw.line(f"{number:0{max(width, 3)}d}{marker} {visible(text)}")
             if number == step["line"]:
                 tw.line(" " * (max(width, 3) + 2 + step["column"] - 1) + "^")
         tw.line("")
@@ -197,7 +199,7 @@ class StepFailure(TerminalRepr):
         tw.line(f"claimed:    left {relation} right")
         tw.line(f"verdict:    {status} ({p(step.get('method', ''))})", red=True)
         if step.get("detail"):
-            for n, line in enumerate(textwrap.wrap(p(step["detail"]), max(tw.fullwidth - 12, 30))):
+            for n, line in enumerate(textwrap.wrap(p(readable(step["detail"])), max(tw.fullwidth - 12, 30))):
                 tw.line(("why:        " if n == 0 else " " * 12) + line)
         ce = step.get("counterexample")
         if ce:
@@ -208,7 +210,7 @@ class StepFailure(TerminalRepr):
             tw.line(f"{'counterexample':<{name_width}} | value")
             tw.line(f"{'-' * name_width}-+-{'-' * 20}")
             for name, value in rows:
-                tw.line(f"{p(name):<{name_width}} | {p(value)}")
+                tw.line(f"{p(name):<{name_width}} | {p(readable(value))}")
         if status == "undecided":
             tw.line("")
             tw.line("accept it with '% derive: expect undecided' before the row, or run with "

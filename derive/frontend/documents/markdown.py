@@ -133,7 +133,7 @@ def scan(source, start, end, front_matter=False):
             found += _comment_directives(text, m.start(), close)
             i = close + len(closer)
         else:                                  # `$`: inline math closes on its own line
-            close = _INLINE_CLOSE.search(prose, m.end(), closers.line_end(m.end()))
+            close = closers.inline_close(m.end())
             if close is not None:
                 found.append(Math(m.start(), close.end(), Mapped.copy(text, m.end(), close.start()),
                                   inline=True))
@@ -195,6 +195,8 @@ class _Closers:
 
     def __init__(self, text, end):
         self.text, self.end, self.missing = text, end, {}
+        self._line = (0, -1)          # (from, the line end found from there)
+        self._inline = (0, -1, None)  # (from, its line end, the inline closer found or None)
 
     def find(self, closer, at):
         if at >= self.missing.get(closer, self.end + 1):
@@ -218,8 +220,24 @@ class _Closers:
             at = after
 
     def line_end(self, at):
-        found = self.text.find("\n", at, self.end)
-        return self.end if found < 0 else found
+        start, found = self._line
+        if not start <= at <= found:
+            found = self.text.find("\n", at, self.end)
+            found = self.end if found < 0 else found
+            self._line = (at, found)
+        return found
+
+    def inline_close(self, at):
+        """The `$` that closes inline math opened before `at`, on the same line, or None.
+        A search that found nothing (or found `c`) answers for every later start up to the
+        line's end (up to `c`): a line of many `$` is scanned once, not once per `$`."""
+        start, line_end, found = self._inline
+        if start <= at and (at <= found.start() if found is not None else at <= line_end):
+            return found
+        line_end = self.line_end(at)
+        found = _INLINE_CLOSE.search(self.text, at, line_end)
+        self._inline = (at, line_end, found)
+        return found
 
 
 def _comment_directives(text, start, end):
