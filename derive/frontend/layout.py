@@ -10,6 +10,7 @@ loses them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -54,10 +55,12 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`)."""
     masked = without_comments(display)
-    text_groups = _text_groups(masked.text)
+    groups = _text_groups(masked.text)
+    starts = [a for a, _ in groups]
     out, start = [], 0
     for m in _BREAK.finditer(masked.text):
-        if any(a <= m.start() < b for a, b in text_groups):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
             continue
         out.append(masked[start:m.start()])
         start = m.end()
@@ -73,14 +76,19 @@ def without_comments(mapped):
 
 
 def _text_groups(text):
-    """[(start, end)] of the braced groups of `\\text{…}`, `\\tag{…}` and the like."""
+    """[(start, end)], in order and apart, of the outermost braced groups of `\\text{…}`,
+    `\\tag{…}` and the like (an unclosed one runs to the end: the row is unreadable anyway)."""
     from derive.frontend.documents.macros import group
-    spans = []
-    for m in _TEXT_GROUP.finditer(text):
+    spans, at = [], 0
+    while True:
+        m = _TEXT_GROUP.search(text, at)
+        if m is None:
+            return spans
         braced = group(text, m.end())
-        if braced is not None:
-            spans.append((braced[0], braced[1]))
-    return spans
+        if braced is None:
+            return spans + [(m.end(), len(text))]
+        spans.append((braced[0], braced[1]))
+        at = braced[2]
 
 
 def _row(piece):
