@@ -155,7 +155,7 @@ def _read(report, path, content):
     try:
         report(load(path, content))
     except InputError as exc:
-        report((exc.message, exc.file, exc.line, exc.column, exc.source_line))
+        report((exc.message, exc.file, exc.line, exc.column, exc.source_line, exc.cell))
 
 
 def _unread(outcome, seconds):

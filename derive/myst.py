@@ -26,10 +26,10 @@ from __future__ import annotations
 import bisect
 import json
 import os
-import re
 import sys
 
 from derive.frontend.documents import Directive, Math, assemble
+from derive.frontend.documents.markdown import COMMENT_DIRECTIVE
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.errors import InputError, Source
 
@@ -41,10 +41,6 @@ SPEC = {
     "transforms": [{"name": TRANSFORM, "doc": "Check every display's steps; mark each row.",
                     "stage": "document"}],
 }
-_COMMENT_DIRECTIVE = re.compile(r"^[\s%]*(?:<!--)?\s*derive:\s*(?P<keyword>[a-z]*)\s*(?P<body>.*?)\s*(?:-->)?\s*$",
-                                re.S)
-
-
 class PageSource(Source):
     """The page's math and directives laid one after another, with each line's page line:
     positions are told as the page's lines (columns within the math)."""
@@ -74,10 +70,38 @@ class PageSource(Source):
         return InputError(message, self.file, self.locate(line), column, self.line_text(line))
 
 
-def _walk(node, parent=None):
-    yield node, parent
-    for child in node.get("children", ()) or ():
-        yield from _walk(child, node)
+class BadInput(Exception):
+    """What mystmd handed the plugin is not what its protocol promises."""
+
+
+def _walk(root):
+    """(node, parent) of every node, in document order (iterative: any depth)."""
+    stack = [(root, None)]
+    while stack:
+        node, parent = stack.pop()
+        yield node, parent
+        stack += [(child, node) for child in reversed(node.get("children") or ())]
+
+
+def check_tree(root):
+    """Raise `BadInput` unless `root` is an mdast tree as derive reads it: objects with a
+    list of `children`, text `value`s, positions with whole-number lines."""
+    stack = [(root, "the page")]
+    while stack:
+        node, where = stack.pop()
+        if not isinstance(node, dict):
+            raise BadInput(f"{where} is not a node (a JSON object)")
+        kind = node.get("type", "")
+        children, value, position = node.get("children") or [], node.get("value", ""), node.get("position")
+        if not isinstance(children, list):
+            raise BadInput(f"the children of {where} are not a list")
+        if not isinstance(value, str):
+            raise BadInput(f"the value of {where} ({kind}) is not text")
+        if position is not None and not (isinstance(position, dict) and all(
+                isinstance(position.get(end) or {}, dict) and
+                isinstance((position.get(end) or {}).get("line", 1), int) for end in ("start", "end"))):
+            raise BadInput(f"the position of {where} ({kind}) is not {{start: {{line}}, end: {{line}}}}")
+        stack += [(child, f"node {n + 1} under {kind or 'a node'}") for n, child in enumerate(children)]
 
 
 def _line(node, default):
@@ -91,11 +115,11 @@ def read_page(root, file="page", mode="displays"):
     for node, _ in _walk(root):
         kind = node.get("type")
         line = _line(node, line)
-        if kind in ("comment", "html"):
-            m = _COMMENT_DIRECTIVE.match(node.get("value", ""))
-            if m and (kind == "comment" or node.get("value", "").lstrip().startswith("<!--")):
+        if kind == "comment" or (kind == "html" and node.get("value", "").lstrip().startswith("<!--")):
+            value = node.get("value", "")
+            for m in COMMENT_DIRECTIVE.finditer(value):     # one per line, as `derive check` reads
                 text = f"{m.group('keyword')} {m.group('body')}"
-                pieces.append((text, line))
+                pieces.append((text, line + value.count("\n", 0, m.start())))
                 kinds.append(("directive", node, m.group("keyword")))
         elif kind in ("math", "inlineMath"):
             position = node.get("position") or {}
@@ -211,27 +235,52 @@ def main(argv=None):
     group.add_argument("--directive")
     group.add_argument("--transform")
     args = parser.parse_args(argv)
-    if args.directive:
-        data = json.load(sys.stdin)
-        json.dump([{"type": "math", "value": data.get("body") or "", "class": "derive"}], sys.stdout)
-        return 0
-    if args.transform:
-        from derive.frontend.documents import CHECK_MODES
-        mode = os.environ.get("DERIVE_MYST_CHECK", "displays")
-        if mode not in CHECK_MODES:
-            print(f"derive-myst: DERIVE_MYST_CHECK must be one of {', '.join(CHECK_MODES)}, not {mode!r}",
-                  file=sys.stderr)
-            return 2
-        root = json.load(sys.stdin)
-        root, failing = transform(root, mode=mode, budget=float(os.environ.get("DERIVE_MYST_BUDGET", "5")))
-        json.dump(root, sys.stdout)
-        for line in failing:
-            print(line, file=sys.stderr)
-        return 1 if failing and os.environ.get("DERIVE_MYST_STRICT") else 0
+    try:
+        if args.directive:
+            data = _stdin_json()
+            if not isinstance(data, dict) or not isinstance(data.get("body") or "", str):
+                raise BadInput("the directive's data is not an object with a text body")
+            json.dump([{"type": "math", "value": data.get("body") or "", "class": "derive"}], sys.stdout)
+            return 0
+        if args.transform:
+            return _transform_stdin()
+    except BadInput as exc:
+        print(f"derive-myst: {exc}", file=sys.stderr)
+        return 2
     if args.role:
         parser.error("derive offers no roles")
     json.dump(SPEC, sys.stdout)
     return 0
+
+
+def _stdin_json():
+    try:
+        return json.load(sys.stdin)
+    except (ValueError, RecursionError) as exc:
+        raise BadInput(f"standard input is not JSON ({exc})") from None
+
+
+def _transform_stdin():
+    """`--transform derive-check`: the page's AST in, the marked AST out; exit 2 for bad
+    input or configuration, 1 for problems under `DERIVE_MYST_STRICT`."""
+    from derive.frontend.documents import CHECK_MODES
+    mode = os.environ.get("DERIVE_MYST_CHECK", "displays")
+    if mode not in CHECK_MODES:
+        raise BadInput(f"DERIVE_MYST_CHECK must be one of {', '.join(CHECK_MODES)}, not {mode!r}")
+    budget_text = os.environ.get("DERIVE_MYST_BUDGET", "5")
+    try:
+        budget = float(budget_text)
+    except ValueError:
+        budget = float("nan")
+    if not 0 < budget < float("inf"):
+        raise BadInput(f"DERIVE_MYST_BUDGET must be a number of seconds, not {budget_text!r}")
+    root = _stdin_json()
+    check_tree(root)
+    root, failing = transform(root, mode=mode, budget=budget)
+    json.dump(root, sys.stdout)
+    for line in failing:
+        print(line, file=sys.stderr)
+    return 1 if failing and os.environ.get("DERIVE_MYST_STRICT") else 0
 
 
 if __name__ == "__main__":

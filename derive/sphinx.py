@@ -15,6 +15,10 @@ unless `derive_undecided = "info"` — and math derive cannot read are build war
 `sphinx-build -W` fails on them. A verdict the page expects (`expect refuted`) is shown,
 not warned about. Other builders (LaTeX, text, …) show the math as before.
 
+Math a page takes from another file (`{include}`) is checked in that file, read as a
+document of its own (its own directives), and its warnings name that file; a page with a
+problem is read again at every build, so an incremental build warns again.
+
 The ```` ```{derive} ```` directive is math, like ```` ```{math} ````, that
 `derive_check = "marked"` selects.
 """
@@ -71,33 +75,84 @@ def setup(app):
                  text=passthrough, man=passthrough, texinfo=passthrough)
     app.connect("config-inited", _check_config)
     app.connect("doctree-read", check_doctree)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _add_css)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def check_doctree(app, doctree):
-    """Check the page's math; replace each checked display by a `derive_display`."""
+    """Check the math of the page and of the files it includes (`{include}`), each file as
+    a document of its own; replace each checked display by a `derive_display`."""
+    env = app.env
+    docname = env.docname
+    page = Path(env.doc2path(docname)).resolve()
+    if page.suffix.lower() not in SUFFIXES:
+        return
+    by_source = {page: []}
+    for node in doctree.findall(nodes.math_block):
+        by_source.setdefault(_source_of(node, page), []).append(node)
+    failing = False
+    for path, math_nodes in by_source.items():
+        if path != page:
+            env.note_dependency(str(path))
+        if path.suffix.lower() not in SUFFIXES:
+            logger.warning("derive: math included from %s is not checked: derive reads .md and "
+                           ".ipynb files", path.name, location=math_nodes[0], type="derive",
+                           subtype="include")
+            failing = True
+            continue
+        failing |= _check_file(app, docname if path == page else None, path, math_nodes)
+    if failing:
+        env.derive_failing = getattr(env, "derive_failing", set()) | {docname}
+
+
+def _source_of(node, page):
+    """The file a math node comes from: an included file's, else the page."""
+    source = node.source or ""
+    path = Path(source)
+    return path.resolve() if source and path.is_file() else page
+
+
+def _check_file(app, docname, path, math_nodes):
+    """Check one file (the page, `docname`, or a file it includes: None) and put its blocks
+    in place of its math nodes; True when something is warned about."""
     from derive.frontend import InputError, read_text
     from derive.frontend.documents import read
     from derive.interfaces.annotate import check_page, problems
 
-    env = app.env
-    docname = env.docname
-    path = Path(env.doc2path(docname))
-    if path.suffix.lower() not in SUFFIXES:
-        return
-    mode = app.config.derive_check
+    def location(line):
+        return (docname, line) if docname else f"{path}:{line}" if line else str(path)
+
     try:
-        document = read(path, read_text(path), mode)
+        document = read(path, read_text(path), app.config.derive_check)
         if not document.displays:
-            return
+            return False
         blocks, result = check_page(document, path, float(app.config.derive_budget))
     except InputError as exc:
-        logger.warning("derive: %s", _position_and_message(exc), location=(docname, exc.line),
+        logger.warning("derive: %s", _position_and_message(exc), location=location(exc.line),
                        type="derive", subtype="input")
-        return
-    _report(app, docname, document, problems(result))
-    _attach(doctree, document, blocks)
+        return True
+    failing = problems(result)
+    _report(app, location, document, failing)
+    _attach(math_nodes, document, blocks)
+    return bool(failing)
+
+
+def _outdated(app, env, added, changed, removed):
+    """Pages with problems are read again at every build, so that an incremental build
+    (a kept `_build`) warns about them again and `-W` still fails."""
+    return sorted(getattr(env, "derive_failing", set()) - set(removed))
+
+
+def _purge(app, env, docname):
+    getattr(env, "derive_failing", set()).discard(docname)
+
+
+def _merge(app, env, docnames, other):
+    env.derive_failing = getattr(env, "derive_failing", set()) | \
+        (getattr(other, "derive_failing", set()) & set(docnames))
 
 
 def _position_and_message(exc):
@@ -112,16 +167,18 @@ def _position_and_message(exc):
     return "\n".join(printable(line) for line in (where + detail).split("\n"))
 
 
-def _report(app, docname, document, failing):
+def _report(app, location, document, failing):
+    """Each problem as a warning at `location(line)` (an info for an undecided step under
+    `derive_undecided = "info"`)."""
     from derive.interfaces.terminal import SYMBOLS, printable
     from derive.reports.escape import readable
     for step, verdict in failing:
         if verdict == "error":              # a row derive could not read: where, and why
             from derive.frontend import InputError
-            exc = InputError(step["message"], docname, step["line"], step["column"],
+            exc = InputError(step["message"], document.source.file, step["line"], step["column"],
                              step.get("source_line") or None, step.get("cell"))
             logger.warning("derive: %s", _position_and_message(exc),
-                           location=(docname, step["line"]), type="derive", subtype="error")
+                           location=location(step["line"]), type="derive", subtype="error")
             continue
         line = step["line"]
         where = ""
@@ -132,23 +189,29 @@ def _report(app, docname, document, failing):
         message = printable(f"derive: step {step['index']} is {verdict}{where}: {step['lhs_latex']} "
                             f"{relation} {step['latex']} — {readable(step.get('detail', ''))}")
         if verdict == "undecided" and app.config.derive_undecided == "info":
-            logger.info(message, location=(docname, line))
+            logger.info(message, location=location(line))
         else:
-            logger.warning(message, location=(docname, line), type="derive", subtype=verdict)
+            logger.warning(message, location=location(line), type="derive", subtype=verdict)
 
 
-def _attach(doctree, document, blocks):
-    """Put each block in place of the math_block that shows it: the block that starts on
-    the node's line, else (a notebook's cells have lines of their own) the next block
-    whose source holds the node's math."""
+def _attach(math_nodes, document, blocks):
+    """Put each block in place of the math node of its file that shows it: the block that
+    starts on the node's line and holds the node's math, else (a notebook's cells have lines
+    of their own) the next block whose source holds it."""
     source = document.source
     by_line = {} if hasattr(source, "locate") else {source.position(b.start)[0]: b for b in blocks}
     remaining = list(blocks)
-    for node in list(doctree.findall(nodes.math_block)):
+
+    def holds(block, math):
+        return math in "".join(source.text[block.start:block.end].split())
+
+    for node in math_nodes:
         math = "".join(node.astext().split())
         block = by_line.get(node.line) if by_line else None
+        if block is not None and not holds(block, math):
+            block = None
         if block is None and not by_line and math:
-            block = next((b for b in remaining if math in "".join(source.text[b.start:b.end].split())), None)
+            block = next((b for b in remaining if holds(b, math)), None)
         if block is None:
             continue
         remaining = remaining[remaining.index(block) + 1:] if block in remaining else remaining

@@ -281,3 +281,216 @@ def test_unclosed_and_repeated_openers_cost_one_pass():
         with contextlib.suppress(InputError):           # an unclosed $$ is an error, at its end
             read("big.md", text)
         assert time.monotonic() - began < 5
+
+
+# ---------------------------------------------------------------- macros as LaTeX defines them
+DOC = "\\documentclass{article}\n%s\n\\begin{document}\n%s\n\\end{document}\n"
+
+
+@pytest.mark.parametrize("preamble, math, verdict, reading", [
+    # \providecommand of a command LaTeX has does nothing: log 0 = 1 is what the PDF says
+    ("\\providecommand{\\log}{\\exp}", "\\[ \\log 1 = 0 \\]", "verified", "log(1) = 0"),
+    ("\\providecommand{\\frac}[2]{#1 + #2}", "\\[ \\frac{4}{2} = 2 \\]", "verified", "4 / 2 = 2"),
+    # … but one the document has not defined yet is defined
+    ("\\providecommand{\\two}{2}\\providecommand{\\two}{3}", "\\[ \\two = 2 \\]", "verified", "2 = 2"),
+    # the same definition twice (a notebook's cells repeat them) is one definition
+    ("\\newcommand{\\R}{2}\\newcommand{\\R}{2}", "\\[ \\R = 2 \\]", "verified", "2 = 2"),
+    # a command outside derive's functions and operators may be redefined
+    ("\\renewcommand{\\epsilon}{\\varepsilon}", "\\[ \\epsilon = \\varepsilon \\]", "verified", "ε = ε"),
+])
+def test_definitions_of_existing_commands_follow_latex(check_text, preamble, math, verdict, reading):
+    (step,) = check_text(DOC % (preamble, math), "m.tex").steps
+    assert (step.verdict.status, step.step.reading) == (verdict, reading)
+
+
+@pytest.mark.parametrize("preamble, message, line", [
+    ("\\newcommand{\\log}{\\exp}", "\\log is already defined by LaTeX: LaTeX refuses", 2),
+    ("\\DeclareMathOperator{\\det}{D}", "\\det is already defined by LaTeX", 2),
+    ("\\newcommand{\\x}{2}\n\\newcommand{\\x}{3}", "\\x is already defined (line 2)", 3),
+])
+def test_newcommand_of_an_existing_command_is_an_error_at_the_definition(tmp_path, preamble, message, line):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, DOC % (preamble, "\\[ \\log 1 = 0 \\]"), "n.tex"))
+    assert message in err.value.message and (err.value.line, err.value.column) == (line, 1)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.tex", DOC % ("\\renewcommand{\\log}{\\exp}", "\\[ \\log 0 = 1 \\]")),
+    ("r.tex", DOC % ("\\renewcommand{\\int}{\\sum}", "\\[ \\int 0 = 0 \\]")),
+    # MathJax redefines with \newcommand: a Markdown page's \newcommand{\sin} is a redefinition
+    ("r.md", "$$\\newcommand{\\sin}{\\cos}$$\n\n$$ \\log 0 = 1 $$\n$$ \\sin 0 = 1 $$\n"),
+])
+def test_redefining_a_function_derive_reads_is_refused_where_it_is_used(tmp_path, name, text):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text, name))
+    assert "only in its standard meaning" in err.value.message
+    assert err.value.source_line[err.value.column - 1:].startswith(("\\log", "\\int", "\\sin"))
+
+
+def test_mathjax_pages_may_redefine_other_commands_with_newcommand(check_text):
+    (step,) = check_text("$$\\newcommand{\\vec}[1]{\\mathbf{#1}}$$\n\n$$ \\vec{a} + a = 2a $$\n", "v.md").steps
+    assert step.verdict.status == "verified"
+
+
+@pytest.mark.parametrize("math", [
+    "2 &= 2 \\\\x &= x",            # \\x: a row break, then the letter x (never the macro \x)
+    "2 &= 2 \\\\\\x &= \\x",       # \\ then \x: the macro
+])
+def test_macros_are_expanded_token_by_token(check_text, math):
+    text = DOC % ("\\newcommand{\\x}{y}", "\\begin{align}\n%s\n\\end{align}" % math)
+    result = check_text(text, "t.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "verified"]
+    assert result.steps[1].step.reading in ("x = x", "y = y")
+
+
+def test_macros_are_expanded_in_directives_as_in_the_math(check_text, tmp_path):
+    text = DOC % ("\\newcommand{\\pr}{p_r}\n\\newcommand{\\half}{\\frac{1}{2}}\n% derive: variable x\n"
+                  "% derive: density \\pr\n% derive: title The \\pr{} page",
+                  "\\[ \\int \\pr(x) \\, dx = 1 \\]\n% derive: real a\n% derive: assume a = \\half\n\\[ a + a = 1 \\]")
+    result = check_text(text, "d.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "verified"]
+    assert result.derivation.title == "The \\pr{} page"          # a title is prose
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, text.replace("\\newcommand{\\pr}", "\\def\\pr"), "e.tex"))
+    assert "\\pr is defined with \\def" in err.value.message
+    assert (err.value.line, err.value.column) == (5, 19)         # the \pr of the directive
+
+
+# ------------------------------------------------ what TeX and CommonMark do not read is skipped
+@pytest.mark.parametrize("skipped", [
+    "\\begin{verbatim}\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\end{verbatim}",
+    "\\begin{lstlisting}\n% derive: expect refuted\n\\end{lstlisting}",
+    "\\begin{minted}{latex}\n% derive: expect refuted\n\\end{minted}",
+    "\\begin{comment}\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\end{comment}",
+    "\\iffalse\n% derive: expect refuted\n\\[ 1 = 3 \\]\n\\ifx a b \\fi \\iff\n\\fi",
+    "\\verb|% derive: expect refuted|",
+    "\\url{http://example.org/% derive: expect refuted}",
+    "50\\% derive: expect refuted",
+])
+def test_directives_and_math_tex_does_not_read_are_skipped(tmp_path, skipped):
+    derivation = load(write(tmp_path, DOC % ("", skipped + "\n\\[ 2 + 2 = 5 \\]"), "v.tex"))
+    (step,) = derivation.steps                      # only the real display, not expected
+    assert (step.latex, step.expect, step.location.line) == ("5", "", skipped.count("\n") + 5)
+
+
+def test_the_else_of_iffalse_is_read():
+    document = read("e.tex", DOC % ("", "\\iffalse \\[ 1 = 3 \\] \\else \\[ 3 = 3 \\] \\fi"))
+    assert [r.text.strip() for d in document.displays for r in d.rows] == ["3 = 3"]
+
+
+@pytest.mark.parametrize("text, message, column", [
+    ("\\verb|% no close\n\\[ 1 = 1 \\]", "this \\verb is not closed on its line: no |", 1),
+    ("\\iffalse \\[ 1 = 1 \\]", "this \\iffalse is not closed", 1),
+])
+def test_unclosed_skipped_regions_are_errors_where_they_open(tmp_path, text, message, column):
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, DOC % ("", text), "u.tex"))
+    assert message in err.value.message and (err.value.line, err.value.column) == (4, column)
+
+
+def test_comments_are_found_token_by_token(check_text):
+    # `\\%` is a row break then a comment; `\verb|%|` prints a percent sign, no comment
+    text = DOC % ("", "\\begin{align}\na + a &= 2a \\\\% a comment: x = 7\n &= 3a - a\n\\end{align}\n"
+                  "A comment starts with \\verb|%|. Then\n\\[ 1 + 1 = 2 \\]\nand $p(x|y)$ is prose.")
+    result = check_text(text, "c.tex")
+    assert [(r.step.latex, r.verdict.status) for r in result.steps] == [
+        ("2a", "verified"), ("3a - a", "verified"), ("2", "verified")]
+
+
+@pytest.mark.parametrize("page", [
+    "# N\n\nWrite:\n\n    <!-- derive: expect refuted -->\n\nNow:\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\nWrite:\n\n    % derive: expect refuted\n    $$ 1 = 3 $$\n\nNow:\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\nWrite:\n\n\t$$ 1 = 3 $$\n\n- a list item\n\n      $$ 1 = 3 $$\n\n$$ 2 + 2 = 5 $$\n",
+    "# N\n\n```latex\n% derive: expect refuted\n$$ 1 = 3 $$\n```\n\n$$ 2 + 2 = 5 $$\n",
+])
+def test_markdown_code_blocks_are_skipped_with_their_directives(tmp_path, page):
+    (step,) = load(write(tmp_path, page, "c.md")).steps
+    assert (step.latex, step.expect) == ("5", "")
+
+
+def test_indented_lines_that_are_not_code_are_read(tmp_path):
+    page = ("1. A list item:\n\n    $$ 3 = 3 $$\n\n$$\na = a\n\n    + 0\n$$\n"
+            "Text\n    $$ 4 = 4 $$\n")
+    derivation = load(write(tmp_path, page, "l.md"))
+    assert [s.latex for s in derivation.steps] == ["3", "a + 0", "4"]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("h.tex", "\\begin{align}\nx^2 - 1 &= 0 \\quad \\text{for $x = 1$} \\\\\n"
+              "a + a &= 2a \\quad \\text{for every $a$} \\tag{$\\star_{1}$} \\\\\n &= a + a\n\\end{align}"),
+    ("h.md", "$$\nx^2 - 1 = 0 \\quad \\mbox{if $x = 1$}\n$$\n"
+             "$$\na + a = 2a \\quad \\text{for every $a$} \\tag{$\\star$}\n$$\n$$ 1 = 1 $$\n"),
+])
+def test_math_inside_text_in_a_display_is_a_side_remark(check_text, name, text):
+    result = check_text(DOC % ("", text) if name.endswith(".tex") else text, name)
+    assert [r.verdict.status for r in result.steps] == ["verified"] * 3
+    assert result.steps[0].step.reading == "x = 1 ⇒ x^2 - 1 = 0"
+
+
+def test_a_remark_whose_text_math_states_a_relation_is_refused(tmp_path):
+    text = DOC % ("", "\\[ x^2 - 1 = 0 \\quad \\text{when $x = 1$} \\]")
+    [(message, line, column)] = unreadable(load(write(tmp_path, text, "w.tex")))
+    assert "a remark whose math states a relation is not read" in message and (line, column) == (4, 34)
+
+
+@pytest.mark.parametrize("name, text, where, message", [
+    ("k.md", "---\ntitle: x\nderive:\n  ? [density]\n  : p, q\n---\n$$ 1 = 1 $$\n", "k.md:4:5",
+     "each key under derive: is a directive's name"),
+    ("s.ipynb", notebook([("markdown", [1, 2])]), "s.ipynb", "cell 1: its source is not text"),
+    ("n.ipynb", notebook([("markdown", None)]), "n.ipynb", "cell 1: its source is not text"),
+])
+def test_malformed_document_shapes_are_positioned_errors(tmp_path, cli, name, text, where, message):
+    code, _, err = cli("check", "--no-cache", write(tmp_path, text, name))
+    assert code == 2 and f"{where}: error: {message}" in err and "internal error" not in err
+
+
+@pytest.mark.parametrize("data, where, shown", [
+    # a tab is one column and shows as a space, so the caret stands under the α
+    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
+     "   αβ &= \\det x\n   ^"),
+    # a byte-order mark is not a column; a carriage return is not shown
+    ("\ufeff$$ a = \\det a $$\r\n".encode(), "t.tex:1:8", "  $$ a = \\det a $$\n         ^"),
+    ("% derive: variable x\r\n$$\r\na = a\r\n  &= \\det a\r\n$$\r\n".encode(), "t.tex:4:6",
+     "    &= \\det a\n       ^"),
+])
+def test_carets_stand_under_the_column_whatever_the_line_holds(tmp_path, cli, data, where, shown):
+    path = tmp_path / "t.tex"
+    path.write_bytes(data)
+    code, _, err = cli("check", "--no-cache", path)
+    assert code == 2 and f"{where}: error:" in err and shown in err and "\\x" not in err
+
+
+@pytest.mark.parametrize("cells, where", [
+    ([("code", ["x=1"]), ("markdown", ["$$ 1 = 1 $$"]), ("markdown", ["<!-- derive: densty p -->"])],
+     "cell 3, line 1, column 14: error: unknown directive 'densty'; did you mean 'density'?"),
+    ([("code", ["x=1"]), ("markdown", ["# T\n", "$$ a = b"])],
+     "cell 2, line 2, column 1: error: this math is not closed"),
+])
+def test_a_notebook_file_error_names_its_cell(tmp_path, cli, cells, where):
+    path = write(tmp_path, notebook(cells), "f.ipynb")
+    code, _, err = cli("check", "--no-cache", path)
+    assert code == 2 and where in err
+    _, out, _ = cli("check", "--no-cache", "--format", "json", path)
+    (error,) = json.loads(out)["errors"]
+    assert error["cell"] == int(where.split()[1].rstrip(","))
+
+
+@pytest.mark.parametrize("line, message", [
+    ("% derive: Expect refuted", "unknown directive 'Expect'; did you mean 'expect'?"),
+    ("% derive: expect-refuted", "unknown directive 'expect-refuted'; did you mean 'expect refuted'?"),
+    ("% derive: expect refute", "expect takes one of: refuted, undecided; did you mean 'refuted'?"),
+    ("<!-- derive: Density p -->", "unknown directive 'Density'; did you mean 'density'?"),
+])
+def test_directive_typos_get_a_did_you_mean(tmp_path, line, message):
+    name = "t.md" if line.startswith("<") else "t.tex"
+    with pytest.raises(InputError) as err:
+        load(write(tmp_path, line + "\n$$ 1 = 2 $$\n", name))
+    assert err.value.message == message and err.value.line == 1
+
+
+def test_a_long_line_of_dollars_is_read_in_linear_time():
+    import time
+    for text in ("$x " * 600000, "$x $y$ " * 100000):     # openers whose closer is far, or near
+        began = time.monotonic()
+        read("long.md", text)
+        assert time.monotonic() - began < 5

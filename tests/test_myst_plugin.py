@@ -33,6 +33,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 AST = Path(__file__).parent / "data" / "myst-page.ast.json"
 
 
@@ -109,3 +111,35 @@ def test_unreadable_math_becomes_a_warning_on_the_page():
     warning = page["children"][0]
     assert warning["type"] == "admonition" and warning["kind"] == "warning"
     assert "unexpected '*'" in text(warning) and "derive: line" in err
+
+
+@pytest.mark.parametrize("args, stdin, env, message", [
+    (("--transform", "derive-check"), "not json", {}, "standard input is not JSON"),
+    (("--transform", "derive-check"), "[]", {}, "the page is not a node"),
+    (("--transform", "derive-check"), '{"type": "root", "children": [{"type": "math", "value": 5}]}', {},
+     "the value of node 1 under root (math) is not text"),
+    (("--transform", "derive-check"), '{"type": "root", "children": [{"type": "math", "value": "a = a",'
+     ' "position": {"start": {"line": "one"}}}]}', {}, "the position of node 1 under root (math)"),
+    (("--transform", "derive-check"), "[" * 100000, {}, "standard input is not JSON"),
+    (("--directive", "derive"), '"x"', {}, "the directive's data is not an object"),
+    (("--transform", "derive-check"), '{"type": "root", "children": []}', {"DERIVE_MYST_BUDGET": "abc"},
+     "DERIVE_MYST_BUDGET must be a number of seconds, not 'abc'"),
+])
+def test_bad_input_is_a_one_line_error(args, stdin, env, message):
+    code, out, err = plugin(*args, stdin=stdin, env=env)
+    assert (code, out) == (2, "") and err.startswith(f"derive-myst: {message}")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_multi_line_comment_holds_one_directive_per_line_as_derive_check_reads_it(tmp_path):
+    from derive.frontend import load
+    comment = "<!--\nderive: variable x\nderive: density p\n-->"
+    tree = {"type": "root", "children": [
+        {"type": "html", "value": comment, "position": {"start": {"line": 3}, "end": {"line": 6}}},
+        {"type": "math", "value": "\\int p(x) \\, dx = 1",
+         "position": {"start": {"line": 8}, "end": {"line": 10}}}]}
+    code, out, err = plugin("--transform", "derive-check", stdin=json.dumps(tree),
+                            env={"DERIVE_MYST_STRICT": "1"})
+    assert code == 0 and err == "" and "admonition" not in out
+    (tmp_path / "multi.md").write_text(f"# T\n\n{comment}\n\n$$\n\\int p(x) \\, dx = 1\n$$\n")
+    assert [s.kind for s in load(tmp_path / "multi.md").steps] == ["equality"]

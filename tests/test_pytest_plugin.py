@@ -1,5 +1,6 @@
 """The pytest plugin, run on temporary projects with pytester, as a user's CI runs it."""
 
+import json
 import textwrap
 
 import pytest
@@ -119,3 +120,26 @@ def test_patterns_are_configurable(pytester):
     (pytester.path / "a.steps.yaml").write_text(YAML)
     pytester.makefile(".tex", good=GOOD)
     pytester.runpytest("-q").assert_outcomes(passed=2)
+
+
+def test_a_malformed_document_fails_alone_and_the_session_goes_on(pytester):
+    pytester.makefile(".md", fmkey="---\nderive:\n  ? [density]\n  : p, q\n---\n$$ 1 = 1 $$\n")
+    (pytester.path / "nb.ipynb").write_text(json.dumps({
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["<!-- derive: variable x -->", 5]}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    pytester.makefile(".tex", good=GOOD)
+    result = pytester.runpytest("-q")
+    result.assert_outcomes(passed=2, failed=2)
+    out = result.stdout.str()
+    assert "fmkey.md:3:5: error: each key under derive: is a directive's name" in out
+    assert "nb.ipynb: error: cell 1: its source is not text" in out
+    assert "Traceback" not in out and "internal error" not in out
+
+
+def test_an_unreadable_row_shows_its_message_not_sides(pytester):
+    pytester.makefile(".md", page="<!-- derive: variable x -->\n# Page\n$$\na = \\det a\n$$\n")
+    out = pytester.runpytest("-q").stdout.str()
+    assert "page.md:4:5: step 1 could not be read" in out
+    assert "row:        a = \\det a" in out and "error:      derive does not read `\\det`" in out
+    assert "left side" not in out and "claimed" not in out
+    assert "FAILED page.md::step1-unreadable-line4 - step 1 unreadable: derive does not read" in out

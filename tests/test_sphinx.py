@@ -131,3 +131,49 @@ def test_the_screenshot_shows_the_marks(tmp_path):
         return [i % image.width for i, p in enumerate(pixels) if test(*p)]
     greens, reds = xs(lambda r, g, b: g > 100 and r < 60 and b < 90), xs(lambda r, g, b: r > 180 and g < 70 and b < 80)
     assert min(greens) > image.width / 2 and abs(max(greens) - max(reds)) < 6
+
+
+def build_project(tmp_path, pages, conf=CONF, fresh=True, strict=True):
+    """sphinx-build (-W) of `pages` ({name: text}); `fresh=False` keeps the last build."""
+    src = tmp_path / "src"
+    src.mkdir(exist_ok=True)
+    for name, text in {"conf.py": conf, **pages}.items():
+        if not (src / name).exists() or (src / name).read_text() != text:   # unchanged: not new
+            (src / name).write_text(text)
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q",
+                           *(["-W"] if strict else []), *(["-E"] if fresh else []),
+                           str(src), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    return proc, tmp_path / "out"
+
+
+INCLUDING = "# Inc\n\nfiller\n\n$$\n1 + 1 = 2\n$$\n\n```{include} part.md\n```\n"
+PART = "# Part\n\nfiller\n\n$$\na + b = b + a%s\n$$\n"
+INCLUDE_CONF = CONF + 'exclude_patterns = ["part.md"]\n'
+
+
+@pytest.mark.parametrize("part, rows", [(PART % "", ["verified", "verified"]),
+                                        (PART % " + 1", ["verified", "refuted"])])
+def test_included_math_is_checked_in_its_own_file(tmp_path, part, rows):
+    # part.md's display stands on line 5, as index.md's does: each keeps its own math
+    proc, out = build_project(tmp_path, {"index.md": INCLUDING, "part.md": part}, INCLUDE_CONF)
+    html = (out / "index.html").read_text()
+    assert re.findall(r'<tr class="derive-row derive-(\w+)">', html) == rows
+    if rows[-1] == "refuted":
+        assert proc.returncode != 0
+        assert re.search(r"part\.md:6: WARNING: derive: step 1 is refuted: a \+ b = b \+ a \+ 1",
+                         proc.stderr)
+    else:
+        assert proc.returncode == 0, proc.stderr
+
+
+def test_a_kept_build_still_fails_under_W(tmp_path):
+    wrong = {"index.md": INDEX, "kl.md": KL.replace("H(p) + D_{KL}(p \\| q)", "H(p) + D_{KL}(q \\| p)"),
+             "prose.md": PROSE}
+    proc, _ = build_project(tmp_path, wrong, strict=False)       # a cached _build
+    assert proc.returncode == 0 and "derive: step 2 is refuted" in proc.stderr
+    for _ in range(2):
+        proc, _ = build_project(tmp_path, wrong, fresh=False)
+        assert proc.returncode != 0 and "derive: step 2 is refuted" in proc.stderr
+    proc, _ = build_project(tmp_path, {"kl.md": KL}, fresh=False)     # fixed: the build passes
+    assert proc.returncode == 0, proc.stderr

@@ -65,3 +65,10 @@ def test_unknown_fields_and_an_error_verdict_render(cli):
 def test_did_you_mean():
     assert did_you_mean("densty", ["density", "define", "real"]) == "; did you mean 'density'?"
     assert did_you_mean("zzz", ["density", "define"]) == ""
+
+
+def test_sympy_infinity_is_shown_as_infinity(cli, tmp_path):
+    path = write(tmp_path, "% derive: real t\n$$ \\lim_{t \\to 0^+} \\frac{1}{t} = 5 $$\n", "lim.tex")
+    code, out, _ = cli("check", "--no-cache", path)
+    assert code == 1 and "the limit is ∞, not 5" in out and "difference           = the limit is ∞" in out
+    assert not re.search(r"(?<![\w.])oo(?!\w)", out)

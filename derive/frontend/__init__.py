@@ -78,10 +78,11 @@ def read_text(path):
 
 
 def _decode(path, data):
-    """`data` as UTF-8 text, without a byte-order mark at its start (editors on Windows
-    write one; it is not part of the text); an `InputError` at the first line that is not."""
+    """`data` as UTF-8 text, without a leading byte-order mark (Windows editors write one;
+    columns are counted as editors count them); an `InputError` at the first line that is
+    not UTF-8."""
     try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text", path, line) from None

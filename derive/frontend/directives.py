@@ -64,7 +64,9 @@ class Directives:
         whether it changes what names mean (then the current chain ends)."""
         if keyword not in KEYWORDS:         # at the keyword (an empty one: its own line's end)
             from derive.interfaces.suggest import did_you_mean
-            hint = did_you_mean(keyword, KEYWORDS) if keyword else ""
+            head, _, rest = keyword.partition("-")
+            hint = f"; did you mean '{head} {rest}'?" if rest and head in KEYWORDS else \
+                did_you_mean(keyword, KEYWORDS) if keyword else ""
             raise self.source.error((f"unknown directive {keyword!r}" if keyword else
                                      "a derive: directive needs a keyword") + (
                 hint if hint else f"; known: {', '.join(KEYWORDS)}"), offset - len(keyword) - 1)
@@ -149,7 +151,9 @@ class Directives:
     def expectation(self, body, offset):
         word = body.strip()
         if word not in EXPECTABLE:
-            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}", offset)
+            from derive.interfaces.suggest import did_you_mean
+            raise self.source.error(f"expect takes one of: {', '.join(EXPECTABLE)}"
+                                    + did_you_mean(word, EXPECTABLE), offset)
         return word
 
     def _at(self, body, offset):

@@ -33,10 +33,20 @@ class InputError(Exception):
         return text
 
 
+def visible(line):
+    """`line` as it can be shown above a caret: one character for one (a tab as a space,
+    a carriage return, other control and bidirectional characters as `?`), so the caret's
+    column is the line's own."""
+    import unicodedata
+    return "".join(" " if ch == "\t" else
+                   "?" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch != "\u200d" else ch
+                   for ch in line)
+
+
 def _window(line, column, width=100):
     """The part of a long line around `column`, and the padding that puts a caret under it."""
     start = max(0, column - 1 - width // 2)
-    shown = line[start:start + width]
+    shown = visible(line.rstrip("\r"))[start:start + width]
     prefix = "…" if start else ""
     return prefix + shown, " " * (len(prefix) + column - 1 - start)
 
@@ -58,9 +68,10 @@ class Source:
         return line + 1, offset - self._line_starts[line] + 1
 
     def line_text(self, line):
+        """The text of `line` (1-based), without its line ending (`\\n` or `\\r\\n`)."""
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
-        return self.text[start:] if end < 0 else self.text[start:end]
+        return (self.text[start:] if end < 0 else self.text[start:end]).rstrip("\r")
 
     def error(self, message, offset):
         line, column = self.position(offset)

@@ -10,6 +10,7 @@ loses them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -28,14 +29,19 @@ _BREAK = re.compile(
     re.VERBOSE,
 )
 # Carries no meaning inside a row.
-_LAYOUT = re.compile(r"\\(?:label|tag\*?)\{[^{}]*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
+_LAYOUT = re.compile(r"\\(?:label|tag\*?)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 # Punctuation that ends a row of prose-like math: `a \ge 0.`, `b = c,` (also `\text{.}`).
 # Not the `.` of `\right.` (an invisible delimiter) nor the `;` of `\;` (a space).
 _END_PUNCTUATION = re.compile(
     r"(?:(?<!\\)(?<!\\right)(?<!\\left)(?<!\\middle)(?<![bB]igr)(?<![bB]iggr)[.,;]"
     r"|\\text\{\s*[.,;]\s*\})(?:\\[,;!> ]|\\q?quad|\s)*$")
-COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+# A comment, found as TeX finds it: control sequences are stepped over whole, so `\%` is a
+# percent sign and `\\%` a row break followed by a comment.
+_COMMENT_SCAN = re.compile(r"\\(?:[a-zA-Z]+|.)|(?P<comment>%[^\n]*)", re.S)
+# Groups of text or layout inside a display: a `$` in them is math inside text
+# (`\text{for $x > 0$}`, `\tag{$\star$}`), never the end of the display.
+_TEXT_GROUP = re.compile(r"\\(?:text(?:rm|it|bf|sf|tt|normal)?|mbox|hbox|tag\*?|label)\s*(?=\{)")
 
 
 @dataclass(frozen=True)
@@ -48,13 +54,41 @@ class Row(Mapped):
 
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`)."""
-    masked = display.blank(COMMENT)
+    masked = without_comments(display)
+    groups = _text_groups(masked.text)
+    starts = [a for a, _ in groups]
     out, start = [], 0
     for m in _BREAK.finditer(masked.text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
+            continue
         out.append(masked[start:m.start()])
         start = m.end()
     out.append(masked[start:])
     return [row for row in map(_row, out) if row.text.strip()]
+
+
+def without_comments(mapped):
+    """`mapped` with its TeX comments blanked (the map holds)."""
+    text = _COMMENT_SCAN.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)) if m.group("comment")
+                             else m.group(0), mapped.text)
+    return Mapped(text, mapped.spans)
+
+
+def _text_groups(text):
+    """[(start, end)], in order and apart, of the outermost braced groups of `\\text{…}`,
+    `\\tag{…}` and the like (an unclosed one runs to the end: the row is unreadable anyway)."""
+    from derive.frontend.documents.macros import group
+    spans, at = [], 0
+    while True:
+        m = _TEXT_GROUP.search(text, at)
+        if m is None:
+            return spans
+        braced = group(text, m.end())
+        if braced is None:
+            return spans + [(m.end(), len(text))]
+        spans.append((braced[0], braced[1]))
+        at = braced[2]
 
 
 def _row(piece):

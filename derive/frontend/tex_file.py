@@ -59,8 +59,9 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
 def _directive_text(source, directive):
     """The directive as `keyword body`, each character mapped to where it stands."""
     keyword_at = directive.keyword_offset if directive.keyword_offset >= 0 else directive.offset
-    return (Mapped.generated(directive.keyword + " ", keyword_at)
-            + Mapped.copy(source.text, directive.offset, directive.offset + len(directive.body)))
+    body = directive.mapped if directive.mapped is not None else \
+        Mapped.copy(source.text, directive.offset, directive.offset + len(directive.body))
+    return Mapped.generated(directive.keyword + " ", keyword_at) + body
 
 
 class Placement:

@@ -82,6 +82,11 @@ class DerivationFile(pytest.File):
         except InputError as exc:
             yield UnreadableItem.from_parent(self, name="read", error=exc)
             return
+        except Exception as exc:  # noqa: BLE001 - a bug of ours: this file fails, the session goes on
+            error = InputError(f"internal error while reading this file ({type(exc).__name__}: "
+                               f"{exc}), please report it", self.path)
+            yield UnreadableItem.from_parent(self, name="read", error=error)
+            return
         for step in derivation.steps:
             if step.kind != "definition":
                 yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-{_place(step)}",
@@ -158,32 +163,43 @@ class StepFailure(TerminalRepr):
         self.printable = printable
         status = step["verdict"]
         side = step["latex"] if len(step["latex"]) <= 60 else step["latex"][:59] + "…"
-        self.reprcrash = ReprFileLocation(path, step["line"], printable(
-            f"step {step['index']} {status}: {step['lhs_latex'][:40]} {step['relation']} {side}"
-            if step["kind"] not in ("definition",) else f"step {step['index']} {status}"))
+        if status == "error":           # a row never read: its message, no sides
+            summary = f"step {step['index']} unreadable: {step['message'][:100]}"
+        elif step["kind"] == "definition":
+            summary = f"step {step['index']} {status}"
+        else:
+            summary = f"step {step['index']} {status}: {step['lhs_latex'][:40]} {step['relation']} {side}"
+        self.reprcrash = ReprFileLocation(path, step["line"], printable(summary))
 
     def toterminal(self, tw):
+        from derive.frontend.errors import visible
         from derive.interfaces.terminal import SYMBOLS
+        from derive.reports.escape import readable
         step, p = self.step, self.printable
         status = step["verdict"]
         place = f": cell {step['cell']}, line {step['line']}:{step['column']}" if step.get("cell") \
             else f":{step['line']}:{step['column']}"
-        tw.line(f"{self.path}{place}: step {step['index']} is {status} ({step['kind']})",
-                red=True, bold=True)
+        unread = status == "error"
+        tw.line(f"{self.path}{place}: step {step['index']} "
+                + ("could not be read" if unread else f"is {status} ({step['kind']})"), red=True, bold=True)
         width = len(str(self.source_lines[-1][0])) if self.source_lines else 3
         for number, text in self.source_lines:
             marker = ">" if number == step["line"] else " "
-            tw.line(f"{number:0{max(width, 3)}d}{marker} {p(text)}")
+            tw.line(f"{number:0{max(width, 3)}d}{marker} {visible(text)}")
             if number == step["line"]:
                 tw.line(" " * (max(width, 3) + 2 + step["column"] - 1) + "^")
-        relation = SYMBOLS.get(step["relation"], step["relation"])
         tw.line("")
+        if unread:
+            tw.line(f"row:        {p(step['latex'])}")
+            tw.line(f"error:      {p(step['message'])}", red=True)
+            return
+        relation = SYMBOLS.get(step["relation"], step["relation"])
         tw.line(f"left side:  {p(step['lhs_latex'])}")
         tw.line(f"right side: {p(step['latex'])}")
         tw.line(f"claimed:    left {relation} right")
         tw.line(f"verdict:    {status} ({p(step.get('method', ''))})", red=True)
         if step.get("detail"):
-            for n, line in enumerate(textwrap.wrap(p(step["detail"]), max(tw.fullwidth - 12, 30))):
+            for n, line in enumerate(textwrap.wrap(p(readable(step["detail"])), max(tw.fullwidth - 12, 30))):
                 tw.line(("why:        " if n == 0 else " " * 12) + line)
         ce = step.get("counterexample")
         if ce:
@@ -194,7 +210,7 @@ class StepFailure(TerminalRepr):
             tw.line(f"{'counterexample':<{name_width}} | value")
             tw.line(f"{'-' * name_width}-+-{'-' * 20}")
             for name, value in rows:
-                tw.line(f"{p(name):<{name_width}} | {p(value)}")
+                tw.line(f"{p(name):<{name_width}} | {p(readable(value))}")
         if status == "undecided":
             tw.line("")
             tw.line("accept it with '% derive: expect undecided' before the row, or run with "

@@ -20,6 +20,7 @@ import textwrap
 import unicodedata
 
 from derive.model import CLAIM_KINDS, DEFINITION, REFUTED, UNDECIDED, VERIFIED
+from derive.reports.escape import readable
 
 ERROR = "error"
 MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔", ERROR: "!"}
@@ -149,22 +150,22 @@ def render_step(step, style, columns=None, reading=False):
         lines += _wrapped(f"by: {step['justification']}", columns)
     ce = step.get("counterexample")
     if status == ERROR:
-        lines += _wrapped(step.get("message") or step.get("detail", ""), columns)
+        lines += _wrapped(step.get("message") or readable(step.get("detail", "")), columns)
     elif status == REFUTED and ce is not None:
-        lines.extend(_wrapped(step["detail"], columns))
+        lines.extend(_wrapped(readable(step["detail"]), columns))
         lines.append(f"{'':{INDENT}}" + style.paint("counterexample:", EXPECTED_COLOUR if as_expected
                                                      else COLOURS[REFUTED]))
         for name, value in ce["assignment"].items():
-            lines += _wrapped(f"{printable(name)} = {value}", columns, INDENT + 2)
+            lines += _wrapped(f"{printable(name)} = {readable(value)}", columns, INDENT + 2)
         labels = (*ce["labels"], "difference")
         label_width = max(len(label) for label in labels)
         for label, value in zip(labels, (ce["lhs"], ce["rhs"], ce["difference"])):
-            lines += _wrapped(f"{printable(label):<{label_width}} = {value}", columns, INDENT + 2)
+            lines += _wrapped(f"{printable(label):<{label_width}} = {readable(value)}", columns, INDENT + 2)
         if step["kind"] not in CLAIM_KINDS:
             lines.append(f"{'':{INDENT}}previous line: "
                          f"{shorten(printable(step['lhs_latex']), columns - INDENT - 15)}")
     elif status == UNDECIDED:
-        lines.extend(_wrapped(step["detail"], columns))
+        lines.extend(_wrapped(readable(step["detail"]), columns))
     return [fit(line, columns) for line in lines]
 
 

@@ -104,11 +104,51 @@ def _tex_chars(text):
             out.append(_TEX_SPECIALS[ch])
         elif ch in _TEX_UNICODE:
             out.append(_TEX_UNICODE[ch])
-        elif ord(ch) < 128 or ch.isalpha():
-            out.append(ch if ord(ch) < 128 else "?")
+        elif ord(ch) < 128:
+            out.append(ch)
         else:
-            out.append("?")
+            out.append(_tex_letter(ch))
     return "".join(out)
+
+
+# TeX's own spellings of letters and punctuation beyond ASCII, in the default (OT1) fonts,
+# so that the report builds with plain pdflatex whatever its input encoding.
+_TEX_LETTERS = {"ß": r"\ss{}", "æ": r"\ae{}", "Æ": r"\AE{}", "œ": r"\oe{}", "Œ": r"\OE{}",
+                "ø": r"\o{}", "Ø": r"\O{}", "ł": r"\l{}", "Ł": r"\L{}", "ı": r"\i{}",
+                "“": "``", "”": "''", "„": ",,", "‘": "`", "’": "'", "«": "``", "»": "''",
+                "\u00a0": "~"}
+_TEX_ACCENTS = {"\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=",
+                "\u0306": "u", "\u0307": ".", "\u0308": '"', "\u030a": "r", "\u030b": "H",
+                "\u030c": "v", "\u0327": "c", "\u0328": "k"}
+
+
+def _tex_letter(ch):
+    """A character beyond ASCII as TeX writes it: an accented Latin letter with its accent
+    command (`Ü` → `\\"{U}`), a Greek letter in math, typographic quotes as TeX's; `?`
+    for what the default fonts cannot show (emoji, other scripts)."""
+    import unicodedata
+    if ch in _TEX_LETTERS:
+        return _TEX_LETTERS[ch]
+    base, *marks = unicodedata.normalize("NFD", ch)
+    if marks and ord(base) < 128 and base.isalpha() and all(m in _TEX_ACCENTS for m in marks):
+        letter = r"\i{}" if base == "i" else r"\j{}" if base == "j" else base
+        for mark in marks:
+            letter = "\\%s{%s}" % (_TEX_ACCENTS[mark], letter)
+        return letter
+    name = unicodedata.name(ch, "")
+    if name.startswith("GREEK ") and " LETTER " in name and name.split()[-1].isalpha():
+        from derive.frontend.documents.latex_commands import PREDEFINED
+        word = name.split()[-1].lower().replace("lamda", "lambda")
+        word = "varsigma" if "FINAL SIGMA" in name else word.capitalize() if "CAPITAL" in name else word
+        if word in PREDEFINED:
+            return "$\\%s$" % word
+        return {"omicron": "o"}.get(word) or (base.translate(_GREEK_LOOKALIKES)
+                                              if base in _GREEK_LOOKALIKE_LETTERS else "?")
+    return "?"
+
+
+_GREEK_LOOKALIKE_LETTERS = "ΑΒΕΖΗΙΚΜΝΟΡΤΧ"      # Alpha, Beta, …: Latin letters in TeX
+_GREEK_LOOKALIKES = str.maketrans(_GREEK_LOOKALIKE_LETTERS, "ABEZHIKMNOPTX")
 
 
 def md_text(text):
@@ -140,6 +180,9 @@ def mathml(latex):
                for el in tree.iter()):
         return f"<code>{html_text(latex)}</code>"
     _typeset_operators(tree)
+    for element in tree.iter(_MATHML + "mi"):
+        if element.text == "~":              # latex2mathml's \sim: the relation ∼
+            element.tag, element.text = _MATHML + "mo", "\u223c"
     ET.register_namespace("", _MATHML[1:-1])
     return ET.tostring(tree, encoding="unicode", short_empty_elements=False)
 

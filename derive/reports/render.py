@@ -7,6 +7,7 @@ author's math, allowlisted) and trusted fragments (the figure's SVG) are marked 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -60,14 +61,19 @@ def environment(fmt, templates=None):
         return math(latex) if fmt == "html" else Markup(f"${spec.math(latex)}$")
 
     def name(text):
-        """An assignment's name: math, with a trailing remark (`p_{\\theta} at θ2`) as text."""
+        """An assignment's name: math, with a trailing remark (`p_{\\theta} at θ2`) as text;
+        a label in words (`cells`: the instance's partition) is text."""
+        if re.fullmatch(r"[a-z]{2,}", text):
+            return Markup(spec.text(text))
         head, sep, tail = text.partition(" at ")
         return inline(head) + (Markup(spec.text(sep + tail)) if sep else "")
 
-    def code(text):
-        """A file name or other literal: a code span in Markdown, typewriter in LaTeX."""
+    def code(text, cell=False):
+        """A file name or other literal: a code span in Markdown (in a table `cell`, its `|`
+        escaped, which GFM reads as a cell's end even in code), typewriter in LaTeX."""
         if fmt == "md":
-            return Markup(escape.md_code(text))
+            span = escape.md_code(text)
+            return Markup(span.replace("|", "\\|") if cell else span)
         if fmt == "tex":
             return Markup(r"\texttt{%s}" % spec.text(text))
         return Markup(f"<code>{spec.text(text)}</code>")

@@ -23,11 +23,12 @@ splits it into two `Display` events around it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from derive.frontend import layout
 from derive.frontend.documents.macros import DEFINITION, Macros
+from derive.frontend.documents.mapped import Mapped
 from derive.frontend.errors import Source
 
 CHECK_MODES = ("displays", "inline", "marked", "none")
@@ -44,6 +45,7 @@ class Directive:
     body: str
     offset: int                # where `body` starts in the source
     keyword_offset: int = -1   # where the keyword starts (-1: just before the body)
+    mapped: object = None      # the body with the author's macros expanded (`Mapped`), if any
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def assemble(source, found, kind, mode="displays"):
     applied, displays split into rows and around the directives inside them."""
     if mode not in CHECK_MODES:
         raise ValueError(f"check mode {mode!r}")
-    macros = Macros(source)
+    macros = Macros(source, latex=kind == "latex")
     items = sorted(found, key=_offset)
     events, i = [], 0
     while i < len(items):
@@ -129,13 +131,13 @@ def assemble(source, found, kind, mode="displays"):
             if item.keyword == "check":
                 mode = check_mode(source, item)
             else:
-                events.append(item)
+                events.append(_expanded(source, macros, item))
         elif _checked(item, mode):
             inside = []
             while i < len(items) and isinstance(items[i], Directive) and _offset(items[i]) < item.end:
                 inside.append(items[i])
                 i += 1
-            events += _display_events(source, macros, item, inside)
+            events += _display_events(source, macros, item, [_expanded(source, macros, d) for d in inside])
         else:
             _define_inside(macros, item.content)
     return Document(source, tuple(events), kind)
@@ -161,6 +163,24 @@ def _checked(math, mode):
     if mode == "marked":
         return math.marked
     return not math.inline or mode == "inline"
+
+
+# Directives whose body is prose, not math: the author's macros are not expanded there.
+_PROSE_DIRECTIVES = ("title", "note", "expect", "check")
+
+
+def _expanded(source, macros, directive):
+    """The directive with the macros in force expanded in its body (names in directives
+    are LaTeX, read like the math: `% derive: density \\pr` after `\\newcommand{\\pr}{p_r}`)."""
+    if directive.keyword in _PROSE_DIRECTIVES or not macros.table or "\\" not in directive.body:
+        return directive
+    at = directive.offset
+    body = Mapped.copy(source.text, at, at + len(directive.body)) \
+        if source.text.startswith(directive.body, at) else Mapped.generated(directive.body, at)
+    expanded = macros.expand(body)
+    if expanded.text == directive.body:
+        return directive
+    return replace(directive, body=expanded.text, mapped=expanded)
 
 
 def _define_inside(macros, content):

@@ -7,6 +7,18 @@ when it has a default), a body that does not call itself. A macro defined in any
 using it in checked math is an error at the place of use that says where and how it was
 defined — derive never guesses what such a macro means. Definitions hold from where they
 stand, as in LaTeX. Expanded characters keep an origin in the document (see `Mapped`).
+
+What a definition does to a command that exists follows LaTeX (`latex_commands`):
+`\\providecommand` of a command LaTeX or the document already has does nothing;
+`\\newcommand` (and `\\DeclareMathOperator`, `\\DeclarePairedDelimiter`) of one is an error
+at the definition, as in LaTeX — except the same definition again (a notebook's cells
+repeat them) and, in Markdown and notebooks, which MathJax renders, a command MathJax
+would simply redefine. A definition that gives one of the functions or operators derive
+reads (`\\log`, `\\exp`, `\\int`, `\\frac`, …) another meaning is refused where the math
+uses it: derive reads those only in their standard meaning.
+
+The math is read as TeX reads it, token by token: `\\\\x` is the control symbol `\\\\` (a row
+break), then the letter x — never the macro `\\x`.
 """
 
 from __future__ import annotations
@@ -14,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from derive.frontend.documents.latex_commands import FIXED_MEANING, PREDEFINED
 from derive.frontend.documents.mapped import Mapped, join
 
 MAX_NESTED = 100               # expansions from one macro call: more means one never ends
@@ -25,7 +38,9 @@ DEFINITION = re.compile(
     r"|DeclarePairedDelimiter)(?P<star>\*?)(?![a-zA-Z])"
     r"|\\(?P<unsupported>def|gdef|edef|xdef|let|NewDocumentCommand|RenewDocumentCommand"
     r"|DeclareDocumentCommand|newrobustcmd|renewrobustcmd)(?![a-zA-Z])")
-_CONTROL_WORD = re.compile(r"\\([a-zA-Z]+)")
+# A TeX control sequence: a control word (`\\x`) or a control symbol (`\\\\`, `\\%`, `\\{`).
+_CONTROL = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
+_EXPAND_ADVICE = "define it with \\newcommand (no recursion) to use it in checked math"
 _PARAMETER = re.compile(r"#(#|[1-9])")
 
 
@@ -44,6 +59,7 @@ class Unsupported:
     name: str
     how: str                   # "\\def", "a recursive \\newcommand", …
     offset: int
+    advice: str = _EXPAND_ADVICE
 
 
 def group(text, i):
@@ -92,9 +108,10 @@ def _bracket(text, i):
 class Macros:
     """The macros in force, in document order."""
 
-    def __init__(self, source):
+    def __init__(self, source, latex=True):
         self.source = source
         self.table = {}
+        self.latex = latex     # LaTeX's rules for existing commands; else MathJax's
 
     # ------------------------------------------------------------ definitions
     def define_at(self, text, m, where=lambda i: i):
@@ -117,16 +134,19 @@ class Macros:
             if body is None:
                 raise error("\\DeclareMathOperator needs {\\name}{text}", offset)
             star = "*" if m.group("star") else ""
-            self.table[name] = Macro(name, 0, None, "\\operatorname%s{%s}" % (star, text[body[0]:body[1]]),
-                                     offset)
+            macro = Macro(name, 0, None, "\\operatorname%s{%s}" % (star, text[body[0]:body[1]]), offset)
+            self._check_new(command, name, macro)
+            self.table[name] = macro
             return body[2]
         if command == "DeclarePairedDelimiter":
             left, right = group(text, at), None
             right = group(text, left[2]) if left else None
             if right is None:
                 raise error("\\DeclarePairedDelimiter needs {\\name}{left}{right}", offset)
-            self.table[name] = Macro(name, 1, None, "", offset,
-                                     (text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()))
+            macro = Macro(name, 1, None, "", offset,
+                          (text[left[0]:left[1]].strip(), text[right[0]:right[1]].strip()))
+            self._check_new(command, name, macro)
+            self.table[name] = macro
             return right[2]
         params, default = 0, None
         count = _bracket(text, at)
@@ -145,13 +165,35 @@ class Macros:
         if body is None:
             raise error(f"\\{command} needs a body in braces after \\{name}", where(at))
         content = text[body[0]:body[1]]
-        if command == "providecommand" and name in self.table:
+        if command == "providecommand" and (name in self.table or name in PREDEFINED):
             return body[2]
-        if re.search(r"\\%s(?![a-zA-Z])" % re.escape(name), content):
+        self._check_new(command, name, Macro(name, params, default, content, offset))
+        if name in FIXED_MEANING:
+            self.table[name] = Unsupported(
+                name, f"\\{command}", offset, f"derive reads \\{name} only in its standard "
+                "meaning; give the new meaning a name of its own")
+        elif re.search(r"\\%s(?![a-zA-Z])" % re.escape(name), content):
             self.table[name] = Unsupported(name, f"a recursive \\{command}", offset)
         else:
             self.table[name] = Macro(name, params, default, content, offset)
         return body[2]
+
+    def _check_new(self, command, name, macro):
+        """A `\\newcommand`-like definition of a command that exists is LaTeX's error
+        "Command already defined" — unless it repeats the same definition, or MathJax (which
+        redefines) renders the document."""
+        if command in ("renewcommand", "providecommand"):
+            return
+        known = self.table.get(name)
+        if isinstance(known, Macro) and (known.params, known.default, known.body, known.paired) == \
+                (macro.params, macro.default, macro.body, macro.paired):
+            return
+        if known is not None or (name in PREDEFINED and self.latex):
+            where = f" (line {self.source.position(known.offset)[0]})" if known is not None else \
+                " by LaTeX"
+            raise self.source.error(f"\\{name} is already defined{where}: LaTeX refuses to define "
+                                    f"it again with \\{command}; use \\renewcommand (or a new name)",
+                                    macro.offset)
 
     def _defined_name(self, text, at, offset, command):
         braced = group(text, at)
@@ -173,10 +215,10 @@ class Macros:
             return math
         i, count, per_call = 0, 0, {}
         while True:
-            m = _CONTROL_WORD.search(math.text, i)
+            m = _CONTROL.search(math.text, i)
             if m is None:
                 return math
-            macro = self.table.get(m.group(1))
+            macro = self.table.get(m.group(1)) if m.group(1) else None
             if macro is None:
                 i = m.end()
                 continue
@@ -185,8 +227,7 @@ class Macros:
                 line = self.source.position(macro.offset)[0]
                 raise self.source.error(
                     f"\\{macro.name} is defined with {macro.how} (line {line}), which derive "
-                    "does not expand; define it with \\newcommand (no recursion) to use it in "
-                    "checked math", origin)
+                    f"does not expand; {macro.advice}", origin)
             replacement, end = self._call(macro, math, m.end(), origin)
             math = math.replace(m.start(), end, replacement)
             i = m.start()

@@ -8,8 +8,8 @@ which are math that `check marked` selects. Inline `$…$` and `` {math}`…` ``
 comment lines, `%` comment lines inside math, and a `derive:` key in the front matter —
 a list of directives (`- density p, q`) or a mapping (`density: p, q`).
 
-Code — fenced blocks, code directives (`{code-cell}`, `{code-block}`, …), inline code
-spans — is skipped; directives whose body is Markdown (`{note}`, `{prf:proof}`, …) are
+Code — fenced blocks, indented code blocks, code directives (`{code-cell}`,
+`{code-block}`, …), inline code spans — is skipped, directives in it included; directives whose body is Markdown (`{note}`, `{prf:proof}`, …) are
 read through.
 """
 
@@ -34,8 +34,10 @@ _OPENER = re.compile(
     % "|".join(DISPLAY_ENVIRONMENTS))
 # the `$` that closes inline math: not escaped, not after a blank, not before a digit
 _INLINE_CLOSE = re.compile(r"(?<=[^\s\\])\$(?!\d)")
-_HTML_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--)?[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*"
-                             r"(?P<body>.*?)[ \t]*(?:-->)?[ \t]*$", re.M)
+# One directive per line of an HTML comment (or of a MyST comment, in the MyST plugin).
+COMMENT_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--|%+)?[ \t]*derive:[ \t]*"
+                               r"(?P<keyword>[A-Za-z]+(?:-[A-Za-z]+)*|)[ \t]*"
+                               r"(?P<body>.*?)[ \t]*(?:-->)?[ \t]*$", re.M)
 _MYST_COMMENT = re.compile(r"^[ \t]*%[^\n]*", re.M)
 
 
@@ -82,22 +84,30 @@ def scan(source, start, end, front_matter=False):
             found.append(Math(a, b, content, marked=kind == "derive"))
             found += _comment_directives(text, c, d)
     prose = _blanked(text, start, end, skip)
+    codes = _indented_code(prose, start, end)
+    comments = []
     for m in _MYST_COMMENT.finditer(prose, start, end):
-        found += _comment_directives(text, m.start(), m.end())
+        comments += _comment_directives(text, m.start(), m.end())
     prose = _MYST_COMMENT.sub(lambda m: " " * len(m.group(0)), prose)
     closers = _Closers(prose, end)
-    i = start
+    i, code = start, 0
     while True:
         m = _OPENER.search(prose, i, end)
+        while code < len(codes) and codes[code][0] < i:    # inside math or a comment: not code
+            code += 1
+        if code < len(codes) and (m is None or codes[code][0] <= m.start()):
+            a, i = codes[code]
+            comments = [c for c in comments if not a <= c.offset < i]
+            continue
         if m is None:
-            return found
+            return found + comments
         token, i = m.group(0), m.end()
         if token == "<!--":
             close = closers.find("-->", m.end())
             close = end if close < 0 else close + 3
             found += [Directive(h.group("keyword"), h.group("body"), m.start() + h.start("body"),
                                 m.start() + h.start("keyword"))
-                      for h in _HTML_DIRECTIVE.finditer(text[m.start():close])]
+                      for h in COMMENT_DIRECTIVE.finditer(text[m.start():close])]
             i = close
         elif token.startswith("`"):
             close = closers.find_run(token, m.end())
@@ -123,11 +133,45 @@ def scan(source, start, end, front_matter=False):
             found += _comment_directives(text, m.start(), close)
             i = close + len(closer)
         else:                                  # `$`: inline math closes on its own line
-            close = _INLINE_CLOSE.search(prose, m.end(), closers.line_end(m.end()))
+            close = closers.inline_close(m.end())
             if close is not None:
                 found.append(Math(m.start(), close.end(), Mapped.copy(text, m.end(), close.start()),
                                   inline=True))
                 i = close.end()
+
+
+_LIST_ITEM = re.compile(r"(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+
+
+def _indented_code(prose, start, end):
+    """[(start, end)] of CommonMark's indented code blocks in `prose[start:end]`: lines
+    indented by 4 columns or more past the list item they stand in (if any), after a blank
+    line — code, as MyST shows them, never math or directives."""
+    blocks, container, blank_before, block = [], 0, True, None
+    for line in re.finditer(r"[^\n]*\n?", prose[start:end]):
+        if not line.group(0):
+            break
+        a, b = start + line.start(), start + line.end()
+        body = line.group(0).rstrip("\n")
+        if not body.strip():
+            blank_before = True
+            continue
+        indent = len(body.expandtabs(4)) - len(body.expandtabs(4).lstrip())
+        if block is not None and indent >= container + 4:
+            block[1] = b
+            continue
+        block = None
+        if blank_before and indent < container:
+            container = 0                      # the list ended
+        if blank_before and indent >= container + 4:
+            block = [a, b]
+            blocks.append(block)
+        else:
+            item = _LIST_ITEM.match(body.expandtabs(4), indent)
+            if item is not None:
+                container = item.end() if item.group(0).strip() != item.group(0) else indent + 2
+        blank_before = False
+    return [tuple(b) for b in blocks]
 
 
 def _blanked(text, start, end, spans):
@@ -151,6 +195,8 @@ class _Closers:
 
     def __init__(self, text, end):
         self.text, self.end, self.missing = text, end, {}
+        self._line = (0, -1)          # (from, the line end found from there)
+        self._inline = (0, -1, None)  # (from, its line end, the inline closer found or None)
 
     def find(self, closer, at):
         if at >= self.missing.get(closer, self.end + 1):
@@ -174,8 +220,24 @@ class _Closers:
             at = after
 
     def line_end(self, at):
-        found = self.text.find("\n", at, self.end)
-        return self.end if found < 0 else found
+        start, found = self._line
+        if not start <= at <= found:
+            found = self.text.find("\n", at, self.end)
+            found = self.end if found < 0 else found
+            self._line = (at, found)
+        return found
+
+    def inline_close(self, at):
+        """The `$` that closes inline math opened before `at`, on the same line, or None.
+        A search that found nothing (or found `c`) answers for every later start up to the
+        line's end (up to `c`): a line of many `$` is scanned once, not once per `$`."""
+        start, line_end, found = self._inline
+        if start <= at and (at <= found.start() if found is not None else at <= line_end):
+            return found
+        line_end = self.line_end(at)
+        found = _INLINE_CLOSE.search(self.text, at, line_end)
+        self._inline = (at, line_end, found)
+        return found
 
 
 def _comment_directives(text, start, end):
@@ -286,6 +348,9 @@ def _front_matter_directives(source, node, base):
             out.append(Directive(keyword, body.strip(), offset, at(item)))
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                raise source.error("each key under derive: is a directive's name, such as "
+                                   "'density'", at(key))
             values = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for v in values:
                 if not isinstance(v, yaml.ScalarNode):

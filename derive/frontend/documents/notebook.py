@@ -80,9 +80,11 @@ def read_notebook(path, text, mode="displays"):
     for number, cell in enumerate(cells, 1):
         if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
             body = cell.get("source", "")
-            body = "".join(body) if isinstance(body, list) else body
+            if isinstance(body, list) and all(isinstance(line, str) for line in body):
+                body = "".join(body)
             if not isinstance(body, str):
-                raise InputError(f"cell {number}: its source is not text", path)
+                raise InputError(f"cell {number}: its source is not text (a string or a list of "
+                                 "strings)", path)
             markdown.append((number, body.replace("\r\n", "\n")))
     source = NotebookSource(markdown, path)
     found = []

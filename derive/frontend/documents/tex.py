@@ -4,7 +4,9 @@ In a document (`\\begin{document}` present) the preamble contributes macros and
 directives, and the body's displays are math: `equation`, `align`, `gather`, `multline`,
 `flalign`, `alignat`, `eqnarray`, `displaymath` (starred or not), `\\[…\\]` and `$$…$$`;
 inline `$…$` and `\\(…\\)` only under `% derive: check inline`. Prose, verbatim
-environments and `\\verb` are skipped; `% derive:` directives count wherever they stand.
+environments, `\\verb`, `\\iffalse … \\fi` and comments are skipped (read token by token, as TeX
+reads them: `\\%` is a percent sign, `\\\\%` a row break and a comment); `% derive:`
+directives count wherever they stand, but only in comments TeX sees.
 
 A derive file — no `\\begin{document}` — is read the same way, and may also hold a bare
 `array`, `aligned`, `gathered` or `split` outside any display (as pasted from a paper),
@@ -18,43 +20,113 @@ import re
 from derive.frontend.documents import Definition, Directive, Math, assemble, with_title
 from derive.frontend.documents.macros import DEFINITION, Macros
 from derive.frontend.documents.mapped import Mapped
-from derive.frontend.layout import COMMENT
 
 DISPLAY_ENVIRONMENTS = ("equation", "align", "gather", "multline", "flalign", "alignat",
                         "eqnarray", "displaymath", "dmath")
 SNIPPET_ENVIRONMENTS = ("array", "aligned", "gathered", "split", "alignedat")
-VERBATIM_ENVIRONMENTS = ("verbatim", "Verbatim", "lstlisting", "minted", "comment",
-                         "filecontents", "alltt")
+VERBATIM_ENVIRONMENTS = ("verbatim", "Verbatim", "BVerbatim", "LVerbatim", "lstlisting",
+                         "minted", "comment", "filecontents", "alltt", "tcblisting")
 
-DIRECTIVE = re.compile(r"%+[ \t]*derive:[ \t]*(?P<keyword>[a-z]*)[ \t]*(?P<body>[^\n]*)")
-_TOKEN = re.compile(
+DIRECTIVE = re.compile(r"%+[ \t]*derive:[ \t]*(?P<keyword>[A-Za-z]+(?:-[A-Za-z]+)*|)[ \t]*"
+                       r"(?P<body>[^\n]*)")
+# What TeX does not read as the document's text: verbatim environments, `\verb|…|`, URLs,
+# `\iffalse … \fi` and comments. Control sequences are stepped over whole, so `\%` is a
+# percent sign and `\\%` a row break followed by a comment.
+_UNREAD = re.compile(
     r"""
       (?P<verbatim>\\begin\{(?P<vname>%s)\*?\})
-    | (?P<verb>\\verb\*?(?P<delim>[^a-zA-Z\s*]))
-    | (?P<document>\\begin\{document\})
+    | (?P<verb>\\(?:verb|lstinline)\*?(?P<delim>[^a-zA-Z\s*{]))
+    | (?P<url>\\(?:url|href)\s*\{)
+    | (?P<iffalse>\\iffalse(?![a-zA-Z]))
+    | \\(?:[a-zA-Z]+|.)
+    | (?P<comment>%%[^\n]*)
+    """ % "|".join(VERBATIM_ENVIRONMENTS), re.VERBOSE | re.S)
+# Inside `\iffalse`: the conditionals that nest (not `\iff`), and what ends it.
+_CONDITIONAL = re.compile(r"\\(?:(?P<cond>if(?!f(?![a-zA-Z]))[a-zA-Z]*|fi|else)(?![a-zA-Z])|[a-zA-Z]+|.)"
+                          r"|%[^\n]*", re.S)
+_TOKEN = re.compile(
+    r"""
+      (?P<document>\\begin\{document\})
     | (?P<enddocument>\\end\{document\})
     | (?P<env>\\begin\{(?P<ename>%s)(?P<estar>\*?)\})
     | (?P<dollars>\$\$)
     | (?P<bracket>\\\[)
     | (?P<paren>\\\()
-    | (?P<dollar>(?<!\\)\$)
+    | (?P<dollar>\$)
     | (?P<definition>%s)
-    """ % ("|".join(VERBATIM_ENVIRONMENTS),
-           "|".join(DISPLAY_ENVIRONMENTS + SNIPPET_ENVIRONMENTS),
+    | \\(?:[a-zA-Z]+|.)
+    """ % ("|".join(DISPLAY_ENVIRONMENTS + SNIPPET_ENVIRONMENTS),
            DEFINITION.pattern.replace("(?P<", "(?P<d_")),
-    re.VERBOSE)
+    re.VERBOSE | re.S)
 
 
 def read_tex(source, mode="displays"):
-    text = source.text
-    found = [Directive(m.group("keyword"), m.group("body").rstrip(), m.start("body"), m.start("keyword"))
-             for m in DIRECTIVE.finditer(text) if _is_comment(text, m.start())]
-    masked = Mapped.copy(text, 0, len(text)).blank(COMMENT)
+    masked, found = _unread_blanked(source)
     is_document = re.search(r"\\begin\{document\}", masked.text) is not None
     found += _scan(source, masked, is_document)
     if not is_document and not any(isinstance(f, Math) for f in found):
         found.append(_bare(masked, found))
     return assemble(source, with_title(found, *_title(masked)), "latex", mode)
+
+
+def _unread_blanked(source):
+    """(the text with what TeX does not read blanked, as `Mapped`; the `% derive:`
+    directives of its comments). One pass, token by token."""
+    text = source.text
+    pieces, directives, at, i = [], [], 0, 0
+
+    def blank(start, end):
+        nonlocal at
+        pieces.append(text[at:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        at = end
+
+    while True:
+        m = _UNREAD.search(text, i)
+        if m is None:
+            break
+        i = m.end()
+        if m.group("comment") is not None:
+            d = DIRECTIVE.match(text, m.start())
+            if d:
+                directives.append(Directive(d.group("keyword"), d.group("body").rstrip(),
+                                            d.start("body"), d.start("keyword")))
+            blank(m.start(), m.end())
+        elif m.group("verbatim"):
+            i = _close(source, text, m, r"\end{%s" % m.group("vname"), "environment")
+            blank(m.start(), i)
+        elif m.group("verb"):
+            line_end = text.find("\n", m.end())
+            end = text.find(m.group("delim"), m.end(), len(text) if line_end < 0 else line_end)
+            if end < 0:
+                raise source.error(f"this {m.group(0)[:-1]} is not closed on its line: "
+                                   f"no {m.group('delim')} after it", m.start())
+            i = end + 1
+            blank(m.start(), i)
+        elif m.group("url"):
+            end = text.find("}", m.end())
+            i = len(text) if end < 0 else end + 1
+            blank(m.start(), i)
+        elif m.group("iffalse"):
+            i = _skipped_conditional(source, text, m)
+            blank(m.start(), i)
+    pieces.append(text[at:])
+    return Mapped("".join(pieces), ((0, 0, True),)), directives
+
+
+def _skipped_conditional(source, text, m):
+    """The index past what `\\iffalse` at `m` skips: up to its own `\\fi` or `\\else`
+    (nested conditionals counted, comments stepped over, as TeX skips)."""
+    depth = 0
+    for t in _CONDITIONAL.finditer(text, m.end()):
+        word = t.group("cond")
+        if word and word.startswith("if"):
+            depth += 1
+        elif word in ("fi", "else") and depth == 0:
+            return t.end()
+        elif word == "fi":
+            depth -= 1
+    raise source.error("this \\iffalse is not closed: no \\fi after it", m.start())
 
 
 def _title(masked):
@@ -68,14 +140,6 @@ def _title(masked):
     return title, braced[0]
 
 
-def _is_comment(text, at):
-    """True when the `%` at `at` starts a comment (it is not escaped as `\\%`)."""
-    backslashes = 0
-    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 0
-
-
 def _scan(source, masked, is_document):
     text = masked.text
     found, i, in_body = [], 0, not is_document
@@ -83,13 +147,11 @@ def _scan(source, masked, is_document):
         m = _TOKEN.search(text, i)
         if m is None:
             return found
-        kind = m.lastgroup if m.lastgroup in ("verbatim", "verb", "document", "enddocument", "env",
-                                              "dollars", "bracket", "paren", "dollar") else "definition"
-        if kind == "verbatim":
-            i = _close(source, text, m, r"\end{%s" % m.group("vname"), "environment")
-        elif kind == "verb":
-            end = text.find(m.group("delim"), m.end())
-            i = end + 1 if end >= 0 else len(text)
+        kind = m.lastgroup if m.lastgroup in ("document", "enddocument", "env", "dollars",
+                                              "bracket", "paren", "dollar") else \
+            "definition" if m.group("definition") else "control"
+        if kind == "control":
+            i = m.end()
         elif kind == "document":
             in_body, i = True, m.end()
         elif kind == "enddocument":

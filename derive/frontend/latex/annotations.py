@@ -20,6 +20,9 @@ spaces), so positions in messages stay exact.
   - a parenthesis of words only (`(\\text{Jensen})`) or an equation tag (`(1)`, `(2.3)`,
     `(ii)`, `(*)`, `(\\star)`) is set aside; any other math in parentheses (`(a \\succ 0)`,
     `(a \\text{ positive})`, `(a \\in \\mathbb{R}_+)`) is an error at its position;
+  - math inside a remark's text belongs to the remark: `\\text{for $a, b > 0$}` states
+    hypotheses of the row; any other remark whose `$…$` math states a relation is refused
+    (it would be a hypothesis set aside);
   - a further relation `A = B` is a second row of its own.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
@@ -33,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
-_TEXT = re.compile(r"\\text(?:rm|it|bf|sf)?\s*\{")
+_TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
 _CONDITION = re.compile(r"^\s*(for|if|where|with|when)\s*$")
@@ -48,6 +51,8 @@ _MEMBER = re.compile(r"^\s*(?P<name>\S.*?)\s*\\in(?![a-zA-Z])\s*(?:(?P<open>[(\[
 _POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s*\}$")
 _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}")
 _TAG = re.compile(r"^\s*(\d+(\.\d+)*[a-z]?|[ivx]+|\*+|\\star|\\ast|\\dagger|\\ddagger)\s*$")
+# `\\text{for $x = 1$}`: the condition word, then its math, inside the text.
+_MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
 
 
@@ -79,7 +84,7 @@ def annotate(text):
         piece = text[m.end():end]
         try:
             kind, inner, at = _side(piece)
-        except RemarkError as problem:
+        except RemarkError as problem:          # its offset is in the piece: in the row
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
@@ -107,6 +112,10 @@ def _side(piece):
         rest = stripped[end + 1:]
         if _CONDITION.match(words) and rest.strip():
             return "condition", rest, lead + end + 1
+        inside = _MATH_IN_TEXT.fullmatch(words)
+        if inside and _CONDITION.match(inside.group("words")) and not rest.strip():
+            return "condition", inside.group("math"), lead + text.end() + inside.start("math")
+        _refuse_relations_in_text_math(words, lead + text.end())
         sign = _SIGNED.match(words)
         if sign is not None and rest.strip():
             return "condition", f"{rest} {SIGNS[sign.group(1).replace('-', '')]}", lead + end + 1
@@ -132,6 +141,16 @@ def _parenthesised(words, rest):
     """Whether a remark opens its parenthesis in text and closes it in text
     (`\\text{(Pearson } \\chi^2\\text{)}`): a note about the row, set aside whole."""
     return words.lstrip().startswith("(") and re.search(r"\)\s*\}\s*$", rest) is not None
+
+
+def _refuse_relations_in_text_math(words, offset):
+    """Math inside a remark's text (`\\text{when $x = 1$}`) that states a relation would be
+    a hypothesis set aside unread: refused, unless written `\\text{for $x = 1$}`."""
+    for m in re.finditer(r"\$(?P<math>[^$]*)\$", words):
+        if _RELATION.search(m.group("math")):
+            raise RemarkError("a remark whose math states a relation is not read: write "
+                              "\\text{for $t < 1$} (or \\text{for } t < 1) for a hypothesis",
+                              offset + m.start("math"))
 
 
 def _without_text(text):
@@ -229,6 +248,7 @@ def _label(text):
     words = text[lead + m.end():end]
     if " " not in words.strip() and ":" not in words:
         return text
+    _refuse_relations_in_text_math(words, lead + m.end())
     return " " * (end + 1) + text[end + 1:]
 
 
