@@ -428,9 +428,9 @@ def test_math_inside_text_in_a_display_is_a_side_remark(check_text, name, text):
 
 
 def test_a_remark_whose_text_math_states_a_relation_is_refused(tmp_path):
-    text = DOC % ("", "\\[ x^2 - 1 = 0 \\quad \\text{when $x = 1$} \\]")
+    text = DOC % ("", "\\[ x^2 - 1 = 0 \\quad \\text{hence $x = 1$} \\]")
     [(message, line, column)] = unreadable(load(write(tmp_path, text, "w.tex")))
-    assert "a remark whose math states a relation is not read" in message and (line, column) == (4, 34)
+    assert "a remark whose math states a relation is not read" in message and (line, column) == (4, 35)
 
 
 @pytest.mark.parametrize("name, text, where, message", [
