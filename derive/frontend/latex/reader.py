@@ -1014,7 +1014,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if point is None:
             raise self.error(f"{key}(…) without a point is a distribution, not a number: "
                              f"write {key}(x; …) for its density at x", node)
-        return Dens(family, (self.term(point),))
+        at = self.term(point)
+        if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
+            problem = families.mismatch(family, at.name, self.scope.context)
+            if problem is not None:
+                raise self.error(problem, bracket.node)
+        return Dens(family, (at,))
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
