@@ -124,9 +124,10 @@ def _show(t, context):
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:
         arguments = ", ".join(_show(a, 0) for a in t.arguments)
-        if t.function.latex.endswith(INDEXED):          # an indexed family: x_i
-            return f"{_name(t.function)[:-len('_·')]}_{arguments}" if len(t.arguments) == 1 \
-                else f"{_name(t.function)[:-len('_·')]}_({arguments})"
+        if t.function.latex.endswith(INDEXED):          # an indexed family: x_i (x′_i)
+            family = plain(t.function.latex)[:-len('_·')] + _MARKS.get(t.function, "")
+            return f"{family}_{arguments}" if len(t.arguments) == 1 else \
+                f"{family}_({arguments})"
         return f"{_name(t.function)}({arguments})"
     if kind is Dens:
         return _density(t)

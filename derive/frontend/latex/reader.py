@@ -52,7 +52,7 @@ from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
-from derive.notation import families, registry
+from derive.notation import families, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -101,6 +101,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.scope = scope
         self.source = source
         self.bound = []            # (key, Name), innermost last
+        self.copy_components = {}  # a bound copy of a vector variable → its component family
         self.offset = 0
         self.row_text = ""
         self.hypotheses = ()
@@ -794,6 +795,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if p.primes and self.declared(key.rstrip("'")) is not None and \
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
             return self._derived_function(p, bracket)
+        component = self._vector_component(p)
+        if component is not None:
+            return component, 1
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
@@ -833,6 +837,30 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(p.node))
         self._conflict(key, conflict, p.node, Kind.SYMBOL)
         return Sym(name), 1
+
+    def _vector_component(self, p):
+        """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
+        the index — of the innermost bound copy where z is bound (`\\int … dz`,
+        `\\mathbb{E}_{z \\sim q}`: the components are integrated with z), else of the declared
+        vector (so `\\mu_1` has μ's declared domain). None when p is no vector's component."""
+        if p.sub is None or p.primes or self.scope.lookup(p.key) is not None:
+            return None
+        indices = _subitems(p.sub)
+        if len(indices) != 1:
+            return None
+        owner = self.bound_name(p.base)
+        if owner is not None and owner.origin is not None and \
+                vectors.dimension(owner, self.scope.context) is not None:
+            if owner not in self.copy_components:
+                self.copy_components[owner] = vectors.components_of_copy(owner)
+            components = self.copy_components[owner]
+        else:
+            found = self.declared(p.base) if owner is None else None
+            info = found[1].info if found is not None else None
+            if not isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
+                return None
+            components = info.components
+        return Call(components, self.term(indices[0]))
 
     def _conflict(self, key, first_use, node, used_as):
         """An undeclared name used here as `used_as` after being used as the other kind."""
