@@ -37,8 +37,8 @@ from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
-    OpPiece, is_token, is_tree, single, tails,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
+    NamePiece, OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -475,10 +475,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         terms, k = [], 0
         while k < len(signed):
             sign, child = signed[k]
-            spanning = self.spanning_integral(signed, k)
+            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k)
             if spanning is not None:
                 value, k = spanning
             else:
+                self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
@@ -510,6 +511,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
+        if kind == "leftbar":
+            return LeftBarPiece(item)
         if kind == "script":
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
