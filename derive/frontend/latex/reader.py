@@ -563,14 +563,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._check_word(primary, base)
             if power is not None:
                 self._check_power_token(power)
-            return NamePiece(key, base, sub, power, primes, node)
+            # `f^{\prime}` is `f'`: its primes are those its key ends with, however written
+            return NamePiece(key, base, sub, power, len(key) - len(key.rstrip("'")), node)
         if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
                 primary.children[0].value in ("[", r"\lbrack"):
             return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
-            raise self.error("a prime needs a name before it", node)
+            return self._primed_group(primary, sub, sup, primes, node)
         if sup is not None:
             self._check_power_token(sup)
         if is_tree(primary, "bracketed"):
@@ -586,6 +587,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                     raise self.error("a power of a derivative operator is not read", node)
                 return derivative
         return LazyPiece(primary, sup, node)
+
+    def _primed_group(self, primary, sub, sup, primes, node):
+        """`(f^*)'` and `{f^*}'`: a name in brackets or braces, primed — the name with those
+        primes (the derivative of a defined f^*). Any other primed expression is refused."""
+        inner = None
+        if is_tree(primary, "group"):
+            inner = single(primary.children[0])
+        elif is_tree(primary, "bracketed") and primary.children[0].value == "(" and \
+                len(primary.children[1].children) == 1:
+            inner = single(primary.children[1].children[0])
+        name = self._script(inner.children[0], inner.children[1:], inner) \
+            if is_tree(inner, "script") else self._script(inner, [], inner) \
+            if is_token(inner, "LETTER", "COMMAND") else None
+        if not isinstance(name, NamePiece) or name.power is not None or sub is not None or \
+                sup is not None:
+            raise self.error("a prime needs a name before it (write f'(u), or (f^*)'(t) for "
+                             "a defined f^*)", node)
+        return NamePiece(name.key + "'" * primes, name.base, name.sub, None,
+                         name.primes + primes, node)
 
     def _check_word(self, primary, base):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
