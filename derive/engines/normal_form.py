@@ -233,11 +233,24 @@ class Normaliser:
         """A family written inline (nothing checked its parameters) is read only when the
         declarations show its parameters valid: U(x; 1, 0) is no density."""
         if isinstance(dist, Family):
-            problems = families.check(dist, lambda term: self.sign(self.value(term)))
+            problems = families.check(dist, self._positivity)
             if problems:
                 raise Unsupported(f"the {families.BY_KIND[dist.family].title} family "
                                   f"written inline needs {' and '.join(problems)}, which the "
                                   "declarations do not show")
+
+    def _positivity(self, term):
+        """The sign of a term, over a common denominator when that is positive (1 − θ for
+        θ = ε/(1 + ε) is 1/(1 + ε): positive)."""
+        value = self.value(term)
+        sign = self.sign(value)
+        if sign == POS:
+            return sign
+        numerator, denominator = _together(value, self.times)
+        if denominator is not None and self.sign(denominator) == POS and \
+                self.sign(numerator) == POS:
+            return POS
+        return sign
 
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
