@@ -12,7 +12,10 @@ one and the same restricted statement, and a counterexample always satisfies H:
   by name), which is replaced — when the solution lies in the symbol's declared domain.
 * `t < c`, `t > c`, `t ≤ c`, `t ≥ c` for a symbol t and c free of t: t is written
   `c − δ` or `c + δ` with a fresh positive (non-negative for ≤, ≥) δ — when every such
-  value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`).
+  value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`); a bound
+  the other way (`0 < t`, then `t < 1`) writes δ = d·ε/(1+ε) (d/(1+ε) for ≤), so t ranges
+  over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
+  messages and counterexamples show t.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing.
 

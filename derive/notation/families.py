@@ -14,7 +14,12 @@ the derivative passes through them — so "N(μ, σ²)" means its formula, not a
 Parameters are what the author writes: `\\mathcal{N}(\\mu, \\sigma^2)` takes the variance.
 A family is a genuine distribution only when its parameters are valid (a positive
 variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
-density by family is refused unless the context shows them (`check`).
+density by family is refused unless the context shows them (`check`); a family written
+inline is read by the normal form only when they are shown, and not evaluated at an
+instance where they fail. A mass function (Bernoulli) lives on whole numbers: its pieces
+are summed at their integer points, it is 0 off them, and it is refused at a continuous
+variable (`mismatch`); a family written inline ranges over a variable of its own kind
+(`own_variable`).
 
 A density given by a user's formula (`% derive: density p = FORMULA over x`, optionally
 `in (a, b)`) is the same: one piece on its declared support. derive does not assume such a

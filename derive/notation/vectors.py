@@ -14,7 +14,11 @@ for a diagonal Gaussian Q and an integrand affine in logs of diagonal Gaussians 
 
 (Fubini: log D_i = Σ_j log D_{i,j}, and every other component of Q integrates to 1). The
 one-dimensional integrals are then the engines' own: closed forms in the normal form,
-quadrature in the numeric engine. Any other integrand over a vector variable is not read.
+quadrature in the numeric engine. Against Q, a term in the components of z is read by the
+same identity: `Σ_{j=1}^J h(z_j)` is `Σ_j ∫ Q_j(t) h(t) dt`, a term in z_1 alone is
+`∫ Q_1(t) h(t) dt` (E_q[z_1] = μ_1). Inside the integral, `z_j` is a component of the bound
+copy of z (its own family, `components_of_copy`), never of the free z. Any other integrand
+over a vector variable is not read.
 """
 
 from __future__ import annotations

@@ -23,7 +23,10 @@
   (`\\int \\phi \\ln \\phi`).
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
-* **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
+* **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
+  `\\left.` (`\\left. A + B \\right|_{\\theta=0}`) to exactly what the two enclose, across
+  the terms of a sum. A bare bar after a sum (`A + B \\Big|_{θ=0}`) is refused as
+  ambiguous when the terms before it mention θ (B, or A + B, evaluated?).
 """
 
 from __future__ import annotations
