@@ -186,7 +186,7 @@ class Products:
         sign, node = None, signed[k][1]      # the sum applies signed[k]'s own sign
         if is_tree(node, "signed"):
             sign, node = node.children
-        if not is_tree(node, "run"):
+        if not is_tree(node, "run") or not any(is_tree(c, "leftbar") for c in node.children):
             return None
         pieces = [self.piece(c) for c in node.children]
         opened = [i for i, p in enumerate(pieces) if isinstance(p, LeftBarPiece)]
@@ -222,11 +222,10 @@ class Products:
             node = node.children[1]
         if not is_tree(node, "run") or not before:
             return
-        pieces = [self.piece(c) for c in node.children]
-        bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
-        if not bars or any(isinstance(p, LeftBarPiece) for p in pieces[:bars[-1]]):
+        bars = [i for i, c in enumerate(node.children) if is_tree(c, "evalbar")]
+        if not bars or any(is_tree(c, "leftbar") for c in node.children[:bars[-1]]):
             return
-        bar = pieces[bars[-1]]
+        bar = self.piece(node.children[bars[-1]])
         spec = single(bar.sub)
         if not is_tree(spec, "equation"):
             return
