@@ -470,6 +470,11 @@ def test_a_bar_that_could_mean_two_things_is_refused(row, message):
     assert step.location.column > 1
 
 
+def test_a_bar_after_a_density_that_moves_with_its_variable_is_ambiguous():
+    step = load(r"\log p_\theta(x) + \theta \Big|_{\theta = \theta_0} = 0", PARAM).steps[-1]
+    assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\int q(z) z_1 \, dz = z_1", "refuted"),       # z_1 is integrated out: μ_1 ≠ z_1
     (r"\mathbb{E}_{z \sim q}\left[ \sum_{j=1}^J (z_j - \mu_j)^2 \right] = "

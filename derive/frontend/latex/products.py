@@ -35,7 +35,9 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
     NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
 )
-from derive.model.terms import Add, Call, Defined, Fn, Mul, Pow, div, free_names, log, neg
+from derive.model.terms import (
+    Add, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg, nodes,
+)
 from derive.notation import registry
 
 
@@ -230,7 +232,9 @@ class Products:
         if not is_tree(spec, "equation"):
             return
         var = self._variable_name(single(spec.children[0]))
-        if any(var in free_names(t) for t in before):
+        if any(var in free_names(t) or any(isinstance(u, Dist) and var in
+                                           self.scope.context.moves_with(u.name)
+                                           for u in nodes(t)) for t in before):
             raise self.error(f"an evaluation bar after a sum is ambiguous (the last term, or "
                              f"the whole sum, at {var.latex} = …?): write \\left. … "
                              f"\\right|_{{…}} around what is evaluated, or bracket it",
