@@ -473,6 +473,11 @@ def test_a_bar_that_could_mean_two_things_is_refused(row, message):
 def test_a_bar_after_a_density_that_moves_with_its_variable_is_ambiguous():
     step = load(r"\log p_\theta(x) + \theta \Big|_{\theta = \theta_0} = 0", PARAM).steps[-1]
     assert step.kind == "unreadable" and "ambiguous" in step.message
+    # each term evaluated at θ_0 before the next bar: both readings agree, nothing refused
+    row = (r"\nabla_\theta \log p_\theta(x) \Big|_{\theta = \theta_0} - "
+           r"\nabla_\theta \log p_\theta(x) \Big|_{\theta = \theta_0} = 0")
+    assert load(row, PARAM).steps[-1].kind != "unreadable"
+    assert verdict(row, PARAM).status == "verified"
 
 
 @pytest.mark.parametrize("row, expected", [

@@ -36,7 +36,7 @@ from derive.frontend.latex.pieces import (
     NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
 )
 from derive.model.terms import (
-    Add, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg, nodes,
+    Add, At, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg,
 )
 from derive.notation import registry
 
@@ -232,13 +232,29 @@ class Products:
         if not is_tree(spec, "equation"):
             return
         var = self._variable_name(single(spec.children[0]))
-        if any(var in free_names(t) or any(isinstance(u, Dist) and var in
-                                           self.scope.context.moves_with(u.name)
-                                           for u in nodes(t)) for t in before):
+        if any(self._moves_with(t, var) for t in before):
             raise self.error(f"an evaluation bar after a sum is ambiguous (the last term, or "
                              f"the whole sum, at {var.latex} = …?): write \\left. … "
                              f"\\right|_{{…}} around what is evaluated, or bracket it",
                              bar.node)
+
+    def _moves_with(self, term, var):
+        """Whether `term` changes with `var`: mentions it free, or has a density that depends
+        on it — outside an evaluation at var (`A|_{θ=θ_0}` no longer moves with θ)."""
+        pending, seen = [term], set()
+        while pending:
+            t = pending.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            if isinstance(t, At) and t.var is var:
+                pending.append(t.value)
+                continue
+            if var in free_names(t) or isinstance(t, Dist) and \
+                    var in self.scope.context.moves_with(t.name):
+                return True
+            pending.extend(t.children)
+        return False
 
     @staticmethod
     def differential(pieces, start):
