@@ -428,3 +428,205 @@ def test_distribution_with_density_declares_both_spellings():
              "% derive: distribution Q with density q\n"
     assert reading(r"\mathrm{KL}[P \,||\, Q] = D_{KL}(p \| q)", header) == ["KL(p ‖ q) = KL(p ‖ q)"]
     assert verdict(r"D_{KL}(P \| Q) \ge 0", header).status == "verified"
+
+
+# ====================================================================== attack report (issue 10)
+
+BARS = GAUSS + "% derive: real \\theta\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\left. \theta^2 + \theta \right|_{\theta = 0} = 0", "[θ^2 + θ]_{θ=0} = 0"),
+    (r"2 \left. \theta^2 - \theta + 1 \right|_{\theta = 2} \cdot 3 = 18",
+     "2 · [θ^2 - θ + 1]_{θ=2} · 3 = 18"),
+    (r"x - \left. \theta^2 + 1 \right|_{\theta = 2} = x - 5", "x - [θ^2 + 1]_{θ=2} = x - 5"),
+])
+def test_left_dot_delimits_what_a_bar_evaluates(row, expected):
+    assert reading(row, BARS) == [expected]
+    assert verdict(row, BARS).status == "verified"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"-\left. \theta^2 + 1 \right|_{\theta = 2} = -5", "verified"),
+    (r"\left. \frac{d}{d\theta} (\theta^3 - \theta) \right|_{\theta = 1} = 2", "verified"),
+    (r"\frac{\theta^2}{2} \Big|_{\theta = 1} - \frac{\theta^2}{2} \Big|_{\theta = 0} = \frac12",
+     "verified"),                   # the terms before the second bar do not mention θ
+    (r"\left. \theta^2 + \theta \right|_{\theta = 1} = 1", "refuted"),
+    (r"\left( \left. \theta^2 + \theta \right|_{\theta=1} \right)^2 = 4", "verified"),
+])
+def test_delimited_and_unambiguous_bars(row, expected):
+    assert verdict(row, BARS).status == expected
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\frac{d}{d\theta} \theta^3 - \theta \Big|_{\theta = 1} = 3\theta^2 - 1", "ambiguous"),
+    (r"\theta^2 + \theta \Big|_{\theta = 0} = \theta^2", "ambiguous"),
+    (r"\theta^2 - \theta \right|_{\theta = 0} = \theta^2", "ambiguous"),
+    (r"\left. \theta^2 + 1 = 2", "close it with \\right|"),
+])
+def test_a_bar_that_could_mean_two_things_is_refused(row, message):
+    step = load(row, BARS).steps[-1]
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column > 1
+
+
+def test_a_bar_after_a_density_that_moves_with_its_variable_is_ambiguous():
+    step = load(r"\log p_\theta(x) + \theta \Big|_{\theta = \theta_0} = 0", PARAM).steps[-1]
+    assert step.kind == "unreadable" and "ambiguous" in step.message
+    # each term evaluated at θ_0 before the next bar: both readings agree, nothing refused
+    row = (r"\nabla_\theta \log p_\theta(x) \Big|_{\theta = \theta_0} - "
+           r"\nabla_\theta \log p_\theta(x) \Big|_{\theta = \theta_0} = 0")
+    assert load(row, PARAM).steps[-1].kind != "unreadable"
+    assert verdict(row, PARAM).status == "verified"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int q(z) z_1 \, dz = z_1", "refuted"),       # z_1 is integrated out: μ_1 ≠ z_1
+    (r"\mathbb{E}_{z \sim q}\left[ \sum_{j=1}^J (z_j - \mu_j)^2 \right] = "
+     r"\sum_{j=1}^J (z_j - \mu_j)^2", "refuted"),
+    (r"\int \mathcal{N}(\mathbf{z}; \boldsymbol{\mu}, \boldsymbol{\sigma}^2) \sum_{j=1}^J z_j "
+     r"\,d\mathbf{z} = \sum_{j=1}^J z_j", "refuted"),
+    (r"\mathbb{E}_{z \sim q}\left[ \sum_{j=1}^J (z_j - \mu_j)^2 \right] = \sum_{j=1}^J \sigma_j^2",
+     "verified"),
+    (r"\mathbb{E}_{z \sim q}[z_1] = \mu_1", "verified"),
+    (r"\mathbb{E}_{z \sim q}[z_1] = \mu_1 + 1", "refuted"),
+    (r"\mathbb{E}_{z \sim q}[z_1^2] = \mu_1^2 + \sigma_1^2", "verified"),
+    (r"\mathbb{E}_{z \sim q}[z_1^2] = \mu_1^2", "refuted"),
+    (r"\mathbb{E}_{z \sim q}[z_2] = \mu_2", "undecided"),          # is J ≥ 2?
+    (r"\mathbb{E}_{z \sim q}[z_1 z_2] = \mu_1 \mu_2", "undecided"),
+    (r"\int q(z) z_1 \log q(z) \, dz = 0", "undecided"),
+])
+def test_components_of_a_vector_are_bound_with_it(row, expected):
+    assert verdict(row, VAE).status == expected
+
+
+def test_a_component_reading_tells_bound_from_free():
+    assert reading(r"\int q(z) z_1 \, dz = z_1", VAE) == ["∫ q(z) · z_1 dz = z′_1"]
+
+
+def test_a_member_of_a_declared_vector_has_its_domain():
+    assert verdict(r"\mu_1 \mu_1 \ge 0", VAE).status == "verified"     # μ_1 is real
+    assert verdict(r"\sigma_1 > 0", VAE).status == "verified"
+
+
+PRIMES = ("% derive: positive u, t\n% derive: define f(u) = u \\log u\n"
+          "% derive: define f^*(t) = e^{t-1}\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"f^{\prime}(u) = 0", "refuted"),
+    (r"f^{\prime}(u) = \log u + 1", "verified"),
+    (r"f^{\prime\prime}(u) = 0", "refuted"),
+    (r"f^{\prime\prime}(u) = \frac{1}{u}", "verified"),
+    (r"f^{*\prime}(t) = 0", "refuted"),
+    (r"f^{*\prime}(t) = e^{t-1}", "verified"),
+    (r"(f^*)'(t) = e^{t-1}", "verified"),
+    (r"{f^*}'(t) = 0", "refuted"),
+])
+def test_a_prime_however_written_is_the_derivative_of_a_defined_function(row, expected):
+    derivation = load(row, PRIMES)
+    assert derivation.steps[-1].kind != "definition"
+    assert verdict(row, PRIMES).status == expected
+
+
+@pytest.mark.parametrize("row", [r"(f^* + 1)'(t) = 0", r"(2)' = 0"])
+def test_a_prime_on_an_expression_is_refused(row):
+    step = load(row, PRIMES).steps[-1]
+    assert step.kind == "unreadable" and "a prime needs a name before it" in step.message
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: discrete x\n", r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\frac13)}[x] = \frac13",
+     "verified"),
+    ("", r"\mathbb{E}_{y \sim \mathrm{Bernoulli}(\frac13)}[y] = \frac13", "verified"),
+    ("", r"\mathbb{E}_{y \sim \mathrm{Bernoulli}(\frac13)}[y] = "
+         r"\frac{1 - \log 2}{3 (\log 2)^2}", "refuted"),        # ∫_0^1, not Σ_{0,1}
+    ("", r"H(\mathrm{Bernoulli}(\frac13)) = \log 3 - \frac23 \log 2", "verified"),
+    ("", r"D_{KL}(\mathrm{Bernoulli}(\frac13) \| \mathrm{Bernoulli}(\frac12)) = "
+         r"\frac13 \log\frac23 + \frac23\log\frac43", "verified"),
+    ("", r"\mathrm{Bernoulli}(\frac12; \tfrac13) = 0", "verified"),
+    ("", r"\mathrm{Bernoulli}(2; \tfrac13) = 0", "verified"),
+    ("", r"\mathrm{Bernoulli}(1; \tfrac13) = \frac13", "verified"),
+    ("", r"\mathrm{Bernoulli}(\frac12; \tfrac13) = \frac{\sqrt2}{3}", "refuted"),
+])
+def test_a_mass_function_lives_on_whole_numbers(header, row, expected):
+    assert verdict(row, header).status == expected
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\frac13)}[x] = \frac13"),
+    ("% derive: variable x\n", r"\int \mathrm{Bernoulli}(x; \tfrac13) \, dx = 1"),
+    ("", r"\int \mathrm{Bernoulli}(y; \tfrac13) \, dy = 1"),
+    ("% derive: discrete x\n", r"\sum_x \mathcal{N}(x; 0, 1) = 1"),
+])
+def test_a_family_on_a_variable_of_the_other_kind_is_refused(header, row):
+    step = load(row, header).steps[-1]
+    assert step.kind == "unreadable"
+    assert "mass function on whole numbers" in step.message or \
+        "density on the real line" in step.message
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\int_{-\infty}^{\infty} \mathcal{U}(x; 1, 0) \, dx = 1"),
+    ("% derive: variable x\n", r"\int x \, \mathcal{U}(x; 1, 0) \, dx = \frac12"),
+    ("% derive: variable x\n% derive: real a, b\n", r"\int \mathcal{U}(x; a, b) \, dx = 1"),
+    ("% derive: variable x\n% derive: real a, b\n",
+     r"\int x \, \mathcal{U}(x; a, b) \, dx = \frac{a + b}{2}"),
+    ("% derive: variable x\n", r"\int \mathrm{Exp}(x; -1) \, dx = 1"),
+    ("% derive: variable x\n", r"\int \mathcal{N}(x; 0, -1) \, dx = 1"),
+    ("% derive: variable x\n", r"\int \mathrm{Laplace}(x; 0, -1) \, dx = 1"),
+    ("% derive: discrete x\n", r"\sum_{x} \mathrm{Bernoulli}(x; 2) = 1"),
+    ("% derive: discrete x\n", r"\sum_{x} x \mathrm{Bernoulli}(x; -1) = -1"),
+    ("% derive: variable x\n% derive: real a, b\n% derive: density r = \\frac{1}{b-a} over x "
+     "in (a, b)\n", r"\int r(x) \, dx = 1"),                     # a > b: r is 0 everywhere
+])
+def test_a_family_or_support_with_invalid_parameters_is_never_verified(header, row):
+    assert verdict(row, header).status != "verified"
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n% derive: real a\n% derive: positive d\n",
+     r"\int \mathcal{U}(x; a, a + d) \, dx = 1"),
+    ("% derive: variable x\n% derive: positive \\lambda\n",
+     r"\int x \, \mathrm{Exp}(x; \lambda) \, dx = \frac{1}{\lambda}"),
+    ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n",
+     r"\sum_{x} x \, \mathrm{Bernoulli}(x; \theta) = \theta"),
+])
+def test_an_inline_family_shown_valid_is_integrated(header, row):
+    assert verdict(row, header).status == "verified"
+
+
+def test_two_bounds_on_one_symbol_are_used_and_shown_in_its_own_name():
+    header = "% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n"
+    v = verdict(r"\sum_{x} x \, \mathrm{Bernoulli}(x; \theta) = \theta^2", header)
+    assert v.status == "refuted"
+    names = [name for name, _ in v.counterexample.assignment]
+    assert names == ["\\theta"]
+    closed = "% derive: real \\theta\n% derive: assume 0 \\le \\theta, \\theta \\le 1\n"
+    v = verdict(r"\theta^2 \le \theta", closed)
+    assert v.status == "undecided" and "\\theta would lie in a closed interval" in v.detail
+    assert "delta" not in v.detail
+
+
+FIGURE = GAUSS + "% derive: figure densities p_1, p_2 at "
+
+
+@pytest.mark.parametrize("values, message", [
+    ("\\mu_1=0, \\sigma_1=0, \\mu_2=1.5, \\sigma_2=0.7", "declared positive"),
+    ("\\mu_1=0, \\sigma_1=-1, \\mu_2=1.5, \\sigma_2=0.7", "declared positive"),
+    ("\\mu_1=10^{300}, \\sigma_1=1, \\mu_2=1.5, \\sigma_2=0.7", "between -100 and 100"),
+    ("\\mu_1=0, \\sigma_1=10^{-3}, \\mu_2=1.5, \\sigma_2=0.7", "needs a positive variance"),
+])
+def test_figure_values_are_checked_where_the_figure_is_asked_for(values, message):
+    with pytest.raises(InputError, match=message) as info:
+        load_tex("fig.tex", FIGURE + values + "\n$$ 1 = 1 $$\n")
+    assert info.value.line == 6 and info.value.column > 1
+
+
+@pytest.mark.parametrize("params, message", [
+    ("modes=-2,2 sd=0", "sd is"), ("modes=-2,2 sd=-1", "sd is"), ("modes=2,2", "modes are"),
+    ("sd=nan", "takes numbers"), ("width=3", "not width"),
+])
+def test_kl_fits_values_are_checked_with_their_position(params, message):
+    with pytest.raises(InputError, match=message):
+        load_tex("fig.tex", f"% derive: figure kl-fits {params}\n$$ 1 = 1 $$\n")

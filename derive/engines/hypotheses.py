@@ -12,7 +12,10 @@ one and the same restricted statement, and a counterexample always satisfies H:
   by name), which is replaced — when the solution lies in the symbol's declared domain.
 * `t < c`, `t > c`, `t ≤ c`, `t ≥ c` for a symbol t and c free of t: t is written
   `c − δ` or `c + δ` with a fresh positive (non-negative for ≤, ≥) δ — when every such
-  value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`).
+  value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`); a bound
+  the other way (`0 < t`, then `t < 1`) writes δ = d·ε/(1+ε) (d/(1+ε) for ≤), so t ranges
+  over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
+  messages and counterexamples show t.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing.
 
@@ -22,14 +25,14 @@ the hypothesis were absent.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive.engines import normal_form
 from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import Add, Dens, Dist, Num, Sym, div, free_names, substitute, sub
+from derive.model.terms import Add, Dens, Dist, Mul, Num, Sym, div, free_names, substitute, sub
 from derive.notation.joint import put_distributions
 
 
@@ -188,17 +191,66 @@ def _bounded(relation, left, right, latex, context):
         raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                        f"(t < c); not {latex}")
     name = left.name
-    gap = Name(f"\\delta_{{{name.latex}}}")
-    domain = Domain.NONNEGATIVE if not relation.strict else Domain.POSITIVE
     below = relation in (Relation.LT, Relation.LE)
+    earlier = context.info(name) if isinstance(context.info(name), Gap) else None
+    if earlier is not None and below:       # t > c earlier (t = c + δ), now δ < d
+        return _between(name, earlier, relation, right, latex, context)
+    of = earlier.of if earlier is not None else name
+    domain = Domain.NONNEGATIVE if not relation.strict else Domain.POSITIVE
+    gap = Name(f"\\delta_{{{name.latex}}}")
     value = sub(right, Sym(gap)) if below else Add(right, Sym(gap))
-    table = dict(context.table)
-    table[gap] = Declaration(Kind.SYMBOL, domain)
-    widened = Context(table, context.parameters, context.fixed)
+    widened = _with_gap(context, gap, domain, of, value if earlier is None else
+                        substitute(earlier.value, {name: value}))
     if not _fits(value, context.domain(name), widened):
-        raise Unusable(f"derive cannot use the hypothesis {latex}: {name.latex} is declared "
-                       f"{context.domain(name).value}")
+        raise Unusable(f"derive cannot use the hypothesis {latex}: "
+                       f"{of.latex} is declared {context.domain(name).value}")
     return (lambda term: substitute(term, {name: value})), widened
+
+
+@dataclass(frozen=True, eq=False)
+class Gap:
+    """The declaration info of a fresh symbol a bound introduces (δ in t = c + δ): `of` is
+    the bounded symbol t, `value` t's term in the fresh symbols — so that a counterexample
+    shows t, never δ."""
+
+    of: Name
+    value: object
+
+
+def _with_gap(context, gap, domain, of, value):
+    table = dict(context.table)
+    table[gap] = Declaration(Kind.SYMBOL, domain, Gap(of, value))
+    return Context(table, context.parameters, context.fixed)
+
+
+def _between(gap, earlier, relation, right, latex, context):
+    """t between two bounds: after `t > c` (t = c + δ, δ > 0 or ≥ 0), `t < b` is δ < d with
+    d = b − c: δ = d·ε/(1 + ε) with a fresh ε (> 0 after a strict first bound, ≥ 0 after a
+    non-strict one) ranges over (0, d) or [0, d); `t ≤ b` after a strict bound is δ =
+    d/(1 + ε), ε ≥ 0, over (0, d]. d must be shown positive; [c, b] (both non-strict) is
+    not used."""
+    of = earlier.of
+    strict_before = context.domain(gap) is Domain.POSITIVE
+    if not relation.strict and not strict_before:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: {of.latex} would lie in a "
+                       "closed interval, which it does not use (write one bound strict)")
+    n = normal_form.Normaliser(context)
+    try:
+        positive = n.sign(n.value(right)) == normal_form.POS
+    except (normal_form.Unsupported, normal_form.Undefined):
+        positive = False
+    if not positive:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that "
+                       f"{of.latex} lies between its bounds (the upper bound above the lower)")
+    epsilon = Name(f"\\varepsilon_{{{of.latex}}}")
+    one_plus = Add(Num(1), Sym(epsilon))
+    if relation.strict:
+        value = div(Mul(right, Sym(epsilon)), one_plus)
+        domain = Domain.POSITIVE if strict_before else Domain.NONNEGATIVE
+    else:
+        value, domain = div(right, one_plus), Domain.NONNEGATIVE
+    widened = _with_gap(context, epsilon, domain, of, substitute(earlier.value, {gap: value}))
+    return (lambda term: substitute(term, {gap: value})), widened
 
 
 def _isolated(relation, left, right, latex, context):

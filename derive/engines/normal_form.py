@@ -41,8 +41,8 @@ from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name
 from derive.model.terms import (
-    MINUS_ONE, OO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn,
-    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, substitute,
+    MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
+    Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, sub, substitute,
 )
 from derive.notation import families, parameters, registry, vectors
 from derive.notation.joint import in_order
@@ -209,6 +209,7 @@ class Normaliser:
         dist = t.dist
         if vectors.at_vector(t, self.context):
             raise Unsupported("a density at a vector variable outside an integral over it")
+        self._valid(dist)
         pieces = families.explicit(t, self.context)
         if pieces is not None:
             return self.value(self._piece_at(t, pieces))
@@ -230,6 +231,29 @@ class Normaliser:
         atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
 
+    def _valid(self, dist):
+        """A family written inline (nothing checked its parameters) is read only when the
+        declarations show its parameters valid: U(x; 1, 0) is no density."""
+        if isinstance(dist, Family):
+            problems = families.check(dist, self._positivity)
+            if problems:
+                raise Unsupported(f"the {families.BY_KIND[dist.family].title} family "
+                                  f"written inline needs {' and '.join(problems)}, which the "
+                                  "declarations do not show")
+
+    def _positivity(self, term):
+        """The sign of a term, over a common denominator when that is positive (1 − θ for
+        θ = ε/(1 + ε) is 1/(1 + ε): positive)."""
+        value = self.value(term)
+        sign = self.sign(value)
+        if sign == POS:
+            return sign
+        numerator, denominator = _together(value, self.times)
+        if denominator is not None and self.sign(denominator) == POS and \
+                self.sign(numerator) == POS:
+            return POS
+        return sign
+
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
         return ("dens", name.latex, name.serial, tuple(v.serial for v in over),
@@ -250,8 +274,29 @@ class Normaliser:
         for point, dist, k in self._pieces:
             if t.dist is dist and t.at == (point,):
                 return pieces[k][2]
-        raise Unsupported("a density with a restricted support, at a point not known to lie "
-                          "in one of its pieces")
+        found = self._piece_at_number(t, pieces)
+        if found is None:
+            raise Unsupported("a density with a restricted support, at a point not known to "
+                              "lie in one of its pieces")
+        return found
+
+    def _piece_at_number(self, t, pieces):
+        """The value of a density by formula at a rational point, when its pieces' ends are
+        rational too: the piece's formula there, or 0 off the support (for a mass function,
+        also off the whole numbers); None when that cannot be told."""
+        x = self.value(t.at[0]).constant()
+        ends = [tuple(None if e is None else self.value(e).constant() for e in piece[:2])
+                for piece in pieces]
+        written = [tuple(e is not None for e in piece[:2]) for piece in pieces]
+        if x is None or written != [tuple(e is not None for e in pair) for pair in ends]:
+            return None
+        mass = families.on_points(t.dist, self.context)
+        if mass and x.denominator != 1:
+            return ZERO
+        for (low, high), (_, _, formula) in zip(ends, pieces):
+            if (low is None or x >= low) and (high is None or x < high or mass and x <= high):
+                return formula
+        return ZERO
 
     # ================================================================== integrals
     def whole_range(self, var, node, body):
@@ -269,9 +314,14 @@ class Normaliser:
         if split is None:
             return self.integral(var, node, self.value(body))
         dist, ranges = split
+        self._valid(dist)
         total = []
         saved = self._pieces
         for k, (low, high) in enumerate(ranges):
+            if low is not None and high is not None and \
+                    self.sign(self.value(sub(high, low))) not in (POS, NONNEG):
+                raise Unsupported("a support whose ends are not shown in order (the piece "
+                                  "would be integrated the wrong way)")
             if self._discrete(var):
                 total.append(self._points(var, low, high, body, dist, k))
                 continue

@@ -25,6 +25,7 @@ mean (all but expect, note, figure, title) ends the chain it interrupts.
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from pathlib import Path
 
 from derive.frontend.latex.annotations import top_level_pieces
@@ -93,6 +94,9 @@ class Directives:
         name, *pairs = body.split() or [""]
         if not name:
             raise self.source.error("a figure needs a name", offset)
+        if name not in ("densities", "kl-fits"):
+            raise self.source.error(f"unknown figure {name!r}; known: densities, kl-fits",
+                                    offset + body.find(name))
         if name == "densities":
             return self._figure_densities(body[body.find(name) + len(name):],
                                           offset + body.find(name) + len(name))
@@ -102,6 +106,9 @@ class Directives:
             if not sep or not key or not value:
                 raise self.source.error(f"a figure's parameters read key=value, not {pair!r}",
                                         offset)
+            if name == "kl-fits":
+                _kl_fits_value(key, value, lambda message: self.source.error(
+                    message, offset + body.find(pair)))
             params.append((key, value))
         self.figures.append((name, tuple(params)))
 
@@ -123,7 +130,9 @@ class Directives:
                 found = self.scope.lookup(self.reader.read_name(key_text, start))
                 if found is None:
                     raise self.source.error(f"{key_text.strip()} is not declared", start)
-                mapping[found[0]] = self.reader.read_term(value_text, start + len(key_text) + 1)
+                value = self.reader.read_term(value_text, start + len(key_text) + 1)
+                self._in_domain(found[0], value, start)
+                mapping[found[0]] = value
                 start += len(assignment) + 1
         params = []
         for key, at in self._names(names, offset):
@@ -131,22 +140,52 @@ class Directives:
             family = getattr(found[1].info, "family", None) if found is not None else None
             if family is None:
                 raise self.source.error(f"{key} is not a density of a standard family", at)
+            spec = families.BY_KIND[family.family]
+            if spec.discrete:
+                raise self.source.error(f"a figure of densities draws continuous families; "
+                                        f"{key} is {spec.title}", at)
             numbers = [self._number(substitute(p, mapping), at) for p in family.params]
-            params.append((key, f"{family.family}:{','.join(numbers)}"))
+            for term, what in spec.validity(tuple(Num(v) for v in numbers)):
+                if self._exact(term) < FIGURE_SMALLEST:
+                    raise self.source.error(f"{key} at these values is no {spec.title} density "
+                                            f"the figure can draw: it needs {what} (at least "
+                                            f"10^{{-4}})", at)
+            params.append((key, f"{family.family}:{','.join(repr(float(v)) for v in numbers)}"))
         if fit:
             params.append(("fit", fit))
         self.figures.append(("densities", tuple(params)))
 
-    def _number(self, term, at):
+    def _exact(self, term):
+        """The rational value of a term, or None."""
         from derive.engines import normal_form
         try:
-            value = normal_form.Normaliser(self.scope.context).value(term).constant()
+            return normal_form.Normaliser(self.scope.context).value(term).constant()
         except (normal_form.Unsupported, normal_form.Undefined):
-            value = None
+            return None
+
+    def _number(self, term, at):
+        """The exact value of a figure's parameter, within what the figure can draw."""
+        value = self._exact(term)
         if value is None:
             raise self.source.error("give every parameter of the figure's densities a "
                                     "number (after 'at')", at)
-        return repr(float(value))
+        if abs(value) > FIGURE_LARGEST:
+            raise self.source.error(f"a figure draws on [-10, 10]: its parameters lie between "
+                                    f"-{FIGURE_LARGEST} and {FIGURE_LARGEST}", at)
+        return value
+
+    def _in_domain(self, name, value, at):
+        """A figure's value for a declared name lies in the name's declared domain."""
+        domain = self.scope.context.domain(name)
+        number = self._exact(value)
+        if number is None:
+            return                          # not a number: refused where it is used
+        fits = {Domain.POSITIVE: number > 0, Domain.NONNEGATIVE: number >= 0,
+                Domain.INTEGER: number.denominator == 1,
+                Domain.NATURAL: number.denominator == 1 and number >= 1}.get(domain, True)
+        if not fits:
+            raise self.source.error(f"{name.latex} is declared {domain.value}: the figure "
+                                    f"cannot put it to {number}", at)
 
     def expectation(self, body, offset):
         word = body.strip()
@@ -641,3 +680,22 @@ def default_title(path):
             name = name[: -len(suffix)]
             break
     return name.replace("_", " ")
+
+
+FIGURE_LARGEST = 100                # a figure's parameters: |value| ≤ 100
+FIGURE_SMALLEST = Fraction(1, 10 ** 4)  # its variances, rates, scales, b − a: at least this
+
+
+def _kl_fits_value(key, value, error):
+    """Check one `kl-fits` parameter (`modes=-2,2`, `sd=0.6`); `error(message)` is raised."""
+    try:
+        numbers = [Fraction(v) for v in value.split(",")]
+    except (ValueError, ZeroDivisionError):
+        raise error(f"figure kl-fits: {key} takes numbers, not {value!r}") from None
+    if key == "modes" and (len(set(numbers)) < 2 or any(abs(m) > 10 for m in numbers)):
+        raise error("figure kl-fits: modes are two or more different numbers in [-10, 10]")
+    if key == "sd" and (len(numbers) != 1 or not Fraction(1, 100) <= numbers[0] <= 10):
+        raise error("figure kl-fits: sd is the modes' standard deviation, a number in "
+                    "[0.01, 10]")
+    if key not in ("modes", "sd"):
+        raise error(f"figure kl-fits takes modes=… and sd=…, not {key}")

@@ -14,7 +14,12 @@ the derivative passes through them — so "N(μ, σ²)" means its formula, not a
 Parameters are what the author writes: `\\mathcal{N}(\\mu, \\sigma^2)` takes the variance.
 A family is a genuine distribution only when its parameters are valid (a positive
 variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
-density by family is refused unless the context shows them (`check`).
+density by family is refused unless the context shows them (`check`); a family written
+inline is read by the normal form only when they are shown, and not evaluated at an
+instance where they fail. A mass function (Bernoulli) lives on whole numbers: its pieces
+are summed at their integer points, it is 0 off them, and it is refused at a continuous
+variable (`mismatch`); a family written inline ranges over a variable of its own kind
+(`own_variable`).
 
 A density given by a user's formula (`% derive: density p = FORMULA over x`, optionally
 `in (a, b)`) is the same: one piece on its declared support. derive does not assume such a
@@ -26,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from derive.model.names import Kind
+from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
     HALF, MINUS_ONE, ONE, PI, TWO, Add, Dens, Dist, Family, Fn, Mul, Num, Pow, Sym, div, neg,
     nodes, sub, substitute,
@@ -93,6 +98,36 @@ def spelled(key):
     return next((s for s in SPECS if key in s.spellings), None)
 
 
+# A family written inline ranges over a variable of its own: the real line for a density,
+# a finite set of whole numbers for a mass function (summed over, never integrated: a
+# Bernoulli pmf integrated over [0, 1] is not its expectation).
+_LINE = Declaration(Kind.VARIABLE, Domain.REAL)
+_POINTS_SET = Name(r"\{0, 1, \dots\}")
+_POINTS = Declaration(Kind.VARIABLE, Domain.REAL, VariableInfo(discrete=True,
+                                                               support=_POINTS_SET))
+
+
+def own_variable(family):
+    """The declaration of a variable of a `Family` term's own (bound by an expectation or
+    a divergence over a family written inline)."""
+    return _POINTS if BY_KIND[family.family].discrete else _LINE
+
+
+def mismatch(family, variable, context):
+    """Why the standard family cannot live on `variable` (a variable Name): a mass function
+    over a continuous variable, or a density over a discrete one; None when it can."""
+    spec = BY_KIND[family.family]
+    discrete = bool(getattr(context.info(variable.variable), "discrete", False))
+    if spec.discrete and not discrete:
+        return (f"the {spec.title} distribution is a mass function on whole numbers, but "
+                f"{variable.latex} is a continuous variable: declare it discrete "
+                f"(% derive: discrete {variable.latex}) to sum over its values")
+    if discrete and not spec.discrete:
+        return (f"the {spec.title} distribution is a density on the real line, but "
+                f"{variable.latex} is a discrete variable")
+    return None
+
+
 # ---------------------------------------------------------------------------- formulas
 
 @dataclass(frozen=True)
@@ -134,12 +169,7 @@ def _at(term, mapping):
     return None if term is None else substitute(term, mapping)
 
 
-def _placeholder():
-    from derive.model.names import Declaration, Domain, Name
-    return Name("x", local=Declaration(Kind.VARIABLE, Domain.REAL))
-
-
-_FAMILY_VARIABLE = _placeholder()
+_FAMILY_VARIABLE = Name("x", local=_LINE)    # what a family's pieces are written in
 
 
 def explicit(dens, context):
@@ -201,19 +231,19 @@ def range_pieces(term, var, context):
     """How an integral of `term` over the whole range of `var` splits, when `term` takes a
     density by formula with a restricted support (or several pieces) at `var`:
     (dist, [(low, high)]) — the integral is the sum over the pieces, with that density's
-    piece formula on each. None when no such density occurs (the whole line). Raises
-    ValueError when the split is not known to be right: two restricted densities, or one
-    that is not a factor of the whole integrand (∫ N log Exp is infinite, not an integral
-    over [0, ∞))."""
+    piece formula on each (the first such density that is a factor of the whole integrand,
+    so that the integrand vanishes off its pieces; any other restricted density in it is
+    evaluated where it can be — at the whole numbers of a sum). None when no such density
+    occurs (the whole line). Raises ValueError when none is a factor of the whole
+    integrand (∫ N log Exp is infinite, not an integral over [0, ∞))."""
     restricted_ones = {d: f for d, f in densities_at(term, var, context).items() if restricted(f)}
     if not restricted_ones:
         return None
-    if len(restricted_ones) > 1:
-        raise ValueError("an integral over densities with different supports")
-    ((dist, formula),) = restricted_ones.items()
-    if not _is_factor(term, Dens(dist, (Sym(var),))):
+    factors = [(d, f) for d, f in restricted_ones.items() if _is_factor(term, Dens(d, (Sym(var),)))]
+    if not factors:
         raise ValueError("a density with a restricted support that is not a factor of the "
                          "whole integrand")
+    dist, formula = factors[0]
     return dist, [(low, high) for low, high, _ in formula.pieces]
 
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.names import Name
+from derive.notation import families
 from derive.model.terms import (
     HALF, TWO, Add, Dens, Dist, Family, Fn, Integral, Mul, Num, Pow, Sym, log, neg, sub,
     substitute,
@@ -61,13 +62,10 @@ def bound_copy(variable: Name) -> Name:
 
 def _over(dist):
     """The variables a distribution argument ranges over: a family written inline ranges
-    over one real variable of its own."""
+    over one variable of its own (real, or discrete for a mass function)."""
     if isinstance(dist, Family):
-        return (Name("x", local=_LINE),)
+        return (Name("x", local=families.own_variable(dist)),)
     return dist.over
-
-
-_LINE = Declaration(Kind.VARIABLE, Domain.REAL)
 
 
 def _same_space(args, context=None):

@@ -140,12 +140,12 @@ def _show(t, context):
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:
         arguments = ", ".join(_show(a, 0) for a in t.arguments)
-        if t.function.latex.endswith(INDEXED):          # an indexed family: x_i, x_(i + 1)
+        if t.function.latex.endswith(INDEXED):          # an indexed family: x_i, x_(i + 1), x′_i
             (first, *more) = t.arguments
             atomic = not more and (isinstance(first, Sym) or isinstance(first, Num) and
                                    first.value.denominator == 1 and first.value >= 0)
-            return f"{_name(t.function)[:-len('_·')]}_{arguments}" if atomic \
-                else f"{_name(t.function)[:-len('_·')]}_({arguments})"
+            family = plain(t.function.latex)[:-len('_·')] + _MARKS.get(t.function, "")
+            return f"{family}_{arguments}" if atomic else f"{family}_({arguments})"
         return f"{_name(t.function)}({arguments})"
     if kind is Dens:
         return _density(t)

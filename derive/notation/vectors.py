@@ -14,7 +14,11 @@ for a diagonal Gaussian Q and an integrand affine in logs of diagonal Gaussians 
 
 (Fubini: log D_i = Σ_j log D_{i,j}, and every other component of Q integrates to 1). The
 one-dimensional integrals are then the engines' own: closed forms in the normal form,
-quadrature in the numeric engine. Any other integrand over a vector variable is not read.
+quadrature in the numeric engine. Against Q, a term in the components of z is read by the
+same identity: `Σ_{j=1}^J h(z_j)` is `Σ_j ∫ Q_j(t) h(t) dt`, a term in z_1 alone is
+`∫ Q_1(t) h(t) dt` (E_q[z_1] = μ_1). Inside the integral, `z_j` is a component of the bound
+copy of z (its own family, `components_of_copy`), never of the free z. Any other integrand
+over a vector variable is not read.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
-    ONE, Add, Call, Dens, Family, Fn, Integral, Mul, Num, Pow, Sum, Sym, free_names,
+    ONE, Add, Call, Dens, Family, Fn, Integral, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
 
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
@@ -46,6 +50,21 @@ class Vector:
     components: Name
 
 
+@dataclass(frozen=True, eq=False)
+class Components:
+    """The info of the component family of a bound copy of a vector variable (`z_j`
+    inside `\\int … dz`, `\\mathbb{E}_{z \\sim q}`): `of` is that copy. Its components are
+    integrated with it, never free."""
+
+    of: Name
+
+
+def components_of_copy(copy):
+    """A new component family for the bound copy `copy` of a vector variable."""
+    return Name(copy.latex + "_{\\cdot}",
+                local=Declaration(Kind.FUNCTION, Domain.REAL, Components(copy)))
+
+
 class NotVector(Exception):
     """An integral over a vector variable that derive does not read."""
 
@@ -60,20 +79,81 @@ def integral(var, body, context):
     """The term an integral of `body` over the whole of the vector variable `var` means
     (see the module's identity); raises NotVector."""
     weight, rest = _weight(body, var, context)
-    constant, logs = _affine(rest, var, context)
+    terms = list(rest.args) if isinstance(rest, Add) else [rest]
+    comps = frozenset(n for t in terms for n in free_names(t) if _component_of(n, var))
+    moments = [_moment(t, var, comps, weight, context) for t in terms if comps & free_names(t)]
+    plain = [t for t in terms if not comps & free_names(t)]
+    constant, logs = _affine(Add(*plain) if len(plain) > 1 else plain[0], var, context) \
+        if plain else (None, [])
     index = Name("j", local=LOCAL_INDEX)
     point = Name("t", local=LOCAL_REAL)
     at = (Sym(point),)
-    parts = [constant] if constant is not None else []
+    parts = ([constant] if constant is not None else []) + moments
     if logs:
-        inner = Add(*[Mul(a, Fn("log", Dens(_component(d, index, context), at)))
+        inner = Add(*[Mul(a, Fn("log", Dens(_component(d, Sym(index), context), at)))
                       for a, d in logs]) if len(logs) > 1 else \
-            Mul(logs[0][0], Fn("log", Dens(_component(logs[0][1], index, context), at)))
-        one = Integral(point, Mul(Dens(_component(weight, index, context), at), inner))
+            Mul(logs[0][0], Fn("log", Dens(_component(logs[0][1], Sym(index), context), at)))
+        one = Integral(point, Mul(Dens(_component(weight, Sym(index), context), at), inner))
         parts.append(Sum(index, one, ONE, dimension(var, context)))
     if not parts:
         return Num(0)
     return parts[0] if len(parts) == 1 else Add(*parts)
+
+
+def _component_of(name, var):
+    """Whether `name` is the component family of the bound copy `var`."""
+    return name.local is not None and isinstance(name.local.info, Components) and \
+        name.local.info.of is var
+
+
+def _moment(t, var, comps, weight, context):
+    """∫ Q(z) t dz for a term `t` in the components of z (Fubini, every other component of
+    Q integrating to 1): a sum `Σ_{j=1}^{J} h(z_j)` is `Σ_j ∫ Q_j(s) h(s) ds`, a term in one
+    component z_k (k a whole number in 1..J) is `∫ Q_k(s) h(s) ds`; constant factors and
+    sums of such terms are taken apart. Anything else (z_1 z_2, a density at z) is not read."""
+    if not comps & free_names(t):
+        if var in free_names(t):
+            raise NotVector("an integrand over a vector variable that mixes its components "
+                            "with functions of the whole vector")
+        return t
+    if isinstance(t, Add):
+        return Add(*[_moment(a, var, comps, weight, context) for a in t.args])
+    if isinstance(t, Mul):
+        moving = [a for a in t.args if (comps | {var}) & free_names(a)]
+        if len(moving) == 1:
+            rest = [a for a in t.args if a is not moving[0]]
+            return Mul(*rest, _moment(moving[0], var, comps, weight, context))
+    size = dimension(var, context)
+    if isinstance(t, Sum) and t.lower is ONE and t.upper is size:
+        return Sum(t.var, _one(t.body, Sym(t.var), var, comps, weight, context), ONE, size)
+    indices = {c.arguments for c in nodes(t) if isinstance(c, Call) and c.function in comps}
+    if len(indices) != 1 or len(next(iter(indices))) != 1:
+        raise NotVector("an integrand over a vector variable that mixes several of its "
+                        "components")
+    ((index,),) = indices
+    if not (isinstance(index, Num) and index.value.denominator == 1 and index.value >= 1 and
+            (index is ONE or isinstance(size, Num) and index.value <= size.value)):
+        raise NotVector("a component of a vector variable whose index is not known to lie "
+                        "in 1..J")
+    return _one(t, index, var, comps, weight, context)
+
+
+def _one(h, index, var, comps, weight, context):
+    """∫ Q_index(s) h(s) ds, with the component z_index of h put at s."""
+    point = Name("t", local=LOCAL_REAL)
+    value = _put(h, comps, index, Sym(point))
+    if var in free_names(value) or comps & free_names(value):
+        raise NotVector("an integrand over a vector variable that mixes several of its "
+                        "components, or them and the whole vector")
+    return Integral(point, Mul(Dens(_component(weight, index, context), (Sym(point),)), value))
+
+
+def _put(t, comps, index, point):
+    if isinstance(t, Call) and t.function in comps:
+        return point if t.arguments == (index,) else t
+    if not comps & free_names(t):
+        return t
+    return t.rebuild([_put(c, comps, index, point) for c in t.children])
 
 
 def _diagonal(dist, var, context):
@@ -158,7 +238,7 @@ def _log(u, var, context, sign):
 
 
 def _component(family, index, context):
-    """Component `index` of a diagonal Gaussian: N(μ_j, σ_j²)."""
+    """Component `index` (a term) of a diagonal Gaussian: N(μ_j, σ_j²)."""
     mean, variance = family.params
     return Family("N", (_entry(mean, index, context, False), _entry(variance, index, context, True)))
 
@@ -167,7 +247,7 @@ def _entry(term, index, context, variance):
     if isinstance(term, Sym):
         declaration = context.declaration(term.name)
         if isinstance(declaration.info, Vector):
-            return Call(declaration.info.components, Sym(index))
+            return Call(declaration.info.components, index)
         if variance and term.name.latex == "I" and not declaration.declared:
             return ONE                                     # the identity covariance
         return term

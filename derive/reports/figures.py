@@ -225,7 +225,13 @@ FIGURES = {"kl-fits": kl_fits, "densities": densities}
 
 
 def make(name, params):
-    """The `Figure` for a request; raises ValueError for an unknown name or parameter."""
+    """The `Figure` for a request; raises ValueError for an unknown name or parameter.
+    (The directive has checked the values; floating-point warnings are never printed.)"""
+    with np.errstate(all="ignore"):
+        return _make(name, params)
+
+
+def _make(name, params):
     if name not in FIGURES:
         raise ValueError(f"unknown figure {name!r}; known: {', '.join(sorted(FIGURES))}")
     if name == "densities":

@@ -18,6 +18,7 @@ from fractions import Fraction
 from flint import acb, ctx
 
 from derive.engines.numeric.edges import pin_empty_ranges
+from derive.engines.hypotheses import Gap
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
@@ -210,12 +211,18 @@ def _magnitude(value):
 
 def _counterexample(outcome, instance, labels, context):
     """The instance as the names of the step show it, and both sides' values."""
-    rows = []
     ev = outcome.evaluator
     used_continuous = False
+    gaps = {}                   # a symbol bounded by hypotheses is shown, not its fresh gaps
+    for name in sorted(labels, key=lambda n: n.serial):
+        info = context.declaration(name).info
+        if isinstance(info, Gap):
+            gaps[info.of] = info.value                  # the latest gap's: t in all of them
+    rows = [(of.latex, _ball_text(ev._value(value))) for of, value in gaps.items()]
     for name, label in sorted(labels.items(), key=lambda kv: kv[1]):
         declaration = context.declaration(name)
-        if name.origin is not None or name.local is not None:
+        if name.origin is not None or name.local is not None or \
+                isinstance(declaration.info, Gap):
             continue
         if declaration.kind is Kind.DISTRIBUTION and \
                 getattr(declaration.info, "formula", None) is not None:

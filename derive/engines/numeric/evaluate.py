@@ -25,8 +25,9 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines.numeric import differences, quadrature
 from derive.model.names import Kind, SizeInfo
 from derive.model.terms import (
-    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral,
-    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes, substitute,
+    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
+    Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
+    substitute,
 )
 from derive.notation import families, registry, vectors
 from derive.notation.elementary import ELEMENTARY
@@ -115,6 +116,7 @@ class Evaluator:
         self.frozen = {}               # parameter → value held definitions are evaluated at
         self._shared = _symbolic(context)
         self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
+        self._checked = set()          # inline families whose parameters were found valid
 
     def _known(self, key, make):
         """`make()`, a function of terms and the context only, remembered per context."""
@@ -481,6 +483,11 @@ class Evaluator:
             raise NotEvaluable("a density with a restricted support at a complex point")
         x = x.real
         closed = families.on_points(t.dist, self.context)     # a pmf: both ends count
+        if closed and _exact_integer(acb(x)) is None:         # a mass function off the integers
+            below = x.floor()
+            if below.is_exact() and not x.contains(below) and not x.contains(below + 1):
+                return acb(0)
+            self._unsure()
         uncertain = False
         for low, high, value in pieces:
             lo = None if low is None else self._value(low).real
@@ -495,7 +502,19 @@ class Evaluator:
         return acb(0)
 
     def explicit(self, t):
+        if isinstance(t.dist, Family) and t.dist not in self._checked:
+            self._valid(t.dist)                     # written inline: its parameters unchecked
+            self._checked.add(t.dist)
         return self._known(("explicit", t), lambda: families.explicit(t, self.context))
+
+    def _valid(self, family):
+        """A family written inline is a distribution only where its parameters are valid:
+        elsewhere (U(x; 1, 0), a variance ≤ 0) the instance is not evaluable."""
+        for term, what in families.BY_KIND[family.family].validity(family.params):
+            value = self._value(term)
+            if not (value.imag == 0 and value.real > 0):
+                raise NotEvaluable(f"an instance where the family written inline does not "
+                                   f"have {what}")
 
     def formula_piece(self, t):
         """The formula term of a density by formula on the piece in force (for bounds)."""
@@ -684,6 +703,7 @@ class Evaluator:
                 return self._over_points(var, body, self.instance.discrete_points)
             return quadrature.integrate(self, var, body, None, None)
         dist, ranges = split
+        self.explicit(Dens(dist, (Sym(var),)))     # a family written inline: valid here?
         total = acb(0)
         saved = self._pieces
         try:
@@ -692,6 +712,10 @@ class Evaluator:
                 if any(e is not None and e.imag != 0 for e in ends):
                     raise NotEvaluable("a support with complex ends")
                 lo, hi = (None if e is None else e.real for e in ends)
+                if lo is not None and hi is not None and not hi >= lo:
+                    if hi < lo:
+                        continue                    # an empty piece: the density is 0 there
+                    self._unsure()
                 if discrete:
                     total += self._integer_points(var, body, lo, hi, dist, k)
                     continue

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.notation import families
 from derive.model.terms import (
     Add, Defined, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
     substitute,
@@ -151,8 +152,13 @@ class Expectations:
             raise self.error("an expectation over a family takes its expression in brackets",
                              piece.node)
         found = self.declared(key)
-        bound = self.fresh(key, origin=found[0]) if found is not None and \
-            found[1].kind is Kind.VARIABLE else self.fresh(key, declaration=LOCAL_REAL)
+        if found is not None and found[1].kind is Kind.VARIABLE:
+            problem = families.mismatch(dist, found[0], self.scope.context)
+            if problem is not None:
+                raise self.error(problem, piece.node)
+            bound = self.fresh(key, origin=found[0])
+        else:
+            bound = self.fresh(key, declaration=families.own_variable(dist))
         with self.binding(key, bound):
             value = Expect(bound, dist, self.term(bracket.args[0]))
         for power in (bracket.power, piece.power):

@@ -34,6 +34,7 @@ TERMINALS = {
     "ARG": "\\arg", "TO": "\\to", "IN": "\\in", "FRAC": "\\frac", "FRAC_DIGITS": "\\frac",
     "BINOM": "\\binom", "SQRT": "\\sqrt", "FUNC": "a function (\\log, …)",
     "BIGOP": "\\sum, \\prod or \\int", "NABLA": "\\nabla", "EVALBAR": "an evaluation bar",
+    "LEFTBAR": "\\left.",
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
     "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
     "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",

@@ -88,6 +88,13 @@ class BarPiece:
 
 
 @dataclass
+class LeftBarPiece:
+    """`\\left.`: where the expression an evaluation bar `\\right|_{…}` closes begins."""
+
+    node: object
+
+
+@dataclass
 class OpPiece:
     """`\\cdot`, `\\times` or `/`."""
 

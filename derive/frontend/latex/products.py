@@ -24,16 +24,21 @@
   (`\\int \\phi \\ln \\phi`).
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
-* **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it.
+* **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
+  `\\left.` (`\\left. A + B \\right|_{\\theta=0}`) to exactly what the two enclose, across
+  the terms of a sum. A bare bar after a sum (`A + B \\Big|_{θ=0}`) is refused as
+  ambiguous when the terms before it mention θ (B, or A + B, evaluated?).
 """
 
 from __future__ import annotations
 
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
-    OpPiece, ValuePiece, is_tree, takes_rest,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
+    NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
 )
-from derive.model.terms import Add, Call, Defined, Fn, Mul, Pow, div, log, neg
+from derive.model.terms import (
+    Add, At, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg,
+)
 from derive.notation import registry
 
 
@@ -54,11 +59,19 @@ class Products:
         bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
         if bars:
             k = bars[-1]
-            if k == 0:
-                raise self.error("an evaluation bar needs an expression before it", pieces[0].node)
-            value = self.evaluation_bar(self.product(pieces[:k]), pieces[k])
+            opened = [i for i, p in enumerate(pieces[:k]) if isinstance(p, LeftBarPiece)]
+            start = opened[-1] + 1 if opened else 0
+            if k == start:
+                raise self.error("an evaluation bar needs an expression before it", pieces[k].node)
+            value = self.evaluation_bar(self.product(pieces[start:k]), pieces[k])
             rest = pieces[k + 1:]
+            if opened:                      # \left. … \right|: only what they enclose
+                value = self.product([*pieces[:start - 1], ValuePiece(value, pieces[k].node)])
             return [value, self.product(rest)] if rest else [value]
+        unclosed = [p for p in pieces if isinstance(p, LeftBarPiece)]
+        if unclosed:
+            raise self.error("\\left. opens an evaluation: close it with \\right|_{\\theta = …}",
+                             unclosed[0].node)
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
         return self.factors(pieces)
@@ -167,6 +180,82 @@ class Products:
             around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + tail[j + 2:]
             return self.product(around), m + 1
         return None
+
+    # ------------------------------------------------------------------ evaluation bars
+    def spanning_bar(self, signed, k):
+        """(value, next index) when the k-th term of a sum opens `\\left.` that a bar in a
+        later term closes: `\\left. A + B \\right|_{θ=0}` is (A + B) at θ = 0, times what
+        stands before `\\left.` and after the bar. None otherwise."""
+        sign, node = None, signed[k][1]      # the sum applies signed[k]'s own sign
+        if is_tree(node, "signed"):
+            sign, node = node.children
+        if not is_tree(node, "run") or not any(is_tree(c, "leftbar") for c in node.children):
+            return None
+        pieces = [self.piece(c) for c in node.children]
+        opened = [i for i, p in enumerate(pieces) if isinstance(p, LeftBarPiece)]
+        if not opened or any(isinstance(p, BarPiece) for p in pieces[opened[-1]:]):
+            return None
+        i = opened[-1]
+        for m in range(k + 1, len(signed)):
+            later = signed[m][1]
+            tail = [self.piece(c) for c in later.children] if is_tree(later, "run") else []
+            bars = [j for j, p in enumerate(tail) if isinstance(p, BarPiece)]
+            if not bars:
+                continue
+            j = bars[0]
+            parts = [self.product(pieces[i + 1:])] if i + 1 < len(pieces) else []
+            for between_sign, child in signed[k + 1:m]:
+                value = self.term(child)
+                parts.append(neg(value) if between_sign.value == "-" else value)
+            if j:
+                last = self.product(tail[:j])
+                parts.append(neg(last) if signed[m][0].value == "-" else last)
+            inner = parts[0] if len(parts) == 1 else Add(*parts)
+            value = self.product([*pieces[:i], ValuePiece(self.evaluation_bar(inner, tail[j]),
+                                                          tail[j].node), *tail[j + 1:]])
+            return (neg(value) if sign is not None and sign.value == "-" else value), m + 1
+        raise self.error("\\left. opens an evaluation: close it with \\right|_{\\theta = …}",
+                         pieces[i].node)
+
+    def unambiguous_bar(self, node, before):
+        """Refuse a bare evaluation bar after a sum, `A + B \\Big|_{θ=0}`, when the terms
+        before it (`before`, read) mention its variable: it could apply to B or to A + B, and
+        the two differ. (When they do not mention it, both readings agree.)"""
+        if is_tree(node, "signed"):
+            node = node.children[1]
+        if not is_tree(node, "run") or not before:
+            return
+        bars = [i for i, c in enumerate(node.children) if is_tree(c, "evalbar")]
+        if not bars or any(is_tree(c, "leftbar") for c in node.children[:bars[-1]]):
+            return
+        bar = self.piece(node.children[bars[-1]])
+        spec = single(bar.sub)
+        if not is_tree(spec, "equation"):
+            return
+        var = self._variable_name(single(spec.children[0]))
+        if any(self._moves_with(t, var) for t in before):
+            raise self.error(f"an evaluation bar after a sum is ambiguous (the last term, or "
+                             f"the whole sum, at {var.latex} = …?): write \\left. … "
+                             f"\\right|_{{…}} around what is evaluated, or bracket it",
+                             bar.node)
+
+    def _moves_with(self, term, var):
+        """Whether `term` changes with `var`: mentions it free, or has a density that depends
+        on it — outside an evaluation at var (`A|_{θ=θ_0}` no longer moves with θ)."""
+        pending, seen = [term], set()
+        while pending:
+            t = pending.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            if isinstance(t, At) and t.var is var:
+                pending.append(t.value)
+                continue
+            if var in free_names(t) or isinstance(t, Dist) and \
+                    var in self.scope.context.moves_with(t.name):
+                return True
+            pending.extend(t.children)
+        return False
 
     @staticmethod
     def differential(pieces, start):

@@ -44,8 +44,8 @@ from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, NamePiece,
-    OpPiece, is_token, is_tree, single, tails,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
+    NamePiece, OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -60,7 +60,7 @@ from derive.model.terms import (
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import families, registry
+from derive.notation import families, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -117,6 +117,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.scope = scope
         self.source = source
         self.bound = []            # (key, Name), innermost last
+        self.copy_components = {}  # a bound copy of a vector variable → its component family
         self.offset = 0
         self.row_text = ""
         self.hypotheses = ()
@@ -522,10 +523,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         terms, k = [], 0
         while k < len(signed):
             sign, child = signed[k]
-            spanning = self.spanning_integral(signed, k)
+            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k)
             if spanning is not None:
                 value, k = spanning
             else:
+                self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
@@ -557,6 +559,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
+        if kind == "leftbar":
+            return LeftBarPiece(item)
         if kind == "script":
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
@@ -607,14 +611,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._check_word(primary, base)
             if power is not None:
                 self._check_power_token(power)
-            return NamePiece(key, base, sub, power, primes, node)
+            # `f^{\prime}` is `f'`: its primes are those its key ends with, however written
+            return NamePiece(key, base, sub, power, len(key) - len(key.rstrip("'")), node)
         if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
                 primary.children[0].value in ("[", r"\lbrack"):
             return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
-            raise self.error("a prime needs a name before it", node)
+            return self._primed_group(primary, sub, sup, primes, node)
         if sup is not None:
             self._check_power_token(sup)
         if is_tree(primary, "bracketed"):
@@ -630,6 +635,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                     raise self.error("a power of a derivative operator is not read", node)
                 return derivative
         return LazyPiece(primary, sup, node)
+
+    def _primed_group(self, primary, sub, sup, primes, node):
+        """`(f^*)'` and `{f^*}'`: a name in brackets or braces, primed — the name with those
+        primes (the derivative of a defined f^*). Any other primed expression is refused."""
+        inner = None
+        if is_tree(primary, "group"):
+            inner = single(primary.children[0])
+        elif is_tree(primary, "bracketed") and primary.children[0].value == "(" and \
+                len(primary.children[1].children) == 1:
+            inner = single(primary.children[1].children[0])
+        name = self._script(inner.children[0], inner.children[1:], inner) \
+            if is_tree(inner, "script") else self._script(inner, [], inner) \
+            if is_token(inner, "LETTER", "COMMAND") else None
+        if not isinstance(name, NamePiece) or name.power is not None or sub is not None or \
+                sup is not None:
+            raise self.error("a prime needs a name before it (write f'(u), or (f^*)'(t) for "
+                             "a defined f^*)", node)
+        return NamePiece(name.key + "'" * primes, name.base, name.sub, None,
+                         name.primes + primes, node)
 
     def _check_word(self, primary, base):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
@@ -848,6 +872,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if p.primes and self.declared(key.rstrip("'")) is not None and \
                 self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
             return self._derived_function(p, bracket)
+        component = self._vector_component(p)
+        if component is not None:
+            return component, 1
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
@@ -901,6 +928,30 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
+
+    def _vector_component(self, p):
+        """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
+        the index — of the innermost bound copy where z is bound (`\\int … dz`,
+        `\\mathbb{E}_{z \\sim q}`: the components are integrated with z), else of the declared
+        vector (so `\\mu_1` has μ's declared domain). None when p is no vector's component."""
+        if p.sub is None or p.primes or self.scope.lookup(p.key) is not None:
+            return None
+        indices = _subitems(p.sub)
+        if len(indices) != 1:
+            return None
+        owner = self.bound_name(p.base)
+        if owner is not None and owner.origin is not None and \
+                vectors.dimension(owner, self.scope.context) is not None:
+            if owner not in self.copy_components:
+                self.copy_components[owner] = vectors.components_of_copy(owner)
+            components = self.copy_components[owner]
+        else:
+            found = self.declared(p.base) if owner is None else None
+            info = found[1].info if found is not None else None
+            if not isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
+                return None
+            components = info.components
+        return Call(components, self.term(indices[0]))
 
     def _conflict(self, key, first_use, node, used_as):
         """An undeclared name used here as `used_as` after being used as the other kind."""
@@ -1144,7 +1195,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if point is None:
             raise self.error(f"{key}(…) without a point is a distribution, not a number: "
                              f"write {key}(x; …) for its density at x", node)
-        return Dens(family, (self.term(point),))
+        at = self.term(point)
+        if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
+            problem = families.mismatch(family, at.name, self.scope.context)
+            if problem is not None:
+                raise self.error(problem, bracket.node)
+        return Dens(family, (at,))
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
