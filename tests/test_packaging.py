@@ -51,6 +51,8 @@ def test_metadata_extras_and_entry_points(dist):
     names = wheel.namelist()
     assert "derive/templates/report.html.j2" in names and "derive/frontend/latex/grammar.lark" in names
     assert "derive/frontend/documents/markdown.py" in names and "derive/sphinx.py" in names
+    for init in sorted((REPO / "derive").rglob("__init__.py")):     # every package ships
+        assert init.relative_to(REPO).as_posix() in names, init
 
 
 def test_the_sdist_carries_its_tests_and_they_run(dist, tmp_path):
@@ -73,6 +75,10 @@ def test_the_sdist_carries_its_tests_and_they_run(dist, tmp_path):
     where = subprocess.run([sys.executable, "-c", "import derive; print(derive.__file__)"], cwd=tmp_path,
                            env=env, capture_output=True, text=True).stdout
     assert where.startswith(str(site))                # the installed sdist was tested
+    seed = subprocess.run([sys.executable, "-m", "derive", "check", "--no-cache",
+                           str(root / "examples" / "gan_mode_collapse.tex")], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=600)
+    assert seed.returncode == 0 and "internal error" not in seed.stderr, seed.stderr[-2000:]
 
 
 def test_reports_without_matplotlib(tmp_path):
