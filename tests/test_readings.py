@@ -218,3 +218,20 @@ def test_a_lone_undeclared_i_is_refused(row):
 ])
 def test_a_bound_or_declared_i_is_read(header, row, expected):
     assert reading(row, "% derive: variable x\n" + header) == [expected]
+
+
+def test_a_chain_head_over_a_declared_number_defines_a_function(check_text):
+    """`real x`, then `\\sigma(x) = …`: σ is a function of x (as `define` would make it), so
+    σ(−x) and σ(0) are σ at those points — not unknown functions of their own."""
+    from support import verdicts
+    rows = [r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\frac{d}{dx}\sigma(x) = \sigma(x)\sigma(-x)",
+            r"\sigma(0) = \frac12", r"\sigma(0) = 1"]
+    result = check_text("% derive: real x\n" + "".join(f"\\[ {r} \\]\n" for r in rows))
+    assert verdicts(result) == ["definition", "verified", "verified", "refuted"]
+
+
+def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
+    rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1")
+    derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
+    assert derivation.steps[-1].kind == "unreadable"
+    assert "defined above only as the quantity" in derivation.steps[-1].message

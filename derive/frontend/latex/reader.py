@@ -22,7 +22,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   declared variable.
 * **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
   here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
-  define. `f(t) = …` with fresh letters as arguments defines a function of them.
+  define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
+  function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
   `u^{1/n}`; for an odd number n, the real root of a real u (`\\sqrt[3]{-8} = -2`,
@@ -478,12 +479,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 return None
             piece = self.piece(node)
             if not isinstance(piece, NamePiece) or piece.sub is not None or piece.power is not None \
-                    or piece.primes or not directive and self.declared(piece.key) is not None:
+                    or piece.primes or not directive and not self._may_be_parameter(piece.key):
                 return None
             keys.append(piece.key)
         if len(set(keys)) != len(keys):
             return None
         return tuple(Name(k, local=LOCAL_ANY) for k in keys)
+
+    def _may_be_parameter(self, key):
+        """Whether a letter in a chain's head `f(x) = …` is a parameter of f: undeclared, or
+        declared a number (`real x`, then `\\sigma(x) = …` defines the function σ, as
+        `% derive: define` would) — not a variable (whose densities the body reads), a
+        density, a function or a definition."""
+        found = self.declared(key)
+        return found is None or found[1].kind is Kind.SYMBOL
 
     # ================================================================== terms
     def term(self, node):
@@ -912,11 +921,22 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None and found is None and key in LOOKALIKES and \
                 self._random_event(bracket):
             raise self.error(LOOKALIKES[key], p.node)
+        if bracket is not None and found is None:
+            self._labelled_elsewhere(key, p.node)
         if bracket is not None and bracket.open == "(":
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _labelled_elsewhere(self, key, node):
+        """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
+        name): f applied elsewhere would be an unknown function of its own, silently."""
+        defined = [label for label in self.scope.heads if label.startswith(key + "(")]
+        if defined:
+            raise self.error(f"{key} is defined above only as the quantity {defined[0]} (its "
+                             "whole head names it); to apply it elsewhere, define it as a "
+                             f"function: % derive: define {key}(t) = …", node)
 
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
