@@ -77,8 +77,15 @@ class _ToSympy:
 
     def named(self, expr):
         """An expression (or a message) as text with the step's names, never SymPy's
-        dummies (`_a1`)."""
-        text = str(expr)
+        dummies (`_a1`); terms in lexicographic order, so the text is the same in every
+        run. An expression SymPy left unevaluated (`Subs(Derivative(floor(_xi_1)…))`) is
+        not shown."""
+        if isinstance(expr, str):
+            text = expr
+        elif expr.has(self.sympy.Subs, self.sympy.Derivative):
+            return "an expression SymPy could not evaluate"
+        else:
+            text = self.sympy.sstr(expr, order="lex")
         for atom, symbol in sorted(self.converter.symbols.items(), key=lambda item:
                                    -len(str(item[1]))):
             if atom[0] == "sym":
