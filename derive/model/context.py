@@ -54,7 +54,9 @@ class Context:
             if kind is Kind.DISTRIBUTION:
                 variables = ", ".join(v.latex for v in info.over)
                 discrete = any(getattr(self.info(v), "discrete", False) for v in info.over)
-                what = ("is a mass function (positive, summing to 1) over" if discrete else
+                what = ("is given by its formula (as declared), over" if
+                        getattr(info, "formula", None) is not None else
+                        "is a mass function (positive, summing to 1) over" if discrete else
                         "is a density (positive, integrating to 1) over")
                 if info.given:
                     variables += " given " + ", ".join(v.latex for v in info.given)
