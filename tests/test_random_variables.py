@@ -121,6 +121,8 @@ def test_capitals_are_random_variables_only_where_drawn():
     (r"P(X = x) = p(x)", "distribution P with density p"),
     (r"\sum_x P(X = x) = 1", "distribution P with density p"),
     (r"\Pr(X = x) = p(x)", "distribution P with density p"),
+    (r"E X^2 = \sum_x x^2 p(x)", "expectation E"),          # Cover & Thomas, unbracketed
+    (r"\frac{E X}{2} = 0", "expectation E"),
 ])
 def test_undeclared_expectation_and_probability_names_are_refused(row, word):
     (message,) = readings(display("% derive: discrete x\n% derive: density p\n", row))

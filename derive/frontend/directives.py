@@ -399,12 +399,20 @@ class Directives:
 
     def _random(self, body, offset):
         """`X with density p over x`: X is the random variable whose value is x and whose
-        law has density p (E[g(X)] = ∫ p(x) g(x) dx)."""
+        law has density p (E[g(X)] = ∫ p(x) g(x) dx). For a density declared before over
+        one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
+        density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
         names, clauses = _clauses(rest, ("over",))
+        start = offset + len(rv) + len(sep)
+        known = self.scope.lookup(self.reader.read_name(rest.strip(), start)) \
+            if sep and not clauses["over"] else None
+        if known is not None and known[1].kind is Kind.DISTRIBUTION and \
+                len(known[1].info.over) == 1:   # p declared before (by formula): X is its x
+            self._alias(known[1].info.over[0].latex, rv, offset)
+            return
         if not sep or not clauses["over"]:
             raise self.source.error("write: random X with density p over x", offset)
-        start = offset + len(rv) + len(sep)
         self._density(rest, start)
         self._alias(clauses["over"], rv, offset)
 

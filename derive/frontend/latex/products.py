@@ -314,6 +314,7 @@ class Products:
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
             elif isinstance(p, NamePiece):
+                self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
             elif isinstance(p, BracketPiece):
                 value, used = self.grouping(p), 1

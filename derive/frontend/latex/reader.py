@@ -929,6 +929,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         return Sym(self._undeclared_symbol(key, p.node)), 1
 
+    def lookalike_before(self, p, nxt):
+        """`E X^2` (Cover & Thomas's plain E before a random variable) with E undeclared:
+        the expectation, not E times X² — refused, naming the directive that reads it."""
+        if p.key not in LOOKALIKES or p.sub is not None or p.power is not None or \
+                not isinstance(nxt, NamePiece) or self.scope.lookup(p.key) is not None and \
+                self.scope.lookup(p.key)[1].declared or self.bound_name(p.key) is not None:
+            return
+        found = self.scope.lookup(nxt.key)
+        aliased = found is not None and found[1].kind is Kind.VARIABLE and \
+            found[0].latex != nxt.key
+        if aliased or self.capital_variable(nxt.key) is not None:
+            raise self.error(LOOKALIKES[p.key].replace("E[…]", f"E {nxt.key}").replace(
+                "P(…)", f"P {nxt.key}"), p.node)
+
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
         name): f applied elsewhere would be an unknown function of its own, silently."""
