@@ -167,10 +167,11 @@ def test_a_closed_output_pipe_ends_quietly(tmp_path):
 
 
 INTERRUPTED = """
-import sys, time
+import os, sys, time
 import derive.checker
 
 def slow(report, *args):
+    open(os.environ["DERIVE_TEST_READY"], "w").close()     # the step has started
     time.sleep(60)
 
 derive.checker.decide_step = slow
@@ -182,9 +183,13 @@ sys.exit(main(sys.argv[1:]))
 def test_an_interrupt_is_one_line_and_exit_130(tmp_path):
     import signal
     path = write(tmp_path, "% derive: positive a\n$$ a = a $$\n")
+    ready = tmp_path / "ready"
     proc = subprocess.Popen([sys.executable, "-c", INTERRUPTED, "check", "--no-cache", "--budget",
-                             "100", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2)
+                             "100", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, DERIVE_TEST_READY=str(ready)))
+    deadline = time.monotonic() + 60          # a loaded machine may take long to start it
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 130 and err == "derive: interrupted\n" and out == ""
