@@ -209,6 +209,9 @@ DIFFERENTIATED = ("% derive: variable x\n% derive: real \\theta, t, s, a, u\n"
      "verified"),
     (r"u > 0 \Rightarrow g'(u) = 3 u^2", "verified"),
     (r"u > 0 \Rightarrow g'(u) = 0", "refuted"),
+    (r"u > 0 \Rightarrow \frac{d}{dt} t^3 \Big|_{t = u} = 3 u^2", "verified"),
+    (r"t > 0 \Rightarrow \frac{d}{dt} \frac{d}{dt} t^3 = 6 t", "verified"),
+    (r"t > 0 \Rightarrow \frac{d^2}{dt^2} t^3 = 0", "refuted"),
     (r"t > 1 \Rightarrow \frac{d}{dt} t^2 \Big|_{t = 1} = 2", "verified"),   # the bar binds t
     (r"t > 1 \Rightarrow \frac{d}{dt} t^2 \Big|_{t = 1} = 2 t", "refuted"),
 ])

@@ -143,8 +143,9 @@ def _dist_moves(dist, v, ctx):
                                        _formula_mentions(dist, v, ctx))
 
 
-def without_derivatives(t, context):
-    """`t` with every reducible `Deriv` and `At` worked out (∂_θ p_θ stays)."""
+def without_derivatives(t, context, where=None):
+    """`t` with every reducible `Deriv` and `At` worked out (∂_θ p_θ stays); with `where`,
+    only those it accepts, each wholly (a hypothesis works out what its value reaches)."""
     memo = {}
 
     def walk(u):
@@ -152,6 +153,9 @@ def without_derivatives(t, context):
             return memo[u]
         if isinstance(u, Deriv) and isinstance(u.body, Dens):
             out = u
+        elif isinstance(u, (Deriv, At)) and where is not None:
+            out = without_derivatives(u, context) if where(u) else \
+                u.rebuild([walk(c) for c in u.children])
         elif isinstance(u, Deriv):
             out = walk(derivative(walk(u.body), u.var, context))
         elif isinstance(u, At):

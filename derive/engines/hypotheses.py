@@ -144,28 +144,14 @@ def _put(name, value, latex, context):
 
 
 def _worked_out(term, touched, latex, context):
-    """`term` with every derivative and evaluation bar that `touched` accepts worked out
-    (`calculus.without_derivatives`), so a value put in afterwards is a value of the result,
-    not of the variable differentiated by."""
-    memo = {}
-
-    def walk(u):
-        if u in memo:
-            return memo[u]
-        if isinstance(u, (Deriv, At)) and touched(u):
-            try:
-                out = without_derivatives(u, context)
-            except NotDifferentiable as exc:
-                raise Unusable(f"derive cannot use the hypothesis {latex}: the step "
-                               f"differentiates what it restricts, and {exc}") from None
-        elif not u.children:
-            out = u
-        else:
-            out = u.rebuild([walk(c) for c in u.children])
-        memo[u] = out
-        return out
-
-    return walk(term)
+    """`term` with every derivative and evaluation bar that `touched` accepts worked out,
+    so a value put in afterwards is a value of the result, not of the variable
+    differentiated by."""
+    try:
+        return without_derivatives(term, context, where=touched)
+    except NotDifferentiable as exc:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: the step differentiates "
+                       f"what it restricts, and {exc}") from None
 
 
 # ---------------------------------------------------------------------------- p = q
