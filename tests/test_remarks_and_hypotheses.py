@@ -235,13 +235,15 @@ def test_a_counterexample_under_a_bound_satisfies_it(row):
 
 
 MOVING = ("% derive: variable x\n% derive: density p_r, p_\\theta\n"
-          "% derive: depends p_\\theta on \\theta\n% derive: function f\n% derive: real \\theta\n")
+          "% derive: depends p_\\theta on \\theta\n% derive: function f\n"
+          "% derive: real \\theta, \\theta_0\n")
 
 
 @pytest.mark.parametrize("row", [
     r"p_\theta = p_r \Rightarrow \nabla_\theta \int p_\theta(x) f(x) \, dx = 0",
     r"p_\theta = p_r \Rightarrow \frac{\partial}{\partial \theta} \mathbb{E}_{x \sim p_\theta}[x] = 0",
     r"p_\theta = p_r \Rightarrow \nabla_\theta D_{KL}(p_\theta \| p_r) = 0",
+    r"p_\theta = p_r \Rightarrow \mathbb{E}_{x \sim p_{\theta_0}}[x] = \mathbb{E}_{x \sim p_r}[x]",
 ])
 def test_a_distribution_equal_at_one_parameter_says_nothing_of_its_derivative(row):
     """p_θ = p_r at the current θ; ∂θ p_θ is not ∂θ p_r = 0: the hypothesis is not used."""
