@@ -215,7 +215,7 @@ RESULT = {"file": _text, "title": _text,
           "chains": [{"steps": [_count], "relation": _Maybe(_text)}],
           "conclusions": [{"from": _count, "to": _count, "lhs_latex": _text, "relation": _text,
                            "latex": _text, "proved": lambda value: isinstance(value, bool),
-                           "unproved_steps": [_count]}],
+                           "unproved_steps": [_count], "hypotheses": [_text]}],
           "summary": {name: _count for name in (*VERDICTS, "total")}}
 
 

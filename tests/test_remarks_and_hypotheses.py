@@ -185,3 +185,117 @@ def test_a_counterexample_shows_only_values_the_hypothesis_allows(text, shown):
     (result,) = check(load_tex("h.tex", "% derive: variable x\n" + text), Options()).steps
     assert result.verdict.status == "refuted"
     assert tuple(name for name, _ in result.verdict.counterexample.assignment) == shown
+
+
+# ---------------------------------------------------------------- a hypothesis is a value, never
+# put in before differentiating (the variable differentiated by would be gone: a derivative 0)
+
+DIFFERENTIATED = ("% derive: variable x\n% derive: real \\theta, t, s, a, u\n"
+                  "% derive: define g(v) = v^3\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\theta > 0 \Rightarrow \frac{d}{d\theta} \theta^2 = 2 \theta", "verified"),
+    (r"\theta > 0 \Rightarrow \frac{d}{d\theta} \theta^2 = 0", "refuted"),
+    (r"\theta > 0 \Rightarrow \frac{d}{d\theta} \log \theta = \frac{1}{\theta}", "verified"),
+    (r"\frac{d}{d\theta} \theta^2 = 0 \quad \text{for } \theta > 0", "refuted"),
+    (r"\theta < 0 \Rightarrow \nabla_\theta \theta^3 = 3 \theta^2", "verified"),
+    (r"0 < t < 1 \Rightarrow \frac{d}{dt} \log t = 1", "refuted"),
+    (r"s = t \Rightarrow \frac{d}{dt} (s t) = 2 t", "refuted"),        # d/dt(st) = s = t
+    (r"s = 2 t \Rightarrow \frac{d}{dt} (s t) = 2 t", "verified"),
+    (r"s = t \Rightarrow \frac{d}{dt} s = 0", "verified"),             # s is not t's function
+    (r"s = 3 t \Rightarrow \frac{\partial}{\partial t} (s t^2) = 6 t^2", "verified"),
+    (r"a > 0 \Rightarrow \frac{d}{da} \int_0^1 e^{a x} \, dx = \int_0^1 x e^{a x} \, dx",
+     "verified"),
+    (r"u > 0 \Rightarrow g'(u) = 3 u^2", "verified"),
+    (r"u > 0 \Rightarrow g'(u) = 0", "refuted"),
+    (r"u > 0 \Rightarrow \frac{d}{dt} t^3 \Big|_{t = u} = 3 u^2", "verified"),
+    (r"t > 0 \Rightarrow \frac{d}{dt} \frac{d}{dt} t^3 = 6 t", "verified"),
+    (r"t > 0 \Rightarrow \frac{d^2}{dt^2} t^3 = 0", "refuted"),
+    (r"t > 1 \Rightarrow \frac{d}{dt} t^2 \Big|_{t = 1} = 2", "verified"),   # the bar binds t
+    (r"t > 1 \Rightarrow \frac{d}{dt} t^2 \Big|_{t = 1} = 2 t", "refuted"),
+])
+def test_a_hypothesis_restricts_where_a_derivative_is_taken(row, verdict):
+    assert verdicts(display(DIFFERENTIATED, row)) == [verdict]
+
+
+def test_an_assumed_value_is_put_in_after_differentiating():
+    text = ("% derive: real t\n% derive: assume t = 1\n"
+            "$$ \\frac{d}{dt} t^3 = 3 $$\n$$ \\frac{d}{dt} t^3 = 0 $$\n")
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [r"\theta > 0 \Rightarrow \frac{d}{d\theta} \theta^2 = 0",
+                                 r"\frac{d}{dt} \log t = 1 \quad \text{for } 0 < t < 1"])
+def test_a_counterexample_under_a_bound_satisfies_it(row):
+    (result,) = _results(DIFFERENTIATED + f"$$ {row} $$\n")
+    assert result.verdict.status == "refuted"
+    ((name, value),) = result.verdict.counterexample.assignment
+    assert name in ("\\theta", "t") and 0 < float(value) and (name == "\\theta" or float(value) < 1)
+
+
+MOVING = ("% derive: variable x\n% derive: density p_r, p_\\theta\n"
+          "% derive: depends p_\\theta on \\theta\n% derive: function f\n"
+          "% derive: real \\theta, \\theta_0\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"p_\theta = p_r \Rightarrow \nabla_\theta \int p_\theta(x) f(x) \, dx = 0",
+    r"p_\theta = p_r \Rightarrow \frac{\partial}{\partial \theta} \mathbb{E}_{x \sim p_\theta}[x] = 0",
+    r"p_\theta = p_r \Rightarrow \nabla_\theta D_{KL}(p_\theta \| p_r) = 0",
+    r"p_\theta = p_r \Rightarrow \mathbb{E}_{x \sim p_{\theta_0}}[x] = \mathbb{E}_{x \sim p_r}[x]",
+])
+def test_a_distribution_equal_at_one_parameter_says_nothing_of_its_derivative(row):
+    """p_θ = p_r at the current θ; ∂θ p_θ is not ∂θ p_r = 0: the hypothesis is not used."""
+    (result,) = _results(display(MOVING, row))
+    assert result.verdict.status == "undecided"
+    assert "at the current parameters" in result.verdict.detail
+
+
+def test_a_distribution_equal_at_one_parameter_is_still_put_in_where_it_stands():
+    row = r"p_\theta = p_r \Rightarrow \mathbb{E}_{x \sim p_\theta}[f(x)] = \mathbb{E}_{x \sim p_r}[f(x)]"
+    assert verdicts(display(MOVING, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = \theta",
+    r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 1",
+    r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2",
+])
+def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row):
+    """p = N(θ, 1) moves with θ: putting a value for θ alone would check the step at two
+    different θ; it is not used (never refuted)."""
+    header = ("% derive: variable x\n% derive: real \\theta\n"
+              "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
+def _results(text):
+    from derive.checker import Options, check
+    from derive.frontend.tex_file import load_tex
+    return check(load_tex("h.tex", text), Options()).steps
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{a}{a} = 1 \Rightarrow a^2 > 0",
+    r"\frac{a^2}{a^2} > 0 \Rightarrow a^2 > 0",
+    r"\frac{\log a}{\log a} = 1 \Rightarrow (a - 1)^2 > 0",
+    r"a^0 \cdot \frac{1}{a} = \frac{1}{a} \Rightarrow a \ne 0",
+])
+def test_a_hypothesis_undefined_somewhere_is_not_implied(row):
+    """a/a = 1 does not hold at a = 0 (it has no value there): it is not dropped as implied
+    (which would let a = 0 be drawn), and not being usable otherwise, leaves the step
+    undecided — never a counterexample where the hypothesis has no value."""
+    from derive.engines.hypotheses import Unusable, restrict
+    text = display("% derive: real a\n", row)
+    (step,) = steps(text)
+    with pytest.raises(Unusable):
+        restrict(step)
+    assert verdicts(text) == ["undecided"]
+
+
+def test_a_hypothesis_defined_everywhere_is_still_implied():
+    text = display("% derive: variable x\n% derive: density q\n% derive: real a\n",
+                   r"a^2 + 1 > 0 \Rightarrow \log \frac{q(x)}{q(x)} = 0",
+                   r"\int q(x) \, dx = 1 \Rightarrow a = a")
+    assert verdicts(text) == ["verified", "verified"]

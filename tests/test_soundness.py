@@ -105,3 +105,41 @@ def test_an_integral_between_limits_is_not_a_positive_measure_unless_ordered(che
 ])
 def test_an_integral_over_ordered_limits_keeps_its_sign(check_text, row):
     assert verdicts(check_text(ORIENTED + f"$$ {row} $$\n")) == ["verified"]
+
+
+CONDITIONED_CHAIN = ("% derive: variable x\n% derive: real a, t\n"
+                     "\\begin{align*}\n\\sqrt{a^2} + 1 &= \\sqrt{a^2} + 1 \\\\\n"
+                     " &= a + 1 \\quad \\text{for } a > 0\n\\end{align*}\n")
+
+
+@pytest.mark.parametrize("text, hypotheses", [
+    (CONDITIONED_CHAIN, ["a > 0"]),
+    ("% derive: real a, t\n\\begin{align*}\n-t &= \\sqrt{t^2} \\quad \\text{for } t < 0 \\\\\n"
+     " &= 0 - t \\quad \\text{for } t < 0\n\\end{align*}\n", ["t < 0"]),             # once each
+    ("% derive: real a, t\n% derive: assume t < 0\n\\begin{align*}\n\\sqrt{t^2} + \\sqrt{a^2} "
+     "&= -t + \\sqrt{a^2} \\\\\n &= -t + a \\quad \\text{for } a > 0\n\\end{align*}\n",
+     ["t < 0", "a > 0"]),
+    ("% derive: real a\n\\begin{align*}\na + a &= 2 a \\\\\n &= a \\cdot 2\n\\end{align*}\n", []),
+])
+def test_a_chain_concludes_only_under_its_steps_hypotheses(cli, tmp_path, text, hypotheses):
+    """Step 2 holds for a > 0: so does the chain, and only there (√(a²) + 1 ≠ a + 1 at a =
+    −1): the conclusion states the hypotheses in JSON and text, never bare."""
+    import json
+    from support import write
+    path = write(tmp_path, text)
+    code, out, _ = cli("check", "--format", "json", path)
+    (conclusion,) = json.loads(out)["derivations"][0]["conclusions"]
+    assert conclusion["proved"] and conclusion["hypotheses"] == hypotheses
+    code, out, _ = cli("check", path)
+    (line,) = [line for line in out.splitlines() if "prove" in line]
+    assert ("prove, under " + ", ".join(hypotheses) + ":" if hypotheses else "prove:") in line
+
+
+@pytest.mark.parametrize("fmt, under", [("md", r"So**, under $a \gt  0$, "),
+                                        ("tex", r"So}, under $a > 0$, ")])
+def test_a_report_states_a_conclusions_hypotheses(cli, tmp_path, fmt, under):
+    from support import REPO, write
+    path = write(tmp_path, CONDITIONED_CHAIN)
+    output = tmp_path / f"out.{fmt}"
+    cli("report", "--format", fmt, "--templates", REPO / "templates", "-o", output, path)
+    assert under in output.read_text()

@@ -30,12 +30,14 @@ def derivative(t, v, context, memo=None):
     return _d(t, v, context, memo)
 
 
-def _depends(t, v, context):
+def depends(t, v, context):
+    """Whether `t` moves with `v`: mentions it, or a distribution that moves with it (or
+    whose formula is written with it)."""
     if v in free_names(t):
         return True
     from derive.model.terms import nodes
     if isinstance(t, Defined) and t.name in context.fixed:
-        return _depends(t.body, v, replace(context, parameters={}))
+        return depends(t.body, v, replace(context, parameters={}))
     if any(isinstance(n, Dist) and _formula_mentions(n, v, context) for n in nodes(t)):
         return True
     parameters = [d for d, ps in context.parameters.items() if v in ps]
@@ -55,7 +57,7 @@ def _formula_mentions(dist, v, context):
 def _d(t, v, ctx, memo):
     if t in memo:
         return memo[t]
-    result = ZERO if not _depends(t, v, ctx) else _rule(t, v, ctx, memo)
+    result = ZERO if not depends(t, v, ctx) else _rule(t, v, ctx, memo)
     memo[t] = result
     return result
 
@@ -122,7 +124,7 @@ def _rule(t, v, ctx, memo):
     if kind is Op:
         return _d(registry.meaning(t), v, ctx, memo)
     if kind in (Integral, Sum):
-        if t.lower is not None and (_depends(t.lower, v, ctx) or _depends(t.upper, v, ctx)):
+        if t.lower is not None and (depends(t.lower, v, ctx) or depends(t.upper, v, ctx)):
             raise NotDifferentiable("a derivative of an integral whose limits move")
         return type(t)(t.var, _d(t.body, v, ctx, memo), t.lower, t.upper)
     if kind is Deriv:
@@ -141,8 +143,9 @@ def _dist_moves(dist, v, ctx):
                                        _formula_mentions(dist, v, ctx))
 
 
-def without_derivatives(t, context):
-    """`t` with every reducible `Deriv` and `At` worked out (∂_θ p_θ stays)."""
+def without_derivatives(t, context, where=None):
+    """`t` with every reducible `Deriv` and `At` worked out (∂_θ p_θ stays); with `where`,
+    only those it accepts, each wholly (a hypothesis works out what its value reaches)."""
     memo = {}
 
     def walk(u):
@@ -150,6 +153,9 @@ def without_derivatives(t, context):
             return memo[u]
         if isinstance(u, Deriv) and isinstance(u.body, Dens):
             out = u
+        elif isinstance(u, (Deriv, At)) and where is not None:
+            out = without_derivatives(u, context) if where(u) else \
+                u.rebuild([walk(c) for c in u.children])
         elif isinstance(u, Deriv):
             out = walk(derivative(walk(u.body), u.var, context))
         elif isinstance(u, At):

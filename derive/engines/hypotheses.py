@@ -17,7 +17,17 @@ one and the same restricted statement, and a counterexample always satisfies H:
   over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
   messages and counterexamples show t.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
-  whose sides have one normal form) is kept as a remark and changes nothing.
+  whose sides have one normal form) is kept as a remark and changes nothing — when both
+  its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
+
+A hypothesis holds at the instances, so it is put in for a symbol as a *value*: the
+derivatives and evaluation bars that reach the symbol are worked out first (`θ > 0 ⇒
+d/dθ θ²` is 2θ at θ > 0, never d/dθ of a constant; `s = t ⇒ d/dt (s t)` is s, at s = t),
+and the distributions that move with it, or are written with it, are put at the value
+(`parameters.at_parameter`; a density by formula written with the symbol is not read
+there, so such a hypothesis is not used). `p = q` says what p is at the current
+parameters only: a step that still differentiates p, or evaluates it at another
+parameter, does not use it.
 
 Anything else is not used, and the step is `undecided` saying so — never checked as if
 the hypothesis were absent.
@@ -29,11 +39,15 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive.engines import normal_form
+from derive.engines.calculus import NotDifferentiable, depends, without_derivatives
 from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import Add, Dens, Dist, Mul, Num, Sym, div, free_names, substitute, sub
+from derive.model.terms import (
+    Add, At, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sym, div, free_names, nodes, substitute, sub,
+)
 from derive.notation.joint import put_distributions
+from derive.notation.parameters import NotAtParameter, at_parameter
 
 
 class Unusable(Exception):
@@ -62,7 +76,7 @@ def _restriction(relation, left, right, latex, context):
     if _implied(relation, left, right, context):
         return None, context
     if relation is Relation.EQ:
-        swap = _distribution_swap(left, right, context)
+        swap = _distribution_swap(left, right, latex, context)
         if swap is not None:
             return swap, context
         return _solved(left, right, latex, context)
@@ -72,9 +86,11 @@ def _restriction(relation, left, right, latex, context):
 
 
 def _implied(relation, left, right, context):
-    """Whether the declarations already imply `left relation right`."""
+    """Whether the declarations already imply `left relation right` at every instance."""
     n = normal_form.Normaliser(context)
     try:
+        if not (_defined_everywhere(left, n) and _defined_everywhere(right, n)):
+            return False
         gap = n.value(left) - n.value(right)
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
@@ -88,10 +104,62 @@ def _implied(relation, left, right, context):
     return sign in (normal_form.POS, normal_form.NONNEG) or gap.is_zero()
 
 
+TOTAL = frozenset({"exp", "sin", "cos", "sinh", "cosh"})    # defined at every number
+
+
+def _defined_everywhere(term, n):
+    """Whether `term` has a value at every instance: its powers are whole and non-negative
+    or of a positive base, its functions are defined everywhere or a log of something
+    positive. The normal form cancels a/a to 1, which holds only where a ≠ 0: a hypothesis
+    written with it does not hold at a = 0, so it is not implied."""
+    for t in nodes(term):
+        if isinstance(t, Pow):
+            exponent = t.exponent
+            whole = isinstance(exponent, Num) and exponent.value.denominator == 1 and \
+                exponent.value >= 0
+            if not whole and n.sign(n.value(t.base)) != normal_form.POS:
+                return False
+        elif isinstance(t, Fn) and t.fname not in TOTAL and not (
+                t.fname == "log" and n.sign(n.value(t.operands[0])) == normal_form.POS):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------- values
+
+def _put(name, value, latex, context):
+    """The change putting `value` for the symbol `name` at the instances: what moves with
+    name under a derivative or bar is worked out first, then name and the distributions
+    moving with it are put at value (see the module's rules)."""
+    def change(term):
+        term = _worked_out(term, lambda u: depends(u, name, context), latex, context)
+        try:
+            out = at_parameter(term, name, value, context)
+        except NotAtParameter as exc:
+            raise Unusable(f"derive cannot use the hypothesis {latex}: {exc}") from None
+        if name in free_names(out) - free_names(value):   # never a free draw of what H restricts
+            raise Unusable(f"derive cannot use the hypothesis {latex} here")
+        return out
+    return change
+
+
+def _worked_out(term, touched, latex, context):
+    """`term` with every derivative and evaluation bar that `touched` accepts worked out,
+    so a value put in afterwards is a value of the result, not of the variable
+    differentiated by."""
+    try:
+        return without_derivatives(term, context, where=touched)
+    except NotDifferentiable as exc:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: the step differentiates "
+                       f"what it restricts, and {exc}") from None
+
+
 # ---------------------------------------------------------------------------- p = q
 
-def _distribution_swap(left, right, context):
-    """`p = q` (bare densities, or written at their variables): put q for p."""
+def _distribution_swap(left, right, latex, context):
+    """`p = q` (bare densities, or written at their variables): put q for p — where p
+    stands at the current parameters, once the derivatives and bars that reach it are
+    worked out; p still differentiated (∂_θ p_θ) or at another parameter is not used."""
     dists = []
     for side in (left, right):
         if not (isinstance(side, Dens) and isinstance(side.dist, Dist)):
@@ -105,7 +173,19 @@ def _distribution_swap(left, right, context):
     old, new = dists
     if tuple(old.over) != tuple(new.over):
         raise Unusable(f"{old.name.latex} and {new.name.latex} are over different variables")
-    return lambda term: put_distributions(term, {old.name: new})
+
+    def mentions(u):
+        return any(isinstance(t, Dist) and t.name is old.name for t in nodes(u))
+
+    def change(term):
+        term = _worked_out(term, mentions, latex, context)
+        if any(isinstance(t, (Deriv, At)) and mentions(t) or
+               isinstance(t, Dist) and t.name is old.name and t.params for t in nodes(term)):
+            raise Unusable(f"derive cannot use the hypothesis {latex} here: it says what "
+                           f"{old.name.latex} is at the current parameters, not how it moves "
+                           "with them")
+        return put_distributions(term, {old.name: new})
+    return change
 
 
 # ---------------------------------------------------------------------------- equations
@@ -130,7 +210,7 @@ def _solved(left, right, latex, context):
         # value for it that a counterexample could show instead of the one used
         solution = div(substitute(sub(right, left), {name: Num(0)}), Num(coefficient))
         if _fits(solution, context.domain(name), context):
-            return (lambda term: substitute(term, {name: solution})), context
+            return _put(name, solution, latex, context), context
     raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "
                    "whose declared domain holds the solution")
 
@@ -204,7 +284,7 @@ def _bounded(relation, left, right, latex, context):
     if not _fits(value, context.domain(name), widened):
         raise Unusable(f"derive cannot use the hypothesis {latex}: "
                        f"{of.latex} is declared {context.domain(name).value}")
-    return (lambda term: substitute(term, {name: value})), widened
+    return _put(name, value, latex, widened), widened
 
 
 @dataclass(frozen=True, eq=False)
@@ -250,7 +330,7 @@ def _between(gap, earlier, relation, right, latex, context):
     else:
         value, domain = div(right, one_plus), Domain.NONNEGATIVE
     widened = _with_gap(context, epsilon, domain, of, substitute(earlier.value, {gap: value}))
-    return (lambda term: substitute(term, {gap: value})), widened
+    return _put(gap, value, latex, widened), widened
 
 
 def _isolated(relation, left, right, latex, context):

@@ -31,9 +31,11 @@ Schema (version 2)::
                                        # consecutive steps, and the relation they compose
                                        # to (null: they prove nothing, e.g. ≤ then ≥)
         "conclusions": [{"from": int, "to": int, "lhs_latex": str, "relation": str,
-                         "latex": str, "proved": bool, "unproved_steps": [int]}],
+                         "latex": str, "proved": bool, "unproved_steps": [int],
+                         "hypotheses": [str]}],
                                        # what each chain of two or more steps proves, as
-                                       # in a calc block: first REL last (from the model)
+                                       # in a calc block: first REL last (from the model),
+                                       # under its steps' hypotheses (LaTeX, each once)
         "claims": [ … ],               # limits, optimisers, optimisation equivalences:
                                        # entries as in "steps", "kind" one of "limit",
                                        # "optimiser", "optimisation"
@@ -88,7 +90,8 @@ def result_dict(result):
             "conclusions": [{"from": _first(c, result),
                              "to": c.chain.steps[-1], "lhs_latex": c.lhs_latex,
                              "relation": c.chain.relation.value, "latex": c.latex,
-                             "proved": c.proved, "unproved_steps": list(c.unproved)}
+                             "proved": c.proved, "unproved_steps": list(c.unproved),
+                             "hypotheses": list(c.hypotheses)}
                             for c in result.conclusions],
             "summary": result.summary}
 

@@ -170,14 +170,19 @@ def render_step(step, style, columns=None, reading=False):
 
 
 def conclusion_line(c, style, columns=None):
-    """`steps 2–5 prove: A ≤ B` (or why not), for a chain of two or more steps."""
+    """`steps 2–5 prove: A ≤ B` (or why not), for a chain of two or more steps; `prove,
+    under a > 0: …` when its steps have hypotheses (the chain holds only where they do)."""
     columns = columns or width()
     relation = SYMBOLS.get(c["relation"], c["relation"])
-    claim = shorten(printable(f"{c['lhs_latex']} {relation} {c['latex']}"), columns - 32)
+    under = printable(", ".join(c["hypotheses"]))
+    under = f", under {under}" if under else ""
+    claim = shorten(printable(f"{c['lhs_latex']} {relation} {c['latex']}"),
+                    columns - 32 - len(under))
     if c["proved"]:
-        return style.paint(f"steps {c['from']}–{c['to']} prove: ", COLOURS[VERIFIED]) + claim
+        return style.paint(f"steps {c['from']}–{c['to']} prove{under}: ",
+                           COLOURS[VERIFIED]) + claim
     pending = ", ".join(map(str, c["unproved_steps"]))
-    return f"steps {c['from']}–{c['to']} would prove {claim} (not yet: step {pending})"
+    return f"steps {c['from']}–{c['to']} would prove{under}: {claim} (not yet: step {pending})"
 
 
 def counts(steps):

@@ -208,13 +208,15 @@ class StepResult:
 @dataclass(frozen=True)
 class Conclusion:
     """What a chain of two or more steps proves: `first relation last`, once every step is
-    verified."""
+    verified — under the hypotheses of its steps together (`hypotheses`, as written, each
+    once): a step that holds for a > 0 makes the whole chain hold for a > 0 only."""
 
     chain: Chain
     lhs_latex: str
     latex: str
     proved: bool
     unproved: tuple                # indices of the steps not verified
+    hypotheses: tuple = ()         # the LaTeX of the steps' hypotheses, in order, once each
 
 
 @dataclass(frozen=True)
@@ -246,5 +248,7 @@ class Result:
                 continue
             first, last = by_index[chain.steps[0]].step, by_index[chain.steps[-1]].step
             unproved = tuple(r.step.index for r in checked if r.verdict.status is not VERIFIED)
-            out.append(Conclusion(chain, first.lhs_latex, last.latex, not unproved, unproved))
+            hypotheses = tuple(dict.fromkeys(h.latex for r in checked for h in r.step.hypotheses))
+            out.append(Conclusion(chain, first.lhs_latex, last.latex, not unproved, unproved,
+                                  hypotheses))
         return tuple(out)
