@@ -124,6 +124,22 @@ class FileScope:
             return name, self.first_use.get(name)
         return name, None
 
+    def natural(self, name, since):
+        """An undeclared symbol used as a sum's bound is a natural number: for the whole
+        file, so only when the file has not used it before the row starting at offset
+        `since` (there it was a complex number: one name would mean two things). Returns
+        None, or the offset of that earlier use."""
+        found = self.table.get(name)
+        if found is None or found.declared or found.kind is not Kind.SYMBOL or \
+                found.domain is Domain.NATURAL:
+            return None
+        first = self.first_use.get(name)
+        if first is not None and first < since:
+            return first
+        self.table[name] = Declaration(Kind.SYMBOL, Domain.NATURAL, declared=False)
+        self._context = None
+        return None
+
     def define(self, key, info, head=None):
         """Define a name (a directive or a chain's first row); `head` is the label text of
         a quantity written with arguments (`\\mathcal{L}'(G|D^\\star)`). Raises `UsedBefore`
