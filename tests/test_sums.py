@@ -359,3 +359,10 @@ def test_a_sum_followed_by_a_plus_says_where_its_term_goes():
     (step,) = steps(display("% derive: natural m\n", r"\sum_{i=1}^m + a_i = 0"))
     assert step.kind == "unreadable" and "has nothing after it" in step.message
     assert "\\sum_i -a_i" in step.message and step.location.column == 4
+
+
+def test_a_counterexample_shows_the_range_it_drew():
+    (step,) = steps(display("% derive: discrete x in \\mathcal{X}\n", r"\sum_x x \ge 0"))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    shown = dict(verdict.counterexample.assignment)
+    assert verdict.status.value == "refuted" and shown["\\mathcal{X}"].startswith("{-")

@@ -5,7 +5,8 @@ about it changes where a directive says so (`% derive: positive a`), and the `Co
 snapshot taken at each row is what that row's steps are checked under. A name the file
 uses without declaring it gets an implicit declaration on first use — a complex symbol, or
 an opaque function when it is applied to brackets — and using it both ways is an error:
-one name means one thing.
+one name means one thing. An undeclared sum bound (or family's last index) is a natural
+number for the whole file, so it is refused where a row above used it as a number.
 """
 
 from __future__ import annotations
