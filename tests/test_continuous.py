@@ -590,7 +590,7 @@ def test_a_family_or_support_with_invalid_parameters_is_never_verified(header, r
     ("% derive: variable x\n% derive: positive \\lambda\n",
      r"\int x \, \mathrm{Exp}(x; \lambda) \, dx = \frac{1}{\lambda}"),
     ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n",
-     r"\sum_{x} x \, \mathrm{Bernoulli}(x; \theta) = \theta"),
+     r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\theta)}[x] = \theta"),   # x drawn from it
 ])
 def test_an_inline_family_shown_valid_is_integrated(header, row):
     assert verdict(row, header).status == "verified"
@@ -598,7 +598,7 @@ def test_an_inline_family_shown_valid_is_integrated(header, row):
 
 def test_two_bounds_on_one_symbol_are_used_and_shown_in_its_own_name():
     header = "% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n"
-    v = verdict(r"\sum_{x} x \, \mathrm{Bernoulli}(x; \theta) = \theta^2", header)
+    v = verdict(r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\theta)}[x] = \theta^2", header)
     assert v.status == "refuted"
     names = [name for name, _ in v.counterexample.assignment]
     assert names == ["\\theta"]

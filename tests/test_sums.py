@@ -213,3 +213,156 @@ def test_unclear_members_are_refused_at_their_position(header, row, message, col
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and message in step.message
     assert step.location.column == column
+
+
+# ---------------------------------------------------------------- a discrete variable's values
+# `discrete x` says nothing about which values x takes: a finite set of reals, not 0..|𝒳|-1,
+# and 0, 1 need not be in it. Both engines leave the values open (the numeric one draws any
+# distinct whole numbers; the normal form sums a mass function on whole numbers over x's
+# range only for a variable drawn from that family).
+@pytest.mark.parametrize("header, row", [
+    ("% derive: discrete x\n", r"\sum_x x \ge 0"),                     # 𝒳 = {-1}
+    ("% derive: discrete x\n", r"\sum_x \mathrm{Bernoulli}(x; \tfrac13) = 1"),    # 𝒳 = {5, 7}
+    ("% derive: discrete x\n", r"\sum_x (x - 1) \ge -1"),
+    ("% derive: discrete x in \\mathcal{X}\n", r"\sum_x x^2 \ge 2"),
+    ("% derive: discrete x\n", r"\sum_x \mathrm{Bernoulli}(x; \tfrac13) x = \frac13"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"p(1) + p(0) = 1"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"\sum_x p(x) x \ge 0"),
+])
+def test_a_discrete_variables_values_are_not_assumed(header, row):
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: discrete x in \\mathcal{X}\n% derive: density p over x\n",
+     r"\sum_x p(x) \mathrm{Bernoulli}(x; \tfrac13) = \frac13 p(1) + \frac23 p(0)"),
+    ("% derive: discrete x\n", r"\sum_x \mathrm{Bernoulli}(x; \tfrac13) \le 1"),
+    ("% derive: discrete x\n", r"\sum_x 1 \ge 1"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"p(1) + p(0) \le 1"),
+])
+def test_true_statements_about_unknown_values_are_not_refuted(header, row):
+    assert verdicts(display(header, row)) in (["verified"], ["undecided"])
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\frac13)}[x] = \frac13",    # x drawn from the law
+    r"\sum_x x^2 \ge 0",
+    r"\sum_x p(x) = 1",
+])
+def test_what_holds_for_every_finite_range_is_verified(row):
+    header = "% derive: discrete x\n% derive: density p over x\n"
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+def test_a_sum_over_an_open_range_is_not_a_certified_evaluation():
+    (step,) = steps(display("% derive: discrete x\n", r"\sum_x 1 \ge 1"))
+    assert decide(step, "0", time.monotonic() + 20).method != "certified evaluation"
+
+
+# ---------------------------------------------------------------- sums' bounds, file-wide
+@pytest.mark.parametrize("rows, message, column", [
+    ((r"\sqrt{n^2} = n", r"\sum_{i=1}^{n} 1 = n"), "line 1, column 10 uses it as an "
+     "undeclared (complex) number", 15),
+    ((r"n + 1 = 1 + n", r"= \sum_{i=1}^{n} 1 + 1"), "% derive: natural n", 17),
+])
+def test_a_sums_bound_used_above_as_a_complex_number_is_refused(rows, message, column):
+    (*_, step) = steps("".join(f"$$ {r} $$\n" for r in rows))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == column
+
+
+def test_a_name_keeps_one_meaning_above_and_below_a_refused_bound():
+    text = display("", r"\sqrt{n^2} = n", r"\sum_{i=1}^{n} 1 = n", r"\sqrt{n^2} = n")
+    assert verdicts(text) == ["refuted", "error", "refuted"]
+
+
+@pytest.mark.parametrize("rows", [
+    (r"\sum_{i=1}^{n} 1 = n", r"\sqrt{n^2} = n"),
+    (r"n + \sum_{i=1}^{n} 1 = 2n", r"\sqrt{n^2} = n"),           # the same row: natural
+])
+def test_a_sums_bound_is_natural_below_it(rows):
+    assert verdicts(display("", *rows)) == ["verified", "verified"]
+
+
+def test_a_familys_last_index_is_natural_and_said_so():
+    text = display("% derive: real a_i for i = 1..n\n", r"\sqrt{n^2} = n")
+    assert verdicts(text) == ["verified"]
+    (step,) = steps(text)
+    assert ("n", "is not declared: a natural number (a sum's or a family's last index)", "") \
+        in step.context.assumptions()
+
+
+# ---------------------------------------------------------------- bound-less sums of families
+TWO_RANGES = "% derive: real a_i for i = 1..n\n% derive: real b_j for j = 1..m\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_i a_i = 0", "Σ_{i=1}^{n} a_i = 0"),
+    (r"\sum_j b_j = 0", "Σ_{j=1}^{m} b_j = 0"),
+    (r"\sum_k a_k = 0", "Σ_{k=1}^{n} a_k = 0"),                  # a's range, any letter
+    (r"\sum_i 1 = n", "Σ_{i=1}^{n} 1 = n"),                       # i is a's index letter
+    (r"\prod_j b_j = 0", "Π_{j=1}^{m} b_j = 0"),
+])
+def test_a_boundless_sum_runs_over_its_familys_declared_range(row, expected):
+    assert readings(display(TWO_RANGES, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_i 1 = \sum_j 1", "refuted"),
+    (r"\sum_i 1 = n", "verified"),
+    (r"\sum_i a_i + \sum_j b_j = \sum_{i=1}^{n} a_i + \sum_{j=1}^{m} b_j", "verified"),
+    (r"\sum_k a_k = \sum_i a_i", "verified"),
+])
+def test_boundless_sums_over_different_ranges_are_not_identified(row, verdict):
+    assert verdicts(display(TWO_RANGES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_i a_i + \sum_j b_j = \sum_i (a_i + b_i)",
+    r"\sum_k (a_k + b_k) = 0",
+    r"\sum_j a_j = 0",
+])
+def test_a_boundless_sum_over_families_of_different_ranges_is_refused(row):
+    (step,) = steps(display(TWO_RANGES, row))
+    assert step.kind == "unreadable"
+    assert "is ambiguous: its families are declared over different ranges" in step.message
+
+
+def test_an_unspecified_index_set_has_an_unknown_size():
+    assert verdicts(display("", r"\sum_i 1 \ge 3", r"\sum_i 1 = \sum_j 1")) == \
+        ["refuted", "verified"]
+
+
+# ---------------------------------------------------------------- a sum followed by a minus
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{i=1}^{m} - (a_i + 1) = 0", "Σ_{i=1}^{m} -(a_i + 1) = 0"),
+    (r"\sum_{i=1}^{m} - a_i + 1 = 0", "Σ_{i=1}^{m} -a_i + 1 = 0"),
+    (r"- \sum_{i=1}^{m} - a_i = 0", "-(Σ_{i=1}^{m} -a_i) = 0"),
+    (r"\prod_{i=1}^{3} - 2 = -8", "Π_{i=1}^{3} -2 = -8"),
+])
+def test_a_sum_directly_followed_by_a_minus_takes_the_negated_term(row, expected):
+    assert readings(display("% derive: natural m\n", row)) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i=1}^{m} - (a_i + 1) = - \sum_{i=1}^{m} a_i - m", "verified"),
+    (r"\sum_{i=1}^{m} - (a_i + 1) = - \sum_{i=1}^{m} a_i", "refuted"),
+    (r"\prod_{i=1}^{3} - 2 = -8", "verified"),
+    (r"\prod_{i=1}^{3} - 2 = 8", "refuted"),
+])
+def test_negated_summands_are_checked(row, verdict):
+    assert verdicts(display("% derive: natural m\n% derive: real a_i for i = 1..m\n", row)) \
+        == [verdict]
+
+
+def test_a_sum_followed_by_a_plus_says_where_its_term_goes():
+    (step,) = steps(display("% derive: natural m\n", r"\sum_{i=1}^m + a_i = 0"))
+    assert step.kind == "unreadable" and "has nothing after it" in step.message
+    assert "\\sum_i -a_i" in step.message and step.location.column == 4
+
+
+def test_a_counterexample_shows_the_range_it_drew():
+    (step,) = steps(display("% derive: discrete x in \\mathcal{X}\n", r"\sum_x x \ge 0"))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    shown = dict(verdict.counterexample.assignment)
+    assert verdict.status.value == "refuted" and shown["\\mathcal{X}"].startswith("{-")

@@ -23,7 +23,7 @@ from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
 )
-from derive.model.terms import Call, Dens, Dist, Expect, Op, free_names, nodes
+from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
 
 NORMAL_FORM = ("both sides reduce to one normal form (operators expanded by their "
                "definitions, logs split only over positive factors, integrals merged per "
@@ -153,7 +153,8 @@ def relation(step, seed, deadline, report):
         return Verdict(VERIFIED, "normal form", f"the two sides are equal (their difference "
                        f"normalises to 0); {note}") if comparison.agreed else \
             Verdict(UNDECIDED, "normal form", f"the sides are equal but {note}")
-    if constant(step.lhs) and constant(step.rhs) and comparison.certain:
+    if constant(step.lhs, step.context) and constant(step.rhs, step.context) and \
+            comparison.certain:
         return Verdict(VERIFIED, "certified evaluation", "nothing in this step varies, and an "
                        f"exact evaluation in ball arithmetic proves {rel.symbol}; {note}")
     if rel is Relation.NE:
@@ -177,10 +178,21 @@ def _exactly_equal(step, deadline):
         return False
 
 
-def constant(term):
+def constant(term, context):
     """Whether a term's value is the same on every instance: no free names, no densities,
-    no unknown functions (then one certified evaluation decides it)."""
+    no unknown functions, no sum over a set the declarations leave open (an unspecified
+    index set, a discrete variable's range: its size and values vary) — then one certified
+    evaluation decides it."""
     if free_names(term):
         return False
-    return not any(isinstance(n, (Dens, Dist, Call, Expect, Op)) for n in nodes(term))
+    return not any(isinstance(n, (Dens, Dist, Call, Expect, Op)) or _open_range(n, context)
+                   for n in nodes(term))
+
+
+def _open_range(term, context):
+    """Whether `term` sums over a set whose elements vary from instance to instance."""
+    if not isinstance(term, (Sum, Integral)) or term.lower is not None:
+        return False
+    return isinstance(term, Sum) and term.var.origin is None or \
+        bool(getattr(context.info(term.var), "discrete", False))
 

@@ -12,7 +12,7 @@ YAML context). Each holds from where it stands to the end of the file.
     expectation E                   expectations under q     same x, x^{(i)}
     define f(t) = t^2               function f, g            convex f | concave g
     real a | positive a | nonnegative a | integer n | natural n
-    positive a_i, b_i for i = 1..n  (an indexed family)
+    positive a_i, b_i for i = 1..n  (an indexed family; a bound-less \\sum_i runs over 1..n)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
     assume b - c = 1, t < 1         (hypotheses of every row below)
     at \\theta = \\theta_0             (the next row holds at that point: gradients agree there)
@@ -32,8 +32,8 @@ from derive.frontend.latex.annotations import top_level_pieces
 from derive.frontend.scope import UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, Kind, Name,
-    Pushforward, SetInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndexRange, Kind,
+    Name, Pushforward, SetInfo,
 )
 from derive.model.terms import Dens, Num, Sym, substitute
 from derive.notation import families, parameters, vectors
@@ -569,14 +569,30 @@ class Directives:
             self.scope.declare(key, Declaration(kind, domain))
 
     def _family(self, body, index, offset, domain):
+        """`a_i, b_i for i = 1..n`: each family's members are in `domain`, and its range
+        (1..n) is what a bound-less `\\sum_i` over it runs over; an undeclared last index
+        is a natural number, as a sum's bound is."""
         letter = index.split("=")[0].strip()
         if not letter or not re.fullmatch(r"\s*[^=,]+=[^=,]+\.\.[^=,]+", index):
             raise self.source.error("write: positive a_i for i = 1..n (one index)", offset)
+        at = offset + len(body) + len(" for ")
+        first, _, last = index.partition("=")[2].partition("..")
+        first_at = at + index.index("=") + 1
+        last_at = first_at + len(first) + 2
+        lower = self.reader.read_term(first, first_at)
+        upper = self.reader.read_term(last, last_at)
+        if isinstance(upper, Sym) and self.scope.natural(upper.name, last_at) is not None:
+            raise self.source.error(f"{upper.name.latex} is a family's last index here, so a "
+                                    "natural number, but the file uses it above as an "
+                                    f"undeclared (complex) number: declare it first "
+                                    f"(% derive: natural {upper.name.latex})", last_at)
+        letter = self.reader.read_name(letter, at)
+        span = IndexRange(letter, lower, upper, " ".join(index.split()))
         for key, at in self._names(body, offset):
             base, _, sub = key.partition("_{")
             if sub != letter + "}":
                 raise self.source.error(f"{key} is not indexed by {letter}", at)
-            self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, domain))
+            self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, domain, span))
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""

@@ -5,7 +5,8 @@ about it changes where a directive says so (`% derive: positive a`), and the `Co
 snapshot taken at each row is what that row's steps are checked under. A name the file
 uses without declaring it gets an implicit declaration on first use — a complex symbol, or
 an opaque function when it is applied to brackets — and using it both ways is an error:
-one name means one thing.
+one name means one thing. An undeclared sum bound (or family's last index) is a natural
+number for the whole file, so it is refused where a row above used it as a number.
 """
 
 from __future__ import annotations
@@ -123,6 +124,22 @@ class FileScope:
         if found.kind is not kind and not found.declared:
             return name, self.first_use.get(name)
         return name, None
+
+    def natural(self, name, since):
+        """An undeclared symbol used as a sum's bound is a natural number: for the whole
+        file, so only when the file has not used it before the row starting at offset
+        `since` (there it was a complex number: one name would mean two things). Returns
+        None, or the offset of that earlier use."""
+        found = self.table.get(name)
+        if found is None or found.declared or found.kind is not Kind.SYMBOL or \
+                found.domain is Domain.NATURAL:
+            return None
+        first = self.first_use.get(name)
+        if first is not None and first < since:
+            return first
+        self.table[name] = Declaration(Kind.SYMBOL, Domain.NATURAL, declared=False)
+        self._context = None
+        return None
 
     def define(self, key, info, head=None):
         """Define a name (a directive or a chain's first row); `head` is the label text of

@@ -63,6 +63,9 @@ class Context:
                 out.append((name.latex, what, variables))
             elif kind is Kind.SYMBOL and declaration.declared:
                 out.append((name.latex, f"is {declaration.domain.value}", ""))
+            elif kind is Kind.SYMBOL and declaration.domain is Domain.NATURAL:
+                out.append((name.latex, "is not declared: a natural number (a sum's or a "
+                            "family's last index)", ""))
             elif kind is Kind.SYMBOL:
                 out.append((name.latex, "is not declared: a complex number", ""))
             elif kind is Kind.FUNCTION:

@@ -76,6 +76,18 @@ class FunctionInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class IndexRange:
+    """The declared range of an indexed family (`positive a_i for i = 1..n`): its index
+    letter (a canonical key) and the terms of its first and last index. A bound-less
+    `\\sum_i` over the family runs over that range."""
+
+    index: str
+    lower: object
+    upper: object
+    text: str = ""          # as written: `i = 1..n`
+
+
+@dataclass(frozen=True, eq=False)
 class SetInfo:
     """A finite set that discrete variables range over (`discrete x in \\mathcal X`): `size`
     names its number of elements |𝒳|, a natural number that every engine takes as the

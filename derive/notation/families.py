@@ -113,6 +113,15 @@ def own_variable(family):
     return _POINTS if BY_KIND[family.family].discrete else _LINE
 
 
+def own_values(variable, context):
+    """Whether a discrete variable is known to take every whole number of a mass
+    function's support: a family's own variable (`\\mathbb{E}_{y \\sim
+    \\mathrm{Bernoulli}(\\theta)}`). A declared discrete variable ranges over a finite
+    set whose values are not known, so a sum over its range of a mass function on whole
+    numbers is not a sum over that support."""
+    return getattr(context.info(variable.variable), "support", None) is _POINTS_SET
+
+
 def mismatch(family, variable, context):
     """Why the standard family cannot live on `variable` (a variable Name): a mass function
     over a continuous variable, or a density over a discrete one; None when it can."""

@@ -228,7 +228,7 @@ def _counterexample(outcome, instance, labels, context):
                 getattr(declaration.info, "formula", None) is not None:
             continue                         # given by its formula, shown with the reading
         if declaration.kind is Kind.DISTRIBUTION:
-            used_continuous = True
+            used_continuous |= not all(instance.is_discrete(v) for v in declaration.info.over)
             rows.append((name.latex, _distribution_text(ev, name, declaration)))
         elif declaration.kind in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) and \
                 ("sym", label) in instance._values:
@@ -243,6 +243,10 @@ def _counterexample(outcome, instance, labels, context):
         edges = instance.partition.edges
         rows.insert(0, ("cells", ", ".join(f"[{_number_text(a)}, {_number_text(b)})"
                                            for a, b in zip(edges, edges[1:]))))
+    if "index_set" in vars(instance):                       # drawn: a bound-less sum used it
+        rows.insert(0, ("index set", "{" + ", ".join(map(str, instance.index_set)) + "}"))
+    for support, values in instance._points.items():      # the discrete ranges drawn
+        rows.insert(0, (support.latex, "{" + ", ".join(map(_number_text, values)) + "}"))
     left, right = outcome.lhs, outcome.rhs
     return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),
                           _ball_text(left - right))
@@ -263,7 +267,9 @@ def _distribution_text(ev, name, declaration):
                 return "a positive density on the cells"
     finally:
         ctx.prec = saved
-    return "(" + ", ".join(_short(v) for v in values) + ") on the cells"
+    where = "the values of " + info.over[0].latex if ev.instance.is_discrete(info.over[0]) \
+        else "the cells"
+    return "(" + ", ".join(_short(v) for v in values) + ") on " + where
 
 
 def _number_text(value):

@@ -455,10 +455,12 @@ class Evaluator:
             return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
         if info.law is not None:
             return self.pushed_density(info.law, self._cell(t.at[0]) if len(t.at) == 1 else None)
-        cells = []
-        for a in t.at:
-            cells.append(self._cell(a))
-        cond = [self._cell(c) for c in dist.cond]
+        cells = [self._cell_at(a, v) for a, v in zip(t.at, dist.over)]
+        cond = [self._cell_at(c, v) for c, v in zip(dist.cond, dist.given)]
+        if None in cond:
+            raise NotEvaluable("a conditional given a value outside a discrete range")
+        if None in cells:
+            return acb(0)                   # a mass function is 0 off its variable's range
         return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
 
     def _density_kind(self, t):
@@ -527,6 +529,21 @@ class Evaluator:
             if t.dist is dist and t.at == (point,):
                 return pieces[k][2]
         raise NotEvaluable("a density with a restricted support off its pieces")
+
+    def _cell_at(self, term, variable):
+        """Where a density's argument for `variable` lies: for a discrete variable, the
+        index of its value among the range's values (None when it is not one of them —
+        the range's values are drawn, never assumed); else its cell."""
+        if not self.instance.is_discrete(variable):
+            return self._cell(term)
+        value = self.point_of(term).value
+        for i, x in enumerate(self.instance.points_of(variable)):
+            point = exact_number(x)
+            if value.overlaps(point):
+                if not (value.real.is_exact() and value.imag == 0):
+                    self._unsure()
+                return i
+        return None
 
     def _cell(self, term):
         point = self.point_of(term)
@@ -700,7 +717,7 @@ class Evaluator:
         discrete = self.instance.is_discrete(variable)
         if split is None:
             if discrete:
-                return self._over_points(var, body, self.instance.discrete_points)
+                return self._over_points(var, body, self.instance.points_of(variable))
             return quadrature.integrate(self, var, body, None, None)
         dist, ranges = split
         self.explicit(Dens(dist, (Sym(var),)))     # a family written inline: valid here?
@@ -758,9 +775,11 @@ class Evaluator:
                 self.env[var] = saved_env
 
     def _over_points(self, var, body, points):
+        """Σ of `body` over a discrete variable's values (whole numbers: an unknown
+        function takes one value at each, however the number is computed)."""
         total = acb(0)
-        for i, x in enumerate(points):
-            total += self._at(var, Point(exact_number(x), i, ("int", int(x))), body)
+        for x in points:
+            total += self._at(var, Point(exact_number(x), None, ("int", int(x))), body)
         return total
 
     def _cell_integral(self, var, body, cell, a, b, degree, balls=None):
@@ -888,7 +907,9 @@ class Evaluator:
             return acb(0)                   # it does not depend on that parameter
         if info.given or len(info.over) != 1 or dist.given:
             raise NotEvaluable("this derivative of a density is not evaluated")
-        (cell,) = [self._cell(a) for a in dens.at]
+        (cell,) = [self._cell_at(a, v) for a, v in zip(dens.at, dist.over)]
+        if cell is None:
+            return acb(0)                   # off a discrete range the mass is 0 for every θ
         label = self.labels[dist.name]
         size = self._size(info.over[0])
         theta = self._parameter_value(dist, parameter)

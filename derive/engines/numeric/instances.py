@@ -6,12 +6,15 @@ genuine case of the declarations.
   integrating to 1 over it), so it is a real density and the integrals of its values are
   exact finite sums. Widths vary from draw to draw, so density values may exceed 1 and a
   support may be long or short. All continuous variables share one partition per draw.
-* A discrete variable takes the values 0, …, |𝒳| − 1 of its range 𝒳, whose size is drawn
-  per range (so |𝒳| is a number like any other symbol), with a positive pmf on them.
+* A discrete variable ranges over a finite set of reals that the declarations do not name:
+  its range 𝒳 is drawn per range — its size (so |𝒳| is a number like any other symbol)
+  and its values, distinct and arbitrary (whole numbers, negative too; 0 and 1 need not
+  be among them) — with a positive pmf on them, 0 off them.
 * A joint density is a positive table on the product of its variables' cells; its
   marginals and conditionals are computed from it; a conditional family `q(z | x)` is a
   table normalised for each x; a density that moves with a parameter θ is
   `softmax(θ·v + w)` over the cells (smooth in θ).
+* An unspecified finite index set is 1, …, N, with N drawn.
 * A symbol gets an exact rational (or Gaussian rational) value in its declared domain:
   complex when undeclared — including `i` and `-1`, where branch cuts show.
 * An opaque function is piecewise constant on the cells for real arguments in the support
@@ -36,7 +39,8 @@ from derive.model.names import Domain, Kind
 KINDS = ("plain", "skewed", "special", "wide", "disjoint", "narrow", "complex", "plain",
          "skewed", "special", "wide", "plain")
 CELLS = 4
-INDEX_SET = (1, 2, 3)          # an unspecified finite index set is {1, 2, 3} (plus draws)
+# the values a discrete variable's range may take (any distinct few of them, per draw)
+POINT_POOL = tuple(range(-4, 9))
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,6 @@ class Instance:
         self.balls = {}            # (what, …, precision) → those values as balls (evaluate)
         self._discrete = {}        # variable → whether it is discrete
         self._points = {}          # finite set → its points on this draw
-        self.index_set = INDEX_SET
 
     def rng(self, *key):
         """A random generator for one purpose of this draw (stable across processes)."""
@@ -129,19 +132,32 @@ class Instance:
         return found
 
     def points_of(self, variable):
-        """The values 0, 1, …, |𝒳| - 1 of a discrete variable; its range's size is drawn
-        per range (2 to 5), so that variables over different sets may differ in size."""
+        """The values of a discrete variable: distinct whole numbers drawn per range (an
+        unknown function takes one value per whole number), in increasing order. Nothing
+        is assumed about which values a range has; the "special" draws take 0, 1, … (the
+        usual coding), the others any values."""
         support = self.context.info(variable.variable).support
         found = self._points.get(support)
         if found is None:
-            found = self._points[support] = tuple(Fraction(k)
-                                                  for k in range(self.set_size(support)))
+            size = self.set_size(support)
+            if self.kind == "special":
+                values = range(size)
+            else:
+                values = self.rng("points", support.latex).sample(POINT_POOL, size)
+            found = self._points[support] = tuple(sorted(Fraction(v) for v in values))
         return found
+
+    @cached_property
+    def index_set(self):
+        """An unspecified finite index set (a bound-less `\\sum_i` over no declared
+        family): 1, …, N, its size N drawn like a range's."""
+        size = self.rng("index set").choice((2, 3) if self.kind == "special" else (1, 2, 3, 4, 5))
+        return tuple(range(1, size + 1))
 
     def set_size(self, finite):
         """The number of elements of a finite set (a SET Name) on this draw."""
         return self.remember(("set", finite.latex), lambda: self.rng("set", finite.latex).choice(
-            (2, 3) if self.kind == "special" else (2, 3, 4, 5)))
+            (2, 3) if self.kind == "special" else (1, 2, 3, 4, 5)))
 
     # ------------------------------------------------------------------ distributions
     def masses(self, label, shape):

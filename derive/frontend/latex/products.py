@@ -14,6 +14,8 @@
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
+  Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:
+  `\\sum_{i=1}^{m} - (a_i + 1) + c` is `(Σ_i −(a_i + 1)) + c`.
 * **Integrals** take the product between `\\int` and their differential `d x` (also
   `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first;
   `\\iint f \\, dy \\, dx` is two of them, `dy` inner. An integral whose differential lies
@@ -36,6 +38,8 @@ from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
     NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
 )
+from lark import Tree
+
 from derive.model.terms import (
     Add, At, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg,
 )
@@ -180,6 +184,31 @@ class Products:
             around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + tail[j + 2:]
             return self.product(around), m + 1
         return None
+
+    # ------------------------------------------------------------------ signed summands
+    def negated_summand(self, signed, k):
+        """(value, next index) when the k-th term of a sum ends with `\\sum` or `\\prod`
+        and the next term is subtracted (`\\sum_{i=1}^m - (a_i + 1)`): the operator takes
+        that term negated, as its rest of the run; None otherwise."""
+        node, signs = signed[k][1], []
+        while is_tree(node, "signed"):
+            signs.append(node.children[0].value)
+            node = node.children[1]
+        if k + 1 == len(signed) or signed[k + 1][0].value != "-" or \
+                not is_tree(node, "run") or not is_tree(node.children[-1], "big"):
+            return None
+        pieces = [self.piece(c) for c in node.children]
+        if pieces[-1].op not in ("sum", "prod"):
+            return None
+        sign, child = signed[k + 1]
+        negated = Tree("signed", [sign, child])
+        negated.meta.empty = False
+        negated.meta.start_pos, negated.meta.end_pos = sign.start_pos, _end_of(child)
+        group = Tree("group", [negated], negated.meta)
+        value = self.product(pieces + [LazyPiece(group, None, negated)])
+        for written in signs:
+            value = neg(value) if written == "-" else value
+        return value, k + 2
 
     # ------------------------------------------------------------------ evaluation bars
     def spanning_bar(self, signed, k):
@@ -384,3 +413,8 @@ class Products:
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+
+def _end_of(node):
+    """Where a parse node ends in its row."""
+    return node.meta.end_pos if isinstance(node, Tree) else node.end_pos

@@ -55,7 +55,7 @@ from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
@@ -119,7 +119,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.source = source
         self.bound = []            # (key, Name), innermost last
         self.copy_components = {}  # a bound copy of a vector variable → its component family
-        self.offset = 0
+        self.offset = self.row_start = 0
         self.row_text = ""
         self.hypotheses = ()
         self.heading = False       # reading the head of a definition: any upright word
@@ -254,7 +254,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return head.key, head.params, body
 
     def _parse(self, text, start):
-        self.offset = start
+        self.offset = self.row_start = start
         self.row_text = text
         try:
             return parse_row(text)
@@ -532,7 +532,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         terms, k = [], 0
         while k < len(signed):
             sign, child = signed[k]
-            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k)
+            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k) or \
+                self.negated_summand(signed, k)
             if spanning is not None:
                 value, k = spanning
             else:
@@ -1429,7 +1430,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\sum_{x \\in \\mathcal{X}} …`, `\\sum_{x,y} …`
         (one sum per index, the first outermost), `\\prod …`: takes the rest of the run."""
         if not rest:
-            raise self.error(f"this \\{piece.op} has nothing after it", piece.node)
+            raise self.error(f"this \\{piece.op} has nothing after it (its term follows it: "
+                             f"\\{piece.op}_i a_i, or \\{piece.op}_i -a_i)", piece.node)
         if piece.sub is None:
             raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
                              f"\\{piece.op}_x", piece.node)
@@ -1455,7 +1457,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if piece.sup is None:
                 raise self.error(f"say where \\{piece.op}_{{{key}=…}} ends: ^{{n}}", piece.node)
             upper = self.term(piece.sup)
-            self._natural_bound(upper)
+            self._natural_bound(upper, piece.sup)
             if any(isinstance(t, (Dens, Dist)) for bound in (lower, upper) for t in subterms(bound)):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
@@ -1468,7 +1470,32 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        if lower is None and index.origin is None:
+            lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _family_range(self, piece, key, index, body):
+        """(first, last) index of a bound-less `\\sum_i`: the declared range of the
+        families it runs over — those declared with the index letter i (`a_i for i =
+        1..n`) and those the body takes at i itself; (None, None), an unspecified finite
+        index set, when there is none. Families declared over different ranges leave the
+        sum ambiguous: refused."""
+        spans = {}
+        for declaration in self.scope.table.values():
+            span = declaration.info
+            if isinstance(span, IndexRange) and span.index == key:
+                spans.setdefault((span.lower, span.upper), span)
+        for t in subterms(body):
+            if isinstance(t, Call) and t.arguments == (Sym(index),):
+                span = self.scope.context.declaration(t.function).info
+                if isinstance(span, IndexRange):
+                    spans.setdefault((span.lower, span.upper), span)
+        if len(spans) > 1:
+            raise self.error(f"\\{piece.op}_{key} is ambiguous: its families are declared "
+                             f"over different ranges ("
+                             + ", ".join(s.text for s in spans.values())
+                             + f"); write its bounds, \\{piece.op}_{{{key}=1}}^{{n}}", piece.node)
+        return next(iter(spans), (None, None))
 
     def _summation_index(self, piece, node):
         """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
@@ -1512,14 +1539,22 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("expected an index or a variable here", node)
         return piece.key
 
-    def _natural_bound(self, term):
-        """A sum's bound that is an undeclared symbol is a natural number (documented)."""
-        if isinstance(term, Sym):
-            found = self.scope.lookup(term.name.latex)
-            if found is not None and found[0] is term.name and not found[1].declared:
-                self.scope.table[term.name] = Declaration(Kind.SYMBOL, Domain.NATURAL,
-                                                          declared=False)
-                self.scope._context = None
+    def _natural_bound(self, term, node):
+        """A sum's bound that is an undeclared symbol is a natural number (documented), in
+        the whole file: refused when a row above used it as a (complex) number."""
+        if not isinstance(term, Sym):
+            return
+        found = self.scope.lookup(term.name.latex)
+        if found is None or found[0] is not term.name:
+            return
+        earlier = self.scope.natural(term.name, self.row_start)
+        if earlier is not None:
+            line, column = self.source.position(earlier)
+            key = term.name.latex
+            raise self.error(f"{key} is a sum's bound here, so a natural number, but line "
+                             f"{line}, column {column} uses it as an undeclared (complex) "
+                             f"number: declare it before both (% derive: natural {key}, or "
+                             f"integer {key}) — one name means one thing", node)
 
     def integral(self, piece, body, var_piece):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
