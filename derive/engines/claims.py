@@ -15,13 +15,17 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   the unique optimiser); a grid search of `GRID` points refutes with a point certified
   better than the claim, and must have compared real values for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
-* **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — the problems have
-  the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ:
-  its normal form involves nothing that moves with θ (θ itself, densities that depend on
-  θ, except inside definitions held fixed); refuted by certified values at two values of θ
-  that differ. Read as written, the equation is between optimal values: for elementary
-  objectives (`_opaque` is false) `verified` also needs SymPy to solve both problems with
-  equal values (`_optima`); anything less is undecided, saying why.
+* **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — read as an
+  equation between the optimal values, which authors also use to say that the problems are
+  one (A + B, or A − B for the same direction, does not depend on θ: the seed's C4).
+  `verified` needs both: A ∓ B reduces to something in which nothing moves with θ (θ
+  itself, densities that depend on θ, except inside definitions held fixed) and agrees at
+  two values of θ, and SymPy solves both problems on the objectives' normal forms with
+  equal values (`_optima`). `refuted` needs A ∓ B certified to differ at two values of θ
+  inside the domain, and the values to fail as well: SymPy finds different optimisers
+  with different values, or an objective is outside SymPy (densities, integrals, unknown
+  functions left after the normal form: the seed's problem reading). Anything else is
+  undecided, saying which reading holds or what was not computed.
 """
 
 from __future__ import annotations
@@ -522,7 +526,7 @@ def _optima(step, left, right_body, deadline):
         objectives = [to_sympy(body) for body in bodies]
         low, high = (to_sympy(b) for b in left.interval[:2])
     except (normal_form.Unsupported, normal_form.Undefined) as exc:
-        return _Unsolved(f"SymPy could not read the objectives ({exc})",
+        return _Unsolved(f"the objectives are outside SymPy ({exc})",
                          isinstance(exc, normal_form.Unsupported) and any(map(_opaque, bodies)))
     movers = {plain(atom[1]) if atom[0] in ("call", "dens") else "an integral"
               for atom, symbol in to_sympy.converter.symbols.items()
