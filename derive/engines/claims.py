@@ -419,6 +419,7 @@ def optimisation(step, seed, deadline, report):
         if right.var is not left.var else right.body
     residual = Add(left.body, right_body if opposite else neg(right_body))
     held = step.context.fixed
+    report(Verdict(UNDECIDED, "optimisation", "SymPy did not finish solving the two problems"))
     optima = _optima(step, left, right_body, deadline)
     evidence = _dependence(step, residual, left, seed, deadline, held, residual_name)
     if evidence is not None:
