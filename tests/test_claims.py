@@ -52,8 +52,12 @@ def test_claims_in_yaml_with_depends_and_fixed(check_text):
           - latex: 0 \le D_{JS}(p_r \| p_\theta)
     """
     result = check_text(text, name="claims.yaml")
+    # one problem with D* held (A + B is constant), but the optimal values are
+    # E_{p_r}[log D0] < 0 and 0: the equation between values is not shown
     assert [(r.step.kind, r.verdict.status) for r in result.steps] == [
-        ("optimisation", "verified"), ("limit", "verified"), ("relation", "verified")]
+        ("optimisation", "undecided"), ("limit", "verified"), ("relation", "verified")]
+    assert "does not depend on θ (holding D* fixed)" in result.steps[0].verdict.detail
+    assert "not shown to exist and agree" in result.steps[0].verdict.detail
     assert result.steps[0].step.justification.startswith("E_{p_r}[log D*] is constant")
 
 
@@ -126,6 +130,90 @@ def test_two_elementary_problems_need_optima_with_equal_values(check_text, claim
     result = check_text("% derive: real \\theta\n$$ " + claim + " $$\n")
     assert verdicts(result) == ["undecided"]
     assert words in result.steps[0].verdict.detail
+
+
+OPTIMA_HEADER = ("% derive: variable x\n% derive: density p\n% derive: real \\theta\n"
+                 "% derive: function f\n")
+
+
+@pytest.mark.parametrize("claim,words", [
+    # ∫ p = 1: 0 = 5, one problem but unequal values (the README's example, times 1)
+    (r"\max_{\theta} -\theta^2 \int p(x) \, dx = \min_{\theta} \theta^2 + 5", "values are 0 and 5"),
+    (r"\max_{\theta} -\theta^2 = \min_{\theta} \theta^2 \int p(x) \, dx + 5", "values are 0 and 5"),
+    # -Var_p(x) and Var_p(x) + 7: the values are not computed
+    (r"\max_{\theta} \mathbb{E}_{p}[-(x - \theta)^2] = \min_{\theta} \mathbb{E}_{p}[(x-\theta)^2] + 7",
+     "not shown to exist and agree"),
+    # neither optimum exists
+    (r"\max_{\theta} \theta \int p(x) \, dx = \min_{\theta} -\theta", "max of θ · (∫ p(x) dx) is not"),
+    # max f = -max f only when max f = 0
+    (r"\max_{\theta} f(\theta) = \min_{\theta} -f(\theta)", "involve f, which SymPy cannot see"),
+    (r"\max_{\theta} f(\theta) + 1 = \max_{\theta} f(\theta)", "involve f, which SymPy cannot see"),
+])
+def test_one_problem_is_not_verified_without_equal_optimal_values(check_text, claim, words):
+    """A ∓ B does not depend on θ, but the equation is between optimal values: verified only
+    when they are computed (on the normal forms, so ∫ p = 1 is seen) and shown equal."""
+    result = check_text(OPTIMA_HEADER + "$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    assert words in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim,value", [
+    (r"\max_{\theta} -\theta^2 \int p(x) \, dx = \min_{\theta} \theta^2", "0"),
+    (r"\max_{\theta} -(\theta-1)^2 \int p(x) \, dx + 2 = \min_{\theta} (\theta - 1)^2 + 2", "2"),
+])
+def test_an_objective_elementary_after_the_normal_form_is_solved(check_text, claim, value):
+    result = check_text(OPTIMA_HEADER + "$$ " + claim + " $$\n")
+    assert verdicts(result) == ["verified"]
+    assert f"with the optimal value {value}" in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim,words", [
+    # both minima 0 at θ = 0 (θ⁴ is not strictly convex: found among stationary points)
+    (r"\min_{\theta} \theta^4 = \min_{\theta} \theta^2", "the same solutions and as equal"),
+    (r"\max_\theta -\theta^2 = \max_\theta -\theta^4", "the same solutions and as equal"),
+    # boundary optima: 1 = 1, at θ = 1 and θ = 0
+    (r"\max_{\theta \in [0, 1]} \theta = \min_{\theta \in [0,1]} 1 + \theta",
+     "read as equal optimal values"),
+    (r"\max_{\theta \in [-2, -1]} \theta^2 = \max_{\theta \in [-2, -1]} 2 - \theta",
+     "the same solutions and as equal"),
+    # the same maximiser 1/2 and value 1/4; the points of A - B are not symmetric about 1/2
+    (r"\max_{\theta \in (0, 1)} \theta(1-\theta) = \max_{\theta \in (0, 1)} \frac{1}{4} - "
+     r"(\theta-\frac12)^4", "the same solutions and as equal"),
+    (r"\min_\theta e^{\theta} + e^{-\theta} = \min_\theta \theta^2 + 2", "equal optimal values"),
+    # sup 1 = inf 1, neither attained: the values are not computed
+    (r"\max_{\theta \in (0, 1)} \theta = \min_{\theta \in (0,1)} 1 + \theta", "not compared"),
+    # |θ| + θ = 0 on the domain, 0.6 at θ = 0.3 outside it: 1 = 1
+    (r"\min_{\theta \in [-2, -1]} \sqrt{\theta^2} = \min_{\theta \in [-2, -1]} -\theta", ""),
+])
+def test_objectives_not_a_constant_apart_are_not_refuted_when_the_values_agree(check_text,
+                                                                              claim, words):
+    """A ∓ B varying with θ says nothing about the optimal values: refuted only when they
+    differ too (or are outside SymPy, the seed's reading)."""
+    result = check_text("% derive: real \\theta\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["undecided"]
+    assert words in result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("claim,low,high,points", [
+    (r"\min_\theta \theta^4 = \min_\theta (\theta-1)^2 + 1", None, None, "0.3 and 3.3"),
+    (r"\max_{\theta \in [0, 1]} \theta = \min_{\theta \in [0,1]} 2 + \theta", 0, 1, "0.3 and 0.75"),
+    (r"\max_{\theta \in (0, 1)} \theta - \theta^2 = \max_{\theta \in (0, 1)} 3\theta - 4\theta^2",
+     0, 1, "0.3 and 0.75"),
+    (r"\max_{\theta \ge 2} -\theta^2 = \max_{\theta \ge 2} -(\theta-3)^2 - 1", 2, None,
+     "2.3 and 5.3"),
+    (r"\min_{\theta \le -1} \theta^2 = \min_{\theta \le -1} (\theta+2)^2 + 3", None, -1,
+     "-1.3 and -4.3"),
+])
+def test_a_refutation_needs_different_optima_and_theta_inside_the_domain(check_text, claim, low,
+                                                                        high, points):
+    result = check_text("% derive: real \\theta\n$$ " + claim + " $$\n")
+    assert verdicts(result) == ["refuted"]
+    verdict = result.steps[0].verdict
+    assert "with optimal values" in verdict.detail
+    shown = dict(verdict.counterexample.assignment)[r"\theta"]
+    assert shown == points
+    for value in (float(v) for v in shown.split(" and ")):
+        assert (low is None or value > low) and (high is None or value < high)
 
 
 @pytest.mark.parametrize("claim,words", [

@@ -15,13 +15,17 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   the unique optimiser); a grid search of `GRID` points refutes with a point certified
   better than the claim, and must have compared real values for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
-* **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — the problems have
-  the same solutions when `A + B` (`A − B` for the same direction) does not depend on θ:
-  its normal form involves nothing that moves with θ (θ itself, densities that depend on
-  θ, except inside definitions held fixed); refuted by certified values at two values of θ
-  that differ. Read as written, the equation is between optimal values: for elementary
-  objectives (`_opaque` is false) `verified` also needs SymPy to solve both problems with
-  equal values (`_optima`); anything less is undecided, saying why.
+* **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — read as an
+  equation between the optimal values, which authors also use to say that the problems are
+  one (A + B, or A − B for the same direction, does not depend on θ: the seed's C4).
+  `verified` needs both: A ∓ B reduces to something in which nothing moves with θ (θ
+  itself, densities that depend on θ, except inside definitions held fixed) and agrees at
+  two values of θ, and SymPy solves both problems on the objectives' normal forms with
+  equal values (`_optima`). `refuted` needs A ∓ B certified to differ at two values of θ
+  inside the domain, and the values to fail as well: SymPy finds different optimisers
+  with different values, or an objective is outside SymPy (densities, integrals, unknown
+  functions left after the normal form: the seed's problem reading). Anything else is
+  undecided, saying which reading holds or what was not computed.
 """
 
 from __future__ import annotations
@@ -34,13 +38,15 @@ from flint import acb, arb, ctx
 
 from derive.engines import normal_form
 from derive.engines.numeric.compare import _ball_text, _counterexample, _Outcome, labels_for
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point
+from derive.engines.numeric.evaluate import (
+    Evaluator, NotEvaluable, Point, _exact_fraction, exact_number,
+)
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import (
     REFUTED, UNDECIDED, VERIFIED, Counterexample, Relation, StepKind, Verdict,
 )
 from derive.model.names import Kind
-from derive.model.terms import OO, Add, Limit, Mul, Optimum, neg, nodes
+from derive.model.terms import OO, Add, Limit, Mul, Optimum, Sym, neg, nodes
 from derive.notation.show import plain, show
 
 GRID = 400
@@ -54,14 +60,15 @@ def decide(step, seed, deadline, report):
 
 
 class _ToSympy:
-    """Terms without integrals as SymPy expressions, one symbol per atom for the step."""
+    """Terms without integrals as SymPy expressions, one symbol per atom for the step
+    (definitions in `held` kept at their current value, as atoms)."""
 
-    def __init__(self, step, deadline):
+    def __init__(self, step, deadline, held=frozenset()):
         import sympy
 
         from derive.engines.symbolic import Converter
         self.sympy = sympy
-        self.normaliser = normal_form.Normaliser(step.context, deadline)
+        self.normaliser = normal_form.Normaliser(step.context, deadline, held)
         self.converter = Converter(sympy)
         self.names = {}                     # serial → the bound variable's Name
 
@@ -95,9 +102,10 @@ class _ToSympy:
         return text
 
     def variable(self, name):
+        """The symbol of the variable the claim binds: the one its occurrences in the terms
+        get (a placeholder for a bound name, the name itself for a declared parameter)."""
         self.names[name.serial] = name
-        atom = ("pt", ("ph", name.serial), self.normaliser.sign_of_name(name))
-        return self.converter.symbol(atom)
+        return self(Sym(name))
 
 
 # ====================================================================== limits
@@ -407,116 +415,218 @@ def optimisation(step, seed, deadline, report):
     if left.var.latex != right.var.latex:
         return Verdict(UNDECIDED, "optimisation", "the two problems optimise different "
                        "variables")
+    if left.interval != right.interval:
+        return Verdict(UNDECIDED, "optimisation", "the two problems range over different "
+                       "domains")
     theta = plain(left.var.latex)
     opposite = (left.kind == "max") != (right.kind == "max")
     residual_name = "A + B" if opposite else "A - B"
-    from derive.model.terms import substitute, Sym
+    from derive.model.terms import substitute
     right_body = substitute(right.body, {right.var: Sym(left.var)}) \
         if right.var is not left.var else right.body
     residual = Add(left.body, right_body if opposite else neg(right_body))
     held = step.context.fixed
-    evidence = _dependence(step, residual, left.var, seed, deadline, held, residual_name)
+    report(Verdict(UNDECIDED, "optimisation", "SymPy did not finish solving the two problems"))
+    optima = _optima(step, left, right_body, deadline)
+    evidence = _dependence(step, residual, left, seed, deadline, held, residual_name)
     if evidence is not None:
-        message, counterexample = evidence
-        culprits = _moving_definitions(residual, step, left.var, held)
-        through = (f" through {', '.join(plain(c.latex) for c in culprits)}, which moves with "
-                   f"{theta}") if culprits else ""
-        kept = (f" (with {', '.join(plain(c.latex) for c in held)} held at its value for the "
-                f"current {theta})") if held else ""
-        optima = _optima(step, left, right_body, deadline)
-        if isinstance(optima, _Optima) and (optima.same_point or optima.same_value):
-            holds = "the same solutions" if optima.same_point else "equal optimal values"
-            return Verdict(UNDECIDED, "optimisation",
-                           f"{residual_name} depends on {theta}, so the objectives do not differ "
-                           f"by a constant ({message}); yet the problems are solved at {theta} = "
-                           f"{optima.points[0]} and {optima.points[1]} with optimal values "
-                           f"{optima.values[0]} and {optima.values[1]}, so read as {holds} "
-                           "the claim holds")
-        return Verdict(REFUTED, "dependence on " + theta,
-                       f"{residual_name} depends on {theta}{through}{kept}: {message}",
-                       counterexample=counterexample)
+        return _not_one_problem(step, left, residual, residual_name, evidence, optima)
     try:
         value = normal_form.Normaliser(step.context, deadline, held).value(residual)
     except (normal_form.Unsupported, normal_form.Undefined) as exc:
         return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} is outside "
                        f"the normal form ({exc}); two values of {theta} showed no difference")
-    movers = _moving_atoms(value, step, left.var)
+    movers = _moving_atoms(value.key(), step, left.var)
     if movers:
         return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} still involves "
                        f"{', '.join(sorted(movers))}, which move with {theta}; two values of "
                        f"{theta} showed no difference")
     kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
-    optima = _optima(step, left, right_body, deadline)
-    if isinstance(optima, str):
+    if isinstance(optima, _Unsolved):
         return Verdict(UNDECIDED, "optimisation",
                        f"{residual_name} does not depend on {theta}{kept}, so the problems have "
-                       f"the same solutions if they have any; but {optima}, so the optimal "
+                       f"the same solutions if they have any; but {optima.reason}, so the optimal "
                        "values the equation states are not shown to exist and agree")
-    if optima is not None and not optima.same_value:
+    if optima.same_value is not True:
+        verdict = "the claim does not hold" if optima.same_value is False else \
+            "they are not shown to agree"
         return Verdict(UNDECIDED, "optimisation",
                        f"{residual_name} does not depend on {theta}{kept}, so both problems have "
                        f"the same solutions ({theta} = {optima.points[0]}); but their optimal "
                        f"values are {optima.values[0]} and {optima.values[1]}, so read as an "
-                       "equation between numbers the claim does not hold")
-    values = (f"; both are solved at {theta} = {optima.points[0]} with the optimal value "
-              f"{optima.values[0]}") if optima is not None else ""
+                       f"equation between numbers {verdict}")
     return Verdict(VERIFIED, "independence of " + theta,
                    f"{residual_name} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so both problems have the same solutions; evaluating it at "
-                   f"two values of {theta} agrees{values}")
+                   f"two values of {theta} agrees; both are solved at {theta} = "
+                   f"{optima.points[0]} with the optimal value {optima.values[0]}")
+
+
+def _not_one_problem(step, left, residual, residual_name, evidence, optima):
+    """The verdict once A ∓ B is certified to vary with θ inside the domain, so the
+    objectives do not differ by a constant: refuted only when the equation between the
+    optimal values fails too (SymPy finds different optimisers with different values) or
+    cannot be computed because an objective is outside SymPy (the seed's C4, read as one
+    problem); undecided when a reading holds or the values are not compared."""
+    message, counterexample = evidence
+    theta = plain(left.var.latex)
+    varies = f"{residual_name} depends on {theta}, so the objectives do not differ by a constant"
+    if isinstance(optima, _Optima):
+        solved = (f"the problems are solved at {theta} = {optima.points[0]} and "
+                  f"{optima.points[1]} with optimal values {optima.values[0]} and "
+                  f"{optima.values[1]}")
+        if optima.same_point or optima.same_value:
+            holds = " and as ".join(reading for reading, shown in (
+                ("the same solutions", optima.same_point), ("equal optimal values",
+                                                           optima.same_value)) if shown)
+            return Verdict(UNDECIDED, "optimisation",
+                           f"{varies} ({message}); yet {solved}, so read as {holds} the claim "
+                           "holds")
+        if optima.same_point is None or optima.same_value is None:
+            return Verdict(UNDECIDED, "optimisation",
+                           f"{varies} ({message}); {solved}, not shown to agree or to differ")
+        return Verdict(REFUTED, "dependence on " + theta,
+                       f"{residual_name} depends on {theta}: {message}; and {solved}",
+                       counterexample=counterexample)
+    if not optima.opaque:
+        return Verdict(UNDECIDED, "optimisation",
+                       f"{varies} ({message}); but {optima.reason}, so the optimal values the "
+                       "equation states are not compared")
+    held = step.context.fixed
+    culprits = _moving_definitions(residual, step, left.var, held)
+    through = (f" through {', '.join(plain(c.latex) for c in culprits)}, which moves with "
+               f"{theta}") if culprits else ""
+    kept = (f" (with {', '.join(plain(c.latex) for c in held)} held at its value for the "
+            f"current {theta})") if held else ""
+    return Verdict(REFUTED, "dependence on " + theta,
+                   f"{residual_name} depends on {theta}{through}{kept}: {message}; "
+                   f"{optima.reason}, so the optimal values are not computed and the claim is "
+                   f"read as saying the problems are one ({residual_name} constant)",
+                   counterexample=counterexample)
 
 
 class _Optima(NamedTuple):
-    """Each problem's unique optimiser and optimal value (as text, in the file's names)."""
+    """Each problem's unique optimiser and optimal value (as text, in the file's names);
+    whether the two agree: True, False (shown to differ) or None (neither shown)."""
     points: tuple
     values: tuple
-    same_point: bool
-    same_value: bool
+    same_point: object
+    same_value: object
+
+
+class _Unsolved(NamedTuple):
+    """Why the optimal values are not computed; `opaque` when an objective is outside
+    SymPy (integrals, densities or unknown functions left after the normal form)."""
+    reason: str
+    opaque: bool
 
 
 def _optima(step, left, right_body, deadline):
-    """Both problems solved by SymPy: each objective real and strictly concave (for a max;
+    """Both problems solved by SymPy on the normal forms of their objectives (so `∫ p = 1`
+    and held definitions are seen): each objective real and strictly concave (for a max;
     convex for a min) on the whole domain with a stationary point inside it, which is then
-    the unique optimiser. None when an objective is outside SymPy (integrals, densities,
-    unknown functions: the values are not checked then); a text saying why not when SymPy
-    does not establish both optima."""
+    the unique optimiser. Otherwise `_Unsolved`, saying why."""
     import sympy
     bodies = (left.body, right_body)
-    if any(_opaque(body) for body in bodies):
-        return None
-    if left.interval[:2] != step.rhs.interval[:2]:
-        return "the two problems range over different domains"
     try:
-        to_sympy = _ToSympy(step, deadline)
+        to_sympy = _ToSympy(step, deadline, step.context.fixed)
+        u = to_sympy.variable(left.var)
         objectives = [to_sympy(body) for body in bodies]
         low, high = (to_sympy(b) for b in left.interval[:2])
     except (normal_form.Unsupported, normal_form.Undefined) as exc:
-        return f"SymPy could not read the objectives ({exc})"
-    u = to_sympy.variable(left.var)
+        return _Unsolved(f"the objectives are outside SymPy ({exc})",
+                         isinstance(exc, normal_form.Unsupported) and any(map(_opaque, bodies)))
+    movers = {plain(atom[1]) if atom[0] in ("call", "dens") else "an integral"
+              for atom, symbol in to_sympy.converter.symbols.items()
+              if symbol is not u and _moving_atoms(atom, step, left.var)}
+    if movers:
+        return _Unsolved(f"the objectives involve {', '.join(sorted(movers))}, which SymPy "
+                         f"cannot see move with {plain(left.var.latex)}", True)
     points, values = [], []
     for f, kind, body in zip(objectives, (left.kind, step.rhs.kind), bodies):
         sign = 1 if kind == "max" else -1
-        where = f"the {kind} of {show(body)}"
         complex_valued = _not_real(sympy, to_sympy, f, u, low, high, kind)
         if complex_valued:
-            return complex_valued
-        if _curvature_sign(sympy, sympy.diff(f, u, 2), u, low, high) != -sign:
-            return (f"{where} is not shown to exist (its objective is not shown strictly "
-                    f"{'concave' if sign == 1 else 'convex'} on the domain)")
-        try:
-            candidates = sympy.solve(sympy.diff(f, u), u)
-        except (NotImplementedError, ValueError, TypeError):
-            candidates = None
-        inside = [c for c in candidates if _inside(sympy, c, low, high, left.interval[2])] \
-            if isinstance(candidates, list) else []
-        if len(inside) != 1:
-            return f"{where} is not shown to exist (no stationary point shown in the domain)"
-        points.append(inside[0])
-        values.append(sympy.simplify(f.subs(u, inside[0])))
-    return _Optima(tuple(to_sympy.named(p) for p in points),
+            return _Unsolved(complex_valued, False)
+        solved = _unique_stationary(sympy, f, u, low, high, left.interval[2], sign)
+        if isinstance(solved, str):
+            solved = _by_candidates(sympy, f, u, low, high, left.interval[2], sign) or \
+                _Unsolved(f"the {kind} of {show(body)} is not shown to exist ({solved}, "
+                          "nor is it found among its stationary points and the ends of the "
+                          "domain)", False)
+        if isinstance(solved, _Unsolved):
+            return solved
+        points.append(solved[0])
+        values.append(solved[1])
+    return _Optima(tuple(", ".join(to_sympy.named(p) for p in ps) for ps in points),
                    tuple(to_sympy.named(v) for v in values),
-                   sympy.simplify(points[0] - points[1]) == 0,
-                   sympy.simplify(values[0] - values[1]) == 0)
+                   _agree(sympy, points[0][0], points[1][0]) if len(points[0]) ==
+                   len(points[1]) == 1 else sympy.FiniteSet(*points[0]) ==
+                   sympy.FiniteSet(*points[1]), _agree(sympy, *values))
+
+
+def _unique_stationary(sp, f, u, low, high, closed, sign):
+    """((optimiser,), optimal value) when f is strictly concave (sign +1, a max; convex for
+    a min) on the whole domain with one stationary point inside it, which is then the
+    unique optimiser (letters allowed); else why not."""
+    if _curvature_sign(sp, sp.diff(f, u, 2), u, low, high) != -sign:
+        return (f"its objective is not shown strictly {'concave' if sign == 1 else 'convex'} "
+                "on the domain")
+    try:
+        candidates = sp.solve(sp.diff(f, u), u)
+    except (NotImplementedError, ValueError, TypeError):
+        candidates = None
+    inside = [c for c in candidates if _inside(sp, c, low, high, closed)] \
+        if isinstance(candidates, list) else []
+    if len(inside) != 1:
+        return "no stationary point shown in the domain"
+    return (inside[0],), sp.simplify(f.subs(u, inside[0]))
+
+
+def _by_candidates(sp, f, u, low, high, closed, sign):
+    """(optimisers, optimal value) of an objective in u alone (no other letters, built
+    from powers, exp and log), continuous on the domain and differentiable inside it: the
+    best of its values at its finitely many stationary points and at the closed ends,
+    provided no open or infinite end approaches a better value (else the optimum is not
+    attained); None when any of this is not established."""
+    from sympy.calculus.util import continuous_domain
+    if f.free_symbols - {u} or low.free_symbols or high.free_symbols or \
+            any(not isinstance(g, (sp.exp, sp.log)) for g in f.atoms(sp.Function)):
+        return None
+    domain = sp.Interval(low, high, closed[0] == "(", closed[1] == ")")
+    inside = sp.Interval.open(low, high)
+    slope = sp.diff(f, u)
+    try:
+        if not (domain.is_subset(continuous_domain(f, u, domain)) and
+                inside.is_subset(continuous_domain(slope, u, inside))):
+            return None
+        stationary = sp.solveset(slope, u, inside)
+        if not (stationary is sp.S.EmptySet or isinstance(stationary, sp.FiniteSet)):
+            return None
+        points = list(stationary) + [end for end, bracket in ((low, closed[0]),
+                                                              (high, closed[1]))
+                                     if bracket in "[]" and end.is_finite]
+        values = [sp.simplify(f.subs(u, point)) for point in points]
+        limits = [sp.limit(f, u, end, direction) for end, bracket, direction in
+                  ((low, closed[0], "+"), (high, closed[1], "-")) if bracket in "()"]
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if not values or not all(v.is_extended_real and v.is_comparable or v in (sp.oo, -sp.oo)
+                             for v in values + limits):
+        return None
+    best = (sp.Max if sign == 1 else sp.Min)(*values)
+    if not best.is_finite or any((sign * (limit - best)).is_extended_nonpositive is not True
+                                 for limit in limits):
+        return None
+    return tuple(p for p, v in zip(points, values) if v == best), best
+
+
+def _agree(sp, a, b):
+    """True when a − b simplifies to 0, False when it is shown non-zero, else None."""
+    difference = sp.simplify(a - b)
+    if difference == 0:
+        return True
+    return False if difference.is_zero is False else None
 
 
 def _opaque(body):
@@ -527,7 +637,9 @@ def _opaque(body):
                for n in nodes(body))
 
 
-def _moving_atoms(value, step, theta):
+def _moving_atoms(key, step, theta):
+    """The names (as text) in a normal-form key that move with θ: θ itself (free, or the
+    placeholder of a bound θ) and densities that depend on θ and are not held."""
     moving = {d.serial for d, ps in step.context.parameters.items() if theta in ps}
     names = set()
 
@@ -537,10 +649,12 @@ def _moving_atoms(value, step, theta):
             names.add(plain(obj[1]))
         elif isinstance(obj, tuple) and obj and obj[0] == "sym" and obj[2] == theta.serial:
             names.add(plain(obj[1]))
+        elif obj == ("ph", theta.serial):
+            names.add(plain(theta.latex))
         if isinstance(obj, (tuple, frozenset)):
             for x in obj:
                 walk(x)
-    walk(value.key())
+    walk(key)
     return names
 
 
@@ -557,27 +671,26 @@ def _moving_definitions(residual, step, theta, held):
     return out
 
 
-def _dependence(step, residual, theta, seed, deadline, held, residual_name):
+def _dependence(step, residual, opt, seed, deadline, held, residual_name):
     """(message, Counterexample) when the residual takes certified different values at two
-    values of θ on one instance."""
-    labels = labels_for((residual,), step.context)
+    values of θ inside the problems' domain (`_two_points`) on one instance."""
+    theta = opt.var
+    labels = labels_for((residual, opt.interval[0], opt.interval[1]), step.context)
     for draw in range(4):
         instance = Instance(seed, draw, step.context)
         saved = ctx.prec
         ctx.prec = 128
         try:
+            points = _two_points(Evaluator(step.context, instance, labels, held, deadline),
+                                 opt, step.context)
             values = []
-            base = None
-            for shift in (Fraction(0), Fraction(3)):
+            for point in points or ():
                 ev = Evaluator(step.context, instance, labels, held, deadline)
-                if base is None:
-                    base = acb(Fraction(3, 10).numerator) / Fraction(3, 10).denominator
-                theta_value = base + acb(shift.numerator) / shift.denominator
+                theta_value = exact_number(point)
                 ev.overrides[theta] = theta_value
                 try:
                     values.append((theta_value, ev.value(residual), ev))
                 except NotEvaluable:
-                    values = []
                     break
             if len(values) != 2:
                 continue
@@ -595,3 +708,36 @@ def _dependence(step, residual, theta, seed, deadline, held, residual_name):
             ctx.prec = saved
     return None
 
+
+def _two_points(ev, opt, context):
+    """Two rational values of θ certified strictly inside the domain on this instance (so
+    whether its ends are open or closed does not matter): 0.3 and 3.3 on the whole line,
+    0.3 and 3.3 past a finite end of a half-line, 3/10 and 7/10 of the way across a bounded
+    interval; None when the ends are not real numbers in order or θ's declared domain (a
+    whole number, a sign) excludes the points."""
+    low, high, _ = opt.interval
+    try:
+        lo = None if _infinite(low) else ev.value(low)
+        hi = None if _infinite(high) else ev.value(high)
+    except NotEvaluable:
+        return None
+    ends = [e for e in (lo, hi) if e is not None]
+    if any(not (e.imag == 0) or not e.real.is_finite() for e in ends):
+        return None
+    near = [_exact_fraction(arb(e.real.mid())) for e in ends]
+    if lo is not None and hi is not None:
+        points = [near[0] + (near[1] - near[0]) * k for k in (Fraction(3, 10), Fraction(3, 4))]
+    elif lo is not None:
+        points = [near[0] + Fraction(k, 10) for k in (3, 33)]
+    elif hi is not None:
+        points = [near[0] - Fraction(k, 10) for k in (3, 33)]
+    else:
+        points = [Fraction(3, 10), Fraction(33, 10)]
+    domain = context.declaration(opt.var).domain
+    for point in points:
+        ball = exact_number(point).real
+        if (lo is not None and not ball > lo.real) or (hi is not None and not ball < hi.real) \
+                or domain.is_integer or (domain.is_positive and point <= 0) or \
+                (domain.is_nonnegative and point < 0):
+            return None
+    return points
