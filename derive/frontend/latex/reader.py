@@ -1919,6 +1919,11 @@ def _digit_edge(node, last):
             node = node.children[0]
         elif is_tree(node, "group", "sum", "run") and node.children:
             node = node.children[-1 if last else 0]
+        elif is_tree(node, "font"):               # \mathrm{3}, \mathbf{2}: upright digits
+            body = node.children[1].children
+            edge = body[-1 if last else 0] if body else None
+            return node.children[0].value[1:] in naming.TYPOGRAPHIC_FONTS and \
+                isinstance(edge, Token) and edge.value[-1 if last else 0].isdigit()
         else:
             return is_token(node, "NUMBER")
 
