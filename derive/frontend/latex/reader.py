@@ -125,6 +125,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.heading = False       # reading the head of a definition: any upright word
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
         self._indexing = 0         # reading a family member's subscript
+        self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -679,6 +680,22 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
+        self._not_transpose(sup)
+
+    def _not_transpose(self, sup):
+        """`x^T`, `w^{\\mathrm{T}}`, `\\theta^{\\mathsf{T}}` is the transpose in every ML text:
+        the exponent's node is remembered, and if T resolves there to no declared or bound
+        number, `_undeclared_symbol` refuses it — never a power with an undeclared T."""
+        inner = single(sup)
+        letter = inner.children[0] if is_tree(inner, "script") and len(inner.children) == 1 \
+            else inner
+        try:
+            text = naming.name_text(letter) if is_token(letter, "LETTER") or \
+                is_tree(letter, "font") else None
+        except naming.NameError_:
+            return
+        if text == "T":
+            self._transposes[id(inner)] = inner
 
     def _one_character(self, node, written):
         """An unbraced argument is one character in TeX: `x^22` is x²·2, `a_12` is a₁·2,
@@ -941,6 +958,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
+        if key == "T" and id(node) in self._transposes:
+            raise self.error(naming.TRANSPOSES + "; if T is a number, declare it (% derive: "
+                             "integer T)", node)
         if key == "i" and not self._indexing:
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
