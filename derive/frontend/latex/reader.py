@@ -65,6 +65,8 @@ from derive.notation import families, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
+# `f^{(2)}`, `f^{(n)}`: the order of a derivative, in parentheses (on a function's name).
+_ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
@@ -368,7 +370,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not directive:
             self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
-            or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'"))
+            or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
+            or self._derivative_of(name) is not None
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self._family_of(name) is not None:
             if relation is DEFINE:
@@ -895,9 +898,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 # a definition's parameter applied to arguments is a function parameter
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             return Sym(bound), 1
-        if p.primes and self.declared(key.rstrip("'")) is not None and \
-                self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
-            return self._derived_function(p, bracket)
+        derivative = self._derivative_of(p)
+        if derivative is not None:
+            return self._derived_function(p, bracket, *derivative)
         component = self._vector_component(p)
         if component is not None:
             return component, 1
@@ -941,10 +944,23 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None and found is None:
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and bracket.open == "(":
+            self._derivative_named_before(key, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _derivative_named_before(self, key, node):
+        """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
+        function, or defined by a row): h' would not be h's derivative, silently."""
+        for spelling, name in self.scope.names.items():
+            written = _without_label(spelling) if spelling in self.scope.heads else spelling
+            if name in self.scope.table and (written.rstrip("'") == key != written or
+                                             _ORDER.match(written) and
+                                             _ORDER.match(written).group("base") == key):
+                raise self.error(f"{spelling} is read above as a name of its own, so it would "
+                                 f"not be the derivative of {key}: define {key} first (% "
+                                 f"derive: define {key}(t) = …)", node)
 
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
@@ -1091,17 +1107,50 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             args.append(Sym(bound if bound is not None else found[0]))
         return tuple(args)
 
-    def _derived_function(self, p, bracket):
-        """`f'(u)` for a defined function f: its derivative at u."""
-        base_key = p.key.rstrip("'")
-        name, declaration = self.declared(base_key)
+    def _derivative_of(self, p):
+        """(base key, order) when a name piece spells a derivative of a function the file
+        knows — primes (`f'`, `f''`) or an order in parentheses (`f^{(2)}`, `f^{(n)}`: the
+        order None when it is no whole number) on a name defined, declared or used as a
+        function or density; else None (`L'` of a symbol L is a name of its own, and
+        `\\mathbf{x}^{(i)}` of a variable an index)."""
+        if p.primes:
+            base, order = p.key.rstrip("'"), p.primes
+        else:
+            m = _ORDER.match(p.key)
+            if m is None:
+                return None
+            base, order = m.group("base"), int(m.group("order")) \
+                if m.group("order").isdigit() else None
+        found = self.scope.lookup(base)
+        if found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION,
+                                                  Kind.DISTRIBUTION):
+            return None
+        if found[1].kind is Kind.DEFINITION and not p.primes and not found[1].info.params:
+            return None                 # θ^{(2)} of a defined number: an iterate's name
+        return base, order
+
+    def _derived_function(self, p, bracket, base_key, order):
+        """`f'(u)`, `f^{(2)}(u)` for a defined function f: its derivative at u. The
+        derivative of a function or density derive knows nothing of (`function f`,
+        `convex g`, an undeclared f used above, a density) is refused: it is no new,
+        unrelated function."""
+        name, declaration = self.scope.lookup(base_key)
+        if declaration.kind is not Kind.DEFINITION:
+            what = "a density" if declaration.kind is Kind.DISTRIBUTION else \
+                "a function known only by its name"
+            raise self.error(f"{p.key} is the derivative of {base_key}, {what}: derive does "
+                             f"not differentiate it — define {base_key} (% derive: define "
+                             f"{base_key}(t) = …) to use its derivative", p.node)
+        if order is None:
+            raise self.error(f"{p.key}: derive reads derivatives of a whole-number order "
+                             f"only (write {base_key}'' or {base_key}^{{(2)}})", p.node)
         info = declaration.info
         if len(info.params) != 1 or bracket is None or bracket.open != "(":
             raise self.error(f"{p.key} is read as the derivative of {base_key}, a function of "
                              "one argument: write it applied, as in f'(u)", p.node)
         (param,) = info.params
         value = Defined(name, info.params and tuple(Sym(q) for q in info.params), info.body)
-        for _ in range(p.primes):
+        for _ in range(order):
             value = Deriv(value, param)
         args = self._arguments(bracket)
         if len(args) != 1:
@@ -1928,6 +1977,18 @@ def _mentions(text, key):
             return True
         start = text.find(key, start + 1)
     return False
+
+
+def _without_label(label):
+    """`k'(u)` → `k'`: the name of a quantity defined with its whole head."""
+    if not label.endswith(")"):
+        return label
+    depth = 0
+    for i in range(len(label) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(label[i], 0)
+        if depth == 0:
+            return label[:i]
+    return label
 
 
 def _digit_edge(node, last):
