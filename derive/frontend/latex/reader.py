@@ -945,10 +945,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
+            self._not_of_a_density(key, bracket, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
         return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _not_of_a_density(self, key, bracket, node):
+        """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
+        entropy): never an unknown function of the density's value, silently."""
+        for arg in bracket.args:
+            item = single(arg)
+            if is_tree(item, "script") and len(item.children) == 1:
+                item = item.children[0]
+            try:
+                name = naming.name_text(item)
+            except naming.NameError_:
+                continue
+            found = self.scope.lookup(name) if name is not None else None
+            if found is not None and found[1].kind is Kind.DISTRIBUTION:
+                raise self.error(f"{key} is not declared and {name} is a density: for its "
+                                 f"entropy write H({name}); for a function of the density's "
+                                 f"value declare {key} (% derive: function {key}) and write "
+                                 f"{key}({name}(x))", node)
 
     def _derivative_named_before(self, key, node):
         """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
