@@ -16,14 +16,20 @@ spaces), so positions in messages stay exact.
   - `(q(x) > 0)`, `(a, b > 0)`, `(a \\in (0, \\infty))`, `(t \\in [0, 1])`,
     `(a \\in \\mathbb{R}_{>0})` — relations, and membership in an interval read as its
     bounds — are hypotheses of the row; so is a bound on names written bare
-    (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`);
+    (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`), bound-first or chained (`\\quad 0 < c`,
+    `-1 < c < 0`, `c > 0 > d`; `0 < a, b` is 0 < a, 0 < b). `(a \\in (-\\infty, \\infty))`
+    states only that a is real, which is declared, not assumed: an error;
   - a parenthesis of words only (`(\\text{Jensen})`) or an equation tag (`(1)`, `(2.3)`,
     `(ii)`, `(*)`, `(\\star)`) is set aside; any other math in parentheses (`(a \\succ 0)`,
     `(a \\text{ positive})`, `(a \\in \\mathbb{R}_+)`) is an error at its position;
   - math inside a remark's text belongs to the remark: `\\text{for $a, b > 0$}` states
     hypotheses of the row; any other remark whose `$…$` math states a relation is refused
     (it would be a hypothesis set aside);
-  - a further relation `A = B` is a second row of its own.
+  - a further relation `A = B` is a second row of its own; math with no relation before it
+    (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
+    (`a + b \\quad = c`);
+  - any other math after a `\\quad` beside a row (`a = a \\quad 2`) is an error: never
+    multiplied in. A `\\quad` with nothing before it indents the row.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
 * `\\forall x \\in S,` before a row says that it holds for every value of x — which every

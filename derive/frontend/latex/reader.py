@@ -9,7 +9,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
   undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function. A
   lone undeclared `i` is refused (the imaginary unit or an index?).
-  Using one undeclared name both ways is an error. A subscript that mentions a bound
+  Using one undeclared name both ways is an error; an undeclared function of a bare
+  density (`h(f)`, the differential entropy?) is refused. A subscript that mentions a bound
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
@@ -17,6 +18,12 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
   operator's `H^2(p, q)`, `D^{KL}(p \\| q)`) is refused.
+* **Derivatives by name.** `f'(u)`, `f''(u)`, `f^{(2)}(u)` of a defined f are its
+  derivatives at u; of a function known only by its name (declared, convex, undeclared, a
+  density) they are refused, never a new function. `\\mathbf{x}^{(i)}` of any other name is
+  an index, part of the name.
+* **Transposes** (`x^\\top`, `x^T`, `w^{\\mathrm{T}}` with T no declared or bound number)
+  are refused, never a power.
 * **Densities.** `p(x)` is p's value at x; `p(x|y)`, `p(x \\mid y)` a conditional; a bare
   `p` is p at the innermost bound variable that ranges like p's variable, or else at its
   declared variable.
