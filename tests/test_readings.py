@@ -60,7 +60,7 @@ def test_a_declared_letter_shadows_a_constant():
 @pytest.mark.parametrize("row, message", [
     (r"\det A = 1", r"derive does not read `\det` yet"),
     (r"\nabla f = 0", r"say what \nabla differentiates by"),
-    (r"x^\top y = 0", r"derive does not read `\top` yet"),
+    (r"x^\top y = 0", "derive does not read transposes yet"),
     (r"a \approx b", "derive does not check the relation"),
     (r"f^2(x) = 1", "ambiguous"),
     (r"x^23 = 1", "write braces"),
@@ -235,3 +235,140 @@ def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
     derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
     assert derivation.steps[-1].kind == "unreadable"
     assert "defined above only as the quantity" in derivation.steps[-1].message
+
+
+# ---------------------------------------------------------------- derivatives of named functions
+
+def _messages(header, *rows):
+    derivation = load_tex("r.tex", header + "".join(f"$$ {r} $$\n" for r in rows))
+    return [s.message if s.kind == "unreadable" else s.reading for s in derivation.steps]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real u\n% derive: convex g\n", r"g''(u) \ge 0"),
+    ("% derive: real u\n% derive: concave g\n", r"g^{\prime\prime}(u) \le 0"),
+    ("% derive: real u\n% derive: function f\n", r"\frac{d}{du} f(u) = f'(u)"),
+    ("% derive: real u\n% derive: function f\n", r"f^{\prime}(u) = 2"),
+    ("% derive: real u\n% derive: function f\n", r"f^{(2)}(u) = 2"),
+    ("% derive: real u\n% derive: function f\n", r"f' \ge 0"),
+    ("% derive: real u\n", r"h(u) + h'(u) = 1"),                  # undeclared, used as a function
+    ("% derive: real u\n% derive: density p over u\n", r"p'(u) = 1"),
+])
+def test_the_derivative_of_a_function_known_only_by_its_name_is_refused(header, row):
+    (message,) = _messages(header, row)
+    assert "derive does not differentiate it" in message
+
+
+@pytest.mark.parametrize("rows", [
+    (r"h'(u) + h(u) = 1",),
+    (r"k'(u) = 1", r"k(1) - k(0) = 1"),                          # k' defined as a name of its own
+    (r"k^{(2)}(u) = 1", r"1 = k(1)"),
+])
+def test_a_function_used_after_its_primed_name_is_refused(rows):
+    messages = _messages("% derive: real u\n% derive: density p over u\n", *rows)
+    assert "so it would not be the derivative of" in messages[-1]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"f^{(2)}(u) = 6u", "verified"),
+    (r"f^{(2)}(u) = 7u", "refuted"),
+    (r"f^{(1)}(u) = 3u^2", "verified"),
+    (r"f^{(0)}(u) = u^3", "verified"),
+    (r"f^{(3)}(u) = f'''(u)", "verified"),
+    (r"\frac{d}{du} f(u) = f^{(1)}(u)", "verified"),
+    (r"f^{(1)}(x) = 2", "refuted"),
+])
+def test_an_order_in_parentheses_on_a_defined_function_is_its_derivative(check_text, row, verdict):
+    from support import verdicts
+    assert verdicts(check_text(f"% derive: real u, x\n% derive: define f(t) = t^3\n$$ {row} $$\n")) \
+        == [verdict]
+
+
+def test_an_order_that_is_no_number_is_refused_and_an_index_stays_a_name():
+    (message,) = _messages("% derive: define f(t) = t^3\n", r"f^{(n)}(u) = 1")
+    assert "whole-number order" in message
+    assert _messages(HEADER, r"x^{(2)} = x^{(2)}") == ["x^(2) = x^(2)"]
+
+
+# ---------------------------------------------------------------- transposes
+
+@pytest.mark.parametrize("row", [
+    r"\mathbf{w}^{\mathrm{T}} \mathbf{x} = \mathbf{x}^{\mathrm{T}} \mathbf{w}",
+    r"\theta^T x = x^T \theta", r"x^\intercal w = 1", r"x^{\mathsf{T}} w = 1",
+    r"x^\top w = 1", r"{}^\top x = 1", r"x^{T} = 1", r"(a + b)^T = 1", r"w^{\mathbf{T}} x = 1",
+    r"\frac{\partial}{\partial w} \left( w^{\mathrm{T}} x \right) = x",
+])
+def test_transposes_are_refused(row):
+    (message,) = _messages("% derive: real w, x, \\theta\n", row)
+    assert message.startswith("derive does not read transposes yet")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: integer T\n% derive: positive a\n", r"a^T a = a^{T+1}", "a^T · a = a^(T + 1)"),
+    ("% derive: positive a, n\n", r"\sum_{T=1}^{n} a^T = 0", "Σ_{T=1}^{n} a^T = 0"),
+])
+def test_a_declared_or_bound_T_is_an_exponent(header, row, expected):
+    assert _messages(header, row) == [expected]
+
+
+# ---------------------------------------------------------------- unbracketed logs
+
+@pytest.mark.parametrize("row", [
+    r"\log \frac{1}{\sqrt{2 \pi \sigma^{2}}} \exp \left(- \frac{(y - m)^{2}}{2\sigma^{2}}\right) = 0",
+    r"\log a \exp(b) = 1", r"\ln \frac{1}{a} \exp(-b) = 1", r"\log a \cdot \exp(b) = 1",
+    r"\log^2 a \exp(b) = 1",
+])
+def test_a_log_stopped_by_exp_is_refused(row):
+    (message,) = _messages("% derive: positive a, b, \\sigma\n% derive: real y, m\n", row)
+    assert message.startswith("\\log a \\exp(b) is ambiguous")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log \exp(b) = b", "log(exp(b)) = b"),
+    (r"\log a \log b = 0", "log(a) · log(b) = 0"),
+    (r"\log(a) \exp(b) = 0", "log(a) · exp(b) = 0"),
+    (r"\log a e^{-b} = 0", "log(a · e^(-b)) = 0"),
+])
+def test_other_runs_of_an_unbracketed_log_are_read(row, expected):
+    assert _messages("% derive: positive a, b\n", row) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"\log p(x) H(q) = 0", r"\log p(x) D_{KL}(p \| q) = 0", r"\log p(x)\sqrt{q(x)} = 0",
+    r"\log p(x) f(x)^2 = 0", r"\log a \int_0^1 x \, dx = 0", r"\log p(x) JSD(p \| q) = 0",
+    r"\log 2 \sqrt{a} = 0",
+])
+def test_a_log_before_a_product_applying_an_operator_is_refused(row):
+    (message,) = _messages(HEADER, row)
+    assert "ambiguous" in message and "\\log(p(x))\\, f(x)" in message
+
+
+# ---------------------------------------------------------------- a function of a density
+
+@pytest.mark.parametrize("row", [r"-h(f) = \int f \log f", r"1 = h(\phi)", r"1 = h(f, \phi)",
+                                 r"1 + h(\mathbf{f}) = 1"])
+def test_an_undeclared_function_of_a_bare_density_is_refused(row):
+    (message,) = _messages("% derive: variable x\n% derive: density f, \\phi\n", row)
+    assert "is a density: for its entropy write H(" in message
+
+
+def test_the_entropy_of_a_density_is_read(check_text):
+    from support import verdicts
+    text = ("% derive: variable x\n% derive: density f\n"
+            "$$ -H(f) = \\int f \\log f \\, dx $$\n$$ g(f(x)) = g(f(x)) $$\n")
+    assert verdicts(check_text(text)) == ["verified", "verified"]
+
+
+# digits in a font are digits: TeX sets `2\mathrm{3}` as 23
+@pytest.mark.parametrize("row, column", [
+    (r"2\mathrm{3} = 6", 5), (r"0.5\mathrm{5} = 2.5", 7), (r"\mathbf{2}\mathbf{3} = 6", 14),
+    (r"2\text{3} = 6", 5), (r"\mathrm{12} 3 = 6", 16),
+])
+def test_numbers_in_fonts_side_by_side_are_refused(row, column):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "two numbers side by side" in step.message
+    assert (step.location.line, step.location.column) == (4, column)
+
+
+def test_a_digit_in_a_font_beside_a_letter_multiplies():
+    assert _messages(HEADER, r"\mathrm{2} \cdot \mathrm{3} = 2 \mathrm{a}") == ["2 · 3 = 2 · a"]

@@ -299,3 +299,71 @@ def test_a_hypothesis_defined_everywhere_is_still_implied():
                    r"a^2 + 1 > 0 \Rightarrow \log \frac{q(x)}{q(x)} = 0",
                    r"\int q(x) \, dx = 1 \Rightarrow a = a")
     assert verdicts(text) == ["verified", "verified"]
+
+
+# ---------------------------------------------------------------- bounds written bound-first
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sqrt{c^2} = c \quad 0 < c", "verified"),
+    (r"\sqrt{c^2} = -c \quad -1 < c < 0", "verified"),
+    (r"\sqrt{c^2} = c, \quad 0 < c", "verified"),
+    (r"\sqrt{c^2} = c \quad c > 0 > d", "verified"),
+    (r"\sqrt{c^2} = c \quad 0 \le c", "verified"),
+    (r"\sqrt{c^2} = c \qquad 0 < c", "verified"),
+    (r"\log(ab) = \log a + \log b \quad 0 < a, b", "verified"),
+    (r"\sqrt{c^2} = c \quad -1 < c < 0", "refuted"),
+    (r"\sqrt{c^2} = -c \quad 0 < c", "refuted"),
+    (r"\sqrt{c^2} = c \quad 0 > c", "refuted"),
+])
+def test_a_bound_written_bound_first_is_a_hypothesis_not_a_row(row, verdict):
+    text = display("", row)
+    assert verdicts(text) == [verdict]
+    (step,) = steps(text)
+    assert step.hypotheses
+
+
+def test_a_shared_bound_first_bound_names_each():
+    (reading,) = readings(display("", r"\log(ab) = \log a + \log b \quad 0 < a, b"))
+    assert reading.startswith("0 < a, 0 < b ⇒")
+
+
+@pytest.mark.parametrize("condition", [
+    r"\quad (a \in (-\infty, \infty))", r"\quad (a, b \in (-\infty, \infty))",
+    r"\quad a \in (-\infty, \infty)", r"\quad (a \in (-\infty, +\infty))",
+])
+def test_a_doubly_infinite_interval_is_refused_not_dropped(condition):
+    (step,) = steps(display("", r"a^2 b^2 \ge 0 " + condition))
+    assert step.kind.value == "unreadable"
+    assert "states only that a is real" in step.message
+    assert step.source_line[step.location.column - 1:].startswith("-\\infty")
+
+
+# ---------------------------------------------------------------- math beside a \quad
+
+@pytest.mark.parametrize("row, at", [
+    (r"\frac{1}{0} \quad a = a", r"\frac"), (r"2 \quad 3 = 6", "2 \\quad"),
+    (r"a^2 \quad b = b", "a^2"), (r"\log(-1) \qquad a = a", r"\log"),
+])
+def test_math_before_a_quad_row_is_refused(row, at):
+    (step,) = steps(display("", row))
+    assert step.kind.value == "unreadable" and "math before a \\quad" in step.message
+    assert step.source_line[step.location.column - 1:].startswith(at)
+
+
+@pytest.mark.parametrize("row, at", [
+    (r"a = a \quad 2", "2 $$"), (r"a = a \quad b", "b $$"), (r"a = a \qquad b c", "b c"),
+    (r"a = a \quad \frac{1}{0}", r"\frac"),
+])
+def test_math_after_a_quad_beside_a_row_is_refused(row, at):
+    (step,) = steps(display("", row))
+    assert step.kind.value == "unreadable" and "math after a \\quad" in step.message
+    assert step.source_line[step.location.column - 1:].startswith(at)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\quad a + b = b + a", ["a + b = b + a"]),                 # a \quad that indents
+    (r"a + b \quad = b + a", ["a + b = b + a"]),                 # the row goes on after it
+    (r"a = a \quad \quad", ["a = a"]),
+])
+def test_a_quad_as_spacing_is_read(row, expected):
+    assert readings(display("", row)) == expected

@@ -16,14 +16,20 @@ spaces), so positions in messages stay exact.
   - `(q(x) > 0)`, `(a, b > 0)`, `(a \\in (0, \\infty))`, `(t \\in [0, 1])`,
     `(a \\in \\mathbb{R}_{>0})` — relations, and membership in an interval read as its
     bounds — are hypotheses of the row; so is a bound on names written bare
-    (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`);
+    (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`), bound-first or chained (`\\quad 0 < c`,
+    `-1 < c < 0`, `c > 0 > d`; `0 < a, b` is 0 < a, 0 < b). `(a \\in (-\\infty, \\infty))`
+    states only that a is real, which is declared, not assumed: an error;
   - a parenthesis of words only (`(\\text{Jensen})`) or an equation tag (`(1)`, `(2.3)`,
     `(ii)`, `(*)`, `(\\star)`) is set aside; any other math in parentheses (`(a \\succ 0)`,
     `(a \\text{ positive})`, `(a \\in \\mathbb{R}_+)`) is an error at its position;
   - math inside a remark's text belongs to the remark: `\\text{for $a, b > 0$}` states
     hypotheses of the row; any other remark whose `$…$` math states a relation is refused
     (it would be a hypothesis set aside);
-  - a further relation `A = B` is a second row of its own.
+  - a further relation `A = B` is a second row of its own; math with no relation before it
+    (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
+    (`a + b \\quad = c`);
+  - any other math after a `\\quad` beside a row (`a = a \\quad 2`) is an error: never
+    multiplied in. A `\\quad` with nothing before it indents the row.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
 * `\\forall x \\in S,` before a row says that it holds for every value of x — which every
@@ -47,6 +53,13 @@ _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$"
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
 _LIST_RELATION = re.compile(r"^" + _NAME_TEXT + r"(?P<rest>(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z])).*)$")
 _BARE_CONDITION = re.compile(r"^" + _NAME_TEXT + r"(?:," + _NAME_TEXT + r")*(?:(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z]))\s*-?(?:\d+(?:\.\d+)?|\\[a-zA-Z]+|[A-Za-z](?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?)|\\in(?![a-zA-Z]).*)\s*$")
+# A bound written bound-first or chained (`0 < c`, `-1 < c < 0`, `c > 0 > d`, `0 < a, b`):
+# plain numbers and names around inequalities.
+_OPERAND = r"\s*-?\s*(?:\d+(?:\.\d+)?|" + _NAME_TEXT + r")\s*"
+_INEQUALITY = r"(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z]))"
+_BOUND_CHAIN = re.compile(r"^" + _OPERAND + r"(?:" + _INEQUALITY + _OPERAND + r")+(?:," +
+                          _NAME_TEXT + r")*$")
+_SHARED_BOUND = re.compile(r"^(?P<bound>" + _OPERAND + _INEQUALITY + r")" + _NAME_TEXT + r"$")
 _MEMBER = re.compile(r"^\s*(?P<name>\S.*?)\s*\\in(?![a-zA-Z])\s*(?:(?P<open>[(\[])(?P<low>[^,]+),(?P<high>[^,]+?)(?P<close>[)\]])|(?P<set>.+?))\s*$")
 _POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s*\}$")
 _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}")
@@ -88,15 +101,33 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
+        if kind == "math":
+            if _blank(main[:m.start()]):
+                continue                  # a \quad that indents the row: spacing
+            raise RemarkError("math after a \\quad beside a row is not read: a remark is "
+                              "\\text{…}, a hypothesis a relation (\\quad a > 0), another "
+                              "row a relation of its own", m.end() + at)
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
         if kind == "condition":
             out.hypotheses += _conditions(inner, m.end() + at)
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
         elif kind == "row":
+            if not rows and not _blank(main[:m.start()]) and \
+                    not _RELATION.search(main[:m.start()]) and \
+                    not _RELATION.match(inner.lstrip("& ")):
+                raise RemarkError("math before a \\quad with no relation is not read (a row "
+                                  "follows it): write it as a row of its own, or remove it",
+                                  len(main) - len(main.lstrip()))
             rows.append(" " * m.end() + piece)
     out.rows = [row for row in [main] + rows if row.strip()]
     return out
+
+
+def _blank(text):
+    """Whether a piece of a row holds no math: only spaces, `&` and spacing commands."""
+    return not re.sub(r"&|\\[ ,;:!]|~|\\q?quad(?![a-zA-Z])|\\hspace\s*\{[^{}]*\}", "",
+                      text).strip()
 
 
 def _side(piece):
@@ -130,11 +161,11 @@ def _side(piece):
         if _TAG.match(inner) or not _without_text(inner).strip():
             return "remark", inner, lead
         return "condition", inner, lead + 1
-    if _BARE_CONDITION.match(stripped):
+    if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
     if _RELATION.search(stripped):
         return "row", stripped, lead
-    return "spacing", piece, 0
+    return "math", lead, lead
 
 
 def _parenthesised(words, rest):
@@ -170,7 +201,7 @@ def _conditions(text, offset):
     position — never dropped."""
     text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
-    out, names, start = [], [], 0
+    out, names, start, shared = [], [], 0, None
     for piece in top_level_pieces(text):
         at = offset + text.index(piece, start)
         start = at - offset + len(piece)
@@ -178,7 +209,7 @@ def _conditions(text, offset):
         if member is not None:
             for name, name_at in names + [(member.group("name"), at)]:
                 out += [(name_at, f"{name} {bound}") for bound in _interval(member, at)]
-            names = []
+            names, shared = [], None
         elif _RELATION.search(_without_text(piece)):
             relation = _LIST_RELATION.match(piece)
             if relation is not None:
@@ -187,6 +218,10 @@ def _conditions(text, offset):
                 raise RemarkError("a list of names shares one bound: a, b > 0", names[0][1])
             out.append((at, piece))
             names = []
+            bound = _SHARED_BOUND.match(piece)      # `0 < a, b`: the names after share it
+            shared = bound.group("bound") if bound is not None else None
+        elif _NAME.match(piece) and shared is not None:
+            out.append((at, shared + piece))
         elif _NAME.match(piece):
             names.append((piece, at))
         else:
@@ -213,6 +248,10 @@ def _interval(member, at):
         bounds.append(("\\ge " if member.group("open") == "[" else "> ") + low)
     if high not in ("\\infty", "+\\infty", "+ \\infty"):
         bounds.append(("\\le " if member.group("close") == "]" else "< ") + high)
+    if not bounds:
+        raise RemarkError("a \\in (-\\infty, \\infty) states only that a is real, which "
+                          "derive does not take as a hypothesis: declare it (% derive: real a)",
+                          at + member.start("low"))
     return bounds
 
 

@@ -46,7 +46,16 @@ INSTEAD = {r"\Pr": "write P(X = x) after `% derive: distribution P with density 
                    "of X's law at x), or p(x)"}
 
 
+# Transposes (`x^\\top`, `x^\\intercal`, and `x^T`, `x^{\\mathrm{T}}` when T is no declared
+# number): not read, and never a power.
+TRANSPOSE_COMMANDS = frozenset({r"\top", r"\intercal", r"\transpose", r"\T"})
+TRANSPOSES = ("derive does not read transposes yet (x^T, x^\\top, x^{\\mathrm{T}}): for "
+              "scalars write w x instead of w^T x")
+
+
 def unknown_command(command):
+    if command in TRANSPOSE_COMMANDS:
+        return f"{TRANSPOSES}; `{command}` is a transpose"
     hint = INSTEAD.get(command)
     return (f"derive does not read `{command}` yet: " + (hint if hint else
             "it is not in the notation it knows (the README lists what it reads)"))

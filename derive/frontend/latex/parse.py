@@ -93,6 +93,7 @@ def parse_row(text):
                             f"most {MAX_ROW_CHARS} per row", 0)
     _check_nesting(text)
     _check_digit_fractions(text)
+    _check_prescripts(text)
     try:
         return parser().parse(text)
     except UnexpectedInput as exc:
@@ -110,6 +111,18 @@ def _check_digit_fractions(text):
         raise SyntaxProblem(f"{found.group()!s} is ambiguous: TeX reads only its first two digits as "
                             "the fraction (\\frac12 3); write braces, as in \\frac{1}{23}",
                             found.start())
+
+
+# `{}^\top x`, `{}^{T}x`: a superscript on an empty group, written before a name — the
+# transpose (or a prescript); not a power of nothing.
+PRESCRIPT = re.compile(r"\{\s*\}\s*[\^_]")
+
+
+def _check_prescripts(text):
+    found = PRESCRIPT.search(text)
+    if found:
+        raise SyntaxProblem("derive does not read transposes yet, nor any script written "
+                            "before a name ({}^\\top x)", found.start())
 
 
 def _check_nesting(text):

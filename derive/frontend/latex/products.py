@@ -7,8 +7,11 @@
   next function word, big operator or the end of the run (a `+`, `-`, relation or closing
   bracket ends a run): `\\log \\frac{a}{b} \\cdot \\frac{c}{c}` is `log(a/b · c/c)`, `\\log a
   \\log b` is `log(a)·log(b)`, `\\log p(x)p(y|x)` (densities) is the log of the product. A
-  product that applies a function (`\\log p(x) f(x)`: the score times f, or the log of
-  p·f?) is refused as ambiguous. With brackets right after it, `\\log(a)\\, b` is
+  product in which a function or an operator is applied (`\\log p(x) f(x)`: the score times
+  f, or the log of p·f?; also `H(q)`, `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) is
+  refused as ambiguous, and so is a log stopped by `\\exp` (`\\log \\frac{1}{Z}
+  \\exp(-E)`: authors mean the log of the product, the rule would give log(1/Z)·exp(−E)).
+  With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`.
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
@@ -41,7 +44,8 @@ from derive.frontend.latex.pieces import (
 from lark import Tree
 
 from derive.model.terms import (
-    Add, At, Call, Defined, Dist, Fn, Mul, Pow, div, free_names, log, neg,
+    Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Op, Optimum, Pow,
+    div, free_names, log, neg,
 )
 from derive.notation import registry
 
@@ -377,11 +381,17 @@ class Products:
                         isinstance(q, DerivPiece) and q.body is None), len(rest))
             if end == 0:
                 end = len(rest)
+            elif p.fname == "log" and end < len(rest) and isinstance(rest[end], FuncPiece) and \
+                    rest[end].fname == "exp":
+                raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
+                                 "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
+                                 "\\log(a)\\, \\exp(b)", p.node)
             factors, used = self.product_factors(rest[:end]), 1 + end
             arg = factors[0] if len(factors) == 1 else Mul(*factors)
-            if len(factors) > 1 and any(isinstance(a, (Call, Defined)) for a in factors):
+            if len(factors) > 1 and (any(_applied(a) for a in factors) or any(
+                    isinstance(q, LazyPiece) and is_tree(q.primary, "sqrt") for q in rest[:end])):
                 raise self.error("a function word without brackets before a product with a "
-                                 "function applied in it is ambiguous: write "
+                                 "function or operator applied in it is ambiguous: write "
                                  "\\log(p(x))\\, f(x) for the log times f(x), or "
                                  "\\log(p(x) f(x))", p.node)
             after = None
@@ -418,3 +428,18 @@ class Products:
 def _end_of(node):
     """Where a parse node ends in its row."""
     return node.meta.end_pos if isinstance(node, Tree) else node.end_pos
+
+
+# What a factor is when a function or an operator was applied to make it (`f(x)`, `H(q)`,
+# `D_{KL}(p \| q)`, an integral, a derivative): beside another factor after an
+# unbracketed `\log`, the log's argument is ambiguous.
+APPLIED = (Call, Defined, Op, Fn, Integral, Expect, Deriv, At, Limit, Optimum)
+
+
+def _applied(factor):
+    """Whether a factor (or the base of its power: `f(x)^2`) is a function or operator
+    applied — a density's value (`p(x)`) is not: `\\log p(x)p(y|x)` is the log of the
+    product."""
+    while isinstance(factor, Pow):
+        factor = factor.base
+    return isinstance(factor, APPLIED)

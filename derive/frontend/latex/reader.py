@@ -9,7 +9,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   the operators of the registry, the constants `e` and `\\pi`; and otherwise to an
   undeclared complex symbol — or, applied to `( … )`, an undeclared (opaque) function. A
   lone undeclared `i` is refused (the imaginary unit or an index?).
-  Using one undeclared name both ways is an error. A subscript that mentions a bound
+  Using one undeclared name both ways is an error; an undeclared function of a bare
+  density (`h(f)`, the differential entropy?) is refused. A subscript that mentions a bound
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
@@ -17,6 +18,12 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
   operator's `H^2(p, q)`, `D^{KL}(p \\| q)`) is refused.
+* **Derivatives by name.** `f'(u)`, `f''(u)`, `f^{(2)}(u)` of a defined f are its
+  derivatives at u; of a function known only by its name (declared, convex, undeclared, a
+  density) they are refused, never a new function. `\\mathbf{x}^{(i)}` of any other name is
+  an index, part of the name.
+* **Transposes** (`x^\\top`, `x^T`, `w^{\\mathrm{T}}` with T no declared or bound number)
+  are refused, never a power.
 * **Densities.** `p(x)` is p's value at x; `p(x|y)`, `p(x \\mid y)` a conditional; a bare
   `p` is p at the innermost bound variable that ranges like p's variable, or else at its
   declared variable.
@@ -65,6 +72,8 @@ from derive.notation import families, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
+# `f^{(2)}`, `f^{(n)}`: the order of a derivative, in parentheses (on a function's name).
+_ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
@@ -125,6 +134,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.heading = False       # reading the head of a definition: any upright word
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
         self._indexing = 0         # reading a family member's subscript
+        self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -367,7 +377,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not directive:
             self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
-            or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'"))
+            or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
+            or self._derivative_of(name) is not None
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self._family_of(name) is not None:
             if relation is DEFINE:
@@ -680,6 +691,22 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
+        self._not_transpose(sup)
+
+    def _not_transpose(self, sup):
+        """`x^T`, `w^{\\mathrm{T}}`, `\\theta^{\\mathsf{T}}` is the transpose in every ML text:
+        the exponent's node is remembered, and if T resolves there to no declared or bound
+        number, `_undeclared_symbol` refuses it — never a power with an undeclared T."""
+        inner = single(sup)
+        letter = inner.children[0] if is_tree(inner, "script") and len(inner.children) == 1 \
+            else inner
+        try:
+            text = naming.name_text(letter) if is_token(letter, "LETTER") or \
+                is_tree(letter, "font") else None
+        except naming.NameError_:
+            return
+        if text == "T":
+            self._transposes[id(inner)] = inner
 
     def _one_character(self, node, written):
         """An unbraced argument is one character in TeX: `x^22` is x²·2, `a_12` is a₁·2,
@@ -879,9 +906,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 # a definition's parameter applied to arguments is a function parameter
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             return Sym(bound), 1
-        if p.primes and self.declared(key.rstrip("'")) is not None and \
-                self.declared(key.rstrip("'"))[1].kind is Kind.DEFINITION:
-            return self._derived_function(p, bracket)
+        derivative = self._derivative_of(p)
+        if derivative is not None:
+            return self._derived_function(p, bracket, *derivative)
         component = self._vector_component(p)
         if component is not None:
             return component, 1
@@ -925,6 +952,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None and found is None:
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and bracket.open == "(":
+            self._derivative_named_before(key, p.node)
+            self._not_of_a_density(key, bracket, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
@@ -944,6 +973,37 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(LOOKALIKES[p.key].replace("E[…]", f"E {nxt.key}").replace(
                 "P(…)", f"P {nxt.key}"), p.node)
 
+
+    def _not_of_a_density(self, key, bracket, node):
+        """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
+        entropy): never an unknown function of the density's value, silently."""
+        for arg in bracket.args:
+            item = single(arg)
+            if is_tree(item, "script") and len(item.children) == 1:
+                item = item.children[0]
+            try:
+                name = naming.name_text(item)
+            except naming.NameError_:
+                continue
+            found = self.scope.lookup(name) if name is not None else None
+            if found is not None and found[1].kind is Kind.DISTRIBUTION:
+                raise self.error(f"{key} is not declared and {name} is a density: for its "
+                                 f"entropy write H({name}); for a function of the density's "
+                                 f"value declare {key} (% derive: function {key}) and write "
+                                 f"{key}({name}(x))", node)
+
+    def _derivative_named_before(self, key, node):
+        """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
+        function, or defined by a row): h' would not be h's derivative, silently."""
+        for spelling, name in self.scope.names.items():
+            written = _without_label(spelling) if spelling in self.scope.heads else spelling
+            if name in self.scope.table and (written.rstrip("'") == key != written or
+                                             _ORDER.match(written) and
+                                             _ORDER.match(written).group("base") == key):
+                raise self.error(f"{spelling} is read above as a name of its own, so it would "
+                                 f"not be the derivative of {key}: define {key} first (% "
+                                 f"derive: define {key}(t) = …)", node)
+
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
         name): f applied elsewhere would be an unknown function of its own, silently."""
@@ -956,6 +1016,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
+        if key == "T" and id(node) in self._transposes:
+            raise self.error(naming.TRANSPOSES + "; if T is a number, declare it (% derive: "
+                             "integer T)", node)
         if key == "i" and not self._indexing:
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
@@ -1086,17 +1149,50 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             args.append(Sym(bound if bound is not None else found[0]))
         return tuple(args)
 
-    def _derived_function(self, p, bracket):
-        """`f'(u)` for a defined function f: its derivative at u."""
-        base_key = p.key.rstrip("'")
-        name, declaration = self.declared(base_key)
+    def _derivative_of(self, p):
+        """(base key, order) when a name piece spells a derivative of a function the file
+        knows — primes (`f'`, `f''`) or an order in parentheses (`f^{(2)}`, `f^{(n)}`: the
+        order None when it is no whole number) on a name defined, declared or used as a
+        function or density; else None (`L'` of a symbol L is a name of its own, and
+        `\\mathbf{x}^{(i)}` of a variable an index)."""
+        if p.primes:
+            base, order = p.key.rstrip("'"), p.primes
+        else:
+            m = _ORDER.match(p.key)
+            if m is None:
+                return None
+            base, order = m.group("base"), int(m.group("order")) \
+                if m.group("order").isdigit() else None
+        found = self.scope.lookup(base)
+        if found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION,
+                                                  Kind.DISTRIBUTION):
+            return None
+        if found[1].kind is Kind.DEFINITION and not p.primes and not found[1].info.params:
+            return None                 # θ^{(2)} of a defined number: an iterate's name
+        return base, order
+
+    def _derived_function(self, p, bracket, base_key, order):
+        """`f'(u)`, `f^{(2)}(u)` for a defined function f: its derivative at u. The
+        derivative of a function or density derive knows nothing of (`function f`,
+        `convex g`, an undeclared f used above, a density) is refused: it is no new,
+        unrelated function."""
+        name, declaration = self.scope.lookup(base_key)
+        if declaration.kind is not Kind.DEFINITION:
+            what = "a density" if declaration.kind is Kind.DISTRIBUTION else \
+                "a function known only by its name"
+            raise self.error(f"{p.key} is the derivative of {base_key}, {what}: derive does "
+                             f"not differentiate it — define {base_key} (% derive: define "
+                             f"{base_key}(t) = …) to use its derivative", p.node)
+        if order is None:
+            raise self.error(f"{p.key}: derive reads derivatives of a whole-number order "
+                             f"only (write {base_key}'' or {base_key}^{{(2)}})", p.node)
         info = declaration.info
         if len(info.params) != 1 or bracket is None or bracket.open != "(":
             raise self.error(f"{p.key} is read as the derivative of {base_key}, a function of "
                              "one argument: write it applied, as in f'(u)", p.node)
         (param,) = info.params
         value = Defined(name, info.params and tuple(Sym(q) for q in info.params), info.body)
-        for _ in range(p.primes):
+        for _ in range(order):
             value = Deriv(value, param)
         args = self._arguments(bracket)
         if len(args) != 1:
@@ -1959,6 +2055,18 @@ def _mentions(text, key):
     return False
 
 
+def _without_label(label):
+    """`k'(u)` → `k'`: the name of a quantity defined with its whole head."""
+    if not label.endswith(")"):
+        return label
+    depth = 0
+    for i in range(len(label) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(label[i], 0)
+        if depth == 0:
+            return label[:i]
+    return label
+
+
 def _digit_edge(node, last):
     """Whether a run item, as TeX prints it, ends (`last`) or begins with a digit."""
     while True:
@@ -1968,6 +2076,11 @@ def _digit_edge(node, last):
             node = node.children[0]
         elif is_tree(node, "group", "sum", "run") and node.children:
             node = node.children[-1 if last else 0]
+        elif is_tree(node, "font"):               # \mathrm{3}, \mathbf{2}: upright digits
+            body = node.children[1].children
+            edge = body[-1 if last else 0] if body else None
+            return node.children[0].value[1:] in naming.TYPOGRAPHIC_FONTS and \
+                isinstance(edge, Token) and edge.value[-1 if last else 0].isdigit()
         else:
             return is_token(node, "NUMBER")
 
