@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from derive.engines import normal_form
+from derive.engines import bounds, normal_form
 from derive.engines.calculus import NotDifferentiable, derivative
 from derive.engines.poly import Poly
 from derive.model.context import Context
@@ -161,7 +161,7 @@ def _density_signs(dist, density, n):
     """The signs of an expectation's density: of its formula's pieces, of its expression,
     or positive for a declared density and a standard family."""
     expression = getattr(n.context.info(dist.name), "expression", None)
-    if families.genuine(dist, n.context) and expression is None:
+    if expression is None and bounds._genuine(dist, n.context, n):
         return [normal_form.POS]
     formula = families.formula_of(dist, n.context)
     if formula is not None:
