@@ -242,3 +242,17 @@ def test_a_limit_claim_is_shown_with_the_files_names(check_text):
 def test_the_sequence_of_a_limit_keeps_its_exponents(check_text):
     result = check_text("% derive: real t\n$$ \\lim_{t \\to \\infty} \\sin(\\pi t) = 0 $$\n")
     assert "e-45" in result.steps[0].verdict.detail        # sin(π·10³²), at 256 bits
+
+
+@pytest.mark.parametrize("claim,verdict", [
+    (r"\lim_{t \to 0^+} \frac{\log(1 + a t)}{t} = a", "verified"),
+    (r"\lim_{t \to \infty} (1 + \frac{a}{t})^{t} = e^{a}", "verified"),
+    (r"\lim_{t \to \infty} \frac{b t + 1}{t} = b", "verified"),
+    (r"\lim_{t \to 0^+} \frac{\log(1 + a t)}{t} = 2 a", "undecided"),
+    (r"\lim_{t \to \infty} \frac{b t + 1}{t} = b + 1", "undecided"),
+])
+def test_a_limit_whose_value_holds_symbols_is_checked_on_an_instance(check_text, claim,
+                                                                     verdict):
+    """The sequence and the claimed value are evaluated with the same values of a and b."""
+    result = check_text("% derive: real a\n% derive: positive b\n$$ " + claim + " $$\n")
+    assert verdicts(result) == [verdict], result.steps[0].verdict.detail

@@ -129,3 +129,19 @@ def test_jensen_for_a_declared_convex_function_over_a_mass_function():
             "$$ f\\left(\\sum_x p(x) x\\right) \\le \\sum_x p(x) f(x) $$\n"
             "$$ f\\left(\\sum_x p(x) x\\right) \\ge \\sum_x p(x) f(x) $$\n")
     assert decided(text)[0] == "verified" and decided(text)[1] != "verified"
+
+
+@pytest.mark.parametrize("draws, status", [(2, "undecided"), (3, "verified")])
+@pytest.mark.parametrize("row", [
+    r"\log(a b) = \log a + \log b",                                    # the normal form
+    r"\mathbb{E}_{x \sim p}[\exp(t x)] \ge \exp(\mathbb{E}_{x \sim p}[t x])",   # a lemma
+    r"D_{KL}(p \| q) \ge 0",
+])
+def test_a_proof_makes_a_verdict_only_with_agreement_on_three_instances(monkeypatch, row,
+                                                                        draws, status):
+    from derive.engines import decide
+    from derive.engines.numeric import compare as comparing
+    monkeypatch.setattr(comparing, "DRAWS", draws)
+    verdict = decide.decide(step(row), "seed", None)
+    assert verdict.status == status, verdict.detail
+    assert (status == "verified") != ("it needs agreement on 3" in verdict.detail)

@@ -143,3 +143,121 @@ def test_a_report_states_a_conclusions_hypotheses(cli, tmp_path, fmt, under):
     output = tmp_path / f"out.{fmt}"
     cli("report", "--format", fmt, "--templates", REPO / "templates", "-o", output, path)
     assert under in output.read_text()
+
+
+UNKNOWN_FUNCTIONS = """\
+% derive: variable x
+% derive: function f
+% derive: real a, b
+% derive: real c_i for i = 1..4
+"""
+
+
+@pytest.mark.parametrize("equation, refuted", [
+    # sin π is a ball around 0 that is never exactly 0: it may be the point 0, so f there
+    # may not get a value of its own (the table's two entries are no counterexample)
+    (r"f(\sin(\pi)) = f(0)", False),
+    (r"f(\cos(\frac{\pi}{2})) = f(0)", False),
+    (r"f(\sin(2 \pi)) = f(\sin(\pi))", False),
+    (r"f(a + \sin(\pi)) = f(a)", False),
+    (r"f(a + \cos(\frac{\pi}{2})) + f(b) = f(a) + f(b)", False),
+    (r"f(\sin(\pi), 1) = f(0, 1)", False),
+    (r"f(\frac{1}{3}) = f(\frac{1}{3} + \sin(\pi))", False),
+    (r"c_{2 + \sin(\pi)} = c_2", False),
+    (r"\sum_{i=1}^{3} c_{i + \sin(2\pi)} = c_1 + c_2 + c_3", False),
+    # balls that are certainly apart are distinct points
+    (r"f(\sin(1)) = f(0)", True),
+    (r"f(\sqrt{2}) = f(\frac{141}{100})", True),
+    (r"f(\sin(\pi), 1) = f(0, 2)", True),
+    (r"c_{2 + \sin(\pi)} = c_3", True),
+    (r"f(\sin(\pi)) = 1", True),
+])
+def test_an_unknown_function_has_one_value_at_a_number_however_computed(check_text, equation,
+                                                                        refuted):
+    result = check_text(UNKNOWN_FUNCTIONS + f"$$ {equation} $$\n")
+    assert (verdicts(result) == ["refuted"]) == refuted, result.steps[0].verdict.detail
+
+
+def test_an_unknown_function_at_an_inexact_argument_still_agrees_with_its_proof(check_text):
+    result = check_text(UNKNOWN_FUNCTIONS + r"$$ f(\sqrt{2} \sqrt{2}) = f(2) $$" + "\n"
+                        r"$$ f(e^{\log 3}) = f(3) $$" + "\n")
+    assert verdicts(result) == ["verified", "verified"]
+
+
+JENSEN = """\
+% derive: variable x
+% derive: density q
+% derive: real r
+% derive: function k
+% derive: concave g
+% derive: convex f
+% derive: define \\phi(u) = \\log u
+% derive: define \\psi(u) = -\\log u
+"""
+
+
+@pytest.mark.parametrize("row", [
+    # log is concave only on the positive reals: x + 5 and x are negative where q has mass
+    r"\mathbb{E}_{x \sim q}[\log (x + 5)] \le \log \mathbb{E}_{x \sim q}[x + 5]",
+    r"\int q(x) \log x \, dx \le \log \int q(x) x \, dx",
+    r"\mathbb{E}_{x \sim q}[\log (x^3)] \le \log \mathbb{E}_{x \sim q}[x^3]",
+    r"\mathbb{E}_{x \sim q}[\log k(x)] \le \log \mathbb{E}_{x \sim q}[k(x)]",
+    # c undeclared is complex: at c = i, e^{-1/2} ≥ 1 is false
+    r"\mathbb{E}_{x \sim q}[\exp(c x)] \ge \exp(\mathbb{E}_{x \sim q}[c x])",
+    # a declared concave (convex) function is a real function of a real argument
+    r"\mathbb{E}_{x \sim q}[g(h(x))] \le g(\mathbb{E}_{x \sim q}[h(x)])",
+    r"\mathbb{E}_{x \sim q}[f(c x)] \ge f(\mathbb{E}_{x \sim q}[c x])",
+    # a defined φ must be real where its argument lies
+    r"\mathbb{E}_{x \sim q}[\phi(x)] \le \phi(\mathbb{E}_{x \sim q}[x])",
+    r"\mathbb{E}_{x \sim q}[\psi(x)] \ge \psi(\mathbb{E}_{x \sim q}[x])",
+])
+def test_jensen_needs_its_function_real_and_of_its_shape_where_the_argument_lies(check_text,
+                                                                                 row):
+    (step,) = check_text(JENSEN + f"$$ {row} $$\n").steps
+    assert step.verdict.status != "verified", step.verdict.detail
+    assert "Jensen" not in step.verdict.method
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim q}[\exp(r x)] \ge \exp(\mathbb{E}_{x \sim q}[r x])",
+    r"\mathbb{E}_{x \sim q}[\exp(x)] \ge \exp(\mathbb{E}_{x \sim q}[x])",
+    r"\mathbb{E}_{x \sim q}[\log (x^2 + 1)] \le \log \mathbb{E}_{x \sim q}[x^2 + 1]",
+    r"\mathbb{E}_{x \sim q}[g(k(x))] \le g(\mathbb{E}_{x \sim q}[k(x)])",
+    r"\mathbb{E}_{x \sim q}[f(x)] \ge f(\mathbb{E}_{x \sim q}[x])",
+    r"\mathbb{E}_{x \sim q}[\phi(x^2 + 1)] \le \phi(\mathbb{E}_{x \sim q}[x^2 + 1])",
+])
+def test_jensen_applies_where_its_hypotheses_are_shown(check_text, row):
+    (step,) = check_text(JENSEN + f"$$ {row} $$\n").steps
+    assert step.verdict.status == "verified", step.verdict.detail
+    assert "Jensen" in step.verdict.method
+
+
+def test_jensen_over_a_formula_density_needs_its_mass_shown_one():
+    from derive.engines import jensen
+    from derive.frontend.tex_file import load_tex
+    # p has mass 1/10: E_p[e^x] = (e − 1)/10 ≈ 0.17 < e^{1/20}; q has mass 1
+    text = ("% derive: variable x\n"
+            "% derive: density p = \\frac{1}{10} over x in (0, 1)\n"
+            "% derive: density q = 1 over x in (0, 1)\n"
+            r"$$ \mathbb{E}_{x \sim p}[\exp(x)] \ge \exp(\mathbb{E}_{x \sim p}[x]) $$" "\n"
+            r"$$ \mathbb{E}_{x \sim q}[\exp(x)] \ge \exp(\mathbb{E}_{x \sim q}[x]) $$" "\n")
+    steps = load_tex("jensen.tex", text).steps
+    assert [jensen.prove(s, None) for s in steps] == [None, "Jensen's inequality (convex \\exp)"]
+
+
+@pytest.mark.parametrize("row, proved", [
+    (r"D_{KL}(p_{-1} \| q) \ge 0", False),          # Exp(−1) is no density
+    (r"D_{KL}(p_{\mu} \| q) \ge 0", False),         # μ is only real
+    (r"\mathbb{E}_{x \sim p_{-1}}[\exp(x)] \ge \exp(\mathbb{E}_{x \sim p_{-1}}[x])", False),
+    (r"D_{KL}(p_{2} \| q) \ge 0", True),
+    (r"D_{KL}(p_{\lambda} \| q) \ge 0", True),
+])
+def test_a_family_at_other_parameter_values_is_a_distribution_only_where_they_are_valid(
+        row, proved):
+    from derive.engines import bounds
+    from derive.frontend.tex_file import load_tex
+    text = ("% derive: variable x\n% derive: positive \\lambda\n% derive: real \\mu\n"
+            "% derive: density q\n% derive: density p_\\lambda = \\mathrm{Exp}(\\lambda) over x\n"
+            "% derive: depends p_\\lambda on \\lambda\n" f"$$ {row} $$\n")
+    (step,) = load_tex("family.tex", text).steps
+    assert (bounds.prove(step, None) is not None) == proved

@@ -57,10 +57,11 @@ def prove(step, deadline):
     return None
 
 
-def _distributions(step):
+def _distributions(step, n):
     """The distributions a lemma may be applied to: the abstract densities and declared
-    families of the step (not a user's formula, which need not be normalised), and the
-    marginals of a joint on each of its variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0)."""
+    families of the step (not a user's formula, which need not be normalised, nor a family
+    at parameter values not shown valid), and the marginals of a joint on each of its
+    variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0)."""
     found = {}
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
@@ -74,11 +75,21 @@ def _distributions(step):
         if len(d.over) > 1 and not d.given:
             for v in d.over:
                 found[Dist(d.name, (v,), (), (), d.params)] = None
-    return [d for d in found if families.genuine(d, step.context)]
+    return [d for d in found if _genuine(d, step.context, n)]
+
+
+def _genuine(dist, context, n):
+    """`families.genuine`, with parameter values signed by the normal form."""
+    def sign_of(term):
+        try:
+            return n.positivity(term)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
+    return families.genuine(dist, context, sign_of)
 
 
 def _by_lemma(gap, step, n):
-    dists = _distributions(step)
+    dists = _distributions(step, n)
     for op in registry.OPERATORS:
         for lemma in op.lemmas:
             for args in _argument_tuples(dists, op.arity):

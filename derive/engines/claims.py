@@ -116,7 +116,7 @@ def limit(step, seed, deadline, report):
     lim, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Limit) else (step.rhs, step.lhs)
     var = lim.var
     try:
-        sequence = _sequence(step, lim, seed, deadline)
+        sequence, claimed_value = _sequence(step, lim, claimed, seed, deadline)
     except NotEvaluable as exc:
         return Verdict(UNDECIDED, "limit", f"the expression could not be evaluated near the "
                        f"point ({exc})")
@@ -140,7 +140,7 @@ def limit(step, seed, deadline, report):
         return Verdict(UNDECIDED, "sympy limit", f"SymPy finds that it keeps oscillating "
                        f"within {to_sympy.named(found)}, with no limit; along {shown}")
     same = _same(sympy, found, claim)
-    goes_to_claim = _approaches(sequence, claim)
+    goes_to_claim = _approaches(sequence, claim, claimed_value)
     if same and goes_to_claim:
         return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {to_sympy.named(found)}; the sequence "
                        f"{shown} agrees")
@@ -158,15 +158,20 @@ def limit(step, seed, deadline, report):
                    f" the claimed {show(claimed)}")
 
 
-def _sequence(step, lim, seed, deadline):
-    """[(text of v_k, value ball)] along v → point, at 256 bits on the first instance."""
+def _sequence(step, lim, claimed, seed, deadline):
+    """[(text of v_k, value ball)] along v → point, at 256 bits on the first instance, and
+    the claimed limit's value there (None when it has none: ∞, or not evaluable)."""
     instance = Instance(seed, 0, step.context)
-    labels = labels_for((lim.body, lim.point), step.context)
+    labels = labels_for((lim.body, lim.point, claimed), step.context)
     out = []
     saved = ctx.prec
     ctx.prec = 256
     try:
         ev = Evaluator(step.context, instance, labels, deadline=deadline)
+        try:
+            claimed_value = ev.value(claimed)
+        except NotEvaluable:
+            claimed_value = None
         point = None if lim.point is OO or isinstance(lim.point, Mul) and OO in lim.point.args \
             else ev.value(lim.point)
         for k in SEQUENCE:
@@ -181,10 +186,12 @@ def _sequence(step, lim, seed, deadline):
             out.append((text, value))
     finally:
         ctx.prec = saved
-    return out
+    return out, claimed_value
 
 
-def _approaches(sequence, target):
+def _approaches(sequence, target, value=None):
+    """Whether the sequence's last values close in on `target` (SymPy's), or, when that
+    holds symbols, on `value`: the target's ball on the sequence's instance."""
     import sympy
     values = [y for _, y in sequence]
     if target in (sympy.oo, -sympy.oo):
@@ -194,7 +201,9 @@ def _approaches(sequence, target):
     try:
         goal = complex(target.evalf(30))
     except (TypeError, ValueError):
-        return False
+        if value is None or not value.is_finite():
+            return False
+        goal = complex(float(value.real.mid()), float(value.imag.mid()))
     errors = [abs(complex(float(y.real.mid()), float(y.imag.mid())) - goal) for y in values[-3:]]
     return errors[-1] <= errors[0] and errors[-1] < 1e-3 * max(1, abs(goal))
 

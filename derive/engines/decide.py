@@ -9,7 +9,9 @@ Verdicts, and only these:
 * `refuted`: a certified counterexample (`numeric.compare`), or for `≠`, `<`, `>` an exact
   proof that the two sides are equal;
 * `verified`: a proof (normal form, a lemma, a sign argument, or a certified evaluation of
-  a statement with nothing left to vary) *and* numeric agreement on the instances;
+  a statement with nothing left to vary) *and* numeric agreement on at least
+  `MIN_AGREEMENT` instances (one or two instances, the rest not evaluable, are too thin a
+  second opinion: test densities live on a few bounded cells);
 * `undecided`: anything else, saying what was tried.
 """
 
@@ -25,6 +27,7 @@ from derive.model.derivation import (
 )
 from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
 
+MIN_AGREEMENT = 3
 NORMAL_FORM = ("both sides reduce to one normal form (operators expanded by their "
                "definitions, logs split only over positive factors, integrals merged per "
                "variable, normalisation applied)")
@@ -95,14 +98,14 @@ def equality(step, seed, deadline, report):
         return Verdict(REFUTED, "numeric", f"the two sides differ: left {c.lhs_value}, right "
                        f"{c.rhs_value}", counterexample=c)
     if proved:
-        if comparison.agreed == 0:
+        if not agrees(comparison):
             return Verdict(UNDECIDED, "normal form", f"{NORMAL_FORM}, but {note}, and a proof "
-                           "alone does not make a verdict")
+                           f"alone does not make a verdict{_thin(comparison)}")
         return Verdict(VERIFIED, "normal form", f"{NORMAL_FORM}; {note}")
     report(Verdict(UNDECIDED, "normal form", f"no proof: {why}; {note}"))
     from derive.engines import symbolic
     outcome = symbolic.prove_equal(step, deadline)
-    if outcome.proved and comparison.agreed:
+    if outcome.proved and agrees(comparison):
         return Verdict(VERIFIED, outcome.method, f"{outcome.detail}; {note}")
     return Verdict(UNDECIDED, "normal form, " + outcome.method,
                    f"no proof: {why}; {outcome.detail}; {note}")
@@ -121,6 +124,15 @@ def _normal_form(step, deadline):
     if difference.is_zero():
         return True, ""
     return False, "the normal form of the difference is not zero"
+
+
+def agrees(comparison):
+    """Whether enough instances agree for a proof to make a verdict."""
+    return comparison.agreed >= MIN_AGREEMENT
+
+
+def _thin(comparison):
+    return f" (it needs agreement on {MIN_AGREEMENT})" if comparison.agreed else ""
 
 
 def agreement(comparison):
@@ -151,8 +163,9 @@ def relation(step, seed, deadline, report):
                        f"{c.rhs_value}", counterexample=c)
     if exact_equal and rel in (Relation.LE, Relation.GE):
         return Verdict(VERIFIED, "normal form", f"the two sides are equal (their difference "
-                       f"normalises to 0); {note}") if comparison.agreed else \
-            Verdict(UNDECIDED, "normal form", f"the sides are equal but {note}")
+                       f"normalises to 0); {note}") if agrees(comparison) else \
+            Verdict(UNDECIDED, "normal form", f"the sides are equal but {note}"
+                    f"{_thin(comparison)}")
     if constant(step.lhs, step.context) and constant(step.rhs, step.context) and \
             comparison.certain:
         return Verdict(VERIFIED, "certified evaluation", "nothing in this step varies, and an "
@@ -163,11 +176,11 @@ def relation(step, seed, deadline, report):
     report(Verdict(UNDECIDED, "bounds", f"no counterexample; {note}; the proof did not finish"))
     from derive.engines import bounds
     proof = bounds.prove(step, deadline)
-    if proof is not None and comparison.agreed:
+    if proof is not None and agrees(comparison):
         return Verdict(VERIFIED, proof.method, f"{proof.detail}; {note}")
     if proof is not None:
         return Verdict(UNDECIDED, proof.method, f"{proof.detail}, but {note}, and a proof "
-                       "alone does not make a verdict")
+                       f"alone does not make a verdict{_thin(comparison)}")
     return Verdict(UNDECIDED, "bounds", f"no lemma applies and no sign argument was found; {note}")
 
 

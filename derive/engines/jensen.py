@@ -7,11 +7,14 @@ weights are a density, of mass 1). A step `c·A ≥ c·B` (or `≤`) is proved w
 common factor c shown ≥ 0 is set aside, one side is the weighted mean of φ(t) and the other
 φ of the weighted mean of t, where:
 
-* φ is a function the file defines (of one argument) whose second derivative is shown ≥ 0
-  (≤ 0) for every value t takes (φ″ is computed, then signed by the normal form with the
-  argument given the sign t has), a function declared `convex f` (`concave f`), or
-  `\\log` (concave) or `\\exp` (convex);
-* the weights are shown ≥ 0 and to sum to 1 by the normal form;
+* φ is a function the file defines (of one argument), shown real, whose second derivative
+  is shown ≥ 0 (≤ 0) for every value t takes (φ and φ″ are computed, then signed by the
+  normal form with the argument given the sign t has); a function declared `convex f`
+  (`concave f`: real, of a real argument) where t is shown real; `\\log` (concave) where t
+  is shown positive; or `\\exp` (convex) where t is shown real — never on a t that may be
+  complex or, for the log, negative (`\\log` of a negative number is not real);
+* the weights are shown ≥ 0 and to sum to 1 by the normal form (an expectation's density
+  too: a density given by a formula need not have mass 1);
 * φ's argument on the other side has the same normal form as Σ_i w_i t_i.
 """
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from derive.engines import normal_form
+from derive.engines import bounds, normal_form
 from derive.engines.calculus import NotDifferentiable, derivative
 from derive.engines.poly import Poly
 from derive.model.context import Context
@@ -27,6 +30,7 @@ from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
     Call, Dens, Defined, Expect, Fn, Integral, Mul, ONE, Sum, Sym, neg, substitute,
 )
+from derive.notation import families
 
 
 @dataclass(frozen=True)
@@ -136,29 +140,53 @@ def _same_function(phi):
 
 
 def _weights_ok(mean, n):
-    """Weights ≥ 0 summing to 1 (an expectation's density always)."""
+    """Weights ≥ 0 summing to 1, an expectation's density too: a declared density or a
+    family is one; a density given by a formula (or as an expression in densities) only
+    when its pieces are shown ≥ 0 and its mass 1."""
     binder = mean.binder
-    if isinstance(binder, Expect):
-        return True
     try:
-        total = n.value(type(binder)(binder.var, mean.weights, binder.lower, binder.upper))
-        sign = n.sign(n.value(mean.weights))
+        if isinstance(binder, Expect):
+            total = n.value(Integral(binder.var, mean.weights))
+            signs = _density_signs(binder.dist, mean.weights, n)
+        else:
+            total = n.value(type(binder)(binder.var, mean.weights, binder.lower, binder.upper))
+            signs = [n.sign(n.value(mean.weights))]
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
-    return (total - Poly.const(1)).is_zero() and sign in (normal_form.POS, normal_form.NONNEG)
+    return (total - Poly.const(1)).is_zero() and \
+        all(sign in (normal_form.POS, normal_form.NONNEG) for sign in signs)
+
+
+def _density_signs(dist, density, n):
+    """The signs of an expectation's density: of its formula's pieces, of its expression,
+    or positive for a declared density and a standard family."""
+    expression = getattr(n.context.info(dist.name), "expression", None)
+    if expression is None and bounds._genuine(dist, n.context, n):
+        return [normal_form.POS]
+    formula = families.formula_of(dist, n.context)
+    if formula is not None:
+        return [n.sign(n.value(value)) for _, _, value in formula.pieces]
+    return [n.sign(n.value(density))]
 
 
 def _shape(mean, n, context):
-    """"convex" or "concave" when φ″ is shown of one sign where t lies, else None."""
-    phi = mean.phi
-    if isinstance(phi, Fn):
-        return {"log": "concave", "exp": "convex"}[phi.fname]
-    if isinstance(phi, Call):                     # declared `convex f`, `concave g`
-        return getattr(context.declaration(phi.function).info, "shape", None) or None
+    """"convex" or "concave" when φ is shown of that shape where t lies, else None: `\\log`
+    (concave) only where t is shown positive, `\\exp` and a declared `convex f`
+    (`concave g`, a real function of a real argument) only where t is shown real, a
+    defined φ where φ is shown real and φ″ of one sign for t's sign."""
     try:
         sign = n.sign(n.value(mean.inner))
     except (normal_form.Unsupported, normal_form.Undefined):
         return None
+    real = sign in (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
+    phi = mean.phi
+    if isinstance(phi, Fn):
+        if phi.fname == "log":
+            return "concave" if sign == normal_form.POS else None
+        return "convex" if real else None
+    if isinstance(phi, Call):                     # declared `convex f`, `concave g`
+        shape = getattr(context.declaration(phi.function).info, "shape", None)
+        return shape if shape and real else None
     domain = {normal_form.POS: Domain.POSITIVE, normal_form.REAL: Domain.REAL}.get(sign)
     if domain is None:
         return None
@@ -171,6 +199,8 @@ def _shape(mean, n, context):
     try:
         second = derivative(derivative(body, u, widened), u, widened)
         m = normal_form.Normaliser(widened, n.deadline)
+        if m.sign(m.value(body)) == normal_form.COMPLEX:
+            return None                           # φ is not real where t lies
         curvature = m.sign(m.value(second))
         negative = m.sign(m.value(neg(second)))
     except (NotDifferentiable, normal_form.Unsupported, normal_form.Undefined):

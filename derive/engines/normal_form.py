@@ -235,13 +235,13 @@ class Normaliser:
         """A family written inline (nothing checked its parameters) is read only when the
         declarations show its parameters valid: U(x; 1, 0) is no density."""
         if isinstance(dist, Family):
-            problems = families.check(dist, self._positivity)
+            problems = families.check(dist, self.positivity)
             if problems:
                 raise Unsupported(f"the {families.BY_KIND[dist.family].title} family "
                                   f"written inline needs {' and '.join(problems)}, which the "
                                   "declarations do not show")
 
-    def _positivity(self, term):
+    def positivity(self, term):
         """The sign of a term, over a common denominator when that is positive (1 − θ for
         θ = ε/(1 + ε) is 1/(1 + ε): positive)."""
         value = self.value(term)

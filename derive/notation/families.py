@@ -168,9 +168,11 @@ def formula_of(dist, context):
     if dist.params:                      # p_{θ_0}: the formula at other parameter values
         moving = context.moves_with(dist.name)
         mapping = dict(zip(moving, dist.params))
+        family = formula.family and Family(formula.family.family, tuple(
+            substitute(a, mapping) for a in formula.family.params))
         formula = Formula(formula.variable, tuple(
             (_at(low, mapping), _at(high, mapping), substitute(value, mapping))
-            for low, high, value in formula.pieces), formula.family)
+            for low, high, value in formula.pieces), family)
     return formula
 
 
@@ -279,12 +281,18 @@ def check(family, sign_of):
     return [what for term, what in spec.validity(family.params) if sign_of(term) != "pos"]
 
 
-def genuine(dist, context):
+def genuine(dist, context, sign_of):
     """Whether a distribution term is known to be a genuine density (positive, normalised):
     an abstract one by declaration, a family whose parameters were checked at its
-    declaration; not a user's formula, and not a family written inline. (An argument
-    written as an expression in densities is checked where it is used: `bounds._proper`.)"""
+    declaration — at other parameter values (`p_{\\theta_0}`, `p_{-1}`) only where
+    `sign_of` (term ↦ "pos", …) shows them valid; not a user's formula, and not a family
+    written inline. (An argument written as an expression in densities is checked where it
+    is used: `bounds._proper`.)"""
     if isinstance(dist, Family):
         return False
     formula = formula_of(dist, context)
-    return formula is None or formula.family is not None
+    if formula is None:
+        return True
+    if formula.family is None:
+        return False
+    return not dist.params or not check(formula.family, sign_of)

@@ -169,7 +169,8 @@ def _show(t, context):
     if kind is At:
         return f"[{_show(t.body, 0)}]_{{{_name(t.var)}={_show(t.value, 0)}}}"
     if kind is Limit:
-        side = {"+": "⁺", "-": "⁻"}.get(t.direction, "")
+        infinite = t.point == Const("oo") or t.point == Mul(Num(-1), Const("oo"))
+        side = "" if infinite else {"+": "⁺", "-": "⁻"}.get(t.direction, "")  # ∞ from below
         return _wrap(f"lim_{{{_name(t.var)}→{_show(t.point, 0)}{side}}} {_show(t.body, _ADD)}",
                      _ADD, context)
     if kind is Optimum:

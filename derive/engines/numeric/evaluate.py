@@ -6,7 +6,9 @@ Integrals over cells are exact finite sums when the integrand depends on the var
 through densities and functions taken at that variable (constant on each cell), or
 through a polynomial (Gauss–Legendre on each cell, with rigorously enclosed nodes, is
 exact for polynomials of degree < 2·nodes). Anything approximate clears `exact`, and only
-an exact evaluation may certify a counterexample.
+an exact evaluation may certify a counterexample. An unknown function is a table with one
+value per number: arguments under different keys must be certified distinct (disjoint
+balls), else they share a value and the evaluation is not exact (`_one_point`).
 
 Nothing is evaluated by Python's `eval`; terms are walked. Work per node is remembered for
 the values of the bound variables it depends on, so a DAG of shared definitions is
@@ -35,6 +37,7 @@ from derive.notation.elementary import ELEMENTARY
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
+MAX_INEXACT_POINTS = 200             # an unknown function's arguments known only as balls
 
 
 # What an evaluator derives from terms and the context alone (degrees, formulas, derivatives
@@ -386,7 +389,11 @@ class Evaluator:
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
             self.exact = False      # drawn as a table, which is not convex: never a certificate
-        keys = [self._argument_key(a, self.point_of(a)) for a in t.arguments]
+        points = [self.point_of(a) for a in t.arguments]
+        keys = self._one_point(self.labels[t.function], tuple(
+            self._argument_key(a, p) for a, p in zip(t.arguments, points)), tuple(
+            None if isinstance(a, Sym) and a.name in self.env and p.key[0] == "cell"
+            else p.value for a, p in zip(t.arguments, points)))
         domain = declaration.domain if real else None
         law = self._law_of_map(t.function)
         if law is not None and len(t.arguments) == 1 and \
@@ -395,8 +402,34 @@ class Evaluator:
             if point.cell is not None and point.cell >= 0:
                 cell = self.instance.pushed_cell(self.labels[t.function], point.cell)
                 return exact_number(self.instance.partition.points[cell])
-        return exact_number(self.instance.function_value(self.labels[t.function], tuple(keys),
+        return exact_number(self.instance.function_value(self.labels[t.function], keys,
                                                          real, domain))
+
+    def _one_point(self, label, keys, balls):
+        """The key an unknown function is looked up by, such that one number never gets
+        two independent values. Two argument tuples under different keys are certified
+        distinct points only when some argument's balls are disjoint (`f(\\sin\\pi)` is at
+        a ball around 0, which may be 0): a tuple that may be the point of one already used
+        under another key (at this precision, on this instance) takes that key's value,
+        and the evaluation is no longer exact. Exact balls are compared only with inexact
+        ones (equal exact values have equal keys). A ball of None is a continuous variable's
+        generic point of its cell (a cell-constant integrand), distinct from every number."""
+        exact, inexact = self._balls(("arguments", label), lambda: ({}, []))
+        vague = any(b is not None and not b.is_exact() for b in balls)
+        for other, other_balls in (inexact + [(k, b) for k, bs in exact.items() for b in bs]
+                                   if vague else inexact):
+            if other != keys and all(k == o or b is not None and c is not None and
+                                     b.overlaps(c) for k, o, b, c in
+                                     zip(keys, other, balls, other_balls)):
+                self.exact = False
+                return other
+        if vague:
+            if len(inexact) >= MAX_INEXACT_POINTS:
+                raise NotEvaluable("an unknown function at too many inexact points")
+            inexact.append((keys, balls))
+        elif balls not in exact.setdefault(keys, []):
+            exact[keys].append(balls)
+        return keys
 
     def _argument_key(self, term, point):
         """What identifies an argument of an unknown function: its cell for a point of a
