@@ -379,13 +379,18 @@ def _grid_search(step, opt, claimed, sign, seed, deadline):
                 word = "larger" if sign == 1 else "smaller"
                 return (f"{plain(opt.var.latex)} = {_ball_text(point)} gives {_ball_text(value)}, "
                         f"{word} than {_ball_text(best)} at the claimed point {_ball_text(claim)}",
-                        _with_instance(ev, instance, labels, step, value, best, None,
-                                       (f"objective at {plain(opt.var.latex)} = "
-                                        f"{_ball_text(point)[:10]}", "objective at the claim"))), \
-                    compared
+                        _at_point(ev, instance, labels, step, opt, point, value, best,
+                                  "objective at the claim")), compared
     finally:
         ctx.prec = saved
     return None, compared
+
+
+def _at_point(ev, instance, labels, step, opt, point, value, other, other_label):
+    """The counterexample of an objective's value at a grid point against `other`."""
+    return _with_instance(ev, instance, labels, step, value, other, None,
+                          (f"objective at {plain(opt.var.latex)} = {_ball_text(point)[:10]}",
+                           other_label))
 
 
 def _with_instance(ev, instance, labels, step, left, right, difference, labels_pair):

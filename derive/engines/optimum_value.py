@@ -23,7 +23,7 @@ from flint import acb, ctx
 
 from derive.engines import normal_form
 from derive.engines.claims import (
-    GRID, _curvature_sign, _from_unit, _infinite, _inside, _not_real, _ToSympy, _with_instance,
+    GRID, _at_point, _curvature_sign, _from_unit, _infinite, _inside, _not_real, _ToSympy,
 )
 from derive.engines.numeric.compare import _ball_text, labels_for
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point, exact_number
@@ -100,9 +100,8 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                     return (f"the claimed {opt.kind} {_ball_text(claim)} is not a real number, "
                             f"while the objective is real (at {plain(opt.var.latex)} = "
                             f"{_ball_text(point)} it is {_ball_text(value)})",
-                            _with_instance(ev, instance, labels, step, value, claim, None,
-                                           (f"objective at {plain(opt.var.latex)} = "
-                                            f"{_ball_text(point)[:10]}", "claimed value"))), \
+                            _at_point(ev, instance, labels, step, opt, point, value, claim,
+                                      "claimed value")), \
                         compared
                 if claim.imag != 0:
                     break
@@ -112,9 +111,8 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                     return (f"at {plain(opt.var.latex)} = {_ball_text(point)} the objective is "
                             f"{_ball_text(value)}, {word} the claimed {opt.kind} "
                             f"{_ball_text(claim)}",
-                            _with_instance(ev, instance, labels, step, value, claim, None,
-                                           (f"objective at {plain(opt.var.latex)} = "
-                                            f"{_ball_text(point)[:10]}", "claimed value"))), \
+                            _at_point(ev, instance, labels, step, opt, point, value, claim,
+                                      "claimed value")), \
                         compared
         finally:
             ctx.prec = saved
