@@ -186,7 +186,10 @@ def test_an_interrupt_is_one_line_and_exit_130(tmp_path):
     ready = tmp_path / "ready"
     proc = subprocess.Popen([sys.executable, "-c", INTERRUPTED, "check", "--no-cache", "--budget",
                              "100", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=dict(os.environ, DERIVE_TEST_READY=str(ready)))
+                            env=dict(os.environ, DERIVE_TEST_READY=str(ready)),
+                            # an ignored SIGINT is inherited through exec (some test of this
+                            # session may leave it so), and Python then never raises it
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60          # a loaded machine may take long to start it
     while not ready.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
