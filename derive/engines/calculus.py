@@ -17,6 +17,7 @@ from derive.model.terms import (
     Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log,
 )
 from derive.notation import families, registry
+from derive.notation.parameters import formula_mentions
 from derive.notation.elementary import ELEMENTARY
 
 
@@ -38,20 +39,12 @@ def depends(t, v, context):
     from derive.model.terms import nodes
     if isinstance(t, Defined) and t.name in context.fixed:
         return depends(t.body, v, replace(context, parameters={}))
-    if any(isinstance(n, Dist) and _formula_mentions(n, v, context) for n in nodes(t)):
+    if any(isinstance(n, Dist) and formula_mentions(n, v, context) for n in nodes(t)):
         return True
     parameters = [d for d, ps in context.parameters.items() if v in ps]
     if not parameters:
         return False
     return any(isinstance(n, Dist) and n.name in parameters and not n.params for n in nodes(t))
-
-
-def _formula_mentions(dist, v, context):
-    """Whether a declared density by formula is written with `v` (N(μ, σ²) and μ)."""
-    formula = families.formula_of(dist, context)
-    return formula is not None and any(
-        v in free_names(piece) for low, high, value in formula.pieces
-        for piece in (low, high, value) if piece is not None)
 
 
 def _d(t, v, ctx, memo):
@@ -140,7 +133,7 @@ def _dist_moves(dist, v, ctx):
     if isinstance(dist, Family):
         return any(v in free_names(p) for p in dist.params)
     return isinstance(dist, Dist) and (v in ctx.moves_with(dist.name) or
-                                       _formula_mentions(dist, v, ctx))
+                                       formula_mentions(dist, v, ctx))
 
 
 def without_derivatives(t, context, where=None):

@@ -32,7 +32,8 @@ def moving(term, parameter, context):
                for n in nodes(term))
 
 
-def _formula_mentions(dist, parameter, context):
+def formula_mentions(dist, parameter, context):
+    """Whether a declared density by formula is written with `parameter` (N(μ, σ²) and μ)."""
     from derive.model.terms import free_names
     from derive.notation import families
     formula = families.formula_of(dist, context)
@@ -51,7 +52,7 @@ def at_parameter(term, parameter, value, context):
         if isinstance(t, Deriv) and isinstance(t.body, Dens):
             out = At(t, parameter, value) if t.var is parameter and moving(t, parameter, context) \
                 else t.rebuild([walk(c) for c in t.children])
-        elif isinstance(t, Dist) and _formula_mentions(t, parameter, context):
+        elif isinstance(t, Dist) and formula_mentions(t, parameter, context):
             raise NotAtParameter(f"{t.name.latex} is written with {parameter.latex}: a value "
                                  f"at another {parameter.latex} of a density by formula is not "
                                  "read yet")
