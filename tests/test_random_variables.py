@@ -145,3 +145,12 @@ def test_a_conditional_expectation_is_refused_with_a_clear_message():
     (message,) = readings(display("% derive: variable x, y\n% derive: joint p over x, y\n",
                                   r"\mathbb{E}[\mathbb{E}[X|Y]] = \mathbb{E}[X]"))
     assert "conditional expectation" in message
+
+
+@pytest.mark.parametrize("row", [r"E (X - E X)^2 = 0", r"E(X+1)^2 = 1", r"\mathbb{E}(X)^2 = 0"])
+def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
+    """E(X - EX)^2 is the average of the square in Cover & Thomas, but brackets followed by
+    a power read as a power of the value elsewhere: ambiguous, never (E(X - EX))^2."""
+    header = "% derive: discrete x\n% derive: density p\n% derive: expectation E\n"
+    (message,) = readings(display(header, row))
+    assert "is ambiguous" in message and "E[(X - EX)^2]" in message

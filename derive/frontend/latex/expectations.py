@@ -88,6 +88,10 @@ class Expectations:
             if label in self.scope.heads:             # a form the file defined itself
                 name = self.scope.heads[label]
                 return Defined(name, (), self.scope.table[name].info.body), 2
+        if bracket is not None and bracket.open == "(" and bracket.power is not None:
+            raise self.error(f"{piece.kind}(…)^k is ambiguous (Cover & Thomas's E(X - EX)^2 is "
+                             "the average of the square): write E[(X - EX)^2] or (E[X - EX])^2",
+                             bracket.node)
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
             if any(s in ("|", r"\mid", r"\vert") for s in bracket.seps):
