@@ -372,3 +372,14 @@ def test_numbers_in_fonts_side_by_side_are_refused(row, column):
 
 def test_a_digit_in_a_font_beside_a_letter_multiplies():
     assert _messages(HEADER, r"\mathrm{2} \cdot \mathrm{3} = 2 \mathrm{a}") == ["2 · 3 = 2 · a"]
+
+
+@pytest.mark.parametrize("row", [r"\sigma(1) = 1", r"\sigma'(x) = \sigma(x)^2", r"\sigma(p(x)) = 1"])
+def test_a_row_never_defines_another_head_of_a_quantity_named_by_its_head(row):
+    """With x a variable, `\\sigma(x) = …` names the quantity σ(x); a later row starting with
+    σ(1), σ'(x) or σ(p(x)) is neither its value there nor a fresh definition: an error."""
+    text = ("% derive: real x\n% derive: density p over x\n"
+            "$$ \\sigma(x) = \\frac{1}{1+e^{-x}} $$\n$$ " + row + " $$\n")
+    steps = load_tex("r.tex", text).steps
+    assert steps[-1].kind == "unreadable" and "defined above only as the quantity" in \
+        steps[-1].message

@@ -405,6 +405,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             params = self.distribution_parameters(bracket)
         if params is not None:
             return Head(name.key, None, params, scale)
+        if label not in self.scope.heads:
+            self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
 
     def _random_event(self, bracket):
@@ -1007,7 +1009,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
         name): f applied elsewhere would be an unknown function of its own, silently."""
-        defined = [label for label in self.scope.heads if label.startswith(key + "(")]
+        base = key.rstrip("'")              # σ'(x) after the quantity σ(x): not its derivative
+        defined = [label for label in self.scope.heads if label.startswith(base + "(")]
         if defined:
             raise self.error(f"{key} is defined above only as the quantity {defined[0]} (its "
                              "whole head names it); to apply it elsewhere, define it as a "
