@@ -345,8 +345,8 @@ def test_a_log_before_a_product_applying_an_operator_is_refused(row):
 
 # ---------------------------------------------------------------- a function of a density
 
-@pytest.mark.parametrize("row", [r"-h(f) = \int f \log f", r"1 = h(\phi)", r"1 = h(f, \phi)",
-                                 r"1 + h(\mathbf{f}) = 1"])
+@pytest.mark.parametrize("row", [r"-g(f) = \int f \log f", r"1 = g(\phi)", r"1 = g(f, \phi)",
+                                 r"1 + g(\mathbf{f}) = 1"])
 def test_an_undeclared_function_of_a_bare_density_is_refused(row):
     (message,) = _messages("% derive: variable x\n% derive: density f, \\phi\n", row)
     assert "is a density: for its entropy write H(" in message
@@ -357,6 +357,47 @@ def test_the_entropy_of_a_density_is_read(check_text):
     text = ("% derive: variable x\n% derive: density f\n"
             "$$ -H(f) = \\int f \\log f \\, dx $$\n$$ g(f(x)) = g(f(x)) $$\n")
     assert verdicts(check_text(text)) == ["verified", "verified"]
+
+
+GAUSSIAN_X = ("% derive: variable x\n% derive: positive \\sigma\n"
+              "% derive: density \\phi = \\mathcal{N}(0, \\sigma^2) over x\n"
+              "% derive: random X with density \\phi\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"h(\phi) = \frac{1}{2} \ln 2\pi e\sigma^2", "verified"),
+    (r"\mathrm{h}(X) = -\int \phi \ln \phi", "verified"),
+    (r"h(X) = \ln 2\pi e\sigma^2", "refuted"),
+    (r"h(\phi) = \frac{1}{2} \ln 2\pi \sigma^2", "refuted"),
+])
+def test_cover_and_thomas_h_is_the_differential_entropy(check_text, row, verdict):
+    from support import verdicts
+    assert verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
+
+
+def test_h_of_a_lower_case_variable_stays_a_function_and_one_h_means_one_thing(check_text):
+    from support import verdicts
+    use = r"$$ \int \phi(x) h(x) \, dx = \int h(x) \phi(x) \, dx $$" + "\n"
+    entropy = r"$$ h(X) = -\int \phi \ln \phi $$" + "\n"
+    assert verdicts(check_text(GAUSSIAN_X + use)) == ["verified"]
+    assert verdicts(check_text(GAUSSIAN_X + use + entropy)) == ["verified", "error"]
+    assert verdicts(check_text(GAUSSIAN_X + entropy + use)) == ["verified", "error"]
+    message = _messages(GAUSSIAN_X + entropy, use.strip("$\n "))
+    assert any("one name means one thing" in m for m in message)
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathrm{E}[x^2] = \sigma^2", "verified"), (r"\operatorname{E}[x] = 0", "verified"),
+    (r"\mathrm{E}\left[ x^2 \right] = 2\sigma^2", "refuted"),
+])
+def test_an_upright_e_is_the_expectation(check_text, row, verdict):
+    from support import verdicts
+    assert verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
+
+
+def test_an_upright_e_declared_as_a_number_stays_a_number():
+    assert _messages(GAUSSIAN_X + "% derive: real E\n", r"\mathrm{E}[x] = E x") == \
+        ["E · x = E · x"]
 
 
 # digits in a font are digits: TeX sets `2\mathrm{3}` as 23

@@ -40,6 +40,7 @@ class FileScope:
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
         self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
         self.ended = {}           # key of a row-local definition → offset of the definition
+        self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

@@ -216,7 +216,7 @@ OPERATORS = (
              lambda t: f"JS({t[0]} ‖ {t[1]})",
              (Lemma("JS is non-negative", lambda a, c: Num(0), None, _same_space),
               Lemma("JS upper bound (JS ≤ log 2)", None, lambda a, c: LOG2, _same_space))),
-    Operator("H", "entropy", ("H",), 1, frozenset(), _entropy, lambda t: f"H({t[0]})",
+    Operator("H", "entropy", ("H", "h"), 1, frozenset(), _entropy, lambda t: f"H({t[0]})",
              (Lemma("entropy of a mass function is ≥ 0", lambda a, c: Num(0), None, _discrete),
               Lemma("entropy is at most log of the range's size (H ≤ log |𝒳|)", None,
                     _log_range_size, _finite_ranges))),
@@ -240,7 +240,7 @@ OPERATORS = (
                     _same_space),
               Lemma("the squared Hellinger distance is at most 1", None, lambda a, c: Num(1),
                     _same_space))),
-    Operator("HX", "entropy of random variables", ("H",), 1, frozenset(), _entropy,
+    Operator("HX", "entropy of random variables", ("H", "h"), 1, frozenset(), _entropy,
              lambda t: f"H({t[0]})",
              (Lemma("entropy of discrete random variables is ≥ 0", lambda a, c: Num(0), None,
                     _discrete),
@@ -248,7 +248,7 @@ OPERATORS = (
                     _log_range_size, _finite_ranges)), takes="variables"),
     Operator("CE", "cross-entropy", ("H",), 2, frozenset({","}), _cross_entropy,
              lambda t: f"H({t[0]}, {t[1]})"),
-    Operator("CH", "conditional entropy", ("H",), 2, frozenset({"|"}), _conditional_entropy,
+    Operator("CH", "conditional entropy", ("H", "h"), 2, frozenset({"|"}), _conditional_entropy,
              lambda t: f"H({t[0]} | {t[1]})",
              (Lemma("conditional entropy of mass functions is ≥ 0", lambda a, c: Num(0), None,
                     lambda a, c: _one_joint(a) and _discrete(a, c)),), takes="variables"),
@@ -265,6 +265,11 @@ OPERATORS = (
 )
 
 BY_KEY = {op.key: op for op in OPERATORS}
+
+# Spellings that also name ordinary functions (a discriminator D(x), a function h(u)): they
+# read as the operator only when their arguments are distributions or random variables
+# (Cover & Thomas's KL D(p‖q), differential entropy h(f), h(X), h(X|Y)).
+FUNCTION_LIKE = frozenset({"D", "h"})
 
 
 def lookup(spelling, arity, takes="distributions"):

@@ -16,7 +16,8 @@ rule per form:
   when the argument holds only undeclared capitals (`\\mathbb{E}[aX + b]`), they are random
   variables with an unspecified joint law.
 * `E` is the expectation when a declared distribution is its subscript (`E_p l(X)`, Cover
-  & Thomas) or after `% derive: expectation E`.
+  & Thomas), after `% derive: expectation E`, or set upright and not declared
+  (`\\mathrm{E}[…]`, `\\operatorname{E}`, `\\mathsf{E}`: the Book of Statistical Proofs).
 * Without brackets an expectation takes the rest of its run: `\\mathbb{E}_p \\log q(x) + c`
   is `E_p[log q(x)] + c`.
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
@@ -58,12 +59,14 @@ class Expectations:
 
     averaged = ()             # bound variables of the enclosing expectations, innermost last
 
-    def expect_kind(self, base, sub):
-        """"E", "Var" or "Cov" when a name (with its subscript) is one of them, else None."""
+    def expect_kind(self, base, sub, upright=False):
+        """"E", "Var" or "Cov" when a name (with its subscript) is one of them, else None.
+        `upright`: the name is set in an upright font (`\\mathrm{E}`, `\\operatorname{E}`)."""
         if base == r"\mathbb{E}":
             return "E"
         if base == "E" and (self.scope.readings.get("E") or sub is not None and (
-                _has_sim(sub) or self._names_distribution(sub))):
+                _has_sim(sub) or self._names_distribution(sub)) or
+                upright and self.declared("E") is None):
             return "E"
         if base in VARIANCE:
             return "Var"

@@ -92,8 +92,13 @@ class Probability:
     def information(self, key, bracket):
         """`H(X | Y)`, `I(X; Y | Z)`, … of random variables as a registry `Op` on marginals
         of their joint; None when the arguments are not random variables."""
-        if key not in ("H", "I"):
+        if key not in ("H", "I", "h"):
             return None
+        if key == "h":              # Cover & Thomas's differential entropy h(X), h(X | Y):
+            if not all(self._capital(a) for a in bracket.args):
+                return None         # h(x) of a variable x is a function h, not an entropy
+            self.operator_use(key, bracket.node)
+            key = "H"
         groups, current = [[]], 0
         for arg, sep in zip(bracket.args, [None] + bracket.seps):
             if sep in ("|", r"\mid", r"\vert"):
@@ -113,6 +118,14 @@ class Probability:
         variables = [v for g in read for v, _ in g]
         law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
         return self._information_op(key, law, read, bracket)
+
+    def _capital(self, node):
+        """Whether a node is a name spelled with a capital (a random variable `X`)."""
+        try:
+            piece = self.piece(single(node))
+        except Exception:           # noqa: BLE001 - not a name
+            return False
+        return isinstance(piece, NamePiece) and piece.key.lstrip("\\")[:1].isupper()
 
     def _information_argument(self, node):
         """(variable, value or None) for `X`, `x`, `X = x`; None when not a random variable."""

@@ -89,6 +89,7 @@ LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class o
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
+UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
 LOOKALIKES = {
     "E": "E[…] here reads as an expectation: write \\mathbb{E}[…] or declare "
          "`% derive: expectation E` (or define E with :=)",
@@ -605,7 +606,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("a number with a subscript or a prime is not read", node)
             return LazyPiece(Token("NUMBER", base), sup, node)
         if base is not None:
-            kind = self.expect_kind(base, sub)
+            kind = self.expect_kind(base, sub, is_tree(primary, "font") and
+                                    primary.children[0].value[1:] in UPRIGHT_FONTS)
             if kind is not None:
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
@@ -956,6 +958,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
             self._not_of_a_density(key, bracket, p.node)
+            self._not_an_operator_above(key, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
@@ -993,6 +996,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  f"entropy write H({name}); for a function of the density's "
                                  f"value declare {key} (% derive: function {key}) and write "
                                  f"{key}({name}(x))", node)
+
+    def operator_use(self, key, node):
+        """Record `D(p \\| q)`, `h(X)` read as an operator; an error when the file used the
+        spelling as an unknown function above (one name means one thing)."""
+        if key not in registry.FUNCTION_LIKE:
+            return
+        found = self.scope.lookup(key)
+        if found is not None:
+            line, column = self.source.position(self.scope.first_use.get(found[0], 0))
+            raise self.error(f"{key} is read here as an operator on distributions and is used "
+                             f"at line {line}, column {column} as a function: one name means "
+                             f"one thing (declare the function, % derive: function {key}, or "
+                             f"rename one)", node)
+        self.scope.operator_uses.setdefault(key, self.offset + _start(node))
+
+    def _not_an_operator_above(self, key, node):
+        """`h(u)` as an unknown function after `h(X)` was read as the entropy above."""
+        if key in self.scope.operator_uses:
+            line, column = self.source.position(self.scope.operator_uses[key])
+            raise self.error(f"{key} is read at line {line}, column {column} as an operator "
+                             f"on distributions and is used here as a function: one name means "
+                             f"one thing (declare the function, % derive: function {key}, or "
+                             f"rename one)", node)
 
     def _derivative_named_before(self, key, node):
         """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
@@ -1486,17 +1512,19 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
-            if any(d is not None for d in dists) or key != "D" or divergence_bar:
+            if any(d is not None for d in dists) or key not in registry.FUNCTION_LIKE or \
+                    divergence_bar:
                 raise self.error(f"{key}(…) is read as an operator on declared distributions "
                                  f"({_operator_forms(key)}); these arguments are not that — "
                                  f"declare them, or `% derive: function {key}` for a function "
                                  f"named {key}", bracket.node)
-            return None                     # D(x): a function (a discriminator) — not KL
+            return None                     # D(x), h(u): a function — not KL, not entropy
         declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
         if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
             raise self.error(f"{key} {MISMATCH}; here "
                              + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                             for d in declared), bracket.node)
+        self.operator_use(key, bracket.node)
         value = self._conditional_divergence(op.key, dists) or Op(op.key, *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
@@ -1963,7 +1991,8 @@ def _without_end_punctuation(text):
 def _named_quantity(key):
     """Whether a name is one papers give a quantity (`\\mathcal{L}`, an upright word, an
     operator's spelling), not a plain letter that could be an unknown function."""
-    return key.startswith(("\\mathcal{", "\\mathscr{")) or registry.spelled(key) or \
+    return key.startswith(("\\mathcal{", "\\mathscr{")) or \
+        registry.spelled(key) and key not in registry.FUNCTION_LIKE or \
         (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
 
 
