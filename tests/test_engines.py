@@ -36,6 +36,11 @@ def proved(row, header=HEADER):
     # a product of integrals is a double integral over copies kept apart (Fubini)
     r"\left(\int p(x) x \, dx\right)^2 = \int p(x) x \, dx \int p(x) x \, dx",
     r"\mathbb{E}_{x \sim p}[x] \mathbb{E}_{x \sim q}[x^2] = \mathbb{E}_{x \sim q}[x^2] \mathbb{E}_{x \sim p}[x]",
+    # a power of a sum over a common denominator, one power of the denominator at a time
+    r"\left( \frac{b t + a}{t^2 + 1} - 3 \right)^2 = \left( \frac{b t + a - 3t^2 - 3}{t^2 + 1} \right)^2",
+    r"\int p(x) \left( \frac{a p(x) + b q(x)}{p(x) + q(x)} - t \right)^2 dx = "
+    r"\int p(x) \frac{((a - t) p(x) + (b - t) q(x))^2}{(p(x) + q(x))^2} dx",
+    r"\frac{a^3 - b^3}{(a - b)^2} = \frac{a^2 + a b + b^2}{a - b}",
 ])
 def test_the_normal_form_proves_identities(row):
     assert proved(row)
@@ -51,6 +56,10 @@ def test_the_normal_form_proves_identities(row):
     r"\mathbb{E}_{x \sim p}[x] \mathbb{E}_{x \sim q}[x^2] = \mathbb{E}_{x \sim p}[x^2] \mathbb{E}_{x \sim q}[x]",
     r"\left(\int p(x) x \, dx\right)^2 = \int p(x)^2 x^2 \, dx",
     r"\log \int p(x) q(x) \, dx = \int \log p(x) \, dx + \log \int q(x) \, dx",
+    # near misses of the common-denominator identities above
+    r"\left( \frac{b t + a}{t^2 + 1} - 3 \right)^2 = \left( \frac{b t + a - 3t^2 + 3}{t^2 + 1} \right)^2",
+    r"\frac{a^3 - b^3}{(a - b)^2} = \frac{a^2 + a b - b^2}{a - b}",
+    r"\int p(x) \frac{a}{p(x) + q(x)} dx = \int \frac{a}{q(x) + 1} dx",
 ])
 def test_the_normal_form_applies_no_rule_outside_its_hypotheses(row):
     assert not proved(row)

@@ -105,6 +105,10 @@ class Normaliser:
                 total = self.times(total, self.value(a))
             return total
         if kind is Pow:
+            inner = _integer(t.exponent) and type(t.base) is Pow and _integer(t.base.exponent)
+            if inner and t.exponent.value < 0:      # 1/(a − b)²: (a − b)^−2, its sum kept
+                return self.power(self.value(t.base.base),
+                                  Poly.const(t.exponent.value * t.base.exponent.value))
             return self.power(self.value(t.base), self.value(t.exponent))
         if kind is Sym:
             return self.symbol(t.name)
@@ -616,21 +620,25 @@ class Normaliser:
 
     # ================================================================== common denominators
     def cancel_sums(self, poly, rounds=8):
-        """Monomials that share a factor 1/S of an irreducible sum S, and whose other factors
-        add up to S·R, become R (`a/(a+b) + b/(a+b) = 1`), with the reduction rules applied
-        again to what comes out (`∫ ∂_θ p_θ · (p_r + p_θ)/(p_r + p_θ) = ∫ ∂_θ p_θ = 0`)."""
+        """Monomials that share a factor 1/S^k of an irreducible sum S, and whose other
+        factors add up to S·R, become R/S^(k-1) (`a/(a+b) + b/(a+b) = 1`; the square of
+        `(bu + av)/(u + v) − c` against `((b−c)u + (a−c)v)²/(u + v)²`, one power of S at a
+        time), with the reduction rules applied again to what comes out (`∫ ∂_θ p_θ ·
+        (p_r + p_θ)/(p_r + p_θ) = ∫ ∂_θ p_θ = 0`)."""
         for _ in range(rounds):
             changed = False
-            for atom in sorted({a for m in poly.terms for a, e in m
-                                if a[0] == "poly" and e == -1}, key=canonical):
-                group = {m: c for m, c in poly.terms.items() if (atom, -1) in m}
-                numerator = Poly({frozenset(x for x in m if x != (atom, -1)): c
+            for atom, e in sorted({(a, e) for m in poly.terms for a, e in m
+                                   if a[0] == "poly" and e < 0},
+                                  key=lambda ae: (ae[1], canonical(ae[0]))):
+                group = {m: c for m, c in poly.terms.items() if (atom, e) in m}
+                numerator = Poly({frozenset(x for x in m if x != (atom, e)): c
                                   for m, c in group.items()})
                 quotient = _divide(numerator, Poly.from_key(atom[1]))
                 if quotient is None:
                     continue
+                left = frozenset({(atom, e + 1)}) if e + 1 else frozenset()
                 rest = Poly({m: c for m, c in poly.terms.items() if m not in group})
-                poly = rest + Poly.sum([self.canonical(m).scale(c)
+                poly = rest + Poly.sum([self.canonical(mono_mul(m, left)).scale(c)
                                         for m, c in quotient.terms.items()])
                 changed = True
                 break
@@ -1015,27 +1023,34 @@ def _is_point(key, copy):
     return e == 1 and a[0] == "pt" and a[1] == copy
 
 
-def _divide(numerator, divisor, steps=16):
-    """R with numerator = divisor · R exactly, found term by term, or None."""
+def _divide(numerator, divisor, steps=256):
+    """R with numerator = divisor · R exactly, or None: division by leading terms in a lex
+    order of the atoms' exponents. That order is a group order on Laurent monomials, so the
+    leading term of a product is the product of leading terms: when the divisor divides,
+    each step takes off one term of R and the remainder reaches zero; when it does not, the
+    steps run out."""
+    atoms = sorted({a for m in itertools.chain(numerator.terms, divisor.terms) for a, _ in m},
+                   key=canonical)
+
+    def order(m):
+        exps = dict(m)
+        return tuple(exps.get(a, 0) for a in atoms)
+
+    lead = max(divisor.terms, key=order)
+    lead_c = divisor.terms[lead]
     quotient = Poly()
-    for _ in range(steps):
+    for _ in range(max(steps, 4 * len(numerator.terms))):
         if numerator.is_zero():
             return quotient
-        found = None
-        for q, qc in numerator.terms.items():
-            for d, dc in divisor.terms.items():
-                term = Poly({mono_mul(q, mono_pow(d, -1)): qc / dc})
-                product = term * divisor
-                if all(numerator.terms.get(m) == c for m, c in product.terms.items()):
-                    found = term, product
-                    break
-            if found:
-                break
-        if found is None:
-            return None
-        quotient = quotient + found[0]
-        numerator = numerator - found[1]
+        top = max(numerator.terms, key=order)
+        term = Poly({mono_mul(top, mono_pow(lead, -1)): numerator.terms[top] / lead_c})
+        quotient = quotient + term
+        numerator = numerator - term * divisor
     return None
+
+
+def _integer(term):
+    return type(term) is Num and term.value.denominator == 1
 
 
 def _whole_line(lower, upper):
