@@ -424,3 +424,49 @@ def test_a_row_never_defines_another_head_of_a_quantity_named_by_its_head(row):
     steps = load_tex("r.tex", text).steps
     assert steps[-1].kind == "unreadable" and "defined above only as the quantity" in \
         steps[-1].message
+
+
+# ---------------------------------------------------------------- absolute values
+
+ABS_HEADER = ("% derive: variable x\n% derive: real \\mu, t\n% derive: positive b\n"
+              "% derive: density p, q\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"|t - \mu| = |\mu - t|", "verified"),
+    (r"\left| t \right|^2 = t^2", "verified"),
+    (r"\lvert -3 \rvert = 3", "verified"),
+    (r"|b| = b", "verified"),
+    (r"\frac{1}{2} \sum_{i=1}^{2} |i - 2| = \frac{1}{2}", "verified"),
+    (r"\frac{1}{2} \int |p(x) - q(x)| \, dx = \frac{1}{2} \int |q(x) - p(x)| \, dx", "verified"),
+    (r"\int_{\mu}^{\mu + 1} |x - \mu| \, dx = \frac{1}{2}", "verified"),
+    (r"\int_{\mu - 1}^{\mu} |x - \mu| \, dx = \frac{1}{2}", "verified"),
+    (r"|t| = t", "refuted"),
+    (r"\left(\sqrt{|t|}\right)^2 = t", "refuted"),
+    (r"\int_{\mu - 1}^{\mu} |x - \mu| \, dx = -\frac{1}{2}", "refuted"),
+    (r"|t - \mu|^3 = (t - \mu)^3", "refuted"),
+])
+def test_absolute_values(check_text, row, verdict):
+    from support import verdicts
+    assert verdicts(check_text(ABS_HEADER + "$$ " + row + " $$\n")) == [verdict]
+
+
+@pytest.mark.parametrize("row, reading", [
+    (r"p(x | t) = p(x|t)", None),                    # separators stay separators
+    (r"\mathbb{E}_{x \sim p}\left[|x - \mu|\right] = 1", "|x - μ|"),
+    (r"\sum_{i=1}^{2} |i - t| = 1", "|i - t|"),
+])
+def test_which_bars_are_absolute_values(row, reading):
+    from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
+    marked = mark_absolute_bars(row)
+    assert len(marked) == len(row)
+    assert (OPEN_ABS in marked) == (reading is not None)
+    if reading is not None:
+        assert marked.count(OPEN_ABS) == marked.count(CLOSE_ABS) == 1
+
+
+def test_bars_that_are_not_absolute_values_keep_their_meaning():
+    from derive.frontend.latex.bars import OPEN_ABS, mark_absolute_bars
+    for row in (r"\frac{d}{dt} t^2 \Big|_{t=0} = 0", r"\left. t^2 \right|_{t=1} = 1",
+                r"H(X|Y) \le \log |\mathcal{X}|", r"D(p || q) = 0", r"p(x \| y)"):
+        assert OPEN_ABS not in mark_absolute_bars(row), row

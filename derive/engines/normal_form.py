@@ -74,13 +74,14 @@ class Normaliser:
         self._memo = {}
         self._copies = itertools.count(1)
         self._pieces = ()                 # (bound var, dist, piece) of split integrals in force
+        self._bounds = ()                 # (bound var serial, lower, upper) of integrals in force
         self._lines = set()               # range ids that are the whole real line
         self._variables = {}              # serial → variable Name, of the ranges met
         self._law_table = None
 
     # ================================================================== entry
     def value(self, term):
-        key = (term, self._holding > 0, self._pieces)
+        key = (term, self._holding > 0, self._pieces, self._bounds)
         found = self._memo.get(key)
         if found is not None:
             return found
@@ -137,7 +138,7 @@ class Normaliser:
         if kind in (Integral, Sum):
             if t.lower is None or kind is Integral and _whole_line(t.lower, t.upper):
                 return self.whole_range(t.var, t, t.body)
-            return self.integral(t.var, t, self.value(t.body))
+            return self.integral(t.var, t, self._bounded(t.var, t.lower, t.upper, t.body))
         if kind is Product:
             return self.product(t)
         if kind is Deriv:
@@ -335,11 +336,27 @@ class Normaliser:
                 continue
             self._pieces = saved + ((Sym(var), dist, k),)
             try:
-                value = self.value(body)
+                value = self._bounded(var, low, high, body)
             finally:
                 self._pieces = saved
             total.append(self._bind(var, self._range(low, high, var), value))
         return Poly.sum(total)
+
+    def _bounded(self, var, low, high, body):
+        """The value of an integral's body, knowing that `var` runs from `low` to `high`
+        (None or ±∞: unbounded), when they are shown in order: `absolute` uses it."""
+        ends = [None if e is None or e is OO or e is Mul(MINUS_ONE, OO) else e
+                for e in (low, high)]
+        if None not in ends and self.sign(self.value(sub(ends[1], ends[0]))) not in (POS, NONNEG):
+            return self.value(body)
+        if (low is OO) or (high is Mul(MINUS_ONE, OO)):
+            return self.value(body)
+        saved = self._bounds
+        self._bounds = saved + ((var.serial, ends[0], ends[1]),)
+        try:
+            return self.value(body)
+        finally:
+            self._bounds = saved
 
     def _points(self, var, low, high, body, dist, piece):
         """A sum over the whole numbers from low to high (a discrete family's support)."""
@@ -665,6 +682,13 @@ class Normaliser:
                 raise Undefined("0^0")
             return Poly.const(1)
         single = base.single()
+        if single is not None and n % 2 == 0 and len(single[1]) == 1:
+            (atom, e), = single[1]
+            power = Fraction(e) * n
+            if atom[:2] == ("fn", "abs") and atom[4:] == (True,) and power.denominator == 1 \
+                    and power % 2 == 0:                             # |u|^2k = u^2k, u real
+                return self.integer_power(Poly.from_key(atom[2]), int(power)).scale(
+                    Fraction(single[0]) ** n)
         if single is not None and not _has_integrals(base):
             c, m = single
             if c == 0:
@@ -867,11 +891,51 @@ class Normaliser:
         if fname == "root":
             return self.real_root(args[0], int(args[1].constant()))
         if fname == "abs":
-            return Poly.atom(("fn", fname, args[0].key(), NONNEG))
+            return self.absolute(args[0])
         if fname in ("ceil", "floor"):        # an integer: real exactly when its argument is
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
+
+    def absolute(self, u):
+        """|u|: u itself when u is shown ≥ 0, −u when −u is; |c| for a rational c; else an
+        atom of u or −u, whichever has the smaller canonical text (|t − μ| = |μ − t|),
+        marked real-argument when u is real (so that |u|^2k = u^2k)."""
+        c = u.constant()
+        if c is not None:
+            return Poly.const(abs(c))
+        if self.sign(u) in (POS, NONNEG):
+            return u
+        if self.sign(-u) in (POS, NONNEG):
+            return -u
+        for serial, low, high in self._bounds:
+            sign = self._sign_on_range(u, serial, low, high)
+            if sign is not None:
+                return u.scale(sign)
+        key = min(u.key(), (-u).key(), key=canonical)
+        return Poly.atom(("fn", "abs", key, NONNEG, self.sign(u) != COMPLEX))
+
+    def _sign_on_range(self, u, serial, low, high):
+        """1 (or −1) when u = a·t + b, with a a nonzero rational, is shown ≥ 0 (≤ 0) for
+        every t from `low` to `high` (None: unbounded) — by its value at an end: an
+        increasing u is at least its value at the lower end and at most its value at the
+        upper end; a decreasing one the other way round. Else None."""
+        found = [a for a in u.atoms() if a[0] == "pt" and a[1] == ("ph", serial)]
+        if len(found) != 1 or any(a == found[0] and e != 1 for m in u.terms for a, e in m):
+            return None
+        t = found[0]
+        slope = Poly({m - {(t, 1)}: c for m, c in u.terms.items() if (t, 1) in m}).constant()
+        if not slope:
+            return None
+        rest = Poly({m: c for m, c in u.terms.items() if (t, 1) not in m})
+        for end, lower in ((low, True), (high, False)):
+            if end is None:
+                continue
+            value = rest + self.value(end).scale(slope)
+            sign = 1 if (slope > 0) == lower else -1       # the side u lies on of u(end)
+            if self.sign(value.scale(sign)) in (POS, NONNEG):
+                return sign
+        return None
 
     def real_root(self, u, n):
         """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a

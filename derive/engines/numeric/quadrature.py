@@ -213,6 +213,8 @@ def _envelope(ev, t, var, side):
         return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
     if isinstance(t, Fn) and t.fname == "log":
         return _log_envelope(ev, t.operands[0], var)
+    if isinstance(t, Fn) and t.fname == "abs":                 # ||u|| = |u|
+        return _envelope(ev, t.operands[0], var, side)
     raise NoEnvelope(f"no growth bound for {type(t).__name__}")
 
 

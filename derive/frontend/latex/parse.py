@@ -18,6 +18,8 @@ from pathlib import Path
 
 import lark
 from lark import Lark
+
+from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -34,7 +36,7 @@ TERMINALS = {
     "ARG": "\\arg", "TO": "\\to", "IN": "\\in", "FRAC": "\\frac", "FRAC_DIGITS": "\\frac",
     "BINOM": "\\binom", "SQRT": "\\sqrt", "FUNC": "a function (\\log, …)",
     "BIGOP": "\\sum, \\prod or \\int", "NABLA": "\\nabla", "EVALBAR": "an evaluation bar",
-    "LEFTBAR": "\\left.",
+    "LEFTBAR": "\\left.", "ABSOPEN": "'|'", "ABSCLOSE": "a closing '|'",
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
     "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
     "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
@@ -95,7 +97,7 @@ def parse_row(text):
     _check_digit_fractions(text)
     _check_prescripts(text)
     try:
-        return parser().parse(text)
+        return parser().parse(mark_absolute_bars(text))
     except UnexpectedInput as exc:
         raise _problem(exc, text) from None
 
@@ -146,7 +148,7 @@ def _problem(exc, text):
         pos = len(text.rstrip())
     else:
         token = exc.token
-        message = f"unexpected {token.value!r}"
+        message = f"unexpected {token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')!r}"
         if token.type == "UNREL":
             message = f"derive does not check the relation {token.value}"
         elif token.type == "SIM":

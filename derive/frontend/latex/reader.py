@@ -742,6 +742,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if kind == "binom":
             _, n, k = node.children
             return Fn("binom", self.term(n), self.term(k))
+        if kind == "absolute":
+            return Fn("abs", self.term(node.children[1]))
         if kind == "cardinality":
             letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
             finite = self._finite_set_name(node, "\\mathcal{%s}" % letter)

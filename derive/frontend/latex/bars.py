@@ -1,0 +1,81 @@
+"""Which plain bars `|` of a row are absolute values.
+
+A bar means three things in the notation derive reads: a conditioning or argument separator
+(`p(x | y)`, `H(X|Y)`), an evaluation bar (`\\Big|_{\\theta = 0}`) and, in pairs, an absolute
+value (`|x - \\mu|`). A grammar cannot tell them apart, so before parsing a pair of bars is
+marked as an absolute value — each bar replaced by one private character, so offsets into
+the row stay those of the source — when, and only when:
+
+* the opening bar stands where a term begins: at the start, after an opening bracket, an
+  operator, a relation, `^`/`_`, a comma or `&` (spacing and `\\left`, `\\bigl`, … skipped), or
+  anywhere outside round and square brackets (`\\sum_x |p(x) - q(x)|`), where no separator
+  can stand;
+* the closing bar is the next bar at the same bracket depth, and is not followed by `_` (that
+  is an evaluation bar).
+
+`\\lvert … \\rvert` are absolute values wherever they stand (the grammar reads them). Every
+other bar is left as it is: a separator inside brackets, or an error at its position.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN_ABS, CLOSE_ABS = "\ue000", "\ue001"
+
+_TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|\s+|.", re.S)
+_CARD = re.compile(r"\|\s*\\mathcal\s*\{\s*[A-Za-z]\s*\}\s*\|")
+_OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}", r"\lbrace": r"\rbrace",
+            r"\lbrack": r"\rbrack", r"\langle": r"\rangle"}
+_CLOSERS = set(_OPENERS.values())
+_ARGUMENT_BRACKETS = {"(", "[", r"\lbrack"}
+_SIZING = re.compile(r"\\(left|right|middle|[bB]igg?[lrm]?)$")
+_STARTS_A_TERM = set("([{,;=+-<>&^_") | {
+    r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\le", r"\ge", r"\leq", r"\geq", r"\ne",
+    r"\neq", r"\lt", r"\gt", r"\cdot", r"\times", r"\quad", r"\qquad", r"\coloneqq",
+    r"\triangleq", r"\equiv", r"\approx", r"\Rightarrow", r"\implies"}
+
+
+def mark_absolute_bars(text):
+    """The row with each absolute-value pair of plain bars replaced by OPEN_ABS/CLOSE_ABS
+    (same length, same offsets)."""
+    if "|" not in text:
+        return text
+    chars = list(text)
+    stack = []                 # open brackets' closers, innermost last
+    pending = []               # (offset, depth) of opening bars waiting for their partner
+    previous = None            # the last significant token
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        token, start = match.group(), position
+        position = match.end()
+        if token.isspace() or _SIZING.match(token):
+            continue
+        if token == "|":
+            card = _CARD.match(text, start)
+            if card and not pending:
+                position, previous = card.end(), "card"
+                continue
+            doubled = text[start + 1:start + 2] == "|" or text[start - 1:start] == "|"
+            evaluation = re.match(r"\s*_", text[position:]) is not None
+            if not doubled and not evaluation:
+                if pending and pending[-1][1] == len(stack):
+                    opening, _ = pending.pop()
+                    chars[opening], chars[start] = OPEN_ABS, CLOSE_ABS
+                    previous = ")"
+                    continue
+                if previous is None or previous in _STARTS_A_TERM or \
+                        not any(s in _ARGUMENT_BRACKETS for s in stack):
+                    pending.append((start, len(stack)))
+                    previous = "|"
+                    continue
+            previous = token
+            continue
+        if token in _OPENERS:
+            stack.append(token)
+        elif token in _CLOSERS and stack and _OPENERS[stack[-1]] == token:
+            stack.pop()
+            pending = [p for p in pending if p[1] <= len(stack)]
+        previous = token
+    return "".join(chars)
