@@ -470,3 +470,38 @@ def test_bars_that_are_not_absolute_values_keep_their_meaning():
     for row in (r"\frac{d}{dt} t^2 \Big|_{t=0} = 0", r"\left. t^2 \right|_{t=1} = 1",
                 r"H(X|Y) \le \log |\mathcal{X}|", r"D(p || q) = 0", r"p(x \| y)"):
         assert OPEN_ABS not in mark_absolute_bars(row), row
+
+
+# ---------------------------------------------------------------- wrappers and integrals
+
+WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint r over x, z\n"
+               "% derive: positive a, b\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"\log(ab) \stackrel{(a)}{=} \log a + \log b"], ["verified"]),
+    ([r"\log(ab) \overset{\text{Jensen}}{\le} \log a + \log b + 1"], ["verified"]),
+    ([r"\log(ab) \stackrel{(a)}{=} \log a + 2\log b"], ["refuted"]),
+    ([r"\boxed{\log(a^2) = 2 \log a}"], ["verified"]),
+    ([r"\boxed{\log(a^2) = 3 \log a}"], ["refuted"]),
+    ([r"f(a) \stackrel{\text{def}}{=} a^2 + 1", r"f(b) = b^2 + 1"], ["definition", "verified"]),
+    ([r"D_{KL}\left(p \;\middle\|\; q\right) = \int p(x) \log \frac{p(x)}{q(x)} \, dx"],
+     ["verified"]),
+    ([r"\int \mathrm{d} z \, r(x, z) = r(x)"], ["verified"]),
+    ([r"\int dx ~p(x) x^2 = \int p(x) x^2 \, dx"], ["verified"]),
+    ([r"\int dx\, p(x) + 1 = 2"], ["verified"]),
+    ([r"\int dz\, r(x, z) = 2 r(x)"], ["refuted"]),
+    ([r"\int dx \int dz\, r(x, z) = 1"], ["verified"]),
+])
+def test_wrappers_stacked_labels_and_differentials_first(check_text, rows, expected):
+    from support import verdicts
+    text = WRAP_HEADER + "".join(f"$$ {r} $$\n" for r in rows)
+    assert verdicts(check_text(text)) == expected
+
+
+def test_unwrapping_keeps_every_offset():
+    from derive.frontend.latex.wrappers import unwrap
+    for row in (r"\boxed{a = b}", r"a \stackrel{(a)}{\le} b", r"a \overset{def}{=} b"):
+        assert len(unwrap(row)) == len(row)
+    assert unwrap(r"a \overset{def}{=} b").split() == ["a", ":=", "b"]
+    assert unwrap(r"\overset{x}{\arg\max}") == r"\overset{x}{\arg\max}"    # not a relation

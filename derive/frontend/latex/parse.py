@@ -20,6 +20,7 @@ import lark
 from lark import Lark
 
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
+from derive.frontend.latex.wrappers import unwrap
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -97,7 +98,7 @@ def parse_row(text):
     _check_digit_fractions(text)
     _check_prescripts(text)
     try:
-        return parser().parse(mark_absolute_bars(text))
+        return parser().parse(mark_absolute_bars(unwrap(text)))
     except UnexpectedInput as exc:
         raise _problem(exc, text) from None
 

@@ -109,6 +109,13 @@ class Products:
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
                 continue
             j = ends[0]
+            if j == i + 1 and pieces[i].op == "int":    # `\int dz\, f(z)`: the differential
+                body = pieces[j + 2:limit]               # first, the rest of the run after it
+                if not body:
+                    raise self.error("this integral has nothing to integrate", pieces[i].node)
+                value = self.integral(pieces[i], body, pieces[j + 1])
+                pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
+                continue
             if j == i + 1:
                 raise self.error("this integral has nothing to integrate", pieces[i].node)
             if pieces[i].op == "iint":

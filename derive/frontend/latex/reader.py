@@ -51,6 +51,7 @@ from lark import Token, Tree
 from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
+from derive.frontend.latex.wrappers import unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
     NamePiece, OpPiece, is_token, is_tree, single, tails,
@@ -439,7 +440,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     @staticmethod
     def continues(text):
         """Whether a row starts with a relation (continues the chain above it)."""
-        return bool(re.match(r"\s*&?\s*(=|<|>|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)", text))
+        return bool(re.match(r"\s*&?\s*(=|<|>|:=|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)",
+                             unwrap(text)))
 
     def defined_label(self, text, start):
         """The first side of a row that defines a quantity with arguments by it
