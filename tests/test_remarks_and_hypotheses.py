@@ -65,8 +65,19 @@ def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
     assert verdicts(display("% derive: real t\n", r"t^2 < 1 \Rightarrow t = 0")) == ["undecided"]
     (text,) = readings(display("% derive: positive a\n", r"a < 1 \Rightarrow a = a"))
     assert text.startswith("a < 1 ⇒")
-    assert verdicts(display("% derive: positive a\n", r"a < 1 \Rightarrow a^2 < 1")) == \
-        ["undecided"]                   # a = 1 − δ could leave a's domain
+    assert verdicts(display("% derive: real a\n", r"a^2 < 1 \Rightarrow a < 1")) == \
+        ["undecided"]                   # a bound on a^2 is not a bound on one symbol
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"a < 1 \Rightarrow a^2 < 1", "verified"),     # a in (0, 1): a = δ, δ < 1
+    (r"a < 1 \Rightarrow a^2 < a", "verified"),
+    (r"a < 1 \Rightarrow \log a < 0", "verified"),
+    (r"a < 1 \Rightarrow a < \frac12", "refuted"),
+])
+def test_a_bound_above_a_declared_positive_symbol_keeps_it_positive(row, verdict):
+    """`positive a` + `a < 1`: the declaration is the lower bound, a ranges over (0, 1)."""
+    assert verdicts(display("% derive: positive a\n", row)) == [verdict]
 
 
 def test_an_unreadable_hypothesis_is_an_error():
@@ -263,11 +274,77 @@ def test_a_distribution_equal_at_one_parameter_is_still_put_in_where_it_stands()
     r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2",
 ])
 def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row):
-    """p = N(θ, 1) moves with θ: putting a value for θ alone would check the step at two
-    different θ; it is not used (never refuted)."""
+    """p = N(θ, 1) is written with θ: the value is put in the formula too (at the instances
+    the hypothesis keeps, p is N(value, 1)), so the step is checked at one θ."""
     header = ("% derive: variable x\n% derive: real \\theta\n"
               "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
-    assert verdicts(display(header, row)) == ["undecided"]
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2\theta",
+    r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2",
+    r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 1",
+])
+def test_a_false_step_under_a_hypothesis_on_a_formula_density_is_refuted(row):
+    header = ("% derive: variable x\n% derive: real \\theta\n"
+              "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+BERNOULLI = "% derive: discrete x\n% derive: real \\theta\n{}" \
+    "% derive: density p = \\mathrm{{Bernoulli}}(\\theta) over x\n"
+
+
+@pytest.mark.parametrize("assume", [
+    "% derive: assume 0 < \\theta, \\theta < 1\n",
+    "% derive: assume 0 < \\theta < 1\n",
+    "% derive: assume \\theta > 0\n% derive: assume 1 - \\theta > 0\n",
+])
+def test_hypotheses_in_force_make_a_family_valid(assume):
+    """F7: the validity of a family's parameters counts the hypotheses in force, and the
+    steps below are checked where they hold (θ in (0, 1))."""
+    text = display(BERNOULLI.format(assume), r"\mathbb{E}_{x \sim p}[x] = \theta",
+                   r"\mathbb{E}_{x \sim p}[x] = \theta^2",
+                   r"\mathbb{E}_{x \sim p}[x^2] = \theta")
+    assert verdicts(text) == ["verified", "refuted", "verified"]
+
+
+def test_a_positive_parameter_bounded_above_makes_a_bernoulli_valid():
+    text = "% derive: discrete x\n% derive: positive \\theta\n% derive: assume \\theta < 1\n" \
+        "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n" \
+        "$$ \\mathbb{E}_{x \\sim p}[x] = \\theta $$\n"
+    assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("assume, line", [
+    ("", 3),
+    ("% derive: assume 0 \\le \\theta, \\theta \\le 1\n", 4),     # closed: not used
+    ("% derive: assume \\theta < 1\n", 4),                         # θ may be ≤ 0
+])
+def test_a_family_hypotheses_do_not_make_valid_is_refused_at_its_declaration(assume, line):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as info:
+        steps(display(BERNOULLI.format(assume), r"a = a"))
+    assert "needs a probability" in info.value.message and info.value.line == line
+
+
+def test_a_hypothesis_below_a_declaration_does_not_validate_it():
+    from derive.frontend.errors import InputError
+    text = ("% derive: variable x\n% derive: real a, b\n"
+            "% derive: density p = \\mathcal{U}(a, b) over x\n% derive: assume a < b\n")
+    with pytest.raises(InputError) as info:
+        steps(display(text, r"a = a"))
+    assert "low < high" in info.value.message and info.value.line == 3
+
+
+def test_a_uniform_on_an_assumed_interval():
+    text = display("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"
+                   "% derive: density p = \\mathcal{U}(a, b) over x\n",
+                   r"\int p(x) x \, dx = \frac{a+b}{2}",
+                   r"\int p(x) x^2 \, dx = \frac{a^2+ab+b^2}{3}",
+                   r"\int p(x) x^2 \, dx = \frac{a^2+b^2}{2}")
+    assert verdicts(text) == ["verified", "verified", "refuted"]
 
 
 def _results(text):
