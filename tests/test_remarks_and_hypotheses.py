@@ -2,8 +2,11 @@
 aside by its documented rule (never multiplied in), and a hypothesis restricts the
 instances of both engines alike — or the step says it could not use it."""
 
+import time
+
 import pytest
 
+from derive.engines.decide import decide
 from probability_support import display, readings, steps, verdicts
 
 
@@ -78,6 +81,46 @@ def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
 def test_a_bound_above_a_declared_positive_symbol_keeps_it_positive(row, verdict):
     """`positive a` + `a < 1`: the declaration is the lower bound, a ranges over (0, 1)."""
     assert verdicts(display("% derive: positive a\n", row)) == [verdict]
+
+
+UNUSABLE = "% derive: real t\n% derive: assume t^2 = 1\n"     # not linear: not used
+
+
+@pytest.mark.parametrize("row", [
+    r"(t + 1)^2 = t^2 + 2t + 1",
+    r"0 \le t^2",
+    r"t^2 = 1 \Rightarrow (t - 1)(t + 1) = t^2 - 1",
+])
+def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
+    """F5: verified on every instance, so on those the hypothesis keeps too; the verdict
+    says the hypothesis was not needed."""
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "verified"
+    assert "not needed" in verdict.detail and "t^2 = 1" in verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"t^2 = 1",                         # true under the hypothesis: never refuted
+    r"t^4 = t^2",
+    r"t = 1",                           # false (t = −1), but a counterexample found
+])                                      # without the hypothesis may violate it
+def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "undecided" and verdict.counterexample is None
+    assert "cannot use the hypothesis t^2 = 1" in verdict.detail
+    assert "no counterexample" in verdict.detail
+
+
+def test_an_unusable_moment_hypothesis_leaves_other_steps_checked():
+    """The max-entropy proof's moment condition (literature F5)."""
+    header = ("% derive: variable x\n% derive: positive \\sigma\n% derive: density f\n"
+              "% derive: density \\phi = \\mathcal{N}(0, \\sigma^2) over x\n"
+              "% derive: assume \\int f(x) x^2 dx = \\sigma^2\n")
+    text = display(header, r"0 \le D(f||\phi)", r"D(f||\phi) = \int f \log \frac{f}{\phi}",
+                   r"-\int f \log \phi = -\int \phi \log \phi")
+    assert verdicts(text) == ["verified", "verified", "undecided"]
 
 
 def test_an_unreadable_hypothesis_is_an_error():

@@ -33,8 +33,10 @@ read the same restriction where a family's parameters must be shown valid
 parameters only: a step that still differentiates p, or evaluates it at another
 parameter, does not use it.
 
-Anything else is not used, and the step is `undecided` saying so — never checked as if
-the hypothesis were absent.
+Anything else is not used (`Unusable`). `engines.decide` then checks the step under the
+other hypotheses only (`restrict(step, unused)`): a verification there stands (it covers
+the instances claimed), a counterexample there does not (it may violate the hypothesis
+left out), so the step is verified or undecided, never refuted.
 """
 
 from __future__ import annotations
