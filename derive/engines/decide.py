@@ -172,8 +172,14 @@ def agreement(comparison):
         return f"numerically consistent on {comparison.agreed} random instances (ball arithmetic)"
     limit = (f", even at {MAX_PRECISION} bits (about {round(MAX_PRECISION * 0.30103)} digits), "
              "derive's limit") if comparison.capped else ""
+    unclear = comparison.evaluated - comparison.agreed - comparison.differed
+    parts = [f"on {unclear} the balls were not precise enough to tell{limit}"] if unclear else []
+    if comparison.differed:
+        why = f" ({comparison.inexact})" if comparison.inexact else ""
+        parts.append(f"on {comparison.differed} the two sides differ, but the evaluation was "
+                     f"not exact{why}, so that certifies no counterexample")
     return (f"numerically consistent on {comparison.agreed} of {comparison.evaluated} random "
-            f"instances (the others were not precise enough to tell{limit})")
+            f"instances ({'; '.join(parts)})")
 
 
 # ====================================================================== relations
