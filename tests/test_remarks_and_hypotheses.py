@@ -311,28 +311,20 @@ def test_a_distribution_equal_at_one_parameter_is_still_put_in_where_it_stands()
     assert verdicts(display(MOVING, row)) == ["verified"]
 
 
-@pytest.mark.parametrize("row", [
-    r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = \theta",
-    r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 1",
-    r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2",
+@pytest.mark.parametrize("row, verdict", [
+    (r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = \theta", "verified"),
+    (r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 1", "verified"),
+    (r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2", "verified"),
+    (r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2\theta", "refuted"),
+    (r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2", "refuted"),
+    (r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 1", "refuted"),
 ])
-def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row):
+def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row, verdict):
     """p = N(θ, 1) is written with θ: the value is put in the formula too (at the instances
     the hypothesis keeps, p is N(value, 1)), so the step is checked at one θ."""
     header = ("% derive: variable x\n% derive: real \\theta\n"
               "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
-    assert verdicts(display(header, row)) == ["verified"]
-
-
-@pytest.mark.parametrize("row", [
-    r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2\theta",
-    r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2",
-    r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 1",
-])
-def test_a_false_step_under_a_hypothesis_on_a_formula_density_is_refuted(row):
-    header = ("% derive: variable x\n% derive: real \\theta\n"
-              "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
-    assert verdicts(display(header, row)) == ["refuted"]
+    assert verdicts(display(header, row)) == [verdict]
 
 
 BERNOULLI = "% derive: discrete x\n% derive: real \\theta\n{}" \
