@@ -630,3 +630,25 @@ def test_figure_values_are_checked_where_the_figure_is_asked_for(values, message
 def test_kl_fits_values_are_checked_with_their_position(params, message):
     with pytest.raises(InputError, match=message):
         load_tex("fig.tex", f"% derive: figure kl-fits {params}\n$$ 1 = 1 $$\n")
+
+
+MIXED = ("% derive: variable x\n% derive: positive \\sigma\n% derive: density f\n"
+         "% derive: density \\phi = \\mathcal{N}(0, \\sigma^2) over x\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"D(\phi||f) = \int f \log \frac{f}{\phi}",
+    r"\int f \log f + \int f \log \phi = \int f \log f - \int f \log \phi",
+])
+def test_a_false_step_mixing_a_formula_and_an_abstract_density_says_why_it_is_open(row):
+    """Literature F6: the sides differ on every instance, but integrals of a non-polynomial
+    integrand over an abstract density's cells are not exact: no counterexample, and the
+    verdict says so (not "not precise enough")."""
+    import time
+
+    from derive.engines.decide import decide
+    (step,) = load_tex("m.tex", MIXED + f"$$ {row} $$\n").steps
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "undecided" and verdict.counterexample is None
+    assert "the two sides differ, but the evaluation was not exact" in verdict.detail
+    assert "Gauss–Legendre" in verdict.detail and "not precise enough" not in verdict.detail

@@ -2,8 +2,11 @@
 aside by its documented rule (never multiplied in), and a hypothesis restricts the
 instances of both engines alike — or the step says it could not use it."""
 
+import time
+
 import pytest
 
+from derive.engines.decide import decide
 from probability_support import display, readings, steps, verdicts
 
 
@@ -65,8 +68,59 @@ def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
     assert verdicts(display("% derive: real t\n", r"t^2 < 1 \Rightarrow t = 0")) == ["undecided"]
     (text,) = readings(display("% derive: positive a\n", r"a < 1 \Rightarrow a = a"))
     assert text.startswith("a < 1 ⇒")
-    assert verdicts(display("% derive: positive a\n", r"a < 1 \Rightarrow a^2 < 1")) == \
-        ["undecided"]                   # a = 1 − δ could leave a's domain
+    assert verdicts(display("% derive: real a\n", r"a^2 < 1 \Rightarrow a < 1")) == \
+        ["undecided"]                   # a bound on a^2 is not a bound on one symbol
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"a < 1 \Rightarrow a^2 < 1", "verified"),     # a in (0, 1): a = δ, δ < 1
+    (r"a < 1 \Rightarrow a^2 < a", "verified"),
+    (r"a < 1 \Rightarrow \log a < 0", "verified"),
+    (r"a < 1 \Rightarrow a < \frac12", "refuted"),
+])
+def test_a_bound_above_a_declared_positive_symbol_keeps_it_positive(row, verdict):
+    """`positive a` + `a < 1`: the declaration is the lower bound, a ranges over (0, 1)."""
+    assert verdicts(display("% derive: positive a\n", row)) == [verdict]
+
+
+UNUSABLE = "% derive: real t\n% derive: assume t^2 = 1\n"     # not linear: not used
+
+
+@pytest.mark.parametrize("row", [
+    r"(t + 1)^2 = t^2 + 2t + 1",
+    r"0 \le t^2",
+    r"t^2 = 1 \Rightarrow (t - 1)(t + 1) = t^2 - 1",
+])
+def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
+    """F5: verified on every instance, so on those the hypothesis keeps too; the verdict
+    says the hypothesis was not needed."""
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "verified"
+    assert "not needed" in verdict.detail and "t^2 = 1" in verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"t^2 = 1",                         # true under the hypothesis: never refuted
+    r"t^4 = t^2",
+    r"t = 1",                           # false (t = −1), but a counterexample found
+])                                      # without the hypothesis may violate it
+def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "undecided" and verdict.counterexample is None
+    assert "cannot use the hypothesis t^2 = 1" in verdict.detail
+    assert "no counterexample" in verdict.detail
+
+
+def test_an_unusable_moment_hypothesis_leaves_other_steps_checked():
+    """The max-entropy proof's moment condition (literature F5)."""
+    header = ("% derive: variable x\n% derive: positive \\sigma\n% derive: density f\n"
+              "% derive: density \\phi = \\mathcal{N}(0, \\sigma^2) over x\n"
+              "% derive: assume \\int f(x) x^2 dx = \\sigma^2\n")
+    text = display(header, r"0 \le D(f||\phi)", r"D(f||\phi) = \int f \log \frac{f}{\phi}",
+                   r"-\int f \log \phi = -\int \phi \log \phi")
+    assert verdicts(text) == ["verified", "verified", "undecided"]
 
 
 def test_an_unreadable_hypothesis_is_an_error():
@@ -257,17 +311,75 @@ def test_a_distribution_equal_at_one_parameter_is_still_put_in_where_it_stands()
     assert verdicts(display(MOVING, row)) == ["verified"]
 
 
-@pytest.mark.parametrize("row", [
-    r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = \theta",
-    r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 1",
-    r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2",
+@pytest.mark.parametrize("row, verdict", [
+    (r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = \theta", "verified"),
+    (r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 1", "verified"),
+    (r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 2", "verified"),
+    (r"\theta > 0 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2\theta", "refuted"),
+    (r"\theta = 1 \Rightarrow \mathbb{E}_{x \sim p}[x] = 2", "refuted"),
+    (r"\theta = 1 \Rightarrow \frac{d}{d\theta} \mathbb{E}_{x \sim p}[x \theta] = 1", "refuted"),
 ])
-def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row):
-    """p = N(θ, 1) moves with θ: putting a value for θ alone would check the step at two
-    different θ; it is not used (never refuted)."""
+def test_a_hypothesis_on_a_symbol_a_formula_density_is_written_with(row, verdict):
+    """p = N(θ, 1) is written with θ: the value is put in the formula too (at the instances
+    the hypothesis keeps, p is N(value, 1)), so the step is checked at one θ."""
     header = ("% derive: variable x\n% derive: real \\theta\n"
               "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n")
-    assert verdicts(display(header, row)) == ["undecided"]
+    assert verdicts(display(header, row)) == [verdict]
+
+
+BERNOULLI = "% derive: discrete x\n% derive: real \\theta\n{}" \
+    "% derive: density p = \\mathrm{{Bernoulli}}(\\theta) over x\n"
+
+
+@pytest.mark.parametrize("assume", [
+    "% derive: assume 0 < \\theta, \\theta < 1\n",
+    "% derive: assume 0 < \\theta < 1\n",
+    "% derive: assume \\theta > 0\n% derive: assume 1 - \\theta > 0\n",
+])
+def test_hypotheses_in_force_make_a_family_valid(assume):
+    """F7: the validity of a family's parameters counts the hypotheses in force, and the
+    steps below are checked where they hold (θ in (0, 1))."""
+    text = display(BERNOULLI.format(assume), r"\mathbb{E}_{x \sim p}[x] = \theta",
+                   r"\mathbb{E}_{x \sim p}[x] = \theta^2",
+                   r"\mathbb{E}_{x \sim p}[x^2] = \theta")
+    assert verdicts(text) == ["verified", "refuted", "verified"]
+
+
+def test_a_positive_parameter_bounded_above_makes_a_bernoulli_valid():
+    text = "% derive: discrete x\n% derive: positive \\theta\n% derive: assume \\theta < 1\n" \
+        "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n" \
+        "$$ \\mathbb{E}_{x \\sim p}[x] = \\theta $$\n"
+    assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("assume, line", [
+    ("", 3),
+    ("% derive: assume 0 \\le \\theta, \\theta \\le 1\n", 4),     # closed: not used
+    ("% derive: assume \\theta < 1\n", 4),                         # θ may be ≤ 0
+])
+def test_a_family_hypotheses_do_not_make_valid_is_refused_at_its_declaration(assume, line):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as info:
+        steps(display(BERNOULLI.format(assume), r"a = a"))
+    assert "needs a probability" in info.value.message and info.value.line == line
+
+
+def test_a_hypothesis_below_a_declaration_does_not_validate_it():
+    from derive.frontend.errors import InputError
+    text = ("% derive: variable x\n% derive: real a, b\n"
+            "% derive: density p = \\mathcal{U}(a, b) over x\n% derive: assume a < b\n")
+    with pytest.raises(InputError) as info:
+        steps(display(text, r"a = a"))
+    assert "low < high" in info.value.message and info.value.line == 3
+
+
+def test_a_uniform_on_an_assumed_interval():
+    text = display("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"
+                   "% derive: density p = \\mathcal{U}(a, b) over x\n",
+                   r"\int p(x) x \, dx = \frac{a+b}{2}",
+                   r"\int p(x) x^2 \, dx = \frac{a^2+ab+b^2}{3}",
+                   r"\int p(x) x^2 \, dx = \frac{a^2+b^2}{2}")
+    assert verdicts(text) == ["verified", "verified", "refuted"]
 
 
 def _results(text):

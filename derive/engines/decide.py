@@ -72,14 +72,44 @@ def decide(step, seed, deadline, report=lambda v: None):
     from derive.engines.hypotheses import Unusable, restrict
     try:
         step = restrict(step)
-    except Unusable as exc:
-        return Verdict(UNDECIDED, "hypotheses", str(exc))
-    if kind is StepKind.EQUALITY:
+    except Unusable:
+        return _without_unusable(step, seed, deadline, report)
+    return _dispatch(step, seed, deadline, report)
+
+
+def _dispatch(step, seed, deadline, report):
+    if step.kind is StepKind.EQUALITY:
         return equality(step, f"{seed}:{step.index}", deadline, report)
-    if kind is StepKind.RELATION:
+    if step.kind is StepKind.RELATION:
         return relation(step, f"{seed}:{step.index}", deadline, report)
     from derive.engines import claims
     return claims.decide(step, f"{seed}:{step.index}", deadline, report)
+
+
+def _without_unusable(step, seed, deadline, report):
+    """A step with a hypothesis derive cannot use, checked under the others only — on more
+    instances than it claims. A verification there holds on the instances it claims too
+    (the hypothesis was not needed); a counterexample found there may violate the
+    hypothesis, so it refutes nothing: the step is then undecided, naming it."""
+    from dataclasses import replace
+
+    from derive.engines.hypotheses import restrict
+    unused = []
+    wider = restrict(step, unused)
+    why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
+
+    def interim(verdict):
+        report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
+    verdict = _dispatch(wider, seed, deadline, interim)
+    if verdict.status is VERIFIED:
+        return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
+                       f"not needed for ({why})")
+    if verdict.status is REFUTED:
+        return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
+                       "instance that may not satisfy it, which is no counterexample to the "
+                       "step as claimed")
+    return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step is not proved "
+                   f"either: {verdict.detail}")
 
 
 # ====================================================================== equalities
@@ -142,8 +172,14 @@ def agreement(comparison):
         return f"numerically consistent on {comparison.agreed} random instances (ball arithmetic)"
     limit = (f", even at {MAX_PRECISION} bits (about {round(MAX_PRECISION * 0.30103)} digits), "
              "derive's limit") if comparison.capped else ""
+    unclear = comparison.evaluated - comparison.agreed - comparison.differed
+    parts = [f"on {unclear} the balls were not precise enough to tell{limit}"] if unclear else []
+    if comparison.differed:
+        why = f" ({comparison.inexact})" if comparison.inexact else ""
+        parts.append(f"on {comparison.differed} the two sides differ, but the evaluation was "
+                     f"not exact{why}, so that certifies no counterexample")
     return (f"numerically consistent on {comparison.agreed} of {comparison.evaluated} random "
-            f"instances (the others were not precise enough to tell{limit})")
+            f"instances ({'; '.join(parts)})")
 
 
 # ====================================================================== relations

@@ -24,13 +24,19 @@ A hypothesis holds at the instances, so it is put in for a symbol as a *value*: 
 derivatives and evaluation bars that reach the symbol are worked out first (`θ > 0 ⇒
 d/dθ θ²` is 2θ at θ > 0, never d/dθ of a constant; `s = t ⇒ d/dt (s t)` is s, at s = t),
 and the distributions that move with it, or are written with it, are put at the value
-(`parameters.at_parameter`; a density by formula written with the symbol is not read
-there, so such a hypothesis is not used). `p = q` says what p is at the current
+(`parameters.at_parameter`; a density by formula written with the symbol is, in the
+step's new context, its formula at the value — unless the step also takes it at another
+value of the symbol, where the hypothesis is not used). `t < c` for a t declared positive
+(non-negative) takes the declaration as its lower bound: t over (0, c). The declarations
+read the same restriction where a family's parameters must be shown valid
+(`frontend.directives`). `p = q` says what p is at the current
 parameters only: a step that still differentiates p, or evaluates it at another
 parameter, does not use it.
 
-Anything else is not used, and the step is `undecided` saying so — never checked as if
-the hypothesis were absent.
+Anything else is not used (`Unusable`). `engines.decide` then checks the step under the
+other hypotheses only (`restrict(step, unused)`): a verification there stands (it covers
+the instances claimed), a counterexample there does not (it may violate the hypothesis
+left out), so the step is verified or undecided, never refuted.
 """
 
 from __future__ import annotations
@@ -47,28 +53,48 @@ from derive.model.terms import (
     Add, At, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sym, div, free_names, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
-from derive.notation.parameters import NotAtParameter, at_parameter
+from derive.notation.families import formula_at
+from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
 
 
 class Unusable(Exception):
     """A hypothesis derive cannot turn into a restriction of the instances."""
 
 
-def restrict(step):
-    """The step with its hypotheses applied (see the module's rules); raises `Unusable`."""
+def restrict(step, unused=None):
+    """The step with its hypotheses applied (see the module's rules); raises `Unusable` —
+    unless `unused` is a list: a hypothesis derive cannot use is then left out (the step
+    is restricted by the others only: a larger set of instances) and its `Unusable`
+    appended there."""
     if not step.hypotheses:
         return step
-    terms = [step.lhs, step.rhs]
-    pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in step.hypotheses]
-    context = step.context
+    (lhs, rhs), context = restricted((step.lhs, step.rhs), step.hypotheses, step.context,
+                                     unused)
+    return replace(step, lhs=lhs, rhs=rhs, context=context)
+
+
+def restricted(terms, hypotheses, context, unused=None):
+    """(terms, context) with `hypotheses` applied: the terms at the instances where they
+    hold, in the context that declares the fresh symbols (and puts the densities by
+    formula written with a restricted symbol at its value). `unused` as in `restrict`."""
+    terms = list(terms)
+    pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in hypotheses]
     while pending:
         relation, left, right, latex = pending.pop(0)
-        change, context = _restriction(relation, left, right, latex, context)
-        if change is None:
+        try:
+            change, widened = _restriction(relation, left, right, latex, context)
+            if change is not None:
+                changed = [change(t) for t in terms]
+                rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
+        except Unusable as exc:
+            if unused is None:
+                raise
+            unused.append(exc)
             continue
-        terms = [change(t) for t in terms]
-        pending = [(r, change(a), change(b), text) for r, a, b, text in pending]
-    return replace(step, lhs=terms[0], rhs=terms[1], context=context)
+        context = widened
+        if change is not None:
+            terms, pending = changed, rest
+    return terms, context
 
 
 def _restriction(relation, left, right, latex, context):
@@ -128,19 +154,48 @@ def _defined_everywhere(term, n):
 # ---------------------------------------------------------------------------- values
 
 def _put(name, value, latex, context):
-    """The change putting `value` for the symbol `name` at the instances: what moves with
-    name under a derivative or bar is worked out first, then name and the distributions
-    moving with it are put at value (see the module's rules)."""
+    """(the change putting `value` for the symbol `name` at the instances, the context
+    there): what moves with name under a derivative or bar is worked out first, then name
+    and the distributions moving with it are put at value; a density by formula written
+    with name is, in the new context, its formula at value (see the module's rules)."""
+    written = _formulas_with(name, context)
+    at_value = _formulas_at(context, written, {name: value})
+
     def change(term):
         term = _worked_out(term, lambda u: depends(u, name, context), latex, context)
+        if any(isinstance(t, Dist) and t.name in written and t.params or
+               isinstance(t, (Deriv, At)) and t.var is name and written for t in nodes(term)):
+            raise Unusable(f"derive cannot use the hypothesis {latex} here: a density by "
+                           f"formula written with {name.latex} is taken at another value")
         try:
-            out = at_parameter(term, name, value, context)
+            out = at_parameter(term, name, value, at_value)
         except NotAtParameter as exc:
             raise Unusable(f"derive cannot use the hypothesis {latex}: {exc}") from None
         if name in free_names(out) - free_names(value):   # never a free draw of what H restricts
             raise Unusable(f"derive cannot use the hypothesis {latex} here")
         return out
-    return change
+    return change, at_value
+
+
+def _formulas_with(name, context):
+    """The distributions declared by a formula written with the symbol `name`."""
+    return {d for d, declaration in context.table.items()
+            if declaration.kind is Kind.DISTRIBUTION and formula_mentions(
+                Dist(d, declaration.info.over, declaration.info.given), name, context)}
+
+
+def _formulas_at(context, written, mapping):
+    """The context with the formulas of the distributions `written` put at `mapping`: at
+    the instances a hypothesis keeps, N(θ, 1) is N(value, 1)."""
+    if not written:
+        return context
+    table = dict(context.table)
+    for d in written:
+        declaration = table[d]
+        formula = formula_at(declaration.info.formula, mapping)
+        table[d] = replace(declaration, info=replace(declaration.info, formula=formula,
+                                                     family=formula.family))
+    return Context(table, context.parameters, context.fixed)
 
 
 def _worked_out(term, touched, latex, context):
@@ -210,7 +265,7 @@ def _solved(left, right, latex, context):
         # value for it that a counterexample could show instead of the one used
         solution = div(substitute(sub(right, left), {name: Num(0)}), Num(coefficient))
         if _fits(solution, context.domain(name), context):
-            return _put(name, solution, latex, context), context
+            return _put(name, solution, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "
                    "whose declared domain holds the solution")
 
@@ -275,6 +330,9 @@ def _bounded(relation, left, right, latex, context):
     earlier = context.info(name) if isinstance(context.info(name), Gap) else None
     if earlier is not None and below:       # t > c earlier (t = c + δ), now δ < d
         return _between(name, earlier, relation, right, latex, context)
+    if earlier is None and below and context.domain(name) in (Domain.POSITIVE,
+                                                                Domain.NONNEGATIVE):
+        return _below_declared(name, relation, right, latex, context)
     of = earlier.of if earlier is not None else name
     domain = Domain.NONNEGATIVE if not relation.strict else Domain.POSITIVE
     gap = Name(f"\\delta_{{{name.latex}}}")
@@ -284,7 +342,17 @@ def _bounded(relation, left, right, latex, context):
     if not _fits(value, context.domain(name), widened):
         raise Unusable(f"derive cannot use the hypothesis {latex}: "
                        f"{of.latex} is declared {context.domain(name).value}")
-    return _put(name, value, latex, widened), widened
+    return _put(name, value, latex, widened)
+
+
+def _below_declared(name, relation, right, latex, context):
+    """`t < c` for a t declared positive (non-negative): the declaration is the lower bound
+    (t = δ, δ > 0 or ≥ 0), and the hypothesis bounds δ — t ranges over (0, c) or [0, c)."""
+    lower = Relation.GT if context.domain(name) is Domain.POSITIVE else Relation.GE
+    first, widened = _bounded(lower, Sym(name), Num(0), latex, context)
+    (gap,) = [g for g in widened.table if g not in context.table]
+    then, widened = _bounded(relation, Sym(gap), first(right), latex, widened)
+    return (lambda term: then(first(term))), widened
 
 
 @dataclass(frozen=True, eq=False)
@@ -330,7 +398,7 @@ def _between(gap, earlier, relation, right, latex, context):
     else:
         value, domain = div(right, one_plus), Domain.NONNEGATIVE
     widened = _with_gap(context, epsilon, domain, of, substitute(earlier.value, {gap: value}))
-    return _put(gap, value, latex, widened), widened
+    return _put(gap, value, latex, widened)
 
 
 def _isolated(relation, left, right, latex, context):
@@ -346,7 +414,8 @@ def _isolated(relation, left, right, latex, context):
         a = _linear_coefficient(difference, name) if difference is not None else None
         if a is None:
             continue
-        bound = sub(Sym(name), div(sub(left, right), Num(a)))
+        # s = -r/a: free of s, so what is put for s never mentions it
+        bound = div(substitute(sub(left, right), {name: Num(0)}), Num(-a))
         return Sym(name), bound, relation if a > 0 else _flipped(relation)
     raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                    f"(t < c); not {latex}")

@@ -340,8 +340,9 @@ class Directives:
             if problems:
                 raise self.source.error(f"this {families.BY_KIND[family.family].title} "
                                         f"distribution needs {' and '.join(problems)}, which "
-                                        "the declarations do not show (declare the "
-                                        "parameters, e.g. positive \\sigma)", rest_at)
+                                        "the declarations and hypotheses in force do not "
+                                        "show (declare the parameters, e.g. positive "
+                                        "\\sigma, or assume 0 < \\theta < 1 above)", rest_at)
             formula = families.of_family(family, variable)
         else:
             low = high = None
@@ -353,16 +354,20 @@ class Directives:
         self._declare_distribution(key, (variable,), (), at, formula)
 
     def _sign(self, term, variable=None):
-        """The sign the normal form shows for a parameter; over a vector variable an
-        undeclared `I` is the identity covariance (positive)."""
+        """The sign the normal form shows for a parameter, at the instances the hypotheses
+        in force (`assume 0 < \\theta < 1`) keep — the restriction every step below is
+        checked under; one derive cannot use is left out (it would only narrow them). Over
+        a vector variable an undeclared `I` is the identity covariance (positive)."""
         from derive.engines import normal_form
+        from derive.engines.hypotheses import restricted
         if variable is not None and vectors.dimension(variable, self.scope.context) is not None \
                 and isinstance(term, Sym) and term.name.latex == "I" and \
                 not self.scope.context.declaration(term.name).declared:
             return "pos"
-        n = normal_form.Normaliser(self.scope.context)
+        (term,), context = restricted((term,), self.scope.assumptions, self.scope.context, [])
+        n = normal_form.Normaliser(context)
         try:
-            return n.sign(n.value(term))
+            return n.positivity(term)
         except (normal_form.Unsupported, normal_form.Undefined):
             return None
 

@@ -166,14 +166,17 @@ def formula_of(dist, context):
     if not isinstance(formula, Formula):
         return None
     if dist.params:                      # p_{θ_0}: the formula at other parameter values
-        moving = context.moves_with(dist.name)
-        mapping = dict(zip(moving, dist.params))
-        family = formula.family and Family(formula.family.family, tuple(
-            substitute(a, mapping) for a in formula.family.params))
-        formula = Formula(formula.variable, tuple(
-            (_at(low, mapping), _at(high, mapping), substitute(value, mapping))
-            for low, high, value in formula.pieces), family)
+        formula = formula_at(formula, dict(zip(context.moves_with(dist.name), dist.params)))
     return formula
+
+
+def formula_at(formula, mapping):
+    """`formula` with symbols put at values (a mapping Name → term), family included."""
+    family = formula.family and Family(formula.family.family, tuple(
+        substitute(a, mapping) for a in formula.family.params))
+    return Formula(formula.variable, tuple(
+        (_at(low, mapping), _at(high, mapping), substitute(value, mapping))
+        for low, high, value in formula.pieces), family)
 
 
 def _at(term, mapping):

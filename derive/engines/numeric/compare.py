@@ -43,6 +43,8 @@ class Comparison:
     note: str = ""                      # why instances were skipped, when all were
     certain: int = 0                    # instances where an exact evaluation's balls prove it
     capped: int = 0                     # instances still unclear at MAX_PRECISION
+    differed: int = 0                   # instances where the balls differ, inexactly
+    inexact: str = ""                   # why those evaluations were not exact
 
 
 @dataclass
@@ -109,8 +111,8 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     the counterexample. `precise` escalates precision when the balls agree loosely, to
     find tiny differences (for a step with no proof yet)."""
     labels = labels_for((lhs, rhs), context)
-    evaluated = agreed = certain = capped = 0
-    notes = []
+    evaluated = agreed = certain = capped = differed = 0
+    notes, inexact = [], []
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
         pin_empty_ranges(instance, (lhs, rhs), labels, context)
@@ -120,6 +122,9 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             continue
         evaluated += 1
         capped += outcome.reason == "capped"
+        if outcome.reason == "inexact":
+            differed += 1
+            inexact.append(outcome.evaluator.inexact)
         if outcome.status == HOLDS:
             agreed += 1
             certain += outcome.certain
@@ -129,7 +134,8 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     note = ""
     if not evaluated and notes:
         note = max(set(notes), key=notes.count)
-    return Comparison(evaluated, agreed, None, note, certain, capped)
+    why = max(set(inexact), key=inexact.count) if inexact else ""
+    return Comparison(evaluated, agreed, None, note, certain, capped, differed, why)
 
 
 def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held):
@@ -155,7 +161,7 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
         last = _Outcome(status, left, right, ev,
                         certain=ev.exact and status == HOLDS and _proves(relation, left, right))
         if status == FAILS:
-            return last if ev.exact else _Outcome(UNCLEAR, left, right, ev)
+            return last if ev.exact else _Outcome(UNCLEAR, left, right, ev, reason="inexact")
         if status == HOLDS:
             return last
         prec *= 2

@@ -108,6 +108,7 @@ class Evaluator:
         self.held = frozenset(held)
         self.deadline = deadline
         self.exact = True
+        self.inexact = ""              # why the evaluation is not exact, when known
         self.env = {}                  # bound Name → Point
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
         self._holding = 0
@@ -389,6 +390,8 @@ class Evaluator:
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
             self.exact = False      # drawn as a table, which is not convex: never a certificate
+            self.inexact = self.inexact or f"{t.function.latex} is drawn as a table, not " \
+                f"{declaration.info.shape}"
         points = [self.point_of(a) for a in t.arguments]
         keys = self._one_point(self.labels[t.function], tuple(
             self._argument_key(a, p) for a, p in zip(t.arguments, points)), tuple(
@@ -828,6 +831,10 @@ class Evaluator:
             return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
         if degree is None or degree >= 2 * GAUSS_NODES:
             self.exact = False
+            self.inexact = self.inexact or (
+                "an integrand that is not a polynomial of low degree in the variable, beside "
+                "an abstract density, is integrated over its cells by a fixed Gauss–Legendre "
+                "rule, without an error bound")
         total = acb(0)
         half = width / 2
         for k, (root, weight) in enumerate(_gauss(GAUSS_NODES)):
