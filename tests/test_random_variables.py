@@ -115,7 +115,6 @@ def test_capitals_are_random_variables_only_where_drawn():
 @pytest.mark.parametrize("row, word", [
     (r"E[X^2] = \sum_x x p(x)", "expectation E"),
     (r"E(X) = \sum_x x p(x)", "expectation E"),
-    (r"\mathrm{E}[X] = \sum_x x p(x)", "expectation E"),
     (r"E[x^2] = \sum_x x^2 p(x)", "expectation E"),
     (r"\mathbb{E}[X^2] = E[X^2]", "expectation E"),
     (r"P(X = x) = p(x)", "distribution P with density p"),
@@ -127,6 +126,12 @@ def test_capitals_are_random_variables_only_where_drawn():
 def test_undeclared_expectation_and_probability_names_are_refused(row, word):
     (message,) = readings(display("% derive: discrete x\n% derive: density p\n", row))
     assert word in message
+
+
+def test_an_upright_e_reads_as_the_expectation_without_a_directive():
+    header = "% derive: discrete x\n% derive: density p\n"
+    assert verdicts(display(header, r"\mathrm{E}[X] = \sum_x x p(x)",
+                            r"\operatorname{E}[X^2] = \sum_x x p(x)")) == ["verified", "refuted"]
 
 
 def test_declared_expectation_and_probability_names_read():
@@ -154,3 +159,21 @@ def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
     header = "% derive: discrete x\n% derive: density p\n% derive: expectation E\n"
     (message,) = readings(display(header, row))
     assert "is ambiguous" in message and "E[(X - EX)^2]" in message
+
+
+def test_random_variables_named_over_a_declared_joint_keep_the_joint():
+    """`random X with density p over x` after `joint p over x, y` names X, never re-declares
+    p (it silently became a mass function over y alone, and every row failed)."""
+    header = XY + ("% derive: random X with density p over x\n"
+                   "% derive: random Y with density p over y\n")
+    assert verdicts(display(header, r"H(X, Y) = H(X) + H(Y | X)",
+                            r"H(X, Y) = H(X) + H(X | Y)")) == ["verified", "refuted"]
+
+
+def test_a_random_variable_over_a_variable_the_joint_lacks_is_an_error():
+    from derive.frontend.errors import InputError
+    from derive.frontend.tex_file import load_tex
+    header = XY + "% derive: variable z\n% derive: random Z with density p over z\n"
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", display(header, "H(X) = H(X)"))
+    assert "p is already declared, over x, y" in caught.value.message

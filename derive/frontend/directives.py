@@ -418,6 +418,17 @@ class Directives:
             return
         if not sep or not clauses["over"]:
             raise self.source.error("write: random X with density p over x", offset)
+        declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
+        if declared is not None and declared[1].kind is Kind.DISTRIBUTION:
+            # p declared before (a joint): X is one of its variables, its law p's marginal
+            variable = self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))
+            if variable is None or variable[0] not in declared[1].info.over:
+                raise self.source.error(f"{names.strip()} is already declared, over "
+                                        + ", ".join(v.latex for v in declared[1].info.over)
+                                        + f": write random {rv.strip()} with density "
+                                        f"{names.strip()} over one of them", start)
+            self._alias(clauses["over"], rv, offset)
+            return
         self._density(rest, start)
         self._alias(clauses["over"], rv, offset)
 
