@@ -505,3 +505,13 @@ def test_unwrapping_keeps_every_offset():
         assert len(unwrap(row)) == len(row)
     assert unwrap(r"a \overset{def}{=} b").split() == ["a", ":=", "b"]
     assert unwrap(r"\overset{x}{\arg\max}") == r"\overset{x}{\arg\max}"    # not a relation
+
+
+@pytest.mark.parametrize("row, message, column", [
+    ("a >= b", "write \\ge", 6), ("a <= b", "write \\le", 6), ("a = b => b = a", "\\Rightarrow", 10),
+    ("\x0crac{a}{b} = 1", "control character (U+000C)", 4),
+])
+def test_ascii_relations_and_control_characters_are_errors_at_their_place(row, message, column):
+    (step,) = load_tex("r.tex", "% derive: real a, b\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (2, column)

@@ -95,6 +95,8 @@ def parse_row(text):
         raise SyntaxProblem(f"this formula is {len(text)} characters long; derive reads at "
                             f"most {MAX_ROW_CHARS} per row", 0)
     _check_nesting(text)
+    _check_controls(text)
+    _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
     try:
@@ -114,6 +116,27 @@ def _check_digit_fractions(text):
         raise SyntaxProblem(f"{found.group()!s} is ambiguous: TeX reads only its first two digits as "
                             "the fraction (\\frac12 3); write braces, as in \\frac{1}{23}",
                             found.start())
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ASCII_RELATION = re.compile(r">=|<=|=>|!=")
+ASCII_WRITE = {">=": "\\ge", "<=": "\\le", "=>": "\\Rightarrow", "!=": "\\ne"}
+
+
+def _check_controls(text):
+    """A control character (a form feed left by `\f` in `\frac` read as an escape) is never
+    spacing: `\x0crac{A}{B}` would read as r·a·c·A·B."""
+    found = CONTROL.search(text)
+    if found:
+        raise SyntaxProblem(f"a control character (U+{ord(found.group()):04X}) in a formula: a "
+                            "damaged command (\\f of \\frac read as a form feed?)", found.start())
+
+
+def _check_ascii_relations(text):
+    found = ASCII_RELATION.search(text)
+    if found:
+        raise SyntaxProblem(f"{found.group()} is not a relation in LaTeX: write "
+                            f"{ASCII_WRITE[found.group()]}", found.start())
 
 
 # `{}^\top x`, `{}^{T}x`: a superscript on an empty group, written before a name — the
