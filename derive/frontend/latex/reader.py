@@ -1581,8 +1581,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         lower = upper = None
         if is_tree(node, "equation"):
             index_node, rel, low_node = node.children
+            if rel.value in (r"\ne", r"\neq"):
+                raise self.error(f"derive does not read a {piece.op} over all indices but one "
+                                 f"yet: write the whole \\{piece.op} minus the excluded term",
+                                 node)
             if rel.value != "=":
-                raise self.error("a range reads i = 1", node)
+                raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
+                                 "i \\in A or a bare index", node)
             key = self._index_key(index_node)
             lower = self.term(low_node)
             if piece.sup is None:
