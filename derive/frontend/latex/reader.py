@@ -1358,6 +1358,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             elif sep not in (None, ","):
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
+        if groups[1] and not groups[2] and not info.given and \
+                self._parameters_after_bar(name, groups[1], bracket.node):
+            groups[1], groups[2] = [], groups[1]
         at_pairs = [self.density_argument(a) for a in groups[0]]
         cond_pairs = [self.density_argument(a) for a in groups[1]]
         params = self.parameter_values(name, groups[2], bracket.node)
@@ -1370,6 +1373,26 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         elif cond_pairs:
             given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
         return Dist(name, over, given, cond, params), at
+
+    def _parameters_after_bar(self, name, nodes, node):
+        """Bishop's and Murphy's `p(x \\mid \\theta)`: whether every argument after the bar is
+        spelled as a parameter p is declared to depend on — then it reads as `p(x; \\theta)`.
+        A bar that mixes conditioning variables and parameters is refused."""
+        spellings = {p.latex for p in self.scope.context.moves_with(name)}
+        if not spellings:
+            return False
+        try:
+            keys = [naming.flat_text(single(n) or n) for n in nodes]
+        except naming.NameError_:
+            return False
+        named = [key in spellings for key in keys]
+        if all(named):
+            return True
+        if any(named):
+            raise self.error(f"{name.latex}(… | …) mixes what it is conditioned on with its "
+                             f"parameters ({', '.join(sorted(spellings))}): write the "
+                             f"parameters after ';', as in {name.latex}(x \\mid y; \\theta)", node)
+        return False
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
