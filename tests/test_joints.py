@@ -4,7 +4,7 @@ conditional), and the look-alikes next to them that must not come out verified."
 
 import pytest
 
-from probability_support import display, readings, verdicts
+from probability_support import display, readings, steps, verdicts
 
 TWO = "% derive: variable x, z\n% derive: density p\n"
 JOINT = "% derive: discrete x, y\n% derive: joint p over x, y\n"
@@ -81,6 +81,29 @@ def test_parameters_after_a_semicolon():
     (text,) = readings(display("% derive: variable v\n% derive: density p over v\n",
                                r"p(v; \theta) = 1"))
     assert "depends on 0 parameter" in text
+
+
+PARAMETRISED = "% derive: variable x, z\n% derive: joint p over x, z with parameter \\theta\n"
+
+
+def test_declared_parameters_after_the_bar_are_the_parameters():
+    # Bishop's p(x | θ), Murphy's p(x | θ): θ is declared a parameter of p, not a variable
+    assert readings(display(PARAMETRISED, r"p(x, z \mid \theta) = p(z \mid x; \theta) p(x | \theta)",
+                            r"\int p(x, z | \theta) \, dz = p(\mathbf{x} \mid \theta)")) == \
+        ["p(x, z) = p(z | x) · p(x)", "∫ p(x, z) dz = p(x)"]
+    assert verdicts(display(PARAMETRISED, r"\int p(x, z | \theta) \, dz = p(x \mid \theta)",
+                            r"\int p(x, z | \theta) \, dz = p(z \mid \theta)")) == \
+        ["verified", "refuted"]
+    (text,) = readings(display(PARAMETRISED, r"\max_\theta \log p(x \mid \theta) = 0"))
+    assert text == "max_{θ} log(p(x)) = 0"          # at the bound θ, as p(x; θ) is
+
+
+@pytest.mark.parametrize("row", [r"p(z \mid x, \theta) = 1", r"p(x \mid \theta, z) = 1"])
+def test_a_bar_mixing_variables_and_parameters_is_refused(row):
+    (step,) = steps(display(PARAMETRISED, row))
+    assert step.kind == "unreadable" and "mixes what it is conditioned on with its parameters" \
+        in step.message and "after ';'" in step.message
+    assert (step.location.line, step.location.column) == (3, 5)
 
 
 def test_a_bayes_step_over_discrete_variables():

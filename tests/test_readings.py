@@ -515,3 +515,38 @@ def test_ascii_relations_and_control_characters_are_errors_at_their_place(row, m
     (step,) = load_tex("r.tex", "% derive: real a, b\n$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (2, column)
+
+# Old-style names (oldstyle.py): the modern spellings they print as, or refused.
+@pytest.mark.parametrize("row, expected", [
+    (r"{D}_{KL}(p\|q) = D_{KL}(p \| q)", "KL(p ‖ q) = KL(p ‖ q)"),
+    (r"{\rm KL}(p\|q) = {D}_{\rm KL}(p \mid \mid q)", "KL(p ‖ q) = KL(p ‖ q)"),
+    (r"D(p \vert\vert q) = 0", "KL(p ‖ q) = 0"),
+    (r"\int p({\bf x}) \, {\rm d}x = \int p(\bf x) \, d{\bf x}", "∫ p(x) dx = ∫ p(x′) dx′"),
+    (r"\sum_{i=1}^{2} {\bf a}_i = {\bf a}_1 + {\it a}_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
+    (r"{\bf a_i} + \bf a b = 0", "a_i + a · b = 0"),
+    (r"p_{\rm r}(x) = {\cal L}", "p_r(x) = ℒ"),
+])
+def test_old_style_names_are_their_modern_spellings(row, expected):
+    assert reading(row, HEADER + "% derive: density p_r\n") == [expected]
+
+
+@pytest.mark.parametrize("row, message, column", [
+    (r"a + \rm KL = 1", r"write \mathrm{KL}, or {\rm KL} with the braces", 8),
+    (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
+    (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
+                                   r"as in \mathcal{L}(", 14),
+    (r"\mathbf{z_i} = 1", r"not its scripts: write the scripts after the braces, as in "
+                          r"\mathbf{z}_", 13),
+])
+def test_old_style_names_that_reach_further_are_refused(row, message, column):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (4, column)
+
+
+def test_old_style_divergences_are_checked(check_text):
+    from support import verdicts
+    rows = [r"{D}_{KL}(p \mid \mid q) = \int p({\bf x}) \log \frac{p({\bf x})}{q({\bf x})} \, d{\bf x}",
+            r"{\rm KL}(p \| q) = \int p(x) \log \frac{q(x)}{p(x)} \, {\rm d}x"]
+    assert verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
+        ["verified", "refuted"]

@@ -366,3 +366,38 @@ def test_a_counterexample_shows_the_range_it_drew():
     verdict = decide(step, "0", time.monotonic() + 20)
     shown = dict(verdict.counterexample.assignment)
     assert verdict.status.value == "refuted" and shown["\\mathcal{X}"].startswith("{-")
+
+
+# i.i.d. sample notation: a sum or an integral binding x_i, x^{(i)} of a declared x ranges
+# like x (reader.sample_of), also under a sum over i.
+SAMPLES = ("% derive: discrete x, z\n% derive: joint p over x, z with parameter \\theta\n"
+           "% derive: density q over z\n")
+CONTINUOUS_SAMPLES = SAMPLES.replace("discrete", "variable")
+
+
+@pytest.mark.parametrize("header, row", [
+    (SAMPLES, r"\sum_{z_i} q(z_i) = 1"),
+    (SAMPLES, r"\sum_{z_i} p(x, z_i; \theta) = p(x \mid \theta)"),
+    (SAMPLES, r"\sum_{z_i} q(z_i) z_i = \sum_{z} q(z) z"),
+    (SAMPLES, r"\sum_{z^{(i)}} q(z^{(i)}) \log q(z^{(i)}) = \sum_z q(z) \log q(z)"),
+    (CONTINUOUS_SAMPLES, r"\int p(x, z_i \mid \theta) \, d z_i = p(x; \theta)"),
+    (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_i \, d z_i = 2 \int q(z) z \, dz"),
+    (CONTINUOUS_SAMPLES, r"\sum_i \int q(z_i) \log q(z_i) \, d z_i = \sum_i \int q(z) \log q(z) \, d z"),
+    (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_{i+1} \, d z_i = z_2 + z_3"),
+])
+def test_a_bound_sample_ranges_like_its_variable(header, row):
+    assert verdicts(header + f"$$ {row} $$\n") == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (SAMPLES, r"\sum_{z_i} q(z_i) z_i = \sum_{z} q(z) z^2"),
+    (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_i \, d z_i = \int q(z) z \, dz"),
+    (CONTINUOUS_SAMPLES, r"\int q(z_i) z_i \, dz_i = \int q(z) z^2 \, dz"),
+])
+def test_wrong_rows_over_bound_samples_are_refuted(header, row):
+    assert verdicts(header + f"$$ {row} $$\n") == ["refuted"]
+
+
+def test_a_sample_of_a_continuous_variable_is_not_summed():
+    (step,) = steps(CONTINUOUS_SAMPLES + "$$ \\sum_{z_i} q(z_i) = 1 $$\n")
+    assert step.kind == "unreadable" and "z_{i} is a continuous variable" in step.message

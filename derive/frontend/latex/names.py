@@ -42,7 +42,11 @@ def command_name(token):
 
 
 # What to write instead of a command derive does not read, where there is a reading.
-INSTEAD = {r"\Pr": "write P(X = x) after `% derive: distribution P with density p` (the mass "
+INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL}, or {\\rm KL} "
+                   "with the braces around the word alone",
+           r"\cal": "`\\cal` sets the rest of its group calligraphic; write \\mathcal{L}, or "
+                    "{\\cal L} with the braces around the letter alone",
+           r"\Pr": "write P(X = x) after `% derive: distribution P with density p` (the mass "
                    "of X's law at x), or p(x)"}
 
 

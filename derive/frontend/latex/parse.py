@@ -18,10 +18,11 @@ from pathlib import Path
 
 import lark
 from lark import Lark
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
+from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
 from derive.frontend.latex.wrappers import unwrap
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 TABLES = Path(__file__).with_name("tables.py")
@@ -90,7 +91,9 @@ def write_tables():
 
 
 def parse_row(text):
-    """The parse tree of one row; raises `SyntaxProblem` with an offset into `text`."""
+    """The parse tree of one row; raises `SyntaxProblem` with an offset into `text`.
+    Old-style names (`{\\bf x}`, `{\\rm KL}`, `{D}_{KL}`, `\\mid \\mid`) are read as their
+    modern spellings (oldstyle.py)."""
     if len(text) > MAX_ROW_CHARS:
         raise SyntaxProblem(f"this formula is {len(text)} characters long; derive reads at "
                             f"most {MAX_ROW_CHARS} per row", 0)
@@ -99,8 +102,12 @@ def parse_row(text):
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
+    overreach = oldstyle.font_overreach(text)
+    if overreach is not None:
+        raise SyntaxProblem(*overreach)
+    text = oldstyle.normalise_text(text)
     try:
-        return parser().parse(mark_absolute_bars(unwrap(text)))
+        return oldstyle.rewrite(parser().parse(mark_absolute_bars(unwrap(text))))
     except UnexpectedInput as exc:
         raise _problem(exc, text) from None
 

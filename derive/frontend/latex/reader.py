@@ -83,6 +83,8 @@ RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relat
              r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
              r"\neq": Relation.NE, r"\lt": Relation.LT, r"\gt": Relation.GT}
 BARS = ("|", r"\mid", r"\vert")
+# `x_{i}`, `x^{(i)}`: a name with one index — a sample of x (`sample_of`).
+SAMPLE = re.compile(r"(.+?)(?:_\{[^{}]*\}|\^\{\([^{}]*\)\})")
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
@@ -328,6 +330,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """(Name, Declaration) of a file-scope name the file declared, else None."""
         found = self.scope.lookup(key)
         return found if found is not None and found[1].declared else None
+
+    def sample_of(self, key):
+        """(Name, Declaration) of the declared variable x that an undeclared `x_i`, `x_{n}`,
+        `x^{(i)}` is a sample of — i.i.d. notation: bound by a sum or an integral
+        (`\\sum_{z_i}`, `d z_i`), it ranges like x. None otherwise."""
+        found = SAMPLE.fullmatch(key)
+        if found is None or self.scope.lookup(key) is not None:
+            return None
+        base = self.declared(found.group(1))
+        return base if base is not None and base[1].kind is Kind.VARIABLE else None
 
     def fresh(self, key, origin=None, declaration=None):
         """A new bound name: ranging like `origin` (a declared variable), or with its own
@@ -1388,6 +1400,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             elif sep not in (None, ","):
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
+        if groups[1] and not groups[2] and not info.given and \
+                self._parameters_after_bar(name, groups[1], bracket.node):
+            groups[1], groups[2] = [], groups[1]
         at_pairs = [self.density_argument(a) for a in groups[0]]
         cond_pairs = [self.density_argument(a) for a in groups[1]]
         params = self.parameter_values(name, groups[2], bracket.node)
@@ -1400,6 +1415,26 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         elif cond_pairs:
             given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
         return Dist(name, over, given, cond, params), at
+
+    def _parameters_after_bar(self, name, nodes, node):
+        """Bishop's and Murphy's `p(x \\mid \\theta)`: whether every argument after the bar is
+        spelled as a parameter p is declared to depend on — then it reads as `p(x; \\theta)`.
+        A bar that mixes conditioning variables and parameters is refused."""
+        spellings = {p.latex for p in self.scope.context.moves_with(name)}
+        if not spellings:
+            return False
+        try:
+            keys = [naming.flat_text(single(n) or n) for n in nodes]
+        except naming.NameError_:
+            return False
+        named = [key in spellings for key in keys]
+        if all(named):
+            return True
+        if any(named):
+            raise self.error(f"{name.latex}(… | …) mixes what it is conditioned on with its "
+                             f"parameters ({', '.join(sorted(spellings))}): write the "
+                             f"parameters after ';', as in {name.latex}(x \\mid y; \\theta)", node)
+        return False
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
@@ -1641,7 +1676,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             node, _, set_node = node.children
             support = self._finite_set_name(set_node)
         key = self._index_key(node)
-        found = self.declared(key)
+        found = self.declared(key) or self.sample_of(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             info = found[1].info
             if not getattr(info, "discrete", False):
@@ -1698,7 +1733,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
         names no variable) integrate over the variable of the densities, the first declared."""
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
-                self._mentions_bound(var_piece.sub):
+                self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None:
             raise self.error("this differential is not read", var_piece.node)
         key = var_piece.key
         measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
@@ -1744,7 +1779,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
-        found = self.declared(key)
+        found = self.declared(key) or self.sample_of(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             var = self.fresh(key, origin=found[0])
         else:

@@ -1,0 +1,121 @@
+"""Old-style spellings of names (LaTeX 2.09 font switches, braces around a name), read as
+the modern spellings they print as — or refused where the old switch's reach would change
+how letters make words.
+
+* `\\bf`, `\\it`, `\\sf`, `\\tt` (bare, `\\bf x`, or opening a group, `{\\bf x}`): bold,
+  italic, sans and typewriter are typography, as `\\mathbf{x}` is `x`; the switch is
+  dropped and what follows reads as written (`{\\bf x}_i` is `x_i`, `\\bf x y` is x·y).
+* `{\\rm KL}`, `{\\rm d}`, `{\\cal L}`: a group that a switch opens and that holds only
+  letters, digits and letter commands is `\\mathrm{KL}`, `\\mathrm{d}`, `\\mathcal{L}`.
+  Anywhere else (`a + \\rm KL`, `{\\cal L_i}`) the switch reaches to the end of its group
+  and changes which letters make one word: refused where it stands (names.INSTEAD).
+* `{D}_{KL}`, `{\\rm KL}(p \\| q)`: braces around one name (no scripts inside) are the name,
+  as TeX prints it.
+* `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
+  so every position stays the author's).
+* `\\mathcal{L(q;\\theta)}`, `\\mathbf{z_i}`: a font's braces around a name *and* its
+  arguments or scripts are refused, saying how to write it (`\\mathcal{L}(q;\\theta)`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Tree
+
+# Switches that are only typography: dropped. Switches that make a name of their own.
+TYPOGRAPHIC = frozenset({r"\bf", r"\it", r"\sf", r"\tt"})
+NAMING = {r"\rm": r"\mathrm", r"\cal": r"\mathcal"}
+
+DOUBLE_BAR = re.compile(r"\\(mid|vert)(?![a-zA-Z])\s*\\\1(?![a-zA-Z])")
+# A math font whose braces hold a bracket or a script: `\mathcal{L(q)}`, `\mathbf{z_i}`.
+FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
+                       r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")
+
+
+def normalise_text(text):
+    """`\\mid \\mid` → `\\|` padded with spaces: the same length, every offset kept."""
+    return DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+
+
+def font_overreach(text):
+    """(message, offset) for a font whose braces hold more than a name, or None."""
+    found = FONT_OVER.search(text)
+    if found is None:
+        return None
+    font, name, what = found.group(1), found.group(2).strip(), found.group(3)
+    kind = "arguments" if what in "([" else "scripts"
+    return (f"\\{font}{{…}} holds a name, not its {kind}: write the {kind} after the braces, "
+            f"as in \\{font}{{{name}}}{what}…", found.start(3))
+
+
+def rewrite(tree):
+    """The tree with old-style switches and braced names read as their modern spellings."""
+    for node in list(tree.iter_subtrees()):
+        if node.data == "run":
+            _drop_typographic(node)
+        elif node.data in ("group", "sgroup"):
+            _naming_group(node)
+    for node in list(tree.iter_subtrees()):
+        if node.data == "script" and _is(node.children[0], "group"):
+            inner = _sole_name(node.children[0])
+            if inner is not None:
+                node.children[0] = inner
+    return tree
+
+
+def _switch(item):
+    """The switch token an item of a run is (`\\bf`), or None."""
+    if _is(item, "script") and len(item.children) == 1 and \
+            isinstance(item.children[0], Token) and item.children[0].type == "COMMAND" and \
+            (item.children[0].value in TYPOGRAPHIC or item.children[0].value in NAMING):
+        return item.children[0]
+    return None
+
+
+def _drop_typographic(run):
+    kept = [c for c in run.children
+            if _switch(c) is None or _switch(c).value not in TYPOGRAPHIC]
+    if kept:
+        run.children[:] = kept
+
+
+def _naming_group(group):
+    run = _sole(group, "run")
+    if run is None or len(run.children) < 2:
+        return
+    switch = _switch(run.children[0])
+    if switch is None or switch.value not in NAMING:
+        return
+    body = []
+    for item in run.children[1:]:
+        letter = item.children[0] if _is(item, "script") and len(item.children) == 1 else None
+        if not (isinstance(letter, Token) and letter.type in ("LETTER", "NUMBER", "COMMAND")):
+            return                              # refused where the switch stands
+        body.append(letter)
+    font = Tree("font", [Token.new_borrow_pos("FONT", NAMING[switch.value], switch),
+                         Tree("fontbody", body)], run.meta)
+    run.children[:] = [Tree("script", [font], run.meta)]
+
+
+def _sole_name(group):
+    """The name a group holds alone, with no scripts (`{D}`, `{\\mathrm{KL}}`), or None."""
+    script = _sole(group, "script")
+    if script is None or len(script.children) != 1:
+        return None
+    name = script.children[0]
+    if isinstance(name, Token):
+        return name if name.type in ("LETTER", "COMMAND") else None
+    return name if name.data in ("font", "accent") else None
+
+
+def _sole(node, data):
+    """The node of kind `data` that `node` holds alone, through one-child wrappers."""
+    while _is(node, "group", "sgroup", "subitems", "sum", "run") and len(node.children) == 1 \
+            and not _is(node, data):
+        node = node.children[0]
+    return node if _is(node, data) else None
+
+
+def _is(node, *names):
+    return isinstance(node, Tree) and node.data in names
