@@ -1,9 +1,12 @@
 """Pushforwards, optimum values and the ways papers define quantities, pinned: each
 verified where it holds, its look-alikes refuted, nothing read that is not documented."""
 
+import time
+
 import pytest
 
-from probability_support import display, readings, verdicts
+from derive.engines.decide import decide
+from probability_support import display, readings, steps, verdicts
 
 GAN = ("% derive: variable x, z\n% derive: density p_d over x\n% derive: density p_z over z\n"
        "% derive: function D, g\n% derive: density p_g over x is the law of g(z) for z \\sim p_z\n")
@@ -44,6 +47,58 @@ def test_an_optimum_over_functions_is_not_checked():
     header = ("% derive: variable x\n% derive: density p\n% derive: function G\n"
               "% derive: define V(G,D) = \\int p(x) \\log D(G(x)) dx\n")
     assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
+
+
+FUNCTIONS = (GAN + "% derive: function class \\mathcal{F}\n"
+             "% derive: define V(D)=\\int_x p_d(x)\\log(D(x))dx+\\int_z p_z(z)\\log(1-D(g(z)))dz\n"
+             "% derive: define W(E)=\\int_x p_d(x)(E(x)-1)^2dx+\\int_z p_z(z) E(g(z))^2dz\n"
+             "% derive: define S(x)=\\frac{p_d(x)}{p_d(x)+p_g(x)}\n")
+C_G = (r"\int p_d(x) \log\frac{p_d(x)}{p_d(x)+p_g(x)} dx + "
+       r"\int p_g(x)\log\frac{p_g(x)}{p_d(x)+p_g(x)} dx")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\max_A V(A) = " + C_G, "verified"),                 # eq. (4) of the GAN paper
+    (r"\sup_A V(A) = " + C_G, "verified"),
+    (r"\inf_A -V(A) = -(" + C_G + ")", "verified"),         # the same, as a minimum
+    (r"\max_A V(A) = \mathbb{E}_{x \sim p_d}[\log S(x)] + "
+     r"\mathbb{E}_{z \sim p_z}[\log(1 - S(g(z)))]", "verified"),
+    (r"\min_B W(B) = \int \frac{p_d(x) p_g(x)}{p_d(x)+p_g(x)} dx", "verified"),   # LSGAN
+    (r"\min_{E \in \mathcal{F}} \int_x p_d(x)(E(x)-1)^2 + p_g(x) E(x)^2 dx = "
+     r"\int \frac{p_d(x) p_g(x)}{p_d(x)+p_g(x)} dx", "verified"),
+    (r"\max_{E \in \mathcal{F}} \int_x p_d(x) \log(E(x)) - p_d(x) E(x) dx = -1", "verified"),
+    (r"\min_A V(A) = " + C_G, "refuted"),                   # V → −∞ as D → 0
+    (r"\max_A V(A) = -\log 4", "refuted"),                  # D* does better
+    (r"\max_A V(A) = 0", "refuted"),                         # above the maximum
+    (r"\max_A V(A) = \int p_d(x) \log\frac{p_g(x)}{p_d(x)+p_g(x)} dx + "
+     r"\int p_g(x)\log\frac{p_d(x)}{p_d(x)+p_g(x)} dx", "refuted"),  # a false maximiser's value
+    (r"\max_B W(B) = \int \frac{p_d(x) p_g(x)}{p_d(x)+p_g(x)} dx", "refuted"),   # unbounded
+    (r"\min_B W(B) = \int \frac{p_d(x)^2}{p_d(x)+p_g(x)} dx", "refuted"),
+    (r"\max_{E \in \mathcal{F}} \int_x p_d(x) \log(E(x)) - p_d(x) E(x) dx = -1 + 10^{-20}",
+     "refuted"),
+    (r"\arg\max_A V(A) = S(x)", "verified"),
+    (r"\arg\max_A V(A) = \frac{p_g(x)}{p_d(x)+p_g(x)}", "refuted"),   # a false maximiser
+    (r"\arg\max_A V(A) = \frac{1}{2}", "refuted"),
+    (r"\arg\min_A V(A) = S(x)", "refuted"),
+])
+def test_an_optimum_over_functions_pointwise(row, verdict):
+    """max_D ∫ F(x, D(x)) dx = ∫ max_y F(x, y) dx: proved by a stationary point with F
+    strictly concave in y, refuted by an admissible function doing better."""
+    assert verdicts(display(FUNCTIONS, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\max_{E \in \mathcal{F}} \mathbb{E}_{z\sim p_z}[\log D(E(z))] = 0", "E(x) inside Call"),
+    (r"\max_{E \in \mathcal{F}} \int_x p_d(x)\log E(x) dx + E(0) = 0", "E occurs outside"),
+    (r"\max_{E \in \mathcal{F}} \int_x p_d(x) \log(E(x)^2) - p_d(x) E(x)^2 dx = 0",
+     "not an affine function"),
+    (r"\max_{E \in \mathcal{F}} \int_x p_d(x) \log(E(x+1)) dx = 0", "other than the integration"),
+    (r"\max_{A \in [0, 1]} V(A) = 0", "a range written"),
+])
+def test_an_optimum_over_functions_not_pointwise_stays_undecided(row, message):
+    (step,) = steps(display(FUNCTIONS, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "undecided" and message in verdict.detail, verdict.detail
 
 
 def test_definitions_by_a_paper_equation_and_by_a_later_row():

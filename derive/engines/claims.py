@@ -15,6 +15,8 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   the unique optimiser); a grid search of `GRID` points refutes with a point certified
   better than the claim, and must have compared real values for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
+* an optimum or optimiser over a **function** (`\\max_D V(G, D)`, `\\arg\\max_D`):
+  `function_optimum`.
 * **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — read as an
   equation between the optimal values, which authors also use to say that the problems are
   one (A + B, or A − B for the same direction, does not depend on θ: the seed's C4).
@@ -46,7 +48,7 @@ from derive.model.derivation import (
     REFUTED, UNDECIDED, VERIFIED, Counterexample, Relation, StepKind, Verdict,
 )
 from derive.model.names import Kind
-from derive.model.terms import OO, Add, Limit, Mul, Optimum, Sym, neg, nodes
+from derive.model.terms import OO, Add, Call, Limit, Mul, Optimum, Sym, neg, nodes
 from derive.notation.show import plain, show
 
 GRID = 400
@@ -230,6 +232,9 @@ def optimiser(step, seed, deadline, report):
     if step.relation is not Relation.EQ:
         return Verdict(UNDECIDED, "optimiser", "an optimiser claim is written argmax … = y*")
     opt, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
+    if any(isinstance(n, Call) and n.function is opt.var for n in nodes(opt.body)):
+        from derive.engines import function_optimum
+        return function_optimum.decide_optimiser(step, opt, claimed, seed, deadline)
     sign = 1 if opt.kind == "argmax" else -1
     word = "maximiser" if sign == 1 else "minimiser"
     better, compared = _grid_search(step, opt, claimed, sign, seed, deadline)

@@ -12,7 +12,8 @@
   (f'(u*) = 0) shown real and in I for every value of the other symbols, f'' is shown
   negative (positive) on all of I — so u* is the global optimum — and f(u*) − v
   simplifies to 0; and grid points were compared with v and none beats it.
-* **undecided** otherwise, and always for an optimum over functions (`\\max_D V(G, D)`).
+* **undecided** otherwise. An optimum over a function (`\\max_D V(G, D)`) is decided by
+  `function_optimum`.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def decide(step, seed, deadline, report=lambda verdict: None):
         return Verdict(UNDECIDED, "optimum", "derive checks the value of a max or min "
                        "written max_u f(u) = v")
     if any(isinstance(n, Call) and n.function is opt.var for n in nodes(opt.body)):
-        return Verdict(UNDECIDED, "optimum", f"an optimum over functions "
-                       f"({plain(opt.var.latex)}) is not checked")
+        from derive.engines import function_optimum
+        return function_optimum.decide(step, opt, claimed, seed, deadline)
     sign = 1 if opt.kind == "max" else -1
     better, compared = _beaten(step, opt, claimed, sign, seed, deadline)
     if better is not None:
