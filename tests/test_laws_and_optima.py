@@ -49,6 +49,17 @@ def test_an_optimum_over_functions_is_not_checked():
     assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
 
 
+@pytest.mark.parametrize("row", [r"\max_D \int p(x) \log D(x) \, dx = 0",
+                                 r"\max_{t} \int p(x) t(x+1) \, dx = 0"])
+def test_an_optimum_variable_applied_to_a_variable_is_refused(row):
+    (message,) = readings(display("% derive: variable x\n% derive: density p\n", row))
+    assert "is the number this optimum ranges over" in message
+
+
+def test_an_optimum_variable_times_a_bracket_of_itself_is_a_product():
+    assert verdicts(display("", r"\max_t t(1-t) = \frac{1}{4}")) == ["verified"]
+
+
 FUNCTIONS = (GAN + "% derive: function class \\mathcal{F}\n"
              "% derive: define V(D)=\\int_x p_d(x)\\log(D(x))dx+\\int_z p_z(z)\\log(1-D(g(z)))dz\n"
              "% derive: define W(E)=\\int_x p_d(x)(E(x)-1)^2dx+\\int_z p_z(z) E(g(z))^2dz\n"

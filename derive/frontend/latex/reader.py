@@ -911,6 +911,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             value = Pow(value, self.term(p.power))
         return value, used
 
+    def _mentions_variable(self, node):
+        """Whether a bracket's argument names a declared variable or a bound copy of one."""
+        tokens = [node] if isinstance(node, Token) else node.scan_values(
+            lambda v: isinstance(v, Token) and v.type in ("LETTER", "COMMAND"))
+        return any(self.variable_node(t) is not None for t in tokens)
+
     def _applies(self, p, bracket):
         found = self.scope.lookup(p.key)
         return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
@@ -925,6 +931,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                     bound.local is LOCAL_ANY or bound.local is LOCAL_FUNCTION):
                 # a definition's parameter applied to arguments is a function parameter
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
+            if bracket is not None and bracket.open == "(" and bound.local is LOCAL_OPTIMUM \
+                    and any(self._mentions_variable(a) for a in bracket.args):
+                raise self.error(f"{key} is the number this optimum ranges over, so {key}(…) of "
+                                 f"a variable would be {key} times it; for an optimum over "
+                                 f"functions write \\max_{{{key} \\in \\mathcal{{D}}}} with "
+                                 f"% derive: function class \\mathcal{{D}} (or {key} \\cdot (…) "
+                                 f"for the product)", bracket.node)
             return Sym(bound), 1
         derivative = self._derivative_of(p)
         if derivative is not None:
