@@ -383,3 +383,43 @@ def test_a_row_never_defines_another_head_of_a_quantity_named_by_its_head(row):
     steps = load_tex("r.tex", text).steps
     assert steps[-1].kind == "unreadable" and "defined above only as the quantity" in \
         steps[-1].message
+
+
+# ---------------------------------------------------------------- a definition that could not be read
+
+UNREAD = "could not be read: this row would read it as an unknown of its own"
+
+
+@pytest.mark.parametrize("header, rows, line", [
+    # the defining row has something derive does not read: σ is not an unknown function below
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble",
+                            r"\frac{d}{dx}\sigma(x) = \sigma(x)(1 - \sigma(x))"), 2),
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"\sigma(0) = \frac12"), 2),
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"\sigma'(x) = 1"), 2),
+    ("", (r"c = 2 \wibble", r"c + 1 = 3"), 1),
+    ("% derive: real x\n", (r"c := \wibble x", r"c \le 3"), 2),
+    (HEADER, (r"\mathcal{L}(q) = \int q(x) \wibble dx", r"\mathcal{L}(q) = 1"), 4),
+    # refused as a definition: f was used (as an unknown number) above it
+    ("% derive: real t, x\n", (r"2 f = f + f", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
+     3),
+])
+def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header, rows, line):
+    derivation = load_tex("r.tex", header + "".join(f"$$ {r} $$\n" for r in rows))
+    last = derivation.steps[-1]
+    assert last.kind == "unreadable"
+    assert f"definition at line {line} {UNREAD}" in last.message
+    assert last.location.line == len(rows) + header.count("\n")
+
+
+def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_read(check_text):
+    from support import verdicts
+    text = "% derive: real a\n$$ a = \\wibble $$\n$$ a + a = 2 a $$\n"
+    assert verdicts(check_text(text)) == ["error", "verified"]
+
+
+def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
+    from support import verdicts
+    text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
+            "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"
+            "$$ \\frac{d}{dx}\\sigma(x) = \\sigma(x)(1 - \\sigma(x)) $$\n")
+    assert verdicts(check_text(text)) == ["error", "verified"]
