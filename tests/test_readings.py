@@ -423,3 +423,26 @@ def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(che
             "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"
             "$$ \\frac{d}{dx}\\sigma(x) = \\sigma(x)(1 - \\sigma(x)) $$\n")
     assert verdicts(check_text(text)) == ["error", "verified"]
+
+
+def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
+    rows = (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"g(t) = \sigma(t) + 1", r"g(0) = \frac32")
+    derivation = load_tex("r.tex", "% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert [s.kind for s in derivation.steps] == ["unreadable"] * 3
+    assert derivation.steps[2].message.startswith("g's definition at line 3 could not be read")
+
+
+def test_rows_above_a_definition_refused_for_their_use_are_errors_too():
+    """Rows above "where f = …" read f as an unknown number: under the author's f they are
+    true and would be refuted (∂σ(f)/∂θ = 0 for a constant f)."""
+    rows = (r"\frac{\partial}{\partial\theta_0} f = 1", r"q = 2 f", r"f = \theta_0 + \theta_1 x",
+            r"q = 2 \theta_0 + 2 \theta_1 x")
+    derivation = load_tex("r.tex", "% derive: real \\theta_0, \\theta_1, x\n" +
+                          "".join(f"$$ {r} $$\n" for r in rows))
+    assert [s.kind for s in derivation.steps] == ["unreadable"] * 4
+    first, second, third, fourth = (s.message for s in derivation.steps)
+    assert first.startswith("f is defined at line 4, below this row")
+    assert derivation.steps[0].location.line == 2
+    assert second.startswith("f is defined at line 4, below this row")
+    assert "before it is defined here" in third
+    assert fourth.startswith("f's definition at line 4 could not be read")

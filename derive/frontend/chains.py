@@ -6,7 +6,10 @@ is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
 relation is a `definition` step, and from then on the name means that expression. A
 declaration between rows (anything but expect/note) ends the chain it interrupts, and so
-does a row derive cannot read. What each chain proves is computed here, from its
+does a row derive cannot read. A row that reaches a name whose defining row could not be
+read (directly or through a definition) is an error; rows above a definition refused
+because they used the name undeclared become errors too (they read it as an unknown the
+author did not mean). What each chain proves is computed here, from its
 relations, by the model's composition table.
 """
 
@@ -17,9 +20,9 @@ from fractions import Fraction
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo
 from derive.frontend.directives import used_before
-from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym
+from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym, free_names
 from derive.frontend.latex.reader import DEFINE
-from derive.frontend.scope import UsedBefore
+from derive.frontend.scope import UsedBefore, unread_message
 from derive.notation.show import show_all
 
 
@@ -34,6 +37,7 @@ class ChainBuilder:
         self._last = None            # the Part a continuation row continues
         self._open = False           # whether `_last` may be continued
         self._broken_at = None       # a row that could not be read, if it ended the chain
+        self._starts = []            # the source offset of each step's right side
 
     def end_chain(self):
         self._open = False
@@ -43,6 +47,8 @@ class ChainBuilder:
         """Add one read row (its `Part`s, and the hypotheses written on it)."""
         first_new = len(self.steps)
         parts = list(parts)
+        for part in parts:
+            self._not_unread(part)
         if parts[0].relation is None:
             self.end_chain()
             first = parts.pop(0)
@@ -82,6 +88,7 @@ class ChainBuilder:
                                         error.cell)
         else:
             location = Location(self.source.file, *self.source.position(offset))
+        self._starts.append(offset)
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
             lhs=None, rhs=None, lhs_latex="", latex=" ".join(text.split()),
@@ -101,6 +108,7 @@ class ChainBuilder:
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:
+            self._void_uses(exc.key, head_part.start)
             raise used_before(self.source, exc, head_part.start) from None
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
@@ -108,6 +116,32 @@ class ChainBuilder:
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part
+
+    def _not_unread(self, part):
+        """Raise when a side reaches (through definitions too) a name whose defining row
+        could not be read."""
+        if part.term is None or not self.scope.unread:
+            return
+        for name in free_names(part.term):
+            at = self.scope.unread.get(name.latex)
+            if at is not None and self.scope.names.get(name.latex) is name:
+                line, _ = self.source.position(at)
+                raise self.source.error(unread_message(name.latex, line), part.start)
+
+    def _void_uses(self, key, offset):
+        """The rows above that used `key` undeclared, now that a row defines it: errors,
+        not steps about an unknown the author did not mean."""
+        name = self.scope.names.get(key)
+        line, _ = self.source.position(offset)
+        for i, step in enumerate(self.steps):
+            if step.kind is not StepKind.UNREADABLE and any(
+                    name in free_names(t) for t in (step.lhs, step.rhs) if t is not None):
+                error = self.source.error(
+                    f"{key} is defined at line {line}, below this row, which reads it as an "
+                    "unknown of its own: define it before its first use", self._starts[i])
+                self.steps[i] = _with(step, kind=StepKind.UNREADABLE, lhs=None, rhs=None,
+                                      reading="", message=error.message,
+                                      source_line=error.source_line or "")
 
     def _transition(self, part, justification):
         if part.relation is DEFINE:
@@ -121,6 +155,7 @@ class ChainBuilder:
     def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification):
         line, column = self.source.position(part.start)
         index = len(self.steps) + 1
+        self._starts.append(part.start)
         self.steps.append(Step(
             index=index, kind=kind, relation=relation, lhs=lhs, rhs=rhs,
             lhs_latex=lhs_latex, latex=part.latex,

@@ -32,6 +32,12 @@ class UsedBefore(Exception):
         self.key, self.offset = key, offset
 
 
+def unread_message(key, line):
+    """Why a row cannot use a name whose defining row (at `line`) could not be read."""
+    return (f"{key}'s definition at line {line} could not be read: this row would read it as "
+            "an unknown of its own (fix that row, or declare the name)")
+
+
 class FileScope:
     def __init__(self):
         self.names = {}           # canonical key → Name

@@ -60,7 +60,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
-from derive.frontend.scope import MAX_EXPANSION
+from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
@@ -1093,9 +1093,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         unread = self.scope.unread.get(key.rstrip("'"))
         if unread is not None:
             line, _ = self.source.position(unread)
-            raise self.error(f"{key.rstrip(chr(39))}'s definition at line {line} could not be "
-                             "read: this row would read it as an unknown of its own (fix that "
-                             "row, or declare the name)", node)
+            raise self.error(unread_message(key.rstrip("'"), line), node)
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
             raise self.error(f"{key} is defined beside the row at line {line} for that row only: "
