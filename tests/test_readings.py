@@ -446,3 +446,21 @@ def test_rows_above_a_definition_refused_for_their_use_are_errors_too():
     assert second.startswith("f is defined at line 4, below this row")
     assert "before it is defined here" in third
     assert fourth.startswith("f's definition at line 4 could not be read")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\sigma(x) \doteq \frac{1}{1+e^{-x}}", r"\frac{d}{dx}\sigma(x) = \sigma(x)(1 - \sigma(x))",
+      r"\sigma(0) = \frac12", r"\sigma(0) = 1"), ["definition", "verified", "verified", "refuted"]),
+    ((r"c \doteq 2", r"c + c = 4", r"c = 3"), ["definition", "verified", "refuted"]),
+])
+def test_doteq_defines_like_coloneqq(check_text, rows, expected):
+    from support import verdicts
+    result = check_text("% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert verdicts(result) == expected
+
+
+def test_doteq_after_an_expression_is_refused():
+    derivation = load_tex("r.tex", "% derive: real a, b\n$$ a + b \\doteq b + a $$\n")
+    (step,) = derivation.steps
+    assert step.kind == "unreadable" and "follows an expression" in step.message
+    assert (step.location.line, step.location.column) == (2, 17)

@@ -28,8 +28,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   `p` is p at the innermost bound variable that ranges like p's variable, or else at its
   declared variable.
 * **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
-  here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
-  define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
+  here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq`,
+  `\\doteq` always define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
