@@ -464,3 +464,20 @@ def test_doteq_after_an_expression_is_refused():
     (step,) = derivation.steps
     assert step.kind == "unreadable" and "follows an expression" in step.message
     assert (step.location.line, step.location.column) == (2, 17)
+
+
+def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
+    """The step from the unread row is the error; the steps after it are checked, and what
+    the chain proves starts after it (never (a+b)^2 = (a+b)^3 across the broken row)."""
+    from support import verdicts
+    rows = [r"(a+b)^2 &= a^2 + 2ab + b^2", r"&= a^2 + 2ab + b^2 \wibble", r"&= (a + b)(a + b)",
+            r"&= (b + a)^2", r"&= (a + b)^3", r"&= (a + b)^2"]
+    result = check_text("% derive: real a, b\n\\begin{align*}\n" + " \\\\\n".join(rows) +
+                        "\n\\end{align*}\n")
+    assert verdicts(result) == ["verified", "error", "error", "verified", "refuted", "refuted"]
+    third = result.steps[2].step
+    assert third.message.startswith("the row above could not be read, so this step from it")
+    assert (third.location.line, third.location.column) == (5, 4)
+    (conclusion,) = result.conclusions
+    assert (conclusion.lhs_latex, conclusion.latex) == ("(a + b)(a + b)", "(a + b)^2")
+    assert conclusion.chain.steps == (4, 5, 6) and not conclusion.proved

@@ -5,12 +5,14 @@ side of its own starts a new chain, so a block of separate equations (each line 
 is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
 relation is a `definition` step, and from then on the name means that expression. A
-declaration between rows (anything but expect/note) ends the chain it interrupts, and so
-does a row derive cannot read. A row that reaches a name whose defining row could not be
-read (directly or through a definition) is an error; rows above a definition refused
-because they used the name undeclared become errors too (they read it as an unknown the
-author did not mean). What each chain proves is computed here, from its
-relations, by the model's composition table.
+declaration between rows (anything but expect/note) ends the chain it interrupts. A row
+derive cannot read is an error of its own; the next row continuing it starts the chain
+again from its first side (the step from the unreadable row to it is an error too), so
+what a chain proves never spans a row that was not read. A row that reaches a name whose
+defining row could not be read (directly or through a definition) is an error; rows above
+a definition refused because they used the name undeclared become errors too (they read
+it as an unknown the author did not mean). What each chain proves is computed here, from
+its relations, by the model's composition table.
 """
 
 from __future__ import annotations
@@ -59,9 +61,16 @@ class ChainBuilder:
                                             first.start)
                 first = self._define(first, parts.pop(0), justification)
             self._last, self._open = first, True
+        elif not self._open and self._broken_at is not None:
+            first = parts.pop(0)         # re-anchored: the step from the broken row is the error
+            self.unreadable(self.source.error(
+                "the row above could not be read, so this step from it is not checked; the "
+                "chain goes on from this side", first.start), first.start,
+                f"{first.relation.symbol} {first.latex}")
+            self.chains.append([])
+            self._last, self._open, self._broken_at = first, True, None
         elif not self._open:
-            reason = ("the row above could not be read" if self._broken_at is not None else
-                      "a declaration ends the chain above" if self._last is not None else
+            reason = ("a declaration ends the chain above" if self._last is not None else
                       "there is nothing before it")
             raise self.source.error(f"this row starts with a relation, but {reason}: it has "
                                     "nothing to continue", parts[0].start)
