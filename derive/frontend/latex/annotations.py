@@ -32,6 +32,12 @@ spaces), so positions in messages stay exact.
     multiplied in. A `\\quad` with nothing before it indents the row.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
+* Decorations: `\\color{red}` and `\\textcolor{red}` are set aside (what they colour is
+  read as written); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the
+  group `{X}`, their label set aside (a remark, not checked); `\\underset{label}{X}` reads
+  as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation `\\le`). `\\because` and
+  words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
+  reason in math after `\\because` is refused: derive would neither check nor use it.
 * `\\forall x \\in S,` before a row says that it holds for every value of x — which every
   row claims anyway — and is set aside.
 """
@@ -48,6 +54,10 @@ _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)
 _CONDITION = re.compile(r"^\s*(for|if|where|with|when)\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
+_DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
+                         r"(?![a-zA-Z])\s*")
+_RELATION_ONLY = re.compile(r"^\s*(=|<|>|\\(le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z]))\s*$")
+_WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
@@ -89,7 +99,7 @@ class Annotated:
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
-    text = _forall(_units(_label(text)))
+    text = _forall(_units(_label(_decorations(text))))
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
@@ -310,6 +320,61 @@ def _letter(name):
     """`\\mathrm{x}` → x, `\\mathcal{X}` → X: a name without its font."""
     inner = re.sub(r"\\[a-zA-Z]+\s*\{([^{}]*)\}", r"\1", name)
     return inner.strip()
+
+
+def _decorations(text):
+    """The row with its decorations blanked (see the module's docstring)."""
+    while True:
+        m = _DECORATION.search(text)
+        if m is None:
+            return text
+        kind, at = m.group(1), m.end()
+        if kind == "because":
+            return _because(text, m.start())
+        if text[at:at + 1] != "{" or _closing(text, at) < 0:
+            raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
+                              m.start())
+        end = _closing(text, at)
+        if kind == "underbrace" or kind == "overbrace":
+            text = _spaces(text, m.start(), at)              # the group `{X}` stays
+            label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
+            if label is not None:
+                text = _spaces(text, end + 1, label)
+            continue
+        text = _spaces(text, m.start(), end + 1)             # the colour, the label
+        if kind == "underset":
+            start = len(text) - len(text[end + 1:].lstrip())
+            close = _closing(text, start) if text[start:start + 1] == "{" else -1
+            if close > 0 and _RELATION_ONLY.match(text[start + 1:close]):
+                text = _spaces(_spaces(text, start, start + 1), close, close + 1)
+
+
+def _group_after(text, at, mark):
+    """The end (exclusive) of `mark{…}` or `mark` and one character after `at`, or None."""
+    start = len(text) - len(text[at:].lstrip())
+    if text[start:start + 1] != mark:
+        return None
+    body = len(text) - len(text[start + 1:].lstrip())
+    if text[body:body + 1] == "{":
+        close = _closing(text, body)
+        return None if close < 0 else close + 1
+    token = re.match(r"\\[a-zA-Z]+|.", text[body:])
+    return body + len(token.group(0)) if token else None
+
+
+def _because(text, at):
+    """`\\because` and the words after it, to the end of the row, blanked; a reason in math
+    is refused (derive would neither check nor use it)."""
+    rest = text[at + len("\\because"):]
+    if _depth(text, at) or not _WORDS_ONLY.match(rest):
+        raise RemarkError("derive neither checks nor uses a reason after \\because: write it "
+                          "as \\text{…}, a hypothesis of the row as \\quad (t > 0), a claim as "
+                          "a row of its own", at)
+    return _spaces(text, at, len(text))
+
+
+def _spaces(text, start, end):
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 def _units(text):
