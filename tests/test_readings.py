@@ -481,3 +481,20 @@ def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
     (conclusion,) = result.conclusions
     assert (conclusion.lhs_latex, conclusion.latex) == ("(a + b)(a + b)", "(a + b)^2")
     assert conclusion.chain.steps == (4, 5, 6) and not conclusion.proved
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: real x\n", (r"\sigma(x) &= \frac{1}{1+e^{-x}}", r"&= \frac{e^x}{1+e^x}",
+                            r"&= \frac{1}{1+e^{x}}"), ["definition", "verified", "refuted"]),
+    ("", (r"f(t) &:= (t+1)^2", r"&= t^2 + 2t + 1", r"&= t^2 + 1"),
+     ["definition", "verified", "refuted"]),
+    ("% derive: real x\n", (r"\sigma(x) &\doteq \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x}",
+                            r"&= \frac{e^x}{e^x+1}"), ["definition", "verified", "verified"]),
+])
+def test_a_row_continuing_a_function_definition_means_the_files_letter(check_text, header,
+                                                                       rows, expected):
+    """The parameter of `σ(x) = …` is bound in its row only: the next row's x is the file's x,
+    and the body is compared with it in that x (not in a parameter of its own)."""
+    from support import verdicts
+    text = header + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
+    assert verdicts(check_text(text)) == expected

@@ -17,12 +17,14 @@ its relations, by the model's composition table.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
-from derive.model.names import DefinitionInfo
+from derive.model.names import DefinitionInfo, Kind
 from derive.frontend.directives import used_before
-from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym, free_names
+from derive.model.terms import (Call, Defined, Limit, Mul, Num, Optimum, Sym, free_names, nodes,
+                                substitute)
 from derive.frontend.latex.reader import DEFINE
 from derive.frontend.scope import UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -40,6 +42,7 @@ class ChainBuilder:
         self._open = False           # whether `_last` may be continued
         self._broken_at = None       # a row that could not be read, if it ended the chain
         self._starts = []            # the source offset of each step's right side
+        self._params = ()            # the parameters of a definition `_last` is the body of
 
     def end_chain(self):
         self._open = False
@@ -53,6 +56,7 @@ class ChainBuilder:
             self._not_unread(part)
         if parts[0].relation is None:
             self.end_chain()
+            self._params = ()
             first = parts.pop(0)
             self.chains.append([])
             if first.head is not None:
@@ -74,6 +78,8 @@ class ChainBuilder:
                       "there is nothing before it")
             raise self.source.error(f"this row starts with a relation, but {reason}: it has "
                                     "nothing to continue", parts[0].start)
+        elif self._params:
+            self._last = self._outside(self._last, parts[0].start)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
@@ -119,12 +125,29 @@ class ChainBuilder:
         except UsedBefore as exc:
             self._void_uses(exc.key, head_part.start)
             raise used_before(self.source, exc, head_part.start) from None
+        self._params = head.params
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
             lhs = Mul(Num(head.scale), lhs)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part
+
+    def _outside(self, part, offset):
+        """The body of a definition `f(x) = …` as the next row reads it: its parameters are
+        bound in the defining row only, so a row continuing it (`&= …`) means the file's x
+        (declared, or undeclared as that row reads it) — never a body in the parameter
+        compared with a side in another name. A body applying a parameter stays as it is."""
+        params, self._params = self._params, ()
+        if any(isinstance(t, Call) and t.function in params for t in nodes(part.term)):
+            return part
+        outer = {}
+        for p in params:
+            found = self.scope.lookup(p.latex)
+            name = found[0] if found is not None else \
+                self.scope.implicit(p.latex, Kind.SYMBOL, offset)[0]
+            outer[p] = Sym(name)
+        return replace(part, term=substitute(part.term, outer, self.scope.allowance))
 
     def _not_unread(self, part):
         """Raise when a side reaches (through definitions too) a name whose defining row
@@ -204,7 +227,6 @@ def _hypotheses_reading(hypotheses):
 
 
 def _with(step, **changes):
-    from dataclasses import replace
     return replace(step, **changes)
 
 
