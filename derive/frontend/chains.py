@@ -4,7 +4,9 @@ A row that starts with a relation (`= …`) continues the chain above it; a row 
 side of its own starts a new chain, so a block of separate equations (each line `A = B`)
 is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
-relation is a `definition` step, and from then on the name means that expression. A
+relation is a `definition` step, and from then on the name means that expression (a
+function's parameters are bound in its row only: a row continuing `f(x) = …` is about the
+file's x, and so is the body it continues). A
 declaration between rows (anything but expect/note) ends the chain it interrupts. A row
 derive cannot read is an error of its own; the next row continuing it starts the chain
 again from its first side (the step from the unreadable row to it is an error too), so
