@@ -33,10 +33,12 @@ spaces), so positions in messages stay exact.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
 * Decorations: `\\color{red}` and `\\textcolor{red}` are set aside (what they colour is
-  read as written); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the
-  group `{X}`, their label set aside (a remark, not checked); `\\underset{label}{X}` reads
-  as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation `\\le`). `\\because` and
-  words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
+  read as TeX prints it: the braces of `\\color{red}{X}` and `{\\color{red} X}` group
+  nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
+  `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
+  '-' is refused (TeX prints no brackets, so the grouping would be a guess);
+  `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
+  `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
   reason in math after `\\because` is refused: derive would neither check nor use it.
 * `\\forall x \\in S,` before a row says that it holds for every value of x — which every
   row claims anyway — and is set aside.
@@ -56,6 +58,9 @@ _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when)\s
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
+_RELATIONS = r"\\(?:le|ge|leq|geq|ne|neq|lt|gt|q?quad|[,;!])(?![a-zA-Z])"
+_ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
+_ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
 _RELATION_ONLY = re.compile(r"^\s*(=|<|>|\\(le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z]))\s*$")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
@@ -336,17 +341,44 @@ def _decorations(text):
                               m.start())
         end = _closing(text, at)
         if kind == "underbrace" or kind == "overbrace":
-            text = _spaces(text, m.start(), at)              # the group `{X}` stays
             label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
+            _one_quantity(text, m.start(), at, end, label or end + 1)
+            text = _spaces(text, m.start(), at)              # the group `{X}` stays
             if label is not None:
                 text = _spaces(text, end + 1, label)
             continue
         text = _spaces(text, m.start(), end + 1)             # the colour, the label
+        start = len(text) - len(text[end + 1:].lstrip())
+        close = _closing(text, start) if text[start:start + 1] == "{" else -1
         if kind == "underset":
-            start = len(text) - len(text[end + 1:].lstrip())
-            close = _closing(text, start) if text[start:start + 1] == "{" else -1
             if close > 0 and _RELATION_ONLY.match(text[start + 1:close]):
                 text = _spaces(_spaces(text, start, start + 1), close, close + 1)
+            continue
+        if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
+            text = _spaces(_spaces(text, start, start + 1), close, close + 1)
+        before = text[:m.start()].rstrip()
+        if before.endswith("{") and not re.search(r"(\\[a-zA-Z]+|[}^_\\])\s*\{$", before):
+            opening = len(before) - 1               # `{\color{red} X}`: the colour's group
+            closing = _closing(text, opening)
+            if closing > 0:
+                text = _spaces(_spaces(text, opening, opening + 1), closing, closing + 1)
+
+
+def _one_quantity(text, start, at, end, after):
+    """Refuse a sum under `\\underbrace` where brackets would change it (after a factor or
+    '-', before a factor): TeX prints none, so the grouping the brace suggests is a guess."""
+    inner, depth = text[at + 1:end], 0
+    signed = False
+    for i, ch in enumerate(inner):
+        if ch in "{([" and (i == 0 or inner[i - 1] != "\\"):
+            depth += 1
+        elif ch in "})]" and (i == 0 or inner[i - 1] != "\\"):
+            depth -= 1
+        elif ch in "+-" and depth == 0:
+            signed = True
+    if signed and not (_ALONE_BEFORE.search(text[:start]) and _ALONE_AFTER.match(text[after:])):
+        raise RemarkError("a sum under a brace beside a factor or after '-' is ambiguous (TeX "
+                          "prints no brackets): write them, \\underbrace{(a + b)}_{…}", start)
 
 
 def _group_after(text, at, mark):
