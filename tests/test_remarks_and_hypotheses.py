@@ -382,6 +382,8 @@ def test_a_quad_as_spacing_is_read(row, expected):
     (r"\frac{{\color{magenta}1} + a^2 {\color{magenta}- 1}}{1 + a^2} = 1 - \frac{1}{a^2 + 1}",
      "verified"),                                   # as TeX prints it: a^2 - 1, not a^2 · (-1)
     (r"2 \color{red}{a + b} = 2a + b", "verified"),
+    (r"\frac{a}{\color{red} b + 1} = \frac{a}{b+1}", "verified"),   # an argument's braces stay
+    (r"a^{\color{red} 2} + e^{-a} {\color{red} - 1} = a^2 + e^{-a} - 1", "verified"),
     (r"a^2 + b^2 \underset{\text{AM-GM}}{\ge} 2ab", "verified"),
     (r"a^2 + b^2 \underset{\text{AM-GM}}{\le} 2ab", "refuted"),
     (r"(a+b)^2 = a^2 + 2ab + b^2 \because \text{expand}", "verified"),

@@ -357,11 +357,33 @@ def _decorations(text):
         if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
             text = _spaces(_spaces(text, start, start + 1), close, close + 1)
         before = text[:m.start()].rstrip()
-        if before.endswith("{") and not re.search(r"(\\[a-zA-Z]+|[}^_\\])\s*\{$", before):
+        if before.endswith("{") and not before.endswith("\\{") and not _argument(before):
             opening = len(before) - 1               # `{\color{red} X}`: the colour's group
             closing = _closing(text, opening)
             if closing > 0:
                 text = _spaces(_spaces(text, opening, opening + 1), closing, closing + 1)
+
+
+def _argument(before):
+    """Whether the `{` ending `before` opens a command's argument (`\\frac{a}{`, `x^{`), not
+    a group of its own (`e^{-x} {`)."""
+    j, skipped = len(before) - 2, False
+    while j >= 0:
+        if before[j].isspace():
+            j -= 1
+        elif before[j] == "}":                      # step back over a whole group
+            depth = 0
+            while j >= 0:
+                depth += {"}": 1, "{": -1}.get(before[j], 0)
+                j -= 1
+                if depth == 0:
+                    break
+            skipped = True
+        elif before[j] in "^_":
+            return not skipped
+        else:
+            return bool(re.search(r"\\[a-zA-Z]+$", before[:j + 1]))
+    return False
 
 
 def _one_quantity(text, start, at, end, after):
