@@ -49,6 +49,7 @@ class ChainBuilder:
     def end_chain(self):
         self._open = False
         self._broken_at = None
+        self._params = ()
 
     def add(self, parts, justification="", expect="", note="", hypotheses=()):
         """Add one read row (its `Part`s, and the hypotheses written on it)."""
@@ -58,7 +59,6 @@ class ChainBuilder:
             self._not_unread(part)
         if parts[0].relation is None:
             self.end_chain()
-            self._params = ()
             first = parts.pop(0)
             self.chains.append([])
             if first.head is not None:
