@@ -494,3 +494,22 @@ def test_a_long_line_of_dollars_is_read_in_linear_time():
         began = time.monotonic()
         read("long.md", text)
         assert time.monotonic() - began < 5
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"(a+b)^2 = a^2 + 2ab + b^2 =", r"&= b^2 + 2ab + a^2"), ["verified", "verified"]),
+    ((r"(a+b)^2 = a^2 + 2ab + b^2 &=", r"&= b^2 + a^2"), ["verified", "refuted"]),
+    ((r"a^2 + b^2 \ge 2ab \geq", r"& \ge 2ab - 1"), ["verified", "verified"]),
+    ((r"a^2 + b^2 \ge 2ab \ge", r"\ge 2ab + 1"), ["verified", "refuted"]),
+])
+def test_a_relation_ending_a_row_and_starting_the_next_is_stated_once(check_text, rows,
+                                                                     expected):
+    from support import verdicts
+    text = "% derive: real a, b\n\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
+    assert verdicts(check_text(text)) == expected
+
+
+def test_a_relation_ending_a_row_before_another_relation_is_refused(tmp_path):
+    text = "% derive: real a, b\n\\begin{align*}\na = a \\le \\\\\n&= a\n\\end{align*}\n"
+    (message, line, column) = unreadable(load(write(tmp_path, text)))[0]
+    assert line == 3 and "ends too early" in message

@@ -550,3 +550,116 @@ def test_old_style_divergences_are_checked(check_text):
             r"{\rm KL}(p \| q) = \int p(x) \log \frac{q(x)}{p(x)} \, {\rm d}x"]
     assert verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
         ["verified", "refuted"]
+# ---------------------------------------------------------------- a definition that could not be read
+
+UNREAD = "could not be read: this row would read it as an unknown of its own"
+
+
+@pytest.mark.parametrize("header, rows, line", [
+    # the defining row has something derive does not read: σ is not an unknown function below
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble",
+                            r"\frac{d}{dx}\sigma(x) = \sigma(x)(1 - \sigma(x))"), 2),
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"\sigma(0) = \frac12"), 2),
+    ("% derive: real x\n", (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"\sigma'(x) = 1"), 2),
+    ("", (r"c = 2 \wibble", r"c + 1 = 3"), 1),
+    ("% derive: real x\n", (r"c := \wibble x", r"c \le 3"), 2),
+    (HEADER, (r"\mathcal{L}(q) = \int q(x) \wibble dx", r"\mathcal{L}(q) = 1"), 4),
+    # refused as a definition: f was used (as an unknown number) above it
+    ("% derive: real t, x\n", (r"2 f = f + f", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
+     3),
+])
+def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header, rows, line):
+    derivation = load_tex("r.tex", header + "".join(f"$$ {r} $$\n" for r in rows))
+    last = derivation.steps[-1]
+    assert last.kind == "unreadable"
+    assert f"definition at line {line} {UNREAD}" in last.message
+    assert last.location.line == len(rows) + header.count("\n")
+
+
+def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_read(check_text):
+    from support import verdicts
+    text = "% derive: real a\n$$ a = \\wibble $$\n$$ a + a = 2 a $$\n"
+    assert verdicts(check_text(text)) == ["error", "verified"]
+
+
+def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
+    from support import verdicts
+    text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
+            "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"
+            "$$ \\frac{d}{dx}\\sigma(x) = \\sigma(x)(1 - \\sigma(x)) $$\n")
+    assert verdicts(check_text(text)) == ["error", "verified"]
+
+
+def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
+    rows = (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"g(t) = \sigma(t) + 1", r"g(0) = \frac32")
+    derivation = load_tex("r.tex", "% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert [s.kind for s in derivation.steps] == ["unreadable"] * 3
+    assert derivation.steps[2].message.startswith("g's definition at line 3 could not be read")
+
+
+def test_rows_above_a_definition_refused_for_their_use_are_errors_too():
+    """Rows above "where f = …" read f as an unknown number: under the author's f they are
+    true and would be refuted (∂σ(f)/∂θ = 0 for a constant f)."""
+    rows = (r"\frac{\partial}{\partial\theta_0} f = 1", r"q = 2 f", r"f = \theta_0 + \theta_1 x",
+            r"q = 2 \theta_0 + 2 \theta_1 x")
+    derivation = load_tex("r.tex", "% derive: real \\theta_0, \\theta_1, x\n" +
+                          "".join(f"$$ {r} $$\n" for r in rows))
+    assert [s.kind for s in derivation.steps] == ["unreadable"] * 4
+    first, second, third, fourth = (s.message for s in derivation.steps)
+    assert first.startswith("f is defined at line 4, below this row")
+    assert derivation.steps[0].location.line == 2
+    assert second.startswith("f is defined at line 4, below this row")
+    assert "before it is defined here" in third
+    assert fourth.startswith("f's definition at line 4 could not be read")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\sigma(x) \doteq \frac{1}{1+e^{-x}}", r"\frac{d}{dx}\sigma(x) = \sigma(x)(1 - \sigma(x))",
+      r"\sigma(0) = \frac12", r"\sigma(0) = 1"), ["definition", "verified", "verified", "refuted"]),
+    ((r"c \doteq 2", r"c + c = 4", r"c = 3"), ["definition", "verified", "refuted"]),
+])
+def test_doteq_defines_like_coloneqq(check_text, rows, expected):
+    from support import verdicts
+    result = check_text("% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert verdicts(result) == expected
+
+
+def test_doteq_after_an_expression_is_refused():
+    derivation = load_tex("r.tex", "% derive: real a, b\n$$ a + b \\doteq b + a $$\n")
+    (step,) = derivation.steps
+    assert step.kind == "unreadable" and "follows an expression" in step.message
+    assert (step.location.line, step.location.column) == (2, 17)
+
+
+def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
+    """The step from the unread row is the error; the steps after it are checked, and what
+    the chain proves starts after it (never (a+b)^2 = (a+b)^3 across the broken row)."""
+    from support import verdicts
+    rows = [r"(a+b)^2 &= a^2 + 2ab + b^2", r"&= a^2 + 2ab + b^2 \wibble", r"&= (a + b)(a + b)",
+            r"&= (b + a)^2", r"&= (a + b)^3", r"&= (a + b)^2"]
+    result = check_text("% derive: real a, b\n\\begin{align*}\n" + " \\\\\n".join(rows) +
+                        "\n\\end{align*}\n")
+    assert verdicts(result) == ["verified", "error", "error", "verified", "refuted", "refuted"]
+    third = result.steps[2].step
+    assert third.message.startswith("the row above could not be read, so this step from it")
+    assert (third.location.line, third.location.column) == (5, 4)
+    (conclusion,) = result.conclusions
+    assert (conclusion.lhs_latex, conclusion.latex) == ("(a + b)(a + b)", "(a + b)^2")
+    assert conclusion.chain.steps == (4, 5, 6) and not conclusion.proved
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: real x\n", (r"\sigma(x) &= \frac{1}{1+e^{-x}}", r"&= \frac{e^x}{1+e^x}",
+                            r"&= \frac{1}{1+e^{x}}"), ["definition", "verified", "refuted"]),
+    ("", (r"f(t) &:= (t+1)^2", r"&= t^2 + 2t + 1", r"&= t^2 + 1"),
+     ["definition", "verified", "refuted"]),
+    ("% derive: real x\n", (r"\sigma(x) &\doteq \frac{1}{1+e^{-x}} = \frac{e^x}{1+e^x}",
+                            r"&= \frac{e^x}{e^x+1}"), ["definition", "verified", "verified"]),
+])
+def test_a_row_continuing_a_function_definition_means_the_files_letter(check_text, header,
+                                                                       rows, expected):
+    """The parameter of `σ(x) = …` is bound in its row only: the next row's x is the file's x,
+    and the body is compared with it in that x (not in a parameter of its own)."""
+    from support import verdicts
+    text = header + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
+    assert verdicts(check_text(text)) == expected

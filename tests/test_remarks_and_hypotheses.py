@@ -479,3 +479,39 @@ def test_math_after_a_quad_beside_a_row_is_refused(row, at):
 ])
 def test_a_quad_as_spacing_is_read(row, expected):
     assert readings(display("", row)) == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(a+b)^2 = \underbrace{a^2 + 2ab + b^2}_{\text{expand}}", "verified"),
+    (r"(a+b)^2 = \underbrace{a^2 + 2ab + b^2}_{= c}", "verified"),
+    (r"(a+b)^2 = \underset{\text{expand}}{\underbrace{a^2 + 2ab + b^2}}", "verified"),
+    (r"(a+b)^2 = 2 \underbrace{a b}_{s} + a^2 + b^2", "verified"),  # a product: no doubt
+    (r"(a+b)^2 - 4ab = a^2 + b^2 - \underbrace{(a + b)}_{s} 2b + 2b^2", "verified"),
+    (r"(a+b)^2 = \overbrace{a^2 + b^2}^{\text{no}}", "refuted"),
+    (r"(a+b)^2 = \color{red}{a^2 + 2ab + b^2}", "verified"),
+    (r"(a+b)^2 = {\color{red} a^2 + 2ab} + b^2", "verified"),
+    (r"(a+b)^2 = \textcolor{blue}{a^2 + b^2}", "refuted"),
+    (r"\frac{{\color{magenta}1} + a^2 {\color{magenta}- 1}}{1 + a^2} = 1 - \frac{1}{a^2 + 1}",
+     "verified"),                                   # as TeX prints it: a^2 - 1, not a^2 · (-1)
+    (r"2 \color{red}{a + b} = 2a + b", "verified"),
+    (r"\frac{a}{\color{red} b + 1} = \frac{a}{b+1}", "verified"),   # an argument's braces stay
+    (r"a^{\color{red} 2} + e^{-a} {\color{red} - 1} = a^2 + e^{-a} - 1", "verified"),
+    (r"a^2 + b^2 \underset{\text{AM-GM}}{\ge} 2ab", "verified"),
+    (r"a^2 + b^2 \underset{\text{AM-GM}}{\le} 2ab", "refuted"),
+    (r"(a+b)^2 = a^2 + 2ab + b^2 \because \text{expand}", "verified"),
+])
+def test_decorations_are_set_aside(row, expected):
+    assert verdicts(display("% derive: real a, b\n", row)) == [expected]
+
+
+@pytest.mark.parametrize("row, column, message", [
+    (r"\sqrt{t^2} = t \because t > 0", 19, "neither checks nor uses a reason after \\because"),
+    (r"t = \color red t", 8, "\\color is read with its argument in braces"),
+    (r"2 \underbrace{t + 1}_{s} = 2t + 2", 6, "a sum under a brace beside a factor"),
+    (r"1 - \underbrace{t + 1}_{s} = -t", 8, "a sum under a brace beside a factor"),
+    (r"\underbrace{t + 1}_{s} t = t^2 + t", 4, "a sum under a brace beside a factor"),
+])
+def test_decorations_derive_would_drop_are_refused(row, column, message):
+    (step,) = steps(display("% derive: real t\n", row))
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (2, column)

@@ -63,13 +63,13 @@ class Builder:
         try:
             annotated = annotate(text)
         except RemarkError as problem:
-            self.chains.unreadable(self.source.error(problem.message, offset + problem.offset),
-                                   offset + len(text) - len(text.lstrip()), text)
+            self._unreadable(self.source.error(problem.message, offset + problem.offset),
+                             offset, text)
             return
         written, local = list(annotated.hypotheses), []
         try:
             for at, definition in annotated.definitions:
-                key = self.directives.define_beside(definition, offset + at)
+                key = self._define_beside(definition, offset + at)
                 if key is None:
                     written.append((at, definition))
                 else:
@@ -77,7 +77,7 @@ class Builder:
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note))
         except InputError as error:
-            self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+            self._unreadable(error, offset, text)
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
@@ -93,7 +93,25 @@ class Builder:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses)
             except InputError as error:
-                self.chains.unreadable(error, offset + len(row) - len(row.lstrip()), row)
+                self._unreadable(error, offset, row)
+
+    def _unreadable(self, error, offset, text):
+        """A row that could not be read: an unreadable step; and the name it would have
+        defined is `unread` from here on (a later use is an error, never an unknown)."""
+        self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+        key = self.reader.would_define(text, offset)
+        if key is not None:
+            self.scope.unread[key] = offset + len(text) - len(text.lstrip())
+
+    def _define_beside(self, definition, offset):
+        """`directives.define_beside`, marking the name `unread` when it fails."""
+        try:
+            return self.directives.define_beside(definition, offset)
+        except InputError:
+            key = self.reader.would_define(definition, offset)
+            if key is not None:
+                self.scope.unread[key] = offset
+            raise
 
     def _at(self, parts, point, offset):
         """Every side of a row claimed `at θ = θ_0`, evaluated there."""

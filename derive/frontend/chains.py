@@ -4,22 +4,31 @@ A row that starts with a relation (`= …`) continues the chain above it; a row 
 side of its own starts a new chain, so a block of separate equations (each line `A = B`)
 is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
-relation is a `definition` step, and from then on the name means that expression. A
-declaration between rows (anything but expect/note) ends the chain it interrupts, and so
-does a row derive cannot read. What each chain proves is computed here, from its
-relations, by the model's composition table.
+relation is a `definition` step, and from then on the name means that expression (a
+function's parameters are bound in its row only: a row continuing `f(x) = …` is about the
+file's x, and so is the body it continues). A
+declaration between rows (anything but expect/note) ends the chain it interrupts. A row
+derive cannot read is an error of its own; the next row continuing it starts the chain
+again from its first side (the step from the unreadable row to it is an error too), so
+what a chain proves never spans a row that was not read. A row that reaches a name whose
+defining row could not be read (directly or through a definition) is an error; rows above
+a definition refused because they used the name undeclared become errors too (they read
+it as an unknown the author did not mean). What each chain proves is computed here, from
+its relations, by the model's composition table.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
-from derive.model.names import DefinitionInfo
+from derive.model.names import DefinitionInfo, Kind
 from derive.frontend.directives import used_before
-from derive.model.terms import Defined, Limit, Mul, Num, Optimum, Sym
+from derive.model.terms import (Call, Defined, Limit, Mul, Num, Optimum, Sym, free_names, nodes,
+                                substitute)
 from derive.frontend.latex.reader import DEFINE
-from derive.frontend.scope import UsedBefore
+from derive.frontend.scope import UsedBefore, unread_message
 from derive.notation.show import show_all
 
 
@@ -34,15 +43,20 @@ class ChainBuilder:
         self._last = None            # the Part a continuation row continues
         self._open = False           # whether `_last` may be continued
         self._broken_at = None       # a row that could not be read, if it ended the chain
+        self._starts = []            # the source offset of each step's right side
+        self._params = ()            # the parameters of a definition `_last` is the body of
 
     def end_chain(self):
         self._open = False
         self._broken_at = None
+        self._params = ()
 
     def add(self, parts, justification="", expect="", note="", hypotheses=()):
         """Add one read row (its `Part`s, and the hypotheses written on it)."""
         first_new = len(self.steps)
         parts = list(parts)
+        for part in parts:
+            self._not_unread(part)
         if parts[0].relation is None:
             self.end_chain()
             first = parts.pop(0)
@@ -53,12 +67,21 @@ class ChainBuilder:
                                             first.start)
                 first = self._define(first, parts.pop(0), justification)
             self._last, self._open = first, True
+        elif not self._open and self._broken_at is not None:
+            first = parts.pop(0)         # re-anchored: the step from the broken row is the error
+            self.unreadable(self.source.error(
+                "the row above could not be read, so this step from it is not checked; the "
+                "chain goes on from this side", first.start), first.start,
+                f"{first.relation.symbol} {first.latex}")
+            self.chains.append([])
+            self._last, self._open, self._broken_at = first, True, None
         elif not self._open:
-            reason = ("the row above could not be read" if self._broken_at is not None else
-                      "a declaration ends the chain above" if self._last is not None else
+            reason = ("a declaration ends the chain above" if self._last is not None else
                       "there is nothing before it")
             raise self.source.error(f"this row starts with a relation, but {reason}: it has "
                                     "nothing to continue", parts[0].start)
+        elif self._params:
+            self._last = self._outside(self._last, parts[0].start)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
@@ -82,6 +105,7 @@ class ChainBuilder:
                                         error.cell)
         else:
             location = Location(self.source.file, *self.source.position(offset))
+        self._starts.append(offset)
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
             lhs=None, rhs=None, lhs_latex="", latex=" ".join(text.split()),
@@ -101,13 +125,57 @@ class ChainBuilder:
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:
+            self._void_uses(exc.key, head_part.start)
             raise used_before(self.source, exc, head_part.start) from None
+        self._params = head.params
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
             lhs = Mul(Num(head.scale), lhs)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part
+
+    def _outside(self, part, offset):
+        """The body of a definition `f(x) = …` as the next row reads it: its parameters are
+        bound in the defining row only, so a row continuing it (`&= …`) means the file's x
+        (declared, or undeclared as that row reads it) — never a body in the parameter
+        compared with a side in another name. A body applying a parameter stays as it is."""
+        params, self._params = self._params, ()
+        if any(isinstance(t, Call) and t.function in params for t in nodes(part.term)):
+            return part
+        outer = {}
+        for p in params:
+            found = self.scope.lookup(p.latex)
+            name = found[0] if found is not None else \
+                self.scope.implicit(p.latex, Kind.SYMBOL, offset)[0]
+            outer[p] = Sym(name)
+        return replace(part, term=substitute(part.term, outer, self.scope.allowance))
+
+    def _not_unread(self, part):
+        """Raise when a side reaches (through definitions too) a name whose defining row
+        could not be read."""
+        if part.term is None or not self.scope.unread:
+            return
+        for name in free_names(part.term):
+            at = self.scope.unread.get(name.latex)
+            if at is not None and self.scope.names.get(name.latex) is name:
+                line, _ = self.source.position(at)
+                raise self.source.error(unread_message(name.latex, line), part.start)
+
+    def _void_uses(self, key, offset):
+        """The rows above that used `key` undeclared, now that a row defines it: errors,
+        not steps about an unknown the author did not mean."""
+        name = self.scope.names.get(key)
+        line, _ = self.source.position(offset)
+        for i, step in enumerate(self.steps):
+            if step.kind is not StepKind.UNREADABLE and any(
+                    name in free_names(t) for t in (step.lhs, step.rhs) if t is not None):
+                error = self.source.error(
+                    f"{key} is defined at line {line}, below this row, which reads it as an "
+                    "unknown of its own: define it before its first use", self._starts[i])
+                self.steps[i] = _with(step, kind=StepKind.UNREADABLE, lhs=None, rhs=None,
+                                      reading="", message=error.message,
+                                      source_line=error.source_line or "")
 
     def _transition(self, part, justification):
         if part.relation is DEFINE:
@@ -121,6 +189,7 @@ class ChainBuilder:
     def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification):
         line, column = self.source.position(part.start)
         index = len(self.steps) + 1
+        self._starts.append(part.start)
         self.steps.append(Step(
             index=index, kind=kind, relation=relation, lhs=lhs, rhs=rhs,
             lhs_latex=lhs_latex, latex=part.latex,
@@ -160,7 +229,6 @@ def _hypotheses_reading(hypotheses):
 
 
 def _with(step, **changes):
-    from dataclasses import replace
     return replace(step, **changes)
 
 

@@ -5,7 +5,8 @@ or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
 separators. A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are)
-loses them.
+loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
+states it once.
 """
 
 from __future__ import annotations
@@ -65,7 +66,29 @@ def rows(display):
         out.append(masked[start:m.start()])
         start = m.end()
     out.append(masked[start:])
-    return [row for row in map(_row, out) if row.text.strip()]
+    return _without_repeated_relations([row for row in map(_row, out) if row.text.strip()])
+
+
+# A relation ending a row, and one starting the next (`A = B = \\ &= C`).
+_RELATION_AT_END = re.compile(r"(?<![:\\])(=|<|>|\\(?:leq?|geq?|neq?|lt|gt)(?![a-zA-Z]))\s*$")
+_RELATION_AT_START = re.compile(r"^\s*(=|<|>|\\(?:leq?|geq?|neq?|lt|gt)(?![a-zA-Z]))")
+
+
+def _without_repeated_relations(rows):
+    """A row ending with the relation the next row starts with (`A = B = \\\\ &= C`, the
+    relation written on both lines) states it once: the trailing copy is blanked."""
+    out = list(rows)
+    for k in range(len(out) - 1):
+        end = _RELATION_AT_END.search(out[k].text)
+        start = _RELATION_AT_START.match(out[k + 1].text)
+        if end and start and _relation(end.group(1)) == _relation(start.group(1)):
+            blanked = out[k].blank_span(end.start(1), end.end(1))
+            out[k] = Row(blanked.text, blanked.spans, out[k].align)
+    return out
+
+
+def _relation(spelling):
+    return spelling.rstrip("q") if spelling.startswith("\\") else spelling
 
 
 def without_comments(mapped):

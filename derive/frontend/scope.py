@@ -5,7 +5,10 @@ about it changes where a directive says so (`% derive: positive a`), and the `Co
 snapshot taken at each row is what that row's steps are checked under. A name the file
 uses without declaring it gets an implicit declaration on first use — a complex symbol, or
 an opaque function when it is applied to brackets — and using it both ways is an error:
-one name means one thing. An undeclared sum bound (or family's last index) is a natural
+one name means one thing. A name whose defining row could not be read (`\\sigma(x) \\doteq
+…` before `\\doteq` was read, `f = …` refused after f was used) is `unread` from there on:
+a later row using it is an error, never a row about an unknown complex number or function
+(which a counterexample would then choose). An undeclared sum bound (or family's last index) is a natural
 number for the whole file, so it is refused where a row above used it as a number.
 """
 
@@ -29,6 +32,12 @@ class UsedBefore(Exception):
         self.key, self.offset = key, offset
 
 
+def unread_message(key, line):
+    """Why a row cannot use a name whose defining row (at `line`) could not be read."""
+    return (f"{key}'s definition at line {line} could not be read: this row would read it as "
+            "an unknown of its own (fix that row, or declare the name)")
+
+
 class FileScope:
     def __init__(self):
         self.names = {}           # canonical key → Name
@@ -41,6 +50,7 @@ class FileScope:
         self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
+        self.unread = {}          # key of a name whose defining row could not be read → offset
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
@@ -66,6 +76,7 @@ class FileScope:
         self.table[name] = declaration
         self.first_use.pop(name, None)
         self.ended.pop(key, None)
+        self.unread.pop(key, None)
         self._context = None
         return name
 
@@ -112,10 +123,13 @@ class FileScope:
     def implicit(self, key, kind, offset):
         """The Name of an undeclared spelling used as `kind` (SYMBOL or FUNCTION). Returns
         (Name, None), or (Name, offset of the conflicting first use) when the file already
-        used it as the other kind (or defined it beside one row only: see `end_local`)."""
+        used it as the other kind (or defined it beside one row only: see `end_local`; or
+        its defining row could not be read: see `unread`)."""
         name = self.name(key)
         if key in self.ended:
             return name, self.ended[key]
+        if key.rstrip("'") in self.unread:
+            return name, self.unread[key.rstrip("'")]
         found = self.table.get(name)
         if found is None:
             self.table[name] = Declaration(kind, Domain.COMPLEX, declared=False)

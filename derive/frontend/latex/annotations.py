@@ -32,6 +32,14 @@ spaces), so positions in messages stay exact.
     multiplied in. A `\\quad` with nothing before it indents the row.
 * `\\text{ nats}` (a unit) at the end of a row is set aside; `\\text{ bits}` is refused:
   derive's logarithms are natural.
+* Decorations: `\\color{red}` and `\\textcolor{red}` are set aside (what they colour is
+  read as TeX prints it: the braces of `\\color{red}{X}` and `{\\color{red} X}` group
+  nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
+  `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
+  '-' is refused (TeX prints no brackets, so the grouping would be a guess);
+  `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
+  `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
+  reason in math after `\\because` is refused: derive would neither check nor use it.
 * `\\forall x \\in S,` before a row says that it holds for every value of x — which every
   row claims anyway — and is set aside.
 """
@@ -48,6 +56,13 @@ _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)
 _CONDITION = re.compile(r"^\s*(for|if|where|with|when)\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
+_DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
+                         r"(?![a-zA-Z])\s*")
+_RELATIONS = r"\\(?:le|ge|leq|geq|ne|neq|lt|gt|q?quad|[,;!])(?![a-zA-Z])"
+_ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
+_ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
+_RELATION_ONLY = re.compile(r"^\s*(=|<|>|\\(le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z]))\s*$")
+_WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
@@ -89,7 +104,7 @@ class Annotated:
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
-    text = _forall(_units(_label(text)))
+    text = _forall(_units(_label(_decorations(text))))
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
@@ -310,6 +325,110 @@ def _letter(name):
     """`\\mathrm{x}` → x, `\\mathcal{X}` → X: a name without its font."""
     inner = re.sub(r"\\[a-zA-Z]+\s*\{([^{}]*)\}", r"\1", name)
     return inner.strip()
+
+
+def _decorations(text):
+    """The row with its decorations blanked (see the module's docstring)."""
+    while True:
+        m = _DECORATION.search(text)
+        if m is None:
+            return text
+        kind, at = m.group(1), m.end()
+        if kind == "because":
+            return _because(text, m.start())
+        if text[at:at + 1] != "{" or _closing(text, at) < 0:
+            raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
+                              m.start())
+        end = _closing(text, at)
+        if kind == "underbrace" or kind == "overbrace":
+            label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
+            _one_quantity(text, m.start(), at, end, label or end + 1)
+            text = _spaces(text, m.start(), at)              # the group `{X}` stays
+            if label is not None:
+                text = _spaces(text, end + 1, label)
+            continue
+        text = _spaces(text, m.start(), end + 1)             # the colour, the label
+        start = len(text) - len(text[end + 1:].lstrip())
+        close = _closing(text, start) if text[start:start + 1] == "{" else -1
+        if kind == "underset":
+            if close > 0 and _RELATION_ONLY.match(text[start + 1:close]):
+                text = _spaces(_spaces(text, start, start + 1), close, close + 1)
+            continue
+        if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
+            text = _spaces(_spaces(text, start, start + 1), close, close + 1)
+        before = text[:m.start()].rstrip()
+        if before.endswith("{") and not before.endswith("\\{") and not _argument(before):
+            opening = len(before) - 1               # `{\color{red} X}`: the colour's group
+            closing = _closing(text, opening)
+            if closing > 0:
+                text = _spaces(_spaces(text, opening, opening + 1), closing, closing + 1)
+
+
+def _argument(before):
+    """Whether the `{` ending `before` opens a command's argument (`\\frac{a}{`, `x^{`), not
+    a group of its own (`e^{-x} {`)."""
+    j, skipped = len(before) - 2, False
+    while j >= 0:
+        if before[j].isspace():
+            j -= 1
+        elif before[j] == "}":                      # step back over a whole group
+            depth = 0
+            while j >= 0:
+                depth += {"}": 1, "{": -1}.get(before[j], 0)
+                j -= 1
+                if depth == 0:
+                    break
+            skipped = True
+        elif before[j] in "^_":
+            return not skipped
+        else:
+            return bool(re.search(r"\\[a-zA-Z]+$", before[:j + 1]))
+    return False
+
+
+def _one_quantity(text, start, at, end, after):
+    """Refuse a sum under `\\underbrace` where brackets would change it (after a factor or
+    '-', before a factor): TeX prints none, so the grouping the brace suggests is a guess."""
+    inner, depth = text[at + 1:end], 0
+    signed = False
+    for i, ch in enumerate(inner):
+        if ch in "{([" and (i == 0 or inner[i - 1] != "\\"):
+            depth += 1
+        elif ch in "})]" and (i == 0 or inner[i - 1] != "\\"):
+            depth -= 1
+        elif ch in "+-" and depth == 0:
+            signed = True
+    if signed and not (_ALONE_BEFORE.search(text[:start]) and _ALONE_AFTER.match(text[after:])):
+        raise RemarkError("a sum under a brace beside a factor or after '-' is ambiguous (TeX "
+                          "prints no brackets): write them, \\underbrace{(a + b)}_{…}", start)
+
+
+def _group_after(text, at, mark):
+    """The end (exclusive) of `mark{…}` or `mark` and one character after `at`, or None."""
+    start = len(text) - len(text[at:].lstrip())
+    if text[start:start + 1] != mark:
+        return None
+    body = len(text) - len(text[start + 1:].lstrip())
+    if text[body:body + 1] == "{":
+        close = _closing(text, body)
+        return None if close < 0 else close + 1
+    token = re.match(r"\\[a-zA-Z]+|.", text[body:])
+    return body + len(token.group(0)) if token else None
+
+
+def _because(text, at):
+    """`\\because` and the words after it, to the end of the row, blanked; a reason in math
+    is refused (derive would neither check nor use it)."""
+    rest = text[at + len("\\because"):]
+    if _depth(text, at) or not _WORDS_ONLY.match(rest):
+        raise RemarkError("derive neither checks nor uses a reason after \\because: write it "
+                          "as \\text{…}, a hypothesis of the row as \\quad (t > 0), a claim as "
+                          "a row of its own", at)
+    return _spaces(text, at, len(text))
+
+
+def _spaces(text, start, end):
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
 def _units(text):

@@ -28,8 +28,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   `p` is p at the innermost bound variable that ranges like p's variable, or else at its
   declared variable.
 * **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
-  here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq` always
-  define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
+  here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq`,
+  `\\doteq` always define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
@@ -61,7 +61,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
-from derive.frontend.scope import MAX_EXPANSION
+from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
@@ -226,7 +226,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 families.spelled(name.key) is not None:       # \mathcal{N}(…) is a family
             return None
         label = self._label(name.key, bracket)
-        return None if label in self.scope.heads else (name.key, label)
+        if label in self.scope.heads:
+            return None
+        self.not_ended(name.key, node)
+        return name.key, label
 
     def read_term(self, text, start):
         """One expression (a directive's formula or hypothesis)."""
@@ -474,6 +477,24 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if head is None or head.label is None or not _named_quantity(head.key):
             return None
         return text[_start(children[0]):_end(children[0])]
+
+    def would_define(self, text, start):
+        """The key of the undeclared name an unreadable row would have defined — its left
+        side a head before `=` or a definition sign (`\\sigma(x) \\doteq …`, `f = …`
+        refused after f was used) — else None. Reads nothing else and raises nothing."""
+        match = _DEFINING_SIDE.match(_without_end_punctuation(text))
+        if match is None:
+            return None
+        try:
+            tree = self._parse(match.group(1), start)
+            if len(tree.children) != 1:
+                return None
+            head = self.head(tree.children[0], DEFINE)
+        except InputError:
+            return None
+        if head is None or head.label == head.key or self.declared(head.key) is not None:
+            return None
+        return head.key
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
@@ -1122,7 +1143,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                          node)
 
     def not_ended(self, key, node):
-        """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`)."""
+        """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`),
+        or its defining row could not be read (then any reading of it would be a guess)."""
+        unread = self.scope.unread.get(key.rstrip("'"))
+        if unread is not None:
+            line, _ = self.source.position(unread)
+            raise self.error(unread_message(key.rstrip("'"), line), node)
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
             raise self.error(f"{key} is defined beside the row at line {line} for that row only: "
@@ -2034,6 +2060,13 @@ def _with_sizing(text, start):
     them, but the side as written keeps them)."""
     m = _SIZING.search(text, 0, start)
     return m.start() if m else start
+
+
+# The left side of a row up to its first `=`, `:=` or definition sign outside braces and
+# brackets (what an unreadable row would define).
+_DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+\s*|\\.|\{[^{}]*\}|"
+                            r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(?:=|:=|\\(?:coloneqq|coloneq|"
+                            r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
 
 
 def _without_end_punctuation(text):
