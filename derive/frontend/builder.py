@@ -9,11 +9,13 @@ cannot be read stops the file (what follows would mean something else).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.layout import continuation
 from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -28,6 +30,7 @@ class Builder:
         self.reader = Reader(self.scope, source)
         self.directives = Directives(self.scope, self.reader, source)
         self.chains = ChainBuilder(self.scope, source)
+        self._read = 0               # rows read so far
 
     def directive(self, keyword, body, offset):
         """Apply a directive; `offset` is where its body starts in the source."""
@@ -57,9 +60,23 @@ class Builder:
             self.row(text, offset, why)
 
     def row(self, text, offset, justification="", expect=""):
-        """Read one row of display math found at `offset` of the source."""
+        """Read one row of display math found at `offset` of the source. A row that goes on
+        with an expression (`+ …`, `layout.continuation`) reaches here only when it could
+        not be joined to the row above it — the first row of a display after another one
+        (`$$ a = b $$ $$ + c $$`), a row after `\\intertext`: an error at its operator,
+        never an expression of its own with the operator dropped. (The file's first row
+        has nothing to continue: there a leading `-` is a sign.)"""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
+        self._read += 1
+        at = continuation(text)
+        if at is not None and self._read > 1:
+            op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)
+            self.chains.unreadable(self.source.error(
+                f"this row starts with a binary {op}: it continues the expression above, but "
+                "derive joins a continuation row only to the row above it in the same display "
+                "(write it after \\\\ there)", offset + at), offset + at, text)
+            return
         try:
             annotated = annotate(text)
         except RemarkError as problem:
