@@ -448,3 +448,12 @@ def test_a_continuation_that_cannot_be_joined_is_an_error_at_its_operator(text, 
         assert "continues the expression above" in cut.message
         assert "only to the row above it in the same display" in cut.message
         assert (cut.location.line, cut.location.column) == (line, column)
+
+
+def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
+    from derive.frontend.tex_file import load_text
+    text = ("<!-- derive: positive a, b -->\n\n$$ F = \\int_0^1 a x \\,\\mathrm{d}x $$\n\n"
+            "$$ + \\int_0^1 b x \\,\\mathrm{d}x $$\n\n$$ F = \\frac{a}{2} + \\frac{b}{2} $$\n")
+    definition, cut, use = load_text("r.md", text).steps
+    assert definition.kind == "definition" and cut.kind == "unreadable"
+    assert use.kind == "unreadable" and "F is defined at line 5 for that row only" in use.message

@@ -76,6 +76,7 @@ class Builder:
                 f"this row starts with a binary {op}: it continues the expression above, but "
                 "derive joins a continuation row only to the row above it in the same display "
                 "(write it after \\\\ there)", offset + at), offset + at, text)
+            self._withdraw_cut_definition(offset + at)
             return
         try:
             annotated = annotate(text)
@@ -98,6 +99,14 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _withdraw_cut_definition(self, offset):
+        """A definition made by the row just above a continuation that could not be joined
+        (`$$ F = a $$ $$ + b $$`) would keep only part of what the author wrote: it ends
+        there, and a later use of the name is an error, never the partial meaning."""
+        steps = self.chains.steps
+        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
+            self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending):
         """Read the rows of one annotated row, each with the hypotheses written beside it."""

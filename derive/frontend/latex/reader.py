@@ -1067,10 +1067,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                          node)
 
     def not_ended(self, key, node):
-        """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`)."""
+        """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`), or
+        by a row whose expression goes on in a display of its own (`builder`)."""
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
-            raise self.error(f"{key} is defined beside the row at line {line} for that row only: "
+            raise self.error(f"{key} is defined at line {line} for that row only (beside it, "
+                             "or cut off where its expression goes on past its display): "
                              "to use it further, define it once (% derive: define …)", node)
 
     def _declared(self, p, name, declaration, bracket):
