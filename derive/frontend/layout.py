@@ -96,7 +96,7 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\}|"
 _BINARY = re.compile(r"[+-]|\\(?:cdot|times)(?![a-zA-Z])")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|\\(?:le|ge|leq|geq|ne|neq|lt|gt|leqslant|"
                            r"geqslant|coloneqq|triangleq|approx|equiv|propto)(?![a-zA-Z])")
-_SIDE = re.compile(r"\\q?quad(?![a-zA-Z])")
+_RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
 
 
 def continuation(text):
@@ -118,17 +118,10 @@ def continuation(text):
 def _top_relation(text):
     """Whether `text` states a relation outside every bracket, before its side remarks
     (a top-level `\\quad` after some math)."""
-    depth = 0
-    for i, ch in enumerate(text):
-        if i and text[i - 1] == "\\":
-            continue
-        if ch in "({[":
-            depth += 1
-        elif ch in ")}]":
-            depth -= 1
-        elif depth == 0 and (_ROW_RELATION.match(text, i) or
-                             (_SIDE.match(text, i) and text[:i].strip())):
-            return _ROW_RELATION.match(text, i) is not None
+    from derive.frontend.latex.annotations import _depth
+    for m in _RELATION_OR_SIDE.finditer(text):
+        if _depth(text, m.start()) == 0 and (m.group("relation") or text[:m.start()].strip()):
+            return m.group("relation") is not None
     return False
 
 
