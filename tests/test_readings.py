@@ -663,3 +663,75 @@ def test_a_row_continuing_a_function_definition_means_the_files_letter(check_tex
     from support import verdicts
     text = header + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
     assert verdicts(check_text(text)) == expected
+# A row that goes on with the expression above (`&\quad + …`) is joined to it: the row
+# above reads what the author wrote (a definition too), never two rows with the `+` dropped.
+SPLIT = ("% derive: positive a, b\n\\begin{{align*}}\n\\log(ab) + \\log a &= \\log a + \\log a \\\\\n"
+         "{} \\log b \\\\\n&= 2\\log a {} \\log b\n\\end{{align*}}\n")
+
+
+@pytest.mark.parametrize("lead, sign", [
+    (r"&\quad +", "+"), (r"& +", "+"), (r"&+", "+"), (r"& \qquad +", "+"), (r"\qquad +", "+"),
+    (r"& {}+", "+"), (r"& \phantom{=} +", "+"), (r"&\quad -", "-"), (r"& -", "-"),
+    (r"& {}-", "-"), (r"& \hspace{1em} +", "+"),
+])
+def test_a_continuation_row_is_joined_to_the_row_above(lead, sign):
+    from probability_support import verdicts
+    text = SPLIT.format(lead, sign)
+    if sign == "-":
+        text = text.replace(r"\log(ab)", r"\log(a/b)")
+    first, second = load_tex("r.tex", text).steps
+    assert first.reading.endswith(f"= log(a) + log(a) {sign} log(b)")
+    assert second.reading.startswith(f"log(a) + log(a) {sign} log(b) =")
+    assert verdicts(text) == ["verified", "verified"]
+
+
+def test_a_split_definition_is_read_whole():
+    from probability_support import verdicts
+    text = ("% derive: variable x\n% derive: density p, q\n\\begin{align*}\n"
+            "C &= \\mathbb{E}_{x \\sim p}\\left[\\log \\frac{p(x)}{p(x)+q(x)}\\right] \\\\\n"
+            "&\\quad + \\mathbb{E}_{x \\sim q}\\left[\\log \\frac{q(x)}{p(x)+q(x)}\\right]\n"
+            "\\end{align*}\n"
+            "$$ C = -\\log 2 + D_{KL}\\left(p \\| \\frac{p+q}{2}\\right) $$\n"
+            "$$ C = -\\log 4 + 2 \\cdot D_{JS}(p \\| q) $$\n")
+    definition, half, whole = load_tex("r.tex", text).steps
+    assert definition.kind == "definition" and "E_{x′~q}" in definition.reading
+    assert verdicts(text)[1:] == ["refuted", "verified"]   # Goodfellow et al.'s Theorem 1
+
+
+def test_a_row_with_its_own_left_side_starting_with_minus_is_not_a_continuation():
+    text = "\\begin{align*}\na &= a \\\\\n-a &= -a\n\\end{align*}\n"
+    assert [s.reading for s in load_tex("r.tex", text).steps] == ["a = a", "-a = -a"]
+    assert [s.reading for s in load_tex("r.tex", "$$ -a = -a $$\n").steps] == ["-a = -a"]
+
+
+def test_a_joined_row_keeps_its_positions():
+    text = "\\begin{align*}\na &= a \\\\\n  &\\quad + \\det a\n\\end{align*}\n"
+    (step,) = load_tex("r.tex", text).steps
+    assert step.kind == "unreadable" and "\\det" in step.message
+    assert (step.location.line, step.location.column) == (3, 12)
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("$$ a = b $$\n\n$$ + c $$\n", 3, 4),                                   # Markdown: two displays
+    ("$$ a = b $$\n\n$$ \\quad - c $$\n", 3, 10),
+    ("\\begin{align*}\na &= b \\\\\n\\intertext{so}\n&\\quad + c\n\\end{align*}\n", 4, 8),
+])
+def test_a_continuation_that_cannot_be_joined_is_an_error_at_its_operator(text, line, column):
+    from derive.frontend.tex_file import load_text
+    for name in ("r.md", "r.tex"):
+        if name == "r.md" and "intertext" in text:
+            continue
+        steps = load_text(name, text).steps
+        (cut,) = [s for s in steps if s.kind == "unreadable"]
+        assert "continues the expression above" in cut.message
+        assert "only to the row above it in the same display" in cut.message
+        assert (cut.location.line, cut.location.column) == (line, column)
+
+
+def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
+    from derive.frontend.tex_file import load_text
+    text = ("<!-- derive: positive a, b -->\n\n$$ F = \\int_0^1 a x \\,\\mathrm{d}x $$\n\n"
+            "$$ + \\int_0^1 b x \\,\\mathrm{d}x $$\n\n$$ F = \\frac{a}{2} + \\frac{b}{2} $$\n")
+    definition, cut, use = load_text("r.md", text).steps
+    assert definition.kind == "definition" and cut.kind == "unreadable"
+    assert use.kind == "unreadable" and "F is defined at line 5 for that row only" in use.message

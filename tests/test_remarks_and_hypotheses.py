@@ -515,3 +515,37 @@ def test_decorations_derive_would_drop_are_refused(row, column, message):
     (step,) = steps(display("% derive: real t\n", row))
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (2, column)
+# ------------------------------------------------- a remark in its own alignment column
+
+def _aligned(*rows):
+    return ("% derive: positive a, b\n\\begin{align}\n" + " \\\\\n".join(rows) +
+            "\n\\end{align}\n")
+
+
+@pytest.mark.parametrize("column", [
+    r"&& \text{product rule}", r"&& \text{(commute)}", r"&& (\text{Jensen})",
+    r"& \text{product rule}", r"&& \href{../jensen}{\text{Jensen's}}",
+    r"&& {\text{Jensen's}}",              # what a LaTeX document leaves of an \href
+])
+def test_a_remark_in_its_own_alignment_column_is_set_aside(column):
+    text = _aligned(r"\log(ab) &= \log a + \log b " + column,
+                    r"&= \log b + \log a " + column)
+    assert readings(text) == ["log(a · b) = log(a) + log(b)", "log(a) + log(b) = log(b) + log(a)"]
+    assert verdicts(text) == ["verified", "verified"]
+
+
+def test_a_column_after_a_double_mark_is_read_as_beside_a_quad():
+    (step,) = steps(_aligned(r"a &= a && b > 0"))
+    assert step.hypotheses[0].latex == "b > 0"
+    (step,) = steps(_aligned(r"a &= a && 3"))
+    assert step.kind.value == "unreadable" and "math after a \\quad" in step.message
+    assert step.source_line[step.location.column - 1:].startswith("3")
+
+
+def test_a_remark_column_in_a_markdown_page():
+    from derive.frontend.tex_file import load_text
+    text = ("<!-- derive: positive a, b -->\n\n$$\n\\begin{aligned}\n\\log(ab) &= \\log a + \\log b "
+            "&& \\href{../Jensens inequality}{\\text{Jensen's}} \\\\\n"
+            "&= \\log b + \\log a && \\text{marginal to joint}\n\\end{aligned}\n$$\n")
+    assert [s.reading for s in load_text("r.md", text).steps] == [
+        "log(a · b) = log(a) + log(b)", "log(a) + log(b) = log(b) + log(a)"]

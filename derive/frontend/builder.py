@@ -9,11 +9,13 @@ cannot be read stops the file (what follows would mean something else).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.layout import continuation
 from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -28,6 +30,7 @@ class Builder:
         self.reader = Reader(self.scope, source)
         self.directives = Directives(self.scope, self.reader, source)
         self.chains = ChainBuilder(self.scope, source)
+        self._read = 0               # rows read so far
 
     def directive(self, keyword, body, offset):
         """Apply a directive; `offset` is where its body starts in the source."""
@@ -57,9 +60,24 @@ class Builder:
             self.row(text, offset, why)
 
     def row(self, text, offset, justification="", expect=""):
-        """Read one row of display math found at `offset` of the source."""
+        """Read one row of display math found at `offset` of the source. A row that goes on
+        with an expression (`+ …`, `layout.continuation`) reaches here only when it could
+        not be joined to the row above it — the first row of a display after another one
+        (`$$ a = b $$ $$ + c $$`), a row after `\\intertext`: an error at its operator,
+        never an expression of its own with the operator dropped. (The file's first row
+        has nothing to continue: there a leading `-` is a sign.)"""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
+        self._read += 1
+        at = continuation(text)
+        if at is not None and self._read > 1:
+            op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)
+            self.chains.unreadable(self.source.error(
+                f"this row starts with a binary {op}: it continues the expression above, but "
+                "derive joins a continuation row only to the row above it in the same display "
+                "(write it after \\\\ there)", offset + at), offset + at, text)
+            self._withdraw_cut_definition(offset + at)
+            return
         try:
             annotated = annotate(text)
         except RemarkError as problem:
@@ -81,6 +99,14 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _withdraw_cut_definition(self, offset):
+        """A definition made by the row just above a continuation that could not be joined
+        (`$$ F = a $$ $$ + b $$`) would keep only part of what the author wrote: it ends
+        there, and a later use of the name is an error, never the partial meaning."""
+        steps = self.chains.steps
+        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
+            self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending):
         """Read the rows of one annotated row, each with the hypotheses written beside it."""

@@ -7,6 +7,12 @@ characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
 separators. A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are)
 loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
+
+A row that goes on with the expression of the row above (`&\\quad + \\mathbb{E}[…]`) is
+joined to it, the `\\\\` between them and the spacing before its operator blanked, so the
+row above reads what the author wrote, a definition included (see `continuation`). A
+column of its own beside a row (`&& \\text{product rule}`) is read as what follows a
+`\\quad` is (see `_remark_column`).
 """
 
 from __future__ import annotations
@@ -54,19 +60,70 @@ class Row(Mapped):
 
 
 def rows(display):
-    """The non-empty `Row`s of a display's math (a `Mapped`)."""
+    """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
+    the row above them."""
     masked = without_comments(display)
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
-    out, start = [], 0
+    out, start, before = [], 0, None
     for m in _BREAK.finditer(masked.text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
             continue
-        out.append(masked[start:m.start()])
-        start = m.end()
-    out.append(masked[start:])
-    return _without_repeated_relations([row for row in map(_row, out) if row.text.strip()])
+        out.append((before, masked[start:m.start()]))
+        start, before = m.end(), m
+    out.append((before, masked[start:]))
+    found, joinable = [], False
+    for before, piece in out:
+        row = _row(piece)
+        if not row.text.strip():
+            joinable = False
+            continue
+        at = continuation(row.text)
+        if at is not None and joinable and before.group(0).startswith("\\\\"):
+            gap = masked[before.start():before.end()]
+            joined = found[-1] + gap.blank_span(0, len(gap)) + row.blank_span(0, at)
+            found[-1] = Row(joined.text, joined.spans, found[-1].align)
+        else:
+            found.append(row)
+        joinable = True
+    return _without_repeated_relations(found)
+
+
+# Spacing, alignment and empty groups before a row's first token (`&\quad`, `& {}`,
+# `\phantom{=}`, `\hspace{1em}`).
+_INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\}|"
+                     r"\\(?:h|v)?phantom\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\hspace\*?\s*\{[^{}]*\})*")
+_BINARY = re.compile(r"[+-]|\\(?:cdot|times)(?![a-zA-Z])")
+_ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|\\(?:le|ge|leq|geq|ne|neq|lt|gt|leqslant|"
+                           r"geqslant|coloneqq|triangleq|approx|equiv|propto)(?![a-zA-Z])")
+_RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
+
+
+def continuation(text):
+    """Where the operator stands in a row that continues the expression of the row above
+    (an index into `text`), or None. Such a row's first token — after alignment marks,
+    spacing, `{}` and `\\phantom{…}` — is a binary operator: `+`, `\\cdot` or `\\times`
+    always (no expression starts with one); `-` when the row states no relation of its own
+    (`& - \\log b`) or is indented before it (`&\\quad - \\log b = …`, `& {}- …`) — a
+    row `-a = -b` has its own left side."""
+    lead = _INDENT.match(text).end()
+    op = _BINARY.match(text, lead)
+    if op is None:
+        return None
+    if op.group(0) != "-" or text[:lead].replace("&", "").strip():
+        return lead
+    return None if _top_relation(text[op.end():]) else lead
+
+
+def _top_relation(text):
+    """Whether `text` states a relation outside every bracket, before its side remarks
+    (a top-level `\\quad` after some math)."""
+    from derive.frontend.latex.annotations import _depth
+    for m in _RELATION_OR_SIDE.finditer(text):
+        if _depth(text, m.start()) == 0 and (m.group("relation") or text[:m.start()].strip()):
+            return m.group("relation") is not None
+    return False
 
 
 # A relation ending a row, and one starting the next (`A = B = \\ &= C`).
@@ -116,12 +173,50 @@ def _text_groups(text):
 
 def _row(piece):
     amp = _AMPERSAND.search(piece.text)
+    piece = _remark_column(piece)
     piece = piece.blank(_LAYOUT)
     piece = _unwrap(piece)
     end = _END_PUNCTUATION.search(piece.text)
     if end:
         piece = piece.blank_span(end.start(), len(piece.text))
     return Row(piece.text, piece.spans, amp.start() if amp else None)
+
+
+# A run of alignment marks (`&&`), and what a column of side remarks starts with.
+_COLUMN = re.compile(r"(?<!\\)&(?:\s*(?<!\\)&)*")
+_REMARK = re.compile(r"\s*(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
+_LINK = re.compile(r"\s*\\href\s*(?=\{)")
+
+
+def _remark_column(piece):
+    """A row that states a relation (or continues one) with a remark in its last alignment
+    column (`a &= b && \\text{product rule}`, `& (\\text{Jensen})`, `&& \\href{…}{\\text{…}}`),
+    or anything in a column of its own after `&&`: the marks before the column become a
+    `\\quad`, so the column is read by the side-remark rules (`latex.annotations`) as it
+    would be after `\\quad` — a remark set aside, a hypothesis read, other math an error;
+    never multiplied in. A
+    link's address is dropped and its words are the remark (a LaTeX document's reader has
+    already dropped `\\href{address}`, leaving `{words}`)."""
+    runs = list(_COLUMN.finditer(piece.text))
+    before = piece.text[:runs[-1].start()].replace("&", " ") if runs else ""
+    if not (_top_relation(before) or continuation(before) is not None):
+        return piece
+    at = runs[-1].end()
+    column = piece
+    link = _LINK.match(column.text, at)
+    if link is not None:
+        from derive.frontend.documents.macros import group
+        address = group(column.text, link.end())
+        column = column.blank_span(link.start(), address[2]) if address else column
+    stripped = column.text[at:].strip()
+    if stripped.startswith("{") and _closes_at_end(stripped):
+        first = column.text.index("{", at)
+        column = column.blank_span(first, first + 1)
+        column = column.blank_span(column.text.rindex("}"), column.text.rindex("}") + 1)
+    if _REMARK.match(column.text, at) is None and runs[-1].group(0).count("&") < 2:
+        return piece
+    quad = Mapped.generated("\\quad ", piece.origin(runs[-1].start()))
+    return column.replace(runs[-1].start(), at, quad)
 
 
 def _unwrap(row):

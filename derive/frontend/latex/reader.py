@@ -1144,14 +1144,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def not_ended(self, key, node):
         """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`),
-        or its defining row could not be read (then any reading of it would be a guess)."""
+        by a row whose expression goes on in a display of its own (`builder`), or by a row
+        that could not be read (then any reading of it would be a guess)."""
         unread = self.scope.unread.get(key.rstrip("'"))
         if unread is not None:
             line, _ = self.source.position(unread)
             raise self.error(unread_message(key.rstrip("'"), line), node)
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
-            raise self.error(f"{key} is defined beside the row at line {line} for that row only: "
+            raise self.error(f"{key} is defined at line {line} for that row only (beside it, "
+                             "or cut off where its expression goes on past its display): "
                              "to use it further, define it once (% derive: define …)", node)
 
     def _declared(self, p, name, declaration, bracket):
