@@ -369,12 +369,36 @@ def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
         "verified"
 
 
-def test_a_derivative_by_one_member_of_a_family_is_refused_not_zero():
-    """∂/∂z_k of Σ_j e^{z_j} read with z_k a symbol of its own would be 0, and the true
-    e^{z_k} would be refuted: the reading is refused instead."""
-    header = "% derive: natural K\n% derive: real z_j\n% derive: integer k\n"
-    (step,) = load(r"\frac{\partial}{\partial z_k} \sum_{j=1}^{K} e^{z_j} = e^{z_k}", header).steps
-    assert step.kind == "unreadable" and "one member of an indexed family" in step.message
+MEMBERS = "% derive: integer j, k\n% derive: real z_i for i = 1..n\n"
+
+
+def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
+    """∂/∂z_k where the expression uses the family z_j is the derivative at t = 0 of the
+    expression with every z_a moved to z_a + t δ_{ak} (never 0, as it would be with z_k a
+    symbol of its own): ∂z_j/∂z_k = δ_{jk} symbolically; wrong derivatives are refuted by
+    the numbers (checked against differences of the engine's own values)."""
+    assert reading(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS) == \
+        ["[d/dt (z_j + t · delta(j, k))]_{t=0} = delta(j, k)"]
+    assert verdict(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS).status == "verified"
+    assert verdict(r"\frac{\partial z_j}{\partial z_k} = 1", MEMBERS).status == "refuted"
+    square = r"\frac{\partial}{\partial z_2} \sum_{j=1}^3 z_j^2 = "
+    assert verdict(square + "2 z_2", MEMBERS).status == "verified"
+    assert verdict(square + "z_2", MEMBERS).status == "refuted"
+    assert verdict(r"\frac{\partial}{\partial z_k} \sum_{j=1}^3 z_j^2 = 2 z_1 \delta_{1k} + "
+                   r"2 z_2 \delta_{k2} + 2 z_3 \delta_{3,k}", MEMBERS).status == "verified"
+    lse = r"\frac{\partial}{\partial z_2} \log \sum_{j=1}^3 e^{z_j} = \frac{e^{z_%s}}{\sum_{i=1}^3 e^{z_i}}"
+    assert verdict(lse % "2", MEMBERS).status == "verified"        # log-sum-exp → softmax
+    assert verdict(lse % "1", MEMBERS).status == "refuted"
+
+
+def test_the_kronecker_delta():
+    """`\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is 1 for equal whole
+    numbers, else 0; a subscript that is not two indices is refused."""
+    assert verdict(r"\delta_{jk} - \delta_{k,j} = 0", MEMBERS).status == "verified"
+    assert verdict(r"\delta_{jj} + \delta_{1,2} = 1", MEMBERS).status == "verified"
+    assert verdict(r"1 - \delta_{jk} = 0", MEMBERS).status == "refuted"
+    (step,) = load(r"\delta_{12} + \delta_{jkj} = 1", MEMBERS).steps
+    assert step.kind == "unreadable" and "the Kronecker delta takes two indices" in step.message
 
 
 def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():

@@ -856,6 +856,8 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "delta":
+            return self.kronecker(*args)
         if fname == "root":
             return self.real_root(args[0], int(args[1].constant()))
         if fname == "abs":
@@ -864,6 +866,14 @@ class Normaliser:
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
+
+    def kronecker(self, a, b):
+        """δ_{ab} of two whole numbers: 1 where they are one polynomial, 0 where they differ
+        by a non-zero constant, else an atom symmetric in a and b (δ_{jk} = δ_{kj})."""
+        gap = (a - b).constant()
+        if (a - b).is_zero() or gap is not None:
+            return Poly.const(1 if gap == 0 or (a - b).is_zero() else 0)
+        return Poly.atom(("fn", "delta", tuple(sorted((a.key(), b.key()), key=repr)), NONNEG))
 
     def real_root(self, u, n):
         """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a

@@ -313,6 +313,11 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient too large to evaluate (n > 10000)")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "delta":                     # Kronecker's, of two whole numbers
+            a, b = (_exact_integer(x) for x in args)
+            if a is None or b is None:
+                raise NotEvaluable("a Kronecker delta of non-integers")
+            return acb(int(a == b))
         if t.fname == "root":
             return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":

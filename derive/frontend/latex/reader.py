@@ -14,6 +14,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
+  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta; a
+  derivative by a member `z_k` of a family moves that member only (`notation.members`).
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -68,7 +70,7 @@ from derive.model.terms import (
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import families, registry, vectors
+from derive.notation import families, members, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -838,10 +840,31 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
         for var_node in reversed(piece.variables):
+            member = self._member_variable(var_node)
+            if member is not None:
+                value = members.by_member(value, member)
+                continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
             value = Deriv(value, name)
         return value
+
+    def _member_variable(self, node):
+        """`z_k` below a derivative where z is an indexed family (declared `real z_j`, or
+        made so above): that member, `Call(z_·, k)` — else None."""
+        node = _bare(node)
+        if isinstance(node, Token):
+            return None
+        piece = self.piece(node)
+        if not isinstance(piece, NamePiece) or piece.sub is None or piece.power is not None \
+                or self.bound_name(piece.key) is not None:
+            return None
+        found = self.scope.lookup(piece.base + "_{\\cdot}")
+        if found is None or found[1].kind is not Kind.FUNCTION or \
+                self._family_of(piece) is None and not self._mentions_bound(piece.sub):
+            return None
+        value, _ = self._resolve(piece, None)
+        return value if isinstance(value, Call) and len(value.arguments) == 1 else None
 
     def _not_a_member(self, name, value, node):
         """Differentiating by `z_k` where the expression uses the family `z_j` (`z_k` is one
@@ -923,6 +946,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
+        if p.base == "\\delta" and p.sub is not None and found is None and \
+                self.scope.lookup("\\delta") is None and \
+                self.scope.lookup("\\delta_{\\cdot}") is None:
+            return self._kronecker(p), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             return self.at_variable(capital), 1
@@ -1242,6 +1269,24 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
+
+    def _kronecker(self, p):
+        """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the Kronecker
+        delta of two indices (letters or digits side by side, or two separated by a comma);
+        anything else in its subscript is refused."""
+        items = _subitems(p.sub)
+        if len(items) == 1:
+            run = _bare(items[0])
+            items = run.children if is_tree(run, "run") else [run]
+            if len(items) != 2 or not all(_index_letter(a) for a in items):
+                raise self.error(f"{p.key}: the Kronecker delta takes two indices — write "
+                                 "\\delta_{jk} or \\delta_{j,k}", p.node)
+            indices = [self.product([self.piece(a)]) for a in items]
+        elif len(items) == 2:
+            indices = [self._index(a, p) for a in items]
+        else:
+            raise self.error(f"{p.key}: the Kronecker delta takes two indices", p.node)
+        return members.kronecker(*indices)
 
     def _index(self, node, p):
         """One index of a family member: an expression, where letters side by side are
@@ -2101,6 +2146,12 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _index_letter(node):
+    """Whether an item of a subscript is one letter or one digit (`jk`, `12` in δ_{jk})."""
+    node = _bare(node)
+    return is_token(node, "LETTER") or is_token(node, "NUMBER") and len(node.value) == 1
 
 
 def _subitems(sub):
