@@ -391,6 +391,37 @@ def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
     assert verdict(lse % "1", MEMBERS).status == "refuted"
 
 
+SOFTMAX = ("% derive: natural K\n% derive: integer k\n% derive: assume 1 \\le k \\le K\n"
+           "% derive: real z_j\n"
+           "% derive: define \\hat{y}_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial}{\partial z_k} \sum_{j=1}^K z_j^2 = 2 z_k", "verified"),
+    (r"\frac{\partial}{\partial z_k} \sum_{j=1}^K z_j^2 = z_k", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \log \sum_{j=1}^K e^{z_j} = \hat{y}_k", "verified"),
+    (r"\frac{\partial}{\partial z_k} \log \sum_{j=1}^K e^{z_j} = \hat{y}_1", "refuted"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j (\delta_{jk} - \hat{y}_k)", "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_k (1 - \hat{y}_k)", "refuted"),
+    (r"\sum_{j=1}^K \hat{y}_j = 1", "verified"),
+    (r"\sum_{j=1}^K \hat{y}_k = 1", "refuted"),
+])
+def test_softmax_gradients_by_a_member(row, status):
+    """The softmax cross-entropy corpus derivation's readings in variants: sums of the
+    family differentiated by z_k (1 ≤ k ≤ K), `define \\hat{y}_j` read as a family of
+    definitions (ŷ_k is the definition at k), log-sum-exp's gradient is the softmax."""
+    assert verdict(row, SOFTMAX).status == status
+
+
+def test_an_indexed_definition_is_read_at_its_index():
+    """`define \\hat{y}_j = …` (j undeclared): ŷ at each index — ŷ_k is the definition at
+    k, never a symbol of its own; one index only."""
+    assert reading(r"\hat{y}_k = \frac{e^{z_k}}{\sum_{i=1}^K e^{z_i}}", SOFTMAX) == \
+        ["1 ≤ k, k ≤ K ⇒ ŷ_k = e^z_k / (Σ_{i′=1}^{K} e^z_i′)"]
+    (step,) = load(r"\hat{y}_{j,k} = 1", SOFTMAX).steps
+    assert step.kind == "unreadable" and "is defined at one index" in step.message
+
+
 def test_the_kronecker_delta():
     """`\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is 1 for equal whole
     numbers, else 0; a subscript that is not two indices is refused."""

@@ -39,7 +39,7 @@ from math import comb
 
 from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
-from derive.model.names import Domain, Kind, Name
+from derive.model.names import Domain, Kind, Name, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
     Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, sub, substitute,
@@ -488,6 +488,10 @@ class Normaliser:
             pushed = self._pushforward(m, copy, deps, rest)
             if pushed is not None:
                 return pushed
+            if range_id[0] == "sum" and len(range_id) == 3:
+                collapsed = self._kronecker_sum(m, copy, deps, range_id)
+                if collapsed is not None:
+                    return collapsed
             if range_id[0] == "sum" and len(range_id) == 3 and \
                     all(a[0] == "pt" and a[1] == copy for a, _ in deps):
                 k = sum(e for _, e in deps)
@@ -512,6 +516,51 @@ class Normaliser:
                             ).scale(Fraction(1, n + 1))
                     return Poly({rest: Fraction(1)}) * area
         return None
+
+    def _kronecker_sum(self, m, copy, deps, range_id):
+        """`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b` is shown (k a symbol with the
+        bounds of a hypothesis, or an index of an enclosing sum, or a number): the copy's
+        point is put to k. Only when k is one atom that nothing else depending on j
+        mentions (so no two factors merge unseen); else None."""
+        point = next((a for a, _ in deps if a[0] == "pt" and a[1] == copy), None) or \
+            next((x for a, _ in deps for x in _atoms_in(a) if x[0] == "pt" and x[1] == copy),
+                 None)
+        for delta, e in deps:
+            if delta[:2] != ("fn", "delta") or e != 1 or point is None:
+                continue
+            keys = delta[2]
+            mine = Poly.atom(point).key()
+            if mine not in keys:
+                continue
+            other = Poly.from_key(keys[1] if keys[0] == mine else keys[0])
+            (target,) = other.atoms() or (None,)
+            if target is None or other.terms != Poly.atom(target).terms or \
+                    any(_mentions(a, target) for a, _ in deps if a is not delta) or \
+                    not self._within(other, target, Poly.from_key(range_id[1]),
+                                     Poly.from_key(range_id[2])):
+                continue
+            out = frozenset()
+            for a, power in m:
+                if a != delta and a != ("int", copy):
+                    out = mono_mul(out, frozenset({(_replace(a, point, target), power)}))
+            return Poly({out: Fraction(1)})
+        return None
+
+    def _within(self, value, atom, low, high):
+        """Whether `low ≤ value ≤ high` is shown for whole numbers."""
+        if _at_least_zero(value - low) and _at_least_zero(high - value):
+            return True
+        if atom[0] != "sym":
+            return False
+        bounds = next((d.info for name, d in self.context.table.items()
+                       if name.serial == atom[2]), None)
+        if not isinstance(bounds, WholeRange):
+            return False
+        try:
+            return any(_at_least_zero(self.value(b) - low) for b in bounds.lower) and \
+                any(_at_least_zero(high - self.value(b)) for b in bounds.upper)
+        except (Unsupported, Undefined):
+            return False
 
     def _power_sum(self, k, n):
         """Σ_{i=1}^{n} i^k as a polynomial in n (Faulhaber), for a whole number n ≥ 0.
@@ -1128,6 +1177,15 @@ def _at_least_zero(count, depth=0):
         elif all(a[3] == POS for a, _ in m):
             least += c                       # a product of naturals is ≥ 1
     return least >= 0                        # (with an even power of an integer: ≥ 0)
+
+
+def _atoms_in(obj):
+    """The atoms inside an atom's polynomial keys (the point of `y_j` in its call atom)."""
+    if isinstance(obj, tuple) and len(obj) >= 2 and obj[0] == "pt":
+        yield obj
+    elif isinstance(obj, (tuple, frozenset)):
+        for x in obj:
+            yield from _atoms_in(x)
 
 
 def _replace(obj, old, new):

@@ -88,6 +88,7 @@ LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
+LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
@@ -380,13 +381,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
-            or self._derivative_of(name) is not None
+            or self._derivative_of(name) is not None or name.sub is not None and \
+            self.declared(name.base + "_{\\cdot}") is not None
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self._family_of(name) is not None:
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
             return None                                       # a_1 = 3: a claim about a_1
+        if bracket is None and directive and not known and name.sub is not None:
+            index = self._index_parameter(name)
+            if index is not None:                  # define \hat{y}_j = …: ŷ at each j
+                return Head(name.base + "_{\\cdot}", None, (index,), scale)
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
@@ -410,6 +416,27 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _index_parameter(self, name):
+        """The parameter of `define \\hat{y}_j = …`: a subscript that is one letter the
+        file does not declare is an index, so the definition is a family (ŷ_k, ŷ_j inside
+        a sum over j are its members); None otherwise."""
+        node = _bare(name.sub)
+        if not is_token(node, "LETTER") or self.declared(node.value) is not None:
+            return None
+        return Name(node.value, local=LOCAL_INDEX)
+
+    def _indexed_definition(self, p):
+        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k, or None."""
+        found = self.scope.lookup(p.base + "_{\\cdot}")
+        if found is None or found[1].kind is not Kind.DEFINITION or \
+                len(found[1].info.params) != 1 or found[1].info.params[0].local is not LOCAL_INDEX:
+            return None
+        items = _subitems(p.sub)
+        if len(items) != 1:
+            raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
+        index = self._whole_index(items[0], p)
+        return Defined(found[0], (index,), self._apply(found[1].info, (index,), p.node))
 
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
@@ -953,6 +980,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             return self.at_variable(capital), 1
+        indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
+        if indexed is not None:
+            return indexed, 1
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
         if p.sub is not None and self._family_of(p) is not None:
@@ -1281,9 +1311,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if len(items) != 2 or not all(_index_letter(a) for a in items):
                 raise self.error(f"{p.key}: the Kronecker delta takes two indices — write "
                                  "\\delta_{jk} or \\delta_{j,k}", p.node)
-            indices = [self.product([self.piece(a)]) for a in items]
+            indices = [self._whole_index(a, p) for a in items]
         elif len(items) == 2:
-            indices = [self._index(a, p) for a in items]
+            indices = [self._whole_index(a, p) for a in items]
         else:
             raise self.error(f"{p.key}: the Kronecker delta takes two indices", p.node)
         return members.kronecker(*indices)
@@ -1683,22 +1713,30 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("expected an index or a variable here", node)
         return piece.key
 
-    def _natural_bound(self, term, node):
+    def _natural_bound(self, term, node, domain=Domain.NATURAL, what="a sum's bound"):
         """A sum's bound that is an undeclared symbol is a natural number (documented), in
-        the whole file: refused when a row above used it as a (complex) number."""
+        the whole file: refused when a row above used it as a (complex) number. So is an
+        undeclared index of a Kronecker delta or of an indexed definition an integer."""
         if not isinstance(term, Sym):
             return
         found = self.scope.lookup(term.name.latex)
         if found is None or found[0] is not term.name:
             return
-        earlier = self.scope.natural(term.name, self.row_start)
+        earlier = self.scope.natural(term.name, self.row_start, domain)
         if earlier is not None:
             line, column = self.source.position(earlier)
             key = term.name.latex
-            raise self.error(f"{key} is a sum's bound here, so a natural number, but line "
+            raise self.error(f"{key} is {what} here, so {domain.value}, but line "
                              f"{line}, column {column} uses it as an undeclared (complex) "
                              f"number: declare it before both (% derive: natural {key}, or "
                              f"integer {key}) — one name means one thing", node)
+
+    def _whole_index(self, node, p):
+        """An index of δ_{jk} or of an indexed definition: an undeclared letter there is an
+        integer (for the whole file)."""
+        index = self._index(node, p)
+        self._natural_bound(index, p.node, Domain.INTEGER, "an index")
+        return index
 
     def integral(self, piece, body, var_piece):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
