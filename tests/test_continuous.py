@@ -608,6 +608,47 @@ def test_a_mass_function_lives_on_whole_numbers(header, row, expected):
     assert verdict(row, header).status == expected
 
 
+CATEGORICAL = ("% derive: natural K\n% derive: nonnegative \\pi_k for k = 1..K\n"
+               "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 1", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[x] = \sum_{k=1}^K k \pi_k", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Categorical}(\pi)}[x^2] = \sum_{j=1}^K j^2 \pi_j", "verified"),
+    (r"H(\mathrm{Cat}(\boldsymbol\pi)) = -\sum_{k=1}^K \pi_k \log \pi_k", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[x] = \sum_{k=1}^K \pi_k", "refuted"),
+    (r"\mathrm{Cat}(1; \boldsymbol\pi) = \pi_2", "refuted"),       # a wrong probability
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 2", "refuted"),
+])
+def test_the_categorical_family(row, expected):
+    """Cat(π) over 1..K, π a declared non-negative family assumed to sum to 1: its pmf is
+    read as π_x/Σ_k π_k (π_x under that hypothesis), so the normal form sees its
+    normalisation, moments and entropy as sums over 1..K."""
+    assert verdict(row, CATEGORICAL).status == expected
+
+
+@pytest.mark.parametrize("header", [
+    "% derive: natural K\n% derive: nonnegative \\pi_k for k = 1..K\n",      # no Σ π = 1
+    "% derive: natural K\n% derive: real \\pi_k for k = 1..K\n"
+    "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n",                           # not ≥ 0
+    "% derive: natural K\n% derive: nonnegative \\pi_k for k = 0..K\n"
+    "% derive: assume \\sum_{k=0}^K \\pi_k = 1\n",                           # not 1..K
+    "% derive: natural K\n",                                                  # no family
+])
+def test_a_categorical_family_needs_valid_probabilities(header):
+    (step,) = load(r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 1", header).steps
+    assert step.kind == "unreadable" and \
+        "the categorical distribution takes a family of probabilities" in step.message
+    assert step.location.column == 23
+
+
+def test_a_categorical_family_lives_on_whole_numbers():
+    (step,) = load(r"\int \mathrm{Cat}(t; \boldsymbol\pi) \, dt = 1",
+                   CATEGORICAL + "% derive: variable t\n").steps
+    assert step.kind == "unreadable" and "t is a continuous variable" in step.message
+
+
 @pytest.mark.parametrize("header, row", [
     ("% derive: variable x\n", r"\mathbb{E}_{x \sim \mathrm{Bernoulli}(\frac13)}[x] = \frac13"),
     ("% derive: variable x\n", r"\int \mathrm{Bernoulli}(x; \tfrac13) \, dx = 1"),

@@ -240,7 +240,7 @@ def _family_total(left, right, latex, context):
     if family in free_names(right) or domain not in (Domain.REAL, Domain.POSITIVE,
                                                      Domain.NONNEGATIVE):
         return None                      # (an integer family's members are not c·w/Σw)
-    fresh = Name(family.latex)
+    fresh = Name("\\tilde{" + family.latex.removesuffix("_{\\cdot}") + "}_{\\cdot}")
     table = dict(context.table)
     table[fresh] = Declaration(Kind.FUNCTION, domain)
     widened = Context(table, context.parameters, context.fixed)
@@ -274,6 +274,10 @@ def _family_total(left, right, latex, context):
         out = term.rebuild([change(c) for c in term.children]) if term.children else term
         if isinstance(out, Call) and out.function is family and len(out.arguments) == 1:
             out = member(out.arguments[0])
+        elif out is Sym(family):         # a categorical's probabilities: π_x/Σπ is w_x/Σw
+            if domain is Domain.REAL:
+                raise Unusable(f"derive cannot use the hypothesis {latex} here")
+            out = Sym(fresh)
         memo[term] = out
         return out
     return change, widened

@@ -323,7 +323,9 @@ class Normaliser:
         saved = self._pieces
         for k, (low, high) in enumerate(ranges):
             if low is not None and high is not None and \
-                    self.sign(self.value(sub(high, low))) not in (POS, NONNEG):
+                    self.sign(self.value(sub(high, low))) not in (POS, NONNEG) and not (
+                        self._discrete(var) and _at_least_zero(self.value(sub(high, low)) +
+                                                               Poly.const(1))):
                 raise Unsupported("a support whose ends are not shown in order (the piece "
                                   "would be integrated the wrong way)")
             if self._discrete(var):
@@ -338,12 +340,21 @@ class Normaliser:
         return Poly.sum(total)
 
     def _points(self, var, low, high, body, dist, piece):
-        """A sum over the whole numbers from low to high (a discrete family's support)."""
+        """A sum over the whole numbers from low to high (a discrete family's support):
+        term by term for a short list of numbers, else a sum over low..high (whole-number
+        ends, `Categorical`'s 1..K) with the piece in force at its index."""
         lo, hi = self.value(low).constant(), self.value(high).constant()
+        saved = self._pieces
+        if (lo is None or hi is None) and self._whole(low) and self._whole(high):
+            self._pieces = saved + ((Sym(var), dist, piece),)
+            try:
+                value = self.value(body)
+            finally:
+                self._pieces = saved
+            return self._bind(var, ("sum", self.value(low).key(), self.value(high).key()), value)
         if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
                 hi - lo + 1 > MAX_EXPANDED_SUM:
             raise Unsupported("a discrete family whose support is not a short list of numbers")
-        saved = self._pieces
         total = []
         try:
             for k in range(int(lo), int(hi) + 1):

@@ -1396,7 +1396,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket.power is not None:
             raise self.error("a power right after a distribution's brackets is ambiguous: "
                              "write (N(x; μ, σ^2))^2", bracket.node)
+        if spec.kind == "Cat":
+            return Family(spec.kind, self._probabilities(args[0], node)), point
         return Family(spec.kind, tuple(self.term(a) for a in args)), point
+
+    def _probabilities(self, arg, node):
+        """The parameters of `\\mathrm{Cat}(\\boldsymbol{\\pi})`: (the family π, K), when π is
+        declared a non-negative family over 1..K (`nonnegative \\pi_k for k = 1..K`) and
+        `assume \\sum_{k=1}^K \\pi_k = 1` is in force; refused otherwise."""
+        try:
+            text = naming.flat_text(single(arg))
+        except naming.NameError_:
+            text = ""
+        base = re.sub(r"^\\(boldsymbol|mathbf|bm|pmb)\{(.*)\}$", r"\2", text)
+        found = self.scope.lookup(base + "_{\\cdot}") if base else None
+        span = found[1].info if found is not None else None
+        shown = base or "\\pi"
+        usage = (f"the categorical distribution takes a family of probabilities: declare it "
+                 f"(% derive: nonnegative {shown}_k for k = 1..K) and assume it sums to 1 "
+                 f"(% derive: assume \\sum_{{k=1}}^K {shown}_k = 1)")
+        if found is None or found[1].kind is not Kind.FUNCTION or \
+                not isinstance(span, IndexRange) or span.lower != Num(1) or \
+                found[1].domain not in (Domain.NONNEGATIVE, Domain.POSITIVE):
+            raise self.error(usage, node)
+        family = found[0]
+        if not any(_sums_to_one(h, family, span.upper) for h in self.scope.assumptions):
+            raise self.error(usage, node)
+        return Sym(family), span.upper
 
     def family_density(self, key, bracket, node):
         """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
@@ -2184,6 +2210,16 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _sums_to_one(hypothesis, family, upper):
+    """Whether a hypothesis says `\\sum_{k=1}^{upper} family_k = 1`."""
+    sides = (hypothesis.lhs, hypothesis.rhs)
+    if hypothesis.relation is not Relation.EQ or Num(1) not in sides:
+        return False
+    total = sides[0] if sides[1] == Num(1) else sides[1]
+    return isinstance(total, Sum) and total.lower == Num(1) and total.upper == upper and \
+        total.body == Call(family, Sym(total.var))
 
 
 def _index_letter(node):
