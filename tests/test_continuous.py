@@ -428,8 +428,11 @@ def test_the_kronecker_delta():
     assert verdict(r"\delta_{jk} - \delta_{k,j} = 0", MEMBERS).status == "verified"
     assert verdict(r"\delta_{jj} + \delta_{1,2} = 1", MEMBERS).status == "verified"
     assert verdict(r"1 - \delta_{jk} = 0", MEMBERS).status == "refuted"
-    (step,) = load(r"\delta_{12} + \delta_{jkj} = 1", MEMBERS).steps
-    assert step.kind == "unreadable" and "the Kronecker delta takes two indices" in step.message
+    (step,) = load(r"1 - \delta_{12} = 0", MEMBERS).steps
+    assert step.kind == "unreadable" and "write \\delta_{1,2}" in step.message
+    assert verdict(r"\delta_1 + \delta_t = \delta_t + \delta_1", MEMBERS).status == \
+        "verified"                                      # names of their own, as before
+    assert reading(r"\delta_1 - \delta_{1,1} = 0", MEMBERS) == ["δ_1 - delta(1, 1) = 0"]
 
 
 def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():

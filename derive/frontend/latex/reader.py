@@ -264,6 +264,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
+        if len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
+                head.params[0] not in free_names(body):      # `define p_g = …`: one name
+            (index,) = head.params
+            return head.key.removesuffix("_{\\cdot}") + "_{" + index.latex + "}", (), body
         return head.key, head.params, body
 
     def _parse(self, text, start):
@@ -420,7 +424,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _index_parameter(self, name):
         """The parameter of `define \\hat{y}_j = …`: a subscript that is one letter the
         file does not declare is an index, so the definition is a family (ŷ_k, ŷ_j inside
-        a sum over j are its members); None otherwise."""
+        a sum over j are its members) — when the body uses it (`read_definition`: `define
+        p_g = …` stays one name); None otherwise."""
         node = _bare(name.sub)
         if not is_token(node, "LETTER") or self.declared(node.value) is not None:
             return None
@@ -973,10 +978,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
-        if p.base == "\\delta" and p.sub is not None and found is None and \
-                self.scope.lookup("\\delta") is None and \
-                self.scope.lookup("\\delta_{\\cdot}") is None:
-            return self._kronecker(p), 1
+        kronecker = self._kronecker(p) if p.base == "\\delta" and p.sub is not None and \
+            found is None and self.scope.lookup("\\delta") is None and \
+            self.scope.lookup("\\delta_{\\cdot}") is None else None
+        if kronecker is not None:
+            return kronecker, 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             return self.at_variable(capital), 1
@@ -1302,21 +1308,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _kronecker(self, p):
         """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the Kronecker
-        delta of two indices (letters or digits side by side, or two separated by a comma);
-        anything else in its subscript is refused."""
+        delta of two indices (two letters or digits side by side, or two expressions
+        separated by a comma), or None for another subscript (`\\delta_1`, `\\delta_t`: a
+        name of its own, as before). `\\delta_{12}` (one or two indices?) is refused."""
         items = _subitems(p.sub)
         if len(items) == 1:
             run = _bare(items[0])
+            if is_token(run, "NUMBER") and len(run.value) == 2:
+                raise self.error(f"{p.key}: the Kronecker delta at 1, 2 or a name δ_12? write "
+                                 "\\delta_{1,2}", p.node)
             items = run.children if is_tree(run, "run") else [run]
             if len(items) != 2 or not all(_index_letter(a) for a in items):
-                raise self.error(f"{p.key}: the Kronecker delta takes two indices — write "
-                                 "\\delta_{jk} or \\delta_{j,k}", p.node)
-            indices = [self._whole_index(a, p) for a in items]
-        elif len(items) == 2:
-            indices = [self._whole_index(a, p) for a in items]
-        else:
-            raise self.error(f"{p.key}: the Kronecker delta takes two indices", p.node)
-        return members.kronecker(*indices)
+                return None
+        elif len(items) != 2:
+            return None
+        return members.kronecker(*(self._whole_index(a, p) for a in items))
 
     def _index(self, node, p):
         """One index of a family member: an expression, where letters side by side are
