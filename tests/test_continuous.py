@@ -405,6 +405,13 @@ SOFTMAX = ("% derive: natural K\n% derive: integer k\n% derive: assume 1 \\le k 
     (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_k (1 - \hat{y}_k)", "refuted"),
     (r"\sum_{j=1}^K \hat{y}_j = 1", "verified"),
     (r"\sum_{j=1}^K \hat{y}_k = 1", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \frac{1}{2}\sum_{j=1}^K (z_j - \hat{y}_j)^2 = "
+     r"z_k - \hat{y}_k - \sum_{j=1}^K (z_j - \hat{y}_j) \hat{y}_j (\delta_{jk} - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial}{\partial z_k} \frac{1}{2}\sum_{j=1}^K (z_j - \hat{y}_j)^2 = "
+     r"z_k - \hat{y}_k", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \prod_{j=1}^K e^{z_j} = \prod_{j=1}^K e^{z_j}",
+     "undecided"),                      # not read by the normal form: never an internal error
 ])
 def test_softmax_gradients_by_a_member(row, status):
     """The softmax cross-entropy corpus derivation's readings in variants: sums of the

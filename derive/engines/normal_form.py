@@ -155,12 +155,15 @@ class Normaliser:
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are
         put at the value too (`parameters.at_parameter`); ∂_θ p_θ(x) at θ_0 is an atom."""
-        from derive.engines.calculus import without_derivatives
+        from derive.engines.calculus import NotDifferentiable, without_derivatives
         if isinstance(t.body, Deriv) and isinstance(t.body.body, Dens):
             moved = parameters.at_parameter(t.body.body, t.var, t.value, self.context)
             (density,) = self.density(moved).atoms()
             return Poly.atom(("dd", density, t.body.var.serial, REAL))
-        body = without_derivatives(t.body, self.context)
+        try:
+            body = without_derivatives(t.body, self.context)
+        except NotDifferentiable as exc:
+            raise Unsupported(str(exc)) from None
         try:
             return self.value(parameters.at_parameter(body, t.var, t.value, self.context))
         except parameters.NotAtParameter as exc:
