@@ -369,12 +369,77 @@ def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
         "verified"
 
 
-def test_a_derivative_by_one_member_of_a_family_is_refused_not_zero():
-    """∂/∂z_k of Σ_j e^{z_j} read with z_k a symbol of its own would be 0, and the true
-    e^{z_k} would be refuted: the reading is refused instead."""
-    header = "% derive: natural K\n% derive: real z_j\n% derive: integer k\n"
-    (step,) = load(r"\frac{\partial}{\partial z_k} \sum_{j=1}^{K} e^{z_j} = e^{z_k}", header).steps
-    assert step.kind == "unreadable" and "one member of an indexed family" in step.message
+MEMBERS = "% derive: integer j, k\n% derive: real z_i for i = 1..n\n"
+
+
+def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
+    """∂/∂z_k where the expression uses the family z_j is the derivative at t = 0 of the
+    expression with every z_a moved to z_a + t δ_{ak} (never 0, as it would be with z_k a
+    symbol of its own): ∂z_j/∂z_k = δ_{jk} symbolically; wrong derivatives are refuted by
+    the numbers (checked against differences of the engine's own values)."""
+    assert reading(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS) == \
+        ["[d/dt (z_j + t · delta(j, k))]_{t=0} = delta(j, k)"]
+    assert verdict(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS).status == "verified"
+    assert verdict(r"\frac{\partial z_j}{\partial z_k} = 1", MEMBERS).status == "refuted"
+    square = r"\frac{\partial}{\partial z_2} \sum_{j=1}^3 z_j^2 = "
+    assert verdict(square + "2 z_2", MEMBERS).status == "verified"
+    assert verdict(square + "z_2", MEMBERS).status == "refuted"
+    assert verdict(r"\frac{\partial}{\partial z_k} \sum_{j=1}^3 z_j^2 = 2 z_1 \delta_{1k} + "
+                   r"2 z_2 \delta_{k2} + 2 z_3 \delta_{3,k}", MEMBERS).status == "verified"
+    lse = r"\frac{\partial}{\partial z_2} \log \sum_{j=1}^3 e^{z_j} = \frac{e^{z_%s}}{\sum_{i=1}^3 e^{z_i}}"
+    assert verdict(lse % "2", MEMBERS).status == "verified"        # log-sum-exp → softmax
+    assert verdict(lse % "1", MEMBERS).status == "refuted"
+
+
+SOFTMAX = ("% derive: natural K\n% derive: integer k\n% derive: assume 1 \\le k \\le K\n"
+           "% derive: real z_j\n"
+           "% derive: define \\hat{y}_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial}{\partial z_k} \sum_{j=1}^K z_j^2 = 2 z_k", "verified"),
+    (r"\frac{\partial}{\partial z_k} \sum_{j=1}^K z_j^2 = z_k", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \log \sum_{j=1}^K e^{z_j} = \hat{y}_k", "verified"),
+    (r"\frac{\partial}{\partial z_k} \log \sum_{j=1}^K e^{z_j} = \hat{y}_1", "refuted"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j (\delta_{jk} - \hat{y}_k)", "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_k (1 - \hat{y}_k)", "refuted"),
+    (r"\sum_{j=1}^K \hat{y}_j = 1", "verified"),
+    (r"\sum_{j=1}^K \hat{y}_k = 1", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \frac{1}{2}\sum_{j=1}^K (z_j - \hat{y}_j)^2 = "
+     r"z_k - \hat{y}_k - \sum_{j=1}^K (z_j - \hat{y}_j) \hat{y}_j (\delta_{jk} - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial}{\partial z_k} \frac{1}{2}\sum_{j=1}^K (z_j - \hat{y}_j)^2 = "
+     r"z_k - \hat{y}_k", "refuted"),
+    (r"\frac{\partial}{\partial z_k} \prod_{j=1}^K e^{z_j} = \prod_{j=1}^K e^{z_j}",
+     "undecided"),                      # not read by the normal form: never an internal error
+])
+def test_softmax_gradients_by_a_member(row, status):
+    """The softmax cross-entropy corpus derivation's readings in variants: sums of the
+    family differentiated by z_k (1 ≤ k ≤ K), `define \\hat{y}_j` read as a family of
+    definitions (ŷ_k is the definition at k), log-sum-exp's gradient is the softmax."""
+    assert verdict(row, SOFTMAX).status == status
+
+
+def test_an_indexed_definition_is_read_at_its_index():
+    """`define \\hat{y}_j = …` (j undeclared): ŷ at each index — ŷ_k is the definition at
+    k, never a symbol of its own; one index only."""
+    assert reading(r"\hat{y}_k = \frac{e^{z_k}}{\sum_{i=1}^K e^{z_i}}", SOFTMAX) == \
+        ["1 ≤ k, k ≤ K ⇒ ŷ_k = e^z_k / (Σ_{i′=1}^{K} e^z_i′)"]
+    (step,) = load(r"\hat{y}_{j,k} = 1", SOFTMAX).steps
+    assert step.kind == "unreadable" and "is defined at one index" in step.message
+
+
+def test_the_kronecker_delta():
+    """`\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is 1 for equal whole
+    numbers, else 0; a subscript that is not two indices is refused."""
+    assert verdict(r"\delta_{jk} - \delta_{k,j} = 0", MEMBERS).status == "verified"
+    assert verdict(r"\delta_{jj} + \delta_{1,2} = 1", MEMBERS).status == "verified"
+    assert verdict(r"1 - \delta_{jk} = 0", MEMBERS).status == "refuted"
+    (step,) = load(r"1 - \delta_{12} = 0", MEMBERS).steps
+    assert step.kind == "unreadable" and "write \\delta_{1,2}" in step.message
+    assert verdict(r"\delta_1 + \delta_t = \delta_t + \delta_1", MEMBERS).status == \
+        "verified"                                      # names of their own, as before
+    assert reading(r"\delta_1 - \delta_{1,1} = 0", MEMBERS) == ["δ_1 - delta(1, 1) = 0"]
 
 
 def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():
@@ -551,6 +616,47 @@ def test_a_prime_on_an_expression_is_refused(row):
 ])
 def test_a_mass_function_lives_on_whole_numbers(header, row, expected):
     assert verdict(row, header).status == expected
+
+
+CATEGORICAL = ("% derive: natural K\n% derive: nonnegative \\pi_k for k = 1..K\n"
+               "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 1", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[x] = \sum_{k=1}^K k \pi_k", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Categorical}(\pi)}[x^2] = \sum_{j=1}^K j^2 \pi_j", "verified"),
+    (r"H(\mathrm{Cat}(\boldsymbol\pi)) = -\sum_{k=1}^K \pi_k \log \pi_k", "verified"),
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[x] = \sum_{k=1}^K \pi_k", "refuted"),
+    (r"\mathrm{Cat}(1; \boldsymbol\pi) = \pi_2", "refuted"),       # a wrong probability
+    (r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 2", "refuted"),
+])
+def test_the_categorical_family(row, expected):
+    """Cat(π) over 1..K, π a declared non-negative family assumed to sum to 1: its pmf is
+    read as π_x/Σ_k π_k (π_x under that hypothesis), so the normal form sees its
+    normalisation, moments and entropy as sums over 1..K."""
+    assert verdict(row, CATEGORICAL).status == expected
+
+
+@pytest.mark.parametrize("header", [
+    "% derive: natural K\n% derive: nonnegative \\pi_k for k = 1..K\n",      # no Σ π = 1
+    "% derive: natural K\n% derive: real \\pi_k for k = 1..K\n"
+    "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n",                           # not ≥ 0
+    "% derive: natural K\n% derive: nonnegative \\pi_k for k = 0..K\n"
+    "% derive: assume \\sum_{k=0}^K \\pi_k = 1\n",                           # not 1..K
+    "% derive: natural K\n",                                                  # no family
+])
+def test_a_categorical_family_needs_valid_probabilities(header):
+    (step,) = load(r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[1] = 1", header).steps
+    assert step.kind == "unreadable" and \
+        "the categorical distribution takes a family of probabilities" in step.message
+    assert step.location.column == 23
+
+
+def test_a_categorical_family_lives_on_whole_numbers():
+    (step,) = load(r"\int \mathrm{Cat}(t; \boldsymbol\pi) \, dt = 1",
+                   CATEGORICAL + "% derive: variable t\n").steps
+    assert step.kind == "unreadable" and "t is a continuous variable" in step.message
 
 
 @pytest.mark.parametrize("header, row", [

@@ -549,3 +549,45 @@ def test_a_remark_column_in_a_markdown_page():
             "&= \\log b + \\log a && \\text{marginal to joint}\n\\end{aligned}\n$$\n")
     assert [s.reading for s in load_text("r.md", text).steps] == [
         "log(a · b) = log(a) + log(b)", "log(a) + log(b) = log(b) + log(a)"]
+# ---------------------------------------------------------------- bounds on an integer, and the
+# total of an indexed family (the softmax gradient's `1 \le k \le K`, `\sum_j y_j = 1`)
+
+WHOLE = "% derive: natural K\n% derive: integer k\n% derive: assume 1 \\le k \\le K\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{j=1}^K \delta_{jk} = 1", "verified"),
+    (r"\sum_{j=2}^K \delta_{jk} = 1", "refuted"),          # k = 1
+    (r"k = 1", "refuted"),
+    (r"\sum_{j=1}^{K} \delta_{j,k+1} = 1", "refuted"),    # k = K
+])
+def test_bounds_on_an_integer_keep_it_whole(row, verdict):
+    """`1 ≤ k ≤ K` for an integer k is not a gap of real numbers: k stays k, its bounds are
+    recorded — the numbers draw it between them, the normal form sums a Kronecker delta out
+    with them. Without the bounds, k may lie outside 1..K."""
+    assert verdicts(display(WHOLE, row)) == [verdict]
+    assert verdicts(display("% derive: natural K\n% derive: integer k\n",
+                            r"\sum_{j=1}^K \delta_{jk} = 1")) == ["refuted"]
+
+
+def test_crossed_bounds_on_an_integer_leave_no_instance():
+    text = display("% derive: integer k\n% derive: assume 3 \\le k \\le 1\n", r"k = 7")
+    assert verdicts(text) == ["undecided"]
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: nonnegative y_j\n% derive: assume \\sum_{j=1}^K y_j = 1\n",
+     r"\sum_{j=1}^K 2 y_j = 2", "verified"),
+    ("% derive: nonnegative y_j\n% derive: assume \\sum_{j=1}^K y_j = 1\n",
+     r"y_k = \frac{1}{K}", "refuted"),
+    ("% derive: real w_j\n% derive: assume \\sum_{j=1}^K w_j = 0\n",
+     r"\sum_{j=1}^K (w_j + 1) = K", "verified"),
+    ("% derive: real w_j\n% derive: assume \\sum_{j=1}^K w_j = 0\n",
+     r"\sum_{j=1}^K (w_j + 1) = K + 1", "refuted"),
+    ("% derive: real a\n% derive: nonnegative y_j\n% derive: assume \\sum_{j=1}^K y_j = a\n",
+     r"\sum_{j=1}^K y_j = a", "undecided"),                # a > 0 is not shown
+])
+def test_the_total_of_an_indexed_family(header, row, verdict):
+    """`\\sum_{j=1}^K y_j = c`: each y_u is a member of a fresh family w — c·w_u/Σ_i w_i for
+    a non-negative y (c > 0 shown), w_u + (c − Σ_i w_i)/K for a real one."""
+    assert verdicts(display(WHOLE + header, row)) == [verdict]

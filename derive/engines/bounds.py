@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.engines.poly import Poly
+from derive.engines.poly import Poly, canonical
 from derive.model.terms import Dens, Dist, Integral, Op, Sym, nodes
 from derive.notation import families, registry
 
@@ -136,7 +136,7 @@ def _multiple_plus_constant(gap, quantity, n):
     integral_terms = [m for m in quantity.terms if any(a[0] == "int" for a, _ in m)]
     if not integral_terms and not quantity.terms:
         return False
-    reference = (integral_terms or sorted(quantity.terms, key=repr))[0]   # closed forms too
+    reference = min(integral_terms or quantity.terms, key=canonical)   # closed forms too
     c = Fraction(gap.terms.get(reference, 0)) / quantity.terms[reference]
     if c < 0:
         return False

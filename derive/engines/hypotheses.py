@@ -16,6 +16,12 @@ one and the same restricted statement, and a counterexample always satisfies H:
   the other way (`0 < t`, then `t < 1`) writes δ = d·ε/(1+ε) (d/(1+ε) for ≤), so t ranges
   over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
   messages and counterexamples show t.
+* A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
+  recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
+  sum out a Kronecker delta.
+* `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
+  family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
+  real y).
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -48,9 +54,9 @@ from derive.engines import normal_form
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives
 from derive.model.context import Context
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.names import Declaration, Domain, Kind, Name, WholeRange
 from derive.model.terms import (
-    Add, At, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sym, div, free_names, nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import formula_at
@@ -105,6 +111,9 @@ def _restriction(relation, left, right, latex, context):
         swap = _distribution_swap(left, right, latex, context)
         if swap is not None:
             return swap, context
+        total = _family_total(left, right, latex, context)
+        if total is not None:
+            return total
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
         return _bounded(relation, left, right, latex, context)
@@ -270,6 +279,65 @@ def _solved(left, right, latex, context):
                    "whose declared domain holds the solution")
 
 
+def _family_total(left, right, latex, context):
+    """`\\sum_{j=a}^{b} y_j = c` for an indexed family y: every member y_u is put as a
+    member of a fresh family w of y's domain — `c·w_u / Σ_{i=a}^{b} w_i` when y is
+    non-negative (or positive) and c > 0 is shown, `w_u + (c − Σ_i w_i)/(b − a + 1)` when
+    y is real; the instances are exactly those where the total is c (members outside a..b
+    stay free). (change, context), or None when `left` is not such a sum."""
+    if isinstance(right, Sum) and not isinstance(left, Sum):
+        left, right = right, left
+    if not (isinstance(left, Sum) and left.lower is not None and isinstance(left.body, Call)
+            and left.body.arguments == (Sym(left.var),)):
+        return None
+    family = left.body.function
+    domain = context.domain(family)
+    if family in free_names(right) or domain not in (Domain.REAL, Domain.POSITIVE,
+                                                     Domain.NONNEGATIVE):
+        return None                      # (an integer family's members are not c·w/Σw)
+    fresh = Name("\\tilde{" + family.latex.removesuffix("_{\\cdot}") + "}_{\\cdot}")
+    table = dict(context.table)
+    table[fresh] = Declaration(Kind.FUNCTION, domain)
+    widened = Context(table, context.parameters, context.fixed)
+    index = Name(left.var.latex, origin=left.var.origin, local=left.var.local)
+    total = Sum(index, Call(fresh, Sym(index)), left.lower, left.upper)
+    n = normal_form.Normaliser(widened)
+    if domain is Domain.REAL:
+        count = Add(sub(left.upper, left.lower), Num(1))
+        try:
+            counted = normal_form._at_least_zero(n.value(count) - normal_form.Poly.const(1))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            counted = False
+        if not counted:
+            raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that "
+                           "the sum has a term")
+
+        def member(u):
+            return Add(Call(fresh, u), div(sub(right, total), count))
+    else:
+        if not _shown_positive(right, widened):
+            raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show the "
+                           f"total of the non-negative {family.latex} positive")
+
+        def member(u):
+            return div(Mul(right, Call(fresh, u)), total)
+    memo = {}
+
+    def change(term):
+        if term in memo:
+            return memo[term]
+        out = term.rebuild([change(c) for c in term.children]) if term.children else term
+        if isinstance(out, Call) and out.function is family and len(out.arguments) == 1:
+            out = member(out.arguments[0])
+        elif out is Sym(family):         # a categorical's probabilities: π_x/Σπ is w_x/Σw
+            if domain is Domain.REAL:
+                raise Unusable(f"derive cannot use the hypothesis {latex} here")
+            out = Sym(fresh)
+        memo[term] = out
+        return out
+    return change, widened
+
+
 def _linear_coefficient(poly, name):
     """c when poly = c·name + (terms free of name), c a non-zero rational; else None."""
     coefficient = None
@@ -326,6 +394,8 @@ def _bounded(relation, left, right, latex, context):
         raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                        f"(t < c); not {latex}")
     name = left.name
+    if context.domain(name).is_integer:
+        return None, _whole_bound(name, relation, right, latex, context)
     below = relation in (Relation.LT, Relation.LE)
     earlier = context.info(name) if isinstance(context.info(name), Gap) else None
     if earlier is not None and below:       # t > c earlier (t = c + δ), now δ < d
@@ -355,6 +425,30 @@ def _below_declared(name, relation, right, latex, context):
     return (lambda term: then(first(term))), widened
 
 
+def _whole_bound(name, relation, right, latex, context):
+    """`k ≤ c` (and its kin) for an integer symbol k and a whole number c: recorded in k's
+    declaration (`WholeRange`, `k < c` as k ≤ c − 1), k itself is kept — an integer between
+    two bounds has no parametrisation by free symbols. The instances are restricted where
+    k is drawn (`numeric.evaluate`)."""
+    if not normal_form.Normaliser(context)._whole(right):
+        raise Unusable(f"derive cannot use the hypothesis {latex}: {name.latex} is declared "
+                       f"{context.domain(name).value} and its bound may not be a whole number")
+    info = context.info(name)
+    if info is not None and not isinstance(info, WholeRange):
+        raise Unusable(f"derive cannot use the hypothesis {latex}")
+    info = info or WholeRange()
+    shift = {Relation.LT: -1, Relation.GT: 1}.get(relation, 0)
+    bound = Add(right, Num(shift)) if shift else right
+    if relation in (Relation.LT, Relation.LE):
+        info = WholeRange(info.lower, info.upper + (bound,))
+    else:
+        info = WholeRange(info.lower + (bound,), info.upper)
+    table = dict(context.table)
+    declaration = context.declaration(name)
+    table[name] = Declaration(declaration.kind, declaration.domain, info, declaration.declared)
+    return Context(table, context.parameters, context.fixed)
+
+
 @dataclass(frozen=True, eq=False)
 class Gap:
     """The declaration info of a fresh symbol a bound introduces (δ in t = c + δ): `of` is
@@ -382,12 +476,7 @@ def _between(gap, earlier, relation, right, latex, context):
     if not relation.strict and not strict_before:
         raise Unusable(f"derive cannot use the hypothesis {latex}: {of.latex} would lie in a "
                        "closed interval, which it does not use (write one bound strict)")
-    n = normal_form.Normaliser(context)
-    try:
-        positive = n.sign(n.value(right)) == normal_form.POS
-    except (normal_form.Unsupported, normal_form.Undefined):
-        positive = False
-    if not positive:
+    if not _shown_positive(right, context):
         raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that "
                        f"{of.latex} lies between its bounds (the upper bound above the lower)")
     epsilon = Name(f"\\varepsilon_{{{of.latex}}}")
@@ -399,6 +488,14 @@ def _between(gap, earlier, relation, right, latex, context):
         value, domain = div(right, one_plus), Domain.NONNEGATIVE
     widened = _with_gap(context, epsilon, domain, of, substitute(earlier.value, {gap: value}))
     return _put(gap, value, latex, widened)
+
+
+def _shown_positive(term, context):
+    n = normal_form.Normaliser(context)
+    try:
+        return n.sign(n.value(term)) == normal_form.POS
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _isolated(relation, left, right, latex, context):

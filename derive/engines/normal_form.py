@@ -39,7 +39,7 @@ from math import comb
 
 from derive.engines import gaussian
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
-from derive.model.names import Domain, Kind, Name
+from derive.model.names import Domain, Kind, Name, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
     Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, sub, substitute,
@@ -160,12 +160,15 @@ class Normaliser:
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are
         put at the value too (`parameters.at_parameter`); ∂_θ p_θ(x) at θ_0 is an atom."""
-        from derive.engines.calculus import without_derivatives
+        from derive.engines.calculus import NotDifferentiable, without_derivatives
         if isinstance(t.body, Deriv) and isinstance(t.body.body, Dens):
             moved = parameters.at_parameter(t.body.body, t.var, t.value, self.context)
             (density,) = self.density(moved).atoms()
             return Poly.atom(("dd", density, t.body.var.serial, REAL))
-        body = without_derivatives(t.body, self.context)
+        try:
+            body = without_derivatives(t.body, self.context)
+        except NotDifferentiable as exc:
+            raise Unsupported(str(exc)) from None
         try:
             return self.value(parameters.at_parameter(body, t.var, t.value, self.context))
         except parameters.NotAtParameter as exc:
@@ -328,7 +331,9 @@ class Normaliser:
         saved = self._pieces
         for k, (low, high) in enumerate(ranges):
             if low is not None and high is not None and \
-                    self.sign(self.value(sub(high, low))) not in (POS, NONNEG):
+                    self.sign(self.value(sub(high, low))) not in (POS, NONNEG) and not (
+                        self._discrete(var) and _at_least_zero(self.value(sub(high, low)) +
+                                                               Poly.const(1))):
                 raise Unsupported("a support whose ends are not shown in order (the piece "
                                   "would be integrated the wrong way)")
             if self._discrete(var):
@@ -359,12 +364,21 @@ class Normaliser:
             self._bounds = saved
 
     def _points(self, var, low, high, body, dist, piece):
-        """A sum over the whole numbers from low to high (a discrete family's support)."""
+        """A sum over the whole numbers from low to high (a discrete family's support):
+        term by term for a short list of numbers, else a sum over low..high (whole-number
+        ends, `Categorical`'s 1..K) with the piece in force at its index."""
         lo, hi = self.value(low).constant(), self.value(high).constant()
+        saved = self._pieces
+        if (lo is None or hi is None) and self._whole(low) and self._whole(high):
+            self._pieces = saved + ((Sym(var), dist, piece),)
+            try:
+                value = self.value(body)
+            finally:
+                self._pieces = saved
+            return self._bind(var, ("sum", self.value(low).key(), self.value(high).key()), value)
         if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
                 hi - lo + 1 > MAX_EXPANDED_SUM:
             raise Unsupported("a discrete family whose support is not a short list of numbers")
-        saved = self._pieces
         total = []
         try:
             for k in range(int(lo), int(hi) + 1):
@@ -509,6 +523,10 @@ class Normaliser:
             pushed = self._pushforward(m, copy, deps, rest)
             if pushed is not None:
                 return pushed
+            if range_id[0] == "sum" and len(range_id) == 3:
+                collapsed = self._kronecker_sum(m, copy, deps, range_id)
+                if collapsed is not None:
+                    return collapsed
             if range_id[0] == "sum" and len(range_id) == 3 and \
                     all(a[0] == "pt" and a[1] == copy for a, _ in deps):
                 k = sum(e for _, e in deps)
@@ -533,6 +551,51 @@ class Normaliser:
                             ).scale(Fraction(1, n + 1))
                     return Poly({rest: Fraction(1)}) * area
         return None
+
+    def _kronecker_sum(self, m, copy, deps, range_id):
+        """`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b` is shown (k a symbol with the
+        bounds of a hypothesis, or an index of an enclosing sum, or a number): the copy's
+        point is put to k. Only when k is one atom that nothing else depending on j
+        mentions (so no two factors merge unseen); else None."""
+        point = next((a for a, _ in deps if a[0] == "pt" and a[1] == copy), None) or \
+            next((x for a, _ in deps for x in _atoms_in(a) if x[0] == "pt" and x[1] == copy),
+                 None)
+        for delta, e in deps:
+            if delta[:2] != ("fn", "delta") or e != 1 or point is None:
+                continue
+            keys = delta[2]
+            mine = Poly.atom(point).key()
+            if mine not in keys:
+                continue
+            other = Poly.from_key(keys[1] if keys[0] == mine else keys[0])
+            (target,) = other.atoms() or (None,)
+            if target is None or other.terms != Poly.atom(target).terms or \
+                    any(_mentions(a, target) for a, _ in deps if a is not delta) or \
+                    not self._within(other, target, Poly.from_key(range_id[1]),
+                                     Poly.from_key(range_id[2])):
+                continue
+            out = frozenset()
+            for a, power in m:
+                if a != delta and a != ("int", copy):
+                    out = mono_mul(out, frozenset({(_replace(a, point, target), power)}))
+            return Poly({out: Fraction(1)})
+        return None
+
+    def _within(self, value, atom, low, high):
+        """Whether `low ≤ value ≤ high` is shown for whole numbers."""
+        if _at_least_zero(value - low) and _at_least_zero(high - value):
+            return True
+        if atom[0] != "sym":
+            return False
+        bounds = next((d.info for name, d in self.context.table.items()
+                       if name.serial == atom[2]), None)
+        if not isinstance(bounds, WholeRange):
+            return False
+        try:
+            return any(_at_least_zero(self.value(b) - low) for b in bounds.lower) and \
+                any(_at_least_zero(high - self.value(b)) for b in bounds.upper)
+        except (Unsupported, Undefined):
+            return False
 
     def _power_sum(self, k, n):
         """Σ_{i=1}^{n} i^k as a polynomial in n (Faulhaber), for a whole number n ≥ 0.
@@ -888,6 +951,8 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "delta":
+            return self.kronecker(*args)
         if fname == "root":
             return self.real_root(args[0], int(args[1].constant()))
         if fname == "abs":
@@ -936,6 +1001,15 @@ class Normaliser:
             if self.sign(value.scale(sign)) in (POS, NONNEG):
                 return sign
         return None
+
+    def kronecker(self, a, b):
+        """δ_{ab} of two whole numbers: 1 where they are one polynomial, 0 where they differ
+        by a non-zero constant, else an atom symmetric in a and b (δ_{jk} = δ_{kj})."""
+        gap = (a - b).constant()
+        if (a - b).is_zero() or gap is not None:
+            return Poly.const(1 if gap == 0 or (a - b).is_zero() else 0)
+        return Poly.atom(("fn", "delta", tuple(sorted((a.key(), b.key()), key=canonical)),
+                          NONNEG))
 
     def real_root(self, u, n):
         """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a
@@ -1197,6 +1271,15 @@ def _at_least_zero(count, depth=0):
         elif all(a[3] == POS for a, _ in m):
             least += c                       # a product of naturals is ≥ 1
     return least >= 0                        # (with an even power of an integer: ≥ 0)
+
+
+def _atoms_in(obj):
+    """The atoms inside an atom's polynomial keys (the point of `y_j` in its call atom)."""
+    if isinstance(obj, tuple) and len(obj) >= 2 and obj[0] == "pt":
+        yield obj
+    elif isinstance(obj, (tuple, frozenset)):
+        for x in obj:
+            yield from _atoms_in(x)
 
 
 def _replace(obj, old, new):

@@ -140,19 +140,20 @@ class FileScope:
             return name, self.first_use.get(name)
         return name, None
 
-    def natural(self, name, since):
-        """An undeclared symbol used as a sum's bound is a natural number: for the whole
+    def natural(self, name, since, domain=Domain.NATURAL):
+        """An undeclared symbol used as a sum's bound is a natural number (as an index, an
+        integer: `domain`): for the whole
         file, so only when the file has not used it before the row starting at offset
         `since` (there it was a complex number: one name would mean two things). Returns
         None, or the offset of that earlier use."""
         found = self.table.get(name)
         if found is None or found.declared or found.kind is not Kind.SYMBOL or \
-                found.domain is Domain.NATURAL:
+                found.domain in (domain, Domain.NATURAL):
             return None
         first = self.first_use.get(name)
         if first is not None and first < since:
             return first
-        self.table[name] = Declaration(Kind.SYMBOL, Domain.NATURAL, declared=False)
+        self.table[name] = Declaration(Kind.SYMBOL, domain, declared=False)
         self._context = None
         return None
 

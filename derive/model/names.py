@@ -88,6 +88,16 @@ class IndexRange:
 
 
 @dataclass(frozen=True, eq=False)
+class WholeRange:
+    """The bounds a hypothesis puts on an integer symbol (`assume 1 \\le k \\le K`), both
+    inclusive: terms of whole numbers. The symbol stays itself; the numbers skip the draws
+    outside the bounds, and the normal form uses them to sum out a Kronecker delta."""
+
+    lower: tuple = ()
+    upper: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)
 class SetInfo:
     """A finite set that discrete variables range over (`discrete x in \\mathcal X`): `size`
     names its number of elements |𝒳|, a natural number that every engine takes as the

@@ -16,10 +16,16 @@ A family is a genuine distribution only when its parameters are valid (a positiv
 variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
 density by family is refused unless the context shows them (`check`); a family written
 inline is read by the normal form only when they are shown, and not evaluated at an
-instance where they fail. A mass function (Bernoulli) lives on whole numbers: its pieces
+instance where they fail. A mass function (Bernoulli, categorical) lives on whole numbers: its pieces
 are summed at their integer points, it is 0 off them, and it is refused at a continuous
 variable (`mismatch`); a family written inline ranges over a variable of its own kind
 (`own_variable`).
+
+The categorical family `\\mathrm{Cat}(x; \\boldsymbol{\\pi})` takes a declared family of
+probabilities (`nonnegative \\pi_k for k = 1..K` with `assume \\sum_{k=1}^K \\pi_k = 1`):
+its parameters are the family itself (`Sym` of the family's name) and its number of
+categories K, and its pieces are `π_x / Σ_k π_k` on 1..K — π_x under that hypothesis, which
+the reader requires (otherwise the family is refused).
 
 A density given by a user's formula (`% derive: density p = FORMULA over x`, optionally
 `in (a, b)`) is the same: one piece on its declared support. derive does not assume such a
@@ -33,8 +39,8 @@ from dataclasses import dataclass
 
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
-    HALF, MINUS_ONE, ONE, PI, TWO, Add, Dens, Dist, Family, Fn, Mul, Num, Pow, Sym, div, neg,
-    nodes, sub, substitute,
+    HALF, MINUS_ONE, ONE, PI, TWO, Add, Call, Dens, Dist, Family, Fn, Mul, Num, Pow, Sum, Sym,
+    div, neg, nodes, sub, substitute,
 )
 
 
@@ -77,6 +83,20 @@ def _bernoulli(x, params):
     return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
 
 
+# the index of a categorical distribution's normalising sum (bound there, so never free)
+CATEGORY = Name("k", local=Declaration(Kind.SYMBOL, Domain.INTEGER))
+
+
+def _categorical(x, params):
+    """π_x / Σ_{k=1}^{K} π_k on the points 1..K: π_x itself under the hypothesis Σ_k π_k = 1
+    that the reader requires of a categorical family, written so that every engine
+    sees its normalisation."""
+    probabilities, count = params
+    family = probabilities.name
+    total = Sum(CATEGORY, Call(family, Sym(CATEGORY)), ONE, count)
+    return [(ONE, count, div(Call(family, x), total))]
+
+
 SPECS = (
     Spec("N", "normal (Gaussian)", (r"\mathcal{N}", "Normal"), ("mean", "variance"), False,
          _normal, lambda p: [(p[1], "a positive variance")]),
@@ -88,6 +108,8 @@ SPECS = (
          lambda p: [(p[1], "a positive scale")]),
     Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
          lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
+    Spec("Cat", "categorical", ("Cat", "Categorical"), ("probabilities",), True, _categorical,
+         lambda p: [(p[1], "at least one category")]),
 )
 
 BY_KIND = {s.kind: s for s in SPECS}

@@ -111,6 +111,17 @@ def _wrap(text, strength, context):
     return f"({text})" if strength < context else text
 
 
+
+def _member(function, arguments):
+    """A member of an indexed family (or of a definition with an index) at `arguments`."""
+    (first, *more) = arguments
+    shown = ", ".join(_show(a, 0) for a in arguments)
+    atomic = not more and (isinstance(first, Sym) or isinstance(first, Num) and
+                           first.value.denominator == 1 and first.value >= 0)
+    family = plain(function.latex)[:-len('_·')] + _MARKS.get(function, "")
+    return f"{family}_{shown}" if atomic else f"{family}_({shown})"
+
+
 def _show(t, context):
     kind = type(t)
     if kind is Num:
@@ -139,18 +150,15 @@ def _show(t, context):
     if kind is Fn:
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:
-        arguments = ", ".join(_show(a, 0) for a in t.arguments)
         if t.function.latex.endswith(INDEXED):          # an indexed family: x_i, x_(i + 1), x′_i
-            (first, *more) = t.arguments
-            atomic = not more and (isinstance(first, Sym) or isinstance(first, Num) and
-                                   first.value.denominator == 1 and first.value >= 0)
-            family = plain(t.function.latex)[:-len('_·')] + _MARKS.get(t.function, "")
-            return f"{family}_{arguments}" if atomic else f"{family}_({arguments})"
-        return f"{_name(t.function)}({arguments})"
+            return _member(t.function, t.arguments)
+        return f"{_name(t.function)}({', '.join(_show(a, 0) for a in t.arguments)})"
     if kind is Dens:
         return _density(t)
     if kind in (Dist, Family):
         return _distribution(t)
+    if kind is Defined and t.name.latex.endswith(INDEXED):    # define \hat{y}_j: ŷ_k
+        return _member(t.name, t.arguments)
     if kind is Defined:
         name = _name(t.name)
         return f"{name}({', '.join(_show(a, 0) for a in t.arguments)})" if t.arguments else name

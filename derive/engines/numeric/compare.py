@@ -22,7 +22,7 @@ from derive.engines.hypotheses import Gap
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import Counterexample, Relation
-from derive.model.names import Kind
+from derive.model.names import Kind, WholeRange
 from derive.model.terms import Dist, free_names, nodes
 from derive.notation import families, vectors
 from derive.notation.joint import joint_variables, with_expressions
@@ -96,6 +96,8 @@ def labels_for(terms, context):
         if isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
             found.update(free_names(info.dimension))
             found.add(info.components)
+        if isinstance(info, WholeRange):         # the bounds a hypothesis put on an integer
+            found.update(n for b in info.lower + info.upper for n in free_names(b))
         pending += [n for n in found if n not in names]
         names |= found
     ranked, counts = Labels(), {}

@@ -25,7 +25,7 @@ from fractions import Fraction
 from flint import acb, arb, ctx, fmpq
 
 from derive.engines.numeric import differences, quadrature
-from derive.model.names import Kind, SizeInfo
+from derive.model.names import Kind, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -269,7 +269,28 @@ class Evaluator:
 
     def _symbol_ball(self, name):
         label = self.labels[name]
+        if isinstance(self.context.info(name), WholeRange):
+            self._within_bounds(name, label)
         return self._balls(("sym", label), lambda: exact_number(self.instance.symbol(name, label)))
+
+    def _within_bounds(self, name, label):
+        """An integer with a hypothesis's bounds (`1 ≤ k ≤ K`) is drawn between them on
+        this instance: a draw outside is moved in by its remainder (pinned, so that a
+        counterexample shows the value used); no instance when the bounds cross."""
+        bounds = self.context.info(name)
+        lows = [_exact_integer(self._value(b)) for b in bounds.lower]
+        highs = [_exact_integer(self._value(b)) for b in bounds.upper]
+        if None in lows or None in highs:
+            raise NotEvaluable(f"the bounds assumed on {name.latex} are not whole numbers here")
+        low, high = max(lows, default=None), min(highs, default=None)
+        if low is not None and high is not None and high < low:
+            raise NotEvaluable(f"no whole number lies between the bounds assumed on {name.latex}")
+        drawn = int(self.instance.symbol(name, label))
+        if low is not None and high is not None:
+            value = drawn if low <= drawn <= high else low + (drawn - low) % (high - low + 1)
+        else:
+            value = max(drawn, low) if low is not None else min(drawn, high)
+        self.instance.pin(label, Fraction(value))
 
     def constant(self, name):
         if name == "e":
@@ -314,6 +335,11 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient too large to evaluate (n > 10000)")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "delta":                     # Kronecker's, of two whole numbers
+            a, b = (_exact_integer(x) for x in args)
+            if a is None or b is None:
+                raise NotEvaluable("a Kronecker delta of non-integers")
+            return acb(int(a == b))
         if t.fname == "root":
             return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":

@@ -14,6 +14,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
+  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta; a
+  derivative by a member `z_k` of a family moves that member only (`notation.members`).
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -69,7 +71,7 @@ from derive.model.terms import (
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import families, registry, vectors
+from derive.notation import families, members, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -89,6 +91,7 @@ LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
+LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
@@ -268,6 +271,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
+        if len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
+                head.params[0] not in free_names(body):      # `define p_g = …`: one name
+            (index,) = head.params
+            return head.key.removesuffix("_{\\cdot}") + "_{" + index.latex + "}", (), body
         return head.key, head.params, body
 
     def _parse(self, text, start):
@@ -395,13 +402,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self.not_ended(name.key, items[0])
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
-            or self._derivative_of(name) is not None
+            or self._derivative_of(name) is not None or name.sub is not None and \
+            self.declared(name.base + "_{\\cdot}") is not None
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self._family_of(name) is not None:
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
             return None                                       # a_1 = 3: a claim about a_1
+        if bracket is None and directive and not known and name.sub is not None:
+            index = self._index_parameter(name)
+            if index is not None:                  # define \hat{y}_j = …: ŷ at each j
+                return Head(name.base + "_{\\cdot}", None, (index,), scale)
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
@@ -425,6 +437,28 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _index_parameter(self, name):
+        """The parameter of `define \\hat{y}_j = …`: a subscript that is one letter the
+        file does not declare is an index, so the definition is a family (ŷ_k, ŷ_j inside
+        a sum over j are its members) — when the body uses it (`read_definition`: `define
+        p_g = …` stays one name); None otherwise."""
+        node = _bare(name.sub)
+        if not is_token(node, "LETTER") or self.declared(node.value) is not None:
+            return None
+        return Name(node.value, local=LOCAL_INDEX)
+
+    def _indexed_definition(self, p):
+        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k, or None."""
+        found = self.scope.lookup(p.base + "_{\\cdot}")
+        if found is None or found[1].kind is not Kind.DEFINITION or \
+                len(found[1].info.params) != 1 or found[1].info.params[0].local is not LOCAL_INDEX:
+            return None
+        items = _subitems(p.sub)
+        if len(items) != 1:
+            raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
+        index = self._whole_index(items[0], p)
+        return Defined(found[0], (index,), self._apply(found[1].info, (index,), p.node))
 
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
@@ -877,10 +911,31 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
         for var_node in reversed(piece.variables):
+            member = self._member_variable(var_node)
+            if member is not None:
+                value = members.by_member(value, member)
+                continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
             value = Deriv(value, name)
         return value
+
+    def _member_variable(self, node):
+        """`z_k` below a derivative where z is an indexed family (declared `real z_j`, or
+        made so above): that member, `Call(z_·, k)` — else None."""
+        node = _bare(node)
+        if isinstance(node, Token):
+            return None
+        piece = self.piece(node)
+        if not isinstance(piece, NamePiece) or piece.sub is None or piece.power is not None \
+                or self.bound_name(piece.key) is not None:
+            return None
+        found = self.scope.lookup(piece.base + "_{\\cdot}")
+        if found is None or found[1].kind is not Kind.FUNCTION or \
+                self._family_of(piece) is None and not self._mentions_bound(piece.sub):
+            return None
+        value, _ = self._resolve(piece, None)
+        return value if isinstance(value, Call) and len(value.arguments) == 1 else None
 
     def _not_a_member(self, name, value, node):
         """Differentiating by `z_k` where the expression uses the family `z_j` (`z_k` is one
@@ -975,9 +1030,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
+        kronecker = self._kronecker(p) if p.base == "\\delta" and p.sub is not None and \
+            found is None and self.scope.lookup("\\delta") is None and \
+            self.scope.lookup("\\delta_{\\cdot}") is None else None
+        if kronecker is not None:
+            return kronecker, 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             return self.at_variable(capital), 1
+        indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
+        if indexed is not None:
+            return indexed, 1
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
         if p.sub is not None and self._family_of(p) is not None:
@@ -1326,6 +1389,24 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         return Call(name, *indices), 1
 
+    def _kronecker(self, p):
+        """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the Kronecker
+        delta of two indices (two letters or digits side by side, or two expressions
+        separated by a comma), or None for another subscript (`\\delta_1`, `\\delta_t`: a
+        name of its own, as before). `\\delta_{12}` (one or two indices?) is refused."""
+        items = _subitems(p.sub)
+        if len(items) == 1:
+            run = _bare(items[0])
+            if is_token(run, "NUMBER") and len(run.value) == 2:
+                raise self.error(f"{p.key}: the Kronecker delta at 1, 2 or a name δ_12? write "
+                                 "\\delta_{1,2}", p.node)
+            items = run.children if is_tree(run, "run") else [run]
+            if len(items) != 2 or not all(_index_letter(a) for a in items):
+                return None
+        elif len(items) != 2:
+            return None
+        return members.kronecker(*(self._whole_index(a, p) for a in items))
+
     def _index(self, node, p):
         """One index of a family member: an expression, where letters side by side are
         refused (`x_{ij}` is two indices in most books, a product in none)."""
@@ -1404,7 +1485,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket.power is not None:
             raise self.error("a power right after a distribution's brackets is ambiguous: "
                              "write (N(x; μ, σ^2))^2", bracket.node)
+        if spec.kind == "Cat":
+            return Family(spec.kind, self._probabilities(args[0], node)), point
         return Family(spec.kind, tuple(self.term(a) for a in args)), point
+
+    def _probabilities(self, arg, node):
+        """The parameters of `\\mathrm{Cat}(\\boldsymbol{\\pi})`: (the family π, K), when π is
+        declared a non-negative family over 1..K (`nonnegative \\pi_k for k = 1..K`) and
+        `assume \\sum_{k=1}^K \\pi_k = 1` is in force; refused otherwise."""
+        try:
+            text = naming.flat_text(single(arg))
+        except naming.NameError_:
+            text = ""
+        base = re.sub(r"^\\(boldsymbol|mathbf|bm|pmb)\{(.*)\}$", r"\2", text)
+        found = self.scope.lookup(base + "_{\\cdot}") if base else None
+        span = found[1].info if found is not None else None
+        shown = base or "\\pi"
+        usage = (f"the categorical distribution takes a family of probabilities: declare it "
+                 f"(% derive: nonnegative {shown}_k for k = 1..K) and assume it sums to 1 "
+                 f"(% derive: assume \\sum_{{k=1}}^K {shown}_k = 1)")
+        if found is None or found[1].kind is not Kind.FUNCTION or \
+                not isinstance(span, IndexRange) or span.lower != Num(1) or \
+                found[1].domain not in (Domain.NONNEGATIVE, Domain.POSITIVE):
+            raise self.error(usage, node)
+        family = found[0]
+        if not any(_sums_to_one(h, family, span.upper) for h in self.scope.assumptions):
+            raise self.error(usage, node)
+        return Sym(family), span.upper
 
     def family_density(self, key, bracket, node):
         """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
@@ -1751,22 +1858,30 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("expected an index or a variable here", node)
         return piece.key
 
-    def _natural_bound(self, term, node):
+    def _natural_bound(self, term, node, domain=Domain.NATURAL, what="a sum's bound"):
         """A sum's bound that is an undeclared symbol is a natural number (documented), in
-        the whole file: refused when a row above used it as a (complex) number."""
+        the whole file: refused when a row above used it as a (complex) number. So is an
+        undeclared index of a Kronecker delta or of an indexed definition an integer."""
         if not isinstance(term, Sym):
             return
         found = self.scope.lookup(term.name.latex)
         if found is None or found[0] is not term.name:
             return
-        earlier = self.scope.natural(term.name, self.row_start)
+        earlier = self.scope.natural(term.name, self.row_start, domain)
         if earlier is not None:
             line, column = self.source.position(earlier)
             key = term.name.latex
-            raise self.error(f"{key} is a sum's bound here, so a natural number, but line "
+            raise self.error(f"{key} is {what} here, so {domain.value}, but line "
                              f"{line}, column {column} uses it as an undeclared (complex) "
                              f"number: declare it before both (% derive: natural {key}, or "
                              f"integer {key}) — one name means one thing", node)
+
+    def _whole_index(self, node, p):
+        """An index of δ_{jk} or of an indexed definition: an undeclared letter there is an
+        integer (for the whole file)."""
+        index = self._index(node, p)
+        self._natural_bound(index, p.node, Domain.INTEGER, "an index")
+        return index
 
     def integral(self, piece, body, var_piece):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
@@ -2222,6 +2337,22 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _sums_to_one(hypothesis, family, upper):
+    """Whether a hypothesis says `\\sum_{k=1}^{upper} family_k = 1`."""
+    sides = (hypothesis.lhs, hypothesis.rhs)
+    if hypothesis.relation is not Relation.EQ or Num(1) not in sides:
+        return False
+    total = sides[0] if sides[1] == Num(1) else sides[1]
+    return isinstance(total, Sum) and total.lower == Num(1) and total.upper == upper and \
+        total.body == Call(family, Sym(total.var))
+
+
+def _index_letter(node):
+    """Whether an item of a subscript is one letter or one digit (`jk`, `12` in δ_{jk})."""
+    node = _bare(node)
+    return is_token(node, "LETTER") or is_token(node, "NUMBER") and len(node.value) == 1
 
 
 def _subitems(sub):
