@@ -383,3 +383,22 @@ def test_a_row_never_defines_another_head_of_a_quantity_named_by_its_head(row):
     steps = load_tex("r.tex", text).steps
     assert steps[-1].kind == "unreadable" and "defined above only as the quantity" in \
         steps[-1].message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathrm{exp}(1) = 2", "exp(1) = 2"),
+    (r"\text{log}(ab) = \text{log} a + \mathrm{log}(b)", "log(a · b) = log(a) + log(b)"),
+    (r"\operatorname{exp}(a + b) = \operatorname{exp} b", "exp(a + b) = exp(b)"),
+    (r"\mathrm{ln}(a) = \operatorname{log}_2 a", "log(a) = log(a) / log(2)"),
+    (r"\mathrm{sin}^2 a = 1", "sin(a)^2 = 1"),
+])
+def test_an_elementary_word_in_a_font_is_the_function(row, expected):
+    """`\\mathrm{exp}` prints as `\\exp`: it is exp, never a name a chain row defines."""
+    assert reading(row) == [expected]
+
+
+def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
+    result = check_text("$$ \\mathrm{exp}(t) = 1 + t $$\n$$ \\mathrm{exp}(1) = 2 $$\n"
+                        "$$ \\text{exp}(0) = 1 $$\n")
+    from support import verdicts
+    assert verdicts(result) == ["refuted", "refuted", "verified"]

@@ -564,15 +564,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._script(item, [], item)
         kind = item.data
         if kind == "func":
-            sub, sup, primes = self._tails(item.children[1:], item)
-            if primes:
-                raise self.error("a prime on a function word is not read; write the derivative", item)
-            if sub is not None and SPELLINGS[item.children[0].value] != "log":
-                raise self.error("only \\log takes a base", item)
-            if sup is not None and _negative(sup):
-                raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
-                                 "1/\\sin", item)
-            return FuncPiece(SPELLINGS[item.children[0].value], sub, sup, item)
+            return self._func_piece(SPELLINGS[item.children[0].value], item.children[1:], item)
         if kind == "big":
             sub, sup, primes = self._tails(item.children[1:], item)
             return BigPiece(item.children[0].value[1:], sub, sup, item)
@@ -588,6 +580,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
 
+    def _func_piece(self, fname, tail_nodes, item):
+        """An elementary function word with its tails: a base (log only) and a power."""
+        sub, sup, primes = self._tails(tail_nodes, item)
+        if primes:
+            raise self.error("a prime on a function word is not read; write the derivative", item)
+        if sub is not None and fname != "log":
+            raise self.error("only \\log takes a base", item)
+        if sup is not None and _negative(sup):
+            raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
+                             "1/\\sin", item)
+        return FuncPiece(fname, sub, sup, item)
+
     def _tails(self, children, node):
         try:
             return tails(children)
@@ -595,6 +599,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{exc} here is not read", node) from None
 
     def _script(self, primary, tail_nodes, node):
+        word = _elementary_word(primary)
+        if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
+            return self._func_piece(word, tail_nodes, node)
         sub, sup, primes = self._tails(tail_nodes, node)
         try:
             base = naming.name_text(primary)
@@ -1965,6 +1972,19 @@ def _named_quantity(key):
     operator's spelling), not a plain letter that could be an unknown function."""
     return key.startswith(("\\mathcal{", "\\mathscr{")) or registry.spelled(key) or \
         (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
+
+
+def _elementary_word(primary):
+    """The elementary function an upright word in a typographic font spells (`\\mathrm{exp}`,
+    `\\text{log}`, `\\operatorname{ln}` → exp, log, log), or None: printed as `\\exp`, it
+    means exp — never a name of its own that a chain row could define."""
+    if not is_tree(primary, "font") or primary.children[0].value[1:] not in \
+            naming.TYPOGRAPHIC_FONTS or not is_tree(primary.children[1], "fontbody"):
+        return None
+    letters = primary.children[1].children
+    if not letters or not all(is_token(t, "LETTER") for t in letters):
+        return None
+    return SPELLINGS.get("\\" + "".join(t.value for t in letters))
 
 
 def _negative(sup):
