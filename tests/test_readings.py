@@ -402,3 +402,41 @@ def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
                         "$$ \\text{exp}(0) = 1 $$\n")
     from support import verdicts
     assert verdicts(result) == ["refuted", "refuted", "verified"]
+
+
+@pytest.mark.parametrize("row, word, column", [
+    (r"log(ab) = \log a + \log b", "`log` in plain letters", 4),
+    (r"\log(ab) = Log(a) + \log b", "`Log` in plain letters", 15),
+    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),
+    (r"2 ln(a) = \ln(a^2)", "`ln` in plain letters", 6),
+    (r"a sin x = 0", "`sin` in plain letters", 6),
+    (r"log_2(a) = 1", "`log` in plain letters", 4),
+])
+def test_a_function_name_in_plain_letters_is_refused(row, word, column):
+    """`log(ab)` would read as l·o·g(a·b), g an unknown function: refused at the first letter."""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and word in step.message and "write \\" in step.message
+    assert (step.location.line, step.location.column) == (4, column)
+
+
+def test_declared_letters_spelling_a_function_name_multiply():
+    assert reading(r"log(a) = l o g a", "% derive: real l, o, g, a\n") == \
+        ["l · o · g · a = l · o · g · a"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"{q}(x) = q(x)", "q(x) = q(x)"),
+    (r"\mathbb{E}_{x \sim q}[\log \frac{q(x)}{{q}(x)+p(x)}] = 0",
+     "E_{x~q}[log(q(x) / (q(x) + p(x)))] = 0"),
+    (r"{p_{G}}(x) = 1", "p_G(x) = 1"),
+    (r"{a}(b + 1) = 0", "a · (b + 1) = 0"),
+])
+def test_braces_around_a_name_before_brackets_are_dropped(row, expected):
+    """TeX prints `{q}(x)` as `q(x)`: the braces never make the name a factor beside (x)."""
+    assert reading(row) == [expected]
+
+
+def test_a_braced_density_name_is_checked_as_the_density(check_text):
+    from support import verdicts
+    result = check_text(HEADER + "$$ {q}(x) = q(x) $$\n$$ {q}(x) = 2 q(x) $$\n")
+    assert verdicts(result) == ["verified", "refuted"]

@@ -602,6 +602,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         word = _elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
+        if is_tree(primary, "group") and not tail_nodes and is_tree(single(primary), "script"):
+            inner = self.piece(single(primary))
+            if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
+                return inner
         sub, sup, primes = self._tails(tail_nodes, node)
         try:
             base = naming.name_text(primary)
