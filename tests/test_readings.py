@@ -237,6 +237,42 @@ def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
     assert "defined above only as the quantity" in derivation.steps[-1].message
 
 
+GAUSS = ("% derive: variable x\n% derive: positive \\sigma\n"
+         "$$ f(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma}e^{-x^2/(2\\sigma^2)} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_0^1 f(x) dx = f(x)", "refuted"),
+    (r"\int_0^1 f(x) dx = \int_0^1 \frac{1}{\sqrt{2\pi}\sigma}e^{-x^2/(2\sigma^2)} dx", "verified"),
+    (r"\int_0^1 f(x) dy = f(x)", "verified"),           # y is not the head's letter
+    (r"\frac{d}{dx} f(x) = -\frac{x}{\sigma^2} f(x)", "verified"),
+])
+def test_a_quantity_named_by_its_head_is_the_definition_under_a_binder_of_its_letter(
+        check_text, row, verdict):
+    """`f(x) = …` with x a declared variable names the quantity f(x); inside `\\int … dx` its
+    letter is the bound x: f at the bound variable, never the free quantity."""
+    from support import verdicts
+    assert verdicts(check_text(GAUSS + f"$$ {row} $$\n")) == ["definition", verdict]
+
+
+def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variable():
+    text = ("% derive: variable x\n% derive: density p over x\n% derive: discrete k\n"
+            "$$ f(x) = x^2 $$\n$$ \\mathbb{E}_{x \\sim p}[f(x)] = f(x) $$\n"
+            "$$ h(k) = k $$\n$$ \\sum_k h(k) = 1 $$\n")
+    steps = load_tex("r.tex", text).steps
+    assert [s.reading for s in steps if s.kind != "definition"] == [
+        "E_{x~p}[f(x)] = f(x)", "Σ_{k} h(k) = 1"]
+    assert steps[1].lhs.body.arguments[0].name is steps[1].lhs.var
+
+
+def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_refused():
+    text = ("% derive: variable x\n% derive: real \\theta\n$$ L(x | \\theta) = \\theta x $$\n"
+            "$$ \\int_0^1 L(x | \\theta) dx = 1 $$\n")
+    step = load_tex("r.tex", text).steps[-1]
+    assert step.kind == "unreadable" and "define it as a function" in step.message
+    assert (step.location.line, step.location.column) == (4, 13)
+
+
 # ---------------------------------------------------------------- derivatives of named functions
 
 def _messages(header, *rows):

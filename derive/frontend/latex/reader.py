@@ -951,8 +951,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None:
             label = self._label(key, bracket)
             if label in self.scope.heads:
-                name = self.scope.heads[label]
-                return Defined(name, (), self.scope.table[name].info.body), 2
+                return self.head_value(label, bracket, p.node), 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
                 self._operator(key, bracket)
             if operator is not None:
@@ -1016,6 +1015,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"{spelling} is read above as a name of its own, so it would "
                                  f"not be the derivative of {key}: define {key} first (% "
                                  f"derive: define {key}(t) = …)", node)
+
+    def head_value(self, label, bracket, node):
+        """A quantity named by its whole head (`f(x) = …`, x a declared variable). Where an
+        integral, sum or expectation binds one of its arguments (`\\int f(x) \\, dx`), the
+        written letter is that bound variable, so it is the definition there (its letter is
+        the definition's parameter), shown `f(x′)`; never the free quantity, silently.
+        Elsewhere it is the quantity itself."""
+        name = self.scope.heads[label]
+        body = self.scope.table[name].info.body
+        try:
+            keys = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_ as exc:
+            raise self.error(exc.message, exc.node) from None
+        bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
+        if not bound:
+            return Defined(name, (), body)
+        free = {k: self.scope.lookup(k) for k in keys}
+        if any(sep != "," for sep in bracket.seps) or any(
+                free[k] is None for k in bound) or any(
+                free[k] is None and k not in bound for k in keys):
+            raise self.error(f"{label} is defined above only as a quantity (its whole head "
+                             f"names it), and {', '.join(bound)} is bound here: to apply it at "
+                             f"the bound variable, define it as a function: % derive: define "
+                             f"{label[:label.index('(')]}(t) = …", node)
+        arguments = tuple(Sym(bound[k]) if k in bound else Sym(free[k][0]) for k in keys)
+        mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
+        return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
 
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
