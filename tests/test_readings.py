@@ -237,6 +237,42 @@ def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
     assert "defined above only as the quantity" in derivation.steps[-1].message
 
 
+GAUSS = ("% derive: variable x\n% derive: positive \\sigma\n"
+         "$$ f(x) = \\frac{1}{\\sqrt{2\\pi}\\sigma}e^{-x^2/(2\\sigma^2)} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_0^1 f(x) dx = f(x)", "refuted"),
+    (r"\int_0^1 f(x) dx = \int_0^1 \frac{1}{\sqrt{2\pi}\sigma}e^{-x^2/(2\sigma^2)} dx", "verified"),
+    (r"\int_0^1 f(x) dy = f(x)", "verified"),           # y is not the head's letter
+    (r"\frac{d}{dx} f(x) = -\frac{x}{\sigma^2} f(x)", "verified"),
+])
+def test_a_quantity_named_by_its_head_is_the_definition_under_a_binder_of_its_letter(
+        check_text, row, verdict):
+    """`f(x) = …` with x a declared variable names the quantity f(x); inside `\\int … dx` its
+    letter is the bound x: f at the bound variable, never the free quantity."""
+    from support import verdicts
+    assert verdicts(check_text(GAUSS + f"$$ {row} $$\n")) == ["definition", verdict]
+
+
+def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variable():
+    text = ("% derive: variable x\n% derive: density p over x\n% derive: discrete k\n"
+            "$$ f(x) = x^2 $$\n$$ \\mathbb{E}_{x \\sim p}[f(x)] = f(x) $$\n"
+            "$$ h(k) = k $$\n$$ \\sum_k h(k) = 1 $$\n")
+    steps = load_tex("r.tex", text).steps
+    assert [s.reading for s in steps if s.kind != "definition"] == [
+        "E_{x~p}[f(x)] = f(x)", "Σ_{k} h(k) = 1"]
+    assert steps[1].lhs.body.arguments[0].name is steps[1].lhs.var
+
+
+def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_refused():
+    text = ("% derive: variable x\n% derive: real \\theta\n$$ L(x | \\theta) = \\theta x $$\n"
+            "$$ \\int_0^1 L(x | \\theta) dx = 1 $$\n")
+    step = load_tex("r.tex", text).steps[-1]
+    assert step.kind == "unreadable" and "define it as a function" in step.message
+    assert (step.location.line, step.location.column) == (4, 13)
+
+
 # ---------------------------------------------------------------- derivatives of named functions
 
 def _messages(header, *rows):
@@ -735,3 +771,58 @@ def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
     definition, cut, use = load_text("r.md", text).steps
     assert definition.kind == "definition" and cut.kind == "unreadable"
     assert use.kind == "unreadable" and "F is defined at line 5 for that row only" in use.message
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathrm{exp}(1) = 2", "exp(1) = 2"),
+    (r"\text{log}(ab) = \text{log} a + \mathrm{log}(b)", "log(a · b) = log(a) + log(b)"),
+    (r"\operatorname{exp}(a + b) = \operatorname{exp} b", "exp(a + b) = exp(b)"),
+    (r"\mathrm{ln}(a) = \operatorname{log}_2 a", "log(a) = log(a) / log(2)"),
+    (r"\mathrm{sin}^2 a = 1", "sin(a)^2 = 1"),
+])
+def test_an_elementary_word_in_a_font_is_the_function(row, expected):
+    """`\\mathrm{exp}` prints as `\\exp`: it is exp, never a name a chain row defines."""
+    assert reading(row) == [expected]
+
+
+def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
+    result = check_text("$$ \\mathrm{exp}(t) = 1 + t $$\n$$ \\mathrm{exp}(1) = 2 $$\n"
+                        "$$ \\text{exp}(0) = 1 $$\n")
+    from support import verdicts
+    assert verdicts(result) == ["refuted", "refuted", "verified"]
+
+
+@pytest.mark.parametrize("row, word, column", [
+    (r"log(ab) = \log a + \log b", "`log` in plain letters", 4),
+    (r"\log(ab) = Log(a) + \log b", "`Log` in plain letters", 15),
+    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),
+    (r"2 ln(a) = \ln(a^2)", "`ln` in plain letters", 6),
+    (r"a sin x = 0", "`sin` in plain letters", 6),
+    (r"log_2(a) = 1", "`log` in plain letters", 4),
+])
+def test_a_function_name_in_plain_letters_is_refused(row, word, column):
+    """`log(ab)` would read as l·o·g(a·b), g an unknown function: refused at the first letter."""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and word in step.message and "write \\" in step.message
+    assert (step.location.line, step.location.column) == (4, column)
+
+
+def test_declared_letters_spelling_a_function_name_multiply():
+    assert reading(r"log(a) = l o g a", "% derive: real l, o, g, a\n") == \
+        ["l · o · g · a = l · o · g · a"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"{q}(x) = q(x)", "q(x) = q(x)"),
+    (r"\mathbb{E}_{x \sim q}[\log \frac{q(x)}{{q}(x)+p(x)}] = 0",
+     "E_{x~q}[log(q(x) / (q(x) + p(x)))] = 0"),
+    (r"{p_{G}}(x) = 1", "p_G(x) = 1"),
+    (r"{a}(b + 1) = 0", "a · (b + 1) = 0"),
+])
+def test_braces_around_a_name_before_brackets_are_dropped(row, expected):
+    """TeX prints `{q}(x)` as `q(x)`: the braces never make the name a factor beside (x)."""
+    assert reading(row) == [expected]
+
+
+def test_a_braced_density_name_is_checked_as_the_density(check_text):
+    from support import verdicts
+    result = check_text(HEADER + "$$ {q}(x) = q(x) $$\n$$ {q}(x) = 2 q(x) $$\n")
+    assert verdicts(result) == ["verified", "refuted"]

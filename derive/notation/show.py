@@ -161,6 +161,8 @@ def _show(t, context):
         return _member(t.name, t.arguments)
     if kind is Defined:
         name = _name(t.name)
+        if t.arguments and name.endswith(")") and "(" in name:   # a quantity named by its
+            name = name[:name.index("(")]            # head, at a bound variable: f(x′)
         return f"{name}({', '.join(_show(a, 0) for a in t.arguments)})" if t.arguments else name
     if kind in (Integral, Sum, Product):
         return _wrap(_binder(t), _MUL, context)

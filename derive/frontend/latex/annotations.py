@@ -25,6 +25,8 @@ spaces), so positions in messages stay exact.
   - math inside a remark's text belongs to the remark: `\\text{for $a, b > 0$}` states
     hypotheses of the row; any other remark whose `$…$` math states a relation is refused
     (it would be a hypothesis set aside);
+  - after a comma (`…, \\quad i = j`, the condition of a case) a relation is a hypothesis
+    of the row, never a claim nor a definition;
   - a further relation `A = B` is a second row of its own; math with no relation before it
     (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
     (`a + b \\quad = c`);
@@ -116,6 +118,8 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
+        if kind == "row" and main[:m.start()].rstrip().endswith(","):
+            kind = "condition"            # `…, \quad i = j`: a case's condition, not a row
         if kind == "math":
             if _blank(main[:m.start()]):
                 continue                  # a \quad that indents the row: spacing

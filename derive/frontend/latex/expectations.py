@@ -34,7 +34,7 @@ from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_t
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.notation import families
 from derive.model.terms import (
-    Add, Defined, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
+    Add, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
     substitute,
 )
 
@@ -89,8 +89,7 @@ class Expectations:
         if bracket is not None and piece.sub is None and piece.power is None:
             label = self._label(piece.kind, bracket)
             if label in self.scope.heads:             # a form the file defined itself
-                name = self.scope.heads[label]
-                return Defined(name, (), self.scope.table[name].info.body), 2
+                return self.head_value(label, bracket, piece.node), 2
         if bracket is not None and bracket.open == "(" and bracket.power is not None:
             raise self.error(f"{piece.kind}(…)^k is ambiguous (Cover & Thomas's E(X - EX)^2 is "
                              "the average of the square): write E[(X - EX)^2] or (E[X - EX])^2",

@@ -14,6 +14,8 @@
   With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`.
+* **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
+  would be a product of letters times an unknown function (unless the letters are declared).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
@@ -48,6 +50,7 @@ from derive.model.terms import (
     div, free_names, log, neg,
 )
 from derive.notation import registry
+from derive.notation.elementary import SPELLINGS
 
 
 ROUNDING = {r"\lceil": ("ceil", r"\rceil"), r"\lfloor": ("floor", r"\rfloor")}
@@ -82,6 +85,7 @@ class Products:
                              unclosed[0].node)
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
+        self.refuse_function_letters(pieces)
         return self.factors(pieces)
 
     # ------------------------------------------------------------------ integrals
@@ -327,6 +331,28 @@ class Products:
                         break
         return out
 
+    def refuse_function_letters(self, pieces):
+        """`log(ab)`, `exp x`, `Log(a)`: plain letters spelling an elementary function's name
+        (lower case or capitalised) before an argument would read as a product of letters
+        times an unknown function (l·o·g(ab)) — what no author means. Refused at the first
+        letter (write `\\log`), unless every letter is declared or bound."""
+        for k in range(len(pieces)):
+            for size in (6, 4, 3, 2):
+                run = pieces[k:k + size]
+                if len(run) < size or k + size == len(pieces) or \
+                        isinstance(pieces[k + size], OpPiece) or not all(
+                            _plain_letter(q, last=q is run[-1]) for q in run):
+                    continue
+                word = "".join(q.base for q in run)
+                if "\\" + word.lower() not in SPELLINGS or \
+                        word not in (word.lower(), word.capitalize()):
+                    continue
+                if all(self.declared(q.key) or self.bound_name(q.key) for q in run):
+                    continue
+                raise self.error(f"`{word}` in plain letters reads as a product of the letters "
+                                 f"{' · '.join(word)}: write \\{word.lower()} for the function "
+                                 "(or declare the letters)", run[0].node)
+
     # ------------------------------------------------------------------ the factors
     def factors(self, pieces):
         terms = []
@@ -430,6 +456,13 @@ class Products:
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+
+def _plain_letter(piece, last):
+    """Whether a piece is one letter written plainly (the last one of a word may carry a
+    subscript or a power: `log_2(x)`, `sin^2(x)`)."""
+    return isinstance(piece, NamePiece) and len(piece.base) == 1 and piece.base.isalpha() and \
+        not piece.primes and (last or (piece.sub is None and piece.power is None))
 
 
 def _end_of(node):

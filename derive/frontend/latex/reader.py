@@ -634,15 +634,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._script(item, [], item)
         kind = item.data
         if kind == "func":
-            sub, sup, primes = self._tails(item.children[1:], item)
-            if primes:
-                raise self.error("a prime on a function word is not read; write the derivative", item)
-            if sub is not None and SPELLINGS[item.children[0].value] != "log":
-                raise self.error("only \\log takes a base", item)
-            if sup is not None and _negative(sup):
-                raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
-                                 "1/\\sin", item)
-            return FuncPiece(SPELLINGS[item.children[0].value], sub, sup, item)
+            return self._func_piece(SPELLINGS[item.children[0].value], item.children[1:], item)
         if kind == "big":
             sub, sup, primes = self._tails(item.children[1:], item)
             return BigPiece(item.children[0].value[1:], sub, sup, item)
@@ -658,6 +650,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
 
+    def _func_piece(self, fname, tail_nodes, item):
+        """An elementary function word with its tails: a base (log only) and a power."""
+        sub, sup, primes = self._tails(tail_nodes, item)
+        if primes:
+            raise self.error("a prime on a function word is not read; write the derivative", item)
+        if sub is not None and fname != "log":
+            raise self.error("only \\log takes a base", item)
+        if sup is not None and _negative(sup):
+            raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
+                             "1/\\sin", item)
+        return FuncPiece(fname, sub, sup, item)
+
     def _tails(self, children, node):
         try:
             return tails(children)
@@ -665,6 +669,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{exc} here is not read", node) from None
 
     def _script(self, primary, tail_nodes, node):
+        word = _elementary_word(primary)
+        if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
+            return self._func_piece(word, tail_nodes, node)
+        if is_tree(primary, "group") and not tail_nodes and is_tree(single(primary), "script"):
+            inner = self.piece(single(primary))
+            if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
+                return inner
         sub, sup, primes = self._tails(tail_nodes, node)
         try:
             base = naming.name_text(primary)
@@ -1055,8 +1066,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is not None:
             label = self._label(key, bracket)
             if label in self.scope.heads:
-                name = self.scope.heads[label]
-                return Defined(name, (), self.scope.table[name].info.body), 2
+                return self.head_value(label, bracket, p.node), 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
                 self._operator(key, bracket)
             if operator is not None:
@@ -1144,6 +1154,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"{spelling} is read above as a name of its own, so it would "
                                  f"not be the derivative of {key}: define {key} first (% "
                                  f"derive: define {key}(t) = …)", node)
+
+    def head_value(self, label, bracket, node):
+        """A quantity named by its whole head (`f(x) = …`, x a declared variable). Where an
+        integral, sum or expectation binds one of its arguments (`\\int f(x) \\, dx`), the
+        written letter is that bound variable, so it is the definition there (its letter is
+        the definition's parameter), shown `f(x′)`; never the free quantity, silently.
+        Elsewhere it is the quantity itself."""
+        name = self.scope.heads[label]
+        body = self.scope.table[name].info.body
+        try:
+            keys = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_ as exc:
+            raise self.error(exc.message, exc.node) from None
+        bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
+        if not bound:
+            return Defined(name, (), body)
+        free = {k: self.scope.lookup(k) for k in keys}
+        if any(sep != "," for sep in bracket.seps) or any(
+                free[k] is None for k in bound) or any(
+                free[k] is None and k not in bound for k in keys):
+            raise self.error(f"{label} is defined above only as a quantity (its whole head "
+                             f"names it), and {', '.join(bound)} is bound here: to apply it at "
+                             f"the bound variable, define it as a function: % derive: define "
+                             f"{label[:label.index('(')]}(t) = …", node)
+        arguments = tuple(Sym(bound[k]) if k in bound else Sym(free[k][0]) for k in keys)
+        mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
+        return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
 
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
@@ -2201,6 +2238,19 @@ def _named_quantity(key):
     return key.startswith(("\\mathcal{", "\\mathscr{")) or \
         registry.spelled(key) and key not in registry.FUNCTION_LIKE or \
         (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
+
+
+def _elementary_word(primary):
+    """The elementary function an upright word in a typographic font spells (`\\mathrm{exp}`,
+    `\\text{log}`, `\\operatorname{ln}` → exp, log, log), or None: printed as `\\exp`, it
+    means exp — never a name of its own that a chain row could define."""
+    if not is_tree(primary, "font") or primary.children[0].value[1:] not in \
+            naming.TYPOGRAPHIC_FONTS or not is_tree(primary.children[1], "fontbody"):
+        return None
+    letters = primary.children[1].children
+    if not letters or not all(is_token(t, "LETTER") for t in letters):
+        return None
+    return SPELLINGS.get("\\" + "".join(t.value for t in letters))
 
 
 def _negative(sup):
