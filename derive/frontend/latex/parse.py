@@ -131,12 +131,14 @@ ASCII_WRITE = {">=": "\\ge", "<=": "\\le", "=>": "\\Rightarrow", "!=": "\\ne"}
 
 
 def _check_controls(text):
-    """A control character (a form feed left by `\f` in `\frac` read as an escape) is never
-    spacing: `\x0crac{A}{B}` would read as r·a·c·A·B."""
+    """A control character (a form feed left by `\\f` in `\\frac` read as an escape) is
+    never spacing: a form feed before `rac{A}{B}` would read as r·a·c·A·B."""
     found = CONTROL.search(text)
     if found:
-        raise SyntaxProblem(f"a control character (U+{ord(found.group()):04X}) in a formula: a "
-                            "damaged command (\\f of \\frac read as a form feed?)", found.start())
+        hint = " (a damaged command: \\f of \\frac read as a form feed?)" \
+            if found.group() == "\x0c" else ""
+        raise SyntaxProblem(f"a control character \\x{ord(found.group()):02x} in a formula"
+                            + hint, found.start())
 
 
 def _check_ascii_relations(text):
