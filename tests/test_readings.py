@@ -826,3 +826,26 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     from support import verdicts
     result = check_text(HEADER + "$$ {q}(x) = q(x) $$\n$$ {q}(x) = 2 q(x) $$\n")
     assert verdicts(result) == ["verified", "refuted"]
+
+
+# ---------------------------------------------------------------- labels, boxes, letters, h
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\log(c^2) \stackrel{(a)}{=} 2\log c", "verified"),
+    (r"\log(c^2) \stackrel{\eqref{eq:x}}{=} 2\log c", "verified"),
+    (r"a \stackrel{d}{=} a", "error"), (r"a + b \overset{?}{=} b + a", "error"),
+    (r"a + b \overset{!}{=} b + a", "error"), (r"a \overset{\text{law}}{=} a", "error"),
+    (r"2\boxed{a + b} = 2a + 2b", "verified"), (r"-\boxed{a - b} = b - a", "verified"),
+    (r"\boxed{a+b}^2 = (a+b)^2", "verified"), (r"2\boxed{a + b} = 2a + b", "refuted"),
+    (r"max(a,b) \ge a", "error"), (r"sqrt(4) = 2", "error"), (r"LOG(c) = 1", "error"),
+])
+def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict):
+    from support import verdicts
+    text = "% derive: real a, b\n% derive: positive c\n$$ " + row + " $$\n"
+    assert verdicts(check_text(text)) == [verdict]
+
+
+def test_h_defined_by_the_file_is_never_the_entropy():
+    messages = _messages(GAUSSIAN_X, "h(x) = x^2", r"\mathbb{E}[h(X)] = \mathbb{E}[X^2]",
+                         "h(X) = 1")
+    assert all("defined above only as the quantity h(x)" in m for m in messages[1:])

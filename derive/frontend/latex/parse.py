@@ -22,7 +22,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
-from derive.frontend.latex.wrappers import unwrap
+from derive.frontend.latex.wrappers import Unread, unwrap
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
 TABLES = Path(__file__).with_name("tables.py")
@@ -108,6 +108,8 @@ def parse_row(text):
     text = oldstyle.normalise_text(text)
     try:
         return oldstyle.rewrite(parser().parse(mark_absolute_bars(unwrap(text))))
+    except Unread as exc:
+        raise SyntaxProblem(exc.message, exc.offset) from None
     except UnexpectedInput as exc:
         raise _problem(exc, text) from None
 

@@ -52,6 +52,11 @@ from derive.model.terms import (
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
 
+# Names that plain letters before an argument spell by accident of typing (`log(ab)`,
+# `max(a, b)`, `sqrt(4)`): an elementary function's, or an operator's written as a command.
+PLAIN_WORDS = frozenset(s[1:] for s in SPELLINGS) | {
+    "max", "min", "sup", "inf", "sqrt", "lim", "argmax", "argmin"}
+
 
 ROUNDING = {r"\lceil": ("ceil", r"\rceil"), r"\lfloor": ("floor", r"\rfloor")}
 GROUPING_PAIRS = {("(", ")"), ("[", "]"), (r"\{", r"\}")}
@@ -332,8 +337,9 @@ class Products:
         return out
 
     def refuse_function_letters(self, pieces):
-        """`log(ab)`, `exp x`, `Log(a)`: plain letters spelling an elementary function's name
-        (lower case or capitalised) before an argument would read as a product of letters
+        """`log(ab)`, `exp x`, `Log(a)`, `LOG(a)`, `max(a, b)`, `sqrt(4)`: plain letters spelling
+        an elementary function's or an operator's name (lower case, capitalised or upper case)
+        before an argument would read as a product of letters
         times an unknown function (l·o·g(ab)) — what no author means. Refused at the first
         letter (write `\\log`), unless every letter is declared or bound."""
         for k in range(len(pieces)):
@@ -344,8 +350,8 @@ class Products:
                             _plain_letter(q, last=q is run[-1]) for q in run):
                     continue
                 word = "".join(q.base for q in run)
-                if "\\" + word.lower() not in SPELLINGS or \
-                        word not in (word.lower(), word.capitalize()):
+                if word.lower() not in PLAIN_WORDS or \
+                        word not in (word.lower(), word.capitalize(), word.upper()):
                     continue
                 if all(self.declared(q.key) or self.bound_name(q.key) for q in run):
                     continue

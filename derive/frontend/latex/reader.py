@@ -53,7 +53,7 @@ from lark import Token, Tree
 from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
-from derive.frontend.latex.wrappers import unwrap
+from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
     NamePiece, OpPiece, is_token, is_tree, single, tails,
@@ -489,8 +489,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     @staticmethod
     def continues(text):
         """Whether a row starts with a relation (continues the chain above it)."""
-        return bool(re.match(r"\s*&?\s*(=|<|>|:=|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)",
-                             unwrap(text)))
+        try:
+            text = unwrap(text)
+        except Unread:
+            pass                            # the row's own reading reports it
+        return bool(re.match(r"\s*&?\s*(=|<|>|:=|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)", text))
 
     def defined_label(self, text, start):
         """The first side of a row that defines a quantity with arguments by it
@@ -1120,6 +1123,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  f"value declare {key} (% derive: function {key}) and write "
                                  f"{key}({name}(x))", node)
 
+    def named_by_a_head(self, key):
+        """Whether a row above defined a quantity `key(…)` (`h(x) = x^2`): then `h(X)` is
+        not the entropy, whatever its arguments."""
+        return any(label.startswith(key + "(") for label in self.scope.heads)
+
     def operator_use(self, key, node):
         """Record `D(p \\| q)`, `h(X)` read as an operator; an error when the file used the
         spelling as an unknown function above (one name means one thing)."""
@@ -1725,7 +1733,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
-        if not registry.spelled(key):
+        if not registry.spelled(key) or key in registry.FUNCTION_LIKE and \
+                self.named_by_a_head(key):
             return None
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]

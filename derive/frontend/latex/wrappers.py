@@ -1,13 +1,17 @@
 """Typographic wrappers taken off a row before parsing, keeping every offset the source's.
 
-* `\\boxed{A = B}` (a result drawn in a box) is `A = B`.
-* A relation with a label stacked on it — `\\stackrel{(a)}{\\le}`, `\\overset{\\text{Jensen}}{=}`
-  (Cover & Thomas mark each step so) — is the relation; the label is a remark, set aside.
-  A label that says "definition" (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it
-  the definition sign `:=`.
+* `\\boxed{A = B}` (a result drawn in a box) is `A = B`; a box around part of an expression
+  groups it, as the printed frame does: `2\\boxed{a + b}` is 2(a + b).
+* A relation with a label stacked on it that names a reason — `\\stackrel{(a)}{\\le}`,
+  `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}` (Cover & Thomas mark each step
+  so) — is the relation; the label is a remark, set aside. A label that says "definition"
+  (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
+  Any other label may change what the relation says (`\\stackrel{d}{=}`: equal in
+  distribution; `\\overset{?}{=}`, `\\overset{!}{=}`: asked, or required): refused.
 
 Each wrapper is blanked to spaces of the same length (the definition sign written over its
-start), so positions in messages stay those of the source. Anything else is left alone.
+start, a box's braces turned into brackets), so positions in messages stay those of the
+source. Anything else is left alone.
 """
 
 from __future__ import annotations
@@ -17,8 +21,20 @@ import re
 _BOXED = re.compile(r"\\boxed\s*\{")
 _STACKED = re.compile(r"\\(stackrel|overset)\s*\{")
 _RELATION = re.compile(r"\s*(=|<|>|\\(leq|geq|le|ge|leqslant|geqslant|neq|ne|lt|gt)(?![a-zA-Z]))\s*$")
+_REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
+                           r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|[^{}]*[A-Za-z]{3}[^{}]*)\})"
+                           r"\s*$")
+_NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
 _DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|\\triangle|"
                                r"\\rm\s+def)\s*\.?\s*$")
+
+
+class Unread(Exception):
+    """A wrapper derive does not take off (its message, and its offset in the row)."""
+
+    def __init__(self, message, offset):
+        super().__init__(message)
+        self.message, self.offset = message, offset
 
 
 def unwrap(text):
@@ -31,6 +47,8 @@ def unwrap(text):
         if close is not None:
             _blank(chars, match.start(), match.end())
             _blank(chars, close, close + 1)
+            if not _states_a_relation(text[match.end():close]):     # a part: a group
+                chars[match.end() - 1], chars[close] = "(", ")"
     for match in _STACKED.finditer(text):
         label_end = _closing_brace(text, match.end() - 1)
         if label_end is None:
@@ -43,13 +61,31 @@ def unwrap(text):
             continue
         label = text[match.end():label_end]
         relation = text[second.end():end].strip()
+        definition = _DEFINITION_LABEL.match(label) and relation == "="
+        if not definition and (not _REASON_LABEL.match(label) or _NOT_A_REASON.search(label)):
+            raise Unread(f"a relation with the label {label.strip()} stacked on it: derive "
+                         "reads a label naming a reason ((a), \\text{Jensen}) as the relation "
+                         "itself and \\stackrel{\\text{def}}{=} as :=, but this one may change "
+                         "what the relation says (d: in distribution; ?: asked; !: required) — "
+                         "write the relation plainly", match.start())
         _blank(chars, match.start(), end + 1)
-        if _DEFINITION_LABEL.match(label) and relation == "=":
+        if definition:
             chars[match.start():match.start() + 2] = [":", "="]
         else:
             at = text.index(relation, second.end())
             chars[at:at + len(relation)] = list(relation)
     return "".join(chars)
+
+
+def _states_a_relation(text):
+    """Whether `text` holds a relation outside its own braces (a boxed equation)."""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and _RELATION.match(text[k:].split(" ")[0] if ch == "\\" else ch):
+            return True
+    return False
 
 
 def _closing_brace(text, opening):
