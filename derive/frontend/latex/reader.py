@@ -14,8 +14,11 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
-  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta; a
-  derivative by a member `z_k` of a family moves that member only (`notation.members`).
+  An undeclared letter in a member's index is a whole number, in the family's declared
+  range (hypotheses of the rows from there on); an expression in one is then refused.
+  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
+  a defined name; a derivative by a member `z_k` of a family moves that member only
+  (`notation.members`); by a member of an indexed definition (`p_k`) it is refused.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -1005,8 +1008,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if found is not None and found[1].kind is Kind.DEFINITION:
             raise self.error(f"{piece.key} is defined ({found[1].info.latex.split('=')[0].strip()}"
                              f" at an index), not a variable: derive does not differentiate "
-                             f"by a defined quantity — write the derivative by the variables "
-                             f"it is defined from", node)
+                             f"by a defined quantity (nor put it to a value) — write it by the "
+                             f"variables it is defined from", node)
         if found is not None:
             raise self.error(f"{piece.key} is a member of the indexed family {piece.base}, "
                              "not a variable of its own here", node)
