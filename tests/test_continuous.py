@@ -361,9 +361,10 @@ def test_comparison_of_refutations_is_certified():
 
 def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
     """`real x_n` then `\\sum_{n=1}^{N} x_n = N x_n`: the sum runs over the family x_1 … x_N,
-    so the step is false (it was verified when x_n was one symbol)."""
+    so the step is false (it was verified when x_n was one symbol); the free x_n is the same
+    family at a free whole number n (shown x_n′ beside the bound one)."""
     header = "% derive: natural N\n% derive: real x_n\n"
-    assert reading(r"\sum_{n=1}^{N} x_n = N x_n", header) == ["Σ_{n=1}^{N} x_n = N · x_n"]
+    assert reading(r"\sum_{n=1}^{N} x_n = N x_n", header) == ["Σ_{n=1}^{N} x_n = N · x_n′"]
     assert verdict(r"\sum_{n=1}^{N} x_n = N x_n", header).status == "refuted"
     assert verdict(r"\sum_{n=1}^{N} (x_n + 1) = N + \sum_{m=1}^{N} x_m", header).status == \
         "verified"
@@ -440,6 +441,80 @@ def test_the_kronecker_delta():
     assert verdict(r"\delta_1 + \delta_t = \delta_t + \delta_1", MEMBERS).status == \
         "verified"                                      # names of their own, as before
     assert reading(r"\delta_1 - \delta_{1,1} = 0", MEMBERS) == ["δ_1 - delta(1, 1) = 0"]
+
+
+LETTER_FAMILY = "% derive: real z_j\n% derive: integer k\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", "verified"),
+    (r"\frac{\partial z_j}{\partial z_k} = 0", "refuted"),
+    (r"\frac{\partial z_j^2}{\partial z_k} = 0", "refuted"),
+    (r"\frac{\partial z_j^2}{\partial z_k} = 2 z_j \delta_{jk}", "verified"),
+    (r"\frac{\partial}{\partial z_j} z_k^2 = 2 z_k", "refuted"),
+])
+def test_a_name_declared_with_one_index_letter_declares_the_family(row, status):
+    """`real z_j` (j one letter) declares the family z, as the corpus's softmax file reads
+    it: z_k is its member at k — never a second, unrelated name (which made
+    ∂z_j/∂z_k = 0 verified); an undeclared j there is a whole number."""
+    assert verdict(row, LETTER_FAMILY).status == status
+
+
+def test_a_name_with_a_digit_or_a_variable_as_index_stays_a_name():
+    header = "% derive: variable x\n% derive: real \\theta_0, \\mu_x\n"
+    assert reading(r"\theta_0 + \mu_x = \mu_x + \theta_0", header) == ["θ_0 + μ_x = μ_x + θ_0"]
+
+
+@pytest.mark.parametrize("row", [r"\delta_{jk} = 0", r"\delta_{kk} = 0", r"\delta_{k,0} = 2"])
+def test_the_kronecker_spelling_heading_a_chain_is_a_claim(row):
+    """A first row `\\delta_{jk} = 0` is a claim about the Kronecker delta (refuted at
+    j = k), never a definition of a new name δ_jk beside the delta of `\\delta_{j,k}`."""
+    assert reading(row, MEMBERS)[0].startswith("delta(")
+    assert verdict(row, MEMBERS).status == "refuted"
+    assert verdict(r"\delta_{jk} = \delta_{k,j}", MEMBERS).status == "verified"
+
+
+def test_the_kronecker_spelling_is_not_defined():
+    (step,) = load(r"\delta_{jk} := 0", MEMBERS).steps
+    assert step.kind == "unreadable" and "is the Kronecker delta" in step.message and \
+        "it is not defined" in step.message and step.location.column == 4
+    with pytest.raises(InputError, match="is the Kronecker delta"):
+        load(r"\delta_{jk} = 1", MEMBERS + "% derive: define \\delta_{jk} = 1\n")
+
+
+SOFTMAX_OF_O = ("% derive: natural K\n% derive: real o_i for i = 1..K\n% derive: integer k\n"
+                "% derive: assume 1 \\le k \\le K\n"
+                "% derive: define p_j = \\frac{\\exp(o_j)}{\\sum_{m=1}^K \\exp(o_m)}\n")
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"\frac{\partial \log p_k}{\partial p_k} = \frac{1}{p_k}", 38),
+    (r"\frac{\partial \log p_k}{\partial o_k} = \frac{\partial \log p_k}{\partial p_k} "
+     r"\frac{\partial p_k}{\partial o_k}", 79),
+    (r"\frac{d p_k}{d p_k} = 1", 19),
+    (r"p_k \Big|_{p_k = 1} = 1", 15),
+])
+def test_a_derivative_by_a_member_of_an_indexed_definition_is_refused(row, column):
+    """`\\partial p_k` where p_j is defined (`define p_j = …`): p_k is the definition at k,
+    not a variable — refused at its position, never a fresh complex symbol (which made
+    ∂p_k/∂o_k = 0 on every row below)."""
+    (step,) = load(row, SOFTMAX_OF_O).steps
+    assert step.kind == "unreadable" and "p_{k} is defined" in step.message and \
+        step.location.column == column
+
+
+def test_a_refused_derivative_by_p_k_leaves_p_k_the_definition_below():
+    rows = (r"\frac{\partial \log p_k}{\partial p_k} = \frac{1}{p_k}",
+            r"\frac{\partial p_k}{\partial o_k} = 0",
+            r"\frac{\partial p_k}{\partial o_k} = p_k (1 - p_k)")
+    derivation = load_tex("t.tex", SOFTMAX_OF_O + "".join(f"$$ {r} $$\n" for r in rows))
+    assert [r.verdict.status for r in check(derivation).steps] == \
+        ["error", "refuted", "verified"]
+
+
+def test_a_member_of_a_family_is_not_put_to_a_value():
+    (step,) = load(r"(z_k + 1) \Big|_{z_k = 0} = 1", MEMBERS).steps
+    assert step.kind == "unreadable" and "member of the indexed family z" in step.message
 
 
 def test_a_bar_over_a_parameter_of_a_density_by_formula_is_not_misread():

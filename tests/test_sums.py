@@ -401,3 +401,43 @@ def test_wrong_rows_over_bound_samples_are_refuted(header, row):
 def test_a_sample_of_a_continuous_variable_is_not_summed():
     (step,) = steps(CONTINUOUS_SAMPLES + "$$ \\sum_{z_i} q(z_i) = 1 $$\n")
     assert step.kind == "unreadable" and "z_{i} is a continuous variable" in step.message
+
+
+RANGED = "% derive: natural K\n% derive: real o_i for i = 1..K\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\sum_{j=1}^K e^{o_j} \ge e^{o_i}",), ["1 ≤ i, i ≤ K ⇒ Σ_{j=1}^{K} e^o_j ≥ e^o_i"]),
+    ((r"o_m = o_m", r"o_1 + o_m = o_m + o_1"),
+     ["1 ≤ m, m ≤ K ⇒ o_m = o_m", "1 ≤ m, m ≤ K ⇒ o_1 + o_m = o_m + o_1"]),
+])
+def test_an_undeclared_index_of_a_ranged_family_is_a_member_of_it(rows, expected):
+    """`o_i` after `real o_i for i = 1..K`, i undeclared: i is a whole number in 1..K
+    (hypotheses of this row and the rows below) — never the family at 1.916 or at 0."""
+    assert readings(display(RANGED, *rows)) == expected
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\sum_{j=1}^K e^{o_j} \ge e^{o_i}", ("verified", "undecided")),
+    (r"\frac{\partial}{\partial o_i} \sum_{j=1}^K e^{o_j} = e^{o_i}", ("verified",)),
+    (r"\frac{\partial}{\partial o_i} \sum_{j=1}^K e^{o_j} = e^{o_1}", ("refuted",)),
+    (r"o_m^2 > \sum_{j=1}^K o_j^2", ("refuted",)),
+])
+def test_rows_about_a_member_at_an_undeclared_index(row, status):
+    assert verdicts(display(RANGED, row)) in [[s] for s in status]
+
+
+def test_an_undeclared_index_used_above_as_a_number_or_in_an_expression_is_refused():
+    (_, step) = steps(display(RANGED, "m^2 = m^2", r"o_m \le o_m"))
+    assert step.kind == "unreadable" and "m is an index here, so integer" in step.message
+    (step,) = steps(display(RANGED, r"o_{m+1} \le o_{m+1}"))
+    assert step.kind == "unreadable" and "declare it and its bounds" in step.message
+    assert step.location.column == 4
+
+
+def test_a_member_of_an_indexed_definition_lies_in_its_familys_range():
+    """`p_k` where `define p_j = e^{o_j} / \\sum_m e^{o_m}` (k undeclared): k is in o's
+    range, so p_k ≤ 1 is never refuted at the non-member o_0."""
+    header = RANGED + "% derive: define p_j = \\frac{\\exp(o_j)}{\\sum_{m=1}^K \\exp(o_m)}\n"
+    assert readings(display(header, r"p_k \le 1")) == ["1 ≤ k, k ≤ K ⇒ p_k ≤ 1"]
+    assert verdicts(display(header, r"p_k \le 1")) != ["refuted"]

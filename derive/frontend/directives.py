@@ -13,6 +13,7 @@ YAML context). Each holds from where it stands to the end of the file.
     define f(t) = t^2               function f, g            convex f | concave g
     real a | positive a | nonnegative a | integer n | natural n
     positive a_i, b_i for i = 1..n  (an indexed family; a bound-less \\sum_i runs over 1..n)
+    real z_j                        (j one letter: the family z, no range; \\theta_0 is a name)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
     assume b - c = 1, t < 1         (hypotheses of every row below)
     at \\theta = \\theta_0             (the next row holds at that point: gradients agree there)
@@ -575,6 +576,10 @@ class Directives:
                                                     vectors.Vector(dimension, components)))
             return
         for key, at in self._names(body, offset):
+            family = self._letter_family(key)
+            if family is not None:                  # real z_j: the family z, as z_i for i = …
+                self.scope.declare(family, Declaration(Kind.FUNCTION, domain))
+                continue
             found = self.scope.lookup(key)
             kind = Kind.SYMBOL
             if found is not None and found[1].declared:
@@ -583,6 +588,21 @@ class Directives:
                     raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
                                             f"be declared {domain.value} too", at)
             self.scope.declare(key, Declaration(kind, domain))
+
+    def _letter_family(self, key):
+        """`z_{j}` declared with one letter as its index (j undeclared, or a whole number):
+        the key of the indexed family z it declares (`z_k`, `z_1` are its members, as after
+        `real z_i for i = 1..n` but with no range), else None (`\\theta_0`, `\\mu_x` of a
+        variable x: a name of its own)."""
+        found = re.fullmatch(r"(.+?)_\{([A-Za-z])\}", key)
+        if found is None or self.scope.lookup(key) is not None and \
+                self.scope.lookup(key)[1].declared:
+            return None
+        letter = self.scope.lookup(found.group(2))
+        if letter is not None and letter[1].declared and \
+                letter[1].domain not in (Domain.INTEGER, Domain.NATURAL):
+            return None
+        return found.group(1) + "_{\\cdot}"
 
     def _family(self, body, index, offset, domain):
         """`a_i, b_i for i = 1..n`: each family's members are in `domain`, and its range

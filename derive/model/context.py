@@ -66,6 +66,8 @@ class Context:
             elif kind is Kind.SYMBOL and declaration.domain is Domain.NATURAL:
                 out.append((name.latex, "is not declared: a natural number (a sum's or a "
                             "family's last index)", ""))
+            elif kind is Kind.SYMBOL and declaration.domain is Domain.INTEGER:
+                out.append((name.latex, "is not declared: an integer (an index)", ""))
             elif kind is Kind.SYMBOL:
                 out.append((name.latex, "is not declared: a complex number", ""))
             elif kind is Kind.FUNCTION:

@@ -14,8 +14,11 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   variable makes an indexed family: inside `\\sum_i`, `x_i` is `x(i)`; once x is a family
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
-  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta; a
-  derivative by a member `z_k` of a family moves that member only (`notation.members`).
+  An undeclared letter in a member's index is a whole number, in the family's declared
+  range (hypotheses of the rows from there on); an expression in one is then refused.
+  `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
+  a defined name; a derivative by a member `z_k` of a family moves that member only
+  (`notation.members`); by a member of an indexed definition (`p_k`) it is refused.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -64,7 +67,7 @@ from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.scope import MAX_EXPANSION, unread_message
-from derive.model.derivation import Relation
+from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
@@ -404,6 +407,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             or self._derivative_of(name) is not None or name.sub is not None and \
             self.declared(name.base + "_{\\cdot}") is not None
+        if self.bound_name(name.key) is None and self._kronecker_indices(name) is not None:
+            if relation is DEFINE:                # \delta_{jk} = 0: a claim about the delta
+                raise self.error(f"{name.key} is the Kronecker delta (1 when its indices are "
+                                 "equal, else 0): it is not defined — name the quantity "
+                                 "otherwise", items[0])
+            return None
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self._family_of(name) is not None:
             if relation is DEFINE:
@@ -458,7 +467,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
         index = self._whole_index(items[0], p)
-        return Defined(found[0], (index,), self._apply(found[1].info, (index,), p.node))
+        value = self._apply(found[1].info, (index,), p.node)
+        letters = {n for n in free_names(index) if self.declared(n.latex) is None}
+        for member in set(subterms(value)) if letters else ():
+            declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
+                else None
+            span = declaration.info if declaration is not None else None
+            if isinstance(span, IndexRange) and free_names(member) & letters:
+                self._in_range(member.arguments, span, letters, p)   # p_k: o_k, 1 ≤ k ≤ K
+        return Defined(found[0], (index,), value)
 
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
@@ -978,7 +995,27 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return found[0]
         if found is not None:
             raise self.error(f"{piece.key} is not a variable", node)
+        self._not_indexed(piece, node)
         return self._undeclared_symbol(piece.key, node)
+
+    def _not_indexed(self, piece, node):
+        """A variable spelled as a member of something indexed (`p_k` after `define p_j =
+        …`, `z_k` of a family, `\\delta_{jk}`) is that member, never a new symbol: a row
+        differentiating by it (or putting it to a value) is refused, and no row changes what
+        the spelling means for the rows below."""
+        if piece.sub is None or _label_subscript(piece.sub):
+            return
+        if self._kronecker_indices(piece) is not None:
+            raise self.error(f"{piece.key} is the Kronecker delta, not a variable", node)
+        found = self.scope.lookup(piece.base + "_{\\cdot}")
+        if found is not None and found[1].kind is Kind.DEFINITION:
+            raise self.error(f"{piece.key} is defined ({found[1].info.latex.split('=')[0].strip()}"
+                             f" at an index), not a variable: derive does not differentiate "
+                             f"by a defined quantity (nor put it to a value) — write it by the "
+                             f"variables it is defined from", node)
+        if found is not None:
+            raise self.error(f"{piece.key} is a member of the indexed family {piece.base}, "
+                             "not a variable of its own here", node)
 
     def evaluation_bar(self, value, bar):
         spec = single(bar.sub)
@@ -1044,11 +1081,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self.at_variable(found[0]), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
-        kronecker = self._kronecker(p) if p.base == "\\delta" and p.sub is not None and \
-            found is None and self.scope.lookup("\\delta") is None and \
-            self.scope.lookup("\\delta_{\\cdot}") is None else None
+        kronecker = self._kronecker_indices(p)
         if kronecker is not None:
-            return kronecker, 1
+            return members.kronecker(*(self._whole_index(a, p) for a in kronecker)), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             return self.at_variable(capital), 1
@@ -1432,13 +1467,54 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._members_used_before(p)
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
+        self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
 
-    def _kronecker(self, p):
-        """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the Kronecker
-        delta of two indices (two letters or digits side by side, or two expressions
+    def _whole_member_indices(self, indices, span, p):
+        """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
+        number, for the whole file (as δ's indices are), and the member is in the family's
+        declared range (`_in_range`) — never a member at 1.916 or at 0."""
+        letters = set()
+        for index in indices:
+            for name in free_names(index):
+                found = self.scope.lookup(name.latex)
+                if found is None or found[0] is not name or found[1].declared or \
+                        found[1].kind is not Kind.SYMBOL or found[1].domain is Domain.NATURAL:
+                    continue
+                self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
+                letters.add(name)
+        if letters and isinstance(span, IndexRange):
+            self._in_range(indices, span, letters, p)
+
+    def _in_range(self, indices, span, letters, p):
+        """A member of a family declared over a range (`real o_i for i = 1..K`) at an
+        undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
+        below. At an expression in such a letter (`o_{i+1}`) it is refused: say the
+        letter's bounds."""
+        (index,) = indices if len(indices) == 1 else (None,)
+        if not isinstance(index, Sym):
+            raise self.error(f"{p.key}: {p.base} is declared over {span.text}, and "
+                             f"{', '.join(sorted(n.latex for n in letters))} is not declared: "
+                             "declare it and its bounds (% derive: integer …, assume …), so "
+                             "that the member is one of the family's", p.node)
+        first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
+        key = index.name.latex
+        for hypothesis in (Hypothesis(Relation.LE, span.lower, index, f"{first} \\le {key}"),
+                           Hypothesis(Relation.LE, index, span.upper, f"{key} \\le {last}")):
+            if not any((h.relation, h.lhs, h.rhs) == (hypothesis.relation, hypothesis.lhs,
+                                                      hypothesis.rhs)
+                       for h in self.scope.assumptions):
+                self.scope.assumptions += (hypothesis,)
+
+    def _kronecker_indices(self, p):
+        """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the index nodes
+        of the Kronecker delta (two letters or digits side by side, or two expressions
         separated by a comma), or None for another subscript (`\\delta_1`, `\\delta_t`: a
         name of its own, as before). `\\delta_{12}` (one or two indices?) is refused."""
+        if p.base != "\\delta" or p.sub is None or self.scope.lookup(p.key) is not None or \
+                self.scope.lookup("\\delta") is not None or \
+                self.scope.lookup("\\delta_{\\cdot}") is not None:
+            return None
         items = _subitems(p.sub)
         if len(items) == 1:
             run = _bare(items[0])
@@ -1450,7 +1526,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 return None
         elif len(items) != 2:
             return None
-        return members.kronecker(*(self._whole_index(a, p) for a in items))
+        return items
 
     def _index(self, node, p):
         """One index of a family member: an expression, where letters side by side are
