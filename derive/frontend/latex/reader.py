@@ -1026,6 +1026,24 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             lambda v: isinstance(v, Token) and v.type in ("LETTER", "COMMAND"))
         return any(self.variable_node(t) is not None for t in tokens)
 
+    def _not_beside_bound_sample(self, p):
+        """Raise for `z_1` (`z_j`) where a sample `z_i` of the same variable is bound
+        (`\\int … dz_i`, `\\sum_{z_i}`) with an index that is no number: where i = 1 they
+        would be one variable, yet per-sample reading (`sample_of`) makes z_1 a name of its
+        own — free while z_i is integrated (`\\sum_{i=1}^{1} \\int q(z_i) z_1 \\, dz_i = z_1`
+        was verified). A member written from the index (`z_{i+1}`) is told apart."""
+        for k, name in self.bound:
+            m = SAMPLE.fullmatch(k)
+            if m is None or name.origin is None or m.group(1) != p.base or k == p.key:
+                continue
+            index = k[len(m.group(1)):].strip("_^{}()")
+            if index.isdigit() or re.search(r"(?<![A-Za-z\\])" + re.escape(index) +
+                                            r"(?![A-Za-z])", p.key[len(p.base):]):
+                continue
+            raise self.error(f"{p.key} beside the bound {k}: where their indices are equal they "
+                             f"are one variable — write the sum's terms out, or use another "
+                             f"letter for the constant", p.node)
+
     def _applies(self, p, bracket):
         found = self.scope.lookup(p.key)
         return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
@@ -1033,6 +1051,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _resolve(self, p, bracket):
         key = p.key
         bound = self.bound_name(key)
+        if bound is None and p.sub is not None:
+            self._not_beside_bound_sample(p)
         if bound is not None:
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
@@ -1663,7 +1683,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             keys = [naming.flat_text(single(n) or n) for n in nodes]
         except naming.NameError_:
             return False
-        named = [key in spellings for key in keys]
+        named = [key in spellings or self._parameter_value_spelling(key, spellings)
+                 for key in keys]
         if all(named):
             return True
         if any(named):
@@ -1671,6 +1692,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"parameters ({', '.join(sorted(spellings))}): write the "
                              f"parameters after ';', as in {name.latex}(x \\mid y; \\theta)", node)
         return False
+
+    def _parameter_value_spelling(self, key, spellings):
+        """Whether `key` spells a parameter at another value (`\\theta_0`, `\\theta'`,
+        `\\theta^{(t)}`, `\\theta^\\star` for θ; not a power `\\theta^2`) and is no
+        declared variable: after the bar it is that value (`p(x; \\theta_0)`), never a new
+        conditioning variable."""
+        found = self.declared(key)
+        return (found is None or found[1].kind is not Kind.VARIABLE) and any(
+            key.startswith(s) and re.match(r"_|'|\^(?!\{?-?\d)", key[len(s):])
+            for s in spellings)
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
