@@ -143,3 +143,24 @@ def test_a_conditional_divergence_at_a_value_or_of_a_family_stays_pointwise():
 def test_joint_and_marginal_divergences_read_apart():
     (reading,) = readings(display(CT, r"D(p(x, y) \| q(x, y)) = D(p(x) \| q(x)) + D(p(y) \| q(y))"))
     assert reading == "KL(p(x, y) ‖ q(x, y)) = KL(p(x) ‖ q(x)) + KL(p(y) ‖ q(y))"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"p(x \mid \theta_0) = p(x; \theta_0)", "p(x; θ_0) = p(x; θ_0)"),
+    (r"p(x \mid \theta') = p(x; \theta')", "p(x; θ') = p(x; θ')"),
+    (r"p(x \mid \theta^{(t)}) = p(x; \theta^{(t)})", "p(x; θ^(t)) = p(x; θ^(t))"),
+])
+def test_a_parameter_at_another_value_after_the_bar_is_that_value(row, expected):
+    """After `depends p on \\theta`, `\\theta_0` after the bar is θ at another value (as
+    after ';'), never a new conditioning variable (the true row was refuted)."""
+    header = ("% derive: variable x\n% derive: density p\n% derive: real \\theta\n"
+              "% derive: depends p on \\theta\n")
+    assert readings(display(header, row)) == [expected]
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+def test_a_bar_mixing_a_variable_and_a_parameter_value_is_refused():
+    header = ("% derive: variable x, z\n% derive: density p\n% derive: real \\theta\n"
+              "% derive: depends p on \\theta\n")
+    (message,) = readings(display(header, r"p(x \mid z, \theta_0) = 1"))
+    assert "mixes what it is conditioned on with its parameters" in message

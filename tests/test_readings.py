@@ -849,3 +849,90 @@ def test_h_defined_by_the_file_is_never_the_entropy():
     messages = _messages(GAUSSIAN_X, "h(x) = x^2", r"\mathbb{E}[h(X)] = \mathbb{E}[X^2]",
                          "h(X) = 1")
     assert all("defined above only as the quantity h(x)" in m for m in messages[1:])
+# ---------------------------------------------------------------- round 4: names, words, differentials
+def _steps(text):
+    return load_tex("reading.tex", text).steps
+
+
+def _verdicts(text):
+    import time
+    from derive.engines.decide import decide
+    return [decide(s, "0", time.monotonic() + 20).status.value for s in _steps(text)]
+
+
+def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():
+    """`f` alone after `f(x) := x^2` (x declared) is the quantity f(x) — the definition at
+    the bound x under `\\int … dx` — never an undeclared complex constant (∫_0^1 f dx = f
+    was verified, ∫_0^1 f dx = 1/3 refuted)."""
+    text = ("% derive: variable x\n% derive: density p\n$$ f(x) := x^2 $$\n"
+            "$$ \\int_0^1 f \\, dx = f $$\n$$ \\int_0^1 f \\, dx = \\frac13 $$\n$$ f = x^2 $$\n"
+            "$$ g(x) = \\log p(x) $$\n$$ \\mathbb{E}_{p}[g] = -H(p) $$\n")
+    steps = _steps(text)
+    assert [s.reading for s in steps][1:4] == [
+        "∫_{0}^{1} f(x) dx = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
+    assert _verdicts(text) == ["definition", "refuted", "verified", "verified", "definition",
+                               "verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: positive a\n", "a := b - 1"),
+    ("% derive: real a, b\n", r"a \doteq b"),
+    ("% derive: real a, b\n", r"a \triangleq 2 b"),
+    ("% derive: variable x\n$$ f(x) := x^2 $$\n", "f := 3"),
+    ("% derive: variable x\n$$ g := x^2 $$\n", r"g \coloneqq 3"),
+])
+def test_a_definition_of_a_declared_or_defined_name_is_refused(header, row):
+    """`positive a` holds to the end of the file: `a := b - 1` below it would give a a
+    second meaning (rows after it were refuted for the declared a)."""
+    text = header + f"$$ {row} $$\n$$ a + 0 = a $$\n"
+    step = _steps(text)[-2]
+    assert step.kind == "unreadable" and "second meaning" in step.message
+    assert step.location.column == 4
+
+
+def test_the_declaration_still_holds_after_a_refused_redefinition():
+    text = "% derive: positive a\n$$ a := b - 1 $$\n$$ \\sqrt{a^2} = a $$\n"
+    assert _verdicts(text) == ["error", "verified"]
+
+
+@pytest.mark.parametrize("row", [r"\log^{(2)} a = -\frac{1}{a^2}", r"\exp^{(3)} a = e^{3a}",
+                                 r"\sin^{( 2 )}(a) = 1", r"\mathrm{exp}^{(3)} a = e^{a}"])
+def test_an_order_in_parentheses_on_a_function_word_is_refused(row):
+    """`\\log^{(2)}` is a derivative or an iterated log, never the square it was read as."""
+    [message] = reading(row)
+    assert "is ambiguous (the k-th derivative" in message
+
+
+def test_a_power_on_a_function_word_is_still_a_power():
+    assert reading(r"\log^2 a = (\log a)^2") == ["log(a)^2 = log(a)^2"]
+
+
+@pytest.mark.parametrize("row", [r"\int_0^1 x \, dP(x) = x^2", r"\int dP(x) = 1",
+                                 r"\int_0^1 x \, dp = x", r"\int x \, dP = 1"])
+def test_a_differential_of_a_distribution_is_refused(row):
+    """`dP(x)`, `dp` integrate against a distribution, not over a variable named P."""
+    header = "% derive: variable x\n% derive: density p\n% derive: distribution P with density p\n"
+    [step] = _steps(header + f"$$ {row} $$\n")
+    assert step.kind == "unreadable" and "not over a variable" in step.message
+
+
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"\int dx\, dy\, p(x, y) = 1", "∫ ∫ p(x, y) dy dx = 1", "verified"),
+    (r"\int dy\, dx\, p(x, y) = 1", "∫ ∫ p(x, y) dx dy = 1", "verified"),
+    (r"\int dx \int dy\, p(x, y) = 1", "∫ ∫ p(x, y) dy dx = 1", "verified"),
+])
+def test_consecutive_leading_differentials_are_nested_integrals(row, expected, verdict):
+    text = f"% derive: variable x, y\n% derive: joint p over x, y\n$$ {row} $$\n"
+    assert [s.reading for s in _steps(text)] == [expected]
+    assert _verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\int dx\, p(x) \, dx = 1", "a differential with no integral of its own"),
+    (r"\int_0^1 dx\, dy\, x y = \frac{y}{2}", "one \\int with limits before several"),
+    (r"\int dx\, dy = 1", "nothing to integrate"),
+])
+def test_other_differentials_after_a_leading_one_are_refused(row, message):
+    text = f"% derive: variable x, y\n% derive: joint p over x, y\n$$ {row} $$\n"
+    [step] = _steps(text)
+    assert step.kind == "unreadable" and message in step.message

@@ -26,22 +26,27 @@ def test_a_relation_after_qquad_is_a_row_of_its_own():
     assert verdicts(display("", r"1 + 1 = 2 \qquad 2 + 2 = 5")) == ["verified", "refuted"]
 
 
-@pytest.mark.parametrize("row, expected", [
-    (r"u^2 = u v, \quad u = v", "u = v ⇒ u^2 = u · v"),
-    (r"\frac{d}{du} u^2 = 2u, \qquad u = v.", "u = v ⇒ d/du u^2 = 2 · u"),
-    (r"u^2 = u v, \quad u = v = 1", "u = v, v = 1 ⇒ u^2 = u · v"),
+@pytest.mark.parametrize("row, at", [
+    (r"\sigma^2 = 4, \quad \sigma = 2", r"\sigma = 2"),
+    (r"u^2 = u v, \quad u = v", "u = v"),
+    (r"\frac{d}{du} u^2 = 2u, \qquad u = v.", "u = v"),
+    (r"u^2 = u v ,\qquad u = v = 1", "u = v ="),
 ])
-def test_a_relation_after_a_comma_and_quad_is_a_condition_of_the_row(row, expected):
-    """`…, \\quad i = j` (the condition of a case, as in the softmax Jacobian) is a
-    hypothesis of its row: never a claim of its own nor a definition."""
-    assert readings(display("% derive: real u, v\n", row)) == [expected]
+def test_a_relation_after_a_comma_and_quad_is_refused_naming_both_readings(row, at):
+    """`…, \\quad A = B` may be a case's condition or a second result (`\\sigma^2 = 4,
+    \\quad \\sigma = 2` was verified with the second result as an unchecked hypothesis):
+    an error at the relation naming both spellings, never a hypothesis nor a row."""
+    [step] = steps(display("% derive: real u, v\n% derive: positive \\sigma\n", row))
+    assert step.kind == "unreadable"
+    assert "\\text{if }" in step.message and "row of its own" in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+@pytest.mark.parametrize("word", ["if", "for", "when", "where", "provided"])
+def test_a_marked_condition_after_a_comma_is_a_hypothesis_of_the_row(word):
+    row = rf"u^2 = u v, \quad \text{{{word} }} u = v"
+    assert readings(display("% derive: real u, v\n", row)) == ["u = v ⇒ u^2 = u · v"]
     assert verdicts(display("% derive: real u, v\n", row)) == ["verified"]
-
-
-def test_a_case_condition_never_defines_a_name_for_later_rows():
-    text = display("% derive: real u\n", r"\frac{d}{du} u^2 = 2u, \quad m = t", r"m + 1 = t + 1")
-    assert [s.kind for s in steps(text)] == ["equality", "equality"]
-    assert verdicts(text) == ["verified", "refuted"]
 
 
 def test_a_local_definition_and_a_hypothesis_in_parentheses():

@@ -441,3 +441,18 @@ def test_a_member_of_an_indexed_definition_lies_in_its_familys_range():
     header = RANGED + "% derive: define p_j = \\frac{\\exp(o_j)}{\\sum_{m=1}^K \\exp(o_m)}\n"
     assert readings(display(header, r"p_k \le 1")) == ["1 ≤ k, k ≤ K ⇒ p_k ≤ 1"]
     assert verdicts(display(header, r"p_k \le 1")) != ["refuted"]
+@pytest.mark.parametrize("row, member", [
+    (r"\sum_{i=1}^{1} \int q(z_i) z_1 \, dz_i = z_1", "z_{1}"),
+    (r"\sum_{i=1}^{2} \int q(z_i) z_2 \, dz_i = z_2 + \int q(z) z \, dz", "z_{2}"),
+    (r"\sum_{j=1}^{2} \sum_{i=1}^{2} \int q(z_i) z_j \, dz_i = 1", "z_{j}"),
+])
+def test_a_member_beside_a_bound_sample_of_the_same_variable_is_refused(row, member):
+    """Under `\\sum_{i=1}^{1}`, `z_1` beside the integrated `z_i` is the same variable at
+    i = 1: it was read as a free constant (a false row verified, a true one refuted)."""
+    [step] = steps(CONTINUOUS_SAMPLES + f"$$ {row} $$\n")
+    assert step.kind == "unreadable" and f"{member} beside the bound z_{{i}}" in step.message
+
+
+def test_a_concrete_member_beside_a_concrete_bound_sample_is_a_constant():
+    assert verdicts(CONTINUOUS_SAMPLES + r"$$ \int q(z_1) z_2 \, dz_1 = z_2 $$" + "\n") == \
+        ["verified"]

@@ -6,7 +6,8 @@ spaces), so positions in messages stay exact.
 * After a top-level `\\quad` or `\\qquad` (outside every bracket):
   - `\\text{…}` of words only is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`,
     also `\\text{(Pearson } \\chi^2\\text{)}`, a parenthesis opened and closed in text);
-    `\\text{for } a, b > 0`, `\\text{if } q(x) > 0` (also `\\mathrm{for}`, `\\mbox{for }`,
+    `\\text{for } a, b > 0`, `\\text{if } q(x) > 0` (also when, where, with, provided;
+    `\\mathrm{for}`, `\\mbox{for }`,
     `\\text{ and }` between conditions) state hypotheses of the row, and
     `\\text{for positive } a, b` (negative, nonnegative) states a, b > 0; words followed by
     any other math are an error;
@@ -25,8 +26,9 @@ spaces), so positions in messages stay exact.
   - math inside a remark's text belongs to the remark: `\\text{for $a, b > 0$}` states
     hypotheses of the row; any other remark whose `$…$` math states a relation is refused
     (it would be a hypothesis set aside);
-  - after a comma (`…, \\quad i = j`, the condition of a case) a relation is a hypothesis
-    of the row, never a claim nor a definition;
+  - after a comma a relation (`…, \\quad i = j`) may be a case's condition or a second
+    result — derive cannot tell which: an error naming both spellings (`\\text{if } i = j`
+    for a condition, a row of its own for a result);
   - a further relation `A = B` is a second row of its own; math with no relation before it
     (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
     (`a + b \\quad = c`);
@@ -55,8 +57,8 @@ _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
-_CONDITION = re.compile(r"^\s*(for|if|where|with|when)\s*$")
-_WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when)\s*\})")
+_CONDITION = re.compile(r"^\s*(for|if|where|with|when|provided(?: that)?)\s*$")
+_WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
@@ -119,7 +121,9 @@ def annotate(text):
         if kind == "spacing":
             continue
         if kind == "row" and main[:m.start()].rstrip().endswith(","):
-            kind = "condition"            # `…, \quad i = j`: a case's condition, not a row
+            raise RemarkError("a relation after a comma and \\quad is either a condition or a "
+                              "second result: write \\text{if } i = j for a condition, or "
+                              "put a result on a row of its own", m.end() + at)
         if kind == "math":
             if _blank(main[:m.start()]):
                 continue                  # a \quad that indents the row: spacing

@@ -16,7 +16,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 * **`p(x; \\theta)`**: after `;` comes the parameter the distribution depends on (at its
   current value when it is the parameter itself, `p(x; \\theta_0)` at another).
   `p(x \\mid \\theta)` (Bishop, Murphy) is `p(x; \\theta)` when every name after the bar is
-  a parameter p is declared to depend on; a bar mixing variables and parameters is refused.
+  a parameter p is declared to depend on, or its spelling at another value (`\\theta_0`,
+  `\\theta'`, `\\theta^{(t)}`: that value); a bar mixing variables and parameters is refused.
 * **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
   variables take those values — the mass function at them; only for discrete variables
   (for a continuous one it is 0, and the density is written p(x)).

@@ -122,7 +122,8 @@ class Products:
                 body = pieces[j + 2:limit]               # first, the rest of the run after it
                 if not body:
                     raise self.error("this integral has nothing to integrate", pieces[i].node)
-                value = self.integral(pieces[i], body, pieces[j + 1])
+                value = self.integral(pieces[i], self._leading_differentials(pieces[i], body),
+                                      pieces[j + 1])
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
                 continue
             if j == i + 1:
@@ -141,6 +142,27 @@ class Products:
                 raise self.error("a differential with no integral of its own: write one \\int "
                                  "per differential", rest[0].node)
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
+
+    def _leading_differentials(self, piece, body):
+        """The body of `\\int dx\\, …` (differential first): `\\int dx\\, dy\\, f` is
+        ∫∫ f dy dx, each further leading differential an integral nested inside, over its
+        variable's whole range — with limits written once (`\\int_0^1 dx\\, dy`) they
+        would be a guess for the others: refused; a differential later in the body
+        (`\\int dx\\, p(x)\\, dx`) has no integral of its own: refused."""
+        later = self.differential(body, 0)
+        if later is None or any(isinstance(p, BigPiece) and p.op in ("int", "iint")
+                                for p in body[:later]):
+            return body                  # `\int dx \int dy\, f`: dy closes the inner one
+        if later != 0:
+            raise self.error("a differential with no integral of its own: write one \\int "
+                             "per differential", body[later].node)
+        if piece.sub is not None or piece.sup is not None:
+            raise self.error("one \\int with limits before several differentials: write one "
+                             "\\int with its limits per differential", body[0].node)
+        if len(body) < 3:
+            raise self.error("this integral has nothing to integrate", piece.node)
+        return lambda: self.integral(piece, self._leading_differentials(piece, body[2:]),
+                                     body[1])
 
     def _differentials_of(self, pieces, i):
         """The indices of the differentials that close the integral at `i` (two for

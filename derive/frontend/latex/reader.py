@@ -403,10 +403,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         if not directive:
             self.not_ended(name.key, items[0])
+            self._not_redefined(name.key, relation, items[0], len(items) == 1)
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             or self._derivative_of(name) is not None or name.sub is not None and \
-            self.declared(name.base + "_{\\cdot}") is not None
+            self.declared(name.base + "_{\\cdot}") is not None or \
+            bracket is None and self._head_labels(name.key)
         if self.bound_name(name.key) is None and self._kronecker_indices(name) is not None:
             if relation is DEFINE:                # \delta_{jk} = 0: a claim about the delta
                 raise self.error(f"{name.key} is the Kronecker delta (1 when its indices are "
@@ -446,6 +448,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _not_redefined(self, key, relation, node, bare):
+        """Raise when `:=` (`\\doteq`, `\\triangleq`) in a row defines a name the file
+        declared or defined above (`positive a`, then `a := b - 1`; `f := …` after the
+        quantity `f(x)`, when `bare`): the declaration holds to the end of the file, so the
+        name would mean two things."""
+        found = self.declared(key)
+        if relation is DEFINE and self.bound_name(key) is None and (
+                found is not None or bare and self._head_labels(key)):
+            what = "declared" if found is not None and found[1].kind is not Kind.DEFINITION \
+                else "defined"
+            raise self.error(f"{key} is {what} above: a definition (:=, \\doteq) would give "
+                             "it a second meaning (one name means one thing in a file); "
+                             "define a new name", node)
 
     def _index_parameter(self, name):
         """The parameter of `define \\hat{y}_j = …`: a subscript that is one letter the
@@ -680,6 +696,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if sup is not None and _negative(sup):
             raise self.error("\\sin^{-1} and the like are ambiguous: write \\arcsin, or "
                              "1/\\sin", item)
+        if sup is not None and re.fullmatch(r"\{?\s*\(.*\)\s*\}?",
+                                            self.source_text(sup).strip()):
+            raise self.error(f"\\{fname}^{{(k)}} is ambiguous (the k-th derivative, the "
+                             f"iterated function, or a power?): write the derivative "
+                             f"(\\frac{{d^k}}{{dx^k}}), \\{fname}(\\{fname} a), or "
+                             f"(\\{fname} a)^k", item)
         return FuncPiece(fname, sub, sup, item)
 
     def _tails(self, children, node):
@@ -1044,6 +1066,24 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             lambda v: isinstance(v, Token) and v.type in ("LETTER", "COMMAND"))
         return any(self.variable_node(t) is not None for t in tokens)
 
+    def _not_beside_bound_sample(self, p):
+        """Raise for `z_1` (`z_j`) where a sample `z_i` of the same variable is bound
+        (`\\int … dz_i`, `\\sum_{z_i}`) with an index that is no number: where i = 1 they
+        would be one variable, yet per-sample reading (`sample_of`) makes z_1 a name of its
+        own — free while z_i is integrated (`\\sum_{i=1}^{1} \\int q(z_i) z_1 \\, dz_i = z_1`
+        was verified). A member written from the index (`z_{i+1}`) is told apart."""
+        for k, name in self.bound:
+            m = SAMPLE.fullmatch(k)
+            if m is None or name.origin is None or m.group(1) != p.base or k == p.key:
+                continue
+            index = k[len(m.group(1)):].strip("_^{}()")
+            if index.isdigit() or re.search(r"(?<![A-Za-z\\])" + re.escape(index) +
+                                            r"(?![A-Za-z])", p.key[len(p.base):]):
+                continue
+            raise self.error(f"{p.key} beside the bound {k}: where their indices are equal they "
+                             f"are one variable — write the sum's terms out, or use another "
+                             f"letter for the constant", p.node)
+
     def _applies(self, p, bracket):
         found = self.scope.lookup(p.key)
         return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
@@ -1051,6 +1091,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _resolve(self, p, bracket):
         key = p.key
         bound = self.bound_name(key)
+        if bound is None and p.sub is not None:
+            self._not_beside_bound_sample(p)
         if bound is not None:
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
@@ -1111,6 +1153,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 return operator, 2
         if key in CONSTANTS and found is None:
             return CONSTANTS[key], 1
+        quantity = self._bare_head(key, p.node) if bracket is None and found is None else None
+        if quantity is not None:
+            return quantity, 1
         if bracket is not None and found is None and key in LOOKALIKES and \
                 self._random_event(bracket):
             raise self.error(LOOKALIKES[key], p.node)
@@ -1204,17 +1249,43 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         written letter is that bound variable, so it is the definition there (its letter is
         the definition's parameter), shown `f(x′)`; never the free quantity, silently.
         Elsewhere it is the quantity itself."""
-        name = self.scope.heads[label]
-        body = self.scope.table[name].info.body
         try:
             keys = [naming.flat_text(arg) for arg in bracket.args]
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
+        return self._head_at(label, keys, all(sep == "," for sep in bracket.seps), node)
+
+    def _bare_head(self, key, node):
+        """`f` alone after a row defined the quantity `f(x)` (its whole head names it):
+        that quantity, read as `f(x)` written there would be (the definition at the bound
+        variable where a binder binds x) — never an unknown number of its own. None when
+        no head is named `f(…)` (one at most: `_labelled_elsewhere` refuses a second)."""
+        labels = self._head_labels(key)
+        if not labels:
+            return None
+        inner = labels[0][len(key) + 1:-1]
+        keys, depth, start = [], 0, 0
+        for k, char in enumerate(inner + ","):
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if char == "," and depth == 0:
+                keys.append(inner[start:k])
+                start = k + 1
+        return self._head_at(labels[0], keys, "|" not in inner and ";" not in inner, node)
+
+    def _head_labels(self, key):
+        """The labels of the quantities a row defined by a head `key(…)`."""
+        return [label for label in self.scope.heads if label.startswith(key + "(")]
+
+    def _head_at(self, label, keys, commas, node):
+        """The quantity named by the head `label`, its arguments spelled `keys` (`commas`:
+        separated by commas only) — see `head_value`."""
+        name = self.scope.heads[label]
+        body = self.scope.table[name].info.body
         bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
         if not bound:
             return Defined(name, (), body)
         free = {k: self.scope.lookup(k) for k in keys}
-        if any(sep != "," for sep in bracket.seps) or any(
+        if not commas or any(
                 free[k] is None for k in bound) or any(
                 free[k] is None and k not in bound for k in keys):
             raise self.error(f"{label} is defined above only as a quantity (its whole head "
@@ -1696,7 +1767,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             keys = [naming.flat_text(single(n) or n) for n in nodes]
         except naming.NameError_:
             return False
-        named = [key in spellings for key in keys]
+        named = [key in spellings or self._parameter_value_spelling(key, spellings)
+                 for key in keys]
         if all(named):
             return True
         if any(named):
@@ -1704,6 +1776,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"parameters ({', '.join(sorted(spellings))}): write the "
                              f"parameters after ';', as in {name.latex}(x \\mid y; \\theta)", node)
         return False
+
+    def _parameter_value_spelling(self, key, spellings):
+        """Whether `key` spells a parameter at another value (`\\theta_0`, `\\theta'`,
+        `\\theta^{(t)}`, `\\theta^\\star` for θ; not a power `\\theta^2`) and is no
+        declared variable: after the bar it is that value (`p(x; \\theta_0)`), never a new
+        conditioning variable."""
+        found = self.declared(key)
+        return (found is None or found[1].kind is not Kind.VARIABLE) and any(
+            key.startswith(s) and re.match(r"_|'|\^(?!\{?-?\d)", key[len(s):])
+            for s in spellings)
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
@@ -2022,6 +2104,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"d{key} integrates over the densities' variable: declare "
                                  "it (% derive: variable x)", var_piece.node)
             key = variables[0].latex
+        found = self.scope.lookup(key) if self.bound_name(key) is None else None
+        if found is not None and found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION,
+                                                   Kind.DEFINITION, Kind.SET):
+            raise self.error(f"d{key} integrates against {key}, a {found[1].kind.value} of this "
+                             f"file, not over a variable: write the integral with its density "
+                             f"(\\int f(x) \\, p(x) \\, dx)", var_piece.node)
         return self._integral(piece, body, key)
 
     def integral_without_differential(self, piece, body_pieces):
