@@ -771,6 +771,123 @@ def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
     definition, cut, use = load_text("r.md", text).steps
     assert definition.kind == "definition" and cut.kind == "unreadable"
     assert use.kind == "unreadable" and "F is defined at line 5 for that row only" in use.message
+# What stands between a row and its continuation, around its operator or after the row
+# above is layout, a wrapper or a remark: the continuation is still joined, never a cut
+# definition (a later false `g = a` verified) nor a row dropped.
+CONTINUED = ("% derive: real a, b, c\n% derive: integer i, j\n"
+             "\\begin{{align*}}\ng &= a{} \\\\{}\n  &{}\n\\end{{align*}}\n")
+
+
+def _continued(above="", between="", row=r"\quad + b"):
+    text = CONTINUED.format(above, between, row)
+    return load_tex("r.tex", text + "\\[ g = a \\]\n\\[ g = a + b \\]\n")
+
+
+@pytest.mark.parametrize("between, row", [
+    ("*", r"\quad + b"), ("[2pt]", r"\quad + b"), ("*[3pt]", r"+ b"),
+    (r" \noalign{\vskip 2pt}", r"\quad + b"), (r" \displaybreak", r"\quad + b"),
+    (r" \displaybreak[2]", "+ b"), (r" \allowbreak", "+ b"), (r" \hline", "+ b"),
+    (r" \vspace{2pt}", "+ b"), (r" \nopagebreak", "+ b"),
+    ("", r"\mspace{20mu} + b"), ("", r"\kern1em + b"), ("", r"\hskip 1em + b"),
+    ("", r"\mathrel{\phantom{=}} + b"), ("", r"\mathstrut + b"), ("", r"\displaystyle + b"),
+    ("", r"\quad \textcolor{red}{+\, b}"), ("", r"\quad {\color{red} + b}"),
+    ("", r"\color{red} + b"), ("", r"\boxed{+ b}"),
+])
+def test_layout_and_wrappers_before_a_continuation_keep_it_joined(between, row):
+    definition, cut, whole = _continued("", between, row).steps
+    assert definition.kind == "definition" and definition.reading == "g = a + b"
+    assert [cut.reading, whole.reading] == ["g = a", "g = a + b"]
+
+
+@pytest.mark.parametrize("above, reading", [
+    (r" \quad \text{for } c > 0", "c > 0 ⇒ g = a + b"),
+    (r", \quad c = 1", "c = 1 ⇒ g = a + b"),
+    (r", \quad i = j", "i = j ⇒ g = a + b"),
+    (r" \quad \text{(first part)}", "g = a + b"),
+    (r" && \text{(by (3))}", "g = a + b"),
+])
+def test_a_continuation_goes_on_with_the_expression_not_the_remark_beside_it(above, reading):
+    """`g &= a \\quad \\text{for } c > 0 \\\\ &\\quad + b` defines g = a + b for c > 0: the
+    continuation goes in before the remark, never into the hypothesis (`c > 0 + b`)."""
+    definition, cut, whole = _continued(above).steps
+    assert definition.reading == reading
+    assert cut.reading == "g = a" and whole.reading == "g = a + b"
+
+
+def test_continuations_after_layout_and_remarks_are_checked_whole(check_text):
+    from support import verdicts
+    text = CONTINUED.format(r" \quad \text{for } c > 0", "*", r"\quad {\color{red} + b}")
+    assert verdicts(check_text(text + "\\[ g = a \\]\n")) == ["definition", "refuted"]
+    text = ("% derive: real a, b\n\\begin{align*}\na + b &= a \\\\\n"
+            "  &\\quad {\\color{red} + b}\n\\end{align*}\n")
+    assert verdicts(check_text(text)) == ["verified"]
+    text = ("% derive: real a\n\\begin{align*}\na &= a \\\\\n"
+            "  &\\quad \\textcolor{red}{+\\, 1}\n\\end{align*}\n")
+    assert verdicts(check_text(text)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row, message, column", [
+    (r"\unknowncmd + b", "derive does not read `\\unknowncmd`", 4),
+    (r"\quad \mathrm{+} b", "this row states no relation and no row below continues", 10),
+    (r"\underbrace{+ b}_{x}", "a sum under a brace", 4),
+    (r"{+}\, b", "", 6),
+])
+def test_a_continuation_derive_cannot_join_withdraws_the_definition_above(row, message, column):
+    """When derive cannot tell how a row goes on with the one above, it is an error at its
+    position and the quantity defined above is withdrawn: a later `g = a` is an error,
+    never checked against the first row alone."""
+    steps = _continued("", "", row).steps
+    errors = [s for s in steps if s.kind == "unreadable"]
+    assert message in errors[0].message
+    assert (errors[0].location.line, errors[0].location.column) == (5, column)
+    later = [s for s in steps if s.location.line == 7]
+    assert later and all(s.kind == "unreadable" for s in later)
+    assert not [s for s in steps if s.kind not in ("definition", "unreadable")]
+
+
+@pytest.mark.parametrize("environment, rows", [
+    ("align*", (r"g &= (a+1)^2", r"&- 2a = a^2 + 1")),
+    ("split", (r"g &= (a+1)^2", r"&- 2a = a^2 + 1")),
+    ("multline*", (r"g = (a+1)^2", r"- 2a = a^2 + 1")),
+])
+def test_a_row_with_an_empty_left_column_or_in_multline_continues_the_expression(
+        environment, rows):
+    """In align/split the left side is what stands before `&`: `&- 2a = …` below `g &= …`
+    has none, so it goes on with g's expression; in multline every row is one equation."""
+    from probability_support import verdicts
+    body = "\\begin{%s}\n%s\n\\end{%s}\n" % (environment, " \\\\\n".join(rows), environment)
+    if environment == "split":
+        body = "\\begin{equation}\n" + body + "\\end{equation}\n"
+    text = "% derive: real a\n" + body + "\\[ g = a^2 + 2a + 1 \\]\n"
+    definition, step, use = load_tex("r.tex", text).steps
+    assert definition.reading == "g = (a + 1)^2 - 2 · a"
+    assert step.reading == "(a + 1)^2 - 2 · a = a^2 + 1"
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("last, verdict", [("-2a", "refuted"), ("a^2 + 1", "verified")])
+def test_a_multline_row_without_relation_is_part_of_the_equation(last, verdict):
+    from probability_support import verdicts
+    text = (f"% derive: real a\n\\begin{{multline*}}\n(a+1)^2 \\\\\n- 2a = {last}\n"
+            "\\end{multline*}\n")
+    (step,) = load_tex("r.tex", text).steps
+    assert step.reading.startswith("(a + 1)^2 - 2 · a = ")
+    assert verdicts(text) == [verdict]
+
+
+def test_flush_left_rows_starting_with_minus_are_equations_of_their_own():
+    text = "\\begin{align*}\n&a = a \\\\\n&-c = -c\n\\end{align*}\n"
+    assert [s.reading for s in load_tex("r.tex", text).steps] == ["a = a", "-c = -c"]
+
+
+def test_a_row_too_long_is_an_error_at_its_first_token():
+    text = "% derive: real a\n\\begin{align*}\ng &= a \\\\\n" + "  &\\quad + a \\\\\n" * 2500 + \
+        "\\end{align*}\n"
+    (step,) = load_tex("r.tex", text).steps
+    assert "characters long" in step.message
+    assert (step.location.line, step.location.column) == (3, 1)
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\mathrm{exp}(1) = 2", "exp(1) = 2"),
     (r"\text{log}(ab) = \text{log} a + \mathrm{log}(b)", "log(a · b) = log(a) + log(b)"),

@@ -15,7 +15,7 @@ from dataclasses import replace
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
-from derive.frontend.layout import continuation
+from derive.frontend.layout import continuation, first_relation, indent
 from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -49,23 +49,27 @@ class Builder:
             used = label is not None and any(" ".join(self.reader.row_words(label)) in key
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
-            (first if used and not follows else rest).append((text, offset, why))
-        for text, offset, why in first:
+            alone = k > 0 and not follows
+            (first if used and not follows else rest).append((text, offset, why, alone))
+        for text, offset, why, _ in first:
             self.reader.naming_ahead = True
             try:
                 self.row(text, offset, why)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why in rest:
-            self.row(text, offset, why)
+        for text, offset, why, alone in rest:
+            self.row(text, offset, why, alone=alone)
 
-    def row(self, text, offset, justification="", expect=""):
+    def row(self, text, offset, justification="", expect="", alone=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
         (`$$ a = b $$ $$ + c $$`), a row after `\\intertext`: an error at its operator,
         never an expression of its own with the operator dropped. (The file's first row
-        has nothing to continue: there a leading `-` is a sign.)"""
+        has nothing to continue: there a leading `-` is a sign.) A row below another one in
+        its display that states no relation and that no row below continues (`alone`) could
+        only go on with the row above in a way derive did not recognise (`&\\quad
+        \\unknown{+ b}`): an error, never a row dropped in silence (`_stated_nothing`)."""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
@@ -85,6 +89,7 @@ class Builder:
                              offset, text)
             return
         written, local = list(annotated.hypotheses), []
+        made = len(self.chains.steps)
         try:
             for at, definition in annotated.definitions:
                 key = self._define_beside(definition, offset + at)
@@ -94,11 +99,24 @@ class Builder:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note))
+            if alone and annotated.rows and len(self.chains.steps) == made:
+                self._stated_nothing(text, offset)
         except InputError as error:
             self._unreadable(error, offset, text)
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _stated_nothing(self, text, offset):
+        """A row below another in its display that states no relation, and that no row
+        below continues: an error at its first token, and a definition just above it ends
+        (the row may have gone on with it)."""
+        at = offset + indent(text)
+        self.chains.unreadable(self.source.error(
+            "this row states no relation and no row below continues it: derive cannot tell "
+            "how it goes on from the row above (a row continuing the expression above starts "
+            "with its operator, & + …; a step starts with its relation, & = …)", at), at, text)
+        self._withdraw_cut_definition(at)
 
     def _withdraw_cut_definition(self, offset):
         """A definition made by the row just above a continuation that could not be joined
@@ -125,9 +143,20 @@ class Builder:
         """A row that could not be read: an unreadable step; and the name it would have
         defined is `unread` from here on (a later use is an error, never an unknown)."""
         self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
+        if not self._own_left_side(text, offset, error):
+            self._withdraw_cut_definition(offset)
         key = self.reader.would_define(text, offset)
         if key is not None:
             self.scope.unread[key] = offset + len(text) - len(text.lstrip())
+
+    def _own_left_side(self, text, offset, error):
+        """Whether an unread row was read as far as a left side of its own (`h &= \\det b`,
+        the error after its first relation): it does not go on with the row above. A row
+        with no relation (`&\\unknown + b`), or whose error comes before it, might."""
+        relation = first_relation(text)
+        if relation is None or error.line is None:
+            return False
+        return (error.line, error.column or 1) >= self.source.position(offset + relation)
 
     def _define_beside(self, definition, offset):
         """`directives.define_beside`, marking the name `unread` when it fails."""

@@ -10,9 +10,12 @@ states it once.
 
 A row that goes on with the expression of the row above (`&\\quad + \\mathbb{E}[…]`) is
 joined to it, the `\\\\` between them and the spacing before its operator blanked, so the
-row above reads what the author wrote, a definition included (see `continuation`). A
-column of its own beside a row (`&& \\text{product rule}`) is read as what follows a
-`\\quad` is (see `_remark_column`).
+row above reads what the author wrote, a definition included (see `continuation`); it goes
+in before a remark or hypothesis ending the row above (`_joined`). Every row of a
+`multline` is one equation: its rows are joined whatever they start with. Layout between
+rows (`\\\\*`, `\\\\[2pt]`, `\\noalign{…}`, `\\displaybreak`, `\\hline`, `\\vspace{…}`) is
+blanked. A column of its own beside a row (`&& \\text{product rule}`) is read as what
+follows a `\\quad` is (see `_remark_column`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from derive.frontend.documents.mapped import Mapped
 # boundary.
 _BREAK = re.compile(
     r"""
-      \\\\(?:\[[^\]]*\])?                                                   # \\ or \\[2pt]
+      \\\\\*?(?:\[[^\]]*\])?                                             # \\, \\* or \\[2pt]
     | \\(?:short)?intertext\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}                  # prose in a display
     | \\begin\{(?:array|tabular|alignat\*?|alignedat)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?
     | \\(?:begin|end)\{[a-zA-Z]+\*?\}
@@ -36,7 +39,9 @@ _BREAK = re.compile(
     re.VERBOSE,
 )
 # Carries no meaning inside a row.
-_LAYOUT = re.compile(r"\\(?:label|tag\*?)\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\(?:nonumber|notag)(?![a-zA-Z])|(?<!\\)&")
+_LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+                     r"|\\(?:nonumber|notag|hline|allowbreak|(?:display|no|page|nopage)break)"
+                     r"(?![a-zA-Z])(?:\[\d\])?|(?<!\\)&")
 _AMPERSAND = re.compile(r"(?<!\\)&")
 # Punctuation that ends a row of prose-like math: `a \ge 0.`, `b = c,` (also `\text{.}`).
 # Not the `.` of `\right.` (an invisible delimiter) nor the `;` of `\;` (a space).
@@ -73,57 +78,111 @@ def rows(display):
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
     out.append((before, masked[start:]))
-    found, joinable = [], False
+    found, joinable, multline = [], False, False
     for before, piece in out:
+        if before is not None and "{multline" in before.group(0):   # one equation: rows join
+            multline = before.group(0).startswith("\\begin")
         row = _row(piece)
         if not row.text.strip():
             joinable = False
             continue
-        at = continuation(row.text)
-        if at is not None and joinable and before.group(0).startswith("\\\\"):
-            gap = masked[before.start():before.end()]
-            joined = found[-1] + gap.blank_span(0, len(gap)) + row.blank_span(0, at)
-            found[-1] = Row(joined.text, joined.spans, found[-1].align)
+        follows = joinable and before.group(0).startswith("\\\\")
+        at = continuation(row.text, follows and _aligned_below(found[-1], row))
+        if follows and (at is not None or multline):
+            found[-1] = _joined(found[-1], masked[before.start():before.end()], row,
+                                indent(row.text))
         else:
             found.append(row)
         joinable = True
     return _without_repeated_relations(found)
 
 
+def _aligned_below(above, row):
+    """Whether `row`'s left alignment column is empty (`&- b = c`) below a row aligned at
+    its relation (`g &= a`): it has no left side of its own."""
+    if row.align is None or above.align is None or row.text[:row.align].strip():
+        return False
+    return _ROW_RELATION.match(above.text[above.align:].lstrip().lstrip(":")) is not None
+
+
+def _joined(above, gap, row, lead):
+    """`row` joined to the row `above` it, the `gap` (the `\\\\`) and `row`'s first `lead`
+    characters (alignment, spacing) blanked. The continuation goes on with the expression,
+    so it goes in before the side remark or hypothesis that ends the row above
+    (`a \\quad \\text{for } c > 0`, `a, \\quad c = 1`, a `&&` column)."""
+    tail = _side_start(above.text)
+    joined = above[:tail] + gap.blank_span(0, len(gap)) + row.blank_span(0, lead) + above[tail:]
+    return Row(joined.text, joined.spans, above.align)
+
+
+def _side_start(text):
+    """Where the side part of a row starts: its first top-level `\\quad` after some math,
+    with a comma before it (`a, \\quad c = 1`); the row's end if it has none."""
+    from derive.frontend.latex.annotations import _depth
+    for m in re.finditer(r"(?:,\s*)?\\q?quad(?![a-zA-Z])", text):
+        if _depth(text, m.start()) == 0 and text[:m.start()].strip():
+            return m.start()
+    return len(text)
+
+
 # Spacing, alignment and empty groups before a row's first token (`&\quad`, `& {}`,
-# `\phantom{=}`, `\hspace{1em}`).
-_INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\}|"
-                     r"\\(?:h|v)?phantom\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|\\hspace\*?\s*\{[^{}]*\})*")
-_BINARY = re.compile(r"[+-]|\\(?:cdot|times)(?![a-zA-Z])")
+# `\phantom{=}`, `\mathrel{\phantom{=}}`, `\hspace{1em}`, `\mspace{20mu}`, `\kern1em`).
+_GROUP = r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+_DIMEN = r"\s*-?[\d.]+\s*(?:em|ex|pt|mu|mm|cm|in|bp|pc|sp)(?![a-zA-Z])"
+_INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
+                     r"\\(?:q?quad|(?:math)?strut|(?:display|text|script|scriptscript)style)"
+                     r"(?![a-zA-Z])|"
+                     r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
+                     r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
+                     r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
+# What may wrap a continuation's operator: a colour, a brace, a box (`\textcolor{red}{+ b}`,
+# `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`, `\mathbin{+}`, `{+}`,
+# `\left. + b \right.`). The row is joined with it; what it means is read there.
+_WRAPPER = re.compile(r"(?:\{|\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
+                      r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
+_BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|\\(?:le|ge|leq|geq|ne|neq|lt|gt|leqslant|"
                            r"geqslant|coloneqq|triangleq|approx|equiv|propto)(?![a-zA-Z])")
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
 
 
-def continuation(text):
+def indent(text):
+    """How many characters of spacing and alignment start `text` (`_INDENT`)."""
+    return _INDENT.match(text).end()
+
+
+def continuation(text, aligned=False):
     """Where the operator stands in a row that continues the expression of the row above
     (an index into `text`), or None. Such a row's first token — after alignment marks,
-    spacing, `{}` and `\\phantom{…}` — is a binary operator: `+`, `\\cdot` or `\\times`
-    always (no expression starts with one); `-` when the row states no relation of its own
-    (`& - \\log b`) or is indented before it (`&\\quad - \\log b = …`, `& {}- …`) — a
-    row `-a = -b` has its own left side."""
-    lead = _INDENT.match(text).end()
-    op = _BINARY.match(text, lead)
+    spacing, `{}`, `\\phantom{…}` and what wraps the operator (`_WRAPPER`) — is a binary
+    operator: `+`, `\\cdot`, `\\times`, `\\pm`, `\\mp` always (no expression starts with
+    one); `-` when the row states no relation of its own (`& - \\log b`), is indented before
+    it (`&\\quad - \\log b = …`, `& {}- …`) or is `aligned`: its left alignment column is
+    empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) — a row `-a = -b`
+    has its own left side."""
+    lead = indent(text)
+    op = _BINARY.match(text, _WRAPPER.match(text, lead).end())
     if op is None:
         return None
-    if op.group(0) != "-" or text[:lead].replace("&", "").strip():
-        return lead
-    return None if _top_relation(text[op.end():]) else lead
+    if op.group(0) != "-" or aligned or text[:op.start()].replace("&", "").strip():
+        return op.start()
+    return None if _top_relation(text[op.end():]) else op.start()
 
 
 def _top_relation(text):
     """Whether `text` states a relation outside every bracket, before its side remarks
     (a top-level `\\quad` after some math)."""
+    return first_relation(text) is not None
+
+
+def first_relation(text):
+    """Where the first relation `text` states outside every bracket, before its side
+    remarks (a top-level `\\quad` after some math), stands; None if it states none."""
     from derive.frontend.latex.annotations import _depth
     for m in _RELATION_OR_SIDE.finditer(text):
         if _depth(text, m.start()) == 0 and (m.group("relation") or text[:m.start()].strip()):
-            return m.group("relation") is not None
-    return False
+            return m.start() if m.group("relation") else None
+    return None
 
 
 # A relation ending a row, and one starting the next (`A = B = \\ &= C`).

@@ -96,7 +96,7 @@ def parse_row(text):
     modern spellings (oldstyle.py)."""
     if len(text) > MAX_ROW_CHARS:
         raise SyntaxProblem(f"this formula is {len(text)} characters long; derive reads at "
-                            f"most {MAX_ROW_CHARS} per row", 0)
+                            f"most {MAX_ROW_CHARS} per row", len(text) - len(text.lstrip()))
     _check_nesting(text)
     _check_controls(text)
     _check_ascii_relations(text)
