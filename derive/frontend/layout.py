@@ -26,14 +26,17 @@ from dataclasses import dataclass
 
 from derive.frontend.documents.mapped import Mapped
 
-# Ends a row: the row separator, prose inside a display, and every display or environment
-# boundary.
+# Ends a row: the row separator, prose inside a display, and every display or layout
+# environment boundary. Other environments (`cases`, `pmatrix`) carry mathematics: they
+# stay in the row, where the parser refuses them at their position.
 _BREAK = re.compile(
     r"""
       \\\\\*?(?:\[[^\]]*\])?                                             # \\, \\* or \\[2pt]
     | \\(?:short)?intertext\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}                  # prose in a display
     | \\begin\{(?:array|tabular|alignat\*?|alignedat)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?
-    | \\(?:begin|end)\{[a-zA-Z]+\*?\}
+    | \\(?:begin|end)\{(?:equation|align|aligned|alignat|alignedat|split|gather|gathered|
+                        multline|eqnarray|array|tabular|displaymath|math|subequations|
+                        flalign)\*?\}
     | \$\$ | \$ | \\\[ | \\\] | \\\( | \\\)
     """,
     re.VERBOSE,

@@ -99,6 +99,7 @@ def parse_row(text):
                             f"most {MAX_ROW_CHARS} per row", len(text) - len(text.lstrip()))
     _check_nesting(text)
     _check_controls(text)
+    _check_environments(text)
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
@@ -141,6 +142,18 @@ def _check_controls(text):
             if found.group() == "\x0c" else ""
         raise SyntaxProblem(f"a control character \\x{ord(found.group()):02x} in a formula"
                             + hint, found.start())
+
+
+ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([a-zA-Z]+\*?)\}")
+
+
+def _check_environments(text):
+    """An environment inside a formula (`cases`, `pmatrix`) carries mathematics derive does
+    not read yet: never its rows as steps of their own."""
+    found = ENVIRONMENT.search(text)
+    if found:
+        raise SyntaxProblem(f"derive does not read the {found.group(1)} environment yet "
+                            f"(a piecewise definition, a matrix)", found.start())
 
 
 def _check_ascii_relations(text):
