@@ -1057,8 +1057,8 @@ def test_other_differentials_after_a_leading_one_are_refused(row, message):
 
 @pytest.mark.parametrize("env", ["cases", "pmatrix", "dcases"])
 def test_environments_carrying_mathematics_are_refused_never_split_into_steps(env):
-    text = ("% derive: variable x\n$$ f(x) = \\begin{%s} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{%s} $$\n"
-            % (env, env))
+    text = ("% derive: variable x\n$$ f(x) = \\begin{" + env + "} 1 & x > 0 \\\\ 0 & x \\le 0 "
+            "\\end{" + env + "} $$\n")
     steps = load_tex("r.tex", text).steps
     assert [s.kind for s in steps] == ["unreadable", "unreadable"]
     assert f"does not read the {env} environment" in steps[0].message
