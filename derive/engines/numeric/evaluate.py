@@ -114,6 +114,7 @@ class Evaluator:
         self._holding = 0
         self._memo = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
+        self.signs = {}                # quadrature: |u| term → sign of u on the piece in force
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
         self.checking = True           # check derivatives against differences
@@ -343,9 +344,17 @@ class Evaluator:
         if t.fname == "root":
             return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":
+            sign = self.signs.get(t) if self.analytic is not None else None
+            if sign is not None:
+                return args[0] * sign
+            if self.analytic:                  # ±u where the sign of u is certain, else none
+                return self._real_on_the_path(t.operands[0], args[0]).real_abs(analytic=True)
             return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
             (u,) = args
+            if self.analytic is not None:      # constant between integers, else no value
+                u = self._real_on_the_path(t.operands[0], u)
+                return getattr(u, "real_" + t.fname)(analytic=self.analytic)
             if u.imag != 0:
                 if not u.imag.contains(0):
                     raise NotEvaluable(f"the {t.fname} of a complex number")
@@ -367,6 +376,25 @@ class Evaluator:
                 raise NotEvaluable("log of zero")
             self._unsure()
         return getattr(u, entry.arb)()
+
+    def _real_on_the_path(self, term, value):
+        """`value` (term's ball at a quadrature point) when the term is certainly real on
+        the real line there, else an indeterminate ball. |u|, ⌊u⌋, ⌈u⌉ are not holomorphic:
+        arb's integrator gets them as u's real-variable extensions (±u, a constant), which
+        enclose the true values only where u is real on the path. The term is evaluated
+        with every quadrature ball replaced by its real part: a ball encloses every real
+        point of the path it covers, so an imaginary part exactly 0 proves u real there."""
+        env = self.env
+        moved = {n: p for n, p in env.items() if p.key[0] == "quad"}
+        try:
+            for n, p in moved.items():
+                env[n] = Point(acb(p.value.real), None, p.key)
+            real = self._value(term).imag == 0
+        except NotEvaluable:
+            real = False
+        finally:
+            env.update(moved)
+        return value if real else acb("nan")
 
     def _real_root(self, u, n):
         """The real n-th root (n odd) of a real u; undefined for a non-real u."""
@@ -824,7 +852,9 @@ class Evaluator:
         ball) where it is not defined or, when asked, not analytic."""
         saved_env, saved_analytic = self.env.get(var), self.analytic
         self.env[var] = Point(z, None, ("quad",))
-        self.analytic = bool(analytic)
+        # inside another quadrature asking for analyticity, the inner integral must be
+        # analytic in the outer variable too: every point of it is evaluated analytically
+        self.analytic = bool(analytic) or bool(saved_analytic)
         try:
             return self._value(body)
         except NotEvaluable:
