@@ -263,10 +263,40 @@ class Evaluator:
             return self.overrides[name]
         info = self.context.info(name)
         if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
+            self._fix_range(info.of)
             return acb(self.instance.set_size(info.of))
+        if getattr(info, "discrete", False):    # a free discrete variable: in its range
+            self._fix_range(info.support)
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
         return self._symbol_ball(name)
+
+    def points_of(self, variable):
+        """The values of a discrete variable on this draw (`Instance.points_of`)."""
+        self._fix_range(self.context.info(variable.variable).support)
+        return self.instance.points_of(variable)
+
+    def _fix_range(self, support):
+        """Where mass functions by formula are declared over the variables of a range
+        (Bernoulli(θ) over x), the declarations say those variables take the values
+        where the functions live: the range is the whole numbers of their supports (a
+        short list, else no instance), fixed once per draw before it is used."""
+        if support is None or support in self.instance._points:
+            return
+        pieces = self._known(("supports", support), lambda: _supports(support, self.context))
+        if not pieces:
+            return
+        values = set()
+        for low, high in pieces:
+            ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
+            if None in ends or ends[1] - ends[0] + 1 > MAX_SUM_TERMS:
+                raise NotEvaluable(f"{support.latex} is the support of a mass function "
+                                   f"declared over it, not a short list of whole numbers")
+            values.update(Fraction(n) for n in range(ends[0], ends[1] + 1))
+        if not values:
+            raise NotEvaluable(f"{support.latex}, the support of a mass function declared "
+                               f"over it, is empty on this draw")
+        self.instance.fix_points(support, values)
 
     def _symbol_ball(self, name):
         label = self.labels[name]
@@ -627,7 +657,7 @@ class Evaluator:
         if not self.instance.is_discrete(variable):
             return self._cell(term)
         value = self.point_of(term).value
-        for i, x in enumerate(self.instance.points_of(variable)):
+        for i, x in enumerate(self.points_of(variable)):
             point = exact_number(x)
             if value.overlaps(point):
                 if not (value.real.is_exact() and value.imag == 0):
@@ -761,7 +791,7 @@ class Evaluator:
         return self.symbol(parameter)
 
     def _size(self, variable):
-        return len(self.instance.points_of(variable)) if self.instance.is_discrete(variable) \
+        return len(self.points_of(variable)) if self.instance.is_discrete(variable) \
             else len(self.instance.partition.widths)
 
     def _width(self, variable, cell):
@@ -785,7 +815,7 @@ class Evaluator:
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
-            return self._over_points(var, body, self.instance.points_of(variable))
+            return self._over_points(var, body, self.points_of(variable))
         partition = self.instance.partition
         degree = self.degree(body, var)
         if degree != 0 and self._pushed(body):
@@ -807,7 +837,7 @@ class Evaluator:
         discrete = self.instance.is_discrete(variable)
         if split is None:
             if discrete:
-                return self._over_points(var, body, self.instance.points_of(variable))
+                return self._over_points(var, body, self.points_of(variable))
             return quadrature.integrate(self, var, body, None, None)
         dist, ranges = split
         self.explicit(Dens(dist, (Sym(var),)))     # a family written inline: valid here?
@@ -952,7 +982,7 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
-                return self._over_points(t.var, t.body, self.instance.points_of(variable))
+                return self._over_points(t.var, t.body, self.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
@@ -1039,6 +1069,21 @@ class Evaluator:
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
         return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
+
+
+def _supports(support, context):
+    """[(low, high)] of the pieces of every mass function by formula declared (not
+    conditional) over a discrete variable ranging over `support`; None ends unbounded."""
+    pieces = []
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        info = context.info(name)
+        formula = getattr(info, "formula", None)
+        if formula is None or getattr(info, "given", ()) or len(info.over) != 1:
+            continue
+        over = context.info(info.over[0])
+        if getattr(over, "discrete", False) and over.support is support:
+            pieces += [(low, high) for low, high, _ in formula.pieces]
+    return pieces
 
 
 def _infinite(term):
