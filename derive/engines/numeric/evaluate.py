@@ -117,6 +117,7 @@ class Evaluator:
         self.signs = {}                # quadrature: |u| term → sign of u on the piece in force
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
+        self.outer_analytic = False    # in a quadrature inside one that asks for it
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
         self._shared = _symbolic(context)
@@ -377,14 +378,14 @@ class Evaluator:
             sign = self.signs.get(t) if self.analytic is not None else None
             if sign is not None:
                 return args[0] * sign
-            if self.analytic:                  # ±u where the sign of u is certain, else none
+            if self._holomorphic():          # ±u where the sign of u is certain, else none
                 return self._real_on_the_path(t.operands[0], args[0]).real_abs(analytic=True)
             return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
             (u,) = args
             if self.analytic is not None:      # constant between integers, else no value
                 u = self._real_on_the_path(t.operands[0], u)
-                return getattr(u, "real_" + t.fname)(analytic=self.analytic)
+                return getattr(u, "real_" + t.fname)(analytic=self._holomorphic())
             if u.imag != 0:
                 if not u.imag.contains(0):
                     raise NotEvaluable(f"the {t.fname} of a complex number")
@@ -406,6 +407,12 @@ class Evaluator:
                 raise NotEvaluable("log of zero")
             self._unsure()
         return getattr(u, entry.arb)()
+
+    def _holomorphic(self):
+        """Whether a quadrature point needs a holomorphic value: arb asks for it, or an
+        enclosing quadrature does (an inner integral must be holomorphic in the outer
+        variable; |u| and ⌊u⌋ are then ±u and constants, never the modulus or a jump)."""
+        return bool(self.analytic) or self.outer_analytic
 
     def _real_on_the_path(self, term, value):
         """`value` (term's ball at a quadrature point) when the term is certainly real on
@@ -882,15 +889,17 @@ class Evaluator:
         ball) where it is not defined or, when asked, not analytic."""
         saved_env, saved_analytic = self.env.get(var), self.analytic
         self.env[var] = Point(z, None, ("quad",))
+        saved_outer = self.outer_analytic
         # inside another quadrature asking for analyticity, the inner integral must be
-        # analytic in the outer variable too: every point of it is evaluated analytically
-        self.analytic = bool(analytic) or bool(saved_analytic)
+        # analytic in the outer variable too (`_holomorphic`)
+        self.outer_analytic = saved_outer or bool(saved_analytic)
+        self.analytic = bool(analytic)
         try:
             return self._value(body)
         except NotEvaluable:
             return acb("nan")
         finally:
-            self.analytic = saved_analytic
+            self.analytic, self.outer_analytic = saved_analytic, saved_outer
             if saved_env is None:
                 del self.env[var]
             else:
