@@ -181,6 +181,58 @@ def test_no_value_without_a_certified_tail_bound():
         ev.value(s.lhs)
 
 
+def test_the_integrator_encloses_an_absolute_value_with_a_kink_inside():
+    """arb's integrator needs holomorphic integrands: |u| is ±u between u's zeros (split
+    there), or no value where its sign is uncertain — never the complex modulus."""
+    from derive.engines.numeric import quadrature
+    from flint import arb
+    cases = [(r"\int_{-1}^{1} |x| \, dx = 1", 1), (r"\int_{-1}^{3} |x - 1| \, dx = 4", 4),
+             (r"\int_{-2}^{2} |x^2 - 1| \, dx = 4", 4),
+             (r"\int_{-1}^{1} |x|^3 \, dx = \frac{1}{2}", 0.5),
+             (r"\int_{-2}^{2} |x^3 - x| \, dx = 5", 5),               # no split: checked
+             (r"\int_{-1}^{2} \lfloor x \rfloor \, dx = 0", 0)]
+    for row, value in cases:
+        for ev, left, right in _values(row, "% derive: variable x\n", draws=1):
+            assert left.contains(value) and left.rad() < 1e-6, (row, left)
+    s = load(r"\int_{-1}^{1} |x| \, dx = 1", "% derive: variable x\n").steps[-1]
+    ev = Evaluator(s.context, Instance("0:1", 0, s.context), labels_for((s.lhs,), s.context))
+    total = quadrature.integrate(ev, s.lhs.var, s.lhs.body, arb(-1), arb(1))
+    assert total.contains(1) and total.rad() < 1e-12
+
+
+@pytest.mark.parametrize("header, row, status", [
+    ("", r"\int_0^2 \lvert x - 1 \rvert \, dx > 1.1", "refuted"),
+    ("", r"\int_{-1}^{3} |x - 1| \, dx > 4.4", "refuted"),
+    ("", r"\int_{-\infty}^{\infty} |x - 1| e^{-x^2} \, dx < 1.861", "refuted"),
+    ("", r"\int_{-\infty}^{\infty} |x - 1| e^{-x^2} \, dx > 1.861", "verified"),
+    ("", r"\int_{-1}^{2} |\sin x| \, dx < 1.873", "refuted"),      # the modulus: 1.871
+    ("", r"\int_{-2}^{2} |x^3 - x| \, dx > 5.5", "refuted"),        # the modulus: 5.67
+    ("", r"\int_{0}^{2} |x^2 - 2| \, dx > 2.4", "verified"),        # split at √2, a ball
+    ("", r"\int_{-1}^{2} \lceil x \rceil \, dx > 2.1", "verified"),
+    ("% derive: real t\n",
+     r"\int_{0}^{1} |x - t| \, dx = t - \frac{1}{2} \quad (0 < t < 1)", "refuted"),
+    ("% derive: density q = \\mathcal{U}(0, 1) over x\n",
+     r"\mathbb{E}_{x \sim q}[|x - \frac{1}{2}|] = \frac{1}{3}", "refuted"),
+    ("% derive: density r = \\mathrm{Laplace}(1, 1) over x\n",
+     r"\mathbb{E}_{x \sim r}[|x|] = 1 + e^{-2}", "refuted"),
+])
+def test_integrals_of_absolute_values_are_decided_on_true_values(header, row, status):
+    assert verdict(row, "% derive: variable x\n" + header).status == status
+
+
+@pytest.mark.parametrize("header, row", [
+    ("", r"\int_0^2 \lvert x - 1 \rvert \, dx = 1"),
+    ("", r"\int_{-1}^{1} |x|^3 \, dx = \frac{1}{2}"),
+    ("% derive: real t\n", r"\int_{0}^{1} |x - t| \, dx = t^2 - t + \frac{1}{2} \quad (0 < t < 1)"),
+    ("% derive: real a, b\n% derive: assume a < b\n% derive: density p = \\mathcal{U}(a, b) over x\n",
+     r"\mathbb{E}_{x \sim p}[|x - \frac{a+b}{2}|] = \frac{b-a}{4}"),
+    ("% derive: density r = \\mathrm{Laplace}(1, 1) over x\n",
+     r"\mathbb{E}_{x \sim r}[|x|] = 1 + e^{-1}"),
+])
+def test_true_integrals_of_absolute_values_are_not_refuted(header, row):
+    assert verdict(row, "% derive: variable x\n" + header).status != "refuted"
+
+
 def test_a_wrong_normalisation_is_refuted_with_a_certified_value():
     v = verdict(r"\int \mathcal{N}(x;\mu,\sigma^2) \, dx = 2")
     assert v.status == "refuted" and v.counterexample.lhs_value == "1"

@@ -456,3 +456,45 @@ def test_a_member_beside_a_bound_sample_of_the_same_variable_is_refused(row, mem
 def test_a_concrete_member_beside_a_concrete_bound_sample_is_a_constant():
     assert verdicts(CONTINUOUS_SAMPLES + r"$$ \int q(z_1) z_2 \, dz_1 = z_2 $$" + "\n") == \
         ["verified"]
+# ============================================== discrete ranges of declared mass functions
+
+BERNOULLI = ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta < 1\n"
+             "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n")
+CATEGORICAL = ("% derive: natural K\n% derive: nonnegative \\pi_k for k = 1..K\n"
+               "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n% derive: discrete x\n"
+               "% derive: density c = \\mathrm{Cat}(\\boldsymbol{\\pi}) over x\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (BERNOULLI, r"\sum_x p(x) = 2", "refuted"),
+    (BERNOULLI, r"\sum_x p(x) x = 1 - \theta", "refuted"),
+    (CATEGORICAL, r"\sum_x c(x) = 2", "refuted"),
+    (CATEGORICAL, r"\sum_x c(x) x = \sum_{k=1}^K \pi_k", "refuted"),
+])
+def test_a_range_carrying_a_mass_function_is_its_support(header, row, verdict):
+    """x's values are where the mass function declared over it lives: Σ_x runs over the
+    support, as E_{x~p} does, never over drawn values missing it."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (BERNOULLI, r"\sum_x p(x) = 1"),
+    (BERNOULLI, r"\sum_x p(x) x = \mathbb{E}_{x \sim p}[x]"),
+    (BERNOULLI, r"\sum_x p(x) x = \theta"),
+    (CATEGORICAL, r"\sum_x c(x) = 1"),
+    (CATEGORICAL, r"\sum_x c(x) x = \sum_{k=1}^K k \pi_k"),   # c takes π's normalised members
+])
+def test_sums_of_a_declared_mass_function_over_its_variable_are_not_refuted(header, row):
+    assert verdicts(display(header, row)) != ["refuted"]
+
+
+def test_a_categorical_counterexample_shows_no_member_violating_the_total():
+    from derive.checker import check
+    from derive.frontend.tex_file import load_tex
+    derivation = load_tex("cat.tex", display(CATEGORICAL, r"\sum_x c(x) x = \sum_{k=1}^K \pi_k"))
+    (result,) = check(derivation).steps
+    assert result.verdict.status == "refuted"
+    rows = dict(result.verdict.counterexample.assignment)
+    assert r"\pi_{\cdot}" not in rows and r"\operatorname{range}(x)" in rows
+    assert rows[r"\operatorname{range}(x)"] == "{" + ", ".join(
+        str(k) for k in range(1, int(rows["K"]) + 1)) + "}"

@@ -21,7 +21,7 @@ one and the same restricted statement, and a counterexample always satisfies H:
   sum out a Kronecker delta.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
-  real y).
+  real y), in the step and in the formulas of the densities written with y (Cat(π)).
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -59,7 +59,7 @@ from derive.model.terms import (
     Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
-from derive.notation.families import formula_at
+from derive.notation.families import Formula, formula_at
 from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
 
 
@@ -335,7 +335,26 @@ def _family_total(left, right, latex, context):
             out = Sym(fresh)
         memo[term] = out
         return out
-    return change, widened
+    return change, _formulas_changed(widened, _formulas_with(family, context), change)
+
+
+def _formulas_changed(context, written, change):
+    """The context with `change` made in the formulas of the distributions `written`: a
+    density by formula written with a family (Cat(π) under Σ_k π_k = 1) takes the
+    members the hypothesis puts, as the step's own terms do."""
+    if not written:
+        return context
+    table = dict(context.table)
+    for d in written:
+        declaration = table[d]
+        old = declaration.info.formula
+        formula = Formula(old.variable, tuple(
+            (None if low is None else change(low), None if high is None else change(high),
+             change(value)) for low, high, value in old.pieces),
+            old.family and change(old.family))
+        table[d] = replace(declaration, info=replace(declaration.info, formula=formula,
+                                                     family=formula.family))
+    return Context(table, context.parameters, context.fixed)
 
 
 def _linear_coefficient(poly, name):

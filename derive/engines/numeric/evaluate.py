@@ -114,8 +114,10 @@ class Evaluator:
         self._holding = 0
         self._memo = {}
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
+        self.signs = {}                # quadrature: |u| term → sign of u on the piece in force
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
+        self.outer_analytic = False    # in a quadrature inside one that asks for it
         self.checking = True           # check derivatives against differences
         self.frozen = {}               # parameter → value held definitions are evaluated at
         self._shared = _symbolic(context)
@@ -262,10 +264,40 @@ class Evaluator:
             return self.overrides[name]
         info = self.context.info(name)
         if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
+            self._fix_range(info.of)
             return acb(self.instance.set_size(info.of))
+        if getattr(info, "discrete", False):    # a free discrete variable: in its range
+            self._fix_range(info.support)
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
         return self._symbol_ball(name)
+
+    def points_of(self, variable):
+        """The values of a discrete variable on this draw (`Instance.points_of`)."""
+        self._fix_range(self.context.info(variable.variable).support)
+        return self.instance.points_of(variable)
+
+    def _fix_range(self, support):
+        """Where mass functions by formula are declared over the variables of a range
+        (Bernoulli(θ) over x), the declarations say those variables take the values
+        where the functions live: the range is the whole numbers of their supports (a
+        short list, else no instance), fixed once per draw before it is used."""
+        if support is None or support in self.instance._points:
+            return
+        pieces = self._known(("supports", support), lambda: _supports(support, self.context))
+        if not pieces:
+            return
+        values = set()
+        for low, high in pieces:
+            ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
+            if None in ends or ends[1] - ends[0] + 1 > MAX_SUM_TERMS:
+                raise NotEvaluable(f"{support.latex} is the support of a mass function "
+                                   f"declared over it, not a short list of whole numbers")
+            values.update(Fraction(n) for n in range(ends[0], ends[1] + 1))
+        if not values:
+            raise NotEvaluable(f"{support.latex}, the support of a mass function declared "
+                               f"over it, is empty on this draw")
+        self.instance.fix_points(support, values)
 
     def _symbol_ball(self, name):
         label = self.labels[name]
@@ -343,9 +375,17 @@ class Evaluator:
         if t.fname == "root":
             return self._real_root(args[0], _exact_integer(args[1]))
         if t.fname == "abs":
+            sign = self.signs.get(t) if self.analytic is not None else None
+            if sign is not None:
+                return args[0] * sign
+            if self._holomorphic():          # ±u where the sign of u is certain, else none
+                return self._real_on_the_path(t.operands[0], args[0]).real_abs(analytic=True)
             return acb(abs(args[0]))
         if t.fname in ("ceil", "floor"):
             (u,) = args
+            if self.analytic is not None:      # constant between integers, else no value
+                u = self._real_on_the_path(t.operands[0], u)
+                return getattr(u, "real_" + t.fname)(analytic=self._holomorphic())
             if u.imag != 0:
                 if not u.imag.contains(0):
                     raise NotEvaluable(f"the {t.fname} of a complex number")
@@ -367,6 +407,31 @@ class Evaluator:
                 raise NotEvaluable("log of zero")
             self._unsure()
         return getattr(u, entry.arb)()
+
+    def _holomorphic(self):
+        """Whether a quadrature point needs a holomorphic value: arb asks for it, or an
+        enclosing quadrature does (an inner integral must be holomorphic in the outer
+        variable; |u| and ⌊u⌋ are then ±u and constants, never the modulus or a jump)."""
+        return bool(self.analytic) or self.outer_analytic
+
+    def _real_on_the_path(self, term, value):
+        """`value` (term's ball at a quadrature point) when the term is certainly real on
+        the real line there, else an indeterminate ball. |u|, ⌊u⌋, ⌈u⌉ are not holomorphic:
+        arb's integrator gets them as u's real-variable extensions (±u, a constant), which
+        enclose the true values only where u is real on the path. The term is evaluated
+        with every quadrature ball replaced by its real part: a ball encloses every real
+        point of the path it covers, so an imaginary part exactly 0 proves u real there."""
+        env = self.env
+        moved = {n: p for n, p in env.items() if p.key[0] == "quad"}
+        try:
+            for n, p in moved.items():
+                env[n] = Point(acb(p.value.real), None, p.key)
+            real = self._value(term).imag == 0
+        except NotEvaluable:
+            real = False
+        finally:
+            env.update(moved)
+        return value if real else acb("nan")
 
     def _real_root(self, u, n):
         """The real n-th root (n odd) of a real u; undefined for a non-real u."""
@@ -599,7 +664,7 @@ class Evaluator:
         if not self.instance.is_discrete(variable):
             return self._cell(term)
         value = self.point_of(term).value
-        for i, x in enumerate(self.instance.points_of(variable)):
+        for i, x in enumerate(self.points_of(variable)):
             point = exact_number(x)
             if value.overlaps(point):
                 if not (value.real.is_exact() and value.imag == 0):
@@ -733,7 +798,7 @@ class Evaluator:
         return self.symbol(parameter)
 
     def _size(self, variable):
-        return len(self.instance.points_of(variable)) if self.instance.is_discrete(variable) \
+        return len(self.points_of(variable)) if self.instance.is_discrete(variable) \
             else len(self.instance.partition.widths)
 
     def _width(self, variable, cell):
@@ -757,7 +822,7 @@ class Evaluator:
         if var.origin is None and var.local is not None:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
-            return self._over_points(var, body, self.instance.points_of(variable))
+            return self._over_points(var, body, self.points_of(variable))
         partition = self.instance.partition
         degree = self.degree(body, var)
         if degree != 0 and self._pushed(body):
@@ -779,7 +844,7 @@ class Evaluator:
         discrete = self.instance.is_discrete(variable)
         if split is None:
             if discrete:
-                return self._over_points(var, body, self.instance.points_of(variable))
+                return self._over_points(var, body, self.points_of(variable))
             return quadrature.integrate(self, var, body, None, None)
         dist, ranges = split
         self.explicit(Dens(dist, (Sym(var),)))     # a family written inline: valid here?
@@ -824,13 +889,17 @@ class Evaluator:
         ball) where it is not defined or, when asked, not analytic."""
         saved_env, saved_analytic = self.env.get(var), self.analytic
         self.env[var] = Point(z, None, ("quad",))
+        saved_outer = self.outer_analytic
+        # inside another quadrature asking for analyticity, the inner integral must be
+        # analytic in the outer variable too (`_holomorphic`)
+        self.outer_analytic = saved_outer or bool(saved_analytic)
         self.analytic = bool(analytic)
         try:
             return self._value(body)
         except NotEvaluable:
             return acb("nan")
         finally:
-            self.analytic = saved_analytic
+            self.analytic, self.outer_analytic = saved_analytic, saved_outer
             if saved_env is None:
                 del self.env[var]
             else:
@@ -922,7 +991,7 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
-                return self._over_points(t.var, t.body, self.instance.points_of(variable))
+                return self._over_points(t.var, t.body, self.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
@@ -1009,6 +1078,21 @@ class Evaluator:
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
         return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
+
+
+def _supports(support, context):
+    """[(low, high)] of the pieces of every mass function by formula declared (not
+    conditional) over a discrete variable ranging over `support`; None ends unbounded."""
+    pieces = []
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        info = context.info(name)
+        formula = getattr(info, "formula", None)
+        if formula is None or getattr(info, "given", ()) or len(info.over) != 1:
+            continue
+        over = context.info(info.over[0])
+        if getattr(over, "discrete", False) and over.support is support:
+            pieces += [(low, high) for low, high, _ in formula.pieces]
+    return pieces
 
 
 def _infinite(term):

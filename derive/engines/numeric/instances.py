@@ -9,7 +9,9 @@ genuine case of the declarations.
 * A discrete variable ranges over a finite set of reals that the declarations do not name:
   its range 𝒳 is drawn per range — its size (so |𝒳| is a number like any other symbol)
   and its values, distinct and arbitrary (whole numbers, negative too; 0 and 1 need not
-  be among them) — with a positive pmf on them, 0 off them.
+  be among them) — with a positive pmf on them, 0 off them. A range a mass function by
+  formula is declared over (Bernoulli, Cat, …) is that function's support instead, fixed
+  by the evaluator (`fix_points`): a range missing it would be no case of the declarations.
 * A joint density is a positive table on the product of its variables' cells; its
   marginals and conditionals are computed from it; a conditional family `q(z | x)` is a
   table normalised for each x; a density that moves with a parameter θ is
@@ -146,6 +148,12 @@ class Instance:
                 values = self.rng("points", support.latex).sample(POINT_POOL, size)
             found = self._points[support] = tuple(sorted(Fraction(v) for v in values))
         return found
+
+    def fix_points(self, support, values):
+        """Give a discrete range chosen values on this draw, its size with them (the
+        supports of the mass functions declared over it: `Evaluator.points_of`)."""
+        self._points[support] = tuple(sorted(values))
+        self._values[("set", support.latex)] = len(values)
 
     @cached_property
     def index_set(self):

@@ -10,6 +10,9 @@ model.
   functions with branch cuts (log, roots, non-integer powers) are evaluated in arb's
   *analytic* mode, so a ball touching a cut gives no value and the interval is split. The
   enclosure is rigorous; an evaluation that fails leaves a non-finite value (no number).
+  The integrator needs holomorphic integrands: the range is split at the zeros of every
+  |u| with u a real polynomial of degree ≤ 2 (|u| is ±u on each piece); any other |u|,
+  ⌊u⌋, ⌈u⌉ has a value only on balls where it is holomorphic (`Evaluator.function`).
 * **An infinite end** is cut at a point R, and what lies beyond is enclosed by a
   **certified tail bound**, computed from an envelope of the integrand that this module
   derives from the term itself: `|f(x)| ≤ A (1+|x|)^n exp(a x² + β|x|)` with a ≤ 0 and
@@ -26,7 +29,7 @@ from __future__ import annotations
 
 from flint import acb, arb, ctx
 
-from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names
+from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names, nodes
 
 
 MAX_RADIUS_DOUBLINGS = 24
@@ -50,6 +53,89 @@ def integrate(ev, var, body, low, high):
 
 
 def _finite(ev, var, body, low, high):
+    """∫_low^high, split at the zeros of every |u| with u a real polynomial of degree ≤ 2
+    in the variable: on each piece |u| is ±u (`ev.signs`), holomorphic, and arb converges;
+    any other |u| is left to the analyticity check (`Evaluator._real_on_the_path`)."""
+    cuts, kinks = _kinks(ev, var, body, low, high)
+    ends = [low] + cuts + [high]
+    total = acb(0)
+    saved = ev.signs
+    try:
+        for a, b in zip(ends, ends[1:]):
+            middle = (a + b) / 2
+            signs = dict(saved)
+            for term, coefficients in kinks:
+                value = _horner(coefficients, middle).real
+                if value > 0 or value < 0:
+                    signs[term] = 1 if value > 0 else -1
+            ev.signs = signs
+            total += _piece(ev, var, body, a, b)
+    finally:
+        ev.signs = saved
+    return total
+
+
+def _kinks(ev, var, body, low, high):
+    """(cuts, [(|u| term, u's coefficients)]): the zeros of those u certainly inside
+    (low, high), in increasing order; a |u| whose zeros are not isolated is left out."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    cuts, kinks = [], []
+    for t in [t for t in nodes(body) if isinstance(t, Fn) and t.fname == "abs"]:
+        u = t.operands[0]
+        if var not in free_names(u):
+            continue
+        try:
+            coefficients = _polynomial(ev, u, var)
+        except (NoEnvelope, NotEvaluable):
+            continue
+        roots = _real_roots(coefficients)
+        if roots is None:
+            continue
+        inside = [r for r in roots if not (r <= low or r >= high)]
+        if any(not (low < r < high) for r in inside):
+            continue                           # a zero that may lie on an end
+        cuts += inside
+        kinks.append((t, coefficients))
+    cuts.sort(key=lambda r: float(r.mid()))
+    distinct = cuts[:1]
+    for r in cuts[1:]:
+        if r == distinct[-1]:
+            continue                           # one exact zero of two terms
+        if not distinct[-1] < r:
+            return [], []                      # zeros too close to order: no split
+        distinct.append(r)
+    return distinct, kinks
+
+
+def _real_roots(coefficients):
+    """The real zeros (as real balls) of a polynomial with certainly real coefficients
+    and degree ≤ 2, or None when they cannot be isolated."""
+    if len(coefficients) > 3 or any(c.imag != 0 for c in coefficients):
+        return None
+    c = [x.real for x in coefficients] + [arb(0)] * (3 - len(coefficients))
+    if c[2] == 0:
+        if c[1] == 0:
+            return []
+        return [-c[0] / c[1]] if not c[1].contains(0) else None
+    if c[2].contains(0):
+        return None
+    discriminant = c[1] * c[1] - 4 * c[2] * c[0]
+    if discriminant < 0:
+        return []
+    if not discriminant > 0:
+        return None
+    root = discriminant.sqrt()
+    return [(-c[1] - root) / (2 * c[2]), (-c[1] + root) / (2 * c[2])]
+
+
+def _horner(coefficients, x):
+    total = acb(0)
+    for c in reversed(coefficients):
+        total = total * x + c
+    return total
+
+
+def _piece(ev, var, body, low, high):
     failures = []
 
     def f(z, analytic):
