@@ -667,6 +667,49 @@ def test_doteq_after_an_expression_is_refused():
     assert (step.location.line, step.location.column) == (2, 17)
 
 
+@pytest.mark.parametrize("sign", [r"\equiv", "=:", r"\eqqcolon", r"\triangleq"])
+def test_a_new_name_after_an_expression_names_it(check_text, sign):
+    """`… \\equiv \\mathcal{L}_q` at the end of an ELBO chain (Ruthless338/blog): the new
+    name is defined as the side before the sign (a definition step), never an unknown
+    number the chain would be refuted about; the chain goes on from it."""
+    from support import verdicts
+    rows = (rf"\log(ab) \ge \log a + \log b {sign} \mathcal{{L}}_q \ge \log a + \log b - 1",
+            r"\log(ab) \ge \mathcal{L}_q", r"\mathcal{L}_q = \log a")
+    result = check_text("% derive: positive a, b\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert verdicts(result) == ["verified", "definition", "verified", "verified", "refuted"]
+    step = result.steps[1].step
+    assert step.reading == "ℒ_q = log(a) + log(b)"
+    assert (step.location.line, step.location.column) == (2, 34 + len(sign))
+    assert result.conclusions[0].latex == r"\log a + \log b - 1"
+
+
+def test_a_named_expression_continues_a_row_above(check_text):
+    from support import verdicts
+    text = ("% derive: positive a, b\n\\begin{align*}\n\\log(ab) &= \\log a + \\log b \\\\\n"
+            "&\\equiv \\mathcal{K} \\\\\n&= \\log b + \\log a\n\\end{align*}\n$$ \\mathcal{K} = \\log a $$\n")
+    assert verdicts(check_text(text)) == ["verified", "definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, message, column", [
+    # \equiv before a known name is `=`; the signs that only define refuse a known name
+    (r"a + b \equiv b + a", None, None),
+    (r"\log a \eqqcolon a", r"\eqqcolon defines the name on its right, but a is not a new", 21),
+    (r"M =: \log a", r"=: defines the name on its right, but \log a is not a new name", 9),
+    (r"a + b \triangleq \mathcal{F}(t)", r"\triangleq names the expression before it, but "
+     r"\mathcal{F}(t) has arguments that are not declared", 21),
+    (r"\log a + \log b := Q", "':=' defines the name on its left; here it follows an "
+     "expression", 23),
+])
+def test_definition_signs_after_an_expression(row, message, column):
+    derivation = load_tex("r.tex", "% derive: positive a, b\n$$ " + row + " $$\n")
+    step = derivation.steps[-1]
+    if message is None:
+        assert step.kind == "equality" and step.reading == "a + b = b + a"
+        return
+    assert step.kind == "unreadable" and step.message.startswith(message)
+    assert (step.location.line, step.location.column) == (2, column)
+
+
 def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
     """The step from the unread row is the error; the steps after it are checked, and what
     the chain proves starts after it (never (a+b)^2 = (a+b)^3 across the broken row)."""

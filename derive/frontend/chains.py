@@ -177,10 +177,30 @@ class ChainBuilder:
                                       reading="", message=error.message,
                                       source_line=error.source_line or "")
 
+    def _name_right(self, part, justification):
+        """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:
+        NAME is defined as the side before it (a definition step), and the chain goes on
+        from NAME."""
+        value, head = self._last, part.head
+        info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")
+        try:
+            name = self.scope.define(head.key, info, head=head.label)
+        except UsedBefore as exc:
+            self._void_uses(exc.key, part.start)
+            raise used_before(self.source, exc, part.start) from None
+        named = replace(part, relation=Relation.EQ, term=Defined(name, (), value.term),
+                        head=None)
+        self._append(StepKind.DEFINITION, Relation.EQ, named.term, value.term, part.latex,
+                     replace(value, start=part.start), justification)
+        self._last = named
+
     def _transition(self, part, justification):
+        if part.relation is DEFINE and part.head is not None:
+            return self._name_right(part, justification)
         if part.relation is DEFINE:
             raise self.source.error("':=' defines the name on its left; here it follows an "
-                                    "expression", part.start)
+                                    "expression (to name the expression, write '=: NAME' or "
+                                    "'\\equiv NAME' after it)", part.start)
         lhs = self._last
         kind = _kind(lhs.term, part.term, part.relation)
         self._append(kind, part.relation, lhs.term, part.term, lhs.latex, part, justification)
