@@ -807,6 +807,37 @@ def test_a_continuation_that_cannot_be_joined_is_an_error_at_its_operator(text, 
         assert (cut.location.line, cut.location.column) == (line, column)
 
 
+@pytest.mark.parametrize("name, text", [
+    ("r.tex", "\\begin{align}\n-\\log(ab) \\\\\n&= -\\log a - \\log b\n\\end{align}\n"),
+    ("r.md", "$$ -\\log(ab) \\\\ &= -\\log a - \\log b $$\n"),
+    ("r.tex", "\\begin{align*}\n&\\quad -\\log(ab) \\\\\n&= -\\log a - \\log b\n\\end{align*}\n"),
+])
+def test_a_display_starting_with_a_negated_expression_starts_a_chain(name, text):
+    """`-\\log(ab) \\\\ &= …` in a new display (kezhi.tech's entropy, a cross-entropy
+    `-\\int p \\log q \\, dx \\\\ &= …`): the `-` is a sign, the row the chain's first side."""
+    from derive.frontend.tex_file import load_text
+    text = "% derive: positive a, b\n$$ b = b $$\n\n" + text
+    if name == "r.md":
+        text = text.replace("% derive: positive a, b", "<!-- derive: positive a, b -->")
+    steps = load_text(name, text).steps
+    assert [s.reading for s in steps] == ["b = b", "-log(a · b) = -log(a) - log(b)"]
+
+
+@pytest.mark.parametrize("text, column", [
+    ("$$ a = b $$\n\n$$ + c \\\\ &= d $$\n", 4),
+    ("$$ a = b $$\n\n$$ {}- c \\\\ &= d $$\n", 6),
+    ("$$ a = b $$\n\n$$ - c $$\n\n$$ = d $$\n", 4),
+])
+def test_a_relation_row_after_it_makes_only_a_minus_a_sign(text, column):
+    """`+`, `{}-` (marked binary) and a `-` with no relation row after it in its display
+    can only continue: still an error at the operator, the next row's step with it."""
+    from derive.frontend.tex_file import load_text
+    cut, after = load_text("r.md", text).steps[1:]
+    assert "continues the expression above" in cut.message
+    assert (cut.location.line, cut.location.column) == (3, column)
+    assert after.kind == "unreadable"
+
+
 def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
     from derive.frontend.tex_file import load_text
     text = ("<!-- derive: positive a, b -->\n\n$$ F = \\int_0^1 a x \\,\\mathrm{d}x $$\n\n"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
-from derive.frontend.layout import continuation
+from derive.frontend.layout import continuation, signed_start
 from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -49,28 +49,30 @@ class Builder:
             used = label is not None and any(" ".join(self.reader.row_words(label)) in key
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
-            (first if used and not follows else rest).append((text, offset, why))
-        for text, offset, why in first:
+            (first if used and not follows else rest).append((text, offset, why, follows))
+        for text, offset, why, follows in first:
             self.reader.naming_ahead = True
             try:
-                self.row(text, offset, why)
+                self.row(text, offset, why, heads=follows)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why in rest:
-            self.row(text, offset, why)
+        for text, offset, why, follows in rest:
+            self.row(text, offset, why, heads=follows)
 
-    def row(self, text, offset, justification="", expect=""):
+    def row(self, text, offset, justification="", expect="", heads=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
         (`$$ a = b $$ $$ + c $$`), a row after `\\intertext`: an error at its operator,
-        never an expression of its own with the operator dropped. (The file's first row
-        has nothing to continue: there a leading `-` is a sign.)"""
+        never an expression of its own with the operator dropped. A leading `-` is a sign
+        instead on the file's first row (nothing to continue), and on a row that `heads`
+        the chain of the display's next rows (`-\\log(ab) \\\\ &= …`), unless marked
+        binary (`{}-`, `layout.signed_start`)."""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
         at = continuation(text)
-        if at is not None and self._read > 1:
+        if at is not None and self._read > 1 and not (heads and signed_start(text, at)):
             op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)
             self.chains.unreadable(self.source.error(
                 f"this row starts with a binary {op}: it continues the expression above, but "
