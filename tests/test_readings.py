@@ -561,6 +561,10 @@ def test_ascii_relations_and_control_characters_are_errors_at_their_place(row, m
     (r"\sum_{i=1}^{2} {\bf a}_i = {\bf a}_1 + {\it a}_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
     (r"{\bf a_i} + \bf a b = 0", "a_i + a · b = 0"),
     (r"p_{\rm r}(x) = {\cal L}", "p_r(x) = ℒ"),
+    # braces around an operator with its scripts (BorisPolonsky/Notebook): as TeX prints it
+    (r"{\mathbb{E}_{x\sim p}}\left[x^{2}\right] = {\mathbb{E}}_{x \sim p}[x]",
+     "E_{x~p}[x^2] = E_{x′~p}[x′]"),
+    (r"{\mathbb{E}_{x\sim p}}[a] + {D_{KL}}(p \| q) = a", "E_{x~p}[a] + KL(p ‖ q) = a"),
 ])
 def test_old_style_names_are_their_modern_spellings(row, expected):
     assert reading(row, HEADER + "% derive: density p_r\n") == [expected]
@@ -568,6 +572,7 @@ def test_old_style_names_are_their_modern_spellings(row, expected):
 
 @pytest.mark.parametrize("row, message, column", [
     (r"a + \rm KL = 1", r"write \mathrm{KL}, or {\rm KL} with the braces", 8),
+    (r"{\mathbb{E}_{x\sim p}} = 0", "this expectation has nothing to average", 4),
     (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
     (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
                                    r"as in \mathcal{L}(", 14),
