@@ -31,6 +31,9 @@ def reading(row, header=HEADER):
     (r"\int p \log \frac{p}{q} \, dx = 0", "∫ p(x) · log(p(x) / q(x)) dx = 0"),
     (r"\log p = \log p(x)", "log(p(x)) = log(p(x))"),
     (r"x \int p(x) \, dx = 0", "x · (∫ p(x′) dx′) = 0"),
+    # a product sign before the differential (kezhi.tech): the differential closes it
+    (r"\int p(x) x^2 \cdot \mathrm{d}x = \int_0^1 a \times dx",
+     "∫ p(x) · x^2 dx = ∫_{0}^{1} a dx′"),
     # operators and their spellings
     (r"D_{\mathrm{KL}}(p \| q) = KL(p \parallel q)", "KL(p ‖ q) = KL(p ‖ q)"),
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
@@ -573,6 +576,8 @@ def test_old_style_names_are_their_modern_spellings(row, expected):
 @pytest.mark.parametrize("row, message, column", [
     (r"a + \rm KL = 1", r"write \mathrm{KL}, or {\rm KL} with the braces", 8),
     (r"{\mathbb{E}_{x\sim p}} = 0", "this expectation has nothing to average", 4),
+    (r"a \cdot = 1", r"'\cdot' needs something after it", 6),
+    (r"\int_0^1 \cdot dx = 1", r"'\cdot' needs something before it", 13),
     (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
     (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
                                    r"as in \mathcal{L}(", 14),
