@@ -6,7 +6,9 @@ is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
 relation is a `definition` step, and from then on the name means that expression (a
 function's parameters are bound in its row only: a row continuing `f(x) = …` is about the
-file's x, and so is the body it continues). A
+file's x, and so is the body it continues). A new name after an expression
+(`… \\equiv \\mathcal{L}_q`, `… =: M`) is defined as that expression, a definition step,
+and the chain goes on from the name. A
 declaration between rows (anything but expect/note) ends the chain it interrupts. A row
 derive cannot read is an error of its own; the next row continuing it starts the chain
 again from its first side (the step from the unreadable row to it is an error too), so
