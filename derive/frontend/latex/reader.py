@@ -172,7 +172,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             latex = " ".join(text[_with_sizing(text, _start(child)):_end(child)].split())
             head = None
             if k == 0 and begins_with_side and len(children) > 2 and \
-                    children[1].children[0].value not in NAMING_RIGHT:
+                    children[1].children[0].value not in ("=:", r"\eqqcolon"):
                 head = self.head(child, self.relation(children[1].children[0]))
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
