@@ -93,3 +93,31 @@ def test_the_squared_hellinger_distance_as_written_with_a_subscript():
     assert verdicts(display("% derive: density p, q\n",
                             r"D_{H}(p, q) = 1 - \int \sqrt{p(x) q(x)} dx",
                             r"(H(p, q))^2 = H(p, q)^2")) == ["verified", "verified"]
+
+
+XZ = ("% derive: variable x, z\n% derive: density q over z\n% derive: joint p over x, z\n"
+      "% derive: density r over z given x\n")
+
+
+@pytest.mark.parametrize("row", [
+    # Gibbs' inequality against a conditional at the free x: a distribution over z
+    r"D_{KL}(q \| p(z|x)) \ge 0",
+    r"D_{KL}(r(z|x) \| p(z|x)) \ge 0",
+    r"\mathbb{E}_{z \sim q}[\log q(z)] + D_{KL}(q \| p(z|x)) \ge \mathbb{E}_{z \sim q}[\log q(z)]",
+    # the ELBO bound in its common spellings: the gap is KL(q ‖ p(z | x))
+    r"\log p(x) \ge \mathbb{E}_{z \sim q}[\log p(z, x) - \log q(z)]",
+    r"\log p(x) - \mathbb{E}_{z \sim q}\left[\log \frac{p(x, z)}{q(z)}\right] \ge 0",
+    r"\log p(z) \ge \mathbb{E}_{x \sim p(x)}[\log p(z, x) - \log p(x)]",
+])
+def test_gibbs_inequality_against_a_conditional(row):
+    assert verdicts(display(XZ, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"D_{KL}(q \| p(z|x)) \ge 1",
+    r"-D_{KL}(q \| p(z|x)) \ge 0",
+    r"\log p(x) \ge \mathbb{E}_{z \sim q}[\log p(z, x) - \log q(z)] + 1",
+    r"\log p(x) < \mathbb{E}_{z \sim q}[\log p(z, x) - \log q(z)]",
+])
+def test_look_alikes_of_the_elbo_bound_are_refuted(row):
+    assert verdicts(display(XZ, row)) == ["refuted"]

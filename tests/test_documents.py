@@ -271,10 +271,25 @@ def test_markdown_inline_math_when_asked(tmp_path):
         (5, 11, "a + a"), (5, 34, "a + 2a")]
 
 
+def test_markdown_paren_inline_math_when_asked(tmp_path):
+    """`\\(…\\)` (MathJax's inline math: Hexo blogs, Ruthless338's ELBO) is inline math like
+    `$…$`: skipped unless asked, then checked; `\\\\(` and one unclosed in its paragraph
+    are prose."""
+    text = ("<!-- derive: positive a -->\nProse \\(a = a\\) here.\n\n"
+            "<!-- derive: check inline -->\nNow \\( 2a = a + a \\) and \\(3a = 2a\\), "
+            "`\\(x = +\\)`, \\\\(b = \\) and \\( a = a\n\nthen \\).\n")
+    derivation = load(write(tmp_path, text, "inline.md"))
+    assert [(s.location.line, s.location.column, s.latex) for s in derivation.steps] == [
+        (5, 13, "a + a"), (5, 33, "2a")]
+    from derive.api import check
+    result = check(derivation)
+    assert [r.verdict.status for r in result.steps] == ["verified", "refuted"]
+
+
 def test_unclosed_and_repeated_openers_cost_one_pass():
     """Nothing hangs: a page of openers that never close is read in linear time."""
     import time
-    pages = ("text $ a `` d <!-- " * 20000, "```\ncode\n```\n" * 20000,
+    pages = ("text $ a `` d <!-- \\( " * 20000, "```\ncode\n```\n" * 20000,
              "text `` d $$ a $$ \\begin{align} c \\end{align} " * 20000 + "$$ never closed")
     for text in pages:
         began = time.monotonic()

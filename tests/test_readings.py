@@ -31,6 +31,9 @@ def reading(row, header=HEADER):
     (r"\int p \log \frac{p}{q} \, dx = 0", "∫ p(x) · log(p(x) / q(x)) dx = 0"),
     (r"\log p = \log p(x)", "log(p(x)) = log(p(x))"),
     (r"x \int p(x) \, dx = 0", "x · (∫ p(x′) dx′) = 0"),
+    # a product sign before the differential (kezhi.tech): the differential closes it
+    (r"\int p(x) x^2 \cdot \mathrm{d}x = \int_0^1 a \times dx",
+     "∫ p(x) · x^2 dx = ∫_{0}^{1} a dx′"),
     # operators and their spellings
     (r"D_{\mathrm{KL}}(p \| q) = KL(p \parallel q)", "KL(p ‖ q) = KL(p ‖ q)"),
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
@@ -561,6 +564,10 @@ def test_ascii_relations_and_control_characters_are_errors_at_their_place(row, m
     (r"\sum_{i=1}^{2} {\bf a}_i = {\bf a}_1 + {\it a}_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
     (r"{\bf a_i} + \bf a b = 0", "a_i + a · b = 0"),
     (r"p_{\rm r}(x) = {\cal L}", "p_r(x) = ℒ"),
+    # braces around an operator with its scripts (BorisPolonsky/Notebook): as TeX prints it
+    (r"{\mathbb{E}_{x\sim p}}\left[x^{2}\right] = {\mathbb{E}}_{x \sim p}[x]",
+     "E_{x~p}[x^2] = E_{x′~p}[x′]"),
+    (r"{\mathbb{E}_{x\sim p}}[a] + {D_{KL}}(p \| q) = a", "E_{x~p}[a] + KL(p ‖ q) = a"),
 ])
 def test_old_style_names_are_their_modern_spellings(row, expected):
     assert reading(row, HEADER + "% derive: density p_r\n") == [expected]
@@ -568,6 +575,9 @@ def test_old_style_names_are_their_modern_spellings(row, expected):
 
 @pytest.mark.parametrize("row, message, column", [
     (r"a + \rm KL = 1", r"write \mathrm{KL}, or {\rm KL} with the braces", 8),
+    (r"{\mathbb{E}_{x\sim p}} = 0", "this expectation has nothing to average", 4),
+    (r"a \cdot = 1", r"'\cdot' needs something after it", 6),
+    (r"\int_0^1 \cdot dx = 1", r"'\cdot' needs something before it", 13),
     (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
     (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
                                    r"as in \mathcal{L}(", 14),
@@ -667,6 +677,49 @@ def test_doteq_after_an_expression_is_refused():
     assert (step.location.line, step.location.column) == (2, 17)
 
 
+@pytest.mark.parametrize("sign", [r"\equiv", "=:", r"\eqqcolon", r"\triangleq"])
+def test_a_new_name_after_an_expression_names_it(check_text, sign):
+    """`… \\equiv \\mathcal{L}_q` at the end of an ELBO chain (Ruthless338/blog): the new
+    name is defined as the side before the sign (a definition step), never an unknown
+    number the chain would be refuted about; the chain goes on from it."""
+    from support import verdicts
+    rows = (rf"\log(ab) \ge \log a + \log b {sign} \mathcal{{L}}_q \ge \log a + \log b - 1",
+            r"\log(ab) \ge \mathcal{L}_q", r"\mathcal{L}_q = \log a")
+    result = check_text("% derive: positive a, b\n" + "".join(f"$$ {r} $$\n" for r in rows))
+    assert verdicts(result) == ["verified", "definition", "verified", "verified", "refuted"]
+    step = result.steps[1].step
+    assert step.reading == "ℒ_q = log(a) + log(b)"
+    assert (step.location.line, step.location.column) == (2, 34 + len(sign))
+    assert result.conclusions[0].latex == r"\log a + \log b - 1"
+
+
+def test_a_named_expression_continues_a_row_above(check_text):
+    from support import verdicts
+    text = ("% derive: positive a, b\n\\begin{align*}\n\\log(ab) &= \\log a + \\log b \\\\\n"
+            "&\\equiv \\mathcal{K} \\\\\n&= \\log b + \\log a\n\\end{align*}\n$$ \\mathcal{K} = \\log a $$\n")
+    assert verdicts(check_text(text)) == ["verified", "definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, message, column", [
+    # \equiv before a known name is `=`; the signs that only define refuse a known name
+    (r"a + b \equiv b + a", None, None),
+    (r"\log a \eqqcolon a", r"\eqqcolon defines the name on its right, but a is not a new", 21),
+    (r"M =: \log a", r"=: defines the name on its right, but \log a is not a new name", 9),
+    (r"a + b \triangleq \mathcal{F}(t)", r"\triangleq names the expression before it, but "
+     r"\mathcal{F}(t) has arguments that are not declared", 21),
+    (r"\log a + \log b := Q", "':=' defines the name on its left; here it follows an "
+     "expression", 23),
+])
+def test_definition_signs_after_an_expression(row, message, column):
+    derivation = load_tex("r.tex", "% derive: positive a, b\n$$ " + row + " $$\n")
+    step = derivation.steps[-1]
+    if message is None:
+        assert step.kind == "equality" and step.reading == "a + b = b + a"
+        return
+    assert step.kind == "unreadable" and step.message.startswith(message)
+    assert (step.location.line, step.location.column) == (2, column)
+
+
 def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
     """The step from the unread row is the error; the steps after it are checked, and what
     the chain proves starts after it (never (a+b)^2 = (a+b)^3 across the broken row)."""
@@ -762,6 +815,37 @@ def test_a_continuation_that_cannot_be_joined_is_an_error_at_its_operator(text, 
         assert "continues the expression above" in cut.message
         assert "only to the row above it in the same display" in cut.message
         assert (cut.location.line, cut.location.column) == (line, column)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("r.tex", "\\begin{align}\n-\\log(ab) \\\\\n&= -\\log a - \\log b\n\\end{align}\n"),
+    ("r.md", "$$ -\\log(ab) \\\\ &= -\\log a - \\log b $$\n"),
+    ("r.tex", "\\begin{align*}\n&\\quad -\\log(ab) \\\\\n&= -\\log a - \\log b\n\\end{align*}\n"),
+])
+def test_a_display_starting_with_a_negated_expression_starts_a_chain(name, text):
+    """`-\\log(ab) \\\\ &= …` in a new display (kezhi.tech's entropy, a cross-entropy
+    `-\\int p \\log q \\, dx \\\\ &= …`): the `-` is a sign, the row the chain's first side."""
+    from derive.frontend.tex_file import load_text
+    text = "% derive: positive a, b\n$$ b = b $$\n\n" + text
+    if name == "r.md":
+        text = text.replace("% derive: positive a, b", "<!-- derive: positive a, b -->")
+    steps = load_text(name, text).steps
+    assert [s.reading for s in steps] == ["b = b", "-log(a · b) = -log(a) - log(b)"]
+
+
+@pytest.mark.parametrize("text, column", [
+    ("$$ a = b $$\n\n$$ + c \\\\ &= d $$\n", 4),
+    ("$$ a = b $$\n\n$$ {}- c \\\\ &= d $$\n", 6),
+    ("$$ a = b $$\n\n$$ - c $$\n\n$$ = d $$\n", 4),
+])
+def test_a_relation_row_after_it_makes_only_a_minus_a_sign(text, column):
+    """`+`, `{}-` (marked binary) and a `-` with no relation row after it in its display
+    can only continue: still an error at the operator, the next row's step with it."""
+    from derive.frontend.tex_file import load_text
+    cut, after = load_text("r.md", text).steps[1:]
+    assert "continues the expression above" in cut.message
+    assert (cut.location.line, cut.location.column) == (3, column)
+    assert after.kind == "unreadable"
 
 
 def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():

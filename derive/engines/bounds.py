@@ -61,7 +61,9 @@ def _distributions(step, n):
     """The distributions a lemma may be applied to: the abstract densities and declared
     families of the step (not a user's formula, which need not be normalised, nor a family
     at parameter values not shown valid), and the marginals of a joint on each of its
-    variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0)."""
+    variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0) and its conditionals of one variable given
+    the others at their free values (the ELBO's gap `log p(x) − E_q[log p(z, x) − log q(z)]`
+    is KL(q ‖ p(z | x)))."""
     found = {}
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
@@ -75,6 +77,8 @@ def _distributions(step, n):
         if len(d.over) > 1 and not d.given:
             for v in d.over:
                 found[Dist(d.name, (v,), (), (), d.params)] = None
+                others = tuple(o for o in d.over if o is not v)
+                found[Dist(d.name, (v,), others, tuple(Sym(o) for o in others), d.params)] = None
     return [d for d in found if _genuine(d, step.context, n)]
 
 

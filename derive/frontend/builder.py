@@ -15,7 +15,7 @@ from dataclasses import replace
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
-from derive.frontend.layout import continuation, first_relation, indent
+from derive.frontend.layout import continuation, first_relation, indent, signed_start
 from derive.frontend.latex.annotations import RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -50,31 +50,33 @@ class Builder:
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
             alone = k > 0 and not follows
-            (first if used and not follows else rest).append((text, offset, why, alone))
-        for text, offset, why, _ in first:
+            (first if used and not follows else rest).append((text, offset, why, alone, follows))
+        for text, offset, why, _, follows in first:
             self.reader.naming_ahead = True
             try:
-                self.row(text, offset, why)
+                self.row(text, offset, why, heads=follows)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why, alone in rest:
-            self.row(text, offset, why, alone=alone)
+        for text, offset, why, alone, follows in rest:
+            self.row(text, offset, why, alone=alone, heads=follows)
 
-    def row(self, text, offset, justification="", expect="", alone=False):
+    def row(self, text, offset, justification="", expect="", alone=False, heads=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
         (`$$ a = b $$ $$ + c $$`), a row after `\\intertext`: an error at its operator,
-        never an expression of its own with the operator dropped. (The file's first row
-        has nothing to continue: there a leading `-` is a sign.) A row below another one in
-        its display that states no relation and that no row below continues (`alone`) could
-        only go on with the row above in a way derive did not recognise (`&\\quad
-        \\unknown{+ b}`): an error, never a row dropped in silence (`_stated_nothing`)."""
+        never an expression of its own with the operator dropped. A leading `-` is a sign
+        instead on the file's first row (nothing to continue), and on a row that `heads`
+        the chain of the display's next rows (`-\\log(ab) \\\\ &= …`), unless marked
+        binary (`{}-`, `layout.signed_start`). A row below another one in its display that
+        states no relation and that no row below continues (`alone`) could only go on with
+        the row above in a way derive did not recognise (`&\\quad \\unknown{+ b}`): an
+        error, never a row dropped in silence (`_stated_nothing`)."""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
         at = continuation(text)
-        if at is not None and self._read > 1:
+        if at is not None and self._read > 1 and not (heads and signed_start(text, at)):
             op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)
             self.chains.unreadable(self.source.error(
                 f"this row starts with a binary {op}: it continues the expression above, but "

@@ -6,7 +6,9 @@ is a list of chains. A chain whose first side names a quantity not yet known
 (`\\mathcal{L}'(G|D^\\star) = …`) defines it by its first right-hand side: that first
 relation is a `definition` step, and from then on the name means that expression (a
 function's parameters are bound in its row only: a row continuing `f(x) = …` is about the
-file's x, and so is the body it continues). A
+file's x, and so is the body it continues). A new name after an expression
+(`… \\equiv \\mathcal{L}_q`, `… =: M`) is defined as that expression, a definition step,
+and the chain goes on from the name. A
 declaration between rows (anything but expect/note) ends the chain it interrupts. A row
 derive cannot read is an error of its own; the next row continuing it starts the chain
 again from its first side (the step from the unreadable row to it is an error too), so
@@ -177,10 +179,30 @@ class ChainBuilder:
                                       reading="", message=error.message,
                                       source_line=error.source_line or "")
 
+    def _name_right(self, part, justification):
+        """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:
+        NAME is defined as the side before it (a definition step), and the chain goes on
+        from NAME."""
+        value, head = self._last, part.head
+        info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")
+        try:
+            name = self.scope.define(head.key, info, head=head.label)
+        except UsedBefore as exc:
+            self._void_uses(exc.key, part.start)
+            raise used_before(self.source, exc, part.start) from None
+        named = replace(part, relation=Relation.EQ, term=Defined(name, (), value.term),
+                        head=None)
+        self._append(StepKind.DEFINITION, Relation.EQ, named.term, value.term, part.latex,
+                     replace(value, start=part.start), justification)
+        self._last = named
+
     def _transition(self, part, justification):
+        if part.relation is DEFINE and part.head is not None:
+            return self._name_right(part, justification)
         if part.relation is DEFINE:
             raise self.source.error("':=' defines the name on its left; here it follows an "
-                                    "expression", part.start)
+                                    "expression (to name the expression, write '=: NAME' or "
+                                    "'\\equiv NAME' after it)", part.start)
         lhs = self._last
         kind = _kind(lhs.term, part.term, part.relation)
         self._append(kind, part.relation, lhs.term, part.term, lhs.latex, part, justification)

@@ -172,6 +172,13 @@ def continuation(text, aligned=False):
     return None if _top_relation(text[op.end():]) else op.start()
 
 
+def signed_start(text, at):
+    """Whether the operator at `at` of a continuation row may be a sign, the row starting a
+    chain of its own: a `-` not marked binary by an empty group or a phantom before it
+    (`{}- …`)."""
+    return text.startswith("-", at) and not re.search(r"\{\s*\}|phantom", text[:at])
+
+
 def _top_relation(text):
     """Whether `text` states a relation outside every bracket, before its side remarks
     (a top-level `\\quad` after some math)."""

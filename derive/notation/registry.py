@@ -69,11 +69,13 @@ def _over(dist):
 
 
 def _same_space(args, context=None):
-    """All arguments are distributions over the same variables, with the same conditioning."""
+    """All arguments are distributions over the same variables. A conditional `p(z | x)` at
+    any value of x is a distribution over z (normalised for each x), so Gibbs' inequality
+    `KL(q ‖ p(z | x)) ≥ 0` holds whatever the conditioning of either argument."""
     first = args[0]
     return all(isinstance(a, Dist) for a in args) and all(
-        tuple(v.variable for v in a.over) == tuple(v.variable for v in first.over) and
-        a.cond == first.cond for a in args)
+        tuple(v.variable for v in a.over) == tuple(v.variable for v in first.over)
+        for a in args)
 
 
 def _kl(args):

@@ -3,8 +3,8 @@
 Math: `$$…$$` blocks, ```` ```{math} ````/`:::{math}` directives (their `:label:`
 options skipped), GitHub's ```` ```math ```` fences, amsmath environments written
 straight into the text (`\\begin{align}…\\end{align}`), and ```` ```{derive} ```` blocks,
-which are math that `check marked` selects. Inline `$…$` and `` {math}`…` `` only under
-`check inline`. Directives: `<!-- derive: … -->` comments (one per line inside), MyST `%`
+which are math that `check marked` selects. Inline `$…$`, `\\(…\\)` (closed in its
+paragraph) and `` {math}`…` `` only under `check inline`. Directives: `<!-- derive: … -->` comments (one per line inside), MyST `%`
 comment lines, `%` comment lines inside math, and a `derive:` key in the front matter —
 a list of directives (`- density p, q`) or a mapping (`density: p, q`).
 
@@ -30,10 +30,12 @@ CODE_DIRECTIVES = ("code", "code-block", "sourcecode", "code-cell", "literalincl
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)$", re.M)
 _OPTION = re.compile(r"^[ \t]*:[\w-]+:[^\n]*(?:\n|$)")
 _OPENER = re.compile(
-    r"<!--|`+|\{math\}`|\$\$|\\begin\{(?P<ename>(?:%s)\*?)\}|(?<![\\$])\$(?![\s$])"
+    r"<!--|`+|\{math\}`|\$\$|\\begin\{(?P<ename>(?:%s)\*?)\}|(?<![\\$])\$(?![\s$])|"
+    r"(?<!\\)\\\("
     % "|".join(DISPLAY_ENVIRONMENTS))
 # the `$` that closes inline math: not escaped, not after a blank, not before a digit
 _INLINE_CLOSE = re.compile(r"(?<=[^\s\\])\$(?!\d)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")       # a paragraph's end
 # One directive per line of an HTML comment (or of a MyST comment, in the MyST plugin).
 COMMENT_DIRECTIVE = re.compile(r"^[ \t]*(?:<!--|%+)?[ \t]*derive:[ \t]*"
                                r"(?P<keyword>[A-Za-z]+(?:-[A-Za-z]+)*|)[ \t]*"
@@ -124,6 +126,12 @@ def scan(source, start, end, front_matter=False):
             found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close)))
             found += _comment_directives(text, m.end(), close)
             i = close + 2
+        elif token == "\\(":                  # MathJax's inline math: closes in its paragraph
+            close = closers.paren_close(m.end())
+            if close >= 0:
+                found.append(Math(m.start(), close + 2, Mapped.copy(text, m.end(), close),
+                                  inline=True))
+                i = close + 2
         elif token.startswith("\\begin"):
             closer = "\\end{%s}" % m.group("ename")
             close = closers.find(closer, m.end())
@@ -197,6 +205,7 @@ class _Closers:
         self.text, self.end, self.missing = text, end, {}
         self._line = (0, -1)          # (from, the line end found from there)
         self._inline = (0, -1, None)  # (from, its line end, the inline closer found or None)
+        self._paren = (0, -1, -1)     # (from, the `\\)` found or -1, the paragraph's end)
 
     def find(self, closer, at):
         if at >= self.missing.get(closer, self.end + 1):
@@ -225,6 +234,17 @@ class _Closers:
             found = self.text.find("\n", at, self.end)
             found = self.end if found < 0 else found
             self._line = (at, found)
+        return found
+
+    def paren_close(self, at):
+        """Where the `\\)` closing `\\(` inline math opened before `at` stands, in the same
+        paragraph, or -1 — answered from the last search for every start it covers."""
+        start, found, paragraph = self._paren
+        if not start <= at <= (found if found >= 0 else paragraph):
+            blank = _BLANK_LINE.search(self.text, at, self.end)
+            paragraph = blank.start() if blank else self.end
+            found = self.text.find("\\)", at, paragraph)
+            self._paren = (at, found, paragraph)
         return found
 
     def inline_close(self, at):

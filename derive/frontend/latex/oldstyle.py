@@ -10,7 +10,8 @@ how letters make words.
   Anywhere else (`a + \\rm KL`, `{\\cal L_i}`) the switch reaches to the end of its group
   and changes which letters make one word: refused where it stands (names.INSTEAD).
 * `{D}_{KL}`, `{\\rm KL}(p \\| q)`: braces around one name (no scripts inside) are the name,
-  as TeX prints it.
+  as TeX prints it; so are braces around one name or operator *with* its scripts and none
+  outside (`{\\mathbb{E}_{x \\sim p}}[…]`, `{x_i}`).
 * `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
   so every position stays the author's).
 * `\\mathcal{L(q;\\theta)}`, `\\mathbf{z_i}`: a font's braces around a name *and* its
@@ -61,6 +62,10 @@ def rewrite(tree):
             inner = _sole_name(node.children[0])
             if inner is not None:
                 node.children[0] = inner
+            elif len(node.children) == 1:
+                inner = _sole(node.children[0], "script")
+                if inner is not None:           # {\mathbb{E}_{x \sim p}}[…]: TeX drops them
+                    node.children[:] = inner.children
     return tree
 
 

@@ -136,7 +136,8 @@ class Products:
                                              pieces[k + 1])
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[k + 2:]
                 continue
-            value = self.integral(pieces[i], pieces[i + 1:j], pieces[j + 1])
+            value = self.integral(pieces[i], _before_differential(pieces[i + 1:j]),
+                                  pieces[j + 1])
             rest = pieces[j + 2:]
             if self.differential(rest, 0) == 0:
                 raise self.error("a differential with no integral of its own: write one \\int "
@@ -219,7 +220,7 @@ class Products:
                 for sign, child in signed[k + 1:m]:
                     parts.append(neg(self.term(child)) if sign.value == "-" else self.term(child))
                 if j:
-                    last = self.product(tail[:j])
+                    last = self.product(_before_differential(tail[:j]))
                     parts.append(neg(last) if signed[m][0].value == "-" else last)
                 return parts[0] if len(parts) == 1 else Add(*parts)
             value = self.integral(pieces[i], body, tail[j + 1])
@@ -389,10 +390,11 @@ class Products:
         while i < n:
             p = pieces[i]
             if isinstance(p, OpPiece):
+                written = getattr(p.node, "value", p.op)        # \cdot, \times, /
                 if not terms:
-                    raise self.error(f"'{p.op}' needs something before it", p.node)
+                    raise self.error(f"'{written}' needs something before it", p.node)
                 if i + 1 == n:
-                    raise self.error(f"'{p.op}' needs something after it", p.node)
+                    raise self.error(f"'{written}' needs something after it", p.node)
                 divide = p if p.op == "/" else None
                 i += 1
                 continue
@@ -511,3 +513,12 @@ def _applied(factor):
     while isinstance(factor, Pow):
         factor = factor.base
     return isinstance(factor, APPLIED)
+
+
+def _before_differential(body):
+    """An integrand's pieces without a product sign just before its differential: in
+    `\\int f \\cdot \\mathrm{d}x` the dot stands between the integrand and dx, as the
+    differential's own product; the differential closes the integral."""
+    if len(body) > 1 and isinstance(body[-1], OpPiece) and body[-1].op == "*":
+        return body[:-1]
+    return body

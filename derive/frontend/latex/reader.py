@@ -34,7 +34,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   declared variable.
 * **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
   here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq`,
-  `\\doteq` always define. `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
+  `\\doteq` always define; after an expression, `\\equiv`, `=:`, `\\eqqcolon` and `\\triangleq`
+  before a new name define it as that expression (`\\equiv` before anything else is `=`).
+  `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
@@ -82,6 +84,8 @@ MAX_NUMBER_DIGITS = 200
 _ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
+# Definition signs that, after an expression, name it by the new name on their right.
+NAMING_RIGHT = frozenset({"=:", r"\eqqcolon", r"\equiv", r"\triangleq"})
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
@@ -159,19 +163,26 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
         params = ()
+        named = None
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
-                if relation is DEFINE and child.children[0].value == r"\equiv" and (
-                        parts and parts[-1].head is None):
-                    relation = Relation.EQ          # ≡ after an expression: identically equal
+                if relation is DEFINE and (k == 0 or parts[-1].head is None):
+                    named = self.named_right(child.children[0], children[k + 1])
+                    if named is None and child.children[0].value == r"\equiv":
+                        relation = Relation.EQ      # ≡ after an expression: identically equal
                 continue
             latex = " ".join(text[_with_sizing(text, _start(child)):_end(child)].split())
             head = None
-            if k == 0 and begins_with_side and len(children) > 2:
+            if k == 0 and begins_with_side and len(children) > 2 and \
+                    children[1].children[0].value not in ("=:", r"\eqqcolon"):
                 head = self.head(child, self.relation(children[1].children[0]))
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
+            if named is not None:           # `… \equiv NAME`: NAME names the side before it
+                head, named = named, None
+                parts.append(Part(DEFINE, None, start + _start(child), latex, head))
+                continue
             if head is not None:
                 params = head.params
                 parts.append(Part(None, None, start + _start(child), latex, head))
@@ -181,6 +192,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
         return parts
+
+    def named_right(self, token, side):
+        """The `Head` when a definition sign after an expression names it (`… \\equiv
+        \\mathcal{L}_q`, `… =: M`, `… \\eqqcolon M`, `… \\triangleq M` with a name not
+        known yet on the right): the name is defined as the side before the sign. None
+        for `\\equiv` before a known name or an expression (it is then `=`); an error for
+        the other signs, which define (`:=`, `\\doteq` are refused by the chain)."""
+        if token.value not in NAMING_RIGHT:
+            return None
+        head = self.head(side, Relation.EQ)
+        if head is not None and (head.params or head.scale != 1):
+            raise self.error(f"{token.value} names the expression before it, but "
+                             f"{self.source_text(side)} has arguments that are not declared: "
+                             "declare them, or name it without arguments", side)
+        if head is None and token.value != r"\equiv":
+            raise self.error(f"{token.value} defines the name on its right, but "
+                             f"{self.source_text(side)} is not a new name (one name means one "
+                             "thing)", side)
+        return head
 
     def implicit_definition(self, children, text, start):
         """The `Part`s of a row that defines a new quantity implicitly: one equation in which
