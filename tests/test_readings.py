@@ -885,8 +885,8 @@ def test_layout_and_wrappers_before_a_continuation_keep_it_joined(between, row):
 
 @pytest.mark.parametrize("above, reading", [
     (r" \quad \text{for } c > 0", "c > 0 ⇒ g = a + b"),
-    (r", \quad c = 1", "c = 1 ⇒ g = a + b"),
-    (r", \quad i = j", "i = j ⇒ g = a + b"),
+    (r", \quad \text{if } c = 1", "c = 1 ⇒ g = a + b"),
+    (r", \quad \text{for } i = j", "i = j ⇒ g = a + b"),
     (r" \quad \text{(first part)}", "g = a + b"),
     (r" && \text{(by (3))}", "g = a + b"),
 ])

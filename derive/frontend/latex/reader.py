@@ -1235,7 +1235,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def named_by_a_head(self, key):
         """Whether a row above defined a quantity `key(…)` (`h(x) = x^2`): then `h(X)` is
-        not the entropy, whatever its arguments."""
+        not the entropy, whatever its arguments. (A head `D(p(y|x) \\| q(y|x))` names a
+        form of the divergence itself: D stays the divergence.)"""
         return any(label.startswith(key + "(") for label in self.scope.heads)
 
     def operator_use(self, key, node):
@@ -1921,8 +1922,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
-        if not registry.spelled(key) or key in registry.FUNCTION_LIKE and \
-                self.named_by_a_head(key):
+        if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]

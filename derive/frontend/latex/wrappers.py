@@ -1,7 +1,8 @@
 """Typographic wrappers taken off a row before parsing, keeping every offset the source's.
 
 * `\\boxed{A = B}` (a result drawn in a box) is `A = B`; a box around part of an expression
-  groups it, as the printed frame does: `2\\boxed{a + b}` is 2(a + b).
+  groups it, as the printed frame does: `2\\boxed{a + b}` is 2(a + b) — unless what it frames
+  starts with an operator (`\\boxed{+ b}`, a term going on with the expression before it).
 * A relation with a label stacked on it that names a reason — `\\stackrel{(a)}{\\le}`,
   `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}` (Cover & Thomas mark each step
   so) — is the relation; the label is a remark, set aside. A label that says "definition"
@@ -25,6 +26,7 @@ _REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|[^{}]*[A-Za-z]{3}[^{}]*)\})"
                            r"\s*$")
 _NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
+_BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
 _DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|\\triangle|"
                                r"\\rm\s+def)\s*\.?\s*$")
 
@@ -47,8 +49,9 @@ def unwrap(text):
         if close is not None:
             _blank(chars, match.start(), match.end())
             _blank(chars, close, close + 1)
-            if not _states_a_relation(text[match.end():close]):     # a part: a group
-                chars[match.end() - 1], chars[close] = "(", ")"
+            inside = text[match.end():close]
+            if not _states_a_relation(inside) and not _BINARY_START.match(inside):
+                chars[match.end() - 1], chars[close] = "(", ")"     # a part: a group
     for match in _STACKED.finditer(text):
         label_end = _closing_brace(text, match.end() - 1)
         if label_end is None:
