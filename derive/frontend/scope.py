@@ -84,7 +84,10 @@ class FileScope:
         """The definition of `key` made beside a row (`\\quad (f(u) = …)`, at `offset`)
         ends with that row: a later use of the spelling is an error (`implicit` says so),
         never another meaning of the same name."""
-        self.table.pop(self.names[key], None)
+        name = self.names[key]
+        self.table.pop(name, None)
+        for label in [label for label, named in self.heads.items() if named is name]:
+            del self.heads[label]           # a quantity's label (`f(x)`) names it no more
         self.ended[key] = offset
         self._context = None
 
