@@ -121,3 +121,15 @@ def test_gibbs_inequality_against_a_conditional(row):
 ])
 def test_look_alikes_of_the_elbo_bound_are_refuted(row):
     assert verdicts(display(XZ, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"D_{KL}(q(z) \| r(z/2)) \ge 0", r"D_{KL}(q(2z) \| r(z)) = D_{KL}(q \| r)",
+    r"H(q(2z)) = H(q)", r"\mathbb{E}_{z \sim q(2z)}[z] = \mathbb{E}_{z \sim q}[z]",
+])
+def test_a_density_at_another_point_is_no_distribution(row):
+    """r(z/2) integrates to 2 for r = N(0, 1): Gibbs' inequality fails for it (round 5)."""
+    from derive.frontend.tex_file import load_tex
+    (step,) = load_tex("d.tex", "% derive: variable z\n% derive: density q, r over z\n$$ "
+                       + row + " $$\n").steps
+    assert step.kind == "unreadable" and "is no distribution" in step.message

@@ -1862,7 +1862,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         bracket = self.piece(items[1])
         if not isinstance(bracket, BracketPiece) or bracket.power is not None:
             return None
-        dist, _ = self.distribution(name, info, bracket, values=False)
+        dist, at = self.distribution(name, info, bracket, values=False)
+        for variable, point in zip(dist.over, at):
+            if not (isinstance(point, Sym) and (point.name is variable or
+                                                point.name.origin is variable)):
+                raise self.error(f"{name.latex} at another point than its variable "
+                                 f"{variable.latex} is no distribution (it need not "
+                                 "integrate to 1): write it at its variable, or name the "
+                                 "distribution of the transformed variable", bracket.node)
         return dist
 
     def _moved(self, p):
