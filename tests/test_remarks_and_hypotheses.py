@@ -614,3 +614,15 @@ def test_the_total_of_an_indexed_family(header, row, verdict):
     """`\\sum_{j=1}^K y_j = c`: each y_u is a member of a fresh family w — c·w_u/Σ_i w_i for
     a non-negative y (c > 0 shown), w_u + (c − Σ_i w_i)/K for a real one."""
     assert verdicts(display(WHOLE + header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial}{\partial z_k} \sum_{j=1}^{n} z_j = 1 \quad \text{if } k = 0", "refuted"),
+    (r"z_k + 0 = z_k \quad \text{if } k = 0", "verified"),
+])
+def test_a_whole_number_put_for_an_index_is_used_never_dropped(check_text, row, verdict):
+    """`if k = 0` was unusable (k is an integer), so the step was verified under derive's
+    own 1 ≤ k ≤ n instead — vacuously, against the author's k = 0 (round-5 soundness)."""
+    from support import verdicts
+    text = "% derive: real z_i for i = 1..n\n$$ " + row + " $$\n"
+    assert verdicts(check_text(text)) == [verdict]

@@ -398,6 +398,9 @@ def _fits(value, domain, context):
         return sign == normal_form.POS
     if domain is Domain.NONNEGATIVE:
         return sign in (normal_form.POS, normal_form.NONNEG)
+    if domain in (Domain.INTEGER, Domain.NATURAL):  # k = 0: a whole number (in k's range or
+        c = n.value(value).constant()               # not: the bounds then leave no instance)
+        return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1)
     return False
 
 
