@@ -891,16 +891,17 @@ def test_layout_and_wrappers_before_a_continuation_keep_it_joined(between, row):
     (r" && \text{(by (3))}", "g = a + b"),
 ])
 def test_a_continuation_goes_on_with_the_expression_not_the_remark_beside_it(above, reading):
-    """`g &= a \\quad \\text{for } c > 0 \\\\ &\\quad + b` defines g = a + b for c > 0: the
-    continuation goes in before the remark, never into the hypothesis (`c > 0 + b`)."""
-    definition, cut, whole = _continued(above).steps
-    assert definition.reading == reading
-    assert cut.reading == "g = a" and whole.reading == "g = a + b"
+    """`a + b &= a \\quad \\text{for } c > 0 \\\\ &\\quad + b` states a + b = a + b for c > 0:
+    the continuation goes in before the remark, never into the hypothesis (`c > 0 + b`).
+    (A definition under a condition is refused: `g` would mean nothing where it fails.)"""
+    text = CONTINUED.replace("g &= a", "a + b &= a").format(above, "", r"\quad + b")
+    (step,) = load_tex("r.tex", text).steps
+    assert step.reading == reading.replace("g = a + b", "a + b = a + b")
 
 
 def test_continuations_after_layout_and_remarks_are_checked_whole(check_text):
     from support import verdicts
-    text = CONTINUED.format(r" \quad \text{for } c > 0", "*", r"\quad {\color{red} + b}")
+    text = CONTINUED.format("", "*", r"\quad {\color{red} + b}")
     assert verdicts(check_text(text + "\\[ g = a \\]\n")) == ["definition", "refuted"]
     text = ("% derive: real a, b\n\\begin{align*}\na + b &= a \\\\\n"
             "  &\\quad {\\color{red} + b}\n\\end{align*}\n")
@@ -1049,7 +1050,8 @@ def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict)
 def test_h_defined_by_the_file_is_never_the_entropy():
     messages = _messages(GAUSSIAN_X, "h(x) = x^2", r"\mathbb{E}[h(X)] = \mathbb{E}[X^2]",
                          "h(X) = 1")
-    assert all("defined above only as the quantity h(x)" in m for m in messages[1:])
+    assert "defined above only as the quantity h(x)" in messages[1]
+    assert "H(X)" not in messages[2]          # never the entropy (here: h(x) was withdrawn)
 # ---------------------------------------------------------------- round 4: names, words, differentials
 def _steps(text):
     return load_tex("reading.tex", text).steps

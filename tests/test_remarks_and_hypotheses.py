@@ -626,3 +626,13 @@ def test_a_whole_number_put_for_an_index_is_used_never_dropped(check_text, row, 
     from support import verdicts
     text = "% derive: real z_i for i = 1..n\n$$ " + row + " $$\n"
     assert verdicts(check_text(text)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\sqrt{a^2} \equiv M \quad \text{if } a > 0",
+                                 r"f(a) = \sqrt{a^2} \quad \text{for } a > 0"])
+def test_a_definition_under_a_condition_is_refused(row):
+    """M := √(a²) only where a > 0 was kept without its condition, and M = a was refuted at
+    a < 0 (round-5 soundness)."""
+    from derive.frontend.tex_file import load_tex
+    (step,) = load_tex("c.tex", "% derive: real a\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a definition under a condition" in step.message

@@ -137,7 +137,8 @@ class Builder:
                 parts = self.reader.read_row(row, offset)
                 if point is not None:
                     parts = self._at(parts, point, offset)
-                self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses)
+                self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses,
+                                conditioned=bool(hypotheses))
             except InputError as error:
                 self._unreadable(error, offset, row)
 

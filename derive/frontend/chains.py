@@ -47,15 +47,19 @@ class ChainBuilder:
         self._broken_at = None       # a row that could not be read, if it ended the chain
         self._starts = []            # the source offset of each step's right side
         self._params = ()            # the parameters of a definition `_last` is the body of
+        self._conditioned = False    # whether the row being added has the author's conditions
 
     def end_chain(self):
         self._open = False
         self._broken_at = None
         self._params = ()
 
-    def add(self, parts, justification="", expect="", note="", hypotheses=()):
-        """Add one read row (its `Part`s, and the hypotheses written on it)."""
+    def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False):
+        """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
+        the author wrote some — a row defining a name under them is refused, since the name
+        would mean nothing where they fail)."""
         first_new = len(self.steps)
+        self._conditioned = conditioned
         parts = list(parts)
         for part in parts:
             self._not_unread(part)
@@ -67,6 +71,7 @@ class ChainBuilder:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
                                             first.start)
+                self._unconditioned(conditioned, first.start)
                 first = self._define(first, parts.pop(0), justification)
             self._last, self._open = first, True
         elif not self._open and self._broken_at is not None:
@@ -179,10 +184,18 @@ class ChainBuilder:
                                       reading="", message=error.message,
                                       source_line=error.source_line or "")
 
+    def _unconditioned(self, conditioned, start):
+        if conditioned:
+            raise self.source.error("a definition under a condition is not read: the name "
+                                    "would mean nothing where the condition fails — define "
+                                    "it plainly, and state the condition on the rows that "
+                                    "use it", start)
+
     def _name_right(self, part, justification):
         """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:
         NAME is defined as the side before it (a definition step), and the chain goes on
         from NAME."""
+        self._unconditioned(self._conditioned, part.start)
         value, head = self._last, part.head
         info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")
         try:

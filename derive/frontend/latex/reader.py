@@ -1237,7 +1237,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """Whether a row above defined a quantity `key(…)` (`h(x) = x^2`): then `h(X)` is
         not the entropy, whatever its arguments. (A head `D(p(y|x) \\| q(y|x))` names a
         form of the divergence itself: D stays the divergence.)"""
-        return any(label.startswith(key + "(") for label in self.scope.heads)
+        return any(label.startswith(key + "(") for label in
+                   list(self.scope.heads) + list(self.scope.ended))
 
     def operator_use(self, key, node):
         """Record `D(p \\| q)`, `h(X)` read as an operator; an error when the file used the
