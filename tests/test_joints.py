@@ -164,3 +164,13 @@ def test_a_bar_mixing_a_variable_and_a_parameter_value_is_refused():
               "% derive: depends p on \\theta\n")
     (message,) = readings(display(header, r"p(x \mid z, \theta_0) = 1"))
     assert "mixes what it is conditioned on with its parameters" in message
+
+
+def test_a_value_of_a_parameter_after_the_bar_ranges_like_the_parameter():
+    """θ_0 undeclared was complex: Gibbs' inequality KL(p(x|θ) ‖ p(x|θ_0)) ≥ 0 was refuted."""
+    header = ("% derive: variable x\n% derive: real \\theta\n% derive: density p\n"
+              "% derive: depends p on \\theta\n")
+    assert verdicts(display(header, r"D_{KL}(p(x \mid \theta) \| p(x \mid \theta_0)) \ge 0",
+                            r"\int p(x \mid \theta) \log \frac{p(x \mid \theta')}{p(x \mid \theta)} dx \ge 0")) \
+        == ["verified", "refuted"]
+

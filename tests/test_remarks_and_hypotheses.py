@@ -636,3 +636,30 @@ def test_a_definition_under_a_condition_is_refused(row):
     from derive.frontend.tex_file import load_tex
     (step,) = load_tex("c.tex", "% derive: real a\n$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and "a definition under a condition" in step.message
+
+
+@pytest.mark.parametrize("rows", [
+    [r"a^2 \equiv N, \quad \text{if } a > 0", "N = a^3", "N = a^3"],
+    [r"a + \foo{a} \equiv F", "F = a^3", "F = a^3"],
+    [r"a + \foo{a} =: G", "G = 1"],
+])
+def test_a_name_whose_defining_row_was_refused_stays_unread(check_text, rows):
+    """After a refused definition the next `N = a^3` defined N afresh and a false `N = a^3`
+    below was verified (round 6)."""
+    import support
+    text = "% derive: real a\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    assert set(support.verdicts(check_text(text))) == {"error"}
+
+
+def test_an_unusable_condition_on_an_index_never_verifies_vacuously(check_text):
+    import support
+    text = ("% derive: real z_i for i = 1..n\n"
+            "$$ \\sum_{j=1}^n z_j \\delta_{jk} = z_k \\quad \\text{if } k = n+1 $$\n")
+    assert support.verdicts(check_text(text)) == ["undecided"]
+
+
+@pytest.mark.parametrize("row", [r"|a| = -a \quad \text{otherwise}", r"|a| = -a, \quad \text{else}"])
+def test_a_case_condition_in_words_is_refused(row):
+    from derive.frontend.tex_file import load_tex
+    (step,) = load_tex("c.tex", "% derive: real a\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a case condition in words" in step.message

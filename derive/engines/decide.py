@@ -26,6 +26,7 @@ from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
 )
 from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
+from derive.model.names import Domain, Kind
 
 MIN_AGREEMENT = 3
 NORMAL_FORM = ("both sides reduce to one normal form (operators expanded by their "
@@ -97,6 +98,12 @@ def _without_unusable(step, seed, deadline, report):
     unused = []
     wider = restrict(step, unused)
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
+    if any(wider.context.domain(name) in (Domain.INTEGER, Domain.NATURAL)
+           for exc in unused for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):
+        # an index's range (1 ≤ k ≤ n, often derive's own for a member z_k) may contradict
+        # the unusable condition (k = n + 1): a proof without it could hold vacuously
+        return Verdict(UNDECIDED, "hypotheses", f"{why}; it is about a whole number, whose "
+                       "range may contradict it, so a proof without it would prove nothing")
 
     def interim(verdict):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))

@@ -95,6 +95,7 @@ def restricted(terms, hypotheses, context, unused=None):
         except Unusable as exc:
             if unused is None:
                 raise
+            exc.names = free_names(left) | free_names(right)
             unused.append(exc)
             continue
         context = widened

@@ -71,7 +71,7 @@ class ChainBuilder:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
                                             first.start)
-                self._unconditioned(conditioned, first.start)
+                self._unconditioned(conditioned, first.head.key, first.start)
                 first = self._define(first, parts.pop(0), justification)
             self._last, self._open = first, True
         elif not self._open and self._broken_at is not None:
@@ -184,8 +184,9 @@ class ChainBuilder:
                                       reading="", message=error.message,
                                       source_line=error.source_line or "")
 
-    def _unconditioned(self, conditioned, start):
+    def _unconditioned(self, conditioned, key, start):
         if conditioned:
+            self.scope.unread[key] = start       # its later uses are errors, never a new name
             raise self.source.error("a definition under a condition is not read: the name "
                                     "would mean nothing where the condition fails — define "
                                     "it plainly, and state the condition on the rows that "
@@ -195,7 +196,7 @@ class ChainBuilder:
         """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:
         NAME is defined as the side before it (a definition step), and the chain goes on
         from NAME."""
-        self._unconditioned(self._conditioned, part.start)
+        self._unconditioned(self._conditioned, part.head.key, part.start)
         value, head = self._last, part.head
         info = DefinitionInfo((), value.term, f"{part.latex} = {value.latex}", "chain")
         try:

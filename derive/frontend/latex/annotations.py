@@ -57,6 +57,9 @@ _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
+# The other case of a piecewise statement, in words: a condition derive cannot read.
+_CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
+                         r"if not\b.*|unless\b.*)\s*[.,;)]*\s*$")
 _CONDITION = re.compile(r"^\s*(for|if|where|with|when|provided(?: that)?)\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
@@ -170,6 +173,10 @@ def _side(piece):
         if inside and _CONDITION.match(inside.group("words")) and not rest.strip():
             return "condition", inside.group("math"), lead + text.end() + inside.start("math")
         _refuse_relations_in_text_math(words, lead + text.end())
+        if _CASE_WORDS.match(words):
+            raise RemarkError(f"a case condition in words ({words.strip()}) is not read: the "
+                              "row holds only where it does — write the condition as a "
+                              "relation (\\text{if } x < 0)", lead + text.end())
         sign = _SIGNED.match(words)
         if sign is not None and rest.strip():
             return "condition", f"{rest} {SIGNS[sign.group(1).replace('-', '')]}", lead + end + 1

@@ -290,6 +290,10 @@ class Probability:
         values = tuple(self.term(n) for n in nodes)
         if all(isinstance(v, Sym) and v.name is p for v, p in zip(values, parameters)):
             return ()
+        for value, parameter, at in zip(values, parameters, nodes):
+            domain = self.scope.context.domain(parameter)
+            if domain.is_real:          # an undeclared θ_0 ranges like θ (never complex)
+                self._natural_bound(value, at, domain, f"a value of {parameter.latex}")
         if len(values) != 1:
             raise self.error("one parameter value is read after ';'", node)
         return values

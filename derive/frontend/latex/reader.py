@@ -581,8 +581,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def would_define(self, text, start):
         """The key of the undeclared name an unreadable row would have defined — its left
         side a head before `=` or a definition sign (`\\sigma(x) \\doteq …`, `f = …`
-        refused after f was used) — else None. Reads nothing else and raises nothing."""
-        match = _DEFINING_SIDE.match(_without_end_punctuation(text))
+        refused after f was used), or the name after a trailing `\\equiv`/`=:` — else None. Reads nothing else and raises nothing."""
+        text = _without_end_punctuation(text)
+        named = _NAMED_RIGHT.search(text)           # `… \equiv F`, `… =: F`: F on the right
+        match = named or _DEFINING_SIDE.match(text)
         if match is None:
             return None
         try:
@@ -2429,6 +2431,8 @@ def _with_sizing(text, start):
 
 # The left side of a row up to its first `=`, `:=` or definition sign outside braces and
 # brackets (what an unreadable row would define).
+_NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*"
+                          r"([^=<>&]+?)\s*$")
 _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+\s*|\\.|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(?:=|:=|\\(?:coloneqq|coloneq|"
                             r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
