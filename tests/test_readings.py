@@ -930,6 +930,19 @@ def test_a_continuation_derive_cannot_join_withdraws_the_definition_above(row, m
     assert not [s for s in steps if s.kind not in ("definition", "unreadable")]
 
 
+@pytest.mark.parametrize("below", [r"\left(x\right) &= x", r"\neg x &= \neg x",
+                                   r"\ltimes &= \ltimes"])
+def test_a_row_below_starting_with_a_command_that_begins_like_a_relation_does_not_continue(
+        below):
+    """`\\left(`, `\\neg`, `\\ltimes` start a left side, not a relation (`\\le`, `\\ne`, `\\lt`):
+    the row `c` above it, stating nothing, is an error at its position, never dropped."""
+    text = ("\\begin{align}\na &= b \\\\\nc \\\\\n" + below + "\n\\end{align}\n")
+    steps = load_tex("r.tex", text).steps
+    errors = [s for s in steps if s.kind == "unreadable"]
+    assert errors and "no row below continues" in errors[0].message
+    assert (errors[0].location.line, errors[0].location.column) == (3, 1)
+
+
 @pytest.mark.parametrize("environment, rows", [
     ("align*", (r"g &= (a+1)^2", r"&- 2a = a^2 + 1")),
     ("split", (r"g &= (a+1)^2", r"&- 2a = a^2 + 1")),

@@ -90,10 +90,13 @@ def write_tables():
         f"DATA = {data!r}\nMEMO = {memo!r}\n", encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=512)
 def parse_row(text):
     """The parse tree of one row; raises `SyntaxProblem` with an offset into `text`.
     Old-style names (`{\\bf x}`, `{\\rm KL}`, `{D}_{KL}`, `\\mid \\mid`) are read as their
-    modern spellings (oldstyle.py)."""
+    modern spellings (oldstyle.py). Memoised by text: a display's rows are parsed once to
+    find the quantities they define (`Reader.defined_label`) and again to be read, and a
+    directive's names again and again; nothing changes a tree once it is returned."""
     if len(text) > MAX_ROW_CHARS:
         raise SyntaxProblem(f"this formula is {len(text)} characters long; derive reads at "
                             f"most {MAX_ROW_CHARS} per row", len(text) - len(text.lstrip()))

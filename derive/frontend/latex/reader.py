@@ -556,7 +556,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             text = unwrap(text)
         except Unread:
             pass                            # the row's own reading reports it
-        return bool(re.match(r"\s*&?\s*(=|<|>|:=|\\le|\\ge|\\leq|\\geq|\\ne|\\lt|\\gt)", text))
+        return _LEADING_RELATION.match(text) is not None
 
     def defined_label(self, text, start):
         """The first side of a row that defines a quantity with arguments by it
@@ -2427,6 +2427,11 @@ def _with_sizing(text, start):
     them, but the side as written keeps them)."""
     m = _SIZING.search(text, 0, start)
     return m.start() if m else start
+
+
+# A relation starting a row, its command whole (`\left(` is not `\le`, `\neg` not `\ne`).
+_LEADING_RELATION = re.compile(r"\s*&?\s*(?:=|<|>|:=|\\(?:leq?|geq?|leqslant|geqslant|neq?|lt|gt)"
+                               r"(?![a-zA-Z]))")
 
 
 # The left side of a row up to its first `=`, `:=` or definition sign outside braces and

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from derive.frontend.documents.macros import group
+
 _BOXED = re.compile(r"\\boxed\s*\{")
 _STACKED = re.compile(r"\\(stackrel|overset)\s*\{")
 _RELATION = re.compile(r"\s*(=|<|>|\\(leq|geq|le|ge|leqslant|geqslant|neq|ne|lt|gt)(?![a-zA-Z]))\s*$")
@@ -93,15 +95,8 @@ def _states_a_relation(text):
 
 def _closing_brace(text, opening):
     """The offset of the `}` matching the `{` at `opening`, or None."""
-    depth = 0
-    for k in range(opening, len(text)):
-        if text[k] == "{" and text[k - 1] != "\\":
-            depth += 1
-        elif text[k] == "}" and text[k - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return k
-    return None
+    braced = group(text, opening)
+    return None if braced is None else braced[1]
 
 
 def _blank(chars, start, end):
