@@ -256,3 +256,16 @@ def test_a_limit_whose_value_holds_symbols_is_checked_on_an_instance(check_text,
     """The sequence and the claimed value are evaluated with the same values of a and b."""
     result = check_text("% derive: real a\n% derive: positive b\n$$ " + claim + " $$\n")
     assert verdicts(result) == [verdict], result.steps[0].verdict.detail
+
+
+@pytest.mark.parametrize("points", ["f(1) + f(3) - 2 f(2)", "f(-1) + f(1) - 2 f(0)",
+                                    "f(0) + f(4) - 2 f(2)"])
+def test_a_claimed_point_off_the_domain_only_on_an_inexact_draw_is_not_refuted(check_text,
+                                                                                 points):
+    """A declared convex f is drawn as a table, which need not be convex: a claimed point
+    that leaves the domain only where the table breaks convexity is no counterexample (the
+    claim holds for every convex f: the second difference is ≥ 0)."""
+    c = f"1 - e^{{-9 ({points})}}"
+    row = rf"\arg\max_{{y \in (-1, 2)}} -(y - {c})^2 = {c}"
+    result = check_text("% derive: convex f\n$$ " + row + " $$\n")
+    assert verdicts(result) != ["refuted"]
