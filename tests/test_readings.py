@@ -7,6 +7,8 @@ JSON's `reading` print (two different names spelled alike are told apart by a pr
 import pytest
 
 from derive.frontend.tex_file import load_tex
+import support
+from probability_support import display, readings, steps, verdicts
 
 HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n"
 
@@ -198,8 +200,7 @@ def test_a_root_of_another_index_is_refused(row):
     (r"\sqrt[3]{-8} = 2", "refuted"),
 ])
 def test_odd_roots_of_real_numbers_are_checked_as_real_roots(check_text, row, verdict):
-    from support import verdicts
-    assert verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
+    assert support.verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
 
 
 @pytest.mark.parametrize("row", [
@@ -226,11 +227,10 @@ def test_a_bound_or_declared_i_is_read(header, row, expected):
 def test_a_chain_head_over_a_declared_number_defines_a_function(check_text):
     """`real x`, then `\\sigma(x) = …`: σ is a function of x (as `define` would make it), so
     σ(−x) and σ(0) are σ at those points — not unknown functions of their own."""
-    from support import verdicts
     rows = [r"\sigma(x) = \frac{1}{1+e^{-x}}", r"\frac{d}{dx}\sigma(x) = \sigma(x)\sigma(-x)",
             r"\sigma(0) = \frac12", r"\sigma(0) = 1"]
     result = check_text("% derive: real x\n" + "".join(f"\\[ {r} \\]\n" for r in rows))
-    assert verdicts(result) == ["definition", "verified", "verified", "refuted"]
+    assert support.verdicts(result) == ["definition", "verified", "verified", "refuted"]
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
@@ -254,8 +254,7 @@ def test_a_quantity_named_by_its_head_is_the_definition_under_a_binder_of_its_le
         check_text, row, verdict):
     """`f(x) = …` with x a declared variable names the quantity f(x); inside `\\int … dx` its
     letter is the bound x: f at the bound variable, never the free quantity."""
-    from support import verdicts
-    assert verdicts(check_text(GAUSS + f"$$ {row} $$\n")) == ["definition", verdict]
+    assert support.verdicts(check_text(GAUSS + f"$$ {row} $$\n")) == ["definition", verdict]
 
 
 def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variable():
@@ -279,8 +278,7 @@ def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_refused():
 # ---------------------------------------------------------------- derivatives of named functions
 
 def _messages(header, *rows):
-    derivation = load_tex("r.tex", header + "".join(f"$$ {r} $$\n" for r in rows))
-    return [s.message if s.kind == "unreadable" else s.reading for s in derivation.steps]
+    return readings(display(header, *rows))
 
 
 @pytest.mark.parametrize("header, row", [
@@ -318,8 +316,7 @@ def test_a_function_used_after_its_primed_name_is_refused(rows):
     (r"f^{(1)}(x) = 2", "refuted"),
 ])
 def test_an_order_in_parentheses_on_a_defined_function_is_its_derivative(check_text, row, verdict):
-    from support import verdicts
-    assert verdicts(check_text(f"% derive: real u, x\n% derive: define f(t) = t^3\n$$ {row} $$\n")) \
+    assert support.verdicts(check_text(f"% derive: real u, x\n% derive: define f(t) = t^3\n$$ {row} $$\n")) \
         == [verdict]
 
 
@@ -392,10 +389,9 @@ def test_an_undeclared_function_of_a_bare_density_is_refused(row):
 
 
 def test_the_entropy_of_a_density_is_read(check_text):
-    from support import verdicts
     text = ("% derive: variable x\n% derive: density f\n"
             "$$ -H(f) = \\int f \\log f \\, dx $$\n$$ g(f(x)) = g(f(x)) $$\n")
-    assert verdicts(check_text(text)) == ["verified", "verified"]
+    assert support.verdicts(check_text(text)) == ["verified", "verified"]
 
 
 GAUSSIAN_X = ("% derive: variable x\n% derive: positive \\sigma\n"
@@ -410,17 +406,15 @@ GAUSSIAN_X = ("% derive: variable x\n% derive: positive \\sigma\n"
     (r"h(\phi) = \frac{1}{2} \ln 2\pi \sigma^2", "refuted"),
 ])
 def test_cover_and_thomas_h_is_the_differential_entropy(check_text, row, verdict):
-    from support import verdicts
-    assert verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
+    assert support.verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
 
 
 def test_h_of_a_lower_case_variable_stays_a_function_and_one_h_means_one_thing(check_text):
-    from support import verdicts
     use = r"$$ \int \phi(x) h(x) \, dx = \int h(x) \phi(x) \, dx $$" + "\n"
     entropy = r"$$ h(X) = -\int \phi \ln \phi $$" + "\n"
-    assert verdicts(check_text(GAUSSIAN_X + use)) == ["verified"]
-    assert verdicts(check_text(GAUSSIAN_X + use + entropy)) == ["verified", "error"]
-    assert verdicts(check_text(GAUSSIAN_X + entropy + use)) == ["verified", "error"]
+    assert support.verdicts(check_text(GAUSSIAN_X + use)) == ["verified"]
+    assert support.verdicts(check_text(GAUSSIAN_X + use + entropy)) == ["verified", "error"]
+    assert support.verdicts(check_text(GAUSSIAN_X + entropy + use)) == ["verified", "error"]
     message = _messages(GAUSSIAN_X + entropy, use.strip("$\n "))
     assert any("one name means one thing" in m for m in message)
 
@@ -430,8 +424,7 @@ def test_h_of_a_lower_case_variable_stays_a_function_and_one_h_means_one_thing(c
     (r"\mathrm{E}\left[ x^2 \right] = 2\sigma^2", "refuted"),
 ])
 def test_an_upright_e_is_the_expectation(check_text, row, verdict):
-    from support import verdicts
-    assert verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
+    assert support.verdicts(check_text(GAUSSIAN_X + "$$ " + row + " $$\n")) == [verdict]
 
 
 def test_an_upright_e_declared_as_a_number_stays_a_number():
@@ -486,8 +479,7 @@ ABS_HEADER = ("% derive: variable x\n% derive: real \\mu, t\n% derive: positive 
     (r"|t - \mu|^3 = (t - \mu)^3", "refuted"),
 ])
 def test_absolute_values(check_text, row, verdict):
-    from support import verdicts
-    assert verdicts(check_text(ABS_HEADER + "$$ " + row + " $$\n")) == [verdict]
+    assert support.verdicts(check_text(ABS_HEADER + "$$ " + row + " $$\n")) == [verdict]
 
 
 @pytest.mark.parametrize("row, reading", [
@@ -533,9 +525,8 @@ WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint
     ([r"\int dx \int dz\, r(x, z) = 1"], ["verified"]),
 ])
 def test_wrappers_stacked_labels_and_differentials_first(check_text, rows, expected):
-    from support import verdicts
     text = WRAP_HEADER + "".join(f"$$ {r} $$\n" for r in rows)
-    assert verdicts(check_text(text)) == expected
+    assert support.verdicts(check_text(text)) == expected
 
 
 def test_unwrapping_keeps_every_offset():
@@ -591,10 +582,9 @@ def test_old_style_names_that_reach_further_are_refused(row, message, column):
 
 
 def test_old_style_divergences_are_checked(check_text):
-    from support import verdicts
     rows = [r"{D}_{KL}(p \mid \mid q) = \int p({\bf x}) \log \frac{p({\bf x})}{q({\bf x})} \, d{\bf x}",
             r"{\rm KL}(p \| q) = \int p(x) \log \frac{q(x)}{p(x)} \, {\rm d}x"]
-    assert verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
+    assert support.verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
         ["verified", "refuted"]
 # ---------------------------------------------------------------- a definition that could not be read
 
@@ -623,17 +613,15 @@ def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header
 
 
 def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_read(check_text):
-    from support import verdicts
     text = "% derive: real a\n$$ a = \\wibble $$\n$$ a + a = 2 a $$\n"
-    assert verdicts(check_text(text)) == ["error", "verified"]
+    assert support.verdicts(check_text(text)) == ["error", "verified"]
 
 
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
-    from support import verdicts
     text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
             "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"
             "$$ \\frac{d}{dx}\\sigma(x) = \\sigma(x)(1 - \\sigma(x)) $$\n")
-    assert verdicts(check_text(text)) == ["error", "verified"]
+    assert support.verdicts(check_text(text)) == ["error", "verified"]
 
 
 def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
@@ -665,9 +653,8 @@ def test_rows_above_a_definition_refused_for_their_use_are_errors_too():
     ((r"c \doteq 2", r"c + c = 4", r"c = 3"), ["definition", "verified", "refuted"]),
 ])
 def test_doteq_defines_like_coloneqq(check_text, rows, expected):
-    from support import verdicts
     result = check_text("% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
-    assert verdicts(result) == expected
+    assert support.verdicts(result) == expected
 
 
 def test_doteq_after_an_expression_is_refused():
@@ -682,11 +669,10 @@ def test_a_new_name_after_an_expression_names_it(check_text, sign):
     """`… \\equiv \\mathcal{L}_q` at the end of an ELBO chain (Ruthless338/blog): the new
     name is defined as the side before the sign (a definition step), never an unknown
     number the chain would be refuted about; the chain goes on from it."""
-    from support import verdicts
     rows = (rf"\log(ab) \ge \log a + \log b {sign} \mathcal{{L}}_q \ge \log a + \log b - 1",
             r"\log(ab) \ge \mathcal{L}_q", r"\mathcal{L}_q = \log a")
     result = check_text("% derive: positive a, b\n" + "".join(f"$$ {r} $$\n" for r in rows))
-    assert verdicts(result) == ["verified", "definition", "verified", "verified", "refuted"]
+    assert support.verdicts(result) == ["verified", "definition", "verified", "verified", "refuted"]
     step = result.steps[1].step
     assert step.reading == "ℒ_q = log(a) + log(b)"
     assert (step.location.line, step.location.column) == (2, 34 + len(sign))
@@ -694,10 +680,9 @@ def test_a_new_name_after_an_expression_names_it(check_text, sign):
 
 
 def test_a_named_expression_continues_a_row_above(check_text):
-    from support import verdicts
     text = ("% derive: positive a, b\n\\begin{align*}\n\\log(ab) &= \\log a + \\log b \\\\\n"
             "&\\equiv \\mathcal{K} \\\\\n&= \\log b + \\log a\n\\end{align*}\n$$ \\mathcal{K} = \\log a $$\n")
-    assert verdicts(check_text(text)) == ["verified", "definition", "verified", "refuted"]
+    assert support.verdicts(check_text(text)) == ["verified", "definition", "verified", "refuted"]
 
 
 @pytest.mark.parametrize("row, message, column", [
@@ -723,12 +708,11 @@ def test_definition_signs_after_an_expression(row, message, column):
 def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
     """The step from the unread row is the error; the steps after it are checked, and what
     the chain proves starts after it (never (a+b)^2 = (a+b)^3 across the broken row)."""
-    from support import verdicts
     rows = [r"(a+b)^2 &= a^2 + 2ab + b^2", r"&= a^2 + 2ab + b^2 \wibble", r"&= (a + b)(a + b)",
             r"&= (b + a)^2", r"&= (a + b)^3", r"&= (a + b)^2"]
     result = check_text("% derive: real a, b\n\\begin{align*}\n" + " \\\\\n".join(rows) +
                         "\n\\end{align*}\n")
-    assert verdicts(result) == ["verified", "error", "error", "verified", "refuted", "refuted"]
+    assert support.verdicts(result) == ["verified", "error", "error", "verified", "refuted", "refuted"]
     third = result.steps[2].step
     assert third.message.startswith("the row above could not be read, so this step from it")
     assert (third.location.line, third.location.column) == (5, 4)
@@ -749,9 +733,8 @@ def test_a_row_continuing_a_function_definition_means_the_files_letter(check_tex
                                                                        rows, expected):
     """The parameter of `σ(x) = …` is bound in its row only: the next row's x is the file's x,
     and the body is compared with it in that x (not in a parameter of its own)."""
-    from support import verdicts
     text = header + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
-    assert verdicts(check_text(text)) == expected
+    assert support.verdicts(check_text(text)) == expected
 # A row that goes on with the expression above (`&\quad + …`) is joined to it: the row
 # above reads what the author wrote (a definition too), never two rows with the `+` dropped.
 SPLIT = ("% derive: positive a, b\n\\begin{{align*}}\n\\log(ab) + \\log a &= \\log a + \\log a \\\\\n"
@@ -764,7 +747,6 @@ SPLIT = ("% derive: positive a, b\n\\begin{{align*}}\n\\log(ab) + \\log a &= \\l
     (r"& {}-", "-"), (r"& \hspace{1em} +", "+"),
 ])
 def test_a_continuation_row_is_joined_to_the_row_above(lead, sign):
-    from probability_support import verdicts
     text = SPLIT.format(lead, sign)
     if sign == "-":
         text = text.replace(r"\log(ab)", r"\log(a/b)")
@@ -775,7 +757,6 @@ def test_a_continuation_row_is_joined_to_the_row_above(lead, sign):
 
 
 def test_a_split_definition_is_read_whole():
-    from probability_support import verdicts
     text = ("% derive: variable x\n% derive: density p, q\n\\begin{align*}\n"
             "C &= \\mathbb{E}_{x \\sim p}\\left[\\log \\frac{p(x)}{p(x)+q(x)}\\right] \\\\\n"
             "&\\quad + \\mathbb{E}_{x \\sim q}\\left[\\log \\frac{q(x)}{p(x)+q(x)}\\right]\n"
@@ -900,15 +881,14 @@ def test_a_continuation_goes_on_with_the_expression_not_the_remark_beside_it(abo
 
 
 def test_continuations_after_layout_and_remarks_are_checked_whole(check_text):
-    from support import verdicts
     text = CONTINUED.format("", "*", r"\quad {\color{red} + b}")
-    assert verdicts(check_text(text + "\\[ g = a \\]\n")) == ["definition", "refuted"]
+    assert support.verdicts(check_text(text + "\\[ g = a \\]\n")) == ["definition", "refuted"]
     text = ("% derive: real a, b\n\\begin{align*}\na + b &= a \\\\\n"
             "  &\\quad {\\color{red} + b}\n\\end{align*}\n")
-    assert verdicts(check_text(text)) == ["verified"]
+    assert support.verdicts(check_text(text)) == ["verified"]
     text = ("% derive: real a\n\\begin{align*}\na &= a \\\\\n"
             "  &\\quad \\textcolor{red}{+\\, 1}\n\\end{align*}\n")
-    assert verdicts(check_text(text)) == ["refuted"]
+    assert support.verdicts(check_text(text)) == ["refuted"]
 
 
 @pytest.mark.parametrize("row, message, column", [
@@ -952,7 +932,6 @@ def test_a_row_with_an_empty_left_column_or_in_multline_continues_the_expression
         environment, rows):
     """In align/split the left side is what stands before `&`: `&- 2a = …` below `g &= …`
     has none, so it goes on with g's expression; in multline every row is one equation."""
-    from probability_support import verdicts
     body = "\\begin{%s}\n%s\n\\end{%s}\n" % (environment, " \\\\\n".join(rows), environment)
     if environment == "split":
         body = "\\begin{equation}\n" + body + "\\end{equation}\n"
@@ -965,7 +944,6 @@ def test_a_row_with_an_empty_left_column_or_in_multline_continues_the_expression
 
 @pytest.mark.parametrize("last, verdict", [("-2a", "refuted"), ("a^2 + 1", "verified")])
 def test_a_multline_row_without_relation_is_part_of_the_equation(last, verdict):
-    from probability_support import verdicts
     text = (f"% derive: real a\n\\begin{{multline*}}\n(a+1)^2 \\\\\n- 2a = {last}\n"
             "\\end{multline*}\n")
     (step,) = load_tex("r.tex", text).steps
@@ -1001,8 +979,7 @@ def test_an_elementary_word_in_a_font_is_the_function(row, expected):
 def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
     result = check_text("$$ \\mathrm{exp}(t) = 1 + t $$\n$$ \\mathrm{exp}(1) = 2 $$\n"
                         "$$ \\text{exp}(0) = 1 $$\n")
-    from support import verdicts
-    assert verdicts(result) == ["refuted", "refuted", "verified"]
+    assert support.verdicts(result) == ["refuted", "refuted", "verified"]
 
 
 @pytest.mark.parametrize("row, word, column", [
@@ -1038,9 +1015,8 @@ def test_braces_around_a_name_before_brackets_are_dropped(row, expected):
 
 
 def test_a_braced_density_name_is_checked_as_the_density(check_text):
-    from support import verdicts
     result = check_text(HEADER + "$$ {q}(x) = q(x) $$\n$$ {q}(x) = 2 q(x) $$\n")
-    assert verdicts(result) == ["verified", "refuted"]
+    assert support.verdicts(result) == ["verified", "refuted"]
 
 
 # ---------------------------------------------------------------- labels, boxes, letters, h
@@ -1055,9 +1031,8 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     (r"max(a,b) \ge a", "error"), (r"sqrt(4) = 2", "error"), (r"LOG(c) = 1", "error"),
 ])
 def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict):
-    from support import verdicts
     text = "% derive: real a, b\n% derive: positive c\n$$ " + row + " $$\n"
-    assert verdicts(check_text(text)) == [verdict]
+    assert support.verdicts(check_text(text)) == [verdict]
 
 
 def test_h_defined_by_the_file_is_never_the_entropy():
@@ -1066,16 +1041,6 @@ def test_h_defined_by_the_file_is_never_the_entropy():
     assert "defined above only as the quantity h(x)" in messages[1]
     assert "H(X)" not in messages[2]          # never the entropy (here: h(x) was withdrawn)
 # ---------------------------------------------------------------- round 4: names, words, differentials
-def _steps(text):
-    return load_tex("reading.tex", text).steps
-
-
-def _verdicts(text):
-    import time
-    from derive.engines.decide import decide
-    return [decide(s, "0", time.monotonic() + 20).status.value for s in _steps(text)]
-
-
 def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():
     """`f` alone after `f(x) := x^2` (x declared) is the quantity f(x) — the definition at
     the bound x under `\\int … dx` — never an undeclared complex constant (∫_0^1 f dx = f
@@ -1083,10 +1048,10 @@ def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():
     text = ("% derive: variable x\n% derive: density p\n$$ f(x) := x^2 $$\n"
             "$$ \\int_0^1 f \\, dx = f $$\n$$ \\int_0^1 f \\, dx = \\frac13 $$\n$$ f = x^2 $$\n"
             "$$ g(x) = \\log p(x) $$\n$$ \\mathbb{E}_{p}[g] = -H(p) $$\n")
-    steps = _steps(text)
-    assert [s.reading for s in steps][1:4] == [
+    read = steps(text)
+    assert [s.reading for s in read][1:4] == [
         "∫_{0}^{1} f(x) dx = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
-    assert _verdicts(text) == ["definition", "refuted", "verified", "verified", "definition",
+    assert verdicts(text) == ["definition", "refuted", "verified", "verified", "definition",
                                "verified"]
 
 
@@ -1101,14 +1066,14 @@ def test_a_definition_of_a_declared_or_defined_name_is_refused(header, row):
     """`positive a` holds to the end of the file: `a := b - 1` below it would give a a
     second meaning (rows after it were refuted for the declared a)."""
     text = header + f"$$ {row} $$\n$$ a + 0 = a $$\n"
-    step = _steps(text)[-2]
+    step = steps(text)[-2]
     assert step.kind == "unreadable" and "second meaning" in step.message
     assert step.location.column == 4
 
 
 def test_the_declaration_still_holds_after_a_refused_redefinition():
     text = "% derive: positive a\n$$ a := b - 1 $$\n$$ \\sqrt{a^2} = a $$\n"
-    assert _verdicts(text) == ["error", "verified"]
+    assert verdicts(text) == ["error", "verified"]
 
 
 @pytest.mark.parametrize("row", [r"\log^{(2)} a = -\frac{1}{a^2}", r"\exp^{(3)} a = e^{3a}",
@@ -1128,7 +1093,7 @@ def test_a_power_on_a_function_word_is_still_a_power():
 def test_a_differential_of_a_distribution_is_refused(row):
     """`dP(x)`, `dp` integrate against a distribution, not over a variable named P."""
     header = "% derive: variable x\n% derive: density p\n% derive: distribution P with density p\n"
-    [step] = _steps(header + f"$$ {row} $$\n")
+    [step] = steps(header + f"$$ {row} $$\n")
     assert step.kind == "unreadable" and "not over a variable" in step.message
 
 
@@ -1139,8 +1104,8 @@ def test_a_differential_of_a_distribution_is_refused(row):
 ])
 def test_consecutive_leading_differentials_are_nested_integrals(row, expected, verdict):
     text = f"% derive: variable x, y\n% derive: joint p over x, y\n$$ {row} $$\n"
-    assert [s.reading for s in _steps(text)] == [expected]
-    assert _verdicts(text) == [verdict]
+    assert [s.reading for s in steps(text)] == [expected]
+    assert verdicts(text) == [verdict]
 
 
 @pytest.mark.parametrize("row, message", [
@@ -1150,7 +1115,7 @@ def test_consecutive_leading_differentials_are_nested_integrals(row, expected, v
 ])
 def test_other_differentials_after_a_leading_one_are_refused(row, message):
     text = f"% derive: variable x, y\n% derive: joint p over x, y\n$$ {row} $$\n"
-    [step] = _steps(text)
+    [step] = steps(text)
     assert step.kind == "unreadable" and message in step.message
 
 

@@ -304,8 +304,8 @@ def test_an_assumed_value_is_put_in_after_differentiating():
 
 @pytest.mark.parametrize("row", [r"\theta > 0 \Rightarrow \frac{d}{d\theta} \theta^2 = 0",
                                  r"\frac{d}{dt} \log t = 1 \quad \text{for } 0 < t < 1"])
-def test_a_counterexample_under_a_bound_satisfies_it(row):
-    (result,) = _results(DIFFERENTIATED + f"$$ {row} $$\n")
+def test_a_counterexample_under_a_bound_satisfies_it(check_text, row):
+    (result,) = check_text(DIFFERENTIATED + f"$$ {row} $$\n").steps
     assert result.verdict.status == "refuted"
     ((name, value),) = result.verdict.counterexample.assignment
     assert name in ("\\theta", "t") and 0 < float(value) and (name == "\\theta" or float(value) < 1)
@@ -322,9 +322,9 @@ MOVING = ("% derive: variable x\n% derive: density p_r, p_\\theta\n"
     r"p_\theta = p_r \Rightarrow \nabla_\theta D_{KL}(p_\theta \| p_r) = 0",
     r"p_\theta = p_r \Rightarrow \mathbb{E}_{x \sim p_{\theta_0}}[x] = \mathbb{E}_{x \sim p_r}[x]",
 ])
-def test_a_distribution_equal_at_one_parameter_says_nothing_of_its_derivative(row):
+def test_a_distribution_equal_at_one_parameter_says_nothing_of_its_derivative(check_text, row):
     """p_θ = p_r at the current θ; ∂θ p_θ is not ∂θ p_r = 0: the hypothesis is not used."""
-    (result,) = _results(display(MOVING, row))
+    (result,) = check_text(display(MOVING, row)).steps
     assert result.verdict.status == "undecided"
     assert "at the current parameters" in result.verdict.detail
 
@@ -403,12 +403,6 @@ def test_a_uniform_on_an_assumed_interval():
                    r"\int p(x) x^2 \, dx = \frac{a^2+ab+b^2}{3}",
                    r"\int p(x) x^2 \, dx = \frac{a^2+b^2}{2}")
     assert verdicts(text) == ["verified", "verified", "refuted"]
-
-
-def _results(text):
-    from derive.checker import Options, check
-    from derive.frontend.tex_file import load_tex
-    return check(load_tex("h.tex", text), Options()).steps
 
 
 @pytest.mark.parametrize("row", [

@@ -111,7 +111,6 @@ def _wrap(text, strength, context):
     return f"({text})" if strength < context else text
 
 
-
 def _member(function, arguments):
     """A member of an indexed family (or of a definition with an index) at `arguments`."""
     (first, *more) = arguments
