@@ -155,3 +155,20 @@ def test_a_proof_makes_a_verdict_only_with_agreement_on_three_instances(monkeypa
     verdict = decide.decide(step(row), "seed", None)
     assert verdict.status == status, verdict.detail
     assert (status == "verified") != ("it needs agreement on 3" in verdict.detail)
+
+
+def test_exact_division_stops_at_the_least_term_of_the_quotient(monkeypatch):
+    """`_divide` finds R with N = D·R term by term from the top; the least term of R is
+    least(N)/least(D), so a division that does not come out stops there rather than
+    running through its step budget."""
+    a, b = (normal_form.Poly({frozenset({(("sym", n), 1)}): 1}) for n in "ab")
+    one = normal_form.Poly({frozenset(): 1})
+    cube = a * a * a - b * b * b
+    quotient = normal_form._divide(cube, a - b)
+    assert quotient is not None and (quotient * (a - b) - cube).is_zero()
+    calls = []
+    real_mul = normal_form.mono_mul
+    monkeypatch.setattr(normal_form, "mono_mul", lambda *m: calls.append(1) or real_mul(*m))
+    assert normal_form._divide(one, one - a, steps=2_000) is None   # 1 + a + a² + …
+    assert normal_form._divide(cube + one, a - b, steps=2_000) is None
+    assert len(calls) < 50

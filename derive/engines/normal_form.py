@@ -1165,8 +1165,9 @@ def _divide(numerator, divisor, steps=256):
     """R with numerator = divisor · R exactly, or None: division by leading terms in a lex
     order of the atoms' exponents. That order is a group order on Laurent monomials, so the
     leading term of a product is the product of leading terms: when the divisor divides,
-    each step takes off one term of R and the remainder reaches zero; when it does not, the
-    steps run out."""
+    each step takes off one term of R and the remainder reaches zero. The same fact bounds
+    R from below — its least term is least(numerator) / least(divisor) — so a quotient term
+    under that bound shows the divisor does not divide (the steps are a last guard)."""
     atoms = sorted({a for m in itertools.chain(numerator.terms, divisor.terms) for a, _ in m},
                    key=canonical)
 
@@ -1174,14 +1175,21 @@ def _divide(numerator, divisor, steps=256):
         exps = dict(m)
         return tuple(exps.get(a, 0) for a in atoms)
 
+    if numerator.is_zero():
+        return Poly()
     lead = max(divisor.terms, key=order)
     lead_c = divisor.terms[lead]
+    floor = tuple(a - b for a, b in zip(order(min(numerator.terms, key=order)),
+                                        order(min(divisor.terms, key=order))))
     quotient = Poly()
     for _ in range(max(steps, 4 * len(numerator.terms))):
         if numerator.is_zero():
             return quotient
         top = max(numerator.terms, key=order)
-        term = Poly({mono_mul(top, mono_pow(lead, -1)): numerator.terms[top] / lead_c})
+        mono = mono_mul(top, mono_pow(lead, -1))
+        if order(mono) < floor:
+            return None
+        term = Poly({mono: numerator.terms[top] / lead_c})
         quotient = quotient + term
         numerator = numerator - term * divisor
     return None
