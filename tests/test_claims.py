@@ -270,3 +270,32 @@ def test_a_claimed_point_off_the_domain_only_on_an_inexact_draw_is_not_refuted(c
     row = rf"\arg\max_{{y \in (-1, 2)}} -(y - {c})^2 = {c}"
     result = check_text("% derive: convex f\n$$ " + row + " $$\n")
     assert verdicts(result) != ["refuted"]
+
+
+@pytest.mark.parametrize("module, row", [
+    ("claims", r"\arg\max_{y \in (0, 1)} \log y + \log(1 - y) = \frac{1}{2}"),
+    ("optimum_value", r"\max_{y \in (0, 1)} \log y + \log(1 - y) = -2 \log 2"),
+])
+def test_an_optimum_is_verified_only_after_the_grid_agrees_on_three_instances(
+        monkeypatch, module, row):
+    """The proof is SymPy's; the numeric agreement a `verified` also needs is the grid
+    search, on MIN_AGREEMENT instances as for any other step: with objective values only
+    on the first instance, the claim stays undecided."""
+    import importlib
+    from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
+    from probability_support import verdicts
+    engine = importlib.import_module(f"derive.engines.{module}")
+    assert verdicts(HEADER + f"$$ {row} $$\n") == ["verified"]
+
+    class FirstOnly(Evaluator):
+        def __init__(self, context, instance, *args, **kwargs):
+            super().__init__(context, instance, *args, **kwargs)
+            self.first = instance.draw == 0
+
+        def value(self, term):
+            if not self.first:
+                raise NotEvaluable("only the first instance")
+            return super().value(term)
+
+    monkeypatch.setattr(engine, "Evaluator", FirstOnly)
+    assert verdicts(HEADER + f"$$ {row} $$\n") == ["undecided"]

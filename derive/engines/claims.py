@@ -13,7 +13,8 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   real on it (the optimum of a complex-valued objective is not defined: an undeclared
   letter makes it undecided), f′(y*) = 0 and f″ has one sign on the whole domain (so y* is
   the unique optimiser); a grid search of `GRID` points refutes with a point certified
-  better than the claim, and must have compared real values for a `verified`.
+  better than the claim, and must have compared real values on `MIN_AGREEMENT` instances
+  for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
 * an optimum or optimiser over a **function** (`\\max_D V(G, D)`, `\\arg\\max_D`):
   `function_optimum`.
@@ -39,6 +40,7 @@ from typing import NamedTuple
 from flint import acb, arb, ctx
 
 from derive.engines import normal_form
+from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.numeric.compare import _ball_text, _counterexample, _Outcome, labels_for
 from derive.engines.numeric.evaluate import (
     Evaluator, NotEvaluable, Point, _exact_fraction, exact_number,
@@ -265,8 +267,9 @@ def optimiser(step, seed, deadline, report):
     if curvature != -sign:
         failures.append("strict " + ("concavity" if sign == 1 else "convexity") +
                         " on the domain is not shown")
-    if not compared:
-        failures.append("no grid point gave a real value of the objective to compare")
+    if compared < MIN_AGREEMENT:
+        failures.append(f"grid points gave real values of the objective on {compared} "
+                        f"instances (a verdict needs {MIN_AGREEMENT})")
     if failures:
         return Verdict(UNDECIDED, "optimiser", "; ".join(failures) +
                        "; a grid search found no better point")
@@ -349,47 +352,52 @@ def _boundary(sp, f, y, low, high):
 
 def _grid_search(step, opt, claimed, sign, seed, deadline):
     """((message, Counterexample) for a point certified better than the claim, else None;
-    the number of grid points whose real value was compared with the claim's)."""
-    instance = Instance(seed, 0, step.context)
+    the number of instances on which grid points gave real values compared with the
+    claim's — a `verified` needs MIN_AGREEMENT of them, like any other step)."""
     labels = labels_for((opt, claimed), step.context)
     low, high, closed = opt.interval
-    saved = ctx.prec
-    ctx.prec = 128
-    try:
-        ev = Evaluator(step.context, instance, labels, deadline=deadline)
+    agreed = 0
+    for draw in range(MIN_AGREEMENT):
+        instance = Instance(seed, draw, step.context)
+        saved = ctx.prec
+        ctx.prec = 128
         try:
-            claim = ev.value(claimed)
-            lo = None if _infinite(low) else ev.value(low)
-            hi = None if _infinite(high) else ev.value(high)
-            best = ev._at(opt.var, Point(claim, None, ("claim",)), opt.body)
-        except NotEvaluable:
-            return None, 0
-        outside = claim.imag != 0 or (lo is not None and claim.real < lo.real) or \
-            (hi is not None and claim.real > hi.real)
-        if outside and ev.exact:      # (a table for a convex f need not be convex: no proof)
-            return (f"the claimed point {_ball_text(claim)} lies outside the domain",
-                    _with_instance(ev, instance, labels, step, claim, None, "outside",
-                                   ("claimed point", "domain"))), 0
-        compared = 0
-        for i in range(GRID):
-            t = Fraction(2 * i + 1, 2 * GRID)
-            point = _from_unit(t, lo, hi)
+            ev = Evaluator(step.context, instance, labels, deadline=deadline)
             try:
-                value = ev._at(opt.var, Point(point, None, ("grid", i)), opt.body)
+                claim = ev.value(claimed)
+                lo = None if _infinite(low) else ev.value(low)
+                hi = None if _infinite(high) else ev.value(high)
+                best = ev._at(opt.var, Point(claim, None, ("claim",)), opt.body)
             except NotEvaluable:
                 continue
-            if value.imag != 0 or best.imag != 0:
-                continue
-            compared += 1
-            if (sign * (value.real - best.real)) > 0 and ev.exact:
-                word = "larger" if sign == 1 else "smaller"
-                return (f"{plain(opt.var.latex)} = {_ball_text(point)} gives {_ball_text(value)}, "
-                        f"{word} than {_ball_text(best)} at the claimed point {_ball_text(claim)}",
-                        _at_point(ev, instance, labels, step, opt, point, value, best,
-                                  "objective at the claim")), compared
-    finally:
-        ctx.prec = saved
-    return None, compared
+            outside = claim.imag != 0 or (lo is not None and claim.real < lo.real) or \
+                (hi is not None and claim.real > hi.real)
+            if outside and ev.exact:  # (a table for a convex f need not be convex: no proof)
+                return (f"the claimed point {_ball_text(claim)} lies outside the domain",
+                        _with_instance(ev, instance, labels, step, claim, None, "outside",
+                                       ("claimed point", "domain"))), agreed
+            compared = 0
+            for i in range(GRID):
+                t = Fraction(2 * i + 1, 2 * GRID)
+                point = _from_unit(t, lo, hi)
+                try:
+                    value = ev._at(opt.var, Point(point, None, ("grid", i)), opt.body)
+                except NotEvaluable:
+                    continue
+                if value.imag != 0 or best.imag != 0:
+                    continue
+                compared += 1
+                if (sign * (value.real - best.real)) > 0 and ev.exact:
+                    word = "larger" if sign == 1 else "smaller"
+                    return (f"{plain(opt.var.latex)} = {_ball_text(point)} gives "
+                            f"{_ball_text(value)}, {word} than {_ball_text(best)} at the "
+                            f"claimed point {_ball_text(claim)}",
+                            _at_point(ev, instance, labels, step, opt, point, value, best,
+                                      "objective at the claim")), agreed
+            agreed += compared > 0
+        finally:
+            ctx.prec = saved
+    return None, agreed
 
 
 def _at_point(ev, instance, labels, step, opt, point, value, other, other_label):

@@ -11,7 +11,8 @@
   one with an undeclared letter, is not defined), SymPy finds a stationary point u* of f
   (f'(u*) = 0) shown real and in I for every value of the other symbols, f'' is shown
   negative (positive) on all of I — so u* is the global optimum — and f(u*) − v
-  simplifies to 0; and grid points were compared with v and none beats it.
+  simplifies to 0; and grid points were compared with v on `MIN_AGREEMENT` instances and
+  none beats it.
 * **undecided** otherwise. An optimum over a function (`\\max_D V(G, D)`) is decided by
   `function_optimum`.
 """
@@ -23,6 +24,7 @@ from fractions import Fraction
 from flint import acb, ctx
 
 from derive.engines import normal_form
+from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.claims import (
     GRID, _at_point, _curvature_sign, _from_unit, _infinite, _inside, _not_real, _ToSympy,
 )
@@ -56,9 +58,10 @@ def decide(step, seed, deadline, report=lambda verdict: None):
     if proved is None:
         return Verdict(REFUTED, "stationary point + " + ("concavity" if sign == 1 else
                                                          "convexity"), proof)
-    if proved and not compared:
-        proved, proof = False, (f"f' vanishes at {proof} in the domain, but no grid point gave "
-                                "a real value of the objective to compare with the claim")
+    if proved and compared < MIN_AGREEMENT:
+        proved, proof = False, (f"f' vanishes at {proof} in the domain, but grid points gave "
+                                f"real values of the objective on {compared} instances (a "
+                                f"verdict needs {MIN_AGREEMENT})")
     if not proved:
         return Verdict(UNDECIDED, "optimum", f"{proof}; no grid point of {DRAWS} instances "
                        "beats the claimed value")
@@ -70,10 +73,11 @@ def decide(step, seed, deadline, report=lambda verdict: None):
 
 def _beaten(step, opt, claimed, sign, seed, deadline):
     """((message, Counterexample) for a grid point certified beyond the claimed value, else
-    None; the number of grid points whose real value was compared with the claim)."""
+    None; the number of instances on which grid points gave real values compared with the
+    claim)."""
     labels = labels_for((opt, claimed), step.context)
     low, high, _ = opt.interval
-    compared = 0
+    agreed = 0
     for draw in range(DRAWS):
         instance = Instance(seed, draw, step.context)
         saved = ctx.prec
@@ -89,6 +93,7 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
             if (lo is not None and lo.imag != 0) or (hi is not None and hi.imag != 0):
                 continue
             complex_claim = claim.imag != 0 and not claim.imag.contains(0) and ev.exact
+            compared = 0
             for i in range(GRID):
                 point = _from_unit(Fraction(2 * i + 1, 2 * GRID), lo, hi)
                 try:
@@ -103,7 +108,7 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                             f"{_ball_text(point)} it is {_ball_text(value)})",
                             _at_point(ev, instance, labels, step, opt, point, value, claim,
                                       "claimed value")), \
-                        compared
+                        agreed
                 if claim.imag != 0:
                     break
                 compared += 1
@@ -114,10 +119,11 @@ def _beaten(step, opt, claimed, sign, seed, deadline):
                             f"{_ball_text(claim)}",
                             _at_point(ev, instance, labels, step, opt, point, value, claim,
                                       "claimed value")), \
-                        compared
+                        agreed
+            agreed += compared > 0
         finally:
             ctx.prec = saved
-    return None, compared
+    return None, agreed
 
 
 def _stationary(step, opt, claimed, sign, seed, deadline):
