@@ -45,3 +45,15 @@ def _deep(t):
         return t.type, str(t), t.start_pos, t.end_pos, t.line, t.column
     meta = tuple(getattr(t.meta, a, None) for a in ("line", "column", "start_pos", "end_pos"))
     return t.data, meta, tuple(_deep(c) for c in t.children)
+
+
+@pytest.mark.parametrize("terminal, spellings", [("REL", "ORDER"), ("DEFREL", "DEFINING")])
+def test_the_pre_parse_passes_know_the_grammars_relations(terminal, spellings):
+    """layout, annotations, wrappers, bars and the reader find relations in a row before it
+    is parsed, with patterns built from `relations`; those must be the grammar's."""
+    import re
+    from derive.frontend.latex import relations
+    line = next(line for line in parse.GRAMMAR.read_text(encoding="utf-8").splitlines()
+                if line.startswith(terminal + "."))
+    listed = re.search(r"/\\\\\((?P<names>[a-z|]+)\)", line).group("names").split("|")
+    assert sorted(listed) == sorted(getattr(relations, spellings))

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from derive.frontend.documents.mapped import Mapped
+from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
 
 # Ends a row: the row separator, prose inside a display, and every display or layout
 # environment boundary. Other environments (`cases`, `pmatrix`) carry mathematics: they
@@ -144,8 +145,8 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
 _WRAPPER = re.compile(r"(?:\{|\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
 _BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
-_ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|\\(?:le|ge|leq|geq|ne|neq|lt|gt|leqslant|"
-                           r"geqslant|coloneqq|triangleq|approx|equiv|propto)(?![a-zA-Z])")
+_ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
+                           commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
 
 
@@ -196,8 +197,8 @@ def first_relation(text):
 
 
 # A relation ending a row, and one starting the next (`A = B = \\ &= C`).
-_RELATION_AT_END = re.compile(r"(?<![:\\])(=|<|>|\\(?:leq?|geq?|neq?|lt|gt)(?![a-zA-Z]))\s*$")
-_RELATION_AT_START = re.compile(r"^\s*(=|<|>|\\(?:leq?|geq?|neq?|lt|gt)(?![a-zA-Z]))")
+_RELATION_AT_END = re.compile(r"(?<![:\\])(" + RELATION + r")\s*$")
+_RELATION_AT_START = re.compile(r"^\s*(" + RELATION + ")")
 
 
 def _without_repeated_relations(rows):
@@ -214,7 +215,7 @@ def _without_repeated_relations(rows):
 
 
 def _relation(spelling):
-    return spelling.rstrip("q") if spelling.startswith("\\") else spelling
+    return spelling.replace("slant", "").rstrip("q") if spelling.startswith("\\") else spelling
 
 
 def without_comments(mapped):

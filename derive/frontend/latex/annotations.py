@@ -53,9 +53,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
+
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
-_RELATION = re.compile(r"(?<![\\a-zA-Z])(=|<|>)|\\(le|ge|leq|geq|ne|neq|lt|gt|leqslant|geqslant)(?![a-zA-Z])")
+_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" + ORDER_COMMAND)
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
 # The other case of a piecewise statement, in words: a condition derive cannot read.
 _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
@@ -65,23 +67,22 @@ _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|pr
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
-_RELATIONS = r"\\(?:le|ge|leq|geq|ne|neq|lt|gt|q?quad|[,;!])(?![a-zA-Z])"
+_RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
-_RELATION_ONLY = re.compile(r"^\s*(=|<|>|\\(le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z]))\s*$")
+_RELATION_ONLY = re.compile(r"^\s*" + RELATION + r"\s*$")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
-_LIST_RELATION = re.compile(r"^" + _NAME_TEXT + r"(?P<rest>(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z])).*)$")
-_BARE_CONDITION = re.compile(r"^" + _NAME_TEXT + r"(?:," + _NAME_TEXT + r")*(?:(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z]))\s*-?(?:\d+(?:\.\d+)?|\\[a-zA-Z]+|[A-Za-z](?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?)|\\in(?![a-zA-Z]).*)\s*$")
+_LIST_RELATION = re.compile(r"^" + _NAME_TEXT + r"(?P<rest>" + INEQUALITY + r".*)$")
+_BARE_CONDITION = re.compile(r"^" + _NAME_TEXT + r"(?:," + _NAME_TEXT + r")*(?:" + INEQUALITY + r"\s*-?(?:\d+(?:\.\d+)?|\\[a-zA-Z]+|[A-Za-z](?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?)|\\in(?![a-zA-Z]).*)\s*$")
 # A bound written bound-first or chained (`0 < c`, `-1 < c < 0`, `c > 0 > d`, `0 < a, b`):
 # plain numbers and names around inequalities.
 _OPERAND = r"\s*-?\s*(?:\d+(?:\.\d+)?|" + _NAME_TEXT + r")\s*"
-_INEQUALITY = r"(?:[<>]|\\(?:le|ge|leq|geq|lt|gt|ne|neq)(?![a-zA-Z]))"
-_BOUND_CHAIN = re.compile(r"^" + _OPERAND + r"(?:" + _INEQUALITY + _OPERAND + r")+(?:," +
+_BOUND_CHAIN = re.compile(r"^" + _OPERAND + r"(?:" + INEQUALITY + _OPERAND + r")+(?:," +
                           _NAME_TEXT + r")*$")
-_SHARED_BOUND = re.compile(r"^(?P<bound>" + _OPERAND + _INEQUALITY + r")" + _NAME_TEXT + r"$")
+_SHARED_BOUND = re.compile(r"^(?P<bound>" + _OPERAND + INEQUALITY + r")" + _NAME_TEXT + r"$")
 _MEMBER = re.compile(r"^\s*(?P<name>\S.*?)\s*\\in(?![a-zA-Z])\s*(?:(?P<open>[(\[])(?P<low>[^,]+),(?P<high>[^,]+?)(?P<close>[)\]])|(?P<set>.+?))\s*$")
 _POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s*\}$")
 _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}")

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from derive.frontend.latex.relations import COMMAND_TOKENS
+
 OPEN_ABS, CLOSE_ABS = "\ue000", "\ue001"
 
 _TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|\s+|.", re.S)
@@ -30,10 +32,9 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", r"\{": r"\}", r"\lbrace": r"\rbrace",
 _CLOSERS = set(_OPENERS.values())
 _ARGUMENT_BRACKETS = {"(", "[", r"\lbrack"}
 _SIZING = re.compile(r"\\(left|right|middle|[bB]igg?[lrm]?)$")
-_STARTS_A_TERM = set("([{,;=+-<>&^_") | {
-    r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\le", r"\ge", r"\leq", r"\geq", r"\ne",
-    r"\neq", r"\lt", r"\gt", r"\cdot", r"\times", r"\quad", r"\qquad", r"\coloneqq",
-    r"\triangleq", r"\equiv", r"\approx", r"\Rightarrow", r"\implies"}
+_STARTS_A_TERM = set("([{,;=+-<>&^_") | COMMAND_TOKENS | {
+    r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\cdot", r"\times", r"\quad", r"\qquad",
+    r"\approx", r"\Rightarrow", r"\implies"}
 
 
 def mark_absolute_bars(text):

@@ -68,6 +68,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.probability import Probability
 from derive.frontend.latex.products import Products
+from derive.frontend.latex.relations import RELATION
 from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
@@ -2430,8 +2431,7 @@ def _with_sizing(text, start):
 
 
 # A relation starting a row, its command whole (`\left(` is not `\le`, `\neg` not `\ne`).
-_LEADING_RELATION = re.compile(r"\s*&?\s*(?:=|<|>|:=|\\(?:leq?|geq?|leqslant|geqslant|neq?|lt|gt)"
-                               r"(?![a-zA-Z]))")
+_LEADING_RELATION = re.compile(r"\s*&?\s*(?::=|" + RELATION + r")")
 
 
 # The left side of a row up to its first `=`, `:=` or definition sign outside braces and

@@ -20,10 +20,11 @@ from __future__ import annotations
 import re
 
 from derive.frontend.documents.macros import group
+from derive.frontend.latex.relations import RELATION
 
 _BOXED = re.compile(r"\\boxed\s*\{")
 _STACKED = re.compile(r"\\(stackrel|overset)\s*\{")
-_RELATION = re.compile(r"\s*(=|<|>|\\(leq|geq|le|ge|leqslant|geqslant|neq|ne|lt|gt)(?![a-zA-Z]))\s*$")
+_RELATION = re.compile(r"\s*" + RELATION + r"\s*$")
 _REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|[^{}]*[A-Za-z]{3}[^{}]*)\})"
                            r"\s*$")
