@@ -477,6 +477,185 @@ def gaussian_moments(P, v):
             + [(E(lambda x: (x - m2) ** 2), about)])
 
 
+# ---------------------------------------------------------------- s7b: The Book of Statistical Proofs
+
+def geq(a, b):
+    """An inequality a >= b as a pair that agrees exactly when it holds."""
+    return (min(a - b, 0), mp.mpf(0))
+
+
+def bern_pair(rng):
+    return dict(p1=uniform(rng, .05, .95), p2=uniform(rng, .05, .95))
+
+
+def s7b_bern_kl_statproofbook(P, v):
+    p1, p2 = P["p1"], P["p2"]
+    kl = (1 - p1) * log((1 - p1) / (1 - p2)) + p1 * log(p1 / p2)
+    d1 = kl                                   # v.l(3): -sum p ln(q/p), the same value
+    r1 = kl
+    r2 = (1 - p1) * log((1 - p1) / (1 - p2)) + p1 * (log(p2 / p1) if v.m(4) else log(p1 / p2))
+    A = log((1 - p1) / (1 - p2))
+    s1 = (1 - p1) * A + (p2 if v.m(1) else p1) * log(p1 / p2)
+    s2 = A + p1 * log(p1 / p2) - p1 * A
+    s3 = A + p1 * (log(p1 / p2) + (-1 if v.m(2) else 1) * log((1 - p2) / (1 - p1)))   # v.l(2): ((..)^{-1}), same value
+    s4 = A + p1 * log(p1 * (1 - p1) / (p2 * (1 - p2)) if v.m(3) else p1 * (1 - p2) / (p2 * (1 - p1)))  # v.l(1): spacing only
+    return [(kl, d1), (kl, r1), (r1, r2)] + chain(kl, s1, s2, s3, s4)
+
+
+def joint_draw(rng):
+    return dict(J=[[uniform(rng, .1, 1) for _ in range(4)] for _ in range(3)])
+
+
+def s7b_dmi_mce_statproofbook(P, v):
+    raw = P["J"]
+    total = sum(sum(row) for row in raw)
+    J = [[c / total for c in row] for row in raw]
+    X, Y = range(3), range(4)
+    px = [sum(J[x]) for x in X]
+    py = [sum(J[x][y] for x in X) for y in Y]
+    S = lambda f: mp.fsum(f(x, y) for x in X for y in Y)
+    I = S(lambda x, y: J[x][y] * log(J[x][y] / (px[x] * py[y])))     # v.l(2): one sum over pairs, same value
+    HX = -mp.fsum(px[x] * log(px[x]) for x in X)
+    HY = -mp.fsum(py[y] * log(py[y]) for y in Y)
+    HXgY = -S(lambda x, y: J[x][y] * log(J[x][y] / py[y]))
+    HYgX = -S(lambda x, y: J[x][y] * log(J[x][y] / px[x]))
+    second = -S(lambda x, y: J[x][y] * log(px[x]))
+    r2 = S(lambda x, y: J[x][y] * log(J[x][y] / (px[x] if v.m(1) else py[y]))) - S(lambda x, y: J[x][y] * log(px[x]))
+    r3 = S(lambda x, y: J[x][y] * log(J[x][y] / py[y])) + second     # v.l(3): p(y|x)p(x) = p(x,y), same value
+    r4 = S(lambda x, y: J[x][y] * (log(px[x]) if v.m(2) else log(J[x][y] / py[y]))) + second
+    r5 = S(lambda x, y: J[x][y] * log(J[x][y] / py[y])) + HX
+    r7 = HX if v.m(3) else HXgY
+    r8 = -(HYgX if v.m(4) else HXgY) + HX
+    r9 = HY - HYgX if v.l(1) else HX - HXgY
+    return [(I, I), (I, r2), (I, r3), (I, r4), (I, r5), (HX, HX), (HXgY, r7), (I, r8), (r8, r9)]
+
+
+def pmf_pair(rng):
+    return dict(p=[uniform(rng, .1, 1) for _ in range(5)], q=[uniform(rng, .1, 1) for _ in range(5)])
+
+
+def s7b_kl_ent_statproofbook(P, v):
+    p = [a / sum(P["p"]) for a in P["p"]]
+    q = [a / sum(P["q"]) for a in P["q"]]
+    S = lambda f: mp.fsum(f(i) for i in range(5))
+    kl = S(lambda i: p[i] * log(p[i] / q[i]))         # v.l(2): the log split, same value
+    klqp = S(lambda i: q[i] * log(q[i] / p[i]))
+    H = -S(lambda i: p[i] * log(p[i]))                 # v.l(3): log(1/p), same value
+    CE = -S(lambda i: p[i] * log(q[i]))
+    r2 = (1 if v.m(1) else -1) * S(lambda i: p[i] * log(q[i])) + S(lambda i: p[i] * log(p[i]))
+    r4 = -S(lambda i: q[i] * log(q[i])) if v.m(2) else CE
+    last = H - CE if v.m(3) else CE - H              # v.l(1): terms reordered
+    return [(kl, kl), (kl, r2), (H, H), (CE, r4), (klqp if v.m(4) else kl, last)]
+
+
+def law_draw(rng):
+    return dict(x=[uniform(rng, -3, 3) for _ in range(5)], w=[uniform(rng, .1, 1) for _ in range(5)])
+
+
+def s7b_var_mean_statproofbook(P, v):
+    w = [a / sum(P["w"]) for a in P["w"]]
+    E = lambda f: mp.fsum(wi * f(xi) for xi, wi in zip(P["x"], w))
+    m, m2 = E(lambda x: x), E(lambda x: x ** 2)
+    var = E(lambda x: (x - m) ** 2)
+    r2 = E(lambda x: x ** 2 - 2 * x * m + (-1 if v.m(1) else 1) * m ** 2)   # v.l(2): factors reordered
+    r3 = m2 - (1 if v.m(2) else 2) * m * m + m ** 2
+    r4 = m ** 2 - m2 if v.m(3) else m2 - m ** 2                          # v.l(1): brackets only
+    return [(var, var)] + chain(var, var, r2, r3, r4)
+
+
+def s7b_bern_mean_var_statproofbook(P, v):
+    p = P["p1"]
+    r1 = 0 * (1 - p) + 1 * p
+    r2 = 0 * p + 1 * (1 - p) if v.m(1) else 0 * (1 - p) + 1 * p      # v.l(2): terms reordered
+    var = p * (1 - p)
+    e1 = 0 * (1 - p) + 1 * ((1 - p) if v.m(3) else p)
+    last = p * (1 + p) if v.m(2) else p * (1 - p)                     # v.l(1): p - p*p
+    return ([(p, p)] + chain(p, r1, r2, p) + [(var, p + (1 if v.m(4) else -1) * p ** 2)]
+            + chain(p, e1, 0 * (1 - p) + 1 * p, p) + chain(var, p - p ** 2, last))
+
+
+def s7b_poiss_mean_statproofbook(P, v):
+    lam = P["lam"]
+    term = lambda x: x * lam ** x * exp(-lam) / mp.factorial(x)
+    s0 = mp.nsum(term, [0, inf])
+    s1 = mp.nsum(term, [2 if v.m(1) else 1, inf])
+    s2 = exp(-lam) * mp.nsum(lambda x: x / mp.factorial(x) * lam ** x, [1, inf])   # v.l(2): x/x! = 1/(x-1)!
+    s3 = lam * exp(-lam) * mp.nsum(lambda x: lam ** (x if v.m(2) else x - 1) / mp.factorial(x - 1), [1, inf])
+    z = lam * exp(-lam) * mp.nsum(lambda k: lam ** k / mp.factorial(k), [1 if v.m(4) else 0, inf])
+    t1 = (1 if v.m(3) else lam) * exp(-lam) * exp(lam)                 # v.l(1): e^{lambda - lambda}
+    return chain(lam, s0, s1, s2, s3) + [(lam, z)] + chain(lam, t1, lam)
+
+
+def cuni_draw(rng):
+    a1 = uniform(rng, -2, 1)
+    b1 = a1 + uniform(rng, .3, 2)
+    return dict(a1=a1, b1=b1, a2=a1 - uniform(rng, .2, 2), b2=b1 + uniform(rng, .2, 2))
+
+
+def s7b_cuni_kl_statproofbook(P, v):
+    a1, b1, a2, b2 = P["a1"], P["b1"], P["a2"], P["b2"]
+    w1, w2 = b1 - a1, b2 - a2
+    kl = log(w2 / w1)
+    integrand = lambda x: (1 / w1) * log((1 / w1) / (1 / w2))
+    piece1 = integral(integrand, a1, b1) if v.m(4) else 0   # p vanishes below a_1
+    piece3 = 0                                              # v.l(2): a zero piece, its sign free
+    whole = integral(integrand, a1, b1)                     # v.l(1): -int p ln(q/p), same value
+    r1 = integral(lambda x: (1 / w1) * log((1 / w2) / (1 / w1) if v.m(1) else (1 / w1) / (1 / w2)), a1, b1)
+    r2 = (1 / w1) * log(w2 / w1) * integral(lambda x: 1, a1, b1)
+    r3 = (1 / w1) * log(w2 / w1) * ((b2 - a2) if v.m(2) else (b1 - a1))
+    r4 = (1 / w1) * log(w2 / w1) * (b1 - a1)                # v.l(3): (b_1-a_1)/(b_1-a_1) ln(...)
+    r5 = log(w1 / w2) if v.m(3) else kl
+    return [(kl, kl), (kl, piece1 + whole + piece3), (kl, whole)] + chain(kl, r1, r2, r3, r4, r5)
+
+
+def duni_draw(rng):
+    a1 = mp.mpf(rng.randint(-3, 3))
+    b1 = a1 + rng.randint(1, 4)
+    return dict(a1=a1, b1=b1, a2=a1 - rng.randint(1, 3), b2=b1 + rng.randint(0, 3))
+
+
+def s7b_duni_kl_statproofbook(P, v):
+    a1, b1, a2, b2 = P["a1"], P["b1"], P["a2"], P["b2"]
+    n1, n2 = b1 - a1 + 1, b2 - a2 + 1
+    kl = log(n2 / n1)
+    r1 = mp.fsum((1 / n1) * log((1 / n1) / (1 / n2)) for _ in range(int(n1)))
+    count = mp.fsum(range(int(a1), int(b1) + 1)) if v.m(1) else n1
+    r2 = (1 / n1) * log(n2 / n1) * count                     # v.l(2): the log bracketed
+    r3 = (1 / n1) * log(n2 / n1) * (n1 - 1 if v.m(2) else n1)   # v.l(1): 1+b_1-a_1
+    r4 = log(n1 / n2) if v.m(3) else kl
+    return chain(kl, r1, r2, r3, r4)
+
+
+def logsum_draw(rng):
+    n = rng.randint(2, 5)
+    return dict(a=[uniform(rng, .1, 3) for _ in range(n)], b=[uniform(rng, .1, 3) for _ in range(n)])
+
+
+def s7b_logsum_statproofbook(P, v):
+    a_, b_ = P["a"], P["b"]
+    n = len(a_)
+    f = lambda x: x * log(x)
+    a, b = mp.fsum(a_), mp.fsum(b_)
+    L = mp.fsum(ai * log(ai / bi) for ai, bi in zip(a_, b_))    # v.l(3): the log split, same value
+    r1 = mp.fsum(bi * f(ai / bi) for ai, bi in zip(a_, b_))
+    r2 = b * mp.fsum(bi / b * f(ai / bi) for ai, bi in zip(a_, b_))
+    weight = min(bi / b for bi in b_)
+    inner = f(mp.fsum(bi / b * ai / bi for ai, bi in zip(a_, b_)))
+    jensen = geq(r2, b * inner) if not v.m(1) else geq(b * inner, r2)
+    last = b * log(a / b) if v.m(3) else a * log(a / b)          # v.l(2): a ln a - a ln b
+    return (chain(L, r1, r2) + [geq(weight, 1 if v.m(4) else 0), (mp.fsum(bi / b for bi in b_), n if v.m(2) else 1)]
+            + [jensen] + chain(b * inner, b * f(a / b), b * f(a / b), last))   # v.l(1): the same quotient
+
+
+def s7b_bern_ent_statproofbook(P, v):
+    p = P["p1"]
+    lg = lambda x: log(x) / log(2)
+    H = -p * lg(p) - (1 - p) * lg(1 - p)
+    r1 = -(1 - p) * lg(1 - p) - p * lg(1 - p if v.m(2) else p)
+    r2 = -p * (log(p) if v.m(3) else lg(p)) + (1 if v.m(1) else -1) * (1 - p) * lg(1 - p)   # v.l(1), v.l(2): change of base, reordering
+    return chain(H, r1, r2)
+
+
 MODELS = {   # id: (draw, model, draws)
     "gaussian_kl_univariate": (gaussian_kl, gaussian_kl_univariate, 4),
     "gaussian_kl_statproofbook": (gaussian_kl, gaussian_kl_statproofbook, 4),
@@ -493,6 +672,16 @@ MODELS = {   # id: (draw, model, draws)
     "vae_reparameterisation": (reparam_draw, vae_reparameterisation, 4),
     "gaussian_loglik_gradient": (loglik_draw, gaussian_loglik_gradient, 4),
     "gaussian_moments": (moments_draw, gaussian_moments, 4),
+    "s7b_bern_kl_statproofbook": (bern_pair, s7b_bern_kl_statproofbook, 4),
+    "s7b_dmi_mce_statproofbook": (joint_draw, s7b_dmi_mce_statproofbook, 4),
+    "s7b_kl_ent_statproofbook": (pmf_pair, s7b_kl_ent_statproofbook, 4),
+    "s7b_var_mean_statproofbook": (law_draw, s7b_var_mean_statproofbook, 4),
+    "s7b_bern_mean_var_statproofbook": (bern_pair, s7b_bern_mean_var_statproofbook, 4),
+    "s7b_poiss_mean_statproofbook": (lambda r: dict(lam=uniform(r, .3, 4)), s7b_poiss_mean_statproofbook, 4),
+    "s7b_cuni_kl_statproofbook": (cuni_draw, s7b_cuni_kl_statproofbook, 4),
+    "s7b_duni_kl_statproofbook": (duni_draw, s7b_duni_kl_statproofbook, 4),
+    "s7b_logsum_statproofbook": (logsum_draw, s7b_logsum_statproofbook, 4),
+    "s7b_bern_ent_statproofbook": (bern_pair, s7b_bern_ent_statproofbook, 4),
 }
 
 
@@ -507,13 +696,17 @@ def relations_in(tex):
     for line in tex.splitlines():
         if line.lstrip().startswith("%"):
             continue
-        depth = 0
+        depth = parens = 0
         for i, ch in enumerate(line):
-            if ch == "{" and (i == 0 or line[i - 1] != "\\"):
+            if ch in "(" and line[i - 1:i] != "\\":
+                parens += 1
+            elif ch == ")" and line[i - 1:i] != "\\":
+                parens -= 1
+            elif ch == "{" and (i == 0 or line[i - 1] != "\\"):
                 depth += 1
             elif ch == "}" and (i == 0 or line[i - 1] != "\\"):
                 depth -= 1
-            elif depth == 0:
+            elif depth == 0 and parens <= 0:
                 match = RELATION.match(line, i)
                 if match and (match.group(1) or line[i] == "\\"):
                     count += 1
