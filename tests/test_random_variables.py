@@ -117,9 +117,10 @@ def test_capitals_are_random_variables_only_where_drawn():
     (r"E(X) = \sum_x x p(x)", "expectation E"),
     (r"E[x^2] = \sum_x x^2 p(x)", "expectation E"),
     (r"\mathbb{E}[X^2] = E[X^2]", "expectation E"),
-    (r"P(X = x) = p(x)", "distribution P with density p"),
-    (r"\sum_x P(X = x) = 1", "distribution P with density p"),
-    (r"\Pr(X = x) = p(x)", "distribution P with density p"),
+    (r"P(X) = p(x)", "distribution P with density p"),
+    (r"\Pr(X) = p(x)", "random X with density p over x"),
+    (r"\Pr(X \le x) = 1", "random X with density p over x"),
+    (r"\mathbb{P} = 1", "random X with density p over x"),
     (r"E X^2 = \sum_x x^2 p(x)", "expectation E"),          # Cover & Thomas, unbracketed
     (r"\frac{E X}{2} = 0", "expectation E"),
 ])
@@ -152,7 +153,7 @@ def test_a_conditional_expectation_is_refused_with_a_clear_message():
     assert "conditional expectation" in message
 
 
-@pytest.mark.parametrize("row", [r"E (X - E X)^2 = 0", r"E(X+1)^2 = 1", r"\mathbb{E}(X)^2 = 0"])
+@pytest.mark.parametrize("row", [r"E (X - E X)^2 = 0", r"E(X+1)^2 = 1", r"\mathbb{E}(X - 1)^2 = 0"])
 def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
     """E(X - EX)^2 is the average of the square in Cover & Thomas, but brackets followed by
     a power read as a power of the value elsewhere: ambiguous, never (E(X - EX))^2."""
@@ -177,3 +178,47 @@ def test_a_random_variable_over_a_variable_the_joint_lacks_is_an_error():
     with pytest.raises(InputError) as caught:
         load_tex("r.tex", display(header, "H(X) = H(X)"))
     assert "p is already declared, over x, y" in caught.value.message
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: discrete x\n% derive: density p\n",
+     [r"P(X = x) = p(x)", r"\sum_x \Pr(X = x) = 1", r"\mathrm{Pr}(X = x) = 2 p(x)"],
+     ["verified", "verified", "refuted"]),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+     [r"\Pr(X = x, Y = y) = \Pr(X = x) \Pr(Y = y \mid X = x)",
+      r"\mathbb{P}(Y = y \mid X = x) = \frac{p(x, y)}{p(x)}",
+      r"\Pr(X = x, Y = y) = \Pr(X = x) \Pr(Y = y)"],
+     ["verified", "verified", "refuted"]),
+    ("% derive: discrete x\n% derive: real t\n% derive: assume 0 < t < 1\n"
+     "% derive: density f = \\mathrm{Bernoulli}(t) over x\n"
+     "% derive: random X with density f over x\n",
+     [r"\mathrm{Pr}(X = 1) = t", r"\Pr(X = 0) = t"], ["verified", "refuted"]),
+])
+def test_the_probability_of_events_is_the_mass_of_the_declared_law(header, rows, expected):
+    """`\\Pr(X = x)`, `\\mathrm{Pr}`, `\\mathbb{P}`, an undeclared P: the mass of the one law
+    over the events' random variables (the Book of Statistical Proofs writes \\mathrm{Pr})."""
+    assert verdicts(display(header, *rows)) == expected
+
+
+def test_the_probability_of_a_continuous_value_is_refused():
+    (message,) = readings(display("% derive: variable x\n% derive: density p\n",
+                                  r"\Pr(X = x) = p(x)"))
+    assert "is continuous" in message
+
+
+def test_a_refused_probability_defines_nothing():
+    """A row `\\Pr(c) = 1` that cannot be read is no definition of Pr: the next row using
+    \\Pr is read on its own."""
+    header = "% derive: discrete x\n% derive: density p\n% derive: real c\n"
+    assert verdicts(display(header, r"\Pr(c) = 1", r"\Pr(X = x) = p(x)")) == \
+        ["error", "verified"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"\mathrm{Var}(X) = \mathrm{E}\left( X^2 \right) - \mathrm{E}(X)^2"], ["verified"]),
+    ([r"\mathrm{E}(X)^2 = \mathrm{E}(X^2)"], ["refuted"]),
+    ([r"\mathrm{E}(X)^2 = \left(\sum_x x p(x)\right)^2"], ["verified"]),
+])
+def test_the_expectation_of_one_random_variable_then_a_power_is_its_power(rows, expected):
+    header = "% derive: discrete x\n% derive: density p\n"
+    assert verdicts(display(header, *rows)) == expected

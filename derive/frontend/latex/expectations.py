@@ -90,9 +90,12 @@ class Expectations:
             label = self._label(piece.kind, bracket)
             if label in self.scope.heads:             # a form the file defined itself
                 return self.head_value(label, bracket, piece.node), 2
-        if bracket is not None and bracket.open == "(" and bracket.power is not None:
-            raise self.error(f"{piece.kind}(…)^k is ambiguous (Cover & Thomas's E(X - EX)^2 is "
-                             "the average of the square): write E[(X - EX)^2] or (E[X - EX])^2",
+        if bracket is not None and bracket.open == "(" and bracket.power is not None and \
+                not (len(bracket.args) == 1 and self.variable_node(bracket.args[0]) is not None):
+            raise self.error(f"{piece.kind}(…)^k of an expression is ambiguous (Cover & "
+                             "Thomas's E(X - EX)^2 is the average of the square; E(X)^2 of one "
+                             "random variable is (E X)^2): write E[(X - EX)^2] or "
+                             "(E[X - EX])^2",
                              bracket.node)
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1

@@ -38,6 +38,8 @@ def command_name(token):
     """The canonical name of a COMMAND token, or a refusal naming the command."""
     if token.value in LETTER_COMMANDS:
         return token.value
+    if token.value in OPERATOR_COMMANDS:
+        return OPERATOR_COMMANDS[token.value]
     raise NameError_(unknown_command(token.value), token)
 
 
@@ -45,9 +47,9 @@ def command_name(token):
 INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL}, or {\\rm KL} "
                    "with the braces around the word alone",
            r"\cal": "`\\cal` sets the rest of its group calligraphic; write \\mathcal{L}, or "
-                    "{\\cal L} with the braces around the letter alone",
-           r"\Pr": "write P(X = x) after `% derive: distribution P with density p` (the mass "
-                   "of X's law at x), or p(x)"}
+                    "{\\cal L} with the braces around the letter alone"}
+# Operator commands that are names spelled upright: `\Pr` is `\mathrm{Pr}`.
+OPERATOR_COMMANDS = {r"\Pr": "Pr"}
 
 
 # Transposes (`x^\\top`, `x^\\intercal`, and `x^T`, `x^{\\mathrm{T}}` when T is no declared

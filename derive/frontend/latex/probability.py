@@ -21,6 +21,12 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 * **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
   variables take those values — the mass function at them; only for discrete variables
   (for a continuous one it is 0, and the density is written p(x)).
+* **`\\Pr(X = x)`**, `\\mathrm{Pr}(X = x)`, `\\mathbb{P}(X = x)`, and `P(X = x)`, `P(Y = y
+  \\mid X = x)` with P undeclared: when every argument is an event `V = v` of a random
+  variable, the probability is the mass of the one declared law over those variables
+  (`random X with density f over x`, a joint): the same value as `P(X = x)` after
+  `distribution P with density p`. Any other argument is refused (never a function Pr or a
+  chain definition of P).
 * **Densities given by a formula, as arguments.** An argument of a divergence that is an
   expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
   is the function of the variables it is written in (at their declared letters, whatever
@@ -49,6 +55,11 @@ from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import Dens, Dist, Op, Pow, Sym, free_names, nodes
 from derive.notation.joint import in_order
+
+# Undeclared names that are the probability of events: `\\Pr` (read as "Pr"),
+# `\\mathrm{Pr}`, `\\mathbb{P}`, `P`.
+PROBABILITY = frozenset({"Pr", r"\mathbb{P}", "P"})
+BARS = ("|", r"\mid", r"\vert")
 
 
 class Probability:
@@ -214,6 +225,26 @@ class Probability:
         name = Name(text, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
                                             DistributionInfo(over=order, expression=term)))
         return Dist(name, order)
+
+    # ------------------------------------------------------------------ events
+    def event_probability(self, key, bracket):
+        """`\\Pr(X = x)`, `P(Y = y \\mid X = x)` with the name undeclared: the mass of the
+        one declared law over the random variables of the events; None when `key` is no
+        spelling of a probability or an argument is not an event `V = v`."""
+        if key not in PROBABILITY or bracket.open != "(" or not bracket.args or \
+                any(s not in (",",) + BARS for s in bracket.seps):
+            return None
+        variables = []
+        for arg in bracket.args:
+            node = single(arg)
+            if not is_tree(node, "assignment") or node.children[1].value != "=":
+                return None
+            variable = self.variable_node(node.children[0])
+            if variable is None:
+                return None
+            variables.append(variable)
+        law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
+        return self.density(law, self.scope.context.info(law), bracket)
 
     # ------------------------------------------------------------------ arguments
     def density_argument(self, node):

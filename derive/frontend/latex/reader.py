@@ -66,7 +66,7 @@ from derive.frontend.latex.pieces import (
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
-from derive.frontend.latex.probability import Probability
+from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.scope import MAX_EXPANSION, unread_message
@@ -92,7 +92,6 @@ RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relat
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
              r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
              r"\neq": Relation.NE, r"\lt": Relation.LT, r"\gt": Relation.GT}
-BARS = ("|", r"\mid", r"\vert")
 # `x_{i}`, `x^{(i)}`: a name with one index — a sample of x (`sample_of`).
 SAMPLE = re.compile(r"(.+?)(?:_\{[^{}]*\}|\^\{\([^{}]*\)\})")
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
@@ -109,7 +108,12 @@ LOOKALIKES = {
          "`% derive: expectation E` (or define E with :=)",
     "P": "P(…) here is a probability: declare the law, `% derive: distribution P with density "
          "p`, and P(X = x) is its mass (or define P with :=)",
+    "Pr": "\\Pr(…) is the probability of events X = x of declared discrete random variables "
+          "(`% derive: random X with density p over x`)",
+    r"\mathbb{P}": "\\mathbb{P}(…) is the probability of events X = x of declared discrete "
+                   "random variables (`% derive: random X with density p over x`)",
 }
+ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row defines
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self.row_text = ""
         self.hypotheses = ()
         self.heading = False       # reading the head of a definition: any upright word
+        self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
@@ -286,7 +291,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         node = single(tree.children[0]) if len(tree.children) == 1 else None
         key = None
         if is_tree(node, "script"):
-            piece = self.piece(node)
+            self.declaring = True           # a directive names it: any letter (\mathbb{P}_r)
+            try:
+                piece = self.piece(node)
+            finally:
+                self.declaring = False
             if isinstance(piece, NamePiece) and piece.power is None:
                 key = piece.key
         if key is None:
@@ -459,11 +468,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
+            if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
+                raise self.error(LOOKALIKES[name.key], items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
+        if not known and relation is not DEFINE and name.key in PROBABILITY and \
+                self.event_probability(name.key, bracket) is not None:
+            return None                                     # P(X = x) = …: a claim
         if not known and relation is not DEFINE and name.key in LOOKALIKES and \
-                self._random_event(bracket):
+                (name.key in ALWAYS_OPERATORS or self._random_event(bracket)):
             raise self.error(LOOKALIKES[name.key], items[0])
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
@@ -595,7 +609,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             head = self.head(tree.children[0], DEFINE)
         except InputError:
             return None
-        if head is None or head.label == head.key or self.declared(head.key) is not None:
+        if head is None or head.label == head.key or self.declared(head.key) is not None or \
+                head.key in ALWAYS_OPERATORS:
             return None
         return head.key
 
@@ -774,10 +789,6 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 self._one_character(sub, base + "_")
                 if is_tree(sub, "sgroup") and is_tree(sub.children[0], "empty"):
                     raise self.error("an empty subscript is not read", sub)
-            if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
-                    self.scope.lookup(base) is None:
-                raise self.error(naming.unknown_command(base) + "; declare it to use it "
-                                 "as a name", node)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
                 if base == r"\chi" and is_token(single(sup), "NUMBER") and \
@@ -788,6 +799,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(exc.message, exc.node) from None
             power = sup if decoration is None else None
             key += (decoration or "") + "'" * primes
+            if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
+                    not (base == r"\mathbb{P}" and sub is None) and not self.declaring and \
+                    self.scope.lookup(base) is None and self.scope.lookup(key) is None:
+                raise self.error(naming.unknown_command(base) + "; declare it to use it "
+                                 "as a name", node)
             self._check_word(primary, base)
             if power is not None:
                 self._check_power_token(power)
@@ -842,7 +858,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
-                "E", r"\mathbb{E}") or families.spelled(base) is not None or self.heading or \
+                "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
                 any(label.startswith(base + "(") for label in self.scope.heads):
             return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
@@ -1189,8 +1205,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         quantity = self._bare_head(key, p.node) if bracket is None and found is None else None
         if quantity is not None:
             return quantity, 1
-        if bracket is not None and found is None and key in LOOKALIKES and \
-                self._random_event(bracket):
+        if bracket is not None and found is None and key in PROBABILITY:
+            mass = self.event_probability(key, bracket)
+            if mass is not None:
+                return mass, 2
+        if found is None and key in LOOKALIKES and (key in ALWAYS_OPERATORS or (
+                bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and found is None:
             self._labelled_elsewhere(key, p.node)
