@@ -970,13 +970,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
                 raise self.error("a derivative's denominator reads d x, or \\partial x, "
                                  "once per variable: \\frac{d^2}{dx^2}", frac)
-            var, power = den_items[k + 1], 1
-            if is_tree(var, "script") and len(var.children) == 2 and \
-                    is_tree(var.children[1], "superscript"):
-                power = _whole_number(var.children[1].children[1])
-                if power is None:
-                    raise self.error("the power of a differential is a whole number", var)
-                var = var.children[0]
+            var, power = _differential_power(den_items[k + 1])
+            if power is None:
+                raise self.error("the power of a differential is a whole number", var)
             variables += [var] * power
             k += 2
         if len(variables) != order:
@@ -2533,6 +2529,21 @@ def _bare(node):
             node = node.children[0]
         else:
             return node
+
+
+def _differential_power(var):
+    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` → (z_k, 2) — the
+    power is the script's last superscript, whatever scripts come before it (a member of
+    an indexed family keeps its subscript); (var, None) for a power that is no whole
+    number, (var, 1) without a power."""
+    if not (is_tree(var, "script") and len(var.children) >= 2 and
+            is_tree(var.children[-1], "superscript")):
+        return var, 1
+    power = _whole_number(var.children[-1].children[1])
+    if power is None:
+        return var, None
+    rest = var.children[:-1]
+    return (rest[0] if len(rest) == 1 else Tree("script", rest, var.meta)), power
 
 
 def _whole_number(node):
