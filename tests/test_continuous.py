@@ -690,6 +690,35 @@ def test_a_bar_that_could_mean_two_things_is_refused(row, message):
     assert step.location.column > 1
 
 
+TWO = "% derive: real \\mu_2, x\n% derive: positive \\sigma_2\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=0,\sigma_2=1} = x^2", "verified"),
+    (r"\left. (x - \mu_2)^2 \sigma_2 \right|_{\mu_2=0, \, \sigma_2=1} = x^2", "verified"),
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\sigma_2=2, \mu_2=x} = 0", "verified"),
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=0,\sigma_2=2} = x^2", "refuted"),
+    (r"\frac{\partial}{\partial \mu_2} (x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=1,\sigma_2=1} = "
+     r"2 - 2x", "verified"),
+])
+def test_a_bar_at_several_values(row, expected):
+    """`\\Big|_{\\mu_2=0,\\sigma_2=1}`: the run at every value the bar lists."""
+    assert verdict(row, TWO).status == expected
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=\sigma_2, \sigma_2=1} = x^2", "write two bars"),
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=0, \mu_2=1} = x^2", "to two values"),
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2<0} = x^2", "puts a variable to a value"),
+    (r"(x - \mu_2)^2 \sigma_2 \Big|_{\mu_2=0; \sigma_2=1} = x^2", "separated by commas"),
+    (r"\Big[ x^2 \Big]_{x<0}^{x=1} = 1", "ends read x = a"),
+])
+def test_a_bar_at_values_it_cannot_put_at_once_is_refused(row, message):
+    (step,) = load(row, TWO).steps
+    assert step.kind == "unreadable" and message in step.message, step.message
+    assert step.location.column > 20
+
+
 def test_a_bar_after_a_density_that_moves_with_its_variable_is_ambiguous():
     step = load(r"\log p_\theta(x) + \theta \Big|_{\theta = \theta_0} = 0", PARAM).steps[-1]
     assert step.kind == "unreadable" and "ambiguous" in step.message

@@ -933,6 +933,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         for limit in (sub, sup):
             spec = single(limit)
             if is_tree(spec, "equation"):
+                if spec.children[1].value != "=":
+                    raise self.error("an evaluation bracket's ends read x = a", spec.children[1])
                 keys.append(self._index_key(spec.children[0]))
                 spec = spec.children[2]
             ends.append(self.term(spec))
@@ -1068,12 +1070,35 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "not a variable of its own here", node)
 
     def evaluation_bar(self, value, bar):
+        """`f \\Big|_{\\theta = \\theta_0}`: f at θ₀; `\\Big|_{\\mu=0, \\sigma=1}`: f at
+        every value the bar lists (distinct variables, each `=`, separated by commas). A value
+        that mentions a variable of the same bar is refused: put at once or one after the
+        other, the two readings differ."""
         spec = single(bar.sub)
-        if not is_tree(spec, "equation"):
+        if not is_tree(spec, "equation", "equations"):
             raise self.error("an evaluation bar reads |_{\\theta = \\theta_0}", bar.node)
-        var_node, _, at_node = spec.children
-        var = self._variable_name(single(var_node))
-        return At(value, var, self.term(at_node))
+        parts = spec.children
+        for sep in parts[3::4]:
+            if sep.value != ",":
+                raise self.error("the values of an evaluation bar are separated by commas: "
+                                 "|_{\\mu = 0, \\sigma = 1}", sep)
+        settings = []
+        for var_node, rel, at_node in (parts[k:k + 3] for k in range(0, len(parts), 4)):
+            if rel.value != "=":
+                raise self.error("an evaluation bar puts a variable to a value: "
+                                 "|_{\\theta = \\theta_0}", rel)
+            var = self._variable_name(single(var_node))
+            if any(var is v for v, _, _ in settings):
+                raise self.error(f"this evaluation bar puts {var.latex} to two values", var_node)
+            settings.append((var, self.term(at_node), at_node))
+        for _, at, at_node in settings:
+            if len(settings) > 1 and any(v in free_names(at) for v, _, _ in settings):
+                raise self.error("a value of this evaluation bar mentions a variable the bar "
+                                 "puts to a value (at once, or one after the other?): write "
+                                 "two bars", at_node)
+        for var, at, _ in settings:
+            value = At(value, var, at)
+        return value
 
     # ================================================================== names
     def name_value(self, p, bracket):
