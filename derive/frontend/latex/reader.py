@@ -1327,6 +1327,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 start = k + 1
         return self._head_at(labels[0], keys, "|" not in inner and ";" not in inner, node)
 
+    def knows(self, key):
+        """Whether the file gave `key` a meaning: declared, used, or the head of a quantity
+        a row defined (`P(x) = …` makes P known)."""
+        return self.scope.lookup(key) is not None or bool(self._head_labels(key))
+
     def _head_labels(self, key):
         """The labels of the quantities a row defined by a head `key(…)`."""
         return [label for label in self.scope.heads if label.startswith(key + "(")]
