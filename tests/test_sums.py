@@ -500,3 +500,30 @@ def test_a_categorical_counterexample_shows_no_member_violating_the_total():
     assert r"\pi_{\cdot}" not in rows and r"\operatorname{range}(x)" in rows
     assert rows[r"\operatorname{range}(x)"] == "{" + ", ".join(
         str(k) for k in range(1, int(rows["K"]) + 1)) + "}"
+
+
+MEMBERS_OVER_K = ("% derive: natural K\n% derive: positive \\pi_k for k = 1..K\n"
+                  "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathrm{Cat}(2;\pi) = \pi_2", "not refuted"),     # at K = 1 there is no π_2
+    (r"\mathrm{Cat}(3;\boldsymbol{\pi}) = \pi_3", "not refuted"),
+    (r"\mathrm{Cat}(2;\pi) = \pi_1", "refuted"),
+    (r"\pi_2 = 2", "refuted"),
+    (r"\pi_2 < 1", "not refuted"),
+])
+def test_a_member_at_a_number_is_in_its_familys_range(row, verdict):
+    """π_2 of `positive \\pi_k for k = 1..K` is a member only where 2 ≤ K: a hypothesis of
+    its row (shown in the reading), so K = 1 — where π_2 is no member — is never a
+    counterexample."""
+    found = verdicts(display(MEMBERS_OVER_K, row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+    assert "2 ≤ K" in readings(display(MEMBERS_OVER_K, r"\pi_2 = 2"))[0]
+
+
+@pytest.mark.parametrize("row", [r"a_5 = 1", r"a_{0} + 1 = 1"])
+def test_a_member_at_a_number_outside_a_range_of_numbers_is_refused(row):
+    (step,) = steps(display("% derive: positive a_i for i = 1..3\n", row))
+    assert step.kind == "unreadable" and "is not a member of a, declared over i = 1..3" in \
+        step.message and step.location.column == 4

@@ -746,6 +746,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         word = _elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
+        if is_tree(primary, "group") and is_tree(single(primary), "func"):
+            # `{\\log} x`, `{\\log}^2 x`: TeX drops the braces around a function word
+            inner = single(primary)
+            return self.piece(Tree("func", inner.children + list(tail_nodes), node.meta))
         if is_tree(primary, "group") and not tail_nodes and is_tree(single(primary), "script"):
             inner = self.piece(single(primary))
             if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
@@ -1560,10 +1564,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return self._powered(At(value, param, args[0]), bracket), 2
 
     def _arguments(self, bracket):
+        self._no_measure_argument(bracket)
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)
         return [self.term(a) for a in bracket.args]
+
+    def _no_measure_argument(self, bracket):
+        """`p(dx)`, `\\mu(dx)`: a distribution applied to a differential, the measure
+        notation of `\\int x \\, p(dx)`. derive does not read it (nor, outside an integral,
+        tell what it would mean) — refused, never the product d · x (d not a name of the
+        file)."""
+        if self._is_name("d"):
+            return
+        for arg in bracket.args:
+            items = _items(arg)
+            if len(items) >= 2 and _d_like(items[0]) == 1 and not _is_partial(items[0]):
+                raise self.error("a distribution applied to a differential (the measure "
+                                 "notation \\int f(x) \\, p(dx)) is not read: write the "
+                                 "density, \\int f(x) \\, p(x) \\, dx", arg)
 
     def _powered(self, value, bracket):
         """A power written after a function's arguments is a power of its value:
@@ -1616,6 +1635,26 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 letters.add(name)
         if letters and isinstance(span, IndexRange):
             self._in_range(indices, span, letters, p)
+        if len(indices) == 1 and isinstance(indices[0], Num) and isinstance(span, IndexRange):
+            self._number_in_range(indices[0], span, p)
+
+    def _number_in_range(self, index, span, p):
+        """A member at a number (`\\pi_2` of `positive \\pi_k for k = 1..K`) is one of the
+        family's only where `1 ≤ 2 ≤ K`: those bounds are hypotheses of this row (at K = 1
+        there is no π_2, so no counterexample there). A number outside a range of numbers
+        is refused."""
+        first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
+        spelled = str(index.value)
+        for low, high, text in ((span.lower, index, f"{first} \\le {spelled}"),
+                                (index, span.upper, f"{spelled} \\le {last}")):
+            if isinstance(low, Num) and isinstance(high, Num):
+                if low.value > high.value:
+                    raise self.error(f"{p.key} is not a member of {p.base}, declared over "
+                                     f"{span.text}", p.node)
+                continue
+            hypothesis = Hypothesis(Relation.LE, low, high, text)
+            if hypothesis not in self.hypotheses:
+                self.hypotheses += (hypothesis,)
 
     def _in_range(self, indices, span, letters, p):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
@@ -1790,6 +1829,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def distribution(self, name, info, bracket, values):
         """(Dist, point terms) for a distribution written with brackets: `p(x, y)`,
         `p(y | x)`, `p(x; \\theta)`, `P(X = x)` (see `probability` for the rules)."""
+        self._no_measure_argument(bracket)
         groups, current = [[], [], []], 0
         for arg, sep in zip(bracket.args, [None] + bracket.seps):
             if sep in BARS or sep == ";":
