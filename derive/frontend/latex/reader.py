@@ -1652,6 +1652,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                     raise self.error(f"{p.key} is not a member of {p.base}, declared over "
                                      f"{span.text}", p.node)
                 continue
+            if isinstance(low, Num) and low.value <= 1 and isinstance(high, Sym) and \
+                    self.scope.context.domain(high.name) is Domain.NATURAL:
+                continue                    # 1 ≤ K: K is natural
             hypothesis = Hypothesis(Relation.LE, low, high, text)
             if hypothesis not in self.hypotheses:
                 self.hypotheses += (hypothesis,)
