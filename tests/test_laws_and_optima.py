@@ -98,6 +98,35 @@ def test_an_optimum_over_functions_pointwise(row, verdict):
     assert verdicts(display(FUNCTIONS, row)) == [verdict]
 
 
+LSGAN = (GAN + "% derive: real a, b\n% derive: positive \\lambda\n% derive: function class \\mathcal{F}\n"
+         "% derive: define V(E) = \\frac12 \\mathbb{E}_{x\\sim p_d}[(E(x)-b)^2] + "
+         "\\frac12 \\mathbb{E}_{z\\sim p_z}[(E(g(z))-a)^2]\n")
+LSGAN_STAR = r"\frac{b p_d(x) + a p_g(x)}{p_d(x) + p_g(x)}"
+LSGAN_MIN = r"\int \frac{p_d(x) p_g(x)}{p_d(x) + p_g(x)} dx"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\arg\min_A V(A) = " + LSGAN_STAR, "verified"),
+    (r"\arg\min_A V(A) = \frac{a p_d(x) + b p_g(x)}{p_d(x) + p_g(x)}", "refuted"),
+    (r"\min_A V(A) = \frac{(b-a)^2}{2}" + LSGAN_MIN, "verified"),
+    (r"\min_A V(A) = (b-a)^2" + LSGAN_MIN, "refuted"),
+    (r"\arg\min_{E \in \mathcal{F}} \frac{1}{2} \left( \mathbb{E}_{x\sim p_d}[(E(x)-b)^2] + "
+     r"\mathbb{E}_{x\sim p_g}[(E(x)-a)^2] \right) = " + LSGAN_STAR, "verified"),
+    (r"\arg\min_{E \in \mathcal{F}} \lambda \mathbb{E}_{x\sim p_d}[(E(x)-b)^2] + "
+     r"\lambda \mathbb{E}_{x\sim p_g}[(E(x)-a)^2] = " + LSGAN_STAR, "verified"),
+    (r"\arg\min_{E \in \mathcal{F}} \lambda \mathbb{E}_{x\sim p_d}[(E(x)-b)^2] + "
+     r"\tfrac12 \mathbb{E}_{x\sim p_g}[(E(x)-a)^2] = " + LSGAN_STAR, "refuted"),
+    (r"\arg\max_{E \in \mathcal{F}} \frac12 \mathbb{E}_{x\sim p_d}[\log E(x)] + "
+     r"\frac12 \mathbb{E}_{z\sim p_z}[\log(1-E(g(z)))] = \frac{p_d(x)}{p_d(x) + p_g(x)}",
+     "verified"),
+])
+def test_constant_factors_before_the_expectations_of_an_optimum_over_functions(row, verdict):
+    """LSGAN's ½ E_{p_d}[(D − b)²] + ½ E_{p_z}[(D(G(z)) − a)²]: constant factors (numbers,
+    declared symbols, `\\frac12` read as 1 · 2⁻¹) before an expectation keep the objective
+    pointwise, and the expectation over z is carried to x by p_g's law."""
+    assert verdicts(display(LSGAN, row)) == [verdict]
+
+
 @pytest.mark.parametrize("row, message", [
     (r"\max_{E \in \mathcal{F}} \mathbb{E}_{z\sim p_z}[\log D(E(z))] = 0", "E(x) inside Call"),
     (r"\max_{E \in \mathcal{F}} \int_x p_d(x)\log E(x) dx + E(0) = 0", "E occurs outside"),

@@ -4,6 +4,8 @@ The numeric engine and the normal form share the reading, so they cannot catch a
 misreading; these tests pin the reading itself, in the plain form `--show-reading` and the
 JSON's `reading` print (two different names spelled alike are told apart by a prime)."""
 
+import re
+
 import pytest
 
 from derive.frontend.tex_file import load_tex
@@ -54,6 +56,30 @@ def reading(row, header=HEADER):
 ])
 def test_documented_readings(row, expected):
     assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"{\log} (ab) = \log a + \log b", "log(a · b) = log(a) + log(b)"),
+    (r"{\log} a + {\exp} b = 0", "log(a) + exp(b) = 0"),
+    (r"{\log}^2 a = (\log a)^2", "log(a)^2 = log(a)^2"),
+    (r"\mathcal{J} = \mathcal{L}' + \mathfrak{g} \mathscr{F}", "𝒥 = ℒ' + 𝔤 · ℱ"),
+    (r"\hat{\mathcal{J}} = \mathrm{w}_{\mathbb{A}}", "𝒥̂ = w_𝔸"),
+])
+def test_braced_function_words_and_names_in_fonts(row, expected):
+    """`{\\log} x` is `\\log x` (TeX drops the braces); a name in a font prints as its
+    letters in that alphabet, never as `mathcalJ`."""
+    assert reading(row, HEADER + "% derive: real \\mathcal{L}', \\mathfrak{g}, \\mathscr{F}, "
+                   "\\mathrm{w}_{\\mathbb{A}}, \\hat{\\mathcal{J}}\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"\int x \, p(dx) = \int x p(x) \, dx",
+                                 r"\int x \, p(\mathrm{d}x) = 1",
+                                 r"f(dx) = 1"])
+def test_a_distribution_applied_to_a_differential_is_refused(row):
+    """`p(dx)` (the measure notation) was read as p at d · x, d an unknown number."""
+    (step,) = load_tex("r.tex", HEADER + "% derive: function f\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "applied to a differential" in step.message
+    assert step.location.column == len("$$ ") + re.search(r"\((d|\\mathrm)", row).start() + 2
 
 
 def test_a_declared_letter_shadows_a_constant():

@@ -42,6 +42,31 @@ def test_a_relation_after_a_comma_and_quad_is_refused_naming_both_readings(row, 
     assert step.location.column == len("$$ ") + row.index(at) + 1
 
 
+def test_two_fresh_definitions_after_a_comma_are_two_rows():
+    """`P(x) = …, \\quad Q(x) = …`: each side a head of a name not known yet — two
+    definitions (a fresh name cannot be a condition), each checked where it is used."""
+    text = display("% derive: variable x\n", r"P(x) = x^2 + 1, \quad Q(x) = 2x",
+                   r"T(x) = x, \qquad U(x) = 2x, \quad W(x) = 3x")
+    assert readings(text) == ["P(x) = x^2 + 1", "Q(x) = 2 · x", "T(x) = x", "U(x) = 2 · x",
+                              "W(x) = 3 · x"]
+    assert verdicts(text + "$$ Q(x) + P(x) = (x + 1)^2 $$\n") == ["definition"] * 5 + \
+        ["verified"]
+    assert verdicts(text + "$$ Q(x) + P(x) = x^2 + 1 $$\n")[-1] == "refuted"
+
+
+@pytest.mark.parametrize("rows, at", [
+    ((r"P(x) = x^2", r"R(x) = x, \quad P(x) = 2x"), r"P(x) = 2x"),     # P known: a condition?
+    ((r"S(x) = x^2, \quad S(x) = 2x",), r"S(x) = 2x"),                # one name twice
+    ((r"S(x) = x^2, \quad a = 2",), "a = 2"),                        # not a head
+    ((r"a = x^2, \quad S(x) = 2",), "S(x) = 2"),
+])
+def test_a_relation_after_a_comma_that_may_not_define_a_fresh_name_is_refused(rows, at):
+    found = steps(display("% derive: variable x\n% derive: real a\n", *rows))
+    step = found[-1]
+    assert step.kind == "unreadable" and "row of its own" in step.message
+    assert step.location.column == len("$$ ") + rows[-1].index(at) + 1
+
+
 @pytest.mark.parametrize("word", ["if", "for", "when", "where", "provided"])
 def test_a_marked_condition_after_a_comma_is_a_hypothesis_of_the_row(word):
     row = rf"u^2 = u v, \quad \text{{{word} }} u = v"

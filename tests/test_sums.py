@@ -1,6 +1,7 @@
 """Sums and products over discrete variables and finite sets, pinned: readings, and the
 verdicts both engines give (true rows verified, their look-alikes never)."""
 
+import re
 import time
 
 import pytest
@@ -150,7 +151,7 @@ FAMILY = "% derive: real a_i for i = 1..n\n% derive: natural m\n"
 
 
 @pytest.mark.parametrize("header, row, expected", [
-    (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
+    (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_2", "2 ≤ n ⇒ Σ_{i=1}^{2} a_i = a_1 + a_2"),
     (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
     (FAMILY, r"\sum_{i=2}^{m} a_{i-1} = 0", "Σ_{i=2}^{m} a_(i - 1) = 0"),
     (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "Σ_{i=1}^{m} a_(2 · i) = 0"),
@@ -193,7 +194,7 @@ def test_true_index_shifts_are_never_refuted(header, row):
 
 @pytest.mark.parametrize("header, row", [
     (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_3"),
-    (FAMILY, r"\sum_{i=0}^{1} a_{i+1} = a_0 + a_1"),
+    (FAMILY, r"\sum_{i=0}^{1} a_{i+1} = a_1 + a_3"),
     (FAMILY, r"\sum_{i=1}^{2} a_{2i} = a_1 + a_2"),
 ])
 def test_wrong_members_are_refuted(header, row):
@@ -500,3 +501,34 @@ def test_a_categorical_counterexample_shows_no_member_violating_the_total():
     assert r"\pi_{\cdot}" not in rows and r"\operatorname{range}(x)" in rows
     assert rows[r"\operatorname{range}(x)"] == "{" + ", ".join(
         str(k) for k in range(1, int(rows["K"]) + 1)) + "}"
+
+
+MEMBERS_OVER_K = ("% derive: natural K\n% derive: positive \\pi_k for k = 1..K\n"
+                  "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathrm{Cat}(2;\pi) = \pi_2", "not refuted"),     # at K = 1 there is no π_2
+    (r"\mathrm{Cat}(3;\boldsymbol{\pi}) = \pi_3", "not refuted"),
+    (r"\mathrm{Cat}(2;\pi) = \pi_1", "refuted"),
+    (r"\pi_2 = 2", "refuted"),
+    (r"\pi_2 < 1", "not refuted"),
+])
+def test_a_member_at_a_number_is_in_its_familys_range(row, verdict):
+    """π_2 of `positive \\pi_k for k = 1..K` is a member only where 2 ≤ K: a hypothesis of
+    its row (shown in the reading), so K = 1 — where π_2 is no member — is never a
+    counterexample."""
+    found = verdicts(display(MEMBERS_OVER_K, row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+    assert "2 ≤ K" in readings(display(MEMBERS_OVER_K, r"\pi_2 = 2"))[0]
+
+
+@pytest.mark.parametrize("header, row, span", [
+    ("% derive: positive a_i for i = 1..3\n", r"a_5 = 1", "i = 1..3"),
+    ("% derive: positive a_i for i = 1..3\n", r"a_{0} + 1 = 1", "i = 1..3"),
+    (FAMILY, r"\sum_{i=0}^{1} a_{i+1} = a_0 + a_1", "i = 1..n"),   # a_0: no member
+])
+def test_a_member_at_a_number_outside_a_range_of_numbers_is_refused(header, row, span):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and f"is not a member of a, declared over {span}" in \
+        step.message and step.location.column == 4 + re.search(r"a_(\{0\}|0|5)", row).start()

@@ -4,7 +4,8 @@ at the integration point: `\\max_D V(G, D) = v` with V(G, D) = ∫ p_data(x) log
 
 **Reading.** The objective is rewritten as ∫ F(x, D(x)) dx: each integral (or expectation)
 of the objective over the whole range of its variable in which D occurs only as D(x), at
-its own variable x, is kept; one over z in which D occurs only as D(g(z)), with a density
+its own variable x, is kept, with its constant factor (numbers such as ½, declared
+symbols: LSGAN's ½ E_{p_data}[(D − b)²] + ½ E_{p_z}[(D(G(z)) − a)²]); one over z in which D occurs only as D(g(z)), with a density
 declared the law of g(z) for z ~ p_z, is carried back to x (∫ p_z(z) h(g(z)) dz =
 ∫ p_g(x) h(x) dx). The rewriting is a guess that counts only once the normal form proves
 V = ∫ F(x, D(x)) dx for an unknown D. D ranges over all functions into the domain of
@@ -42,7 +43,7 @@ from derive.engines.numeric.instances import Instance
 from derive.model.derivation import (
     REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
 )
-from derive.model.names import Name
+from derive.model.names import Kind, Name
 from derive.model.terms import (
     OO, Add, Call, Defined, Dens, Dist, Expect, Fn, Integral, Mul, Num, Pow, Sym, free_names,
     neg, nodes, substitute,
@@ -377,11 +378,11 @@ def _pointwise(objective, D, context):
     without D, such that the objective is meant to be rest + ∫ F(x, D(x)) dx (the caller
     proves it). Raises NotPointwise."""
     x, integrands, rest = None, [], []
-    for summand in _summands(objective):
+    for summand in _summands(objective, context):
         if not _mentions(summand, D):
             rest.append(summand)
             continue
-        coefficient, integral = _split(summand)
+        coefficient, integral = _split(summand, context)
         if integral is None:
             raise NotPointwise(f"{plain(D.latex)} occurs outside an integral")
         var, body = _over_x(integral, D, context)
@@ -411,31 +412,47 @@ def _value_at(argument, x, D):
     return Sym(D)
 
 
-def _summands(term, coefficient=Fraction(1)):
-    """The terms of a sum, numeric factors distributed over inner sums: −(A + B) is −A, −B."""
+def _summands(term, context, factors=()):
+    """The terms of a sum, constant factors distributed over inner sums: −(A + B) is −A,
+    −B, and ½(A + B) is ½A, ½B."""
     if isinstance(term, Add):
-        return [s for a in term.args for s in _summands(a, coefficient)]
+        return [s for a in term.args for s in _summands(a, context, factors)]
     if isinstance(term, Mul):
-        numbers = [a for a in term.args if isinstance(a, Num)]
-        others = [a for a in term.args if not isinstance(a, Num)]
+        args = _factors(term)
+        constants = [a for a in args if _constant(a, context)]
+        others = [a for a in args if not _constant(a, context)]
         if len(others) == 1 and isinstance(others[0], Add):
-            for n in numbers:
-                coefficient *= n.value
-            return _summands(others[0], coefficient)
-    return [term if coefficient == 1 else Mul(Num(coefficient), term)]
+            return _summands(others[0], context, factors + tuple(constants))
+    return [Mul(*factors, term) if factors else term]
 
 
-def _split(summand):
-    """(coefficient, integral) for `c · ∫ …` (c a number), else (None, None)."""
-    factors = list(summand.args) if isinstance(summand, Mul) else [summand]
+def _factors(term):
+    """The factors of a product, nested products flattened (`\\frac12 E[…]` is
+    (1 · 2⁻¹) · E[…])."""
+    if isinstance(term, Mul):
+        return [f for a in term.args for f in _factors(a)]
+    return [term]
+
+
+def _constant(term, context):
+    """Whether a factor is a constant of the objective: numbers (`\\frac12`, π), and symbols
+    the file declares, in arithmetic — no integral, density or function (so it depends on
+    neither the integration variable nor D)."""
+    if any(isinstance(n, (Integral, Expect, Call, Dens, Defined)) for n in nodes(term)):
+        return False
+    return all(getattr(context.declaration(n), "kind", None) is Kind.SYMBOL
+               for n in free_names(term))
+
+
+def _split(summand, context):
+    """(coefficient, integral) for `c · ∫ …` (c a constant factor or a product of them),
+    else (None, None)."""
+    factors = _factors(summand)
     integrals = [f for f in factors if isinstance(f, (Integral, Expect))]
     others = [f for f in factors if not isinstance(f, (Integral, Expect))]
-    if len(integrals) != 1 or not all(isinstance(f, Num) for f in others):
+    if len(integrals) != 1 or not all(_constant(f, context) for f in others):
         return None, None
-    coefficient = Num(1)
-    for f in others:
-        coefficient = Num(coefficient.value * f.value)
-    return coefficient, integrals[0]
+    return (Mul(*others) if others else Num(1)), integrals[0]
 
 
 def _over_x(integral, D, context):

@@ -16,7 +16,7 @@ from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.layout import continuation, first_relation, indent, signed_start
-from derive.frontend.latex.annotations import RemarkError, annotate
+from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation
@@ -90,6 +90,10 @@ class Builder:
             self._unreadable(self.source.error(problem.message, offset + problem.offset),
                              offset, text)
             return
+        if annotated.heads_only is not None and not self._fresh_heads(annotated.rows, offset):
+            self._unreadable(self.source.error(AFTER_COMMA, offset + annotated.heads_only),
+                             offset, text)
+            return
         written, local = list(annotated.hypotheses), []
         made = len(self.chains.steps)
         try:
@@ -108,6 +112,13 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _fresh_heads(self, rows, offset):
+        """Whether each row defines a name of its own that the file has not given a meaning
+        yet (`P(x) = …, \\quad Q(x) = …`: two definitions, never a result and a condition)."""
+        keys = [self.reader.would_define(row, offset) for row in rows]
+        return None not in keys and len(set(keys)) == len(keys) and \
+            not any(self.reader.knows(key) for key in keys)
 
     def _stated_nothing(self, text, offset):
         """A row below another in its display that states no relation, and that no row

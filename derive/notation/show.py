@@ -24,9 +24,15 @@ _PLAIN = {**{f"\\{g}": unicodedata.lookup("GREEK SMALL LETTER " + g.upper().repl
           **{f"\\{g.capitalize()}": unicodedata.lookup("GREEK CAPITAL LETTER " + g.upper().replace("LAMBDA", "LAMDA"))
              for g in _GREEK},
           r"\varepsilon": "ε", r"\vartheta": "ϑ", r"\varphi": "φ", r"\ell": "ℓ",
-          r"\infty": "∞", "^{\\star}": "*", "^{\\dagger}": "†", r"\mathcal{L}": "ℒ",
-          r"\mathbb{E}": "𝔼", r"\mathcal{X}": "𝒳", r"\mathcal{N}": "𝒩", r"\mathbb{P}": "ℙ",
-          r"\mathcal{Y}": "𝒴", r"\mathcal{Z}": "𝒵"}
+          r"\infty": "∞", "^{\\star}": "*", "^{\\dagger}": "†", "^{\\prime}": "′"}
+# A font around letters prints as the letters in that alphabet (`\mathcal{J}` → 𝒥,
+# `\mathbb{R}` → ℝ); an upright or bold font as the letters themselves (`\mathrm{KL}`).
+_FONT = re.compile(r"\\(mathcal|mathscr|mathbb|mathfrak|mathrm|mathbf|mathsf|mathit|mathtt|"
+                   r"boldsymbol|bm|text|textrm|operatorname)\{([^{}]*)\}")
+_ALPHABETS = {"mathcal": ("MATHEMATICAL SCRIPT", "SCRIPT"),
+              "mathscr": ("MATHEMATICAL SCRIPT", "SCRIPT"),
+              "mathbb": ("MATHEMATICAL DOUBLE-STRUCK", "DOUBLE-STRUCK"),
+              "mathfrak": ("MATHEMATICAL FRAKTUR", "BLACK-LETTER")}
 _CONSTANTS = {"e": "e", "pi": "π", "i": "i", "oo": "∞"}
 _ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
 
@@ -40,12 +46,27 @@ _ACCENTS = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304", "dot": "\u0307"
 def plain(latex):
     """A canonical LaTeX name as plain text: `\\theta` → θ, `p_{\\theta}` → p_θ,
     `\\tilde{p}` → p̃."""
+    latex = _FONT.sub(lambda m: "".join(_in_font(m.group(1), c) for c in m.group(2)), latex)
     for command, text in sorted(_PLAIN.items(), key=lambda kv: -len(kv[0])):
         latex = latex.replace(command, text)
     latex = re.sub(r"\\(%s)\{([^{}]*)\}" % "|".join(_ACCENTS),
                    lambda m: m.group(2) + _ACCENTS[m.group(1)], latex)
     latex = latex.replace(INDEXED.replace("\\", ""), "_·").replace("cdot}", "·}")
     return latex.replace("_{", "_").replace("{", "").replace("}", "").replace("\\", "")
+
+
+def _in_font(font, char):
+    """One character of a font's argument as plain text: a letter in that alphabet where
+    Unicode has it (some live among the letterlike symbols: ℒ, ℝ, ℭ), else as written."""
+    if font not in _ALPHABETS or not char.isascii() or not char.isalpha():
+        return char
+    case = "CAPITAL" if char.isupper() else "SMALL"
+    for prefix in _ALPHABETS[font]:
+        try:
+            return unicodedata.lookup(f"{prefix} {case} {char.upper()}")
+        except KeyError:
+            continue
+    return char
 
 
 def show(term):

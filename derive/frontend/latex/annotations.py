@@ -28,7 +28,9 @@ spaces), so positions in messages stay exact.
     (it would be a hypothesis set aside);
   - after a comma a relation (`…, \\quad i = j`) may be a case's condition or a second
     result — derive cannot tell which: an error naming both spellings (`\\text{if } i = j`
-    for a condition, a row of its own for a result);
+    for a condition, a row of its own for a result); but two definition heads
+    (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
+    the builder checks (a known name there may be a condition: the same error);
   - a further relation `A = B` is a second row of its own; math with no relation before it
     (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
     (`a + b \\quad = c`);
@@ -92,6 +94,10 @@ _MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
 
 
+AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
+               "write \\text{if } i = j for a condition, or put a result on a row of its own")
+
+
 class RemarkError(Exception):
     """A side remark derive cannot set aside: the message and the offset in the row."""
 
@@ -107,6 +113,9 @@ class Annotated:
     rows: list = field(default_factory=list)          # [text], each as long as the row's
     hypotheses: list = field(default_factory=list)    # [(offset, text)] of relations
     definitions: list = field(default_factory=list)   # [(offset, text)] `f(u) = …`
+    # `P(x) = …, \\quad Q(x) = …`: two definitions only if both heads are fresh names
+    # (the builder knows; else AFTER_COMMA at this offset — the first), None otherwise
+    heads_only: int | None = None
 
 
 def annotate(text):
@@ -125,9 +134,11 @@ def annotate(text):
         if kind == "spacing":
             continue
         if kind == "row" and main[:m.start()].rstrip().endswith(","):
-            raise RemarkError("a relation after a comma and \\quad is either a condition or a "
-                              "second result: write \\text{if } i = j for a condition, or "
-                              "put a result on a row of its own", m.end() + at)
+            before = rows[-1] if rows else main[:m.start()]
+            if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)
+                    and (out.heads_only is not None or not rows)):
+                raise RemarkError(AFTER_COMMA, m.end() + at)
+            out.heads_only = m.end() + at if out.heads_only is None else out.heads_only
         if kind == "math":
             if _blank(main[:m.start()]):
                 continue                  # a \quad that indents the row: spacing

@@ -762,6 +762,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         word = _elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
+        if is_tree(primary, "group") and is_tree(single(primary), "func"):
+            # `{\\log} x`, `{\\log}^2 x`: TeX drops the braces around a function word
+            inner = single(primary)
+            return self.piece(Tree("func", inner.children + list(tail_nodes), node.meta))
         if is_tree(primary, "group") and not tail_nodes and is_tree(single(primary), "script"):
             inner = self.piece(single(primary))
             if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
@@ -950,6 +954,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         for limit in (sub, sup):
             spec = single(limit)
             if is_tree(spec, "equation"):
+                if spec.children[1].value != "=":
+                    raise self.error("an evaluation bracket's ends read x = a", spec.children[1])
                 keys.append(self._index_key(spec.children[0]))
                 spec = spec.children[2]
             ends.append(self.term(spec))
@@ -987,13 +993,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
                 raise self.error("a derivative's denominator reads d x, or \\partial x, "
                                  "once per variable: \\frac{d^2}{dx^2}", frac)
-            var, power = den_items[k + 1], 1
-            if is_tree(var, "script") and len(var.children) == 2 and \
-                    is_tree(var.children[1], "superscript"):
-                power = _whole_number(var.children[1].children[1])
-                if power is None:
-                    raise self.error("the power of a differential is a whole number", var)
-                var = var.children[0]
+            var, power = _differential_power(den_items[k + 1])
+            if power is None:
+                raise self.error("the power of a differential is a whole number", var)
             variables += [var] * power
             k += 2
         if len(variables) != order:
@@ -1089,12 +1091,35 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "not a variable of its own here", node)
 
     def evaluation_bar(self, value, bar):
+        """`f \\Big|_{\\theta = \\theta_0}`: f at θ₀; `\\Big|_{\\mu=0, \\sigma=1}`: f at
+        every value the bar lists (distinct variables, each `=`, separated by commas). A value
+        that mentions a variable of the same bar is refused: put at once or one after the
+        other, the two readings differ."""
         spec = single(bar.sub)
-        if not is_tree(spec, "equation"):
+        if not is_tree(spec, "equation", "equations"):
             raise self.error("an evaluation bar reads |_{\\theta = \\theta_0}", bar.node)
-        var_node, _, at_node = spec.children
-        var = self._variable_name(single(var_node))
-        return At(value, var, self.term(at_node))
+        parts = spec.children
+        for sep in parts[3::4]:
+            if sep.value != ",":
+                raise self.error("the values of an evaluation bar are separated by commas: "
+                                 "|_{\\mu = 0, \\sigma = 1}", sep)
+        settings = []
+        for var_node, rel, at_node in (parts[k:k + 3] for k in range(0, len(parts), 4)):
+            if rel.value != "=":
+                raise self.error("an evaluation bar puts a variable to a value: "
+                                 "|_{\\theta = \\theta_0}", rel)
+            var = self._variable_name(single(var_node))
+            if any(var is v for v, _, _ in settings):
+                raise self.error(f"this evaluation bar puts {var.latex} to two values", var_node)
+            settings.append((var, self.term(at_node), at_node))
+        for _, at, at_node in settings:
+            if len(settings) > 1 and any(v in free_names(at) for v, _, _ in settings):
+                raise self.error("a value of this evaluation bar mentions a variable the bar "
+                                 "puts to a value (at once, or one after the other?): write "
+                                 "two bars", at_node)
+        for var, at, _ in settings:
+            value = At(value, var, at)
+        return value
 
     # ================================================================== names
     def name_value(self, p, bracket):
@@ -1327,6 +1352,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 start = k + 1
         return self._head_at(labels[0], keys, "|" not in inner and ";" not in inner, node)
 
+    def knows(self, key):
+        """Whether the file gave `key` a meaning: declared, used, or the head of a quantity
+        a row defined (`P(x) = …` makes P known)."""
+        return self.scope.lookup(key) is not None or bool(self._head_labels(key))
+
     def _head_labels(self, key):
         """The labels of the quantities a row defined by a head `key(…)`."""
         return [label for label in self.scope.heads if label.startswith(key + "(")]
@@ -1555,10 +1585,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return self._powered(At(value, param, args[0]), bracket), 2
 
     def _arguments(self, bracket):
+        self._no_measure_argument(bracket)
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)
         return [self.term(a) for a in bracket.args]
+
+    def _no_measure_argument(self, bracket):
+        """`p(dx)`, `\\mu(dx)`: a distribution applied to a differential, the measure
+        notation of `\\int x \\, p(dx)`. derive does not read it (nor, outside an integral,
+        tell what it would mean) — refused, never the product d · x (d not a name of the
+        file)."""
+        if self._is_name("d"):
+            return
+        for arg in bracket.args:
+            items = _items(arg)
+            if len(items) >= 2 and _d_like(items[0]) == 1 and not _is_partial(items[0]):
+                raise self.error("a distribution applied to a differential (the measure "
+                                 "notation \\int f(x) \\, p(dx)) is not read: write the "
+                                 "density, \\int f(x) \\, p(x) \\, dx", arg)
 
     def _powered(self, value, bracket):
         """A power written after a function's arguments is a power of its value:
@@ -1611,6 +1656,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 letters.add(name)
         if letters and isinstance(span, IndexRange):
             self._in_range(indices, span, letters, p)
+        if len(indices) == 1 and isinstance(indices[0], Num) and isinstance(span, IndexRange):
+            self._number_in_range(indices[0], span, p)
+
+    def _number_in_range(self, index, span, p):
+        """A member at a number (`\\pi_2` of `positive \\pi_k for k = 1..K`) is one of the
+        family's only where `1 ≤ 2 ≤ K`: those bounds are hypotheses of this row (at K = 1
+        there is no π_2, so no counterexample there). A number outside a range of numbers
+        is refused."""
+        first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
+        spelled = str(index.value)
+        for low, high, text in ((span.lower, index, f"{first} \\le {spelled}"),
+                                (index, span.upper, f"{spelled} \\le {last}")):
+            if isinstance(low, Num) and isinstance(high, Num):
+                if low.value > high.value:
+                    raise self.error(f"{p.key} is not a member of {p.base}, declared over "
+                                     f"{span.text}", p.node)
+                continue
+            if isinstance(low, Num) and low.value <= 1 and isinstance(high, Sym) and \
+                    self.scope.context.domain(high.name) is Domain.NATURAL:
+                continue                    # 1 ≤ K: K is natural
+            hypothesis = Hypothesis(Relation.LE, low, high, text)
+            if hypothesis not in self.hypotheses:
+                self.hypotheses += (hypothesis,)
 
     def _in_range(self, indices, span, letters, p):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
@@ -1785,6 +1853,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def distribution(self, name, info, bracket, values):
         """(Dist, point terms) for a distribution written with brackets: `p(x, y)`,
         `p(y | x)`, `p(x; \\theta)`, `P(X = x)` (see `probability` for the rules)."""
+        self._no_measure_argument(bracket)
         groups, current = [[], [], []], 0
         for arg, sep in zip(bracket.args, [None] + bracket.seps):
             if sep in BARS or sep == ";":
@@ -2553,6 +2622,21 @@ def _bare(node):
             node = node.children[0]
         else:
             return node
+
+
+def _differential_power(var):
+    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` → (z_k, 2) — the
+    power is the script's last superscript, whatever scripts come before it (a member of
+    an indexed family keeps its subscript); (var, None) for a power that is no whole
+    number, (var, 1) without a power."""
+    if not (is_tree(var, "script") and len(var.children) >= 2 and
+            is_tree(var.children[-1], "superscript")):
+        return var, 1
+    power = _whole_number(var.children[-1].children[1])
+    if power is None:
+        return var, None
+    rest = var.children[:-1]
+    return (rest[0] if len(rest) == 1 else Tree("script", rest, var.meta)), power
 
 
 def _whole_number(node):
