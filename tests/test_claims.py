@@ -299,3 +299,55 @@ def test_an_optimum_is_verified_only_after_the_grid_agrees_on_three_instances(
 
     monkeypatch.setattr(engine, "Evaluator", FirstOnly)
     assert verdicts(HEADER + f"$$ {row} $$\n") == ["undecided"]
+
+# ---------------------------------------------------------------- antiderivatives, inner limits
+ANTI = "% derive: variable x\n% derive: positive \\lambda, \\sigma\n% derive: real a\n"
+
+
+@pytest.mark.parametrize("claim,status", [
+    (r"\int x \exp(-\lambda x) \, dx = \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) "
+     r"\exp(-\lambda x)", "verified"),
+    (r"\int x \exp(-\lambda x) \, dx = \left(-\frac{x}{\lambda} + \frac{1}{\lambda^2}\right) "
+     r"\exp(-\lambda x)", "refuted"),
+    (r"\int x^2 \, dx = \frac{x^3}{3} + C", "verified"),
+    (r"\int x^2 \, dx = \frac{x^3}{2}", "refuted"),
+    (r"\int x \exp(-\frac{x^2}{2\sigma^2}) \, dx = -\sigma^2 \exp(-\frac{x^2}{2\sigma^2})",
+     "verified"),
+    (r"\int \cos(x) \, dx = \sin(x) + 1", "verified"),
+    (r"\frac{x^3}{3} = \int x^2 \, dx", "verified"),
+])
+def test_an_indefinite_integral_claims_an_antiderivative(check_text, claim, status):
+    result = check_text(ANTI + f"$$ {claim} $$\n")
+    (r,) = result.steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", status)
+    assert "antiderivative of the integrand" in r.verdict.detail
+
+
+@pytest.mark.parametrize("row", [r"2 \int x \, dx = x^2", r"\int x \, dx + x = x^2",
+                                 r"x^2 = 2 \int x \, dx"])
+def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):
+    ((text, line, column),) = unreadable(load(write(tmp_path, ANTI + f"$$ {row} $$\n")))
+    assert "derive reads one only as a whole side" in text and line == 4
+
+
+@pytest.mark.parametrize("row,status", [
+    (r"\lambda \left[ \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) \exp(-\lambda x)"
+     r" \right]_{0}^{+\infty} = \frac{1}{\lambda}", "verified"),
+    (r"\lambda \left[ \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) \exp(-\lambda x)"
+     r" \right]_{0}^{+\infty} = -\frac{1}{\lambda}", "refuted"),
+    (r"\left[ \exp(x) \right]_{-\infty}^{0} = 1", "verified"),
+    (r"\left[ x \exp(-x^2) \right]_{-\infty}^{+\infty} = 1", "refuted"),
+    (r"\left[ x \exp(x) \right]_{0}^{+\infty} = 0", "undecided"),      # the limit is ∞
+    (r"\left[ x^2 \right]_{1}^{2} = 3", "verified"),
+    (r"1 + \lim_{x \to \infty} a \exp(-x) = 1", "verified"),
+    (r"2 \left[ \lim_{x \to \infty} \exp(-\lambda x) - 1 \right] = -2", "verified"),
+    (r"1 + \lim_{x \to \infty} \exp(-x) = 2", "refuted"),
+    (r"1 + \lim_{x \to \infty} \sin(x) = 1", "undecided"),          # oscillates
+    (r"1 + \lim_{x \to \infty} x \exp(-b x) = 1", "undecided"),     # b's sign is not known
+])
+def test_limits_inside_an_expression_take_sympys_value(check_text, row, status):
+    result = check_text(ANTI + f"$$ {row} $$\n")
+    (r,) = result.steps
+    assert (r.step.kind, r.verdict.status) == ("equality", status), r.verdict.detail
+    if status == "undecided":
+        assert "no value for a limit in this step" in r.verdict.detail

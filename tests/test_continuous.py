@@ -108,12 +108,21 @@ def test_evaluation_brackets(row, expected):
 
 
 @pytest.mark.parametrize("row, message", [
-    (r"\left[ x \right]_0^{\infty} = 1", "a limit"),
     (r"\left[ a \right]_0^1 = 1", "say which variable"),
 ])
 def test_evaluation_brackets_that_are_not_read(row, message):
     (step,) = load(row, "% derive: variable x\n% derive: real a\n").steps
     assert step.kind == "unreadable" and message in step.message
+
+
+def test_an_evaluation_bracket_at_infinity_is_a_limit():
+    """`[F]_0^{\\infty}` is lim_{x→∞} F − F(0): a limit SymPy finds infinite gives no value."""
+    header = "% derive: variable x\n% derive: real a\n"
+    (text,) = reading(r"\left[ x \exp(-x) \right]_0^{\infty} = 0", header)
+    assert "lim" in text and "∞" in text
+    assert verdict(r"\left[ x \exp(-x) \right]_0^{\infty} = 0", header).status == "verified"
+    infinite = verdict(r"\left[ x \right]_0^{\infty} = 1", header)
+    assert infinite.status == "undecided" and "no value for a limit" in infinite.detail
 
 
 # ====================================================================== the normal form

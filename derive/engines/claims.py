@@ -1,5 +1,5 @@
-"""Claims that are not transitions of a chain: limits, optimisers, and the equivalence of
-two optimisation problems. One decider per kind, behind `decide`.
+"""Claims that are not transitions of a chain: limits, optimisers, the equivalence of
+two optimisation problems, antiderivatives. One decider per kind, behind `decide`.
 
 Each pairs a symbolic argument with a numeric one and says `verified` only when the
 symbolic argument is a proof and the numbers agree; `refuted` only with numbers that show
@@ -9,6 +9,8 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   body along a sequence approaching the point (10⁻², 10⁻⁴, …, 10⁻³², at 256 bits). A
   wrong claimed value is refuted when SymPy finds another determinate value and the
   sequence goes there, not to the claim.
+* **antiderivative** (`\\int f(x)\\, dx = F(x)`, an integral without limits whose variable
+  is free on the other side) — the equality F′ = f, by the equality engines (`antiderivative`).
 * **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* is real and lies in the domain, f is
   real on it (the optimum of a complex-valued objective is not defined: an undeclared
   letter makes it undecided), f′(y*) = 0 and f″ has one sign on the whole domain (so y* is
@@ -50,7 +52,9 @@ from derive.model.derivation import (
     REFUTED, UNDECIDED, VERIFIED, Counterexample, Relation, StepKind, Verdict,
 )
 from derive.model.names import Kind
-from derive.model.terms import OO, Add, Call, Limit, Mul, Optimum, Sym, neg, nodes
+from derive.model.terms import (
+    OO, Add, Call, Deriv, Integral, Limit, Mul, Optimum, Sym, neg, nodes, substitute,
+)
 from derive.notation.show import plain, show
 
 GRID = 400
@@ -59,7 +63,7 @@ SEQUENCE = (2, 4, 8, 12, 16, 24, 32)
 
 def decide(step, seed, deadline, report):
     deciders = {StepKind.LIMIT: limit, StepKind.OPTIMISER: optimiser,
-                StepKind.OPTIMISATION: optimisation}
+                StepKind.OPTIMISATION: optimisation, StepKind.ANTIDERIVATIVE: antiderivative}
     return deciders[step.kind](step, seed, deadline, report)
 
 
@@ -226,6 +230,35 @@ def _same(sp, found, claimed):
 def _determinate(sp, value):
     return not isinstance(value, sp.Limit) and value.is_comparable is not False and \
         value.is_finite is not None
+
+
+# ====================================================================== antiderivatives
+
+def antiderivative(step, seed, deadline, report):
+    """`∫ f(x) dx = F(x)` (an indefinite integral, `chains._kind`): F is an antiderivative
+    of f, equality up to a constant, decided as the equality d/dx F(x) = f(x) — proved by
+    the equality engines, refuted where the two differ at a certified point. A constant the
+    author adds (`+ C`, C any undeclared name) has derivative 0."""
+    if step.relation is not Relation.EQ:
+        return Verdict(UNDECIDED, "antiderivative", "an indefinite integral is checked in "
+                       "an equation ∫ f(x) dx = F(x) only")
+    integral, primitive = (step.lhs, step.rhs) if isinstance(step.lhs, Integral) and \
+        step.lhs.lower is None else (step.rhs, step.lhs)
+    x = integral.var.origin
+    integrand = substitute(integral.body, {integral.var: Sym(x)})
+    derived = replace(step, kind=StepKind.EQUALITY, lhs=Deriv(primitive, x), rhs=integrand)
+    from derive.engines.decide import equality
+
+    def interim(verdict):
+        report(_as_antiderivative(verdict, x))
+    return _as_antiderivative(equality(derived, seed, deadline, interim), x)
+
+
+def _as_antiderivative(verdict, x):
+    reading = (f"read as: the side without the integral is an antiderivative of the integrand "
+               f"(its derivative in {plain(x.latex)} is the integrand)")
+    return replace(verdict, method=f"antiderivative, {verdict.method}",
+                   detail=f"{reading}; {verdict.detail}")
 
 
 # ====================================================================== optimisers

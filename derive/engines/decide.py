@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 
-from derive.engines import normal_form
+from derive.engines import limits, normal_form
 from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -27,6 +27,7 @@ from derive.model.derivation import (
 )
 from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
 from derive.model.names import Domain, Kind
+from derive.notation.show import show
 
 MIN_AGREEMENT = 3
 NORMAL_FORM = ("both sides reduce to one normal form (operators expanded by their "
@@ -79,12 +80,28 @@ def decide(step, seed, deadline, report=lambda v: None):
 
 
 def _dispatch(step, seed, deadline, report):
+    if step.kind in (StepKind.EQUALITY, StepKind.RELATION) and limits.has_limits(step):
+        return _with_limits(step, seed, deadline, report)
     if step.kind is StepKind.EQUALITY:
         return equality(step, f"{seed}:{step.index}", deadline, report)
     if step.kind is StepKind.RELATION:
         return relation(step, f"{seed}:{step.index}", deadline, report)
     from derive.engines import claims
     return claims.decide(step, f"{seed}:{step.index}", deadline, report)
+
+
+def _with_limits(step, seed, deadline, report):
+    """A step with limits inside its sides: each replaced by its value (`limits`), then
+    decided as usual; undecided when a limit has no value derive can state."""
+    from dataclasses import replace
+    try:
+        resolved, values = limits.resolved(step)
+    except limits.NoValue as exc:
+        return Verdict(UNDECIDED, "limit", f"no value for a limit in this step: {exc}")
+    found = "; ".join(f"{show(lim)} = {show(value)}" for lim, value in values.items())
+    verdict = _dispatch(resolved, seed, deadline, report)
+    return replace(verdict, method=f"sympy limit, {verdict.method}",
+                   detail=f"SymPy's limits: {found}; then {verdict.detail}")
 
 
 def _without_unusable(step, seed, deadline, report):

@@ -27,8 +27,8 @@ from fractions import Fraction
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo, Kind
 from derive.frontend.directives import used_before
-from derive.model.terms import (Call, Defined, Limit, Mul, Num, Optimum, Sym, free_names, nodes,
-                                substitute)
+from derive.model.terms import (Call, Defined, Integral, Limit, Mul, Num, Optimum, Sym,
+                                free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE
 from derive.frontend.scope import UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -219,6 +219,13 @@ class ChainBuilder:
                                     "'\\equiv NAME' after it)", part.start)
         lhs = self._last
         kind = _kind(lhs.term, part.term, part.relation)
+        in_lhs = _indefinite(lhs.term, part.term)
+        if (in_lhs or _indefinite(part.term, lhs.term)) and kind is not StepKind.ANTIDERIVATIVE:
+            raise self.source.error(
+                "an integral without limits whose variable is also free elsewhere in the row "
+                "is an indefinite integral: derive reads one only as a whole side, "
+                "\\int f(x)\\, dx = F(x) (+ C), a claim that F is an antiderivative of f",
+                lhs.start if in_lhs else part.start)
         self._append(kind, part.relation, lhs.term, part.term, lhs.latex, part, justification)
         self._last = part
 
@@ -268,8 +275,23 @@ def _with(step, **changes):
     return replace(step, **changes)
 
 
+def _indefinite(lhs, rhs):
+    """The integrals without limits in `lhs` whose variable (the declared one their bound
+    copy ranges like) has a value elsewhere in `lhs` or `rhs` (`F(x)`, `p(x)`; bound copies
+    are names of their own): indefinite integrals, since an integral over the whole range
+    would not depend on it."""
+    values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
+    return [t for t in nodes(lhs) if isinstance(t, Integral) and t.lower is None and
+            t.upper is None and t.var.origin in values]
+
+
 def _kind(lhs, rhs, relation):
+    """What a step claims. `∫ f(x) dx = F(x)`, a whole side an integral without limits whose
+    variable is free on the other side (which has no such integral), is an antiderivative."""
     sides = (lhs, rhs)
+    for side, other in (sides, sides[::-1]):
+        if _indefinite(side, other) == [side] and not _indefinite(other, side):
+            return StepKind.ANTIDERIVATIVE
     if any(isinstance(e, Limit) for e in sides):
         return StepKind.LIMIT
     optima = [e for e in sides if isinstance(e, Optimum)]

@@ -83,6 +83,7 @@ class StepKind(Word):
     LIMIT = "limit"
     OPTIMISER = "optimiser"        # argmax … = y*
     OPTIMISATION = "optimisation"  # max_θ A = min_θ B (the same solutions)
+    ANTIDERIVATIVE = "antiderivative"  # ∫ f(x) dx = F(x): F′ = f
     UNREADABLE = "unreadable"      # a row derive could not read (its error is the verdict)
 
     @property
@@ -90,7 +91,8 @@ class StepKind(Word):
         return self in CLAIM_KINDS
 
 
-CLAIM_KINDS = frozenset({StepKind.LIMIT, StepKind.OPTIMISER, StepKind.OPTIMISATION})
+CLAIM_KINDS = frozenset({StepKind.LIMIT, StepKind.OPTIMISER, StepKind.OPTIMISATION,
+                         StepKind.ANTIDERIVATIVE})
 
 
 class Status(Word):

@@ -60,7 +60,8 @@ class FuncPiece:
 
 @dataclass
 class BigPiece:
-    """`\\sum`, `\\prod` or `\\int` with its sub- and superscript."""
+    """`\\sum`, `\\prod` or `\\int` with its sub- and superscript; also `\\lim_{x \\to a}`
+    inside an expression (op "lim"), which takes the rest of its run like `\\sum`."""
 
     op: str
     sub: object
@@ -122,7 +123,7 @@ class LazyPiece:
 
 def takes_rest(pieces, i):
     """Whether pieces[i] is an operator that takes the rest of its run: `\\sum`, `\\prod`,
-    a derivative operator, an expectation without brackets."""
+    `\\lim`, a derivative operator, an expectation without brackets."""
     p = pieces[i]
     if isinstance(p, BigPiece):
         return p.op not in ("int", "iint")

@@ -16,7 +16,8 @@
   `\\sin(x)^2` is `(sin x)²`.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
   would be a product of letters times an unknown function (unless the letters are declared).
-* **Big operators** `\\sum`, `\\prod`, an expectation without brackets, and the operators of
+* **Big operators** `\\sum`, `\\prod`, `\\lim_{x \\to a}` (inside an expression), an
+  expectation without brackets, and the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
   Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:

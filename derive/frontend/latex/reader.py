@@ -771,6 +771,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
                 return inner
         sub, sup, primes = self._tails(tail_nodes, node)
+        if is_token(primary, "COMMAND") and primary.value == r"\lim":
+            if sup is not None or primes:       # inside an expression: a big operator
+                raise self.error("a limit takes a subscript only: \\lim_{x \\to a}", node)
+            return BigPiece("lim", sub, None, node)
         try:
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
@@ -945,7 +949,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def evaluation_bracket(self, bracketed, sub, sup, node):
         """`\\left[ F \\right]_a^b` and `[F]_{x=a}^{x=b}`: F(b) − F(a), in the variable the
-        limits name, or else the one declared variable F mentions."""
+        limits name, or else the one declared variable F mentions. An end at ±∞ is the
+        limit there: `[F]_0^{+\\infty}` is lim_{x→∞} F − F(0)."""
         _, args_tree, _ = bracketed.children
         if len(args_tree.children) != 1:
             raise self.error("an evaluation bracket holds one expression", bracketed)
@@ -959,8 +964,6 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 keys.append(self._index_key(spec.children[0]))
                 spec = spec.children[2]
             ends.append(self.term(spec))
-        if any(e is OO or e is neg(OO) for e in ends):
-            raise self.error("an evaluation bracket at ∞ is a limit: write \\lim", node)
         if keys and (len(keys) != 2 or keys[0] != keys[1]):
             raise self.error("name the variable at both ends: [F]_{x=a}^{x=b}", node)
         if keys:
@@ -974,8 +977,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("say which variable the bracket is evaluated in: "
                                  "[F]_{x=a}^{x=b}", node)
             (var,) = candidates
-        low, high = ends
-        return Add(At(value, var, high), neg(At(value, var, low)))
+        low, high = (self._bracket_end(value, var, end) for end in ends)
+        return Add(high, neg(low))
+
+    def _bracket_end(self, value, var, end):
+        """F at one end of an evaluation bracket: F(a), or its limit at ±∞."""
+        if end is not OO and end is not neg(OO):
+            return At(value, var, end)
+        bound = self.fresh(var.latex, declaration=Declaration(Kind.VARIABLE, Domain.REAL))
+        return Limit(substitute(value, {var: Sym(bound)}), bound, end,
+                     "-" if end is OO else "+")
 
     # ================================================================== derivatives
     def _derivative_fraction(self, frac):
@@ -2076,7 +2087,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== sums and integrals
     def big_operator(self, piece, rest):
         """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\sum_{x \\in \\mathcal{X}} …`, `\\sum_{x,y} …`
-        (one sum per index, the first outermost), `\\prod …`: takes the rest of the run."""
+        (one sum per index, the first outermost), `\\prod …`, `\\lim_{x \\to a} …`: takes
+        the rest of the run."""
+        if piece.op == "lim":
+            if not rest:
+                raise self.error("this \\lim has nothing after it", piece.node)
+            return self._limit(piece.node, piece.sub, lambda: self.product(rest))
         if not rest:
             raise self.error(f"this \\{piece.op} has nothing after it (its term follows it: "
                              f"\\{piece.op}_i a_i, or \\{piece.op}_i -a_i)", piece.node)
@@ -2330,10 +2346,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         sub = children[1] if len(children) == 3 else None
         body = children[-1]
         if kind == "lim":
-            return self._limit(node, sub, body)
+            return self._limit(node, sub, lambda: self.term(body))
         return self._optimum(node, kind, sub, body)
 
-    def _limit(self, node, sub, body):
+    def _limit(self, node, sub, read_body):
+        """`\\lim_{x \\to a}` of what `read_body()` reads with x bound: the whole side
+        after a limit that begins one, the rest of the run after one inside an expression."""
         spec = single(sub) if sub is not None else None
         if not is_tree(spec, "approach"):
             raise self.error(r"a limit needs a subscript like _{x \to 0^+}", node)
@@ -2348,7 +2366,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             domain = found[1].domain
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
-            value = self.term(body)
+            value = read_body()
         if var not in free_names(value):
             raise self.error(f"the limit variable {key} does not occur in the expression", var_node)
         return Limit(value, var, target, direction)

@@ -1,0 +1,134 @@
+"""Limits inside an expression: each `Limit` replaced by its value, when SymPy computes one.
+
+`λ [lim_{x→∞} F(x) − F(0)]`, and an evaluation bracket `[F]_0^{+∞}` (which the reader makes
+into the same limit), are checked as equalities: every limit in the step is first replaced
+by its value, then the step goes to the ordinary engines. The value is SymPy's `limit` (the
+Gruntz algorithm: a symbolic computation, not a guess from sample points) of the body, with
+exactly the declared assumptions on its names (`positive \\lambda`; an undeclared name is
+complex, so `lim x e^{-a x}` with `a` undeclared has no value: SymPy says it depends on a's
+sign). Only a finite value SymPy states in closed form is used; an infinite limit, a
+limit that oscillates (`AccumBounds`), one SymPy leaves unevaluated or cannot compute, and a
+body outside the elementary functions leave the step undecided, saying why. Numbers at
+growing points are never taken for a limit: the numeric comparison of the step evaluates
+the limit's closed form.
+
+A limit claim (`\\lim … = L`, a whole side) is `claims.limit`'s, not this module's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from derive.model.names import Domain
+from derive.model.terms import (
+    E, I, OO, PI, Add, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes,
+)
+
+_FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
+_ASSUMPTIONS = {Domain.REAL: {"real": True}, Domain.POSITIVE: {"positive": True},
+                Domain.NONNEGATIVE: {"nonnegative": True}, Domain.INTEGER: {"integer": True},
+                Domain.NATURAL: {"positive": True, "integer": True}}
+
+
+class NoValue(Exception):
+    """A limit in the step whose value derive did not obtain (the message says why)."""
+
+
+def has_limits(step):
+    return any(isinstance(t, Limit) for side in (step.lhs, step.rhs) for t in nodes(side))
+
+
+def resolved(step):
+    """The step with every limit replaced by its value (innermost first), and the values
+    as text for the verdict; raises NoValue."""
+    values = {}
+    lhs, rhs = (_resolve(side, step.context, values) for side in (step.lhs, step.rhs))
+    return replace(step, lhs=lhs, rhs=rhs), values
+
+
+def _resolve(term, context, values):
+    limits = [t for t in nodes(term) if isinstance(t, Limit)]
+    if not limits:
+        return term
+    inner = next(t for t in limits if not any(isinstance(u, Limit) for u in nodes(t.body)
+                                              if u is not t))
+    value = limit_value(inner, context)
+    values[inner] = value
+    return _resolve(_replace(term, inner, value), context, values)
+
+
+def _replace(term, old, new):
+    """`term` with the sub-term `old` replaced by `new` (terms are hash-consed: `is`)."""
+    if term is old:
+        return new
+    children = term.children
+    if not children:
+        return term
+    return term.rebuild([_replace(c, old, new) for c in children])
+
+
+def limit_value(lim, context):
+    """The value of a `Limit` as a term without limits; raises NoValue."""
+    import sympy
+    symbols = {}
+    body = _to_sympy(sympy, lim.body, context, symbols)
+    var = _symbol(sympy, lim.var, context, symbols)
+    point = _to_sympy(sympy, lim.point, context, symbols)
+    try:
+        found = sympy.limit(body, var, point, lim.direction)
+    except (ValueError, NotImplementedError) as exc:
+        raise NoValue(f"SymPy finds no value for the limit ({exc})") from None
+    if found.has(sympy.Limit, sympy.AccumBounds) or not found.is_finite:
+        raise NoValue(f"the limit is not a finite value SymPy states ({found})")
+    names = {s: n for n, s in symbols.items()}
+    return _from_sympy(sympy, found, names)
+
+
+def _symbol(sympy, name, context, symbols):
+    if name not in symbols:
+        domain = context.domain(name)
+        symbols[name] = sympy.Symbol(f"s{name.serial}", **_ASSUMPTIONS.get(domain, {}))
+    return symbols[name]
+
+
+def _to_sympy(sympy, t, context, symbols):
+    if isinstance(t, Num):
+        return sympy.Rational(t.value.numerator, t.value.denominator)
+    if isinstance(t, Const):
+        return {E: sympy.E, PI: sympy.pi, I: sympy.I, OO: sympy.oo}[t]
+    if isinstance(t, Sym):
+        return _symbol(sympy, t.name, context, symbols)
+    if isinstance(t, Defined):
+        return _to_sympy(sympy, t.body, context, symbols)
+    if isinstance(t, (Add, Mul, Pow)):
+        args = [_to_sympy(sympy, a, context, symbols) for a in t.args]
+        return {Add: sympy.Add, Mul: sympy.Mul, Pow: sympy.Pow}[type(t)](*args)
+    if isinstance(t, Fn) and t.fname in _FUNCTIONS:
+        return getattr(sympy, t.fname)(*[_to_sympy(sympy, a, context, symbols)
+                                         for a in t.operands])
+    raise NoValue(f"derive computes limits of elementary expressions only, not of "
+                  f"{type(t).__name__ if not isinstance(t, Fn) else t.fname}")
+
+
+def _from_sympy(sympy, expr, names):
+    if expr.is_Rational:
+        return Num(Fraction(int(expr.p), int(expr.q)))
+    if expr in names:
+        return Sym(names[expr])
+    constants = {sympy.E: E, sympy.pi: PI, sympy.I: I}
+    if expr in constants:
+        return constants[expr]
+    args = [_from_sympy(sympy, a, names) for a in expr.args]
+    if expr.is_Add:
+        return Add(*args)
+    if expr.is_Mul:
+        return Mul(*args)
+    if expr.is_Pow:
+        return Pow(*args)
+    if isinstance(expr, sympy.exp):
+        return Fn("exp", *args)
+    name = type(expr).__name__
+    if name in _FUNCTIONS:
+        return Fn(name, *args)
+    raise NoValue(f"the limit's value {expr} is outside what derive reads back")
