@@ -330,6 +330,19 @@ def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):
     assert "derive reads one only as a whole side" in text and line == 4
 
 
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x, z\n% derive: joint p over x, z\n",
+     r"p(z \mid x) = \frac{p(x \mid z) p(z)}{\int p(x \mid z) p(z) \, dz}"),
+    ("% derive: discrete x\n% derive: density p\n", r"\sum_x p(x) + x = 1 + x"),
+    ("% derive: discrete x\n% derive: density p\n", r"p(x) = \frac{p(x)}{\sum_x p(x)}"),
+])
+def test_integrals_of_densities_and_sums_are_never_indefinite(check_text, header, row):
+    """Bayes' normaliser writes z free in the numerator and bound below; a sum over x
+    beside a free x is over x's range: neither is an antiderivative claim."""
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("equality", "verified")
+
+
 @pytest.mark.parametrize("row,status", [
     (r"\lambda \left[ \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) \exp(-\lambda x)"
      r" \right]_{0}^{+\infty} = \frac{1}{\lambda}", "verified"),

@@ -27,7 +27,7 @@ from fractions import Fraction
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import DefinitionInfo, Kind
 from derive.frontend.directives import used_before
-from derive.model.terms import (Call, Defined, Integral, Limit, Mul, Num, Optimum, Sym,
+from derive.model.terms import (Call, Defined, Dens, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE
 from derive.frontend.scope import UsedBefore, unread_message
@@ -277,12 +277,16 @@ def _with(step, **changes):
 
 def _indefinite(lhs, rhs):
     """The integrals without limits in `lhs` whose variable (the declared one their bound
-    copy ranges like) has a value elsewhere in `lhs` or `rhs` (`F(x)`, `p(x)`; bound copies
-    are names of their own): indefinite integrals, since an integral over the whole range
-    would not depend on it."""
+    copy ranges like) has a value elsewhere in `lhs` or `rhs` (`F(x)`, `x^2`; bound copies
+    are names of their own) and whose integrand holds no density: indefinite integrals,
+    since an integral of a plain function over the whole line would not depend on it. An
+    integral of densities is over the variable's range, whatever else the row writes at
+    that variable (Bayes' `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never
+    indefinite."""
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
-    return [t for t in nodes(lhs) if isinstance(t, Integral) and t.lower is None and
-            t.upper is None and t.var.origin in values]
+    return [t for t in nodes(lhs) if type(t) is Integral and t.lower is None and
+            t.upper is None and t.var.origin in values and
+            not any(isinstance(n, Dens) for n in nodes(t.body))]
 
 
 def _kind(lhs, rhs, relation):
