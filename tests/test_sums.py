@@ -7,7 +7,7 @@ import time
 import pytest
 
 from derive.engines.decide import decide
-from derive.model.terms import Call, nodes
+from derive.model.terms import Call, Sum, nodes
 from probability_support import display, readings, steps, verdicts
 
 SETS = ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n"
@@ -377,6 +377,42 @@ SAMPLES = ("% derive: discrete x, z\n% derive: joint p over x, z with parameter 
            "% derive: density q over z\n")
 CONTINUOUS_SAMPLES = SAMPLES.replace("discrete", "variable")
 
+# Renamed bound variables: `x'`, `\tilde x`, `\hat x`, … of a declared x bound by a sum, a
+# product, an integral or an expectation range like x (reader.sample_of) — never an index
+# of 1..N with p at the whole numbers (round 7, issue 9, F2).
+RENAMED = ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n"
+           "% derive: density p over x\n% derive: function f\n")
+BAYES = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+CONTINUOUS_BAYES = BAYES.replace("discrete", "variable")
+LATENT = "% derive: variable x, z\n% derive: joint p_\\theta over x, z\n"
+RENAMED_TRUE = [
+    (RENAMED, r"\sum_{\tilde x} p(\tilde x) = 1"),
+    (RENAMED, r"\sum_{x'} p(x') = 1"),
+    (RENAMED, r"\sum_{x''} p(x'') = 1"),
+    (RENAMED, r"\sum_{x^\prime} p(x^\prime) = 1"),
+    (RENAMED, r"\sum_{\hat{x}} p(\hat x) = 1"),
+    (RENAMED, r"\sum_{\bar x} p(\bar x) = 1"),
+    (RENAMED, r"\sum_{x' \in \mathcal{X}} p(x') = 1"),
+    (RENAMED, r"\mathbb{E}_{x\sim p}[f(x)] = \sum_{x'} p(x') f(x')"),
+    (RENAMED, r"\mathbb{E}_{x'\sim p}[f(x')] = \sum_{x} p(x) f(x)"),
+    (RENAMED, r"p(x) = \frac{p(x)}{\sum_{x'} p(x')}"),
+    (BAYES, r"p(y \mid x) = \frac{p(x \mid y) p(y)}{\sum_{y'} p(x \mid y') p(y')}"),
+    (BAYES, r"\sum_{y'} p(x, y') = p(x)"),
+    (CONTINUOUS_BAYES, r"p(y \mid x) = \frac{p(x \mid y) p(y)}{\int p(x \mid y') p(y') \, dy'}"),
+    (CONTINUOUS_BAYES, r"p(x) = \int p(x, \tilde y) \, d\tilde y"),
+    (LATENT, r"p_\theta(z|x) = \frac{p_\theta(x,z)}{\int p_\theta(x,z') \, \mathrm{d}z'}"),
+    (LATENT, r"\mathbb{E}_{z' \sim p_\theta}[z'] = \mathbb{E}_{z \sim p_\theta}[z]"),
+]
+RENAMED_FALSE = [
+    (RENAMED, r"\sum_{x'} p(x') = p(x)"),                              # bound vs free
+    (RENAMED, r"p(x) = \frac{p(x)}{\sum_{x'} 2 p(x')}"),              # wrong normaliser
+    (RENAMED, r"\sum_{x'} p(x') f(x') = \sum_{x'} p(x') f(x)"),
+    (BAYES, r"p(y \mid x) = \frac{p(x \mid y) p(y)}{\sum_{x'} p(x' \mid y) p(y)}"),
+    (BAYES, r"\sum_{x'} p(x', y) = p(x)"),                             # the other marginal
+    (CONTINUOUS_BAYES, r"p(y \mid x) = \frac{p(x \mid y) p(y)}{\int p(x \mid y') p(y) \, dy'}"),
+    (LATENT, r"p_\theta(z|x) = \frac{p_\theta(x,z)}{\int p_\theta(x',z) \, dx'}"),
+]
+
 
 @pytest.mark.parametrize("header, row", [
     (SAMPLES, r"\sum_{z_i} q(z_i) = 1"),
@@ -387,7 +423,7 @@ CONTINUOUS_SAMPLES = SAMPLES.replace("discrete", "variable")
     (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_i \, d z_i = 2 \int q(z) z \, dz"),
     (CONTINUOUS_SAMPLES, r"\sum_i \int q(z_i) \log q(z_i) \, d z_i = \sum_i \int q(z) \log q(z) \, d z"),
     (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_{i+1} \, d z_i = z_2 + z_3"),
-])
+] + RENAMED_TRUE)
 def test_a_bound_sample_ranges_like_its_variable(header, row):
     assert verdicts(header + f"$$ {row} $$\n") == ["verified"]
 
@@ -396,7 +432,7 @@ def test_a_bound_sample_ranges_like_its_variable(header, row):
     (SAMPLES, r"\sum_{z_i} q(z_i) z_i = \sum_{z} q(z) z^2"),
     (CONTINUOUS_SAMPLES, r"\sum_{i=1}^{2} \int q(z_i) z_i \, d z_i = \int q(z) z \, dz"),
     (CONTINUOUS_SAMPLES, r"\int q(z_i) z_i \, dz_i = \int q(z) z^2 \, dz"),
-])
+] + RENAMED_FALSE)
 def test_wrong_rows_over_bound_samples_are_refuted(header, row):
     assert verdicts(header + f"$$ {row} $$\n") == ["refuted"]
 
@@ -532,3 +568,41 @@ def test_a_member_at_a_number_outside_a_range_of_numbers_is_refused(header, row,
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and f"is not a member of a, declared over {span}" in \
         step.message and step.location.column == 4 + re.search(r"a_(\{0\}|0|5)", row).start()
+
+@pytest.mark.parametrize("header, row, message", [
+    (RENAMED, r"\sum_{x' \in \mathcal{Y}} p(x') = 1", "x' ranges over \\mathcal{X}, not \\mathcal{Y}"),
+    (RENAMED + "% derive: real x'\n", r"\sum_{x'} p(x') = 1", "x' is not a variable or an index"),
+    (RENAMED + "% derive: define \\hat{x} = 2\n", r"\sum_{\hat x} p(\hat x) = 1",
+     "\\hat{x} is not a variable or an index"),
+    (CONTINUOUS_BAYES, r"\sum_{y'} p(x, y') = p(x)", "y' is a continuous variable"),
+])
+def test_a_renamed_variable_the_file_names_otherwise_keeps_that_meaning(header, row, message):
+    (step,) = steps(header + f"$$ {row} $$\n")
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_a_renamed_variable_declared_of_its_own_ranges_over_its_own_range():
+    header = "% derive: discrete x, \\tilde x\n% derive: density p over x\n% derive: function f\n"
+    (step,) = steps(header + "$$ \\sum_{\\tilde x} f(\\tilde x) = \\sum_x f(x) $$\n")
+    bound = next(t for t in nodes(step.lhs) if isinstance(t, Sum)).var
+    assert bound.origin.latex == "\\tilde{x}"
+    assert verdicts(header + "$$ \\sum_{\\tilde x} f(\\tilde x) = \\sum_x f(x) $$\n") == ["refuted"]
+
+
+# Renaming the bound variable over one declared set is an identity (normal form: discrete
+# variables declared over one set have one range); over different sets it is not.
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: discrete x, y in \\mathcal{X}\n% derive: function f\n",
+     r"\sum_x f(x) = \sum_y f(y)", "verified"),
+    ("% derive: discrete x, y in \\mathcal{X}\n% derive: function f\n",
+     r"\sum_x \sum_y f(x) f(y) = \sum_x f(x)^2", "refuted"),
+    ("% derive: discrete x, y in \\mathcal{X}\n% derive: joint p over x, y\n% derive: function f\n",
+     r"\sum_x p(x) f(x) = \sum_y p(y) f(y)", "refuted"),               # two marginals
+    ("% derive: discrete x, y in \\mathcal{X}\n% derive: joint p over x, y\n",
+     r"\sum_x p(x, y) = \sum_y p(x, y)", "refuted"),
+    ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: function f\n",
+     r"\sum_x f(x) = \sum_y f(y)", "refuted"),
+    ("% derive: discrete x, y\n% derive: function f\n", r"\sum_x f(x) = \sum_y f(y)", "refuted"),
+])
+def test_renaming_a_sum_over_one_declared_set(header, row, expected):
+    assert verdicts(header + f"$$ {row} $$\n") == [expected]

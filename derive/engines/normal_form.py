@@ -12,7 +12,9 @@ Integrals over the same range are merged by linearity, so two sides that agree
 * finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated
   (a sum of a polynomial in its index over symbolic bounds a..b only where b ≥ a − 1 is
   shown: over a range that runs backwards the sum is empty, the formula is not);
-* copies are renumbered canonically, so integrals written with different letters agree.
+* copies are renumbered canonically, so integrals written with different letters agree;
+  the whole ranges of discrete variables declared over one set are one range
+  (`discrete x, y in \\mathcal{X}`: Σ_x f(x) and Σ_y f(y) are one sum, `_range_of`).
 
 Rules are applied only under their hypotheses, read from the step's context:
 
@@ -77,6 +79,7 @@ class Normaliser:
         self._bounds = ()                 # (bound var serial, lower, upper) of integrals in force
         self._lines = set()               # range ids that are the whole real line
         self._variables = {}              # serial → variable Name, of the ranges met
+        self._same_set = None             # serial → the variable standing for its range
         self._law_table = None
 
     # ================================================================== entry
@@ -430,12 +433,36 @@ class Normaliser:
         elif lower is not None:
             range_id = ("sum" if isinstance(node, Sum) else "int", lower.key(), upper.key())
         else:                   # a variable's whole range: a sum when it is discrete
-            origin = var.origin if var.origin is not None else var
+            origin = self._range_of(var.origin if var.origin is not None else var)
             range_id = ("all", origin.serial)
             self._variables[origin.serial] = origin
             if not self._discrete(var):
                 self._lines.add(range_id)
         return self._bind(var, range_id, body)
+
+    def _range_of(self, variable):
+        """The variable whose whole range stands for `variable`'s in range ids: the first
+        declared discrete variable over the same declared set — so Σ_x f(x) = Σ_y f(y)
+        for `discrete x, y in \\mathcal{X}` (renaming a bound variable over one set) —
+        else the variable itself. A discrete variable declared without a set ranges over
+        a set of its own."""
+        return self._sets().get(variable.serial, variable)
+
+    def _range_serial(self, variable_serial):
+        """The serial in the range id of a variable's whole range (see `_range_of`)."""
+        standing = self._sets().get(variable_serial)
+        return variable_serial if standing is None else standing.serial
+
+    def _sets(self):
+        """{serial of a discrete variable declared over a set: the first such variable}."""
+        if self._same_set is None:
+            self._same_set, first = {}, {}
+            for name, declaration in self.context.table.items():
+                info = declaration.info
+                if declaration.kind is Kind.VARIABLE and getattr(info, "discrete", False) \
+                        and info.support is not None:
+                    self._same_set[name.serial] = first.setdefault(info.support, name)
+        return self._same_set
 
     def _bind(self, var, range_id, body):
         """The integral over `range_id` of a body in which `var` is a placeholder."""
@@ -650,7 +677,7 @@ class Normaliser:
                     not _is_point(atom[6][0], copy):
                 continue
             law = self._laws().get(atom[2])
-            if law is None or copy[1] != ("all", atom[3][0]):
+            if law is None or copy[1] != ("all", self._range_serial(atom[3][0])):
                 continue
             z = Name(law.variable.latex, origin=law.variable)
             mapped = self.value(Call(law.map, Sym(z)))
@@ -658,8 +685,9 @@ class Normaliser:
             if len(mapped.terms) != 1 or len(source.terms) != 1:
                 return None
             ((g_atom, _),), = [tuple(k) for k in mapped.terms]
-            new_copy = ("cp", ("all", law.variable.serial), next(self._copies))
-            self._variables[law.variable.serial] = law.variable
+            standing = self._range_of(law.variable)
+            new_copy = ("cp", ("all", standing.serial), next(self._copies))
+            self._variables[standing.serial] = standing
             placeholder = ("ph", z.serial)
             g_atom = _replace(g_atom, placeholder, new_copy)
             (source_mono,) = source.terms
@@ -696,7 +724,7 @@ class Normaliser:
         """The copy integrates over the whole range of that density's variable."""
         range_id = copy[1]
         return range_id[0] in ("all", "sum") and len(range_id) == 2 and \
-            range_id[1] == variable_serial
+            range_id[1] == self._range_serial(variable_serial)
 
     # ================================================================== common denominators
     def cancel_sums(self, poly, rounds=8):

@@ -249,11 +249,15 @@ class Expectations:
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", dist_node)
         var = self.piece(single(var_node))
-        if not isinstance(var, NamePiece) or var.power is not None or var.primes:
+        copied = self.sample_of(var.key) if isinstance(var, NamePiece) else None
+        if not isinstance(var, NamePiece) or var.power is not None or \
+                var.primes and copied is None:
             raise self.error("expected the variable drawn, as in x \\sim p", var_node)
         if len(dist.over) == 1:
             return Averaging((var.key,), dist.over, dist)
         chosen = self.variable_node(var_node)
+        if chosen is None and copied is not None:      # x' \sim p(x, y): a copy of x
+            chosen = copied[0]
         if chosen is None or chosen not in dist.over:
             raise self.error(f"{dist.name.latex} is a distribution over "
                              f"{', '.join(v.latex for v in dist.over)}: draw one of them, or all",

@@ -8,8 +8,10 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   declared over is the joint over both (`density p over z`, then `p(x, z)`, `p(x)`,
   `p(z | x)`: one joint, its marginal, its conditional; see `notation.joint`). An
   undeclared letter written as a density's argument is a variable of it (an observed
-  value: `\\log p(x)` with `p` over z). Any other argument (a number, a declared symbol,
-  an expression) is a value of the declared variable in its position: `p(0)`, `p(a)`.
+  value: `\\log p(x)` with `p` over z); a renamed copy `y'`, `\\tilde y` bound by a sum,
+  an integral or an expectation is a bound copy of y (`Reader.sample_of`). Any other
+  argument (a number, a declared symbol, an expression) is a value of the declared
+  variable in its position: `p(0)`, `p(a)`.
 * **A density before brackets that hold densities multiplies them**: in
   `\\int p \\left( \\log p - \\log q \\right) d\\mu` the bracket groups a factor — a
   density is not taken at the value of another density.

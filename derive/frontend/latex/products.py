@@ -23,10 +23,11 @@
   Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:
   `\\sum_{i=1}^{m} - (a_i + 1) + c` is `(Σ_i −(a_i + 1)) + c`.
 * **Integrals** take the product between `\\int` and their differential `d x` (also
-  `\\mathrm{d}x`, `d\\mathbf{x}`); nested integrals pair with differentials innermost first;
-  `\\iint f \\, dy \\, dx` is two of them, `dy` inner. An integral whose differential lies
-  beyond a `+` or `-` takes the whole sum up to it: `\\int_x a(x) + b(x) \\, dx` is
-  ∫ (a + b) dx (the differential marks where the integrand ends). Without a differential
+  `\\mathrm{d}x`, `d\\mathbf{x}`, and `dx'` over a renamed copy of x); nested integrals
+  pair with differentials innermost first; `\\iint f \\, dy \\, dx` is two of them, `dy`
+  inner. An integral whose differential lies beyond a `+` or `-` takes the whole sum up
+  to it: `\\int_x a(x) + b(x) \\, dx` is ∫ (a + b) dx (the differential marks where the
+  integrand ends). Without a differential
   an integral takes the rest of the run, over the variable its subscript names
   (`\\int_x`) or else the one variable of the densities written in it
   (`\\int \\phi \\ln \\phi`).
@@ -336,7 +337,7 @@ class Products:
         for j in range(start, len(pieces) - 1):
             p, q = pieces[j], pieces[j + 1]
             if isinstance(p, NamePiece) and p.key == "d" and isinstance(q, NamePiece) and \
-                    q.power is None and not q.primes:
+                    q.power is None:
                 return j
         return None
 

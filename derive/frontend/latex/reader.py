@@ -94,6 +94,9 @@ RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relat
              r"\neq": Relation.NE, r"\lt": Relation.LT, r"\gt": Relation.GT}
 # `x_{i}`, `x^{(i)}`: a name with one index — a sample of x (`sample_of`).
 SAMPLE = re.compile(r"(.+?)(?:_\{[^{}]*\}|\^\{\([^{}]*\)\})")
+# `x'`, `x''`, `\tilde{x}`, `\hat{x}`, `\bar{x}`, `\check{x}`: a renamed copy of x
+# (`sample_of`), the bound variable of `\sum_{x'}`, `\int … dx'`, `\mathbb{E}_{x' \sim p}`.
+RENAMED = re.compile(r"\\(?:tilde|hat|bar|check)\{(.+)\}|(.+?)'+")
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
@@ -386,12 +389,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def sample_of(self, key):
         """(Name, Declaration) of the declared variable x that an undeclared `x_i`, `x_{n}`,
-        `x^{(i)}` is a sample of — i.i.d. notation: bound by a sum or an integral
-        (`\\sum_{z_i}`, `d z_i`), it ranges like x. None otherwise."""
-        found = SAMPLE.fullmatch(key)
-        if found is None or self.scope.lookup(key) is not None:
+        `x^{(i)}` is a sample of — i.i.d. notation — or that `x'`, `\\tilde{x}`,
+        `\\hat{x}`, `\\bar{x}`, `\\check{x}` (also `\\tilde{x}_i`, `x_i'`) is a renamed copy
+        of: bound by a sum, product, integral or expectation (`\\sum_{z_i}`, `d z_i`,
+        `\\sum_{x'}`), it ranges like x. None otherwise, and for a spelling the file
+        declares or defines itself (one name, one meaning)."""
+        found = SAMPLE.fullmatch(key) or RENAMED.fullmatch(key)
+        known = self.scope.lookup(key)
+        if found is None or known is not None and known[1].declared:
             return None
-        base = self.declared(found.group(1))
+        base = next(g for g in found.groups() if g is not None)
+        base = self.declared(base) or self.sample_of(base)
         return base if base is not None and base[1].kind is Kind.VARIABLE else None
 
     def fresh(self, key, origin=None, declaration=None):
