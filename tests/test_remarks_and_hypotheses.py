@@ -254,7 +254,7 @@ def test_bounds_from_intervals_restrict_the_instances(condition, verdict):
 @pytest.mark.parametrize("condition, at", [
     (r"\quad (a \succ 0)", r"a \succ"), (r"\quad (a \text{ positive})", r"a \text"),
     (r"\quad (a \in \mathbb{R}_+)", r"\mathbb"), (r"\quad (a \to 0)", r"a \to"),
-    (r"\quad \text{for all } a", " a $$"), (r"\quad \text{positive } a", " a $$"),
+    (r"\quad \text{positive } a", " a $$"),
     (r"\quad (a, b)", "a, b"),
 ])
 def test_unreadable_side_conditions_are_errors_at_their_position(condition, at):
@@ -268,7 +268,8 @@ def test_unreadable_side_conditions_are_errors_at_their_position(condition, at):
 
 @pytest.mark.parametrize("remark", [
     r"\quad (\text{Jensen})", r"\quad (2.3)", r"\quad (ii)", r"\quad (\star)",
-    r"\quad \text{(Pearson } \chi^2\text{)}",
+    r"\quad \text{(Pearson } \chi^2\text{)}", r"\quad \text{for all } a",
+    r"\quad \text{for every $a$}",
 ])
 def test_remarks_and_tags_are_set_aside(remark):
     assert readings(display("", "a = a " + remark)) == ["a = a"]
@@ -682,3 +683,44 @@ def test_a_case_condition_in_words_is_refused(row):
     from derive.frontend.tex_file import load_tex
     (step,) = load_tex("c.tex", "% derive: real a\n$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and "a case condition in words" in step.message
+
+
+# ---------------------------------------------------------------- hypotheses listed before ⇒
+
+@pytest.mark.parametrize("hypotheses", [
+    r"a, b > 0", r"a > 0 \text{ and } b > 0", r"a > 0 \land b > 0", r"a > 0 \wedge b > 0",
+    r"(a > 0, b > 0)", r"a > 0, b \in (0, \infty)", r"0 < a, b",
+])
+def test_hypotheses_listed_before_an_arrow_are_read_as_side_conditions(hypotheses):
+    """`a, b > 0 \\Rightarrow …` (Cover & Thomas, "for a, b > 0") is the row with those
+    hypotheses, as `\\quad \\text{for } a, b > 0` after it is."""
+    for arrow in (r"\Rightarrow", r"\implies"):
+        text = display("", hypotheses + f" {arrow} " + r"\log(ab) = \log a + \log b")
+        (reading,) = readings(text)
+        assert reading.startswith(("a > 0, b > 0 ⇒", "0 < a, 0 < b ⇒"))
+        assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"a, b > 0 \Rightarrow \log(a + b) = \log a + \log b", "refuted"),
+    (r"a > 0 \land b > 0 \Rightarrow \log\frac{a}{b} = \log a + \log b", "refuted"),
+    (r"(a > 0, b > 0) \Rightarrow \log(a b) = \log a \log b", "refuted"),
+    (r"a > 0 \text{ or } b > 0 \Rightarrow \log(a b) = \log a + \log b", "error"),
+    (r"a, b \succ 0 \Rightarrow \log(a b) = \log a + \log b", "error"),
+])
+def test_listed_hypotheses_never_rescue_a_false_row(row, verdict):
+    assert verdicts(display("", row)) == [verdict]
+
+
+@pytest.mark.parametrize("remark", [r", \quad x \in \mathcal{X}", r"\quad \forall x \in \mathcal{X}",
+                                    r", \qquad \forall x \in \mathcal{X}."])
+def test_every_value_of_a_variables_own_range_after_a_row_is_set_aside(remark):
+    header = "% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n"
+    assert verdicts(display(header, r"p(x) = \sum_y p(x, y)" + remark)) == ["verified"]
+    (text,) = readings(display(header, r"p(x) = \sum_y p(x, y) \quad \forall y \in \mathcal{X}"))
+    assert "not" in text or "declare" in text
+
+
+def test_for_all_states_hypotheses():
+    text = display("", r"\log(ab) = \log a + \log b \quad \text{for all } a, b > 0")
+    assert verdicts(text) == ["verified"]

@@ -46,8 +46,11 @@ spaces), so positions in messages stay exact.
   `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
   `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
   reason in math after `\\because` is refused: derive would neither check nor use it.
-* `\\forall x \\in S,` before a row says that it holds for every value of x — which every
-  row claims anyway — and is set aside.
+* `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
+  says that it holds for every value of x — which every row claims anyway — and is set
+  aside, when S is x's own range.
+* Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
+  `(a > 0, b > 0) \\implies …`) are read as a side condition after a `\\quad` is.
 """
 
 from __future__ import annotations
@@ -64,7 +67,9 @@ _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)
 # The other case of a piecewise statement, in words: a condition derive cannot read.
 _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
                          r"if not\b.*|unless\b.*)\s*[.,;)]*\s*$")
-_CONDITION = re.compile(r"^\s*(for|if|where|with|when|provided(?: that)?)\s*$")
+_EVERY = re.compile(r"^\s*for (?:all|every|any)\s*$")
+_CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provided(?: that)?)"
+                        r"\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
@@ -87,7 +92,13 @@ _BOUND_CHAIN = re.compile(r"^" + _OPERAND + r"(?:" + INEQUALITY + _OPERAND + r")
 _SHARED_BOUND = re.compile(r"^(?P<bound>" + _OPERAND + INEQUALITY + r")" + _NAME_TEXT + r"$")
 _MEMBER = re.compile(r"^\s*(?P<name>\S.*?)\s*\\in(?![a-zA-Z])\s*(?:(?P<open>[(\[])(?P<low>[^,]+),(?P<high>[^,]+?)(?P<close>[)\]])|(?P<set>.+?))\s*$")
 _POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s*\}$")
-_AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}")
+_AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
+# `H \Rightarrow A = B` whose H lists several conditions (`a, b > 0`, `a > 0 \land b > 0`,
+# `(a > 0, b > 0)`): the arrow, at the top level of the row.
+_IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
+# `\quad \forall x \in \mathcal{X}`, `, \quad x \in \mathcal{X}` after a row: over x's range.
+_OWN_RANGE = re.compile(r"^\s*(?:\\forall\s*)?(?P<var>\\?[A-Za-z]+|\\[a-z]+\s*\{\s*[A-Za-z]\s*\})"
+                        r"\s*\\in\s*(?P<set>\\[a-z]+\s*\{\s*[A-Za-z]\s*\}|[A-Z])\s*[.,]?\s*$")
 _TAG = re.compile(r"^\s*(\d+(\.\d+)*[a-z]?|[ivx]+|\*+|\\star|\\ast|\\dagger|\\ddagger)\s*$")
 # `\\text{for $x = 1$}`: the condition word, then its math, inside the text.
 _MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
@@ -122,6 +133,7 @@ def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
     text = _forall(_units(_label(_decorations(text))))
+    text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
@@ -162,6 +174,27 @@ def annotate(text):
     return out
 
 
+def _listed_hypotheses(text, out):
+    """`a, b > 0 \\Rightarrow …`, `a > 0 \\text{ and } b > 0 \\Rightarrow …`, `(a > 0, b > 0)
+    \\Rightarrow …`: hypotheses listed before a top-level arrow are read as a side
+    condition is (`_conditions`) and the list with its arrow is blanked; one relation (or a
+    chain) before the arrow is left to the grammar."""
+    arrows = [m for m in _IMPLIES.finditer(text) if _depth(text, m.start()) == 0]
+    if len(arrows) != 1 or _blank(text[:arrows[0].start()]):
+        return text
+    before = text[:arrows[0].start()]
+    inner, at = before, 0
+    stripped = before.strip().lstrip("&").strip()
+    if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
+        at = before.index("(") + 1
+        inner = " " * at + stripped[1:-1]
+    if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before:
+        return text
+    for offset, relation in _conditions(inner[at:], at):
+        out.hypotheses.append((offset, relation))
+    return " " * arrows[0].end() + text[arrows[0].end():]
+
+
 def _blank(text):
     """Whether a piece of a row holds no math: only spaces, `&` and spacing commands."""
     return not re.sub(r"&|\\[ ,;:!]|~|\\q?quad(?![a-zA-Z])|\\hspace\s*\{[^{}]*\}", "",
@@ -180,9 +213,13 @@ def _side(piece):
         words = stripped[text.end():end]
         rest = stripped[end + 1:]
         if _CONDITION.match(words) and rest.strip():
+            if _EVERY.match(words) and _names_only(rest):
+                return "remark", stripped, lead       # for every a: what every row claims
             return "condition", rest, lead + end + 1
         inside = _MATH_IN_TEXT.fullmatch(words)
         if inside and _CONDITION.match(inside.group("words")) and not rest.strip():
+            if _EVERY.match(inside.group("words")) and _names_only(inside.group("math")):
+                return "remark", stripped, lead
             return "condition", inside.group("math"), lead + text.end() + inside.start("math")
         _refuse_relations_in_text_math(words, lead + text.end())
         if _CASE_WORDS.match(words):
@@ -203,11 +240,19 @@ def _side(piece):
         if _TAG.match(inner) or not _without_text(inner).strip():
             return "remark", inner, lead
         return "condition", inner, lead + 1
+    own = _OWN_RANGE.match(stripped)
+    if own is not None and _letter(own.group("var")) == _letter(own.group("set")).lower():
+        return "remark", stripped, lead          # for every x of its own range: every row is
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
     if _RELATION.search(stripped):
         return "row", stripped, lead
     return "math", lead, lead
+
+
+def _names_only(math):
+    """Whether math is a list of names (`a`, `a, b`): a quantifier's variables."""
+    return all(_NAME.match(piece) for piece in top_level_pieces(math))
 
 
 def _parenthesised(words, rest):
