@@ -69,6 +69,14 @@ class BigPiece:
 
 
 @dataclass
+class LimitPiece:
+    """`\\sup_t`, `\\lim_{n \\to \\infty}`, … after another factor: it takes the rest
+    of the run (`node` is the grammar's `inner_limop`)."""
+
+    node: object
+
+
+@dataclass
 class DerivPiece:
     """Differentiation: `\\frac{d}{dx}`, `\\frac{\\partial^2}{\\partial x^2}`, `\\nabla_\\theta`
     (an operator on the rest of the run), or `\\frac{d f}{dx}` (a value: `body` holds the
@@ -122,8 +130,10 @@ class LazyPiece:
 
 def takes_rest(pieces, i):
     """Whether pieces[i] is an operator that takes the rest of its run: `\\sum`, `\\prod`,
-    a derivative operator, an expectation without brackets."""
+    a derivative operator, an expectation without brackets, a limit or an extremum."""
     p = pieces[i]
+    if isinstance(p, LimitPiece):
+        return True
     if isinstance(p, BigPiece):
         return p.op not in ("int", "iint")
     if isinstance(p, DerivPiece):

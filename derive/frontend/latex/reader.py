@@ -61,7 +61,7 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    NamePiece, OpPiece, is_token, is_tree, single, tails,
+    LimitPiece, NamePiece, OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -712,6 +712,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
+        if kind == "inner_limop":
+            return LimitPiece(item)
         if kind == "leftbar":
             return LeftBarPiece(item)
         if kind == "script":
@@ -2224,8 +2226,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return Fn(fname, arg)
 
     # ================================================================== limits and optima
-    def limit_or_optimum(self, node):
+    def limit_or_optimum(self, node, rest=None):
+        """A limit or an extremum: `node` is the whole side (`limop`), or only the operator
+        after another factor (`inner_limop`) with `rest`, the pieces it takes."""
         children = [c for c in node.children if not is_token(c, "SUB")]
+        if rest is not None:
+            children.append(rest)
         if is_token(children[0], "ARG"):
             children = children[1:]
             argument = True
@@ -2258,7 +2264,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             domain = found[1].domain
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
-            value = self.term(body)
+            value = self.product(body) if isinstance(body, list) else self.term(body)
         if var not in free_names(value):
             raise self.error(f"the limit variable {key} does not occur in the expression", var_node)
         return Limit(value, var, target, direction)
@@ -2311,16 +2317,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _objective(self, body):
         """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of
         values, written in braces — is the supremum of f: braces are read here, and only
-        around the whole objective."""
-        node = single(body)
-        items = node.children if is_tree(node, "run") else [node]
-        if len(items) == 1:
-            piece = self.piece(items[0])
+        around the whole objective. `body` is a node, or the pieces of a run."""
+        if isinstance(body, list):
+            pieces = body
+        else:
+            node = single(body)
+            pieces = [self.piece(node)] if not is_tree(node, "run") else \
+                [self.piece(i) for i in node.children] if len(node.children) == 1 else []
+        if len(pieces) == 1:
+            piece = pieces[0]
             if isinstance(piece, BracketPiece) and piece.open in (r"\{", r"\lbrace") and \
                     piece.close in (r"\}", r"\rbrace") and piece.power is None and \
                     not piece.seps and len(piece.args) == 1:
                 return self.term(piece.args[0])
-        return self.term(body)
+        return self.product(body) if isinstance(body, list) else self.term(body)
 
     @staticmethod
     def optimising(name):
