@@ -29,8 +29,9 @@ def biconjugate(opt, context, zero):
     if opt.kind not in ("max", "min") or not _whole_line(opt):
         return None
     t = opt.var
-    body = opt.body if opt.kind == "max" else neg(opt.body)
-    summands = body.args if isinstance(body, Add) else (body,)
+    summands = opt.body.args if isinstance(opt.body, Add) else (opt.body,)
+    if opt.kind == "min":                  # inf_t {f*(t) − t r} = −sup_t {t r − f*(t)}
+        summands = tuple(neg(s) for s in summands)
     for k, summand in enumerate(summands):
         f = _negated_conjugate_at(summand, t, context, zero)
         if f is None:

@@ -2448,7 +2448,9 @@ _LEADING_RELATION = re.compile(r"\s*&?\s*(?:=|<|>|:=|\\(?:leq?|geq?|leqslant|geq
 # brackets (what an unreadable row would define).
 _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*"
                           r"([^=<>&]+?)\s*$")
-_DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+\s*|\\.|\{[^{}]*\}|"
+# Each alternative matches a distinct start (a command's letters all at once), so a row
+# with no defining sign fails in linear time, not by trying every split of its commands.
+_DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(?:=|:=|\\(?:coloneqq|coloneq|"
                             r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
 
