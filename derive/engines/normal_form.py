@@ -23,7 +23,9 @@ Rules are applied only under their hypotheses, read from the step's context:
   only for a positive base; `log(e^u) = u` only for real u;
 * `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
   complex u), so trigonometric identities are polynomial identities;
-* dividing by something that is zero is `Undefined`, never a number.
+* dividing by something that is zero is `Undefined`, never a number;
+* a max/min inside an expression is f(r) for the biconjugate of a declared convex f
+  (`conjugates`), otherwise an atom of its objective's normal form (`Normaliser.optimum`).
 
 Two sides are proved equal when their difference normalises to the zero polynomial. A
 difference that does not vanish proves nothing. Work is bounded by term counts, exponent
