@@ -56,19 +56,7 @@ def one_member(step, left, residual, residual_key, seed, deadline):
     is its value for every convex f. None when nothing is certified."""
     if any(a[0] == "opt" for m, _ in residual_key for a, _ in m):
         return None
-    term = sealed(residual, step.context, deadline)
-    labels = labels_for((term,), step.context)
-    for draw in range(DRAWS):
-        instance = Instance(seed, draw, step.context)
-        saved = ctx.prec
-        ctx.prec = 128
-        try:
-            ev = Evaluator(step.context, instance, labels, deadline=deadline)
-            value = ev.value(term)
-        except NotEvaluable:
-            continue
-        finally:
-            ctx.prec = saved
+    for instance, labels, ev, value in _evaluations(residual, step.context, seed, deadline):
         if ev.exact and not value.contains(0):
             T = plain(left.var.latex)
             return Verdict(REFUTED, "one-member class", f"for the class {{{T}₀}} of one "
@@ -82,22 +70,27 @@ def one_member(step, left, residual, residual_key, seed, deadline):
 def agreement(term, context, seed, deadline):
     """(instances where `term` evaluates to a ball containing 0, instances evaluated), with
     its optima sealed (`sealed`)."""
+    values = [value for *_, value in _evaluations(term, context, seed, deadline)]
+    return sum(bool(v.contains(0)) for v in values), len(values)
+
+
+def _evaluations(term, context, seed, deadline):
+    """(instance, labels, evaluator, value) of `term`, its optima sealed, on each of DRAWS
+    instances where it evaluates (at 128 bits)."""
     term = sealed(term, context, deadline)
     labels = labels_for((term,), context)
-    agreed = evaluated = 0
     for draw in range(DRAWS):
+        instance = Instance(seed, draw, context)
         saved = ctx.prec
         ctx.prec = 128
         try:
-            value = Evaluator(context, Instance(seed, draw, context), labels,
-                              deadline=deadline).value(term)
+            ev = Evaluator(context, instance, labels, deadline=deadline)
+            value = ev.value(term)
         except NotEvaluable:
             continue
         finally:
             ctx.prec = saved
-        evaluated += 1
-        agreed += bool(value.contains(0))
-    return agreed, evaluated
+        yield instance, labels, ev, value
 
 
 def sealed(term, context, deadline):
