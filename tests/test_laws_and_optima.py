@@ -192,3 +192,64 @@ def test_domains_of_functions_and_classes_of_functions_read():
     assert text.startswith("max_{T} ")
     assert verdicts(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0")) == \
         ["undecided"]                          # an optimum over functions is not checked
+
+
+# The f-GAN bound (Nowozin et al. 2016, eq. 4): a supremum inside an integrand, the
+# biconjugate of a convex f, the pointwise-supremum bound, congruence under \sup_T.
+FGAN = ("% derive: variable x\n% derive: distribution P with density p\n"
+        "% derive: distribution Q with density q\n% derive: convex f\n% derive: function h\n"
+        "% derive: function class \\mathcal{T}\n"
+        "% derive: define f^*(t) = \\sup_{u}\\left\\{ ut - f(u) \\right\\}\n"
+        "% derive: define h^*(t) = \\sup_{u}\\left\\{ ut - h(u) \\right\\}\n")
+INNER = r"\sup_{t} \left\{ t\frac{p(x)}{q(x)} - f^*(t) \right\}"
+OUTER = (r"\sup_{T \in \mathcal{T}} \left\{ \mathbb{E}_{x \sim P}[T(x)] - "
+         r"\mathbb{E}_{x \sim Q}[f^*(T(x))] \right\}")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # Fenchel–Moreau: f** = f for a declared convex f, the sup read inside the integrand
+    (r"\int q(x) f\left(\frac{p(x)}{q(x)}\right) dx = \int q(x) " + INNER + " dx", "verified"),
+    (r"\int q(x) f\left(\frac{p(x)}{q(x)}\right) dx = \mathbb{E}_{x \sim Q}\left[" + INNER +
+     r"\right]", "verified"),
+    (r"-\int q(x) f\left(\frac{p(x)}{q(x)}\right) dx = \int q(x) \inf_{t} \left\{ f^*(t) - "
+     r"t\frac{p(x)}{q(x)} \right\} dx", "verified"),
+    (r"\int q(x) f\left(\frac{2p(x)}{q(x)}\right) dx = \int q(x) " + INNER + " dx",
+     "undecided"),
+    (r"\int q(x) h\left(\frac{p(x)}{q(x)}\right) dx = \int q(x) \sup_{t} \left\{ "
+     r"t\frac{p(x)}{q(x)} - h^*(t) \right\} dx", "undecided"),       # h not declared convex
+    (r"\int q(x) f\left(\frac{p(x)}{q(x)}\right) dx = \int q(x) \sup_{t} \left\{ "
+     r"t\frac{p(x)}{q(x)} + f^*(t) \right\} dx", "undecided"),       # the f-GAN mutant: +∞
+    # the supremum of integrals is at most the integral of the pointwise supremum
+    (r"\int q(x) " + INNER + r" dx \ge " + OUTER, "verified"),
+    (r"\int q(x) \inf_{t} \left\{ f^*(t) - t\frac{p(x)}{q(x)} \right\} dx \le "
+     r"\inf_{T \in \mathcal{T}} \left\{ \mathbb{E}_{x \sim Q}[f^*(T(x))] - "
+     r"\mathbb{E}_{x \sim P}[T(x)] \right\}", "verified"),
+    (r"\int q(x) " + INNER + r" dx \le " + OUTER, "undecided"),      # the wrong way
+    (r"\int q(x) " + INNER + r" dx \ge " + OUTER.replace(r"x \sim Q}[f", r"x \sim P}[f"),
+     "undecided"),
+    (r"\int q(x) \sup_{t \in (0, 1)} \left\{ t\frac{p(x)}{q(x)} - f^*(t) \right\} dx \ge " +
+     OUTER, "undecided"),                       # T(x) need not lie in (0, 1)
+    # congruence: equal objectives, equal suprema; a one-member class refutes
+    (r"\sup_{T \in \mathcal{T}} \left\{ \int q(x) \left( T(x) \frac{p(x)}{q(x)} - f^*(T(x)) "
+     r"\right) dx \right\} = " + OUTER, "verified"),
+    (r"\sup_{T \in \mathcal{T}} \left\{ \int q(x) T(x) dx - \int q(x) f^*(T(x)) dx \right\} = "
+     + OUTER, "refuted"),
+    (OUTER + " = " + OUTER.replace(r"x \sim Q}[f", r"x \sim P}[f"), "undecided"),
+])
+def test_the_variational_bound_on_an_f_divergence(row, verdict):
+    assert verdicts(display(FGAN, row)) == [verdict]
+
+
+def test_an_extremum_after_a_factor_takes_the_rest_of_the_run():
+    (text,) = readings(display(FGAN, r"\int q(x) " + INNER + " dx = 0"))
+    assert text == "∫ q(x) · (max_{t} t · (p(x) / q(x)) - f*(t)) dx = 0"
+    (text,) = readings(display("% derive: real a, b\n", r"2 \max_{u} \left\{ -u^2 \right\} + a = b"))
+    assert text == "2 · (max_{u} -u^2) + a = b"
+
+
+def test_a_row_without_a_defining_sign_fails_fast():
+    started = time.monotonic()
+    readings(display("% derive: variable x\n% derive: density p\n",
+                     r"\int \log \exp \sin \cos \tan p(x) \, \sup_{V} \left\{ V(x) \right\} "
+                     r"\, dx \ge \sup_{V} \left\{ \mathbb{E}_{x\sim p}[V(x)] \right\}"))
+    assert time.monotonic() - started < 5

@@ -18,12 +18,16 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   better than the claim, and must have compared real values on `MIN_AGREEMENT` instances
   for a `verified`.
 * **optimum value** (`\\sup_u (t u − f(u)) = g(t)`, a convex conjugate): `optimum_value`.
+* an integral of a pointwise optimum against an optimum over functions
+  (`∫ q sup_t B ≥ sup_T ∫ q B(T(x))`): `pointwise_sup`.
 * an optimum or optimiser over a **function** (`\\max_D V(G, D)`, `\\arg\\max_D`):
   `function_optimum`.
 * **optimisation** (`\\max_θ A = \\min_θ B`, also max = max, min = min) — read as an
   equation between the optimal values, which authors also use to say that the problems are
   one (A + B, or A − B for the same direction, does not depend on θ: the seed's C4).
-  `verified` needs both: A ∓ B reduces to something in which nothing moves with θ (θ
+  When A − B (same direction) normalises to 0 the objectives are one function and the
+  optima are equal: `congruence`. Otherwise `verified` needs both: A ∓ B reduces to
+  something in which nothing moves with θ (θ
   itself, densities that depend on θ, except inside definitions held fixed) and agrees at
   two values of θ, and SymPy solves both problems on the objectives' normal forms with
   equal values (`_optima`). `refuted` needs A ∓ B certified to differ at two values of θ
@@ -467,7 +471,10 @@ def _from_unit(t, lo, hi):
 def optimisation(step, seed, deadline, report):
     left, right = step.lhs, step.rhs
     if isinstance(left, Optimum) != isinstance(right, Optimum):
-        from derive.engines import optimum_value
+        from derive.engines import optimum_value, pointwise_sup
+        verdict = pointwise_sup.decide(step, seed, deadline)
+        if verdict is not None:
+            return verdict
         return optimum_value.decide(step, seed, deadline, report)
     if not (isinstance(left, Optimum) and isinstance(right, Optimum)) or \
             step.relation is not Relation.EQ:
@@ -497,6 +504,15 @@ def optimisation(step, seed, deadline, report):
     except (normal_form.Unsupported, normal_form.Undefined) as exc:
         return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} is outside "
                        f"the normal form ({exc}); two values of {theta} showed no difference")
+    if value.is_zero() and not opposite:
+        from derive.engines import congruence
+        return congruence.decide(step, left, residual, seed, deadline)
+    if not opposite and left.kind == right.kind and \
+            step.context.kind(left.var) is Kind.FUNCTION:
+        from derive.engines import congruence
+        refuted = congruence.one_member(step, left, residual, value.key(), seed, deadline)
+        if refuted is not None:
+            return refuted
     movers = _moving_atoms(value.key(), step, left.var)
     if movers:
         return Verdict(UNDECIDED, "optimisation", f"the residual {residual_name} still involves "

@@ -25,7 +25,9 @@ Rules are applied only under their hypotheses, read from the step's context:
   only for a positive base; `log(e^u) = u` only for real u;
 * `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
   complex u), so trigonometric identities are polynomial identities;
-* dividing by something that is zero is `Undefined`, never a number.
+* dividing by something that is zero is `Undefined`, never a number;
+* a max/min inside an expression is f(r) for the biconjugate of a declared convex f
+  (`conjugates`), otherwise an atom of its objective's normal form (`Normaliser.optimum`).
 
 Two sides are proved equal when their difference normalises to the zero polynomial. A
 difference that does not vanish proves nothing. Work is bounded by term counts, exponent
@@ -156,9 +158,32 @@ class Normaliser:
             return self.value(result)
         if kind is At:
             return self.at(t)
-        if kind in (Limit, Optimum):
-            raise Unsupported("a limit or an optimum inside an expression")
+        if kind is Optimum:
+            return self.optimum(t)
+        if kind is Limit:
+            raise Unsupported("a limit inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
+
+    def optimum(self, t):
+        """A max/min (sup/inf) inside an expression: the biconjugate f** of a declared convex
+        f is f (`conjugates`); any other is an atom of its objective's normal form, with
+        its bound variable (a number, or a function T applied) replaced by a marker
+        numbered from the inside out, so optima equal up to the bound letter are one atom
+        and equal objectives give equal optima (congruence). An argmax is no number here."""
+        from derive.engines.conjugates import biconjugate
+        if t.kind not in ("max", "min"):
+            raise Unsupported("an argmax or argmin inside an expression")
+        rewritten = biconjugate(t, self.context, lambda d: self.value(d).is_zero())
+        if rewritten is not None:
+            return self.value(rewritten)
+        body = self.value(t.body).key()
+        level = 1 + max((a[1] for a in _marks(body)), default=0)
+        serial, mark = t.var.serial, ("ob", level)
+        body = _rebind(body, serial, mark)
+        ends = tuple(("oo",) if e is OO else ("-oo",) if isinstance(e, Mul) and OO in e.args
+                     else self.value(e).key() for e in t.interval[:2])
+        return Poly.atom(("opt", t.kind, body, ends, t.interval[2], REAL if
+                          _real_key(body) else COMPLEX))
 
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are
@@ -1136,6 +1161,8 @@ def _sign(atom):
         return REAL
     if kind == "integral":
         return atom[2]
+    if kind == "opt":
+        return atom[5]
     if kind == "fn" and len(atom) > 3:
         return atom[3]
     return COMPLEX
@@ -1307,6 +1334,29 @@ def _at_least_zero(count, depth=0):
         elif all(a[3] == POS for a, _ in m):
             least += c                       # a product of naturals is ≥ 1
     return least >= 0                        # (with an even power of an integer: ≥ 0)
+
+
+def _marks(obj):
+    """The bound-variable markers ("ob", level) of the optima inside a key."""
+    if isinstance(obj, tuple) and len(obj) == 2 and obj[0] == "ob":
+        yield obj
+    elif isinstance(obj, (tuple, frozenset)):
+        for x in obj:
+            yield from _marks(x)
+
+
+def _rebind(obj, serial, mark):
+    """A key with an optimum's bound variable (serial) replaced by `mark`: its placeholder
+    ("ph", serial) and, for a bound function, the name in its call atoms."""
+    if obj == ("ph", serial):
+        return mark
+    if isinstance(obj, tuple):
+        if len(obj) == 5 and obj[0] == "call" and obj[2] == serial:
+            return ("call", mark, mark, _rebind(obj[3], serial, mark), obj[4])
+        return tuple(_rebind(x, serial, mark) for x in obj)
+    if isinstance(obj, frozenset):
+        return frozenset(_rebind(x, serial, mark) for x in obj)
+    return obj
 
 
 def _atoms_in(obj):

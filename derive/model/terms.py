@@ -543,7 +543,8 @@ class Allowance:
 
 
 def substitute(term, mapping, allowance=None):
-    """`term` with each free name in `mapping` (Name → Term) replaced; a binder that binds
+    """`term` with each free name in `mapping` (Name → Term) replaced; a function name mapped
+    to a Sym of another name is renamed in its applications; a binder that binds
     one of them shadows it in its body. Work is remembered per node (DAG-sized), and each
     new node is charged to `allowance` when one is given."""
     if not mapping:
@@ -561,6 +562,9 @@ def substitute(term, mapping, allowance=None):
             allowance.spend()
         if isinstance(t, Sym) and t.name in mapping and t.name not in hidden:
             out = mapping[t.name]
+        elif isinstance(t, Call) and t.function in mapping and t.function not in hidden and \
+                isinstance(mapping[t.function], Sym):       # a function renamed: T(x) → T'(x)
+            out = Call(mapping[t.function].name, *(walk(c, hidden) for c in t.arguments))
         else:
             inner = hidden | frozenset(t.binds) if t.binds else hidden
             out = t.rebuild([walk(c, inner) for c in t.children])

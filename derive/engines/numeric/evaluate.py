@@ -252,9 +252,27 @@ class Evaluator:
             return self.derivative(t)
         if kind is At:
             return self.at(t)
-        if kind in (Limit, Optimum):
-            raise NotEvaluable("a limit or an optimum inside an expression")
+        if kind is Optimum:
+            return self.optimum(t)
+        if kind is Limit:
+            raise NotEvaluable("a limit inside an expression")
         raise NotEvaluable(f"{kind.__name__} is not evaluated numerically")
+
+    def optimum(self, t):
+        """An optimum inside an expression: only the biconjugate of a declared convex f,
+        which is f (`conjugates`, the normal form's reading); no other is computed."""
+        from derive.engines.conjugates import biconjugate
+        from derive.engines.normal_form import Normaliser, Undefined, Unsupported
+
+        def zero(term):
+            try:
+                return Normaliser(self.context, self.deadline).value(term).is_zero()
+            except (Unsupported, Undefined):
+                return False
+        rewritten = biconjugate(t, self.context, zero)
+        if rewritten is None:
+            raise NotEvaluable("an optimum inside an expression")
+        return self._value(rewritten)
 
     # ================================================================== leaves
     def symbol(self, name):

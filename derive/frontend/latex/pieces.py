@@ -60,13 +60,24 @@ class FuncPiece:
 
 @dataclass
 class BigPiece:
-    """`\\sum`, `\\prod` or `\\int` with its sub- and superscript; also `\\lim_{x \\to a}`
-    inside an expression (op "lim"), which takes the rest of its run like `\\sum`."""
+    """`\\sum`, `\\prod` or `\\int` with its sub- and superscript."""
 
     op: str
     sub: object
     sup: object
     node: object
+
+
+@dataclass
+class LimitPiece:
+    """`\\sup_t`, `\\lim_{n \\to \\infty}`, … inside an expression: it takes the rest of
+    the run. `word` is the operator as written (`\\sup`, `\\operatorname*{arg\\,max}`),
+    `argument` whether `\\arg` precedes it, `sub` its subscript node (or None)."""
+
+    node: object
+    word: str
+    argument: bool
+    sub: object
 
 
 @dataclass
@@ -123,8 +134,10 @@ class LazyPiece:
 
 def takes_rest(pieces, i):
     """Whether pieces[i] is an operator that takes the rest of its run: `\\sum`, `\\prod`,
-    `\\lim`, a derivative operator, an expectation without brackets."""
+    a derivative operator, an expectation without brackets, a limit or an extremum."""
     p = pieces[i]
+    if isinstance(p, LimitPiece):
+        return True
     if isinstance(p, BigPiece):
         return p.op not in ("int", "iint")
     if isinstance(p, DerivPiece):

@@ -16,9 +16,9 @@
   `\\sin(x)^2` is `(sin x)²`.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
   would be a product of letters times an unknown function (unless the letters are declared).
-* **Big operators** `\\sum`, `\\prod`, `\\lim_{x \\to a}` (inside an expression), an
-  expectation without brackets, and the operators of
-  differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`) take the rest of the run:
+* **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
+  differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`), and a limit or an extremum after
+  another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run:
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
   Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:
   `\\sum_{i=1}^{m} - (a_i + 1) + c` is `(Σ_i −(a_i + 1)) + c`.
@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
+    LimitPiece, NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
 )
 from lark import Tree
 
@@ -403,6 +403,11 @@ class Products:
             nxt = pieces[i + 1] if i + 1 < n else None
             if isinstance(p, BigPiece):
                 value, used = self.big_operator(p, pieces[i + 1:]), n - i
+            elif isinstance(p, LimitPiece):
+                if i + 1 == n:
+                    raise self.error("this limit or extremum has nothing after it", p.node)
+                value, used = self.limit_or_optimum_of(p.node, p.word, p.argument, p.sub,
+                                                       pieces[i + 1:]), n - i
             elif isinstance(p, DerivPiece) and p.body is not None:
                 value, used = self.derivative(p, []), 1
             elif isinstance(p, DerivPiece):
@@ -442,7 +447,7 @@ class Products:
             arg, used, after = self.term(first.args[0]), 2, first.power
         else:
             end = next((k for k, q in enumerate(rest)
-                        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece)) or
+                        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece)) or
                         isinstance(q, DerivPiece) and q.body is None), len(rest))
             if end == 0:
                 end = len(rest)

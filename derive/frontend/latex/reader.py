@@ -61,7 +61,7 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    NamePiece, OpPiece, is_token, is_tree, single, tails,
+    LimitPiece, NamePiece, OpPiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -117,6 +117,7 @@ LOOKALIKES = {
                    "random variables (`% derive: random X with density p over x`)",
 }
 ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row defines
+LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
 
 
 @dataclass(frozen=True)
@@ -736,6 +737,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
+        if kind == "inner_limop":
+            children = [c for c in item.children if not is_token(c, "SUB")]
+            argument = is_token(children[0], "ARG")
+            children = children[1:] if argument else children
+            return LimitPiece(item, children[0].value, argument,
+                              children[1] if len(children) > 1 else None)
         if kind == "leftbar":
             return LeftBarPiece(item)
         if kind == "script":
@@ -779,10 +786,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
                 return inner
         sub, sup, primes = self._tails(tail_nodes, node)
-        if is_token(primary, "COMMAND") and primary.value == r"\lim":
-            if sup is not None or primes:       # inside an expression: a big operator
-                raise self.error("a limit takes a subscript only: \\lim_{x \\to a}", node)
-            return BigPiece("lim", sub, None, node)
+        if is_token(primary, "COMMAND") and primary.value in LIMIT_WORDS:
+            if sup is not None or primes:     # after `+`: the grammar's LIMOP comes lexed
+                raise self.error(f"{primary.value} takes a subscript only", node)  # as a command
+            return LimitPiece(node, primary.value, False, sub)
         try:
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
@@ -2095,12 +2102,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== sums and integrals
     def big_operator(self, piece, rest):
         """`\\sum_{i=1}^{n} …`, `\\sum_x …`, `\\sum_{x \\in \\mathcal{X}} …`, `\\sum_{x,y} …`
-        (one sum per index, the first outermost), `\\prod …`, `\\lim_{x \\to a} …`: takes
-        the rest of the run."""
-        if piece.op == "lim":
-            if not rest:
-                raise self.error("this \\lim has nothing after it", piece.node)
-            return self._limit(piece.node, piece.sub, lambda: self.product(rest))
+        (one sum per index, the first outermost), `\\prod …`: takes the rest of the run."""
         if not rest:
             raise self.error(f"this \\{piece.op} has nothing after it (its term follows it: "
                              f"\\{piece.op}_i a_i, or \\{piece.op}_i -a_i)", piece.node)
@@ -2339,22 +2341,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     # ================================================================== limits and optima
     def limit_or_optimum(self, node):
+        """A limit or an extremum that is a whole side (`limop`)."""
         children = [c for c in node.children if not is_token(c, "SUB")]
-        if is_token(children[0], "ARG"):
-            children = children[1:]
-            argument = True
-        else:
-            argument = False
-        word = children[0].value
+        argument = is_token(children[0], "ARG")
+        children = children[1:] if argument else children
+        return self.limit_or_optimum_of(node, children[0].value, argument,
+                                        children[1] if len(children) == 3 else None,
+                                        children[-1])
+
+    def limit_or_optimum_of(self, node, word, argument, sub, body):
+        """`word` (`\\lim`, `\\sup`, …) with its subscript `sub` over `body`: a node, or the
+        pieces of the rest of a run (a `LimitPiece` inside an expression)."""
         kind = next((k for k in ("argmax", "argmin", "max", "min", "sup", "inf", "lim")
                      if k in word.replace(" ", "").replace("\\,", "")), "lim")
         if argument:
             kind = "arg" + kind
         kind = {"sup": "max", "inf": "min"}.get(kind, kind)
-        sub = children[1] if len(children) == 3 else None
-        body = children[-1]
         if kind == "lim":
-            return self._limit(node, sub, lambda: self.term(body))
+            return self._limit(node, sub, lambda: self.product(body) if isinstance(body, list)
+                               else self.term(body))
         return self._optimum(node, kind, sub, body)
 
     def _limit(self, node, sub, read_body):
@@ -2427,16 +2432,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _objective(self, body):
         """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of
         values, written in braces — is the supremum of f: braces are read here, and only
-        around the whole objective."""
-        node = single(body)
-        items = node.children if is_tree(node, "run") else [node]
-        if len(items) == 1:
-            piece = self.piece(items[0])
+        around the whole objective. `body` is a node, or the pieces of a run."""
+        if isinstance(body, list):
+            pieces = body
+        else:
+            node = single(body)
+            pieces = [self.piece(node)] if not is_tree(node, "run") else \
+                [self.piece(i) for i in node.children] if len(node.children) == 1 else []
+        if len(pieces) == 1:
+            piece = pieces[0]
             if isinstance(piece, BracketPiece) and piece.open in (r"\{", r"\lbrace") and \
                     piece.close in (r"\}", r"\rbrace") and piece.power is None and \
                     not piece.seps and len(piece.args) == 1:
                 return self.term(piece.args[0])
-        return self.term(body)
+        return self.product(body) if isinstance(body, list) else self.term(body)
 
     @staticmethod
     def optimising(name):
@@ -2553,7 +2562,9 @@ _LEADING_RELATION = re.compile(r"\s*&?\s*(?::=|" + RELATION + r")")
 # brackets (what an unreadable row would define).
 _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*"
                           r"([^=<>&]+?)\s*$")
-_DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+\s*|\\.|\{[^{}]*\}|"
+# Each alternative matches a distinct start (a command's letters all at once), so a row
+# with no defining sign fails in linear time, not by trying every split of its commands.
+_DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(?:=|:=|\\(?:coloneqq|coloneq|"
                             r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
 

@@ -1,0 +1,89 @@
+"""Convex conjugates: the biconjugate of a declared convex function (Fenchel–Moreau).
+
+For f declared `convex f` (a proper convex function, lower semicontinuous: the directive
+says so, see the README), f** = f: with f*(t) = sup_u {u t − f(u)},
+
+    sup_t { t r − f*(t) } + c = f(r) + c          (t, u over the whole real line)
+
+for every r and c that do not involve t. `biconjugate` recognises that shape in an
+`Optimum` term — the inner supremum written directly or through a definition
+(`define f^*(t) = \\sup_u …`), `\\inf_t { f*(t) − t r }` as −f(r), `\\text{dom}_{f^*}` read
+as the line (outside it t r − f*(t) = −∞, so the supremum is the same) — and returns the
+term f(r) + c; anything else is None and stays an optimum. The shape is checked with the
+exact normal form (the body minus −f*(t) is t·r + c, r and c read off at t = 1 and t = 0),
+so only a proof of it rewrites. Used by the normal form and the numeric evaluator alike,
+so both see the same reading.
+"""
+
+from __future__ import annotations
+
+from derive.model.names import Kind
+from derive.model.terms import (
+    MINUS_ONE, OO, Add, Call, Defined, Mul, Num, Optimum, Sym, neg, sub, substitute,
+)
+
+
+def biconjugate(opt, context, zero):
+    """f(r) + c (a term) when `opt` is sup_t {t r − f*(t) + c} (or the inf of its negative)
+    for a declared convex f; else None. `zero(term)` proves a term is 0 (the normal form)."""
+    if opt.kind not in ("max", "min") or not _whole_line(opt):
+        return None
+    t = opt.var
+    summands = opt.body.args if isinstance(opt.body, Add) else (opt.body,)
+    if opt.kind == "min":                  # inf_t {f*(t) − t r} = −sup_t {t r − f*(t)}
+        summands = tuple(neg(s) for s in summands)
+    for k, summand in enumerate(summands):
+        f = _negated_conjugate_at(summand, t, context, zero)
+        if f is None:
+            continue
+        rest = [s for j, s in enumerate(summands) if j != k]
+        rest = Add(*rest) if len(rest) > 1 else rest[0] if rest else Num(0)
+        c = substitute(rest, {t: Num(0)})
+        r = sub(substitute(rest, {t: Num(1)}), c)
+        if not zero(sub(rest, Add(Mul(Sym(t), r), c))):
+            return None
+        value = Add(Call(f, r), c)
+        return value if opt.kind == "max" else neg(value)
+    return None
+
+
+def _negated_conjugate_at(summand, t, context, zero):
+    """f when `summand` is −f*(t): −1 times sup_u {u t − f(u)} (or a definition whose body
+    is that supremum) with f declared convex; else None."""
+    if not (isinstance(summand, Mul) and len(summand.args) == 2 and
+            summand.args[0] is MINUS_ONE):
+        return None
+    inner = summand.args[1]
+    if isinstance(inner, Defined):
+        inner = inner.body
+    if not isinstance(inner, Optimum) or inner.kind != "max" or not _whole_line(inner):
+        return None
+    u = inner.var
+    parts = inner.body.args if isinstance(inner.body, Add) else (inner.body,)
+    for k, part in enumerate(parts):
+        f = _negated_convex_call(part, u, context)
+        if f is None:
+            continue
+        rest = [p for j, p in enumerate(parts) if j != k]
+        if rest and zero(sub(Add(*rest) if len(rest) > 1 else rest[0], Mul(Sym(u), Sym(t)))):
+            return f
+    return None
+
+
+def _negated_convex_call(part, u, context):
+    """f when `part` is −f(u) for a function declared convex."""
+    if not (isinstance(part, Mul) and len(part.args) == 2 and part.args[0] is MINUS_ONE):
+        return None
+    call = part.args[1]
+    if not (isinstance(call, Call) and call.arguments == (Sym(u),)):
+        return None
+    declaration = context.declaration(call.function)
+    if declaration.kind is not Kind.FUNCTION or \
+            getattr(declaration.info, "shape", "") != "convex":
+        return None
+    return call.function
+
+
+def _whole_line(opt):
+    low, high, _ = opt.interval
+    return high is OO and isinstance(low, Mul) and OO in low.args

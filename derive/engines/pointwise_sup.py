@@ -1,0 +1,109 @@
+"""The supremum of integrals is at most the integral of the pointwise supremum:
+
+    ∫ w(x) sup_t B(x, t) dx  ≥  sup_T ∫ w(x) B(x, T(x)) dx        (w ≥ 0)
+
+(and ∫ w inf_t B ≤ inf_T ∫ w B(x, T(x))), the step of the f-GAN bound (Nowozin et al.
+2016, eq. 4) and of every variational lower bound of its kind. For each function T,
+B(x, T(x)) ≤ sup_t B(x, t) at every x, so after weighting by w ≥ 0 and integrating,
+∫ w B(x, T(x)) ≤ ∫ w sup_t B; the supremum over T (over any class of functions, or all of
+them) keeps the bound.
+
+Applied only where its hypotheses are shown:
+* the inner optimum ranges over the whole line (then every real value T(x) is a t; a
+  `\\text{dom}_{f^*}` is read as the line, see `conjugates`), and has the outer's kind;
+* the weight w (the integral's other factors, or the density of an expectation) is shown
+  non-negative by the normal form's sign rules;
+* the outer optimum's objective equals ∫ w(x) B(x, T(x)) dx — the inner objective with t
+  replaced by T(x) — as a normal-form identity (E-notation, split integrals and letters
+  are all seen through), and evaluating the two agrees on random instances
+  (`congruence.agreement`).
+Only the direction above is proved; the other direction (or strict inequality) is left
+undecided here: it is false in general (a class missing the pointwise optimiser) but no
+certified counterexample is built for an arbitrary class.
+"""
+
+from __future__ import annotations
+
+from derive.engines import congruence, normal_form
+from derive.model.derivation import UNDECIDED, VERIFIED, Relation, Verdict
+from derive.model.names import Kind
+from derive.model.terms import (
+    OO, Call, Dens, Expect, Integral, Mul, Num, Optimum, Sym, sub, substitute,
+)
+from derive.notation.show import plain
+
+
+def decide(step, seed, deadline):
+    """A verdict for `≥`/`≤` between an integral of an optimum and an optimum over a
+    function; None when the step is not of that shape."""
+    if step.relation not in (Relation.GE, Relation.LE):
+        return None
+    big, small = (step.lhs, step.rhs) if step.relation is Relation.GE else (step.rhs, step.lhs)
+    for integral_side, outer, kind in ((big, small, "max"), (small, big, "min")):
+        if not isinstance(outer, Optimum) or outer.kind != kind:
+            continue
+        parts = _integral_of_optimum(integral_side, kind)
+        if parts is not None:
+            return _check(step, parts, outer, seed, deadline)
+    return None
+
+
+def _integral_of_optimum(term, kind):
+    """(x, weight w, inner optimum) when `term` is ∫ w(x) opt_t B dx over x's whole range,
+    or E_{x~P}[w opt_t B]; else None."""
+    if isinstance(term, Expect):
+        var, body, weight = term.var, term.body, [Dens(term.dist, (Sym(term.var),))]
+    elif isinstance(term, Integral) and term.lower is None:
+        var, body, weight = term.var, term.body, []
+    else:
+        return None
+    factors = list(body.args) if isinstance(body, Mul) else [body]
+    inner = [f for f in factors if isinstance(f, Optimum)]
+    if len(inner) != 1 or inner[0].kind != kind:
+        return None
+    weight += [f for f in factors if f is not inner[0]]
+    w = Mul(*weight) if len(weight) > 1 else weight[0] if weight else Num(1)
+    return var, w, inner[0]
+
+
+def _check(step, parts, outer, seed, deadline):
+    x, w, inner = parts
+    low, high, _ = inner.interval
+    if not (high is OO and isinstance(low, Mul) and OO in low.args):
+        return Verdict(UNDECIDED, "pointwise optimum", f"the inner optimum over "
+                       f"{plain(inner.var.latex)} does not range over the whole line, so a "
+                       f"function's values need not lie in its range")
+    if step.context.kind(outer.var) is not Kind.FUNCTION:
+        return None
+    normaliser = normal_form.Normaliser(step.context, deadline)
+    try:
+        sign = normaliser.sign(normaliser.value(w))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        sign = None
+    if sign not in (normal_form.POS, normal_form.NONNEG):
+        return Verdict(UNDECIDED, "pointwise optimum", "the weight of the inner optimum is "
+                       "not shown non-negative")
+    at_function = substitute(inner.body, {inner.var: Call(outer.var, Sym(x))})
+    obligation = sub(outer.body, Integral(x, Mul(w, at_function), None, None))
+    try:
+        proved = normaliser.value(obligation).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined) as exc:
+        return Verdict(UNDECIDED, "pointwise optimum", f"the objective over "
+                       f"{plain(outer.var.latex)} is not compared with the integral of the "
+                       f"inner objective at {plain(outer.var.latex)}(x) ({exc})")
+    t, T = plain(inner.var.latex), plain(outer.var.latex)
+    if not proved:
+        return Verdict(UNDECIDED, "pointwise optimum", f"the objective over {T} is not shown "
+                       f"to be the integral of the inner objective with {t} = {T}(x)")
+    agreed, evaluated = congruence.agreement(obligation, step.context, seed, deadline)
+    word = "supremum" if inner.kind == "max" else "infimum"
+    proof = (f"for every function {T}, the objective is the integral of the inner objective "
+             f"at {t} = {T}(x) (normal form), which lies pointwise on the right side of the "
+             f"{word} over all real {t}; the weight is non-negative, so integrating and "
+             f"then optimising over {T} keeps the bound")
+    if agreed >= congruence.MIN_AGREEMENT and agreed == evaluated:
+        return Verdict(VERIFIED, "pointwise optimum", f"{proof}; the identity evaluates to 0 "
+                       f"on {agreed} random instances")
+    return Verdict(UNDECIDED, "pointwise optimum", f"{proof}, but the identity evaluated to 0 "
+                   f"on only {agreed} of {evaluated} random instances")
+
