@@ -220,23 +220,45 @@ RESULT = {"file": _text, "title": _text,
 
 
 def _problem(value, shape, where):
-    """Where `value` departs from `shape` ("result.steps[2].verdict"), or None."""
-    if isinstance(shape, _Maybe):
-        return None if value is None else _problem(value, shape.shape, where)
-    if isinstance(shape, dict):
-        required = {k for k, part in shape.items() if not isinstance(part, _Absent)}
-        if not isinstance(value, dict) or not required <= set(value) <= set(shape):
-            return f"{where}: not a record of {', '.join(sorted(shape))}"
-        items = ((f"{where}.{key}", value[key], part.shape if isinstance(part, _Absent) else part)
-                 for key, part in shape.items() if key in value)
-    elif isinstance(shape, _Map):
+    """Where `value` departs from `shape` ("result.steps[2].verdict: unexpected value"),
+    or None. The path is spelled only for a departure: most entries fit."""
+    found = _departure(value, shape)
+    if found is None:
+        return None
+    parts, message = found
+    return f"{where}{''.join(reversed(parts))}: {message}"
+
+
+def _departure(value, shape):
+    """None, or (the steps of the path to the departure, innermost first; what is wrong)."""
+    kind = type(shape)
+    if kind is _Maybe:
+        return None if value is None else _departure(value, shape.shape)
+    if kind is dict:
+        if not isinstance(value, dict) or not _keys_fit(value, shape):
+            return [], f"not a record of {', '.join(sorted(shape))}"
+        spelling = ".{}"
+        items = [(key, value[key], part.shape if type(part) is _Absent else part)
+                 for key, part in shape.items() if key in value]
+    elif kind is _Map:
         if not isinstance(value, dict) or not all(map(_text, value)):
-            return f"{where}: not a table"
-        items = ((f"{where}[{key!r}]", item, shape.value) for key, item in value.items())
-    elif isinstance(shape, list):
+            return [], "not a table"
+        spelling, items = "[{!r}]", [(key, item, shape.value) for key, item in value.items()]
+    elif kind is list:
         if not isinstance(value, list):
-            return f"{where}: not a list"
-        items = ((f"{where}[{i}]", item, shape[0]) for i, item in enumerate(value))
+            return [], "not a list"
+        spelling, items = "[{}]", [(i, item, shape[0]) for i, item in enumerate(value)]
     else:
-        return None if shape(value) else f"{where}: unexpected value"
-    return next(filter(None, (_problem(item, part, path) for path, item, part in items)), None)
+        return None if shape(value) else ([], "unexpected value")
+    for key, item, part in items:
+        found = _departure(item, part)
+        if found is not None:
+            found[0].append(spelling.format(key))
+            return found
+    return None
+
+
+def _keys_fit(value, shape):
+    """Whether a record has every required key of `shape` and no key outside it."""
+    return all(key in shape for key in value) and \
+        all(key in value for key, part in shape.items() if type(part) is not _Absent)

@@ -134,6 +134,26 @@ def test_the_shape_checked_is_the_shape_written(cli):
         assert _problem(result, RESULT, "result") is None
 
 
+def test_a_departure_from_the_shape_is_named_by_its_path(cli):
+    """The warning names where an entry departs from `cache.RESULT`, field by field."""
+    from derive.cache import RESULT, _problem
+    _, out, _ = cli("check", "--format", "json", EXAMPLES / "gan_mode_collapse.tex")
+    result = json.loads(out)["derivations"][0]
+    refuted = next(i for i, c in enumerate(result["claims"]) if c["counterexample"])
+    damaged = json.loads(json.dumps(result))
+    damaged["steps"][1]["verdict"] = "proved"
+    assert _problem(damaged, RESULT, "result") == "result.steps[1].verdict: unexpected value"
+    damaged = json.loads(json.dumps(result))
+    name = next(iter(damaged["claims"][refuted]["counterexample"]["assignment"]))
+    damaged["claims"][refuted]["counterexample"]["assignment"][name] = 3
+    assert _problem(damaged, RESULT, "r") == \
+        f"r.claims[{refuted}].counterexample.assignment[{name!r}]: unexpected value"
+    damaged["steps"] = {}
+    assert _problem(damaged, RESULT, "r") == "r.steps: not a list"
+    del damaged["title"]
+    assert _problem(damaged, RESULT, "r").startswith("r: not a record of assumptions, chains")
+
+
 def test_clear_removes_only_derives_own_entries(cli, tmp_path, isolated_cache):
     path = write(tmp_path, "% derive: positive a\n$$ a = a $$\n")
     cli("check", path)

@@ -72,3 +72,19 @@ def test_sympy_infinity_is_shown_as_infinity(cli, tmp_path):
     code, out, _ = cli("check", "--no-cache", path)
     assert code == 1 and "the limit is ∞, not 5" in out and "difference           = the limit is ∞" in out
     assert not re.search(r"(?<![\w.])oo(?!\w)", out)
+
+
+def test_short_lines_skip_textwrap_without_changing_a_character():
+    """`_wrapped` returns a line that fits as it is, and leaves to textwrap what it would
+    change: trailing Unicode spaces, control and format characters, empty text."""
+    import textwrap
+    texts = ["a b", " lead", "x\u00a0", "x \u2003", "tab\there", "bidi\u202ex", "joiner\u200dx", "",
+             "\u00a0", "y" * 79, "y" * 80, "two  spaces", "line\u2028sep"]
+    for text in texts:
+        for columns, indent in ((60, 2), (97, terminal.INDENT), (40, terminal.INDENT + 2)):
+            expected_lines = textwrap.wrap(terminal.printable(text), max(columns - indent, 20),
+                                           break_long_words=True)
+            assert terminal._wrapped(text, columns, indent) == [" " * indent + line
+                                                                 for line in expected_lines]
+    assert terminal.printable("é ≤ ∞") == "é ≤ ∞"
+    assert terminal.printable("a\u00a0\u202eb\x1b") == "a\u00a0\\u202eb\\x1b"

@@ -38,13 +38,19 @@ def width():
 
 
 def printable(text):
-    """`text` with control and bidirectional-override characters escaped (`\\x1b`, `\\u202e`)."""
+    """`text` with control and bidirectional-override characters escaped (`\\x1b`, `\\u202e`).
+    Text that `str.isprintable` accepts has none of them (it refuses every Cc, Cf, Zl and
+    Zp character), so it is returned as it is without a look at each character."""
+    text = str(text)
+    if text.isprintable():
+        return text
+
     def escape(ch):
         if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in "\u200d":
             code = ord(ch)
             return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
         return ch
-    return "".join(map(escape, str(text)))
+    return "".join(map(escape, text))
 
 
 class Style:
@@ -75,7 +81,7 @@ def shorten(text, limit):
 
 def fit(line, limit):
     """A painted line cut to `limit` visible characters (colour codes kept closed)."""
-    if len(_ANSI.sub("", line)) <= limit:
+    if len(line) <= limit or len(_ANSI.sub("", line)) <= limit:
         return line
     out, shown = [], 0
     for piece in re.split(r"(\033\[[0-9;]*m)", line):
@@ -89,8 +95,13 @@ def fit(line, limit):
 
 
 def _wrapped(text, columns, indent=INDENT):
-    return [f"{'':{indent}}{line}" for line in
-            textwrap.wrap(printable(text), max(columns - indent, 20), break_long_words=True)]
+    """`text`, escaped, in lines of at most `columns`, each indented by `indent`. A text
+    that fits on one line and does not end in whitespace is that line: `textwrap` would
+    return it unchanged (after `printable`, no whitespace is left for it to replace)."""
+    text, room = printable(text), max(columns - indent, 20)
+    lines = [text] if 0 < len(text) <= room and not text[-1].isspace() else \
+        textwrap.wrap(text, room, break_long_words=True)
+    return [f"{'':{indent}}{line}" for line in lines]
 
 
 def expected(step):
