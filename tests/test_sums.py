@@ -606,3 +606,24 @@ def test_a_renamed_variable_declared_of_its_own_ranges_over_its_own_range():
 ])
 def test_renaming_a_sum_over_one_declared_set(header, row, expected):
     assert verdicts(header + f"$$ {row} $$\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^n y_i \log a_i + (1 - y_i) \log(1 - a_i) = 0",
+    r"\sum_{j} a_j + a_j = 0",
+])
+def test_a_sums_index_after_the_sum_is_refused(row):
+    """The sum ends at the '+', but its index in the next term says the author meant it to
+    go on: ambiguous, never read with that index free."""
+    header = "% derive: real y_i, a_i for i = 1..n\n% derive: natural n\n"
+    (message,) = readings(display(header, row))
+    assert "is the index of a sum before this term" in message
+
+
+def test_a_power_of_a_member_before_brackets_is_a_product():
+    """`\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}`: a member of a family of numbers is not
+    applied to the bracket after its power (the Bernoulli likelihood as written)."""
+    header = "% derive: positive \\hat{p}_i, y_i for i = 1..n\n% derive: natural n\n"
+    assert verdicts(display(header, r"\hat{p}_1^{y_1} (2)^{1} = 2 \hat{p}_1^{y_1}",
+                            r"\hat{p}_1^{y_1} (2)^{1} = 3 \hat{p}_1^{y_1}")) == \
+        ["verified", "refuted"]

@@ -715,8 +715,22 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             else:
                 self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
+            self._index_outside_its_sum(terms, value, child)
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
+
+    def _index_outside_its_sum(self, terms, value, node):
+        """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
+        the second term's i would be free — but the author wrote the sum's index there, and
+        most likely meant the sum to go on. Ambiguous: refused, never read with a free i."""
+        indices = {t.var.latex for term in terms for t in subterms(term)
+                   if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+        free = {n.latex for n in free_names(value)} & indices
+        if free:
+            index = sorted(free)[0]
+            raise self.error(f"{index} is the index of a sum before this term, which ends "
+                             f"there (\\sum_i a_i + b_i is (Σ_i a_i) + b_i): bracket what the "
+                             f"sum runs over, \\sum_{{{index}}} \\left( … + … \\right)", node)
 
     # ================================================================== pieces
     def piece(self, item):
@@ -1185,7 +1199,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"letter for the constant", p.node)
 
     def _applies(self, p, bracket):
+        """Whether a name could be applied to the bracket after it: anything but a number
+        (a declared symbol, or a member of a declared family of numbers: `\\hat{p}_i^{y_i}
+        (1 - \\hat{p}_i)^{1 - y_i}` is a product)."""
         found = self.scope.lookup(p.key)
+        if found is None and p.sub is not None and self._family_of(p) is not None:
+            return False
         return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
 
     def _resolve(self, p, bracket):
