@@ -1164,3 +1164,17 @@ def test_environments_carrying_mathematics_are_refused_never_split_into_steps(en
     assert [s.kind for s in steps] == ["unreadable", "unreadable"]
     assert f"does not read the {env} environment" in steps[0].message
     assert (steps[0].location.line, steps[0].location.column) == (2, 11)
+
+
+def test_displays_in_two_notebook_cells_are_not_joined_and_the_cut_row_names_its_cell():
+    import json
+
+    from derive.frontend.tex_file import load_text
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": source} for source in (
+        ["<!-- derive: positive a -->\n", "$$ 2 = a $$"], ["$$ + a $$"],
+        ["$$ 2 = a $$\n", "\n", "$$ + 2 - a $$"])]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    above, cut, joined = load_text("r.ipynb", text).steps
+    assert above.kind == cut.kind == "unreadable" and "goes on in a row below" in above.message
+    assert (above.location.cell, above.location.line) == (1, 2)
+    assert cut.location.cell == 2 and joined.reading == "2 = a + 2 - a"

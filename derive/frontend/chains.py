@@ -116,21 +116,15 @@ class ChainBuilder:
             "not checked", self._starts[last])
         self.steps[last] = _with(self.steps[last], kind=StepKind.UNREADABLE, lhs=None,
                                  rhs=None, reading="", message=error.message,
-                                 source_line=error.source_line or "")
+                                 source_line=error.source_line or "",
+                                 location=self._location(error, self._starts[last]))
 
     def unreadable(self, error, offset, text):
         """A row derive could not read: a step of its own that carries the error."""
         self.end_chain()
         self._broken_at = offset
         self._just_read = range(0)
-        if error.line is not None:
-            location = Location(self.source.file, error.line, error.column or 1)
-            if getattr(error, "cell", None) is not None:
-                from derive.frontend.documents.notebook import CellLocation
-                location = CellLocation(self.source.file, error.line, error.column or 1,
-                                        error.cell)
-        else:
-            location = Location(self.source.file, *self.source.position(offset))
+        location = self._location(error, offset)
         self._starts.append(offset)
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
@@ -138,6 +132,16 @@ class ChainBuilder:
             location=location, message=error.message, source_line=error.source_line or "",
             context=self.scope.context))
         self.chains.append([len(self.steps)])
+
+    def _location(self, error, offset):
+        """Where an error's step stands: the error's own position (a notebook's cell and
+        line), else the source's at `offset`."""
+        if error.line is None:
+            return Location(self.source.file, *self.source.position(offset))
+        if getattr(error, "cell", None) is not None:
+            from derive.frontend.documents.notebook import CellLocation
+            return CellLocation(self.source.file, error.line, error.column or 1, error.cell)
+        return Location(self.source.file, error.line, error.column or 1)
 
     # ------------------------------------------------------------------ steps
     def _define(self, head_part, body_part, justification):
