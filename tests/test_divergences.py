@@ -3,9 +3,11 @@ f, Pearson and Neyman χ² (the f-divergence convention, and LSGAN's own when a 
 it), total variation, squared Hellinger, H_p(q), densities given by a formula as arguments,
 and the lemmas that hold only for genuine distributions."""
 
+import time
+
 import pytest
 
-from probability_support import display, readings, verdicts
+from probability_support import display, readings, steps, verdicts
 
 PQ = "% derive: variable x\n% derive: density p, q\n"
 
@@ -133,3 +135,74 @@ def test_a_density_at_another_point_is_no_distribution(row):
     (step,) = load_tex("d.tex", "% derive: variable z\n% derive: density q, r over z\n$$ "
                        + row + " $$\n").steps
     assert step.kind == "unreadable" and "is no distribution" in step.message
+
+
+# ------------------------------------------------------------ information in bits
+BITS = "% derive: variable x\n% derive: density p, q\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(p) = -\int p(x) \log_2 p(x) \, dx", "verified"),
+    (r"D_{KL}(p \| q) = \int p(x) \log_2 \frac{p(x)}{q(x)} \, dx", "verified"),
+    (r"H(p, q) = H(p) + D_{KL}(p \| q)", "verified"),
+    (r"D_{KL}(p \| q) \ge 0", "verified"),                      # Gibbs' inequality, scaled
+    (r"D_{JS}(p \| q) \le 1", "verified"),                      # JS ≤ log 2 nats = 1 bit
+    (r"D_{JS}(p \| q) \le \frac12", "refuted"),
+    (r"H(p) = -\int p(x) \log p(x) \, dx", "refuted"),          # a bare \log stays natural
+    (r"D_{KL}(p \| q) = \int p(x) \log_2 \frac{q(x)}{p(x)} \, dx", "refuted"),
+])
+def test_information_in_bits_makes_every_information_quantity_its_value_in_bits(row, verdict):
+    """`% derive: information in bits` (Cover & Thomas, StatProofBook's "in bits"): H, KL,
+    JS, cross-entropy and I are their values in nats over log 2, lemmas scaled alike."""
+    text = display(BITS + "% derive: information in bits\n", row)
+    assert verdicts(text) == [verdict]
+    assert "_bits(" in readings(text)[0]
+
+
+def test_information_in_nats_goes_back_and_other_units_are_refused():
+    from derive.frontend.errors import InputError
+    text = display(BITS + "% derive: information in bits\n% derive: information in nats\n",
+                   r"H(p) = -\int p(x) \log p(x) \, dx")
+    assert verdicts(text) == ["verified"] and readings(text) == ["H(p) = -(∫ p(x) · log(p(x)) dx)"]
+    with pytest.raises(InputError, match="information in bits"):
+        readings(display(BITS + "% derive: information in hartleys\n", "H(p) = H(p)"))
+
+
+@pytest.mark.parametrize("row, base", [
+    (r"H(p) = -\int p(x) \log_2 p(x) \, dx", "log₂"),
+    (r"D_{KL}(p \| q) = \int p(x) \log_2 \frac{p(x)}{q(x)} \, dx", "log₂"),
+    (r"H(p) = -\int p(x) \log_{10} p(x) \, dx", "base 10"),
+    (r"-\int p(x) \log_2 q(x) \, dx = H(p, q)", "log₂"),
+])
+def test_an_information_quantity_in_nats_against_another_base_is_a_units_question(row, base):
+    """Without the directive, a step true with its information quantities in the base
+    written beside them is not refuted (that would be a claim about units): undecided,
+    naming the directive."""
+    from derive.engines.decide import decide
+    (step,) = steps(display(BITS, row))
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status == "undecided" and verdict.method == "units"
+    assert "in nats (derive's default)" in verdict.detail and base in verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"H(p) = -\int p(x) \log_2 q(x) \, dx",                          # wrong in any unit
+    r"D_{KL}(p \| q) = \int q(x) \log_2 \frac{q(x)}{p(x)} \, dx",
+    r"H(p) = -2 \int p(x) \log_2 p(x) \, dx",
+    r"D_{KL}(p \| q) \le \int p(x) \log_{10} \frac{q(x)}{p(x)} \, dx",
+])
+def test_a_step_wrong_in_nats_and_in_the_base_written_stays_refuted(row):
+    assert verdicts(display(BITS, row)) == ["refuted"]
+
+
+def test_the_bernoulli_entropy_in_bits_is_not_refuted():
+    """StatProofBook's `H(X) = -p \\log_2 p - (1-p) \\log_2 (1-p)` ("in bits")."""
+    header = ("% derive: discrete x\n% derive: real p\n% derive: assume 0 < p < 1\n"
+              "% derive: density f = \\mathrm{Bernoulli}(p) over x\n"
+              "% derive: random X with density f over x\n")
+    row = r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 (1-p)"
+    assert verdicts(display(header, row)) == ["undecided"]
+    assert verdicts(display(header + "% derive: information in bits\n", row)) != ["refuted"]
+    assert verdicts(display(header, r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 p")) == ["refuted"]
+    assert verdicts(display(header + "% derive: information in bits\n",
+                            r"\mathrm{H}(X) = -p \log p - (1-p) \log (1-p)")) == ["refuted"]

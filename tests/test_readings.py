@@ -808,20 +808,23 @@ def test_a_joined_row_keeps_its_positions():
 
 
 @pytest.mark.parametrize("text, line, column", [
-    ("$$ a = b $$\n\n$$ + c $$\n", 3, 4),                                   # Markdown: two displays
-    ("$$ a = b $$\n\n$$ \\quad - c $$\n", 3, 10),
-    ("\\begin{align*}\na &= b \\\\\n\\intertext{so}\n&\\quad + c\n\\end{align*}\n", 4, 8),
+    ("$$ 2 = b $$\nso\n$$ + c $$\n", 3, 4),                          # Markdown: prose between
+    ("$$ 2 = b $$\nso that\n\n$$ \\quad - c $$\n", 4, 10),
+    ("\\begin{align*}\n2 &= b \\\\\n\\intertext{so}\n&\\quad + c\n\\end{align*}\n", 4, 8),
 ])
 def test_a_continuation_that_cannot_be_joined_is_an_error_at_its_operator(text, line, column):
+    """...and the row above it, whose last side is only part of the expression, is never
+    decided on that part: its step is an error too (`a = b` would be refuted)."""
     from derive.frontend.tex_file import load_text
     for name in ("r.md", "r.tex"):
         if name == "r.md" and "intertext" in text:
             continue
-        steps = load_text(name, text).steps
-        (cut,) = [s for s in steps if s.kind == "unreadable"]
+        above, cut = load_text(name, text).steps
         assert "continues the expression above" in cut.message
         assert "only to the row above it in the same display" in cut.message
         assert (cut.location.line, cut.location.column) == (line, column)
+        assert above.kind == "unreadable" and "goes on in a row below" in above.message
+        assert above.location.line == 1 + text.startswith("\\begin")
 
 
 @pytest.mark.parametrize("name, text", [
@@ -841,9 +844,9 @@ def test_a_display_starting_with_a_negated_expression_starts_a_chain(name, text)
 
 
 @pytest.mark.parametrize("text, column", [
-    ("$$ a = b $$\n\n$$ + c \\\\ &= d $$\n", 4),
-    ("$$ a = b $$\n\n$$ {}- c \\\\ &= d $$\n", 6),
-    ("$$ a = b $$\n\n$$ - c $$\n\n$$ = d $$\n", 4),
+    ("$$ a = b $$\nso\n$$ + c \\\\ &= d $$\n", 4),
+    ("$$ a = b $$\nso\n$$ {}- c \\\\ &= d $$\n", 6),
+    ("$$ a = b $$\nso\n$$ - c $$\nthen\n$$ = d $$\n", 4),
 ])
 def test_a_relation_row_after_it_makes_only_a_minus_a_sign(text, column):
     """`+`, `{}-` (marked binary) and a `-` with no relation row after it in its display
@@ -857,11 +860,45 @@ def test_a_relation_row_after_it_makes_only_a_minus_a_sign(text, column):
 
 def test_a_definition_cut_off_by_a_continuation_in_a_later_display_ends_there():
     from derive.frontend.tex_file import load_text
-    text = ("<!-- derive: positive a, b -->\n\n$$ F = \\int_0^1 a x \\,\\mathrm{d}x $$\n\n"
+    text = ("<!-- derive: positive a, b -->\n\n$$ F = \\int_0^1 a x \\,\\mathrm{d}x $$\nso\n"
             "$$ + \\int_0^1 b x \\,\\mathrm{d}x $$\n\n$$ F = \\frac{a}{2} + \\frac{b}{2} $$\n")
     definition, cut, use = load_text("r.md", text).steps
     assert definition.kind == "definition" and cut.kind == "unreadable"
     assert use.kind == "unreadable" and "F is defined at line 5 for that row only" in use.message
+
+
+LAID_OUT = ("% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n"
+            "$$ 2 = \\int_{{x}} p(x) $$\n{}\n$$ {} q(x) \\mathrm{{d}}x $$\n")
+
+
+@pytest.mark.parametrize("between", ["", "\n", "\n\n", "\n% a comment\n"])
+@pytest.mark.parametrize("name", ["r.md", "r.tex"])
+def test_a_display_going_on_from_the_one_just_before_it_is_joined_to_it(between, name):
+    """Displays with nothing but blank lines (or comments) between them, the second starting
+    with a binary operator: one expression laid out over two displays (G. Ponte's GAN post,
+    `$$ … \\int_{x} p_{data}(x) \\log … $$` then `$$ + p_g(x) … \\mathrm{d}x $$`), joined as
+    after `\\\\` in one display — the integral runs to its differential in the second one."""
+    from derive.frontend.tex_file import load_text
+    text = LAID_OUT.format(between, "+")
+    (step,) = load_text(name, text).steps
+    assert step.reading == "2 = ∫ (p(x) + q(x)) dx"
+    assert verdicts(text) == ["verified"]
+    (wrong,) = load_text(name, LAID_OUT.format(between, "-")).steps       # ∫ (p - q) = 0 ≠ 2
+    assert wrong.reading == "2 = ∫ (p(x) - q(x)) dx"
+    assert verdicts(LAID_OUT.format(between, "-")) == ["refuted"]
+
+
+@pytest.mark.parametrize("second, readings", [
+    ("$$ + b = (a + b) \\cdot 1 $$", ["a + b = (a + b) · 1"]),
+    ("$$ \\cdot b $$\n\n$$ = b a $$", ["a · b = b · a"]),
+    ("$$ = a $$", ["a = a"]),                                     # a chain going on: as before
+    ("$$ -a = -a $$", ["-a = -a"]),                               # a left side of its own
+    ("$$ -a \\\\ &= -(a) $$", ["-a = -a"]),                     # a `-` heading its display's chain
+])
+def test_displays_side_by_side_are_one_display(second, readings):
+    from derive.frontend.tex_file import load_text
+    text = "<!-- derive: positive a, b -->\n\n$$ a $$\n\n" + second + "\n"
+    assert [s.reading for s in load_text("r.md", text).steps] == readings
 # What stands between a row and its continuation, around its operator or after the row
 # above is layout, a wrapper or a remark: the continuation is still joined, never a cut
 # definition (a later false `g = a` verified) nor a row dropped.
@@ -1153,3 +1190,17 @@ def test_environments_carrying_mathematics_are_refused_never_split_into_steps(en
     assert [s.kind for s in steps] == ["unreadable", "unreadable"]
     assert f"does not read the {env} environment" in steps[0].message
     assert (steps[0].location.line, steps[0].location.column) == (2, 11)
+
+
+def test_displays_in_two_notebook_cells_are_not_joined_and_the_cut_row_names_its_cell():
+    import json
+
+    from derive.frontend.tex_file import load_text
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": source} for source in (
+        ["<!-- derive: positive a -->\n", "$$ 2 = a $$"], ["$$ + a $$"],
+        ["$$ 2 = a $$\n", "\n", "$$ + 2 - a $$"])]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    above, cut, joined = load_text("r.ipynb", text).steps
+    assert above.kind == cut.kind == "unreadable" and "goes on in a row below" in above.message
+    assert (above.location.cell, above.location.line) == (1, 2)
+    assert cut.location.cell == 2 and joined.reading == "2 = a + 2 - a"

@@ -12,7 +12,9 @@ Verdicts, and only these:
   a statement with nothing left to vary) *and* numeric agreement on at least
   `MIN_AGREEMENT` instances (one or two instances, the rest not evaluable, are too thin a
   second opinion: test densities live on a few bounded cells);
-* `undecided`: anything else, saying what was tried.
+* `undecided`: anything else, saying what was tried — also a step refuted with its
+  information quantities in nats that holds in the base of the logarithms written beside
+  them (`units`: a claim about units, not a mistake).
 """
 
 from __future__ import annotations
@@ -82,10 +84,13 @@ def decide(step, seed, deadline, report=lambda v: None):
 def _dispatch(step, seed, deadline, report):
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION) and limits.has_limits(step):
         return _with_limits(step, seed, deadline, report)
-    if step.kind is StepKind.EQUALITY:
-        return equality(step, f"{seed}:{step.index}", deadline, report)
-    if step.kind is StepKind.RELATION:
-        return relation(step, f"{seed}:{step.index}", deadline, report)
+    if step.kind in (StepKind.EQUALITY, StepKind.RELATION):
+        run = equality if step.kind is StepKind.EQUALITY else relation
+        verdict = run(step, f"{seed}:{step.index}", deadline, report)
+        if verdict.status is REFUTED:            # an entropy in nats against log₂: units?
+            from derive.engines.units import in_other_units
+            return in_other_units(step, verdict, f"{seed}:{step.index}", deadline)
+        return verdict
     from derive.engines import claims
     return claims.decide(step, f"{seed}:{step.index}", deadline, report)
 

@@ -71,17 +71,21 @@ class Builder:
         binary (`{}-`, `layout.signed_start`). A row below another one in its display that
         states no relation and that no row below continues (`alone`) could only go on with
         the row above in a way derive did not recognise (`&\\quad \\unknown{+ b}`): an
-        error, never a row dropped in silence (`_stated_nothing`)."""
+        error, never a row dropped in silence (`_stated_nothing`). In both cases the row
+        above is cut short: its last step is an error too (`ChainBuilder.cut_short`),
+        never decided on the part of the expression it holds."""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
         at = continuation(text)
         if at is not None and self._read > 1 and not (heads and signed_start(text, at)):
             op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)
+            self.chains.cut_short()
             self.chains.unreadable(self.source.error(
                 f"this row starts with a binary {op}: it continues the expression above, but "
-                "derive joins a continuation row only to the row above it in the same display "
-                "(write it after \\\\ there)", offset + at), offset + at, text)
+                "derive joins a continuation row only to the row above it in the same display, "
+                "or in a display just before it with nothing but blank lines between (write "
+                "it after \\\\ there)", offset + at), offset + at, text)
             self._withdraw_cut_definition(offset + at)
             return
         try:
@@ -125,6 +129,7 @@ class Builder:
         below continues: an error at its first token, and a definition just above it ends
         (the row may have gone on with it)."""
         at = offset + indent(text)
+        self.chains.cut_short()
         self.chains.unreadable(self.source.error(
             "this row states no relation and no row below continues it: derive cannot tell "
             "how it goes on from the row above (a row continuing the expression above starts "

@@ -48,6 +48,7 @@ class ChainBuilder:
         self._starts = []            # the source offset of each step's right side
         self._params = ()            # the parameters of a definition `_last` is the body of
         self._conditioned = False    # whether the row being added has the author's conditions
+        self._just_read = range(0)   # the indices (0-based) of the steps the last row made
 
     def end_chain(self):
         self._open = False
@@ -99,19 +100,31 @@ class ChainBuilder:
                 reading = _hypotheses_reading(assumed) + " ⇒ " + reading
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
                                   reading=reading)
+        self._just_read = range(first_new, len(self.steps))
+
+    def cut_short(self):
+        """The row just read goes on in a row below that could not be joined to it
+        (`$$ 2 = \\int_x p(x) $$`, prose, then `$$ + q(x)\\,dx $$`): its last side is only
+        part of what the author wrote, so its last step is an error, never checked on the
+        part (a definition it made is withdrawn by the caller)."""
+        last = self._just_read[-1] if self._just_read else None
+        if last is None or self.steps[last].kind in (StepKind.DEFINITION, StepKind.UNREADABLE):
+            return
+        error = self.source.error(
+            "this row's expression goes on in a row below that derive could not join to it "
+            "(an error there): its last side is only part of the expression, so this step is "
+            "not checked", self._starts[last])
+        self.steps[last] = _with(self.steps[last], kind=StepKind.UNREADABLE, lhs=None,
+                                 rhs=None, reading="", message=error.message,
+                                 source_line=error.source_line or "",
+                                 location=self._location(error, self._starts[last]))
 
     def unreadable(self, error, offset, text):
         """A row derive could not read: a step of its own that carries the error."""
         self.end_chain()
         self._broken_at = offset
-        if error.line is not None:
-            location = Location(self.source.file, error.line, error.column or 1)
-            if getattr(error, "cell", None) is not None:
-                from derive.frontend.documents.notebook import CellLocation
-                location = CellLocation(self.source.file, error.line, error.column or 1,
-                                        error.cell)
-        else:
-            location = Location(self.source.file, *self.source.position(offset))
+        self._just_read = range(0)
+        location = self._location(error, offset)
         self._starts.append(offset)
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
@@ -119,6 +132,16 @@ class ChainBuilder:
             location=location, message=error.message, source_line=error.source_line or "",
             context=self.scope.context))
         self.chains.append([len(self.steps)])
+
+    def _location(self, error, offset):
+        """Where an error's step stands: the error's own position (a notebook's cell and
+        line), else the source's at `offset`."""
+        if error.line is None:
+            return Location(self.source.file, *self.source.position(offset))
+        if getattr(error, "cell", None) is not None:
+            from derive.frontend.documents.notebook import CellLocation
+            return CellLocation(self.source.file, error.line, error.column or 1, error.cell)
+        return Location(self.source.file, error.line, error.column or 1)
 
     # ------------------------------------------------------------------ steps
     def _define(self, head_part, body_part, justification):

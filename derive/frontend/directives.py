@@ -10,6 +10,7 @@ YAML context). Each holds from where it stands to the end of the file.
     joint p over x, y               joint p over v, h with parameter \\theta
     distribution P with density p   random X with density p over x
     expectation E                   expectations under q     same x, x^{(i)}
+    information in bits             (KL, JS, H, I in bits: their value in nats over log 2)
     define f(t) = t^2               function f, g            convex f | concave g
     real a | positive a | nonnegative a | integer n | natural n
     positive a_i, b_i for i = 1..n  (an indexed family; a bound-less \\sum_i runs over 1..n)
@@ -44,7 +45,7 @@ DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Doma
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
-            "expectations", "same", "convex", "concave", "assume")
+            "expectations", "same", "convex", "concave", "assume", "information")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
@@ -457,6 +458,16 @@ class Directives:
         if body.strip() != "E":
             raise self.source.error("write: expectation E", offset)
         self.scope.readings["E"] = True
+
+    def _information(self, body, offset):
+        """`in bits`: every information quantity below (KL, JS, H, cross-entropy, I) is its
+        value in bits, as Cover & Thomas state them (`H(X) = -\\sum p \\log_2 p`); `in nats`
+        goes back to derive's default. A bare `\\log` stays natural: write `\\log_2`."""
+        unit = " ".join(body.split())
+        if unit not in ("in bits", "in nats"):
+            raise self.source.error("write: information in bits (or: information in nats)",
+                                    offset)
+        self.scope.readings["information"] = unit[3:]
 
     def _expectations(self, body, offset):
         """`under q`: an expectation written without a subscript is under q."""

@@ -101,6 +101,32 @@ def rows(display):
     return _without_repeated_relations(found)
 
 
+def across(above, below):
+    """The rows of two displays that stand side by side in the source (`above`, then
+    `below`, nothing but blank lines between them: `$$ a = \\int_x p(x) $$` then
+    `$$ + q(x) \\, dx $$`), as one display's rows when `below` goes on from `above` —
+    its first row continues the expression of `above`'s last row (`continuation`; a
+    leading `-` heading a chain of its own display, `-\\log(ab) \\\\ &= …`, is a sign
+    there, as on any display's first row) or continues its chain (starts with a
+    relation). The author laid out one expression over two displays; a continuation is
+    then joined exactly as after `\\\\` in one display. None when `below` starts anew."""
+    first = below[0]
+    at = continuation(first.text)
+    heads = len(below) > 1 and _starts_with_relation(below[1].text)
+    if at is not None and not (heads and signed_start(first.text, at)):
+        gap = Mapped.generated(" ", above[-1].origin(len(above[-1].text)))
+        joined = _joined(above[-1], gap, first, indent(first.text))
+        return _without_repeated_relations([*above[:-1], joined, *below[1:]])
+    if at is None and _starts_with_relation(first.text):
+        return _without_repeated_relations([*above, *below])
+    return None
+
+
+def _starts_with_relation(text):
+    """Whether a row's first token, after its alignment and spacing, is a relation."""
+    return _ROW_RELATION.match(text, indent(text)) is not None
+
+
 def _aligned_below(above, row):
     """Whether `row`'s left alignment column is empty (`&- b = c`) below a row aligned at
     its relation (`g &= a`): it has no left side of its own."""

@@ -41,8 +41,9 @@ def check_page(document, path, budget=5.0, seed=0):
     for event in document.events:
         if not isinstance(event, Display):
             continue
-        block = blocks.setdefault(event.start, Block(event.start, event.end, []))
         for row in event.rows:
+            start, end = event.part(row.start)      # displays joined into one: each its own
+            block = blocks.setdefault(start, Block(start, end, []))
             entry = {"latex": " ".join(row.text.split()) if row.align is None else None,
                      "left": " ".join(row.text[:row.align].split()) if row.align is not None else "",
                      "right": " ".join(row.text[row.align:].split()) if row.align is not None else "",

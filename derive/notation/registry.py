@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from derive.model.names import Name
 from derive.notation import families
 from derive.model.terms import (
-    HALF, TWO, Add, Dens, Dist, Family, Fn, Integral, Mul, Num, Pow, Sym, log, neg, sub,
+    HALF, TWO, Add, Dens, Dist, Family, Fn, Integral, Mul, Num, Pow, Sym, div, log, neg, sub,
     substitute,
 )
 
@@ -266,7 +266,36 @@ OPERATORS = (
                     _one_joint),), takes="variables"),
 )
 
+# The information quantities: their logarithms are natural (nats). After `% derive:
+# information in bits` each is read as its value in bits — an entry of its own
+# (`in_units`), the value in nats over log 2, its lemmas' bounds scaled alike (KL ≥ 0,
+# JS ≤ 1, H ≤ log |𝒳| / log 2) — so a file stating Cover & Thomas's `H(X) = -\sum p \log_2 p`
+# means what it says. A bare `\log` stays natural either way.
+INFORMATION = ("KL", "JS", "H", "HX", "CE", "CH", "MI", "CMI")
+BITS = "@bits"
+
+
+def _in_bits(op):
+    def scaled(bound):
+        return None if bound is None else (lambda a, c: div(bound(a, c), LOG2))
+
+    def show(t):
+        return op.show(t).replace("(", "_bits(", 1)
+    return Operator(op.key + BITS, op.title + " in bits", (), op.arity, op.separators,
+                    lambda args: div(op.meaning(args), LOG2), show,
+                    tuple(Lemma(f"{lemma.name}, in bits", scaled(lemma.lower),
+                                scaled(lemma.upper), lemma.applies) for lemma in op.lemmas),
+                    op.takes)
+
+
+OPERATORS += tuple(_in_bits(op) for op in OPERATORS if op.key in INFORMATION)
 BY_KEY = {op.key: op for op in OPERATORS}
+
+
+def in_units(key, bits):
+    """The key of operator `key` read in bits when `bits` (an information quantity), else
+    `key` itself."""
+    return key + BITS if bits and key in INFORMATION else key
 
 # Spellings that also name ordinary functions (a discriminator D(x), a function h(u)): they
 # read as the operator only when their arguments are distributions or random variables

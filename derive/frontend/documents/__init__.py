@@ -55,6 +55,12 @@ class Display:
     end: int
     marked: bool = False       # inside a `{derive}` block
     inline: bool = False
+    parts: tuple = ()          # (start, end) of each display joined into this one, if several
+
+    def part(self, offset):
+        """(start, end) of the display, of those joined into this one, that holds the
+        source `offset`."""
+        return next(((a, b) for a, b in self.parts if a <= offset < b), (self.start, self.end))
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,8 @@ def assemble(source, found, kind, mode="displays"):
             while i < len(items) and isinstance(items[i], Directive) and _offset(items[i]) < item.end:
                 inside.append(items[i])
                 i += 1
-            events += _display_events(source, macros, item, [_expanded(source, macros, d) for d in inside])
+            events = _side_by_side(source, events, _display_events(
+                source, macros, item, [_expanded(source, macros, d) for d in inside]))
         else:
             _define_inside(macros, item.content)
     return Document(source, tuple(events), kind)
@@ -208,6 +215,35 @@ def _display_events(source, macros, math, directives):
         events.append(Display(tuple(pending), math.start, math.end, math.marked, math.inline))
     events += [_inside(source, d) for d in directives]
     return events
+
+
+def _side_by_side(source, events, new):
+    """`events` followed by the `new` events of a display: a display that stands just after
+    the one before it (nothing but blank lines and comments between them, in one cell of
+    a notebook) and goes on from it (`$$ 2 = \\int_x p(x) $$` then `$$ + q(x)\\, dx $$`,
+    `layout.across`) is one display with it, so the continuation is joined as in one
+    display; prose between them keeps them apart."""
+    if not (events and new and isinstance(events[-1], Display) and isinstance(new[0], Display)):
+        return events + new
+    above, below = events[-1], new[0]
+    if above.inline or below.inline or above.marked != below.marked or \
+            not _blank_gap(source, above.end, below.start):
+        return events + new
+    rows = layout.across(above.rows, below.rows)
+    if rows is None:
+        return events + new
+    parts = (above.parts or ((above.start, above.end),)) + ((below.start, below.end),)
+    return events[:-1] + [replace(above, rows=tuple(rows), end=below.end, parts=parts)] + new[1:]
+
+
+def _blank_gap(source, start, end):
+    """Whether only white space and comments stand between `start` and `end`, within one
+    region of the source (a notebook's cell)."""
+    regions = getattr(source, "regions", None)
+    if regions and not any(a <= start and end <= b for a, b in regions):
+        return False
+    gap = layout.without_comments(Mapped.copy(source.text, start, end)).text
+    return not re.sub(r"<!--.*?-->", "", gap, flags=re.S).strip()
 
 
 def _inside(source, directive):

@@ -45,7 +45,8 @@ class Divergences:
             if q is None:
                 raise self.error(f"H_{{{sub}}}(…) is a cross-entropy: its argument is a "
                                  "distribution", bracket.node)
-            return self._op_power(Op("CE", self.distribution_named(found[0], bracket.node), q),
+            return self._op_power(Op(self.in_units("CE"),
+                                     self.distribution_named(found[0], bracket.node), q),
                                   bracket)
         if base != "D" or found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION):
             return None

@@ -1333,6 +1333,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return any(label.startswith(key + "(") for label in
                    list(self.scope.heads) + list(self.scope.ended))
 
+    def in_units(self, key):
+        """The registry key of operator `key` in the units declared where the row stands:
+        an information quantity in bits after `% derive: information in bits`."""
+        return registry.in_units(key, self.scope.readings.get("information") == "bits")
+
     def operator_use(self, key, node):
         """Record `D(p \\| q)`, `h(X)` read as an operator; an error when the file used the
         spelling as an unknown function above (one name means one thing)."""
@@ -2091,7 +2096,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                             for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
-        value = self._conditional_divergence(op.key, dists) or Op(op.key, *dists)
+        value = self._conditional_divergence(op.key, dists) or Op(self.in_units(op.key), *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
@@ -2113,7 +2118,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         copies = tuple(Sym(self.fresh(v.latex, origin=v)) for v in first.given)
         at = [Dist(d.name, d.over, d.given, copies, d.params) for d in dists]
         value = Mul(Dens(Dist(first.name, first.given, params=first.params), copies),
-                    Op(key, *at))
+                    Op(self.in_units(key), *at))
         for copy in reversed(copies):
             value = Integral(copy.name, value)
         return value
