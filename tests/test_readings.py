@@ -612,6 +612,29 @@ def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header
     assert last.location.line == len(rows) + header.count("\n")
 
 
+OPERATOR_ROWS = {
+    "KL": ("% derive: variable x\n% derive: density p, q\n"
+           "% derive: distribution P with density p\n% derive: distribution Q with density q\n",
+           r"\mathrm{KL}[P\,||\,Q] = \int p(x) \wibble dx",
+           r"\mathrm{KL}[P\,||\,Q] = \int p(x) \log \frac{p(x)}{q(x)} \, dx",
+           r"\mathrm{KL}[P\,||\,Q] = \int q(x) \log \frac{q(x)}{p(x)} \, dx"),
+    "I": ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+          r"\mathrm{I}(X,Y) = \sum_{x \in \wibble} p(x,y)",
+          r"\mathrm{I}(X,Y) = \mathrm{H}(X) - \mathrm{H}(X|Y)",
+          r"\mathrm{I}(X,Y) = \mathrm{H}(X) - \mathrm{H}(Y|X)"),
+}
+
+
+@pytest.mark.parametrize("operator", sorted(OPERATOR_ROWS))
+def test_an_unread_row_about_an_operator_derive_reads_withdraws_nothing(check_text, operator):
+    """`\\mathrm{KL}[P \\| Q] = …` is a step about the operator, never a definition: when
+    one such row cannot be read, the later rows about the operator are checked as usual
+    (StatProofBook bern-kl: they were errors, "KL's definition … could not be read")."""
+    header, unread, true, false = OPERATOR_ROWS[operator]
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in (unread, true, false)))
+    assert support.verdicts(result) == ["error", "verified", "refuted"]
+
+
 def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_read(check_text):
     text = "% derive: real a\n$$ a = \\wibble $$\n$$ a + a = 2 a $$\n"
     assert support.verdicts(check_text(text)) == ["error", "verified"]
