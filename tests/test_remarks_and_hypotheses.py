@@ -337,6 +337,19 @@ def test_a_counterexample_under_a_bound_satisfies_it(check_text, row):
     assert name in ("\\theta", "t") and 0 < float(value) and (name == "\\theta" or float(value) < 1)
 
 
+@pytest.mark.parametrize("assumed", ["a < b, b < c", "b < c, a < b", "a > 0, a < b, b < c",
+                                     "a < b, b < c, c < 1", "0 < a, a < 1, b > a, c > b"])
+def test_a_counterexample_under_chained_bounds_shows_each_bounded_symbol(check_text, assumed):
+    """After `a < b` (a = b − δ), `b < c` puts c − δ' for b: what a stands for follows, so
+    the counterexample shows a, b, c at values the bounds allow (a KeyError for the
+    replaced b was an internal error)."""
+    text = f"% derive: real a, b, c\n% derive: assume {assumed}\n$$ c - a = 2 (b - a) $$\n"
+    (result,) = check_text(text).steps
+    assert result.verdict.status == "refuted"
+    shown = {name: float(value) for name, value in result.verdict.counterexample.assignment}
+    assert set(shown) == {"a", "b", "c"} and shown["a"] < shown["b"] < shown["c"]
+
+
 MOVING = ("% derive: variable x\n% derive: density p_r, p_\\theta\n"
           "% derive: depends p_\\theta on \\theta\n% derive: function f\n"
           "% derive: real \\theta, \\theta_0\n")

@@ -168,6 +168,7 @@ def _put(name, value, latex, context):
     there): what moves with name under a derivative or bar is worked out first, then name
     and the distributions moving with it are put at value; a density by formula written
     with name is, in the new context, its formula at value (see the module's rules)."""
+    context = _gaps_at(context, name, value)
     written = _formulas_with(name, context)
     at_value = _formulas_at(context, written, {name: value})
 
@@ -185,6 +186,22 @@ def _put(name, value, latex, context):
             raise Unusable(f"derive cannot use the hypothesis {latex} here")
         return out
     return change, at_value
+
+
+def _gaps_at(context, name, value):
+    """The context with `value` put for `name` in what the earlier fresh symbols stand for
+    (after `a < b` then `b < c`, a's value b − δ becomes c − δ' − δ): a counterexample
+    shows every bounded symbol in the fresh symbols of the instance, never in a symbol
+    the later hypothesis replaced."""
+    stale = {g: d for g, d in context.table.items()
+             if isinstance(d.info, Gap) and name in free_names(d.info.value)}
+    if not stale:
+        return context
+    table = dict(context.table)
+    for g, declaration in stale.items():
+        info = declaration.info
+        table[g] = replace(declaration, info=Gap(info.of, substitute(info.value, {name: value})))
+    return Context(table, context.parameters, context.fixed)
 
 
 def _formulas_with(name, context):

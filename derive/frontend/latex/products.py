@@ -3,17 +3,21 @@
 * **Juxtaposition** multiplies: `2 a b` is `2·a·b`; `\\cdot`, `\\times` multiply and `/`
   divides the next factor (`a / b \\cdot c` is (a/b)·c); a `/` whose divisor is followed
   by more factors side by side (`a / 2b`: a/(2b), or (a/2)·b?) is refused.
-* **Unbracketed functions** (`\\log`, `\\exp`, …) take the product that follows, up to the
-  next function word, big operator or the end of the run (a `+`, `-`, relation or closing
-  bracket ends a run): `\\log \\frac{a}{b} \\cdot \\frac{c}{c}` is `log(a/b · c/c)`, `\\log a
-  \\log b` is `log(a)·log(b)`, `\\log p(x)p(y|x)` (densities) is the log of the product. A
-  product in which a function or an operator is applied (`\\log p(x) f(x)`: the score times
-  f, or the log of p·f?; also `H(q)`, `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) is
-  refused as ambiguous, and so is a log stopped by `\\exp` (`\\log \\frac{1}{Z}
-  \\exp(-E)`: authors mean the log of the product, the rule would give log(1/Z)·exp(−E)).
-  With brackets right after it, `\\log(a)\\, b` is
+* **Unbracketed functions** (`\\log`, `\\exp`, …) take the product written side by side
+  after them, up to the next `\\cdot` or `\\times`, function word, big operator or the end
+  of the run (a `+`, `-`, relation or closing bracket ends a run): `\\ln \\frac{a}{b} \\cdot
+  (c)` is `ln(a/b)·c` (an explicit product sign ends the argument, as authors mean it),
+  `\\log a b` is `log(ab)`, `\\log a \\log b` is `log(a)·log(b)`, `\\log p(x)p(y|x)`
+  (densities) is the log of the product; a big operator first takes the rest
+  (`\\log \\sum_i a_i \\cdot b`). A product in which a function or an operator is applied
+  (`\\log p(x) f(x)`: the score times f, or the log of p·f?; also `H(q)`,
+  `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) or with a bracket beside the argument
+  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a log stopped
+  by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
+  would give log(1/Z)·exp(−E)). With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
-  `\\sin(x)^2` is `(sin x)²`.
+  `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) is
+  refused.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
   would be a product of letters times an unknown function (unless the letters are declared).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
@@ -48,8 +52,8 @@ from derive.frontend.latex.pieces import (
 from lark import Tree
 
 from derive.model.terms import (
-    Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Op, Optimum, Pow,
-    div, free_names, log, neg,
+    Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op, Optimum,
+    Pow, div, free_names, log, neg,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
@@ -72,8 +76,10 @@ class Products:
         terms = self.product_factors(pieces)
         return terms[0] if len(terms) == 1 else Mul(*terms)
 
-    def product_factors(self, pieces):
-        """The factors, as written side by side, that a list of pieces multiplies."""
+    def product_factors(self, pieces, groupings=None):
+        """The factors, as written side by side, that a list of pieces multiplies; the
+        brackets read as groupings or evaluations (`[F]_a^b`) are appended to `groupings`
+        when it is a list."""
         bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
         if bars:
             k = bars[-1]
@@ -93,7 +99,7 @@ class Products:
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
         self.refuse_function_letters(pieces)
-        return self.factors(pieces)
+        return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals
     def integrals(self, pieces):
@@ -385,7 +391,7 @@ class Products:
                                  "(or declare the letters)", run[0].node)
 
     # ------------------------------------------------------------------ the factors
-    def factors(self, pieces):
+    def factors(self, pieces, groupings=None):
         terms = []
         divide = None                   # the `/` whose divisor comes next
         i, n = 0, len(pieces)
@@ -421,8 +427,12 @@ class Products:
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
             elif isinstance(p, BracketPiece):
                 value, used = self.grouping(p), 1
+                if groupings is not None:
+                    groupings.append(p)
             elif isinstance(p, LazyPiece):
                 value, used = self.value(p.primary), 1
+                if groupings is not None and is_tree(p.primary, "evalbracket"):
+                    groupings.append(p)
                 if p.power is not None:
                     value = Pow(value, self.term(p.power))
             else:
@@ -445,18 +455,25 @@ class Products:
         first = rest[0]
         if isinstance(first, BracketPiece) and not first.seps:
             arg, used, after = self.term(first.args[0]), 2, first.power
+            if after is not None and _written_negative(self.term(after)):
+                raise self.error(f"\\{p.fname}(u)^{{-k}} is ambiguous (a power of the value, or "
+                                 f"of the argument?): write (\\{p.fname} u)^{{-k}} or "
+                                 f"\\{p.fname}(u^{{-k}})", after)
         else:
-            end = next((k for k, q in enumerate(rest)
-                        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece)) or
-                        isinstance(q, DerivPiece) and q.body is None), len(rest))
-            if end == 0:
-                end = len(rest)
-            elif p.fname == "log" and end < len(rest) and isinstance(rest[end], FuncPiece) and \
+            end = _argument_end(rest)
+            if p.fname == "log" and end < len(rest) and isinstance(rest[end], FuncPiece) and \
                     rest[end].fname == "exp":
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
                                  "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
                                  "\\log(a)\\, \\exp(b)", p.node)
-            factors, used = self.product_factors(rest[:end]), 1 + end
+            groupings = []
+            factors, used = self.product_factors(rest[:end], groupings), 1 + end
+            if len(factors) > 1 and groupings:
+                f = p.fname
+                raise self.error(f"a bracket beside the argument of a function word without "
+                                 f"brackets is ambiguous (\\{f} a (b): \\{f} of the product, or "
+                                 f"\\{f} a times b?): write \\{f}(a b), or \\{f} a \\cdot (b) "
+                                 f"for the product", groupings[0].node)
             arg = factors[0] if len(factors) == 1 else Mul(*factors)
             if len(factors) > 1 and (any(_applied(a) for a in factors) or any(
                     isinstance(q, LazyPiece) and is_tree(q.primary, "sqrt") for q in rest[:end])):
@@ -500,6 +517,31 @@ def _plain_letter(piece, last):
     subscript or a power: `log_2(x)`, `sin^2(x)`)."""
     return isinstance(piece, NamePiece) and len(piece.base) == 1 and piece.base.isalpha() and \
         not piece.primes and (last or (piece.sub is None and piece.power is None))
+
+
+def _argument_end(rest):
+    """Where the argument of a function word without brackets ends in the pieces after
+    it: at the next `\\cdot` or `\\times` (`\\ln \\frac{a}{b} \\cdot c` is ln(a/b)·c, as
+    authors mean), function word, big operator, limit or extremum, expectation or
+    derivative — which, first,
+    takes the rest of the run as the argument (`\\log \\sum_i a_i b_i`); a function word
+    first (`\\log \\log a \\cdot b`) ends at the product sign as its own argument does."""
+    def product_sign(q):
+        return isinstance(q, OpPiece) and q.op == "*"
+    end = next((k for k, q in enumerate(rest)
+                if product_sign(q) or
+                isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece)) or
+                isinstance(q, DerivPiece) and q.body is None), len(rest))
+    if end == 0 and isinstance(rest[0], FuncPiece):
+        return next((k for k, q in enumerate(rest) if product_sign(q)), len(rest))
+    return len(rest) if end == 0 else end
+
+
+def _written_negative(term):
+    """Whether a power is written negative: a negative number, or a product with one."""
+    if isinstance(term, Num):
+        return term.value < 0
+    return isinstance(term, Mul) and any(isinstance(a, Num) and a.value < 0 for a in term.args)
 
 
 def _end_of(node):

@@ -605,17 +605,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def would_define(self, text, start):
         """The key of the undeclared name an unreadable row would have defined — its left
         side a head before `=` or a definition sign (`\\sigma(x) \\doteq …`, `f = …`
-        refused after f was used), or the name after a trailing `\\equiv`/`=:` — else None. Reads nothing else and raises nothing."""
+        refused after f was used), or the name after a trailing `\\equiv`/`=:` — else None. Reads nothing else and raises nothing.
+        The head is read with the row's own relation: before `=`, an operator derive reads
+        (`\\mathrm{KL}[P \\| Q] = …`) or a label defined above is no new name, as when
+        the row is read — so its failure withdraws nothing."""
         text = _without_end_punctuation(text)
         named = _NAMED_RIGHT.search(text)           # `… \equiv F`, `… =: F`: F on the right
         match = named or _DEFINING_SIDE.match(text)
         if match is None:
             return None
+        relation = Relation.EQ if named is None and match.group(2) == "=" else DEFINE
         try:
             tree = self._parse(match.group(1), start)
             if len(tree.children) != 1:
                 return None
-            head = self.head(tree.children[0], DEFINE)
+            head = self.head(tree.children[0], relation)
         except InputError:
             return None
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
@@ -2589,7 +2593,7 @@ _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*
 # Each alternative matches a distinct start (a command's letters all at once), so a row
 # with no defining sign fails in linear time, not by trying every split of its commands.
 _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
-                            r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(?:=|:=|\\(?:coloneqq|coloneq|"
+                            r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(=|:=|\\(?:coloneqq|coloneq|"
                             r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
 
 
