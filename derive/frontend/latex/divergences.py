@@ -45,8 +45,9 @@ class Divergences:
             if q is None:
                 raise self.error(f"H_{{{sub}}}(…) is a cross-entropy: its argument is a "
                                  "distribution", bracket.node)
-            return self._op_power(Op("CE", self.distribution_named(found[0], bracket.node), q),
-                                  bracket)
+            p = self.distribution_named(found[0], bracket.node)
+            p, q = self.placed([p, q], [bracket.node, bracket.args[0]])
+            return self._op_power(Op("CE", p, q), bracket)
         if base != "D" or found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION):
             return None
         if len(bracket.args) != 2 or any(s not in (r"\|", "||", r"\Vert", r"\parallel")
@@ -57,6 +58,7 @@ class Divergences:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
                      for d, a in zip(dists, bracket.args)]
+        dists = self.placed(dists, bracket.args)
         u = Name("u", local=Declaration(Kind.SYMBOL, Domain.POSITIVE))
         name, declaration = found
         if declaration.kind is Kind.FUNCTION:

@@ -1802,7 +1802,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "write (N(x; μ, σ^2))^2", bracket.node)
         if spec.kind == "Cat":
             return Family(spec.kind, self._probabilities(args[0], node)), point
-        return Family(spec.kind, tuple(self.term(a) for a in args)), point
+        values = [self.term(a) for a in args[:-1]]
+        return Family(spec.kind, tuple(values) + (self._last_parameter(spec, args[-1]),)), point
+
+    def _last_parameter(self, spec, arg):
+        """A family's last parameter. In a normal's variance an undeclared `I`
+        (`\\mathbf{I}`, `\\sigma^2 I`) is the identity — the variance 1 of each component, of
+        the one component of a scalar — read as the number 1. `I` used above as a number of
+        the file's would mean two things: refused."""
+        if spec.kind != "N" or self.declared("I") is not None or \
+                self.bound_name("I") is not None:
+            return self.term(arg)
+        if self.scope.lookup("I") is not None:
+            raise self.error("I is used above as a number of its own; in a normal's variance "
+                             "an undeclared I is the identity (1 per component): write 1, or "
+                             "use another name for that number", arg)
+        identity = Name("I", local=Declaration(Kind.SYMBOL, Domain.POSITIVE))
+        with self.binding("I", identity):
+            value = self.term(arg)
+        return substitute(value, {identity: Num(1)})
 
     def _probabilities(self, arg, node):
         """The parameters of `\\mathrm{Cat}(\\boldsymbol{\\pi})`: (the family π, K), when π is
@@ -2040,6 +2058,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  f"declare them, or `% derive: function {key}` for a function "
                                  f"named {key}", bracket.node)
             return None                     # D(x), h(u): a function — not KL, not entropy
+        dists = self.placed(dists, bracket.args)
         declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
         if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
             raise self.error(f"{key} {MISMATCH}; here "
