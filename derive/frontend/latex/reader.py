@@ -265,8 +265,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not isinstance(name, NamePiece) or not isinstance(bracket, BracketPiece) or \
                 not name.base.startswith("\\mathcal{") or name.power is not None or \
                 self.scope.lookup(name.key) is not None or bracket.power is not None or \
-                families.spelled(name.key) is not None:       # \mathcal{N}(…) is a family
+                families.spelled(name.key) is not None or \
+                registry.spelled(name.key):                   # \mathcal{N}(…) is a family
             return None
+        self.unknown_divergence(name, bracket, node)
         label = self._label(name.key, bracket)
         if label in self.scope.heads:
             return None
@@ -485,6 +487,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
+        if relation is not DEFINE and not directive:
+            self.unknown_divergence(name, bracket, items[0])
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -1706,6 +1710,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         separated by a comma), or None for another subscript (`\\delta_1`, `\\delta_t`: a
         name of its own, as before). `\\delta_{12}` (one or two indices?) is refused."""
         if p.base != "\\delta" or p.sub is None or self.scope.lookup(p.key) is not None or \
+                registry.spelled(p.key) or \
                 self.scope.lookup("\\delta") is not None or \
                 self.scope.lookup("\\delta_{\\cdot}") is not None:
             return None
