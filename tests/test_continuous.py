@@ -643,6 +643,62 @@ def test_the_diagonal_gaussian_over_a_vector_variable(row, expected):
     assert verdict(row, VAE).status == expected
 
 
+VECTORS = ("% derive: natural J\n% derive: variable z in \\mathbb{R}^J\n"
+           "% derive: real \\mu in \\mathbb{R}^J\n% derive: positive \\sigma in \\mathbb{R}^J\n")
+SCALARS = "% derive: real \\mu\n% derive: positive \\sigma\n"
+
+
+@pytest.mark.parametrize("row, header, expected", [
+    # a family written inline as an operator's argument reads as a declared density does:
+    # vector parameters → the diagonal Gaussian over the declared z, an undeclared I is 1
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\mu_j^2 + \sigma_j^2 - 1 - \log \sigma_j^2\right)", VECTORS, "verified"),
+    (r"-D_{KL}(\mathcal{N}(\boldsymbol\mu, \boldsymbol\sigma^2) \| \mathcal{N}(\mathbf{0}, "
+     r"\mathbf{I})) = \frac12\sum_{j=1}^J(1 + \log\sigma_j^2 - \mu_j^2 - \sigma_j^2)", VECTORS, "verified"),
+    (r"D_{KL}(\mathcal{N}(0, I) \| \mathcal{N}(\mu, \sigma^2)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\frac{1 + \mu_j^2}{\sigma_j^2} - 1 + \log \sigma_j^2\right)", VECTORS, "verified"),
+    (r"H(\mathcal{N}(\mu, \sigma^2)) = \frac{1}{2}\sum_{j=1}^{J} \log(2\pi e \sigma_j^2)",
+     VECTORS, "verified"),
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) = \frac{1}{2}"
+     r"\left(\mu^2 + \sigma^2 - 1 - \log \sigma^2\right)", SCALARS, "verified"),
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, \sigma^2 \mathbf{I})) = "
+     r"\frac{1}{2}\sum_{j=1}^{J}\frac{\mu_j^2}{\sigma_j^2}", VECTORS, "verified"),
+    # false neighbours
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\mu_j^2 + \sigma_j^2 - 1 + \log \sigma_j^2\right)", VECTORS, "refuted"),
+    (r"D_{KL}(\mathcal{N}(0, I) \| \mathcal{N}(\mu, \sigma^2)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\frac{1 + \mu_j^2}{\sigma_j^2} - 1 - \log \sigma_j^2\right)", VECTORS, "refuted"),
+    (r"H(\mathcal{N}(\mu, \sigma^2)) = \sum_{j=1}^{J} \log(2\pi e \sigma_j^2)", VECTORS, "refuted"),
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) = \frac{1}{2}"
+     r"\left(\mu^2 + \sigma^2 - 1 + \log \sigma^2\right)", SCALARS, "refuted"),
+])
+def test_a_family_written_inline_in_an_operator_reads_as_a_declared_density(row, header, expected):
+    assert verdict(row, header).status == expected
+
+
+def test_an_inline_family_over_a_vector_reads_as_the_diagonal_gaussian():
+    assert reading(r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) \ge 0", VECTORS) == \
+        ["KL(N(μ, σ^2) ‖ N(0, 1)) ≥ 0"]
+    step = load(r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) \ge 0", VECTORS).steps[-1]
+    (p, q) = step.lhs.arguments
+    assert p.over == q.over and p.over[0].latex == "z"
+
+
+@pytest.mark.parametrize("row, header, message", [
+    (r"D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) \ge 0",
+     VECTORS + "% derive: variable w in \\mathbb{R}^J\n", "cannot tell which vector variable"),
+    (r"H(\mathcal{N}(\mu, \sigma^2)) \ge 0",
+     "% derive: natural J\n% derive: real \\mu in \\mathbb{R}^J\n% derive: positive \\sigma in "
+     "\\mathbb{R}^J\n", "none of that dimension is declared"),
+    (r"I + D_{KL}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, I)) \ge 0", SCALARS,
+     "I is used above as a number"),
+])
+def test_an_inline_family_whose_variable_or_identity_is_ambiguous_is_refused(row, header, message):
+    step = load(row, header).steps[-1]
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column > 1
+
+
 def test_a_vector_integrand_that_is_not_a_sum_of_logs_is_not_read():
     v = verdict(r"\int q(\mathbf{z}) q(\mathbf{z}) \, d\mathbf{z} = 1", VAE)
     assert v.status == "undecided"

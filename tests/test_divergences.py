@@ -206,3 +206,41 @@ def test_the_bernoulli_entropy_in_bits_is_not_refuted():
     assert verdicts(display(header, r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 p")) == ["refuted"]
     assert verdicts(display(header + "% derive: information in bits\n",
                             r"\mathrm{H}(X) = -p \log p - (1-p) \log (1-p)")) == ["refuted"]
+
+# ====================================================================== round 7, issue 9 (F5)
+
+@pytest.mark.parametrize("row, expected", [
+    (r"D_{\chi^2}(p \| q) = \int \frac{(p(x)-q(x))^2}{q(x)} dx", "verified"),   # Pearson
+    (r"D_{\mathrm{Pearson}}(p \| q) = \chi^2(p \| q)", "verified"),
+    (r"D_{\mathrm{Neyman}}(p \| q) = \int \frac{(q(x)-p(x))^2}{p(x)} dx", "verified"),
+    (r"d_{TV}(p, q) = \frac12 \int |p(x) - q(x)| dx", "verified"),
+    (r"d_{\mathrm{TV}}(p \| q) = \mathrm{TV}(p, q)", "verified"),
+    (r"\delta_{TV}(p, q) = \frac12 \int |p(x) - q(x)| dx", "verified"),
+    (r"\mathcal{D}_{KL}(p \| q) = \int p(x) \log\frac{p(x)}{q(x)} dx", "verified"),
+    # a wrong convention on a first row is checked, not defined
+    (r"D_{\chi^2}(p \| q) = \int \frac{(p(x)-q(x))^2}{p(x)} dx", "refuted"),      # Neyman's
+    (r"D_{\mathrm{Neyman}}(p \| q) = \int \frac{(p(x)-q(x))^2}{q(x)} dx", "refuted"),
+    (r"d_{\mathrm{TV}}(p \| q) = \int |p(x) - q(x)| dx", "refuted"),              # no ½
+    (r"\mathcal{D}_{KL}(p \| q) = \int q(x) \log\frac{q(x)}{p(x)} dx", "refuted"),
+])
+def test_standard_spellings_of_divergences_are_registry_entries(row, expected):
+    assert verdicts(display(PQ, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, key", [
+    (r"D_{foo}(p \| q) = \int q(x) dx", "D_{foo}"),
+    (r"D_{\mathrm{RKL}}(p \| q) = \int q(x) \log\frac{q(x)}{p(x)} dx", "D_{RKL}"),
+    (r"d_H(p, q) = \frac12 \int (\sqrt{p(x)} - \sqrt{q(x)})^2 dx", "d_{H}"),
+    (r"D_{\mathrm{Hel}}(p || q) = \int q(x) dx", "D_{Hel}"),
+    (r"\mathcal{D}_{W}(p \| q) = \int q(x) dx", r"\mathcal{D}_{W}"),
+])
+def test_an_unknown_divergence_is_not_silently_defined(row, key):
+    (step,) = steps(display(PQ, row))
+    assert step.kind == "unreadable"
+    assert f"derive does not know the divergence {key}: define it with :=" in step.message
+    assert (step.location.line, step.location.column) == (3, 4)
+
+
+def test_an_unknown_divergence_is_defined_by_colon_equals():
+    assert verdicts(display(PQ, r"D_{foo}(p \| q) := \int q(x) dx",
+                            r"D_{foo}(p \| q) = 1")) == ["definition", "verified"]

@@ -338,7 +338,7 @@ class Directives:
             if support:
                 raise self.source.error(f"{family.family}(…) has its own support; drop "
                                         "'in …'", rest_at)
-            problems = families.check(family, lambda term: self._sign(term, variable))
+            problems = families.check(family, self._sign)
             if problems:
                 raise self.source.error(f"this {families.BY_KIND[family.family].title} "
                                         f"distribution needs {' and '.join(problems)}, which "
@@ -355,17 +355,13 @@ class Directives:
             formula = families.Formula(variable, ((low, high, value),))
         self._declare_distribution(key, (variable,), (), at, formula)
 
-    def _sign(self, term, variable=None):
+    def _sign(self, term):
         """The sign the normal form shows for a parameter, at the instances the hypotheses
         in force (`assume 0 < \\theta < 1`) keep — the restriction every step below is
-        checked under; one derive cannot use is left out (it would only narrow them). Over
-        a vector variable an undeclared `I` is the identity covariance (positive)."""
+        checked under; one derive cannot use is left out (it would only narrow them). (An
+        undeclared `I` in a normal's variance is already the number 1: `Reader.family`.)"""
         from derive.engines import normal_form
         from derive.engines.hypotheses import restricted
-        if variable is not None and vectors.dimension(variable, self.scope.context) is not None \
-                and isinstance(term, Sym) and term.name.latex == "I" and \
-                not self.scope.context.declaration(term.name).declared:
-            return "pos"
         (term,), context = restricted((term,), self.scope.assumptions, self.scope.context, [])
         n = normal_form.Normaliser(context)
         try:

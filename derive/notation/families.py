@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
     HALF, MINUS_ONE, ONE, PI, TWO, Add, Call, Dens, Dist, Family, Fn, Mul, Num, Pow, Sum, Sym,
     div, neg, nodes, sub, substitute,
@@ -177,6 +177,27 @@ def of_family(family, variable):
     return Formula(variable, tuple(spec.pieces(Sym(variable), family.params)), family)
 
 
+def placed(family, variable, latex):
+    """A family written inline as the distribution of a declared `variable` (the diagonal
+    Gaussian over a vector variable, `D_{KL}(\\mathcal{N}(\\mu, \\sigma^2) \\| …)`): what
+    `% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z` declares — its formula over
+    that variable — under an unspelled name local to the row (`latex`, the argument as
+    written). Its parameters are not checked: it is not `genuine`, and each engine reads it
+    only where they are valid, as any family written inline."""
+    info = DistributionInfo(over=(variable,), formula=of_family(family, variable), family=family)
+    return Dist(Name(latex, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, info)),
+                (variable,))
+
+
+def inline(dist):
+    """The family of a distribution term written inline (a `Family`, or one `placed` on a
+    declared variable), else None."""
+    if isinstance(dist, Family):
+        return dist
+    local = dist.name.local if isinstance(dist, Dist) else None
+    return getattr(local.info, "family", None) if local is not None else None
+
+
 def formula_of(dist, context):
     """The `Formula` of a distribution term (a `Family`, or a declared density given by a
     formula), or None for an abstract density."""
@@ -313,7 +334,7 @@ def genuine(dist, context, sign_of):
     `sign_of` (term ↦ "pos", …) shows them valid; not a user's formula, and not a family
     written inline. (An argument written as an expression in densities is checked where it
     is used: `bounds._proper`.)"""
-    if isinstance(dist, Family):
+    if inline(dist) is not None:
         return False
     formula = formula_of(dist, context)
     if formula is None:

@@ -15,7 +15,7 @@ from derive.model.terms import (
     Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit,
     Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, nodes,
 )
-from derive.notation import registry
+from derive.notation import families, registry
 
 _GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron "
           "pi rho sigma tau upsilon phi chi psi omega").split()
@@ -249,8 +249,9 @@ def _binder(t):
 
 
 def _distribution(d):
-    if isinstance(d, Family):
-        return f"{d.family}({', '.join(_show(p, 0) for p in d.params)})"
+    family = families.inline(d)
+    if family is not None:
+        return f"{family.family}({', '.join(_show(p, 0) for p in family.params)})"
     formula = _formula(d)
     if formula is not None:                # a density given by a formula: (p(x) · p(y))
         return f"({_show(formula, 0)})"
@@ -287,8 +288,9 @@ def _random_variables(d):
 def _density(t):
     d = t.dist
     at = ", ".join(_show(a, 0) for a in t.at)
-    if isinstance(d, Family):
-        return f"{d.family}({at}; {', '.join(_show(p, 0) for p in d.params)})"
+    family = families.inline(d)
+    if family is not None:
+        return f"{family.family}({at}; {', '.join(_show(p, 0) for p in family.params)})"
     name = _name(d.name)
     params = f"; {', '.join(_show(c, 0) for c in d.params)}" if d.params else ""
     if d.given:

@@ -4,8 +4,8 @@
 `z_1 … z_J`; `% derive: real \\mu in \\mathbb{R}^J` (or `positive`) a vector symbol whose
 components `\\mu_j` are the family `\\mu_{\\cdot}` with that domain. `\\mathcal{N}(\\mu,
 \\sigma^2)` over a vector variable is the diagonal Gaussian: component j is
-`N(z_j; μ_j, σ_j²)` (a vector symbol stands for its component, a scalar for itself, `I`
-undeclared for the identity: variance 1).
+`N(z_j; μ_j, σ_j²)` (a vector symbol stands for its component, a scalar for itself; an
+undeclared `I`, the identity, is read as the variance 1 by the reader).
 
 Integrals over a vector variable are read through one identity, shared by both engines:
 for a diagonal Gaussian Q and an integrand affine in logs of diagonal Gaussians D_i,
@@ -73,6 +73,18 @@ def dimension(var, context):
     """The dimension of a (bound copy of a) vector variable, or None for a scalar one."""
     info = context.info(var.variable)
     return info.dimension if isinstance(info, VectorVariableInfo) else None
+
+
+def parameter_dimensions(family, context):
+    """The dimensions of the vector symbols among a family's parameters
+    (`\\mathcal{N}(\\mu, \\sigma^2)` with μ, σ declared in ℝ^J: {J})."""
+    return {context.info(n).dimension for p in family.params for n in free_names(p)
+            if isinstance(context.info(n), Vector)}
+
+
+def variables_of(size, context):
+    """The declared vector variables of dimension `size` (a term)."""
+    return [n for n in context.of_kind(Kind.VARIABLE) if dimension(n, context) == size]
 
 
 def integral(var, body, context):
@@ -240,20 +252,18 @@ def _log(u, var, context, sign):
 def _component(family, index, context):
     """Component `index` (a term) of a diagonal Gaussian: N(μ_j, σ_j²)."""
     mean, variance = family.params
-    return Family("N", (_entry(mean, index, context, False), _entry(variance, index, context, True)))
+    return Family("N", (_entry(mean, index, context), _entry(variance, index, context)))
 
 
-def _entry(term, index, context, variance):
+def _entry(term, index, context):
     if isinstance(term, Sym):
         declaration = context.declaration(term.name)
         if isinstance(declaration.info, Vector):
             return Call(declaration.info.components, index)
-        if variance and term.name.latex == "I" and not declaration.declared:
-            return ONE                                     # the identity covariance
         return term
     if isinstance(term, (Num,)) or not term.children:
         return term
-    return term.rebuild([_entry(c, index, context, variance) for c in term.children])
+    return term.rebuild([_entry(c, index, context) for c in term.children])
 
 
 def at_vector(dens, context):

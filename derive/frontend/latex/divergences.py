@@ -13,6 +13,9 @@ functions (mixed into `Reader`). One documented reading each:
   squared Hellinger distance (also `\\mathrm{Hel}^2`… is not read: write D_H); f-GAN's
   "squared Hellinger" D_f with f(u) = (√u − 1)² is twice it.
 * `H_p(q) = −∫ p log q`, the cross-entropy of q relative to p.
+* Other spellings of these (`D_{\\chi^2}`, `d_{TV}`, `\\mathcal{D}_{KL}`, …) are registry
+  entries. A chain's first row `D_{foo}(p \\| q) = …` of divergence shape in a spelling
+  derive does not know is refused (`unknown_divergence`), never its silent definition.
 * `define \\chi^2(P \\| Q) = \\int \\frac{(Q(x) - P(x))^2}{P(x)} dx`: parameters separated by
   `\\|` are distributions over the file's first variable, and the definition applies to any
   distributions — sums of densities included (`p_d + p_g`, `2 p_g`).
@@ -22,10 +25,14 @@ functions (mixed into `Reader`). One documented reading each:
 
 from __future__ import annotations
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.model.terms import Call, Defined, Op, Pow, Sym, nodes
+from derive.notation import registry
 from derive.notation.joint import put_distributions
+
+DIVERGENCE_BARS = (r"\|", "||", r"\Vert", r"\parallel")    # between a divergence's arguments
 
 
 class Divergences:
@@ -45,19 +52,19 @@ class Divergences:
             if q is None:
                 raise self.error(f"H_{{{sub}}}(…) is a cross-entropy: its argument is a "
                                  "distribution", bracket.node)
-            return self._op_power(Op(self.in_units("CE"),
-                                     self.distribution_named(found[0], bracket.node), q),
-                                  bracket)
+            p = self.distribution_named(found[0], bracket.node)
+            p, q = self.placed([p, q], [bracket.node, bracket.args[0]])
+            return self._op_power(Op(self.in_units("CE"), p, q), bracket)
         if base != "D" or found is None or found[1].kind not in (Kind.DEFINITION, Kind.FUNCTION):
             return None
-        if len(bracket.args) != 2 or any(s not in (r"\|", "||", r"\Vert", r"\parallel")
-                                         for s in bracket.seps):
+        if len(bracket.args) != 2 or any(s not in DIVERGENCE_BARS for s in bracket.seps):
             raise self.error(f"{key}(P \\| Q) is the f-divergence of {sub}", bracket.node)
         dists = [self.distribution_argument(a) for a in bracket.args]
         if None in dists:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
                      for d, a in zip(dists, bracket.args)]
+        dists = self.placed(dists, bracket.args)
         u = Name("u", local=Declaration(Kind.SYMBOL, Domain.POSITIVE))
         name, declaration = found
         if declaration.kind is Kind.FUNCTION:
@@ -79,6 +86,28 @@ class Divergences:
         return base == "H" and kind is Kind.DISTRIBUTION or \
             base == "D" and kind in (Kind.DEFINITION, Kind.FUNCTION)
 
+    def unknown_divergence(self, name, bracket, node):
+        """Refuse a row that defines by `=` (a chain's first row) a name of divergence
+        shape — `D`, `d` or `\\mathcal{D}` with a subscript, applied to two declared
+        distributions separated by `\\|` (or a comma) — that is no divergence derive knows:
+        a claim about a divergence in another spelling (`D_{\\chi^2}(p \\| q) = …` with the
+        wrong convention) would otherwise be its unchecked definition. `:=` defines it."""
+        if name.sub is None or name.base not in ("D", "d", "\\mathcal{D}") or \
+                len(bracket.args) != 2 or registry.spelled(name.key) or \
+                any(s not in DIVERGENCE_BARS + (",",) for s in bracket.seps):
+            return
+        try:
+            if None in [self.distribution_argument(a) for a in bracket.args]:
+                return
+        except InputError:
+            return
+        known = ", ".join(op.spellings[0] for op in registry.OPERATORS
+                          if op.spellings and op.arity == 2 and op.takes == "distributions" and
+                          "\\|" in op.separators)
+        raise self.error(f"derive does not know the divergence {name.key}: define it with := "
+                         f"({name.key}(p \\| q) := …), or write one it reads ({known}; D_f "
+                         "for a function f the file declares)", node)
+
     def _op_power(self, value, bracket):
         return Pow(value, self.term(bracket.power)) if bracket.power is not None else value
 
@@ -86,8 +115,7 @@ class Divergences:
     def distribution_parameters(self, bracket):
         """Parameters `P \\| Q` of a definition: local distributions over the first declared
         variable; None when the bracket is not such a list."""
-        if not bracket.seps or any(s not in (r"\|", "||", r"\Vert", r"\parallel")
-                                   for s in bracket.seps):
+        if not bracket.seps or any(s not in DIVERGENCE_BARS for s in bracket.seps):
             return None
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         if not variables:

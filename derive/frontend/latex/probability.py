@@ -55,7 +55,8 @@ from __future__ import annotations
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Dens, Dist, Op, Pow, Sym, free_names, nodes
+from derive.model.terms import Dens, Dist, Family, Op, Pow, Sym, free_names, nodes
+from derive.notation import families, vectors
 from derive.notation.joint import in_order
 
 # Undeclared names that are the probability of events: `\\Pr` (read as "Pr"),
@@ -227,6 +228,43 @@ class Probability:
         name = Name(text, local=Declaration(Kind.DISTRIBUTION, Domain.POSITIVE,
                                             DistributionInfo(over=order, expression=term)))
         return Dist(name, order)
+
+    def placed(self, dists, nodes):
+        """An operator's arguments (`dists`, read from `nodes`) with its families written
+        inline put on a vector variable: when a family's parameters are declared vectors
+        (`\\mathcal{N}(\\mu, \\sigma^2)`, μ, σ in ℝ^J) or another argument is over a vector
+        variable, every family is the diagonal Gaussian over that variable — for the
+        parameters alone, the one declared vector variable of their dimension — exactly as
+        `% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z` declares it
+        (`families.placed`). No variable, or several, is refused. Otherwise the families keep
+        a real variable of their own."""
+        written = [(d, n) for d, n in zip(dists, nodes) if isinstance(d, Family)]
+        if not written:
+            return dists
+        context = self.scope.context
+        sizes = set().union(*(vectors.parameter_dimensions(d, context) for d, _ in written))
+        over = list(dict.fromkeys(v for d in dists if isinstance(d, Dist) for v in d.over
+                                  if vectors.dimension(v, context) is not None))
+        if not sizes and not over:
+            return dists
+        node = written[0][1]
+        shown = " ".join(self.source_text(node).split())
+        candidates = over or [v for size in sizes for v in vectors.variables_of(size, context)]
+        if len(candidates) != 1 or len(sizes) > 1:
+            raise self.error(f"{shown} has vector parameters, but derive cannot tell which "
+                             f"vector variable it is a distribution of "
+                             f"({', '.join(v.latex for v in candidates) or 'none of that dimension is declared'}): "
+                             f"declare it, as in % derive: density q = {shown} over z", node)
+        (variable,) = candidates
+        if sizes - {vectors.dimension(variable, context)}:
+            raise self.error(f"{shown} has parameters of another dimension than the vector "
+                             f"variable {variable.latex} of the other arguments", node)
+        for family, at in written:
+            if family.family != "N":
+                raise self.error("over a vector variable derive reads only the diagonal "
+                                 "Gaussian \\mathcal{N}(\\mu, \\sigma^2)", at)
+        return [families.placed(d, variable, " ".join(self.source_text(n).split()))
+                if isinstance(d, Family) else d for d, n in zip(dists, nodes)]
 
     # ------------------------------------------------------------------ events
     def event_probability(self, key, bracket):

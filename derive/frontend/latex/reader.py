@@ -269,8 +269,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not isinstance(name, NamePiece) or not isinstance(bracket, BracketPiece) or \
                 not name.base.startswith("\\mathcal{") or name.power is not None or \
                 self.scope.lookup(name.key) is not None or bracket.power is not None or \
-                families.spelled(name.key) is not None:       # \mathcal{N}(…) is a family
+                families.spelled(name.key) is not None or \
+                registry.spelled(name.key):                   # \mathcal{N}(…) is a family
             return None
+        self.unknown_divergence(name, bracket, node)
         label = self._label(name.key, bracket)
         if label in self.scope.heads:
             return None
@@ -494,6 +496,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
+        if relation is not DEFINE and not directive:
+            self.unknown_divergence(name, bracket, items[0])
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -1760,6 +1764,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         separated by a comma), or None for another subscript (`\\delta_1`, `\\delta_t`: a
         name of its own, as before). `\\delta_{12}` (one or two indices?) is refused."""
         if p.base != "\\delta" or p.sub is None or self.scope.lookup(p.key) is not None or \
+                registry.spelled(p.key) or \
                 self.scope.lookup("\\delta") is not None or \
                 self.scope.lookup("\\delta_{\\cdot}") is not None:
             return None
@@ -1856,7 +1861,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "write (N(x; μ, σ^2))^2", bracket.node)
         if spec.kind == "Cat":
             return Family(spec.kind, self._probabilities(args[0], node)), point
-        return Family(spec.kind, tuple(self.term(a) for a in args)), point
+        values = [self.term(a) for a in args[:-1]]
+        return Family(spec.kind, tuple(values) + (self._last_parameter(spec, args[-1]),)), point
+
+    def _last_parameter(self, spec, arg):
+        """A family's last parameter. In a normal's variance an undeclared `I`
+        (`\\mathbf{I}`, `\\sigma^2 I`) is the identity — the variance 1 of each component, of
+        the one component of a scalar — read as the number 1. `I` used above as a number of
+        the file's would mean two things: refused."""
+        if spec.kind != "N" or self.declared("I") is not None or \
+                self.bound_name("I") is not None:
+            return self.term(arg)
+        if self.scope.lookup("I") is not None:
+            raise self.error("I is used above as a number of its own; in a normal's variance "
+                             "an undeclared I is the identity (1 per component): write 1, or "
+                             "use another name for that number", arg)
+        identity = Name("I", local=Declaration(Kind.SYMBOL, Domain.POSITIVE))
+        with self.binding("I", identity):
+            value = self.term(arg)
+        return substitute(value, {identity: Num(1)})
 
     def _probabilities(self, arg, node):
         """The parameters of `\\mathrm{Cat}(\\boldsymbol{\\pi})`: (the family π, K), when π is
@@ -2094,6 +2117,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  f"declare them, or `% derive: function {key}` for a function "
                                  f"named {key}", bracket.node)
             return None                     # D(x), h(u): a function — not KL, not entropy
+        dists = self.placed(dists, bracket.args)
         declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
         if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
             raise self.error(f"{key} {MISMATCH}; here "
