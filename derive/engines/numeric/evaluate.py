@@ -1163,6 +1163,11 @@ def _degree(t, var, memo, context):
         result = _degree(registry.meaning(t), var, memo, context)
     elif isinstance(t, Deriv) and t.var is not var:
         result = _degree(t.body, var, memo, context)      # ∂/∂θ keeps the dependence on x
+    elif isinstance(t, At):
+        # f'(q(x)/p(x)): the body at a value constant on each cell keeps its degree in x
+        body = _degree(t.body, var, memo, context)
+        moved = t.var in free_names(t.body) and _degree(t.value, var, memo, context) != 0
+        result = None if moved else body
     else:
         result = None
     memo[t] = result

@@ -84,11 +84,14 @@ class LimitPiece:
 class DerivPiece:
     """Differentiation: `\\frac{d}{dx}`, `\\frac{\\partial^2}{\\partial x^2}`, `\\nabla_\\theta`
     (an operator on the rest of the run), or `\\frac{d f}{dx}` (a value: `body` holds the
-    items of f). `variables` are the name nodes to differentiate by, in order."""
+    items of f). `variables` are the name nodes to differentiate by, in order. `index`:
+    the operator `\\partial_j`, whose subscript may be an index naming the member z_j of
+    the indexed family its operand uses."""
 
     variables: list
     node: object
     body: list | None = None
+    index: bool = False
 
 
 @dataclass

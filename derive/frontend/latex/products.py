@@ -415,6 +415,11 @@ class Products:
                 value, used = self.limit_or_optimum_of(p.node, p.word, p.argument, p.sub,
                                                        pieces[i + 1:]), n - i
             elif isinstance(p, DerivPiece) and p.body is not None:
+                if isinstance(nxt, BracketPiece) and nxt.open == "(":
+                    raise self.error("a bracket after \\frac{df}{dx} is ambiguous (the "
+                                     "derivative at that point, or times it?): write f'(0), "
+                                     "\\frac{df}{dx}\\Big|_{x=0}, or \\frac{df}{dx} \\cdot (…)",
+                                     nxt.node)
                 value, used = self.derivative(p, []), 1
             elif isinstance(p, DerivPiece):
                 value, used = self.derivative(p, pieces[i + 1:]), n - i

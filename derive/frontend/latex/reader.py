@@ -26,7 +26,14 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
 * **Derivatives by name.** `f'(u)`, `f''(u)`, `f^{(2)}(u)` of a defined f are its
   derivatives at u; of a function known only by its name (declared, convex, undeclared, a
   density) they are refused, never a new function. `\\mathbf{x}^{(i)}` of any other name is
-  an index, part of the name.
+  an index, part of the name (also in a differential: `\\partial \\hat{y}^{(i)}`).
+  `\\frac{dg}{ds}` with the bare name of a defined g of one parameter is g'(s), whatever
+  the letters; a bracket right after a Leibniz derivative (`\\frac{dg}{ds}(0)`: at 0, or
+  times it?) is refused.
+* **The operator `\\partial_j`** is ∂/∂z_j for the one indexed family z its operand uses
+  (j an index: a whole number, a letter declared integer, or undeclared), ∂/∂θ when the
+  subscript is a variable (`\\partial_\\theta`); an index where the operand uses no family,
+  or several, is refused.
 * **Transposes** (`x^\\top`, `x^T`, `w^{\\mathrm{T}}` with T no declared or bound number)
   are refused, never a power.
 * **Densities.** `p(x)` is p's value at x; `p(x|y)`, `p(x \\mid y)` a conditional; a bare
@@ -808,6 +815,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if isinstance(inner, NamePiece):    # `{q}(x)`, `{p_{G}}(x)`: TeX drops the braces
                 return inner
         sub, sup, primes = self._tails(tail_nodes, node)
+        if is_token(primary, "COMMAND") and primary.value == r"\partial" and sub is not None:
+            if sup is not None or primes:
+                raise self.error("\\partial_j takes no power or prime here: write "
+                                 "\\frac{\\partial^2}{\\partial z_j^2}", node)
+            return DerivPiece([sub], node, index=True)
         if is_token(primary, "COMMAND") and primary.value in LIMIT_WORDS:
             if sup is not None or primes:     # after `+`: the grammar's LIMOP comes lexed
                 raise self.error(f"{primary.value} takes a subscript only", node)  # as a command
@@ -1058,12 +1070,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """The derivative by the piece's variables of its own body (`\\frac{df}{dx}`) or
         else of the rest of the run."""
         if piece.body is not None:
-            rest = [self.piece(i) for i in piece.body]
+            rest = self._leibniz_function([self.piece(i) for i in piece.body], piece)
         if not rest:
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
         for var_node in reversed(piece.variables):
             member = self._member_variable(var_node)
+            if member is None and piece.index:
+                member = self._member_at_index(var_node, value)
             if member is not None:
                 value = members.by_member(value, member)
                 continue
@@ -1072,13 +1086,76 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             value = Deriv(value, name)
         return value
 
+    def _leibniz_function(self, pieces, piece):
+        """`\\frac{dg}{ds}` (Leibniz, with the bare name) for `define g(t) = …` of one
+        parameter not spelled like a declared variable: g at the differential's variable,
+        `\\frac{d g(s)}{ds}` — whatever the letters (the parameter is a dummy: with one
+        argument g'(s), and g'(x) for `\\frac{dg}{dx}`, is the only reading). A bare g
+        that reads on its own (`D^\\star` of `define D^\\star(x) = …`, x a variable: D*(x)),
+        and g by several different variables, are left to the general rules."""
+        if len(pieces) != 1 or not isinstance(pieces[0], NamePiece):
+            return pieces
+        p = pieces[0]
+        found = self.scope.lookup(p.key) if p.power is None and self.bound_name(p.key) is None \
+            else None
+        if found is None or found[1].kind is not Kind.DEFINITION or \
+                len(found[1].info.params) != 1 or self._at_variables(found[1].info.params):
+            return pieces
+        if len({self.source_text(v) for v in piece.variables}) != 1:
+            raise self.error(f"{p.key} is a function of one argument, differentiated here by "
+                             f"different variables: write it applied, {p.key}(…)", p.node)
+        var = piece.variables[0]
+        return [p, BracketPiece("(", ")", [var], [], None, var)]
+
+    def _member_at_index(self, node, value):
+        """`\\partial_j f` (the operator, as in Cross Validated's softmax Jacobian
+        `\\partial_j S_i(\\mathbf z)`): ∂f/∂z_j, z the one indexed family f uses and j
+        its index — a whole number, a letter declared integer, or an undeclared letter
+        (then an index, as in `z_j`). A subscript that names a variable or a number of
+        another kind (`\\partial_\\theta`, `\\partial_x`, `\\partial_{x_1}`) is that
+        variable: None. An index where f uses no indexed family, or several, is refused."""
+        bare = _bare(node)
+        piece = self.piece(bare) if isinstance(bare, Token) or is_tree(bare, "script", "font") \
+            else None
+        if isinstance(piece, NamePiece):
+            if piece.sub is not None or piece.power is not None or piece.primes:
+                return None
+            found = self.bound_name(piece.key) or (self.scope.lookup(piece.key) or (None,))[0]
+            if found is not None and self.scope.context.domain(found) not in (
+                    Domain.INTEGER, Domain.NATURAL):
+                return None
+        families = sorted({t.function for t in subterms(value) if isinstance(t, Call) and
+                           t.function.latex.endswith("_{\\cdot}") and len(t.arguments) == 1},
+                          key=lambda n: n.latex)
+        index = self.source_text(node).strip()
+        if len(families) != 1:
+            which = ", ".join(f.latex.removesuffix("_{\\cdot}") for f in families)
+            raise self.error(f"\\partial_{{{index}}} differentiates by the member {index} of "
+                             f"an indexed family, and what follows uses "
+                             f"{'the families ' + which if families else 'none'}: write "
+                             f"\\frac{{\\partial}}{{\\partial z_{{{index}}}}} with the "
+                             f"family's name", node)
+        base = families[0].latex.removesuffix("_{\\cdot}")
+        try:
+            key = base + "_{%s}" % naming.flat_text(node)
+        except naming.NameError_ as exc:
+            raise self.error(exc.message, exc.node) from None
+        member = self._member_of(NamePiece(key, base, node, None, 0, node))
+        if member is None:
+            raise self.error(f"\\partial_{{{index}}}: {key} is not a member of the family "
+                             f"{base} here", node)
+        return member
+
     def _member_variable(self, node):
         """`z_k` below a derivative where z is an indexed family (declared `real z_j`, or
         made so above): that member, `Call(z_·, k)` — else None."""
         node = _bare(node)
         if isinstance(node, Token):
             return None
-        piece = self.piece(node)
+        return self._member_of(self.piece(node))
+
+    def _member_of(self, piece):
+        """The member `Call(z_·, k)` a name piece `z_k` spells, else None."""
         if not isinstance(piece, NamePiece) or piece.sub is None or piece.power is not None \
                 or self.bound_name(piece.key) is not None:
             return None
@@ -2717,9 +2794,11 @@ def _differential_power(var):
     """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` → (z_k, 2) — the
     power is the script's last superscript, whatever scripts come before it (a member of
     an indexed family keeps its subscript); (var, None) for a power that is no whole
-    number, (var, 1) without a power."""
+    number, (var, 1) without a power. A superscript that is part of the name — an index
+    in parentheses (`\\hat{y}^{(i)}`, the i-th sample), a star, a prime — is no power."""
     if not (is_tree(var, "script") and len(var.children) >= 2 and
-            is_tree(var.children[-1], "superscript")):
+            is_tree(var.children[-1], "superscript")) or \
+            naming.decoration(var.children[-1].children[1]) is not None:
         return var, 1
     power = _whole_number(var.children[-1].children[1])
     if power is None:
