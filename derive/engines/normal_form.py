@@ -326,7 +326,8 @@ class Normaliser:
             return self.integral(var, node, self.value(body))
         dist, ranges = split
         self._valid(dist)
-        if node is not None and self._discrete(var) and not families.own_values(var, self.context):
+        if node is not None and self._discrete(var) and not families.own_values(var, self.context) \
+                and not families.declared_over_range(dist, var, self.context):
             raise Unsupported(f"a mass function on whole numbers summed over the range of "
                               f"{var.latex}, whose values are not known (which of them are "
                               f"whole numbers in its support)")

@@ -140,8 +140,28 @@ def own_values(variable, context):
     function's support: a family's own variable (`\\mathbb{E}_{y \\sim
     \\mathrm{Bernoulli}(\\theta)}`). A declared discrete variable ranges over a finite
     set whose values are not known, so a sum over its range of a mass function on whole
-    numbers is not a sum over that support."""
+    numbers is not a sum over that support — unless that function is declared over it
+    (`declared_over_range`)."""
     return getattr(context.info(variable.variable), "support", None) is _POINTS_SET
+
+
+def declared_over_range(dist, variable, context):
+    """Whether `dist` is a mass function by formula declared over a discrete variable that
+    ranges over the same set as `variable` (`density p = \\mathrm{Bernoulli}(\\theta)
+    over x`, then `\\sum_x` or `\\sum_{x \\in \\mathcal{X}}` after `discrete x in
+    \\mathcal{X}`). The declaration says where x's values are: the range contains the
+    function's support (and may hold other values, where it is 0), so a sum over the range
+    of a multiple of that function is its sum over the support. (A random instance takes
+    the range to be the union of the supports of the mass functions declared over it: one
+    case of the declarations, so its counterexamples are genuine.)"""
+    info = context.info(dist.name) if isinstance(dist, Dist) and not dist.given else None
+    formula = getattr(info, "formula", None)
+    if formula is None or getattr(info, "given", ()) or len(info.over) != 1 or \
+            not on_points(dist, context):
+        return False
+    over, here = context.info(info.over[0]), context.info(variable.variable)
+    return bool(getattr(over, "discrete", False) and getattr(here, "discrete", False)) and \
+        over.support is not None and over.support is here.support
 
 
 def mismatch(family, variable, context):
