@@ -665,3 +665,42 @@ def test_a_renamed_variable_declared_of_its_own_ranges_over_its_own_range():
 ])
 def test_renaming_a_sum_over_one_declared_set(header, row, expected):
     assert verdicts(header + f"$$ {row} $$\n") == [expected]
+
+
+# ---------------------------------------------------------------- factorials, Poisson, binomial
+@pytest.mark.parametrize("header, row, verdict", [
+    ("", r"4! = 24", "verified"),
+    ("", r"4! = 25", "refuted"),
+    ("% derive: discrete x\n", r"\frac{x}{x!} = \frac{1}{(x-1)!}", "verified"),
+    ("% derive: discrete x\n", r"\frac{x}{x!} = \frac{1}{(x+1)!}", "refuted"),
+    ("% derive: natural n\n", r"(n+1)! = (n+1) n!", "verified"),
+    ("% derive: natural n\n", r"(n+1)! = n \cdot n!", "refuted"),
+])
+def test_factorials(header, row, verdict):
+    """n! by its recurrence (n + 1)! = (n + 1)·n!: x/x! and 1/(x − 1)! are one value."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_repeated_factorial_sign_is_refused():
+    (text,) = readings(display("% derive: natural n\n", r"n!! = 1"))
+    assert "repeated factorial sign" in text
+
+
+POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
+           "% derive: density f = \\mathrm{Poisson}(\\lambda) over x\n"
+           "% derive: random X with density f over x\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (POISSON, r"f(2) = \frac{\lambda^2 e^{-\lambda}}{2}", "verified"),
+    (POISSON, r"f(2) = \lambda^2 e^{-\lambda}", "refuted"),
+    (POISSON, r"f(-1) + f(\tfrac12) = 0", "verified"),
+    (POISSON.replace("Poisson", "Poiss"), r"f(0) = e^{-\lambda}", "verified"),
+    # an infinite support is never truncated: E(X) = λ is true, and no draw may refute it
+    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "undecided"),
+    (POISSON, r"\sum_x f(x) = 1", "undecided"),
+    ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
+     "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
+])
+def test_poisson_and_binomial_families(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]

@@ -16,7 +16,9 @@ A family is a genuine distribution only when its parameters are valid (a positiv
 variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
 density by family is refused unless the context shows them (`check`); a family written
 inline is read by the normal form only when they are shown, and not evaluated at an
-instance where they fail. A mass function (Bernoulli, categorical) lives on whole numbers: its pieces
+instance where they fail. A mass function (Bernoulli, Poisson, binomial, categorical) lives
+on whole numbers (the Poisson's piece has no upper end: sums over it are refused by both
+engines, never truncated): its pieces
 are summed at their integer points, it is 0 off them, and it is refused at a continuous
 variable (`mismatch`); a family written inline ranges over a variable of its own kind
 (`own_variable`).
@@ -83,6 +85,17 @@ def _bernoulli(x, params):
     return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
 
 
+def _poisson(x, params):
+    (rate,) = params
+    return [(Num(0), None, div(Mul(Pow(rate, x), Fn("exp", neg(rate))), Fn("factorial", x)))]
+
+
+def _binomial(x, params):
+    trials, prob = params
+    return [(Num(0), trials, Mul(Fn("binom", trials, x), Pow(prob, x),
+                                 Pow(sub(ONE, prob), sub(trials, x))))]
+
+
 # the index of a categorical distribution's normalising sum (bound there, so never free)
 CATEGORY = Name("k", local=Declaration(Kind.SYMBOL, Domain.INTEGER))
 
@@ -108,6 +121,11 @@ SPECS = (
          lambda p: [(p[1], "a positive scale")]),
     Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
          lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
+    Spec("Poisson", "Poisson", ("Poiss", "Poisson"), ("rate",), True, _poisson,
+         lambda p: [(p[0], "a positive rate")]),
+    Spec("Bin", "binomial", ("Bin", "Binomial"), ("trials", "probability"), True, _binomial,
+         lambda p: [(p[0], "at least one trial"), (p[1], "a probability above 0"),
+                    (sub(ONE, p[1]), "a probability below 1")]),
     Spec("Cat", "categorical", ("Cat", "Categorical"), ("probabilities",), True, _categorical,
          lambda p: [(p[1], "at least one category")]),
 )

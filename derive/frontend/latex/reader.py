@@ -61,7 +61,7 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    NamePiece, OpPiece, is_token, is_tree, single, tails,
+    NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -760,6 +760,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"(\\{fname} a)^k", item)
         return FuncPiece(fname, sub, sup, item)
 
+    def _factorial(self, primary, tail_nodes, node):
+        """`n!`, `x!`, `(x-1)!`: the factorial of what the sign follows (its scripts
+        included: `n_1!`), a whole number ≥ 0 where it is defined."""
+        if any(is_tree(t, "factorial") for t in tail_nodes):
+            raise self.error("a repeated factorial sign (n!!) is not read", node)
+        inner = self.term(Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes
+                          else primary)
+        return ValuePiece(Fn("factorial", inner), node)
+
     def _tails(self, children, node):
         try:
             return tails(children)
@@ -767,6 +776,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{exc} here is not read", node) from None
 
     def _script(self, primary, tail_nodes, node):
+        if tail_nodes and is_tree(tail_nodes[-1], "factorial"):
+            return self._factorial(primary, tail_nodes[:-1], node)
         word = _elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
