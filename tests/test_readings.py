@@ -1244,6 +1244,27 @@ def test_other_differentials_after_a_leading_one_are_refused(row, message):
     assert step.kind == "unreadable" and message in step.message
 
 
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"\int_{a}^{b} \, \mathrm{d}x = b - a", "a < b ⇒ ∫_{a}^{b} 1 dx = b - a", "verified"),
+    (r"\int_{a}^{b} \mathrm{d}x = a - b", "a < b ⇒ ∫_{a}^{b} 1 dx = a - b", "refuted"),
+    (r"\frac{1}{b-a} \int_{a}^{b} \, dx = 1", None, "verified"),
+    (r"\int_0^1 \int_0^x \, dy \, dx = \frac12", None, "verified"),
+    (r"\int_0^1 \int_0^x \, dy \, dx = 1", None, "refuted"),
+])
+def test_an_integral_with_limits_and_nothing_inside_integrates_one(row, expected, verdict):
+    """`\\int_a^b \\mathrm{d}x` (cuni-kl) is b − a; without limits it stays refused."""
+    text = f"% derive: variable x, y\n% derive: real a, b\n% derive: assume a < b\n$$ {row} $$\n"
+    if expected is not None:
+        assert [s.reading for s in steps(text)] == [expected]
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\int dx = 1", r"\int_x dx = 1", r"\int^1 dx = 1"])
+def test_an_integral_without_limits_and_nothing_inside_is_refused(row):
+    [step] = steps(f"% derive: variable x\n$$ {row} $$\n")
+    assert step.kind == "unreadable" and "nothing to integrate" in step.message
+
+
 @pytest.mark.parametrize("env", ["cases", "pmatrix", "dcases"])
 def test_environments_carrying_mathematics_are_refused_never_split_into_steps(env):
     text = ("% derive: variable x\n$$ f(x) = \\begin{" + env + "} 1 & x > 0 \\\\ 0 & x \\le 0 "

@@ -527,6 +527,65 @@ def test_sums_of_a_declared_mass_function_over_its_variable_are_not_refuted(head
     assert verdicts(display(header, row)) != ["refuted"]
 
 
+BERNOULLI_ON_A_SET = BERNOULLI.replace("discrete x\n", "discrete x, y in \\mathcal{X}\n")
+
+
+@pytest.mark.parametrize("header, row", [
+    (BERNOULLI, r"\sum_x p(x) = 1"),
+    (BERNOULLI, r"\sum_x x p(x) = \theta"),
+    (BERNOULLI, r"H(p) = -\theta\log\theta - (1-\theta)\log(1-\theta)"),
+    (BERNOULLI_ON_A_SET, r"\sum_{x \in \mathcal{X}} p(x) \ln p(x) = \theta \ln \theta + (1 - \theta) \ln (1 - \theta)"),
+    (BERNOULLI_ON_A_SET, r"\sum_{y} y^2 p(y) = \theta"),      # another variable over the same set
+    (CATEGORICAL, r"\sum_x c(x) = 1"),
+])
+def test_sums_of_a_declared_mass_function_over_its_variable_are_verified(header, row):
+    """The declaration says where x's values are: its range contains the support, and a
+    multiple of the mass function is 0 off it, so the sum is the sum over the support."""
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (BERNOULLI, r"H(p) = -\theta\log\theta", "refuted"),
+    (BERNOULLI_ON_A_SET, r"\sum_{y} y^2 p(y) = \theta^2", "refuted"),
+    (BERNOULLI, r"\sum_x 1 = 3", "refuted"),           # the range {0, 1} is a case
+    (BERNOULLI, r"\sum_x 1 = 2", "undecided"),         # the range may hold more values
+    (BERNOULLI, r"\sum_x \mathrm{Bernoulli}(x; \theta) = 1", "undecided"),   # not declared over x
+])
+def test_sums_over_a_range_holding_a_support_are_not_more_than_that(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+# ---------------------------------------------------------------- sets written out, pairs of sets
+@pytest.mark.parametrize("header, row, verdict", [
+    (BERNOULLI, r"\sum_{x \in \{0,1\}} p(x) = 1", "verified"),
+    (BERNOULLI, r"\sum_{x \in \left\lbrace 0,1 \right\rbrace} x p(x) = \theta", "verified"),
+    (BERNOULLI, r"\sum_{x \in \left\lbrace 0,1 \right\rbrace} x p(x) = 1 - \theta", "refuted"),
+    ("", r"\sum_{k \in \{1, 2, 3\}} k^2 = 14", "verified"),
+    ("", r"\sum_{k \in \{1, 2, 3\}} k^2 = 15", "refuted"),
+    ("", r"\prod_{k \in \{1, 2, 3\}} k = 6", "verified"),
+    ("", r"\sum_{k \in \{-1, 1, 1\}} k = 0", "verified"),          # a set: 1 counts once
+    ("", r"\sum_{k \in \{-1, 1, 1\}} k = 1", "refuted"),
+    ("% derive: discrete x\n", r"\sum_{x \in \{\frac12, 2\}} x = \frac52", "verified"),
+    (SETS, r"\sum_{x \in \mathcal{X}, y \in \mathcal{Y}} p(x) q(y) = 1", "verified"),
+    (SETS, r"\sum_{x \in \mathcal{X}, y \in \mathcal{Y}} p(x) q(y) = 2", "refuted"),
+    (SETS, r"\sum_{x \in \mathcal{X}, y \in \mathcal{Y}} p(x) q(y) x = \sum_{x} x p(x)", "verified"),
+])
+def test_sums_over_sets_written_out(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    ("", r"\sum_{k \in \{1, a\}} k = 1 + a", "its elements are numbers"),
+    ("", r"\sum_{k \in \{\frac12, 1\}} k = 1", "whole numbers"),
+    ("", r"\sum_{k \in \{1; 2\}} k = 3", "separated by commas"),
+    (SETS, r"\sum_{x \in \mathcal{X}, y \in \mathcal{X}} p(x) = 1", "not \\mathcal{X}"),
+    (SETS, r"\sum_{x \in \mathcal{X}; y \in \mathcal{Y}} p(x) = 1", "reads \\sum_{x \\in A"),
+])
+def test_sums_over_sets_written_out_refused(header, row, message):
+    (text,) = readings(display(header, row))
+    assert message in text
+
+
 def test_a_categorical_counterexample_shows_no_member_violating_the_total():
     from derive.checker import check
     from derive.frontend.tex_file import load_tex
@@ -627,3 +686,41 @@ def test_a_power_of_a_member_before_brackets_is_a_product():
     assert verdicts(display(header, r"\hat{p}_1^{y_1} (2)^{1} = 2 \hat{p}_1^{y_1}",
                             r"\hat{p}_1^{y_1} (2)^{1} = 3 \hat{p}_1^{y_1}")) == \
         ["verified", "refuted"]
+
+# ---------------------------------------------------------------- factorials, Poisson, binomial
+@pytest.mark.parametrize("header, row, verdict", [
+    ("", r"4! = 24", "verified"),
+    ("", r"4! = 25", "refuted"),
+    ("% derive: discrete x\n", r"\frac{x}{x!} = \frac{1}{(x-1)!}", "verified"),
+    ("% derive: discrete x\n", r"\frac{x}{x!} = \frac{1}{(x+1)!}", "refuted"),
+    ("% derive: natural n\n", r"(n+1)! = (n+1) n!", "verified"),
+    ("% derive: natural n\n", r"(n+1)! = n \cdot n!", "refuted"),
+])
+def test_factorials(header, row, verdict):
+    """n! by its recurrence (n + 1)! = (n + 1)·n!: x/x! and 1/(x − 1)! are one value."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_repeated_factorial_sign_is_refused():
+    (text,) = readings(display("% derive: natural n\n", r"n!! = 1"))
+    assert "repeated factorial sign" in text
+
+
+POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
+           "% derive: density f = \\mathrm{Poisson}(\\lambda) over x\n"
+           "% derive: random X with density f over x\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (POISSON, r"f(2) = \frac{\lambda^2 e^{-\lambda}}{2}", "verified"),
+    (POISSON, r"f(2) = \lambda^2 e^{-\lambda}", "refuted"),
+    (POISSON, r"f(-1) + f(\tfrac12) = 0", "verified"),
+    (POISSON.replace("Poisson", "Poiss"), r"f(0) = e^{-\lambda}", "verified"),
+    # an infinite support is never truncated: E(X) = λ is true, and no draw may refute it
+    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "undecided"),
+    (POISSON, r"\sum_x f(x) = 1", "undecided"),
+    ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
+     "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
+])
+def test_poisson_and_binomial_families(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]

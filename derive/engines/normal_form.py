@@ -42,6 +42,7 @@ from fractions import Fraction
 from math import comb
 
 from derive.engines import gaussian
+from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name, WholeRange
 from derive.model.terms import (
@@ -351,7 +352,8 @@ class Normaliser:
             return self.integral(var, node, self.value(body))
         dist, ranges = split
         self._valid(dist)
-        if node is not None and self._discrete(var) and not families.own_values(var, self.context):
+        if node is not None and self._discrete(var) and not families.own_values(var, self.context) \
+                and not families.declared_over_range(dist, var, self.context):
             raise Unsupported(f"a mass function on whole numbers summed over the range of "
                               f"{var.latex}, whose values are not known (which of them are "
                               f"whole numbers in its support)")
@@ -395,6 +397,9 @@ class Normaliser:
         """A sum over the whole numbers from low to high (a discrete family's support):
         term by term for a short list of numbers, else a sum over low..high (whole-number
         ends, `Categorical`'s 1..K) with the piece in force at its index."""
+        if low is None or high is None:
+            raise Unsupported("a sum over a mass function's infinite support (the normal form "
+                              "sums no infinite series)")
         lo, hi = self.value(low).constant(), self.value(high).constant()
         saved = self._pieces
         if (lo is None or hi is None) and self._whole(low) and self._whole(high):
@@ -1004,6 +1009,8 @@ class Normaliser:
                 from math import comb
                 return Poly.const(comb(int(n), int(k)))
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
+        if fname == "factorial":
+            return self.factorial(args[0])
         if fname == "delta":
             return self.kronecker(*args)
         if fname == "root":
@@ -1014,6 +1021,30 @@ class Normaliser:
             return Poly.atom(("fn", fname, args[0].key(),
                               REAL if self.sign(args[0]) != COMPLEX else COMPLEX))
         return Poly.atom(("fn", fname, args[0].key()))
+
+    def factorial(self, u):
+        """u!: the number for a whole number up to 10000; else (v + c)! for the whole
+        number c in u's constant term is v! times (v + 1)⋯(v + c), or v! over v(v − 1)⋯
+        (v + c + 1) for c < 0 (the recurrence (n + 1)! = (n + 1)·n!), with v! an atom, so
+        that x / x! and 1 / (x − 1)! are one value."""
+        n = u.constant()
+        if n is not None:
+            if n.denominator != 1 or n < 0:
+                raise Undefined(f"the factorial of {n}, not a whole number ≥ 0")
+            if n > 10_000:
+                raise Unsupported("a factorial too large to compute")
+            from math import factorial
+            return Poly.const(factorial(int(n)))
+        c = u.terms.get(ONE_MONOMIAL, Fraction(0))
+        if c.denominator != 1 or abs(c) > MAX_EXPONENT:
+            c = Fraction(0)
+        v = u - Poly.const(c)
+        value = Poly.atom(("fn", "factorial", v.key()))
+        for j in range(1, int(c) + 1):
+            value = self.times(value, v + Poly.const(j))
+        for j in range(0, -int(c)):
+            value = self.times(value, self.integer_power(v - Poly.const(j), -1))
+        return value
 
     def absolute(self, u):
         """|u|: u itself when u is shown ≥ 0, −u when −u is; |c| for a rational c; else an

@@ -16,7 +16,9 @@ A family is a genuine distribution only when its parameters are valid (a positiv
 variance, a positive rate, `a < b`); `validity` lists the conditions, and a declared
 density by family is refused unless the context shows them (`check`); a family written
 inline is read by the normal form only when they are shown, and not evaluated at an
-instance where they fail. A mass function (Bernoulli, categorical) lives on whole numbers: its pieces
+instance where they fail. A mass function (Bernoulli, Poisson, binomial, categorical) lives
+on whole numbers (the Poisson's piece has no upper end: sums over it are refused by both
+engines, never truncated): its pieces
 are summed at their integer points, it is 0 off them, and it is refused at a continuous
 variable (`mismatch`); a family written inline ranges over a variable of its own kind
 (`own_variable`).
@@ -83,6 +85,17 @@ def _bernoulli(x, params):
     return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
 
 
+def _poisson(x, params):
+    (rate,) = params
+    return [(Num(0), None, div(Mul(Pow(rate, x), Fn("exp", neg(rate))), Fn("factorial", x)))]
+
+
+def _binomial(x, params):
+    trials, prob = params
+    return [(Num(0), trials, Mul(Fn("binom", trials, x), Pow(prob, x),
+                                 Pow(sub(ONE, prob), sub(trials, x))))]
+
+
 # the index of a categorical distribution's normalising sum (bound there, so never free)
 CATEGORY = Name("k", local=Declaration(Kind.SYMBOL, Domain.INTEGER))
 
@@ -108,6 +121,11 @@ SPECS = (
          lambda p: [(p[1], "a positive scale")]),
     Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
          lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
+    Spec("Poisson", "Poisson", ("Poiss", "Poisson"), ("rate",), True, _poisson,
+         lambda p: [(p[0], "a positive rate")]),
+    Spec("Bin", "binomial", ("Bin", "Binomial"), ("trials", "probability"), True, _binomial,
+         lambda p: [(p[0], "at least one trial"), (p[1], "a probability above 0"),
+                    (sub(ONE, p[1]), "a probability below 1")]),
     Spec("Cat", "categorical", ("Cat", "Categorical"), ("probabilities",), True, _categorical,
          lambda p: [(p[1], "at least one category")]),
 )
@@ -140,8 +158,28 @@ def own_values(variable, context):
     function's support: a family's own variable (`\\mathbb{E}_{y \\sim
     \\mathrm{Bernoulli}(\\theta)}`). A declared discrete variable ranges over a finite
     set whose values are not known, so a sum over its range of a mass function on whole
-    numbers is not a sum over that support."""
+    numbers is not a sum over that support — unless that function is declared over it
+    (`declared_over_range`)."""
     return getattr(context.info(variable.variable), "support", None) is _POINTS_SET
+
+
+def declared_over_range(dist, variable, context):
+    """Whether `dist` is a mass function by formula declared over a discrete variable that
+    ranges over the same set as `variable` (`density p = \\mathrm{Bernoulli}(\\theta)
+    over x`, then `\\sum_x` or `\\sum_{x \\in \\mathcal{X}}` after `discrete x in
+    \\mathcal{X}`). The declaration says where x's values are: the range contains the
+    function's support (and may hold other values, where it is 0), so a sum over the range
+    of a multiple of that function is its sum over the support. (A random instance takes
+    the range to be the union of the supports of the mass functions declared over it: one
+    case of the declarations, so its counterexamples are genuine.)"""
+    info = context.info(dist.name) if isinstance(dist, Dist) and not dist.given else None
+    formula = getattr(info, "formula", None)
+    if formula is None or getattr(info, "given", ()) or len(info.over) != 1 or \
+            not on_points(dist, context):
+        return False
+    over, here = context.info(info.over[0]), context.info(variable.variable)
+    return bool(getattr(over, "discrete", False) and getattr(here, "discrete", False)) and \
+        over.support is not None and over.support is here.support
 
 
 def mismatch(family, variable, context):

@@ -385,6 +385,14 @@ class Evaluator:
                 raise NotEvaluable("a binomial coefficient too large to evaluate (n > 10000)")
             from math import comb
             return acb(comb(n, k))
+        if t.fname == "factorial":                 # of a whole number ≥ 0 only
+            n = _exact_integer(args[0])
+            if n is None or n < 0:
+                raise NotEvaluable("a factorial of a number that is not a whole number ≥ 0")
+            if n > 10_000:
+                raise NotEvaluable("a factorial too large to evaluate (n > 10000)")
+            from math import factorial
+            return acb(factorial(n))
         if t.fname == "delta":                     # Kronecker's, of two whole numbers
             a, b = (_exact_integer(x) for x in args)
             if a is None or b is None:
@@ -889,6 +897,8 @@ class Evaluator:
         return total
 
     def _integer_points(self, var, body, lo, hi, dist, k):
+        if lo is None or hi is None:                # a truncated series is no certificate
+            raise NotEvaluable("a sum over a mass function's infinite support")
         low, high = (_exact_integer(acb(e)) for e in (lo, hi))
         if low is None or high is None or high - low + 1 > MAX_SUM_TERMS:
             raise NotEvaluable("a discrete family whose support is not a short list of numbers")

@@ -164,8 +164,10 @@ def tails(children):
             if sup is not None:
                 raise ValueError("a second superscript")
             sup = t.children[1]
-        else:
+        elif t.data == "prime":
             primes += 1
+        else:                                   # a factorial sign, read by `_script` only
+            raise ValueError("a factorial sign")
     return sub, sup, primes
 
 

@@ -34,7 +34,8 @@
   integrand ends). Without a differential
   an integral takes the rest of the run, over the variable its subscript names
   (`\\int_x`) or else the one variable of the densities written in it
-  (`\\int \\phi \\ln \\phi`).
+  (`\\int \\phi \\ln \\phi`). With limits and nothing between the differential and
+  the end of the run (`\\int_a^b \\, \\mathrm{d}x`), the integrand is 1: b − a.
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
@@ -53,7 +54,7 @@ from lark import Tree
 
 from derive.model.terms import (
     Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op, Optimum,
-    Pow, div, free_names, log, neg,
+    Pow, ONE, div, free_names, log, neg,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
@@ -128,10 +129,10 @@ class Products:
             j = ends[0]
             if j == i + 1 and pieces[i].op == "int":    # `\int dz\, f(z)`: the differential
                 body = pieces[j + 2:limit]               # first, the rest of the run after it
-                if not body:
+                if not body and (pieces[i].sub is None or pieces[i].sup is None):
                     raise self.error("this integral has nothing to integrate", pieces[i].node)
-                value = self.integral(pieces[i], self._leading_differentials(pieces[i], body),
-                                      pieces[j + 1])
+                value = self.integral(pieces[i], self._leading_differentials(pieces[i], body)
+                                      if body else _ONE, pieces[j + 1])
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
                 continue
             if j == i + 1:
@@ -567,6 +568,11 @@ def _applied(factor):
     while isinstance(factor, Pow):
         factor = factor.base
     return isinstance(factor, APPLIED)
+
+
+def _ONE():
+    """The integrand of an integral with limits and nothing to integrate: 1."""
+    return ONE
 
 
 def _before_differential(body):

@@ -68,7 +68,7 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, is_token, is_tree, single, tails,
+    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -796,6 +796,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"(\\{fname} a)^k", item)
         return FuncPiece(fname, sub, sup, item)
 
+    def _factorial(self, primary, tail_nodes, node):
+        """`n!`, `x!`, `(x-1)!`: the factorial of what the sign follows (its scripts
+        included: `n_1!`), a whole number ≥ 0 where it is defined."""
+        if any(is_tree(t, "factorial") for t in tail_nodes):
+            raise self.error("a repeated factorial sign (n!!) is not read", node)
+        inner = self.term(Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes
+                          else primary)
+        return ValuePiece(Fn("factorial", inner), node)
+
     def _tails(self, children, node):
         try:
             return tails(children)
@@ -803,6 +812,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{exc} here is not read", node) from None
 
     def _script(self, primary, tail_nodes, node):
+        if tail_nodes and is_tree(tail_nodes[-1], "factorial"):
+            return self._factorial(primary, tail_nodes[:-1], node)
         word = _elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
@@ -2243,6 +2254,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if piece.sup is not None or any(is_token(t, "SIM") for t in spec.children):
                 raise self.error("a sum over several indices reads \\sum_{x,y}", spec)
             nodes = [c for c in spec.children if not is_token(c, "SEP")]
+        elif is_tree(spec, "domains"):          # \sum_{x \in \mathcal{X}, y \in \mathcal{Y}}
+            if piece.sup is not None:
+                raise self.error("a sum over several indices has no upper limit", piece.node)
+            children = spec.children
+            if any(is_token(t, "SEP") and t.value != "," for t in children):
+                raise self.error("a sum over several sets reads \\sum_{x \\in A, y \\in B}", spec)
+            nodes = [Tree("domain", children[k:k + 3]) for k in range(0, len(children), 4)]
         else:
             nodes = [spec]
         kind = Sum if piece.op == "sum" else Product
@@ -2250,7 +2268,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _nested_sums(self, piece, kind, nodes, rest):
         node = nodes[0]
-        lower = upper = None
+        lower = upper = listed = None
         if is_tree(node, "equation"):
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
@@ -2274,13 +2292,57 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         else:
             if piece.sup is not None:
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
-            key, index = self._summation_index(piece, node)
+            listed = self._listed_set(node)
+            key, index = self._summation_index(piece, node.children[0] if listed else node)
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        if lower is None and listed:
+            return self._over_listed(piece, kind, index, body, listed, node.children[2])
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _listed_set(self, node):
+        """The element nodes of a set written out under a sum, `x \\in \\{0, 1\\}` or
+        `x \\in \\left\\lbrace 0,1 \\right\\rbrace`; None for any other range."""
+        if not is_tree(node, "domain"):
+            return None
+        script = single(node.children[2])
+        bracket = script.children[0] if is_tree(script, "script") and \
+            len(script.children) == 1 else None
+        if not is_tree(bracket, "bracketed") or \
+                bracket.children[0].value not in ("\\{", "\\lbrace"):
+            return None
+        if bracket.children[2].value not in ("\\}", "\\rbrace"):
+            raise self.error("this set opens with a brace and closes with something else",
+                             bracket)
+        args = bracket.children[1].children
+        if any(is_token(t, "SEP") and t.value != "," for t in args):
+            raise self.error("the elements of a set are separated by commas", bracket)
+        return [a for a in args if not is_token(a, "SEP")]
+
+    def _over_listed(self, piece, kind, index, body, listed, set_node):
+        """A sum (product) over a set written out: the finite sum of the body at each of its
+        elements — numbers, whole numbers for an index of its own; an element listed twice
+        counts once, as in a set."""
+        values = []
+        for element in listed:
+            value = _rational(self.term(element))
+            if value is None:
+                raise self.error(f"derive reads a \\{piece.op} over a set written out when "
+                                 "its elements are numbers (it cannot tell which others are "
+                                 "distinct)", element)
+            if index.origin is None and value.value.denominator != 1:
+                raise self.error(f"{index.latex} is an index of its own here, so its set holds "
+                                 f"whole numbers; declare it (% derive: discrete {index.latex}) "
+                                 "to sum over other numbers", element)
+            if value not in values:
+                values.append(value)
+        terms = [substitute(body, {index: v}, self.scope.allowance) for v in values]
+        if len(terms) == 1:
+            return terms[0]
+        return Add(*terms) if kind is Sum else Mul(*terms)
 
     def _family_range(self, piece, key, index, body):
         """(first, last) index of a bound-less `\\sum_i`: the declared range of the
@@ -2889,6 +2951,30 @@ def _sums_to_one(hypothesis, family, upper):
     total = sides[0] if sides[1] == Num(1) else sides[1]
     return isinstance(total, Sum) and total.lower == Num(1) and total.upper == upper and \
         total.body == Call(family, Sym(total.var))
+
+
+def _rational(term):
+    """A term that is a rational number written out (`1`, `-2`, `\\frac12`) as a `Num`, or
+    None."""
+    if isinstance(term, Num):
+        return term
+    if isinstance(term, (Add, Mul)):
+        parts = [_rational(a) for a in term.args]
+        if None in parts:
+            return None
+        values = [p.value for p in parts]
+        total = sum(values) if isinstance(term, Add) else Fraction(1)
+        if isinstance(term, Mul):
+            for v in values:
+                total *= v
+        return Num(total)
+    if isinstance(term, Pow):
+        base, exponent = _rational(term.base), _rational(term.exponent)
+        if base is None or exponent is None or exponent.value.denominator != 1 or \
+                base.value == 0 and exponent.value < 0 or abs(exponent.value) > 64:
+            return None
+        return Num(base.value ** int(exponent.value))
+    return None
 
 
 def _index_letter(node):
