@@ -656,6 +656,61 @@ def s7b_bern_ent_statproofbook(P, v):
     return chain(H, r1, r2)
 
 
+def sigmoid_ce_draw(rng):
+    return dict(s=uniform(rng, -3, 3), y=uniform(rng, -.5, 1.5), yhat=uniform(rng, .05, .95))
+
+
+def s7a_sigmoid_ce_gradient_notes(P, v):
+    """dg/ds and dL/dyhat by numeric differentiation of g and of the defined cross-entropy."""
+    s0, y, yh = P["s"], P["y"], P["yhat"]
+    g = lambda s: 1 / (1 + exp(-s))
+    E = exp(-s0)
+    dg = d(g, s0)
+    if v.l(2):
+        r1 = exp(s0) / (1 + exp(s0)) ** 2
+    else:
+        r1 = (-E if v.m(1) else E) / (1 + E) ** 2
+    r2 = (1 + E) / (1 + E) ** 2 - 1 / (1 + E) ** 2
+    r3 = 1 / (1 + E) - 1 / (1 + E) ** 2
+    r4 = g(s0) - g(s0) ** 2
+    if v.l(1):
+        r5 = g(s0) * g(-s0)
+    else:
+        r5 = g(s0) * ((1 + g(s0)) if v.m(2) else (1 - g(s0)))
+    L = lambda t: -(y * log(t) + (1 - y) * log(1 - t))
+    dL = d(L, yh)
+    c1 = -y / yh + (-1 if v.m(3) else 1) * (1 - y) / (1 - yh)
+    c2 = (-y * (1 - yh) + (1 - y) * yh) / (yh * (1 - yh))
+    c3 = ((y - yh) if v.m(4) else (yh - y)) / (yh * (1 - yh))
+    return chain(dg, r1, r2, r3, r4, r5) + chain(dL, c1, c2, c3)
+
+
+def softmax_quotient_draw(rng):
+    K = rng.choice([3, 4, 5])
+    i, j = rng.sample(range(K), 2)
+    return dict(K=K, z=[uniform(rng, -2, 2) for _ in range(K)], i1=rng.randrange(K), j1=rng.randrange(K), i=i, j=j)
+
+
+def s7a_softmax_quotient_crossvalidated(P, v):
+    """d S_i / d z_j by numeric differentiation; the quotient rule's display at any (i, j) (its
+    partial derivatives of e^{z_i} and of the sum also numeric), the case i != j at distinct i, j."""
+    K, z0 = P["K"], P["z"]
+    at = lambda j, t: [t if k == j else z0[k] for k in range(K)]      # z with z_j = t
+    Z = lambda z: mp.fsum(exp(t) for t in z)
+    S = lambda z, i: exp(z[i]) / Z(z)
+    a, b = P["i1"], P["j1"]
+    lhs1 = d(lambda t: S(at(b, t), a), z0[b])
+    d_top = d(lambda t: exp(at(b, t)[a]), z0[b])
+    d_sum = d(lambda t: Z(at(b, t)), z0[b])
+    rhs1 = (Z(z0) * d_top + (1 if v.m(1) else -1) * exp(z0[a]) * d_sum) / Z(z0) ** 2
+    i, j = P["i"], P["j"]
+    lhs2 = d(lambda t: S(at(j, t), i), z0[j])
+    product = exp(z0[i] + z0[j]) if v.l(2) else exp(z0[i]) * exp(z0[j])
+    r1 = (Z(z0) * 0 - product) / (Z(z0) if v.m(3) else Z(z0) ** 2)
+    r2 = (1 if v.m(2) else -1) * (exp(z0[i]) / Z(z0)) * (exp(z0[j]) / Z(z0))   # v.l(1): the factors commuted
+    return [(lhs1, rhs1)] + chain(lhs2, r1, r2)
+
+
 MODELS = {   # id: (draw, model, draws)
     "gaussian_kl_univariate": (gaussian_kl, gaussian_kl_univariate, 4),
     "gaussian_kl_statproofbook": (gaussian_kl, gaussian_kl_statproofbook, 4),
@@ -682,6 +737,8 @@ MODELS = {   # id: (draw, model, draws)
     "s7b_duni_kl_statproofbook": (duni_draw, s7b_duni_kl_statproofbook, 4),
     "s7b_logsum_statproofbook": (logsum_draw, s7b_logsum_statproofbook, 4),
     "s7b_bern_ent_statproofbook": (bern_pair, s7b_bern_ent_statproofbook, 4),
+    "s7a_sigmoid_ce_gradient_notes": (sigmoid_ce_draw, s7a_sigmoid_ce_gradient_notes, 4),
+    "s7a_softmax_quotient_crossvalidated": (softmax_quotient_draw, s7a_softmax_quotient_crossvalidated, 4),
 }
 
 

@@ -124,9 +124,85 @@ def _dlbook():
                     {"r2": lambda e: logpv(e) - Eq(e, LOG(e["q"]) - LOG(post(e)))}, {}])
 
 
+def _s7a_vae_kl_libzx():
+    """libzx.so's sums over z: KL(q(z|X) || p(z|X)) rewritten through the joint, then the bound."""
+    Eq = lambda e, v: float(np.sum(e["q"] * v))
+    px = lambda e: float(_parts(e)[0])
+    post, prior, lik = (lambda e: _parts(e)[1]), (lambda e: e["pz"]), (lambda e: e["lik"])
+    lq, ljoint = (lambda e: LOG(e["q"])), (lambda e: LOG(e["pxz"]))
+    rows = {
+        "KL": lambda e: kl(e["q"], post(e)),
+        "b1": lambda e: Eq(e, LOG(e["q"] / post(e))),
+        "b2": lambda e: Eq(e, lq(e) - LOG(post(e))),
+        "b3": lambda e: Eq(e, lq(e) - ljoint(e) + LOG(px(e))),
+        "b4": lambda e: Eq(e, lq(e) - ljoint(e)) + float(np.sum(e["q"] * LOG(px(e)))),
+        "b5": lambda e: Eq(e, lq(e) - ljoint(e)) + float(LOG(px(e))),
+        "c1": lambda e: Eq(e, lq(e) - ljoint(e)) + float(LOG(px(e))),
+        "c2": lambda e: Eq(e, lq(e) - LOG(prior(e)) - LOG(lik(e))) + float(LOG(px(e))),
+        "c3": lambda e: Eq(e, lq(e) - LOG(prior(e))) - Eq(e, LOG(lik(e))) + float(LOG(px(e))),
+        "c4": lambda e: kl(e["q"], prior(e)) - Eq(e, LOG(lik(e))) + float(LOG(px(e))),
+        "logp": lambda e: float(LOG(px(e))),
+        "bound": lambda e: -kl(e["q"], prior(e)) + Eq(e, LOG(lik(e))),
+    }
+    return Model(
+        sample=_latent, rows=rows,
+        steps=chain(["KL", ("=", "b1"), ("=", "b2"), ("=", "b3"), ("=", "b4"), ("=", "b5")])
+        + chain(["KL", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4")]) + [Step(">=", "logp", "bound")],
+        mutants=[
+            {"b3": lambda e: Eq(e, lq(e) - ljoint(e) - LOG(px(e)))},
+            {"c4": lambda e: kl(e["q"], prior(e)) + Eq(e, LOG(lik(e))) + float(LOG(px(e)))},
+            {("rel", 10): "<="},
+            {"c2": lambda e: Eq(e, lq(e) - LOG(prior(e)) + LOG(lik(e))) + float(LOG(px(e)))},
+        ],
+        lookalikes=[
+            {"bound": lambda e: Eq(e, LOG(lik(e))) - kl(e["q"], prior(e))},
+            {"b2": lambda e: Eq(e, -LOG(post(e)) + lq(e))},
+        ])
+
+
+def _s7a_em_jensen():
+    """The kiteam.de EM bound: N datapoints x_i, each with its row p(x_i, z | theta) over a finite
+    z support. The rows are values of a density in x, so they are any positive numbers and the
+    evidence p(x_i | theta) may exceed 1 (it must, for the inverted-ratio mutant to break the
+    Jensen step); q is one pmf on the z support, used for every i."""
+    n, nz = 3, 4
+
+    def sample(rng):
+        joint_rows = rng.uniform(0.05, 3.0, size=(n, nz))
+        return {"pxz": joint_rows, "q": pmf(rng, nz)}
+    q, P = (lambda e: e["q"][None, :]), (lambda e: e["pxz"])
+    per_i = lambda v: float(np.sum(v))              # sum over i of sums over z
+    evidence = lambda e: P(e).sum(axis=1)           # p(x_i | theta) = int p(x_i, z_i | theta) dz_i
+    rows = {
+        "L": lambda e: float(np.sum(LOG(evidence(e)))),
+        "logint": lambda e: float(np.sum(LOG(np.sum(P(e), axis=1)))),
+        "imp": lambda e: float(np.sum(LOG(np.sum(q(e) * P(e) / q(e), axis=1)))),
+        "jensen": lambda e: per_i(q(e) * LOG(P(e) / q(e))),
+        "E": lambda e: per_i(q(e) * LOG(P(e) / q(e))),
+        "negKL": lambda e: -per_i(q(e) * LOG(q(e) / P(e))),   # D_KL(q || p(x_i, .)) by its integral
+        "calL": lambda e: float(sum(np.sum(e["q"] * LOG(P(e)[i] / e["q"])) for i in range(n))),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=chain(["L", ("=", "logint"), ("=", "imp"), (">=", "jensen"), ("=", "E"), ("=", "negKL"),
+                     ("=", "calL")]),
+        mutants=[
+            {("rel", 3): "<="},
+            {"negKL": lambda e: per_i(q(e) * LOG(q(e) / P(e)))},
+            {"imp": lambda e: float(np.sum(LOG(np.sum(q(e) * q(e) / P(e), axis=1))))},
+            {"L": lambda e: float(np.sum(evidence(e)))},
+        ],
+        lookalikes=[
+            {"E": lambda e: per_i(q(e) * (LOG(P(e)) - LOG(q(e))))},
+            {},   # p(z_i, x_i | theta): the same joint, arguments in the other order
+        ])
+
+
 MODELS = {
     "aevb_elbo": _aevb(),
     "bishop_elbo": _bishop(),
     "blei_elbo": _blei(),
     "dlbook_elbo": _dlbook(),
+    "s7a_vae_kl_libzx": _s7a_vae_kl_libzx(),
+    "s7a_em_jensen_kiteam": _s7a_em_jensen(),
 }

@@ -226,6 +226,76 @@ def _logd_alternative():
                     {"r3": lambda e: tail(e) - float(np.sum(pg(e) * odds(D(e))))}])
 
 
+def _s7a_gan_cg_ponte():
+    """Ponte's C(G) chain: the (log 2 - log 2) trick, then KL and JSD, on densities of N points."""
+    def sample(rng):
+        return {"pd": pmf(rng, N), "pg": pmf(rng, N)}
+    S = lambda v: float(np.sum(v))
+    pd, pg = (lambda e: e["pd"]), (lambda e: e["pg"])
+    s = lambda e: pd(e) + pg(e)
+    mix = lambda e: s(e) / 2
+    zero = LOG(2) - LOG(2)
+    factored = lambda e, c: c + S(pd(e) * LOG(2 * pd(e) / s(e)) + pg(e) * LOG(2 * pg(e) / s(e)))
+    rows = {
+        "C": lambda e: S(pd(e) * LOG(pd(e) / (pd(e) + pg(e)))) + S(pg(e) * LOG(pg(e) / (pg(e) + pd(e)))),
+        "int": lambda e: S(pd(e) * LOG(pd(e) / s(e)) + pg(e) * LOG(pg(e) / s(e))),
+        "split": lambda e: S(zero * pd(e) + pd(e) * LOG(pd(e) / s(e)) + zero * pg(e) + pg(e) * LOG(pg(e) / s(e))),
+        "factored": lambda e: factored(e, -LOG(4)),
+        "kls": lambda e: -LOG(4) + kl(pd(e), mix(e)) + kl(pg(e), mix(e)),
+        "jsd": lambda e: -LOG(4) + 2 * js(pd(e), pg(e)),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=[Step("=", "C", "int")] + chain(["C", ("=", "split"), ("=", "factored")])
+        + chain(["C", ("=", "kls"), ("=", "jsd")]),
+        mutants=[
+            {"factored": lambda e: factored(e, -LOG(2))},
+            {"jsd": lambda e: -LOG(4) + js(pd(e), pg(e))},
+            {"kls": lambda e: -LOG(4) + kl(pd(e), mix(e)) + kl(mix(e), pg(e))},
+            {"int": lambda e: S(pd(e) * LOG(pd(e) / s(e)) - pg(e) * LOG(pg(e) / s(e)))},
+        ],
+        lookalikes=[
+            {"jsd": lambda e: -LOG(4) + 2 * js(pg(e), pd(e))},
+            {"kls": lambda e: -2 * LOG(2) + kl(pd(e), mix(e)) + kl(pg(e), mix(e))},
+        ])
+
+
+def _s7a_gan_discriminator_ift6135():
+    """Boileau's IFT6135 notes: the two expectations as one integral (densities p_0, p_1 and a
+    discriminator D on N points), and d/dx of f(x) = A log x + B log(1 - x) by a central
+    difference at a point of (0, 1), for real A, B."""
+    def sample(rng):
+        A, B = rng.normal(0, 2, size=2)
+        return {"p1": pmf(rng, N), "p0": pmf(rng, N), "D": rng.uniform(0.05, 0.95, N),
+                "A": float(A), "B": float(B), "x": float(rng.uniform(0.1, 0.9))}
+    S = lambda v: float(np.sum(v))
+    h = 1e-6
+
+    def derivative(e):
+        f = lambda x: e["A"] * LOG(x) + e["B"] * LOG(1 - x)
+        return (f(e["x"] + h) - f(e["x"] - h)) / (2 * h)
+    p1, p0, D, x = (lambda e: e["p1"]), (lambda e: e["p0"]), (lambda e: e["D"]), (lambda e: e["x"])
+    rows = {
+        "V": lambda e: float(np.dot(p1(e), LOG(D(e))) + np.dot(p0(e), LOG(1 - D(e)))),   # expectations
+        "two": lambda e: S(p1(e) * LOG(D(e))) + S(p0(e) * LOG(1 - D(e))),
+        "one": lambda e: S(p1(e) * LOG(D(e)) + p0(e) * LOG(1 - D(e))),
+        "df": derivative,
+        "claimed": lambda e: e["A"] * (1 / x(e)) - e["B"] * (1 / (1 - x(e))),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=chain(["V", ("=", "two"), ("=", "one")]) + [Step("=", "df", "claimed", tol=1e-6)],
+        mutants=[
+            {"one": lambda e: S(p1(e) * LOG(D(e)) + p1(e) * LOG(1 - D(e)))},
+            {"claimed": lambda e: e["A"] * (1 / x(e)) + e["B"] * (1 / (1 - x(e)))},
+            {"two": lambda e: S(p1(e) * LOG(D(e))) + S(p0(e) * LOG(D(e)))},
+        ],
+        lookalikes=[
+            {"claimed": lambda e: e["A"] / x(e) + e["B"] / (x(e) - 1)},
+            {"one": lambda e: S(p0(e) * LOG(1 - D(e)) + p1(e) * LOG(D(e)))},
+        ])
+
+
 MODELS = {
     "gan_logd_alternative": _logd_alternative(),
     "gan_value_function": _value_function(),
@@ -233,4 +303,6 @@ MODELS = {
     "gan_virtual_criterion": _virtual_criterion(),
     "gan_theorem1": _theorem1(),
     "lsgan_pearson_chi2": _lsgan(),
+    "s7a_gan_cg_ponte": _s7a_gan_cg_ponte(),
+    "s7a_gan_discriminator_ift6135": _s7a_gan_discriminator_ift6135(),
 }

@@ -343,6 +343,101 @@ def _wrong_code():
                     {"r2": lambda e: float(np.sum(p(e) * (1 - LOG(q(e)))))}, {}])
 
 
+# ---- The Book of Statistical Proofs (s7a_*): Bernoulli entropy and KL, KL as cross-entropy
+# minus entropy. A Bernoulli(p) law is the pmf [1 - p, p] on {0, 1}; entropies and
+# divergences are computed from that pmf by their definitions.
+
+def _bernoulli(rng):
+    p1, p2 = rng.uniform(0.05, 0.95, size=2)
+    return {"p1": float(p1), "p2": float(p2), "P": np.array([1 - p1, p1]), "Q": np.array([1 - p2, p2])}
+
+
+def _s7a_bern_entropy():
+    lg = lambda u: LOG(u) / LOG(2)
+    p = lambda e: e["p1"]
+    pr0, pr1 = (lambda e: e["P"][0]), (lambda e: e["P"][1])          # Pr(X = 0), Pr(X = 1)
+    closed = lambda e: -p(e) * lg(p(e)) - (1 - p(e)) * lg(1 - p(e))
+    return Model(
+        sample=_bernoulli,
+        rows={"H": lambda e: entropy(e["P"]) / LOG(2),                 # in bits, the source's unit
+              "thm": closed,
+              "events": lambda e: -pr0(e) * lg(pr0(e)) - pr1(e) * lg(pr1(e)),
+              "closed": closed},
+        steps=[Step("=", "H", "thm")] + chain(["H", ("=", "events"), ("=", "closed")]),
+        mutants=[
+            {"thm": lambda e: -p(e) * lg(p(e)) + (1 - p(e)) * lg(1 - p(e))},
+            {"closed": lambda e: -p(e) * lg(p(e)) - (1 - p(e)) * lg(p(e))},
+            {"events": lambda e: -pr0(e) * lg(pr0(e)) - pr1(e) * lg(pr0(e))},
+        ],
+        lookalikes=[
+            {"closed": lambda e: -(1 - p(e)) * lg(1 - p(e)) - p(e) * lg(p(e))},
+            {"thm": lambda e: -(p(e) * LOG(p(e)) + (1 - p(e)) * LOG(1 - p(e))) / LOG(2)},
+        ])
+
+
+def _s7a_bern_kl():
+    P, Q = (lambda e: e["P"]), (lambda e: e["Q"])
+    a = lambda e: LOG((1 - e["p1"]) / (1 - e["p2"]))
+    b = lambda e: LOG(e["p1"] / e["p2"])
+    p1 = lambda e: e["p1"]
+    theorem = lambda e, num, den: a(e) + p1(e) * LOG(num / den)
+    true_ratio = lambda e: (e["p1"] * (1 - e["p2"]), e["p2"] * (1 - e["p1"]))
+    rows = {
+        "KL": lambda e: kl(P(e), Q(e)),
+        "def": lambda e: float(sum(P(e)[x] * LOG(P(e)[x] / Q(e)[x]) for x in range(2))),
+        "sum01": lambda e: float(sum(P(e)[x] * LOG(P(e)[x] / Q(e)[x]) for x in (0, 1))),
+        "two": lambda e: P(e)[0] * LOG(P(e)[0] / Q(e)[0]) + P(e)[1] * LOG(P(e)[1] / Q(e)[1]),
+        "s1": lambda e: (1 - p1(e)) * a(e) + p1(e) * b(e),
+        "s2": lambda e: a(e) + p1(e) * b(e) - p1(e) * a(e),
+        "s3": lambda e: a(e) + p1(e) * (b(e) + LOG((1 - e["p2"]) / (1 - e["p1"]))),
+        "s4": lambda e: theorem(e, *true_ratio(e)),
+        "thm": lambda e: theorem(e, *true_ratio(e)),
+    }
+    return Model(
+        sample=_bernoulli, rows=rows,
+        steps=[Step("=", "KL", "def")] + chain(["KL", ("=", "sum01"), ("=", "two")])
+        + chain(["KL", ("=", "s1"), ("=", "s2"), ("=", "s3"), ("=", "s4")]) + [Step("=", "KL", "thm")],
+        mutants=[
+            {"s2": lambda e: a(e) + p1(e) * b(e) + p1(e) * a(e)},
+            {"thm": lambda e: theorem(e, e["p1"] * (1 - e["p1"]), e["p2"] * (1 - e["p2"]))},
+            {"s3": lambda e: a(e) + p1(e) * (b(e) - LOG((1 - e["p2"]) / (1 - e["p1"])))},
+            {"two": lambda e: P(e)[0] * LOG(Q(e)[0] / P(e)[0]) + P(e)[1] * LOG(P(e)[1] / Q(e)[1])},
+        ],
+        lookalikes=[
+            {"s1": lambda e: p1(e) * b(e) + (1 - p1(e)) * a(e)},
+            {"thm": lambda e: -LOG((1 - e["p2"]) / (1 - e["p1"])) + p1(e) * LOG(np.divide(*true_ratio(e)))},
+            {"s4": lambda e: a(e) + p1(e) * LOG((e["p1"] - e["p1"] * e["p2"]) / (e["p2"] - e["p1"] * e["p2"]))},
+        ])
+
+
+def _s7a_kl_crossentropy():
+    p, q = (lambda e: e["p"]), (lambda e: e["q"])
+    S = lambda v: float(np.sum(v))
+    return Model(
+        sample=_single,
+        rows={"KL": lambda e: kl(p(e), q(e)),
+              "def": lambda e: S(p(e) * LOG(p(e) / q(e))),
+              "split": lambda e: -S(p(e) * LOG(q(e))) + S(p(e) * LOG(p(e))),
+              "H": lambda e: entropy(p(e)),
+              "Hdef": lambda e: -S(p(e) * LOG(p(e))),
+              "CE": lambda e: float(-np.dot(p(e), LOG(q(e)))),      # H(P, Q), cross-entropy
+              "CEdef": lambda e: -S(p(e) * LOG(q(e))),
+              "diff": lambda e: float(-np.dot(p(e), LOG(q(e)))) - entropy(p(e))},
+        steps=[Step("=", "KL", "def"), Step("=", "KL", "split"), Step("=", "H", "Hdef"),
+               Step("=", "CE", "CEdef"), Step("=", "KL", "diff")],
+        mutants=[
+            {"split": lambda e: S(p(e) * LOG(q(e))) + S(p(e) * LOG(p(e)))},
+            {"CEdef": lambda e: -S(q(e) * LOG(p(e)))},
+            {"diff": lambda e: float(-np.dot(p(e), LOG(q(e)))) + entropy(p(e))},
+            {"def": lambda e: S(q(e) * LOG(p(e) / q(e)))},
+        ],
+        lookalikes=[
+            {"diff": lambda e: -entropy(p(e)) + float(-np.dot(p(e), LOG(q(e))))},
+            {"def": lambda e: S(p(e) * -LOG(q(e) / p(e)))},
+            {"Hdef": lambda e: S(p(e) * LOG(1 / p(e)))},
+        ])
+
+
 MODELS = {
     "ct_wrong_code": _wrong_code(),
     "ct_conditional_entropy": _conditional_entropy(),
@@ -356,4 +451,7 @@ MODELS = {
     "ct_jensen_consequences": _jensen_consequences(),
     "ct_mi_identities": _mi_identities(),
     "ct_relative_entropy_chain_rule": _relative_entropy_chain_rule(),
+    "s7a_bern_entropy_statproofbook": _s7a_bern_entropy(),
+    "s7a_bern_kl_statproofbook": _s7a_bern_kl(),
+    "s7a_kl_crossentropy_statproofbook": _s7a_kl_crossentropy(),
 }

@@ -238,6 +238,46 @@ def _dlbook_probability_rules():
         lookalikes=[{}, {"lin": lambda e: e["beta"] * Ex(e, e["g"]) + e["alpha"] * Ex(e, e["f"])}, {}])
 
 
+def _s7a_logistic_nll():
+    """pystatsml's logistic NLL: n examples with logits z_i and real labels y_i (the identities
+    hold for every real y_i; the source's y_i are 0 or 1), a separate real z for the two log-sigmoid
+    identities, and the per-example loss at one example i."""
+    def sample(rng):
+        n = int(rng.integers(1, 6))
+        z, y = rng.normal(0, 2, n), rng.uniform(-0.5, 1.5, n)
+        i = int(rng.integers(n))
+        return {"z": z, "y": y, "z0": float(rng.normal(0, 3)), "zi": float(z[i]), "yi": float(y[i])}
+    sigma = lambda t: 1 / (1 + np.exp(-t))
+    softplus = lambda t: LOG(1 + np.exp(-t))          # log(1 + e^{-t})
+    ph = lambda e: sigma(e["z"])
+    zi, yi, z0 = (lambda e: e["zi"]), (lambda e: e["yi"]), (lambda e: e["z0"])
+    ell = lambda e: -(yi(e) * LOG(sigma(zi(e))) + (1 - yi(e)) * LOG(1 - sigma(zi(e))))
+    substituted = lambda e, sign: -(yi(e) * (-softplus(zi(e))) + (1 - yi(e)) * (sign * zi(e) - softplus(zi(e))))
+    rows = {
+        "NLL": lambda e: float(-np.sum(LOG(ph(e) ** e["y"] * (1 - ph(e)) ** (1 - e["y"])))),
+        "expanded": lambda e: float(-np.sum(e["y"] * LOG(ph(e)) + (1 - e["y"]) * LOG(1 - ph(e)))),
+        "logsig": lambda e: float(LOG(sigma(z0(e)))), "logsig_r": lambda e: float(-softplus(z0(e))),
+        "log1m": lambda e: float(LOG(1 - sigma(z0(e)))), "log1m_r": lambda e: float(-z0(e) - softplus(z0(e))),
+        "ell": lambda e: float(ell(e)),
+        "subst": lambda e: float(substituted(e, -1)),
+        "final": lambda e: float(softplus(zi(e)) + (1 - yi(e)) * zi(e)),
+    }
+    return Model(
+        sample=sample, rows=rows,
+        steps=[Step("=", "NLL", "expanded"), Step("=", "logsig", "logsig_r"), Step("=", "log1m", "log1m_r"),
+               Step("=", "ell", "subst"), Step("=", "ell", "final")],
+        mutants=[
+            {"expanded": lambda e: float(-np.sum(e["y"] * LOG(ph(e)) + e["y"] * LOG(1 - ph(e))))},
+            {"log1m_r": lambda e: float(z0(e) - softplus(z0(e)))},
+            {"final": lambda e: float(softplus(zi(e)) + yi(e) * zi(e))},
+            {"subst": lambda e: float(substituted(e, +1))},
+        ],
+        lookalikes=[
+            {"final": lambda e: float(LOG(1 + np.exp(zi(e))) - yi(e) * zi(e))},
+            {"logsig_r": lambda e: float(LOG(1 / (1 + np.exp(-z0(e)))))},
+        ])
+
+
 MODELS = {
     "dlbook_probability_rules": _dlbook_probability_rules(),
     "bishop_kl_definition": _kl_definition(),
@@ -248,4 +288,5 @@ MODELS = {
     "bishop_covariance": _bishop_covariance(),
     "dlbook_kl_cross_entropy": _dlbook_kl_cross_entropy(),
     "murphy_variance": _murphy_variance(),
+    "s7a_logistic_nll_pystatsml": _s7a_logistic_nll(),
 }
