@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
-from derive.model.terms import Add, At, Call, Deriv, Expect, Integral, Mul, Num, Pow, Sym, nodes
+from derive.model.terms import Add, At, Call, Dens, Deriv, Expect, Integral, Mul, Num, Pow, Sym, nodes
 from derive.notation import derivatives
 
 DEGREE = 3
@@ -92,11 +92,12 @@ def _needing(terms, context):
 
 
 def _shifted(call, term):
-    """Whether `call`'s argument mentions a variable an integral or expectation of `term`
-    binds, other than as that variable alone."""
+    """Whether `call`'s argument is an expression (of numbers, names and elementary
+    functions) of a variable an integral or expectation of `term` binds, other than that
+    variable alone."""
     (argument,) = call.arguments
-    if isinstance(argument, Sym):
-        return False
+    if isinstance(argument, Sym) or any(isinstance(t, (Call, Dens)) for t in nodes(argument)):
+        return False                    # f(g(z)) of a pushforward's map g keeps the tables
     bound = {t.var for t in nodes(term) if isinstance(t, (Integral, Expect))}
     return any(isinstance(s, Sym) and s.name in bound for s in nodes(argument))
 
