@@ -937,6 +937,9 @@ def test_the_derivative_of_a_plainly_declared_function(row, expected):
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "refuted"),
     (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[\sigma f'(\mu + \sigma\epsilon)]", "refuted"),
+    # the score-function form of the same gradient: proved through the density instead
+    (r"\nabla_\mu \mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[f(z) \frac{z - \mu}{\sigma^2}]", "verified"),
 ])
 def test_the_pathwise_gradients_of_a_gaussian_expectation(row, expected):
     """∇ under the integral of the reparametrised form (f differentiable)."""

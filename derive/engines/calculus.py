@@ -27,9 +27,19 @@ class NotDifferentiable(Exception):
     """A derivative derive does not know (an opaque function's, a limit's)."""
 
 
-def derivative(t, v, context, memo=None):
-    """∂t/∂v, as a term."""
-    memo = {} if memo is None else memo
+class _Memo(dict):
+    """The derivatives worked out so far, and how an expectation is differentiated."""
+
+    pathwise = False
+
+
+def derivative(t, v, context, memo=None, pathwise=False):
+    """∂t/∂v, as a term; with `pathwise`, an expectation of an opaque function under a
+    location–scale family is differentiated through its reparametrised form (`_pathwise`)
+    rather than through the density (the score-function form)."""
+    if memo is None:
+        memo = _Memo()
+        memo.pathwise = pathwise
     return _d(t, v, context, memo)
 
 
@@ -126,7 +136,8 @@ def _rule(t, v, ctx, memo):
     if kind in (Integral, Sum):
         if t.lower is not None and (depends(t.lower, v, ctx) or depends(t.upper, v, ctx)):
             raise NotDifferentiable("a derivative of an integral whose limits move")
-        return type(t)(t.var, _d(_pathwise(t, v, ctx), v, ctx, memo), t.lower, t.upper)
+        body = _pathwise(t, v, ctx) if getattr(memo, "pathwise", False) else t.body
+        return type(t)(t.var, _d(body, v, ctx, memo), t.lower, t.upper)
     if kind is Deriv:
         return _d(without_derivatives(t, ctx), v, ctx, memo)
     if kind is At:

@@ -67,8 +67,9 @@ class Undefined(Exception):
 class Normaliser:
     """Builds normal forms of terms under one step's context."""
 
-    def __init__(self, context, deadline=None, held=frozenset()):
+    def __init__(self, context, deadline=None, held=frozenset(), pathwise=False):
         self.context = context
+        self.pathwise = pathwise          # differentiate expectations pathwise (`calculus`)
         self.deadline = deadline
         self.held = frozenset(held)       # definitions evaluated at the current parameters
         self._holding = 0
@@ -145,7 +146,7 @@ class Normaliser:
         if kind is Deriv:
             from derive.engines.calculus import NotDifferentiable, derivative
             try:
-                result = derivative(t.body, t.var, self.context)
+                result = derivative(t.body, t.var, self.context, pathwise=self.pathwise)
             except NotDifferentiable as exc:
                 raise Unsupported(str(exc)) from None
             if isinstance(result, Deriv):           # ∂_θ p_θ(x): an atom of its own
@@ -1409,8 +1410,27 @@ def prove_equal(lhs, rhs, context, deadline=None):
 
 
 def difference(lhs, rhs, context, deadline=None):
-    """The normal form of lhs - rhs (with sums over a common denominator cancelled)."""
-    n = Normaliser(context, deadline)
+    """The normal form of lhs - rhs (with sums over a common denominator cancelled). A
+    derivative of an expectation of an opaque function has two forms, through the density
+    (score function) and pathwise (reparametrised, `calculus`): equal, but not to each
+    other by algebra (by parts), so when the first does not cancel the second is tried."""
+    value = _difference(lhs, rhs, context, deadline, False)
+    if value.is_zero() or not any(isinstance(t, Deriv) for side in (lhs, rhs)
+                                  for t in nodes(side)):
+        return value
+    try:
+        second = _difference(lhs, rhs, context, deadline, True)
+    except Unsupported as exc:
+        if str(exc) == "out of time":
+            raise
+        return value
+    except Undefined:
+        return value
+    return second if second.is_zero() else value
+
+
+def _difference(lhs, rhs, context, deadline, pathwise):
+    n = Normaliser(context, deadline, pathwise=pathwise)
     value = n.value(lhs) - n.value(rhs)
     return n.cancel_sums(value) if not value.is_zero() else value
 
