@@ -304,6 +304,14 @@ def test_the_derivative_of_a_plainly_declared_function_is_its_derivative(row, re
     assert message == reading
 
 
+def test_the_derivative_of_a_declared_function_is_said_among_the_assumptions():
+    from derive.frontend.tex_file import load_tex
+    step = load_tex("d.tex", display("% derive: real u\n% derive: function f\n",
+                                     r"f''(u) = f'(u)")).steps[-1]
+    assert ("f''", "is the derivative of", "f (which is differentiable), of order 2") in \
+        step.context.assumptions()
+
+
 def test_a_derivative_of_a_plainly_declared_function_must_be_applied():
     (message,) = _messages("% derive: real u\n% derive: function f\n", r"f' \ge 0")
     assert "write it applied" in message
