@@ -18,6 +18,7 @@ from derive.engines.numeric.instances import Instance
 from derive.engines.numeric.compare import labels_for
 from derive.frontend.errors import InputError
 from derive.frontend.tex_file import load_tex
+from probability_support import display, verdicts
 from derive.model.derivation import Relation
 
 GAUSS = ("% derive: variable x\n% derive: real \\mu, \\mu_1, \\mu_2\n"
@@ -1134,3 +1135,61 @@ def test_a_false_step_mixing_a_formula_and_an_abstract_density_says_why_it_is_op
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "the two sides differ, but the evaluation was not exact" in verdict.detail
     assert "Gauss–Legendre" in verdict.detail and "not precise enough" not in verdict.detail
+
+
+# ------------------------------------------------ reparameterisation of a Gaussian expectation
+
+_REPARAM = ("% derive: variable z, \\epsilon, u\n% derive: real \\mu, m\n"
+            "% derive: positive \\sigma, s\n% derive: function f, g\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the affine change of variables, in several spellings: verified
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[f(\mu + \sigma\epsilon)]", "verified"),
+    (r"\mathbb{E}_{z\sim\mathcal{N}(\mu,\sigma^2)}[g(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[g(\mu - \sigma\epsilon)]", "verified"),                  # N(0, 1) is symmetric
+    (r"\mathbb{E}_{\mathcal{N}(u;m,s^2)}[f(u)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[f(s\epsilon + m)]", "verified"),
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[z f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[(\mu + \sigma\epsilon) f(\mu + \sigma\epsilon)]", "verified"),
+    # wrong scale, location or factor: refuted with f a polynomial
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[f(\mu + \sigma^2\epsilon)]", "refuted"),
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[f(2\mu + \sigma\epsilon)]", "refuted"),
+    (r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[z f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[\epsilon f(\mu + \sigma\epsilon)]", "refuted"),
+])
+def test_the_reparameterisation_of_a_gaussian_expectation(row, expected):
+    """E_{N(μ,σ²)}[f(z)] = E_{N(0,1)}[f(μ + σε)] for an unknown f: the normal form changes
+    the variable to the opaque calls' argument; the numbers put f to polynomials."""
+    assert verdicts(display(_REPARAM, row))[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{d}{du} f(u) = f'(u)", "verified"),
+    (r"\frac{d}{du} f(u^2) = 2u f'(u^2)", "verified"),
+    (r"\frac{d}{du} f'(u) = f''(u)", "verified"),
+    (r"\frac{d}{du} f(u^2) = u f'(u^2)", "refuted"),
+])
+def test_the_derivative_of_a_plainly_declared_function(row, expected):
+    assert verdicts(display("% derive: real u\n% derive: function f\n", row))[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "verified"),
+    (r"\nabla_\sigma \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[\epsilon f'(\mu + \sigma\epsilon)]", "verified"),
+    (r"\nabla_\sigma \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "refuted"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[\sigma f'(\mu + \sigma\epsilon)]", "refuted"),
+    # the score-function form of the same gradient: proved through the density instead
+    (r"\nabla_\mu \mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[f(z)] = "
+     r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[f(z) \frac{z - \mu}{\sigma^2}]", "verified"),
+])
+def test_the_pathwise_gradients_of_a_gaussian_expectation(row, expected):
+    """∇ under the integral of the reparametrised form (f differentiable)."""
+    assert verdicts(display(_REPARAM, row), budget=60.0)[-1] == expected

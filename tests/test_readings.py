@@ -310,16 +310,37 @@ def _messages(header, *rows):
 @pytest.mark.parametrize("header, row", [
     ("% derive: real u\n% derive: convex g\n", r"g''(u) \ge 0"),
     ("% derive: real u\n% derive: concave g\n", r"g^{\prime\prime}(u) \le 0"),
-    ("% derive: real u\n% derive: function f\n", r"\frac{d}{du} f(u) = f'(u)"),
-    ("% derive: real u\n% derive: function f\n", r"f^{\prime}(u) = 2"),
-    ("% derive: real u\n% derive: function f\n", r"f^{(2)}(u) = 2"),
-    ("% derive: real u\n% derive: function f\n", r"f' \ge 0"),
     ("% derive: real u\n", r"h(u) + h'(u) = 1"),                  # undeclared, used as a function
     ("% derive: real u\n% derive: density p over u\n", r"p'(u) = 1"),
 ])
 def test_the_derivative_of_a_function_known_only_by_its_name_is_refused(header, row):
     (message,) = _messages(header, row)
     assert "derive does not differentiate it" in message
+
+
+@pytest.mark.parametrize("row, reading", [
+    (r"\frac{d}{du} f(u) = f'(u)", "d/du f(u) = f'(u)"),
+    (r"f^{\prime}(u) = 2", "f'(u) = 2"),
+    (r"f^{(2)}(u) = f''(u)", "f''(u) = f''(u)"),
+])
+def test_the_derivative_of_a_plainly_declared_function_is_its_derivative(row, reading):
+    """`function f` written with f' is read as differentiable: f' is f's derivative, one
+    name per order (notation.derivatives), never a new unrelated function."""
+    (message,) = _messages("% derive: real u\n% derive: function f\n", row)
+    assert message == reading
+
+
+def test_the_derivative_of_a_declared_function_is_said_among_the_assumptions():
+    from derive.frontend.tex_file import load_tex
+    step = load_tex("d.tex", display("% derive: real u\n% derive: function f\n",
+                                     r"f''(u) = f'(u)")).steps[-1]
+    assert ("f''", "is the derivative of", "f (which is differentiable), of order 2") in \
+        step.context.assumptions()
+
+
+def test_a_derivative_of_a_plainly_declared_function_must_be_applied():
+    (message,) = _messages("% derive: real u\n% derive: function f\n", r"f' \ge 0")
+    assert "write it applied" in message
 
 
 @pytest.mark.parametrize("rows", [

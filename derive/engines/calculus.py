@@ -4,8 +4,9 @@
 and expectations whose ranges do not depend on v (densities are assumed regular enough;
 the README says so). A density that moves with a parameter θ has ∂/∂θ p_θ(x) as an
 irreducible term `Deriv(Dens, θ)`, so the score-function identity is algebra:
-∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. The derivative of an opaque function
-is not known: that raises `NotDifferentiable`.
+∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. A plainly declared function is
+differentiable where the file differentiates it: `f(u)' = f'(u) u'` (`notation.derivatives`);
+the derivative of any other opaque function is not known: that raises `NotDifferentiable`.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from dataclasses import replace
 
 from derive.model.terms import (
     MINUS_ONE, ONE, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
-    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log,
+    Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, nodes,
+    substitute,
 )
-from derive.notation import families, registry
+from derive.notation import derivatives, families, registry
 from derive.notation.parameters import formula_mentions
 from derive.notation.elementary import ELEMENTARY
 
@@ -25,9 +27,19 @@ class NotDifferentiable(Exception):
     """A derivative derive does not know (an opaque function's, a limit's)."""
 
 
-def derivative(t, v, context, memo=None):
-    """∂t/∂v, as a term."""
-    memo = {} if memo is None else memo
+class _Memo(dict):
+    """The derivatives worked out so far, and how an expectation is differentiated."""
+
+    pathwise = False
+
+
+def derivative(t, v, context, memo=None, pathwise=False):
+    """∂t/∂v, as a term; with `pathwise`, an expectation of an opaque function under a
+    location–scale family is differentiated through its reparametrised form (`_pathwise`)
+    rather than through the density (the score-function form)."""
+    if memo is None:
+        memo = _Memo()
+        memo.pathwise = pathwise
     return _d(t, v, context, memo)
 
 
@@ -108,6 +120,11 @@ def _rule(t, v, ctx, memo):
         if any(v in free_names(a) for a in t.at + t.dist.cond):
             raise NotDifferentiable("the derivative of a density in its argument is not known")
         return Deriv(t, v)                      # ∂_θ p_θ(x): irreducible
+    if kind is Call and len(t.arguments) == 1 and derivatives.differentiable(t.function, ctx):
+        (u,) = t.arguments                      # f(u)' = f'(u) · u', f plainly declared
+        du = _d(u, v, ctx, memo)
+        return ZERO if du is ZERO else \
+            _product((Call(derivatives.derived(t.function, 1, ctx.table), u), du))
     if kind is Call:
         raise NotDifferentiable(f"the derivative of {t.function.latex} (an unknown function) "
                                 "is not known")
@@ -119,7 +136,8 @@ def _rule(t, v, ctx, memo):
     if kind in (Integral, Sum):
         if t.lower is not None and (depends(t.lower, v, ctx) or depends(t.upper, v, ctx)):
             raise NotDifferentiable("a derivative of an integral whose limits move")
-        return type(t)(t.var, _d(t.body, v, ctx, memo), t.lower, t.upper)
+        body = _pathwise(t, v, ctx) if getattr(memo, "pathwise", False) else t.body
+        return type(t)(t.var, _d(body, v, ctx, memo), t.lower, t.upper)
     if kind is Deriv:
         return _d(without_derivatives(t, ctx), v, ctx, memo)
     if kind is At:
@@ -127,6 +145,28 @@ def _rule(t, v, ctx, memo):
     if kind in (Limit, Optimum, Product):
         raise NotDifferentiable(f"the derivative of a {kind.__name__.lower()} is not read")
     raise NotDifferentiable(f"the derivative of {kind.__name__} is not known")
+
+
+def _pathwise(t, v, ctx):
+    """The body of ∫ t.body d x to differentiate in v: reparametrised when x is drawn
+    from a location–scale family whose parameters move with v and an opaque function
+    depends on x — x = m + s·x, so ∫ N(x; m, s²) f(x) dx = ∫ s N(m + s x; m, s²) f(m + s x)
+    dx (the same integral over the whole line), whose derivative under the integral sign
+    is the pathwise gradient E[f'(m + s ε) ∂_v(m + s ε)] (f differentiable, its
+    derivative integrable against the family: the README says so). Else the body."""
+    if type(t) is not Integral or t.lower is not None or \
+            getattr(ctx.info(t.var.variable), "discrete", False):
+        return t.body
+    if not any(isinstance(n, Call) and t.var in free_names(n) for n in nodes(t.body)):
+        return t.body
+    for dist, formula in families.densities_at(t.body, t.var, ctx).items():
+        spec = formula.family and families.BY_KIND[formula.family.family]
+        if spec is None or spec.standard is None or not _dist_moves(dist, v, ctx):
+            continue
+        location, scale = spec.standard(formula.family.params)
+        point = Add(location, Mul(scale, Sym(t.var)))
+        return Mul(scale, substitute(t.body, {t.var: point}))
+    return t.body
 
 
 def _dist_moves(dist, v, ctx):

@@ -47,7 +47,8 @@ from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, s
 from derive.model.names import Domain, Kind, Name, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
-    Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, sub, substitute,
+    Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
+    sub, substitute,
 )
 from derive.notation import families, parameters, registry, vectors
 from derive.notation.joint import in_order
@@ -71,8 +72,9 @@ class Undefined(Exception):
 class Normaliser:
     """Builds normal forms of terms under one step's context."""
 
-    def __init__(self, context, deadline=None, held=frozenset()):
+    def __init__(self, context, deadline=None, held=frozenset(), pathwise=False):
         self.context = context
+        self.pathwise = pathwise          # differentiate expectations pathwise (`calculus`)
         self.deadline = deadline
         self.held = frozenset(held)       # definitions evaluated at the current parameters
         self._holding = 0
@@ -150,7 +152,7 @@ class Normaliser:
         if kind is Deriv:
             from derive.engines.calculus import NotDifferentiable, derivative
             try:
-                result = derivative(t.body, t.var, self.context)
+                result = derivative(t.body, t.var, self.context, pathwise=self.pathwise)
             except NotDifferentiable as exc:
                 raise Unsupported(str(exc)) from None
             if isinstance(result, Deriv):           # ∂_θ p_θ(x): an atom of its own
@@ -349,7 +351,11 @@ class Normaliser:
         except ValueError as exc:
             raise Unsupported(str(exc)) from None
         if split is None:
-            return self.integral(var, node, self.value(body))
+            standard = self._standard_argument(var, body)
+            if standard is None:
+                return self.integral(var, node, self.value(body))
+            self._lines.add(("line",))
+            return self._bind(var, ("line",), self.value(standard))
         dist, ranges = split
         self._valid(dist)
         if node is not None and self._discrete(var) and not families.own_values(var, self.context) \
@@ -376,6 +382,48 @@ class Normaliser:
                 self._pieces = saved
             total.append(self._bind(var, self._range(low, high, var), value))
         return Poly.sum(total)
+
+    def _standard_argument(self, var, body):
+        """The integrand of ∫ body d var over the whole range of a continuous variable in
+        which opaque functions depend on var only through one argument and no abstract
+        density depends on var — an integral over the real line — with the opaque
+        functions' argument made the bare variable; None for any other integral.
+
+        When that argument is u = a + b·var (a, b free of var, b ≠ 0 of known sign), the
+        variable is changed: ∫ g(var) f(a + b var) d var = ∫ g((u − a)/b) f(u) du / |b|
+        over the whole line. So the opaque calls are at the bare variable on both sides,
+        whatever the author's parametrisation of the measure: E_{N(ε; 0, 1)}[f(μ + σε)]
+        and E_{N(z; μ, σ²)}[f(z)] are one integral over the line (the reparameterisation
+        of a location–scale family, read backwards). Another argument (u², e^u) is left
+        as it is."""
+        from derive.engines.calculus import NotDifferentiable, derivative
+        info = self.context.info(var.variable)
+        if self._discrete(var) or getattr(info, "support", None) is not None:
+            return None
+        calls = [t for t in nodes(body) if isinstance(t, Call) and var in free_names(t)]
+        if not calls or any(len(c.arguments) != 1 for c in calls) or \
+                len({self.value(c.arguments[0]).key() for c in calls}) != 1 or any(
+                isinstance(t, Dens) and not families.is_formula(t.dist, self.context) and
+                var in free_names(t) for t in nodes(body)):
+            return None
+        (argument,) = calls[0].arguments
+        if argument is Sym(var):
+            return body
+        try:
+            slope = derivative(argument, var, self.context)
+        except NotDifferentiable:
+            return None
+        offset = substitute(argument, {var: ZERO})
+        if _mentions(self.value(slope).key(), ("ph", var.serial)) or \
+                not (self.value(argument) - self.value(offset) -
+                     self.value(slope) * self.symbol(var)).is_zero():
+            return None
+        sign = self.positivity(slope)
+        if sign != POS and self.positivity(Mul(MINUS_ONE, slope)) != POS:
+            return None
+        size = slope if sign == POS else Mul(MINUS_ONE, slope)
+        back = Mul(sub(Sym(var), offset), Pow(slope, MINUS_ONE))
+        return Mul(Pow(size, MINUS_ONE), substitute(body, {var: back}))
 
     def _bounded(self, var, low, high, body):
         """The value of an integral's body, knowing that `var` runs from `low` to `high`
@@ -1479,8 +1527,27 @@ def prove_equal(lhs, rhs, context, deadline=None):
 
 
 def difference(lhs, rhs, context, deadline=None):
-    """The normal form of lhs - rhs (with sums over a common denominator cancelled)."""
-    n = Normaliser(context, deadline)
+    """The normal form of lhs - rhs (with sums over a common denominator cancelled). A
+    derivative of an expectation of an opaque function has two forms, through the density
+    (score function) and pathwise (reparametrised, `calculus`): equal, but not to each
+    other by algebra (by parts), so when the first does not cancel the second is tried."""
+    value = _difference(lhs, rhs, context, deadline, False)
+    if value.is_zero() or not any(isinstance(t, Deriv) for side in (lhs, rhs)
+                                  for t in nodes(side)):
+        return value
+    try:
+        second = _difference(lhs, rhs, context, deadline, True)
+    except Unsupported as exc:
+        if str(exc) == "out of time":
+            raise
+        return value
+    except Undefined:
+        return value
+    return second if second.is_zero() else value
+
+
+def _difference(lhs, rhs, context, deadline, pathwise):
+    n = Normaliser(context, deadline, pathwise=pathwise)
     value = n.value(lhs) - n.value(rhs)
     return n.cancel_sums(value) if not value.is_zero() else value
 

@@ -70,6 +70,10 @@ class Context:
                 out.append((name.latex, "is not declared: an integer (an index)", ""))
             elif kind is Kind.SYMBOL:
                 out.append((name.latex, "is not declared: a complex number", ""))
+            elif kind is Kind.FUNCTION and hasattr(declaration.info, "order"):
+                out.append((name.latex, "is the derivative of", declaration.info.of.latex +
+                            " (which is differentiable)" + ("" if declaration.info.order == 1
+                            else f", of order {declaration.info.order}")))
             elif kind is Kind.FUNCTION:
                 out.append((name.latex, "is a real function" if declaration.declared else
                             "is not declared: an unknown function with complex values", ""))

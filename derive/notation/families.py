@@ -55,12 +55,23 @@ class Spec:
     discrete: bool
     pieces: object             # (x term, params) ↦ [(low | None, high | None, formula)]
     validity: object           # params ↦ [(term that must be positive, what it means)]
+    # params ↦ (location, scale) of a location–scale family over the whole line (the law
+    # of location + scale·ε, ε of the family at location 0 and scale 1), used to
+    # differentiate an expectation pathwise (`engines.calculus`); None: not read as one
+    # (a family on a half-line or an interval, or split into pieces, is not yet)
+    standard: object = None
 
 
 def _normal(x, params):
     mean, variance = params
     exponent = neg(div(Pow(sub(x, mean), TWO), Mul(TWO, variance)))
     return [(None, None, Mul(Pow(Mul(TWO, PI, variance), neg(HALF)), Fn("exp", exponent)))]
+
+
+def _normal_standard(params):
+    """N(μ, σ²) is the law of μ + σε for ε ~ N(0, 1): (location, scale)."""
+    mean, variance = params
+    return mean, Pow(variance, HALF)
 
 
 def _exponential(x, params):
@@ -112,7 +123,7 @@ def _categorical(x, params):
 
 SPECS = (
     Spec("N", "normal (Gaussian)", (r"\mathcal{N}", "Normal"), ("mean", "variance"), False,
-         _normal, lambda p: [(p[1], "a positive variance")]),
+         _normal, lambda p: [(p[1], "a positive variance")], _normal_standard),
     Spec("Exp", "exponential", ("Exp", "Exponential"), ("rate",), False, _exponential,
          lambda p: [(p[0], "a positive rate")]),
     Spec("U", "uniform on an interval", (r"\mathcal{U}", "Uniform", "Unif"), ("low", "high"),

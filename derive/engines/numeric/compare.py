@@ -19,8 +19,9 @@ from flint import acb, ctx
 
 from derive.engines.numeric.edges import pin_empty_ranges
 from derive.engines.hypotheses import Gap
+from derive.engines.numeric import test_functions
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
-from derive.engines.numeric.instances import Instance
+from derive.engines.numeric.instances import KINDS, Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind, WholeRange
 from derive.model.terms import Dist, free_names, nodes
@@ -118,7 +119,9 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
         pin_empty_ranges(instance, (lhs, rhs), labels, context)
-        outcome = _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held)
+        (left, right), functions = test_functions.instantiate((lhs, rhs), context, seed, draw)
+        outcome = _judge(left, right, relation, context, instance, labels, deadline, precise,
+                         held)
         if outcome.status == SKIPPED:
             notes.append(outcome.reason)
             continue
@@ -132,7 +135,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             certain += outcome.certain
         elif outcome.status == FAILS:
             return Comparison(evaluated, agreed, _counterexample(outcome, instance, labels,
-                                                                 context))
+                                                                 context, functions))
     note = ""
     if not evaluated and notes:
         note = max(set(notes), key=notes.count)
@@ -148,6 +151,9 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
         ctx.prec = prec
         try:
             ev = Evaluator(context, instance, labels, held, deadline)
+            # derivatives are checked against differences on the first draw of each kind
+            # (a wrong rule shows there; the repeats would only multiply the cost)
+            ev.checking = KINDS.index(instance.kind) == instance.draw
             try:
                 left, right = ev.value(lhs), ev.value(rhs)
             except NotEvaluable as exc:
@@ -217,8 +223,9 @@ def _magnitude(value):
 
 # ====================================================================== counterexamples
 
-def _counterexample(outcome, instance, labels, context):
-    """The instance as the names of the step show it, and both sides' values."""
+def _counterexample(outcome, instance, labels, context, functions=()):
+    """The instance as the names of the step show it (`functions`: rows for the functions
+    put to polynomials, `test_functions`), and both sides' values."""
     ev = outcome.evaluator
     used_continuous = False
     gaps = {}                   # a symbol bounded by hypotheses is shown, not its fresh gaps
@@ -241,6 +248,8 @@ def _counterexample(outcome, instance, labels, context):
         elif declaration.kind in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) and \
                 ("sym", label) in instance._values:
             rows.append((name.latex, _number_text(instance._values[("sym", label)])))
+        elif declaration.kind is Kind.FUNCTION and any(r[0] == name.latex for r in functions):
+            continue
         elif declaration.kind is Kind.FUNCTION:
             values = [(k, v) for k, v in instance._values.items()
                       if k[0] == "function" and k[1] == label]
@@ -255,6 +264,7 @@ def _counterexample(outcome, instance, labels, context):
         rows.insert(0, ("index set", "{" + ", ".join(map(str, instance.index_set)) + "}"))
     for support, values in instance._points.items():      # the discrete ranges drawn
         rows.insert(0, (support.latex, "{" + ", ".join(map(_number_text, values)) + "}"))
+    rows += list(functions)
     left, right = outcome.lhs, outcome.rhs
     return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),
                           _ball_text(left - right))

@@ -24,9 +24,11 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
   operator's `H^2(p, q)`, `D^{KL}(p \\| q)`) is refused.
 * **Derivatives by name.** `f'(u)`, `f''(u)`, `f^{(2)}(u)` of a defined f are its
-  derivatives at u; of a function known only by its name (declared, convex, undeclared, a
-  density) they are refused, never a new function. `\\mathbf{x}^{(i)}` of any other name is
-  an index, part of the name (also in a differential: `\\partial \\hat{y}^{(i)}`).
+  derivatives at u; of a plainly declared `function f` they are the derivatives of f,
+  read as differentiable (`notation.derivatives`: one Name per order, related to f); of
+  any other function known only by its name (convex, undeclared, a density) they are
+  refused, never a new function. `\\mathbf{x}^{(i)}` of any other name is an index, part
+  of the name (also in a differential: `\\partial \\hat{y}^{(i)}`).
   `\\frac{dg}{ds}` with the bare name of a defined g of one parameter is g'(s), whatever
   the letters; a bracket right after a Leibniz derivative (`\\frac{dg}{ds}(0)`: at 0, or
   times it?) is refused.
@@ -84,7 +86,7 @@ from derive.model.terms import (
     Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import families, members, registry, vectors
+from derive.notation import derivatives, families, members, registry, vectors
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -1708,6 +1710,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         `convex g`, an undeclared f used above, a density) is refused: it is no new,
         unrelated function."""
         name, declaration = self.scope.lookup(base_key)
+        if declaration.kind is Kind.FUNCTION and \
+                derivatives.differentiable(name, self.scope.context):
+            return self._named_derivative(p, bracket, name, order), 2
         if declaration.kind is not Kind.DEFINITION:
             what = "a density" if declaration.kind is Kind.DISTRIBUTION else \
                 "a function known only by its name"
@@ -1729,6 +1734,23 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if len(args) != 1:
             raise self.error(f"{p.key} takes one argument", bracket.node)
         return self._powered(At(value, param, args[0]), bracket), 2
+
+    def _named_derivative(self, p, bracket, name, order):
+        """`f'(u)` of a plainly declared function f: the call of f's derivative
+        (`notation.derivatives`), declared in the scope so that one Name stands for it."""
+        if order is None:
+            raise self.error(f"{p.key}: derive reads derivatives of a whole-number order "
+                             f"only (write {name.latex}'' or {name.latex}^{{(2)}})", p.node)
+        if bracket is None or bracket.open != "(":
+            raise self.error(f"{p.key} is read as the derivative of {name.latex}, a function "
+                             "of one argument: write it applied, as in f'(u)", p.node)
+        args = self._arguments(bracket)
+        if len(args) != 1:
+            raise self.error(f"{p.key} takes one argument", bracket.node)
+        derived = derivatives.derived(name, order, self.scope.table)
+        if derived not in self.scope.table:
+            self.scope.declare_unspelled(derived, derived.local)
+        return self._powered(Call(derived, args[0]), bracket)
 
     def _arguments(self, bracket):
         self._no_measure_argument(bracket)
