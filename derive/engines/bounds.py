@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from derive.engines import normal_form
 from derive.engines.poly import Poly, canonical
-from derive.model.terms import Dens, Dist, Integral, Op, Sym, nodes
+from derive.model.terms import Dens, Dist, Integral, Op, Sym, free_names, nodes
 from derive.notation import families, registry
 
 
@@ -63,23 +63,40 @@ def _distributions(step, n):
     at parameter values not shown valid), and the marginals of a joint on each of its
     variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0) and its conditionals of one variable given
     the others at their free values (the ELBO's gap `log p(x) − E_q[log p(z, x) − log q(z)]`
-    is KL(q ‖ p(z | x)))."""
+    is KL(q ‖ p(z | x))) — of the declared joint too when the step shows only its pieces
+    (`E_q[log p(x | z)] − KL(q ‖ p(z))`); conditionals at the step's free values."""
     found = {}
+    free = free_names(step.lhs) | free_names(step.rhs)
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
-            if isinstance(t, Dist) and not t.given:
+            if isinstance(t, Dist) and _at_free_values(t, free):
                 found[t] = None
             elif isinstance(t, Op):
                 for a in t.arguments:
                     if isinstance(a, Dist):
                         found[a] = None
     for d in list(found):
-        if len(d.over) > 1 and not d.given:
-            for v in d.over:
+        info = step.context.info(d.name)
+        joints = [d.over] if not d.given else []
+        if not getattr(info, "given", ()) and len(getattr(info, "over", ())) > 1:
+            joints.append(info.over)        # the declared joint, also when only its pieces show
+        for joint in joints:
+            if len(joint) < 2:
+                continue
+            for v in joint:
                 found[Dist(d.name, (v,), (), (), d.params)] = None
-                others = tuple(o for o in d.over if o is not v)
+                others = tuple(o for o in joint if o is not v)
                 found[Dist(d.name, (v,), others, tuple(Sym(o) for o in others), d.params)] = None
     return [d for d in found if _genuine(d, step.context, n)]
+
+
+def _at_free_values(dist, free):
+    """A conditional `q(z | x)` is a distribution over z at the values its conditioning
+    variables take in the step, when those are the step's free names (an encoder declared
+    `density q over z given x` in the ELBO, `p(x | y)` against `p(x)`); at a variable bound
+    inside the step (`p(x | z)` under `E_{q(z|x)}`) it is a different distribution at each
+    point, and no lemma outside that binder is about it."""
+    return all(free_names(c) <= free for c in dist.cond)
 
 
 def _genuine(dist, context, n):
