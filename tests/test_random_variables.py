@@ -60,6 +60,35 @@ def test_the_range_bound_needs_a_finite_range_and_holds_for_it():
     assert verdicts(display(continuous, r"H(p) \ge 0")) != ["verified"]   # differential
 
 
+@pytest.mark.parametrize("row", [
+    r"H(Y \mid X) \le \log|\mathcal{Y}|",          # H(Y | X) ≤ H(Y) ≤ log |𝒴|
+    r"H(X \mid Y) \le \log |\mathcal{X}|",
+    r"H(Y | X = x) \le \log|\mathcal{Y}|",          # p(· | x) is a mass function on 𝒴
+    r"H(Y | X = x) \ge 0",
+    r"-\sum_y p(y|x) \log p(y|x) \le \log|\mathcal{Y}|",
+])
+def test_the_range_bound_for_conditional_entropies(row):
+    assert verdicts(display(XY, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"H(Y \mid X) \le \log|\mathcal{X}|",          # the range of the other variable
+    r"H(Y | X = x) \le \log|\mathcal{X}|",
+    r"H(Y \mid X) \ge \log|\mathcal{Y}|",
+])
+def test_the_range_bound_over_the_wrong_set_is_not_verified(row):
+    assert verdicts(display(XY, row)) in (["refuted"], ["undecided"])
+
+
+def test_cross_entropy_of_mass_functions_is_non_negative():
+    """−Σ p log q ≥ 0 since a mass function q is ≤ 1; a density may exceed 1."""
+    discrete = "% derive: discrete x\n% derive: density p, q\n"
+    assert verdicts(display(discrete, r"H(p, q) \ge 0")) == ["verified"]
+    assert verdicts(display(discrete, r"H(p, q) \le 0")) == ["refuted"]
+    continuous = "% derive: variable x\n% derive: density p, q\n"
+    assert verdicts(display(continuous, r"H(p, q) \ge 0")) in (["refuted"], ["undecided"])
+
+
 def test_continuous_self_information_is_refused():
     (text,) = readings(display("% derive: variable x, y\n% derive: joint p over x, y\n",
                                r"I(X; X) = H(X)"))
