@@ -1,11 +1,14 @@
 """Proofs of inequality steps (`≤`, `<`, `≥`, `>`), for steps the numbers did not refute.
 
-The gap `larger − smaller` is put in normal form. Two ways to a proof:
+The gap `larger − smaller` is put in normal form. The ways to a proof:
 
 * **Lemmas** — the registry's lemmas (Gibbs' inequality, JS ≥ 0, JS ≤ log 2, …), each for
   distributions of the step over the same variables, where its hypotheses hold. The step
   is proved when `gap = c·T + r` for a lemma's non-negative quantity T (`op − lower` or
   `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0.
+* **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
+  (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
+  the sides as written.
 * **Pointwise** — every integrand of the gap (and its constant part) is shown ≥ 0 at every
   point, by a small sign prover over SymPy expressions whose symbols carry exactly the
   declared assumptions: sums and products of terms of known sign, even powers of *real*
@@ -51,6 +54,11 @@ def prove(step, deadline):
     if fact is not None:
         return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1 and "
                      "the function's second derivative of one sign where its argument lies")
+    from derive.engines import averages
+    if averages.prove(step, deadline):
+        return Proof("lemma: an expectation of a non-negative integrand is ≥ 0",
+                     "the density is shown non-negative and the integrand non-negative at "
+                     "every point, the expectations inside it taken as the constants they are")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")
