@@ -125,6 +125,43 @@ def test_look_alikes_of_the_elbo_bound_are_refuted(row):
     assert verdicts(display(XZ, row)) == ["refuted"]
 
 
+ENCODER = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+           "% derive: density q over z given x\n")
+
+
+@pytest.mark.parametrize("header, row", [
+    # the encoder a conditional family: the gap is KL(q(·|x) ‖ p(·|x)) at the free x
+    (ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}\left[\log p(x, z) - \log q(z|x)\right]"),
+    (ENCODER, r"\log p(x) \ge \mathbb{E}_{z \sim q(z|x)}[\log p(x, z) - \log q(z|x)]"),
+    # only the joint's pieces show: p(x | z) and p(z); the conditional p(z | x) is the joint's
+    (ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x|z)] - D_{KL}(q(z|x) \| p(z))"),
+    ("% derive: variable x, z\n% derive: joint p_\\theta over x, z\n"
+     "% derive: density q_\\phi over z given x\n",
+     r"\log p_\theta(x) \ge \mathbb{E}_{q_\phi(z|x)}[\log p_\theta(x|z)]"
+     r" - D_{KL}(q_\phi(z|x) \| p_\theta(z))"),
+    (ENCODER.replace("variable", "discrete"),
+     r"\log p(x) \geq - KL[q(z|x) \| p(z)] + \mathbb{E}_{z \sim q(z|x)} \log p(x|z)"),
+    # Gibbs for a conditional against a marginal, over the same variable
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+     r"\sum_x p(x|y)\log\frac{p(x|y)}{p(x)} \ge 0"),
+])
+def test_gibbs_inequality_for_a_conditional_family(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (ENCODER, r"\log p(x) \le \mathbb{E}_{q(z|x)}[\log p(x, z) - \log q(z|x)]"),
+    (ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x|z)]"),
+    (ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x|z)] - D_{KL}(q(z|x) \| p(z)) + 1"),
+    (ENCODER, r"\mathbb{E}_{q(z|x)}\left[\log \frac{q(z|x)}{p(x|z)}\right] \ge 0"),
+    # summed over the conditioning variable: no distribution over y
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+     r"\sum_y p(x|y)\log\frac{p(x|y)}{p(x)} \ge 0"),
+])
+def test_look_alikes_of_gibbs_for_a_conditional_family_are_not_verified(header, row):
+    assert verdicts(display(header, row)) in (["refuted"], ["undecided"])
+
+
 @pytest.mark.parametrize("row", [
     r"D_{KL}(q(z) \| r(z/2)) \ge 0", r"D_{KL}(q(2z) \| r(z)) = D_{KL}(q \| r)",
     r"H(q(2z)) = H(q)", r"\mathbb{E}_{z \sim q(2z)}[z] = \mathbb{E}_{z \sim q}[z]",
@@ -244,3 +281,17 @@ def test_an_unknown_divergence_is_not_silently_defined(row, key):
 def test_an_unknown_divergence_is_defined_by_colon_equals():
     assert verdicts(display(PQ, r"D_{foo}(p \| q) := \int q(x) dx",
                             r"D_{foo}(p \| q) = 1")) == ["definition", "verified"]
+
+def test_a_conditional_at_a_bound_variable_is_no_lemma_argument():
+    """p(x | z) under E_{q(z|x)} is a different distribution at each z: the lemmas are tried
+    for q(· | x) and the declared joint's marginals and conditionals at the free x only."""
+    from derive.engines import bounds, normal_form
+    from derive.frontend.tex_file import load_tex
+    from derive.model.terms import free_names
+    (step,) = load_tex("d.tex", ENCODER + r"$$ \log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x|z)]"
+                       r" - D_{KL}(q(z|x) \| p(z)) $$" + "\n").steps
+    free = free_names(step.lhs) | free_names(step.rhs)
+    dists = bounds._distributions(step, normal_form.Normaliser(step.context, None))
+    assert all(free_names(c) <= free for d in dists for c in d.cond)
+    assert sorted(f"{d.name.latex}{[v.latex for v in d.over]}{[v.latex for v in d.given]}"
+                  for d in dists if d.given) == ["p['x']['z']", "p['z']['x']", "q['z']['x']"]

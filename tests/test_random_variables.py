@@ -2,9 +2,12 @@
 entropies and mutual informations of random variables, and their lemmas — each applied
 only where its hypotheses hold, with the look-alikes a careful reader tries next."""
 
+import time
+
 import pytest
 
-from probability_support import display, readings, verdicts
+from derive.engines.decide import decide
+from probability_support import display, readings, steps, verdicts
 
 XYZ = "% derive: discrete x, y, z\n% derive: joint p over x, y, z\n"
 XY = "% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n"
@@ -58,6 +61,66 @@ def test_the_range_bound_needs_a_finite_range_and_holds_for_it():
     assert verdicts(display(XY, r"H(X) \le \log |\mathcal{Y}|")) != ["verified"]
     continuous = "% derive: variable x\n% derive: density p\n"
     assert verdicts(display(continuous, r"H(p) \ge 0")) != ["verified"]   # differential
+
+
+@pytest.mark.parametrize("row", [
+    r"H(Y \mid X) \le \log|\mathcal{Y}|",          # H(Y | X) ≤ H(Y) ≤ log |𝒴|
+    r"H(X \mid Y) \le \log |\mathcal{X}|",
+    r"H(Y | X = x) \le \log|\mathcal{Y}|",          # p(· | x) is a mass function on 𝒴
+    r"H(Y | X = x) \ge 0",
+    r"-\sum_y p(y|x) \log p(y|x) \le \log|\mathcal{Y}|",
+])
+def test_the_range_bound_for_conditional_entropies(row):
+    assert verdicts(display(XY, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"H(Y \mid X) \le \log|\mathcal{X}|",          # the range of the other variable
+    r"H(Y | X = x) \le \log|\mathcal{X}|",
+    r"H(Y \mid X) \ge \log|\mathcal{Y}|",
+])
+def test_the_range_bound_over_the_wrong_set_is_not_verified(row):
+    assert verdicts(display(XY, row)) in (["refuted"], ["undecided"])
+
+
+@pytest.mark.parametrize("row", [
+    r"\operatorname{Var}[X] \ge 0",
+    r"\operatorname{Var}_p[x] \ge 0",
+    r"\mathbb{E}_p[(x - \mathbb{E}_p[x])^2] \ge 0",
+    r"0 \le \mathbb{E}_{x \sim p}[(f(x) - \mathbb{E}_{x \sim p}[f(x)])^2]",
+    r"\mathbb{E}_{x \sim p}[(x - a)^2] \ge 0",
+])
+def test_an_expectation_of_a_square_is_non_negative(row):
+    header = ("% derive: variable x\n% derive: density p\n% derive: function f\n"
+              "% derive: real a\n")
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", time.monotonic() + 20.0)
+    assert verdict.status.value == "verified", verdict.detail
+    assert "non-negative integrand" in verdict.method
+
+
+@pytest.mark.parametrize("row", [
+    r"\operatorname{Var}_p[x] \le 0",
+    r"\mathbb{E}_{x \sim p}[x - \mathbb{E}_{x \sim p}[x^2]] \ge 0",
+    r"\mathbb{E}_{x \sim p}[(x - \mathbb{E}_{x \sim p}[x])^3] \ge 0",
+    r"\mathbb{E}_{x \sim p}[(x - \mathbb{E}_{x \sim p}[x])^2] \ge 1",
+    # log x is not real where p has mass at x < 0: its expectation is no real constant
+    r"\mathbb{E}_{x \sim p}[(x - \mathbb{E}_{x \sim p}[\log x])^2] \ge 0",
+    # c undeclared is complex: (x − c)^2 need not be ≥ 0
+    r"\mathbb{E}_{x \sim p}[(x - c)^2] \ge 0",
+])
+def test_look_alikes_of_a_non_negative_expectation_are_not_verified(row):
+    header = "% derive: variable x\n% derive: density p\n"
+    assert verdicts(display(header, row)) in (["refuted"], ["undecided"])
+
+
+def test_cross_entropy_of_mass_functions_is_non_negative():
+    """−Σ p log q ≥ 0 since a mass function q is ≤ 1; a density may exceed 1."""
+    discrete = "% derive: discrete x\n% derive: density p, q\n"
+    assert verdicts(display(discrete, r"H(p, q) \ge 0")) == ["verified"]
+    assert verdicts(display(discrete, r"H(p, q) \le 0")) == ["refuted"]
+    continuous = "% derive: variable x\n% derive: density p, q\n"
+    assert verdicts(display(continuous, r"H(p, q) \ge 0")) in (["refuted"], ["undecided"])
 
 
 def test_continuous_self_information_is_refused():

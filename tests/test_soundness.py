@@ -210,6 +210,14 @@ JENSEN = """\
     # a defined φ must be real where its argument lies
     r"\mathbb{E}_{x \sim q}[\phi(x)] \le \phi(\mathbb{E}_{x \sim q}[x])",
     r"\mathbb{E}_{x \sim q}[\psi(x)] \ge \psi(\mathbb{E}_{x \sim q}[x])",
+    # t^3 is convex only for t ≥ 0, t^{1/2} concave only there; x is any real
+    r"\mathbb{E}_{x \sim q}[x^3] \ge \mathbb{E}_{x \sim q}[x]^3",
+    r"\mathbb{E}_{x \sim q}[x]^2 \ge \mathbb{E}_{x \sim q}[x^2]",
+    r"\mathbb{E}_{x \sim q}[e^{x}] \le e^{\mathbb{E}_{x \sim q}[x]}",
+    # through exp: log u ≥ s iff u ≥ e^s, only the right way round
+    r"\log \mathbb{E}_{x\sim q}[e^{x}] \le \mathbb{E}_{x\sim q}[x]",
+    r"\log \mathbb{E}_{x\sim q}[e^{x}] \ge \mathbb{E}_{x\sim q}[x] + 1",
+    r"\log \mathbb{E}_{x\sim q}[e^{c x}] \ge \mathbb{E}_{x\sim q}[c x]",   # c complex
 ])
 def test_jensen_needs_its_function_real_and_of_its_shape_where_the_argument_lies(check_text,
                                                                                  row):
@@ -225,6 +233,15 @@ def test_jensen_needs_its_function_real_and_of_its_shape_where_the_argument_lies
     r"\mathbb{E}_{x \sim q}[g(k(x))] \le g(\mathbb{E}_{x \sim q}[k(x)])",
     r"\mathbb{E}_{x \sim q}[f(x)] \ge f(\mathbb{E}_{x \sim q}[x])",
     r"\mathbb{E}_{x \sim q}[\phi(x^2 + 1)] \le \phi(\mathbb{E}_{x \sim q}[x^2 + 1])",
+    # powers: t^2 on the reals, t^3 where t ≥ 0, t^{1/2} concave there
+    r"\mathbb{E}_{x \sim q}[x^2] \ge \mathbb{E}_{x \sim q}[x]^2",
+    r"\mathbb{E}[X^2] \ge \mathbb{E}[X]^2",
+    r"\mathbb{E}_{x \sim q}[(x^2 + 1)^3] \ge \mathbb{E}_{x \sim q}[x^2 + 1]^3",
+    r"\mathbb{E}_{x \sim q}[\sqrt{x^2 + 1}] \le \sqrt{\mathbb{E}_{x \sim q}[x^2 + 1]}",
+    # e^t is exp, and a log side goes through exp
+    r"\mathbb{E}_{x \sim q}[e^{x}] \ge e^{\mathbb{E}_{x \sim q}[x]}",
+    r"\log \mathbb{E}_{x\sim q}[e^{x}] \ge \mathbb{E}_{x\sim q}[x]",
+    r"\mathbb{E}_{x\sim q}[r x] \le \log \mathbb{E}_{x\sim q}[e^{r x}]",
 ])
 def test_jensen_applies_where_its_hypotheses_are_shown(check_text, row):
     (step,) = check_text(JENSEN + f"$$ {row} $$\n").steps

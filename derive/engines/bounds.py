@@ -1,11 +1,14 @@
 """Proofs of inequality steps (`≤`, `<`, `≥`, `>`), for steps the numbers did not refute.
 
-The gap `larger − smaller` is put in normal form. Two ways to a proof:
+The gap `larger − smaller` is put in normal form. The ways to a proof:
 
 * **Lemmas** — the registry's lemmas (Gibbs' inequality, JS ≥ 0, JS ≤ log 2, …), each for
   distributions of the step over the same variables, where its hypotheses hold. The step
   is proved when `gap = c·T + r` for a lemma's non-negative quantity T (`op − lower` or
   `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0.
+* **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
+  (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
+  the sides as written.
 * **Pointwise** — every integrand of the gap (and its constant part) is shown ≥ 0 at every
   point, by a small sign prover over SymPy expressions whose symbols carry exactly the
   declared assumptions: sums and products of terms of known sign, even powers of *real*
@@ -23,7 +26,7 @@ from fractions import Fraction
 
 from derive.engines import normal_form
 from derive.engines.poly import Poly, canonical
-from derive.model.terms import Dens, Dist, Integral, Op, Sym, nodes
+from derive.model.terms import Dens, Dist, Integral, Op, Sym, free_names, nodes
 from derive.notation import families, registry
 
 
@@ -51,6 +54,11 @@ def prove(step, deadline):
     if fact is not None:
         return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1 and "
                      "the function's second derivative of one sign where its argument lies")
+    from derive.engines import averages
+    if averages.prove(step, deadline):
+        return Proof("lemma: an expectation of a non-negative integrand is ≥ 0",
+                     "the density is shown non-negative and the integrand non-negative at "
+                     "every point, the expectations inside it taken as the constants they are")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")
@@ -63,23 +71,40 @@ def _distributions(step, n):
     at parameter values not shown valid), and the marginals of a joint on each of its
     variables (H(X, Y) ≥ H(Y) is H(X | Y) ≥ 0) and its conditionals of one variable given
     the others at their free values (the ELBO's gap `log p(x) − E_q[log p(z, x) − log q(z)]`
-    is KL(q ‖ p(z | x)))."""
+    is KL(q ‖ p(z | x))) — of the declared joint too when the step shows only its pieces
+    (`E_q[log p(x | z)] − KL(q ‖ p(z))`); conditionals at the step's free values."""
     found = {}
+    free = free_names(step.lhs) | free_names(step.rhs)
     for side in (step.lhs, step.rhs):
         for t in nodes(side):
-            if isinstance(t, Dist) and not t.given:
+            if isinstance(t, Dist) and _at_free_values(t, free):
                 found[t] = None
             elif isinstance(t, Op):
                 for a in t.arguments:
                     if isinstance(a, Dist):
                         found[a] = None
     for d in list(found):
-        if len(d.over) > 1 and not d.given:
-            for v in d.over:
+        info = step.context.info(d.name)
+        joints = [d.over] if not d.given else []
+        if not getattr(info, "given", ()) and len(getattr(info, "over", ())) > 1:
+            joints.append(info.over)        # the declared joint, also when only its pieces show
+        for joint in joints:
+            if len(joint) < 2:
+                continue
+            for v in joint:
                 found[Dist(d.name, (v,), (), (), d.params)] = None
-                others = tuple(o for o in d.over if o is not v)
+                others = tuple(o for o in joint if o is not v)
                 found[Dist(d.name, (v,), others, tuple(Sym(o) for o in others), d.params)] = None
     return [d for d in found if _genuine(d, step.context, n)]
+
+
+def _at_free_values(dist, free):
+    """A conditional `q(z | x)` is a distribution over z at the values its conditioning
+    variables take in the step, when those are the step's free names (an encoder declared
+    `density q over z given x` in the ELBO, `p(x | y)` against `p(x)`); at a variable bound
+    inside the step (`p(x | z)` under `E_{q(z|x)}`) it is a different distribution at each
+    point, and no lemma outside that binder is about it."""
+    return all(free_names(c) <= free for c in dist.cond)
 
 
 def _genuine(dist, context, n):

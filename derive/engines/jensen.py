@@ -11,8 +11,11 @@ common factor c shown ≥ 0 is set aside, one side is the weighted mean of φ(t)
   is shown ≥ 0 (≤ 0) for every value t takes (φ and φ″ are computed, then signed by the
   normal form with the argument given the sign t has); a function declared `convex f`
   (`concave f`: real, of a real argument) where t is shown real; `\\log` (concave) where t
-  is shown positive; or `\\exp` (convex) where t is shown real — never on a t that may be
-  complex or, for the log, negative (`\\log` of a negative number is not real);
+  is shown positive; `\\exp` (convex) where t is shown real; a power `t^k` of a rational
+  k: convex where t is shown real for an even whole k ≥ 2 (`E[X^2] ≥ E[X]^2`), where t is
+  shown ≥ 0 for k ≥ 1 and shown > 0 for k < 0, concave where t is shown ≥ 0 for
+  0 < k < 1 — never on a t that may be complex or, for the log, negative (`\\log` of a
+  negative number is not real);
 * the weights are shown ≥ 0 and to sum to 1 by the normal form (an expectation's density
   too: a density given by a formula need not have mass 1);
 * φ's argument on the other side has the same normal form as Σ_i w_i t_i.
@@ -28,7 +31,8 @@ from derive.engines.poly import Poly
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    Call, Dens, Defined, Expect, Fn, Integral, Mul, ONE, Sum, Sym, neg, substitute,
+    E, Call, Dens, Defined, Expect, Fn, Integral, Mul, Num, ONE, Pow, Sum, Sym, neg,
+    substitute,
 )
 from derive.notation import families
 
@@ -49,16 +53,38 @@ def prove(step, deadline):
     if step.relation.strict:
         return None
     n = normal_form.Normaliser(step.context, deadline)
-    big, small = _without_common_factor(larger, smaller, n)
-    if big is None:
-        return None
-    for mean_side, phi_side, shape in ((big, small, "convex"), (small, big, "concave")):
-        mean = _mean(mean_side)
-        if mean is None or not _phi_of_mean(phi_side, mean, n):
+    for larger, smaller in _exponentiated(larger, smaller, n):
+        big, small = _without_common_factor(larger, smaller, n)
+        if big is None:
             continue
-        if _weights_ok(mean, n) and _shape(mean, n, step.context) == shape:
-            return f"Jensen's inequality ({shape} {_name(mean.phi)})"
+        for mean_side, phi_side, shape in ((big, small, "convex"), (small, big, "concave")):
+            mean = _mean(mean_side)
+            if mean is None or not _phi_of_mean(phi_side, mean, n):
+                continue
+            if _weights_ok(mean, n) and _shape(mean, n, step.context) == shape:
+                return f"Jensen's inequality ({shape} {_name(mean.phi)})"
     return None
+
+
+def _exponentiated(larger, smaller, n):
+    """The step, and — when a side is `\\log u` with u shown positive and the other side is
+    shown real — the same step through the increasing exp (`log u ≥ s` iff `u ≥ e^s`): so
+    `\\log \\mathbb{E}[e^x] \\ge \\mathbb{E}[x]` is Jensen's inequality for exp."""
+    pairs = [(larger, smaller)]
+
+    def shown(term, signs):
+        try:
+            return n.sign(n.value(term)) in signs
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return False
+    real = (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
+    if isinstance(larger, Fn) and larger.fname == "log" and \
+            shown(larger.operands[0], (normal_form.POS,)) and shown(smaller, real):
+        pairs.append((larger.operands[0], Fn("exp", smaller)))
+    if isinstance(smaller, Fn) and smaller.fname == "log" and \
+            shown(smaller.operands[0], (normal_form.POS,)) and shown(larger, real):
+        pairs.append((Fn("exp", larger), smaller.operands[0]))
+    return pairs
 
 
 def _without_common_factor(larger, smaller, n):
@@ -102,18 +128,33 @@ def _mean(term):
 def _phi(term):
     if isinstance(term, (Defined, Call)) and len(term.arguments) == 1:
         return term
-    if isinstance(term, Fn) and term.fname in ("log", "exp"):
+    if isinstance(term, Fn) and term.fname in ("log", "exp") or _natural_power(term):
+        return term
+    if isinstance(term, Pow) and isinstance(term.exponent, Num) and term.exponent.value != 1:
         return term
     return None
 
 
+def _natural_power(term):
+    """`e^t`, which is `\\exp t`."""
+    return isinstance(term, Pow) and term.base is E
+
+
 def _argument(phi):
+    if _natural_power(phi):
+        return phi.exponent
+    if isinstance(phi, Pow):
+        return phi.base
     return phi.operands[0] if isinstance(phi, Fn) else phi.arguments[0]
 
 
 def _name(phi):
     if isinstance(phi, Call):
         return phi.function.latex
+    if _natural_power(phi):
+        return "\\exp"
+    if isinstance(phi, Pow):
+        return f"t^{{{phi.exponent.value}}}"
     return phi.name.latex if isinstance(phi, Defined) else "\\" + phi.fname
 
 
@@ -136,6 +177,10 @@ def _phi_of_mean(term, mean, n):
 def _same_function(phi):
     if isinstance(phi, Call):
         return phi.function
+    if _natural_power(phi):
+        return "exp"
+    if isinstance(phi, Pow):
+        return ("pow", phi.exponent)
     return phi.name if isinstance(phi, Defined) else phi.fname
 
 
@@ -180,6 +225,10 @@ def _shape(mean, n, context):
         return None
     real = sign in (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
     phi = mean.phi
+    if _natural_power(phi):
+        return "convex" if real else None
+    if isinstance(phi, Pow):
+        return _power_shape(phi.exponent.value, sign, real)
     if isinstance(phi, Fn):
         if phi.fname == "log":
             return "concave" if sign == normal_form.POS else None
@@ -208,5 +257,18 @@ def _shape(mean, n, context):
     if curvature in (normal_form.POS, normal_form.NONNEG):
         return "convex"
     if negative in (normal_form.POS, normal_form.NONNEG):
+        return "concave"
+    return None
+
+
+def _power_shape(k, sign, real):
+    """The shape of t ↦ t^k where t lies: convex on the reals for an even whole k ≥ 2, on
+    t ≥ 0 for k ≥ 1 and on t > 0 for k < 0; concave on t ≥ 0 for 0 < k < 1."""
+    nonnegative = sign in (normal_form.POS, normal_form.NONNEG)
+    if k.denominator == 1 and k % 2 == 0 and k > 0 and real:
+        return "convex"
+    if k > 1 and nonnegative or k < 0 and sign == normal_form.POS:
+        return "convex"
+    if 0 < k < 1 and nonnegative:
         return "concave"
     return None

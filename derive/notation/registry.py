@@ -195,7 +195,9 @@ def _log_range_size(args, context):
 
 
 def _finite_ranges(args, context):
-    return _discrete(args, context) and not args[0].given and all(
+    """The first argument's variables are discrete with declared ranges: a conditional
+    `p(y | x)` at any x is a mass function on the range of y as much as a marginal is."""
+    return _discrete(args, context) and all(
         context.info(v.variable).support is not None for v in args[0].over)
 
 
@@ -251,11 +253,16 @@ OPERATORS = (
               Lemma("entropy is at most log of the range's size (H(X) ≤ log |𝒳|)", None,
                     _log_range_size, _finite_ranges)), takes="variables"),
     Operator("CE", "cross-entropy", ("H",), 2, frozenset({","}), _cross_entropy,
-             lambda t: f"H({t[0]}, {t[1]})"),
+             lambda t: f"H({t[0]}, {t[1]})",
+             (Lemma("cross-entropy of mass functions is ≥ 0 (q ≤ 1)", lambda a, c: Num(0), None,
+                    lambda a, c: _same_space(a) and _discrete(a, c)),)),
     Operator("CH", "conditional entropy", ("H", "h"), 2, frozenset({"|"}), _conditional_entropy,
              lambda t: f"H({t[0]} | {t[1]})",
              (Lemma("conditional entropy of mass functions is ≥ 0", lambda a, c: Num(0), None,
-                    lambda a, c: _one_joint(a) and _discrete(a, c)),), takes="variables"),
+                    lambda a, c: _one_joint(a) and _discrete(a, c)),
+              Lemma("conditional entropy is at most log of the range's size "
+                    "(H(Y | X) ≤ H(Y) ≤ log |𝒴|)", None, _log_range_size,
+                    lambda a, c: _one_joint(a) and _finite_ranges(a, c))), takes="variables"),
     Operator("MI", "mutual information", ("I",), 2, frozenset({";", ","}), _mutual_information,
              lambda t: f"I({t[0]}; {t[1]})",
              (Lemma("mutual information is ≥ 0", lambda a, c: Num(0), None, _one_joint),

@@ -1,0 +1,81 @@
+"""An expectation of an integrand shown ≥ 0 at every point is ≥ 0.
+
+The normal form expands `E_p[(x − E_p[x])^2]` (`\\operatorname{Var}[X]`, as derive reads
+it) into `E_p[x^2] − E_p[x]^2`, where no integrand is ≥ 0 by itself, so the pointwise
+prover of `bounds` cannot see that a variance is non-negative. Here the larger side is
+read as written: a step `E_{x∼p}[g] ≥ s` (`\\le` the other way; not strict) is proved when
+
+* the expectation's density is shown ≥ 0 (a declared density or family; a density given
+  by a formula only when its pieces are shown ≥ 0 — as Jensen's inequality asks);
+* `g` is shown ≥ 0 at every x by the sign prover, with each expectation, integral, sum or
+  operator inside `g` that does not involve x taken as the constant it is — a fresh number
+  of the sign the normal form shows for it (real at least; one that may be complex is
+  never taken as real);
+* `s` is shown ≤ 0 by the normal form.
+"""
+
+from __future__ import annotations
+
+from derive.engines import normal_form
+from derive.model.context import Context
+from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.terms import (
+    Dens, Expect, Integral, Op, Product, Sum, Sym, free_names, neg,
+)
+
+_DOMAINS = {normal_form.POS: Domain.POSITIVE, normal_form.NONNEG: Domain.NONNEGATIVE,
+            normal_form.REAL: Domain.REAL}
+_CONSTANTS = (Expect, Integral, Sum, Product, Op)
+
+
+def prove(step, deadline):
+    """Whether the order step is an expectation of a non-negative integrand against a
+    side shown ≤ 0."""
+    if step.relation.strict:
+        return False
+    larger, smaller = (step.rhs, step.lhs) if step.relation.upward else (step.lhs, step.rhs)
+    if not isinstance(larger, Expect):
+        return False
+    from derive.engines import bounds, jensen
+    n = normal_form.Normaliser(step.context, deadline)
+    try:
+        if n.sign(n.value(neg(smaller))) not in (normal_form.POS, normal_form.NONNEG):
+            return False
+        weights = Dens(larger.dist, (Sym(larger.var),))
+        if not all(s in (normal_form.POS, normal_form.NONNEG)
+                   for s in jensen._density_signs(larger.dist, weights, n)):
+            return False
+        constants = {}
+        body = _constants_named(larger.body, larger.var, constants, n)
+        if body is None:
+            return False
+        table = dict(step.context.table)
+        for name, domain in constants.values():
+            table[name] = Declaration(Kind.SYMBOL, domain)
+        widened = Context(table, step.context.parameters, step.context.fixed)
+        m = normal_form.Normaliser(widened, deadline)
+        return bounds._pointwise(m.value(body), False, m, deadline)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+def _constants_named(term, var, constants, n):
+    """`term` with each expectation, integral, sum or operator free of `var` put to a fresh
+    name (recorded in `constants` with the domain its sign gives), or None when one of them
+    is not shown real."""
+    if isinstance(term, _CONSTANTS) and var not in free_names(term):
+        if term not in constants:
+            domain = _DOMAINS.get(n.sign(n.value(term)))
+            if domain is None:
+                return None
+            constants[term] = (Name("c"), domain)
+        return Sym(constants[term][0])
+    if not term.children:
+        return term
+    children = []
+    for child in term.children:
+        replaced = _constants_named(child, var, constants, n)
+        if replaced is None:
+            return None
+        children.append(replaced)
+    return term.rebuild(children)
