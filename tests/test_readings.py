@@ -1308,3 +1308,16 @@ def test_displays_in_two_notebook_cells_are_not_joined_and_the_cut_row_names_its
     assert above.kind == cut.kind == "unreadable" and "goes on in a row below" in above.message
     assert (above.location.cell, above.location.line) == (1, 2)
     assert cut.location.cell == 2 and joined.reading == "2 = a + 2 - a"
+
+
+def test_a_defined_quantity_written_with_a_density_as_argument():
+    """Bishop's ELBO `\\mathcal{L}(q, \\theta)` defined by a directive: a label, as the same
+    head on a row is; another density in its place is an error, never a function call."""
+    header = ("% derive: variable x, z\n% derive: real \\theta\n"
+              "% derive: joint p over x, z with parameter \\theta\n% derive: density q, r over z\n"
+              "% derive: define \\mathcal{L}(q, \\theta) = \\mathbb{E}_{q(z)}\\left[\\log "
+              "\\frac{p(x, z \\mid \\theta)}{q(z)}\\right]\n")
+    assert verdicts(display(header, r"\log p(x \mid \theta) \ge \mathcal{L}(q, \theta)",
+                            r"\log p(x \mid \theta) \le \mathcal{L}(q, \theta)",
+                            r"\log p(x \mid \theta) \ge \mathcal{L}(r, \theta)")) == \
+        ["verified", "refuted", "error"]

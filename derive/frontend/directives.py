@@ -512,14 +512,15 @@ class Directives:
         if support is not None:
             self._support(support, offset)
             return
-        key, params, value = self.reader.read_definition(body, offset)
+        key, params, value, label = self.reader.read_definition(body, offset)
         found = self.reader.declared(key)
         if found is not None and found[1].kind is not Kind.DEFINITION:
             raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
                                     "definition needs a name of its own (one name means one "
                                     "thing)", offset)
         try:
-            self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())))
+            self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())),
+                              head=label)
         except UsedBefore as exc:
             raise used_before(self.source, exc, offset) from None
 

@@ -318,13 +318,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return key
 
     def read_definition(self, text, start):
-        """`name(params) = body` → (key, parameter Names, body term)."""
+        """`name(params) = body` → (key, parameter Names, body term, label or None). A head
+        whose arguments name a declared distribution (`\\mathcal{L}(q, \\theta)` with q a
+        density: Bishop's ELBO) is a quantity written with arguments, as a row's head is: a
+        label, not a function of fresh letters."""
         tree = self._parse(text, start)
         children = tree.children
         if len(children) != 3:
             raise self.source.error("a definition reads: name(arguments) = expression", start)
-        head = self.head(children[0], DEFINE, directive=True)
-        if head is None or head.label is not None:
+        head = self.head(children[0], DEFINE, directive=not self._names_a_distribution(
+            children[0]))
+        if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
@@ -332,8 +336,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
                 head.params[0] not in free_names(body):      # `define p_g = …`: one name
             (index,) = head.params
-            return head.key.removesuffix("_{\\cdot}") + "_{" + index.latex + "}", (), body
-        return head.key, head.params, body
+            return head.key.removesuffix("_{\\cdot}") + "_{" + index.latex + "}", (), body, None
+        return head.key, head.params, body, head.label
+
+    def _names_a_distribution(self, node):
+        """Whether a head `F(a, b)` names a declared distribution among its arguments."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        bracket = items[-1] if len(items) == 2 else None
+        try:
+            piece = self.piece(bracket) if bracket is not None else None
+        except InputError:
+            return False
+        if not isinstance(piece, BracketPiece):
+            return False
+        for arg in piece.args:
+            try:
+                key = naming.flat_text(single(arg))
+            except naming.NameError_:
+                continue
+            found = self.declared(key)
+            if found is not None and found[1].kind is Kind.DISTRIBUTION:
+                return True
+        return False
 
     def _parse(self, text, start):
         self.offset = self.row_start = start
