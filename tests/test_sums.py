@@ -724,3 +724,14 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
 ])
 def test_poisson_and_binomial_families(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_row_defining_a_member_at_an_index_defines_the_family():
+    """`p_j = \\frac{\\exp(o_j)}{\\sum_k \\exp(o_k)}` on a row, as `% derive: define` does:
+    p at each j (inside `\\sum_j` the bound j), not one name p_j taken at a free j."""
+    header = "% derive: real o_j for j = 1..n\n% derive: natural n\n"
+    rows = (r"p_j = \frac{\exp(o_j)}{\sum_{k=1}^{n}\exp(o_k)}", r"\sum_{j=1}^{n} p_j = 1",
+            r"\sum_{j=1}^{n} p_j = 2", r"p_1 = \frac{\exp(o_1)}{\sum_{k=1}^{n}\exp(o_k)}")
+    assert verdicts(display(header, *rows)) == ["definition", "verified", "refuted", "verified"]
+    assert verdicts(display("% derive: real a\n", "L_D = a + 1", "L_D - a = 1")) == \
+        ["definition", "verified"]                     # no D in the body: one name L_D

@@ -59,7 +59,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from lark import Token, Tree
@@ -208,6 +208,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 continue
             with self.bindings(params):
                 term = self.term(child)
+            if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
+                parts[0] = replace(parts[0], head=_named(parts[0].head))   # `p_g = …`
+                params = ()
+                with self.bindings(params):
+                    term = self.term(child)
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
         return parts
@@ -221,6 +226,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if token.value not in NAMING_RIGHT:
             return None
         head = self.head(side, Relation.EQ)
+        if head is not None and len(head.params) == 1 and head.params[0].local is LOCAL_INDEX:
+            head = _named(head)                       # `… \\equiv \\mathcal{L}_q`: one name
         if head is not None and (head.params or head.scale != 1):
             raise self.error(f"{token.value} names the expression before it, but "
                              f"{self.source_text(side)} has arguments that are not declared: "
@@ -333,10 +340,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
-        if len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
-                head.params[0] not in free_names(body):      # `define p_g = …`: one name
-            (index,) = head.params
-            return head.key.removesuffix("_{\\cdot}") + "_{" + index.latex + "}", (), body, None
+        if _one_name(head, body):                            # `define p_g = …`: one name
+            return _named(head).key, (), body, None
         return head.key, head.params, body, head.label
 
     def _names_a_distribution(self, node):
@@ -506,7 +511,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
             return None                                       # a_1 = 3: a claim about a_1
-        if bracket is None and directive and not known and name.sub is not None:
+        if bracket is None and not known and name.sub is not None:
             index = self._index_parameter(name)
             if index is not None:                  # define \hat{y}_j = …: ŷ at each j
                 return Head(name.base + "_{\\cdot}", None, (index,), scale)
@@ -2759,6 +2764,19 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
 
 # ====================================================================== helpers
+def _named(head):
+    """The one name `p_g` an indexed head `p_{·}` at its letter g stands for."""
+    return Head(head.key.removesuffix("_{\\cdot}") + "_{" + head.params[0].latex + "}", None,
+                (), head.scale)
+
+
+def _one_name(head, body):
+    """Whether a head read as an indexed definition (`p_j = …`: p at each j) is one name
+    after all: its body does not use the index (`p_g = …`, `L_D = …`)."""
+    return len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
+        head.params[0] not in free_names(body)
+
+
 
 def _with_params(value, params):
     """A density value (or a power of one) with its distribution at other parameters."""
