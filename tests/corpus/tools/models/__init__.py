@@ -1,8 +1,8 @@
 """Truth models of the corpus's derivations, by source family; MODELS maps folder names to
 models (see base.py for what a model is)."""
 
-from . import elbo, fdiv, gan, info, prob
+from . import elbo, fdiv, gan, info, prob, s7c
 
 MODELS = {}
-for _family in (gan, fdiv, elbo, info, prob):
+for _family in (gan, fdiv, elbo, info, prob, s7c):
     MODELS.update(_family.MODELS)
