@@ -924,15 +924,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _check_word(self, primary, base):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
         read only when the registry or the file knows it, never as a product of letters or a
-        symbol of its own."""
+        symbol of its own. The refusal quotes it as written (`\\text{and all}`, its spaces
+        kept)."""
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
                 any(label.startswith(base + "(") for label in self.scope.heads):
             return                  # known, or the head of a definition (ELBO(q) = …)
-        raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
-                         primary)
+        raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
 
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
