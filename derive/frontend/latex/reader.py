@@ -2875,19 +2875,20 @@ def _bare(node):
 
 
 def _differential_power(var):
-    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` → (z_k, 2) — the
-    power is the script's last superscript, whatever scripts come before it (a member of
-    an indexed family keeps its subscript); (var, None) for a power that is no whole
-    number, (var, 1) without a power. A superscript that is part of the name — an index
-    in parentheses (`\\hat{y}^{(i)}`, the i-th sample), a star, a prime — is no power."""
-    if not (is_tree(var, "script") and len(var.children) >= 2 and
-            is_tree(var.children[-1], "superscript")) or \
-            naming.decoration(var.children[-1].children[1]) is not None:
+    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` and `z^2_k` (which
+    TeX prints alike) → (z_k, 2) — the power is the script's last superscript, before or
+    after its subscript (a member of an indexed family keeps its subscript); (var, None)
+    for a power that is no whole number, (var, 1) without a power. A superscript that is
+    part of the name — an index in parentheses (`\\hat{y}^{(i)}`, the i-th sample), a
+    star, a prime — is no power."""
+    tails = var.children[1:] if is_tree(var, "script") else []
+    ups = [i for i, tail in enumerate(tails, 1) if is_tree(tail, "superscript")]
+    if not ups or naming.decoration(var.children[ups[-1]].children[1]) is not None:
         return var, 1
-    power = _whole_number(var.children[-1].children[1])
+    power = _whole_number(var.children[ups[-1]].children[1])
     if power is None:
         return var, None
-    rest = var.children[:-1]
+    rest = var.children[:ups[-1]] + var.children[ups[-1] + 1:]
     return (rest[0] if len(rest) == 1 else Tree("script", rest, var.meta)), power
 
 
