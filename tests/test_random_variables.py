@@ -4,7 +4,7 @@ only where its hypotheses hold, with the look-alikes a careful reader tries next
 
 import pytest
 
-from probability_support import display, readings, verdicts
+from probability_support import display, readings, steps, verdicts
 
 XYZ = "% derive: discrete x, y, z\n% derive: joint p over x, y, z\n"
 XY = "% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n"
@@ -160,6 +160,31 @@ def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
     header = "% derive: discrete x\n% derive: density p\n% derive: expectation E\n"
     (message,) = readings(display(header, row))
     assert "is ambiguous" in message and "E[(X - EX)^2]" in message
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"\mathbb{E}_{x \sim p}(x)^2 = \mathbb{E}_{x \sim p}[x^2]", 21),
+    (r"\mathbb{E}_{p}(x)^2 = \mathbb{E}_{p}[x^2]", 14),
+    (r"\mathbb{E}_{x \sim p} (x - 1)^2 = 0", 22),
+    (r"E_{p}(x)^{3} = 0", 5),
+    (r"\mathrm{Var}_{p}(x)^2 = 1", 16),
+])
+def test_a_subscripted_expectation_of_round_brackets_with_a_power_is_refused(row, column):
+    """(E X)² is the reading of `\\mathrm{E}(X)^2` alone: after a subscript, where a
+    bracket-less `\\mathbb{E}_p x^2` averages the square, `(x)^2` is ambiguous too."""
+    header = "% derive: discrete x\n% derive: density p\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "ambiguous" in step.message and \
+        "[(…)^k] or (" in step.message and step.location.column == 4 + column
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{p}(x) = \mathbb{E}_{p}[x]", "verified"),
+    (r"\mathbb{E}_{p}(x^2) = \mathbb{E}_{p}[x^2]", "verified"),
+    (r"\mathbb{E}_{p}[x]^2 = \mathbb{E}_{p}[x^2]", "refuted"),
+])
+def test_a_subscripted_expectation_of_round_brackets_without_a_power_is_read(row, expected):
+    assert verdicts(display("% derive: discrete x\n% derive: density p\n", row)) == [expected]
 
 
 def test_random_variables_named_over_a_declared_joint_keep_the_joint():
