@@ -231,6 +231,30 @@ def test_the_probability_of_a_continuous_value_is_refused():
     assert "is continuous" in message
 
 
+@pytest.mark.parametrize("row, column, message", [
+    (r"\Pr(X = X) = 1", 8, "both as the random variable of x and as an undeclared number"),
+    (r"P(X = X) = 1", 6, "both as the random variable of x"),
+    (r"\Pr(X = x) + X = p(x) + X", 13, "both as the random variable of x"),
+    (r"\mathbb{E}[X] + X = X + \mathbb{E}[X]", 16, "both as the random variable of x"),
+    (r"\Pr(X = x \mid Y = X) = 1", 19, "both as the random variable of x"),
+    (r"\Pr(X = Y) = 1", 8, "Y is the random variable of y"),
+])
+def test_a_capital_is_one_thing_in_a_row(row, column, message):
+    """X, x's random variable in an event, an expectation or H, is not also an undeclared
+    number in the same row (`\\Pr(X = X)` was p(X) at a complex X, refuted): an error at
+    the second meaning."""
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+    assert step.location.column == 4 + column
+
+
+def test_a_capital_read_as_a_number_alone_is_still_a_number():
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    assert verdicts(display(header, r"X + 1 = 1 + X", r"\Pr(X = x) = \sum_y p(x, y)")) == \
+        ["verified", "verified"]
+
+
 def test_a_refused_probability_defines_nothing():
     """A row `\\Pr(c) = 1` that cannot be read is no definition of Pr: the next row using
     \\Pr is read on its own."""

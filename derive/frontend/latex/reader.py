@@ -338,6 +338,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _parse(self, text, start):
         self.offset = self.row_start = start
         self.row_text = text
+        self.capitals = {}
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
@@ -1345,6 +1346,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return members.kronecker(*(self._whole_index(a, p) for a in kronecker)), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
+            self.capital_read(key, p.node, "random")
             return self.at_variable(capital), 1
         indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
         if indexed is not None:
@@ -1549,6 +1551,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
+        if self.capital_variable(key) is not None:
+            self.capital_read(key, node, "number")
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
