@@ -1,5 +1,6 @@
 """Claims that are not equalities: bad claims, the YAML form, what the output says."""
 
+import re
 import time
 
 import pytest
@@ -364,3 +365,17 @@ def test_limits_inside_an_expression_take_sympys_value(check_text, row, status):
     assert (r.step.kind, r.verdict.status) == ("equality", status), r.verdict.detail
     if status == "undecided":
         assert "no value for a limit in this step" in r.verdict.detail
+
+
+@pytest.mark.parametrize("row, names", [
+    (r"1 + \lim_{t \to \infty} e^{-x t} = 1", "sign(x)"),          # no value: x's sign
+    (r"\left[ x e^{-b x} \right]_0^{\infty} = 0", "sign(b)"),
+    (r"1 + \lim_{t \to \infty} e^{t x} = 1", "x"),                  # not finite
+    (r"1 + \lim_{t \to \infty} \frac{t}{\varepsilon} = 1", "ε"),
+])
+def test_sympys_words_about_a_limit_name_the_files_names(check_text, row, names):
+    """SymPy's message or value for a limit derive does not use is shown with the names as
+    the file spells them, never the symbols (`s7`) they were given."""
+    (r,) = check_text(ANTI + "% derive: real \\varepsilon\n" + f"$$ {row} $$\n").steps
+    assert r.verdict.status == "undecided" and names in r.verdict.detail
+    assert not re.search(r"\bs\d+\b", r.verdict.detail), r.verdict.detail

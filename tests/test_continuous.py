@@ -482,6 +482,10 @@ def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
     (r"\frac{\partial^2}{\partial z_k^2} z_k^3 = 6 z_k", "verified"),
     (r"\frac{\partial^2}{\partial z_k^2} z_k^3 = 3 z_k^2", "refuted"),
     (r"\frac{\partial^2 z_k^3}{\partial z_k^{2}} = 6 z_k", "verified"),
+    # `z^2_k` prints as z_k^2: the power whichever order the scripts are written
+    (r"\frac{\partial^2}{\partial z^2_k} z_k^3 = 6 z_k", "verified"),
+    (r"\frac{\partial^2}{\partial z^{2}_{k}} z_k^3 = 3 z_k^2", "refuted"),
+    (r"\frac{\partial^3}{\partial x^2 \partial z^1_k} x^3 z_k = 6 x", "verified"),
     (r"\frac{\partial^2}{\partial z_k^2} \sum_{j=1}^n z_j^4 = 12 z_k^2", "not refuted"),
     (r"\frac{\partial^2}{\partial z_k^2} \sum_{j=1}^n z_j^4 = 12 z_1^2", "refuted"),
     (r"\frac{\partial^2}{\partial z_j \partial z_k} z_j^2 z_k = 2 z_j + 2 (z_j + z_k) \delta_{jk}",
@@ -495,7 +499,7 @@ def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
 ])
 def test_a_second_derivative_by_a_member_takes_the_power_of_its_differential(row, status):
     """`\\partial z_k^2` is the member z_k twice (the power is the script's last
-    superscript, after the member's subscript), as `\\partial x^2` is x twice."""
+    superscript, before or after the member's subscript), as `\\partial x^2` is x twice."""
     found = verdict(row, "% derive: real z_i for i = 1..n\n% derive: real x, y\n").status
     # "not refuted": true, but δ_{jk}² = δ_{jk} is not a rule of the normal form yet
     assert found != "refuted" if status == "not refuted" else found == status

@@ -146,6 +146,20 @@ def test_joint_and_marginal_divergences_read_apart():
 
 
 @pytest.mark.parametrize("row, expected", [
+    (r"\Pr(X = y) = p(y)", "p(X=y) = p(y)"),
+    (r"\Pr(X = y) = \Pr(Y = y)", "p(X=y) = p(y)"),
+    (r"\Pr(Y = x \mid X = y) = p(x \mid y)", "p(Y=x | X=y) = p(x | y)"),
+    (r"\Pr(X = x) = \sum_y p(x, y)", "p(x) = Σ_{y} p(x, y)"),
+    (r"\Pr(X = x, Y = y) = p(x) p(y)", "p(x, y) = p(x) · p(y)"),
+])
+def test_a_marginal_at_another_variables_value_prints_with_its_variable(row, expected):
+    """p over x at the value y, beside p over y, is `p(X=y)`: never `p(y) = p(y)` for a
+    step that (rightly) fails."""
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    assert readings(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
     (r"p(x \mid \theta_0) = p(x; \theta_0)", "p(x; θ_0) = p(x; θ_0)"),
     (r"p(x \mid \theta') = p(x; \theta')", "p(x; θ') = p(x; θ')"),
     (r"p(x \mid \theta^{(t)}) = p(x; \theta^{(t)})", "p(x; θ^(t)) = p(x; θ^(t))"),

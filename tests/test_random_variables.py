@@ -7,6 +7,7 @@ import time
 import pytest
 
 from derive.engines.decide import decide
+
 from probability_support import display, readings, steps, verdicts
 
 XYZ = "% derive: discrete x, y, z\n% derive: joint p over x, y, z\n"
@@ -225,6 +226,31 @@ def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
     assert "is ambiguous" in message and "E[(X - EX)^2]" in message
 
 
+@pytest.mark.parametrize("row, column", [
+    (r"\mathbb{E}_{x \sim p}(x)^2 = \mathbb{E}_{x \sim p}[x^2]", 21),
+    (r"\mathbb{E}_{p}(x)^2 = \mathbb{E}_{p}[x^2]", 14),
+    (r"\mathbb{E}_{x \sim p} (x - 1)^2 = 0", 22),
+    (r"E_{p}(x)^{3} = 0", 5),
+    (r"\mathrm{Var}_{p}(x)^2 = 1", 16),
+])
+def test_a_subscripted_expectation_of_round_brackets_with_a_power_is_refused(row, column):
+    """(E X)² is the reading of `\\mathrm{E}(X)^2` alone: after a subscript, where a
+    bracket-less `\\mathbb{E}_p x^2` averages the square, `(x)^2` is ambiguous too."""
+    header = "% derive: discrete x\n% derive: density p\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "ambiguous" in step.message and \
+        "[(…)^k] or (" in step.message and step.location.column == 4 + column
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{p}(x) = \mathbb{E}_{p}[x]", "verified"),
+    (r"\mathbb{E}_{p}(x^2) = \mathbb{E}_{p}[x^2]", "verified"),
+    (r"\mathbb{E}_{p}[x]^2 = \mathbb{E}_{p}[x^2]", "refuted"),
+])
+def test_a_subscripted_expectation_of_round_brackets_without_a_power_is_read(row, expected):
+    assert verdicts(display("% derive: discrete x\n% derive: density p\n", row)) == [expected]
+
+
 def test_random_variables_named_over_a_declared_joint_keep_the_joint():
     """`random X with density p over x` after `joint p over x, y` names X, never re-declares
     p (it silently became a mass function over y alone, and every row failed)."""
@@ -267,6 +293,30 @@ def test_the_probability_of_a_continuous_value_is_refused():
     (message,) = readings(display("% derive: variable x\n% derive: density p\n",
                                   r"\Pr(X = x) = p(x)"))
     assert "is continuous" in message
+
+
+@pytest.mark.parametrize("row, column, message", [
+    (r"\Pr(X = X) = 1", 8, "both as the random variable of x and as an undeclared number"),
+    (r"P(X = X) = 1", 6, "both as the random variable of x"),
+    (r"\Pr(X = x) + X = p(x) + X", 13, "both as the random variable of x"),
+    (r"\mathbb{E}[X] + X = X + \mathbb{E}[X]", 16, "both as the random variable of x"),
+    (r"\Pr(X = x \mid Y = X) = 1", 19, "both as the random variable of x"),
+    (r"\Pr(X = Y) = 1", 8, "Y is the random variable of y"),
+])
+def test_a_capital_is_one_thing_in_a_row(row, column, message):
+    """X, x's random variable in an event, an expectation or H, is not also an undeclared
+    number in the same row (`\\Pr(X = X)` was p(X) at a complex X, refuted): an error at
+    the second meaning."""
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+    assert step.location.column == 4 + column
+
+
+def test_a_capital_read_as_a_number_alone_is_still_a_number():
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    assert verdicts(display(header, r"X + 1 = 1 + X", r"\Pr(X = x) = \sum_y p(x, y)")) == \
+        ["verified", "verified"]
 
 
 def test_a_refused_probability_defines_nothing():

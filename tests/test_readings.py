@@ -98,6 +98,11 @@ def test_a_declared_letter_shadows_a_constant():
     (r"\sin^{-1} x = 1", "ambiguous"),
     (r"\cdots = 1", r"derive does not read `\cdots` yet"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
+    # words are quoted as written, never glued (`\text{andall}` is not in the file)
+    (r"a = b \quad \text{for } a > 0 \text{ and all } b > 0",
+     r"derive does not read `\text{ and all }` yet"),
+    (r"a = \textbf{some thing} + 1", r"derive does not read `\textbf{some thing}` yet"),
+    (r"a + \mathrm{my  var} = 1", r"derive does not read `\mathrm{my  var}` yet"),
 ])
 def test_what_is_not_read_is_refused_at_its_position(row, message):
     derivation = load_tex("r.tex", HEADER + "$$ " + row + " $$\n")

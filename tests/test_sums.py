@@ -618,6 +618,42 @@ def test_a_member_at_a_number_is_in_its_familys_range(row, verdict):
     assert "2 ≤ K" in readings(display(MEMBERS_OVER_K, r"\pi_2 = 2"))[0]
 
 
+def _counterexample_rows(text):
+    from derive.checker import check
+    from derive.frontend.tex_file import load_tex
+    (result,) = check(load_tex("family.tex", text)).steps
+    assert result.verdict.status == "refuted"
+    return result.verdict.counterexample
+
+
+@pytest.mark.parametrize("row, member", [
+    (r"\mathrm{Cat}(2;\pi) = \pi_1", 2),
+    (r"\mathrm{Cat}(3;\pi) = 0", 3),
+    (r"\pi_1 + \pi_2 = 1", None),
+])
+def test_a_counterexample_shows_every_member_of_a_family_in_order(row, member):
+    """Under `Σ_k π_k = 1` π is drawn as w/Σw: the counterexample shows π's members
+    (never w's), π_1 … π_K, each by name and all of them, so the reader can recompute both
+    sides."""
+    shown = _counterexample_rows(display(MEMBERS_OVER_K, row))
+    rows = dict(shown.assignment)
+    size = int(rows["K"])
+    assert [name for name in rows if name != "K"] == \
+        [f"\\pi_{{{k}}}" for k in range(1, size + 1)]
+    values = [float(rows[f"\\pi_{{{k}}}"]) for k in range(1, size + 1)]
+    assert abs(sum(values) - 1) < 1e-9
+    if member is not None:
+        assert abs(float(shown.lhs_value) - values[member - 1]) < 1e-9
+
+
+def test_a_counterexample_names_each_member_of_an_unknown_family():
+    shown = _counterexample_rows(display("% derive: real a_i\n",
+                                         r"\sum_{i=1}^{5} a_i = a_1 + a_2"))
+    rows = dict(shown.assignment)
+    assert list(rows) == [f"a_{{{i}}}" for i in range(1, 6)]
+    assert abs(sum(float(v) for v in rows.values()) - float(shown.lhs_value)) < 1e-9
+
+
 @pytest.mark.parametrize("header, row, span", [
     ("% derive: positive a_i for i = 1..3\n", r"a_5 = 1", "i = 1..3"),
     ("% derive: positive a_i for i = 1..3\n", r"a_{0} + 1 = 1", "i = 1..3"),

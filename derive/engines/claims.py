@@ -159,10 +159,11 @@ def limit(step, seed, deadline, report):
     if same is False and _determinate(sympy, found) and not goes_to_claim and \
             _approaches(sequence, found):
         x, y = sequence[-1]
+        found, claim = to_sympy.named(found), to_sympy.named(claim)
         return Verdict(REFUTED, "sympy limit", f"the limit is {found}, not {claim}: SymPy finds "
                        f"{found} and the sequence {shown} goes there",
                        counterexample=Counterexample(((var.latex, x),), _ball_text(y),
-                                                     str(claim), f"the limit is {found}",
+                                                     claim, f"the limit is {found}",
                                                      (f"value at {plain(var.latex)} = {x}",
                                                       "claimed limit")))
     return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)}; the "

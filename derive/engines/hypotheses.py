@@ -22,6 +22,7 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
+  w carries y's members (`Members`), so a counterexample shows y_1, …, y_b.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -353,6 +354,10 @@ def _family_total(left, right, latex, context):
             out = Sym(fresh)
         memo[term] = out
         return out
+    spot = Name(left.var.latex)                     # y_u at a member u a counterexample shows
+    widened = Context({**table, fresh: Declaration(Kind.FUNCTION, domain,
+                                                   Members(family, spot, member(Sym(spot))))},
+                      context.parameters, context.fixed)
     return change, _formulas_changed(widened, _formulas_with(family, context), change)
 
 
@@ -497,6 +502,17 @@ class Gap:
 
     of: Name
     value: object
+
+
+@dataclass(frozen=True, eq=False)
+class Members:
+    """The declaration info of the fresh family w a total `Σ_j y_j = c` puts the family y
+    in: `member` is y_u as a term in w at the index name `index` — so that a counterexample
+    shows y's members, never w's."""
+
+    of: Name
+    index: Name
+    member: object
 
 
 def _with_gap(context, gap, domain, of, value):

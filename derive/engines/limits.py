@@ -17,6 +17,7 @@ A limit claim (`\\lim … = L`, a whole side) is `claims.limit`'s, not this modu
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from fractions import Fraction
 
@@ -24,6 +25,7 @@ from derive.model.names import Domain
 from derive.model.terms import (
     E, I, OO, PI, Add, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes,
 )
+from derive.notation.show import plain
 
 _FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
 _ASSUMPTIONS = {Domain.REAL: {"real": True}, Domain.POSITIVE: {"positive": True},
@@ -75,14 +77,21 @@ def limit_value(lim, context):
     body = _to_sympy(sympy, lim.body, context, symbols)
     var = _symbol(sympy, lim.var, context, symbols)
     point = _to_sympy(sympy, lim.point, context, symbols)
+    names = {s: n for n, s in symbols.items()}
     try:
         found = sympy.limit(body, var, point, lim.direction)
     except (ValueError, NotImplementedError) as exc:
-        raise NoValue(f"SymPy finds no value for the limit ({exc})") from None
+        raise NoValue(f"SymPy finds no value for the limit ({_named(exc, names)})") from None
     if found.has(sympy.Limit, sympy.AccumBounds) or not found.is_finite:
-        raise NoValue(f"the limit is not a finite value SymPy states ({found})")
-    names = {s: n for n, s in symbols.items()}
+        raise NoValue(f"the limit is not a finite value SymPy states ({_named(found, names)})")
     return _from_sympy(sympy, found, names)
+
+
+def _named(said, names):
+    """SymPy's text (an expression or a message) with the step's names as the file spells
+    them, never the symbols `s7` made for them (`names`: symbol → Name)."""
+    spelled = {str(symbol): plain(name.latex) for symbol, name in names.items()}
+    return re.sub(r"\bs\d+\b", lambda m: spelled.get(m.group(), m.group()), str(said))
 
 
 def _symbol(sympy, name, context, symbols):
@@ -131,4 +140,4 @@ def _from_sympy(sympy, expr, names):
     name = type(expr).__name__
     if name in _FUNCTIONS:
         return Fn(name, *args)
-    raise NoValue(f"the limit's value {expr} is outside what derive reads back")
+    raise NoValue(f"the limit's value {_named(expr, names)} is outside what derive reads back")

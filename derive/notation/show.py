@@ -100,13 +100,21 @@ _OVERS = frozenset()        # distributions shown with their variables (joint an
 
 def _marginals(terms):
     """The names of distributions written over different variables in the terms (a joint
-    and its marginals): they print with their variables, `p(x, y)`, `p(x)`."""
-    overs = {}
+    and its marginals), or at a point that is another of their variables (p over x at y,
+    y a variable of a distribution of the step): they print with their variables,
+    `p(x, y)`, `p(x)`, `p(X=y)`."""
+    overs, variables, points = {}, set(), []
     for term in terms:
         for t in nodes(term):
             if isinstance(t, Dist):
                 overs.setdefault(t.name, set()).add(t.over)
-    return frozenset(name for name, found in overs.items() if len(found) > 1)
+                variables.update(t.over + t.given)
+            elif isinstance(t, Dens) and isinstance(t.dist, Dist):
+                points.append(t)
+    crossed = {t.dist.name for t in points for v, a in zip(t.dist.over, t.at)
+               if isinstance(a, Sym) and v not in (a.name, a.name.origin) and
+               variables & {a.name, a.name.origin}}
+    return frozenset(name for name, found in overs.items() if len(found) > 1) | crossed
 
 
 def _names_in(t):
@@ -270,6 +278,14 @@ def _distribution(d):
     return name
 
 
+def _point(variable, value):
+    """A density's point in its variable's position: the variable (or a bound copy) as
+    itself, any other value with the variable's capital, `X=y`."""
+    if isinstance(value, Sym) and variable in (value.name, value.name.origin):
+        return _show(value, 0)
+    return f"{_name(variable).upper()}={_show(value, 0)}"
+
+
 def _formula(d):
     local = d.name.local
     return getattr(local.info, "expression", None) if local is not None else None
@@ -286,13 +302,21 @@ def _random_variables(d):
 
 
 def _density(t):
+    """`p(x)`, `p(y | x)`, `p(x; θ)`. A distribution whose joint and marginals meet in the
+    step names the variable of each point that is not that variable itself: p over x at y
+    is `p(X=y)`, never `p(y)` beside p over y."""
     d = t.dist
-    at = ", ".join(_show(a, 0) for a in t.at)
+    named = isinstance(d, Dist) and d.name in _OVERS and len(d.over) == len(t.at) and \
+        len(d.given) == len(d.cond)
+    at = ", ".join(_point(v, a) for v, a in zip(d.over, t.at)) if named else \
+        ", ".join(_show(a, 0) for a in t.at)
     family = families.inline(d)
     if family is not None:
         return f"{family.family}({at}; {', '.join(_show(p, 0) for p in family.params)})"
     name = _name(d.name)
     params = f"; {', '.join(_show(c, 0) for c in d.params)}" if d.params else ""
     if d.given:
-        return f"{name}({at} | {', '.join(_show(c, 0) for c in d.cond)}{params})"
+        cond = ", ".join(_point(v, c) for v, c in zip(d.given, d.cond)) if named else \
+            ", ".join(_show(c, 0) for c in d.cond)
+        return f"{name}({at} | {cond}{params})"
     return f"{name}({at}{params})"

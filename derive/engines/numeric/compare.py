@@ -18,13 +18,13 @@ from fractions import Fraction
 from flint import acb, ctx
 
 from derive.engines.numeric.edges import pin_empty_ranges
-from derive.engines.hypotheses import Gap
+from derive.engines.hypotheses import Gap, Members
 from derive.engines.numeric import test_functions
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import KINDS, Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import Kind, WholeRange
-from derive.model.terms import Dist, free_names, nodes
+from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
 from derive.notation.joint import joint_variables, with_expressions
 
@@ -251,11 +251,7 @@ def _counterexample(outcome, instance, labels, context, functions=()):
         elif declaration.kind is Kind.FUNCTION and any(r[0] == name.latex for r in functions):
             continue
         elif declaration.kind is Kind.FUNCTION:
-            values = [(k, v) for k, v in instance._values.items()
-                      if k[0] == "function" and k[1] == label]
-            if values:
-                shown = ", ".join(_number_text(v) for _, v in values[:4])
-                rows.append((name.latex, f"takes the values {shown}"))
+            rows += _member_rows(ev, name, declaration.info, label)
     if used_continuous:
         edges = instance.partition.edges
         rows.insert(0, ("cells", ", ".join(f"[{_number_text(a)}, {_number_text(b)})"
@@ -268,6 +264,49 @@ def _counterexample(outcome, instance, labels, context, functions=()):
     left, right = outcome.lhs, outcome.rhs
     return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),
                           _ball_text(left - right))
+
+
+def _member_rows(ev, name, info, label):
+    """An unknown function's values drawn, one row per argument in the order of the
+    arguments (`a_{1} = 0.5`, `f(2) = …`, all of them), so the instance can be recomputed;
+    for the fresh family a total `Σ_j y_j = c` puts y in (`Members`), y's members at the
+    whole numbers drawn, as the file spells y."""
+    drawn = sorted(((key[2], value) for key, value in ev.instance._values.items()
+                    if key[0] == "function" and key[1] == label),
+                   key=lambda kv: [_argument_order(part) for part in kv[0]])
+    if isinstance(info, Members):
+        return [(_member_label(info.of, args, ev),
+                 _ball_text(ev._value(substitute(info.member, {info.index: Num(args[0][1])}))))
+                for args, _ in drawn if len(args) == 1 and args[0][0] == "int"]
+    return [(_member_label(name, args, ev), _number_text(value)) for args, value in drawn]
+
+
+def _argument_order(part):
+    """Whole numbers first by value, then cells by position, then other points by text."""
+    if part[0] == "int":
+        return (0, part[1], "")
+    if part[0] == "cell":
+        return (1, part[1], "")
+    return (2, 0, str(part[1:]))
+
+
+def _member_label(name, args, ev):
+    """`a_{\\cdot}` at 2 as `a_{2}`, f at 2 as `f(2)`, f on a cell (where a continuous
+    variable's point is) as `f(a point of [0.5, 1.25))`."""
+    edges = ev.instance.partition.edges
+    shown = []
+    for part in args:
+        if part[0] == "int":
+            shown.append(str(part[1]))
+        elif part[0] == "cell" and part[1] + 1 < len(edges):
+            shown.append(f"a point of [{_number_text(edges[part[1]])}, "
+                         f"{_number_text(edges[part[1] + 1])})")
+        else:
+            shown.append(str(part[1]))
+    text = ", ".join(shown)
+    if name.latex.endswith("_{\\cdot}") and len(args) == 1:
+        return name.latex.removesuffix("_{\\cdot}") + "_{" + text + "}"
+    return f"{name.latex}({text})"
 
 
 def _distribution_text(ev, name, declaration):

@@ -20,6 +20,10 @@ rule per form:
   (`\\mathrm{E}[…]`, `\\operatorname{E}`, `\\mathsf{E}`: the Book of Statistical Proofs).
 * Without brackets an expectation takes the rest of its run: `\\mathbb{E}_p \\log q(x) + c`
   is `E_p[log q(x)] + c`.
+* `\\mathrm{E}(X)^2` of one random variable, no subscript, is (E X)² (the Book of Statistical
+  Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
+  after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
+  is E[x²]), a power after round brackets is refused as ambiguous.
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
@@ -90,6 +94,13 @@ class Expectations:
             label = self._label(piece.kind, bracket)
             if label in self.scope.heads:             # a form the file defined itself
                 return self.head_value(label, bracket, piece.node), 2
+        if bracket is not None and bracket.open == "(" and bracket.power is not None and \
+                piece.sub is not None:
+            kind = piece.kind + "_{…}"
+            word = {"E": "average", "Var": "variance", "Cov": "covariance"}[piece.kind]
+            raise self.error(f"{kind}(…)^k is ambiguous (the {word} of the power, or the power "
+                             f"of the {word}?): write {kind}[(…)^k] or ({kind}[…])^k",
+                             bracket.node)
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \
                 not (len(bracket.args) == 1 and self.variable_node(bracket.args[0]) is not None):
             raise self.error(f"{piece.kind}(…)^k of an expression is ambiguous (Cover & "

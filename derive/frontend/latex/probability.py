@@ -47,7 +47,9 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 * **Random variables.** A capital letter `X` that is not declared, whose lower case `x` is
   a declared variable, is the random variable of `x`, inside an expectation and as an
   argument of H, I, P and densities: there it is the value drawn (`E \\log p(Y|X)`,
-  `E_p l(X)`). `% derive: random X with density p over x` says so explicitly.
+  `E_p l(X)`). `% derive: random X with density p over x` says so explicitly. Elsewhere
+  it is an undeclared number — never both in one row (`Reader.capital_read`), and never
+  the value of an event (`\\Pr(X = Y)`: events between random variables are not read).
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Probability:
     """Distribution arguments and random variables, mixed into `Reader`."""
 
     random_depth = 0          # > 0 where capitals name random variables (expectations, H, I)
+    capitals = {}             # the row's undeclared capitals → "random" or "number" (read so)
 
     # ------------------------------------------------------------------ random variables
     def capital_variable(self, key):
@@ -98,7 +101,22 @@ class Probability:
         found = self.declared(piece.key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             return found[0]
-        return self.capital_variable(piece.key)
+        capital = self.capital_variable(piece.key)
+        if capital is not None:
+            self.capital_read(piece.key, node, "random")
+        return capital
+
+    def capital_read(self, key, node, meaning):
+        """One name, one meaning in a row: an undeclared capital X (x a declared variable)
+        is x's random variable where it is drawn and an undeclared number elsewhere; read
+        both ways in one row (`\\Pr(X = X)`, `\\mathbb{E}[X] + X`) it is refused where
+        the second meaning is read. `meaning`: "random" or "number"."""
+        earlier = self.capitals.setdefault(key, meaning)
+        if earlier != meaning:
+            raise self.error(f"{key} is read in this row both as the random variable of "
+                             f"{key.lower()} and as an undeclared number: one name means one "
+                             f"thing (write the value in lower case, {key} = {key.lower()}, "
+                             f"or declare {key})", node)
 
     def at_variable(self, variable):
         """A variable where it stands: its innermost bound copy, or itself."""
@@ -301,7 +319,15 @@ class Probability:
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
-            return variable, self.term(right)
+            value = self.term(right)
+            drawn = sorted(n.latex for n in free_names(value)
+                           if self.capital_variable(n.latex) is not None)
+            if drawn:
+                raise self.error(f"the value in an event V = v is a number, but {drawn[0]} is "
+                                 f"the random variable of {drawn[0].lower()}: derive does not "
+                                 "read events between random variables (write the value in "
+                                 f"lower case, or declare {drawn[0]})", right)
+            return variable, value
         self.random_depth += 1
         try:
             term = self.term(node)

@@ -368,6 +368,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _parse(self, text, start):
         self.offset = self.row_start = start
         self.row_text = text
+        self.capitals = {}
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
@@ -954,15 +955,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _check_word(self, primary, base):
         """An upright word (`\\operatorname{Var}`, `\\mathrm{Tr}`) names an operator: it is
         read only when the registry or the file knows it, never as a product of letters or a
-        symbol of its own."""
+        symbol of its own. The refusal quotes it as written (`\\text{and all}`, its spaces
+        kept)."""
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
                 any(label.startswith(base + "(") for label in self.scope.heads):
             return                  # known, or the head of a definition (ELBO(q) = …)
-        raise self.error(naming.unknown_command(primary.children[0].value + "{" + base + "}"),
-                         primary)
+        raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
 
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
@@ -1375,6 +1376,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return members.kronecker(*(self._whole_index(a, p) for a in kronecker)), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
+            self.capital_read(key, p.node, "random")
             return self.at_variable(capital), 1
         indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
         if indexed is not None:
@@ -1579,6 +1581,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
+        if self.capital_variable(key) is not None:
+            self.capital_read(key, node, "number")
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
@@ -2918,19 +2922,20 @@ def _bare(node):
 
 
 def _differential_power(var):
-    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` → (z_k, 2) — the
-    power is the script's last superscript, whatever scripts come before it (a member of
-    an indexed family keeps its subscript); (var, None) for a power that is no whole
-    number, (var, 1) without a power. A superscript that is part of the name — an index
-    in parentheses (`\\hat{y}^{(i)}`, the i-th sample), a star, a prime — is no power."""
-    if not (is_tree(var, "script") and len(var.children) >= 2 and
-            is_tree(var.children[-1], "superscript")) or \
-            naming.decoration(var.children[-1].children[1]) is not None:
+    """A denominator's variable and its power: `x^2` → (x, 2), `z_k^2` and `z^2_k` (which
+    TeX prints alike) → (z_k, 2) — the power is the script's last superscript, before or
+    after its subscript (a member of an indexed family keeps its subscript); (var, None)
+    for a power that is no whole number, (var, 1) without a power. A superscript that is
+    part of the name — an index in parentheses (`\\hat{y}^{(i)}`, the i-th sample), a
+    star, a prime — is no power."""
+    tails = var.children[1:] if is_tree(var, "script") else []
+    ups = [i for i, tail in enumerate(tails, 1) if is_tree(tail, "superscript")]
+    if not ups or naming.decoration(var.children[ups[-1]].children[1]) is not None:
         return var, 1
-    power = _whole_number(var.children[-1].children[1])
+    power = _whole_number(var.children[ups[-1]].children[1])
     if power is None:
         return var, None
-    rest = var.children[:-1]
+    rest = var.children[:ups[-1]] + var.children[ups[-1] + 1:]
     return (rest[0] if len(rest) == 1 else Tree("script", rest, var.meta)), power
 
 
