@@ -9,7 +9,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   `p(z | x)`: one joint, its marginal, its conditional; see `notation.joint`). An
   undeclared letter written as a density's argument is a variable of it (an observed
   value: `\\log p(x)` with `p` over z); a renamed copy `y'`, `\\tilde y` bound by a sum,
-  an integral or an expectation is a bound copy of y (`Reader.sample_of`). Any other
+  an integral or an expectation is a bound copy of y (`Reader.sample_of`); free and
+  undeclared it is refused (a variable of its own would change the rows that bind it). Any other
   argument (a number, a declared symbol, an expression) is a value of the declared
   variable in its position: `p(0)`, `p(a)`.
 * **A density before brackets that hold densities multiplies them**: in
@@ -365,7 +366,7 @@ class Probability:
             if len(set(named)) != len(named) or any(v in exclude for v in named):
                 raise self.error("a variable appears twice in a density's arguments", node)
             for variable, (_, term) in zip(named, pairs):
-                self._make_variable(variable, info)
+                self._make_variable(variable, info, name, node)
             return in_order(info, named, [t for _, t in pairs]) if not family else \
                 (tuple(named), tuple(t for _, t in pairs))
         if len(pairs) == len(candidates) and not any(v is not None for v, _ in pairs):
@@ -385,11 +386,24 @@ class Probability:
                 return term.name
         return None
 
-    def _make_variable(self, variable, info):
-        """Declare an undeclared letter a variable, discrete when the distribution's are."""
+    def _make_variable(self, variable, info, dist, node):
+        """Declare an undeclared letter a variable, discrete when the distribution's are.
+        Not a renamed copy `x'`, `\\tilde x` (or sample `x_i`) of a declared x: that
+        spelling stands for x wherever a sum, an integral or an expectation binds it, and a
+        variable of its own made here would change those rows for the whole file (p a joint
+        over x and x', its marginal at the bound x'); free, it is refused."""
         found = self.scope.lookup(variable.latex)
         if found is None or found[0] is not variable or found[1].declared:
             return
+        copied = self.sample_of(variable.latex)
+        if copied is not None:
+            key, base = variable.latex, copied[0].latex
+            raise self.error(f"{key} is free here: a copy of {base} ({key}, \\tilde{{{base}}}) "
+                             f"stands for {base} where a sum, an integral or an expectation "
+                             f"binds it (\\int … \\, d{key}); free, {dist.latex}({key}) would "
+                             f"make it a variable of its own and {dist.latex} a joint over "
+                             f"{base} and {key} — bind it, or declare it (% derive: variable "
+                             f"{key}) for that meaning", node)
         discrete = any(getattr(self.scope.context.info(v), "discrete", False) for v in info.over)
         self.scope.declare_variable(variable.latex, discrete)
 
