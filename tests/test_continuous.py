@@ -916,6 +916,30 @@ def test_a_bar_at_values_it_cannot_put_at_once_is_refused(row, message):
     assert step.location.column > 20
 
 
+@pytest.mark.parametrize("row", [
+    r"\mu_2^2 + x \mu_2 \Big|_{\mu_2=2,x=3} = 10",
+    r"\mu_2^2 + x \Big|_{\mu_2=2, x=3} = 7",
+    r"x + \mu_2 \Big|_{\mu_2 = 1, x = 2} = 3",     # only the second value is ambiguous
+    r"x \mu_2 - \mu_2^2 \Big|_{x=3, \mu_2=2} = 2",
+])
+def test_a_bar_at_several_values_after_a_sum_is_ambiguous_like_one(row):
+    """The last term or the whole sum at every value listed? As for a bar at one value, refused
+    when a term before the bar mentions any variable it sets (was: the last term only)."""
+    (step,) = load(row, TWO).steps
+    assert step.kind == "unreadable" and "after a sum is ambiguous" in step.message, step.message
+    assert step.location.column == len("$$ ") + row.index(r"\Big") + 1     # at the bar
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(\mu_2^2 + x \mu_2) \Big|_{\mu_2=2,x=3} = 10", "verified"),
+    (r"\left. \mu_2^2 + x \mu_2 \right|_{\mu_2=2,x=3} = 10", "verified"),
+    (r"\left. \mu_2^2 + x \mu_2 \right|_{\mu_2=2,x=3} = 7", "refuted"),
+    (r"\sigma_2 + x \mu_2 \Big|_{\mu_2=2,x=3} = \sigma_2 + 6", "verified"),   # σ_2 not set
+])
+def test_a_bar_at_several_values_delimited_or_unambiguous(row, expected):
+    assert verdict(row, TWO).status == expected
+
+
 def test_a_bar_after_a_density_that_moves_with_its_variable_is_ambiguous():
     step = load(r"\log p_\theta(x) + \theta \Big|_{\theta = \theta_0} = 0", PARAM).steps[-1]
     assert step.kind == "unreadable" and "ambiguous" in step.message

@@ -8,6 +8,7 @@ import pytest
 
 from derive.engines.decide import decide
 
+
 from probability_support import display, readings, steps, verdicts
 
 XYZ = "% derive: discrete x, y, z\n% derive: joint p over x, y, z\n"
@@ -317,6 +318,43 @@ def test_a_capital_read_as_a_number_alone_is_still_a_number():
     header = "% derive: discrete x, y\n% derive: density p over x, y\n"
     assert verdicts(display(header, r"X + 1 = 1 + X", r"\Pr(X = x) = \sum_y p(x, y)")) == \
         ["verified", "verified"]
+
+@pytest.mark.parametrize("rows, column", [
+    ([r"P(x) = 2 p(x)", r"P(X = x) = p(x)"], 4),           # a quantity P(x) defined above
+    ([r"P(t) = t^2", r"P(X = x) = 1"], 4),                 # a function defined above
+    ([r"P = 3", r"P(X = x) = p(x)"], 4),
+    ([r"P(t) + 1 = P(t) + 1", r"P(X = x) = p(x)"], 4),     # used as an unknown function
+    ([r"1 = P(x) - 2 p(x) + 1", r"2 p(x) = 2 P(X = x)"], 15),
+])
+def test_an_event_of_a_name_the_file_gave_another_meaning_is_refused(rows, column):
+    """`P(X = x)` after the file defined or used P otherwise: the probability of the event
+    would be a second meaning of P (was: verified `P(X = x) = p(x)` after `P(x) = 2p(x)`)."""
+    header = "% derive: discrete x\n% derive: density p\n"
+    (*_, step) = steps(display(header, *rows))
+    assert step.kind == "unreadable" and "P(…) of events here would be a probability" in \
+        step.message, step.message
+    assert (step.location.line, step.location.column) == (len(rows) + 2, column)
+
+
+@pytest.mark.parametrize("rows", [
+    [r"P(X = x) = p(x)", r"P(t) = t^2"],
+    [r"P(X = x) = p(x)", r"P = 3"],
+    [r"\sum_x P(X = x) = 1", r"P(x) = 2 p(x)"],
+])
+def test_a_definition_of_a_name_read_as_a_probability_is_refused(rows):
+    header = "% derive: discrete x\n% derive: density p\n"
+    first, second = steps(display(header, *rows))
+    assert first.kind != "unreadable"
+    assert second.kind == "unreadable" and "as the probability of events: a definition" in \
+        second.message and (second.location.line, second.location.column) == (4, 4)
+
+
+def test_a_function_named_p_after_its_probability_use_is_refused():
+    header = "% derive: discrete x\n% derive: density p\n"
+    assert verdicts(display(header, r"P(X = x) = p(x)", r"P(t) + 1 = 2",
+                            r"\Pr(X = x) = p(x)")) == ["verified", "error", "verified"]
+    message = readings(display(header, r"P(X = x) = p(x)", r"P(t) + 1 = 2"))[1]
+    assert "as the probability of events and is used here as a function" in message
 
 
 def test_a_refused_probability_defines_nothing():

@@ -495,6 +495,68 @@ def test_a_shared_bound_first_bound_names_each():
     assert reading.startswith("0 < a, 0 < b ⇒")
 
 
+REAL_AB = "% derive: real a, b, c\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"a + b > 0 \quad a > 0, b > 0", "verified"),
+    (r"a + b > 0 \quad 0 < a, 0 < b", "verified"),
+    (r"a + b > 0 \quad a > 0, 0 < b", "verified"),
+    (r"a + b > 0 \quad 0 < a, b > 0", "verified"),        # restates the shared bound
+    (r"a + b + c > 0 \quad a, b > 0, c > 0", "verified"),
+    (r"ab < 1 \quad 0 < a < 1, 0 < b < 1", "verified"),
+    (r"a + b < 0 \quad a > 0, b > 0", "refuted"),
+    (r"ab < 1 \quad 0 \le a, b \ge 0", "refuted"),
+    (r"c > a \quad b > a, c > b", "verified"),            # a chain, no shared bound
+    (r"a < 1 \quad 0 < a, a < 1", "verified"),
+])
+def test_a_list_of_bounds_after_a_quad_is_the_rows_hypotheses(row, verdict):
+    """`\\quad a > 0, b > 0` was split off as an unreadable second row, and the row decided
+    without its hypotheses (refuted at negative a, b)."""
+    text = display(REAL_AB, row)
+    (step,) = steps(text)
+    assert step.kind != "unreadable" and step.hypotheses
+    assert verdicts(text) == [verdict]
+
+
+def test_a_list_of_bounds_in_the_justification_column_is_the_rows_hypotheses():
+    text = REAL_AB + "\\begin{align}\na + b &> 0 && 0 < a, 0 < b\n\\end{align}\n"
+    assert verdicts(text) == ["verified"]
+
+
+def test_a_list_of_relations_that_are_not_all_bounds_beside_a_row_is_refused():
+    row = r"a + b > 0 \quad a > 0, b = 1"
+    (step,) = steps(display(REAL_AB, row))
+    assert step.kind == "unreadable" and "a list of relations beside a row" in step.message
+    assert step.location.column == len("$$ ") + row.index("a > 0") + 1
+
+
+@pytest.mark.parametrize("row, at", [
+    (r"0 < a, b < 1 \Rightarrow ab < 1", "b < 1"),
+    (r"ab < 1 \quad \text{for } 0 < a, b < 1", "b < 1"),
+    (r"ab < 1 \quad (0 < a, b < 1)", "b < 1"),
+    (r"ab < 1 \quad 0 < a, b < 1", "b < 1"),
+    (r"ab < 1 \quad 0 < a, b, c < 1", "c < 1"),
+    (r"ab > 0 \quad 0 < a, b \ge 1", "b \\ge 1"),
+])
+def test_a_shared_bound_then_a_bound_of_another_name_is_ambiguous(row, at):
+    """`0 < a, b < 1`: both in (0, 1), or 0 < a and b < 1? Refused (was read as the latter,
+    and `ab < 1` refuted at a = 2.5)."""
+    (step,) = steps(display(REAL_AB, row))
+    assert step.kind == "unreadable" and "is ambiguous: write each bound in full" in \
+        step.message, step.message
+    assert step.location.column == len("$$ ") + row.index(", " + at) + len(", ") + 1
+
+
+def test_an_assumed_shared_bound_then_a_bound_of_another_name_is_refused():
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as caught:
+        steps(REAL_AB + "% derive: assume 0 < a, b < 1\n$$ ab < 1 $$\n")
+    assert "is ambiguous" in caught.value.message
+    header = REAL_AB + "% derive: assume 0 < a < 1, 0 < b < 1\n"
+    assert verdicts(header + "$$ ab < 1 $$\n") == ["verified"]
+
+
 @pytest.mark.parametrize("condition", [
     r"\quad (a \in (-\infty, \infty))", r"\quad (a, b \in (-\infty, \infty))",
     r"\quad a \in (-\infty, \infty)", r"\quad (a \in (-\infty, +\infty))",

@@ -676,6 +676,42 @@ def test_a_renamed_variable_the_file_names_otherwise_keeps_that_meaning(header, 
     assert step.kind == "unreadable" and message in step.message
 
 
+FREE_THEN_BOUND = [
+    ("% derive: variable x\n% derive: density p\n", r"k(x, x') = p(x) p(x')",
+     r"\frac{1}{2}\int \int (x - x')^2 p(x) p(x') \, dx \, dx' = "
+     r"\int x^2 p(x) \, dx - \left(\int x p(x) \, dx\right)^2"),
+    ("% derive: variable x\n% derive: density p\n", r"p(x) p(x') \le p(x) p(x')",
+     r"\int x' p(x') \, dx' = \int x p(x) \, dx"),
+    ("% derive: discrete x\n% derive: density p\n", r"p(x) p(x') \le p(x)",
+     r"\sum_{x'} x' p(x') = \sum_x x p(x)"),
+    (BAYES, r"p(x, \tilde y) \ge 0", r"\sum_{\tilde y} p(x, \tilde y) = p(x)"),
+    ("% derive: variable x\n% derive: density p\n", r"p(\hat x) \ge 0",
+     r"\mathbb{E}_{\hat x \sim p}[\hat x] = \mathbb{E}_{x \sim p}[x]"),
+]
+
+
+@pytest.mark.parametrize("header, free, bound", FREE_THEN_BOUND)
+def test_a_free_renamed_copy_in_a_density_is_refused_and_changes_no_later_row(header, free,
+                                                                             bound):
+    """A free `p(x')` made x' a variable of its own and p a joint over (x, x') for the whole
+    file: a later row binding x' read p(x') as the other marginal and was refuted (the
+    variance identity). x' is a copy of x wherever bound; free, it is refused."""
+    first, second = steps(display(header, free, bound))
+    assert first.kind == "unreadable" and "is free here: a copy of" in first.message
+    at = re.search(r"p(\([^()]*('|\\tilde|\\hat))", free).start(1)   # the copy's bracket
+    assert first.location.column == len("$$ ") + at + 1
+    assert verdicts(display(header, free, bound))[1] == "verified"
+
+
+def test_a_renamed_copy_declared_a_variable_keeps_that_meaning_free_and_bound():
+    header = "% derive: variable x, x'\n% derive: density p\n"
+    first, second = steps(display(header, r"p(x) p(x') \le p(x) p(x')",
+                                  r"\int x' p(x') \, dx' = \int x p(x) \, dx"))
+    assert first.kind != "unreadable" and second.kind != "unreadable"
+    assert verdicts(display(header, r"p(x) p(x') \le p(x) p(x')",
+                            r"\int x' p(x') \, dx' = \int x p(x) \, dx"))[1] != "verified"
+
+
 def test_a_renamed_variable_declared_of_its_own_ranges_over_its_own_range():
     header = "% derive: discrete x, \\tilde x\n% derive: density p over x\n% derive: function f\n"
     (step,) = steps(header + "$$ \\sum_{\\tilde x} f(\\tilde x) = \\sum_x f(x) $$\n")

@@ -30,7 +30,9 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from derive.frontend.latex.annotations import top_level_pieces
+from derive.frontend.latex.annotations import (
+    AMBIGUOUS_SHARED, ambiguous_after_shared, shared_bound, top_level_pieces,
+)
 from derive.frontend.scope import UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -478,10 +480,13 @@ class Directives:
     def _assume(self, body, offset):
         """`b - c = 1, b - a = 2` | `t < 1`: hypotheses of every row from here on (they
         accumulate); each restricts the instances the steps claim to hold on."""
-        start = 0
+        start, shared = 0, None
         for piece in [p for p in top_level_pieces(body) if p.strip()]:
             at = offset + body.index(piece, start)
             start = at - offset + len(piece)
+            if ambiguous_after_shared(shared, piece):          # `assume 0 < a, b < 1`
+                raise self.source.error(AMBIGUOUS_SHARED, at + len(piece) - len(piece.lstrip()))
+            shared = shared_bound(piece)
             self.scope.assumptions += self.reader.read_assumption(piece, at)
 
     def _concave(self, body, offset):

@@ -18,7 +18,10 @@ spaces), so positions in messages stay exact.
     `(a \\in \\mathbb{R}_{>0})` — relations, and membership in an interval read as its
     bounds — are hypotheses of the row; so is a bound on names written bare
     (`\\quad a, b > 0`, `\\quad a \\in (0, 1)`), bound-first or chained (`\\quad 0 < c`,
-    `-1 < c < 0`, `c > 0 > d`; `0 < a, b` is 0 < a, 0 < b). `(a \\in (-\\infty, \\infty))`
+    `-1 < c < 0`, `c > 0 > d`; `0 < a, b` is 0 < a, 0 < b), or a list of them
+    (`\\quad a > 0, 0 < b < 1`; a list of relations not all bounds is an error, never a
+    second row); `0 < a, b < 1` (both in (0, 1)? or 0 < a and b < 1?) is refused as
+    ambiguous, here, before an arrow and in `assume`. `(a \\in (-\\infty, \\infty))`
     states only that a is real, which is declared, not assumed: an error;
   - a parenthesis of words only (`(\\text{Jensen})`) or an equation tag (`(1)`, `(2.3)`,
     `(ii)`, `(*)`, `(\\star)`) is set aside; any other math in parentheses (`(a \\succ 0)`,
@@ -107,6 +110,15 @@ _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s
 
 AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
                "write \\text{if } i = j for a condition, or put a result on a row of its own")
+
+
+LISTED = ("a list of relations beside a row is read as its hypotheses only when each bounds "
+          "names (\\quad a > 0, 0 < b < 1): write other conditions with \\text{for } …, "
+          "or each result on a row of its own")
+# `0 < a, b < 1`: 0 < a < 1 and 0 < b < 1, or 0 < a and b < 1? Ambiguous: refused.
+AMBIGUOUS_SHARED = ("a bound shared by the names after it, then a bound of another name "
+                    "(0 < a, b < 1: both in (0, 1), or 0 < a and b < 1?) is ambiguous: write "
+                    "each bound in full (0 < a < 1, 0 < b < 1)")
 
 
 class RemarkError(Exception):
@@ -245,6 +257,12 @@ def _side(piece):
         return "remark", stripped, lead          # for every x of its own range: every row is
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
+    listed = [p for p in top_level_pieces(stripped) if p.strip()]
+    if len(listed) > 1 and _RELATION.search(stripped) and all(
+            _BARE_CONDITION.match(p) or _BOUND_CHAIN.match(p) or _NAME.match(p) for p in listed):
+        return "condition", stripped, lead            # `a > 0, b > 0`, `0 < a, 0 < b`
+    if len(listed) > 1 and all(_RELATION.search(p) for p in listed):
+        raise RemarkError(LISTED, lead)               # no row has a comma: never a row
     if _RELATION.search(stripped):
         return "row", stripped, lead
     return "math", lead, lead
@@ -299,16 +317,18 @@ def _conditions(text, offset):
             names, shared = [], None
         elif _RELATION.search(_without_text(piece)):
             relation = _LIST_RELATION.match(piece)
+            if ambiguous_after_shared(shared, piece):
+                raise RemarkError(AMBIGUOUS_SHARED, at + _lead(piece))
             if relation is not None:
                 out += [(name_at, name + relation.group("rest")) for name, name_at in names]
             elif names:
                 raise RemarkError("a list of names shares one bound: a, b > 0", names[0][1])
             out.append((at, piece))
             names = []
-            bound = _SHARED_BOUND.match(piece)      # `0 < a, b`: the names after share it
-            shared = bound.group("bound") if bound is not None else None
+            shared = shared_bound(piece)            # `0 < a, b`: the names after share it
         elif _NAME.match(piece) and shared is not None:
-            out.append((at, shared + piece))
+            out.append((at, shared[0] + piece))
+            shared[1].append(piece.strip())
         elif _NAME.match(piece):
             names.append((piece, at))
         else:
@@ -318,6 +338,29 @@ def _conditions(text, offset):
         raise RemarkError("derive reads a side condition as a relation (a > 0, t \\le 1) or "
                           "as a \\in (0, \\infty); not this", names[0][1])
     return out
+
+
+def ambiguous_after_shared(shared, piece):
+    """Whether a name's bound `piece` (`b < 1`) after a bound shared by the names listed
+    after it (`shared`: the bound `0 <` of `0 < a` and those names; None: no such bound)
+    makes the list ambiguous — the shared bound may or may not extend to b, and b's bound
+    to a. Not when the piece mentions the shared piece's bound or names: a chain of
+    relations (`0 < a, a < 1`, `b > a, c > b`) or the bound restated (`0 < a, b > 0`)."""
+    relation = _LIST_RELATION.match(piece)
+    if shared is None or relation is None:
+        return False
+    bound = re.fullmatch(r"\s*(?P<value>.*?)\s*" + INEQUALITY + r"\s*", shared[0])
+    operand = re.sub(INEQUALITY, "", relation.group("rest"), count=1).strip()
+    return not {piece[:relation.start("rest")].strip(), operand} & \
+        {*shared[1], bound.group("value")}
+
+
+def shared_bound(piece):
+    """(the bound `0 <`, [its name `a`]) of a piece `0 < a` whose bound the names listed
+    after it share, or None."""
+    found = _SHARED_BOUND.match(piece)
+    return (found.group("bound"), [piece[found.end("bound"):].strip()]) \
+        if found is not None else None
 
 
 def _interval(member, at):

@@ -9,7 +9,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   `p(z | x)`: one joint, its marginal, its conditional; see `notation.joint`). An
   undeclared letter written as a density's argument is a variable of it (an observed
   value: `\\log p(x)` with `p` over z); a renamed copy `y'`, `\\tilde y` bound by a sum,
-  an integral or an expectation is a bound copy of y (`Reader.sample_of`). Any other
+  an integral or an expectation is a bound copy of y (`Reader.sample_of`); free and
+  undeclared it is refused (a variable of its own would change the rows that bind it). Any other
   argument (a number, a declared symbol, an expression) is a value of the declared
   variable in its position: `p(0)`, `p(a)`.
 * **A density before brackets that hold densities multiplies them**: in
@@ -28,7 +29,9 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   variable, the probability is the mass of the one declared law over those variables
   (`random X with density f over x`, a joint): the same value as `P(X = x)` after
   `distribution P with density p`. Any other argument is refused (never a function Pr or a
-  chain definition of P).
+  chain definition of P). P keeps one meaning in a file: `P(X = x)` after the file defined
+  or used P otherwise (`P(x) = 2p(x)`, `P(t) = t^2`) is refused, and so is a definition or
+  a function use of P after `P(X = x)` was read as a probability.
 * **Densities given by a formula, as arguments.** An argument of a divergence that is an
   expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
   is the function of the variables it is written in (at their declared letters, whatever
@@ -285,10 +288,23 @@ class Probability:
                 if isinstance(d, Family) else d for d, n in zip(dists, nodes)]
 
     # ------------------------------------------------------------------ events
-    def event_probability(self, key, bracket):
+    def event_probability(self, key, bracket, at):
         """`\\Pr(X = x)`, `P(Y = y \\mid X = x)` with the name undeclared: the mass of the
         one declared law over the random variables of the events; None when `key` is no
-        spelling of a probability or an argument is not an event `V = v`."""
+        spelling of a probability or an argument is not an event `V = v`. The use is
+        recorded (at offset `at`): a later row defining the name is refused
+        (`not_a_probability`)."""
+        variables = self._event_variables(key, bracket)
+        if variables is None:
+            return None
+        law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
+        mass = self.density(law, self.scope.context.info(law), bracket)
+        self.scope.operator_uses.setdefault(key, at)
+        return mass
+
+    def _event_variables(self, key, bracket):
+        """The random variables of `key(V = v, … | W = w)` when `key` spells a probability
+        and every argument is an event `V = v` of a declared variable, else None."""
         if key not in PROBABILITY or bracket.open != "(" or not bracket.args or \
                 any(s not in (",",) + BARS for s in bracket.seps):
             return None
@@ -301,8 +317,37 @@ class Probability:
             if variable is None:
                 return None
             variables.append(variable)
-        law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
-        return self.density(law, self.scope.context.info(law), bracket)
+        return variables
+
+    def not_an_event_of_another_name(self, key, bracket, node):
+        """Refuse `P(X = x)` (an event) where the file gave P another meaning: declared or
+        used as a function or a number, or a row defined it (`P(x) = 2p(x)`, `P(t) = t^2`).
+        Read as the probability of the event, P would mean two things in one file, and the
+        row would be checked against the one the author did not mean (was: verified)."""
+        if bracket is None or self.bound_name(key) is not None or \
+                self._event_variables(key, bracket) is None:
+            return
+        found = self.scope.lookup(key)
+        other = found is not None and found[1].kind is not Kind.DISTRIBUTION
+        labels = [label for label in list(self.scope.heads) + list(self.scope.ended)
+                  if label.startswith(key + "(")]      # a quantity P(x), even if ended
+        if other or labels:
+            what = f"the quantity {labels[0]}" if labels and not other else \
+                "a function or a number"
+            raise self.error(f"{key} is defined or used above as {what}: {key}(…) of events "
+                             f"here would be a probability, a second meaning (one name means "
+                             f"one thing) — write \\Pr(…) for the probability, or rename one",
+                             node)
+
+    def not_a_probability(self, key, node):
+        """Refuse a definition of `P` (`P(t) = t^2`) after a row read `P(X = x)` as the
+        probability of an event: P would mean two things in one file."""
+        if key in PROBABILITY and key in self.scope.operator_uses:
+            line, column = self.source.position(self.scope.operator_uses[key])
+            raise self.error(f"{key} is read at line {line}, column {column} as the "
+                             f"probability of events: a definition would give it a second "
+                             f"meaning (one name means one thing) — write \\Pr(…) there, or "
+                             f"rename one", node)
 
     # ------------------------------------------------------------------ arguments
     def density_argument(self, node):
@@ -347,7 +392,7 @@ class Probability:
             if len(set(named)) != len(named) or any(v in exclude for v in named):
                 raise self.error("a variable appears twice in a density's arguments", node)
             for variable, (_, term) in zip(named, pairs):
-                self._make_variable(variable, info)
+                self._make_variable(variable, info, name, node)
             return in_order(info, named, [t for _, t in pairs]) if not family else \
                 (tuple(named), tuple(t for _, t in pairs))
         if len(pairs) == len(candidates) and not any(v is not None for v, _ in pairs):
@@ -367,11 +412,24 @@ class Probability:
                 return term.name
         return None
 
-    def _make_variable(self, variable, info):
-        """Declare an undeclared letter a variable, discrete when the distribution's are."""
+    def _make_variable(self, variable, info, dist, node):
+        """Declare an undeclared letter a variable, discrete when the distribution's are.
+        Not a renamed copy `x'`, `\\tilde x` (or sample `x_i`) of a declared x: that
+        spelling stands for x wherever a sum, an integral or an expectation binds it, and a
+        variable of its own made here would change those rows for the whole file (p a joint
+        over x and x', its marginal at the bound x'); free, it is refused."""
         found = self.scope.lookup(variable.latex)
         if found is None or found[0] is not variable or found[1].declared:
             return
+        copied = self.sample_of(variable.latex)
+        if copied is not None:
+            key, base = variable.latex, copied[0].latex
+            raise self.error(f"{key} is free here: a copy of {base} ({key}, \\tilde{{{base}}}) "
+                             f"stands for {base} where a sum, an integral or an expectation "
+                             f"binds it (\\int … \\, d{key}); free, {dist.latex}({key}) would "
+                             f"make it a variable of its own and {dist.latex} a joint over "
+                             f"{base} and {key} — bind it, or declare it (% derive: variable "
+                             f"{key}) for that meaning", node)
         discrete = any(getattr(self.scope.context.info(v), "discrete", False) for v in info.over)
         self.scope.declare_variable(variable.latex, discrete)
 

@@ -41,7 +41,8 @@
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
   `\\left.` (`\\left. A + B \\right|_{\\theta=0}`) to exactly what the two enclose, across
   the terms of a sum. A bare bar after a sum (`A + B \\Big|_{θ=0}`) is refused as
-  ambiguous when the terms before it mention θ (B, or A + B, evaluated?).
+  ambiguous when the terms before it mention θ (B, or A + B, evaluated?) — for a bar at
+  several values, any variable it sets.
 """
 
 from __future__ import annotations
@@ -300,8 +301,9 @@ class Products:
 
     def unambiguous_bar(self, node, before):
         """Refuse a bare evaluation bar after a sum, `A + B \\Big|_{θ=0}`, when the terms
-        before it (`before`, read) mention its variable: it could apply to B or to A + B, and
-        the two differ. (When they do not mention it, both readings agree.)"""
+        before it (`before`, read) mention its variable — any of its variables for a bar at
+        several values (`A + B \\Big|_{μ=2, x=3}`): it could apply to B or to A + B, and
+        the two differ. (When they do not mention them, both readings agree.)"""
         if is_tree(node, "signed"):
             node = node.children[1]
         if not is_tree(node, "run") or not before:
@@ -311,14 +313,15 @@ class Products:
             return
         bar = self.piece(node.children[bars[-1]])
         spec = single(bar.sub)
-        if not is_tree(spec, "equation"):
+        if not is_tree(spec, "equation", "equations"):
             return
-        var = self._variable_name(single(spec.children[0]))
-        if any(self._moves_with(t, var) for t in before):
-            raise self.error(f"an evaluation bar after a sum is ambiguous (the last term, or "
-                             f"the whole sum, at {var.latex} = …?): write \\left. … "
-                             f"\\right|_{{…}} around what is evaluated, or bracket it",
-                             bar.node)
+        for var_node in spec.children[0::4]:      # every variable a bar of several values sets
+            var = self._variable_name(single(var_node))
+            if any(self._moves_with(t, var) for t in before):
+                raise self.error(f"an evaluation bar after a sum is ambiguous (the last term, "
+                                 f"or the whole sum, at {var.latex} = …?): write \\left. … "
+                                 f"\\right|_{{…}} around what is evaluated, or bracket it",
+                                 bar.node)
 
     def _moves_with(self, term, var):
         """Whether `term` changes with `var`: mentions it free, or has a density that depends

@@ -521,15 +521,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 return None
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
                 raise self.error(LOOKALIKES[name.key], items[0])
+            self.not_a_probability(name.key, items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
+        if name.key in PROBABILITY:
+            self.not_an_event_of_another_name(name.key, bracket, items[0])
         if not known and relation is not DEFINE and name.key in PROBABILITY and \
-                self.event_probability(name.key, bracket) is not None:
+                self.event_probability(name.key, bracket, self.offset + _start(items[0])) \
+                is not None:
             return None                                     # P(X = x) = …: a claim
         if not known and relation is not DEFINE and name.key in LOOKALIKES and \
                 (name.key in ALWAYS_OPERATORS or self._random_event(bracket)):
             raise self.error(LOOKALIKES[name.key], items[0])
+        if not known:
+            self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        registry.spelled(name.key) and self._reads(name, bracket)
@@ -1363,6 +1369,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if component is not None:
             return component, 1
         found = self.scope.lookup(key)
+        if key in PROBABILITY:
+            self.not_an_event_of_another_name(key, bracket, p.node)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
             return self._indexed(p, bracket, found[1].domain)
@@ -1406,7 +1414,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if quantity is not None:
             return quantity, 1
         if bracket is not None and found is None and key in PROBABILITY:
-            mass = self.event_probability(key, bracket)
+            mass = self.event_probability(key, bracket, self.offset + _start(p.node))
             if mass is not None:
                 return mass, 2
         if found is None and key in LOOKALIKES and (key in ALWAYS_OPERATORS or (
@@ -1486,8 +1494,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """`h(u)` as an unknown function after `h(X)` was read as the entropy above."""
         if key in self.scope.operator_uses:
             line, column = self.source.position(self.scope.operator_uses[key])
-            raise self.error(f"{key} is read at line {line}, column {column} as an operator "
-                             f"on distributions and is used here as a function: one name means "
+            what = "the probability of events" if key in PROBABILITY else \
+                "an operator on distributions"
+            raise self.error(f"{key} is read at line {line}, column {column} as {what} "
+                             f"and is used here as a function: one name means "
                              f"one thing (declare the function, % derive: function {key}, or "
                              f"rename one)", node)
 
