@@ -724,3 +724,30 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
 ])
 def test_poisson_and_binomial_families(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_with():
+    """`\\sum_y p(y) f(y)` of a `density p over x` uses p's y-marginal (p is the joint of
+    every variable it is written with): the counterexample lists the joint table and both
+    marginals, and the printed sides are recomputed from what is printed."""
+    import itertools
+    header = ("% derive: discrete x, y in \\mathcal{X}\n% derive: density p over x\n"
+              "% derive: function f\n")
+    (step,) = steps(header + "$$ \\sum_y p(y) f(y) = \\sum_x p(x) f(x) $$\n")
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "refuted"
+    shown = dict(verdict.counterexample.assignment)
+    table = shown["p"]
+    assert "on the values of x × the values of y" in table and "marginals:" in table
+    numbers = [[float(v) for v in re.findall(r"-?[\d.]+", part)]
+               for part in re.findall(r"\(([^)]*)\)", table)]
+    joint, by_x, by_y = numbers
+    assert abs(sum(joint) - 1) < 1e-5 and abs(sum(by_y) - 1) < 1e-5
+    assert all(abs(joint[2 * i] + joint[2 * i + 1] - by_x[i]) < 1e-5 for i in range(2))
+    assert all(abs(joint[j] + joint[2 + j] - by_y[j]) < 1e-5 for j in range(2))
+    values = [float(v) for v in re.findall(r"-?[\d.]+", shown["f"])]
+    left, right = (float(verdict.counterexample.lhs_value),
+                   float(verdict.counterexample.rhs_value))
+    assert any(abs(sum(m * v for m, v in zip(by_y, f)) - left) < 1e-4 and
+               abs(sum(m * v for m, v in zip(by_x, f)) - right) < 1e-4
+               for f in itertools.permutations(values))
