@@ -189,7 +189,7 @@ def test_domains_of_functions_and_classes_of_functions_read():
     header = ("% derive: variable x\n% derive: convex f\n% derive: function class \\mathcal{T}\n"
               "% derive: define f^*(t) = \\sup_{u \\in \\text{dom}_f}\\left\\{ ut - f(u) \\right\\}\n")
     (text,) = readings(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0"))
-    assert text.startswith("max_{T} ")
+    assert text.startswith("max_{T∈𝒯} ")
     assert verdicts(display(header, r"\sup_{T \in \mathcal{T}} \left\{ T(x) \right\} = 0")) == \
         ["undecided"]                          # an optimum over functions is not checked
 
@@ -253,3 +253,57 @@ def test_a_row_without_a_defining_sign_fails_fast():
                      r"\int \log \exp \sin \cos \tan p(x) \, \sup_{V} \left\{ V(x) \right\} "
                      r"\, dx \ge \sup_{V} \left\{ \mathbb{E}_{x\sim p}[V(x)] \right\}"))
     assert time.monotonic() - started < 5
+
+
+CLASSES = ("% derive: variable x\n% derive: density p\n% derive: real a\n"
+           "% derive: function class \\mathcal{T}\n% derive: function class \\mathcal{S}\n")
+LINEAR = r"\left\{ \int p(x) T(x) dx \right\}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # two declared classes are two sets about which nothing is known: 𝒯 = {x ↦ 0} and
+    # 𝒮 = {x ↦ 1} give 0 and 1, so equal objectives do not make equal optima
+    (r"\sup_{T \in \mathcal{T}} " + LINEAR + r" = \sup_{T \in \mathcal{S}} " + LINEAR,
+     "undecided"),
+    (r"\inf_{T \in \mathcal{T}} " + LINEAR + r" = \inf_{T \in \mathcal{S}} \left\{ "
+     r"\mathbb{E}_{x \sim p}[T(x)] \right\}", "undecided"),
+    (r"a + \sup_{T \in \mathcal{T}} " + LINEAR + r" = a + \sup_{T \in \mathcal{S}} " + LINEAR,
+     "undecided"),                               # inside an expression: two atoms
+    (r"\int p(x) \sup_{T \in \mathcal{S}} \left\{ T(x) \right\} dx \ge "
+     r"\sup_{T \in \mathcal{T}} " + LINEAR, "undecided"),   # the inner optimum is no number
+    # over one class, renaming and rewriting the objective stay identities
+    (r"\sup_{T \in \mathcal{T}} " + LINEAR + r" = \sup_{T \in \mathcal{T}} \left\{ "
+     r"\mathbb{E}_{x \sim p}[T(x)] \right\}", "verified"),
+])
+def test_optima_over_two_classes_of_functions_are_two_optima(row, verdict):
+    assert verdicts(display(CLASSES, row)) == [verdict]
+
+
+def test_the_class_of_an_optimum_is_part_of_its_reading_and_of_its_normal_form():
+    (step,) = steps(display(CLASSES, r"\sup_{T \in \mathcal{T}} " + LINEAR + r" = "
+                            r"\sup_{T \in \mathcal{S}} " + LINEAR))
+    assert step.reading.startswith("max_{T∈𝒯} ") and "max_{T′∈𝒮} " in step.reading
+    assert step.lhs.over.latex == r"\mathcal{T}" and step.rhs.over.latex == r"\mathcal{S}"
+    from derive.engines.normal_form import Normaliser
+    normaliser = Normaliser(step.context, time.monotonic() + 20)
+    assert normaliser.value(step.lhs).key() != normaliser.value(step.rhs).key()
+    detail = decide(step, "0", time.monotonic() + 20).detail
+    assert "different classes of functions" in detail
+
+
+@pytest.mark.parametrize("header, verdict", [
+    ("", "undecided"),                      # r undeclared: complex, the sup is not defined
+    ("% derive: real r\n", "verified"),
+    ("% derive: positive r\n", "verified"),
+])
+def test_the_biconjugate_is_f_only_at_a_real_argument(header, verdict):
+    """f** = f of a convex f is a statement about real r: for a complex r (undeclared), the
+    objective t r − f*(t) is complex-valued and its supremum is not defined."""
+    text = ("% derive: convex f\n" + header +
+            "% derive: define f^*(t) = \\sup_{u}\\left\\{ ut - f(u) \\right\\}\n")
+    assert verdicts(display(text, r"1 + \sup_{t} \left\{ t r - f^*(t) \right\} = 1 + f(r)",
+                            r"1 + \inf_{t} \left\{ f^*(t) - t r \right\} = 1 - f(r)")) == \
+        [verdict, verdict]
+    assert verdicts(display(text + "% derive: real b\n",
+                            r"\sup_{t} \left\{ t b - f^*(t) + c \right\} + 1 = f(b) + c + 1")) \
+        == ["undecided"]                    # the constant c is complex

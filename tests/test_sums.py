@@ -807,3 +807,30 @@ def test_a_row_defining_a_member_at_an_index_defines_the_family():
     assert verdicts(display(header, *rows)) == ["definition", "verified", "refuted", "verified"]
     assert verdicts(display("% derive: real a\n", "L_D = a + 1", "L_D - a = 1")) == \
         ["definition", "verified"]                     # no D in the body: one name L_D
+
+def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_with():
+    """`\\sum_y p(y) f(y)` of a `density p over x` uses p's y-marginal (p is the joint of
+    every variable it is written with): the counterexample lists the joint table and both
+    marginals, and the printed sides are recomputed from what is printed."""
+    import itertools
+    header = ("% derive: discrete x, y in \\mathcal{X}\n% derive: density p over x\n"
+              "% derive: function f\n")
+    (step,) = steps(header + "$$ \\sum_y p(y) f(y) = \\sum_x p(x) f(x) $$\n")
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value == "refuted"
+    shown = dict(verdict.counterexample.assignment)
+    table = shown["p"]
+    assert "on the values of x × the values of y" in table and "marginals:" in table
+    numbers = [[float(v) for v in re.findall(r"-?[\d.]+", part)]
+               for part in re.findall(r"\(([^)]*)\)", table)]
+    joint, by_x, by_y = numbers
+    assert abs(sum(joint) - 1) < 1e-5 and abs(sum(by_y) - 1) < 1e-5
+    assert all(abs(joint[2 * i] + joint[2 * i + 1] - by_x[i]) < 1e-5 for i in range(2))
+    assert all(abs(joint[j] + joint[2 + j] - by_y[j]) < 1e-5 for j in range(2))
+    values = [float(re.findall(r"-?[\d.]+", v)[0]) for k, v in shown.items()
+              if k.startswith("f(")]                      # one row per member: f(1) = …
+    left, right = (float(verdict.counterexample.lhs_value),
+                   float(verdict.counterexample.rhs_value))
+    assert any(abs(sum(m * v for m, v in zip(by_y, f)) - left) < 1e-4 and
+               abs(sum(m * v for m, v in zip(by_x, f)) - right) < 1e-4
+               for f in itertools.permutations(values))

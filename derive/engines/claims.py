@@ -484,6 +484,12 @@ def optimisation(step, seed, deadline, report):
     if left.var.latex != right.var.latex:
         return Verdict(UNDECIDED, "optimisation", "the two problems optimise different "
                        "variables")
+    if left.over is not right.over:
+        return Verdict(UNDECIDED, "optimisation", "the two problems range over different "
+                       "classes of functions (" + " and ".join(
+                           plain(o.latex) if o is not None else "no class"
+                           for o in (left.over, right.over)) + "), about which nothing "
+                       "else is declared")
     if left.interval != right.interval:
         return Verdict(UNDECIDED, "optimisation", "the two problems range over different "
                        "domains")

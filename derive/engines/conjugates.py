@@ -5,27 +5,36 @@ says so, see the README), f** = f: with f*(t) = sup_u {u t − f(u)},
 
     sup_t { t r − f*(t) } + c = f(r) + c          (t, u over the whole real line)
 
-for every r and c that do not involve t. `biconjugate` recognises that shape in an
-`Optimum` term — the inner supremum written directly or through a definition
+for every real r and c that do not involve t (shown real by the normal form's signs: for
+a complex r — an undeclared letter — t r − f*(t) is complex-valued and its supremum is not
+defined; f is a real function of a real argument). `biconjugate` recognises that shape in
+an `Optimum` term — the inner supremum written directly or through a definition
 (`define f^*(t) = \\sup_u …`), `\\inf_t { f*(t) − t r }` as −f(r), `\\text{dom}_{f^*}` read
 as the line (outside it t r − f*(t) = −∞, so the supremum is the same) — and returns the
 term f(r) + c; anything else is None and stays an optimum. The shape is checked with the
 exact normal form (the body minus −f*(t) is t·r + c, r and c read off at t = 1 and t = 0),
 so only a proof of it rewrites. Used by the normal form and the numeric evaluator alike,
-so both see the same reading.
+so both see the same reading. The optima are over numbers: a supremum over a class of
+functions (`\\sup_{T \\in \\mathcal{T}}`) is never rewritten.
 """
 
 from __future__ import annotations
 
+from derive.engines import normal_form
 from derive.model.names import Kind
 from derive.model.terms import (
     MINUS_ONE, OO, Add, Call, Defined, Mul, Num, Optimum, Sym, neg, sub, substitute,
 )
 
 
-def biconjugate(opt, context, zero):
+def biconjugate(opt, context, normal):
     """f(r) + c (a term) when `opt` is sup_t {t r − f*(t) + c} (or the inf of its negative)
-    for a declared convex f; else None. `zero(term)` proves a term is 0 (the normal form)."""
+    for a declared convex f and real r, c; else None. `normal(term)` is the term's normal
+    form (a `Poly`), or None when it has none."""
+    def zero(term):
+        poly = normal(term)
+        return poly is not None and poly.is_zero()
+
     if opt.kind not in ("max", "min") or not _whole_line(opt):
         return None
     t = opt.var
@@ -40,7 +49,8 @@ def biconjugate(opt, context, zero):
         rest = Add(*rest) if len(rest) > 1 else rest[0] if rest else Num(0)
         c = substitute(rest, {t: Num(0)})
         r = sub(substitute(rest, {t: Num(1)}), c)
-        if not zero(sub(rest, Add(Mul(Sym(t), r), c))):
+        if not zero(sub(rest, Add(Mul(Sym(t), r), c))) or not (_real(normal, r) and
+                                                             _real(normal, c)):
             return None
         value = Add(Call(f, r), c)
         return value if opt.kind == "max" else neg(value)
@@ -84,6 +94,13 @@ def _negated_convex_call(part, u, context):
     return call.function
 
 
+def _real(normal, term):
+    """Whether `term` is shown real by its normal form's signs."""
+    poly = normal(term)
+    return poly is not None and normal_form._poly_sign(poly) != normal_form.COMPLEX
+
+
 def _whole_line(opt):
+    """Whether `opt` ranges over all real numbers (not over a class of functions)."""
     low, high, _ = opt.interval
-    return high is OO and isinstance(low, Mul) and OO in low.args
+    return opt.over is None and high is OO and isinstance(low, Mul) and OO in low.args

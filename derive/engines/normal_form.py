@@ -172,11 +172,13 @@ class Normaliser:
         f is f (`conjugates`); any other is an atom of its objective's normal form, with
         its bound variable (a number, or a function T applied) replaced by a marker
         numbered from the inside out, so optima equal up to the bound letter are one atom
-        and equal objectives give equal optima (congruence). An argmax is no number here."""
+        and equal objectives give equal optima (congruence) — over one domain: the ends,
+        and the class of functions a function ranges over, are part of the atom. An argmax
+        is no number here."""
         from derive.engines.conjugates import biconjugate
         if t.kind not in ("max", "min"):
             raise Unsupported("an argmax or argmin inside an expression")
-        rewritten = biconjugate(t, self.context, lambda d: self.value(d).is_zero())
+        rewritten = biconjugate(t, self.context, self.value)
         if rewritten is not None:
             return self.value(rewritten)
         body = self.value(t.body).key()
@@ -185,8 +187,9 @@ class Normaliser:
         body = _rebind(body, serial, mark)
         ends = tuple(("oo",) if e is OO else ("-oo",) if isinstance(e, Mul) and OO in e.args
                      else self.value(e).key() for e in t.interval[:2])
+        over = () if t.over is None else ("class", t.over.latex, t.over.serial)
         return Poly.atom(("opt", t.kind, body, ends, t.interval[2], REAL if
-                          _real_key(body) else COMPLEX))
+                          _real_key(body) else COMPLEX, over))
 
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are

@@ -9,8 +9,9 @@ B(x, T(x)) ≤ sup_t B(x, t) at every x, so after weighting by w ≥ 0 and integ
 them) keeps the bound.
 
 Applied only where its hypotheses are shown:
-* the inner optimum ranges over the whole line (then every real value T(x) is a t; a
-  `\\text{dom}_{f^*}` is read as the line, see `conjugates`), and has the outer's kind;
+* the inner optimum ranges over the whole line of numbers, not over a class of functions
+  (then every real value T(x) is a t; a `\\text{dom}_{f^*}` is read as the line, see
+  `conjugates`), and has the outer's kind;
 * the weight w (the integral's other factors, or the density of an expectation) is shown
   non-negative by the normal form's sign rules;
 * the outer optimum's objective equals ∫ w(x) B(x, T(x)) dx — the inner objective with t
@@ -69,9 +70,11 @@ def _integral_of_optimum(term, kind):
 def _check(step, parts, outer, seed, deadline):
     x, w, inner = parts
     low, high, _ = inner.interval
-    if not (high is OO and isinstance(low, Mul) and OO in low.args):
+    if inner.over is not None or not (high is OO and isinstance(low, Mul) and OO in low.args):
+        where = f"ranges over the class {plain(inner.over.latex)} of functions, not" if \
+            inner.over is not None else "does not range"
         return Verdict(UNDECIDED, "pointwise optimum", f"the inner optimum over "
-                       f"{plain(inner.var.latex)} does not range over the whole line, so a "
+                       f"{plain(inner.var.latex)} {where} over the whole line, so a "
                        f"function's values need not lie in its range")
     if step.context.kind(outer.var) is not Kind.FUNCTION:
         return None

@@ -452,13 +452,15 @@ class Limit(Term):
 
 class Optimum(Term):
     """`kind` ∈ max, min, argmax, argmin of `body` over `var` in the interval from `low` to
-    `high`, whose ends are closed as `closed` says ("()", "[)", "(]", "[]")."""
+    `high`, whose ends are closed as `closed` says ("()", "[)", "(]", "[]"); over a function
+    `var` in a declared class of functions, `over` is that class's Name (None for numbers).
+    The class is part of the optimum: optima over two classes are two terms."""
 
     __slots__ = ()
     KINDS = ("max", "min", "argmax", "argmin")
 
-    def __new__(cls, kind, body, var: Name, low, high, closed="()"):
-        return Term.__new__(cls, kind, body, var, low, high, closed)
+    def __new__(cls, kind, body, var: Name, low, high, closed="()", over: Name | None = None):
+        return Term.__new__(cls, kind, body, var, low, high, closed, over)
 
     @property
     def kind(self):
@@ -475,6 +477,15 @@ class Optimum(Term):
     @property
     def interval(self):
         return self.args[3], self.args[4], self.args[5]
+
+    @property
+    def over(self):
+        return self.args[6]
+
+    @property
+    def domain(self):
+        """What the variable ranges over: the interval and the class together."""
+        return self.args[3:]
 
     @property
     def binds(self):

@@ -214,7 +214,8 @@ def _show(t, context):
     if kind is Optimum:
         low, high, closed = t.interval
         unbounded = low == Mul(Num(-1), Const("oo")) and high == Const("oo")
-        where = "" if unbounded else f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
+        where = f"∈{_name(t.over)}" if t.over is not None else "" if unbounded else \
+            f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
         return _wrap(f"{t.kind}_{{{_name(t.var)}{where}}} {_show(t.body, _ADD)}", _ADD, context)
     return repr(t)
 

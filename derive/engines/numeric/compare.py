@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import product
+from math import prod
 
 from flint import acb, ctx
 
@@ -32,6 +34,7 @@ START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
 DRAWS = 12
 TOLERANCE = 1e-12                       # relative radius under which "= holds" is accepted
+TABLE = 64                              # values of a drawn distribution a counterexample lists
 
 HOLDS, FAILS, UNCLEAR, SKIPPED = "holds", "fails", "unclear", "skipped"
 
@@ -244,7 +247,7 @@ def _counterexample(outcome, instance, labels, context, functions=()):
             continue                         # given by its formula, shown with the reading
         if declaration.kind is Kind.DISTRIBUTION:
             used_continuous |= not all(instance.is_discrete(v) for v in declaration.info.over)
-            rows.append((name.latex, _distribution_text(ev, name, declaration)))
+            rows.append((name.latex, _distribution_text(ev, name, declaration, labels)))
         elif declaration.kind in (Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) and \
                 ("sym", label) in instance._values:
             rows.append((name.latex, _number_text(instance._values[("sym", label)])))
@@ -309,24 +312,44 @@ def _member_label(name, args, ev):
     return f"{name.latex}({text})"
 
 
-def _distribution_text(ev, name, declaration):
+def _distribution_text(ev, name, declaration, labels):
+    """A drawn distribution as the values the evaluation used: its table over every variable
+    the step writes it with (`labels.joints`: p(y) of a `density p over x` is the y-marginal
+    of that joint), the last variable varying fastest, then the marginal on each variable
+    of a joint, and for a conditional family its table for each value of what it is given.
+    A table of more than `TABLE` values is described, not listed."""
     info = declaration.info
-    if len(info.over) != 1 or info.given:
+    variables = tuple(labels.joints.get(name, info.over))
+    axes = tuple(info.given) + variables
+    sizes = [ev._size(v) for v in axes]
+    if prod(sizes) > TABLE:
         return "a positive table on the cells"
-    values = []
+    dist = Dist(name, info.over)
     saved = ctx.prec
     ctx.prec = 64
     try:
-        for cell in range(ev._size(info.over[0])):
-            try:
-                values.append(ev.table(Dist(name, info.over), info, {info.over[0]: cell}, {}))
-            except Exception:       # noqa: BLE001 - a description only
-                return "a positive density on the cells"
+        def values(at, given=()):
+            """The table at every cell of the `at` variables, the `given` ones first."""
+            cells = product(*(range(ev._size(v)) for v in tuple(given) + tuple(at)))
+            return "(" + ", ".join(_short(ev.table(
+                dist, info, dict(zip(at, c[len(given):])), dict(zip(given, c[:len(given)]))))
+                for c in cells) + ")"
+        if len(axes) == 1:
+            return values(variables) + (" on the values of " + axes[0].latex if
+                                        ev.instance.is_discrete(axes[0]) else " on the cells")
+        text = values(variables, info.given) + " on " + " × ".join(
+            ("the values of " if ev.instance.is_discrete(v) else "the cells of ") + v.latex
+            for v in axes) + ", the last varying fastest"
+        if info.given:
+            text += (f" (a law of {', '.join(v.latex for v in variables)} for each value of "
+                     f"{', '.join(v.latex for v in info.given)})")
+        elif len(variables) > 1:
+            text += "; marginals: " + ", ".join(f"{v.latex} {values((v,))}" for v in variables)
+        return text
+    except Exception:       # noqa: BLE001 - a description only
+        return "a positive table on the cells"
     finally:
         ctx.prec = saved
-    where = "the values of " + info.over[0].latex if ev.instance.is_discrete(info.over[0]) \
-        else "the cells"
-    return "(" + ", ".join(_short(v) for v in values) + ") on " + where
 
 
 def _number_text(value):

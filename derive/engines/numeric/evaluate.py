@@ -264,12 +264,12 @@ class Evaluator:
         from derive.engines.conjugates import biconjugate
         from derive.engines.normal_form import Normaliser, Undefined, Unsupported
 
-        def zero(term):
+        def normal(term):
             try:
-                return Normaliser(self.context, self.deadline).value(term).is_zero()
+                return Normaliser(self.context, self.deadline).value(term)
             except (Unsupported, Undefined):
-                return False
-        rewritten = biconjugate(t, self.context, zero)
+                return None
+        rewritten = biconjugate(t, self.context, normal)
         if rewritten is None:
             raise NotEvaluable("an optimum inside an expression")
         return self._value(rewritten)

@@ -2673,9 +2673,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             low, high, closed = self._half_line(rel, bound, spec)
         key = self._index_key(var_node)
         found = self.declared(key)
+        over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
-        elif is_tree(spec, "domain") and self._function_class(spec.children[2]):
+        elif over is not None:
             var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
             var = self.fresh(key, declaration=LOCAL_OPTIMUM)
@@ -2684,7 +2685,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
             raise self.error(f"the domain of this \\{kind} is empty", node)
-        return Optimum(kind, value, var, low, high, closed)
+        return Optimum(kind, value, var, low, high, closed, over)
 
     def _objective(self, body):
         """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of
@@ -2730,14 +2731,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return found is not None and found[1].kind in (Kind.FUNCTION, Kind.DEFINITION)
 
     def _function_class(self, node):
-        """Whether a node names a class of functions declared with `function class`."""
+        """The Name of the class of functions a node names (declared with `function
+        class`), or None."""
         try:
             key = self._index_key(node)
         except InputError:
-            return False
+            return None
         found = self.declared(key)
-        return found is not None and found[1].kind is Kind.SET and \
-            getattr(found[1].info, "shape", None) == "class"
+        if found is not None and found[1].kind is Kind.SET and \
+                getattr(found[1].info, "shape", None) == "class":
+            return found[0]
+        return None
 
     def _half_line(self, rel, bound, node):
         """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
@@ -2753,7 +2757,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`; of the
         domain of a declared or defined function (`\\text{dom}_f`, `\\operatorname{dom} f^*`),
         taken to be the real line; of a declared class of functions (`T \\in \\mathcal{T}`)."""
-        if self._function_domain(node) or self._function_class(node):
+        if self._function_domain(node) or self._function_class(node) is not None:
             return neg(OO), OO, "()"
         inner = single(node)
         if is_tree(inner, "script") and len(inner.children) == 1:
