@@ -1205,6 +1205,54 @@ def test_the_derivative_of_a_plainly_declared_function(row, expected):
     assert verdicts(display("% derive: real u\n% derive: function f\n", row))[-1] == expected
 
 
+@pytest.mark.parametrize("row, shown, expected", [
+    (r"f^{(0)}(u) = f(u)", "f(u) = f(u)", "verified"),    # the 0-th derivative is f itself
+    (r"\frac{d}{du} f^{(0)}(u) = f'(u)", "d/du f(u) = f'(u)", "verified"),
+    (r"f^{(0)}(u) = f(u) + 1", "f(u) = f(u) + 1", "refuted"),
+    (r"f^{(0)}(u) = f'(u)", "f(u) = f'(u)", "refuted"),
+])
+def test_the_zeroth_derivative_of_a_declared_function(row, shown, expected):
+    """Round 8, D: f^{(0)} is f (one name), never a new function also spelled f."""
+    header = "% derive: real u\n% derive: function f\n"
+    assert reading(row, header) == [shown]
+    assert verdicts(display(header, row))[-1] == expected
+
+
+_COMPLEX_POINT = "% derive: real t\n% derive: function f\n"     # a undeclared: complex draws
+
+
+@pytest.mark.parametrize("row, wrong", [
+    (r"0 \le (f(a))^2 + \frac{d}{dt} t", "refuted"),
+    (r"0 \le (f(a))^2 + (f'(a))^2", "refuted"),
+    (r"(f'(a))^2 \ge 0", "refuted"),
+    (r"(f(a))^2 + \frac{d}{dt} t \ge 1", "refuted"),
+    (r"(f(a))^2 + (f'(a))^2 \le -1", "verified"),
+])
+def test_a_real_function_is_put_to_a_polynomial_at_real_points_only(row, wrong):
+    """Round 8, C: f is real-valued; its polynomial stand-in at a complex a is no instance
+    of it (the draw is skipped), never a counterexample."""
+    assert verdicts(display(_COMPLEX_POINT, row))[-1] != wrong
+
+
+def test_a_false_step_about_a_real_function_is_still_refuted_at_real_points():
+    assert verdicts(display("% derive: real a\n% derive: function f\n",
+                            r"(f(a))^2 + f'(a) \ge 0"))[-1] == "refuted"
+
+
+@pytest.mark.parametrize("row", [
+    r"f^{(4)}(u) = 0",                                  # true for every cubic
+    r"\frac{d^3}{du^3} f'(u) = 0",
+    r"\mathbb{E}_{x \sim \mathcal{N}(0,1)}[f''(x)] = f''(0) + \frac{1}{2} f^{(4)}(0)",
+    r"f(u) = f(0) + f'(0) u + \frac{1}{2} f''(0) u^2 + \frac{1}{6} f'''(0) u^3 + "
+    r"\frac{1}{24} f^{(4)}(0) u^4",                     # Taylor: true up to degree 4
+])
+def test_the_polynomial_stand_ins_reach_past_the_derivatives_taken(row):
+    """Round 8, B: a false identity among f, …, f^{(k)} that every polynomial of degree
+    ≤ k + 2 satisfies is refuted: the stand-ins have degree 3 + k."""
+    header = "% derive: function f\n% derive: real u\n% derive: variable x\n"
+    assert verdicts(display(header, row))[-1] == "refuted"
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "verified"),
@@ -1221,3 +1269,78 @@ def test_the_derivative_of_a_plainly_declared_function(row, expected):
 def test_the_pathwise_gradients_of_a_gaussian_expectation(row, expected):
     """∇ under the integral of the reparametrised form (f differentiable)."""
     assert verdicts(display(_REPARAM, row), budget=60.0)[-1] == expected
+
+
+# ------------------------------------------ a change of variables stops at the body's binders
+
+_SHIFT = "% derive: variable x, z\n% derive: real t, \\mu\n% derive: positive \\sigma\n% derive: function f\n"
+_BLIND = r"\int \mathcal{N}(x;0,1) \frac{d}{dt}(x + f(x+t) - f(x+t)) \, dx"
+
+
+def _normal_form_proves(header, row):
+    s = load(row, header).steps[-1]
+    try:
+        return normal_form.prove_equal(s.lhs, s.rhs, s.context)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+@pytest.mark.parametrize("row, true", [
+    # d/dt x = 0: the integral is 0 (x ↦ x − t pushed under d/dt made it −1)
+    (_BLIND + " = 0", True),
+    (_BLIND + " = -1", False),
+    (r"\mathbb{E}_{x \sim \mathcal{N}(0,1)}[\frac{d}{dt} f(x + t)] = 0", False),  # f = u²: 2t
+    (r"\int \mathcal{N}(x;0,1) \frac{d}{dt} f(x + t) \, dx = "
+     r"\int \mathcal{N}(x;0,1) f'(x + t) \, dx", True),
+    (r"\int \mathcal{N}(x;0,1) \frac{d}{dx} f(x + t) \, dx = "
+     r"\int \mathcal{N}(x;0,1) f'(x + t) \, dx", True),            # a derivative by x itself
+    # a sum's index in the argument: never captured, never escaping
+    (r"\int \mathcal{N}(x;0,1) \sum_{i=1}^{2} f(x + i) \, dx = "
+     r"\int \mathcal{N}(x;0,1) (f(x+1) + f(x+2)) \, dx", True),
+    (r"\int \mathcal{N}(x;0,1) \sum_{i=1}^{2} f(x + i) \, dx = "
+     r"\int \mathcal{N}(x;0,1) 2 f(x) \, dx", False),
+    # the pathwise form: z ↦ μ + σz is not pushed under d/dz (Round 8, B)
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z) + \frac{d}{dz} z^2\right] = "
+     r"2 + \nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z)\right]", True),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z) + \frac{d}{dz} z^2\right] = "
+     r"4 + \nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z)\right]", False),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[\frac{d}{dz} f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f''(z)]", True),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[\frac{d}{dz} f(z)] = "
+     r"\sigma \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f''(z)]", False),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}\left[\frac{d^3}{dz^3} f(z)\right] = "
+     r"\sigma^3 \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f^{(4)}(z)]", False),
+])
+def test_a_change_of_variables_is_not_pushed_under_the_bodys_binders(row, true):
+    """Round 8, A and B: x ↦ (x − a)/b (and z ↦ μ + σz) works out the body's derivatives
+    and bars first, and is not made under a binder of a name of a or b: the normal form
+    proves the true rows and none of the false ones."""
+    assert _normal_form_proves(_SHIFT, row) is true
+
+
+@pytest.mark.parametrize("row, wrong", [
+    (_BLIND + " > -1", "refuted"),
+    (_BLIND + r" \ne -1", "refuted"),
+    (_BLIND + " = 0", "refuted"),
+    (_BLIND + " = -1", "verified"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z) + \frac{d}{dz} z^2\right] \ne "
+     r"4 + \nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[f(z)\right]", "refuted"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[\frac{d}{dz}\left(\frac{z^2}{2} + "
+     r"f(z) - f(z)\right)\right] \ne 2", "refuted"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}\left[\frac{d^3}{dz^3} f(z)\right] = "
+     r"\sigma^3 \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f^{(4)}(z)]", "verified"),
+])
+def test_the_round_8_change_of_variables_reproducers(row, wrong):
+    assert verdicts(display(_SHIFT, row), budget=60.0)[-1] != wrong
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[\frac{d}{dz}\left(\frac{z^2}{2} + "
+     r"f(z) - f(z)\right)\right] = 1", "verified"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,4)}\left[\frac{d}{dz}\left(\frac{z^2}{2} + "
+     r"f(z) - f(z)\right)\right] = 2", "refuted"),
+    (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[\frac{d}{dz} f(z)] = "
+     r"\sigma \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f''(z)]", "refuted"),
+])
+def test_derivatives_in_the_body_of_a_pathwise_gradient(row, expected):
+    assert verdicts(display(_SHIFT, row), budget=60.0)[-1] == expected

@@ -164,9 +164,40 @@ def _pathwise(t, v, ctx):
         if spec is None or spec.standard is None or not _dist_moves(dist, v, ctx):
             continue
         location, scale = spec.standard(formula.family.params)
-        point = Add(location, Mul(scale, Sym(t.var)))
-        return Mul(scale, substitute(t.body, {t.var: point}))
+        moved = change_variable(t.body, t.var, Add(location, Mul(scale, Sym(t.var))), ctx)
+        return t.body if moved is None else Mul(scale, moved)
     return t.body
+
+
+def change_variable(body, var, point, context):
+    """`body` with the integration variable `var` replaced by `point` (a change of
+    variables), or None where a plain substitution would not mean that. Derivatives and
+    evaluation bars in the body are worked out first: substituted under them, the new
+    argument would be differentiated too (x ↦ x − t under d/dt turns d/dt f(x + t) into
+    d/dt f(x) = 0; z ↦ μ + σz under d/dz multiplies by σ). What remains (∂_θ p_θ(x), and
+    sums, integrals, expectations) must not capture `point`'s names: under a binder of
+    one of them (a sum over i around f(x + i), x ↦ x − i) or a derivative by one of them
+    or by `var`, where `var` occurs, the change is not made."""
+    body = worked_out(body, context)
+    if body is None:
+        return None
+    names = free_names(point) | {var}
+    if any(var in free_names(n) and (set(n.binds) & names or
+                                     isinstance(n, Deriv) and n.var in names)
+           for n in nodes(body)):
+        return None
+    return substitute(body, {var: point})
+
+
+def worked_out(body, context):
+    """`body` with its derivatives and evaluation bars worked out (∂_θ p_θ stays), or None
+    when one of them is not known."""
+    if not any(isinstance(n, (Deriv, At)) for n in nodes(body)):
+        return body
+    try:
+        return without_derivatives(body, context)
+    except NotDifferentiable:
+        return None
 
 
 def _dist_moves(dist, v, ctx):

@@ -398,10 +398,16 @@ class Normaliser:
         whatever the author's parametrisation of the measure: E_{N(ε; 0, 1)}[f(μ + σε)]
         and E_{N(z; μ, σ²)}[f(z)] are one integral over the line (the reparameterisation
         of a location–scale family, read backwards). Another argument (u², e^u) is left
-        as it is."""
-        from derive.engines.calculus import NotDifferentiable, derivative
+        as it is. Derivatives and bars in the body are worked out first, and the change is
+        not made where a binder in the body would capture a name of a or b
+        (`calculus.change_variable`)."""
+        from derive.engines.calculus import (NotDifferentiable, change_variable, derivative,
+                                             worked_out)
         info = self.context.info(var.variable)
         if self._discrete(var) or getattr(info, "support", None) is not None:
+            return None
+        body = worked_out(body, self.context)
+        if body is None:
             return None
         calls = [t for t in nodes(body) if isinstance(t, Call) and var in free_names(t)]
         if not calls or any(len(c.arguments) != 1 for c in calls) or \
@@ -425,8 +431,9 @@ class Normaliser:
         if sign != POS and self.positivity(Mul(MINUS_ONE, slope)) != POS:
             return None
         size = slope if sign == POS else Mul(MINUS_ONE, slope)
-        back = Mul(sub(Sym(var), offset), Pow(slope, MINUS_ONE))
-        return Mul(Pow(size, MINUS_ONE), substitute(body, {var: back}))
+        moved = change_variable(body, var, Mul(sub(Sym(var), offset), Pow(slope, MINUS_ONE)),
+                                self.context)
+        return None if moved is None else Mul(Pow(size, MINUS_ONE), moved)
 
     def _bounded(self, var, low, high, body):
         """The value of an integral's body, knowing that `var` runs from `low` to `high`

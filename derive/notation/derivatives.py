@@ -46,11 +46,14 @@ def derived(name, order, table):
     """The Name of the `order`-th derivative of `name` (a differentiable function): the
     one in `table` (a context's or a scope's Name → Declaration: the reader declares the
     derivatives a file writes, so that a step and its context, sent to a worker
-    together, keep one Name for each), else one made once per function and order."""
+    together, keep one Name for each), else one made once per function and order. The
+    0-th derivative (`f^{(0)}`, as in Taylor's Σ_k f^{(k)}(a) …) is the function itself."""
     found = table.get(name)
     info = name.local.info if name.local is not None else found and found.info
     if isinstance(info, Derivative):
         name, order = info.of, info.order + order
+    if order == 0:
+        return name
     for known, declaration in table.items():
         if isinstance(declaration.info, Derivative) and declaration.info.of is name and \
                 declaration.info.order == order:

@@ -24,7 +24,7 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
-from derive.engines.numeric import differences, quadrature
+from derive.engines.numeric import differences, quadrature, test_functions
 from derive.model.names import Kind, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
@@ -230,6 +230,8 @@ class Evaluator:
         if kind is Call:
             return self.call(t)
         if kind is Defined:
+            if t.name is test_functions.REAL_POINT:
+                return self._real_point(t.body)
             if t.name not in self.held:
                 return self._value(t.body)
             self._holding += 1
@@ -458,6 +460,20 @@ class Evaluator:
         finally:
             env.update(moved)
         return value if real else acb("nan")
+
+    def _real_point(self, u):
+        """u, the argument of a real function's polynomial stand-in (`test_functions`):
+        the polynomial stands for the function at real points only — at a certainly
+        non-real u the call has no value (a complex value is no instance of a real
+        function); in quadrature, u must be real on the real line."""
+        value = self._value(u)
+        if self._holomorphic():
+            return self._real_on_the_path(u, value)
+        if not value.imag.contains(0):
+            raise NotEvaluable("a real function (put to a polynomial) at a non-real point")
+        if not value.imag.is_zero():
+            self._unsure()
+        return value
 
     def _real_root(self, u, n):
         """The real n-th root (n odd) of a real u; undefined for a non-real u."""

@@ -5,14 +5,24 @@ at an argument such as `μ + σε` under an integral over ε it is not integrate
 step that differentiates a plainly declared `function f` (it writes `f'`, or a derivative
 reaches a call of f) or that applies f, under an integral, to an expression of the
 integration variable other than the variable itself is therefore checked with f put to a
-**polynomial** of degree 3 with rational coefficients drawn per instance, and f', f'', …
-to its derivatives (`notation.derivatives`), in both sides alike.
+**polynomial** with rational coefficients drawn per instance, and f', f'', … to its
+derivatives (`notation.derivatives`), in both sides alike. Its degree is 3 plus the
+highest order k of a derivative of f the step takes (written, f^{(k)}, or by d/du around
+a call of f): a false identity among f, …, f^{(k)} may still hold for every polynomial of
+degree ≤ k + 2 (∇_μ E[d³f/dz³] = σ³ E[f⁽⁴⁾] for every cubic; E_{N(0,1)}[f] = f(0) +
+f''(0)/2 for every cubic), so the stand-ins reach past that; polynomials of a fixed low
+degree would make such a step look consistent on every draw.
 
-Such an f is admissible for every such declaration: real, smooth, and integrable against
-every density derive draws (tables on finite cells, and the standard families, which have
-all moments); an integral that diverges for it is not certified by the evaluator. So a
-certified difference at a polynomial is a counterexample to the statement about every f,
-and agreement on polynomials is agreement, not a proof (the proof is the normal form's).
+Such an f is admissible for every such declaration: smooth, integrable against every
+density derive draws (tables on finite cells, and the standard families, which have all
+moments), and real — at real points. The polynomial is taken only there: its argument is
+wrapped in a marker (`REAL_POINT`, a `Defined` that every numeric walk sees through) at
+which the evaluator has no value off the real line, so a draw that puts f (or f') at a
+non-real number (an undeclared, complex a) is skipped, never a counterexample about a
+complex-valued "f". An integral that diverges for it is not certified by the evaluator.
+So a certified difference at a polynomial is a counterexample to the statement about
+every f, and agreement on polynomials is agreement, not a proof (the proof is the normal
+form's).
 A pushforward's map keeps its table (the law of g(z) is drawn with it).
 """
 
@@ -21,10 +31,14 @@ from __future__ import annotations
 import random
 from fractions import Fraction
 
-from derive.model.terms import Add, At, Call, Dens, Deriv, Expect, Integral, Mul, Num, Pow, Sym, nodes
+from derive.model.names import Name
+from derive.model.terms import (
+    Add, At, Call, Defined, Dens, Deriv, Expect, Integral, Mul, Num, Pow, Sym, nodes,
+)
 from derive.notation import derivatives
 
 DEGREE = 3
+REAL_POINT = Name("real point")         # the marker of a stand-in's argument (see the module)
 
 
 def instantiate(terms, context, seed, draw):
@@ -33,7 +47,8 @@ def instantiate(terms, context, seed, draw):
     chosen = _needing(terms, context)
     if not chosen:
         return terms, ()
-    coefficients = {f: _coefficients(f, seed, draw) for f in chosen}
+    degree = DEGREE + _highest_order(terms, chosen, context)
+    coefficients = {f: _coefficients(f, seed, draw, degree) for f in chosen}
     memo = {}
 
     def walk(t):
@@ -43,7 +58,8 @@ def instantiate(terms, context, seed, draw):
         if isinstance(out, Call):
             f, order = derivatives.base(out.function, context)
             if f in coefficients:
-                out = _polynomial(coefficients[f], order, out.arguments[0])
+                (u,) = out.arguments
+                out = _polynomial(coefficients[f], order, Defined(REAL_POINT, (u,), u))
         memo[t] = out
         return out
 
@@ -102,9 +118,29 @@ def _shifted(call, term):
     return any(isinstance(s, Sym) and s.name in bound for s in nodes(argument))
 
 
-def _coefficients(f, seed, draw):
+def _highest_order(terms, chosen, context):
+    """The highest order of a derivative of a chosen function in `terms`: a derivative's
+    own order (f'' is 2) plus the derivatives around its call (d/du f'(u) is 2); 0 when
+    none is taken."""
+    memo = {}
+
+    def order(t):                               # None: no chosen function below t
+        if t not in memo:
+            if isinstance(t, Call) and len(t.arguments) == 1 and \
+                    derivatives.differentiable(t.function, context) and \
+                    derivatives.base(t.function, context)[0] in chosen:
+                below = derivatives.base(t.function, context)[1]
+            else:
+                below = max((k for k in map(order, t.children) if k is not None), default=None)
+            memo[t] = below + 1 if below is not None and isinstance(t, Deriv) else below
+        return memo[t]
+
+    return max((order(term) or 0 for term in terms), default=0)
+
+
+def _coefficients(f, seed, draw, degree):
     rng = random.Random(f"{seed}:{draw}:{f.latex}")
-    return [Fraction(rng.randint(-6, 6), rng.randint(1, 4)) for _ in range(DEGREE + 1)]
+    return [Fraction(rng.randint(-6, 6), rng.randint(1, 4)) for _ in range(degree + 1)]
 
 
 def _polynomial(coefficients, order, u):
