@@ -52,7 +52,7 @@ def prove(step, deadline):
     from derive.engines import jensen
     fact = jensen.prove(step, deadline)
     if fact is not None:
-        return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1 and "
+        return Proof(f"lemma: {fact}", "the weights are shown non-negative with a positive total and "
                      "the function's second derivative of one sign where its argument lies")
     from derive.engines import averages
     if averages.prove(step, deadline):
