@@ -262,6 +262,88 @@ def test_jensen_over_a_formula_density_needs_its_mass_shown_one():
     assert [jensen.prove(s, None) for s in steps] == [None, "Jensen's inequality (convex \\exp)"]
 
 
+
+LOG_SUM = r"""% derive: natural n
+% derive: integer m
+% derive: positive a_i, b_i, w_i for i = 1..n
+% derive: real r_i, s_i, t_i for i = 1..n
+% derive: nonnegative u_i for i = 1..n
+% derive: positive c_j, d_j for j = 1..m
+% derive: convex f
+% derive: define g(x) = x \log x
+% derive: discrete x
+% derive: function p, q
+% derive: positive p, q
+"""
+A, B = r"\sum_{i=1}^n a_i", r"\sum_{i=1}^n b_i"
+
+
+@pytest.mark.parametrize("row, fact", [
+    # the log-sum inequality (Cover & Thomas 2.7.1): Jensen for −log with weights a_i,
+    # t_i = b_i/a_i, whose total Σ a_i is shown positive, not 1
+    (rf"{A} \log \frac{{a_i}}{{b_i}} \ge \left({A}\right) \log \frac{{{A}}}{{{B}}}",
+     r"convex -\log"),
+    (r"\sum_i a_i \log \frac{a_i}{b_i} \ge \left(\sum_i a_i\right) \log "
+     r"\frac{\sum_i a_i}{\sum_i b_i}", r"convex -\log"),
+    (r"\sum_{i} a_i \log \frac{a_i}{b_i} \ge \sum_{i} a_i \log \frac{\sum_{k} a_k}{\sum_k b_k}",
+     r"convex -\log"),
+    (rf"{A} \log \frac{{a_i}}{{b_i}} \ge \left({A}\right) \left(\log {A} - \log {B}\right)",
+     r"convex -\log"),
+    (r"\sum_x p(x) \log\frac{p(x)}{q(x)} \ge \left(\sum_x p(x)\right)\log"
+     r"\frac{\sum_x p(x)}{\sum_x q(x)}", r"convex -\log"),
+    (rf"{A} \log \frac{{b_i}}{{a_i}} \le \left({A}\right) \log \frac{{{B}}}{{{A}}}",
+     r"concave \log"),
+    # a_i log(a_i/b_i) = b_i φ(a_i/b_i) for φ(t) = t log t, defined or read from the log
+    (rf"{B} g\left(\frac{{a_i}}{{b_i}}\right) \ge \left({B}\right) g\left(\frac{{{A}}}{{{B}}}"
+     r"\right)", "convex g"),
+    (r"\sum_{i=1}^n w_i \log \frac{w_i}{b_i} \ge \left(\sum_{i=1}^n w_i\right) \log "
+     r"\frac{\sum_{i=1}^n w_i}{\sum_{i=1}^n b_i}", r"convex -\log"),
+    # any convex φ, weights of a positive total
+    (r"\sum_{i=1}^n w_i f(t_i) \ge \left(\sum_{i=1}^n w_i\right) f\left(\frac{\sum_{i=1}^n "
+     r"w_i t_i}{\sum_{i=1}^n w_i}\right)", "convex f"),
+    (r"\sum_{i=1}^n w_i e^{t_i} \ge \left(\sum_{i=1}^n w_i\right) \exp\left(\frac{"
+     r"\sum_{i=1}^n w_i t_i}{\sum_{i=1}^n w_i}\right)", r"convex \exp"),
+])
+def test_jensen_with_weights_of_a_positive_total_proves_the_log_sum_inequality(check_text, row,
+                                                                              fact):
+    (step,) = check_text(LOG_SUM + f"$$ {row} $$\n").steps
+    assert step.verdict.status == "verified", step.verdict.detail
+    assert step.verdict.method == f"lemma: Jensen's inequality ({fact})"
+
+
+@pytest.mark.parametrize("row, refuted", [
+    (rf"{A} \log \frac{{a_i}}{{b_i}} \le \left({A}\right) \log \frac{{{A}}}{{{B}}}", True),
+    (rf"{A} \log \frac{{a_i}}{{b_i}} \ge \left({A}\right) \log \frac{{{B}}}{{{A}}}", True),
+    (r"\sum_{i=1}^n r_i \log \frac{r_i}{s_i} \ge \left(\sum_{i=1}^n r_i\right) \log "
+     r"\frac{\sum_{i=1}^n r_i}{\sum_{i=1}^n s_i}", True),              # real families
+    (rf"\sum_{{i=1}}^n r_i \log \frac{{r_i}}{{b_i}} \ge \left(\sum_{{i=1}}^n r_i\right) \log "
+     rf"\frac{{\sum_{{i=1}}^n r_i}}{{{B}}}", True),                     # a_i of unknown sign
+    (r"\sum_x p(x) \log\frac{p(x)}{q(x)} \le \left(\sum_x p(x)\right)\log"
+     r"\frac{\sum_x p(x)}{\sum_x q(x)}", True),
+    (r"\sum_x p(x) \log\frac{p(x)}{q(x)} \ge 0", True),                  # not normalised
+    # weights whose total is not shown positive: m may be ≤ 0, u_i may all be 0
+    (r"\sum_{j=1}^m c_j \log \frac{c_j}{d_j} \ge \left(\sum_{j=1}^m c_j\right) \log "
+     r"\frac{\sum_{j=1}^m c_j}{\sum_{j=1}^m d_j}", False),
+    (r"\sum_{i=1}^n u_i e^{t_i} \ge \left(\sum_{i=1}^n u_i\right) \exp\left(\frac{"
+     r"\sum_{i=1}^n u_i t_i}{\sum_{i=1}^n u_i}\right)", False),
+    (r"\sum_{i=1}^n r_i f(t_i) \ge \left(\sum_{i=1}^n r_i\right) f\left(\frac{\sum_{i=1}^n "
+     r"r_i t_i}{\sum_{i=1}^n r_i}\right)", False),
+    # a total of weights other than 1, with φ of the plain weighted sum
+    (r"\sum_{i=1}^n w_i f(t_i) \ge f\left(\sum_{i=1}^n w_i t_i\right)", False),
+])
+def test_the_log_sum_inequality_s_false_neighbours_are_not_verified(check_text, row, refuted):
+    (step,) = check_text(LOG_SUM + f"$$ {row} $$\n").steps
+    assert step.verdict.status == ("refuted" if refuted else "undecided"), step.verdict.detail
+    assert "Jensen" not in step.verdict.method
+
+
+def test_a_declared_function_declared_positive_has_positive_values(check_text):
+    result = check_text("% derive: variable x\n% derive: function p\n% derive: positive p\n"
+                        r"$$ \log p(x) + \log p(x) = \log (p(x)^2) $$" "\n")
+    assert verdicts(result) == ["verified"]
+    assert ("p", "is a function with positive values", "") in \
+        result.steps[0].step.context.assumptions()
+
 @pytest.mark.parametrize("row, proved", [
     (r"D_{KL}(p_{-1} \| q) \ge 0", False),          # Exp(−1) is no density
     (r"D_{KL}(p_{\mu} \| q) \ge 0", False),         # μ is only real

@@ -49,16 +49,17 @@ def prove(step, deadline):
         if lemma is not None:
             return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
                          "lemma's quantity plus a constant shown non-negative")
-    from derive.engines import jensen
-    fact = jensen.prove(step, deadline)
-    if fact is not None:
-        return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1 and "
-                     "the function's second derivative of one sign where its argument lies")
     from derive.engines import averages
     if averages.prove(step, deadline):
         return Proof("lemma: an expectation of a non-negative integrand is ≥ 0",
                      "the density is shown non-negative and the integrand non-negative at "
                      "every point, the expectations inside it taken as the constants they are")
+    from derive.engines import jensen
+    fact = jensen.prove(step, deadline)
+    if fact is not None:
+        return Proof(f"lemma: {fact}", "the weights are shown non-negative with a positive "
+                     "total and the function's second derivative of one sign where its "
+                     "argument lies")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")

@@ -1,11 +1,11 @@
 """Jensen's inequality, applied only where its hypotheses are shown:
 
-    Σ_i w_i φ(t_i) ≥ φ(Σ_i w_i t_i)   for convex φ, weights w_i ≥ 0 with Σ_i w_i = 1,
+    Σ_i w_i φ(t_i) ≥ W φ(Σ_i w_i t_i / W)   for convex φ, weights w_i ≥ 0, W = Σ_i w_i > 0,
 
 (≤ for concave φ), also with an integral or an expectation in place of the sum (then the
-weights are a density, of mass 1). A step `c·A ≥ c·B` (or `≤`) is proved when, after a
-common factor c shown ≥ 0 is set aside, one side is the weighted mean of φ(t) and the other
-φ of the weighted mean of t, where:
+weights are a density). A step `c·A ≥ c·B` (or `≤`) is proved when, after a common factor c
+shown ≥ 0 is set aside, one side is Σ w φ(t) and the other has the normal form of
+W φ(Σ w t / W) (φ(Σ w t) when W is 1), where:
 
 * φ is a function the file defines (of one argument), shown real, whose second derivative
   is shown ≥ 0 (≤ 0) for every value t takes (φ and φ″ are computed, then signed by the
@@ -16,9 +16,14 @@ common factor c shown ≥ 0 is set aside, one side is the weighted mean of φ(t)
   shown ≥ 0 for k ≥ 1 and shown > 0 for k < 0, concave where t is shown ≥ 0 for
   0 < k < 1 — never on a t that may be complex or, for the log, negative (`\\log` of a
   negative number is not real);
-* the weights are shown ≥ 0 and to sum to 1 by the normal form (an expectation's density
-  too: a density given by a formula need not have mass 1);
-* φ's argument on the other side has the same normal form as Σ_i w_i t_i.
+* a term `w · \\log u` of the sum is read three ways (the normal form then judges the other
+  side): w φ(t) for the concave log (t = u), for the convex −log (t = 1/u: the log-sum
+  inequality `Σ a_i log(a_i/b_i) ≥ A log(A/B)` is this with weights a_i, t_i = b_i/a_i) and,
+  with weights w/u, for the convex t ↦ t log t (t = u); −log and t log t are convex where t
+  is shown positive;
+* the weights are shown ≥ 0 and their total W shown > 0 by the normal form (an
+  expectation's density too: a density given by a formula need not have mass 1, and then W
+  is its mass).
 """
 
 from __future__ import annotations
@@ -43,8 +48,23 @@ class Mean:
 
     binder: object
     weights: object
-    phi: object           # a Defined application or an Fn
+    phi: object           # a Defined application, a Call, an Fn, a power, or a `Reading`
     inner: object         # t
+
+
+@dataclass(frozen=True)
+class Reading:
+    """φ for a term `w · \\log u` read through another function: `-\\log` (of 1/u) or
+    `t \\log t` (of u, with the weights divided by u), both convex where t is positive."""
+
+    name: str
+
+    def at(self, argument):
+        return neg(Fn("log", argument)) if self.name == "-\\log" else \
+            Mul(argument, Fn("log", argument))
+
+
+NEG_LOG, X_LOG_X = Reading("-\\log"), Reading("t \\log t")
 
 
 def prove(step, deadline):
@@ -58,11 +78,12 @@ def prove(step, deadline):
         if big is None:
             continue
         for mean_side, phi_side, shape in ((big, small, "convex"), (small, big, "concave")):
-            mean = _mean(mean_side)
-            if mean is None or not _phi_of_mean(phi_side, mean, n):
-                continue
-            if _weights_ok(mean, n) and _shape(mean, n, step.context) == shape:
-                return f"Jensen's inequality ({shape} {_name(mean.phi)})"
+            for mean in _means(mean_side):
+                total = _total(mean, n)
+                if total is None or not _is_bound(phi_side, mean, total, n):
+                    continue
+                if _shape(mean, n, step.context) == shape:
+                    return f"Jensen's inequality ({shape} {_name(mean.phi)})"
     return None
 
 
@@ -108,21 +129,34 @@ def _product(factors):
     return ONE if not factors else factors[0] if len(factors) == 1 else Mul(*factors)
 
 
-def _mean(term):
-    """A weighted mean Σ w φ(t) (a sum, an integral or an expectation), or None."""
+def _means(term):
+    """The readings of a term as a weighted mean Σ w φ(t) (a sum, an integral or an
+    expectation): one per factor that is a φ, and two more for a log factor."""
     if isinstance(term, Expect):
-        phi = _phi(term.body)
-        if phi is None:
-            return None
-        return Mean(term, Dens(term.dist, (Sym(term.var),)), term.body, _argument(term.body))
+        density = Dens(term.dist, (Sym(term.var),))
+        return [Mean(term, density, phi, t) for rest, phi, t in _readings(term.body)
+                if rest is ONE]
     if not isinstance(term, (Sum, Integral)):
-        return None
-    factors = list(term.body.args) if isinstance(term.body, Mul) else [term.body]
-    phis = [f for f in factors if _phi(f) is not None]
-    if len(phis) != 1:
-        return None
-    rest = [f for f in factors if f is not phis[0]]
-    return Mean(term, _product(rest), phis[0], _argument(phis[0]))
+        return []
+    return [Mean(term, rest, phi, t) for rest, phi, t in _readings(term.body)]
+
+
+def _readings(body):
+    """(rest, φ, t) with body = rest · φ(t): each factor that is a φ, and a factor
+    `\\log u` also as −log(1/u) and, with rest/u, as (u) log(u)."""
+    factors = list(body.args) if isinstance(body, Mul) else [body]
+    found = []
+    for factor in factors:
+        if _phi(factor) is None:
+            continue
+        rest = list(factors)
+        rest.remove(factor)
+        found.append((_product(rest), factor, _argument(factor)))
+        if isinstance(factor, Fn) and factor.fname == "log":
+            u = factor.operands[0]
+            found.append((_product(rest), NEG_LOG, Pow(u, Num(-1))))
+            found.append((_product([*rest, Pow(u, Num(-1))]), X_LOG_X, u))
+    return found
 
 
 def _phi(term):
@@ -149,6 +183,8 @@ def _argument(phi):
 
 
 def _name(phi):
+    if isinstance(phi, Reading):
+        return phi.name
     if isinstance(phi, Call):
         return phi.function.latex
     if _natural_power(phi):
@@ -158,36 +194,47 @@ def _name(phi):
     return phi.name.latex if isinstance(phi, Defined) else "\\" + phi.fname
 
 
-def _phi_of_mean(term, mean, n):
-    """Whether `term` is φ(Σ w t) for the mean's φ, w and t."""
-    if _phi(term) is None or _same_function(term) != _same_function(mean.phi):
-        return False
+def _apply(phi, argument, context):
+    """φ at another argument."""
+    if isinstance(phi, Reading):
+        return phi.at(argument)
+    if isinstance(phi, Call):
+        return Call(phi.function, argument)
+    if _natural_power(phi):
+        return Pow(E, argument)
+    if isinstance(phi, Pow):
+        return Pow(argument, phi.exponent)
+    if isinstance(phi, Fn):
+        return Fn(phi.fname, argument)
+    info = context.info(phi.name)
+    return Defined(phi.name, (argument,), substitute(info.body, {info.params[0]: argument}))
+
+
+def _is_bound(term, mean, total, n):
+    """Whether `term` has the normal form of W φ(Σ w t / W), W the weights' total (φ(Σ w t)
+    when W is 1)."""
     binder = mean.binder
     if isinstance(binder, Expect):
         average = Expect(binder.var, binder.dist, mean.inner)
+        weight = Integral(binder.var, mean.weights)
     else:
         average = type(binder)(binder.var, Mul(mean.weights, mean.inner), binder.lower,
                                binder.upper)
+        weight = type(binder)(binder.var, mean.weights, binder.lower, binder.upper)
+    one = (total - Poly.const(1)).is_zero()
+    bound = _apply(mean.phi, average if one else Mul(average, Pow(weight, Num(-1))),
+                   n.context)
     try:
-        return (n.value(_argument(term)) - n.value(average)).is_zero()
+        return (n.value(term) - n.value(bound if one else Mul(weight, bound))).is_zero()
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
 
 
-def _same_function(phi):
-    if isinstance(phi, Call):
-        return phi.function
-    if _natural_power(phi):
-        return "exp"
-    if isinstance(phi, Pow):
-        return ("pow", phi.exponent)
-    return phi.name if isinstance(phi, Defined) else phi.fname
-
-
-def _weights_ok(mean, n):
-    """Weights ≥ 0 summing to 1, an expectation's density too: a declared density or a
-    family is one; a density given by a formula (or as an expression in densities) only
-    when its pieces are shown ≥ 0 and its mass 1."""
+def _total(mean, n):
+    """The normal form of the weights' total W when the weights are shown ≥ 0 and W > 0 (an
+    expectation's density too: a declared density or a family is one; a density given by a
+    formula, or as an expression in densities, only when its pieces are shown ≥ 0), else
+    None."""
     binder = mean.binder
     try:
         if isinstance(binder, Expect):
@@ -196,10 +243,11 @@ def _weights_ok(mean, n):
         else:
             total = n.value(type(binder)(binder.var, mean.weights, binder.lower, binder.upper))
             signs = [n.sign(n.value(mean.weights))]
+        positive = n.sign(total) == normal_form.POS
     except (normal_form.Unsupported, normal_form.Undefined):
-        return False
-    return (total - Poly.const(1)).is_zero() and \
-        all(sign in (normal_form.POS, normal_form.NONNEG) for sign in signs)
+        return None
+    nonnegative = all(sign in (normal_form.POS, normal_form.NONNEG) for sign in signs)
+    return total if positive and nonnegative else None
 
 
 def _density_signs(dist, density, n):
@@ -216,15 +264,17 @@ def _density_signs(dist, density, n):
 
 def _shape(mean, n, context):
     """"convex" or "concave" when φ is shown of that shape where t lies, else None: `\\log`
-    (concave) only where t is shown positive, `\\exp` and a declared `convex f`
-    (`concave g`, a real function of a real argument) only where t is shown real, a
-    defined φ where φ is shown real and φ″ of one sign for t's sign."""
+    (concave), `-\\log` and `t \\log t` (convex) only where t is shown positive, `\\exp`
+    and a declared `convex f` (`concave g`, a real function of a real argument) only where
+    t is shown real, a defined φ where φ is shown real and φ″ of one sign for t's sign."""
     try:
         sign = n.sign(n.value(mean.inner))
     except (normal_form.Unsupported, normal_form.Undefined):
         return None
     real = sign in (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
     phi = mean.phi
+    if isinstance(phi, Reading):
+        return "convex" if sign == normal_form.POS else None
     if _natural_power(phi):
         return "convex" if real else None
     if isinstance(phi, Pow):

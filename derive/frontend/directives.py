@@ -575,7 +575,9 @@ class Directives:
 
     def _symbols(self, body, offset, domain):
         """`a, b` | `a_i, b_i for i = 1..n` (an indexed family: every a_i in the domain) |
-        `\\mu in \\mathbb{R}^J` (a vector whose components are in the domain)."""
+        `\\mu in \\mathbb{R}^J` (a vector whose components are in the domain); a name
+        declared `function` above (of no known shape) becomes a function with values in the
+        domain, as an indexed family is."""
         body, sep, family = body.partition(" for ")
         if sep:
             self._family(body, family, offset, domain)
@@ -597,7 +599,8 @@ class Directives:
             kind = Kind.SYMBOL
             if found is not None and found[1].declared:
                 kind = found[1].kind
-                if kind not in (Kind.SYMBOL, Kind.PARAMETER):
+                valued = kind is Kind.FUNCTION and domain.is_real and found[1].info is None
+                if kind not in (Kind.SYMBOL, Kind.PARAMETER) and not valued:
                     raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
                                             f"be declared {domain.value} too", at)
             self.scope.declare(key, Declaration(kind, domain))

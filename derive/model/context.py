@@ -74,6 +74,10 @@ class Context:
                 out.append((name.latex, "is the derivative of", declaration.info.of.latex +
                             " (which is differentiable)" + ("" if declaration.info.order == 1
                             else f", of order {declaration.info.order}")))
+            elif kind is Kind.FUNCTION and declaration.domain is not Domain.REAL and \
+                    declaration.domain.is_real:
+                out.append((name.latex, f"is a function with {declaration.domain.value} "
+                            "values", ""))
             elif kind is Kind.FUNCTION:
                 out.append((name.latex, "is a real function" if declaration.declared else
                             "is not declared: an unknown function with complex values", ""))
