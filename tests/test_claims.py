@@ -323,6 +323,62 @@ def test_an_indefinite_integral_claims_an_antiderivative(check_text, claim, stat
     assert "antiderivative of the integrand" in r.verdict.detail
 
 
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\int_{\mathbb{R}} \frac{1}{1+x^2} \, dx = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_x \frac{1}{1+x^2} = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_{\mathcal{X}} \frac{1}{1+x^2}\,dx = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_x 2x \, dx = x^2"),
+    ("% derive: discrete x\n", r"\int 2x \, dx = x^2"),
+    ("% derive: discrete x\n", r"x^2 = \int 2x \, dx"),
+])
+def test_an_integral_with_a_written_range_or_over_a_discrete_variable_is_definite(
+        check_text, header, row):
+    """Only an integral written with no range at all, over a continuous variable, can be
+    an antiderivative claim: `\\int_{\\mathbb{R}}`, `\\int_x` name the whole range (π here,
+    not arctan x), and over a discrete variable an integral is a sum."""
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.step.kind == "equality" and r.verdict.status != "verified", r.verdict.detail
+
+
+@pytest.mark.parametrize("claim", [
+    r"\int 1 \, dx = \frac{1}{\sqrt{-1}} \log(e^{\sqrt{-1} x})",    # a sawtooth
+    r"\int 1 \, dx = \arctan(\tan(x))",
+    r"\int 0 \, dx = \log(x) - \frac{1}{2}\log(x^2)",               # a jump of iπ at 0
+    r"\int 0 \, dx = \frac{x}{\sqrt{x^2}}",                        # the sign of x
+    r"\int 0 \, dx = \arctan(x) + \arctan(\frac{1}{x})",
+])
+def test_an_antiderivative_that_jumps_is_not_verified(check_text, claim):
+    """F′ = f where F's formula is differentiable is not enough: F must not jump."""
+    (r,) = check_text(ANTI + f"$$ {claim} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", "undecided")
+    assert "not shown to have no jumps" in r.verdict.detail
+
+
+@pytest.mark.parametrize("claim,status", [
+    (r"\int \frac{1}{x} \, dx = \log(x) + C", "verified"),      # unbounded at 0: each piece
+    (r"\int -\frac{1}{x^2} \, dx = \frac{1}{x}", "verified"),
+    (r"\int \frac{2x}{1+x^2} \, dx = \log(1+x^2)", "verified"),
+    (r"\int \frac{1}{1+x^2} \, dx = \arctan(x)", "verified"),
+    (r"\int \frac{d}{dx} \left( x^2 \right) dx = x^2", "verified"),
+    (r"\int \frac{d}{dx} \sin(x) \, dx = \sin(x)", "verified"),
+    (r"\int \frac{d}{dx} \left( x^3 \right) dx = x^2", "refuted"),
+    (r"\int 2x\,dx = [x^2]_0^x", "verified"),
+    (r"\int 2x\,dx = [x^3]_0^x", "refuted"),
+])
+def test_antiderivatives_with_derivatives_bars_and_poles(check_text, claim, status):
+    """The integration variable and the free x stay one inside a derivative or a bar of
+    the integrand or of F (the derivative's variable is substituted as the point it is
+    taken at); a pole, where F is unbounded, leaves the integrand undefined too."""
+    (r,) = check_text(ANTI + f"$$ {claim} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", status), r.verdict.detail
+
+
+def test_a_definition_differentiating_its_parameter_is_the_derivative_at_the_argument(
+        check_text):
+    (r,) = check_text("% derive: define g(t) = \\frac{d}{dt} t^3\n$$ g(2) = 12 $$\n").steps
+    assert r.verdict.status == "verified", r.verdict.detail
+
+
 @pytest.mark.parametrize("row", [r"2 \int x \, dx = x^2", r"\int x \, dx + x = x^2",
                                  r"x^2 = 2 \int x \, dx"])
 def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):

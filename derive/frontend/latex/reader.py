@@ -2519,6 +2519,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             var = self.fresh(key, origin=found[0])
         else:
             var = self.fresh(key, declaration=LOCAL_REAL)
+        if piece.sub is None and piece.sup is None:
+            self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         with self.binding(key, var):
             value = body() if callable(body) else self.product(body)
         return Integral(var, value, lower, upper)
