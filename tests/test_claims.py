@@ -399,6 +399,48 @@ def test_integrals_of_densities_and_sums_are_never_indefinite(check_text, header
     assert (r.step.kind, r.verdict.status) == ("equality", "verified")
 
 
+@pytest.mark.parametrize("header, row", [
+    ("% derive: nonnegative t\n", r"1 + \lim_{n \to \infty} t^{1/n} = 2"),
+    ("% derive: nonnegative t\n", r"\lim_{n \to \infty} t^{1/n} = 1"),
+    ("% derive: real x\n", r"1 + \lim_{n \to \infty} \frac{n x}{1 + n x} = 2"),
+    ("% derive: nonnegative x\n", r"\lim_{n \to \infty} \frac{n x}{1 + n x} = 1"),
+    ("% derive: real x\n", r"1 + \lim_{n \to \infty} (x^2)^{1/n} = 2"),
+    ("% derive: real x\n", r"x + \lim_{n \to \infty} \frac{x}{x + 1/n} = x + 1"),
+    ("% derive: nonnegative x\n", r"1 + \lim_{n \to \infty} \tanh(n x) = 2"),
+])
+def test_a_limit_for_a_generic_parameter_is_not_taken_for_every_value(check_text, header, row):
+    """SymPy's limit is for a generic parameter; at t = 0 (x = 0) it is another value."""
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.verdict.status == "undecided", r.verdict.detail
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: positive t\n", r"1 + \lim_{n \to \infty} t^{1/n} = 2"),
+    ("% derive: positive t\n", r"\lim_{n \to \infty} t^{1/n} = 1"),
+    ("% derive: real a\n", r"\lim_{n \to \infty} (1 + \frac{a}{n})^n = e^a"),
+    ("% derive: real a\n", r"1 + \lim_{n \to \infty} (1 + \frac{a}{n})^n = 1 + e^a"),
+    ("% derive: positive x\n", r"1 + \lim_{n \to \infty} e^{-n x} = 1"),
+])
+def test_a_limit_uniform_over_the_declared_domain_is_verified(check_text, header, row):
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.verdict.status == "verified", r.verdict.detail
+
+
+@pytest.mark.parametrize("row, wrong", [
+    (r"a + \lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = a + 1", True),
+    (r"a + \lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = a - 1", False),
+    (r"\lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = 1", True),
+    (r"\lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = -1", False),
+    (r"1 + \lim_{\sigma \to -\infty} \frac{\sqrt{\sigma^2}}{\sigma} = 2", True),
+    (r"1 + \lim_{\sigma \to 0^+} \frac{\sqrt{\sigma^2}}{\sigma} = 2", False),
+])
+def test_a_limit_variable_ranges_where_its_approach_comes_from(check_text, row, wrong):
+    """`positive \\sigma` does not make σ → 0⁻ run through positive σ (both engines)."""
+    (r,) = check_text("% derive: positive \\sigma\n% derive: real a\n"
+                      f"$$ {row} $$\n").steps
+    assert r.verdict.status == ("refuted" if wrong else "verified"), r.verdict.detail
+
+
 @pytest.mark.parametrize("row,status", [
     (r"\lambda \left[ \left(-\frac{x}{\lambda} - \frac{1}{\lambda^2}\right) \exp(-\lambda x)"
      r" \right]_{0}^{+\infty} = \frac{1}{\lambda}", "verified"),
