@@ -324,6 +324,62 @@ def test_an_indefinite_integral_claims_an_antiderivative(check_text, claim, stat
     assert "antiderivative of the integrand" in r.verdict.detail
 
 
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", r"\int_{\mathbb{R}} \frac{1}{1+x^2} \, dx = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_x \frac{1}{1+x^2} = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_{\mathcal{X}} \frac{1}{1+x^2}\,dx = \arctan(x)"),
+    ("% derive: variable x\n", r"\int_x 2x \, dx = x^2"),
+    ("% derive: discrete x\n", r"\int 2x \, dx = x^2"),
+    ("% derive: discrete x\n", r"x^2 = \int 2x \, dx"),
+])
+def test_an_integral_with_a_written_range_or_over_a_discrete_variable_is_definite(
+        check_text, header, row):
+    """Only an integral written with no range at all, over a continuous variable, can be
+    an antiderivative claim: `\\int_{\\mathbb{R}}`, `\\int_x` name the whole range (π here,
+    not arctan x), and over a discrete variable an integral is a sum."""
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.step.kind == "equality" and r.verdict.status != "verified", r.verdict.detail
+
+
+@pytest.mark.parametrize("claim", [
+    r"\int 1 \, dx = \frac{1}{\sqrt{-1}} \log(e^{\sqrt{-1} x})",    # a sawtooth
+    r"\int 1 \, dx = \arctan(\tan(x))",
+    r"\int 0 \, dx = \log(x) - \frac{1}{2}\log(x^2)",               # a jump of iπ at 0
+    r"\int 0 \, dx = \frac{x}{\sqrt{x^2}}",                        # the sign of x
+    r"\int 0 \, dx = \arctan(x) + \arctan(\frac{1}{x})",
+])
+def test_an_antiderivative_that_jumps_is_not_verified(check_text, claim):
+    """F′ = f where F's formula is differentiable is not enough: F must not jump."""
+    (r,) = check_text(ANTI + f"$$ {claim} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", "undecided")
+    assert "not shown to have no jumps" in r.verdict.detail
+
+
+@pytest.mark.parametrize("claim,status", [
+    (r"\int \frac{1}{x} \, dx = \log(x) + C", "verified"),      # unbounded at 0: each piece
+    (r"\int -\frac{1}{x^2} \, dx = \frac{1}{x}", "verified"),
+    (r"\int \frac{2x}{1+x^2} \, dx = \log(1+x^2)", "verified"),
+    (r"\int \frac{1}{1+x^2} \, dx = \arctan(x)", "verified"),
+    (r"\int \frac{d}{dx} \left( x^2 \right) dx = x^2", "verified"),
+    (r"\int \frac{d}{dx} \sin(x) \, dx = \sin(x)", "verified"),
+    (r"\int \frac{d}{dx} \left( x^3 \right) dx = x^2", "refuted"),
+    (r"\int 2x\,dx = [x^2]_0^x", "verified"),
+    (r"\int 2x\,dx = [x^3]_0^x", "refuted"),
+])
+def test_antiderivatives_with_derivatives_bars_and_poles(check_text, claim, status):
+    """The integration variable and the free x stay one inside a derivative or a bar of
+    the integrand or of F (the derivative's variable is substituted as the point it is
+    taken at); a pole, where F is unbounded, leaves the integrand undefined too."""
+    (r,) = check_text(ANTI + f"$$ {claim} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", status), r.verdict.detail
+
+
+def test_a_definition_differentiating_its_parameter_is_the_derivative_at_the_argument(
+        check_text):
+    (r,) = check_text("% derive: define g(t) = \\frac{d}{dt} t^3\n$$ g(2) = 12 $$\n").steps
+    assert r.verdict.status == "verified", r.verdict.detail
+
+
 @pytest.mark.parametrize("row", [r"2 \int x \, dx = x^2", r"\int x \, dx + x = x^2",
                                  r"x^2 = 2 \int x \, dx"])
 def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):
@@ -342,6 +398,43 @@ def test_integrals_of_densities_and_sums_are_never_indefinite(check_text, header
     beside a free x is over x's range: neither is an antiderivative claim."""
     (r,) = check_text(header + f"$$ {row} $$\n").steps
     assert (r.step.kind, r.verdict.status) == ("equality", "verified")
+
+
+@pytest.mark.parametrize("header, row, status", [
+    ("% derive: nonnegative t\n", r"1 + \lim_{n \to \infty} t^{1/n} = 2", "undecided"),
+    ("% derive: nonnegative t\n", r"\lim_{n \to \infty} t^{1/n} = 1", "undecided"),
+    ("% derive: real x\n", r"1 + \lim_{n \to \infty} \frac{n x}{1 + n x} = 2", "undecided"),
+    ("% derive: nonnegative x\n", r"\lim_{n \to \infty} \frac{n x}{1 + n x} = 1", "undecided"),
+    ("% derive: real x\n", r"1 + \lim_{n \to \infty} (x^2)^{1/n} = 2", "undecided"),
+    ("% derive: real x\n", r"x + \lim_{n \to \infty} \frac{x}{x + 1/n} = x + 1", "undecided"),
+    ("% derive: nonnegative x\n", r"1 + \lim_{n \to \infty} \tanh(n x) = 2", "undecided"),
+    ("% derive: positive t\n", r"1 + \lim_{n \to \infty} t^{1/n} = 2", "verified"),
+    ("% derive: positive t\n", r"\lim_{n \to \infty} t^{1/n} = 1", "verified"),
+    ("% derive: real a\n", r"\lim_{n \to \infty} (1 + \frac{a}{n})^n = e^a", "verified"),
+    ("% derive: real a\n", r"1 + \lim_{n \to \infty} (1 + \frac{a}{n})^n = 1 + e^a", "verified"),
+    ("% derive: positive x\n", r"1 + \lim_{n \to \infty} e^{-n x} = 1", "verified"),
+])
+def test_a_limit_for_a_generic_parameter_must_hold_at_its_special_values(
+        check_text, header, row, status):
+    """SymPy's limit is for a generic parameter; at t = 0 (x = 0), inside the declared
+    domain, it is another value: not one value, undecided. Outside it, the limit is one."""
+    (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.verdict.status == status, r.verdict.detail
+
+
+@pytest.mark.parametrize("row, wrong", [
+    (r"a + \lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = a + 1", True),
+    (r"a + \lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = a - 1", False),
+    (r"\lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = 1", True),
+    (r"\lim_{\sigma \to 0^-} \frac{\sigma}{\sqrt{\sigma^2}} = -1", False),
+    (r"1 + \lim_{\sigma \to -\infty} \frac{\sqrt{\sigma^2}}{\sigma} = 2", True),
+    (r"1 + \lim_{\sigma \to 0^+} \frac{\sqrt{\sigma^2}}{\sigma} = 2", False),
+])
+def test_a_limit_variable_ranges_where_its_approach_comes_from(check_text, row, wrong):
+    """`positive \\sigma` does not make σ → 0⁻ run through positive σ (both engines)."""
+    (r,) = check_text("% derive: positive \\sigma\n% derive: real a\n"
+                      f"$$ {row} $$\n").steps
+    assert r.verdict.status == ("refuted" if wrong else "verified"), r.verdict.detail
 
 
 @pytest.mark.parametrize("row,status", [

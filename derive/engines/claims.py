@@ -8,9 +8,11 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
 * **limit** — SymPy's `limit` of the body's normal form, cross-checked by evaluating the
   body along a sequence approaching the point (10⁻², 10⁻⁴, …, 10⁻³², at 256 bits). A
   wrong claimed value is refuted when SymPy finds another determinate value and the
-  sequence goes there, not to the claim.
+  sequence goes there, not to the claim. SymPy's value is for generic parameters: a
+  `verified` also needs it at their special values (`limits.not_uniform`).
 * **antiderivative** (`\\int f(x)\\, dx = F(x)`, an integral without limits whose variable
-  is free on the other side) — the equality F′ = f, by the equality engines (`antiderivative`).
+  is free on the other side) — the equality F′ = f, by the equality engines, and F shown
+  to jump nowhere (`continuity`) for a `verified` (`antiderivative`).
 * **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* is real and lies in the domain, f is
   real on it (the optimum of a complex-valued objective is not defined: an undeclared
   letter makes it undecided), f′(y*) = 0 and f″ has one sign on the whole domain (so y* is
@@ -46,6 +48,8 @@ from typing import NamedTuple
 from flint import acb, arb, ctx
 
 from derive.engines import normal_form
+from derive.engines.continuity import jump_free
+from derive.engines.limits import not_uniform
 from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.numeric.compare import _ball_text, _counterexample, _Outcome, labels_for
 from derive.engines.numeric.evaluate import (
@@ -140,8 +144,9 @@ def limit(step, seed, deadline, report):
         expr, target, claim = to_sympy(lim.body), to_sympy(lim.point), to_sympy(claimed)
     except normal_form.Unsupported as exc:
         return Verdict(UNDECIDED, "limit", f"SymPy was not tried ({exc}); along {shown}")
+    symbol = to_sympy.variable(var)
     try:
-        found = sympy.limit(expr, to_sympy.variable(var), target, lim.direction)
+        found = sympy.limit(expr, symbol, target, lim.direction)
     except ValueError as exc:           # "the limit does not exist since left hand …"
         return Verdict(UNDECIDED, "sympy limit", f"SymPy finds no limit: "
                        f"{to_sympy.named(str(exc)).lower()}; along {shown}")
@@ -153,6 +158,10 @@ def limit(step, seed, deadline, report):
                        f"within {to_sympy.named(found)}, with no limit; along {shown}")
     same = _same(sympy, found, claim)
     goes_to_claim = _approaches(sequence, claim, claimed_value)
+    exception = same and goes_to_claim and \
+        not_uniform(sympy, expr, symbol, target, lim.direction, found, to_sympy.named)
+    if exception:
+        return Verdict(UNDECIDED, "sympy limit", f"{exception}; along {shown}")
     if same and goes_to_claim:
         return Verdict(VERIFIED, "sympy limit", f"SymPy finds the limit {to_sympy.named(found)}; the sequence "
                        f"{shown} agrees")
@@ -253,15 +262,25 @@ def antiderivative(step, seed, deadline, report):
     integrand = substitute(integral.body, {integral.var: Sym(x)})
     derived = replace(step, kind=StepKind.EQUALITY, lhs=Deriv(primitive, x), rhs=integrand)
     from derive.engines.decide import equality
+    jumps = not jump_free(primitive, x, step.context)
 
     def interim(verdict):
-        report(_as_antiderivative(verdict, x))
-    return _as_antiderivative(equality(derived, seed, deadline, interim), x)
+        report(_as_antiderivative(verdict, x, jumps))
+    return _as_antiderivative(equality(derived, seed, deadline, interim), x, jumps)
 
 
-def _as_antiderivative(verdict, x):
+def _as_antiderivative(verdict, x, jumps):
+    """The verdict on F′ = f as one on the claim; F′ = f holds only where F's formula is
+    differentiable, so a `verified` also needs F shown to jump nowhere (`continuity`)."""
     reading = (f"read as: the side without the integral is an antiderivative of the integrand "
                f"(its derivative in {plain(x.latex)} is the integrand)")
+    if jumps and verdict.status == VERIFIED:
+        return replace(verdict, status=UNDECIDED, method=f"antiderivative, {verdict.method}",
+                       detail=f"{reading}; its derivative is the integrand, but it is not "
+                       f"shown to have no jumps (it holds functions with poles or branch "
+                       f"cuts that derive does not follow: tan, a log or root of what may "
+                       f"be negative or complex, a pole inside a function), and a function "
+                       f"that jumps is no antiderivative across the jump")
     return replace(verdict, method=f"antiderivative, {verdict.method}",
                    detail=f"{reading}; {verdict.detail}")
 

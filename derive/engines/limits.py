@@ -6,7 +6,10 @@ by its value, then the step goes to the ordinary engines. The value is SymPy's `
 Gruntz algorithm: a symbolic computation, not a guess from sample points) of the body, with
 exactly the declared assumptions on its names (`positive \\lambda`; an undeclared name is
 complex, so `lim x e^{-a x}` with `a` undeclared has no value: SymPy says it depends on a's
-sign). Only a finite value SymPy states in closed form is used; an infinite limit, a
+sign). SymPy's value is for a generic value of the other names, so it must hold again at
+their special values (`not_uniform`: `lim_{n→∞} t^{1/n}` is 1, but 0 at t = 0). The
+limit's variable ranges where its approach comes from, never by its name's declaration
+(the reader's `_limit`). Only a finite value SymPy states in closed form is used; an infinite limit, a
 limit that oscillates (`AccumBounds`), one SymPy leaves unevaluated or cannot compute, and a
 body outside the elementary functions leave the step undecided, saying why. Numbers at
 growing points are never taken for a limit: the numeric comparison of the step evaluates
@@ -84,7 +87,75 @@ def limit_value(lim, context):
         raise NoValue(f"SymPy finds no value for the limit ({_named(exc, names)})") from None
     if found.has(sympy.Limit, sympy.AccumBounds) or not found.is_finite:
         raise NoValue(f"the limit is not a finite value SymPy states ({_named(found, names)})")
+    exception = not_uniform(sympy, body, var, point, lim.direction, found,
+                            lambda e: _named(e, names))
+    if exception is not None:
+        raise NoValue(exception)
     return _from_sympy(sympy, found, names)
+
+
+def not_uniform(sympy, body, var, point, direction, found, text=str):
+    """Why SymPy's limit `found` of `body` may not hold for every value of its other
+    symbols, or None. SymPy computes a limit for a generic value of each parameter
+    (`lim_{n→∞} t^{1/n} = 1`, false at t = 0): its value is checked again at each
+    parameter's special values — 0, and where a sub-expression free of the limit variable,
+    or a coefficient of one polynomial in it, vanishes — inside the parameter's declared
+    domain. A value that differs there, or is not computed, is reported; `text` shows an
+    expression with the step's names."""
+    for parameter in sorted(body.free_symbols - {var}, key=str):
+        values = _special_values(sympy, body, var, parameter)
+        if values is None:
+            return (f"the limit's value for a generic {text(parameter)} is {text(found)}, "
+                    f"but the values of {text(parameter)} where it may differ were not found")
+        for value in values:
+            try:
+                at = sympy.limit(body.subs(parameter, value), var, point, direction)
+            except (ValueError, NotImplementedError):
+                at = None
+            if at is not None and at.has(sympy.Limit, sympy.AccumBounds):
+                at = None
+            expected = found.subs(parameter, value)
+            if at is None or not (at.is_finite and expected.is_finite) or \
+                    sympy.simplify(at - expected) != 0:
+                return (f"SymPy's limit {text(found)} is for a generic "
+                        f"{text(parameter)}: at {text(parameter)} = {text(value)} the limit "
+                        f"is {text(at) if at is not None else 'not a value SymPy states'}, "
+                        f"so it is not shown to be one value over {text(parameter)}'s domain")
+    return None
+
+
+_MAX_SPECIAL = 8
+
+
+def _special_values(sympy, body, var, parameter):
+    """The values of `parameter` inside its assumptions where the limit may change, or
+    None when they are too many or not found."""
+    pieces = []
+    for e in sympy.preorder_traversal(body):
+        if parameter not in e.free_symbols or e.is_Symbol:
+            continue
+        if var not in e.free_symbols:
+            pieces.append(e)
+        elif e.is_polynomial(var):
+            pieces.extend(sympy.Poly(e, var).coeffs())
+    values = {sympy.Integer(0)}
+    try:
+        for piece in pieces:
+            if parameter in piece.free_symbols:
+                values.update(v for v in sympy.solve(piece, parameter, dict=False)
+                              if var not in v.free_symbols)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    values = [v for v in values if _inside(parameter, v)]
+    return sorted(values, key=sympy.default_sort_key) if len(values) <= _MAX_SPECIAL else None
+
+
+def _inside(parameter, value):
+    """Whether `value` may be a value of `parameter` (not excluded by its assumptions)."""
+    return not (parameter.is_real and value.is_real is False or
+                parameter.is_positive and value.is_nonpositive or
+                parameter.is_nonnegative and value.is_negative or
+                parameter.is_integer and value.is_integer is False)
 
 
 def _named(said, names):

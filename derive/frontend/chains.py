@@ -241,9 +241,10 @@ class ChainBuilder:
                                     "expression (to name the expression, write '=: NAME' or "
                                     "'\\equiv NAME' after it)", part.start)
         lhs = self._last
-        kind = _kind(lhs.term, part.term, part.relation)
-        in_lhs = _indefinite(lhs.term, part.term)
-        if (in_lhs or _indefinite(part.term, lhs.term)) and kind is not StepKind.ANTIDERIVATIVE:
+        kind = _kind(lhs.term, part.term, part.relation, self.scope)
+        in_lhs = _indefinite(lhs.term, part.term, self.scope)
+        if (in_lhs or _indefinite(part.term, lhs.term, self.scope)) and \
+                kind is not StepKind.ANTIDERIVATIVE:
             raise self.source.error(
                 "an integral without limits whose variable is also free elsewhere in the row "
                 "is an indefinite integral: derive reads one only as a whole side, "
@@ -298,26 +299,30 @@ def _with(step, **changes):
     return replace(step, **changes)
 
 
-def _indefinite(lhs, rhs):
-    """The integrals without limits in `lhs` whose variable (the declared one their bound
-    copy ranges like) has a value elsewhere in `lhs` or `rhs` (`F(x)`, `x^2`; bound copies
-    are names of their own) and whose integrand holds no density: indefinite integrals,
-    since an integral of a plain function over the whole line would not depend on it. An
-    integral of densities is over the variable's range, whatever else the row writes at
-    that variable (Bayes' `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never
-    indefinite."""
+def _indefinite(lhs, rhs, scope):
+    """The integrals in `lhs` written with no range at all (`\\int f(x)\\, dx`: neither
+    limits nor a subscript; `\\int_x`, `\\int_{\\mathbb{R}}`, `\\int_{\\mathcal{X}}` name the
+    whole range, a definite integral) over a continuous variable (over a discrete one an
+    integral is a sum), whose variable (the declared one their bound copy ranges like) has
+    a value elsewhere in `lhs` or `rhs` (`F(x)`, `x^2`; bound copies are names of their
+    own) and whose integrand holds no density: indefinite integrals, since an integral of a
+    plain function over the whole line would not depend on it. An integral of densities is
+    over the variable's range, whatever else the row writes at that variable (Bayes'
+    `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never indefinite."""
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
-    return [t for t in nodes(lhs) if type(t) is Integral and t.lower is None and
-            t.upper is None and t.var.origin in values and
+    return [t for t in nodes(lhs) if type(t) is Integral and t.var in scope.unranged and
+            t.var.origin in values and
+            not getattr(scope.context.info(t.var.origin), "discrete", False) and
             not any(isinstance(n, Dens) for n in nodes(t.body))]
 
 
-def _kind(lhs, rhs, relation):
-    """What a step claims. `∫ f(x) dx = F(x)`, a whole side an integral without limits whose
-    variable is free on the other side (which has no such integral), is an antiderivative."""
+def _kind(lhs, rhs, relation, scope):
+    """What a step claims. `∫ f(x) dx = F(x)`, a whole side an indefinite integral
+    (`_indefinite`) whose variable is free on the other side (which has no such integral),
+    is an antiderivative."""
     sides = (lhs, rhs)
     for side, other in (sides, sides[::-1]):
-        if _indefinite(side, other) == [side] and not _indefinite(other, side):
+        if _indefinite(side, other, scope) == [side] and not _indefinite(other, side, scope):
             return StepKind.ANTIDERIVATIVE
     if any(isinstance(e, Limit) for e in sides):
         return StepKind.LIMIT

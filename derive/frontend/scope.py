@@ -51,6 +51,7 @@ class FileScope:
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.unread = {}          # key of a name whose defining row could not be read → offset
+        self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

@@ -84,6 +84,11 @@ class Term:
         """The names this node binds in its body (none for most nodes)."""
         return ()
 
+    # How many of the leading `children` the names in `binds` are bound in (None: all).
+    # An evaluation bar binds its variable in its body only: its value is outside, and
+    # may mention that name (`[x^2]_{x=0}^{x}`, the bar at x = x).
+    scoped = None
+
 
 def _rebuild(cls, args):
     return cls(*args)
@@ -420,6 +425,8 @@ class At(Term):
     def binds(self):
         return (self.args[1],)
 
+    scoped = 1                     # the body; the value is outside
+
 
 class Limit(Term):
     """`lim_{var → point} body`, from `direction` "+", "-" or "+-" (both sides)."""
@@ -527,9 +534,12 @@ def free_names(term):
                 names.add(a)
             elif isinstance(a, tuple):
                 names.update(x for x in a if isinstance(x, Name))
-        for c in t.children:
+        children = t.children
+        for c in children[:t.scoped]:
             names |= c._free
         names.difference_update(t.binds)
+        for c in children[len(children) if t.scoped is None else t.scoped:]:
+            names |= c._free
         if isinstance(t, Defined):
             names.discard(t.name)
         t._free = frozenset(names)
@@ -555,8 +565,10 @@ class Allowance:
 
 def substitute(term, mapping, allowance=None):
     """`term` with each free name in `mapping` (Name → Term) replaced; a function name mapped
-    to a Sym of another name is renamed in its applications; a binder that binds
-    one of them shadows it in its body. Work is remembered per node (DAG-sized), and each
+    to a Sym of another name is renamed in its applications; a derivative in one of them
+    becomes the derivative at its value (`d/dt t^3` at t = 2 is 12, not d/dt 2^3); a
+    binder that binds one of them shadows it in its body (an evaluation bar's value is
+    outside its scope: `scoped`). Work is remembered per node (DAG-sized), and each
     new node is charged to `allowance` when one is given."""
     if not mapping:
         return term
@@ -576,9 +588,16 @@ def substitute(term, mapping, allowance=None):
         elif isinstance(t, Call) and t.function in mapping and t.function not in hidden and \
                 isinstance(mapping[t.function], Sym):       # a function renamed: T(x) → T'(x)
             out = Call(mapping[t.function].name, *(walk(c, hidden) for c in t.arguments))
+        elif isinstance(t, Deriv) and t.var in mapping and t.var not in hidden:
+            # d/dv body at v = value: the variable of differentiation is substituted as
+            # the point the derivative is taken at, never left behind (d/dv of body[value])
+            out = At(Deriv(walk(t.body, hidden | {t.var}), t.var), t.var, mapping[t.var])
         else:
             inner = hidden | frozenset(t.binds) if t.binds else hidden
-            out = t.rebuild([walk(c, inner) for c in t.children])
+            children = t.children
+            scoped = len(children) if t.scoped is None else t.scoped
+            out = t.rebuild([walk(c, inner if k < scoped else hidden)
+                             for k, c in enumerate(children)])
         memo[key] = out
         return out
 

@@ -2563,6 +2563,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             var = self.fresh(key, origin=found[0])
         else:
             var = self.fresh(key, declaration=LOCAL_REAL)
+        if piece.sub is None and piece.sup is None:
+            self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         with self.binding(key, var):
             value = body() if callable(body) else self.product(body)
         return Integral(var, value, lower, upper)
@@ -2628,12 +2630,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         var_node, _, target_node, *side = spec.children
         key = self._index_key(var_node)
         target, direction = self._approach(target_node, side)
-        found = self.declared(key)
-        domain = Domain.REAL
-        if found is not None and found[1].kind is Kind.DISTRIBUTION:
-            domain = Domain.POSITIVE          # a density's value at one point
-        elif found is not None and found[1].domain.is_real:
-            domain = found[1].domain
+        # The variable ranges over where the approach comes from, whatever its name is
+        # declared (`positive \sigma`, then σ → 0⁻ runs through negative σ): positive
+        # towards +∞ or from the right of a point ≥ 0, else real (never whole: a limit of
+        # n → ∞ over the reals, where it exists, is the sequence's too).
+        positive = target is OO or direction == "+" and isinstance(target, Num) and \
+            target.value >= 0
+        domain = Domain.POSITIVE if positive else Domain.REAL
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
             value = read_body()
