@@ -455,6 +455,29 @@ def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, c
     assert (step.location.line, step.location.column) == (4, column)
 
 
+@pytest.mark.parametrize("row, column", [
+    (r"\log a / a = 0", 11), (r"\sin a / a = \sin 1", 11), (r"\sin x / x = \frac{\sin x}{x}", 11),
+    (r"\lim_{x \to 0} \sin x / x = 1", 26), (r"\sin^2 x / x = 0", 13), (r"\log a b / a = 0", 13),
+    (r"\log \log a / b = 0", 16), (r"\exp \frac{a}{b} / 2 = 0", 21), (r"2 \cos \pi/4 = 0", 14),
+])
+def test_a_slash_after_an_unbracketed_function_argument_is_refused(row, column):
+    """`\\sin x / x` is (sin x)/x to its authors, `\\sin \\pi/2` is sin(π/2), `\\log p/q`
+    often log(p/q): refused at the `/`, never log(a/a) (which verified `\\log a / a = 0`)."""
+    derivation = load_tex("r.tex", "% derive: positive a, b\n% derive: real x\n$$ " + row + " $$\n")
+    (step,) = derivation.steps
+    assert step.kind == "unreadable" and "'/' after the argument of" in step.message
+    assert (step.location.line, step.location.column) == (3, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sin(x) / x = \frac{\sin x}{x}", "verified"), (r"\log a \cdot b / a = \log a", "refuted"),
+    (r"\log a \cdot b / b = \log a", "verified"),
+])
+def test_a_slash_after_a_bracketed_function_or_a_product_sign_divides(check_text, row, expected):
+    result = check_text("% derive: positive a, b\n% derive: real x\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
 @pytest.mark.parametrize("row", [
     r"\log p(x) H(q) = 0", r"\log p(x) D_{KL}(p \| q) = 0", r"\log p(x)\sqrt{q(x)} = 0",
     r"\log p(x) f(x)^2 = 0", r"\log a \int_0^1 x \, dx = 0", r"\log p(x) JSD(p \| q) = 0",

@@ -12,7 +12,9 @@
   (`\\log \\sum_i a_i \\cdot b`). A product in which a function or an operator is applied
   (`\\log p(x) f(x)`: the score times f, or the log of p·f?; also `H(q)`,
   `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) or with a bracket beside the argument
-  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a log stopped
+  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a `/` after
+  the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
+  log(p/q): write `\\frac{\\sin x}{x}` or `\\sin(x/y)`), and a log stopped
   by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
   would give log(1/Z)·exp(−E)). With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
@@ -472,6 +474,13 @@ class Products:
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
                                  "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
                                  "\\log(a)\\, \\exp(b)", p.node)
+            slash = _slash_in_argument(rest[:end])
+            if slash is not None:
+                f = p.fname
+                raise self.error(f"'/' after the argument of \\{f} without brackets is "
+                                 f"ambiguous ((\\{f} a)/b, or \\{f}(a/b)? authors mean \\sin x / x "
+                                 f"the first way, \\sin \\pi/2 the second): write "
+                                 f"\\frac{{\\{f} a}}{{b}} or \\{f}(a/b)", slash.node)
             groupings = []
             factors, used = self.product_factors(rest[:end], groupings), 1 + end
             if len(factors) > 1 and groupings:
@@ -541,6 +550,19 @@ def _argument_end(rest):
     if end == 0 and isinstance(rest[0], FuncPiece):
         return next((k for k, q in enumerate(rest) if product_sign(q)), len(rest))
     return len(rest) if end == 0 else end
+
+
+def _slash_in_argument(argument):
+    """The `/` among the pieces of an unbracketed function's argument, before anything that
+    takes the rest of the run (`\\log \\sum_i a_i / b`: the sum's own reading), or None.
+    Authors mean both readings — `\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2),
+    `\\log p/q` often log(p/q) — so the caller refuses it, never log(a/a)."""
+    for q in argument:
+        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece, DerivPiece)):
+            return None
+        if isinstance(q, OpPiece) and q.op == "/":
+            return q
+    return None
 
 
 def _written_negative(term):
