@@ -24,7 +24,8 @@
   would be a product of letters times an unknown function (unless the letters are declared).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`), and a limit or an extremum after
-  another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run:
+  another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run (an optimum's objective
+  in braces right after it ends at the closing brace: `Reader._braced_objective`):
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
   Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:
   `\\sum_{i=1}^{m} - (a_i + 1) + c` is `(Σ_i −(a_i + 1)) + c`.
