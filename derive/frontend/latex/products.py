@@ -44,7 +44,9 @@
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
   `\\left.` (`\\left. A + B \\right|_{\\theta=0}`) to exactly what the two enclose, across
   the terms of a sum. A bare bar after a sum (`A + B \\Big|_{θ=0}`) is refused as
-  ambiguous when the terms before it mention θ (B, or A + B, evaluated?).
+  ambiguous when the terms before it mention θ (B, or A + B, evaluated?). A bar in an
+  integrand whose differential follows it (`\\int_0^1 u^2 \\Big|_{u=x} \\, dx`) is read
+  inside the integral, the differential closing it.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class Products:
         brackets read as groupings or evaluations (`[F]_a^b`) are appended to `groupings`
         when it is a list."""
         bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
-        if bars:
+        inside = bool(bars) and self._in_integrand(pieces, bars[-1])
+        if bars and not inside:
             k = bars[-1]
             opened = [i for i, p in enumerate(pieces[:k]) if isinstance(p, LeftBarPiece)]
             start = opened[-1] + 1 if opened else 0
@@ -97,7 +100,7 @@ class Products:
                 value = self.product([*pieces[:start - 1], ValuePiece(value, pieces[k].node)])
             return [value, self.product(rest)] if rest else [value]
         unclosed = [p for p in pieces if isinstance(p, LeftBarPiece)]
-        if unclosed:
+        if unclosed and not inside:
             raise self.error("\\left. opens an evaluation: close it with \\right|_{\\theta = …}",
                              unclosed[0].node)
         pieces = self.integrals(pieces)
@@ -176,6 +179,20 @@ class Products:
             raise self.error("this integral has nothing to integrate", piece.node)
         return lambda: self.integral(piece, self._leading_differentials(piece, body[2:]),
                                      body[1])
+
+    def _in_integrand(self, pieces, k):
+        """Whether the evaluation bar `pieces[k]` stands in the integrand of an `\\int`
+        before it whose differential comes after it (`\\int p(x) \\left. f'(u)
+        \\right|_{u = x} dx`, `\\int_0^1 u^2 \\Big|_{u=x} \\, dx`): the integral is read
+        first (or by an operator before it that takes the rest of the run), the bar inside
+        its body and binding: the differential closes the integral, never the product d·x,
+        and the bar applies to what stands between them."""
+        for i in range(k):
+            if isinstance(pieces[i], BigPiece) and pieces[i].op in ("int", "iint"):
+                ends = self._differentials_of(pieces, i)
+                if ends and ends[0] > k:
+                    return True
+        return False
 
     def _differentials_of(self, pieces, i):
         """The indices of the differentials that close the integral at `i` (two for
