@@ -887,6 +887,32 @@ def test_a_bar_that_could_mean_two_things_is_refused(row, message):
     assert step.location.column > 1
 
 
+BAR_IN_INTEGRAND = "% derive: variable x\n% derive: density p, q\n"
+
+
+@pytest.mark.parametrize("row, expected, status", [
+    (r"\int p(x) \left. \frac{d}{du} u^2 \right|_{u = q(x)/p(x)} dx = 2",
+     "∫ p(x) · [d/du u^2]_{u=q(x) / p(x)} dx = 2", "verified"),
+    (r"\int p(x) \left. \frac{d}{du} u^2 \right|_{u = q(x)/p(x)} \, dx = 1",
+     "∫ p(x) · [d/du u^2]_{u=q(x) / p(x)} dx = 1", "refuted"),
+    (r"\int_0^1 \left. u^2 \right|_{u = x} dx = \frac{1}{3}", "∫_{0}^{1} [u^2]_{u=x} dx = 1 / 3",
+     "verified"),
+    (r"\int_0^1 \frac{d}{du} u^3 \Big|_{u=x} \, dx = 2", "∫_{0}^{1} [d/du u^3]_{u=x} dx = 2",
+     "refuted"),
+    (r"2 \int_0^1 u^2 \Big|_{u=x} dx = \frac{2}{3}", "2 · (∫_{0}^{1} [u^2]_{u=x} dx) = 2 / 3",
+     "verified"),
+    (r"\sum_{i=1}^{2} \int_0^1 u^i \Big|_{u=x} dx = \frac{5}{6}",
+     "Σ_{i=1}^{2} ∫_{0}^{1} [u^i]_{u=x} dx = 5 / 6", "verified"),
+    (r"\int_0^1 x \, dx \, u^2 \Big|_{u=2} = 2", "[(∫_{0}^{1} x dx) · u^2]_{u=2} = 2", "verified"),
+])
+def test_a_bar_in_an_integrand_is_read_inside_the_integral(row, expected, status):
+    """`\\int p(x) \\left. f'(u) \\right|_{u = q(x)/p(x)} dx`: the `dx` after the bar closes
+    the integral (it was the product d·x, the integral without it), and the bar's value
+    `q(x)/p(x)` is read inside the integral's binding (its x is the integrated x)."""
+    assert reading(row, BAR_IN_INTEGRAND) == [expected]
+    assert verdict(row, BAR_IN_INTEGRAND).status == status
+
+
 TWO = "% derive: real \\mu_2, x\n% derive: positive \\sigma_2\n"
 
 

@@ -43,6 +43,36 @@ def test_the_value_of_an_optimum(row, verdict):
     assert verdicts(display("% derive: real t\n", row)) == [verdict]
 
 
+@pytest.mark.parametrize("row, reading, verdict", [
+    (r"\sup_{s \in [0,1]}\{s\}\cdot x = x", "(max_{s∈[0, 1]} s) · x = x", "undecided"),
+    (r"\sup_{s \in [0,1]} \left\{ s \right\} x = 2x", "(max_{s∈[0, 1]} s) · x = 2 · x",
+     "undecided"),
+    (r"\max_{u \in [0,1]} \{u^2\} + t = 1 + t", "(max_{u∈[0, 1]} u^2) + t = 1 + t",
+     "undecided"),
+    (r"y \sup_{s \in [0,1]}\{s\} \cdot x = y x", "y · ((max_{s∈[0, 1]} s) · x) = y · x",
+     "undecided"),
+    (r"\sup_{s \in [0,1]} s \cdot x = x", "max_{s∈[0, 1]} s · x = x", "refuted"),
+])
+def test_a_braced_objective_ends_the_optimum_at_its_closing_brace(row, reading, verdict):
+    """`\\sup_{s∈[0,1]} \\{s\\} \\cdot x` is 1·x: the braces delimit the objective (the
+    supremum of a set of values), what follows multiplies — never sup(s·x), refuted at
+    x < 0. Without braces the optimum still takes the whole side."""
+    text = display("% derive: real t, x, y\n", row)
+    assert readings(text) == [reading]
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\max_{t \in [0,1]} \{t^2\} + t = 1 + t", "t occurs after the braced objective"),
+    (r"\min_{s \in [0,1]}\{s\}\{1 - s\} = 0", "s occurs after the braced objective"),
+    (r"\sup_{s \in [0,1]}\{s\}^2 \cdot x = x", "a power on the braced objective"),
+])
+def test_a_braced_objective_with_its_variable_or_a_power_after_it_is_refused(row, message):
+    (step,) = steps(display("% derive: real t, x\n", row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.line == 2
+
+
 def test_an_optimum_over_functions_is_not_checked():
     header = ("% derive: variable x\n% derive: density p\n% derive: function G\n"
               "% derive: define V(G,D) = \\int p(x) \\log D(G(x)) dx\n")

@@ -460,6 +460,29 @@ def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, c
     assert (step.location.line, step.location.column) == (4, column)
 
 
+@pytest.mark.parametrize("row, column", [
+    (r"\log a / a = 0", 11), (r"\sin a / a = \sin 1", 11), (r"\sin x / x = \frac{\sin x}{x}", 11),
+    (r"\lim_{x \to 0} \sin x / x = 1", 26), (r"\sin^2 x / x = 0", 13), (r"\log a b / a = 0", 13),
+    (r"\log \log a / b = 0", 16), (r"\exp \frac{a}{b} / 2 = 0", 21), (r"2 \cos \pi/4 = 0", 14),
+])
+def test_a_slash_after_an_unbracketed_function_argument_is_refused(row, column):
+    """`\\sin x / x` is (sin x)/x to its authors, `\\sin \\pi/2` is sin(π/2), `\\log p/q`
+    often log(p/q): refused at the `/`, never log(a/a) (which verified `\\log a / a = 0`)."""
+    derivation = load_tex("r.tex", "% derive: positive a, b\n% derive: real x\n$$ " + row + " $$\n")
+    (step,) = derivation.steps
+    assert step.kind == "unreadable" and "'/' after the argument of" in step.message
+    assert (step.location.line, step.location.column) == (3, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sin(x) / x = \frac{\sin x}{x}", "verified"), (r"\log a \cdot b / a = \log a", "refuted"),
+    (r"\log a \cdot b / b = \log a", "verified"),
+])
+def test_a_slash_after_a_bracketed_function_or_a_product_sign_divides(check_text, row, expected):
+    result = check_text("% derive: positive a, b\n% derive: real x\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
 @pytest.mark.parametrize("row", [
     r"\log p(x) H(q) = 0", r"\log p(x) D_{KL}(p \| q) = 0", r"\log p(x)\sqrt{q(x)} = 0",
     r"\log p(x) f(x)^2 = 0", r"\log a \int_0^1 x \, dx = 0", r"\log p(x) JSD(p \| q) = 0",
@@ -1008,6 +1031,8 @@ def _continued(above="", between="", row=r"\quad + b"):
     ("", r"\mathrel{\phantom{=}} + b"), ("", r"\mathstrut + b"), ("", r"\displaystyle + b"),
     ("", r"\quad \textcolor{red}{+\, b}"), ("", r"\quad {\color{red} + b}"),
     ("", r"\color{red} + b"), ("", r"\boxed{+ b}"),
+    ("", r"\quad \mathrm{+} b"), ("", r"\mathbin{+} b"), ("", r"\operatorname{+}\, b"),
+    ("", r"\quad \textcolor{red}{\text{+} b}"),
 ])
 def test_layout_and_wrappers_before_a_continuation_keep_it_joined(between, row):
     definition, cut, whole = _continued("", between, row).steps
@@ -1044,7 +1069,7 @@ def test_continuations_after_layout_and_remarks_are_checked_whole(check_text):
 
 @pytest.mark.parametrize("row, message, column", [
     (r"\unknowncmd + b", "derive does not read `\\unknowncmd`", 4),
-    (r"\quad \mathrm{+} b", "this row states no relation and no row below continues", 10),
+    (r"\quad 2 b^2", "this row states no relation and no row below continues", 10),
     (r"\underbrace{+ b}_{x}", "a sum under a brace", 4),
     (r"{+}\, b", "", 6),
 ])
@@ -1059,6 +1084,42 @@ def test_a_continuation_derive_cannot_join_withdraws_the_definition_above(row, m
     later = [s for s in steps if s.location.line == 7]
     assert later and all(s.kind == "unreadable" for s in later)
     assert not [s for s in steps if s.kind not in ("definition", "unreadable")]
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"\quad \unknown{+ b}", 8), (r"\quad 2 b^2", 8), (r"\quad \mathrm{+b}", 16),
+    (r"\unknown{+ b} \\ &= a + b", 2),
+])
+def test_a_step_above_a_row_derive_cannot_join_is_never_decided_on_its_part(row, column):
+    """`a + b &= a \\\\ &\\quad ⟨row⟩`: derive cannot tell how the row goes on with the
+    one above (unreadable before a left side of its own, or stating nothing), so the step
+    `a + b = a` — the author's a + b = a + b, perhaps — is an error, never refuted."""
+    text = f"% derive: real a, b\n\\begin{{align}}\na + b &= a \\\\\n&{row}\n\\end{{align}}\n"
+    above, below = load_tex("r.tex", text).steps[:2]
+    assert above.kind == "unreadable" and "goes on in a row below" in above.message
+    assert (above.location.line, above.location.column) == (3, 10)
+    assert below.kind == "unreadable" and (below.location.line, below.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    (r"a \mathrm{+} b = b + a", ["verified"]), (r"a \text{-} b = b - a", ["refuted"]),
+    (r"a \mathbin{\cdot} b = b a", ["verified"]), (r"a \mathrm{\times} b = a + b", ["refuted"]),
+    (r"\mathbf{-} a = -a", ["verified"]),
+])
+def test_an_operator_sign_in_a_font_is_that_operator(check_text, text, verdicts):
+    """An upright sign is the operator, never a name `+` (a wrong counterexample `+ = …`)."""
+    result = check_text("% derive: real a, b\n$$ " + text + " $$\n")
+    assert support.verdicts(result) == verdicts
+    assert not [n for n in result.derivation.context.table if not n.latex.isalpha()]
+
+
+@pytest.mark.parametrize("text, column", [
+    (r"a \mathrm{-1} b = a", 14), (r"\mathrm{+b} = b", 12), (r"\text{a--b} = 1", 11),
+])
+def test_a_sign_at_the_end_of_a_name_in_a_font_is_refused(text, column):
+    (step,) = load_tex("r.tex", "$$ " + text + " $$\n").steps
+    assert step.kind == "unreadable" and "joins no two parts of a name" in step.message
+    assert (step.location.line, step.location.column) == (1, column)
 
 
 @pytest.mark.parametrize("below", [r"\left(x\right) &= x", r"\neg x &= \neg x",

@@ -49,18 +49,17 @@ class Builder:
             used = label is not None and any(" ".join(self.reader.row_words(label)) in key
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
-            alone = k > 0 and not follows
-            (first if used and not follows else rest).append((text, offset, why, alone, follows))
+            (first if used and not follows else rest).append((text, offset, why, k > 0, follows))
         for text, offset, why, _, follows in first:
             self.reader.naming_ahead = True
             try:
                 self.row(text, offset, why, heads=follows)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why, alone, follows in rest:
-            self.row(text, offset, why, alone=alone, heads=follows)
+        for text, offset, why, below, follows in rest:
+            self.row(text, offset, why, below=below, heads=follows)
 
-    def row(self, text, offset, justification="", expect="", alone=False, heads=False):
+    def row(self, text, offset, justification="", expect="", below=False, heads=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
@@ -68,12 +67,15 @@ class Builder:
         never an expression of its own with the operator dropped. A leading `-` is a sign
         instead on the file's first row (nothing to continue), and on a row that `heads`
         the chain of the display's next rows (`-\\log(ab) \\\\ &= …`), unless marked
-        binary (`{}-`, `layout.signed_start`). A row below another one in its display that
-        states no relation and that no row below continues (`alone`) could only go on with
-        the row above in a way derive did not recognise (`&\\quad \\unknown{+ b}`): an
-        error, never a row dropped in silence (`_stated_nothing`). In both cases the row
-        above is cut short: its last step is an error too (`ChainBuilder.cut_short`),
-        never decided on the part of the expression it holds."""
+        binary (`{}-`, `layout.signed_start`). A row `below` another one in its display
+        that states no relation and that no row below continues (`heads` false) could only
+        go on with the row above in a way derive did not recognise (`&\\quad
+        2b^2`): an error, never a row dropped in silence (`_stated_nothing`); so may such a
+        row derive cannot read before a left side of its own (`&\\quad \\unknown{+ b}`,
+        `_unreadable`). In each case the row above is cut short: its last step is an error
+        too (`ChainBuilder.cut_short`), never decided on the part of the expression it
+        holds."""
+        above = self.chains.last_row() if below else None
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
@@ -92,11 +94,11 @@ class Builder:
             annotated = annotate(text)
         except RemarkError as problem:
             self._unreadable(self.source.error(problem.message, offset + problem.offset),
-                             offset, text)
+                             offset, text, above)
             return
         if annotated.heads_only is not None and not self._fresh_heads(annotated.rows, offset):
             self._unreadable(self.source.error(AFTER_COMMA, offset + annotated.heads_only),
-                             offset, text)
+                             offset, text, above)
             return
         written, local = list(annotated.hypotheses), []
         made = len(self.chains.steps)
@@ -108,11 +110,11 @@ class Builder:
                 else:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
-                       (justification, expect or pending_expect, note))
-            if alone and annotated.rows and len(self.chains.steps) == made:
-                self._stated_nothing(text, offset)
+                       (justification, expect or pending_expect, note), above)
+            if below and not heads and annotated.rows and len(self.chains.steps) == made:
+                self._stated_nothing(text, offset, above)
         except InputError as error:
-            self._unreadable(error, offset, text)
+            self._unreadable(error, offset, text, above)
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
@@ -124,12 +126,13 @@ class Builder:
         return None not in keys and len(set(keys)) == len(keys) and \
             not any(self.reader.knows(key) for key in keys)
 
-    def _stated_nothing(self, text, offset):
+    def _stated_nothing(self, text, offset, above):
         """A row below another in its display that states no relation, and that no row
-        below continues: an error at its first token, and a definition just above it ends
-        (the row may have gone on with it)."""
+        below continues: an error at its first token; the row `above` it (the steps it
+        made) is cut short, and a definition just above it ends (the row may have gone on
+        with it)."""
         at = offset + indent(text)
-        self.chains.cut_short()
+        self.chains.cut_short(above)
         self.chains.unreadable(self.source.error(
             "this row states no relation and no row below continues it: derive cannot tell "
             "how it goes on from the row above (a row continuing the expression above starts "
@@ -144,8 +147,9 @@ class Builder:
         if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
-    def _rows(self, rows, written, offset, point, pending):
-        """Read the rows of one annotated row, each with the hypotheses written beside it."""
+    def _rows(self, rows, written, offset, point, pending, above):
+        """Read the rows of one annotated row, each with the hypotheses written beside it
+        (`above`: as in `_unreadable`)."""
         for row in rows:
             try:
                 hypotheses = tuple(h for at, h_text in written
@@ -156,13 +160,18 @@ class Builder:
                 self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses,
                                 conditioned=bool(hypotheses))
             except InputError as error:
-                self._unreadable(error, offset, row)
+                self._unreadable(error, offset, row, above)
 
-    def _unreadable(self, error, offset, text):
+    def _unreadable(self, error, offset, text, above=None):
         """A row that could not be read: an unreadable step; and the name it would have
-        defined is `unread` from here on (a later use is an error, never an unknown)."""
+        defined is `unread` from here on (a later use is an error, never an unknown). Read
+        no further than a left side of its own, it may have gone on with the row above:
+        a definition just above ends, and the steps `above` (made by the row above it in
+        its display, if any) are cut short."""
         self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
         if not self._own_left_side(text, offset, error):
+            if above is not None:
+                self.chains.cut_short(above)
             self._withdraw_cut_definition(offset)
         key = self.reader.would_define(text, offset)
         if key is not None:

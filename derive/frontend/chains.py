@@ -102,12 +102,19 @@ class ChainBuilder:
                                   reading=reading)
         self._just_read = range(first_new, len(self.steps))
 
-    def cut_short(self):
-        """The row just read goes on in a row below that could not be joined to it
-        (`$$ 2 = \\int_x p(x) $$`, prose, then `$$ + q(x)\\,dx $$`): its last side is only
-        part of what the author wrote, so its last step is an error, never checked on the
-        part (a definition it made is withdrawn by the caller)."""
-        last = self._just_read[-1] if self._just_read else None
+    def last_row(self):
+        """The indices of the steps the row read last made (for `cut_short` once a row
+        below it has been read)."""
+        return self._just_read
+
+    def cut_short(self, made=None):
+        """A row goes on in a row below that could not be joined to it (`$$ 2 = \\int_x
+        p(x) $$`, prose, then `$$ + q(x)\\,dx $$`): its last side is only part of what the
+        author wrote, so its last step is an error, never checked on the part (a definition
+        it made is withdrawn by the caller). `made`: the steps that row made (`last_row`
+        taken before the row below was read); the row read last by default."""
+        made = self._just_read if made is None else made
+        last = made[-1] if made else None
         if last is None or self.steps[last].kind in (StepKind.DEFINITION, StepKind.UNREADABLE):
             return
         error = self.source.error(

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
+from derive.frontend.latex.wrappers import operator_fonts
 
 # Ends a row: the row separator, prose inside a display, and every display or layout
 # environment boundary. Other environments (`cases`, `pmatrix`) carry mathematics: they
@@ -272,6 +273,8 @@ def _row(piece):
     piece = _remark_column(piece)
     piece = piece.blank(_LAYOUT)
     piece = _unwrap(piece)
+    for start, end in operator_fonts(piece.text):     # `\\mathrm{+}` is `+` (wrappers)
+        piece = piece.blank_span(start, end)
     end = _END_PUNCTUATION.search(piece.text)
     if end:
         piece = piece.blank_span(end.start(), len(piece.text))

@@ -160,8 +160,8 @@ def _show(t, context):
         return _CONSTANTS[t.name]
     if kind is Sym:
         return _name(t.name)
-    if kind is Add:
-        out = _show(t.args[0], _ADD)
+    if kind is Add:              # a limit or an optimum first would seem to take the rest
+        out = _show(t.args[0], _ADD + isinstance(t.args[0], (Limit, Optimum)))
         for a in t.args[1:]:
             if _negated(a) is not None:
                 out += " - " + _show(_negated(a), _ADD + 1)

@@ -68,10 +68,24 @@ def unknown_command(command):
 
 
 def font_text(node):
-    """`\\mathrm{KL}` → `KL`; `\\mathcal{L}` → `\\mathcal{L}`."""
+    """`\\mathrm{KL}` → `KL`; `\\mathcal{L}` → `\\mathcal{L}`. A sign in a name joins two
+    of its parts (`\\mathrm{log-sum-exp}`); a sign at an end (`\\mathrm{-1}`, `\\mathrm{+b}`)
+    would make an operator part of a name: refused (a lone sign, `\\mathrm{+}`, is the
+    operator itself, `wrappers`)."""
     font = node.children[0].value[1:]
-    inner = "".join(_body_text(c) for c in node.children[1].children)
+    body = node.children[1].children
+    for k, c in enumerate(body):
+        if isinstance(c, Token) and c.type == "ADDOP" and not (
+                0 < k < len(body) - 1 and not _is_sign(body[k - 1]) and not _is_sign(body[k + 1])):
+            raise NameError_(f"a sign {c.value} in \\{font}{{…}} that joins no two parts of a "
+                             "name: derive does not read it as part of a name (write the "
+                             "operator outside the font)", c)
+    inner = "".join(_body_text(c) for c in body)
     return inner if font in TYPOGRAPHIC_FONTS else "\\%s{%s}" % (font, inner)
+
+
+def _is_sign(c):
+    return isinstance(c, Token) and c.type == "ADDOP"
 
 
 def _body_text(c):

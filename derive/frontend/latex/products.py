@@ -12,7 +12,9 @@
   (`\\log \\sum_i a_i \\cdot b`). A product in which a function or an operator is applied
   (`\\log p(x) f(x)`: the score times f, or the log of p·f?; also `H(q)`,
   `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) or with a bracket beside the argument
-  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a log stopped
+  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a `/` after
+  the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
+  log(p/q): write `\\frac{\\sin x}{x}` or `\\sin(x/y)`), and a log stopped
   by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
   would give log(1/Z)·exp(−E)). With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
@@ -22,7 +24,8 @@
   would be a product of letters times an unknown function (unless the letters are declared).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`), and a limit or an extremum after
-  another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run:
+  another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run (an optimum's objective
+  in braces right after it ends at the closing brace: `Reader._braced_objective`):
   `\\sum_i a_i b_i + c` is `(Σ_i a_i b_i) + c`.
   Directly followed by a minus, `\\sum` and `\\prod` take the negated term after it:
   `\\sum_{i=1}^{m} - (a_i + 1) + c` is `(Σ_i −(a_i + 1)) + c`.
@@ -42,7 +45,9 @@
   `\\left.` (`\\left. A + B \\right|_{\\theta=0}`) to exactly what the two enclose, across
   the terms of a sum. A bare bar after a sum (`A + B \\Big|_{θ=0}`) is refused as
   ambiguous when the terms before it mention θ (B, or A + B, evaluated?) — for a bar at
-  several values, any variable it sets.
+  several values, any variable it sets. A bar in an integrand whose differential follows
+  it (`\\int_0^1 u^2 \\Big|_{u=x} \\, dx`) is read inside the integral, the differential
+  closing it.
 """
 
 from __future__ import annotations
@@ -83,7 +88,8 @@ class Products:
         brackets read as groupings or evaluations (`[F]_a^b`) are appended to `groupings`
         when it is a list."""
         bars = [i for i, p in enumerate(pieces) if isinstance(p, BarPiece)]
-        if bars:
+        inside = bool(bars) and self._in_integrand(pieces, bars[-1])
+        if bars and not inside:
             k = bars[-1]
             opened = [i for i, p in enumerate(pieces[:k]) if isinstance(p, LeftBarPiece)]
             start = opened[-1] + 1 if opened else 0
@@ -95,7 +101,7 @@ class Products:
                 value = self.product([*pieces[:start - 1], ValuePiece(value, pieces[k].node)])
             return [value, self.product(rest)] if rest else [value]
         unclosed = [p for p in pieces if isinstance(p, LeftBarPiece)]
-        if unclosed:
+        if unclosed and not inside:
             raise self.error("\\left. opens an evaluation: close it with \\right|_{\\theta = …}",
                              unclosed[0].node)
         pieces = self.integrals(pieces)
@@ -174,6 +180,20 @@ class Products:
             raise self.error("this integral has nothing to integrate", piece.node)
         return lambda: self.integral(piece, self._leading_differentials(piece, body[2:]),
                                      body[1])
+
+    def _in_integrand(self, pieces, k):
+        """Whether the evaluation bar `pieces[k]` stands in the integrand of an `\\int`
+        before it whose differential comes after it (`\\int p(x) \\left. f'(u)
+        \\right|_{u = x} dx`, `\\int_0^1 u^2 \\Big|_{u=x} \\, dx`): the integral is read
+        first (or by an operator before it that takes the rest of the run), the bar inside
+        its body and binding: the differential closes the integral, never the product d·x,
+        and the bar applies to what stands between them."""
+        for i in range(k):
+            if isinstance(pieces[i], BigPiece) and pieces[i].op in ("int", "iint"):
+                ends = self._differentials_of(pieces, i)
+                if ends and ends[0] > k:
+                    return True
+        return False
 
     def _differentials_of(self, pieces, i):
         """The indices of the differentials that close the integral at `i` (two for
@@ -475,6 +495,13 @@ class Products:
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
                                  "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
                                  "\\log(a)\\, \\exp(b)", p.node)
+            slash = _slash_in_argument(rest[:end])
+            if slash is not None:
+                f = p.fname
+                raise self.error(f"'/' after the argument of \\{f} without brackets is "
+                                 f"ambiguous ((\\{f} a)/b, or \\{f}(a/b)? authors mean \\sin x / x "
+                                 f"the first way, \\sin \\pi/2 the second): write "
+                                 f"\\frac{{\\{f} a}}{{b}} or \\{f}(a/b)", slash.node)
             groupings = []
             factors, used = self.product_factors(rest[:end], groupings), 1 + end
             if len(factors) > 1 and groupings:
@@ -544,6 +571,19 @@ def _argument_end(rest):
     if end == 0 and isinstance(rest[0], FuncPiece):
         return next((k for k, q in enumerate(rest) if product_sign(q)), len(rest))
     return len(rest) if end == 0 else end
+
+
+def _slash_in_argument(argument):
+    """The `/` among the pieces of an unbracketed function's argument, before anything that
+    takes the rest of the run (`\\log \\sum_i a_i / b`: the sum's own reading), or None.
+    Authors mean both readings — `\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2),
+    `\\log p/q` often log(p/q) — so the caller refuses it, never log(a/a)."""
+    for q in argument:
+        if isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece, DerivPiece)):
+            return None
+        if isinstance(q, OpPiece) and q.op == "/":
+            return q
+    return None
 
 
 def _written_negative(term):

@@ -813,6 +813,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                               children[1] if len(children) > 1 else None)
         if kind == "leftbar":
             return LeftBarPiece(item)
+        if kind == "read":                  # a part already read (`_braced_objective`)
+            return ValuePiece(item.children[0], item)
         if kind == "script":
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
@@ -2683,12 +2685,59 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
             var = self.fresh(key, declaration=LOCAL_OPTIMUM)
+        body, after = self._braced_objective(body)
         with self.binding(key, var):
             value = self._objective(body)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
             raise self.error(f"the domain of this \\{kind} is empty", node)
-        return Optimum(kind, value, var, low, high, closed, over)
+        optimum = Optimum(kind, value, var, low, high, closed, over)
+        if after is None:
+            return optimum
+        with self.binding(key, var):
+            whole = after(optimum)
+        if var in free_names(whole):
+            raise self.error(f"{key} occurs after the braced objective of this optimum, which "
+                             f"ends at its closing brace (\\sup_u \\{{…\\}} \\cdot x): put "
+                             f"what it optimises inside the braces, or rename the bound {key}",
+                             node)
+        return whole
+
+    def _braced_objective(self, body):
+        """(objective, after) of an optimum's `body` (a node, or the pieces of a run): an
+        objective written in braces right after the operator (`\\sup_{s} \\{ s \\} \\cdot
+        x`, `\\left\\{…\\right\\}`) ends at its closing brace, as the braces of a set of
+        values do; `after(optimum)` then reads the whole side or run with the optimum in
+        place of the braces (what follows multiplies, or adds). Otherwise `(body, None)`:
+        the optimum takes the whole side (or run). A power on braces with more after them
+        (`\\sup_s \\{s\\}^2 \\cdot x`) is refused: the power of the optimum, or inside it?"""
+        if isinstance(body, list):
+            first, run, terms = body[0], None, ()
+        else:
+            terms = body.children if is_tree(body, "sum") else (body,)
+            run = terms[0]
+            if not is_tree(run, "run"):
+                return body, None
+            first = self.piece(run.children[0])
+        if not (isinstance(first, BracketPiece) and first.open in (r"\{", r"\lbrace") and
+                first.close in (r"\}", r"\rbrace") and not first.seps and len(first.args) == 1):
+            return body, None
+        if (len(body) if run is None else len(run.children) + len(terms) - 1) == 1:
+            return body, None                  # the braces are the whole body
+        if first.power is not None:
+            raise self.error("a power on the braced objective of an optimum with more after "
+                             "it is ambiguous (a power of the optimum, or inside it?): write "
+                             "(\\sup_u \\{…\\})^2 or \\sup_u \\{(…)^2\\}", first.power)
+        if run is None:
+            return [first], lambda optimum: self.product([ValuePiece(optimum, first.node),
+                                                          *body[1:]])
+
+        def after(optimum):
+            read = Tree("run", [Tree("read", [optimum], run.children[0].meta),
+                                *run.children[1:]], run.meta)
+            return self.term(Tree("sum", [read, *terms[1:]], body.meta) if len(terms) > 1
+                             else read)
+        return [first], after
 
     def _objective(self, body):
         """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of

@@ -9,6 +9,11 @@
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
   Any other label may change what the relation says (`\\stackrel{d}{=}`: equal in
   distribution; `\\overset{?}{=}`, `\\overset{!}{=}`: asked, or required): refused.
+* An operator sign set in a font or as a binary operator — `\\mathrm{+}`, `\\text{-}`,
+  `\\mathbin{\\cdot}`, `\\operatorname{\\times}` — is that operator (upright type does not
+  make a sign a name): `a \\mathrm{+} b` is a + b, and a row `&\\quad \\mathrm{+} b` goes on
+  with the expression above (`layout` joins it, `operator_fonts`). Any other sign in a font
+  (`\\mathrm{-1}`, `\\mathrm{+b}`) is refused where names are read (`names.font_text`).
 
 Each wrapper is blanked to spaces of the same length (the definition sign written over its
 start, a box's braces turned into brackets), so positions in messages stay those of the
@@ -30,6 +35,10 @@ _REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\s*$")
 _NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
 _BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
+# A font or binary-operator command around one operator sign, and nothing else.
+_OPERATOR_FONT = re.compile(
+    r"\\(?:math(?:rm|bf|it|sf|tt|normal|bin|op|ord)|text(?:rm|bf|it|sf|normal)?|mbox|"
+    r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))\s*\}")
 _DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|\\triangle|"
                                r"\\rm\s+def)\s*\.?\s*$")
 
@@ -42,11 +51,22 @@ class Unread(Exception):
         self.message, self.offset = message, offset
 
 
+def operator_fonts(text):
+    """The spans `(start, end)` of `text` to blank so that each font or binary-operator
+    command around a lone operator sign (`\\mathrm{+}`) leaves the sign alone."""
+    return [span for m in _OPERATOR_FONT.finditer(text)
+            for span in ((m.start(), m.start("sign")), (m.end("sign"), m.end()))]
+
+
 def unwrap(text):
-    """The row with `\\boxed{…}` and stacked labels on relations blanked (same length)."""
+    """The row with `\\boxed{…}`, stacked labels on relations and fonts around an
+    operator sign blanked (same length)."""
+    chars = list(text)
+    for start, end in operator_fonts(text):
+        _blank(chars, start, end)
+    text = "".join(chars)
     if "\\boxed" not in text and "\\stackrel" not in text and "\\overset" not in text:
         return text
-    chars = list(text)
     for match in _BOXED.finditer(text):
         close = _closing_brace(text, match.end() - 1)
         if close is not None:
