@@ -799,3 +799,11 @@ def test_every_value_of_a_variables_own_range_after_a_row_is_set_aside(remark):
 def test_for_all_states_hypotheses():
     text = display("", r"\log(ab) = \log a + \log b \quad \text{for all } a, b > 0")
     assert verdicts(text) == ["verified"]
+
+
+def test_therefore_at_the_start_of_a_row_is_hence():
+    """`\\therefore A \\ge B` after a chain (phykn's KL ≥ 0) is a new claim, as a leading
+    `\\Rightarrow` is: read, never an unread row that cuts the chain above it short."""
+    text = ("% derive: real a, b\n\\begin{align}\na + b &= b + a \\\\\n\\\\\n"
+            "\\therefore a + b &\\ge b + a \\\\\n\\therefore\\ a + 1 &= a\n\\end{align}\n")
+    assert verdicts(text) == ["verified", "verified", "refuted"]

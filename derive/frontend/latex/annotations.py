@@ -52,6 +52,7 @@ spaces), so positions in messages stay exact.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
   aside, when S is x's own range.
+* `\\therefore` at the start of a row is "hence", as a leading `\\Rightarrow` is: set aside.
 * Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
   `(a > 0, b > 0) \\implies …`) are read as a side condition after a `\\quad` is.
 """
@@ -75,6 +76,7 @@ _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provi
                         r"\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
+_THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore)(?![a-zA-Z])")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
@@ -144,7 +146,7 @@ class Annotated:
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
-    text = _forall(_units(_label(_decorations(text))))
+    text = _forall(_units(_label(_hence(_decorations(text)))))
     text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
@@ -405,6 +407,13 @@ def top_level_pieces(text):
 
 def _lead(text):
     return len(text) - len(text.lstrip())
+
+
+def _hence(text):
+    """`\\therefore` at the start of a row (after `&` or spacing) blanked: "hence" — a new
+    claim, as `\\Rightarrow` at the start of a row is; it carries no hypothesis."""
+    m = _THEREFORE.match(text)
+    return text if m is None else text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 
 
 def _label(text):
