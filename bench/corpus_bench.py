@@ -108,7 +108,10 @@ def to_sympy(sp, term, names=None):
         if kind is Num:
             return sp.Rational(t.value.numerator, t.value.denominator)
         if kind is Const:
-            return {"e": sp.E, "pi": sp.pi, "i": sp.I}[t.name]
+            constant = {"e": sp.E, "pi": sp.pi, "i": sp.I, "oo": sp.oo}.get(t.name)
+            if constant is None:
+                raise NotImplementedError(t.name)
+            return constant
         if kind is Sym:
             return name(t.name)
         if kind is Add:
