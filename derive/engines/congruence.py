@@ -18,6 +18,7 @@ from __future__ import annotations
 from flint import acb, ctx
 
 from derive.engines import normal_form
+from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.numeric.compare import labels_for
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import Instance
@@ -28,7 +29,6 @@ from derive.model.terms import Call, Optimum, Sym, free_names
 from derive.notation.show import plain
 
 DRAWS = 6
-MIN_AGREEMENT = 3
 SEALED = Declaration(Kind.FUNCTION, Domain.REAL)      # an optimum drawn as an unknown function
 
 

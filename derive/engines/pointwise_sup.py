@@ -26,6 +26,7 @@ certified counterexample is built for an arbitrary class.
 from __future__ import annotations
 
 from derive.engines import congruence, normal_form
+from derive.engines.decide import MIN_AGREEMENT
 from derive.model.derivation import UNDECIDED, VERIFIED, Relation, Verdict
 from derive.model.names import Kind
 from derive.model.terms import (
@@ -104,7 +105,7 @@ def _check(step, parts, outer, seed, deadline):
              f"at {t} = {T}(x) (normal form), which lies pointwise on the right side of the "
              f"{word} over all real {t}; the weight is non-negative, so integrating and "
              f"then optimising over {T} keeps the bound")
-    if agreed >= congruence.MIN_AGREEMENT and agreed == evaluated:
+    if agreed >= MIN_AGREEMENT and agreed == evaluated:
         return Verdict(VERIFIED, "pointwise optimum", f"{proof}; the identity evaluates to 0 "
                        f"on {agreed} random instances")
     return Verdict(UNDECIDED, "pointwise optimum", f"{proof}, but the identity evaluated to 0 "

@@ -759,7 +759,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
-        terms, k = [], 0
+        terms, k, indices = [], 0, set()
         while k < len(signed):
             sign, child = signed[k]
             spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k) or \
@@ -769,16 +769,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             else:
                 self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
-            self._index_outside_its_sum(terms, value, child)
+            self._index_outside_its_sum(indices, value, child)
+            indices |= {t.var.latex for t in subterms(value)
+                        if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
 
-    def _index_outside_its_sum(self, terms, value, node):
+    def _index_outside_its_sum(self, indices, value, node):
         """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
         the second term's i would be free — but the author wrote the sum's index there, and
-        most likely meant the sum to go on. Ambiguous: refused, never read with a free i."""
-        indices = {t.var.latex for term in terms for t in subterms(term)
-                   if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+        most likely meant the sum to go on. Ambiguous: refused, never read with a free i.
+        `indices`: the indices of the sums in the terms before this one."""
         free = {n.latex for n in free_names(value)} & indices
         if free:
             index = sorted(free)[0]
