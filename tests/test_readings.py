@@ -1387,3 +1387,16 @@ def test_a_defined_quantity_written_with_a_density_as_argument():
                             r"\log p(x \mid \theta) \le \mathcal{L}(q, \theta)",
                             r"\log p(x \mid \theta) \ge \mathcal{L}(r, \theta)")) == \
         ["verified", "refuted", "error"]
+
+
+@pytest.mark.parametrize("row", [r"\mathcal{L}(r, \theta) = \log p(x;\theta) + 1",
+                                 r"\mathcal{L}(\theta, q) = 0", r"\mathcal{L}(q) = 0"])
+def test_a_labelled_quantity_is_not_defined_again_with_other_arguments(row):
+    """After `\\mathcal{L}(q, \\theta)` is defined, a row `\\mathcal{L}(r, \\theta) = …` is a
+    second meaning of ℒ: refused, never a definition a false claim could then rely on."""
+    header = ("% derive: variable x, z\n% derive: real \\theta\n"
+              "% derive: joint p over x, z with parameter \\theta\n% derive: density q, r over z\n"
+              "% derive: define \\mathcal{L}(q, \\theta) = \\mathbb{E}_{q(z)}\\left[\\log "
+              "\\frac{p(x, z \\mid \\theta)}{q(z)}\\right]\n")
+    assert verdicts(display(header, row, r"\mathcal{L}(r,\theta) > \log p(x;\theta)")) == \
+        ["error", "error"]

@@ -30,7 +30,7 @@ from derive.frontend.directives import used_before
 from derive.model.terms import (Call, Defined, Dens, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE
-from derive.frontend.scope import UsedBefore, unread_message
+from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
 
@@ -164,6 +164,8 @@ class ChainBuilder:
         except UsedBefore as exc:
             self._void_uses(exc.key, head_part.start)
             raise used_before(self.source, exc, head_part.start) from None
+        except LabelledAbove as exc:
+            raise self.source.error(str(exc), head_part.start) from None
         self._params = head.params
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
@@ -234,6 +236,8 @@ class ChainBuilder:
         except UsedBefore as exc:
             self._void_uses(exc.key, part.start)
             raise used_before(self.source, exc, part.start) from None
+        except LabelledAbove as exc:
+            raise self.source.error(str(exc), part.start) from None
         named = replace(part, relation=Relation.EQ, term=Defined(name, (), value.term),
                         head=None)
         self._append(StepKind.DEFINITION, Relation.EQ, named.term, value.term, part.latex,

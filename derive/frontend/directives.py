@@ -33,7 +33,7 @@ from pathlib import Path
 from derive.frontend.latex.annotations import (
     AMBIGUOUS_SHARED, ambiguous_after_shared, shared_bound, top_level_pieces,
 )
-from derive.frontend.scope import UsedBefore
+from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndexRange, Kind,
@@ -528,6 +528,8 @@ class Directives:
                               head=label)
         except UsedBefore as exc:
             raise used_before(self.source, exc, offset) from None
+        except LabelledAbove as exc:
+            raise self.source.error(str(exc), offset) from None
 
     def define_beside(self, body, offset):
         """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`): the key of a fresh name

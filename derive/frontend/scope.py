@@ -23,6 +23,11 @@ from derive.model.terms import Allowance
 MAX_EXPANSION = 50_000
 
 
+class LabelledAbove(Exception):
+    """A quantity `L(r, θ)` defined after the file defined `L(q, θ)`: the name with other
+    arguments (one name, one meaning). Carries the message."""
+
+
 class UsedBefore(Exception):
     """A name is defined after the file used it as an undeclared number or function: one
     name would mean two things. Carries the offset of that first use."""
@@ -167,6 +172,13 @@ class FileScope:
         when the file already used the name undeclared (a definition is not an assumption:
         the earlier use would mean something else)."""
         spelled = key if head is None else head
+        other = next((label for label in self.heads if label != head and
+                      label.startswith(key.rstrip("'") + "(")), None)
+        if other is not None and not key.endswith("'"):
+            raise LabelledAbove(f"{key} is defined above as the quantity {other} (its whole "
+                                "head names it): a second quantity of that name, with other "
+                                "arguments, would be a second meaning — name it otherwise, or "
+                                f"define {key} as a function: % derive: define {key}(t) = …")
         found = self.names.get(spelled)
         if found is not None and found in self.first_use:
             raise UsedBefore(spelled, self.first_use[found])
