@@ -807,3 +807,14 @@ def test_therefore_at_the_start_of_a_row_is_hence():
     text = ("% derive: real a, b\n\\begin{align}\na + b &= b + a \\\\\n\\\\\n"
             "\\therefore a + b &\\ge b + a \\\\\n\\therefore\\ a + 1 &= a\n\\end{align}\n")
     assert verdicts(text) == ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{a}{|a|} = 1 \quad \forall a > 0", "verified"),
+    (r"\frac{a}{|a|} = -1 \quad \forall a > 0", "refuted"),
+    (r"a b > 0 \quad \forall a, b > 0", "verified"),
+])
+def test_forall_with_a_bound_beside_a_row_states_the_rows_hypotheses(row, verdict):
+    """`\\quad \\forall a > 0` is a hypothesis of the row, never a second row that leaves the
+    first decided without it (round 9 F2)."""
+    assert verdicts(display("% derive: real a, b\n", row)) == [verdict]

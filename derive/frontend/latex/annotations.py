@@ -76,6 +76,7 @@ _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provi
                         r"\s*$")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
+_FORALL_BOUND = re.compile(r"^\\forall(?![a-zA-Z])\s*(?=[^\\]*?(?:[<>]|\\[lg]eq?(?![a-zA-Z])))")
 _THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore)(?![a-zA-Z])")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
@@ -254,6 +255,9 @@ def _side(piece):
         if _TAG.match(inner) or not _without_text(inner).strip():
             return "remark", inner, lead
         return "condition", inner, lead + 1
+    quantified = _FORALL_BOUND.match(stripped)
+    if quantified is not None:                     # `\\quad \\forall a > 0`: for every a > 0
+        return "condition", stripped[quantified.end():], lead + quantified.end()
     own = _OWN_RANGE.match(stripped)
     if own is not None and _letter(own.group("var")) == _letter(own.group("set")).lower():
         return "remark", stripped, lead          # for every x of its own range: every row is
