@@ -373,3 +373,12 @@ def test_a_refused_probability_defines_nothing():
 def test_the_expectation_of_one_random_variable_then_a_power_is_its_power(rows, expected):
     header = "% derive: discrete x\n% derive: density p\n"
     assert verdicts(display(header, *rows)) == expected
+
+
+@pytest.mark.parametrize("row", [r"\Pr_{p}(X = x) = 2p(x)", r"\sum_x \Pr_p(X = x) = 2",
+                                 r"\mathbb{P}_{q}(X = x) = 1"])
+def test_a_probability_with_a_subscript_is_refused_never_defined(row):
+    """`\\Pr_p(X = x) = 2p(x)` was silently a definition of a new name Pr_p (round 9 F3)."""
+    (message,) = readings(display("% derive: discrete x\n% derive: density p, q\n", row))
+    assert "a subscript naming the law is not read" in message or \
+        "does not read `\\mathbb{P}`" in message

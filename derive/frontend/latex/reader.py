@@ -525,6 +525,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
+        self._no_scripted_probability(name, items[0])
         if name.key in PROBABILITY:
             self.not_an_event_of_another_name(name.key, bracket, items[0])
         if not known and relation is not DEFINE and name.key in PROBABILITY and \
@@ -1416,6 +1417,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         quantity = self._bare_head(key, p.node) if bracket is None and found is None else None
         if quantity is not None:
             return quantity, 1
+        if found is None:
+            self._no_scripted_probability(p, p.node)
         if bracket is not None and found is None and key in PROBABILITY:
             mass = self.event_probability(key, bracket, self.offset + _start(p.node))
             if mass is not None:
@@ -1573,6 +1576,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         arguments = tuple(Sym(bound[k]) if k in bound else Sym(free[k][0]) for k in keys)
         mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
         return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
+
+    def _no_scripted_probability(self, p, node):
+        """`\\Pr_p(X = x)`, `\\mathbb{P}_{q}`: a probability with a script is not read — never
+        a new name (a function or a definition) silently."""
+        if p.base in ALWAYS_OPERATORS and p.key != p.base and self.scope.lookup(p.key) is None:
+            raise self.error(f"{p.key}: derive reads {p.base}(X = x) of the declared law; a "
+                             "subscript naming the law is not read (declare the law: % derive: "
+                             "random X with density p over x)", node)
 
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
