@@ -6,3 +6,6 @@ from . import elbo, fdiv, gan, info, prob, s7c
 MODELS = {}
 for _family in (gan, fdiv, elbo, info, prob, s7c):
     MODELS.update(_family.MODELS)
+
+from . import s8e  # noqa: E402  (the s8e_ held-out set)
+MODELS.update(s8e.MODELS)
