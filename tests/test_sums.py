@@ -67,6 +67,23 @@ def test_look_alikes_are_refuted(row):
     assert verdicts(display(SETS, row)) == ["refuted"]
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{x \in \mathcal{X}} p(x) = 1", "verified"),
+    (r"\sum_{x \in \mathcal{X}} x p(x) = \sum_x x p(x)", "verified"),
+    (r"\sum_{x \in \mathcal{X}} p(x) = 2", "refuted"),
+])
+def test_an_undeclared_capital_of_the_variable_names_its_own_range(row, verdict):
+    # `discrete x` with no set: 𝒳 under the sum is x's space, as in \int_{\mathcal{X}}
+    assert verdicts(display("% derive: discrete x\n% derive: density p\n", row)) == [verdict]
+
+
+def test_another_undeclared_set_under_a_sum_is_still_refused():
+    # 𝒜 could be a part of x's range: never read as the whole of it
+    (text,) = readings(display("% derive: discrete x\n% derive: density p\n",
+                               r"\sum_{x \in \mathcal{A}} p(x) = 1"))
+    assert "not a declared set" in text
+
+
 def test_sums_over_ranges_of_unknown_size_are_not_identified():
     header = "% derive: discrete x, y\n"
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]

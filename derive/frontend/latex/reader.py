@@ -2450,13 +2450,19 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _summation_index(self, piece, node):
         """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
         over its whole (finite) range, or an index of an unspecified finite set."""
-        support = None
+        support = set_node = None
         if is_tree(node, "domain"):
             node, _, set_node = node.children
-            support = self._finite_set_name(set_node)
         key = self._index_key(node)
         found = self.declared(key) or self.sample_of(key)
-        if found is not None and found[1].kind is Kind.VARIABLE:
+        variable = found is not None and found[1].kind is Kind.VARIABLE
+        if set_node is not None:
+            named = self._index_key(set_node)
+            if variable and self.declared(named) is None and _capital_space(named, key):
+                set_node = None     # `\sum_{x \in \mathcal{X}}`: x's own range, as for ∫
+            else:
+                support = self._finite_set_name(set_node, named)
+        if variable:
             info = found[1].info
             if not getattr(info, "discrete", False):
                 raise self.error(f"{key} is a continuous variable: integrate over it, or "
@@ -2606,8 +2612,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             variable = self.declared(key)
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        letter = key.split("_")[0].lstrip("\\")
-        return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
+        return _capital_space(named, key)
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
@@ -3142,4 +3147,12 @@ def _side_sign(mark):
     if is_tree(mark, "side_sign"):
         return mark.children[0].value
     return None
+
+
+def _capital_space(named, key):
+    """Whether a set name is the variable's space written with its capital letter
+    (`\\mathcal{X}`, `\\mathbb{X}` for x), which an undeclared set name in `\\int_{\\mathcal{X}}`
+    or `\\sum_{x \\in \\mathcal{X}}` means: the variable's whole range."""
+    letter = key.split("_")[0].lstrip("\\")
+    return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
 
