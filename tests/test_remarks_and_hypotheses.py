@@ -617,6 +617,9 @@ def test_a_quad_as_spacing_is_read(row, expected):
     (r"a^2 + b^2 \underset{\text{AM-GM}}{\ge} 2ab", "verified"),
     (r"a^2 + b^2 \underset{\text{AM-GM}}{\le} 2ab", "refuted"),
     (r"(a+b)^2 = a^2 + 2ab + b^2 \because \text{expand}", "verified"),
+    (r"a^2 + 1 \ge 2a \quad \because (a-1)^2 \text{ is not negative.}",
+     "verified"),                                  # a sentence with math in it: no relation
+    (r"a^2 + 1 \ge 3a \because (a-1)^2 \text{ is not negative}", "refuted"),
 ])
 def test_decorations_are_set_aside(row, expected):
     assert verdicts(display("% derive: real a, b\n", row)) == [expected]
@@ -624,6 +627,8 @@ def test_decorations_are_set_aside(row, expected):
 
 @pytest.mark.parametrize("row, column, message", [
     (r"\sqrt{t^2} = t \because t > 0", 19, "neither checks nor uses a reason after \\because"),
+    (r"\sqrt{t^2} = t \because t > 0 \text{ here}", 19, "neither checks nor uses a reason"),
+    (r"\sqrt{t^2} = t \because \text{as } t \ge 0", 19, "neither checks nor uses a reason"),
     (r"t = \color red t", 8, "\\color is read with its argument in braces"),
     (r"2 \underbrace{t + 1}_{s} = 2t + 2", 6, "a sum under a brace beside a factor"),
     (r"1 - \underbrace{t + 1}_{s} = -t", 8, "a sum under a brace beside a factor"),

@@ -47,8 +47,10 @@ spaces), so positions in messages stay exact.
   `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
   '-' is refused (TeX prints no brackets, so the grouping would be a guess);
   `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
-  `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside; a
-  reason in math after `\\because` is refused: derive would neither check nor use it.
+  `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
+  and so is a sentence with math in it (`\\because -\\log(x) \\text{ is convex}`: words, no
+  relation); a reason in math (`\\because t > 0`) is refused: derive would neither check
+  nor use it, and the row may depend on it.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
   aside, when S is x's own range.
@@ -548,11 +550,26 @@ def _because(text, at):
     """`\\because` and the words after it, to the end of the row, blanked; a reason in math
     is refused (derive would neither check nor use it)."""
     rest = text[at + len("\\because"):]
-    if _depth(text, at) or not _WORDS_ONLY.match(rest):
+    if _depth(text, at) or not (_WORDS_ONLY.match(rest) or _sentence(rest)):
         raise RemarkError("derive neither checks nor uses a reason after \\because: write it "
                           "as \\text{…}, a hypothesis of the row as \\quad (t > 0), a claim as "
                           "a row of its own", at)
     return _spaces(text, at, len(text))
+
+
+def _sentence(reason):
+    """Whether a reason is a sentence with math in it (`-\\log(x) \\text{ is convex}`): words
+    in `\\text{…}`, and outside them no relation — which could be a hypothesis the row
+    depends on (`\\because x > 0 \\text{ here}` is refused)."""
+    words = _TEXT_BLOCK.findall(reason)
+    math = _TEXT_BLOCK.sub(" ", reason)
+    return any(re.search(r"[A-Za-z]{2,}", w) for w in words) and \
+        not _RELATION_SIGN.search(math)
+
+
+_TEXT_BLOCK = re.compile(r"\\(?:text|textrm|mbox)\s*\{[^{}$]*\}")
+_RELATION_SIGN = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|in|notin|subset|subseteq|"
+                            r"approx|to|sim|lt|gt|mid|perp)(?![a-zA-Z])")
 
 
 def _spaces(text, start, end):
