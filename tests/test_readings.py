@@ -485,12 +485,32 @@ def test_a_slash_after_a_bracketed_function_or_a_product_sign_divides(check_text
 
 @pytest.mark.parametrize("row", [
     r"\log p(x) H(q) = 0", r"\log p(x) D_{KL}(p \| q) = 0", r"\log p(x)\sqrt{q(x)} = 0",
-    r"\log p(x) f(x)^2 = 0", r"\log a \int_0^1 x \, dx = 0", r"\log p(x) JSD(p \| q) = 0",
+    r"\log p(x) f(x)^2 = 0", r"\log p(x) JSD(p \| q) = 0",
     r"\log 2 \sqrt{a} = 0",
 ])
 def test_a_log_before_a_product_applying_an_operator_is_refused(row):
     (message,) = _messages(HEADER, row)
     assert "ambiguous" in message and "\\log(p(x))\\, f(x)" in message
+
+
+@pytest.mark.parametrize("row", [
+    r"\log \frac{1}{2} \sum_{i=1}^{3} i = \log 3",     # the log of the average (IWAE, log-mean-exp)
+    r"\log 2 \int_0^1 x \, dx = 0",                    # or log(2)·∫ (a Gaussian's normaliser)
+    r"\log a \int_0^1 x \, dx = 0", r"\log a \, \mathbb{E}[a] = 0", r"\sin a \sum_{i=1}^{2} i = 0",
+])
+def test_a_function_word_before_a_sum_or_integral_is_refused(row):
+    (message,) = _messages(HEADER, row)
+    assert "is ambiguous" in message and "\\sum_i b_i" in message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log \sum_{i=1}^{3} i = \log 6", "verified"),      # the operator first: its argument
+    (r"\log \frac{1}{2} \cdot \sum_{i=1}^{3} i = -6 \log 2", "verified"),
+    (r"\log(\frac{1}{2} \sum_{i=1}^{3} i) = \log 3", "verified"),
+])
+def test_a_function_word_before_a_sum_reads_when_written_out(check_text, row, expected):
+    result = check_text("% derive: positive a, b\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
 
 
 # ---------------------------------------------------------------- a function of a density

@@ -495,6 +495,13 @@ class Products:
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
                                  "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
                                  "\\log(a)\\, \\exp(b)", p.node)
+            if end < len(rest) and _operator(rest[end]):
+                f = p.fname
+                raise self.error(f"\\{f} a \\sum_i b_i (a function word without brackets, "
+                                 f"then a sum, integral or expectation) is ambiguous: authors "
+                                 f"mean \\{f} \\frac{{1}}{{N}} \\sum_i b_i as \\{f} of the "
+                                 f"average, \\{f} 2\\pi \\int … as a product: write "
+                                 f"\\{f}(a \\sum_i b_i) or \\{f}(a) \\sum_i b_i", p.node)
             slash = _slash_in_argument(rest[:end])
             if slash is not None:
                 f = p.fname
@@ -565,12 +572,19 @@ def _argument_end(rest):
     def product_sign(q):
         return isinstance(q, OpPiece) and q.op == "*"
     end = next((k for k, q in enumerate(rest)
-                if product_sign(q) or
-                isinstance(q, (FuncPiece, BigPiece, ExpectPiece, LimitPiece)) or
+                if product_sign(q) or isinstance(q, FuncPiece) or _operator(q) or
                 isinstance(q, DerivPiece) and q.body is None), len(rest))
     if end == 0 and isinstance(rest[0], FuncPiece):
         return next((k for k, q in enumerate(rest) if product_sign(q)), len(rest))
     return len(rest) if end == 0 else end
+
+
+def _operator(piece):
+    """Whether a piece is a sum, product, integral, expectation, limit or extremum, which
+    would stop an unbracketed function's argument (an integral with its differential is
+    already a value here)."""
+    return isinstance(piece, (BigPiece, ExpectPiece, LimitPiece)) or \
+        isinstance(piece, ValuePiece) and isinstance(piece.term, Integral)
 
 
 def _slash_in_argument(argument):
