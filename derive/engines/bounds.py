@@ -20,11 +20,10 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from fractions import Fraction
 
-from derive.engines import normal_form
+from derive.engines import clock, normal_form
 from derive.engines.poly import Poly, canonical
 from derive.model.terms import Dens, Dist, Integral, Op, Sym, free_names, nodes
 from derive.notation import families, registry
@@ -212,7 +211,7 @@ def _pointwise(gap, strict, n, deadline):
         if not parts:
             return False
         for terms in parts:
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and clock.now() > deadline:
                 return False
             if not _positive_measure(terms, strict):
                 break

@@ -19,9 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-import time
-
-from derive.engines import limits, normal_form
+from derive.engines import clock, limits, normal_form
 from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -43,7 +41,7 @@ class Deadline(Exception):
 
 def decide_step(report, step, context, seed, budget):
     """Report the verdict of one step (interim ones first); `context` is the step's."""
-    started = time.monotonic()
+    started = clock.now()
     deadline = started + budget
     report(Verdict(UNDECIDED, "budget", f"the time budget of {budget:g} s ran out before any "
                    "engine finished"))
@@ -59,7 +57,7 @@ def decide_step(report, step, context, seed, budget):
     except Exception as exc:          # noqa: BLE001 - a bug of ours is this step's, not the run's
         verdict = Verdict(UNDECIDED, "internal error", f"internal error ({type(exc).__name__}: "
                           f"{str(exc)[:200]}), please report it")
-    report(_timed(verdict, time.monotonic() - started))
+    report(_timed(verdict, clock.now() - started))
 
 
 def _timed(verdict, seconds):

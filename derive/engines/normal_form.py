@@ -37,11 +37,10 @@ sizes and the step's deadline.
 from __future__ import annotations
 
 import itertools
-import time
 from fractions import Fraction
 from math import comb
 
-from derive.engines import gaussian
+from derive.engines import clock, gaussian
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name, WholeRange
@@ -93,7 +92,7 @@ class Normaliser:
         found = self._memo.get(key)
         if found is not None:
             return found
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and clock.now() > self.deadline:
             raise Unsupported("out of time")
         try:
             result = self._fold(self._value(term))

@@ -4,7 +4,10 @@ Why processes, and why the parent never uses signals: a budget must stop code st
 C (a huge integer power, a SymPy routine) as well as pure-Python loops, and it must hold
 when the caller is not the main thread (pytest-xdist, thread pools). So the parent only
 watches the clock: a task still running `grace` seconds past its budget has its worker
-killed (SIGKILL), and a fresh worker is forked for the next task.
+killed (SIGKILL), and a fresh worker is forked for the next task. The budget is CPU time
+(`clock`): when the wall clock passes it, the parent asks how much CPU the worker has used
+since the task started and waits for the rest — on a loaded machine a step gets the same
+work done as on a quiet one — up to `WALL_FACTOR` times the budget on the wall clock.
 
 Why persistent: workers are forked from the parent once per job slot, after the parent
 has imported and warmed what the tasks need, so they start warm and stay warm — one fork
@@ -37,10 +40,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from derive.engines import transport
+from derive.engines import clock, transport
 
 MEMORY_LIMIT_BYTES = 2 * 1024 ** 3
 GRACE_SECONDS = 0.4
+WALL_FACTOR = 10            # a task that has not used its CPU budget by then is stuck
 SPAWN_DELAY = 0.05
 PIPELINE_BYTES = 32 * 1024       # a task this small may wait in a busy worker's pipe
 
@@ -198,7 +202,8 @@ class Pool:
                 self._retire(worker, DIED if gone else None)
         now = time.monotonic()
         for worker in [w for w in self._workers.values() if w.tasks and now >= w.deadline]:
-            self._retire(worker, TIMED_OUT)
+            if not worker.extend(now):
+                self._retire(worker, TIMED_OUT)
 
     def _retire(self, worker, ending=None):
         """Kill `worker`. Its running task ends as `ending` (TIMED_OUT, or DIED when the
@@ -252,6 +257,7 @@ class _Worker:
         self.pid, self.task_fd, self.fd, self.grace = pid, task_write, result_read, grace
         self.tasks, self.buffer, self.reports = collections.deque(), bytearray(), []
         self.started, self.deadline = 0.0, float("inf")
+        self.started_cpu = None                 # the worker's CPU seconds when it started
         self.running, self.exiting, self.broken = False, False, ""
 
     def send(self, task):
@@ -265,10 +271,27 @@ class _Worker:
             return False
         return True
 
-    def _begin(self, started):
+    def _begin(self, started, started_cpu=None):
         """The first task's clock: from when it became first, until the worker says when
-        it really started (the same monotonic clock)."""
-        self.started, self.deadline = started, started + self.tasks[0].budget + self.grace
+        it really started (the same monotonic clock, and its own CPU time then)."""
+        self.started, self.started_cpu = started, started_cpu
+        self.deadline = started + self.tasks[0].budget + self.grace
+
+    def extend(self, now):
+        """At the wall-clock deadline: whether the running task may go on, because its CPU
+        budget is not used up (the machine was busy) and the wall-clock cap is not reached;
+        the deadline moves to when the rest of the budget could be used."""
+        budget = self.tasks[0].budget + self.grace
+        if now - self.started >= WALL_FACTOR * budget:
+            return False
+        used = clock.cpu_seconds(self.pid)
+        if used is None:
+            return False
+        left = budget - (used - self.started_cpu if self.started_cpu is not None else 0.0)
+        if self.started_cpu is not None and left <= 0:
+            return False
+        self.deadline = min(now + max(left, 0.05), self.started + WALL_FACTOR * budget)
+        return True
 
     def receive(self):
         """Read what is available: the (task, `Outcome`)s that ended, and whether the
@@ -285,7 +308,7 @@ class _Worker:
                 self.broken = f"its report could not be read ({_describe(exc)})"
                 return ended, True
             if kind == _START:
-                self._begin(payload)
+                self._begin(*payload)
                 self.running = True
             elif kind == _REPORT:
                 self.reports.append(payload)
@@ -333,7 +356,8 @@ def _worker_main(task_fd, result_fd, parent_ends, memory_limit):
             message = transport.read_message(task_fd)
             if message is None:
                 break
-            transport.write_all(result_fd, transport.dumps((_START, time.monotonic())))
+            transport.write_all(result_fd, transport.dumps((_START, (time.monotonic(),
+                                                                     clock.now()))))
             ending, error = _call(_unpickled, report, (message,))
             transport.write_all(result_fd, transport.dumps((_END, (ending, error))))
             if ending == OUT_OF_MEMORY:

@@ -17,13 +17,13 @@ evaluated once per point.
 
 from __future__ import annotations
 
-import time
 import weakref
 from dataclasses import dataclass
 from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
+from derive.engines import clock
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.model.names import Kind, SizeInfo, WholeRange
 from derive.model.terms import (
@@ -194,7 +194,7 @@ class Evaluator:
             found = self._memo.get(key)
             if found is not None:
                 return found
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and clock.now() > self.deadline:
             raise OutOfTime()
         result = self._compute(t)
         if not result.is_finite():
