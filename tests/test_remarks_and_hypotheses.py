@@ -818,3 +818,27 @@ def test_forall_with_a_bound_beside_a_row_states_the_rows_hypotheses(row, verdic
     """`\\quad \\forall a > 0` is a hypothesis of the row, never a second row that leaves the
     first decided without it (round 9 F2)."""
     assert verdicts(display("% derive: real a, b\n", row)) == [verdict]
+
+
+SOFTMAX_ROWS = ("% derive: real o_j for j = 1..n\n"
+                "$$ p_j = \\frac{\\exp(o_j)}{\\sum_{k=1}^{n}\\exp(o_k)} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_i) \quad \text{if } i = k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_k (1 - p_i) \quad \text{if }\; i=k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (\delta_{ik} - p_k)", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 + p_i) \quad \text{if } i = k", "refuted"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_i)", "refuted"),
+])
+def test_two_indices_equal_are_one_index(row, verdict):
+    """`\\text{if } i = k` between two whole-number indices puts k for i (the softmax
+    Jacobian's diagonal); the undeclared i there is the row's index, never the unit."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+def test_two_indices_different_is_not_used_yet():
+    """`i \\ne k` restricts the instances in a way derive cannot draw yet: undecided,
+    never refuted on an instance with i = k."""
+    row = r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k"
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == ["undecided"]

@@ -151,13 +151,14 @@ class Builder:
         """Read the rows of one annotated row, each with the hypotheses written beside it
         (`above`: as in `_unreadable`)."""
         for row in rows:
-            try:
+            try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
+                parts = self.reader.read_row(row, offset)
+                stated = self.reader.hypotheses
                 hypotheses = tuple(h for at, h_text in written
                                    for h in self.reader.read_assumption(h_text, offset + at))
-                parts = self.reader.read_row(row, offset)
                 if point is not None:
                     parts = self._at(parts, point, offset)
-                self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses,
+                self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses))
             except InputError as error:
                 self._unreadable(error, offset, row, above)

@@ -66,7 +66,7 @@ from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
-_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" + ORDER_COMMAND)
+_RELATION = re.compile(r"(?<!\\)(?:=|<|>)|" + ORDER_COMMAND)   # `i=k` too
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
 # The other case of a piecewise statement, in words: a condition derive cannot read.
 _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
