@@ -842,3 +842,24 @@ def test_two_indices_different_is_not_used_yet():
     never refuted on an instance with i = k."""
     row = r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k"
     assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == ["undecided"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j", "verified"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j", "refuted"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "undecided"),
+])
+def test_a_condition_between_two_indices_after_a_comma(row, verdict):
+    """`…, \\quad i = j` between two whole-number indices is a condition (553668's softmax
+    Jacobian): a result about indices is no derivative's result."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real a, b\n", r"a^2 = 1, \quad a = b"),
+    ("% derive: real i, j\n", r"i^2 = 1, \quad i = j"),
+])
+def test_a_relation_after_a_comma_between_other_letters_is_refused(header, row):
+    (step,) = steps(header + "$$ " + row + " $$\n")
+    assert step.kind == "unreadable" and "either a condition or a second result" in step.message
+    assert step.location.column == len("$$ ") + row.index("\\quad") + len("\\quad") + 2

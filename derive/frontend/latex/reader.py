@@ -1611,6 +1611,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
 
+    def is_index(self, term):
+        """Whether a term is a free letter that is a whole number of the file (an index)."""
+        return isinstance(term, Sym) and self.bound_name(term.name.latex) is None and \
+            self._an_index(term.name.latex) and self.scope.lookup(term.name.latex)[0] is term.name
+
     def _an_index(self, key):
         """Whether the undeclared letter is already a whole number of the file (an index of
         a member, a sum's bound): then a lone `i` is that index, never the imaginary unit."""
