@@ -1420,3 +1420,29 @@ def test_a_labelled_quantity_is_not_defined_again_with_other_arguments(row):
               "\\frac{p(x, z \\mid \\theta)}{q(z)}\\right]\n")
     assert verdicts(display(header, row, r"\mathcal{L}(r,\theta) > \log p(x;\theta)")) == \
         ["error", "error"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"{a \over b} = 1", "a / b = 1"),
+    (r"\log{a \over b} = 1", "log(a / b) = 1"),
+    (r"{a + 1 \over b\, a} = 1", "(a + 1) / (b · a) = 1"),
+    (r"e^{1 \over 2} = \sqrt{a \over b}", "e^(1 / 2) = (a / b)^(1/2)"),
+    (r"{d \over da} a^2 = 2a", "d/da a^2 = 2 · a"),
+])
+def test_a_braced_plain_tex_fraction_is_the_fraction(row, expected):
+    """`{a \\over b}` (plain TeX, MathJax) is \\frac{a}{b}, a derivative too."""
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row", [r"a \over b = 1", r"\left( a \over b \right) = 1",
+                                 r"{a \over b \over a} = 1"])
+def test_an_over_without_braces_of_its_own_is_refused(row):
+    """Without its own braces TeX's `\\over` splits the whole enclosing group or formula."""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "\\over only in braces of its own" in step.message
+    assert step.location.column == len("$$ ") + row.rindex("\\over") + 1
+
+
+def test_a_braced_plain_tex_fraction_is_checked():
+    assert verdicts(HEADER + "$$ \\log{a \\over b} = \\log a - \\log b $$\n\n"
+                    "$$ {a \\over b} = {b \\over a} $$\n") == ["verified", "refuted"]

@@ -823,3 +823,48 @@ def test_forall_with_a_bound_beside_a_row_states_the_rows_hypotheses(row, verdic
     """`\\quad \\forall a > 0` is a hypothesis of the row, never a second row that leaves the
     first decided without it (round 9 F2)."""
     assert verdicts(display("% derive: real a, b\n", row)) == [verdict]
+
+
+SOFTMAX_ROWS = ("% derive: real o_j for j = 1..n\n"
+                "$$ p_j = \\frac{\\exp(o_j)}{\\sum_{k=1}^{n}\\exp(o_k)} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_i) \quad \text{if } i = k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_k (1 - p_i) \quad \text{if }\; i=k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (\delta_{ik} - p_k)", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 + p_i) \quad \text{if } i = k", "refuted"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_i)", "refuted"),
+])
+def test_two_indices_equal_are_one_index(row, verdict):
+    """`\\text{if } i = k` between two whole-number indices puts k for i (the softmax
+    Jacobian's diagonal); the undeclared i there is the row's index, never the unit."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+def test_two_indices_different_is_not_used_yet():
+    """`i \\ne k` restricts the instances in a way derive cannot draw yet: undecided,
+    never refuted on an instance with i = k."""
+    row = r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k"
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == ["undecided"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j", "verified"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j", "refuted"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "undecided"),
+])
+def test_a_condition_between_two_indices_after_a_comma(row, verdict):
+    """`…, \\quad i = j` between two whole-number indices is a condition (553668's softmax
+    Jacobian): a result about indices is no derivative's result."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real a, b\n", r"a^2 = 1, \quad a = b"),
+    ("% derive: real i, j\n", r"i^2 = 1, \quad i = j"),
+])
+def test_a_relation_after_a_comma_between_other_letters_is_refused(header, row):
+    (step,) = steps(header + "$$ " + row + " $$\n")
+    assert step.kind == "unreadable" and "either a condition or a second result" in step.message
+    assert step.location.column == len("$$ ") + row.index("\\quad") + len("\\quad") + 2

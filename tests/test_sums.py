@@ -851,3 +851,42 @@ def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_w
     assert any(abs(sum(m * v for m, v in zip(by_y, f)) - left) < 1e-4 and
                abs(sum(m * v for m, v in zip(by_x, f)) - right) < 1e-4
                for f in itertools.permutations(values))
+
+
+SOFTMAX = ("% derive: real y_j for j = 1..n\n% derive: real o_j for j = 1..n\n"
+           "$$ p_j = \\frac{\\exp(o_j)}{\\sum_{k=1}^{n}\\exp(o_k)} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i \ne k} y_i = \sum_i y_i - y_k", "verified"),
+    (r"\sum_{k \neq i} y_k p_i = p_i \sum_{k} y_k - y_i p_i", "verified"),
+    (r"\sum_{j \neq i}^{n} y_j = \sum_{j=1}^{n} y_j - y_i", "verified"),
+    (r"-y_i(1-p_i) - \sum_{k\ne i} y_k \frac{1}{p_k} (-p_kp_i) = p_i \sum_k y_k - y_i",
+     "verified"),
+    (r"\sum_{i \ne k} y_i = \sum_i y_i", "refuted"),
+    (r"-y_i(1-p_i) - \sum_{k\ne i} y_k \frac{1}{p_k} (-p_kp_i) = p_i \sum_k y_k + y_i",
+     "refuted"),
+])
+def test_a_sum_over_all_indices_but_one(row, verdict):
+    """`\\sum_{i \\ne k} f_i` is the sum over the families' declared range minus f_k, with k
+    in that range (its bounds hypotheses of the row)."""
+    assert verdicts(SOFTMAX + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+def test_a_sum_over_all_indices_but_one_is_read_with_the_excluded_index_in_range():
+    (reading,) = readings(SOFTMAX + "$$ \\sum_{i \\ne k} y_i = 0 $$\n")[1:]
+    assert reading == "1 ≤ k, k ≤ n ⇒ Σ_{i=1}^{n} y_i - y_k = 0"
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\sum_{j \neq i}^{m} y_j = 0", "here its ^{…} is not that range's end"),
+    (r"\sum_{i \ne k} z_i = 0", "here none is declared"),
+    (r"\prod_{j \neq i} y_j = 0", "not a \\prod or several indices"),
+    (r"\sum_k \sum_{j \neq k} y_j = 0", "with k a whole number free in the row"),
+    (r"\sum_{j \neq 2} y_j = 0", "with k a whole number free in the row"),
+])
+def test_a_sum_over_all_indices_but_one_refused(row, message):
+    text = "% derive: real y_j for j = 1..n\n$$ " + row + " $$\n"
+    (step,) = steps(text)
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.line == 2 and step.location.column > 3

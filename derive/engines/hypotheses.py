@@ -10,6 +10,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * An equation between symbols, linear in one of them with a rational coefficient
   (`b - c = 1`): solved for that symbol (the one written alone on a side, else the first
   by name), which is replaced — when the solution lies in the symbol's declared domain.
+  Two whole numbers (`i = k`, indices: the case of a softmax Jacobian) are one: k is put
+  for i (p_i becomes p_k, δ_{ik} is 1), before any other hypothesis is used, so that i's
+  bounds (`1 ≤ i ≤ n`) become k's.
 * `t < c`, `t > c`, `t ≤ c`, `t ≥ c` for a symbol t and c free of t: t is written
   `c − δ` or `c + δ` with a fresh positive (non-negative for ≤, ≥) δ — when every such
   value lies in t's declared domain. Several accumulate (`t < 1`, then `t < 0`); a bound
@@ -86,6 +89,9 @@ def restricted(terms, hypotheses, context, unused=None):
     formula written with a restricted symbol at its value). `unused` as in `restrict`."""
     terms = list(terms)
     pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in hypotheses]
+    # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
+    pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
+                                    and _whole_symbol(h[2], context)))
     while pending:
         relation, left, right, latex = pending.pop(0)
         try:
@@ -274,7 +280,12 @@ def _distribution_swap(left, right, latex, context):
 # ---------------------------------------------------------------------------- equations
 
 def _solved(left, right, latex, context):
-    """An equation solved for one symbol, linear in it."""
+    """An equation solved for one symbol, linear in it; of two whole numbers, the one of
+    the wider domain (an integer rather than a natural number) is put for the other."""
+    if _whole_symbol(left, context) and _whole_symbol(right, context):
+        if context.domain(left.name) is Domain.NATURAL:
+            left, right = right, left
+        return _put(left.name, right, latex, context)
     n = normal_form.Normaliser(context)
     try:
         difference = n.value(sub(left, right))
@@ -425,6 +436,14 @@ def _fits(value, domain, context):
         c = n.value(value).constant()               # not: the bounds then leave no instance)
         return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1)
     return False
+
+
+def _whole_symbol(term, context):
+    """Whether `term` is a free symbol declared (or read as) a whole number: an index `k`,
+    so that `i = k` puts k for i (i's members become k's)."""
+    return isinstance(term, Sym) and term.name.origin is None and term.name.local is None \
+        and context.kind(term.name) is Kind.SYMBOL and \
+        context.domain(term.name) in (Domain.INTEGER, Domain.NATURAL)
 
 
 # ---------------------------------------------------------------------------- bounds

@@ -110,7 +110,8 @@ class Builder:
                 else:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
-                       (justification, expect or pending_expect, note), above)
+                       (justification, expect or pending_expect, note), above,
+                       annotated.index_conditions)
             if below and not heads and annotated.rows and len(self.chains.steps) == made:
                 self._stated_nothing(text, offset, above)
         except InputError as error:
@@ -147,17 +148,23 @@ class Builder:
         if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
-    def _rows(self, rows, written, offset, point, pending, above):
+    def _rows(self, rows, written, offset, point, pending, above, index_conditions=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it
-        (`above`: as in `_unreadable`)."""
+        (`above`: as in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`,
+        a condition only between two indices, else AFTER_COMMA there)."""
         for row in rows:
-            try:
-                hypotheses = tuple(h for at, h_text in written
-                                   for h in self.reader.read_assumption(h_text, offset + at))
+            try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 parts = self.reader.read_row(row, offset)
+                stated, hypotheses = self.reader.hypotheses, ()
+                for at, h_text in written:
+                    read = self.reader.read_assumption(h_text, offset + at)
+                    if at in index_conditions and not all(
+                            self.reader.is_index(t) for h in read for t in (h.lhs, h.rhs)):
+                        raise self.source.error(AFTER_COMMA, offset + at)
+                    hypotheses += read
                 if point is not None:
                     parts = self._at(parts, point, offset)
-                self.chains.add(parts, *pending, hypotheses + self.reader.hypotheses,
+                self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses))
             except InputError as error:
                 self._unreadable(error, offset, row, above)

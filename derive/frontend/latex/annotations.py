@@ -31,7 +31,9 @@ spaces), so positions in messages stay exact.
     (it would be a hypothesis set aside);
   - after a comma a relation (`…, \\quad i = j`) may be a case's condition or a second
     result — derive cannot tell which: an error naming both spellings (`\\text{if } i = j`
-    for a condition, a row of its own for a result); but two definition heads
+    for a condition, a row of its own for a result) — unless it is `i = j` or `i \\ne j`
+    between two letters that are whole-number indices once the row is read (`p_j`, `o_i`
+    made them so): a result about indices is no derivative's result, so it is a condition; but two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
     the builder checks (a known name there may be a condition: the same error);
   - a further relation `A = B` is a second row of its own; math with no relation before it
@@ -68,7 +70,7 @@ from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
-_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" + ORDER_COMMAND)
+_RELATION = re.compile(r"(?<!\\)(?:=|<|>)|" + ORDER_COMMAND)   # `i=k` too
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
 # The other case of a piecewise statement, in words: a condition derive cannot read.
 _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
@@ -113,6 +115,10 @@ _MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
 
 
+# `i = j`, `i \ne j` after a comma: two letters, a condition when both are indices.
+_INDEX_CONDITION = re.compile(r"^\s*[A-Za-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[A-Za-z]\s*$")
+
+
 AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
                "write \\text{if } i = j for a condition, or put a result on a row of its own")
 
@@ -144,6 +150,9 @@ class Annotated:
     # `P(x) = …, \\quad Q(x) = …`: two definitions only if both heads are fresh names
     # (the builder knows; else AFTER_COMMA at this offset — the first), None otherwise
     heads_only: int | None = None
+    # `…, \quad i = j` between two letters: a condition if both are whole-number indices
+    # of the file once the row is read (the builder checks; else AFTER_COMMA at the offset)
+    index_conditions: list = field(default_factory=list)
 
 
 def annotate(text):
@@ -162,6 +171,10 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
+        if kind == "row" and main[:m.start()].rstrip().endswith(",") and not rows and \
+                _INDEX_CONDITION.match(inner):
+            kind = "condition"
+            out.index_conditions.append(m.end() + at)
         if kind == "row" and main[:m.start()].rstrip().endswith(","):
             before = rows[-1] if rows else main[:m.start()]
             if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)

@@ -16,6 +16,12 @@ how letters make words.
   so every position stays the author's).
 * `\\mathcal{L(q;\\theta)}`, `\\mathbf{z_i}`: a font's braces around a name *and* its
   arguments or scripts are refused, saying how to write it (`\\mathcal{L}(q;\\theta)`).
+* `{a \\over b}` (plain TeX's fraction, which MathJax reads everywhere): the braced group
+  whose one `\\over` splits it is `\\frac{a}{b}` — read as that fraction in every way,
+  `{d \\over dx}` a derivative too. Without braces of its own (`a \\over b` alone in a
+  display, `\\left( a \\over b \\right)`), TeX's `\\over` splits the whole enclosing group
+  or formula: the grammar has no such rule, and the parser refuses it where it stands
+  (parse.py's message asks for braces or `\\frac`).
 """
 
 from __future__ import annotations
@@ -57,6 +63,8 @@ def rewrite(tree):
             _drop_typographic(node)
         elif node.data in ("group", "sgroup"):
             _naming_group(node)
+        elif node.data == "overfrac":
+            _plain_fraction(node)
     for node in list(tree.iter_subtrees()):
         if node.data == "script" and _is(node.children[0], "group"):
             inner = _sole_name(node.children[0])
@@ -101,6 +109,14 @@ def _naming_group(group):
     font = Tree("font", [Token.new_borrow_pos("FONT", NAMING[switch.value], switch),
                          Tree("fontbody", body)], run.meta)
     run.children[:] = [Tree("script", [font], run.meta)]
+
+
+def _plain_fraction(node):
+    """`{a \\over b}` made the tree of `\\frac{a}{b}`, in place (the positions kept)."""
+    num, over, den = node.children
+    node.data = "frac"
+    node.children = [Token.new_borrow_pos("FRAC", r"\frac", over),
+                     Tree("group", [num], node.meta), Tree("group", [den], node.meta)]
 
 
 def _sole_name(group):

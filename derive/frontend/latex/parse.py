@@ -41,7 +41,7 @@ TERMINALS = {
     "LEFTBAR": "\\left.", "ABSOPEN": "'|'", "ABSCLOSE": "a closing '|'",
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
     "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
-    "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
+    "OVER": "\\over", "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
 }
 
 
@@ -202,6 +202,10 @@ def _problem(exc, text):
         message = f"unexpected {token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')!r}"
         if token.type == "UNREL":
             message = f"derive does not check the relation {token.value}"
+        elif token.type == "OVER":
+            return SyntaxProblem("derive reads \\over only in braces of its own, {a \\over b} "
+                                 "(a/b): without them TeX's \\over splits the whole enclosing "
+                                 "group or formula; write {a \\over b} or \\frac{a}{b}", pos)
         elif token.type == "SIM":
             message = "\\sim belongs in a subscript, as in \\mathbb{E}_{x \\sim p}"
     expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])

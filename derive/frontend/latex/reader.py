@@ -1601,7 +1601,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if key == "T" and id(node) in self._transposes:
             raise self.error(naming.TRANSPOSES + "; if T is a number, declare it (% derive: "
                              "integer T)", node)
-        if key == "i" and not self._indexing:
+        if key == "i" and not self._indexing and not self._an_index(key):
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
@@ -1610,6 +1610,18 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
+
+    def is_index(self, term):
+        """Whether a term is a free letter that is a whole number of the file (an index)."""
+        return isinstance(term, Sym) and self.bound_name(term.name.latex) is None and \
+            self._an_index(term.name.latex) and self.scope.lookup(term.name.latex)[0] is term.name
+
+    def _an_index(self, key):
+        """Whether the undeclared letter is already a whole number of the file (an index of
+        a member, a sum's bound): then a lone `i` is that index, never the imaginary unit."""
+        found = self.scope.lookup(key)
+        return found is not None and found[1].kind is Kind.SYMBOL and \
+            found[1].domain in (Domain.INTEGER, Domain.NATURAL)
 
     def _vector_component(self, p):
         """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
@@ -1917,6 +1929,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"{', '.join(sorted(n.latex for n in letters))} is not declared: "
                              "declare it and its bounds (% derive: integer …, assume …), so "
                              "that the member is one of the family's", p.node)
+        self._assume_in_span(index, span)
+
+    def _assume_in_span(self, index, span):
+        """`first ≤ i`, `i ≤ last` of a family's range, for the letter i: hypotheses of this
+        row and of every row below (once each)."""
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
         key = index.name.latex
         for hypothesis in (Hypothesis(Relation.LE, span.lower, index, f"{first} \\le {key}"),
@@ -2352,9 +2369,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if is_tree(node, "equation"):
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
-                raise self.error(f"derive does not read a {piece.op} over all indices but one "
-                                 f"yet: write the whole \\{piece.op} minus the excluded term",
-                                 node)
+                return self._all_but_one(piece, kind, nodes, rest)
             if rel.value != "=":
                 raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
                                  "i \\in A or a bare index", node)
@@ -2382,6 +2397,54 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _all_but_one(self, piece, kind, nodes, rest):
+        """`\\sum_{i \\ne k} f_i` (`\\neq`; `^{n}` allowed): the sum over the declared range
+        of the families it runs over (`_family_span`) without the term at k — the whole sum
+        minus f_k. k is a free whole number of the row (undeclared: an integer for the whole
+        file), in that range: its bounds become hypotheses, as a member's index's do."""
+        index_node, _, excluded_node = nodes[0].children
+        if kind is not Sum or len(nodes) > 1:
+            raise self.error(f"derive reads a sum over all indices but one, \\sum_{{i \\ne k}}"
+                             f"; not a \\{piece.op} or several indices: write the whole "
+                             f"\\{piece.op} and take the excluded term out", nodes[0])
+        key = self._index_key(index_node)
+        if self.declared(key) is not None or self.bound_name(key) is not None:
+            raise self.error(f"\\sum_{{{key} \\ne …}}: {key} is not a fresh index here",
+                             index_node)
+        excluded = self._excluded_index(excluded_node)
+        index = self.fresh(key, declaration=LOCAL_INDEX)
+        with self.binding(key, index):
+            body = self.product(rest)
+        span = self._family_span(piece, key, index, body)
+        upper = None if piece.sup is None else self.term(piece.sup)
+        self._natural_bound(upper, piece.sup)
+        if span is None or upper is not None and upper != span.upper:
+            raise self.error(f"derive reads \\sum_{{{key} \\ne k}} over the declared range "
+                             "of the families it sums (% derive: real y_i for i = 1..n)"
+                             + ("; here its ^{…} is not that range's end" if span else
+                                "; here none is declared") + ": write the whole sum "
+                             "minus the excluded term", nodes[0])
+        self._assume_in_span(excluded, span)
+        term_at = substitute(body, {index: excluded}, self.scope.allowance)
+        return Add(Sum(index, body, span.lower, span.upper), neg(term_at))
+
+    def _excluded_index(self, node):
+        """The k of `\\sum_{i \\ne k}`: one letter, a whole number free in the row."""
+        self._indexing += 1                 # an undeclared i here is an index, never the unit
+        try:
+            value = self.term(node)
+        finally:
+            self._indexing -= 1
+        name = value.name if isinstance(value, Sym) else None
+        if name is None or self.bound_name(name.latex) is name or \
+                self.scope.context.domain(name) not in (Domain.INTEGER, Domain.NATURAL) and \
+                self.declared(name.latex) is not None:
+            raise self.error("derive reads \\sum_{i \\ne k} with k a whole number free in "
+                             "the row (a letter undeclared or declared integer), not this",
+                             node)
+        self._natural_bound(value, node, Domain.INTEGER, "an index")
+        return value
 
     def _listed_set(self, node):
         """The element nodes of a set written out under a sum, `x \\in \\{0, 1\\}` or
@@ -2430,6 +2493,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         1..n`) and those the body takes at i itself; (None, None), an unspecified finite
         index set, when there is none. Families declared over different ranges leave the
         sum ambiguous: refused."""
+        span = self._family_span(piece, key, index, body)
+        return (None, None) if span is None else (span.lower, span.upper)
+
+    def _family_span(self, piece, key, index, body):
+        """The one declared `IndexRange` of `_family_range`, or None."""
         spans = {}
         for declaration in self.scope.table.values():
             span = declaration.info
@@ -2445,7 +2513,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"over different ranges ("
                              + ", ".join(s.text for s in spans.values())
                              + f"); write its bounds, \\{piece.op}_{{{key}=1}}^{{n}}", piece.node)
-        return next(iter(spans), (None, None))
+        return next(iter(spans.values()), None)
 
     def _summation_index(self, piece, node):
         """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
