@@ -380,6 +380,54 @@ def test_a_definition_differentiating_its_parameter_is_the_derivative_at_the_arg
     assert r.verdict.status == "verified", r.verdict.detail
 
 
+@pytest.mark.parametrize("header", ["", "% derive: real x\n", "% derive: positive x\n"])
+@pytest.mark.parametrize("claim,status", [
+    (r"\int x e^{-x^2} \, dx = -\frac12 e^{-x^2}", "verified"),
+    (r"\int \cos x \, \mathrm{d}x = \sin x + C", "verified"),
+    (r"\int 0 \, dx = x^0", "verified"),
+    (r"\frac{x^3}{3} = \int x^2 dx", "verified"),
+    (r"\int e^{-x^2} \, dx = \sqrt{\pi} x^0", "refuted"),
+    (r"\int e^{-x^2} \, dx = \sqrt{\pi} + 0x", "refuted"),
+    (r"\int x^2 \, dx = \frac{x^3}{2} + C", "refuted"),
+])
+def test_an_unranged_integral_over_an_undeclared_or_real_letter_free_beside_it_is_one_x(
+        check_text, header, claim, status):
+    """Ordinary notation: the free x beside `\\int … dx` is the integration variable's value
+    (an antiderivative claim, x real in that row), never a whole-line integral beside a
+    second, complex x — that refuted true antiderivatives and verified constants."""
+    (r,) = check_text(header + f"$$ {claim} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == ("antiderivative", status), r.verdict.detail
+    assert "x′" not in r.step.reading
+
+
+@pytest.mark.parametrize("header, claim", [
+    ("", r"\int \frac{1}{x} \, dx = \log|x|"),           # no complex derivative: x is real
+    ("% derive: real x\n", r"\int \frac{1}{x} \, dx = \log|x|"),
+    ("% derive: positive x\n", r"\int 1 \, dx = |x|"),     # true where x may be
+])
+def test_an_antiderivative_true_on_the_letters_domain_is_not_refuted(check_text, header, claim):
+    (r,) = check_text(header + f"$$ {claim} $$\n").steps
+    assert r.step.kind == "antiderivative" and r.verdict.status != "refuted", r.verdict.detail
+
+
+def test_an_antiderivative_in_a_whole_number_letter_is_refused(tmp_path):
+    text = "% derive: integer n\n" r"$$\int n \, dn = \frac{n^2}{2}$$" "\n"
+    ((message, line, column),) = unreadable(load(write(tmp_path, text)))
+    assert "n is a whole number" in message and (line, column) == (2, 3)
+
+
+@pytest.mark.parametrize("row, kind, status", [
+    (r"\int_0^1 t \, dt = x", "equality", "refuted"),
+    (r"\int_0^x t \, dt = \frac{x^2}{2}", "equality", "verified"),
+    (r"\int e^{-x^2} \, dx = \sqrt{\pi}", "equality", "verified"),
+    (r"\int x y \, dy = \frac{x y^2}{2}", "antiderivative", "verified"),
+])
+def test_ranged_integrals_and_integrals_without_the_letter_beside_stay_definite(
+        check_text, row, kind, status):
+    (r,) = check_text(f"$$ {row} $$\n").steps
+    assert (r.step.kind, r.verdict.status) == (kind, status), r.verdict.detail
+
+
 @pytest.mark.parametrize("row", [r"2 \int x \, dx = x^2", r"\int x \, dx + x = x^2",
                                  r"x^2 = 2 \int x \, dx"])
 def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):

@@ -11,7 +11,8 @@ it, certified by ball arithmetic where a comparison of values is the evidence:
   sequence goes there, not to the claim. SymPy's value is for generic parameters: a
   `verified` also needs it at their special values (`limits.not_uniform`).
 * **antiderivative** (`\\int f(x)\\, dx = F(x)`, an integral without limits whose variable
-  is free on the other side) — the equality F′ = f, by the equality engines, and F shown
+  is free on the other side; an undeclared letter is real there: `chains._one_variable`)
+  — the equality F′ = f, by the equality engines, and F shown
   to jump nowhere (`continuity`) for a `verified` (`antiderivative`).
 * **optimiser** (`\\arg\\max_{y ∈ (a, b)} f = y*`) — y* is real and lies in the domain, f is
   real on it (the optimum of a complex-valued objective is not defined: an undeclared
@@ -258,7 +259,7 @@ def antiderivative(step, seed, deadline, report):
                        "an equation ∫ f(x) dx = F(x) only")
     integral, primitive = (step.lhs, step.rhs) if isinstance(step.lhs, Integral) and \
         step.lhs.lower is None else (step.rhs, step.lhs)
-    x = integral.var.origin
+    x = integral.var.variable     # the declared variable, or the row's own (`chains._one_variable`)
     integrand = substitute(integral.body, {integral.var: Sym(x)})
     derived = replace(step, kind=StepKind.EQUALITY, lhs=Deriv(primitive, x), rhs=integrand)
     from derive.engines.decide import equality

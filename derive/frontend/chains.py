@@ -25,7 +25,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
-from derive.model.names import DefinitionInfo, Kind
+from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.directives import used_before
 from derive.model.terms import (Call, Defined, Dens, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
@@ -261,10 +261,17 @@ class ChainBuilder:
                 "is an indefinite integral: derive reads one only as a whole side, "
                 "\\int f(x)\\, dx = F(x) (+ C), a claim that F is an antiderivative of f",
                 lhs.start if in_lhs else part.start)
-        self._append(kind, part.relation, lhs.term, part.term, lhs.latex, part, justification)
+        sides = (lhs.term, part.term, self.scope.context)
+        if kind is StepKind.ANTIDERIVATIVE:
+            try:
+                sides = _one_variable(*sides[:2], self.scope)
+            except ValueError as exc:
+                raise self.source.error(str(exc), lhs.start if in_lhs else part.start) from None
+        self._append(kind, part.relation, *sides[:2], lhs.latex, part, justification,
+                     context=sides[2])
         self._last = part
 
-    def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification):
+    def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification, context=None):
         line, column = self.source.position(part.start)
         index = len(self.steps) + 1
         self._starts.append(part.start)
@@ -272,7 +279,7 @@ class ChainBuilder:
             index=index, kind=kind, relation=relation, lhs=lhs, rhs=rhs,
             lhs_latex=lhs_latex, latex=part.latex,
             location=Location(self.source.file, line, column), justification=justification,
-            context=self.scope.context, reading=_reading(lhs, relation, rhs)))
+            context=context or self.scope.context, reading=_reading(lhs, relation, rhs)))
         self.chains[-1].append(index)
 
     def model_chains(self):
@@ -314,17 +321,61 @@ def _indefinite(lhs, rhs, scope):
     """The integrals in `lhs` written with no range at all (`\\int f(x)\\, dx`: neither
     limits nor a subscript; `\\int_x`, `\\int_{\\mathbb{R}}`, `\\int_{\\mathcal{X}}` name the
     whole range, a definite integral) over a continuous variable (over a discrete one an
-    integral is a sum), whose variable (the declared one their bound copy ranges like) has
-    a value elsewhere in `lhs` or `rhs` (`F(x)`, `x^2`; bound copies are names of their
-    own) and whose integrand holds no density: indefinite integrals, since an integral of a
+    integral is a sum), whose variable (the declared one their bound copy ranges like, or
+    the number spelled as their own letter: `_number_spelled`) has a value elsewhere in
+    `lhs` or `rhs` (`F(x)`, `x^2`; bound copies are names of their own) and whose integrand holds no density: indefinite integrals, since an integral of a
     plain function over the whole line would not depend on it. An integral of densities is
     over the variable's range, whatever else the row writes at that variable (Bayes'
     `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never indefinite."""
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
     return [t for t in nodes(lhs) if type(t) is Integral and t.var in scope.unranged and
-            t.var.origin in values and
-            not getattr(scope.context.info(t.var.origin), "discrete", False) and
+            (t.var.origin in values or _number_spelled(t.var, values, scope) is not None) and
+            not getattr(scope.context.info(t.var.variable), "discrete", False) and
             not any(isinstance(n, Dens) for n in nodes(t.body))]
+
+
+def _number_spelled(var, values, scope):
+    """The number among `values` (a name of the file, undeclared or declared `real x`)
+    spelled as `var`, an integral's variable of its own (its letter is no declared
+    variable): in `\\int x e^{-x^2}\\, dx = -\\frac12 e^{-x^2}` the free x on the right is
+    the integration variable's value, as in ordinary notation — not a second x, a complex
+    number beside a definite integral over the line. None when there is none."""
+    if var.origin is not None:
+        return None
+    for name in values:
+        if name.latex == var.latex and name.local is None and name.origin is None and \
+                scope.context.kind(name) is Kind.SYMBOL:
+            return name
+    return None
+
+
+def _one_variable(lhs, rhs, scope):
+    """The sides of an antiderivative claim (`_kind`) whose integration variable is a
+    letter of its own (undeclared, or a declared number), with that variable and the free
+    letter made one name, and the context the step is checked in: the declared number's
+    own when it is real (`real x`, `positive x`: F′ = f where x may be); for an undeclared
+    letter (complex elsewhere) one where it is real in this row — an integral's variable
+    is real, and F′ = f is checked on the line (`\\log|x|` has no complex derivative). A
+    whole-number letter is refused: there is no antiderivative in it."""
+    integral = lhs if _indefinite(lhs, rhs, scope) == [lhs] else rhs
+    values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
+    number = _number_spelled(integral.var, values, scope)
+    context = scope.context
+    if number is None:
+        return lhs, rhs, context
+    domain = context.domain(number)
+    if domain.is_integer:
+        raise ValueError(
+            f"an integral without limits over {number.latex}, whose letter is also free "
+            f"elsewhere in the row, claims an antiderivative in {number.latex}, but "
+            f"{number.latex} is a whole number (declared so, or an index): write the "
+            f"integral's range, or integrate over a real letter")
+    if not domain.is_real:
+        context = replace(context, table={**context.table,
+                                          number: Declaration(Kind.SYMBOL, Domain.REAL,
+                                                              declared=False)})
+    one = Integral(number, substitute(integral.body, {integral.var: Sym(number)}), None, None)
+    return (one, rhs, context) if integral is lhs else (lhs, one, context)
 
 
 def _kind(lhs, rhs, relation, scope):

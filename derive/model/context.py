@@ -66,6 +66,9 @@ class Context:
             elif kind is Kind.SYMBOL and declaration.domain is Domain.NATURAL:
                 out.append((name.latex, "is not declared: a natural number (a sum's or a "
                             "family's last index)", ""))
+            elif kind is Kind.SYMBOL and declaration.domain is Domain.REAL:
+                out.append((name.latex, "is not declared: a real number where it is the "
+                            "variable of an antiderivative claim (\\int f\\, dx = F)", ""))
             elif kind is Kind.SYMBOL and declaration.domain is Domain.INTEGER:
                 out.append((name.latex, "is not declared: an integer (an index)", ""))
             elif kind is Kind.SYMBOL:
