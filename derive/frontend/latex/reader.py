@@ -507,7 +507,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  "otherwise", items[0])
             return None
         if name.sub is not None and self.bound_name(name.key) is None and \
-                self._family_of(name) is not None:
+                self._family_of(name) is not None and not self._made_by_this_row(name):
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
@@ -1863,6 +1863,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if self.scope.lookup(key) is None:
             self._members_used_before(p)
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
+        if conflict is not None:
+            self.not_ended(key, p.node)     # a family whose definition could not be read
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
@@ -1975,6 +1977,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         family = self.scope.lookup(p.base + "_{\\cdot}")
         return family if family is not None and family[1].kind is Kind.FUNCTION else None
+
+    def _made_by_this_row(self, p):
+        """Whether the undeclared family of `x_…` was first used by the row being read
+        (`a_n = a_{n-1} + 1`, asked again by `would_define` after the row failed): that is
+        no family known above, so the row's head is still the family's definition — and
+        its failure withdraws every member of it."""
+        family = self.scope.lookup(p.base + "_{\\cdot}")
+        first = self.scope.first_use.get(family[0]) if family is not None else None
+        return first is not None and first >= self.row_start
 
     def _member(self, p, found, bracket):
         """`x_1`, `x_n`, `x_{n-1}` where x is an indexed family: its member there. The
