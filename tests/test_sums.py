@@ -808,6 +808,30 @@ def test_a_row_defining_a_member_at_an_index_defines_the_family():
     assert verdicts(display("% derive: real a\n", "L_D = a + 1", "L_D - a = 1")) == \
         ["definition", "verified"]                     # no D in the body: one name L_D
 
+
+@pytest.mark.parametrize("index, shown", [
+    ("1/2", "1/2"), (r"\frac{1}{2}", r"\frac{1}{2}"), ("0.5", "0.5"), (r"\pi", r"\pi"),
+    ("x", "x"), ("k/2", "k/2"),
+])
+def test_a_family_defined_at_each_index_is_refused_at_a_non_whole_index(index, shown):
+    """`a_n = n^2` defines a at each whole n: `a_{1/2} = \frac14` (true of the body, at a
+    point where nothing is defined) is refused at the member, never verified."""
+    _, step = steps(display("% derive: real x\n", "a_n = n^2", f"a_{{{index}}} = 7"))
+    assert step.kind == "unreadable" and step.location.column == 4
+    assert f"a is defined at whole-number indices, and {shown} is not a whole number" in \
+        step.message
+
+
+@pytest.mark.parametrize("index, value", [
+    ("3", "9"), ("-1", "1"), ("m", "m^2"), ("k+1", "(k+1)^2"), ("2k", "4k^2"),
+])
+def test_a_family_defined_at_each_index_is_read_at_whole_indices(index, value):
+    """At a whole number, a letter declared integer, or an expression in undeclared letters
+    (integers, as in any member's index), the member is the body there."""
+    rows = ("a_n = n^2", f"a_{{{index}}} = {value}", f"a_{{{index}}} = {value} + 1")
+    assert verdicts(display("% derive: integer m\n", *rows)) == \
+        ["definition", "verified", "refuted"]
+
 def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_with():
     """`\\sum_y p(y) f(y)` of a `density p over x` uses p's y-marginal (p is the joint of
     every variable it is written with): the counterexample lists the joint table and both

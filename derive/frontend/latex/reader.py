@@ -17,8 +17,10 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   An undeclared letter in a member's index is a whole number, in the family's declared
   range (hypotheses of the rows from there on); an expression in one is then refused.
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
-  a defined name; a derivative by a member `z_k` of a family moves that member only
-  (`notation.members`); by a member of an indexed definition (`p_k`) it is refused.
+  a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
+  numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
+  member `z_k` of a family moves that member only (`notation.members`); by a member of an
+  indexed definition (`p_k`) it is refused.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -494,6 +496,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         if not directive:
             self.not_ended(name.key, items[0])
+            if name.sub is not None and self.bound_name(name.key) is None:
+                self.not_ended(name.base + "_{\\cdot}", items[0])   # a member of a withdrawn family
             self._not_redefined(name.key, relation, items[0], len(items) == 1)
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
@@ -587,7 +591,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         items = _subitems(p.sub)
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
-        index = self._whole_index(items[0], p)
+        index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         value = self._apply(found[1].info, (index,), p.node)
         letters = {n for n in free_names(index) if self.declared(n.latex) is None}
         for member in set(subterms(value)) if letters else ():
@@ -1385,7 +1389,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._declared(p, found[0], found[1], bracket)
         kronecker = self._kronecker_indices(p)
         if kronecker is not None:
-            return members.kronecker(*(self._whole_index(a, p) for a in kronecker)), 1
+            return members.kronecker(*(self._whole_index(a, p, "the Kronecker delta compares "
+                                                         "whole numbers") for a in kronecker)), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             self.capital_read(key, p.node, "random")
@@ -2518,12 +2523,32 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"number: declare it before both (% derive: natural {key}, or "
                              f"integer {key}) — one name means one thing", node)
 
-    def _whole_index(self, node, p):
-        """An index of δ_{jk} or of an indexed definition: an undeclared letter there is an
-        integer (for the whole file)."""
+    def _whole_index(self, node, p, what):
+        """An index of δ_{jk} or of an indexed definition (`what` says which indices are
+        whole numbers, for the message): an undeclared letter there is an
+        integer (for the whole file), and the index must be a whole number at every value
+        of its names — `a_{1/2}`, `a_{0.5}`, `a_x` of a real x after `a_n = n^2` (defined at
+        each whole n) are refused, never the body at a point where nothing is defined."""
         index = self._index(node, p)
-        self._natural_bound(index, p.node, Domain.INTEGER, "an index")
+        for name in sorted(free_names(index), key=lambda n: n.sort_key()):
+            self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
+        if not self._whole_term(index):
+            raise self.error(f"{p.key}: {what}, and {_unbraced(self.source_text(node))} is "
+                             "not a whole number (declare its letters integer)", p.node)
         return index
+
+    def _whole_term(self, term):
+        """Whether `term` is a whole number at every value of its names: whole numbers and
+        symbols declared integer, under +, −, × and whole powers."""
+        if isinstance(term, Num):
+            return term.value.denominator == 1
+        if isinstance(term, Sym):
+            return self.scope.context.declaration(term.name).domain.is_integer
+        if isinstance(term, (Add, Mul)):
+            return all(self._whole_term(a) for a in term.args)
+        return isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+            term.exponent.value.denominator == 1 and term.exponent.value >= 0 and \
+            self._whole_term(term.base)
 
     def integral(self, piece, body, var_piece):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
@@ -3100,6 +3125,12 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _unbraced(text):
+    """A subscript's text without the one pair of braces around it (`{1/2}` → `1/2`)."""
+    text = text.strip()
+    return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else text
 
 
 def _sums_to_one(hypothesis, family, upper):
