@@ -15,7 +15,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
-  range (hypotheses of the rows from there on); an expression in one is then refused.
+  range (hypotheses of the rows from there on that use the letter); an expression in one
+  is then refused.
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
   a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
   numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
@@ -593,7 +594,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
         index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         value = self._apply(found[1].info, (index,), p.node)
-        letters = {n for n in free_names(index) if self.declared(n.latex) is None}
+        letters = {n for n in free_names(index) if self.declared(n.latex) is None and
+                   self.scope.names.get(n.latex) is n}      # not a sum's bound index
         for member in set(subterms(value)) if letters else ():
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
                 else None
@@ -1916,7 +1918,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _in_range(self, indices, span, letters, p):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
-        below. At an expression in such a letter (`o_{i+1}`) it is refused: say the
+        below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
         letter's bounds."""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
@@ -1930,8 +1932,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                            Hypothesis(Relation.LE, index, span.upper, f"{key} \\le {last}")):
             if not any((h.relation, h.lhs, h.rhs) == (hypothesis.relation, hypothesis.lhs,
                                                       hypothesis.rhs)
-                       for h in self.scope.assumptions):
-                self.scope.assumptions += (hypothesis,)
+                       for _, h in self.scope.index_ranges):
+                self.scope.index_ranges += ((index.name, hypothesis),)
 
     def _kronecker_indices(self, p):
         """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the index nodes
