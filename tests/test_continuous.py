@@ -662,6 +662,10 @@ def test_the_kronecker_delta():
     assert verdict(r"\delta_1 + \delta_t = \delta_t + \delta_1", MEMBERS).status == \
         "verified"                                      # names of their own, as before
     assert reading(r"\delta_1 - \delta_{1,1} = 0", MEMBERS) == ["δ_1 - delta(1, 1) = 0"]
+    for row in (r"\delta_{x,1} = 0", r"\delta_{\frac12, 1} = 0", r"\delta_{j/2, j} = 0"):
+        (step,) = load(row, MEMBERS + "% derive: real x\n").steps    # no whole number: refused
+        assert step.kind == "unreadable" and "the Kronecker delta compares whole numbers" in \
+            step.message and step.location.column == 4
 
 
 LETTER_FAMILY = "% derive: real z_j\n% derive: integer k\n"

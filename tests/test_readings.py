@@ -759,6 +759,32 @@ OPERATOR_ROWS = {
 }
 
 
+@pytest.mark.parametrize("rows", [
+    (r"a_n = a_{n-1} + 1", r"a_3 = a_2 + 1"),          # recursive: refused, a_{·} used first
+    (r"a_n = 2 a_n", r"a_1 = 0"),
+    (r"a_n = a_{n-1} + \wibble", r"a_3 = a_2 + 1"),   # unreadable after a member was read
+    (r"a_{n} = \frac{a_{n-1}}{2}", r"\sum_{k=1}^{3} a_k = 1"),
+    (r"\hat{y}_j = 2\hat{y}_{j} - 1", r"\hat{y}_1 = 1"),
+    (r"a_n = a_{n-1} + 1", r"a_n = n"),                # nor defined again by a later row
+])
+def test_a_family_whose_definition_could_not_be_read_withdraws_every_member(rows):
+    """`a_n = a_{n-1} + 1` defines a at each index; refused (its body uses a before a is
+    defined), it leaves every member without a meaning — never free complex numbers a_2,
+    a_3 that refute a row true under the author's recurrence."""
+    derivation = load_tex("r.tex", "".join(f"$$ {r} $$\n" for r in rows))
+    first, last = derivation.steps[0], derivation.steps[-1]
+    assert first.kind == "unreadable" and last.kind == "unreadable"
+    assert f"definition at line 1 {UNREAD}" in last.message
+    assert last.location.line == 2
+
+
+def test_a_family_used_above_keeps_its_row_a_claim_about_a_member(check_text):
+    """The family of `a_n = …` known from a row above (`\\sum_n a_n`): the row is a claim
+    about the member a_n, not a definition — nothing is withdrawn."""
+    text = "$$ \\sum_{n=1}^{3} a_n = a_1 + a_2 + a_3 $$\n$$ a_n = a_{n} $$\n"
+    assert support.verdicts(check_text(text)) == ["verified", "verified"]
+
+
 @pytest.mark.parametrize("operator", sorted(OPERATOR_ROWS))
 def test_an_unread_row_about_an_operator_derive_reads_withdraws_nothing(check_text, operator):
     """`\\mathrm{KL}[P \\| Q] = …` is a step about the operator, never a definition: when

@@ -473,6 +473,49 @@ def test_an_undeclared_index_of_a_ranged_family_is_a_member_of_it(rows, expected
     assert readings(display(RANGED, *rows)) == expected
 
 
+INTEGER_RANGE = "% derive: integer n\n% derive: real a_i for i = 1..n\n"
+
+
+def test_an_index_range_is_a_hypothesis_of_the_rows_using_the_letter_only():
+    """`a_i` puts 1 ≤ i ≤ n on its row and on the rows below that use i — never on a row
+    without i, where it would say n ≥ 1 unstated (and a counterexample n = −1 violated
+    the printed hypothesis)."""
+    rows = (r"a_i \le a_i", r"\sum_{j=1}^{n} 1 \ge 1", r"a_i \le a_i + 1")
+    assert readings(display(INTEGER_RANGE, *rows)) == [
+        "1 ≤ i, i ≤ n ⇒ a_i ≤ a_i", "Σ_{j=1}^{n} 1 ≥ 1", "1 ≤ i, i ≤ n ⇒ a_i ≤ a_i + 1"]
+    assert verdicts(display(INTEGER_RANGE, *rows)) == ["verified", "refuted", "verified"]
+
+
+def test_the_ranges_of_an_indexed_definitions_letters_are_stated_once():
+    """`p_j = …` of a ranged family, then rows about p: a sum's bound j adds no range to the
+    file, and a row's hypotheses are printed once each."""
+    header = "% derive: integer K\n% derive: real o_i for i = 1..K\n"
+    rows = (r"p_j = \frac{\exp(o_j)}{\sum_{k=1}^K \exp(o_k)}", r"\sum_{j=1}^K p_j = 1",
+            r"p_j \le 1", r"p_j > 0 \quad (1 \le j)", r"\sum_{j=1}^K 1 \ge 1")
+    assert readings(display(header, *rows))[1:] == [
+        "Σ_{j=1}^{K} p_j = 1", "1 ≤ j, j ≤ K ⇒ p_j ≤ 1", "1 ≤ j, j ≤ K ⇒ p_j > 0",
+        "Σ_{j=1}^{K} 1 ≥ 1"]
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\sum_{j=1}^K 1 \ge 1", ("verified", "undecided")),     # true where some k lies in 1..K
+    (r"K \ge 1", ("verified", "undecided")),
+    (r"K \ge 3", ("refuted",)),                                # at K = 2, k = 1 or 2
+])
+def test_a_counterexample_satisfies_the_bounds_of_an_integer_the_step_does_not_write(row, status):
+    """Under `assume 1 \\le k \\le K`, a step without k still claims only where some k lies
+    between its bounds: K = 0 is no counterexample (it was one, violating the hypothesis
+    printed beside it)."""
+    header = "% derive: integer k, K\n% derive: assume 1 \\le k \\le K\n"
+    (step,) = steps(display(header, row))
+    assert step.reading.startswith("1 ≤ k, k ≤ K ⇒ ")
+    verdict = decide(step, "0", time.monotonic() + 20)
+    assert verdict.status.value in status
+    if verdict.counterexample is not None:
+        shown = dict(verdict.counterexample.assignment)
+        assert 1 <= int(shown["k"]) <= int(shown["K"])
+
+
 @pytest.mark.parametrize("row, status", [
     (r"\sum_{j=1}^K e^{o_j} \ge e^{o_i}", ("verified", "undecided")),
     (r"\frac{\partial}{\partial o_i} \sum_{j=1}^K e^{o_j} = e^{o_i}", ("verified",)),
@@ -824,6 +867,30 @@ def test_a_row_defining_a_member_at_an_index_defines_the_family():
     assert verdicts(display(header, *rows)) == ["definition", "verified", "refuted", "verified"]
     assert verdicts(display("% derive: real a\n", "L_D = a + 1", "L_D - a = 1")) == \
         ["definition", "verified"]                     # no D in the body: one name L_D
+
+
+@pytest.mark.parametrize("index, shown", [
+    ("1/2", "1/2"), (r"\frac{1}{2}", r"\frac{1}{2}"), ("0.5", "0.5"), (r"\pi", r"\pi"),
+    ("x", "x"), ("k/2", "k/2"),
+])
+def test_a_family_defined_at_each_index_is_refused_at_a_non_whole_index(index, shown):
+    """`a_n = n^2` defines a at each whole n: `a_{1/2} = \frac14` (true of the body, at a
+    point where nothing is defined) is refused at the member, never verified."""
+    _, step = steps(display("% derive: real x\n", "a_n = n^2", f"a_{{{index}}} = 7"))
+    assert step.kind == "unreadable" and step.location.column == 4
+    assert f"a is defined at whole-number indices, and {shown} is not a whole number" in \
+        step.message
+
+
+@pytest.mark.parametrize("index, value", [
+    ("3", "9"), ("-1", "1"), ("m", "m^2"), ("k+1", "(k+1)^2"), ("2k", "4k^2"),
+])
+def test_a_family_defined_at_each_index_is_read_at_whole_indices(index, value):
+    """At a whole number, a letter declared integer, or an expression in undeclared letters
+    (integers, as in any member's index), the member is the body there."""
+    rows = ("a_n = n^2", f"a_{{{index}}} = {value}", f"a_{{{index}}} = {value} + 1")
+    assert verdicts(display("% derive: integer m\n", *rows)) == \
+        ["definition", "verified", "refuted"]
 
 def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_with():
     """`\\sum_y p(y) f(y)` of a `density p over x` uses p's y-marginal (p is the joint of

@@ -94,7 +94,7 @@ class ChainBuilder:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
-            assumed = self.scope.assumptions + tuple(hypotheses)
+            assumed = _once(self.scope.assumed((step.lhs, step.rhs)) + tuple(hypotheses))
             reading = step.reading
             if assumed and reading:
                 reading = _hypotheses_reading(assumed) + " ⇒ " + reading
@@ -311,6 +311,14 @@ def _reading(lhs, relation, rhs):
 def _hypotheses_reading(hypotheses):
     return ", ".join(" ".join(show_all(h.lhs, h.rhs)[:1]) + f" {h.relation.symbol} " +
                      show_all(h.lhs, h.rhs)[1] for h in hypotheses)
+
+
+def _once(hypotheses):
+    """Each hypothesis once (an index's range stated beside the row too, `1 \\le k`)."""
+    kept = {}
+    for h in hypotheses:
+        kept.setdefault((h.relation, h.lhs, h.rhs), h)
+    return tuple(kept.values())
 
 
 def _with(step, **changes):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name, SetInfo, SizeInfo, VariableInfo
-from derive.model.terms import Allowance
+from derive.model.terms import Allowance, free_names
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
 # (the seed builds a few dozen), and it stops definitions that double at each level.
@@ -53,6 +53,7 @@ class FileScope:
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
         self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
+        self.index_ranges = ()    # (letter, bound): an index's range, for the rows using it
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.unread = {}          # key of a name whose defining row could not be read → offset
@@ -186,6 +187,14 @@ class FileScope:
         if head is not None:
             self.heads[head] = name
         return name
+
+    def assumed(self, terms):
+        """The hypotheses in force for a row stating `terms`: the `assume`d ones, and the
+        range of each undeclared index letter the row uses (`1 ≤ i ≤ n` of `o_i` in
+        `real o_i for i = 1..n`) — never of a letter it does not use, which would restrict
+        the row's other names (n ≥ 1) by a bound the row never stated."""
+        used = set().union(*(free_names(t) for t in terms if t is not None))
+        return self.assumptions + tuple(h for letter, h in self.index_ranges if letter in used)
 
     # ------------------------------------------------------------------ context
     def depends(self, distribution, parameter):

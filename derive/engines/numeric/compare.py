@@ -80,6 +80,9 @@ def labels_for(terms, context):
                     names.add(a)
                 elif isinstance(a, tuple):
                     names.update(x for x in a if hasattr(x, "serial"))
+    # an integer a hypothesis bounds is drawn even where the step does not write it: its
+    # bounds must not cross (`1 ≤ k ≤ K` leaves no instance at K = 0)
+    names.update(n for n, d in context.table.items() if isinstance(d.info, WholeRange))
     for dist in [n for n in names if n in context.parameters]:
         names.update(context.moves_with(dist))
     for dist in list(names):
@@ -158,6 +161,7 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
             # (a wrong rule shows there; the repeats would only multiply the cost)
             ev.checking = KINDS.index(instance.kind) == instance.draw
             try:
+                ev.draw_ranges()
                 left, right = ev.value(lhs), ev.value(rhs)
             except NotEvaluable as exc:
                 if "more precision" not in str(exc):

@@ -325,6 +325,14 @@ class Evaluator:
             self._within_bounds(name, label)
         return self._balls(("sym", label), lambda: exact_number(self.instance.symbol(name, label)))
 
+    def draw_ranges(self):
+        """Every integer a hypothesis bounds, drawn between its bounds on this instance —
+        also one the step does not write (`1 ≤ k ≤ K ⇒ Σ_{j=1}^{K} 1 ≥ 1`): where the
+        bounds cross there is no instance, so a counterexample never violates them."""
+        for name, label in self.labels.items():
+            if isinstance(self.context.info(name), WholeRange):
+                self._within_bounds(name, label)
+
     def _within_bounds(self, name, label):
         """An integer with a hypothesis's bounds (`1 ≤ k ≤ K`) is drawn between them on
         this instance: a draw outside is moved in by its remainder (pinned, so that a

@@ -15,10 +15,13 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   (so made, or declared `real x_i for i = 1..n`), `x_1`, `x_n`, `x_{i+1}`, `x_{2i}` are
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
-  range (hypotheses of the rows from there on); an expression in one is then refused.
+  range (hypotheses of the rows from there on that use the letter); an expression in one
+  is then refused.
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
-  a defined name; a derivative by a member `z_k` of a family moves that member only
-  (`notation.members`); by a member of an indexed definition (`p_k`) it is refused.
+  a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
+  numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
+  member `z_k` of a family moves that member only (`notation.members`); by a member of an
+  indexed definition (`p_k`) it is refused.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -494,6 +497,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         if not directive:
             self.not_ended(name.key, items[0])
+            if name.sub is not None and self.bound_name(name.key) is None:
+                self.not_ended(name.base + "_{\\cdot}", items[0])   # a member of a withdrawn family
             self._not_redefined(name.key, relation, items[0], len(items) == 1)
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
@@ -507,7 +512,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  "otherwise", items[0])
             return None
         if name.sub is not None and self.bound_name(name.key) is None and \
-                self._family_of(name) is not None:
+                self._family_of(name) is not None and not self._made_by_this_row(name):
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
@@ -587,9 +592,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         items = _subitems(p.sub)
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
-        index = self._whole_index(items[0], p)
+        index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         value = self._apply(found[1].info, (index,), p.node)
-        letters = {n for n in free_names(index) if self.declared(n.latex) is None}
+        letters = {n for n in free_names(index) if self.declared(n.latex) is None and
+                   self.scope.names.get(n.latex) is n}      # not a sum's bound index
         for member in set(subterms(value)) if letters else ():
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
                 else None
@@ -1385,7 +1391,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return self._declared(p, found[0], found[1], bracket)
         kronecker = self._kronecker_indices(p)
         if kronecker is not None:
-            return members.kronecker(*(self._whole_index(a, p) for a in kronecker)), 1
+            return members.kronecker(*(self._whole_index(a, p, "the Kronecker delta compares "
+                                                         "whole numbers") for a in kronecker)), 1
         capital = self.capital_variable(key) if self.random_depth and bracket is None else None
         if capital is not None:                 # X, the random variable of x, where it is drawn
             self.capital_read(key, p.node, "random")
@@ -1875,6 +1882,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if self.scope.lookup(key) is None:
             self._members_used_before(p)
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
+        if conflict is not None:
+            self.not_ended(key, p.node)     # a family whose definition could not be read
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
@@ -1921,7 +1930,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _in_range(self, indices, span, letters, p):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
-        below. At an expression in such a letter (`o_{i+1}`) it is refused: say the
+        below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
         letter's bounds."""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
@@ -1940,8 +1949,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                            Hypothesis(Relation.LE, index, span.upper, f"{key} \\le {last}")):
             if not any((h.relation, h.lhs, h.rhs) == (hypothesis.relation, hypothesis.lhs,
                                                       hypothesis.rhs)
-                       for h in self.scope.assumptions):
-                self.scope.assumptions += (hypothesis,)
+                       for _, h in self.scope.index_ranges):
+                self.scope.index_ranges += ((index.name, hypothesis),)
 
     def _kronecker_indices(self, p):
         """`\\delta_{jk}`, `\\delta_{j,k}` where δ is not a name of the file: the index nodes
@@ -1992,6 +2001,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         family = self.scope.lookup(p.base + "_{\\cdot}")
         return family if family is not None and family[1].kind is Kind.FUNCTION else None
+
+    def _made_by_this_row(self, p):
+        """Whether the undeclared family of `x_…` was first used by the row being read
+        (`a_n = a_{n-1} + 1`, asked again by `would_define` after the row failed): that is
+        no family known above, so the row's head is still the family's definition — and
+        its failure withdraws every member of it."""
+        family = self.scope.lookup(p.base + "_{\\cdot}")
+        first = self.scope.first_use.get(family[0]) if family is not None else None
+        return first is not None and first >= self.row_start
 
     def _member(self, p, found, bracket):
         """`x_1`, `x_n`, `x_{n-1}` where x is an indexed family: its member there. The
@@ -2581,12 +2599,32 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"number: declare it before both (% derive: natural {key}, or "
                              f"integer {key}) — one name means one thing", node)
 
-    def _whole_index(self, node, p):
-        """An index of δ_{jk} or of an indexed definition: an undeclared letter there is an
-        integer (for the whole file)."""
+    def _whole_index(self, node, p, what):
+        """An index of δ_{jk} or of an indexed definition (`what` says which indices are
+        whole numbers, for the message): an undeclared letter there is an
+        integer (for the whole file), and the index must be a whole number at every value
+        of its names — `a_{1/2}`, `a_{0.5}`, `a_x` of a real x after `a_n = n^2` (defined at
+        each whole n) are refused, never the body at a point where nothing is defined."""
         index = self._index(node, p)
-        self._natural_bound(index, p.node, Domain.INTEGER, "an index")
+        for name in sorted(free_names(index), key=lambda n: n.sort_key()):
+            self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
+        if not self._whole_term(index):
+            raise self.error(f"{p.key}: {what}, and {_unbraced(self.source_text(node))} is "
+                             "not a whole number (declare its letters integer)", p.node)
         return index
+
+    def _whole_term(self, term):
+        """Whether `term` is a whole number at every value of its names: whole numbers and
+        symbols declared integer, under +, −, × and whole powers."""
+        if isinstance(term, Num):
+            return term.value.denominator == 1
+        if isinstance(term, Sym):
+            return self.scope.context.declaration(term.name).domain.is_integer
+        if isinstance(term, (Add, Mul)):
+            return all(self._whole_term(a) for a in term.args)
+        return isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+            term.exponent.value.denominator == 1 and term.exponent.value >= 0 and \
+            self._whole_term(term.base)
 
     def integral(self, piece, body, var_piece):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
@@ -3162,6 +3200,12 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _unbraced(text):
+    """A subscript's text without the one pair of braces around it (`{1/2}` → `1/2`)."""
+    text = text.strip()
+    return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else text
 
 
 def _sums_to_one(hypothesis, family, upper):
