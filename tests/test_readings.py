@@ -1101,6 +1101,29 @@ def test_a_step_above_a_row_derive_cannot_join_is_never_decided_on_its_part(row,
     assert below.kind == "unreadable" and (below.location.line, below.location.column) == (4, column)
 
 
+@pytest.mark.parametrize("row, column", [
+    (r"\frob(a) &\le 1", 1), (r"\Pr(X \le x) \le 1", 1), (r"\frob(a) & \le 1 \quad (a > 0)", 1),
+    (r"\mathrm{+b} &= 1", 9),
+])
+def test_an_unread_row_with_a_left_side_of_its_own_leaves_the_row_above_decided(row, column):
+    """A row stating a relation of its own with math in its left alignment column, or
+    starting with an operand derive knows (`\\Pr`), does not go on with the row above: it
+    is an error of its own, and the false `a^2 \\ge 1` above it is still refuted."""
+    text = f"% derive: real a\n\\begin{{align}}\na^2 &\\ge 1 \\\\\n{row}\n\\end{{align}}\n"
+    above, below = load_tex("r.tex", text).steps
+    assert below.kind == "unreadable" and (below.location.line, below.location.column) == (4, column)
+    assert above.kind == "relation" and verdicts(text) == ["refuted", "error"]
+
+
+@pytest.mark.parametrize("row", [r"&\frob(a) \le 1", r"\oplus b \le 1", r"\frob(a) \le 1"])
+def test_an_unread_row_that_may_start_with_an_operator_cuts_the_row_above_short(row):
+    """A first token derive does not know (`\\oplus`, `\\frob`) may be a binary operator,
+    the row going on with the one above: that row is never decided on its part."""
+    text = f"% derive: real a, b\n\\begin{{align}}\na^2 &\\ge 1 \\\\\n{row}\n\\end{{align}}\n"
+    above, below = load_tex("r.tex", text).steps
+    assert above.kind == below.kind == "unreadable" and "goes on in a row below" in above.message
+
+
 @pytest.mark.parametrize("text, verdicts", [
     (r"a \mathrm{+} b = b + a", ["verified"]), (r"a \text{-} b = b - a", ["refuted"]),
     (r"a \mathbin{\cdot} b = b a", ["verified"]), (r"a \mathrm{\times} b = a + b", ["refuted"]),
