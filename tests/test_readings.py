@@ -31,7 +31,7 @@ def reading(row, header=HEADER):
     (r"\log p(x) q(x) = 0", "log(p(x) · q(x)) = 0"),      # densities: Cover & Thomas
     # densities: applied, bare at the innermost bound variable, or at the free variable
     (r"\mathbb{E}_{x \sim p}[\log q] = 0", "E_{x~p}[log(q(x))] = 0"),
-    (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s~q}[p(s)] = p(s′)"),
+    (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s′~q}[p(s′)] = p(s)"),
     (r"\int p \log \frac{p}{q} \, dx = 0", "∫ p(x) · log(p(x) / q(x)) dx = 0"),
     (r"\log p = \log p(x)", "log(p(x)) = log(p(x))"),
     (r"x \int p(x) \, dx = 0", "x · (∫ p(x′) dx′) = 0"),
@@ -43,7 +43,7 @@ def reading(row, header=HEADER):
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
     # sums over an index make indexed families of what mentions the index
     (r"\sum_{i=1}^{n} x_i = 0", "Σ_{i=1}^{n} x_i = 0"),
-    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i′ · (Σ_{i′′} 1)"),   # x at a free i
+    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i′} x_i′ = x_i · (Σ_{i′′} 1)"),   # x at a free i
     # numbers, fractions, roots
     (r"\frac12 + 0.25 = \sqrt{a}", "1 / 2 + 1/4 = a^(1/2)"),
     (r"10^{-80} = 0", "10^(-80) = 0"),
@@ -56,6 +56,17 @@ def reading(row, header=HEADER):
 ])
 def test_documented_readings(row, expected):
     assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$$ k = 2 \\Rightarrow \\sum_{k=1}^{3} k = 3k $$\n", "k = 2 ⇒ Σ_{k′=1}^{3} k′ = 3 · k"),
+    ("$$ \\int_0^1 x\\,dx = \\frac{x}{6} $$\n", "∫_{0}^{1} x′ dx′ = x / 6"),
+    ("$$ \\sum_{k=1}^{3} k = 3k \\quad (k = 2) $$\n", "k = 2 ⇒ Σ_{k′=1}^{3} k′ = 3 · k"),
+])
+def test_a_free_letter_keeps_its_spelling_beside_a_bound_one(text, expected):
+    """The free k is the author's quantity, named in the hypothesis and the counterexample:
+    the bound k beside it is the one primed, never the free one renamed `k′`."""
+    assert [s.reading for s in load_tex("r.tex", text).steps] == [expected]
 
 
 @pytest.mark.parametrize("row, expected", [
