@@ -305,7 +305,7 @@ def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variab
             "$$ h(k) = k $$\n$$ \\sum_k h(k) = 1 $$\n")
     steps = load_tex("r.tex", text).steps
     assert [s.reading for s in steps if s.kind != "definition"] == [
-        "E_{x~p}[f(x)] = f(x)", "Σ_{k} h(k) = 1"]
+        "E_{x′~p}[f(x′)] = f(x)", "Σ_{k} h(k) = 1"]
     assert steps[1].lhs.body.arguments[0].name is steps[1].lhs.var
 
 
@@ -1296,7 +1296,7 @@ def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():
             "$$ g(x) = \\log p(x) $$\n$$ \\mathbb{E}_{p}[g] = -H(p) $$\n")
     read = steps(text)
     assert [s.reading for s in read][1:4] == [
-        "∫_{0}^{1} f(x) dx = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
+        "∫_{0}^{1} f(x′) dx′ = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
     assert verdicts(text) == ["definition", "refuted", "verified", "verified", "definition",
                                "verified"]
 
