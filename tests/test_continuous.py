@@ -448,9 +448,9 @@ def test_comparison_of_refutations_is_certified():
 def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
     """`real x_n` then `\\sum_{n=1}^{N} x_n = N x_n`: the sum runs over the family x_1 … x_N,
     so the step is false (it was verified when x_n was one symbol); the free x_n is the same
-    family at a free whole number n (shown x_n′ beside the bound one)."""
+    family at a free whole number n (shown x_n beside the bound one, x_n′)."""
     header = "% derive: natural N\n% derive: real x_n\n"
-    assert reading(r"\sum_{n=1}^{N} x_n = N x_n", header) == ["Σ_{n=1}^{N} x_n = N · x_n′"]
+    assert reading(r"\sum_{n=1}^{N} x_n = N x_n", header) == ["Σ_{n′=1}^{N} x_n′ = N · x_n"]
     assert verdict(r"\sum_{n=1}^{N} x_n = N x_n", header).status == "refuted"
     assert verdict(r"\sum_{n=1}^{N} (x_n + 1) = N + \sum_{m=1}^{N} x_m", header).status == \
         "verified"

@@ -31,7 +31,7 @@ def reading(row, header=HEADER):
     (r"\log p(x) q(x) = 0", "log(p(x) · q(x)) = 0"),      # densities: Cover & Thomas
     # densities: applied, bare at the innermost bound variable, or at the free variable
     (r"\mathbb{E}_{x \sim p}[\log q] = 0", "E_{x~p}[log(q(x))] = 0"),
-    (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s~q}[p(s)] = p(s′)"),
+    (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s′~q}[p(s′)] = p(s)"),
     (r"\int p \log \frac{p}{q} \, dx = 0", "∫ p(x) · log(p(x) / q(x)) dx = 0"),
     (r"\log p = \log p(x)", "log(p(x)) = log(p(x))"),
     (r"x \int p(x) \, dx = 0", "x · (∫ p(x′) dx′) = 0"),
@@ -43,7 +43,7 @@ def reading(row, header=HEADER):
     (r"H(p, q) = H(p)", "H(p, q) = H(p)"),
     # sums over an index make indexed families of what mentions the index
     (r"\sum_{i=1}^{n} x_i = 0", "Σ_{i=1}^{n} x_i = 0"),
-    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i} x_i = x_i′ · (Σ_{i′′} 1)"),   # x at a free i
+    (r"\sum_{i} x_i = x_i \sum_{i} 1", "Σ_{i′} x_i′ = x_i · (Σ_{i′′} 1)"),   # x at a free i
     # numbers, fractions, roots
     (r"\frac12 + 0.25 = \sqrt{a}", "1 / 2 + 1/4 = a^(1/2)"),
     (r"10^{-80} = 0", "10^(-80) = 0"),
@@ -56,6 +56,17 @@ def reading(row, header=HEADER):
 ])
 def test_documented_readings(row, expected):
     assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("$$ k = 2 \\Rightarrow \\sum_{k=1}^{3} k = 3k $$\n", "k = 2 ⇒ Σ_{k′=1}^{3} k′ = 3 · k"),
+    ("$$ \\int_0^1 x\\,dx = \\frac{x}{6} $$\n", "∫_{0}^{1} x′ dx′ = x / 6"),
+    ("$$ \\sum_{k=1}^{3} k = 3k \\quad (k = 2) $$\n", "k = 2 ⇒ Σ_{k′=1}^{3} k′ = 3 · k"),
+])
+def test_a_free_letter_keeps_its_spelling_beside_a_bound_one(text, expected):
+    """The free k is the author's quantity, named in the hypothesis and the counterexample:
+    the bound k beside it is the one primed, never the free one renamed `k′`."""
+    assert [s.reading for s in load_tex("r.tex", text).steps] == [expected]
 
 
 @pytest.mark.parametrize("row, expected", [
@@ -294,7 +305,7 @@ def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variab
             "$$ h(k) = k $$\n$$ \\sum_k h(k) = 1 $$\n")
     steps = load_tex("r.tex", text).steps
     assert [s.reading for s in steps if s.kind != "definition"] == [
-        "E_{x~p}[f(x)] = f(x)", "Σ_{k} h(k) = 1"]
+        "E_{x′~p}[f(x′)] = f(x)", "Σ_{k} h(k) = 1"]
     assert steps[1].lhs.body.arguments[0].name is steps[1].lhs.var
 
 
@@ -1147,6 +1158,29 @@ def test_a_step_above_a_row_derive_cannot_join_is_never_decided_on_its_part(row,
     assert below.kind == "unreadable" and (below.location.line, below.location.column) == (4, column)
 
 
+@pytest.mark.parametrize("row, column", [
+    (r"\frob(a) &\le 1", 1), (r"\Pr(X \le x) \le 1", 1), (r"\frob(a) & \le 1 \quad (a > 0)", 1),
+    (r"\mathrm{+b} &= 1", 9),
+])
+def test_an_unread_row_with_a_left_side_of_its_own_leaves_the_row_above_decided(row, column):
+    """A row stating a relation of its own with math in its left alignment column, or
+    starting with an operand derive knows (`\\Pr`), does not go on with the row above: it
+    is an error of its own, and the false `a^2 \\ge 1` above it is still refuted."""
+    text = f"% derive: real a\n\\begin{{align}}\na^2 &\\ge 1 \\\\\n{row}\n\\end{{align}}\n"
+    above, below = load_tex("r.tex", text).steps
+    assert below.kind == "unreadable" and (below.location.line, below.location.column) == (4, column)
+    assert above.kind == "relation" and verdicts(text) == ["refuted", "error"]
+
+
+@pytest.mark.parametrize("row", [r"&\frob(a) \le 1", r"\oplus b \le 1", r"\frob(a) \le 1"])
+def test_an_unread_row_that_may_start_with_an_operator_cuts_the_row_above_short(row):
+    """A first token derive does not know (`\\oplus`, `\\frob`) may be a binary operator,
+    the row going on with the one above: that row is never decided on its part."""
+    text = f"% derive: real a, b\n\\begin{{align}}\na^2 &\\ge 1 \\\\\n{row}\n\\end{{align}}\n"
+    above, below = load_tex("r.tex", text).steps
+    assert above.kind == below.kind == "unreadable" and "goes on in a row below" in above.message
+
+
 @pytest.mark.parametrize("text, verdicts", [
     (r"a \mathrm{+} b = b + a", ["verified"]), (r"a \text{-} b = b - a", ["refuted"]),
     (r"a \mathbin{\cdot} b = b a", ["verified"]), (r"a \mathrm{\times} b = a + b", ["refuted"]),
@@ -1308,7 +1342,7 @@ def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():
             "$$ g(x) = \\log p(x) $$\n$$ \\mathbb{E}_{p}[g] = -H(p) $$\n")
     read = steps(text)
     assert [s.reading for s in read][1:4] == [
-        "∫_{0}^{1} f(x) dx = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
+        "∫_{0}^{1} f(x′) dx′ = f(x)", "∫_{0}^{1} f(x) dx = 1 / 3", "f(x) = x^2"]
     assert verdicts(text) == ["definition", "refuted", "verified", "verified", "definition",
                                "verified"]
 

@@ -538,6 +538,8 @@ def test_a_list_of_relations_that_are_not_all_bounds_beside_a_row_is_refused():
     (r"ab < 1 \quad 0 < a, b < 1", "b < 1"),
     (r"ab < 1 \quad 0 < a, b, c < 1", "c < 1"),
     (r"ab > 0 \quad 0 < a, b \ge 1", "b \\ge 1"),
+    (r"a > b, c > 0 \Rightarrow a c > b c", "c > 0"),      # b, c in (0, a)? as 1 > b, c > 0
+    (r"a c > b c \quad \text{for all } a > b, c > 0", "c > 0"),
 ])
 def test_a_shared_bound_then_a_bound_of_another_name_is_ambiguous(row, at):
     """`0 < a, b < 1`: both in (0, 1), or 0 < a and b < 1? Refused (was read as the latter,
@@ -546,6 +548,22 @@ def test_a_shared_bound_then_a_bound_of_another_name_is_ambiguous(row, at):
     assert step.kind == "unreadable" and "is ambiguous: write each bound in full" in \
         step.message, step.message
     assert step.location.column == len("$$ ") + row.index(", " + at) + len(", ") + 1
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"a > b \land c > 0 \Rightarrow a c > b c", "verified"),
+    (r"a > b \text{ and } c > 0 \Rightarrow a c > b c", "verified"),
+    (r"a c > b c \quad \text{for } a > b \wedge c > 0", "verified"),
+    (r"a > b \land c > 0 \Rightarrow a c < b c", "refuted"),
+    (r"0 < a \land b < 1 \Rightarrow ab < 1", "refuted"),      # a is not bounded by 1
+])
+def test_a_conjunction_ends_a_shared_bound(row, verdict):
+    """A conjunction joins whole statements: the bound before it is not shared past it,
+    so `a > b \\land c > 0` states a > b and c > 0 (where the comma is ambiguous)."""
+    text = display(REAL_AB, row)
+    (step,) = steps(text)
+    assert step.kind != "unreadable" and len(step.hypotheses) == 2
+    assert verdicts(text) == [verdict]
 
 
 def test_an_assumed_shared_bound_then_a_bound_of_another_name_is_refused():

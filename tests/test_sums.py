@@ -714,6 +714,17 @@ def test_a_counterexample_names_each_member_of_an_unknown_family():
     assert abs(sum(float(v) for v in rows.values()) - float(shown.lhs_value)) < 1e-9
 
 
+@pytest.mark.parametrize("row", [r"f(n) = f(n-1) + 1", r"g(n/3) = g(n)"])
+def test_an_unknown_function_at_a_complex_point_shows_the_point_as_a_number(row):
+    """An argument that is neither a whole number nor a cell is shown as values are
+    (`f(0.629 + 1.484i)`), one row per point, the point of f(n) being n's value."""
+    rows = dict(_counterexample_rows(display("", row)).assignment)
+    number = r"-?\d+(\.\d+)?( [+-] \d+(\.\d+)?i)?"
+    calls = [name for name in rows if name != "n"]
+    assert len(calls) == 2 and all(re.fullmatch(rf"[fg]\({number}\)", c) for c in calls)
+    assert f"{row[0]}({rows['n']})" in rows
+
+
 @pytest.mark.parametrize("header, row, span", [
     ("% derive: positive a_i for i = 1..3\n", r"a_5 = 1", "i = 1..3"),
     ("% derive: positive a_i for i = 1..3\n", r"a_{0} + 1 = 1", "i = 1..3"),

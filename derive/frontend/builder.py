@@ -15,8 +15,10 @@ from dataclasses import replace
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
-from derive.frontend.layout import continuation, first_relation, indent, signed_start
+from derive.frontend.layout import (continuation, first_relation, first_token, indent,
+                                    signed_start)
 from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate
+from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation
@@ -185,13 +187,42 @@ class Builder:
             self.scope.unread[key] = offset + len(text) - len(text.lstrip())
 
     def _own_left_side(self, text, offset, error):
-        """Whether an unread row was read as far as a left side of its own (`h &= \\det b`,
-        the error after its first relation): it does not go on with the row above. A row
-        with no relation (`&\\unknown + b`), or whose error comes before it, might."""
+        """Whether an unread row has a left side of its own, so it does not go on with the
+        row above: it states a relation of its own, and was read as far as it (`h &= \\det
+        b`, the error after it), or what stands before it is a left side — math in its left
+        alignment column (`\\frob(a) &\\le 1`) or math starting with an operand
+        (`\\Pr(X \\le x) \\le 1`). A row with no relation (`&\\unknown + b`), or whose
+        first token may be a binary operator derive does not read (`&\\oplus b = c`),
+        might."""
         relation = first_relation(text)
         if relation is None or error.line is None:
             return False
-        return (error.line, error.column or 1) >= self.source.position(offset + relation)
+        if (error.line, error.column or 1) >= self.source.position(offset + relation):
+            return True
+        return self._left_column_holds_math(text, offset, relation) or \
+            not self._may_be_operator(text, offset, error)
+
+    def _left_column_holds_math(self, text, offset, relation):
+        """Whether math stands in a row's left alignment column, before an `&` (blanked in
+        `text`, seen in the source) that precedes its first relation: `\\frob(a) &\\le 1`
+        is aligned at a relation of its own, its left side in that column — a row going on
+        with the one above leaves the column empty (`&\\quad + b`)."""
+        for at in range(relation):
+            if text[at] == " " and self.source.text[self.source.origin(offset + at)] == "&":
+                return indent(text[:at]) < at
+        return False
+
+    def _may_be_operator(self, text, offset, error):
+        """Whether an unread row's first token may be a binary operator: a sign in a font
+        (`\\mathrm{+b}`), or a command derive does not know (`\\oplus`), the error at it.
+        Anything else it knows (`\\Pr`, a letter, a bracket) starts an operand."""
+        at = first_token(text)
+        if at is None:
+            return True
+        command = re.match(r"\\[a-zA-Z]+", text[at:])
+        return command is not None and \
+            error.message.startswith(unknown_command(command.group(0))) and \
+            (error.line, error.column or 1) == self.source.position(offset + at)
 
     def _define_beside(self, definition, offset):
         """`directives.define_beside`, marking the name `unread` when it fails."""

@@ -62,6 +62,11 @@ class Source:
             if ch == "\n":
                 self._line_starts.append(i + 1)
 
+    def origin(self, offset):
+        """Where the character at `offset` stands in the text: there (a `Placement` maps
+        a placed row's offsets back to its document)."""
+        return offset
+
     def position(self, offset):
         """1-based (line, column) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1

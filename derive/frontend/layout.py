@@ -172,6 +172,7 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
 _WRAPPER = re.compile(r"(?:\{|\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
 _BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
+_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
                            commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
@@ -198,6 +199,14 @@ def continuation(text, aligned=False):
     if op.group(0) != "-" or aligned or text[:op.start()].replace("&", "").strip():
         return op.start()
     return None if _top_relation(text[op.end():]) else op.start()
+
+
+def first_token(text):
+    """Where a row's first token stands, after alignment, spacing and what may wrap an
+    operator (`_WRAPPER`); None when it is a sign in a font (`\\mathrm{+b}`), which may
+    be an operator."""
+    start = _WRAPPER.match(text, indent(text)).end()
+    return None if _SIGN_IN_FONT.match(text, start) else start
 
 
 def signed_start(text, at):

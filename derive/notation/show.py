@@ -77,16 +77,21 @@ def show(term):
 def show_all(*terms):
     """The readings of several terms that share their names (the two sides of a step):
     two different names spelled alike are told apart — the first keeps its spelling, the
-    others get primes (`x`, `x′`) — so a bound letter read as a free one shows."""
+    others get primes (`x`, `x′`) — so a bound letter read as a free one shows. A name a
+    binder writes (`\\sum_{k=1}^{3} k`, `dx`) comes after a free one (`Σ_{k′=1}^{3} k′ =
+    3 · k`): the free letter is the author's quantity, named so in hypotheses and
+    counterexamples, and the binder's letter is primed everywhere it ranges."""
     global _MARKS, _OVERS
-    by_latex = {}
+    by_latex, binders = {}, set()
     for term in terms:
         for t in nodes(term):
+            binders.add(getattr(t, "var", None))
             for name in _names_in(t):
                 found = by_latex.setdefault(name.latex, [])
                 if name not in found:
                     found.append(name)
-    saved, _MARKS = _MARKS, {n: "′" * k for names in by_latex.values() for k, n in enumerate(names)}
+    saved, _MARKS = _MARKS, {n: "′" * k for names in by_latex.values()
+                             for k, n in enumerate(sorted(names, key=binders.__contains__))}
     saved_overs, _OVERS = _OVERS, _marginals(terms)
     try:
         return [_show(t, 0) for t in terms]

@@ -299,7 +299,8 @@ def _argument_order(part):
 
 def _member_label(name, args, ev):
     """`a_{\\cdot}` at 2 as `a_{2}`, f at 2 as `f(2)`, f on a cell (where a continuous
-    variable's point is) as `f(a point of [0.5, 1.25))`."""
+    variable's point is) as `f(a point of [0.5, 1.25))`, f at any other point as its value
+    is shown everywhere (`f(0.629 + 1.484i)`), never the key's pair of digit strings."""
     edges = ev.instance.partition.edges
     shown = []
     for part in args:
@@ -308,6 +309,8 @@ def _member_label(name, args, ev):
         elif part[0] == "cell" and part[1] + 1 < len(edges):
             shown.append(f"a point of [{_number_text(edges[part[1]])}, "
                          f"{_number_text(edges[part[1] + 1])})")
+        elif part[0] == "v":                     # ("v", (real digits, imaginary digits), …)
+            shown.append(_ball_text(acb(*part[1])))
         else:
             shown.append(str(part[1]))
     text = ", ".join(shown)

@@ -129,7 +129,8 @@ LISTED = ("a list of relations beside a row is read as its hypotheses only when 
 # `0 < a, b < 1`: 0 < a < 1 and 0 < b < 1, or 0 < a and b < 1? Ambiguous: refused.
 AMBIGUOUS_SHARED = ("a bound shared by the names after it, then a bound of another name "
                     "(0 < a, b < 1: both in (0, 1), or 0 < a and b < 1?) is ambiguous: write "
-                    "each bound in full (0 < a < 1, 0 < b < 1)")
+                    "each bound in full (0 < a < 1, 0 < b < 1), or join separate hypotheses "
+                    "with \\land (0 < a \\land b < 1)")
 
 
 class RemarkError(Exception):
@@ -324,13 +325,18 @@ def _conditions(text, offset):
     """[(offset, relation text)] of a side condition: `a, b > 0` → `a > 0`, `b > 0` (one
     bound shared by the names listed before it); `a \\in (0, 1]` → `a > 0`, `a \\le 1`.
     `\\text{ and }` separates like a comma. Anything else is a `RemarkError` at its
-    position — never dropped."""
+    position — never dropped. A bound shared by the names after it (`0 < a, b`) stops at a
+    conjunction, which joins whole statements: `a > b \\land c > 0` is a > b and c > 0,
+    where `a > b, c > 0` (b, c in (0, a)?) is refused as ambiguous."""
+    joins = {m.start() for m in _AND.finditer(text)}
     text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
     out, names, start, shared = [], [], 0, None
     for piece in top_level_pieces(text):
         at = offset + text.index(piece, start)
         start = at - offset + len(piece)
+        if at - offset - 1 in joins:
+            shared = None
         member = _MEMBER.match(piece)
         if member is not None:
             for name, name_at in names + [(member.group("name"), at)]:
