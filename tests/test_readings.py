@@ -72,6 +72,41 @@ def test_braced_function_words_and_names_in_fonts(row, expected):
                    "\\mathrm{w}_{\\mathbb{A}}, \\hat{\\mathcal{J}}\n") == [expected]
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\log{(a^2)^{1/2}} = \log a", "log((a^2)^(1 / 2)) = log(a)"),
+    (r"\exp{(a)^2} = \exp(a^2)", "exp(a^2) = exp(a^2)"),
+    (r"\operatorname{ln}{(a)^2} = 2 \ln a", "log(a^2) = 2 · log(a)"),
+    (r"{\log}{(a)^3} = 0", "log(a^3) = 0"),
+    (r"\sin{(a)^2} + \log_2{(b)^2} = 0", "sin(a^2) + log(b^2) / log(2) = 0"),
+    (r"\log{a} b = \log{\sigma^2}", "log(a) · b = log(σ^2)"),
+    (r"\ln{\sqrt{a}} = \log^2{a}", "log(a^(1/2)) = log(a)^2"),
+])
+def test_braces_after_a_function_word_hold_its_whole_argument(row, expected):
+    """`\\log{(\\sigma^2)^{1/2}}` (Math.SE's Gaussian MLE) was read `(\\log \\sigma^2)^{1/2}`:
+    the braces were dropped and the `\\log(u)^k` rule applied, refuting a true step. The
+    braces hold the argument, as brackets would, and what follows multiplies."""
+    assert reading(row, HEADER + "% derive: positive \\sigma\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"\log{(a+b)}^2 = 0", r"\log{a}^2 = 0", r"\exp{a + b}^{2} = 0",
+                                 r"\mathrm{exp}{a}^{2} = 0"])
+def test_a_power_after_a_braced_function_argument_is_refused(row):
+    """`\\log{u}^2` prints as log u² (log(u²)), but the braces hold the argument, as in
+    `\\log(u)^2` = (log u)²: ambiguous, refused at the power."""
+    (step,) = load_tex("r.tex", "% derive: positive a, b\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a power after" in step.message
+    assert (step.location.line, step.location.column) == (2, len("$$ ") + row.index("^") + 2)
+
+
+def test_braces_around_a_bracket_with_a_power_are_not_dropped():
+    """`f{(a)^2}`: dropping the braces made it `f(a)^2`, (f(a))², and refuted the true
+    `f{(a)^2} = f(a^2)`; the braces stay (f applied to braces is refused)."""
+    (step,) = load_tex("r.tex", "% derive: positive a\n% derive: function f\n"
+                       "$$ f{(a)^2} = f(a^2) $$\n").steps
+    assert step.kind == "unreadable"
+    assert reading(r"{(a)^2}^{3} = a^6") == ["(a^2)^3 = a^6"]
+
+
 @pytest.mark.parametrize("row", [r"\int x \, p(dx) = \int x p(x) \, dx",
                                  r"\int x \, p(\mathrm{d}x) = 1",
                                  r"f(dx) = 1"])

@@ -857,7 +857,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _script(self, primary, tail_nodes, node):
         if tail_nodes and is_tree(tail_nodes[-1], "factorial"):
             return self._factorial(primary, tail_nodes[:-1], node)
-        word = _elementary_word(primary)
+        word = naming.elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
         if is_tree(primary, "group") and is_tree(single(primary), "func"):
@@ -2922,19 +2922,6 @@ def _named_quantity(key):
     return key.startswith(("\\mathcal{", "\\mathscr{")) or \
         registry.spelled(key) and key not in registry.FUNCTION_LIKE or \
         (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
-
-
-def _elementary_word(primary):
-    """The elementary function an upright word in a typographic font spells (`\\mathrm{exp}`,
-    `\\text{log}`, `\\operatorname{ln}` → exp, log, log), or None: printed as `\\exp`, it
-    means exp — never a name of its own that a chain row could define."""
-    if not is_tree(primary, "font") or primary.children[0].value[1:] not in \
-            naming.TYPOGRAPHIC_FONTS or not is_tree(primary.children[1], "fontbody"):
-        return None
-    letters = primary.children[1].children
-    if not letters or not all(is_token(t, "LETTER") for t in letters):
-        return None
-    return SPELLINGS.get("\\" + "".join(t.value for t in letters))
 
 
 def _negative(sup):
