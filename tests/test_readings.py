@@ -355,6 +355,14 @@ def test_a_quantity_defined_through_its_log(check_text, rows, expected):
     assert support.verdicts(check_text(text)) == expected
 
 
+def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
+    """`\\log L(a) = …` that cannot be read: a later L(2) is an error, never an unknown
+    function of its own."""
+    steps = load_tex("r.tex", "% derive: real a\n$$ \\log L(a) = a^2 \\wibble $$\n"
+                     "$$ L(2) = 1 $$\n").steps
+    assert steps[-1].kind == "unreadable" and "could not be read" in steps[-1].message
+
+
 @pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 L(a) = a"])
 def test_another_function_word_before_a_new_name_is_refused(row):
     """`\\sin f(a) = a` with f new: a definition derive cannot invert — refused at the row,

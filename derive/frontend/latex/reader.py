@@ -704,7 +704,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             tree = self._parse(match.group(1), start)
             if len(tree.children) != 1:
                 return None
-            head = self.head(tree.children[0], relation)
+            head = self.head(tree.children[0], relation) or \
+                self._logged_head(tree.children[0], relation)      # \log L(a) = …
         except InputError:
             return None
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
