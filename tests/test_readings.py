@@ -83,6 +83,41 @@ def test_braced_function_words_and_names_in_fonts(row, expected):
                    "\\mathrm{w}_{\\mathbb{A}}, \\hat{\\mathcal{J}}\n") == [expected]
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\log{(a^2)^{1/2}} = \log a", "log((a^2)^(1 / 2)) = log(a)"),
+    (r"\exp{(a)^2} = \exp(a^2)", "exp(a^2) = exp(a^2)"),
+    (r"\operatorname{ln}{(a)^2} = 2 \ln a", "log(a^2) = 2 · log(a)"),
+    (r"{\log}{(a)^3} = 0", "log(a^3) = 0"),
+    (r"\sin{(a)^2} + \log_2{(b)^2} = 0", "sin(a^2) + log(b^2) / log(2) = 0"),
+    (r"\log{a} b = \log{\sigma^2}", "log(a) · b = log(σ^2)"),
+    (r"\ln{\sqrt{a}} = \log^2{a}", "log(a^(1/2)) = log(a)^2"),
+])
+def test_braces_after_a_function_word_hold_its_whole_argument(row, expected):
+    """`\\log{(\\sigma^2)^{1/2}}` (Math.SE's Gaussian MLE) was read `(\\log \\sigma^2)^{1/2}`:
+    the braces were dropped and the `\\log(u)^k` rule applied, refuting a true step. The
+    braces hold the argument, as brackets would, and what follows multiplies."""
+    assert reading(row, HEADER + "% derive: positive \\sigma\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"\log{(a+b)}^2 = 0", r"\log{a}^2 = 0", r"\exp{a + b}^{2} = 0",
+                                 r"\mathrm{exp}{a}^{2} = 0"])
+def test_a_power_after_a_braced_function_argument_is_refused(row):
+    """`\\log{u}^2` prints as log u² (log(u²)), but the braces hold the argument, as in
+    `\\log(u)^2` = (log u)²: ambiguous, refused at the power."""
+    (step,) = load_tex("r.tex", "% derive: positive a, b\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a power after" in step.message
+    assert (step.location.line, step.location.column) == (2, len("$$ ") + row.index("^") + 2)
+
+
+def test_braces_around_a_bracket_with_a_power_are_not_dropped():
+    """`f{(a)^2}`: dropping the braces made it `f(a)^2`, (f(a))², and refuted the true
+    `f{(a)^2} = f(a^2)`; the braces stay (f applied to braces is refused)."""
+    (step,) = load_tex("r.tex", "% derive: positive a\n% derive: function f\n"
+                       "$$ f{(a)^2} = f(a^2) $$\n").steps
+    assert step.kind == "unreadable"
+    assert reading(r"{(a)^2}^{3} = a^6") == ["(a^2)^3 = a^6"]
+
+
 @pytest.mark.parametrize("row", [r"\int x \, p(dx) = \int x p(x) \, dx",
                                  r"\int x \, p(\mathrm{d}x) = 1",
                                  r"f(dx) = 1"])
@@ -273,6 +308,79 @@ def test_a_chain_head_over_a_declared_number_defines_a_function(check_text):
             r"\sigma(0) = \frac12", r"\sigma(0) = 1"]
     result = check_text("% derive: real x\n" + "".join(f"\\[ {r} \\]\n" for r in rows))
     assert support.verdicts(result) == ["definition", "verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\Gamma(x) = \int_0^\infty t^{x-1} e^{-t} dt", r"\Gamma(2) = 1", r"\Gamma(3) = 3"),
+     ["definition", "verified", "refuted"]),
+    ((r"F(x) = x^2 + 1", r"F(a) = a^2 + 1", r"\int_0^1 F(x) dx = \frac43"),
+     ["definition", "verified", "verified"]),
+])
+def test_a_chain_head_over_a_declared_variable_defines_a_function(check_text, rows, expected):
+    """`\\Gamma(x) = …` with x a declared variable (s8d_gamma_moments) made only the quantity
+    Γ(x), so Γ(2) and Γ(a) were refused; it defines the function Γ."""
+    text = "% derive: variable x, t\n% derive: positive a\n" + "".join(
+        f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("define, rows, expected", [
+    (r"f(x; p) = p^x (1-p)^{1-x}", (r"f(1; p) = p", r"f(0; p) = 1 - p", r"f(1; p) = 1 - p"),
+     ["verified", "verified", "refuted"]),
+    (r"g(y|\theta) = \theta^y (1-\theta)^{1-y}", (r"g(1|p) = p", r"g(0 \mid p) = p"),
+     ["verified", "refuted"]),
+    (r"f(t) = t^2 (1-t)", (r"f(p) = p^2 (1-p)", r"f(2) = 4"), ["verified", "refuted"]),
+])
+def test_a_define_with_a_semicolon_or_a_bar_is_a_function_of_all_its_letters(
+        check_text, define, rows, expected):
+    """`define f(x; p) = …` and `define g(y|\\theta) = …` (s8d's Bernoulli MLE) were the
+    quantities f(x;p), g(y|θ) only, so every use was refused; their letters are parameters,
+    and a parameter with a power before brackets (`p^x (1-p)`) is a number, not a function."""
+    text = f"% derive: real p\n% derive: define {define}\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_a_define_naming_a_density_stays_a_label():
+    """`define \\mathcal{L}(q; \\theta) = …` with q a declared density keeps the label
+    reading: \\mathcal{L}(r; \\theta) is refused."""
+    text = ("% derive: variable z\n% derive: density q, r over z\n% derive: real \\theta\n"
+            "% derive: define \\mathcal{L}(q; \\theta) = \\theta\n"
+            "$$ \\mathcal{L}(q; \\theta) = \\theta $$\n$$ \\mathcal{L}(r; \\theta) = 1 $$\n")
+    steps = load_tex("r.tex", text).steps
+    assert steps[0].reading == "ℒ(q;θ) = θ" and steps[1].kind == "unreadable"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\log{L(a)} = a^2", r"L(2) = e^4", r"\frac{d}{da} \log L(a) = 2a"),
+     ["definition", "verified", "verified"]),
+    ((r"\ln(L(a)) = a^2", r"L(1) = e^2"), ["definition", "refuted"]),
+    ((r"\log L(\mu, \sigma^2) = -\mu^2 + C", r"\frac{\partial}{\partial \mu}"
+      r"(\log{L(\mu,\sigma^2)}) = -2\mu", r"\frac{\partial}{\partial \mu} \log L(\mu,\sigma^2)"
+      r" = 2\mu"), ["definition", "verified", "refuted"]),
+])
+def test_a_quantity_defined_through_its_log(check_text, rows, expected):
+    """`\\log{L(\\mu,\\sigma^2)} = … + C` (Math.SE's Gaussian MLE) with L new was a claim
+    about an unknown function L, refuted; the author defines L through its log: L = exp(…)."""
+    text = "% derive: real a, \\mu, C\n% derive: positive \\sigma\n" + "".join(
+        f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
+    """`\\log L(a) = …` that cannot be read: a later L(2) is an error, never an unknown
+    function of its own."""
+    steps = load_tex("r.tex", "% derive: real a\n$$ \\log L(a) = a^2 \\wibble $$\n"
+                     "$$ L(2) = 1 $$\n").steps
+    assert steps[-1].kind == "unreadable" and "could not be read" in steps[-1].message
+
+
+@pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 L(a) = a"])
+def test_another_function_word_before_a_new_name_is_refused(row):
+    """`\\sin f(a) = a` with f new: a definition derive cannot invert — refused at the row,
+    never a claim about an unknown function."""
+    (step,) = load_tex("r.tex", "% derive: real a\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "does not invert" in step.message
+    assert (step.location.line, step.location.column) == (2, 4)
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
@@ -592,15 +700,18 @@ def test_a_digit_in_a_font_beside_a_letter_multiplies():
     assert _messages(HEADER, r"\mathrm{2} \cdot \mathrm{3} = 2 \mathrm{a}") == ["2 · 3 = 2 · a"]
 
 
-@pytest.mark.parametrize("row", [r"\sigma(1) = 1", r"\sigma'(x) = \sigma(x)^2", r"\sigma(p(x)) = 1"])
-def test_a_row_never_defines_another_head_of_a_quantity_named_by_its_head(row):
-    """With x a variable, `\\sigma(x) = …` names the quantity σ(x); a later row starting with
-    σ(1), σ'(x) or σ(p(x)) is neither its value there nor a fresh definition: an error."""
-    text = ("% derive: real x\n% derive: density p over x\n"
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sigma(1) = 1", "refuted"), (r"\sigma'(x) = \sigma(x)^2", "refuted"),
+    (r"\sigma(p(x)) = 1", "refuted"), (r"\sigma(0) = \frac12", "verified"),
+    (r"\sigma'(x) = \sigma(x)(1-\sigma(x))", "verified")])
+def test_a_row_never_defines_another_head_of_a_function_defined_by_its_head(
+        check_text, row, verdict):
+    """With x a variable, `\\sigma(x) = …` defines the function σ (s8d's `\\Gamma(x) =
+    \\int_0^\\infty t^{x-1} e^{-t} dt`, then Γ(2)); a later row starting with σ(1), σ'(x)
+    or σ(p(x)) is a claim about it, never a fresh definition."""
+    text = ("% derive: variable x\n% derive: density p over x\n"
             "$$ \\sigma(x) = \\frac{1}{1+e^{-x}} $$\n$$ " + row + " $$\n")
-    steps = load_tex("r.tex", text).steps
-    assert steps[-1].kind == "unreadable" and "defined above only as the quantity" in \
-        steps[-1].message
+    assert support.verdicts(check_text(text)) == ["definition", verdict]
 
 
 # ---------------------------------------------------------------- absolute values
@@ -1330,7 +1441,7 @@ def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict)
 def test_h_defined_by_the_file_is_never_the_entropy():
     messages = _messages(GAUSSIAN_X, "h(x) = x^2", r"\mathbb{E}[h(X)] = \mathbb{E}[X^2]",
                          "h(X) = 1")
-    assert "defined above only as the quantity h(x)" in messages[1]
+    assert messages[1] == "E_{x~φ}[h(x)] = E_{x′~φ}[x′^2]"      # h the function defined
     assert "H(X)" not in messages[2]          # never the entropy (here: h(x) was withdrawn)
 # ---------------------------------------------------------------- round 4: names, words, differentials
 def test_a_bare_name_after_a_quantity_defined_by_its_head_is_that_quantity():

@@ -27,7 +27,7 @@ from fractions import Fraction
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.directives import used_before
-from derive.model.terms import (Call, Defined, Dens, Integral, Limit, Mul, Num, Optimum, Sym,
+from derive.model.terms import (Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
@@ -157,6 +157,8 @@ class ChainBuilder:
             raise self.source.error("a new name is defined with '=' or ':='", body_part.start)
         body = body_part.term if head.scale == 1 else \
             Mul(Num(Fraction(1, head.scale)), body_part.term)
+        if head.logged:                 # `\log L(…) = …`: L is exp of the body
+            body = Fn("exp", body)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain")
         try:
@@ -170,6 +172,8 @@ class ChainBuilder:
         lhs = Defined(name, tuple(Sym(p) for p in head.params), body)
         if head.scale != 1:
             lhs = Mul(Num(head.scale), lhs)
+        if head.logged:
+            lhs = Fn("log", lhs)
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from lark import Token, Tree
 
+from derive.notation.elementary import SPELLINGS
+
 TYPOGRAPHIC_FONTS = frozenset({
     "mathbf", "mathrm", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "pmb", "text",
     "textrm", "textbf", "textit", "textsf", "operatorname", "mathop"})
@@ -168,3 +170,17 @@ def flat_text(node):
     if node.data == "subscript":
         return "_{%s}" % parts[1]
     return "".join(parts)
+
+
+def elementary_word(primary):
+    """The elementary function an upright word in a typographic font spells (`\\mathrm{exp}`,
+    `\\text{log}`, `\\operatorname{ln}` → exp, log, log), or None: printed as `\\exp`, it
+    means exp — never a name of its own that a chain row could define."""
+    if not (isinstance(primary, Tree) and primary.data == "font") or \
+            primary.children[0].value[1:] not in TYPOGRAPHIC_FONTS or \
+            not (isinstance(primary.children[1], Tree) and primary.children[1].data == "fontbody"):
+        return None
+    letters = primary.children[1].children
+    if not letters or not all(isinstance(t, Token) and t.type == "LETTER" for t in letters):
+        return None
+    return SPELLINGS.get("\\" + "".join(t.value for t in letters))

@@ -12,6 +12,10 @@ how letters make words.
 * `{D}_{KL}`, `{\\rm KL}(p \\| q)`: braces around one name (no scripts inside) are the name,
   as TeX prints it; so are braces around one name or operator *with* its scripts and none
   outside (`{\\mathbb{E}_{x \\sim p}}[…]`, `{x_i}`).
+* `\\log{X}`, `\\exp{(a)^2}`, `\\operatorname{ln}{X}`: braces right after a function word
+  hold its whole argument, whatever X is — read as brackets around it whose delimiters are
+  braces (`bracketed` with `{`), never dropped: `\\log{(\\sigma^2)^{1/2}}` is log((σ²)^½),
+  not the `\\log(u)^k` form (products.py refuses a power after the closing brace).
 * `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
   so every position stays the author's).
 * `\\mathcal{L(q;\\theta)}`, `\\mathbf{z_i}`: a font's braces around a name *and* its
@@ -29,6 +33,8 @@ from __future__ import annotations
 import re
 
 from lark import Token, Tree
+
+from derive.frontend.latex import names as naming
 
 # Switches that are only typography: dropped. Switches that make a name of their own.
 TYPOGRAPHIC = frozenset({r"\bf", r"\it", r"\sf", r"\tt"})
@@ -61,6 +67,7 @@ def rewrite(tree):
     for node in list(tree.iter_subtrees()):
         if node.data == "run":
             _drop_typographic(node)
+            _braced_arguments(node)
         elif node.data in ("group", "sgroup"):
             _naming_group(node)
         elif node.data == "overfrac":
@@ -72,7 +79,10 @@ def rewrite(tree):
                 node.children[0] = inner
             elif len(node.children) == 1:
                 inner = _sole(node.children[0], "script")
-                if inner is not None:           # {\mathbb{E}_{x \sim p}}[…]: TeX drops them
+                if inner is not None and not (_is(inner.children[0], "bracketed") and
+                                              len(inner.children) > 1):
+                    # {\mathbb{E}_{x \sim p}}[…]: TeX drops them — never around `(a)^2`,
+                    # whose power would reach what stands before the braces (`f{(a)^2}`)
                     node.children[:] = inner.children
     return tree
 
@@ -91,6 +101,23 @@ def _drop_typographic(run):
             if _switch(c) is None or _switch(c).value not in TYPOGRAPHIC]
     if kept:
         run.children[:] = kept
+
+
+def _braced_arguments(run):
+    """A group right after a function word (`\\log{…}`) becomes brackets `{ … }`: the
+    braces delimit the argument (module docstring)."""
+    for word, item in zip(run.children, run.children[1:]):
+        if not (_is(word, "func") or _is(word, "script") and (
+                naming.elementary_word(word.children[0]) is not None or
+                _sole(word.children[0], "func") is not None)):
+            continue                            # `\log`, `\operatorname{ln}`, `{\log}`
+        if _is(item, "script") and _is(item.children[0], "group"):
+            group = item.children[0]
+            meta = group.meta
+            opening = Token("OPEN", "{", meta.start_pos, meta.line, meta.column)
+            closing = Token("CLOSE", "}", meta.end_pos - 1, meta.end_line, meta.end_column - 1)
+            item.children[0] = Tree("bracketed", [opening, Tree("args", list(group.children), meta),
+                                                  closing], meta)
 
 
 def _naming_group(group):

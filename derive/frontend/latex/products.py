@@ -19,7 +19,9 @@
   would give log(1/Z)·exp(−E)). With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) is
-  refused.
+  refused. Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
+  log((σ²)^½), `\\log{a} b` is log(a)·b: oldstyle.py), and any power after the closing
+  brace (`\\log{u}^2`, printed log u²: log(u²) or (log u)²?) is refused.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
   would be a product of letters times an unknown function (unless the letters are declared).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
@@ -484,6 +486,11 @@ class Products:
         first = rest[0]
         if isinstance(first, BracketPiece) and not first.seps:
             arg, used, after = self.term(first.args[0]), 2, first.power
+            if after is not None and first.open == "{":
+                raise self.error(f"a power after \\{p.fname}{{u}} is ambiguous (printed as "
+                                 f"\\{p.fname} u^k, but the braces hold the argument: "
+                                 f"\\{p.fname}(u^k) or (\\{p.fname} u)^k?): write one of "
+                                 f"these", after)
             if after is not None and _written_negative(self.term(after)):
                 raise self.error(f"\\{p.fname}(u)^{{-k}} is ambiguous (a power of the value, or "
                                  f"of the argument?): write (\\{p.fname} u)^{{-k}} or "

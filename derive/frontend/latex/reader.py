@@ -141,6 +141,7 @@ class Head:
     label: str | None
     params: tuple
     scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
+    logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             head = None
             if k == 0 and begins_with_side and len(children) > 2 and \
                     children[1].children[0].value not in ("=:", r"\eqqcolon"):
-                head = self.head(child, self.relation(children[1].children[0]))
+                defining = self.relation(children[1].children[0])
+                head = self.head(child, defining) or self._logged_head(child, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is not None:           # `… \equiv NAME`: NAME names the side before it
@@ -219,6 +221,38 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
         return parts
+
+    def _logged_head(self, side, relation):
+        """The `Head` of a first side that applies a function word to a quantity not known
+        yet — `\\log L(\\mu,\\sigma^2) = …`, `\\ln{L(a)}`, `\\log(L(a))` — else None. With
+        `\\log`/`\\ln` the author defines L through its log (ℓ = log L, the log-likelihood
+        written before L is): L is exp of the first right-hand side (`logged`), never an
+        unknown function the row would be a claim about. Another word (`\\sin f(a) = …`)
+        is refused: derive does not invert it."""
+        node = single(side)
+        if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "run") or \
+                not is_tree(node.children[0], "func") or len(node.children) < 2:
+            return None
+        rest = node.children[1:]
+        inner = Tree("run", rest, node.meta)
+        if len(rest) == 1 and is_tree(rest[0], "script") and len(rest[0].children) == 1 and \
+                is_tree(rest[0].children[0], "bracketed") and \
+                rest[0].children[0].children[0].value in ("(", "{") and \
+                len(rest[0].children[0].children[1].children) == 1:
+            inner = rest[0].children[0].children[1].children[0]     # \log(L(a)), \log{L(a)}
+        inner_items = single(inner).children if is_tree(single(inner), "run") else ()
+        if len(inner_items) != 2:
+            return None                     # only a name applied: `\log c = 2` is a claim
+        head = self.head(inner, relation)
+        if head is None or head.scale != 1:
+            return None
+        word = node.children[0]
+        if len(word.children) > 1 or SPELLINGS[word.children[0].value] != "log":
+            raise self.error(f"{head.key} is not known: this row would define it through "
+                             f"{word.children[0].value}, which derive does not invert — "
+                             f"define {head.key} itself, or declare it (% derive: function "
+                             f"{head.key})", node)
+        return replace(head, logged=True)
 
     def named_right(self, token, side):
         """The `Head` when a definition sign after an expression names it (`… \\equiv
@@ -676,7 +710,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             tree = self._parse(match.group(1), start)
             if len(tree.children) != 1:
                 return None
-            head = self.head(tree.children[0], relation)
+            head = self.head(tree.children[0], relation) or \
+                self._logged_head(tree.children[0], relation)      # \log L(a) = …
         except InputError:
             return None
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
@@ -705,9 +740,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return f"{key}({''.join(texts)})"
 
     def _parameters(self, bracket, directive):
-        """Fresh parameter names when every argument is a plain letter, undeclared unless
-        this is a `define` directive."""
-        if any(sep != "," for sep in bracket.seps):
+        """Fresh parameter names when every argument is a plain letter, undeclared or a
+        number or variable unless this is a `define` directive. A directive's head may part
+        its letters with `;` or a bar (`define f(x; p) = …`, `define p(y|\theta) = …`):
+        they are all parameters, applied in order."""
+        if any(sep != "," and not (directive and (sep == ";" or sep in BARS))
+               for sep in bracket.seps):
             return None
         keys = []
         for arg in bracket.args:
@@ -726,10 +764,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _may_be_parameter(self, key):
         """Whether a letter in a chain's head `f(x) = …` is a parameter of f: undeclared, or
         declared a number (`real x`, then `\\sigma(x) = …` defines the function σ, as
-        `% derive: define` would) — not a variable (whose densities the body reads), a
+        `% derive: define` would) or a variable (`\\Gamma(x) = \\int_0^\\infty t^{x-1}
+        e^{-t} dt` with `variable x` defines Γ: `\\Gamma(2)` substitutes, and `\\Gamma`
+        alone or `\\Gamma(x)` is Γ at x where it stands, as the quantity was) — not a
         density, a function or a definition."""
         found = self.declared(key)
-        return found is None or found[1].kind is Kind.SYMBOL
+        return found is None or found[1].kind in (Kind.SYMBOL, Kind.VARIABLE)
 
     # ================================================================== terms
     def term(self, node):
@@ -863,7 +903,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _script(self, primary, tail_nodes, node):
         if tail_nodes and is_tree(tail_nodes[-1], "factorial"):
             return self._factorial(primary, tail_nodes[:-1], node)
-        word = _elementary_word(primary)
+        word = naming.elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
         if is_tree(primary, "group") and is_tree(single(primary), "func"):
@@ -1346,7 +1386,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _applies(self, p, bracket):
         """Whether a name could be applied to the bracket after it: anything but a number
         (a declared symbol, or a member of a declared family of numbers: `\\hat{p}_i^{y_i}
-        (1 - \\hat{p}_i)^{1 - y_i}` is a product)."""
+        (1 - \\hat{p}_i)^{1 - y_i}` is a product) or a definition's parameter written with
+        a power (`define f(x; p) = p^x (1-p)^{1-x}`: a function parameter is never written
+        powered before its arguments, so this is the number p^x times (1-p)^{1-x})."""
+        bound = self.bound_name(p.key)
+        if bound is not None and bound.local is LOCAL_ANY:
+            return False
         found = self.scope.lookup(p.key)
         if found is None and p.sub is not None and self._family_of(p) is not None:
             return False
@@ -1361,7 +1406,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
             if bracket is not None and bracket.open == "(" and (
-                    bound.local is LOCAL_ANY or bound.local is LOCAL_FUNCTION):
+                    bound.local is LOCAL_ANY and p.power is None or
+                    bound.local is LOCAL_FUNCTION):
                 # a definition's parameter applied to arguments is a function parameter
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             if bracket is not None and bracket.open == "(" and bound.local is LOCAL_OPTIMUM \
@@ -3033,19 +3079,6 @@ def _named_quantity(key):
     return key.startswith(("\\mathcal{", "\\mathscr{")) or \
         registry.spelled(key) and key not in registry.FUNCTION_LIKE or \
         (len(key.split("_")[0]) > 1 and key.split("_")[0].isalpha())
-
-
-def _elementary_word(primary):
-    """The elementary function an upright word in a typographic font spells (`\\mathrm{exp}`,
-    `\\text{log}`, `\\operatorname{ln}` → exp, log, log), or None: printed as `\\exp`, it
-    means exp — never a name of its own that a chain row could define."""
-    if not is_tree(primary, "font") or primary.children[0].value[1:] not in \
-            naming.TYPOGRAPHIC_FONTS or not is_tree(primary.children[1], "fontbody"):
-        return None
-    letters = primary.children[1].children
-    if not letters or not all(is_token(t, "LETTER") for t in letters):
-        return None
-    return SPELLINGS.get("\\" + "".join(t.value for t in letters))
 
 
 def _negative(sup):
