@@ -1225,6 +1225,37 @@ def test_the_reparameterisation_of_a_gaussian_expectation(row, expected):
     assert verdicts(display(_REPARAM, row))[-1] == expected
 
 
+@pytest.mark.parametrize("row, parameter", [
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu, \sigma)}[f(z)] = \mathbb{E}_{\mathcal{N}(\epsilon;0,1)}"
+     r"[f(\mu + \sigma\epsilon)]", r"\sigma)"),
+    (r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma_q)}[z^2] = \mu^2 + \sigma_q", r"\sigma_q)"),
+    (r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \boldsymbol{\sigma})}[z^2] = \mu^2", r"\boldsymbol"),
+    (r"\mathcal{N}(u; m, \sigma_{x}) = 1", r"\sigma_{x}"),
+])
+def test_a_bare_sigma_as_a_normals_second_parameter_is_refused(row, parameter):
+    """N(μ, σ) with a bare σ is N(μ, σ²) in one convention and N(μ, σ) in the other (the
+    reparameterisation above with σ a standard deviation): refused at the parameter, never
+    read silently as a variance."""
+    (step,) = load_tex("r.tex", display(_REPARAM, row)).steps
+    assert step.kind == "unreadable" and "write \\sigma^2 for the variance" in step.message
+    assert (step.location.line, step.location.column) == (5, 4 + row.index(parameter))
+
+
+@pytest.mark.parametrize("convention, row, expected", [
+    ("", r"\mathbb{E}_{z \sim \mathcal{N}(\mu, s)}[z^2] = \mu^2 + s", "verified"),
+    ("", r"\mathbb{E}_{z \sim \mathcal{N}(0, 1)}[z^2] = 1", "verified"),
+    ("", r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma^2)}[z^2] = \mu^2 + \sigma^2", "verified"),
+    ("standard deviation", r"\mathbb{E}_{\mathcal{N}(z;\mu,\sigma)}[f(z)] = "
+     r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f(\mu + \sigma\epsilon)]", "verified"),
+    ("standard deviation", r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma)}[z^2] = \mu^2 + \sigma",
+     "refuted"),
+    ("variance", r"\mathbb{E}_{z \sim \mathcal{N}(\mu, \sigma)}[z^2] = \mu^2 + \sigma", "verified"),
+])
+def test_a_stated_normal_convention_reads_the_second_parameter(convention, row, expected):
+    header = _REPARAM + (f"% derive: normal with {convention}\n" if convention else "")
+    assert verdicts(display(header, row))[-1] == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\frac{d}{du} f(u) = f'(u)", "verified"),
     (r"\frac{d}{du} f(u^2) = 2u f'(u^2)", "verified"),

@@ -1345,6 +1345,67 @@ def test_a_row_with_an_empty_left_column_or_in_multline_continues_the_expression
     assert verdicts(text) == ["definition", "verified", "refuted"]
 
 
+@pytest.mark.parametrize("body", [
+    r"\[ \begin{aligned} a^2 + 4 = &a^2 + 5 + \\ &(-1) \\ \ge &0 \end{aligned} \]",
+    r"\[ \begin{aligned} a^2 + 4 = &a^2 + 5 + \\ &\quad (-1) \\ \ge &0 \end{aligned} \]",
+    r"\begin{align} a^2 + 4 &= a^2 + 5 + \nonumber \\ && (-1) \notag \\ &\ge 0 \end{align}",
+    r"\begin{align*} a^2 + 4 &= a^2 + 5 + \\ &\qquad (-1) && \text{(sum)} \\ &\ge 0 \end{align*}",
+    r"\begin{equation}\begin{split} a^2 + 4 &= a^2 + 5 \cdot \\ & 1 - 1 \\ &\ge 0"
+    r"\end{split}\end{equation}",
+    r"\[ \begin{array}{l} a^2 + 4 = a^2 + 5 - \\ 1 \\ \ge 0 \end{array} \]",
+    r"\begin{gather} a^2 + 4 = a^2 + 5 + \\ (-1) \\ \ge 0 \end{gather}",
+    r"\begin{align} a^2 + 4 &= \left( a^2 + 5 + \\ &\qquad (-1) \right) \\ &\ge 0 \end{align}",
+    r"\begin{align} a^2 + 4 &= \\ & a^2 + 5 - 1 \\ &\ge 0 \end{align}",
+    r"\begin{align} a^2 + 4 ={}& \\ & a^2 + 5 - 1 \\ \ge {}& 0 \end{align}",
+])
+def test_a_row_ending_with_an_operator_goes_on_in_the_row_below(body):
+    """A row breaking off after a binary operator or a relation (`a^2 + 5 + \\\\ &(-1)`,
+    `L ={}& \\\\ & …`) is one expression with the row below: joined, never an unreadable
+    row followed by a chain started from the tail (`-1 ≥ 0` refuted)."""
+    text = "% derive: real a\n" + body + "\n"
+    first, second = load_tex("r.tex", text).steps
+    assert first.reading.startswith("a^2 + 4 = a^2 + 5")
+    assert second.reading.startswith("a^2 + 5") and second.reading.endswith("≥ 0")
+    assert verdicts(text) == ["verified", "verified"]
+
+
+def test_a_display_ending_with_an_operator_goes_on_in_the_next_one():
+    from derive.frontend.tex_file import load_text
+    text = "<!-- derive: real a, b -->\n\n$$ a + b = a + $$\n\n$$ b \\\\ &= b + a $$\n"
+    assert [s.reading for s in load_text("r.md", text).steps] == ["a + b = a + b",
+                                                                  "a + b = b + a"]
+
+
+@pytest.mark.parametrize("body, message", [
+    (r"\begin{align} a^2 + 4 &= a^2 + \frac{5}{1} \\ & (-1) \\ &\ge 0 \end{align}",
+     "stands under the right-hand side of the row above"),
+    (r"\[ \begin{aligned} a^2 + 4 = &a^2 + \frac{5}{1} \\ &(-1) \\ \ge &0 \end{aligned} \]",
+     "stands under the right-hand side of the row above"),
+    (r"\begin{align} a^2 + 4 &= a^2 + \sum_{i=1}^{2} \\ & (-1) \\ &\ge 0 \end{align}",
+     "stands under the right-hand side of the row above"),
+    (r"\begin{gather} a^2 + 4 = a^2 + \sum_{i=1}^{2} \\ (-1) \\ \ge 0 \end{gather}",
+     "the row above could not be read and this row states no relation"),
+    (r"\begin{gather} a^2 + 4 = a^2 + 5 + \unknown \\ (-1) \\ \ge 0 \end{gather}",
+     "the row above could not be read and this row states no relation"),
+])
+def test_the_tail_of_an_expression_never_starts_a_chain(body, message):
+    """A row stating no relation that may be the rest of the expression above — it stands
+    under that row's right-hand side, or that row could not be read — is an error at its
+    position, the steps on either side of it too: never `-1 ≥ 0` refuted, nor the row
+    above decided on the part of its expression it holds."""
+    text = "% derive: real a\n" + body + "\n"
+    steps = load_tex("r.tex", text).steps
+    assert [s.kind for s in steps] == ["unreadable"] * 3
+    assert message in steps[1].message
+    assert (steps[1].location.line, steps[1].location.column) == (2, body.index("(-1)") + 1)
+    assert "could not be read" in steps[2].message
+
+
+def test_a_flush_left_row_stating_no_relation_still_heads_a_chain():
+    text = "% derive: real a\n\\begin{align} &a = a \\\\ &(-1) \\\\ &\\le 0 \\end{align}\n"
+    assert [s.reading for s in load_tex("r.tex", text).steps] == ["a = a", "-1 ≤ 0"]
+
+
 @pytest.mark.parametrize("last, verdict", [("-2a", "refuted"), ("a^2 + 1", "verified")])
 def test_a_multline_row_without_relation_is_part_of_the_equation(last, verdict):
     text = (f"% derive: real a\n\\begin{{multline*}}\n(a+1)^2 \\\\\n- 2a = {last}\n"

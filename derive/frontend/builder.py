@@ -25,6 +25,16 @@ from derive.model.derivation import Derivation
 from derive.model.terms import At
 
 
+# Why a row stating no relation starts no chain although a row below continues it.
+_TAILS = {
+    "under": "this row stands under the right-hand side of the row above (its left column "
+             "is empty) and states no relation: it is the rest of that row's expression, "
+             "never the first side of a chain, but derive cannot tell how it goes on",
+    "unread": "the row above could not be read and this row states no relation: it may be "
+              "the rest of that row's expression, so it is never the first side of a chain",
+}
+
+
 class Builder:
     def __init__(self, source):
         self.source = source
@@ -40,28 +50,31 @@ class Builder:
             self.chains.end_chain()
 
     def display(self, rows):
-        """Read the rows of one display, `(text, offset, justification)` each. A row that
+        """Read the rows of one display, `(text, offset, justification, under)` each (`under`:
+        the row stands under the right-hand side of the row above, `layout.Row`). A row that
         defines a quantity (`\\mathcal{L}(q) = …`) which an earlier row of the display
         already uses is read first (Bishop's "where we have defined"), so the earlier row
         means it."""
-        keys = [" ".join(self.reader.row_words(text)) for text, _, _ in rows]
+        keys = [" ".join(self.reader.row_words(text)) for text, *_ in rows]
         first, rest = [], []
-        for k, (text, offset, why) in enumerate(rows):
+        for k, (text, offset, why, under) in enumerate(rows):
             label = self.reader.defined_label(text, offset)
             used = label is not None and any(" ".join(self.reader.row_words(label)) in key
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
-            (first if used and not follows else rest).append((text, offset, why, k > 0, follows))
-        for text, offset, why, _, follows in first:
+            (first if used and not follows else rest).append(
+                (text, offset, why, k > 0, follows, under))
+        for text, offset, why, _, follows, _ in first:
             self.reader.naming_ahead = True
             try:
                 self.row(text, offset, why, heads=follows)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why, below, follows in rest:
-            self.row(text, offset, why, below=below, heads=follows)
+        for text, offset, why, below, follows, under in rest:
+            self.row(text, offset, why, below=below, heads=follows, under=under)
 
-    def row(self, text, offset, justification="", expect="", below=False, heads=False):
+    def row(self, text, offset, justification="", expect="", below=False, heads=False,
+            under=False):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
@@ -72,12 +85,16 @@ class Builder:
         binary (`{}-`, `layout.signed_start`). A row `below` another one in its display
         that states no relation and that no row below continues (`heads` false) could only
         go on with the row above in a way derive did not recognise (`&\\quad
-        2b^2`): an error, never a row dropped in silence (`_stated_nothing`); so may such a
+        2b^2`): an error, never a row dropped in silence (`_stated_nothing`). Nor does such a
+        row start a chain when it may be the tail of the expression above: it stands `under`
+        that row's right-hand side (`a = &b \\\\ &(-1) \\\\ \\ge &0`), or the row above could
+        not be read (`a = \\sum_i \\\\ (-1) \\\\ \\ge 0`); so may such a
         row derive cannot read before a left side of its own (`&\\quad \\unknown{+ b}`,
         `_unreadable`). In each case the row above is cut short: its last step is an error
         too (`ChainBuilder.cut_short`), never decided on the part of the expression it
         holds."""
         above = self.chains.last_row() if below else None
+        tail = "" if not below else "under" if under else "unread" if self.chains.broken() else ""
         pending_expect, note = self.directives.take_pending()
         point = self.directives.take_point()
         self._read += 1
@@ -114,8 +131,9 @@ class Builder:
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
                        annotated.index_conditions)
-            if below and not heads and annotated.rows and len(self.chains.steps) == made:
-                self._stated_nothing(text, offset, above)
+            if below and (not heads or tail) and annotated.rows and \
+                    len(self.chains.steps) == made:
+                self._stated_nothing(text, offset, above, tail if heads else "")
         except InputError as error:
             self._unreadable(error, offset, text, above)
         finally:
@@ -129,17 +147,19 @@ class Builder:
         return None not in keys and len(set(keys)) == len(keys) and \
             not any(self.reader.knows(key) for key in keys)
 
-    def _stated_nothing(self, text, offset, above):
+    def _stated_nothing(self, text, offset, above, tail=""):
         """A row below another in its display that states no relation, and that no row
-        below continues: an error at its first token; the row `above` it (the steps it
-        made) is cut short, and a definition just above it ends (the row may have gone on
-        with it)."""
+        below continues — or that may be the `tail` of the expression above (`_TAILS`) —:
+        an error at its first token; the row `above` it (the steps it made) is cut short,
+        and a definition just above it ends (the row may have gone on with it)."""
         at = offset + indent(text)
         self.chains.cut_short(above)
+        why = _TAILS[tail] if tail else ("this row states no relation and no row below "
+                                         "continues it: derive cannot tell how it goes on "
+                                         "from the row above")
         self.chains.unreadable(self.source.error(
-            "this row states no relation and no row below continues it: derive cannot tell "
-            "how it goes on from the row above (a row continuing the expression above starts "
-            "with its operator, & + …; a step starts with its relation, & = …)", at), at, text)
+            why + " (a row continuing the expression above starts with its operator, & + …; "
+            "a step starts with its relation, & = …)", at), at, text)
         self._withdraw_cut_definition(at)
 
     def _withdraw_cut_definition(self, offset):

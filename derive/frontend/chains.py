@@ -102,6 +102,10 @@ class ChainBuilder:
                                   reading=reading)
         self._just_read = range(first_new, len(self.steps))
 
+    def broken(self):
+        """Whether the row read last could not be read (and no row has gone on from it)."""
+        return not self._open and self._broken_at is not None
+
     def last_row(self):
         """The indices of the steps the row read last made (for `cut_short` once a row
         below it has been read)."""

@@ -47,7 +47,7 @@ DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Doma
 KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities", "joint",
             "define", "function", "functions", *DOMAINS, "depends", "fixed", "moving",
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
-            "expectations", "same", "convex", "concave", "assume", "information")
+            "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
@@ -466,6 +466,16 @@ class Directives:
             raise self.source.error("write: information in bits (or: information in nats)",
                                     offset)
         self.scope.readings["information"] = unit[3:]
+
+    def _normal(self, body, offset):
+        """`with standard deviation`: a normal's second parameter below is its standard
+        deviation (`\\mathcal{N}(\\mu, \\sigma)` is N(μ, σ²)); `with variance`: it is the
+        variance, a bare σ there included (derive's reading, otherwise refused for σ)."""
+        convention = " ".join(body.split())
+        if convention not in ("with variance", "with standard deviation"):
+            raise self.source.error("write: normal with variance (or: normal with standard "
+                                    "deviation)", offset)
+        self.scope.readings["normal"] = convention[5:]
 
     def _expectations(self, body, offset):
         """`under q`: an expectation written without a subscript is under q."""

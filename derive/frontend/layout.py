@@ -11,7 +11,10 @@ states it once.
 A row that goes on with the expression of the row above (`&\\quad + \\mathbb{E}[…]`) is
 joined to it, the `\\\\` between them and the spacing before its operator blanked, so the
 row above reads what the author wrote, a definition included (see `continuation`); it goes
-in before a remark or hypothesis ending the row above (`_joined`). Every row of a
+in before a remark or hypothesis ending the row above (`_joined`). So is a row below one
+that breaks off after an operator or a relation (`a + \\\\ &(-1)`, `L ={}& \\\\ & …`:
+`_goes_on`). A row under the right-hand side of the row above (`Row.under`) has no left
+side of its own. Every row of a
 `multline` is one equation: its rows are joined whatever they start with. Layout between
 rows (`\\\\*`, `\\\\[2pt]`, `\\noalign{…}`, `\\displaybreak`, `\\hline`, `\\vspace{…}`) is
 blanked. A column of its own beside a row (`&& \\text{product rule}`) is read as what
@@ -63,10 +66,13 @@ _TEXT_GROUP = re.compile(r"\\(?:text(?:rm|it|bf|sf|tt|normal)?|mbox|hbox|tag\*?|
 
 @dataclass(frozen=True)
 class Row(Mapped):
-    """One row of a display: its math text, each character's origin (`origin(i)`), and
-    where its first alignment point `&` was (an index into `text`, or None)."""
+    """One row of a display: its math text, each character's origin (`origin(i)`),
+    where its first alignment point `&` was (an index into `text`, or None), and whether it
+    stands `under` the right-hand side of the row above it (`_aligned_below`): it has no
+    left side of its own, so it cannot start a chain."""
 
     align: int | None = None
+    under: bool = False
 
 
 def rows(display):
@@ -87,17 +93,18 @@ def rows(display):
     for before, piece in out:
         if before is not None and "{multline" in before.group(0):   # one equation: rows join
             multline = before.group(0).startswith("\\begin")
-        row = _row(piece)
+        row = _row(piece, joinable and bool(found) and ends_open(found[-1].text))
         if not row.text.strip():
             joinable = False
             continue
         follows = joinable and before.group(0).startswith("\\\\")
-        at = continuation(row.text, follows and _aligned_below(found[-1], row))
-        if follows and (at is not None or multline):
+        under = follows and _aligned_below(found[-1], row)
+        at = continuation(row.text, under)
+        if follows and (at is not None or multline or _goes_on(found[-1], row)):
             found[-1] = _joined(found[-1], masked[before.start():before.end()], row,
                                 indent(row.text))
         else:
-            found.append(row)
+            found.append(Row(row.text, row.spans, row.align, under))
         joinable = True
     return _without_repeated_relations(found)
 
@@ -109,12 +116,15 @@ def across(above, below):
     its first row continues the expression of `above`'s last row (`continuation`; a
     leading `-` heading a chain of its own display, `-\\log(ab) \\\\ &= …`, is a sign
     there, as on any display's first row) or continues its chain (starts with a
-    relation). The author laid out one expression over two displays; a continuation is
-    then joined exactly as after `\\\\` in one display. None when `below` starts anew."""
+    relation), or `above`'s last row breaks off after an operator (`$$ a = b + $$` then
+    `$$ c $$`, `_goes_on`). The author laid out one expression over two displays; a
+    continuation is then joined exactly as after `\\\\` in one display. None when `below`
+    starts anew."""
     first = below[0]
     at = continuation(first.text)
     heads = len(below) > 1 and _starts_with_relation(below[1].text)
-    if at is not None and not (heads and signed_start(first.text, at)):
+    if at is not None and not (heads and signed_start(first.text, at)) or \
+            _goes_on(above[-1], first):
         gap = Mapped.generated(" ", above[-1].origin(len(above[-1].text)))
         joined = _joined(above[-1], gap, first, indent(first.text))
         return _without_repeated_relations([*above[:-1], joined, *below[1:]])
@@ -123,17 +133,36 @@ def across(above, below):
     return None
 
 
+def _goes_on(above, row):
+    """Whether the row `above` breaks off inside its expression — it ends with a binary
+    operator or a relation (`a = b + \\\\ &(-1)`, `L = \\\\ &\\quad \\sum …`) — and `row`
+    does not start with a relation of its own: the author's line break inside one
+    expression, so `row` is the rest of it (a row starting with the same relation states it
+    once instead, `_without_repeated_relations`)."""
+    return ends_open(above.text) and not _starts_with_relation(row.text)
+
+
+def ends_open(text):
+    """Whether `text`, before its side remarks and trailing spacing, ends with a binary
+    operator (`+`, `-`, `\\cdot`, `\\times`, `\\pm`, `\\mp`) or a relation — not a
+    superscript or subscript sign (`x^+`, `0^-`): nothing can end there."""
+    body = _TRAILING_SPACE.sub("", text[:_side_start(text)])
+    return _OPEN_END.search(body) is not None
+
+
 def _starts_with_relation(text):
     """Whether a row's first token, after its alignment and spacing, is a relation."""
     return _ROW_RELATION.match(text, indent(text)) is not None
 
 
 def _aligned_below(above, row):
-    """Whether `row`'s left alignment column is empty (`&- b = c`) below a row aligned at
-    its relation (`g &= a`): it has no left side of its own."""
+    """Whether `row`'s left alignment column is empty (`&- b = c`, `&(-1)`) below a row
+    aligned at or after its relation (`g &= a`, `g = &a`): it stands under that row's
+    right-hand side and has no left side of its own."""
     if row.align is None or above.align is None or row.text[:row.align].strip():
         return False
-    return _ROW_RELATION.match(above.text[above.align:].lstrip().lstrip(":")) is not None
+    relation = first_relation(above.text)
+    return relation is not None and not above.text[above.align:relation].strip(" :")
 
 
 def _joined(above, gap, row, lead):
@@ -143,7 +172,7 @@ def _joined(above, gap, row, lead):
     (`a \\quad \\text{for } c > 0`, `a, \\quad c = 1`, a `&&` column)."""
     tail = _side_start(above.text)
     joined = above[:tail] + gap.blank_span(0, len(gap)) + row.blank_span(0, lead) + above[tail:]
-    return Row(joined.text, joined.spans, above.align)
+    return Row(joined.text, joined.spans, above.align, above.under)
 
 
 def _side_start(text):
@@ -176,6 +205,12 @@ _SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
                            commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
+
+
+# Spacing at the end of a row, and an operator or relation the row then ends with.
+_TRAILING_SPACE = re.compile(r"(?:\s|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\})*$")
+_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:cdot|times|pm|mp)|" + _ROW_RELATION.pattern +
+                       r")$")
 
 
 def indent(text):
@@ -232,6 +267,9 @@ def first_relation(text):
     return None
 
 
+# An empty group after a relation (`a ={}& b`, `\\le {} c`): TeX's spacing for a relation
+# the row breaks after, nothing to read.
+_EMPTY_AFTER_RELATION = re.compile(r"(?:" + _ROW_RELATION.pattern + r")\s*(?P<empty>\{\s*\})")
 # A relation ending a row, and one starting the next (`A = B = \\ &= C`).
 _RELATION_AT_END = re.compile(r"(?<![:\\])(" + RELATION + r")\s*$")
 _RELATION_AT_START = re.compile(r"^\s*(" + RELATION + ")")
@@ -246,7 +284,7 @@ def _without_repeated_relations(rows):
         start = _RELATION_AT_START.match(out[k + 1].text)
         if end and start and _relation(end.group(1)) == _relation(start.group(1)):
             blanked = out[k].blank_span(end.start(1), end.end(1))
-            out[k] = Row(blanked.text, blanked.spans, out[k].align)
+            out[k] = Row(blanked.text, blanked.spans, out[k].align, out[k].under)
     return out
 
 
@@ -277,10 +315,14 @@ def _text_groups(text):
         at = braced[2]
 
 
-def _row(piece):
+def _row(piece, tail=False):
+    """One row's text, its layout blanked (`tail`: it goes on with the row above, which
+    breaks off after an operator — `_remark_column`)."""
     amp = _AMPERSAND.search(piece.text)
-    piece = _remark_column(piece)
+    piece = _remark_column(piece, tail)
     piece = piece.blank(_LAYOUT)
+    for m in _EMPTY_AFTER_RELATION.finditer(piece.text):    # `a ={}& b`: spacing
+        piece = piece.blank_span(m.start("empty"), m.end("empty"))
     piece = _unwrap(piece)
     for start, end in operator_fonts(piece.text):     # `\\mathrm{+}` is `+` (wrappers)
         piece = piece.blank_span(start, end)
@@ -296,8 +338,9 @@ _REMARK = re.compile(r"\s*(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
 _LINK = re.compile(r"\s*\\href\s*(?=\{)")
 
 
-def _remark_column(piece):
-    """A row that states a relation (or continues one) with a remark in its last alignment
+def _remark_column(piece, tail=False):
+    """A row that states a relation (or continues one, or is the `tail` of one) with a
+    remark in its last alignment
     column (`a &= b && \\text{product rule}`, `& (\\text{Jensen})`, `&& \\href{…}{\\text{…}}`),
     or anything in a column of its own after `&&`: the marks before the column become a
     `\\quad`, so the column is read by the side-remark rules (`latex.annotations`) as it
@@ -307,7 +350,7 @@ def _remark_column(piece):
     already dropped `\\href{address}`, leaving `{words}`)."""
     runs = list(_COLUMN.finditer(piece.text))
     before = piece.text[:runs[-1].start()].replace("&", " ") if runs else ""
-    if not (_top_relation(before) or continuation(before) is not None):
+    if not runs or not (tail or _top_relation(before) or continuation(before) is not None):
         return piece
     at = runs[-1].end()
     column = piece

@@ -47,7 +47,8 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
             start = placed.place(_directive_text(source, event))
             builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
-            builder.display([(row.text, placed.place(row), next(why, "")) for row in event.rows])
+            builder.display([(row.text, placed.place(row), next(why, ""), row.under)
+                             for row in event.rows])
     derivation = builder.derivation(path, require_steps=require_steps)
     if relocate and hasattr(source, "relocate"):
         steps = tuple(s if s.kind == "unreadable" else replace(s, location=source.relocate(s.location))

@@ -2118,8 +2118,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         (`\\mathbf{I}`, `\\sigma^2 I`) is the identity — the variance 1 of each component, of
         the one component of a scalar — read as the number 1. `I` used above as a number of
         the file's would mean two things: refused."""
-        if spec.kind != "N" or self.declared("I") is not None or \
-                self.bound_name("I") is not None:
+        if spec.kind == "N":
+            return self._spread(arg)
+        return self.term(arg)
+
+    def _spread(self, arg):
+        """A normal's second parameter, the variance (`\\sigma^2`, `1`, `I`, `\\Sigma`, `s`).
+        A bare σ (`\\sigma`, `\\sigma_x`, `\\boldsymbol{\\sigma}`) there is ambiguous between
+        N(μ, σ²) and N(μ, σ), the standard deviation: refused, unless `% derive: normal with
+        variance` (σ is read as the variance) or `normal with standard deviation` (every
+        second parameter is a standard deviation: its square is the variance) is in force."""
+        convention = self.scope.readings.get("normal")
+        if convention is None and _STANDARD_DEVIATION.match(self.source_text(arg).strip()):
+            raise self.error("a bare \\sigma as a normal's second parameter is ambiguous: "
+                             "N(μ, σ²) (derive reads the variance) or N(μ, σ) (the standard "
+                             "deviation) — write \\sigma^2 for the variance, or state the "
+                             "convention (% derive: normal with standard deviation, or: "
+                             "normal with variance)", arg)
+        value = self._variance(arg)
+        return Pow(value, Num(2)) if convention == "standard deviation" else value
+
+    def _variance(self, arg):
+        """A normal's variance as written; an undeclared `I` in it is the identity."""
+        if self.declared("I") is not None or self.bound_name("I") is not None:
             return self.term(arg)
         if self.scope.lookup("I") is not None:
             raise self.error("I is used above as a number of its own; in a normal's variance "
@@ -3040,6 +3061,10 @@ def _end(node):
 
 
 _SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
+# A bare σ, a normal's second parameter ambiguous between variance and standard deviation:
+# `\\sigma`, `\\sigma_x`, `\\sigma_{q}`, `\\boldsymbol{\\sigma}_1` (no power).
+_STANDARD_DEVIATION = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\sigma\s*\}|"
+                                 r"\\sigma(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
 
 
 def _with_sizing(text, start):
