@@ -4,8 +4,8 @@ process, with the same engines and the same deadline rule as the checker's worke
 
 from __future__ import annotations
 
-import time
 
+from derive.engines import clock
 from derive.engines.decide import decide
 from derive.frontend.tex_file import load_tex
 
@@ -23,7 +23,7 @@ def verdicts(text, budget=20.0):
     """The verdict of every step (definitions included), in file order."""
     out = []
     for s in steps(text):
-        out.append(decide(s, "0", time.monotonic() + budget).status.value)
+        out.append(decide(s, "0", clock.now() + budget).status.value)
     return out
 
 

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from derive.engines import clock
 from derive.checker import check
 from derive.engines import normal_form
 from derive.engines.numeric.compare import compare
@@ -1185,11 +1186,9 @@ def test_a_false_step_mixing_a_formula_and_an_abstract_density_says_why_it_is_op
     """Literature F6: the sides differ on every instance, but integrals of a non-polynomial
     integrand over an abstract density's cells are not exact: no counterexample, and the
     verdict says so (not "not precise enough")."""
-    import time
-
     from derive.engines.decide import decide
     (step,) = load_tex("m.tex", MIXED + f"$$ {row} $$\n").steps
-    verdict = decide(step, "0", time.monotonic() + 20)
+    verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "the two sides differ, but the evaluation was not exact" in verdict.detail
     assert "Gauss–Legendre" in verdict.detail and "not precise enough" not in verdict.detail

@@ -3,10 +3,10 @@ f, Pearson and Neyman χ² (the f-divergence convention, and LSGAN's own when a 
 it), total variation, squared Hellinger, H_p(q), densities given by a formula as arguments,
 and the lemmas that hold only for genuine distributions."""
 
-import time
 
 import pytest
 
+from derive.engines import clock
 from probability_support import display, readings, steps, verdicts
 
 PQ = "% derive: variable x\n% derive: density p, q\n"
@@ -217,7 +217,7 @@ def test_an_information_quantity_in_nats_against_another_base_is_a_units_questio
     naming the directive."""
     from derive.engines.decide import decide
     (step,) = steps(display(BITS, row))
-    verdict = decide(step, "0", time.monotonic() + 20)
+    verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status == "undecided" and verdict.method == "units"
     assert "in nats (derive's default)" in verdict.detail and base in verdict.detail
 

@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from derive.engines import clock
 from derive.engines.decide import decide
 from probability_support import display, readings, steps, verdicts
 
@@ -167,7 +168,7 @@ def test_constant_factors_before_the_expectations_of_an_optimum_over_functions(r
 ])
 def test_an_optimum_over_functions_not_pointwise_stays_undecided(row, message):
     (step,) = steps(display(FUNCTIONS, row))
-    verdict = decide(step, "0", time.monotonic() + 20)
+    verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "undecided" and message in verdict.detail, verdict.detail
 
 
@@ -315,9 +316,9 @@ def test_the_class_of_an_optimum_is_part_of_its_reading_and_of_its_normal_form()
     assert step.reading.startswith("max_{T∈𝒯} ") and "max_{T′∈𝒮} " in step.reading
     assert step.lhs.over.latex == r"\mathcal{T}" and step.rhs.over.latex == r"\mathcal{S}"
     from derive.engines.normal_form import Normaliser
-    normaliser = Normaliser(step.context, time.monotonic() + 20)
+    normaliser = Normaliser(step.context, clock.now() + 20)
     assert normaliser.value(step.lhs).key() != normaliser.value(step.rhs).key()
-    detail = decide(step, "0", time.monotonic() + 20).detail
+    detail = decide(step, "0", clock.now() + 20).detail
     assert "different classes of functions" in detail
 
 

@@ -2,10 +2,10 @@
 aside by its documented rule (never multiplied in), and a hypothesis restricts the
 instances of both engines alike — or the step says it could not use it."""
 
-import time
 
 import pytest
 
+from derive.engines import clock
 from derive.engines.decide import decide
 from probability_support import display, readings, steps, verdicts
 
@@ -143,7 +143,7 @@ def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
     """F5: verified on every instance, so on those the hypothesis keeps too; the verdict
     says the hypothesis was not needed."""
     (step,) = steps(display(UNUSABLE, row))
-    verdict = decide(step, "0", time.monotonic() + 20)
+    verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "verified"
     assert "not needed" in verdict.detail and "t^2 = 1" in verdict.detail
 
@@ -155,10 +155,28 @@ def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
 ])                                      # without the hypothesis may violate it
 def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
     (step,) = steps(display(UNUSABLE, row))
-    verdict = decide(step, "0", time.monotonic() + 20)
+    verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "cannot use the hypothesis t^2 = 1" in verdict.detail
     assert "no counterexample" in verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"c > 0, a > b \Rightarrow a c > b c",          # true where a, b are real
+    r"a > b \Rightarrow a - b > 0",
+])
+def test_a_bound_that_may_not_be_real_is_not_used_and_never_refutes(row):
+    # an inequality claims real sides; `a > b` of undeclared (complex) a, b put as a = b + δ
+    # kept b non-real, and a counterexample there broke the hypothesis it printed
+    (step,) = steps(display("", row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "refuted" and verdict.counterexample is None
+    assert "its bound may not be real" in verdict.detail or verdict.status.value == "verified"
+
+
+def test_a_bound_on_declared_reals_is_used():
+    assert verdicts(display("% derive: real a, b, c\n",
+                            r"c > 0, a > b \Rightarrow a c < b c")) == ["refuted"]
 
 
 def test_an_unusable_moment_hypothesis_leaves_other_steps_checked():

@@ -460,6 +460,12 @@ def _bounded(relation, left, right, latex, context):
     name = left.name
     if context.domain(name).is_integer:
         return None, _whole_bound(name, relation, right, latex, context)
+    if not _fits(right, Domain.REAL, context):
+        # an inequality claims real sides (a non-real side fails it), so `a > b` of an
+        # undeclared, complex b holds only where b is real: putting a = b + δ would keep
+        # the non-real b's, and a counterexample there would violate the hypothesis
+        raise Unusable(f"derive cannot use the hypothesis {latex}: its bound may not be "
+                       f"real (an undeclared letter is a complex number; declare it real)")
     below = relation in (Relation.LT, Relation.LE)
     earlier = context.info(name) if isinstance(context.info(name), Gap) else None
     if earlier is not None and below:       # t > c earlier (t = c + δ), now δ < d
