@@ -2520,7 +2520,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
         names no variable) integrate over the variable of the densities, the first declared."""
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
-                self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None:
+                self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None \
+                and self.declared(var_piece.key) is None:     # a declared `z_i` is that name
             raise self.error("this differential is not read", var_piece.node)
         key = var_piece.key
         measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
