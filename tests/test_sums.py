@@ -834,3 +834,30 @@ def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_w
     assert any(abs(sum(m * v for m, v in zip(by_y, f)) - left) < 1e-4 and
                abs(sum(m * v for m, v in zip(by_x, f)) - right) < 1e-4
                for f in itertools.permutations(values))
+
+
+# A file that declares the indexed spelling itself (`variable {\bf z}_i`): under a sum over i,
+# `z_i` is that declared variable in the integrand, and so in the differential (kiteam.de's EM
+# notes: \sum_{i} \log \int p({\bf x}_i, {\bf z}_i \mid \theta) d {\bf z}_i).
+DECLARED_INDEXED = ("% derive: real \\theta\n% derive: variable {\\bf x}_i, {\\bf z}_i\n"
+                    "% derive: joint p over {\\bf x}_i, {\\bf z}_i with parameter \\theta\n"
+                    "% derive: density q over {\\bf z}_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i} \log \int p({\bf x}_i,{\bf z}_i \mid \theta ) d {\bf z}_i = "
+     r"\sum_{i} \log p({\bf x}_i \mid \theta )", "verified"),
+    (r"\sum_{i} \int q({\bf z_i}) \log q({\bf z}_i) \, d\mathbf{z}_i = "
+     r"\sum_{j} \int q(z_i) \log q(z_i) \, dz_i", "verified"),
+    (r"\sum_{i} \int p({\bf x}_i,{\bf z}_i \mid \theta ) d {\bf z}_i = "
+     r"\sum_{i} \log p({\bf x}_i \mid \theta )", "refuted"),
+    (r"\sum_{i} \int q({\bf z}_i) \, d {\bf z}_i = \sum_{i} 2", "refuted"),
+])
+def test_a_declared_indexed_variable_is_its_own_differential_under_a_sum(row, verdict):
+    assert verdicts(DECLARED_INDEXED + f"$$ {row} $$\n") == [verdict]
+
+
+def test_a_differential_of_an_undeclared_member_under_its_sum_is_refused():
+    (step,) = steps(DECLARED_INDEXED + "$$ \\sum_j \\int q(z_i) \\, d z_j = \\sum_j 1 $$\n")
+    assert step.kind == "unreadable" and step.message == "this differential is not read"
+    assert (step.location.line, step.location.column) == (5, 28)    # at z_j

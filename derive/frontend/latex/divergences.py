@@ -28,7 +28,7 @@ from __future__ import annotations
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Call, Defined, Op, Pow, Sym, nodes
+from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, nodes
 from derive.notation import registry
 from derive.notation.joint import put_distributions
 
@@ -107,6 +107,24 @@ class Divergences:
         raise self.error(f"derive does not know the divergence {name.key}: define it with := "
                          f"({name.key}(p \\| q) := …), or write one it reads ({known}; D_f "
                          "for a function f the file declares)", node)
+
+    def kl_against_function(self, key, dists, bracket):
+        """`D_{KL}(q(z) \\| p(x, z \\mid \\theta))`: KL of a distribution against a joint whose
+        variables are q's and others, at their own (free or bound) values — the function
+        z ↦ p(x, z) is positive but does not integrate to 1 over z. Read as the integral
+        ∫ q log(q / p(x, ·)) (`registry.kl_against`), never as KL: none of KL's lemmas holds
+        for it. None for any other mismatch (refused by the caller)."""
+        if key != "KL" or not all(isinstance(d, Dist) for d in dists) or \
+                not {v.variable for v in dists[0].over} < {v.variable for v in dists[1].over}:
+            return None
+        joint = self.term(bracket.args[1])          # its value: Dens at the written points
+        if not isinstance(joint, Dens):
+            return None
+
+        def at(copies):
+            return Dens(joint.dist, tuple(copies.get(v.variable, point)
+                                          for v, point in zip(joint.dist.over, joint.at)))
+        return registry.kl_against(dists[0], at, self.in_units("KL") != "KL")
 
     def _op_power(self, value, bracket):
         return Pow(value, self.term(bracket.power)) if bracket.power is not None else value

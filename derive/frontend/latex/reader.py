@@ -2287,12 +2287,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None                     # D(x), h(u): a function — not KL, not entropy
         dists = self.placed(dists, bracket.args)
         declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
+        value = None
         if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
-            raise self.error(f"{key} {MISMATCH}; here "
-                             + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
-                                            for d in declared), bracket.node)
+            value = self.kl_against_function(op.key, dists, bracket)
+            if value is None:
+                raise self.error(f"{key} {MISMATCH}; here "
+                                 + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
+                                                for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
-        value = self._conditional_divergence(op.key, dists) or Op(self.in_units(op.key), *dists)
+        value = value or self._conditional_divergence(op.key, dists) or \
+            Op(self.in_units(op.key), *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
