@@ -13,6 +13,9 @@ functions (mixed into `Reader`). One documented reading each:
   squared Hellinger distance (also `\\mathrm{Hel}^2`… is not read: write D_H); f-GAN's
   "squared Hellinger" D_f with f(u) = (√u − 1)² is twice it.
 * `H_p(q) = −∫ p log q`, the cross-entropy of q relative to p.
+* `D_{KL}(q(z) \\| p(x, z))`, q against a joint over its variables and others: the integral
+  ∫ q log(q / p(x, ·)) with x free (`kl_against_function`), never a KL — p(x, ·) is not
+  normalised over z, so none of KL's lemmas applies.
 * Other spellings of these (`D_{\\chi^2}`, `d_{TV}`, `\\mathcal{D}_{KL}`, …) are registry
   entries. A chain's first row `D_{foo}(p \\| q) = …` of divergence shape in a spelling
   derive does not know is refused (`unknown_divergence`), never its silent definition.
