@@ -759,6 +759,31 @@ def test_a_power_of_a_member_before_brackets_is_a_product():
                             r"\hat{p}_1^{y_1} (2)^{1} = 3 \hat{p}_1^{y_1}")) == \
         ["verified", "refuted"]
 
+
+DEFINED_VALUES = ("% derive: real z_i, y_i, x\n% derive: define \\sigma(z) = \\frac{1}{1 + e^{-z}}\n"
+                  "% derive: define \\hat{p}_i = \\sigma(z_i)\n% derive: define c = 2 x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a definition at an index (pystatsml's \hat{p}_i = \sigma(z_i)) or of no argument is a number
+    (r"\log \left( \hat{p}_i^{y_i} (1 - \hat{p}_i)^{1 - y_i} \right) = "
+     r"y_i \log \hat{p}_i + (1 - y_i) \log(1 - \hat{p}_i)", "verified"),
+    (r"\log \left( \hat{p}_i^{y_i} (1 - \hat{p}_i)^{1 - y_i} \right) = "
+     r"y_i \log \hat{p}_i + y_i \log(1 - \hat{p}_i)", "refuted"),
+    (r"c^2 (1 + x) = c^2 + c^2 x", "verified"),
+    (r"c^2 (1 + x) = c^2 + x", "refuted"),
+])
+def test_a_power_of_a_defined_value_before_brackets_is_a_product(row, verdict):
+    assert verdicts(display(DEFINED_VALUES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\sigma^2 (x) = 1", r"f^2(x) = 1"])
+def test_a_power_of_a_function_before_brackets_stays_refused(row):
+    header = DEFINED_VALUES + "% derive: function f\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "before brackets is ambiguous" in step.message
+    assert (step.location.line, step.location.column) == (6, 4)
+
 # ---------------------------------------------------------------- factorials, Poisson, binomial
 @pytest.mark.parametrize("header, row, verdict", [
     ("", r"4! = 24", "verified"),

@@ -31,7 +31,9 @@ spaces), so positions in messages stay exact.
     (it would be a hypothesis set aside);
   - after a comma a relation (`…, \\quad i = j`) may be a case's condition or a second
     result — derive cannot tell which: an error naming both spellings (`\\text{if } i = j`
-    for a condition, a row of its own for a result); but two definition heads
+    for a condition, a row of its own for a result); but an equation whose left side applies
+    a function word, or a name to an expression with + or − (`, \\quad \\log(1 - \\sigma(z))
+    = …`, `\\sigma(-z) = …`), is a second result (`_result_after_comma`), and two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
     the builder checks (a known name there may be a condition: the same error);
   - a further relation `A = B` is a second row of its own; math with no relation before it
@@ -63,6 +65,7 @@ import re
 from dataclasses import dataclass, field
 
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
+from derive.notation.elementary import SPELLINGS
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
@@ -109,6 +112,22 @@ _TAG = re.compile(r"^\s*(\d+(\.\d+)*[a-z]?|[ivx]+|\*+|\\star|\\ast|\\dagger|\\dd
 # `\\text{for $x = 1$}`: the condition word, then its math, inside the text.
 _MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
+
+
+# The left side of an equation after `, \quad` that no case condition has: a function word
+# applied (`\log(1 - \sigma(z)) = …`), or a name applied to an expression with + or −
+# (`\sigma(-z) = 1 - \sigma(z)`). Conditions set names (`x = 0`, `i = j`, `f(0) = 1`,
+# `p(x) = q(x)`) or constrain them (`a + b = 1`, `\sum_i w_i = 1`).
+_RESULT_LEFT = re.compile(r"\\(?:" + "|".join(s.lstrip("\\") for s in sorted(SPELLINGS))
+                          + r")(?![a-zA-Z])|(?:[A-Za-z](?<!\\left)|\})\s*\([^()]*[-+][^()]*\)")
+
+
+def _result_after_comma(inner):
+    """Whether the relation after `, \\quad` is an equation whose left side is compound
+    (`_RESULT_LEFT`): a second result, its own row — never a condition."""
+    found = _RELATION.search(inner)
+    return found is not None and found.group() == "=" and \
+        _RESULT_LEFT.search(inner[:found.start()]) is not None
 
 
 AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
@@ -160,7 +179,8 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
-        if kind == "row" and main[:m.start()].rstrip().endswith(","):
+        if kind == "row" and main[:m.start()].rstrip().endswith(",") and \
+                not _result_after_comma(inner):
             before = rows[-1] if rows else main[:m.start()]
             if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)
                     and (out.heads_only is not None or not rows)):

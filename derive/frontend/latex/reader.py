@@ -1339,12 +1339,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _applies(self, p, bracket):
         """Whether a name could be applied to the bracket after it: anything but a number
-        (a declared symbol, or a member of a declared family of numbers: `\\hat{p}_i^{y_i}
-        (1 - \\hat{p}_i)^{1 - y_i}` is a product)."""
+        (a declared symbol, a member of a declared family of numbers, or a definition that
+        takes no argument in brackets — `define c = …`, or one defined at an index, `define
+        \\hat{p}_i = \\sigma(z_i)`: `\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}` is a product)."""
         found = self.scope.lookup(p.key)
-        if found is None and p.sub is not None and self._family_of(p) is not None:
+        if found is None and p.sub is not None and (self._family_of(p) is not None or
+                                                    self._indexed_definition(p) is not None):
             return False
-        return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
+        return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION) or \
+            found[1].kind is Kind.DEFINITION and bool(found[1].info.params)
 
     def _resolve(self, p, bracket):
         key = p.key
