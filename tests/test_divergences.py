@@ -95,6 +95,16 @@ def test_kl_against_a_joint_is_its_integral_and_no_divergence(row, verdict):
     assert verdicts(display(JOINT, row)) == [verdict]
 
 
+def test_bishops_kl_defined_below_its_use_stays_a_name():
+    """A row of the display that defines `KL(q(z) \\| p(x, z))` used above it names it."""
+    rows = (r"\log p(x) = \mathcal{L}(q) + \mathrm{KL}(q(z) \| p(x, z))",
+            r"\mathcal{L}(q) = \int q(z) \log \frac{p(x, z)}{q(z)} \, dz",
+            r"\mathrm{KL}(q(z) \| p(x, z)) = -\int q(z) \log \frac{p(z \mid x)}{q(z)} \, dz")
+    text = JOINT + "$$\\begin{aligned} " + r" \\ ".join(r.replace(" = ", " &= ", 1) for r in rows) + \
+        r" \end{aligned}$$" + "\n"
+    assert verdicts(text) == ["definition", "definition", "verified"]
+
+
 def test_kl_against_a_joint_in_bits():
     header = JOINT + "% derive: information in bits\n"
     assert verdicts(display(header, r"D_{KL}(q(z) \| p(x, z)) = \int q(z) \log_2 \frac{q(z)}{p(x, z)} dz",
@@ -105,8 +115,10 @@ def test_kl_against_a_joint_in_bits():
 @pytest.mark.parametrize("row, column", [
     (r"D_{KL}(p(x, z) \| q(z)) = 0", 10),      # the joint first: not ∫ q log(q / f)
     (r"D_{JS}(q(z) \| p(x, z)) = 0", 10),      # only KL has this reading
+    (r"\mathrm{KL}(q \| p) = 0", 15),           # Bishop's shorthand for KL(q ‖ p(z | x))
 ])
 def test_other_mismatched_divergences_are_refused(row, column):
+    """Only a joint written at its points is read as the function of q's variables."""
     (step,) = steps(display(JOINT, row))
     assert step.kind == "unreadable" and "compares distributions over the same variables" in \
         step.message and (step.location.line, step.location.column) == (4, column)

@@ -116,9 +116,12 @@ class Divergences:
         variables are q's and others, at their own (free or bound) values — the function
         z ↦ p(x, z) is positive but does not integrate to 1 over z. Read as the integral
         ∫ q log(q / p(x, ·)) (`registry.kl_against`), never as KL: none of KL's lemmas holds
-        for it. None for any other mismatch (refused by the caller)."""
-        if key != "KL" or not all(isinstance(d, Dist) for d in dists) or \
-                not {v.variable for v in dists[0].over} < {v.variable for v in dists[1].over}:
+        for it. Only with the joint written at its points: a bare `KL(q \\| p)` is Bishop's
+        shorthand for the posterior, which a row of the display defines (`naming_ahead`) or
+        which is refused. None for any other mismatch (refused by the caller)."""
+        if key != "KL" or self.naming_ahead or not all(isinstance(d, Dist) for d in dists) or \
+                not {v.variable for v in dists[0].over} < {v.variable for v in dists[1].over} \
+                or not is_tree(single(bracket.args[1]), "run"):
             return None
         joint = self.term(bracket.args[1])          # its value: Dens at the written points
         if not isinstance(joint, Dens):
