@@ -70,6 +70,60 @@ def test_divergences_compare_distributions_over_the_same_variables():
     assert "compares distributions over the same variables" in text
 
 
+# KL of q(z) against a joint p(x, z) at a free x (the ELBO's −KL, kiteam.de's EM notes): the
+# integral ∫ q log(q / p(x, ·)) of an unnormalised second argument — never KL, so no lemma.
+JOINT = "% derive: variable x, z\n% derive: joint p over x, z\n% derive: density q over z\n"
+
+
+def test_kl_against_a_joint_reads_as_its_integral():
+    assert readings(display(JOINT, r"D_{KL}(q(z) \mid \mid p(x, z)) = 0")) == \
+        ["∫ q(z) · (log(q(z)) - log(p(x, z))) dz = 0"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathcal D_{KL} \left( q(z) \mid \mid p(x, z) \right) = "
+     r"\int q(z) \log \frac{q(z)}{p(x, z)} \, dz", "verified"),
+    (r"D_{KL}(q(z) \| p(x, z)) = D_{KL}(q(z) \| p(z \mid x)) - \log p(x)", "verified"),
+    (r"-D_{KL}(q(z) \| p(x, z)) = \mathbb{E}_{q(z)}[\log p(x, z) - \log q(z)]", "verified"),
+    (r"D_{KL}(q(z) \| p(x, z)) + \log p(x) \ge 0", "verified"),
+    # Gibbs' inequality does not hold: p(x, ·) does not integrate to 1 over z
+    (r"D_{KL}(q(z) \| p(x, z)) \ge 0", "refuted"),
+    (r"D_{KL}(q(z) \| p(x, z)) \ge D_{KL}(q(z) \| p(z \mid x))", "refuted"),
+    (r"D_{KL}(q(z) \| p(x, z)) = -\int q(z) \log \frac{q(z)}{p(x, z)} \, dz", "refuted"),
+])
+def test_kl_against_a_joint_is_its_integral_and_no_divergence(row, verdict):
+    assert verdicts(display(JOINT, row)) == [verdict]
+
+
+def test_bishops_kl_defined_below_its_use_stays_a_name():
+    """A row of the display that defines `KL(q(z) \\| p(x, z))` used above it names it."""
+    rows = (r"\log p(x) = \mathcal{L}(q) + \mathrm{KL}(q(z) \| p(x, z))",
+            r"\mathcal{L}(q) = \int q(z) \log \frac{p(x, z)}{q(z)} \, dz",
+            r"\mathrm{KL}(q(z) \| p(x, z)) = -\int q(z) \log \frac{p(z \mid x)}{q(z)} \, dz")
+    text = JOINT + "$$\\begin{aligned} " + r" \\ ".join(r.replace(" = ", " &= ", 1) for r in rows) + \
+        r" \end{aligned}$$" + "\n"
+    assert verdicts(text) == ["definition", "definition", "verified"]
+
+
+def test_kl_against_a_joint_in_bits():
+    header = JOINT + "% derive: information in bits\n"
+    assert verdicts(display(header, r"D_{KL}(q(z) \| p(x, z)) = \int q(z) \log_2 \frac{q(z)}{p(x, z)} dz",
+                            r"D_{KL}(q(z) \| p(x, z)) = \int q(z) \log \frac{q(z)}{p(x, z)} dz")) == \
+        ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"D_{KL}(p(x, z) \| q(z)) = 0", 10),      # the joint first: not ∫ q log(q / f)
+    (r"D_{JS}(q(z) \| p(x, z)) = 0", 10),      # only KL has this reading
+    (r"\mathrm{KL}(q \| p) = 0", 15),           # Bishop's shorthand for KL(q ‖ p(z | x))
+])
+def test_other_mismatched_divergences_are_refused(row, column):
+    """Only a joint written at its points is read as the function of q's variables."""
+    (step,) = steps(display(JOINT, row))
+    assert step.kind == "unreadable" and "compares distributions over the same variables" in \
+        step.message and (step.location.line, step.location.column) == (4, column)
+
+
 def test_a_density_before_brackets_holding_densities_multiplies():
     assert readings(display(PQ, r"\int p \left( \log p - \log q \right) dx = D(p \| q)")) == \
         ["∫ p(x) · (log(p(x)) - log(q(x))) dx = KL(p ‖ q)"]

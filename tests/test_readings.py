@@ -810,6 +810,9 @@ def test_ascii_relations_and_control_characters_are_errors_at_their_place(row, m
     (r"\int p({\bf x}) \, {\rm d}x = \int p(\bf x) \, d{\bf x}", "∫ p(x) dx = ∫ p(x′) dx′"),
     (r"\sum_{i=1}^{2} {\bf a}_i = {\bf a}_1 + {\it a}_2", "Σ_{i=1}^{2} a_i = a_1 + a_2"),
     (r"{\bf a_i} + \bf a b = 0", "a_i + a · b = 0"),
+    # a typographic font around one name and its scripts: printed and read as {\bf a_i}, \mathbf{a}_i
+    (r"\mathbf{a_i} + \boldsymbol{a_{i}}^2 = \bm{a}_i + \mathit{a^{2}}", "a_i + a_i^2 = a_i + a^2"),
+    (r"\mathbf {a _ 1} + \mathsf{a_1} = 2 \pmb{a_1}", "a_1 + a_1 = 2 · a_1"),
     (r"p_{\rm r}(x) = {\cal L}", "p_r(x) = ℒ"),
     # braces around an operator with its scripts (BorisPolonsky/Notebook): as TeX prints it
     (r"{\mathbb{E}_{x\sim p}}\left[x^{2}\right] = {\mathbb{E}}_{x \sim p}[x]",
@@ -828,8 +831,13 @@ def test_old_style_names_are_their_modern_spellings(row, expected):
     (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
     (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
                                    r"as in \mathcal{L}(", 14),
-    (r"\mathbf{z_i} = 1", r"not its scripts: write the scripts after the braces, as in "
-                          r"\mathbf{z}_", 13),
+    # an upright or calligraphic font names a letter of its own, as {\rm x_i}, {\cal L_i} do
+    (r"\mathrm{z_i} = 1", r"not its scripts: write the scripts after the braces, as in "
+                          r"\mathrm{z}_", 13),
+    (r"\mathcal{L_i} = 1", r"not its scripts: write the scripts after the braces", 14),
+    # a bold font around more than one name and its scripts
+    (r"\mathbf{z_i(x)} = 1", r"\mathbf{…} holds a name, not its scripts", 13),
+    (r"\mathbf{a_i + b} = 1", r"\mathbf{…} holds a name, not its scripts", 13),
 ])
 def test_old_style_names_that_reach_further_are_refused(row, message, column):
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps

@@ -42,6 +42,38 @@ def test_a_relation_after_a_comma_and_quad_is_refused_naming_both_readings(row, 
     assert step.location.column == len("$$ ") + row.index(at) + 1
 
 
+@pytest.mark.parametrize("row, at", [
+    (r"u = u, \quad (u - v)^2 = 0", "(u - v)^2"),     # a constraint on names may be a condition
+    (r"u = u, \quad u + v = 1", "u + v"),
+    (r"u = u, \quad f(0) = 1", "f(0)"),               # an initial value
+    (r"u = u, \quad \log u \le 0", r"\log u"),       # not an equation
+])
+def test_a_relation_after_a_comma_that_could_be_a_condition_stays_refused(row, at):
+    [step] = steps(display("% derive: real u, v\n% derive: function f\n", row))
+    assert step.kind == "unreadable" and "row of its own" in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+SIGMA = "% derive: real z\n% derive: define \\sigma(z) = \\frac{1}{1 + e^{-z}}\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # pystatsml: the left side applies a function word — no case condition is written so
+    (r"\log(\sigma(z)) = -\log(1 + e^{-z}), \quad \log(1 - \sigma(z)) = -z - \log(1 + e^{-z})",
+     ["verified", "verified"]),
+    (r"\log(\sigma(z)) = -\log(1 + e^{-z}), \quad \log(1 - \sigma(z)) = z - \log(1 + e^{-z})",
+     ["verified", "refuted"]),
+    # a function applied to an expression with + or −
+    (r"\sigma(z) + \sigma(-z) = 1, \quad \sigma(-z) = 1 - \sigma(z)", ["verified", "verified"]),
+    (r"\sigma(z) + \sigma(-z) = 1, \qquad \sigma(-z) = \sigma(z)", ["verified", "refuted"]),
+    (r"z = z, \quad \exp(\ln \sigma(z)) = \sigma(z)", ["verified", "verified"]),
+])
+def test_an_equation_with_a_compound_left_side_after_a_comma_is_a_second_result(row, expected):
+    assert verdicts(display(SIGMA, row)) == expected
+    second = steps(display(SIGMA, row))[1]
+    assert second.location.column > row.index(r"quad")
+
+
 def test_two_fresh_definitions_after_a_comma_are_two_rows():
     """`P(x) = …, \\quad Q(x) = …`: each side a head of a name not known yet — two
     definitions (a fresh name cannot be a condition), each checked where it is used."""

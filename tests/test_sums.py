@@ -830,6 +830,31 @@ def test_a_power_of_a_member_before_brackets_is_a_product():
                             r"\hat{p}_1^{y_1} (2)^{1} = 3 \hat{p}_1^{y_1}")) == \
         ["verified", "refuted"]
 
+
+DEFINED_VALUES = ("% derive: real z_i, y_i, x\n% derive: define \\sigma(z) = \\frac{1}{1 + e^{-z}}\n"
+                  "% derive: define \\hat{p}_i = \\sigma(z_i)\n% derive: define c = 2 x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a definition at an index (pystatsml's \hat{p}_i = \sigma(z_i)) or of no argument is a number
+    (r"\log \left( \hat{p}_i^{y_i} (1 - \hat{p}_i)^{1 - y_i} \right) = "
+     r"y_i \log \hat{p}_i + (1 - y_i) \log(1 - \hat{p}_i)", "verified"),
+    (r"\log \left( \hat{p}_i^{y_i} (1 - \hat{p}_i)^{1 - y_i} \right) = "
+     r"y_i \log \hat{p}_i + y_i \log(1 - \hat{p}_i)", "refuted"),
+    (r"c^2 (1 + x) = c^2 + c^2 x", "verified"),
+    (r"c^2 (1 + x) = c^2 + x", "refuted"),
+])
+def test_a_power_of_a_defined_value_before_brackets_is_a_product(row, verdict):
+    assert verdicts(display(DEFINED_VALUES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\sigma^2 (x) = 1", r"f^2(x) = 1"])
+def test_a_power_of_a_function_before_brackets_stays_refused(row):
+    header = DEFINED_VALUES + "% derive: function f\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "before brackets is ambiguous" in step.message
+    assert (step.location.line, step.location.column) == (6, 4)
+
 # ---------------------------------------------------------------- factorials, Poisson, binomial
 @pytest.mark.parametrize("header, row, verdict", [
     ("", r"4! = 24", "verified"),
@@ -968,3 +993,30 @@ def test_a_sum_over_all_indices_but_one_refused(row, message):
     (step,) = steps(text)
     assert step.kind == "unreadable" and message in step.message
     assert step.location.line == 2 and step.location.column > 3
+
+
+# A file that declares the indexed spelling itself (`variable {\bf z}_i`): under a sum over i,
+# `z_i` is that declared variable in the integrand, and so in the differential (kiteam.de's EM
+# notes: \sum_{i} \log \int p({\bf x}_i, {\bf z}_i \mid \theta) d {\bf z}_i).
+DECLARED_INDEXED = ("% derive: real \\theta\n% derive: variable {\\bf x}_i, {\\bf z}_i\n"
+                    "% derive: joint p over {\\bf x}_i, {\\bf z}_i with parameter \\theta\n"
+                    "% derive: density q over {\\bf z}_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i} \log \int p({\bf x}_i,{\bf z}_i \mid \theta ) d {\bf z}_i = "
+     r"\sum_{i} \log p({\bf x}_i \mid \theta )", "verified"),
+    (r"\sum_{i} \int q({\bf z_i}) \log q({\bf z}_i) \, d\mathbf{z}_i = "
+     r"\sum_{j} \int q(z_i) \log q(z_i) \, dz_i", "verified"),
+    (r"\sum_{i} \int p({\bf x}_i,{\bf z}_i \mid \theta ) d {\bf z}_i = "
+     r"\sum_{i} \log p({\bf x}_i \mid \theta )", "refuted"),
+    (r"\sum_{i} \int q({\bf z}_i) \, d {\bf z}_i = \sum_{i} 2", "refuted"),
+])
+def test_a_declared_indexed_variable_is_its_own_differential_under_a_sum(row, verdict):
+    assert verdicts(DECLARED_INDEXED + f"$$ {row} $$\n") == [verdict]
+
+
+def test_a_differential_of_an_undeclared_member_under_its_sum_is_refused():
+    (step,) = steps(DECLARED_INDEXED + "$$ \\sum_j \\int q(z_i) \\, d z_j = \\sum_j 1 $$\n")
+    assert step.kind == "unreadable" and step.message == "this differential is not read"
+    assert (step.location.line, step.location.column) == (5, 28)    # at z_j

@@ -84,6 +84,21 @@ def _kl(args):
     return _integrate(points, lambda at: Mul(Dens(p, at), sub(log(Dens(p, at)), log(Dens(q, at)))))
 
 
+def kl_against(q, f, bits):
+    """∫ q log(q / f) over q's variables, for `f(points)` a positive function of them that
+    need not integrate to 1 (a joint density at the free values of its other variables:
+    `D_{KL}(q(z) \\| p(x, z))`, the ELBO's −KL). Not the KL of two distributions, so it is
+    this integral and never an `Op`: no lemma of KL (≥ 0, = 0 for equal arguments) and no
+    rule of divergences applies to it — only what holds of the integral as written."""
+    points = tuple(bound_copy(v) for v in q.over)
+
+    def integrand(at):
+        value = Dens(q, at)
+        return Mul(value, sub(log(value), log(f(dict(zip((v.variable for v in q.over), at))))))
+    value = _integrate(points, integrand)
+    return div(value, LOG2) if bits else value
+
+
 def _js(args):
     p, q = args
     points = tuple(bound_copy(v) for v in _over(p))

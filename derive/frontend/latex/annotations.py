@@ -33,7 +33,10 @@ spaces), so positions in messages stay exact.
     result — derive cannot tell which: an error naming both spellings (`\\text{if } i = j`
     for a condition, a row of its own for a result) — unless it is `i = j` or `i \\ne j`
     between two letters that are whole-number indices once the row is read (`p_j`, `o_i`
-    made them so): a result about indices is no derivative's result, so it is a condition; but two definition heads
+    made them so): a result about indices is no derivative's result, so it is a condition;
+    but an equation whose left side applies a function word, or a name to an expression
+    with + or − (`, \\quad \\log(1 - \\sigma(z)) = …`, `\\sigma(-z) = …`), is a second result
+    (`_result_after_comma`), and two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
     the builder checks (a known name there may be a condition: the same error);
   - a further relation `A = B` is a second row of its own; math with no relation before it
@@ -67,6 +70,7 @@ import re
 from dataclasses import dataclass, field
 
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
+from derive.notation.elementary import SPELLINGS
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
@@ -117,6 +121,21 @@ _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s
 
 # `i = j`, `i \ne j` after a comma: two letters, a condition when both are indices.
 _INDEX_CONDITION = re.compile(r"^\s*[A-Za-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[A-Za-z]\s*$")
+
+# The left side of an equation after `, \quad` that no case condition has: a function word
+# applied (`\log(1 - \sigma(z)) = …`), or a name applied to an expression with + or −
+# (`\sigma(-z) = 1 - \sigma(z)`). Conditions set names (`x = 0`, `i = j`, `f(0) = 1`,
+# `p(x) = q(x)`) or constrain them (`a + b = 1`, `\sum_i w_i = 1`).
+_RESULT_LEFT = re.compile(r"\\(?:" + "|".join(s.lstrip("\\") for s in sorted(SPELLINGS))
+                          + r")(?![a-zA-Z])|(?:[A-Za-z](?<!\\left)|\})\s*\([^()]*[-+][^()]*\)")
+
+
+def _result_after_comma(inner):
+    """Whether the relation after `, \\quad` is an equation whose left side is compound
+    (`_RESULT_LEFT`): a second result, its own row — never a condition."""
+    found = _RELATION.search(inner)
+    return found is not None and found.group() == "=" and \
+        _RESULT_LEFT.search(inner[:found.start()]) is not None
 
 
 AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
@@ -176,7 +195,8 @@ def annotate(text):
                 _INDEX_CONDITION.match(inner):
             kind = "condition"
             out.index_conditions.append(m.end() + at)
-        if kind == "row" and main[:m.start()].rstrip().endswith(","):
+        if kind == "row" and main[:m.start()].rstrip().endswith(",") and \
+                not _result_after_comma(inner):
             before = rows[-1] if rows else main[:m.start()]
             if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)
                     and (out.heads_only is not None or not rows)):

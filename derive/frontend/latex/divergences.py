@@ -13,6 +13,9 @@ functions (mixed into `Reader`). One documented reading each:
   squared Hellinger distance (also `\\mathrm{Hel}^2`… is not read: write D_H); f-GAN's
   "squared Hellinger" D_f with f(u) = (√u − 1)² is twice it.
 * `H_p(q) = −∫ p log q`, the cross-entropy of q relative to p.
+* `D_{KL}(q(z) \\| p(x, z))`, q against a joint over its variables and others: the integral
+  ∫ q log(q / p(x, ·)) with x free (`kl_against_function`), never a KL — p(x, ·) is not
+  normalised over z, so none of KL's lemmas applies.
 * Other spellings of these (`D_{\\chi^2}`, `d_{TV}`, `\\mathcal{D}_{KL}`, …) are registry
   entries. A chain's first row `D_{foo}(p \\| q) = …` of divergence shape in a spelling
   derive does not know is refused (`unknown_divergence`), never its silent definition.
@@ -28,7 +31,7 @@ from __future__ import annotations
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Call, Defined, Op, Pow, Sym, nodes
+from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, nodes
 from derive.notation import registry
 from derive.notation.joint import put_distributions
 
@@ -107,6 +110,27 @@ class Divergences:
         raise self.error(f"derive does not know the divergence {name.key}: define it with := "
                          f"({name.key}(p \\| q) := …), or write one it reads ({known}; D_f "
                          "for a function f the file declares)", node)
+
+    def kl_against_function(self, key, dists, bracket):
+        """`D_{KL}(q(z) \\| p(x, z \\mid \\theta))`: KL of a distribution against a joint whose
+        variables are q's and others, at their own (free or bound) values — the function
+        z ↦ p(x, z) is positive but does not integrate to 1 over z. Read as the integral
+        ∫ q log(q / p(x, ·)) (`registry.kl_against`), never as KL: none of KL's lemmas holds
+        for it. Only with the joint written at its points: a bare `KL(q \\| p)` is Bishop's
+        shorthand for the posterior, which a row of the display defines (`naming_ahead`) or
+        which is refused. None for any other mismatch (refused by the caller)."""
+        if key != "KL" or self.naming_ahead or not all(isinstance(d, Dist) for d in dists) or \
+                not {v.variable for v in dists[0].over} < {v.variable for v in dists[1].over} \
+                or not is_tree(single(bracket.args[1]), "run"):
+            return None
+        joint = self.term(bracket.args[1])          # its value: Dens at the written points
+        if not isinstance(joint, Dens):
+            return None
+
+        def at(copies):
+            return Dens(joint.dist, tuple(copies.get(v.variable, point)
+                                          for v, point in zip(joint.dist.over, joint.at)))
+        return registry.kl_against(dists[0], at, self.in_units("KL") != "KL")
 
     def _op_power(self, value, bracket):
         return Pow(value, self.term(bracket.power)) if bracket.power is not None else value

@@ -18,8 +18,14 @@ how letters make words.
   not the `\\log(u)^k` form (products.py refuses a power after the closing brace).
 * `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
   so every position stays the author's).
-* `\\mathcal{L(q;\\theta)}`, `\\mathbf{z_i}`: a font's braces around a name *and* its
-  arguments or scripts are refused, saying how to write it (`\\mathcal{L}(q;\\theta)`).
+* `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
+  (bold, italic, sans, typewriter) around one name and its scripts alone is that name with
+  its scripts, as `{\\bf z_i}` is (`\\mathbf{z_i}` and `\\mathbf{z}_i` print and read alike):
+  the text is rewritten in place to the old switch (`{\\bf    z_i}`, same length).
+* `\\mathcal{L(q;\\theta)}`, `\\mathcal{L_i}`, `\\mathbf{z_i(x)}`: any other font's braces
+  around a name *and* its arguments or scripts are refused, saying how to write it
+  (`\\mathcal{L}(q;\\theta)`) — a calligraphic or upright font names a letter of its own, as
+  `{\\cal L_i}` is refused.
 * `{a \\over b}` (plain TeX's fraction, which MathJax reads everywhere): the braced group
   whose one `\\over` splits it is `\\frac{a}{b}` — read as that fraction in every way,
   `{d \\over dx}` a derivative too. Without braces of its own (`a \\over b` alone in a
@@ -41,14 +47,34 @@ TYPOGRAPHIC = frozenset({r"\bf", r"\it", r"\sf", r"\tt"})
 NAMING = {r"\rm": r"\mathrm", r"\cal": r"\mathcal"}
 
 DOUBLE_BAR = re.compile(r"\\(mid|vert)(?![a-zA-Z])\s*\\\1(?![a-zA-Z])")
-# A math font whose braces hold a bracket or a script: `\mathcal{L(q)}`, `\mathbf{z_i}`.
+# A math font whose braces hold a bracket or a script: `\mathcal{L(q)}`, `\mathrm{x_i}`.
 FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
                        r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")
 
 
+# A bold, italic, sans or typewriter font opening braces; then one name with its scripts and
+# nothing else up to the closing brace (`z_i}`, `\theta_{k}^{2}}`, `x^{(i)}}`).
+TYPOGRAPHIC_FONT = re.compile(r"\\(mathbf|boldsymbol|bm|pmb|mathit|mathsf|mathtt)(?![a-zA-Z])\s*\{")
+SWITCH_OF = {"mathit": r"\it", "mathsf": r"\sf", "mathtt": r"\tt"}   # the others are bold
+NAME_AND_SCRIPTS = re.compile(r"\s*(?:[a-zA-Z]|\\[a-zA-Z]+)(?:\s*[_^]\s*(?:\{[^{}]*\}|"
+                              r"[a-zA-Z0-9]|\\[a-zA-Z]+))+\s*\}")
+
+
 def normalise_text(text):
-    """`\\mid \\mid` → `\\|` padded with spaces: the same length, every offset kept."""
-    return DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+    """`\\mid \\mid` → `\\|` padded with spaces, and `\\mathbf{z_i}` → `{\\bf    z_i}` (a
+    typographic font around one name and its scripts: the old switch, read alike): the same
+    length, every offset kept."""
+    text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+    return TYPOGRAPHIC_FONT.sub(lambda m: _old_switch(m, text), text)
+
+
+def _old_switch(found, text):
+    """`{\\bf` padded to the length of `\\mathbf{` when the braces hold one name and its
+    scripts and nothing else; else the text unchanged (refused by `font_overreach`)."""
+    if NAME_AND_SCRIPTS.match(text, found.end()) is None:
+        return found.group()
+    switch = "{" + SWITCH_OF.get(found.group(1), r"\bf")
+    return switch + " " * (len(found.group()) - len(switch))
 
 
 def font_overreach(text):

@@ -106,10 +106,10 @@ def parse_row(text):
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
+    text = oldstyle.normalise_text(text)
     overreach = oldstyle.font_overreach(text)
     if overreach is not None:
         raise SyntaxProblem(*overreach)
-    text = oldstyle.normalise_text(text)
     try:
         return oldstyle.rewrite(parser().parse(mark_absolute_bars(unwrap(text))))
     except Unread as exc:

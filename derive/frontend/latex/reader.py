@@ -1385,17 +1385,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _applies(self, p, bracket):
         """Whether a name could be applied to the bracket after it: anything but a number
-        (a declared symbol, or a member of a declared family of numbers: `\\hat{p}_i^{y_i}
-        (1 - \\hat{p}_i)^{1 - y_i}` is a product) or a definition's parameter written with
-        a power (`define f(x; p) = p^x (1-p)^{1-x}`: a function parameter is never written
-        powered before its arguments, so this is the number p^x times (1-p)^{1-x})."""
+        (a declared symbol, a member of a declared family of numbers, or a definition that
+        takes no argument in brackets — `define c = …`, or one defined at an index, `define
+        \\hat{p}_i = \\sigma(z_i)`: `\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}` is a product) or
+        a definition's parameter written with a power (`define f(x; p) = p^x (1-p)^{1-x}`: a
+        function parameter is never written powered before its arguments, so this is the
+        number p^x times (1-p)^{1-x})."""
         bound = self.bound_name(p.key)
         if bound is not None and bound.local is LOCAL_ANY:
             return False
         found = self.scope.lookup(p.key)
-        if found is None and p.sub is not None and self._family_of(p) is not None:
+        if found is None and p.sub is not None and (self._family_of(p) is not None or
+                                                    self._indexed_definition(p) is not None):
             return False
-        return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION, Kind.DEFINITION)
+        return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION) or \
+            found[1].kind is Kind.DEFINITION and bool(found[1].info.params)
 
     def _resolve(self, p, bracket):
         key = p.key
@@ -2389,12 +2393,16 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None                     # D(x), h(u): a function — not KL, not entropy
         dists = self.placed(dists, bracket.args)
         declared = [d for d in dists if not isinstance(d, Family)]   # a family: any space
+        value = None
         if len({frozenset(v.variable for v in d.over) for d in declared}) > 1:
-            raise self.error(f"{key} {MISMATCH}; here "
-                             + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
-                                            for d in declared), bracket.node)
+            value = self.kl_against_function(op.key, dists, bracket)
+            if value is None:
+                raise self.error(f"{key} {MISMATCH}; here "
+                                 + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
+                                                for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
-        value = self._conditional_divergence(op.key, dists) or Op(self.in_units(op.key), *dists)
+        value = value or self._conditional_divergence(op.key, dists) or \
+            Op(self.in_units(op.key), *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
@@ -2699,7 +2707,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
         names no variable) integrate over the variable of the densities, the first declared."""
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
-                self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None:
+                self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None \
+                and self.declared(var_piece.key) is None:     # a declared `z_i` is that name
             raise self.error("this differential is not read", var_piece.node)
         key = var_piece.key
         measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
