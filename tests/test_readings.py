@@ -324,6 +324,27 @@ def test_a_chain_head_over_a_declared_variable_defines_a_function(check_text, ro
     assert support.verdicts(check_text(text)) == expected
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # Bishop's I[x, y] ≡ KL(p(x, y) ‖ p(x)p(y)): as a function of x, y the body's densities
+    # would sit at other points (refused), and f(y) would be p at the number y, not p(y)
+    ((r"\mathrm{I}[x, y] \equiv \mathrm{KL}(p(x, y) \| p(x) p(y))",
+      r"\mathrm{I}[x, y] = \iint p(x, y) \log \frac{p(x, y)}{p(x) p(y)} \, dx \, dy"),
+     ["definition", "verified"]),
+    ((r"f(x) = p(x)^2", r"f(x) = p(x) p(x)"), ["definition", "verified"]),
+])
+def test_a_head_over_declared_variables_whose_body_is_about_their_densities_is_a_quantity(
+        check_text, rows, expected):
+    text = "% derive: variable x, y\n% derive: joint p over x, y\n" + "".join(
+        f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_a_quantity_head_over_a_variable_is_not_applied_at_another_one(check_text):
+    text = ("% derive: variable x, y\n% derive: joint p over x, y\n$$ f(x) = p(x)^2 $$\n"
+            "$$ f(y) = p(y)^2 $$\n")
+    assert "refuted" not in support.verdicts(check_text(text))
+
+
 @pytest.mark.parametrize("define, rows, expected", [
     (r"f(x; p) = p^x (1-p)^{1-x}", (r"f(1; p) = p", r"f(0; p) = 1 - p", r"f(1; p) = 1 - p"),
      ["verified", "verified", "refuted"]),

@@ -85,8 +85,8 @@ from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Family, Fn, Integral, Limit, Num, Op,
-    Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num,
+    Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
 )
 from derive.model.terms import nodes as subterms
 from derive.notation import derivatives, families, members, registry, vectors
@@ -142,6 +142,7 @@ class Head:
     params: tuple
     scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
+    quantity: str | None = None    # over declared variables: the label, if the body is one
 
 
 @dataclass(frozen=True)
@@ -211,6 +212,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 params = head.params
                 parts.append(Part(None, None, start + _start(child), latex, head))
                 continue
+            if len(parts) == 1 and parts[0].head is not None and parts[0].head.quantity and \
+                    _about_densities(self.term(child)):
+                # `I[x, y] ≡ KL(p(x, y) ‖ p(x)p(y))`: a body about the densities of the
+                # variables its head names is the quantity at them, never a function whose
+                # argument would put those densities at other points
+                head = parts[0].head
+                parts[0] = replace(parts[0], head=replace(head, label=head.quantity, params=()))
+                params = ()
             with self.bindings(params):
                 term = self.term(child)
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
@@ -588,7 +597,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if params is None and directive:
             params = self.distribution_parameters(bracket)
         if params is not None:
-            return Head(name.key, None, params, scale)
+            over_variables = not directive and any(
+                self.declared(q.latex) is not None and
+                self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
+            return Head(name.key, None, params, scale,
+                        quantity=label if over_variables else None)
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
@@ -3326,6 +3339,13 @@ def _side_sign(mark):
     if is_tree(mark, "side_sign"):
         return mark.children[0].value
     return None
+
+
+def _about_densities(term):
+    """Whether a term mentions a density or distribution (a density's value, an
+    expectation, a divergence, an entropy): what a head over declared variables then
+    names is a quantity at those variables."""
+    return any(isinstance(t, (Dens, Dist, Expect, Op)) for t in subterms(term))
 
 
 def _capital_space(named, key):
