@@ -788,8 +788,10 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
     (POISSON, r"f(2) = \lambda^2 e^{-\lambda}", "refuted"),
     (POISSON, r"f(-1) + f(\tfrac12) = 0", "verified"),
     (POISSON.replace("Poisson", "Poiss"), r"f(0) = e^{-\lambda}", "verified"),
-    # an infinite support is never truncated: E(X) = λ is true, and no draw may refute it
-    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "undecided"),
+    # an infinite support is summed in closed form (SymPy) and evaluated with a certified
+    # tail, never truncated: E(X) = λ is verified, E(X) = 2λ refuted
+    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "verified"),
+    (POISSON, r"\mathrm{E}(X) = 2 \lambda", "refuted"),
     (POISSON, r"\sum_x f(x) = 1", "undecided"),
     ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
      "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
@@ -834,3 +836,54 @@ def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_w
     assert any(abs(sum(m * v for m, v in zip(by_y, f)) - left) < 1e-4 and
                abs(sum(m * v for m, v in zip(by_x, f)) - right) < 1e-4
                for f in itertools.permutations(values))
+
+
+# ---------------------------------------------------------------- infinite series
+SERIES = "% derive: positive \\lambda\n% derive: real r\n"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # the exponential series, an index shift, moments of the Poisson, a geometric series
+    (SERIES, r"\sum_{x=0}^\infty \frac{\lambda^x}{x!} = e^{\lambda}", "verified"),
+    (SERIES, r"\sum_{x=1}^\infty \frac{\lambda^x}{x!} = e^{\lambda}", "refuted"),
+    (SERIES, r"\sum_{x=1}^\infty \frac{\lambda^{x-1}}{(x-1)!} = \sum_{y=0}^\infty "
+             r"\frac{\lambda^y}{y!}", "verified"),
+    (SERIES, r"\sum_{x=2}^\infty \frac{\lambda^{x-1}}{(x-1)!} = \sum_{y=0}^\infty "
+             r"\frac{\lambda^y}{y!}", "refuted"),
+    (SERIES, r"\sum_{k=0}^\infty k^2 \frac{\lambda^k e^{-\lambda}}{k!} = \lambda^2 + \lambda",
+     "verified"),
+    (SERIES, r"\sum_{k=0}^\infty k^2 \frac{\lambda^k e^{-\lambda}}{k!} = \lambda^2",
+     "refuted"),
+    (SERIES, r"\sum_{k=1}^\infty k \left(\frac{1}{3}\right)^k = \frac{3}{4}", "verified"),
+    (SERIES, r"\sum_{k=0}^\infty \frac{1}{2^k} = 3", "refuted"),
+    (SERIES + "% derive: assume 0 < r < 1\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}",
+     "verified"),
+    # |r| < 1 is not declared: SymPy's sum holds only there, so no proof
+    (SERIES, r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}", "undecided"),
+    # the ratio of terms tends to 1: no certified tail, so no numeric agreement, no verdict
+    (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = \frac{\pi^2}{6}", "undecided"),
+    (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = 2", "undecided"),
+    (SERIES, r"\sum_{k=0}^\infty 2^k = -1", "undecided"),
+])
+def test_infinite_series(header, row, verdict):
+    """A series is proved by SymPy's closed form, then the normal form, and evaluated as a
+    partial sum plus a certified tail bound: never truncated into a verdict."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_series_value_holds_its_tail():
+    """The ball of Σ_{x≥0} (3/2)^x/x! encloses e^{3/2}; its radius is the certified tail
+    bound, below the working precision."""
+    from fractions import Fraction
+
+    from flint import acb, arb
+
+    from derive.engines.numeric import series
+    from derive.engines.numeric.evaluate import Evaluator, Point
+    from derive.model.terms import Num, substitute
+    (step,) = steps(display(SERIES, r"\sum_{x=0}^\infty \frac{\lambda^x}{x!} = e^{\lambda}"))
+    lam = next(n for n in step.context.table if n.latex == "\\lambda")
+    term = substitute(step.lhs, {lam: Num(Fraction(3, 2))})
+    value = series.value(Evaluator(step.context, None, {}), term,
+                         lambda k: Point(acb(k), None, ("int", k)))
+    assert value.real.overlaps(arb("1.5").exp()) and 0 < value.real.rad() < arb(2) ** -40

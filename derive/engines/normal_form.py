@@ -508,6 +508,8 @@ class Normaliser:
                 _infinite(node.lower, node.upper):
             return self._bind(var, self._range(node.lower, node.upper, var), body)
         if node is not None and node.lower is not None:
+            if isinstance(node, Sum) and node.upper is OO:
+                raise Unsupported("an infinite series (the normal form sums no infinite series)")
             if isinstance(node, Sum) and not all(self._whole(b) for b in (node.lower, node.upper)):
                 raise Unsupported("a sum whose bounds may not be whole numbers")
             lower, upper = self.value(node.lower), self.value(node.upper)

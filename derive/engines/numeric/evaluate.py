@@ -24,7 +24,9 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
+from derive.engines import series
 from derive.engines.numeric import differences, quadrature, test_functions
+from derive.engines.numeric import series as numeric_series
 from derive.model.names import Kind, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
@@ -906,14 +908,72 @@ class Evaluator:
                     total += self._integer_points(var, body, lo, hi, dist, k)
                     continue
                 self._pieces = saved + ((Sym(var), dist, k),)
-                total += quadrature.integrate(self, var, body, lo, hi)
+                total += self.on_pieces(var, body, lo, hi)
                 self._pieces = saved
         finally:
             self._pieces = saved
         return total
 
+    def on_pieces(self, var, body, lo, hi):
+        """∫_lo^hi of a formula integrand (real balls, None: infinite) by quadrature, cut
+        at the ends of the pieces of every density by formula with a restricted support
+        at `var` (not already on a piece in force), each put on its piece on each part:
+        arb's integrator evaluates at complex points, where such a density's piece is not
+        known, and would subdivide to its evaluation limit with every value refused. A
+        part off a density's support adds 0 when that density is a factor of the whole
+        integrand; otherwise it is not evaluated. Ends whose order is not certain leave the
+        integral not evaluated."""
+        placed = {d for point, d, _ in self._pieces if point is Sym(var)}
+        others = [(d, f) for d, f in self._known(
+            ("densities at", body, var), lambda: families.densities_at(body, var, self.context)
+        ).items() if d not in placed and families.restricted(f)]
+        if not others:
+            return quadrature.integrate(self, var, body, lo, hi)
+        dist, formula = others[0]
+        ends = [[None if e is None else self._real_end(e) for e in piece[:2]]
+                for piece in formula.pieces]
+        cuts = []
+        for e in {id(e): e for piece in ends for e in piece if e is not None}.values():
+            if (lo is None or e > lo) and (hi is None or e < hi):
+                cuts.append(e)
+            elif not ((lo is not None and e <= lo) or (hi is not None and e >= hi)):
+                self._unsure()
+        cuts.sort(key=lambda e: float(e.mid()))
+        bounds = [lo] + cuts + [hi]
+        total, saved = acb(0), self._pieces
+        try:
+            for a, b in zip(bounds, bounds[1:]):
+                if a is not None and b is not None and not a < b:
+                    if a == b:
+                        continue
+                    self._unsure()
+                k = next((k for k, (pa, pb) in enumerate(ends)
+                          if (pa is None or a is not None and a >= pa) and
+                          (pb is None or b is not None and b <= pb)), None)
+                if k is None:
+                    if families._is_factor(body, Dens(dist, (Sym(var),))):
+                        continue                # off its support the integrand is 0
+                    raise NotEvaluable("an integrand off the support of a density by formula")
+                self._pieces = saved + ((Sym(var), dist, k),)
+                total += self.on_pieces(var, body, a, b)
+                self._pieces = saved
+        finally:
+            self._pieces = saved
+        return total
+
+    def _real_end(self, term):
+        value = self._value(term)
+        if value.imag != 0:
+            raise NotEvaluable("a support with complex ends")
+        return value.real
+
     def _integer_points(self, var, body, lo, hi, dist, k):
-        if lo is None or hi is None:                # a truncated series is no certificate
+        first = None if lo is None else _exact_integer(acb(lo))
+        if hi is None and first is not None:        # a series: its tail bounded, never cut
+            formula = families.explicit(Dens(dist, (Sym(var),)), self.context)[k][2]
+            return self.series(Sum(var, series.substitute_density(body, dist, var, formula),
+                                   Num(first), OO))
+        if lo is None or hi is None:
             raise NotEvaluable("a sum over a mass function's infinite support")
         low, high = (_exact_integer(acb(e)) for e in (lo, hi))
         if low is None or high is None or high - low + 1 > MAX_SUM_TERMS:
@@ -992,8 +1052,7 @@ class Evaluator:
             if _infinite(lower) and lower is not Mul(MINUS_ONE, OO) or \
                     _infinite(upper) and upper is not OO:
                 raise NotEvaluable("an integral from +∞ or to −∞")
-            return quadrature.integrate(self, var, body, *(None if e is None else e.real
-                                                            for e in ends))
+            return self.on_pieces(var, body, *(None if e is None else e.real for e in ends))
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
@@ -1040,6 +1099,8 @@ class Evaluator:
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
             return total
+        if t.upper is OO:
+            return self.series(t)
         lo, hi = (_exact_integer(self._value(x)) for x in (t.lower, t.upper))
         if lo is None or hi is None:
             raise NotEvaluable("a sum between bounds that are not whole numbers")
@@ -1049,6 +1110,15 @@ class Evaluator:
         for k in range(lo, hi + 1):
             total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
         return total
+
+    def series(self, t):
+        """Σ_{k ≥ low} of a series: its partial sum and a ball holding its tail
+        (`numeric.series`), never a truncation."""
+        try:
+            return numeric_series.value(
+                self, t, lambda k: Point(acb(k), None, ("int", k)))
+        except numeric_series.NoTail as exc:
+            raise NotEvaluable(f"an infinite series ({exc})") from None
 
     def product(self, t):
         if t.lower is None:
