@@ -77,6 +77,16 @@ class Point:
     key: object
 
 
+def _before(a, b):
+    """Whether the end a = (ball, term) is certainly below the end b."""
+    return a[1] is not b[1] and a[0] < b[0]
+
+
+def _at_most(a, b):
+    """Whether the end a = (ball, term) is certainly at most the end b (one term: equal)."""
+    return a[1] is b[1] or a[0] <= b[0]
+
+
 def exact_number(value):
     """An instance value (Fraction, or (re, im) of Fractions) as an exact ball."""
     if isinstance(value, tuple):
@@ -908,48 +918,52 @@ class Evaluator:
                     total += self._integer_points(var, body, lo, hi, dist, k)
                     continue
                 self._pieces = saved + ((Sym(var), dist, k),)
-                total += self.on_pieces(var, body, lo, hi)
+                total += self.on_pieces(var, body, *(None if e is None else (e, t)
+                                                     for e, t in ((lo, low), (hi, high))))
                 self._pieces = saved
         finally:
             self._pieces = saved
         return total
 
     def on_pieces(self, var, body, lo, hi):
-        """∫_lo^hi of a formula integrand (real balls, None: infinite) by quadrature, cut
-        at the ends of the pieces of every density by formula with a restricted support
-        at `var` (not already on a piece in force), each put on its piece on each part:
-        arb's integrator evaluates at complex points, where such a density's piece is not
-        known, and would subdivide to its evaluation limit with every value refused. A
-        part off a density's support adds 0 when that density is a factor of the whole
-        integrand; otherwise it is not evaluated. Ends whose order is not certain leave the
-        integral not evaluated."""
+        """∫_lo^hi of a formula integrand by quadrature (ends: (real ball, term) pairs,
+        None for an infinite one), cut at the ends of the pieces of every density by
+        formula with a restricted support at `var` (not already on a piece in force), each
+        put on its piece on each part: arb's integrator evaluates at complex points, where
+        such a density's piece is not known, and would subdivide to its evaluation limit
+        with every value refused. A part off a density's support adds 0 when that density
+        is a factor of the whole integrand; otherwise it is not evaluated. Ends are in
+        order when they are one term or their balls are certainly ordered; otherwise the
+        integral is not evaluated."""
         placed = {d for point, d, _ in self._pieces if point is Sym(var)}
         others = [(d, f) for d, f in self._known(
             ("densities at", body, var), lambda: families.densities_at(body, var, self.context)
         ).items() if d not in placed and families.restricted(f)]
         if not others:
-            return quadrature.integrate(self, var, body, lo, hi)
+            return quadrature.integrate(self, var, body, *(None if e is None else e[0]
+                                                           for e in (lo, hi)))
         dist, formula = others[0]
-        ends = [[None if e is None else self._real_end(e) for e in piece[:2]]
+        ends = [[None if e is None else (self._real_end(e), e) for e in piece[:2]]
                 for piece in formula.pieces]
         cuts = []
-        for e in {id(e): e for piece in ends for e in piece if e is not None}.values():
-            if (lo is None or e > lo) and (hi is None or e < hi):
+        for e in {e[1]: e for piece in ends for e in piece if e is not None}.values():
+            if (lo is None or _before(lo, e)) and (hi is None or _before(e, hi)):
                 cuts.append(e)
-            elif not ((lo is not None and e <= lo) or (hi is not None and e >= hi)):
+            elif not ((lo is not None and _at_most(e, lo)) or
+                      (hi is not None and _at_most(hi, e))):
                 self._unsure()
-        cuts.sort(key=lambda e: float(e.mid()))
+        cuts.sort(key=lambda e: float(e[0].mid()))
         bounds = [lo] + cuts + [hi]
         total, saved = acb(0), self._pieces
         try:
             for a, b in zip(bounds, bounds[1:]):
-                if a is not None and b is not None and not a < b:
-                    if a == b:
-                        continue
+                if a is not None and b is not None and not _before(a, b):
+                    if _at_most(b, a):
+                        continue                # an empty part
                     self._unsure()
                 k = next((k for k, (pa, pb) in enumerate(ends)
-                          if (pa is None or a is not None and a >= pa) and
-                          (pb is None or b is not None and b <= pb)), None)
+                          if (pa is None or a is not None and _at_most(pa, a)) and
+                          (pb is None or b is not None and _at_most(b, pb))), None)
                 if k is None:
                     if families._is_factor(body, Dens(dist, (Sym(var),))):
                         continue                # off its support the integrand is 0
@@ -1052,7 +1066,8 @@ class Evaluator:
             if _infinite(lower) and lower is not Mul(MINUS_ONE, OO) or \
                     _infinite(upper) and upper is not OO:
                 raise NotEvaluable("an integral from +∞ or to −∞")
-            return self.on_pieces(var, body, *(None if e is None else e.real for e in ends))
+            return self.on_pieces(var, body, *(None if e is None else (e.real, t)
+                                               for e, t in zip(ends, (lower, upper))))
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
