@@ -887,3 +887,31 @@ def test_a_series_value_holds_its_tail():
     value = series.value(Evaluator(step.context, None, {}), term,
                          lambda k: Point(acb(k), None, ("int", k)))
     assert value.real.overlaps(arb("1.5").exp()) and 0 < value.real.rad() < arb(2) ** -40
+
+
+# ---------------------------------------------------------------- the discrete uniform
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\sum_x x \, p(x) = \frac{7}{2}", "verified"),
+    ("% derive: discrete x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\sum_x x \, p(x) = 3", "refuted"),
+    ("% derive: discrete x\n% derive: natural n\n% derive: density p = \\mathcal{U}(1, n) over x\n",
+     r"\sum_x p(x) = 1", "verified"),
+    ("% derive: discrete x\n% derive: natural n\n% derive: density p = \\mathcal{U}(1, n) over x\n",
+     r"p(1) = \frac{1}{n+1}", "refuted"),
+    # over a continuous variable \mathcal{U} stays the density 1/(b - a) on [a, b]
+    ("% derive: variable x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\int x \, p(x) \, dx = \frac{7}{2}", "verified"),
+    ("% derive: variable x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"p(3) = \frac{1}{6}", "refuted"),
+])
+def test_a_uniform_over_a_discrete_variable_is_the_discrete_uniform(header, row, verdict):
+    """StatProofBook writes U(a, b) for both uniforms: the variable's declaration decides."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_discrete_uniform_needs_whole_number_ends():
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match="declare its ends whole numbers"):
+        steps(display("% derive: discrete x\n% derive: real a, b\n% derive: assume a < b\n"
+                      "% derive: density p = \\mathcal{U}(a, b) over x\n", "p(a) = 1"))
