@@ -17,8 +17,9 @@ variance, a positive rate, `a < b`); `validity` lists the conditions, and a decl
 density by family is refused unless the context shows them (`check`); a family written
 inline is read by the normal form only when they are shown, and not evaluated at an
 instance where they fail. A mass function (Bernoulli, Poisson, binomial, categorical) lives
-on whole numbers (the Poisson's piece has no upper end: sums over it are refused by both
-engines, never truncated): its pieces
+on whole numbers (the Poisson's piece has no upper end: a sum over it is a series,
+summed in closed form or evaluated with a certified tail, never truncated: `engines.series`;
+`\\mathcal{U}(a, b)` over a discrete variable is the discrete uniform, `for_variable`): its pieces
 are summed at their integer points, it is 0 off them, and it is refused at a continuous
 variable (`mismatch`); a family written inline ranges over a variable of its own kind
 (`own_variable`).
