@@ -7,6 +7,7 @@ look-alikes a careful mathematician would try next to it (wrong sign, missing fa
 σ², a hypothesis that fails, a variable bound twice), which must never be verified."""
 
 import json
+import time
 
 import pytest
 
@@ -1404,3 +1405,29 @@ def test_the_round_8_change_of_variables_reproducers(row, wrong):
 ])
 def test_derivatives_in_the_body_of_a_pathwise_gradient(row, expected):
     assert verdicts(display(_SHIFT, row), budget=60.0)[-1] == expected
+
+
+# ---------------------------------------------------------------- nested uniform supports
+NESTED = ("% derive: variable x\n% derive: real a_1, b_1, a_2, b_2\n"
+          "% derive: assume a_2 < a_1, a_1 < b_1, b_1 < b_2\n"
+          "% derive: density p = \\mathcal{U}(a_1, b_1) over x\n"
+          "% derive: density q = \\mathcal{U}(a_2, b_2) over x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int p(x) \ln \frac{p(x)}{q(x)} \, dx = \ln \frac{b_2-a_2}{b_1-a_1}", "verified"),
+    (r"\int p(x) \ln \frac{p(x)}{q(x)} \, dx = \ln \frac{b_1-a_1}{b_2-a_2}", "refuted"),
+    (r"\int_{a_1}^{b_1} p(x) \ln \frac{p(x)}{q(x)} \, dx = \int p(x) \ln \frac{p(x)}{q(x)} \, dx",
+     "verified"),
+    (r"\int_{a_1}^{b_1} p(x) q(x) \, dx = \frac{1}{b_2-a_2}", "verified"),
+    (r"\int_{a_1}^{b_1} p(x) q(x) \, dx = \frac{2}{b_2-a_2}", "refuted"),
+    (r"\int_{a_2}^{b_2} q(x) \, dx = 1", "verified"),
+])
+def test_a_density_inside_another_supports_range_is_on_its_piece(row, verdict):
+    """q = U(a_2, b_2) at x in [a_1, b_1] ⊆ [a_2, b_2] is 1/(b_2 - a_2): shown from the
+    hypotheses by the normal form, and the quadrature is cut at q's ends and puts q on its
+    piece (before, every complex quadrature point was refused and arb's integrator ran to
+    its evaluation limit: ~10 s per step, then no value)."""
+    started = time.monotonic()
+    assert verdicts(NESTED + f"$$ {row} $$\n") == [verdict]
+    assert time.monotonic() - started < 10

@@ -884,8 +884,10 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
     (POISSON, r"f(2) = \lambda^2 e^{-\lambda}", "refuted"),
     (POISSON, r"f(-1) + f(\tfrac12) = 0", "verified"),
     (POISSON.replace("Poisson", "Poiss"), r"f(0) = e^{-\lambda}", "verified"),
-    # an infinite support is never truncated: E(X) = λ is true, and no draw may refute it
-    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "undecided"),
+    # an infinite support is summed in closed form (SymPy) and evaluated with a certified
+    # tail, never truncated: E(X) = λ is verified, E(X) = 2λ refuted
+    (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "verified"),
+    (POISSON, r"\mathrm{E}(X) = 2 \lambda", "refuted"),
     (POISSON, r"\sum_x f(x) = 1", "undecided"),
     ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
      "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
@@ -1020,3 +1022,82 @@ def test_a_differential_of_an_undeclared_member_under_its_sum_is_refused():
     (step,) = steps(DECLARED_INDEXED + "$$ \\sum_j \\int q(z_i) \\, d z_j = \\sum_j 1 $$\n")
     assert step.kind == "unreadable" and step.message == "this differential is not read"
     assert (step.location.line, step.location.column) == (5, 28)    # at z_j
+
+
+# ---------------------------------------------------------------- infinite series
+SERIES = "% derive: positive \\lambda\n% derive: real r\n"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # the exponential series, an index shift, moments of the Poisson, a geometric series
+    (SERIES, r"\sum_{x=0}^\infty \frac{\lambda^x}{x!} = e^{\lambda}", "verified"),
+    (SERIES, r"\sum_{x=1}^\infty \frac{\lambda^x}{x!} = e^{\lambda}", "refuted"),
+    (SERIES, r"\sum_{x=1}^\infty \frac{\lambda^{x-1}}{(x-1)!} = \sum_{y=0}^\infty "
+             r"\frac{\lambda^y}{y!}", "verified"),
+    (SERIES, r"\sum_{x=2}^\infty \frac{\lambda^{x-1}}{(x-1)!} = \sum_{y=0}^\infty "
+             r"\frac{\lambda^y}{y!}", "refuted"),
+    (SERIES, r"\sum_{k=0}^\infty k^2 \frac{\lambda^k e^{-\lambda}}{k!} = \lambda^2 + \lambda",
+     "verified"),
+    (SERIES, r"\sum_{k=0}^\infty k^2 \frac{\lambda^k e^{-\lambda}}{k!} = \lambda^2",
+     "refuted"),
+    (SERIES, r"\sum_{k=1}^\infty k \left(\frac{1}{3}\right)^k = \frac{3}{4}", "verified"),
+    (SERIES, r"\sum_{k=0}^\infty \frac{1}{2^k} = 3", "refuted"),
+    (SERIES + "% derive: assume 0 < r < 1\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}",
+     "verified"),
+    # |r| < 1 is not declared: SymPy's sum holds only there, so no proof
+    (SERIES, r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}", "undecided"),
+    # the ratio of terms tends to 1: no certified tail, so no numeric agreement, no verdict
+    (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = \frac{\pi^2}{6}", "undecided"),
+    (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = 2", "undecided"),
+    (SERIES, r"\sum_{k=0}^\infty 2^k = -1", "undecided"),
+])
+def test_infinite_series(header, row, verdict):
+    """A series is proved by SymPy's closed form, then the normal form, and evaluated as a
+    partial sum plus a certified tail bound: never truncated into a verdict."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_series_value_holds_its_tail():
+    """The ball of Σ_{x≥0} (3/2)^x/x! encloses e^{3/2}; its radius is the certified tail
+    bound, below the working precision."""
+    from fractions import Fraction
+
+    from flint import acb, arb
+
+    from derive.engines.numeric import series
+    from derive.engines.numeric.evaluate import Evaluator, Point
+    from derive.model.terms import Num, substitute
+    (step,) = steps(display(SERIES, r"\sum_{x=0}^\infty \frac{\lambda^x}{x!} = e^{\lambda}"))
+    lam = next(n for n in step.context.table if n.latex == "\\lambda")
+    term = substitute(step.lhs, {lam: Num(Fraction(3, 2))})
+    value = series.value(Evaluator(step.context, None, {}), term,
+                         lambda k: Point(acb(k), None, ("int", k)))
+    assert value.real.overlaps(arb("1.5").exp()) and 0 < value.real.rad() < arb(2) ** -40
+
+
+# ---------------------------------------------------------------- the discrete uniform
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\sum_x x \, p(x) = \frac{7}{2}", "verified"),
+    ("% derive: discrete x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\sum_x x \, p(x) = 3", "refuted"),
+    ("% derive: discrete x\n% derive: natural n\n% derive: density p = \\mathcal{U}(1, n) over x\n",
+     r"\sum_x p(x) = 1", "verified"),
+    ("% derive: discrete x\n% derive: natural n\n% derive: density p = \\mathcal{U}(1, n) over x\n",
+     r"p(1) = \frac{1}{n+1}", "refuted"),
+    # over a continuous variable \mathcal{U} stays the density 1/(b - a) on [a, b]
+    ("% derive: variable x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"\int x \, p(x) \, dx = \frac{7}{2}", "verified"),
+    ("% derive: variable x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",
+     r"p(3) = \frac{1}{6}", "refuted"),
+])
+def test_a_uniform_over_a_discrete_variable_is_the_discrete_uniform(header, row, verdict):
+    """StatProofBook writes U(a, b) for both uniforms: the variable's declaration decides."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_discrete_uniform_needs_whole_number_ends():
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match="declare its ends whole numbers"):
+        steps(display("% derive: discrete x\n% derive: real a, b\n% derive: assume a < b\n"
+                      "% derive: density p = \\mathcal{U}(a, b) over x\n", "p(a) = 1"))

@@ -19,7 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-from derive.engines import clock, limits, normal_form
+from derive.engines import clock, limits, normal_form, series
 from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -143,6 +143,10 @@ def _without_unusable(step, seed, deadline, report):
 
 def equality(step, seed, deadline, report):
     proved, why = _normal_form(step, deadline)
+    method = "normal form"
+    if not proved and series.has_series(step):
+        proved, why = _with_closed_forms(step, deadline, why)
+        method = "series' closed forms (sympy), normal form"
     comparison = compare(step.lhs, step.rhs, Relation.EQ, step.context, seed, deadline,
                          precise=not proved)
     note = agreement(comparison)
@@ -156,9 +160,9 @@ def equality(step, seed, deadline, report):
                        f"{c.rhs_value}", counterexample=c)
     if proved:
         if not agrees(comparison):
-            return Verdict(UNDECIDED, "normal form", f"{NORMAL_FORM}, but {note}, and a proof "
-                           f"alone does not make a verdict{_thin(comparison)}")
-        return Verdict(VERIFIED, "normal form", f"{NORMAL_FORM}; {note}")
+            return Verdict(UNDECIDED, method, f"{why or NORMAL_FORM}, but {note}, and a "
+                           f"proof alone does not make a verdict{_thin(comparison)}")
+        return Verdict(VERIFIED, method, f"{why or NORMAL_FORM}; {note}")
     report(Verdict(UNDECIDED, "normal form", f"no proof: {why}; {note}"))
     from derive.engines import symbolic
     outcome = symbolic.prove_equal(step, deadline)
@@ -166,6 +170,22 @@ def equality(step, seed, deadline, report):
         return Verdict(VERIFIED, outcome.method, f"{outcome.detail}; {note}")
     return Verdict(UNDECIDED, "normal form, " + outcome.method,
                    f"no proof: {why}; {outcome.detail}; {note}")
+
+
+def _with_closed_forms(step, deadline, why):
+    """(proved, what was done) for a step with infinite series: each replaced by SymPy's
+    closed form (`series`), then the normal form; `why` is why the normal form alone failed."""
+    try:
+        resolved, values = series.closed_forms(step)
+    except series.NoClosedForm as exc:
+        return False, f"{why}; no closed form for a series: {exc}"
+    if clock.now() > deadline:
+        raise Deadline()
+    found = "; ".join(f"{show(s)} = {show(v)}" for s, v in values.items())
+    proved, why_not = _normal_form(resolved, deadline)
+    if proved:
+        return True, f"SymPy's sums of the series: {found}; then {NORMAL_FORM}"
+    return False, f"SymPy's sums of the series: {found}; then {why_not}"
 
 
 def _normal_form(step, deadline):

@@ -172,7 +172,8 @@ def _symbol(sympy, name, context, symbols):
     return symbols[name]
 
 
-def _to_sympy(sympy, t, context, symbols):
+def _to_sympy(sympy, t, context, symbols, functions=_FUNCTIONS):
+    """`t` in SymPy; `functions` are the function names read (`series` adds factorial)."""
     if isinstance(t, Num):
         return sympy.Rational(t.value.numerator, t.value.denominator)
     if isinstance(t, Const):
@@ -180,18 +181,18 @@ def _to_sympy(sympy, t, context, symbols):
     if isinstance(t, Sym):
         return _symbol(sympy, t.name, context, symbols)
     if isinstance(t, Defined):
-        return _to_sympy(sympy, t.body, context, symbols)
+        return _to_sympy(sympy, t.body, context, symbols, functions)
     if isinstance(t, (Add, Mul, Pow)):
-        args = [_to_sympy(sympy, a, context, symbols) for a in t.args]
+        args = [_to_sympy(sympy, a, context, symbols, functions) for a in t.args]
         return {Add: sympy.Add, Mul: sympy.Mul, Pow: sympy.Pow}[type(t)](*args)
-    if isinstance(t, Fn) and t.fname in _FUNCTIONS:
-        return getattr(sympy, t.fname)(*[_to_sympy(sympy, a, context, symbols)
+    if isinstance(t, Fn) and t.fname in functions:
+        return getattr(sympy, t.fname)(*[_to_sympy(sympy, a, context, symbols, functions)
                                          for a in t.operands])
     raise NoValue(f"derive computes limits of elementary expressions only, not of "
                   f"{type(t).__name__ if not isinstance(t, Fn) else t.fname}")
 
 
-def _from_sympy(sympy, expr, names):
+def _from_sympy(sympy, expr, names, functions=_FUNCTIONS):
     if expr.is_Rational:
         return Num(Fraction(int(expr.p), int(expr.q)))
     if expr in names:
@@ -199,7 +200,7 @@ def _from_sympy(sympy, expr, names):
     constants = {sympy.E: E, sympy.pi: PI, sympy.I: I}
     if expr in constants:
         return constants[expr]
-    args = [_from_sympy(sympy, a, names) for a in expr.args]
+    args = [_from_sympy(sympy, a, names, functions) for a in expr.args]
     if expr.is_Add:
         return Add(*args)
     if expr.is_Mul:
@@ -209,6 +210,6 @@ def _from_sympy(sympy, expr, names):
     if isinstance(expr, sympy.exp):
         return Fn("exp", *args)
     name = type(expr).__name__
-    if name in _FUNCTIONS:
+    if name in functions:
         return Fn(name, *args)
     raise NoValue(f"the limit's value {_named(expr, names)} is outside what derive reads back")

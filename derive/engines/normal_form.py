@@ -317,9 +317,33 @@ class Normaliser:
                 return pieces[k][2]
         found = self._piece_at_number(t, pieces)
         if found is None:
+            found = self._piece_by_bounds(t, pieces)
+        if found is None:
             raise Unsupported("a density with a restricted support, at a point not known to "
                               "lie in one of its pieces")
         return found
+
+    def _piece_by_bounds(self, t, pieces):
+        """The formula of a density by formula at the variable of an enclosing integral
+        whose range is shown to lie within one of its pieces (`∫_{a_1}^{b_1}` of a
+        `\\mathcal{U}(a_2, b_2)` density under a_2 ≤ a_1, b_1 ≤ b_2); None otherwise."""
+        (point,) = t.at
+        if not isinstance(point, Sym):
+            return None
+        ranges = [(low, high) for serial, low, high in self._bounds
+                  if serial == point.name.serial]
+        if not ranges:
+            return None
+        low, high = ranges[-1]
+        for piece_low, piece_high, formula in pieces:
+            if (piece_low is None or low is not None and self._at_most(piece_low, low)) and \
+                    (piece_high is None or high is not None and self._at_most(high, piece_high)):
+                return formula
+        return None
+
+    def _at_most(self, a, b):
+        """Whether a ≤ b is shown (from the declarations and hypotheses)."""
+        return self.sign(self.value(sub(b, a))) in (POS, NONNEG)
 
     def _piece_at_number(self, t, pieces):
         """The value of a density by formula at a rational point, when its pieces' ends are
@@ -507,6 +531,8 @@ class Normaliser:
                 _infinite(node.lower, node.upper):
             return self._bind(var, self._range(node.lower, node.upper, var), body)
         if node is not None and node.lower is not None:
+            if isinstance(node, Sum) and node.upper is OO:
+                raise Unsupported("an infinite series (the normal form sums no infinite series)")
             if isinstance(node, Sum) and not all(self._whole(b) for b in (node.lower, node.upper)):
                 raise Unsupported("a sum whose bounds may not be whole numbers")
             lower, upper = self.value(node.lower), self.value(node.upper)

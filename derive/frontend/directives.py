@@ -337,6 +337,10 @@ class Directives:
         ((key, at),) = self._names(head, offset)
         family = self.reader.read_distribution(formula_text, rest_at)
         if family is not None:
+            try:
+                family = families.for_variable(family, variable, self.scope.context)
+            except ValueError as exc:
+                raise self.source.error(str(exc), rest_at) from None
             if support:
                 raise self.source.error(f"{family.family}(…) has its own support; drop "
                                         "'in …'", rest_at)

@@ -17,8 +17,9 @@ variance, a positive rate, `a < b`); `validity` lists the conditions, and a decl
 density by family is refused unless the context shows them (`check`); a family written
 inline is read by the normal form only when they are shown, and not evaluated at an
 instance where they fail. A mass function (Bernoulli, Poisson, binomial, categorical) lives
-on whole numbers (the Poisson's piece has no upper end: sums over it are refused by both
-engines, never truncated): its pieces
+on whole numbers (the Poisson's piece has no upper end: a sum over it is a series,
+summed in closed form or evaluated with a certified tail, never truncated: `engines.series`;
+`\\mathcal{U}(a, b)` over a discrete variable is the discrete uniform, `for_variable`): its pieces
 are summed at their integer points, it is 0 off them, and it is refused at a continuous
 variable (`mismatch`); a family written inline ranges over a variable of its own kind
 (`own_variable`).
@@ -96,6 +97,11 @@ def _bernoulli(x, params):
     return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
 
 
+def _discrete_uniform(x, params):
+    low, high = params
+    return [(low, high, Pow(Add(sub(high, low), ONE), MINUS_ONE))]
+
+
 def _poisson(x, params):
     (rate,) = params
     return [(Num(0), None, div(Mul(Pow(rate, x), Fn("exp", neg(rate))), Fn("factorial", x)))]
@@ -139,6 +145,9 @@ SPECS = (
                     (sub(ONE, p[1]), "a probability below 1")]),
     Spec("Cat", "categorical", ("Cat", "Categorical"), ("probabilities",), True, _categorical,
          lambda p: [(p[1], "at least one category")]),
+    # no spelling of its own: `\mathcal{U}(a, b)` over a discrete variable (`for_variable`)
+    Spec("DU", "discrete uniform", (), ("low", "high"), True, _discrete_uniform,
+         lambda p: [(Add(sub(p[1], p[0]), ONE), "low ≤ high")]),
 )
 
 BY_KIND = {s.kind: s for s in SPECS}
@@ -191,6 +200,21 @@ def declared_over_range(dist, variable, context):
     over, here = context.info(info.over[0]), context.info(variable.variable)
     return bool(getattr(over, "discrete", False) and getattr(here, "discrete", False)) and \
         over.support is not None and over.support is here.support
+
+
+def for_variable(family, variable, context):
+    """The family a spelling means over `variable` (a variable Name): `\\mathcal{U}(a, b)`
+    (StatProofBook's spelling of both uniforms) over a discrete variable is the discrete
+    uniform, 1/(b − a + 1) at each whole number from a to b — its ends must then be
+    declared whole numbers (`integer a, b`), else ValueError; every other family is itself."""
+    if family.family != "U" or not getattr(context.info(variable), "discrete", False):
+        return family
+    if not all(isinstance(p, Sym) and context.domain(p.name).is_integer or
+               isinstance(p, Num) and p.value.denominator == 1 for p in family.params):
+        raise ValueError(f"\\mathcal{{U}}(a, b) over the discrete variable {variable.latex} is "
+                         "the discrete uniform on the whole numbers from a to b: declare its "
+                         "ends whole numbers (% derive: integer a, b)")
+    return Family("DU", family.params)
 
 
 def mismatch(family, variable, context):

@@ -23,8 +23,9 @@ from fractions import Fraction
 
 from flint import acb, arb, ctx, fmpq
 
-from derive.engines import clock
+from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
+from derive.engines.numeric import series as numeric_series
 from derive.model.names import Kind, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
@@ -73,6 +74,16 @@ class Point:
     value: acb
     cell: int | None
     key: object
+
+
+def _before(a, b):
+    """Whether the end a = (ball, term) is certainly below the end b."""
+    return a[1] is not b[1] and a[0] < b[0]
+
+
+def _at_most(a, b):
+    """Whether the end a = (ball, term) is certainly at most the end b (one term: equal)."""
+    return a[1] is b[1] or a[0] <= b[0]
 
 
 def exact_number(value):
@@ -914,14 +925,76 @@ class Evaluator:
                     total += self._integer_points(var, body, lo, hi, dist, k)
                     continue
                 self._pieces = saved + ((Sym(var), dist, k),)
-                total += quadrature.integrate(self, var, body, lo, hi)
+                total += self.on_pieces(var, body, *(None if e is None else (e, t)
+                                                     for e, t in ((lo, low), (hi, high))))
                 self._pieces = saved
         finally:
             self._pieces = saved
         return total
 
+    def on_pieces(self, var, body, lo, hi):
+        """∫_lo^hi of a formula integrand by quadrature (ends: (real ball, term) pairs,
+        None for an infinite one), cut at the ends of the pieces of every density by
+        formula with a restricted support at `var` (not already on a piece in force), each
+        put on its piece on each part: arb's integrator evaluates at complex points, where
+        such a density's piece is not known, and would subdivide to its evaluation limit
+        with every value refused. A part off a density's support adds 0 when that density
+        is a factor of the whole integrand; otherwise it is not evaluated. Ends are in
+        order when they are one term or their balls are certainly ordered; otherwise the
+        integral is not evaluated."""
+        placed = {d for point, d, _ in self._pieces if point is Sym(var)}
+        others = [(d, f) for d, f in self._known(
+            ("densities at", body, var), lambda: families.densities_at(body, var, self.context)
+        ).items() if d not in placed and families.restricted(f)]
+        if not others:
+            return quadrature.integrate(self, var, body, *(None if e is None else e[0]
+                                                           for e in (lo, hi)))
+        dist, formula = others[0]
+        ends = [[None if e is None else (self._real_end(e), e) for e in piece[:2]]
+                for piece in formula.pieces]
+        cuts = []
+        for e in {e[1]: e for piece in ends for e in piece if e is not None}.values():
+            if (lo is None or _before(lo, e)) and (hi is None or _before(e, hi)):
+                cuts.append(e)
+            elif not ((lo is not None and _at_most(e, lo)) or
+                      (hi is not None and _at_most(hi, e))):
+                self._unsure()
+        cuts.sort(key=lambda e: float(e[0].mid()))
+        bounds = [lo] + cuts + [hi]
+        total, saved = acb(0), self._pieces
+        try:
+            for a, b in zip(bounds, bounds[1:]):
+                if a is not None and b is not None and not _before(a, b):
+                    if _at_most(b, a):
+                        continue                # an empty part
+                    self._unsure()
+                k = next((k for k, (pa, pb) in enumerate(ends)
+                          if (pa is None or a is not None and _at_most(pa, a)) and
+                          (pb is None or b is not None and _at_most(b, pb))), None)
+                if k is None:
+                    if families._is_factor(body, Dens(dist, (Sym(var),))):
+                        continue                # off its support the integrand is 0
+                    raise NotEvaluable("an integrand off the support of a density by formula")
+                self._pieces = saved + ((Sym(var), dist, k),)
+                total += self.on_pieces(var, body, a, b)
+                self._pieces = saved
+        finally:
+            self._pieces = saved
+        return total
+
+    def _real_end(self, term):
+        value = self._value(term)
+        if value.imag != 0:
+            raise NotEvaluable("a support with complex ends")
+        return value.real
+
     def _integer_points(self, var, body, lo, hi, dist, k):
-        if lo is None or hi is None:                # a truncated series is no certificate
+        first = None if lo is None else _exact_integer(acb(lo))
+        if hi is None and first is not None:        # a series: its tail bounded, never cut
+            formula = families.explicit(Dens(dist, (Sym(var),)), self.context)[k][2]
+            return self.series(Sum(var, series.substitute_density(body, dist, var, formula),
+                                   Num(first), OO))
+        if lo is None or hi is None:
             raise NotEvaluable("a sum over a mass function's infinite support")
         low, high = (_exact_integer(acb(e)) for e in (lo, hi))
         if low is None or high is None or high - low + 1 > MAX_SUM_TERMS:
@@ -1000,8 +1073,8 @@ class Evaluator:
             if _infinite(lower) and lower is not Mul(MINUS_ONE, OO) or \
                     _infinite(upper) and upper is not OO:
                 raise NotEvaluable("an integral from +∞ or to −∞")
-            return quadrature.integrate(self, var, body, *(None if e is None else e.real
-                                                            for e in ends))
+            return self.on_pieces(var, body, *(None if e is None else (e.real, t)
+                                               for e, t in zip(ends, (lower, upper))))
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
@@ -1048,6 +1121,8 @@ class Evaluator:
             for k in self.instance.index_set:
                 total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
             return total
+        if t.upper is OO:
+            return self.series(t)
         lo, hi = (_exact_integer(self._value(x)) for x in (t.lower, t.upper))
         if lo is None or hi is None:
             raise NotEvaluable("a sum between bounds that are not whole numbers")
@@ -1057,6 +1132,15 @@ class Evaluator:
         for k in range(lo, hi + 1):
             total += self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
         return total
+
+    def series(self, t):
+        """Σ_{k ≥ low} of a series: its partial sum and a ball holding its tail
+        (`numeric.series`), never a truncation."""
+        try:
+            return numeric_series.value(
+                self, t, lambda k: Point(acb(k), None, ("int", k)))
+        except numeric_series.NoTail as exc:
+            raise NotEvaluable(f"an infinite series ({exc})") from None
 
     def product(self, t):
         if t.lower is None:
