@@ -842,17 +842,40 @@ def test_two_indices_equal_are_one_index(row, verdict):
     assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
 
 
-def test_two_indices_different_is_not_used_yet():
-    """`i \\ne k` restricts the instances in a way derive cannot draw yet: undecided,
-    never refuted on an instance with i = k."""
-    row = r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k"
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } k \neq i", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_k) \quad \text{if } i \ne k", "refuted"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i p_k \quad \text{if } i \ne k", "refuted"),
+    (r"\delta_{ik} = 0 \quad \text{if } i \ne k", "verified"),
+    (r"\delta_{ik} = 1 \quad \text{if } i \ne k", "refuted"),
+    (r"\delta_{ik}^2 = \delta_{ik}", "verified"),
+    (r"\delta_{ik}^3 - \delta_{ik} = 1", "refuted"),
+    (r"\sum_{j=1}^{n} \delta_{jk} o_j = o_k + 1 \quad \text{if } k \ne 2", "refuted"),
+])
+def test_two_indices_different(row, verdict):
+    """`i \\ne k` between two whole-number indices: the numbers draw i and k different
+    (a counterexample respects it), the normal form takes δ_{ik} = 0 (and δ² = δ)."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+def test_a_counterexample_under_two_different_indices_has_them_different():
+    """A step true at i = k only: every instance drawn has i ≠ k, so it is refuted there,
+    and an always-true step under `1 \\le i \\le 1, 1 \\le k \\le 1, i \\ne k` (no instance)
+    is never verified on instances that break the hypothesis."""
+    (step,) = steps(SOFTMAX_ROWS + "$$ \\delta_{ik} = 1 \\quad \\text{if } i \\ne k $$\n")[1:]
+    verdict = decide(step, "0", time.monotonic() + 20)
+    shown = dict(verdict.counterexample.assignment)
+    assert verdict.status.value == "refuted" and shown["i"] != shown["k"]
+    row = r"\delta_{ik} = 1 \quad \text{if } 1 \le i \le 1, 1 \le k \le 1, i \ne k"
     assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == ["undecided"]
 
 
 @pytest.mark.parametrize("row, verdict", [
     (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j", "verified"),
     (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j", "refuted"),
-    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "undecided"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "verified"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i p_j, \quad i \ne j", "refuted"),
 ])
 def test_a_condition_between_two_indices_after_a_comma(row, verdict):
     """`…, \\quad i = j` between two whole-number indices is a condition (553668's softmax

@@ -101,7 +101,8 @@ def labels_for(terms, context):
             found.update(free_names(info.dimension))
             found.add(info.components)
         if isinstance(info, WholeRange):         # the bounds a hypothesis put on an integer
-            found.update(n for b in info.lower + info.upper for n in free_names(b))
+            found.update(n for b in info.lower + info.upper + info.distinct
+                         for n in free_names(b))
         pending += [n for n in found if n not in names]
         names |= found
     ranked, counts = Labels(), {}
