@@ -829,7 +829,7 @@ def test_a_row_defining_a_member_at_an_index_defines_the_family():
 @pytest.mark.parametrize("first", [r"L = - \sum_{j} y_j \log p_j", r"L = \log p_k",
                                    r"L = \log p_1"])
 def test_a_family_defined_below_its_first_use_is_an_error_never_an_unknown(first):
-    """`L = -\sum_j y_j \log p_j` above `p_j = …` (sunhaozhe's softmax): the first row read p
+    """`L = -\\sum_j y_j \\log p_j` above `p_j = …` (sunhaozhe's softmax): the first row read p
     (or the name p_k, p_1) as an unknown complex function, and the definition row was then
     checked as a claim about it and refuted. As for a plain name used before its
     definition: the definition is an error, the rows that used p too, and so are the rows
@@ -845,7 +845,7 @@ def test_a_family_defined_below_its_first_use_is_an_error_never_an_unknown(first
 
 
 def test_a_member_claim_of_a_family_used_above_stays_a_claim():
-    """`p_j = 3` (no j on the right) after `\sum_i p_i` is a claim about p's member, as
+    """`p_j = 3` (no j on the right) after `\\sum_i p_i` is a claim about p's member, as
     before: only a body in the index defines the family."""
     text = display("", r"\sum_{i=1}^{3} p_i = p_1 + p_2 + p_3", r"p_j = 3")
     assert [s.kind for s in steps(text)] == ["equality", "equality"]
