@@ -1635,10 +1635,16 @@ def test_an_integral_without_limits_and_nothing_inside_is_refused(row):
 
 @pytest.mark.parametrize("env", ["cases", "pmatrix", "dcases"])
 def test_environments_carrying_mathematics_are_refused_never_split_into_steps(env):
+    """A function defined by `cases` is one definition per case under its condition,
+    refused as such (`test_remarks_and_hypotheses` pins the claims by cases)."""
     text = ("% derive: variable x\n$$ f(x) = \\begin{" + env + "} 1 & x > 0 \\\\ 0 & x \\le 0 "
             "\\end{" + env + "} $$\n")
     steps = load_tex("r.tex", text).steps
     assert [s.kind for s in steps] == ["unreadable", "unreadable"]
+    if env == "cases":
+        assert "a definition under a condition is not read" in steps[0].message
+        assert (steps[0].location.line, steps[0].location.column) == (2, 4)
+        return
     assert f"does not read the {env} environment" in steps[0].message
     assert (steps[0].location.line, steps[0].location.column) == (2, 11)
 

@@ -910,17 +910,40 @@ def test_two_indices_equal_are_one_index(row, verdict):
     assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
 
 
-def test_two_indices_different_is_not_used_yet():
-    """`i \\ne k` restricts the instances in a way derive cannot draw yet: undecided,
-    never refuted on an instance with i = k."""
-    row = r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k"
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } i \ne k", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = - p_i p_k \quad \text{if } k \neq i", "verified"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i (1 - p_k) \quad \text{if } i \ne k", "refuted"),
+    (r"\frac{\partial p_i}{\partial o_k} = p_i p_k \quad \text{if } i \ne k", "refuted"),
+    (r"\delta_{ik} = 0 \quad \text{if } i \ne k", "verified"),
+    (r"\delta_{ik} = 1 \quad \text{if } i \ne k", "refuted"),
+    (r"\delta_{ik}^2 = \delta_{ik}", "verified"),
+    (r"\delta_{ik}^3 - \delta_{ik} = 1", "refuted"),
+    (r"\sum_{j=1}^{n} \delta_{jk} o_j = o_k + 1 \quad \text{if } k \ne 2", "refuted"),
+])
+def test_two_indices_different(row, verdict):
+    """`i \\ne k` between two whole-number indices: the numbers draw i and k different
+    (a counterexample respects it), the normal form takes δ_{ik} = 0 (and δ² = δ)."""
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == [verdict]
+
+
+def test_a_counterexample_under_two_different_indices_has_them_different():
+    """A step true at i = k only: every instance drawn has i ≠ k, so it is refuted there,
+    and an always-true step under `1 \\le i \\le 1, 1 \\le k \\le 1, i \\ne k` (no instance)
+    is never verified on instances that break the hypothesis."""
+    (step,) = steps(SOFTMAX_ROWS + "$$ \\delta_{ik} = 1 \\quad \\text{if } i \\ne k $$\n")[1:]
+    verdict = decide(step, "0", clock.now() + 20)
+    shown = dict(verdict.counterexample.assignment)
+    assert verdict.status.value == "refuted" and shown["i"] != shown["k"]
+    row = r"\delta_{ik} = 1 \quad \text{if } 1 \le i \le 1, 1 \le k \le 1, i \ne k"
     assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == ["undecided"]
 
 
 @pytest.mark.parametrize("row, verdict", [
     (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1-p_i), \quad i = j", "verified"),
     (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i (1+p_i), \quad i = j", "refuted"),
-    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "undecided"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = - p_i p_j, \quad i \ne j", "verified"),
+    (r"\frac{\partial{p_j}}{\partial{o_i}} = p_i p_j, \quad i \ne j", "refuted"),
 ])
 def test_a_condition_between_two_indices_after_a_comma(row, verdict):
     """`…, \\quad i = j` between two whole-number indices is a condition (553668's softmax
@@ -936,3 +959,75 @@ def test_a_relation_after_a_comma_between_other_letters_is_refused(header, row):
     (step,) = steps(header + "$$ " + row + " $$\n")
     assert step.kind == "unreadable" and "either a condition or a second result" in step.message
     assert step.location.column == len("$$ ") + row.index("\\quad") + len("\\quad") + 2
+
+
+@pytest.mark.parametrize("cases, expected", [
+    (r"\begin{cases} p_i(1-p_k) & \text{if } i=k \\ -p_i p_k & \text{if } i \ne k \end{cases}",
+     ["verified", "verified"]),
+    (r"\begin{cases} p_k (1 - p_k) & \text{if }\; i=k \\ - p_k p_i & \text{if }\; i\neq k "
+     r"\end{cases}", ["verified", "verified"]),
+    (r"\begin{cases} p_i(1-p_k), & i = k, \\ -p_i p_k, & \text{otherwise}. \end{cases}",
+     ["verified", "verified"]),
+    (r"\begin{cases} p_i(1+p_k) & \text{if } i=k \\ -p_i p_k & \text{if } i \ne k \end{cases}",
+     ["refuted", "verified"]),
+    (r"\begin{cases} p_i(1-p_k) & \text{if } i=k \\ p_i p_k & \text{otherwise} \end{cases}",
+     ["verified", "refuted"]),
+])
+def test_cases_on_the_right_are_one_claim_per_case(cases, expected):
+    """`F = \\begin{cases} A & C \\\\ B & D \\end{cases}` is F = A under C and F = B under D
+    (`otherwise`: the other case's condition negated); its `\\\\` splits no rows."""
+    row = r"\frac{\partial p_i}{\partial o_k} = " + cases
+    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == expected
+
+
+@pytest.mark.parametrize("cases, expected", [
+    (r"|x| = \begin{cases} x & \quad \text{if }\; x > 0 \\ -x & \text{otherwise} \end{cases}",
+     ["verified", "verified"]),
+    (r"|x| = \begin{cases} x & x \ge 0 \\ x & x < 0 \end{cases}", ["verified", "refuted"]),
+])
+def test_cases_with_real_conditions(cases, expected):
+    assert verdicts(display("% derive: real x\n", cases)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"|x| = 1 + \begin{cases} x & x > 0 \\ -x & x < 0 \end{cases}",
+    r"|x| = \begin{cases} x \\ -x & x < 0 \end{cases}",
+    r"|x| = \begin{cases} x & x > 0 \\ -x & x < 0 \\ 0 & \text{otherwise} \end{cases}",
+    r"f(x) = \begin{cases} x & x > 0 \\ 0 & x \le 0 \end{cases}",
+])
+def test_other_cases_are_refused(row):
+    """Cases inside an expression, a case without a condition, `otherwise` after several
+    cases: refused at the environment; a function defined by cases is a definition under
+    a condition (refused: the name would mean nothing where it fails)."""
+    found = steps("% derive: real x\n$$ " + row + " $$\n$$ |x| \\ge 0 $$\n")
+    assert found[0].kind == "unreadable"
+    assert any(word in found[0].message for word in ("cases environment", "under a condition",
+                                                      "case condition in words"))
+    assert found[-1].kind == "relation"                  # the next row is read as before
+
+
+def test_a_row_continuing_cases_leaves_them_unread():
+    """`F = \\begin{cases}…\\end{cases} \\\\ &= G`: the next step would go on from one case
+    without its condition — the cases stay refused."""
+    text = ("% derive: real x\n\\begin{align} |x| &= \\begin{cases} x & x > 0 \\\\ -x & x \\le 0 "
+            "\\end{cases} \\\\ &= \\sqrt{x^2} \\end{align}\n")
+    assert [s.kind for s in steps(text)] == ["unreadable", "unreadable"]
+
+
+def test_a_draw_with_an_index_past_a_bound_less_sum_is_no_instance():
+    """∂/∂z_j Σ_k e^{z_k} = e^{z_j} with 1 ≤ j ≤ K and z ranging over no declared range: the
+    author's j is among the summed indices; a draw with j past the index set is no
+    counterexample (s7a's softmax Jacobian under i ≠ j was refuted there)."""
+    header = ("% derive: natural K\n% derive: integer i, j\n"
+              "% derive: assume 1 \\le i \\le K, 1 \\le j \\le K\n% derive: real z_k\n")
+    row = (r"\frac{\partial}{\partial z_j} \frac{e^{z_i}}{\sum_k e^{z_k}} = - \frac{e^{z_i} "
+           r"e^{z_j}}{(\sum_k e^{z_k})^2} \quad \text{if } i \ne j")
+    assert verdicts(display(header, row)) != ["refuted"]
+
+
+def test_a_display_continuing_cases_leaves_them_unread():
+    text = ("% derive: real x\n$$ |x| = \\begin{cases} x & x > 0 \\\\ -x & x \\le 0 \\end{cases} $$"
+            "\n\n$$ = \\sqrt{x^2} $$\n")
+    found = steps(text)
+    assert [s.kind for s in found] == ["unreadable", "unreadable"]
+    assert "cases environment only as the whole right side" in found[0].message

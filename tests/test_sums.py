@@ -930,6 +930,31 @@ def test_a_family_defined_at_each_index_is_read_at_whole_indices(index, value):
     assert verdicts(display("% derive: integer m\n", *rows)) == \
         ["definition", "verified", "refuted"]
 
+
+@pytest.mark.parametrize("first", [r"L = - \sum_{j} y_j \log p_j", r"L = \log p_k",
+                                   r"L = \log p_1"])
+def test_a_family_defined_below_its_first_use_is_an_error_never_an_unknown(first):
+    """`L = -\\sum_j y_j \\log p_j` above `p_j = …` (sunhaozhe's softmax): the first row read p
+    (or the name p_k, p_1) as an unknown complex function, and the definition row was then
+    checked as a claim about it and refuted. As for a plain name used before its
+    definition: the definition is an error, the rows that used p too, and so are the rows
+    below that use it (through L's definition as well)."""
+    header = "% derive: real o_j for j = 1..n\n% derive: real y_j for j = 1..n\n"
+    rows = (first, r"p_j = \frac{\exp(o_j)}{\sum_{k}\exp(o_k)}",
+            r"L = \log \frac{\exp(o_1)}{\sum_{j}\exp(o_j)}", r"\sum_j p_j = 1")
+    found = steps(display(header, *rows))
+    assert [s.kind for s in found] == ["unreadable"] * 4
+    assert "below this row" in found[0].message
+    assert "before it is defined here" in found[1].message
+    assert "could not be read" in found[2].message
+
+
+def test_a_member_claim_of_a_family_used_above_stays_a_claim():
+    """`p_j = 3` (no j on the right) after `\\sum_i p_i` is a claim about p's member, as
+    before: only a body in the index defines the family."""
+    text = display("", r"\sum_{i=1}^{3} p_i = p_1 + p_2 + p_3", r"p_j = 3")
+    assert [s.kind for s in steps(text)] == ["equality", "equality"]
+
 def test_a_counterexample_shows_the_law_of_every_variable_a_density_is_written_with():
     """`\\sum_y p(y) f(y)` of a `density p over x` uses p's y-marginal (p is the joint of
     every variable it is written with): the counterexample lists the joint table and both

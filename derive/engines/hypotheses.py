@@ -21,7 +21,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
   messages and counterexamples show t.
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
-  sum out a Kronecker delta.
+  sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
+  is recorded alike (`WholeRange.distinct`): the numbers draw i and k different, the
+  normal form takes δ_{ik} as 0.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
@@ -125,6 +127,8 @@ def _restriction(relation, left, right, latex, context):
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
         return _bounded(relation, left, right, latex, context)
+    if relation is Relation.NE:
+        return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
 
 
@@ -495,6 +499,30 @@ def _below_declared(name, relation, right, latex, context):
     return (lambda term: then(first(term))), widened
 
 
+def _distinct(left, right, latex, context):
+    """`i \\ne k` between two whole-number symbols (or a symbol and a whole number):
+    recorded in the declaration (`WholeRange.distinct`) of the symbol sorted last, the
+    other kept — the numbers draw them different, the normal form puts δ_{ik} = 0. (On the
+    last one so that no two symbols wait for each other's draw.)"""
+    sides = [t for t in (left, right) if _whole_symbol(t, context)]
+    numbers = [t for t in (left, right) if isinstance(t, Num) and t.value.denominator == 1]
+    if len(sides) + len(numbers) != 2 or not sides or left == right:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: it uses a '≠' only "
+                       "between two whole-number symbols, or one and a whole number")
+    sides.sort(key=lambda t: t.name.sort_key())
+    name, other = sides[-1].name, (sides[:-1] + numbers)[0]
+    info = context.info(name)
+    if info is not None and not isinstance(info, WholeRange):
+        raise Unusable(f"derive cannot use the hypothesis {latex}")
+    info = info or WholeRange()
+    table = dict(context.table)
+    declaration = context.declaration(name)
+    table[name] = Declaration(declaration.kind, declaration.domain,
+                              replace(info, distinct=info.distinct + (other,)),
+                              declaration.declared)
+    return Context(table, context.parameters, context.fixed)
+
+
 def _whole_bound(name, relation, right, latex, context):
     """`k ≤ c` (and its kin) for an integer symbol k and a whole number c: recorded in k's
     declaration (`WholeRange`, `k < c` as k ≤ c − 1), k itself is kept — an integer between
@@ -510,9 +538,9 @@ def _whole_bound(name, relation, right, latex, context):
     shift = {Relation.LT: -1, Relation.GT: 1}.get(relation, 0)
     bound = Add(right, Num(shift)) if shift else right
     if relation in (Relation.LT, Relation.LE):
-        info = WholeRange(info.lower, info.upper + (bound,))
+        info = replace(info, upper=info.upper + (bound,))
     else:
-        info = WholeRange(info.lower + (bound,), info.upper)
+        info = replace(info, lower=info.lower + (bound,))
     table = dict(context.table)
     declaration = context.declaration(name)
     table[name] = Declaration(declaration.kind, declaration.domain, info, declaration.declared)

@@ -1171,12 +1171,30 @@ class Normaliser:
 
     def kronecker(self, a, b):
         """δ_{ab} of two whole numbers: 1 where they are one polynomial, 0 where they differ
-        by a non-zero constant, else an atom symmetric in a and b (δ_{jk} = δ_{kj})."""
+        by a non-zero constant or a hypothesis says they differ (`i \\ne k`:
+        `WholeRange.distinct`), else an atom symmetric in a and b (δ_{jk} = δ_{kj})."""
         gap = (a - b).constant()
         if (a - b).is_zero() or gap is not None:
             return Poly.const(1 if gap == 0 or (a - b).is_zero() else 0)
+        if self._distinct(a, b) or self._distinct(b, a):
+            return Poly()
         return Poly.atom(("fn", "delta", tuple(sorted((a.key(), b.key()), key=canonical)),
                           NONNEG))
+
+    def _distinct(self, a, b):
+        """Whether a is a symbol a hypothesis says differs from b (`i \\ne k`)."""
+        if len(a.terms) != 1:
+            return False
+        ((monomial, coefficient),) = a.terms.items()
+        if coefficient != 1 or len(monomial) != 1:
+            return False
+        ((atom, power),) = monomial
+        if power != 1 or atom[0] != "sym":
+            return False
+        info = next((d.info for name, d in self.context.table.items()
+                     if name.serial == atom[2]), None)
+        return isinstance(info, WholeRange) and \
+            any((self.value(other) - b).is_zero() for other in info.distinct)
 
     def real_root(self, u, n):
         """The real n-th root of u, n odd (`\\sqrt[3]{-8} = -2`): the principal root of a

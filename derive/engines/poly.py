@@ -4,7 +4,8 @@ coefficients (no SymPy).
 A monomial is a frozenset of `(atom, exponent)` pairs — order does not matter, so equal
 monomials are equal objects however they were built. Atoms are hashable tuples made by
 `normal_form` (a symbol, a density's value, the log of something positive, …); exponents
-are integers, or fractions for atoms known positive. A `Poly` maps monomials to `Fraction`
+are integers, or fractions for atoms known positive (a positive power of a Kronecker
+delta is the delta itself). A `Poly` maps monomials to `Fraction`
 coefficients and never stores a zero.
 
 Work is bounded: a product whose size would pass `MAX_TERMS` raises `TooLarge`, so the
@@ -32,11 +33,17 @@ def mono_mul(a, b):
     exps = dict(a)
     for atom, e in b:
         exps[atom] = exps.get(atom, 0) + e
-    return frozenset((k, v) for k, v in exps.items() if v)
+    return frozenset((k, _idempotent(k, v)) for k, v in exps.items() if v)
 
 
 def mono_pow(m, n):
-    return frozenset((a, e * n) for a, e in m)
+    return frozenset((a, _idempotent(a, e * n)) for a, e in m)
+
+
+def _idempotent(atom, e):
+    """A positive power of a Kronecker delta is the delta (its values are 0 and 1:
+    δ_{jk}² = δ_{jk}); other exponents stand."""
+    return 1 if e > 1 and atom[:2] == ("fn", "delta") else e
 
 
 def mono_degree(m, atom):

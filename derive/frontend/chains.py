@@ -211,8 +211,10 @@ class ChainBuilder:
 
     def _void_uses(self, key, offset):
         """The rows above that used `key` undeclared, now that a row defines it: errors,
-        not steps about an unknown the author did not mean."""
+        not steps about an unknown the author did not mean; and so are the rows below that
+        use it (or a definition reaching it), as after any definition that could not be read."""
         name = self.scope.names.get(key)
+        self.scope.unread.setdefault(key, offset)
         line, _ = self.source.position(offset)
         for i, step in enumerate(self.steps):
             if step.kind is not StepKind.UNREADABLE and any(

@@ -18,14 +18,16 @@ side of its own. Every row of a
 `multline` is one equation: its rows are joined whatever they start with. Layout between
 rows (`\\\\*`, `\\\\[2pt]`, `\\noalign{…}`, `\\displaybreak`, `\\hline`, `\\vspace{…}`) is
 blanked. A column of its own beside a row (`&& \\text{product rule}`) is read as what
-follows a `\\quad` is (see `_remark_column`).
+follows a `\\quad` is (see `_remark_column`). A `cases` environment's `\\\\` splits no
+rows; as a row's whole right side it stands for one row per case, each under its
+condition (`_case_rows`), unless a row goes on from it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
@@ -73,6 +75,7 @@ class Row(Mapped):
 
     align: int | None = None
     under: bool = False
+    whole: object = None          # a case's row: the row of the whole `cases` (`_case_rows`)
 
 
 def rows(display):
@@ -81,15 +84,18 @@ def rows(display):
     masked = without_comments(display)
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
+    cases = [m.span() for m in _CASES.finditer(masked.text)]
     out, start, before = [], 0, None
     for m in _BREAK.finditer(masked.text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
             continue
+        if any(a < m.start() < b for a, b in cases):  # a case of `cases`: not a row
+            continue
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
     out.append((before, masked[start:]))
-    found, joinable, multline = [], False, False
+    found, joinable, multline, split = [], False, False, {}
     for before, piece in out:
         if before is not None and "{multline" in before.group(0):   # one equation: rows join
             multline = before.group(0).startswith("\\begin")
@@ -100,13 +106,92 @@ def rows(display):
         follows = joinable and before.group(0).startswith("\\\\")
         under = follows and _aligned_below(found[-1], row)
         at = continuation(row.text, under)
-        if follows and (at is not None or multline or _goes_on(found[-1], row)):
+        goes_on = follows and (at is not None or multline or _goes_on(found[-1], row))
+        if goes_on or follows and _starts_with_relation(row.text):
+            split.pop(len(found) - 1, None)          # the cases row goes on: not split
+        if goes_on:
             found[-1] = _joined(found[-1], masked[before.start():before.end()], row,
                                 indent(row.text))
         else:
             found.append(Row(row.text, row.spans, row.align, under))
+            if _CASES.search(row.text):
+                split[len(found) - 1] = _case_rows(piece)
         joinable = True
+    found = [r for k, row in enumerate(found) for r in (split.get(k) or [row])]
     return _without_repeated_relations(found)
+
+
+# `\begin{cases} A & \text{if } i = k \\ B & \text{otherwise} \end{cases}`, a row's whole
+# right side: one row per case (`_case_rows`).
+_CASES = re.compile(r"\\begin\s*\{cases\}(.*?)\\end\s*\{cases\}", re.S)
+_CASE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?")
+_OTHERWISE = re.compile(r"\s*(?:\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*[.,]?\s*\}"
+                        r"|\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*\}\s*[.,])\s*$")
+_WORDED = re.compile(r"\s*(?:\\[,;!> ]|\\q?quad|~)*\s*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{")
+_NEGATION = {"=": "\\ne", "\\ne": "=", "\\neq": "=", "<": "\\ge", "\\lt": "\\ge",
+             ">": "\\le", "\\gt": "\\le", "\\le": ">", "\\leq": ">", "\\ge": "<",
+             "\\geq": "<"}
+_SPACING = r"(?:\s|\\[,;!> ]|\\q?quad(?![a-zA-Z])|~)*"
+_ONE_RELATION = re.compile(rf"^{_SPACING}(?:\\text\s*\{{\s*(?:if|for|when)\s*\}}{_SPACING})?"
+                           r"([^=<>&]+?)\s*(=|<|>|\\neq?(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\[lg]t(?![a-zA-Z]))"
+                           r"\s*([^=<>&]+?)\s*[.,]?\s*$")
+
+
+def _case_rows(piece):
+    """The rows a `cases` environment stands for when it is the whole right side of a row
+    with a left side of its own and one relation (`F = \\begin{cases} A & C \\\\ B & D
+    \\end{cases}`): `F = A \\quad C`, `F = B \\quad D` — each case a claim under its
+    condition, read as a side condition is (`\\text{if } i = k`, `\\text{for } x > 0`; bare
+    math `i = k` as `\\text{if $i = k$}`). `\\text{otherwise}` is the negation of the one
+    other case's condition when that is a single relation (`i = k` → `i \\ne k`, `x > 0` →
+    `x \\le 0`). None (the parser then refuses the environment at its position) for any
+    other form: cases elsewhere in a row, a case without a condition, `otherwise` after
+    several cases. A row defining a name by cases (`f(x) = \\begin{cases}…`) becomes
+    definitions under conditions, which the chain refuses."""
+    found = _CASES.search(piece.text)
+    head, tail = piece.text[:found.start()], piece.text[found.end():]
+    if _CASES.search(tail) or tail.strip(" \t\n.,;") or not re.search(
+                r"(?:=|<|>|\\(?:neq?|l[et]q?|g[et]q?|equiv|coloneqq|triangleq))\s*&?\s*$", head) or \
+            len(re.findall(r"(?<![\\<>!])=|\\ne(?:q)?(?![a-zA-Z])|<|>|\\[lg]eq?(?![a-zA-Z])",
+                           head.replace(":=", "=").replace("&", " "))) != 1 or \
+            _starts_with_relation(head.replace("&", " ")):
+        return None
+    body_at = found.start(1)
+    cells, at = [], body_at
+    for m in list(_CASE_BREAK.finditer(found.group(1))) + [None]:
+        end = body_at + (m.start() if m else len(found.group(1)))
+        if piece.text[at:end].strip():
+            cells.append((at, end))
+        at = body_at + m.end() if m else at
+    conditions = []
+    for a, b in cells:
+        amp = piece.text.find("&", a, b)
+        if amp < 0 or "&" in piece.text[amp + 1:b]:
+            return None
+        conditions.append(piece.text[amp + 1:b])
+    otherwise = [k for k, c in enumerate(conditions) if _OTHERWISE.match(c)]
+    if otherwise and (len(cells) != 2 or len(otherwise) != 1):
+        return None
+    rows = []
+    for k, (a, b) in enumerate(cells):
+        amp = piece.text.find("&", a, b)
+        value = piece[a:amp]
+        value = value.blank_span(len(value.text.rstrip(" \t\n,;")), len(value.text))
+        condition = piece[amp + 1:b]
+        quad = Mapped.generated(" \\quad ", piece.origin(amp))
+        if k in otherwise:
+            other = _ONE_RELATION.match(conditions[1 - k])
+            if other is None:
+                return None
+            negated = f"\\text{{if ${other.group(1)} {_NEGATION[other.group(2)]} {other.group(3)}$}}"
+            condition = Mapped.generated(negated, piece.origin(amp + 1))
+        elif _WORDED.match(condition.text) is None:
+            end = len(condition.text.rstrip(" \t\n.,;"))
+            condition = Mapped.generated("\\text{if $", piece.origin(amp + 1)) + \
+                condition[:end] + Mapped.generated("$}", piece.origin(amp + 1 + end))
+        rows.append(piece[:found.start()] + value + quad + condition)
+    whole = _row(piece)
+    return [replace(_row(r), whole=whole) for r in rows]
 
 
 def across(above, below):
@@ -122,6 +207,9 @@ def across(above, below):
     starts anew."""
     first = below[0]
     at = continuation(first.text)
+    if above[-1].whole is not None and (at is not None or _starts_with_relation(first.text)):
+        whole = above[-1].whole               # goes on from one case: the cases stay unread
+        above = [r for r in above if r.whole is not whole] + [whole]
     heads = len(below) > 1 and _starts_with_relation(below[1].text)
     if at is not None and not (heads and signed_start(first.text, at)) or \
             _goes_on(above[-1], first):

@@ -171,7 +171,8 @@ class FileScope:
         """Define a name (a directive or a chain's first row); `head` is the label text of
         a quantity written with arguments (`\\mathcal{L}'(G|D^\\star)`). Raises `UsedBefore`
         when the file already used the name undeclared (a definition is not an assumption:
-        the earlier use would mean something else)."""
+        the earlier use would mean something else) — for an indexed family `p_{\\cdot}`, the
+        family or one of its member spellings (`p_k` read as a name of its own)."""
         spelled = key if head is None else head
         other = next((label for label in self.heads if label != head and
                       label.startswith(key.rstrip("'") + "(")), None)
@@ -183,6 +184,11 @@ class FileScope:
         found = self.names.get(spelled)
         if found is not None and found in self.first_use:
             raise UsedBefore(spelled, self.first_use[found])
+        if spelled.endswith("_{\\cdot}"):     # a family p_j: a member p_k used as a name above
+            prefix = spelled.removesuffix("\\cdot}")
+            for key, name in self.names.items():
+                if key.startswith(prefix) and name in self.first_use:
+                    raise UsedBefore(key, self.first_use[name])
         name = self.declare(spelled, Declaration(Kind.DEFINITION, info=info))
         if head is not None:
             self.heads[head] = name

@@ -90,11 +90,14 @@ class IndexRange:
 @dataclass(frozen=True, eq=False)
 class WholeRange:
     """The bounds a hypothesis puts on an integer symbol (`assume 1 \\le k \\le K`), both
-    inclusive: terms of whole numbers. The symbol stays itself; the numbers skip the draws
-    outside the bounds, and the normal form uses them to sum out a Kronecker delta."""
+    inclusive: terms of whole numbers; and the whole numbers it differs from (`i \\ne k`:
+    `distinct` holds Sym(k), a symbol sorted before i, or a number). The symbol stays
+    itself; the numbers skip the draws outside the bounds or on a distinct value, and the
+    normal form uses them to sum out a Kronecker delta (δ_{ik} = 0 for a distinct k)."""
 
     lower: tuple = ()
     upper: tuple = ()
+    distinct: tuple = ()
 
 
 @dataclass(frozen=True, eq=False)

@@ -104,7 +104,8 @@ def labels_for(terms, context):
             found.update(free_names(info.dimension))
             found.add(info.components)
         if isinstance(info, WholeRange):         # the bounds a hypothesis put on an integer
-            found.update(n for b in info.lower + info.upper for n in free_names(b))
+            found.update(n for b in info.lower + info.upper + info.distinct
+                         for n in free_names(b))
         pending += [n for n in found if n not in names]
         names |= found
     ranked, counts = Labels(), {}
@@ -128,6 +129,9 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
         (left, right), functions = test_functions.instantiate((lhs, rhs), context, seed, draw)
         outcome = _judge(left, right, relation, context, instance, labels, deadline, precise,
                          held)
+        if outcome.status != SKIPPED and _index_outside(instance, labels, context):
+            outcome = _Outcome(SKIPPED, reason="an index with assumed bounds lies outside the "
+                               "index set of a bound-less sum")
         if outcome.status == SKIPPED:
             notes.append(outcome.reason)
             continue
@@ -147,6 +151,21 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
         note = max(set(notes), key=notes.count)
     why = max(set(inexact), key=inexact.count) if inexact else ""
     return Comparison(evaluated, agreed, None, note, certain, capped, differed, why)
+
+
+def _index_outside(instance, labels, context):
+    """Whether a bound-less sum ran over the unspecified index set 1..N on this draw while
+    an index with assumed bounds (`1 ≤ j ≤ K`, `WholeRange`) took a value past N: the
+    author's j is one of the summed indices (∂/∂z_j Σ_k e^{z_k} = e^{z_j}), so the draw is
+    no instance of the step — neither a counterexample nor an agreement."""
+    if "index_set" not in vars(instance):
+        return False
+    top = len(instance.index_set)
+    for name, label in labels.items():
+        value = instance.drawn(label) if isinstance(context.info(name), WholeRange) else None
+        if value is not None and not 1 <= value <= top:
+            return True
+    return False
 
 
 def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, held):

@@ -347,11 +347,15 @@ class Evaluator:
     def _within_bounds(self, name, label):
         """An integer with a hypothesis's bounds (`1 ≤ k ≤ K`) is drawn between them on
         this instance: a draw outside is moved in by its remainder (pinned, so that a
-        counterexample shows the value used); no instance when the bounds cross."""
+        counterexample shows the value used); no instance when the bounds cross. A draw on
+        a value it is assumed to differ from (`i \\ne k`: k drawn first) moves to the next
+        value that is none of them (up, from the low end again past the high one; down
+        with a high end only); no instance when every value in the bounds is excluded."""
         bounds = self.context.info(name)
         lows = [_exact_integer(self._value(b)) for b in bounds.lower]
         highs = [_exact_integer(self._value(b)) for b in bounds.upper]
-        if None in lows or None in highs:
+        excluded = {_exact_integer(self._value(d)) for d in bounds.distinct}
+        if None in lows or None in highs or None in excluded:
             raise NotEvaluable(f"the bounds assumed on {name.latex} are not whole numbers here")
         low, high = max(lows, default=None), min(highs, default=None)
         if low is not None and high is not None and high < low:
@@ -359,8 +363,18 @@ class Evaluator:
         drawn = int(self.instance.symbol(name, label))
         if low is not None and high is not None:
             value = drawn if low <= drawn <= high else low + (drawn - low) % (high - low + 1)
-        else:
+        elif low is not None or high is not None:
             value = max(drawn, low) if low is not None else min(drawn, high)
+        else:
+            value = drawn
+        step = -1 if low is None and high is not None else 1
+        for _ in range(len(excluded)):
+            if value not in excluded:
+                break
+            value = low if value == high and step == 1 else value + step
+        if value in excluded:
+            raise NotEvaluable(f"no whole number in the bounds assumed on {name.latex} "
+                               "differs from the values it is assumed to differ from")
         self.instance.pin(label, Fraction(value))
 
     def constant(self, name):

@@ -113,6 +113,10 @@ class Instance:
         stable identity for it within the step."""
         return self.remember(("sym", label), lambda: self._draw_symbol(name, label))
 
+    def drawn(self, label):
+        """The value a symbol took on this draw, or None when nothing evaluated it."""
+        return self._values.get(("sym", label))
+
     def pin(self, label, value):
         """Give a symbol a chosen value of its domain on this draw (`edges`)."""
         self._values[("sym", label)] = value

@@ -154,9 +154,16 @@ def _check_environments(text):
     """An environment inside a formula (`cases`, `pmatrix`) carries mathematics derive does
     not read yet: never its rows as steps of their own."""
     found = ENVIRONMENT.search(text)
+    if found and found.group(1) == "cases":
+        raise SyntaxProblem("derive reads a cases environment only as the whole right side of "
+                            "a row with a left side of its own and one relation, each case a "
+                            "value, '&' and its condition (\\text{if } i = k, x > 0; "
+                            "\\text{otherwise} beside one other case), and no row going on "
+                            "from it: one claim per case",
+                            found.start())
     if found:
         raise SyntaxProblem(f"derive does not read the {found.group(1)} environment yet "
-                            f"(a piecewise definition, a matrix)", found.start())
+                            f"(a matrix)", found.start())
 
 
 def _check_ascii_relations(text):

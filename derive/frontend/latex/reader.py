@@ -223,10 +223,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             with self.bindings(params):
                 term = self.term(child)
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
-                parts[0] = replace(parts[0], head=_named(parts[0].head))   # `p_g = …`
                 params = ()
                 with self.bindings(params):
                     term = self.term(child)
+                    if self.scope.lookup(parts[0].head.key) is None:
+                        parts[0] = replace(parts[0], head=_named(parts[0].head))  # `p_g = …`
+                    else:                   # `p_j = 3` of a family used above: a claim
+                        parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
         return parts
@@ -554,8 +557,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                                  "equal, else 0): it is not defined — name the quantity "
                                  "otherwise", items[0])
             return None
-        if name.sub is not None and self.bound_name(name.key) is None and \
-                self._family_of(name) is not None and not self._made_by_this_row(name):
+        family = self._family_of(name) if name.sub is not None and \
+            self.bound_name(name.key) is None else None
+        if family is not None and family[0] in self.scope.first_use:
+            index = self._index_parameter(name)
+            if index is not None:                 # p_j = … after p_i was used undeclared:
+                return Head(family[0].latex, None, (index,), scale)   # used before (chain)
+        if family is not None and not self._made_by_this_row(name):
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
@@ -1944,6 +1952,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return Call(self.scope.lookup(key)[0], *indices), 1
         if self.scope.lookup(key) is None:
             self._members_used_before(p)
+        self.not_ended(key, p.node)              # `p_j = …` could not be read: no unknown p
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
         if conflict is not None:
             self.not_ended(key, p.node)     # a family whose definition could not be read
