@@ -931,9 +931,11 @@ def test_a_family_whose_definition_could_not_be_read_withdraws_every_member(rows
 
 def test_a_family_used_above_keeps_its_row_a_claim_about_a_member(check_text):
     """The family of `a_n = …` known from a row above (`\\sum_n a_n`): the row is a claim
-    about the member a_n, not a definition — nothing is withdrawn."""
-    text = "$$ \\sum_{n=1}^{3} a_n = a_1 + a_2 + a_3 $$\n$$ a_n = a_{n} $$\n"
-    assert support.verdicts(check_text(text)) == ["verified", "verified"]
+    about the member a_n when its right side does not use n (`a_n = a_1`: false of an
+    unknown family), not a definition — nothing is withdrawn. (With n on the right, `a_n =
+    n`, it is the family's definition, too late: an error, see test_sums.)"""
+    text = "$$ \\sum_{n=1}^{3} a_n = a_1 + a_2 + a_3 $$\n$$ a_n = a_1 $$\n$$ a_2 = a_2 $$\n"
+    assert support.verdicts(check_text(text)) == ["verified", "refuted", "verified"]
 
 
 @pytest.mark.parametrize("operator", sorted(OPERATOR_ROWS))
