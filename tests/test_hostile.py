@@ -11,7 +11,7 @@ import pytest
 
 from derive import checker
 from derive.checker import Options, check
-from derive.engines.workers import GRACE_SECONDS
+from derive.engines.workers import GRACE_SECONDS, WALL_FACTOR
 from derive.frontend import InputError, load
 
 from support import unreadable, write
@@ -64,6 +64,12 @@ def test_a_one_megabyte_line_is_refused_quickly(tmp_path):
     assert time.perf_counter() - started < 2
 
 
+def _wall(budget):
+    """The most wall time a step may take: its budget is CPU time, which a loaded machine
+    stretches, up to the pool's wall-clock cap (then it is stopped); plus time to start."""
+    return WALL_FACTOR * (budget + GRACE_SECONDS) + 1.5
+
+
 @pytest.mark.parametrize("equation", [
     r"10^{10^{10}} = 1",
     r"(a + b)^{10^{5}} = (b + a)^{10^{5}} + 1",
@@ -73,7 +79,7 @@ def test_huge_numbers_are_undecided_or_refuted_within_the_budget(tmp_path, equat
     path = write(tmp_path, f"% derive: positive a, b\n$$ {equation} $$\n")
     started = time.perf_counter()
     result = check(load(path), Options(budget=1.0))
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < _wall(1.0)
     assert result.steps[0].verdict.status in ("undecided", "refuted")
 
 
@@ -81,7 +87,7 @@ def test_a_step_past_its_budget_is_undecided_and_the_run_goes_on(tmp_path):
     path = write(tmp_path, SLOW + "% derive: positive b\n$$ a + b = b + a $$\n")
     started = time.perf_counter()
     result = check(load(path), Options(budget=0.5))
-    assert time.perf_counter() - started < 3
+    assert time.perf_counter() - started < _wall(0.5) + 1
     first, second = result.steps
     assert first.verdict.status == "undecided" and first.verdict.method == "budget"
     assert "time budget of 0.5 s ran out" in first.verdict.detail
@@ -95,8 +101,8 @@ def test_a_step_gets_one_budget_for_all_of_its_engines(tmp_path):
     started = time.perf_counter()
     result = check(load(path), Options(budget=1.0))
     (step,) = result.steps
-    assert time.perf_counter() - started < 1.0 + GRACE_SECONDS + 1.5
-    assert step.verdict.status == "undecided" and step.verdict.seconds < 1.0 + GRACE_SECONDS + 0.5
+    assert time.perf_counter() - started < _wall(1.0)
+    assert step.verdict.status == "undecided" and step.verdict.seconds < _wall(1.0)
 
 
 def test_checking_from_a_thread_enforces_the_budget(tmp_path):
@@ -106,7 +112,7 @@ def test_checking_from_a_thread_enforces_the_budget(tmp_path):
     started = time.perf_counter()
     thread.start()
     thread.join(30)
-    assert time.perf_counter() - started < 0.5 + GRACE_SECONDS + 1.5
+    assert time.perf_counter() - started < _wall(0.5)
     assert results[0].steps[0].verdict.status == "undecided"
 
 
