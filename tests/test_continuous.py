@@ -507,6 +507,31 @@ def test_a_second_derivative_by_a_member_takes_the_power_of_its_differential(row
     assert found != "refuted" if status == "not refuted" else found == status
 
 
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial}{\partial s^2}(-\frac{1}{2s^2}) = \frac{1}{2s^4}", "verified"),
+    (r"\frac{\partial}{\partial s^2}(-\frac{1}{2s^2}) = \frac{1}{s^4}", "refuted"),
+    (r"\frac{\partial s^4}{\partial s^2} = 2 s^2", "verified"),
+    (r"\frac{\partial s^4}{\partial s^2} = 4 s^3", "refuted"),
+    (r"\frac{d}{d s^2} \log s^2 = \frac{1}{s^2}", "verified"),
+    (r"\frac{\partial}{\partial s^2} (\frac{a}{s^2} + a \log s) = -\frac{a}{s^4} + \frac{a}{2s^2}",
+     "verified"),
+    (r"\frac{\partial^2}{\partial s^2} s^3 = 6 s", "verified"),      # order 2: by s twice
+    (r"\frac{\partial^2}{\partial s^2} s^3 = \frac{3 s}{2}", "refuted"),
+])
+def test_a_first_derivative_by_a_square_is_by_the_variance(row, status):
+    """`\\frac{\\partial}{\\partial \\sigma^2}` (one ∂ above, σ² below: the Gaussian MLE in
+    the variance) is the derivative by v = σ², σ = √v for a positive σ: (∂/∂σ)/(2σ)."""
+    assert verdict(row, "% derive: positive s\n% derive: real a\n").status == status
+
+
+@pytest.mark.parametrize("header", ["% derive: real s\n", "", "% derive: variable s\n",
+                                    "% derive: real z_i for i = 1..n\n"])
+def test_a_derivative_by_a_square_that_does_not_determine_its_root_is_refused(header):
+    var = "z_1" if "z_i" in header else "s"
+    (message,) = reading(rf"\frac{{\partial}}{{\partial {var}^2}} {var}^4 = 2 {var}^2", header)
+    assert "declared positive" in message, message
+
+
 def test_a_differential_power_that_is_not_a_whole_number_is_refused():
     assert reading(r"\frac{\partial^2}{\partial z_k^{a}} z_k^3 = 6 z_k", MEMBERS) == \
         ["the power of a differential is a whole number"]

@@ -1071,6 +1071,22 @@ def test_a_row_continuing_a_function_definition_means_the_files_letter(check_tex
     and the body is compared with it in that x (not in a parameter of its own)."""
     text = header + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n"
     assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\ell(p) = \ln(p^2 (1-p)) = 2\ln(p) + \ln(1-p)",), ["definition", "undecided"]),
+    ((r"\ell(p) = \ln(p^2 (1-p)) = 2\ln(p) + \ln(1-p) + 1",), ["definition", "refuted"]),
+    ((r"L(p) = p^{1/2} (1-p)", r"\ell(p) = \ln(L(p)) = \frac12 \ln(p) + \ln(1-p)"),
+     ["definition", "definition", "verified"]),
+])
+def test_a_definitions_own_row_goes_on_in_the_files_letter(check_text, rows, expected):
+    """`ℓ(p) = \ln(L(p)) = …` (s8d_bern_mle): the sides after the body are about the file's
+    p, restricted by its hypotheses (0 < p < 1), as a row continuing it (`&= …`) is — never
+    about a parameter of its own drawn outside (0, 1), where log(1 − p) is complex and the
+    true step was refuted."""
+    text = "% derive: real p\n% derive: assume 0 < p, p < 1\n" + \
+        "".join(f"$$ {row} $$\n" for row in rows)
+    assert support.verdicts(check_text(text)) == expected
 # A row that goes on with the expression above (`&\quad + …`) is joined to it: the row
 # above reads what the author wrote (a definition too), never two rows with the `+` dropped.
 SPLIT = ("% derive: positive a, b\n\\begin{{align*}}\n\\log(ab) + \\log a &= \\log a + \\log a \\\\\n"

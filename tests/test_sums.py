@@ -348,6 +348,44 @@ def test_a_boundless_sum_over_families_of_different_ranges_is_refused(row):
     assert "is ambiguous: its families are declared over different ranges" in step.message
 
 
+ONE_RANGE = "% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: positive p\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum x_i = 0", "Σ_{i=1}^{n} x_i = 0"),
+    (r"\prod p^{x_i} = 1", "Π_{i=1}^{n} p^x_i = 1"),
+    (r"\sum x_i^2 = 0", "Σ_{i=1}^{n} x_i^2 = 0"),
+])
+def test_a_sum_with_no_subscript_runs_over_the_one_declared_index(row, expected):
+    assert readings(display(ONE_RANGE, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum x_i = \sum_{i=1}^n x_i", "verified"),
+    (r"\sum x_i - p \sum x_i = (1 - p) \sum_{i=1}^n x_i", "verified"),
+    (r"\prod p^{x_i} = p^{\sum x_i}", "undecided"),
+    (r"\sum x_i = \sum_{i=1}^n x_i + 1", "refuted"),
+    (r"\prod p^{x_i} = p^{\sum x_i} + 1", "refuted"),
+    (r"\sum x_i = \sum_{i=1}^{n-1} x_i", "refuted"),
+])
+def test_sums_with_no_subscript_are_checked(row, verdict):
+    assert verdicts(display(ONE_RANGE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (ONE_RANGE, r"\sum 1 = n", "a bare \\sum runs over the declared range of a family it takes"),
+    (ONE_RANGE, r"\sum x_1 = n x_1", "a bare \\sum runs over the declared range"),
+    (ONE_RANGE, r"\sum_i \sum x_i = 0", "say what \\sum runs over"),
+    (TWO_RANGES, r"\sum a_i = 0", "families over several index letters"),
+    ("% derive: real a_i for i = 1..n\n% derive: real b_i for i = 1..m\n", r"\sum a_i = 0",
+     "declared over different ranges"),
+    ("", r"\sum x_i = 0", "say what \\sum runs over"),
+])
+def test_a_sum_with_no_subscript_is_refused_unless_one_range_is_meant(header, row, message):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message
+
+
 def test_an_unspecified_index_set_has_an_unknown_size():
     assert verdicts(display("", r"\sum_i 1 \ge 3", r"\sum_i 1 = \sum_j 1")) == \
         ["refuted", "verified"]

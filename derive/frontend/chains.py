@@ -74,6 +74,8 @@ class ChainBuilder:
                                             first.start)
                 self._unconditioned(conditioned, first.head.key, first.start)
                 first = self._define(first, parts.pop(0), justification)
+                if parts and self._params:      # `f(t) = A = B` compares A and B in the file's t
+                    first = self._outside(first, parts[0].start)
             self._last, self._open = first, True
         elif not self._open and self._broken_at is not None:
             first = parts.pop(0)         # re-anchored: the step from the broken row is the error

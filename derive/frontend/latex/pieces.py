@@ -86,12 +86,14 @@ class DerivPiece:
     (an operator on the rest of the run), or `\\frac{d f}{dx}` (a value: `body` holds the
     items of f). `variables` are the name nodes to differentiate by, in order. `index`:
     the operator `\\partial_j`, whose subscript may be an index naming the member z_j of
-    the indexed family its operand uses."""
+    the indexed family its operand uses. `square`: `\\frac{\\partial}{\\partial \\sigma^2}`,
+    the derivative by the square of its one variable."""
 
     variables: list
     node: object
     body: list | None = None
     index: bool = False
+    square: bool = False
 
 
 @dataclass

@@ -232,6 +232,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                         parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
+            if params and len(parts) == 2 and parts[0].head is not None and not any(
+                    isinstance(t, Call) and t.function in params for t in subterms(term)):
+                params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
         return parts
 
     def _logged_head(self, side, relation):
@@ -1179,6 +1182,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("the power of a differential is a whole number", var)
             variables += [var] * power
             k += 2
+        if order == 1 and k == 2 and len(variables) == 2:   # `\partial \sigma^2`: by σ²
+            return DerivPiece(variables[:1], frac, num_items[1:] or None, square=True)
         if len(variables) != order:
             raise self.error(f"this derivative's orders do not match: {order} above, "
                              f"{len(variables)} below", frac)
@@ -1199,13 +1204,32 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             member = self._member_variable(var_node)
             if member is None and piece.index:
                 member = self._member_at_index(var_node, value)
+            if member is not None and piece.square:
+                raise self.error("derive reads a derivative by a square only for a symbol "
+                                 "declared positive (\\partial \\sigma^2), not by a "
+                                 "member's square", var_node)
             if member is not None:
                 value = members.by_member(value, member)
                 continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
-            value = Deriv(value, name)
+            value = self._by_square(value, name, var_node) if piece.square else \
+                Deriv(value, name)
         return value
+
+    def _by_square(self, value, name, node):
+        """`\\frac{\\partial f}{\\partial \\sigma^2}` (the Gaussian MLE in the variance): the
+        derivative by v = σ² of f written in σ — with σ = √v for a σ declared positive,
+        ∂f/∂v = (∂f/∂σ) / (2σ). For a σ that may be 0 or negative (σ² does not determine
+        it) it is refused; so is a square of a variable or of a member."""
+        if self.scope.context.domain(name) is not Domain.POSITIVE or \
+                self.scope.context.declaration(name).kind is not Kind.SYMBOL:
+            raise self.error(f"derive reads a derivative by {name.latex}^2 as by the square "
+                             f"v = {name.latex}^2 of a {name.latex} declared positive "
+                             f"(% derive: positive {name.latex}): here {name.latex}^2 does "
+                             f"not determine {name.latex}; for a second derivative write "
+                             f"\\frac{{\\partial^2}}{{\\partial {name.latex}^2}}", node)
+        return div(Deriv(value, name), Mul(Num(2), Sym(name)))
 
     def _leibniz_function(self, pieces, piece):
         """`\\frac{dg}{ds}` (Leibniz, with the bare name) for `define g(t) = …` of one
@@ -2459,8 +2483,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"this \\{piece.op} has nothing after it (its term follows it: "
                              f"\\{piece.op}_i a_i, or \\{piece.op}_i -a_i)", piece.node)
         if piece.sub is None:
-            raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
-                             f"\\{piece.op}_x", piece.node)
+            return self._bare_sum(piece, rest)
         spec = single(piece.sub)
         if is_tree(spec, "subitems") and any(is_token(t, "SEP") for t in spec.children):
             if piece.sup is not None or any(is_token(t, "SIM") for t in spec.children):
@@ -2477,6 +2500,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             nodes = [spec]
         kind = Sum if piece.op == "sum" else Product
         return self._nested_sums(piece, kind, nodes, rest)
+
+    def _bare_sum(self, piece, rest):
+        """`\\sum x_i`, `\\prod p^{x_i}` with no subscript at all (textbooks' shorthand):
+        the bound-less `\\sum_i` of the one index letter the file's declared families
+        share (`real x_i for i = 1..n`), over their declared range — only when the term
+        takes a declared family at that index. Several letters, none, an `i` already
+        meaning something here, or a term that does not run over i: refused."""
+        letters = {d.info.index for d in self.scope.table.values()
+                   if isinstance(d.info, IndexRange)}
+        key = next(iter(letters)) if len(letters) == 1 and piece.sup is None else None
+        if key is None or self.declared(key) is not None or \
+                self.bound_name(key) is not None:
+            raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{i=1}}^{{n}} or "
+                             f"\\{piece.op}_x" + ("" if key is not None or len(letters) < 2
+                                                else " (the file declares families over "
+                                                "several index letters)"), piece.node)
+        index = self.fresh(key, declaration=LOCAL_INDEX)
+        with self.binding(key, index):
+            body = self.product(rest)
+        if not any(isinstance(t, Call) and t.arguments == (Sym(index),) and isinstance(
+                self.scope.context.declaration(t.function).info, IndexRange)
+                for t in subterms(body)):
+            raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{{key}=1}}^{{n}} "
+                             f"(a bare \\{piece.op} runs over the declared range of a family "
+                             f"it takes at {key})", piece.node)
+        lower, upper = self._family_range(piece, key, index, body)
+        return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
 
     def _nested_sums(self, piece, kind, nodes, rest):
         node = nodes[0]
