@@ -1617,3 +1617,31 @@ def test_an_over_without_braces_of_its_own_is_refused(row):
 def test_a_braced_plain_tex_fraction_is_checked():
     assert verdicts(HEADER + "$$ \\log{a \\over b} = \\log a - \\log b $$\n\n"
                     "$$ {a \\over b} = {b \\over a} $$\n") == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{\partial a^2}{\partial a}{} = 2a", "d/da a^2 = 2 · a"),
+    (r"a {}- b = a{} b", "a - b = a · b"),
+    (r"\log{} a^2 = 2 \log a", "log(a^2) = 2 · log(a)"),
+])
+def test_an_empty_group_between_factors_is_nothing(row, expected):
+    """`{}` between factors (softmax split's `\\frac{\\partial …}{\\partial z_i}{}`): TeX
+    prints nothing for it."""
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, message, at", [
+    (r"a = {}", "an empty group {} stands for no expression", "{}"),
+    (r"(a + {}) = a", "an empty group {} stands for no expression", "{}"),
+    (r"a{}' = 1", "a script or a prime on an empty group", "{}"),
+    (r"\frac{a}{} = 1", "unexpected '}'", "} ="),
+])
+def test_an_empty_group_standing_for_an_expression_is_refused(row, message, at):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+def test_an_empty_group_changes_no_verdict():
+    assert verdicts(HEADER + "$$ \\frac{\\partial a^2}{\\partial a}{} = 2a $$\n\n"
+                    "$$ \\frac{\\partial a^2}{\\partial a}{} = 3a $$\n") == ["verified", "refuted"]
