@@ -1692,21 +1692,30 @@ def test_a_definitions_integral_is_over_its_range_beside_a_free_variable():
 
 
 @pytest.mark.parametrize("row, expected", [
-    (r"\log a\, b = 0", "log(a) · b = 0"),
-    (r"\log a \; b\, a = 0", "log(a) · b · a = 0"),
-    (r"\log p(x)\, q(x) = 0", "log(p(x)) · q(x) = 0"),      # vs `\log p(x) q(x)` above
     (r"\log p(x)\, f(x) = 0", "log(p(x)) · f(x) = 0"),
+    (r"\log a \; b\, f(a) = 0", "log(a) · b · f(a) = 0"),
+    (r"\log a^2\; f(a)^2 = 0", "log(a^2) · f(a)^2 = 0"),
     (r"\log\, a b = 0", "log(a · b) = 0"),                  # a space before the argument
 ])
 def test_an_explicit_space_ends_an_unbracketed_argument(row, expected):
     """`\\nabla_\\theta \\log P(\\tau;\\theta)\\, R(\\tau)` (every policy-gradient text): the
-    thin space the author wrote after the argument ends it, as brackets would."""
+    thin space the author wrote after the argument ends it, as brackets would, where a
+    function is applied around it (a product otherwise refused as ambiguous)."""
     assert reading(row) == [expected]
 
 
-def test_an_explicit_space_changes_no_refusal_of_what_ends_an_argument():
-    (step,) = load_tex("r.tex", HEADER + "$$ \\log \\frac{1}{a}\\, \\exp(b) = 0 $$\n").steps
-    assert step.kind == "unreadable" and "\\log a \\exp(b) is ambiguous" in step.message
+@pytest.mark.parametrize("row, message", [
+    (r"\log 2\,\pi = 0", "a space inside the argument of \\log"),
+    (r"\log a\, b = 0", "a space inside the argument of \\log"),
+    (r"\log p(x)\, q(x) = 0", "a space inside the argument of \\log"),   # densities
+    (r"\log \frac{1}{a}\, \exp(b) = 0", "\\log a \\exp(b) is ambiguous"),
+])
+def test_a_space_between_plain_factors_of_an_argument_is_refused(row, message):
+    """Between factors where no function is applied a space is often typography inside
+    one argument (`\\log 2\\pi e\\,\\sigma^2`): the log of the product, or not?"""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + 1
 
 
 def test_the_policy_gradient_product_is_checked():
