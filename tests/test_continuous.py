@@ -1456,3 +1456,34 @@ def test_a_density_inside_another_supports_range_is_on_its_piece(row, verdict):
     started = time.monotonic()
     assert verdicts(NESTED + f"$$ {row} $$\n") == [verdict]
     assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{\mathscr N(z; 0, 1)}[z^2] = 1", "E_{z~N(0, 1)}[z^2] = 1"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu=0, \sigma=2)}[z^2] = 4", "E_{z~N(0, 2^2)}[z^2] = 4"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \sigma=2, \mu=1)}[z] = 1", "E_{z~N(1, 2^2)}[z] = 1"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu=0, \sigma^2=2)}[z^2] = 2", "E_{z~N(0, 2)}[z^2] = 2"),
+])
+def test_a_normal_in_script_letters_and_by_named_parameters(row, expected):
+    """Datumorphism's `\\mathscr N(z'; \\mu=0, \\sigma=1)`: the normal, `\\sigma =` naming the
+    standard deviation, `\\sigma^2 =` the variance."""
+    assert reading(row) == [expected]
+    assert verdict(row).status.value == "verified"
+
+
+def test_a_named_standard_deviation_is_never_the_variance():
+    assert verdict(r"\mathbb{E}_{\mathcal{N}(z; \mu=0, \sigma=2)}[z^2] = 2").status.value \
+        == "refuted"
+
+
+@pytest.mark.parametrize("row, message, at", [
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu, \sigma)}[z] = \mu", "is ambiguous", r"\sigma)"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu=0, 1)}[z] = 0", "by position or as", "1)"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu=0, \tau=1)}[z] = 0", "by position or as", r"\tau"),
+    (r"\mathbb{E}_{\mathcal{N}(z; \mu=0, \mu=1)}[z] = 0", "by position or as", r"\mu=1"),
+    (r"\mathbb{E}_{\mathrm{Exp}(z; \lambda=1)}[z] = 1", "by position: named parameters", r"\lambda="),
+])
+def test_a_normal_whose_spread_may_be_either_is_refused(row, message, at):
+    (step,) = load(row).steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1

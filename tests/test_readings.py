@@ -1731,3 +1731,111 @@ def test_an_over_without_braces_of_its_own_is_refused(row):
 def test_a_braced_plain_tex_fraction_is_checked():
     assert verdicts(HEADER + "$$ \\log{a \\over b} = \\log a - \\log b $$\n\n"
                     "$$ {a \\over b} = {b \\over a} $$\n") == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{\partial a^2}{\partial a}{} = 2a", "d/da a^2 = 2 · a"),
+    (r"a {}- b = a{} b", "a - b = a · b"),
+    (r"\log{} a^2 = 2 \log a", "log(a^2) = 2 · log(a)"),
+])
+def test_an_empty_group_between_factors_is_nothing(row, expected):
+    """`{}` between factors (softmax split's `\\frac{\\partial …}{\\partial z_i}{}`): TeX
+    prints nothing for it."""
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, message, at", [
+    (r"a = {}", "the formula ends too early", "{}"),    # `={}` is spacing: nothing after
+    (r"(a + {}) = a", "an empty group {} stands for no expression", "{}"),
+    (r"a{}' = 1", "a script or a prime on an empty group", "{}"),
+    (r"\frac{a}{} = 1", "unexpected '}'", "} ="),
+])
+def test_an_empty_group_standing_for_an_expression_is_refused(row, message, at):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+def test_an_empty_group_changes_no_verdict():
+    assert verdicts(HEADER + "$$ \\frac{\\partial a^2}{\\partial a}{} = 2a $$\n\n"
+                    "$$ \\frac{\\partial a^2}{\\partial a}{} = 3a $$\n") == ["verified", "refuted"]
+
+
+NCE = ("% derive: variable w\n% derive: real h\n% derive: function s_\\theta\n"
+       "% derive: define Z_\\theta^h = \\int \\exp(s_{\\theta}(w,h)) \\, dw\n")
+
+
+def test_a_name_with_both_scripts_is_one_name_where_it_is_defined_so():
+    """Lei Mao's NCE: `define Z_\\theta^h = …` and a row `P_{\\theta}^{h}(w) = …` name the
+    quantities Z_θ^h and P_θ^h; their uses read as them, never as powers of Z_θ, P_θ."""
+    text = NCE + ("$$ P_{\\theta}^{h}(w) = \\frac{\\exp(s_{\\theta}(w,h))}{Z_\\theta^h} $$\n\n"
+                  "$$ \\int P_{\\theta}^{h}(w) \\, dw = 1 $$\n\n"
+                  "$$ \\int P_{\\theta}^{h}(w) \\, dw = h $$\n\n"
+                  "$$ Z_\\theta^h = \\int \\exp(s_{\\theta}(w,h)) \\, dw $$\n")
+    found = steps(text)
+    assert [s.kind for s in found][0] == "definition"
+    assert found[0].reading == "P_θ^h(w) = exp(s_θ(w, h)) / Z_θ^h"
+    assert verdicts(text) == ["definition", "verified", "refuted", "verified"]
+
+
+def test_a_row_head_with_both_scripts_defines_one_name():
+    text = ("% derive: real h\n$$ Q_a^h = h + 1 $$\n\n$$ Q_a^h - 1 = h $$\n\n"
+            "$$ Q_a^h = h $$\n")
+    assert [s.reading for s in steps(text)][0] == "Q_a^h = h + 1"
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: positive Z_a\n% derive: real h\n", r"Z_a^h = e^{h \log Z_a}"),
+    ("% derive: real h\n% derive: define Z_a^h = h^2\n", r"Z_a^2 = Z_a Z_a"),
+    ("% derive: real h\n% derive: real x_i for i = 1..n\n", r"x_i^h = x_i x_i^{h - 1}"),
+])
+def test_a_superscript_on_a_name_known_as_a_number_stays_a_power(header, row):
+    assert verdicts(header + "$$ " + row + " $$\n") == ["verified"]
+
+
+def test_a_definitions_integral_is_over_its_range_beside_a_free_variable():
+    """`define Z = \\int u(w)\\, dw` used beside a free w: the integral is the one the
+    definition wrote, over w's range — no indefinite integral of the row's."""
+    header = "% derive: variable w\n% derive: function u\n"
+    assert verdicts(header + "% derive: define Z = \\int u(w) \\, dw\n"
+                    "$$ \\frac{u(w)}{Z} = \\frac{2 u(w)}{2 Z} $$\n") == ["verified"]
+    (step,) = load_tex("r.tex", header + "% derive: define F(t) = t^2\n"
+                       "$$ F(\\int u(w)\\, dw) = u(w) $$\n").steps
+    assert step.kind == "unreadable" and "indefinite integral" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log p(x)\, f(x) = 0", "log(p(x)) · f(x) = 0"),
+    (r"\log a \; b\, f(a) = 0", "log(a) · b · f(a) = 0"),
+    (r"\log a^2\; f(a)^2 = 0", "log(a^2) · f(a)^2 = 0"),
+    (r"\log\, a b = 0", "log(a · b) = 0"),                  # a space before the argument
+])
+def test_an_explicit_space_ends_an_unbracketed_argument(row, expected):
+    """`\\nabla_\\theta \\log P(\\tau;\\theta)\\, R(\\tau)` (every policy-gradient text): the
+    thin space the author wrote after the argument ends it, as brackets would, where a
+    function is applied around it (a product otherwise refused as ambiguous)."""
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\log 2\,\pi = 0", "a space inside the argument of \\log"),
+    (r"\log a\, b = 0", "a space inside the argument of \\log"),
+    (r"\log p(x)\, q(x) = 0", "a space inside the argument of \\log"),   # densities
+    (r"\log \frac{1}{a}\, \exp(b) = 0", "\\log a \\exp(b) is ambiguous"),
+])
+def test_a_space_between_plain_factors_of_an_argument_is_refused(row, message):
+    """Between factors where no function is applied a space is often typography inside
+    one argument (`\\log 2\\pi e\\,\\sigma^2`): the log of the product, or not?"""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + 1
+
+
+def test_the_policy_gradient_product_is_checked():
+    header = ("% derive: discrete t\n% derive: real \\theta\n% derive: distribution \\pi_\\theta "
+              "with density P\n% derive: depends P on \\theta\n% derive: function R\n")
+    assert verdicts(header + "$$ \\sum_t P(t; \\theta)\\, \\nabla_\\theta \\log P(t; \\theta)\\, "
+                    "R(t) = \\sum_t \\nabla_\\theta P(t; \\theta)\\, R(t) $$\n\n"
+                    "$$ \\sum_t P(t; \\theta)\\, \\log P(t; \\theta)\\, R(t) = \\sum_t "
+                    "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]

@@ -348,10 +348,28 @@ def _indefinite(lhs, rhs, scope):
     over the variable's range, whatever else the row writes at that variable (Bayes'
     `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never indefinite."""
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
-    return [t for t in nodes(lhs) if type(t) is Integral and t.var in scope.unranged and
+    return [t for t in _written(lhs) if type(t) is Integral and t.var in scope.unranged and
             (t.var.origin in values or _number_spelled(t.var, values, scope) is not None) and
             not getattr(scope.context.info(t.var.variable), "discrete", False) and
             not any(isinstance(n, Dens) for n in nodes(t.body))]
+
+
+def _written(term):
+    """The nodes of `term` that its row writes: a definition's arguments, never its body
+    (`define Z = \\int u(w)\\, dw` used beside a free w integrates over w's range, as the
+    definition wrote it)."""
+    out, todo, met = [], [term], []
+
+    def definition(node):
+        if type(node) is Defined:
+            met.append(node)
+            return True
+        return False
+    while todo:
+        out.extend(nodes(todo.pop(), skip=definition))
+        todo.extend(a for d in met for a in d.arguments)
+        met.clear()
+    return out
 
 
 def _number_spelled(var, values, scope):

@@ -128,7 +128,7 @@ def _categorical(x, params):
 
 
 SPECS = (
-    Spec("N", "normal (Gaussian)", (r"\mathcal{N}", "Normal"), ("mean", "variance"), False,
+    Spec("N", "normal (Gaussian)", (r"\mathcal{N}", r"\mathscr{N}", "Normal"), ("mean", "variance"), False,
          _normal, lambda p: [(p[1], "a positive variance")], _normal_standard),
     Spec("Exp", "exponential", ("Exp", "Exponential"), ("rate",), False, _exponential,
          lambda p: [(p[0], "a positive rate")]),

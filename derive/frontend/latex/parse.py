@@ -111,7 +111,8 @@ def parse_row(text):
     if overreach is not None:
         raise SyntaxProblem(*overreach)
     try:
-        return oldstyle.rewrite(parser().parse(mark_absolute_bars(unwrap(text))))
+        tree = parser().parse(mark_absolute_bars(unwrap(text)))
+        return _drop_empty_groups(oldstyle.rewrite(tree))
     except Unread as exc:
         raise SyntaxProblem(exc.message, exc.offset) from None
     except UnexpectedInput as exc:
@@ -183,6 +184,31 @@ def _check_prescripts(text):
     if found:
         raise SyntaxProblem("derive does not read transposes yet, nor any script written "
                             "before a name ({}^\\top x)", found.start())
+
+
+def _drop_empty_groups(tree):
+    """The tree without the empty groups `{}` standing between factors: TeX prints nothing
+    for them (`\\frac{\\partial y}{\\partial z}{} = …`, `a {}- b`). One with a script or
+    a prime (`{}'`), or one that is all there is where an expression is expected (`= {}`,
+    `({})`), is an error: it stands for no expression. An empty argument (`\\frac{a}{}`,
+    `\\sqrt{}`) is not a group between factors and stays a syntax error."""
+    for run in tree.iter_subtrees():
+        if run.data != "run":
+            continue
+        kept = []
+        for item in run.children:
+            if not (isinstance(item, lark.Tree) and item.data == "script" and
+                    isinstance(item.children[0], lark.Tree) and
+                    item.children[0].data == "empty_group"):
+                kept.append(item)
+            elif len(item.children) > 1:
+                raise SyntaxProblem("a script or a prime on an empty group {} stands on no "
+                                    "expression", item.meta.start_pos)
+        if not kept:
+            raise SyntaxProblem("an empty group {} stands for no expression here (TeX "
+                                "prints nothing)", run.meta.start_pos)
+        run.children[:] = kept
+    return tree
 
 
 def _check_nesting(text):

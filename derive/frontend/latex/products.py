@@ -16,7 +16,10 @@
   the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
   log(p/q): write `\\frac{\\sin x}{x}` or `\\sin(x/y)`), and a log stopped
   by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
-  would give log(1/Z)·exp(−E)). With brackets right after it, `\\log(a)\\, b` is
+  would give log(1/Z)·exp(−E)). An explicit space written between two factors of the
+  argument (`\\,`, `\\;`, `\\:`, `\\quad`) ends it where a function is applied around it:
+  `\\log P(\\tau)\\, R(\\tau)` is log P · R; between plain factors (`\\log 2\\pi
+  e\\,\\sigma^2`) it is refused. With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) is
   refused. Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
@@ -53,6 +56,8 @@
 """
 
 from __future__ import annotations
+
+import re
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
@@ -486,6 +491,7 @@ class Products:
         first = rest[0]
         if isinstance(first, BracketPiece) and not first.seps:
             arg, used, after = self.term(first.args[0]), 2, first.power
+            spaced = ()
             if after is not None and first.open == "{":
                 raise self.error(f"a power after \\{p.fname}{{u}} is ambiguous (printed as "
                                  f"\\{p.fname} u^k, but the braces hold the argument: "
@@ -496,7 +502,9 @@ class Products:
                                  f"of the argument?): write (\\{p.fname} u)^{{-k}} or "
                                  f"\\{p.fname}(u^{{-k}})", after)
         else:
-            end = _argument_end(rest)
+            whole = _argument_end(rest)
+            end = self._spaced_argument_end(rest, whole)
+            spaced = rest[end:whole]
             if p.fname == "log" and end < len(rest) and isinstance(rest[end], FuncPiece) and \
                     rest[end].fname == "exp":
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
@@ -538,7 +546,30 @@ class Products:
         for power in (p.power, after):
             if power is not None:
                 value = Pow(value, self.term(power))
+        if spaced:                              # an explicit space ended the argument
+            tail = self.product_factors(spaced)
+            if not any(_applied(a) for a in [arg, *tail]):
+                raise self.error(f"a space inside the argument of \\{p.fname} without "
+                                 f"brackets, between factors where no function is applied "
+                                 f"(\\{p.fname} 2\\pi e\\,\\sigma^2, \\log p(x)\\, q(x)), is "
+                                 f"ambiguous (the {p.fname} of the product, or of the factors "
+                                 f"before the space?): write brackets", p.node)
+            value, used = Mul(value, *tail), used + len(spaced)
         return value, used
+
+    def _spaced_argument_end(self, rest, end):
+        """Where an explicit space written between two factors of an unbracketed function's
+        argument ends it (`\\log P(\\tau;\\theta)\\, R(\\tau)` is log P · R, the spelling
+        of every policy-gradient text): the author separates the argument from what follows,
+        as `\\log(a)\\, b` does with brackets — where a function is applied around the space,
+        a product `function` otherwise refuses as ambiguous. Between plain factors a space is
+        often typography inside one argument (`\\log 2\\pi e\\,\\sigma^2`): refused there
+        (`function`). A space before what ends the argument anyway changes nothing."""
+        for k in range(1, end):
+            between = self.row_text[_end_of(rest[k - 1].node):_start_of(rest[k].node)]
+            if EXPLICIT_SPACE.search(between):
+                return k
+        return end
 
     def grouping(self, bracket):
         """( ), [ ] and \\{ \\} around one expression group (Bishop writes
@@ -617,6 +648,15 @@ def _written_negative(term):
 def _end_of(node):
     """Where a parse node ends in its row."""
     return node.meta.end_pos if isinstance(node, Tree) else node.end_pos
+
+
+def _start_of(node):
+    """Where a parse node starts in its row."""
+    return node.meta.start_pos if isinstance(node, Tree) else node.start_pos
+
+
+# The spacing commands that end an unbracketed function's argument (`_spaced_argument_end`).
+EXPLICIT_SPACE = re.compile(r"\\[,;:> ]|\\q?quad(?![a-zA-Z])")
 
 
 # What a factor is when a function or an operator was applied to make it (`f(x)`, `H(q)`,

@@ -536,6 +536,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         finally:
             self.heading = False
         bracket = self.piece(items[1]) if len(items) == 2 else None
+        scripted = self._scripted_head(name)
+        one_name, name = scripted is not name, scripted      # Z_\theta^h: no family Z_·
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
                 isinstance(bracket, BracketPiece) and name.sub is None and name.power is None:
             label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
@@ -571,7 +573,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
             return None                                       # a_1 = 3: a claim about a_1
-        if bracket is None and not known and name.sub is not None:
+        if bracket is None and not known and name.sub is not None and not one_name:
             index = self._index_parameter(name)
             if index is not None:                  # define \hat{y}_j = …: ŷ at each j
                 return Head(name.base + "_{\\cdot}", None, (index,), scale)
@@ -616,6 +618,29 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _scripted_head(self, name):
+        """The head's name with its superscript as part of it, when the head has both a
+        subscript and a letter for superscript and the name below the superscript is not
+        known (`define Z_\\theta^h = …`, `P_{\\theta}^{h}(w) = …`, Lei Mao's NCE): the
+        author names a new quantity `Z_{\\theta}^{h}`, and uses of that spelling below
+        read as it (`_known_scripted`). Of a name known as a number (declared, bound, a
+        member of a family) the superscript stays a power, so the row is a claim."""
+        if not isinstance(name, NamePiece) or name.sub is None or name.power is None or \
+                _superscript_key(name.power) is None:
+            return name
+        known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
+            or name.key in CONSTANTS or self._family_of(name) is not None
+        if known:
+            return name
+        key = name.key.rstrip("'")
+        return NamePiece(key + _superscript_key(name.power) + name.key[len(key):], name.base,
+                         name.sub, None, name.primes, name.node)
+
+    def _known_scripted(self, key):
+        """Whether a name spelled with both scripts (`Z_{\\theta}^{h}`) is declared or
+        defined as one name."""
+        return self.bound_name(key) is not None or self.scope.lookup(key) is not None
 
     def _not_redefined(self, key, relation, node, bare):
         """Raise when `:=` (`\\doteq`, `\\triangleq`) in a row defines a name the file
@@ -979,6 +1004,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
             power = sup if decoration is None else None
+            scripted = _superscript_key(power) if sub is not None else None
+            if scripted is not None and self._known_scripted(key + scripted):
+                key, power = key + scripted, None                   # Z_\theta^h defined
             key += (decoration or "") + "'" * primes
             if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
                     not (base == r"\mathbb{P}" and sub is None) and not self.declaring and \
@@ -2160,8 +2188,45 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "write (N(x; μ, σ^2))^2", bracket.node)
         if spec.kind == "Cat":
             return Family(spec.kind, self._probabilities(args[0], node)), point
+        if any(is_tree(a, "assignment") for a in args):
+            return Family(spec.kind, self._named_parameters(spec, key, args)), point
         values = [self.term(a) for a in args[:-1]]
         return Family(spec.kind, tuple(values) + (self._last_parameter(spec, args[-1]),)), point
+
+    def _spelled(self, node):
+        """The canonical spelling of a node that is one name (`\\sigma_{1}`), else ""."""
+        try:
+            return naming.flat_text(single(node))
+        except naming.NameError_:
+            return ""
+
+    def _named_parameters(self, spec, key, args):
+        """The normal's (mean, variance) written by name, in any order:
+        `\\mathcal{N}(z; \\mu=0, \\sigma=1)` (Datumorphism) — `\\sigma` names the standard
+        deviation (the variance is its square), `\\sigma^2` the variance. Another family,
+        another name, a name given twice or missing, or some parameters named and others not,
+        are refused."""
+        if spec.kind != "N":
+            raise self.error(f"{key} takes its parameters by position: named parameters "
+                             f"(\\mu = 0, \\sigma = 1) are read for the normal only", args[0])
+        values = {}
+        for arg in args:
+            name = self._spelled(arg.children[0]) if is_tree(arg, "assignment") and \
+                arg.children[1].value == "=" else ""
+            role = _NORMAL_NAMES.get(name)
+            if role is None or ("spread" if role != "mean" else role) in values:
+                raise self.error(f"{key} takes its parameters by position or as \\mu = …, "
+                                 f"then \\sigma = … (the standard deviation) or \\sigma^2 = … "
+                                 f"(the variance), each once", arg)
+            value = self.term(arg.children[2])
+            if role == "mean":
+                values["mean"] = value
+            else:
+                values["spread"] = Pow(value, Num(2)) if role == "sd" else value
+        if len(values) != 2:
+            raise self.error(f"{key} needs its mean and its spread: \\mu = …, \\sigma = …",
+                             args[-1])
+        return values["mean"], values["spread"]
 
     def _last_parameter(self, spec, arg):
         """A family's last parameter. In a normal's variance an undeclared `I`
@@ -2182,9 +2247,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if convention is None and _STANDARD_DEVIATION.match(self.source_text(arg).strip()):
             raise self.error("a bare \\sigma as a normal's second parameter is ambiguous: "
                              "N(μ, σ²) (derive reads the variance) or N(μ, σ) (the standard "
-                             "deviation) — write \\sigma^2 for the variance, or state the "
-                             "convention (% derive: normal with standard deviation, or: "
-                             "normal with variance)", arg)
+                             "deviation) — write \\sigma^2 for the variance, name the "
+                             "parameters (z; \\mu = 0, \\sigma = 1), or state the convention "
+                             "(% derive: normal with standard deviation, or: normal with "
+                             "variance)", arg)
         value = self._variance(arg)
         return Pow(value, Num(2)) if convention == "standard deviation" else value
 
@@ -3324,6 +3390,23 @@ def _digit_edge(node, last):
                 isinstance(edge, Token) and edge.value[-1 if last else 0].isdigit()
         else:
             return is_token(node, "NUMBER")
+
+
+# A normal's parameters by name (`_named_parameters`).
+_NORMAL_NAMES = {r"\mu": "mean", r"\sigma": "sd", r"\sigma^{2}": "variance"}
+
+
+def _superscript_key(sup):
+    """`^{h}` for a superscript that is one letter or Greek letter (`^h`, `^{\\beta}`),
+    the part of a name it may be; None for anything else (a number, an expression, `T`,
+    which is the transpose)."""
+    node = single(sup) if sup is not None else None
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = node.children[0]
+    if is_token(node, "LETTER") and node.value != "T" or \
+            is_token(node, "COMMAND") and node.value in naming.LETTER_COMMANDS - {r"\infty"}:
+        return "^{%s}" % node.value
+    return None
 
 
 def _label_subscript(sub):
