@@ -1745,7 +1745,7 @@ def test_an_empty_group_between_factors_is_nothing(row, expected):
 
 
 @pytest.mark.parametrize("row, message, at", [
-    (r"a = {}", "the formula ends too early", "{}"),    # `={}` is spacing: nothing after
+    (r"a = {}", "the formula ends too early", " {}"),   # `={}` is spacing: nothing after
     (r"(a + {}) = a", "an empty group {} stands for no expression", "{}"),
     (r"a{}' = 1", "a script or a prime on an empty group", "{}"),
     (r"\frac{a}{} = 1", "unexpected '}'", "} ="),
