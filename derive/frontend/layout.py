@@ -195,10 +195,13 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
                      r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
-# What may wrap a continuation's operator: a colour, a brace, a box (`\textcolor{red}{+ b}`,
-# `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`, `\mathbin{+}`, `{+}`,
-# `\left. + b \right.`). The row is joined with it; what it means is read there.
-_WRAPPER = re.compile(r"(?:\{|\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
+# What may wrap a continuation's operator: a colour, a box, a brace around the operator
+# alone (`\textcolor{red}{+ b}`, `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`,
+# `\mathbin{+}`, `{+}`, `\left. + b \right.`). The row is joined with it; what it means is
+# read there. A plain braced group is an operand, never a wrapper: `{-a \over b} = c`,
+# `{-a} &= b` start with a number of their own (TeX prints the group as one atom).
+_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:cdot|times|pm|mp))\s*\}))|"
+                      r"\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
 _BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
 _SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
@@ -224,16 +227,16 @@ def continuation(text, aligned=False):
     spacing, `{}`, `\\phantom{…}` and what wraps the operator (`_WRAPPER`) — is a binary
     operator: `+`, `\\cdot`, `\\times`, `\\pm`, `\\mp` always (no expression starts with
     one); `-` when the row states no relation of its own (`& - \\log b`), is indented before
-    it (`&\\quad - \\log b = …`, `& {}- …`) or is `aligned`: its left alignment column is
-    empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) — a row `-a = -b`
-    has its own left side."""
+    it (`&\\quad - \\log b = …`, `& {}- …`; a wrapper is no indent) or is `aligned`: its left
+    alignment column is empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) —
+    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side."""
     lead = indent(text)
     op = _BINARY.match(text, _WRAPPER.match(text, lead).end())
     if op is None:
         return None
-    if op.group(0) != "-" or aligned or text[:op.start()].replace("&", "").strip():
+    if op.group(0) != "-" or aligned or text[:lead].replace("&", "").strip():
         return op.start()
-    return None if _top_relation(text[op.end():]) else op.start()
+    return None if _top_relation(text) else op.start()     # the row's own braces: depth 0
 
 
 def first_token(text):
