@@ -26,6 +26,40 @@ def test_a_relation_after_qquad_is_a_row_of_its_own():
     assert verdicts(display("", r"1 + 1 = 2 \qquad 2 + 2 = 5")) == ["verified", "refuted"]
 
 
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"a^2 = b^2 \qquad a - b = 0 \quad \text{if } a = b",
+     ["a^2 = b^2", "a = b ⇒ a - b = 0"], ["refuted", "verified"]),
+    (r"a^2 = b^2 \qquad a - b = 0 \quad (a = b)",
+     ["a^2 = b^2", "a = b ⇒ a - b = 0"], ["refuted", "verified"]),
+    (r"a^2 = b^2 \quad \text{if } a = b \qquad a - b = 1",
+     ["a = b ⇒ a^2 = b^2", "a - b = 1"], ["verified", "refuted"]),
+    (r"a > 0 \land b > 0 \Rightarrow \sqrt{ab} = \sqrt{a} \sqrt{b} \qquad a^2 = b^2",
+     ["a > 0, b > 0 ⇒ (a · b)^(1/2) = a^(1/2) · b^(1/2)", "a^2 = b^2"],
+     ["verified", "refuted"]),
+])
+def test_a_condition_belongs_to_the_row_it_follows(row, expected, verdict):
+    """Rows split by `\\qquad` each take only the conditions written after them (round 10,
+    I8: `\\text{if } a = b` after the second row conditioned the first too, and the false
+    `a^2 = b^2` was verified)."""
+    text = display("% derive: real a, b\n", row)
+    assert readings(text) == expected
+    assert verdicts(text) == verdict
+
+
+def test_an_index_condition_after_a_second_row_is_that_rows_condition():
+    """`A \\qquad \\delta_{ik} = 1, \\quad i = k`: the comma is the second row's, so
+    `i = k` is its condition — never a definition of i (which made the rows above errors)."""
+    text = ("% derive: real o_i for i = 1..K\n\\begin{align}\no_i + o_k &= o_k + o_i \\\\\n"
+            "o_i - o_i &= 0 \\qquad \\delta_{ik} = 1, \\quad i = k \\\\\n"
+            "o_i &= o_k \\qquad \\delta_{ik} = 0, \\quad i \\ne k\n\\end{align}\n")
+    assert readings(text) == [
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K ⇒ o_i + o_k = o_k + o_i", "1 ≤ i, i ≤ K ⇒ o_i - o_i = 0",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K, i = k ⇒ delta(i, k) = 1",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K ⇒ o_i = o_k",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K, i ≠ k ⇒ delta(i, k) = 0"]
+    assert verdicts(text) == ["verified", "verified", "verified", "refuted", "undecided"]
+
+
 @pytest.mark.parametrize("row, at", [
     (r"\sigma^2 = 4, \quad \sigma = 2", r"\sigma = 2"),
     (r"u^2 = u v, \quad u = v", "u = v"),
