@@ -609,6 +609,25 @@ def test_an_assumed_shared_bound_then_a_bound_of_another_name_is_refused():
     assert verdicts(header + "$$ ab < 1 $$\n") == ["verified"]
 
 
+@pytest.mark.parametrize("conjunction", [r"\land", r"\wedge", r"\text{ and }"])
+def test_assume_joins_hypotheses_with_a_conjunction(conjunction):
+    """`% derive: assume a > b \\land c > 0` is read as a side condition's list (round 10,
+    I9b: it was refused, and the whole file not checked, though derive's own message for
+    `assume a > b, c > 0` advises \\land)."""
+    header = REAL_AB + "% derive: assume a > b " + conjunction + " c > 0\n"
+    text = header + "$$ c(a - b) > 0 $$\n$$ c(b - a) > 0 $$\n"
+    assert readings(text) == ["a > b, c > 0 ⇒ c · (a - b) > 0", "a > b, c > 0 ⇒ c · (b - a) > 0"]
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+def test_an_assumption_derive_cannot_read_is_refused_at_its_position():
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as caught:
+        steps(REAL_AB + "% derive: assume a > b \\land \\det c > 0\n$$ a > b $$\n")
+    assert "\\det" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (2, 30)
+
+
 @pytest.mark.parametrize("condition", [
     r"\quad (a \in (-\infty, \infty))", r"\quad (a, b \in (-\infty, \infty))",
     r"\quad a \in (-\infty, \infty)", r"\quad (a \in (-\infty, +\infty))",
