@@ -1117,6 +1117,24 @@ def test_a_braced_signed_group_with_no_relation_below_a_row_is_an_error(row):
     assert (steps[1].location.line, steps[1].location.column) == (4, 2)
 
 
+@pytest.mark.parametrize("row, at, message", [
+    (r"\sum_{\substack{j=1 \\ j \ne k}}^{n} a_j &= \sum_{j=1}^{n} a_j - a_k", r"\substack",
+     "does not read \\substack"),
+    (r"\prod_{\substack{j=1\\j\ne k}}^{n} a_j &= 1", r"\substack", "does not read \\substack"),
+    (r"\frac{a_1 \\ a_2}{1} &= a_1", r"\\", "inside braces"),
+])
+def test_a_row_break_inside_braces_splits_no_row_and_is_refused_there(row, at, message):
+    """`\\\\` inside braces (`\\substack{j=1 \\\\ j \\ne k}`) was taken as a row
+    separator (round 10, I9c): two rows "unexpected '='", "unexpected '}'". It is one row,
+    refused at its position; the rows around it are read."""
+    text = ("% derive: integer n\n% derive: real a_j for j = 1..n\n\\begin{align}\n"
+            "a_1 &= a_1 \\\\\n" + row + " \\\\\na_2 &= a_2\n\\end{align}\n")
+    first, refused, last = load_tex("r.tex", text).steps
+    assert (first.reading, last.reading) == ("1 ≤ n ⇒ a_1 = a_1", "2 ≤ n ⇒ a_2 = a_2")
+    assert refused.kind == "unreadable" and message in refused.message
+    assert (refused.location.line, refused.location.column) == (5, row.index(at) + 1)
+
+
 def test_a_joined_row_keeps_its_positions():
     text = "\\begin{align*}\na &= a \\\\\n  &\\quad + \\det a\n\\end{align*}\n"
     (step,) = load_tex("r.tex", text).steps

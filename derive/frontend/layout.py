@@ -4,8 +4,8 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-separators. A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are)
-loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
+separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
 A row that goes on with the expression of the row above (`&\\quad + \\mathbb{E}[…]`) is
@@ -82,9 +82,12 @@ def rows(display):
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     out, start, before = [], 0, None
+    depth = _brace_depths(masked.text)
     for m in _BREAK.finditer(masked.text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
+            continue
+        if m.group(0).startswith("\\\\") and depth(m.start()) > 0:   # `\substack{a \\ b}`
             continue
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
@@ -107,6 +110,22 @@ def rows(display):
             found.append(Row(row.text, row.spans, row.align, under))
         joinable = True
     return _without_repeated_relations(found)
+
+
+_TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.)|[{}]", re.S)
+
+
+def _brace_depths(text):
+    """A function: how many braces are open at an offset of `text` (`\\{` is a delimiter,
+    no brace). A `\\\\` inside braces (`\\substack{j=1 \\\\ j \\ne k}`) breaks no row."""
+    opens, depth = [], 0
+    for m in _TOKEN.finditer(text):
+        if m.group(0) in "{}":
+            depth += 1 if m.group(0) == "{" else -1
+            opens.append((m.start(), depth))
+    keys = [at for at, _ in opens]
+    return lambda at: opens[bisect.bisect_left(keys, at) - 1][1] \
+        if bisect.bisect_left(keys, at) else 0
 
 
 def across(above, below):
