@@ -1126,6 +1126,62 @@ def test_a_row_with_its_own_left_side_starting_with_minus_is_not_a_continuation(
     assert [s.reading for s in load_tex("r.tex", "$$ -a = -a $$\n").steps] == ["-a = -a"]
 
 
+@pytest.mark.parametrize("second, reading", [
+    (r"{-a} &= -a", "-a = -a"),
+    (r"{-a \over b} &= -\frac{a}{b}", "(-a) / b = -(a / b)"),
+    (r"{ - a \over b } + 1 &= 1 - \frac{a}{b}", "(-a) / b + 1 = 1 - a / b"),
+    (r"{-1 \over 2} a &= -\frac{a}{2}", "((-1) / 2) · a = -(a / 2)"),
+    (r"{+a} &= a", "a = a"),
+    (r"\textcolor{red}{-a} &= -a", "-a = -a"),
+    (r"{\color{red} -a} &= -a", "-a = -a"),
+])
+def test_a_row_starting_with_a_braced_signed_group_has_its_own_left_side(second, reading):
+    """A braced group is an operand, never a leading operator (round 10, I5): `{-a} &= -a`
+    under `a^2 &= -a` was joined to it as a factor, `a^2 = -(a · (-a))` verified for a > 0."""
+    text = ("% derive: positive a, b\n\\begin{align*}\na^2 &= -a \\\\\n" + second +
+            "\n\\end{align*}\n")
+    first, own = load_tex("r.tex", text).steps
+    assert (first.reading, own.reading) == ("a^2 = -a", reading)
+    assert verdicts(text) == ["refuted", "verified"]
+
+
+@pytest.mark.parametrize("text", [
+    "% derive: positive a, b\n$$ a^2 = -a $$\n$$ {-a \\over b} = -\\frac{a}{b} $$\n",
+    "% derive: positive a\n\\[ a = 2 \\]\n\\[ {-1 \\over 2} = -\\frac{1}{2} \\]\n",
+])
+def test_a_display_starting_with_a_braced_signed_group_is_not_joined_to_the_one_above(text):
+    assert verdicts(text) == ["refuted", "verified"]
+
+
+@pytest.mark.parametrize("row", [r"&{+ b} - b", r"&{- b} + b"])
+def test_a_braced_signed_group_with_no_relation_below_a_row_is_an_error(row):
+    """`&{- b} + b` is no continuation (the group is an operand): an error at it, never the
+    product `a · (-b)` joined to the row above."""
+    text = "% derive: positive a, b\n\\begin{align*}\na &= a \\\\\n" + row + "\n\\end{align*}\n"
+    steps = load_tex("r.tex", text).steps
+    assert [s.kind for s in steps] == ["unreadable", "unreadable"]
+    assert "states no relation" in steps[1].message
+    assert (steps[1].location.line, steps[1].location.column) == (4, 2)
+
+
+@pytest.mark.parametrize("row, at, message", [
+    (r"\sum_{\substack{j=1 \\ j \ne k}}^{n} a_j &= \sum_{j=1}^{n} a_j - a_k", r"\substack",
+     "does not read \\substack"),
+    (r"\prod_{\substack{j=1\\j\ne k}}^{n} a_j &= 1", r"\substack", "does not read \\substack"),
+    (r"\frac{a_1 \\ a_2}{1} &= a_1", r"\\", "inside braces"),
+])
+def test_a_row_break_inside_braces_splits_no_row_and_is_refused_there(row, at, message):
+    """`\\\\` inside braces (`\\substack{j=1 \\\\ j \\ne k}`) was taken as a row
+    separator (round 10, I9c): two rows "unexpected '='", "unexpected '}'". It is one row,
+    refused at its position; the rows around it are read."""
+    text = ("% derive: integer n\n% derive: real a_j for j = 1..n\n\\begin{align}\n"
+            "a_1 &= a_1 \\\\\n" + row + " \\\\\na_2 &= a_2\n\\end{align}\n")
+    first, refused, last = load_tex("r.tex", text).steps
+    assert (first.reading, last.reading) == ("1 ≤ n ⇒ a_1 = a_1", "2 ≤ n ⇒ a_2 = a_2")
+    assert refused.kind == "unreadable" and message in refused.message
+    assert (refused.location.line, refused.location.column) == (5, row.index(at) + 1)
+
+
 def test_a_joined_row_keeps_its_positions():
     text = "\\begin{align*}\na &= a \\\\\n  &\\quad + \\det a\n\\end{align*}\n"
     (step,) = load_tex("r.tex", text).steps

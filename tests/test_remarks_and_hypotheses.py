@@ -26,6 +26,40 @@ def test_a_relation_after_qquad_is_a_row_of_its_own():
     assert verdicts(display("", r"1 + 1 = 2 \qquad 2 + 2 = 5")) == ["verified", "refuted"]
 
 
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"a^2 = b^2 \qquad a - b = 0 \quad \text{if } a = b",
+     ["a^2 = b^2", "a = b ⇒ a - b = 0"], ["refuted", "verified"]),
+    (r"a^2 = b^2 \qquad a - b = 0 \quad (a = b)",
+     ["a^2 = b^2", "a = b ⇒ a - b = 0"], ["refuted", "verified"]),
+    (r"a^2 = b^2 \quad \text{if } a = b \qquad a - b = 1",
+     ["a = b ⇒ a^2 = b^2", "a - b = 1"], ["verified", "refuted"]),
+    (r"a > 0 \land b > 0 \Rightarrow \sqrt{ab} = \sqrt{a} \sqrt{b} \qquad a^2 = b^2",
+     ["a > 0, b > 0 ⇒ (a · b)^(1/2) = a^(1/2) · b^(1/2)", "a^2 = b^2"],
+     ["verified", "refuted"]),
+])
+def test_a_condition_belongs_to_the_row_it_follows(row, expected, verdict):
+    """Rows split by `\\qquad` each take only the conditions written after them (round 10,
+    I8: `\\text{if } a = b` after the second row conditioned the first too, and the false
+    `a^2 = b^2` was verified)."""
+    text = display("% derive: real a, b\n", row)
+    assert readings(text) == expected
+    assert verdicts(text) == verdict
+
+
+def test_an_index_condition_after_a_second_row_is_that_rows_condition():
+    """`A \\qquad \\delta_{ik} = 1, \\quad i = k`: the comma is the second row's, so
+    `i = k` is its condition — never a definition of i (which made the rows above errors)."""
+    text = ("% derive: real o_i for i = 1..K\n\\begin{align}\no_i + o_k &= o_k + o_i \\\\\n"
+            "o_i - o_i &= 0 \\qquad \\delta_{ik} = 1, \\quad i = k \\\\\n"
+            "o_i &= o_k \\qquad \\delta_{ik} = 0, \\quad i \\ne k\n\\end{align}\n")
+    assert readings(text) == [
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K ⇒ o_i + o_k = o_k + o_i", "1 ≤ i, i ≤ K ⇒ o_i - o_i = 0",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K, i = k ⇒ delta(i, k) = 1",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K ⇒ o_i = o_k",
+        "1 ≤ i, i ≤ K, 1 ≤ k, k ≤ K, i ≠ k ⇒ delta(i, k) = 0"]
+    assert verdicts(text) == ["verified", "verified", "verified", "refuted", "undecided"]
+
+
 @pytest.mark.parametrize("row, at", [
     (r"\sigma^2 = 4, \quad \sigma = 2", r"\sigma = 2"),
     (r"u^2 = u v, \quad u = v", "u = v"),
@@ -623,6 +657,25 @@ def test_an_assumed_shared_bound_then_a_bound_of_another_name_is_refused():
     assert "is ambiguous" in caught.value.message
     header = REAL_AB + "% derive: assume 0 < a < 1, 0 < b < 1\n"
     assert verdicts(header + "$$ ab < 1 $$\n") == ["verified"]
+
+
+@pytest.mark.parametrize("conjunction", [r"\land", r"\wedge", r"\text{ and }"])
+def test_assume_joins_hypotheses_with_a_conjunction(conjunction):
+    """`% derive: assume a > b \\land c > 0` is read as a side condition's list (round 10,
+    I9b: it was refused, and the whole file not checked, though derive's own message for
+    `assume a > b, c > 0` advises \\land)."""
+    header = REAL_AB + "% derive: assume a > b " + conjunction + " c > 0\n"
+    text = header + "$$ c(a - b) > 0 $$\n$$ c(b - a) > 0 $$\n"
+    assert readings(text) == ["a > b, c > 0 ⇒ c · (a - b) > 0", "a > b, c > 0 ⇒ c · (b - a) > 0"]
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+def test_an_assumption_derive_cannot_read_is_refused_at_its_position():
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as caught:
+        steps(REAL_AB + "% derive: assume a > b \\land \\det c > 0\n$$ a > b $$\n")
+    assert "\\det" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (2, 30)
 
 
 @pytest.mark.parametrize("condition", [

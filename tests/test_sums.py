@@ -947,15 +947,16 @@ def test_a_row_defining_a_member_at_an_index_defines_the_family():
 
 @pytest.mark.parametrize("index, shown", [
     ("1/2", "1/2"), (r"\frac{1}{2}", r"\frac{1}{2}"), ("0.5", "0.5"), (r"\pi", r"\pi"),
-    ("x", "x"), ("k/2", "k/2"),
+    ("x", "x"), ("k/2", "k/2"), (r"\lfloor x \rfloor", r"\lfloor x \rfloor"),
 ])
 def test_a_family_defined_at_each_index_is_refused_at_a_non_whole_index(index, shown):
     """`a_n = n^2` defines a at each whole n: `a_{1/2} = \frac14` (true of the body, at a
     point where nothing is defined) is refused at the member, never verified."""
     _, step = steps(display("% derive: real x\n", "a_n = n^2", f"a_{{{index}}} = 7"))
     assert step.kind == "unreadable" and step.location.column == 4
-    assert f"a is defined at whole-number indices, and {shown} is not a whole number" in \
-        step.message
+    assert "a is defined at whole-number indices, and derive reads such an index only as " \
+        f"whole numbers and letters declared integer under +, −, × and whole powers; not {shown} " \
+        "(" in step.message        # never "⌊x⌋ is not a whole number" (round 10, I9d)
 
 
 @pytest.mark.parametrize("index, value", [
@@ -1164,3 +1165,19 @@ def test_a_discrete_uniform_needs_whole_number_ends():
     with pytest.raises(InputError, match="declare its ends whole numbers"):
         steps(display("% derive: discrete x\n% derive: real a, b\n% derive: assume a < b\n"
                       "% derive: density p = \\mathcal{U}(a, b) over x\n", "p(a) = 1"))
+
+
+@pytest.mark.parametrize("rows, message, column", [
+    ((r"t_j = \sum_{i \ne j} y_i",), "here j is bound (the index of a sum around it, or of "
+     "the family this row defines)", 22),
+    ((r"p_j = \frac{\exp(y_j)}{\sum_k \exp(y_k)}", r"p_{2k} = 0"),
+     "p_{2k}: p is defined through y, which is declared over j = 1..n, and k is not declared",
+     4),
+])
+def test_index_refusals_give_their_own_reason(rows, message, column):
+    """Round 10, I9d: the excluded index of the family's own definition was called "not a
+    whole number free in the row", and a defined family's member blamed p's declaration
+    for o's range."""
+    step = steps("% derive: real y_j for j = 1..n\n" + display("", *rows))[-1]
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == column

@@ -17,7 +17,7 @@ from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.layout import (continuation, first_relation, first_token, indent,
                                     signed_start)
-from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate
+from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
 from derive.frontend.scope import FileScope
@@ -171,14 +171,15 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=()):
-        """Read the rows of one annotated row, each with the hypotheses written beside it
-        (`above`: as in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`,
-        a condition only between two indices, else AFTER_COMMA there)."""
-        for row in rows:
+        """Read the rows of one annotated row, each with the hypotheses written beside it —
+        after it, never after another row of the line (`annotations.beside`) — (`above`: as
+        in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
+        only between two indices, else AFTER_COMMA there)."""
+        for k, row in enumerate(rows):
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 parts = self.reader.read_row(row, offset)
                 stated, hypotheses = self.reader.hypotheses, ()
-                for at, h_text in written:
+                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
                     read = self.reader.read_assumption(h_text, offset + at)
                     if at in index_conditions and not all(
                             self.reader.is_index(t) for h in read for t in (h.lhs, h.rhs)):

@@ -30,9 +30,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from derive.frontend.latex.annotations import (
-    AMBIGUOUS_SHARED, ambiguous_after_shared, shared_bound, top_level_pieces,
-)
+from derive.frontend.latex.annotations import RemarkError, _conditions
 from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -492,15 +490,16 @@ class Directives:
         self.scope.readings["under"] = found[0]
 
     def _assume(self, body, offset):
-        """`b - c = 1, b - a = 2` | `t < 1`: hypotheses of every row from here on (they
-        accumulate); each restricts the instances the steps claim to hold on."""
-        start, shared = 0, None
-        for piece in [p for p in top_level_pieces(body) if p.strip()]:
-            at = offset + body.index(piece, start)
-            start = at - offset + len(piece)
-            if ambiguous_after_shared(shared, piece):          # `assume 0 < a, b < 1`
-                raise self.source.error(AMBIGUOUS_SHARED, at + len(piece) - len(piece.lstrip()))
-            shared = shared_bound(piece)
+        """`b - c = 1, b - a = 2` | `t < 1` | `a > b \\land c > 0`: hypotheses of every row
+        from here on (they accumulate); each restricts the instances the steps claim to
+        hold on. The list is read as a side condition's is (`annotations._conditions`:
+        `a, b > 0`, `\\land`, `\\wedge`, `\\text{ and }`; `0 < a, b < 1` refused as
+        ambiguous)."""
+        try:
+            listed = _conditions(body, offset)
+        except RemarkError as problem:
+            raise self.source.error(problem.message, problem.offset) from None
+        for at, piece in listed:
             self.scope.assumptions += self.reader.read_assumption(piece, at)
 
     def _concave(self, body, offset):

@@ -4,8 +4,8 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-separators. A row wrapped whole in braces (`{= a + b}`, as the seed's `array` rows are)
-loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
+separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
 A row that goes on with the expression of the row above (`&\\quad + \\mathbb{E}[…]`) is
@@ -86,11 +86,14 @@ def rows(display):
     starts = [a for a, _ in groups]
     cases = [m.span() for m in _CASES.finditer(masked.text)]
     out, start, before = [], 0, None
+    depth = _brace_depths(masked.text)
     for m in _BREAK.finditer(masked.text):
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and m.start() < groups[k][1]:      # inside \text{…}: not a break
             continue
         if any(a < m.start() < b for a, b in cases):  # a case of `cases`: not a row
+            continue
+        if m.group(0).startswith("\\\\") and depth(m.start()) > 0:   # `\substack{a \\ b}`
             continue
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
@@ -194,6 +197,22 @@ def _case_rows(piece):
     return [replace(_row(r), whole=whole) for r in rows]
 
 
+_TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.)|[{}]", re.S)
+
+
+def _brace_depths(text):
+    """A function: how many braces are open at an offset of `text` (`\\{` is a delimiter,
+    no brace). A `\\\\` inside braces (`\\substack{j=1 \\\\ j \\ne k}`) breaks no row."""
+    opens, depth = [], 0
+    for m in _TOKEN.finditer(text):
+        if m.group(0) in "{}":
+            depth += 1 if m.group(0) == "{" else -1
+            opens.append((m.start(), depth))
+    keys = [at for at, _ in opens]
+    return lambda at: opens[bisect.bisect_left(keys, at) - 1][1] \
+        if bisect.bisect_left(keys, at) else 0
+
+
 def across(above, below):
     """The rows of two displays that stand side by side in the source (`above`, then
     `below`, nothing but blank lines between them: `$$ a = \\int_x p(x) $$` then
@@ -283,10 +302,13 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
                      r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
-# What may wrap a continuation's operator: a colour, a brace, a box (`\textcolor{red}{+ b}`,
-# `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`, `\mathbin{+}`, `{+}`,
-# `\left. + b \right.`). The row is joined with it; what it means is read there.
-_WRAPPER = re.compile(r"(?:\{|\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
+# What may wrap a continuation's operator: a colour, a box, a brace around the operator
+# alone (`\textcolor{red}{+ b}`, `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`,
+# `\mathbin{+}`, `{+}`, `\left. + b \right.`). The row is joined with it; what it means is
+# read there. A plain braced group is an operand, never a wrapper: `{-a \over b} = c`,
+# `{-a} &= b` start with a number of their own (TeX prints the group as one atom).
+_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:cdot|times|pm|mp))\s*\}))|"
+                      r"\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
 _BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
 _SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
@@ -312,16 +334,16 @@ def continuation(text, aligned=False):
     spacing, `{}`, `\\phantom{…}` and what wraps the operator (`_WRAPPER`) — is a binary
     operator: `+`, `\\cdot`, `\\times`, `\\pm`, `\\mp` always (no expression starts with
     one); `-` when the row states no relation of its own (`& - \\log b`), is indented before
-    it (`&\\quad - \\log b = …`, `& {}- …`) or is `aligned`: its left alignment column is
-    empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) — a row `-a = -b`
-    has its own left side."""
+    it (`&\\quad - \\log b = …`, `& {}- …`; a wrapper is no indent) or is `aligned`: its left
+    alignment column is empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) —
+    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side."""
     lead = indent(text)
     op = _BINARY.match(text, _WRAPPER.match(text, lead).end())
     if op is None:
         return None
-    if op.group(0) != "-" or aligned or text[:op.start()].replace("&", "").strip():
+    if op.group(0) != "-" or aligned or text[:lead].replace("&", "").strip():
         return op.start()
-    return None if _top_relation(text[op.end():]) else op.start()
+    return None if _top_relation(text) else op.start()     # the row's own braces: depth 0
 
 
 def first_token(text):

@@ -39,7 +39,8 @@ spaces), so positions in messages stay exact.
     (`_result_after_comma`), and two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
     the builder checks (a known name there may be a condition: the same error);
-  - a further relation `A = B` is a second row of its own; math with no relation before it
+  - a further relation `A = B` is a second row of its own (what stands beside a row — a
+    condition, a remark — is that row's: the row it follows, `beside`); math with no relation before it
     (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
     (`a + b \\quad = c`);
   - any other math after a `\\quad` beside a row (`a = a \\quad 2`) is an error: never
@@ -191,12 +192,11 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
-        if kind == "row" and main[:m.start()].rstrip().endswith(",") and not rows and \
-                _INDEX_CONDITION.match(inner):
+        after_comma = text[:m.start()].rstrip().endswith(",")   # of the row it follows
+        if kind == "row" and after_comma and _INDEX_CONDITION.match(inner):
             kind = "condition"
             out.index_conditions.append(m.end() + at)
-        if kind == "row" and main[:m.start()].rstrip().endswith(",") and \
-                not _result_after_comma(inner):
+        if kind == "row" and after_comma and not _result_after_comma(inner):
             before = rows[-1] if rows else main[:m.start()]
             if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)
                     and (out.heads_only is not None or not rows)):
@@ -223,6 +223,15 @@ def annotate(text):
             rows.append(" " * m.end() + piece)
     out.rows = [row for row in [main] + rows if row.strip()]
     return out
+
+
+def beside(rows, offset):
+    """Which of a line's `rows` (`Annotated.rows`) a hypothesis at `offset` stands beside:
+    the row it follows — `A = B \\qquad C = D \\quad \\text{if } c` conditions C = D
+    alone, `A = B \\quad \\text{if } c \\qquad C = D` A = B alone; one listed before an
+    arrow, before every row, the first."""
+    starts = [len(row) - len(row.lstrip()) for row in rows[1:]]
+    return sum(start <= offset for start in starts)
 
 
 def _listed_hypotheses(text, out):

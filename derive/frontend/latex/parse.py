@@ -103,6 +103,7 @@ def parse_row(text):
     _check_nesting(text)
     _check_controls(text)
     _check_environments(text)
+    _check_substacks(text)
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
@@ -165,6 +166,25 @@ def _check_environments(text):
     if found:
         raise SyntaxProblem(f"derive does not read the {found.group(1)} environment yet "
                             f"(a matrix)", found.start())
+
+
+SUBSTACK = re.compile(r"\\substack(?![a-zA-Z])|\\\\")
+
+
+def _check_substacks(text):
+    """`\\substack{j=1 \\\\ j \\ne k}` (conditions stacked under a sum) and any other
+    `\\\\` left inside braces (layout breaks no row there) are not read: refused at
+    their position, never a row split in two."""
+    found = SUBSTACK.search(text)
+    if found and found.group() != "\\\\":
+        raise SyntaxProblem("derive does not read \\substack (conditions stacked under a sum) "
+                            "yet: a sum over all indices but one reads \\sum_{j \\ne k} (over "
+                            "the declared range of the families it sums), or write the whole "
+                            "sum minus the excluded term, \\sum_{j=1}^{n} a_j - a_k",
+                            found.start())
+    if found:
+        raise SyntaxProblem("a line break \\\\ inside braces is not read: rows are split "
+                            "only outside braces", found.start())
 
 
 def _check_ascii_relations(text):

@@ -684,7 +684,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 else None
             span = declaration.info if declaration is not None else None
             if isinstance(span, IndexRange) and free_names(member) & letters:
-                self._in_range(member.arguments, span, letters, p)   # p_k: o_k, 1 ≤ k ≤ K
+                self._in_range(member.arguments, span, letters, p,   # p_k: o_k, 1 ≤ k ≤ K
+                               f"{p.base} is defined through "
+                               f"{_family_base(member.function)}, which is")
         return Defined(found[0], (index,), value)
 
     def _random_event(self, bracket):
@@ -2051,14 +2053,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if hypothesis not in self.hypotheses:
                 self.hypotheses += (hypothesis,)
 
-    def _in_range(self, indices, span, letters, p):
+    def _in_range(self, indices, span, letters, p, owner=None):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
         below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
-        letter's bounds."""
+        letter's bounds. (`owner`: whose range it is, for the message — `p is defined
+        through o, which is` for a member of a family defined through o.)"""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
-            raise self.error(f"{p.key}: {p.base} is declared over {span.text}, and "
+            raise self.error(f"{p.key}: {owner or p.base + ' is'} declared over {span.text}, and "
                              f"{', '.join(sorted(n.latex for n in letters))} is not declared: "
                              "declare it and its bounds (% derive: integer …, assume …), so "
                              "that the member is one of the family's", p.node)
@@ -2668,7 +2671,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         finally:
             self._indexing -= 1
         name = value.name if isinstance(value, Sym) else None
-        if name is None or self.bound_name(name.latex) is name or \
+        if name is not None and self.bound_name(name.latex) is name:
+            raise self.error(f"derive reads \\sum_{{i \\ne k}} with k a whole number free in "
+                             f"the row; here {name.latex} is bound (the index of a sum around "
+                             "it, or of the family this row defines): write the whole sum minus "
+                             "the excluded term", node)
+        if name is None or \
                 self.scope.context.domain(name) not in (Domain.INTEGER, Domain.NATURAL) and \
                 self.declared(name.latex) is not None:
             raise self.error("derive reads \\sum_{i \\ne k} with k a whole number free in "
@@ -2822,8 +2830,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         for name in sorted(free_names(index), key=lambda n: n.sort_key()):
             self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
         if not self._whole_term(index):
-            raise self.error(f"{p.key}: {what}, and {_unbraced(self.source_text(node))} is "
-                             "not a whole number (declare its letters integer)", p.node)
+            raise self.error(f"{p.key}: {what}, and derive reads such an index only as whole "
+                             "numbers and letters declared integer under +, −, × and whole "
+                             f"powers; not {_unbraced(self.source_text(node))} (declare its "
+                             "letters integer)", p.node)
         return index
 
     def _whole_term(self, term):
@@ -3422,6 +3432,11 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _family_base(name):
+    """How an indexed family's name is written without its index: `o` for `o_{\\cdot}`."""
+    return name.latex.removesuffix("_{\\cdot}")
 
 
 def _unbraced(text):
