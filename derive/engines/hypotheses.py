@@ -99,16 +99,47 @@ def restricted(terms, hypotheses, context, unused=None):
             if change is not None:
                 changed = [change(t) for t in terms]
                 rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
+                bounds, widened = _ranges_put(change, context, widened, latex)
         except Unusable as exc:
             if unused is None:
                 raise
             exc.names = free_names(left) | free_names(right)
             unused.append(exc)
             continue
-        context = widened
         if change is not None:
-            terms, pending = changed, rest
+            terms, pending = changed, rest + bounds
+        context = widened
     return terms, context
+
+
+def _ranges_put(change, before, after, latex):
+    """The bounds recorded on an integer (`WholeRange`, from `0 ≤ i`, `i ≤ n`) that a later
+    equation puts a value for (`i = 3`): hypotheses on that value (`3 ≤ n`), so they still
+    restrict the instances — never bounds left on a symbol no term mentions any more, drawn
+    and shown by a counterexample beside the value used. (hypotheses, context without those
+    records). A number put outside them (`1 ≤ k`, then `k = 0`) leaves no instance: Unusable."""
+    bounds, table = [], dict(after.table)
+    for name, declaration in before.table.items():
+        info = declaration.info
+        if not isinstance(info, WholeRange):
+            continue
+        value = change(Sym(name))
+        if value is Sym(name):
+            continue
+        try:                             # (3 − 0)/1 is the whole number 3
+            constant = normal_form.Normaliser(after).value(value).constant()
+        except (normal_form.Unsupported, normal_form.Undefined):
+            constant = None
+        value = Num(constant) if constant is not None else value
+        pairs = [(low, value) for low in info.lower] + [(value, high) for high in info.upper]
+        if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value for a, b in pairs):
+            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} for "
+                           f"{name.latex}, outside the bounds stated for it")
+        bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
+        table[name] = replace(table[name], info=None)
+    if not bounds:
+        return bounds, after
+    return bounds, Context(table, after.parameters, after.fixed)
 
 
 def _restriction(relation, left, right, latex, context):

@@ -1988,11 +1988,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _assume_in_span(self, index, span):
         """`first ≤ i`, `i ≤ last` of a family's range, for the letter i: hypotheses of this
-        row and of every row below (once each)."""
+        row — even where its term no longer writes i (`\\sum_{i \\ne k} 1` is n − 1, yet
+        says k is an index: no instance without one) — and of every row below that uses i
+        (once each)."""
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
         key = index.name.latex
         for hypothesis in (Hypothesis(Relation.LE, span.lower, index, f"{first} \\le {key}"),
                            Hypothesis(Relation.LE, index, span.upper, f"{key} \\le {last}")):
+            if hypothesis not in self.hypotheses:
+                self.hypotheses += (hypothesis,)
             if not any((h.relation, h.lhs, h.rhs) == (hypothesis.relation, hypothesis.lhs,
                                                       hypothesis.rhs)
                        for _, h in self.scope.index_ranges):
@@ -2498,6 +2502,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"\\sum_{{{key} \\ne …}}: {key} is not a fresh index here",
                              index_node)
         excluded = self._excluded_index(excluded_node)
+        if excluded.name.latex == key:
+            raise self.error(f"\\sum_{{{key} \\ne {key}}}: the excluded index is the sum's own "
+                             "letter — write the letter of the term left out, \\sum_{i \\ne "
+                             f"{key}}}", excluded_node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
         with self.binding(key, index):
             body = self.product(rest)
