@@ -60,7 +60,7 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -617,8 +617,10 @@ def _isolated(relation, left, right, latex, context):
         a = _linear_coefficient(difference, name) if difference is not None else None
         if a is None:
             continue
-        # s = -r/a: free of s, so what is put for s never mentions it
-        bound = div(substitute(sub(left, right), {name: Num(0)}), Num(-a))
+        # s = -r/a: free of s, so what is put for s never mentions it (a whole number
+        # when r is and a = ±1: `1 ≤ m + 1` bounds an integer m by 0)
+        rest = substitute(sub(left, right), {name: Num(0)})
+        bound = neg(rest) if a == 1 else rest if a == -1 else div(rest, Num(-a))
         return Sym(name), bound, relation if a > 0 else _flipped(relation)
     raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                    f"(t < c); not {latex}")

@@ -90,6 +90,7 @@ from derive.model.terms import (
 )
 from derive.model.terms import nodes as subterms
 from derive.notation import derivatives, families, members, registry, vectors
+from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -628,14 +629,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
         index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         value = self._apply(found[1].info, (index,), p.node)
-        letters = {n for n in free_names(index) if self.declared(n.latex) is None and
-                   self.scope.names.get(n.latex) is n}      # not a sum's bound index
-        for member in set(subterms(value)) if letters else ():
+        for member in set(subterms(value)):
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
                 else None
             span = declaration.info if declaration is not None else None
-            if isinstance(span, IndexRange) and free_names(member) & letters:
-                self._in_range(member.arguments, span, letters, p)   # p_k: o_k, 1 ≤ k ≤ K
+            if isinstance(span, IndexRange) and \
+                    set().union(*map(free_names, member.arguments)) <= free_names(index):
+                # the members the index reaches are checked as written ones: p_k takes o_k
+                # (1 ≤ k ≤ K), ŷ_0 a z_0 that z's range does not hold (refused)
+                self._whole_member_indices(member.arguments, span, p, member)
         return Defined(found[0], (index,), value)
 
     def _random_event(self, bracket):
@@ -1934,41 +1936,60 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
 
-    def _whole_member_indices(self, indices, span, p):
+    def _whole_member_indices(self, indices, span, p, reached=None):
         """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
         number, for the whole file (as δ's indices are), and the member is in the family's
-        declared range (`_in_range`) — never a member at 1.916 or at 0."""
-        letters = set()
+        declared range (`_in_range`) — never a member at 1.916 or at 0. `reached`: the
+        member as a defined family's body takes it at p's index (`_indexed_definition`)."""
+        letters, declared = set(), set()
         for index in indices:
             for name in free_names(index):
                 found = self.scope.lookup(name.latex)
-                if found is None or found[0] is not name or found[1].declared or \
-                        found[1].kind is not Kind.SYMBOL or found[1].domain is Domain.NATURAL:
+                if found is None or found[0] is not name or found[1].kind is not Kind.SYMBOL:
+                    declared.add(None)      # a bound index, a constant: not the row's own
+                    continue
+                if found[1].declared:
+                    declared.add(name if found[1].domain.is_integer else None)
+                    continue
+                if found[1].domain is Domain.NATURAL:
+                    declared.add(name)      # a sum's or a family's last index (`o_{n-1}`)
                     continue
                 self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
                 letters.add(name)
         if letters and isinstance(span, IndexRange):
             self._in_range(indices, span, letters, p)
-        if len(indices) == 1 and isinstance(indices[0], Num) and isinstance(span, IndexRange):
-            self._number_in_range(indices[0], span, p)
+        elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
+                (declared or not free_names(indices[0])):
+            self._number_in_range(indices[0], span, p, reached)
 
-    def _number_in_range(self, index, span, p):
+    def _number_in_range(self, index, span, p, reached=None):
         """A member at a number (`\\pi_2` of `positive \\pi_k for k = 1..K`) is one of the
         family's only where `1 ≤ 2 ≤ K`: those bounds are hypotheses of this row (at K = 1
         there is no π_2, so no counterexample there). A number outside a range of numbers
-        is refused."""
+        is refused. So is a member at letters the file declares whole numbers (`o_m`,
+        `o_{m+1}` after `integer m`): `1 ≤ m`, `m ≤ K` are hypotheses of this row — the
+        member says m is an index of o — and of no other (m is the author's)."""
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
-        spelled = str(index.value)
+        value = _constant(index, self.scope.context) if not free_names(index) else None
+        index = Num(value) if value is not None else index     # o_{1+1}, z_{-1}
+        spelled = str(index.value) if isinstance(index, Num) else \
+            show(index) if reached is not None else naming.flat_text(p.sub)
         for low, high, text in ((span.lower, index, f"{first} \\le {spelled}"),
                                 (index, span.upper, f"{spelled} \\le {last}")):
-            if isinstance(low, Num) and isinstance(high, Num):
-                if low.value > high.value:
+            gap = _constant(Add(high, neg(low)), self.scope.context)     # o_{n+1}: n + 1 ≤ n never
+            if gap is not None:
+                if gap < 0 and reached is not None:
+                    family = reached.function.latex.removesuffix("_{\\cdot}")
+                    raise self.error(f"{p.key} is defined by nothing: {p.base}'s definition "
+                                     f"takes {family}_{{{spelled}}} there, and {family} is "
+                                     f"declared over {span.text}", p.node)
+                if gap < 0:
                     raise self.error(f"{p.key} is not a member of {p.base}, declared over "
                                      f"{span.text}", p.node)
                 continue
             if isinstance(low, Num) and low.value <= 1 and isinstance(high, Sym) and \
-                    self.scope.context.domain(high.name) is Domain.NATURAL:
-                continue                    # 1 ≤ K: K is natural
+                    self.scope.context.domain(high.name) is Domain.NATURAL or low is high:
+                continue                    # 1 ≤ K: K is natural; n ≤ n
             hypothesis = Hypothesis(Relation.LE, low, high, text)
             if hypothesis not in self.hypotheses:
                 self.hypotheses += (hypothesis,)
@@ -3306,6 +3327,15 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def _constant(term, context):
+    """The number a term is at every value of its names (`(n + 1) - n` is 1), else None."""
+    from derive.engines import normal_form
+    try:
+        return normal_form.Normaliser(context).value(term).constant()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
 
 
 def _index_letter(node):
