@@ -1662,6 +1662,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "i, or integer i) or bind it (\\sum_i)", node)
         if self.capital_variable(key) is not None:
             self.capital_read(key, node, "number")
+        if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
+            self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
@@ -1957,7 +1959,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
                 letters.add(name)
         if letters and isinstance(span, IndexRange):
-            self._in_range(indices, span, letters, p)
+            self._in_range(indices, span, letters, p, reached)
         elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
                 (declared or not free_names(indices[0])):
             self._number_in_range(indices[0], span, p, reached)
@@ -1994,14 +1996,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if hypothesis not in self.hypotheses:
                 self.hypotheses += (hypothesis,)
 
-    def _in_range(self, indices, span, letters, p):
+    def _in_range(self, indices, span, letters, p, reached=None):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
         below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
         letter's bounds."""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
-            raise self.error(f"{p.key}: {p.base} is declared over {span.text}, and "
+            family = p.base if reached is None else \
+                f"{p.base}'s definition takes {show(reached)} there, and " + \
+                reached.function.latex.removesuffix("_{\\cdot}")
+            raise self.error(f"{p.key}: {family} is declared over {span.text}, and "
                              f"{', '.join(sorted(n.latex for n in letters))} is not declared: "
                              "declare it and its bounds (% derive: integer …, assume …), so "
                              "that the member is one of the family's", p.node)
