@@ -819,8 +819,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
             self._index_outside_its_sum(indices, value, child)
-            indices |= {t.var.latex for t in subterms(value)
-                        if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+            indices |= _written_sum_indices(value)
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
 
@@ -3332,6 +3331,25 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def _written_sum_indices(term):
+    """The indices of the sums and products written in a term — not of those inside a
+    definition's body, which the author did not write here (`p_i` of `p_j = e^{o_j} /
+    \\sum_k e^{o_k}` ends no sum over k before `+ p_k`); a definition's arguments are
+    written."""
+    indices, pending = set(), [term]
+    while pending:
+        arguments = []
+
+        def definition(u):
+            if isinstance(u, Defined):
+                arguments.extend(u.arguments)
+            return isinstance(u, Defined)
+        indices |= {t.var.latex for t in subterms(pending.pop(), skip=definition)
+                    if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+        pending += arguments
+    return indices
 
 
 def _constant(term, context):
