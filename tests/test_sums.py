@@ -172,7 +172,8 @@ FAMILY = "% derive: real a_i for i = 1..n\n% derive: natural m\n"
     (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
     (FAMILY, r"\sum_{i=2}^{m} a_{i-1} = 0", "Σ_{i=2}^{m} a_(i - 1) = 0"),
     (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "Σ_{i=1}^{m} a_(2 · i) = 0"),
-    (FAMILY, r"a_{m-1} + a_m = 0", "a_(m - 1) + a_m = 0"),
+    (FAMILY, r"a_{m-1} + a_m = 0",                 # m declared: the members state its range
+     "1 ≤ m - 1, m - 1 ≤ n, m ≤ n ⇒ a_(m - 1) + a_m = 0"),
     (FAMILY, r"a_{\text{opt}} = a_1", "a_opt = a_1"),                 # a label: a name
     ("", r"\sum_{i=1}^{2} x_i = x_1 + x_2", "Σ_{i=1}^{2} x_i = x_1 + x_2"),   # index-bound
     ("", r"\sum_{i=1}^{2} \sum_{j=1}^{2} x_{i,j} = 0", "Σ_{i=1}^{2} Σ_{j=1}^{2} x_(i, j) = 0"),

@@ -21,7 +21,8 @@ one and the same restricted statement, and a counterexample always satisfies H:
   messages and counterexamples show t.
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
-  sum out a Kronecker delta.
+  sum out a Kronecker delta. An equation putting a value for k later (`k = 3`) makes them
+  hypotheses on the value (`3 ≤ K`); a number outside them leaves no instance.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
@@ -60,7 +61,8 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes,
+    substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at

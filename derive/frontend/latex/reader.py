@@ -16,7 +16,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
   range (hypotheses of the rows from there on that use the letter); an expression in one
-  is then refused.
+  is then refused. A member at a number, at letters declared whole numbers, or reached
+  through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
+  its bounds are hypotheses of its row, and one outside the range is refused.
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
   a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
   numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
@@ -1973,6 +1975,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
         value = _constant(index, self.scope.context) if not free_names(index) else None
         index = Num(value) if value is not None else index     # o_{1+1}, z_{-1}
+        if not (free_names(index) or isinstance(index, Num)):
+            return                          # c_{2 + \\sin(\\pi)}: no bound to state
         spelled = str(index.value) if isinstance(index, Num) else \
             show(index) if reached is not None else naming.flat_text(p.sub)
         for low, high, text in ((span.lower, index, f"{first} \\le {spelled}"),
