@@ -467,7 +467,7 @@ def test_a_derivative_by_one_member_of_a_family_moves_that_member_only():
     symbol of its own): ∂z_j/∂z_k = δ_{jk} symbolically; wrong derivatives are refuted by
     the numbers (checked against differences of the engine's own values)."""
     assert reading(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS) == \
-        ["[d/dt (z_j + t · delta(j, k))]_{t=0} = delta(j, k)"]
+        ["1 ≤ j, j ≤ n, 1 ≤ k, k ≤ n ⇒ [d/dt (z_j + t · delta(j, k))]_{t=0} = delta(j, k)"]
     assert verdict(r"\frac{\partial z_j}{\partial z_k} = \delta_{jk}", MEMBERS).status == "verified"
     assert verdict(r"\frac{\partial z_j}{\partial z_k} = 1", MEMBERS).status == "refuted"
     square = r"\frac{\partial}{\partial z_2} \sum_{j=1}^3 z_j^2 = "

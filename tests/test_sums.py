@@ -172,7 +172,8 @@ FAMILY = "% derive: real a_i for i = 1..n\n% derive: natural m\n"
     (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
     (FAMILY, r"\sum_{i=2}^{m} a_{i-1} = 0", "Σ_{i=2}^{m} a_(i - 1) = 0"),
     (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "Σ_{i=1}^{m} a_(2 · i) = 0"),
-    (FAMILY, r"a_{m-1} + a_m = 0", "a_(m - 1) + a_m = 0"),
+    (FAMILY, r"a_{m-1} + a_m = 0",                 # m declared: the members state its range
+     "1 ≤ m - 1, m - 1 ≤ n, m ≤ n ⇒ a_(m - 1) + a_m = 0"),
     (FAMILY, r"a_{\text{opt}} = a_1", "a_opt = a_1"),                 # a label: a name
     ("", r"\sum_{i=1}^{2} x_i = x_1 + x_2", "Σ_{i=1}^{2} x_i = x_1 + x_2"),   # index-bound
     ("", r"\sum_{i=1}^{2} \sum_{j=1}^{2} x_{i,j} = 0", "Σ_{i=1}^{2} Σ_{j=1}^{2} x_(i, j) = 0"),
@@ -1181,3 +1182,130 @@ def test_index_refusals_give_their_own_reason(rows, message, column):
     step = steps("% derive: real y_j for j = 1..n\n" + display("", *rows))[-1]
     assert step.kind == "unreadable" and message in step.message
     assert step.location.column == column
+
+
+# ------------------------------------------------ an index's range, on every path (round 10)
+
+@pytest.mark.parametrize("header, row, reading", [
+    # I1: the excluded k states its bounds even where the term drops it
+    ("% derive: integer n\n% derive: real a_i for i = 1..n\n", r"\sum_{i \ne k} 1 \ge 0",
+     "1 ≤ k, k ≤ n ⇒ Σ_{i=1}^{n} 1 - 1 ≥ 0"),
+    ("% derive: integer n\n% derive: real a_i for i = 2..n\n", r"\sum_{i \ne k} 1 = n - 2",
+     "2 ≤ k, k ≤ n ⇒ Σ_{i=2}^{n} 1 - 1 = n - 2"),
+    # I4 (b): the letter of a condition brings its range (i's bounds hold of k)
+    ("% derive: real a_i for i = 1..n\n% derive: real b_j for j = 1..m\n"
+     "$$ a_i + b_k = b_k + a_i $$\n", r"n \ge k \quad \text{if } i = k",
+     "1 ≤ i, i ≤ n, 1 ≤ k, k ≤ m, i = k ⇒ n ≥ k"),
+    # I7: a declared whole-number letter (or an expression in one) in a member's index
+    ("% derive: integer m\n% derive: real o_j for j = 1..n\n",
+     r"\sum_{j=1}^{n} o_j \delta_{jm} = o_m", "1 ≤ m, m ≤ n ⇒ Σ_{j=1}^{n} o_j · delta(j, m) = o_m"),
+    ("% derive: integer m\n% derive: real o_j for j = 1..n\n", r"o_{m+1} = 0",
+     "1 ≤ m + 1, m + 1 ≤ n ⇒ o_(m + 1) = 0"),
+    ("% derive: real o_j for j = 1..n\n", r"o_{n-1} = 0", "1 ≤ n - 1 ⇒ o_(n - 1) = 0"),
+    # M5: a family defined through a shifted member exists where its body does
+    ("% derive: real o_i for i = 1..K\n$$ w_j = o_{j+1} $$\n", r"w_1 = 0", "2 ≤ K ⇒ w_1 = 0"),
+])
+def test_an_index_range_is_stated_on_every_path(header, row, reading):
+    assert readings(header + "$$ " + row + " $$\n")[-1] == reading
+
+
+@pytest.mark.parametrize("header, rows", [
+    # I1: true counts, never refuted at an n where no k exists
+    ("% derive: integer n\n% derive: real a_i for i = 1..n\n",
+     [r"\sum_{i \ne k} 1 = n - 1", r"\sum_{i \ne k} 1 \ge 0"],),
+    # I4 (a): i = 3 under 0 ≤ i ≤ n gives 3 ≤ n
+    ("% derive: real o_i for i = 0..n\n$$ o_i + o_k = o_k + o_i $$\n",
+     [r"\sum_{j=0}^{n} \delta_{ij} = 1 \quad \text{if } i = 3",
+      r"n \ge i \quad \text{if } i = 3"],),
+    ("% derive: integer i, n\n% derive: assume 0 \\le i \\le n\n",
+     [r"n \ge i \quad \text{if } i = 3", r"i = 3 \Rightarrow n \ge i"],),
+    # I4 (b)
+    ("% derive: real a_i for i = 1..n\n% derive: real b_j for j = 1..m\n"
+     "$$ a_i + b_k = b_k + a_i $$\n",
+     [r"\sum_{l=1}^{n} \delta_{lk} = 1 \quad \text{if } i = k",
+      r"n \ge k \quad \text{if } i = k"],),
+    # I7: the sifting property at a declared letter
+    ("% derive: natural i\n% derive: integer m\n% derive: real o_j for j = 1..n\n",
+     [r"\sum_{j=1}^{n} o_j \delta_{ij} = o_i", r"\sum_{j=1}^{n} o_j \delta_{jm} = o_m"],
+     ),
+])
+def test_true_rows_about_ranged_indices_are_never_refuted(header, rows):
+    """Under the printed hypotheses (1 ≤ k ≤ n, i = 3 with i ≤ n, …) each row is true: a
+    counterexample would violate them."""
+    found = verdicts(display(header, *rows))
+    assert "refuted" not in found, found
+
+
+@pytest.mark.parametrize("header, rows", [
+    ("% derive: real o_i for i = 0..n\n$$ o_i + o_k = o_k + o_i $$\n",
+     [r"\delta_{ik} = 0 \quad \text{if } i = 3", r"n \le i \quad \text{if } i = 3"]),
+    ("% derive: integer m\n% derive: real o_j for j = 1..n\n", [r"o_{m+1} = o_{m+1}^2"]),
+])
+def test_false_rows_about_ranged_indices_are_refuted_inside_the_ranges(header, rows):
+    """The counterexample satisfies every hypothesis printed, and shows no i drawn beside
+    the 3 put for it."""
+    for step in steps(display(header, *rows))[-len(rows):]:
+        if step.hypotheses:
+            verdict = decide(step, "0", clock.now() + 20)
+            assert verdict.status.value == "refuted"
+            shown = dict(verdict.counterexample.assignment)
+            assert "i" not in shown
+
+
+def test_a_value_put_outside_an_index_range_leaves_no_instance():
+    (step,) = steps("% derive: real z_i for i = 1..n\n$$ z_k = 5 \\quad \\text{if } k = 0 $$\n")
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided" and "hold at no instance" in verdict.detail
+
+
+@pytest.mark.parametrize("header, row, message", [
+    # I3: a defined family at a number its body's family does not hold
+    ("% derive: real z_i for i = 1..K\n"
+     "% derive: define \\hat{y}_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n",
+     r"\hat{y}_0 > 0", "\\hat{y}_{0} is defined by nothing: \\hat{y}'s definition takes z_{0}"),
+    ("% derive: real z_i for i = 1..K\n"
+     "% derive: define \\hat{y}_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n",
+     r"\hat{y}_{-1} > 0", "takes z_{-1} there, and z is declared over i = 1..K"),
+    ("% derive: real z_i for i = 1..K\n", r"z_{-1} = 0", "z_{-1} is not a member of z"),
+    ("% derive: real z_i for i = 1..K\n", r"z_{K+1} = 0", "z_{K+1} is not a member of z"),
+    # M5
+    ("% derive: real o_i for i = 1..K\n$$ w_j = o_{j+1} $$\n", r"w_K = 0",
+     "w_{K} is defined by nothing: w's definition takes o_{K + 1} there"),
+    # M2
+    ("% derive: real a_i for i = 1..n\n", r"\sum_{k \ne k} a_k = 0",
+     "the excluded index is the sum's own letter"),
+])
+def test_members_outside_a_range_are_refused(header, row, message):
+    step = steps(header + "$$ " + row + " $$\n")[-1]
+    assert step.kind == "unreadable" and message in step.message, step.message
+    assert step.location.column > 2
+
+
+@pytest.mark.parametrize("row", [r"o_k + t_k = 0", r"t_k + 1 = 0", r"t_1 + o_1 = 0",
+                                 r"\log t_k = 0", r"\frac{t_2}{2} = 0", r"e^{t_{k}} = 1"])
+def test_every_member_of_an_unread_family_is_an_error(row):
+    """I6: after `t_j = \\det o_j` could not be read, t_k anywhere is that error — never
+    a new complex unknown refuted with a made-up value."""
+    text = "% derive: real o_i for i = 1..K\n$$ t_j = \\det o_j $$\n$$ " + row + " $$\n"
+    step = steps(text)[-1]
+    assert step.kind == "unreadable"
+    assert "t_{\\cdot}'s definition at line 2 could not be read" in step.message
+
+
+@pytest.mark.parametrize("header, row", [
+    (SOFTMAX, r"p_i + p_k = p_k + p_i"),
+    (SOFTMAX, r"\log p_i - \log p_k = o_i - o_k"),
+    (SOFTMAX, r"p_i - p_i p_k = p_i (1 - p_k)"),
+    ("% derive: real z_i for i = 1..K\n"
+     "% derive: define \\hat{y}_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n",
+     r"\hat{y}_k + \hat{y}_i = \hat{y}_i + \hat{y}_k"),
+])
+def test_a_definition_bound_letter_ends_no_sum_the_author_wrote(header, row):
+    """I2: the sum inside p_i's definition is not a sum written before `+ p_k`."""
+    assert verdicts(header + "$$ " + row + " $$\n")[-1] == "verified"
+
+
+def test_a_written_sum_still_ends_before_its_index():
+    step = steps(SOFTMAX + "$$ \\sum_k o_k + o_k = 0 $$\n")[-1]
+    assert step.kind == "unreadable" and "k is the index of a sum before this term" in \
+        step.message

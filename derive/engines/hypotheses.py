@@ -23,7 +23,8 @@ one and the same restricted statement, and a counterexample always satisfies H:
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
   is recorded alike (`WholeRange.distinct`): the numbers draw i and k different, the
-  normal form takes δ_{ik} as 0.
+  normal form takes δ_{ik} as 0. An equation putting a value for k later (`k = 3`) makes them
+  hypotheses on the value (`3 ≤ K`); a number outside them leaves no instance.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
@@ -62,7 +63,8 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes,
+    substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -101,16 +103,47 @@ def restricted(terms, hypotheses, context, unused=None):
             if change is not None:
                 changed = [change(t) for t in terms]
                 rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
+                bounds, widened = _ranges_put(change, context, widened, latex)
         except Unusable as exc:
             if unused is None:
                 raise
             exc.names = free_names(left) | free_names(right)
             unused.append(exc)
             continue
-        context = widened
         if change is not None:
-            terms, pending = changed, rest
+            terms, pending = changed, rest + bounds
+        context = widened
     return terms, context
+
+
+def _ranges_put(change, before, after, latex):
+    """The bounds recorded on an integer (`WholeRange`, from `0 ≤ i`, `i ≤ n`) that a later
+    equation puts a value for (`i = 3`): hypotheses on that value (`3 ≤ n`), so they still
+    restrict the instances — never bounds left on a symbol no term mentions any more, drawn
+    and shown by a counterexample beside the value used. (hypotheses, context without those
+    records). A number put outside them (`1 ≤ k`, then `k = 0`) leaves no instance: Unusable."""
+    bounds, table = [], dict(after.table)
+    for name, declaration in before.table.items():
+        info = declaration.info
+        if not isinstance(info, WholeRange):
+            continue
+        value = change(Sym(name))
+        if value is Sym(name):
+            continue
+        try:                             # (3 − 0)/1 is the whole number 3
+            constant = normal_form.Normaliser(after).value(value).constant()
+        except (normal_form.Unsupported, normal_form.Undefined):
+            constant = None
+        value = Num(constant) if constant is not None else value
+        pairs = [(low, value) for low in info.lower] + [(value, high) for high in info.upper]
+        if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value for a, b in pairs):
+            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} for "
+                           f"{name.latex}, outside the bounds stated for it")
+        bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
+        table[name] = replace(table[name], info=None)
+    if not bounds:
+        return bounds, after
+    return bounds, Context(table, after.parameters, after.fixed)
 
 
 def _restriction(relation, left, right, latex, context):
@@ -620,8 +653,10 @@ def _isolated(relation, left, right, latex, context):
         a = _linear_coefficient(difference, name) if difference is not None else None
         if a is None:
             continue
-        # s = -r/a: free of s, so what is put for s never mentions it
-        bound = div(substitute(sub(left, right), {name: Num(0)}), Num(-a))
+        # s = -r/a: free of s, so what is put for s never mentions it (a whole number
+        # when r is and a = ±1: `1 ≤ m + 1` bounds an integer m by 0)
+        rest = substitute(sub(left, right), {name: Num(0)})
+        bound = neg(rest) if a == 1 else rest if a == -1 else div(rest, Num(-a))
         return Sym(name), bound, relation if a > 0 else _flipped(relation)
     raise Unusable(f"derive uses an inequality hypothesis only as a bound on one symbol "
                    f"(t < c); not {latex}")

@@ -96,7 +96,10 @@ class ChainBuilder:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
-            assumed = _once(self.scope.assumed((step.lhs, step.rhs)) + tuple(hypotheses))
+            # the ranges of the index letters the step or its conditions write (`n \ge k
+            # \quad \text{if } i = k`: i's bounds hold of k)
+            written = (step.lhs, step.rhs) + tuple(t for h in hypotheses for t in (h.lhs, h.rhs))
+            assumed = _once(self.scope.assumed(written) + tuple(hypotheses))
             reading = step.reading
             if assumed and reading:
                 reading = _hypotheses_reading(assumed) + " ⇒ " + reading

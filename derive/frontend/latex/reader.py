@@ -16,7 +16,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
   range (hypotheses of the rows from there on that use the letter); an expression in one
-  is then refused.
+  is then refused. A member at a number, at letters declared whole numbers, or reached
+  through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
+  its bounds are hypotheses of its row, and one outside the range is refused.
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
   a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
   numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
@@ -90,6 +92,7 @@ from derive.model.terms import (
 )
 from derive.model.terms import nodes as subterms
 from derive.notation import derivatives, families, members, registry, vectors
+from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -677,16 +680,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
         index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         value = self._apply(found[1].info, (index,), p.node)
-        letters = {n for n in free_names(index) if self.declared(n.latex) is None and
-                   self.scope.names.get(n.latex) is n}      # not a sum's bound index
-        for member in set(subterms(value)) if letters else ():
+        for member in set(subterms(value)):
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
                 else None
             span = declaration.info if declaration is not None else None
-            if isinstance(span, IndexRange) and free_names(member) & letters:
-                self._in_range(member.arguments, span, letters, p,   # p_k: o_k, 1 ≤ k ≤ K
-                               f"{p.base} is defined through "
-                               f"{_family_base(member.function)}, which is")
+            if isinstance(span, IndexRange) and \
+                    set().union(*map(free_names, member.arguments)) <= free_names(index):
+                # the members the index reaches are checked as written ones: p_k takes o_k
+                # (1 ≤ k ≤ K), ŷ_0 a z_0 that z's range does not hold (refused)
+                self._whole_member_indices(member.arguments, span, p, member)
         return Defined(found[0], (index,), value)
 
     def _random_event(self, bracket):
@@ -868,8 +870,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 self.unambiguous_bar(child, terms)
                 value, k = self.term(child), k + 1
             self._index_outside_its_sum(indices, value, child)
-            indices |= {t.var.latex for t in subterms(value)
-                        if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+            indices |= _written_sum_indices(value)
             terms.append(neg(value) if sign is not None and sign.value == "-" else value)
         return terms[0] if len(terms) == 1 else Add(*terms)
 
@@ -1739,6 +1740,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              "i, or integer i) or bind it (\\sum_i)", node)
         if self.capital_variable(key) is not None:
             self.capital_read(key, node, "number")
+        if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
+            self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
@@ -2014,54 +2017,78 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
 
-    def _whole_member_indices(self, indices, span, p):
+    def _whole_member_indices(self, indices, span, p, reached=None):
         """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
         number, for the whole file (as δ's indices are), and the member is in the family's
-        declared range (`_in_range`) — never a member at 1.916 or at 0."""
-        letters = set()
+        declared range (`_in_range`) — never a member at 1.916 or at 0. `reached`: the
+        member as a defined family's body takes it at p's index (`_indexed_definition`)."""
+        letters, declared = set(), set()
         for index in indices:
             for name in free_names(index):
                 found = self.scope.lookup(name.latex)
-                if found is None or found[0] is not name or found[1].declared or \
-                        found[1].kind is not Kind.SYMBOL or found[1].domain is Domain.NATURAL:
+                if found is None or found[0] is not name or found[1].kind is not Kind.SYMBOL:
+                    declared.add(None)      # a bound index, a constant: not the row's own
+                    continue
+                if found[1].declared:
+                    declared.add(name if found[1].domain.is_integer else None)
+                    continue
+                if found[1].domain is Domain.NATURAL:
+                    declared.add(name)      # a sum's or a family's last index (`o_{n-1}`)
                     continue
                 self._natural_bound(Sym(name), p.node, Domain.INTEGER, "an index")
                 letters.add(name)
         if letters and isinstance(span, IndexRange):
-            self._in_range(indices, span, letters, p)
-        if len(indices) == 1 and isinstance(indices[0], Num) and isinstance(span, IndexRange):
-            self._number_in_range(indices[0], span, p)
+            self._in_range(indices, span, letters, p, reached)
+        elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
+                (declared or not free_names(indices[0])):
+            self._number_in_range(indices[0], span, p, reached)
 
-    def _number_in_range(self, index, span, p):
+    def _number_in_range(self, index, span, p, reached=None):
         """A member at a number (`\\pi_2` of `positive \\pi_k for k = 1..K`) is one of the
         family's only where `1 ≤ 2 ≤ K`: those bounds are hypotheses of this row (at K = 1
         there is no π_2, so no counterexample there). A number outside a range of numbers
-        is refused."""
+        is refused. So is a member at letters the file declares whole numbers (`o_m`,
+        `o_{m+1}` after `integer m`): `1 ≤ m`, `m ≤ K` are hypotheses of this row — the
+        member says m is an index of o — and of no other (m is the author's)."""
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
-        spelled = str(index.value)
+        value = _constant(index, self.scope.context) if not free_names(index) else None
+        index = Num(value) if value is not None else index     # o_{1+1}, z_{-1}
+        if not (free_names(index) or isinstance(index, Num)):
+            return                          # c_{2 + \\sin(\\pi)}: no bound to state
+        spelled = str(index.value) if isinstance(index, Num) else \
+            show(index) if reached is not None else naming.flat_text(p.sub)
         for low, high, text in ((span.lower, index, f"{first} \\le {spelled}"),
                                 (index, span.upper, f"{spelled} \\le {last}")):
-            if isinstance(low, Num) and isinstance(high, Num):
-                if low.value > high.value:
+            gap = _constant(Add(high, neg(low)), self.scope.context)     # o_{n+1}: n + 1 ≤ n never
+            if gap is not None:
+                if gap < 0 and reached is not None:
+                    family = reached.function.latex.removesuffix("_{\\cdot}")
+                    raise self.error(f"{p.key} is defined by nothing: {p.base}'s definition "
+                                     f"takes {family}_{{{spelled}}} there, and {family} is "
+                                     f"declared over {span.text}", p.node)
+                if gap < 0:
                     raise self.error(f"{p.key} is not a member of {p.base}, declared over "
                                      f"{span.text}", p.node)
                 continue
             if isinstance(low, Num) and low.value <= 1 and isinstance(high, Sym) and \
-                    self.scope.context.domain(high.name) is Domain.NATURAL:
-                continue                    # 1 ≤ K: K is natural
+                    self.scope.context.domain(high.name) is Domain.NATURAL or low is high:
+                continue                    # 1 ≤ K: K is natural; n ≤ n
             hypothesis = Hypothesis(Relation.LE, low, high, text)
             if hypothesis not in self.hypotheses:
                 self.hypotheses += (hypothesis,)
 
-    def _in_range(self, indices, span, letters, p, owner=None):
+    def _in_range(self, indices, span, letters, p, reached=None):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
         below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
-        letter's bounds. (`owner`: whose range it is, for the message — `p is defined
-        through o, which is` for a member of a family defined through o.)"""
+        letter's bounds. (`reached`: the member of another family a defined family's body
+        takes there, for the message — `p's definition takes o_(k + 1) there, and o is`.)"""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
-            raise self.error(f"{p.key}: {owner or p.base + ' is'} declared over {span.text}, and "
+            family = p.base if reached is None else \
+                f"{p.base}'s definition takes {show(reached)} there, and " + \
+                reached.function.latex.removesuffix("_{\\cdot}")
+            raise self.error(f"{p.key}: {family} is declared over {span.text}, and "
                              f"{', '.join(sorted(n.latex for n in letters))} is not declared: "
                              "declare it and its bounds (% derive: integer …, assume …), so "
                              "that the member is one of the family's", p.node)
@@ -2069,11 +2096,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _assume_in_span(self, index, span):
         """`first ≤ i`, `i ≤ last` of a family's range, for the letter i: hypotheses of this
-        row and of every row below (once each)."""
+        row — even where its term no longer writes i (`\\sum_{i \\ne k} 1` is n − 1, yet
+        says k is an index: no instance without one) — and of every row below that uses i
+        (once each)."""
         first, last = (" ".join(t.split()) for t in span.text.split("=", 1)[1].split(".."))
         key = index.name.latex
         for hypothesis in (Hypothesis(Relation.LE, span.lower, index, f"{first} \\le {key}"),
                            Hypothesis(Relation.LE, index, span.upper, f"{key} \\le {last}")):
+            if hypothesis not in self.hypotheses:
+                self.hypotheses += (hypothesis,)
             if not any((h.relation, h.lhs, h.rhs) == (hypothesis.relation, hypothesis.lhs,
                                                       hypothesis.rhs)
                        for _, h in self.scope.index_ranges):
@@ -2647,6 +2678,10 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             raise self.error(f"\\sum_{{{key} \\ne …}}: {key} is not a fresh index here",
                              index_node)
         excluded = self._excluded_index(excluded_node)
+        if excluded.name.latex == key:
+            raise self.error(f"\\sum_{{{key} \\ne {key}}}: the excluded index is the sum's own "
+                             "letter — write the letter of the term left out, \\sum_{i \\ne "
+                             f"{key}}}", excluded_node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
         with self.binding(key, index):
             body = self.product(rest)
@@ -3434,11 +3469,6 @@ def _numeral_or_times(node):
     return is_token(node, "NUMBER", "MULOP")
 
 
-def _family_base(name):
-    """How an indexed family's name is written without its index: `o` for `o_{\\cdot}`."""
-    return name.latex.removesuffix("_{\\cdot}")
-
-
 def _unbraced(text):
     """A subscript's text without the one pair of braces around it (`{1/2}` → `1/2`)."""
     text = text.strip()
@@ -3477,6 +3507,34 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def _written_sum_indices(term):
+    """The indices of the sums and products written in a term — not of those inside a
+    definition's body, which the author did not write here (`p_i` of `p_j = e^{o_j} /
+    \\sum_k e^{o_k}` ends no sum over k before `+ p_k`); a definition's arguments are
+    written."""
+    indices, pending = set(), [term]
+    while pending:
+        arguments = []
+
+        def definition(u):
+            if isinstance(u, Defined):
+                arguments.extend(u.arguments)
+            return isinstance(u, Defined)
+        indices |= {t.var.latex for t in subterms(pending.pop(), skip=definition)
+                    if isinstance(t, (Sum, Product)) and t.var.local is LOCAL_INDEX}
+        pending += arguments
+    return indices
+
+
+def _constant(term, context):
+    """The number a term is at every value of its names (`(n + 1) - n` is 1), else None."""
+    from derive.engines import normal_form
+    try:
+        return normal_form.Normaliser(context).value(term).constant()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
 
 
 def _index_letter(node):
