@@ -1172,7 +1172,8 @@ def test_a_discrete_uniform_needs_whole_number_ends():
     ((r"t_j = \sum_{i \ne j} y_i",), "here j is bound (the index of a sum around it, or of "
      "the family this row defines)", 22),
     ((r"p_j = \frac{\exp(y_j)}{\sum_k \exp(y_k)}", r"p_{2k} = 0"),
-     "p_{2k}: p is defined through y, which is declared over j = 1..n, and k is not declared",
+     "p_{2k}: p's definition takes y_(2 · k) there, and y is declared over j = 1..n, and k is "
+     "not declared",
      4),
 ])
 def test_index_refusals_give_their_own_reason(rows, message, column):
