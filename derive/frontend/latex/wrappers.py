@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 
-from derive.frontend.documents.macros import group
 from derive.frontend.latex.relations import RELATION
 
 _BOXED = re.compile(r"\\boxed\s*\{")
@@ -116,6 +115,9 @@ def _states_a_relation(text):
 
 def _closing_brace(text, opening):
     """The offset of the `}` matching the `{` at `opening`, or None."""
+    # imported here: the documents package imports the layout, which imports this module
+    # (`python -m derive.frontend.latex.parse` starts from this side of that circle)
+    from derive.frontend.documents.macros import group
     braced = group(text, opening)
     return None if braced is None else braced[1]
 
