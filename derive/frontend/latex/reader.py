@@ -572,6 +572,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             index = self._index_parameter(name)
             if index is not None:                  # define \hat{y}_j = …: ŷ at each j
                 return Head(name.base + "_{\\cdot}", None, (index,), scale)
+            if _expression_index(name.sub):        # a_{n+1} = 2n: neither a name nor a_n
+                raise self.error(f"{name.key}: a head whose index is an expression "
+                                 f"({_unbraced(self.source_text(name.sub))}) defines neither "
+                                 f"a name of its own nor the family {name.base}: define it "
+                                 f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
@@ -729,16 +734,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         relation = Relation.EQ if named is None and match.group(2) == "=" else DEFINE
         try:
             tree = self._parse(match.group(1), start)
-            if len(tree.children) != 1:
-                return None
+        except InputError:
+            return None
+        if len(tree.children) != 1:
+            return None
+        try:
             head = self.head(tree.children[0], relation) or \
                 self._logged_head(tree.children[0], relation)      # \log L(a) = …
         except InputError:
-            return None
+            return self._shifted_family(tree.children[0])
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
                 head.key in ALWAYS_OPERATORS:
             return None
         return head.key
+
+    def _shifted_family(self, side):
+        """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
+        would have defined, when the file has not declared it: the row withdraws it."""
+        node = single(side)
+        try:
+            piece = self.piece(node) if is_tree(node, "script") else None
+        except InputError:
+            return None
+        if not isinstance(piece, NamePiece) or piece.sub is None or \
+                not _expression_index(piece.sub):
+            return None
+        key = piece.base + "_{\\cdot}"
+        return key if self.declared(key) is None else None
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
@@ -3282,6 +3304,20 @@ def _label_subscript(sub):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_tree(node, "font")
+
+
+def _expression_index(sub):
+    """Whether a subscript is arithmetic in its letters (`n+1`, `-n`, `2n`, `n/2`,
+    `\\frac{n}{2}`), not a spelling (`xy`, `12`, `\\theta`): a head with such an index
+    would make `a_{n+1}` one opaque name whose n is no index at all."""
+    items = _subitems(sub)
+    node = single(items[0]) if len(items) == 1 else None
+    if is_tree(node, "sum", "signed"):
+        return True
+    run = node.children if is_tree(node, "run") else [node]
+    numerals = sum(1 for item in run if _numeral_or_times(item))
+    fraction = any(is_tree(i, "script") and is_tree(i.children[0], "frac") for i in run)
+    return 0 < numerals < len(run) or fraction
 
 
 def _numeral_or_times(node):
