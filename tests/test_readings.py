@@ -9,6 +9,7 @@ import re
 import pytest
 
 from derive.frontend.tex_file import load_tex
+from derive.frontend.errors import InputError
 import support
 from probability_support import display, readings, steps, verdicts
 
@@ -182,10 +183,29 @@ def test_a_declaration_holds_from_where_it_stands():
     assert type(steps[1].lhs.body).__name__ == "Dens"       # a density here
 
 
-def test_a_redefinition_ends_the_chain():
-    text = "% derive: define A = 1\n$$ 1 = A \\\\\n% derive: define A = 2\n= 2 $$\n"
+def test_a_declaration_ends_the_chain():
+    text = "% derive: define A = 1\n$$ 1 = A \\\\\n% derive: define B = 2\n= 2 $$\n"
     first, second = load_tex("r.tex", text).steps
     assert second.kind == "unreadable" and "a declaration ends the chain above" in second.message
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    ("% derive: define L(t) = e^t\n$$ L(2) = e^2 $$\n% derive: define L(t) = t\n", 3, 18,
+     "L is defined above: a second definition"),
+    ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
+     "L is defined above: a second definition"),
+    ("$$ L(a) = e^a $$\n% derive: function L\n", 2, 20,
+     "L is declared as a definition; it cannot be declared a function too"),
+    ("% derive: define f(t) = t^2\n$$ g(a) = f(a) + 1 $$\n% derive: define f(t) = t\n", 3, 18,
+     "f is defined above: a second definition"),
+])
+def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
+    """`define L(t) = t` (or `function L`) after L was defined (by a row, `\\log L(a) = a`,
+    or a directive) silently replaced L: one file verified L(2) = e^2 and L(2) = 2."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
 
 
 def _free(term):
