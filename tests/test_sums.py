@@ -1147,3 +1147,18 @@ def test_a_discrete_uniform_needs_whole_number_ends():
     with pytest.raises(InputError, match="declare its ends whole numbers"):
         steps(display("% derive: discrete x\n% derive: real a, b\n% derive: assume a < b\n"
                       "% derive: density p = \\mathcal{U}(a, b) over x\n", "p(a) = 1"))
+
+
+@pytest.mark.parametrize("member", ["a_2 = 5", "a_{2} = 5"])
+def test_a_family_defined_after_its_member_spelling_was_is_refused(member):
+    """`a_2 = 5` then `a_n = n^2`: both were definitions, and `\\sum_{n=2}^{2} a_n = a_2` was
+    refuted (left 4, right 5) — one spelling, two values. The family row is an error, and
+    the family it would have defined is withdrawn."""
+    rows = (member, "a_n = n^2", r"\sum_{n=2}^{2} a_n = a_2")
+    first, second, third = steps(display("", *rows))
+    assert first.kind == "definition"
+    assert second.kind == "unreadable" and second.location.column == 4
+    assert "is defined above as a name of its own: the family" in second.message
+    assert third.kind == "unreadable"
+    assert verdicts(display("", "a_n = n^2", "a_2 = 4", "a_2 = 5")) == \
+        ["definition", "verified", "refuted"]            # the family first: members are claims
