@@ -426,13 +426,18 @@ def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
     assert steps[-1].kind == "unreadable" and "could not be read" in steps[-1].message
 
 
-@pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 L(a) = a"])
+@pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 f(a) = a",
+                                 r"\log_2 f(a) = a", r"\log f(a)^2 = a", r"\ln f(a)^{3} = a"])
 def test_another_function_word_before_a_new_name_is_refused(row):
     """`\\sin f(a) = a` with f new: a definition derive cannot invert — refused at the row,
-    never a claim about an unknown function."""
-    (step,) = load_tex("r.tex", "% derive: real a\n$$ " + row + " $$\n").steps
+    never a claim about an unknown function; and the name is withdrawn (`\\log_2 L(a) = a`
+    then `f(1) + 1 = 3` was refuted with f an unknown function)."""
+    name = re.search(r"([fg])\(a\)", row).group(1)
+    step, later = load_tex("r.tex", "% derive: real a\n$$ " + row + f" $$\n$$ {name}(1) + 1 = 3 $$"
+                           f"\n$$ {name}(1) = 2 $$\n").steps[:2]
     assert step.kind == "unreadable" and "does not invert" in step.message
     assert (step.location.line, step.location.column) == (2, 4)
+    assert later.kind == "unreadable" and "could not be read" in later.message
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():

@@ -234,13 +234,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             relation = None
         return parts
 
-    def _logged_head(self, side, relation):
+    def _logged_head(self, side, relation, refuse=True):
         """The `Head` of a first side that applies a function word to a quantity not known
         yet — `\\log L(\\mu,\\sigma^2) = …`, `\\ln{L(a)}`, `\\log(L(a))` — else None. With
         `\\log`/`\\ln` the author defines L through its log (ℓ = log L, the log-likelihood
         written before L is): L is exp of the first right-hand side (`logged`), never an
-        unknown function the row would be a claim about. Another word (`\\sin f(a) = …`)
-        is refused: derive does not invert it."""
+        unknown function the row would be a claim about. Another word (`\\sin f(a) = …`,
+        `\\log_2 L(a)`, `\\log^2 L(a)`) is refused: derive does not invert it — unless not
+        `refuse` (`would_define`): then the head, which the refused row withdraws."""
         node = single(side)
         if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "run") or \
                 not is_tree(node.children[0], "func") or len(node.children) < 2:
@@ -256,15 +257,34 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if len(inner_items) != 2:
             return None                     # only a name applied: `\log c = 2` is a claim
         head = self.head(inner, relation)
+        word = node.children[0]
+        if head is None and self._unknown_powered(inner_items):   # \log L(a)^2 = a
+            if refuse:
+                raise self.error(f"{self.source_text(inner_items[0])} is not known: this row "
+                                 f"would define it through {word.children[0].value} of a "
+                                 "power of it, which derive does not invert — define it "
+                                 "itself, or declare it (% derive: function …)", node)
+            return Head(self.piece(inner_items[0]).key, None, ())
         if head is None or head.scale != 1:
             return None
-        word = node.children[0]
-        if len(word.children) > 1 or SPELLINGS[word.children[0].value] != "log":
+        if (len(word.children) > 1 or SPELLINGS[word.children[0].value] != "log") and refuse:
             raise self.error(f"{head.key} is not known: this row would define it through "
                              f"{word.children[0].value}, which derive does not invert — "
                              f"define {head.key} itself, or declare it (% derive: function "
                              f"{head.key})", node)
         return replace(head, logged=True)
+
+    def _unknown_powered(self, items):
+        """Whether `L(a)^2` (two items of a run) is a name the file has neither declared nor
+        used, applied to letters, with a power: under `\\log` a row would define L by it."""
+        try:
+            name, bracket = (self.piece(i) for i in items)
+        except InputError:
+            return False
+        return isinstance(name, NamePiece) and isinstance(bracket, BracketPiece) and \
+            name.power is None and bracket.power is not None and name.sub is None and \
+            self.scope.lookup(name.key) is None and self.bound_name(name.key) is None and \
+            name.key not in CONSTANTS and self._parameters(bracket, False) is not None
 
     def named_right(self, token, side):
         """The `Head` when a definition sign after an expression names it (`… \\equiv
@@ -740,7 +760,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return None
         try:
             head = self.head(tree.children[0], relation) or \
-                self._logged_head(tree.children[0], relation)      # \log L(a) = …
+                self._logged_head(tree.children[0], relation, refuse=False)   # \log L(a) = …
         except InputError:
             return self._shifted_family(tree.children[0])
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
