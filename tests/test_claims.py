@@ -410,6 +410,22 @@ def test_an_antiderivative_true_on_the_letters_domain_is_not_refuted(check_text,
     assert r.step.kind == "antiderivative" and r.verdict.status != "refuted", r.verdict.detail
 
 
+@pytest.mark.parametrize("text, statuses", [
+    (r"$$ \int 2x \, dx = x^2 = \lvert x \rvert^2 $$", ["verified", "verified"]),
+    (r"$$ \int 2x \, dx = x^2 \le x^2 + 5 $$", ["verified", "verified"]),
+    ("\\begin{align}\n\\int \\frac{2}{x} dx &= \\log x^2 \\\\\n&= 2\\log\\lvert x \\rvert\n"
+     "\\end{align}", ["verified", "not refuted"]),
+    (r"$$ \int 2x \, dx = x^2 = \lvert x \rvert^2 + 1 $$", ["verified", "refuted"]),
+])
+def test_an_antiderivatives_letter_is_real_in_its_whole_chain(check_text, text, statuses):
+    """`\\int 2x\\, dx = x^2 = \\lvert x \\rvert^2`: x was real in the antiderivative step
+    and complex in the next step of the same chain (refuted at x = 0.643 + 0.83i): one
+    letter, one meaning — real in every step of the chain."""
+    found = [r.verdict.status for r in check_text(text + "\n").steps]
+    assert [s if want != "not refuted" else ("not refuted" if s != "refuted" else s)
+            for s, want in zip(found, statuses)] == statuses
+
+
 def test_an_antiderivative_in_a_whole_number_letter_is_refused(tmp_path):
     text = "% derive: integer n\n" r"$$\int n \, dn = \frac{n^2}{2}$$" "\n"
     ((message, line, column),) = unreadable(load(write(tmp_path, text)))

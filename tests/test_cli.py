@@ -76,11 +76,11 @@ def test_unknown_directive_is_an_error(cli, tmp_path):
 
 def test_the_header_lists_what_every_step_assumes_and_defines_in_order(cli, tmp_path):
     text = ("% derive: real x\n% derive: define f(x) = x^2\n$$ f(x) = x \\cdot x $$\n"
-            "% derive: define f(x) = x^3\n$$ f(x) = x^3 $$\n% derive: positive y\n"
+            "% derive: define g(x) = x^3\n$$ g(x) = x^3 $$\n% derive: positive y\n"
             "$$ \\log(y^2) = 2\\log y $$\n")
     code, out, _ = cli("check", "--format", "json", write(tmp_path, text))
     first = json.loads(out)["derivations"][0]
-    assert code == 0 and first["definitions"] == ["f(x) = x^2", "f(x) = x^3"]
+    assert code == 0 and first["definitions"] == ["f(x) = x^2", "g(x) = x^3"]
     assert [a["subject"] + " " + a["text"] for a in first["assumptions"]] == [
         "x is real", "y is positive"]
 

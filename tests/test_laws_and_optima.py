@@ -208,11 +208,13 @@ def test_jensen_is_used_only_for_a_convex_function():
 
 
 def test_a_later_row_defines_ahead_only_a_named_quantity():
-    """f(q(x)) = 1 below f(q(x)) + 1 = 2 stays in its place: f is an unknown function there.
-    (`f(q)`, an undeclared function of a bare density, is refused: the entropy h(f)?)"""
+    """f(q(x)) = 1 below f(q(x)) + 1 = 2 defines no quantity `f(q(x))` beside the unknown
+    function f of the row above (one name, two meanings): it is a definition after a use,
+    an error, and so is the row that used f. (`f(q)`, an undeclared function of a bare
+    density, is refused: the entropy h(f)?)"""
     text = ("% derive: variable x\n% derive: density q\n"
             "\\begin{align}\nf(q(x)) + 1 &= 2 \\\\\nf(q(x)) &= 1\n\\end{align}\n")
-    assert verdicts(text) == ["refuted", "definition"]
+    assert verdicts(text) == ["error", "error"]
     assert verdicts(text.replace("q(x)", "q")) == ["error", "definition"]
 
 

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from derive.frontend.tex_file import load_tex
+from derive.frontend.errors import InputError
 import support
 from probability_support import display, readings, steps, verdicts
 
@@ -182,10 +183,40 @@ def test_a_declaration_holds_from_where_it_stands():
     assert type(steps[1].lhs.body).__name__ == "Dens"       # a density here
 
 
-def test_a_redefinition_ends_the_chain():
-    text = "% derive: define A = 1\n$$ 1 = A \\\\\n% derive: define A = 2\n= 2 $$\n"
+def test_a_declaration_ends_the_chain():
+    text = "% derive: define A = 1\n$$ 1 = A \\\\\n% derive: define B = 2\n= 2 $$\n"
     first, second = load_tex("r.tex", text).steps
     assert second.kind == "unreadable" and "a declaration ends the chain above" in second.message
+
+
+@pytest.mark.parametrize("text, line, column, message", [
+    ("% derive: define L(t) = e^t\n$$ L(2) = e^2 $$\n% derive: define L(t) = t\n", 3, 18,
+     "L is defined above: a second definition"),
+    ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
+     "L is defined above: a second definition"),
+    ("$$ L(a) = e^a $$\n% derive: function L\n", 2, 20,
+     "L is declared as a definition; it cannot be declared a function too"),
+    ("% derive: define f(t) = t^2\n$$ g(a) = f(a) + 1 $$\n% derive: define f(t) = t\n", 3, 18,
+     "f is defined above: a second definition"),
+])
+def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
+    """`define L(t) = t` (or `function L`) after L was defined (by a row, `\\log L(a) = a`,
+    or a directive) silently replaced L: one file verified L(2) = e^2 and L(2) = 2."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
+
+
+@pytest.mark.parametrize("first", [r"f(a) + f(b) = f(a+b)", r"f(a)^2 + 1 = a", "f + 1 = 2"])
+def test_a_quantity_head_of_a_name_used_above_is_refused(first):
+    """`f(1) = 3` after f was used undeclared silently defined the quantity `f(1)` beside
+    the unknown function f: `f(1) = f(2-1)` was refuted with f(1) two values. As for any
+    definition of a name used before it: the row is an error, and so are the rows using f."""
+    found = steps(display("", first, "f(1) = 3", "f(1) = f(2-1)"))
+    assert [s.kind for s in found] == ["unreadable"] * 3
+    assert "before it is defined here" in found[1].message and found[1].location.column == 4
+    assert "could not be read" in found[2].message
 
 
 def _free(term):
@@ -395,13 +426,18 @@ def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
     assert steps[-1].kind == "unreadable" and "could not be read" in steps[-1].message
 
 
-@pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 L(a) = a"])
+@pytest.mark.parametrize("row", [r"\sin f(a) = a", r"\exp{g(a)} = a", r"\log^2 f(a) = a",
+                                 r"\log_2 f(a) = a", r"\log f(a)^2 = a", r"\ln f(a)^{3} = a"])
 def test_another_function_word_before_a_new_name_is_refused(row):
     """`\\sin f(a) = a` with f new: a definition derive cannot invert — refused at the row,
-    never a claim about an unknown function."""
-    (step,) = load_tex("r.tex", "% derive: real a\n$$ " + row + " $$\n").steps
+    never a claim about an unknown function; and the name is withdrawn (`\\log_2 L(a) = a`
+    then `f(1) + 1 = 3` was refuted with f an unknown function)."""
+    name = re.search(r"([fg])\(a\)", row).group(1)
+    step, later = load_tex("r.tex", "% derive: real a\n$$ " + row + f" $$\n$$ {name}(1) + 1 = 3 $$"
+                           f"\n$$ {name}(1) = 2 $$\n").steps[:2]
     assert step.kind == "unreadable" and "does not invert" in step.message
     assert (step.location.line, step.location.column) == (2, 4)
+    assert later.kind == "unreadable" and "could not be read" in later.message
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():

@@ -960,6 +960,27 @@ def test_a_family_defined_at_each_index_is_refused_at_a_non_whole_index(index, s
         "(" in step.message        # never "⌊x⌋ is not a whole number" (round 10, I9d)
 
 
+@pytest.mark.parametrize("head, later", [
+    ("a_{n+1} = 2n", r"\sum_{n=1}^{2} a_{n+1} = 6"), ("a_{n+1} = 2n", "a_3 = 4"),
+    ("a_{2n} = n", "a_4 = 2"), ("a_{n-1} = n", "a_n = n + 1"), ("a_{n/2} = n", "a_1 = 2"),
+    ("a_{-n} = n", "a_1 = 2"),
+])
+def test_a_head_at_an_expression_index_is_refused_and_withdraws_the_family(head, later):
+    """`a_{n+1} = 2n` was one opaque name `a_n+1` with a free complex n (`\\sum_{n=1}^{2}
+    a_{n+1} = 6` refuted, `a_3 = 4` a second definition): refused at the head, and the
+    family a it would have defined is withdrawn — a later member is an error too."""
+    first, second = steps(display("", head, later))
+    assert first.kind == "unreadable" and first.location.column == 4
+    assert "a head whose index is an expression" in first.message
+    assert second.kind == "unreadable" and "could not be read" in second.message
+
+
+def test_a_subscript_spelling_a_name_still_heads_a_definition():
+    """Letters or digits side by side in a subscript spell a name (`\\Sigma_{xy}`, `x_{12}`)."""
+    rows = (r"\Sigma_{xy} = 3", "x_{12} = 4", r"\Sigma_{xy} + x_{12} = 7")
+    assert verdicts(display("", *rows)) == ["definition", "definition", "verified"]
+
+
 @pytest.mark.parametrize("index, value", [
     ("3", "9"), ("-1", "1"), ("m", "m^2"), ("k+1", "(k+1)^2"), ("2k", "4k^2"),
 ])
@@ -1310,3 +1331,18 @@ def test_a_written_sum_still_ends_before_its_index():
     step = steps(SOFTMAX + "$$ \\sum_k o_k + o_k = 0 $$\n")[-1]
     assert step.kind == "unreadable" and "k is the index of a sum before this term" in \
         step.message
+
+
+@pytest.mark.parametrize("member", ["a_2 = 5", "a_{2} = 5"])
+def test_a_family_defined_after_its_member_spelling_was_is_refused(member):
+    """`a_2 = 5` then `a_n = n^2`: both were definitions, and `\\sum_{n=2}^{2} a_n = a_2` was
+    refuted (left 4, right 5) — one spelling, two values. The family row is an error, and
+    the family it would have defined is withdrawn."""
+    rows = (member, "a_n = n^2", r"\sum_{n=2}^{2} a_n = a_2")
+    first, second, third = steps(display("", *rows))
+    assert first.kind == "definition"
+    assert second.kind == "unreadable" and second.location.column == 4
+    assert "is defined above as a name of its own: the family" in second.message
+    assert third.kind == "unreadable"
+    assert verdicts(display("", "a_n = n^2", "a_2 = 4", "a_2 = 5")) == \
+        ["definition", "verified", "refuted"]            # the family first: members are claims

@@ -51,13 +51,17 @@ def prove_equal(step, deadline):
 
 
 def _vanishes(sympy, converter, terms, deadline, simplify):
-    """Whether one integrand is identically zero (cancel, then simplify if allowed)."""
+    """Whether one integrand is identically zero (cancel, then simplify if allowed); not
+    shown when SymPy cannot evaluate a number in it (too large for its precision)."""
     if deadline is not None and clock.now() > deadline:
         return False
     expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-    if sympy.cancel(sympy.together(expr)) == 0:
-        return True
-    return simplify and sympy.simplify(expr) == 0
+    try:
+        if sympy.cancel(sympy.together(expr)) == 0:
+            return True
+        return simplify and sympy.simplify(expr) == 0
+    except OverflowError:           # e^{e^{e^{e^{e^{10}}}}}: SymPy's evalf of a huge number
+        return False
 
 
 def integrands(poly):

@@ -49,6 +49,7 @@ class ChainBuilder:
         self._params = ()            # the parameters of a definition `_last` is the body of
         self._conditioned = False    # whether the row being added has the author's conditions
         self._just_read = range(0)   # the indices (0-based) of the steps the last row made
+        self._real = ()              # undeclared letters an antiderivative in the chain made real
 
     def end_chain(self):
         self._open = False
@@ -68,6 +69,7 @@ class ChainBuilder:
             self.end_chain()
             first = parts.pop(0)
             self.chains.append([])
+            self._real = ()
             if first.head is not None:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
@@ -84,6 +86,7 @@ class ChainBuilder:
                 "chain goes on from this side", first.start), first.start,
                 f"{first.relation.symbol} {first.latex}")
             self.chains.append([])
+            self._real = ()
             self._last, self._open, self._broken_at = first, True, None
         elif not self._open:
             reason = ("a declaration ends the chain above" if self._last is not None else
@@ -276,17 +279,29 @@ class ChainBuilder:
                 "is an indefinite integral: derive reads one only as a whole side, "
                 "\\int f(x)\\, dx = F(x) (+ C), a claim that F is an antiderivative of f",
                 lhs.start if in_lhs else part.start)
-        sides = (lhs.term, part.term, self.scope.context)
+        sides = (lhs.term, part.term, None)
         if kind is StepKind.ANTIDERIVATIVE:
             try:
                 sides = _one_variable(*sides[:2], self.scope)
             except ValueError as exc:
                 raise self.source.error(str(exc), lhs.start if in_lhs else part.start) from None
+            self._make_real(sides[3])
         self._append(kind, part.relation, *sides[:2], lhs.latex, part, justification,
                      context=sides[2])
         self._last = part
 
+    def _make_real(self, names):
+        """An antiderivative claim's undeclared letter is real in its whole chain (one
+        letter, one meaning): in the steps of the chain above it and in those below
+        (`\\int 2x\\, dx = x^2 = \\lvert x \\rvert^2` is about one real x)."""
+        self._real += tuple(names)
+        for i in self.chains[-1] if names else ():
+            step = self.steps[i - 1]
+            self.steps[i - 1] = replace(step, context=_as_real(step.context, names))
+
     def _append(self, kind, relation, lhs, rhs, lhs_latex, part, justification, context=None):
+        if context is None and self._real:
+            context = _as_real(self.scope.context, self._real)
         line, column = self.source.position(part.start)
         index = len(self.steps) + 1
         self._starts.append(part.start)
@@ -397,13 +412,14 @@ def _one_variable(lhs, rhs, scope):
     own when it is real (`real x`, `positive x`: F′ = f where x may be); for an undeclared
     letter (complex elsewhere) one where it is real in this row — an integral's variable
     is real, and F′ = f is checked on the line (`\\log|x|` has no complex derivative). A
-    whole-number letter is refused: there is no antiderivative in it."""
+    whole-number letter is refused: there is no antiderivative in it. Also returns the
+    letters made real (for the rest of the chain: `_make_real`)."""
     integral = lhs if _indefinite(lhs, rhs, scope) == [lhs] else rhs
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}
     number = _number_spelled(integral.var, values, scope)
     context = scope.context
     if number is None:
-        return lhs, rhs, context
+        return lhs, rhs, context, ()
     domain = context.domain(number)
     if domain.is_integer:
         raise ValueError(
@@ -411,12 +427,18 @@ def _one_variable(lhs, rhs, scope):
             f"elsewhere in the row, claims an antiderivative in {number.latex}, but "
             f"{number.latex} is a whole number (declared so, or an index): write the "
             f"integral's range, or integrate over a real letter")
-    if not domain.is_real:
-        context = replace(context, table={**context.table,
-                                          number: Declaration(Kind.SYMBOL, Domain.REAL,
-                                                              declared=False)})
+    realised = () if domain.is_real else (number,)
+    context = _as_real(context, realised)
     one = Integral(number, substitute(integral.body, {integral.var: Sym(number)}), None, None)
-    return (one, rhs, context) if integral is lhs else (lhs, one, context)
+    return (one, rhs, context, realised) if integral is lhs else (lhs, one, context, realised)
+
+
+def _as_real(context, names):
+    """`context` with the undeclared letters `names` real numbers."""
+    if not names:
+        return context
+    return replace(context, table={**context.table, **{
+        name: Declaration(Kind.SYMBOL, Domain.REAL, declared=False) for name in names}})
 
 
 def _kind(lhs, rhs, relation, scope):

@@ -536,6 +536,10 @@ class Directives:
             raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
                                     "definition needs a name of its own (one name means one "
                                     "thing)", offset)
+        if found is not None:                # a second `define L`, or after `\log L(a) = a`
+            raise self.source.error(f"{key} is defined above: a second definition would give "
+                                    "it a second meaning (one name means one thing); define "
+                                    "a new name", offset)
         try:
             self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())),
                               head=label)
@@ -585,7 +589,12 @@ class Directives:
                 self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX,
                                                     FunctionInfo("class")))
             return
-        for key, _ in self._names(body, offset):
+        for key, at in self._names(body, offset):
+            found = self.scope.lookup(key)
+            if found is not None and found[1].declared and found[1].kind is not Kind.FUNCTION:
+                raise self.source.error(f"{key} is declared as a {found[1].kind.value}; it "
+                                        "cannot be declared a function too (one name means "
+                                        "one thing)", at)
             self.scope.declare(key, Declaration(Kind.FUNCTION, Domain.REAL))
 
     def _symbols(self, body, offset, domain):

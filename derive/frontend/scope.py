@@ -25,7 +25,8 @@ MAX_EXPANSION = 50_000
 
 class LabelledAbove(Exception):
     """A quantity `L(r, θ)` defined after the file defined `L(q, θ)`: the name with other
-    arguments (one name, one meaning). Carries the message."""
+    arguments; or a family `a_n` defined after its member spelling `a_2` was (one name, one
+    meaning). Carries the message."""
 
 
 class UsedBefore(Exception):
@@ -181,14 +182,20 @@ class FileScope:
                                 "head names it): a second quantity of that name, with other "
                                 "arguments, would be a second meaning — name it otherwise, or "
                                 f"define {key} as a function: % derive: define {key}(t) = …")
-        found = self.names.get(spelled)
-        if found is not None and found in self.first_use:
-            raise UsedBefore(spelled, self.first_use[found])
+        for spelling in dict.fromkeys((spelled, key)):   # `f(1) = 3` after f(a) was used
+            found = self.names.get(spelling)
+            if found is not None and found in self.first_use:
+                raise UsedBefore(spelling, self.first_use[found])
         if spelled.endswith("_{\\cdot}"):     # a family p_j: a member p_k used as a name above
             prefix = spelled.removesuffix("\\cdot}")
             for key, name in self.names.items():
                 if key.startswith(prefix) and name in self.first_use:
                     raise UsedBefore(key, self.first_use[name])
+                if key.startswith(prefix) and name in self.table:     # `a_2 = 5`, `a_n = n^2`
+                    raise LabelledAbove(f"{key} is defined above as a name of its own: the "
+                                        f"family {spelled} defined here would give it a second "
+                                        "meaning (one name means one thing) — define the "
+                                        "family first, its members are then claims about it")
         name = self.declare(spelled, Declaration(Kind.DEFINITION, info=info))
         if head is not None:
             self.heads[head] = name

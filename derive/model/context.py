@@ -68,7 +68,8 @@ class Context:
                             "family's last index)", ""))
             elif kind is Kind.SYMBOL and declaration.domain is Domain.REAL:
                 out.append((name.latex, "is not declared: a real number where it is the "
-                            "variable of an antiderivative claim (\\int f\\, dx = F)", ""))
+                            "variable of an antiderivative claim (\\int f\\, dx = F) and in its "
+                            "chain", ""))
             elif kind is Kind.SYMBOL and declaration.domain is Domain.INTEGER:
                 out.append((name.latex, "is not declared: an integer (an index)", ""))
             elif kind is Kind.SYMBOL:

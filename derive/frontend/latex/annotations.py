@@ -54,9 +54,10 @@ spaces), so positions in messages stay exact.
   '-' is refused (TeX prints no brackets, so the grouping would be a guess);
   `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
   `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
-  and so is a sentence with math in it (`\\because -\\log(x) \\text{ is convex}`: words, no
-  relation); a reason in math (`\\because t > 0`) is refused: derive would neither check
-  nor use it, and the row may depend on it.
+  and so is a sentence whose math names no letter (`\\because \\text{by } (3)`); a reason
+  in math (`\\because t > 0`), or a sentence about a letter (`\\because a \\text{ is
+  positive}`: a hypothesis in words) is refused: derive would neither check nor use it,
+  and the row may depend on it.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
   aside, when S is x's own range.
@@ -606,18 +607,18 @@ def _because(text, at):
 
 
 def _sentence(reason):
-    """Whether a reason is a sentence with math in it (`-\\log(x) \\text{ is convex}`): words
-    in `\\text{…}`, and outside them no relation — which could be a hypothesis the row
-    depends on (`\\because x > 0 \\text{ here}` is refused)."""
+    """Whether a reason is a sentence whose math names nothing (`\\text{by } (3)`): words
+    in `\\text{…}`, and outside them no letter. A sentence about a letter of the row
+    (`a \\text{ is positive}`, `-\\log(x) \\text{ is convex}`) may state a hypothesis in
+    words, which derive would neither check nor use while the row depends on it: refused."""
     words = _TEXT_BLOCK.findall(reason)
-    math = _TEXT_BLOCK.sub(" ", reason)
+    math = _SPACING.sub(" ", _TEXT_BLOCK.sub(" ", reason))
     return any(re.search(r"[A-Za-z]{2,}", w) for w in words) and \
-        not _RELATION_SIGN.search(math)
+        not re.search(r"[A-Za-z]", math)
 
 
 _TEXT_BLOCK = re.compile(r"\\(?:text|textrm|mbox)\s*\{[^{}$]*\}")
-_RELATION_SIGN = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|in|notin|subset|subseteq|"
-                            r"approx|to|sim|lt|gt|mid|perp)(?![a-zA-Z])")
+_SPACING = re.compile(r"\\(?:q?quad|[,;:! ])")
 
 
 def _spaces(text, start, end):

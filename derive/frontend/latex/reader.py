@@ -240,13 +240,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
         return parts
 
-    def _logged_head(self, side, relation):
+    def _logged_head(self, side, relation, refuse=True):
         """The `Head` of a first side that applies a function word to a quantity not known
         yet — `\\log L(\\mu,\\sigma^2) = …`, `\\ln{L(a)}`, `\\log(L(a))` — else None. With
         `\\log`/`\\ln` the author defines L through its log (ℓ = log L, the log-likelihood
         written before L is): L is exp of the first right-hand side (`logged`), never an
-        unknown function the row would be a claim about. Another word (`\\sin f(a) = …`)
-        is refused: derive does not invert it."""
+        unknown function the row would be a claim about. Another word (`\\sin f(a) = …`,
+        `\\log_2 L(a)`, `\\log^2 L(a)`) is refused: derive does not invert it — unless not
+        `refuse` (`would_define`): then the head, which the refused row withdraws."""
         node = single(side)
         if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "run") or \
                 not is_tree(node.children[0], "func") or len(node.children) < 2:
@@ -262,15 +263,34 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if len(inner_items) != 2:
             return None                     # only a name applied: `\log c = 2` is a claim
         head = self.head(inner, relation)
+        word = node.children[0]
+        if head is None and self._unknown_powered(inner_items):   # \log L(a)^2 = a
+            if refuse:
+                raise self.error(f"{self.source_text(inner_items[0])} is not known: this row "
+                                 f"would define it through {word.children[0].value} of a "
+                                 "power of it, which derive does not invert — define it "
+                                 "itself, or declare it (% derive: function …)", node)
+            return Head(self.piece(inner_items[0]).key, None, ())
         if head is None or head.scale != 1:
             return None
-        word = node.children[0]
-        if len(word.children) > 1 or SPELLINGS[word.children[0].value] != "log":
+        if (len(word.children) > 1 or SPELLINGS[word.children[0].value] != "log") and refuse:
             raise self.error(f"{head.key} is not known: this row would define it through "
                              f"{word.children[0].value}, which derive does not invert — "
                              f"define {head.key} itself, or declare it (% derive: function "
                              f"{head.key})", node)
         return replace(head, logged=True)
+
+    def _unknown_powered(self, items):
+        """Whether `L(a)^2` (two items of a run) is a name the file has neither declared nor
+        used, applied to letters, with a power: under `\\log` a row would define L by it."""
+        try:
+            name, bracket = (self.piece(i) for i in items)
+        except InputError:
+            return False
+        return isinstance(name, NamePiece) and isinstance(bracket, BracketPiece) and \
+            name.power is None and bracket.power is not None and name.sub is None and \
+            self.scope.lookup(name.key) is None and self.bound_name(name.key) is None and \
+            name.key not in CONSTANTS and self._parameters(bracket, False) is not None
 
     def named_right(self, token, side):
         """The `Head` when a definition sign after an expression names it (`… \\equiv
@@ -580,6 +600,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             index = self._index_parameter(name)
             if index is not None:                  # define \hat{y}_j = …: ŷ at each j
                 return Head(name.base + "_{\\cdot}", None, (index,), scale)
+            if _expression_index(name.sub):        # a_{n+1} = 2n: neither a name nor a_n
+                raise self.error(f"{name.key}: a head whose index is an expression "
+                                 f"({_unbraced(self.source_text(name.sub))}) defines neither "
+                                 f"a name of its own nor the family {name.base}: define it "
+                                 f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
             if known and relation is not DEFINE:
                 return None
@@ -761,16 +786,33 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         relation = Relation.EQ if named is None and match.group(2) == "=" else DEFINE
         try:
             tree = self._parse(match.group(1), start)
-            if len(tree.children) != 1:
-                return None
-            head = self.head(tree.children[0], relation) or \
-                self._logged_head(tree.children[0], relation)      # \log L(a) = …
         except InputError:
             return None
+        if len(tree.children) != 1:
+            return None
+        try:
+            head = self.head(tree.children[0], relation) or \
+                self._logged_head(tree.children[0], relation, refuse=False)   # \log L(a) = …
+        except InputError:
+            return self._shifted_family(tree.children[0])
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
                 head.key in ALWAYS_OPERATORS:
             return None
         return head.key
+
+    def _shifted_family(self, side):
+        """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
+        would have defined, when the file has not declared it: the row withdraws it."""
+        node = single(side)
+        try:
+            piece = self.piece(node) if is_tree(node, "script") else None
+        except InputError:
+            return None
+        if not isinstance(piece, NamePiece) or piece.sub is None or \
+                not _expression_index(piece.sub):
+            return None
+        key = piece.base + "_{\\cdot}"
+        return key if self.declared(key) is None else None
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
@@ -3460,6 +3502,20 @@ def _label_subscript(sub):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_tree(node, "font")
+
+
+def _expression_index(sub):
+    """Whether a subscript is arithmetic in its letters (`n+1`, `-n`, `2n`, `n/2`,
+    `\\frac{n}{2}`), not a spelling (`xy`, `12`, `\\theta`): a head with such an index
+    would make `a_{n+1}` one opaque name whose n is no index at all."""
+    items = _subitems(sub)
+    node = single(items[0]) if len(items) == 1 else None
+    if is_tree(node, "sum", "signed"):
+        return True
+    run = node.children if is_tree(node, "run") else [node]
+    numerals = sum(1 for item in run if _numeral_or_times(item))
+    fraction = any(is_tree(i, "script") and is_tree(i.children[0], "frac") for i in run)
+    return 0 < numerals < len(run) or fraction
 
 
 def _numeral_or_times(node):
