@@ -1116,7 +1116,7 @@ def test_a_row_continuing_a_function_definition_means_the_files_letter(check_tex
      ["definition", "definition", "verified"]),
 ])
 def test_a_definitions_own_row_goes_on_in_the_files_letter(check_text, rows, expected):
-    """`ℓ(p) = \ln(L(p)) = …` (s8d_bern_mle): the sides after the body are about the file's
+    """`ℓ(p) = \\ln(L(p)) = …` (s8d_bern_mle): the sides after the body are about the file's
     p, restricted by its hypotheses (0 < p < 1), as a row continuing it (`&= …`) is — never
     about a parameter of its own drawn outside (0, 1), where log(1 − p) is complex and the
     true step was refuted."""
