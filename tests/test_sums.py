@@ -68,19 +68,16 @@ def test_look_alikes_are_refuted(row):
 
 
 @pytest.mark.parametrize("row, verdict", [
-    (r"\sum_{x \in \mathcal{X}} p(x) = 1", "verified"),
-    (r"\sum_{x \in \mathcal{X}} x p(x) = \sum_x x p(x)", "verified"),
-    (r"\sum_{x \in \mathcal{X}} p(x) = 2", "refuted"),
+    (r"\sum_{x} 1 = \lvert \mathcal{X} \rvert", "verified"),
+    (r"\sum_{x} 1 = \lvert \mathcal{X} \rvert + 1", "refuted"),
 ])
-def test_an_undeclared_capital_of_the_variable_names_its_own_range(row, verdict):
-    # `discrete x` with no set: 𝒳 under the sum is x's space, as in \int_{\mathcal{X}}
-    assert verdicts(display("% derive: discrete x\n% derive: density p\n", row)) == [verdict]
+def test_a_set_between_lvert_and_rvert_is_its_size_as_between_bars(row, verdict):
+    # `\lvert 𝒳 \rvert` read abs of an undeclared complex number 𝒳: H(X) ≤ log|𝒳| refuted
+    assert verdicts(display(SETS, row)) == [verdict]
 
 
-def test_another_undeclared_set_under_a_sum_is_still_refused():
-    # 𝒜 could be a part of x's range: never read as the whole of it
-    (text,) = readings(display("% derive: discrete x\n% derive: density p\n",
-                               r"\sum_{x \in \mathcal{A}} p(x) = 1"))
+def test_an_undeclared_set_between_lvert_and_rvert_is_refused():
+    (text,) = readings(display(SETS, r"\log \lvert \mathcal{Z} \rvert = 1"))
     assert "not a declared set" in text
 
 

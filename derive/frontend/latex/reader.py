@@ -1168,6 +1168,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             _, n, k = node.children
             return Fn("binom", self.term(n), self.term(k))
         if kind == "absolute":
+            inner = naming.flat_text(single(node.children[1])) if \
+                _is_calligraphic(node.children[1]) else None
+            if inner is not None:           # `\lvert \mathcal{X} \rvert` is |𝒳|, a size
+                finite = self._finite_set_name(node.children[1], inner)
+                return Sym(self.scope.table[finite].info.size)
             return Fn("abs", self.term(node.children[1]))
         if kind == "cardinality":
             letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
@@ -2834,19 +2839,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _summation_index(self, piece, node):
         """(key, bound Name) of `x` or `x \\in S` under a sum: a discrete variable ranging
         over its whole (finite) range, or an index of an unspecified finite set."""
-        support = set_node = None
+        support = None
         if is_tree(node, "domain"):
             node, _, set_node = node.children
+            support = self._finite_set_name(set_node)
         key = self._index_key(node)
         found = self.declared(key) or self.sample_of(key)
-        variable = found is not None and found[1].kind is Kind.VARIABLE
-        if set_node is not None:
-            named = self._index_key(set_node)
-            if variable and self.declared(named) is None and _capital_space(named, key):
-                set_node = None     # `\sum_{x \in \mathcal{X}}`: x's own range, as for ∫
-            else:
-                support = self._finite_set_name(set_node, named)
-        if variable:
+        if found is not None and found[1].kind is Kind.VARIABLE:
             info = found[1].info
             if not getattr(info, "discrete", False):
                 raise self.error(f"{key} is a continuous variable: integrate over it, or "
@@ -3019,7 +3018,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             variable = self.declared(key)
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        return _capital_space(named, key)
+        letter = key.split("_")[0].lstrip("\\")
+        return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
@@ -3619,10 +3619,11 @@ def _about_densities(term):
     return any(isinstance(t, (Dens, Dist, Expect, Op)) for t in subterms(term))
 
 
-def _capital_space(named, key):
-    """Whether a set name is the variable's space written with its capital letter
-    (`\\mathcal{X}`, `\\mathbb{X}` for x), which an undeclared set name in `\\int_{\\mathcal{X}}`
-    or `\\sum_{x \\in \\mathcal{X}}` means: the variable's whole range."""
-    letter = key.split("_")[0].lstrip("\\")
-    return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
+def _is_calligraphic(node):
+    """Whether a node is one calligraphic capital (`\\mathcal{X}`): between bars it names a
+    set, whatever bars are written (`|\\mathcal{X}|`, `\\lvert \\mathcal{X} \\rvert`)."""
+    try:
+        return re.fullmatch(r"\\mathcal\{[A-Z]\}", naming.flat_text(single(node))) is not None
+    except (naming.NameError_, TypeError, AttributeError):
+        return False
 
