@@ -280,6 +280,29 @@ def test_odd_roots_of_real_numbers_are_checked_as_real_roots(check_text, row, ve
     assert support.verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
 
 
+# A script argument without braces is one TeX argument: `\frac`, `\sqrt` with their own
+# arguments (the MSE answer's `(\prod_i \sigma_i^2)^\frac{1}{N}`), never numbers side by side.
+@pytest.mark.parametrize("row, expected", [
+    (r"c^\frac{1}{2} = \sqrt{c}", "c^(1 / 2) = c^(1/2)"),
+    (r"c^\frac12 b = c", "c^(1 / 2) · b = c"),
+    (r"e^\frac{a}{2} = 1", "e^(a / 2) = 1"),
+    (r"2^\sqrt{2} = 1", "2^(2^(1/2)) = 1"),
+    (r"\int_0^\frac12 x \, dx = 1", "∫_{0}^{1 / 2} x dx = 1"),
+])
+def test_a_fraction_or_root_as_an_unbraced_script_is_one_argument(row, expected):
+    assert reading(row, ROOTS) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"c^\frac{1}{2} = \sqrt{c}", "verified"),
+    (r"c^\frac{1}{3} = \sqrt{c}", "refuted"),
+    (r"e^\frac{c}{2} = \sqrt{e^c}", "verified"),
+    (r"e^\frac{c}{2} = e^c", "refuted"),
+])
+def test_an_unbraced_fraction_exponent_is_checked(check_text, row, verdict):
+    assert support.verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
+
+
 @pytest.mark.parametrize("row", [
     r"e^{i\pi} + 1 = 0",
     r"i^2 = -1",
