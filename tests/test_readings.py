@@ -1573,18 +1573,31 @@ def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
 
 
 @pytest.mark.parametrize("row, word, column", [
-    (r"log(ab) = \log a + \log b", "`log` in plain letters", 4),
     (r"\log(ab) = Log(a) + \log b", "`Log` in plain letters", 15),
-    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),
-    (r"2 ln(a) = \ln(a^2)", "`ln` in plain letters", 6),
+    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),    # x, p: the file's
     (r"a sin x = 0", "`sin` in plain letters", 6),
     (r"log_2(a) = 1", "`log` in plain letters", 4),
 ])
 def test_a_function_name_in_plain_letters_is_refused(row, word, column):
-    """`log(ab)` would read as l·o·g(a·b), g an unknown function: refused at the first letter."""
+    """`Log(a)` would read as L·o·g(a), g an unknown function: refused at the first letter."""
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and word in step.message and "write \\" in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"log(ab) = \log a + \log b", "log(a · b) = log(a) + log(b)"),
+    (r"2 ln(a) = \ln(a^2)", "2 · log(a) = log(a^2)"),
+    (r"-\sum_x p(x)log(p(x)) = H(p)", "-(Σ_{x} p(x) · log(p(x))) = H(p)"),
+])
+def test_plain_log_ln_of_letters_the_file_does_not_know_is_the_function(row, expected):
+    """Notes written in Markdown (MINE's `p(x)log(p(x))`): l, o, g unknown, so `log` is \\log."""
+    assert reading(row, HEADER.replace("variable x", "discrete x")) == [expected]
+
+
+def test_plain_log_with_one_known_letter_is_refused():
+    (message,) = reading(r"log(a) = 0", "% derive: positive a\n% derive: real g\n")
+    assert "`log` in plain letters reads as a product of the letters l · o · g" in message
 
 
 def test_declared_letters_spelling_a_function_name_multiply():
