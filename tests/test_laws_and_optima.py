@@ -74,6 +74,57 @@ def test_a_braced_objective_with_its_variable_or_a_power_after_it_is_refused(row
     assert step.location.line == 2
 
 
+# Goodfellow's value function: `V(G, D) = …` (G, D functions its body applies), then
+# `V(G, D^*)` — the body with the defined D^* applied where D was (as a `define V(G, D)` is).
+VALUE = (GAN + "% derive: define D^*(x) = \\frac{p_d(x)}{p_d(x) + p_g(x)}\n"
+         "% derive: define B(x, y) = x + y\n")
+V_ROW = r"V(g, D) = \mathbb{E}_{x \sim p_d}[\log D(x)] + \mathbb{E}_{z \sim p_z}[\log(1 - D(g(z)))]"
+V_DEFINE = "% derive: define " + V_ROW + "\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"V(g, D^*) = \mathbb{E}_{x \sim p_d}[\log D^*(x)] + \mathbb{E}_{x \sim p_g}[\log(1 - D^*(x))]",
+     "verified"),
+    (r"V(g, D^*) = -\log 4 + 2 D_{JS}(p_d \| p_g)", "verified"),
+    (r"V(g, D^*) = -\log 4 + D_{JS}(p_d \| p_g)", "refuted"),
+    (r"V(g, D^*) = \mathbb{E}_{x \sim p_d}[\log D^*(x)] + \mathbb{E}_{x \sim p_g}[\log D^*(x)]",
+     "refuted"),
+    (r"V(g, D^*)^2 = (-\log 4 + 2 D_{JS}(p_d \| p_g))^2", "verified"),
+    (r"V(g, D^*)^2 = -\log 4 + 2 D_{JS}(p_d \| p_g)", "refuted"),
+])
+@pytest.mark.parametrize("defined", ["row", "directive"])
+def test_a_value_function_at_a_defined_discriminator(defined, row, verdict):
+    header, rows = (VALUE, (V_ROW, row)) if defined == "row" else (VALUE + V_DEFINE, (row,))
+    assert verdicts(display(header, *rows))[-1] == verdict
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"V(g, B) = 0", "B takes 2 argument(s), and the function it stands for here is applied to 1"),
+    (r"V(g, p_d) = 0", "p_{d} is not a function"),
+    (r"V(x, D^*) = 0", "x is not a function"),
+    (r"V(g, D^*, D) = 0", "V is defined above only as the quantity V(g,D)"),
+])
+def test_a_value_function_at_what_is_no_function_of_its_arity_is_refused(row, message):
+    (*_, last) = readings(display(VALUE, V_ROW, row))
+    assert message in last
+
+
+def test_a_function_argument_mentioned_otherwise_than_applied_is_refused():
+    rows = (r"W(D) = \mathbb{E}_{x \sim p_d}[D'(x) + D(x)]", r"W(D^*) = 0")
+    (*_, last) = readings(display(VALUE, *rows))
+    assert "D is a function argument here, and the body mentions it otherwise than applied" \
+        in last
+
+
+def test_a_power_after_a_quantity_named_by_its_head_is_kept():
+    """`L(a, D)^2` after the row `L(a, D) = a + 1` (its whole head names it) was read as
+    L(a, D): the power was dropped, so `L(a, D)^2 = a + 1` was verified."""
+    rows = (r"L(a, D) = a + 1", r"L(a, D)^2 = (a + 1)^2", r"L(a, D)^2 = a + 1")
+    text = display("% derive: positive a\n% derive: function D\n", *rows)
+    assert readings(text)[1] == "L(a,D)^2 = (a + 1)^2"
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
 def test_an_optimum_over_functions_is_not_checked():
     header = ("% derive: variable x\n% derive: density p\n% derive: function G\n"
               "% derive: define V(G,D) = \\int p(x) \\log D(G(x)) dx\n")

@@ -53,6 +53,27 @@ def test_look_alikes_are_refuted(row):
     assert verdicts(display(XYZ, row)) == ["refuted"]
 
 
+# An accent goes with its capital: \hat{X} is the random variable of a declared \hat{x}
+# (Fano's estimator, Cover & Thomas 2.10).
+FANO = "% derive: discrete e, x, \\hat{x}\n% derive: joint p over e, x, \\hat{x}\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(E, X| \hat{X}) = H(X|\hat{X}) + H(E|X, \hat{X})", "verified"),
+    (r"H(E, X| \hat X) = H(E|\hat{X}) + H(X|E, \hat{X})", "verified"),
+    (r"H(\hat{X}) \ge H(\hat{X} | X)", "verified"),
+    (r"H(E, X| \hat{X}) = H(X|\hat{X}) + H(E|\hat{X})", "refuted"),
+    (r"H(\hat{X}) \ge H(X)", "refuted"),
+])
+def test_an_accented_capital_is_the_random_variable_of_the_accented_variable(row, verdict):
+    assert verdicts(display(FANO, row)) == [verdict]
+
+
+def test_an_accented_capital_of_no_declared_variable_is_refused():
+    (message,) = readings(display(FANO, r"H(\tilde{X}) = 0"))
+    assert "H(…) is read as an operator on declared distributions" in message
+
+
 def test_conditional_mutual_information_may_be_smaller():
     """I(X;Y|Z) ≥ I(X;Y) is false for some joints: never verified."""
     assert verdicts(display(XYZ, r"I(X; Y | Z) \ge I(X; Y)")) != ["verified"]

@@ -311,6 +311,29 @@ def test_odd_roots_of_real_numbers_are_checked_as_real_roots(check_text, row, ve
     assert support.verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
 
 
+# A script argument without braces is one TeX argument: `\frac`, `\sqrt` with their own
+# arguments (the MSE answer's `(\prod_i \sigma_i^2)^\frac{1}{N}`), never numbers side by side.
+@pytest.mark.parametrize("row, expected", [
+    (r"c^\frac{1}{2} = \sqrt{c}", "c^(1 / 2) = c^(1/2)"),
+    (r"c^\frac12 b = c", "c^(1 / 2) · b = c"),
+    (r"e^\frac{a}{2} = 1", "e^(a / 2) = 1"),
+    (r"2^\sqrt{2} = 1", "2^(2^(1/2)) = 1"),
+    (r"\int_0^\frac12 x \, dx = 1", "∫_{0}^{1 / 2} x dx = 1"),
+])
+def test_a_fraction_or_root_as_an_unbraced_script_is_one_argument(row, expected):
+    assert reading(row, ROOTS) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"c^\frac{1}{2} = \sqrt{c}", "verified"),
+    (r"c^\frac{1}{3} = \sqrt{c}", "refuted"),
+    (r"e^\frac{c}{2} = \sqrt{e^c}", "verified"),
+    (r"e^\frac{c}{2} = e^c", "refuted"),
+])
+def test_an_unbraced_fraction_exponent_is_checked(check_text, row, verdict):
+    assert support.verdicts(check_text(ROOTS + f"$$ {row} $$\n")) == [verdict]
+
+
 @pytest.mark.parametrize("row", [
     r"e^{i\pi} + 1 = 0",
     r"i^2 = -1",
@@ -1586,18 +1609,31 @@ def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
 
 
 @pytest.mark.parametrize("row, word, column", [
-    (r"log(ab) = \log a + \log b", "`log` in plain letters", 4),
     (r"\log(ab) = Log(a) + \log b", "`Log` in plain letters", 15),
-    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),
-    (r"2 ln(a) = \ln(a^2)", "`ln` in plain letters", 6),
+    (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),    # x, p: the file's
     (r"a sin x = 0", "`sin` in plain letters", 6),
     (r"log_2(a) = 1", "`log` in plain letters", 4),
 ])
 def test_a_function_name_in_plain_letters_is_refused(row, word, column):
-    """`log(ab)` would read as l·o·g(a·b), g an unknown function: refused at the first letter."""
+    """`Log(a)` would read as L·o·g(a), g an unknown function: refused at the first letter."""
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and word in step.message and "write \\" in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"log(ab) = \log a + \log b", "log(a · b) = log(a) + log(b)"),
+    (r"2 ln(a) = \ln(a^2)", "2 · log(a) = log(a^2)"),
+    (r"-\sum_x p(x)log(p(x)) = H(p)", "-(Σ_{x} p(x) · log(p(x))) = H(p)"),
+])
+def test_plain_log_ln_of_letters_the_file_does_not_know_is_the_function(row, expected):
+    """Notes written in Markdown (MINE's `p(x)log(p(x))`): l, o, g unknown, so `log` is \\log."""
+    assert reading(row, HEADER.replace("variable x", "discrete x")) == [expected]
+
+
+def test_plain_log_with_one_known_letter_is_refused():
+    (message,) = reading(r"log(a) = 0", "% derive: positive a\n% derive: real g\n")
+    assert "`log` in plain letters reads as a product of the letters l · o · g" in message
 
 
 def test_declared_letters_spelling_a_function_name_multiply():

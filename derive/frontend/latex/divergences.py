@@ -23,7 +23,14 @@ functions (mixed into `Reader`). One documented reading each:
   `\\|` are distributions over the file's first variable, and the definition applies to any
   distributions — sums of densities included (`p_d + p_g`, `2 p_g`).
 * A definition's parameter applied to brackets in its body (`define V(G, D) = \\int
-  \\log D(x) …`) is a function parameter; its argument is then a function's name.
+  \\log D(x) …`) is a function parameter; its argument is then a function's name: a
+  declared function, or a function the file defines (`D^*` after `define D^*(x) = …`: the
+  body with D^* applied, by its definition, wherever D was).
+* The same for a quantity a row named by its whole head, `V(G, D) = …` with G, D functions
+  its body applies (Goodfellow's value function): `V(G, D^*)` is that body with D^* where
+  D was — V read as a function of the head's function arguments. The other arguments must
+  be spelled as in the head; a function the body mentions otherwise than applied (its
+  derivative `D'`) is refused, never half replaced.
 """
 
 from __future__ import annotations
@@ -31,8 +38,9 @@ from __future__ import annotations
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, nodes
-from derive.notation import registry
+from derive.frontend.latex import names as naming
+from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, free_names, nodes
+from derive.notation import derivatives, registry
 from derive.notation.joint import put_distributions
 
 DIVERGENCE_BARS = (r"\|", "||", r"\Vert", r"\parallel")    # between a divergence's arguments
@@ -175,13 +183,84 @@ class Divergences:
                 args.append(value)
         body = self._apply(info, (), node, values) if values else info.body
         if called:
-            body = _called(body, called)
+            body = self.called(body, called, node)
         if renamed:
             body = put_distributions(body, renamed)
         return tuple(args), body
 
+    def head_at_functions(self, key, bracket, node):
+        """`V(G, D^*)` after a row named the quantity `V(G, D)` by its whole head, D a
+        function its body applies: that body with D^* in D's place (the module's
+        docstring), or None when `key(…)` is no such quantity there."""
+        found = self.head_functions(key, bracket)
+        if found is None:
+            return None
+        label, changed = found
+        name = self.scope.heads[label]
+        called = {function: self.function_name(arg) for function, arg in changed.items()}
+        body = self.called(self.scope.table[name].info.body, called, node)
+        args = tuple(Sym(called.get(n, n)) for n in self._head_names(label))
+        return self._powered(Defined(name, args, body), bracket)
+
+    def head_functions(self, key, bracket):
+        """(label, {function: argument node}) when `key(…)` is written with the arguments
+        of the one quantity `key(…)` a row named by its head, except at arguments that are
+        functions its body applies (those changed, at least one); else None."""
+        labels = self._head_labels(key)
+        if len(labels) != 1 or bracket.open != "(" or any(sep != "," for sep in bracket.seps):
+            return None
+        try:
+            keys = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_:
+            return None
+        heads = self._head_names(labels[0])
+        if heads is None or len(heads) != len(keys):
+            return None
+        name = self.scope.heads[labels[0]]
+        applied = {t.function for t in nodes(self.scope.table[name].info.body)
+                   if isinstance(t, Call)}
+        changed = {}
+        for head, written, arg in zip(heads, keys, bracket.args):
+            if head.latex != written:
+                if head not in applied or self.scope.table[head].kind is not Kind.FUNCTION:
+                    return None
+                changed[head] = arg
+        return (labels[0], changed) if changed else None
+
+    def _head_names(self, label):
+        """The Names a head's label `V(G,D)` spells as its arguments, or None when one of
+        them is no name of the file."""
+        found = [self.scope.lookup(k) for k in self.label_keys(label)]
+        return None if any(f is None for f in found) else [f[0] for f in found]
+
+    def called(self, body, functions, node):
+        """`body` with calls of the functions `functions` maps replaced by calls of theirs:
+        a defined function's value by its definition there. A replaced function left in
+        the body otherwise than applied (`D'(x)`, a derivative's name) is refused."""
+        def call(function, arguments):
+            declaration = self.scope.table.get(function)
+            if declaration is None or declaration.kind is not Kind.DEFINITION:
+                return Call(function, *arguments)
+            info = declaration.info
+            if len(info.params) != len(arguments):
+                raise self.error(f"{function.latex} takes {len(info.params)} argument(s), "
+                                 "and the function it stands for here is applied to "
+                                 f"{len(arguments)}", node)
+            return Defined(function, tuple(arguments), self._apply(info, arguments, node))
+
+        body = _called(body, functions, call)
+        for name in free_names(body):
+            of = name.local.info.of if name.local is not None and \
+                isinstance(name.local.info, derivatives.Derivative) else name
+            if of in functions:
+                raise self.error(f"{of.latex} is a function argument here, and the body "
+                                 f"mentions it otherwise than applied ({name.latex}): derive "
+                                 "does not put another function there", node)
+        return body
+
     def function_name(self, node):
-        """The Name of a function written bare as an argument (`V(G, D)`)."""
+        """The Name of a function written bare as an argument (`V(G, D)`): a declared
+        function, one the file defines with parameters, or an optimum's bound function."""
         piece = self.piece(single(node)) if not is_token(single(node), "LETTER") else \
             self._script(single(node), [], node)
         if not isinstance(piece, NamePiece) or piece.power is not None:
@@ -190,7 +269,8 @@ class Divergences:
         if bound is not None and bound.origin is None and self.optimising(bound):
             return bound                # \max_D V(G, D): D ranges over functions
         found = self.scope.lookup(piece.key)
-        if found is not None and found[1].kind is Kind.FUNCTION:
+        if found is not None and (found[1].kind is Kind.FUNCTION or
+                                  found[1].kind is Kind.DEFINITION and found[1].info.params):
             return found[0]
         if found is not None or bound is not None:
             raise self.error(f"{piece.key} is not a function", node)
@@ -198,13 +278,14 @@ class Divergences:
         return name
 
 
-def _called(term, functions):
-    """`term` with calls of function parameters made calls of the given functions."""
+def _called(term, functions, call):
+    """`term` with calls of function parameters made `call(function, arguments)` of the
+    given functions."""
     memo = {}
     for t in nodes(term):
         children = [memo.get(c, c) for c in t.children]
         if isinstance(t, Call) and t.function in functions:
-            rebuilt = Call(functions[t.function], *children)
+            rebuilt = call(functions[t.function], children)
         else:
             rebuilt = t.rebuild(children) if children != t.children else t
         memo[t] = rebuilt

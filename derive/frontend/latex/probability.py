@@ -57,6 +57,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 
 from __future__ import annotations
 
+import re
+
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
@@ -68,6 +70,10 @@ from derive.notation.joint import in_order
 # `\\mathrm{Pr}`, `\\mathbb{P}`, `P`.
 PROBABILITY = frozenset({"Pr", r"\mathbb{P}", "P"})
 BARS = ("|", r"\mid", r"\vert")
+# A capital letter, alone or under one accent (`X`, `\hat{X}`): the random variable of the
+# declared variable spelled in lower case (`x`, `\hat{x}`).
+_CAPITAL = re.compile(r"[A-Z]|\\(tilde|hat|bar|widetilde|widehat|overline|dot|ddot|vec|check|"
+                      r"breve|mathring|underline)\{[A-Z]\}")
 
 
 class Probability:
@@ -79,8 +85,9 @@ class Probability:
     # ------------------------------------------------------------------ random variables
     def capital_variable(self, key):
         """The declared variable `x` that an undeclared capital `X` is the random variable
-        of, or None."""
-        if len(key) != 1 or not key.isupper() or self.bound_name(key) is not None:
+        of, or None. An accent goes with its letter: `\\hat{X}` is the random variable of a
+        declared `\\hat{x}` (Fano's estimator X̂), `\\tilde{Y}` of `\\tilde{y}`."""
+        if not _CAPITAL.fullmatch(key) or self.bound_name(key) is not None:
             return None
         if self.scope.lookup(key) is not None and self.scope.lookup(key)[1].declared:
             return None

@@ -74,6 +74,8 @@ from derive.notation.elementary import SPELLINGS
 
 # Names that plain letters before an argument spell by accident of typing (`log(ab)`,
 # `max(a, b)`, `sqrt(4)`): an elementary function's, or an operator's written as a command.
+# Plain lower-case words read as the function (`function_letters`).
+_WORDS = ("log", "ln", "exp")
 PLAIN_WORDS = frozenset(s[1:] for s in SPELLINGS) | {
     "max", "min", "sup", "inf", "sqrt", "lim", "argmax", "argmin"}
 
@@ -113,7 +115,7 @@ class Products:
                              unclosed[0].node)
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
-        self.refuse_function_letters(pieces)
+        pieces = self.function_letters(pieces)
         return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals
@@ -398,12 +400,29 @@ class Products:
                         break
         return out
 
-    def refuse_function_letters(self, pieces):
+    def function_letters(self, pieces):
         """`log(ab)`, `exp x`, `Log(a)`, `LOG(a)`, `max(a, b)`, `sqrt(4)`: plain letters spelling
         an elementary function's or an operator's name (lower case, capitalised or upper case)
         before an argument would read as a product of letters
-        times an unknown function (l·o·g(ab)) — what no author means. Refused at the first
-        letter (write `\\log`), unless every letter is declared or bound."""
+        times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`
+        in lower case, none of whose letters the file knows (declared, used, bound), are
+        the function, as `\\log`, `\\ln`, `\\exp` (notes written in Markdown: `p(x)log(p(x))`).
+        Any other such word is refused at its first letter (write `\\log`), unless every
+        letter is declared or bound (then a product)."""
+        out = list(pieces)
+        for k in range(len(pieces) - 2, -1, -1):
+            size = next((n for n in (3, 2) if k + n < len(pieces) and
+                         all(_plain_letter(q, last=False) for q in pieces[k:k + n]) and
+                         "".join(q.base for q in pieces[k:k + n]) in _WORDS), None)
+            if size is not None and not isinstance(pieces[k + size], OpPiece) and not any(
+                    self.knows(q.key) or self.bound_name(q.key) for q in pieces[k:k + size]):
+                word = "".join(q.base for q in pieces[k:k + size])
+                out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], None, None, pieces[k].node)]
+        self.refuse_function_letters(out)
+        return out
+
+    def refuse_function_letters(self, pieces):
+        """The words `function_letters` leaves as letters, refused (its docstring)."""
         for k in range(len(pieces)):
             for size in (6, 4, 3, 2):
                 run = pieces[k:k + size]

@@ -628,6 +628,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
         if relation is not DEFINE and (known or label in self.scope.heads or
+                                       self.head_functions(name.key, bracket) is not None or
                                        registry.spelled(name.key) and self._reads(name, bracket)
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
@@ -1588,6 +1589,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             label = self._label(key, bracket)
             if label in self.scope.heads:
                 return self.head_value(label, bracket, p.node), 2
+            relabelled = self.head_at_functions(key, bracket, p.node) if found is None else None
+            if relabelled is not None:
+                return relabelled, 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
                 self._operator(key, bracket)
             if operator is not None:
@@ -1704,12 +1708,14 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         integral, sum or expectation binds one of its arguments (`\\int f(x) \\, dx`), the
         written letter is that bound variable, so it is the definition there (its letter is
         the definition's parameter), shown `f(x′)`; never the free quantity, silently.
-        Elsewhere it is the quantity itself."""
+        Elsewhere it is the quantity itself. A power after the bracket is its power
+        (`V(G, D)^2`), never dropped."""
         try:
             keys = [naming.flat_text(arg) for arg in bracket.args]
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
-        return self._head_at(label, keys, all(sep == "," for sep in bracket.seps), node)
+        return self._powered(self._head_at(label, keys, all(sep == "," for sep in bracket.seps),
+                                           node), bracket)
 
     def _bare_head(self, key, node):
         """`f` alone after a row defined the quantity `f(x)` (its whole head names it):
@@ -1720,13 +1726,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if not labels:
             return None
         inner = labels[0][len(key) + 1:-1]
+        return self._head_at(labels[0], self.label_keys(labels[0]),
+                             "|" not in inner and ";" not in inner, node)
+
+    @staticmethod
+    def label_keys(label):
+        """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}."""
+        inner = label[label.index("(") + 1:-1]
         keys, depth, start = [], 0, 0
         for k, char in enumerate(inner + ","):
             depth += {"{": 1, "}": -1}.get(char, 0)
             if char == "," and depth == 0:
                 keys.append(inner[start:k])
                 start = k + 1
-        return self._head_at(labels[0], keys, "|" not in inner and ";" not in inner, node)
+        return keys
 
     def knows(self, key):
         """Whether the file gave `key` a meaning: declared, used, or the head of a quantity
