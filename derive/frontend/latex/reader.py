@@ -2901,6 +2901,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if not variables:
                 raise self.error(f"d{key} integrates over the densities' variable: declare "
                                  "it (% derive: variable x)", var_piece.node)
+            self._one_reference_measure(key, var_piece.node)
             key = variables[0].latex
         found = self.scope.lookup(key) if self.bound_name(key) is None else None
         if found is not None and found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION,
@@ -2909,6 +2910,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"file, not over a variable: write the integral with its density "
                              f"(\\int f(x) \\, p(x) \\, dx)", var_piece.node)
         return self._integral(piece, body, key)
+
+    def _one_reference_measure(self, key, node):
+        """One name, one meaning: the first undeclared measure letter of the file (`d\\mu`)
+        is the reference measure; a second, different one (`d\\nu` below `d\\mu`) would be
+        that same measure too — `\\int u \\, d\\mu = \\int u \\, d\\nu` read as true for
+        every u, though two measures differ. Refused at its differential."""
+        if self.scope.measure is None:
+            self.scope.measure = (key, self.offset + _start(node))
+        elif self.scope.measure[0] != key:
+            other, at = self.scope.measure
+            line, column = self.source.position(at)
+            raise self.error(f"d{key}: d{other} at line {line}:{column} is this file's "
+                             f"reference measure already, and derive reads one: a second "
+                             f"measure letter would be the same measure (write the densities, "
+                             f"\\int f(x) \\, p(x) \\, dx)", node)
 
     def integral_without_differential(self, piece, body_pieces):
         """`\\int_x f`, `\\int f \\ln f`: the variable is the subscript's, or else the one
