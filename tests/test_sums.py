@@ -908,6 +908,27 @@ def test_factorials(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+@pytest.mark.parametrize("header, row, reading, verdict", [
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} k \cdot k! = 23", "Σ_{k=1}^{3} k · factorial(k) = 23",
+     "verified"),
+    ("% derive: natural k\n", r"\prod_{k=1}^{3} k! = 12", "Π_{k=1}^{3} factorial(k) = 12",
+     "verified"),
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} (k+1)! = 32", "Σ_{k=1}^{3} factorial(k + 1) = 32",
+     "verified"),
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} (k+1)! = 33", "Σ_{k=1}^{3} factorial(k + 1) = 33",
+     "refuted"),
+    ("", r"\sum_{k=1}^{3} k! = 9", "Σ_{k=1}^{3} factorial(k) = 9", "verified"),
+    ("", r"\sum_{j=0}^{\infty} 2^j / j! = e^2", "Σ_{j=0}^{∞} 2^j / factorial(j) = e^2",
+     "verified"),
+])
+def test_a_factorial_in_a_sums_body_is_of_its_index(header, row, reading, verdict):
+    """`k!` in a sum's, product's or series' body (outside a fraction or brackets) was read
+    when the run's pieces were made, outside the binding: a free k beside the bound one
+    (`Σ_{k′} k′ · k!`), refuted at k = 6. It is read where the product reaches it."""
+    assert readings(display(header, row)) == [reading]
+    assert verdicts(display(header, row)) == [verdict]
+
+
 def test_a_repeated_factorial_sign_is_refused():
     (text,) = readings(display("% derive: natural n\n", r"n!! = 1"))
     assert "repeated factorial sign" in text

@@ -939,12 +939,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _factorial(self, primary, tail_nodes, node):
         """`n!`, `x!`, `(x-1)!`: the factorial of what the sign follows (its scripts
-        included: `n_1!`), a whole number ≥ 0 where it is defined."""
+        included: `n_1!`), a whole number ≥ 0 where it is defined. Read lazily, as a
+        group is: `\\sum_{k=1}^{3} k \\cdot k!` reads the k of `k!` inside the sum's binding
+        (read when the piece was made, it was a free k beside the bound one)."""
         if any(is_tree(t, "factorial") for t in tail_nodes):
             raise self.error("a repeated factorial sign (n!!) is not read", node)
-        inner = self.term(Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes
-                          else primary)
-        return ValuePiece(Fn("factorial", inner), node)
+        inner = Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes else primary
+        return LazyPiece(Tree("factorial_of", [inner], node.meta), None, node)
 
     def _tails(self, children, node):
         try:
@@ -1147,6 +1148,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "factorial_of":
+            return Fn("factorial", self.term(node.children[0]))
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
         raise self.error("this is not an expression derive can read", node)
