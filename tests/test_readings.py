@@ -132,7 +132,7 @@ def test_a_distribution_applied_to_a_differential_is_refused(row):
     (r"\int_{\mathcal{X}} u(x) \, d\mu(x) = \int_{\mathcal{X}} u(x) \, d\nu(x)", r"d\mu"),
     (r"\int u(x) \, \mathrm{d}\mu(x) = 1", r"\mathrm{d}\mu"),
     (r"\int u(x) \, dF(x) = 1", "dF"),
-    (r"\int u(x) \, dP(x) = \int u(x) p(x) \, dx", "dP"),
+    (r"\int u(x) \, dG(x) = \int u(x) p(x) \, dx", "dG"),     # G undeclared
     (r"\int d\mu(x) \, u(x) = 1", r"d\mu"),
     (r"\iint u(x) \, dx \, d\mu(y) = 1", r"d\mu"),
     (r"\int_0^1 x \, dx\, (1 + x) = 1", r"dx\, "),
@@ -141,8 +141,7 @@ def test_a_measure_at_the_point_after_a_differential_is_refused(row, before):
     """`d\\mu(x)`, `dF(x)`: a measure or distribution at the point (Lebesgue–Stieltjes)
     was read as the integral times x, and `∫ u dμ(x) = ∫ u dν(x)` verified. Refused at
     the bracket; a differential first by a variable is followed by its integrand."""
-    header = HEADER + "% derive: function u\n% derive: distribution P with density p\n"
-    (step,) = load_tex("r.tex", header + "$$ " + row + " $$\n").steps
+    (step,) = load_tex("r.tex", HEADER + "% derive: function u\n$$ " + row + " $$\n").steps
     assert step.kind == "unreadable"
     assert "after an integral's differential" in step.message or \
         "right after the differential" in step.message

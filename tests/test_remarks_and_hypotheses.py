@@ -240,6 +240,17 @@ def test_a_bound_that_may_not_be_real_is_not_used_and_never_refutes(row):
     assert "its bound may not be real" in verdict.detail or verdict.status.value == "verified"
 
 
+def test_a_bound_of_declared_reals_that_may_not_be_real_says_why():
+    """`a > \\sqrt{b}` with b declared real: the message told to declare b real."""
+    (step,) = steps(display("% derive: real a, b\n", r"a^2 > b \quad \text{if } a > \sqrt{b}"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "refuted"
+    assert "may not be real (a root, log or power" in verdict.detail
+    assert "declare b real" not in verdict.detail
+    (step,) = steps(display("% derive: real a\n", r"a^2 > b \quad \text{if } a > b"))
+    assert "declare b real" in decide(step, "0", clock.now() + 20).detail
+
+
 def test_a_bound_on_declared_reals_is_used():
     assert verdicts(display("% derive: real a, b, c\n",
                             r"c > 0, a > b \Rightarrow a c < b c")) == ["refuted"]

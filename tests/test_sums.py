@@ -1161,6 +1161,27 @@ def test_a_series_value_holds_its_tail():
     assert value.real.overlaps(arb("1.5").exp()) and 0 < value.real.rad() < arb(2) ** -40
 
 
+@pytest.mark.parametrize("header, row, message, at", [
+    ("", r"\sum_{x=1/2}^{\infty} 2^{-x} = 2", "runs over whole numbers: its bound 1 / 2", "1/2"),
+    ("", r"\sum_{x=0.5}^{3} 2^{-x} = 2", "runs over whole numbers", "0.5"),
+    ("", r"\sum_{x=0}^{2\infty} 2^{-x} = 2", "or ∞ as the whole upper bound", "{2\\infty"),
+    ("", r"\sum_{x=\infty}^{0} 2^{-x} = 2", "or ∞ as the whole upper bound", "\\infty}^"),
+    ("", r"\prod_{x=1}^{\infty} 2 = 2", "an infinite product is not read", "{\\infty}"),
+    ("% derive: variable y\n", r"\sum_{y=0}^{\infty} 2^{-y} = 2", "y is declared (variable)", "y="),
+    ("% derive: real t\n", r"\sum_{t=0}^{3} 2^{-t} = 2", "t is declared (symbol, real)", "t="),
+])
+def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
+    """`\\sum_{k=a}^{b}` runs over whole numbers: a bound that is not one (SymPy summed
+    over half-integers), ∞ other than as the whole upper bound, an infinite product, and a
+    declared continuous variable or real number as the index (one name, two meanings)
+    are refused at their position."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+    assert verdicts(display("% derive: integer k\n% derive: discrete x\n",
+                            r"\sum_{k=0}^{\infty} 2^{-k} = 2")) == ["verified"]
+
+
 # ---------------------------------------------------------------- the discrete uniform
 @pytest.mark.parametrize("header, row, verdict", [
     ("% derive: discrete x\n% derive: density p = \\mathcal{U}(1, 6) over x\n",

@@ -205,8 +205,9 @@ class Products:
         found = self.declared(name)
         variable = self.bound_name(name) is not None or \
             found is not None and found[1].kind is Kind.VARIABLE
-        if leading and variable:
-            return
+        if leading and variable or found is not None and not variable and \
+                found[1].kind is not Kind.SYMBOL:
+            return                        # `dP(x)` of a declared P: `integral` refuses it
         if variable:
             raise self.error(f"a bracket right after the differential d{name} (the integral "
                              "times it, or a measure at a point?) is ambiguous: write the factor "

@@ -2651,6 +2651,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
                                  else piece.sup)
+            self._index_bounds(piece, kind, key, (lower, low_node), (upper, piece.sup), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         else:
             if piece.sup is not None:
@@ -2665,6 +2666,34 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _index_bounds(self, piece, kind, key, low, high, index_node):
+        """`\\sum_{k=a}^{b}` (`\\prod`) runs over the whole numbers from a to b, b = ∞ for a
+        series: a number that is not whole as a bound (`\\sum_{x=1/2}^{\\infty}`), ∞ anywhere
+        else than as the whole upper bound (`^{2\\infty}`, `\\sum_{x=\\infty}^{0}`), an
+        infinite product, and an index letter the file declares as anything but a whole
+        number or a discrete variable (`variable y`, `real t`: one name, one meaning) are
+        refused at their position, never summed."""
+        found = self.declared(key) if self.bound_name(key) is None else None
+        if found is not None and not (
+                found[1].kind is Kind.VARIABLE and getattr(found[1].info, "discrete", False) or
+                found[1].kind is Kind.SYMBOL and found[1].domain.is_integer):
+            raise self.error(f"{key} is declared ({found[1].kind.value}"
+                             f"{', ' + found[1].domain.value if found[1].kind is Kind.SYMBOL else ''}"
+                             f"), so it is no whole-number index of a \\{piece.op}: use a "
+                             f"letter of its own, or declare it integer", index_node)
+        for k, (bound, node) in enumerate((low, high)):
+            infinite = any(t is OO for t in subterms(bound))
+            if infinite and (k == 0 or bound is not OO):
+                raise self.error(f"a \\{piece.op}'s bounds are whole numbers, or ∞ as the "
+                                 "whole upper bound of a series", node)
+            if infinite and kind is Product:
+                raise self.error("an infinite product is not read: write its finite "
+                                 "partial products, or the limit of their logarithm", node)
+            value = _rational(bound)
+            if value is not None and value.value.denominator != 1:
+                raise self.error(f"a \\{piece.op} runs over whole numbers: its bound "
+                                 f"{show(bound)} is not one", node)
 
     def _all_but_one(self, piece, kind, nodes, rest):
         """`\\sum_{i \\ne k} f_i` (`\\neq`; `^{n}` allowed): the sum over the declared range
