@@ -129,6 +129,42 @@ def test_a_distribution_applied_to_a_differential_is_refused(row):
     assert step.location.column == len("$$ ") + re.search(r"\((d|\\mathrm)", row).start() + 2
 
 
+@pytest.mark.parametrize("row, before", [
+    (r"\int_{\mathcal{X}} u(x) \, d\mu(x) = \int_{\mathcal{X}} u(x) \, d\nu(x)", r"d\mu"),
+    (r"\int u(x) \, \mathrm{d}\mu(x) = 1", r"\mathrm{d}\mu"),
+    (r"\int u(x) \, dF(x) = 1", "dF"),
+    (r"\int u(x) \, dG(x) = \int u(x) p(x) \, dx", "dG"),     # G undeclared
+    (r"\int d\mu(x) \, u(x) = 1", r"d\mu"),
+    (r"\iint u(x) \, dx \, d\mu(y) = 1", r"d\mu"),
+    (r"\int_0^1 x \, dx\, (1 + x) = 1", r"dx\, "),
+])
+def test_a_measure_at_the_point_after_a_differential_is_refused(row, before):
+    """`d\\mu(x)`, `dF(x)`: a measure or distribution at the point (Lebesgue–Stieltjes)
+    was read as the integral times x, and `∫ u dμ(x) = ∫ u dν(x)` verified. Refused at
+    the bracket; a differential first by a variable is followed by its integrand."""
+    (step,) = load_tex("r.tex", HEADER + "% derive: function u\n$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable"
+    assert "after an integral's differential" in step.message or \
+        "right after the differential" in step.message
+    assert step.location.column == len("$$ ") + row.index(before) + len(before) + 1
+    assert reading(r"\int_0^1 dx\, (1 + x) = \frac{3}{2}") == ["∫_{0}^{1} (1 + x) dx = 3 / 2"]
+
+
+def test_two_measure_letters_are_never_one_reference_measure():
+    """`d\\mu`, `d\\nu` undeclared were both the reference measure, so `∫ u dμ = ∫ u dν`
+    (false for two measures) was verified. The first letter read is the reference measure
+    of the file, a second one an error at its differential — in a later row too."""
+    rows = [r"\int u(x) \, d\mu = \int u(x) \, dx",
+            r"\int u(x) \, \mathrm{d}\mu = \int u(x) \, d\mu",
+            r"\int u(x) \, d\mu = \int u(x) \, d\nu"]
+    text = HEADER + "% derive: function u\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    first, second, third = load_tex("r.tex", text).steps
+    assert first.reading == "∫ u(x) dx = ∫ u(x′) dx′" and second.kind != "unreadable"
+    assert third.kind == "unreadable" and "d\\mu at line 5:" in third.message
+    nu = len("$$ ") + rows[2].index("\\nu") + 1        # at the measure's letter
+    assert (third.location.line, third.location.column) == (7, nu)
+
+
 def test_a_declared_letter_shadows_a_constant():
     assert reading(r"\log e = 1", "% derive: positive e\n") == ["log(e) = 1"]
     derivation = load_tex("r.tex", "$$ \\log e = 1 $$\n")

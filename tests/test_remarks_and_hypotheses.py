@@ -240,6 +240,17 @@ def test_a_bound_that_may_not_be_real_is_not_used_and_never_refutes(row):
     assert "its bound may not be real" in verdict.detail or verdict.status.value == "verified"
 
 
+def test_a_bound_of_declared_reals_that_may_not_be_real_says_why():
+    """`a > \\sqrt{b}` with b declared real: the message told to declare b real."""
+    (step,) = steps(display("% derive: real a, b\n", r"a^2 > b \quad \text{if } a > \sqrt{b}"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "refuted"
+    assert "may not be real (a root, log or power" in verdict.detail
+    assert "declare b real" not in verdict.detail
+    (step,) = steps(display("% derive: real a\n", r"a^2 > b \quad \text{if } a > b"))
+    assert "declare b real" in decide(step, "0", clock.now() + 20).detail
+
+
 def test_a_bound_on_declared_reals_is_used():
     assert verdicts(display("% derive: real a, b, c\n",
                             r"c > 0, a > b \Rightarrow a c < b c")) == ["refuted"]
@@ -1054,6 +1065,20 @@ def test_cases_with_real_conditions(cases, expected):
     r"|x| = \begin{cases} x \\ -x & x < 0 \end{cases}",
     r"|x| = \begin{cases} x & x > 0 \\ -x & x < 0 \\ 0 & \text{otherwise} \end{cases}",
     r"f(x) = \begin{cases} x & x > 0 \\ 0 & x \le 0 \end{cases}",
+    # `otherwise` beside a compound condition: ¬(A ∧ B) is no one relation (it was read as
+    # ¬A ∧ B, so the false `|x| - x = -2x` for x > 5 was verified)
+    r"|x| - x = \begin{cases} 0 & \text{if } 0 \le x \le 5 \\ -2x & \text{otherwise} \end{cases}",
+    r"|x| - x = \begin{cases} 0 & 0 \le x < 5 \\ -2x & \text{otherwise} \end{cases}",
+    r"|x| - x = \begin{cases} 0 & x \ge 0, x \le 5 \\ -2x & \text{otherwise} \end{cases}",
+    r"|x| - x = \begin{cases} 0 & x \ge 0 \text{ and } x \le 5 \\ -2x & \text{otherwise} "
+    r"\end{cases}",
+    r"|x| - x = \begin{cases} 0 & x \ge 0 \land x \le 5 \\ -2x & \text{otherwise} \end{cases}",
+    r"|x| - x = \begin{cases} -2x & \text{otherwise} \\ 0 & 0 \le x \le 5 \end{cases}",
+    # a case with nothing after its `&` has no condition (it was an unconditional claim)
+    r"|x| = \begin{cases} x & \\ -x & x < 0 \end{cases}",
+    r"|x| = \begin{cases} x & , \\ -x & x < 0 \end{cases}",
+    # classic cases, closed as a set: refused, never an array's rows
+    r"|x| = \left\{ \begin{array}{ll} x & x \ge 0 \\ -x & x < 0 \end{array} \right\}",
 ])
 def test_other_cases_are_refused(row):
     """Cases inside an expression, a case without a condition, `otherwise` after several
@@ -1064,6 +1089,24 @@ def test_other_cases_are_refused(row):
     assert any(word in found[0].message for word in ("cases environment", "under a condition",
                                                       "case condition in words"))
     assert found[-1].kind == "relation"                  # the next row is read as before
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"|x| = \left\{ \begin{array}{ll} x & \text{if } x \ge 0 \\ -x & \text{otherwise} "
+     r"\end{array} \right.", ["x ≥ 0 ⇒ abs(x) = x", "x < 0 ⇒ abs(x) = -x"]),
+    (r"1 = \left\{ \begin{array}{rl} 1 & x > 0 \\ 1 & x \le 0 \end{array} \right.",
+     ["x > 0 ⇒ 1 = 1", "x ≤ 0 ⇒ 1 = 1"]),
+    (r"|x| = \left\lbrace \begin{array}{ll} x, & x \ge 0, \\ x, & x < 0. \end{array} \right.",
+     ["x ≥ 0 ⇒ abs(x) = x", "x < 0 ⇒ abs(x) = x"]),
+])
+def test_a_brace_before_an_array_is_cases(row, expected):
+    """`\\left\\{ \\begin{array}{ll} v & c \\\\ … \\end{array} \\right.` (cases before
+    amsmath) is read as cases: the rows were an array's, `&` layout, and `1 = 1 · x > 0`
+    was refuted, a claim nobody wrote."""
+    found = steps("% derive: real x\n$$ " + row + " $$\n")
+    assert [s.reading for s in found] == expected
+    if expected[1].endswith("= x"):
+        assert verdicts(display("% derive: real x\n", row)) == ["verified", "refuted"]
 
 
 def test_a_row_continuing_cases_leaves_them_unread():

@@ -905,6 +905,27 @@ def test_factorials(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+@pytest.mark.parametrize("header, row, reading, verdict", [
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} k \cdot k! = 23", "Σ_{k=1}^{3} k · factorial(k) = 23",
+     "verified"),
+    ("% derive: natural k\n", r"\prod_{k=1}^{3} k! = 12", "Π_{k=1}^{3} factorial(k) = 12",
+     "verified"),
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} (k+1)! = 32", "Σ_{k=1}^{3} factorial(k + 1) = 32",
+     "verified"),
+    ("% derive: natural k\n", r"\sum_{k=1}^{3} (k+1)! = 33", "Σ_{k=1}^{3} factorial(k + 1) = 33",
+     "refuted"),
+    ("", r"\sum_{k=1}^{3} k! = 9", "Σ_{k=1}^{3} factorial(k) = 9", "verified"),
+    ("", r"\sum_{j=0}^{\infty} 2^j / j! = e^2", "Σ_{j=0}^{∞} 2^j / factorial(j) = e^2",
+     "verified"),
+])
+def test_a_factorial_in_a_sums_body_is_of_its_index(header, row, reading, verdict):
+    """`k!` in a sum's, product's or series' body (outside a fraction or brackets) was read
+    when the run's pieces were made, outside the binding: a free k beside the bound one
+    (`Σ_{k′} k′ · k!`), refuted at k = 6. It is read where the product reaches it."""
+    assert readings(display(header, row)) == [reading]
+    assert verdicts(display(header, row)) == [verdict]
+
+
 def test_a_repeated_factorial_sign_is_refused():
     (text,) = readings(display("% derive: natural n\n", r"n!! = 1"))
     assert "repeated factorial sign" in text
@@ -1156,6 +1177,27 @@ def test_a_series_value_holds_its_tail():
     value = series.value(Evaluator(step.context, None, {}), term,
                          lambda k: Point(acb(k), None, ("int", k)))
     assert value.real.overlaps(arb("1.5").exp()) and 0 < value.real.rad() < arb(2) ** -40
+
+
+@pytest.mark.parametrize("header, row, message, at", [
+    ("", r"\sum_{x=1/2}^{\infty} 2^{-x} = 2", "runs over whole numbers: its bound 1 / 2", "1/2"),
+    ("", r"\sum_{x=0.5}^{3} 2^{-x} = 2", "runs over whole numbers", "0.5"),
+    ("", r"\sum_{x=0}^{2\infty} 2^{-x} = 2", "or ∞ as the whole upper bound", "{2\\infty"),
+    ("", r"\sum_{x=\infty}^{0} 2^{-x} = 2", "or ∞ as the whole upper bound", "\\infty}^"),
+    ("", r"\prod_{x=1}^{\infty} 2 = 2", "an infinite product is not read", "{\\infty}"),
+    ("% derive: variable y\n", r"\sum_{y=0}^{\infty} 2^{-y} = 2", "y is declared (variable)", "y="),
+    ("% derive: real t\n", r"\sum_{t=0}^{3} 2^{-t} = 2", "t is declared (symbol, real)", "t="),
+])
+def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
+    """`\\sum_{k=a}^{b}` runs over whole numbers: a bound that is not one (SymPy summed
+    over half-integers), ∞ other than as the whole upper bound, an infinite product, and a
+    declared continuous variable or real number as the index (one name, two meanings)
+    are refused at their position."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+    assert verdicts(display("% derive: integer k\n% derive: discrete x\n",
+                            r"\sum_{k=0}^{\infty} 2^{-k} = 2")) == ["verified"]
 
 
 # ---------------------------------------------------------------- the discrete uniform

@@ -501,8 +501,13 @@ def _bounded(relation, left, right, latex, context):
         # an inequality claims real sides (a non-real side fails it), so `a > b` of an
         # undeclared, complex b holds only where b is real: putting a = b + δ would keep
         # the non-real b's, and a counterexample there would violate the hypothesis
+        complex_ = sorted(n.latex for n in free_names(right)
+                          if context.kind(n) is Kind.SYMBOL and not context.domain(n).is_real)
+        why = (f"an undeclared letter is a complex number: declare {', '.join(complex_)} real"
+               if complex_ else "a root, log or power of a real number may not be real: "
+               "declare what it applies to positive")
         raise Unusable(f"derive cannot use the hypothesis {latex}: its bound may not be "
-                       f"real (an undeclared letter is a complex number; declare it real)")
+                       f"real ({why})")
     below = relation in (Relation.LT, Relation.LE)
     earlier = context.info(name) if isinstance(context.info(name), Gap) else None
     if earlier is not None and below:       # t > c earlier (t = c + δ), now δ < d

@@ -81,7 +81,7 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
     the row above them."""
-    masked = without_comments(display)
+    masked = _braced_arrays_as_cases(without_comments(display))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     cases = [m.span() for m in _CASES.finditer(masked.text)]
@@ -139,6 +139,47 @@ _ONE_RELATION = re.compile(rf"^{_SPACING}(?:\\text\s*\{{\s*(?:if|for|when)\s*\}}
                            r"([^=<>&]+?)\s*(=|<|>|\\neq?(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\[lg]t(?![a-zA-Z]))"
                            r"\s*([^=<>&]+?)\s*[.,]?\s*$")
 
+# What makes a side of `_ONE_RELATION` part of a compound condition (a chain `0 \le x \le
+# 5`, a list `x \ge 0, x \le 5`, words `\text{ and }`, a connective): its negation is no
+# single relation, so `otherwise` beside it is refused.
+_COMPOUND = re.compile(r"[,;]|\\(?:[lg]eq?(?:slant)?|[lg]t|neq?|land|lor|wedge|vee|neg|lnot|"
+                       r"in|notin|ni|subset(?:eq)?|supset(?:eq)?|equiv|approx|sim|iff|implies|"
+                       r"[Rr]ightarrow|[Ll]eftrightarrow|to|mid|text\w*|mbox|mathrm|q?quad)"
+                       r"(?![a-zA-Z])")
+
+# `\left\{ \begin{array}{ll} v & c \\ … \end{array} \right.`: cases as written before amsmath.
+_BRACED_ARRAY = re.compile(r"(\\left\s*)?(?:\\\{|\\lbrace(?![a-zA-Z]))\s*\\begin\s*\{array\}"
+                           r"\s*(?:\{[^{}]*\})?")
+_ARRAY_ENDS = re.compile(r"\\(begin|end)\s*\{array\}")
+_RIGHT_DOT = re.compile(r"\s*\\right\s*\.")
+
+
+def _braced_arrays_as_cases(masked):
+    """`\\left\\{ \\begin{array}{ll} … \\end{array} \\right.` (also `\\lbrace`, or a bare
+    `\\{` before the array) as `\\begin{cases} … \\end{cases}`, padded with spaces so
+    every character keeps its origin: the classic spelling of cases is read as cases are,
+    never as an array's rows with `&` as layout (a value beside its condition read as
+    `v · c`). A brace-and-array closed otherwise (`\\right\\}`) keeps what follows its
+    `\\end{cases}`, where a cases environment is refused at its position."""
+    text = masked.text
+    for opening in reversed(list(_BRACED_ARRAY.finditer(text))):
+        depth, close = 0, None
+        for m in _ARRAY_ENDS.finditer(text, opening.end()):
+            depth += 1 if m.group(1) == "begin" else -1
+            if depth < 0:
+                close = m
+                break
+        if close is None:
+            continue
+        end = close.end()
+        dot = _RIGHT_DOT.match(text, end) if opening.group(1) else None
+        if dot is not None:
+            end = dot.end()
+        text = text[:opening.start()] + "\\begin{cases}".ljust(len(opening.group(0))) + \
+            text[opening.end():close.start()] + "\\end{cases}".ljust(end - close.start()) + \
+            text[end:]
+    return Mapped(text, masked.spans)
+
 
 def _case_rows(piece):
     """The rows a `cases` environment stands for when it is the whole right side of a row
@@ -147,8 +188,10 @@ def _case_rows(piece):
     condition, read as a side condition is (`\\text{if } i = k`, `\\text{for } x > 0`; bare
     math `i = k` as `\\text{if $i = k$}`). `\\text{otherwise}` is the negation of the one
     other case's condition when that is a single relation (`i = k` → `i \\ne k`, `x > 0` →
-    `x \\le 0`). None (the parser then refuses the environment at its position) for any
-    other form: cases elsewhere in a row, a case without a condition, `otherwise` after
+    `x \\le 0`; never beside a chain, a list or `\\text{ and }`: ¬(A ∧ B) is no one
+    relation). None (the parser then refuses the environment at its position) for any
+    other form: cases elsewhere in a row, a case without a condition (also an empty one
+    after `&`), `otherwise` after
     several cases. A row defining a name by cases (`f(x) = \\begin{cases}…`) becomes
     definitions under conditions, which the chain refuses."""
     found = _CASES.search(piece.text)
@@ -169,8 +212,9 @@ def _case_rows(piece):
     conditions = []
     for a, b in cells:
         amp = piece.text.find("&", a, b)
-        if amp < 0 or "&" in piece.text[amp + 1:b]:
-            return None
+        if amp < 0 or "&" in piece.text[amp + 1:b] or \
+                not re.sub(_SPACING, "", piece.text[amp + 1:b]).strip(".,;"):
+            return None                           # no condition after `&`: refused too
         conditions.append(piece.text[amp + 1:b])
     otherwise = [k for k, c in enumerate(conditions) if _OTHERWISE.match(c)]
     if otherwise and (len(cells) != 2 or len(otherwise) != 1):
@@ -184,8 +228,8 @@ def _case_rows(piece):
         quad = Mapped.generated(" \\quad ", piece.origin(amp))
         if k in otherwise:
             other = _ONE_RELATION.match(conditions[1 - k])
-            if other is None:
-                return None
+            if other is None or any(_COMPOUND.search(other.group(g)) for g in (1, 3)):
+                return None                       # ¬(A ∧ B) is no one relation
             negated = f"\\text{{if ${other.group(1)} {_NEGATION[other.group(2)]} {other.group(3)}$}}"
             condition = Mapped.generated(negated, piece.origin(amp + 1))
         elif _WORDED.match(condition.text) is None:

@@ -59,6 +59,7 @@ class FileScope:
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.unread = {}          # key of a name whose defining row could not be read → offset
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
+        self.measure = None       # (key, offset): the undeclared measure letter read first
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

@@ -284,9 +284,11 @@ def _side(piece):
             return "condition", inside.group("math"), lead + text.end() + inside.start("math")
         _refuse_relations_in_text_math(words, lead + text.end())
         if _CASE_WORDS.match(words):
-            raise RemarkError(f"a case condition in words ({words.strip()}) is not read: the "
-                              "row holds only where it does — write the condition as a "
-                              "relation (\\text{if } x < 0)", lead + text.end())
+            raise RemarkError(f"a case condition in words ({words.strip()}) is not read here "
+                              "(only in cases, beside one other case whose condition is one "
+                              "relation — never a chain, a list or words): the row holds only "
+                              "where it does — write the condition as a relation "
+                              "(\\text{if } x < 0)", lead + text.end())
         sign = _SIGNED.match(words)
         if sign is not None and rest.strip():
             return "condition", f"{rest} {SIGNS[sign.group(1).replace('-', '')]}", lead + end + 1

@@ -65,6 +65,7 @@ from derive.frontend.latex.pieces import (
 )
 from lark import Tree
 
+from derive.model.names import Kind
 from derive.model.terms import (
     Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op, Optimum,
     Pow, ONE, div, free_names, log, neg,
@@ -142,6 +143,8 @@ class Products:
                                      r"(or write \int_x)", pieces[i].node)
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
                 continue
+            for j in ends:
+                self._no_applied_differential(pieces, j, leading=j == i + 1)
             j = ends[0]
             if j == i + 1 and pieces[i].op == "int":    # `\int dz\, f(z)`: the differential
                 body = pieces[j + 2:limit]               # first, the rest of the run after it
@@ -185,10 +188,36 @@ class Products:
         if piece.sub is not None or piece.sup is not None:
             raise self.error("one \\int with limits before several differentials: write one "
                              "\\int with its limits per differential", body[0].node)
+        self._no_applied_differential(body, 0, leading=True)
         if len(body) < 3:
             raise self.error("this integral has nothing to integrate", piece.node)
         return lambda: self.integral(piece, self._leading_differentials(piece, body[2:]),
                                      body[1])
+
+    def _no_applied_differential(self, pieces, j, leading=False):
+        """A bracket right after the differential `pieces[j]` (`d\\mu(x)`, `dF(x)`,
+        `\\mathrm{d}P(x)`): a measure or distribution at the point, the Lebesgue–Stieltjes
+        notation — never the product of the integral and (x). Refused at the bracket;
+        only a differential first (`\\int dx\\, (1 + x) f(x)`) by a variable of the file
+        is followed by its integrand."""
+        after = pieces[j + 2] if j + 2 < len(pieces) else None
+        if not isinstance(after, BracketPiece):
+            return
+        name = pieces[j + 1].key
+        found = self.declared(name)
+        variable = self.bound_name(name) is not None or \
+            found is not None and found[1].kind is Kind.VARIABLE
+        if leading and variable or found is not None and not variable and \
+                found[1].kind is not Kind.SYMBOL:
+            return                        # `dP(x)` of a declared P: `integral` refuses it
+        if variable:
+            raise self.error(f"a bracket right after the differential d{name} (the integral "
+                             "times it, or a measure at a point?) is ambiguous: write the factor "
+                             "before the integral or inside it", after.node)
+        raise self.error(f"d{name}(…) after an integral's differential is a measure or "
+                         f"distribution at the point (\\int f \\, d{name}(x)), which derive "
+                         "does not read, never the integral times the bracket: write the "
+                         "density, \\int f(x) \\, p(x) \\, dx", after.node)
 
     def _in_integrand(self, pieces, k):
         """Whether the evaluation bar `pieces[k]` stands in the integrand of an `\\int`
@@ -252,6 +281,7 @@ class Products:
                 return None
             if j is None:
                 continue
+            self._no_applied_differential(tail, j)
             i = starts[0]
 
             def body(i=i, m=m, j=j, pieces=pieces, tail=tail):

@@ -982,12 +982,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _factorial(self, primary, tail_nodes, node):
         """`n!`, `x!`, `(x-1)!`: the factorial of what the sign follows (its scripts
-        included: `n_1!`), a whole number ≥ 0 where it is defined."""
+        included: `n_1!`), a whole number ≥ 0 where it is defined. Read lazily, as a
+        group is: `\\sum_{k=1}^{3} k \\cdot k!` reads the k of `k!` inside the sum's binding
+        (read when the piece was made, it was a free k beside the bound one)."""
         if any(is_tree(t, "factorial") for t in tail_nodes):
             raise self.error("a repeated factorial sign (n!!) is not read", node)
-        inner = self.term(Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes
-                          else primary)
-        return ValuePiece(Fn("factorial", inner), node)
+        inner = Tree("script", [primary, *tail_nodes], node.meta) if tail_nodes else primary
+        return LazyPiece(Tree("factorial_of", [inner], node.meta), None, node)
 
     def _tails(self, children, node):
         try:
@@ -1195,6 +1196,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "factorial_of":
+            return Fn("factorial", self.term(node.children[0]))
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
         raise self.error("this is not an expression derive can read", node)
@@ -2708,6 +2711,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
                                  else piece.sup)
+            self._index_bounds(piece, kind, key, (lower, low_node), (upper, piece.sup), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         else:
             if piece.sup is not None:
@@ -2722,6 +2726,34 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _index_bounds(self, piece, kind, key, low, high, index_node):
+        """`\\sum_{k=a}^{b}` (`\\prod`) runs over the whole numbers from a to b, b = ∞ for a
+        series: a number that is not whole as a bound (`\\sum_{x=1/2}^{\\infty}`), ∞ anywhere
+        else than as the whole upper bound (`^{2\\infty}`, `\\sum_{x=\\infty}^{0}`), an
+        infinite product, and an index letter the file declares as anything but a whole
+        number or a discrete variable (`variable y`, `real t`: one name, one meaning) are
+        refused at their position, never summed."""
+        found = self.declared(key) if self.bound_name(key) is None else None
+        if found is not None and not (
+                found[1].kind is Kind.VARIABLE and getattr(found[1].info, "discrete", False) or
+                found[1].kind is Kind.SYMBOL and found[1].domain.is_integer):
+            raise self.error(f"{key} is declared ({found[1].kind.value}"
+                             f"{', ' + found[1].domain.value if found[1].kind is Kind.SYMBOL else ''}"
+                             f"), so it is no whole-number index of a \\{piece.op}: use a "
+                             f"letter of its own, or declare it integer", index_node)
+        for k, (bound, node) in enumerate((low, high)):
+            infinite = any(t is OO for t in subterms(bound))
+            if infinite and (k == 0 or bound is not OO):
+                raise self.error(f"a \\{piece.op}'s bounds are whole numbers, or ∞ as the "
+                                 "whole upper bound of a series", node)
+            if infinite and kind is Product:
+                raise self.error("an infinite product is not read: write its finite "
+                                 "partial products, or the limit of their logarithm", node)
+            value = _rational(bound)
+            if value is not None and value.value.denominator != 1:
+                raise self.error(f"a \\{piece.op} runs over whole numbers: its bound "
+                                 f"{show(bound)} is not one", node)
 
     def _all_but_one(self, piece, kind, nodes, rest):
         """`\\sum_{i \\ne k} f_i` (`\\neq`; `^{n}` allowed): the sum over the declared range
@@ -2955,6 +2987,7 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if not variables:
                 raise self.error(f"d{key} integrates over the densities' variable: declare "
                                  "it (% derive: variable x)", var_piece.node)
+            self._one_reference_measure(key, var_piece.node)
             key = variables[0].latex
         found = self.scope.lookup(key) if self.bound_name(key) is None else None
         if found is not None and found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION,
@@ -2963,6 +2996,21 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                              f"file, not over a variable: write the integral with its density "
                              f"(\\int f(x) \\, p(x) \\, dx)", var_piece.node)
         return self._integral(piece, body, key)
+
+    def _one_reference_measure(self, key, node):
+        """One name, one meaning: the first undeclared measure letter of the file (`d\\mu`)
+        is the reference measure; a second, different one (`d\\nu` below `d\\mu`) would be
+        that same measure too — `\\int u \\, d\\mu = \\int u \\, d\\nu` read as true for
+        every u, though two measures differ. Refused at its differential."""
+        if self.scope.measure is None:
+            self.scope.measure = (key, self.offset + _start(node))
+        elif self.scope.measure[0] != key:
+            other, at = self.scope.measure
+            line, column = self.source.position(at)
+            raise self.error(f"d{key}: d{other} at line {line}:{column} is this file's "
+                             f"reference measure already, and derive reads one: a second "
+                             f"measure letter would be the same measure (write the densities, "
+                             f"\\int f(x) \\, p(x) \\, dx)", node)
 
     def integral_without_differential(self, piece, body_pieces):
         """`\\int_x f`, `\\int f \\ln f`: the variable is the subscript's, or else the one
