@@ -150,6 +150,20 @@ def test_a_measure_at_the_point_after_a_differential_is_refused(row, before):
     assert reading(r"\int_0^1 dx\, (1 + x) = \frac{3}{2}") == ["∫_{0}^{1} (1 + x) dx = 3 / 2"]
 
 
+@pytest.mark.parametrize("rows", [
+    (r"\int_0^2 \mu\, d\mu = 2\mu",),                   # was verified: ∫_0^2 μ dx = 2μ
+    (r"\int_0^1 \mu\, d\mu = \frac12",),                 # was refuted at a complex μ
+    (r"\int p(x)\, d\mu = 1 + \mu",),
+    (r"\int p(x)\, d\mu = 1", r"\mu + 1 = 1 + \mu"),     # a later row too
+])
+def test_the_reference_measure_is_never_also_a_number(rows):
+    """round 11 F2: `d\\mu` (the reference measure) and μ a complex number in one row or
+    file gave μ two meanings; the number is refused at its position."""
+    text = HEADER + "".join(f"$$ {r} $$\n" for r in rows)
+    last = load_tex("r.tex", text).steps[-1]
+    assert last.kind == "unreadable" and "reference measure (d\\mu at line" in last.message
+
+
 def test_two_measure_letters_are_never_one_reference_measure():
     """`d\\mu`, `d\\nu` undeclared were both the reference measure, so `∫ u dμ = ∫ u dν`
     (false for two measures) was verified. The first letter read is the reference measure

@@ -1805,6 +1805,11 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self.capital_read(key, node, "number")
         if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
             self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
+        if self.scope.measure is not None and self.scope.measure[0] == key:
+            line, column = self.source.position(self.scope.measure[1])
+            raise self.error(f"{key} is this file's reference measure (d{key} at line {line}:"
+                             f"{column}): a number of the same name would give it a second "
+                             f"meaning — name the number otherwise", node)
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         return name
