@@ -128,6 +128,8 @@ def to_sympy(sp, term, names=None):
             return function(*[go(a) for a in t.operands])
         if kind is Dens:
             d = t.dist
+            if not hasattr(d, "name"):           # a family by formula inline: not translated
+                raise NotImplementedError(type(d).__name__)
             label = d.name.latex + "".join(v.latex for v in d.over) + \
                 ("|" + "".join(v.latex for v in d.given) if d.given else "")
             args = [go(a) for a in t.at] + [go(c) for c in d.cond]
