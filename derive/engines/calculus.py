@@ -142,9 +142,42 @@ def _rule(t, v, ctx, memo):
         return _d(without_derivatives(t, ctx), v, ctx, memo)
     if kind is At:
         return _d(without_derivatives(t, ctx), v, ctx, memo)
-    if kind in (Limit, Optimum, Product):
+    if kind is Product:
+        return _d(_product_rule(t, v, ctx), v, ctx, memo) if _short(t) else \
+            _product((t, _d_log_product(t, v, ctx, memo)))
+    if kind in (Limit, Optimum):
         raise NotDifferentiable(f"the derivative of a {kind.__name__.lower()} is not read")
     raise NotDifferentiable(f"the derivative of {kind.__name__} is not known")
+
+
+MAX_EXPANDED_PRODUCT = 64     # products with numeric bounds differentiated factor by factor
+
+
+def _short(t):
+    """Whether a product runs over a short list of numbers (written out to differentiate)."""
+    ends = (t.lower, t.upper)
+    return all(isinstance(e, Num) and e.value.denominator == 1 for e in ends) and \
+        t.upper.value - t.lower.value < MAX_EXPANDED_PRODUCT
+
+
+def _product_rule(t, v, ctx):
+    """Π_{i=a}^{b} f_i over a short list of numbers, written out: ∏ f_a ⋯ f_b."""
+    if t.lower is None or depends(t.lower, v, ctx) or depends(t.upper, v, ctx):
+        raise NotDifferentiable("a derivative of a product whose range moves")
+    return _product([substitute(t.body, {t.var: Num(k)})
+                     for k in range(int(t.lower.value), int(t.upper.value) + 1)])
+
+
+def _d_log_product(t, v, ctx, memo):
+    """Σ_i ∂f_i / f_i for Π_i f_i over symbolic bounds: (Π_i f_i)' = Π_i f_i · Σ_i f_i'/f_i
+    where no factor is zero. The normal form reads such a product only when every factor
+    is shown non-zero (positive, or a power of a non-zero base: `normal_form`), and a
+    numeric evaluation at a zero factor has no value, so a zero factor proves nothing."""
+    if t.lower is None or depends(t.lower, v, ctx) or depends(t.upper, v, ctx):
+        raise NotDifferentiable("a derivative of a product whose range moves or is not "
+                                "written")
+    return Sum(t.var, _product((_d(t.body, v, ctx, memo), Pow(t.body, MINUS_ONE))),
+               t.lower, t.upper)
 
 
 def _pathwise(t, v, ctx):

@@ -154,7 +154,8 @@ def _restriction(relation, left, right, latex, context):
         swap = _distribution_swap(left, right, latex, context)
         if swap is not None:
             return swap, context
-        total = _family_total(left, right, latex, context)
+        total = _family_total(left, right, latex, context) or \
+            _family_total(*_total_isolated(left, right, context), latex, context)
         if total is not None:
             return total
         return _solved(left, right, latex, context)
@@ -352,6 +353,8 @@ def _family_total(left, right, latex, context):
     non-negative (or positive) and c > 0 is shown, `w_u + (c − Σ_i w_i)/(b − a + 1)` when
     y is real; the instances are exactly those where the total is c (members outside a..b
     stay free). (change, context), or None when `left` is not such a sum."""
+    if left is None:
+        return None
     if isinstance(right, Sum) and not isinstance(left, Sum):
         left, right = right, left
     if not (isinstance(left, Sum) and left.lower is not None and isinstance(left.body, Call)
@@ -407,6 +410,47 @@ def _family_total(left, right, latex, context):
                                                    Members(family, spot, member(Sym(spot))))},
                       context.parameters, context.fixed)
     return change, _formulas_changed(widened, _formulas_with(family, context), change)
+
+
+def _total_isolated(left, right, context):
+    """An equation linear in one family total S = Σ_{j=a}^{b} y_j, as (S, its value):
+    `p = \\frac{\\sum_{i=1}^n x_i}{n}` is Σ_i x_i = n p. The equation is A·S + B = 0 with
+    A and B free of the family and A shown non-zero (positive or negative), so S = −B/A
+    says exactly what the equation says. (None, None) when there is no such total."""
+    totals = [t for side in (left, right) for t in nodes(side)
+              if isinstance(t, Sum) and t.lower is not None and isinstance(t.body, Call)
+              and t.body.arguments == (Sym(t.var),)]
+    for total in dict.fromkeys(totals):
+        family = total.body.function
+        stand = Name("S")
+        table = dict(context.table)
+        table[stand] = Declaration(Kind.SYMBOL, Domain.REAL)
+        widened = Context(table, context.parameters, context.fixed)
+        difference = _replaced(sub(left, right), total, Sym(stand))
+        rest = substitute(difference, {stand: Num(0)})
+        slope = sub(substitute(difference, {stand: Num(1)}), rest)
+        if family in free_names(rest) | free_names(slope):
+            continue
+        n = normal_form.Normaliser(widened)
+        try:
+            a, b = n.value(slope), n.value(rest)
+            linear = (n.value(difference) - a * n.value(Sym(stand)) - b).is_zero()
+            shown = n.poly_positivity(a) == normal_form.POS or \
+                n.poly_positivity(a.scale(-1)) == normal_form.POS
+        except (normal_form.Unsupported, normal_form.Undefined):
+            continue
+        if linear and shown:
+            return total, div(neg(rest), slope)
+    return None, None
+
+
+def _replaced(term, old, new):
+    """`term` with the subterm `old` (one hash-consed term) replaced by `new`."""
+    if term is old:
+        return new
+    if not term.children:
+        return term
+    return term.rebuild([_replaced(c, old, new) for c in term.children])
 
 
 def _formulas_changed(context, written, change):

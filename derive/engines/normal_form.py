@@ -285,7 +285,10 @@ class Normaliser:
     def positivity(self, term):
         """The sign of a term, over a common denominator when that is positive (1 − θ for
         θ = ε/(1 + ε) is 1/(1 + ε): positive)."""
-        value = self.value(term)
+        return self.poly_positivity(self.value(term))
+
+    def poly_positivity(self, value):
+        """`positivity` of a normal form."""
         sign = self.sign(value)
         if sign == POS:
             return sign
@@ -619,11 +622,43 @@ class Normaliser:
         lo, hi = self.value(node.lower).constant(), self.value(node.upper).constant()
         if lo is None or hi is None or lo.denominator != 1 or hi.denominator != 1 or \
                 hi - lo + 1 > MAX_EXPANDED_SUM:
-            raise Unsupported("a product with symbolic bounds")
+            return self.value(self._product_as_sums(node))
         total = Poly.const(1)
         for k in range(int(lo), int(hi) + 1):
             total = total * self.value(substitute(node.body, {node.var: Num(k)}))
         return total
+
+    def _product_as_sums(self, node):
+        """Π_{i=a}^{b} of factors, for symbolic (whole-number) bounds, as powers of sums:
+        the product of a product is the product of the factors' products; a factor
+        b^{e_i} whose base b does not depend on i gives e^{(Σ_i e_i) log b} when b is
+        shown positive, b^{Σ_i e_i} when b is a non-zero number (principal powers
+        b^x = e^{x Log b}: Π_i e^{e_i Log b} = e^{Σ_i e_i Log b}); a factor f_i shown
+        positive gives e^{Σ_i log f_i}. Both hold for an empty range too (a b < a − 1 empties the
+        product and the sum alike). A factor that may be zero (Π_i a = aⁿ at a = 0 needs
+        0⁰ = 1, and Π_i a_i is 0 with one member) leaves the product unsupported."""
+        if not (self._whole(node.lower) and self._whole(node.upper)):
+            raise Unsupported("a product whose bounds may not be whole numbers")
+        out = []
+        for factor in _factors(node.body, self.held):
+            base, exponent = (factor.base, factor.exponent) if isinstance(factor, Pow) \
+                else (factor, Num(1))
+            total = Sum(node.var, exponent, node.lower, node.upper)
+            if node.var not in free_names(base) and self.positivity(base) == POS:
+                out.append(Fn("exp", Mul(total, Fn("log", base))))
+            elif node.var not in free_names(base) and self._nonzero(base):
+                out.append(Pow(base, total))
+            elif self.positivity(factor) == POS:
+                out.append(Fn("exp", Sum(node.var, Fn("log", factor), node.lower, node.upper)))
+            else:
+                raise Unsupported("a product with symbolic bounds of a factor not shown "
+                                  "positive (nor a power of a non-zero base)")
+        return Mul(*out) if len(out) > 1 else out[0]
+
+    def _nonzero(self, term):
+        """Whether a base is a non-zero number."""
+        c = self.value(term).constant()
+        return c is not None and c != 0
 
     def canonical(self, monomial):
         """A multi-integral monomial with normalisation applied and its copies renumbered:
@@ -874,7 +909,7 @@ class Normaliser:
             return self.integer_power(base, int(n))
         if n is not None:
             return self.rational_power(base, n)
-        if self.sign(base) == POS:
+        if self.poly_positivity(base) == POS:
             return self.exp(self.times(exponent, self.log(base)))
         if base.constant() is not None and base.constant() > 0:
             return self.exp(self.times(exponent, self.log(base)))
@@ -1388,6 +1423,16 @@ def _integer(term):
 
 def _whole_line(lower, upper):
     return lower is Mul(MINUS_ONE, OO) and upper is OO
+
+
+def _factors(term, held):
+    """The factors of a product's body: a product's arguments, a definition used (not
+    held at its parameters) by its body, each read alike."""
+    if isinstance(term, Defined) and term.name not in held:
+        return _factors(term.body, held)
+    if isinstance(term, Mul):
+        return [f for a in term.args for f in _factors(a, held)]
+    return [term]
 
 
 def _infinite(lower, upper):
