@@ -361,7 +361,7 @@ def test_a_sum_with_no_subscript_runs_over_the_one_declared_index(row, expected)
 @pytest.mark.parametrize("row, verdict", [
     (r"\sum x_i = \sum_{i=1}^n x_i", "verified"),
     (r"\sum x_i - p \sum x_i = (1 - p) \sum_{i=1}^n x_i", "verified"),
-    (r"\prod p^{x_i} = p^{\sum x_i}", "undecided"),
+    (r"\prod p^{x_i} = p^{\sum x_i}", "verified"),        # p positive: e^{(Σ x_i) log p}
     (r"\sum x_i = \sum_{i=1}^n x_i + 1", "refuted"),
     (r"\prod p^{x_i} = p^{\sum x_i} + 1", "refuted"),
     (r"\sum x_i = \sum_{i=1}^{n-1} x_i", "refuted"),
@@ -1385,3 +1385,65 @@ def test_a_family_defined_after_its_member_spelling_was_is_refused(member):
     assert third.kind == "unreadable"
     assert verdicts(display("", "a_n = n^2", "a_2 = 4", "a_2 = 5")) == \
         ["definition", "verified", "refuted"]            # the family first: members are claims
+
+
+PRODUCTS = ("% derive: natural n, m\n% derive: real x_i for i = 1..n\n% derive: real a, p, c\n"
+            "% derive: positive b\n% derive: assume 0 < p, p < 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\prod_{i=1}^n p^{x_i} (1-p)^{1-x_i} = p^{\sum x_i} (1-p)^{n - \sum x_i}", "verified"),
+    (r"\prod_{j=1}^n p^{x_j} (1-p)^{x_j} = p^{\sum_j x_j} (1-p)^{n - \sum_j x_j}", "refuted"),
+    (r"\prod_{k=1}^{m} 2^{x_k} = 2^{\sum_{k=1}^m x_k}", "verified"),
+    (r"\prod_{k=1}^{m} (-2)^{x_k} = (-2)^{\sum_{k=1}^m x_k}", "verified"),
+    (r"\prod_{i=1}^n b = b^n", "verified"),
+    (r"\prod_{i=1}^n b^2 = b^{2n}", "verified"),
+    (r"\prod_{i=1}^n b = b^{n+1}", "refuted"),
+    (r"\log \prod_{i=1}^n b^{x_i} = \log(b) \sum_{i=1}^n x_i", "verified"),
+    (r"\prod_{i=1}^n (b + x_i^2) = \exp(\sum_{i=1}^n \log(b + x_i^2))", "verified"),
+    (r"\frac{d}{dp} \prod_{i=1}^n p^{x_i} = \frac{\sum_{i=1}^n x_i}{p} \prod_{i=1}^n p^{x_i}",
+     "verified"),
+    (r"\frac{d}{dp} \prod_{i=1}^n p^{x_i} = \frac{n}{p} \prod_{i=1}^n p^{x_i}", "refuted"),
+    # a base that may be 0 (Π_i a = aⁿ needs 0⁰ = 1; Π_i x_i is 0 with one member): no proof
+    (r"\prod_{i=1}^n a^{x_i} = a^{\sum_{i=1}^n x_i}", "undecided"),
+    (r"\prod_{i=1}^n c = c^n", "undecided"),
+    (r"\prod_{i=1}^n x_i = x_1 \prod_{i=2}^n x_i", "undecided"),
+])
+def test_a_product_with_symbolic_bounds_is_a_power_of_a_sum(row, verdict):
+    """Π_i b^{e_i} = e^{(Σ_i e_i) log b} for a positive base free of i (b^{Σ e_i} for a
+    non-zero number), Π_i f_i = e^{Σ_i log f_i} for positive factors; its derivative is
+    Π f_i · Σ f_i'/f_i. Was: "the normal form does not apply (a product with symbolic
+    bounds)" for every such row."""
+    assert verdicts(display(PRODUCTS, row)) == [verdict]
+
+
+MLE = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real p\n"
+       "% derive: assume 0 < p, p < 1\n% derive: assume p = \\frac{\\sum_{i=1}^n x_i}{n}\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum x_i - pn = 0", "verified"),
+    (r"(1-p)\sum_{k=1}^n x_k - p(n - \sum_{k=1}^n x_k) = 0", "verified"),
+    (r"\frac{\sum x_i}{p} - \frac{n - \sum x_i}{1 - p} = 0", "verified"),
+    (r"\sum x_i - pn = 1", "refuted"),
+    (r"\sum x_i - p = 0", "refuted"),
+    (r"\frac{\sum x_i}{p} - \frac{n - \sum x_i}{p} = 0", "refuted"),
+])
+def test_an_equation_linear_in_a_family_total_restricts_the_members(row, verdict):
+    """`p = Σ_i x_i / n` is Σ_i x_i = n p: the members are put as w_u + (n p − Σ w)/n, so
+    the first-order condition's rows are identities there, and a counterexample satisfies
+    the hypothesis. Was: "it is not linear in a symbol … it is about a whole number"."""
+    assert verdicts(display(MLE, row)) == [verdict]
+
+
+def test_a_head_at_a_family_member_is_the_definition_at_a_bound_index():
+    """`define p(y_i|\\theta) = …` defines p at each member y_i (its index a parameter
+    ranging over the family): under `\\prod_{i=1}^n` it is the definition at the product's
+    index, never the quantity at a free i (which refuted a true step)."""
+    header = ("% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: real \\theta\n"
+              "% derive: assume 0 < \\theta, \\theta < 1\n"
+              "% derive: define p(y_i|\\theta) = \\theta^{y_i}(1-\\theta)^{1-y_i}\n")
+    true = r"\prod_{i=1}^n p(y_i|\theta) = \theta^{\sum_{i=1}^n y_i}(1-\theta)^{n-\sum_{i=1}^n y_i}"
+    false = r"\prod_{i=1}^n p(y_i|\theta) = \theta^{\sum_{i=1}^n y_i}(1-\theta)^{n}"
+    assert verdicts(display(header, true, false)) == ["verified", "refuted"]
+    assert readings(display(header, true))[0].startswith("0 < θ, θ < 1 ⇒ Π_{i=1}^{n} p(y_i, θ)")

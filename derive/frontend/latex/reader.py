@@ -1759,19 +1759,39 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         name = self.scope.heads[label]
         body = self.scope.table[name].info.body
         bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
-        if not bound:
+        members = {k: m for k in keys if k not in bound and (m := self._bound_member(k))}
+        if not bound and not members:
             return Defined(name, (), body)
         free = {k: self.scope.lookup(k) for k in keys}
-        if not commas or any(
+        if not commas and not members or any(
                 free[k] is None for k in bound) or any(
-                free[k] is None and k not in bound for k in keys):
+                free[k] is None and k not in bound and k not in members for k in keys):
             raise self.error(f"{label} is defined above only as a quantity (its whole head "
-                             f"names it), and {', '.join(bound)} is bound here: to apply it at "
-                             f"the bound variable, define it as a function: % derive: define "
-                             f"{label[:label.index('(')]}(t) = …", node)
-        arguments = tuple(Sym(bound[k]) if k in bound else Sym(free[k][0]) for k in keys)
+                             f"names it), and {', '.join([*bound, *members])} is bound here: "
+                             f"to apply it at the bound variable, define it as a function: % "
+                             f"derive: define {label[:label.index('(')]}(t) = …", node)
+        arguments = tuple(Sym(bound[k]) if k in bound else members[k][2] if k in members
+                          else Sym(free[k][0]) for k in keys)
         mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
+        mapping.update({own: Sym(index) for own, index, _ in members.values()})
         return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
+
+    def _bound_member(self, key):
+        """A head's argument `y_{i}`, a member of a declared indexed family whose index
+        letter is bound where the head is used (`\\prod_{i=1}^n p(y_i|\\theta)` after
+        `define p(y_i|\\theta) = …`): the head defines the quantity at each member, its
+        index a parameter ranging over the family, so the use is the definition at the
+        bound index. (the file's index Name, the bound one, the member there), or None."""
+        found = re.fullmatch(r"(.+?)_\{([^{}]+)\}", key)
+        if found is None:
+            return None
+        base, index = found.groups()
+        family, own, there = self.scope.lookup(base + "_{\\cdot}"), self.scope.lookup(index), \
+            self.bound_name(index)
+        if family is None or family[1].kind is not Kind.FUNCTION or own is None or \
+                there is None:
+            return None
+        return own[0], there, Call(family[0], Sym(there))
 
     def _no_scripted_probability(self, p, node):
         """`\\Pr_p(X = x)`, `\\mathbb{P}_{q}`: a probability with a script is not read — never
