@@ -7,6 +7,8 @@ irreducible term `Deriv(Dens, θ)`, so the score-function identity is algebra:
 ∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. A plainly declared function is
 differentiable where the file differentiates it: `f(u)' = f'(u) u'` (`notation.derivatives`);
 the derivative of any other opaque function is not known: that raises `NotDifferentiable`.
+A product over a short list of numbers is written out; over symbolic bounds its derivative is
+Π f_i · Σ f_i'/f_i (`_d_log_product`: where no factor is zero).
 """
 
 from __future__ import annotations
@@ -143,7 +145,10 @@ def _rule(t, v, ctx, memo):
     if kind is At:
         return _d(without_derivatives(t, ctx), v, ctx, memo)
     if kind is Product:
-        return _d(_product_rule(t, v, ctx), v, ctx, memo) if _short(t) else \
+        if t.lower is None or depends(t.lower, v, ctx) or depends(t.upper, v, ctx):
+            raise NotDifferentiable("a derivative of a product whose range moves or is not "
+                                    "written")
+        return _d(_written_out(t), v, ctx, memo) if _short(t) else \
             _product((t, _d_log_product(t, v, ctx, memo)))
     if kind in (Limit, Optimum):
         raise NotDifferentiable(f"the derivative of a {kind.__name__.lower()} is not read")
@@ -160,10 +165,8 @@ def _short(t):
         t.upper.value - t.lower.value < MAX_EXPANDED_PRODUCT
 
 
-def _product_rule(t, v, ctx):
-    """Π_{i=a}^{b} f_i over a short list of numbers, written out: ∏ f_a ⋯ f_b."""
-    if t.lower is None or depends(t.lower, v, ctx) or depends(t.upper, v, ctx):
-        raise NotDifferentiable("a derivative of a product whose range moves")
+def _written_out(t):
+    """Π_{i=a}^{b} f_i over a short list of numbers, written out: f_a ⋯ f_b."""
     return _product([substitute(t.body, {t.var: Num(k)})
                      for k in range(int(t.lower.value), int(t.upper.value) + 1)])
 
@@ -173,9 +176,6 @@ def _d_log_product(t, v, ctx, memo):
     where no factor is zero. The normal form reads such a product only when every factor
     is shown non-zero (positive, or a power of a non-zero base: `normal_form`), and a
     numeric evaluation at a zero factor has no value, so a zero factor proves nothing."""
-    if t.lower is None or depends(t.lower, v, ctx) or depends(t.upper, v, ctx):
-        raise NotDifferentiable("a derivative of a product whose range moves or is not "
-                                "written")
     return Sum(t.var, _product((_d(t.body, v, ctx, memo), Pow(t.body, MINUS_ONE))),
                t.lower, t.upper)
 

@@ -28,7 +28,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
-  w carries y's members (`Members`), so a counterexample shows y_1, …, y_b.
+  w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
+  linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
+  total solved (`Σ_i x_i = n p`).
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).

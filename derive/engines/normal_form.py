@@ -11,7 +11,8 @@ Integrals over the same range are merged by linearity, so two sides that agree
   1 (`∫ c·p(x) dx = c`, also `∫ q(z|x) dz = 1`); a joint integrates to its marginal;
 * finite sums of what does not depend on their index, and `∫_a^b x^n dx`, are evaluated
   (a sum of a polynomial in its index over symbolic bounds a..b only where b ≥ a − 1 is
-  shown: over a range that runs backwards the sum is empty, the formula is not);
+  shown: over a range that runs backwards the sum is empty, the formula is not); a product
+  over symbolic bounds is a power of a sum, for factors shown non-zero (`_product_as_sums`);
 * copies are renumbered canonically, so integrals written with different letters agree;
   the whole ranges of discrete variables declared over one set are one range
   (`discrete x, y in \\mathcal{X}`: Σ_x f(x) and Σ_y f(y) are one sum, `_range_of`).
