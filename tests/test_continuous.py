@@ -557,7 +557,11 @@ SOFTMAX = ("% derive: natural K\n% derive: integer k\n% derive: assume 1 \\le k 
     (r"\frac{\partial}{\partial z_k} \frac{1}{2}\sum_{j=1}^K (z_j - \hat{y}_j)^2 = "
      r"z_k - \hat{y}_k", "refuted"),
     (r"\frac{\partial}{\partial z_k} \prod_{j=1}^K e^{z_j} = \prod_{j=1}^K e^{z_j}",
-     "undecided"),                      # not read by the normal form: never an internal error
+     "verified"),                       # Π_j e^{z_j} = e^{Σ_j z_j}: a power of a sum
+    (r"\frac{\partial}{\partial z_k} \prod_{j=1}^K e^{z_j} = 2 \prod_{j=1}^K e^{z_j}",
+     "refuted"),
+    (r"\frac{\partial}{\partial z_k} \prod_{j=1}^K z_j^2 = \frac{2}{z_k} \prod_{j=1}^K z_j^2",
+     "undecided"),                      # factors that may be 0: no proof, no internal error
 ])
 def test_softmax_gradients_by_a_member(row, status):
     """The softmax cross-entropy corpus derivation's readings in variants: sums of the
