@@ -81,6 +81,30 @@ def test_an_undeclared_set_between_lvert_and_rvert_is_refused():
     assert "not a declared set" in text
 
 
+@pytest.mark.parametrize("header, row, reading, verdict", [
+    # bars around a calligraphic letter declared a number: its absolute value (round 11
+    # F5: "not a declared set")
+    ("% derive: real \\mathcal{X}\n", r"|\mathcal{X}| \ge 0", "abs(𝒳) ≥ 0", "verified"),
+    ("% derive: real \\mathcal{X}\n", r"\lvert \mathcal{X} \rvert^2 = \mathcal{X}^2",
+     "abs(𝒳)^2 = 𝒳^2", "verified"),
+    ("% derive: real \\mathcal{X}\n", r"|\mathcal{X}| = \mathcal{X}", "abs(𝒳) = 𝒳", "refuted"),
+    ("% derive: positive \\mathcal{Y}\n", r"\left| \mathcal{Y} \right| = \mathcal{Y}",
+     "abs(𝒴) = 𝒴", "verified"),
+    ("% derive: positive \\mathcal{Y}\n", r"|\mathcal{Y}| = \mathcal{Y}", "abs(𝒴) = 𝒴",
+     "verified"),
+])
+def test_bars_around_a_calligraphic_number_are_its_absolute_value(header, row, reading, verdict):
+    (step,) = steps(display(header, row))
+    assert step.reading == reading
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"|\mathcal{Z}| = 2", r"\lvert \mathcal{Z} \rvert = 2"])
+def test_bars_around_an_undeclared_calligraphic_letter_name_both_readings(row):
+    (text,) = readings(display(SETS, row))
+    assert "not a declared set" in text and "% derive: real \\mathcal{Z}" in text
+
+
 def test_sums_over_ranges_of_unknown_size_are_not_identified():
     header = "% derive: discrete x, y\n"
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]

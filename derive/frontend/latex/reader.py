@@ -1172,13 +1172,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if kind == "absolute":
             inner = naming.flat_text(single(node.children[1])) if \
                 _is_calligraphic(node.children[1]) else None
-            if inner is not None:           # `\lvert \mathcal{X} \rvert` is |𝒳|, a size
-                finite = self._finite_set_name(node.children[1], inner)
+            if inner is not None and not self._a_number(inner):   # |𝒳|, a set's size
+                finite = self._finite_set_name(node.children[1], inner, bars=True)
                 return Sym(self.scope.table[finite].info.size)
             return Fn("abs", self.term(node.children[1]))
         if kind == "cardinality":
-            letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
-            finite = self._finite_set_name(node, "\\mathcal{%s}" % letter)
+            key = "\\mathcal{%s}" % "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
+            if self._a_number(key):
+                return Fn("abs", self.name_value(NamePiece(key, key, None, None, 0, node), None)[0])
+            finite = self._finite_set_name(node, key, bars=True)
             return Sym(self.scope.table[finite].info.size)
         if kind == "sqrt":
             children = node.children[1:]
@@ -2938,14 +2940,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return key, self.fresh(key, declaration=LOCAL_INDEX)
         raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
 
-    def _finite_set_name(self, node, key=None):
+    def _a_number(self, key):
+        """Whether a calligraphic letter between bars is a quantity of the file rather than
+        a set: bound here, or declared or defined as anything but a set (`real
+        \\mathcal{X}`) — the bars are then its absolute value, never a set's size."""
+        found = self.scope.lookup(key)
+        return self.bound_name(key) is not None or found is not None and \
+            found[1].kind is not Kind.SET and (found[1].declared or
+                                               found[1].kind is Kind.DEFINITION)
+
+    def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
-        support of a density)."""
+        support of a density); between `bars`, the message names the other reading."""
         key = key or self._index_key(node)
         found = self.declared(key)
         if found is None or found[1].kind is not Kind.SET:
             raise self.error(f"{key} is not a declared set: declare a variable's range with "
-                             f"% derive: discrete x in {key}", node)
+                             f"% derive: discrete x in {key}" + (
+                                 f" (or declare {key} a number, % derive: real {key}, for "
+                                 f"its absolute value)" if bars else ""), node)
         return found[0]
 
     def _index_key(self, node):
