@@ -642,7 +642,7 @@ def test_transposes_are_refused(row):
 
 @pytest.mark.parametrize("header, row, expected", [
     ("% derive: integer T\n% derive: positive a\n", r"a^T a = a^{T+1}", "a^T · a = a^(T + 1)"),
-    ("% derive: positive a, n\n", r"\sum_{T=1}^{n} a^T = 0", "Σ_{T=1}^{n} a^T = 0"),
+    ("% derive: positive a\n% derive: natural n\n", r"\sum_{T=1}^{n} a^T = 0", "Σ_{T=1}^{n} a^T = 0"),
 ])
 def test_a_declared_or_bound_T_is_an_exponent(header, row, expected):
     assert _messages(header, row) == [expected]

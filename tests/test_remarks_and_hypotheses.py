@@ -1060,6 +1060,49 @@ def test_cases_with_real_conditions(cases, expected):
     assert verdicts(display("% derive: real x\n", cases)) == expected
 
 
+@pytest.mark.parametrize("header, row, blame", [
+    # √(x²) = -x "otherwise" was verified as x ≤ 0 ⇒ …, false at x = i (round 11 F3)
+    ("", r"\sqrt{x^2} = \begin{cases} x & x > 0 \\ -x & \text{otherwise}\end{cases}", "x"),
+    ("", r"\sqrt{x^2} = \left\{\begin{array}{ll} x & x > 0 \\ -x & \text{otherwise}"
+         r"\end{array}\right.", "x"),
+    ("", r"\sqrt{x^2} = \begin{cases} x & \text{if } x \ge 0 \\ -x & \text{else}\end{cases}",
+     "x"),
+    ("", r"\sqrt{y^2} = \begin{cases} -y & \text{otherwise} \\ y & y > 0 \end{cases}", "y"),
+    ("% derive: real a\n", r"\sqrt{a^2} = \begin{cases} a & a < b \\ -a & \text{otherwise}"
+                           r"\end{cases}", "b"),
+    ("% derive: real a\n", r"\sqrt{a} = \begin{cases} 2 & \sqrt{a} > 1 \\ 0 & \text{otherwise}"
+                           r"\end{cases}", "root, log or power"),
+])
+def test_otherwise_beside_an_order_relation_of_non_real_sides_is_refused(header, row, blame):
+    """¬(x > 0) is x ≤ 0 only for real x: for an undeclared (complex) letter, or a root of
+    a real one, "otherwise" also covers the non-real values — an error at `otherwise`
+    naming what to declare, never the opposite order relation."""
+    found = steps(header + "$$ " + row + " $$\n")
+    refused = [s for s in found if s.kind == "unreadable"]
+    assert len(refused) == 1 and "negation of the other case's condition" in refused[0].message
+    assert blame in refused[0].message
+    assert refused[0].location.column == len("$$ ") + row.index("\\text{" + (
+        "else" if "else" in row else "otherwise")) + 1
+    assert all(s.kind != "unreadable" for s in found if s is not refused[0])
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: real x\n", r"\sqrt{x^2} = \begin{cases} x & x > 0 \\ -x & \text{otherwise}"
+                           r"\end{cases}", ["x > 0 ⇒ (x^2)^(1/2) = x", "x ≤ 0 ⇒ (x^2)^(1/2) = -x"]),
+    # an equation's negation is no order relation: fine for a complex t
+    ("", r"t^0 = \begin{cases} 1 & t \ne 0 \\ 1 & \text{otherwise}\end{cases}",
+     ["t ≠ 0 ⇒ t^0 = 1", "t = 0 ⇒ t^0 = 1"]),
+    # |w| is real for a complex w
+    ("", r"\lvert w \rvert = \begin{cases} 1 & \lvert w \rvert > 1 \\ \lvert w \rvert & "
+         r"\text{otherwise}\end{cases}", ["abs(w) > 1 ⇒ abs(w) = 1", "abs(w) ≤ 1 ⇒ abs(w) = abs(w)"]),
+    ("% derive: positive c\n", r"\sqrt{c} = \begin{cases} 1 & \sqrt{c} \le 1 \\ \sqrt{c} & "
+                               r"\text{otherwise}\end{cases}",
+     ["c^(1/2) ≤ 1 ⇒ c^(1/2) = 1", "c^(1/2) > 1 ⇒ c^(1/2) = c^(1/2)"]),
+])
+def test_otherwise_beside_a_relation_of_real_sides_is_its_negation(header, row, expected):
+    assert [s.reading for s in steps(header + "$$ " + row + " $$\n")] == expected
+
+
 @pytest.mark.parametrize("row", [
     r"|x| = 1 + \begin{cases} x & x > 0 \\ -x & x < 0 \end{cases}",
     r"|x| = \begin{cases} x \\ -x & x < 0 \end{cases}",

@@ -81,6 +81,30 @@ def test_an_undeclared_set_between_lvert_and_rvert_is_refused():
     assert "not a declared set" in text
 
 
+@pytest.mark.parametrize("header, row, reading, verdict", [
+    # bars around a calligraphic letter declared a number: its absolute value (round 11
+    # F5: "not a declared set")
+    ("% derive: real \\mathcal{X}\n", r"|\mathcal{X}| \ge 0", "abs(𝒳) ≥ 0", "verified"),
+    ("% derive: real \\mathcal{X}\n", r"\lvert \mathcal{X} \rvert^2 = \mathcal{X}^2",
+     "abs(𝒳)^2 = 𝒳^2", "verified"),
+    ("% derive: real \\mathcal{X}\n", r"|\mathcal{X}| = \mathcal{X}", "abs(𝒳) = 𝒳", "refuted"),
+    ("% derive: positive \\mathcal{Y}\n", r"\left| \mathcal{Y} \right| = \mathcal{Y}",
+     "abs(𝒴) = 𝒴", "verified"),
+    ("% derive: positive \\mathcal{Y}\n", r"|\mathcal{Y}| = \mathcal{Y}", "abs(𝒴) = 𝒴",
+     "verified"),
+])
+def test_bars_around_a_calligraphic_number_are_its_absolute_value(header, row, reading, verdict):
+    (step,) = steps(display(header, row))
+    assert step.reading == reading
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"|\mathcal{Z}| = 2", r"\lvert \mathcal{Z} \rvert = 2"])
+def test_bars_around_an_undeclared_calligraphic_letter_name_both_readings(row):
+    (text,) = readings(display(SETS, row))
+    assert "not a declared set" in text and "% derive: real \\mathcal{Z}" in text
+
+
 def test_sums_over_ranges_of_unknown_size_are_not_identified():
     header = "% derive: discrete x, y\n"
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]
@@ -1187,6 +1211,17 @@ def test_a_series_value_holds_its_tail():
     ("", r"\prod_{x=1}^{\infty} 2 = 2", "an infinite product is not read", "{\\infty}"),
     ("% derive: variable y\n", r"\sum_{y=0}^{\infty} 2^{-y} = 2", "y is declared (variable)", "y="),
     ("% derive: real t\n", r"\sum_{t=0}^{3} 2^{-t} = 2", "t is declared (symbol, real)", "t="),
+    # irrational bounds: no exact evaluation makes them whole (round 11 F4: read, undecided)
+    ("", r"\sum_{k=1}^{\pi} k = \frac{\pi(\pi+1)}{2}", "its bound π is not one", r"{\pi}"),
+    ("", r"\prod_{k=1}^{\sqrt{2}} 2 = 2^{\sqrt2}", "its bound 2^(1/2) is not one", r"{\sqrt{2}}"),
+    ("", r"\prod_{k=1}^{e} 3 = 3^e", "its bound e is not one", "{e}"),
+    ("", r"\sum_{k=\log 2}^{3} k = 6", "its bound log(2) is not one", r"\log 2}"),
+    ("", r"\prod_{k=1}^{\frac{5}{2}} 2 = 4\sqrt{2}", "its bound 5 / 2 is not one", r"{\frac{5}"),
+    # a letter declared a real number that may not be whole
+    ("% derive: positive a\n", r"\sum_{k=1}^{a} 1 = a", "bound a is declared positive", "{a}"),
+    ("% derive: real b\n", r"\prod_{k=b}^{3} 2 = 8", "bound b is declared real", "b}"),
+    ("% derive: nonnegative c\n", r"\sum_{k=0}^{c} k = 1", "bound c is declared nonnegative",
+     "{c}"),
 ])
 def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
     """`\\sum_{k=a}^{b}` runs over whole numbers: a bound that is not one (SymPy summed
@@ -1198,6 +1233,25 @@ def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
     assert step.location.column == len("$$ ") + row.index(at) + 1
     assert verdicts(display("% derive: integer k\n% derive: discrete x\n",
                             r"\sum_{k=0}^{\infty} 2^{-k} = 2")) == ["verified"]
+
+
+@pytest.mark.parametrize("row, reading, verdict", [
+    (r"\sum_{k=1}^{\frac{4}{2}} k = 3", "Σ_{k=1}^{2} k = 3", "verified"),
+    (r"\sum_{k=1}^{\sqrt{4}} k = 3", "Σ_{k=1}^{2} k = 3", "verified"),
+    (r"\prod_{k=1}^{\sqrt{4}} k = 2", "Π_{k=1}^{2} k = 2", "verified"),
+    (r"\prod_{k=1}^{\frac{4}{2}} k = 2", "Π_{k=1}^{2} k = 2", "verified"),
+    (r"\sum_{k=\sqrt{1}}^{3} k = 6", "Σ_{k=1}^{3} k = 6", "verified"),
+    (r"\sum_{k=1}^{\sqrt{8}/\sqrt{2}} k = 3", "Σ_{k=1}^{2} k = 3", "verified"),
+    (r"\prod_{k=1}^{\sqrt{9}} k = 5", "Π_{k=1}^{3} k = 5", "refuted"),
+    (r"\sum_{k=1}^{2\pi / \pi} k = 4", "Σ_{k=1}^{2} k = 4", "refuted"),
+])
+def test_a_whole_bound_written_otherwise_is_that_number(row, reading, verdict):
+    """A bound written without letters is evaluated exactly: `\\frac{4}{2}`, `\\sqrt{4}`
+    are 2 for sums and products alike (the sum was undecided, "bounds may not be whole
+    numbers", while the product was verified — round 11 F4)."""
+    (step,) = steps(display("", row))
+    assert step.reading == reading
+    assert verdicts(display("", row)) == [verdict]
 
 
 # ---------------------------------------------------------------- the discrete uniform

@@ -128,8 +128,8 @@ def rows(display):
 # right side: one row per case (`_case_rows`).
 _CASES = re.compile(r"\\begin\s*\{cases\}(.*?)\\end\s*\{cases\}", re.S)
 _CASE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?")
-_OTHERWISE = re.compile(r"\s*(?:\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*[.,]?\s*\}"
-                        r"|\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*\}\s*[.,])\s*$")
+_OTHERWISE_WORD = re.compile(r"\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*[.,]?\s*\}")
+_OTHERWISE = re.compile(rf"\s*{_OTHERWISE_WORD.pattern}\s*[.,]?\s*$")
 _WORDED = re.compile(r"\s*(?:\\[,;!> ]|\\q?quad|~)*\s*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{")
 _NEGATION = {"=": "\\ne", "\\ne": "=", "\\neq": "=", "<": "\\ge", "\\lt": "\\ge",
              ">": "\\le", "\\gt": "\\le", "\\le": ">", "\\leq": ">", "\\ge": "<",
@@ -189,7 +189,8 @@ def _case_rows(piece):
     math `i = k` as `\\text{if $i = k$}`). `\\text{otherwise}` is the negation of the one
     other case's condition when that is a single relation (`i = k` → `i \\ne k`, `x > 0` →
     `x \\le 0`; never beside a chain, a list or `\\text{ and }`: ¬(A ∧ B) is no one
-    relation). None (the parser then refuses the environment at its position) for any
+    relation). The negation stands where `otherwise` does (`otherwise_at`): ¬(x > 0) is
+    x ≤ 0 only for real sides, which the builder checks once the names are known. None (the parser then refuses the environment at its position) for any
     other form: cases elsewhere in a row, a case without a condition (also an empty one
     after `&`), `otherwise` after
     several cases. A row defining a name by cases (`f(x) = \\begin{cases}…`) becomes
@@ -231,7 +232,8 @@ def _case_rows(piece):
             if other is None or any(_COMPOUND.search(other.group(g)) for g in (1, 3)):
                 return None                       # ¬(A ∧ B) is no one relation
             negated = f"\\text{{if ${other.group(1)} {_NEGATION[other.group(2)]} {other.group(3)}$}}"
-            condition = Mapped.generated(negated, piece.origin(amp + 1))
+            word = amp + 1 + len(conditions[k]) - len(conditions[k].lstrip())
+            condition = Mapped.generated(negated, piece.origin(word))
         elif _WORDED.match(condition.text) is None:
             end = len(condition.text.rstrip(" \t\n.,;"))
             condition = Mapped.generated("\\text{if $", piece.origin(amp + 1)) + \
@@ -242,6 +244,13 @@ def _case_rows(piece):
 
 
 _TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.)|[{}]", re.S)
+
+
+def otherwise_at(text, at):
+    """Whether a case's `\\text{otherwise}` starts at offset `at` of the document `text`:
+    the condition `_case_rows` wrote for it (the negation of the other case's) has its
+    origin there, so a reader can tell it from a condition the author wrote."""
+    return _OTHERWISE_WORD.match(text, at) is not None
 
 
 def _brace_depths(text):

@@ -1172,13 +1172,15 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if kind == "absolute":
             inner = naming.flat_text(single(node.children[1])) if \
                 _is_calligraphic(node.children[1]) else None
-            if inner is not None:           # `\lvert \mathcal{X} \rvert` is |𝒳|, a size
-                finite = self._finite_set_name(node.children[1], inner)
+            if inner is not None and not self._a_number(inner):   # |𝒳|, a set's size
+                finite = self._finite_set_name(node.children[1], inner, bars=True)
                 return Sym(self.scope.table[finite].info.size)
             return Fn("abs", self.term(node.children[1]))
         if kind == "cardinality":
-            letter = "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
-            finite = self._finite_set_name(node, "\\mathcal{%s}" % letter)
+            key = "\\mathcal{%s}" % "".join(node.children[0].value.split())[len("|\\mathcal{"):-2]
+            if self._a_number(key):
+                return Fn("abs", self.name_value(NamePiece(key, key, None, None, 0, node), None)[0])
+            finite = self._finite_set_name(node, key, bars=True)
             return Sym(self.scope.table[finite].info.size)
         if kind == "sqrt":
             children = node.children[1:]
@@ -2736,7 +2738,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
                                  else piece.sup)
-            self._index_bounds(piece, kind, key, (lower, low_node), (upper, piece.sup), index_node)
+            lower, upper = self._index_bounds(piece, kind, key, (lower, low_node),
+                                              (upper, piece.sup), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         else:
             if piece.sup is not None:
@@ -2758,7 +2761,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         else than as the whole upper bound (`^{2\\infty}`, `\\sum_{x=\\infty}^{0}`), an
         infinite product, and an index letter the file declares as anything but a whole
         number or a discrete variable (`variable y`, `real t`: one name, one meaning) are
-        refused at their position, never summed."""
+        refused at their position, never summed. The bounds, as read: a number written
+        otherwise (`\\frac{4}{2}`, `\\sqrt{4}`) is the whole number it is (`_whole_bound`)."""
         found = self.declared(key) if self.bound_name(key) is None else None
         if found is not None and not (
                 found[1].kind is Kind.VARIABLE and getattr(found[1].info, "discrete", False) or
@@ -2775,10 +2779,35 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             if infinite and kind is Product:
                 raise self.error("an infinite product is not read: write its finite "
                                  "partial products, or the limit of their logarithm", node)
-            value = _rational(bound)
-            if value is not None and value.value.denominator != 1:
-                raise self.error(f"a \\{piece.op} runs over whole numbers: its bound "
-                                 f"{show(bound)} is not one", node)
+        return tuple(bound if bound is OO else self._whole_bound(piece, bound, node)
+                     for bound, node in (low, high))
+
+    def _whole_bound(self, piece, bound, node):
+        """A sum's (product's) finite bound. Written without letters, it is evaluated
+        exactly: a whole number is read as that number (`\\frac{4}{2}`, `\\sqrt{4}` are 2,
+        for every engine alike); anything else — `5/2`, and `\\pi`, `e`, `\\sqrt{2}`,
+        which no exact evaluation makes whole — is refused at its position. A letter the
+        file declares a real number that may not be whole (`positive a`, `real t`) is
+        refused too: summing to it would need its integer part. Any other bound (`n`,
+        `n + 1`, a definition) is kept as written."""
+        if isinstance(bound, Sym):
+            found = self.declared(bound.name.latex)
+            if found is not None and found[0] is bound.name and found[1].kind is Kind.SYMBOL \
+                    and not found[1].domain.is_integer:
+                raise self.error(f"a \\{piece.op} runs over whole numbers, but its bound "
+                                 f"{bound.name.latex} is declared {found[1].domain.value} (a "
+                                 f"real number, maybe not whole): declare it natural or "
+                                 f"integer", node)
+            return bound
+        if free_names(bound):
+            return bound
+        value = _constant(bound, self.scope.context)
+        if value is None or value.denominator != 1:
+            raise self.error(f"a \\{piece.op} runs over whole numbers: its bound "
+                             f"{show(bound)} is not one" + (
+                                 "" if value is not None else " (a number as a bound is read "
+                                 "when it evaluates exactly to a whole number)"), node)
+        return bound if any(isinstance(t, Defined) for t in subterms(bound)) else Num(value)
 
     def _all_but_one(self, piece, kind, nodes, rest):
         """`\\sum_{i \\ne k} f_i` (`\\neq`; `^{n}` allowed): the sum over the declared range
@@ -2931,14 +2960,25 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             return key, self.fresh(key, declaration=LOCAL_INDEX)
         raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
 
-    def _finite_set_name(self, node, key=None):
+    def _a_number(self, key):
+        """Whether a calligraphic letter between bars is a quantity of the file rather than
+        a set: bound here, or declared or defined as anything but a set (`real
+        \\mathcal{X}`) — the bars are then its absolute value, never a set's size."""
+        found = self.scope.lookup(key)
+        return self.bound_name(key) is not None or found is not None and \
+            found[1].kind is not Kind.SET and (found[1].declared or
+                                               found[1].kind is Kind.DEFINITION)
+
+    def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
-        support of a density)."""
+        support of a density); between `bars`, the message names the other reading."""
         key = key or self._index_key(node)
         found = self.declared(key)
         if found is None or found[1].kind is not Kind.SET:
             raise self.error(f"{key} is not a declared set: declare a variable's range with "
-                             f"% derive: discrete x in {key}", node)
+                             f"% derive: discrete x in {key}" + (
+                                 f" (or declare {key} a number, % derive: real {key}, for "
+                                 f"its absolute value)" if bars else ""), node)
         return found[0]
 
     def _index_key(self, node):
