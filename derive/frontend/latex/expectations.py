@@ -24,6 +24,12 @@ rule per form:
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
   is E[x²]), a power after round brackets is refused as ambiguous.
+* A conditional expectation `\\mathbb{E}[g | X]` (also `| X, Z`, `| X = v`, `Var(Y | X)`,
+  `Cov(Y, Z | X)`), no subscript, is a random variable: the moment of the whole argument
+  under the conditional of the law `\\mathbb{E}[…]` is under (else the one law over the
+  variables given and written) over its other variables, at X's value where it stands —
+  the bound copy inside an outer expectation, the free x at top level, or v. The tower
+  property and the law of total variance then follow in the normal form.
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
