@@ -233,10 +233,73 @@ def test_functions_named_e_or_p_are_still_defined():
                             r"E(3) = 6")) == ["definition", "verified", "definition", "verified"]
 
 
-def test_a_conditional_expectation_is_refused_with_a_clear_message():
-    (message,) = readings(display("% derive: variable x, y\n% derive: joint p over x, y\n",
-                                  r"\mathbb{E}[\mathbb{E}[X|Y]] = \mathbb{E}[X]"))
-    assert "conditional expectation" in message
+# A conditional expectation E[g | X] (no subscript) is a random variable: the average of g
+# under the joint's conditional given X, at X's value where it stands (the bound copy inside
+# an outer expectation, the free x at top level, or the value written after `X =`). The tower
+# property and the law of total variance follow from that reading in the normal form.
+CONTINUOUS = "% derive: variable x, y\n% derive: joint p over x, y\n"
+
+
+def test_conditional_expectation_readings():
+    assert readings(display(CONTINUOUS, r"\mathbb{E}[\mathbb{E}[Y|X]] = \mathbb{E}[Y]",
+                            r"\mathbb{E}[Y \mid X = 1] = \mathbb{E}[Y|X]",
+                            r"\text{Var}(Y|X) = 0")) == [
+        "∫ ∫ p(x, y) · E_{y′~p(y|x)}[y′] dy dx = ∫ ∫ p(x′, y′′) · y′′ dy′′ dx′",
+        "E_{y~p(·|1)}[y] = E_{y′~p(·|x)}[y′]",
+        "E_{y~p(·|x)}[(y - E_{y′~p(·|x)}[y′])^2] = 0"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (CONTINUOUS, r"\mathbb{E}[Y] = \mathbb{E}[\mathbb{E}[Y|X]]"),
+    (CONTINUOUS, r"\text{Var}(Y) = \mathbb{E}[\text{Var}(Y|X)] + \text{Var}(\mathbb{E}[Y|X])"),
+    (XY, r"\operatorname{Var}[Y] = \mathbb{E}[\operatorname{Var}(Y \mid X)] + "
+         r"\operatorname{Var}[\mathbb{E}[Y \mid X]]"),
+    (CONTINUOUS, r"\text{Var}(Y|X) = \mathbb{E}[Y^2|X] - \mathbb{E}[Y|X]^2"),
+    (CONTINUOUS, r"\mathbb{E}[\mathbb{E}[Y^2|X]] - \mathbb{E}[\mathbb{E}[Y|X]]^2 = "
+                 r"\mathbb{E}[\text{Var}(Y|X)] + \mathbb{E}[\mathbb{E}[Y|X]^2] - "
+                 r"\mathbb{E}[\mathbb{E}[Y|X]]^2"),
+    (CONTINUOUS, r"\mathbb{E}[XY] = \mathbb{E}[X \mathbb{E}[Y|X]]"),
+    (CONTINUOUS, r"\mathbb{E}[XY|X] = x \mathbb{E}[Y|X]"),
+    (CONTINUOUS, r"\mathbb{E}[Y | X = x] = \int y \, p(y | x) \, dy"),
+    (CONTINUOUS, r"\mathbb{E}[y \mid x] = \int y \, p(y | x) \, dy"),
+    (XYZ, r"\mathbb{E}[\mathbb{E}[Y|X, Z] | X] = \mathbb{E}[Y|X]"),
+])
+def test_conditional_expectation_identities_are_verified(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (CONTINUOUS, r"\mathbb{E}[Y] = \mathbb{E}[\mathbb{E}[X|Y]]"),          # X and Y swapped
+    (CONTINUOUS, r"\mathbb{E}[Y|X] = \mathbb{E}[Y]"),
+    (CONTINUOUS, r"\mathbb{E}[Y|X = 1] = \mathbb{E}[Y|X]"),
+    (CONTINUOUS, r"\text{Var}(Y) = \mathbb{E}[\text{Var}(Y|X)] - \text{Var}(\mathbb{E}[Y|X])"),
+    (CONTINUOUS, r"\text{Var}(Y) = \mathbb{E}[\text{Var}(Y|X)] + \text{Var}(\mathbb{E}[X|Y])"),
+    (CONTINUOUS, r"\text{Var}(Y) = \mathbb{E}[\text{Var}(Y|X)]"),
+    (CONTINUOUS, r"\text{Var}(Y|X) = \mathbb{E}[Y^2|X] + \mathbb{E}[Y|X]^2"),
+    (CONTINUOUS, r"\text{Var}(Y|X) = \mathbb{E}[Y^2|X] - \mathbb{E}[Y|X]"),    # square missing
+    (XY, r"\mathbb{E}[\mathbb{E}[Y^2|X] - \mathbb{E}[Y|X]^2 - \mathbb{E}[Y|X]^2] = "
+         r"\mathbb{E}[Y^2] - \mathbb{E}[\mathbb{E}[Y|X]^2]"),
+    (XYZ, r"\mathbb{E}[\mathbb{E}[Y|X, Z] | X] = \mathbb{E}[Y|Z]"),
+])
+def test_conditional_expectation_look_alikes_are_refuted(header, row):
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row, column, words", [
+    (r"\mathbb{E}_p[Y|X] = 1", 15, "read without a subscript"),
+    (r"\mathbb{E}[Y|W] = 1", 17, "after the bar of a conditional expectation"),
+    (r"\mathbb{E}[Y | X > 0] = 1", 19, "after the bar of a conditional expectation"),
+    (r"\mathbb{E}[Y|X, Y] = Y", 14, "nothing is left to average"),
+    (r"\mathbb{E}[Y|X, X] = 1", 14, "a variable is given twice"),
+    (r"\mathbb{E}[Y|X|Y] = 1", 14, "one bar"),
+    (r"\text{Cov}(Y|X) = 1", 14, "one bar"),
+    (r"\mathbb{E}[Y|X=Y] = 1", 19, "events between random variables"),
+    (r"\mathbb{E}[Y|X] + X = 1", 22, "both as the random variable of x"),
+])
+def test_conditional_expectations_not_read_are_refused_at_their_position(row, column, words):
+    (step,) = steps(display(CONTINUOUS, row))
+    assert step.kind.value == "unreadable" and words in step.message
+    assert (step.location.line, step.location.column) == (3, column)
 
 
 @pytest.mark.parametrize("row", [r"E (X - E X)^2 = 0", r"E(X+1)^2 = 1", r"\mathbb{E}(X - 1)^2 = 0"])

@@ -24,6 +24,12 @@ rule per form:
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
   is E[x²]), a power after round brackets is refused as ambiguous.
+* A conditional expectation `\\mathbb{E}[g | X]` (also `| X, Z`, `| X = v`, `Var(Y | X)`,
+  `Cov(Y, Z | X)`), no subscript, is a random variable: the moment of the whole argument
+  under the conditional of the law `\\mathbb{E}[…]` is under (else the one law over the
+  variables given and written) over its other variables, at X's value where it stands —
+  the bound copy inside an outer expectation, the free x at top level, or v. The tower
+  property and the law of total variance then follow in the normal form.
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
@@ -34,9 +40,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from derive.frontend.latex.probability import BARS
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.notation import families
+from derive.notation.joint import in_order
 from derive.model.terms import (
     Add, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
     substitute,
@@ -108,12 +116,10 @@ class Expectations:
                              "random variable is (E X)^2): write E[(X - EX)^2] or "
                              "(E[X - EX])^2",
                              bracket.node)
+        if bracket is not None and any(s in BARS for s in bracket.seps):
+            return self._raised(self._conditional(piece, bracket), bracket, piece), 2
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
-            if any(s in ("|", r"\mid", r"\vert") for s in bracket.seps):
-                raise self.error("derive does not read a conditional expectation E[X | Y] yet: "
-                                 "write the expectation under the conditional density, "
-                                 "\\mathbb{E}_{x \\sim p(x \\mid y)}[…]", bracket.node)
             if len(bracket.args) != wanted or any(s != "," for s in bracket.seps):
                 raise self.error("a covariance takes two expressions in its brackets"
                                  if wanted == 2 else
@@ -132,10 +138,84 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, values)
+        return self._raised(value, bracket, piece), used
+
+    def _raised(self, value, bracket, piece):
+        """`value` to the powers written after its brackets and on its name."""
         for power in (bracket.power if bracket is not None else None, piece.power):
             if power is not None:
                 value = Pow(value, self.term(power))
-        return value, used
+        return value
+
+    # ------------------------------------------------------------------ conditional
+    def _conditional(self, piece, bracket):
+        """`\\mathbb{E}[g | X]`, `\\operatorname{Var}(Y | X)`, `\\operatorname{Cov}(Y, Z | X)`,
+        `\\mathbb{E}[Y | X = x]` (no subscript): the moment under the conditional of the law
+        (as `\\mathbb{E}[…]` finds it) given the variables after the bar, over all its other
+        variables, at the values the given ones have where it stands — a function of X (of
+        the bound copy inside an outer expectation), or at the value written. In the
+        argument, X is that value."""
+        if piece.sub is not None:
+            raise self.error("a conditional expectation E[Y | X] is read without a subscript "
+                             "(under the law E[…] is under): write it so, or average under "
+                             "the conditional density, \\mathbb{E}_{y \\sim p(y \\mid x)}[…]",
+                             piece.sub)
+        bar = next(k for k, s in enumerate(bracket.seps) if s in BARS)
+        bodies, conditions = bracket.args[:bar + 1], bracket.args[bar + 1:]
+        if len(bodies) != (2 if piece.kind == "Cov" else 1) or \
+                any(s != "," for k, s in enumerate(bracket.seps) if k != bar):
+            raise self.error("a conditional expectation reads E[Y | X], E[Y | X, Z] or "
+                             "E[Y | X = x] (one bar; Cov(Y, Z | X) for a covariance)",
+                             bracket.node)
+        given = [self._condition(c) for c in conditions]
+        variables = tuple(v for v, _ in given)
+        if len(set(variables)) != len(variables):
+            raise self.error("a variable is given twice", bracket.node)
+        dist = self._conditioned_law(piece, bodies, variables, bracket.node)
+        rest = tuple(v for v in dist.over if v not in variables)
+        if not rest:
+            raise self.error(f"every variable of {dist.name.latex} is given: nothing is left "
+                             "to average", bracket.node)
+        order, values = in_order(self.scope.context.info(dist.name), variables,
+                                 [x for _, x in given])
+        copies = tuple(self.fresh(v.latex, origin=v) for v in order)
+        averaging = Averaging(tuple(v.latex for v in rest), rest, Dist(
+            dist.name, rest, order, tuple(Sym(c) for c in copies), dist.params))
+        bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, rest))
+        with self.bindings_as(tuple(v.latex for v in order), copies):
+            read = [self._read_averaged(b, averaging, bounds) for b in bodies]
+        value = self._moment(piece.kind, averaging, bounds, read)
+        return substitute(value, dict(zip(copies, values)))
+
+    def _condition(self, node):
+        """(variable, value) of what follows the bar: `X`, `x` (at its value where the
+        expectation stands), `X = v`."""
+        if is_tree(node, "assignment"):
+            left, rel, right = node.children
+            variable = self.variable_node(left) if rel.value == "=" else None
+            if variable is not None:
+                return variable, self.event_value(right)
+        else:
+            variable = self.variable_node(node)
+            if variable is not None:
+                return variable, self.at_variable(variable)
+        raise self.error("after the bar of a conditional expectation comes a random variable "
+                         "(X, or a declared x) or its value (X = x)", node)
+
+    def _conditioned_law(self, piece, bodies, variables, node):
+        """The joint law a conditional expectation is under: the one `\\mathbb{E}[…]` is
+        under, else the one declared law over the variables given and written."""
+        averaging = self._averaged(piece)
+        if averaging is None:
+            written, _ = self._written_variables(bodies)
+            law = self.law_over(tuple(dict.fromkeys(variables + written)), node)
+            return Dist(law, self.scope.context.info(law).over)
+        dist = averaging.dist
+        if dist.given or not set(variables) <= set(dist.over):
+            raise self.error(f"a conditional expectation is under a joint law of the variables "
+                             f"given: {dist.name.latex} is not over "
+                             f"{', '.join(v.latex for v in variables)}", node)
+        return dist
 
     def _family_averaged(self, piece):
         """(key of the variable drawn or None, Family) when the subscript draws from a
@@ -181,10 +261,7 @@ class Expectations:
             bound = self.fresh(key, declaration=families.own_variable(dist))
         with self.binding(key, bound):
             value = Expect(bound, dist, self.term(bracket.args[0]))
-        for power in (bracket.power, piece.power):
-            if power is not None:
-                value = Pow(value, self.term(power))
-        return value, 2
+        return self._raised(value, bracket, piece), 2
 
     def _read_averaged(self, body, averaging, bounds):
         saved, self.averaged = self.averaged, self.averaged + bounds
@@ -303,6 +380,18 @@ class Expectations:
         """No subscript and several distributions: over the variables the argument writes
         (capitals of declared variables count), under the one distribution over them; or
         over undeclared capitals, random variables of an unspecified law."""
+        variables, free = self._written_variables(bodies)
+        if not variables:
+            capitals = sorted({n.latex for n in free if len(n.latex) == 1 and n.latex.isupper()
+                               and not self.scope.context.declaration(n).declared})
+            if capitals:
+                return self._random_variables(capitals)
+            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
+        return self._over_variables(variables, piece.node)
+
+    def _written_variables(self, bodies):
+        """(the declared variables free in an argument — capitals of declared variables
+        count — in declaration order, every free name) of the argument read as random."""
         self.random_depth += 1
         try:
             read = [self.product(b) if isinstance(b, list) else self.term(b) for b in bodies]
@@ -311,13 +400,7 @@ class Expectations:
         free = set().union(*(free_names(t) for t in read))
         variables = [n for n in free if self.scope.context.kind(n) is Kind.VARIABLE and
                      n.origin is None and n.local is None]
-        if not variables:
-            capitals = sorted({n.latex for n in free if len(n.latex) == 1 and n.latex.isupper()
-                               and not self.scope.context.declaration(n).declared})
-            if capitals:
-                return self._random_variables(capitals)
-            raise self.error(r"say which distribution: \mathbb{E}_{x \sim p}[…]", piece.node)
-        return self._over_variables(tuple(sorted(variables, key=lambda n: n.serial)), piece.node)
+        return tuple(sorted(variables, key=lambda n: n.serial)), free
 
     def _random_variables(self, keys):
         """Undeclared capitals under a bare expectation: variables of one unspecified law."""

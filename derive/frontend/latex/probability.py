@@ -371,21 +371,25 @@ class Probability:
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
-            value = self.term(right)
-            drawn = sorted(n.latex for n in free_names(value)
-                           if self.capital_variable(n.latex) is not None)
-            if drawn:
-                raise self.error(f"the value in an event V = v is a number, but {drawn[0]} is "
-                                 f"the random variable of {drawn[0].lower()}: derive does not "
-                                 "read events between random variables (write the value in "
-                                 f"lower case, or declare {drawn[0]})", right)
-            return variable, value
+            return variable, self.event_value(right)
         self.random_depth += 1
         try:
             term = self.term(node)
         finally:
             self.random_depth -= 1
         return _variable_of(term, self.scope), term
+
+    def event_value(self, node):
+        """The value v of an event `V = v`: a number, never another random variable."""
+        value = self.term(node)
+        drawn = sorted(n.latex for n in free_names(value)
+                       if self.capital_variable(n.latex) is not None)
+        if drawn:
+            raise self.error(f"the value in an event V = v is a number, but {drawn[0]} is "
+                             f"the random variable of {drawn[0].lower()}: derive does not "
+                             "read events between random variables (write the value in "
+                             f"lower case, or declare {drawn[0]})", node)
+        return value
 
     def points(self, name, info, pairs, node, exclude=()):
         """(variables, values) that the written arguments `pairs` stand at (see the module's
