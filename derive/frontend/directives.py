@@ -571,9 +571,10 @@ class Directives:
                                     "reads a set {x : …} as the support of a mass function",
                                     offset + match.start("var"))
         at = offset + match.start("cond")
-        (condition,) = self.reader.read_assumption(match.group("cond"), at)
+        read = self.reader.read_assumption(match.group("cond"), at)
+        condition = read[0]
         dens = condition.lhs
-        if not (isinstance(dens, Dens) and dens.dist.name in self.scope.table and
+        if not (len(read) == 1 and isinstance(dens, Dens) and dens.dist.name in self.scope.table and
                 not dens.dist.given and dens.at == (Sym(found[0]),) and
                 condition.relation in (Relation.GT, Relation.NE) and condition.rhs == Num(0)):
             raise self.source.error("derive reads a set {x : p(x) > 0} (the support of a "

@@ -180,10 +180,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== entry points
     def read_row(self, text, start):
         """The `Part`s of a row found at offset `start` of the source; the hypotheses it
-        states (`H \\Rightarrow …`) are left in `self.hypotheses`."""
+        states (`H \\Rightarrow …`) are left in `self.hypotheses`, with the ranges its
+        members at numbers need — those written in H too (`o_2 > t \\Rightarrow …`: 2 ≤ K)."""
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
-        children, self.hypotheses = self.split_hypotheses(tree.children, text)
+        self.hypotheses = ()
+        children, stated = self.split_hypotheses(tree.children, text)
+        self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
         if implicit is not None:
             return implicit
@@ -378,9 +381,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return self.term(tree.children[0])
 
     def read_assumption(self, text, start):
-        """The `Hypothesis` tuple of a relation written in a directive (`t < 1`)."""
+        """The `Hypothesis` tuple of a relation written in a directive or beside a row
+        (`t < 1`), followed by the ranges its members at numbers need (`t < o_2` of `real
+        o_i for i = 1..K` says 2 ≤ K: `_number_in_range`) — never dropped, or K = 1, where
+        o_2 is no member, would be a counterexample."""
         tree = self._parse(text, start)
-        return self.read_hypotheses(tree.children, text)
+        saved, self.hypotheses = self.hypotheses, ()
+        try:
+            read = self.read_hypotheses(tree.children, text)
+            return read + tuple(h for h in self.hypotheses if h not in read)
+        finally:
+            self.hypotheses = saved
 
     def read_name(self, text, start):
         """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
