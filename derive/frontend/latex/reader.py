@@ -2090,8 +2090,6 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._members_used_before(p)
         self.not_ended(key, p.node)              # `p_j = …` could not be read: no unknown p
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
-        if conflict is not None:
-            self.not_ended(key, p.node)     # a family whose definition could not be read
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
