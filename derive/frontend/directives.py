@@ -30,7 +30,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from derive.frontend.latex.annotations import RemarkError, _conditions
+from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -492,11 +492,11 @@ class Directives:
     def _assume(self, body, offset):
         """`b - c = 1, b - a = 2` | `t < 1` | `a > b \\land c > 0`: hypotheses of every row
         from here on (they accumulate); each restricts the instances the steps claim to
-        hold on. The list is read as a side condition's is (`annotations._conditions`:
+        hold on. The list is read as a side condition's is (`annotations.conditions`:
         `a, b > 0`, `\\land`, `\\wedge`, `\\text{ and }`; `0 < a, b < 1` refused as
         ambiguous)."""
         try:
-            listed = _conditions(body, offset)
+            listed = conditions(body, offset)
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
