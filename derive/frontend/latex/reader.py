@@ -2157,8 +2157,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _in_range(self, indices, span, letters, p, reached=None):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
-        below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
-        letter's bounds. (`reached`: the member of another family a defined family's body
+        below that uses i (`FileScope.assumed`). At an expression in such a letter
+        (`o_{i+1}`) it is refused: say the letter's bounds. (`reached`: the member of another family a defined family's body
         takes there, for the message — `p's definition takes o_(k + 1) there, and o is`.)"""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
