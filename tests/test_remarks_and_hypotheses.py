@@ -867,6 +867,32 @@ def test_a_whole_number_put_for_an_index_is_used_never_dropped(check_text, row):
     assert "hold at no instance" in result.verdict.detail
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"i \le 2 \quad \text{if } 1 \le i, i \le n, n = 2", "not refuted"),
+    (r"i \le 2 \quad \text{if } 1 \le i \le n, n = 2", "not refuted"),
+    (r"i \le 2 \quad \text{if } i \le n, 1 \le i \text{ and } n = 2", "not refuted"),
+    (r"k \ne 3 \quad \text{if } k \ne i, i = 3", "not refuted"),
+    (r"i \le 1 \quad \text{if } 1 \le i, i \le n, n = 2", "refuted"),
+    (r"k = 3 \quad \text{if } k \ne i, i = 3", "refuted"),
+])
+def test_a_value_put_for_a_symbol_reaches_the_bounds_that_mention_it(row, verdict):
+    """`1 ≤ i, i ≤ n, n = 2`: i's recorded bound n takes the value 2 too — it stayed n, so
+    i and n were drawn past 2 and `i = 3, n = 3` refuted a true row against `n = 2`
+    (review round 12); `k \\ne i`, then `i = 3`, is k ≠ 3 alike."""
+    found = verdicts(display("% derive: integer i, n, k\n", row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"i = 4 \quad \text{if } i \ne 3, i = 3",
+                                 r"k + 1 = k \quad \text{if } 2 \le k, k = 1"])
+def test_a_value_against_the_records_of_its_symbol_leaves_no_instance(check_text, row):
+    """`i \\ne 3, i = 3`: no instance — never a counterexample (i ≠ 3 was dropped, and
+    `i = 4` refuted at i = 3, showing i = 0)."""
+    (result,) = check_text("% derive: integer i, k\n$$ " + row + " $$\n").steps
+    assert result.verdict.status == "undecided"
+    assert "hold at no instance" in result.verdict.detail
+
+
 @pytest.mark.parametrize("row", [r"\sqrt{a^2} \equiv M \quad \text{if } a > 0",
                                  r"f(a) = \sqrt{a^2} \quad \text{for } a > 0"])
 def test_a_definition_under_a_condition_is_refused(row):

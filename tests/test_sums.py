@@ -1501,3 +1501,40 @@ def test_a_head_at_a_family_member_is_the_definition_at_a_bound_index():
     false = r"\prod_{i=1}^n p(y_i|\theta) = \theta^{\sum_{i=1}^n y_i}(1-\theta)^{n}"
     assert verdicts(display(header, true, false)) == ["verified", "refuted"]
     assert readings(display(header, true))[0].startswith("0 < θ, θ < 1 ⇒ Π_{i=1}^{n} p(y_i, θ)")
+
+
+HYPOTHESIS_MEMBERS = "% derive: real o_i for i = 1..K\n% derive: real t\n"
+
+
+@pytest.mark.parametrize("text, reading", [
+    (display(HYPOTHESIS_MEMBERS, r"\sum_{i=1}^{K} 1 \ge 2 \quad \text{if } t < o_2"),
+     "t < o_2, 2 ≤ K ⇒"),
+    (display(HYPOTHESIS_MEMBERS, r"o_2 > t \Rightarrow \sum_{i=1}^{K} 1 \ge 2"),
+     "o_2 > t, 2 ≤ K ⇒"),
+    (display(HYPOTHESIS_MEMBERS + "% derive: assume t < o_2\n", r"\sum_{i=1}^{K} 1 \ge 2"),
+     "t < o_2, 2 ≤ K ⇒"),
+    (display(HYPOTHESIS_MEMBERS + "% derive: integer m\n",
+             r"\sum_{i=1}^{K} 1 \ge m \quad \text{if } t < o_m"), "t < o_m, 1 ≤ m, m ≤ K ⇒"),
+])
+def test_a_member_at_a_number_in_a_hypothesis_is_in_its_familys_range(text, reading):
+    """A member written only in a hypothesis (beside the row, before `\\Rightarrow`, in an
+    `assume`) is a member too: its range is a hypothesis of the row, so K = 1 — where o_2
+    is no member — is never a counterexample (it refuted these true rows)."""
+    assert readings(text)[0].startswith(reading)
+    assert verdicts(text) != ["refuted"]
+
+
+def test_a_hypothesis_members_range_leaves_false_rows_refuted():
+    text = display(HYPOTHESIS_MEMBERS, r"\sum_{i=1}^{K} 1 \ge 3 \quad \text{if } t < o_2")
+    assert verdicts(text) == ["refuted"]
+
+
+def test_a_support_set_with_a_chained_condition_is_refused_at_its_position():
+    """`\\{x : 0 < p(x) < 1\\}` is no support `\\{x : p(x) > 0\\}`: refused (it was an
+    internal error: two hypotheses where one was unpacked)."""
+    text = ("% derive: discrete x\n% derive: density p over x\n"
+            "% derive: define A = \\{x : 0 < p(x) < 1\\}\n$$ \\sum_{x \\in A} p(x) = 1 $$\n")
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match="derive reads a set") as error:
+        steps(text)
+    assert (error.value.line, error.value.column) == (3, 28)

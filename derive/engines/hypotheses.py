@@ -24,7 +24,8 @@ one and the same restricted statement, and a counterexample always satisfies H:
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
   is recorded alike (`WholeRange.distinct`): the numbers draw i and k different, the
   normal form takes δ_{ik} as 0. An equation putting a value for k later (`k = 3`) makes them
-  hypotheses on the value (`3 ≤ K`); a number outside them leaves no instance.
+  hypotheses on the value (`3 ≤ K`), and the records that mention k take the value (`i ≤ K`,
+  then `K = 2`: i ≤ 2); a number outside them leaves no instance.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
   real y), in the step and in the formulas of the densities written with y (Cat(π)).
@@ -119,11 +120,15 @@ def restricted(terms, hypotheses, context, unused=None):
 
 
 def _ranges_put(change, before, after, latex):
-    """The bounds recorded on an integer (`WholeRange`, from `0 ≤ i`, `i ≤ n`) that a later
-    equation puts a value for (`i = 3`): hypotheses on that value (`3 ≤ n`), so they still
-    restrict the instances — never bounds left on a symbol no term mentions any more, drawn
-    and shown by a counterexample beside the value used. (hypotheses, context without those
-    records). A number put outside them (`1 ≤ k`, then `k = 0`) leaves no instance: Unusable."""
+    """The records on integers (`WholeRange`: `0 ≤ i`, `i ≤ n`, `i \\ne k`) after a change
+    puts a value for a symbol (`i = 3`, `n = 2`). Those of the symbol replaced become
+    hypotheses on its value (`3 ≤ n`, `3 \\ne k`), so they still restrict the instances —
+    never records left on a symbol no term mentions any more, drawn and shown by a
+    counterexample beside the value used; those that mention it elsewhere take the value
+    (`i ≤ n`, then `n = 2`: i ≤ 2 — else i and n would be drawn past it, and a
+    counterexample would violate `n = 2`). (hypotheses, the context so changed). A value
+    that breaks a record of numbers (`1 ≤ k`, then `k = 0`; `k \\ne 3`, then `k = 3`) leaves
+    no instance: Unusable."""
     bounds, table = [], dict(after.table)
     for name, declaration in before.table.items():
         info = declaration.info
@@ -131,21 +136,35 @@ def _ranges_put(change, before, after, latex):
             continue
         value = change(Sym(name))
         if value is Sym(name):
+            moved = WholeRange(*(tuple(change(t) for t in part)
+                                 for part in (info.lower, info.upper, info.distinct)))
+            if (moved.lower, moved.upper, moved.distinct) != \
+                    (info.lower, info.upper, info.distinct):
+                table[name] = replace(table[name], info=moved)
             continue
-        try:                             # (3 − 0)/1 is the whole number 3
-            constant = normal_form.Normaliser(after).value(value).constant()
-        except (normal_form.Unsupported, normal_form.Undefined):
-            constant = None
-        value = Num(constant) if constant is not None else value
+        value = _number_or(value, after)
         pairs = [(low, value) for low in info.lower] + [(value, high) for high in info.upper]
-        if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value for a, b in pairs):
-            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} for "
-                           f"{name.latex}, outside the bounds stated for it")
+        others = [_number_or(change(d), after) for d in info.distinct]
+        if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value
+               for a, b in pairs) or any(isinstance(value, Num) and d is value for d in others):
+            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} "
+                           f"for {name.latex}, outside what is stated of it")
         bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
+        bounds += [(Relation.NE, value, d, latex) for d in others
+                   if not (isinstance(value, Num) and isinstance(d, Num))]
         table[name] = replace(table[name], info=None)
-    if not bounds:
+    if table == after.table:
         return bounds, after
     return bounds, Context(table, after.parameters, after.fixed)
+
+
+def _number_or(term, context):
+    """`term` as a number where it is one at every value of its names (`(3 − 0)/1` is 3)."""
+    try:
+        constant = normal_form.Normaliser(context).value(term).constant()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        constant = None
+    return Num(constant) if constant is not None else term
 
 
 def _restriction(relation, left, right, latex, context):

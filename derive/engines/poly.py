@@ -46,13 +46,6 @@ def _idempotent(atom, e):
     return 1 if e > 1 and atom[:2] == ("fn", "delta") else e
 
 
-def mono_degree(m, atom):
-    for a, e in m:
-        if a == atom:
-            return e
-    return 0
-
-
 class Poly:
     """A Laurent polynomial: {monomial: Fraction}."""
 
@@ -101,10 +94,6 @@ class Poly:
         if len(result.terms) > MAX_TERMS:
             raise TooLarge("expansion too large")
         return result
-
-    def map_monomials(self, fn):
-        """Σ c · fn(m), with fn returning a Poly for each monomial."""
-        return Poly.sum([fn(m).scale(c) for m, c in self.terms.items()])
 
     def is_zero(self):
         return not self.terms

@@ -19,8 +19,8 @@ truncates one into a verdict:
 * **a value** (`numeric.series`): a partial sum plus a ball that certainly holds the
   tail, from the ratio of consecutive terms (`ratio`, a rational function of the index
   for a hypergeometric term), so that a counterexample is certified like any other. A
-  series whose ratio is not a rational function, or whose ratio does not certainly stay
-  below 1/2 (`\\sum 1/k^2`), is not evaluated.
+  series whose ratio is not a rational function, or whose ratio is not certainly below
+  some ρ < 1 from an index on (`\\sum 1/k^2`), is not evaluated.
 """
 
 from __future__ import annotations

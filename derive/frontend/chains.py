@@ -361,8 +361,9 @@ def _indefinite(lhs, rhs, scope):
     whole range, a definite integral) over a continuous variable (over a discrete one an
     integral is a sum), whose variable (the declared one their bound copy ranges like, or
     the number spelled as their own letter: `_number_spelled`) has a value elsewhere in
-    `lhs` or `rhs` (`F(x)`, `x^2`; bound copies are names of their own) and whose integrand holds no density: indefinite integrals, since an integral of a
-    plain function over the whole line would not depend on it. An integral of densities is
+    `lhs` or `rhs` (`F(x)`, `x^2`; bound copies are names of their own) and whose
+    integrand holds no density: indefinite integrals, since an integral of a plain
+    function over the whole line would not depend on it. An integral of densities is
     over the variable's range, whatever else the row writes at that variable (Bayes'
     `p(x|z) p(z) / \\int p(x|z) p(z) dz`); sums are never indefinite."""
     values = {t.name for side in (lhs, rhs) for t in nodes(side) if isinstance(t, Sym)}

@@ -30,7 +30,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
-from derive.frontend.latex.annotations import RemarkError, _conditions
+from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
@@ -492,11 +492,11 @@ class Directives:
     def _assume(self, body, offset):
         """`b - c = 1, b - a = 2` | `t < 1` | `a > b \\land c > 0`: hypotheses of every row
         from here on (they accumulate); each restricts the instances the steps claim to
-        hold on. The list is read as a side condition's is (`annotations._conditions`:
+        hold on. The list is read as a side condition's is (`annotations.conditions`:
         `a, b > 0`, `\\land`, `\\wedge`, `\\text{ and }`; `0 < a, b < 1` refused as
         ambiguous)."""
         try:
-            listed = _conditions(body, offset)
+            listed = conditions(body, offset)
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
@@ -571,9 +571,10 @@ class Directives:
                                     "reads a set {x : …} as the support of a mass function",
                                     offset + match.start("var"))
         at = offset + match.start("cond")
-        (condition,) = self.reader.read_assumption(match.group("cond"), at)
+        read = self.reader.read_assumption(match.group("cond"), at)
+        condition = read[0]
         dens = condition.lhs
-        if not (isinstance(dens, Dens) and dens.dist.name in self.scope.table and
+        if not (len(read) == 1 and isinstance(dens, Dens) and dens.dist.name in self.scope.table and
                 not dens.dist.given and dens.at == (Sym(found[0]),) and
                 condition.relation in (Relation.GT, Relation.NE) and condition.rhs == Num(0)):
             raise self.source.error("derive reads a set {x : p(x) > 0} (the support of a "

@@ -189,11 +189,11 @@ class FileScope:
                 raise UsedBefore(spelling, self.first_use[found])
         if spelled.endswith("_{\\cdot}"):     # a family p_j: a member p_k used as a name above
             prefix = spelled.removesuffix("\\cdot}")
-            for key, name in self.names.items():
-                if key.startswith(prefix) and name in self.first_use:
-                    raise UsedBefore(key, self.first_use[name])
-                if key.startswith(prefix) and name in self.table:     # `a_2 = 5`, `a_n = n^2`
-                    raise LabelledAbove(f"{key} is defined above as a name of its own: the "
+            for member, used in self.names.items():
+                if member.startswith(prefix) and used in self.first_use:
+                    raise UsedBefore(member, self.first_use[used])
+                if member.startswith(prefix) and used in self.table:  # `a_2 = 5`, `a_n = n^2`
+                    raise LabelledAbove(f"{member} is defined above as a name of its own: the "
                                         f"family {spelled} defined here would give it a second "
                                         "meaning (one name means one thing) — define the "
                                         "family first, its members are then claims about it")

@@ -49,10 +49,6 @@ class Relation(Word):
         return self in (Relation.LT, Relation.GT)
 
     @property
-    def is_order(self):
-        return self in (Relation.LE, Relation.LT, Relation.GE, Relation.GT)
-
-    @property
     def upward(self):
         """For an order: True when the left side is the smaller (`≤`, `<`)."""
         return self in (Relation.LE, Relation.LT)

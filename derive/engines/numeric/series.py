@@ -9,8 +9,8 @@ from the ratio R(k) = t(k+1)/t(k) = P(k)/Q(k), a rational function of the index
     |R(k)| ≤ A(N)/B(N) = ρ  for every k ≥ N,  A(N) = Σ_i |p_i| N^(i−d),
                                              B(N) = |q_d| − Σ_(i<d) |q_i| N^(i−d) > 0
 
-(each |p_i| k^(i−d) decreases in k, each |q_i| k^(i−d) too), so when ρ ≤ 1/2 the tail from
-N is at most |t(N)| / (1 − ρ) when ρ < 1. A series whose ratio does not certainly tend
+(no |p_i| k^(i−d) grows with k, and B(k) does not shrink), so when ρ < 1 the tail from N,
+t(N) included, is at most |t(N)| / (1 − ρ). A series whose ratio does not certainly tend
 to less than 1 (`Σ 1/k²`, `Σ r^k` for |r| ≥ 1), or whose tail bound does not fall below
 the precision within `MAX_SERIES_TERMS` terms, is not evaluated.
 """

@@ -211,7 +211,7 @@ def annotate(text):
                               "row a relation of its own", m.end() + at)
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
         if kind == "condition":
-            out.hypotheses += _conditions(inner, m.end() + at)
+            out.hypotheses += conditions(inner, m.end() + at)
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
         elif kind == "row":
@@ -238,7 +238,7 @@ def beside(rows, offset):
 def _listed_hypotheses(text, out):
     """`a, b > 0 \\Rightarrow …`, `a > 0 \\text{ and } b > 0 \\Rightarrow …`, `(a > 0, b > 0)
     \\Rightarrow …`: hypotheses listed before a top-level arrow are read as a side
-    condition is (`_conditions`) and the list with its arrow is blanked; one relation (or a
+    condition is (`conditions`) and the list with its arrow is blanked; one relation (or a
     chain) before the arrow is left to the grammar."""
     arrows = [m for m in _IMPLIES.finditer(text) if _depth(text, m.start()) == 0]
     if len(arrows) != 1 or _blank(text[:arrows[0].start()]):
@@ -251,7 +251,7 @@ def _listed_hypotheses(text, out):
         inner = " " * at + stripped[1:-1]
     if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before:
         return text
-    for offset, relation in _conditions(inner[at:], at):
+    for offset, relation in conditions(inner[at:], at):
         out.hypotheses.append((offset, relation))
     return " " * arrows[0].end() + text[arrows[0].end():]
 
@@ -353,7 +353,7 @@ def _without_text(text):
         text = text[:m.start()] + text[end + 1:] if end > 0 else text[:m.start()]
 
 
-def _conditions(text, offset):
+def conditions(text, offset):
     """[(offset, relation text)] of a side condition: `a, b > 0` → `a > 0`, `b > 0` (one
     bound shared by the names listed before it); `a \\in (0, 1]` → `a > 0`, `a \\le 1`.
     `\\text{ and }` separates like a comma. Anything else is a `RemarkError` at its

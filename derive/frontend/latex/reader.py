@@ -180,10 +180,13 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== entry points
     def read_row(self, text, start):
         """The `Part`s of a row found at offset `start` of the source; the hypotheses it
-        states (`H \\Rightarrow …`) are left in `self.hypotheses`."""
+        states (`H \\Rightarrow …`) are left in `self.hypotheses`, with the ranges its
+        members at numbers need — those written in H too (`o_2 > t \\Rightarrow …`: 2 ≤ K)."""
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
-        children, self.hypotheses = self.split_hypotheses(tree.children, text)
+        self.hypotheses = ()
+        children, stated = self.split_hypotheses(tree.children, text)
+        self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
         if implicit is not None:
             return implicit
@@ -378,9 +381,17 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         return self.term(tree.children[0])
 
     def read_assumption(self, text, start):
-        """The `Hypothesis` tuple of a relation written in a directive (`t < 1`)."""
+        """The `Hypothesis` tuple of a relation written in a directive or beside a row
+        (`t < 1`), followed by the ranges its members at numbers need (`t < o_2` of `real
+        o_i for i = 1..K` says 2 ≤ K: `_number_in_range`) — never dropped, or K = 1, where
+        o_2 is no member, would be a counterexample."""
         tree = self._parse(text, start)
-        return self.read_hypotheses(tree.children, text)
+        saved, self.hypotheses = self.hypotheses, ()
+        try:
+            read = self.read_hypotheses(tree.children, text)
+            return read + tuple(h for h in self.hypotheses if h not in read)
+        finally:
+            self.hypotheses = saved
 
     def read_name(self, text, start):
         """The canonical key of a name written in a directive (`p_\\theta` → `p_{\\theta}`)."""
@@ -2101,8 +2112,6 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
             self._members_used_before(p)
         self.not_ended(key, p.node)              # `p_j = …` could not be read: no unknown p
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
-        if conflict is not None:
-            self.not_ended(key, p.node)     # a family whose definition could not be read
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
@@ -2170,8 +2179,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     def _in_range(self, indices, span, letters, p, reached=None):
         """A member of a family declared over a range (`real o_i for i = 1..K`) at an
         undeclared letter i: `1 ≤ i`, `i ≤ K` are hypotheses of this row and of every row
-        below that uses i (`FileScope.assumed`). At an expression in such a letter (`o_{i+1}`) it is refused: say the
-        letter's bounds. (`reached`: the member of another family a defined family's body
+        below that uses i (`FileScope.assumed`). At an expression in such a letter
+        (`o_{i+1}`) it is refused: say the letter's bounds. (`reached`: the member of another family a defined family's body
         takes there, for the message — `p's definition takes o_(k + 1) there, and o is`.)"""
         (index,) = indices if len(indices) == 1 else (None,)
         if not isinstance(index, Sym):
