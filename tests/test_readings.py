@@ -2017,3 +2017,41 @@ def test_the_policy_gradient_product_is_checked():
                     "R(t) = \\sum_t \\nabla_\\theta P(t; \\theta)\\, R(t) $$\n\n"
                     "$$ \\sum_t P(t; \\theta)\\, \\log P(t; \\theta)\\, R(t) = \\sum_t "
                     "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]
+
+
+# ---------------------------------------------------------------- round 12: plain log, file-wide
+@pytest.mark.parametrize("rows, line, letter", [
+    ("$$ log(4) = 2\\log 2 $$\n% derive: real l, o\n% derive: function g\n"
+     "$$ log(4) = l o g(4) $$\n", 1, "l"),
+    ("$$ log(1) = 0 $$\n$$ g = 2 $$\n$$ l o g = 3 $$\n", 1, "g"),
+    ("$$ exp(0) = 1 $$\n% derive: assume x > 0\n$$ x = x $$\n", 1, "x"),
+    ("% derive: positive a\n$$ ln(a^2) = 2\\ln a $$\n$$ \\sum_{k=1}^n k = n $$\n", 2, "n"),
+    ("$$ log(4) + l = 2\\log 2 + l $$\n", 1, "l"),
+])
+def test_plain_log_is_the_function_only_where_no_letter_is_a_name_anywhere(rows, line, letter):
+    """Round 11 F1: `log(4)` was log in row 1 and l·o·g(4) below a declaration of l, o, g —
+    one spelling, two meanings. A letter made a name below withdraws the row above."""
+    first = load_tex("r.tex", rows).steps[0]
+    assert first.kind == "unreadable" and first.location.line == line
+    assert f"this file makes {letter} one: write \\" in first.message
+
+
+def test_a_definition_reading_plain_log_is_withdrawn_with_its_uses():
+    read = load_tex("r.tex", "$$ f(t) = exp(t) + 1 $$\n$$ f(0) = 2 $$\n$$ x + 1 = 1 + x $$\n"
+                    "$$ f(1) = 3 $$\n").steps
+    assert [s.kind for s in read] == ["unreadable", "unreadable", "equality", "unreadable"]
+    assert "makes x one" in read[0].message and "f's definition at line 1" in read[1].message
+    assert "f's definition" in read[3].message
+
+
+def test_plain_log_read_by_a_define_is_refused_as_a_product_below():
+    read = load_tex("r.tex", "% derive: define f(t) = log(t)\n$$ f(4) = 2\\log 2 $$\n"
+                    "% derive: real l, o\n% derive: function g\n$$ log(4) = l o g(4) $$\n").steps
+    assert read[0].kind != "unreadable" and read[1].kind == "unreadable"
+    assert "is the function \\log at line 1" in read[1].message
+
+
+def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere():
+    assert reading("log(1) = 0", "") == ["log(1) = 0"]
+    read = load_tex("r.tex", "$$ log(1) = 0 $$\n$$ \\sum_{o=1}^{2} o = 3 $$\n").steps
+    assert read[0].kind != "unreadable"

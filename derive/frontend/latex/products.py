@@ -438,7 +438,9 @@ class Products:
         in lower case, none of whose letters the file knows (declared, used, bound), are
         the function, as `\\log`, `\\ln`, `\\exp` (notes written in Markdown: `p(x)log(p(x))`).
         Any other such word is refused at its first letter (write `\\log`), unless every
-        letter is declared or bound (then a product)."""
+        letter is declared or bound (then a product). The choice is the file's: each word read
+        as the function is kept (`scope.plain_words`), and once the file makes one of its
+        letters a name, below, the rows that read it so are errors (`Builder`)."""
         out = list(pieces)
         for k in range(len(pieces) - 2, -1, -1):
             size = next((n for n in (3, 2) if k + n < len(pieces) and
@@ -448,6 +450,8 @@ class Products:
                     self.knows(q.key) or self.bound_name(q.key) for q in pieces[k:k + size]):
                 word = "".join(q.base for q in pieces[k:k + size])
                 out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], None, None, pieces[k].node)]
+                self.scope.plain_words.append((word, self.offset + _start_of(pieces[k].node), (
+                    self.row_start, self.row_start + len(self.row_text))))
         self.refuse_function_letters(out)
         return out
 
@@ -464,6 +468,14 @@ class Products:
                 if word.lower() not in PLAIN_WORDS or \
                         word not in (word.lower(), word.capitalize(), word.upper()):
                     continue
+                above = self.scope.plain_read.get(word)
+                if above is not None:
+                    line, column = self.source.position(above)
+                    product = " \\cdot ".join(word)
+                    raise self.error(f"`{word}` in plain letters is the function \\{word} at "
+                                     f"line {line}:{column}: its letters cannot multiply here "
+                                     f"(one spelling, one meaning) — write \\{word}, or "
+                                     f"{product}", run[0].node)
                 if all(self.declared(q.key) or self.bound_name(q.key) for q in run):
                     continue
                 raise self.error(f"`{word}` in plain letters reads as a product of the letters "
