@@ -2055,3 +2055,35 @@ def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere(
     assert reading("log(1) = 0", "") == ["log(1) = 0"]
     read = load_tex("r.tex", "$$ log(1) = 0 $$\n$$ \\sum_{o=1}^{2} o = 3 $$\n").steps
     assert read[0].kind != "unreadable"
+
+
+# ---------------------------------------------------------------- round 12: V(G, D^*)
+GAN_HEAD = "% derive: function D, G\n$$ V(G, D) = D(1) + G(0) $$\n"
+
+
+@pytest.mark.parametrize("row, column, message", [
+    ("V(G, D^*) = 5 + G(0)", 9, "D^{\\star} is neither a declared function nor one the file"),
+    ("V(G^*, D^*) = 5 + G(0)", 6, "G^{\\star} is neither a declared function"),
+    ("V(G, E) + 1 = G(0)", 9, "E is neither a declared function"),
+    ("V(G, D)(3) = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
+    ("2V(G, D)^2(3) = 1", 14, "a bracket right after a quantity of functions"),
+])
+def test_a_value_function_at_an_unknown_function_or_before_a_bracket_is_refused(
+        row, column, message):
+    """Round 11 F7: `V(G, D^*)` with D^* neither declared nor defined was read with an
+    unknown D^* (refuted at an invented D^*(1)); `V(G, D^*)(3)` was V·3."""
+    step = load_tex("r.tex", GAN_HEAD + "$$ " + row + " $$\n").steps[1]
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (3, column)
+
+
+@pytest.mark.parametrize("extra, row, verdict", [
+    ("% derive: function D^*, G^*\n", "V(G^*, D^*) = D^*(1) + G^*(0)", "verified"),
+    ("% derive: function D^*, G^*\n", "V(G^*, D^*) = D^*(1) + G(0)", "refuted"),
+    ("% derive: define D^*(x) = x^2\n", "V(G, D^*) = 1 + G(0)", "verified"),
+    ("% derive: define D^*(x) = x^2\n", "V(G, D^*) \\cdot (3) = 3 + 3G(0)", "verified"),
+])
+def test_a_value_function_at_declared_or_defined_functions_is_read(check_text, extra, row,
+                                                                   verdict):
+    result = check_text(extra + GAN_HEAD + "$$ " + row + " $$\n")
+    assert support.verdicts(result)[-1] == verdict

@@ -522,6 +522,12 @@ class Products:
             elif isinstance(p, NamePiece):
                 self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
+                if used == 2 and i + 2 < n and isinstance(pieces[i + 2], BracketPiece) and \
+                        pieces[i + 2].open == "(" and self._of_functions(value):
+                    raise self.error("a bracket right after a quantity of functions (V(G, D)(x)"
+                                     ": its value times x, or a function applied at x?) is "
+                                     "ambiguous: write V(G, D) \\cdot (x), or define the "
+                                     "function", pieces[i + 2].node)
             elif isinstance(p, BracketPiece):
                 value, used = self.grouping(p), 1
                 if groupings is not None:
@@ -544,6 +550,24 @@ class Products:
         if not terms:
             raise self.error("an empty product", pieces[0].node if pieces else None)
         return terms
+
+    def _of_functions(self, value):
+        """Whether `value` is a quantity applied to functions' names (`V(G, D^*)`, a
+        definition over a function parameter): a number, which a bracket after it would
+        multiply although it reads like an application."""
+        base = value.base if isinstance(value, Pow) else value
+        if not isinstance(base, Defined):
+            return False
+        names = [getattr(arg, "name", None) for arg in base.arguments] + [
+            n for label, named in self.scope.heads.items() if named is base.name
+            for n in self._head_names(label) or ()]         # V(G, D) named by its head
+        for name in names:
+            found = self.scope.table.get(name) if name is not None else None
+            if name is not None and (self.optimising(name) or found is not None and (
+                    found.kind is Kind.FUNCTION or found.kind is Kind.DEFINITION and
+                    found.info.params)):
+                return True
+        return False
 
     def function(self, p, rest):
         """(term, pieces used) for a function word and its argument."""
