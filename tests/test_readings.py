@@ -2087,3 +2087,22 @@ def test_a_value_function_at_declared_or_defined_functions_is_read(check_text, e
                                                                    verdict):
     result = check_text(extra + GAN_HEAD + "$$ " + row + " $$\n")
     assert support.verdicts(result)[-1] == verdict
+
+
+# ---------------------------------------------------------------- round 12: a prime after a script
+@pytest.mark.parametrize("row, column", [
+    (r"c^\frac{1}{2}' = 1", 4), (r"c^{2}' = 1", 4), (r"c^2' = 1", 4), (r"c_1^2' = 1", 4),
+])
+def test_a_prime_after_a_superscript_is_refused_as_a_double_superscript(row, column):
+    """Round 11 F6: `a^\\frac12'` was read a'^(1/2); TeX rejects it (the prime is a
+    superscript), as it rejects `a^\\frac12^2`."""
+    (step,) = load_tex("r.tex", ROOTS + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a prime after a superscript" in step.message
+    assert step.location.column == column
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"c'^2 = c' c'", "c'^2 = c' · c'"), (r"c_1'^2 = 1", "c_1'^2 = 1"),
+])
+def test_a_prime_before_a_superscript_is_read(row, expected):
+    assert reading(row, ROOTS) == [expected]
