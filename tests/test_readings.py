@@ -2017,3 +2017,92 @@ def test_the_policy_gradient_product_is_checked():
                     "R(t) = \\sum_t \\nabla_\\theta P(t; \\theta)\\, R(t) $$\n\n"
                     "$$ \\sum_t P(t; \\theta)\\, \\log P(t; \\theta)\\, R(t) = \\sum_t "
                     "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]
+
+
+# ---------------------------------------------------------------- round 12: plain log, file-wide
+@pytest.mark.parametrize("rows, line, letter", [
+    ("$$ log(4) = 2\\log 2 $$\n% derive: real l, o\n% derive: function g\n"
+     "$$ log(4) = l o g(4) $$\n", 1, "l"),
+    ("$$ log(1) = 0 $$\n$$ g = 2 $$\n$$ l o g = 3 $$\n", 1, "g"),
+    ("$$ exp(0) = 1 $$\n% derive: assume x > 0\n$$ x = x $$\n", 1, "x"),
+    ("% derive: positive a\n$$ ln(a^2) = 2\\ln a $$\n$$ \\sum_{k=1}^n k = n $$\n", 2, "n"),
+    ("$$ log(4) + l = 2\\log 2 + l $$\n", 1, "l"),
+])
+def test_plain_log_is_the_function_only_where_no_letter_is_a_name_anywhere(rows, line, letter):
+    """Round 11 F1: `log(4)` was log in row 1 and l·o·g(4) below a declaration of l, o, g —
+    one spelling, two meanings. A letter made a name below withdraws the row above."""
+    first = load_tex("r.tex", rows).steps[0]
+    assert first.kind == "unreadable" and first.location.line == line
+    assert f"this file makes {letter} one: write \\" in first.message
+
+
+def test_a_definition_reading_plain_log_is_withdrawn_with_its_uses():
+    read = load_tex("r.tex", "$$ f(t) = exp(t) + 1 $$\n$$ f(0) = 2 $$\n$$ x + 1 = 1 + x $$\n"
+                    "$$ f(1) = 3 $$\n").steps
+    assert [s.kind for s in read] == ["unreadable", "unreadable", "equality", "unreadable"]
+    assert "makes x one" in read[0].message and "f's definition at line 1" in read[1].message
+    assert "f's definition" in read[3].message
+
+
+def test_plain_log_read_by_a_define_is_refused_as_a_product_below():
+    read = load_tex("r.tex", "% derive: define f(t) = log(t)\n$$ f(4) = 2\\log 2 $$\n"
+                    "% derive: real l, o\n% derive: function g\n$$ log(4) = l o g(4) $$\n").steps
+    assert read[0].kind != "unreadable" and read[1].kind == "unreadable"
+    assert "is the function \\log at line 1" in read[1].message
+
+
+def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere():
+    assert reading("log(1) = 0", "") == ["log(1) = 0"]
+    read = load_tex("r.tex", "$$ log(1) = 0 $$\n$$ \\sum_{o=1}^{2} o = 3 $$\n").steps
+    assert read[0].kind != "unreadable"
+
+
+# ---------------------------------------------------------------- round 12: V(G, D^*)
+GAN_HEAD = "% derive: function D, G\n$$ V(G, D) = D(1) + G(0) $$\n"
+
+
+@pytest.mark.parametrize("row, column, message", [
+    ("V(G, D^*) = 5 + G(0)", 9, "D^{\\star} is neither a declared function nor one the file"),
+    ("V(G^*, D^*) = 5 + G(0)", 6, "G^{\\star} is neither a declared function"),
+    ("V(G, E) + 1 = G(0)", 9, "E is neither a declared function"),
+    ("V(G, D)(3) = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
+    ("2V(G, D)^2(3) = 1", 14, "a bracket right after a quantity of functions"),
+])
+def test_a_value_function_at_an_unknown_function_or_before_a_bracket_is_refused(
+        row, column, message):
+    """Round 11 F7: `V(G, D^*)` with D^* neither declared nor defined was read with an
+    unknown D^* (refuted at an invented D^*(1)); `V(G, D^*)(3)` was V·3."""
+    step = load_tex("r.tex", GAN_HEAD + "$$ " + row + " $$\n").steps[1]
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (3, column)
+
+
+@pytest.mark.parametrize("extra, row, verdict", [
+    ("% derive: function D^*, G^*\n", "V(G^*, D^*) = D^*(1) + G^*(0)", "verified"),
+    ("% derive: function D^*, G^*\n", "V(G^*, D^*) = D^*(1) + G(0)", "refuted"),
+    ("% derive: define D^*(x) = x^2\n", "V(G, D^*) = 1 + G(0)", "verified"),
+    ("% derive: define D^*(x) = x^2\n", "V(G, D^*) \\cdot (3) = 3 + 3G(0)", "verified"),
+])
+def test_a_value_function_at_declared_or_defined_functions_is_read(check_text, extra, row,
+                                                                   verdict):
+    result = check_text(extra + GAN_HEAD + "$$ " + row + " $$\n")
+    assert support.verdicts(result)[-1] == verdict
+
+
+# ---------------------------------------------------------------- round 12: a prime after a script
+@pytest.mark.parametrize("row, column", [
+    (r"c^\frac{1}{2}' = 1", 4), (r"c^{2}' = 1", 4), (r"c^2' = 1", 4), (r"c_1^2' = 1", 4),
+])
+def test_a_prime_after_a_superscript_is_refused_as_a_double_superscript(row, column):
+    """Round 11 F6: `a^\\frac12'` was read a'^(1/2); TeX rejects it (the prime is a
+    superscript), as it rejects `a^\\frac12^2`."""
+    (step,) = load_tex("r.tex", ROOTS + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "a prime after a superscript" in step.message
+    assert step.location.column == column
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"c'^2 = c' c'", "c'^2 = c' · c'"), (r"c_1'^2 = 1", "c_1'^2 = 1"),
+])
+def test_a_prime_before_a_superscript_is_read(row, expected):
+    assert reading(row, ROOTS) == [expected]

@@ -47,6 +47,7 @@ class Builder:
 
     def directive(self, keyword, body, offset):
         """Apply a directive; `offset` is where its body starts in the source."""
+        self._withdraw_plain_words()
         if self.directives.apply(keyword, body, offset):
             self.chains.end_chain()
 
@@ -94,6 +95,7 @@ class Builder:
         `_unreadable`). In each case the row above is cut short: its last step is an error
         too (`ChainBuilder.cut_short`), never decided on the part of the expression it
         holds."""
+        self._withdraw_plain_words()
         above = self.chains.last_row() if below else None
         tail = "" if not below else "under" if under else "unread" if self.chains.broken() else ""
         pending_expect, note = self.directives.take_pending()
@@ -140,6 +142,26 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _withdraw_plain_words(self):
+        """Plain `log`, `ln`, `exp` is the function only in a file that never makes one of
+        its letters a name (`Products.function_letters`): a row that read it so, above a row
+        or directive that declares, uses or defines such a letter, becomes an error at the
+        word (checked before each row and directive, and at the end) — the spelling never
+        means the function above and l·o·g below. Read so in a directive (`define f(t) =
+        log(t)`), it stays the function, and the word is refused below (`scope.plain_read`)."""
+        kept = []
+        for word, at, span in self.scope.plain_words:
+            letter = next((c for c in word if self.reader.knows(c)), None)
+            if letter is None:
+                kept.append((word, at, span))
+                continue
+            if not self.chains.void_row(span, (
+                f"`{word}` in plain letters is the function \\{word} only in a file where none "
+                f"of its letters is a name, and this file makes {letter} one: write "
+                f"\\{word} for the function"), at):
+                self.scope.plain_read.setdefault(word, at)
+        self.scope.plain_words = kept
 
     def _fresh_heads(self, rows, offset):
         """Whether each row defines a name of its own that the file has not given a meaning
@@ -301,6 +323,7 @@ class Builder:
     def derivation(self, path, require_steps=True):
         """The derivation read so far; with `require_steps`, a file with no relation at
         all is an error (a page of prose passes `False`)."""
+        self._withdraw_plain_words()
         if not self.chains.steps and require_steps:
             raise InputError("no relation (=, \\le, …) found: nothing to check",
                              self.source.file)

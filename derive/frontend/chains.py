@@ -234,6 +234,33 @@ class ChainBuilder:
                                       reading="", message=error.message,
                                       source_line=error.source_line or "")
 
+    def void_row(self, span, message, at):
+        """The chains a row (its source `span`) took part in become errors at `at`: a reading
+        in it is withdrawn (`Builder._withdraw_plain_words`). A definition among them is
+        withdrawn too — its name `unread` from here, and the steps that used it errors.
+        Returns whether the span made steps (a directive's does not)."""
+        hit = {i + 1 for i, start in enumerate(self._starts) if span[0] <= start < span[1]}
+        voided = {i for chain in self.chains if hit & set(chain) for i in chain}
+        defined = {self.steps[i - 1].lhs for i in voided
+                   if self.steps[i - 1].kind is StepKind.DEFINITION}
+        defined = {t.name for d in defined for t in nodes(d) if isinstance(t, Defined)}
+        for key in {name.latex for name in defined}:
+            self.scope.unread.setdefault(key, at)
+        line, _ = self.source.position(at)
+        for i, step in enumerate(self.steps):
+            used = step.kind is not StepKind.UNREADABLE and next((
+                t.name.latex for side in (step.lhs, step.rhs) if side is not None
+                for t in nodes(side) if isinstance(t, Defined) and t.name in defined), None)
+            if i + 1 in voided or used:
+                where = at if i + 1 in voided else self._starts[i]
+                error = self.source.error(
+                    message if i + 1 in voided else unread_message(used, line), where)
+                self.steps[i] = _with(step, kind=StepKind.UNREADABLE, lhs=None, rhs=None,
+                                      reading="", message=error.message,
+                                      source_line=error.source_line or "",
+                                      location=self._location(error, where))
+        return bool(hit)
+
     def _unconditioned(self, conditioned, key, start):
         if conditioned:
             self.scope.unread[key] = start       # its later uses are errors, never a new name

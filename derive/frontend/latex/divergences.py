@@ -30,7 +30,10 @@ functions (mixed into `Reader`). One documented reading each:
   its body applies (Goodfellow's value function): `V(G, D^*)` is that body with D^* where
   D was — V read as a function of the head's function arguments. The other arguments must
   be spelled as in the head; a function the body mentions otherwise than applied (its
-  derivative `D'`) is refused, never half replaced.
+  derivative `D'`) is refused, never half replaced. A function argument neither declared
+  nor defined (`D^*` used nowhere else) is refused, never an unknown function a
+  counterexample would choose; a bracket after such a quantity (`V(G, D^*)(3)`) too
+  (`Products._of_functions`).
 """
 
 from __future__ import annotations
@@ -260,7 +263,8 @@ class Divergences:
 
     def function_name(self, node):
         """The Name of a function written bare as an argument (`V(G, D)`): a declared
-        function, one the file defines with parameters, or an optimum's bound function."""
+        function, one the file defines with parameters, or an optimum's bound function;
+        anything else (an undeclared name, one only used as an unknown function) is refused."""
         piece = self.piece(single(node)) if not is_token(single(node), "LETTER") else \
             self._script(single(node), [], node)
         if not isinstance(piece, NamePiece) or piece.power is not None:
@@ -269,13 +273,15 @@ class Divergences:
         if bound is not None and bound.origin is None and self.optimising(bound):
             return bound                # \max_D V(G, D): D ranges over functions
         found = self.scope.lookup(piece.key)
-        if found is not None and (found[1].kind is Kind.FUNCTION or
+        if found is not None and (found[1].kind is Kind.FUNCTION and found[1].declared or
                                   found[1].kind is Kind.DEFINITION and found[1].info.params):
             return found[0]
-        if found is not None or bound is not None:
+        if found is not None and found[1].kind is not Kind.FUNCTION or bound is not None:
             raise self.error(f"{piece.key} is not a function", node)
-        name, conflict = self.scope.implicit(piece.key, Kind.FUNCTION, self.offset)
-        return name
+        raise self.error(f"{piece.key} is neither a declared function nor one the file "
+                         f"defines: declare it (% derive: function {piece.key}) or define it "
+                         f"(% derive: define {piece.key}(x) = …) — an unknown function here "
+                         "would be chosen by a counterexample", node)
 
 
 def _called(term, functions, call):

@@ -154,7 +154,8 @@ def takes_rest(pieces, i):
 
 def tails(children):
     """(subscript node, superscript node, primes) of a list of script tails; raises
-    ValueError naming the problem when one is repeated."""
+    ValueError naming the problem when one is repeated, or when a prime follows the
+    superscript (TeX's prime is a superscript: `a^\\frac12'` does not compile)."""
     sub = sup = None
     primes = 0
     for t in children:
@@ -167,6 +168,8 @@ def tails(children):
                 raise ValueError("a second superscript")
             sup = t.children[1]
         elif t.data == "prime":
+            if sup is not None:                 # TeX: `a^2'` is a double superscript
+                raise ValueError("a prime after a superscript (a double superscript in TeX)")
             primes += 1
         else:                                   # a factorial sign, read by `_script` only
             raise ValueError("a factorial sign")

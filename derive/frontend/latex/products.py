@@ -438,7 +438,9 @@ class Products:
         in lower case, none of whose letters the file knows (declared, used, bound), are
         the function, as `\\log`, `\\ln`, `\\exp` (notes written in Markdown: `p(x)log(p(x))`).
         Any other such word is refused at its first letter (write `\\log`), unless every
-        letter is declared or bound (then a product)."""
+        letter is declared or bound (then a product). The choice is the file's: each word read
+        as the function is kept (`scope.plain_words`), and once the file makes one of its
+        letters a name, below, the rows that read it so are errors (`Builder`)."""
         out = list(pieces)
         for k in range(len(pieces) - 2, -1, -1):
             size = next((n for n in (3, 2) if k + n < len(pieces) and
@@ -448,6 +450,8 @@ class Products:
                     self.knows(q.key) or self.bound_name(q.key) for q in pieces[k:k + size]):
                 word = "".join(q.base for q in pieces[k:k + size])
                 out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], None, None, pieces[k].node)]
+                self.scope.plain_words.append((word, self.offset + _start_of(pieces[k].node), (
+                    self.row_start, self.row_start + len(self.row_text))))
         self.refuse_function_letters(out)
         return out
 
@@ -464,6 +468,14 @@ class Products:
                 if word.lower() not in PLAIN_WORDS or \
                         word not in (word.lower(), word.capitalize(), word.upper()):
                     continue
+                above = self.scope.plain_read.get(word)
+                if above is not None:
+                    line, column = self.source.position(above)
+                    product = " \\cdot ".join(word)
+                    raise self.error(f"`{word}` in plain letters is the function \\{word} at "
+                                     f"line {line}:{column}: its letters cannot multiply here "
+                                     f"(one spelling, one meaning) — write \\{word}, or "
+                                     f"{product}", run[0].node)
                 if all(self.declared(q.key) or self.bound_name(q.key) for q in run):
                     continue
                 raise self.error(f"`{word}` in plain letters reads as a product of the letters "
@@ -510,6 +522,12 @@ class Products:
             elif isinstance(p, NamePiece):
                 self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
+                if used == 2 and i + 2 < n and isinstance(pieces[i + 2], BracketPiece) and \
+                        pieces[i + 2].open == "(" and self._of_functions(value):
+                    raise self.error("a bracket right after a quantity of functions (V(G, D)(x)"
+                                     ": its value times x, or a function applied at x?) is "
+                                     "ambiguous: write V(G, D) \\cdot (x), or define the "
+                                     "function", pieces[i + 2].node)
             elif isinstance(p, BracketPiece):
                 value, used = self.grouping(p), 1
                 if groupings is not None:
@@ -532,6 +550,24 @@ class Products:
         if not terms:
             raise self.error("an empty product", pieces[0].node if pieces else None)
         return terms
+
+    def _of_functions(self, value):
+        """Whether `value` is a quantity applied to functions' names (`V(G, D^*)`, a
+        definition over a function parameter): a number, which a bracket after it would
+        multiply although it reads like an application."""
+        base = value.base if isinstance(value, Pow) else value
+        if not isinstance(base, Defined):
+            return False
+        names = [getattr(arg, "name", None) for arg in base.arguments] + [
+            n for label, named in self.scope.heads.items() if named is base.name
+            for n in self._head_names(label) or ()]         # V(G, D) named by its head
+        for name in names:
+            found = self.scope.table.get(name) if name is not None else None
+            if name is not None and (self.optimising(name) or found is not None and (
+                    found.kind is Kind.FUNCTION or found.kind is Kind.DEFINITION and
+                    found.info.params)):
+                return True
+        return False
 
     def function(self, p, rest):
         """(term, pieces used) for a function word and its argument."""
