@@ -460,9 +460,13 @@ def test_malformed_document_shapes_are_positioned_errors(tmp_path, cli, name, te
 
 
 @pytest.mark.parametrize("data, where, shown", [
-    # a tab is one column and shows as a space, so the caret stands under the α
-    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
-     "   αβ &= \\det x\n   ^"),
+    # a tab is one column and shows as a space, so the caret stands under the ⊕ (a
+    # character derive has no spelling for) — and, after Greek letters it spells as
+    # commands, under the author's \det
+    ("% derive: variable x\n\\begin{align}\n\t⊕β\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
+     "   ⊕β &= \\det x\n   ^"),
+    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:8",
+     "   αβ &= \\det x\n         ^"),
     # a byte-order mark is not a column; a carriage return is not shown
     ("\ufeff$$ a = \\det a $$\r\n".encode(), "t.tex:1:8", "  $$ a = \\det a $$\n         ^"),
     ("% derive: variable x\r\n$$\r\na = a\r\n  &= \\det a\r\n$$\r\n".encode(), "t.tex:4:6",
