@@ -536,3 +536,33 @@ def test_sympys_words_about_a_limit_name_the_files_names(check_text, row, names)
     (r,) = check_text(ANTI + "% derive: real \\varepsilon\n" + f"$$ {row} $$\n").steps
     assert r.verdict.status == "undecided" and names in r.verdict.detail
     assert not re.search(r"\bs\d+\b", r.verdict.detail), r.verdict.detail
+
+
+@pytest.mark.parametrize("claim, status", [
+    # objectives a constant apart, or a sign and a constant apart: one set of optimisers
+    (r"\arg\min_{t} (t - a)^2 = \arg\min_{t} ((t - a)^2 + b)", "verified"),
+    (r"\arg\min_{t} (t - a)^2 = \arg\max_{t} (b - (t - a)^2)", "verified"),
+    (r"\arg\min_{t} (t - a)^2 = \arg\max_{t} ((t - a)^2 + b)", None),
+    (r"\arg\min_{t} (t - a)^2 = \arg\min_{t} (t - a - 1)^2", None),
+    (r"\arg\min_{t} t^2 = \arg\min_{t} 2 t^2", None),        # true, but not by a constant
+])
+def test_two_optimisers_are_one_when_the_objectives_differ_by_a_constant(check_text, claim,
+                                                                         status):
+    (step,) = check_text("% derive: real a, b\n$$ " + claim + " $$\n").steps
+    if status is None:
+        assert step.verdict.status != "verified"
+    else:
+        assert step.verdict.status == status
+
+
+def test_a_name_defined_as_an_optimiser_is_compared_as_one(check_text):
+    text = ("% derive: variable x, \\theta\n% derive: density P over x given \\theta\n"
+            "% derive: real \\theta^*\n"
+            "$$ \\theta_0 = \\arg\\min_{\\theta} D_{KL}(P(x|\\theta^*) \\| P(x|\\theta)) $$\n"
+            "$$ \\theta_0 = \\arg\\max_{\\theta} \\mathbb{E}_{x \\sim P(x|\\theta^*)}"
+            "[\\log P(x|\\theta)] $$\n"
+            "$$ \\theta_0 = \\arg\\min_{\\theta} \\mathbb{E}_{x \\sim P(x|\\theta^*)}"
+            "[\\log P(x|\\theta)] $$\n")
+    steps = check_text(text).steps
+    assert [s.verdict.status for s in steps][1] == "verified"
+    assert steps[2].verdict.status != "verified"

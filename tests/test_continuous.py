@@ -1491,3 +1491,30 @@ def test_a_normal_whose_spread_may_be_either_is_refused(row, message, at):
     (step,) = load(row).steps
     assert step.kind == "unreadable" and message in step.message
     assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+@pytest.mark.parametrize("integral, value, status", [
+    (r"\int_{x \in \mathcal{X}} p(x) \, dx", "1", "verified"),
+    (r"\int_{x \in \mathcal{X}} p(x) \, dx", "2", "refuted"),
+    (r"\int_{x \in \mathbb{R}} p(x) \, dx", "1", "verified"),
+    (r"\int\limits_{x} p(x') \, dx'", "1", "verified"),
+    (r"\int_{x} p(\tilde x) \, d\tilde x", "2", "refuted"),
+])
+def test_a_lone_subscript_naming_the_whole_range_of_the_integrals_variable(check_text, integral,
+                                                                           value, status):
+    (step,) = check_text(f"% derive: variable x, y\n% derive: density p over x\n"
+                         f"$$ {integral} = {value} $$\n").steps
+    assert step.verdict.status == status
+
+
+@pytest.mark.parametrize("integral", [
+    r"\int_{x \in \mathcal{A}} p(x) \, dx", r"\int_{y \in \mathcal{X}} p(x) \, dx",
+    r"\int_{x \in \Chi} p(x) \, dx",
+])
+def test_an_integral_over_a_set_that_may_be_part_of_the_range_is_refused(tmp_path, integral):
+    from derive.frontend import load
+    from support import unreadable, write
+    ((message, line, column),) = unreadable(load(write(
+        tmp_path, f"% derive: variable x, y\n% derive: density p over x\n$$ {integral} = 1 $$\n")))
+    assert "only over x's whole range" in message or "only over y's whole range" in message
+    assert (line, column) == (3, 9)

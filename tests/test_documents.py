@@ -460,9 +460,13 @@ def test_malformed_document_shapes_are_positioned_errors(tmp_path, cli, name, te
 
 
 @pytest.mark.parametrize("data, where, shown", [
-    # a tab is one column and shows as a space, so the caret stands under the α
-    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
-     "   αβ &= \\det x\n   ^"),
+    # a tab is one column and shows as a space, so the caret stands under the ⊕ (a
+    # character derive has no spelling for) — and, after Greek letters it spells as
+    # commands, under the author's \det
+    ("% derive: variable x\n\\begin{align}\n\t⊕β\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:2",
+     "   ⊕β &= \\det x\n   ^"),
+    ("% derive: variable x\n\\begin{align}\n\tαβ\t&= \\det x\n\\end{align}\n".encode(), "t.tex:3:8",
+     "   αβ &= \\det x\n         ^"),
     # a byte-order mark is not a column; a carriage return is not shown
     ("\ufeff$$ a = \\det a $$\r\n".encode(), "t.tex:1:8", "  $$ a = \\det a $$\n         ^"),
     ("% derive: variable x\r\n$$\r\na = a\r\n  &= \\det a\r\n$$\r\n".encode(), "t.tex:4:6",
@@ -528,3 +532,29 @@ def test_a_relation_ending_a_row_before_another_relation_is_refused(tmp_path):
     text = "% derive: real a, b\n\\begin{align*}\na = a \\le \\\\\n&= a\n\\end{align*}\n"
     (message, line, column) = unreadable(load(write(tmp_path, text)))[0]
     assert line == 3 and "ends too early" in message
+
+
+@pytest.mark.parametrize("math, status", [
+    ("a ≤ a + 1", "verified"), ("a ≥ a + 1", "refuted"), ("a ⩽ a", "verified"),
+    ("∑_{i=1}^{2} i = 3", "verified"), ("∑_{i=1}^{2} i = 4", "refuted"),
+    ("∫_0^1 a \\, da = \\frac12", "verified"), ("α·β − β×α = 0", "verified"),
+    ("α + β = β − α", "refuted"), ("\\lim_{a → ∞} \\frac{1}{a} = 0", "verified"),
+])
+def test_unicode_math_characters_read_as_the_commands_they_print_as(check_text, math, status):
+    result = check_text("% derive: real a, α, β\n$$ " + math + " $$\n")
+    assert [r.verdict.status for r in result.steps] == [status]
+
+
+def test_a_unicode_parallel_in_a_divergence_and_a_unicode_error_keeps_its_position(tmp_path,
+                                                                                   check_text):
+    head = "% derive: variable x\n% derive: density p, q\n"
+    result = check_text(head + "$$ D_{KL}(p∥q) = \\int p(x) \\log \\frac{p(x)}{q(x)} \\, dx $$\n")
+    assert [r.verdict.status for r in result.steps] == ["verified"]
+    result = check_text(head + "$$ D_{KL}(p‖q) = \\int q(x) \\log \\frac{q(x)}{p(x)} \\, dx $$\n")
+    assert [r.verdict.status for r in result.steps] == ["refuted"]
+    # ≈ is \approx (not checked), and a character without a spelling stays refused: both at
+    # the author's character, after the characters spelled before it on the row
+    ((message, line, column),) = unreadable(load(write(tmp_path, "% derive: real a\n$$ α ≈ a $$\n")))
+    assert "\\approx" in message and (line, column) == (2, 6)
+    ((message, line, column),) = unreadable(load(write(tmp_path, "% derive: real a\n$$ α = a ⊕ a $$\n")))
+    assert "'⊕'" in message and (line, column) == (2, 10)

@@ -62,7 +62,7 @@ from derive.model.derivation import (
 )
 from derive.model.names import Kind
 from derive.model.terms import (
-    OO, Add, Call, Deriv, Integral, Limit, Mul, Optimum, Sym, neg, nodes, substitute,
+    OO, Add, Call, Defined, Deriv, Integral, Limit, Mul, Optimum, Sym, neg, nodes, substitute,
 )
 from derive.notation.show import plain, show
 
@@ -292,6 +292,10 @@ def optimiser(step, seed, deadline, report):
     if step.relation is not Relation.EQ:
         return Verdict(UNDECIDED, "optimiser", "an optimiser claim is written argmax … = y*")
     opt, claimed = (step.lhs, step.rhs) if isinstance(step.lhs, Optimum) else (step.rhs, step.lhs)
+    if _both_optimisers(step):
+        verdict = _same_optimisers(step, seed, deadline)
+        if verdict is not None:
+            return verdict
     if any(isinstance(n, Call) and n.function is opt.var for n in nodes(opt.body)):
         from derive.engines import function_optimum
         return function_optimum.decide_optimiser(step, opt, claimed, seed, deadline)
@@ -338,6 +342,52 @@ def optimiser(step, seed, deadline, report):
     ends = _boundary(sympy, f, y, low, high)
     return Verdict(VERIFIED, method, f"{detail}; at the ends of the domain f → {ends}"
                    if ends else detail)
+
+
+def _optimiser_side(side, step):
+    """The optimiser a side is: itself, or the body of a name defined as one
+    (`\\theta_{\\text{min KL}} := \\arg\\min_\\theta …`, not held fixed); else None."""
+    if isinstance(side, Defined) and side.name not in step.context.fixed:
+        side = side.body
+    return side if isinstance(side, Optimum) and side.kind.startswith("arg") else None
+
+
+def _both_optimisers(step):
+    return all(_optimiser_side(side, step) is not None for side in (step.lhs, step.rhs))
+
+
+def _same_optimisers(step, seed, deadline):
+    """`\\arg\\min_θ A = \\arg\\min_θ B` (or argmin = argmax): the sets of optimisers
+    are one when A − B (A + B for opposite directions) does not depend on θ — the
+    objectives differ by a constant, or by a sign and a constant — over one domain and one
+    variable. Verified when that residual's normal form has nothing that moves with θ and
+    its values at two θ agree (no existence of an optimiser is needed: two equal sets);
+    None (the claim is left to the grid search) otherwise: a residual that moves with θ
+    does not make the optimisers differ (θ² and 2θ² have one minimiser)."""
+    left, right = (_optimiser_side(side, step) for side in (step.lhs, step.rhs))
+    if left.var.latex != right.var.latex or left.over is not right.over or \
+            left.interval != right.interval:
+        return None
+    opposite = left.kind != right.kind
+    residual_name = "A + B" if opposite else "A - B"
+    right_body = substitute(right.body, {right.var: Sym(left.var)}) \
+        if right.var is not left.var else right.body
+    residual = Add(left.body, right_body if opposite else neg(right_body))
+    held = step.context.fixed
+    if _dependence(step, residual, left, seed, deadline, held, residual_name) is not None:
+        return None
+    try:
+        value = normal_form.Normaliser(step.context, deadline, held).value(residual)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+    if _moving_atoms(value.key(), step, left.var):
+        return None
+    theta = plain(left.var.latex)
+    kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
+    return Verdict(VERIFIED, "independence of " + theta,
+                   f"{residual_name} reduces to an expression in which nothing moves with "
+                   f"{theta}{kept}, so the two objectives are optimised by the same points; "
+                   f"evaluating it at two values of {theta} agrees")
 
 
 def _inside(sp, point, low, high, closed):

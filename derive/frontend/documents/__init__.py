@@ -6,7 +6,7 @@ document's own terms) and an ordered tuple of events:
   LaTeX and in math, `<!-- derive: … -->` or a `derive:` front-matter key in Markdown);
 * `Display(rows, …)` — a display of math, split into `Row`s (see `layout`), each row's
   text with the source offset of every character (`row.origin(i)`), after the author's
-  macros are expanded.
+  macros are expanded and Unicode math characters spelled as commands (`unicode_math`).
 
 Prose, code and inline math are skipped; which math is checked is itself a directive,
 handled here and not passed on:
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from derive.frontend import layout
+from derive.frontend.documents import unicode_math
 from derive.frontend.documents.macros import DEFINITION, Macros
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.errors import Source
@@ -177,14 +178,16 @@ _PROSE_DIRECTIVES = ("title", "note", "expect", "check")
 
 
 def _expanded(source, macros, directive):
-    """The directive with the macros in force expanded in its body (names in directives
-    are LaTeX, read like the math: `% derive: density \\pr` after `\\newcommand{\\pr}{p_r}`)."""
-    if directive.keyword in _PROSE_DIRECTIVES or not macros.table or "\\" not in directive.body:
+    """The directive with the macros in force expanded in its body and Unicode math
+    characters spelled as commands (names in directives are LaTeX, read like the math:
+    `% derive: density \\pr` after `\\newcommand{\\pr}{p_r}`, `% derive: real α`)."""
+    if directive.keyword in _PROSE_DIRECTIVES or directive.body.isascii() and \
+            (not macros.table or "\\" not in directive.body):
         return directive
     at = directive.offset
     body = Mapped.copy(source.text, at, at + len(directive.body)) \
         if source.text.startswith(directive.body, at) else Mapped.generated(directive.body, at)
-    expanded = macros.expand(body)
+    expanded = unicode_math.spell(macros.expand(body))
     if expanded.text == directive.body:
         return directive
     return replace(directive, body=expanded.text, mapped=expanded)
@@ -201,7 +204,7 @@ def _define_inside(macros, content):
 
 
 def _display_events(source, macros, math, directives):
-    content = macros.expand(_define_inside(macros, math.content))
+    content = unicode_math.spell(macros.expand(_define_inside(macros, math.content)))
     rows = layout.rows(content)
     events, pending = [], []
     for row in rows:

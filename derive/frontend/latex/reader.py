@@ -3113,6 +3113,12 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         """∫ body d key; `whole`: over the variable's whole range (its subscript named it)."""
         whole = whole or piece.sub is not None and piece.sup is None and \
             self._whole_range(piece.sub, key)
+        if piece.sub is not None and not whole and is_tree(single(piece.sub), "domain"):
+            raise self.error(f"\\int_{{{_unbraced(self.source_text(piece.sub))}}}: derive reads "
+                             f"\\int_{{{key} \\in S}} only over {key}'s whole range (S is "
+                             "\\mathbb{R}, the variable's space written with its capital, "
+                             "\\mathcal{X} for x, or its declared support), never over a "
+                             "part of it", piece.sub)
         lower = self.term(piece.sub) if piece.sub is not None and not whole else None
         upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
@@ -3132,10 +3138,20 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
 
     def _whole_range(self, sub, key):
         """Whether an integral's lone subscript names its variable's whole range: the
-        variable itself (`\\int_x … dx`), `\\mathbb{R}`, the variable's space written with
+        variable itself (`\\int_x … dx`) or the declared variable it is a renamed copy of
+        (`\\int\\limits_{w} … dw'`), `\\mathbb{R}`, the variable's space written with
         its capital (`\\mathcal{X}` for x) or declared as its support. Another set
-        (`\\int_{\\mathcal{A}}`) may be a part of the range: it is not read as the whole."""
+        (`\\int_{\\mathcal{A}}`) may be a part of the range: it is not read as the whole.
+        `x \\in S` (`\\int_{x \\in \\mathcal{X}} … dx`) is the whole range when x is the
+        integral's variable and S names its whole range."""
         spec = single(sub)
+        if is_tree(spec, "domain"):
+            element, _, space = spec.children
+            try:
+                named = self._index_key(element)
+            except InputError:
+                return False
+            return named == key and self._whole_range(space, key)
         if is_tree(spec, "script") and len(spec.children) == 1:
             try:
                 if naming.name_text(spec.children[0]) == r"\mathbb{R}":
@@ -3151,6 +3167,9 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         found = self.declared(named)
         if found is not None:
             variable = self.declared(key)
+            copy = self.sample_of(key) if variable is None else None
+            if copy is not None and copy[0] is found[0]:
+                return True      # `\int_w … dw'`: w' is a renamed copy of w, with w's range
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
         letter = key.split("_")[0].lstrip("\\")
