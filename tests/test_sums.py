@@ -908,12 +908,28 @@ def test_a_power_of_a_defined_value_before_brackets_is_a_product(row, verdict):
     assert verdicts(display(DEFINED_VALUES, row)) == [verdict]
 
 
-@pytest.mark.parametrize("row", [r"\sigma^2 (x) = 1", r"f^2(x) = 1"])
-def test_a_power_of_a_function_before_brackets_stays_refused(row):
+@pytest.mark.parametrize("row, verdict", [
+    # a declared or defined function to a whole power before its bracket: the value's power,
+    # as \sin^2 x (the sigmoid's σ'(x) = σ(x) - σ^2(x), Math.SE)
+    (r"\sigma^2(x) = \sigma(x)^2", "verified"),
+    (r"\sigma(x) - \sigma^2(x) = \sigma(x)(1 - \sigma(x))", "verified"),
+    (r"\sigma^2(x) = \sigma(\sigma(x))", "refuted"),          # not the iterate
+    (r"f^3(x) - f(x)^3 = 0", "verified"),
+    (r"f^{2}(x) = f(x)", "refuted"),
+])
+def test_a_whole_power_of_a_function_before_brackets_is_the_values_power(row, verdict):
     header = DEFINED_VALUES + "% derive: function f\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\sigma^{-1}(x) = 1", r"f^{1/2}(x) = 1", r"f^n(x) = 1",
+                                 r"g^2(x) = 1", r"p^2(x) = 1"])
+def test_another_power_of_a_name_before_brackets_stays_refused(row):
+    """An inverse, a fractional or letter power, an undeclared g, a density's power."""
+    header = DEFINED_VALUES + "% derive: function f\n% derive: natural n\n% derive: density p\n"
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and "before brackets is ambiguous" in step.message
-    assert (step.location.line, step.location.column) == (6, 4)
+    assert (step.location.line, step.location.column) == (8, 4)
 
 # ---------------------------------------------------------------- factorials, Poisson, binomial
 @pytest.mark.parametrize("header, row, verdict", [

@@ -1489,7 +1489,8 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
     # ================================================================== names
     def name_value(self, p, bracket):
         """(term, pieces used) for a name, possibly applied to the bracket after it."""
-        if p.power is not None and bracket is not None and self._applies(p, bracket):
+        if p.power is not None and bracket is not None and self._applies(p, bracket) and \
+                not self._value_power(p):
             raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
                              "of the function, or part of the name, as in H^2(P, Q) for the "
                              "squared Hellinger distance?): write (f(x))^2, or the name with a "
@@ -1498,6 +1499,19 @@ class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
         if p.power is not None:
             value = Pow(value, self.term(p.power))
         return value, used
+
+    def _value_power(self, p):
+        """Whether `f^n(x)` is the n-th power of the value f(x), as `\\sin^2 x` is: f is a
+        function the file declares (`% derive: function f`) or defines with a parameter
+        (`\\sigma(x) = \\frac{1}{1+e^{-x}}`), and n a whole number ≥ 2 written in digits. The
+        iterate f(f(x)) is the other reading of that spelling, rare where functions are
+        probabilities and activations; f^{-1}(x) and other exponents stay refused."""
+        found = self.scope.lookup(p.key)
+        if found is None or not (found[1].kind is Kind.FUNCTION or
+                                 found[1].kind is Kind.DEFINITION and bool(found[1].info.params)):
+            return False
+        power = self.term(p.power)
+        return isinstance(power, Num) and power.value.denominator == 1 and power.value >= 2
 
     def _mentions_variable(self, node):
         """Whether a bracket's argument names a declared variable or a bound copy of one."""
