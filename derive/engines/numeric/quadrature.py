@@ -33,7 +33,7 @@ from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, fr
 
 
 MAX_RADIUS_DOUBLINGS = 24
-HEAD_PRECISION = 512        # above it, arb's integrator runs to its limits near 0 (minutes)
+HEAD_PRECISION = 128        # above it, arb's integrator slows to seconds near 0; a step with no proof needs 1024
 
 
 class NoEnvelope(Exception):
