@@ -1518,3 +1518,39 @@ def test_an_integral_over_a_set_that_may_be_part_of_the_range_is_refused(tmp_pat
         tmp_path, f"% derive: variable x, y\n% derive: density p over x\n$$ {integral} = 1 $$\n")))
     assert "only over x's whole range" in message or "only over y's whole range" in message
     assert (line, column) == (3, 9)
+
+
+# ================================================ non-integer powers at 0 (Euler's integral)
+
+EULER = "% derive: variable x, t\n% derive: positive a\n"
+GAMMA_DEFINED = EULER + "$$ \\Gamma(x) = \\int_0^\\infty t^{x-1} e^{-t} dt $$\n"
+
+
+@pytest.mark.parametrize("exponent, s", [("-\\frac{1}{2}", (1, 2)), ("\\frac{7}{3}", (10, 3)),
+                                         ("-\\frac{9}{10}", (1, 10)), ("\\frac{1}{3} + 2", (10, 3))])
+def test_euler_integral_is_enclosed_at_non_integer_powers(exponent, s):
+    """t^c at 0 is a branch point (and singular for c < 0): the head ∫_0^δ is enclosed by
+    the weight δ^{c+1}/(c+1) times the rest's ball, the tail by t^c's envelope."""
+    from flint import arb
+    row = f"\\int_0^\\infty t^{{{exponent}}} e^{{-t}} dt = 1"
+    expected = (arb(s[0]) / s[1]).gamma()
+    for ev, left, _ in _values(row, EULER, draws=2):
+        assert left.contains(expected) and left.rad() < 1e-10, (row, left, expected)
+
+
+@pytest.mark.parametrize("header, row, status", [
+    (GAMMA_DEFINED, r"\Gamma(a+1) = \int_0^\infty t^{a} e^{-t} dt", "verified"),
+    (GAMMA_DEFINED, r"\Gamma(a) = \int_0^\infty t^{a} e^{-t} dt", "refuted"),
+    (EULER, r"\int_0^1 t^{a - \frac{1}{2}} dt = \frac{1}{a + 1}", "refuted"),
+    (EULER, r"\int_0^\infty t^{-\frac{1}{2}} e^{-t} dt = \frac{\sqrt{\pi}}{2}", "refuted"),
+    (EULER, r"\int_0^\infty x^{\frac{1}{3}} e^{-2x} dx = \int_0^\infty x^{\frac{1}{3}} e^{-2x} dx + 0",
+     "verified"),
+])
+def test_integrals_of_non_integer_powers_are_decided(header, row, status):
+    assert verdict(row, header).status == status
+
+
+def test_a_power_not_integrable_at_0_has_no_value():
+    """t^{-3/2} e^{-t} diverges at 0: no value, so nothing refuted or verified."""
+    row = r"\int_0^\infty t^{-\frac{3}{2}} e^{-t} dt = 1"
+    assert verdict(row, EULER).status == "undecided"

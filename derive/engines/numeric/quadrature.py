@@ -33,6 +33,7 @@ from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, fr
 
 
 MAX_RADIUS_DOUBLINGS = 24
+HEAD_PRECISION = 128        # above it, arb's integrator slows to seconds near 0; a step with no proof needs 1024
 
 
 class NoEnvelope(Exception):
@@ -49,7 +50,74 @@ def integrate(ev, var, body, low, high):
         cut, tail = _tail_from(ev, var, body, -1, None if high is None else -high)
         low = -cut
         total += tail
+    head = _head_at_zero(ev, var, body, low, high)
+    if head is not None:
+        low, bound = head
+        total += bound
     return total + _finite(ev, var, body, low, high)
+
+
+def _head_at_zero(ev, var, body, low, high):
+    """(δ, ball enclosing ∫_0^δ) when the range starts at 0 and the integrand is x^s times
+    a rest, with x^s a product of constant powers of the variable not all whole (Euler's
+    `t^{a-1} e^{-t}`): arb's integrator cannot enclose a non-integer power on a ball that
+    touches its branch point 0, and a singular one (−1 < s < 0) is not bounded there.
+    For real s, x^s ≥ 0 is a weight of total δ^{s+1}/(s+1) on [0, δ], so the integral is
+    that times a weighted average of the rest — inside the rest's ball over [0, δ], a
+    convex set. For complex s only |x^s| ≤ x^{Re s} e^{π|Im s|} is used. δ halves until
+    the enclosure is as narrow as the comparison needs. None when this does not apply;
+    no value above HEAD_PRECISION bits (a step without a proof, which would need 1024,
+    stays undecided instead of spending minutes in arb's integrator)."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    if not (low.is_exact() and low == 0 and high > 0):
+        return None
+    powers, rest = [], []
+    for f in _flat_factors(ev, body):
+        if isinstance(f, Sym) and f.name is var:
+            powers.append(acb(1))
+        elif isinstance(f, Pow) and f.base is Sym(var) and var not in free_names(f.exponent):
+            powers.append(ev.value(f.exponent))
+        else:
+            rest.append(f)
+    if all(c.imag == 0 and c.real.is_exact() and c.real.unique_fmpz() is not None
+           for c in powers):
+        return None                            # whole powers: the integrator copes
+    if ctx.prec > HEAD_PRECISION:
+        raise NotEvaluable(f"a non-integer power at 0 is integrated at up to "
+                           f"{HEAD_PRECISION} bits only")
+    s = sum(powers, acb(0))
+    if not s.real > -1:
+        raise NotEvaluable("a power of the variable not integrable at 0")
+    real = s.imag == 0
+    phase = arb(1) if real else (arb.pi() * sum((abs(c.imag) for c in powers), arb(0))).exp()
+    goal = arb(2) ** (16 - ctx.prec)
+    delta = arb.min(arb(1), high / 2)
+    delta = arb(delta.lower()) if delta.lower() > 0 else arb(2) ** -4
+    for _ in range(2 * ctx.prec):
+        ball = acb(arb(delta / 2, delta / 2))
+        values = ev.at_quadrature_point(var, ball, Mul(*rest), False) if rest else acb(1)
+        if values.is_finite():
+            weight = delta ** (s.real + 1) / (s.real + 1)
+            if real:
+                head = values * weight
+            else:
+                size = _upper(abs(values) * phase * weight)
+                head = acb(arb(0, size), arb(0, size))
+            if head.real.rad() < goal and head.imag.rad() < goal:
+                return delta, head
+        delta = delta / 2
+    raise NotEvaluable("no certified bound on the integral near 0")
+
+
+def _flat_factors(ev, t):
+    """The factors of a product, through definitions and densities by formula."""
+    if isinstance(t, Defined):
+        return _flat_factors(ev, t.body)
+    if isinstance(t, Dens):
+        return _flat_factors(ev, ev.formula_piece(t))
+    if isinstance(t, Mul):
+        return [f for a in t.args for f in _flat_factors(ev, a)]
+    return [t]
 
 
 def _finite(ev, var, body, low, high):
@@ -263,7 +331,7 @@ def _tail(shape, radius):
 
 def envelope(ev, term, var, side):
     """(A, n, a, β) with |term(x)| ≤ A (1+|x|)^n exp(a x² + β|x|) for every real x with
-    side·x ≥ 0, and a ≤ 0 (upper ends of balls); raises NoEnvelope."""
+    side·x ≥ 1 (the tails start at 8), and a ≤ 0 (upper ends of balls); raises NoEnvelope."""
     scale, degree, a, beta = _envelope(ev, term, var, side)
     if not a <= 0:
         raise NoEnvelope("the integrand does not decay like a Gaussian or an exponential")
@@ -294,6 +362,8 @@ def _envelope(ev, t, var, side):
     if k is not None:
         scale, degree, a, beta = _envelope(ev, t.base, var, side)
         return scale ** k, degree * k, a * k, beta * k
+    if isinstance(t, Pow) and t.base is not E and var not in free_names(t.exponent):
+        return _power_envelope(ev, t, var, side)
     if _exponent(t) is not None:
         c0, c1, c2 = _quadratic(ev, _exponent(t), var)
         return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
@@ -302,6 +372,25 @@ def _envelope(ev, t, var, side):
     if isinstance(t, Fn) and t.fname == "abs":                 # ||u|| = |u|
         return _envelope(ev, t.operands[0], var, side)
     raise NoEnvelope(f"no growth bound for {type(t).__name__}")
+
+
+def _power_envelope(ev, t, var, side):
+    """u^c for a constant c that is not a whole number (`t^{a-1}` in Euler's integral):
+    |u^c| = |u|^Re c · e^{−Im c · arg u} ≤ |u|^Re c · e^{π|Im c|}. With Re c ≥ 0,
+    |u|^Re c ≤ (1 + |u|)^m for m = ⌈Re c⌉, and 1 + |u| ≤ (1 + A)(1+|x|)^n e^{a⁺x² + β|x|}
+    from u's envelope. With Re c < 0 only the variable itself is bounded: |x|^Re c ≤ 1 where
+    |x| ≥ 1, the only place a tail is taken (`_tail_from` cuts at R ≥ 8)."""
+    c = ev.value(t.exponent)
+    if not (c.real.is_finite() and c.imag.is_finite()):
+        raise NoEnvelope("an exponent with no value")
+    phase = _upper((arb.pi() * abs(c.imag)).exp())
+    if not c.real >= 0:
+        if isinstance(t.base, Sym) and t.base.name is var and c.real < 0:
+            return phase, 0, arb(0), arb(0)
+        raise NoEnvelope("a negative power of a function with no lower bound")
+    m = int(c.real.upper().ceil().unique_fmpz())
+    scale, degree, a, beta = _envelope(ev, t.base, var, side)
+    return (_upper(phase * (1 + scale) ** m), degree * m, arb.max(a, arb(0)) * m, beta * m)
 
 
 def _log_envelope(ev, u, var):
