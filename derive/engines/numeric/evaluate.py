@@ -17,6 +17,7 @@ evaluated once per point.
 
 from __future__ import annotations
 
+import math
 import weakref
 from dataclasses import dataclass
 from fractions import Fraction
@@ -1089,6 +1090,7 @@ class Evaluator:
                 raise NotEvaluable("an integral from +∞ or to −∞")
             return self.on_pieces(var, body, *(None if e is None else (e.real, t)
                                                for e, t in zip(ends, (lower, upper))))
+        lower, upper = self._clipped(var, body, lower, upper)
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
@@ -1097,7 +1099,9 @@ class Evaluator:
             lo, hi, sign = hi, lo, -1
         elif not (lo.real <= hi.real):
             self._unsure()
-        lo_q, hi_q = _exact_fraction(lo.real), _exact_fraction(hi.real)
+        ends = (self._rational(lower), self._rational(upper))[::sign]
+        lo_q, hi_q = (_exact_fraction(v.real) if q is None else q
+                      for v, q in zip((lo, hi), ends))
         if lo_q is None or hi_q is None:
             self.exact = False
             lo_q, hi_q = Fraction(str(lo.real.mid().str(30, radius=False))), \
@@ -1107,11 +1111,63 @@ class Evaluator:
         if degree != 0 and self._pushed(body):
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
+        vanishing = bool(families.abstract_factors(body, var, self.context))
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
+            if cell is None and vanishing:
+                continue                    # off the cells an abstract density factor is 0
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
                                          degree if degree != 0 else 0)
         return total * sign
+
+    def _clipped(self, var, body, lower, upper):
+        """An infinite end of an integral whose integrand has an abstract density at the
+        variable as a factor (`\\int_a^\\infty x p(x) dx`) moved to a number past the
+        cells and past the other end: the integrand is 0 off the cells. Another infinite
+        end is no number."""
+        if not (_infinite(lower) or _infinite(upper)) or \
+                not families.abstract_factors(body, var, self.context):
+            return lower, upper
+        edges = self.instance.partition.edges
+        if lower is Mul(MINUS_ONE, OO) and upper is OO:
+            return Num(edges[0]), Num(edges[-1])
+        if upper is OO and not _infinite(lower):
+            return lower, Num(max(self._beyond(lower), edges[-1]))
+        if lower is Mul(MINUS_ONE, OO) and not _infinite(upper):
+            return Num(min(-self._beyond(upper), edges[0])), upper
+        return lower, upper
+
+    def _rational(self, term):
+        """The exact rational value of an integral's end written with numbers and real
+        symbols (`a`, `\\mu + t`) on this draw — a ball of a decimal is not exact — or None."""
+        if isinstance(term, Num):
+            return term.value
+        if isinstance(term, Sym) and term.name not in self.env and term.name not in \
+                self.overrides and term.name in self.labels and \
+                self.context.declaration(term.name).kind is not Kind.VARIABLE:
+            self.symbol(term.name)
+            value = self.instance.drawn(self.labels[term.name])
+            return value if isinstance(value, Fraction) else None
+        if isinstance(term, (Add, Mul)):
+            parts = [self._rational(a) for a in term.args]
+            if None in parts:
+                return None
+            total = Fraction(0) if isinstance(term, Add) else Fraction(1)
+            for q in parts:
+                total = total + q if isinstance(term, Add) else total * q
+            return total
+        if isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+                term.exponent.value.denominator == 1:
+            base = self._rational(term.base)
+            if base is None or base == 0 and term.exponent.value < 0:
+                return None
+            return base ** int(term.exponent.value)
+        return None
+
+    def _beyond(self, end):
+        """A whole number larger than |end| (a real end; a complex one is left to fail)."""
+        value = self._value(end).real
+        return Fraction(math.ceil(abs(float(value.mid())) + float(value.rad())) + 1)
 
     def _at(self, var, point, body):
         saved = self.env.get(var)
