@@ -100,15 +100,28 @@ def spread(n, poly):
 
 def point_ranges(terms):
     """{point atom: (low, high)} for the copies of one integrand's terms whose range is an
-    interval ("int", low, high): keys of polys, or "-oo" / "+oo"."""
+    interval ("int", low, high): keys of polys, or "-oo" / "+oo". An end that holds an
+    integral itself is left out ("-oo" / "+oo"): as a SymPy expression it would stand for
+    its integrand, not its value."""
     found = {}
     for m, _ in terms:
         for a, _ in m:
             copy = a[1] if a[0] == "pt" else None
             if isinstance(copy, tuple) and len(copy) == 3 and copy[0] == "cp" and \
                     isinstance(copy[1], tuple) and copy[1][0] == "int" and len(copy[1]) == 3:
-                found[a] = copy[1][1:]
+                found[a] = tuple(end if isinstance(end, str) or not _holds_point(end)
+                                 else default
+                                 for end, default in zip(copy[1][1:], ("-oo", "+oo")))
     return found
+
+
+def _holds_point(obj):
+    """Whether a key mentions an integration point anywhere (an integral inside it)."""
+    if isinstance(obj, (tuple, frozenset)):
+        if isinstance(obj, tuple) and obj and obj[0] == "pt":
+            return True
+        return any(_holds_point(o) for o in obj)
+    return False
 
 
 def _interval(n, m, copy):
