@@ -9,6 +9,10 @@ exact for polynomials of degree < 2·nodes). Anything approximate clears `exact`
 an exact evaluation may certify a counterexample. An unknown function is a table with one
 value per number: arguments under different keys must be certified distinct (disjoint
 balls), else they share a value and the evaluation is not exact (`_one_point`).
+An integral between limits (an infinite one too) of a multiple of an abstract density is
+0 on the pieces off the cells: exactly so off the density's declared support; inside it
+(where p > 0 is assumed) the instance is a limit of positive densities, so it refutes only
+a relation that fails strictly there (`limiting`; `compare`).
 
 Nothing is evaluated by Python's `eval`; terms are walked. Work per node is remembered for
 the values of the bound variables it depends on, so a DAG of shared definitions is
@@ -120,6 +124,9 @@ class Evaluator:
         self.held = frozenset(held)
         self.deadline = deadline
         self.exact = True
+        # an abstract density put to 0 on a piece off its cells inside its support: the
+        # instance is a limit of positive densities there, no case itself (`compare`)
+        self.limiting = False
         self.inexact = ""              # why the evaluation is not exact, when known
         self.env = {}                  # bound Name → Point
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
@@ -1112,10 +1119,16 @@ class Evaluator:
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
         vanishing = bool(families.abstract_factors(body, var, self.context))
+        support = families.support_of(body, var, self.context) if vanishing else (None, None)
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
             if cell is None and vanishing:
-                continue                    # off the cells an abstract density factor is 0
+                # off the cells an abstract density factor is put to 0: truly so off its
+                # declared support; inside it (p > 0 there) a limit of positive densities
+                self.limiting = self.limiting or not (
+                    support[0] is not None and b <= support[0].value or
+                    support[1] is not None and a >= support[1].value)
+                continue
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
                                          degree if degree != 0 else 0)
         return total * sign

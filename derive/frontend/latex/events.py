@@ -51,6 +51,8 @@ class Events:
         finally:
             self.random_depth -= 1
         x = self._event_variable(g, c, node)
+        if x is None:
+            return None                 # no random variable: `\\Pr` is refused as it was
         upward = UPWARD[rel.value]
         if x in free_names(c):
             if x in free_names(g):
@@ -72,13 +74,17 @@ class Events:
         found = {n for n in free_names(g) | free_names(c)
                  if self.scope.context.kind(n) is Kind.VARIABLE and n.origin is None and
                  n.local is None}
+        if not found:
+            return None
         if len(found) != 1:
             raise self.error("the event of a probability here names one random variable (X "
                              "of a declared x, or a name defined from it)", node)
         (x,) = found
         if getattr(self.scope.context.info(x), "discrete", False):
-            raise self.error(f"an inequality event of the discrete {x.latex} is not read yet: "
-                             f"sum its mass function over the values", node)
+            raise self.error(f"an inequality event of the discrete {x.latex} is not read yet "
+                             f"(events X = x of discrete random variables are, after `% derive: "
+                             f"random X with density p over x`): sum its mass function over "
+                             f"the values", node)
         return x
 
     def _event_set(self, g, c, x, upward, node):
