@@ -20,12 +20,16 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from fractions import Fraction
 
-from derive.engines import clock, normal_form
+from derive.engines import clock, normal_form, ranges
 from derive.engines.poly import Poly, canonical
-from derive.model.terms import Dens, Dist, Integral, Op, Sym, free_names, nodes
+from derive.engines.averages import _constants_named
+from derive.model.context import Context
+from derive.model.names import Declaration, Kind
+from derive.model.terms import Dens, Dist, Expect, Integral, Op, Sym, free_names, nodes
 from derive.notation import families, registry
 
 
@@ -62,7 +66,58 @@ def prove(step, deadline):
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")
+    if _on_pieces(gap, n, step.relation.strict, deadline) or \
+            _on_pieces_held(larger, smaller, step, deadline):
+        word = "positive" if step.relation.strict else "non-negative"
+        return Proof("pointwise", f"the integrals split at the ends of each other's ranges, "
+                     f"every integrand of the gap is {word} on its range")
     return None
+
+
+def _on_pieces(gap, n, strict, deadline):
+    """The pointwise proof over the common refinement of the gap's ranges (`ranges`)."""
+    if gap.is_zero():
+        return False
+    for way in ranges.spread(n, gap):
+        refined = ranges.refine(n, way)
+        if refined is not gap and _pointwise(refined, strict, n, deadline):
+            return True
+    return False
+
+
+def _on_pieces_held(larger, smaller, step, deadline):
+    """`_on_pieces` with each expectation or integral inside an integrand that does not
+    involve its variable (μ = E[X] in E[(X − μ)^2], and in the limits μ ± t) taken as one
+    fresh number of the sign the normal form shows for it, as `averages` does: a proof for
+    every such number holds for its value. So (x − μ)^2 is not expanded into integrals
+    over other copies, and the integrand is seen whole."""
+    n = normal_form.Normaliser(step.context, deadline)
+    constants = {}
+    try:
+        sides = [_held_inside(side, constants, n) for side in (larger, smaller)]
+        if None in sides or not constants:
+            return False
+        table = dict(step.context.table)
+        for name, domain in constants.values():
+            table[name] = Declaration(Kind.SYMBOL, domain)
+        m = normal_form.Normaliser(Context(table, step.context.parameters, step.context.fixed),
+                                   deadline)
+        return _on_pieces(m.value(sides[0]) - m.value(sides[1]), m, step.relation.strict,
+                          deadline)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+def _held_inside(term, constants, n):
+    """`term` with the constants inside its binders named (`averages._constants_named`,
+    one name for each constant wherever it occurs); None when one is not shown real."""
+    if isinstance(term, (Integral, Expect)):
+        children = [_constants_named(c, term.var, constants, n) for c in term.children]
+    else:
+        children = [_held_inside(c, constants, n) for c in term.children]
+    if not children:
+        return term
+    return None if None in children else term.rebuild(children)
 
 
 def _distributions(step, n):
@@ -217,7 +272,8 @@ def _pointwise(gap, strict, n, deadline):
                 break
             try:
                 expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-                shown = _sign(sympy, expr, strict)
+                shown = any(_sign(sympy, e, strict) for e in _on_ranges(sympy, converter, expr,
+                                                                      terms))
             except (OverflowError, ValueError):     # SymPy's evalf on huge constants
                 shown = False
             if not shown:
@@ -225,6 +281,28 @@ def _pointwise(gap, strict, n, deadline):
         else:
             return True
     return False
+
+
+def _on_ranges(sp, converter, expr, terms):
+    """The integrand, then with each copy's point written from an end of its interval:
+    x = l + s or x = h − s with s ≥ 0, so a sign shown for every s ≥ 0 holds on the range
+    (∫_a^∞ (x − a) p(x) dx: s·p(a + s) ≥ 0). Each form uses one true bound on the point."""
+    yield expr
+    options = []
+    for atom, (low, high) in ranges.point_ranges(terms).items():
+        symbol = converter.symbols.get(atom)
+        if symbol is None:
+            continue
+        s = sp.Dummy("s", nonnegative=True)
+        ways = []
+        if low != "-oo":
+            ways.append(converter.poly(low) + s)
+        if high != "+oo":
+            ways.append(converter.poly(high) - s)
+        if ways:
+            options.append([(symbol, w) for w in ways])
+    for choice in itertools.islice(itertools.product(*options), 8) if options else ():
+        yield expr.subs(dict(choice))
 
 
 def _positive_measure(terms, strict):

@@ -5,7 +5,9 @@ atom `("int", copy)` in the monomial, and the integration variable's occurrences
 `("pt", copy)` atoms, so `∫ f dx · ∫ g dz`, `E_p[E_q[…]]` and `∫∫ p(x, y) … dx dy` are
 all multi-integrals of one monomial each (Fubini; every integral is assumed finite).
 Integrals over the same range are merged by linearity, so two sides that agree
-*pointwise* cancel. Then, per monomial:
+*pointwise* cancel (a difference that does not may still vanish on the common refinement
+of its ranges: `ranges`, additivity). An integral of a multiple of an abstract density
+declared on an interval is cut to it (`_on_support`). Then, per monomial:
 
 * **normalisation**: a copy whose only factor is one density at that point integrates to
   1 (`∫ c·p(x) dx = c`, also `∫ q(z|x) dz = 1`); a joint integrates to its marginal;
@@ -22,6 +24,8 @@ Rules are applied only under their hypotheses, read from the step's context:
 * `log(ab) = log a + log b` and `log(a^k) = k log a` only when every factor is known
   positive (densities, declared-positive symbols, positive rationals, sums of those);
   otherwise the log is an opaque atom of its argument (equal arguments, equal logs);
+* a principal power to a whole power that makes its exponent whole is that power of its
+  base, for every base: (u^{1/2})^2 = u;
 * a fractional power splits over a product only for positive factors; `b^u = e^{u log b}`
   only for a positive base; `log(e^u) = u` only for real u;
 * `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
@@ -41,7 +45,7 @@ import itertools
 from fractions import Fraction
 from math import comb
 
-from derive.engines import clock, gaussian
+from derive.engines import clock, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name, WholeRange
@@ -143,6 +147,10 @@ class Normaliser:
             return self.whole_range(t.var, None, Mul(Dens(t.dist, (Sym(t.var),)), t.body))
         if kind is Op:
             return self.value(registry.meaning(t))
+        if kind is Integral and t.lower is not None:
+            t = self._on_support(t)
+            if t.lower is t.upper and t.lower is not None:
+                return Poly()                       # ∫_a^a f = 0
         if kind in (Integral, Sum):
             if t.lower is None or kind is Integral and _whole_line(t.lower, t.upper):
                 return self.whole_range(t.var, t, t.body)
@@ -412,6 +420,38 @@ class Normaliser:
                 self._pieces = saved
             total.append(self._bind(var, self._range(low, high, var), value))
         return Poly.sum(total)
+
+    def _on_support(self, t):
+        """∫_l^h of an integrand that vanishes off a declared support [s, S] (an abstract
+        density declared `over x in [0, \\infty)` is a factor of it), with an end beyond
+        the support moved to the support's end (l ≤ s shown: from s) — the whole range
+        when both are: `\\int_0^\\infty p(x) dx` is ∫ p = 1."""
+        low, high = families.support_of(t.body, t.var, self.context)
+        if low is None and high is None:
+            return t
+        lower, upper = t.lower, t.upper
+        if low is not None and (lower is Mul(MINUS_ONE, OO) or not _infinite(lower, lower) and
+                                self.sign(self.value(sub(low, lower))) in (POS, NONNEG)):
+            lower = low
+        if high is not None and (upper is OO or not _infinite(upper, upper) and
+                                 self.sign(self.value(sub(upper, high))) in (POS, NONNEG)):
+            upper = high
+        if (lower is low or low is None and lower is Mul(MINUS_ONE, OO)) and \
+                (upper is high or high is None and upper is OO):
+            return Integral(t.var, t.body)
+        if any(end is not None and all(self._beyond_end(e, end, side) for e in (lower, upper))
+               for end, side in ((low, -1), (high, 1))):
+            return Integral(t.var, t.body, low or high, low or high)    # off the support: 0
+        return t if (lower, upper) == (t.lower, t.upper) else \
+            Integral(t.var, t.body, lower, upper)
+
+    def _beyond_end(self, e, end, side):
+        """Whether an integral's end e lies at or past a support's end (below it for the
+        lower end, side −1; above for the upper end)."""
+        if e is Mul(MINUS_ONE, OO) or e is OO:
+            return (e is OO) == (side > 0)
+        gap = sub(end, e) if side < 0 else sub(e, end)
+        return self.sign(self.value(gap)) in (POS, NONNEG)
 
     def _standard_argument(self, var, body):
         """The integrand of ∫ body d var over the whole range of a continuous variable in
@@ -929,6 +969,22 @@ class Normaliser:
                     and power % 2 == 0:                             # |u|^2k = u^2k, u real
                 return self.integer_power(Poly.from_key(atom[2]), int(power)).scale(
                     Fraction(single[0]) ** n)
+        if single is not None and any(a[:2] == ("opq", "pow") and (
+                Fraction(e) * n * Fraction(Poly.from_key(a[3]).constant())).denominator == 1
+                for a, e in single[1]):
+            # (u^{p/q})^n = u^{pn/q} = u^k when k is whole: e^{k Log u}, for every u
+            c, m = single
+            if c == 0:
+                raise Undefined("division by zero")
+            result, rest = Poly.const(Fraction(c) ** n), []
+            for a, e in m:
+                k = Fraction(e) * n * Fraction(Poly.from_key(a[3]).constant()) \
+                    if a[:2] == ("opq", "pow") else None
+                if k is not None and k.denominator == 1:
+                    result = self.times(result, self.integer_power(Poly.from_key(a[2]), int(k)))
+                else:
+                    rest.append((a, e))
+            return self.times(result, self._fold(Poly({mono_pow(frozenset(rest), n): Fraction(1)})))
         if single is not None and not _has_integrals(base):
             c, m = single
             if c == 0:
@@ -1648,5 +1704,13 @@ def difference(lhs, rhs, context, deadline=None):
 def _difference(lhs, rhs, context, deadline, pathwise):
     n = Normaliser(context, deadline, pathwise=pathwise)
     value = n.value(lhs) - n.value(rhs)
-    return n.cancel_sums(value) if not value.is_zero() else value
+    if value.is_zero():
+        return value
+    value = n.cancel_sums(value)
+    if _has_integrals(value):
+        for way in ranges.spread(n, value):    # ∫_0^a + ∫_a^∞ = ∫_0^∞ (additivity)
+            refined = ranges.refine(n, way)
+            if refined.is_zero():
+                return refined
+    return value
 

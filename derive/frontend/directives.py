@@ -5,6 +5,7 @@ YAML context). Each holds from where it stands to the end of the file.
     discrete x in \\mathcal{X}, y in \\mathcal{Y}                discrete x, y in \\mathcal{X}
     density p, q                    density q over z         density q_\\phi over z given x
     density p_g over x is the law of g(z) for z \\sim p_z    (a pushforward)
+    density p over x in [0, \\infty)  (an abstract density, 0 off that interval)
     density p = \\mathcal{N}(\\mu, \\sigma^2) over x       density p = e^{-x} over x in (0, \\infty)
     variable z in \\mathbb{R}^J     real \\mu in \\mathbb{R}^J  (vectors)
     joint p over x, y               joint p over v, h with parameter \\theta
@@ -289,12 +290,46 @@ class Directives:
         over, given = clauses["over"], clauses["given"]
         if "=" in names:
             return self._density_formula(body, offset)
+        if " in " in given:
+            raise self.source.error("a support ('in …') is read for a density over one "
+                                    "variable, not a joint or a conditional family",
+                                    offset + body.find(given))
+        over, _, support = (over or "").partition(" in ")
         variables = self._over(over, offset + body.find(over) if over else offset)
+        support = self._abstract_support(support, body.find(support) + offset, variables,
+                                         given) if support else None
         conditioning = tuple(self._variable_name(k) for k, _ in
                              self._names(given, offset + body.find(given))) if given else ()
         pushforward = self._law(law, offset + len(body) + len(sep), variables) if sep else None
         for key, at in self._names(names, offset):
-            self._declare_distribution(key, variables, conditioning, at, law=pushforward)
+            self._declare_distribution(key, variables, conditioning, at, law=pushforward,
+                                       support=support)
+
+    def _abstract_support(self, text, at, variables, given):
+        """`density p over x in [0, \\infty)`: an abstract density of one variable that is 0
+        off that interval (a non-negative random variable). Its ends must be numbers or
+        ±∞ — every engine then knows the support exactly (the numeric engine draws the
+        density's cells inside it)."""
+        if len(variables) != 1 or given:
+            raise self.source.error("a support ('in …') is read for a density over one "
+                                    "variable, not a joint or a conditional family", at)
+        low, high = self.reader.read_interval(text, at)
+        for end in (low, high):
+            if end is not None and not isinstance(end, Num):
+                raise self.source.error("the ends of an abstract density's support must be "
+                                        "numbers or \\infty (a support with letters is not "
+                                        "read yet)", at)
+        if low is not None and high is not None and not low.value < high.value:
+            raise self.source.error("a support runs from its lower end to a larger upper "
+                                    "end", at)
+        from derive.engines.numeric.instances import declared_support
+        others = declared_support(self.scope.context)
+        lows = [e.value if isinstance(e, Num) else e for e in (low, others[0]) if e is not None]
+        highs = [e.value if isinstance(e, Num) else e for e in (high, others[1]) if e is not None]
+        if lows and highs and not max(lows) < min(highs):
+            raise self.source.error("this support does not overlap those declared above: "
+                                    "densities on disjoint supports are not drawn yet", at)
+        return low, high
 
     def _law(self, text, offset, variables):
         """`g(z) for z \\sim p_z`: the pushforward of p_z by a declared function g."""
@@ -517,13 +552,15 @@ class Directives:
         variables = self.scope.context.of_kind(Kind.VARIABLE)
         return (variables[0],) if variables else (self._declare_variable("x"),)
 
-    def _declare_distribution(self, key, over, given, offset, formula=None, law=None):
+    def _declare_distribution(self, key, over, given, offset, formula=None, law=None,
+                              support=None):
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
         family = formula.family if formula is not None else None
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
-            over=tuple(over), given=tuple(given), formula=formula, family=family, law=law)))
+            over=tuple(over), given=tuple(given), formula=formula, family=family, law=law,
+            support=support)))
 
     def _define(self, body, offset):
         support = SUPPORT.match(body)

@@ -141,6 +141,8 @@ class DistributionInfo:
     family: object = None          # a `Family` term, or None
     expression: object = None      # a Term in the variables of `over`, or None
     law: Pushforward | None = None  # the law of g(z), z drawn from another distribution
+    support: tuple | None = None   # (low, high) Num ends (None: infinite) of an abstract
+    #                                density declared `over x in [0, \infty)`: 0 off them
 
 
 @dataclass(frozen=True, eq=False)

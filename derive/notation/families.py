@@ -357,6 +357,33 @@ def abstract_at(term, var, context):
     return False
 
 
+def abstract_factors(term, var, context):
+    """The abstract densities at the bound variable `var` (written `p(x)`, one variable)
+    that are factors of `term`, so that `term` vanishes wherever they do: off the cells in
+    the numeric engine, off a declared support (`density p over x in [0, \\infty)`)."""
+    found = {}
+    for t in nodes(term):
+        if isinstance(t, Dens) and isinstance(t.dist, Dist) and t.at == (Sym(var),) and \
+                not t.dist.given and formula_of(t.dist, context) is None and \
+                getattr(context.info(t.dist.name), "expression", None) is None and \
+                _is_factor(term, t):
+            found[t.dist] = None
+    return list(found)
+
+
+def support_of(term, var, context):
+    """(low, high) Num ends (None: infinite) of the declared support that a term vanishes
+    off: the intersection of the supports of its abstract density factors at `var`;
+    (None, None) when none declares one."""
+    low = high = None
+    for dist in abstract_factors(term, var, context):
+        support = getattr(context.info(dist.name), "support", None) or (None, None)
+        a, b = support
+        low = a if low is None or a is not None and a.value > low.value else low
+        high = b if high is None or b is not None and b.value < high.value else high
+    return low, high
+
+
 def range_pieces(term, var, context):
     """How an integral of `term` over the whole range of `var` splits, when `term` takes a
     density by formula with a restricted support (or several pieces) at `var`:

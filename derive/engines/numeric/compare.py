@@ -190,6 +190,11 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
             except (ZeroDivisionError, ValueError, OverflowError) as exc:
                 return _Outcome(SKIPPED, reason=f"evaluation failed: {exc}")
             status = _decide(relation, left, right, prec, precise)
+            if status == FAILS and ev.limiting and (relation.strict or relation is Relation.NE) \
+                    and (relation is Relation.NE or
+                         _decide(_NON_STRICT[relation], left, right, prec, precise) != FAILS):
+                return _Outcome(SKIPPED, reason="the sides are equal at a limit of positive "
+                                "densities (0 off the cells), which decides no strict relation")
         finally:
             ctx.prec = saved
         last = _Outcome(status, left, right, ev,
@@ -200,6 +205,9 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
             return last
         prec *= 2
     return replace(last, reason="capped") if last.status == UNCLEAR else last
+
+
+_NON_STRICT = {Relation.LT: Relation.LE, Relation.GT: Relation.GE}
 
 
 def _decide(relation, left, right, prec, precise):

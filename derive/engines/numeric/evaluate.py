@@ -9,6 +9,10 @@ exact for polynomials of degree < 2·nodes). Anything approximate clears `exact`
 an exact evaluation may certify a counterexample. An unknown function is a table with one
 value per number: arguments under different keys must be certified distinct (disjoint
 balls), else they share a value and the evaluation is not exact (`_one_point`).
+An integral between limits (an infinite one too) of a multiple of an abstract density is
+0 on the pieces off the cells: exactly so off the density's declared support; inside it
+(where p > 0 is assumed) the instance is a limit of positive densities, so it refutes only
+a relation that fails strictly there (`limiting`; `compare`).
 
 Nothing is evaluated by Python's `eval`; terms are walked. Work per node is remembered for
 the values of the bound variables it depends on, so a DAG of shared definitions is
@@ -17,6 +21,7 @@ evaluated once per point.
 
 from __future__ import annotations
 
+import math
 import weakref
 from dataclasses import dataclass
 from fractions import Fraction
@@ -119,6 +124,9 @@ class Evaluator:
         self.held = frozenset(held)
         self.deadline = deadline
         self.exact = True
+        # an abstract density put to 0 on a piece off its cells inside its support: the
+        # instance is a limit of positive densities there, no case itself (`compare`)
+        self.limiting = False
         self.inexact = ""              # why the evaluation is not exact, when known
         self.env = {}                  # bound Name → Point
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
@@ -1089,6 +1097,7 @@ class Evaluator:
                 raise NotEvaluable("an integral from +∞ or to −∞")
             return self.on_pieces(var, body, *(None if e is None else (e.real, t)
                                                for e, t in zip(ends, (lower, upper))))
+        lower, upper = self._clipped(var, body, lower, upper)
         lo, hi = self._value(lower), self._value(upper)
         if not (lo.imag == 0 and hi.imag == 0):
             raise NotEvaluable("an integral between complex limits")
@@ -1097,7 +1106,9 @@ class Evaluator:
             lo, hi, sign = hi, lo, -1
         elif not (lo.real <= hi.real):
             self._unsure()
-        lo_q, hi_q = _exact_fraction(lo.real), _exact_fraction(hi.real)
+        ends = (self._rational(lower), self._rational(upper))[::sign]
+        lo_q, hi_q = (_exact_fraction(v.real) if q is None else q
+                      for v, q in zip((lo, hi), ends))
         if lo_q is None or hi_q is None:
             self.exact = False
             lo_q, hi_q = Fraction(str(lo.real.mid().str(30, radius=False))), \
@@ -1107,11 +1118,69 @@ class Evaluator:
         if degree != 0 and self._pushed(body):
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
         total = acb(0)
+        vanishing = bool(families.abstract_factors(body, var, self.context))
+        support = families.support_of(body, var, self.context) if vanishing else (None, None)
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
+            if cell is None and vanishing:
+                # off the cells an abstract density factor is put to 0: truly so off its
+                # declared support; inside it (p > 0 there) a limit of positive densities
+                self.limiting = self.limiting or not (
+                    support[0] is not None and b <= support[0].value or
+                    support[1] is not None and a >= support[1].value)
+                continue
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
                                          degree if degree != 0 else 0)
         return total * sign
+
+    def _clipped(self, var, body, lower, upper):
+        """An infinite end of an integral whose integrand has an abstract density at the
+        variable as a factor (`\\int_a^\\infty x p(x) dx`) moved to a number past the
+        cells and past the other end: the integrand is 0 off the cells. Another infinite
+        end is no number."""
+        if not (_infinite(lower) or _infinite(upper)) or \
+                not families.abstract_factors(body, var, self.context):
+            return lower, upper
+        edges = self.instance.partition.edges
+        if lower is Mul(MINUS_ONE, OO) and upper is OO:
+            return Num(edges[0]), Num(edges[-1])
+        if upper is OO and not _infinite(lower):
+            return lower, Num(max(self._beyond(lower), edges[-1]))
+        if lower is Mul(MINUS_ONE, OO) and not _infinite(upper):
+            return Num(min(-self._beyond(upper), edges[0])), upper
+        return lower, upper
+
+    def _rational(self, term):
+        """The exact rational value of an integral's end written with numbers and real
+        symbols (`a`, `\\mu + t`) on this draw — a ball of a decimal is not exact — or None."""
+        if isinstance(term, Num):
+            return term.value
+        if isinstance(term, Sym) and term.name not in self.env and term.name not in \
+                self.overrides and term.name in self.labels and \
+                self.context.declaration(term.name).kind is not Kind.VARIABLE:
+            self.symbol(term.name)
+            value = self.instance.drawn(self.labels[term.name])
+            return value if isinstance(value, Fraction) else None
+        if isinstance(term, (Add, Mul)):
+            parts = [self._rational(a) for a in term.args]
+            if None in parts:
+                return None
+            total = Fraction(0) if isinstance(term, Add) else Fraction(1)
+            for q in parts:
+                total = total + q if isinstance(term, Add) else total * q
+            return total
+        if isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+                term.exponent.value.denominator == 1:
+            base = self._rational(term.base)
+            if base is None or base == 0 and term.exponent.value < 0:
+                return None
+            return base ** int(term.exponent.value)
+        return None
+
+    def _beyond(self, end):
+        """A whole number larger than |end| (a real end; a complex one is left to fail)."""
+        value = self._value(end).real
+        return Fraction(math.ceil(abs(float(value.mid())) + float(value.rad())) + 1)
 
     def _at(self, var, point, body):
         saved = self.env.get(var)

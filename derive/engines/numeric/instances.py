@@ -4,7 +4,8 @@ genuine case of the declarations.
 * A continuous variable ranges over a support cut into a few **cells** of random widths;
   every abstract density is **piecewise constant** on the cells (positive on the support,
   integrating to 1 over it), so it is a real density and the integrals of its values are
-  exact finite sums. Widths vary from draw to draw, so density values may exceed 1 and a
+  exact finite sums. The cells lie inside the support declared for abstract densities
+  (`density p over x in [0, \\infty)`; the intersection of all such supports). Widths vary from draw to draw, so density values may exceed 1 and a
   support may be long or short. All continuous variables share one partition per draw.
 * A discrete variable ranges over a finite set of reals that the declarations do not name:
   its range 𝒳 is drawn per range — its size (so |𝒳| is a number like any other symbol)
@@ -88,6 +89,15 @@ class Instance:
         else:
             widths = [_rational(rng, 0.2, 1.5) for _ in range(CELLS)]
         start = _rational(rng, -2, 1)
+        low, high = declared_support(context)
+        if low is not None:             # every abstract density lives inside [low, high]
+            start = low + (_rational(rng, 0, 1) if self.kind not in ("special", "disjoint")
+                           else 0)
+        if high is not None:
+            room = (high - start) * _rational(rng, 0.5, 1, 2)
+            if low is None:
+                start = high - room
+            widths = [w * room / sum(widths) for w in widths]
         edges = [start]
         for w in widths:
             edges.append(edges[-1] + w)
@@ -217,6 +227,23 @@ class Instance:
             re = _rational(rng, -2, 2)
             return re if real else complex_value(re, _rational(rng, -2, 2))
         return self.remember(("function", label, key), make)
+
+
+def declared_support(context):
+    """(low, high) Fractions (None: unbounded) of the interval every abstract density
+    declared with a support (`density p over x in [0, \\infty)`) lives in: the
+    intersection of those supports, so each draw is a case of every declaration (the
+    continuous variables share one partition; the directive refuses supports that do not
+    overlap). With no such density: (None, None)."""
+    low = high = None
+    for declaration in context.table.values():
+        support = getattr(declaration.info, "support", None)
+        if declaration.kind is not Kind.DISTRIBUTION or support is None:
+            continue
+        a, b = (None if end is None else end.value for end in support)
+        low = a if low is None else (low if a is None else max(low, a))
+        high = b if high is None else (high if b is None else min(high, b))
+    return low, high
 
 
 def complex_value(re, im):

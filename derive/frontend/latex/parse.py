@@ -261,6 +261,10 @@ def _problem(exc, text):
                                  "group or formula; write {a \\over b} or \\frac{a}{b}", pos)
         elif token.type == "SIM":
             message = "\\sim belongs in a subscript, as in \\mathbb{E}_{x \\sim p}"
+        elif token.type == "REL" and "SEP" in (getattr(exc, "expected", None) or ()):
+            return SyntaxProblem("a second relation inside brackets: derive reads an event "
+                                 "given by one relation (\\Pr(X \\ge a)); write "
+                                 "\\Pr(a \\le X \\le b) as \\Pr(X \\le b) - \\Pr(X < a)", pos)
     expected = sorted(getattr(exc, "expected", None) or getattr(exc, "allowed", None) or [])
     shown = []
     for name in expected:

@@ -23,7 +23,9 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   `\\theta'`, `\\theta^{(t)}`: that value); a bar mixing variables and parameters is refused.
 * **`P(X = x)`**, `P(\\mathrm{x} = x, \\mathrm{y} = y)`: the probability that the random
   variables take those values — the mass function at them; only for discrete variables
-  (for a continuous one it is 0, and the density is written p(x)).
+  (for a continuous one it is 0, and the density is written p(x)). An inequality event
+  of a continuous one (`\\Pr(X \\ge a)`) is the integral of its density over the event
+  (`events`).
 * **`\\Pr(X = x)`**, `\\mathrm{Pr}(X = x)`, `\\mathbb{P}(X = x)`, and `P(X = x)`, `P(Y = y
   \\mid X = x)` with P undeclared: when every argument is an event `V = v` of a random
   variable, the probability is the mass of the one declared law over those variables
@@ -303,7 +305,12 @@ class Probability:
         (`not_a_probability`)."""
         variables = self._event_variables(key, bracket)
         if variables is None:
-            return None
+            if key not in PROBABILITY:
+                return None
+            mass = self.inequality_event(bracket)
+            if mass is not None:
+                self.scope.operator_uses.setdefault(key, at)
+            return mass
         law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
         mass = self.density(law, self.scope.context.info(law), bracket)
         self.scope.operator_uses.setdefault(key, at)

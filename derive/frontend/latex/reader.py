@@ -80,6 +80,7 @@ from derive.frontend.latex.pieces import (
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.events import Events
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
@@ -160,7 +161,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Expectations, Hypotheses, Divergences):
+class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):

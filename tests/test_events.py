@@ -1,0 +1,137 @@
+"""Densities on a declared interval and the probabilities of inequality events, pinned:
+`density p over x in [0, \\infty)` (a non-negative random variable), `\\Pr(X \\ge a)`,
+`\\mathbb{P}\\{|X - \\mu| \\ge t\\}` read as integrals of the density over the event, and
+Markov's and Chebyshev's chains proved as written (integrals split at each other's ends,
+a pointwise bound on each piece) — with the false variants refuted and what is not read
+refused at its position."""
+
+import pytest
+
+from derive.frontend.errors import InputError
+from derive.frontend.tex_file import load_tex
+from probability_support import display, readings, verdicts
+
+HALF_LINE = ("% derive: variable x\n% derive: density p over x in [0, \\infty)\n"
+             "% derive: random X with density p over x\n% derive: expectation E\n"
+             "% derive: positive a\n")
+LINE = ("% derive: variable x\n% derive: density p\n% derive: random X with density p over x\n"
+        "% derive: expectation E\n% derive: positive a, t\n% derive: real m\n")
+
+
+def test_markov_chain_on_the_half_line_is_verified():
+    rows = [r"\Pr(X \ge a) \le \frac{E[X]}{a}",
+            r"E(X) = \int_0^\infty xp(x)\,dx",
+            r"\int_0^\infty xp(x)\,dx = \int_0^a xp(x)\,dx + \int_a^\infty xp(x)\,dx",
+            r"\int_0^a xp(x)\,dx + \int_a^\infty xp(x)\,dx \ge \int_a^\infty xp(x)\,dx",
+            r"\int_a^\infty xp(x)\,dx \ge \int_a^\infty ap(x) \, dx",
+            r"\int_a^\infty xp(x)\,dx \ge a \int_a^\infty p(x) \, dx"]
+    assert verdicts(display(HALF_LINE, *rows)) == ["verified"] * len(rows)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\Pr(X \ge a) \ge \frac{E[X]}{a}", "refuted"),
+    (r"\Pr(X \ge a) \le \frac{E[X]}{2a}", "refuted"),
+    (r"\int_0^\infty xp(x)\,dx = \int_0^a xp(x)\,dx - \int_a^\infty xp(x)\,dx", "refuted"),
+    (r"\int_0^a xp(x)\,dx + \int_a^\infty xp(x)\,dx \le \int_a^\infty xp(x)\,dx", "refuted"),
+    (r"\int_a^\infty xp(x)\,dx \ge \int_a^\infty a^2 p(x) \, dx", "refuted"),
+    (r"\int_0^a x p(x)\, dx \le \frac{a}{2}", "not verified"),
+    (r"\int_0^a x p(x)\, dx \le a", "verified"),
+    (r"\int_{-\infty}^0 x p(x) \, dx = 0", "verified"),
+    (r"\int_0^\infty p(x)\,dx = 1", "verified"),
+    (r"E[X] \ge 0", "verified"),
+    (r"\Pr(-X \ge a) = 0", "verified"),
+])
+def test_half_line_variants(row, expected):
+    (verdict,) = verdicts(display(HALF_LINE, row))
+    assert verdict != "verified" if expected == "not verified" else verdict == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    # on the whole line x may be negative: Markov's bound and the split's bound fail
+    (r"\Pr(X \ge a) \le \frac{E[X]}{a}", "refuted"),
+    (r"E[X] \ge \int_a^\infty x p(x) \, dx", "refuted"),
+    (r"\int_{-\infty}^\infty x p(x)\,dx = \int_{-\infty}^a x p(x)\,dx + \int_a^\infty x p(x)\,dx",
+     "verified"),
+    (r"\Pr(X > a) = \int_a^\infty p(x) \, dx", "verified"),
+    (r"\Pr(X < a) = 1 - \Pr(X \ge a)", "verified"),
+    (r"\Pr(X \ge m) + \Pr(X \le m) = 1", "verified"),
+    (r"\Pr(2X - a \ge 0) = \Pr(X \ge \frac{a}{2})", "verified"),
+    (r"\Pr(X \ge a) \le \Pr(X \ge a/2)", "verified"),
+    (r"\Pr(X \ge a) \ge \Pr(X \ge a/2)", "refuted"),
+    (r"\Pr(|X - m| \ge t) \le \frac{E[(X-m)^2]}{t^2}", "verified"),
+    (r"\Pr(|X - m| \ge t) \le \frac{E[(X-m)^2]}{2 t^2}", "refuted"),
+    (r"\Pr(|X - m| \le t) = 1 - \Pr(|X - m| > t)", "verified"),
+    (r"\Pr((X - m)^2 \ge t^2) = \Pr(|X - m| \ge t)", "verified"),
+])
+def test_events_on_the_line(row, expected):
+    assert verdicts(display(LINE, row)) == [expected]
+
+
+def test_an_event_reads_as_the_integral_of_the_density_over_it():
+    assert readings(display(LINE, r"\Pr(X \ge a) = \mathbb{P}\left\{\left|X-m\right|\geq t"
+                                  r"\right\}")) == \
+        ["∫_{a}^{∞} p(x) dx = ∫_{-∞}^{m - t} p(x′) dx′ + ∫_{m + t}^{∞} p(x′′) dx′′"]
+
+
+def test_chebyshev_from_markov_as_planetmath_writes_it():
+    header = ("% derive: variable x\n% derive: density p\n% derive: random X with density p over x\n"
+              "% derive: define \\mu = \\mathbb{E}[X]\n"
+              "% derive: define \\sigma = \\sqrt{\\operatorname{Var}[X]}\n"
+              "% derive: define Y = (X - \\mu)^2\n% derive: positive t\n")
+    rows = [r"\mathbb{E}[Y]=\operatorname{Var}[X]", r"\operatorname{Var}[X]=\sigma^{2}",
+            r"\mathbb{P}\left\{\left|X-\mu\right|\geq t\right\}=\mathbb{P}\left\{Y\geq t^{2}\right\}",
+            r"\mathbb{P}\left\{Y\geq t^{2}\right\}\leq\frac{1}{t^{2}}\mathbb{E}[Y]",
+            r"\frac{1}{t^{2}}\mathbb{E}[Y]=\left(\frac{\sigma}{t}\right)^{2}",
+            r"\operatorname{Var}[X]=\sigma", r"\frac{1}{t^{2}}\mathbb{E}[Y] = \frac{\sigma}{t^2}"]
+    assert verdicts(display(header, *rows)) == ["verified"] * 5 + ["refuted"] * 2
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(\sqrt{c})^2 = c", "verified"),
+    (r"\left(\frac{\sqrt{c}}{t}\right)^{2} = \frac{c}{t^2}", "verified"),
+    (r"(c^{1/3})^{2} = c^{2/3}", "verified"),
+    (r"(c^{2})^{1/2} = c", "refuted"),
+])
+def test_a_root_raised_to_a_whole_multiple_of_its_order(row, expected):
+    assert verdicts(display("% derive: positive t\n", row)) == [expected]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (LINE, r"\Pr(0 \le X \le a) = 1", "a second relation inside brackets"),
+    (LINE, r"\Pr(X \ne a) = 1", "one inequality (≥, >, ≤, <), not \\ne"),
+    (LINE, r"\Pr(|X| \ge m) = 1", "where c is shown ≥ 0"),
+    (LINE, r"\Pr(X^3 \ge a) = 1", "g affine in X, |affine| or (affine)^2"),
+    (LINE, r"\Pr(m X \ge 1) = 1", "with a slope of known sign"),
+    (LINE, r"\Pr(X \ge X) = 1", "random variable on both sides"),
+    ("% derive: discrete x\n% derive: density p over x\n% derive: random X with density p over x\n"
+     "% derive: positive a\n", r"\Pr(X \ge a) = 1", "an inequality event of the discrete x"),
+])
+def test_events_derive_does_not_read_are_refused(header, row, message):
+    (step,) = load_tex("e.tex", display(header, row)).steps
+    assert step.kind.value == "unreadable" and message in step.message
+
+
+@pytest.mark.parametrize("directive, message", [
+    ("density p over x in [a, \\infty)", "must be numbers or \\infty"),
+    ("density p over x in [1, 0)", "from its lower end to a larger upper end"),
+    ("density q over x given y in [0, 1)", "not a joint or a conditional family"),
+])
+def test_supports_derive_does_not_read_are_refused(directive, message):
+    with pytest.raises(InputError) as caught:
+        load_tex("s.tex", f"% derive: variable x, y\n% derive: positive a\n% derive: {directive}\n"
+                          "$$ 1 = 1 $$\n")
+    assert message in caught.value.message
+
+
+def test_disjoint_supports_are_refused():
+    with pytest.raises(InputError) as caught:
+        load_tex("s.tex", "% derive: variable x, y\n% derive: density p over x in [0, 1)\n"
+                          "% derive: density q over y in [2, 3)\n$$ 1 = 1 $$\n")
+    assert "does not overlap" in caught.value.message
+
+
+def test_a_density_on_the_unit_interval():
+    header = "% derive: variable x\n% derive: density p over x in (0, 1)\n"
+    assert verdicts(display(header, r"\int_0^1 p(x) dx = 1", r"\int_0^1 x p(x) dx \le 1",
+                            r"\int_0^1 x p(x) dx \le \frac12")) == \
+        ["verified", "verified", "refuted"]
