@@ -72,6 +72,7 @@ from derive.model.terms import (
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
 from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
+from derive.notation.show import show
 
 
 class Unusable(Exception):
@@ -138,6 +139,9 @@ def _ranges_put(change, before, after, latex):
         if value is Sym(name):
             moved = WholeRange(*(tuple(change(t) for t in part)
                                  for part in (info.lower, info.upper, info.distinct)))
+            if any(_same(Sym(name), d, after) for d in moved.distinct):
+                raise Unusable(f"the hypotheses hold at no instance: with {latex}, they "
+                               f"say {name.latex} ≠ {name.latex}")
             if (moved.lower, moved.upper, moved.distinct) != \
                     (info.lower, info.upper, info.distinct):
                 table[name] = replace(table[name], info=moved)
@@ -146,9 +150,9 @@ def _ranges_put(change, before, after, latex):
         pairs = [(low, value) for low in info.lower] + [(value, high) for high in info.upper]
         others = [_number_or(change(d), after) for d in info.distinct]
         if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value
-               for a, b in pairs) or any(isinstance(value, Num) and d is value for d in others):
-            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} "
-                           f"for {name.latex}, outside what is stated of it")
+               for a, b in pairs) or any(_same(value, d, after) for d in others):
+            raise Unusable(f"the hypotheses hold at no instance: {latex} puts "
+                           f"{show(value)} for {name.latex}, outside what is stated of it")
         bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
         bounds += [(Relation.NE, value, d, latex) for d in others
                    if not (isinstance(value, Num) and isinstance(d, Num))]
@@ -156,6 +160,18 @@ def _ranges_put(change, before, after, latex):
     if table == after.table:
         return bounds, after
     return bounds, Context(table, after.parameters, after.fixed)
+
+
+def _same(a, b, context):
+    """Whether the terms `a` and `b` are one at every instance (one normal form): `a ≠ b`
+    then holds nowhere (`i \\ne k, i = k` leaves `k \\ne k`)."""
+    if a is b:
+        return True
+    n = normal_form.Normaliser(context)
+    try:
+        return (n.value(a) - n.value(b)).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _number_or(term, context):
@@ -183,6 +199,9 @@ def _restriction(relation, left, right, latex, context):
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
+        if _same(left, right, context):
+            raise Unusable(f"the hypotheses hold at no instance: with {latex}, they say "
+                           f"{show(_number_or(left, context))} ≠ {show(_number_or(right, context))}")
         return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
 
@@ -198,6 +217,8 @@ def _implied(relation, left, right, context):
         return False
     if relation is Relation.EQ:
         return gap.is_zero()
+    if relation is Relation.NE:         # a ≠ b: the gap shown positive or negative, never 0
+        return normal_form.POS in (n.sign(gap), n.sign(gap.scale(-1)))
     if relation in (Relation.LT, Relation.LE):
         gap = gap.scale(-1)
     sign = n.sign(gap)
