@@ -399,30 +399,22 @@ def _family_total(left, right, latex, context):
         return None
     if isinstance(right, Sum) and not isinstance(left, Sum):
         left, right = right, left
-    if not (isinstance(left, Sum) and left.lower is not None and isinstance(left.body, Call)
-            and left.body.arguments == (Sym(left.var),)):
+    if not _closed_total(left):
         return None
     family = left.body.function
     domain = context.domain(family)
     if family in free_names(right) or domain not in (Domain.REAL, Domain.POSITIVE,
                                                      Domain.NONNEGATIVE):
         return None                      # (an integer family's members are not c·w/Σw)
+    context = _with_a_term(left, latex, context)
     fresh = Name("\\tilde{" + family.latex.removesuffix("_{\\cdot}") + "}_{\\cdot}")
     table = dict(context.table)
     table[fresh] = Declaration(Kind.FUNCTION, domain)
     widened = Context(table, context.parameters, context.fixed)
     index = Name(left.var.latex, origin=left.var.origin, local=left.var.local)
     total = Sum(index, Call(fresh, Sym(index)), left.lower, left.upper)
-    n = normal_form.Normaliser(widened)
     if domain is Domain.REAL:
         count = Add(sub(left.upper, left.lower), Num(1))
-        try:
-            counted = normal_form._at_least_zero(n.value(count) - normal_form.Poly.const(1))
-        except (normal_form.Unsupported, normal_form.Undefined):
-            counted = False
-        if not counted:
-            raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that "
-                           "the sum has a term")
 
         def member(u):
             return Add(Call(fresh, u), div(sub(right, total), count))
@@ -454,14 +446,45 @@ def _family_total(left, right, latex, context):
     return change, _formulas_changed(widened, _formulas_with(family, context), change)
 
 
+def _closed_total(term):
+    """Whether `term` is a family total Σ_{j=a}^{b} y_j whose bounds mention no bound name:
+    under `Σ_{k=1}^n`, `Σ_{i=1}^k x_i` is one total per k, never *the* total a hypothesis
+    can state (its k would escape its sum, drawn as a free number)."""
+    return isinstance(term, Sum) and term.lower is not None and \
+        isinstance(term.body, Call) and term.body.arguments == (Sym(term.var),) and \
+        not any(n.origin is not None or n.local is not None
+                for n in free_names(term.lower) | free_names(term.upper))
+
+
+def _with_a_term(total, latex, context):
+    """The context where the range a..b of the total `Σ_{j=a}^{b} y_j = c` has a term: an
+    empty range sums to 0, so the hypothesis does not hold there — also in a step that
+    does not write y (`Σ_{i=2}^n x_i = 1 ⇒ n ≥ 2`), where no member put as c·w_u/Σw would
+    drop that instance. Unless a ≤ b is shown, it is recorded as a bound on the whole
+    numbers of the bounds (`_bounded`: n ≥ 2, m ≤ n), which the numbers respect."""
+    n = normal_form.Normaliser(context)
+    try:
+        shown = normal_form._at_least_zero(n.value(sub(total.upper, total.lower)))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        shown = False
+    if shown:
+        return context
+    try:
+        change, recorded = _bounded(Relation.LE, total.lower, total.upper, latex, context)
+    except Unusable:
+        change = True
+    if change is not None:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that the "
+                       "sum has a term (its bounds as whole numbers, lower ≤ upper)")
+    return recorded
+
+
 def _total_isolated(left, right, context):
     """An equation linear in one family total S = Σ_{j=a}^{b} y_j, as (S, its value):
     `p = \\frac{\\sum_{i=1}^n x_i}{n}` is Σ_i x_i = n p. The equation is A·S + B = 0 with
     A and B free of the family and A shown non-zero (positive or negative), so S = −B/A
     says exactly what the equation says. (None, None) when there is no such total."""
-    totals = [t for side in (left, right) for t in nodes(side)
-              if isinstance(t, Sum) and t.lower is not None and isinstance(t.body, Call)
-              and t.body.arguments == (Sym(t.var),)]
+    totals = [t for side in (left, right) for t in nodes(side) if _closed_total(t)]
     for total in dict.fromkeys(totals):
         family = total.body.function
         stand = Name("S")
