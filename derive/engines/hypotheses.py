@@ -23,12 +23,16 @@ one and the same restricted statement, and a counterexample always satisfies H:
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
   is recorded alike (`WholeRange.distinct`): the numbers draw i and k different, the
-  normal form takes δ_{ik} as 0. An equation putting a value for k later (`k = 3`) makes them
+  normal form takes δ_{ik} as 0; a `≠` whose sides are one term (`k ≠ k` once `i = k` is
+  used) holds nowhere: no instance. An equation putting a value for k later (`k = 3`) makes them
   hypotheses on the value (`3 ≤ K`), and the records that mention k take the value (`i ≤ K`,
   then `K = 2`: i ≤ 2); a number outside them leaves no instance.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
-  real y), in the step and in the formulas of the densities written with y (Cat(π)).
+  real y), in the step and in the formulas of the densities written with y (Cat(π)); the
+  range has a term (a ≤ b shown, or recorded as a bound on whole numbers: an empty range
+  sums to 0, where the hypothesis fails), and its bounds mention no bound name (Σ_{i=1}^k
+  y_i under Σ_k is one total per k).
   w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
   linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
   total solved (`Σ_i x_i = n p`).
@@ -139,9 +143,6 @@ def _ranges_put(change, before, after, latex):
         if value is Sym(name):
             moved = WholeRange(*(tuple(change(t) for t in part)
                                  for part in (info.lower, info.upper, info.distinct)))
-            if any(_same(Sym(name), d, after) for d in moved.distinct):
-                raise Unusable(f"the hypotheses hold at no instance: with {latex}, they "
-                               f"say {name.latex} ≠ {name.latex}")
             if (moved.lower, moved.upper, moved.distinct) != \
                     (info.lower, info.upper, info.distinct):
                 table[name] = replace(table[name], info=moved)
