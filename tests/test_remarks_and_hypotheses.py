@@ -893,6 +893,34 @@ def test_a_value_against_the_records_of_its_symbol_leaves_no_instance(check_text
     assert "hold at no instance" in result.verdict.detail
 
 
+@pytest.mark.parametrize("row", [r"1 = 2 \quad \text{if } i \ne k, i = k",
+                                 r"k = k + 1 \quad \text{if } i \ne k, i = k",
+                                 r"1 = 2 \quad \text{if } k \ne i, k = i",
+                                 r"i = 4 \quad \text{if } i \ne k, k = 3, i = 3",
+                                 r"1 = 2 \quad \text{if } k = 3, i = 3, i \ne k",
+                                 r"c = 0 \quad \text{if } c + 1 \ne 1 + c"])
+def test_a_ne_between_terms_that_are_one_leaves_no_instance(check_text, row):
+    """`i \\ne k, i = k` leaves `k \\ne k`, `k = 3, i = 3` leaves `3 \\ne 3`: a ≠ was
+    read as implied where its gap is 0 (as ≤ is), and the vacuous step refuted (round 12
+    F4). No instance: undecided, saying so."""
+    text = "% derive: integer i, k\n% derive: real c\n$$ " + row + " $$\n"
+    (result,) = check_text(text).steps
+    assert result.verdict.status == "undecided"
+    assert "hold at no instance" in result.verdict.detail
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"i = 5 \quad \text{if } i \ne k, k = 3, i = 4", "refuted"),
+    (r"i = k + 1 \quad \text{if } i \ne k, k = 3, i = 4", "verified"),
+    (r"a > 0 \quad \text{if } a \ne 0", "not refuted"),
+])
+def test_a_ne_that_holds_still_restricts(row, verdict):
+    """A ≠ between different values is no contradiction; `a \\ne 0` of a non-negative a is
+    not implied by the declaration (the gap may be 0)."""
+    found = verdicts(display("% derive: integer i, k\n% derive: nonnegative a\n", row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+
+
 @pytest.mark.parametrize("row", [r"\sqrt{a^2} \equiv M \quad \text{if } a > 0",
                                  r"f(a) = \sqrt{a^2} \quad \text{for } a > 0"])
 def test_a_definition_under_a_condition_is_refused(row):

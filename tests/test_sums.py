@@ -1554,3 +1554,80 @@ def test_a_support_set_with_a_chained_condition_is_refused_at_its_position():
     with pytest.raises(InputError, match="derive reads a set") as error:
         steps(text)
     assert (error.value.line, error.value.column) == (3, 28)
+
+
+NESTED_TOTALS = "% derive: natural n, m\n% derive: positive x_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{k=1}^n \sum_{i=1}^k x_i = n \Rightarrow \sum_{k=1}^n \sum_{i=1}^k x_i = n",
+     "not refuted"),
+    (r"\sum_{k=1}^{n} \frac{\sum_{i=1}^{k} x_i}{n} = 1 \Rightarrow "
+     r"\sum_{k=1}^{n} \sum_{i=1}^{k} x_i = n", "not refuted"),
+    (r"\sum_{k=1}^n \frac{\sum_{i=k}^n x_i}{n} = 1 \Rightarrow "
+     r"\sum_{k=1}^{n} \sum_{i=k}^{n} x_i = n", "not refuted"),
+    (r"\prod_{k=1}^n \sum_{i=1}^k x_i = 1 \Rightarrow \prod_{k=1}^n \sum_{i=1}^k x_i = 1",
+     "not refuted"),
+    (r"\sum_{k=1}^n \sum_{i=1}^n x_i = n \Rightarrow \sum_{i=1}^n x_i = 1", "verified"),
+    (r"\sum_{k=1}^n \sum_{i=1}^n x_i = n \Rightarrow \sum_{i=1}^n x_i = 2", "refuted"),
+])
+def test_a_total_under_a_sum_whose_index_bounds_it_is_no_hypothesis_total(row, verdict):
+    """`Σ_{i=1}^k x_i` under `Σ_{k=1}^n` is one total per k, never *the* total: it was put
+    as the hypothesis' total, its k escaping to a free draw, and `H ⇒ H` was refuted
+    (round 12 F1). A total whose bounds are free of bound names still is one."""
+    found = verdicts(display(NESTED_TOTALS, row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i=2}^n x_i = 1 \Rightarrow n \ge 2", "not refuted"),
+    (r"\sum_{i=m}^n x_i = 1 \Rightarrow m \le n", "not refuted"),
+    (r"\frac{\sum_{i=2}^n x_i}{2} = 1 \Rightarrow n \ge 2", "not refuted"),
+    (r"\sum_{i=2}^{n-1} x_i = 1 \Rightarrow n \ge 3", "not refuted"),
+    (r"\sum_{i=m}^n x_i = 1, n = 3 \Rightarrow m \le 3", "not refuted"),
+    (r"\sum_{i=m}^n z_i = 1 \Rightarrow m \le n", "not refuted"),
+    (r"\sum_{i=2}^n x_i = 1 \Rightarrow \sum_{i=2}^n 2 x_i = 2", "verified"),
+    (r"\sum_{i=2}^n x_i = 1 \Rightarrow n \ge 3", "refuted"),
+    (r"\sum_{i=2}^{n-1} x_i = 1 \Rightarrow n \ge 4", "refuted"),
+    (r"\sum_{i=m}^n x_i = 1, n = 3 \Rightarrow m \le 2", "refuted"),
+    (r"\sum_{i=m}^n z_i = 1 \Rightarrow \sum_{i=m}^n 2 z_i = 3", "refuted"),
+])
+def test_a_total_hypothesis_leaves_no_instance_where_its_range_is_empty(row, verdict):
+    """An empty range sums to 0, so `Σ_{i=2}^n x_i = 1` does not hold at n = 1: it was
+    kept there (the members put as c·w_u/Σw drop it only where a member is evaluated) and
+    `⇒ n ≥ 2` refuted at n = 1 (round 12 F2). The range's non-emptiness is recorded as a
+    bound on the whole-number bounds (n ≥ 2, m ≤ n) unless shown."""
+    header = NESTED_TOTALS + "% derive: real z_i for i = 1..n\n"
+    found = verdicts(display(header, row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"\max_{i} y_i = 1", 13),
+    (r"\min_{i} \left( y_i^2 + \left(i - \frac{1}{2}\right)^2 - y_i^2 \right) = \frac{1}{4}",
+     20),
+    (r"\sup_{i} y_{i+1} = 1", 13),
+    (r"\lim_{i \to \infty} y_i = 0", 24),
+    (r"\int_0^1 y_t \, dt = 1", 13),
+    (r"\max_{i} p(y_i|\theta) = 1", 13),
+    (r"\lim_{i \to \infty} p(y_i|\theta) = 0", 24),
+])
+def test_a_member_at_an_index_bound_over_the_reals_is_refused(row, column):
+    """`\\max_i y_i` of a family declared over i = 1..n: the optimum's i is a real number,
+    so y at i = −254.6 or 1/2 was taken as a member and true rows refuted (round 12 F3).
+    Only a sum's or product's index runs over the family's whole-number indices."""
+    header = ("% derive: natural n\n% derive: positive y_i for i = 1..n\n"
+              "% derive: positive \\theta\n% derive: define p(y_i|\\theta) = \\theta^{y_i}\n")
+    step = steps(display(header, row))[-1]
+    assert step.kind == "unreadable"
+    assert "bound here by a max, min, limit or integral, over real numbers" in step.message
+    assert step.location.column == column
+
+
+def test_a_member_under_a_sum_inside_an_optimum_is_still_read():
+    header = "% derive: natural n\n% derive: positive y_i for i = 1..n\n"
+    assert verdicts(display(header, r"\max_{i} (1 - i^2) = 1",
+                            r"\prod_{i=1}^n \max_{t} (y_i - t^2) = \prod_{i=1}^n y_i")) \
+        != ["refuted", "refuted"]
+    assert steps(display(header, r"\sum_{i=1}^n \max_{t} (y_i - t^2) = 0"))[0].kind != \
+        "unreadable"

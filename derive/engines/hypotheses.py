@@ -23,12 +23,16 @@ one and the same restricted statement, and a counterexample always satisfies H:
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
   is recorded alike (`WholeRange.distinct`): the numbers draw i and k different, the
-  normal form takes δ_{ik} as 0. An equation putting a value for k later (`k = 3`) makes them
+  normal form takes δ_{ik} as 0; a `≠` whose sides are one term (`k ≠ k` once `i = k` is
+  used) holds nowhere: no instance. An equation putting a value for k later (`k = 3`) makes them
   hypotheses on the value (`3 ≤ K`), and the records that mention k take the value (`i ≤ K`,
   then `K = 2`: i ≤ 2); a number outside them leaves no instance.
 * `Σ_{j=a}^{b} y_j = c` for an indexed family y: every member is put as a member of a fresh
   family w (`c·w_u/Σ w` for a non-negative y and c > 0, `w_u + (c − Σ w)/(b − a + 1)` for a
-  real y), in the step and in the formulas of the densities written with y (Cat(π)).
+  real y), in the step and in the formulas of the densities written with y (Cat(π)); the
+  range has a term (a ≤ b shown, or recorded as a bound on whole numbers: an empty range
+  sums to 0, where the hypothesis fails), and its bounds mention no bound name (Σ_{i=1}^k
+  y_i under Σ_k is one total per k).
   w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
   linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
   total solved (`Σ_i x_i = n p`).
@@ -72,6 +76,7 @@ from derive.model.terms import (
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
 from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
+from derive.notation.show import show
 
 
 class Unusable(Exception):
@@ -146,9 +151,9 @@ def _ranges_put(change, before, after, latex):
         pairs = [(low, value) for low in info.lower] + [(value, high) for high in info.upper]
         others = [_number_or(change(d), after) for d in info.distinct]
         if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value
-               for a, b in pairs) or any(isinstance(value, Num) and d is value for d in others):
-            raise Unusable(f"the hypotheses hold at no instance: {latex} puts {value.value} "
-                           f"for {name.latex}, outside what is stated of it")
+               for a, b in pairs) or any(_same(value, d, after) for d in others):
+            raise Unusable(f"the hypotheses hold at no instance: {latex} puts "
+                           f"{show(value)} for {name.latex}, outside what is stated of it")
         bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
         bounds += [(Relation.NE, value, d, latex) for d in others
                    if not (isinstance(value, Num) and isinstance(d, Num))]
@@ -156,6 +161,18 @@ def _ranges_put(change, before, after, latex):
     if table == after.table:
         return bounds, after
     return bounds, Context(table, after.parameters, after.fixed)
+
+
+def _same(a, b, context):
+    """Whether the terms `a` and `b` are one at every instance (one normal form): `a ≠ b`
+    then holds nowhere (`i \\ne k, i = k` leaves `k \\ne k`)."""
+    if a is b:
+        return True
+    n = normal_form.Normaliser(context)
+    try:
+        return (n.value(a) - n.value(b)).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _number_or(term, context):
@@ -183,6 +200,9 @@ def _restriction(relation, left, right, latex, context):
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
+        if _same(left, right, context):
+            raise Unusable(f"the hypotheses hold at no instance: with {latex}, they say "
+                           f"{show(_number_or(left, context))} ≠ {show(_number_or(right, context))}")
         return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
 
@@ -198,6 +218,8 @@ def _implied(relation, left, right, context):
         return False
     if relation is Relation.EQ:
         return gap.is_zero()
+    if relation is Relation.NE:         # a ≠ b: the gap shown positive or negative, never 0
+        return normal_form.POS in (n.sign(gap), n.sign(gap.scale(-1)))
     if relation in (Relation.LT, Relation.LE):
         gap = gap.scale(-1)
     sign = n.sign(gap)
@@ -378,30 +400,22 @@ def _family_total(left, right, latex, context):
         return None
     if isinstance(right, Sum) and not isinstance(left, Sum):
         left, right = right, left
-    if not (isinstance(left, Sum) and left.lower is not None and isinstance(left.body, Call)
-            and left.body.arguments == (Sym(left.var),)):
+    if not _closed_total(left):
         return None
     family = left.body.function
     domain = context.domain(family)
     if family in free_names(right) or domain not in (Domain.REAL, Domain.POSITIVE,
                                                      Domain.NONNEGATIVE):
         return None                      # (an integer family's members are not c·w/Σw)
+    context = _with_a_term(left, latex, context)
     fresh = Name("\\tilde{" + family.latex.removesuffix("_{\\cdot}") + "}_{\\cdot}")
     table = dict(context.table)
     table[fresh] = Declaration(Kind.FUNCTION, domain)
     widened = Context(table, context.parameters, context.fixed)
     index = Name(left.var.latex, origin=left.var.origin, local=left.var.local)
     total = Sum(index, Call(fresh, Sym(index)), left.lower, left.upper)
-    n = normal_form.Normaliser(widened)
     if domain is Domain.REAL:
         count = Add(sub(left.upper, left.lower), Num(1))
-        try:
-            counted = normal_form._at_least_zero(n.value(count) - normal_form.Poly.const(1))
-        except (normal_form.Unsupported, normal_form.Undefined):
-            counted = False
-        if not counted:
-            raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that "
-                           "the sum has a term")
 
         def member(u):
             return Add(Call(fresh, u), div(sub(right, total), count))
@@ -433,14 +447,45 @@ def _family_total(left, right, latex, context):
     return change, _formulas_changed(widened, _formulas_with(family, context), change)
 
 
+def _closed_total(term):
+    """Whether `term` is a family total Σ_{j=a}^{b} y_j whose bounds mention no bound name:
+    under `Σ_{k=1}^n`, `Σ_{i=1}^k x_i` is one total per k, never *the* total a hypothesis
+    can state (its k would escape its sum, drawn as a free number)."""
+    return isinstance(term, Sum) and term.lower is not None and \
+        isinstance(term.body, Call) and term.body.arguments == (Sym(term.var),) and \
+        not any(n.origin is not None or n.local is not None
+                for n in free_names(term.lower) | free_names(term.upper))
+
+
+def _with_a_term(total, latex, context):
+    """The context where the range a..b of the total `Σ_{j=a}^{b} y_j = c` has a term: an
+    empty range sums to 0, so the hypothesis does not hold there — also in a step that
+    does not write y (`Σ_{i=2}^n x_i = 1 ⇒ n ≥ 2`), where no member put as c·w_u/Σw would
+    drop that instance. Unless a ≤ b is shown, it is recorded as a bound on the whole
+    numbers of the bounds (`_bounded`: n ≥ 2, m ≤ n), which the numbers respect."""
+    n = normal_form.Normaliser(context)
+    try:
+        shown = normal_form._at_least_zero(n.value(sub(total.upper, total.lower)))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        shown = False
+    if shown:
+        return context
+    try:
+        change, recorded = _bounded(Relation.LE, total.lower, total.upper, latex, context)
+    except Unusable:
+        change = True
+    if change is not None:
+        raise Unusable(f"derive cannot use the hypothesis {latex}: it does not show that the "
+                       "sum has a term (its bounds as whole numbers, lower ≤ upper)")
+    return recorded
+
+
 def _total_isolated(left, right, context):
     """An equation linear in one family total S = Σ_{j=a}^{b} y_j, as (S, its value):
     `p = \\frac{\\sum_{i=1}^n x_i}{n}` is Σ_i x_i = n p. The equation is A·S + B = 0 with
     A and B free of the family and A shown non-zero (positive or negative), so S = −B/A
     says exactly what the equation says. (None, None) when there is no such total."""
-    totals = [t for side in (left, right) for t in nodes(side)
-              if isinstance(t, Sum) and t.lower is not None and isinstance(t.body, Call)
-              and t.body.arguments == (Sym(t.var),)]
+    totals = [t for side in (left, right) for t in nodes(side) if _closed_total(t)]
     for total in dict.fromkeys(totals):
         family = total.body.function
         stand = Name("S")

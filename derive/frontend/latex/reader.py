@@ -1787,7 +1787,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         name = self.scope.heads[label]
         body = self.scope.table[name].info.body
         bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
-        members = {k: m for k in keys if k not in bound and (m := self._bound_member(k))}
+        members = {k: m for k in keys if k not in bound and (m := self._bound_member(k, node))}
         if not bound and not members:
             return Defined(name, (), body)
         free = {k: self.scope.lookup(k) for k in keys}
@@ -1804,7 +1804,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         mapping.update({own: Sym(index) for own, index, _ in members.values()})
         return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
 
-    def _bound_member(self, key):
+    def _bound_member(self, key, node):
         """A head's argument `y_{i}`, a member of a declared indexed family whose index
         letter is bound where the head is used (`\\prod_{i=1}^n p(y_i|\\theta)` after
         `define p(y_i|\\theta) = …`): the head defines the quantity at each member, its
@@ -1819,6 +1819,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if family is None or family[1].kind is not Kind.FUNCTION or own is None or \
                 there is None:
             return None
+        self._whole_binder(there, family[1].info, key, base, node)
         return own[0], there, Call(family[0], Sym(there))
 
     def _no_scripted_probability(self, p, node):
@@ -2139,6 +2140,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         letters, declared = set(), set()
         for index in indices:
             for name in free_names(index):
+                self._whole_binder(name, span, p.key, p.base if reached is None else
+                                   reached.function.latex.removesuffix("_{\\cdot}"), p.node)
                 found = self.scope.lookup(name.latex)
                 if found is None or found[0] is not name or found[1].kind is not Kind.SYMBOL:
                     declared.add(None)      # a bound index, a constant: not the row's own
@@ -2156,6 +2159,26 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
                 (declared or not free_names(indices[0])):
             self._number_in_range(indices[0], span, p, reached)
+
+    def _whole_binder(self, name, span, member, family, node):
+        """A member of a family declared over a range (`positive y_i for i = 1..n`) at a
+        letter bound here is at a whole-number index only where the binder runs over whole
+        numbers (a sum's or product's index, a discrete variable). `\\max_i y_i`,
+        `\\min_i`, `\\sup_i`, `\\lim_{i \\to \\infty}`, `\\int … di` make i real: y at
+        i = 1/2 or −254.6 is no member — refused at the member, never read as the family at
+        a real number (the optimum over the index set is not read)."""
+        if not isinstance(span, IndexRange) or self.bound_name(name.latex) is not name:
+            return
+        local, origin = name.local, name.origin
+        whole = local.domain.is_integer if local is not None else \
+            origin is not None and getattr(getattr(self.scope.table.get(origin), "info", None),
+                                           "discrete", False)
+        if whole:
+            return
+        raise self.error(f"{member}: {family} is declared over {span.text}, and {name.latex} is "
+                         "bound here by a max, min, limit or integral, over real numbers, not "
+                         "over the family's whole-number indices (derive reads a family's "
+                         "index bound only by a sum or a product)", node)
 
     def _number_in_range(self, index, span, p, reached=None):
         """A member at a number (`\\pi_2` of `positive \\pi_k for k = 1..K`) is one of the
