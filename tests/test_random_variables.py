@@ -294,7 +294,6 @@ def test_conditional_expectation_look_alikes_are_refuted(header, row):
     (r"\mathbb{E}[Y|X|Y] = 1", 14, "one bar"),
     (r"\text{Cov}(Y|X) = 1", 14, "one bar"),
     (r"\mathbb{E}[Y|X=Y] = 1", 19, "events between random variables"),
-    (r"\mathbb{E}[Y|X] + X = 1", 22, "both as the random variable of x"),
 ])
 def test_conditional_expectations_not_read_are_refused_at_their_position(row, column, words):
     (step,) = steps(display(CONTINUOUS, row))
@@ -380,22 +379,76 @@ def test_the_probability_of_a_continuous_value_is_refused():
     assert "is continuous" in message
 
 
+EVENT_VALUE = "the value in an event V = v is a number, but X is the random variable of x"
+BOUND_HERE = "x is bound here by a sum or an integral: the random variable or the bound x?"
+RANDOM_XY = "% derive: random X with density p over x\n% derive: random Y with density p over y\n"
+
+
+@pytest.mark.parametrize("random", ["", RANDOM_XY])
 @pytest.mark.parametrize("row, column, message", [
-    (r"\Pr(X = X) = 1", 8, "both as the random variable of x and as an undeclared number"),
-    (r"P(X = X) = 1", 6, "both as the random variable of x"),
-    (r"\Pr(X = x) + X = p(x) + X", 13, "both as the random variable of x"),
-    (r"\mathbb{E}[X] + X = X + \mathbb{E}[X]", 16, "both as the random variable of x"),
-    (r"\Pr(X = x \mid Y = X) = 1", 19, "both as the random variable of x"),
+    (r"\Pr(X = X) = 1", 8, EVENT_VALUE),
+    (r"P(X = X) = 1", 6, EVENT_VALUE),
+    (r"\Pr(X = x \mid Y = X) = 1", 19, EVENT_VALUE),
     (r"\Pr(X = Y) = 1", 8, "Y is the random variable of y"),
+    (r"\sum_x p(x) X = X", 12, BOUND_HERE),
+    (r"\sum_{x} X p(x) = \mathbb{E}[X]", 9, BOUND_HERE),
 ])
-def test_a_capital_is_one_thing_in_a_row(row, column, message):
-    """X, x's random variable in an event, an expectation or H, is not also an undeclared
-    number in the same row (`\\Pr(X = X)` was p(X) at a complex X, refuted): an error at
-    the second meaning."""
-    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+def test_a_capital_is_one_thing_in_a_row(random, row, column, message):
+    """X, x's random variable, is never also the value of an event (`\\Pr(X = X)` was p(X)
+    at a complex X, and with `random X` declared p(x): both refuted, though Pr(X = X) = 1)
+    nor, outside an expectation, the x a sum binds (`\\sum_x p(x) X = X` was refuted with
+    `random X`): an error at the second meaning, whether X is declared or not."""
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n" + random
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and message in step.message, step.message
     assert step.location.column == 4 + column
+
+
+def test_a_capital_read_as_a_number_and_as_a_random_variable_is_refused():
+    """`X[1]` reads X as an undeclared number: beside `\\mathbb{E}[X]`, in either order,
+    one name would mean two things."""
+    header = "% derive: discrete x, y\n% derive: density p over x, y\n"
+    for row, column in ((r"\mathbb{E}[X] + X[1] = 1", 16), (r"X[1] + \mathbb{E}[X] = 1", 18)):
+        (step,) = steps(display(header, row))
+        assert step.kind == "unreadable" and "both as the random variable of x and as an " \
+            "undeclared number" in step.message, step.message
+        assert step.location.column == 4 + column
+
+
+CONTINUOUS_E = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+DISCRETE_E = "% derive: discrete x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+XYZ_E = "% derive: variable x, y, z\n% derive: joint p over x, y, z\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the covariance answer's row (Mathematics Stack Exchange), continuous and discrete
+    (CONTINUOUS_E, r"(X-EX)(Y-EY)=XY-(EY)X-(EX)Y+(EX)(EY)", "verified"),
+    (DISCRETE_E, r"(X-EX)(Y-EY)=XY-(EY)X-(EX)Y+(EX)(EY)", "verified"),
+    (CONTINUOUS_E + RANDOM_XY, r"(X-EX)(Y-EY)=XY-(EY)X-(EX)Y+(EX)(EY)", "verified"),
+    (CONTINUOUS_E, r"(X-EX)(Y-EY)=XY-(EY)X-(EX)Y-(EX)(EY)", "refuted"),       # sign
+    (DISCRETE_E, r"(X-EX)(Y-EY)=XY-(EX)X-(EY)Y+(EX)(EY)", "refuted"),         # means swapped
+    (CONTINUOUS_E + RANDOM_XY, r"(X-EX)(Y-EY)=XY-(EY)X-(EX)Y", "refuted"),  # term missing
+    (CONTINUOUS, r"(X - \mathbb{E}[X])(Y - \mathbb E Y) = XY - \mathbb{E}[Y] X - "
+                 r"Y \mathbb E X + \mathbb{E}[X] \mathbb{E}[Y]", "verified"),
+    (CONTINUOUS, r"(X - \mathbb{E}[X])(Y - \mathbb E Y) = XY - \mathbb{E}[Y] X - "
+                 r"\mathbb E X \, Y + \mathbb{E}[X] \mathbb{E}[Y]", "refuted"),  # E[XY]
+    (CONTINUOUS, r"\mathbb{E}[X] + X = X + \mathbb{E}[X]", "verified"),
+    (DISCRETE_E, r"\Pr(X = x) + X = p(x) + X", "verified"),
+    (CONTINUOUS, r"\mathbb{E}[Y|X] + X = \int y \, p(y|x) \, dy + x", "verified"),
+    (CONTINUOUS, r"\mathbb{E}[Y|X] + X = 1", "refuted"),
+    (CONTINUOUS, r"\frac{d}{dX} X^2 + \mathbb{E}[X] = 2X + \mathbb{E}[X]", "verified"),
+    (CONTINUOUS, r"\frac{d}{dX} X^2 = X", "refuted"),
+    (XYZ_E, r"(X + Z - \mathbb{E}[X+Z])^2 = (X - \mathbb{E}[X])^2 + (Z - \mathbb{E}[Z])^2"
+            r" + 2(X - \mathbb{E}[X])(Z - \mathbb{E}[Z])", "verified"),
+    (XYZ_E, r"(X + Z - \mathbb{E}[X+Z])^2 = (X - \mathbb{E}[X])^2 + (Z - \mathbb{E}[Z])^2",
+     "refuted"),
+])
+def test_random_variables_outside_an_expectation_are_their_values(header, row, expected):
+    """A row between random variables and their means, outside any expectation, is an
+    identity in the values x, y (EX, EY numbers): read the same whether X is declared by
+    `random X` or is the undeclared capital of x (the covariance row was refused under a
+    joint, `(X-EX)^2 = X^2 - 2X EX + (EX)^2` verified under `random X`)."""
+    assert verdicts(display(header, row)) == [expected]
 
 
 def test_a_capital_read_as_a_number_alone_is_still_a_number():

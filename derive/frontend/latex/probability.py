@@ -52,9 +52,12 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 * **Random variables.** A capital letter `X` that is not declared, whose lower case `x` is
   a declared variable, is the random variable of `x`, inside an expectation and as an
   argument of H, I, P and densities: there it is the value drawn (`E \\log p(Y|X)`,
-  `E_p l(X)`). `% derive: random X with density p over x` says so explicitly. Elsewhere
-  it is an undeclared number — never both in one row (`Reader.capital_read`), and never
-  the value of an event (`\\Pr(X = Y)`: events between random variables are not read).
+  `E_p l(X)`). `% derive: random X with density p over x` says so explicitly. Outside any
+  expectation it is the value x itself, declared or not (`Reader.random_value`): a row
+  between random variables and their means is an identity in their values. Never the value
+  of an event (`\\Pr(X = Y)`: events between random variables are not read), never beside
+  a sum's or integral's bound x outside an expectation, never also a number in one row
+  (`Reader.capital_read`).
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class Probability:
     """Distribution arguments and random variables, mixed into `Reader`."""
 
     random_depth = 0          # > 0 where capitals name random variables (expectations, H, I)
+    event_depth = 0           # > 0 in the value v of an event V = v (a number, never X)
     capitals = {}             # the row's undeclared capitals → "random" or "number" (read so)
 
     # ------------------------------------------------------------------ random variables
@@ -117,6 +121,39 @@ class Probability:
         if capital is not None:
             self.capital_read(piece.key, node, "random")
         return capital
+
+    def spelled_variable(self, key, variable, node):
+        """A declared variable under another of its spellings: a capital (`random X with
+        density p over x`) is its random variable's value, read as an undeclared capital is
+        (`random_value`); any other spelling (`same \\mathbf{x}, \\mathbf{x}^{(i)}`) is the
+        variable where it stands."""
+        if _CAPITAL.fullmatch(key):
+            return self.random_value(key, variable, node)
+        return self.at_variable(variable)
+
+    def random_value(self, key, variable, node):
+        """X, the random variable of x, where it stands: the value it is drawn at. Inside an
+        expectation (or a density's, H's, I's argument) that is the averaged copy of x;
+        outside any, the free x, so a row between random variables and their means
+        (`(X - EX)(Y - EY) = XY - (EY)X - …`) is an identity in the values x, y, for every
+        value (whether `X` was declared by `random X` or not: one rule). Refused where X
+        would mean something else in the row: the value v of an event `V = v` (`\\Pr(X = X)`:
+        events between random variables are not read), and X outside an expectation where
+        x is bound by a sum or an integral (`\\sum_x p(x) X`: the random variable or the
+        summation's x?)."""
+        if self.event_depth:
+            raise self.error(f"the value in an event V = v is a number, but {key} is the "
+                             f"random variable of {variable.latex}: derive does not read "
+                             "events between random variables (write the value in lower "
+                             f"case, or name it)", node)
+        if not self.random_depth and self.bound_point(variable) is not None:
+            raise self.error(f"{key} outside an expectation is the value of the random "
+                             f"variable of {variable.latex}, but {variable.latex} is bound "
+                             "here by a sum or an integral: the random variable or the bound "
+                             f"{variable.latex}? Write {variable.latex} for the bound one",
+                             node)
+        self.capital_read(key, node, "random")
+        return self.at_variable(variable)
 
     def capital_read(self, key, node, meaning):
         """One name, one meaning in a row: an undeclared capital X (x a declared variable)
@@ -388,15 +425,11 @@ class Probability:
 
     def event_value(self, node):
         """The value v of an event `V = v`: a number, never another random variable."""
-        value = self.term(node)
-        drawn = sorted(n.latex for n in free_names(value)
-                       if self.capital_variable(n.latex) is not None)
-        if drawn:
-            raise self.error(f"the value in an event V = v is a number, but {drawn[0]} is "
-                             f"the random variable of {drawn[0].lower()}: derive does not "
-                             "read events between random variables (write the value in "
-                             f"lower case, or declare {drawn[0]})", node)
-        return value
+        self.event_depth += 1
+        try:
+            return self.term(node)
+        finally:
+            self.event_depth -= 1
 
     def points(self, name, info, pairs, node, exclude=()):
         """(variables, values) that the written arguments `pairs` stand at (see the module's

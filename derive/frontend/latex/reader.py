@@ -1434,6 +1434,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return found[0]
         if found is not None:
             raise self.error(f"{piece.key} is not a variable", node)
+        capital = self.capital_variable(piece.key)
+        if capital is not None:                 # d/dX: X is x's value, as outside any E
+            return self.random_value(piece.key, capital, node).name
         self._not_indexed(piece, node)
         return self._undeclared_symbol(piece.key, node)
 
@@ -1591,17 +1594,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return self._indexed(p, bracket, found[1].domain)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE and \
                 found[0].latex != key:                    # X, another spelling of x
-            return self.at_variable(found[0]), 1
+            return self.spelled_variable(key, found[0], p.node), 1
         if found is not None and found[1].declared:
             return self._declared(p, found[0], found[1], bracket)
         kronecker = self._kronecker_indices(p)
         if kronecker is not None:
             return members.kronecker(*(self._whole_index(a, p, "the Kronecker delta compares "
                                                          "whole numbers") for a in kronecker)), 1
-        capital = self.capital_variable(key) if self.random_depth and bracket is None else None
-        if capital is not None:                 # X, the random variable of x, where it is drawn
-            self.capital_read(key, p.node, "random")
-            return self.at_variable(capital), 1
+        capital = self.capital_variable(key) if bracket is None else None
+        if capital is not None:                 # X, the random variable of x: its value
+            return self.random_value(key, capital, p.node), 1
         indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
         if indexed is not None:
             return indexed, 1
