@@ -87,6 +87,7 @@ class Probability:
     random_depth = 0          # > 0 where capitals name random variables (expectations, H, I)
     event_depth = 0           # > 0 in the value v of an event V = v (a number, never X)
     capitals = {}             # the row's undeclared capitals → "random" or "number" (read so)
+    free_spellings = {}       # the row's free variables → the spelling read outside E (x or X)
 
     # ------------------------------------------------------------------ random variables
     def capital_variable(self, key):
@@ -153,7 +154,25 @@ class Probability:
                              f"{variable.latex}? Write {variable.latex} for the bound one",
                              node)
         self.capital_read(key, node, "random")
+        if not self.random_depth:
+            self.free_spelling(variable, key, node)
         return self.at_variable(variable)
+
+    def free_spelling(self, variable, key, node):
+        """One value, one spelling in a row: outside an expectation X is x's value, so a
+        row that also writes the free x itself (`f(X) = f(x) + f'(x)(X - x)`, a Taylor
+        expansion about a point x) would read X - x as 0 — the author's x is another
+        number there. Refused where the second spelling stands; x inside an expectation
+        or bound by a sum or integral is another x and does not count."""
+        if self.random_depth or self.bound_point(variable) is not None:
+            return
+        earlier = self.free_spellings.setdefault(variable, key)
+        if earlier != key:
+            raise self.error(f"{key} and {earlier} both stand in this row outside an "
+                             f"expectation: {key.upper()} would be the value "
+                             f"{variable.latex} of its random variable, so they would be one "
+                             f"number — if {variable.latex} is a fixed point, name it "
+                             f"otherwise (x_0, a)", node)
 
     def capital_read(self, key, node, meaning):
         """One name, one meaning in a row: an undeclared capital X (x a declared variable)

@@ -456,6 +456,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self.offset = self.row_start = start
         self.row_text = text
         self.capitals = {}
+        self.free_spellings = {}
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
@@ -1596,6 +1597,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 found[0].latex != key:                    # X, another spelling of x
             return self.spelled_variable(key, found[0], p.node), 1
         if found is not None and found[1].declared:
+            if found[1].kind is Kind.VARIABLE and bound is None:
+                self.free_spelling(found[0], key, p.node)
             return self._declared(p, found[0], found[1], bracket)
         kronecker = self._kronecker_indices(p)
         if kronecker is not None:
