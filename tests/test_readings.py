@@ -2095,6 +2095,8 @@ GAN_HEAD = "% derive: function D, G\n$$ V(G, D) = D(1) + G(0) $$\n"
     ("V(G, E) + 1 = G(0)", 9, "E is neither a declared function"),
     ("V(G, D)(3) = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
     ("2V(G, D)^2(3) = 1", 14, "a bracket right after a quantity of functions"),
+    ("V(G, D)[3] = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
+    ("V(G, D) [3] = 1", 12, "a bracket right after a quantity of functions"),   # round 12 M3
 ])
 def test_a_value_function_at_an_unknown_function_or_before_a_bracket_is_refused(
         row, column, message):

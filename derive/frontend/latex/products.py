@@ -537,7 +537,7 @@ class Products:
                 self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
                 if used == 2 and i + 2 < n and isinstance(pieces[i + 2], BracketPiece) and \
-                        pieces[i + 2].open == "(" and self._of_functions(value):
+                        pieces[i + 2].open in ("(", "[") and self._of_functions(value):
                     raise self.error("a bracket right after a quantity of functions (V(G, D)(x)"
                                      ": its value times x, or a function applied at x?) is "
                                      "ambiguous: write V(G, D) \\cdot (x), or define the "
