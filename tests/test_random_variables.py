@@ -301,6 +301,85 @@ def test_conditional_expectations_not_read_are_refused_at_their_position(row, co
     assert (step.location.line, step.location.column) == (3, column)
 
 
+GIVEN_X = "% derive: variable x, z\n% derive: density q over z given x\n"
+MOVING = "% derive: variable x, y\n% derive: joint p over x, y with parameter \\theta\n"
+
+
+@pytest.mark.parametrize("header, row", [
+    (CONTINUOUS, r"\frac{d}{dx} \mathbb{E}[Y|X] = 0"),
+    (CONTINUOUS, r"\frac{d}{dx} \mathbb{E}[Y|X = x] = 0"),
+    (CONTINUOUS, r"\frac{\partial}{\partial x} \mathbb{E}[Y^2|X] = 0"),
+    (CONTINUOUS, r"\frac{d}{dx} \mathbb{E}_{y \sim p(y|x)}[y] = 0"),
+    (CONTINUOUS, r"\frac{d}{dt} \mathbb{E}[Y|X = t^2] = 0"),
+    (CONTINUOUS, r"\frac{d}{dx} \left. \mathbb{E}[Y|X] \right|_{x = 2 x} = 0"),
+    (GIVEN_X, r"\frac{d}{dx} \mathbb{E}_{z \sim q(z|x)}[z] = 0"),
+    (GIVEN_X, r"\frac{d}{dx} \mathbb{E}_{q(z|x)}[x z] = \mathbb{E}_{q(z|x)}[z]"),
+    (GIVEN_X, r"\frac{d}{dx} D_{KL}(q(z|x) \| q(z|1)) = 0"),
+])
+def test_an_expectation_under_a_law_given_x_moves_with_x(header, row):
+    """d/dx E[Y | X = x] was differentiated under the expectation alone, as if p(·|x) stood
+    still: `d/dx E[Y|X] = 0` was verified (round 12 F1; with E[Y|X=x] = ρx it is ρ). The
+    law moves with its conditioning value; an abstract one cannot be differentiated in it,
+    so the step is undecided, saying so."""
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided"
+    assert "the derivative of a density in its argument is not known" in verdict.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{d}{dx} \mathbb{E}_{z \sim q}[z] = 1", "verified"),
+    (r"\frac{d}{dx} \mathbb{E}_{z \sim q}[x z] = 2 x", "verified"),
+    (r"\frac{d}{dx} \mathbb{E}_{z \sim q}[z] = 0", "refuted"),
+    (r"\frac{d}{dx} \mathbb{E}_{z \sim q}[x z] = \mathbb{E}_{z \sim q}[z]", "refuted"),
+])
+def test_an_expectation_under_a_formula_given_x_is_differentiated_through_it(row, expected):
+    header = "% derive: variable x, z\n% derive: density q = \\mathcal{N}(z; x, 1) over z\n"
+    assert verdicts(display(header, row)) == [expected]
+
+
+def test_an_expectation_under_a_law_at_another_value_stands_still():
+    """q(·|2) does not move with x: only the body is differentiated."""
+    assert verdicts(display(GIVEN_X, r"\frac{d}{dx} \mathbb{E}_{q(z|2)}[x z] = "
+                                     r"\mathbb{E}_{q(z|2)}[z]")) == ["verified"]
+
+
+def test_a_drawn_law_moving_with_the_variable_is_no_numeric_evidence(monkeypatch):
+    """Second guard: were a rule of calculus to treat p(·|x) as standing still, the numbers
+    could not object (a drawn density is constant within a cell), so the numeric engine
+    refuses to evaluate such a derivative and no proof alone makes `verified`."""
+    from derive.engines import calculus
+    monkeypatch.setattr(calculus, "_dist_moves", lambda dist, v, ctx: False)
+    (step,) = steps(display(CONTINUOUS, r"\frac{d}{dx} \mathbb{E}[Y|X] = 0"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided" and "no evidence" in verdict.detail
+
+
+@pytest.mark.parametrize("header, row", [
+    (MOVING, r"\frac{\partial}{\partial \theta} \mathbb{E}[Y|X] = 0"),
+    (MOVING, r"\frac{\partial}{\partial \theta} \mathbb{E}_{y \sim p(y|x; \theta)}[y] = 0"),
+    (MOVING, r"\frac{\partial}{\partial \theta} \mathbb{E}[Y^2|X = 1] = 0"),
+    (MOVING, r"\left. \frac{\partial}{\partial \theta} p(y|x) \right|_{\theta = 0} = 0"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n% derive: depends p on \\theta\n",
+     r"\frac{\partial}{\partial \theta} D_{KL}(p(y|x) \| p(y|x)) = 0"),
+])
+def test_a_parameter_derivative_of_a_conditional_of_a_joint_is_undecided(header, row):
+    """p(y|x; θ) = p(x, y; θ)/p(x; θ) is no one density atom: its θ-derivative was an
+    internal error (round 12 F5); it is not read, and says so."""
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided" and verdict.method != "internal error"
+    assert "a quotient of its densities" in verdict.detail
+
+
+def test_a_derivative_in_a_variable_the_law_only_names_is_zero():
+    """d/dx of the conditional KL (averaged over x, Cover & Thomas) is d/dx of a number:
+    x names a variable of p, it is no parameter of it (this was an internal error too)."""
+    header = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n"
+    assert verdicts(display(header, r"\frac{d}{dx} D_{KL}(p(y|x) \| q(y|x)) = 0")) == \
+        ["verified"]
+
+
 @pytest.mark.parametrize("row", [r"E (X - E X)^2 = 0", r"E(X+1)^2 = 1", r"\mathbb{E}(X - 1)^2 = 0"])
 def test_an_expectation_of_round_brackets_with_a_power_is_refused(row):
     """E(X - EX)^2 is the average of the square in Cover & Thomas, but brackets followed by

@@ -1671,6 +1671,23 @@ def test_a_function_name_in_plain_letters_is_refused(row, word, column):
     assert (step.location.line, step.location.column) == (4, column)
 
 
+@pytest.mark.parametrize("row, word", [
+    (r"{log}(2) = \log 2", "log"), (r"{exp}(0) = 1", "exp"), (r"{ln}(1) = 0", "ln"),
+    (r"{Log}(2) = \log 2", "Log"), (r"{log} 2 = \log 2", "log"), (r"{max}(1, 2) = 2", "max"),
+])
+def test_a_function_name_in_plain_letters_in_braces_is_refused(row, word):
+    """Round 12 F3: `{log}(2)` prints as log(2) but was l·o·g·2 (the plain-word rule never saw
+    letters closed by a brace). Refused at the first letter."""
+    (step,) = load_tex("r.tex", "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and (step.location.line, step.location.column) == (1, 5)
+    assert f"`{{{word}}}` prints as the word" in step.message
+
+
+def test_declared_letters_in_braces_spelling_a_function_name_multiply():
+    assert reading(r"{log}(2) = 2 l o g", "% derive: real l, o, g\n") == \
+        ["(l · o · g) · 2 = 2 · l · o · g"]
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"log(ab) = \log a + \log b", "log(a · b) = log(a) + log(b)"),
     (r"2 ln(a) = \ln(a^2)", "2 · log(a) = log(a^2)"),
@@ -2044,11 +2061,22 @@ def test_a_definition_reading_plain_log_is_withdrawn_with_its_uses():
     assert "f's definition" in read[3].message
 
 
-def test_plain_log_read_by_a_define_is_refused_as_a_product_below():
-    read = load_tex("r.tex", "% derive: define f(t) = log(t)\n$$ f(4) = 2\\log 2 $$\n"
-                    "% derive: real l, o\n% derive: function g\n$$ log(4) = l o g(4) $$\n").steps
-    assert read[0].kind != "unreadable" and read[1].kind == "unreadable"
-    assert "is the function \\log at line 1" in read[1].message
+@pytest.mark.parametrize("text", [
+    "% derive: define f(t) = log(t)\n$$ f(4) = 2\\log 2 $$\n% derive: real l, o\n"
+    "% derive: function g\n$$ log(4) = l o g(4) $$\n",
+    "% derive: define h(t) = log(t)\n$$ h(2) = \\log 2 $$\n% derive: real l\n$$ h(e) = 1 $$\n",
+    "% derive: define h(t) = log(t)\n% derive: real l\n$$ h(e) = 1 $$\n",
+    "% derive: define h(t) = exp(t)\n$$ h(0) = 1 $$\n$$ x = 3 $$\n",
+    "% derive: real l\n% derive: define h(t) = log(t)\n$$ h(2) = \\log 2 $$\n",
+])
+def test_a_define_reading_plain_log_is_an_error_whatever_the_order(text):
+    """Round 12 F4: a `define` that read plain `log` as \\log stayed the function when a
+    letter of it became a name below (rows were withdrawn, directives not), while a letter
+    declared above made the define an error: one file, two meanings by order. Both orders
+    are now the same error at the word."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert caught.value.column == 25 and "plain letters" in str(caught.value)
 
 
 def test_plain_log_stays_the_function_when_its_letters_are_only_bound_elsewhere():
@@ -2067,6 +2095,8 @@ GAN_HEAD = "% derive: function D, G\n$$ V(G, D) = D(1) + G(0) $$\n"
     ("V(G, E) + 1 = G(0)", 9, "E is neither a declared function"),
     ("V(G, D)(3) = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
     ("2V(G, D)^2(3) = 1", 14, "a bracket right after a quantity of functions"),
+    ("V(G, D)[3] = 3D(1) + 3G(0)", 11, "a bracket right after a quantity of functions"),
+    ("V(G, D) [3] = 1", 12, "a bracket right after a quantity of functions"),   # round 12 M3
 ])
 def test_a_value_function_at_an_unknown_function_or_before_a_bracket_is_refused(
         row, column, message):

@@ -2,7 +2,9 @@
 
 `derivative(t, v, context)` is ∂t/∂v as a term. Differentiation passes under integrals
 and expectations whose ranges do not depend on v (densities are assumed regular enough;
-the README says so). A density that moves with a parameter θ has ∂/∂θ p_θ(x) as an
+the README says so); an expectation whose law moves with v — its parameters, formula or
+conditioning value (E[Y | X = x] in x) — is the integral of its density times the body,
+and a density moving in its argument or conditioning value is not differentiated. A density that moves with a parameter θ has ∂/∂θ p_θ(x) as an
 irreducible term `Deriv(Dens, θ)`, so the score-function identity is algebra:
 ∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. A plainly declared function is
 differentiable where the file differentiates it: `f(u)' = f'(u) u'` (`notation.derivatives`);
@@ -121,6 +123,8 @@ def _rule(t, v, ctx, memo):
             return _d(pieces[0][2], v, ctx, memo)
         if any(v in free_names(a) for a in t.at + t.dist.cond):
             raise NotDifferentiable("the derivative of a density in its argument is not known")
+        if not _dist_moves(t.dist, v, ctx):
+            return ZERO                         # v only names one of its variables
         return Deriv(t, v)                      # ∂_θ p_θ(x): irreducible
     if kind is Call and len(t.arguments) == 1 and derivatives.differentiable(t.function, ctx):
         (u,) = t.arguments                      # f(u)' = f'(u) · u', f plainly declared
@@ -234,10 +238,16 @@ def worked_out(body, context):
 
 
 def _dist_moves(dist, v, ctx):
+    """Whether a law moves with `v` through anything it depends on: its parameters (declared
+    or written), its formula, and the values it is conditioned on (p(·|x) moves with x, and
+    p(·|t²) with t) — then an expectation under it is differentiated as the integral of its
+    density times the body, where a density that moves in its argument or conditioning
+    value is refused (`_rule`, Dens), never treated as fixed."""
     if isinstance(dist, Family):
         return any(v in free_names(p) for p in dist.params)
-    return isinstance(dist, Dist) and (v in ctx.moves_with(dist.name) or
-                                       formula_mentions(dist, v, ctx))
+    return isinstance(dist, Dist) and (
+        any(v in free_names(c) for c in dist.cond + dist.params) or
+        v in ctx.moves_with(dist.name) or formula_mentions(dist, v, ctx))
 
 
 def without_derivatives(t, context, where=None):

@@ -164,8 +164,7 @@ class Normaliser:
             except NotDifferentiable as exc:
                 raise Unsupported(str(exc)) from None
             if isinstance(result, Deriv):           # ∂_θ p_θ(x): an atom of its own
-                (density,) = self.density(result.body).atoms()
-                return Poly.atom(("dd", density, result.var.serial, REAL))
+                return self.density_derivative(result.body, result.var)
             return self.value(result)
         if kind is At:
             return self.at(t)
@@ -205,8 +204,7 @@ class Normaliser:
         from derive.engines.calculus import NotDifferentiable, without_derivatives
         if isinstance(t.body, Deriv) and isinstance(t.body.body, Dens):
             moved = parameters.at_parameter(t.body.body, t.var, t.value, self.context)
-            (density,) = self.density(moved).atoms()
-            return Poly.atom(("dd", density, t.body.var.serial, REAL))
+            return self.density_derivative(moved, t.body.var)
         try:
             body = without_derivatives(t.body, self.context)
         except NotDifferentiable as exc:
@@ -215,6 +213,20 @@ class Normaliser:
             return self.value(parameters.at_parameter(body, t.var, t.value, self.context))
         except parameters.NotAtParameter as exc:
             raise Unsupported(str(exc)) from None
+
+    def density_derivative(self, dens, var):
+        """∂/∂var of a density that is one atom of its own (p_θ(x)): an atom. A density
+        whose value is not one atom — a conditional of a joint, p(x, y)/p(x), both moving
+        with θ; an argument written in densities — is not read so (it would need the
+        derivative of each piece, which no instance evaluates)."""
+        single = self.density(dens).single()
+        if single is None or single[0] != 1 or len(single[1]) != 1 or \
+                next(iter(single[1]))[1] != 1:
+            raise Unsupported("the derivative of a conditional of a joint (a quotient of its "
+                              "densities) in a parameter is not read" if dens.dist.given else
+                              "the derivative of a density written as an expression is not read")
+        ((density, _),) = single[1]
+        return Poly.atom(("dd", density, var.serial, REAL))
 
     # ================================================================== leaves
     def sign_of_name(self, name):

@@ -149,18 +149,20 @@ class Builder:
         or directive that declares, uses or defines such a letter, becomes an error at the
         word (checked before each row and directive, and at the end) — the spelling never
         means the function above and l·o·g below. Read so in a directive (`define f(t) =
-        log(t)`), it stays the function, and the word is refused below (`scope.plain_read`)."""
+        log(t)`), the file is an error at the word, as it is when the letter is declared
+        above the directive: whatever the order, never a definition reading the word as the
+        function in a file where its letters are names."""
         kept = []
         for word, at, span in self.scope.plain_words:
             letter = next((c for c in word if self.reader.knows(c)), None)
             if letter is None:
                 kept.append((word, at, span))
                 continue
-            if not self.chains.void_row(span, (
-                f"`{word}` in plain letters is the function \\{word} only in a file where none "
-                f"of its letters is a name, and this file makes {letter} one: write "
-                f"\\{word} for the function"), at):
-                self.scope.plain_read.setdefault(word, at)
+            message = (f"`{word}` in plain letters is the function \\{word} only in a file "
+                       f"where none of its letters is a name, and this file makes {letter} "
+                       f"one: write \\{word} for the function")
+            if not self.chains.void_row(span, message, at):
+                raise self.source.error(message, at)
         self.scope.plain_words = kept
 
     def _fresh_heads(self, rows, offset):

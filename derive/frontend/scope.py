@@ -61,7 +61,6 @@ class FileScope:
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
-        self.plain_read = {}      # such a word read so by a directive → its offset
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 

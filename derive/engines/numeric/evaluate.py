@@ -1239,7 +1239,13 @@ class Evaluator:
     # ================================================================== derivatives
     def derivative(self, t):
         """The symbolic derivative's value, checked against differences of the body's own
-        values (`differences`: a disagreement is an internal error, not a verdict)."""
+        values (`differences`: a disagreement is an internal error, not a verdict). A body
+        that moves with the variable through a drawn density's argument or conditioning
+        value is not evaluated: the draw is piecewise constant there, so its rate of change
+        is 0 whatever the law — a value would vouch for a rule that drops that term."""
+        if _through_a_drawn_density(t.body, t.var, self.context):
+            raise NotEvaluable(f"a drawn density moves with {t.var.latex} only from cell to "
+                               "cell: its derivative there is no evidence")
         if isinstance(t.body, Dens) and self.explicit(t.body) is None:
             value = self.density_derivative(t.body, t.var)
         else:
@@ -1297,6 +1303,19 @@ class Evaluator:
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
         return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
+
+
+def _through_a_drawn_density(body, var, context):
+    """Whether `body` depends on `var` through the argument (p(x)) or conditioning value
+    (p(y | x), E[Y | X]) of a density that is drawn, not given by a formula."""
+    for n in nodes(body):
+        if isinstance(n, Dens) and isinstance(n.dist, Dist) and \
+                any(var in free_names(a) for a in n.at) or \
+                isinstance(n, Dist) and any(var in free_names(c) for c in n.cond):
+            dist = n.dist if isinstance(n, Dens) else n
+            if not families.is_formula(dist, context):
+                return True
+    return False
 
 
 def _supports(support, context):

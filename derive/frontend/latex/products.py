@@ -468,19 +468,33 @@ class Products:
                 if word.lower() not in PLAIN_WORDS or \
                         word not in (word.lower(), word.capitalize(), word.upper()):
                     continue
-                above = self.scope.plain_read.get(word)
-                if above is not None:
-                    line, column = self.source.position(above)
-                    product = " \\cdot ".join(word)
-                    raise self.error(f"`{word}` in plain letters is the function \\{word} at "
-                                     f"line {line}:{column}: its letters cannot multiply here "
-                                     f"(one spelling, one meaning) — write \\{word}, or "
-                                     f"{product}", run[0].node)
                 if all(self.declared(q.key) or self.bound_name(q.key) for q in run):
                     continue
                 raise self.error(f"`{word}` in plain letters reads as a product of the letters "
                                  f"{' · '.join(word)}: write \\{word.lower()} for the function "
                                  "(or declare the letters)", run[0].node)
+
+    def refuse_braced_word(self, group):
+        """`{log}(2)`, `{exp} x`, `{Max}(a, b)`: TeX drops the braces, printing the word the
+        plain-letter rule above reads or refuses — inside braces nothing follows the letters,
+        so that rule never saw them, and they were a product l·o·g times the bracket. Refused
+        at the first letter (write \\log), unless every letter is declared or bound, as there."""
+        node = group.children[0]
+        if is_tree(node, "sum") and len(node.children) == 1:
+            node = node.children[0]
+        if not is_tree(node, "run") or not 2 <= len(node.children) <= 6:
+            return
+        run = [self.piece(c) for c in node.children]
+        if not all(_plain_letter(q, last=q is run[-1]) for q in run):
+            return
+        word = "".join(q.base for q in run)
+        if word.lower() not in PLAIN_WORDS or \
+                word not in (word.lower(), word.capitalize(), word.upper()) or \
+                all(self.declared(q.key) or self.bound_name(q.key) for q in run):
+            return
+        raise self.error(f"`{{{word}}}` prints as the word {word}, in plain letters in braces: "
+                         f"write \\{word.lower()} for the function (or declare the letters "
+                         "for a product)", run[0].node)
 
     # ------------------------------------------------------------------ the factors
     def factors(self, pieces, groupings=None):
@@ -523,7 +537,7 @@ class Products:
                 self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
                 if used == 2 and i + 2 < n and isinstance(pieces[i + 2], BracketPiece) and \
-                        pieces[i + 2].open == "(" and self._of_functions(value):
+                        pieces[i + 2].open in ("(", "[") and self._of_functions(value):
                     raise self.error("a bracket right after a quantity of functions (V(G, D)(x)"
                                      ": its value times x, or a function applied at x?) is "
                                      "ambiguous: write V(G, D) \\cdot (x), or define the "

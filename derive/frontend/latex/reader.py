@@ -1015,6 +1015,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         word = naming.elementary_word(primary)
         if word is not None:            # \mathrm{exp}, \text{log}, \operatorname{ln}: as printed
             return self._func_piece(word, tail_nodes, node)
+        if is_tree(primary, "group"):
+            self.refuse_braced_word(primary)
         if is_tree(primary, "group") and is_tree(single(primary), "func"):
             # `{\\log} x`, `{\\log}^2 x`: TeX drops the braces around a function word
             inner = single(primary)
