@@ -188,3 +188,74 @@ def test_a_value_of_a_parameter_after_the_bar_ranges_like_the_parameter():
                             r"\int p(x \mid \theta) \log \frac{p(x \mid \theta')}{p(x \mid \theta)} dx \ge 0")) \
         == ["verified", "refuted"]
 
+
+
+# Data points: `x_i` under a sum over i, x a declared variable, is a value of x (a member
+# of the family x_· of data points) and stands at x's place in a joint or a conditional, as
+# `x` does (held-out s8e EM note: every `p(x_i; θ)`, `p(x_i, z_i; θ)` was refused).
+SAMPLES = ("% derive: variable x\n% derive: discrete z\n% derive: real \\theta\n"
+           "% derive: joint p over x, z with parameter \\theta\n% derive: density q over z\n")
+UNPARAMETRISED = "% derive: discrete x, z\n% derive: joint p over x, z\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_i \log p(x_i;\theta) = \sum_i \log \sum_{z_i} p(x_i, z_i;\theta)",
+     "Σ_{i} log(p(X=x_i)) = Σ_{i′} log(Σ_{z_i} p(X=x_i′, z_i))"),
+    (r"\sum_i p(z_i \mid x_i; \theta) = \sum_i p(z_i \mid x_i)",
+     "Σ_{i} p(z_i | x_i) = Σ_{i′} p(z_i′ | x_i′)"),
+    (r"\sum_i p(z, x_i) = \sum_i p(x_i, z)",            # a data point beside a variable
+     "Σ_{i} p(x_i, z) = Σ_{i′} p(x_i′, z)"),
+])
+def test_a_data_point_stands_at_its_variables_place(row, expected):
+    assert readings(display(SAMPLES, row)) == [expected]
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (SAMPLES, r"\sum_i \log p(x_i;\theta) = \sum_i \log \sum_{z_i} p(x_i, z_i;\theta)",
+     "verified"),
+    (SAMPLES, r"\sum_i \log p(x_i;\theta) = \sum_i \sum_{z_i} \log p(x_i, z_i;\theta)",
+     "refuted"),                                        # marginalised outside the log
+    (SAMPLES, r"\sum_i \log \sum_{z_i} q(z_i) \frac{p(x_i, z_i;\theta)}{q(z_i)} \ge "
+     r"\sum_i \sum_{z_i} q(z_i) \log \frac{p(x_i, z_i;\theta)}{q(z_i)}", "verified"),
+    (SAMPLES, r"\sum_i \log \sum_{z_i} q(z_i) \frac{p(x_i, z_i;\theta)}{q(z_i)} \le "
+     r"\sum_i \sum_{z_i} q(z_i) \log \frac{p(x_i, z_i;\theta)}{q(z_i)}", "refuted"),
+    (SAMPLES, r"\sum_i \log p(x_i;\theta) = \sum_i \log \sum_{z_i} "
+     r"\frac{p(x_i, z_i;\theta)}{q(z_i)}", "refuted"),  # EM's weights dropped
+    (SAMPLES, r"\sum_i p(z \mid x_i) = \sum_i \frac{p(x_i, z)}{p(x_i)}", "verified"),
+    (SAMPLES, r"\sum_i p(z \mid x_i) = \sum_i \frac{p(x_i, z)}{p(z)}", "refuted"),
+    (UNPARAMETRISED, r"\sum_{i=1}^N \sum_{z_i} p(z_i \mid x_i) = N", "verified"),
+    (UNPARAMETRISED, r"\sum_{i=1}^N \sum_{x_i} p(z_i \mid x_i) = N", "refuted"),
+    (UNPARAMETRISED, r"\sum_{i=1}^N \sum_{z_i} p(z_i \mid x_i) \log p(x_i, z_i) "
+     r"\le \sum_{i=1}^N \log p(x_i)", "verified"),
+])
+def test_data_points_in_joints_and_conditionals(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_data_point_and_its_variable_in_one_density_are_refused():
+    (step,) = steps(display(SAMPLES, r"\sum_i p(x_i, x) = 1"))
+    assert step.kind == "unreadable" and step.message.startswith(
+        "a variable appears twice in a density's arguments (x: a data point x_i is a value of x")
+    assert (step.location.line, step.location.column) == (6, 12)
+
+
+def test_a_declared_family_is_no_data_point():
+    """`real x_i for i = 1..n` makes x_i numbers of their own: in a joint over x, z the
+    argument says no variable (refused, as before); a single-variable density is at it."""
+    header = SAMPLES + "% derive: density r over x\n% derive: real x_i for i = 1..n\n"
+    (step,) = steps(display(header, r"\sum_i \log p(x_i;\theta) = 0"))
+    assert step.kind == "unreadable" and "say which variable each argument stands for" \
+        in step.message
+    assert verdicts(display(header, r"\sum_i \log r(x_i) = \sum_{j} \log r(x_j)")) == \
+        ["verified"]
+
+
+def test_termwise_order_under_a_sum_is_never_strict():
+    """Σ_i a_i ≥ Σ_i b_i from a_i ≥ b_i; never `>` from `a_i > b_i` (a sum over an empty
+    range is 0 on both sides; was: `1 > 0` termwise proved it)."""
+    from derive.engines import bounds, clock
+    header = "% derive: integer m\n"
+    strict, weak = steps(display(header, r"\sum_{i=1}^{m} 1 > \sum_{i=1}^{m} 0",
+                                 r"\sum_{i=1}^{m} 1 \ge \sum_{i=1}^{m} 0"))
+    assert bounds.prove(strict, clock.now() + 20) is None
+    assert bounds.prove(weak, clock.now() + 20) is not None

@@ -16,12 +16,17 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   `u > 0`. Strict steps need a strictly positive gap. An integrand's sign is its
   integral's only over a positive measure: `∫_a^b` (= −∫_b^a when b < a) only where b ≥ a
   is shown (b > a for a strict step), a sum only where it is shown non-empty.
+* **Termwise under a sum** — `Σ_i a_i ≥ Σ_i b_i` (`≤`), both sides one sum over the same
+  range, is proved by proving `a_i ≥ b_i` for a free i in any of these ways (a sum over a
+  set is monotone, also when the set is empty): Jensen's bound for EM's likelihood
+  `Σ_i log Σ_z q(z) p(x_i, z)/q(z) ≥ Σ_i Σ_z q(z) log(p(x_i, z)/q(z))` is Gibbs' inequality
+  at each data point. Never for a strict step (an empty sum is 0 on both sides).
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive.engines import clock, normal_form, ranges
@@ -29,7 +34,8 @@ from derive.engines.poly import Poly, canonical
 from derive.engines.averages import _constants_named
 from derive.model.context import Context
 from derive.model.names import Declaration, Kind
-from derive.model.terms import Dens, Dist, Expect, Integral, Op, Sym, free_names, nodes
+from derive.model.terms import (Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names, nodes,
+                                substitute)
 from derive.notation import families, registry
 
 
@@ -41,6 +47,27 @@ class Proof:
 
 def prove(step, deadline):
     """A `Proof` of an order step, or None."""
+    proof = _prove(step, deadline)
+    inner = _termwise(step) if proof is None else None
+    found = prove(inner, deadline) if inner is not None else None
+    if found is not None:
+        return Proof(f"{found.method}, termwise under a sum", f"{found.detail}, for each term "
+                     "of a sum over the same range on both sides")
+    return proof
+
+
+def _termwise(step):
+    """The step between the summands, when both sides of a non-strict order step are sums
+    over one range (the right's index renamed to the left's), else None."""
+    a, b = step.lhs, step.rhs
+    if step.relation.strict or type(a) is not Sum or type(b) is not Sum or \
+            (a.lower, a.upper) != (b.lower, b.upper) or a.var.origin is not b.var.origin or \
+            a.var.local != b.var.local:
+        return None
+    return replace(step, lhs=a.body, rhs=substitute(b.body, {b.var: Sym(a.var)}))
+
+
+def _prove(step, deadline):
     larger, smaller = (step.rhs, step.lhs) if step.relation.upward else (step.lhs, step.rhs)
     n = normal_form.Normaliser(step.context, deadline)
     try:

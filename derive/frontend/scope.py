@@ -133,11 +133,12 @@ class FileScope:
         self._context = None
         return True
 
-    def implicit(self, key, kind, offset):
+    def implicit(self, key, kind, offset, declaration=None):
         """The Name of an undeclared spelling used as `kind` (SYMBOL or FUNCTION). Returns
         (Name, None), or (Name, offset of the conflicting first use) when the file already
         used it as the other kind (or defined it beside one row only: see `end_local`; or
-        its defining row could not be read: see `unread`)."""
+        its defining row could not be read: see `unread`). `declaration` is what the first
+        use makes it (undeclared and complex unless given: the samples of a variable)."""
         name = self.name(key)
         if key in self.ended:
             return name, self.ended[key]
@@ -145,7 +146,7 @@ class FileScope:
             return name, self.unread[key.rstrip("'")]
         found = self.table.get(name)
         if found is None:
-            self.table[name] = Declaration(kind, Domain.COMPLEX, declared=False)
+            self.table[name] = declaration or Declaration(kind, Domain.COMPLEX, declared=False)
             self.first_use[name] = offset
             self._context = None
             return name, None

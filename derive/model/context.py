@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from derive.model.names import Declaration, Domain, Kind
+from derive.model.names import Declaration, Domain, Kind, SampleInfo
 
 UNDECLARED = Declaration(Kind.SYMBOL, Domain.COMPLEX, declared=False)
 
@@ -78,6 +78,9 @@ class Context:
                 out.append((name.latex, "is the derivative of", declaration.info.of.latex +
                             " (which is differentiable)" + ("" if declaration.info.order == 1
                             else f", of order {declaration.info.order}")))
+            elif kind is Kind.FUNCTION and isinstance(declaration.info, SampleInfo):
+                out.append((name.latex, "is not declared: data points, each a value of",
+                            declaration.info.of.latex))
             elif kind is Kind.FUNCTION and declaration.domain is not Domain.REAL and \
                     declaration.domain.is_real:
                 out.append((name.latex, f"is a function with {declaration.domain.value} "

@@ -76,6 +76,16 @@ class FunctionInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class SampleInfo:
+    """The undeclared indexed family `x_{\\cdot}` of a declared variable x, made by `x_i`
+    under a sum over i (data points, i.i.d. notation): each member is a value of x, in its
+    range — so a density written at `x_i` is at x's position (`p(x_i, z_i)`, `p(z | x_i)`)
+    and the numeric engine draws the members as it draws a free x."""
+
+    of: Name
+
+
+@dataclass(frozen=True, eq=False)
 class IndexRange:
     """The declared range of an indexed family (`positive a_i for i = 1..n`): its index
     letter (a canonical key) and the terms of its first and last index. A bound-less

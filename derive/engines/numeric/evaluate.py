@@ -31,7 +31,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import Kind, SizeInfo, WholeRange
+from derive.model.names import Kind, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -571,6 +571,11 @@ class Evaluator:
             self._argument_key(a, p) for a, p in zip(t.arguments, points)), tuple(
             None if isinstance(a, Sym) and a.name in self.env and p.key[0] == "cell"
             else p.value for a, p in zip(t.arguments, points)))
+        if isinstance(declaration.info, SampleInfo):         # a data point x_i: a value of x
+            variable = declaration.info.of
+            points = self.points_of(variable) if self.instance.is_discrete(variable) else \
+                self.instance.partition.points
+            return exact_number(self.instance.sample_value(self.labels[t.function], keys, points))
         domain = declaration.domain if real else None
         law = self._law_of_map(t.function)
         if law is not None and len(t.arguments) == 1 and \

@@ -228,6 +228,13 @@ class Instance:
             return re if real else complex_value(re, _rational(rng, -2, 2))
         return self.remember(("function", label, key), make)
 
+    def sample_value(self, label, key, points):
+        """A data point `x_i` (a member of a `SampleInfo` family) at the argument identified
+        by `key`: one of `points`, the values its variable takes on this draw (a discrete
+        range's values, the middles of the cells), drawn as a free variable is."""
+        return self.remember(("function", label, key),
+                             lambda: self.rng("function", label, key).choice(points))
+
 
 def declared_support(context):
     """(low, high) Fractions (None: unbounded) of the interval every abstract density

@@ -10,7 +10,10 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   undeclared letter written as a density's argument is a variable of it (an observed
   value: `\\log p(x)` with `p` over z); a renamed copy `y'`, `\\tilde y` bound by a sum,
   an integral or an expectation is a bound copy of y (`Reader.sample_of`); free and
-  undeclared it is refused (a variable of its own would change the rows that bind it). Any other
+  undeclared it is refused (a variable of its own would change the rows that bind it). A
+  data point `x_i` (a member of the family `SampleInfo` makes: `x_i` under a sum over i, x
+  a declared variable) is a value of x at x's place: `p(x_i; \\theta)` is the marginal at
+  x_i, `p(x_i, z_i)` the joint, `p(z \\mid x_i)` a conditional (`_variable_of`). Any other
   argument (a number, a declared symbol, an expression) is a value of the declared
   variable in its position: `p(0)`, `p(a)`.
 * **A density before brackets that hold densities multiplies them**: in
@@ -66,8 +69,8 @@ import re
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
-from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
-from derive.model.terms import Dens, Dist, Family, Op, Pow, Sym, free_names, nodes
+from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name, SampleInfo
+from derive.model.terms import Call, Dens, Dist, Family, Op, Pow, Sym, free_names, nodes
 from derive.notation import families, vectors
 from derive.notation.joint import in_order
 
@@ -460,7 +463,11 @@ class Probability:
         if all(v is not None for v in named) and (
                 not family or all(v in candidates for v in named)):
             if len(set(named)) != len(named) or any(v in exclude for v in named):
-                raise self.error("a variable appears twice in a density's arguments", node)
+                twice = next(v for k, v in enumerate(named) if v in named[:k] or v in exclude)
+                sample = any(isinstance(t, Call) for _, t in pairs)
+                raise self.error("a variable appears twice in a density's arguments" + (
+                    f" ({twice.latex}: a data point {twice.latex}_i is a value of {twice.latex}, "
+                    f"at its place)" if sample else ""), node)
             for variable, (_, term) in zip(named, pairs):
                 self._make_variable(variable, info, name, node)
             return in_order(info, named, [t for _, t in pairs]) if not family else \
@@ -525,7 +532,12 @@ class Probability:
 
 
 def _variable_of(term, scope):
-    """The declared variable a term is (`x`, a bound copy of x), or None."""
+    """The declared variable a term is (`x`, a bound copy of x) or is a data point of (`x_i`,
+    a member of the family `SampleInfo` makes: a value of x), or None."""
+    if isinstance(term, Call) and len(term.arguments) == 1:
+        found = scope.lookup(term.function.latex)
+        info = found[1].info if found is not None and found[0] is term.function else None
+        return info.of if isinstance(info, SampleInfo) else None
     if isinstance(term, Sym):
         name = term.name
         if name.origin is not None:

@@ -86,7 +86,7 @@ from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
+from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num,
     Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
@@ -2134,10 +2134,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if self.scope.lookup(key) is None:
             self._members_used_before(p)
         self.not_ended(key, p.node)              # `p_j = …` could not be read: no unknown p
-        name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
+        name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node),
+                                             self._samples_of(p.base))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
+
+    def _samples_of(self, base):
+        """The declaration of the family `x_{\\cdot}` that `x_i` under a sum over i makes
+        when x is a declared variable: its members are data points, values of x (see
+        `SampleInfo`); None (an unknown complex family) for any other base."""
+        found = self.declared(base)
+        if found is None or found[1].kind is not Kind.VARIABLE:
+            return None
+        return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
 
     def _whole_member_indices(self, indices, span, p, reached=None):
         """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
