@@ -135,3 +135,28 @@ def test_a_density_on_the_unit_interval():
     assert verdicts(display(header, r"\int_0^1 p(x) dx = 1", r"\int_0^1 x p(x) dx \le 1",
                             r"\int_0^1 x p(x) dx \le \frac12")) == \
         ["verified", "verified", "refuted"]
+
+
+COMPLEX_ENDS = "% derive: variable x\n% derive: density p\n% derive: real r\n% derive: positive b\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # an undeclared end is a complex number: ∫_c^{c+1} e^{-x²} dx at c = i is 1.166 − 1.294i
+    (r"\int_{c}^{c+1} e^{-x^2} \, dx \ge 0", "not verified"),
+    (r"\int_{c}^{c+1} p(x) \, dx \ge 0", "not verified"),
+    (r"\int_a^\infty x p(x) \, dx \ge a \int_a^\infty p(x) \, dx", "not verified"),
+    (r"\int_{-\infty}^{c} p(x) \, dx \le 1", "not verified"),
+    # the same over real ends: a positive measure, monotone
+    (r"\int_{r}^{r+1} e^{-x^2} \, dx \ge 0", "verified"),
+    (r"\int_b^\infty x p(x) \, dx \ge b \int_b^\infty p(x) \, dx", "verified"),
+    (r"\int_{r}^{r+1} e^{-x^2} \, dx \ge 1", "refuted"),
+])
+def test_an_integral_with_a_complex_end_is_no_positive_measure(row, expected):
+    """Round 12 (events F1): the pointwise prover took ∫_c^{c+1} as a positive measure
+    because its width 1 is positive, though c is complex — the path leaves the line, and
+    a non-negative integrand proves nothing about it."""
+    (verdict,) = verdicts(display(COMPLEX_ENDS, row))
+    if expected == "not verified":
+        assert verdict != "verified"
+    else:
+        assert verdict == expected

@@ -1411,6 +1411,9 @@ def _measure_sign(range_id):
     (COMPLEX for complex ends); a sum from a to b is empty (0) when b < a, so its counting
     measure is positive only where its whole bounds have b − a + 1 shown positive (≥ 1),
     else NONNEG."""
+    if range_id[0] == "int" and not all(isinstance(end, str) or _real_key(end)
+                                        for end in range_id[1:3]):
+        return COMPLEX          # a path from or to a complex end: no measure on the line
     if range_id[0] not in ("int", "sum") or not _finite(range_id):
         return POS
     width = Poly.from_key(range_id[2]) - Poly.from_key(range_id[1])
@@ -1510,6 +1513,8 @@ def _infinite(lower, upper):
 
 def _finite(range_id):
     return not any(isinstance(k, str) for k in range_id[1:])
+
+
 def _cancel_sealed(m):
     """A monomial with each integral I that it holds both whole (as a sealed atom to a
     negative power) and written out (its integration copy and the factors under it)
