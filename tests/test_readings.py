@@ -194,6 +194,9 @@ def test_a_declared_letter_shadows_a_constant():
     (r"x^23 = 1", "write braces"),
     (r"\sin^{-1} x = 1", "ambiguous"),
     (r"\cdots = 1", r"derive does not read `\cdots` yet"),
+    # Euler's Γ undefined: never an unknown function (2Γ(2) = Γ(3) was refuted)
+    (r"2\Gamma(2) = \Gamma(3)", "Euler's gamma function"),
+    (r"\int_0^\infty t^2 e^{-t} \, dt = \Gamma(3)", "Euler's gamma function"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
     # words are quoted as written, never glued (`\text{andall}` is not in the file)
     (r"a = b \quad \text{for } a > 0 \text{ and all } b > 0",

@@ -119,6 +119,13 @@ MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
+# Names every reader takes for one special function: never an unknown function a
+# counterexample may choose (2Γ(2) = Γ(3) was refuted at an invented Γ).
+SPECIAL_FUNCTIONS = {
+    "\\Gamma": "\\Gamma(…) is Euler's gamma function, which derive does not read yet: define it "
+               "in the file (\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t}\\, dt) or declare "
+               "another function (% derive: function \\Gamma)",
+}
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
 UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
@@ -1650,6 +1657,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and found is None:
             self._labelled_elsewhere(key, p.node)
+        if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
+            raise self.error(SPECIAL_FUNCTIONS[key], p.node)
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
             self._not_of_a_density(key, bracket, p.node)
