@@ -377,8 +377,13 @@ def _same_optimisers(step, seed, deadline):
     if _dependence(step, residual, left, seed, deadline, held, residual_name) is not None:
         return None
     try:
-        value = normal_form.Normaliser(step.context, deadline, held).value(residual)
+        normaliser = normal_form.Normaliser(step.context, deadline, held)
+        value = normaliser.value(residual)
+        real = all(normal_form._real_key(normaliser.value(body).key())
+                   for body in (left.body, right_body))
     except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+    if not real:            # the optimum of a complex-valued objective is not defined
         return None
     if _moving_atoms(value.key(), step, left.var):
         return None
