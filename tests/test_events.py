@@ -160,3 +160,46 @@ def test_an_integral_with_a_complex_end_is_no_positive_measure(row, expected):
         assert verdict != "verified"
     else:
         assert verdict == expected
+
+
+CHEBYSHEV = ("% derive: variable x\n% derive: density p\n% derive: positive t\n")
+JOINT = ("% derive: variable x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+         "% derive: positive t\n")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # a mean inside the event is a number (as a defined μ = E[X] is): Chebyshev as written
+    (CHEBYSHEV, r"\Pr(|X - \mathbb{E}[X]| \ge t) \le \frac{\operatorname{Var}(X)}{t^2}",
+     "verified"),
+    (CHEBYSHEV, r"\mathbb{P}\{|X-\mathbb{E}X| > t\} \le \frac{\operatorname{Var}(X)}{t^2}",
+     "verified"),
+    (JOINT, r"\Pr(|X - E[X]| \ge t) \le \frac{\operatorname{Var}(X)}{t^2}", "verified"),
+    (JOINT, r"\Pr((X - E[X])^2 \ge t^2) \le \frac{E[(X - E[X])^2]}{t^2}", "verified"),
+    (CHEBYSHEV, r"\Pr(X \ge \mathbb{E}[X]) \le 1", "verified"),
+    (CHEBYSHEV, r"\Pr(|X - \mathbb{E}[X]| \ge t) \le \frac{\operatorname{Var}(X)}{2t^2}",
+     "not verified"),
+    (CHEBYSHEV, r"\Pr(|X - \mathbb{E}[X]| \ge t) \ge \frac{\operatorname{Var}(X)}{t^2}",
+     "not verified"),
+    (JOINT, r"\Pr(|X - E[X]| \ge t) \le \frac{\operatorname{Var}(X)}{t^3}", "not verified"),
+])
+def test_chebyshev_with_the_mean_written_inline(header, row, expected):
+    (verdict,) = verdicts(display(header, row))
+    assert verdict != "verified" if expected == "not verified" else verdict == expected
+
+
+def test_a_mean_in_the_event_reads_as_the_number_it_is():
+    assert readings(display(JOINT, r"\Pr(X \ge E[X]) = 1")) == \
+        ["∫_{∫ ∫ p(x′, y) · x′ dy dx′}^{∞} p(x) dx = 1"]
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"\Pr(X \ge t \mid X \ge 0) \le 1", 8),
+    (r"\Pr(X \ge t, X \le 2t) \le 1", 8),
+    (r"\mathbb{P}(X = 1, X \ge t) \le 1", 22),
+])
+def test_several_events_of_a_continuous_variable_are_refused(row, column):
+    (step,) = load_tex("e.tex", display(CHEBYSHEV, row)).steps
+    assert step.kind.value == "unreadable"
+    assert "the probability of one inequality event" in step.message
+    assert "of an event given another" in step.message
+    assert step.location.column == column

@@ -62,13 +62,17 @@ def prove(step, deadline):
 def _constants_named(term, var, constants, n):
     """`term` with each expectation, integral, sum or operator free of `var` put to a fresh
     name (recorded in `constants` with the domain its sign gives), or None when one of them
-    is not shown real."""
+    is not shown real. Constants of one value share a name: E[X] written twice is two
+    terms (each over its own bound copy) but one number, so (x − E[X]) and the event's
+    ends E[X] ± t speak of the same c."""
     if isinstance(term, _CONSTANTS) and var not in free_names(term):
         if term not in constants:
-            domain = _DOMAINS.get(n.sign(n.value(term)))
-            if domain is None:
+            value = n.value(term)
+            same = next((c for c in constants if (n.value(c) - value).is_zero()), None)
+            domain = _DOMAINS.get(n.sign(value))
+            if same is None and domain is None:
                 return None
-            constants[term] = (Name("c"), domain)
+            constants[term] = constants[same] if same is not None else (Name("c"), domain)
         return Sym(constants[term][0])
     if not term.children:
         return term

@@ -10,7 +10,9 @@
   [r − w, r + w] (w = c/|slope|, or √c/|slope| for the square), `≤`: the interval.
 
 X is the random variable of one declared continuous variable x with one law over it (a
-joint's marginal). Anything else — two relations (`a \\le X \\le b`), `\\ne`, an event of
+joint's marginal); a mean inside the event (`|X - \\mathbb{E}[X]| \\ge t`) is a number, as a
+defined μ = E[X] is: only x standing as a value counts. Anything else — two relations
+(`a \\le X \\le b`), several events or a condition beside an inequality, `\\ne`, an event of
 a discrete variable, another shape of g, c not shown ≥ 0, X on both sides — is refused at
 the event: the probability is never a symbol.
 """
@@ -21,7 +23,7 @@ from derive.frontend.latex.pieces import is_tree, single
 from derive.model.names import Kind
 from derive.model.terms import (
     HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym, free_names,
-    substitute,
+    nodes, substitute,
 )
 from derive.notation import registry
 
@@ -36,7 +38,10 @@ class Events:
     def inequality_event(self, bracket):
         """The probability of an event `g REL c` written as the one argument of a
         probability (a term), or None when the argument is no inequality."""
-        if bracket.open not in BRACES or len(bracket.args) != 1:
+        if bracket.open not in BRACES or not bracket.args:
+            return None
+        if len(bracket.args) != 1:
+            self._one_event(bracket)
             return None
         node = single(bracket.args[0])
         if not is_tree(node, "assignment") or node.children[1].value == "=":
@@ -54,8 +59,8 @@ class Events:
         if x is None:
             return None                 # no random variable: `\\Pr` is refused as it was
         upward = UPWARD[rel.value]
-        if x in free_names(c):
-            if x in free_names(g):
+        if x in _values(c):
+            if x in _values(g):
                 raise self.error("an event with the random variable on both sides is not "
                                  "read: write it as g(X) ≥ c", node)
             g, c, upward = c, g, not upward
@@ -70,8 +75,21 @@ class Events:
                                   OO if high is None else high))
         return total[0] if len(total) == 1 else Add(*total)
 
+    def _one_event(self, bracket):
+        """Refuse several events or a condition (`\\Pr(X \\ge t, X \\le 2t)`,
+        `\\Pr(X \\ge t \\mid X \\ge 0)`) where one of them is an inequality: only one
+        inequality event is read (events `V = v` of discrete variables are read elsewhere)."""
+        for arg in bracket.args:
+            node = single(arg)
+            if is_tree(node, "assignment") and node.children[1].value != "=":
+                raise self.error("derive reads the probability of one inequality event "
+                                 "(\\Pr(X \\ge a)), not of several events or of an event "
+                                 "given another: write \\Pr(a \\le X \\le b) as "
+                                 "\\Pr(X \\le b) - \\Pr(X < a), and a conditional "
+                                 "probability as a ratio of probabilities", node)
+
     def _event_variable(self, g, c, node):
-        found = {n for n in free_names(g) | free_names(c)
+        found = {n for n in _values(g) | _values(c)
                  if self.scope.context.kind(n) is Kind.VARIABLE and n.origin is None and
                  n.local is None}
         if not found:
@@ -135,6 +153,14 @@ class Events:
         if offset is None:
             offset = Mul(MINUS_ONE, at_zero)
         return slope, offset if slope is Num(1) else Mul(offset, Pow(slope, MINUS_ONE))
+
+
+def _values(term):
+    """The names standing as values in `term` (its free `Sym`s). A mean inside the event
+    (`|X - \\mathbb{E}[X]| \\ge t`) is a number: its law names x, y only as the variables
+    it is over (`Dist.over`), not as the random variable's value, so they do not count."""
+    free = free_names(term)
+    return {t.name for t in nodes(term) if isinstance(t, Sym) and t.name in free}
 
 
 def _opposite(u, x):
