@@ -255,6 +255,39 @@ def test_unclear_members_are_refused_at_their_position(header, row, message, col
     assert step.location.column == column
 
 
+
+OVER_N = "% derive: real x_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row, member, column", [
+    (r"\sum_{i=1}^{n+1} x_i = \sum_{i=1}^{n+1} x_i", "x_{n + 1}", 15),
+    (r"\sum_{i=0}^{n} x_i = x_0 + \sum_{i=1}^{n} x_i", "x_{0}", 12),
+    (r"\sum_{i=1}^{n} x_{i+1} = \sum_{i=2}^{n+1} x_i", "x_{n + 1}", 15),
+    (r"\prod_{i=1}^{n+2} x_i = 1", "x_{n + 2}", 16),
+    (r"\sum_{i=1}^{n} \sum_{j=1}^{n+1} x_j = 0", "x_{n + 1}", 30),
+])
+def test_a_sum_past_its_familys_range_is_refused_at_its_bound(row, member, column):
+    """A sum shown non-empty takes its body at both bounds: a member there provably outside
+    the family's declared range (x_{n+1} of `x_i for i = 1..n`) is refused, as written
+    alone, never silently summed."""
+    (step,) = steps(display(OVER_N, row))
+    assert step.kind == "unreadable"
+    assert f"takes {member} at this bound, no member of x, declared over i = 1..n" in \
+        step.message
+    assert step.location.column == column
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{n-1} x_i + x_n", "not refuted"),
+    (r"\sum_{i=1}^{n-1} x_{i+1} = \sum_{i=2}^{n} x_i", "not refuted"),
+    (r"\sum_{i=n+1}^{n} x_i = 0", "not refuted"),      # empty: takes no member
+    (r"\sum_{i=1}^{n} x_i = \sum_{i=1}^{n-1} x_i", "refuted"),
+])
+def test_sums_inside_their_familys_range_are_read(row, expected):
+    (verdict,) = verdicts(display(OVER_N, row))
+    assert verdict != "refuted" if expected == "not refuted" else verdict == expected
+
+
 # ---------------------------------------------------------------- a discrete variable's values
 # `discrete x` says nothing about which values x takes: a finite set of reals, not 0..|𝒳|-1,
 # and 0, 1 need not be in it. Both engines leave the values open (the numeric one draws any

@@ -18,7 +18,8 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   range (hypotheses of the rows from there on that use the letter); an expression in one
   is then refused. A member at a number, at letters declared whole numbers, or reached
   through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
-  its bounds are hypotheses of its row, and one outside the range is refused.
+  its bounds are hypotheses of its row, and one outside the range is refused, as is a
+  sum shown non-empty taking such a member at one of its bounds (`\\sum_{i=1}^{n+1} x_i`).
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
   a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
   numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
@@ -2822,11 +2823,44 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        if lower is not None:
+            self._members_in_range(piece, index, body, (lower, low_node),
+                                   (upper, piece.sup))
         if lower is None and listed:
             return self._over_listed(piece, kind, index, body, listed, node.children[2])
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _members_in_range(self, piece, index, body, low, high):
+        """A sum (product) shown non-empty takes its body at both its bounds: a member of a
+        family declared over a range, taken there at an index provably outside it
+        (`\\sum_{i=1}^{n+1} x_i` of `x_i for i = 1..n` takes x_{n+1}: the gap n − (n + 1)
+        is a negative constant), is refused at that bound, as the member written alone is."""
+        from derive.engines import normal_form
+        (lower, _), (upper, _) = low, high
+        n = normal_form.Normaliser(self.scope.context)
+        try:            # whole bounds: non-empty where upper − lower + 1 > 0
+            if upper is OO or n.sign(n.value(Add(upper, neg(lower), Num(1)))) is not \
+                    normal_form.POS:
+                return                  # maybe empty: no member need be taken
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return
+        for t in subterms(body):
+            span = self.scope.context.declaration(t.function).info \
+                if isinstance(t, Call) and len(t.arguments) == 1 and \
+                index in free_names(t.arguments[0]) else None
+            if not isinstance(span, IndexRange):
+                continue
+            for bound, node in (low, high):
+                at = substitute(t.arguments[0], {index: bound})
+                for first, last in ((span.lower, at), (at, span.upper)):
+                    gap = _constant(Add(last, neg(first)), self.scope.context)
+                    if gap is not None and gap < 0:
+                        family = t.function.latex.removesuffix("_{\\cdot}")
+                        raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at "
+                                         f"this bound, no member of {family}, declared over "
+                                         f"{span.text}", node)
 
     def _index_bounds(self, piece, kind, key, low, high, index_node):
         """`\\sum_{k=a}^{b}` (`\\prod`) runs over the whole numbers from a to b, b = ∞ for a
