@@ -493,6 +493,9 @@ TWO_SPELLINGS = "both stand in this row outside an expectation"
     (r"X^2 - \mathbb{E}[X] = x^2 - \mathbb{E}[X]", 22),
     (r"\Pr(X = x) + X = p(x) + X", 13),                     # the point x beside the variable
     (r"x + \mathbb{E}[Y|X] = X + \int y \, p(y|x) \, dy", 22),
+    (r"p(X) \le p(x)", 11),                                 # density arguments too (round 13)
+    (r"\log p(X) - \log p(x) \ge 0", 19),
+    (r"p(y \mid X) = p(y \mid x)", 23),
 ])
 def test_a_random_variable_and_its_value_spelled_both_in_a_row_are_refused(random, row, column):
     """Outside an expectation X is the value x, so a row writing both (`f(X) = f(x) +

@@ -197,6 +197,10 @@ def test_a_declared_letter_shadows_a_constant():
     # Euler's Γ undefined: never an unknown function (2Γ(2) = Γ(3) was refuted)
     (r"2\Gamma(2) = \Gamma(3)", "Euler's gamma function"),
     (r"\int_0^\infty t^2 e^{-t} \, dt = \Gamma(3)", "Euler's gamma function"),
+    # nor a quantity a first row would define at a value (round 13)
+    (r"\Gamma(3) = 7", "would name a quantity of its own"),
+    (r"\Gamma'(1) = 0", "would name a quantity of its own"),
+    (r"\Gamma(x+1) = x^2", "would name a quantity of its own"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
     # words are quoted as written, never glued (`\text{andall}` is not in the file)
     (r"a = b \quad \text{for } a > 0 \text{ and all } b > 0",

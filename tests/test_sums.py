@@ -1664,3 +1664,15 @@ def test_a_member_under_a_sum_inside_an_optimum_is_still_read():
         != ["refuted", "refuted"]
     assert steps(display(header, r"\sum_{i=1}^n \max_{t} (y_i - t^2) = 0"))[0].kind != \
         "unreadable"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a power with a letter for exponent raised to a whole power (round 13: an internal
+    # TypeError, Fraction of a non-constant exponent) — principal powers: (u^t)^2 = u^{2t}
+    (r"(t^t)^2 = t^{2t}", "verified"),
+    (r"((-1)^t)^2 = (-1)^{2t}", "verified"),
+    (r"(t^t)^2 = t^{3t}", "refuted"),
+    (r"(t^t u^{1/2})^2 = t^{2t} u", "verified"),
+])
+def test_a_power_with_a_letter_exponent_to_a_whole_power(row, verdict):
+    assert verdicts(display("% derive: real t\n% derive: positive u\n", row)) == [verdict]

@@ -981,7 +981,8 @@ class Normaliser:
                     and power % 2 == 0:                             # |u|^2k = u^2k, u real
                 return self.integer_power(Poly.from_key(atom[2]), int(power)).scale(
                     Fraction(single[0]) ** n)
-        if single is not None and any(a[:2] == ("opq", "pow") and (
+        if single is not None and any(a[:2] == ("opq", "pow") and
+                                      Poly.from_key(a[3]).constant() is not None and (
                 Fraction(e) * n * Fraction(Poly.from_key(a[3]).constant())).denominator == 1
                 for a, e in single[1]):
             # (u^{p/q})^n = u^{pn/q} = u^k when k is whole: e^{k Log u}, for every u
@@ -990,8 +991,8 @@ class Normaliser:
                 raise Undefined("division by zero")
             result, rest = Poly.const(Fraction(c) ** n), []
             for a, e in m:
-                k = Fraction(e) * n * Fraction(Poly.from_key(a[3]).constant()) \
-                    if a[:2] == ("opq", "pow") else None
+                exponent = Poly.from_key(a[3]).constant() if a[:2] == ("opq", "pow") else None
+                k = Fraction(e) * n * Fraction(exponent) if exponent is not None else None
                 if k is not None and k.denominator == 1:
                     result = self.times(result, self.integer_power(Poly.from_key(a[2]), int(k)))
                 else:

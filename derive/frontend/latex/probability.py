@@ -438,12 +438,29 @@ class Probability:
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
             return variable, self.event_value(right)
+        outside = not self.random_depth
         self.random_depth += 1
         try:
             term = self.term(node)
         finally:
             self.random_depth -= 1
-        return _variable_of(term, self.scope), term
+        variable = _variable_of(term, self.scope)
+        if outside and variable is not None:
+            self._spelled_argument(node, variable)
+        return variable, term
+
+    def _spelled_argument(self, node, variable):
+        """A density's argument outside any expectation written as x or X is that
+        spelling of x's value in the row (`free_spelling`): `p(X) \\le p(x)` is refused
+        as `X - x` is."""
+        try:
+            piece = self.piece(single(node))
+        except Exception:           # noqa: BLE001 - not a name: no spelling to record
+            return
+        key = getattr(piece, "key", None)
+        if key is not None and getattr(piece, "sub", None) is None and \
+                key in (variable.latex, variable.latex.upper()):
+            self.free_spelling(variable, key, node)
 
     def event_value(self, node):
         """The value v of an event `V = v`: a number, never another random variable."""

@@ -665,6 +665,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
             return Head(name.key, None, params, scale,
                         quantity=label if over_variables else None)
+        if not known and name.key.rstrip("'") in SPECIAL_FUNCTIONS:
+            raise self.error(SPECIAL_FUNCTIONS[name.key.rstrip("'")] + f" — {name.key} at "
+                             "a value here would name a quantity of its own", items[0])
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
