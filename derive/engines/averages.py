@@ -46,7 +46,7 @@ def prove(step, deadline):
                    for s in jensen._density_signs(larger.dist, weights, n)):
             return False
         constants = {}
-        body = _constants_named(larger.body, larger.var, constants, n)
+        body = constants_named(larger.body, larger.var, constants, n)
         if body is None:
             return False
         table = dict(step.context.table)
@@ -59,7 +59,7 @@ def prove(step, deadline):
         return False
 
 
-def _constants_named(term, var, constants, n):
+def constants_named(term, var, constants, n):
     """`term` with each expectation, integral, sum or operator free of `var` put to a fresh
     name (recorded in `constants` with the domain its sign gives), or None when one of them
     is not shown real. Constants of one value share a name: E[X] written twice is two
@@ -78,7 +78,7 @@ def _constants_named(term, var, constants, n):
         return term
     children = []
     for child in term.children:
-        replaced = _constants_named(child, var, constants, n)
+        replaced = constants_named(child, var, constants, n)
         if replaced is None:
             return None
         children.append(replaced)

@@ -31,7 +31,7 @@ from fractions import Fraction
 
 from derive.engines import clock, normal_form, ranges
 from derive.engines.poly import Poly, canonical
-from derive.engines.averages import _constants_named
+from derive.engines.averages import constants_named
 from derive.model.context import Context
 from derive.model.names import Declaration, Kind
 from derive.model.terms import (Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names, nodes,
@@ -136,10 +136,10 @@ def _on_pieces_held(larger, smaller, step, deadline):
 
 
 def _held_inside(term, constants, n):
-    """`term` with the constants inside its binders named (`averages._constants_named`,
+    """`term` with the constants inside its binders named (`averages.constants_named`,
     one name for each constant wherever it occurs); None when one is not shown real."""
     if isinstance(term, (Integral, Expect)):
-        children = [_constants_named(c, term.var, constants, n) for c in term.children]
+        children = [constants_named(c, term.var, constants, n) for c in term.children]
     else:
         children = [_held_inside(c, constants, n) for c in term.children]
     if not children:
