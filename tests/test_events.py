@@ -7,9 +7,11 @@ refused at its position."""
 
 import pytest
 
+from derive.engines import clock
+from derive.engines.decide import decide
 from derive.frontend.errors import InputError
 from derive.frontend.tex_file import load_tex
-from probability_support import display, readings, verdicts
+from probability_support import display, readings, steps, verdicts
 
 HALF_LINE = ("% derive: variable x\n% derive: density p over x in [0, \\infty)\n"
              "% derive: random X with density p over x\n% derive: expectation E\n"
@@ -203,3 +205,13 @@ def test_several_events_of_a_continuous_variable_are_refused(row, column):
     assert "the probability of one inequality event" in step.message
     assert "of an event given another" in step.message
     assert step.location.column == column
+
+
+def test_an_instance_past_the_numbers_range_is_said_in_derives_words():
+    """A bound of 10^10000 overflows the instance's floats: the step stays undecided and the
+    detail says why in derive's words, not Python's ("cannot convert float infinity")."""
+    (step,) = steps(display(LINE, r"\Pr(X \ge 10^{10000}) \le 1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided"
+    assert "a value out of the range" in verdict.detail
+    assert "float" not in verdict.detail

@@ -187,8 +187,11 @@ def _judge(lhs, rhs, relation, context, instance, labels, deadline, precise, hel
                     return _Outcome(SKIPPED, reason=str(exc))
                 prec *= 2
                 continue
-            except (ZeroDivisionError, ValueError, OverflowError) as exc:
-                return _Outcome(SKIPPED, reason=f"evaluation failed: {exc}")
+            except ZeroDivisionError:
+                return _Outcome(SKIPPED, reason="evaluation failed: a division by zero")
+            except (ValueError, OverflowError):     # Python's own words name its internals
+                return _Outcome(SKIPPED, reason="evaluation failed: a value out of the "
+                                "range this instance can be evaluated in")
             status = _decide(relation, left, right, prec, precise)
             if status == FAILS and ev.limiting and (relation.strict or relation is Relation.NE) \
                     and (relation is Relation.NE or
