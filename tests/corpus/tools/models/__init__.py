@@ -1,8 +1,8 @@
 """Truth models of the corpus's derivations, by source family; MODELS maps folder names to
 models (see base.py for what a model is)."""
 
-from . import elbo, fdiv, gan, info, prob, s7c, s8d, s8e, s8f
+from . import elbo, fdiv, gan, info, prob, s7c, s8d, s8e, s8f, s9g
 
 MODELS = {}
-for _family in (gan, fdiv, elbo, info, prob, s7c, s8d, s8e, s8f):
+for _family in (gan, fdiv, elbo, info, prob, s7c, s8d, s8e, s8f, s9g):
     MODELS.update(_family.MODELS)
