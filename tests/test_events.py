@@ -215,3 +215,20 @@ def test_an_instance_past_the_numbers_range_is_said_in_derives_words():
     assert verdict.status.value == "undecided"
     assert "a value out of the range" in verdict.detail
     assert "float" not in verdict.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\Pr(X \ge a) = \Pr(e^{tX} \ge e^{ta})", "verified"),      # Chernoff's first step
+    (r"\Pr(X \ge m) = \Pr(\exp(X) \ge \exp(m))", "verified"),
+    (r"\Pr(X \le m) = \Pr(e^{-X} \ge e^{-m})", "verified"),
+    (r"\Pr(X \ge m) = \Pr(e^{-X} \ge e^{-m})", "refuted"),       # the other tail
+    (r"\Pr(X \ge a) = \Pr(e^{tX} \ge e^{a})", "refuted"),
+])
+def test_an_event_between_exponentials_is_between_their_exponents(row, expected):
+    (verdict,) = verdicts(display(LINE, row))
+    assert verdict == expected
+
+
+def test_an_event_between_complex_exponentials_is_refused():
+    (step,) = steps(display(LINE, r"\Pr(e^{cX} \ge e^{c}) = 1"))
+    assert step.kind.value == "unreadable" and "shown real" in step.message

@@ -756,15 +756,6 @@ def test_decorations_are_set_aside(row, expected):
 
 
 @pytest.mark.parametrize("row, column, message", [
-    (r"\sqrt{t^2} = t \because t > 0", 19, "neither checks nor uses a reason after \\because"),
-    (r"\sqrt{t^2} = t \because t > 0 \text{ here}", 19, "neither checks nor uses a reason"),
-    (r"\sqrt{t^2} = t \because \text{as } t \ge 0", 19, "neither checks nor uses a reason"),
-    # a sentence about a letter may state a hypothesis in words: refused, never set aside
-    # (`\sqrt{a^2} = a \because a \text{ is positive}` was refuted at a = -1.54)
-    (r"\sqrt{t^2} = t \because t \text{ is positive}", 19, "neither checks nor uses a reason"),
-    (r"\lvert t \rvert = t \quad \because t \text{ is nonnegative}", 30, "neither checks"),
-    (r"\sqrt{t^2} = t \because \text{ since } t \text{ is in } (0, \infty)", 19, "neither checks"),
-    (r"t^2 + 1 \ge 2t \quad \because (t-1)^2 \text{ is not negative.}", 25, "neither checks"),
     (r"t = \color red t", 8, "\\color is read with its argument in braces"),
     (r"2 \underbrace{t + 1}_{s} = 2t + 2", 6, "a sum under a brace beside a factor"),
     (r"1 - \underbrace{t + 1}_{s} = -t", 8, "a sum under a brace beside a factor"),
@@ -774,6 +765,52 @@ def test_decorations_derive_would_drop_are_refused(row, column, message):
     (step,) = steps(display("% derive: real t\n", row))
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (2, column)
+# A reason derive does not read (in math, or a sentence about a letter, which may state a
+# hypothesis in words) is kept with the step: checked without it, a proof stands, but a
+# counterexample may be one the reason excludes, so it refutes nothing (`\sqrt{a^2} = a
+# \because a \text{ is positive}` was refuted at a = -1.54 when reasons were dropped).
+@pytest.mark.parametrize("row", [
+    r"\sqrt{t^2} = t \because t > 0",
+    r"\sqrt{t^2} = t \because t > 0 \text{ here}",
+    r"\sqrt{t^2} = t \because \text{as } t \ge 0",
+    r"\sqrt{t^2} = t \because t \text{ is positive}",
+    r"\lvert t \rvert = t \quad \because t \text{ is nonnegative}",
+    r"\sqrt{t^2} = t \because \text{ since } t \text{ is in } (0, \infty)",
+    r"\sqrt{t^2} = t \quad \text{because } t \text{ is positive}",
+    r"\sqrt{t^2} = t \quad \text{as } t > 0",
+    r"\sqrt{t^2} = t \quad \text{since } e^{t} \text{ is increasing}",
+])
+def test_a_reason_derive_does_not_read_refutes_nothing(row):
+    (step,) = steps(display("% derive: real t\n", row))
+    assert step.reasons and step.kind.value == "equality"
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided" and verdict.counterexample is None
+    assert "a reason derive does not read" in verdict.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"t^2 + 1 \ge 2t \quad \because (t-1)^2 \text{ is not negative.}", "verified"),
+    (r"(t+1)^2 = t^2 + 2t + 1 \quad \text{because } (t+1)^2 = (t+1)(t+1)", "verified"),
+    (r"(t+1)^2 = t^2 + 1 \quad \text{by expanding } (t+1)^2", "undecided"),
+])
+def test_a_step_beside_a_reason_is_checked_without_it(row, expected):
+    assert verdicts(display("% derive: real t\n", row)) == [expected]
+
+
+def test_a_reason_in_its_own_alignment_column_stays_with_its_row():
+    """Chernoff's first row, as a Q&A site has it: the reason column is the row's, and the
+    proof's end mark `Q.E.D` is set aside."""
+    text = ("% derive: variable x\n% derive: density p over x\n"
+            "% derive: random X with density p over x\n% derive: positive t\n"
+            "% derive: real a\n$$\\begin{align} \\operatorname{P}(X \\ge a) &= "
+            "\\operatorname{P}(e^{tX} \\ge e^{ta}) & \\text{because } e^{kx} \\text{ is "
+            "monotonous} \\\\ &= \\operatorname{P}(e^{tX} \\ge e^{ta}) & Q.E.D \\end{align}$$\n")
+    first, second = steps(text)
+    assert first.reasons == (r"\text{because } e^{kx} \text{ is monotonous}",)
+    assert second.reasons == ()
+    assert verdicts(text) == ["verified", "verified"]
+
+
 # ------------------------------------------------- a remark in its own alignment column
 
 def _aligned(*rows):

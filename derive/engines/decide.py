@@ -71,12 +71,27 @@ def decide(step, seed, deadline, report=lambda v: None):
         return Verdict(ERROR, "reader", step.message)
     if kind is StepKind.DEFINITION:
         return Verdict(DEFINITION, "definition", f"defines {step.lhs_latex}")
+    if step.reasons:                  # interim verdicts too: the pool may keep the last one
+        def report(verdict, shown=report):
+            shown(_unless_reasoned(step, verdict))
     from derive.engines.hypotheses import Unusable, restrict
     try:
-        step = restrict(step)
+        restricted = restrict(step)
     except Unusable:
-        return _without_unusable(step, seed, deadline, report)
-    return _dispatch(step, seed, deadline, report)
+        return _unless_reasoned(step, _without_unusable(step, seed, deadline, report))
+    return _unless_reasoned(step, _dispatch(restricted, seed, deadline, report))
+
+
+def _unless_reasoned(step, verdict):
+    """A step beside a reason in words derive does not read (`Step.reasons`) was checked
+    without it: a proof holds all the same, but a counterexample may be excluded by the
+    reason, so it refutes nothing — undecided, naming the reason and the instance."""
+    if verdict.status is not REFUTED or not step.reasons:
+        return verdict
+    from dataclasses import replace
+    return replace(verdict, status=UNDECIDED, counterexample=None,
+                   detail=f"the row rests on a reason derive does not read "
+                   f"({'; '.join(step.reasons)}); without it the step fails: {verdict.detail}")
 
 
 def _dispatch(step, seed, deadline, report):

@@ -133,7 +133,7 @@ class Builder:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
-                       annotated.index_conditions)
+                       annotated.index_conditions, annotated.reasons)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
                 self._stated_nothing(text, offset, above, tail if heads else "")
@@ -195,11 +195,13 @@ class Builder:
         if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
-    def _rows(self, rows, written, offset, point, pending, above, index_conditions=()):
+    def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
+              reasons_beside=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
-        only between two indices, else AFTER_COMMA there)."""
+        only between two indices, else AFTER_COMMA there; `reasons_beside`: (offset, text)
+        of the reasons in words, `Step.reasons`)."""
         for k, row in enumerate(rows):
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 parts = self.reader.read_row(row, offset)
@@ -212,10 +214,11 @@ class Builder:
                     if otherwise_at(self.source.text, self.source.origin(offset + at)):
                         self._negation_of_reals(read, offset + at)
                     hypotheses += read
+                reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k)
                 if point is not None:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,
-                                conditioned=bool(hypotheses))
+                                conditioned=bool(hypotheses), reasons=reasons)
             except InputError as error:
                 self._unreadable(error, offset, row, above)
 

@@ -56,10 +56,12 @@ class ChainBuilder:
         self._broken_at = None
         self._params = ()
 
-    def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False):
+    def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
+            reasons=()):
         """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
         the author wrote some — a row defining a name under them is refused, since the name
-        would mean nothing where they fail)."""
+        would mean nothing where they fail; `reasons`: justifications in words beside it
+        that derive does not read, `Step.reasons`)."""
         first_new = len(self.steps)
         self._conditioned = conditioned
         parts = list(parts)
@@ -107,7 +109,7 @@ class ChainBuilder:
             if assumed and reading:
                 reading = _hypotheses_reading(assumed) + " ⇒ " + reading
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
-                                  reading=reading)
+                                  reasons=tuple(reasons), reading=reading)
         self._just_read = range(first_new, len(self.steps))
 
     def broken(self):

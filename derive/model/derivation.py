@@ -129,7 +129,10 @@ class Step:
     `lhs`/`rhs` are terms (`model.terms`); `lhs_latex`/`latex` the sides as written;
     `reading` how derive read them, in plain text; `message` why an unreadable row was not
     read (and `source_line` the line it stands on). `hypotheses` (`Hypothesis`) must hold
-    for the step (restricting its instances);
+    for the step (restricting its instances); `reasons` are justifications written beside
+    the row in words with math derive does not read (`\\text{because } e^{kx} \\text{ is
+    monotone}`): the step is checked without them, and a counterexample then refutes
+    nothing, since the row may rest on them;
     `context` the declarations in force where the step stands (`model.context`)."""
 
     index: int
@@ -145,6 +148,7 @@ class Step:
     note: str = ""
     context: object = None
     hypotheses: tuple = ()
+    reasons: tuple = ()
     reading: str = ""
     message: str = ""
     source_line: str = ""          # for an unreadable row: its line of the file, for a caret

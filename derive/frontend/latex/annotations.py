@@ -56,8 +56,11 @@ spaces), so positions in messages stay exact.
   `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
   and so is a sentence whose math names no letter (`\\because \\text{by } (3)`); a reason
   in math (`\\because t > 0`), or a sentence about a letter (`\\because a \\text{ is
-  positive}`: a hypothesis in words) is refused: derive would neither check nor use it,
-  and the row may depend on it.
+  positive}`: a hypothesis in words) — and after a `\\quad` or in a column, words starting
+  with because, since, as, by, … followed by math — is a **reason** (`Annotated.reasons`,
+  `Step.reasons`): derive neither checks nor uses it, the row may rest on it, so the step
+  is checked without it and a counterexample then refutes nothing.
+* A proof's end mark at the end of a row (`Q.E.D.`, `\\qed`, `\\blacksquare`, `∎`) is set aside.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
   aside, when S is x's own range.
@@ -81,6 +84,9 @@ _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)
 # The other case of a piecewise statement, in words: a condition derive cannot read.
 _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other cases|"
                          r"if not\b.*|unless\b.*)\s*[.,;)]*\s*$")
+# A justification in words (`\\text{because } e^{kx} \\text{ is monotone}`, `\\text{by } (3)`):
+# kept with its row as `Step.reasons`, never read as a hypothesis nor dropped.
+_REASON = re.compile(r"(?i)^\s*(because|since|as|by|from|using|via|applying|thanks to)\b")
 _EVERY = re.compile(r"^\s*for (?:all|every|any)\s*$")
 _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provided(?: that)?)"
                         r"\s*$")
@@ -175,12 +181,15 @@ class Annotated:
     # `…, \quad i = j` between two letters: a condition if both are whole-number indices
     # of the file once the row is read (the builder checks; else AFTER_COMMA at the offset)
     index_conditions: list = field(default_factory=list)
+    # [(offset, text)] justifications in words with math derive does not read
+    # (`\\text{because } e^{kx} \\text{ is monotone}`, `\\because t > 0`): `Step.reasons`
+    reasons: list = field(default_factory=list)
 
 
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
-    text = _forall(_units(_label(_hence(_decorations(text)))))
+    text = _forall(_units(_label(_hence(_decorations(text, out.reasons)))))
     text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
@@ -214,6 +223,8 @@ def annotate(text):
             out.hypotheses += conditions(inner, m.end() + at)
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
+        elif kind == "reason":
+            out.reasons.append((m.end() + at, inner))
         elif kind == "row":
             if not rows and not _blank(main[:m.start()]) and \
                     not _RELATION.search(main[:m.start()]) and \
@@ -293,6 +304,8 @@ def _side(piece):
         if sign is not None and rest.strip():
             return "condition", f"{rest} {SIGNS[sign.group(1).replace('-', '')]}", lead + end + 1
         if _without_text(rest).strip() and not _parenthesised(words, rest):
+            if _REASON.match(words):
+                return "reason", " ".join(stripped.split()), lead
             raise RemarkError("a remark \\text{…} followed by math is not read: write "
                               "\\text{for } a > 0 for a hypothesis", lead + end + 1)
         return "remark", stripped, lead
@@ -508,15 +521,16 @@ def _letter(name):
     return inner.strip()
 
 
-def _decorations(text):
-    """The row with its decorations blanked (see the module's docstring)."""
+def _decorations(text, reasons):
+    """The row with its decorations blanked (see the module's docstring); a reason after
+    `\\because` that derive does not read is put in `reasons` as (offset, text)."""
     while True:
         m = _DECORATION.search(text)
         if m is None:
             return text
         kind, at = m.group(1), m.end()
         if kind == "because":
-            return _because(text, m.start())
+            return _because(text, m.start(), reasons)
         if text[at:at + 1] != "{" or _closing(text, at) < 0:
             raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
                               m.start())
@@ -597,14 +611,16 @@ def _group_after(text, at, mark):
     return body + len(token.group(0)) if token else None
 
 
-def _because(text, at):
+def _because(text, at, reasons):
     """`\\because` and the words after it, to the end of the row, blanked; a reason in math
-    is refused (derive would neither check nor use it)."""
+    (or a sentence about a letter) goes to `reasons`: derive neither checks nor uses it, so
+    the row may rest on it. Inside brackets it is refused (it is no reason for a row)."""
     rest = text[at + len("\\because"):]
-    if _depth(text, at) or not (_WORDS_ONLY.match(rest) or _sentence(rest)):
-        raise RemarkError("derive neither checks nor uses a reason after \\because: write it "
-                          "as \\text{…}, a hypothesis of the row as \\quad (t > 0), a claim as "
-                          "a row of its own", at)
+    if _depth(text, at):
+        raise RemarkError("derive reads \\because only at the end of a row: write a hypothesis "
+                          "of the row as \\quad (t > 0), a claim as a row of its own", at)
+    if not (_WORDS_ONLY.match(rest) or _sentence(rest)):
+        reasons.append((at, " ".join(text[at:].split())))
     return _spaces(text, at, len(text))
 
 
@@ -627,7 +643,18 @@ def _spaces(text, start, end):
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+# The end of a proof, at the end of its last row: `Q.E.D.`, `\\qed`, `\\blacksquare`, `\\square`,
+# `\\Box`, `∎` (after spacing or an alignment `&`).
+_END_OF_PROOF = re.compile(r"(?:(?<=[\s&])|^)(?:Q\.\s*E\.\s*D\.?|\\(?:qed|blacksquare|square|Box)"
+                           r"(?![a-zA-Z])|∎|□)\s*[.]?\s*$")
+
+
 def _units(text):
+    """The row with a unit `\\text{ nats}` and a proof's end mark (`Q.E.D.`, `\\qed`, `∎`)
+    at its end blanked; `\\text{ bits}` refused (derive's logarithms are natural)."""
+    end = _END_OF_PROOF.search(text)
+    if end is not None and _depth(text, end.start()) == 0:
+        text = text[:end.start()] + " " * (len(text) - end.start())
     m = re.search(r"\\text\s*\{\s*(nats?|bits?)\s*\}\s*$", text)
     if m is None:
         return text

@@ -22,7 +22,7 @@ from __future__ import annotations
 from derive.frontend.latex.pieces import is_tree, single
 from derive.model.names import Kind
 from derive.model.terms import (
-    HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym, free_names,
+    E, HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym, free_names,
     nodes, substitute,
 )
 from derive.notation import registry
@@ -111,6 +111,7 @@ class Events:
         n = normal_form.Normaliser(self.scope.context)
         while isinstance(g, Defined):
             g = g.body
+        g, c = self._exponents(g, c, n, node)
         shape = None
         if isinstance(g, Fn) and g.fname == "abs":
             shape, u, width = "abs", g.operands[0], c
@@ -130,6 +131,19 @@ class Events:
         half = width if size is Num(1) else Mul(width, Pow(size, MINUS_ONE))
         low, high = Add(root, Mul(MINUS_ONE, half)), Add(root, half)
         return [(None, low), (high, None)] if upward else [(low, high)]
+
+    def _exponents(self, g, c, n, node):
+        """`e^{u} ≥ e^{v}` is the event u ≥ v (exp is strictly increasing on the reals) —
+        Chernoff's `\\Pr(X \\ge a) = \\Pr(e^{tX} \\ge e^{ta})`; the exponents must be shown
+        real (for complex ones ≥ compares nothing), else refused."""
+        from derive.engines.normal_form import COMPLEX
+        if _exponent(g) is None or _exponent(c) is None:
+            return g, c
+        u, v = _exponent(g), _exponent(c)
+        if COMPLEX in (n.positivity(u), n.positivity(v)):
+            raise self.error("the event e^u ≥ e^v is read as u ≥ v where both exponents are "
+                             "shown real (declare their letters real)", node)
+        return u, v
 
     def _affine(self, u, x, n, node):
         """(slope, root) of u = slope·(x − root), the slope shown non-zero; refused else."""
@@ -153,6 +167,17 @@ class Events:
         if offset is None:
             offset = Mul(MINUS_ONE, at_zero)
         return slope, offset if slope is Num(1) else Mul(offset, Pow(slope, MINUS_ONE))
+
+
+def _exponent(term):
+    """u of `e^{u}` or `\\exp(u)`, else None."""
+    while isinstance(term, Defined):
+        term = term.body
+    if isinstance(term, Pow) and term.base is E:
+        return term.exponent
+    if isinstance(term, Fn) and term.fname == "exp":
+        return term.operands[0]
+    return None
 
 
 def _values(term):
