@@ -916,6 +916,14 @@ WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint
     ([r"\int dx\, p(x) + 1 = 2"], ["verified"]),
     ([r"\int dz\, r(x, z) = 2 r(x)"], ["refuted"]),
     ([r"\int dx \int dz\, r(x, z) = 1"], ["verified"]),
+    ([r"\log(ab) {=} \log a + \log b"], ["verified"]),          # a relation braced as a symbol
+    ([r"a + b {\le} a + b + 1"], ["verified"]),
+    ([r"a + b {\ge} a + b + 1"], ["refuted"]),
+    ([r"\log(ab) = \log a + \log b", r"\phantom{\log(ab)} = \log b + \log a"],
+     ["verified", "verified"]),                                   # prints nothing: goes on
+    ([r"\log(ab) = \log a + \log b", r"\phantom{\log(ab)} = \log b - \log a"],
+     ["verified", "refuted"]),
+    ([r"a\hphantom{+ b} + b = b + a"], ["verified"]),
 ])
 def test_wrappers_stacked_labels_and_differentials_first(check_text, rows, expected):
     text = WRAP_HEADER + "".join(f"$$ {r} $$\n" for r in rows)
@@ -928,6 +936,9 @@ def test_unwrapping_keeps_every_offset():
         assert len(unwrap(row)) == len(row)
     assert unwrap(r"a \overset{def}{=} b").split() == ["a", ":=", "b"]
     assert unwrap(r"\overset{x}{\arg\max}") == r"\overset{x}{\arg\max}"    # not a relation
+    assert unwrap(r"P(Y{=}y) \stackrel{(a)}{=} \mathrm{=}").split() == ["P(Y", "=", "y)", "=",
+                                                                      r"\mathrm{=}"]
+    assert unwrap(r"\phantom{E(X)} &= 1") == " " * 14 + " &= 1"
 
 
 @pytest.mark.parametrize("row, message, column", [

@@ -822,6 +822,7 @@ def _aligned(*rows):
     r"&& \text{product rule}", r"&& \text{(commute)}", r"&& (\text{Jensen})",
     r"& \text{product rule}", r"&& \href{../jensen}{\text{Jensen's}}",
     r"&& {\text{Jensen's}}",              # what a LaTeX document leaves of an \href
+    r"&& {\text{switching the order}\\\text{of summation}}",      # set on two lines
 ])
 def test_a_remark_in_its_own_alignment_column_is_set_aside(column):
     text = _aligned(r"\log(ab) &= \log a + \log b " + column,

@@ -357,11 +357,12 @@ def _refuse_relations_in_text_math(words, offset):
 
 
 def _without_text(text):
-    """The text with every `\\text{…}` group removed (what is math in a remark)."""
+    """The text with every `\\text{…}` group removed (what is math in a remark), and the
+    line breaks `\\\\` between them (a remark set on two lines in a braced group)."""
     while True:
         m = _TEXT.search(text)
         if m is None:
-            return text
+            return re.sub(r"\\\\(\[[^\]]*\])?", " ", text)
         end = _closing(text, m.end() - 1)
         text = text[:m.start()] + text[end + 1:] if end > 0 else text[:m.start()]
 

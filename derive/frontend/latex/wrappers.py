@@ -3,6 +3,9 @@
 * `\\boxed{A = B}` (a result drawn in a box) is `A = B`; a box around part of an expression
   groups it, as the printed frame does: `2\\boxed{a + b}` is 2(a + b) — unless what it frames
   starts with an operator (`\\boxed{+ b}`, a term going on with the expression before it).
+* `\\phantom{X}` (also `\\hphantom`, `\\vphantom`) prints nothing: blanked, so a row
+  `\\phantom{E(E(X|Y))} &= …` goes on with the chain above, as TeX shows it.
+* `Y{=}y`: braces around a lone relation sign (spacing it as a symbol) are blanked.
 * A relation with a label stacked on it that names a reason — `\\stackrel{(a)}{\\le}`,
   `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}` (Cover & Thomas mark each step
   so) — is the relation; the label is a remark, set aside. A label that says "definition"
@@ -27,7 +30,10 @@ import re
 from derive.frontend.latex.relations import RELATION
 
 _BOXED = re.compile(r"\\boxed\s*\{")
+_PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
 _STACKED = re.compile(r"\\(stackrel|overset)\s*\{")
+_BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
+                              r"(?![a-zA-Z]))\s*\}")
 _RELATION = re.compile(r"\s*" + RELATION + r"\s*$")
 _REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|[^{}]*[A-Za-z]{3}[^{}]*)\})"
@@ -58,8 +64,35 @@ def operator_fonts(text):
 
 
 def unwrap(text):
-    """The row with `\\boxed{…}`, stacked labels on relations and fonts around an
-    operator sign blanked (same length)."""
+    """The row with `\\boxed{…}`, stacked labels on relations, fonts around an operator
+    sign and braces around a lone relation sign blanked (same length)."""
+    return _braced_relations(_stacked_and_boxed(_phantoms(text)))
+
+
+def _phantoms(text):
+    """`\\phantom{X}`, `\\hphantom{X}`, `\\vphantom{X}` print nothing (they reserve X's
+    space, to align a row under another): blanked whole."""
+    chars = list(text)
+    for match in _PHANTOM.finditer(text):
+        close = _closing_brace(text, match.end() - 1)
+        if close is not None:
+            _blank(chars, match.start(), close + 1)
+    return "".join(chars)
+
+
+def _braced_relations(text):
+    """`Y{=}y`, `a {\\le} b`: braces around a lone relation sign (TeX's way to space it as
+    an ordinary symbol) print the relation — blanked, the sign kept."""
+    chars = list(text)
+    for match in _BRACED_RELATION.finditer(text):
+        if re.search(r"\\[a-zA-Z]+\s*$", text[:match.start()]):
+            continue                    # a command's argument (`\\mathrm{=}`, `\\stackrel…`)
+        _blank(chars, match.start(), match.start("sign"))
+        _blank(chars, match.end("sign"), match.end())
+    return "".join(chars)
+
+
+def _stacked_and_boxed(text):
     chars = list(text)
     for start, end in operator_fonts(text):
         _blank(chars, start, end)
