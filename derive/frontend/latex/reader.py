@@ -2312,9 +2312,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"{p.base}_{{i \\cdot j}} for a product", p.node)
         self._indexing += 1                 # an undeclared i here is an index, never the unit
         try:
-            return self.term(node)
+            index = self.term(node)
         finally:
             self._indexing -= 1
+        if any(isinstance(t, (Dens, Dist)) for t in subterms(index)):
+            raise self.error(f"{p.key}: a density or distribution is no index of the family "
+                             f"{p.base}: a parameter of it (its mean, say) is a name of its "
+                             f"own — declare it after the density (% derive: real {p.key}), "
+                             f"or use another letter",
+                             p.node)
+        return index
 
     def _family_of(self, p):
         """The indexed family `x_{\\cdot}` that a subscripted name `x_…` not declared on
