@@ -16,6 +16,8 @@ YAML context). Each holds from where it stands to the end of the file.
     real a | positive a | nonnegative a | integer n | natural n
     positive a_i, b_i for i = 1..n  (an indexed family; a bound-less \\sum_i runs over 1..n)
     real z_j                        (j one letter: the family z, no range; \\theta_0 is a name)
+                                    (until j is declared no whole number: real \\mu_p above
+                                    density p = … makes \\mu_p a name)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
     assume b - c = 1, t < 1         (hypotheses of every row below)
     at \\theta = \\theta_0             (the next row holds at that point: gradients agree there)

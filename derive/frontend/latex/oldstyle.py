@@ -15,7 +15,8 @@ how letters make words.
 * `\\log{X}`, `\\exp{(a)^2}`, `\\operatorname{ln}{X}`: braces right after a function word
   hold its whole argument, whatever X is — read as brackets around it whose delimiters are
   braces (`bracketed` with `{`), never dropped: `\\log{(\\sigma^2)^{1/2}}` is log((σ²)^½),
-  not the `\\log(u)^k` form (products.py refuses a power after the closing brace).
+  not the `\\log(u)^k` form (products.py refuses a power after the closing brace). So do
+  the braces of a plain TeX fraction there: `\\log{a \\over b} c` is log(a/b)·c.
 * `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
   so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font

@@ -16,8 +16,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
   range (hypotheses of the rows from there on that use the letter); an expression in one
-  is then refused. A member at a number, at letters declared whole numbers, or reached
-  through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
+  is then refused, and so is a density or distribution there (`\\mu_p` of a density p
+  is no member: declare it a name). A member at a number, at letters declared whole
+  numbers, or reached through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
   its bounds are hypotheses of its row, and one outside the range is refused, as is a
   sum shown non-empty taking such a member at one of its bounds (`\\sum_{i=1}^{n+1} x_i`).
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
