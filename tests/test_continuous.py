@@ -716,9 +716,63 @@ def test_a_name_declared_with_one_index_letter_declares_the_family(row, status):
     assert verdict(row, LETTER_FAMILY).status == status
 
 
+NAMED_AFTER = ("% derive: variable x\n% derive: real \\mu_p, \\mu_q\n"
+               "% derive: positive \\sigma_p, \\sigma_q\n"
+               "% derive: density p = \\mathcal{N}(\\mu_p, \\sigma_p^2) over x\n"
+               "% derive: density q = \\mathcal{N}(\\mu_q, \\sigma_q^2) over x\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\int (x-\mu_p)^2 p(x) dx = \sigma_p^2", "verified"),
+    (r"\int (x-\mu_p)^2 p(x) dx = \sigma_q^2", "refuted"),
+    (r"\int x p(x) dx = \mu_p", "verified"),
+    (r"\mathbb{E}_{x \sim q}[(x-\mu_q)^2] = \sigma_q^2", "verified"),
+    (r"\mathbb{E}_{x \sim q}[(x-\mu_p)^2] = \sigma_q^2", "refuted"),
+    (r"-\int p(x) \log p(x) dx = \frac12 \log(2\pi e \sigma_p^2)", "verified"),
+    (r"-\int p(x) \log p(x) dx = \frac12 \log(2\pi \sigma_p^2)", "refuted"),
+    (r"D_{KL}(q \| p) = \log\frac{\sigma_p}{\sigma_q} + "
+     r"\frac{\sigma_q^2 + (\mu_q-\mu_p)^2}{2\sigma_p^2} - \frac12", "verified"),
+    (r"D_{KL}(q \| p) = \log\frac{\sigma_q}{\sigma_p} + "
+     r"\frac{\sigma_q^2 + (\mu_q-\mu_p)^2}{2\sigma_p^2} - \frac12", "refuted"),
+    (r"\int p(x)\log {{1\over \sqrt{2\pi \sigma_p^2}}\exp(-{(x-\mu_p)^2\over 2\sigma_p^2})"
+     r"\over q(x)} dx = {1\over 2}\int\log{\sigma_q^2\over \sigma_p^2}p(x)dx - "
+     r"{1\over 2\sigma_p^2}\int(x-\mu_p)^2p(x)dx+{1\over2\sigma_q^2}\int(x-\mu_q)^2p(x)dx",
+     "verified"),
+    (r"\int p(x)\log {{1\over \sqrt{2\pi \sigma_p^2}}\exp(-{(x-\mu_p)^2\over 2\sigma_p^2})"
+     r"\over q(x)} dx = {1\over 2}\int\log{\sigma_q^2\over \sigma_p^2}p(x)dx + "
+     r"{1\over 2\sigma_p^2}\int(x-\mu_p)^2p(x)dx+{1\over2\sigma_q^2}\int(x-\mu_q)^2p(x)dx",
+     "refuted"),
+])
+def test_parameters_named_after_a_density_declared_before_it_are_names(row, status):
+    """`real \\mu_p` before `density p = \\mathcal{N}(\\mu_p, \\sigma_p^2)` (s8e, the KL of
+    two Gaussians): p is declared a density, so μ_p is a name of its own (as when p comes
+    first) — never the letter family μ at the index p(x), a density's value (which put p
+    inside its own formula and refuted the Gaussian's moments)."""
+    assert reading(r"\int x p(x) dx = \mu_p", NAMED_AFTER) == ["∫ x · p(x) dx = μ_p"]
+    assert verdict(row, NAMED_AFTER).status == status
+
+
+def test_a_density_is_no_index_of_a_family():
+    header = "% derive: variable x\n% derive: real \\mu_i for i = 1..n\n% derive: density p over x\n"
+    (step,) = load(r"\mu_p - \mu_p = 0", header).steps
+    assert step.kind == "unreadable" and step.location.column == 4 and \
+        "a density or distribution is no index of the family \\mu" in step.message
+    assert verdict(r"\mu_p - \mu_p = 0", header + "% derive: real \\mu_p\n").status == "verified"
+
+
+@pytest.mark.parametrize("formula", [r"\mathcal{N}(p, 1)", r"\mathcal{N}(\int x p(x) dx, 1)",
+                                     r"e^{-x} p"])
+def test_a_density_whose_formula_names_itself_is_refused(formula):
+    with pytest.raises(InputError, match="p's formula names p itself"):
+        load("1 = 1", "% derive: variable x\n% derive: density p = " + formula + " over x\n")
+
+
 def test_a_name_with_a_digit_or_a_variable_as_index_stays_a_name():
     header = "% derive: variable x\n% derive: real \\theta_0, \\mu_x\n"
     assert reading(r"\theta_0 + \mu_x = \mu_x + \theta_0", header) == ["θ_0 + μ_x = μ_x + θ_0"]
+    later = "% derive: real \\mu_x\n% derive: variable x\n"      # x declared after μ_x too
+    assert reading(r"\int x \mu_x dx = \mu_x \int x dx", later) == \
+        ["∫ x · μ_x dx = μ_x · (∫ x′ dx′)"]
 
 
 @pytest.mark.parametrize("row", [r"\delta_{jk} = 0", r"\delta_{kk} = 0", r"\delta_{k,0} = 2"])

@@ -1941,6 +1941,19 @@ def test_an_over_without_braces_of_its_own_is_refused(row):
     assert step.location.column == len("$$ ") + row.rindex("\\over") + 1
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\log{a \over b} b = b \log{a \over b}", "log(a / b) · b = b · log(a / b)"),
+    (r"\log{{1 \over a} \exp(b) \over b} a = 1", "log(((1 / a) · exp(b)) / b) · a = 1"),
+])
+def test_a_braced_plain_tex_fraction_after_a_function_word_is_its_whole_argument(row, expected):
+    """`\\log{a \\over b} c` is log(a/b)·c, as `\\log{a} c` is: the braces of the old-style
+    fraction hold the function's whole argument (s8e's `\\int\\log{\\sigma_q^2\\over
+    \\sigma_p^2}p(x)dx` read as the log of the product)."""
+    assert reading(row) == [expected]
+    assert verdicts(HEADER + "$$ \\int \\log{a \\over b} p(x) dx = \\log{a \\over b} $$\n") == \
+        ["verified"]
+
+
 def test_a_braced_plain_tex_fraction_is_checked():
     assert verdicts(HEADER + "$$ \\log{a \\over b} = \\log a - \\log b $$\n\n"
                     "$$ {a \\over b} = {b \\over a} $$\n") == ["verified", "refuted"]

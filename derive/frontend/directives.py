@@ -16,6 +16,8 @@ YAML context). Each holds from where it stands to the end of the file.
     real a | positive a | nonnegative a | integer n | natural n
     positive a_i, b_i for i = 1..n  (an indexed family; a bound-less \\sum_i runs over 1..n)
     real z_j                        (j one letter: the family z, no range; \\theta_0 is a name)
+                                    (until j is declared no whole number: real \\mu_p above
+                                    density p = … makes \\mu_p a name)
     depends p_\\theta on \\theta     fixed D^{\\star}          moving D^{\\star}
     assume b - c = 1, t < 1         (hypotheses of every row below)
     at \\theta = \\theta_0             (the next row holds at that point: gradients agree there)
@@ -38,7 +40,7 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndexRange, Kind,
     Name, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Num, Sym, substitute
+from derive.model.terms import Dens, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -368,6 +370,7 @@ class Directives:
             raise self.source.error("a density by formula is over one variable", offset)
         (variable,) = variables
         ((key, at),) = self._names(head, offset)
+        self.scope.not_an_index(key)            # `\mu_p` in p's own formula names p's mean
         family = self.reader.read_distribution(formula_text, rest_at)
         if family is not None:
             try:
@@ -392,6 +395,12 @@ class Directives:
                 low, high = self.reader.read_interval(support, where)
             value = self.reader.read_term(formula_text, rest_at)
             formula = families.Formula(variable, ((low, high, value),))
+        itself = self.scope.names.get(key)
+        if any(itself in free_names(t) for piece in formula.pieces for t in piece
+               if t is not None):
+            raise self.source.error(f"{key}'s formula names {key} itself: a density by "
+                                    "formula is written in its variable and other names",
+                                    rest_at)
         self._declare_distribution(key, (variable,), (), at, formula)
 
     def _sign(self, term):
@@ -655,7 +664,9 @@ class Directives:
         for key, at in self._names(body, offset):
             family = self._letter_family(key)
             if family is not None:                  # real z_j: the family z, as z_i for i = …
-                self.scope.declare(family, Declaration(Kind.FUNCTION, domain))
+                letter = re.fullmatch(r".+?_\{([A-Za-z])\}", key).group(1)
+                self.scope.letter_family(key, letter, family,
+                                         Declaration(Kind.FUNCTION, domain))
                 continue
             found = self.scope.lookup(key)
             kind = Kind.SYMBOL

@@ -61,6 +61,7 @@ class FileScope:
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
+        self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
@@ -81,6 +82,8 @@ class FileScope:
 
     def declare(self, key, declaration):
         """Declare (or re-declare) a spelling from here on; returns its Name."""
+        if not (declaration.kind is Kind.SYMBOL and declaration.domain.is_integer):
+            self.not_an_index(key)
         name = self.name(key)
         self.table.pop(name, None)          # keep the table in order of the latest declaration
         self.table[name] = declaration
@@ -89,6 +92,25 @@ class FileScope:
         self.unread.pop(key, None)
         self._context = None
         return name
+
+    def letter_family(self, member, letter, family, declaration):
+        """`real \\mu_p` with p not yet declared declared the family μ (`family`, with
+        `declaration`): its member `\\mu_{p}` is recorded, for `not_an_index`."""
+        self.letter_members.setdefault(letter, []).append((member, family, declaration))
+        return self.declare(family, declaration)
+
+    def not_an_index(self, letter):
+        """The letter of `real \\mu_p` is being declared as no whole number (a density, a
+        variable, a real: `density p = \\mathcal{N}(\\mu_p, \\sigma_p^2) over x`), so `\\mu_p`
+        was no member of a family at an index: it is a name of its own, of the family's
+        kind — as it is when p is declared first. A family declared only so is withdrawn."""
+        for member, family, declaration in self.letter_members.pop(letter, ()):
+            self.declare(member, Declaration(Kind.SYMBOL, declaration.domain))
+            if self.table.get(self.names[family]) is declaration and not any(
+                    f == family for pending in self.letter_members.values()
+                    for _, f, _ in pending):
+                del self.table[self.names[family]]
+                self._context = None
 
     def end_local(self, key, offset):
         """The definition of `key` made beside a row (`\\quad (f(u) = …)`, at `offset`)

@@ -15,7 +15,8 @@ how letters make words.
 * `\\log{X}`, `\\exp{(a)^2}`, `\\operatorname{ln}{X}`: braces right after a function word
   hold its whole argument, whatever X is — read as brackets around it whose delimiters are
   braces (`bracketed` with `{`), never dropped: `\\log{(\\sigma^2)^{1/2}}` is log((σ²)^½),
-  not the `\\log(u)^k` form (products.py refuses a power after the closing brace).
+  not the `\\log(u)^k` form (products.py refuses a power after the closing brace). So do
+  the braces of a plain TeX fraction there: `\\log{a \\over b} c` is log(a/b)·c.
 * `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
   so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
@@ -96,7 +97,8 @@ def rewrite(tree):
             _braced_arguments(node)
         elif node.data in ("group", "sgroup"):
             _naming_group(node)
-        elif node.data == "overfrac":
+    for node in list(tree.iter_subtrees()):
+        if node.data == "overfrac":             # after the runs: `\log{a \over b}` is braced
             _plain_fraction(node)
     for node in list(tree.iter_subtrees()):
         if node.data == "script" and _is(node.children[0], "group"):
@@ -137,13 +139,15 @@ def _braced_arguments(run):
                 naming.elementary_word(word.children[0]) is not None or
                 _sole(word.children[0], "func") is not None)):
             continue                            # `\log`, `\operatorname{ln}`, `{\log}`
-        if _is(item, "script") and _is(item.children[0], "group"):
+        if _is(item, "script") and _is(item.children[0], "group", "overfrac"):
             group = item.children[0]
             meta = group.meta
             opening = Token("OPEN", "{", meta.start_pos, meta.line, meta.column)
             closing = Token("CLOSE", "}", meta.end_pos - 1, meta.end_line, meta.end_column - 1)
-            item.children[0] = Tree("bracketed", [opening, Tree("args", list(group.children), meta),
-                                                  closing], meta)
+            inner = list(group.children) if group.data == "group" else \
+                [Tree("sum", [Tree("run", [Tree("script", [group], meta)], meta)], meta)]
+            item.children[0] = Tree("bracketed", [opening, Tree("args", inner, meta), closing],
+                                    meta)
 
 
 def _naming_group(group):

@@ -16,8 +16,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   its members anywhere, and letters side by side in its subscript (`x_{ij}`) are refused.
   An undeclared letter in a member's index is a whole number, in the family's declared
   range (hypotheses of the rows from there on that use the letter); an expression in one
-  is then refused. A member at a number, at letters declared whole numbers, or reached
-  through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
+  is then refused, and so is a density or distribution there (`\\mu_p` of a density p
+  is no member: declare it a name). A member at a number, at letters declared whole
+  numbers, or reached through an indexed definition's body (`\\hat y_0` takes z_0) is checked the same way:
   its bounds are hypotheses of its row, and one outside the range is refused, as is a
   sum shown non-empty taking such a member at one of its bounds (`\\sum_{i=1}^{n+1} x_i`).
   `\\delta_{jk}`, `\\delta_{j,k}` (δ not a name of the file) is the Kronecker delta, never
@@ -2312,9 +2313,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"{p.base}_{{i \\cdot j}} for a product", p.node)
         self._indexing += 1                 # an undeclared i here is an index, never the unit
         try:
-            return self.term(node)
+            index = self.term(node)
         finally:
             self._indexing -= 1
+        if any(isinstance(t, (Dens, Dist)) for t in subterms(index)):
+            raise self.error(f"{p.key}: a density or distribution is no index of the family "
+                             f"{p.base}: a parameter of it (its mean, say) is a name of its "
+                             f"own — declare it after the density (% derive: real {p.key}), "
+                             f"or use another letter",
+                             p.node)
+        return index
 
     def _family_of(self, p):
         """The indexed family `x_{\\cdot}` that a subscripted name `x_…` not declared on
