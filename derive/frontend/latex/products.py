@@ -44,6 +44,8 @@
   (`\\int_x`) or else the one variable of the densities written in it
   (`\\int \\phi \\ln \\phi`). With limits and nothing between the differential and
   the end of the run (`\\int_a^b \\, \\mathrm{d}x`), the integrand is 1: b − a.
+  A differential of an expression, `\\int \\mathrm{d}(\\sigma z' + \\mu)\\, g` (first
+  or last in the run of an integral without `d x`), is read by `stieltjes`.
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
@@ -183,7 +185,8 @@ class Products:
         `\\int`, d(…) is a differential even beside a `d x` (two: refused); elsewhere in an
         integral closed by `d x` it stays what d is (a function), and in one without, only
         last in the run: anywhere else it is refused."""
-        found = [j for j in range(i + 1, limit - 1) if self._expression_d(pieces, j)]
+        found = [j for j in range(i + 1, limit - 1) if self._expression_d(pieces, j)] \
+            if pieces[i].op == "int" else []
         if not found or ends and found[0] != i + 1:
             return None
         if ends:

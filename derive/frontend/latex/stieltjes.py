@@ -56,9 +56,9 @@ class Stieltjes:
             var = self.bound_name(key)
             u = self.term(bracket.args[0])
             n = normal_form.Normaliser(self.scope.context)
-            problem = ("derive reads a differential d(u) of an expression affine in " + key +
-                       " with a coefficient of known sign (d(\\sigma z' + \\mu) with positive "
-                       "\\sigma): write \\int g u' \\, d" + key)
+            problem = ("derive reads a differential d(u) only of an expression affine in " +
+                       key + " with a coefficient shown positive (d(\\sigma z' + \\mu), "
+                       "positive \\sigma): write \\int g u' \\, d" + key)
             slope, _ = self._affine(u, var, n, node, problem)
             if n.positivity(slope) != normal_form.POS:
                 raise self.error("d(u) with a negative coefficient of " + key + " reverses the "
@@ -87,8 +87,7 @@ class Stieltjes:
             self.sample_of(k) is not None or self.declared(k) is not None and
             self.declared(k)[1].kind is Kind.VARIABLE))
         if not variables:
-            variables = sorted(k for k in keys if self.bound_name(k) is None and
-                               not self.knows(k) and k not in ("e", r"\pi"))
+            variables = sorted(k for k in keys if self._fresh_letter(k))
         if len(variables) != 1:
             raise self.error("d(u) integrates over the one variable of u, and "
                              + ("u has none" if not variables else
@@ -103,3 +102,12 @@ class Stieltjes:
                              f"variable {key} is not read: write the sum or integral over "
                              f"{key}", bracket.node)
         return key
+
+    def _fresh_letter(self, key):
+        """Whether `key` may be the variable of `d( u )` as `dt` makes it one: not bound,
+        declared, defined or a function of the file, nor a constant (`e`, `\\pi`) — an
+        undeclared number used in other rows is a letter an integral may bind, as `dt` does."""
+        found = self.scope.lookup(key)
+        return self.bound_name(key) is None and key not in ("e", r"\pi", r"\infty") and \
+            not self._head_labels(key) and (found is None or not found[1].declared and
+                                            found[1].kind is Kind.SYMBOL)
