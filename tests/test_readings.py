@@ -2188,6 +2188,8 @@ def test_a_differential_of_an_expression_is_the_substitution(row, expected, verd
      "d(…) inside an integrand is ambiguous"),
     (r"\int \mathrm d(\sigma z) \mathcal{N}(z; 0, 1) \, \mathrm d(z) = \sigma", 53,
      "a second differential in one integral"),
+    (r"\int p(z) + f(z) \, d(\sigma z) = 1", 24, "a differential of an expression after a + "
+                                               "or - (the last term's, or the whole sum's?)"),
     (r"\int d(z)\, dz\, \mathcal{N}(z; 0, 1) = 1", 16, "d(…) right after \\int is a "
                                                       "differential, and this integral has "
                                                       "another one"),

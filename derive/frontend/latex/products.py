@@ -323,6 +323,10 @@ class Products:
             j = self.differential(tail, 0)
             if any(isinstance(p, BigPiece) and p.op in ("int", "iint") for p in tail[:j or 0]):
                 return None
+            if j is None and len(tail) > 1 and self._expression_d(tail, len(tail) - 2):
+                raise self.error("a differential of an expression after a + or - (the last "
+                                 "term's, or the whole sum's?) is ambiguous: bracket the "
+                                 "integrand, \\int (a + b) \\, d(u)", tail[-2].node)
             if j is None:
                 continue
             self._no_applied_differential(tail, j)

@@ -12,7 +12,8 @@ reads it where that integral is the substitution the author means, and refuses i
   integrand what stands between). One elsewhere in the run, or a second one, is refused.
   Right after `\\int` it is a differential even when a `d x` follows (`\\int d(x)\\, p(x)\\, dx`:
   two differentials, refused — declare d, `% derive: function d`, for a function); anywhere
-  else in an integral closed by `d x` the d is what it was (a function).
+  else in an integral closed by `d x` the d is what it was (a function). One closing an
+  integrand that is a sum (`\\int p(z) + f(z) \\, d(\\sigma z)`) is refused: bracket it.
 * **Its variable** t is the one letter of u that is a variable of the file (declared, or a
   renamed copy or sample of one: `z'`, `\\tilde z`, `z_i`), or else the one letter of u the
   file does not know; none, or several, is refused. A discrete or vector variable is refused.
