@@ -2184,6 +2184,7 @@ def test_a_differential_of_an_expression_is_the_substitution(row, expected, verd
                                          "expression are ambiguous"),
     (r"\int \mathrm d(\sigma \mu) \mathcal{N}(z; 0, 1) = 1", 18, "u has none"),
     (r"\int \mathrm d(a t) e^{-t^2} = 1", 18, "u has several (a, t)"),
+    (r"\int \mathrm d(x + t) e^{-t^2} = 1", 18, "u has several (t, x)"),
     (r"\int \mathcal{N}(z; 0, 1) \, \mathrm{d}(\sigma z) \, z = \sigma", 33,
      "d(…) inside an integrand is ambiguous"),
     (r"\int \mathrm d(\sigma z) \mathcal{N}(z; 0, 1) \, \mathrm d(z) = \sigma", 53,

@@ -15,8 +15,9 @@ reads it where that integral is the substitution the author means, and refuses i
   else in an integral closed by `d x` the d is what it was (a function). One closing an
   integrand that is a sum (`\\int p(z) + f(z) \\, d(\\sigma z)`) is refused: bracket it.
 * **Its variable** t is the one letter of u that is a variable of the file (declared, or a
-  renamed copy or sample of one: `z'`, `\\tilde z`, `z_i`), or else the one letter of u the
-  file does not know; none, or several, is refused. A discrete or vector variable is refused.
+  renamed copy of one: `z'`, `\\tilde z`) or that the file does not declare (as `dt` binds
+  an undeclared t); none, or several (`d(x + t)`), is refused, and so is a discrete or vector
+  variable.
 * **The reading**: for u = a·t + b, affine in t with a coefficient a shown positive (from the
   declarations and hypotheses: `positive \\sigma`), ∫ g(t)·a dt over t's whole range — the
   Stieltjes integral and the substitution z = u(t) over the whole line agree there. A negative
@@ -72,7 +73,8 @@ class Stieltjes:
 
     def _differential_variable(self, bracket):
         """The variable of `d( u )`: the one letter of u that is a variable of the file (or a
-        renamed copy or sample of one), else the one letter of u the file does not know."""
+        renamed copy or sample of one) or a letter the file does not declare — `d(x + t)`
+        with x a variable and t undeclared could be over either: refused."""
         keys = set()
         for run in bracket.args[0].iter_subtrees():
             if run.data != "run":
@@ -86,9 +88,7 @@ class Stieltjes:
                     keys.add(p.key)
         variables = sorted(k for k in keys if self.bound_name(k) is None and (
             self.sample_of(k) is not None or self.declared(k) is not None and
-            self.declared(k)[1].kind is Kind.VARIABLE))
-        if not variables:
-            variables = sorted(k for k in keys if self._fresh_letter(k))
+            self.declared(k)[1].kind is Kind.VARIABLE) or self._fresh_letter(k))
         if len(variables) != 1:
             raise self.error("d(u) integrates over the one variable of u, and "
                              + ("u has none" if not variables else
