@@ -2167,3 +2167,93 @@ def test_a_prime_after_a_superscript_is_refused_as_a_double_superscript(row, col
 ])
 def test_a_prime_before_a_superscript_is_read(row, expected):
     assert reading(row, ROOTS) == [expected]
+
+
+# ---------------------------------------------------------------- differentials of an expression
+STIELTJES = ("% derive: variable x, z\n% derive: density p\n% derive: real \\mu, c\n"
+             "% derive: positive \\sigma\n% derive: function f\n")
+
+
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"\int \mathrm{d}(2 t + 1)\, t e^{-t^2} = 0", "∫ (t · e^(-t^2)) · 2 dt = 0", "verified"),
+    (r"\int d(3 t) e^{-t^2} = 3 \sqrt{\pi}", "∫ e^(-t^2) · 3 dt = 3 · π^(1/2)", "verified"),
+    (r"\int d(3 t) e^{-t^2} = \sqrt{\pi}", "∫ e^(-t^2) · 3 dt = π^(1/2)", "refuted"),
+    (r"\int \mathrm d \left( \sigma z' + \mu \right) \frac{1}{\sigma} \mathcal{N}(z'; 0, 1) = 1",
+     "∫ ((1 / σ) · N(z'; 0, 1)) · σ dz' = 1", "verified"),
+    (r"\int \mathrm d \left( \sigma z' + \mu \right) \mathcal{N}(z'; 0, 1) = 1",
+     "∫ N(z'; 0, 1) · σ dz' = 1", "refuted"),
+    (r"\int \mathcal{N}(z; 0, 1) \, \mathrm{d}(\sigma z + \mu) = \sigma",     # written last
+     "∫ N(z; 0, 1) · σ dz = σ", "verified"),
+    (r"\int \mathrm d(\frac{z - \mu}{\sigma}) \mathcal{N}(z; \mu, \sigma^2) = \frac{1}{\sigma}",
+     "∫ N(z; μ, σ^2) / σ dz = 1 / σ", "verified"),
+    (r"\int_{\mathbb{R}} \mathrm d(z + \mu) \mathcal{N}(z; 0, 1) = 1", "∫ N(z; 0, 1) dz = 1",
+     "verified"),
+    # d read as an unknown function made this true row refuted
+    (r"\int_x p(x) \, d(x) = 1", "∫ p(x) dx = 1", "verified"),
+])
+def test_a_differential_of_an_expression_is_the_substitution(row, expected, verdict):
+    """`\\int \\mathrm d(\\sigma z' + \\mu)\\, g` (Datumorphism) is ∫ g · σ dz′: the Stieltjes
+    integral over the whole range of u's one variable, for u affine with a coefficient shown
+    positive (`stieltjes`); it had "no differential", and `d(x)` was an unknown function."""
+    text = display(STIELTJES, row)
+    assert readings(text) == [expected]
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row, column, message", [
+    (r"\int \mathrm d(-\sigma z') \mathcal{N}(z'; 0, 1) = 1", 18, "reverses the orientation"),
+    (r"\int \mathrm d(c z') \mathcal{N}(z'; 0, 1) = 1", 18, "a coefficient shown positive"),
+    (r"\int \mathrm d(z'^2) \mathcal{N}(z'; 0, 1) = 1", 18, "affine in z'"),
+    (r"\int_0^1 \mathrm d(2 z) z = 1", 4, "limits on an integral with a differential of an "
+                                         "expression are ambiguous"),
+    (r"\int \mathrm d(\sigma \mu) \mathcal{N}(z; 0, 1) = 1", 18, "u has none"),
+    (r"\int \mathrm d(a t) e^{-t^2} = 1", 18, "u has several (a, t)"),
+    (r"\int \mathrm d(x + t) e^{-t^2} = 1", 18, "u has several (t, x)"),
+    (r"\int \mathcal{N}(z; 0, 1) \, \mathrm{d}(\sigma z) \, z = \sigma", 33,
+     "d(…) inside an integrand is ambiguous"),
+    (r"\int \mathrm d(\sigma z) \mathcal{N}(z; 0, 1) \, \mathrm d(z) = \sigma", 53,
+     "a second differential in one integral"),
+    (r"\int p(z) + f(z) \, d(\sigma z) = 1", 24, "a differential of an expression after a + "
+                                               "or - (the last term's, or the whole sum's?)"),
+    (r"\int d(z)\, dz\, \mathcal{N}(z; 0, 1) = 1", 16, "d(…) right after \\int is a "
+                                                      "differential, and this integral has "
+                                                      "another one"),
+])
+def test_a_differential_of_an_expression_is_refused_where_it_is_ambiguous(row, column, message):
+    """A negative coefficient reverses the orientation on the whole line (Stieltjes ∫ g·a dt
+    or substitution ∫ g·|a| dt?); an unknown sign, a u not affine, limits (of t or of u?),
+    no variable or several, `d(…)` in the middle or beside a second differential: refused."""
+    [step] = steps(display(STIELTJES, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == column
+
+
+@pytest.mark.parametrize("declaration", ["% derive: real d\n", "% derive: function d\n"])
+def test_a_declared_d_before_a_bracket_is_no_differential(declaration):
+    """d declared a number or a function keeps its meaning: the integral has no
+    differential, as before."""
+    [step] = steps(display(STIELTJES + declaration, r"\int d(\sigma z) \mathcal{N}(z; 0, 1) = 1"))
+    assert step.kind == "unreadable" and "has no differential" in step.message
+
+
+def test_the_datumorphism_reparametrisation_reads_once_its_convention_is_stated():
+    """The held-out entry's first row is refused on purpose (a bare σ as a normal's second
+    parameter); with the convention stated, every step of the chain — the substitution
+    `\\mathrm d \\left( \\sigma z' + \\mu \\right)` included — is verified."""
+    rows = [r"{\mathbb E}_{\mathscr N(z; \mu, \sigma)} \left[ f(z) \right] = \int \mathrm d z "
+            r"\frac{1}{\sqrt{2\pi\sigma^2}}\exp \left( -\frac{(z-\mu)^2}{2\sigma^2}\right) f(z)",
+            r"= \int \mathrm dz \frac{1}{\sigma} \frac{1}{\sqrt{2\pi}} \exp \left( -\frac{1}{2} "
+            r"\left(\frac{z-\mu}{\sigma}\right)^2 \right) f(z)",
+            r"= \int \mathrm d \left( \sigma z' + \mu \right) \frac{1}{\sigma} \frac{1}{\sqrt{2\pi}} "
+            r"\exp \left( -\frac{1}{2} z'^2 \right) f(\sigma z' + \mu)",
+            r"= \int \mathrm d z' \frac{1}{\sqrt{2\pi}}\exp \left( -\frac{1}{2} z'^2 \right) "
+            r"f(\sigma z' + \mu)",
+            r"= \int \mathrm d z' \mathscr N(z'; \mu=0, \sigma=1) f(\sigma z' + \mu)",
+            r"= {\mathbb E}_{\mathscr N(z'; \mu=0, \sigma=1)} \left[ f(\sigma z' + \mu) \right]"]
+    header = ("% derive: variable z\n% derive: real \\mu\n% derive: positive \\sigma\n"
+              "% derive: function f\n")
+    chain = "\\begin{align} " + " \\\\ &".join(rows) + " \\end{align}\n"
+    [first, *_] = steps(header + chain)
+    assert first.kind == "unreadable" and "a bare \\sigma" in first.message
+    assert verdicts("% derive: normal with standard deviation\n" + header + chain) == \
+        ["verified"] * 6

@@ -145,12 +145,13 @@ class Events:
                              "shown real (declare their letters real)", node)
         return u, v
 
-    def _affine(self, u, x, n, node):
-        """(slope, root) of u = slope·(x − root), the slope shown non-zero; refused else."""
+    def _affine(self, u, x, n, node, problem=None):
+        """(slope, root) of u = slope·(x − root), the slope shown non-zero; refused else,
+        with `problem` as the message (an event's, unless the caller says another)."""
         from derive.engines.calculus import NotDifferentiable, derivative
         from derive.engines.normal_form import POS, Undefined, Unsupported
-        problem = ("derive reads an event g(X) ≥ c for g affine in X, |affine| or (affine)^2, "
-                   "with a slope of known sign")
+        problem = problem or ("derive reads an event g(X) ≥ c for g affine in X, |affine| or "
+                              "(affine)^2, with a slope of known sign")
         try:
             slope = derivative(u, x, self.scope.context)
             at_zero = substitute(u, {x: ZERO})

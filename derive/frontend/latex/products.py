@@ -44,6 +44,8 @@
   (`\\int_x`) or else the one variable of the densities written in it
   (`\\int \\phi \\ln \\phi`). With limits and nothing between the differential and
   the end of the run (`\\int_a^b \\, \\mathrm{d}x`), the integrand is 1: b − a.
+  A differential of an expression, `\\int \\mathrm{d}(\\sigma z' + \\mu)\\, g` (first
+  or last in the run of an integral without `d x`), is read by `stieltjes`.
 * **Rounding**: `\\lceil u \\rceil` and `\\lfloor u \\rfloor` are the ceiling and floor of a
   real u.
 * **An evaluation bar** `\\Big|_{\\theta=\\theta_0}` applies to the run before it; with
@@ -135,6 +137,10 @@ class Products:
                 return pieces
             i = starts[0]
             ends = self._differentials_of(pieces, i)
+            value = self._expression_differential(pieces, i, limit, ends)
+            if value is not None:
+                pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[limit:]
+                continue
             if not ends:
                 value = None if pieces[i].op == "iint" else \
                     self.integral_without_differential(pieces[i], pieces[i + 1:limit])
@@ -171,6 +177,44 @@ class Products:
                 raise self.error("a differential with no integral of its own: write one \\int "
                                  "per differential", rest[0].node)
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
+
+    def _expression_differential(self, pieces, i, limit, ends):
+        """The integral at `pieces[i]` (reaching to `limit`) written with a differential of
+        an expression, `\\int d(\\sigma z' + \\mu)\\, g` or `\\int g \\, d(u)`
+        (`stieltjes`); None when it has none. `ends`: its differentials `d x`. Right after
+        `\\int`, d(…) is a differential even beside a `d x` (two: refused); elsewhere in an
+        integral closed by `d x` it stays what d is (a function), and in one without, only
+        last in the run: anywhere else it is refused."""
+        found = [j for j in range(i + 1, limit - 1) if self._expression_d(pieces, j)] \
+            if pieces[i].op == "int" else []
+        if not found or ends and found[0] != i + 1:
+            return None
+        if ends:
+            raise self.error("d(…) right after \\int is a differential, and this integral has "
+                             "another one: write one differential (declare d, % derive: "
+                             "function d, if it is a function)", pieces[ends[0]].node)
+        if len(found) > 1:
+            raise self.error("a second differential in one integral: write one \\int per "
+                             "differential", pieces[found[1]].node)
+        j = found[0]
+        if j != i + 1 and j != limit - 2:
+            raise self.error("d(…) inside an integrand is ambiguous (a differential, or a "
+                             "function d?): write the differential first or last, or declare "
+                             "d (% derive: function d)", pieces[j].node)
+        body = pieces[j + 2:limit] if j == i + 1 else _before_differential(pieces[i + 1:j])
+        if not body:
+            raise self.error("this integral has nothing to integrate", pieces[i].node)
+        return self.stieltjes(pieces[i], pieces[j + 1], body)
+
+    def _expression_d(self, pieces, j):
+        """Whether `pieces[j]`, `pieces[j + 1]` are `d( u )` with d no name of the file:
+        round brackets, one argument, no power."""
+        p, q = pieces[j], pieces[j + 1]
+        if not (isinstance(p, NamePiece) and p.key == "d" and p.power is None and
+                not p.primes and isinstance(q, BracketPiece) and q.open == "(" and
+                len(q.args) == 1 and q.power is None):
+            return False
+        return self.bound_name("d") is None and not self.knows("d")
 
     def _leading_differentials(self, piece, body):
         """The body of `\\int dx\\, …` (differential first): `\\int dx\\, dy\\, f` is
@@ -279,6 +323,10 @@ class Products:
             j = self.differential(tail, 0)
             if any(isinstance(p, BigPiece) and p.op in ("int", "iint") for p in tail[:j or 0]):
                 return None
+            if j is None and len(tail) > 1 and self._expression_d(tail, len(tail) - 2):
+                raise self.error("a differential of an expression after a + or - (the last "
+                                 "term's, or the whole sum's?) is ambiguous: bracket the "
+                                 "integrand, \\int (a + b) \\, d(u)", tail[-2].node)
             if j is None:
                 continue
             self._no_applied_differential(tail, j)

@@ -86,6 +86,7 @@ from derive.frontend.latex.events import Events
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
+from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.scope import MAX_EXPANSION, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
@@ -170,7 +171,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences):
+class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
