@@ -1223,7 +1223,9 @@ class Evaluator:
 
     def series(self, t):
         """Σ_{k ≥ low} of a series: its partial sum and a ball holding its tail
-        (`numeric.series`), never a truncation."""
+        (`numeric.series`), never a truncation. A mass function by formula taken at
+        the index is its formula there (`series.explicit`)."""
+        t = series.explicit(t, self.context)
         try:
             return numeric_series.value(
                 self, t, lambda k: Point(acb(k), None, ("int", k)))
