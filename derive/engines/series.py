@@ -150,7 +150,18 @@ def closed_form(series, context):
     """SymPy's value of `Sum(var, body, low, ∞)` as a term; raises NoClosedForm."""
     import sympy
 
-    from derive.engines.limits import NoValue, _from_sympy, _named
+    from derive.engines.limits import NoValue, _from_sympy
+    value, names = _summed(sympy, series, context)
+    try:
+        return _from_sympy(sympy, value, names, FUNCTIONS)
+    except NoValue as exc:
+        raise NoClosedForm(str(exc)) from None
+
+
+def _summed(sympy, series, context):
+    """(SymPy's finite closed form of the series, {SymPy symbol: Name}); raises
+    NoClosedForm."""
+    from derive.engines.limits import _named
     symbols = {}
     body, index = _sympy_term(sympy, series, context, symbols)
     low = _sympy(sympy, series.lower, context, symbols)
@@ -164,10 +175,32 @@ def closed_form(series, context):
         raise NoClosedForm(f"SymPy gives no finite closed form for the series "
                            f"({_named(value, names)})")
     names[index] = series.var
-    try:
-        return _from_sympy(sympy, value, names, FUNCTIONS)
-    except NoValue as exc:
-        raise NoClosedForm(str(exc)) from None
+    return value, names
+
+
+def first_point(formula, variable, hypotheses, context):
+    """Where a mass function given by a formula in the discrete `variable`, declared
+    without a range or support (`discrete k`, `density f = (1 - p)^k p over k`), lives:
+    the whole numbers from 0 up, or from 1 up — the one of those first points from which
+    the formula sums to 1 (SymPy's closed form, simplified to 1 under the `hypotheses` in
+    force), as a mass function does. Both (the formula is 0 at 0): from 1. None when
+    neither is shown: the support is not known."""
+    import sympy
+
+    from derive.engines.hypotheses import restricted
+    index = Name(variable.latex, local=_INDEX)
+    body = substitute(formula, {variable: Sym(index)})
+    found = None
+    for low in (0, 1):
+        try:
+            (series,), where = restricted((Sum(index, body, Num(low), OO),), hypotheses,
+                                          context, [])
+            value, _ = _summed(sympy, series, where)
+        except NoClosedForm:
+            continue
+        if sympy.simplify(value - 1) == 0:
+            found = low
+    return found
 
 
 def _without_conditions(sympy, value, text):
