@@ -171,6 +171,8 @@ def _summed(sympy, series, context):
     except (ValueError, NotImplementedError, TypeError) as exc:
         raise NoClosedForm(f"SymPy does not sum the series ({_named(exc, names)})") from None
     value = _without_conditions(sympy, value, lambda e: _named(e, names))
+    if not value.has(sympy.Sum) and not value.is_finite:
+        value = sympy.simplify(value)       # finite where SymPy's assumptions see it so
     if value.has(sympy.Sum) or not value.is_finite:
         raise NoClosedForm(f"SymPy gives no finite closed form for the series "
                            f"({_named(value, names)})")

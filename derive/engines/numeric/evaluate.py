@@ -1216,6 +1216,12 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
+                try:                # a multiple of a mass function on 0, 1, 2, …: a series
+                    whole = series.explicit(t, self.context)
+                except series.NoClosedForm as exc:
+                    raise NotEvaluable(str(exc)) from None
+                if whole is not None:
+                    return self.series(whole)
                 return self._over_points(t.var, t.body, self.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:

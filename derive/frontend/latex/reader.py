@@ -648,9 +648,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if not known:
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
+        at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        self.head_functions(name.key, bracket) is not None or
-                                       registry.spelled(name.key) and self._reads(name, bracket)
+                                       registry.spelled(name.key) and not at_numbers and
+                                       self._reads(name, bracket)
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
@@ -671,6 +673,24 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _operator_at_numbers(self, key, bracket, node):
+        """Whether a head spelled as an information operator is written at declared real
+        numbers only (`I(p) = -E[…]`, Fisher's information at a parameter p): no
+        distribution is there, so the row defines a function I — in the whole file, which
+        then reads no mutual information `I(X; Y)` (`named_by_a_head`). After such an
+        operator use above, one name would mean two things: refused."""
+        if not registry.spelled(key) or key in registry.FUNCTION_LIKE or not bracket.args or \
+                any(sep != "," for sep in bracket.seps):
+            return False
+        for arg in bracket.args:
+            piece = self.piece(single(arg)) if is_tree(single(arg), "script") else None
+            found = self.declared(piece.key) if isinstance(piece, NamePiece) and \
+                piece.sub is None and piece.power is None else None
+            if found is None or found[1].kind is not Kind.SYMBOL or not found[1].domain.is_real:
+                return False
+        self._not_an_operator_above(key, node)
+        return True
 
     def _scripted_head(self, name):
         """The head's name with its superscript as part of it, when the head has both a
@@ -1731,6 +1751,17 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"rename one)", node)
         self.scope.operator_uses.setdefault(key, self.offset + _start(node))
 
+    def not_defined_as_function(self, key, bracket):
+        """`I(X; Y)` after a row defined `I(p) = …` at a number (`_operator_at_numbers`):
+        I is that function in the whole file, never also mutual information."""
+        if key in registry.FUNCTION_LIKE or not self.named_by_a_head(key):
+            return
+        label = next(label for label in list(self.scope.heads) + list(self.scope.ended)
+                     if label.startswith(key + "("))
+        raise self.error(f"{key} is defined above as the function {label} of a number: "
+                         f"{key}(…) is not an operator on distributions in this file (one "
+                         f"name, one meaning) — name the function otherwise", bracket.node)
+
     def _not_an_operator_above(self, key, node):
         """`h(u)` as an unknown function after `h(X)` was read as the entropy above."""
         if key in self.scope.operator_uses:
@@ -2688,6 +2719,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         when its arguments are distributions; None when it is not one."""
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
+        self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and any(d is not None for d in dists) and None in dists:
