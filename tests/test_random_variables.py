@@ -620,3 +620,25 @@ def test_a_probability_with_a_subscript_is_refused_never_defined(row):
     (message,) = readings(display("% derive: discrete x\n% derive: density p, q\n", row))
     assert "a subscript naming the law is not read" in message or \
         "does not read `\\mathbb{P}`" in message
+
+
+FISHER = "% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete x, y\n" \
+         "% derive: joint q over x, y\n"
+
+
+def test_a_head_spelled_as_mutual_information_at_a_number_defines_a_function():
+    """`I(p) = …` at a declared real p (Fisher's information) names no distribution: the
+    row defines the function I, and then I is no mutual information in the file."""
+    first, second = steps(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-2}"))
+    assert first.kind == "definition" and second.reading == "0 < p, p < 1 ⇒ I(p) = p^(-2)"
+    assert verdicts(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-2}"))[1] == "verified"
+    assert verdicts(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-3}"))[1] == "refuted"
+    *_, later = steps(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(X; Y) \ge 0"))
+    assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 5)
+
+
+def test_mutual_information_read_above_keeps_I_from_being_defined_at_a_number():
+    *_, later = steps(display(FISHER, r"I(X; Y) \ge 0", r"I(p) = \frac{1}{p^2}"))
+    assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 4)
+    assert later.message.startswith("I is read at line 5, column 5 as an operator on "
+                                    "distributions and is used here as a function")
