@@ -635,6 +635,12 @@ def test_a_head_spelled_as_mutual_information_at_a_number_defines_a_function():
     assert verdicts(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-3}"))[1] == "refuted"
     *_, later = steps(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(X; Y) \ge 0"))
     assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 5)
+    assert later.message.startswith("I is defined above as the function I(p) of a number: "
+                                    "I(…) is not an operator on distributions in this file")
+    # a head naming a form of I itself (`I(X; Y) \equiv …`) keeps I mutual information
+    ct = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(ct, r"I(X; Y) \equiv D(p(x, y) \| p(x) p(y))",
+                            r"I(X; X) = H(X)")) == ["definition", "verified"]
 
 
 def test_mutual_information_read_above_keeps_I_from_being_defined_at_a_number():

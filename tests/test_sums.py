@@ -1018,7 +1018,7 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
     # tail, never truncated: E(X) = λ is verified, E(X) = 2λ refuted
     (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "verified"),
     (POISSON, r"\mathrm{E}(X) = 2 \lambda", "refuted"),
-    (POISSON, r"\sum_x f(x) = 1", "undecided"),
+    (POISSON, r"\sum_x f(x) = 1", "verified"),
     ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
      "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
 ])

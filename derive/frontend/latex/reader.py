@@ -1754,10 +1754,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def not_defined_as_function(self, key, bracket):
         """`I(X; Y)` after a row defined `I(p) = …` at a number (`_operator_at_numbers`):
         I is that function in the whole file, never also mutual information."""
-        if key in registry.FUNCTION_LIKE or not self.named_by_a_head(key):
-            return
-        label = next(label for label in list(self.scope.heads) + list(self.scope.ended)
-                     if label.startswith(key + "("))
+        found = self.scope.lookup(key)
+        if key in registry.FUNCTION_LIKE or found is None or \
+                found[1].kind is not Kind.DEFINITION or not found[1].info.params:
+            return                  # (a head `I(X; Y) \equiv …` names a form of I itself)
+        label = f"{key}({', '.join(q.latex for q in found[1].info.params)})"
         raise self.error(f"{key} is defined above as the function {label} of a number: "
                          f"{key}(…) is not an operator on distributions in this file (one "
                          f"name, one meaning) — name the function otherwise", bracket.node)
@@ -1992,6 +1993,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                                          f"write {p.key}(…)", p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
                 if len(bracket.args) != len(info.params):
+                    if registry.spelled(p.key):         # I(X; Y) after I(p) = …
+                        self.not_defined_as_function(p.key, bracket)
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(bracket.args)}", bracket.node)
                 args, body = self.applied(info, bracket, p.node)
