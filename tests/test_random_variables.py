@@ -620,3 +620,31 @@ def test_a_probability_with_a_subscript_is_refused_never_defined(row):
     (message,) = readings(display("% derive: discrete x\n% derive: density p, q\n", row))
     assert "a subscript naming the law is not read" in message or \
         "does not read `\\mathbb{P}`" in message
+
+
+FISHER = "% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete x, y\n" \
+         "% derive: joint q over x, y\n"
+
+
+def test_a_head_spelled_as_mutual_information_at_a_number_defines_a_function():
+    """`I(p) = …` at a declared real p (Fisher's information) names no distribution: the
+    row defines the function I, and then I is no mutual information in the file."""
+    first, second = steps(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-2}"))
+    assert first.kind == "definition" and second.reading == "0 < p, p < 1 ⇒ I(p) = p^(-2)"
+    assert verdicts(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-2}"))[1] == "verified"
+    assert verdicts(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(p) = p^{-3}"))[1] == "refuted"
+    *_, later = steps(display(FISHER, r"I(p) = \frac{1}{p^2}", r"I(X; Y) \ge 0"))
+    assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 5)
+    assert later.message.startswith("I is defined above as the function I(p) of a number: "
+                                    "I(…) is not an operator on distributions in this file")
+    # a head naming a form of I itself (`I(X; Y) \equiv …`) keeps I mutual information
+    ct = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(ct, r"I(X; Y) \equiv D(p(x, y) \| p(x) p(y))",
+                            r"I(X; X) = H(X)")) == ["definition", "verified"]
+
+
+def test_mutual_information_read_above_keeps_I_from_being_defined_at_a_number():
+    *_, later = steps(display(FISHER, r"I(X; Y) \ge 0", r"I(p) = \frac{1}{p^2}"))
+    assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 4)
+    assert later.message.startswith("I is read at line 5, column 5 as an operator on "
+                                    "distributions and is used here as a function")

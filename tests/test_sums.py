@@ -1018,7 +1018,7 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete x\n"
     # tail, never truncated: E(X) = λ is verified, E(X) = 2λ refuted
     (POISSON, r"\mathrm{E}(X) = \lambda e^{-\lambda} \cdot e^{\lambda}", "verified"),
     (POISSON, r"\mathrm{E}(X) = 2 \lambda", "refuted"),
-    (POISSON, r"\sum_x f(x) = 1", "undecided"),
+    (POISSON, r"\sum_x f(x) = 1", "verified"),
     ("% derive: natural n\n% derive: real p\n% derive: assume 0 < p < 1\n% derive: discrete x\n"
      "% derive: density f = \\mathrm{Bin}(n, p) over x\n", r"f(1) = p (1-p)^{n-1}", "refuted"),
 ])
@@ -1232,6 +1232,68 @@ def test_infinite_series(header, row, verdict):
     """A series is proved by SymPy's closed form, then the normal form, and evaluated as a
     partial sum plus a certified tail bound: never truncated into a verdict."""
     assert verdicts(display(header, row)) == [verdict]
+
+
+GEOMETRIC = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+             "% derive: density f = (1 - p)^k p over k\n"
+             "% derive: random X with density f over k\n% derive: expectation E\n")
+POISSON = ("% derive: positive \\lambda\n% derive: discrete k\n"
+           "% derive: density f = \\frac{\\lambda^k e^{-\\lambda}}{k!} over k\n"
+           "% derive: random X with density f over k\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # the support is the whole numbers from 0 up (the formula sums to 1 from there): the
+    # entropy and the mean as series, the mass function's formula put in the written series
+    (GEOMETRIC, r"H(X) = - \sum_{k=0}^\infty P(X = k) \ln P(X = k)", "verified"),
+    (GEOMETRIC, r"H(X) = -\log p - \frac{1 - p}{p} \log(1 - p)", "verified"),
+    (GEOMETRIC, r"H(X) = -\log p - \frac{1 - p}{p^2} \log(1 - p)", "refuted"),
+    (GEOMETRIC, r"- \sum_{k=0}^\infty (1 - p)^k p \ln \left( (1 - p)^k p \right) = "
+                r"- \sum_{k=0}^\infty (1 - p)^k p \left[ k \ln(1 - p) + \ln p \right]",
+     "verified"),
+    (GEOMETRIC, r"- \sum_{k=0}^\infty (1 - p)^k p \ln \left( (1 - p)^k p \right) = "
+                r"- \sum_{k=0}^\infty (1 - p)^k p \left[ k \ln(1 - p) - \ln p \right]",
+     "refuted"),
+    (GEOMETRIC, r"\sum_{k=0}^\infty k (1 - p)^k p = \frac{1 - p}{p}", "verified"),
+    (GEOMETRIC, r"E[X] = \frac{1 - p}{p}", "verified"),
+    (GEOMETRIC, r"E[X] = \frac{1}{p}", "refuted"),
+    (GEOMETRIC, r"E\left[\frac{\partial}{\partial p} X p\right] = \frac{1 - p}{p}", "verified"),
+    (GEOMETRIC, r"\sum_k f(k) = 1", "verified"),
+    # a free value of k is drawn among the support's first points (the normal form does
+    # not yet know k in the support: the true row is not refuted, not proved)
+    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "undecided"),
+    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) - \ln p", "refuted"),
+    (POISSON, r"E[X] = \lambda", "verified"),
+    (POISSON, r"E[X] = \lambda^2", "refuted"),
+    (POISSON, r"\sum_{k=0}^\infty k^2 f(k) = \lambda^2 + \lambda", "verified"),
+    # trials to the first success: the formula sums to 1 from 1 up
+    (GEOMETRIC.replace("(1 - p)^k p", "(1 - p)^{k-1} p"), r"E[X] = \frac{1}{p}", "verified"),
+    (GEOMETRIC.replace("(1 - p)^k p", "(1 - p)^{k-1} p"), r"E[X] = \frac{1 - p}{p}", "refuted"),
+])
+def test_series_of_a_mass_function_by_formula(header, row, verdict):
+    """A mass function by formula over a discrete variable declared without a set lives
+    where its formula sums to 1 (0, 1, 2, … or 1, 2, …); its sums are series, proved by
+    SymPy's closed forms and evaluated with a certified tail."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("formula", ["p^k", "\\frac{1}{k}", "\\theta^k (1 - \\theta)^{1 - k}"])
+def test_a_mass_function_whose_support_is_not_known_is_refused(formula):
+    """Its formula sums to 1 neither from 0 nor from 1: the directive is an error, never a
+    guessed support."""
+    from derive.frontend.errors import InputError
+    text = ("% derive: real p, \\theta\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+            f"% derive: density f = {formula} over k\n$$ f(1) = 1 $$\n")
+    with pytest.raises(InputError) as caught:
+        steps(text)
+    assert "where does this mass function live?" in caught.value.message
+    assert "declare its support, over k in [0, \\infty)" in caught.value.message
+    assert caught.value.line == 4 and caught.value.column == 22
+
+
+def test_a_declared_support_is_kept():
+    header = GEOMETRIC.replace("over k\n% derive: random", "over k in [1, \\infty)\n% derive: random")
+    assert verdicts(display(header, r"\sum_k f(k) = 1 - p")) == ["verified"]
 
 
 def test_a_series_value_holds_its_tail():

@@ -200,6 +200,10 @@ def _with_closed_forms(step, deadline, why):
     proved, why_not = _normal_form(resolved, deadline)
     if proved:
         return True, f"SymPy's sums of the series: {found}; then {NORMAL_FORM}"
+    from derive.engines import symbolic
+    outcome = symbolic.prove_equal(resolved, deadline)    # closed forms SymPy simplifies
+    if outcome.proved:
+        return True, f"SymPy's sums of the series: {found}; then {outcome.detail}"
     return False, f"SymPy's sums of the series: {found}; then {why_not}"
 
 

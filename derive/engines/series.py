@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    OO, Dens, Expect, Integral, Mul, Sum, Sym, nodes, substitute,
+    OO, Add, Dens, Expect, Integral, Mul, Num, Op, Sum, Sym, nodes, substitute,
 )
-from derive.notation import families
+from derive.notation import families, registry
 
 FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh", "factorial")
 
@@ -39,8 +39,24 @@ class NoClosedForm(Exception):
 
 
 def has_series(step):
-    return any(explicit(t, step.context) is not None
-               for side in (step.lhs, step.rhs) for t in nodes(side))
+    return any(_series_in(side, step.context) for side in (step.lhs, step.rhs))
+
+
+def _series_in(term, context):
+    """Whether `term` has a series, also inside an operator's meaning (`H(X)` of a
+    mass function on the whole numbers from 0 up is a series)."""
+    return any(explicit(t, context) is not None or
+               isinstance(t, Op) and _series_in(registry.meaning(t), context)
+               for t in nodes(term))
+
+
+def _opened(term, context):
+    """`term` with each operator whose meaning has a series replaced by that meaning."""
+    from derive.engines.limits import _replace
+    for t in nodes(term):
+        if isinstance(t, Op) and _series_in(registry.meaning(t), context):
+            return _opened(_replace(term, t, registry.meaning(t)), context)
+    return term
 
 
 def explicit(term, context):
@@ -48,7 +64,7 @@ def explicit(term, context):
     in), or None when `term` is not one; raises NoClosedForm for a sum over a support
     that is infinite downwards or has several pieces."""
     if isinstance(term, Sum) and term.upper is OO and term.lower is not None:
-        return term
+        return _formulas_put(term, context)
     if isinstance(term, Expect):
         body = Mul(Dens(term.dist, (Sym(term.var),)), term.body)
     elif isinstance(term, (Sum, Integral)) and term.lower is None:
@@ -75,6 +91,33 @@ def explicit(term, context):
     return Sum(var, substitute_density(body, dist, var, formula), low, OO)
 
 
+def _formulas_put(series, context):
+    """A series written out (`\\sum_{k=0}^{\\infty} P(X = k) \\ln P(X = k)`) with each mass
+    function by formula taken at its index replaced by its formula — only where the
+    series' whole range lies in one piece of the function's support (a whole-number lower
+    bound at or past the piece's first point, the piece unbounded above); otherwise the
+    series is left as written (its value is then not computed)."""
+    from derive.engines import normal_form
+    body = series.body
+    for dist, formula in families.densities_at(body, series.var, context).items():
+        if not families.on_points(dist, context) or len(formula.pieces) != 1:
+            continue
+        ((low, high, _),) = formula.pieces
+        if high is not None:
+            continue
+        if low is not None:
+            try:
+                n = normal_form.Normaliser(context)
+                gap = n.sign(n.value(Add(series.lower, Mul(Num(-1), low))))
+            except (normal_form.Unsupported, normal_form.Undefined):
+                continue
+            if gap not in (normal_form.POS, normal_form.NONNEG):
+                continue
+        (_, _, value), = families.explicit(Dens(dist, (Sym(series.var),)), context)
+        body = substitute_density(body, dist, series.var, value)
+    return series if body is series.body else Sum(series.var, body, series.lower, OO)
+
+
 def substitute_density(body, dist, var, formula):
     """`body` with the density `dist` at `var` replaced by `formula` (its piece's value)."""
     from derive.engines.limits import _replace
@@ -92,6 +135,7 @@ def closed_forms(step):
 
 def _resolve(term, context, found):
     from derive.engines.limits import _replace
+    term = _opened(term, context)
     series = [t for t in nodes(term) if explicit(t, context) is not None]
     if not series:
         return term
@@ -106,7 +150,18 @@ def closed_form(series, context):
     """SymPy's value of `Sum(var, body, low, ∞)` as a term; raises NoClosedForm."""
     import sympy
 
-    from derive.engines.limits import NoValue, _from_sympy, _named
+    from derive.engines.limits import NoValue, _from_sympy
+    value, names = _summed(sympy, series, context)
+    try:
+        return _from_sympy(sympy, value, names, FUNCTIONS)
+    except NoValue as exc:
+        raise NoClosedForm(str(exc)) from None
+
+
+def _summed(sympy, series, context):
+    """(SymPy's finite closed form of the series, {SymPy symbol: Name}); raises
+    NoClosedForm."""
+    from derive.engines.limits import _named
     symbols = {}
     body, index = _sympy_term(sympy, series, context, symbols)
     low = _sympy(sympy, series.lower, context, symbols)
@@ -116,14 +171,38 @@ def closed_form(series, context):
     except (ValueError, NotImplementedError, TypeError) as exc:
         raise NoClosedForm(f"SymPy does not sum the series ({_named(exc, names)})") from None
     value = _without_conditions(sympy, value, lambda e: _named(e, names))
+    if not value.has(sympy.Sum) and not value.is_finite:
+        value = sympy.simplify(value)       # finite where SymPy's assumptions see it so
     if value.has(sympy.Sum) or not value.is_finite:
         raise NoClosedForm(f"SymPy gives no finite closed form for the series "
                            f"({_named(value, names)})")
     names[index] = series.var
-    try:
-        return _from_sympy(sympy, value, names, FUNCTIONS)
-    except NoValue as exc:
-        raise NoClosedForm(str(exc)) from None
+    return value, names
+
+
+def first_point(formula, variable, hypotheses, context):
+    """Where a mass function given by a formula in the discrete `variable`, declared
+    without a range or support (`discrete k`, `density f = (1 - p)^k p over k`), lives:
+    the whole numbers from 0 up, or from 1 up — the one of those first points from which
+    the formula sums to 1 (SymPy's closed form, simplified to 1 under the `hypotheses` in
+    force), as a mass function does. Both (the formula is 0 at 0): from 1. None when
+    neither is shown: the support is not known."""
+    import sympy
+
+    from derive.engines.hypotheses import restricted
+    index = Name(variable.latex, local=_INDEX)
+    body = substitute(formula, {variable: Sym(index)})
+    found = None
+    for low in (0, 1):
+        try:
+            (series,), where = restricted((Sum(index, body, Num(low), OO),), hypotheses,
+                                          context, [])
+            value, _ = _summed(sympy, series, where)
+        except NoClosedForm:
+            continue
+        if sympy.simplify(value - 1) == 0:
+            found = low
+    return found
 
 
 def _without_conditions(sympy, value, text):
@@ -158,6 +237,11 @@ def ratio(series, context):
     except (ValueError, NotImplementedError, TypeError):
         found = None
     if found is None or not found.is_rational_function(index):
+        # hypersimp folds logs back (log(a) + k log(b) into one log of a power): a term
+        # with a factor linear in logs (an entropy's -f log f) is compared with its
+        # successor directly, powers of the same base merged
+        found = sympy.cancel(sympy.powsimp(body.subs(index, index + 1) / body))
+    if not found.is_rational_function(index):
         raise NoClosedForm("the ratio of its consecutive terms is not a rational function of "
                            "the index (no certified bound on its tail)")
     top, bottom = sympy.fraction(sympy.cancel(sympy.together(found)))
@@ -178,7 +262,11 @@ def _sympy_term(sympy, series, context, symbols):
     """The series' body in SymPy, with its index an integer symbol of its own."""
     index = Name(series.var.latex, local=_INDEX)
     body = substitute(series.body, {series.var: Sym(index)})
-    return _sympy(sympy, body, context, symbols), _sympy(sympy, Sym(index), context, symbols)
+    # logs of products and powers split where SymPy knows the factors positive (the
+    # declared assumptions): log((1-p)^k p) = k log(1-p) + log p, a term whose ratio is
+    # then a rational function of k
+    return sympy.expand_log(_sympy(sympy, body, context, symbols)), \
+        _sympy(sympy, Sym(index), context, symbols)
 
 
 def _sympy(sympy, term, context, symbols):

@@ -394,6 +394,8 @@ class Directives:
                 where = rest_at + rest.find(support)
                 low, high = self.reader.read_interval(support, where)
             value = self.reader.read_term(formula_text, rest_at)
+            if not support and self._unranged(variable):
+                low = self._first_point(value, variable, rest_at)
             formula = families.Formula(variable, ((low, high, value),))
         itself = self.scope.names.get(key)
         if any(itself in free_names(t) for piece in formula.pieces for t in piece
@@ -402,6 +404,30 @@ class Directives:
                                     "formula is written in its variable and other names",
                                     rest_at)
         self._declare_distribution(key, (variable,), (), at, formula)
+
+    def _unranged(self, variable):
+        """Whether `variable` is discrete and declared without a set (`discrete k`): its
+        range is a set of its own, which no spelling names."""
+        info = self.scope.context.info(variable)
+        support = getattr(info, "support", None)
+        return getattr(info, "discrete", False) and support is not None and \
+            self.scope.names.get(support.latex) is not support
+
+    def _first_point(self, value, variable, at):
+        """The first point of a mass function by formula over a discrete variable declared
+        without a set or a support (`density f = (1 - p)^k p over k`): 0 or 1, where its
+        formula sums to 1 (`series.first_point`); the support is the whole numbers from
+        there up. Otherwise the support is not known: refused."""
+        from derive.engines.series import first_point
+        low = first_point(value, variable, self.scope.assumptions, self.scope.context)
+        if low is None:
+            key = variable.latex
+            raise self.source.error(
+                f"where does this mass function live? {key} is declared without a set, and "
+                f"its formula is not shown to sum to 1 over the whole numbers from 0 up, nor "
+                f"from 1 up: declare its support, over {key} in [0, \\infty) (or [0, n], "
+                f"…), under the hypotheses that make it a mass function", at)
+        return Num(low)
 
     def _sign(self, term):
         """The sign the normal form shows for a parameter, at the instances the hypotheses

@@ -43,6 +43,7 @@ from derive.notation.elementary import ELEMENTARY
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
+FREE_POINTS = 8     # the first points of an infinite support a free value is drawn among
 MAX_INEXACT_POINTS = 200             # an unknown function's arguments known only as balls
 
 
@@ -312,8 +313,15 @@ class Evaluator:
         return self._symbol_ball(name)
 
     def points_of(self, variable):
-        """The values of a discrete variable on this draw (`Instance.points_of`)."""
-        self._fix_range(self.context.info(variable.variable).support)
+        """The values of a discrete variable on this draw (`Instance.points_of`) — all of
+        them: an infinite range (a mass function on the whole numbers from 0 up) has no
+        list of its values, and a sum over it is a series only of that function's
+        multiples (`series.explicit`)."""
+        support = self.context.info(variable.variable).support
+        self._fix_range(support)
+        if support in self.instance.unbounded:
+            raise NotEvaluable(f"a sum over {support.latex}, the infinite support of a mass "
+                               f"function, of a term that is not a multiple of it")
         return self.instance.points_of(variable)
 
     def _fix_range(self, support):
@@ -326,9 +334,13 @@ class Evaluator:
         pieces = self._known(("supports", support), lambda: _supports(support, self.context))
         if not pieces:
             return
-        values = set()
+        values, unbounded = set(), False
         for low, high in pieces:
             ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
+            if low is not None and high is None and ends[0] is not None:
+                # the whole numbers from a first point up: a free value is drawn among
+                # the first of them (a row claims every value), no sum runs over these
+                ends[1], unbounded = ends[0] + FREE_POINTS - 1, True
             if None in ends or ends[1] - ends[0] + 1 > MAX_SUM_TERMS:
                 raise NotEvaluable(f"{support.latex} is the support of a mass function "
                                    f"declared over it, not a short list of whole numbers")
@@ -336,7 +348,7 @@ class Evaluator:
         if not values:
             raise NotEvaluable(f"{support.latex}, the support of a mass function declared "
                                f"over it, is empty on this draw")
-        self.instance.fix_points(support, values)
+        self.instance.fix_points(support, values, unbounded)
 
     def _symbol_ball(self, name):
         label = self.labels[name]
@@ -1204,6 +1216,12 @@ class Evaluator:
                 variable = t.var.origin
                 if not self.instance.is_discrete(variable):
                     raise NotEvaluable("a sum over a continuous variable")
+                try:                # a multiple of a mass function on 0, 1, 2, …: a series
+                    whole = series.explicit(t, self.context)
+                except series.NoClosedForm as exc:
+                    raise NotEvaluable(str(exc)) from None
+                if whole is not None:
+                    return self.series(whole)
                 return self._over_points(t.var, t.body, self.points_of(variable))
             total = acb(0)
             for k in self.instance.index_set:
@@ -1223,7 +1241,9 @@ class Evaluator:
 
     def series(self, t):
         """Σ_{k ≥ low} of a series: its partial sum and a ball holding its tail
-        (`numeric.series`), never a truncation."""
+        (`numeric.series`), never a truncation. A mass function by formula taken at
+        the index is its formula there (`series.explicit`)."""
+        t = series.explicit(t, self.context)
         try:
             return numeric_series.value(
                 self, t, lambda k: Point(acb(k), None, ("int", k)))

@@ -106,6 +106,7 @@ class Instance:
         self.balls = {}            # (what, …, precision) → those values as balls (evaluate)
         self._discrete = {}        # variable → whether it is discrete
         self._points = {}          # finite set → its points on this draw
+        self.unbounded = set()     # ranges of which those are the first points only
 
     def rng(self, *key):
         """A random generator for one purpose of this draw (stable across processes)."""
@@ -163,9 +164,13 @@ class Instance:
             found = self._points[support] = tuple(sorted(Fraction(v) for v in values))
         return found
 
-    def fix_points(self, support, values):
+    def fix_points(self, support, values, unbounded=False):
         """Give a discrete range chosen values on this draw, its size with them (the
-        supports of the mass functions declared over it: `Evaluator.points_of`)."""
+        supports of the mass functions declared over it: `Evaluator.points_of`);
+        `unbounded`: they are the first points of an infinite range, where a free value
+        is drawn, never the whole range."""
+        if unbounded:
+            self.unbounded.add(support)
         self._points[support] = tuple(sorted(values))
         self._values[("set", support.latex)] = len(values)
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex.probability import BARS
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
@@ -99,7 +100,10 @@ class Expectations:
         if family is not None:
             return self._family_expectation(piece, bracket, *family)
         if bracket is not None and piece.sub is None and piece.power is None:
-            label = self._label(piece.kind, bracket)
+            try:
+                label = self._label(piece.kind, bracket)
+            except InputError:      # what no label spells (`\partial`): no head names it
+                label = None
             if label in self.scope.heads:             # a form the file defined itself
                 return self.head_value(label, bracket, piece.node), 2
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \

@@ -200,6 +200,7 @@ class Probability:
         of their joint; None when the arguments are not random variables."""
         if key not in ("H", "I", "h"):
             return None
+        self.not_defined_as_function(key, bracket)
         if key == "h":              # Cover & Thomas's differential entropy h(X), h(X | Y):
             if not all(self._capital(a) for a in bracket.args) or self.named_by_a_head(key):
                 return None         # h(x) of a variable x is a function h, not an entropy
@@ -223,7 +224,11 @@ class Probability:
             read = [[read[0][0]], [read[0][1]]] + read[1:]
         variables = [v for g in read for v, _ in g]
         law = self.law_over(tuple(dict.fromkeys(variables)), bracket.node)
-        return self._information_op(key, law, read, bracket)
+        value = self._information_op(key, law, read, bracket)
+        # recorded: a later row defining I(p) at a number is refused (one name, one meaning)
+        self.scope.operator_uses.setdefault(key, self.offset + (
+            0 if bracket.node.meta.empty else bracket.node.meta.start_pos))
+        return value
 
     def _capital(self, node):
         """Whether a node is a name spelled with a capital (a random variable `X`)."""

@@ -650,9 +650,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if not known:
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
+        at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        self.head_functions(name.key, bracket) is not None or
-                                       registry.spelled(name.key) and self._reads(name, bracket)
+                                       registry.spelled(name.key) and not at_numbers and
+                                       self._reads(name, bracket)
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
@@ -673,6 +675,24 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def _operator_at_numbers(self, key, bracket, node):
+        """Whether a head spelled as an information operator is written at declared real
+        numbers only (`I(p) = -E[…]`, Fisher's information at a parameter p): no
+        distribution is there, so the row defines a function I — in the whole file, which
+        then reads no mutual information `I(X; Y)` (`named_by_a_head`). After such an
+        operator use above, one name would mean two things: refused."""
+        if not registry.spelled(key) or key in registry.FUNCTION_LIKE or not bracket.args or \
+                any(sep != "," for sep in bracket.seps):
+            return False
+        for arg in bracket.args:
+            piece = self.piece(single(arg)) if is_tree(single(arg), "script") else None
+            found = self.declared(piece.key) if isinstance(piece, NamePiece) and \
+                piece.sub is None and piece.power is None else None
+            if found is None or found[1].kind is not Kind.SYMBOL or not found[1].domain.is_real:
+                return False
+        self._not_an_operator_above(key, node)
+        return True
 
     def _scripted_head(self, name):
         """The head's name with its superscript as part of it, when the head has both a
@@ -1733,6 +1753,18 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"rename one)", node)
         self.scope.operator_uses.setdefault(key, self.offset + _start(node))
 
+    def not_defined_as_function(self, key, bracket):
+        """`I(X; Y)` after a row defined `I(p) = …` at a number (`_operator_at_numbers`):
+        I is that function in the whole file, never also mutual information."""
+        found = self.scope.lookup(key)
+        if key in registry.FUNCTION_LIKE or found is None or \
+                found[1].kind is not Kind.DEFINITION or not found[1].info.params:
+            return                  # (a head `I(X; Y) \equiv …` names a form of I itself)
+        label = f"{key}({', '.join(q.latex for q in found[1].info.params)})"
+        raise self.error(f"{key} is defined above as the function {label} of a number: "
+                         f"{key}(…) is not an operator on distributions in this file (one "
+                         f"name, one meaning) — name the function otherwise", bracket.node)
+
     def _not_an_operator_above(self, key, node):
         """`h(u)` as an unknown function after `h(X)` was read as the entropy above."""
         if key in self.scope.operator_uses:
@@ -1963,6 +1995,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                                          f"write {p.key}(…)", p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
                 if len(bracket.args) != len(info.params):
+                    if registry.spelled(p.key):         # I(X; Y) after I(p) = …
+                        self.not_defined_as_function(p.key, bracket)
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(bracket.args)}", bracket.node)
                 args, body = self.applied(info, bracket, p.node)
@@ -2697,6 +2731,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         when its arguments are distributions; None when it is not one."""
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
+        self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and any(d is not None for d in dists) and None in dists:
