@@ -1608,3 +1608,68 @@ def test_a_power_not_integrable_at_0_has_no_value():
     """t^{-3/2} e^{-t} diverges at 0: no value, so nothing refuted or verified."""
     row = r"\int_0^\infty t^{-\frac{3}{2}} e^{-t} dt = 1"
     assert verdict(row, EULER).status == "undecided"
+
+
+# ============================ Euler's integral in closed form: Γ(s)/r^s (s8d_gamma_moments)
+
+GAMMA_LAW = GAMMA_DEFINED.replace("positive a", "positive a, b, \\lambda, k\n% derive: real r\n"
+                                  "% derive: natural n")
+GAMMA_DENSITY = GAMMA_LAW + ("% derive: density p = \\frac{b^a}{\\Gamma(a)}x^{a-1}e^{-bx} "
+                             "over x in (0, \\infty)\n")
+CHI_SQUARE = GAMMA_LAW + ("% derive: density p = \\frac{1}{2^{k/2}\\Gamma(k/2)} x^{k/2-1} "
+                          "e^{-x/2} over x in (0, \\infty)\n")
+
+
+@pytest.mark.parametrize("header, row, status", [
+    (GAMMA_LAW, r"n! = \int_0^\infty t^n e^{-t} dt", "verified"),
+    (GAMMA_LAW, r"n! = \int_0^\infty t^{n-1} e^{-t} dt", "refuted"),
+    (GAMMA_LAW, r"\Gamma(a+2) = (a+1) a \Gamma(a)", "verified"),
+    (GAMMA_LAW, r"\Gamma(a+2) = a \Gamma(a)", "refuted"),
+    (GAMMA_LAW, r"\Gamma(\frac{1}{2}) = \sqrt{\pi}", "verified"),
+    (GAMMA_LAW, r"\Gamma(\frac{5}{2}) = \frac{3}{4}\sqrt{\pi}", "verified"),
+    (GAMMA_LAW, r"\Gamma(\frac{1}{2}) = \pi", "refuted"),
+    (GAMMA_LAW, r"\int_0^\infty \sqrt{x} e^{-b x} dx = \frac{\sqrt{\pi}}{2 b^{3/2}}", "verified"),
+    (GAMMA_LAW, r"\int_0^\infty x^2 \lambda e^{-\lambda x} dx = \frac{2}{\lambda^2}", "verified"),
+    (GAMMA_LAW, r"\int_0^\infty x^2 \lambda e^{-\lambda x} dx = \frac{1}{\lambda^2}", "refuted"),
+    (GAMMA_LAW, r"\int_0^\infty x^{k} e^{-b x} dx = \frac{1}{b^{k}}", "refuted"),
+    (GAMMA_LAW, r"\int_0^\infty \frac{b^a}{\Gamma(a)} x^{a+1} e^{-bx} dx = \frac{\Gamma(a+2)}"
+                r"{b^2 \Gamma(a)}", "verified"),
+    (GAMMA_LAW, r"\int_0^\infty (bx)^{a-1} e^{-bx} dx = \frac{1}{b} \Gamma(a)", "verified"),
+    (GAMMA_LAW, r"\frac{b^a}{\Gamma(a)}x^{a-1}e^{-bx} = \frac{b}{\Gamma(a)} (bx)^{a-1} e^{-bx}",
+     "verified"),
+    (GAMMA_LAW, r"\frac{b^a}{\Gamma(a)}x^{a-1}e^{-bx} = \frac{1}{\Gamma(a)} (bx)^{a-1} e^{-bx}",
+     "refuted"),
+    (GAMMA_DENSITY, r"\mathbb{E}[x^2] - \mathbb{E}[x]^2 = \frac{a}{b^2}", "verified"),
+    (GAMMA_DENSITY, r"\mathbb{E}[x^2] - \mathbb{E}[x]^2 = \frac{a}{b}", "refuted"),
+    (CHI_SQUARE, r"\mathbb{E}[x] = k", "verified"),
+    (CHI_SQUARE, r"\mathbb{E}[x^2] - \mathbb{E}[x]^2 = 2k", "verified"),
+    (CHI_SQUARE, r"\mathbb{E}[x] = \frac{k}{2}", "refuted"),
+])
+def test_euler_integrals_are_gamma_functions(header, row, status):
+    """∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s)/r^s with s, r shown positive (`engines/euler`), Γ by
+    its recurrence, Γ(n + 1) = n! and Γ(1/2) = √π; the head at 0 of (b x)^{s} is b^s x^s."""
+    assert verdict(row, header).status == status
+
+
+@pytest.mark.parametrize("row", [
+    # r ≤ 0 is allowed: both integrals diverge at 0, Γ(r)/2^r is no value of them
+    r"\int_0^\infty t^{r-1} e^{-t} dt = 2^{r} \int_0^\infty t^{r-1} e^{-2t} dt",
+    # a growing exponential: the rate −b is not positive, the integral diverges at ∞
+    r"\int_0^\infty x e^{b x} dx = \frac{1}{b^2}",
+    r"\int_0^\infty x^{a} e^{b x} dx = \frac{\Gamma(a+1)}{b^{a+1}}",
+])
+def test_euler_integrals_outside_their_convergence_conditions_are_not_proved(row):
+    step = load(row, GAMMA_LAW).steps[-1]
+    try:
+        assert not normal_form.prove_equal(step.lhs, step.rhs, step.context)
+    except normal_form.Unsupported:
+        pass
+    assert verdict(row, GAMMA_LAW).status != "verified"
+
+
+def test_a_power_splits_over_a_positive_factor_only():
+    """(P R)^u = P^u R^u for P > 0 (Arg(P R) = Arg R) and every complex u; not for two
+    real factors of unknown sign ((−1·−1)^{1/2} = 1, but (−1)^{1/2}(−1)^{1/2} = −1)."""
+    header = "% derive: positive b\n% derive: real x, y, u\n"
+    assert verdict(r"(-2 b x)^{u} = 2^{u} b^{u} (-x)^{u}", header).status == "verified"
+    assert verdict(r"(x y)^{u} = x^{u} y^{u}", header).status != "verified"

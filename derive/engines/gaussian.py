@@ -65,7 +65,7 @@ def _shape(deps, copy):
                 if len(points) != 1 or points[0][1] not in (1, 2):
                     return None
                 rest = frozenset(p for p in m if p != points[0])
-                if _mentions(rest, copy):
+                if mentions(rest, copy):
                     return None
                 term = Poly({rest: c})
                 if points[0][1] == 2:
@@ -126,9 +126,10 @@ def _double_factorial(k):
     return out
 
 
-def _mentions(obj, target):
+def mentions(obj, target):
+    """Whether a key (nested tuples and frozensets) contains `target` (`euler` uses it too)."""
     if obj == target:
         return True
     if isinstance(obj, (tuple, frozenset)):
-        return any(_mentions(x, target) for x in obj)
+        return any(mentions(x, target) for x in obj)
     return False

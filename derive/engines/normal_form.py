@@ -27,7 +27,9 @@ Rules are applied only under their hypotheses, read from the step's context:
 * a principal power to a whole power that makes its exponent whole is that power of its
   base, for every base: (u^{1/2})^2 = u;
 * a fractional power splits over a product only for positive factors; `b^u = e^{u log b}`
-  only for a positive base; `log(e^u) = u` only for real u;
+  only for a positive base; a symbolic power peels a positive factor P off its base,
+  (P R)^u = P^u R^u; `log(e^u) = u` only for real u;
+* ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s)/r^s only for s and r shown positive (`euler`);
 * `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
   complex u), so trigonometric identities are polynomial identities;
 * dividing by something that is zero is `Undefined`, never a number;
@@ -45,7 +47,7 @@ import itertools
 from fractions import Fraction
 from math import comb
 
-from derive.engines import clock, gaussian, ranges
+from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Domain, Kind, Name, WholeRange
@@ -837,7 +839,8 @@ class Normaliser:
         return total
 
     def _closed_form(self, range_id, deps, copy):
-        """∫ xⁿ exp(a x² + b x) over the copy's range, when `gaussian` has a rule for it."""
+        """∫ xⁿ exp(a x² + b x) over the copy's range, when `gaussian` has a rule for it;
+        ∫_0^∞ x^{s−1} e^{−r x} = Γ(s)/r^s when `euler`'s hypotheses are shown."""
         if range_id in self._lines:
             low = high = None
         elif range_id[0] == "int":
@@ -847,7 +850,8 @@ class Normaliser:
             return None
         if not deps:
             return None
-        return gaussian.integrate(self, deps, copy, low, high)
+        found = gaussian.integrate(self, deps, copy, low, high)
+        return found if found is not None else euler.integrate(self, deps, copy, low, high)
 
     def _integrate_density(self, atom, copy):
         """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
@@ -966,7 +970,26 @@ class Normaliser:
             return self.exp(self.times(exponent, self.log(base)))
         if base.constant() is not None and base.constant() > 0:
             return self.exp(self.times(exponent, self.log(base)))
+        peeled = self._positive_factor(base)
+        if peeled is not None:          # (P R)^u = P^u R^u for P > 0: Arg(P R) = Arg R
+            positive, rest = peeled
+            return self.times(self.power(positive, exponent),
+                              Poly.atom(("opq", "pow", rest.key(), exponent.key())))
         return Poly.atom(("opq", "pow", base.key(), exponent.key()))
+
+    def _positive_factor(self, base):
+        """(P, R) with base = P · R, P > 0 the positive part of its content (|c| and the
+        positive atoms of the common monomial) and P ≠ 1; None when there is none or the
+        base holds an integral (never split by a power)."""
+        if _has_integrals(base) or base.is_zero():
+            return None
+        c, m, q = split_content(base)
+        inside = frozenset((a, e) for a, e in m if _sign(a) == POS)
+        if abs(c) == 1 and not inside:
+            return None
+        positive = Poly({inside: abs(Fraction(c))})
+        rest = Poly({mono_mul(m, mono_pow(inside, -1)): Fraction(1 if c > 0 else -1)})
+        return positive, rest if q is None else rest * q
 
     def integer_power(self, base, n):
         if n == 0:

@@ -77,6 +77,9 @@ def _head_at_zero(ev, var, body, low, high):
             powers.append(acb(1))
         elif isinstance(f, Pow) and f.base is Sym(var) and var not in free_names(f.exponent):
             powers.append(ev.value(f.exponent))
+        elif _scaled_power(ev, f, var):         # (c x)^s = c^s x^s for c > 0
+            powers.append(ev.value(f.exponent))
+            rest.append(Pow(Mul(*(a for a in f.base.args if a is not Sym(var))), f.exponent))
         else:
             rest.append(f)
     if all(c.imag == 0 and c.real.is_exact() and c.real.unique_fmpz() is not None
@@ -107,6 +110,18 @@ def _head_at_zero(ev, var, body, low, high):
                 return delta, head
         delta = delta / 2
     raise NotEvaluable("no certified bound on the integral near 0")
+
+
+def _scaled_power(ev, f, var):
+    """Whether f is (c·x)^s with c and s free of the variable x and c certainly a positive
+    real on this instance (its ball): then (c x)^s = c^s x^s on x > 0, Arg(c x) = Arg x."""
+    if not (isinstance(f, Pow) and isinstance(f.base, Mul) and var not in free_names(f.exponent)):
+        return False
+    others = [a for a in f.base.args if a is not Sym(var)]
+    if len(others) != len(f.base.args) - 1 or any(var in free_names(a) for a in others):
+        return False
+    c = ev.value(Mul(*others))
+    return c.imag == 0 and c.real > 0
 
 
 def _flat_factors(ev, t):

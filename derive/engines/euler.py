@@ -1,0 +1,109 @@
+"""Euler's integral ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s) / r^s, and Γ itself, for the normal form.
+
+Textbooks evaluate the moments of the gamma, exponential and chi-square laws, and Γ
+defined by its integral (`\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t} dt`), with this one
+integral. The normal form hands each multi-integral monomial's dependence on one
+integration copy over `[0, ∞)` here — powers of the point (`x^k`, and `x^u` for a symbolic
+or fractional u, an opaque power atom: on (0, ∞) it is e^{u log x}) and `exp` atoms linear
+in the point — and gets back the exact value, or None. The rule is applied only under the
+integral's convergence conditions, shown by the normal form's sign analysis: s positive
+(the integral converges at 0) and r positive (at ∞); otherwise the integral stays
+unevaluated (∫_0^∞ t^{n−1} e^{−t} dt with n ≥ 0 a whole number diverges at n = 0).
+
+Γ(s) for s shown positive is written canonically (`gamma`): the recurrence
+Γ(v + 1) = v Γ(v) shifts s down by the largest whole k that keeps s − k shown positive
+(Γ(a + 2) = (a + 1) a Γ(a) for a > 0); then Γ(v) is (v − 1)! for a whole number v (so
+∫_0^∞ t^n e^{−t} dt = n!, `normal_form.factorial`), √π for v = 1/2, else an atom of v
+(positive).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from derive.engines.gaussian import mentions
+from derive.engines.poly import Poly
+
+POS = "pos"
+MAX_SHIFT = 64           # Γ(s + k) = s(s + 1)⋯(s + k − 1) Γ(s) expanded up to this k
+
+
+def integrate(n, deps, copy, low, high):
+    """∫_0^∞ of the product of `deps` (atom, exponent) — the factors that mention `copy` —
+    when it is x^{s−1} e^{−r x} with s and r shown positive: Γ(s) r^{−s}; else None."""
+    if low is None or not low.is_zero() or high is not None:
+        return None
+    shape = _shape(deps, copy)
+    if shape is None:
+        return None
+    s, rate = shape
+    if n.poly_positivity(s) != POS or n.poly_positivity(rate) != POS:
+        return None
+    return n.times(gamma(n, s), n.power(rate, -s))
+
+
+def gamma(n, s):
+    """Γ(s) for s shown positive, in the canonical form of the module docstring."""
+    c = s.terms.get(frozenset(), Fraction(0))
+    k = min(int(c // 1), MAX_SHIFT) if c >= 1 else 0
+    while k > 0 and n.poly_positivity(s - Poly.const(k)) != POS:
+        k -= 1
+    v = s - Poly.const(k)
+    if _whole(n, v):                    # v ≥ 1 whole: Γ(v) = (v − 1)!
+        value = n.factorial(v - Poly.const(1))
+    elif v.constant() == Fraction(1, 2):
+        value = n.rational_power(Poly.atom(("pi",)), Fraction(1, 2))
+    else:
+        value = Poly.atom(("fn", "gamma", v.key(), POS))
+    for j in range(k):
+        value = n.times(value, v + Poly.const(j))
+    return value
+
+
+def _shape(deps, copy):
+    """(s, r) as Polys when the factors are x^{s−1} · e^{−r x} (s, r free of x), else None."""
+    s, rate = Poly.const(1), Poly()
+    for atom, e in deps:
+        if atom[0] == "pt" and atom[1] == copy:
+            s = s + Poly.const(Fraction(e))
+        elif atom[:2] == ("opq", "pow") and _is_point(Poly.from_key(atom[2]), copy) and \
+                not mentions(atom[3], copy):
+            s = s + Poly.from_key(atom[3]).scale(Fraction(e))
+        elif atom[0] == "exp":
+            for m, c in Poly.from_key(atom[1]).scale(Fraction(e)).terms.items():
+                points = [(x, k) for x, k in m if x[0] == "pt" and x[1] == copy]
+                if len(points) != 1 or points[0][1] != 1:
+                    return None
+                rest = frozenset(p for p in m if p != points[0])
+                if mentions(rest, copy):
+                    return None
+                rate = rate - Poly({rest: c})
+        else:
+            return None
+    return s, rate
+
+
+def _is_point(poly, copy):
+    """Whether a poly is the integration point itself (x, coefficient 1)."""
+    single = poly.single()
+    if single is None or single[0] != 1 or len(single[1]) != 1:
+        return False
+    ((atom, e),) = single[1]
+    return e == 1 and atom[0] == "pt" and atom[1] == copy
+
+
+def _whole(n, v):
+    """Whether v, shown positive, is a whole number for every value of its names (integer
+    coefficients, declared whole-number symbols to whole powers): then v ≥ 1."""
+    if any(Fraction(c).denominator != 1 for c in v.terms.values()):
+        return False
+    for m in v.terms:
+        for atom, e in m:
+            if atom[0] != "sym" or Fraction(e).denominator != 1 or e < 0:
+                return False
+            declaration = next((d for name, d in n.context.table.items()
+                                if name.serial == atom[2]), None)
+            if declaration is None or not declaration.domain.is_integer:
+                return False
+    return True
+
