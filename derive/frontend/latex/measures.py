@@ -2,8 +2,9 @@
 notes write them.
 
 * **Against a law.** After `% derive: distribution \\mu with density p` (p over one
-  variable x, not conditional), `\\int f(x) \\, d\\mu(x)` and `\\int f \\, d\\mu` are
-  `∫ p(x) f(x) dx`: the integral over the density's variable, weighted by the density. The
+  variable x, not conditional), `\\int f(x) \\, d\\mu(x)`, `\\int f(x) \\, \\mu(dx)` and
+  `\\int f \\, d\\mu` are `∫ p(x) f(x) dx`: the integral over the density's variable,
+  weighted by the density (`\\mu(dx)` only after an `\\int` of its run). The
   point in `d\\mu(x)` must be that variable or a renamed copy of it (`x'`, `\\tilde x`);
   `d\\mu(y)` of another variable, a law over several variables or a conditional family are
   refused at the differential. A differential naming a density itself (`dp(x)`) or a
@@ -25,7 +26,7 @@ from __future__ import annotations
 from derive.engines import normal_form
 from derive.frontend.errors import InputError
 from derive.frontend.latex.events import UPWARD
-from derive.frontend.latex.pieces import BracketPiece, is_token, is_tree, single
+from derive.frontend.latex.pieces import BigPiece, BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.names import Kind, Name
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, Dens, Dist, Integral, Mul, Sym, free_names, neg, nodes, substitute,
@@ -38,6 +39,12 @@ NOT_READ = ("derive reads a set {x : g(x) > c} (≥, <, ≤) as the whole range 
             "shown ≥ 0); not this condition")
 
 
+def _items(node):
+    """The items of a bracket's one argument (`d x` in `\\mu(dx)`)."""
+    node = single(node)
+    return list(node.children) if is_tree(node, "run") else [node]
+
+
 def set_builder(sub):
     """The `setbuilder` node a subscript is (`_{\\{x : …\\}}`), else None."""
     node = single(sub) if sub is not None else None
@@ -47,8 +54,8 @@ def set_builder(sub):
 
 
 class Measures:
-    """Mixed into `Reader`: `law_measure`, `measure_point`, `against_law`, `set_ranges`,
-    `over_ranges`."""
+    """Mixed into `Reader`: `law_measure`, `measure_point`, `measure_differentials`,
+    `against_law`, `set_ranges`, `over_ranges`."""
 
     def law_measure(self, key):
         """(Name, Declaration) when the differential's name `key` spells a law declared with
@@ -68,6 +75,27 @@ class Measures:
         if isinstance(after, BracketPiece) and self.law_measure(pieces[j + 1].key) is not None:
             return after
         return None
+
+    def measure_differentials(self, pieces):
+        """`\\mu(dx)` after an `\\int` of the run, μ a law declared with its density: the
+        differential `d\\mu(x)` (three pieces: `d`, `\\mu`, the bracket `(x)`), read as
+        that. Elsewhere a law applied to a differential stays refused (`reader`)."""
+        out = list(pieces)
+        for k in range(len(out) - 1, 0, -1):
+            law, bracket = out[k - 1], out[k]
+            if not isinstance(law, NamePiece) or not isinstance(bracket, BracketPiece) or \
+                    law.power is not None or bracket.power is not None or \
+                    len(bracket.args) != 1 or self.law_measure(law.key) is None or not any(
+                        isinstance(p, BigPiece) and p.op in ("int", "iint") for p in out[:k - 1]):
+                continue
+            items = _items(bracket.args[0])
+            if len(items) != 2:
+                continue
+            d, point = (self.piece(i) for i in items)
+            if isinstance(d, NamePiece) and d.key == "d" and isinstance(point, NamePiece):
+                out[k - 1:k + 1] = [d, law, BracketPiece("(", ")", [items[1]], [], None,
+                                                          bracket.node)]
+        return out
 
     def against_law(self, piece, body, var_piece, law, point):
         """`\\int f \\, d\\mu(x)` (point: the bracket, or None) for the law `law` =

@@ -126,7 +126,8 @@ class Products:
         `\\int` closes at `dy`, the first at `dx`; `\\iint` takes two), and its body — the
         inner integrals and their limits included — is read inside its binding. Integrals
         after an operator that takes the rest of the run are left to that operator, read
-        inside its scope."""
+        inside its scope. `\\mu(dx)` of a declared law is its differential `d\\mu(x)`."""
+        pieces = self.measure_differentials(pieces)
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])

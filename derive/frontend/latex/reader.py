@@ -3706,7 +3706,8 @@ def _whole_number(node):
 
 
 def _separators(seps):
-    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\parallel") else s for s in seps]
+    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert", r"\parallel") else s
+            for s in seps]
 
 
 def _operator_forms(key):
