@@ -1812,13 +1812,14 @@ def test_a_power_on_a_function_word_is_still_a_power():
     assert reading(r"\log^2 a = (\log a)^2") == ["log(a)^2 = log(a)^2"]
 
 
-@pytest.mark.parametrize("row", [r"\int_0^1 x \, dP(x) = x^2", r"\int dP(x) = 1",
-                                 r"\int_0^1 x \, dp = x", r"\int x \, dP = 1"])
-def test_a_differential_of_a_distribution_is_refused(row):
-    """`dP(x)`, `dp` integrate against a distribution, not over a variable named P."""
+@pytest.mark.parametrize("row", [r"\int_0^1 x \, dp(x) = x^2", r"\int_0^1 x \, dp = x"])
+def test_a_differential_of_a_density_is_refused(row):
+    """`dp(x)`, `dp` of a density p integrate against a distribution, not over a variable
+    named p; only a law declared with its density (`dP(x)`, below) is read."""
     header = "% derive: variable x\n% derive: density p\n% derive: distribution P with density p\n"
     [step] = steps(header + f"$$ {row} $$\n")
     assert step.kind == "unreadable" and "not over a variable" in step.message
+    assert "distribution \\mu with density p" in step.message
 
 
 @pytest.mark.parametrize("row, expected, verdict", [
@@ -2257,3 +2258,110 @@ def test_the_datumorphism_reparametrisation_reads_once_its_convention_is_stated(
     assert first.kind == "unreadable" and "a bare \\sigma" in first.message
     assert verdicts("% derive: normal with standard deviation\n" + header + chain) == \
         ["verified"] * 6
+
+
+LAWS = ("% derive: variable x\n% derive: distribution \\nu with density q\n"
+        "% derive: distribution \\mu with density p\n% derive: function u\n"
+        "% derive: define \\rho(x) = \\frac{p(x)}{q(x)}\n")
+
+
+@pytest.mark.parametrize("row, expected, verdict", [
+    (r"\int u(x) \, d\mu(x) = \int u(x) p(x) \, dx",
+     "∫ p(x) · u(x) dx = ∫ u(x′) · p(x′) dx′", "verified"),
+    (r"\int u(x) \, \mu(dx) = \int u(x) p(x) \, dx",
+     "∫ p(x) · u(x) dx = ∫ u(x′) · p(x′) dx′", "verified"),
+    (r"\int_{\mathcal{X}} \rho(x) u(x) \, d\nu(x) = \int u(x) \, d\mu(x)",
+     "∫ q(x) · (ρ(x) · u(x)) dx = ∫ p(x′) · u(x′) dx′", "verified"),
+    (r"\int u(x') \, d\mu(x') = \mathbb{E}_{x \sim \mu}[u(x)]", None, "verified"),
+    (r"D(\mu \lVert \nu) = \int \log \rho(x) \, d\mu(x)",
+     "KL(p ‖ q) = ∫ p(x) · log(ρ(x)) dx", "verified"),
+    # false variants: the wrong measure
+    (r"\int u(x) \, d\mu(x) = \int u(x) q(x) \, dx", None, "refuted"),
+    (r"\int_{\mathcal{X}} \rho(x) u(x) \, d\mu(x) = \int u(x) \, d\mu(x)", None, "refuted"),
+    (r"D(\mu \lVert \nu) = \int \log \rho(x) \, d\nu(x)", None, "refuted"),
+])
+def test_an_integral_against_a_law_declared_with_its_density(row, expected, verdict):
+    """Measure-theoretic notes (Donsker–Varadhan, burklight): `d\\mu(x)`, `\\mu(dx)` of
+    `distribution \\mu with density p` were refused; they are ∫ f(x) p(x) dx."""
+    text = display(LAWS, row)
+    if expected is not None:
+        assert readings(text)[-1] == expected
+    assert verdicts(text)[-1] == verdict
+
+
+@pytest.mark.parametrize("row, before, message", [
+    (r"\int u(y) \, d\mu(y) = 1", r"\int u(y) \, d\mu(", r"\mu is a law over x"),
+    (r"\int u(x) \, d\mu(x)^2 = 1", r"\int u(x) \, d\mu", "the point of the law's one variable"),
+    (r"\int d\mu(x) \, u(x) = 1", r"\int d\mu", "write the integrand before"),
+    (r"\int u(x) \, dq(x) = 1", r"\int u(x) \, d", "distribution \\mu with density q"),
+    (r"\mu(dx) = 1", r"\mu(", "a distribution applied to a differential"),
+])
+def test_an_integral_against_a_law_refused(row, before, message):
+    """Another variable than the law's, a power on the point, a leading `d\\mu(x)`, the
+    density itself as a measure, and `\\mu(dx)` outside an integral stay refused, at their
+    position."""
+    (*_, step) = steps(display(LAWS, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + len(before) + 1
+
+
+def test_an_integral_against_a_joint_or_undeclared_measure_is_refused():
+    header = "% derive: joint \\pi over x, z\n% derive: distribution P with density \\pi\n"
+    (step,) = steps(display(header, r"\int x \, dP(x) = 1"))
+    assert step.kind == "unreadable" and "P is a law over x, z" in step.message
+    (step,) = steps(display("% derive: variable x\n", r"\int x \, d\mu(x) = 1"))
+    assert step.kind == "unreadable" and "after an integral's differential" in step.message
+
+
+@pytest.mark.parametrize("row, expected, verdict", [
+    # a condition shown at every point: the whole range (declared densities are positive)
+    (r"\int_{\lbrace x \in \mathcal{X} : \rho(x) > 0 \rbrace} u(x) \, d\nu(x) = \int u(x) \, d\nu(x)",
+     "∫ q(x) · u(x) dx = ∫ q(x′) · u(x′) dx′", "verified"),
+    (r"\int_{\{x : p(x) \ge 0\}} u(x) \, dx = \int u(x) \, dx", None, "verified"),
+    # an affine condition: the interval(s) where it holds
+    (r"\int_{\{x \in \mathbb{R} : x > 0\}} q(x) \, dx = \int_0^\infty q(x) \, dx",
+     "∫_{0}^{∞} q(x) dx = ∫_{0}^{∞} q(x′) dx′", "verified"),
+    (r"\int_{\{x : 2 < x\}} q(x) \, dx = \int_2^\infty q(x) \, dx", None, "verified"),
+    (r"\int_{\{x : |x| > 1\}} q(x) \, dx = 1 - \int_{-1}^{1} q(x) \, dx", None, "verified"),
+    # false variants: the condition is never dropped
+    (r"\int_{\{x : x > 0\}} q(x) \, dx = \int_{-\infty}^0 q(x) \, dx", None, "refuted"),
+    (r"\int_{\{x : x > 0\}} q(x) \, dx = 1", None, "refuted"),
+])
+def test_an_integral_over_a_set_builder_domain(row, expected, verdict):
+    """`\\int_{\\lbrace x \\in \\mathcal{X} : \\rho(x) > 0 \\rbrace}` was a syntax error at
+    `\\in`: the set is the whole range when its condition is shown everywhere, else the
+    intervals of an affine condition."""
+    text = display(LAWS, row)
+    if expected is not None:
+        assert readings(text)[-1] == expected
+    assert verdicts(text)[-1] == verdict
+
+
+@pytest.mark.parametrize("row, at, message", [
+    (r"\int_{\{x : u(x) > 0\}} q(x) \, dx = 1", "u(x) > 0", "derive reads a set {x : g(x) > c}"),
+    (r"\int_{\{x : \rho(x) < 0\}} q(x) \, dx = 0", r"\rho(x) < 0", "as the whole range where"),
+    (r"\int_{\{x : x^3 > 1\}} q(x) \, dx = 0", "x^3 > 1", "as the whole range where"),
+    (r"\int_{\{x \in \mathcal{A} : \rho(x) > 0\}} q(x) \, dx = 1", r"\mathcal{A}",
+     "never a part of it"),
+    (r"\int_{\{y : y > 0\}} q(x) \, dx = 1", "y :", "the set's variable y is not the integral's"),
+    (r"\int_{\{x : \rho(x) > 0, x > 1\}} q(x) \, dx = 1", r"\rho(x) > 0,",
+     "given by one inequality"),
+    (r"\int_{\{x : x \ne 0\}} q(x) \, dx = 1", r"x \ne", "given by one inequality"),
+    (r"\{x : x > 0\} = 1", r"\{x", "only as an integral's domain"),
+    (r"\int_{\{x : x > 0\}}^{1} q(x) \, dx = 1", "{1}", "has no upper limit"),
+])
+def test_an_integral_over_a_set_refused(row, at, message):
+    """A condition derive cannot decide or represent (an unknown function, a density's
+    sign off where it is shown, a cubic), a part of the range, another variable, several
+    conditions, `\\ne`, a set outside an integral's subscript: refused at its position."""
+    (*_, step) = steps(display(LAWS, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+def test_a_set_of_a_density_with_a_declared_support_is_not_the_whole_range():
+    """p(x) > 0 holds only on p's declared support: never read as the whole range (the
+    integral of q over it would be 1)."""
+    header = "% derive: variable x\n% derive: density p over x in [0, \\infty)\n% derive: density q\n"
+    (step,) = steps(display(header, r"\int_{\{x : p(x) > 0\}} q(x) \, dx = 1"))
+    assert step.kind == "unreadable" and "derive reads a set {x : g(x) > c}" in step.message

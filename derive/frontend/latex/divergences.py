@@ -46,7 +46,8 @@ from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, free_nam
 from derive.notation import derivatives, registry
 from derive.notation.joint import put_distributions
 
-DIVERGENCE_BARS = (r"\|", "||", r"\Vert", r"\parallel")    # between a divergence's arguments
+# between a divergence's arguments (`\lVert`, `\rVert` print as `\|`: `D(\mu \lVert \nu)`)
+DIVERGENCE_BARS = (r"\|", "||", r"\Vert", r"\lVert", r"\rVert", r"\parallel")
 
 
 class Divergences:

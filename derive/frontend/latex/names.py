@@ -154,7 +154,8 @@ def flat_text(node):
             return command_name(node)
         if node.type == "SEP" and node.value in ("|", r"\mid", r"\vert"):
             return "|"
-        if node.type == "SEP" and node.value in ("||", r"\|", r"\Vert", r"\parallel"):
+        if node.type == "SEP" and node.value in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert",
+                                                 r"\parallel"):
             return r"\|"
         return node.value
     if node.data == "font":

@@ -42,6 +42,7 @@ TERMINALS = {
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
     "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
     "OVER": "\\over", "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
+    "COLON": "':'",
 }
 
 

@@ -128,7 +128,8 @@ class Products:
         `\\int` closes at `dy`, the first at `dx`; `\\iint` takes two), and its body — the
         inner integrals and their limits included — is read inside its binding. Integrals
         after an operator that takes the rest of the run are left to that operator, read
-        inside its scope."""
+        inside its scope. `\\mu(dx)` of a declared law is its differential `d\\mu(x)`."""
+        pieces = self.measure_differentials(pieces)
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])
@@ -170,9 +171,10 @@ class Products:
                                              pieces[k + 1])
                 pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + pieces[k + 2:]
                 continue
+            point = self.measure_point(pieces, j)
             value = self.integral(pieces[i], _before_differential(pieces[i + 1:j]),
-                                  pieces[j + 1])
-            rest = pieces[j + 2:]
+                                  pieces[j + 1], point)
+            rest = pieces[j + 2 + (point is not None):]
             if self.differential(rest, 0) == 0:
                 raise self.error("a differential with no integral of its own: write one \\int "
                                  "per differential", rest[0].node)
@@ -251,9 +253,13 @@ class Products:
         found = self.declared(name)
         variable = self.bound_name(name) is not None or \
             found is not None and found[1].kind is Kind.VARIABLE
+        if leading and self.law_measure(name) is not None:
+            raise self.error(f"write the integrand before d{name}({'…'}) (\\int f(x) \\, "
+                             f"d{name}(x)): a bracket right after a leading differential is "
+                             "ambiguous", after.node)
         if leading and variable or found is not None and not variable and \
                 found[1].kind is not Kind.SYMBOL:
-            return                        # `dP(x)` of a declared P: `integral` refuses it
+            return                        # `dP(x)` of a declared P: `integral` reads it
         if variable:
             raise self.error(f"a bracket right after the differential d{name} (the integral "
                              "times it, or a measure at a point?) is ambiguous: write the factor "
@@ -340,8 +346,10 @@ class Products:
                     last = self.product(_before_differential(tail[:j]))
                     parts.append(neg(last) if signed[m][0].value == "-" else last)
                 return parts[0] if len(parts) == 1 else Add(*parts)
-            value = self.integral(pieces[i], body, tail[j + 1])
-            around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + tail[j + 2:]
+            point = self.measure_point(tail, j)
+            value = self.integral(pieces[i], body, tail[j + 1], point)
+            around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + \
+                tail[j + 2 + (point is not None):]
             return self.product(around), m + 1
         return None
 

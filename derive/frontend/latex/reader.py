@@ -83,6 +83,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import Events
+from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
@@ -171,7 +172,8 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes):
+class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
+             Measures):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -1250,6 +1252,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return Fn("factorial", self.term(node.children[0]))
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
+        if kind == "setbuilder":
+            raise self.error("derive reads a set {x : g(x) > c} only as an integral's domain "
+                             "(\\int_{\\{x \\in \\mathcal{X} : g(x) > c\\}} f(x) \\, dx)", node)
         raise self.error("this is not an expression derive can read", node)
 
     def evaluation_bracket(self, bracketed, sub, sup, node):
@@ -3189,11 +3194,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             term.exponent.value.denominator == 1 and term.exponent.value >= 0 and \
             self._whole_term(term.base)
 
-    def integral(self, piece, body, var_piece):
+    def integral(self, piece, body, var_piece, point=None):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
         x). `\\int_x`, `\\int_{\\mathcal{X}}` (a subscript naming the variable or its
         space) integrate over the whole range; `d\\mu`, `d\\nu` (a reference measure that
-        names no variable) integrate over the variable of the densities, the first declared."""
+        names no variable) integrate over the variable of the densities, the first declared;
+        `d\\mu(x)` (`point`: the bracket) of a law declared with its density is against it
+        (`measures`)."""
+        law = self.law_measure(var_piece.key)
+        if law is not None:
+            return self.against_law(piece, body, var_piece, law, point)
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None \
                 and self.declared(var_piece.key) is None:     # a declared `z_i` is that name
@@ -3213,7 +3223,10 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                                                    Kind.DEFINITION, Kind.SET):
             raise self.error(f"d{key} integrates against {key}, a {found[1].kind.value} of this "
                              f"file, not over a variable: write the integral with its density "
-                             f"(\\int f(x) \\, p(x) \\, dx)", var_piece.node)
+                             f"(\\int f(x) \\, p(x) \\, dx)" + (
+                                 f", or declare a law with it (% derive: distribution \\mu "
+                                 f"with density {key}) and write d\\mu(x)"
+                                 if found[1].kind is Kind.DISTRIBUTION else ""), var_piece.node)
         return self._integral(piece, body, key)
 
     def _one_reference_measure(self, key, node):
@@ -3254,9 +3267,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         (variable,) = variables
         return self._integral(piece, body_pieces, variable.latex)
 
-    def _integral(self, piece, body, key, whole=False):
-        """∫ body d key; `whole`: over the variable's whole range (its subscript named it)."""
-        whole = whole or piece.sub is not None and piece.sup is None and \
+    def _integral(self, piece, body, key, whole=False, law=None):
+        """∫ body d key; `whole`: over the variable's whole range (its subscript named it);
+        `law`: against that distribution (∫ p(x) body dx); a subscript that is a set
+        `\\{x \\in S : g > c\\}` is read by `measures.set_ranges`."""
+        where = set_builder(piece.sub)
+        if where is not None and piece.sup is not None:
+            raise self.error("an integral over a set {x : …} has no upper limit", piece.sup)
+        whole = whole or where is not None or piece.sub is not None and piece.sup is None and \
             self._whole_range(piece.sub, key)
         if piece.sub is not None and not whole and is_tree(single(piece.sub), "domain"):
             raise self.error(f"\\int_{{{_unbraced(self.source_text(piece.sub))}}}: derive reads "
@@ -3279,6 +3297,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         with self.binding(key, var):
             value = body() if callable(body) else self.product(body)
+            if law is not None:
+                value = Mul(Dens(law, (Sym(var),)), value)
+            ranges = self.set_ranges(where, key, var) if where is not None else None
+        if ranges is not None:
+            return self.over_ranges(var, value, ranges)
         return Integral(var, value, lower, upper)
 
     def _whole_range(self, sub, key):
@@ -3728,7 +3751,8 @@ def _whole_number(node):
 
 
 def _separators(seps):
-    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\parallel") else s for s in seps]
+    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert", r"\parallel") else s
+            for s in seps]
 
 
 def _operator_forms(key):
