@@ -3584,7 +3584,7 @@ _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*
 # with no defining sign fails in linear time, not by trying every split of its commands.
 _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(=|:=|\\(?:coloneqq|coloneq|"
-                            r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
+                            r"triangleq|doteq|equiv|stackrel|overset|underset|defeq|eqdef)(?![A-Za-z]))")
 
 
 def _without_end_punctuation(text):
