@@ -939,6 +939,18 @@ def test_unwrapping_keeps_every_offset():
     assert unwrap(r"P(Y{=}y) \stackrel{(a)}{=} \mathrm{=}").split() == ["P(Y", "=", "y)", "=",
                                                                       r"\mathrm{=}"]
     assert unwrap(r"\phantom{E(X)} &= 1") == " " * 14 + " &= 1"
+    assert unwrap(r"a \overset{(a)}= b").split() == ["a", "=", "b"]        # one-token argument
+    assert unwrap(r"a \underset{(1)}\le b").split() == ["a", r"\le", "b"]
+    assert unwrap(r"a \overset{(a)}b") == r"a \overset{(a)}b"                # not a relation
+
+
+def test_a_stacked_label_that_may_change_the_relation_is_refused_at_it():
+    from derive.frontend.latex.wrappers import Unread, unwrap
+    for row in (r"a + b \overset{d}= b + a", r"a + b \underset{?}{=} b + a"):
+        with pytest.raises(Unread) as caught:
+            unwrap(row)
+        assert caught.value.offset == 6 and "may change what the relation says" in \
+            caught.value.message
 
 
 @pytest.mark.parametrize("row, message, column", [
@@ -1750,6 +1762,13 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     (r"\log(c^2) \stackrel{\eqref{eq:x}}{=} 2\log c", "verified"),
     (r"a \stackrel{d}{=} a", "error"), (r"a + b \overset{?}{=} b + a", "error"),
     (r"a + b \overset{!}{=} b + a", "error"), (r"a \overset{\text{law}}{=} a", "error"),
+    (r"\log(c^2) \overset{(a)}= 2\log c", "verified"),        # TeX's one-token argument
+    (r"\log(c^2) \stackrel{(a)}\le 2\log c + c", "verified"),
+    (r"\log(c^2) \overset{(b)} = 3\log c", "refuted"),
+    (r"\log(c^2) \underset{(a)}{=} 2\log c", "verified"),
+    (r"\log(c^2) \underset{\text{Bayes}}= 2\log c", "verified"),
+    (r"a \overset{d}= a", "error"), (r"a \underset{d}{=} a", "error"),
+    (r"a + b \underset{?}= b + a", "error"),
     (r"2\boxed{a + b} = 2a + 2b", "verified"), (r"-\boxed{a - b} = b - a", "verified"),
     (r"\boxed{a+b}^2 = (a+b)^2", "verified"), (r"2\boxed{a + b} = 2a + b", "refuted"),
     (r"max(a,b) \ge a", "error"), (r"sqrt(4) = 2", "error"), (r"LOG(c) = 1", "error"),

@@ -19,7 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-from derive.engines import clock, limits, normal_form, series
+from derive.engines import cases, clock, limits, normal_form, series
 from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -219,6 +219,9 @@ def _normal_form(step, deadline):
         return False, f"the normal form does not apply ({exc})"
     if difference.is_zero():
         return True, ""
+    if cases.prove_equal(step, deadline):
+        return True, "by cases on the signs of absolute values of real numbers, the normal " \
+                     "form of the difference is 0 in each"
     return False, "the normal form of the difference is not zero"
 
 
@@ -278,6 +281,9 @@ def relation(step, seed, deadline, report):
     report(Verdict(UNDECIDED, "bounds", f"no counterexample; {note}; the proof did not finish"))
     from derive.engines import bounds
     proof = bounds.prove(step, deadline)
+    if proof is None and cases.prove_order(step, deadline):
+        proof = bounds.Proof("cases", "by cases on the signs of absolute values of real "
+                             "numbers, the gap is non-negative in each")
     if proof is not None and agrees(comparison):
         return Verdict(VERIFIED, proof.method, f"{proof.detail}; {note}")
     if proof is not None:

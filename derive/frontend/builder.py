@@ -20,10 +20,10 @@ from derive.frontend.layout import (continuation, first_relation, first_token, i
 from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
+from derive.frontend.reals import why_not_real
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation, Relation
-from derive.model.names import Kind
-from derive.model.terms import At, free_names
+from derive.model.terms import At
 
 
 # Why a row stating no relation starts no chain although a row below continues it.
@@ -228,31 +228,16 @@ class Builder:
         "otherwise" also covers every non-real value, where x ≤ 0 claims nothing. So an
         order relation there needs sides the normal form shows real (letters declared
         real, densities, …); else an error at `otherwise` naming what to declare."""
-        from derive.engines import normal_form
-        n = normal_form.Normaliser(self.scope.context)
         for h in hypotheses:
             if h.relation in (Relation.EQ, Relation.NE):
                 continue
             for side in (h.lhs, h.rhs):
-                try:
-                    real = n.sign(n.value(side)) != normal_form.COMPLEX
-                except (normal_form.Unsupported, normal_form.Undefined):
-                    real = False
-                if real:
-                    continue
-                context = self.scope.context
-                letters = sorted({name.latex for name in free_names(side)
-                                  if context.kind(name) is Kind.SYMBOL
-                                  and not context.domain(name).is_real})
-                why = (f"{', '.join(letters)} is not declared real (an undeclared letter is "
-                       f"a complex number): declare it real (% derive: real "
-                       f"{', '.join(letters)})" if letters else
-                       "a root, log or power of a real number may not be real: declare what "
-                       "it applies to positive")
-                raise self.source.error(
-                    f"\\text{{otherwise}} is the negation of the other case's condition, "
-                    f"which is {h.latex} only where both sides are real (a non-real value is "
-                    f"'otherwise' too): {why}", at)
+                why = why_not_real(side, self.scope.context)
+                if why is not None:
+                    raise self.source.error(
+                        f"\\text{{otherwise}} is the negation of the other case's condition, "
+                        f"which is {h.latex} only where both sides are real (a non-real value is "
+                        f"'otherwise' too): {why}", at)
 
     def _unreadable(self, error, offset, text, above=None):
         """A row that could not be read: an unreadable step; and the name it would have

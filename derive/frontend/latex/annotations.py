@@ -52,8 +52,9 @@ spaces), so positions in messages stay exact.
   nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
   `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
   '-' is refused (TeX prints no brackets, so the grouping would be a guess);
-  `\\underset{label}{X}` reads as `{X}` (`\\underset{\\text{Jensen}}{\\le}` as the relation
-  `\\le`). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
+  `\\underset{label}{X}` reads as `{X}`; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
+  `\\underset{(a)}=`) it is a stacked label, read as `\\stackrel`'s (`wrappers`: a reason is
+  set aside, `d` or `?` refused). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
   and so is a sentence whose math names no letter (`\\because \\text{by } (3)`); a reason
   in math (`\\because t > 0`), or a sentence about a letter (`\\because a \\text{ is
   positive}`: a hypothesis in words) — and after a `\\quad` or in a column, words starting
@@ -74,7 +75,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, RELATION
+from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND
+from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
@@ -99,7 +101,6 @@ _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|beca
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
-_RELATION_ONLY = re.compile(r"^\s*" + RELATION + r"\s*$")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
@@ -525,8 +526,9 @@ def _letter(name):
 def _decorations(text, reasons):
     """The row with its decorations blanked (see the module's docstring); a reason after
     `\\because` that derive does not read is put in `reasons` as (offset, text)."""
+    searched = 0
     while True:
-        m = _DECORATION.search(text)
+        m = _DECORATION.search(text, searched)
         if m is None:
             return text
         kind, at = m.group(1), m.end()
@@ -536,6 +538,9 @@ def _decorations(text, reasons):
             raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
                               m.start())
         end = _closing(text, at)
+        if kind == "underset" and stacked_relation(text, end + 1) is not None:
+            searched = end + 1         # a label on a relation: `wrappers` reads it
+            continue
         if kind == "underbrace" or kind == "overbrace":
             label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
             _one_quantity(text, m.start(), at, end, label or end + 1)
@@ -547,8 +552,6 @@ def _decorations(text, reasons):
         start = len(text) - len(text[end + 1:].lstrip())
         close = _closing(text, start) if text[start:start + 1] == "{" else -1
         if kind == "underset":
-            if close > 0 and _RELATION_ONLY.match(text[start + 1:close]):
-                text = _spaces(_spaces(text, start, start + 1), close, close + 1)
             continue
         if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
             text = _spaces(_spaces(text, start, start + 1), close, close + 1)

@@ -83,6 +83,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import Events
+from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
@@ -173,7 +174,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
-             Measures):
+             Measures, Extrema):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -3412,6 +3413,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _optimum(self, node, kind, sub, body):
         if sub is None:
+            value = self.finite_extremum(kind, body) if kind in ("max", "min") else None
+            if value is not None:
+                return value            # \max(0, x): of numbers (`extrema`), no optimum
             raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …", node)
         spec = single(sub)
         low, high, closed = neg(OO), OO, "()"
@@ -3457,33 +3461,38 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         place of the braces (what follows multiplies, or adds). Otherwise `(body, None)`:
         the optimum takes the whole side (or run). A power on braces with more after them
         (`\\sup_s \\{s\\}^2 \\cdot x`) is refused: the power of the optimum, or inside it?"""
-        if isinstance(body, list):
-            first, run, terms = body[0], None, ()
-        else:
-            terms = body.children if is_tree(body, "sum") else (body,)
-            run = terms[0]
-            if not is_tree(run, "run"):
-                return body, None
-            first = self.piece(run.children[0])
+        first, alone, after = self.leading_bracket(body)
         if not (isinstance(first, BracketPiece) and first.open in (r"\{", r"\lbrace") and
                 first.close in (r"\}", r"\rbrace") and not first.seps and len(first.args) == 1):
             return body, None
-        if (len(body) if run is None else len(run.children) + len(terms) - 1) == 1:
+        if alone:
             return body, None                  # the braces are the whole body
         if first.power is not None:
             raise self.error("a power on the braced objective of an optimum with more after "
                              "it is ambiguous (a power of the optimum, or inside it?): write "
                              "(\\sup_u \\{…\\})^2 or \\sup_u \\{(…)^2\\}", first.power)
-        if run is None:
-            return [first], lambda optimum: self.product([ValuePiece(optimum, first.node),
-                                                          *body[1:]])
+        return [first], after
 
-        def after(optimum):
-            read = Tree("run", [Tree("read", [optimum], run.children[0].meta),
+    def leading_bracket(self, body):
+        """(first, alone, after) of what follows an operator — `body`, a node or the pieces
+        of a run: its first piece (None when the body is no run), whether that piece is all
+        of it, and `after(value)`, which reads the whole side or run with `value` in place
+        of that piece (what follows multiplies, or adds)."""
+        if isinstance(body, list):
+            first = body[0]
+            return first, len(body) == 1, lambda value: self.product(
+                [ValuePiece(value, first.node), *body[1:]])
+        terms = body.children if is_tree(body, "sum") else (body,)
+        run = terms[0]
+        if not is_tree(run, "run"):
+            return None, True, None
+
+        def after(value):
+            read = Tree("run", [Tree("read", [value], run.children[0].meta),
                                 *run.children[1:]], run.meta)
             return self.term(Tree("sum", [read, *terms[1:]], body.meta) if len(terms) > 1
                              else read)
-        return [first], after
+        return self.piece(run.children[0]), len(run.children) + len(terms) == 2, after
 
     def _objective(self, body):
         """What an optimum optimises. `\\sup_u \\{ f(u) \\}` — the supremum of the set of
@@ -3642,7 +3651,7 @@ _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*
 # with no defining sign fails in linear time, not by trying every split of its commands.
 _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(=|:=|\\(?:coloneqq|coloneq|"
-                            r"triangleq|doteq|equiv|stackrel|overset|defeq|eqdef)(?![A-Za-z]))")
+                            r"triangleq|doteq|equiv|stackrel|overset|underset|defeq|eqdef)(?![A-Za-z]))")
 
 
 def _without_end_punctuation(text):

@@ -7,8 +7,10 @@
   `\\phantom{E(E(X|Y))} &= …` goes on with the chain above, as TeX shows it.
 * `Y{=}y`: braces around a lone relation sign (spacing it as a symbol) are blanked.
 * A relation with a label stacked on it that names a reason — `\\stackrel{(a)}{\\le}`,
-  `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}` (Cover & Thomas mark each step
-  so) — is the relation; the label is a remark, set aside. A label that says "definition"
+  `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}`, `\\underset{\\text{AM-GM}}{\\ge}`
+  (Cover & Thomas mark each step so), the relation braced or one token as TeX takes an
+  argument (`\\overset{(a)}=`, `\\stackrel{(a)}\\le`) — is the relation; the label is a
+  remark, set aside. A label that says "definition"
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
   Any other label may change what the relation says (`\\stackrel{d}{=}`: equal in
   distribution; `\\overset{?}{=}`, `\\overset{!}{=}`: asked, or required): refused.
@@ -31,12 +33,13 @@ from derive.frontend.latex.relations import RELATION
 
 _BOXED = re.compile(r"\\boxed\s*\{")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
-_STACKED = re.compile(r"\\(stackrel|overset)\s*\{")
+_STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
                               r"(?![a-zA-Z]))\s*\}")
 _RELATION = re.compile(r"\s*" + RELATION + r"\s*$")
+_BARE_RELATION = re.compile(r"\s*(" + RELATION + r")")
 _REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
-                           r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|[^{}]*[A-Za-z]{3}[^{}]*)\})"
+                           r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|(?:[^{}A-Za-z]*[A-Za-z]){3}[^{}]*)\})"
                            r"\s*$")
 _NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
 _BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
@@ -97,7 +100,7 @@ def _stacked_and_boxed(text):
     for start, end in operator_fonts(text):
         _blank(chars, start, end)
     text = "".join(chars)
-    if "\\boxed" not in text and "\\stackrel" not in text and "\\overset" not in text:
+    if not any(w in text for w in ("\\boxed", "\\stackrel", "\\overset", "\\underset")):
         return text
     for match in _BOXED.finditer(text):
         close = _closing_brace(text, match.end() - 1)
@@ -111,14 +114,11 @@ def _stacked_and_boxed(text):
         label_end = _closing_brace(text, match.end() - 1)
         if label_end is None:
             continue
-        second = re.compile(r"\s*\{").match(text, label_end + 1)
-        if second is None:
+        stacked = stacked_relation(text, label_end + 1)
+        if stacked is None:
             continue
-        end = _closing_brace(text, second.end() - 1)
-        if end is None or not _RELATION.match(text[second.end():end]):
-            continue
+        at, end, relation = stacked
         label = text[match.end():label_end]
-        relation = text[second.end():end].strip()
         definition = _DEFINITION_LABEL.match(label) and relation == "="
         if not definition and (not _REASON_LABEL.match(label) or _NOT_A_REASON.search(label)):
             raise Unread(f"a relation with the label {label.strip()} stacked on it: derive "
@@ -126,13 +126,30 @@ def _stacked_and_boxed(text):
                          "itself and \\stackrel{\\text{def}}{=} as :=, but this one may change "
                          "what the relation says (d: in distribution; ?: asked; !: required) — "
                          "write the relation plainly", match.start())
-        _blank(chars, match.start(), end + 1)
+        _blank(chars, match.start(), end)
         if definition:
             chars[match.start():match.start() + 2] = [":", "="]
         else:
-            at = text.index(relation, second.end())
             chars[at:at + len(relation)] = list(relation)
     return "".join(chars)
+
+
+def stacked_relation(text, start):
+    """(offset, end, relation) of the relation a stacked label sits on, its argument at
+    `start` (after the label's closing brace): braced (`{=}`, `{\\le}`) or one token, as TeX
+    takes an argument (`\\overset{(a)}=`, `\\overset{(a)}\\le`); `end` is past it (and its
+    brace). None when that argument is no relation."""
+    second = re.compile(r"\s*\{").match(text, start)
+    if second is not None:
+        end = _closing_brace(text, second.end() - 1)
+        if end is None or not _RELATION.match(text[second.end():end]):
+            return None
+        relation = text[second.end():end].strip()
+        return text.index(relation, second.end()), end + 1, relation
+    bare = _BARE_RELATION.match(text, start)
+    if bare is None:
+        return None
+    return bare.start(1), bare.end(1), bare.group(1)
 
 
 def _states_a_relation(text):

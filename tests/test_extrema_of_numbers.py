@@ -1,0 +1,84 @@
+"""`\\max(0, x)`, `\\min\\{a, b\\}`, `\\max(a, b, c)`: the max/min of finitely many real numbers
+(`frontend.latex.extrema`, read through |a − b|), and steps with absolute values proved by
+cases on their signs (`engines.cases`). Optima keep their subscript; complex arguments are
+refused at their position."""
+
+import pytest
+
+from probability_support import display, readings, steps, verdicts
+
+REALS = "% derive: real x, a, b, c, y, t\n% derive: real y_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\max(0, x) - \max(0, -x) = x",
+    r"\max(0, x) + \min(0, x) = x",
+    r"\max\{a, b\} = \max(b, a)",
+    r"\max\left(0, x\right) - \max\left\{0, -x\right\} = x",
+    r"\log(1 + e^{x}) = \max(0, x) + \log(1 + e^{-|x|})",
+    r"x - \log(1 + e^{x}) = \min(0, x) - \log(1 + e^{-|x|})",
+    r"\max(a, b) \ge a",
+    r"\min(a, b) \le b",
+    r"\max(a, b) + \min(a, b) = a + b",
+    r"\max(a, b) - \min(a, b) = |a - b|",
+    r"3 \max(0, x) + 1 = 3\max\{0, x\} + 1",
+    r"\max(0, 1 - y t)^2 = \max(0, 1 - yt)\max(0, 1 - yt)",
+    r"\sum_{i=1}^{n} \max(0, y_i) = \sum_{i=1}^{n} \frac{y_i + |y_i|}{2}",
+    r"|x| \ge -x",
+])
+def test_identities_of_max_and_min_of_numbers_are_verified(row):
+    assert verdicts(display(REALS, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\max(0, x) = x",                      # x = -1
+    r"\max(a, b) = a",
+    r"\max(a, b) \le a",
+    r"\max(0, x)^2 = x^2",
+    r"\log(1 + e^{x}) = \max(0, -x) + \log(1 + e^{-|x|})",
+    r"\sum_{i=1}^{n} \max(0, y_i) = \sum_{i=1}^{n} y_i",
+    r"|x| \ge 1",
+])
+def test_false_variants_are_refuted(row):
+    assert verdicts(display(REALS, row)) == ["refuted"]
+
+
+def test_the_reading_is_through_the_absolute_value():
+    assert readings(display(REALS, r"\max(0, x) = \min(a, b, c)")) == [
+        "(1/2) · (0 + x + abs(0 - x)) = (1/2) · ((1/2) · (a + b - abs(a - b)) + c - "
+        "abs((1/2) · (a + b - abs(a - b)) - c))"]
+
+
+@pytest.mark.parametrize("row, column, message", [
+    (r"\max(0, z) = z", 12, "z is not declared real"),
+    (r"f(u) = \min\{u, 1\}", 17, "u is not declared real"),
+    (r"\max(0, \log x) = 0", 12, "a root, log or power of a real number may not be real"),
+    (r"\max(x) = x", 4, r"say what \max ranges over"),
+    (r"\max(a; b) = a", 4, r"say what \max ranges over"),
+])
+def test_max_of_what_may_be_complex_or_no_list_is_refused(row, column, message):
+    (step,) = steps(display(REALS, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (3, column)
+
+
+def test_an_optimum_with_a_subscript_is_never_the_max_of_numbers():
+    (step,) = steps(display(REALS, r"\max_\theta (a, b) = 1"))
+    assert step.kind == "unreadable" and "a list of arguments" in step.message
+    assert verdicts(display(REALS, r"\max_{u \in \mathbb{R}} \left\{ ut - (u-1)^2 \right\} = "
+                                   r"\frac{1}{4}t^2 + t")) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{d}{dx} |x| = \frac{d}{dx} x",          # no case split inside a derivative
+    r"\sum_{i=1}^{n} |y_i| = \sum_{i=1}^{n} y_i + 0 \cdot x",
+])
+def test_no_case_split_inside_derivatives_or_sums(row):
+    assert "verified" not in verdicts(display(REALS, row))
+
+
+def test_a_sign_case_is_never_taken_for_every_term_of_a_sum():
+    """(Σ|y_i|)² = (Σ y_i)² holds where every y_i ≥ 0 and where every y_i ≤ 0, but not for
+    mixed signs: a split inside the sum would prove it (then the numbers disagree)."""
+    row = r"\left(\sum_{i=1}^{n} \lvert y_i \rvert\right)^2 = \left(\sum_{i=1}^{n} y_i\right)^2"
+    assert verdicts(display(REALS, row)) == ["refuted"]
