@@ -1001,8 +1001,8 @@ UNREAD = "could not be read: this row would read it as an unknown of its own"
     ("", (r"c = 2 \wibble", r"c + 1 = 3"), 1),
     ("% derive: real x\n", (r"c := \wibble x", r"c \le 3"), 2),
     (HEADER, (r"\mathcal{L}(q) = \int q(x) \wibble dx", r"\mathcal{L}(q) = 1"), 4),
-    # refused as a definition: f was used (as an unknown number) above it
-    ("% derive: real t, x\n", (r"2 f = f + f", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
+    # refused as a definition: f was used above it as something else (a function applied)
+    ("% derive: real t, x\n", (r"f(t) + 1 = 2", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
      3),
 ])
 def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header, rows, line):
