@@ -1024,8 +1024,8 @@ UNREAD = "could not be read: this row would read it as an unknown of its own"
     ("", (r"c = 2 \wibble", r"c + 1 = 3"), 1),
     ("% derive: real x\n", (r"c := \wibble x", r"c \le 3"), 2),
     (HEADER, (r"\mathcal{L}(q) = \int q(x) \wibble dx", r"\mathcal{L}(q) = 1"), 4),
-    # refused as a definition: f was used (as an unknown number) above it
-    ("% derive: real t, x\n", (r"2 f = f + f", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
+    # refused as a definition: f was used above it as something else (a function applied)
+    ("% derive: real t, x\n", (r"f(t) + 1 = 2", r"f = t + x", r"\frac{\partial}{\partial t} f = 1"),
      3),
 ])
 def test_a_name_whose_definition_could_not_be_read_is_an_error_where_used(header, rows, line):
@@ -1106,20 +1106,69 @@ def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
     assert derivation.steps[2].message.startswith("g's definition at line 3 could not be read")
 
 
-def test_rows_above_a_definition_refused_for_their_use_are_errors_too():
-    """Rows above "where f = …" read f as an unknown number: under the author's f they are
-    true and would be refuted (∂σ(f)/∂θ = 0 for a constant f)."""
+def test_rows_above_a_definition_mean_it_when_their_uses_can_only_mean_it(check_text):
+    """Rows above "where f = …" read f as an unknown number, and under the author's f
+    they are true and were refuted (∂σ(f)/∂θ = 0 for a constant f); then they were errors.
+    The definition is read ahead of its first use (`frontend.ahead`): f means it in every
+    row, true steps are verified, a false one refuted."""
     rows = (r"\frac{\partial}{\partial\theta_0} f = 1", r"q = 2 f", r"f = \theta_0 + \theta_1 x",
-            r"q = 2 \theta_0 + 2 \theta_1 x")
-    derivation = load_tex("r.tex", "% derive: real \\theta_0, \\theta_1, x\n" +
-                          "".join(f"$$ {r} $$\n" for r in rows))
-    assert [s.kind for s in derivation.steps] == ["unreadable"] * 4
-    first, second, third, fourth = (s.message for s in derivation.steps)
-    assert first.startswith("f is defined at line 4, below this row")
-    assert derivation.steps[0].location.line == 2
-    assert second.startswith("f is defined at line 4, below this row")
-    assert "before it is defined here" in third
-    assert fourth.startswith("f's definition at line 4 could not be read")
+            r"q = 2 \theta_0 + 2 \theta_1 x", r"q = 2 \theta_0 + \theta_1 x",
+            r"\frac{\partial}{\partial\theta_1} f = 1")
+    text = "% derive: real \\theta_0, \\theta_1, x\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    derivation = load_tex("r.tex", text)
+    assert [(s.kind, s.location.line) for s in derivation.steps] == [
+        ("definition", 4), ("equality", 2), ("definition", 3), ("equality", 5),
+        ("equality", 6), ("equality", 7)]
+    assert support.verdicts(check_text(text)) == [
+        "definition", "verified", "definition", "verified", "refuted", "refuted"]
+
+
+@pytest.mark.parametrize("rows, line, column, message", [
+    # a cycle: p's body needs L, which L's row defines from p
+    ((r"L = p + 1", r"p = 2 L"), 2, 4,
+     "p is used at line 1, column 8 before it is defined here, and this definition depends "
+     "on L, defined at line 1"),
+    # L is defined between p's first use and p's row: not known at that use
+    ((r"A = p", r"L = 3", r"p = 2 L"), 3, 4, "this definition depends on L, defined at line 2"),
+    # used as a function above, defined as a number
+    ((r"f(a) + 1 = 2", r"f = 3"), 2, 4, "f is used at line 1, column 4 before it is defined"),
+    # used as a number above, defined as a function
+    ((r"f + 1 = 2", r"f(t) = t^2"), 2, 4, "f is used at line 1, column 4 before it is defined"),
+    # a quantity labelled by its arguments: f(a) is not f(1)
+    ((r"f(a) + f(b) = f(a+b)", r"f(1) = 3"), 2, 4, "f is used at line 1, column 4 before"),
+    # a definition continued by rows below it
+    ((r"L = \log p", r"p = a + b \\ &= b + a"), 2, 4, "p is used at line 1, column 13 before"),
+])
+def test_a_definition_below_its_use_that_could_mean_something_else_stays_refused(
+        rows, line, column, message):
+    """The definition is read ahead of its first use only where that use can mean nothing
+    else (`frontend.ahead`); otherwise the definition row is an error at its head, and the
+    rows above that used the name too ("below this row")."""
+    derivation = load_tex("r.tex", "".join(f"$$ {r} $$\n" for r in rows))
+    refused = next(s for s in derivation.steps if s.location.line == line and
+                   s.kind == "unreadable" and "before it is defined here" in s.message)
+    assert refused.location.column == column and message in refused.message
+    assert any("below this row" in s.message for s in derivation.steps if s.location.line == 1)
+
+
+def test_a_declaration_between_a_use_and_the_definition_refuses_reading_it_ahead():
+    """`positive a` between `L = c^2` and `c = \\sqrt{a}`: read at c's first use, a would be
+    an undeclared (complex) number — another meaning of the body. Refused at the head."""
+    text = "$$ L = c^2 $$\n% derive: positive a\n$$ c = \\sqrt{a} $$\n$$ L = a $$\n"
+    found = load_tex("r.tex", text).steps
+    assert [s.kind for s in found] == ["unreadable"] * 3
+    assert (found[1].location.line, found[1].location.column) == (3, 4)
+    assert found[1].message.startswith("c is used at line 1, column 8 before it is defined "
+                                       "here, and a declaration between them changes what a "
+                                       "in its body means")
+
+
+def test_a_name_first_used_in_a_directive_is_not_read_ahead():
+    """`assume p > 0` above `p = 3`: an assumption about an unknown is not a use the
+    definition can be read ahead of (it would assume something of the defined value)."""
+    found = load_tex("r.tex", "% derive: assume p > 0\n$$ p = 3 $$\n").steps
+    assert found[0].kind == "unreadable"
+    assert found[0].message.startswith("p is used at line 1, column 18 before it is defined")
 
 
 @pytest.mark.parametrize("rows, expected", [

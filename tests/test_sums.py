@@ -1083,22 +1083,43 @@ def test_a_family_defined_at_each_index_is_read_at_whole_indices(index, value):
         ["definition", "verified", "refuted"]
 
 
-@pytest.mark.parametrize("first", [r"L = - \sum_{j} y_j \log p_j", r"L = \log p_k",
-                                   r"L = \log p_1"])
-def test_a_family_defined_below_its_first_use_is_an_error_never_an_unknown(first):
-    """`L = -\\sum_j y_j \\log p_j` above `p_j = …` (sunhaozhe's softmax): the first row read p
-    (or the name p_k, p_1) as an unknown complex function, and the definition row was then
-    checked as a claim about it and refuted. As for a plain name used before its
-    definition: the definition is an error, the rows that used p too, and so are the rows
-    below that use it (through L's definition as well)."""
+@pytest.mark.parametrize("first, value", [
+    (r"L = - \sum_{j} y_j \log p_j", "refuted"), (r"L = \log p_k", "refuted"),
+    (r"L = \log p_1", "verified")])
+def test_a_family_defined_below_its_first_use_means_its_definition_there(first, value):
+    """`L = -\\sum_j y_j \\log p_j` above `p_j = …` (sunhaozhe's softmax): the definition is
+    read ahead of that first use (`frontend.ahead`), so L is made of the softmax, and the
+    member spellings p_k, p_1 above are its members — never an unknown p (refuted when the
+    definition row was checked as a claim about it) nor an error. A claim below is then
+    about the softmax: L = log p_1 holds for L = log p_1 only (p_k is another member for
+    k ≠ 1), Σ p_j = 1 always."""
     header = "% derive: real o_j for j = 1..n\n% derive: real y_j for j = 1..n\n"
     rows = (first, r"p_j = \frac{\exp(o_j)}{\sum_{k}\exp(o_k)}",
-            r"L = \log \frac{\exp(o_1)}{\sum_{j}\exp(o_j)}", r"\sum_j p_j = 1")
+            r"L = \log \frac{\exp(o_1)}{\sum_{j}\exp(o_j)}", r"\sum_j p_j = 1",
+            r"\sum_j p_j = 2")
     found = steps(display(header, *rows))
-    assert [s.kind for s in found] == ["unreadable"] * 4
-    assert "below this row" in found[0].message
-    assert "before it is defined here" in found[1].message
-    assert "could not be read" in found[2].message
+    assert [s.kind for s in found] == ["definition"] * 2 + ["equality"] * 3
+    assert found[0].reading.startswith("p_j =") and found[0].location.line == 4
+    assert verdicts(display(header, *rows))[2:] == [value, "verified", "refuted"]
+
+
+def test_a_derivative_by_a_defined_member_is_of_the_expression_written_in_it():
+    """`\\frac{\\partial \\log p_i}{\\partial p_i}` (the chain rule through the softmax p):
+    d/du log u at u = p_i. An expression that also depends on p's ingredients (o) is
+    refused: which of them is held fixed is not written."""
+    header = ("% derive: real o_j for j = 1..n\n% derive: real y_j for j = 1..n\n"
+              "% derive: integer i\n")
+    rows = (r"p_j = \frac{\exp(o_j)}{\sum_{k}\exp(o_k)}",
+            r"\frac{\partial \log p_i}{\partial p_i} = \frac{1}{p_i}",
+            r"\frac{\partial \log p_i}{\partial p_i} = p_i",
+            r"\frac{\partial (y_i \log p_i)}{\partial p_i} = \frac{y_i}{p_i}",
+            r"\frac{\partial (p_i + o_i)}{\partial p_i} = 1")
+    text = display(header, *rows)
+    assert verdicts(text)[:4] == ["definition", "verified", "refuted", "verified"]
+    last = steps(text)[4]
+    assert last.kind == "unreadable" and (last.location.line, last.location.column) == (8, 41)
+    assert last.message.startswith("a derivative by the defined p_i of an expression that "
+                                   "also depends on o_{\\cdot}")
 
 
 def test_a_member_claim_of_a_family_used_above_stays_a_claim():

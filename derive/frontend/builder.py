@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
@@ -37,13 +38,19 @@ _TAILS = {
 
 
 class Builder:
-    def __init__(self, source):
+    def __init__(self, source, plan=None):
         self.source = source
         self.scope = FileScope()
         self.reader = Reader(self.scope, source)
         self.directives = Directives(self.scope, self.reader, source)
         self.chains = ChainBuilder(self.scope, source)
         self._read = 0               # rows read so far
+        self.plan = plan or Plan()   # definitions read ahead of their first use (`ahead`)
+        self.chains.refused = self.plan.refused
+        self.found = []              # new `ahead.Candidate`s met on this pass
+        self.refusing = {}           # at → why a planned definition is not read ahead
+        self._spans = []             # (start, end) of each row read
+        self._ahead = {}             # offset of a row read ahead → (entry, its body's names)
 
     def directive(self, keyword, body, offset):
         """Apply a directive; `offset` is where its body starts in the source."""
@@ -56,7 +63,11 @@ class Builder:
         the row stands under the right-hand side of the row above, `layout.Row`). A row that
         defines a quantity (`\\mathcal{L}(q) = …`) which an earlier row of the display
         already uses is read first (Bishop's "where we have defined"), so the earlier row
-        means it."""
+        means it; so is a definition the plan reads ahead of a use in this display (`ahead`),
+        then skipped where it stands (`_at_its_row`)."""
+        if rows:
+            self._read_ahead(rows[0][1], rows[-1][1] + len(rows[-1][0]))
+        rows = [r for r in rows if not self._at_its_row(r[1])]
         keys = [" ".join(self.reader.row_words(text)) for text, *_ in rows]
         first, rest = [], []
         for k, (text, offset, why, under) in enumerate(rows):
@@ -75,8 +86,81 @@ class Builder:
         for text, offset, why, below, follows, under in rest:
             self.row(text, offset, why, below=below, heads=follows, under=under)
 
+    def _read_ahead(self, start, end, stack=()):
+        """Read the planned definitions whose first use lies in [start, end) — each after
+        those its own row needs first — unless one closes a cycle: its row holds the use of
+        a definition being read ahead (`stack`), which then is refused with it. (A
+        definition read ahead whose body uses a name defined above its own row is refused
+        in `row`.)"""
+        for entry in self.plan.using(start, end):
+            if entry.offset in self._ahead:
+                continue
+            closing = [e for e in stack if entry.holds(e.use) or e is entry]
+            if closing:
+                line, _ = self.source.position(entry.offset)
+                for e in stack[stack.index(closing[0]):] + (entry,):
+                    self.refusing[e.at] = cycle_message(
+                        e.key, *self.source.position(e.use), entry.defines, line)
+                continue
+            self._read_ahead(entry.offset, entry.offset + len(entry.text), stack + (entry,))
+            if any(e.at in self.refusing for e in stack + (entry,)):
+                continue
+            self._ahead[entry.offset] = (entry, None)
+            self.row(entry.text, entry.offset, entry.justification, ahead=True)
+            self._ahead[entry.offset] = (entry, self._body_names(entry))
+
+    def _body_names(self, entry):
+        """The declarations of the names a definition read ahead reaches (its body's), as
+        they are where it was read: compared where its row stands (`_at_its_row`)."""
+        found = self.scope.lookup(entry.defines)
+        if found is None or found[1].kind is not Kind.DEFINITION:
+            return {}
+        return {name: self.scope.table.get(name) for name in free_names(found[1].info.body)
+                if self.scope.names.get(name.latex) is name}      # not its parameters
+
+    def _at_its_row(self, offset):
+        """Whether the row at `offset` was read ahead (then it is skipped here). A name its
+        body reaches whose declaration changed between the two places, or a directive
+        (`expect`, `at`) waiting for this row, refuses the reading ahead (the next pass
+        reads the file without it)."""
+        if offset not in self._ahead:
+            return False
+        entry, names = self._ahead[offset]
+        expect, _ = self.directives.take_pending()
+        point = self.directives.take_point()
+        changed = sorted(n.latex for n, d in (names or {}).items()
+                         if self.scope.table.get(n) is not d or
+                         self.scope.names.get(n.latex) is not n)
+        where = self.source.position(entry.use)
+        if changed:
+            self.refusing[entry.at] = stale_message(entry.key, *where, ", ".join(changed))
+        elif expect or point is not None:
+            self.refusing[entry.at] = stale_message(entry.key, *where, "an expect or at "
+                                                    "directive written for this row")
+        return True
+
     def row(self, text, offset, justification="", expect="", below=False, heads=False,
-            under=False):
+            under=False, ahead=False):
+        """Read one row (`_one_row`; `ahead`: a definition read ahead of its first use,
+        which takes no directive waiting for the next row). A definition in it of a name a
+        row above used becomes a candidate to read ahead (`ahead.Candidate`), unless rows
+        below continue it; when that use is in a definition read ahead from below this
+        row, that one is refused: read at its first use it would miss this name's meaning
+        (a cycle when this row uses it)."""
+        self._spans.append((offset, offset + len(text)))
+        made = len(self.chains.forward)
+        self._one_row(text, offset, justification, expect, below, heads, under, ahead)
+        for key, defines, use, at in self.chains.forward[made:]:
+            early = next((e for e, _ in self._ahead.values() if e.holds(use)), None)
+            if early is not None and offset < early.offset:
+                line, _ = self.source.position(offset)
+                self.refusing[early.at] = cycle_message(
+                    early.key, *self.source.position(early.use), key, line)
+            elif not heads and use < offset and any(a <= use < b for a, b in self._spans):
+                self.found.append(Candidate(key, defines, use, at, text, offset,
+                                            justification))
+
+    def _one_row(self, text, offset, justification, expect, below, heads, under, ahead):
         """Read one row of display math found at `offset` of the source. A row that goes on
         with an expression (`+ …`, `layout.continuation`) reaches here only when it could
         not be joined to the row above it — the first row of a display after another one
@@ -98,8 +182,8 @@ class Builder:
         self._withdraw_plain_words()
         above = self.chains.last_row() if below else None
         tail = "" if not below else "under" if under else "unread" if self.chains.broken() else ""
-        pending_expect, note = self.directives.take_pending()
-        point = self.directives.take_point()
+        pending_expect, note = ("", "") if ahead else self.directives.take_pending()
+        point = None if ahead else self.directives.take_point()
         self._read += 1
         at = continuation(text)
         if at is not None and self._read > 1 and not (heads and signed_start(text, at)):

@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
+from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
 from derive.model.terms import (Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
@@ -50,6 +51,8 @@ class ChainBuilder:
         self._conditioned = False    # whether the row being added has the author's conditions
         self._just_read = range(0)   # the indices (0-based) of the steps the last row made
         self._real = ()              # undeclared letters an antiderivative in the chain made real
+        self.forward = []            # (key, defined key, use, at) of definitions of names used above
+        self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
     def end_chain(self):
         self._open = False
@@ -179,6 +182,7 @@ class ChainBuilder:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:
             self._void_uses(exc.key, head_part.start)
+            self._forward(exc, head, head_part.start)
             raise used_before(self.source, exc, head_part.start) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), head_part.start) from None
@@ -218,6 +222,16 @@ class ChainBuilder:
             if at is not None and self.scope.names.get(name.latex) is name:
                 line, _ = self.source.position(at)
                 raise self.source.error(unread_message(name.latex, line), part.start)
+
+    def _forward(self, exc, head, at):
+        """A definition at `at` of a name used above: a candidate to read ahead of that use
+        (`ahead`), when the use can only mean it; refused for a reason found on an earlier
+        pass, the row's error says why."""
+        if at in self.refused:
+            raise self.source.error(self.refused[at], at)
+        used = self.scope.table.get(self.scope.names.get(exc.key))
+        if used is not None and eligible(head, exc.key, used.kind):
+            self.forward.append((exc.key, head.key, exc.offset, at))
 
     def _void_uses(self, key, offset):
         """The rows above that used `key` undeclared, now that a row defines it: errors,

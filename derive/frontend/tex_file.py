@@ -19,7 +19,9 @@ import bisect
 from dataclasses import replace
 
 from derive.frontend import documents
+from derive.frontend.ahead import MAX_PASSES, Plan
 from derive.frontend.builder import Builder
+from derive.frontend.errors import InputError
 from derive.frontend.documents.mapped import Mapped
 
 
@@ -39,22 +41,38 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
     lines of its joined markdown text instead of at cell and line; `justifications` are
     given to the rows in order (the Python API's)."""
     source = document.source
-    placed = Placement(source)
-    builder = Builder(placed)
-    why = iter(justifications)
-    for event in document.events:
-        if isinstance(event, documents.Directive):
-            start = placed.place(_directive_text(source, event))
-            builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
-        else:
-            builder.display([(row.text, placed.place(row), next(why, ""), row.under)
-                             for row in event.rows])
+    plan, builder = Plan(), _build(document, justifications, Plan())
+    for _ in range(MAX_PASSES):      # definitions read ahead of their first use (`ahead`)
+        if not plan.update(builder.found, builder.refusing):
+            break
+        try:
+            builder = _build(document, justifications, plan)
+        except InputError:
+            break                    # the reading before this plan stands
     derivation = builder.derivation(path, require_steps=require_steps)
     if relocate and hasattr(source, "relocate"):
         steps = tuple(s if s.kind == "unreadable" else replace(s, location=source.relocate(s.location))
                       for s in derivation.steps)
         derivation = replace(derivation, steps=steps)
     return derivation
+
+
+def _build(document, justifications, plan):
+    """A `Builder` that has read the document's events, reading ahead as `plan` says."""
+    source = document.source
+    placed = Placement(source)       # every text placed first: a row read ahead has its place
+    starts = [placed.place(_directive_text(source, event)) if isinstance(
+        event, documents.Directive) else [placed.place(row) for row in event.rows]
+        for event in document.events]
+    builder = Builder(placed, plan)
+    why = iter(justifications)
+    for event, start in zip(document.events, starts):
+        if isinstance(event, documents.Directive):
+            builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
+        else:
+            builder.display([(row.text, at, next(why, ""), row.under)
+                             for row, at in zip(event.rows, start)])
+    return builder
 
 
 def _directive_text(source, directive):

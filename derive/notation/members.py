@@ -8,6 +8,12 @@ reads (`Deriv` by a fresh real t, then `At` t = 0), so the symbolic rules of cal
 `∂z_j/∂z_k = δ_{jk}` and the numeric engine checks the same derivative by differences of
 its own values of f(z + t e_k) — independently of any rule for δ.
 
+A derivative by a defined quantity (`\\frac{\\partial \\log p_i}{\\partial p_i}` with `p_j`
+defined as the softmax) is the derivative of the expression as written in it: `by_quantity`
+puts a fresh letter u where the quantity stands and differentiates by u, at u = the
+quantity (the reader refuses it where the expression depends on the quantity's ingredients
+otherwise).
+
 `δ_{jk}` is `Fn("delta", j, k)`: 1 when the two whole numbers are equal, else 0. The
 normal form sums it out (`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b` is shown).
 """
@@ -15,7 +21,7 @@ normal form sums it out (`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b
 from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import ZERO, Add, At, Call, Deriv, Fn, Mul, Sym
+from derive.model.terms import ZERO, Add, At, Call, Deriv, Fn, Mul, Sym, free_names
 
 # the real coordinate moved along: a symbol of its own row, never written by an author
 _STEP = Declaration(Kind.SYMBOL, Domain.REAL)
@@ -44,3 +50,21 @@ def by_member(value, member):
         return out
 
     return At(Deriv(walk(value), step), step, ZERO)
+
+
+def by_quantity(value, quantity):
+    """∂ value / ∂ quantity, `quantity` a `Defined` term standing in `value`: value with a
+    fresh u in its place, differentiated by u at u = the quantity. Also returns what value
+    is written in besides it (its free names with u there), for the reader's check."""
+    letter = Name("u", local=Declaration(Kind.SYMBOL, Domain.COMPLEX))
+    memo = {}
+
+    def walk(t):
+        if t is quantity:
+            return Sym(letter)
+        if t not in memo:
+            memo[t] = t.rebuild([walk(c) for c in t.children]) if t.children else t
+        return memo[t]
+
+    written = walk(value)
+    return At(Deriv(written, letter), letter, quantity), free_names(written) - {letter}

@@ -25,7 +25,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   a defined name; it and a family defined at each index (`a_n = n^2`) are taken at whole
   numbers only (`a_{1/2}`, `\\delta_{x,1}` of a real x are refused); a derivative by a
   member `z_k` of a family moves that member only (`notation.members`); by a member of an
-  indexed definition (`p_k`) it is refused.
+  indexed definition (`p_k`) or a defined name it is by the quantity as the expression is
+  written in it (`members.by_quantity`), refused where the expression also depends on
+  what the quantity is defined from.
 * **Brackets after a name.** A distribution, a definition with parameters, a function or
   an operator before brackets is applied to them; a symbol, a variable or a number before
   brackets multiplies them. A name with a power before brackets (`f^2(x)`, an
@@ -1349,11 +1351,48 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if member is not None:
                 value = members.by_member(value, member)
                 continue
+            quantity = None if piece.square else self._defined_quantity(var_node)
+            if quantity is not None:
+                value = self._by_quantity(value, quantity, var_node)
+                continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
         return value
+
+    def _defined_quantity(self, node):
+        """The defined quantity a derivative's variable spells (`p_i` of a family defined
+        at each index, `c` of `c = …` without parameters) as a `Defined` term, else None."""
+        node = _bare(node)
+        piece = None if isinstance(node, Token) and node.type != "LETTER" else \
+            self.piece(node) if not isinstance(node, Token) else self._script(node, [], node)
+        if not isinstance(piece, NamePiece) or piece.power is not None or piece.primes or \
+                self.bound_name(piece.key) is not None:
+            return None
+        key = piece.base + "_{\\cdot}" if piece.sub is not None and \
+            self.scope.lookup(piece.key) is None else piece.key
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.DEFINITION or \
+                len(found[1].info.params) != (key != piece.key):
+            return None
+        value = self.term(node)
+        return value if isinstance(value, Defined) else None
+
+    def _by_quantity(self, value, quantity, node):
+        """∂ value / ∂ quantity (`members.by_quantity`): read so only where value is
+        written in the quantity and in names its definition does not reach (`y_i \\log
+        p_i`); `p_i p_k`, `p_i + o_i` by p_i also change with p's ingredients — a partial
+        derivative holding what fixed? — and are refused."""
+        ingredients = free_names(quantity) - set().union(*map(free_names, quantity.arguments))
+        out, written = members.by_quantity(value, quantity)
+        shared = sorted(n.latex for n in written & ingredients)
+        if shared:
+            raise self.error(f"a derivative by the defined {self.source_text(node).strip()} of "
+                             f"an expression that also depends on {', '.join(shared)}, from "
+                             "which it is defined: which of them is held fixed is not "
+                             "written — write it by the variables it is defined from", node)
+        return out
 
     def _by_square(self, value, name, node):
         """`\\frac{\\partial f}{\\partial \\sigma^2}` (the Gaussian MLE in the variance): the
