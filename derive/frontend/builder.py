@@ -24,7 +24,8 @@ from derive.frontend.latex.reader import Reader
 from derive.frontend.reals import why_not_real
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation, Relation
-from derive.model.terms import At
+from derive.model.names import Kind
+from derive.model.terms import At, free_names
 
 
 # Why a row stating no relation starts no chain although a row below continues it.
