@@ -61,6 +61,7 @@ class FileScope:
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
+        self.random_spellings = set()   # keys `random X with density p over x` declared
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
 
