@@ -714,3 +714,10 @@ def test_a_variance_defined_of_a_capital_is_the_variance(define):
     header = "% derive: variable x\n% derive: density p over x\n% derive: expectation E\n" + define
     assert verdicts(display(header, r"V(X) = \operatorname{Var}[X]", r"V(X) = 0")) == [
         "verified", "refuted"]
+
+
+def test_a_word_mixing_declared_and_undeclared_letters_is_refused():
+    """`abVar(X)` with a declared: b is not, so the word is no product the file wrote."""
+    (step,) = steps(display(PLAIN_MOMENTS + "% derive: real a\n", r"abVar(X) = 1"))
+    assert step.kind == "unreadable" and "`abVar` in plain letters" in step.message
+    assert step.location.column == 4

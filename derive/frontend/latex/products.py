@@ -493,14 +493,13 @@ class Products:
         `pieces[i]` — an unknown function made by its brackets, or a plain `E` declared the
         expectation — spell a quantity's name; read so, they were undeclared complex
         numbers times an unknown function (or times an expectation), which no author
-        means. Refused at the first letter of the word, naming it; a letter the file knows
-        (`_known_letter`: `xf(x)`, `ab(c+d)` of declared a, b) keeps the product."""
+        means. Refused at the first letter of the word, naming it; letters the file knows
+        (`_known_letter`: `xf(x)`, `ab(c+d)` of declared a, b) keep the product."""
         start = i
-        while start > 0 and (_plain_letter(pieces[start - 1], last=False) and
-                             not self._known_letter(pieces[start - 1].key) or
+        while start > 0 and (_plain_letter(pieces[start - 1], last=False) or
                              _plain_e(pieces[start - 1])):
             start -= 1
-        if start == i:
+        if all(not _plain_e(q) and self._known_letter(q.key) for q in pieces[start:i]):
             return
         letters = ["E" if _plain_e(q) else q.base for q in pieces[start:i + 1]]
         word = "".join(letters)
