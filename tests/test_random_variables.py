@@ -648,3 +648,104 @@ def test_mutual_information_read_above_keeps_I_from_being_defined_at_a_number():
     assert later.kind == "unreadable" and (later.location.line, later.location.column) == (6, 4)
     assert later.message.startswith("I is read at line 5, column 5 as an operator on "
                                     "distributions and is used here as a function")
+
+
+# Variance and covariance in plain letters (Math & Physics Wiki, 'Variance of Sums'): the
+# operators, as \operatorname{Var} is — never c·o·v(X, Y) with an unknown function v.
+PLAIN_MOMENTS = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"cov(X,Y) = E[XY] - E[X]E[Y]", "verified"),
+    (r"Cov[X, Y] = E[XY] - E[X]E[Y]", "verified"),
+    (r"Var(X) = E[X^2] - {\left(E[X]\right)}^{2}", "verified"),
+    (r"var[X] = E[X^2] - E[X]^2", "verified"),
+    (r"Var (X+Y) = Var(X) + Var(Y) + 2cov(X,Y)", "verified"),
+    (r"Var(X+Y) = Var(Y) + Var(X) + 2cov(Y,X)", "verified"),
+    (r"cov(X,Y) = E[XY] + E[X]E[Y]", "refuted"),
+    (r"Var(X+Y) = Var(X) + Var(Y) - 2cov(X,Y)", "refuted"),
+])
+def test_variance_and_covariance_in_plain_letters_are_the_operators(row, verdict):
+    assert verdicts(display(PLAIN_MOMENTS, row)) == [verdict]
+
+
+def test_plain_var_of_declared_letters_stays_a_product():
+    """Every letter declared: `var(u)` is the product v·a·r(u), as `log` of declared letters."""
+    header = PLAIN_MOMENTS + "% derive: real v, a, r\n"
+    assert readings(display(header, r"var(u) = v a r u")) == ["v · a · r · u = v · a · r · u"]
+
+
+@pytest.mark.parametrize("row, column, word", [
+    (r"MSE(X) = E[X^2]", 0, "MSE"),                    # M·S times the declared E
+    (r"1 + MSE(X) = E[X^2]", 4, "MSE"),
+    (r"Corr(X,Y) = 1", 0, "Corr"),                      # derive has no correlation
+    (r"Ent(X) = 1", 0, "Ent"),                          # E, then an unknown function t
+    (r"CE(X, Y) = 1", 0, "CE"),
+    (r"2 ELBO(x) = 1", 2, "ELBO"),
+    (r"NLL(x) = E[x]", 0, "NLL"),
+    (r"Var = E[X^2] - E[X]^2", 0, None),                # the operator, without brackets
+])
+def test_a_word_of_plain_letters_before_brackets_is_refused_naming_it(row, column, word):
+    """Plain letters before the letter an unknown function or the expectation E would be
+    spell a quantity's name (`MSE(\\hat\\theta)`, Mochael's note): never undeclared complex
+    letters times that function. Refused at the word's first letter."""
+    (step,) = steps(display(PLAIN_MOMENTS, row))
+    assert step.kind == "unreadable", step.reading
+    if word is None:
+        assert "write the variance's argument in brackets" in step.message
+    else:
+        assert f"`{word}` in plain letters is no name" in step.message
+        assert f"\\operatorname{{{word}}}" in step.message
+    assert step.location.column == 4 + column
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"xf(x) = x \cdot f(x)", "verified"),              # a declared letter: the product
+    (r"E f(X) = E[f(X)]", "verified"),                  # Cover & Thomas's E f(X)
+    (r"E XY = E[XY]", "verified"),
+])
+def test_known_letters_before_a_function_keep_the_product(row, verdict):
+    assert verdicts(display(PLAIN_MOMENTS, row)) == [verdict]
+
+
+# A definition's parameter spelled as a declared random variable is that random variable:
+# `Bias(\hat\theta) = E[\hat\theta] - \theta` was read with a number parameter, whose
+# expectation is itself (the bias became u - θ, refuting the bias-variance decomposition).
+BIAS = ("% derive: variable u\n% derive: density p over u\n"
+        "% derive: random \\hat{\\theta} with density p over u\n% derive: real \\theta\n"
+        "% derive: expectation E\n"
+        "% derive: define \\operatorname{Bias}(\\hat{\\theta}) = E[\\hat{\\theta}]-\\theta\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\operatorname{Bias}(\hat{\theta})^{2} = (E[\hat{\theta}]-\theta)^{2}", "verified"),
+    (r"\operatorname{Var}[\hat{\theta}]+\operatorname{Bias}(\hat{\theta})^{2} = "
+     r"E\left[(\hat{\theta}-\theta)^{2}\right]", "verified"),
+    (r"\operatorname{Bias}(\hat{\theta}) = \hat{\theta} - \theta", "refuted"),
+])
+def test_a_definition_of_a_random_variable_averages_it(row, verdict):
+    assert verdicts(display(BIAS, row)) == [verdict]
+
+
+def test_a_definition_of_a_random_variable_is_a_quantity_of_it():
+    """`Bias(2)` after `define Bias(\\hat\\theta) = …`: the definition names the quantity of
+    that random variable, not a function of numbers — an error, never E[2] = 2."""
+    (step,) = steps(display(BIAS, r"\operatorname{Bias}(2) = 1"))
+    assert step.kind == "unreadable" and "defined above only as the quantity" in step.message
+
+
+@pytest.mark.parametrize("define", [
+    "% derive: define V(X) = E[X^2] - E[X]^2\n",
+    "% derive: random X with density p over x\n% derive: define V(X) = E[X^2] - E[X]^2\n",
+])
+def test_a_variance_defined_of_a_capital_is_the_variance(define):
+    header = "% derive: variable x\n% derive: density p over x\n% derive: expectation E\n" + define
+    assert verdicts(display(header, r"V(X) = \operatorname{Var}[X]", r"V(X) = 0")) == [
+        "verified", "refuted"]
+
+
+def test_a_word_mixing_declared_and_undeclared_letters_is_refused():
+    """`abVar(X)` with a declared: b is not, so the word is no product the file wrote."""
+    (step,) = steps(display(PLAIN_MOMENTS + "% derive: real a\n", r"abVar(X) = 1"))
+    assert step.kind == "unreadable" and "`abVar` in plain letters" in step.message
+    assert step.location.column == 4

@@ -480,6 +480,7 @@ class Directives:
         one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
         density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
+        self.scope.random_spellings.add(self.reader.read_name(rv, offset))
         names, clauses = _clauses(rest, ("over",))
         start = offset + len(rv) + len(sep)
         known = self.scope.lookup(self.reader.read_name(rest.strip(), start)) \

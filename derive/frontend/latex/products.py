@@ -27,6 +27,9 @@
   brace (`\\log{u}^2`, printed log u²: log(u²) or (log u)²?) is refused.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
   would be a product of letters times an unknown function (unless the letters are declared).
+  `Var(X)`, `cov[X,Y]` are the variance and covariance (`moment_letters`); any other word
+  of undeclared letters before the unknown function or the expectation E its last letter
+  would be (`MSE(\\hat\\theta)`, `Ent(X)`, `Corr(X,Y)`) is refused (`refuse_letter_word`).
 * **Big operators** `\\sum`, `\\prod`, an expectation without brackets, the operators of
   differentiation (`\\frac{d}{dx}`, `\\nabla_\\theta`), and a limit or an extremum after
   another factor (`q(x) \\sup_t \\{…\\}`) take the rest of the run (an optimum's objective
@@ -63,10 +66,11 @@ import re
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_tree, single, takes_rest,
+    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, takes_rest,
 )
 from lark import Tree
 
+from derive.frontend.latex.probability import PROBABILITY
 from derive.model.names import Kind
 from derive.model.terms import (
     Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op, Optimum,
@@ -79,6 +83,8 @@ from derive.notation.elementary import SPELLINGS
 # `max(a, b)`, `sqrt(4)`): an elementary function's, or an operator's written as a command.
 # Plain lower-case words read as the function (`function_letters`).
 _WORDS = ("log", "ln", "exp")
+# The variance and covariance in plain letters before brackets (`moment_letters`).
+_MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 PLAIN_WORDS = frozenset(s[1:] for s in SPELLINGS) | {
     "max", "min", "sup", "inf", "sqrt", "lim", "argmax", "argmin"}
 
@@ -118,6 +124,7 @@ class Products:
                              unclosed[0].node)
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
+        pieces = self.moment_letters(pieces)
         pieces = self.function_letters(pieces)
         return self.factors(pieces, groupings)
 
@@ -486,6 +493,81 @@ class Products:
                         break
         return out
 
+    def moment_letters(self, pieces):
+        """`Var(X+Y)`, `cov[X,Y]`, `Var_p[f]`: the variance and covariance written in plain
+        letters (wikis, lecture notes) are the operators `\\operatorname{Var}`,
+        `\\operatorname{Cov}` — never v·a·r with an unknown function r. The last three letters
+        of a word of plain letters (a subscript on the last is the operator's), after letters
+        the file knows only (`a Var(X)` of a declared a; an unknown one before it is refused
+        by `refuse_letter_word`), unless every letter of the three is declared or bound (a
+        product then). Without brackets after it (`Var = …`) the operator is refused, as
+        `\\operatorname{Var}` is."""
+        out = list(pieces)
+        for start, end in reversed(_letter_runs(pieces)):
+            run = pieces[max(start, end - 3):end]
+            word = "".join(q.base for q in run)
+            if word not in _MOMENT_WORDS or run[-1].power is not None or all(
+                    self._known_letter(q.key) for q in run) or not all(
+                    self._known_letter(q.key) for q in pieces[start:end - 3]):
+                continue
+            out[end - 3:end] = [ExpectPiece(run[-1].sub, None, run[0].node, _MOMENT_WORDS[word])]
+        return out
+
+    def refuse_letters_after_e(self, pieces, i):
+        """`Ent(X)` after `expectation E`: a plain E, then two or more letters the file does
+        not know, the last an unknown function of the bracket after it — a word (entropy),
+        never E of n·t(X). Refused as `refuse_letter_word` does; `E f(X)`, `E XY`, `E \\log p`
+        (Cover & Thomas) read as before."""
+        end = i + 1
+        while end < len(pieces) and _plain_letter(pieces[end], last=False) and \
+                not self._known_letter(pieces[end].key):
+            end += 1
+        if end - i > 2 and self._unknown_function(pieces[end - 1], pieces[end] if end <
+                                                  len(pieces) else None):
+            self.refuse_letter_word(pieces[:end], end - 1)
+
+    def _known_letter(self, key):
+        """Whether a plain letter is a number the file gave a meaning where it stands:
+        declared, bound, or the random variable of a declared variable (`X` of x)."""
+        return self.declared(key) is not None or self.bound_name(key) is not None or \
+            self.capital_variable(key) is not None
+
+    def _unknown_function(self, p, nxt):
+        """Whether the plain letter `p` before the bracket `nxt` would be an unknown function
+        there: not declared, bound, a random variable, defined by a row's head, nor an
+        operator's or a probability's letter (`H(X)`, `P(X = x)`)."""
+        if not (isinstance(nxt, BracketPiece) and nxt.open in "([" and
+                _plain_letter(p, last=False)) or self._known_letter(p.key) or \
+                p.key in PROBABILITY or registry.spelled(p.key) or self._head_labels(p.key):
+            return False
+        found = self.scope.lookup(p.key)
+        return found is None or found[1].kind in (Kind.SYMBOL, Kind.FUNCTION)
+
+    def refuse_letter_word(self, pieces, i):
+        """`cov(X,Y)` (had it not been the covariance), `MSE(\\hat\\theta)`, `ELBO(q)`,
+        `Ent(X)`, `CE(p, q)`: plain letters right before the one that is applied at
+        `pieces[i]` — an unknown function made by its brackets, or a plain `E` declared the
+        expectation — spell a quantity's name; read so, they were undeclared complex
+        numbers times an unknown function (or times an expectation), which no author
+        means. Refused at the first letter of the word, naming it; letters the file knows
+        (`_known_letter`: `xf(x)`, `ab(c+d)` of declared a, b) keep the product."""
+        start = i
+        while start > 0 and (_plain_letter(pieces[start - 1], last=False) or
+                             _plain_e(pieces[start - 1])):
+            start -= 1
+        if all(not _plain_e(q) and self._known_letter(q.key) for q in pieces[start:i]):
+            return
+        letters = ["E" if _plain_e(q) else q.base for q in pieces[start:i + 1]]
+        word = "".join(letters)
+        read = " · ".join(letters[:-1] + [letters[-1] + ("[…]" if _plain_e(pieces[i]) else "(…)")])
+        raise self.error(f"`{word}` in plain letters is no name derive knows: it would read as "
+                         f"the product {read} of undeclared letters and "
+                         + ("the expectation E" if _plain_e(pieces[i]) else
+                            f"an unknown function {letters[-1]}")
+                         + f": write \\operatorname{{{word}}} (or \\mathrm{{{word}}}) for a "
+                         "named quantity, or declare the letters for a product",
+                         pieces[start].node)
+
     def function_letters(self, pieces):
         """`log(ab)`, `exp x`, `Log(a)`, `LOG(a)`, `max(a, b)`, `sqrt(4)`: plain letters spelling
         an elementary function's or an operator's name (lower case, capitalised or upper case)
@@ -586,10 +668,15 @@ class Products:
             elif isinstance(p, DerivPiece):
                 value, used = self.derivative(p, pieces[i + 1:]), n - i
             elif isinstance(p, ExpectPiece):
+                if _plain_e(p):
+                    self.refuse_letter_word(pieces, i)
+                    self.refuse_letters_after_e(pieces, i)
                 value, used = self.expectation(p, pieces[i + 1:])
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
             elif isinstance(p, NamePiece):
+                if self._unknown_function(p, nxt):
+                    self.refuse_letter_word(pieces, i)
                 self.lookalike_before(p, nxt)
                 value, used = self.name_value(p, nxt if isinstance(nxt, BracketPiece) else None)
                 if used == 2 and i + 2 < n and isinstance(pieces[i + 2], BracketPiece) and \
@@ -746,6 +833,34 @@ class Products:
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+
+def _plain_e(piece):
+    """Whether a piece is a plain letter E read as the expectation (`expectation E`)."""
+    node = piece.node if isinstance(piece, ExpectPiece) else None
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = node.children[0]
+    return node is not None and piece.kind == "E" and piece.sub is None and \
+        is_token(node, "LETTER")
+
+
+def _letter_runs(pieces):
+    """(start, end) of each word of plain letters in `pieces`: a maximal run of plain
+    letters (`_plain_letter`), only the last of which may carry scripts."""
+    runs, start = [], None
+    for k, q in enumerate(pieces + [None]):
+        if start is None:
+            start = k if _plain_letter(q, last=True) else None
+            if start is not None and not _plain_letter(q, last=False):
+                runs.append((start, k + 1))
+                start = None
+            continue
+        if _plain_letter(q, last=False):
+            continue
+        end = k + 1 if _plain_letter(q, last=True) else k
+        runs.append((start, end))
+        start = None
+    return runs
 
 
 def _plain_letter(piece, last):

@@ -447,7 +447,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         return head.key, head.params, body, head.label
 
     def _names_a_distribution(self, node):
-        """Whether a head `F(a, b)` names a declared distribution among its arguments."""
+        """Whether a head `F(a, b)` names a declared distribution or a random variable
+        (`random \\hat\\theta with density p over u`, or the capital `X` of a declared x)
+        among its arguments: `define \\operatorname{Bias}(\\hat\\theta) = E[\\hat\\theta] -
+        \\theta` is the bias of that random variable, never a function of a number (whose
+        expectation would be the number itself)."""
         node = single(node)
         items = node.children if is_tree(node, "run") else [node]
         bracket = items[-1] if len(items) == 2 else None
@@ -463,7 +467,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             except naming.NameError_:
                 continue
             found = self.declared(key)
-            if found is not None and found[1].kind is Kind.DISTRIBUTION:
+            if found is not None and found[1].kind is Kind.DISTRIBUTION or \
+                    key in self.scope.random_spellings or self.capital_variable(key) is not None:
                 return True
         return False
 
@@ -914,7 +919,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         `% derive: define` would) or a variable (`\\Gamma(x) = \\int_0^\\infty t^{x-1}
         e^{-t} dt` with `variable x` defines Γ: `\\Gamma(2)` substitutes, and `\\Gamma`
         alone or `\\Gamma(x)` is Γ at x where it stands, as the quantity was) — not a
-        density, a function or a definition."""
+        density, a function or a definition, nor a random variable (`random \\hat\\theta
+        with density p over u`, the capital `X` of a declared x): `\\operatorname{Bias}(\\hat
+        \\theta) = E[\\hat\\theta] - \\theta` is a quantity of that random variable, which a
+        number parameter would make E[u] = u."""
+        if key in self.scope.random_spellings or self.capital_variable(key) is not None:
+            return False
         found = self.declared(key)
         return found is None or found[1].kind in (Kind.SYMBOL, Kind.VARIABLE)
 
