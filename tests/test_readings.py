@@ -2433,3 +2433,12 @@ def test_a_set_of_a_density_with_a_declared_support_is_not_the_whole_range():
     header = "% derive: variable x\n% derive: density p over x in [0, \\infty)\n% derive: density q\n"
     (step,) = steps(display(header, r"\int_{\{x : p(x) > 0\}} q(x) \, dx = 1"))
     assert step.kind == "unreadable" and "derive reads a set {x : g(x) > c}" in step.message
+
+
+@pytest.mark.parametrize("row", [r"2^\phantom{1}3 = 8", r"\sqrt\phantom{9}4 = 2",
+                                 r"\frac\phantom{1}2 3 = \frac23"])
+def test_a_phantom_as_an_argument_is_not_blanked(row):
+    """TeX takes the phantom as the superscript's or command's argument: blanking it would
+    hand the next token over (2^\\phantom{1}3 = 8 was verified); such a row is an error."""
+    (step,) = steps(f"$$ {row} $$\n")
+    assert step.kind.value == "unreadable"

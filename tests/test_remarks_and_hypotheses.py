@@ -1269,3 +1269,56 @@ def test_a_display_continuing_cases_leaves_them_unread():
     found = steps(text)
     assert [s.kind for s in found] == ["unreadable", "unreadable"]
     assert "cases environment only as the whole right side" in found[0].message
+
+
+# ------------------------------------------------- round 14: reasons never swallow math
+
+@pytest.mark.parametrize("text, expected", [
+    # a continuation row joined below a `\because` row is the row's, never the reason's
+    ("\\begin{align*}\nt^2 + 2t + 1 &= (t+1)^2 \\because t > 0 \\\\\n&\\quad - 1\n\\end{align*}\n",
+     ["undecided"]),                        # read (t+1)^2 - 1: false, and beside a reason
+    ("\\begin{align*}\nt^2 + 2t + 2 &= (t+1)^2 \\because \\text{expanding} \\\\\n&\\quad + 1\n"
+     "\\end{align*}\n", ["verified"]),
+    # a second row after `\qquad` is checked
+    ("$$ \\sqrt{t^2} = t \\because t > 0 \\qquad t^2 = -1 $$\n", ["undecided", "refuted"]),
+])
+def test_a_reason_after_because_ends_at_its_line(text, expected):
+    assert verdicts("% derive: real t\n" + text) == expected
+
+
+@pytest.mark.parametrize("column", [r"&& (3) && \text{(Jensen)}", r"&& (3) &&",
+                                    r"&& (3) && \blacksquare", r"&& (3) & \text{ok}"])
+def test_every_column_beside_a_row_is_a_remark_not_a_factor(column):
+    text = "\\begin{align*}\n6 &= 2 " + column + "\n\\end{align*}\n"
+    (step,) = steps(text)
+    assert step.reading == "6 = 2"          # was 6 = 2 · 3, verified
+    assert verdicts(text) == ["refuted"]
+
+
+@pytest.mark.parametrize("condition", [
+    r"\left(t > 0\right)", r"\bigl(t > 0\bigr)", r"[t > 0]", r"\Big(t > 0\Big)",
+])
+def test_a_condition_in_sized_or_square_brackets_is_a_hypothesis(condition):
+    text = display("% derive: real t\n", r"\sqrt{t^2} = t \quad " + condition)
+    assert readings(text)[0].startswith("t > 0 ⇒")
+    assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sqrt{t^2} = t \because \text{by } \text{t} > 0",      # `\text{t}` is the letter t
+    r"\sqrt{t^2} = t \quad \text{for t > 0}",
+    r"\sqrt{t^2} = t \quad \text{since t is positive}",
+    r"\sqrt{t^2} = t \quad (\text{t positive})",
+    r"\sqrt{t^2} = t \quad \text{for positive t}",
+])
+def test_words_that_may_state_a_hypothesis_refute_nothing(row):
+    (step,) = steps(display("% derive: real t\n", row))
+    assert step.reasons
+    assert verdicts(display("% derive: real t\n", row)) == ["undecided"]
+
+
+@pytest.mark.parametrize("row", [r"\sqrt{t^2} = t \quad \text{(Jensen)}",
+                                 r"\sqrt{t^2} = t \quad \text{by a change of variables}",
+                                 r"\sqrt{t^2} = t \because \text{by } (3)"])
+def test_words_that_state_no_hypothesis_are_remarks(row):
+    assert verdicts(display("% derive: real t\n", row)) == ["refuted"]

@@ -1759,3 +1759,16 @@ def test_a_member_under_a_sum_inside_an_optimum_is_still_read():
 ])
 def test_a_power_with_a_letter_exponent_to_a_whole_power(row, verdict):
     assert verdicts(display("% derive: real t\n% derive: positive u\n", row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"\int_0^1 f(k)\,dk = 1", r"\int_0^\infty e^{-k}\,dk = 1"])
+def test_an_integral_with_limits_over_a_discrete_variable_is_refused(row):
+    """∫ dk over a discrete k's whole range is its sum; with limits, which values count
+    (and a formula mass function was integrated over the real interval: refuted)."""
+    from derive.frontend.tex_file import load_tex
+    text = ("% derive: discrete k\n% derive: real \\theta\n% derive: assume 0 < \\theta, "
+            "\\theta < 1\n% derive: density f = \\mathrm{Bernoulli}(\\theta) over k\n"
+            f"$$ {row} $$\n")
+    (step,) = load_tex("d.tex", text).steps
+    assert step.kind.value == "unreadable" and "k is discrete" in step.message
+    assert (step.location.line, step.location.column) == (5, 4)

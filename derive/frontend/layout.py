@@ -502,6 +502,18 @@ _LINK = re.compile(r"\s*\\href\s*(?=\{)")
 
 
 def _remark_column(piece, tail=False):
+    """`_last_remark_column` until no column is left: every column of remarks, tags or
+    hypotheses beside a row (`6 &= 2 && (3) && \\text{(Jensen)}`) becomes a `\\quad` —
+    never only the last, which would leave the others glued to the row (`(3)` multiplied
+    in: 6 = 2·3 was verified)."""
+    while True:
+        converted = _last_remark_column(piece, tail)
+        if converted is piece:
+            return piece
+        piece = converted
+
+
+def _last_remark_column(piece, tail=False):
     """A row that states a relation (or continues one, or is the `tail` of one) with a
     remark in its last alignment
     column (`a &= b && \\text{product rule}`, `& (\\text{Jensen})`, `&& \\href{…}{\\text{…}}`),

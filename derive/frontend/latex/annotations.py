@@ -276,6 +276,7 @@ def _blank(text):
 
 def _side(piece):
     """(kind, text, offset in piece) of what follows a \\quad."""
+    piece = _plain_brackets(piece)
     stripped = piece.strip()
     lead = len(piece) - len(piece.lstrip())
     if not stripped:
@@ -309,13 +310,13 @@ def _side(piece):
                 return "reason", " ".join(stripped.split()), lead
             raise RemarkError("a remark \\text{…} followed by math is not read: write "
                               "\\text{for } a > 0 for a hypothesis", lead + end + 1)
-        return "remark", stripped, lead
+        return ("reason" if _may_assume(words) else "remark"), stripped, lead
     if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
         inner = stripped[1:-1]
         if _DEFINITION_HEAD.match(inner):
             return "definition", inner, lead + 1
         if _TAG.match(inner) or not _without_text(inner).strip():
-            return "remark", inner, lead
+            return ("reason" if _may_assume(inner) else "remark"), inner, lead
         return "condition", inner, lead + 1
     quantified = _FORALL_BOUND.match(stripped)
     if quantified is not None:                     # `\\quad \\forall a > 0`: for every a > 0
@@ -533,7 +534,9 @@ def _decorations(text, reasons):
             return text
         kind, at = m.group(1), m.end()
         if kind == "because":
-            return _because(text, m.start(), reasons)
+            text = _because(text, m.start(), reasons)
+            searched = m.end()
+            continue
         if text[at:at + 1] != "{" or _closing(text, at) < 0:
             raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
                               m.start())
@@ -616,16 +619,22 @@ def _group_after(text, at, mark):
 
 
 def _because(text, at, reasons):
-    """`\\because` and the words after it, to the end of the row, blanked; a reason in math
+    """`\\because` and the words after it blanked, to the end of its line or the next
+    top-level `\\quad` (what follows is the row going on — a continuation row joined to it,
+    `&\\quad - 1` — or a row of its own, `\\qquad C = D`: never swallowed); a reason in math
     (or a sentence about a letter) goes to `reasons`: derive neither checks nor uses it, so
     the row may rest on it. Inside brackets it is refused (it is no reason for a row)."""
-    rest = text[at + len("\\because"):]
     if _depth(text, at):
         raise RemarkError("derive reads \\because only at the end of a row: write a hypothesis "
                           "of the row as \\quad (t > 0), a claim as a row of its own", at)
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    quad = next((m.start() for m in _QUAD.finditer(text, at, end)
+                 if _depth(text, m.start()) == 0), end)
+    rest = text[at + len("\\because"):quad]
     if not (_WORDS_ONLY.match(rest) or _sentence(rest)):
-        reasons.append((at, " ".join(text[at:].split())))
-    return _spaces(text, at, len(text))
+        reasons.append((at, " ".join(text[at:quad].split())))
+    return _spaces(text, at, quad)
 
 
 def _sentence(reason):
@@ -635,10 +644,12 @@ def _sentence(reason):
     words, which derive would neither check nor use while the row depends on it: refused."""
     words = _TEXT_BLOCK.findall(reason)
     math = _SPACING.sub(" ", _TEXT_BLOCK.sub(" ", reason))
-    return any(re.search(r"[A-Za-z]{2,}", w) for w in words) and \
+    letters = [w for w in words if _TEXT_LETTER.fullmatch(w)]    # `\\text{a}` is the letter a
+    return any(re.search(r"[A-Za-z]{2,}", w) for w in words) and not letters and \
         not re.search(r"[A-Za-z]", math)
 
 
+_TEXT_LETTER = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*[A-Za-z]\s*\}")
 _TEXT_BLOCK = re.compile(r"\\(?:text|textrm|mbox)\s*\{[^{}$]*\}")
 _SPACING = re.compile(r"\\(?:q?quad|[,;:! ])")
 
@@ -665,6 +676,40 @@ def _units(text):
     if m.group(1).startswith("bit"):
         raise RemarkError("derive's logarithms are natural: write the value in nats", m.start())
     return text[:m.start()] + " " * (len(text) - m.start())
+
+
+_SIZED_OPEN = re.compile(r"^\s*(?:\\(?:left|[bB]igg?l?)\s*)?[(\[]")
+_SIZED_CLOSE = re.compile(r"(?:\\(?:right|[bB]igg?r?)\s*)?[)\]]\s*$")
+
+
+# Words that may state a hypothesis about the row's letters (`\\text{for a > 0}`, `\\text{since
+# a is positive}`, `(\\text{a positive})`, `\\text{since f is increasing}`): a relation sign, a
+# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`).
+_ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z])|"
+                       r"\b(?:positive|negative|non-?negative|non-?positive|non-?zero|"
+                       r"greater|less|at least|at most)\b)|"
+                       r"(?<![A-Za-z'\\])(?![aAI](?![A-Za-z']))[A-Za-z](?![A-Za-z'])")
+
+
+def _may_assume(words):
+    """Whether a remark in words may state a hypothesis of the row (`_ASSUMING`): then it is
+    a reason (`Step.reasons`: the step is checked without it, and refutes nothing), never a
+    remark set aside while a counterexample it excludes is reported."""
+    return _ASSUMING.search(re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)) is not None
+
+
+def _plain_brackets(piece):
+    """A side remark wrapped whole in sized or square brackets (`\\left(a > 0\\right)`,
+    `\\bigl(…\\bigr)`, `\\Big(…\\Big)`, `[a > 0]`) as one in plain parentheses, same length:
+    read as `(a > 0)` is — never split off as math of its own beside the row."""
+    opening, closing = _SIZED_OPEN.match(piece), _SIZED_CLOSE.search(piece)
+    if opening is None or closing is None or opening.end() > closing.start() or \
+            (opening.group(0).strip() == "(" and closing.group(0).strip() == ")"):
+        return piece
+    inner = piece[opening.end():closing.start()]
+    candidate = (" " * (opening.end() - 1) + "(" + inner + ")" +
+                 " " * (len(piece) - closing.start() - 1))
+    return candidate if _closing(candidate, opening.end() - 1) == closing.start() else piece
 
 
 def _closing(text, at):

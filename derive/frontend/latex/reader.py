@@ -3340,6 +3340,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
         found = self.declared(key) or self.sample_of(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
+            if lower is not None and getattr(found[1].info, "discrete", False):
+                # limits of a discrete variable: the sum over the values between them, or
+                # the integral of a step function? The README reads ∫ dk as a sum only
+                # over the whole range; with limits, write the sum.
+                raise self.error(f"{key} is discrete: an integral over its whole range is "
+                                 f"the sum over its values, but with limits derive cannot tell "
+                                 f"which values count — write the sum "
+                                 f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
         else:
             var = self.fresh(key, declaration=LOCAL_REAL)

@@ -78,6 +78,9 @@ def _phantoms(text):
     chars = list(text)
     for match in _PHANTOM.finditer(text):
         close = _closing_brace(text, match.end() - 1)
+        if re.search(r"(?:[\^_]|\\[a-zA-Z]+)\s*$", text[:match.start()]):
+            continue          # an argument (`2^\\phantom{1}3`, `\\sqrt\\phantom{9}4`): TeX takes the
+            #                   phantom as it, blanking would hand the next token over — unread
         if close is not None:
             _blank(chars, match.start(), close + 1)
     return "".join(chars)
