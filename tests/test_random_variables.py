@@ -749,3 +749,16 @@ def test_a_word_mixing_declared_and_undeclared_letters_is_refused():
     (step,) = steps(display(PLAIN_MOMENTS + "% derive: real a\n", r"abVar(X) = 1"))
     assert step.kind == "unreadable" and "`abVar` in plain letters" in step.message
     assert step.location.column == 4
+
+
+def test_a_capital_of_no_declared_variable_inside_an_expectation_is_refused():
+    """X beside a law over k (a geometric mass function): the capital of no declared
+    variable, so not the author's random variable — refused, never a complex constant
+    (E[X] = (1-p)/p was refuted at X = 1.99 + 0.66i); K, k's own capital, is read."""
+    text = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+            "% derive: density f = (1 - p)^k p over k\n"
+            "$$ \\mathbb{E}[X] = \\frac{1-p}{p} $$\n$$ \\mathbb{E}[K] = \\frac{1-p}{p} $$\n")
+    first, second = steps(text)
+    assert first.kind.value == "unreadable" and "the capital of no declared variable" in \
+        first.message and (first.location.line, first.location.column) == (5, 15)
+    assert second.kind.value == "equality"

@@ -1747,6 +1747,17 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
+        if self.random_depth and found is None and bracket is None and \
+                self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
+                any(d.kind is Kind.VARIABLE for d in self.scope.context.table.values()):
+            # inside E[…], H(…), I(…) capitals are random variables: an undeclared one of no
+            # declared variable (X beside a law over k) is none — never a constant silently
+            # (a file declaring no variable reads E[aX + b] of a generic X, as the README says)
+            raise self.error(f"{key} is read where capitals are random variables, but it is "
+                             f"the capital of no declared variable: declare it (% derive: "
+                             f"random {key} with density … over …), write the capital of the "
+                             f"law's variable, or declare {key} a number (% derive: real "
+                             f"{key})", p.node)
         return Sym(self._undeclared_symbol(key, p.node)), 1
 
     def lookalike_before(self, p, nxt):
