@@ -1718,7 +1718,11 @@ def test_a_geometric_sum_needs_its_condition_stated():
     """SymPy's closed form (1 − rⁿ)/(1 − r) holds where r ≠ 1: used only when the step
     says so; never refuted under a hypothesis derive cannot restrict the instances by."""
     closed = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"
-    assert verdicts(display(GEOMETRIC, closed + r" \quad (r \ne 1)")) == ["verified"]
+    (step,) = steps(display(GEOMETRIC, closed + r" \quad (r \ne 1)"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified"
+    assert "under the step's hypothesis r \\ne 1" in verdict.detail
+    assert "not needed" not in verdict.detail
     assert verdicts(display(GEOMETRIC + "% derive: assume r \\ne 1\n", closed)) == ["verified"]
     assert verdicts(display(GEOMETRIC, closed)) == ["undecided"]
     wrong = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^{n+1}}{1-r} \quad (r \ne 1)"

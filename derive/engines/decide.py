@@ -144,8 +144,11 @@ def _without_unusable(step, seed, deadline, report):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
     verdict = _dispatch(wider, seed, deadline, interim)
     if verdict.status is VERIFIED:
-        return replace(verdict, detail=f"{verdict.detail}; the instances were not restricted "
-                       f"by a hypothesis derive cannot use that way ({why})")
+        if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
+            return replace(verdict, detail=f"{verdict.detail}; the instances were not "
+                           f"restricted by it ({why})")
+        return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
+                       f"not needed for ({why})")
     if verdict.status is REFUTED:
         return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
                        "instance that may not satisfy it, which is no counterexample to the "

@@ -43,6 +43,7 @@ from derive.model.terms import (
 from derive.model.derivation import Relation
 
 FUNCTIONS = SERIES_FUNCTIONS + ("binom",)
+USES_HYPOTHESIS = "SymPy's sum holds under the step's hypothesis"   # `decide` reads it
 MAX_WRITTEN_OUT = 16          # terms written out to align ranges, at most
 _INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 _SYMPY_FAILURES = (ArithmeticError, TypeError, ValueError, NotImplementedError, AttributeError)
@@ -69,7 +70,7 @@ def prove(step, deadline, proved_by_normal_form):
     import sympy
     bridge = _Bridge(sympy, step)
     resolved, found = closed_forms(step, bridge, deadline)
-    said = "; ".join(found) + (f" (SymPy's sum holds under the step's hypothesis "
+    said = "; ".join(found) + (f" ({USES_HYPOTHESIS} "
                                f"{', '.join(sorted(bridge.used))})" if bridge.used else "")
     if found:
         proved, why_not = proved_by_normal_form(resolved)
@@ -283,9 +284,9 @@ class _Bridge:
         try:
             g = self.sympy_of(substitute(s.body, {s.var: Add(Sym(index), s.lower)}))
             count = self.sympy_of(sub(s.upper, s.lower))
+            j = self.sympy_of(Sym(index))
         except NoRoute:
             return None
-        j = self.symbols[index]
         try:
             value = _binomial_theorem(sp, g, j, count)
             if value is None:
