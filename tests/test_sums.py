@@ -1772,3 +1772,60 @@ def test_an_integral_with_limits_over_a_discrete_variable_is_refused(row):
     (step,) = load_tex("d.tex", text).steps
     assert step.kind.value == "unreadable" and "k is discrete" in step.message
     assert (step.location.line, step.location.column) == (5, 4)
+
+
+BINOMIAL = "% derive: natural n\n% derive: real p\n% derive: assume 0 < p, p < 1\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{k=0}^{n} \binom{n}{k} = 2^n",
+    r"\sum_{k=0}^{n} \binom{n}{k} p^k (1-p)^{n-k} = 1",
+    r"\sum_{k=0}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = np",
+    r"\sum_{k=0}^{n} k^2 \binom{n}{k} p^k (1-p)^{n-k} = np(1-p) + n^2 p^2",
+    r"\sum_{k=1}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = np \sum_{k=1}^{n} \binom{n-1}{k-1} p^{k-1} (1-p)^{n-k}",
+    r"\sum_{k=1}^{n} \binom{n-1}{k-1} p^{k-1}(1-p)^{n-k} = \sum_{j=0}^{n-1} \binom{n-1}{j} p^j (1-p)^{n-1-j}",
+    r"\sum_{k=0}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = \sum_{k=1}^{n} k \binom{n}{k} p^k (1-p)^{n-k}",
+    r"\sum_{k=1}^{n} \frac{p^k}{k} = \sum_{j=0}^{n-1} \frac{p^{j+1}}{j+1}",     # an index shift
+    r"\sum_{k=0}^{n} \frac{p^k}{k!} = 1 + \sum_{k=1}^{n} \frac{p^k}{k!}",        # a first term
+])
+def test_finite_sums_with_symbolic_bounds_are_proved(row):
+    """Closed forms (the binomial theorem with polynomial weights, SymPy's summation),
+    termwise identities (k C(n, k) = n C(n-1, k-1)) and index shifts."""
+    assert verdicts(display(BINOMIAL, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{k=0}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = n",
+    r"\sum_{k=0}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = n p (1-p)",
+    r"\sum_{k=0}^{n} \binom{n}{k} = 2^{n+1}",
+    r"\sum_{k=1}^{n} \binom{n-1}{k-1} p^{k-1}(1-p)^{n-k} = \sum_{j=1}^{n-1} \binom{n-1}{j} p^j (1-p)^{n-1-j}",
+    r"\sum_{k=1}^{n} k \binom{n}{k} p^k (1-p)^{n-k} = n \sum_{k=1}^{n} \binom{n-1}{k-1} p^{k-1} (1-p)^{n-k}",
+    r"\sum_{k=0}^{n} \frac{p^k}{k!} = 1 + \sum_{k=1}^{n-1} \frac{p^k}{k!}",
+    r"\sum_{k=0}^{n} k^2 \binom{n}{k} (-1)^k = 0",
+])
+def test_false_finite_sums_are_refuted(row):
+    assert verdicts(display(BINOMIAL, row)) == ["refuted"]
+
+
+GEOMETRIC = "% derive: natural n\n% derive: real r\n"
+
+
+def test_a_geometric_sum_needs_its_condition_stated():
+    """SymPy's closed form (1 − rⁿ)/(1 − r) holds where r ≠ 1: used only when the step
+    says so; never refuted under a hypothesis derive cannot restrict the instances by."""
+    closed = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"
+    (step,) = steps(display(GEOMETRIC, closed + r" \quad (r \ne 1)"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified"
+    assert "under the step's hypothesis r \\ne 1" in verdict.detail
+    assert "not needed" not in verdict.detail
+    assert verdicts(display(GEOMETRIC + "% derive: assume r \\ne 1\n", closed)) == ["verified"]
+    assert verdicts(display(GEOMETRIC, closed)) == ["undecided"]
+    wrong = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^{n+1}}{1-r} \quad (r \ne 1)"
+    assert verdicts(display(GEOMETRIC, wrong)) == ["undecided"]
+
+
+def test_an_unproved_sum_says_summand_not_integrand():
+    (step,) = steps(display(GEOMETRIC, r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"))
+    detail = decide(step, "0", clock.now() + 20).detail
+    assert "non-zero summand" in detail and "integrand" not in detail

@@ -19,7 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-from derive.engines import cases, clock, limits, normal_form, series
+from derive.engines import cases, clock, finite_sums, limits, normal_form, series
 from derive.engines.numeric.compare import MAX_PRECISION, compare
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -144,6 +144,9 @@ def _without_unusable(step, seed, deadline, report):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
     verdict = _dispatch(wider, seed, deadline, interim)
     if verdict.status is VERIFIED:
+        if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
+            return replace(verdict, detail=f"{verdict.detail}; the instances were not "
+                           f"restricted by it ({why})")
         return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
                        f"not needed for ({why})")
     if verdict.status is REFUTED:
@@ -162,6 +165,9 @@ def equality(step, seed, deadline, report):
     if not proved and series.has_series(step):
         proved, why = _with_closed_forms(step, deadline, why)
         method = "series' closed forms (sympy), normal form"
+    if not proved and finite_sums.has_sums(step):
+        proved, why = _with_finite_sums(step, deadline, why)
+        method = "finite sums (sympy), normal form" if proved else method
     comparison = compare(step.lhs, step.rhs, Relation.EQ, step.context, seed, deadline,
                          precise=not proved)
     note = agreement(comparison)
@@ -205,6 +211,16 @@ def _with_closed_forms(step, deadline, why):
     if outcome.proved:
         return True, f"SymPy's sums of the series: {found}; then {outcome.detail}"
     return False, f"SymPy's sums of the series: {found}; then {why_not}"
+
+
+def _with_finite_sums(step, deadline, why):
+    """(proved, what was done) for a step with finite sums of symbolic bounds
+    (`finite_sums`: closed forms, index shifts, termwise identities); `why` is why the
+    normal form alone failed."""
+    proved, done = finite_sums.prove(step, deadline, lambda s: _normal_form(s, deadline))
+    if clock.now() > deadline:
+        raise Deadline()
+    return (True, done) if proved else (False, f"{why}; finite sums: {done}")
 
 
 def _normal_form(step, deadline):

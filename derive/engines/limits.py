@@ -31,6 +31,7 @@ from derive.model.terms import (
 from derive.notation.show import plain
 
 _FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
+_SYMPY_NAMES = {"binom": "binomial"}          # derive's function name → SymPy's, where they differ
 _ASSUMPTIONS = {Domain.REAL: {"real": True}, Domain.POSITIVE: {"positive": True},
                 Domain.NONNEGATIVE: {"nonnegative": True}, Domain.INTEGER: {"integer": True},
                 Domain.NATURAL: {"positive": True, "integer": True}}
@@ -186,8 +187,8 @@ def _to_sympy(sympy, t, context, symbols, functions=_FUNCTIONS):
         args = [_to_sympy(sympy, a, context, symbols, functions) for a in t.args]
         return {Add: sympy.Add, Mul: sympy.Mul, Pow: sympy.Pow}[type(t)](*args)
     if isinstance(t, Fn) and t.fname in functions:
-        return getattr(sympy, t.fname)(*[_to_sympy(sympy, a, context, symbols, functions)
-                                         for a in t.operands])
+        return getattr(sympy, _SYMPY_NAMES.get(t.fname, t.fname))(
+            *[_to_sympy(sympy, a, context, symbols, functions) for a in t.operands])
     raise NoValue(f"derive computes limits of elementary expressions only, not of "
                   f"{type(t).__name__ if not isinstance(t, Fn) else t.fname}")
 
@@ -210,6 +211,7 @@ def _from_sympy(sympy, expr, names, functions=_FUNCTIONS):
     if isinstance(expr, sympy.exp):
         return Fn("exp", *args)
     name = type(expr).__name__
+    name = next((ours for ours, theirs in _SYMPY_NAMES.items() if theirs == name), name)
     if name in functions:
         return Fn(name, *args)
     raise NoValue(f"the limit's value {_named(expr, names)} is outside what derive reads back")

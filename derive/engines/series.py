@@ -205,16 +205,17 @@ def first_point(formula, variable, hypotheses, context):
     return found
 
 
-def _without_conditions(sympy, value, text):
+def _without_conditions(sympy, value, text, known=lambda condition: condition):
     """A closed form stated under conditions (`Piecewise`) taken where its condition
-    follows from the declared assumptions; otherwise refused."""
+    follows from the declared assumptions (and `known`: the condition with what the
+    step's hypotheses decide of it put in); otherwise refused."""
     if not value.has(sympy.Piecewise):
         return value
     value = sympy.piecewise_fold(value)
     if not isinstance(value, sympy.Piecewise):
         raise NoClosedForm(f"SymPy's sum is stated under conditions ({text(value)})")
     for expr, condition in value.args:
-        holds = sympy.refine(condition)
+        holds = sympy.refine(known(condition))
         if holds is sympy.true:
             return expr
         if holds is not sympy.false:

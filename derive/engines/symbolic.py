@@ -37,17 +37,32 @@ def prove_equal(step, deadline):
     import sympy
     converter = Converter(sympy)
     ways = integrands(difference)
+    left = []
     for k, groups in enumerate(ways):
-        if all(_vanishes(sympy, converter, terms, deadline, simplify=k == 0)
-               for terms in groups):
+        failing = next((terms for terms in groups
+                        if not _vanishes(sympy, converter, terms, deadline, simplify=k == 0)),
+                       None)
+        if failing is None:
             break
+        left.append(failing)
     else:
         if deadline is not None and clock.now() > deadline:
             return Outcome(False, "sympy", "SymPy ran out of time")
         return Outcome(False, "sympy", "SymPy's cancel and simplify leave a non-zero "
-                       "integrand")
+                       f"{_part(left[0])}")
     return Outcome(True, "sympy", "the integrands of the difference vanish identically "
                    "(SymPy's cancel/simplify, with the declared assumptions)")
+
+
+def _part(terms):
+    """What a group of the difference's monomials is: an integrand, a summand (a sum's
+    range), or the part outside every integral and sum."""
+    kinds = {a[1][1][0] for m, _ in terms for a, _ in m if a[0] == "int"}
+    if not kinds:
+        return "part outside the integrals and sums"
+    if kinds <= {"sum", "index"}:
+        return "summand"
+    return "integrand" if kinds == {"int"} else "integrand or summand"
 
 
 def _vanishes(sympy, converter, terms, deadline, simplify):
