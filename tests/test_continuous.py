@@ -1678,3 +1678,15 @@ def test_a_power_splits_over_a_positive_factor_only():
     header = "% derive: positive b\n% derive: real x, y, u\n"
     assert verdict(r"(-2 b x)^{u} = 2^{u} b^{u} (-x)^{u}", header).status == "verified"
     assert verdict(r"(x y)^{u} = x^{u} y^{u}", header).status != "verified"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_2^{-1} |t|\,dt \ge -2", "refuted"),          # -5/2: was verified (kink missed)
+    (r"\int_2^{-1} \max(0,t)\,dt \ge -\frac85", "refuted"),
+    (r"\int_2^{-1} |t|\,dt = -\frac52", "not refuted"),  # was refuted at -1.5
+    (r"\int_3^0 |t-1|\,dt = -\frac52", "not refuted"),
+])
+def test_an_absolute_value_integrated_between_reversed_ends(row, expected):
+    from probability_support import display, verdicts
+    (verdict,) = verdicts(display("% derive: variable t\n", row))
+    assert verdict == expected if expected != "not refuted" else verdict != "refuted"

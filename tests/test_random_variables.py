@@ -762,3 +762,25 @@ def test_a_capital_of_no_declared_variable_inside_an_expectation_is_refused():
     assert first.kind.value == "unreadable" and "the capital of no declared variable" in \
         first.message and (first.location.line, first.location.column) == (5, 15)
     assert second.kind.value == "equality"
+
+
+@pytest.mark.parametrize("row", [r"Var X = \mathbb{E}[X^2] - \mathbb{E}[X]^2",
+                                 r"Var\,X = \mathbb{E}[X^2] - \mathbb{E}[X]^2", r"Cov\,X = 1"])
+def test_a_moment_word_before_a_letter_without_brackets_is_refused(row):
+    """`Var X` read as V·a·r·X (undeclared complex letters): the true row was refuted."""
+    (step,) = steps(display("% derive: variable x\n% derive: density p\n"
+                            "% derive: random X with density p over x\n", row))
+    assert step.kind.value == "unreadable" and "in plain letters before a letter" in step.message
+    assert step.location.column == 4
+
+
+@pytest.mark.parametrize("row", [r"m(\hat\theta) = \hat\theta", r"V(\hat\theta) = 0"])
+def test_a_function_averaging_its_parameter_is_not_applied_to_a_random_variable(row):
+    """`define m(t) = E[t]` at θ̂ averaged θ̂'s value (E[u] = u): m(θ̂) = θ̂ was verified."""
+    text = ("% derive: variable u\n% derive: density p over u\n"
+            "% derive: random \\hat\\theta with density p over u\n% derive: expectation E\n"
+            "% derive: define m(t) = E[t]\n% derive: define V(X) = E[X^2]-E[X]^2\n"
+            f"$$ {row} $$\n$$ m(2) = 2 $$\n")
+    first, second = steps(text)
+    assert first.kind.value == "unreadable" and "a number its body averages" in first.message
+    assert verdicts(text)[1] == "verified"

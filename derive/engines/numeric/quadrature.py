@@ -138,7 +138,16 @@ def _flat_factors(ev, t):
 def _finite(ev, var, body, low, high):
     """∫_low^high, split at the zeros of every |u| with u a real polynomial of degree ≤ 2
     in the variable: on each piece |u| is ±u (`ev.signs`), holomorphic, and arb converges;
-    any other |u| is left to the analyticity check (`Evaluator._real_on_the_path`)."""
+    any other |u| is left to the analyticity check (`Evaluator._real_on_the_path`). Ends in
+    reverse order (`\\int_2^{-1}`) are the negated integral over the ordered ones: the cuts
+    are found between ordered ends only (a kink missed there took one sign for the whole
+    range: `\\int_2^{-1} |t| dt ≥ -2` was verified); ends of uncertain order beside a |u|
+    are not evaluated."""
+    from derive.engines.numeric.evaluate import NotEvaluable
+    if high < low:
+        return -_finite(ev, var, body, high, low)
+    if not low <= high and any(isinstance(t, Fn) and t.fname == "abs" for t in nodes(body)):
+        raise NotEvaluable("the ends of an integral of an absolute value are of uncertain order")
     cuts, kinks = _kinks(ev, var, body, low, high)
     ends = [low] + cuts + [high]
     total = acb(0)

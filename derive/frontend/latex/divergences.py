@@ -42,7 +42,8 @@ from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.frontend.latex import names as naming
-from derive.model.terms import Call, Defined, Dens, Dist, Op, Pow, Sym, free_names, nodes
+from derive.model.terms import (Call, Defined, Dens, Dist, Expect, Op, Pow, Sym, free_names,
+                                nodes)
 from derive.notation import derivatives, registry
 from derive.notation.joint import put_distributions
 
@@ -182,6 +183,7 @@ class Divergences:
                 called[param] = function
                 args.append(Sym(function))
             else:
+                self._not_averaging_a_random_variable(info, param, arg, node)
                 value = self.term(arg)
                 values[param] = value
                 args.append(value)
@@ -191,6 +193,25 @@ class Divergences:
         if renamed:
             body = put_distributions(body, renamed)
         return tuple(args), body
+
+    def _not_averaging_a_random_variable(self, info, param, arg, node):
+        """`define m(t) = E[t]` applied to a random variable (`m(\\hat\\theta)`): its
+        parameter is a number, so the body would average the variable's value — E[u] = u,
+        never the author's mean. Refused (define it at the random variable itself)."""
+        if not any(isinstance(t, Expect) and param in free_names(t) for t in nodes(info.body)):
+            return
+        item = single(arg)
+        try:
+            piece = self.piece(item)
+        except InputError:
+            return
+        if isinstance(piece, NamePiece) and piece.power is None and (
+                piece.key in self.scope.random_spellings or
+                self.capital_variable(piece.key) is not None):
+            raise self.error(f"the definition's parameter {param.latex} is a number its body "
+                             f"averages, and {piece.key} is a random variable: applied so it "
+                             f"would average the variable's value (E[u] = u) — define it at "
+                             f"the random variable (define …({piece.key}) = …)", node)
 
     def head_at_functions(self, key, bracket, node):
         """`V(G, D^*)` after a row named the quantity `V(G, D)` by its whole head, D a

@@ -504,6 +504,14 @@ class Products:
         `\\operatorname{Var}` is."""
         out = list(pieces)
         for start, end in reversed(_letter_runs(pieces)):
+            for k in range(start, end - 3):        # `Var X`, `var\, X`: a word, then letters
+                inner = pieces[k:k + 3]
+                if "".join(q.base for q in inner) in _MOMENT_WORDS and \
+                        not all(self._known_letter(q.key) for q in inner):
+                    word = "".join(q.base for q in inner)
+                    raise self.error(f"`{word}` in plain letters before a letter: write the "
+                                     f"argument in brackets, {word}(X) (else it reads as a "
+                                     "product of letters)", inner[0].node)
             run = pieces[max(start, end - 3):end]
             word = "".join(q.base for q in run)
             if word not in _MOMENT_WORDS or run[-1].power is not None or all(
