@@ -89,7 +89,6 @@ def _poisson_mle():
     N = lambda e: float(len(k(e)))
     lf = lambda e: np.array([math.lgamma(v + 1) for v in k(e)])
     pmf_ = lambda e, l: np.exp(k(e) * np.log(l) - l - lf(e))
-    ell = lambda e, l: float(np.sum(np.log(pmf_(e, l))))
     rows = {
         "L": lambda e: float(np.prod(pmf_(e, lam(e)))),
         "L1": lambda e: float(np.prod(1 / np.exp(lf(e)) * np.exp(-lam(e)) * lam(e) ** k(e))),
