@@ -1258,7 +1258,7 @@ def test_infinite_series(header, row, verdict):
 GEOMETRIC = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
              "% derive: density f = (1 - p)^k p over k\n"
              "% derive: random X with density f over k\n% derive: expectation E\n")
-POISSON = ("% derive: positive \\lambda\n% derive: discrete k\n"
+POISSON_FORMULA = ("% derive: positive \\lambda\n% derive: discrete k\n"
            "% derive: density f = \\frac{\\lambda^k e^{-\\lambda}}{k!} over k\n"
            "% derive: random X with density f over k\n% derive: expectation E\n")
 
@@ -1284,9 +1284,9 @@ POISSON = ("% derive: positive \\lambda\n% derive: discrete k\n"
     # not yet know k in the support: the true row is not refuted, not proved)
     (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "undecided"),
     (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) - \ln p", "refuted"),
-    (POISSON, r"E[X] = \lambda", "verified"),
-    (POISSON, r"E[X] = \lambda^2", "refuted"),
-    (POISSON, r"\sum_{k=0}^\infty k^2 f(k) = \lambda^2 + \lambda", "verified"),
+    (POISSON_FORMULA, r"E[X] = \lambda", "verified"),
+    (POISSON_FORMULA, r"E[X] = \lambda^2", "refuted"),
+    (POISSON_FORMULA, r"\sum_{k=0}^\infty k^2 f(k) = \lambda^2 + \lambda", "verified"),
     # trials to the first success: the formula sums to 1 from 1 up
     (GEOMETRIC.replace("(1 - p)^k p", "(1 - p)^{k-1} p"), r"E[X] = \frac{1}{p}", "verified"),
     (GEOMETRIC.replace("(1 - p)^k p", "(1 - p)^{k-1} p"), r"E[X] = \frac{1 - p}{p}", "refuted"),
@@ -1807,25 +1807,25 @@ def test_false_finite_sums_are_refuted(row):
     assert verdicts(display(BINOMIAL, row)) == ["refuted"]
 
 
-GEOMETRIC = "% derive: natural n\n% derive: real r\n"
+GEOMETRIC_SUM = "% derive: natural n\n% derive: real r\n"
 
 
 def test_a_geometric_sum_needs_its_condition_stated():
     """SymPy's closed form (1 − rⁿ)/(1 − r) holds where r ≠ 1: used only when the step
     says so; never refuted under a hypothesis derive cannot restrict the instances by."""
     closed = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"
-    (step,) = steps(display(GEOMETRIC, closed + r" \quad (r \ne 1)"))
+    (step,) = steps(display(GEOMETRIC_SUM, closed + r" \quad (r \ne 1)"))
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "verified"
     assert "under the step's hypothesis r \\ne 1" in verdict.detail
     assert "not needed" not in verdict.detail
-    assert verdicts(display(GEOMETRIC + "% derive: assume r \\ne 1\n", closed)) == ["verified"]
-    assert verdicts(display(GEOMETRIC, closed)) == ["undecided"]
+    assert verdicts(display(GEOMETRIC_SUM + "% derive: assume r \\ne 1\n", closed)) == ["verified"]
+    assert verdicts(display(GEOMETRIC_SUM, closed)) == ["undecided"]
     wrong = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^{n+1}}{1-r} \quad (r \ne 1)"
-    assert verdicts(display(GEOMETRIC, wrong)) == ["undecided"]
+    assert verdicts(display(GEOMETRIC_SUM, wrong)) == ["undecided"]
 
 
 def test_an_unproved_sum_says_summand_not_integrand():
-    (step,) = steps(display(GEOMETRIC, r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"))
+    (step,) = steps(display(GEOMETRIC_SUM, r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"))
     detail = decide(step, "0", clock.now() + 20).detail
     assert "non-zero summand" in detail and "integrand" not in detail
