@@ -2442,3 +2442,22 @@ def test_a_phantom_as_an_argument_is_not_blanked(row):
     hand the next token over (2^\\phantom{1}3 = 8 was verified); such a row is an error."""
     (step,) = steps(f"$$ {row} $$\n")
     assert step.kind.value == "unreadable"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{x \geq 0} \lambda e^{-\lambda x}\, dx = 1", "verified"),     # an MGF's integral
+    (r"\int_{x > 0} \lambda e^{-\lambda x}\, dx = 2", "refuted"),
+    (r"\int_{x \le 0} e^{x}\, dx = 1", "verified"),
+    (r"\int_{x \ge 1} e^{-x}\, dx = e^{-1}", "verified"),
+    (r"\int_{x \ge 1} e^{-x}\, dx = 1", "refuted"),
+])
+def test_an_integral_over_an_inequality_written_as_its_subscript(row, expected):
+    """`\\int_{x \\ge 0}` reads as `\\int_{\\{x : x \\ge 0\\}}` (the set's rules)."""
+    assert verdicts(display("% derive: variable x\n% derive: positive \\lambda\n", row)) == \
+        [expected]
+
+
+def test_an_inequality_subscript_not_about_the_integrals_variable_is_refused():
+    (step,) = steps(display("% derive: variable x\n", r"\int_{y \ge 1} e^{-x}\, dx = 1"))
+    assert step.kind.value == "unreadable" and "does not name the integral's variable x" in \
+        step.message and step.location.column == 10

@@ -145,6 +145,15 @@ class Measures:
                 node.children[1].value not in UPWARD:
             raise self.error("derive reads a set {x : g(x) > c} given by one inequality (>, ≥, "
                              "<, ≤)", node)
+        return self.condition_ranges(node, key, var)
+
+    def condition_ranges(self, node, key, var):
+        """The ranges of `var` where the inequality `node` (`g > c`) holds — a set's
+        condition, or an integral's subscript written as one (`\\int_{x \\ge 0}`, read as
+        `\\int_{\\{x : x \\ge 0\\}}`): None for the whole range, else [(low, high)]."""
+        if var not in free_names(self.term(node.children[0])) | \
+                free_names(self.term(node.children[2])):
+            raise self.error(f"the condition does not name the integral's variable {key}", node)
         left, rel, right = node.children
         g, c = self.term(left), self.term(right)
         upward = UPWARD[rel.value]

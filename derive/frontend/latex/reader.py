@@ -84,7 +84,7 @@ from derive.frontend.latex.pieces import (
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
-from derive.frontend.latex.events import Events
+from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
@@ -3333,10 +3333,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         `law`: against that distribution (∫ p(x) body dx); a subscript that is a set
         `\\{x \\in S : g > c\\}` is read by `measures.set_ranges`."""
         where = set_builder(piece.sub)
+        condition = _condition(piece.sub) if where is None and piece.sup is None else None
         if where is not None and piece.sup is not None:
             raise self.error("an integral over a set {x : …} has no upper limit", piece.sup)
-        whole = whole or where is not None or piece.sub is not None and piece.sup is None and \
-            self._whole_range(piece.sub, key)
+        whole = whole or where is not None or condition is not None or \
+            piece.sub is not None and piece.sup is None and self._whole_range(piece.sub, key)
         if piece.sub is not None and not whole and is_tree(single(piece.sub), "domain"):
             raise self.error(f"\\int_{{{_unbraced(self.source_text(piece.sub))}}}: derive reads "
                              f"\\int_{{{key} \\in S}} only over {key}'s whole range (S is "
@@ -3368,7 +3369,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             value = body() if callable(body) else self.product(body)
             if law is not None:
                 value = Mul(Dens(law, (Sym(var),)), value)
-            ranges = self.set_ranges(where, key, var) if where is not None else None
+            ranges = self.set_ranges(where, key, var) if where is not None else \
+                self.condition_ranges(condition, key, var) if condition is not None else None
         if ranges is not None:
             return self.over_ranges(var, value, ranges)
         return Integral(var, value, lower, upper)
@@ -3923,6 +3925,15 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _condition(sub):
+    """The inequality an integral's subscript is (`\\int_{x \\ge 0}`), else None."""
+    node = single(sub) if sub is not None else None
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = single(node.children[0])
+    return node if (is_tree(node, "assignment") or is_tree(node, "equation")) and \
+        len(node.children) == 3 and node.children[1].value in UPWARD else None
 
 
 def _unbraced(text):
