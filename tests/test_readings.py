@@ -989,8 +989,10 @@ def test_old_style_names_are_their_modern_spellings(row, expected):
     (r"a \cdot = 1", r"'\cdot' needs something after it", 6),
     (r"\int_0^1 \cdot dx = 1", r"'\cdot' needs something before it", 13),
     (r"{\cal L_i} = 1", r"write \mathcal{L}, or {\cal L}", 5),
-    (r"\mathcal{L(q;\theta)} = 1", r"not its arguments: write the arguments after the braces, "
-                                   r"as in \mathcal{L}(", 14),
+    (r"\mathcal{L(q) + 1} = 1", r"not its arguments: write the arguments after the braces, "
+                             r"as in \mathcal{L}(", 14),
+    (r"\mathrm{ab(x)} = 1", r"not its arguments: write the arguments after the braces, "
+                          r"as in \mathrm{ab}(", 14),
     # an upright or calligraphic font names a letter of its own, as {\rm x_i}, {\cal L_i} do
     (r"\mathrm{z_i} = 1", r"not its scripts: write the scripts after the braces, as in "
                           r"\mathrm{z}_", 13),
@@ -1003,6 +1005,17 @@ def test_old_style_names_that_reach_further_are_refused(row, message, column):
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a font around one letter and its argument list: the letter's font, applied (oldstyle.py)
+    (r"\mathcal{L(a, b)} = \mathcal{L}(a, b)", "ℒ(a, b) = ℒ(a, b)"),
+    (r"\mathbf{F( a, b )}^2 = \mathrm{G(\mathbf{F(a, a)})}", "F(a, b)^2 = G(F(a, a))"),
+    (r"\boldsymbol{\mu(a)} + \mathcal{L(\frac{a}{b}, {a})} = 1", "μ(a) + ℒ(a / b, a) = 1"),
+])
+def test_a_font_around_a_letter_and_its_arguments_is_the_letter_applied(row, expected):
+    text = HEADER + "% derive: function \\mathcal{L}, \\mathbf{F}, \\mathrm{G}, \\boldsymbol{\\mu}\n"
+    assert reading(row, text) == [expected]
 
 
 def test_old_style_divergences_are_checked(check_text):
@@ -1207,6 +1220,32 @@ def test_a_named_expression_continues_a_row_above(check_text):
     text = ("% derive: positive a, b\n\\begin{align*}\n\\log(ab) &= \\log a + \\log b \\\\\n"
             "&\\equiv \\mathcal{K} \\\\\n&= \\log b + \\log a\n\\end{align*}\n$$ \\mathcal{K} = \\log a $$\n")
     assert support.verdicts(check_text(text)) == ["verified", "definition", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("last, expected", [
+    # a new name applied to known arguments ends the chain: it names the side before it
+    (r"\mathcal{L(q;a)}", ["verified", "definition", "verified", "refuted"]),
+    (r"F(a, b)", ["verified", "definition", "verified", "refuted"]),
+    (r"\mathrm{G}(0)", ["verified", "definition", "verified", "refuted"]),
+])
+def test_a_new_name_ending_a_chain_names_the_side_before_it(check_text, last, expected):
+    """`… &= \\mathcal{L(q;\\theta)}` ending the EM chain (HackMD EM note): the quantity the
+    head spells is defined as the side before it (as `=: NAME`, and as a chain's first
+    side names its body), never an unknown function the step would be refuted about."""
+    called = last.replace("{L(q;a)}", "{L}(q;a)")
+    text = ("% derive: positive a, b\n% derive: density q\n"
+            f"$$\\begin{{aligned}} \\log(ab) &= \\log a + \\log b \\\\ &= {last} \\end{{aligned}}$$\n"
+            f"$$ {called} = \\log b + \\log a $$\n$$ {called} = \\log a $$\n")
+    assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("last", ["c", "F(t)"])
+def test_an_unknown_letter_ending_a_chain_stays_an_unknown(check_text, last):
+    """A bare undeclared letter, or a new name at undeclared letters, names nothing: the
+    step is a claim about an unknown (refuted), as before."""
+    text = ("% derive: positive a, b\n"
+            f"$$\\begin{{aligned}} \\log(ab) &= \\log a + \\log b \\\\ &= {last} \\end{{aligned}}$$\n")
+    assert support.verdicts(check_text(text)) == ["verified", "refuted"]
 
 
 @pytest.mark.parametrize("row, message, column", [

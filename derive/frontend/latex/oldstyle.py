@@ -23,9 +23,15 @@ how letters make words.
   (bold, italic, sans, typewriter) around one name and its scripts alone is that name with
   its scripts, as `{\\bf z_i}` is (`\\mathbf{z_i}` and `\\mathbf{z}_i` print and read alike):
   the text is rewritten in place to the old switch (`{\\bf    z_i}`, same length).
-* `\\mathcal{L(q;\\theta)}`, `\\mathcal{L_i}`, `\\mathbf{z_i(x)}`: any other font's braces
-  around a name *and* its arguments or scripts are refused, saying how to write it
-  (`\\mathcal{L}(q;\\theta)`) — a calligraphic or upright font names a letter of its own, as
+* `\\mathcal{L(q;\\theta)}`, `\\mathrm{f(x)}`, `\\boldsymbol{\\mu(x)}`: a font whose braces hold
+  exactly one letter (Latin, or a letter command such as `\\mu`) and one balanced bracketed
+  argument list after it, and nothing else, is that letter's font applied to the arguments,
+  `\\mathcal{L}(q;\\theta)` — the only reading the author can mean, since a font's braces
+  cannot name a call. The text is rewritten in place to TeX's brace-less font argument,
+  `\\mathcal L(q;\\theta) ` (the font's braces become spaces: every position kept).
+* `\\mathcal{L_i}`, `\\mathbf{z_i(x)}`, `\\mathcal{LL(q)}`: any other font's braces around a
+  name *and* its arguments or scripts are refused, saying how to write it
+  (`\\mathcal{L}_i`) — a calligraphic or upright font names a letter of its own, as
   `{\\cal L_i}` is refused.
 * `{a \\over b}` (plain TeX's fraction, which MathJax reads everywhere): the braced group
   whose one `\\over` splits it is `\\frac{a}{b}` — read as that fraction in every way,
@@ -53,6 +59,15 @@ FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb
                        r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")
 
 
+# Any math font opening braces; then one letter and an opening bracket (`L(`, `\\mu [`).
+ANY_FONT = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
+                      r"mathbb|mathfrak|mathscr)(?![a-zA-Z])\s*\{")
+FONT_LETTER = re.compile(r"\s*(?:[a-zA-Z]|\\(?:" + "|".join(
+    sorted((c[1:] for c in naming.LETTER_COMMANDS - {r"\infty", r"\emptyset"}), key=len,
+           reverse=True)) +
+    r")(?![a-zA-Z]))\s*(?=[(\[])")
+CLOSER = {"(": ")", "[": "]", "{": "}"}
+
 # A bold, italic, sans or typewriter font opening braces; then one name with its scripts and
 # nothing else up to the closing brace (`z_i}`, `\theta_{k}^{2}}`, `x^{(i)}}`).
 TYPOGRAPHIC_FONT = re.compile(r"\\(mathbf|boldsymbol|bm|pmb|mathit|mathsf|mathtt)(?![a-zA-Z])\s*\{")
@@ -62,11 +77,49 @@ NAME_AND_SCRIPTS = re.compile(r"\s*(?:[a-zA-Z]|\\[a-zA-Z]+)(?:\s*[_^]\s*(?:\{[^{
 
 
 def normalise_text(text):
-    """`\\mid \\mid` → `\\|` padded with spaces, and `\\mathbf{z_i}` → `{\\bf    z_i}` (a
-    typographic font around one name and its scripts: the old switch, read alike): the same
-    length, every offset kept."""
+    """`\\mid \\mid` → `\\|` padded with spaces, `\\mathcal{L(q)}` → `\\mathcal L(q) ` (a font
+    around one letter and its arguments: the letter's font applied to them), and
+    `\\mathbf{z_i}` → `{\\bf    z_i}` (a typographic font around one name and its scripts: the
+    old switch, read alike): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+    for found in list(ANY_FONT.finditer(text)):
+        closing = _letter_called(found, text)
+        if closing is not None:                 # the same length: later matches still fit
+            text = (text[:found.end() - 1] + " " + text[found.end():closing] + " " +
+                    text[closing + 1:])
     return TYPOGRAPHIC_FONT.sub(lambda m: _old_switch(m, text), text)
+
+
+def _letter_called(found, text):
+    """The offset of the font's closing brace when its braces hold one letter, one
+    balanced bracketed list right after it and nothing else (`\\mathcal{L(q;\\theta)}`);
+    else None (then refused by `font_overreach` if it holds arguments or scripts)."""
+    letter = FONT_LETTER.match(text, found.end())
+    close = _matching(text, letter.end()) if letter is not None else None
+    if close is None:
+        return None
+    end = close + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end if end < len(text) and text[end] == "}" else None
+
+
+def _matching(text, start):
+    """The offset of the bracket closing the one opening at `start` (any of `( [ {` nested),
+    or None if it is never closed."""
+    depth = []
+    for offset in range(start, len(text)):
+        char = text[offset]
+        if char == "\\" and offset + 1 < len(text) and text[offset + 1] in "{}[]()":
+            return None                         # \{ \} and friends: not a plain list
+        if char in "([{":
+            depth.append(CLOSER[char])
+        elif char in ")]}":
+            if not depth or depth.pop() != char:
+                return None
+            if not depth:
+                return offset
+    return None
 
 
 def _old_switch(found, text):

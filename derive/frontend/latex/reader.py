@@ -226,6 +226,10 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 head = self.head(child, defining) or self._logged_head(child, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
+            if named is None and relation is Relation.EQ and k == len(children) - 1 and \
+                    (len(parts) > 1 or not begins_with_side) and \
+                    all(p.head is None for p in parts):
+                named = self._trailing_name(child)  # `A = … = \mathcal{L}(q;\theta)`
             if named is not None:           # `… \equiv NAME`: NAME names the side before it
                 head, named = named, None
                 parts.append(Part(DEFINE, None, start + _start(child), latex, head))
@@ -310,6 +314,43 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             name.power is None and bracket.power is not None and name.sub is None and \
             self.scope.lookup(name.key) is None and self.bound_name(name.key) is None and \
             name.key not in CONSTANTS and self._parameters(bracket, False) is not None
+
+    def _trailing_name(self, side):
+        """The `Head` when the last side of a chain (a row continuing one, or a row with two
+        relations or more), after `=`, is a name not known yet applied to
+        known arguments (`… &= \\mathcal{L}(q;\\theta)`, the EM bound named at the end of
+        its chain; `… = F(\\theta)` at a declared θ): the quantity that head spells is
+        defined as the side before it, as `=: NAME` would (the first side of a chain names
+        its body the same way). Else None: a bare unknown letter (`… = c`) stays an
+        unknown, an application to undeclared letters (`… = F(t)`) is read as before."""
+        node = single(side)
+        items = node.children if is_tree(node, "run") else ()
+        if len(items) != 2 or not all(is_tree(i, "script") and len(i.children) == 1
+                                      for i in items) or \
+                not is_tree(items[1].children[0], "bracketed"):
+            return None
+        try:
+            self.heading = True
+            name = self.piece(items[0])
+        except InputError:
+            return None
+        finally:
+            self.heading = False
+        if not isinstance(name, NamePiece) or name.sub is not None or name.primes or \
+                name.key in CONSTANTS or self.scope.lookup(name.key) is not None or \
+                self.bound_name(name.key) is not None:
+            return None
+        try:
+            self._derivative_named_before(name.key, items[0])     # k(1) after k^{(2)}(u)
+            head = self.head(side, Relation.EQ)
+        except InputError:
+            return None
+        if head is None or head.scale != 1 or head.logged or \
+                any(self.scope.lookup(p.latex) is None for p in head.params):
+            return None
+        if head.params:                     # at declared numbers: the quantity there
+            return Head(head.key, self._label(name.key, self.piece(items[1])), ())
+        return head if head.label is not None else None
 
     def named_right(self, token, side):
         """The `Head` when a definition sign after an expression names it (`… \\equiv
