@@ -2175,6 +2175,37 @@ def test_the_policy_gradient_product_is_checked():
                     "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]
 
 
+# ∇_G, ∂/∂G by a declared function G: by its value, where it is used at one argument only
+GAN = "% derive: variable z\n% derive: function D, G\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\nabla_G \log(1 - D(G(z))) = -\frac{\nabla_G D(G(z))}{1 - D(G(z))}", "verified"),
+    (r"\nabla_G \log(1 - D(G(z))) = \frac{\nabla_G D(G(z))}{1 - D(G(z))}", "refuted"),
+    (r"\nabla_G \log(1 - D(G(z))) = -\frac{D(G(z))}{1 - D(G(z))}", "refuted"),
+    (r"\nabla_G D(G(z)) = D'(G(z))", "verified"),
+    (r"\frac{\partial}{\partial G} G(z)^2 = 2 G(z)", "verified"),
+    (r"\frac{\partial}{\partial G} G(z)^2 = G(z)", "refuted"),
+    (r"\nabla_D \log D(G(z)) = \frac{1}{D(G(z))}", "verified"),
+])
+def test_a_derivative_by_a_declared_function_is_by_its_value(row, expected):
+    """`\\nabla_G \\log(1 - D(G(z)))` (GAN training notes): G used only as G(z) — the
+    derivative by G's value u = G(z), so ∇_G D(G(z)) = D'(G(z)) (the chain rule)."""
+    assert verdicts(display(GAN, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\nabla_G D(G(z)) G(1) = 0", "here at 2 different arguments"),
+    (r"\nabla_G D(z) = 0", "here G does not occur"),
+    (r"\nabla_G G'(z) G(z) = 1", "here also as G'"),
+    (r"\nabla_F F(z) = 1", "F is a function of complex values"),
+])
+def test_a_derivative_by_a_function_used_otherwise_is_refused(row, message):
+    (step,) = load_tex("g.tex", display(GAN + "$$ F(z) = F(z) $$\n", row)).steps[-1:]
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (4, len("$$ \\nabla_") + 1)
+
+
 # ---------------------------------------------------------------- round 12: plain log, file-wide
 @pytest.mark.parametrize("rows, line, letter", [
     ("$$ log(4) = 2\\log 2 $$\n% derive: real l, o\n% derive: function g\n"

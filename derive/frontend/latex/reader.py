@@ -1406,6 +1406,10 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if quantity is not None:
                 value = self._by_quantity(value, quantity, var_node)
                 continue
+            function = None if piece.square else self._declared_function(var_node)
+            if function is not None:
+                value = self._by_function_value(value, function, var_node)
+                continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
             value = self._by_square(value, name, var_node) if piece.square else \
@@ -1443,6 +1447,49 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"an expression that also depends on {', '.join(shared)}, from "
                              "which it is defined: which of them is held fixed is not "
                              "written — write it by the variables it is defined from", node)
+        return out
+
+    def _declared_function(self, node):
+        """The Name of a declared real function a derivative's variable spells bare
+        (`\\nabla_G`, `\\partial G` with `function G`), else None."""
+        node = _bare(node)
+        if not isinstance(node, Token) or node.type not in ("LETTER", "COMMAND") or \
+                self.bound_name(node.value) is not None:
+            return None
+        found = self.scope.lookup(node.value)
+        if found is None or found[1].kind is not Kind.FUNCTION:
+            return None
+        return found[0]
+
+    def _by_function_value(self, value, function, node):
+        """`\\nabla_G f(G(z))`, `\\frac{\\partial}{\\partial G}` (GAN notes: the derivative
+        with respect to a function's value): where G occurs only as G(a) at one and the
+        same argument a, it is d/du of value with u in G(a)'s place, at u = G(a)
+        (`members.by_quantity`) — so ∇_G D(G(z)) = D'(G(z)). A real G only (u ranges over
+        its values); G at two arguments, or otherwise than applied (G'(z)), is refused: the
+        derivative by the function itself (a functional derivative) is not read."""
+        calls = {t for t in subterms(value) if isinstance(t, Call) and t.function is function}
+        key = function.latex
+        if not self.scope.context.domain(function).is_real:
+            raise self.error(f"{key} is a function of complex values: derive reads a derivative "
+                             f"by {key} as by its real value (declare % derive: function {key})",
+                             node)
+        if len(calls) != 1:
+            raise self.error(f"{key} is a function, not a variable: derive reads a derivative "
+                             f"by {key} as by its value {key}(a) where the expression uses {key} "
+                             f"only at one and the same argument a — "
+                             + (f"here {key} does not occur" if not calls else
+                                f"here at {len(calls)} different arguments"), node)
+        (call,) = calls
+        out, written = members.by_quantity(value, call)
+        other = sorted(n.latex for n in written
+                       if n is function or n.latex.rstrip("'") == key or
+                       n.latex.startswith(key + "^{("))
+        if other:
+            raise self.error(f"{key} is a function, not a variable: derive reads a derivative "
+                             f"by {key} as by its value {self.source_text(node).strip()}(…) "
+                             f"only where the expression uses {key} only as that value — "
+                             f"here also as {', '.join(other)}", node)
         return out
 
     def _by_square(self, value, name, node):
