@@ -554,6 +554,30 @@ def test_a_head_quantity_under_an_expectation_or_sum_is_read_at_the_bound_variab
     assert steps[1].lhs.body.arguments[0].name is steps[1].lhs.var
 
 
+RANDOM = ("% derive: variable x\n% derive: density p over x\n% derive: random X with density p "
+          "over x\n% derive: expectation E\n% derive: positive a\n$$ L(a; X) = a X^2 $$\n")
+
+
+@pytest.mark.parametrize("row, verdicts", [
+    # a head with a semicolon (a likelihood L(p; X)) is read at a bound letter as with commas
+    (r"J(a) = E\left[\frac{\partial}{\partial a} L(a; X)\right] = E[X^2]",
+     ["definition", "definition", "verified"]),
+    (r"J(a) = E\left[\frac{\partial}{\partial a} L(a; X)\right] = a E[X^2]",
+     ["definition", "definition", "refuted"]),
+    # its random variable's capital under E is the averaged copy, never the free value
+    (r"E[L(a; X)] = a E[X^2]", ["definition", "verified"]),
+    (r"E[L(a; X)] = L(a; X)", ["definition", "refuted"]),
+])
+def test_a_head_quantity_is_read_at_its_bound_parameter_and_averaged_random_variable(
+        row, verdicts):
+    """Wikipedia's geometric Fisher information: `L(p; X) = (1 - p)^X p`, then `I(p) =
+    -E[\\frac{\\partial^2}{\\partial p^2} \\ln L(p; X)]`: p is I's parameter there and X the
+    averaged value, so L is its formula at both (was refused for the semicolon; and under
+    E[…] the X of a comma head kept the free value, verifying E[L(a, X)] = L(a, X))."""
+    from probability_support import verdicts as checked
+    assert checked(RANDOM + f"$$ {row} $$\n") == verdicts
+
+
 def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_refused():
     text = ("% derive: variable x\n% derive: real \\theta\n$$ L(x | \\theta) = \\theta x $$\n"
             "$$ \\int_0^1 L(x | \\theta) dx = 1 $$\n")

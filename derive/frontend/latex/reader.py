@@ -1953,7 +1953,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             keys = [naming.flat_text(arg) for arg in bracket.args]
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
-        return self._powered(self._head_at(label, keys, all(sep == "," for sep in bracket.seps),
+        return self._powered(self._head_at(label, keys, all(sep in ",;" for sep in bracket.seps),
                                            node), bracket)
 
     def _bare_head(self, key, node):
@@ -1966,7 +1966,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         inner = labels[0][len(key) + 1:-1]
         return self._head_at(labels[0], self.label_keys(labels[0]),
-                             "|" not in inner and ";" not in inner, node)
+                             "|" not in inner, node)
 
     @staticmethod
     def label_keys(label):
@@ -1995,6 +1995,13 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         name = self.scope.heads[label]
         body = self.scope.table[name].info.body
         bound = {k: self.bound_name(k) for k in keys if self.bound_name(k) is not None}
+        for k in keys:
+            spelled = self.scope.lookup(k) if k not in bound else None
+            if spelled is not None and spelled[1].kind is Kind.VARIABLE and \
+                    spelled[0].latex != k:     # X of x: inside E[…] the averaged copy of x
+                here = self.spelled_variable(k, spelled[0], node)
+                if here.name is not spelled[0]:
+                    bound[k] = here.name
         members = {k: m for k in keys if k not in bound and (m := self._bound_member(k, node))}
         if not bound and not members:
             return Defined(name, (), body)
