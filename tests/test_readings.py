@@ -578,12 +578,17 @@ def test_a_head_quantity_is_read_at_its_bound_parameter_and_averaged_random_vari
     assert checked(RANDOM + f"$$ {row} $$\n") == verdicts
 
 
-def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_refused():
-    text = ("% derive: variable x\n% derive: real \\theta\n$$ L(x | \\theta) = \\theta x $$\n"
-            "$$ \\int_0^1 L(x | \\theta) dx = 1 $$\n")
-    step = load_tex("r.tex", text).steps[-1]
-    assert step.kind == "unreadable" and "define it as a function" in step.message
-    assert (step.location.line, step.location.column) == (4, 13)
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_0^1 L(x | \theta) dx = \frac{\theta}{2}", "verified"),
+    (r"\int_0^1 L(x | \theta) dx = \theta", "refuted"),
+    (r"\int_0^1 L(x | \theta) dx = L(x | \theta)", "refuted"),
+])
+def test_a_head_quantity_with_a_bar_under_a_binder_of_its_letter_is_read_there(
+        check_text, row, verdict):
+    """A bar separates a head's letters as a comma does: `L(x | \\theta)` under `\\int … dx`
+    is L's formula at the bound x (was refused)."""
+    text = "% derive: variable x\n% derive: real \\theta\n$$ L(x | \\theta) = \\theta x $$\n"
+    assert support.verdicts(check_text(text + f"$$ {row} $$\n")) == ["definition", verdict]
 
 
 # ---------------------------------------------------------------- derivatives of named functions
@@ -626,6 +631,53 @@ def test_the_derivative_of_a_declared_function_is_said_among_the_assumptions():
 def test_a_derivative_of_a_plainly_declared_function_must_be_applied():
     (message,) = _messages("% derive: real u\n% derive: function f\n", r"f' \ge 0")
     assert "write it applied" in message
+
+
+PRIMED = "% derive: real t\n$$ f(t) = t^2 e^t $$\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"f'(t) = (t^2)' e^t + t^2 (e^t)'", "verified"),
+    (r"f'(t) = (t^2)' e^t", "refuted"),
+    (r"f''(t) = (t^2 e^t)''", "verified"),
+    (r"f'(t) = (t^2)'' e^t + t^2 e^t", "refuted"),
+])
+def test_a_primed_bracket_in_a_row_about_a_derivative_is_by_its_letter(row, verdict):
+    """`M'(\\theta) = e^{-\\mu} e^{e^\\theta \\mu} (e^\\theta \\mu)'` (a Poisson MGF's
+    derivative, Zenn): in a row whose first side is a derivative at a letter, `(…)'` is the
+    derivative of the bracket by that letter."""
+    assert verdicts(PRIMED + f"$$ {row} $$\n") == ["definition", verdict]
+
+
+@pytest.mark.parametrize("row", [r"2t = (t^2)'", r"f(t) + (t^2)' = 1", r"f'(2) = (t^2)'"])
+def test_a_primed_bracket_elsewhere_is_refused(row):
+    (step,) = load_tex("p.tex", PRIMED + f"$$ {row} $$\n").steps[1:]
+    assert step.kind == "unreadable" and "a prime on a bracket, (…)', is a derivative by a " \
+        "variable this row does not name" in step.message
+    assert step.location.line == 3
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"e^{t}(t + 1) = t e^t + e^t", "verified"),
+    (r"e^{t}(t + 1) = t e^t", "refuted"),
+])
+def test_euler_e_powered_before_a_bracket_is_a_product(row, verdict):
+    """e is a constant, never a function the bracket could be the argument of."""
+    assert verdicts("% derive: real t\n" + f"$$ {row} $$\n") == [verdict]
+
+
+def test_a_primed_mass_function_is_a_distribution_of_its_own():
+    """`q'(k|x_i) = (1 - \\epsilon) q(k|x_i) + \\frac{\\epsilon}{C}` (label smoothing): a mass
+    function over a discrete variable has no derivative, so q' names a distribution of its
+    own, defined by the row; a density's q' stays refused as its derivative."""
+    text = ("% derive: discrete k\n% derive: real \\epsilon\n% derive: density q over k\n"
+            "$$ q'(k) = (1 - \\epsilon) q(k) + \\epsilon $$\n"
+            "$$ \\sum_{k} q'(k) = \\sum_k ((1 - \\epsilon) q(k) + \\epsilon) $$\n"
+            "$$ \\sum_{k} q'(k) = \\sum_k (q(k) + \\epsilon) $$\n")
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+    (message,) = _messages("% derive: variable x\n% derive: density p over x\n",
+                           r"p'(x) = 2 p(x)")
+    assert "p' is the derivative of p, a density" in message
 
 
 @pytest.mark.parametrize("rows", [

@@ -110,6 +110,8 @@ _ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
 DEFINE = "define"              # the relation of a definition row (`:=`)
 # Definition signs that, after an expression, name it by the new name on their right.
 NAMING_RIGHT = frozenset({"=:", r"\eqqcolon", r"\equiv", r"\triangleq"})
+# What may separate a head's letters for it to be read at a bound one (`L(p; X)`, `q'(k|x)`)
+HEAD_SEPARATORS = frozenset({",", ";", "|", r"\mid"})
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
@@ -190,6 +192,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
+        self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
 
@@ -208,6 +211,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return implicit
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
+        self.prime_variable = self._derivative_head_variable(children[0]) \
+            if begins_with_side else None
         params = ()
         named = None
         for k, child in enumerate(children):
@@ -650,6 +655,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self._not_redefined(name.key, relation, items[0], len(items) == 1)
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
+            and not self._mass_function(self.declared(name.key.rstrip("'"))) \
             or self._derivative_of(name) is not None or name.sub is not None and \
             self.declared(name.base + "_{\\cdot}") is not None or \
             bracket is None and self._head_labels(name.key)
@@ -1192,9 +1198,30 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 return derivative
         return LazyPiece(primary, sup, node)
 
+    def _derivative_head_variable(self, side):
+        """The letter v when a row's first side is a derivative at it, `f'(v)`, `f''(v)`
+        (a primed name applied to one bare letter), else None."""
+        node = single(side)
+        items = node.children if is_tree(node, "run") else ()
+        if len(items) != 2 or not is_tree(items[1], "script") or len(items[1].children) != 1:
+            return None
+        try:
+            name, bracket = self.piece(items[0]), self.piece(items[1])
+        except InputError:
+            return None
+        if not isinstance(name, NamePiece) or not name.primes or \
+                not isinstance(bracket, BracketPiece) or bracket.open != "(" or \
+                len(bracket.args) != 1 or bracket.power is not None:
+            return None
+        letter = _bare(bracket.args[0])
+        return letter if is_token(letter, "LETTER", "COMMAND") else None
+
     def _primed_group(self, primary, sub, sup, primes, node):
         """`(f^*)'` and `{f^*}'`: a name in brackets or braces, primed — the name with those
-        primes (the derivative of a defined f^*). Any other primed expression is refused."""
+        primes (the derivative of a defined f^*). `(e^\\theta \\mu)'` in a row whose first
+        side is a derivative at a letter, `M'(\\theta) = …` (Lagrange's notation, a Poisson
+        MGF's derivatives): the derivative of the bracket by that letter. Any other primed
+        expression is refused."""
         inner = None
         if is_tree(primary, "group"):
             inner = single(primary.children[0])
@@ -1204,6 +1231,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         name = self._script(inner.children[0], inner.children[1:], inner) \
             if is_tree(inner, "script") else self._script(inner, [], inner) \
             if is_token(inner, "LETTER", "COMMAND") else None
+        bracket = is_tree(primary, "bracketed") and primary.children[0].value in ("(", "[") \
+            and not (isinstance(name, NamePiece) and name.power is None)
+        if bracket and (sub is not None or sup is not None):
+            raise self.error("a script after a primed bracket, (…)'^2, is not read: bracket "
+                             "the derivative, ((…)')^2", node)
+        if bracket and self.prime_variable is not None:
+            return LazyPiece(Tree("primed_of", [primary, self.prime_variable,
+                                                Token("NUMBER", str(primes))], node.meta),
+                             None, node)
+        if bracket:
+            raise self.error("a prime on a bracket, (…)', is a derivative by a variable this "
+                             "row does not name: derive reads it only in a row whose first "
+                             "side is a derivative at a letter (f'(v) = … (…)', by v) — write "
+                             "\\frac{d}{dv}(…)", node)
         if not isinstance(name, NamePiece) or name.power is not None or sub is not None or \
                 sup is not None:
             raise self.error("a prime needs a name before it (write f'(u), or (f^*)'(t) for "
@@ -1304,6 +1345,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return self.product([self._script(node, [], node)])
         if kind == "factorial_of":
             return Fn("factorial", self.term(node.children[0]))
+        if kind == "primed_of":                 # (…)' in a row about f'(v): d/dv (…)
+            bracketed, letter, order = node.children
+            value, var = self.product([self.piece(bracketed)]), self._variable_name(letter)
+            for _ in range(int(order.value)):
+                value = Deriv(value, var)
+            return value
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
         if kind == "setbuilder":
@@ -1673,7 +1720,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def name_value(self, p, bracket):
         """(term, pieces used) for a name, possibly applied to the bracket after it."""
         if p.power is not None and bracket is not None and self._applies(p, bracket) and \
-                not self._value_power(p):
+                not self._value_power(p) and not self._constant(p):
             raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
                              "of the function, or part of the name, as in H^2(P, Q) for the "
                              "squared Hellinger distance?): write (f(x))^2, or the name with a "
@@ -1682,6 +1729,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if p.power is not None:
             value = Pow(value, self.term(p.power))
         return value, used
+
+    def _constant(self, p):
+        """Whether `p` is Euler's e or π, undeclared and unbound: `e^{u} (v)` is e^u · v, a
+        constant being no function a bracket could be the argument of."""
+        return p.key in CONSTANTS and p.sub is None and not p.primes and \
+            self.scope.lookup(p.key) is None and self.bound_name(p.key) is None
 
     def _value_power(self, p):
         """Whether `f^n(x)` is the n-th power of the value f(x), as `\\sin^2 x` is: f is a
@@ -1953,7 +2006,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             keys = [naming.flat_text(arg) for arg in bracket.args]
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
-        return self._powered(self._head_at(label, keys, all(sep in ",;" for sep in bracket.seps),
+        return self._powered(self._head_at(label, keys, all(sep in HEAD_SEPARATORS for sep in bracket.seps),
                                            node), bracket)
 
     def _bare_head(self, key, node):
@@ -1964,18 +2017,17 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         labels = self._head_labels(key)
         if not labels:
             return None
-        inner = labels[0][len(key) + 1:-1]
-        return self._head_at(labels[0], self.label_keys(labels[0]),
-                             "|" not in inner, node)
+        return self._head_at(labels[0], self.label_keys(labels[0]), True, node)
 
     @staticmethod
     def label_keys(label):
-        """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}."""
+        """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
+        p, X; `q'(k|x_{i})` → k, x_{i}."""
         inner = label[label.index("(") + 1:-1]
         keys, depth, start = [], 0, 0
         for k, char in enumerate(inner + ","):
             depth += {"{": 1, "}": -1}.get(char, 0)
-            if char == "," and depth == 0:
+            if char in ",;|" and depth == 0:
                 keys.append(inner[start:k])
                 start = k + 1
         return keys
@@ -2241,7 +2293,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         if found[1].kind is Kind.DEFINITION and not p.primes and not found[1].info.params:
             return None                 # θ^{(2)} of a defined number: an iterate's name
+        if p.primes and self._mass_function(found):
+            return None                 # q'(k|x) of a pmf: no derivative, a name of its own
         return base, order
+
+    def _mass_function(self, found):
+        """Whether a looked-up name is a mass function: a distribution over discrete
+        variables only, which no derivative by its argument exists for — so its primed
+        spelling (`q'(k|x_i)`, label smoothing's target) can only name a distribution of
+        its own."""
+        name, declaration = found
+        info = declaration.info
+        return declaration.kind is Kind.DISTRIBUTION and bool(getattr(info, "over", ())) and \
+            all(getattr(self.scope.context.declaration(v).info, "discrete", False)
+                for v in info.over)
 
     def _derived_function(self, p, bracket, base_key, order):
         """`f'(u)`, `f^{(2)}(u)` for a defined function f: its derivative at u. The
