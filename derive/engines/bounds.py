@@ -5,7 +5,9 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
 * **Lemmas** — the registry's lemmas (Gibbs' inequality, JS ≥ 0, JS ≤ log 2, …), each for
   distributions of the step over the same variables, where its hypotheses hold. The step
   is proved when `gap = c·T + r` for a lemma's non-negative quantity T (`op − lower` or
-  `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0.
+  `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0. The lemmas on two
+  conditionals hold at every conditioning value, so also averaged against a density over
+  it (`averaged_lemmas`: E_{p(y)} KL(p(x|y) ‖ q(x|y)) ≥ 0).
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -75,7 +77,7 @@ def _prove(step, deadline):
     except (normal_form.Unsupported, normal_form.Undefined):
         return None
     if not step.relation.strict:
-        lemma = _by_lemma(gap, step, n)
+        lemma = _by_lemma(gap, step, n) or _by_averaged_lemma(gap, step, n)
         if lemma is not None:
             return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
                          "lemma's quantity plus a constant shown non-negative")
@@ -217,6 +219,17 @@ def _by_lemma(gap, step, n):
                     if _multiple_plus_constant(gap, quantity, n):
                         return lemma.name
     return None
+
+
+def _by_averaged_lemma(gap, step, n):
+    """A lemma about conditionals at every conditioning value, averaged (`averaged_lemmas`)."""
+    from derive.engines.averaged_lemmas import by_averaged_lemma
+    try:
+        return by_averaged_lemma(
+            gap, step, n, lambda d: _genuine(d, step.context, n) and _proper(d, step.context, n),
+            lambda g, quantity: _multiple_plus_constant(g, quantity, n))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
 
 
 def _proper(dist, context, n):
