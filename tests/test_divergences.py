@@ -244,6 +244,28 @@ def test_look_alikes_of_the_averaged_gibbs_inequality_are_refuted(row):
     assert verdicts(display(AVERAGED, row)) == ["refuted"]
 
 
+LOG_BASE = ("% derive: discrete x in \\mathcal{X}\n% derive: density p, q\n"
+            "% derive: positive b, c\n% derive: assume b > 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # Gibbs' inequality in base b (s9h_gibbs_inequality): the gap is KL(p ‖ q) / ln b, ln b > 0
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_b p(x) \le - \sum_{x \in \mathcal{X}} p(x) \log_b q(x)",
+     "verified"),
+    (r"\frac{D_{KL}(p \| q)}{\log b} \ge 0", "verified"),
+    (r"\log(1 + c) D_{KL}(p \| q) \ge 0", "verified"),                   # log(1 + c) > 0
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_b p(x) \ge - \sum_{x \in \mathcal{X}} p(x) \log_b q(x)",
+     "refuted"),
+    # c > 0 only: ln c may be negative, and the inequality turns
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_c p(x) \le - \sum_{x \in \mathcal{X}} p(x) \log_c q(x)",
+     "not verified"),
+    (r"(1 - \log b) D_{KL}(p \| q) \ge 0", "refuted"),
+])
+def test_a_lemma_times_a_factor_shown_non_negative(row, verdict):
+    (found,) = verdicts(display(LOG_BASE, row))
+    assert found != "verified" if verdict == "not verified" else found == verdict
+
+
 @pytest.mark.parametrize("row", [
     r"D_{KL}(q(z) \| r(z/2)) \ge 0", r"D_{KL}(q(2z) \| r(z)) = D_{KL}(q \| r)",
     r"H(q(2z)) = H(q)", r"\mathbb{E}_{z \sim q(2z)}[z] = \mathbb{E}_{z \sim q}[z]",
