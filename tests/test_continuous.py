@@ -1690,3 +1690,32 @@ def test_an_absolute_value_integrated_between_reversed_ends(row, expected):
     from probability_support import display, verdicts
     (verdict,) = verdicts(display("% derive: variable t\n", row))
     assert verdict == expected if expected != "not refuted" else verdict != "refuted"
+
+
+# ==================== Gaussian integrals on a half-line from 0 (s7c_gauss_entropy look-alike)
+
+HALF_LINE = "% derive: variable t\n% derive: positive c\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\int_0^{\infty} e^{-t^2} t^2 \, dt = \frac{\sqrt{\pi}}{4}", "verified"),
+    (r"\int_0^{\infty} e^{-t^2/2} \, dt = \sqrt{\pi/2}", "verified"),
+    (r"\int_0^{\infty} e^{-c t^2} t^3 \, dt = \frac{1}{2 c^2}", "verified"),
+    (r"\int_{-\infty}^{0} e^{-c t^2} t \, dt = -\frac{1}{2 c}", "verified"),
+    (r"\int_0^{\infty} e^{-t^2} t^2 \, dt = \frac{\sqrt{\pi}}{2}", "refuted"),  # the whole line's
+    (r"\int_{-\infty}^{0} e^{-c t^2} t \, dt = \frac{1}{2 c}", "refuted"),     # the sign of x ↦ −x
+    (r"\int_0^{\infty} e^{-c t^2} t^3 \, dt = \frac{1}{c^2}", "refuted"),
+])
+def test_gaussian_integrals_from_zero(row, status):
+    """∫_0^∞ tⁿ e^{a t²} dt (a < 0): half the whole line's value for even n (the integrand is
+    even), k!/(2(−a)^{k+1}) for n = 2k + 1 (`engines/gaussian`); (−∞, 0] by t ↦ −t."""
+    assert verdict(row, HALF_LINE).status == status
+
+
+def test_a_power_of_e_of_a_function_is_constant_on_each_cell_as_exp_is():
+    """e^{s(w)} of a declared function is integrated exactly on the cells, like exp(s(w))
+    (it was a fixed Gauss–Legendre rule: the two sides of a true step differed, inexactly)."""
+    header = ("% derive: variable w\n% derive: function s\n"
+              "% derive: define Z = \\int \\exp(s(w)) \\, dw\n")
+    assert verdict(r"Z = \int e^{s(w)} \, dw", header).status == "verified"
+    assert verdict(r"Z = \int e^{2 s(w)} \, dw", header).status == "refuted"

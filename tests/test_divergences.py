@@ -216,6 +216,56 @@ def test_look_alikes_of_gibbs_for_a_conditional_family_are_not_verified(header, 
     assert verdicts(display(header, row)) in (["refuted"], ["undecided"])
 
 
+AVERAGED = ("% derive: joint p over x, y\n% derive: density q over x given y\n"
+            "% derive: density r over y\n")
+
+
+@pytest.mark.parametrize("row", [
+    # Barber–Agakov (s8e_mi_ba_bound): the expected conditional KL E_{p(y)} KL(p(x|y) ‖ q(x|y))
+    r"\mathbb{E}_{p(x,y)} \log \frac{p(x|y)}{q(x|y)} \ge 0",
+    r"\mathbb{E}_{p(y)} D_{KL}(p(x|y) \| q(x|y)) \ge 0",
+    r"\mathbb{E}_{p(x,y)} \log \frac{q(x|y)}{p(x)} + \mathbb{E}_{p(x,y)} \log \frac{p(x|y)}{q(x|y)}"
+    r" \ge \mathbb{E}_{p(x,y)} \log \frac{q(x|y)}{p(x)}",
+    # any density over y is a weight ≥ 0
+    r"\int r(y) \int q(x|y) \log \frac{q(x|y)}{p(x|y)} dx dy \ge 0",
+])
+def test_gibbs_inequality_averaged_over_the_conditioning_variable(row):
+    assert verdicts(display(AVERAGED, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{p(x,y)} \log \frac{q(x|y)}{p(x|y)} \ge 0",             # the ratio upside down
+    r"\mathbb{E}_{p(x,y)} \log \frac{p(x|y)}{q(x|y)} \ge \frac{1}{10}",
+    r"\mathbb{E}_{p(x,y)} \log \frac{p(x,y)}{q(x|y)} \ge 0",             # −H(Y) + the average
+    r"\int r(y) \int p(x|y) \log \frac{q(x|y)}{p(x|y)} dx dy \ge 0",    # KL(p ‖ q) negated
+    r"\mathbb{E}_{p(x,y)} \log \frac{p(x|y)}{q(x|y)} \le 0",
+])
+def test_look_alikes_of_the_averaged_gibbs_inequality_are_refuted(row):
+    assert verdicts(display(AVERAGED, row)) == ["refuted"]
+
+
+LOG_BASE = ("% derive: discrete x in \\mathcal{X}\n% derive: density p, q\n"
+            "% derive: positive b, c\n% derive: assume b > 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # Gibbs' inequality in base b (s9h_gibbs_inequality): the gap is KL(p ‖ q) / ln b, ln b > 0
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_b p(x) \le - \sum_{x \in \mathcal{X}} p(x) \log_b q(x)",
+     "verified"),
+    (r"\frac{D_{KL}(p \| q)}{\log b} \ge 0", "verified"),
+    (r"\log(1 + c) D_{KL}(p \| q) \ge 0", "verified"),                   # log(1 + c) > 0
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_b p(x) \ge - \sum_{x \in \mathcal{X}} p(x) \log_b q(x)",
+     "refuted"),
+    # c > 0 only: ln c may be negative, and the inequality turns
+    (r"- \sum_{x \in \mathcal{X}} p(x) \log_c p(x) \le - \sum_{x \in \mathcal{X}} p(x) \log_c q(x)",
+     "not verified"),
+    (r"(1 - \log b) D_{KL}(p \| q) \ge 0", "refuted"),
+])
+def test_a_lemma_times_a_factor_shown_non_negative(row, verdict):
+    (found,) = verdicts(display(LOG_BASE, row))
+    assert found != "verified" if verdict == "not verified" else found == verdict
+
+
 @pytest.mark.parametrize("row", [
     r"D_{KL}(q(z) \| r(z/2)) \ge 0", r"D_{KL}(q(2z) \| r(z)) = D_{KL}(q \| r)",
     r"H(q(2z)) = H(q)", r"\mathbb{E}_{z \sim q(2z)}[z] = \mathbb{E}_{z \sim q}[z]",

@@ -360,3 +360,18 @@ def test_a_family_at_other_parameter_values_is_a_distribution_only_where_they_ar
             "% derive: depends p_\\lambda on \\lambda\n" f"$$ {row} $$\n")
     (step,) = load_tex("family.tex", text).steps
     assert (bounds.prove(step, None) is not None) == proved
+
+
+@pytest.mark.parametrize("row, sign", [
+    (r"\log(1 + a)", "pos"), (r"\log(2 + a b)", "pos"), (r"\log(1 + a^2)", "pos"),
+    (r"\log a", "real"), (r"\log(\frac{1}{2} + a)", "real"), (r"\log(1 - a + b)", "complex"),
+    (r"\log(1 + x)", "complex"),                     # x real: 1 + x may be ≤ 0
+])
+def test_a_log_is_positive_only_of_one_plus_positive_terms(row, sign):
+    """log u > 0 is known for u = c + (terms ≥ 0) with c ≥ 1 (the `b > 1` of log_b, which
+    the hypothesis writes 1 + δ); any other log of a positive u is only real."""
+    from derive.engines import normal_form
+    from derive.frontend.tex_file import load_tex
+    step = load_tex("sign.tex", HEADER + f"$$ {row} = 0 $$\n").steps[-1]
+    n = normal_form.Normaliser(step.context, None)
+    assert n.sign(n.value(step.lhs)) == sign

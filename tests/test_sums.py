@@ -110,6 +110,33 @@ def test_sums_over_ranges_of_unknown_size_are_not_identified():
     assert verdicts(display(header, r"\sum_{x} 1 = \sum_{y} 1")) != ["verified"]
 
 
+OWN_RANGE = ("% derive: discrete x\n% derive: real p\n% derive: assume 0 < p < 1\n"
+             "% derive: density f = \\mathrm{Bernoulli}(p) over x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{x \in \mathcal{X}} x f(x) = p", "verified"),
+    (r"\sum_{x' \in \mathcal{X}} f(x') = 1", "verified"),
+    (r"\sum_{x \in \mathcal{X}} x f(x) = 1 - p", "refuted"),
+    (r"\sum_{x \in \mathcal{X}} f(x) = 2", "refuted"),
+])
+def test_a_range_declared_without_a_name_is_its_capital_under_a_sum(row, verdict):
+    """`discrete x` then `\\sum_{x \\in \\mathcal{X}}`: x's own range, as an integral reads
+    its subscript (StatProofBook's E(X) = Σ_{x ∈ 𝒳} x Pr(X = x))."""
+    assert verdicts(display(OWN_RANGE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (OWN_RANGE, r"\sum_{x \in \mathcal{Y}} f(x) = 1"),                  # not x's capital
+    ("% derive: discrete x in \\mathcal{A}\n", r"\sum_{x \in \mathcal{X}} 1 = 1"),  # a named range
+    ("% derive: discrete x\n% derive: real \\mathcal{X}\n",
+     r"\sum_{x \in \mathcal{X}} 1 = 1"),                                # 𝒳 is a number
+])
+def test_another_set_under_a_sum_stays_refused(header, row):
+    (text,) = readings(display(header, row))
+    assert "not a declared set" in text
+
+
 @pytest.mark.parametrize("row", [r"\sum_{i=1}^{p} 1 = 1", r"\sum_{i=p(2)}^{3} 1 = 1",
                                  r"\prod_{i=1}^{p(x)} 2 = 1"])
 def test_a_density_is_never_a_sums_bound(row):

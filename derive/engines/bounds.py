@@ -5,7 +5,9 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
 * **Lemmas** — the registry's lemmas (Gibbs' inequality, JS ≥ 0, JS ≤ log 2, …), each for
   distributions of the step over the same variables, where its hypotheses hold. The step
   is proved when `gap = c·T + r` for a lemma's non-negative quantity T (`op − lower` or
-  `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0.
+  `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0. The lemmas on two
+  conditionals hold at every conditioning value, so also averaged against a density over
+  it (`averaged_lemmas`: E_{p(y)} KL(p(x|y) ‖ q(x|y)) ≥ 0).
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -75,7 +77,7 @@ def _prove(step, deadline):
     except (normal_form.Unsupported, normal_form.Undefined):
         return None
     if not step.relation.strict:
-        lemma = _by_lemma(gap, step, n)
+        lemma = _by_lemma(gap, step, n) or _by_averaged_lemma(gap, step, n)
         if lemma is not None:
             return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
                          "lemma's quantity plus a constant shown non-negative")
@@ -219,6 +221,17 @@ def _by_lemma(gap, step, n):
     return None
 
 
+def _by_averaged_lemma(gap, step, n):
+    """A lemma about conditionals at every conditioning value, averaged (`averaged_lemmas`)."""
+    from derive.engines.averaged_lemmas import by_averaged_lemma
+    try:
+        return by_averaged_lemma(
+            gap, step, n, lambda d: _genuine(d, step.context, n) and _proper(d, step.context, n),
+            lambda g, quantity: _multiple_plus_constant(g, quantity, n))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+
+
 def _proper(dist, context, n):
     """A distribution argument is a genuine one: declared, or written as an expression in
     densities shown positive and of total mass 1 (lemmas such as KL ≥ 0 hold only for those)."""
@@ -243,18 +256,42 @@ def _argument_tuples(dists, arity):
 
 
 def _multiple_plus_constant(gap, quantity, n):
-    """Whether gap = c·quantity + r with c ≥ 0 rational and r a constant shown ≥ 0."""
+    """Whether gap = c·quantity + r with c ≥ 0 rational and r a constant shown ≥ 0; or,
+    for a quantity with integrals, c a factor outside them shown ≥ 0 (the `1/\\ln b` of
+    `\\log_b`: −Σ p log_b p ≤ −Σ p log_b q is KL(p ‖ q)/ln b ≥ 0 for b > 1)."""
     integral_terms = [m for m in quantity.terms if any(a[0] == "int" for a, _ in m)]
     if not integral_terms and not quantity.terms:
         return False
     reference = min(integral_terms or quantity.terms, key=canonical)   # closed forms too
     c = Fraction(gap.terms.get(reference, 0)) / quantity.terms[reference]
-    if c < 0:
-        return False
-    rest = gap - quantity.scale(c)
-    if any(a[0] == "int" for m in rest.terms for a, _ in m):
-        return False
-    return _constant_nonnegative(rest, n)
+    factors = [Poly.const(c)] if c >= 0 else []
+    if integral_terms:
+        factors.append(_outer_factor(gap, quantity, reference, n))
+    for factor in factors:
+        rest = gap - quantity * factor if factor is not None else None
+        if rest is not None and not any(a[0] == "int" for m in rest.terms for a, _ in m) \
+                and _constant_nonnegative(rest, n):
+            return True
+    return False
+
+
+def _outer_factor(gap, quantity, reference, n):
+    """c with gap's multiples of the reference monomial = c·reference, each quotient free
+    of the reference's integrals and of their variables, when c is shown ≥ 0; else None."""
+    from derive.engines.gaussian import mentions
+    from derive.engines.poly import mono_mul, mono_pow
+    copies = [a[1] for a, _ in reference if a[0] == "int"]
+    inverse = mono_pow(reference, -1)
+    factor = {}
+    for m, k in gap.terms.items():
+        quotient = mono_mul(m, inverse)
+        if not any(a[0] == "int" or mentions(a, copy) for a, _ in quotient for copy in copies):
+            factor[quotient] = Fraction(k) / quantity.terms[reference]
+    c = Poly(factor)
+    if c.is_zero() or c.constant() is not None or \
+            n.sign(c) not in (normal_form.POS, normal_form.NONNEG):
+        return None
+    return c
 
 
 def _constant_nonnegative(poly, n):

@@ -10,12 +10,14 @@ its hypothesis, shown by the normal form's sign analysis:
 * over the whole line, with `a` shown **negative** (completing the square):
   `√(π / −a) · exp(−b² / 4a) · E[Yⁿ]`, Y ~ N(−b/2a, −1/2a), whose moments are
   `Σ_k C(n, k) m^{n−k} v^{k/2} (k−1)!!` over even k (valid for complex b too);
+* over `[0, ∞)` with `b = 0` and `a` shown negative: half the whole line's value for an
+  even n, `k! / (2 (−a)^{k+1})` for n = 2k + 1; over `(−∞, 0]` by x ↦ −x;
 * over `[lo, ∞)` with `a = 0` and `b` shown negative: `e^{b·lo} Σ_j C(n, j) lo^{n−j} j! / (−b)^{j+1}`;
   over `(−∞, hi]` by x ↦ −x; 
 * over a finite `[lo, hi]` with `a = 0` and `b` shown non-zero: the antiderivative
   `e^{bx} Σ_j (−1)^j n!/(n−j)! x^{n−j} / b^{j+1}` between the ends.
 
-Anything else (a quadratic exponent on a half-line, a cubic exponent, another function
+Anything else (a quadratic exponent on another half-line, a cubic exponent, another function
 of the point) is left to the caller as an unevaluated integral.
 """
 
@@ -39,8 +41,14 @@ def integrate(n, deps, copy, low, high):
     if a.is_zero() and b.is_zero():
         return None
     if not a.is_zero():
-        if low is None and high is None and n.sign(-a) == POS:
+        if n.sign(-a) != POS:
+            return None
+        if low is None and high is None:
             return _gaussian(n, degree, a, b)
+        if b.is_zero() and low is not None and low.is_zero() and high is None:
+            return _from_zero(n, degree, a)
+        if b.is_zero() and high is not None and high.is_zero() and low is None:
+            return _from_zero(n, degree, a).scale((-1) ** degree)
         return None
     if low is not None and high is None and n.sign(-b) == POS:
         return _half_line(n, degree, b, low)
@@ -92,6 +100,15 @@ def _gaussian(n, degree, a, b):
     scale = n.rational_power(Poly.atom(("pi",)) * n.integer_power(-a, -1), Fraction(1, 2))
     shift = n.exp((b * b * inverse).scale(Fraction(-1, 4)))
     return scale * shift * moment
+
+
+def _from_zero(n, degree, a):
+    """∫_0^∞ x^degree e^{a x²} dx for a shown negative: half the whole line's value for an
+    even degree (the integrand is even); k!/(2 (−a)^{k+1}) for degree 2k + 1 (u = x²)."""
+    if degree % 2 == 0:
+        return _gaussian(n, degree, a, Poly()).scale(Fraction(1, 2))
+    k = degree // 2
+    return Poly.const(Fraction(factorial(k), 2)) * n.integer_power(-a, -(k + 1))
 
 
 def _half_line(n, degree, b, low):

@@ -1412,7 +1412,7 @@ def _sign(atom):
     if kind == "exp":
         return POS if _real_key(atom[1]) else COMPLEX
     if kind == "log":
-        return REAL if _sign(atom[1]) == POS else COMPLEX
+        return _log_sign(atom[1]) if _sign(atom[1]) == POS else COMPLEX
     if kind == "logp":
         return POS
     if kind == "int":
@@ -1426,6 +1426,22 @@ def _sign(atom):
     if kind == "fn" and len(atom) > 3:
         return atom[3]
     return COMPLEX
+
+
+def _log_sign(inner):
+    """The sign of log u for u > 0: POS when u is a constant c ≥ 1 plus terms of positive
+    coefficients and non-negative atoms (log(1 + δ) for δ > 0, the `b > 1` of `\\log_b`)
+    with c > 1 or a positive term, NONNEG when c = 1 and the terms are ≥ 0, else REAL."""
+    if inner[0] != "poly":
+        return REAL
+    terms = dict(inner[1])
+    constant = terms.pop(frozenset(), 0)
+    if constant < 1 or any(c < 0 for c in terms.values()):
+        return REAL
+    signs = [_poly_sign(Poly({m: c})) for m, c in terms.items()]
+    if any(sign not in (POS, NONNEG) for sign in signs):
+        return REAL
+    return POS if constant > 1 or POS in signs else NONNEG
 
 
 def _measure_sign(range_id):

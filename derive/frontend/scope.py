@@ -23,6 +23,11 @@ from derive.model.terms import Allowance, free_names
 MAX_EXPANSION = 50_000
 
 
+def own_range(key):
+    """The spelling shown for the range of a discrete variable declared without one."""
+    return f"\\operatorname{{range}}({key})"
+
+
 class LabelledAbove(Exception):
     """A quantity `L(r, θ)` defined after the file defined `L(q, θ)`: the name with other
     arguments; or a family `a_n` defined after its member spelling `a_2` was (one name, one
@@ -128,7 +133,7 @@ class FileScope:
         """Declare a variable; a discrete one without a range ranges over a finite set of
         its own (unspelled, with its size)."""
         if discrete and support is None:
-            support = Name(f"\\operatorname{{range}}({key})")
+            support = Name(own_range(key))
             self.declare_unspelled(support, Declaration(Kind.SET, Domain.COMPLEX,
                                                         SetInfo(Name(f"|{support.latex}|"))))
         if support is not None and support in self.table:

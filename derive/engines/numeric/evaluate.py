@@ -1377,8 +1377,8 @@ def _degree(t, var, memo, context):
         result = None if None in parts else sum(parts)
     elif isinstance(t, Pow):
         base = _degree(t.base, var, memo, context)
-        if base == 0 and var not in free_names(t.exponent):
-            result = 0
+        if base == 0 and _degree(t.exponent, var, memo, context) == 0:
+            result = 0          # e^{s(x)} like \exp(s(x)): constant on each cell
         elif base is not None and isinstance(t.exponent, Num) and \
                 t.exponent.value.denominator == 1 and t.exponent.value >= 0:
             result = base * int(t.exponent.value)

@@ -91,7 +91,7 @@ from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
-from derive.frontend.scope import MAX_EXPANSION, unread_message
+from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
 from derive.model.terms import (
@@ -3321,7 +3321,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         support = None
         if is_tree(node, "domain"):
             node, _, set_node = node.children
-            support = self._finite_set_name(set_node)
+            support = self._own_range(node, set_node) or self._finite_set_name(set_node)
         key = self._index_key(node)
         found = self.declared(key) or self.sample_of(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
@@ -3339,6 +3339,22 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if found is None and self.bound_name(key) is None:
             return key, self.fresh(key, declaration=LOCAL_INDEX)
         raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
+
+    def _own_range(self, node, set_node):
+        """The range of a discrete variable declared without one (`discrete x`), when the
+        set is its space written with its capital and names nothing else (`\\sum_{x \\in
+        \\mathcal{X}}`, as `\\int_{x \\in \\mathcal{X}}` reads); else None."""
+        try:
+            key, named = self._index_key(node), self._index_key(set_node)
+        except InputError:
+            return None
+        found = self.declared(key) or self.sample_of(key)     # x, or a renamed copy x'
+        if found is None or self.scope.lookup(named) is not None or \
+                self.bound_name(named) is not None or not _capital_space(named, found[0].latex):
+            return None
+        support = getattr(found[1].info, "support", None)
+        own = support is not None and support.latex == own_range(found[0].latex)
+        return support if own else None
 
     def _a_number(self, key):
         """Whether a calligraphic letter between bars is a quantity of the file rather than
@@ -3571,8 +3587,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 return True      # `\int_w … dw'`: w' is a renamed copy of w, with w's range
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        letter = key.split("_")[0].lstrip("\\")
-        return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
+        return _capital_space(named, key)
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
@@ -4085,6 +4100,13 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _capital_space(named, key):
+    """Whether `named` is the space of the variable `key` written with its capital:
+    `\\mathcal{X}` or `\\mathbb{X}` for x and x_1 (the letter before any subscript)."""
+    letter = key.split("_")[0].lstrip("\\")
+    return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
 
 
 def _condition(sub):
