@@ -133,8 +133,6 @@ def _without_unusable(step, seed, deadline, report):
     it, it is checked once more with the unusable hypotheses used first (`_unusable_first`):
     the hypotheses then left out are others, and a verification under either subset holds
     on the instances claimed."""
-    from dataclasses import replace
-
     from derive.engines.hypotheses import restrict
     unused = []
     wider = restrict(step, unused)
