@@ -452,6 +452,42 @@ def test_the_probability_of_events_is_the_mass_of_the_declared_law(header, rows,
     assert verdicts(display(header, *rows)) == expected
 
 
+@pytest.mark.parametrize("header, rows, expected", [
+    (XYZ, [r"\Pr(X = x \cap Y = y) = p(x, y)", r"\Pr(X = x \cap Y = y) = p(x)",
+           r"\mathbb{P}(X = x \cap Y = y \mid Z = z) = p(x, y \mid z)",
+           r"P(X=x \cap Y=y \cap Z=z) = p(x, y, z)",
+           r"\sum_y \mathsf P(X{=}x \cap Y{=}y) = \Pr(X = x)",
+           r"\Pr(X = x \cap Y = y) = \Pr(X = x) \Pr(Y = y)"],
+     ["verified", "refuted", "verified", "verified", "verified", "refuted"]),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n"
+     "% derive: distribution P with density p\n",
+     [r"P(X = x \cap Y = y) = p(x, y)", r"P(Y = y \cap X = x) = 2 p(x, y)"],
+     ["verified", "refuted"]),
+])
+def test_events_joined_by_cap_are_their_joint_occurrence(header, rows, expected):
+    """`P(X{=}x \\cap Y{=}y)` (held-out s9g total expectation: was a syntax error, a second
+    relation inside brackets) is `P(X = x, Y = y)`: the mass of the joint at both values."""
+    assert verdicts(display(header, *rows)) == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (XYZ, r"\Pr(X = x \cap Y \le y) = 1", "one inequality event"),
+    (XYZ, r"\mathbb{E}[X \mid Y = y \cap Z = z] = 1", "after the bar of a conditional"),
+    (XYZ, r"\Pr(X = x \cap X = 1) = p(x)", "a variable appears twice"),
+    (XYZ, r"A \cap B = 1", "\\cap only between events inside a probability"),
+    ("% derive: variable x\n% derive: density p over x\n"
+     "% derive: random X with density p over x\n% derive: real a, b\n",
+     r"\Pr(X \ge a \cap X \le b) = 1", "one inequality event"),
+    ("% derive: function f\n% derive: real a, b\n", r"f(a = b \cap a = 1) = 1",
+     "not an expression"),
+])
+def test_cap_outside_a_probability_of_events_is_refused(header, row, message):
+    """`\\cap` is read only between events `V = v` of a probability: an inequality event
+    beside it, a conditional expectation's bar, sets, a function's argument are errors."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
 def test_the_probability_of_a_continuous_value_is_refused():
     (message,) = readings(display("% derive: variable x\n% derive: density p\n",
                                   r"\Pr(X = x) = p(x)"))

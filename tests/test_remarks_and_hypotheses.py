@@ -1322,3 +1322,34 @@ def test_words_that_may_state_a_hypothesis_refute_nothing(row):
                                  r"\sqrt{t^2} = t \because \text{by } (3)"])
 def test_words_that_state_no_hypothesis_are_remarks(row):
     assert verdicts(display("% derive: real t\n", row)) == ["refuted"]
+
+
+TWO_UPPER = "% derive: positive a\n% derive: real t\n% derive: assume t < a\n% derive: assume t < 1\n"
+
+
+@pytest.mark.parametrize("head, row", [
+    (TWO_UPPER, r"\sqrt{(1 - t)^2} = 1 - t"),          # needs t < 1 only
+    (TWO_UPPER, r"\lvert t - 1 \rvert = 1 - t"),
+    ("% derive: positive a\n% derive: real t\n% derive: assume t < 1\n"
+     "% derive: assume t < a\n", r"\sqrt{(a - t)^2} = a - t"),  # needs the later t < a
+])
+def test_a_hypothesis_unusable_beside_an_earlier_one_is_used_without_it(head, row):
+    """t below two bounds (t < a, t < 1: below the smaller) is no one gap, so the later
+    hypothesis was left out — and a step needing only it stayed undecided (held-out
+    s9g exponential MGF: M_X(tλ) = λ/(λ − tλ) under t < 1). It is checked again with the
+    unusable one used first; verified there, it names the hypothesis left out instead."""
+    (step,) = steps(display(head, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified", verdict.detail
+    assert "not needed" in verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"\sqrt{(1 - t)^2} = t - 1",                       # false under both hypotheses
+    r"\lvert t - 1 \rvert = t - 1",
+    r"\sqrt{(a - t)^2} = t - a",
+])
+def test_a_false_step_under_two_upper_bounds_is_never_verified(row):
+    (step,) = steps(display(TWO_UPPER, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "verified"

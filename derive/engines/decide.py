@@ -126,12 +126,44 @@ def _without_unusable(step, seed, deadline, report):
     """A step with a hypothesis derive cannot use, checked under the others only — on more
     instances than it claims. A verification there holds on the instances it claims too
     (the hypothesis was not needed); a counterexample found there may violate the
-    hypothesis, so it refutes nothing: the step is then undecided, naming it."""
-    from dataclasses import replace
+    hypothesis, so it refutes nothing: the step is then undecided, naming it.
 
+    A hypothesis may be unusable only beside an earlier one (`t < \\lambda`, then `t < 1`:
+    t below the smaller of two bounds is no one gap). When the step is not verified without
+    it, it is checked once more with the unusable hypotheses used first (`_unusable_first`):
+    the hypotheses then left out are others, and a verification under either subset holds
+    on the instances claimed."""
     from derive.engines.hypotheses import restrict
     unused = []
     wider = restrict(step, unused)
+    verdict = _under_usable(step, wider, unused, seed, deadline, report)
+    if verdict.status is VERIFIED:
+        return verdict
+    again = _unusable_first(step, unused)
+    if again is None:
+        return verdict
+    other = []
+    wider = restrict(again, other)
+    if {exc.latex for exc in other} == {exc.latex for exc in unused}:
+        return verdict
+    second = _under_usable(again, wider, other, seed, deadline, lambda v: None) if other \
+        else _dispatch(wider, seed, deadline, lambda v: None)
+    return second if second.status is VERIFIED else verdict
+
+
+def _unusable_first(step, unused):
+    """The step with the hypotheses of `unused` moved to the front (else in order), or None
+    when there is nothing to move before them."""
+    from dataclasses import replace
+    first = {exc.latex for exc in unused}
+    order = sorted(step.hypotheses, key=lambda h: h.latex not in first)
+    return None if tuple(order) == tuple(step.hypotheses) else replace(step, hypotheses=tuple(order))
+
+
+def _under_usable(step, wider, unused, seed, deadline, report):
+    """The verdict on `wider` (the step restricted by its usable hypotheses only; those
+    left out in `unused`): verified stands, a counterexample refutes nothing."""
+    from dataclasses import replace
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
     if any(wider.context.domain(name) in (Domain.INTEGER, Domain.NATURAL)
            for exc in unused for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):

@@ -116,6 +116,7 @@ def restricted(terms, hypotheses, context, unused=None):
             if unused is None:
                 raise
             exc.names = free_names(left) | free_names(right)
+            exc.latex = latex
             unused.append(exc)
             continue
         if change is not None:

@@ -42,7 +42,7 @@ TERMINALS = {
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
     "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
     "OVER": "\\over", "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
-    "COLON": "':'",
+    "COLON": "':'", "CAP": "\\cap",
 }
 
 
@@ -260,6 +260,10 @@ def _problem(exc, text):
             return SyntaxProblem("derive reads \\over only in braces of its own, {a \\over b} "
                                  "(a/b): without them TeX's \\over splits the whole enclosing "
                                  "group or formula; write {a \\over b} or \\frac{a}{b}", pos)
+        elif token.type == "CAP":
+            return SyntaxProblem("derive reads \\cap only between events inside a probability "
+                                 "(\\Pr(X = x \\cap Y = y), each event a relation): an "
+                                 "intersection of sets is not read", pos)
         elif token.type == "SIM":
             message = "\\sim belongs in a subscript, as in \\mathbb{E}_{x \\sim p}"
         elif token.type == "REL" and "SEP" in (getattr(exc, "expected", None) or ()):

@@ -28,7 +28,8 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   variables take those values — the mass function at them; only for discrete variables
   (for a continuous one it is 0, and the density is written p(x)). An inequality event
   of a continuous one (`\\Pr(X \\ge a)`) is the integral of its density over the event
-  (`events`).
+  (`events`). Events joined by `\\cap` (`P(X = x \\cap Y = y)`) are the same joint
+  occurrence as with a comma (`joined_events`); only a probability's arguments are.
 * **`\\Pr(X = x)`**, `\\mathrm{Pr}(X = x)`, `\\mathbb{P}(X = x)`, and `P(X = x)`, `P(Y = y
   \\mid X = x)` with P undeclared: when every argument is an event `V = v` of a random
   variable, the probability is the mass of the one declared law over those variables
@@ -66,6 +67,9 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from lark.tree import Meta, Tree
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
@@ -367,6 +371,7 @@ class Probability:
         spelling of a probability or an argument is not an event `V = v`. The use is
         recorded (at offset `at`): a later row defining the name is refused
         (`not_a_probability`)."""
+        bracket = joined_events(bracket)
         variables = self._event_variables(key, bracket)
         if variables is None:
             if key not in PROBABILITY:
@@ -403,7 +408,7 @@ class Probability:
         Read as the probability of the event, P would mean two things in one file, and the
         row would be checked against the one the author did not mean (was: verified)."""
         if bracket is None or self.bound_name(key) is not None or \
-                self._event_variables(key, bracket) is None:
+                self._event_variables(key, joined_events(bracket)) is None:
             return
         found = self.scope.lookup(key)
         other = found is not None and found[1].kind is not Kind.DISTRIBUTION
@@ -551,6 +556,42 @@ class Probability:
         if len(values) != 1:
             raise self.error("one parameter value is read after ';'", node)
         return values
+
+
+def joined_events(bracket):
+    """The bracket of a probability with events joined by `\\cap` (`X = x \\cap Y = y`,
+    the grammar's `events`) as separate arguments, as `P(X = x, Y = y)` writes them: the
+    intersection of events is their joint occurrence. Only a probability's arguments are
+    so read; `\\cap` anywhere else is not (an `events` node is no expression)."""
+    if not any(is_tree(a, "events") for a in bracket.args):
+        return bracket
+    args, seps = [], []
+    for k, arg in enumerate(bracket.args):
+        if k:
+            seps.append(bracket.seps[k - 1])
+        if not is_tree(arg, "events"):
+            args.append(arg)
+            continue
+        parts = [c for c in arg.children if not is_token(c, "CAP")]
+        for j in range(0, len(parts), 3):
+            if j:
+                seps.append(",")
+            args.append(_assignment(parts[j:j + 3]))
+    return replace(bracket, args=args, seps=seps)
+
+
+def _assignment(children):
+    """An `assignment` node `V REL v` of the three nodes, spanning them (for positions)."""
+    meta = Meta()
+    first, last = children[0], children[-1]
+    for attr, node, own in (("line", first, "line"), ("column", first, "column"),
+                            ("start_pos", first, "start_pos"), ("end_line", last, "end_line"),
+                            ("end_column", last, "end_column"), ("end_pos", last, "end_pos")):
+        value = getattr(node.meta if isinstance(node, Tree) else node, own, None)
+        if value is not None:
+            setattr(meta, attr, value)
+            meta.empty = False
+    return Tree("assignment", list(children), meta)
 
 
 def _variable_of(term, scope):

@@ -87,7 +87,7 @@ from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.measures import Measures, set_builder
-from derive.frontend.latex.probability import BARS, PROBABILITY, Probability
+from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
@@ -2786,6 +2786,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def distribution(self, name, info, bracket, values):
         """(Dist, point terms) for a distribution written with brackets: `p(x, y)`,
         `p(y | x)`, `p(x; \\theta)`, `P(X = x)` (see `probability` for the rules)."""
+        bracket = joined_events(bracket)
         self._no_measure_argument(bracket)
         groups, current = [[], [], []], 0
         for arg, sep in zip(bracket.args, [None] + bracket.seps):
