@@ -250,12 +250,17 @@ def test_the_sequence_of_a_limit_keeps_its_exponents(check_text):
     (r"\lim_{t \to 0^+} \frac{\log(1 + a t)}{t} = a", "verified"),
     (r"\lim_{t \to \infty} (1 + \frac{a}{t})^{t} = e^{a}", "verified"),
     (r"\lim_{t \to \infty} \frac{b t + 1}{t} = b", "verified"),
-    (r"\lim_{t \to 0^+} \frac{\log(1 + a t)}{t} = 2 a", "undecided"),
-    (r"\lim_{t \to \infty} \frac{b t + 1}{t} = b + 1", "undecided"),
+    (r"\lim_{t \to 0^+} \frac{\log(1 + a t)}{t} = 2 a", "refuted"),
+    (r"\lim_{t \to \infty} \frac{b t + 1}{t} = b + 1", "refuted"),
+    (r"\lim_{t \to \infty} (1 + \frac{a}{t})^{t} = e^{2 a}", "refuted"),   # equal at a = 0
+    (r"\lim_{t \to 0} \frac{\sin(b t)}{t} = 2 b", "refuted"),
+    (r"\lim_{t \to 0} \frac{\sin(b t)}{t} = b", "verified"),
 ])
 def test_a_limit_whose_value_holds_symbols_is_checked_on_an_instance(check_text, claim,
                                                                      verdict):
-    """The sequence and the claimed value are evaluated with the same values of a and b."""
+    """The sequence and the claimed value are evaluated with the same values of a and b; a
+    wrong value with parameters is refuted at a certified instance (SymPy's value read back
+    as a term, checked at the parameters' special values first)."""
     result = check_text("% derive: real a\n% derive: positive b\n$$ " + claim + " $$\n")
     assert verdicts(result) == [verdict], result.steps[0].verdict.detail
 
@@ -483,6 +488,28 @@ def test_a_limit_for_a_generic_parameter_must_hold_at_its_special_values(
     """SymPy's limit is for a generic parameter; at t = 0 (x = 0), inside the declared
     domain, it is another value: not one value, undecided. Outside it, the limit is one."""
     (r,) = check_text(header + f"$$ {row} $$\n").steps
+    assert r.verdict.status == status, r.verdict.detail
+
+
+BAR = r"\left[-x^2e^{-\lambda x}-\frac{2x}\lambda e^{-\lambda x}-\frac2{\lambda^2}e^{-\lambda x}\right]_0^z"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\lim_{z\to+\infty}" + BAR + r"=\frac2{\lambda^2}", "verified"),
+    (r"\lim_{z\to+\infty}" + BAR + r"=\frac1{\lambda^2}", "refuted"),
+    (r"\lim_{z\to\infty}\left[-\frac{1}{\lambda}e^{-\lambda x}\right]_0^z = \frac{1}{\lambda}",
+     "verified"),
+    (r"\lim_{z\to\infty}\left[-e^{-\lambda x}\right]_0^z = \frac{1}{\lambda}", "refuted"),
+    (r"\lambda \lim_{z\to\infty}\left[-e^{-\lambda x}\right]_0^z = \lambda", "verified"),
+    (r"\lambda \lim_{z\to\infty}\left[-e^{-\lambda x}\right]_0^z = \lambda^2", "refuted"),
+])
+def test_a_limit_of_an_evaluation_bar_is_computed_and_a_wrong_value_refuted(check_text, row,
+                                                                             status):
+    """The exponential's second moment by parts (s8d_exp_variance_oumlaut): SymPy's limit
+    of the bar [F]_0^z (F at z minus F at 0) is 2/λ²; a claimed 1/λ² is refuted at a
+    certified λ, whole-side or inside an expression."""
+    (r,) = check_text("% derive: variable x\n% derive: positive \\lambda\n$$ " + row +
+                      " $$\n").steps
     assert r.verdict.status == status, r.verdict.detail
 
 

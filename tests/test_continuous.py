@@ -185,6 +185,38 @@ def test_quadrature_encloses_the_closed_form_with_certified_tails():
         assert ev.exact and (left - right).contains(0) and left.rad() < 1e-9
 
 
+@pytest.mark.parametrize("end, exact_end", [
+    (r"\sqrt{\frac{1}{9}}", r"\frac{1}{3}"),                   # a root's ball, not a rational
+    (r"\sqrt{t^2}", "t"),
+    (r"\mathbb{E}[X]", r"\int x p(x) \, dx"),                # a mean: a ball of a rational
+])
+def test_an_integral_to_an_inexact_end_of_a_cell_constant_integrand_stays_exact(end,
+                                                                                  exact_end):
+    """The piece between the end's ball and the rational put in its place lies in one
+    cell, where the integrand is one value: that value times the ball's distance is a
+    certified enclosure (the Chebyshev tails ∫_{μ+√(t²)}^∞ p of s8d_chebyshev_planetmath),
+    so the integral may certify a counterexample."""
+    header = ("% derive: variable x\n% derive: density p\n% derive: random X with density p "
+              "over x\n% derive: positive t\n")
+    s = load(rf"\int_{{{end}}}^{{\infty}} p(x) \, dx = \int_{{{exact_end}}}^{{\infty}} "
+             r"p(x) \, dx", header).steps[-1]
+    labels = labels_for((s.lhs, s.rhs), s.context)
+    for draw in range(6):
+        ev = Evaluator(s.context, Instance("0:1", draw, s.context), labels)
+        left, right = ev.value(s.lhs), ev.value(s.rhs)
+        assert ev.exact and left.overlaps(right) and left.rad() < 1e-12, (left, right)
+
+
+def test_an_integral_to_an_inexact_end_of_an_integrand_moving_on_its_cell_is_not_exact():
+    """Its value at the cell's centre is no bound on the sliver: never a certificate."""
+    header = ("% derive: variable x\n% derive: density p\n% derive: random X with density p "
+              "over x\n")
+    s = load(r"\int_{\mathbb{E}[X]}^{\infty} x p(x) \, dx = 0", header).steps[-1]
+    ev = Evaluator(s.context, Instance("0:1", 0, s.context), labels_for((s.lhs,), s.context))
+    ev.value(s.lhs)
+    assert not ev.exact
+
+
 def test_no_value_without_a_certified_tail_bound():
     s = load(r"\int_{-\infty}^{\infty} \frac{1}{1 + x^2} \, dx = \pi").steps[-1]
     labels = labels_for((s.lhs,), s.context)

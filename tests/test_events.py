@@ -189,6 +189,26 @@ def test_chebyshev_with_the_mean_written_inline(header, row, expected):
     assert verdict != "verified" if expected == "not verified" else verdict == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{P}\left\{Y\geq t^{2}\right\} \geq\frac{1}{t^{2}}\mathbb{E}[Y]", "refuted"),
+    (r"\mathbb{P}\left\{|X - \mu| \geq t\right\} \leq\frac{1}{4 t^2}\operatorname{Var}[X]",
+     "refuted"),
+    (r"\mathbb{P}\left\{X \geq \mu\right\} = \frac{1}{2}", "refuted"),
+    (r"\mathbb{P}\left\{Y\geq t\right\} + \mathbb{P}\left\{Y < t\right\} = \frac{1}{2}",
+     "refuted"),
+    (r"\mathbb{P}\left\{Y\geq t\right\} \leq\frac{1}{t}\mathbb{E}[Y]", "verified"),
+    (r"\mathbb{P}\left\{Y\geq t\right\} + \mathbb{P}\left\{Y < t\right\} = 1", "verified"),
+])
+def test_an_event_cut_at_a_mean_or_a_root_is_evaluated_exactly(row, expected):
+    """The event's ends μ ± √t (μ = E[X], a ball of a rational; √t a ball) are not
+    rationals: the integral of the cell-constant density to them is still a certified
+    enclosure, so a wrong bound is refuted (s8d_chebyshev_planetmath's ≥ for ≤)."""
+    header = ("% derive: variable x\n% derive: density p\n% derive: random X with density p "
+              "over x\n% derive: define \\mu = \\mathbb{E}[X]\n"
+              "% derive: define Y = (X - \\mu)^2\n% derive: positive t\n")
+    assert verdicts(display(header, row)) == [expected]
+
+
 def test_a_mean_in_the_event_reads_as_the_number_it_is():
     assert readings(display(JOINT, r"\Pr(X \ge E[X]) = 1")) == \
         ["∫_{∫ ∫ p(x′, y) · x′ dy dx′}^{∞} p(x) dx = 1"]

@@ -178,8 +178,9 @@ def test_hypotheses_accumulate_from_a_directive():
     assert verdicts(text) == ["verified", "verified"]
 
 
-def test_a_hypothesis_derive_cannot_use_leaves_the_step_undecided():
-    assert verdicts(display("% derive: real t\n", r"t^2 < 1 \Rightarrow t = 0")) == ["undecided"]
+def test_a_hypothesis_derive_cannot_use_refutes_only_where_it_is_shown_to_hold():
+    # t^2 < 1 is checked at the counterexample (t = 0.5: certainly t^2 < 1)
+    assert verdicts(display("% derive: real t\n", r"t^2 < 1 \Rightarrow t = 0")) == ["refuted"]
     (text,) = readings(display("% derive: positive a\n", r"a < 1 \Rightarrow a = a"))
     assert text.startswith("a < 1 ⇒")
     assert verdicts(display("% derive: real a\n", r"a^2 < 1 \Rightarrow a < 1")) == \
@@ -225,6 +226,27 @@ def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "cannot use the hypothesis t^2 = 1" in verdict.detail
     assert "no counterexample" in verdict.detail
+
+
+TWO_BOUNDS = ("% derive: positive \\lambda\n% derive: real t, s\n% derive: assume t < \\lambda\n"
+              "% derive: assume t < 1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{1}{1-t} = \frac{1}{1+t}", "refuted"),     # s9g_exp_mgf_imathworks's 1/(1+t)
+    (r"t < \frac{1}{2}", "refuted"),
+    (r"t < 1", "not refuted"),                        # true: every failing draw breaks t < 1
+    (r"1 - t > 0", "not refuted"),
+    (r"s^2 < 1 \Rightarrow s^3 < s", "refuted"),       # false for s in (-1, 0)
+    (r"s^2 < 1 \Rightarrow s < 1", "not refuted"),
+    (r"s^2 < 1 \Rightarrow s^3 \le |s|", "not refuted"),
+])
+def test_a_hypothesis_not_built_in_is_checked_at_the_counterexample(row, verdict):
+    """A second upper bound on t (t < λ, then t < 1), or a bound on s^2, is no restriction
+    derive builds into the instances; a counterexample found without it refutes only where
+    an exact evaluation proves the hypothesis holds there."""
+    (result,) = verdicts(display(TWO_BOUNDS, row))
+    assert result != "refuted" if verdict == "not refuted" else result == verdict
 
 
 @pytest.mark.parametrize("row", [
@@ -340,7 +362,8 @@ def test_side_conditions_are_hypotheses(condition):
     (r"\quad (t \in (-\infty, 0))", "verified"),
     (r"\quad t < 0", "verified"),
     (r"\quad (t \in (0, \infty))", "refuted"),
-    (r"\quad (t \in [0, 1])", "undecided"),      # two bounds on one symbol: not used, never dropped
+    (r"\quad (t \in [0, 1])", "refuted"),   # two bounds on one symbol: not built in, but
+    (r"\quad (t \in [-1, 0])", "undecided"),  # shown to hold at the counterexample (t = 1/2)
 ])
 def test_bounds_from_intervals_restrict_the_instances(condition, verdict):
     assert verdicts(display("", r"\sqrt{t^2} = -t " + condition)) == [verdict]

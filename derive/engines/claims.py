@@ -62,7 +62,8 @@ from derive.model.derivation import (
 )
 from derive.model.names import Kind
 from derive.model.terms import (
-    OO, Add, Call, Defined, Deriv, Integral, Limit, Mul, Optimum, Sym, neg, nodes, substitute,
+    OO, Add, Call, Defined, Deriv, Integral, Limit, Mul, Optimum, Sym, free_names, neg, nodes,
+    substitute,
 )
 from derive.notation.show import plain, show
 
@@ -176,9 +177,30 @@ def limit(step, seed, deadline, report):
                                                      claim, f"the limit is {found}",
                                                      (f"value at {plain(var.latex)} = {x}",
                                                       "claimed limit")))
+    if not same and not goes_to_claim and \
+            not any(n.latex == var.latex for n in free_names(claimed)):
+        refuted = _refuted_at_value(step, seed, deadline)
+        if refuted is not None:
+            return refuted
     return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)}; the "
                    f"sequence {shown} {'approaches' if goes_to_claim else 'does not clearly approach'}"
                    f" the claimed {show(claimed)}")
+
+
+def _refuted_at_value(step, seed, deadline):
+    """The claim refuted as an equality between the limit's value and the claimed one, or
+    None. When SymPy's value depends on the parameters (`2/λ²` against a claimed `1/λ²`)
+    the sequence's numbers cannot be compared with it; the value read back as a term
+    (`limits.limit_value`, with its check at the parameters' special values) and the claim
+    are evaluated exactly at an instance, and a certified difference there refutes — the
+    reading every limit inside an expression gets (`decide._with_limits`). SymPy's value
+    may equal the claim at some parameters only (`e^a` against `e^{2a}`, equal at a = 0):
+    the certified instance decides, not a symbolic comparison. Not tried when the claim
+    names a symbol spelled like the limit's variable (`\\lim_{t \\to 0} t + s = t + s`):
+    which t the claim means is unclear."""
+    from derive.engines.decide import _with_limits
+    verdict = _with_limits(replace(step, kind=StepKind.EQUALITY), seed, deadline, lambda v: None)
+    return verdict if verdict.status is REFUTED else None
 
 
 def _sequence(step, lim, claimed, seed, deadline):

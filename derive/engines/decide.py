@@ -20,7 +20,7 @@ Verdicts, and only these:
 from __future__ import annotations
 
 from derive.engines import cases, clock, finite_sums, limits, normal_form, series
-from derive.engines.numeric.compare import MAX_PRECISION, compare
+from derive.engines.numeric.compare import MAX_PRECISION, compare, held_out
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
@@ -125,8 +125,10 @@ def _with_limits(step, seed, deadline, report):
 def _without_unusable(step, seed, deadline, report):
     """A step with a hypothesis derive cannot use, checked under the others only — on more
     instances than it claims. A verification there holds on the instances it claims too
-    (the hypothesis was not needed); a counterexample found there may violate the
-    hypothesis, so it refutes nothing: the step is then undecided, naming it.
+    (the hypothesis was not needed); a counterexample found there refutes only where an
+    exact evaluation proves the hypothesis holds at it (`compare.held_out`: the numeric
+    search skips instances where it is not shown); any other refutation (a grid search, an
+    exact proof of equality) may violate it, so the step is then undecided, naming it.
 
     A hypothesis may be unusable only beside an earlier one (`t < \\lambda`, then `t < 1`:
     t below the smaller of two bounds is no one gap). When the step is not verified without
@@ -162,7 +164,8 @@ def _unusable_first(step, unused):
 
 def _under_usable(step, wider, unused, seed, deadline, report):
     """The verdict on `wider` (the step restricted by its usable hypotheses only; those
-    left out in `unused`): verified stands, a counterexample refutes nothing."""
+    left out in `unused`): verified stands, a counterexample refutes only where the
+    hypotheses left out are shown to hold at it."""
     from dataclasses import replace
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
     if any(wider.context.domain(name) in (Domain.INTEGER, Domain.NATURAL)
@@ -174,14 +177,19 @@ def _under_usable(step, wider, unused, seed, deadline, report):
 
     def interim(verdict):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
-    verdict = _dispatch(wider, seed, deadline, interim)
+    with held_out(exc.condition for exc in unused) as satisfying:
+        verdict = _dispatch(wider, seed, deadline, interim)
     if verdict.status is VERIFIED:
         if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
             return replace(verdict, detail=f"{verdict.detail}; the instances were not "
                            f"restricted by it ({why})")
         return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
                        f"not needed for ({why})")
-    if verdict.status is REFUTED:
+    if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples:
+        return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
+                       f"hypothesis ({why}), but the evaluation proves it holds at this "
+                       f"counterexample")
+    if verdict.status is REFUTED or satisfying.skipped:
         return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
                        "instance that may not satisfy it, which is no counterexample to the "
                        "step as claimed")

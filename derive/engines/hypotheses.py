@@ -117,10 +117,14 @@ def restricted(terms, hypotheses, context, unused=None):
                 raise
             exc.names = free_names(left) | free_names(right)
             exc.latex = latex
+            exc.condition = (relation, left, right)     # in the terms, as they change
             unused.append(exc)
             continue
         if change is not None:
             terms, pending = changed, rest + bounds
+            for exc in unused or ():
+                r, a, b = exc.condition
+                exc.condition = (r, change(a), change(b))
         context = widened
     return terms, context
 

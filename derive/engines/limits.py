@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from derive.model.names import Domain
 from derive.model.terms import (
-    E, I, OO, PI, Add, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes,
+    E, I, OO, PI, Add, At, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes, substitute,
 )
 from derive.notation.show import plain
 
@@ -183,6 +183,8 @@ def _to_sympy(sympy, t, context, symbols, functions=_FUNCTIONS):
         return _symbol(sympy, t.name, context, symbols)
     if isinstance(t, Defined):
         return _to_sympy(sympy, t.body, context, symbols, functions)
+    if isinstance(t, At):           # an evaluation bar [F]_a^z: F with its variable put to z
+        return _to_sympy(sympy, substitute(t.body, {t.var: t.value}), context, symbols, functions)
     if isinstance(t, (Add, Mul, Pow)):
         args = [_to_sympy(sympy, a, context, symbols, functions) for a in t.args]
         return {Add: sympy.Add, Mul: sympy.Mul, Pow: sympy.Pow}[type(t)](*args)

@@ -12,6 +12,8 @@ numbers: refuting it needs an exact proof of equality (the normal form's).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import product
@@ -37,6 +39,32 @@ TOLERANCE = 1e-12                       # relative radius under which "= holds" 
 TABLE = 64                              # values of a drawn distribution a counterexample lists
 
 HOLDS, FAILS, UNCLEAR, SKIPPED = "holds", "fails", "unclear", "skipped"
+
+# hypotheses derive could not build into the instances, as (relation, lhs, rhs) in the
+# step's restricted terms, and the counterexamples found where each certainly holds
+_CONDITIONS = ContextVar("conditions", default=None)
+
+
+class HeldOut:
+    """The counterexamples found under held-out conditions, and how many failing instances
+    were skipped for not being shown to satisfy them."""
+
+    def __init__(self):
+        self.counterexamples = []
+        self.skipped = 0
+
+
+@contextmanager
+def held_out(conditions):
+    """Within: a counterexample is taken only at an instance where every condition
+    (relation, lhs, rhs) certainly holds (an exact evaluation's balls prove it), else the
+    instance is skipped. Yields a `HeldOut`."""
+    found = HeldOut()
+    token = _CONDITIONS.set((tuple(conditions), found))
+    try:
+        yield found
+    finally:
+        _CONDITIONS.reset(token)
 
 
 @dataclass(frozen=True)
@@ -120,7 +148,8 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     """Judge `lhs relation rhs` on `DRAWS` instances; a certified failure is returned as
     the counterexample. `precise` escalates precision when the balls agree loosely, to
     find tiny differences (for a step with no proof yet)."""
-    labels = labels_for((lhs, rhs), context)
+    conditions, found = _CONDITIONS.get() or ((), None)
+    labels = labels_for((lhs, rhs) + tuple(t for c in conditions for t in c[1:]), context)
     evaluated = agreed = certain = capped = differed = 0
     notes, inexact = [], []
     for draw in range(DRAWS):
@@ -144,8 +173,16 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             agreed += 1
             certain += outcome.certain
         elif outcome.status == FAILS:
-            return Comparison(evaluated, agreed, _counterexample(outcome, instance, labels,
-                                                                 context, functions))
+            if not all(_judge(left_c, right_c, rel, context, instance, labels, deadline, True,
+                              held).certain for rel, left_c, right_c in conditions):
+                notes.append("a counterexample here is not shown to satisfy a hypothesis")
+                evaluated -= 1
+                found.skipped += 1
+                continue
+            counterexample = _counterexample(outcome, instance, labels, context, functions)
+            if found is not None:
+                found.counterexamples.append(counterexample)
+            return Comparison(evaluated, agreed, counterexample)
     note = ""
     if not evaluated and notes:
         note = max(set(notes), key=notes.count)

@@ -1126,8 +1126,9 @@ class Evaluator:
         ends = (self._rational(lower), self._rational(upper))[::sign]
         lo_q, hi_q = (_exact_fraction(v.real) if q is None else q
                       for v, q in zip((lo, hi), ends))
+        inexact_ends = [(end, q is None, side) for end, q, side in
+                        ((lo, lo_q, -1), (hi, hi_q, 1))]
         if lo_q is None or hi_q is None:
-            self.exact = False
             lo_q, hi_q = Fraction(str(lo.real.mid().str(30, radius=False))), \
                 Fraction(str(hi.real.mid().str(30, radius=False)))
         cuts = [lo_q] + [e for e in self.instance.partition.edges if lo_q < e < hi_q] + [hi_q]
@@ -1137,6 +1138,10 @@ class Evaluator:
         total = acb(0)
         vanishing = bool(families.abstract_factors(body, var, self.context))
         support = families.support_of(body, var, self.context) if vanishing else (None, None)
+        slivers = acb(0)
+        for (end, inexact, side), q in zip(inexact_ends, (lo_q, hi_q)):
+            if inexact:
+                slivers += self._sliver(var, body, end, q, side, degree, vanishing and support)
         for a, b in zip(cuts, cuts[1:]):
             cell = self.instance.partition.cell_of((a + b) / 2)
             if cell is None and vanishing:
@@ -1148,7 +1153,33 @@ class Evaluator:
                 continue
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
                                          degree if degree != 0 else 0)
-        return total * sign
+        return (total + slivers) * sign
+
+    def _sliver(self, var, body, end, q, side, degree, support):
+        """∫ between an inexact end's ball (`\\mu - \\sqrt{t^2}`, a root of a draw) and
+        `q`, the rational put in its place (`side` −1 for the lower end, 1 for the upper):
+        when the integrand is constant on cells (degree 0) and the ball lies inside one
+        cell, that is the cell's value times (end − q) or (q − end) — a ball, so the
+        integral stays exact; off the cells, with an abstract density factor (`support`:
+        its declared support), it is 0, as the pieces there are (`definite`, which says
+        when that is a limit of positive densities). Otherwise the evaluation is not exact."""
+        edges = self.instance.partition.edges
+        cell = self.instance.partition.cell_of(q)
+        if degree == 0 and cell is None and support and \
+                (end.real < _real(edges[0]) and q < edges[0] or
+                 end.real > _real(edges[-1]) and q >= edges[-1]):
+            low, high = support
+            self.limiting = self.limiting or not (
+                low is not None and end.real <= _real(low.value) and q <= low.value or
+                high is not None and end.real >= _real(high.value) and q >= high.value)
+            return acb(0)
+        if degree != 0 or cell is None or \
+                not (_real(edges[cell]) < end.real and end.real < _real(edges[cell + 1])):
+            self.exact = False
+            return acb(0)
+        value = self._at(var, Point(acb(_real((edges[cell] + edges[cell + 1]) / 2)), cell,
+                                    ("cell", cell)), body)
+        return value * ((end - acb(_real(q))) if side == 1 else (acb(_real(q)) - end))
 
     def _clipped(self, var, body, lower, upper):
         """An infinite end of an integral whose integrand has an abstract density at the
