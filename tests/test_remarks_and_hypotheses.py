@@ -363,7 +363,8 @@ def test_side_conditions_are_hypotheses(condition):
     (r"\quad t < 0", "verified"),
     (r"\quad (t \in (0, \infty))", "refuted"),
     (r"\quad (t \in [0, 1])", "refuted"),   # two bounds on one symbol: not built in, but
-    (r"\quad (t \in [-1, 0])", "undecided"),  # shown to hold at the counterexample (t = 1/2)
+    #                                          shown to hold at the counterexample (t = 1/2)
+    (r"\quad (t \in [-1, 0])", "verified"),  # t ≤ 0 used first, t ≥ -1 not needed
 ])
 def test_bounds_from_intervals_restrict_the_instances(condition, verdict):
     assert verdicts(display("", r"\sqrt{t^2} = -t " + condition)) == [verdict]
