@@ -1751,3 +1751,28 @@ def test_a_power_of_e_of_a_function_is_constant_on_each_cell_as_exp_is():
               "% derive: define Z = \\int \\exp(s(w)) \\, dw\n")
     assert verdict(r"Z = \int e^{s(w)} \, dw", header).status == "verified"
     assert verdict(r"Z = \int e^{2 s(w)} \, dw", header).status == "refuted"
+
+
+@pytest.mark.parametrize("row, status", [
+    # Travis's normal MGF: the exponent in \left( \right) is a power of Euler's e, never a
+    # made-up name e^{(…)} (a complex unknown that refuted every true step)
+    (r"\frac{d}{dt} e^{\frac12 \sigma^2 t^2 + \mu t} = {\left(\sigma^2 t + \mu \right)} "
+     r"e^{\left(\frac{1}{2} \sigma^2 t^{2} + \mu t \right)}", "verified"),
+    (r"\frac{d}{dt} e^{\frac12 \sigma^2 t^2 + \mu t} = {\left(\sigma^2 t - \mu \right)} "
+     r"e^{\left(\frac{1}{2} \sigma^2 t^{2} + \mu t \right)}", "refuted"),
+    (r"e^{(t)} = e^t", "verified"),                # even an index-like exponent, on e
+    (r"e^{(t+1)} = e \cdot e^t", "verified"),
+    (r"a^{(\mu t)} = a^{t \mu}", "verified"),      # a product is no index
+    (r"a^{(\mu t)} = a^{t + \mu}", "refuted"),
+    (r"a^{(t)} = a^t", "definition"),              # an index: a name of its own
+])
+def test_a_parenthesised_exponent_that_is_no_index_is_a_power(row, status):
+    """`x^{(i)}`, `x^{(t+1)}` are indices (part of a name); `(…)` holding anything but atoms
+    joined by + and - is an exponent, and on an undeclared e (Euler's number) always."""
+    header = "% derive: real \\mu, t\n% derive: positive \\sigma, a\n"
+    if status == "definition":
+        assert load(row, header).steps[-1].kind == "definition"
+        return
+    v = verdict(row, header)
+    assert v.status == status, v.detail
+    assert not any("complex" in words for _, words, _ in load(row, header).context.assumptions())

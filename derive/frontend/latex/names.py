@@ -133,9 +133,35 @@ def decoration(sup):
             isinstance(sup.children[0], Tree) and sup.children[0].data == "decor":
         return "".join(DECORATIONS[t.value] for t in sup.children[0].children)
     inner = _single(sup)
-    if isinstance(inner, Tree) and inner.data == "bracketed" and inner.children[0].value == "(":
+    if isinstance(inner, Tree) and inner.data == "bracketed" and inner.children[0].value == "(" \
+            and _index_like(inner.children[1]):
         return "^{%s}" % flat_text(inner)
     return None
+
+
+def _index_like(args):
+    """Whether the inside of `(…)` reads as an index: atoms (a letter, a number, a command
+    such as `\\ell`) joined by `+`/`-`, one or more separated by commas (`(i)`, `(t-1)`,
+    `(i,j)`). Anything else (`(\\frac12 \\sigma^2 t^2 + \\mu t)`, a product `(\\mu t)`) is
+    an expression: `e^{(…)}`, `x^{(…)}` are then powers, never a made-up name."""
+    for arg in args.children:
+        if isinstance(arg, Token):
+            if arg.type == "SEP" and arg.value == ",":
+                continue
+            return False
+        if arg.data != "sum" or not arg.children:
+            return False
+        for i, part in enumerate(arg.children):
+            if i % 2:
+                if not (isinstance(part, Token) and part.value in ("+", "-")):
+                    return False
+            elif not (isinstance(part, Tree) and part.data == "run" and len(part.children) == 1
+                      and isinstance(part.children[0], Tree) and part.children[0].data == "script"
+                      and len(part.children[0].children) == 1
+                      and isinstance(part.children[0].children[0], Token)
+                      and part.children[0].children[0].type in ("LETTER", "NUMBER", "COMMAND")):
+                return False
+    return True
 
 
 def _single(node):

@@ -1157,6 +1157,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 if base == r"\chi" and is_token(single(sup), "NUMBER") and \
                         single(sup).value == "2" and self.declared(r"\chi") is None:
                     decoration = "^{2}"             # χ² is a name (χ itself undeclared)
+                if base == "e" and decoration and decoration.startswith("^{(") and \
+                        self.declared("e") is None:
+                    decoration = None               # e^{(t)}: a power of Euler's number
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
