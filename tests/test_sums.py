@@ -7,6 +7,7 @@ import pytest
 
 from derive.engines import clock
 from derive.engines.decide import decide
+from derive.frontend.errors import InputError
 from derive.model.terms import Call, Sum, nodes
 from probability_support import display, readings, steps, verdicts
 
@@ -1829,3 +1830,75 @@ def test_an_unproved_sum_says_summand_not_integrand():
     (step,) = steps(display(GEOMETRIC_SUM, r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"))
     detail = decide(step, "0", clock.now() + 20).detail
     assert "non-zero summand" in detail and "integrand" not in detail
+
+
+# ---------------------------------------------------------------- \sum_i^n: an upper limit only
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_i^3 i = 6", "Σ_{i=1}^{3} i = 6"),
+    ("", r"\prod_{j}^{3} j = 6", "Π_{j=1}^{3} j = 6"),
+    (FAMILY, r"\sum_i^n a_i = 0", "Σ_{i=1}^{n} a_i = 0"),
+    ("% derive: real x_i for i = 0..n\n", r"\sum_i^n x_i = 0", "Σ_{i=0}^{n} x_i = 0"),
+])
+def test_an_upper_limit_alone_starts_at_one_or_where_the_family_starts(header, row, expected):
+    """`\\sum_i^n` is `\\sum_{i=1}^n` (texts' shorthand; s9h LSE bounds), or starts where the
+    families it sums are declared to start when their range ends at its limit."""
+    assert readings(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_i^3 i = 6", ["verified"]),
+    ("", r"\sum_k^{3} k^2 = 15", ["refuted"]),
+    (FAMILY, r"\sum_i^n a_i = \sum_{j=1}^n a_j", ["verified"]),
+    ("% derive: real x_i for i = 0..n\n", r"\sum_i^n x_i = \sum_{i=1}^n x_i", ["refuted"]),
+])
+def test_an_upper_limit_alone_verdicts(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    ("% derive: real x_i for i = 0..n\n% derive: natural m\n", r"\sum_i^m x_i = 1",
+     "say where \\sum_i^{…} starts: its families are declared over i = 0..n"),
+    (SETS, r"\sum_{x \in \mathcal{X}}^3 p(x) = 1", "an upper limit needs a lower one"),
+    ("% derive: real t\n", r"\sum_t^3 t = 6", "so it is no whole-number index"),
+])
+def test_an_upper_limit_alone_refusals(header, row, message):
+    (text,) = readings(display(header, row))
+    assert message in text
+
+
+# ---------------------------------------------------------------- a recurrence at one index
+DDPM = ("% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+        "% derive: define \\bar{\\alpha}_t = \\alpha_t \\bar{\\alpha}_{t-1}\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_t", ["verified"]),
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_{t-1}",
+     ["refuted"]),
+    (r"\frac{\bar{\alpha}_t}{\bar{\alpha}_{t-1}} = \alpha_t", ["verified"]),
+])
+def test_a_recurrence_defines_its_member_at_the_index_written(row, expected):
+    """DDPM's ᾱ_t = α_t ᾱ_{t-1} after `positive ᾱ_{t-1}` (s9h): ᾱ_t is a name of its own
+    defined from the declared base ᾱ_{t-1} (which the recurrence leaves free)."""
+    assert verdicts(display(DDPM, row)) == expected
+
+
+@pytest.mark.parametrize("row", [r"\bar{\alpha}_{t-2} + 1 = 3", r"\bar{\alpha}_{s} = 1",
+                                 r"\sum_{s=1}^{3} \bar{\alpha}_s = 3"])
+def test_a_recurrence_is_not_unfolded_to_other_members(row):
+    (text,) = readings(display(DDPM, row))
+    assert "by its recurrence at one index only" in text
+
+
+@pytest.mark.parametrize("header", [
+    # a member declared above that the body does not use: no recurrence, two meanings
+    "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+    "% derive: define \\bar{\\alpha}_t = \\prod_{s=1}^t \\alpha_s\n",
+    # a declared member the recurrence does not start from (ᾱ_{t-2} would be unrelated)
+    "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}, \\bar{\\alpha}_{t-2}\n"
+    "% derive: define \\bar{\\alpha}_t = \\alpha_t \\bar{\\alpha}_{t-1}\n",
+])
+def test_a_family_over_members_declared_otherwise_stays_refused(header):
+    with pytest.raises(InputError, match="is defined above as a name of its own") as caught:
+        steps(header + "$$ \\alpha_t = 1 $$\n")
+    assert ":2:18:" in str(caught.value)
