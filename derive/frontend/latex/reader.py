@@ -3462,6 +3462,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                     return True
             except naming.NameError_:
                 return False
+        if is_tree(spec, "script") and len(spec.children) == 2 and \
+                is_tree(spec.children[1], "superscript"):
+            try:
+                space = naming.name_text(spec.children[0])
+            except naming.NameError_:
+                return False
+            if space == r"\mathbb{R}":
+                return self._vector_space(spec, key)
         try:
             named = self._index_key(sub)
         except InputError:
@@ -3478,6 +3486,24 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 getattr(variable[1].info, "support", None) is found[0]
         letter = key.split("_")[0].lstrip("\\")
         return named in (r"\mathcal{%s}" % letter.upper(), r"\mathbb{%s}" % letter.upper())
+
+    def _vector_space(self, spec, key):
+        """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
+        declared over ℝ^n (`% derive: variable x in \\mathbb{R}^n`, the same dimension as
+        written); x declared over another dimension, or no vector variable (derive reads
+        vectors only as declared: a real x is one number), is refused here."""
+        dimension = self.term(spec.children[1].children[-1])
+        found = self.declared(key) or self.sample_of(key)
+        info = found[1].info if found is not None else None
+        written = _unbraced(self.source_text(spec))
+        if isinstance(info, vectors.VectorVariableInfo) and info.dimension == dimension:
+            return True
+        if isinstance(info, vectors.VectorVariableInfo):
+            raise self.error(f"\\int_{{{written}}}: {key} is declared over \\mathbb{{R}}^"
+                             f"{{{show(info.dimension)}}}, not {written}", spec)
+        raise self.error(f"\\int_{{{written}}} … d{key}: {key} is no vector variable here "
+                         f"(derive reads vectors only as declared); declare it: % derive: "
+                         f"variable {key} in {written}", spec)
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
