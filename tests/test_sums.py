@@ -432,7 +432,7 @@ def test_sums_with_no_subscript_are_checked(row, verdict):
     (ONE_RANGE, r"\sum 1 = n", "a bare \\sum runs over the declared range of a family it takes"),
     (ONE_RANGE, r"\sum x_1 = n x_1", "a bare \\sum runs over the declared range"),
     (ONE_RANGE, r"\sum_i \sum x_i = 0", "say what \\sum runs over"),
-    (TWO_RANGES, r"\sum a_i = 0", "families over several index letters"),
+    (TWO_RANGES, r"\sum a_i b_j = 0", "families over several index letters"),
     ("% derive: real a_i for i = 1..n\n% derive: real b_i for i = 1..m\n", r"\sum a_i = 0",
      "declared over different ranges"),
     ("", r"\sum x_i = 0", "say what \\sum runs over"),
@@ -1902,3 +1902,28 @@ def test_a_family_over_members_declared_otherwise_stays_refused(header):
     with pytest.raises(InputError, match="is defined above as a name of its own") as caught:
         steps(header + "$$ \\alpha_t = 1 $$\n")
     assert ":2:18:" in str(caught.value)
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the letter written at the members is the index, whatever letter the declaration used
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n", r"\sum p_i \ln p_i = 0",
+     "Σ_{i=1}^{n} p_i · log(p_i) = 0"),
+    (TWO_RANGES, r"\sum a_i = 0", "Σ_{i=1}^{n} a_i = 0"),
+    (TWO_RANGES, r"\sum b_j^2 = 0", "Σ_{j=1}^{m} b_j^2 = 0"),
+    (TWO_RANGES, r"\sum a_k = 0", "Σ_{k=1}^{n} a_k = 0"),
+])
+def test_a_sum_with_no_subscript_runs_over_the_letter_its_members_are_taken_at(header, row,
+                                                                             expected):
+    """The Rényi answer's `\\sum p_i` over `p_k for k = 1..n` (s9h): the one letter at which
+    the term takes declared families is the index, over their declared range."""
+    assert readings(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum p_i = \sum_{k=1}^n p_k", "verified"),
+    (r"\sum p_i \ln p_i = \sum_{j=1}^n p_j \ln p_j", "verified"),
+    (r"\sum p_i = \sum_{k=1}^{n-1} p_k", "refuted"),
+])
+def test_a_sum_over_the_letter_its_members_are_taken_at_is_checked(row, verdict):
+    assert verdicts(display("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+                            row)) == [verdict]

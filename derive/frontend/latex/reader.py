@@ -2921,12 +2921,15 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _bare_sum(self, piece, rest):
         """`\\sum x_i`, `\\prod p^{x_i}` with no subscript at all (textbooks' shorthand):
-        the bound-less `\\sum_i` of the one index letter the file's declared families
-        share (`real x_i for i = 1..n`), over their declared range — only when the term
-        takes a declared family at that index. Several letters, none, an `i` already
-        meaning something here, or a term that does not run over i: refused."""
+        the bound-less `\\sum_i` of the one letter at which the term takes families
+        declared over a range (`_member_letters`), else of the one index letter the file's
+        declared families share (`real x_i for i = 1..n`), over their declared range — only
+        when the term takes a declared family at that index. Several letters, none, an `i`
+        already meaning something here, or a term that does not run over i: refused."""
         letters = {d.info.index for d in self.scope.table.values()
                    if isinstance(d.info, IndexRange)}
+        written = self._member_letters(rest)
+        letters = written if len(written) == 1 else letters
         key = next(iter(letters)) if len(letters) == 1 and piece.sup is None else None
         if key is None or self.declared(key) is not None or \
                 self.bound_name(key) is not None:
@@ -2945,6 +2948,29 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"it takes at {key})", piece.node)
         lower, upper = self._family_range(piece, key, index, body)
         return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+
+    def _member_letters(self, rest):
+        """The letters at which the pieces after a bare `\\sum` take a family declared over
+        a range (`p_i` of `positive p_k for k = 1..n`): when it is one letter, that is the
+        sum's index, whatever letter the declaration used (the Rényi answer's `\\sum p_i`)."""
+        letters = set()
+        for item in rest:
+            node = getattr(item, "node", None)
+            for tree in node.iter_subtrees() if isinstance(node, Tree) else ():
+                if not is_tree(tree, "script"):
+                    continue
+                try:
+                    p = self.piece(tree)
+                except InputError:
+                    continue
+                if not isinstance(p, NamePiece) or p.sub is None:
+                    continue
+                found = self.scope.lookup(p.base + "_{\\cdot}")
+                index = _bare(p.sub)
+                if found is not None and isinstance(found[1].info, IndexRange) and \
+                        is_token(index, "LETTER"):
+                    letters.add(index.value)
+        return letters
 
     def _nested_sums(self, piece, kind, nodes, rest):
         node = nodes[0]
