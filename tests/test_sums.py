@@ -1927,3 +1927,18 @@ def test_a_sum_with_no_subscript_runs_over_the_letter_its_members_are_taken_at(h
 def test_a_sum_over_the_letter_its_members_are_taken_at_is_checked(row, verdict):
     assert verdicts(display("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
                             row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_t",
+     ["definition", "verified"]),
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_{t-1}",
+     ["definition", "refuted"]),
+])
+def test_a_recurrence_written_as_a_row_defines_its_member_too(row, expected):
+    header = "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+    text = display(header, r"\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}", row)
+    assert verdicts(text) == expected
+    assert "by its recurrence at one index only" in readings(
+        display(header, r"\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}",
+                r"\bar{\alpha}_{t-2} + 1 = 2"))[-1]

@@ -252,6 +252,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                         parts[0] = replace(parts[0], head=_named(parts[0].head))  # `p_g = …`
                     else:                   # `p_j = 3` of a family used above: a claim
                         parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
+            elif len(parts) == 1 and parts[0].head is not None and \
+                    self._recurrence(parts[0].head, term):      # ᾱ_t = α_t ᾱ_{t-1}
+                self.scope.recurrences[parts[0].head.key] = parts[0].start
+                params = ()
+                term = self.term(child)
+                parts[0] = replace(parts[0], head=_named(parts[0].head))
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
             if params and len(parts) == 2 and parts[0].head is not None and not any(
@@ -450,14 +456,15 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         return head.key, head.params, body, head.label
 
     def _recurrence(self, head, body):
-        """Whether `define b_t = …` is a recurrence at one index: its body uses members of
-        the family b that the file declared above as names of their own at earlier indices
-        of the same letter (`positive \\bar\\alpha_{t-1}`, then `define \\bar\\alpha_t =
-        \\alpha_t \\bar\\alpha_{t-1}`: DDPM's ᾱ_t = α_t ᾱ_{t-1}), and every member so declared
-        is one of them. t is then one fixed index (the notes' time step): b_t is defined as
-        a name of its own, from the declared b_{t-1} (a base the recurrence leaves free, so
-        a counterexample in it is one of the recurrence), and the family's other members
-        are refused (`_not_unfolded`): derive does not unfold the recurrence to them."""
+        """Whether `define b_t = …` (or a row `b_t = …`) is a recurrence at one index: its
+        body uses members of the family b that the file declared above as names of their
+        own at earlier indices of the same letter (`positive \\bar\\alpha_{t-1}`, then
+        `define \\bar\\alpha_t = \\alpha_t \\bar\\alpha_{t-1}`: DDPM's ᾱ_t = α_t ᾱ_{t-1}), and
+        every member so declared is one of them. t is then one fixed index (the notes' time
+        step): b_t is defined as a name of its own, from the declared b_{t-1} (a base the
+        recurrence leaves free, so a counterexample in it is one of the recurrence), and the
+        family's other members are refused (`_not_unfolded`): derive does not unfold the
+        recurrence to them."""
         if not head.key.endswith("_{\\cdot}") or len(head.params) != 1:
             return False
         prefix, letter = head.key.removesuffix("\\cdot}"), head.params[0].latex
