@@ -2968,7 +2968,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                     continue
                 try:
                     p = self.piece(tree)
-                except InputError:
+                except (InputError, naming.NameError_):
                     continue
                 if not isinstance(p, NamePiece) or p.sub is None:
                     continue
