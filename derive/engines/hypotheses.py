@@ -19,7 +19,7 @@ one and the same restricted statement, and a counterexample always satisfies H:
   the other way (`0 < t`, then `t < 1`) writes δ = d·ε/(1+ε) (d/(1+ε) for ≤), so t ranges
   over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
   messages and counterexamples show t.
-* Such a bound on one member of a declared family or function (`α_t < 1`), where the
+* Such a bound on one member of a declared indexed family (`α_t < 1`), where the
   step and its hypotheses take the family at that member only (`_members_as_symbols`):
   the member is put as a fresh symbol of the family's domain first, then bounded.
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
@@ -129,21 +129,23 @@ def restricted(terms, hypotheses, context, unused=None):
 
 
 def _members_as_symbols(terms, pending, context):
-    """A bound on a member of a declared family or function (`α_t < 1` of `positive
-    \\alpha_t`, DDPM's noise schedule) where the step and its hypotheses take that family
-    only there — one member, `α` at the one index t everywhere, no derivative — is a bound
-    on one number: the member is put as a fresh symbol of the family's domain (spelled as
+    """A bound on a member of a declared indexed family (`α_t < 1` of `positive
+    \\alpha_t`, DDPM's noise schedule; not a function f(x), whose derivative f' is tied to
+    it) where the step and its hypotheses take that family only there — one member, `α` at
+    the one index t everywhere, no derivative — is a bound on one number: the member is put as a fresh symbol of the family's domain (spelled as
     the member, so a counterexample shows α_t), and the bound is then used as any bound on
     a symbol. Its value at that one index is free within the domain, so the instances are
     the same; a family taken at two indices (which may be equal) or written in a density's
     formula is left as it is (the bound is then not used)."""
-    sides = [t for term in terms if term is not None for t in (term,)] + \
+    sides = [term for term in terms if term is not None] + \
         [side for _, left, right, _ in pending for side in (left, right)]
     if any(isinstance(t, Deriv) for side in sides for t in nodes(side)):
         return terms, pending, context
     for relation, left, right, _ in list(pending):
         call = next((side for side in (left, right) if isinstance(side, Call) and
-                     context.kind(side.function) is Kind.FUNCTION), None)
+                     context.kind(side.function) is Kind.FUNCTION and
+                     side.function.latex.endswith("_{\\cdot}") and len(side.arguments) == 1),
+                    None)
         if relation not in (Relation.LT, Relation.LE, Relation.GT, Relation.GE) or \
                 call is None or call.function in free_names(right if call is left else left):
             continue
@@ -155,9 +157,7 @@ def _members_as_symbols(terms, pending, context):
                                                                       d.info.given), f, context)
                 for n, d in context.table.items()):
             continue
-        member = Name(f.latex.removesuffix("_{\\cdot}") + "_{" + show(call.arguments[0]) + "}"
-                      if f.latex.endswith("_{\\cdot}") and len(call.arguments) == 1
-                      else show(call))
+        member = Name(f.latex.removesuffix("_{\\cdot}") + "_{" + show(call.arguments[0]) + "}")
         table = dict(context.table)
         table[member] = Declaration(Kind.SYMBOL, context.domain(f))
         context = Context(table, context.parameters, context.fixed)
