@@ -1776,3 +1776,27 @@ def test_a_parenthesised_exponent_that_is_no_index_is_a_power(row, status):
     v = verdict(row, header)
     assert v.status == status, v.detail
     assert not any("complex" in words for _, words, _ in load(row, header).context.assumptions())
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{\mathbb{R}^J} q(\mathbf{z}) \log \mathcal{N}(\mathbf{z}; \mathbf{0}, \mathbf{I}) "
+     r"\, d\mathbf{z} = -\frac{J}{2} \log(2\pi) - \frac{1}{2} \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)",
+     "verified"),
+    (r"\int_{\mathbb{R}^{J}} q(z) \log \mathcal{N}(z; 0, I) \, dz = -\frac{J}{2} \log(2\pi) "
+     r"- \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", "refuted"),
+])
+def test_an_integral_over_the_declared_space_of_a_vector_variable(row, expected):
+    """`\\int_{\\mathbb{R}^J} … dz` of z declared over ℝ^J: z's whole range (held-out MVN)."""
+    assert verdict(row, VAE).status == expected
+
+
+@pytest.mark.parametrize("row, header, message", [
+    (r"\int_{\mathbb{R}^n} p(x) \, dx = 1",
+     "% derive: natural n\n% derive: density p over x\n", "x is no vector variable here"),
+    (r"\int_{\mathbb{R}^{K}} q(z) \, dz = 1", VAE + "% derive: natural K\n",
+     "z is declared over \\mathbb{R}^{J}, not \\mathbb{R}^{K}"),
+])
+def test_an_integral_over_a_space_its_variable_is_not_declared_in_is_refused(row, header, message):
+    step = load(row, header).steps[-1]
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == 10         # at the space, after `$$ \int_{`

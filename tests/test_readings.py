@@ -2607,3 +2607,18 @@ def test_an_inequality_subscript_not_about_the_integrals_variable_is_refused():
     (step,) = steps(display("% derive: variable x\n", r"\int_{y \ge 1} e^{-x}\, dx = 1"))
     assert step.kind.value == "unreadable" and "does not name the integral's variable x" in \
         step.message and step.location.column == 10
+
+
+@pytest.mark.parametrize("row, message, column", [
+    (r"y_1 + \dots + y_n = 1", "terms left out with dots", 10),
+    (r"\max\{1, \ldots, 3\} = 3", "write a sum by its index", 13),
+    (r"a_1 + \cdots + a_n = 1", "terms left out with dots", 10),
+    (r"\log \det \Sigma = 1", "derive has no matrices, so no determinant", 9),
+    (r"a = \text{Tr}[a]", "derive has no matrices, so no trace", 8),
+    (r"a = \operatorname{tr}(a)", "derive has no matrices, so no trace", 8),
+])
+def test_elided_terms_determinants_and_traces_are_refused_with_a_hint(row, message, column):
+    """Held-out MVN entropy and log-sum-exp notation: refused at the command, saying why."""
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert (step.location.line, step.location.column) == (4, column)

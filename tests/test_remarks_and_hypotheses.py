@@ -1377,3 +1377,31 @@ def test_a_false_step_under_two_upper_bounds_is_never_verified(row):
     (step,) = steps(display(TWO_UPPER, row))
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value != "verified"
+
+
+# ---------------------------------------------------------------- a bound on one family member
+MEMBER = "% derive: positive \\alpha_t\n% derive: assume \\alpha_t < 1\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (MEMBER, r"\sqrt{(1 - \alpha_t)^2} = 1 - \alpha_t", ["verified"]),
+    (MEMBER, r"\sqrt{(1 - \alpha_t)^2} = \alpha_t - 1", ["refuted"]),
+    (MEMBER, r"\frac{\alpha_t (1 - \alpha_t)}{1 - \alpha_t} = \alpha_t", ["verified"]),
+    # the family at another index too (s may be t or not): the bound is not used, never refuted
+    (MEMBER + "% derive: integer s\n", r"\sqrt{(1 - \alpha_s)^2} = 1 - \alpha_s", ["undecided"]),
+    (MEMBER + "% derive: integer s\n", r"\sqrt{(1 - \alpha_t)^2} + \alpha_s = 1 - \alpha_t + "
+     r"\alpha_s", ["undecided"]),
+])
+def test_a_bound_on_a_member_taken_at_one_index_is_a_bound_on_a_number(header, row, expected):
+    """`assume \\alpha_t < 1` (DDPM's noise schedule, s9h): where the step takes α only at t,
+    α_t is one number of α's domain and the bound is used as any bound on a symbol."""
+    assert verdicts(display(header, row)) == expected
+
+
+def test_a_counterexample_under_a_member_bound_shows_the_member():
+    (step,) = steps(display(MEMBER, r"\sqrt{(1 - \alpha_t)^2} = \alpha_t - 1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted"
+    shown = {name for name, _ in verdict.counterexample.assignment}
+    assert "\\alpha_{t}" in shown and all(0 < float(v) < 1 for n, v in
+                                         verdict.counterexample.assignment if n == "\\alpha_{t}")

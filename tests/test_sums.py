@@ -7,6 +7,7 @@ import pytest
 
 from derive.engines import clock
 from derive.engines.decide import decide
+from derive.frontend.errors import InputError
 from derive.model.terms import Call, Sum, nodes
 from probability_support import display, readings, steps, verdicts
 
@@ -458,7 +459,7 @@ def test_sums_with_no_subscript_are_checked(row, verdict):
     (ONE_RANGE, r"\sum 1 = n", "a bare \\sum runs over the declared range of a family it takes"),
     (ONE_RANGE, r"\sum x_1 = n x_1", "a bare \\sum runs over the declared range"),
     (ONE_RANGE, r"\sum_i \sum x_i = 0", "say what \\sum runs over"),
-    (TWO_RANGES, r"\sum a_i = 0", "families over several index letters"),
+    (TWO_RANGES, r"\sum a_i b_j = 0", "families over several index letters"),
     ("% derive: real a_i for i = 1..n\n% derive: real b_i for i = 1..m\n", r"\sum a_i = 0",
      "declared over different ranges"),
     ("", r"\sum x_i = 0", "say what \\sum runs over"),
@@ -1856,3 +1857,115 @@ def test_an_unproved_sum_says_summand_not_integrand():
     (step,) = steps(display(GEOMETRIC_SUM, r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"))
     detail = decide(step, "0", clock.now() + 20).detail
     assert "non-zero summand" in detail and "integrand" not in detail
+
+
+# ---------------------------------------------------------------- \sum_i^n: an upper limit only
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_i^3 i = 6", "Σ_{i=1}^{3} i = 6"),
+    ("", r"\prod_{j}^{3} j = 6", "Π_{j=1}^{3} j = 6"),
+    (FAMILY, r"\sum_i^n a_i = 0", "Σ_{i=1}^{n} a_i = 0"),
+    ("% derive: real x_i for i = 0..n\n", r"\sum_i^n x_i = 0", "Σ_{i=0}^{n} x_i = 0"),
+])
+def test_an_upper_limit_alone_starts_at_one_or_where_the_family_starts(header, row, expected):
+    """`\\sum_i^n` is `\\sum_{i=1}^n` (texts' shorthand; s9h LSE bounds), or starts where the
+    families it sums are declared to start when their range ends at its limit."""
+    assert readings(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"\sum_i^3 i = 6", ["verified"]),
+    ("", r"\sum_k^{3} k^2 = 15", ["refuted"]),
+    (FAMILY, r"\sum_i^n a_i = \sum_{j=1}^n a_j", ["verified"]),
+    ("% derive: real x_i for i = 0..n\n", r"\sum_i^n x_i = \sum_{i=1}^n x_i", ["refuted"]),
+])
+def test_an_upper_limit_alone_verdicts(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    ("% derive: real x_i for i = 0..n\n% derive: natural m\n", r"\sum_i^m x_i = 1",
+     "say where \\sum_i^{…} starts: its families are declared over i = 0..n"),
+    (SETS, r"\sum_{x \in \mathcal{X}}^3 p(x) = 1", "an upper limit needs a lower one"),
+    ("% derive: real t\n", r"\sum_t^3 t = 6", "so it is no whole-number index"),
+])
+def test_an_upper_limit_alone_refusals(header, row, message):
+    (text,) = readings(display(header, row))
+    assert message in text
+
+
+# ---------------------------------------------------------------- a recurrence at one index
+DDPM = ("% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+        "% derive: define \\bar{\\alpha}_t = \\alpha_t \\bar{\\alpha}_{t-1}\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_t", ["verified"]),
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_{t-1}",
+     ["refuted"]),
+    (r"\frac{\bar{\alpha}_t}{\bar{\alpha}_{t-1}} = \alpha_t", ["verified"]),
+])
+def test_a_recurrence_defines_its_member_at_the_index_written(row, expected):
+    """DDPM's ᾱ_t = α_t ᾱ_{t-1} after `positive ᾱ_{t-1}` (s9h): ᾱ_t is a name of its own
+    defined from the declared base ᾱ_{t-1} (which the recurrence leaves free)."""
+    assert verdicts(display(DDPM, row)) == expected
+
+
+@pytest.mark.parametrize("row", [r"\bar{\alpha}_{t-2} + 1 = 3", r"\bar{\alpha}_{s} = 1",
+                                 r"\sum_{s=1}^{3} \bar{\alpha}_s = 3"])
+def test_a_recurrence_is_not_unfolded_to_other_members(row):
+    (text,) = readings(display(DDPM, row))
+    assert "by its recurrence at one index only" in text
+
+
+@pytest.mark.parametrize("header", [
+    # a member declared above that the body does not use: no recurrence, two meanings
+    "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+    "% derive: define \\bar{\\alpha}_t = \\prod_{s=1}^t \\alpha_s\n",
+    # a declared member the recurrence does not start from (ᾱ_{t-2} would be unrelated)
+    "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}, \\bar{\\alpha}_{t-2}\n"
+    "% derive: define \\bar{\\alpha}_t = \\alpha_t \\bar{\\alpha}_{t-1}\n",
+])
+def test_a_family_over_members_declared_otherwise_stays_refused(header):
+    with pytest.raises(InputError, match="is defined above as a name of its own") as caught:
+        steps(header + "$$ \\alpha_t = 1 $$\n")
+    assert ":2:18:" in str(caught.value)
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the letter written at the members is the index, whatever letter the declaration used
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n", r"\sum p_i \ln p_i = 0",
+     "Σ_{i=1}^{n} p_i · log(p_i) = 0"),
+    (TWO_RANGES, r"\sum a_i = 0", "Σ_{i=1}^{n} a_i = 0"),
+    (TWO_RANGES, r"\sum b_j^2 = 0", "Σ_{j=1}^{m} b_j^2 = 0"),
+    (TWO_RANGES, r"\sum a_k = 0", "Σ_{k=1}^{n} a_k = 0"),
+])
+def test_a_sum_with_no_subscript_runs_over_the_letter_its_members_are_taken_at(header, row,
+                                                                             expected):
+    """The Rényi answer's `\\sum p_i` over `p_k for k = 1..n` (s9h): the one letter at which
+    the term takes declared families is the index, over their declared range."""
+    assert readings(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum p_i = \sum_{k=1}^n p_k", "verified"),
+    (r"\sum p_i \ln p_i = \sum_{j=1}^n p_j \ln p_j", "verified"),
+    (r"\sum p_i = \sum_{k=1}^{n-1} p_k", "refuted"),
+])
+def test_a_sum_over_the_letter_its_members_are_taken_at_is_checked(row, verdict):
+    assert verdicts(display("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+                            row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_t",
+     ["definition", "verified"]),
+    (r"\alpha_t - \alpha_t\bar{\alpha}_{t-1} + 1 - \alpha_t = 1 - \bar{\alpha}_{t-1}",
+     ["definition", "refuted"]),
+])
+def test_a_recurrence_written_as_a_row_defines_its_member_too(row, expected):
+    header = "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
+    text = display(header, r"\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}", row)
+    assert verdicts(text) == expected
+    assert "by its recurrence at one index only" in readings(
+        display(header, r"\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}",
+                r"\bar{\alpha}_{t-2} + 1 = 2"))[-1]

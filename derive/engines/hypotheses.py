@@ -19,6 +19,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
   the other way (`0 < t`, then `t < 1`) writes δ = d·ε/(1+ε) (d/(1+ε) for ≤), so t ranges
   over exactly the interval. Fresh symbols carry the symbol they stand for (`Gap`), so
   messages and counterexamples show t.
+* Such a bound on one member of a declared indexed family (`α_t < 1`), where the
+  step and its hypotheses take the family at that member only (`_members_as_symbols`):
+  the member is put as a fresh symbol of the family's domain first, then bounded.
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
@@ -101,6 +104,7 @@ def restricted(terms, hypotheses, context, unused=None):
     formula written with a restricted symbol at its value). `unused` as in `restrict`."""
     terms = list(terms)
     pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in hypotheses]
+    terms, pending, context = _members_as_symbols(terms, pending, context)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -127,6 +131,61 @@ def restricted(terms, hypotheses, context, unused=None):
                 exc.condition = (r, change(a), change(b))
         context = widened
     return terms, context
+
+
+def _members_as_symbols(terms, pending, context):
+    """A bound on a member of a declared indexed family (`α_t < 1` of `positive
+    \\alpha_t`, DDPM's noise schedule; not a function f(x), whose derivative f' is tied to
+    it) where the step and its hypotheses take that family only there — one member, `α` at
+    the one index t everywhere, no derivative — is a bound on one number: the member is put as a fresh symbol of the family's domain (spelled as
+    the member, so a counterexample shows α_t), and the bound is then used as any bound on
+    a symbol. Its value at that one index is free within the domain, so the instances are
+    the same; a family taken at two indices (which may be equal) or written in a density's
+    formula is left as it is (the bound is then not used)."""
+    sides = [term for term in terms if term is not None] + \
+        [side for _, left, right, _ in pending for side in (left, right)]
+    if any(isinstance(t, Deriv) for side in sides for t in nodes(side)):
+        return terms, pending, context
+    for relation, left, right, _ in list(pending):
+        call = next((side for side in (left, right) if isinstance(side, Call) and
+                     context.kind(side.function) is Kind.FUNCTION and
+                     side.function.latex.endswith("_{\\cdot}") and len(side.arguments) == 1),
+                    None)
+        if relation not in (Relation.LT, Relation.LE, Relation.GT, Relation.GE) or \
+                call is None or call.function in free_names(right if call is left else left):
+            continue
+        f = call.function
+        taken = {t for side in sides for t in nodes(side) if isinstance(t, Call) and
+                 t.function is f}
+        if taken != {call} or any(
+                d.kind is Kind.DISTRIBUTION and formula_mentions(Dist(n, d.info.over,
+                                                                      d.info.given), f, context)
+                for n, d in context.table.items()):
+            continue
+        member = Name(f.latex.removesuffix("_{\\cdot}") + "_{" + show(call.arguments[0]) + "}")
+        table = dict(context.table)
+        table[member] = Declaration(Kind.SYMBOL, context.domain(f))
+        context = Context(table, context.parameters, context.fixed)
+        terms = [None if t is None else _call_put(t, call, Sym(member)) for t in terms]
+        pending = [(r, _call_put(a, call, Sym(member)), _call_put(b, call, Sym(member)), text)
+                   for r, a, b, text in pending]
+        sides = [_call_put(side, call, Sym(member)) for side in sides]
+    return terms, pending, context
+
+
+def _call_put(term, call, value):
+    """`term` with the node `call` (one member of a family) replaced by `value`."""
+    memo = {}
+
+    def walk(t):
+        if t is call:
+            return value
+        if call.function not in free_names(t):
+            return t
+        if t not in memo:
+            memo[t] = t.rebuild([walk(c) for c in t.children])
+        return memo[t]
+    return walk(term)
 
 
 def _ranges_put(change, before, after, latex):

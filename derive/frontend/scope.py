@@ -67,6 +67,7 @@ class FileScope:
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
+        self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
         self.random_spellings = set()   # keys `random X with density p over x` declared
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None

@@ -49,7 +49,16 @@ def command_name(token):
 INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL}, or {\\rm KL} "
                    "with the braces around the word alone",
            r"\cal": "`\\cal` sets the rest of its group calligraphic; write \\mathcal{L}, or "
-                    "{\\cal L} with the braces around the letter alone"}
+                    "{\\cal L} with the braces around the letter alone",
+           **dict.fromkeys((r"\dots", r"\ldots", r"\cdots"),
+                           "terms left out with dots (y_1 + \\dots + y_n, \\{x_1, \\dots, x_n\\}) are "
+                           "not read yet: write a sum by its index, \\sum_{i=1}^{n} y_i"),
+           r"\det": "derive has no matrices, so no determinant (of a diagonal covariance, "
+                    "write the product of its entries: \\prod_{i=1}^{n} \\sigma_i^2)",
+           **dict.fromkeys((r"\text{Tr}", r"\mathrm{Tr}", r"\operatorname{Tr}", r"\text{tr}",
+                            r"\mathrm{tr}", r"\operatorname{tr}"),
+                           "derive has no matrices, so no trace (of one number it is that "
+                           "number: leave it out)")}
 # Operator commands that are names spelled upright: `\Pr` is `\mathrm{Pr}`.
 OPERATOR_COMMANDS = {r"\Pr": "Pr"}
 

@@ -261,6 +261,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                         parts[0] = replace(parts[0], head=_named(parts[0].head))  # `p_g = …`
                     else:                   # `p_j = 3` of a family used above: a claim
                         parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
+            elif len(parts) == 1 and parts[0].head is not None and \
+                    self._recurrence(parts[0].head, term):      # ᾱ_t = α_t ᾱ_{t-1}
+                self.scope.recurrences[parts[0].head.key] = parts[0].start
+                params = ()
+                term = self.term(child)
+                parts[0] = replace(parts[0], head=_named(parts[0].head))
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
             if params and len(parts) == 2 and parts[0].head is not None and not any(
@@ -490,7 +496,44 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             body = self.term(children[2])
         if _one_name(head, body):                            # `define p_g = …`: one name
             return _named(head).key, (), body, None
+        if self._recurrence(head, body):         # \bar\alpha_t = \alpha_t \bar\alpha_{t-1}
+            self.scope.recurrences[head.key] = start
+            return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def _recurrence(self, head, body):
+        """Whether `define b_t = …` (or a row `b_t = …`) is a recurrence at one index: its
+        body uses members of the family b that the file declared above as names of their
+        own at earlier indices of the same letter (`positive \\bar\\alpha_{t-1}`, then
+        `define \\bar\\alpha_t = \\alpha_t \\bar\\alpha_{t-1}`: DDPM's ᾱ_t = α_t ᾱ_{t-1}), and
+        every member so declared is one of them. t is then one fixed index (the notes' time
+        step): b_t is defined as a name of its own, from the declared b_{t-1} (a base the
+        recurrence leaves free, so a counterexample in it is one of the recurrence), and the
+        family's other members are refused (`_not_unfolded`): derive does not unfold the
+        recurrence to them."""
+        if not head.key.endswith("_{\\cdot}") or len(head.params) != 1:
+            return False
+        prefix, letter = head.key.removesuffix("\\cdot}"), head.params[0].latex
+        members = {name for key, name in self.scope.names.items() if key.startswith(prefix)
+                   and name in self.scope.table and self.scope.table[name].declared and
+                   re.fullmatch(re.escape(letter) + r"\s*-\s*[1-9][0-9]*",
+                                key.removeprefix(prefix).removesuffix("}"))}
+        used = {t.name for t in subterms(body) if isinstance(t, Sym)}
+        return bool(members) and members <= used and not any(
+            key.startswith(prefix) and name in self.scope.table and name not in members
+            for key, name in self.scope.names.items())
+
+    def _not_unfolded(self, base, node):
+        """Refuse a member of a family defined by its recurrence at one index only
+        (`_recurrence`), other than that index and its declared bases: it would be an
+        unknown of its own, though the author's recurrence relates it."""
+        at = self.scope.recurrences.get(base + "_{\\cdot}")
+        if at is not None:
+            line, _ = self.source.position(at)
+            raise self.error(f"{base} is defined at line {line} by its recurrence at one index "
+                             "only, from the members declared before it: derive does not unfold "
+                             "it to other members — declare this one, or write it by the "
+                             "recurrence", node)
 
     def _names_a_distribution(self, node):
         """Whether a head `F(a, b)` names a declared distribution or a random variable
@@ -653,6 +696,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if name.sub is not None and self.bound_name(name.key) is None:
                 self.not_ended(name.base + "_{\\cdot}", items[0])   # a member of a withdrawn family
             self._not_redefined(name.key, relation, items[0], len(items) == 1)
+        if name.sub is not None and self.bound_name(name.key) is None and \
+                self.declared(name.key) is None:
+            self._not_unfolded(name.base, items[0])         # ᾱ_s = … after ᾱ_t's recurrence
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             and not self._mass_function(self.declared(name.key.rstrip("'"))) \
@@ -2124,6 +2170,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self.capital_read(key, node, "number")
         if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
             self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
+            self._not_unfolded(key[:key.index("_{")], node)
         if self.scope.measure is not None and self.scope.measure[0] == key:
             line, column = self.source.position(self.scope.measure[1])
             raise self.error(f"{key} is this file's reference measure (d{key} at line {line}:"
@@ -2412,6 +2459,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if self.scope.lookup(key) is None:
             self._members_used_before(p)
         self.not_ended(key, p.node)              # `p_j = …` could not be read: no unknown p
+        self._not_unfolded(p.base, p.node)
         name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node),
                                              self._samples_of(p.base))
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
@@ -3044,12 +3092,15 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _bare_sum(self, piece, rest):
         """`\\sum x_i`, `\\prod p^{x_i}` with no subscript at all (textbooks' shorthand):
-        the bound-less `\\sum_i` of the one index letter the file's declared families
-        share (`real x_i for i = 1..n`), over their declared range — only when the term
-        takes a declared family at that index. Several letters, none, an `i` already
-        meaning something here, or a term that does not run over i: refused."""
+        the bound-less `\\sum_i` of the one letter at which the term takes families
+        declared over a range (`_member_letters`), else of the one index letter the file's
+        declared families share (`real x_i for i = 1..n`), over their declared range — only
+        when the term takes a declared family at that index. Several letters, none, an `i`
+        already meaning something here, or a term that does not run over i: refused."""
         letters = {d.info.index for d in self.scope.table.values()
                    if isinstance(d.info, IndexRange)}
+        written = self._member_letters(rest)
+        letters = written if len(written) == 1 else letters
         key = next(iter(letters)) if len(letters) == 1 and piece.sup is None else None
         if key is None or self.declared(key) is not None or \
                 self.bound_name(key) is not None:
@@ -3068,6 +3119,29 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"it takes at {key})", piece.node)
         lower, upper = self._family_range(piece, key, index, body)
         return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+
+    def _member_letters(self, rest):
+        """The letters at which the pieces after a bare `\\sum` take a family declared over
+        a range (`p_i` of `positive p_k for k = 1..n`): when it is one letter, that is the
+        sum's index, whatever letter the declaration used (the Rényi answer's `\\sum p_i`)."""
+        letters = set()
+        for item in rest:
+            node = getattr(item, "node", None)
+            for tree in node.iter_subtrees() if isinstance(node, Tree) else ():
+                if not is_tree(tree, "script"):
+                    continue
+                try:
+                    p = self.piece(tree)
+                except (InputError, naming.NameError_):
+                    continue
+                if not isinstance(p, NamePiece) or p.sub is None:
+                    continue
+                found = self.scope.lookup(p.base + "_{\\cdot}")
+                index = _bare(p.sub)
+                if found is not None and isinstance(found[1].info, IndexRange) and \
+                        is_token(index, "LETTER"):
+                    letters.add(index.value)
+        return letters
 
     def _nested_sums(self, piece, kind, nodes, rest):
         node = nodes[0]
@@ -3092,14 +3166,23 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             lower, upper = self._index_bounds(piece, kind, key, (lower, low_node),
                                               (upper, piece.sup), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
-        else:
-            if piece.sup is not None:
+        elif piece.sup is not None:                     # \sum_i^n: from the family's start
+            if is_tree(node, "domain"):
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
+            key = self._index_key(node)
+            upper = self.term(piece.sup)
+            self._natural_bound(upper, piece.sup)
+            _, upper = self._index_bounds(piece, kind, key, (Num(1), node),
+                                          (upper, piece.sup), node)
+            index = self.fresh(key, declaration=LOCAL_INDEX)
+        else:
             listed = self._listed_set(node)
             key, index = self._summation_index(piece, node.children[0] if listed else node)
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        if lower is None and upper is not None:
+            lower, low_node = self._first_index(piece, key, index, body, upper), node
         if lower is not None:
             self._members_in_range(piece, index, body, (lower, low_node),
                                    (upper, piece.sup))
@@ -3108,6 +3191,21 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _first_index(self, piece, key, index, body, upper):
+        """Where `\\sum_i^n` (an upper limit, no lower one) starts: at 1, as texts write it
+        for `\\sum_{i=1}^n` — or at the declared start of the families it runs over
+        (`_family_span`: `x_i for i = 0..n` starts at 0) when their range ends at its upper
+        limit. A range of its families that starts elsewhere and ends elsewhere leaves the
+        start unsaid: refused."""
+        span = self._family_span(piece, key, index, body)
+        if span is None or span.lower == Num(1):
+            return Num(1)
+        if span.upper == upper:
+            return span.lower
+        raise self.error(f"say where \\{piece.op}_{key}^{{…}} starts: its families are declared "
+                         f"over {span.text}, and it ends elsewhere — write "
+                         f"\\{piece.op}_{{{key}=…}}^{{…}}", piece.node)
 
     def _members_in_range(self, piece, index, body, low, high):
         """A sum (product) shown non-empty takes its body at both its bounds: a member of a
@@ -3577,6 +3675,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                     return True
             except naming.NameError_:
                 return False
+        if is_tree(spec, "script") and len(spec.children) == 2 and \
+                is_tree(spec.children[1], "superscript"):
+            try:
+                space = naming.name_text(spec.children[0])
+            except naming.NameError_:
+                return False
+            if space == r"\mathbb{R}":
+                return self._vector_space(spec, key)
         try:
             named = self._index_key(sub)
         except InputError:
@@ -3592,6 +3698,24 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
         return _capital_space(named, key)
+
+    def _vector_space(self, spec, key):
+        """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
+        declared over ℝ^n (`% derive: variable x in \\mathbb{R}^n`, the same dimension as
+        written); x declared over another dimension, or no vector variable (derive reads
+        vectors only as declared: a real x is one number), is refused here."""
+        dimension = self.term(spec.children[1].children[-1])
+        found = self.declared(key) or self.sample_of(key)
+        info = found[1].info if found is not None else None
+        written = _unbraced(self.source_text(spec))
+        if isinstance(info, vectors.VectorVariableInfo) and info.dimension == dimension:
+            return True
+        if isinstance(info, vectors.VectorVariableInfo):
+            raise self.error(f"\\int_{{{written}}}: {key} is declared over \\mathbb{{R}}^"
+                             f"{{{show(info.dimension)}}}, not {written}", spec)
+        raise self.error(f"\\int_{{{written}}} … d{key}: {key} is no vector variable here "
+                         f"(derive reads vectors only as declared); declare it: % derive: "
+                         f"variable {key} in {written}", spec)
 
     def elementary(self, fname, arg):
         return Fn(fname, arg)
