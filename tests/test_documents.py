@@ -132,6 +132,23 @@ def test_inline_math_only_when_asked(tmp_path):
         load(write(tmp_path, "% derive: check inlne\n\\[ a = a \\]\n", "j.tex"))
 
 
+@pytest.mark.parametrize("name, text, expected", [
+    # a paragraph that is one `$…$` (trailing comma inside or outside) or `\\(…\\)`
+    ("h.tex", "% derive: positive a\n$2a = a + a,$\n\nProse $a = 2a$ here.\n", [(2, 7, "a + a")]),
+    ("g.tex", "% derive: positive a\n\\[ a = a \\]\n  \\( 3a = a + 2a \\).\n", [(2, 8, "a"), (3, 11, "a + 2a")]),
+    ("m.md", "<!-- derive: positive a -->\n$2a = a + a$,\n\nText\n$a = 2a$\n", [(2, 7, "a + a")]),
+    # beside prose (above, below or on its line) or beside other inline math: prose
+    ("p.tex", "% derive: positive a\n\\[ a = a \\]\nSo\n$a = 2a$\n\n$a = 3a$\nthus.\n\n$a = 4a$ and $a = 5a$\n",
+     [(2, 8, "a")]),
+])
+def test_inline_math_alone_in_its_paragraph_is_a_display(tmp_path, name, text, expected):
+    """An author who sets one formula apart in `$…$` or `\\(…\\)` (Wikipedia's Hellinger
+    distance, a blog's `\\( E[x]^2 = a^2/b^2. \\)`) writes a display: read as one, at its own
+    positions; inline math within prose stays prose."""
+    derivation = load(write(tmp_path, text, name))
+    assert [(s.location.line, s.location.column, s.latex) for s in derivation.steps] == expected
+
+
 def test_a_directive_inside_a_display_splits_it(tmp_path):
     text = ("% derive: density p, q\n\\begin{align*}\nD_{KL}(p \\| q) &\\ge 0 \\\\\n"
             "% derive: expect refuted\n&= D_{KL}(q \\| p)\n\\end{align*}\n")

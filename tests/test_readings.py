@@ -1277,7 +1277,7 @@ def test_doteq_after_an_expression_is_refused():
     assert (step.location.line, step.location.column) == (2, 17)
 
 
-@pytest.mark.parametrize("sign", [r"\equiv", "=:", r"\eqqcolon", r"\triangleq"])
+@pytest.mark.parametrize("sign", [r"\equiv", "=:", r"\eqqcolon", r"\triangleq", ":=", r"\coloneqq"])
 def test_a_new_name_after_an_expression_names_it(check_text, sign):
     """`… \\equiv \\mathcal{L}_q` at the end of an ELBO chain (Ruthless338/blog): the new
     name is defined as the side before the sign (a definition step), never an unknown
@@ -1290,6 +1290,35 @@ def test_a_new_name_after_an_expression_names_it(check_text, sign):
     assert step.reading == "ℒ_q = log(a) + log(b)"
     assert (step.location.line, step.location.column) == (2, 34 + len(sign))
     assert result.conclusions[0].latex == r"\log a + \log b - 1"
+
+
+KL_HEADER = "% derive: variable x\n% derive: density p, q\n"
+
+
+@pytest.mark.parametrize("row, expected, conclusion", [
+    # burklight's `… = \int \log \rho \, d\mu := D(\mu \lVert \nu)`: the author's name
+    # for the relative entropy, which derive already reads: a definition that agrees
+    (r"\int q(x) \log \frac{q(x)}{p(x)} dx = \int q(x) \log q(x) dx - \int q(x) \log p(x) dx"
+     r" := D_{KL}(q \| p) \ge 0", ["verified", "definition", "verified"], True),
+    (r"\int p(x) \log \frac{p(x)}{q(x)} dx \coloneqq D(p \| q)", ["definition"], None),
+    # a definition contradicting the known meaning is refuted, and the chain through it
+    # proves nothing (never a second meaning of KL, never a conclusion over it)
+    (r"\int p(x) \log \frac{q(x)}{p(x)} dx := D_{KL}(p \| q)", ["refuted"], None),
+    (r"\int q(x) \log \frac{p(x)}{q(x)} dx = \int q(x) \log p(x) dx - \int q(x) \log q(x) dx"
+     r" := D_{KL}(q \| p) \ge 0", ["verified", "refuted", "verified"], False),
+])
+def test_coloneqq_before_a_known_quantity_is_a_checked_definition(check_text, row, expected,
+                                                                  conclusion):
+    """`… := Q` after an expression, Q a quantity derive already reads (an operator such as
+    D(μ ‖ ν), a name defined above): the author defines Q as that expression. One name has
+    one meaning, so the definition is checked against it: a definition step (not counted as
+    a step of the chain) when the equation is verified, its verdict otherwise."""
+    result = check_text(KL_HEADER + "$$ " + row + " $$\n")
+    assert support.verdicts(result) == expected
+    step = next(r.step for r in result.steps if r.step.restated)
+    assert step.kind == "definition" and step.latex.startswith("D")
+    if conclusion is not None:
+        assert [c.proved for c in result.conclusions] == [conclusion]
 
 
 def test_a_named_expression_continues_a_row_above(check_text):
@@ -1331,8 +1360,10 @@ def test_an_unknown_letter_ending_a_chain_stays_an_unknown(check_text, last):
     (r"M =: \log a", r"=: defines the name on its right, but \log a is not a new name", 9),
     (r"a + b \triangleq \mathcal{F}(t)", r"\triangleq names the expression before it, but "
      r"\mathcal{F}(t) has arguments that are not declared", 21),
-    (r"\log a + \log b := Q", "':=' defines the name on its left; here it follows an "
-     "expression", 23),
+    # `:=` after an expression before neither a new name nor a quantity derive reads
+    (r"\log a + \log b := 2", "':=' defines the name on its left; here it follows an "
+     "expression, and what follows it is neither a new name nor a quantity", 23),
+    (r"\log a + \log b := a + b", "':=' defines the name on its left; here it follows", 23),
 ])
 def test_definition_signs_after_an_expression(row, message, column):
     derivation = load_tex("r.tex", "% derive: positive a, b\n$$ " + row + " $$\n")
@@ -2055,11 +2086,14 @@ def test_environments_carrying_mathematics_are_refused_never_split_into_steps(en
     text = ("% derive: variable x\n$$ f(x) = \\begin{" + env + "} 1 & x > 0 \\\\ 0 & x \\le 0 "
             "\\end{" + env + "} $$\n")
     steps = load_tex("r.tex", text).steps
-    assert [s.kind for s in steps] == ["unreadable", "unreadable"]
-    if env == "cases":
-        assert "a definition under a condition is not read" in steps[0].message
+    if env == "cases":                          # one step, made of its cases (`Step.cases`)
+        assert [s.kind for s in steps] == ["unreadable"]
+        assert [c.kind for c in steps[0].cases] == ["unreadable", "unreadable"]
+        assert steps[0].message.startswith("case 1 of the cases: a definition under a "
+                                           "condition is not read")
         assert (steps[0].location.line, steps[0].location.column) == (2, 4)
         return
+    assert [s.kind for s in steps] == ["unreadable", "unreadable"]
     assert f"does not read the {env} environment" in steps[0].message
     assert (steps[0].location.line, steps[0].location.column) == (2, 11)
 

@@ -1148,6 +1148,31 @@ def test_a_relation_after_a_comma_between_other_letters_is_refused(header, row):
     assert step.location.column == len("$$ ") + row.index("\\quad") + len("\\quad") + 2
 
 
+def by_cases(text, budget=20.0):
+    """A file whose last row has a `cases` right side: that row is one step made of its
+    cases (`Step.cases`); (its verdict, the verdict each case has on its own)."""
+    step = steps(text)[-1]
+    assert len(step.cases) >= 2 and step.latex.startswith("\\begin")
+    return (decide(step, "0", clock.now() + budget),
+            [decide(case, "0", clock.now() + budget).status.value for case in step.cases])
+
+
+def case_verdicts(text, budget=20.0):
+    """The verdict of each case of the `cases` step ending `text`, checked against the
+    step's combined verdict: verified iff every case is, refuted iff some case is — by the
+    first refuted case's counterexample, named in the detail."""
+    verdict, each = by_cases(text, budget)
+    if "refuted" in each:
+        k = each.index("refuted")
+        assert verdict.status.value == "refuted" and verdict.counterexample is not None
+        assert verdict.detail.startswith(f"case {k + 1} (")
+    elif all(v == "verified" for v in each):
+        assert verdict.status.value == "verified"
+    else:
+        assert verdict.status.value == "undecided"
+    return each
+
+
 @pytest.mark.parametrize("cases, expected", [
     (r"\begin{cases} p_i(1-p_k) & \text{if } i=k \\ -p_i p_k & \text{if } i \ne k \end{cases}",
      ["verified", "verified"]),
@@ -1161,10 +1186,45 @@ def test_a_relation_after_a_comma_between_other_letters_is_refused(header, row):
      ["verified", "refuted"]),
 ])
 def test_cases_on_the_right_are_one_claim_per_case(cases, expected):
-    """`F = \\begin{cases} A & C \\\\ B & D \\end{cases}` is F = A under C and F = B under D
-    (`otherwise`: the other case's condition negated); its `\\\\` splits no rows."""
+    """`F = \\begin{cases} A & C \\\\ B & D \\end{cases}` is one step, made of F = A under C
+    and F = B under D (`otherwise`: the other case's condition negated); its `\\\\` splits
+    no rows."""
     row = r"\frac{\partial p_i}{\partial o_k} = " + cases
-    assert verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n")[1:] == expected
+    assert len(steps(SOFTMAX_ROWS + "$$ " + row + " $$\n")) == 2
+    assert case_verdicts(SOFTMAX_ROWS + "$$ " + row + " $$\n") == expected
+
+
+def test_a_refuted_case_is_named_with_a_counterexample_under_its_condition():
+    """The cases step is refuted by the refuted case's own counterexample: one that
+    satisfies that case's condition (i = k here), never the other case's."""
+    row = (r"\frac{\partial p_i}{\partial o_k} = \begin{cases} -p_i p_k & \text{if } i \ne k "
+           r"\\ p_i(1+p_k) & \text{if } i=k \end{cases}")
+    verdict, each = by_cases(SOFTMAX_ROWS + "$$ " + row + " $$\n")
+    assert each == ["verified", "refuted"] and verdict.status.value == "refuted"
+    assert verdict.detail.startswith("case 2 (") and "i = k ⇒" in verdict.detail
+    shown = dict(verdict.counterexample.assignment)          # i = k: i is k there
+    assert shown.get("i", shown["k"]) == shown["k"]
+
+
+def test_cases_combine_into_one_verdict():
+    """`derivation.by_cases`: verified iff every case is; refuted iff some case is (the first
+    such, with its counterexample); an unreadable case is an error; else undecided, naming
+    the undecided cases."""
+    from derive.model.derivation import (ERROR, REFUTED, UNDECIDED, VERIFIED, Counterexample,
+                                         Verdict, by_cases as combine)
+    (step,) = steps("% derive: real x\n$$ |x| = \\begin{cases} x & x > 0 \\\\ -x & x \\le 0 "
+                    "\\end{cases} $$\n")
+    ok, open_ = Verdict(VERIFIED, "normal form", "same"), Verdict(UNDECIDED, "numeric", "no proof")
+    ce = Counterexample((("x", "1"),), "1", "2", "-1")
+    bad, broken = Verdict(REFUTED, "numeric", "differ", counterexample=ce), Verdict(ERROR, "reader", "no")
+    assert combine(step, [ok, ok]).status == "verified"
+    assert combine(step, [open_, ok]).status == "undecided"
+    assert combine(step, [open_, ok]).detail.startswith("case 1 (x > 0 ⇒ abs(x) = x) undecided")
+    assert "case 2 verified" in combine(step, [open_, ok]).detail
+    refuted = combine(step, [open_, bad])
+    assert refuted.status == "refuted" and refuted.counterexample is ce
+    assert refuted.detail.startswith("case 2 (x ≤ 0 ⇒ abs(x) = -x) fails")
+    assert combine(step, [bad, broken]).status == "error"
 
 
 @pytest.mark.parametrize("cases, expected", [
@@ -1173,7 +1233,7 @@ def test_cases_on_the_right_are_one_claim_per_case(cases, expected):
     (r"|x| = \begin{cases} x & x \ge 0 \\ x & x < 0 \end{cases}", ["verified", "refuted"]),
 ])
 def test_cases_with_real_conditions(cases, expected):
-    assert verdicts(display("% derive: real x\n", cases)) == expected
+    assert case_verdicts(display("% derive: real x\n", cases)) == expected
 
 
 @pytest.mark.parametrize("header, row, blame", [
@@ -1216,7 +1276,9 @@ def test_otherwise_beside_an_order_relation_of_non_real_sides_is_refused(header,
      ["c^(1/2) ≤ 1 ⇒ c^(1/2) = 1", "c^(1/2) > 1 ⇒ c^(1/2) = c^(1/2)"]),
 ])
 def test_otherwise_beside_a_relation_of_real_sides_is_its_negation(header, row, expected):
-    assert [s.reading for s in steps(header + "$$ " + row + " $$\n")] == expected
+    (step,) = steps(header + "$$ " + row + " $$\n")
+    assert [case.reading for case in step.cases] == expected
+    assert step.reading == "; ".join(expected)
 
 
 @pytest.mark.parametrize("row", [
@@ -1262,10 +1324,10 @@ def test_a_brace_before_an_array_is_cases(row, expected):
     """`\\left\\{ \\begin{array}{ll} v & c \\\\ … \\end{array} \\right.` (cases before
     amsmath) is read as cases: the rows were an array's, `&` layout, and `1 = 1 · x > 0`
     was refuted, a claim nobody wrote."""
-    found = steps("% derive: real x\n$$ " + row + " $$\n")
-    assert [s.reading for s in found] == expected
+    (step,) = steps("% derive: real x\n$$ " + row + " $$\n")
+    assert [case.reading for case in step.cases] == expected
     if expected[1].endswith("= x"):
-        assert verdicts(display("% derive: real x\n", row)) == ["verified", "refuted"]
+        assert case_verdicts(display("% derive: real x\n", row)) == ["verified", "refuted"]
 
 
 def test_a_row_continuing_cases_leaves_them_unread():

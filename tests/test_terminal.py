@@ -88,3 +88,15 @@ def test_short_lines_skip_textwrap_without_changing_a_character():
                                                                  for line in expected_lines]
     assert terminal.printable("é ≤ ∞") == "é ≤ ∞"
     assert terminal.printable("a\u00a0\u202eb\x1b") == "a\u00a0\\u202eb\\x1b"
+
+
+def test_a_checked_definition_shows_how_it_was_checked(cli, tmp_path):
+    """`… := H(p)` restates a quantity derive reads (`Step.restated`): its line says how the
+    agreement was shown; a plain definition's line says nothing of the kind."""
+    text = ("% derive: variable x\n% derive: density p\n"
+            "$$ -\\int p(x) \\log p(x) dx := H(p) $$\n$$ c := 2 $$\n")
+    _, out, _ = cli("check", "--no-cache", write(tmp_path, text))
+    lines = out.splitlines()
+    at = [k for k, line in enumerate(lines) if "≔ definition" in line]
+    assert len(at) == 2
+    assert "normal form" in lines[at[0] + 1] and lines[at[1] + 1].strip() == "line 4:9"

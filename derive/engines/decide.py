@@ -23,7 +23,7 @@ from derive.engines import cases, clock, finite_sums, limits, normal_form, serie
 from derive.engines.numeric.compare import MAX_PRECISION, compare, held_out
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
-    DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict,
+    DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict, by_cases,
 )
 from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
 from derive.model.names import Domain, Kind
@@ -69,8 +69,12 @@ def decide(step, seed, deadline, report=lambda v: None):
     kind = step.kind
     if kind is StepKind.UNREADABLE:
         return Verdict(ERROR, "reader", step.message)
+    if kind is StepKind.DEFINITION and step.restated:
+        return _restated(step, seed, deadline)
     if kind is StepKind.DEFINITION:
         return Verdict(DEFINITION, "definition", f"defines {step.lhs_latex}")
+    if step.cases:                    # one claim made of cases: each decided, then combined
+        return by_cases(step, [decide(case, seed, deadline) for case in step.cases])
     if step.reasons:                  # interim verdicts too: the pool may keep the last one
         def report(verdict, shown=report):
             shown(_unless_reasoned(step, verdict))
@@ -80,6 +84,19 @@ def decide(step, seed, deadline, report=lambda v: None):
     except Unusable:
         return _unless_reasoned(step, _without_unusable(step, seed, deadline, report))
     return _unless_reasoned(step, _dispatch(restricted, seed, deadline, report))
+
+
+def _restated(step, seed, deadline):
+    """A definition of a quantity derive already reads (`Step.restated`): checked as the
+    equation it states; agreeing, it is a definition (it changes no meaning), else the
+    equation's verdict — never a silent second meaning."""
+    from dataclasses import replace
+    verdict = decide(replace(step, kind=StepKind.EQUALITY, restated=False), seed, deadline)
+    if verdict.status is VERIFIED:
+        return replace(verdict, status=DEFINITION, detail=f"defines {step.latex} as derive "
+                       f"already reads it: {verdict.detail}")
+    return replace(verdict, detail=f"{step.latex} already has a meaning, which this "
+                   f"definition must agree with: {verdict.detail}")
 
 
 def _unless_reasoned(step, verdict):

@@ -16,8 +16,8 @@ from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
-from derive.frontend.layout import (continuation, first_relation, first_token, indent,
-                                    otherwise_at, signed_start)
+from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
+                                    indent, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
@@ -60,8 +60,11 @@ class Builder:
             self.chains.end_chain()
 
     def display(self, rows):
-        """Read the rows of one display, `(text, offset, justification, under)` each (`under`:
-        the row stands under the right-hand side of the row above, `layout.Row`). A row that
+        """Read the rows of one display, `(text, offset, justification, under, cases)` each
+        (`under`: the row stands under the right-hand side of the row above, `layout.Row`;
+        `cases`: for the row of one case of a `cases` right side, the row of the whole
+        environment, `Row.whole`, the same for each of its cases — their steps become one,
+        whose cases they are: `ChainBuilder.by_cases`). A row that
         defines a quantity (`\\mathcal{L}(q) = …`) which an earlier row of the display
         already uses is read first (Bishop's "where we have defined"), so the earlier row
         means it; so is a definition the plan reads ahead of a use in this display (`ahead`),
@@ -71,21 +74,28 @@ class Builder:
         rows = [r for r in rows if not self._at_its_row(r[1])]
         keys = [" ".join(self.reader.row_words(text)) for text, *_ in rows]
         first, rest = [], []
-        for k, (text, offset, why, under) in enumerate(rows):
+        for k, (text, offset, why, under, cases) in enumerate(rows):
             label = self.reader.defined_label(text, offset)
             used = label is not None and any(" ".join(self.reader.row_words(label)) in key
                                              for key in keys[:k])
             follows = k + 1 < len(rows) and self.reader.continues(rows[k + 1][0])
             (first if used and not follows else rest).append(
-                (text, offset, why, k > 0, follows, under))
-        for text, offset, why, _, follows, _ in first:
+                (text, offset, why, k > 0, follows, under, cases))
+        for text, offset, why, _, follows, _, _ in first:
             self.reader.naming_ahead = True
             try:
                 self.row(text, offset, why, heads=follows)
             finally:
                 self.reader.naming_ahead = False
-        for text, offset, why, below, follows, under in rest:
+        made = None                  # the steps before the first case of a `cases`
+        for k, (text, offset, why, below, follows, under, cases) in enumerate(rest):
+            if cases is not None and made is None:
+                made = len(self.chains.steps)
             self.row(text, offset, why, below=below, heads=follows, under=under)
+            if cases is not None and (k + 1 == len(rest) or rest[k + 1][-1] is not cases):
+                self.chains.by_cases(made, sum(r[-1] is cases for r in rest),
+                                     cases_written(self.source.text, cases))
+                made = None
 
     def _read_ahead(self, start, end, stack=()):
         """Read the planned definitions whose first use lies in [start, end) — each after

@@ -7,8 +7,9 @@ is a list of chains. A chain whose first side names a quantity not yet known
 relation is a `definition` step, and from then on the name means that expression (a
 function's parameters are bound in its row only: a row continuing `f(x) = …` is about the
 file's x, and so is the body it continues). A new name after an expression
-(`… \\equiv \\mathcal{L}_q`, `… =: M`) is defined as that expression, a definition step,
-and the chain goes on from the name. A
+(`… \\equiv \\mathcal{L}_q`, `… =: M`, `… := M`) is defined as that expression, a definition
+step, and the chain goes on from the name; `… := Q` before a quantity derive already reads
+is a definition checked against Q's meaning (`_restated`). A
 declaration between rows (anything but expect/note) ends the chain it interrupts. A row
 derive cannot read is an error of its own; the next row continuing it starts the chain
 again from its first side (the step from the unreadable row to it is an error too), so
@@ -30,7 +31,7 @@ from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
 from derive.model.terms import (Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum, Sym,
                                 free_names, nodes, substitute)
-from derive.frontend.latex.reader import DEFINE
+from derive.frontend.latex.reader import DEFINE, RESTATES
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
@@ -143,6 +144,32 @@ class ChainBuilder:
                                  source_line=error.source_line or "",
                                  location=self._location(error, self._starts[last]))
 
+    def by_cases(self, made, rows, latex):
+        """The steps made since `made` (0-based) by the `rows` rows of one `cases` right
+        side (`layout`: one row per case) as one step whose `cases` they are
+        (`Step.cases`): one claim, whose verdict combines theirs, written as the environment
+        `latex`. A case that could not be read makes the whole step an error at that case.
+        Unless each row made one step (then each stays a step of its own)."""
+        cases = tuple(self.steps[made:])
+        if len(cases) != rows or rows < 2:
+            return
+        first = cases[0]
+        broken = next((k for k, c in enumerate(cases) if c.kind is StepKind.UNREADABLE), None)
+        step = _with(first, latex=latex, lhs=None, rhs=None, hypotheses=(), reasons=(),
+                     cases=tuple(_with(c, index=first.index) for c in cases),
+                     reading="; ".join(c.reading for c in cases if c.reading))
+        if broken is not None:
+            case = cases[broken]
+            step = _with(step, kind=StepKind.UNREADABLE, reading="", location=case.location,
+                         message=f"case {broken + 1} of the cases: {case.message}",
+                         source_line=case.source_line)
+        gone = {c.index for c in cases[1:]}
+        self.steps[made:] = [step]
+        del self._starts[made + 1:]
+        self.chains = [kept for kept in ([i for i in chain if i not in gone]
+                                         for chain in self.chains) if kept]
+        self._just_read = range(made, made + 1)
+
     def unreadable(self, error, offset, text):
         """A row derive could not read: a step of its own that carries the error."""
         self.end_chain()
@@ -242,7 +269,7 @@ class ChainBuilder:
         line, _ = self.source.position(offset)
         for i, step in enumerate(self.steps):
             if step.kind is not StepKind.UNREADABLE and any(
-                    name in free_names(t) for t in (step.lhs, step.rhs) if t is not None):
+                    name in free_names(t) for t in step.sides()):
                 error = self.source.error(
                     f"{key} is defined at line {line}, below this row, which reads it as an "
                     "unknown of its own: define it before its first use", self._starts[i])
@@ -265,7 +292,7 @@ class ChainBuilder:
         line, _ = self.source.position(at)
         for i, step in enumerate(self.steps):
             used = step.kind is not StepKind.UNREADABLE and next((
-                t.name.latex for side in (step.lhs, step.rhs) if side is not None
+                t.name.latex for side in step.sides()
                 for t in nodes(side) if isinstance(t, Defined) and t.name in defined), None)
             if i + 1 in voided or used:
                 where = at if i + 1 in voided else self._starts[i]
@@ -305,13 +332,30 @@ class ChainBuilder:
                      replace(value, start=part.start), justification)
         self._last = named
 
+    def _restated(self, part, justification):
+        """`… := Q` after an expression, Q a quantity derive already reads (`… :=
+        D(\\mu \\lVert \\nu)`, the author's name for the relative entropy): the author
+        defines Q as the side before the sign. Q keeps its meaning — one name, one meaning —
+        so the definition must agree with it: a definition step that is checked
+        (`Step.restated`), and the chain goes on from Q."""
+        value = self._last
+        self._append(StepKind.DEFINITION, Relation.EQ, value.term, part.term, value.latex,
+                     part, justification)
+        self.steps[-1] = _with(self.steps[-1], restated=True)
+        self._last = part
+
     def _transition(self, part, justification):
         if part.relation is DEFINE and part.head is not None:
             return self._name_right(part, justification)
+        if part.relation is RESTATES:
+            return self._restated(part, justification)
         if part.relation is DEFINE:
             raise self.source.error("':=' defines the name on its left; here it follows an "
-                                    "expression (to name the expression, write '=: NAME' or "
-                                    "'\\equiv NAME' after it)", part.start)
+                                    "expression, and what follows it is neither a new name "
+                                    "nor a quantity derive reads (an operator such as "
+                                    "D_{KL}(p \\| q), or a name defined above): to name the "
+                                    "expression, write '=: NAME' or '\\equiv NAME' after it",
+                                    part.start)
         lhs = self._last
         kind = _kind(lhs.term, part.term, part.relation, self.scope)
         in_lhs = _indefinite(lhs.term, part.term, self.scope)

@@ -20,7 +20,8 @@ rows (`\\\\*`, `\\\\[2pt]`, `\\noalign{…}`, `\\displaybreak`, `\\hline`, `\\vs
 blanked. A column of its own beside a row (`&& \\text{product rule}`) is read as what
 follows a `\\quad` is (see `_remark_column`). A `cases` environment's `\\\\` splits no
 rows; as a row's whole right side it stands for one row per case, each under its
-condition (`_case_rows`), unless a row goes on from it.
+condition (`_case_rows`), unless a row goes on from it; those rows keep the whole row
+(`Row.whole`), so the steps they make become one step made of its cases (`Step.cases`).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def rows(display):
     masked = _braced_arrays_as_cases(without_comments(display))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
-    cases = [m.span() for m in _CASES.finditer(masked.text)]
+    cases = [m.span() for m in CASES.finditer(masked.text)]
     out, start, before = [], 0, None
     depth = _brace_depths(masked.text)
     for m in _BREAK.finditer(masked.text):
@@ -117,7 +118,7 @@ def rows(display):
                                 indent(row.text))
         else:
             found.append(Row(row.text, row.spans, row.align, under))
-            if _CASES.search(row.text):
+            if CASES.search(row.text):
                 split[len(found) - 1] = _case_rows(piece)
         joinable = True
     found = [r for k, row in enumerate(found) for r in (split.get(k) or [row])]
@@ -126,7 +127,7 @@ def rows(display):
 
 # `\begin{cases} A & \text{if } i = k \\ B & \text{otherwise} \end{cases}`, a row's whole
 # right side: one row per case (`_case_rows`).
-_CASES = re.compile(r"\\begin\s*\{cases\}(.*?)\\end\s*\{cases\}", re.S)
+CASES = re.compile(r"\\begin\s*\{cases\}(.*?)\\end\s*\{cases\}", re.S)
 _CASE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?")
 _OTHERWISE_WORD = re.compile(r"\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*[.,]?\s*\}")
 _OTHERWISE = re.compile(rf"\s*{_OTHERWISE_WORD.pattern}\s*[.,]?\s*$")
@@ -195,9 +196,9 @@ def _case_rows(piece):
     after `&`), `otherwise` after
     several cases. A row defining a name by cases (`f(x) = \\begin{cases}…`) becomes
     definitions under conditions, which the chain refuses."""
-    found = _CASES.search(piece.text)
+    found = CASES.search(piece.text)
     head, tail = piece.text[:found.start()], piece.text[found.end():]
-    if _CASES.search(tail) or tail.strip(" \t\n.,;") or not re.search(
+    if CASES.search(tail) or tail.strip(" \t\n.,;") or not re.search(
                 r"(?:=|<|>|\\(?:neq?|l[et]q?|g[et]q?|equiv|coloneqq|triangleq))\s*&?\s*$", head) or \
             len(re.findall(r"(?<![\\<>!])=|\\ne(?:q)?(?![a-zA-Z])|<|>|\\[lg]eq?(?![a-zA-Z])",
                            head.replace(":=", "=").replace("&", " "))) != 1 or \
@@ -241,6 +242,17 @@ def _case_rows(piece):
         rows.append(piece[:found.start()] + value + quad + condition)
     whole = _row(piece)
     return [replace(_row(r), whole=whole) for r in rows]
+
+
+def cases_written(text, whole):
+    """The `\\begin{cases} … \\end{cases}` of the row `whole` (`Row.whole` of its cases'
+    rows) as the document `text` writes it, `&` and `\\\\` included (else as the row holds
+    it): how the one step its cases make is shown."""
+    found = CASES.search(whole.text)
+    start, end = whole.origin(found.start()), whole.origin(found.end() - 1) + 1
+    written = text[start:end]
+    return written if written.startswith("\\begin") and written.endswith("}") else \
+        " ".join(found.group(0).split())
 
 
 _TOKEN = re.compile(r"\\(?:[a-zA-Z]+|.)|[{}]", re.S)

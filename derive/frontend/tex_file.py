@@ -70,7 +70,7 @@ def _build(document, justifications, plan):
         if isinstance(event, documents.Directive):
             builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
-            builder.display([(row.text, at, next(why, ""), row.under)
+            builder.display([(row.text, at, next(why, ""), row.under, row.whole)
                              for row, at in zip(event.rows, start)])
     return builder
 

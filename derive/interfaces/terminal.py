@@ -150,8 +150,8 @@ def render_step(step, style, columns=None, reading=False):
         text = f"{relation} {step['latex']}"
     lines = [f"  {step['index']:>2} {mark} {shorten(printable(text), columns - INDENT)}"]
     info = where(step)
-    if status not in (DEFINITION, ERROR):
-        info += f", {step['method']}, {step['seconds']:.2f} s"
+    if status != ERROR and (status != DEFINITION or step["method"] != "definition"):
+        info += f", {step['method']}, {step['seconds']:.2f} s"   # a definition checked too
     if as_expected:
         info += f", {status} as the file expects"
     lines += _wrapped(info, columns)            # wrapped: "as the file expects" must show

@@ -133,7 +133,14 @@ class Step:
     the row in words with math derive does not read (`\\text{because } e^{kx} \\text{ is
     monotone}`): the step is checked without them, and a counterexample then refutes
     nothing, since the row may rest on them;
-    `context` the declarations in force where the step stands (`model.context`)."""
+    `context` the declarations in force where the step stands (`model.context`).
+    `cases`: a right side written as `\\begin{cases}` (`F = \\begin{cases} A & C \\\\ B & D
+    \\end{cases}`) is one claim made of one `Step` per case — `F = A` under its condition
+    C (its `hypotheses`), `F = B` under D —; its verdict combines theirs (`by_cases`), its
+    `latex` is the environment as written, and `lhs`/`rhs` are None (the terms are the
+    cases', `sides`). `restated`: a definition step `lhs := rhs` whose defined side already
+    has a meaning derive reads (`… := D(\\mu \\lVert \\nu)`): it defines nothing new, so it
+    is checked as `lhs = rhs`, shown as a definition when that is verified."""
 
     index: int
     kind: StepKind
@@ -152,6 +159,13 @@ class Step:
     reading: str = ""
     message: str = ""
     source_line: str = ""          # for an unreadable row: its line of the file, for a caret
+    cases: tuple = ()
+    restated: bool = False         # a definition of a quantity derive already reads: checked
+
+    def sides(self):
+        """The terms the step writes: its two sides, and each case's (None left out)."""
+        own = tuple(t for t in (self.lhs, self.rhs) if t is not None)
+        return own + tuple(t for case in self.cases for t in case.sides())
 
 
 @dataclass(frozen=True)
@@ -193,6 +207,31 @@ class Verdict:
     detail: str = ""
     seconds: float = 0.0
     counterexample: Counterexample | None = None
+
+
+def by_cases(step, verdicts):
+    """The verdict of a step made of cases (`Step.cases`) from the verdicts of its cases, in
+    order: **verified** when every case is; **refuted** when some case is — by that case's
+    certified counterexample, which satisfies the case's condition (the case was decided
+    under it) —; an **error** when a case could not be read; otherwise **undecided**,
+    naming the cases left undecided and why."""
+    def label(k):
+        return f"case {k + 1} ({step.cases[k].reading or step.cases[k].latex})"
+
+    for wanted in (ERROR, REFUTED):
+        k = next((k for k, v in enumerate(verdicts) if v.status is wanted), None)
+        if k is not None:
+            v = verdicts[k]
+            return Verdict(wanted, v.method, f"{label(k)} fails: {v.detail}",
+                           counterexample=v.counterexample)
+    if all(v.status is VERIFIED for v in verdicts):
+        return Verdict(VERIFIED, ", ".join(dict.fromkeys(v.method for v in verdicts)),
+                       "; ".join(f"{label(k)}: {v.detail}" for k, v in enumerate(verdicts)))
+    open_ = [k for k, v in enumerate(verdicts) if v.status is not VERIFIED]
+    shown = [k for k, v in enumerate(verdicts) if v.status is VERIFIED]
+    return Verdict(UNDECIDED, ", ".join(dict.fromkeys(verdicts[k].method for k in open_)),
+                   "; ".join(f"{label(k)} undecided: {verdicts[k].detail}" for k in open_) +
+                   (f" ({', '.join(f'case {k + 1}' for k in shown)} verified)" if shown else ""))
 
 
 @dataclass(frozen=True)
@@ -249,7 +288,8 @@ class Result:
             if len(checked) < 2 or chain.relation is None:
                 continue
             first, last = by_index[chain.steps[0]].step, by_index[chain.steps[-1]].step
-            unproved = tuple(r.step.index for r in checked if r.verdict.status is not VERIFIED)
+            unproved = tuple(by_index[i].step.index for i in chain.steps    # a definition
+                             if by_index[i].verdict.status not in (VERIFIED, DEFINITION))
             hypotheses = tuple(dict.fromkeys(h.latex for r in checked for h in r.step.hypotheses))
             out.append(Conclusion(chain, first.lhs_latex, last.latex, not unproved, unproved,
                                   hypotheses))

@@ -27,7 +27,8 @@ mathop left right big Big bigg Bigg bigl bigr Bigl Bigr biggl biggr quad qquad l
 rbrack lbrace rbrace langle rangle searrow nearrow leqslant geqslant displaystyle
 textstyle
 """.split())
-_COMMAND = re.compile(r"\\([a-zA-Z]+)")
+# A command, or the one environment a step's side may be: a `cases` right side (`Step.cases`).
+_COMMAND = re.compile(r"\\(?:begin|end)\{cases\}|\\([a-zA-Z]+)")
 
 
 PORTABLE = {"argmax": r"\operatorname*{arg\,max}", "argmin": r"\operatorname*{arg\,min}"}
@@ -38,6 +39,8 @@ def safe_math(latex):
     few allowed ones that renderers lack written portably)."""
     def neutralise(m):
         name = m.group(1)
+        if name is None:                    # \begin{cases}, \end{cases}
+            return m.group(0)
         if name in PORTABLE:
             return PORTABLE[name]
         return m.group(0) if name in SAFE_COMMANDS else r"\mathrm{\backslash %s}" % name

@@ -8,8 +8,12 @@ document's own terms) and an ordered tuple of events:
   text with the source offset of every character (`row.origin(i)`), after the author's
   macros are expanded and Unicode math characters spelled as commands (`unicode_math`).
 
-Prose, code and inline math are skipped; which math is checked is itself a directive,
-handled here and not passed on:
+Prose, code and inline math are skipped — except inline math that is a paragraph of its
+own (`_as_displays`): one `$…$` or `\\(…\\)`, with at most a full stop, comma, colon or
+semicolon after it, between paragraph bounds (a blank line, a comment line — directives are
+comments —, another display, the start or end of the text or of a notebook cell) is laid out
+as a display, and read as one; inline math beside prose (or beside other inline math) stays
+prose. Which math is checked is itself a directive, handled here and not passed on:
 
     % derive: check displays     every display (the default)
     % derive: check inline       displays and inline math ($…$, \\(…\\))
@@ -22,6 +26,7 @@ splits it into two `Display` events around it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -127,7 +132,7 @@ def assemble(source, found, kind, mode="displays"):
     if mode not in CHECK_MODES:
         raise ValueError(f"check mode {mode!r}")
     macros = Macros(source, latex=kind == "latex")
-    items = sorted(found, key=_offset)
+    items = sorted(_as_displays(source, found, kind) if kind in _COMMENT else found, key=_offset)
     events, i = [], 0
     while i < len(items):
         item = items[i]
@@ -149,6 +154,68 @@ def assemble(source, found, kind, mode="displays"):
         else:
             _define_inside(macros, item.content)
     return Document(source, tuple(events), kind)
+
+
+# A comment line, by the kinds of document whose source text is laid out in paragraphs (a
+# MyST page's AST is not): TeX's `%` (not `\\%`); MyST's `%` line and HTML's `<!-- … -->`.
+_COMMENT = {"latex": re.compile(r"(?<!\\)%[^\n]*"),
+            "markdown": re.compile(r"(?m)^[ \t]*%[^\n]*|<!--.*?(?:-->|\Z)", re.S)}
+_COMMENT["notebook"] = _COMMENT["markdown"]
+# What ends inline math that is a paragraph of its own: punctuation, then the line's end.
+_PARAGRAPH_TAIL = re.compile(r"[ \t]*[.,;:]?[ \t]*(?:\n|$)")
+
+
+def _as_displays(source, found, kind):
+    """`found` with each inline `Math` that is alone in its paragraph made a display (the
+    author set the formula apart, as a display is: Wikipedia's `$H^2(f,g) = … = …,$` on a
+    line of its own). A paragraph is bounded by blank lines; comment lines (directives),
+    other displays and macro definitions count as blank, and so do the bounds of a notebook
+    cell. Its content keeps every character's origin."""
+    text = source.text
+    blanked = sorted(m.span() for m in _COMMENT[kind].finditer(text))
+    blanked += sorted((item.start, item.end) for item in found if isinstance(item, Math) and
+                      not item.inline or isinstance(item, Definition) and item.end >= 0)
+    pieces, at = [], 0
+    for a, b in sorted(blanked):
+        a = max(a, at)
+        pieces += [text[at:a], re.sub(r"[^\n]", " ", text[a:b])] if b > a else []
+        at = max(at, b)
+    masked = "".join(pieces) + text[at:]
+    lines = _Lines(masked, getattr(source, "regions", None) or [(0, len(text))])
+    return [replace(item, inline=False) if isinstance(item, Math) and item.inline and
+            lines.alone(item) else item for item in found]
+
+
+class _Lines:
+    """The lines of a text with comments and displays blanked, to tell in constant time
+    whether inline math is all of its paragraph (pages of thousands of `$` stay linear)."""
+
+    def __init__(self, masked, regions):
+        self.masked, self.regions = masked, regions
+        self.starts = [m.start() for m in re.finditer(r"(?m)^", masked)]
+        self.first = [m.end() for m in re.finditer(r"(?m)^[ \t]*", masked)]
+
+    def _blank(self, k, lo, hi):
+        """Whether line `k` is blank, or outside the region [lo, hi)."""
+        if k < 0 or k >= len(self.starts) or not lo <= self.starts[k] < hi:
+            return True
+        end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.masked)
+        return self.first[k] >= end or self.masked[self.first[k]] == "\n"
+
+    def alone(self, math):
+        """Whether `math` starts its line, the line above is blank, and nothing but a
+        punctuation mark follows it up to a blank line."""
+        k = bisect.bisect_right(self.starts, math.start) - 1
+        if self.first[k] != math.start:
+            return False
+        lo, hi = next(((a, b) for a, b in self.regions if a <= math.start < b),
+                      (0, len(self.masked)))
+        tail = _PARAGRAPH_TAIL.match(self.masked, math.end, hi)
+        if tail is None or not self._blank(k - 1, lo, hi):
+            return False
+        if not tail.group(0).endswith("\n"):            # the text (or its cell) ends here
+            return True
+        return self._blank(bisect.bisect_right(self.starts, tail.end()) - 1, lo, hi)
 
 
 def check_mode(source, directive):

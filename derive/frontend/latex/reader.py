@@ -52,8 +52,10 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   declared variable.
 * **Definitions.** A row `A = …` whose left side names nothing known defines `A` (from
   here on `A` means the first right-hand side); `:=`, `\\coloneqq`, `\\triangleq`,
-  `\\doteq` always define; after an expression, `\\equiv`, `=:`, `\\eqqcolon` and `\\triangleq`
-  before a new name define it as that expression (`\\equiv` before anything else is `=`).
+  `\\doteq` always define; after an expression, `\\equiv`, `=:`, `\\eqqcolon`, `\\triangleq`,
+  `:=` and `\\coloneqq` before a new name define it as that expression (`\\equiv` before
+  anything else is `=`); `:=` before a quantity derive already reads (an operator applied,
+  a defined name) is the author's definition of it, checked against its meaning (`RESTATES`).
   `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
@@ -108,6 +110,12 @@ MAX_NUMBER_DIGITS = 200
 _ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
+# The relation of `… := Q` after an expression, Q a quantity derive already reads (an
+# operator applied, `D(\mu \lVert \nu)`, or a name the file defined): the author's
+# definition of Q, which must agree with what Q means (`ChainBuilder._restated`).
+RESTATES = "restates"
+# The signs that define the name on their left; after an expression, the name on their right.
+_COLONEQ = frozenset({":=", r"\coloneqq"})
 # Definition signs that, after an expression, name it by the new name on their right.
 NAMING_RIGHT = frozenset({"=:", r"\eqqcolon", r"\equiv", r"\triangleq"})
 # What may separate a head's letters for it to be read at a bound one (`L(p; X)`, `q'(k|x)`)
@@ -214,14 +222,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self.prime_variable = self._derivative_head_variable(children[0]) \
             if begins_with_side else None
         params = ()
-        named = None
+        named = sign = None
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
+                sign = None
                 if relation is DEFINE and (k == 0 or parts[-1].head is None):
                     named = self.named_right(child.children[0], children[k + 1])
                     if named is None and child.children[0].value == r"\equiv":
                         relation = Relation.EQ      # ≡ after an expression: identically equal
+                    sign = child.children[0].value
                 continue
             latex = " ".join(text[_with_sizing(text, _start(child)):_end(child)].split())
             head = None
@@ -267,6 +277,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 params = ()
                 term = self.term(child)
                 parts[0] = replace(parts[0], head=_named(parts[0].head))
+            if sign in _COLONEQ and isinstance(term, (Op, Defined)):
+                relation = RESTATES         # `… := D(\mu \lVert \nu)`: a known quantity
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
             if params and len(parts) == 2 and parts[0].head is not None and not any(
@@ -366,14 +378,17 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def named_right(self, token, side):
         """The `Head` when a definition sign after an expression names it (`… \\equiv
         \\mathcal{L}_q`, `… =: M`, `… \\eqqcolon M`, `… \\triangleq M` with a name not
-        known yet on the right): the name is defined as the side before the sign. None
+        known yet on the right; `… := M`, `… \\coloneqq M` too, where `:=` can define nothing
+        on its left): the name is defined as the side before the sign. None
         for `\\equiv` before a known name or an expression (it is then `=`); an error for
         the other signs, which define (`:=`, `\\doteq` are refused by the chain)."""
-        if token.value not in NAMING_RIGHT:
+        if token.value not in NAMING_RIGHT | _COLONEQ:
             return None
         head = self.head(side, Relation.EQ)
         if head is not None and len(head.params) == 1 and head.params[0].local is LOCAL_INDEX:
             head = _named(head)                       # `… \\equiv \\mathcal{L}_q`: one name
+        if token.value in _COLONEQ and (head is None or head.params or head.scale != 1):
+            return None                 # a quantity already known, or refused by the chain
         if head is not None and (head.params or head.scale != 1):
             raise self.error(f"{token.value} names the expression before it, but "
                              f"{self.source_text(side)} has arguments that are not declared: "
