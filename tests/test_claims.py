@@ -585,6 +585,44 @@ def test_two_optimisers_are_one_when_the_objectives_differ_by_a_constant(check_t
         assert step.verdict.status == status
 
 
+KL_FAMILY = ("% derive: variable x, \\theta\n% derive: density P over x given \\theta\n"
+             "% derive: real \\theta^*\n")
+CROSS = r"\mathbb{E}_{x \sim P(x|\theta^*)}"
+
+
+@pytest.mark.parametrize("header, claim, status", [
+    # s8f_kl_mle_jaketae's mutants: a sign lost between the KL and the log-likelihood
+    (KL_FAMILY, rf"\arg\min_{{\theta}} {CROSS}[-\log P(x|\theta)] = "
+                rf"\arg\min_{{\theta}} {CROSS}[\log P(x|\theta)]", "refuted"),
+    (KL_FAMILY, rf"\arg\min_{{\theta}} D_{{KL}}(P(x|\theta^*) \| P(x|\theta)) = "
+                rf"\arg\min_{{\theta}} {CROSS}[\log P(x|\theta) - \log P(x|\theta^*)]",
+     "refuted"),
+    (KL_FAMILY, rf"\arg\min_{{\theta}} {CROSS}[\log P(x|\theta)] = "
+                rf"\arg\max_{{\theta}} {CROSS}[\log P(x|\theta)]", "refuted"),
+    (KL_FAMILY, rf"\arg\min_{{\theta}} {CROSS}[-\log P(x|\theta)] = "
+                rf"\arg\max_{{\theta}} {CROSS}[\log P(x|\theta)]", "verified"),
+    ("% derive: real a, b\n", r"\arg\min_{t} (t - a)^2 = \arg\min_{t} (b - (t - a)^2)",
+     "refuted"),
+    ("% derive: real a, b\n", r"\arg\min_{t} (t - a)^2 = \arg\max_{t} ((t - a)^2 + b)",
+     "refuted"),
+    ("% derive: real a, b\n", r"\arg\min_{t} t^2 = \arg\min_{t} 2 t^2", "not refuted"),
+    ("% derive: real a, b\n", r"\arg\min_{t} \sin(t) = \arg\min_{t} (1 - \sin(t))",
+     "not refuted"),             # false, but no lemma shows an optimiser: undecided
+    ("% derive: real a, b\n", r"\arg\min_{t} (t + a) = \arg\min_{t} (b - t - a)",
+     "not refuted"),             # true: both sets are empty (no optimiser exists)
+])
+def test_optimisers_of_opposite_objectives_differ_when_one_exists(check_text, header, claim,
+                                                                  status):
+    """B = c − A (A + B does not move with θ) makes argmin B = argmax A; argmin A = argmax A
+    fails when A is not constant (certified at two θ) and a lemma shows an optimiser on
+    either side (Gibbs: θ* minimises the cross-entropy; (t − a)² ≥ 0 at t = a)."""
+    (step,) = check_text(header + "$$ " + claim + " $$\n").steps
+    if status == "not refuted":
+        assert step.verdict.status != "refuted"
+    else:
+        assert step.verdict.status == status, step.verdict.detail
+
+
 def test_a_name_defined_as_an_optimiser_is_compared_as_one(check_text):
     text = ("% derive: variable x, \\theta\n% derive: density P over x given \\theta\n"
             "% derive: real \\theta^*\n"

@@ -217,6 +217,36 @@ def test_an_integral_to_an_inexact_end_of_an_integrand_moving_on_its_cell_is_not
     assert not ev.exact
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\int p(x) \sin(x) \, dx = \int p(x) \cos(x) \, dx", "refuted"),
+    (r"\int p(x) \cos(x)^2 \, dx + \int p(x) \sin(x)^2 \, dx = 1", "verified"),
+    (r"\int p(x) e^{x} \, dx \ge e^{\int x p(x) \, dx}", "verified"),     # Jensen
+    (r"\int p(x) e^{x} \, dx \le e^{\int x p(x) \, dx}", "refuted"),
+    (r"\int p(x) \frac{1}{1+x^2} \, dx \le 1", "verified"),
+    (r"\int p(x) \frac{1}{1+x^2} \, dx \ge 1", "refuted"),
+    (r"\int p(x) \cosh(t x) \, dx \le 1", "refuted"),
+])
+def test_a_meromorphic_integrand_beside_a_drawn_density_is_integrated_rigorously(row,
+                                                                                 expected):
+    """`E[e^{tX}]` (Chernoff's bound, s9g_chernoff_techqa): on each cell the density is a
+    number and e^{tx} p(x) is meromorphic in x, so arb's integrator encloses the cell's
+    integral — no fixed rule without an error bound — and a wrong step is refuted."""
+    header = "% derive: variable x\n% derive: density p\n% derive: positive t\n"
+    assert verdicts(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("integrand, exact", [
+    (r"e^{x} p(x)", True), (r"\frac{p(x)}{2 + \sin(x)}", True),
+    (r"\sqrt{1 + x^2} p(x)", False), (r"\log(1 + x^2) p(x)", False),
+])
+def test_only_a_meromorphic_integrand_on_the_cells_is_exact(integrand, exact):
+    header = "% derive: variable x\n% derive: density p\n"
+    s = load(rf"\int {integrand} \, dx = 0", header).steps[-1]
+    ev = Evaluator(s.context, Instance("0:1", 0, s.context), labels_for((s.lhs,), s.context))
+    ev.value(s.lhs)
+    assert ev.exact is exact
+
+
 def test_no_value_without_a_certified_tail_bound():
     s = load(r"\int_{-\infty}^{\infty} \frac{1}{1 + x^2} \, dx = \pi").steps[-1]
     labels = labels_for((s.lhs,), s.context)

@@ -396,18 +396,13 @@ def _same_optimisers(step, seed, deadline):
         if right.var is not left.var else right.body
     residual = Add(left.body, right_body if opposite else neg(right_body))
     held = step.context.fixed
-    if _dependence(step, residual, left, seed, deadline, held, residual_name) is not None:
-        return None
-    try:
-        normaliser = normal_form.Normaliser(step.context, deadline, held)
-        value = normaliser.value(residual)
-        real = all(normal_form._real_key(normaliser.value(body).key())
-                   for body in (left.body, right_body))
-    except (normal_form.Unsupported, normal_form.Undefined):
-        return None
-    if not real:            # the optimum of a complex-valued objective is not defined
-        return None
-    if _moving_atoms(value.key(), step, left.var):
+    dependence = _dependence(step, residual, left, seed, deadline, held, residual_name)
+    if dependence is not None:
+        flipped = Add(left.body, neg(right_body) if opposite else right_body)
+        if not _fixed_in_theta(step, flipped, left, right_body, deadline, held):
+            return None
+        return _opposite_optimisers(step, left, right, right_body, dependence, deadline)
+    if not _fixed_in_theta(step, residual, left, right_body, deadline, held):
         return None
     theta = plain(left.var.latex)
     kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
@@ -415,6 +410,56 @@ def _same_optimisers(step, seed, deadline):
                    f"{residual_name} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so the two objectives are optimised by the same points; "
                    f"evaluating it at two values of {theta} agrees")
+
+
+def _fixed_in_theta(step, residual, left, right_body, deadline, held):
+    """Whether the residual's normal form has nothing that moves with θ, both objectives
+    being real (the optimum of a complex-valued objective is not defined)."""
+    try:
+        normaliser = normal_form.Normaliser(step.context, deadline, held)
+        value = normaliser.value(residual)
+        real = all(normal_form._real_key(normaliser.value(body).key())
+                   for body in (left.body, right_body))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    return real and not _moving_atoms(value.key(), step, left.var)
+
+
+def _opposite_optimisers(step, left, right, right_body, dependence, deadline):
+    """A refutation of `\arg\min_θ A = \arg\min_θ B` where B is c − A (A + B, or A − B
+    for opposite directions, does not move with θ: the seed's KL-to-likelihood step with
+    a sign lost), or None. Then the right side's optimisers are A's opposite ones, and the
+    sets differ as soon as one of them is not empty and A is not constant: the residual
+    A − B (A + B) taking certified different values at two θ (`dependence`) shows the
+    latter; a lemma proving A(θ) ≥ A(θ₀) for every θ (≤ for a maximiser; Gibbs' inequality:
+    θ₀ = θ*) the former, for either side. Only on the whole line, θ real, θ₀ a declared
+    real symbol of the objective."""
+    from derive.engines import bounds
+    from derive.model.names import Domain
+    theta = left.var
+    if not (_infinite(left.interval[0]) and _infinite(left.interval[1])) or \
+            step.context.domain(theta) is not Domain.REAL:
+        return None
+    for kind, body in ((left.kind, left.body), (right.kind, right_body)):
+        candidates = sorted((n for n in free_names(body) if n is not theta and
+                             step.context.kind(n) is Kind.SYMBOL and
+                             step.context.domain(n) is Domain.REAL), key=lambda n: n.latex)
+        for point in candidates[:3]:
+            bound = replace(step, kind=StepKind.RELATION, hypotheses=(), lhs=body,
+                            rhs=substitute(body, {theta: Sym(point)}),
+                            relation=Relation.GE if kind == "argmin" else Relation.LE)
+            proof = bounds.prove(bound, deadline)
+            if proof is None:
+                continue
+            word = "minimiser" if kind == "argmin" else "maximiser"
+            message, counterexample = dependence
+            return Verdict(REFUTED, "opposite optimisers", f"the objectives are opposite up to a "
+                           f"constant (their {'difference' if left.kind != right.kind else 'sum'} "
+                           f"does not move with {plain(theta.latex)}), so one side's optimisers "
+                           f"are the other's opposite ones; {plain(point.latex)} is a {word} "
+                           f"({proof.detail}), and the objective is not constant ({message}): "
+                           f"the two sets differ", counterexample=counterexample)
+    return None
 
 
 def _inside(sp, point, low, high, closed):
@@ -871,12 +916,12 @@ def _dependence(step, residual, opt, seed, deadline, held, residual_name):
                 ev.overrides[theta] = theta_value
                 try:
                     values.append((theta_value, ev.value(residual), ev))
-                except NotEvaluable:
-                    break
-            if len(values) != 2:
-                continue
-            (t1, a, ev1), (t2, b, ev2) = values
-            if not (a - b).contains(0) and ev1.exact and ev2.exact:
+                except NotEvaluable:        # a drawn P(x | θ) is defined on θ's cells only
+                    continue
+            pairs = [(u, v) for i, u in enumerate(values) for v in values[i + 1:]
+                     if not (u[1] - v[1]).contains(0) and u[2].exact and v[2].exact]
+            if pairs:
+                (t1, a, ev1), (t2, b, ev2) = pairs[0]
                 outcome = _Outcome("fails", a, b, ev2)
                 ce = _counterexample(outcome, instance, labels, step.context)
                 ce = replace(ce, assignment=ce.assignment +
@@ -891,8 +936,9 @@ def _dependence(step, residual, opt, seed, deadline, held, residual_name):
 
 
 def _two_points(ev, opt, context):
-    """Two rational values of θ certified strictly inside the domain on this instance (so
-    whether its ends are open or closed does not matter): 0.3 and 3.3 on the whole line,
+    """Rational values of θ certified strictly inside the domain on this instance (so
+    whether its ends are open or closed does not matter): 0.3, 3.3, −0.7 and 1.1 on the
+    whole line (a drawn density given θ is defined on θ's cells, near 0, only),
     0.3 and 3.3 past a finite end of a half-line, 3/10 and 7/10 of the way across a bounded
     interval; None when the ends are not real numbers in order or θ's declared domain (a
     whole number, a sign) excludes the points."""
@@ -913,12 +959,14 @@ def _two_points(ev, opt, context):
     elif hi is not None:
         points = [near[0] - Fraction(k, 10) for k in (3, 33)]
     else:
-        points = [Fraction(3, 10), Fraction(33, 10)]
+        points = [Fraction(3, 10), Fraction(33, 10), Fraction(-7, 10), Fraction(11, 10)]
     domain = context.declaration(opt.var).domain
+    if domain.is_integer:
+        return None
+    points = [point for point in points if not (domain.is_positive and point <= 0 or
+                                                 domain.is_nonnegative and point < 0)]
     for point in points:
         ball = exact_number(point).real
-        if (lo is not None and not ball > lo.real) or (hi is not None and not ball < hi.real) \
-                or domain.is_integer or (domain.is_positive and point <= 0) or \
-                (domain.is_nonnegative and point < 0):
+        if (lo is not None and not ball > lo.real) or (hi is not None and not ball < hi.real):
             return None
-    return points
+    return points if len(points) >= 2 else None

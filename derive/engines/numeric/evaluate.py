@@ -1048,11 +1048,12 @@ class Evaluator:
             self._pieces = saved
         return total
 
-    def at_quadrature_point(self, var, z, body, analytic):
+    def at_quadrature_point(self, var, z, body, analytic, cell=None):
         """The integrand at a complex ball `z` for arb's integrator; no value (a non-finite
-        ball) where it is not defined or, when asked, not analytic."""
+        ball) where it is not defined or, when asked, not analytic. `cell`: the cell whose
+        drawn densities' value the variable takes (`quadrature.on_cell`)."""
         saved_env, saved_analytic = self.env.get(var), self.analytic
-        self.env[var] = Point(z, None, ("quad",))
+        self.env[var] = Point(z, cell, ("quad",))
         saved_outer = self.outer_analytic
         # inside another quadrature asking for analyticity, the inner integral must be
         # analytic in the outer variable too (`_holomorphic`)
@@ -1088,6 +1089,11 @@ class Evaluator:
             mid = acb(centre)
         if degree == 0:
             return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
+        if (degree is None or degree >= 2 * GAUSS_NODES) and cell is not None and \
+                self._known(("meromorphic", body, var),
+                            lambda: _meromorphic(body, var, {}, self.context)):
+            return quadrature.on_cell(self, var, body, centre - width / 2, centre + width / 2,
+                                      cell)
         if degree is None or degree >= 2 * GAUSS_NODES:
             self.exact = False
             self.inexact = self.inexact or (
@@ -1359,6 +1365,39 @@ class Evaluator:
         arguments of densities and functions taken exactly at `var`; None when it is not
         a polynomial there (then quadrature is only approximate)."""
         return self._known(("degree", body, var), lambda: _degree(body, var, {}, self.context))
+
+
+def _meromorphic(t, var, memo, context):
+    """Whether `t`, on one cell, is a meromorphic function of `var`: built from the
+    variable, numbers and what does not move with it by +, ×, whole powers, constant
+    bases to any power, exp, sin, cos, tan and their hyperbolic kin, with drawn densities
+    (constant on the cell) taken at the bare variable — arb's integrator then encloses its
+    integral over the cell rigorously (`quadrature.on_cell`). Unknown functions, roots,
+    logs, integrals that move with it: no."""
+    if t in memo:
+        return memo[t]
+    if var not in free_names(t):
+        result = True                   # a constant on the cell
+    elif isinstance(t, Sym):
+        result = True
+    elif isinstance(t, (Add, Mul)):
+        result = all(_meromorphic(a, var, memo, context) for a in t.args)
+    elif isinstance(t, Pow):
+        result = _meromorphic(t.exponent, var, memo, context) and (
+            var not in free_names(t.base) or isinstance(t.exponent, Num) and
+            t.exponent.value.denominator == 1 and _meromorphic(t.base, var, memo, context))
+    elif isinstance(t, Fn):
+        result = t.fname in ("exp", "sin", "cos", "tan", "sinh", "cosh", "tanh") and \
+            all(_meromorphic(a, var, memo, context) for a in t.operands)
+    elif isinstance(t, Defined):
+        result = _meromorphic(t.body, var, memo, context)
+    elif isinstance(t, Dens):
+        result = isinstance(t.dist, Dist) and not families.is_formula(t.dist, context) and \
+            t.at == (Sym(var),) and not any(var in free_names(c) for c in t.dist.cond)
+    else:
+        result = False
+    memo[t] = result
+    return result
 
 
 def _through_a_drawn_density(body, var, context):

@@ -227,7 +227,14 @@ def _horner(coefficients, x):
     return total
 
 
-def _piece(ev, var, body, low, high):
+def on_cell(ev, var, body, low, high, cell):
+    """∫_low^high (real balls inside one cell of the drawn densities) of an integrand that
+    is meromorphic in the variable there (`evaluate._meromorphic`: `e^{tx} p(x)`), the
+    densities at the cell's value: rigorous, so the evaluation stays exact."""
+    return _piece(ev, var, body, low, high, cell)
+
+
+def _piece(ev, var, body, low, high, cell=None):
     failures = []
 
     def f(z, analytic):
@@ -236,7 +243,7 @@ def _piece(ev, var, body, low, high):
         if failures:
             return acb("nan")
         try:
-            return ev.at_quadrature_point(var, z, body, analytic)
+            return ev.at_quadrature_point(var, z, body, analytic, cell)
         except Exception as exc:               # noqa: BLE001 - re-raised below
             failures.append(exc)
             return acb("nan")
