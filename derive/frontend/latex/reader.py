@@ -353,26 +353,19 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 not is_tree(items[1].children[0], "bracketed"):
             return None
         try:
-            self.heading = True
-            name = self.piece(items[0])
-        except InputError:
-            return None
-        finally:
-            self.heading = False
-        if not isinstance(name, NamePiece) or name.sub is not None or name.primes or \
-                name.key in CONSTANTS or self.scope.lookup(name.key) is not None or \
-                self.bound_name(name.key) is not None:
-            return None
-        try:
-            self._derivative_named_before(name.key, items[0])     # k(1) after k^{(2)}(u)
             head = self.head(side, Relation.EQ)
+            if head is not None:
+                self._derivative_named_before(head.key, items[0])   # k(1) after k^{(2)}(u)
         except InputError:
             return None
-        if head is None or head.scale != 1 or head.logged or \
+        if head is None or head.scale != 1 or head.logged or "_" in head.key or \
+                "'" in head.key or head.key in CONSTANTS or \
+                self.scope.lookup(head.key) is not None or \
+                self.bound_name(head.key) is not None or \
                 any(self.scope.lookup(p.latex) is None for p in head.params):
             return None
         if head.params:                     # at declared numbers: the quantity there
-            return Head(head.key, self._label(name.key, self.piece(items[1])), ())
+            return Head(head.key, self._label(head.key, self.piece(items[1])), ())
         return head if head.label is not None else None
 
     def named_right(self, token, side):
