@@ -83,6 +83,10 @@ class Unusable(Exception):
     """A hypothesis derive cannot turn into a restriction of the instances."""
 
 
+class Contradiction(Unusable):
+    """The hypotheses, used so far and this one, hold at no instance."""
+
+
 def restrict(step, unused=None):
     """The step with its hypotheses applied (see the module's rules); raises `Unusable` —
     unless `unused` is a list: a hypothesis derive cannot use is then left out (the step
@@ -153,7 +157,7 @@ def _ranges_put(change, before, after, latex):
         others = [_number_or(change(d), after) for d in info.distinct]
         if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value
                for a, b in pairs) or any(_same(value, d, after) for d in others):
-            raise Unusable(f"the hypotheses hold at no instance: {latex} puts "
+            raise Contradiction(f"the hypotheses hold at no instance: {latex} puts "
                            f"{show(value)} for {name.latex}, outside what is stated of it")
         bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
         bounds += [(Relation.NE, value, d, latex) for d in others
@@ -202,7 +206,7 @@ def _restriction(relation, left, right, latex, context):
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
         if _same(left, right, context):
-            raise Unusable(f"the hypotheses hold at no instance: with {latex}, they say "
+            raise Contradiction(f"the hypotheses hold at no instance: with {latex}, they say "
                            f"{show(_number_or(left, context))} ≠ {show(_number_or(right, context))}")
         return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
@@ -580,9 +584,10 @@ def _fits(value, domain, context):
         return sign == normal_form.POS
     if domain is Domain.NONNEGATIVE:
         return sign in (normal_form.POS, normal_form.NONNEG)
-    if domain in (Domain.INTEGER, Domain.NATURAL):  # k = 0: a whole number (in k's range or
+    if domain.is_integer:                           # k = 0: a whole number (in k's range or
         c = n.value(value).constant()               # not: the bounds then leave no instance)
-        return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1)
+        return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1 or
+                                                         domain is Domain.WHOLE and c >= 0)
     return False
 
 
@@ -591,7 +596,7 @@ def _whole_symbol(term, context):
     so that `i = k` puts k for i (i's members become k's)."""
     return isinstance(term, Sym) and term.name.origin is None and term.name.local is None \
         and context.kind(term.name) is Kind.SYMBOL and \
-        context.domain(term.name) in (Domain.INTEGER, Domain.NATURAL)
+        context.domain(term.name).is_integer
 
 
 # ---------------------------------------------------------------------------- bounds
