@@ -36,6 +36,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
   w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
   linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
   total solved (`Σ_i x_i = n p`).
+* `u(x) > 0` (`≥`) for a function declared plainly at declared variables: u's values
+  are positive (non-negative) — a variable stands for every value it takes — the context
+  as after `positive u` (`_function_sign`).
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -203,6 +206,9 @@ def _restriction(relation, left, right, latex, context):
             return total
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
+        signed = _function_sign(relation, left, right, context)
+        if signed is not None:
+            return None, signed
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
         if _same(left, right, context):
@@ -651,6 +657,29 @@ def _below_declared(name, relation, right, latex, context):
     (gap,) = [g for g in widened.table if g not in context.table]
     then, widened = _bounded(relation, Sym(gap), first(right), latex, widened)
     return (lambda term: then(first(term))), widened
+
+
+def _function_sign(relation, left, right, context):
+    """`u(x) > 0` (`≥`, also `0 < u(x)`) for a function declared plainly (`function u`, of
+    no known sign or shape) at declared variables: u's values are positive (non-negative)
+    over their ranges — the context as after `positive u` (`nonnegative u`), where a
+    variable stands for every value it takes (DV's `assume u(x) > 0` for a u integrated
+    against ν). None for any other hypothesis."""
+    if relation in (Relation.LT, Relation.LE):
+        left, right, relation = right, left, _flipped(relation)
+    if right != Num(0) or not isinstance(left, Call) or not left.arguments or any(
+            not isinstance(a, Sym) or a.name.origin is not None or a.name.local is not None or
+            context.kind(a.name) is not Kind.VARIABLE for a in left.arguments):
+        return None
+    declaration = context.table.get(left.function)
+    if declaration is None or declaration.kind is not Kind.FUNCTION or \
+            declaration.info is not None or not declaration.domain.is_real or \
+            declaration.domain.is_nonnegative:
+        return None
+    domain = Domain.POSITIVE if relation.strict else Domain.NONNEGATIVE
+    table = dict(context.table)
+    table[left.function] = replace(declaration, domain=domain)
+    return Context(table, context.parameters, context.fixed)
 
 
 def _distinct(left, right, latex, context):
