@@ -1260,11 +1260,15 @@ class Normaliser:
 
     def _whole_at_least_zero(self, v):
         """Whether v is shown a whole number ≥ 0 (`k_i` of a family declared integer and
-        nonnegative, `n + m` of naturals): whole coefficients, names declared whole numbers
-        to whole powers, and a sign shown ≥ 0. Then v! ≥ 1 is positive (its atom says so),
-        as the factor 1/k_i! of a Poisson likelihood's product must be."""
-        if any(Fraction(c).denominator != 1 for c in v.terms.values()) or \
-                self.sign(v) not in (POS, NONNEG):
+        nonnegative, `n + m` of naturals): whole-valued (`whole_valued`) with a sign shown
+        ≥ 0. Then v! ≥ 1 is positive (its atom says so), as the factor 1/k_i! of a Poisson
+        likelihood's product must be."""
+        return self.sign(v) in (POS, NONNEG) and self.whole_valued(v)
+
+    def whole_valued(self, v):
+        """Whether v is a whole number for every value of its names: whole coefficients,
+        names (symbols, family members) declared whole numbers, to whole powers ≥ 0."""
+        if any(Fraction(c).denominator != 1 for c in v.terms.values()):
             return False
         for m in v.terms:
             for atom, e in m:
