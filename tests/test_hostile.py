@@ -285,3 +285,41 @@ def test_a_byte_order_mark_is_not_part_of_the_text(tmp_path, name, text):
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     derivation = load(path)
     assert not unreadable(derivation) and len(derivation.steps) == 1
+
+
+BETA = ("% derive: natural m\n% derive: integer k\n% derive: assume 0 \\le k, k \\le m\n"
+        "% derive: positive a, b\n% derive: variable u\n"
+        "% derive: define B(a,b) = \\int_0^1 u^{a-1}(1-u)^{b-1} du\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 \binom{m}{k} u^k (1-u)^{m-k} \frac{u^{a-1}(1-u)^{b-1}}{B(a,b)} du = "
+    r"\binom{m}{k} \frac{1}{B(a,b)} \int_0^1 u^{k+a-1}(1-u)^{m-k+b-1} du",
+    r"\int_0^1 u^k (1-u)^{m-k} \frac{u^{a-1}(1-u)^{b-1}}{B(a,b)} du = "
+    r"\frac{B(a + k, b + m - k)}{B(a,b)}",
+])
+def test_an_integral_without_a_value_is_not_retried_at_every_node_of_another(row):
+    """Held-out s9g beta-binomial: B(α, β) (an integral singular at both ends) inside an
+    outer integral had no value on most instances, and was integrated again at each of the
+    outer quadrature's thousands of nodes (and the CPU clock read at each value, over half
+    the time): every step ran out of its budget. A failure is now kept per evaluation mode,
+    and the clock read every few values: the step ends in a fraction of it."""
+    from derive.engines import clock
+    from derive.engines.decide import decide
+    from probability_support import display, steps
+    (step,) = steps(display(BETA, row))
+    started = clock.now()
+    verdict = decide(step, "0", started + 20)
+    assert clock.now() - started < 8, verdict.detail
+    assert verdict.status.value != "refuted" and "ran out" not in verdict.detail
+
+
+def test_a_kept_failure_does_not_change_a_verdict():
+    from derive.engines import clock
+    from derive.engines.decide import decide
+    from probability_support import display, steps
+    rows = [r"\int_0^1 \frac{u^2}{B(a, b)} du = \frac{1}{2 B(a, b)}",
+            r"\int_0^1 \frac{u}{B(a, b)} du = \frac{1}{2 B(a, b)}"]
+    first, second = steps(display(BETA, *rows))
+    assert decide(first, "0", clock.now() + 20).status.value == "refuted"
+    assert decide(second, "0", clock.now() + 20).status.value != "refuted"

@@ -240,6 +240,34 @@ def test_a_declaration_holds_from_where_it_stands():
     assert type(steps[1].lhs.body).__name__ == "Dens"       # a density here
 
 
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: integer k\n% derive: nonnegative k\n",
+     [r"\sqrt{k^2} = k", r"k \ge 1", r"\sqrt{(k!)^2} = k!", r"(-1)^{k} = 1"],
+     ["verified", "refuted", "verified", "refuted"]),
+    ("% derive: nonnegative m\n% derive: integer m\n",       # either order
+     [r"\sqrt{m^2} = m", r"\frac{(m+1)!}{m!} = m + 1", r"m = 1"],
+     ["verified", "verified", "refuted"]),
+    ("% derive: integer j\n% derive: positive j\n", [r"\sqrt{j^2} = j", r"j = 1"],
+     ["verified", "refuted"]),
+    ("% derive: positive a\n% derive: real a\n", [r"\sqrt{a^2} = a"], ["refuted"]),  # widened
+    ("% derive: natural N\n% derive: integer k_i for i = 1..N\n"
+     "% derive: nonnegative k_i for i = 1..N\n% derive: positive \\lambda\n",
+     [r"\prod_{i=1}^{N} \frac{\lambda^{k_i} e^{-\lambda}}{k_i!} = "
+      r"\prod_{i=1}^{N} \frac{1}{k_i!} e^{-\lambda} \lambda^{k_i}",
+      r"\ln \prod_{i=1}^{N} \frac{\lambda^{k_i} e^{-\lambda}}{k_i!} = "
+      r"\sum_{i=1}^{N} \left( -\ln(k_i!) - \lambda + k_i \ln(\lambda) \right)",
+      r"\prod_{i=1}^{N} \frac{1}{k_i!} = 1"],
+     ["verified", "verified", "refuted"]),
+])
+def test_a_name_declared_integer_and_nonnegative_is_a_whole_number(header, rows, expected):
+    """`integer k_i`, then `nonnegative k_i` (held-out s9g Poisson MLE) made k_i a
+    nonnegative *real* (the later declaration replaced the earlier): k_i! had no value and
+    no sign, and every step stayed undecided. Two declarations neither of which holds the
+    other mean both: integer and nonnegative is a whole number ≥ 0 (whose factorial is
+    positive), integer and positive a natural number; a wider one still replaces."""
+    assert verdicts(display(header, *rows)) == expected
+
+
 def test_a_declaration_ends_the_chain():
     text = "% derive: define A = 1\n$$ 1 = A \\\\\n% derive: define B = 2\n= 2 $$\n"
     first, second = load_tex("r.tex", text).steps

@@ -1467,3 +1467,22 @@ def test_a_counterexample_under_a_member_bound_shows_the_member():
     shown = {name for name, _ in verdict.counterexample.assignment}
     assert "\\alpha_{t}" in shown and all(0 < float(v) < 1 for n, v in
                                          verdict.counterexample.assignment if n == "\\alpha_{t}")
+
+
+FUNCTION_AT = "% derive: variable x, y\n% derive: function u\n"
+
+
+@pytest.mark.parametrize("hypothesis, row, verdict", [
+    (r"u(x) > 0", r"\sqrt{u(x)^2} = u(x)", "verified"),
+    (r"0 < u(x)", r"\lvert u(y) \rvert = u(y)", "verified"),     # every value of u
+    (r"u(x) \ge 0", r"\sqrt{u(x)^2} = u(x)", "verified"),
+    (r"u(x) > 0", r"u(x) \ge 1", "refuted"),                     # u = 1/2 keeps u > 0
+    (r"u(x) \ge 0", r"u(x) > 0", "refuted"),                     # u = 0 keeps u ≥ 0
+])
+def test_a_sign_of_a_function_at_a_variable_is_the_sign_of_its_values(hypothesis, row, verdict):
+    """`assume u(x) > 0` for a plainly declared function u at a declared variable x (DV's
+    inequality, u integrated against ν: the x of the hypothesis is no x of the step) was
+    unusable, and a step needing it undecided: a variable stands for every value it takes,
+    so it says u's values are positive, as `positive u` does."""
+    text = FUNCTION_AT + f"% derive: assume {hypothesis}\n"
+    assert verdicts(display(text, row)) == [verdict]

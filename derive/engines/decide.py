@@ -26,7 +26,7 @@ from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict, by_cases,
 )
 from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
-from derive.model.names import Domain, Kind
+from derive.model.names import Kind
 from derive.notation.show import show
 
 MIN_AGREEMENT = 3
@@ -163,11 +163,24 @@ def _without_unusable(step, seed, deadline, report):
         return verdict
     other = []
     wider = restrict(again, other)
-    if {exc.latex for exc in other} == {exc.latex for exc in unused}:
+    if {exc.latex for exc in other} == {exc.latex for exc in unused} or \
+            _about_whole_numbers(step, unused + other):
         return verdict
     second = _under_usable(again, wider, other, seed, deadline, lambda v: None) if other \
         else _dispatch(wider, seed, deadline, lambda v: None)
     return second if second.status is VERIFIED else verdict
+
+
+def _about_whole_numbers(step, unused):
+    """Whether a hypothesis left out contradicts the others (`1 ≤ k` after `k = 0`) or, as
+    written, is about a whole-number symbol (whose range may contradict it): a proof
+    without it could hold vacuously (see `_under_usable`)."""
+    from derive.engines.hypotheses import Contradiction
+    left_out = {exc.latex for exc in unused}
+    return any(isinstance(exc, Contradiction) for exc in unused) or any(
+        step.context.kind(name) is Kind.SYMBOL and step.context.domain(name).is_integer
+        for h in step.hypotheses if h.latex in left_out
+        for name in free_names(h.lhs) | free_names(h.rhs))
 
 
 def _unusable_first(step, unused):
@@ -185,7 +198,7 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     hypotheses left out are shown to hold at it."""
     from dataclasses import replace
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
-    if any(wider.context.domain(name) in (Domain.INTEGER, Domain.NATURAL)
+    if any(wider.context.domain(name).is_integer
            for exc in unused for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):
         # an index's range (1 ≤ k ≤ n, often derive's own for a member z_k) may contradict
         # the unusable condition (k = n + 1): a proof without it could hold vacuously

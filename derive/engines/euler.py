@@ -49,7 +49,7 @@ def gamma(n, s):
     while k > 0 and n.poly_positivity(s - Poly.const(k)) != POS:
         k -= 1
     v = s - Poly.const(k)
-    if _whole(n, v):                    # v ≥ 1 whole: Γ(v) = (v − 1)!
+    if n.whole_valued(v):               # v ≥ 1 whole: Γ(v) = (v − 1)!
         value = n.factorial(v - Poly.const(1))
     elif v.constant() == Fraction(1, 2):
         value = n.rational_power(Poly.atom(("pi",)), Fraction(1, 2))
@@ -90,20 +90,4 @@ def _is_point(poly, copy):
         return False
     ((atom, e),) = single[1]
     return e == 1 and atom[0] == "pt" and atom[1] == copy
-
-
-def _whole(n, v):
-    """Whether v, shown positive, is a whole number for every value of its names (integer
-    coefficients, declared whole-number symbols to whole powers): then v ≥ 1."""
-    if any(Fraction(c).denominator != 1 for c in v.terms.values()):
-        return False
-    for m in v.terms:
-        for atom, e in m:
-            if atom[0] != "sym" or Fraction(e).denominator != 1 or e < 0:
-                return False
-            declaration = next((d for name, d in n.context.table.items()
-                                if name.serial == atom[2]), None)
-            if declaration is None or not declaration.domain.is_integer:
-                return False
-    return True
 

@@ -39,6 +39,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
   w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
   linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
   total solved (`Σ_i x_i = n p`).
+* `u(x) > 0` (`≥`) for a function declared plainly at declared variables: u's values
+  are positive (non-negative) — a variable stands for every value it takes — the context
+  as after `positive u` (`_function_sign`).
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -84,6 +87,10 @@ from derive.notation.show import show
 
 class Unusable(Exception):
     """A hypothesis derive cannot turn into a restriction of the instances."""
+
+
+class Contradiction(Unusable):
+    """The hypotheses, used so far and this one, hold at no instance."""
 
 
 def restrict(step, unused=None):
@@ -216,7 +223,7 @@ def _ranges_put(change, before, after, latex):
         others = [_number_or(change(d), after) for d in info.distinct]
         if any(isinstance(a, Num) and isinstance(b, Num) and a.value > b.value
                for a, b in pairs) or any(_same(value, d, after) for d in others):
-            raise Unusable(f"the hypotheses hold at no instance: {latex} puts "
+            raise Contradiction(f"the hypotheses hold at no instance: {latex} puts "
                            f"{show(value)} for {name.latex}, outside what is stated of it")
         bounds += [(Relation.LE, a, b, latex) for a, b in pairs]
         bounds += [(Relation.NE, value, d, latex) for d in others
@@ -262,10 +269,13 @@ def _restriction(relation, left, right, latex, context):
             return total
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
+        signed = _function_sign(relation, left, right, context)
+        if signed is not None:
+            return None, signed
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
         if _same(left, right, context):
-            raise Unusable(f"the hypotheses hold at no instance: with {latex}, they say "
+            raise Contradiction(f"the hypotheses hold at no instance: with {latex}, they say "
                            f"{show(_number_or(left, context))} ≠ {show(_number_or(right, context))}")
         return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
@@ -643,9 +653,10 @@ def _fits(value, domain, context):
         return sign == normal_form.POS
     if domain is Domain.NONNEGATIVE:
         return sign in (normal_form.POS, normal_form.NONNEG)
-    if domain in (Domain.INTEGER, Domain.NATURAL):  # k = 0: a whole number (in k's range or
+    if domain.is_integer:                           # k = 0: a whole number (in k's range or
         c = n.value(value).constant()               # not: the bounds then leave no instance)
-        return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1)
+        return c is not None and c.denominator == 1 and (domain is Domain.INTEGER or c >= 1 or
+                                                         domain is Domain.WHOLE and c >= 0)
     return False
 
 
@@ -654,7 +665,7 @@ def _whole_symbol(term, context):
     so that `i = k` puts k for i (i's members become k's)."""
     return isinstance(term, Sym) and term.name.origin is None and term.name.local is None \
         and context.kind(term.name) is Kind.SYMBOL and \
-        context.domain(term.name) in (Domain.INTEGER, Domain.NATURAL)
+        context.domain(term.name).is_integer
 
 
 # ---------------------------------------------------------------------------- bounds
@@ -709,6 +720,29 @@ def _below_declared(name, relation, right, latex, context):
     (gap,) = [g for g in widened.table if g not in context.table]
     then, widened = _bounded(relation, Sym(gap), first(right), latex, widened)
     return (lambda term: then(first(term))), widened
+
+
+def _function_sign(relation, left, right, context):
+    """`u(x) > 0` (`≥`, also `0 < u(x)`) for a function declared plainly (`function u`, of
+    no known sign or shape) at declared variables: u's values are positive (non-negative)
+    over their ranges — the context as after `positive u` (`nonnegative u`), where a
+    variable stands for every value it takes (DV's `assume u(x) > 0` for a u integrated
+    against ν). None for any other hypothesis."""
+    if relation in (Relation.LT, Relation.LE):
+        left, right, relation = right, left, _flipped(relation)
+    if right != Num(0) or not isinstance(left, Call) or not left.arguments or any(
+            not isinstance(a, Sym) or a.name.origin is not None or a.name.local is not None or
+            context.kind(a.name) is not Kind.VARIABLE for a in left.arguments):
+        return None
+    declaration = context.table.get(left.function)
+    if declaration is None or declaration.kind is not Kind.FUNCTION or \
+            declaration.info is not None or not declaration.domain.is_real or \
+            declaration.domain.is_nonnegative:
+        return None
+    domain = Domain.POSITIVE if relation.strict else Domain.NONNEGATIVE
+    table = dict(context.table)
+    table[left.function] = replace(declaration, domain=domain)
+    return Context(table, context.parameters, context.fixed)
 
 
 def _distinct(left, right, latex, context):

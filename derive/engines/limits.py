@@ -34,7 +34,8 @@ _FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
 _SYMPY_NAMES = {"binom": "binomial"}          # derive's function name → SymPy's, where they differ
 _ASSUMPTIONS = {Domain.REAL: {"real": True}, Domain.POSITIVE: {"positive": True},
                 Domain.NONNEGATIVE: {"nonnegative": True}, Domain.INTEGER: {"integer": True},
-                Domain.NATURAL: {"positive": True, "integer": True}}
+                Domain.NATURAL: {"positive": True, "integer": True},
+                Domain.WHOLE: {"nonnegative": True, "integer": True}}
 
 
 class NoValue(Exception):

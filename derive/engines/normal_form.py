@@ -50,7 +50,7 @@ from math import comb
 from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
-from derive.model.names import Domain, Kind, Name, WholeRange
+from derive.model.names import Kind, Name, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
     Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
@@ -238,7 +238,7 @@ class Normaliser:
         domain = declaration.domain
         if domain.is_positive:
             return POS
-        if domain is Domain.NONNEGATIVE:
+        if domain.is_nonnegative:
             return NONNEG
         return REAL if domain.is_real else COMPLEX
 
@@ -265,7 +265,7 @@ class Normaliser:
         sign = COMPLEX
         if declaration.declared and declaration.kind is Kind.FUNCTION:   # a family's domain
             sign = POS if declaration.domain.is_positive else \
-                NONNEG if declaration.domain is Domain.NONNEGATIVE else REAL
+                NONNEG if declaration.domain.is_nonnegative else REAL
         return ("call", t.function.latex, t.function.serial,
                 tuple(self.value(a).key() for a in t.arguments), sign)
 
@@ -1250,12 +1250,35 @@ class Normaliser:
         if c.denominator != 1 or abs(c) > MAX_EXPONENT:
             c = Fraction(0)
         v = u - Poly.const(c)
-        value = Poly.atom(("fn", "factorial", v.key()))
+        value = Poly.atom(("fn", "factorial", v.key(), POS) if self._whole_at_least_zero(v)
+                          else ("fn", "factorial", v.key()))
         for j in range(1, int(c) + 1):
             value = self.times(value, v + Poly.const(j))
         for j in range(0, -int(c)):
             value = self.times(value, self.integer_power(v - Poly.const(j), -1))
         return value
+
+    def _whole_at_least_zero(self, v):
+        """Whether v is shown a whole number ≥ 0 (`k_i` of a family declared integer and
+        nonnegative, `n + m` of naturals): whole-valued (`whole_valued`) with a sign shown
+        ≥ 0. Then v! ≥ 1 is positive (its atom says so), as the factor 1/k_i! of a Poisson
+        likelihood's product must be."""
+        return self.sign(v) in (POS, NONNEG) and self.whole_valued(v)
+
+    def whole_valued(self, v):
+        """Whether v is a whole number for every value of its names: whole coefficients,
+        names (symbols, family members) declared whole numbers, to whole powers ≥ 0."""
+        if any(Fraction(c).denominator != 1 for c in v.terms.values()):
+            return False
+        for m in v.terms:
+            for atom, e in m:
+                if atom[0] not in ("sym", "call") or Fraction(e).denominator != 1 or e < 0:
+                    return False
+                declaration = next((d for name, d in self.context.table.items()
+                                    if name.serial == atom[2]), None)
+                if declaration is None or not declaration.domain.is_integer:
+                    return False
+        return True
 
     def absolute(self, u):
         """|u|: u itself when u is shown ≥ 0, −u when −u is; |c| for a rational c; else an

@@ -187,7 +187,8 @@ class Directives:
             return                          # not a number: refused where it is used
         fits = {Domain.POSITIVE: number > 0, Domain.NONNEGATIVE: number >= 0,
                 Domain.INTEGER: number.denominator == 1,
-                Domain.NATURAL: number.denominator == 1 and number >= 1}.get(domain, True)
+                Domain.NATURAL: number.denominator == 1 and number >= 1,
+                Domain.WHOLE: number.denominator == 1 and number >= 0}.get(domain, True)
         if not fits:
             raise self.source.error(f"{name.latex} is declared {domain.value}: the figure "
                                     f"cannot put it to {number}", at)
@@ -703,7 +704,7 @@ class Directives:
                 if kind not in (Kind.SYMBOL, Kind.PARAMETER) and not valued:
                     raise self.source.error(f"{key} is declared as a {kind.value}; it cannot "
                                             f"be declared {domain.value} too", at)
-            self.scope.declare(key, Declaration(kind, domain))
+            self.scope.declare(key, Declaration(kind, _both(found, domain)))
 
     def _letter_family(self, key):
         """`z_{j}` declared with one letter as its index (j undeclared, or a whole number):
@@ -716,7 +717,7 @@ class Directives:
             return None
         letter = self.scope.lookup(found.group(2))
         if letter is not None and letter[1].declared and \
-                letter[1].domain not in (Domain.INTEGER, Domain.NATURAL):
+                not letter[1].domain.is_integer:
             return None
         return found.group(1) + "_{\\cdot}"
 
@@ -744,7 +745,8 @@ class Directives:
             base, _, sub = key.partition("_{")
             if sub != letter + "}":
                 raise self.source.error(f"{key} is not indexed by {letter}", at)
-            self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, domain, span))
+            self.scope.declare(base + "_{\\cdot}", Declaration(
+                Kind.FUNCTION, _both(self.scope.lookup(base + "_{\\cdot}"), domain), span))
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""
@@ -875,3 +877,13 @@ def _kl_fits_value(key, value, error):
                     "[0.01, 10]")
     if key not in ("modes", "sd"):
         raise error(f"figure kl-fits takes modes=… and sd=…, not {key}")
+
+
+def _both(found, domain):
+    """The domain of a name declared `domain` where it was declared in another above
+    (`found`, from `scope.lookup`): their meet when neither holds the other (`integer k`,
+    then `nonnegative k`: a whole number ≥ 0, never a nonnegative real that forgot it is
+    whole), else `domain` (the later declaration stands, as written)."""
+    if found is None or not found[1].declared:
+        return domain
+    return found[1].domain.meet(domain) or domain

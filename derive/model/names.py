@@ -42,6 +42,7 @@ class Domain(Enum):
     NONNEGATIVE = "nonnegative"
     INTEGER = "integer"
     NATURAL = "natural"            # 1, 2, 3, …
+    WHOLE = "integer ≥ 0"          # 0, 1, 2, …: declared integer and nonnegative (`meet`)
 
     @property
     def is_real(self):
@@ -53,11 +54,22 @@ class Domain(Enum):
 
     @property
     def is_nonnegative(self):
-        return self in (Domain.POSITIVE, Domain.NONNEGATIVE, Domain.NATURAL)
+        return self in (Domain.POSITIVE, Domain.NONNEGATIVE, Domain.NATURAL, Domain.WHOLE)
 
     @property
     def is_integer(self):
-        return self in (Domain.INTEGER, Domain.NATURAL)
+        return self in (Domain.INTEGER, Domain.NATURAL, Domain.WHOLE)
+
+    def meet(self, other):
+        """The domain of a number declared in both `self` and `other` when neither holds
+        the other — an integer declared positive is natural, nonnegative whole (≥ 0) — else
+        None (one holds the other: the later declaration stands, as written)."""
+        pair = {self, other}
+        if Domain.INTEGER in pair and pair & {Domain.POSITIVE, Domain.NONNEGATIVE}:
+            return Domain.NATURAL if Domain.POSITIVE in pair else Domain.WHOLE
+        if pair == {Domain.WHOLE, Domain.POSITIVE}:
+            return Domain.NATURAL
+        return None
 
 
 @dataclass(frozen=True, eq=False)

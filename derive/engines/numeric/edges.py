@@ -46,7 +46,8 @@ def _solve(count, target, instance, labels, context, pinned):
         value = (target - constant - others) / coefficients[name]
         domain = context.declaration(name).domain
         if value.denominator == 1 and (domain is Domain.INTEGER or
-                                       domain is Domain.NATURAL and value >= 1):
+                                       domain is Domain.NATURAL and value >= 1 or
+                                       domain is Domain.WHOLE and value >= 0):
             instance.pin(labels[name], value)
             pinned.add(name)
             return

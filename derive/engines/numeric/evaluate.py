@@ -16,7 +16,8 @@ a relation that fails strictly there (`limiting`; `compare`).
 
 Nothing is evaluated by Python's `eval`; terms are walked. Work per node is remembered for
 the values of the bound variables it depends on, so a DAG of shared definitions is
-evaluated once per point.
+evaluated once per point; so is a failure (no value), per evaluation mode, so an inner
+integral without a value is not tried again at every node of an outer quadrature.
 """
 
 from __future__ import annotations
@@ -62,6 +63,11 @@ def _symbolic(context):
 
 def _serial(name):
     return name.serial
+
+
+# CPU time is a system call (about 10 µs): read once per this many values computed, it
+# costs ~1% of an evaluation instead of over half, and overshoots a deadline by microseconds
+CLOCK_EVERY = 64
 
 
 class NotEvaluable(Exception):
@@ -133,6 +139,11 @@ class Evaluator:
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
         self._holding = 0
         self._memo = {}
+        # a term with no value in one evaluation mode is not tried again in that mode (a
+        # failing inner integral, B(α, β) at each node of an outer quadrature, cost the
+        # whole budget): the reason is kept and raised again (`_value`)
+        self._failed = {}
+        self._ticks = 0                # the clock is read every CLOCK_EVERY values
         self._pieces = ()              # (point term, dist, piece) of split integrals in force
         self.signs = {}                # quadrature: |u| term → sign of u on the piece in force
         self.log_splits = {}           # quadrature: logs of Gaussians split once (quadrature)
@@ -210,15 +221,28 @@ class Evaluator:
                     key = (t, self._holding > 0, self._pieces,
                            tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
                                   for n in bound]))
+        failure = None
         if key is not None:
             found = self._memo.get(key)
             if found is not None:
                 return found
-        if self.deadline is not None and clock.now() > self.deadline:
+            failure = (key, self.analytic, self.outer_analytic, frozenset(self.signs.items()),
+                       ctx.prec)
+            failed = self._failed.get(failure)
+            if failed is not None:
+                raise NotEvaluable(failed)
+        self._ticks += 1
+        if self.deadline is not None and not self._ticks % CLOCK_EVERY and \
+                clock.now() > self.deadline:
             raise OutOfTime()
-        result = self._compute(t)
-        if not result.is_finite():
-            raise NotEvaluable("a value is not finite")
+        try:
+            result = self._compute(t)
+            if not result.is_finite():
+                raise NotEvaluable("a value is not finite")
+        except NotEvaluable as exc:
+            if failure is not None:
+                self._failed[failure] = str(exc)
+            raise
         if key is not None:
             self._memo[key] = result
         return result
@@ -1351,6 +1375,7 @@ class Evaluator:
         saved = self.overrides.get(var)
         self.overrides[var] = value
         self._memo = {k: v for k, v in self._memo.items() if var not in free_names(k[0])}
+        self._failed = {k: v for k, v in self._failed.items() if var not in free_names(k[0][0])}
         try:
             return self._value(body)
         finally:

@@ -269,6 +269,8 @@ def draw_number(rng, domain, kind):
         return Fraction(rng.choice((1, 2, 3)) if special else rng.randint(1, 6))
     if domain is Domain.INTEGER:
         return Fraction(rng.choice((0, -1, 2)) if special else rng.randint(-4, 4))
+    if domain is Domain.WHOLE:
+        return Fraction(rng.choice((0, 1, 2)) if special else rng.randint(0, 5))
     if domain is Domain.POSITIVE:
         return rng.choice((Fraction(1), Fraction(2), Fraction(1, 2))) if special \
             else _rational(rng, 0.05, 4)

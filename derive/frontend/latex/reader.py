@@ -1645,8 +1645,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if piece.sub is not None or piece.power is not None or piece.primes:
                 return None
             found = self.bound_name(piece.key) or (self.scope.lookup(piece.key) or (None,))[0]
-            if found is not None and self.scope.context.domain(found) not in (
-                    Domain.INTEGER, Domain.NATURAL):
+            if found is not None and not self.scope.context.domain(found).is_integer:
                 return None
         families = sorted({t.function for t in subterms(value) if isinstance(t, Call) and
                            t.function.latex.endswith("_{\\cdot}") and len(t.arguments) == 1},
@@ -2198,7 +2197,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         a member, a sum's bound): then a lone `i` is that index, never the imaginary unit."""
         found = self.scope.lookup(key)
         return found is not None and found[1].kind is Kind.SYMBOL and \
-            found[1].domain in (Domain.INTEGER, Domain.NATURAL)
+            found[1].domain.is_integer
 
     def _vector_component(self, p):
         """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
@@ -3348,7 +3347,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              "it, or of the family this row defines): write the whole sum minus "
                              "the excluded term", node)
         if name is None or \
-                self.scope.context.domain(name) not in (Domain.INTEGER, Domain.NATURAL) and \
+                not self.scope.context.domain(name).is_integer and \
                 self.declared(name.latex) is not None:
             raise self.error("derive reads \\sum_{i \\ne k} with k a whole number free in "
                              "the row (a letter undeclared or declared integer), not this",
