@@ -946,6 +946,11 @@ ABS_HEADER = ("% derive: variable x\n% derive: real \\mu, t\n% derive: positive 
     (r"\left(\sqrt{|t|}\right)^2 = t", "refuted"),
     (r"\int_{\mu - 1}^{\mu} |x - \mu| \, dx = -\frac{1}{2}", "refuted"),
     (r"|t - \mu|^3 = (t - \mu)^3", "refuted"),
+    # a bracket with an even number of bars has no separator: they pair up (s10i Laplace KL)
+    (r"\left(\log b - \frac{1}{b}|t - \mu|\right) = \log b - \frac{1}{b}|\mu - t|", "verified"),
+    (r"(3|t|) = 3|t|", "verified"),
+    (r"\left(b|t| + b|\mu|\right) = b|t| + b|\mu|", "verified"),
+    (r"\left(b|t - \mu|\right) = b(t - \mu)", "refuted"),
 ])
 def test_absolute_values(check_text, row, verdict):
     assert support.verdicts(check_text(ABS_HEADER + "$$ " + row + " $$\n")) == [verdict]
@@ -955,6 +960,8 @@ def test_absolute_values(check_text, row, verdict):
     (r"p(x | t) = p(x|t)", None),                    # separators stay separators
     (r"\mathbb{E}_{x \sim p}\left[|x - \mu|\right] = 1", "|x - μ|"),
     (r"\sum_{i=1}^{2} |i - t| = 1", "|i - t|"),
+    (r"\mathbb{E}_{x \sim p}\left[\left(b|x - \mu|\right)\right] = 1", "|x - μ|"),
+    (r"p(|x| \mid t) = p(x | t) + 0", "|x|"),       # one pair; the odd bar stays a separator
 ])
 def test_which_bars_are_absolute_values(row, reading):
     from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
