@@ -498,6 +498,43 @@ def test_a_quantity_defined_through_its_log(check_text, rows, expected):
     assert support.verdicts(check_text(text)) == expected
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # s10i Gauss sum of squares: s^2 = … with s new defines s (its principal square root)
+    ((r"\bar{x} = \frac{1}{N}\sum_{i=1}^N x_i",
+      r"s^2 = \frac{1}{N}\sum_{i=1}^N (x_i - \bar{x})^2",
+      r"N s^2 = \sum_{i=1}^N (x_i - \bar{x})^2",
+      r"s = \sqrt{\frac{1}{N}\sum_{i=1}^N (x_i - \bar{x})^2}",
+      r"N s^2 = \sum_{i=1}^N (x_i - \bar{x})^2 + 1"),
+     ["definition", "definition", "verified", "verified", "refuted"]),
+    ((r"\sigma^{2} = a^2 + 1", r"\sigma = \sqrt{a^2 + 1}", r"\sigma^2 = a^2"),
+     ["definition", "verified", "refuted"]),
+    ((r"s^2 = a - 5", r"s^2 + 5 = a", r"s \ge 0"), ["definition", "verified", "refuted"]),
+    # a claim as before: s used above, s on both sides, s declared
+    ((r"s + 1 = 2", r"s^2 = a^2"), ["refuted", "refuted"]),
+    ((r"s^2 = s + a",), ["refuted"]),
+])
+def test_a_square_of_a_new_letter_defines_the_letter(check_text, rows, expected):
+    text = "% derive: natural N\n% derive: real x_i for i = 1..N\n% derive: real a\n" + \
+        "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_a_square_of_a_declared_letter_is_a_claim(check_text):
+    text = "% derive: real a\n% derive: positive s\n$$ s^2 = a^2 $$\n"
+    assert support.verdicts(check_text(text)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [r"u^3 = a", r"u^{1/2} = a", r"u^{n} = a"])
+def test_another_power_of_a_new_letter_is_refused(row):
+    """`u^3 = a` with u new: a definition derive does not invert — refused at the row, and
+    u is withdrawn (a later `u + 1` is no unknown of its own)."""
+    step, later = load_tex("r.tex", "% derive: real a\n$$ " + row + " $$\n$$ u + 1 = 2 $$\n"
+                           ).steps[:2]
+    assert step.kind == "unreadable" and "does not invert" in step.message, step.message
+    assert (step.location.line, step.location.column) == (2, 4)
+    assert later.kind == "unreadable" and "could not be read" in later.message
+
+
 def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
     """`\\log L(a) = …` that cannot be read: a later L(2) is an error, never an unknown
     function of its own."""

@@ -162,6 +162,7 @@ class Head:
     params: tuple
     scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
+    squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
 
 
@@ -228,7 +229,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if k == 0 and begins_with_side and len(children) > 2 and \
                     children[1].children[0].value not in ("=:", r"\eqqcolon"):
                 defining = self.relation(children[1].children[0])
-                head = self.head(child, defining) or self._logged_head(child, defining)
+                head = self.head(child, defining) or self._logged_head(child, defining) or \
+                    self._squared_head(child, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
@@ -307,6 +309,42 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"define {head.key} itself, or declare it (% derive: function "
                              f"{head.key})", node)
         return replace(head, logged=True)
+
+    def _squared_head(self, side, relation, refuse=True):
+        """The `Head` of a first side that is a power of a plain letter (no subscript, no
+        arguments) the file has neither declared nor used — `s^2 = \frac1N \sum_i (x_i -
+        \bar{x})^2`, `\sigma^2 = …`, as statisticians define s², σ² — else None (a claim).
+        With the square the author defines s² (the name on the right too is a claim, caught
+        by the caller): s is the principal square root of the first right-hand side
+        (`squared`), so every s² below is that side exactly and s alone is its nonnegative
+        root where the side is ≥ 0. Another power (`s^3 = …`) is refused: derive does not
+        invert it — unless not `refuse` (`would_define`): then the head, which the refused
+        row withdraws."""
+        node = single(side)
+        if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "script"):
+            return None
+        try:
+            self.heading = True
+            name = self.piece(node)
+        except InputError:
+            return None
+        finally:
+            self.heading = False
+        if not isinstance(name, NamePiece) or name.power is None or name.sub is not None or \
+                name.primes or name.key in CONSTANTS or self.scope.lookup(name.key) is not None \
+                or self.bound_name(name.key) is not None or \
+                self.scope.lookup(name.key + "_{\\cdot}") is not None:
+            return None
+        self.not_ended(name.key, node)
+        self.not_a_probability(name.key, node)
+        power = _unbraced(self.source_text(name.power))
+        if power != "2" and not refuse:
+            return Head(name.key, None, ())
+        if power != "2":
+            raise self.error(f"{name.key} is not known: this row would define it through its "
+                             f"power {power}, which derive does not invert — define {name.key} "
+                             f"itself, or declare it (% derive: real {name.key})", node)
+        return Head(name.key, None, (), squared=True)
 
     def _unknown_powered(self, items):
         """Whether `L(a)^2` (two items of a run) is a name the file has neither declared nor
@@ -896,7 +934,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         try:
             head = self.head(tree.children[0], relation) or \
-                self._logged_head(tree.children[0], relation, refuse=False)   # \log L(a) = …
+                self._logged_head(tree.children[0], relation, refuse=False) or \
+                self._squared_head(tree.children[0], relation, refuse=False)  # s^2 = …
         except InputError:
             return self._shifted_family(tree.children[0])
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
