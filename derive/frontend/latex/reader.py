@@ -86,6 +86,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
+from derive.frontend.latex.dots import Dots
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
@@ -179,7 +180,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema):
+             Measures, Extrema, Dots):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -1028,6 +1029,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return neg(value) if sign.value == "-" else value
         if kind == "run":
             self._numbers_apart(node.children)
+            written = self.written_out_product(node.children)   # x_1 \cdots x_n
+            if written is not None:
+                return written
             return self.product([self.piece(c) for c in node.children])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
@@ -1052,8 +1056,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         terms, k, indices = [], 0, set()
         while k < len(signed):
             sign, child = signed[k]
-            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k) or \
-                self.negated_summand(signed, k)
+            spanning = self.written_out(signed, k) or self.spanning_integral(signed, k) or \
+                self.spanning_bar(signed, k) or self.negated_summand(signed, k)
             if spanning is not None:
                 value, k = spanning
             else:
