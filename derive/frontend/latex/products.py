@@ -126,6 +126,7 @@ class Products:
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.function_letters(pieces)
+        pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
         return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals

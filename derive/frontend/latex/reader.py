@@ -87,6 +87,7 @@ from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.dots import Dots
+from derive.frontend.latex.words import Words
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
@@ -180,7 +181,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots):
+             Measures, Extrema, Dots, Words):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -232,6 +233,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 defining = self.relation(children[1].children[0])
                 head = self.head(child, defining) or self._logged_head(child, defining) or \
                     self._squared_head(child, defining)
+                worded = self.word_head_side(child) if head is None else None
+                if worded is not None:          # `MSE(\hat\theta) = …`: words.py
+                    head = self.head(worded, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
