@@ -817,6 +817,10 @@ def test_a_product_sign_ends_the_argument_of_an_unbracketed_function(row, expect
     (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = 0", 25, r"\log a (b): \log of the product"),
     (r"\ln\left(\frac{1-a}{1-b}\right)^{-1} = 0", 36, r"\log(u)^{-k} is ambiguous"),
     (r"\sin(a)^{-2} = 0", 12, r"\sin(u)^{-k} is ambiguous"),
+    # a fraction is a root: of the log or of its argument? (s10i AM-GM's log(x_1⋯x_n)^{1/n})
+    (r"\log\left(a b \right)^{1/c} = 0", 26, r"\log(u)^{1/k} is ambiguous"),
+    (r"\log(a)^{\frac12} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
+    (r"\log(a)^{0.5} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
 ])
 def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, column, message):
     """`\\ln \\frac{a}{b} (c)`: the log of the product, or the log times c? And
