@@ -1831,3 +1831,23 @@ def test_an_integral_over_a_space_its_variable_is_not_declared_in_is_refused(row
     step = load(row, header).steps[-1]
     assert step.kind == "unreadable" and message in step.message
     assert step.location.column == 10         # at the space, after `$$ \int_{`
+
+
+MGF = ("% derive: real \\mu, t\n% derive: positive \\sigma\n"
+       "$$ M(t) = e^{t \\mu+\\frac{1}{2}t^2\\sigma^2} $$\n$$ f(t) = t^3 + t^{1+1} $$\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    # the power rule lowers a number exponent exactly and t^1's derivative is 1: no 0^0 is
+    # left at t = 0 (Travis's M''(0) was undecided, "a side is undefined (0^0)")
+    (r"M''(0) = \sigma^2 + \mu^2", "verified"),
+    (r"M''(0) = \sigma^2 + 2\mu^2", "refuted"),
+    (r"M'''(0) = \mu^3 + 3\mu\sigma^2", "verified"),
+    (r"f''(0) = 2", "verified"),
+    (r"f'''(0) = 6", "verified"),
+    (r"f''(0) = 3", "refuted"),
+    (r"\frac{d^2}{dt^2} \left( t^2 \right) \Big|_{t=0} = 2", "verified"),
+])
+def test_derivatives_of_powers_at_zero_leave_no_zero_to_the_zero(row, status):
+    v = verdict(row, MGF)
+    assert v.status == status, v.detail

@@ -712,13 +712,11 @@ def test_plain_var_of_declared_letters_stays_a_product():
 
 
 @pytest.mark.parametrize("row, column, word", [
-    (r"MSE(X) = E[X^2]", 0, "MSE"),                    # M·S times the declared E
-    (r"1 + MSE(X) = E[X^2]", 4, "MSE"),
-    (r"Corr(X,Y) = 1", 0, "Corr"),                      # derive has no correlation
-    (r"Ent(X) = 1", 0, "Ent"),                          # E, then an unknown function t
-    (r"CE(X, Y) = 1", 0, "CE"),
+    (r"1 + MSE(X) = E[X^2]", 4, "MSE"),                # M·S times the declared E
+    (r"E[X^2] = MSE(X)", 9, "MSE"),
+    (r"1 + Corr(X,Y) = 1", 4, "Corr"),                  # derive has no correlation
+    (r"1 + Ent(X) = 1", 4, "Ent"),                      # E, then an unknown function t
     (r"2 ELBO(x) = 1", 2, "ELBO"),
-    (r"NLL(x) = E[x]", 0, "NLL"),
     (r"Var = E[X^2] - E[X]^2", 0, None),                # the operator, without brackets
 ])
 def test_a_word_of_plain_letters_before_brackets_is_refused_naming_it(row, column, word):
@@ -733,6 +731,22 @@ def test_a_word_of_plain_letters_before_brackets_is_refused_naming_it(row, colum
         assert f"`{word}` in plain letters is no name" in step.message
         assert f"\\operatorname{{{word}}}" in step.message
     assert step.location.column == 4 + column
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # the whole first side of a chain, a new word: the name being defined (Mochael's MSE)
+    ((r"MSE(X) = E[X^2]", r"MSE(X) = E[X^2] + 1", r"2 MSE(X) = 2E[X^2]"),
+     ["definition", "refuted", "verified"]),
+    ((r"NLL(x) = E[x]", r"NLL(x) = E[x] + 0"), ["definition", "verified"]),
+    ((r"CE(X, Y) = 1", r"CE(X, Y) = 2"), ["definition", "refuted"]),
+    ((r"Ent(X) = E[X]", r"Ent(X) - E[X] = 0"), ["definition", "verified"]),
+    # the whole word only: R·MSE(X) is refused, not read as R times MSE
+    ((r"MSE(X) = E[X^2]", r"1 + RMSE(X) = 1"), ["definition", "error"]),
+])
+def test_a_new_word_of_plain_letters_heading_a_chain_is_the_name_it_defines(rows, expected):
+    found = [s.kind if s.kind in ("definition", "unreadable") else v for s, v in zip(
+        steps(display(PLAIN_MOMENTS, *rows)), verdicts(display(PLAIN_MOMENTS, *rows)))]
+    assert [{"unreadable": "error"}.get(f, f) for f in found] == expected
 
 
 @pytest.mark.parametrize("row, verdict", [

@@ -526,6 +526,43 @@ def test_a_quantity_defined_through_its_log(check_text, rows, expected):
     assert support.verdicts(check_text(text)) == expected
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # s10i Gauss sum of squares: s^2 = … with s new defines s (its principal square root)
+    ((r"\bar{x} = \frac{1}{N}\sum_{i=1}^N x_i",
+      r"s^2 = \frac{1}{N}\sum_{i=1}^N (x_i - \bar{x})^2",
+      r"N s^2 = \sum_{i=1}^N (x_i - \bar{x})^2",
+      r"s = \sqrt{\frac{1}{N}\sum_{i=1}^N (x_i - \bar{x})^2}",
+      r"N s^2 = \sum_{i=1}^N (x_i - \bar{x})^2 + 1"),
+     ["definition", "definition", "verified", "verified", "refuted"]),
+    ((r"\sigma^{2} = a^2 + 1", r"\sigma = \sqrt{a^2 + 1}", r"\sigma^2 = a^2"),
+     ["definition", "verified", "refuted"]),
+    ((r"s^2 = a - 5", r"s^2 + 5 = a", r"s \ge 0"), ["definition", "verified", "refuted"]),
+    # a claim as before: s used above, s on both sides, s declared
+    ((r"s + 1 = 2", r"s^2 = a^2"), ["refuted", "refuted"]),
+    ((r"s^2 = s + a",), ["refuted"]),
+])
+def test_a_square_of_a_new_letter_defines_the_letter(check_text, rows, expected):
+    text = "% derive: natural N\n% derive: real x_i for i = 1..N\n% derive: real a\n" + \
+        "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_a_square_of_a_declared_letter_is_a_claim(check_text):
+    text = "% derive: real a\n% derive: positive s\n$$ s^2 = a^2 $$\n"
+    assert support.verdicts(check_text(text)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [r"u^3 = a", r"u^{1/2} = a", r"u^{n} = a"])
+def test_another_power_of_a_new_letter_is_refused(row):
+    """`u^3 = a` with u new: a definition derive does not invert — refused at the row, and
+    u is withdrawn (a later `u + 1` is no unknown of its own)."""
+    step, later = load_tex("r.tex", "% derive: real a\n$$ " + row + " $$\n$$ u + 1 = 2 $$\n"
+                           ).steps[:2]
+    assert step.kind == "unreadable" and "does not invert" in step.message, step.message
+    assert (step.location.line, step.location.column) == (2, 4)
+    assert later.kind == "unreadable" and "could not be read" in later.message
+
+
 def test_a_quantity_whose_log_row_is_unreadable_is_withdrawn():
     """`\\log L(a) = …` that cannot be read: a later L(2) is an error, never an unknown
     function of its own."""
@@ -808,6 +845,10 @@ def test_a_product_sign_ends_the_argument_of_an_unbracketed_function(row, expect
     (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = 0", 25, r"\log a (b): \log of the product"),
     (r"\ln\left(\frac{1-a}{1-b}\right)^{-1} = 0", 36, r"\log(u)^{-k} is ambiguous"),
     (r"\sin(a)^{-2} = 0", 12, r"\sin(u)^{-k} is ambiguous"),
+    # a fraction is a root: of the log or of its argument? (s10i AM-GM's log(x_1⋯x_n)^{1/n})
+    (r"\log\left(a b \right)^{1/c} = 0", 26, r"\log(u)^{1/k} is ambiguous"),
+    (r"\log(a)^{\frac12} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
+    (r"\log(a)^{0.5} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
 ])
 def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, column, message):
     """`\\ln \\frac{a}{b} (c)`: the log of the product, or the log times c? And
@@ -974,6 +1015,11 @@ ABS_HEADER = ("% derive: variable x\n% derive: real \\mu, t\n% derive: positive 
     (r"\left(\sqrt{|t|}\right)^2 = t", "refuted"),
     (r"\int_{\mu - 1}^{\mu} |x - \mu| \, dx = -\frac{1}{2}", "refuted"),
     (r"|t - \mu|^3 = (t - \mu)^3", "refuted"),
+    # a bracket with an even number of bars has no separator: they pair up (s10i Laplace KL)
+    (r"\left(\log b - \frac{1}{b}|t - \mu|\right) = \log b - \frac{1}{b}|\mu - t|", "verified"),
+    (r"(3|t|) = 3|t|", "verified"),
+    (r"\left(b|t| + b|\mu|\right) = b|t| + b|\mu|", "verified"),
+    (r"\left(b|t - \mu|\right) = b(t - \mu)", "refuted"),
 ])
 def test_absolute_values(check_text, row, verdict):
     assert support.verdicts(check_text(ABS_HEADER + "$$ " + row + " $$\n")) == [verdict]
@@ -983,6 +1029,8 @@ def test_absolute_values(check_text, row, verdict):
     (r"p(x | t) = p(x|t)", None),                    # separators stay separators
     (r"\mathbb{E}_{x \sim p}\left[|x - \mu|\right] = 1", "|x - μ|"),
     (r"\sum_{i=1}^{2} |i - t| = 1", "|i - t|"),
+    (r"\mathbb{E}_{x \sim p}\left[\left(b|x - \mu|\right)\right] = 1", "|x - μ|"),
+    (r"p(|x| \mid t) = p(x | t) + 0", "|x|"),       # one pair; the odd bar stays a separator
 ])
 def test_which_bars_are_absolute_values(row, reading):
     from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars

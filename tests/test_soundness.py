@@ -375,3 +375,38 @@ def test_a_log_is_positive_only_of_one_plus_positive_terms(row, sign):
     step = load_tex("sign.tex", HEADER + f"$$ {row} = 0 $$\n").steps[-1]
     n = normal_form.Normaliser(step.context, None)
     assert n.sign(n.value(step.lhs)) == sign
+
+
+AVERAGES = ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"
+            "% derive: real t_i for i = 1..n\n% derive: nonnegative w_i for i = 1..n\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a factor before the sum joins the weights: the uniform average (s10i AM-GM via Jensen)
+    (r"\frac{1}{n}\sum_{i=1}^n \log(x_i) \le \log\biggl(\frac{1}{n}\sum_{i=1}^n x_i\biggr)",
+     "verified"),
+    (r"\frac{1}{n}\sum_{i=1}^n t_i^2 \ge \left(\frac{1}{n}\sum_{i=1}^n t_i\right)^2", "verified"),
+    (r"\frac{1}{n}\sum_{i=1}^n \log(x_i) \ge \log\biggl(\frac{1}{n}\sum_{i=1}^n x_i\biggr)",
+     "refuted"),
+    (r"\frac{2}{n}\sum_{i=1}^n \log(x_i) \le \log\biggl(\frac{2}{n}\sum_{i=1}^n x_i\biggr)",
+     "refuted"),
+    (r"-\frac{1}{n}\sum_{i=1}^n \log(x_i) \le -\log\biggl(\frac{1}{n}\sum_{i=1}^n x_i\biggr)",
+     "refuted"),
+])
+def test_jensen_over_an_average(check_text, row, verdict):
+    (step,) = check_text(AVERAGES + f"$$ {row} $$\n").steps
+    assert step.verdict.status == verdict, step.verdict.detail
+    if verdict == "verified":
+        assert "Jensen" in step.verdict.method
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i=1}^n w_i \log(x_i) \le \log\left(\sum_{i=1}^n w_i x_i\right)", "verified"),
+    (r"\sum_{i=1}^n w_i \log(x_i) \ge \log\left(\sum_{i=1}^n w_i x_i\right)", "refuted"),
+])
+def test_jensen_with_non_negative_weights_assumed_to_total_one(check_text, row, verdict):
+    """w_i ≥ 0 with Σ w_i = 1 assumed: the hypothesis writes w_i = w̃_i / Σ w̃, ≥ 0 where
+    defined (where Σ w̃ = 0 the hypothesis fails), so the weights are shown ≥ 0."""
+    text = AVERAGES + "% derive: assume \\sum_{i=1}^n w_i = 1\n" + f"$$ {row} $$\n"
+    (step,) = check_text(text).steps
+    assert step.verdict.status == verdict, step.verdict.detail

@@ -1969,3 +1969,44 @@ def test_a_recurrence_written_as_a_row_defines_its_member_too(row, expected):
     assert "by its recurrence at one index only" in readings(
         display(header, r"\bar{\alpha}_t = \alpha_t \bar{\alpha}_{t-1}",
                 r"\bar{\alpha}_{t-2} + 1 = 2"))[-1]
+
+
+# ---------------------------------------------------------------- sums written out with dots
+
+DOTS = ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"
+        "% derive: nonnegative w_i for i = 1..n\n")
+
+
+@pytest.mark.parametrize("row, reading, verdict", [
+    (r"x_1 + \cdots + x_n = \sum_{i=1}^n x_i", "Σ_{k=1}^{n} x_k = Σ_{i=1}^{n} x_i", "verified"),
+    (r"\frac{1}{n}\log x_1 + \dotsb + \frac{1}{n}\log x_n = \frac{1}{n}\sum_{i=1}^n \log x_i",
+     "Σ_{k=1}^{n} (1 / n) · log(x_k) = (1 / n) · (Σ_{i=1}^{n} log(x_i))", "verified"),
+    (r"x_1 \cdots x_n = \prod_{i=1}^n x_i", "Π_{k=1}^{n} x_k = Π_{i=1}^{n} x_i", "verified"),
+    (r"x_1^{w_1}\cdot\dotso\cdot x_n^{w_n} = \prod_{i=1}^n x_i^{w_i}",
+     "Π_{k=1}^{n} x_k^w_k = Π_{i=1}^{n} x_i^w_i", "verified"),
+    (r"2 x_1 \cdots x_n = 2\prod_{i=1}^n x_i", "2 · (Π_{k=1}^{n} x_k) = 2 · (Π_{i=1}^{n} x_i)",
+     "verified"),
+    (r"1 + 2 + \cdots + n = \frac{n(n+1)}{2}", "1 + Σ_{k=2}^{n} k = (n · (n + 1)) / 2",
+     "verified"),
+    (r"x_1 + \cdots + x_n = \sum_{i=1}^n x_i + 1", None, "refuted"),
+    (r"x_1 \cdots x_n = 2\prod_{i=1}^n x_i", None, "refuted"),
+])
+def test_dots_between_terms_alike_but_for_an_index_are_the_sum(row, reading, verdict):
+    text = display(DOTS, row)
+    if reading is not None:
+        assert readings(text) == [reading]
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row, message, column", [
+    (r"x_1 + x_3 + \cdots + x_n = 1", "do not step by one", 16),
+    (r"x_1 + \cdots + x_{n-1} = 1", "is read only between two terms", 10),
+    (r"x_1 - \cdots - x_n = 1", "between terms added with +", 10),
+    (r"x_1 y_n + \cdots + x_n y_1 = 1", "is read only between two terms", 14),
+    (r"x_1 \cdots x_n / 2 = 1", "the last one ending the product", 8),
+    (r"x_1 + \cdots + x_m = 1", "is not known: declare it", 10),
+])
+def test_dots_whose_terms_do_not_show_one_sum_are_refused_at_the_dots(row, message, column):
+    (step,) = steps(display(DOTS + "% derive: real y_i for i = 1..n\n", row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+    assert step.location.column == column

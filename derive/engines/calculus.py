@@ -91,7 +91,7 @@ def _rule(t, v, ctx, memo):
         db, de = _d(b, v, ctx, memo), _d(e, v, ctx, memo)
         terms = []
         if db is not ZERO:
-            terms.append(_product((e, Pow(b, Add(e, MINUS_ONE)), db)))
+            terms.append(_product((e, _lowered_power(b, e), db)))
         if de is not ZERO:
             terms.append(_product((t, log(b), de)))
         return _sum(terms)
@@ -279,6 +279,16 @@ def without_derivatives(t, context, where=None):
         return out
 
     return walk(t)
+
+
+def _lowered_power(b, e):
+    """b^(e-1) of the power rule. A number exponent is lowered exactly, and b^0 is 1: the
+    derivative of b^1 is b' everywhere, so no 0^0 is left where b vanishes (M''(0) of
+    e^{t\mu + t^2\sigma^2/2} differentiates t^2 twice)."""
+    if isinstance(e, Num) or isinstance(e, Add) and all(isinstance(a, Num) for a in e.args):
+        n = sum((a.value for a in (e.args if isinstance(e, Add) else (e,))), 0) - 1
+        return ONE if n == 0 else Pow(b, Num(n))
+    return Pow(b, Add(e, MINUS_ONE))
 
 
 def _sum(terms):

@@ -1389,7 +1389,8 @@ class Normaliser:
 
 
 def _poly_sign(poly):
-    """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs."""
+    """POS, NONNEG, REAL or COMPLEX for a poly, from its atoms' signs — where the poly is
+    defined: u^{-2} of a real u, u^{-1} of a u ≥ 0 are ≥ 0 (u = 0 is no instance)."""
     if poly.is_zero():
         return NONNEG
     signs = set()
@@ -1401,8 +1402,8 @@ def _poly_sign(poly):
                 continue
             if s in (REAL, NONNEG) and isinstance(e, int) and e % 2 == 0:
                 term = NONNEG if term in (POS, NONNEG) else term
-            elif s == NONNEG and e > 0:
-                term = NONNEG if term in (POS, NONNEG) else term
+            elif s == NONNEG and (e > 0 or Fraction(e).denominator == 1):
+                term = NONNEG if term in (POS, NONNEG) else term   # 1/u > 0 where defined
             else:
                 term = REAL if s in (REAL, NONNEG) and term != COMPLEX and \
                     Fraction(e).denominator == 1 else COMPLEX

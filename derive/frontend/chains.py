@@ -29,8 +29,8 @@ from derive.model.derivation import Chain, Location, Relation, Step, StepKind, c
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
-from derive.model.terms import (Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum, Sym,
-                                free_names, nodes, substitute)
+from derive.model.terms import (HALF, Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum,
+                                Pow, Sym, free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE, RESTATES
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -203,6 +203,8 @@ class ChainBuilder:
             Mul(Num(Fraction(1, head.scale)), body_part.term)
         if head.logged:                 # `\log L(…) = …`: L is exp of the body
             body = Fn("exp", body)
+        if head.squared:                # `s^2 = …`: s is the body's principal square root
+            body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain")
         try:
@@ -219,6 +221,8 @@ class ChainBuilder:
             lhs = Mul(Num(head.scale), lhs)
         if head.logged:
             lhs = Fn("log", lhs)
+        if head.squared:
+            lhs = Pow(lhs, Num(2))
         self._append(StepKind.DEFINITION, Relation.EQ, lhs, body_part.term, head_part.latex,
                      body_part, justification)
         return body_part

@@ -10,6 +10,9 @@ the row stay those of the source — when, and only when:
   operator, a relation, `^`/`_`, a comma or `&` (spacing and `\\left`, `\\bigl`, … skipped), or
   anywhere outside round and square brackets (`\\sum_x |p(x) - q(x)|`), where no separator
   can stand;
+* or, anywhere else, the bracket it stands in holds an even number of plain bars at its own
+  depth: a bracket has at most one separator (`p(x | y)`, `P(|X| > a | Y)`: odd counts), so an
+  even count has none and its bars pair up (`\\left(b|X - \\mu|\\right)`, `(3|t|)`);
 * the closing bar is the next bar at the same bracket depth, and is not followed by `_` (that
   is an evaluation bar).
 
@@ -43,7 +46,9 @@ def mark_absolute_bars(text):
     if "|" not in text:
         return text
     chars = list(text)
+    even = _groups_of_even_bars(text)
     stack = []                 # open brackets' closers, innermost last
+    groups = [None]            # the offsets of the open brackets, innermost last                 # open brackets' closers, innermost last
     pending = []               # (offset, depth) of opening bars waiting for their partner
     previous = None            # the last significant token
     position = 0
@@ -66,7 +71,7 @@ def mark_absolute_bars(text):
                     chars[opening], chars[start] = OPEN_ABS, CLOSE_ABS
                     previous = ")"
                     continue
-                if previous is None or previous in _STARTS_A_TERM or \
+                if previous is None or previous in _STARTS_A_TERM or groups[-1] in even or \
                         not any(s in _ARGUMENT_BRACKETS for s in stack):
                     pending.append((start, len(stack)))
                     previous = "|"
@@ -75,8 +80,36 @@ def mark_absolute_bars(text):
             continue
         if token in _OPENERS:
             stack.append(token)
+            groups.append(start)
         elif token in _CLOSERS and stack and _OPENERS[stack[-1]] == token:
             stack.pop()
+            groups.pop()
             pending = [p for p in pending if p[1] <= len(stack)]
         previous = token
     return "".join(chars)
+
+
+def _groups_of_even_bars(text):
+    """The offsets of the brackets (None: the row itself) holding an even, nonzero number of
+    plain bars at their own depth — bars not doubled (`||`), not evaluation bars (`|_`) and
+    not around `\\mathcal{X}` (a cardinality)."""
+    counts = {}
+    groups = [(None, None)]     # (offset, closer) of the open brackets, innermost last
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        token, start = match.group(), position
+        position = match.end()
+        if token == "|":
+            card = _CARD.match(text, start)
+            if card:
+                position = card.end()
+                continue
+            doubled = text[start + 1:start + 2] == "|" or text[start - 1:start] == "|"
+            if not doubled and re.match(r"\s*_", text[position:]) is None:
+                counts[groups[-1][0]] = counts.get(groups[-1][0], 0) + 1
+        elif token in _OPENERS:
+            groups.append((start, _OPENERS[token]))
+        elif token == groups[-1][1]:
+            groups.pop()
+    return {group for group, count in counts.items() if count % 2 == 0}

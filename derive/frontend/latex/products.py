@@ -21,8 +21,8 @@
   `\\log P(\\tau)\\, R(\\tau)` is log P · R; between plain factors (`\\log 2\\pi
   e\\,\\sigma^2`) it is refused. With brackets right after it, `\\log(a)\\, b` is
   `log(a)·b`, and a power after the brackets is a power of the value:
-  `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) is
-  refused. Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
+  `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) or a
+  fraction (`\\log(u)^{1/n}`: a root of the log, or of u?) is refused. Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
   log((σ²)^½), `\\log{a} b` is log(a)·b: oldstyle.py), and any power after the closing
   brace (`\\log{u}^2`, printed log u²: log(u²) or (log u)²?) is refused.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
@@ -126,6 +126,7 @@ class Products:
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.function_letters(pieces)
+        pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
         return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals
@@ -751,6 +752,10 @@ class Products:
                 raise self.error(f"\\{p.fname}(u)^{{-k}} is ambiguous (a power of the value, or "
                                  f"of the argument?): write (\\{p.fname} u)^{{-k}} or "
                                  f"\\{p.fname}(u^{{-k}})", after)
+            if after is not None and _written_fraction(self.term(after)):
+                raise self.error(f"\\{p.fname}(u)^{{1/k}} is ambiguous (a root of the value, or "
+                                 f"of the argument?): write (\\{p.fname} u)^{{1/k}} or "
+                                 f"\\{p.fname}(u^{{1/k}})", after)
         else:
             whole = _argument_end(rest)
             end = self._spaced_argument_end(rest, whole)
@@ -921,6 +926,16 @@ def _written_negative(term):
     if isinstance(term, Num):
         return term.value < 0
     return isinstance(term, Mul) and any(isinstance(a, Num) and a.value < 0 for a in term.args)
+
+
+def _written_fraction(term):
+    """Whether a power is written as a fraction: a number that is not whole, or a quotient
+    (`1/n`, `\\frac{1}{2}`) — a root, which authors put on a log's argument as often as on
+    its value (`\\log(x_1 \\cdots x_n)^{1/n}`)."""
+    parts = term.args if isinstance(term, Mul) else (term,)
+    return any(isinstance(a, Num) and a.value.denominator != 1 or
+               isinstance(a, Pow) and isinstance(a.exponent, Num) and a.exponent.value < 0
+               for a in parts)
 
 
 def _end_of(node):

@@ -88,6 +88,8 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
+from derive.frontend.latex.dots import Dots
+from derive.frontend.latex.words import Words
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
@@ -170,6 +172,7 @@ class Head:
     params: tuple
     scale: int = 1                 # `2C(G) = …` defines C(G) as half of it
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
+    squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
 
 
@@ -186,7 +189,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema):
+             Measures, Extrema, Dots, Words):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -238,7 +241,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if k == 0 and begins_with_side and len(children) > 2 and \
                     children[1].children[0].value not in ("=:", r"\eqqcolon"):
                 defining = self.relation(children[1].children[0])
-                head = self.head(child, defining) or self._logged_head(child, defining)
+                head = self.head(child, defining) or self._logged_head(child, defining) or \
+                    self._squared_head(child, defining)
+                worded = self.word_head_side(child) if head is None else None
+                if worded is not None:          # `MSE(\hat\theta) = …`: words.py
+                    head = self.head(worded, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
@@ -325,6 +332,42 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"define {head.key} itself, or declare it (% derive: function "
                              f"{head.key})", node)
         return replace(head, logged=True)
+
+    def _squared_head(self, side, relation, refuse=True):
+        """The `Head` of a first side that is a power of a plain letter (no subscript, no
+        arguments) the file has neither declared nor used — `s^2 = \frac1N \sum_i (x_i -
+        \bar{x})^2`, `\sigma^2 = …`, as statisticians define s², σ² — else None (a claim).
+        With the square the author defines s² (the name on the right too is a claim, caught
+        by the caller): s is the principal square root of the first right-hand side
+        (`squared`), so every s² below is that side exactly and s alone is its nonnegative
+        root where the side is ≥ 0. Another power (`s^3 = …`) is refused: derive does not
+        invert it — unless not `refuse` (`would_define`): then the head, which the refused
+        row withdraws."""
+        node = single(side)
+        if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "script"):
+            return None
+        try:
+            self.heading = True
+            name = self.piece(node)
+        except InputError:
+            return None
+        finally:
+            self.heading = False
+        if not isinstance(name, NamePiece) or name.power is None or name.sub is not None or \
+                name.primes or name.key in CONSTANTS or self.scope.lookup(name.key) is not None \
+                or self.bound_name(name.key) is not None or \
+                self.scope.lookup(name.key + "_{\\cdot}") is not None:
+            return None
+        self.not_ended(name.key, node)
+        self.not_a_probability(name.key, node)
+        power = _unbraced(self.source_text(name.power))
+        if power != "2" and not refuse:
+            return Head(name.key, None, ())
+        if power != "2":
+            raise self.error(f"{name.key} is not known: this row would define it through its "
+                             f"power {power}, which derive does not invert — define {name.key} "
+                             f"itself, or declare it (% derive: real {name.key})", node)
+        return Head(name.key, None, (), squared=True)
 
     def _unknown_powered(self, items):
         """Whether `L(a)^2` (two items of a run) is a name the file has neither declared nor
@@ -950,7 +993,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         try:
             head = self.head(tree.children[0], relation) or \
-                self._logged_head(tree.children[0], relation, refuse=False)   # \log L(a) = …
+                self._logged_head(tree.children[0], relation, refuse=False) or \
+                self._squared_head(tree.children[0], relation, refuse=False)  # s^2 = …
         except InputError:
             return self._shifted_family(tree.children[0])
         if head is None or head.label == head.key or self.declared(head.key) is not None or \
@@ -1043,6 +1087,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return neg(value) if sign.value == "-" else value
         if kind == "run":
             self._numbers_apart(node.children)
+            written = self.written_out_product(node.children)   # x_1 \cdots x_n
+            if written is not None:
+                return written
             return self.product([self.piece(c) for c in node.children])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
@@ -1067,8 +1114,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         terms, k, indices = [], 0, set()
         while k < len(signed):
             sign, child = signed[k]
-            spanning = self.spanning_integral(signed, k) or self.spanning_bar(signed, k) or \
-                self.negated_summand(signed, k)
+            spanning = self.written_out(signed, k) or self.spanning_integral(signed, k) or \
+                self.spanning_bar(signed, k) or self.negated_summand(signed, k)
             if spanning is not None:
                 value, k = spanning
             else:

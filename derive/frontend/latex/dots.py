@@ -1,0 +1,153 @@
+"""Sums and products written out with dots: `x_1 + \\cdots + x_n`, `x_1 \\cdots x_n`,
+`x_1^{w_1} \\cdot \\dotso \\cdot x_n^{w_n}`.
+
+The dots (`\\cdots`, `\\ldots`, `\\dots`, `\\dotsb`, `\\dotsm`, `\\dotso`, `\\dotsc`) stand for
+the terms (factors) between the two written beside them, and are read as the family's sum
+(product) only when that is the one meaning the two can have: they are written alike (the
+same tokens, spacing aside) except at one or more places where the first has a whole number
+`a` and the last, at every such place, one and the same letter or larger whole number `b` —
+`\\frac{1}{n}\\log x_1 + \\cdots + \\frac{1}{n}\\log x_n` is `\\sum_{k=a}^{b}` of the last term
+with k at those places (a letter the row does not use and the file does not know). A
+sum's first term is added (its sign `+` or none); a product's last factor ends its run (the
+dots' `\\prod` takes no factor after it). A term before the first that follows the same
+pattern must be at a − 1 (`x_1 + x_3 + \\cdots + x_n` steps by 2: refused). Anything else
+between `+` or `\\cdot` signs, or side by side, is refused at the dots, saying so; dots in a
+list (`x_1, \\ldots, x_n`) are left to the reader, which refuses them as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token, Tree
+
+from derive.frontend.latex.pieces import is_token, is_tree
+from derive.model.terms import Mul, Num, Product, Sum, Sym
+
+DOTS = frozenset({r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm", r"\dotso", r"\dotsc"})
+_TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|[0-9]+|\S")
+_INDEX_LETTERS = "kjmlrsuv"
+
+
+class Dots:
+    """Reader mixin: the written-out sums and products."""
+
+    def written_out(self, signed, k):
+        """(Σ term, next k) when `signed[k]` is the first term of `A + \\cdots + B`, (Π
+        term, k + 1) when it is a product with dots, else None (`signed`: (sign, node)
+        pairs of a sum)."""
+        node = signed[k][1]
+        if is_tree(node, "run") and any(self._dots(item) for item in node.children):
+            return self.term(node), k + 1
+        if k + 2 >= len(signed) or not self._dots(signed[k + 1][1]):
+            return None
+        (sign, first), (dot_sign, dots), (last_sign, last) = signed[k:k + 3]
+        if not (sign is None or sign.value == "+") or dot_sign.value != "+" or \
+                last_sign.value != "+":
+            raise self._not_written_out(dots, "between terms added with +, the first added too")
+        before = signed[k - 1][1] if k > 0 else None
+        return self._written_out(Sum, first, dots, last, before), k + 3
+
+    def written_out_product(self, items):
+        """The product a run `… A \\cdots B` (or `A \\cdot \\cdots \\cdot B`) stands for,
+        else None when the run has no dots."""
+        at = [j for j, item in enumerate(items) if self._dots(item)]
+        if not at:
+            return None
+        j = at[0]
+        explicit = 0 < j < len(items) - 1 and is_token(items[j - 1], "MULOP") and \
+            is_token(items[j + 1], "MULOP")
+        step = 2 if explicit else 1
+        if len(at) > 1 or j - step < 0 or j + step != len(items) - 1 or \
+                any(is_token(items[i], "MULOP") and items[i].value not in (r"\cdot", r"\times")
+                    for i in (j - 1, j + 1) if explicit) or \
+                any(is_token(items[i], "MULOP") for i in (j - step, j + step)):
+            raise self._not_written_out(items[j], "between factors, the last one ending the "
+                                        "product")
+        first, last = items[j - step], items[j + step]
+        rest = items[:j - step]
+        before = rest[-1] if rest and not is_token(rest[-1], "MULOP") else \
+            rest[-2] if len(rest) > 1 and rest[-1].value in (r"\cdot", r"\times") else None
+        value = self._written_out(Product, first, items[j], last, before)
+        if rest and is_token(rest[-1], "MULOP"):
+            if rest[-1].value not in (r"\cdot", r"\times"):
+                raise self._not_written_out(items[j], "after a factor multiplied, not divided")
+            rest = rest[:-1]
+        return Mul(self.term(Tree("run", rest, rest[0].meta if isinstance(rest[0], Tree)
+                                  else None)), value) if rest else value
+
+    def _dots(self, node):
+        return self.source_text(node).strip() in DOTS
+
+    def _not_written_out(self, dots, where):
+        return self.error(f"{self.source_text(dots).strip()} is read only {where}, written "
+                          "alike but for an index from a whole number to a letter or larger "
+                          "number (x_1 + \\cdots + x_n, x_1 \\cdots x_n): write \\sum or \\prod "
+                          "here", dots)
+
+    def _written_out(self, kind, first, dots, last, before):
+        """Σ (Π) from `first` to `last`, the pattern their tokens show."""
+        a, b = _tokens(self.source_text(first)), _tokens(self.source_text(last))
+        places = [j for j, (s, t) in enumerate(zip(a, b)) if s[0] != t[0]]
+        pairs = {(a[j][0], b[j][0]) for j in places}
+        if len(a) != len(b) or len(pairs) != 1:
+            raise self._not_written_out(dots, "between two terms")
+        ((low, high),) = pairs
+        if not low.isdigit() or not (high.isdigit() and int(high) > int(low) or
+                                     re.fullmatch(r"[a-zA-Z]", high)):
+            raise self._not_written_out(dots, "between two terms")
+        if before is not None:
+            c = _tokens(self.source_text(before))
+            if len(c) == len(a) and all(c[j][0] == a[j][0] for j in range(len(a))
+                                        if j not in places) and \
+                    {c[j][0] for j in places} != {str(int(low) - 1)}:
+                raise self.error(f"the terms before {self.source_text(dots).strip()} do not "
+                                 "step by one: write \\sum or \\prod here", dots)
+        letters = set(re.findall(r"(?<![\\a-zA-Z])[a-zA-Z]", self.row_text))
+        key = next((c for c in _INDEX_LETTERS if c not in letters and
+                    self.scope.lookup(c) is None and self.bound_name(c) is None), None)
+        if key is None:
+            raise self._not_written_out(dots, "with a letter free for its index")
+        from derive.frontend.latex.reader import LOCAL_INDEX
+        upper = Num(int(high)) if high.isdigit() else self._written_bound(high, dots)
+        index = self.fresh(key, declaration=LOCAL_INDEX)
+        starts = {_start(last) + b[j][1] for j in places}
+        replaced = []
+        body = _with_letter(last, starts, key, replaced)
+        if len(replaced) != len(starts):        # an index inside a word or a number
+            raise self._not_written_out(dots, "between two terms")
+        with self.binding(key, index):
+            value = self.term(body)
+        return kind(index, value, Num(int(low)), upper)
+
+    def _written_bound(self, letter, dots):
+        found = self.scope.lookup(letter) if self.bound_name(letter) is None else None
+        name = self.bound_name(letter)
+        if name is None and found is None:
+            raise self.error(f"{letter}, the last index of these dots, is not known: declare it "
+                             f"(% derive: natural {letter})", dots)
+        upper = Sym(name if name is not None else found[0])
+        self._natural_bound(upper, dots)
+        return upper
+
+
+def _tokens(text):
+    """(token, offset) of a term's text, spacing aside."""
+    return [(m.group(), m.start()) for m in _TOKEN.finditer(text)
+            if m.group() not in (r"\,", r"\;", r"\!", r"\ ", r"\quad")]
+
+
+def _start(node):
+    return node.meta.start_pos if isinstance(node, Tree) else node.start_pos
+
+
+def _with_letter(node, starts, key, replaced):
+    """A copy of a tree with the letter or number tokens starting at `starts` (row offsets)
+    spelled `key` (each one replaced noted in `replaced`)."""
+    if isinstance(node, Token):
+        if node.start_pos in starts and node.type in ("LETTER", "NUMBER"):
+            replaced.append(node.start_pos)
+            return Token.new_borrow_pos("LETTER", key, node)
+        return node
+    return Tree(node.data, [_with_letter(c, starts, key, replaced) for c in node.children],
+                node.meta)
