@@ -1840,7 +1840,8 @@ GEOMETRIC_SUM = "% derive: natural n\n% derive: real r\n"
 
 def test_a_geometric_sum_needs_its_condition_stated():
     """SymPy's closed form (1 − rⁿ)/(1 − r) holds where r ≠ 1: used only when the step
-    says so; never refuted under a hypothesis derive cannot restrict the instances by."""
+    says so. A hypothesis derive cannot restrict the instances by (r ≠ 1 of a real r)
+    refutes only at a counterexample where it is shown to hold (r = −0.393)."""
     closed = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^n}{1-r}"
     (step,) = steps(display(GEOMETRIC_SUM, closed + r" \quad (r \ne 1)"))
     verdict = decide(step, "0", clock.now() + 20)
@@ -1850,7 +1851,7 @@ def test_a_geometric_sum_needs_its_condition_stated():
     assert verdicts(display(GEOMETRIC_SUM + "% derive: assume r \\ne 1\n", closed)) == ["verified"]
     assert verdicts(display(GEOMETRIC_SUM, closed)) == ["undecided"]
     wrong = r"\sum_{k=0}^{n-1} r^k = \frac{1-r^{n+1}}{1-r} \quad (r \ne 1)"
-    assert verdicts(display(GEOMETRIC_SUM, wrong)) == ["undecided"]
+    assert verdicts(display(GEOMETRIC_SUM, wrong)) == ["refuted"]
 
 
 def test_an_unproved_sum_says_summand_not_integrand():
