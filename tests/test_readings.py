@@ -547,12 +547,21 @@ def test_a_square_of_a_new_letter_defines_the_letter(check_text, rows, expected)
     assert support.verdicts(check_text(text)) == expected
 
 
+@pytest.mark.parametrize("row", [r"u^{1/2} = a", r"u^{n} = a", r"u^0 = 1", r"u^{-1} = a"])
+def test_a_power_of_a_new_letter_that_is_no_whole_power_is_a_claim(row):
+    """Only a whole power names what it defines: `u^0 = 1`, `u^{1/2} = a` are claims about
+    an undeclared u, as before."""
+    (step,) = load_tex("r.tex", "% derive: real a\n% derive: natural n\n$$ " + row +
+                       " $$\n").steps
+    assert step.kind not in ("definition", "unreadable"), step.message
+
+
 def test_a_square_of_a_declared_letter_is_a_claim(check_text):
     text = "% derive: real a\n% derive: positive s\n$$ s^2 = a^2 $$\n"
     assert support.verdicts(check_text(text)) == ["refuted"]
 
 
-@pytest.mark.parametrize("row", [r"u^3 = a", r"u^{1/2} = a", r"u^{n} = a"])
+@pytest.mark.parametrize("row", [r"u^3 = a", r"u^{4} = a", r"u^{10} = a"])
 def test_another_power_of_a_new_letter_is_refused(row):
     """`u^3 = a` with u new: a definition derive does not invert — refused at the row, and
     u is withdrawn (a later `u + 1` is no unknown of its own)."""

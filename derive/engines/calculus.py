@@ -284,7 +284,7 @@ def without_derivatives(t, context, where=None):
 def _lowered_power(b, e):
     """b^(e-1) of the power rule. A number exponent is lowered exactly, and b^0 is 1: the
     derivative of b^1 is b' everywhere, so no 0^0 is left where b vanishes (M''(0) of
-    e^{t\mu + t^2\sigma^2/2} differentiates t^2 twice)."""
+    e^{t\\mu + t^2\\sigma^2/2} differentiates t^2 twice)."""
     if isinstance(e, Num) or isinstance(e, Add) and all(isinstance(a, Num) for a in e.args):
         n = sum((a.value for a in (e.args if isinstance(e, Add) else (e,))), 0) - 1
         return ONE if n == 0 else Pow(b, Num(n))

@@ -3,8 +3,8 @@
     Σ_i w_i φ(t_i) ≥ W φ(Σ_i w_i t_i / W)   for convex φ, weights w_i ≥ 0, W = Σ_i w_i > 0,
 
 (≤ for concave φ), also with an integral or an expectation in place of the sum (then the
-weights are a density); factors before a sum or an integral are weights too (`\frac{1}{n}
-\sum_{i=1}^n \log x_i`: the uniform average, W = 1). A step `c·A ≥ c·B` (or `≤`) is proved when, after a common factor c
+weights are a density); factors before a sum or an integral are weights too (`\\frac{1}{n}
+\\sum_{i=1}^n \\log x_i`: the uniform average, W = 1). A step `c·A ≥ c·B` (or `≤`) is proved when, after a common factor c
 shown ≥ 0 is set aside, one side is Σ w φ(t) and the other has the normal form of
 W φ(Σ w t / W) (φ(Σ w t) when W is 1), where:
 
@@ -144,7 +144,7 @@ def _means(term):
 
 
 def _averaged(term):
-    """`c · Σ_i b_i` (one sum or integral among the factors, `\frac{1}{n}\sum_{i=1}^n \log
+    """`c · Σ_i b_i` (one sum or integral among the factors, `\\frac{1}{n}\\sum_{i=1}^n \\log
     x_i`) as `Σ_i c · b_i`: the other factors join the weights (c does not mention the bound
     variable, which is fresh), so a uniform average is a mean with weights 1/n."""
     if not isinstance(term, Mul):

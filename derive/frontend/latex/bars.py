@@ -92,8 +92,9 @@ def mark_absolute_bars(text):
 def _groups_of_even_bars(text):
     """The offsets of the brackets (None: the row itself) holding an even, nonzero number of
     plain bars at their own depth — bars not doubled (`||`), not evaluation bars (`|_`) and
-    not around `\\mathcal{X}` (a cardinality)."""
-    counts = {}
+    not around `\\mathcal{X}` (a cardinality) — each second one ending a term (a closing
+    bracket, an operator or a relation after it: `(3|t|)`, never `[Y|X|Y]`)."""
+    bars = {}                   # group → [ends a term, for each of its bars]
     groups = [(None, None)]     # (offset, closer) of the open brackets, innermost last
     position = 0
     while position < len(text):
@@ -107,9 +108,22 @@ def _groups_of_even_bars(text):
                 continue
             doubled = text[start + 1:start + 2] == "|" or text[start - 1:start] == "|"
             if not doubled and re.match(r"\s*_", text[position:]) is None:
-                counts[groups[-1][0]] = counts.get(groups[-1][0], 0) + 1
+                bars.setdefault(groups[-1][0], []).append(_ends_a_term(text, position))
         elif token in _OPENERS:
             groups.append((start, _OPENERS[token]))
         elif token == groups[-1][1]:
             groups.pop()
-    return {group for group, count in counts.items() if count % 2 == 0}
+    return {group for group, ends in bars.items()
+            if len(ends) % 2 == 0 and all(ends[1::2])}
+
+
+def _ends_a_term(text, position):
+    """Whether what follows `position` (spacing and sizing skipped) ends a term: nothing, a
+    closing bracket, an operator, a relation or a separator."""
+    while position < len(text):
+        token = _TOKEN.match(text, position).group()
+        position += len(token)
+        if not (token.isspace() or _SIZING.match(token)):
+            return token in _CLOSERS or token == "|" or \
+                token in _STARTS_A_TERM and token not in _OPENERS
+    return True

@@ -55,6 +55,8 @@ class Dots:
         if not at:
             return None
         j = at[0]
+        if len(items) == 1:
+            return None                     # dots alone: not read (the reader says so)
         explicit = 0 < j < len(items) - 1 and is_token(items[j - 1], "MULOP") and \
             is_token(items[j + 1], "MULOP")
         step = 2 if explicit else 1

@@ -335,14 +335,15 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _squared_head(self, side, relation, refuse=True):
         """The `Head` of a first side that is a power of a plain letter (no subscript, no
-        arguments) the file has neither declared nor used — `s^2 = \frac1N \sum_i (x_i -
-        \bar{x})^2`, `\sigma^2 = …`, as statisticians define s², σ² — else None (a claim).
+        arguments) the file has neither declared nor used — `s^2 = \\frac1N \\sum_i (x_i -
+        \\bar{x})^2`, `\\sigma^2 = …`, as statisticians define s², σ² — else None (a claim).
         With the square the author defines s² (the name on the right too is a claim, caught
         by the caller): s is the principal square root of the first right-hand side
         (`squared`), so every s² below is that side exactly and s alone is its nonnegative
-        root where the side is ≥ 0. Another power (`s^3 = …`) is refused: derive does not
-        invert it — unless not `refuse` (`would_define`): then the head, which the refused
-        row withdraws."""
+        root where the side is ≥ 0. A higher whole power (`s^3 = …`) is refused: derive does
+        not invert it — unless not `refuse` (`would_define`): then the head, which the
+        refused row withdraws. Any other power (`t^0 = 1`, `t^{-1} = …`) and a lone
+        `i^2 = -1` are claims, as before."""
         node = single(side)
         if relation not in (Relation.EQ, DEFINE) or not is_tree(node, "script"):
             return None
@@ -354,13 +355,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         finally:
             self.heading = False
         if not isinstance(name, NamePiece) or name.power is None or name.sub is not None or \
-                name.primes or name.key in CONSTANTS or self.scope.lookup(name.key) is not None \
+                name.primes or name.key in CONSTANTS or name.key in ("i", r"\mathrm{i}") or \
+                self.scope.lookup(name.key) is not None \
                 or self.bound_name(name.key) is not None or \
                 self.scope.lookup(name.key + "_{\\cdot}") is not None:
             return None
         self.not_ended(name.key, node)
         self.not_a_probability(name.key, node)
         power = _unbraced(self.source_text(name.power))
+        if power != "2" and not (power.isdigit() and int(power) > 2):
+            return None                     # `t^0 = 1`, `t^{-1} = …`: a claim, as before
         if power != "2" and not refuse:
             return Head(name.key, None, ())
         if power != "2":

@@ -5,7 +5,8 @@ Plain letters side by side are a product, and a word of them before a bracket
 (`MSE(\\hat\\theta)`) is refused (`products.refuse_letter_word`: it would read as M·S·E(…)).
 As the whole first side of a chain whose relation defines (`=` or a definition sign), with
 the word new — not a name the file knows, none of its letters a number the file knows
-(`ab(c + d) = …` of declared a, b is a product; `abVar(X)` of a declared a is refused), and
+(`ab(c + d) = …` of declared a, b is a product; `abVar(X)` of a declared a is refused), no
+function's or moment's name (`sqrt(4)`, `LOG(c)`, `Var(X)`: products.py's readings), and
 the word one that reading it would refuse — the word can only be the name being defined:
 it is read as `\\operatorname{MSE}(…)`, the head of that definition. Below, the same whole
 word of plain letters before a bracket (`MSE(\\tilde\\theta)`) is that name; anywhere else it
@@ -19,7 +20,9 @@ from lark.tree import Meta
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree
 from derive.model.names import DefinitionInfo
-from derive.frontend.latex.products import _plain_e, _plain_letter
+from derive.frontend.latex.products import (
+    _MOMENT_WORDS, PLAIN_WORDS, _plain_e, _plain_letter,
+)
 
 
 class Words:
@@ -33,8 +36,10 @@ class Words:
         if items is None or len(items) < 3 or not _bracket(items[-1]) or \
                 not all(_letter(i) for i in items[:-1]):
             return None
-        if any(i.children[0].value != "E" and self._known_letter(i.children[0].value)
-               for i in items[:-1]) or not self._refused_word(items):
+        word = "".join(i.children[0].value for i in items[:-1])
+        if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS or \
+                any(i.children[0].value != "E" and self._known_letter(i.children[0].value)
+                    for i in items[:-1]) or not self._refused_word(items):
             return None                     # `abVar(X)` of a declared a: refused as before
         run = self._worded(items, 0, len(items) - 1)
         if self._word_key(run[0]) is None or self.scope.lookup(self._word_key(run[0])) is not None:
