@@ -309,6 +309,11 @@ def test_information_in_nats_goes_back_and_other_units_are_refused():
         readings(display(BITS + "% derive: information in hartleys\n", "H(p) = H(p)"))
 
 
+# A file that writes a natural logarithm too (here in a definition) stays in nats: its \log_2
+# rows do not say the unit (`log_base`).
+MIXED = BITS + "% derive: define g(u) = \\ln u\n"
+
+
 @pytest.mark.parametrize("row, base", [
     (r"H(p) = -\int p(x) \log_2 p(x) \, dx", "log₂"),
     (r"D_{KL}(p \| q) = \int p(x) \log_2 \frac{p(x)}{q(x)} \, dx", "log₂"),
@@ -320,7 +325,7 @@ def test_an_information_quantity_in_nats_against_another_base_is_a_units_questio
     written beside them is not refuted (that would be a claim about units): undecided,
     naming the directive."""
     from derive.engines.decide import decide
-    (step,) = steps(display(BITS, row))
+    (step,) = steps(display(MIXED, row))
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status == "undecided" and verdict.method == "units"
     assert "in nats (derive's default)" in verdict.detail and base in verdict.detail
@@ -332,21 +337,111 @@ def test_an_information_quantity_in_nats_against_another_base_is_a_units_questio
     r"H(p) = -2 \int p(x) \log_2 p(x) \, dx",
     r"D_{KL}(p \| q) \le \int p(x) \log_{10} \frac{q(x)}{p(x)} \, dx",
 ])
-def test_a_step_wrong_in_nats_and_in_the_base_written_stays_refuted(row):
-    assert verdicts(display(BITS, row)) == ["refuted"]
+@pytest.mark.parametrize("header", [BITS, MIXED])
+def test_a_step_wrong_in_nats_and_in_the_base_written_stays_refuted(row, header):
+    """Refuted in a file read in nats (MIXED) and in one read in bits (every logarithm
+    \\log_2) alike."""
+    assert verdicts(display(header, row)) == ["refuted"]
+
+
+BERNOULLI = ("% derive: discrete x\n% derive: real p\n% derive: assume 0 < p < 1\n"
+             "% derive: density f = \\mathrm{Bernoulli}(p) over x\n"
+             "% derive: random X with density f over x\n")
+ENTROPY_IN_BITS = r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 (1-p)"
 
 
 def test_the_bernoulli_entropy_in_bits_is_not_refuted():
-    """StatProofBook's `H(X) = -p \\log_2 p - (1-p) \\log_2 (1-p)` ("in bits")."""
-    header = ("% derive: discrete x\n% derive: real p\n% derive: assume 0 < p < 1\n"
-              "% derive: density f = \\mathrm{Bernoulli}(p) over x\n"
-              "% derive: random X with density f over x\n")
-    row = r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 (1-p)"
-    assert verdicts(display(header, row)) == ["undecided"]
-    assert verdicts(display(header + "% derive: information in bits\n", row)) != ["refuted"]
+    """StatProofBook's `H(X) = -p \\log_2 p - (1-p) \\log_2 (1-p)` ("in bits") in a file
+    that also writes a natural logarithm (the unit is not said): a units question."""
+    header = BERNOULLI + "% derive: define g(u) = \\ln u\n"
+    assert verdicts(display(header, ENTROPY_IN_BITS)) == ["undecided"]
+    assert verdicts(display(header + "% derive: information in bits\n", ENTROPY_IN_BITS)) \
+        != ["refuted"]
     assert verdicts(display(header, r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 p")) == ["refuted"]
     assert verdicts(display(header + "% derive: information in bits\n",
                             r"\mathrm{H}(X) = -p \log p - (1-p) \log (1-p)")) == ["refuted"]
+
+
+# ------------------------------------------------- information in bits read from the logarithms
+def test_a_file_whose_every_logarithm_is_log_2_reads_information_in_bits():
+    """StatProofBook states the Bernoulli entropy "in bits" in its prose and writes \\log_2 in
+    every formula (s7a, s7b): without a directive, the file's every logarithm says the unit,
+    and the file's assumptions say it was read so (`log_base`)."""
+    text = display(BERNOULLI, ENTROPY_IN_BITS,
+                   r"\mathrm{H}(X) = -\mathrm{Pr}(X = 0) \cdot \log_2 \mathrm{Pr}(X = 0) "
+                   r"- \mathrm{Pr}(X = 1) \cdot \log_2 \mathrm{Pr}(X = 1)")
+    assert verdicts(text) == ["verified", "verified"]
+    assert all("H_bits(X)" in reading for reading in readings(text))
+    (step, _) = steps(text)
+    assert ("", "information is in bits: every logarithm of the file is \\log_2", "") in \
+        step.context.assumptions()
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathrm{H}(X) = -p \log_{2} p - (1-p) \log_{2} (1-p)", "verified"),
+    (r"\mathrm{H}(X) = -(1-p) \mathrm{log}_2 (1-p) - p \mathrm{log}_2 p", "verified"),
+    (r"\mathrm{H}(X) = -p \log_2 p + (1-p) \log_2 (1-p)", "refuted"),     # a sign
+    (r"\mathrm{H}(X) = -p \log_2 p - (1-p) \log_2 p", "refuted"),         # the wrong log
+    (r"\mathrm{H}(X) = -p \log_2 p", "refuted"),                           # a dropped term
+    (r"\mathrm{H}(X) = -2 p \log_2 p - 2 (1-p) \log_2 (1-p)", "refuted"),   # nats over log 2 twice
+])
+def test_information_read_in_bits_still_refutes_what_is_false(row, verdict):
+    assert verdicts(display(BERNOULLI, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (PQ, r"D_{KL}(p \| q) = \int p(x) \log_2 \frac{p(x)}{q(x)} \, dx"),
+    (PQ, r"H(p, q) = -\int p(x) \log_2 q(x) \, dx"),
+    (PQ, r"D_{JS}(p \| q) \le \log_2 2"),
+])
+def test_every_information_quantity_is_read_in_bits_so(header, row):
+    text = display(header, row)
+    assert verdicts(text) == ["verified"] and "_bits(" in readings(text)[0]
+
+
+NATURAL, IN_BITS = r"H(p) = -\int p(x) \ln p(x) \, dx", r"H(p) = -\int p(x) \log_2 p(x) \, dx"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((NATURAL,), ["verified"]),
+    ((r"H(p) = -\int p(x) \log p(x) \, dx",), ["verified"]),            # plain \log: nats
+    ((IN_BITS, NATURAL), ["undecided", "verified"]),
+    ((IN_BITS, r"H(p) = -\int p(x) \log p(x) \, dx"), ["undecided", "verified"]),
+    ((IN_BITS, r"H(p) = -\int p(x) \log_{e} p(x) \, dx"), ["undecided", "verified"]),
+    ((r"H(p) = -\int p(x) \log_{10} p(x) \, dx",), ["undecided"]),       # bits only
+])
+def test_any_other_logarithm_in_the_file_keeps_nats(rows, expected):
+    """Beside \\log_2, a plain \\log may mean either base (ambiguous) and \\ln says nats: the
+    file says no unit, so derive's nats stand — a natural-log row is verified as before, a
+    \\log_2 row about H is a units question, never refuted."""
+    text = display(PQ, *rows)
+    assert not any("_bits(" in reading for reading in readings(text))
+    assert all(s.context.notes == () for s in steps(text))
+    assert verdicts(text) == expected
+
+
+def test_a_declared_unit_is_never_inferred():
+    """`% derive: information in nats` anywhere: the file's declarations rule."""
+    text = display(PQ + "% derive: information in nats\n", r"H(p) = -\int p(x) \log_2 p(x) \, dx")
+    assert verdicts(text) == ["undecided"] and "_bits(" not in readings(text)[0]
+
+
+@pytest.mark.parametrize("directives, rows, bits", [
+    ([], [r"H(p) = -\int p \log_2 p"], True),
+    ([("title", r"The log-sum inequality")], [r"\log_{ 2 } a"], True),       # a title is prose
+    ([("note", r"natural logs are \ln")], [r"\operatorname{log}_2 a"], True),
+    ([], [r"\log_2 a", r"\text{log-likelihood}"], False),                  # a word log: unclear
+    ([], [r"\log_2 a", r"log(a)"], False),                                  # a plain-letters log
+    ([], [r"\log_2 a", r"\ln_2 a"], False),
+    ([], [r"\log_2 a", r"\log_{20} a"], False),
+    ([("define", r"g(u) = \mathrm{ln}\, u")], [r"\log_2 a"], False),
+    ([("information", "in bits")], [r"\log_2 a"], False),                 # declared: no inference
+    ([], [r"H(p) = H(p)"], False),                                          # no logarithm at all
+])
+def test_which_files_read_information_in_bits(directives, rows, bits):
+    from derive.frontend.log_base import in_bits
+    assert in_bits(directives, rows) is bits
+
 
 # ====================================================================== round 7, issue 9 (F5)
 

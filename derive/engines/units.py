@@ -1,9 +1,10 @@
 """Information quantities in nats beside logarithms written in another base.
 
 derive reads KL, JS, H, cross-entropy and I in nats unless the file says `% derive:
-information in bits`. A step comparing one of them, in nats, with an expression written
-with `\\log_2` (`H(X) = -p \\log_2 p - (1-p) \\log_2 (1-p)`, the entropy "in bits" of
-StatProofBook) fails in nats, but a counterexample there would be a claim about units, not
+information in bits` or writes every logarithm as `\\log_2` (`frontend/log_base.py`). A
+step comparing one of them, in nats, with an expression written with `\\log_2` (`H(X) =
+-p \\log_2 p - (1-p) \\log_2 (1-p)` beside a `\\ln`, the entropy "in bits" of StatProofBook)
+fails in nats, but a counterexample there would be a claim about units, not
 mathematics. So before such a step is refuted it is checked again with every information
 quantity in the base written beside it (its value in nats over log b): when the step holds
 there on every instance tried, it is `undecided`, saying which declaration the author
@@ -48,7 +49,8 @@ def hint(step, base):
                     for t in nodes(side) if isinstance(t, Op) and t.key in registry.INFORMATION})
     from derive.notation.show import show
     written = "log₂" if base is Num(2) else f"logarithms to base {show(base)}"
-    unit = ("declare `% derive: information in bits`" if base is Num(2) else
+    unit = ("declare `% derive: information in bits` (derive reads bits undeclared only in a "
+            "file whose every logarithm is written \\log_2)" if base is Num(2) else
             "derive reads information in nats, or in bits after `% derive: information in "
             "bits`")
     return (f"the {' and '.join(names)} {'is' if len(names) == 1 else 'are'} in nats (derive's "

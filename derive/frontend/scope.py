@@ -14,6 +14,7 @@ number for the whole file, so it is refused where a row above used it as a numbe
 
 from __future__ import annotations
 
+from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name, SetInfo, SizeInfo, VariableInfo
 from derive.model.terms import Allowance, free_names
@@ -58,6 +59,7 @@ class FileScope:
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
+        self.notes = ()           # readings the file's assumptions state (`log_base.INFERRED`)
         self.assumptions = ()     # hypotheses of every row from here on (`assume …`)
         self.index_ranges = ()    # (letter, bound): an index's range, for the rows using it
         self.ended = {}           # key of a row-local definition → offset of the definition
@@ -254,6 +256,19 @@ class FileScope:
     def context(self):
         """The immutable snapshot of what is declared now."""
         if self._context is None:
-            self._context = Context(dict(self.table), dict(self.parameters), frozenset(self.fixed))
+            self._context = Context(dict(self.table), dict(self.parameters), frozenset(self.fixed),
+                                    self.notes)
         return self._context
+
+    def infer_bits(self):
+        """Read every information quantity in bits, as the file's logarithms say
+        (`log_base`): stated among the assumptions once one is read so (`inferred_bits`)."""
+        self.readings["information"] = "bits"
+        self.readings["bits inferred"] = True
+
+    def inferred_bits(self):
+        """An information quantity was read in bits inferred from the file's logarithms."""
+        if self.readings.get("bits inferred") and INFERRED not in self.notes:
+            self.notes += (INFERRED,)
+            self._context = None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from derive.frontend import documents
+from derive.frontend import documents, log_base
 from derive.frontend.ahead import MAX_PASSES, Plan
 from derive.frontend.builder import Builder
 from derive.frontend.errors import InputError
@@ -65,6 +65,12 @@ def _build(document, justifications, plan):
         event, documents.Directive) else [placed.place(row) for row in event.rows]
         for event in document.events]
     builder = Builder(placed, plan)
+    directives = [e for e in document.events if isinstance(e, documents.Directive)]
+    if log_base.in_bits([(e.keyword, e.body if e.mapped is None else e.mapped.text)
+                         for e in directives],
+                        [row.text for e in document.events if not isinstance(e, documents.Directive)
+                         for row in e.rows]):
+        builder.scope.infer_bits()     # every logarithm written \log_2: information in bits
     why = iter(justifications)
     for event, start in zip(document.events, starts):
         if isinstance(event, documents.Directive):

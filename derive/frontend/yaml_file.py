@@ -17,7 +17,8 @@
       - = a step may also be a bare string
 
 Steps are rows: one that starts with a relation continues the chain; one with its own left
-side starts a new equation. The file is *composed*, never constructed: only plain
+side starts a new equation. Information quantities are in nats, or in bits when every
+logarithm the file writes is `\\log_2` (`log_base`). The file is *composed*, never constructed: only plain
 mappings, lists and strings are accepted, and any tag (`!!python/object`, …) is an error.
 """
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import yaml
 
+from derive.frontend import log_base
 from derive.frontend.builder import Builder
 from derive.frontend.errors import InputError, Source
 
@@ -42,6 +44,9 @@ def load_yaml(path, text):
     root = _compose(text, source)
     mapping = _mapping(root, source, TOP_KEYS, "the top level")
     builder = Builder(source)
+    if log_base.in_bits([], [text[node.start_mark.index:node.end_mark.index]
+                             for key, node in mapping.items() if key != "title"]):
+        builder.scope.infer_bits()     # every logarithm written \\log_2: information in bits
     if "title" in mapping:
         builder.directives.title = _string(mapping["title"], source, "title").value
     if "context" in mapping:

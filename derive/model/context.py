@@ -20,6 +20,7 @@ class Context:
     table: dict = field(default_factory=dict)        # Name → Declaration, in declaration order
     parameters: dict = field(default_factory=dict)   # distribution Name → parameter Names
     fixed: frozenset = frozenset()                   # definition Names held at current values
+    notes: tuple = ()                                # readings assumed, as `assumptions` gives them
 
     def declaration(self, name):
         """A bound variable is declared as the variable it ranges like."""
@@ -94,4 +95,4 @@ class Context:
                 for name in sorted(self.fixed, key=lambda n: n.sort_key())]
         if any(d.kind is Kind.DISTRIBUTION for d in self.table.values()):
             out.append(("", "every integral is finite", ""))
-        return out
+        return out + list(self.notes)

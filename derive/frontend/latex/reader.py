@@ -2050,8 +2050,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def in_units(self, key):
         """The registry key of operator `key` in the units declared where the row stands:
-        an information quantity in bits after `% derive: information in bits`."""
-        return registry.in_units(key, self.scope.readings.get("information") == "bits")
+        an information quantity in bits after `% derive: information in bits`, or in a file
+        whose every logarithm is `\\log_2` (`log_base`: then stated among the assumptions)."""
+        bits = self.scope.readings.get("information") == "bits"
+        if bits and key in registry.INFORMATION:
+            self.scope.inferred_bits()
+        return registry.in_units(key, bits)
 
     def operator_use(self, key, node):
         """Record `D(p \\| q)`, `h(X)` read as an operator; an error when the file used the

@@ -1,0 +1,46 @@
+"""Information in bits when every logarithm of a file is written `\\log_2`.
+
+derive reads KL, JS, H, cross-entropy and I in nats, or in bits after `% derive: information
+in bits`. Many sources state information in bits only in their prose and write the base in
+every formula instead — StatProofBook's `\\mathrm{H}(X) = -p \\log_2 p - (1-p) \\log_2 (1-p)`.
+Such a file means bits, and its formulas say so unambiguously when they write no logarithm
+in any other way. So a file that
+
+- declares no unit (no `% derive: information in …` anywhere), and
+- writes at least one logarithm, each of them — in its displays and in its directives
+  (the prose of a title or a note aside) — as `\\log_2` (`\\log_{2}`, `\\mathrm{log}_2`),
+
+reads its information quantities in bits from its first row, as if it began with `%
+derive: information in bits`, and its assumptions say so ("information is in bits: every
+logarithm of the file is \\log_2"). Any other spelling of a logarithm anywhere in the file —
+`\\ln`, a plain `\\log` (beside `\\log_2` it may mean either base: ambiguous), `\\log_{10}`,
+`\\log_e`, a word `log` in `\\text{…}` — keeps derive's nats; a step comparing an
+information quantity in nats with `\\log_2` then stays undecided, saying so
+(`engines/units.py`). Only base 2 is inferred: bits is the one other unit derive reads.
+
+The scan is over the text (every spelling of a logarithm the reader accepts is a word
+`log` or `ln` standing alone), so a row that cannot be read counts too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A logarithm in any spelling the reader accepts (`\log`, `\ln`, `\mathrm{log}`, a plain
+# `log`), and whether its base is written 2 (`\log_2`, `\log_{2}`, `\operatorname{log}_2`).
+_LOGARITHM = re.compile(r"(?<![a-zA-Z])(?:log|ln)(?![a-zA-Z])")
+_BASE_TWO = re.compile(r"(?:\s*\})?\s*_\s*(?:2|\{\s*2\s*\})")
+
+INFERRED = ("", "information is in bits: every logarithm of the file is \\log_2", "")
+
+
+def in_bits(directives, rows):
+    """Whether a file with these directives (`(keyword, body)`) and display rows (texts)
+    reads its information quantities in bits (the module's reading)."""
+    if any(keyword == "information" for keyword, _ in directives):
+        return False
+    texts = [body for keyword, body in directives if keyword not in ("title", "note")] + \
+        list(rows)
+    found = [(text, m) for text in texts for m in _LOGARITHM.finditer(text)]
+    return bool(found) and all(
+        m.group() == "log" and _BASE_TWO.match(text, m.end()) for text, m in found)
