@@ -1796,6 +1796,11 @@ def test_a_power_of_e_of_a_function_is_constant_on_each_cell_as_exp_is():
     (r"a^{(\mu t)} = a^{t \mu}", "verified"),      # a product is no index
     (r"a^{(\mu t)} = a^{t + \mu}", "refuted"),
     (r"a^{(t)} = a^t", "definition"),              # an index: a name of its own
+    (r"\frac{d}{da} a^{(0.5)} = \frac{1}{2\sqrt{a}}", "verified"),  # a decimal is no index
+    (r"\frac{d}{da} a^{(0.5)} = 0", "refuted"),
+    (r"a^{(0.5)} a^{(0.5)} = a", "verified"),
+    (r"a^{(\pi)} = a^{\pi}", "verified"),          # nor a constant
+    (r"a^{(\pi)} = 1", "refuted"),
 ])
 def test_a_parenthesised_exponent_that_is_no_index_is_a_power(row, status):
     """`x^{(i)}`, `x^{(t+1)}` are indices (part of a name); `(…)` holding anything but atoms

@@ -167,10 +167,22 @@ def _index_like(args):
             elif not (isinstance(part, Tree) and part.data == "run" and len(part.children) == 1
                       and isinstance(part.children[0], Tree) and part.children[0].data == "script"
                       and len(part.children[0].children) == 1
-                      and isinstance(part.children[0].children[0], Token)
-                      and part.children[0].children[0].type in ("LETTER", "NUMBER", "COMMAND")):
+                      and _index_atom(part.children[0].children[0])):
                 return False
     return True
+
+
+def _index_atom(token):
+    """A letter, a whole number, or a letter command (`\\ell`, `\\tau`) — never a decimal
+    (`x^{(0.5)}`) or a constant (`t^{(\\pi)}`), which are exponents."""
+    if not isinstance(token, Token):
+        return False
+    if token.type == "NUMBER":
+        return token.value.isdigit()
+    if token.type == "COMMAND":
+        return token.value in LETTER_COMMANDS and token.value not in (r"\pi", r"\infty",
+                                                                       r"\emptyset")
+    return token.type == "LETTER"
 
 
 def _single(node):
