@@ -410,3 +410,17 @@ def test_jensen_with_non_negative_weights_assumed_to_total_one(check_text, row, 
     text = AVERAGES + "% derive: assume \\sum_{i=1}^n w_i = 1\n" + f"$$ {row} $$\n"
     (step,) = check_text(text).steps
     assert step.verdict.status == verdict, step.verdict.detail
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # an undeclared t is complex: t < t + 1 has a positive gap but holds only for real t, and
+    # t³ < 1 (which derive cannot build in) keeps the complex draws from refuting it
+    ("% derive: assume t^3 < 1\n", r"t < t + 1", ["undecided"]),
+    ("% derive: assume t^3 < 1\n", r"t^2 < t^2 + 1", ["undecided"]),
+    ("", r"t < t + 1", ["refuted"]),
+    ("% derive: real t\n% derive: assume t^3 < 1\n", r"t < t + 1", ["verified"]),
+    ("% derive: variable x\n% derive: function f\n", r"f(x) < f(x) + 1", ["verified"]),
+])
+def test_an_order_between_sides_that_may_be_complex_is_never_proved(header, row, expected):
+    from probability_support import display, verdicts as statuses
+    assert statuses(display(header, row)) == expected

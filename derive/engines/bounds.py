@@ -35,7 +35,7 @@ from derive.engines import clock, normal_form, ranges
 from derive.engines.poly import Poly, canonical
 from derive.engines.averages import constants_named
 from derive.model.context import Context
-from derive.model.names import Declaration, Kind
+from derive.model.names import Declaration, Domain, Kind
 from derive.model.terms import (Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names, nodes,
                                 substitute)
 from derive.notation import families, registry
@@ -48,7 +48,11 @@ class Proof:
 
 
 def prove(step, deadline):
-    """A `Proof` of an order step, or None."""
+    """A `Proof` of an order step, or None — never for sides that may be complex: `t < t + 1`
+    has a positive gap for every t, but holds only where t is real (an undeclared t is
+    complex), so a gap's sign proves an order only between sides free of complex names."""
+    if _complex_names(step):
+        return None
     proof = _prove(step, deadline)
     inner = _termwise(step) if proof is None else None
     found = prove(inner, deadline) if inner is not None else None
@@ -56,6 +60,15 @@ def prove(step, deadline):
         return Proof(f"{found.method}, termwise under a sum", f"{found.detail}, for each term "
                      "of a sum over the same range on both sides")
     return proof
+
+
+def _complex_names(step):
+    """The free names of the sides that are complex symbols or complex-valued functions
+    (undeclared: `Domain.COMPLEX`)."""
+    context = step.context
+    return [name for name in free_names(step.lhs) | free_names(step.rhs)
+            if context.kind(name) in (Kind.SYMBOL, Kind.FUNCTION) and
+            context.domain(name) is Domain.COMPLEX]
 
 
 def _termwise(step):
