@@ -1911,8 +1911,12 @@ def test_a_recurrence_defines_its_member_at_the_index_written(row, expected):
     assert verdicts(display(DDPM, row)) == expected
 
 
-@pytest.mark.parametrize("row", [r"\bar{\alpha}_{t-2} + 1 = 3", r"\bar{\alpha}_{s} = 1",
-                                 r"\sum_{s=1}^{3} \bar{\alpha}_s = 3"])
+@pytest.mark.parametrize("row", [
+    # under a binder of the recurrence's own index (attack round 15, b1/C: the file's t leaked)
+    r"\sum_{t=1}^{2} \bar{\alpha}_t = 2 \alpha_t \bar{\alpha}_{t-1}",
+    r"\sum_{t=1}^{2} \frac{\bar{\alpha}_t}{\bar{\alpha}_{t-1}} = \alpha_1 + \alpha_2",
+    r"\prod_{t=1}^{2} \bar{\alpha}_{t-1} = 1",
+    r"\bar{\alpha}_{t-2} + 1 = 3", r"\bar{\alpha}_{s} = 1", r"\sum_{s=1}^{3} \bar{\alpha}_s = 3"])
 def test_a_recurrence_is_not_unfolded_to_other_members(row):
     (text,) = readings(display(DDPM, row))
     assert "by its recurrence at one index only" in text

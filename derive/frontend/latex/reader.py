@@ -132,7 +132,6 @@ SAMPLE = re.compile(r"(.+?)(?:_\{[^{}]*\}|\^\{\([^{}]*\)\})")
 # `x'`, `x''`, `\tilde{x}`, `\hat{x}`, `\bar{x}`, `\check{x}`: a renamed copy of x
 # (`sample_of`), the bound variable of `\sum_{x'}`, `\int … dx'`, `\mathbb{E}_{x' \sim p}`.
 RENAMED = re.compile(r"\\(?:tilde|hat|bar|check)\{(.+)\}|(.+?)'+")
-LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
 LOCAL_ANY = Declaration(Kind.SYMBOL, Domain.COMPLEX)
 MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
@@ -589,6 +588,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              "only, from the members declared before it: derive does not unfold "
                              "it to other members — declare this one, or write it by the "
                              "recurrence", node)
+
+    def _not_bound_in_recurrence(self, p):
+        """Refuse a member of a family defined by its recurrence at one index (`ᾱ_t`, its
+        declared base `ᾱ_{t-1}`) whose index mentions a letter bound here (`\\sum_{t=1}^2
+        \\bar\\alpha_t`): those names are at the file's one t, so under the binder they
+        would not vary with it, and the body's α_t would be at the file's t."""
+        at = self.scope.recurrences.get(p.base + "_{\\cdot}")
+        if at is not None:
+            line, _ = self.source.position(at)
+            raise self.error(f"{p.base} is defined at line {line} by its recurrence at one "
+                             f"index only, the file's own: under a sum, product or integral over "
+                             f"its index it would not vary with it — write the terms by the "
+                             f"recurrence ({p.base} at each index declared or written out)",
+                             p.node)
 
     def _names_a_distribution(self, node):
         """Whether a head `F(a, b)` names a declared distribution or a random variable
@@ -1928,6 +1941,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         found = self.scope.lookup(key)
         if key in PROBABILITY:
             self.not_an_event_of_another_name(key, bracket, p.node)
+        if p.sub is not None and self._mentions_bound(p.sub):
+            self._not_bound_in_recurrence(p)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
             return self._indexed(p, bracket, found[1].domain)
