@@ -1486,3 +1486,17 @@ def test_a_sign_of_a_function_at_a_variable_is_the_sign_of_its_values(hypothesis
     so it says u's values are positive, as `positive u` does."""
     text = FUNCTION_AT + f"% derive: assume {hypothesis}\n"
     assert verdicts(display(text, row)) == [verdict]
+
+
+@pytest.mark.parametrize("hypothesis, row", [
+    # a condition on a function's values holds at the drawn x only, while the author means it
+    # for every x: a "counterexample" with u > 1 at the integral's points is none
+    (r"u(x) < 1", r"\int p(x) u(x) \, dx < 1"),
+    (r"u(x) + 1 < 2", r"\int p(x) u(x) \, dx < 1"),
+    (r"u(x) < 1", r"\log u(0) < 1"),
+])
+def test_a_condition_on_a_functions_values_refutes_nothing_where_it_is_not_built_in(
+        hypothesis, row):
+    header = ("% derive: variable x\n% derive: density p\n% derive: function u\n"
+              f"% derive: assume {hypothesis}\n")
+    assert verdicts(display(header, row)) != ["refuted"]

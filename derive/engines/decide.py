@@ -215,7 +215,11 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                            f"restricted by it ({why})")
         return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
                        f"not needed for ({why})")
-    if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples:
+    if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
+            and not any(isinstance(t, (Call, Dens)) for exc in unused
+                        for side in exc.condition[1:] for t in nodes(side)):
+        # a condition on a function's or density's values (`u(x) < 1`) holds at the drawn
+        # point only, while the author means it for every x the step takes u at
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
