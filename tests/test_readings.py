@@ -1057,6 +1057,48 @@ def test_bars_that_are_not_absolute_values_keep_their_meaning():
         assert OPEN_ABS not in mark_absolute_bars(row), row
 
 
+NESTED_HEADER = "% derive: real a, b, c\n"
+
+
+@pytest.mark.parametrize("row, column", [
+    (r"|a |b| - 1| = |a| b", 7),                     # was |a|·b·|−1|: false, verified
+    (r"|2 |b| - 1| \ge 0", 7),                       # was 2b·1: true, refuted at b = −2
+    (r"\left( |a |b| - 1| \right) = |a| b", 14),
+    (r"\sin(|a |b| - 1|) = 0", 12),
+    (r"|-a |b| + 1| \ge 0", 8),                      # closing would need |+1|
+    (r"|a|b|c| = 0", 6),                              # |a|·b·|c| or |a|b|c||
+    (r"|a| b |c| = 0", 6),
+    (r"|a \big| b \big| - 1| \ge 0", 11),
+])
+def test_a_bar_that_could_close_or_open_a_nested_pair_is_refused(row, column):
+    """A plain bar between two operands while a pair is open could close it or open one
+    inside it: where the bars after it pair up with it opening, it is refused at the bar —
+    never paired left to right (|2 |b| - 1| read as |2|·b·|−1|)."""
+    (step,) = load_tex("r.tex", NESTED_HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and "\\lvert … \\rvert" in step.message
+    assert (step.location.line, step.location.column) == (2, column)
+
+
+@pytest.mark.parametrize("row, reading, verdict", [
+    (r"\left| a \left| b \right| - 1 \right| \ge 0", "abs(a · abs(b) - 1) ≥ 0", "verified"),
+    (r"\bigl| 2 \bigl| b \bigr| - 1 \bigr| \ge 0", "abs(2 · abs(b) - 1) ≥ 0", "verified"),
+    (r"\lvert a \lvert b \rvert - 1 \rvert \ge 0", "abs(a · abs(b) - 1) ≥ 0", "verified"),
+    (r"|a|b = b|a|", "abs(a) · b = b · abs(a)", "verified"),
+    (r"|a| |b| = |a b|", "abs(a) · abs(b) = abs(a · b)", None),
+    (r"|a|\,|b| = |a b|", "abs(a) · abs(b) = abs(a · b)", None),
+    (r"|a| + |b| \ge |a + b|", "abs(a) + abs(b) ≥ abs(a + b)", None),
+    (r"|a|b + |c| = |c| + b|a|", "abs(a) · b + abs(c) = abs(c) + b · abs(a)", "verified"),
+    (r"|a (b + |c|)| \ge 0", "abs(a · (b + abs(c))) ≥ 0", "verified"),
+])
+def test_bars_that_pair_one_way_only_keep_their_reading(row, reading, verdict):
+    """Sized bars say which way they pair (`\\left|` opens a pair inside an open one);
+    `|a|b`, `|a| |b|` (never an empty pair), `|a| + |b|` pair up one way only."""
+    (step,) = load_tex("r.tex", NESTED_HEADER + "$$ " + row + " $$\n").steps
+    assert step.reading == reading
+    if verdict is not None:
+        assert verdicts(display(NESTED_HEADER, row)) == [verdict]
+
+
 # ---------------------------------------------------------------- wrappers and integrals
 
 WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint r over x, z\n"

@@ -1500,3 +1500,32 @@ def test_a_condition_on_a_functions_values_refutes_nothing_where_it_is_not_built
     header = ("% derive: variable x\n% derive: density p\n% derive: function u\n"
               f"% derive: assume {hypothesis}\n")
     assert verdicts(display(header, row)) != ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"u(x) > 0 \Rightarrow \int_0^1 u(t) \, dt > 0",                  # u(t) = t − 0.9, x = 2
+    r"u(x) > 0 \Rightarrow u(y) > 0",
+    r"u(x) \ge 0 \Rightarrow \sqrt{u(y)^2} = u(y)",
+    r"\lvert u(x) \rvert + \lvert u(0) \rvert = u(x) + u(0) \quad (u(x) > 0)",
+    r"\lvert u(x) \rvert + \lvert u(0) \rvert = \begin{cases} u(x) + u(0) & \text{if } u(x) > 0"
+    r" \\ \lvert u(x) \rvert + \lvert u(0) \rvert & \text{otherwise} \end{cases}",
+    r"\lvert u(x) \rvert + \lvert u(0) \rvert = \begin{cases} \lvert u(x) \rvert + \lvert u(0)"
+    r" \rvert & \text{if } u(x) \le 0 \\ u(x) + u(0) & \text{otherwise} \end{cases}",
+])
+def test_a_rows_condition_on_a_functions_value_is_said_at_its_x_only(row):
+    """A row's or a case's condition `u(x) > 0` is said at the row's x (the case split
+    partitions this x's values), never of every value of u: the steps are false (u(t) =
+    t − 1, x = 2) and must not be verified."""
+    assert verdicts(display(FUNCTION_AT, row)) != ["verified"]
+
+
+@pytest.mark.parametrize("declare, hypothesis, row", [
+    ("% derive: discrete z\n", "u(z) > 0", r"u(\tfrac{1}{2}) > 0"),   # z ranges over {0}
+    ("", "u(x, x) > 0", r"u(1, 2) > 0"),                              # only the diagonal
+])
+def test_an_assumed_sign_at_a_variable_not_over_the_whole_line_is_no_sign_of_u(
+        declare, hypothesis, row):
+    """`assume u(z) > 0` over a discrete z (whose values are not said) or at a repeated
+    variable does not say u is positive everywhere."""
+    text = FUNCTION_AT + declare + f"% derive: assume {hypothesis}\n"
+    assert verdicts(display(text, row)) != ["verified"]

@@ -207,6 +207,7 @@ def _under_usable(step, wider, unused, seed, deadline, report):
 
     def interim(verdict):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
+    throughout = {h.latex for h in step.hypotheses if h.throughout}
     with held_out(exc.condition for exc in unused) as satisfying:
         verdict = _dispatch(wider, seed, deadline, interim)
     if verdict.status is VERIFIED:
@@ -216,10 +217,10 @@ def _under_usable(step, wider, unused, seed, deadline, report):
         return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
                        f"not needed for ({why})")
     if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
-            and not any(isinstance(t, (Call, Dens)) for exc in unused
-                        for side in exc.condition[1:] for t in nodes(side)):
-        # a condition on a function's or density's values (`u(x) < 1`) holds at the drawn
-        # point only, while the author means it for every x the step takes u at
+            and not any(exc.latex in throughout and isinstance(t, (Call, Dens))
+                        for exc in unused for side in exc.condition[1:] for t in nodes(side)):
+        # a file's `assume u(x) < 1` is said of every x, but is shown at the drawn x only,
+        # while the step may take u elsewhere (a row's own condition is said at its x)
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")

@@ -39,9 +39,11 @@ one and the same restricted statement, and a counterexample always satisfies H:
   w carries y's members (`Members`), so a counterexample shows y_1, …, y_b. An equation
   linear in one such total with a coefficient shown non-zero (`p = Σ_i x_i / n`) is that
   total solved (`Σ_i x_i = n p`).
-* `u(x) > 0` (`≥`) for a function declared plainly at declared variables: u's values
-  are positive (non-negative) — a variable stands for every value it takes — the context
-  as after `positive u` (`_function_sign`).
+* `% derive: assume u(x) > 0` (`≥`) for a function declared plainly at distinct declared
+  continuous variables over the whole line: the file says it of every value x takes, so
+  u's values are positive (non-negative) — the context as after `positive u`
+  (`_function_sign`). A row's or a case's condition `f(x) > 0` is said at the row's x
+  only, and a discrete x's values are not said: there it is a bound like any other.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -74,7 +76,7 @@ from derive.engines import normal_form
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives
 from derive.model.context import Context
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, Domain, Kind, Name, WholeRange
+from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
 from derive.model.terms import (
     Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes,
     substitute, sub,
@@ -110,7 +112,13 @@ def restricted(terms, hypotheses, context, unused=None):
     hold, in the context that declares the fresh symbols (and puts the densities by
     formula written with a restricted symbol at its value). `unused` as in `restrict`."""
     terms = list(terms)
-    pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in hypotheses]
+    pending = []
+    for h in hypotheses:
+        signed = h.throughout and _function_sign(h.relation, h.lhs, h.rhs, context)
+        if signed:
+            context = signed
+        else:
+            pending.append((h.relation, h.lhs, h.rhs, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
@@ -269,9 +277,6 @@ def _restriction(relation, left, right, latex, context):
             return total
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
-        signed = _function_sign(relation, left, right, context)
-        if signed is not None:
-            return None, signed
         return _bounded(relation, left, right, latex, context)
     if relation is Relation.NE:
         if _same(left, right, context):
@@ -723,16 +728,19 @@ def _below_declared(name, relation, right, latex, context):
 
 
 def _function_sign(relation, left, right, context):
-    """`u(x) > 0` (`≥`, also `0 < u(x)`) for a function declared plainly (`function u`, of
-    no known sign or shape) at declared variables: u's values are positive (non-negative)
-    over their ranges — the context as after `positive u` (`nonnegative u`), where a
-    variable stands for every value it takes (DV's `assume u(x) > 0` for a u integrated
-    against ν). None for any other hypothesis."""
+    """`% derive: assume u(x) > 0` (`≥`, also `0 < u(x)`) for a function declared plainly
+    (`function u`, of no known sign or shape) at distinct declared continuous variables
+    ranging over the whole line (no `x in \\mathcal X`): said of every value x takes, so
+    u's values are positive (non-negative) everywhere — the context as after `positive u`
+    (`nonnegative u`; DV's `assume u(x) > 0` for a u integrated against ν). Only for a
+    file-wide `assume` (`restricted`): a row's or a case's condition `f(x) > 0` is said at
+    the row's x, and a discrete x takes values not said (never every real), a repeated
+    one (`u(x, x)`) only the diagonal. None for any other hypothesis."""
     if relation in (Relation.LT, Relation.LE):
         left, right, relation = right, left, _flipped(relation)
-    if right != Num(0) or not isinstance(left, Call) or not left.arguments or any(
-            not isinstance(a, Sym) or a.name.origin is not None or a.name.local is not None or
-            context.kind(a.name) is not Kind.VARIABLE for a in left.arguments):
+    if right != Num(0) or not isinstance(left, Call) or not left.arguments or \
+            len(set(left.arguments)) < len(left.arguments) or \
+            not all(_whole_line(a, context) for a in left.arguments):
         return None
     declaration = context.table.get(left.function)
     if declaration is None or declaration.kind is not Kind.FUNCTION or \
@@ -743,6 +751,17 @@ def _function_sign(relation, left, right, context):
     table = dict(context.table)
     table[left.function] = replace(declaration, domain=domain)
     return Context(table, context.parameters, context.fixed)
+
+
+def _whole_line(term, context):
+    """Whether `term` is a declared continuous variable (not bound, not local) ranging over
+    the whole line (or space): no support set, not discrete."""
+    if not isinstance(term, Sym) or term.name.origin is not None or \
+            term.name.local is not None or context.kind(term.name) is not Kind.VARIABLE:
+        return False
+    info = context.declaration(term.name).info
+    return info is None or (isinstance(info, VariableInfo) and not info.discrete and
+                            info.support is None)
 
 
 def _distinct(left, right, latex, context):

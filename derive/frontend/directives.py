@@ -30,6 +30,7 @@ mean (all but expect, note, figure, title) ends the chain it interrupts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -572,7 +573,8 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            self.scope.assumptions += self.reader.read_assumption(piece, at)
+            self.scope.assumptions += tuple(replace(h, throughout=True) for h in
+                                            self.reader.read_assumption(piece, at))
 
     def _concave(self, body, offset):
         self._convex(body, offset, "concave")

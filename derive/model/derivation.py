@@ -120,6 +120,9 @@ class Hypothesis:
     lhs: object
     rhs: object
     latex: str
+    # written by `% derive: assume`: said of every value its variables take (a row's or a
+    # case's condition is said at the row's values only — `engines.hypotheses`)
+    throughout: bool = False
 
 
 @dataclass(frozen=True)

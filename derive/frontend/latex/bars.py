@@ -14,7 +14,12 @@ the row stay those of the source — when, and only when:
   depth: a bracket has at most one separator (`p(x | y)`, `P(|X| > a | Y)`: odd counts), so an
   even count has none and its bars pair up (`\\left(b|X - \\mu|\\right)`, `(3|t|)`);
 * the closing bar is the next bar at the same bracket depth, and is not followed by `_` (that
-  is an evaluation bar).
+  is an evaluation bar) — unless sized as an opening bar (`\\left|`, `\\bigl|`: it opens a
+  pair inside). A bar that stands between two operands while a pair is open (`|a |b| - 1|`)
+  could close it or open one inside it; where the bars after it in its bracket pair up
+  with it opening (`_both_pairings`) it is refused, asking for `\\lvert … \\rvert` or `\\left| …
+  \\right|`. A bar beside another bar (`|x| |y|`) only closes the one before it and opens
+  the one after (no empty pair), and `|x|y`, `|x| + |y|` pair up one way only.
 
 `\\lvert … \\rvert` are absolute values wherever they stand (the grammar reads them). Every
 other bar is left as it is: a separator inside brackets, or an error at its position.
@@ -25,6 +30,7 @@ from __future__ import annotations
 import re
 
 from derive.frontend.latex.relations import COMMAND_TOKENS
+from derive.frontend.latex.wrappers import Unread
 
 OPEN_ABS, CLOSE_ABS = "\ue000", "\ue001"
 
@@ -38,6 +44,12 @@ _SIZING = re.compile(r"\\(left|right|middle|[bB]igg?[lrm]?)$")
 _STARTS_A_TERM = set("([{,;=+-<>&^_") | COMMAND_TOKENS | {
     r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\cdot", r"\times", r"\quad", r"\qquad",
     r"\approx", r"\Rightarrow", r"\implies"}
+_OPENING_SIZE = re.compile(r"\\(left|[bB]igg?l)$")
+_CLOSING_SIZE = re.compile(r"\\(right|[bB]igg?r)$")
+_SPACING = {r"\,", r"\;", r"\:", r"\!", r"\ ", "~"}
+# what no absolute value holds: relations and separators end the bars that may pair
+_OUTSIDE_A_PAIR = set("=<>&,;") | COMMAND_TOKENS | {
+    r"\quad", r"\qquad", r"\approx", r"\Rightarrow", r"\implies"}
 
 
 def mark_absolute_bars(text):
@@ -51,13 +63,16 @@ def mark_absolute_bars(text):
     groups = [None]            # the offsets of the open brackets, innermost last                 # open brackets' closers, innermost last
     pending = []               # (offset, depth) of opening bars waiting for their partner
     previous = None            # the last significant token
+    size = None                # the sizing command just before the token (`\left`)
     position = 0
     while position < len(text):
         match = _TOKEN.match(text, position)
         token, start = match.group(), position
         position = match.end()
         if token.isspace() or _SIZING.match(token):
+            size = size if token.isspace() else token
             continue
+        sized, size = size, None
         if token == "|":
             card = _CARD.match(text, start)
             if card and not pending:
@@ -65,14 +80,20 @@ def mark_absolute_bars(text):
                 continue
             doubled = text[start + 1:start + 2] == "|" or text[start - 1:start] == "|"
             evaluation = re.match(r"\s*_", text[position:]) is not None
+            opens = sized is not None and _OPENING_SIZE.match(sized)
             if not doubled and not evaluation:
-                if pending and pending[-1][1] == len(stack):
+                if pending and pending[-1][1] == len(stack) and not opens:
+                    if not (sized and _CLOSING_SIZE.match(sized)) and _both_pairings(
+                            text, start, sum(1 for _, depth in pending if depth == len(stack))):
+                        raise Unread("this bar could close the absolute value open before it "
+                                     "or open one inside it (|a |b| - 1|): write \\lvert … "
+                                     "\\rvert or \\left| … \\right| to say which", start)
                     opening, _ = pending.pop()
                     chars[opening], chars[start] = OPEN_ABS, CLOSE_ABS
                     previous = ")"
                     continue
                 if previous is None or previous in _STARTS_A_TERM or groups[-1] in even or \
-                        not any(s in _ARGUMENT_BRACKETS for s in stack):
+                        not any(s in _ARGUMENT_BRACKETS for s in stack) or opens:
                     pending.append((start, len(stack)))
                     previous = "|"
                     continue
@@ -87,6 +108,81 @@ def mark_absolute_bars(text):
             pending = [p for p in pending if p[1] <= len(stack)]
         previous = token
     return "".join(chars)
+
+
+def _both_pairings(text, start, open_here):
+    """Whether the plain bar at `start` — `open_here` bars open at its bracket depth, so it
+    could close the innermost — stands between two operands and could as well open a pair
+    inside it: the bars after it in its bracket, up to a relation or separator, pair up so
+    (`|a |b| - 1|`: |a|·b·|−1| or a nested pair; `|-a |b| + 1|`, whose closing reading
+    needs `|+1|`)."""
+    tokens = _significant(text)
+    at = next(k for k, (offset, _, _) in enumerate(tokens) if offset == start)
+    bars, depth = [], 0
+    for k in range(at, len(tokens)):
+        token = tokens[k][1]
+        if token in _OPENERS:
+            depth += 1
+        elif token in _CLOSERS or token in _OUTSIDE_A_PAIR and depth == 0:
+            if depth == 0:
+                break
+            depth -= 1
+        elif token == "|" and depth == 0:
+            bars.append(_roles(tokens, k))
+    (closes, opens), rest = bars[0], bars[1:]
+    return closes and opens and _pairs_up(rest, open_here + 1)
+
+
+def _significant(text):
+    """(offset, token, sizing command before it) of the row's significant tokens: spacing
+    skipped, a bar around `\\mathcal{X}` one token "card", a doubled or evaluation bar "‖"."""
+    tokens, size, position = [], None, 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        token, start = match.group(), position
+        position = match.end()
+        if token.isspace() or token in _SPACING:
+            continue
+        if _SIZING.match(token):
+            size = token
+            continue
+        if token == "|":
+            card = _CARD.match(text, start)
+            if card:
+                token, position = "card", card.end()
+            elif text[start + 1:start + 2] == "|" or text[start - 1:start] == "|" or \
+                    re.match(r"\s*_", text[position:]):
+                token = "‖"
+        tokens.append((start, token, size))
+        size = None
+    return tokens
+
+
+def _roles(tokens, k):
+    """(may close, may open) for the plain bar `tokens[k]`: as its sizing says (`\\left|`
+    opens, `\\right|` closes); else it closes after an operand, opens before one (or a
+    minus sign) — never beside another bar, where it closes the pair before and opens the
+    next (no pair is empty)."""
+    size = tokens[k][2]
+    if size is not None and _OPENING_SIZE.match(size):
+        return False, True
+    if size is not None and _CLOSING_SIZE.match(size):
+        return True, False
+    before = tokens[k - 1][1] if k > 0 else None
+    after = tokens[k + 1][1] if k + 1 < len(tokens) else None
+    closes = before is not None and before != "|" and before not in _STARTS_A_TERM
+    opens = after is not None and after != "|" and after not in _CLOSERS and (
+        after not in _STARTS_A_TERM or after in _OPENERS)
+    return closes, opens
+
+
+def _pairs_up(bars, open_here):
+    """Whether `bars` ((may close, may open) each) pair up with `open_here` pairs open."""
+    depths = {open_here}
+    for closes, opens in bars:
+        depths = {d - 1 for d in depths if closes and d > 0} | \
+            {d + 1 for d in depths if opens}
+    return 0 in depths
 
 
 def _groups_of_even_bars(text):
