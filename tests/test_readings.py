@@ -2382,6 +2382,10 @@ GAN = "% derive: variable z\n% derive: function D, G\n"
     (r"\frac{\partial}{\partial G} G(z)^2 = 2 G(z)", "verified"),
     (r"\frac{\partial}{\partial G} G(z)^2 = G(z)", "refuted"),
     (r"\nabla_D \log D(G(z)) = \frac{1}{D(G(z))}", "verified"),
+    # an operator around G(z) over another letter leaves G(z) one value
+    (r"\nabla_G (G(z) \frac{d}{dz} z^2) = 2z", "verified"),
+    (r"\nabla_G \sum_{k=1}^{3} k G(z)^2 = 12 G(z)", "verified"),
+    (r"\nabla_G \nabla_G G(z)^3 = 6 G(z)", "verified"),
 ])
 def test_a_derivative_by_a_declared_function_is_by_its_value(row, expected):
     """`\\nabla_G \\log(1 - D(G(z)))` (GAN training notes): G used only as G(z) — the
@@ -2394,6 +2398,14 @@ def test_a_derivative_by_a_declared_function_is_by_its_value(row, expected):
     (r"\nabla_G D(z) = 0", "here G does not occur"),
     (r"\nabla_G G'(z) G(z) = 1", "here also as G'"),
     (r"\nabla_F F(z) = 1", "F is a function of complex values"),
+    # round 15 A: an operator around G(a) that moves a makes G(a) several values
+    (r"\nabla_G (G(z) \frac{d}{dz} G(z)) = 0", "here a derivative does"),
+    (r"\nabla_G \frac{d G(z)}{dz} = 0", "here a derivative does"),
+    (r"\nabla_G [G(z)^2]_{z=0}^{z=1} = 0", "here an evaluation bar does"),
+    (r"\nabla_G (G(z) \Big|_{z = 1} + G(z)) = 2", "here an evaluation bar does"),
+    (r"\nabla_G \sum_{k=1}^{3} G(k) = 3", "here a sum does"),
+    (r"\nabla_G \int_0^1 G(t)^2 dt = 0", "here an integral does"),
+    (r"\nabla_G \prod_{k=1}^{2} G(k) = 0", "here a product does"),
 ])
 def test_a_derivative_by_a_function_used_otherwise_is_refused(row, message):
     (step,) = load_tex("g.tex", display(GAN + "$$ F(z) = F(z) $$\n", row)).steps[-1:]

@@ -1621,7 +1621,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         with respect to a function's value): where G occurs only as G(a) at one and the
         same argument a, it is d/du of value with u in G(a)'s place, at u = G(a)
         (`members.by_quantity`) — so ∇_G D(G(z)) = D'(G(z)). A real G only (u ranges over
-        its values); G at two arguments, or otherwise than applied (G'(z)), is refused: the
+        its values); G at two arguments, otherwise than applied (G'(z)), or under an operator
+        that moves a (`_moving_operator`: d/dz G(z), Σ_k G(k)), is refused: the
         derivative by the function itself (a functional derivative) is not read."""
         calls = {t for t in subterms(value) if isinstance(t, Call) and t.function is function}
         key = function.latex
@@ -1636,6 +1637,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              + (f"here {key} does not occur" if not calls else
                                 f"here at {len(calls)} different arguments"), node)
         (call,) = calls
+        mover = _moving_operator(value, call)
+        if mover is not None:
+            raise self.error(f"{key} is a function, not a variable: derive reads a derivative "
+                             f"by {key} as by its value {key}(a) only where no operator in the "
+                             f"expression moves a (a derivative, an evaluation bar, a sum, "
+                             f"product, integral, expectation, limit or optimum over a letter "
+                             f"of a) — here {mover} does: {key} stands for several values",
+                             node)
         out, written = members.by_quantity(value, call)
         other = sorted(n.latex for n in written
                        if n is function or n.latex.rstrip("'") == key or
@@ -4214,6 +4223,27 @@ def _mentions(text, key):
             return True
         start = text.find(key, start + 1)
     return False
+
+
+def _moving_operator(value, call):
+    """The name of an operator in `value` around `call` (`G(a)`) that differentiates, binds
+    or puts a value for a letter of a (`d/dz G(z)`, `G(z)|_{z=1}`, `Σ_k G(k)`), else None:
+    there G(a) is not one value, so a derivative by it is not read (`_by_function_value`)."""
+    letters = free_names(call)
+    holds = {}
+    for t in subterms(value):            # children first
+        children = t.children
+        scoped = children[:len(children) if t.scoped is None else t.scoped]
+        holds[t] = t is call or any(holds[c] for c in children)
+        moved = set(t.binds) | ({t.var} if isinstance(t, Deriv) else set())
+        if moved & letters and any(holds[c] for c in scoped):
+            return _MOVERS.get(type(t), "an operator")
+    return None
+
+
+_MOVERS = {Deriv: "a derivative", At: "an evaluation bar", Sum: "a sum", Product: "a product",
+           Integral: "an integral", Expect: "an expectation", Limit: "a limit",
+           Optimum: "an optimum"}
 
 
 def _without_label(label):
