@@ -924,11 +924,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
         square brackets, an event (`X = x`, `A | B`), or a random variable (`X` of a
-        declared x) — not the parameters of a function `E(t)`, `P(t)`."""
+        declared x, or declared `random X with density p over x`) — not the parameters of a
+        function `E(t)`, `P(t)`."""
         text = self.source_text(bracket.node)
         return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
-            any(self.capital_variable(letter) is not None
-                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])", text)))
+            any(letter in self.scope.random_spellings or self.capital_variable(letter) is not None
+                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)))
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
