@@ -758,10 +758,29 @@ def test_a_primed_mass_function_is_a_distribution_of_its_own():
     (r"h'(u) + h(u) = 1",),
     (r"k'(u) = 1", r"k(1) - k(0) = 1"),                          # k' defined as a name of its own
     (r"k^{(2)}(u) = 1", r"1 = k(1)"),
+    # round 15 H: nor defined after it (M' would mean two things)
+    (r"M'(u) = 2", r"M(u) = u^3"),
+    (r"M'(u) = 2", r"M(u) := u^3"),
+    (r"M''(u) = 2", r"M(u) = u^3"),
+    (r"M^{(2)}(u) = 2", r"M(u) = u^3"),
 ])
 def test_a_function_used_after_its_primed_name_is_refused(rows):
     messages = _messages("% derive: real u\n% derive: density p over u\n", *rows)
     assert "so it would not be the derivative of" in messages[-1]
+
+
+def test_a_function_defined_after_its_primed_name_is_refused_at_its_head():
+    """Round 15 H: `M'(θ) = 2` made M' a name of its own; `M(θ) = θ^3` below was a
+    definition, and `M'(θ) = 3θ^2` then verified with M' read as M's derivative."""
+    text = "% derive: real \\theta\n$$ M'(\\theta) = 2 $$\n$$ M(\\theta) = \\theta^3 $$\n" \
+           "$$ M'(\\theta) = 3\\theta^2 $$\n"
+    rows = load_tex("m.tex", text).steps
+    assert [s.kind for s in rows[:2]] == ["definition", "unreadable"]
+    assert (rows[1].location.line, rows[1].location.column) == (3, len("$$ ") + 1)
+    assert verdicts(text)[2] != "verified"
+    with pytest.raises(InputError, match="so it would not be the derivative of M"):
+        load_tex("d.tex", "% derive: real \\theta\n$$ M'(\\theta) = 2 $$\n"
+                 "% derive: define M(t) = t^3\n")
 
 
 @pytest.mark.parametrize("row, verdict", [

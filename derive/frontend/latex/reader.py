@@ -818,6 +818,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         if relation is not DEFINE and not directive:
             self.unknown_divergence(name, bracket, items[0])
+        if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
+            self._derivative_named_before(name.key, items[0])
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -2106,7 +2108,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _derivative_named_before(self, key, node):
         """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
-        function, or defined by a row): h' would not be h's derivative, silently."""
+        function, or defined by a row), used or defined (`head`): h' would not be h's
+        derivative, silently — or would mean two things below."""
         for spelling, name in self.scope.names.items():
             written = _without_label(spelling) if spelling in self.scope.heads else spelling
             if name in self.scope.table and (written.rstrip("'") == key != written or
