@@ -783,6 +783,18 @@ def test_a_function_defined_after_its_primed_name_is_refused_at_its_head():
                  "% derive: define M(t) = t^3\n")
 
 
+@pytest.mark.parametrize("rows", [
+    (r"M(u) = u^3", r"M'(u) := 2"),
+    (r"M(u) = u^3", r"M' := 2"),
+    (r"M(u) = u^3", r"M^{(2)}(u) := 6"),
+])
+def test_a_primed_name_defined_after_its_function_is_refused(rows):
+    """The converse of round 15 H: M' is M's derivative once M is a function; defining it
+    as a name of its own would give it a second meaning."""
+    messages = _messages("% derive: real u\n", *rows)
+    assert "is a definition above, so M" in messages[-1] and "is its derivative" in messages[-1]
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"f^{(2)}(u) = 6u", "verified"),
     (r"f^{(2)}(u) = 7u", "refuted"),

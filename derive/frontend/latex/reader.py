@@ -792,6 +792,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
                 raise self.error(LOOKALIKES[name.key], items[0])
             self.not_a_probability(name.key, items[0])
+            self._base_named_before(name.key, items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
@@ -820,6 +821,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self.unknown_divergence(name, bracket, items[0])
         if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
             self._derivative_named_before(name.key, items[0])
+        self._base_named_before(name.key, items[0])     # `M'(t) := 2` after M(t) = t^3
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -2118,6 +2120,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 raise self.error(f"{spelling} is read above as a name of its own, so it would "
                                  f"not be the derivative of {key}: define {key} first (% "
                                  f"derive: define {key}(t) = …)", node)
+
+    def _base_named_before(self, key, node):
+        """`M'(t) := 2` (or `M^{(2)}`) defined as a name of its own after M is a function,
+        declared or defined with parameters: M' there reads as M's derivative, so the name
+        would mean two things. (A mass function's q', a constant's c', are names of their
+        own: they have no derivative.)"""
+        order = _ORDER.match(key)
+        base = order.group("base") if order else key.rstrip("'")
+        found = self.scope.lookup(base) if base != key else None
+        if found is not None and (found[1].kind is Kind.FUNCTION or found[1].kind is
+                                  Kind.DEFINITION and found[1].info.params):
+            raise self.error(f"{base} is a {found[1].kind.value} above, so {key} is its "
+                             f"derivative: defining {key} as a name of its own would give it "
+                             "a second meaning — name it otherwise", node)
 
     def head_value(self, label, bracket, node):
         """A quantity named by its whole head (`f(x) = …`, x a declared variable). Where an
