@@ -215,6 +215,32 @@ def test_undeclared_expectation_and_probability_names_are_refused(row, word):
     assert word in message
 
 
+RANDOM_X = "% derive: variable x\n% derive: density p\n% derive: random X with density p over x\n"
+
+
+@pytest.mark.parametrize("row, word", [
+    (r"\mathbb{E}[X] = E(X)", "expectation E"),
+    (r"E(X) = 3", "expectation E"),              # never a chain definition of E(X)
+    (r"E(X) - \mathbb{E}[X] = 0", "expectation E"),
+    (r"\mathbb{E}[X^2] = E(X^2)", "expectation E"),
+    (r"E(2X) = 2\mathbb{E}[X]", "expectation E"),
+    (r"P(X) = 2", "distribution P with density p"),
+])
+def test_e_of_a_declared_random_variable_is_refused(row, word):
+    """Round 15 B: `E(X)` of a `random X` (declared, so not a capital of an undeclared
+    letter) was an unknown complex function — `\\mathbb{E}[X] = E(X)` refuted — or a chain
+    definition `E(X) := 3`."""
+    (step,) = steps(display(RANDOM_X, row))
+    assert step.kind == "unreadable" and word in step.message
+    letter = row.index("E(") if "E(" in row else row.index("P(")
+    assert (step.location.line, step.location.column) == (4, len("$$ ") + 1 + letter)
+
+
+def test_e_of_a_declared_random_variable_reads_after_the_directive():
+    assert verdicts(display(RANDOM_X + "% derive: expectation E\n", r"E(X) = \mathbb{E}[X]",
+                            r"E(X^2) = \mathbb{E}[X]^2")) == ["verified", "refuted"]
+
+
 def test_an_upright_e_reads_as_the_expectation_without_a_directive():
     header = "% derive: discrete x\n% derive: density p\n"
     assert verdicts(display(header, r"\mathrm{E}[X] = \sum_x x p(x)",

@@ -758,10 +758,41 @@ def test_a_primed_mass_function_is_a_distribution_of_its_own():
     (r"h'(u) + h(u) = 1",),
     (r"k'(u) = 1", r"k(1) - k(0) = 1"),                          # k' defined as a name of its own
     (r"k^{(2)}(u) = 1", r"1 = k(1)"),
+    # round 15 H: nor defined after it (M' would mean two things)
+    (r"M'(u) = 2", r"M(u) = u^3"),
+    (r"M'(u) = 2", r"M(u) := u^3"),
+    (r"M''(u) = 2", r"M(u) = u^3"),
+    (r"M^{(2)}(u) = 2", r"M(u) = u^3"),
 ])
 def test_a_function_used_after_its_primed_name_is_refused(rows):
     messages = _messages("% derive: real u\n% derive: density p over u\n", *rows)
     assert "so it would not be the derivative of" in messages[-1]
+
+
+def test_a_function_defined_after_its_primed_name_is_refused_at_its_head():
+    """Round 15 H: `M'(θ) = 2` made M' a name of its own; `M(θ) = θ^3` below was a
+    definition, and `M'(θ) = 3θ^2` then verified with M' read as M's derivative."""
+    text = "% derive: real \\theta\n$$ M'(\\theta) = 2 $$\n$$ M(\\theta) = \\theta^3 $$\n" \
+           "$$ M'(\\theta) = 3\\theta^2 $$\n"
+    rows = load_tex("m.tex", text).steps
+    assert [s.kind for s in rows[:2]] == ["definition", "unreadable"]
+    assert (rows[1].location.line, rows[1].location.column) == (3, len("$$ ") + 1)
+    assert verdicts(text)[2] != "verified"
+    with pytest.raises(InputError, match="so it would not be the derivative of M"):
+        load_tex("d.tex", "% derive: real \\theta\n$$ M'(\\theta) = 2 $$\n"
+                 "% derive: define M(t) = t^3\n")
+
+
+@pytest.mark.parametrize("rows", [
+    (r"M(u) = u^3", r"M'(u) := 2"),
+    (r"M(u) = u^3", r"M' := 2"),
+    (r"M(u) = u^3", r"M^{(2)}(u) := 6"),
+])
+def test_a_primed_name_defined_after_its_function_is_refused(rows):
+    """The converse of round 15 H: M' is M's derivative once M is a function; defining it
+    as a name of its own would give it a second meaning."""
+    messages = _messages("% derive: real u\n", *rows)
+    assert "is a definition above, so M" in messages[-1] and "is its derivative" in messages[-1]
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -2424,6 +2455,10 @@ GAN = "% derive: variable z\n% derive: function D, G\n"
     (r"\frac{\partial}{\partial G} G(z)^2 = 2 G(z)", "verified"),
     (r"\frac{\partial}{\partial G} G(z)^2 = G(z)", "refuted"),
     (r"\nabla_D \log D(G(z)) = \frac{1}{D(G(z))}", "verified"),
+    # an operator around G(z) over another letter leaves G(z) one value
+    (r"\nabla_G (G(z) \frac{d}{dz} z^2) = 2z", "verified"),
+    (r"\nabla_G \sum_{k=1}^{3} k G(z)^2 = 12 G(z)", "verified"),
+    (r"\nabla_G \nabla_G G(z)^3 = 6 G(z)", "verified"),
 ])
 def test_a_derivative_by_a_declared_function_is_by_its_value(row, expected):
     """`\\nabla_G \\log(1 - D(G(z)))` (GAN training notes): G used only as G(z) — the
@@ -2436,6 +2471,14 @@ def test_a_derivative_by_a_declared_function_is_by_its_value(row, expected):
     (r"\nabla_G D(z) = 0", "here G does not occur"),
     (r"\nabla_G G'(z) G(z) = 1", "here also as G'"),
     (r"\nabla_F F(z) = 1", "F is a function of complex values"),
+    # round 15 A: an operator around G(a) that moves a makes G(a) several values
+    (r"\nabla_G (G(z) \frac{d}{dz} G(z)) = 0", "here a derivative does"),
+    (r"\nabla_G \frac{d G(z)}{dz} = 0", "here a derivative does"),
+    (r"\nabla_G [G(z)^2]_{z=0}^{z=1} = 0", "here an evaluation bar does"),
+    (r"\nabla_G (G(z) \Big|_{z = 1} + G(z)) = 2", "here an evaluation bar does"),
+    (r"\nabla_G \sum_{k=1}^{3} G(k) = 3", "here a sum does"),
+    (r"\nabla_G \int_0^1 G(t)^2 dt = 0", "here an integral does"),
+    (r"\nabla_G \prod_{k=1}^{2} G(k) = 0", "here a product does"),
 ])
 def test_a_derivative_by_a_function_used_otherwise_is_refused(row, message):
     (step,) = load_tex("g.tex", display(GAN + "$$ F(z) = F(z) $$\n", row)).steps[-1:]

@@ -805,6 +805,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
                 raise self.error(LOOKALIKES[name.key], items[0])
             self.not_a_probability(name.key, items[0])
+            self._base_named_before(name.key, items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
@@ -831,6 +832,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         if relation is not DEFINE and not directive:
             self.unknown_divergence(name, bracket, items[0])
+        if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
+            self._derivative_named_before(name.key, items[0])
+        self._base_named_before(name.key, items[0])     # `M'(t) := 2` after M(t) = t^3
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -937,11 +941,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
         square brackets, an event (`X = x`, `A | B`), or a random variable (`X` of a
-        declared x) — not the parameters of a function `E(t)`, `P(t)`."""
+        declared x, or declared `random X with density p over x`) — not the parameters of a
+        function `E(t)`, `P(t)`."""
         text = self.source_text(bracket.node)
         return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
-            any(self.capital_variable(letter) is not None
-                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])", text)))
+            any(letter in self.scope.random_spellings or self.capital_variable(letter) is not None
+                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)))
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
@@ -1634,7 +1639,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         with respect to a function's value): where G occurs only as G(a) at one and the
         same argument a, it is d/du of value with u in G(a)'s place, at u = G(a)
         (`members.by_quantity`) — so ∇_G D(G(z)) = D'(G(z)). A real G only (u ranges over
-        its values); G at two arguments, or otherwise than applied (G'(z)), is refused: the
+        its values); G at two arguments, otherwise than applied (G'(z)), or under an operator
+        that moves a (`_moving_operator`: d/dz G(z), Σ_k G(k)), is refused: the
         derivative by the function itself (a functional derivative) is not read."""
         calls = {t for t in subterms(value) if isinstance(t, Call) and t.function is function}
         key = function.latex
@@ -1649,6 +1655,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              + (f"here {key} does not occur" if not calls else
                                 f"here at {len(calls)} different arguments"), node)
         (call,) = calls
+        mover = _moving_operator(value, call)
+        if mover is not None:
+            raise self.error(f"{key} is a function, not a variable: derive reads a derivative "
+                             f"by {key} as by its value {key}(a) only where no operator in the "
+                             f"expression moves a (a derivative, an evaluation bar, a sum, "
+                             f"product, integral, expectation, limit or optimum over a letter "
+                             f"of a) — here {mover} does: {key} stands for several values",
+                             node)
         out, written = members.by_quantity(value, call)
         other = sorted(n.latex for n in written
                        if n is function or n.latex.rstrip("'") == key or
@@ -2111,7 +2125,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
 
     def _derivative_named_before(self, key, node):
         """`h(u)` after `h'(u)` or `h^{(2)}` was read above as a name of its own (an unknown
-        function, or defined by a row): h' would not be h's derivative, silently."""
+        function, or defined by a row), used or defined (`head`): h' would not be h's
+        derivative, silently — or would mean two things below."""
         for spelling, name in self.scope.names.items():
             written = _without_label(spelling) if spelling in self.scope.heads else spelling
             if name in self.scope.table and (written.rstrip("'") == key != written or
@@ -2120,6 +2135,20 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 raise self.error(f"{spelling} is read above as a name of its own, so it would "
                                  f"not be the derivative of {key}: define {key} first (% "
                                  f"derive: define {key}(t) = …)", node)
+
+    def _base_named_before(self, key, node):
+        """`M'(t) := 2` (or `M^{(2)}`) defined as a name of its own after M is a function,
+        declared or defined with parameters: M' there reads as M's derivative, so the name
+        would mean two things. (A mass function's q', a constant's c', are names of their
+        own: they have no derivative.)"""
+        order = _ORDER.match(key)
+        base = order.group("base") if order else key.rstrip("'")
+        found = self.scope.lookup(base) if base != key else None
+        if found is not None and (found[1].kind is Kind.FUNCTION or found[1].kind is
+                                  Kind.DEFINITION and found[1].info.params):
+            raise self.error(f"{base} is a {found[1].kind.value} above, so {key} is its "
+                             f"derivative: defining {key} as a name of its own would give it "
+                             "a second meaning — name it otherwise", node)
 
     def head_value(self, label, bracket, node):
         """A quantity named by its whole head (`f(x) = …`, x a declared variable). Where an
@@ -4229,6 +4258,27 @@ def _mentions(text, key):
             return True
         start = text.find(key, start + 1)
     return False
+
+
+def _moving_operator(value, call):
+    """The name of an operator in `value` around `call` (`G(a)`) that differentiates, binds
+    or puts a value for a letter of a (`d/dz G(z)`, `G(z)|_{z=1}`, `Σ_k G(k)`), else None:
+    there G(a) is not one value, so a derivative by it is not read (`_by_function_value`)."""
+    letters = free_names(call)
+    holds = {}
+    for t in subterms(value):            # children first
+        children = t.children
+        scoped = children[:len(children) if t.scoped is None else t.scoped]
+        holds[t] = t is call or any(holds[c] for c in children)
+        moved = set(t.binds) | ({t.var} if isinstance(t, Deriv) else set())
+        if moved & letters and any(holds[c] for c in scoped):
+            return _MOVERS.get(type(t), "an operator")
+    return None
+
+
+_MOVERS = {Deriv: "a derivative", At: "an evaluation bar", Sum: "a sum", Product: "a product",
+           Integral: "an integral", Expect: "an expectation", Limit: "a limit",
+           Optimum: "an optimum"}
 
 
 def _without_label(label):
