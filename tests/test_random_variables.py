@@ -860,3 +860,24 @@ def test_a_function_averaging_its_parameter_is_not_applied_to_a_random_variable(
     first, second = steps(text)
     assert first.kind.value == "unreadable" and "a number its body averages" in first.message
     assert verdicts(text)[1] == "verified"
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # attack round 15, c1/A: a defined word took over the letters declared afterwards
+    ("", (r"ab(t) = t^2", "% derive: real a, b, c, d\n$$ a b (c + d) = a b c + a b d $$"),
+     ["definition", "verified"]),
+    ("% derive: real a, b, c, d\n", (r"\operatorname{ab}(t) = t^2", r"a b (c + d) = abc + abd"),
+     ["definition", "verified"]),
+    # c1/B: a letter of the word on the row's other side makes it a product, not a name
+    ("", (r"ab(c + d) = ac + bd",), ["error"]),
+    # c1/G: the random variable's capital before a bracket is no unknown function
+    ("% derive: variable y\n% derive: density p over y\n", (r"\mathbb{E}[Y (1)] = Y (1)",),
+     ["error"]),
+    ("% derive: variable y\n% derive: density p over y\n", (r"\mathbb{E}[Y] + Y(0) = 1",),
+     ["error"]),
+])
+def test_words_and_capitals_before_brackets_keep_one_meaning(header, rows, expected):
+    text = header + "".join(r if r.startswith("%") else f"$$ {r} $$\n" for r in rows)
+    got = [{"definition": "definition", "unreadable": "error"}.get(s.kind.value, v)
+           for s, v in zip(steps(text), verdicts(text))]
+    assert got == expected

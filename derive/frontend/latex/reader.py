@@ -242,7 +242,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 defining = self.relation(children[1].children[0])
                 head = self.head(child, defining) or self._logged_head(child, defining) or \
                     self._squared_head(child, defining)
-                worded = self.word_head_side(child) if head is None else None
+                worded = self.word_head_side(child, children[2]) if head is None else None
                 if worded is not None:          # `MSE(\hat\theta) = …`: words.py
                     head = self.head(worded, defining)
                 if head is not None and self._mentioned(head.key, children[2]):
@@ -1971,6 +1971,13 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if kronecker is not None:
             return members.kronecker(*(self._whole_index(a, p, "the Kronecker delta compares "
                                                          "whole numbers") for a in kronecker)), 1
+        if bracket is not None and bracket.open == "(" and found is None and \
+                self.capital_variable(key) is not None \
+                and key not in PROBABILITY and not registry.spelled(key) and \
+                not self._head_labels(key):
+            raise self.error(f"{key} is the random variable of {key.lower()}: {key}(…) would "
+                             f"be an unknown function of that letter — write {key} \\cdot (…) "
+                             f"for the product", p.node)
         capital = self.capital_variable(key) if bracket is None else None
         if capital is not None:                 # X, the random variable of x: its value
             return self.random_value(key, capital, p.node), 1

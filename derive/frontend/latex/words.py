@@ -28,15 +28,20 @@ from derive.frontend.latex.products import (
 class Words:
     """Reader mixin: words of plain letters naming a defined quantity."""
 
-    def word_head_side(self, side):
+    def word_head_side(self, side, rest):
         """`side` with a head `MSE(…)` spelled `\\operatorname{MSE}(…)` when it is a new
-        word's, else None."""
+        word's, else None — never when a letter of the word stands in `rest`, the row's
+        other side (`ab(c + d) = ac + bd`: a and b are numbers of the row, a product)."""
         items = side.children[0].children if is_tree(side, "sum") and \
             len(side.children) == 1 and is_tree(side.children[0], "run") else None
         if items is None or len(items) < 3 or not _bracket(items[-1]) or \
                 not all(_letter(i) for i in items[:-1]):
             return None
         word = "".join(i.children[0].value for i in items[:-1])
+        written = {t.value for t in rest.scan_values(lambda v: is_token(v, "LETTER"))} \
+            if isinstance(rest, Tree) else {getattr(rest, "value", None)}
+        if set(word) - {"E"} & written:
+            return None
         if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS or \
                 any(i.children[0].value != "E" and self._known_letter(i.children[0].value)
                     for i in items[:-1]) or not self._refused_word(items):
@@ -78,6 +83,9 @@ class Words:
                                      _plain_e(out[start - 1])):
                     start -= 1
                 word = "".join("E" if _plain_e(p) else p.base for p in out[start:k])
+                if any(self._known_letter(p.base) for p in out[start:k] if not _plain_e(p)):
+                    k -= 1                  # `a b (c + d)` of a declared a, b: a product
+                    continue
                 found = self.scope.lookup(word) if k - start > 1 else None
                 if found is not None and isinstance(found[1].info, DefinitionInfo) or \
                         k - start > 1 and any(label.startswith(word + "(")
