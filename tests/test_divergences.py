@@ -428,8 +428,11 @@ def test_a_declared_unit_is_never_inferred():
 
 @pytest.mark.parametrize("directives, rows, bits", [
     ([], [r"H(p) = -\int p \log_2 p"], True),
-    ([("title", r"The log-sum inequality")], [r"\log_{ 2 } a"], True),       # a title is prose
-    ([("note", r"natural logs are \ln")], [r"\operatorname{log}_2 a"], True),
+    ([("title", r"The log-sum inequality")], [r"H(a) = \log_{ 2 } a"], True),   # a title is prose
+    ([("note", r"natural logs are \ln")], [r"\mathrm{H} = \operatorname{log}_2 a"], True),
+    # a \log_2 in no row about information says nothing of H's unit (attack round 15, c1/C)
+    ([], [r"\log_2 8 = 3", r"H(p) \le 0.7"], False),
+    ([], [r"D_{KL}(p \| q) = \sum p \log_2 \frac{p}{q}"], True),
     ([], [r"\log_2 a", r"\text{log-likelihood}"], False),                  # a word log: unclear
     ([], [r"\log_2 a", r"log(a)"], False),                                  # a plain-letters log
     ([], [r"\log_2 a", r"\ln_2 a"], False),

@@ -9,6 +9,8 @@ in any other way. So a file that
 - declares no unit (no `% derive: information in …` anywhere), and
 - writes at least one logarithm, each of them — in its displays and in its directives
   (the prose of a title or a note aside) — as `\\log_2` (`\\log_{2}`, `\\mathrm{log}_2`),
+- and writes one in a row (or directive) with an information quantity (`H(X) = -p \\log_2 p
+  …`): a `\\log_2 8 = 3` beside `H(p) \\le 0.7` says nothing of H's unit,
 
 reads its information quantities in bits from its first row, as if it began with `%
 derive: information in bits`, and its assumptions say so ("information is in bits: every
@@ -30,6 +32,10 @@ import re
 # `log`), and whether its base is written 2 (`\log_2`, `\log_{2}`, `\operatorname{log}_2`).
 _LOGARITHM = re.compile(r"(?<![a-zA-Z])(?:log|ln)(?![a-zA-Z])")
 _BASE_TWO = re.compile(r"(?:\s*\})?\s*_\s*(?:2|\{\s*2\s*\})")
+# An information quantity as written: `H(`, `I(X;Y)`, `D_{KL}(`, `H_p(`, `\mathrm{H}`, KL, JS.
+_INFORMATION = re.compile(r"(?<![a-zA-Z\\])(?:H|I|D|KL|JS|JSD)(?:_\{[^{}]*\}|_[a-zA-Z0-9])?"
+                          r"\s*(?:\\left|\\big[lr]?|\\Big[lr]?)?\s*[(\[]|"
+                          r"\\(?:mathrm|operatorname|text)\s*\{\s*(?:H|I|KL|JS|JSD)\s*\}")
 
 INFERRED = ("", "information is in bits: every logarithm of the file is \\log_2", "")
 
@@ -43,4 +49,5 @@ def in_bits(directives, rows):
         list(rows)
     found = [(text, m) for text in texts for m in _LOGARITHM.finditer(text)]
     return bool(found) and all(
-        m.group() == "log" and _BASE_TWO.match(text, m.end()) for text, m in found)
+        m.group() == "log" and _BASE_TWO.match(text, m.end()) for text, m in found) and any(
+        _INFORMATION.search(text) and _LOGARITHM.search(text) for text in texts)
