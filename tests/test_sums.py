@@ -2015,3 +2015,28 @@ def test_dots_whose_terms_do_not_show_one_sum_are_refused_at_the_dots(row, messa
     (step,) = steps(display(DOTS + "% derive: real y_i for i = 1..n\n", row))
     assert step.kind == "unreadable" and message in step.message, step.message
     assert step.location.column == column
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # attack round 15, c1/D: braces around one token print as the token, so they neither hide
+    # a stride nor refuse textbook dots
+    ("% derive: real x_i\n", r"x_{1} + x_3 + \cdots + x_7 = x_1 + x_3 + x_5 + x_7", "stride"),
+    ("% derive: real x_i\n", r"x_0 + x_{2} + \cdots + x_{10} = 0", "stride"),
+    ("% derive: real x_i\n% derive: natural n\n", r"x_1 + \cdots + x_{n} = \sum_{i=1}^n x_i",
+     "verified"),
+    # c1/H: dots in a product after a function or operator: its argument is unclear
+    ("% derive: positive x_i\n", r"\log x_1 x_2 \cdots x_3 = \log x_1 + \log x_2 + \log x_3",
+     "operator"),
+    ("% derive: real t\n", r"\frac{d}{dt} 2 t^{1} \cdots t^{3} = 0", "operator"),
+    ("% derive: positive x_i\n", r"\log(x_1 x_2 \cdots x_3) = \log x_1 + \log x_2 + \log x_3",
+     "verified"),
+])
+def test_dots_read_as_printed_and_never_cut_an_operators_argument(header, row, expected):
+    (step,) = steps(display(header, row))
+    if expected == "stride":
+        assert step.kind.value == "unreadable" and "do not step by one" in step.message
+    elif expected == "operator":
+        assert step.kind.value == "unreadable" and "in a product after a function" in \
+            step.message
+    else:
+        assert verdicts(display(header, row)) == [expected]

@@ -10,7 +10,10 @@ same tokens, spacing aside) except at one or more places where the first has a w
 with k at those places (a letter the row does not use and the file does not know). A
 sum's first term is added (its sign `+` or none); a product's last factor ends its run (the
 dots' `\\prod` takes no factor after it). A term before the first that follows the same
-pattern must be at a − 1 (`x_1 + x_3 + \\cdots + x_n` steps by 2: refused). Anything else
+pattern must be at a − 1 (`x_1 + x_3 + \\cdots + x_n` steps by 2: refused); braces around
+one token are as printed (`x_{1}` is `x_1`). A product with dots after a function word or an
+operator (`\\log x_1 \\cdots x_n`, `\\frac{d}{dt} t \\cdots t^3`) is refused: its argument may be
+the whole product or what precedes the dots. Anything else
 between `+` or `\\cdot` signs, or side by side, is refused at the dots, saying so; dots in a
 list (`x_1, \\ldots, x_n`) are left to the reader, which refuses them as before.
 """
@@ -27,6 +30,14 @@ from derive.model.terms import Mul, Num, Product, Sum, Sym
 DOTS = frozenset({r"\cdots", r"\ldots", r"\dots", r"\dotsb", r"\dotsm", r"\dotso", r"\dotsc"})
 _TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|[0-9]+|\S")
 _INDEX_LETTERS = "kjmlrsuv"
+# A function word or operator that takes the rest of a product as its argument.
+_OPERATOR = re.compile(r"\\(?:log|ln|lg|exp|sin|cos|tan|sinh|cosh|tanh|arcsin|arccos|arctan|"
+                       r"sqrt|sum|prod|int|iint|oint|nabla|partial|lim|max|min|sup|inf|det|"
+                       r"operatorname|mathrm|mathbb|Pr|arg)(?![a-zA-Z])|"
+                       r"\\[dt]?frac\s*\{\s*(?:d|\\partial|\\mathrm\s*\{\s*d)|"
+                       r"(?<![a-zA-Z\\])(?:log|ln|exp)(?![a-zA-Z])")
+# `{1}`, `{x}`: braces around one token, which print as the token alone.
+_BRACED_TOKEN = re.compile(r"\{(\s*(?:\\[a-zA-Z]+|[0-9]+|[a-zA-Z])\s*)\}")
 
 
 class Dots:
@@ -68,6 +79,13 @@ class Dots:
                                         "product")
         first, last = items[j - step], items[j + step]
         rest = items[:j - step]
+        if any(_OPERATOR.search(self.source_text(item)) for item in rest):
+            # `\log x_1 x_2 \cdots x_n`, `\frac{d}{dt} 2 t \cdots t^3`: does the function or
+            # operator take the whole product or only what precedes the dots?
+            raise self.error(f"{self.source_text(items[j]).strip()} in a product after a "
+                             "function or operator: does it take the whole product or what "
+                             "precedes the dots? Bracket its argument (\\log(x_1 \\cdots "
+                             "x_n), \\frac{d}{dt}(t \\cdots t^3))", items[j])
         before = rest[-1] if rest and not is_token(rest[-1], "MULOP") else \
             rest[-2] if len(rest) > 1 and rest[-1].value in (r"\cdot", r"\times") else None
         value = self._written_out(Product, first, items[j], last, before)
@@ -134,7 +152,9 @@ class Dots:
 
 
 def _tokens(text):
-    """(token, offset) of a term's text, spacing aside."""
+    """(token, offset) of a term's text, spacing aside and braces around one token dropped
+    (`x_{1}` is `x_1` as printed; offsets kept)."""
+    text = _BRACED_TOKEN.sub(lambda m: " " + m.group(1) + " ", text)
     return [(m.group(), m.start()) for m in _TOKEN.finditer(text)
             if m.group() not in (r"\,", r"\;", r"\!", r"\ ", r"\quad")]
 
