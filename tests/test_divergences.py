@@ -497,3 +497,20 @@ def test_a_conditional_at_a_bound_variable_is_no_lemma_argument():
     assert all(free_names(c) <= free for d in dists for c in d.cond)
     assert sorted(f"{d.name.latex}{[v.latex for v in d.over]}{[v.latex for v in d.given]}"
                   for d in dists if d.given) == ["p['x']['z']", "p['z']['x']", "q['z']['x']"]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # attack round 15, c1/E: a unit remark is checked against the file's unit, never dropped
+    ("% derive: information in bits\n", r"H(p) \le 0.7 \text{ nats}", "error"),
+    ("% derive: information in bits\n", r"H(p) \le 1 \text{ bits}", "undecided"),
+    ("", r"H(p) \le 0.7 \text{ nats}", "undecided"),     # true (ln 2 < 0.7): never refuted
+    ("", r"H(p) \le 1 \text{ bits}", "error"),
+])
+def test_a_unit_remark_must_be_the_files_unit(header, row, expected):
+    head = ("% derive: discrete x\n% derive: positive \\theta\n% derive: assume \\theta < 1\n"
+            "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n") + header
+    (step,) = steps(display(head, row))
+    if expected == "error":
+        assert step.kind.value == "unreadable" and "derive does not convert" in step.message
+    else:
+        assert verdicts(display(head, row)) == [expected]

@@ -151,7 +151,7 @@ def test_a_local_definition_and_a_hypothesis_in_parentheses():
 
 def test_bits_are_refused():
     (text,) = readings(display("", r"\log 2 = 1 \text{ bits}"))
-    assert "natural" in text
+    assert "the file reads information in nats" in text
 
 
 @pytest.mark.parametrize("row, verdict", [

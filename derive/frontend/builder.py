@@ -213,6 +213,16 @@ class Builder:
             self._unreadable(self.source.error(problem.message, offset + problem.offset),
                              offset, text, above)
             return
+        if annotated.unit is not None and \
+                annotated.unit[1] != self.scope.readings.get("information", "nats"):
+            at, unit = annotated.unit
+            self._unreadable(self.source.error(
+                f"this value is stated in {unit}, but the file reads information in "
+                f"{self.scope.readings.get('information', 'nats')}: derive does not convert a "
+                f"stated value — state it in the file's unit, or declare % derive: "
+                f"information in {unit}",
+                offset + at), offset, text, above)
+            return
         if annotated.heads_only is not None and not self._fresh_heads(annotated.rows, offset):
             self._unreadable(self.source.error(AFTER_COMMA, offset + annotated.heads_only),
                              offset, text, above)

@@ -185,12 +185,15 @@ class Annotated:
     # [(offset, text)] justifications in words with math derive does not read
     # (`\\text{because } e^{kx} \\text{ is monotone}`, `\\because t > 0`): `Step.reasons`
     reasons: list = field(default_factory=list)
+    # (offset, "nats" or "bits") of a unit `\\text{ nats}` ending the row: the builder
+    # checks it against the file's unit (a value stated in another unit is refused)
+    unit: tuple | None = None
 
 
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
-    text = _forall(_units(_label(_hence(_decorations(text, out.reasons)))))
+    text = _forall(_units(_label(_hence(_decorations(text, out.reasons))), out))
     text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     ends = [m.start() for m in quads[1:]] + [len(text)]
@@ -664,17 +667,17 @@ _END_OF_PROOF = re.compile(r"(?:(?<=[\s&])|^)(?:Q\.\s*E\.\s*D\.?|\\(?:qed|blacks
                            r"(?![a-zA-Z])|∎|□)\s*[.]?\s*$")
 
 
-def _units(text):
-    """The row with a unit `\\text{ nats}` and a proof's end mark (`Q.E.D.`, `\\qed`, `∎`)
-    at its end blanked; `\\text{ bits}` refused (derive's logarithms are natural)."""
+def _units(text, out):
+    """The row with a unit `\\text{ nats}` (`bits`) and a proof's end mark (`Q.E.D.`,
+    `\\qed`, `∎`) at its end blanked; the unit noted in `out.unit`, for the builder to check
+    against the file's (nats unless it reads information in bits)."""
     end = _END_OF_PROOF.search(text)
     if end is not None and _depth(text, end.start()) == 0:
         text = text[:end.start()] + " " * (len(text) - end.start())
     m = re.search(r"\\text\s*\{\s*(nats?|bits?)\s*\}\s*$", text)
     if m is None:
         return text
-    if m.group(1).startswith("bit"):
-        raise RemarkError("derive's logarithms are natural: write the value in nats", m.start())
+    out.unit = (m.start(), "bits" if m.group(1).startswith("bit") else "nats")
     return text[:m.start()] + " " * (len(text) - m.start())
 
 
