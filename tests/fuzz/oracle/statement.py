@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .evaluate import decide
-from .expr import COMPLEX, POSITIVE, REAL, SYMBOLS, names
+from .expr import (COMPLEX, JS, KL, POSITIVE, REAL, SYMBOLS, CrossEntropy, Entropy, Log, names,
+                   positions)
 from .render import render_chain
 
 
@@ -56,7 +57,12 @@ def judge(sides, relations, constructed, kind, history) -> Statement:
     the evaluator (a violation is an OracleBug); the others are false only where the
     evaluator shows it."""
     truths, witnesses = [], []
+    bits = _may_read_in_bits(sides)
     for i, rel in enumerate(relations):
+        if bits and (_informational(sides[i]) or _informational(sides[i + 1])):
+            truths.append(None)      # the unit is derive's reading of the file: not modelled
+            witnesses.append(None)
+            continue
         decision = decide(rel, sides[i], sides[i + 1])
         if constructed[i]:
             if decision.truth is False:
@@ -70,3 +76,15 @@ def judge(sides, relations, constructed, kind, history) -> Statement:
     return Statement(tuple(sides), tuple(relations), tuple(truths), kind, tuple(history),
                      tuple(witnesses))
 
+
+
+def _informational(side) -> bool:
+    return any(isinstance(n, (Entropy, KL, JS, CrossEntropy)) for _, n, _ in positions(side))
+
+
+def _may_read_in_bits(sides) -> bool:
+    """Whether every logarithm of the file is to base 2 beside an information quantity: derive
+    then reads information in bits (its README, "Units"), which this oracle, in nats, does not
+    model — such steps are left unjudged."""
+    logs = [n for side in sides for _, n, _ in positions(side) if isinstance(n, Log)]
+    return bool(logs) and all(n.base == 2 for n in logs) and any(map(_informational, sides))
