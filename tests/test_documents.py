@@ -190,6 +190,8 @@ $$
 A note whose body is Markdown:
 ```{math}
 :label: ce
+:nowrap: false
+:class: wide
 H(p, q) = H(p) + D_{KL}(p \| q)
 ```
 :::
@@ -214,8 +216,8 @@ def test_a_myst_page(tmp_path, check_text):
     path = write(tmp_path, MYST, "page.md")
     derivation = load(path)
     assert derivation.title == "Entropy and KL"
-    assert positions(derivation) == [(1, "equality", 19, 11), (2, "equality", 26, 11),
-                                     (3, "equality", 33, 19), (4, "equality", 41, 8)]
+    assert positions(derivation) == [(1, "equality", 19, 11), (2, "equality", 28, 11),
+                                     (3, "equality", 35, 19), (4, "equality", 43, 8)]
     result = check_text(MYST, "page.md")
     assert [r.verdict.status for r in result.steps] == ["verified", "verified", "refuted", "verified"]
     assert result.ok

@@ -28,7 +28,7 @@ CODE_DIRECTIVES = ("code", "code-block", "sourcecode", "code-cell", "literalincl
                    "eval-rst", "eval-md", "mermaid", "graphviz", "csv-table", "include",
                    "glue", "glue:figure", "jupyter-execute", "ipython", "bibliography")
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)$", re.M)
-_OPTION = re.compile(r"^[ \t]*:[\w-]+:[^\n]*(?:\n|$)")
+_OPTION = re.compile(r"[ \t]*:[\w-]+:[^\n]*(?:\n|$)")
 _OPENER = re.compile(
     r"<!--|`+|\{math\}`|\$\$|\\begin\{(?P<ename>(?:%s)\*?)\}|(?<![\\$])\$(?![\s$])|"
     r"(?<!\\)\\\("
