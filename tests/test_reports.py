@@ -227,3 +227,19 @@ def test_a_latex_report_with_letters_beyond_ascii_builds(cli, tmp_path):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     title = unicodedata.normalize("NFC", text.split("\n")[0])
     assert "Erdős" in title and "Schrödinger" in title and "æ" in title and "?" not in title
+
+
+def test_control_characters_and_prose_reach_no_report_raw(cli, tmp_path):
+    """A title with ESC, BEL and DEL is shown with those escaped (`\\x1b`) in every format —
+    an `.md` report printed to a terminal replays nothing, a LaTeX build does not fail on
+    an invalid character — and the author's prose is printed as written: only engine
+    messages have SymPy's `oo` made readable (a title "A zoo: oo many" stays so)."""
+    path = write(tmp_path, "% derive: title Hi \x1b]0;pwned\x07 \x7f zoo: oo many\n"
+                           "% derive: real a\n\\[ a = a \\]\n", "esc.tex")
+    for fmt in ("md", "html", "tex"):
+        text = report(cli, tmp_path, fmt, path).read_text()
+        assert not any(ch in text for ch in "\x1b\x07\x7f"), fmt
+        assert "x1b" in text and "x7f" in text, fmt
+        assert "zoo" in text and "oo many" in text and "complex" not in text, fmt
+    if shutil.which("latexmk"):
+        report(cli, tmp_path, "pdf", path)

@@ -89,10 +89,18 @@ def md_code(text):
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def visible(text):
+    """`text` with its control characters (ESC, BEL, DEL, …) and bidirectional overrides
+    shown escaped (`\\x1b`), as the terminal shows them: a report carries no byte that
+    would act on the terminal it is printed to or break a TeX build. Line breaks stay."""
+    from derive.interfaces.terminal import printable
+    return "\n".join(printable(line) for line in str(text).split("\n"))
+
+
 def tex_text(text):
     """Plain text for LaTeX: every special character escaped, common symbols in math."""
     out = []
-    for part in re.split(r"(−∞)", str(text)):
+    for part in re.split(r"(−∞)", visible(text)):
         if part == "−∞":
             out.append(r"$-\infty$")
         else:
@@ -156,12 +164,12 @@ _GREEK_LOOKALIKES = str.maketrans(_GREEK_LOOKALIKE_LETTERS, "ABEZHIKMNOPTX")
 
 def md_text(text):
     """Plain text for Markdown: HTML escaped, Markdown's markup characters escaped."""
-    escaped = html.escape(str(text), quote=False)
+    escaped = html.escape(visible(text), quote=False)
     return re.sub(r"([\\`*_\[\]#|$<>])", r"\\\1", escaped)
 
 
 def html_text(text):
-    return html.escape(str(text), quote=True)
+    return html.escape(visible(text), quote=True)
 
 
 _MATHML = "{http://www.w3.org/1998/Math/MathML}"

@@ -51,7 +51,7 @@ def environment(fmt, templates=None):
     folders = [str(templates)] if templates else []
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders + [str(template_folder())]),
-        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(escape.readable(value))),
+        finalize=lambda value: value if isinstance(value, Markup) else Markup(spec.text(value)),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined, autoescape=False)
     def math(latex):
@@ -119,11 +119,27 @@ def render(results, fmt, figure_prefix="", templates=None, paper="a4"):
                 files[name] = figure.files[spec.figure]
             svg = Markup(figure.files["svg"].decode().split("?>", 1)[-1]) if not spec.figure else ""
             figures.append({"figure": figure, "file": name, "svg": svg})
+        result = {**result, **{key: [_readable_detail(s) for s in result.get(key, ())]
+                                for key in ("steps", "claims")}}
         derivations.append({**result, "chains": _chains(result), "figures_made": figures})
     text = environment(fmt, templates).get_template(spec.template).render(
         derivations=derivations, derive_version=__version__, sympy_version=sympy.__version__,
         paper=paper)
     return text, files
+
+
+def _readable_detail(step):
+    """A step or claim with what the engines wrote — its message and its counterexample's
+    values — in readable spellings (SymPy's `oo` → ∞); the author's titles, notes and
+    justifications are printed as written ("A zoo of divergences" stays so)."""
+    def values(item):
+        if isinstance(item, dict):
+            return {key: values(value) for key, value in item.items()}
+        if isinstance(item, (list, tuple)):
+            return [values(value) for value in item]
+        return escape.readable(item) if isinstance(item, str) else item
+    found = {key: values(step[key]) for key in ("detail", "counterexample") if step.get(key)}
+    return {**step, **found}
 
 
 def _chains(result):
