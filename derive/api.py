@@ -20,8 +20,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
-from derive.checker import Options, check_files
 from derive.checker import check as _check
+from derive.checker import check_files
+from derive.options import Options
 from derive.frontend import InputError, documents, load
 from derive.frontend.tex_file import load_document
 from derive.model.derivation import Derivation, Relation, Result
@@ -78,6 +79,9 @@ def check(derivation: Checkable, *, budget: float = 5.0, seed: int = 0) -> Resul
     """Check a `Derivation`, or the derivation file at a path (read under a time budget
     too; raises `InputError` when it cannot be used)."""
     options = Options(budget=budget, seed=seed)
+    if not isinstance(derivation, (Derivation, str, PathLike)):
+        raise TypeError(f"check() takes a Derivation or a file's path, not "
+                        f"{type(derivation).__name__}")
     if isinstance(derivation, Derivation):
         return _check(derivation, options)
     (outcome,) = check_files([(derivation, None)], options)

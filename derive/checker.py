@@ -15,26 +15,16 @@ the tasks end in. The checker knows nothing of the engines but their entry point
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 
 from derive.engines.decide import decide_step
 from derive.engines.workers import (DIED, DONE, FAILED, MEMORY_LIMIT_BYTES, OUT_OF_MEMORY,
                                     TIMED_OUT, Pool)
 from derive.frontend import InputError, load
+from derive.options import Options  # noqa: F401 (re-exported: callers import it with the checker)
 from derive.model import UNDECIDED, Derivation, Result, StepResult, Verdict
 
 MEMORY_TEXT = f"{MEMORY_LIMIT_BYTES / 1024 ** 3:g} GiB"
 WARM_UP = b"% derive: variable x\n$$ x = x $$\n"
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to check: seconds per step, the seed of the numeric draws, worker processes."""
-
-    budget: float = 5.0
-    seed: int = 0
-    jobs: int = os.cpu_count() or 1
 
 
 def load_budget(budget):

@@ -61,6 +61,11 @@ def _check_config(app, config):
     if config.derive_check not in CHECK_MODES:
         raise ConfigError(f"derive_check must be one of {', '.join(CHECK_MODES)}, "
                           f"not {config.derive_check!r}")
+    from derive.options import Options
+    try:
+        Options(budget=config.derive_budget)
+    except ValueError as exc:
+        raise ConfigError(f"derive_budget: {exc}") from None
     if config.derive_undecided not in ("warning", "info"):
         raise ConfigError(f"derive_undecided must be 'warning' or 'info', not {config.derive_undecided!r}")
 

@@ -51,3 +51,17 @@ def test_a_chain_needs_two_expressions_and_known_relations():
         chain("a")
     with pytest.raises(ValueError):
         chain("a", "b", relations=["≈"])
+
+
+@pytest.mark.parametrize("budget", [float("nan"), float("inf"), 1e12, 0, -5, "5", True])
+def test_the_api_refuses_a_budget_that_is_no_deadline(budget):
+    """NaN or ∞ seconds would be no deadline at all (a step could run until the memory cap):
+    the API validates its options as the command line does, before any work."""
+    with pytest.raises(ValueError, match="budget"):
+        check(chain("a", "a"), budget=budget)
+
+
+@pytest.mark.parametrize("what", [b"x.tex", 5])
+def test_the_api_says_what_it_checks(what):
+    with pytest.raises(TypeError, match="Derivation or a file's path"):
+        check(what)

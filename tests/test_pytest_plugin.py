@@ -143,3 +143,11 @@ def test_an_unreadable_row_shows_its_message_not_sides(pytester):
     assert "row:        a = \\det a" in out and "error:      derive does not read `\\det`" in out
     assert "left side" not in out and "claimed" not in out
     assert "FAILED page.md::step1-unreadable-line4 - step 1 unreadable: derive does not read" in out
+
+
+@pytest.mark.parametrize("args", [["--derive-budget", "nan"], ["-o", "derive_budget=0"],
+                                  ["-o", "derive_budget=soon"]])
+def test_a_budget_that_is_no_deadline_is_a_usage_error(project, args):
+    result = project.runpytest("-q", *args)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert "derive: the budget is a number of seconds" in result.stderr.str()

@@ -19,9 +19,9 @@ import os
 import sys
 
 from derive import __version__
+from derive.options import MAX_BUDGET, MAX_JOBS
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-MAX_BUDGET, MAX_JOBS = 3600, 64
 
 DESCRIPTION = """\
 Check derivations written in LaTeX probability notation, step by step.

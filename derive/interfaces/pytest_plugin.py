@@ -50,6 +50,25 @@ def pytest_addoption(parser):
                   help="let undecided steps pass")
 
 
+def pytest_configure(config):
+    """A budget that is no number of seconds (`--derive-budget nan`, ini `derive_budget = 0`)
+    is a usage error before any test runs, never a failure of each step."""
+    from derive.options import Options
+    try:
+        Options(budget=_budget(config))
+    except ValueError as exc:
+        raise pytest.UsageError(f"derive: {exc}") from None
+
+
+def _budget(config):
+    text = config.getini("derive_budget")
+    try:
+        ini = float(text)
+    except ValueError:
+        ini = text
+    return config.getoption("derive_budget") or ini
+
+
 def pytest_collect_file(file_path, parent):
     config = parent.config
     if any(fnmatch.fnmatch(file_path.name, p) for p in config.getini("derive_patterns")):
@@ -116,7 +135,7 @@ class StepItem(pytest.Item):
         from derive.checker import Options, check
         from derive.interfaces.json_output import step_dict
         config = self.config
-        budget = config.getoption("derive_budget") or float(config.getini("derive_budget"))
+        budget = _budget(config)
         allow = config.getoption("derive_allow_undecided") or config.getini("derive_allow_undecided")
         result = check(replace(self.derivation, steps=(self.step,)), Options(budget=budget))
         outcome = result.steps[0]
