@@ -1529,3 +1529,20 @@ def test_an_assumed_sign_at_a_variable_not_over_the_whole_line_is_no_sign_of_u(
     variable does not say u is positive everywhere."""
     text = FUNCTION_AT + declare + f"% derive: assume {hypothesis}\n"
     assert verdicts(display(text, row)) != ["verified"]
+
+
+@pytest.mark.parametrize("row, expected_readings, expected", [
+    (r"0 &= 0 & a &= 0", ["0 = 0", "a = 0"], ["verified", "refuted"]),      # was 0 = 0·a = 0
+    (r"a + b - b &= a & b + a - a &= b", ["a + b - b = a", "b + a - a = b"],
+     ["verified", "verified"]),                                            # was refuted
+    (r"a &= a & 2 a &= a + a & 0 &= 1",
+     ["a = a", "2 · a = a + a", "0 = 1"], ["verified", "verified", "refuted"]),
+])
+def test_two_equations_side_by_side_in_an_align_row_are_two_rows(row, expected_readings,
+                                                                  expected):
+    """`lhs &= rhs & lhs &= rhs` (amsmath's column pairs): the mark between the pairs
+    starts a second equation — never a product of the first's right side and the second's
+    left side."""
+    text = "% derive: real a, b\n\\begin{align*}\n" + row + "\n\\end{align*}\n"
+    assert readings(text) == expected_readings
+    assert verdicts(text) == expected

@@ -494,6 +494,7 @@ def _row(piece, tail=False):
     """One row's text, its layout blanked (`tail`: it goes on with the row above, which
     breaks off after an operator — `_remark_column`)."""
     amp = _AMPERSAND.search(piece.text)
+    piece = _column_pairs(piece)
     piece = _remark_column(piece, tail)
     piece = piece.blank(_LAYOUT)
     for m in _EMPTY_AFTER_RELATION.finditer(piece.text):    # `a ={}& b`: spacing
@@ -505,6 +506,31 @@ def _row(piece, tail=False):
     if end:
         piece = piece.blank_span(end.start(), len(piece.text))
     return Row(piece.text, piece.spans, amp.start() if amp else None)
+
+
+
+def _column_pairs(piece):
+    """An `align` row holding two equations side by side, a column pair each
+    (`a &= b & c &= d`): every second alignment mark (the 2nd, the 4th, …; outside braces
+    and inner environments such as `cases`) that has a relation on each side of it becomes
+    a `\\quad`, so the side-remark rules read what follows as a second equation — never
+    the two equations glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0)."""
+    from derive.frontend.latex.annotations import _depth
+    text, marks, inner = piece.text, [], 0
+    for m in re.finditer(r"\\(?:begin|end)\{[^{}]*\}|\\.|&", text):
+        token = m.group(0)
+        if token.startswith("\\begin"):
+            inner += 1
+        elif token.startswith("\\end"):
+            inner = max(inner - 1, 0)
+        elif token == "&" and not inner and _depth(text, m.start()) == 0:
+            marks.append(m.start())
+    for k in reversed(range(1, len(marks), 2)):
+        at = marks[k]
+        before, after = (part.replace("&", " ") for part in (text[:at], text[at + 1:]))
+        if _top_relation(before) and _top_relation(after):
+            piece = piece.replace(at, at + 1, Mapped.generated("\\quad ", piece.origin(at)))
+    return piece
 
 
 # A run of alignment marks (`&&`), and what a column of side remarks starts with.
