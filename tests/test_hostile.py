@@ -323,3 +323,14 @@ def test_a_kept_failure_does_not_change_a_verdict():
     first, second = steps(display(BETA, *rows))
     assert decide(first, "0", clock.now() + 20).status.value == "refuted"
     assert decide(second, "0", clock.now() + 20).status.value != "refuted"
+
+
+def test_a_lone_carriage_return_ends_a_line_as_it_does_for_tex(tmp_path):
+    """Old Macintosh line ends: TeX ends the comment at the CR and typesets the display
+    after it, so derive must check it — never skip a false row as part of a comment."""
+    from derive.frontend import load
+    path = tmp_path / "cr.tex"
+    path.write_bytes(b"% derive: real a\r% a comment\r\\[ a = a + 1 \\]\r")
+    (step,) = load(path).steps
+    assert step.location.line == 3
+    assert check(load(path), Options(budget=5)).steps[0].verdict.status == "refuted"

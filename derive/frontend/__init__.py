@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -77,12 +78,17 @@ def read_text(path):
     return _decode(Path(path), read_bytes(path))
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def _decode(path, data):
     """`data` as UTF-8 text, without a leading byte-order mark (Windows editors write one;
-    columns are counted as editors count them); an `InputError` at the first line that is
-    not UTF-8."""
+    columns are counted as editors count them), a lone carriage return (old Macintosh line
+    ends) made the line end it is to TeX, to Markdown and to editors — else a `%` comment
+    would run on over the display after it, which TeX typesets and derive would skip; an
+    `InputError` at the first line that is not UTF-8."""
     try:
-        return data.decode("utf-8-sig")
+        return _LONE_CR.sub("\n", data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise InputError("not UTF-8 text", path, line) from None
