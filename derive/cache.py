@@ -1,7 +1,7 @@
 """The result cache: re-checking an unchanged derivation costs almost nothing.
 
 An entry is the serialised result of one file (`json_output.result_dict`), stored as JSON
-under a key that hashes the file's bytes (which hold its context), its suffix, the check
+under a key that hashes the file's bytes (which hold its context), its path, the check
 options, the versions of derive and SymPy, and a fingerprint of derive's own code — so a
 change to any of them is a miss, and a result is never reused across versions (nor
 across edits of derive between versions). Looking an entry up imports neither SymPy nor
@@ -88,13 +88,15 @@ class Cache:
         self._versions = None      # computed on the first key: it reads derive's sources
 
     def key(self, path, content, options):
-        """The entry's key ("" when the cache is off: nothing is looked up or stored)."""
+        """The entry's key ("" when the cache is off: nothing is looked up or stored). The
+        path is part of it: a result names its file (the title a file without one takes,
+        error positions), so a copy of a file under another name is checked as itself."""
         if not self.enabled:
             return ""
         if self._versions is None:
             self._versions = f"derive {__version__} ({_code_fingerprint()}); sympy {_sympy_version()}"
         digest = hashlib.sha256()
-        for part in (f"format {FORMAT}", self._versions, repr(options), Path(path).suffix.lower()):
+        for part in (f"format {FORMAT}", self._versions, repr(options), str(path)):
             digest.update(part.encode() + b"\0")
         digest.update(content)
         return digest.hexdigest()

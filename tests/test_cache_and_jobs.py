@@ -215,3 +215,18 @@ def test_jobs_with_an_unreadable_file(tmp_path):
     # the unreadable row is the bad file's own step; the grand total counts it
     assert len(summaries) == 4 and summaries[-1].startswith("3 files: ")
     assert summaries[-1].endswith("1 unreadable")
+
+
+def test_a_copy_under_another_name_is_not_the_first_files_entry(cli, tmp_path, isolated_cache):
+    """A result names its file (a file without a title takes its name): a byte-identical
+    copy under another name is an entry of its own, never the first file's title."""
+    import json
+    text = "% derive: positive a\n$$ \\log a^{2} = 2 \\log a $$\n"
+    first, second = write(tmp_path, text, "first.tex"), write(tmp_path, text, "second.tex")
+    titles = []
+    for path in (first, second):
+        code, out, _ = cli("check", "--format", "json", path)
+        assert code == 0
+        titles.append(json.loads(out)["derivations"][0]["title"])
+    assert titles == ["first", "second"]
+    assert Cache(isolated_cache).size() == 2
