@@ -1546,3 +1546,18 @@ def test_two_equations_side_by_side_in_an_align_row_are_two_rows(row, expected_r
     text = "% derive: real a, b\n\\begin{align*}\n" + row + "\n\\end{align*}\n"
     assert readings(text) == expected_readings
     assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"a = 2 \quad \Rightarrow a^2 = 4", ["verified"]),          # was: a = 2 refuted alone
+    (r"a = 2 \qquad \implies \qquad a^2 = 4", ["verified"]),
+    (r"a = 2 \quad \Rightarrow \quad a^2 = 5", ["refuted"]),
+    (r"a^2 = 4 \quad \Leftarrow a = 2", ["error"]),              # was: a^2 = 4 refuted
+    (r"a^2 = 4 \quad \iff a = 2", ["error"]),
+    (r"a^2 = 4 \quad \Longleftrightarrow \quad a = 2", ["error"]),
+])
+def test_a_quad_beside_an_arrow_keeps_one_statement(row, expected):
+    """`A \\quad \\Rightarrow B` is one claim with a premise: the premise A is never checked
+    (and refuted) as a claim of its own; a connective derive does not check makes the
+    whole row an error."""
+    assert verdicts(display("% derive: real a\n", row)) == expected

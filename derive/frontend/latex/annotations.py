@@ -119,6 +119,14 @@ _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
 # `H \Rightarrow A = B` whose H lists several conditions (`a, b > 0`, `a > 0 \land b > 0`,
 # `(a > 0, b > 0)`): the arrow, at the top level of the row.
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
+# An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
+# `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
+# of a second row — else A, a premise, would be checked as a claim of its own.
+_CONNECTIVE = (r"\\(?:Rightarrow|implies|Longrightarrow|Leftarrow|Longleftarrow|impliedby|"
+               r"iff|Leftrightarrow|Longleftrightarrow|leftrightarrow|longleftrightarrow|"
+               r"leftarrow|longleftarrow|rightarrow|longrightarrow|to|mapsto)(?![a-zA-Z])")
+_STARTS_CONNECTIVE = re.compile(r"\s*(?:&\s*)*" + _CONNECTIVE)
+_ENDS_CONNECTIVE = re.compile(_CONNECTIVE + r"(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*$")
 # `\quad \forall x \in \mathcal{X}`, `, \quad x \in \mathcal{X}` after a row: over x's range.
 _OWN_RANGE = re.compile(r"^\s*(?:\\forall\s*)?(?P<var>\\?[A-Za-z]+|\\[a-z]+\s*\{\s*[A-Za-z]\s*\})"
                         r"\s*\\in\s*(?P<set>\\[a-z]+\s*\{\s*[A-Za-z]\s*\}|[A-Z])\s*[.,]?\s*$")
@@ -200,6 +208,8 @@ def annotate(text):
     main, rows = text, []
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
+        if _STARTS_CONNECTIVE.match(piece) or _ENDS_CONNECTIVE.search(text[:m.start()]):
+            continue                      # spacing around an arrow between two statements
         try:
             kind, inner, at = _side(piece)
         except RemarkError as problem:          # its offset is in the piece: in the row
