@@ -514,3 +514,24 @@ def test_a_unit_remark_must_be_the_files_unit(header, row, expected):
         assert step.kind.value == "unreadable" and "derive does not convert" in step.message
     else:
         assert verdicts(display(head, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    # attack round 16, atkA/5: a unit in a worded remark was set aside, the value checked in
+    # nats and a fair coin's "1 bit" refuted
+    (r"H(p) = 1 \quad \text{(in bits)}", "error"),
+    (r"H(p) = 1 \quad (\text{bits})", "error"),
+    (r"H(p) = 1 \qquad \text{(base-2 logarithm)}", "error"),
+    (r"H(p) = \log 2 \quad \text{in nats}", "verified"),
+    (r"H(p) = \log 2 \quad \text{(Shannon entropy)}", "verified"),   # a name, not a unit
+    (r"H(p) = \log 2 \quad \text{(nats, not bits)}", "both"),
+])
+def test_a_unit_named_in_a_worded_remark_is_the_rows_unit(row, expected):
+    head = "% derive: discrete x\n% derive: density p = \\mathrm{Bernoulli}(\\tfrac12) over x\n"
+    (step,) = steps(display(head, row))
+    if expected == "error":
+        assert step.kind.value == "unreadable" and "derive does not convert" in step.message
+    elif expected == "both":
+        assert step.kind.value == "unreadable" and "both bits and nats" in step.message
+    else:
+        assert verdicts(display(head, row)) == [expected]

@@ -684,11 +684,27 @@ def _units(text, out):
     end = _END_OF_PROOF.search(text)
     if end is not None and _depth(text, end.start()) == 0:
         text = text[:end.start()] + " " * (len(text) - end.start())
-    m = re.search(r"\\text\s*\{\s*(nats?|bits?)\s*\}\s*$", text)
-    if m is None:
+    m = _UNIT_REMARK.search(text)
+    if m is None or _depth(text, m.start()) != 0:
         return text
-    out.unit = (m.start(), "bits" if m.group(1).startswith("bit") else "nats")
+    units = {unit for unit, words in _UNIT_WORDS.items() if words.search(m.group("words"))}
+    if not units:
+        return text
+    if len(units) > 1:
+        raise RemarkError("this remark names both bits and nats: say in which unit the "
+                          "row's value is", m.start("words"))
+    out.unit = (m.start(), units.pop())
     return text[:m.start()] + " " * (len(text) - m.start())
+
+
+# A remark in words ending the row (`\text{ nats}`, `\quad \text{(in bits)}`,
+# `\quad (\text{bits})`, `\qquad \text{base-2 logarithm}`): when its words name a unit of
+# information, it says in which unit the row's value is — checked against the file's, never
+# set aside as a remark while the value is checked in the other unit.
+_UNIT_REMARK = re.compile(r"(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*(?:\(\s*)?"
+                          r"\\text(?:rm|it|normal)?\s*\{(?P<words>[^{}$]*)\}(?:\s*\))?\s*$")
+_UNIT_WORDS = {"bits": re.compile(r"(?i)\b(?:bits?|shannons)\b|\bbase[- ]?(?:2|two)\b"),
+               "nats": re.compile(r"(?i)\bnats?\b|\bbase[- ]?e\b|\bnatural log")}
 
 
 _SIZED_OPEN = re.compile(r"^\s*(?:\\(?:left|[bB]igg?l?)\s*)?[(\[]")
