@@ -138,6 +138,12 @@ def test_a_conditional_divergence_at_a_value_or_of_a_family_stays_pointwise():
            "% derive: density q over z given x\n")
     (reading,) = readings(display(vae, r"D(q(z|x) \| p(z|x)) = 0"))
     assert "∫" not in reading
+    # attack round 16, atkA/4: the family second was averaged over x, and the forward KL's
+    # definition at x refuted
+    (reading,) = readings(display(vae, r"D(p(z|x) \| q(z|x)) = 0"))
+    assert "∫" not in reading
+    forward = r"D_{KL}(p(z|x) \| q(z|x)) = \mathbb{E}_{p(z|x)}\left[\log \frac{p(z|x)}{q(z|x)}\right]"
+    assert verdicts(display(vae, forward)) == ["verified"]
 
 
 def test_joint_and_marginal_divergences_read_apart():

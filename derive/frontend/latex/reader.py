@@ -3159,13 +3159,14 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         """Cover & Thomas's conditional relative entropy (eq. 2.65): `D(p(y|x) \\| q(y|x))`
         of two conditionals of joints, at the free conditioning variables themselves, is
         Σ_x p(x) D(p(·|x) ‖ q(·|x)) — averaged under the first joint's marginal, as H(Y|X)
-        is. None for anything else (at a value or a bound x, or of a conditional family
-        `q_\\phi(z | x)`, it stays at that x)."""
+        is. None for anything else (at a value or a bound x, or when either is a conditional
+        family `q_\\phi(z | x)`, in either place, it stays at that x)."""
         if key != "KL" or not all(isinstance(d, Dist) and d.given for d in dists):
             return None
         first = dists[0]
-        info = self.scope.context.info(first.name)
-        if info.given or not set(first.given) <= set(info.over) or any(
+        infos = [self.scope.context.info(d.name) for d in dists]
+        if any(info.given or not set(d.given) <= set(info.over)    # every one of a joint:
+               for d, info in zip(dists, infos)) or any(          # a family stays at x
                 d.given != first.given or d.cond != tuple(Sym(v) for v in first.given) or
                 self.bound_point(v) is not None for d in dists for v in d.given):
             return None
