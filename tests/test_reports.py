@@ -243,3 +243,11 @@ def test_control_characters_and_prose_reach_no_report_raw(cli, tmp_path):
         assert "zoo" in text and "oo many" in text and "complex" not in text, fmt
     if shutil.which("latexmk"):
         report(cli, tmp_path, "pdf", path)
+
+
+def test_a_report_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
+    """A folder as -o (or no such place, a full disk) is the user's to fix: a message and
+    exit 2, never "internal error, please report it"."""
+    path = write(tmp_path, "% derive: real a\n\\[ a = a \\]\n", "w.tex")
+    code, _, err = cli("report", "--format", "md", "-o", tmp_path, path)
+    assert code == 2 and "cannot write the report to" in err and "internal" not in err

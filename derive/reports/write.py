@@ -36,6 +36,10 @@ def run_report(args, collected):
     except ReportError as exc:
         print(f"derive: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
+    except OSError as exc:      # a folder as -o, no such place, a full disk: the user's to fix
+        print(f"derive: error: cannot write the report to {out}: "
+              f"{exc.strerror or type(exc).__name__}", file=sys.stderr)
+        return EXIT_INPUT
     print(f"wrote {out}", file=sys.stderr)
     # the report shows the rows derive could not read; the input was still not usable
     unread = any(s["verdict"] == "error" for r in results for s in r["steps"] + r["claims"])
