@@ -267,17 +267,22 @@ def _transform_stdin():
     mode = os.environ.get("DERIVE_MYST_CHECK", "displays")
     if mode not in CHECK_MODES:
         raise BadInput(f"DERIVE_MYST_CHECK must be one of {', '.join(CHECK_MODES)}, not {mode!r}")
+    from derive.options import Options
     budget_text = os.environ.get("DERIVE_MYST_BUDGET", "5")
     try:
-        budget = float(budget_text)
+        budget = Options(budget=float(budget_text)).budget
     except ValueError:
-        budget = float("nan")
-    if not 0 < budget < float("inf"):
-        raise BadInput(f"DERIVE_MYST_BUDGET must be a number of seconds, not {budget_text!r}")
+        raise BadInput(f"DERIVE_MYST_BUDGET must be a number of seconds, not {budget_text!r} "
+                       f"(more than 0, at most an hour)") from None
     root = _stdin_json()
     check_tree(root)
     root, failing = transform(root, mode=mode, budget=budget)
-    json.dump(root, sys.stdout)
+    try:
+        text = json.dumps(root, allow_nan=False)      # mystmd's JSON.parse takes no Infinity
+    except ValueError:
+        raise BadInput("the page's tree holds a number JSON cannot carry (NaN or Infinity)") \
+            from None
+    sys.stdout.write(text)
     for line in failing:
         print(line, file=sys.stderr)
     return 1 if failing and os.environ.get("DERIVE_MYST_STRICT") else 0

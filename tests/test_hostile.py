@@ -334,3 +334,29 @@ def test_a_lone_carriage_return_ends_a_line_as_it_does_for_tex(tmp_path):
     (step,) = load(path).steps
     assert step.location.line == 3
     assert check(load(path), Options(budget=5)).steps[0].verdict.status == "refuted"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("% derive: real a\n$$ a = a $$\n% derive: expect refuted\n", "no row after it"),
+    ("% derive: real a\n% derive: expect refuted\n% derive: expect undecided\n$$ a = a + 1 $$\n",
+     "a second expect"),
+    ("---\nderive: !!python/object/apply:os.system [\"real a\"]\n---\n\n$$ a = a $$\n",
+     "YAML tag"),
+])
+def test_directives_that_would_be_dropped_silently_are_errors(tmp_path, text, message):
+    """A dangling or doubled expect, a YAML tag in a page's front matter: positioned errors,
+    never silently ignored (attack round 16, atkB/8)."""
+    from derive.frontend import InputError, load
+    path = tmp_path / ("page.md" if text.startswith("---") else "e.tex")
+    path.write_text(text)
+    with pytest.raises(InputError, match=message) as caught:
+        load(path)
+    assert caught.value.line in (2, 3)
+
+
+def test_a_notebook_nested_too_deeply_is_malformed_json(tmp_path):
+    from derive.frontend import InputError, load
+    path = tmp_path / "n.ipynb"
+    path.write_text('{"cells": ' + "[" * 5000 + "]" * 5000 + "}")
+    with pytest.raises(InputError, match="nested too deeply"):
+        load(path)

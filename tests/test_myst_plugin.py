@@ -124,6 +124,11 @@ def test_unreadable_math_becomes_a_warning_on_the_page():
     (("--directive", "derive"), '"x"', {}, "the directive's data is not an object"),
     (("--transform", "derive-check"), '{"type": "root", "children": []}', {"DERIVE_MYST_BUDGET": "abc"},
      "DERIVE_MYST_BUDGET must be a number of seconds, not 'abc'"),
+    (("--transform", "derive-check"), '{"type": "root", "children": []}', {"DERIVE_MYST_BUDGET": "1e12"},
+     "DERIVE_MYST_BUDGET must be a number of seconds, not '1e12'"),
+    (("--transform", "derive-check"), '{"type": "root", "children": [{"type": "math", "value": "1 = 2",'
+     ' "position": {"start": {"line": 1, "column": 1e400}}}]}', {},
+     "the page's tree holds a number JSON cannot carry"),
 ])
 def test_bad_input_is_a_one_line_error(args, stdin, env, message):
     code, out, err = plugin(*args, stdin=stdin, env=env)

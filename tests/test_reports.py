@@ -251,3 +251,10 @@ def test_a_report_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
     path = write(tmp_path, "% derive: real a\n\\[ a = a \\]\n", "w.tex")
     code, _, err = cli("report", "--format", "md", "-o", tmp_path, path)
     assert code == 2 and "cannot write the report to" in err and "internal" not in err
+
+
+def test_a_templates_folder_that_does_not_exist_is_a_usage_error(cli, tmp_path):
+    """A mistyped --templates would fall back to the bundled templates without a word."""
+    path = write(tmp_path, "% derive: real a\n\\[ a = a \\]\n", "t.tex")
+    code, _, err = cli("report", "--format", "md", "--templates", tmp_path / "nope", path)
+    assert code == 2 and "no such folder" in err

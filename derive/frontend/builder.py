@@ -419,6 +419,9 @@ class Builder:
         """The derivation read so far; with `require_steps`, a file with no relation at
         all is an error (a page of prose passes `False`)."""
         self._withdraw_plain_words()
+        if self.directives.expect:
+            raise self.source.error("this expect has no row after it to be about",
+                                    self.directives.expect_at)
         if not self.chains.steps and require_steps:
             raise InputError("no relation (=, \\le, …) found: nothing to check",
                              self.source.file)

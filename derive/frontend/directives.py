@@ -62,6 +62,7 @@ class Directives:
         self.scope, self.reader, self.source = scope, reader, source
         self.title = ""
         self.expect = ""             # for the next row only: a verdict the author expects
+        self.expect_at = 0           # where that expect stands
         self.note = ""               # for the next row only: a remark for readers
         self.figures = []            # figures the file asks reports to draw
         self.point = None            # for the next row only: (parameter, value) it holds at
@@ -90,7 +91,11 @@ class Directives:
         self.title = body.strip()
 
     def _expect(self, body, offset):
+        if self.expect:
+            raise self.source.error("a second expect before the row the first one is for: "
+                                    "one expect per row", offset)
         self.expect = self.expectation(body, offset)
+        self.expect_at = offset
 
     def _note(self, body, offset):
         self.note = " ".join(body.split())

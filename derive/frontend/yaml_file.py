@@ -78,25 +78,27 @@ def _compose(text, source):
         raise InputError(f"malformed YAML: {exc}", source.file) from None
     if root is None:
         raise InputError("the file is empty", source.file)
-    _check_tags(root, source)
+    check_tags(root, source)
     return root
 
 
-def _check_tags(node, source, seen=None):
+def check_tags(node, source, base=0, seen=None):
+    """Refuse any YAML tag under `node` (a derivation's YAML — a file, or a page's front
+    matter starting at `base` in `source` — is data: nothing in it names a type)."""
     seen = set() if seen is None else seen
     if id(node) in seen:
         return
     seen.add(id(node))
     if node.tag not in _STANDARD_TAGS:
         raise source.error(f"YAML tag {node.tag!r} is not allowed: a derivation file is data",
-                           _offset(node))
+                           base + _offset(node))
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            _check_tags(child, source, seen)
+            check_tags(child, source, base, seen)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _check_tags(key, source, seen)
-            _check_tags(value, source, seen)
+            check_tags(key, source, base, seen)
+            check_tags(value, source, base, seen)
 
 
 def _offset(node):

@@ -80,7 +80,7 @@ def build_parser():
                              "go beside it")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4",
                         help="page size of the LaTeX/PDF report (default a4)")
-    report.add_argument("--templates", metavar="DIR",
+    report.add_argument("--templates", metavar="DIR", type=_folder,
                         help="a folder of templates that replace the bundled ones by name")
     _checking_options(report)
     watch = commands.add_parser(
@@ -127,6 +127,14 @@ def _budget(text):
         raise argparse.ArgumentTypeError(
             f"must be a number of seconds more than 0 and at most {MAX_BUDGET}, not {text!r}")
     return value
+
+
+def _folder(text):
+    """An argparse type: an existing folder (a mistyped --templates would fall back to the
+    bundled templates without a word)."""
+    if not os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"no such folder: {text!r}")
+    return text
 
 
 def _jobs(text):

@@ -349,6 +349,8 @@ def _front_matter(source, start, end):
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if isinstance(key, yaml.ScalarNode) and key.value == "derive":
+                from derive.frontend.yaml_file import check_tags
+                check_tags(value, source, m.start(1))
                 directives = _front_matter_directives(source, value, m.start(1))
     return m.end(), directives
 

@@ -63,7 +63,7 @@ def cell_text(text, cell):
     """The source of cell number `cell` of a notebook's JSON text ("" if there is none)."""
     try:
         body = json.loads(text)["cells"][cell - 1].get("source", "")
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError):
         return ""
     return "".join(body) if isinstance(body, list) else str(body)
 
@@ -73,6 +73,8 @@ def read_notebook(path, text, mode="displays"):
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not a notebook: malformed JSON ({exc.msg})", path, exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise InputError("not a notebook: malformed JSON (nested too deeply)", path) from None
     cells = data.get("cells") if isinstance(data, dict) else None
     if not isinstance(cells, list):
         raise InputError("not a notebook: no list of cells (derive reads nbformat 4)", path)
