@@ -255,6 +255,9 @@ def test_a_report_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
 
 def test_a_templates_folder_that_does_not_exist_is_a_usage_error(cli, tmp_path):
     """A mistyped --templates would fall back to the bundled templates without a word."""
+    import sys
     path = write(tmp_path, "% derive: real a\n\\[ a = a \\]\n", "t.tex")
-    code, _, err = cli("report", "--format", "md", "--templates", tmp_path / "nope", path)
-    assert code == 2 and "no such folder" in err
+    proc = subprocess.run([sys.executable, "-m", "derive", "report", "--format", "md",
+                           "--templates", str(tmp_path / "nope"), str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "no such folder" in proc.stderr
