@@ -104,7 +104,15 @@ def test_a_list_with_dots_is_the_largest_member_of_the_family(row, expected):
     assert reading.endswith(expected)
 
 
+def test_max_over_the_index_letter_of_the_families_is_over_their_range():
+    assert readings(display(FAMILY, r"\max_i x_i = \max\{x_1, \ldots, x_n\}")) == [
+        "max_{i=1..n} x_i = max_{k=1..n} x_k"]
+    assert verdicts(display(FAMILY, r"\max_i x_i = \max\{x_1, \ldots, x_n\}")) == ["verified"]
+
+
 @pytest.mark.parametrize("row, message", [
+    (r"\max_j x_j = 0", "over real numbers, not over the family's whole-number indices"),
+    (r"\max_i x_{i+1} = 0", "no member of x"),
     (r"\max\{x_1, x_3, \ldots, x_n\} = 0", "do not step by one"),
     (r"\max\{a, x_2, \ldots, x_n\} = 0", "do not step by one"),
     (r"\max\{x_1, \ldots, x_n, a\} = 0", "in a list"),
@@ -127,6 +135,9 @@ def test_a_list_with_dots_that_is_not_a_family_is_refused(row, message):
     r"\log\sum_{i=1}^ne^{x_i}\leq \max\{x_1,\dots,x_n\}+\log n",
     r"\min\{y_1,\dots,y_n\} \le y_1 + \dots + y_n",
     r"n \min\{x_1,\dots,x_n\} \le \sum_{i=1}^n x_i",
+    # \max_i over the index letter of the declared families: the same maximum
+    r"\max_i y_i \le \sum_i y_i", r"\sum_i y_i \le n \max_i y_i",
+    r"\max_i x_i \ge x_1", r"\max\{x_1, \ldots, x_n\} \ge x_n", r"\min_i x_i \le \max_i x_i",
 ])
 def test_order_steps_with_the_largest_member_are_proved(row):
     (step,) = steps(display(FAMILY, row))
@@ -142,6 +153,7 @@ def test_order_steps_with_the_largest_member_are_proved(row):
     r"y_1+\dots+y_n \le (n-1)\max\{y_1,\dots,y_n\}",
     r"n \min\{x_1,\dots,x_n\} \ge \sum_{i=1}^n x_i",
     r"\max\{x_1,\ldots,x_3\} = x_1",                            # the max over the drawn family
+    r"\max_i x_i \le x_1", r"\min_i x_i \ge \max_i x_i", r"\max_i y_i \ge \sum_i y_i",
 ])
 def test_false_steps_with_the_largest_member_are_refuted(row):
     assert verdicts(display(FAMILY, row)) == ["refuted"]

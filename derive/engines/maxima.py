@@ -6,6 +6,9 @@ have a member (b ≥ a) of members shown real, and nothing else:
   range: Σ_{k=a}^{b} g(b_k) ≤ (b − a + 1) g(M);
 * M is one of the members, so g(M) ≤ Σ_{k=a}^{b} g(b_k) where every g(b_k) is shown ≥ 0.
 
+So also M ≥ b_c for a member written at an index c shown in the range, and, over one family
+and range, min ≤ max.
+
 For a min m both read the other way: (b − a + 1) g(m) ≤ Σ_k g(b_k), and g(m) ≤ Σ_k g(b_k)
 where every g(b_k) is shown ≥ 0. g is the identity or exp (increasing on the reals:
 `\\exp(\\max_k x_k) = \\max_k e^{x_k}`). A non-strict step is proved when its gap is c·Q + r
@@ -19,7 +22,8 @@ undecided; the numbers evaluate M over the drawn family.
 from __future__ import annotations
 
 from derive.engines import normal_form
-from derive.model.terms import ONE, Add, Defined, Extremum, Fn, Mul, Sum, neg, nodes
+from derive.model.terms import (ONE, Add, Call, Defined, Extremum, Fn, Mul, Sum, Sym, free_names, neg,
+                                nodes, substitute)
 
 REAL = (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
 
@@ -33,6 +37,8 @@ def prove(step, gap, n):
     if not found or _constant_nonnegative(gap, n):
         return None                     # a gap ≥ 0 by its signs needs no fact about M
     quantities = [q for m in found for q in _quantities(m, n)]
+    quantities += [q for m in found for q in _members(m, step, n)]
+    quantities += _spreads(list(found), n)
     if not quantities:
         return None
     for way in [gap, *_exponentiated(step, n)]:
@@ -65,6 +71,48 @@ def _quantities(m, n):
         return out
     except (normal_form.Unsupported, normal_form.Undefined):
         return []
+
+
+def _members(m, step, n):
+    """(name, normal form) of M − b_c (b_c − m for a min) for each member b_c of m's family
+    written in the step at an index c shown in the range: every member is at most the max."""
+    if not isinstance(m.body, Call) or m.body.arguments != (Sym(m.var),):
+        return []
+    out = []
+    for side in (step.lhs, step.rhs):
+        for t in nodes(side):
+            if not isinstance(t, Call) or t.function is not m.body.function or \
+                    len(t.arguments) != 1 or m.var in free_names(t):
+                continue
+            try:
+                c = n.value(t.arguments[0])
+                if not (normal_form._at_least_zero(c - n.value(m.lower)) and
+                        normal_form._at_least_zero(n.value(m.upper) - c)):
+                    continue
+                gap = n.value(Add(m, neg(t)) if m.kind == "max" else Add(t, neg(m)))
+            except (normal_form.Unsupported, normal_form.Undefined):
+                continue
+            out.append((f"each member is {'at most' if m.kind == 'max' else 'at least'} the "
+                        f"{m.kind}", gap))
+    return out
+
+
+def _spreads(found, n):
+    """(name, normal form) of max − min over one family and one range with a member."""
+    out = []
+    for big in found:
+        for small in found:
+            if big.kind != "max" or small.kind != "min" or (big.lower, big.upper) != \
+                    (small.lower, small.upper) or \
+                    substitute(small.body, {small.var: Sym(big.var)}) is not big.body:
+                continue
+            try:
+                if normal_form._at_least_zero(n.value(big.upper) - n.value(big.lower)):
+                    out.append(("the min is at most the max (of one family, a member between)",
+                                n.value(Add(big, neg(small)))))
+            except (normal_form.Unsupported, normal_form.Undefined):
+                continue
+    return out
 
 
 def _exponentiated(step, n):

@@ -98,9 +98,11 @@ from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
+from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num,
-    Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
+    substitute,
 )
 from derive.model.terms import nodes as subterms
 from derive.notation import derivatives, families, members, registry, vectors
@@ -173,6 +175,14 @@ class Head:
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
     squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
+
+
+@dataclass(frozen=True)
+class _Binder:
+    """What `_members_in_range` names in its messages: the operator (`\\max`) and where."""
+
+    op: str
+    node: object
 
 
 @dataclass(frozen=True)
@@ -2619,10 +2629,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _whole_binder(self, name, span, member, family, node):
         """A member of a family declared over a range (`positive y_i for i = 1..n`) at a
         letter bound here is at a whole-number index only where the binder runs over whole
-        numbers (a sum's or product's index, a discrete variable). `\\max_i y_i`,
-        `\\min_i`, `\\sup_i`, `\\lim_{i \\to \\infty}`, `\\int … di` make i real: y at
+        numbers (a sum's or product's index, a discrete variable, the index of `\\max_i`
+        over the families' own index letter: `_family_extremum`). `\\max_j y_j` with
+        another letter, `\\lim_{i \\to \\infty}`, `\\int … di` make it real: y at
         i = 1/2 or −254.6 is no member — refused at the member, never read as the family at
-        a real number (the optimum over the index set is not read)."""
+        a real number."""
         if not isinstance(span, IndexRange) or self.bound_name(name.latex) is not name:
             return
         local, origin = name.local, name.origin
@@ -3914,6 +3925,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             low, high, closed = self._half_line(rel, bound, spec)
         key = self._index_key(var_node)
         found = self.declared(key)
+        if kind in ("max", "min") and var_node is spec and found is None and \
+                self.bound_name(key) is None:
+            span = self._index_span(key)
+            if span is not None:            # \max_i x_i of `real x_i for i = 1..n`
+                return self._family_extremum(node, kind, key, span, body)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -3938,6 +3954,32 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"what it optimises inside the braces, or rename the bound {key}",
                              node)
         return whole
+
+    def _index_span(self, key):
+        """The one range the file declares families over with the index letter `key`
+        (`real x_i for i = 1..n`), or None (none, or several)."""
+        spans = {(d.info.lower, d.info.upper): d.info for d in self.scope.table.values()
+                 if isinstance(d.info, IndexRange) and d.info.index == key}
+        return next(iter(spans.values())) if len(spans) == 1 else None
+
+    def _family_extremum(self, node, kind, key, span, body):
+        """`\\max_i x_i` (`\\min_i`, `\\sup_i`, `\\inf_i`) with i the index letter of the
+        families declared over one range: the largest (smallest) member over that range
+        of whole numbers — as `\\max\\{x_1, \\ldots, x_n\\}` — never an optimum over real i
+        (x at i = 1/2 is no member). The members it takes must lie in the range, and be
+        shown real; an objective in braces ends at its closing brace."""
+        index = self.fresh(key, declaration=LOCAL_INDEX)
+        body, after = self._braced_objective(body)
+        with self.binding(key, index):
+            value = self._objective(body)
+        self._members_in_range(_Binder(kind, node), index, value, (span.lower, node),
+                               (span.upper, node))
+        extremum = Extremum(kind, index, value, span.lower, span.upper)
+        why = why_not_real(extremum, self.scope.context)
+        if why is not None:
+            raise self.error(f"\\{kind}_{key} of numbers is defined for real numbers only (ℂ "
+                             f"has no order): {why}", node)
+        return extremum if after is None else after(extremum)
 
     def _braced_objective(self, body):
         """(objective, after) of an optimum's `body` (a node, or the pieces of a run): an
