@@ -88,8 +88,9 @@ def test_a_sign_case_is_never_taken_for_every_term_of_a_sum():
 
 # ---------------------------------------------------------------- the largest member of a family
 
-FAMILY = ("% derive: natural n\n% derive: real x_i for i = 1..n\n"
-          "% derive: positive y_i for i = 1..n\n% derive: real a\n")
+FAMILY = ("% derive: natural n, m\n% derive: real x_i for i = 1..n\n"
+          "% derive: positive y_i for i = 1..n\n% derive: real a\n"
+          "% derive: real w_j for j = 1..m\n")
 
 
 @pytest.mark.parametrize("row, expected", [
@@ -104,6 +105,10 @@ def test_a_list_with_dots_is_the_largest_member_of_the_family(row, expected):
     assert reading.endswith(expected)
 
 
+def test_a_max_whose_objective_takes_no_family_at_its_index_is_an_optimum():
+    assert verdicts(display(FAMILY, r"\max_t \{ t - t^2 \} = \frac{1}{4}")) == ["verified"]
+
+
 def test_max_over_the_index_letter_of_the_families_is_over_their_range():
     assert readings(display(FAMILY, r"\max_i x_i = \max\{x_1, \ldots, x_n\}")) == [
         "max_{i=1..n} x_i = max_{k=1..n} x_k"]
@@ -111,8 +116,9 @@ def test_max_over_the_index_letter_of_the_families_is_over_their_range():
 
 
 @pytest.mark.parametrize("row, message", [
-    (r"\max_j x_j = 0", "over real numbers, not over the family's whole-number indices"),
-    (r"\max_i x_{i+1} = 0", "no member of x"),
+    (r"\max_i x_{i+1} = 0", "over real numbers, not over the family's whole-number indices"),
+    (r"\max_i (x_i + x_{i+1}) = 0", "no member of x"),
+    (r"\max_i (x_i + w_i) = 0", "declared over different ranges"),
     (r"\max\{x_1, x_3, \ldots, x_n\} = 0", "do not step by one"),
     (r"\max\{a, x_2, \ldots, x_n\} = 0", "do not step by one"),
     (r"\max\{x_1, \ldots, x_n, a\} = 0", "in a list"),
@@ -138,6 +144,7 @@ def test_a_list_with_dots_that_is_not_a_family_is_refused(row, message):
     # \max_i over the index letter of the declared families: the same maximum
     r"\max_i y_i \le \sum_i y_i", r"\sum_i y_i \le n \max_i y_i",
     r"\max_i x_i \ge x_1", r"\max\{x_1, \ldots, x_n\} \ge x_n", r"\min_i x_i \le \max_i x_i",
+    r"\max_k x_k \ge x_1", r"\log \sum_{i=1}^{n} e^{x_i} \le \log\left(n e^{\max_i x_i}\right)",
 ])
 def test_order_steps_with_the_largest_member_are_proved(row):
     (step,) = steps(display(FAMILY, row))

@@ -1751,18 +1751,16 @@ MEMBERS = ("% derive: natural n\n% derive: positive y_i for i = 1..n\n"
 
 
 @pytest.mark.parametrize("row, column", [
-    (r"\max_{j} y_j = 1", 13),
-    (r"\min_{j} \left( y_j^2 + \left(j - \frac{1}{2}\right)^2 - y_j^2 \right) = \frac{1}{4}",
-     20),
+    (r"\sup_{i} y_{i+1} = 1", 13),       # takes no family at i itself: an optimum over real i
     (r"\lim_{i \to \infty} y_i = 0", 24),
     (r"\int_0^1 y_t \, dt = 1", 13),
     (r"\lim_{i \to \infty} p(y_i|\theta) = 0", 24),
 ])
 def test_a_member_at_an_index_bound_over_the_reals_is_refused(row, column):
-    """`\\max_j y_j` of a family declared over i = 1..n: the optimum's j is a real number,
-    so y at j = −254.6 or 1/2 was taken as a member and true rows refuted (round 12 F3).
-    A sum's or product's index runs over the family's whole-number indices, and so does a
-    max or min over the families' own index letter (below)."""
+    """`\\sup_i y_{i+1}` of a family declared over i = 1..n: an optimum's i is a real
+    number, so y at i = −254.6 or 1/2 was taken as a member and true rows refuted (round 12
+    F3). A sum's or product's index runs over the family's whole-number indices, and so does
+    a max or min whose objective takes the family at its index itself (below)."""
     header = MEMBERS
     step = steps(display(header, row))[-1]
     assert step.kind == "unreadable"
@@ -1776,6 +1774,9 @@ def test_a_member_at_an_index_bound_over_the_reals_is_refused(row, column):
     (r"\min_{i} \left( y_i^2 + \left(i - \frac{1}{2}\right)^2 - y_i^2 \right) = \frac{1}{4}",
      "not refuted"),
     (r"\max_{i} p(y_i|\theta) \ge p(y_1|\theta)", "not refuted"),
+    (r"\max_{j} y_j \ge y_1", "verified"),     # any letter: the family taken at it
+    (r"\min_{j} \left( y_j^2 + \left(j - \frac{1}{2}\right)^2 - y_j^2 \right) = \frac{1}{4}",
+     "not refuted"),
 ])
 def test_max_over_the_families_index_letter_is_over_their_range(row, verdict):
     found = verdicts(display(MEMBERS, row))
@@ -1783,7 +1784,7 @@ def test_max_over_the_families_index_letter_is_over_their_range(row, verdict):
 
 
 def test_a_max_over_the_index_taking_a_member_outside_the_range_is_refused():
-    (step,) = steps(display(MEMBERS, r"\sup_{i} y_{i+1} = 1"))
+    (step,) = steps(display(MEMBERS, r"\max_{i} (y_i + y_{i+1}) = 1"))
     assert step.kind == "unreadable" and "no member of y" in step.message
 
 

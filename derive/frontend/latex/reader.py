@@ -2629,9 +2629,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _whole_binder(self, name, span, member, family, node):
         """A member of a family declared over a range (`positive y_i for i = 1..n`) at a
         letter bound here is at a whole-number index only where the binder runs over whole
-        numbers (a sum's or product's index, a discrete variable, the index of `\\max_i`
-        over the families' own index letter: `_family_extremum`). `\\max_j y_j` with
-        another letter, `\\lim_{i \\to \\infty}`, `\\int … di` make it real: y at
+        numbers (a sum's or product's index, a discrete variable, the index of `\\max_i
+        y_i` taking the family at i itself: `_family_extremum`). `\\sup_i y_{i+1}`,
+        `\\lim_{i \\to \\infty}`, `\\int … di` make it real: y at
         i = 1/2 or −254.6 is no member — refused at the member, never read as the family at
         a real number."""
         if not isinstance(span, IndexRange) or self.bound_name(name.latex) is not name:
@@ -3927,9 +3927,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         found = self.declared(key)
         if kind in ("max", "min") and var_node is spec and found is None and \
                 self.bound_name(key) is None:
-            span = self._index_span(key)
-            if span is not None:            # \max_i x_i of `real x_i for i = 1..n`
-                return self._family_extremum(node, kind, key, span, body)
+            extremum = self._family_extremum(node, kind, key, body)
+            if extremum is not None:        # \max_i x_i of `real x_i for i = 1..n`
+                return extremum
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -3955,23 +3955,34 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              node)
         return whole
 
-    def _index_span(self, key):
-        """The one range the file declares families over with the index letter `key`
-        (`real x_i for i = 1..n`), or None (none, or several)."""
-        spans = {(d.info.lower, d.info.upper): d.info for d in self.scope.table.values()
-                 if isinstance(d.info, IndexRange) and d.info.index == key}
-        return next(iter(spans.values())) if len(spans) == 1 else None
-
-    def _family_extremum(self, node, kind, key, span, body):
-        """`\\max_i x_i` (`\\min_i`, `\\sup_i`, `\\inf_i`) with i the index letter of the
-        families declared over one range: the largest (smallest) member over that range
-        of whole numbers — as `\\max\\{x_1, \\ldots, x_n\\}` — never an optimum over real i
-        (x at i = 1/2 is no member). The members it takes must lie in the range, and be
-        shown real; an objective in braces ends at its closing brace."""
+    def _family_extremum(self, node, kind, key, body):
+        """`\\max_i x_i` (`\\min_i`, `\\sup_i`, `\\inf_i`, any undeclared letter) whose
+        objective, read with i a whole number, takes declared families at i itself: the
+        largest (smallest) member over their declared range — as `\\max\\{x_1, \\ldots,
+        x_n\\}` — never an optimum over real i (x at i = 1/2 is no member). The members it
+        takes must lie in the range, and be shown real; families declared over different
+        ranges are refused; an objective in braces ends at its closing brace. None when the
+        objective takes no family at i (or is not read so): an optimum, read as before."""
         index = self.fresh(key, declaration=LOCAL_INDEX)
-        body, after = self._braced_objective(body)
-        with self.binding(key, index):
-            value = self._objective(body)
+        objective, after = self._braced_objective(body)
+        try:
+            with self.binding(key, index):
+                value = self._objective(objective)
+        except InputError:
+            return None
+        spans = {}
+        for t in subterms(value):
+            info = self.scope.context.declaration(t.function).info if isinstance(t, Call) and \
+                t.arguments == (Sym(index),) else None
+            if isinstance(info, IndexRange):
+                spans.setdefault((info.lower, info.upper), info)
+        if not spans:
+            return None
+        if len(spans) > 1:
+            raise self.error(f"\\{kind}_{key} is ambiguous: its families are declared over "
+                             f"different ranges ({', '.join(s.text for s in spans.values())})"
+                             f": write the list, \\{kind}\\{{x_1, \\ldots, x_n\\}}", node)
+        (span,) = spans.values()
         self._members_in_range(_Binder(kind, node), index, value, (span.lower, node),
                                (span.upper, node))
         extremum = Extremum(kind, index, value, span.lower, span.upper)
@@ -3979,7 +3990,15 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if why is not None:
             raise self.error(f"\\{kind}_{key} of numbers is defined for real numbers only (ℂ "
                              f"has no order): {why}", node)
-        return extremum if after is None else after(extremum)
+        if after is None:
+            return extremum
+        with self.binding(key, index):
+            whole = after(extremum)
+        if index in free_names(whole):
+            raise self.error(f"{key} occurs after the braced objective of this \\{kind}, which "
+                             f"ends at its closing brace: put what it takes inside the braces, "
+                             f"or rename the bound {key}", node)
+        return whole
 
     def _braced_objective(self, body):
         """(objective, after) of an optimum's `body` (a node, or the pieces of a run): an
