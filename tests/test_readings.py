@@ -2840,7 +2840,6 @@ def test_an_inequality_subscript_not_about_the_integrals_variable_is_refused():
 
 @pytest.mark.parametrize("row, message, column", [
     (r"y_1 + \dots + y_n = 1", "the last index of these dots, is not known", 10),
-    (r"\max\{1, \ldots, 3\} = 3", "write a sum by its index", 13),
     (r"a_1 + \cdots + a_n = 1", "the last index of these dots, is not known", 10),
     (r"a_1 + a_3 + \cdots + a_9 = 1", "do not step by one: write \\sum or \\prod here", 16),
     (r"\log \det \Sigma = 1", "derive has no matrices, so no determinant", 9),
