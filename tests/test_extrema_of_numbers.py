@@ -5,6 +5,8 @@ refused at their position."""
 
 import pytest
 
+from derive.engines import bounds, clock
+from derive.engines.decide import decide
 from probability_support import display, readings, steps, verdicts
 
 REALS = "% derive: real x, a, b, c, y, t\n% derive: real y_i for i = 1..n\n"
@@ -82,3 +84,121 @@ def test_a_sign_case_is_never_taken_for_every_term_of_a_sum():
     mixed signs: a split inside the sum would prove it (then the numbers disagree)."""
     row = r"\left(\sum_{i=1}^{n} \lvert y_i \rvert\right)^2 = \left(\sum_{i=1}^{n} y_i\right)^2"
     assert verdicts(display(REALS, row)) == ["refuted"]
+
+
+# ---------------------------------------------------------------- the largest member of a family
+
+FAMILY = ("% derive: natural n, m\n% derive: real x_i for i = 1..n\n"
+          "% derive: positive y_i for i = 1..n\n% derive: real a\n"
+          "% derive: real w_j for j = 1..m\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\max\{x_1, x_2, \ldots, x_n\} = 0", "max_{k=1..n} x_k = 0"),
+    (r"\min\{y_1,\dots,y_n\} + 1 = 0", "min_{k=1..n} y_k + 1 = 0"),
+    (r"\max\{x_1, \ldots, x_n\}^2 = 0", "(max_{k=1..n} x_k)^2 = 0"),
+])
+def test_a_list_with_dots_is_the_largest_member_of_the_family(row, expected):
+    """`\\max\\{x_1, x_2, \\ldots, x_n\\}`: the max over the family's members 1..n (the
+    members before the dots one index apart), never a max of three numbers."""
+    (reading,) = readings(display(FAMILY, row))
+    assert reading.endswith(expected)
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a list of numbers with dots (an atom of its own: numbers agree, no proof of =)
+    (r"\max\{1, \ldots, 3\} = 3", "not refuted"),
+    (r"\max\{1, \ldots, 3\} = 2", "refuted"),
+    (r"\max\left\{x_1, \dots, x_3\right\} = \max(x_1, x_2, x_3)", "not refuted"),
+    (r"\max\left\{x_1, \dots, x_3\right\} = \max(x_1, x_2)", "refuted"),
+    (r"\min(y_1, y_2, \dots, y_n) \le \max\{y_1, \cdots, y_n\}", "verified"),
+])
+def test_lists_with_dots_in_other_spellings(row, expected):
+    found = verdicts(display(FAMILY, row))
+    assert (found != ["refuted"]) if expected == "not refuted" else found == [expected]
+
+
+def test_a_definition_argument_its_body_does_not_use_blocks_no_proof():
+    """`define f(x) = \\log \\sum_i^n \\exp x_i` (s9h: x the vector of the declared x_i)
+    leaves f(x) free of the undeclared, complex x: its orders are proved; a definition
+    whose body uses a complex argument still blocks them (t < t + 1 holds for real t
+    only)."""
+    header = FAMILY + "% derive: define f(x) = \\log \\sum_i^n \\exp x_i\n"
+    assert verdicts(display(header, r"\max\{x_1, \ldots, x_n\} \le f(x)")) == ["verified"]
+    header = "% derive: define g(t) = t + 1\n% derive: assume u^3 < 1\n"
+    assert verdicts(display(header, r"u \le g(u)")) != ["verified"]
+
+
+def test_a_max_whose_objective_takes_no_family_at_its_index_is_an_optimum():
+    assert verdicts(display(FAMILY, r"\max_t \{ t - t^2 \} = \frac{1}{4}")) == ["verified"]
+
+
+def test_max_over_the_index_letter_of_the_families_is_over_their_range():
+    assert readings(display(FAMILY, r"\max_i x_i = \max\{x_1, \ldots, x_n\}")) == [
+        "max_{i=1..n} x_i = max_{k=1..n} x_k"]
+    assert verdicts(display(FAMILY, r"\max_i x_i = \max\{x_1, \ldots, x_n\}")) == ["verified"]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\max_i x_{i+1} = 0", "over real numbers, not over the family's whole-number indices"),
+    (r"\max_i (x_i + x_{i+1}) = 0", "no member of x"),
+    (r"\max_i (x_i + w_i) = 0", "declared over different ranges"),
+    (r"\max\{x_1, x_3, \ldots, x_n\} = 0", "do not step by one"),
+    (r"\max\{a, x_2, \ldots, x_n\} = 0", "do not step by one"),
+    (r"\max\{x_1, \ldots, x_n, a\} = 0", "in a list"),
+    (r"\max\{x_1, \ldots, x_n, \ldots\} = 0", "in a list"),
+    (r"\max\{x_0, x_1, \ldots, x_n\} = 0", "not a member of x"),
+    (r"\max\{z_1, \ldots, z_n\} = 0", "real numbers only"),
+])
+def test_a_list_with_dots_that_is_not_a_family_is_refused(row, message):
+    (step,) = steps(display(FAMILY, row))
+    assert step.kind == "unreadable" and message in step.message
+
+
+@pytest.mark.parametrize("row", [
+    # s9h (Math Stack Exchange): the bounds of log-sum-exp, through its pieces
+    r"\max\{y_1,\dots,y_n\}\leq y_1+\dots+y_n",
+    r"y_1+\dots+y_n\leq n\max\{y_1,\dots,y_n\}",
+    r"\exp(\max\{x_1,\dots,x_n\})\leq \sum_{i=1}^ne^{x_i}",
+    r"\sum_{i=1}^ne^{x_i}\leq n\exp(\max\{x_1,\dots,x_n\})",
+    r"\max\{x_1,\dots,x_n\}\leq \log\sum_{i=1}^ne^{x_i}",
+    r"\log\sum_{i=1}^ne^{x_i}\leq \max\{x_1,\dots,x_n\}+\log n",
+    r"\min\{y_1,\dots,y_n\} \le y_1 + \dots + y_n",
+    r"n \min\{x_1,\dots,x_n\} \le \sum_{i=1}^n x_i",
+    # \max_i over the index letter of the declared families: the same maximum
+    r"\max_i y_i \le \sum_i y_i", r"\sum_i y_i \le n \max_i y_i",
+    r"\max_i x_i \ge x_1", r"\max\{x_1, \ldots, x_n\} \ge x_n", r"\min_i x_i \le \max_i x_i",
+    r"\max_k x_k \ge x_1", r"\log \sum_{i=1}^{n} e^{x_i} \le \log\left(n e^{\max_i x_i}\right)",
+])
+def test_order_steps_with_the_largest_member_are_proved(row):
+    (step,) = steps(display(FAMILY, row))
+    verdict = decide(step, "0", clock.now() + 20.0)
+    assert verdict.status.value == "verified" and "member" in verdict.method, verdict.detail
+
+
+@pytest.mark.parametrize("row", [
+    r"\max\{y_1,\dots,y_n\} \ge y_1+\dots+y_n",                 # max ≥ sum
+    r"\log\sum_{i=1}^n e^{x_i} \le \max\{x_1,\dots,x_n\}",      # log n missing
+    r"\log\sum_{i=1}^n e^{x_i} \le \max\{x_1,\dots,x_n\} + \frac{1}{2}\log n",
+    r"\max\{x_1,\dots,x_n\} \le x_1 + \dots + x_n",             # members of any sign
+    r"y_1+\dots+y_n \le (n-1)\max\{y_1,\dots,y_n\}",
+    r"n \min\{x_1,\dots,x_n\} \ge \sum_{i=1}^n x_i",
+    r"\max\{x_1,\ldots,x_3\} = x_1",                            # the max over the drawn family
+    r"\max_i x_i \le x_1", r"\min_i x_i \ge \max_i x_i", r"\max_i y_i \ge \sum_i y_i",
+])
+def test_false_steps_with_the_largest_member_are_refuted(row):
+    assert verdicts(display(FAMILY, row)) == ["refuted"]
+    if "=" not in row:                  # nor proved by the bounds engine alone
+        (step,) = steps(display(FAMILY, row))
+        assert bounds.prove(step, None) is None
+
+
+@pytest.mark.parametrize("header, row", [
+    # an integer m may be below 1: the range may have no member, and then no max
+    ("% derive: integer m\n% derive: real u_i for i = 1..m\n",
+     r"\max\{u_1,\dots,u_m\} \le \log\sum_{i=1}^m e^{u_i}"),
+    # members of any sign: the max is no bound of their sum
+    (FAMILY, r"\exp(\max\{x_1,\dots,x_n\}) \le x_1 + \dots + x_n"),
+])
+def test_the_facts_about_the_max_are_used_only_where_they_hold(header, row):
+    assert "verified" not in verdicts(display(header, row))

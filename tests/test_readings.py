@@ -877,12 +877,14 @@ def test_a_product_sign_ends_the_argument_of_an_unbracketed_function(row, expect
 
 
 @pytest.mark.parametrize("row, column, message", [
-    (r"\ln \frac{a}{b} (c) = 0", 20, r"\log a (b): \log of the product, or \log a times b?"),
     (r"\log a (b + 1) = 0", 11, r"\log a (b): \log of the product"),
     (r"\log c(1 - c) = 0", 10, r"\log a (b): \log of the product"),
     (r"\log p(x) (1 - c) = 0", 14, r"\log a (b): \log of the product"),
-    (r"\exp \frac{a}{b} [c] = 0", 21, r"\exp a (b): \exp of the product"),
-    (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = 0", 25, r"\log a (b): \log of the product"),
+    # a fraction of densities or values (the ratio at x?), with a power, after a factor
+    (r"\log \frac{p}{q}(x) = 0", 20, r"\log a (b): \log of the product"),
+    (r"\log \frac{p(x)}{q(x)} (x) = 0", 27, r"\log a (b): \log of the product"),
+    (r"\log \frac{a}{b}^2 (c) = 0", 23, r"\log a (b): \log of the product"),
+    (r"\log 2\frac{a}{b} (c) = 0", 22, r"\log a (b): \log of the product"),
     (r"\ln\left(\frac{1-a}{1-b}\right)^{-1} = 0", 36, r"\log(u)^{-k} is ambiguous"),
     (r"\sin(a)^{-2} = 0", 12, r"\sin(u)^{-k} is ambiguous"),
     # a fraction is a root: of the log or of its argument? (s10i AM-GM's log(x_1⋯x_n)^{1/n})
@@ -938,10 +940,33 @@ def test_a_log_before_a_product_applying_an_operator_is_refused(row):
     r"\log \frac{1}{2} \sum_{i=1}^{3} i = \log 3",     # the log of the average (IWAE, log-mean-exp)
     r"\log 2 \int_0^1 x \, dx = 0",                    # or log(2)·∫ (a Gaussian's normaliser)
     r"\log a \int_0^1 x \, dx = 0", r"\log a \, \mathbb{E}[a] = 0", r"\sin a \sum_{i=1}^{2} i = 0",
+    r"\log \frac{2}{b} \sum_{i=1}^{3} i = 0",      # a number over the count: an average's normaliser
+    r"\log \frac{a}{b} \mathbb{E}_{x \sim p}[x] = 0", r"\log \frac{a}{b} \prod_{i=1}^{2} i = 0",
 ])
 def test_a_function_word_before_a_sum_or_integral_is_refused(row):
     (message,) = _messages(HEADER, row)
     assert "is ambiguous" in message and "\\sum_i b_i" in message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\ln \frac{a}{b} (c) = \ln \frac{a}{b} \cdot c", "verified"),
+    (r"\ln \frac{a}{b} (c) = \ln (\frac{a}{b} c)", "refuted"),
+    (r"\exp \frac{a}{b} [c] = c e^{a/b}", "verified"),
+    (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = \ln \frac{a}{b} \cdot (b - a)", "verified"),
+    (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = \ln \frac{a}{b} \cdot (a - b)", "refuted"),
+    (r"\ln \frac{b}{a} \int_{a}^{b} \, \mathrm{d}x = (b - a) \ln \frac{b}{a}", "verified"),
+    (r"\ln \frac{b}{a} \int_{a}^{b} \, \mathrm{d}x = \ln ( \frac{b}{a} (b - a) )", "refuted"),
+    (r"\log \frac{a}{2} \sum_{i=1}^{3} i = 6 \log \frac{a}{2}", "verified"),
+    (r"\log \frac{a}{2} \sum_{i=1}^{3} i = \log (3 a)", "refuted"),
+])
+def test_a_fraction_of_numbers_is_the_whole_argument_before_a_bracket(check_text, row, expected):
+    """`\\ln \\frac{b_2-a_2}{b_1-a_1} (b_1-a_1)`, `… \\left[ x \\right]_{a_1}^{b_1}`, `…
+    \\int_{a_1}^{b_1} \\mathrm{d}x` (the Book of Statistical Proofs' KL of uniforms): the
+    fraction, a closed unit, is the log's argument and what follows multiplies — a sum or
+    integral only after a numerator with a letter (`\\log \\frac{1}{K}\\sum_k w_k` stays
+    refused: the log of an average)."""
+    result = check_text("% derive: positive a, b, c\n% derive: variable x\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
 
 
 @pytest.mark.parametrize("row, expected", [
@@ -2815,7 +2840,6 @@ def test_an_inequality_subscript_not_about_the_integrals_variable_is_refused():
 
 @pytest.mark.parametrize("row, message, column", [
     (r"y_1 + \dots + y_n = 1", "the last index of these dots, is not known", 10),
-    (r"\max\{1, \ldots, 3\} = 3", "write a sum by its index", 13),
     (r"a_1 + \cdots + a_n = 1", "the last index of these dots, is not known", 10),
     (r"a_1 + a_3 + \cdots + a_9 = 1", "do not step by one: write \\sum or \\prod here", 16),
     (r"\log \det \Sigma = 1", "derive has no matrices, so no determinant", 9),

@@ -412,6 +412,45 @@ def test_jensen_with_non_negative_weights_assumed_to_total_one(check_text, row, 
     assert step.verdict.status == verdict, step.verdict.detail
 
 
+@pytest.mark.parametrize("assume, row, verdicts", [
+    # weighted AM-GM: Σ w x ≥ Π x^w for w ≥ 0 with Σ w = 1 and x > 0 (s10i), through the log
+    (True, r"\sum_{i=1}^n w_i x_i \ge \prod_{i=1}^n x_i^{w_i}", ("verified",)),
+    (True, r"w_1x_1+\dotso+w_nx_n\geq x_1^{w_1}\cdot\dotso\cdot x_n^{w_n}", ("verified",)),
+    (True, r"\sum_{i=1}^n w_i x_i \le \prod_{i=1}^n x_i^{w_i}", ("refuted",)),
+    (True, r"\sum_{i=1}^n w_i x_i \ge 2 \prod_{i=1}^n x_i^{w_i}", ("refuted", "undecided")),
+    # the weights' total not assumed 1: w = 2 gives 2x ≥ x², false at x = 3
+    (False, r"\sum_{i=1}^n w_i x_i \ge \prod_{i=1}^n x_i^{w_i}", ("refuted", "undecided")),
+    # unweighted: the geometric mean is at most the arithmetic one
+    (False, r"\left(x_1 \cdots x_n \right)^{1/n} \le \frac{x_1 + \cdots + x_n}{n}", ("verified",)),
+    (False, r"\left(\prod_{i=1}^n x_i \right)^{1/n} \le \frac{1}{n} \sum_{i=1}^n x_i", ("verified",)),
+    (False, r"\left(x_1 \cdots x_n \right)^{1/n} \ge \frac{x_1 + \cdots + x_n}{n}", ("refuted",)),
+    (False, r"\left(x_1 \cdots x_n \right)^{1/n} \le \frac{x_1 + \cdots + x_n}{n^2}",
+     ("refuted", "undecided")),
+    (False, r"\left(x_1 \cdots x_n \right)^{2/n} \le \frac{x_1 + \cdots + x_n}{n}",
+     ("refuted", "undecided")),
+])
+def test_weighted_am_gm_through_the_log(check_text, assume, row, verdicts):
+    """Σ_i w_i x_i ≥ Π_i x_i^{w_i} is Jensen's inequality for the concave log once both
+    sides are taken through the increasing log (`jensen._geometric_means`): only for x
+    shown positive, w shown ≥ 0 and a total shown 1; never verified otherwise."""
+    text = AVERAGES + ("% derive: assume \\sum_{i=1}^n w_i = 1\n" if assume else "") + \
+        f"$$ {row} $$\n"
+    (step,) = check_text(text).steps
+    assert step.verdict.status in verdicts, step.verdict.detail
+    if step.verdict.status == "verified":
+        assert "weighted AM–GM" in step.verdict.method
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^n w_i t_i \ge \prod_{i=1}^n t_i^{w_i}",        # t real: the log is not real
+    r"\left(t_1 \cdots t_n \right)^{1/n} \le \frac{t_1 + \cdots + t_n}{n}",
+])
+def test_am_gm_is_not_applied_to_numbers_not_shown_positive(check_text, row):
+    text = AVERAGES + "% derive: assume \\sum_{i=1}^n w_i = 1\n" + f"$$ {row} $$\n"
+    (step,) = check_text(text).steps
+    assert step.verdict.status != "verified", step.verdict.method
+
+
 @pytest.mark.parametrize("header, row, expected", [
     # an undeclared t is complex: t < t + 1 has a positive gap but holds only for real t, and
     # t³ < 1 (which derive cannot build in) keeps the complex draws from refuting it

@@ -1746,26 +1746,46 @@ def test_a_total_hypothesis_leaves_no_instance_where_its_range_is_empty(row, ver
     assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
 
 
+MEMBERS = ("% derive: natural n\n% derive: positive y_i for i = 1..n\n"
+           "% derive: positive \\theta\n% derive: define p(y_i|\\theta) = \\theta^{y_i}\n")
+
+
 @pytest.mark.parametrize("row, column", [
-    (r"\max_{i} y_i = 1", 13),
-    (r"\min_{i} \left( y_i^2 + \left(i - \frac{1}{2}\right)^2 - y_i^2 \right) = \frac{1}{4}",
-     20),
-    (r"\sup_{i} y_{i+1} = 1", 13),
+    (r"\sup_{i} y_{i+1} = 1", 13),       # takes no family at i itself: an optimum over real i
     (r"\lim_{i \to \infty} y_i = 0", 24),
     (r"\int_0^1 y_t \, dt = 1", 13),
-    (r"\max_{i} p(y_i|\theta) = 1", 13),
     (r"\lim_{i \to \infty} p(y_i|\theta) = 0", 24),
 ])
 def test_a_member_at_an_index_bound_over_the_reals_is_refused(row, column):
-    """`\\max_i y_i` of a family declared over i = 1..n: the optimum's i is a real number,
-    so y at i = −254.6 or 1/2 was taken as a member and true rows refuted (round 12 F3).
-    Only a sum's or product's index runs over the family's whole-number indices."""
-    header = ("% derive: natural n\n% derive: positive y_i for i = 1..n\n"
-              "% derive: positive \\theta\n% derive: define p(y_i|\\theta) = \\theta^{y_i}\n")
+    """`\\sup_i y_{i+1}` of a family declared over i = 1..n: an optimum's i is a real
+    number, so y at i = −254.6 or 1/2 was taken as a member and true rows refuted (round 12
+    F3). A sum's or product's index runs over the family's whole-number indices, and so does
+    a max or min whose objective takes the family at its index itself (below)."""
+    header = MEMBERS
     step = steps(display(header, row))[-1]
     assert step.kind == "unreadable"
     assert "bound here by a max, min, limit or integral, over real numbers" in step.message
     assert step.location.column == column
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\max_{i} y_i = 1", "refuted"),          # the largest of y_1..y_n, not a sup over real i
+    # over the whole numbers 1..n, (i − 1/2)² is least at i = 1: 1/4 (over the reals, 0)
+    (r"\min_{i} \left( y_i^2 + \left(i - \frac{1}{2}\right)^2 - y_i^2 \right) = \frac{1}{4}",
+     "not refuted"),
+    (r"\max_{i} p(y_i|\theta) \ge p(y_1|\theta)", "not refuted"),
+    (r"\max_{j} y_j \ge y_1", "verified"),     # any letter: the family taken at it
+    (r"\min_{j} \left( y_j^2 + \left(j - \frac{1}{2}\right)^2 - y_j^2 \right) = \frac{1}{4}",
+     "not refuted"),
+])
+def test_max_over_the_families_index_letter_is_over_their_range(row, verdict):
+    found = verdicts(display(MEMBERS, row))
+    assert (found != ["refuted"]) if verdict == "not refuted" else found == [verdict]
+
+
+def test_a_max_over_the_index_taking_a_member_outside_the_range_is_refused():
+    (step,) = steps(display(MEMBERS, r"\max_{i} (y_i + y_{i+1}) = 1"))
+    assert step.kind == "unreadable" and "no member of y" in step.message
 
 
 def test_a_member_under_a_sum_inside_an_optimum_is_still_read():

@@ -8,6 +8,9 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   `upper − op`), a rational c ≥ 0 and a constant remainder r shown ≥ 0. The lemmas on two
   conditionals hold at every conditioning value, so also averaged against a density over
   it (`averaged_lemmas`: E_{p(y)} KL(p(x|y) ‖ q(x|y)) ≥ 0).
+* **The largest member of a finite family** (`maxima.py`): each member is at most it, and
+  it is one of them (Σ_k y_k ≤ n max_k y_k, max_k y_k ≤ Σ_k y_k for y ≥ 0, and through exp
+  the log-sum-exp bounds).
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -35,9 +38,9 @@ from derive.engines import clock, normal_form, ranges
 from derive.engines.poly import Poly, canonical
 from derive.engines.averages import constants_named
 from derive.model.context import Context
-from derive.model.names import Declaration, Domain, Kind
-from derive.model.terms import (Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names, nodes,
-                                substitute)
+from derive.model.names import Declaration, Domain, Kind, Name
+from derive.model.terms import (Defined, Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names,
+                                nodes, substitute)
 from derive.notation import families, registry
 
 
@@ -64,11 +67,34 @@ def prove(step, deadline):
 
 def _complex_names(step):
     """The free names of the sides that are complex symbols or complex-valued functions
-    (undeclared: `Domain.COMPLEX`)."""
+    (undeclared: `Domain.COMPLEX`) — that the sides' values depend on: a definition's
+    argument its body does not use (`f(x)` of `define f(x) = \\log \\sum_i^n \\exp x_i`, x
+    the vector of the declared x_i) is no such name."""
     context = step.context
-    return [name for name in free_names(step.lhs) | free_names(step.rhs)
+    return [name for name in _value_names(step.lhs) | _value_names(step.rhs)
             if context.kind(name) in (Kind.SYMBOL, Kind.FUNCTION) and
             context.domain(name) is Domain.COMPLEX]
+
+
+def _value_names(term):
+    """`free_names(term)`, with each definition applied read by its body alone (its formula
+    at the arguments: an argument it does not use is not a name its value depends on)."""
+    names = {}
+    for t in nodes(term):                       # children first
+        if isinstance(t, Defined):
+            names[t] = names[t.body]
+            continue
+        found = {a for a in t.args if isinstance(a, Name)}
+        found.update(x for a in t.args if isinstance(a, tuple) for x in a if isinstance(x, Name))
+        children = t.children
+        scoped = len(children) if t.scoped is None else t.scoped
+        for c in children[:scoped]:
+            found |= names[c]
+        found.difference_update(t.binds)
+        for c in children[scoped:]:
+            found |= names[c]
+        names[t] = frozenset(found)
+    return names[term]
 
 
 def _termwise(step):
@@ -94,6 +120,11 @@ def _prove(step, deadline):
         if lemma is not None:
             return Proof(f"lemma: {lemma}", "the gap is a non-negative multiple of the "
                          "lemma's quantity plus a constant shown non-negative")
+        from derive.engines import maxima
+        fact = maxima.prove(step, gap, n)
+        if fact is not None:
+            return Proof(f"lemma: {fact}", "the gap is a non-negative multiple of the "
+                         "quantity plus a constant shown non-negative")
     from derive.engines import averages
     if averages.prove(step, deadline):
         return Proof("lemma: an expectation of a non-negative integrand is ≥ 0",

@@ -25,6 +25,10 @@ W φ(Σ w t / W) (φ(Σ w t) when W is 1), where:
 * the weights are shown ≥ 0 and their total W shown > 0 by the normal form (an
   expectation's density too: a density given by a formula need not have mass 1, and then W
   is its mass).
+
+A side that is a geometric mean (`Π_k x_k^{w_k}`, `(x_1 ⋯ x_n)^{1/n}`) is taken through the
+increasing log first (`_geometric_means`): weighted AM–GM, Σ_k w_k x_k ≥ Π_k x_k^{w_k}, is
+Jensen's inequality for the concave log under the same hypotheses.
 """
 
 from __future__ import annotations
@@ -37,8 +41,8 @@ from derive.engines.poly import Poly
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    E, Call, Dens, Defined, Expect, Fn, Integral, Mul, Num, ONE, Pow, Sum, Sym, neg,
-    substitute,
+    E, Add, Call, Dens, Defined, Expect, Fn, Integral, Mul, Num, ONE, Pow, Product, Sum, Sym,
+    neg, nodes, substitute,
 )
 from derive.notation import families
 
@@ -74,7 +78,11 @@ def prove(step, deadline):
     if step.relation.strict:
         return None
     n = normal_form.Normaliser(step.context, deadline)
-    for larger, smaller in _exponentiated(larger, smaller, n):
+    pairs = [(pair, None) for pair in _exponentiated(larger, smaller, n)]
+    logs = _geometric_means(larger, smaller, n)
+    if logs is not None:
+        pairs.append((logs, "weighted AM–GM: "))
+    for (larger, smaller), lemma in pairs:
         big, small = _without_common_factor(larger, smaller, n)
         if big is None:
             continue
@@ -84,8 +92,49 @@ def prove(step, deadline):
                 if total is None or not _is_bound(phi_side, mean, total, n):
                     continue
                 if _shape(mean, n, step.context) == shape:
-                    return f"Jensen's inequality ({shape} {_name(mean.phi)})"
+                    fact = f"Jensen's inequality ({shape} {_name(mean.phi)})"
+                    return f"{lemma}{fact}, through the increasing log" if lemma else fact
     return None
+
+
+def _geometric_means(larger, smaller, n):
+    """(log larger, log smaller) when a side is a geometric mean — a product `Π_k x_k^{w_k}`,
+    or a power of one, `(x_1 \\cdots x_n)^{1/n}` — the smaller side is shown positive and
+    the larger ≥ 0: the log is increasing on the positives, so the step holds when its logs
+    are ordered alike, and the logs are written out (`_log_of`) where that is exact:
+    log Π_k b_k = Σ_k log b_k for factors shown positive, log b^e = e log b for b shown
+    positive and e shown real. A larger side only shown ≥ 0 stays `\\log L`, an atom of
+    L, which Jensen matches only to W log(Σ w t / W) with t > 0, w ≥ 0, W > 0: L is that
+    positive mean. Weighted AM–GM, Σ_k w_k x_k ≥ Π_k x_k^{w_k} (w_k ≥ 0, Σ_k w_k = 1,
+    x_k > 0), is then Jensen's inequality for the concave log, each hypothesis shown as
+    Jensen's are; else None."""
+    if not any(isinstance(t, Product) for side in (larger, smaller) for t in nodes(side)):
+        return None
+    if not _shown(smaller, n, (normal_form.POS,)) or \
+            not _shown(larger, n, (normal_form.POS, normal_form.NONNEG)):
+        return None
+    return _log_of(larger, n), _log_of(smaller, n)
+
+
+def _shown(term, n, signs):
+    try:
+        return n.sign(n.value(term)) in signs
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
+def _log_of(term, n):
+    """log term, written out over products, powers and factors shown positive."""
+    real = (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
+    if isinstance(term, Product) and term.lower is not None and \
+            _shown(term.body, n, (normal_form.POS,)):
+        return Sum(term.var, _log_of(term.body, n), term.lower, term.upper)
+    if isinstance(term, Pow) and _shown(term.base, n, (normal_form.POS,)) and \
+            _shown(term.exponent, n, real):
+        return Mul(term.exponent, _log_of(term.base, n))
+    if isinstance(term, Mul) and all(_shown(f, n, (normal_form.POS,)) for f in term.args):
+        return Add(*[_log_of(f, n) for f in term.args])
+    return Fn("log", term)
 
 
 def _exponentiated(larger, smaller, n):

@@ -34,7 +34,8 @@ Rules are applied only under their hypotheses, read from the step's context:
   complex u), so trigonometric identities are polynomial identities;
 * dividing by something that is zero is `Undefined`, never a number;
 * a max/min inside an expression is f(r) for the biconjugate of a declared convex f
-  (`conjugates`), otherwise an atom of its objective's normal form (`Normaliser.optimum`).
+  (`conjugates`), otherwise an atom of its objective's normal form (`Normaliser.optimum`);
+  so is the largest member of a finite family (`Normaliser.extremum`), of its sign.
 
 Two sides are proved equal when their difference normalises to the zero polynomial. A
 difference that does not vanish proves nothing. Work is bounded by term counts, exponent
@@ -52,8 +53,8 @@ from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
 from derive.model.names import Kind, Name, WholeRange
 from derive.model.terms import (
-    MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
-    Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
+    MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum,
+    Family, Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
     sub, substitute,
 )
 from derive.notation import families, parameters, registry, vectors
@@ -172,6 +173,8 @@ class Normaliser:
             return self.at(t)
         if kind is Optimum:
             return self.optimum(t)
+        if kind is Extremum:
+            return self.extremum(t)
         if kind is Limit:
             raise Unsupported("a limit inside an expression")
         raise Unsupported(f"{kind.__name__} is outside the normal form")
@@ -199,6 +202,18 @@ class Normaliser:
         over = () if t.over is None else ("class", t.over.latex, t.over.serial)
         return Poly.atom(("opt", t.kind, body, ends, t.interval[2], REAL if
                           _real_key(body) else COMPLEX, over))
+
+    def extremum(self, t):
+        """The largest (smallest) member of a finite family, max_{k=a..b} x_k: an atom of
+        its member's normal form with the index replaced by a marker (as `optimum` does),
+        over the whole numbers a..b (never one atom with an optimum over an interval), of
+        its member's sign — a max of positive numbers is positive."""
+        body = self.value(t.body)
+        key = body.key()
+        level = 1 + max((a[1] for a in _marks(key)), default=0)
+        key = _rebind(key, t.var.serial, ("ob", level))
+        ends = tuple(self.value(e).key() for e in (t.lower, t.upper))
+        return Poly.atom(("opt", t.kind, key, ends, "{}", self.sign(body), ("whole",)))
 
     def at(self, t):
         """`body |_{var = value}`; over a parameter, the distributions that move with it are

@@ -10,8 +10,9 @@ division `Mul(a, Pow(b, -1))`, as in most computer algebra. The engines decide w
 mean (`engines.poly` for exact algebra, `engines.numeric` for numbers); the notation
 registry says what operators (KL, JS, H, …) expand to.
 
-Binders (`Integral`, `Sum`, `Product`, `Expect`, `Limit`, `Optimum`) bind a `Name` that
-the reader created fresh for that occurrence, so no substitution can capture a variable.
+Binders (`Integral`, `Sum`, `Product`, `Expect`, `Limit`, `Optimum`, `Extremum`) bind a
+`Name` that the reader created fresh for that occurrence, so no substitution can capture a
+variable.
 """
 
 from __future__ import annotations
@@ -497,6 +498,43 @@ class Optimum(Term):
     @property
     def binds(self):
         return (self.args[2],)
+
+
+class Extremum(Term):
+    """`kind` ∈ max, min of `body` over the whole numbers `var` = `lower`..`upper`: the
+    largest (smallest) member of a finite family of real numbers, `\\max\\{x_1, \\ldots,
+    x_n\\}`. Defined only over a range with a member (upper ≥ lower); never an optimum
+    over an interval (`Optimum`)."""
+
+    __slots__ = ()
+    KINDS = ("max", "min")
+
+    def __new__(cls, kind, var: Name, body, lower, upper):
+        return Term.__new__(cls, kind, var, body, lower, upper)
+
+    @property
+    def kind(self):
+        return self.args[0]
+
+    @property
+    def var(self):
+        return self.args[1]
+
+    @property
+    def body(self):
+        return self.args[2]
+
+    @property
+    def lower(self):
+        return self.args[3]
+
+    @property
+    def upper(self):
+        return self.args[4]
+
+    @property
+    def binds(self):
+        return (self.args[1],)
 
 
 # ---------------------------------------------------------------------------- constructors

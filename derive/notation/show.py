@@ -12,8 +12,8 @@ import re
 import unicodedata
 
 from derive.model.terms import (
-    Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn, Integral, Limit,
-    Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, nodes,
+    Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn, Integral,
+    Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, nodes,
 )
 from derive.notation import families, registry
 
@@ -222,6 +222,9 @@ def _show(t, context):
         where = f"∈{_name(t.over)}" if t.over is not None else "" if unbounded else \
             f"∈{closed[0]}{_show(low, 0)}, {_show(high, 0)}{closed[1]}"
         return _wrap(f"{t.kind}_{{{_name(t.var)}{where}}} {_show(t.body, _ADD)}", _ADD, context)
+    if kind is Extremum:
+        return _wrap(f"{t.kind}_{{{_name(t.var)}={_show(t.lower, 0)}..{_show(t.upper, 0)}}} "
+                     f"{_show(t.body, _ADD)}", _ADD, context)
     return repr(t)
 
 

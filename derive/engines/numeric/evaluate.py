@@ -34,7 +34,7 @@ from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
 from derive.model.names import Kind, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
-    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family, Fn,
+    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
     substitute,
 )
@@ -300,6 +300,8 @@ class Evaluator:
             return self.at(t)
         if kind is Optimum:
             return self.optimum(t)
+        if kind is Extremum:
+            return self.extremum(t)
         if kind is Limit:
             raise NotEvaluable("a limit inside an expression")
         raise NotEvaluable(f"{kind.__name__} is not evaluated numerically")
@@ -1310,6 +1312,27 @@ class Evaluator:
                 self, t, lambda k: Point(acb(k), None, ("int", k)))
         except numeric_series.NoTail as exc:
             raise NotEvaluable(f"an infinite series ({exc})") from None
+
+    def extremum(self, t):
+        """The largest (smallest) member of a family over the whole numbers lo..hi of this
+        draw, each member's value a real ball: the max of two balls a, b encloses
+        (a + b + |a − b|)/2 (the min, with −). Over an empty range it has no value."""
+        lo, hi = (_exact_integer(self._value(x)) for x in (t.lower, t.upper))
+        if lo is None or hi is None or hi - lo + 1 > MAX_SUM_TERMS:
+            raise NotEvaluable(f"a {t.kind} between bounds that are not small whole numbers")
+        if hi < lo:
+            raise NotEvaluable(f"the {t.kind} of no numbers (an empty range)")
+        best = None
+        for k in range(lo, hi + 1):
+            value = self._at(t.var, Point(acb(k), None, ("int", k)), t.body)
+            if not value.imag.is_zero():
+                raise NotEvaluable(f"a {t.kind} of numbers not shown real")
+            value = value.real
+            if best is not None:
+                spread = abs(best - value)
+                value = (best + value + (spread if t.kind == "max" else -spread)) / 2
+            best = value
+        return acb(best)
 
     def product(self, t):
         if t.lower is None:

@@ -56,7 +56,7 @@ class Dots:
         if not (sign is None or sign.value == "+") or dot_sign.value != "+" or \
                 last_sign.value != "+":
             raise self._not_written_out(dots, "between terms added with +, the first added too")
-        before = signed[k - 1][1] if k > 0 else None
+        before = [signed[k - 1][1]] if k > 0 else []
         return self._written_out(Sum, first, dots, last, before), k + 3
 
     def written_out_product(self, items):
@@ -88,13 +88,32 @@ class Dots:
                              "x_n), \\frac{d}{dt}(t \\cdots t^3))", items[j])
         before = rest[-1] if rest and not is_token(rest[-1], "MULOP") else \
             rest[-2] if len(rest) > 1 and rest[-1].value in (r"\cdot", r"\times") else None
-        value = self._written_out(Product, first, items[j], last, before)
+        value = self._written_out(Product, first, items[j], last, [before] if before else [])
         if rest and is_token(rest[-1], "MULOP"):
             if rest[-1].value not in (r"\cdot", r"\times"):
                 raise self._not_written_out(items[j], "after a factor multiplied, not divided")
             rest = rest[:-1]
         return Mul(self.term(Tree("run", rest, rest[0].meta if isinstance(rest[0], Tree)
                                   else None)), value) if rest else value
+
+    def written_out_list(self, build, args):
+        """`build(index, body, lower, upper)` for a list written out with dots, the arguments
+        `args` of `\\max\\{x_1, x_2, \\ldots, x_n\\}`: the dots stand second to last, and
+        every member written before them follows the pattern of the two beside them, one
+        index apart (x_1, x_2 start the range at 1; x_1, x_3 or a member of another form
+        is refused). None when the list has no dots."""
+        at = [k for k, arg in enumerate(args) if self._dots(arg)]
+        if not at:
+            return None
+        d = at[0]
+        if len(at) > 1 or d == 0 or d != len(args) - 2:
+            raise self._not_written_out(args[at[-1]], "in a list, between two members the "
+                                        "last of which ends it")
+        value = self._written_out(build, args[d - 1], args[d], args[d + 1], args[:d - 1][::-1],
+                                  listed=True)
+        for member in (*args[:d], args[d + 1]):     # the members written: read as members
+            self.term(member)
+        return value
 
     def _dots(self, node):
         return self.source_text(node).strip() in DOTS
@@ -105,8 +124,11 @@ class Dots:
                           "number (x_1 + \\cdots + x_n, x_1 \\cdots x_n): write \\sum or \\prod "
                           "here", dots)
 
-    def _written_out(self, kind, first, dots, last, before):
-        """Σ (Π) from `first` to `last`, the pattern their tokens show."""
+    def _written_out(self, kind, first, dots, last, before, listed=False):
+        """Σ (Π, or what `kind` builds) from `first` to `last`, the pattern their tokens
+        show, starting at the last of the terms `before` them (nearest first) that follow
+        the pattern one index apart. In a sum or product such a term must be at a − 1
+        and ends the range there; in a list (`listed`) every one must follow it."""
         a, b = _tokens(self.source_text(first)), _tokens(self.source_text(last))
         places = [j for j, (s, t) in enumerate(zip(a, b)) if s[0] != t[0]]
         pairs = {(a[j][0], b[j][0]) for j in places}
@@ -116,13 +138,15 @@ class Dots:
         if not low.isdigit() or not (high.isdigit() and int(high) > int(low) or
                                      re.fullmatch(r"[a-zA-Z]", high)):
             raise self._not_written_out(dots, "between two terms")
-        if before is not None:
-            c = _tokens(self.source_text(before))
-            if len(c) == len(a) and all(c[j][0] == a[j][0] for j in range(len(a))
-                                        if j not in places) and \
-                    {c[j][0] for j in places} != {str(int(low) - 1)}:
+        for step, term in enumerate(before, 1):
+            c = _tokens(self.source_text(term))
+            alike = len(c) == len(a) and all(c[j][0] == a[j][0] for j in range(len(a))
+                                             if j not in places)
+            if (alike or listed) and {c[j][0] for j in places if j < len(c)} != \
+                    {str(int(low) - step)} or listed and not alike:
                 raise self.error(f"the terms before {self.source_text(dots).strip()} do not "
                                  "step by one: write \\sum or \\prod here", dots)
+        start = int(low) - (len(before) if listed else 0)
         letters = set(re.findall(r"(?<![\\a-zA-Z])[a-zA-Z]", self.row_text))
         key = next((c for c in _INDEX_LETTERS if c not in letters and
                     self.scope.lookup(c) is None and self.bound_name(c) is None), None)
@@ -138,7 +162,7 @@ class Dots:
             raise self._not_written_out(dots, "between two terms")
         with self.binding(key, index):
             value = self.term(body)
-        return kind(index, value, Num(int(low)), upper)
+        return kind(index, value, Num(start), upper)
 
     def _written_bound(self, letter, dots):
         found = self.scope.lookup(letter) if self.bound_name(letter) is None else None

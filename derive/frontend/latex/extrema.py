@@ -16,13 +16,19 @@ an argument that may be complex (an undeclared letter) is refused at its positio
 what to declare. An optimum keeps its subscript (`\\max_\\theta (…)`, `\\max_{x \\in A}`) and
 is read as before; so is a bracket of one argument, which says nothing the optimum's
 subscript would.
+
+A list written out with dots, `\\max\\{x_1, x_2, \\ldots, x_n\\}`, `\\min\\{y_1,\\dots,y_n\\}`, is
+the largest (smallest) member of the family over the whole numbers the list runs through
+(`dots.written_out_list`: the members before the dots one index apart, the last one after
+them): an `Extremum`, which the normal form keeps as an atom of its member's normal form
+and the numbers evaluate over the drawn family; proofs about it are `engines.maxima`'s.
 """
 
 from __future__ import annotations
 
 from derive.frontend.latex.pieces import BracketPiece
 from derive.frontend.reals import why_not_real
-from derive.model.terms import HALF, Add, Fn, Mul, Pow, neg
+from derive.model.terms import HALF, Add, Extremum, Fn, Mul, Pow, neg
 
 _DELIMITERS = {"(": ")", "[": "]", r"\lbrack": r"\rbrack", r"\{": r"\}", r"\lbrace": r"\rbrace"}
 
@@ -38,6 +44,14 @@ class Extrema:
         if not (isinstance(first, BracketPiece) and _DELIMITERS.get(first.open) == first.close
                 and len(first.args) >= 2 and all(s == "," for s in first.seps)):
             return None
+        listed = self.written_out_list(lambda *range_: Extremum(kind, *range_), first.args)
+        if listed is not None:                  # \max\{x_1, x_2, \ldots, x_n\}
+            why = why_not_real(listed, self.scope.context)
+            if why is not None:
+                raise self.error(f"\\{kind} of numbers is defined for real numbers only (ℂ has "
+                                 f"no order): {why}", first.node)
+            value = listed if first.power is None else Pow(listed, self.term(first.power))
+            return value if alone else after(value)
         values = []
         for arg in first.args:
             value = self.term(arg)

@@ -12,7 +12,10 @@
   (`\\log \\sum_i a_i \\cdot b`). A product in which a function or an operator is applied
   (`\\log p(x) f(x)`: the score times f, or the log of p·f?; also `H(q)`,
   `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) or with a bracket beside the argument
-  (`\\ln \\frac{a}{b} (c)`, `\\log x(1-x)`) is refused as ambiguous, and so is a `/` after
+  (`\\log a (b + 1)`, `\\log x(1-x)`) is refused as ambiguous — but a `\\frac` of numbers
+  right after the word is its whole argument before a bracket (`\\ln \\frac{a}{b} (c)`,
+  `\\left[ x \\right]_a^b`), or before a sum or integral when its numerator has a letter
+  (`_fraction_alone`) — and so is a `/` after
   the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
   log(p/q): write `\\frac{\\sin x}{x}` or `\\sin(x/y)`), and a log stopped
   by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
@@ -73,8 +76,8 @@ from lark import Tree
 from derive.frontend.latex.probability import PROBABILITY
 from derive.model.names import Kind
 from derive.model.terms import (
-    Add, At, Call, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op, Optimum,
-    Pow, ONE, div, free_names, log, neg,
+    Add, At, Call, Const, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
+    Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
@@ -756,6 +759,8 @@ class Products:
                 raise self.error(f"\\{p.fname}(u)^{{1/k}} is ambiguous (a root of the value, or "
                                  f"of the argument?): write (\\{p.fname} u)^{{1/k}} or "
                                  f"\\{p.fname}(u^{{1/k}})", after)
+        elif self._fraction_alone(rest):        # \ln \frac{b}{a} (b - a): ln(b/a)·(b − a)
+            arg, used, after, spaced = self.value(rest[0].primary), 2, None, ()
         else:
             whole = _argument_end(rest)
             end = self._spaced_argument_end(rest, whole)
@@ -811,6 +816,36 @@ class Products:
                                  f"before the space?): write brackets", p.node)
             value, used = Mul(value, *tail), used + len(spaced)
         return value, used
+
+    def _fraction_alone(self, rest):
+        """Whether the argument of an unbracketed function word is the `\\frac{…}{…}` right
+        after it alone: a fraction of numbers (no function, density or operator in it) is
+        one number, typeset as a closed unit, and what follows it multiplies — a bracket
+        (`\\ln \\frac{b_2-a_2}{b_1-a_1} (b_1-a_1)`, an evaluation bracket `\\left[ x
+        \\right]_{a}^{b}`), as a bracket after a number does, or a sum or integral when the
+        numerator has a letter (`\\ln \\frac{b_2-a_2}{b_1-a_1} \\int_{a_1}^{b_1} dx`, the
+        Book of Statistical Proofs' KL of uniforms). A numerator without letters before a
+        sum or integral (`\\log \\frac{1}{K} \\sum_k w_k`, `\\frac{2}{n(n-1)}`) is an
+        average's normaliser, and the log of the average is meant (IWAE's bound): left to
+        the rule that refuses it. A fraction of functions' values or densities (`\\log
+        \\frac{p}{q}(x)`, a ratio at a point?) is left to the rules below as well."""
+        if len(rest) < 2 or not isinstance(rest[0], LazyPiece) or rest[0].power is not None or \
+                not is_tree(rest[0].primary, "frac"):
+            return False
+        after = rest[1]
+        bracket = isinstance(after, BracketPiece) and not after.seps and \
+            after.open.removeprefix("\\left") in ("(", "[", "\\lbrack") or \
+            isinstance(after, LazyPiece) and is_tree(after.primary, "evalbracket")
+        operator = isinstance(after, BigPiece) and after.op == "sum" or \
+            isinstance(after, ValuePiece) and type(after.term) is Integral
+        if not (bracket or operator):
+            return False
+        value = self.value(rest[0].primary)
+        if not all(type(t) in (Num, Const, Sym, Add, Mul, Pow) for t in nodes(value)) or \
+                any(self.scope.context.kind(name) not in (Kind.SYMBOL, Kind.VARIABLE)
+                    for name in free_names(value)):
+            return False
+        return bracket or bool(free_names(self.term(rest[0].primary.children[1])))
 
     def _spaced_argument_end(self, rest, end):
         """Where an explicit space written between two factors of an unbracketed function's

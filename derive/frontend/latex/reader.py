@@ -98,9 +98,11 @@ from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
+from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num,
-    Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
+    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
+    substitute,
 )
 from derive.model.terms import nodes as subterms
 from derive.notation import derivatives, families, members, registry, vectors
@@ -173,6 +175,14 @@ class Head:
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
     squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
+
+
+@dataclass(frozen=True)
+class _Binder:
+    """What `_members_in_range` names in its messages: the operator (`\\max`) and where."""
+
+    op: str
+    node: object
 
 
 @dataclass(frozen=True)
@@ -2619,10 +2629,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _whole_binder(self, name, span, member, family, node):
         """A member of a family declared over a range (`positive y_i for i = 1..n`) at a
         letter bound here is at a whole-number index only where the binder runs over whole
-        numbers (a sum's or product's index, a discrete variable). `\\max_i y_i`,
-        `\\min_i`, `\\sup_i`, `\\lim_{i \\to \\infty}`, `\\int … di` make i real: y at
+        numbers (a sum's or product's index, a discrete variable, the index of `\\max_i
+        y_i` taking the family at i itself: `_family_extremum`). `\\sup_i y_{i+1}`,
+        `\\lim_{i \\to \\infty}`, `\\int … di` make it real: y at
         i = 1/2 or −254.6 is no member — refused at the member, never read as the family at
-        a real number (the optimum over the index set is not read)."""
+        a real number."""
         if not isinstance(span, IndexRange) or self.bound_name(name.latex) is not name:
             return
         local, origin = name.local, name.origin
@@ -3915,6 +3926,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             low, high, closed = self._half_line(rel, bound, spec)
         key = self._index_key(var_node)
         found = self.declared(key)
+        if kind in ("max", "min") and var_node is spec and found is None and \
+                self.bound_name(key) is None:
+            extremum = self._family_extremum(node, kind, key, body)
+            if extremum is not None:        # \max_i x_i of `real x_i for i = 1..n`
+                return extremum
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -3938,6 +3954,51 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                              f"ends at its closing brace (\\sup_u \\{{…\\}} \\cdot x): put "
                              f"what it optimises inside the braces, or rename the bound {key}",
                              node)
+        return whole
+
+    def _family_extremum(self, node, kind, key, body):
+        """`\\max_i x_i` (`\\min_i`, `\\sup_i`, `\\inf_i`, any undeclared letter) whose
+        objective, read with i a whole number, takes declared families at i itself: the
+        largest (smallest) member over their declared range — as `\\max\\{x_1, \\ldots,
+        x_n\\}` — never an optimum over real i (x at i = 1/2 is no member). The members it
+        takes must lie in the range, and be shown real; families declared over different
+        ranges are refused; an objective in braces ends at its closing brace. None when the
+        objective takes no family at i (or is not read so): an optimum, read as before."""
+        index = self.fresh(key, declaration=LOCAL_INDEX)
+        objective, after = self._braced_objective(body)
+        try:
+            with self.binding(key, index):
+                value = self._objective(objective)
+        except InputError:
+            return None
+        spans = {}
+        for t in subterms(value):
+            info = self.scope.context.declaration(t.function).info if isinstance(t, Call) and \
+                t.arguments == (Sym(index),) else None
+            if isinstance(info, IndexRange):
+                spans.setdefault((info.lower, info.upper), info)
+        if not spans:
+            return None
+        if len(spans) > 1:
+            raise self.error(f"\\{kind}_{key} is ambiguous: its families are declared over "
+                             f"different ranges ({', '.join(s.text for s in spans.values())})"
+                             f": write the list, \\{kind}\\{{x_1, \\ldots, x_n\\}}", node)
+        (span,) = spans.values()
+        self._members_in_range(_Binder(kind, node), index, value, (span.lower, node),
+                               (span.upper, node))
+        extremum = Extremum(kind, index, value, span.lower, span.upper)
+        why = why_not_real(extremum, self.scope.context)
+        if why is not None:
+            raise self.error(f"\\{kind}_{key} of numbers is defined for real numbers only (ℂ "
+                             f"has no order): {why}", node)
+        if after is None:
+            return extremum
+        with self.binding(key, index):
+            whole = after(extremum)
+        if index in free_names(whole):
+            raise self.error(f"{key} occurs after the braced objective of this \\{kind}, which "
+                             f"ends at its closing brace: put what it takes inside the braces, "
+                             f"or rename the bound {key}", node)
         return whole
 
     def _braced_objective(self, body):
