@@ -1628,10 +1628,14 @@ def _mentions_copy(atom, monomial):
 
 
 def _mentions(obj, target):
+    """Whether `obj` is `target` or holds it, at any depth of its tuples and frozensets.
+    The walk recurses only into containers (keys are mostly leaves: names, numbers)."""
     if obj == target:
         return True
     if isinstance(obj, (tuple, frozenset)):
-        return any(_mentions(x, target) for x in obj)
+        for x in obj:
+            if x == target or isinstance(x, (tuple, frozenset)) and _mentions(x, target):
+                return True
     return False
 
 
@@ -1699,12 +1703,16 @@ def _atoms_in(obj):
 
 
 def _replace(obj, old, new):
+    """`obj` with every part equal to `old` replaced by `new` (tuples and frozensets are
+    rebuilt as such); leaves are compared in place rather than walked into."""
     if obj == old:
         return new
     if isinstance(obj, tuple):
-        return tuple(_replace(x, old, new) for x in obj)
+        return tuple([new if x == old else _replace(x, old, new)
+                      if isinstance(x, (tuple, frozenset)) else x for x in obj])
     if isinstance(obj, frozenset):
-        return frozenset(_replace(x, old, new) for x in obj)
+        return frozenset([new if x == old else _replace(x, old, new)
+                          if isinstance(x, (tuple, frozenset)) else x for x in obj])
     return obj
 
 

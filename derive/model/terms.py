@@ -24,9 +24,15 @@ from derive.model.names import Name
 
 
 class Term:
-    """Base of all terms: `args` holds the fields; equal fields give the same object."""
+    """Base of all terms: `args` holds the fields; equal fields give the same object.
 
-    __slots__ = ("args", "_hash", "_free", "__weakref__")
+    Equality is identity and the hash is the object's own (`object`'s, computed in C):
+    hash-consing makes equal terms one object, and terms are keys of every memo table of
+    the engines, so a hash in Python code cost a call at each lookup. (Neither this hash
+    nor the former one of the fields, which held the class's address, is the same in two
+    processes: nothing may depend on the order of a set of terms.)"""
+
+    __slots__ = ("args", "_free", "__weakref__")
     _table = weakref.WeakValueDictionary()
 
     def __new__(cls, *args):
@@ -36,19 +42,9 @@ class Term:
             return found
         term = object.__new__(cls)
         term.args = args
-        term._hash = hash(key)
         term._free = None
         Term._table[key] = term
         return term
-
-    def __hash__(self):
-        return self._hash
-
-    def __eq__(self, other):
-        return self is other
-
-    def __ne__(self, other):
-        return self is not other
 
     def __reduce__(self):
         return (_rebuild, (type(self), self.args))

@@ -70,6 +70,13 @@ def _serial(name):
 CLOCK_EVERY = 64
 
 
+def _failure(key, mode):
+    """The key of a failure of the node `key` in the evaluation `mode` (analytic, outer
+    analytic, the signs in force — a dict never changed while in force — and precision)."""
+    analytic, outer, signs, prec = mode
+    return (key, analytic, outer, frozenset(signs.items()), prec)
+
+
 class NotEvaluable(Exception):
     """This term has no value on this instance (outside a support, a division by zero,
     something the numeric engine does not evaluate)."""
@@ -221,16 +228,18 @@ class Evaluator:
                     key = (t, self._holding > 0, self._pieces,
                            tuple([(n.serial, env[n].key if n in env else str(overrides[n]))
                                   for n in bound]))
-        failure = None
+        mode = None
         if key is not None:
             found = self._memo.get(key)
             if found is not None:
                 return found
-            failure = (key, self.analytic, self.outer_analytic, frozenset(self.signs.items()),
-                       ctx.prec)
-            failed = self._failed.get(failure)
-            if failed is not None:
-                raise NotEvaluable(failed)
+            # the evaluation mode a failure is remembered for; its key is built only
+            # when there are failures to look up, or one to remember
+            mode = (self.analytic, self.outer_analytic, self.signs, ctx.prec)
+            if self._failed:
+                failed = self._failed.get(_failure(key, mode))
+                if failed is not None:
+                    raise NotEvaluable(failed)
         self._ticks += 1
         if self.deadline is not None and not self._ticks % CLOCK_EVERY and \
                 clock.now() > self.deadline:
@@ -240,8 +249,8 @@ class Evaluator:
             if not result.is_finite():
                 raise NotEvaluable("a value is not finite")
         except NotEvaluable as exc:
-            if failure is not None:
-                self._failed[failure] = str(exc)
+            if mode is not None:
+                self._failed[_failure(key, mode)] = str(exc)
             raise
         if key is not None:
             self._memo[key] = result

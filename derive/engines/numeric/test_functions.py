@@ -29,6 +29,7 @@ A pushforward's map keeps its table (the law of g(z) is drawn with it).
 from __future__ import annotations
 
 import random
+import weakref
 from fractions import Fraction
 
 from derive.model.names import Name
@@ -82,8 +83,22 @@ def _text(coefficients):
     return out or "0"
 
 
+# `_needing` per context and terms: a function of them alone, asked again at every draw
+_NEEDING = weakref.WeakKeyDictionary()
+
+
 def _needing(terms, context):
-    """The plainly declared functions a step needs put to polynomials."""
+    """The plainly declared functions a step needs put to polynomials (remembered per
+    context and terms, which do not change)."""
+    known = _NEEDING.get(context)
+    if known is None:
+        known = _NEEDING[context] = {}
+    if terms not in known:
+        known[terms] = frozenset(_find_needing(terms, context))
+    return known[terms]
+
+
+def _find_needing(terms, context):
     laws = {getattr(context.info(n), "law", None) for n in context.table}
     maps = {law.map for law in laws if law is not None}
     found, differentiated = set(), False
