@@ -2140,3 +2140,14 @@ def test_a_label_mentioning_a_bound_index_is_refused(header, rows):
 ])
 def test_a_label_of_no_bound_letter_stays_one_name(header, row, expected):
     assert verdicts(display(header, row)) == expected
+
+
+def test_a_defined_decorated_name_in_a_body_binding_its_subscript_stays_itself():
+    """`define C(G) = \\mathbb{E}[\\log D_G^*(x)]` after `define D_G^*(x) = …` (Goodfellow's
+    Theorem 1): G is C's parameter, and D_G^* the defined function — not refused as a
+    decorated member at the bound G."""
+    header = ("% derive: variable x\n% derive: density p, q\n"
+              "% derive: define D_G^*(x) = \\frac{p(x)}{p(x)+q(x)}\n"
+              "% derive: define C(G) = \\mathbb{E}_{x\\sim p}[D_G^*(x)]\n")
+    row = r"C(G) = \mathbb{E}_{x\sim p}\left[\frac{p(x)}{p(x)+q(x)}\right]"
+    assert verdicts(display(header, row)) == ["verified"]

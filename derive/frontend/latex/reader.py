@@ -1956,8 +1956,6 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self._label_not_bound(p)
         if bound is None and p.sub is not None:
             self._not_beside_bound_sample(p)
-            if self._decorated(p) and self._mentions_bound(p.sub):
-                self._plain_member(p)          # x_i' inside \sum_i: never x_i, nor one name
         if bound is not None:
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
@@ -1985,6 +1983,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
             self._not_bound_in_recurrence(p)
+            if found is None or found[1].kind is Kind.SYMBOL:
+                self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
+                #                         defined D_G^*(x) inside C(G)'s body stays itself)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
             return self._indexed(p, bracket, found[1].domain)
