@@ -889,6 +889,7 @@ def test_words_and_capitals_before_brackets_keep_one_meaning(header, rows, expec
     r"\operatorname{Var}(X) = \frac12 \mathbb{E}[(X - X')^2]",
     r"\mathbb{E}[(X - X')^2] = 0",
     r"\mathbb{E}[X^*] = \mathbb{E}[X]",
+    r"\mathbb{E}[X' (X - 1)] = 0",            # never an unknown function X' either
 ])
 def test_a_decorated_capital_of_a_variable_is_refused(row):
     header = "% derive: variable x\n% derive: density p\n"
