@@ -881,3 +881,28 @@ def test_words_and_capitals_before_brackets_keep_one_meaning(header, rows, expec
     got = [{"definition": "definition", "unreadable": "error"}.get(s.kind.value, v)
            for s, v in zip(steps(text), verdicts(text))]
     assert got == expected
+
+
+# attack round 16 (atkA #12): X' (an independent copy of X) inside E[…] was an undeclared
+# complex constant, so Var(X) = ½E[(X − X')²] was refuted
+@pytest.mark.parametrize("row", [
+    r"\operatorname{Var}(X) = \frac12 \mathbb{E}[(X - X')^2]",
+    r"\mathbb{E}[(X - X')^2] = 0",
+    r"\mathbb{E}[X^*] = \mathbb{E}[X]",
+    r"\mathbb{E}[X' (X - 1)] = 0",            # never an unknown function X' either
+])
+def test_a_decorated_capital_of_a_variable_is_refused(row):
+    header = "% derive: variable x\n% derive: density p\n"
+    (text,) = readings(display(header, row))
+    assert "derive does not read a copy of a random variable" in text
+    assert verdicts(display(header, row)) == ["error"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{x \sim p}\mathbb{E}_{x' \sim p}[(x - x')^2] = 2\operatorname{Var}(X)",
+     ["verified"]),
+    (r"\mathbb{E}_{x \sim p}\mathbb{E}_{x' \sim p}[(x - x')^2] = \operatorname{Var}(X)",
+     ["refuted"]),
+])
+def test_bound_copies_of_a_variable_are_read(row, expected):
+    assert verdicts(display("% derive: variable x\n% derive: density p\n", row)) == expected

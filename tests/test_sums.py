@@ -2060,3 +2060,114 @@ def test_dots_read_as_printed_and_never_cut_an_operators_argument(header, row, e
             step.message
     else:
         assert verdicts(display(header, row)) == [expected]
+
+
+# ------------------------------------------------- a decorated member names no family member
+# attack round 16 (atkA #10): a prime, star, dagger or parenthesised label after a member's
+# subscript was dropped, so x_i', x_i^*, w_j^{(t+1)} were the plain family x, w at i
+DECORATED_FALSE = [
+    ("% derive: natural d\n", r"\sum_{j=1}^{d} \left(w_j^{(t+1)} - w_j^{(t)}\right)^2 = 0"),
+    ("% derive: natural n\n", r"\sum_{i=1}^{n} (x_i' - x_i)^2 = 0"),
+    ("% derive: natural n\n", r"\sum_{i=1}^{n} (x_i^* - x_i)^2 = 0"),
+    ("% derive: real x_i for i = 1..n\n", r"\sum_{i=1}^{n} (x_i' - x_i)^2 = 0"),
+    ("", r"\sum_{i=1}^{2} x_i' = x_1 + x_2"),
+    ("", r"\sum_{i=1}^{2} x_i^* = x_1 + x_2"),
+    ("", r"\sum_{i=1}^{2} x_{i}^{(1)} = \sum_{i=1}^{2} x_{i}^{(2)}"),
+    ("% derive: natural K\n", r"\sum_{k=1}^{K} (\mu_k^{\prime\prime} - \mu_k)^2 = 0"),
+    ("% derive: natural K\n", r"\sum_{k=1}^{K} (\mu'_k - \mu_k)^2 = 0"),
+    ("% derive: natural K\n", r"\sum_{k=1}^{K} (\mu_k^{\dagger} - \mu_k)^2 = 0"),
+    ("% derive: natural K\n", r"\sum_{k=1}^{K} (\mu_{k}^{(0)} - \mu_{k}^{(1)})^2 = 0"),
+    ("% derive: real x_i for i = 1..n\n",
+     r"\frac{\partial}{\partial x_1} \sum_{i=1}^{n} (x_i - x_i^{*})^2 = 0"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\sum_{i=1}^{n} \log \frac{p(x_i^*)}{p(x_i)} = 0"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\sum_{i=1}^{n} \log p(x_i') = \sum_{i=1}^{n} \log p(x_i)"),
+    ("% derive: real x_j'\n", r"\sum_{j=1}^{2} x_j' = 2 x_j'"),
+    ("% derive: define \\hat{y}_j = 2 z_j\n", r"\sum_{j=1}^{2} \hat{y}_j^* = 2 z_1 + 2 z_2"),
+    ("% derive: real x_i for i = 1..n\n", r"\sum x_i' = \sum x_i"),
+    ("% derive: natural K\n", r"\sum_{k=1}^{K} \frac{\partial}{\partial \mu_k^*} \mu_k^2 = 0"),
+]
+
+
+@pytest.mark.parametrize("header, row", DECORATED_FALSE)
+def test_a_decorated_member_under_its_binder_is_refused(header, row):
+    """x′, x*, w⁽ᵗ⁾ are other numbers than x, w: inside a binder of the index the spelling is
+    refused (derive keeps no family of its own for it), never the plain family's member."""
+    (text,) = readings(display(header, row))
+    assert "does not read a decorated family" in text
+    assert verdicts(display(header, row)) == ["error"]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # at a number or a free letter a decorated spelling is a name of its own, never x_2
+    ("% derive: real x_i for i = 1..n\n", r"x_2' - x_2 = 0", ["refuted"]),
+    ("% derive: real w_j for j = 1..d\n", r"w_1^{(t+1)} - w_1^{(t)} = 0", ["refuted"]),
+    ("% derive: real w_j for j = 1..d\n", r"w_j^{(t+1)} - w_j = 0", ["refuted"]),
+    ("% derive: positive \\alpha_t\n", r"\alpha_t' - \alpha_t = 0", ["refuted"]),
+    ("% derive: real x_i for i = 1..n\n", r"x_2^* + x_2 = x_2 + x_2^*", ["verified"]),
+    # the accent before the letter makes a family of its own, as the refusal suggests
+    ("", r"\sum_{i=1}^{2} \tilde{x}_i = \tilde{x}_1 + \tilde{x}_2", ["verified"]),
+    ("% derive: natural n\n", r"\sum_{i=1}^{n} (x_i - x_i)^2 = 0", ["verified"]),
+])
+def test_a_decorated_member_elsewhere_is_a_name_of_its_own(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a row or a definition at each index, decorated: it would define the family x or y
+    "% derive: real x_i for i = 1..n\n$$ x_i' = 2 x_i $$\n",
+    "% derive: real x_i for i = 1..n\n% derive: define y_i^* = x_i + 1\n$$ y_1^* = x_1 + 1 $$\n",
+])
+def test_a_decorated_head_at_an_index_defines_no_family(text):
+    try:
+        (text,) = readings(text)
+    except InputError as exc:
+        text = str(exc)
+    assert "does not read a decorated family" in text
+
+
+def test_a_definition_at_an_index_does_not_take_a_decorated_member():
+    """`define y_i = x_i^* + 1` (attack round 16: then Σ y_i = Σ x_i + n was verified)."""
+    with pytest.raises(InputError, match="does not read a decorated family"):
+        steps("% derive: real x_i for i = 1..n\n% derive: define y_i = x_i^* + 1\n"
+              "$$ \\sum_{i=1}^{n} y_i = \\sum_{i=1}^{n} x_i + n $$\n")
+
+
+# -------------------------------------------- a superscript label mentioning a bound index
+# attack round 16 (atkA #9): x^{(i)} under \sum_i was one name the sum's i did not reach
+@pytest.mark.parametrize("header, rows", [
+    ("% derive: natural m\n", (r"\bar{x} = \frac{1}{m}\sum_{i=1}^{m} x^{(i)}",
+                               r"\frac{1}{m}\sum_{i=1}^{m} \left(x^{(i)} - \bar{x}\right)^2 = 0")),
+    ("", (r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(2)}",)),
+    ("", (r"\sum_{i=1}^{2} x^{(i)} = 2 x^{(i)}",)),
+    ("", (r"\sum_{t=1}^{2} \theta^{(t)} = 2\theta^{(t)}",)),
+    ("", (r"\sum_{i=1}^{2} x^{(i)}_1 = x^{(1)}_1 + x^{(2)}_1",)),
+    ("% derive: real y^{(i)}\n", (r"\sum_{i=1}^{2} y^{(i)} = 2 y^{(i)}",)),
+    ("", (r"\int_0^1 x^{(t)} \, dt = x^{(t)}",)),
+])
+def test_a_label_mentioning_a_bound_index_is_refused(header, rows):
+    texts = readings(display(header, *rows))
+    assert all("is bound here, but a label is part of one name" in t for t in texts)
+    assert "verified" not in verdicts(display(header, *rows))
+    assert "refuted" not in verdicts(display(header, *rows))
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("", r"x^{(1)} + x^{(2)} = x^{(2)} + x^{(1)}", ["verified"]),
+    ("", r"\sum_{i=1}^{2} x_i = x_1 + x_2", ["verified"]),
+    ("% derive: natural m\n", r"\sum_{t=1}^{m} \theta^{(s)} = m \theta^{(s)}", ["verified"]),
+])
+def test_a_label_of_no_bound_letter_stays_one_name(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
+def test_a_defined_decorated_name_in_a_body_binding_its_subscript_stays_itself():
+    """`define C(G) = \\mathbb{E}[\\log D_G^*(x)]` after `define D_G^*(x) = …` (Goodfellow's
+    Theorem 1): G is C's parameter, and D_G^* the defined function — not refused as a
+    decorated member at the bound G."""
+    header = ("% derive: variable x\n% derive: density p, q\n"
+              "% derive: define D_G^*(x) = \\frac{p(x)}{p(x)+q(x)}\n"
+              "% derive: define C(G) = \\mathbb{E}_{x\\sim p}[D_G^*(x)]\n")
+    row = r"C(G) = \mathbb{E}_{x\sim p}\left[\frac{p(x)}{p(x)+q(x)}\right]"
+    assert verdicts(display(header, row)) == ["verified"]

@@ -781,7 +781,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             and not self._mass_function(self.declared(name.key.rstrip("'"))) \
             or self._derivative_of(name) is not None or name.sub is not None and \
-            self.declared(name.base + "_{\\cdot}") is not None or \
+            not self._decorated(name) and self.declared(name.base + "_{\\cdot}") is not None or \
             bracket is None and self._head_labels(name.key)
         if self.bound_name(name.key) is None and self._kronecker_indices(name) is not None:
             if relation is DEFINE:                # \delta_{jk} = 0: a claim about the delta
@@ -803,6 +803,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if bracket is None and not known and name.sub is not None and not one_name:
             index = self._index_parameter(name)
             if index is not None:                  # define \hat{y}_j = …: ŷ at each j
+                self._plain_member(name)           # x_i' = 2 x_i, define y_j^* = …: no y
                 return Head(name.base + "_{\\cdot}", None, (index,), scale)
             if _expression_index(name.sub):        # a_{n+1} = 2n: neither a name nor a_n
                 raise self.error(f"{name.key}: a head whose index is an expression "
@@ -927,7 +928,10 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         return Name(node.value, local=LOCAL_INDEX)
 
     def _indexed_definition(self, p):
-        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k, or None."""
+        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k, or None
+        (also for `\\hat{y}_k^*`: a decorated spelling names no member, `_decorated`)."""
+        if self._decorated(p):
+            return None
         found = self.scope.lookup(p.base + "_{\\cdot}")
         if found is None or found[1].kind is not Kind.DEFINITION or \
                 len(found[1].info.params) != 1 or found[1].info.params[0].local is not LOCAL_INDEX:
@@ -1817,6 +1821,10 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         the spelling means for the rows below."""
         if piece.sub is None or _label_subscript(piece.sub):
             return
+        if self._decorated(piece):              # x_k^*: a name of its own, unless k is bound
+            if self._mentions_bound(piece.sub):
+                self._plain_member(piece)
+            return
         if self._kronecker_indices(piece) is not None:
             raise self.error(f"{piece.key} is the Kronecker delta, not a variable", node)
         found = self.scope.lookup(piece.base + "_{\\cdot}")
@@ -1899,6 +1907,22 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             lambda v: isinstance(v, Token) and v.type in ("LETTER", "COMMAND"))
         return any(self.variable_node(t) is not None for t in tokens)
 
+    def _label_not_bound(self, p):
+        """Refuse a parenthesised label that mentions a letter bound where the name stands
+        (`x^{(i)}` inside `\\sum_{i=1}^m`, `\\theta^{(t)}` inside `\\sum_t`): the label is part
+        of one name, so the sum's i would not reach it — Σ_i (x^{(i)} − x̄)² = 0 was verified,
+        the sample variance of any data. derive keeps no family indexed by a superscript;
+        `x_i` is the family x at i."""
+        if "^{(" not in p.key or not self.bound:
+            return
+        labels = re.findall(r"\^\{\((.*?)\)\}", p.key)
+        for k, _ in self.bound:
+            if any(_mentions(label, k) for label in labels):
+                raise self.error(f"{p.key}: the {k} in its label is bound here, but a label "
+                                 f"is part of one name, which the binder of {k} does not "
+                                 f"reach — derive reads no family indexed by a superscript: "
+                                 f"write the member at {k} as {p.base}_{{{k}}}", p.node)
+
     def _not_beside_bound_sample(self, p):
         """Raise for `z_1` (`z_j`) where a sample `z_i` of the same variable is bound
         (`\\int … dz_i`, `\\sum_{z_i}`) with an index that is no number: where i = 1 they
@@ -1938,6 +1962,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
     def _resolve(self, p, bracket):
         key = p.key
         bound = self.bound_name(key)
+        if bound is None:
+            self._label_not_bound(p)
         if bound is None and p.sub is not None:
             self._not_beside_bound_sample(p)
         if bound is not None:
@@ -1967,6 +1993,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
             self._not_bound_in_recurrence(p)
+            if found is None or found[1].kind is Kind.SYMBOL:
+                self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
+                #                         defined D_G^*(x) inside C(G)'s body stays itself)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
                 p.sub is not None and self._bound_index(p.sub):
             return self._indexed(p, bracket, found[1].domain)
@@ -1991,6 +2020,16 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         capital = self.capital_variable(key) if bracket is None else None
         if capital is not None:                 # X, the random variable of x: its value
             return self.random_value(key, capital, p.node), 1
+        if found is None and p.sub is None and key != p.base and \
+                self.capital_variable(p.base) is not None:
+            # X' beside the random variable X: an independent copy of it in most texts
+            # (Var X = ½E(X − X′)²), never an unknown constant
+            raise self.error(f"{key} beside the random variable {p.base} of "
+                             f"{p.base.lower()}: derive does not read a copy of a random "
+                             f"variable — write the expectation over bound copies, "
+                             f"\\mathbb{{E}}_{{{p.base.lower()} \\sim p}}\\mathbb{{E}}_"
+                             f"{{{p.base.lower()}' \\sim p}}[…], or declare {key} a number",
+                             p.node)
         indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
         if indexed is not None:
             return indexed, 1
@@ -2320,7 +2359,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         the index — of the innermost bound copy where z is bound (`\\int … dz`,
         `\\mathbb{E}_{z \\sim q}`: the components are integrated with z), else of the declared
         vector (so `\\mu_1` has μ's declared domain). None when p is no vector's component."""
-        if p.sub is None or p.primes or self.scope.lookup(p.key) is not None:
+        if p.sub is None or self._decorated(p) or self.scope.lookup(p.key) is not None:
             return None
         indices = _subitems(p.sub)
         if len(indices) != 1:
@@ -2571,7 +2610,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         """`x_i` inside `\\sum_i`: the indexed family x applied to the index. After `real
         x_n`, `x_n` inside `\\sum_n` is the real family, one value per n — never the one
         symbol x_n (which would make Σ_n x_n = N x_n). A subscript is one index, or several
-        separated by commas; any index expression is read (`x_{i+1}`, `x_{2i}`)."""
+        separated by commas; any index expression is read (`x_{i+1}`, `x_{2i}`). A
+        decorated spelling (`x_i'`, `x_i^*`, `w_j^{(t)}`) is refused (`_plain_member`)."""
+        self._plain_member(p)
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         if domain is not None:
@@ -2766,10 +2807,32 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         sum above), else None. A word in a font (`x_{\\text{opt}}`) is a label: a name of
         its own."""
         found = self.scope.lookup(p.key)
-        if found is not None and found[1].declared or _label_subscript(p.sub):
-            return None
+        if found is not None and found[1].declared or _label_subscript(p.sub) or \
+                self._decorated(p):
+            return None         # x_2' after a family x: a name of its own, never x_2
         family = self.scope.lookup(p.base + "_{\\cdot}")
         return family if family is not None and family[1].kind is Kind.FUNCTION else None
+
+    @staticmethod
+    def _decorated(p):
+        """Whether a subscripted name carries a prime, star, dagger or parenthesised label
+        besides its subscript (`x_i'`, `\\mu'_k`, `x_i^*`, `w_j^{(t+1)}`): its key is more
+        than the base at the subscript."""
+        return p.sub is not None and p.key != p.base + "_{%s}" % naming.flat_text(p.sub)
+
+    def _plain_member(self, p):
+        """Refuse a decorated spelling where a subscripted name would be a family at an
+        index (`x_i'` inside `\\sum_i`, `w_j^{(t+1)}` of a declared family w, `define
+        y_j^* = …`): x′, x*, w⁽ᵗ⁾ are other numbers than x, w — reading them as the family x
+        at i would drop the decoration (Σ_j (w_j^{(t+1)} − w_j^{(t)})² = 0 was verified),
+        and derive keeps no family of its own for a decorated spelling."""
+        if not self._decorated(p):
+            return
+        mark = p.key[len(p.base + "_{%s}" % naming.flat_text(p.sub)):]
+        raise self.error(f"{p.key}: the index makes {p.base}_… a family member here, and "
+                         f"{mark} after it would name another family than {p.base} — derive "
+                         f"does not read a decorated family: write it with another letter or "
+                         f"an accent (\\tilde{{{p.base}}}_i)", p.node)
 
     def _made_by_this_row(self, p):
         """Whether the undeclared family of `x_…` was first used by the row being read
