@@ -1979,3 +1979,14 @@ def test_a_ratio_of_densities_by_formula_has_a_certified_tail(row, status):
               "% derive: density p = \\frac{1}{\\sqrt{2\\pi}} e^{-\\frac{x^2}{2}} over x\n"
               "% derive: density q = \\frac{1}{\\sqrt{2\\pi}} e^{-\\frac{(x-1)^2}{2}} over x\n")
     assert verdicts(display(header, row)) == [status]
+
+
+def test_a_figure_draws_beta_and_gamma_densities():
+    from derive.reports.figures import make
+    derivation = load_tex("fig.tex", BETA + "% derive: density g = \\mathrm{Gamma}(a, b) over "
+                          "\\theta\n% derive: figure densities p, g at a=2, b=3\n$$ 1 = 1 $$\n")
+    ((name, params),) = derivation.figures
+    assert params == (("p", "Beta:2.0,3.0"), ("g", "Gamma:2.0,3.0"))
+    figure = make(name, params)
+    assert set(figure.files) == {"svg", "pdf", "png"}
+    assert "p integrates to 0.99" in figure.evidence and figure.verdict == "verified"
