@@ -225,13 +225,14 @@ class Expectations:
                 written |= free_names(value)
         missing = [n for n in parameters if n not in written]
         if formula is None or missing:
-            law = averaging.dist.name.latex if averaging is not None and \
-                isinstance(averaging.dist, Dist) else "no law"
+            law = (f"{averaging.dist.name.latex} is not" if averaging is not None and
+                   isinstance(averaging.dist, Dist) else
+                   "name that law: % derive: expectations under p")
             raise self.error(f"after the bar comes {shown}, a declared symbol (data), not a "
                              f"random variable: E[… | {shown}] is read as the average under "
                              f"the law E[…] is under only when that law is a density whose "
                              f"formula is written with {shown} (the law given it, as a "
-                             f"posterior \\mathrm{{Beta}}(a + y, b + n - y)) — {law} is not",
+                             f"posterior \\mathrm{{Beta}}(a + y, b + n - y)) — {law}",
                              node)
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
