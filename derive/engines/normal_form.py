@@ -331,8 +331,13 @@ class Normaliser:
         \\le n`: `WholeRange`) is shown positive at the end of k's range it is smallest at:
         A + c k with c ≥ 0 is at least A + c L for a lower bound L, with c ≤ 0 at least
         A + c U for an upper bound U (the beta posterior's shapes a + y and b + n − y)."""
+        if self._ranges is None:
+            self._ranges = {name.serial: d.info for name, d in self.context.table.items()
+                            if isinstance(d.info, WholeRange)}
+        if not self._ranges:
+            return False
         for atom in value.atoms():
-            bounds = self._whole_range(atom)
+            bounds = self._ranges.get(atom[2]) if atom[0] == "sym" else None
             if bounds is None:
                 continue
             linear = {m: c for m, c in value.terms.items() if (atom, 1) in m}
@@ -353,15 +358,6 @@ class Normaliser:
                 if self.poly_positivity(at_end, depth + 1) == POS:
                     return True
         return False
-
-    def _whole_range(self, atom):
-        """The `WholeRange` of a symbol atom's integer symbol, or None."""
-        if atom[0] != "sym":
-            return None
-        if self._ranges is None:
-            self._ranges = {name.serial: d.info for name, d in self.context.table.items()
-                            if isinstance(d.info, WholeRange)}
-        return self._ranges.get(atom[2])
 
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
