@@ -1,13 +1,15 @@
-"""Euler's integral ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s) / r^s, and Γ itself, for the normal form.
+"""Euler's integrals, ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s) / r^s and ∫_0^1 x^{s−1} (1 − x)^{t−1} dx
+= Γ(s)Γ(t) / Γ(s + t), and Γ itself, for the normal form.
 
 Textbooks evaluate the moments of the gamma, exponential and chi-square laws, and Γ
-defined by its integral (`\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t} dt`), with this one
-integral. The normal form hands each multi-integral monomial's dependence on one
-integration copy over `[0, ∞)` here — powers of the point (`x^k`, and `x^u` for a symbolic
+defined by its integral (`\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t} dt`), with the second
+integral; the beta law's normalisation and moments (`\\mathrm{Beta}(a, b)`, whose normaliser
+`notation.families` writes with Γ) with the first. The normal form hands each
+multi-integral monomial's dependence on one integration copy over `[0, ∞)` or `[0, 1]` here — powers of the point (`x^k`, and `x^u` for a symbolic
 or fractional u, an opaque power atom: on (0, ∞) it is e^{u log x}) and `exp` atoms linear
 in the point — and gets back the exact value, or None. The rule is applied only under the
 integral's convergence conditions, shown by the normal form's sign analysis: s positive
-(the integral converges at 0) and r positive (at ∞); otherwise the integral stays
+(the integral converges at 0) and r positive (at ∞), or t positive (at 1); otherwise the integral stays
 unevaluated (∫_0^∞ t^{n−1} e^{−t} dt with n ≥ 0 a whole number diverges at n = 0).
 
 Γ(s) for s shown positive is written canonically (`gamma`): the recurrence
@@ -30,9 +32,12 @@ MAX_SHIFT = 64           # Γ(s + k) = s(s + 1)⋯(s + k − 1) Γ(s) expanded u
 
 def integrate(n, deps, copy, low, high):
     """∫_0^∞ of the product of `deps` (atom, exponent) — the factors that mention `copy` —
-    when it is x^{s−1} e^{−r x} with s and r shown positive: Γ(s) r^{−s}; else None."""
-    if low is None or not low.is_zero() or high is not None:
+    when it is x^{s−1} e^{−r x} with s and r shown positive: Γ(s) r^{−s}; ∫_0^1 of it when
+    it is x^{s−1} (1 − x)^{t−1} with s and t shown positive: B(s, t); else None."""
+    if low is None or not low.is_zero():
         return None
+    if high is not None:
+        return _beta(n, deps, copy) if high.constant() == 1 else None
     shape = _shape(deps, copy)
     if shape is None:
         return None
@@ -58,6 +63,47 @@ def gamma(n, s):
     for j in range(k):
         value = n.times(value, v + Poly.const(j))
     return value
+
+
+def _beta(n, deps, copy):
+    """Euler's integral of the first kind, ∫_0^1 x^{s−1} (1 − x)^{t−1} dx = Γ(s)Γ(t)/Γ(s + t),
+    for s and t shown positive (it converges at 0 and at 1 exactly then); else None."""
+    shape = _beta_shape(deps, copy)
+    if shape is None:
+        return None
+    s, t = shape
+    if n.poly_positivity(s) != POS or n.poly_positivity(t) != POS:
+        return None
+    return n.times(n.times(gamma(n, s), gamma(n, t)), n.integer_power(gamma(n, s + t), -1))
+
+
+def _beta_shape(deps, copy):
+    """(s, t) as Polys when the factors are x^{s−1} (1 − x)^{t−1} (s, t free of x), else
+    None. Whole powers of 1 − x are expanded by the normal form (each monomial is then of
+    this shape with t = 1, or holds 1 − x as a `poly` atom to a negative power); a symbolic
+    or fractional one is an opaque power atom."""
+    s, t = Poly.const(1), Poly.const(1)
+    for atom, e in deps:
+        if atom[0] == "pt" and atom[1] == copy:
+            s = s + Poly.const(Fraction(e))
+        elif atom[:2] == ("opq", "pow") and not mentions(atom[3], copy) and \
+                _is_point(Poly.from_key(atom[2]), copy):
+            s = s + Poly.from_key(atom[3]).scale(Fraction(e))
+        elif atom[:2] == ("opq", "pow") and not mentions(atom[3], copy) and \
+                _is_complement(Poly.from_key(atom[2]), copy):
+            t = t + Poly.from_key(atom[3]).scale(Fraction(e))
+        elif atom[0] == "poly" and _is_complement(Poly.from_key(atom[1]), copy) and \
+                Fraction(e).denominator == 1:
+            t = t + Poly.const(Fraction(e))
+        else:
+            return None
+    return s, t
+
+
+def _is_complement(poly, copy):
+    """Whether a poly is 1 − x for the integration point x."""
+    return poly.terms.get(frozenset(), None) == 1 and len(poly.terms) == 2 and \
+        _is_point(-(poly - Poly.const(1)), copy)
 
 
 def _shape(deps, copy):

@@ -29,7 +29,8 @@ Rules are applied only under their hypotheses, read from the step's context:
 * a fractional power splits over a product only for positive factors; `b^u = e^{u log b}`
   only for a positive base; a symbolic power peels a positive factor P off its base,
   (P R)^u = P^u R^u; `log(e^u) = u` only for real u;
-* ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s)/r^s only for s and r shown positive (`euler`);
+* ∫_0^∞ x^{s−1} e^{−r x} dx = Γ(s)/r^s and ∫_0^1 x^{s−1} (1 − x)^{t−1} dx =
+  Γ(s)Γ(t)/Γ(s + t) only for s, t and r shown positive (`euler`);
 * `sin`, `cos` and their hyperbolic kin are written with `e^{±iu}` (exact for all
   complex u), so trigonometric identities are polynomial identities;
 * dividing by something that is zero is `Undefined`, never a number;
@@ -64,6 +65,7 @@ MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
 MAX_EXPANDED_SUM = 200       # finite sums with numeric bounds expanded up to this many terms
 MAX_FAULHABER = 12           # Σ i^k summed in closed form up to this power
+MAX_RANGE_ENDS = 3          # bounded integers put at an end of their range, one after another
 
 POS, NONNEG, REAL, COMPLEX = "pos", "nonneg", "real", "complex"
 
@@ -93,6 +95,7 @@ class Normaliser:
         self._variables = {}              # serial → variable Name, of the ranges met
         self._same_set = None             # serial → the variable standing for its range
         self._law_table = None
+        self._ranges = None               # serial → WholeRange of the bounded integers
 
     # ================================================================== entry
     def value(self, term):
@@ -325,7 +328,7 @@ class Normaliser:
         θ = ε/(1 + ε) is 1/(1 + ε): positive)."""
         return self.poly_positivity(self.value(term))
 
-    def poly_positivity(self, value):
+    def poly_positivity(self, value, depth=0):
         """`positivity` of a normal form."""
         sign = self.sign(value)
         if sign == POS:
@@ -334,7 +337,42 @@ class Normaliser:
         if denominator is not None and self.sign(denominator) == POS and \
                 self.sign(numerator) == POS:
             return POS
+        if depth < MAX_RANGE_ENDS and self._positive_at_range_end(value, depth):
+            return POS
         return sign
+
+    def _positive_at_range_end(self, value, depth):
+        """Whether a normal form linear in a bounded integer symbol k (`assume 0 \\le y, y
+        \\le n`: `WholeRange`) is shown positive at the end of k's range it is smallest at:
+        A + c k with c ≥ 0 is at least A + c L for a lower bound L, with c ≤ 0 at least
+        A + c U for an upper bound U (the beta posterior's shapes a + y and b + n − y)."""
+        if self._ranges is None:
+            self._ranges = {name.serial: d.info for name, d in self.context.table.items()
+                            if isinstance(d.info, WholeRange)}
+        if not self._ranges:
+            return False
+        for atom in value.atoms():
+            bounds = self._ranges.get(atom[2]) if atom[0] == "sym" else None
+            if bounds is None:
+                continue
+            linear = {m: c for m, c in value.terms.items() if (atom, 1) in m}
+            if any(atom in {a for a, _ in m} for m in value.terms if m not in linear):
+                continue
+            slope = Poly({frozenset(x for x in m if x != (atom, 1)): c
+                          for m, c in linear.items()})
+            rest = Poly({m: c for m, c in value.terms.items() if m not in linear})
+            if _mentions(slope.key(), atom) or _mentions(rest.key(), atom):
+                continue
+            ends = bounds.lower if self.sign(slope) in (POS, NONNEG) else \
+                bounds.upper if self.sign(slope.scale(-1)) in (POS, NONNEG) else ()
+            for end in ends:
+                try:
+                    at_end = rest + self.times(slope, self.value(end))
+                except (Unsupported, Undefined):
+                    continue
+                if self.poly_positivity(at_end, depth + 1) == POS:
+                    return True
+        return False
 
     @staticmethod
     def _dens_atom(name, over, given, cond, at, params, held):
@@ -855,7 +893,8 @@ class Normaliser:
 
     def _closed_form(self, range_id, deps, copy):
         """∫ xⁿ exp(a x² + b x) over the copy's range, when `gaussian` has a rule for it;
-        ∫_0^∞ x^{s−1} e^{−r x} = Γ(s)/r^s when `euler`'s hypotheses are shown."""
+        ∫_0^∞ x^{s−1} e^{−r x} = Γ(s)/r^s and ∫_0^1 x^{s−1}(1 − x)^{t−1} = B(s, t) when
+        `euler`'s hypotheses are shown."""
         if range_id in self._lines:
             low = high = None
         elif range_id[0] == "int":
@@ -1237,6 +1276,9 @@ class Normaliser:
             return Poly.atom(("opq", "binom", args[0].key(), args[1].key()))
         if fname == "factorial":
             return self.factorial(args[0])
+        if fname == "gamma":                  # Euler's Γ (a family's normaliser)
+            return euler.gamma(self, args[0]) if self.poly_positivity(args[0]) == POS else \
+                Poly.atom(("fn", "gamma", args[0].key()))
         if fname == "delta":
             return self.kronecker(*args)
         if fname == "root":

@@ -5,10 +5,12 @@ A family is one entry: its LaTeX spellings (canonical name keys, see
 density as **pieces**: `(low, high, formula)` triples, each the density's formula on the
 interval from `low` to `high` (`None` for an infinite end), so that the density is 0
 outside the pieces. The normal Gaussian is one piece over the whole line; the exponential
-one piece over `[0, ∞)`; the Laplace density two pieces, split at its centre, so that no
-engine ever sees an absolute value. Every engine reads a density by formula through
-`pieces` — the normal form integrates the formulas in closed form
-(`engines.gaussian`), the numeric engine by quadrature (`engines.numeric.quadrature`),
+and the gamma one piece over `[0, ∞)`; the beta one piece over `[0, 1]` (its normaliser
+and the gamma's written with Euler's Γ, `Fn("gamma", …)`, a function only the families
+write); the Laplace density two pieces, split at its centre, so that no engine ever sees
+an absolute value. Every engine reads a density by formula through `pieces` — the normal
+form integrates the formulas in closed form (`engines.gaussian`, `engines.euler`), the
+numeric engine by quadrature (`engines.numeric.quadrature`),
 the derivative passes through them — so "N(μ, σ²)" means its formula, not a name.
 
 Parameters are what the author writes: `\\mathcal{N}(\\mu, \\sigma^2)` takes the variance.
@@ -92,6 +94,21 @@ def _laplace(x, params):
             (centre, None, Mul(half, Fn("exp", neg(div(sub(x, centre), scale)))))]
 
 
+def _beta(x, params):
+    """x^{a−1} (1 − x)^{b−1} / B(a, b) on (0, 1), with B(a, b) = Γ(a)Γ(b)/Γ(a + b)."""
+    a, b = params
+    normaliser = div(Fn("gamma", Add(a, b)), Mul(Fn("gamma", a), Fn("gamma", b)))
+    return [(Num(0), ONE, Mul(normaliser, Pow(x, sub(a, ONE)), Pow(sub(ONE, x), sub(b, ONE))))]
+
+
+def _gamma(x, params):
+    """The shape–rate form β^α x^{α−1} e^{−βx} / Γ(α) on [0, ∞) (Bishop's Gam(λ | a, b),
+    Gelman et al.): the second parameter is the rate, never the scale."""
+    shape, rate = params
+    return [(Num(0), None, div(Mul(Pow(rate, shape), Pow(x, sub(shape, ONE)),
+                                   Fn("exp", neg(Mul(rate, x)))), Fn("gamma", shape)))]
+
+
 def _bernoulli(x, params):
     (prob,) = params
     return [(Num(0), Num(1), Mul(Pow(prob, x), Pow(sub(ONE, prob), sub(ONE, x))))]
@@ -136,6 +153,10 @@ SPECS = (
          False, _uniform, lambda p: [(sub(p[1], p[0]), "low < high")]),
     Spec("Laplace", "Laplace", ("Laplace",), ("centre", "scale"), False, _laplace,
          lambda p: [(p[1], "a positive scale")]),
+    Spec("Beta", "beta", ("Beta",), ("shape a", "shape b"), False, _beta,
+         lambda p: [(p[0], "a positive first shape"), (p[1], "a positive second shape")]),
+    Spec("Gamma", "gamma (shape–rate)", ("Gamma", "Gam"), ("shape", "rate"), False, _gamma,
+         lambda p: [(p[0], "a positive shape"), (p[1], "a positive rate")]),
     Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
          lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
     Spec("Poisson", "Poisson", ("Poiss", "Poisson"), ("rate",), True, _poisson,

@@ -180,6 +180,8 @@ def _show(t, context):
     if kind is Fn and t.fname == "root":          # the real odd root
         u, n = t.operands
         return f"{'∛' if n.value == 3 else f'root_{n.value}'}({_show(u, 0)})"
+    if kind is Fn and t.fname == "gamma":         # Euler's Γ (a family's normaliser)
+        return f"Γ({_show(t.operands[0], 0)})"
     if kind is Fn:
         return f"{t.fname}({', '.join(_show(a, 0) for a in t.operands)})"
     if kind is Call:

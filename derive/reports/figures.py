@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from math import lgamma, log
 
 import numpy as np
 
@@ -135,6 +136,15 @@ def _pdf(spec):
         return np.where((GRID >= p[0]) & (GRID < p[1]), 1.0 / (p[1] - p[0]), 0.0)
     if kind == "Laplace":
         return np.exp(-np.abs(GRID - p[0]) / p[1]) / (2 * p[1])
+    inside = (GRID > 0) & (GRID < 1) if kind == "Beta" else GRID > 0
+    x = np.where(inside, GRID, 0.5)             # a point inside, where the formula is 0
+    if kind == "Beta":
+        log_norm = lgamma(p[0] + p[1]) - lgamma(p[0]) - lgamma(p[1])
+        return np.where(inside, np.exp(log_norm + (p[0] - 1) * np.log(x) +
+                                       (p[1] - 1) * np.log1p(-x)), 0.0)
+    if kind == "Gamma":                          # shape–rate
+        log_norm = p[0] * log(p[1]) - lgamma(p[0])
+        return np.where(inside, np.exp(log_norm + (p[0] - 1) * np.log(x) - p[1] * x), 0.0)
     raise ValueError(f"a figure of densities draws continuous families, not {kind}")
 
 

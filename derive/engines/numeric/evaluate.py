@@ -483,6 +483,11 @@ class Evaluator:
                 raise NotEvaluable("a factorial too large to evaluate (n > 10000)")
             from math import factorial
             return acb(factorial(n))
+        if t.fname == "gamma":                     # Euler's Γ, in a family's normaliser
+            value = args[0].gamma()
+            if not value.is_finite():
+                raise NotEvaluable("Γ at (or near) a pole")
+            return value
         if t.fname == "delta":                     # Kronecker's, of two whole numbers
             a, b = (_exact_integer(x) for x in args)
             if a is None or b is None:

@@ -29,7 +29,9 @@ from __future__ import annotations
 
 from flint import acb, arb, ctx
 
-from derive.model.terms import E, Add, Defined, Dens, Fn, Mul, Num, Pow, Sym, free_names, nodes
+from derive.model.terms import (
+    E, Add, Defined, Dens, Dist, Fn, Mul, Num, Pow, Sym, free_names, nodes,
+)
 
 
 MAX_RADIUS_DOUBLINGS = 24
@@ -42,6 +44,7 @@ class NoEnvelope(Exception):
 
 def integrate(ev, var, body, low, high):
     """∫_low^high body d var; `low`, `high` are real balls or None for −∞, +∞."""
+    body = _cancelled(ev, var, body)
     total = acb(0)
     if high is None:
         high, tail = _tail_from(ev, var, body, 1, low)
@@ -50,30 +53,83 @@ def integrate(ev, var, body, low, high):
         cut, tail = _tail_from(ev, var, body, -1, None if high is None else -high)
         low = -cut
         total += tail
-    head = _head_at_zero(ev, var, body, low, high)
+    head = _end_piece(ev, var, body, low, high, False)
     if head is not None:
         low, bound = head
+        total += bound
+    foot = _end_piece(ev, var, body, low, high, True)
+    if foot is not None:
+        delta, bound = foot
+        high = high - delta
         total += bound
     return total + _finite(ev, var, body, low, high)
 
 
-def _head_at_zero(ev, var, body, low, high):
-    """(δ, ball enclosing ∫_0^δ) when the range starts at 0 and the integrand is x^s times
-    a rest, with x^s a product of constant powers of the variable not all whole (Euler's
-    `t^{a-1} e^{-t}`): arb's integrator cannot enclose a non-integer power on a ball that
-    touches its branch point 0, and a singular one (−1 < s < 0) is not bounded there.
-    For real s, x^s ≥ 0 is a weight of total δ^{s+1}/(s+1) on [0, δ], so the integral is
-    that times a weighted average of the rest — inside the rest's ball over [0, δ], a
-    convex set. For complex s only |x^s| ≤ x^{Re s} e^{π|Im s|} is used. δ halves until
-    the enclosure is as narrow as the comparison needs. None when this does not apply;
-    no value above HEAD_PRECISION bits (a step without a proof, which would need 1024,
-    stays undecided instead of spending minutes in arb's integrator)."""
+def _cancelled(ev, var, body):
+    """`body` with the powers of one declared family's density at the variable netted out
+    (`p(x) · q(x) / p(x)` in E_p[q/p] is q(x)): the range is already cut to the pieces of
+    every density with a restricted support (`Evaluator.on_pieces`), where a family whose
+    parameters were shown valid at its declaration is positive — so p/p is 1 there, up to
+    the ends, which carry no mass. The quadrature then evaluates one density, not three.
+    Densities written inline, at other parameter values, or by a user's formula (which may
+    vanish) are left as they are; so is a body that is not a product."""
+    if not isinstance(body, Mul):
+        return body
+    factors, powers = [], {}
+    for f in body.args:
+        for g in (f.args if isinstance(f, Mul) else (f,)):
+            dens, k = (g.base, g.exponent.value) if isinstance(g, Pow) and \
+                isinstance(g.base, Dens) and isinstance(g.exponent, Num) else (g, 1)
+            if isinstance(dens, Dens) and dens.at == (Sym(var),) and _positive_family(ev, dens):
+                powers[dens] = powers.get(dens, []) + [k]
+            else:
+                factors.append(g)
+    if not any(min(ks) < 0 < max(ks) for ks in powers.values()):
+        return body
+    for dens, ks in powers.items():
+        net = sum(ks)
+        if net:
+            factors.append(dens if net == 1 else Pow(dens, Num(net)))
+    return Mul(*factors) if len(factors) > 1 else factors[0] if factors else Num(1)
+
+
+def _positive_family(ev, dens):
+    """Whether a density is a declared standard family at its declared parameters."""
+    from derive.notation import families
+    dist = dens.dist
+    if families.inline(dist) is not None or not isinstance(dist, Dist) or dist.params or \
+            dist.given:
+        return False
+    formula = families.formula_of(dist, ev.context)
+    return formula is not None and formula.family is not None
+
+
+def _end_piece(ev, var, body, low, high, upper):
+    """(δ, ball enclosing the integral over the δ next to an end) when the range starts at
+    0 and the integrand is x^s times a rest, with x^s a product of constant powers of the
+    variable not all whole (Euler's `t^{a-1} e^{-t}`), or — `upper` — when it ends at an
+    exact h and the integrand is (h − x)^s times a rest (the beta law's `(1-x)^{b-1}` at
+    h = 1): arb's integrator cannot enclose a non-integer power on a ball that touches its
+    branch point, and a singular one (−1 < s < 0) is not bounded there. For real s, the
+    power is a weight ≥ 0 of total δ^{s+1}/(s+1) on the δ next to the end, so the integral
+    is that times a weighted average of the rest — inside the rest's ball over that δ, a
+    convex set. For complex s only |u^s| ≤ u^{Re s} e^{π|Im s|} is used. δ halves until the
+    enclosure is as narrow as the comparison needs. None when this does not apply; no
+    value above HEAD_PRECISION bits (a step without a proof, which would need 1024, stays
+    undecided instead of spending minutes in arb's integrator)."""
     from derive.engines.numeric.evaluate import NotEvaluable
-    if not (low.is_exact() and low == 0 and high > 0):
+    end = high if upper else low
+    if not (end.is_exact() and high > low and (upper or end == 0)):
         return None
     powers, rest = [], []
     for f in _flat_factors(ev, body):
-        if isinstance(f, Sym) and f.name is var:
+        if upper:
+            if isinstance(f, Pow) and var not in free_names(f.exponent) and \
+                    _distance_to(ev, f.base, var, end):
+                powers.append(ev.value(f.exponent))
+            else:
+                rest.append(f)
+        elif isinstance(f, Sym) and f.name is var:
             powers.append(acb(1))
         elif isinstance(f, Pow) and f.base is Sym(var) and var not in free_names(f.exponent):
             powers.append(ev.value(f.exponent))
@@ -86,18 +142,18 @@ def _head_at_zero(ev, var, body, low, high):
            for c in powers):
         return None                            # whole powers: the integrator copes
     if ctx.prec > HEAD_PRECISION:
-        raise NotEvaluable(f"a non-integer power at 0 is integrated at up to "
+        raise NotEvaluable(f"a non-integer power at an end is integrated at up to "
                            f"{HEAD_PRECISION} bits only")
     s = sum(powers, acb(0))
     if not s.real > -1:
-        raise NotEvaluable("a power of the variable not integrable at 0")
+        raise NotEvaluable("a power not integrable at an end of the range")
     real = s.imag == 0
     phase = arb(1) if real else (arb.pi() * sum((abs(c.imag) for c in powers), arb(0))).exp()
     goal = arb(2) ** (16 - ctx.prec)
-    delta = arb.min(arb(1), high / 2)
+    delta = arb.min(arb(1), (high - low) / 2)
     delta = arb(delta.lower()) if delta.lower() > 0 else arb(2) ** -4
     for _ in range(2 * ctx.prec):
-        ball = acb(arb(delta / 2, delta / 2))
+        ball = acb(arb(end - delta / 2 if upper else delta / 2, delta / 2))
         values = ev.at_quadrature_point(var, ball, Mul(*rest), False) if rest else acb(1)
         if values.is_finite():
             weight = delta ** (s.real + 1) / (s.real + 1)
@@ -109,7 +165,20 @@ def _head_at_zero(ev, var, body, low, high):
             if head.real.rad() < goal and head.imag.rad() < goal:
                 return delta, head
         delta = delta / 2
-    raise NotEvaluable("no certified bound on the integral near 0")
+    raise NotEvaluable("no certified bound on the integral near an end of its range")
+
+
+def _distance_to(ev, u, var, end):
+    """Whether u is h − x, written as a sum of −x and terms free of x that add up to h —
+    exactly `end` on this instance."""
+    if not isinstance(u, Add):
+        return False
+    moving = [a for a in u.args if var in free_names(a)]
+    if len(moving) != 1 or not (isinstance(moving[0], Mul) and len(moving[0].args) == 2 and
+                                Num(-1) in moving[0].args and Sym(var) in moving[0].args):
+        return False
+    value = ev.value(Add(*(a for a in u.args if a != moving[0])))
+    return value.imag == 0 and value.real.is_exact() and value.real == end
 
 
 def _scaled_power(ev, f, var):
@@ -418,10 +487,33 @@ def _power_envelope(ev, t, var, side):
     if not c.real >= 0:
         if isinstance(t.base, Sym) and t.base.name is var and c.real < 0:
             return phase, 0, arb(0), arb(0)
+        exponential = _exponential_power_envelope(ev, t.base, c, var, side)
+        if exponential is not None:
+            return exponential
         raise NoEnvelope("a negative power of a function with no lower bound")
     m = int(c.real.upper().ceil().unique_fmpz())
     scale, degree, a, beta = _envelope(ev, t.base, var, side)
     return (_upper(phase * (1 + scale) ** m), degree * m, arb.max(a, arb(0)) * m, beta * m)
+
+
+def _exponential_power_envelope(ev, u, c, var, side):
+    """u^c for a real constant c when u is a product of positive constants and exponentials
+    of real polynomials of degree ≤ 2 — a density of the standard families, or a product
+    and ratio of them (`q(x) / p(x)` in E_p[q/p] = ∫ p · q/p): then u = K e^{v} with K > 0
+    and v real at real x, so u^c = K^c e^{c v} exactly, an exponential of a quadratic whose
+    coefficients add to those of the other factors (p · p^{-1} cancels in the envelope).
+    None when u is not of that shape, or c is not certainly real."""
+    if not c.imag == 0:
+        return None
+    split = _log_split(ev, u, var)
+    if split is None:
+        return None
+    constant, exponents = split
+    total = [acb(0), acb(0), acb(0)]
+    for k, v in exponents:
+        total = [t + k * q for t, q in zip(total, _quadratic(ev, v, var))]
+    c0, c1, c2 = (c.real * t.real for t in total)
+    return (_upper((c.real * constant.real + c0).exp()), 0, _upper(c2), _upper(side * c1))
 
 
 def _log_envelope(ev, u, var):

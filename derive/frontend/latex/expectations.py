@@ -29,7 +29,9 @@ rule per form:
   under the conditional of the law `\\mathbb{E}[…]` is under (else the one law over the
   variables given and written) over its other variables, at X's value where it stands —
   the bound copy inside an outer expectation, the free x at top level, or v. The tower
-  property and the law of total variance then follow in the normal form.
+  property and the law of total variance then follow in the normal form. After the bar,
+  declared symbols (`\\mathbb{E}[\\theta \\mid y]`, y data) are read only when the law is a
+  density whose formula is written with them: that law is the law given them.
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
@@ -171,6 +173,9 @@ class Expectations:
             raise self.error("a conditional expectation reads E[Y | X], E[Y | X, Z] or "
                              "E[Y | X = x] (one bar; Cov(Y, Z | X) for a covariance)",
                              bracket.node)
+        parameters = self._given_parameters(conditions)
+        if parameters is not None:
+            return self._under_law_given(piece, bodies, parameters, bracket.node)
         given = [self._condition(c) for c in conditions]
         variables = tuple(v for v, _ in given)
         if len(set(variables)) != len(variables):
@@ -190,6 +195,48 @@ class Expectations:
             read = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, read)
         return substitute(value, dict(zip(copies, values)))
+
+    def _given_parameters(self, conditions):
+        """The declared symbols after the bar (`\\mathbb{E}[\\theta \\mid y]` with `integer
+        y`: data, not a random variable of the file), or None when one of them is not one."""
+        names = []
+        for node in conditions:
+            found = self.declared(self._spelled(node)) if not is_tree(node, "assignment") \
+                else None
+            if found is None or found[1].kind is not Kind.SYMBOL:
+                return None
+            names.append(found[0])
+        return names
+
+    def _under_law_given(self, piece, bodies, parameters, node):
+        """`\\mathbb{E}[\\theta \\mid y]` with y a declared symbol: the law `\\mathbb{E}[…]`
+        is under (`expectations under p`, or the file's only law) is the law given y when its
+        formula is written with y (`density p = \\mathrm{Beta}(a + y, b + n - y) over
+        \\theta`, the posterior): the moment under it. Refused when no law is named, or
+        its formula does not mention every symbol given (a prior, or an abstract density:
+        nothing says it is conditioned on y)."""
+        averaging = self._averaged(piece)
+        shown = ", ".join(n.latex for n in parameters)
+        formula = families.formula_of(averaging.dist, self.scope.context) \
+            if averaging is not None else None
+        written = set()
+        if formula is not None:
+            for _, _, value in formula.pieces:
+                written |= free_names(value)
+        missing = [n for n in parameters if n not in written]
+        if formula is None or missing:
+            law = (f"{averaging.dist.name.latex} is not" if averaging is not None and
+                   isinstance(averaging.dist, Dist) else
+                   "name that law: % derive: expectations under p")
+            raise self.error(f"after the bar comes {shown}, a declared symbol (data), not a "
+                             f"random variable: E[… | {shown}] is read as the average under "
+                             f"the law E[…] is under only when that law is a density whose "
+                             f"formula is written with {shown} (the law given it, as a "
+                             f"posterior \\mathrm{{Beta}}(a + y, b + n - y)) — {law}",
+                             node)
+        bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
+        values = [self._read_averaged(b, averaging, bounds) for b in bodies]
+        return self._moment(piece.kind, averaging, bounds, values)
 
     def _condition(self, node):
         """(variable, value) of what follows the bar: `X`, `x` (at its value where the

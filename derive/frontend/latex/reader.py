@@ -2943,6 +2943,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         the file's would mean two things: refused."""
         if spec.kind == "N":
             return self._spread(arg)
+        if spec.kind == "Gamma" and _SCALE.match(self.source_text(arg).strip()):
+            raise self.error("a bare \\theta as a gamma law's second parameter is ambiguous: "
+                             "derive reads Gamma(\\alpha, \\beta) with the rate β (shape–"
+                             "rate, β^α x^{α-1} e^{-βx} / Γ(α)), while Gamma(k, \\theta) is "
+                             "the shape–scale spelling — write the rate (Gamma(k, 1/\\theta))",
+                             arg)
         return self.term(arg)
 
     def _spread(self, arg):
@@ -4241,6 +4247,10 @@ _SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
 # `\\sigma`, `\\sigma_x`, `\\sigma_{q}`, `\\boldsymbol{\\sigma}_1` (no power).
 _STANDARD_DEVIATION = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\sigma\s*\}|"
                                  r"\\sigma(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
+
+# a gamma law's second parameter spelled as the shape–scale form's scale θ (`Gamma(k, \theta)`)
+_SCALE = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\theta\s*\}|"
+                    r"\\theta(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
 
 
 def _with_sizing(text, start):
