@@ -95,7 +95,7 @@ from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, jo
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
-from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
+from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
 from derive.model.terms import (
@@ -835,6 +835,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
             self._derivative_named_before(name.key, items[0])
         self._base_named_before(name.key, items[0])     # `M'(t) := 2` after M(t) = t^3
+        if any(self.scope.one_family(other, label) for other in self._head_labels(name.key)):
+            return Head(name.key, label, (), scale)     # p(\mathbf{y}|θ) beside p(y_i|θ)
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -2179,20 +2181,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         labels = self._head_labels(key)
         if not labels:
             return None
+        if len(labels) > 1:                 # p(y_i|θ) and p(\mathbf{y}|θ): one family
+            raise self.error(f"{key} is defined above as {' and as '.join(labels)}: written "
+                             "alone it names neither — write its arguments", node)
         return self._head_at(labels[0], self.label_keys(labels[0]), True, node)
 
-    @staticmethod
-    def label_keys(label):
-        """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
-        p, X; `q'(k|x_{i})` → k, x_{i}."""
-        inner = label[label.index("(") + 1:-1]
-        keys, depth, start = [], 0, 0
-        for k, char in enumerate(inner + ","):
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            if char in ",;|" and depth == 0:
-                keys.append(inner[start:k])
-                start = k + 1
-        return keys
+    label_keys = staticmethod(label_keys)
 
     def knows(self, key):
         """Whether the file gave `key` a meaning: declared, used, or the head of a quantity
