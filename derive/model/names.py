@@ -110,6 +110,18 @@ class IndexRange:
 
 
 @dataclass(frozen=True, eq=False)
+class IndependentCopies(IndexRange):
+    """The range of a family of random variables declared independent and identically
+    distributed (`random X_i with density p over x for i = 1..n, independent`): each
+    member X_i has the law of the density `density` (over the declared `variable`), the
+    members are independent. Outside an expectation a member is its value, a real number; inside
+    one, it is averaged by `frontend.latex.samples`."""
+
+    variable: object = None
+    density: object = None
+
+
+@dataclass(frozen=True, eq=False)
 class WholeRange:
     """The bounds a hypothesis puts on an integer symbol (`assume 1 \\le k \\le K`), both
     inclusive: terms of whole numbers; and the whole numbers it differs from (`i \\ne k`:

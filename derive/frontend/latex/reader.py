@@ -85,6 +85,7 @@ from derive.frontend.latex.pieces import (
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
+from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
@@ -187,7 +188,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
+class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
              Measures, Extrema, Dots, Words):
     """Reads rows of one source under a `FileScope`."""
 
