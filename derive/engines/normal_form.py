@@ -50,7 +50,7 @@ from math import comb
 from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
-from derive.model.names import Kind, Name, WholeRange
+from derive.model.names import Kind, Name, NamedValues, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Family,
     Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
@@ -92,6 +92,7 @@ class Normaliser:
         self._variables = {}              # serial → variable Name, of the ranges met
         self._same_set = None             # serial → the variable standing for its range
         self._law_table = None
+        self._named_sets = None           # the sets of named values (`_named_valued`)
 
     # ================================================================== entry
     def value(self, term):
@@ -289,11 +290,47 @@ class Normaliser:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
             joint_vars, joint_at = in_order(info, dist.over + dist.given, at + cond)
             joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
+            if self._named_valued(info):        # each side a marginal, summed as below
+                return self.value(Mul(
+                    Dens(Dist(dist.name, dist.over + dist.given, params=dist.params),
+                         t.at + dist.cond),
+                    Pow(Dens(Dist(dist.name, dist.given, params=dist.params), dist.cond),
+                        MINUS_ONE)))
             marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
             return Poly.atom(joint) * Poly.atom(marginal, -1)
+        named = None if info.given else self._over_named_values(dist, dist.over, t.at)
+        if named is not None:
+            return self.value(named)
         over, at = (dist.over, at) if info.given else in_order(info, dist.over, at)
         atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
+
+    def _named_valued(self, info):
+        """The variables of a joint that range over sets of named values (none in most
+        files: the context's sets are looked at once)."""
+        if self._named_sets is None:
+            self._named_sets = {n for n in self.context.of_kind(Kind.SET)
+                                if isinstance(self.context.info(n), NamedValues)}
+        if not self._named_sets:
+            return []
+        return [v for v in info.over
+                if getattr(self.context.info(v), "support", None) in self._named_sets]
+
+    def _over_named_values(self, dist, over, at):
+        """A marginal of a joint that leaves out variables ranging over sets of named values
+        (`discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`): the sum of the joint
+        at each of their values, as a term (p(x) = p(x, C_1) + p(x, C_2): the set is all
+        of C's values); None for any other density."""
+        missing = [v for v in self._named_valued(self.context.info(dist.name)) if v not in over]
+        if not missing:
+            return None
+        terms = []
+        for values in itertools.product(*(self.context.info(self.context.info(v).support).values
+                                          for v in missing)):
+            kept = tuple(over) + tuple(missing)
+            terms.append(Dens(Dist(dist.name, kept, params=dist.params),
+                              tuple(at) + tuple(Sym(value) for value in values)))
+        return Add(*terms)
 
     def _valid(self, dist):
         """A family written inline (nothing checked its parameters) is read only when the

@@ -40,7 +40,7 @@ from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
-    IndexRange, Kind, Name, Pushforward, SetInfo,
+    IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
 from derive.model.terms import Dens, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
@@ -53,6 +53,7 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
+NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in \\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
@@ -256,7 +257,12 @@ class Directives:
     def _discrete(self, body, offset):
         """`x, y` | `x in \\mathcal{X}, y in \\mathcal{Y}` | `x, y in \\mathcal{X}`: each
         `in SET` gives its range to the names listed since the one before. A variable
-        declared without a range ranges over a finite set of its own."""
+        declared without a range ranges over a finite set of its own. `\\mathcal{C} in
+        \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`: over the set of those named values."""
+        listed = NAMED_VALUES.fullmatch(body)
+        if listed is not None:
+            self._named_values(listed, offset)
+            return
         pending = []
         for key, at in _distinct(self.source, self._names(body, offset, ranges=True)):
             name, _, support = key.partition(" in ")
@@ -268,6 +274,37 @@ class Directives:
                 pending = []
         for variable in pending:
             self._declare_variable(variable, True)
+
+    def _named_values(self, listed, offset):
+        """`x, y in \\{a, b, c\\}`: x and y range over the set of the named values a, b, c —
+        fresh names, distinct, none a number (derive reads them as labels, `NamedValue`)."""
+        values_at = offset + listed.start("values")
+        keys, start = [], 0
+        for piece in listed.group("values").split(","):
+            at = values_at + start
+            start += len(piece) + 1
+            if re.fullmatch(r"\s*[-+]?[0-9.]+\s*", piece):
+                raise self.source.error("a discrete variable's values written as numbers are "
+                                        "not read: name them (\\{\\mathcal{C}_1, "
+                                        "\\mathcal{C}_2\\}), or declare the variable and sum "
+                                        "over \\{0, 1\\}", at)
+            if not piece.strip():
+                raise self.source.error("expected a value's name here", at)
+            key = self.reader.read_name(piece, at)
+            if key in keys or self.scope.lookup(key) is not None:
+                raise self.source.error(f"{key} is listed twice or has a meaning above: a "
+                                        "named value is a fresh name", at)
+            keys.append(key)
+        label = "\\{" + ", ".join(keys) + "\\}"
+        finite = self.scope.declare_unspelled(Name(label), Declaration(
+            Kind.SET, Domain.COMPLEX, NamedValues(Name(f"|{label}|"), ())))
+        values = tuple(self.scope.declare(key, Declaration(
+            Kind.SYMBOL, Domain.REAL, NamedValue(finite, k))) for k, key in enumerate(keys, 1))
+        self.scope.table[finite] = Declaration(Kind.SET, Domain.COMPLEX, NamedValues(
+            self.scope.table[finite].info.size, values))
+        for key, _ in _distinct(self.source, self._names(listed.group("names"), offset)):
+            self._declare_variable(key, True, finite)
+        self.scope.readings["named values"] = True
 
     def _finite_set(self, key, at):
         """The Name of a finite set, declared on first mention (with its size |𝒳|)."""

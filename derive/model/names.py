@@ -144,6 +144,25 @@ class SetInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class NamedValues(SetInfo):
+    """A finite set given by its elements' names (`discrete \\mathcal{C} in
+    \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`, Bishop's classes): `values` are the Names of its
+    distinct elements, labels that are no numbers (`NamedValue`)."""
+
+    values: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)
+class NamedValue:
+    """The declaration info of an element's name in a `NamedValues` set `of`: a label, read
+    only as a value of a variable ranging over that set (a density's argument, an event's
+    value); the numeric engine codes the k-th element as the number k."""
+
+    of: Name
+    position: int
+
+
+@dataclass(frozen=True, eq=False)
 class SizeInfo:
     """The declaration info of a set's size |𝒳|: the set it counts."""
 

@@ -98,7 +98,7 @@ from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
+from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, NamedValue, SampleInfo
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Family, Fn, Integral, Limit, Num,
     Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg, substitute,
@@ -1956,6 +1956,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if component is not None:
             return component, 1
         found = self.scope.lookup(key)
+        if found is not None and isinstance(found[1].info, NamedValue):
+            return self.named_value(p, found[0], bracket), 1
         if key in PROBABILITY:
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
