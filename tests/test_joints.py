@@ -278,6 +278,10 @@ CLASSES = ("% derive: variable \\mathbf{x}\n"
     (r"p(\mathcal{C}_1|\mathbf{x}) = p(\mathbf{x}|\mathcal{C}_1)", "refuted"),
     (r"P(\mathcal{C} = \mathcal{C}_1) = p(\mathcal{C}_1)", "verified"),
     (r"\int p(\mathbf{x}|\mathcal{C}_2) \, d\mathbf{x} = 1", "verified"),
+    (r"\sum_{\mathcal{C}} p(\mathbf{x}|\mathcal{C}) p(\mathcal{C}) = "
+     r"p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1) + p(\mathbf{x}|\mathcal{C}_2)p(\mathcal{C}_2)",
+     "verified"),
+    (r"\sum_{\mathcal{C}} p(\mathbf{x}, \mathcal{C}) = p(\mathbf{x}, \mathcal{C}_1)", "refuted"),
 ])
 def test_a_variable_whose_values_are_named(row, verdict):
     """`discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}` (Bishop's classes): C

@@ -308,10 +308,7 @@ class Normaliser:
     def _named_valued(self, info):
         """The variables of a joint that range over sets of named values (none in most
         files: the context's sets are looked at once)."""
-        if self._named_sets is None:
-            self._named_sets = {n for n in self.context.of_kind(Kind.SET)
-                                if isinstance(self.context.info(n), NamedValues)}
-        if not self._named_sets:
+        if not self._named_valued_any():
             return []
         return [v for v in info.over
                 if getattr(self.context.info(v), "support", None) in self._named_sets]
@@ -906,7 +903,38 @@ class Normaliser:
         keep = [i for i in range(len(at)) if i != positions[0]]
         marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
                     tuple(at[i] for i in keep), params, held)
+        if not given and self._named_valued_any():
+            return self._marginal_over_named(marginal)
         return Poly.atom(marginal)
+
+    def _named_valued_any(self):
+        if self._named_sets is None:
+            self._named_sets = {n for n in self.context.of_kind(Kind.SET)
+                                if isinstance(self.context.info(n), NamedValues)}
+        return bool(self._named_sets)
+
+    def _marginal_over_named(self, marginal):
+        """A marginal atom (of a sum or integral over a joint) as `density` writes the same
+        marginal: the sum of the joint at each named value of the variables it leaves out
+        that range over sets of named values (`_over_named_values`)."""
+        _, latex, serial, over, given, cond, at, params, held = marginal
+        name = next((n for n in self.context.of_kind(Kind.DISTRIBUTION) if n.serial == serial),
+                    None)
+        if name is None:
+            return Poly.atom(marginal)
+        info = self.context.info(name)
+        missing = [v for v in self._named_valued(info) if v.serial not in over]
+        if not missing:
+            return Poly.atom(marginal)
+        kept = [next(v for v in info.over if v.serial == s) for s in over]
+        out = Poly.const(0)
+        for values in itertools.product(*(self.context.info(self.context.info(v).support).values
+                                          for v in missing)):
+            variables, keys = in_order(info, kept + missing, list(at) + [
+                self.value(Sym(value)).key() for value in values])
+            out = out + Poly.atom(("dens", latex, serial, tuple(v.serial for v in variables),
+                                   given, cond, tuple(keys), params, held))
+        return out
 
     def _pushforward(self, m, copy, deps, rest):
         """∫ p_g(x) h(x) dx = ∫ p_z(z) h(g(z)) dz when p_g is declared the law of g(z),
