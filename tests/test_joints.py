@@ -311,3 +311,11 @@ def test_named_values_are_fresh_names(directive, message):
     from derive.frontend.errors import InputError
     with pytest.raises(InputError, match=message):
         steps(f"% derive: {directive}\n$$ 1 = 1 $$\n")
+
+
+@pytest.mark.parametrize("row", [r"q(\mathcal{C}_1) = q(\mathcal{C}_2)", r"P(z = \mathcal{C}_1) = 1"])
+def test_a_named_value_of_another_variable_is_refused(row):
+    """A named value is C's: at a variable that does not range over its set (z here) its
+    numeric coding would pass for a value of z."""
+    header = CLASSES + "% derive: discrete z\n% derive: density q over z\n"
+    assert steps(display(header, row))[-1].kind == "unreadable"

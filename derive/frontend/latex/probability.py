@@ -449,7 +449,9 @@ class Probability:
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
-            return variable, self.event_value(right)
+            value = self.event_value(right)
+            self._named_value_of(variable, value, right)
+            return variable, value
         outside = not self.random_depth
         self.random_depth += 1
         self.value_depth += 1
@@ -508,6 +510,15 @@ class Probability:
             raise self.error("a named value of a discrete variable is a label: it stands alone "
                              "as a density's argument or an event's value", node)
 
+    def _named_value_of(self, variable, term, node):
+        """Refuse a named value at a variable that does not range over its set (`q(a)` of a
+        q over z, `P(y = a)`): its numeric coding would be taken for a value of z."""
+        info = self.scope.context.info(term.name) if isinstance(term, Sym) else None
+        if isinstance(info, NamedValue) and \
+                getattr(self.scope.context.info(variable), "support", None) is not info.of:
+            raise self.error(f"{term.name.latex} is a named value of another variable: "
+                             f"{variable.latex} does not range over its set", node)
+
     def _named_variable(self, term, candidates):
         """The one candidate variable ranging over the set of the named value `term`, else
         None."""
@@ -535,9 +546,12 @@ class Probability:
                     f"at its place)" if sample else ""), node)
             for variable, (_, term) in zip(named, pairs):
                 self._make_variable(variable, info, name, node)
+                self._named_value_of(variable, term, node)
             return in_order(info, named, [t for _, t in pairs]) if not family else \
                 (tuple(named), tuple(t for _, t in pairs))
         if len(pairs) == len(candidates) and not any(v is not None for v, _ in pairs):
+            for variable, (_, term) in zip(candidates, pairs):
+                self._named_value_of(variable, term, node)
             return candidates, tuple(t for _, t in pairs)
         raise self.error(f"{name.latex} is a distribution over "
                          f"{', '.join(v.latex for v in candidates) or 'nothing more'}; say "
