@@ -23,11 +23,10 @@ by the laws of independent copies — never as a constant of the expectation's o
 from __future__ import annotations
 
 from derive.frontend.latex.expectations import Averaging
-from derive.model.names import IndependentCopies
+from derive.model.names import IndependentCopies, Kind
 from derive.model.terms import (
     ONE, Add, Call, Defined, Dist, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
-from derive.model.names import Kind
 
 COPIES = "independent copies"       # the reading a directive switched on (`scope.readings`)
 
