@@ -1702,6 +1702,13 @@ def test_other_heads_of_that_letter_stay_refused(header, message):
     assert found and message in found[-1]
 
 
+def test_the_vectors_head_in_a_row_stays_refused():
+    """Only `define` gives p a second head: a row `p(\\mathbf{y}|θ) = …` is no definition."""
+    header = BERNOULLI.rsplit("% derive: define p(\\mathbf{y}", 1)[0]
+    step = steps(display(header, r"p(\mathbf{y}|\theta) = \prod_{i=1}^n p(y_i|\theta)"))[0]
+    assert step.kind == "unreadable" and "defined above only as the quantity" in step.message
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\prod_{i=1}^n p(y_i|\theta) = \theta^{y_1}(1-\theta)^{1-y_1} \cdots "
      r"\theta^{y_n}(1-\theta)^{1-y_n}", "verified"),
