@@ -906,6 +906,10 @@ COPIES = ("% derive: natural n\n% derive: positive \\sigma\n% derive: density p 
     (r"\mathbb{E}[\bar{X}] = 2\mathbb{E}[X_1]", "refuted"),
     (r"\mathbb{E}[X_1^2] = \sigma^2 + \mathbb{E}[X_2]^2", "verified"),
     (r"\mathbb{E}[X_1^2] = \sigma^2", "refuted"),
+    (r"\mathbb{E}[\bar{X}^2] = \frac{\sigma^2}{n} + \mathbb{E}[X_1]^2", "verified"),
+    (r"\mathbb{E}[\bar{X}^2] = \mathbb{E}[X_1]^2", "refuted"),
+    (r"\mathbb{E}[(X_1 - X_2)^2] = 2\sigma^2", "verified"),
+    (r"\mathbb{E}[(X_1 - X_2)^2] = \sigma^2", "refuted"),
 ])
 def test_independent_copies_average_by_their_law(row, verdict):
     """`random X_i with density p over x for i = 1..n, independent`: inside a moment a
@@ -922,6 +926,8 @@ def test_independent_copies_average_by_their_law(row, verdict):
     (r"Cov(X_1, X_2) = 0", "covariance of independent copies"),
     (r"\mathbb{E}[X_1 X_2] = \mathbb{E}[X_1]^2", "only for a sum of multiples"),
     (r"Var(X_1^2 + X_2) = 1", "only for a sum of multiples"),
+    (r"\mathbb{E}[(X_i - X_j)^2] = 1", "cannot tell that these members"),
+    (r"\mathbb{E}[\bar{X}^3] = 1", "only for a sum of multiples"),
     (r"\mathbb{E}_{x \sim p}[X_1] = X_1", "averaged by its own law"),
     (r"\mathbb{E}[X_1 | X_2] = \mathbb{E}[X_1]", "conditional moments"),
     (r"\mathbb{E}[X_1 + x] = 1", "beside another random variable"),

@@ -12,7 +12,8 @@ by the laws of independent copies — never as a constant of the expectation's o
 * several members, the argument affine in them (`\\frac{1}{n}\\sum_{i=1}^n X_i`, `X_1 - X_2`,
   the definition `\\bar{X}` of such a sum): E is linear — E[c + Σ a_t X_t] = c + Σ a_t E_p[x]
   — and the variance of independent members is the sum of theirs, each scaled by its
-  coefficient squared: Var(c + Σ_{i=a}^{b} a_i X_i) = Σ_{i=a}^{b} a_i² Var_p(x). For a
+  coefficient squared: Var(c + Σ_{i=a}^{b} a_i X_i) = Σ_{i=a}^{b} a_i² Var_p(x); the mean of
+  the square of such an argument is Var + mean² (`\\mathbb{E}[(\\bar{X} - \\mu)^2]`). For a
   variance the members must be distinct: one sum over the family's index, or members at
   distinct whole numbers (`X_1 + 2X_3`); a sum beside another member, two sums, or members at
   letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a product or a
@@ -60,18 +61,29 @@ class Samples:
         if len(members) == 1 and free:
             (member,) = members
             return self._at_one_copy(piece.kind, member, value)
+        if piece.kind == "E" and isinstance(value, Pow) and value.exponent == Num(2):
+            # E[A^2] of an affine A in several members: Var(A) + (E A)^2
+            const, parts = self._copies_affine(value.base, node)
+            return Add(self._copies_variance(parts, node), Pow(self._copies_mean(const, parts), Num(2)))
         const, parts = self._copies_affine(value, node)
-        family = self._copy_family(parts[0][1])
         if piece.kind == "E":
-            mean = self._copy_moment("E", family)
-            return Add(const, *(self._summed(Mul(coef, mean), over) for coef, _, over in parts))
+            return self._copies_mean(const, parts)
+        return self._copies_variance(parts, node)
+
+    def _copies_mean(self, const, parts):
+        """E[c + Σ a_t X_t] = c + Σ a_t E_p[x] (linearity)."""
+        mean = self._copy_moment("E", self._copy_family(parts[0][1]))
+        return Add(const, *(self._summed(Mul(coef, mean), over) for coef, _, over in parts))
+
+    def _copies_variance(self, parts, node):
+        """Var(c + Σ a_t X_t) = Σ a_t² Var_p(x) for distinct members (independence)."""
         if len(parts) > 1 and not all(
                 over is None and isinstance(member.arguments[0], Num) for _, member, over in parts):
             raise self.error("derive cannot tell that these members of independent copies are "
                              "distinct (a sum beside another member, two sums, or indices "
                              "that may be equal): the variance of a sum is the sum of the "
                              "variances only for distinct members", node)
-        variance = self._copy_moment("Var", family)
+        variance = self._copy_moment("Var", self._copy_family(parts[0][1]))
         return Add(*(self._summed(Mul(Pow(coef, Num(2)), variance), over)
                      for coef, _, over in parts))
 
