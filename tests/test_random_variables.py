@@ -941,6 +941,8 @@ def test_moments_of_copies_derive_cannot_read_are_refused(row, message):
     ("random X_i with density p over x for i = 1..n", "independent copies of one law"),
     ("random X_i with density p over x, y for i = 1..n, independent", "one variable"),
     ("random X_j with density p over x for i = 1..n, independent", "not indexed by i"),
+    ("real X_i for i = 1..n\n% derive: random X_i with density p over x for i = 1..n, "
+     "independent", "a family of their own"),
 ])
 def test_a_family_of_random_variables_is_read_only_as_independent_copies(directive, message):
     from derive.frontend.errors import InputError

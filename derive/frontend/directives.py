@@ -53,7 +53,8 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
-NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in \\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
+NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
+                          r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
@@ -296,12 +297,11 @@ class Directives:
                                         "named value is a fresh name", at)
             keys.append(key)
         label = "\\{" + ", ".join(keys) + "\\}"
-        finite = self.scope.declare_unspelled(Name(label), Declaration(
-            Kind.SET, Domain.COMPLEX, NamedValues(Name(f"|{label}|"), ())))
+        finite = Name(label)
         values = tuple(self.scope.declare(key, Declaration(
             Kind.SYMBOL, Domain.REAL, NamedValue(finite, k))) for k, key in enumerate(keys, 1))
-        self.scope.table[finite] = Declaration(Kind.SET, Domain.COMPLEX, NamedValues(
-            self.scope.table[finite].info.size, values))
+        self.scope.declare_unspelled(finite, Declaration(
+            Kind.SET, Domain.COMPLEX, NamedValues(Name(f"|{label}|"), values)))
         for key, _ in _distinct(self.source, self._names(listed.group("names"), offset)):
             self._declare_variable(key, True, finite)
         self.scope.readings["named values"] = True
@@ -579,6 +579,9 @@ class Directives:
         span = self._index_range(index, index_at, offset)
         key = self.reader.read_name(rv, offset)
         base = self._family_base(key, span.index, offset)
+        if self.scope.lookup(base + "_{\\cdot}") is not None:
+            raise self.source.error(f"{key} is declared or used above: independent copies are "
+                                    "a family of their own (one name means one thing)", offset)
         copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
                                    variable[0], found[0])
         self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
