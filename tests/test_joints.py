@@ -265,3 +265,63 @@ def test_termwise_order_under_a_sum_is_never_strict():
                                  r"\sum_{i=1}^{m} 1 \ge \sum_{i=1}^{m} 0"))
     assert bounds.prove(strict, clock.now() + 20) is None
     assert bounds.prove(weak, clock.now() + 20) is not None
+
+
+CLASSES = ("% derive: variable \\mathbf{x}\n"
+           "% derive: discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}\n"
+           "% derive: joint p over \\mathbf{x}, \\mathcal{C}\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p(\mathcal{C}_1|\mathbf{x}) = \frac{p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1)}"
+     r"{p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1) + p(\mathbf{x}|\mathcal{C}_2)p(\mathcal{C}_2)}",
+     "verified"),
+    (r"p(\mathcal{C}_1|\mathbf{x}) = \frac{p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1)}"
+     r"{p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1) + p(\mathbf{x}|\mathcal{C}_2)}", "refuted"),
+    (r"p(\mathbf{x}, \mathcal{C}_1) + p(\mathbf{x}, \mathcal{C}_2) = p(\mathbf{x})", "verified"),
+    (r"p(\mathbf{x}, \mathcal{C}_1) = p(\mathbf{x})", "refuted"),
+    (r"p(\mathcal{C}_1|\mathbf{x}) + p(\mathcal{C}_2|\mathbf{x}) = 1", "verified"),
+    (r"p(\mathcal{C}_1|\mathbf{x}) = p(\mathbf{x}|\mathcal{C}_1)", "refuted"),
+    (r"P(\mathcal{C} = \mathcal{C}_1) = p(\mathcal{C}_1)", "verified"),
+    (r"\int p(\mathbf{x}|\mathcal{C}_2) \, d\mathbf{x} = 1", "verified"),
+    (r"\sum_{\mathcal{C}} p(\mathbf{x}|\mathcal{C}) p(\mathcal{C}) = "
+     r"p(\mathbf{x}|\mathcal{C}_1)p(\mathcal{C}_1) + p(\mathbf{x}|\mathcal{C}_2)p(\mathcal{C}_2)",
+     "verified"),
+    (r"\sum_{\mathcal{C}} p(\mathbf{x}, \mathcal{C}) = p(\mathbf{x}, \mathcal{C}_1)", "refuted"),
+])
+def test_a_variable_whose_values_are_named(row, verdict):
+    """`discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}` (Bishop's classes): C
+    takes exactly those two values, so a marginal leaving C out is the sum of the joint
+    at each (Bayes' rule over the classes). Was: a parse error at `\\{`."""
+    assert verdicts(display(CLASSES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathcal{C}_1 + 1 = 2",
+    r"p(\mathcal{C}_1 + 1) = p(\mathcal{C}_2)",
+    r"\log \mathcal{C}_2 = 0",
+    r"p(\mathbf{x}|\mathcal{C}_1) = \mathcal{C}_1",
+])
+def test_a_named_value_is_no_number(row):
+    """A named value is a label: derive codes it as a number internally, so arithmetic on
+    it would be about that coding — refused."""
+    assert steps(display(CLASSES, row))[-1].kind == "unreadable"
+
+
+@pytest.mark.parametrize("directive, message", [
+    ("discrete c in \\{0, 1\\}", "written as numbers"),
+    ("discrete c in \\{a, a\\}", "listed twice"),
+    ("real a\n% derive: discrete c in \\{a, b\\}", "has a meaning above"),
+])
+def test_named_values_are_fresh_names(directive, message):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match=message):
+        steps(f"% derive: {directive}\n$$ 1 = 1 $$\n")
+
+
+@pytest.mark.parametrize("row", [r"q(\mathcal{C}_1) = q(\mathcal{C}_2)", r"P(z = \mathcal{C}_1) = 1"])
+def test_a_named_value_of_another_variable_is_refused(row):
+    """A named value is C's: at a variable that does not range over its set (z here) its
+    numeric coding would pass for a value of z."""
+    header = CLASSES + "% derive: discrete z\n% derive: density q over z\n"
+    assert steps(display(header, row))[-1].kind == "unreadable"

@@ -906,3 +906,86 @@ def test_a_decorated_capital_of_a_variable_is_refused(row):
 ])
 def test_bound_copies_of_a_variable_are_read(row, expected):
     assert verdicts(display("% derive: variable x\n% derive: density p\n", row)) == expected
+
+
+COPIES = ("% derive: natural n\n% derive: positive \\sigma\n% derive: density p over x\n"
+          "% derive: random X_i with density p over x for i = 1..n, independent\n"
+          "% derive: assume Var(X_i) = \\sigma^2\n"
+          "% derive: define \\bar{X} = \\frac{1}{n}\\sum_{i=1}^n X_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Var(\bar{X}) = Var\left(\frac{1}{n}\sum_{i=1}^nX_i\right)", "verified"),
+    (r"Var(\bar{X}) = \frac{1}{n^2}Var(\sum_{i=1}^nX_i)", "verified"),
+    (r"Var(\bar{X}) = \frac{1}{n}Var(\sum_{i=1}^nX_i)", "refuted"),
+    (r"\frac{1}{n^2}Var(\sum_{i=1}^nX_i) = \frac{1}{n^2}\sum_{i=1}^nVar(X_i)", "verified"),
+    (r"\frac{1}{n^2}\sum_{i=1}^nVar(X_i) = \frac{\sigma^2}{n}", "verified"),
+    (r"\frac{1}{n^2}\sum_{i=1}^nVar(X_i) = \frac{\sigma^2}{n^2}", "refuted"),
+    (r"\mathrm{Var}(\bar{X}) = \frac{\sigma^2}{n}", "verified"),
+    (r"\operatorname{Var}(X_1 - X_2) = Var(X_1) + Var(X_2)", "verified"),
+    (r"\operatorname{Var}(X_1 - X_2) = Var(X_1) - Var(X_2)", "refuted"),
+    (r"Var(X_1 + X_1) = 4 Var(X_1)", "verified"),
+    (r"Var(X_1 + X_1) = 2 Var(X_1)", "refuted"),
+    (r"Var(X_1) = 0", "refuted"),
+    (r"\mathbb{E}[\bar{X}] = \mathbb{E}[X_1]", "verified"),
+    (r"\mathbb{E}[\bar{X}] = 2\mathbb{E}[X_1]", "refuted"),
+    (r"\mathbb{E}[X_1^2] = \sigma^2 + \mathbb{E}[X_2]^2", "verified"),
+    (r"\mathbb{E}[X_1^2] = \sigma^2", "refuted"),
+    (r"\mathbb{E}[\bar{X}^2] = \frac{\sigma^2}{n} + \mathbb{E}[X_1]^2", "verified"),
+    (r"\mathbb{E}[\bar{X}^2] = \mathbb{E}[X_1]^2", "refuted"),
+    (r"\mathbb{E}[(X_1 - X_2)^2] = 2\sigma^2", "verified"),
+    (r"\mathbb{E}[(X_1 - X_2)^2] = \sigma^2", "refuted"),
+])
+def test_independent_copies_average_by_their_law(row, verdict):
+    """`random X_i with density p over x for i = 1..n, independent`: inside a moment a
+    member is a random variable of law p, the variance of a sum of distinct members is the
+    sum of theirs (each coefficient squared), E is linear; `assume Var(X_i) = \\sigma^2`
+    puts σ as the root of p's variance. Was: the directive refused at `..`; a member
+    read as a constant of the moment's law made Var(X_i) = 0."""
+    assert verdicts(display(COPIES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"Var(X_i + X_j) = 2Var(X_1)", "cannot tell that these members"),
+    (r"Var(X_1 + \sum_{i=1}^n X_i) = 1", "cannot tell that these members"),
+    (r"Cov(X_1, X_2) = 0", "covariance of independent copies"),
+    (r"\mathbb{E}[X_1 X_2] = \mathbb{E}[X_1]^2", "only for a sum of multiples"),
+    (r"Var(X_1^2 + X_2) = 1", "only for a sum of multiples"),
+    (r"\mathbb{E}[(X_i - X_j)^2] = 1", "cannot tell that these members"),
+    (r"\mathbb{E}[\bar{X}^3] = 1", "only for a sum of multiples"),
+    (r"\mathbb{E}_{x \sim p}[X_1] = X_1", "averaged by its own law"),
+    (r"\mathbb{E}[X_1 | X_2] = \mathbb{E}[X_1]", "conditional moments"),
+    (r"\mathbb{E}[X_1 + x] = 1", "beside another random variable"),
+])
+def test_moments_of_copies_derive_cannot_read_are_refused(row, message):
+    (step,) = steps(display(COPIES, row))
+    assert step.kind == "unreadable" and message in step.message
+
+
+@pytest.mark.parametrize("directive, message", [
+    ("random X_i with density p over x for i = 1..n", "independent copies of one law"),
+    ("random X_i with density p over x, y for i = 1..n, independent", "one variable"),
+    ("random X_j with density p over x for i = 1..n, independent", "not indexed by i"),
+    ("real X_i for i = 1..n\n% derive: random X_i with density p over x for i = 1..n, "
+     "independent", "a family of their own"),
+])
+def test_a_family_of_random_variables_is_read_only_as_independent_copies(directive, message):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match=message):
+        steps(f"% derive: natural n\n% derive: {directive}\n$$ 1 = 1 $$\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: density p over x\n% derive: random X with density p over x\n",
+     r"Var(2X) = 4\sigma^2", "verified"),
+    ("% derive: density p over x\n% derive: random X with density p over x\n",
+     r"Var(2X) = 2\sigma^2", "refuted"),
+    ("% derive: discrete x\n% derive: density p over x\n% derive: random X with density p "
+     "over x\n", r"Var(2X) = 4\sigma^2", "undecided"),
+])
+def test_a_positive_symbol_whose_power_is_a_variance_is_its_root(header, row, verdict):
+    """`assume Var(X) = \\sigma^2` of a positive σ: σ is √Var(X) — a continuous variable's
+    variance is positive (its density puts no mass on a point). A discrete variable's may
+    be 0 (one value), where no positive σ solves it: not used, so never refuted."""
+    text = "% derive: positive \\sigma\n" + header + "% derive: assume Var(X) = \\sigma^2\n"
+    assert verdicts(display(text, row)) == [verdict]

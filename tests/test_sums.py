@@ -1663,6 +1663,88 @@ def test_a_head_at_a_family_member_is_the_definition_at_a_bound_index():
     assert readings(display(header, true))[0].startswith("0 < θ, θ < 1 ⇒ Π_{i=1}^{n} p(y_i, θ)")
 
 
+BERNOULLI = ("% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: real \\theta\n"
+             "% derive: assume 0 < \\theta, \\theta < 1\n"
+             "% derive: define p(y_i|\\theta) = \\theta^{y_i}(1-\\theta)^{1-y_i}\n"
+             "% derive: define p(\\mathbf{y}|\\theta) = \\prod_{i=1}^n p(y_i|\\theta)\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p(\mathbf{y}|\theta) = \theta^{\sum_{i=1}^n y_i}(1-\theta)^{n-\sum_{i=1}^n y_i}",
+     "verified"),
+    (r"p(\mathbf{y}|\theta) = \theta^{\sum_{i=1}^n y_i}(1-\theta)^{n}", "refuted"),
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta^{y_i}(1-\theta)^{1-y_i}", "verified"),
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta^{y_i}(1-\theta)^{y_i}", "refuted"),
+])
+def test_one_letter_names_a_members_density_and_the_vectors(row, verdict):
+    """Bayesian usage: `p(y_i|θ)` and `p(\\mathbf{y}|θ)` are one density family told apart
+    by the kind of their first argument (a member of the declared family at its index, the
+    family's letter alone). Was refused as a second meaning of p."""
+    assert verdicts(display(BERNOULLI, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, message", [
+    (BERNOULLI + "$$ p = 1 $$\n", "written alone it names neither"),
+    (BERNOULLI + "$$ p(y_1, y_2|\\theta) = 1 $$\n", "defined above only as the quantity"),
+    (BERNOULLI.replace("\\mathbf{y}|", "\\mathbf{z}|"), "a second meaning"),
+    (BERNOULLI.replace("\\mathbf{y}|\\theta)", "\\mathbf{y}|\\theta, n)"), "a second meaning"),
+    (BERNOULLI.replace("real y_i for i = 1..n\n", "real y_i for i = 1..n\n% derive: real y\n"),
+     "a second meaning"),
+])
+def test_other_heads_of_that_letter_stay_refused(header, message):
+    """Only a member head and its family's letter share p: another letter, other further
+    arguments, a letter the file declares itself, or p alone are refused."""
+    from derive.frontend.errors import InputError
+    try:
+        found = [s.message for s in steps(header) if s.kind == "unreadable"]
+    except InputError as error:
+        found = [str(error)]
+    assert found and message in found[-1]
+
+
+def test_the_vectors_head_in_a_row_stays_refused():
+    """Only `define` gives p a second head: a row `p(\\mathbf{y}|θ) = …` is no definition."""
+    header = BERNOULLI.rsplit("% derive: define p(\\mathbf{y}", 1)[0]
+    step = steps(display(header, r"p(\mathbf{y}|\theta) = \prod_{i=1}^n p(y_i|\theta)"))[0]
+    assert step.kind == "unreadable" and "defined above only as the quantity" in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\prod_{i=1}^n p(y_i|\theta) = \theta^{y_1}(1-\theta)^{1-y_1} \cdots "
+     r"\theta^{y_n}(1-\theta)^{1-y_n}", "verified"),
+    (r"\prod_{i=1}^n p(y_i|\theta) = \theta^{y_1}(1-\theta)^{y_1} \cdots "
+     r"\theta^{y_n}(1-\theta)^{y_n}", "refuted"),
+    (r"\prod_{i=1}^n p(y_i|\theta) = \theta^{y_1}(1-\theta)^{1-y_1} \cdot \cdots \cdot "
+     r"\theta^{y_n}(1-\theta)^{1-y_n}", "verified"),
+])
+def test_a_product_with_dots_takes_a_term_of_several_factors(row, verdict):
+    """`θ^{y_1}(1-θ)^{1-y_1} ⋯ θ^{y_n}(1-θ)^{1-y_n}`: the factors after the dots are the last
+    term, and as many before them the first (was refused: one factor each side)."""
+    assert verdicts(display(BERNOULLI, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"p(\mathbf{y}|\theta) = \theta^{y_1}(1-\theta)^{1-y_1} \cdots \theta^{y_n}(1-\theta)^{y_n}",
+    r"p(\mathbf{y}|\theta) = \theta^{y_1}(1-\theta)^{1-y_1} \theta^{y_3}(1-\theta)^{1-y_3} "
+    r"\cdots \theta^{y_n}(1-\theta)^{1-y_n}",
+    r"p(\mathbf{y}|\theta) = \log \theta^{y_1}(1-\theta)^{1-y_1} \cdots \theta^{y_n}(1-\theta)^{1-y_n}",
+])
+def test_a_term_of_several_factors_not_written_alike_is_refused(row):
+    assert steps(display(BERNOULLI, row))[-1].kind == "unreadable"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n p(y_i|\theta) \ \ \ \left(\text{by independence}\right)",
+     "verified"),
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta \ \ \ \left(\text{by independence}\right)",
+     "refuted"),
+])
+def test_a_run_of_control_spaces_before_a_remark_is_a_quad(row, verdict):
+    """`\\ \\ \\ ` typed for a `\\quad`: the remark after it is set aside (was: an unread
+    `\\text`)."""
+    assert verdicts(display(BERNOULLI, row)) == [verdict]
+
+
 HYPOTHESIS_MEMBERS = "% derive: real o_i for i = 1..K\n% derive: real t\n"
 
 

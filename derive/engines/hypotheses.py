@@ -10,6 +10,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * An equation between symbols, linear in one of them with a rational coefficient
   (`b - c = 1`): solved for that symbol (the one written alone on a side, else the first
   by name), which is replaced — when the solution lies in the symbol's declared domain.
+  An equation `S = c·σ^k` (c > 0, k ≥ 2 whole) of a positive σ, S shown positive or a
+  variance-shaped average E[(a·x + b)^2] over the density of one continuous variable
+  (`Var(X) = \\sigma^2`; positive: a density puts no mass on a point), puts σ = (S/c)^{1/k}.
   Two whole numbers (`i = k`, indices: the case of a softmax Jacobian) are one: k is put
   for i (p_i becomes p_k, δ_{ik} is 1), before any other hypothesis is used, so that i's
   bounds (`1 ≤ i ≤ n`) become k's.
@@ -78,8 +81,8 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg, nodes,
-    substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg,
+    nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -465,6 +468,15 @@ def _solved(left, right, latex, context):
         solution = div(substitute(sub(right, left), {name: Num(0)}), Num(coefficient))
         if _fits(solution, context.domain(name), context):
             return _put(name, solution, latex, context)
+    for name in order:
+        for side, other in ((left, right), (right, left)):
+            power = _power_of(n, other, name) if name not in free_names(side) and \
+                context.domain(name) is Domain.POSITIVE else None
+            if power is not None and (_fits(side, Domain.POSITIVE, context) or
+                                      _spread(side, context)):
+                k, coefficient = power
+                value = Pow(div(side, Num(coefficient)), Num(Fraction(1, k)))
+                return _put(name, value, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "
                    "whose declared domain holds the solution")
 
@@ -631,6 +643,60 @@ def _linear_coefficient(poly, name):
             return None
         coefficient = Fraction(c)
     return coefficient
+
+
+def _power_of(n, term, name):
+    """(k, c) when `term` is c·name^k, k ≥ 2 whole, c a positive rational (`Var(X) =
+    \\sigma^2`): a positive name is then the k-th root of the other side divided by c, where
+    that side is shown positive; else None."""
+    try:
+        poly = n.value(term)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+    if len(poly.terms) != 1:
+        return None
+    ((monomial, c),) = poly.terms.items()
+    if len(monomial) != 1:
+        return None
+    ((atom, k),) = monomial
+    if atom[0] != "sym" or atom[2] != name.serial or not isinstance(k, int) or k < 2 or c <= 0:
+        return None
+    return k, Fraction(c)
+
+
+def _spread(value, context):
+    """Whether `value` is E[(a·x + b)^2] over the density of one continuous variable x
+    (a ≠ 0 a rational, b free of x; Var(X) is so): positive — a density puts no mass on
+    one point, so a·x + b ≠ 0 almost everywhere (the normal form shows only the square's
+    expansion, of no sign)."""
+    inner = value
+    if not isinstance(inner, Expect) or not isinstance(inner.body, Pow) or \
+            inner.body.exponent != Num(2):
+        return False
+    variable = inner.var.origin
+    info = context.info(variable) if variable is not None else None
+    law = context.info(inner.dist.name) if isinstance(inner.dist, Dist) else None
+    if not isinstance(info, VariableInfo) or info.discrete or \
+            context.kind(variable) is not Kind.VARIABLE or \
+            getattr(law, "law", True) is not None:     # a pushforward may be a point mass
+        return False
+    try:
+        u = normal_form.Normaliser(context).value(inner.body.base)
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    point = ("ph", inner.var.serial)          # the averaged x, as the normal form writes it
+    linear = [c for m, c in u.terms.items() if len(m) == 1 and
+              next(iter(m))[0][:2] == ("pt", point) and next(iter(m))[1] == 1]
+    return len(linear) == 1 and linear[0] != 0 and not any(
+        _holds(m, point) for m in u.terms if not (len(m) == 1 and
+                                                   next(iter(m))[0][:2] == ("pt", point)))
+
+
+def _holds(atom, part):
+    """Whether `part` occurs in a normal form's atom (nested tuples and sets)."""
+    if atom == part:
+        return True
+    return isinstance(atom, (tuple, frozenset)) and any(_holds(x, part) for x in atom)
 
 
 def _mentions_serial(atom, serial):

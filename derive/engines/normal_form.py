@@ -52,7 +52,7 @@ from math import comb
 from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
-from derive.model.names import Kind, Name, WholeRange
+from derive.model.names import Kind, Name, NamedValues, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum,
     Family, Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
@@ -96,6 +96,7 @@ class Normaliser:
         self._same_set = None             # serial → the variable standing for its range
         self._law_table = None
         self._ranges = None               # serial → WholeRange of the bounded integers
+        self._named_sets = None           # the sets of named values (`_named_valued`)
 
     # ================================================================== entry
     def value(self, term):
@@ -307,11 +308,44 @@ class Normaliser:
             # a conditional of a joint: p(y | x) = p(x, y) / p(x)
             joint_vars, joint_at = in_order(info, dist.over + dist.given, at + cond)
             joint = self._dens_atom(dist.name, joint_vars, (), (), joint_at, params, held)
+            if self._named_valued(info):        # each side a marginal, summed as below
+                return self.value(Mul(
+                    Dens(Dist(dist.name, dist.over + dist.given, params=dist.params),
+                         t.at + dist.cond),
+                    Pow(Dens(Dist(dist.name, dist.given, params=dist.params), dist.cond),
+                        MINUS_ONE)))
             marginal = self._dens_atom(dist.name, dist.given, (), (), cond, params, held)
             return Poly.atom(joint) * Poly.atom(marginal, -1)
+        named = None if info.given else self._over_named_values(dist, dist.over, t.at)
+        if named is not None:
+            return self.value(named)
         over, at = (dist.over, at) if info.given else in_order(info, dist.over, at)
         atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
         return Poly.atom(atom)
+
+    def _named_valued(self, info):
+        """The variables of a joint that range over sets of named values (none in most
+        files: the context's sets are looked at once)."""
+        if not self._named_valued_any():
+            return []
+        return [v for v in info.over
+                if getattr(self.context.info(v), "support", None) in self._named_sets]
+
+    def _over_named_values(self, dist, over, at):
+        """A marginal of a joint that leaves out variables ranging over sets of named values
+        (`discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`): the sum of the joint
+        at each of their values, as a term (p(x) = p(x, C_1) + p(x, C_2): the set is all
+        of C's values); None for any other density."""
+        missing = [v for v in self._named_valued(self.context.info(dist.name)) if v not in over]
+        if not missing:
+            return None
+        terms = []
+        for values in itertools.product(*(self.context.info(self.context.info(v).support).values
+                                          for v in missing)):
+            kept = tuple(over) + tuple(missing)
+            terms.append(Dens(Dist(dist.name, kept, params=dist.params),
+                              tuple(at) + tuple(Sym(value) for value in values)))
+        return Add(*terms)
 
     def _valid(self, dist):
         """A family written inline (nothing checked its parameters) is read only when the
@@ -923,7 +957,38 @@ class Normaliser:
         keep = [i for i in range(len(at)) if i != positions[0]]
         marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
                     tuple(at[i] for i in keep), params, held)
+        if not given and self._named_valued_any():
+            return self._marginal_over_named(marginal)
         return Poly.atom(marginal)
+
+    def _named_valued_any(self):
+        if self._named_sets is None:
+            self._named_sets = {n for n in self.context.of_kind(Kind.SET)
+                                if isinstance(self.context.info(n), NamedValues)}
+        return bool(self._named_sets)
+
+    def _marginal_over_named(self, marginal):
+        """A marginal atom (of a sum or integral over a joint) as `density` writes the same
+        marginal: the sum of the joint at each named value of the variables it leaves out
+        that range over sets of named values (`_over_named_values`)."""
+        _, latex, serial, over, given, cond, at, params, held = marginal
+        name = next((n for n in self.context.of_kind(Kind.DISTRIBUTION) if n.serial == serial),
+                    None)
+        if name is None:
+            return Poly.atom(marginal)
+        info = self.context.info(name)
+        missing = [v for v in self._named_valued(info) if v.serial not in over]
+        if not missing:
+            return Poly.atom(marginal)
+        kept = [next(v for v in info.over if v.serial == s) for s in over]
+        out = Poly.const(0)
+        for values in itertools.product(*(self.context.info(self.context.info(v).support).values
+                                          for v in missing)):
+            variables, keys = in_order(info, kept + missing, list(at) + [
+                self.value(Sym(value)).key() for value in values])
+            out = out + Poly.atom(("dens", latex, serial, tuple(v.serial for v in variables),
+                                   given, cond, tuple(keys), params, held))
+        return out
 
     def _pushforward(self, m, copy, deps, rest):
         """∫ p_g(x) h(x) dx = ∫ p_z(z) h(g(z)) dz when p_g is declared the law of g(z),

@@ -35,11 +35,12 @@ from fractions import Fraction
 from pathlib import Path
 
 from derive.frontend.latex.annotations import RemarkError, conditions
+from derive.frontend.latex.samples import COPIES
 from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndexRange, Kind,
-    Name, Pushforward, SetInfo,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
+    IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
 from derive.model.terms import Dens, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
@@ -52,6 +53,8 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
+NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
+                          r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
@@ -260,7 +263,12 @@ class Directives:
     def _discrete(self, body, offset):
         """`x, y` | `x in \\mathcal{X}, y in \\mathcal{Y}` | `x, y in \\mathcal{X}`: each
         `in SET` gives its range to the names listed since the one before. A variable
-        declared without a range ranges over a finite set of its own."""
+        declared without a range ranges over a finite set of its own. `\\mathcal{C} in
+        \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`: over the set of those named values."""
+        listed = NAMED_VALUES.fullmatch(body)
+        if listed is not None:
+            self._named_values(listed, offset)
+            return
         pending = []
         for key, at in _distinct(self.source, self._names(body, offset, ranges=True)):
             name, _, support = key.partition(" in ")
@@ -272,6 +280,36 @@ class Directives:
                 pending = []
         for variable in pending:
             self._declare_variable(variable, True)
+
+    def _named_values(self, listed, offset):
+        """`x, y in \\{a, b, c\\}`: x and y range over the set of the named values a, b, c —
+        fresh names, distinct, none a number (derive reads them as labels, `NamedValue`)."""
+        values_at = offset + listed.start("values")
+        keys, start = [], 0
+        for piece in listed.group("values").split(","):
+            at = values_at + start
+            start += len(piece) + 1
+            if re.fullmatch(r"\s*[-+]?[0-9.]+\s*", piece):
+                raise self.source.error("a discrete variable's values written as numbers are "
+                                        "not read: name them (\\{\\mathcal{C}_1, "
+                                        "\\mathcal{C}_2\\}), or declare the variable and sum "
+                                        "over \\{0, 1\\}", at)
+            if not piece.strip():
+                raise self.source.error("expected a value's name here", at)
+            key = self.reader.read_name(piece, at)
+            if key in keys or self.scope.lookup(key) is not None:
+                raise self.source.error(f"{key} is listed twice or has a meaning above: a "
+                                        "named value is a fresh name", at)
+            keys.append(key)
+        label = "\\{" + ", ".join(keys) + "\\}"
+        finite = Name(label)
+        values = tuple(self.scope.declare(key, Declaration(
+            Kind.SYMBOL, Domain.REAL, NamedValue(finite, k))) for k, key in enumerate(keys, 1))
+        self.scope.declare_unspelled(finite, Declaration(
+            Kind.SET, Domain.COMPLEX, NamedValues(Name(f"|{label}|"), values)))
+        for key, _ in _distinct(self.source, self._names(listed.group("names"), offset)):
+            self._declare_variable(key, True, finite)
+        self.scope.readings["named values"] = True
 
     def _finite_set(self, key, at):
         """The Name of a finite set, declared on first mention (with its size |𝒳|)."""
@@ -487,6 +525,8 @@ class Directives:
         one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
         density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
+        if " for " in rest:
+            return self._independent_copies(rv, rest, offset)
         self.scope.random_spellings.add(self.reader.read_name(rv, offset))
         names, clauses = _clauses(rest, ("over",))
         start = offset + len(rv) + len(sep)
@@ -511,6 +551,47 @@ class Directives:
             return
         self._density(rest, start)
         self._alias(clauses["over"], rv, offset)
+
+    def _independent_copies(self, rv, rest, offset):
+        """`X_i with density p over x for i = 1..n, independent`: X_1, …, X_n are
+        independent, each with law p (over x: the density is declared here unless p is
+        already declared over x alone). The family X is real-valued where a row writes a
+        member outside an expectation (its value); inside one it is averaged as the law
+        and independence say (`frontend.latex.samples`). Without `, independent` the joint
+        law of the members is unknown: refused."""
+        start = offset + len(rv) + len(" with density ")
+        law_text, _, index = rest.partition(" for ")
+        index_at = start + len(law_text) + len(" for ")
+        index, comma, word = index.rpartition(",")
+        if not comma or word.strip() != "independent":
+            raise self.source.error("derive reads a family of random variables as independent "
+                                    "copies of one law only: write random X_i with density p "
+                                    "over x for i = 1..n, independent", index_at)
+        names, clauses = _clauses(law_text, ("over",))
+        if not clauses["over"] or "," in clauses["over"] or " given " in clauses["over"]:
+            raise self.source.error("write: random X_i with density p over x for i = 1..n, "
+                                    "independent (one variable)", start)
+        found = self.scope.lookup(self.reader.read_name(names, start))
+        variable = self.scope.lookup(self.reader.read_name(clauses["over"], start))
+        if found is None:
+            self._density(law_text, start)
+            found = self.scope.lookup(self.reader.read_name(names, start))
+            variable = self.scope.lookup(self.reader.read_name(clauses["over"], start))
+        elif found[1].kind is not Kind.DISTRIBUTION or found[1].info.given or \
+                variable is None or found[1].info.over != (variable[0],):
+            raise self.source.error(f"{names.strip()} is already declared, not as a density "
+                                    f"over {clauses['over'].strip()} alone", start)
+        span = self._index_range(index, index_at, offset)
+        key = self.reader.read_name(rv, offset)
+        base = self._family_base(key, span.index, offset)
+        if self.scope.lookup(base + "_{\\cdot}") is not None:
+            raise self.source.error(f"{key} is declared or used above: independent copies are "
+                                    "a family of their own (one name means one thing)", offset)
+        copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
+                                   variable[0], found[0])
+        self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
+        self.scope.random_spellings.add(base)
+        self.scope.readings[COPIES] = True
 
     def _alias(self, known, other, offset):
         """The spelling `other` names what `known` names."""
@@ -732,10 +813,25 @@ class Directives:
         """`a_i, b_i for i = 1..n`: each family's members are in `domain`, and its range
         (1..n) is what a bound-less `\\sum_i` over it runs over; an undeclared last index
         is a natural number, as a sum's bound is."""
+        span = self._index_range(index, offset + len(body) + len(" for "), offset)
+        for key, at in self._names(body, offset):
+            base = self._family_base(key, span.index, at)
+            self.scope.declare(base + "_{\\cdot}", Declaration(
+                Kind.FUNCTION, _both(self.scope.lookup(base + "_{\\cdot}"), domain), span))
+
+    def _family_base(self, key, letter, at):
+        """The family's letter of `a_i` declared with index letter i."""
+        base, _, sub = key.partition("_{")
+        if sub != letter + "}":
+            raise self.source.error(f"{key} is not indexed by {letter}", at)
+        return base
+
+    def _index_range(self, index, at, offset):
+        """The `IndexRange` of `i = 1..n` (written at offset `at`, in the directive whose
+        body starts at `offset`)."""
         letter = index.split("=")[0].strip()
         if not letter or not re.fullmatch(r"\s*[^=,]+=[^=,]+\.\.[^=,]+", index):
             raise self.source.error("write: positive a_i for i = 1..n (one index)", offset)
-        at = offset + len(body) + len(" for ")
         first, _, last = index.partition("=")[2].partition("..")
         first_at = at + index.index("=") + 1
         last_at = first_at + len(first) + 2
@@ -747,13 +843,7 @@ class Directives:
                                     f"undeclared (complex) number: declare it first "
                                     f"(% derive: natural {upper.name.latex})", last_at)
         letter = self.reader.read_name(letter, at)
-        span = IndexRange(letter, lower, upper, " ".join(index.split()))
-        for key, at in self._names(body, offset):
-            base, _, sub = key.partition("_{")
-            if sub != letter + "}":
-                raise self.source.error(f"{key} is not indexed by {letter}", at)
-            self.scope.declare(base + "_{\\cdot}", Declaration(
-                Kind.FUNCTION, _both(self.scope.lookup(base + "_{\\cdot}"), domain), span))
+        return IndexRange(letter, lower, upper, " ".join(index.split()))
 
     def _depends(self, body, offset):
         """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""

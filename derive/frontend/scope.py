@@ -14,9 +14,12 @@ number for the whole file, so it is refused where a row above used it as a numbe
 
 from __future__ import annotations
 
+import re
+
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
-from derive.model.names import Declaration, Domain, Kind, Name, SetInfo, SizeInfo, VariableInfo
+from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SetInfo, SizeInfo,
+                                VariableInfo)
 from derive.model.terms import Allowance, free_names
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
@@ -42,6 +45,19 @@ class UsedBefore(Exception):
     def __init__(self, key, offset):
         super().__init__(key)
         self.key, self.offset = key, offset
+
+
+def label_keys(label):
+    """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
+    p, X; `q'(k|x_{i})` → k, x_{i}."""
+    inner = label[label.index("(") + 1:-1]
+    keys, depth, start = [], 0, 0
+    for k, char in enumerate(inner + ","):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char in ",;|" and depth == 0:
+            keys.append(inner[start:k])
+            start = k + 1
+    return keys
 
 
 def unread_message(key, line):
@@ -210,7 +226,8 @@ class FileScope:
         family or one of its member spellings (`p_k` read as a name of its own)."""
         spelled = key if head is None else head
         other = next((label for label in self.heads if label != head and
-                      label.startswith(key.rstrip("'") + "(")), None)
+                      label.startswith(key.rstrip("'") + "(") and
+                      not self.one_family(label, head)), None)
         if other is not None and not key.endswith("'"):
             raise LabelledAbove(f"{key} is defined above as the quantity {other} (its whole "
                                 "head names it): a second quantity of that name, with other "
@@ -234,6 +251,35 @@ class FileScope:
         if head is not None:
             self.heads[head] = name
         return name
+
+    def one_family(self, label, head):
+        """Whether two heads of one letter name one density family told apart by the kind
+        of their first argument (Bayesian usage: `p(y_i|\\theta)` and `p(\\mathbf{y}|
+        \\theta)`): the same other arguments, and first a member `y_{i}` of a declared
+        indexed family at its free index letter, the other the family's letter alone —
+        a letter the file gives no meaning of its own. A use then matches one head by its
+        label (or is refused); anything else is a second meaning of the letter."""
+        if head is None:
+            return False
+        first, second = label_keys(label), label_keys(head)
+        if len(first) != len(second) or first[1:] != second[1:] or \
+                label[:label.index("(")] != head[:head.index("(")]:
+            return False
+        return self._member_and_vector(first[0], second[0]) or \
+            self._member_and_vector(second[0], first[0])
+
+    def _member_and_vector(self, member, vector):
+        """`y_{i}` and `y`: a member of the declared family y at its index letter i (a
+        letter the file does not declare as anything but a whole number), and y itself,
+        undeclared and unused."""
+        found = re.fullmatch(r"(.+?)_\{([A-Za-z])\}", member)
+        if found is None or found.group(1) != vector or self.lookup(vector) is not None:
+            return False
+        family = self.lookup(vector + "_{\\cdot}")
+        index = self.lookup(found.group(2))
+        return family is not None and family[1].kind is Kind.FUNCTION and \
+            isinstance(family[1].info, IndexRange) and (
+                index is None or index[1].kind is Kind.SYMBOL and index[1].domain.is_integer)
 
     def assumed(self, terms):
         """The hypotheses in force for a row stating `terms`: the `assume`d ones, and the

@@ -110,6 +110,18 @@ class IndexRange:
 
 
 @dataclass(frozen=True, eq=False)
+class IndependentCopies(IndexRange):
+    """The range of a family of random variables declared independent and identically
+    distributed (`random X_i with density p over x for i = 1..n, independent`): each
+    member X_i has the law of the density `density` (over the declared `variable`), the
+    members are independent. Outside an expectation a member is its value, a real number; inside
+    one, it is averaged by `frontend.latex.samples`."""
+
+    variable: object = None
+    density: object = None
+
+
+@dataclass(frozen=True, eq=False)
 class WholeRange:
     """The bounds a hypothesis puts on an integer symbol (`assume 1 \\le k \\le K`), both
     inclusive: terms of whole numbers; and the whole numbers it differs from (`i \\ne k`:
@@ -129,6 +141,25 @@ class SetInfo:
     number of values of the variables ranging over it."""
 
     size: Name
+
+
+@dataclass(frozen=True, eq=False)
+class NamedValues(SetInfo):
+    """A finite set given by its elements' names (`discrete \\mathcal{C} in
+    \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`, Bishop's classes): `values` are the Names of its
+    distinct elements, labels that are no numbers (`NamedValue`)."""
+
+    values: tuple = ()
+
+
+@dataclass(frozen=True, eq=False)
+class NamedValue:
+    """The declaration info of an element's name in a `NamedValues` set `of`: a label, read
+    only as a value of a variable ranging over that set (a density's argument, an event's
+    value); the numeric engine codes the k-th element as the number k."""
+
+    of: Name
+    position: int
 
 
 @dataclass(frozen=True, eq=False)

@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import Kind, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import Kind, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -341,6 +341,9 @@ class Evaluator:
         if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
             self._fix_range(info.of)
             return acb(self.instance.set_size(info.of))
+        if isinstance(info, NamedValue):        # the k-th named value: coded k
+            self._fix_range(info.of)
+            return acb(info.position)
         if getattr(info, "discrete", False):    # a free discrete variable: in its range
             self._fix_range(info.support)
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
@@ -365,6 +368,11 @@ class Evaluator:
         where the functions live: the range is the whole numbers of their supports (a
         short list, else no instance), fixed once per draw before it is used."""
         if support is None or support in self.instance._points:
+            return
+        named = self.context.info(support)
+        if isinstance(named, NamedValues):      # its elements, coded 1, …, k
+            self.instance.fix_points(support, {Fraction(k) for k in
+                                               range(1, len(named.values) + 1)})
             return
         pieces = self._known(("supports", support), lambda: _supports(support, self.context))
         if not pieces:

@@ -3,7 +3,8 @@ multiplied into the formula. The row's text keeps every offset (remarks are blan
 spaces), so positions in messages stay exact.
 
 * A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
-* After a top-level `\\quad` or `\\qquad` (outside every bracket):
+* After a top-level `\\quad` or `\\qquad` (outside every bracket; a run of two or more
+  control spaces `\\ \\ \\ `, typed for one, is one):
   - `\\text{…}` of words only is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`,
     also `\\text{(Pearson } \\chi^2\\text{)}`, a parenthesis opened and closed in text);
     `\\text{for } a, b > 0`, `\\text{if } q(x) > 0` (also when, where, with, provided;
@@ -79,7 +80,9 @@ from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND
 from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+# A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
+# one: what follows is a remark, a hypothesis or a row, as after `\quad`.
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+")
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<!\\)(?:=|<|>)|" + ORDER_COMMAND)   # `i=k` too
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")

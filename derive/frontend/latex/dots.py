@@ -11,7 +11,10 @@ with k at those places (a letter the row does not use and the file does not know
 sum's first term is added (its sign `+` or none); a product's last factor ends its run (the
 dots' `\\prod` takes no factor after it). A term before the first that follows the same
 pattern must be at a − 1 (`x_1 + x_3 + \\cdots + x_n` steps by 2: refused); braces around
-one token are as printed (`x_{1}` is `x_1`). A product with dots after a function word or an
+one token are as printed (`x_{1}` is `x_1`). A product's term may be several factors side by
+side (`\\theta^{y_1}(1-\\theta)^{1-y_1} \\cdots \\theta^{y_n}(1-\\theta)^{1-y_n}`): the
+factors after the dots are the last term, as many before them the first, none a function
+word. A product with dots after a function word or an
 operator (`\\log x_1 \\cdots x_n`, `\\frac{d}{dt} t \\cdots t^3`) is refused: its argument may be
 the whole product or what precedes the dots. Anything else
 between `+` or `\\cdot` signs, or side by side, is refused at the dots, saying so; dots in a
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 
 from lark import Token, Tree
+from lark.tree import Meta
 
 from derive.frontend.latex.pieces import is_token, is_tree
 from derive.model.terms import Mul, Num, Product, Sum, Sym
@@ -71,24 +75,32 @@ class Dots:
         explicit = 0 < j < len(items) - 1 and is_token(items[j - 1], "MULOP") and \
             is_token(items[j + 1], "MULOP")
         step = 2 if explicit else 1
-        if len(at) > 1 or j - step < 0 or j + step != len(items) - 1 or \
+        block = len(items) - (j + step)         # the factors after the dots: the last term
+        if len(at) > 1 or block < 1 or j - step - block + 1 < 0 or \
                 any(is_token(items[i], "MULOP") and items[i].value not in (r"\cdot", r"\times")
                     for i in (j - 1, j + 1) if explicit) or \
-                any(is_token(items[i], "MULOP") for i in (j - step, j + step)):
+                any(is_token(item, "MULOP") for item in items[j - step - block + 1:j - step + 1]
+                    + items[j + step:]):
             raise self._not_written_out(items[j], "between factors, the last one ending the "
                                         "product")
-        first, last = items[j - step], items[j + step]
-        rest = items[:j - step]
-        if any(_OPERATOR.search(self.source_text(item)) for item in rest):
+        first = _spanning(items[j - step - block + 1:j - step + 1])
+        last = _spanning(items[j + step:])
+        rest = items[:j - step - block + 1]
+        # a term of several factors holds no function word either (`\log a_1 b_1 \cdots`)
+        if any(_OPERATOR.search(self.source_text(item))
+               for item in (items[:j] + items[j + step:] if block > 1 else rest)):
             # `\log x_1 x_2 \cdots x_n`, `\frac{d}{dt} 2 t \cdots t^3`: does the function or
             # operator take the whole product or only what precedes the dots?
             raise self.error(f"{self.source_text(items[j]).strip()} in a product after a "
                              "function or operator: does it take the whole product or what "
                              "precedes the dots? Bracket its argument (\\log(x_1 \\cdots "
                              "x_n), \\frac{d}{dt}(t \\cdots t^3))", items[j])
-        before = rest[-1] if rest and not is_token(rest[-1], "MULOP") else \
-            rest[-2] if len(rest) > 1 and rest[-1].value in (r"\cdot", r"\times") else None
-        value = self._written_out(Product, first, items[j], last, [before] if before else [])
+        tail = rest[:-1] if rest and is_token(rest[-1], "MULOP") and \
+            rest[-1].value in (r"\cdot", r"\times") else rest
+        before = _spanning(tail[-block:]) if len(tail) >= block and not any(
+            is_token(item, "MULOP") for item in tail[-block:]) else None
+        value = self._written_out(Product, first, items[j], last,
+                                  [before] if before is not None else [])
         if rest and is_token(rest[-1], "MULOP"):
             if rest[-1].value not in (r"\cdot", r"\times"):
                 raise self._not_written_out(items[j], "after a factor multiplied, not divided")
@@ -183,8 +195,22 @@ def _tokens(text):
             if m.group() not in (r"\,", r"\;", r"\!", r"\ ", r"\quad")]
 
 
+def _spanning(items):
+    """One node for a term of several factors side by side (`\\theta^{y_1}(1-\\theta)^{1-y_1}`):
+    a run spanning them (for its text and positions), or the one factor itself."""
+    if len(items) == 1:
+        return items[0]
+    meta = Meta()
+    meta.start_pos, meta.end_pos, meta.empty = _start(items[0]), _end(items[-1]), False
+    return Tree("run", list(items), meta)
+
+
 def _start(node):
     return node.meta.start_pos if isinstance(node, Tree) else node.start_pos
+
+
+def _end(node):
+    return node.meta.end_pos if isinstance(node, Tree) else node.end_pos
 
 
 def _with_letter(node, starts, key, replaced):

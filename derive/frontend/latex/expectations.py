@@ -123,6 +123,7 @@ class Expectations:
                              "(E[X - EX])^2",
                              bracket.node)
         if bracket is not None and any(s in BARS for s in bracket.seps):
+            self.no_copies_given(bracket)
             return self._raised(self._conditional(piece, bracket), bracket, piece), 2
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
@@ -138,6 +139,9 @@ class Expectations:
             if not rest:
                 raise self.error("this expectation has nothing to average", piece.node)
             bodies, used = [rest], 1 + len(rest)
+        copies = self.copies_moment(piece, bracket, bodies)
+        if copies is not None:
+            return self._raised(copies, bracket, piece), used
         averaging = self._averaged(piece)
         if averaging is None:
             averaging = self._averaged_by_argument(piece, bodies)

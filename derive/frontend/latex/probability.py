@@ -73,7 +73,8 @@ from lark.tree import Meta, Tree
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
-from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name, SampleInfo
+from derive.model.names import (Declaration, DistributionInfo, Domain, Kind, Name, NamedValue,
+                                SampleInfo)
 from derive.model.terms import Call, Dens, Dist, Family, Op, Pow, Sym, free_names, nodes
 from derive.notation import families, vectors
 from derive.notation.joint import in_order
@@ -93,6 +94,7 @@ class Probability:
 
     random_depth = 0          # > 0 where capitals name random variables (expectations, H, I)
     event_depth = 0           # > 0 in the value v of an event V = v (a number, never X)
+    value_depth = 0           # > 0 in a density's argument or an event's value (named values)
     capitals = {}             # the row's undeclared capitals → "random" or "number" (read so)
     free_spellings = {}       # the row's free variables → the spelling read outside E (x or X)
 
@@ -447,13 +449,18 @@ class Probability:
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
-            return variable, self.event_value(right)
+            value = self.event_value(right)
+            self._named_value_of(variable, value, right)
+            return variable, value
         outside = not self.random_depth
         self.random_depth += 1
+        self.value_depth += 1
         try:
             term = self.term(node)
         finally:
             self.random_depth -= 1
+            self.value_depth -= 1
+        self._named_value_alone(term, node)
         variable = _variable_of(term, self.scope)
         if outside and variable is not None:
             self._spelled_argument(node, variable)
@@ -475,17 +482,59 @@ class Probability:
     def event_value(self, node):
         """The value v of an event `V = v`: a number, never another random variable."""
         self.event_depth += 1
+        self.value_depth += 1
         try:
-            return self.term(node)
+            value = self.term(node)
         finally:
             self.event_depth -= 1
+            self.value_depth -= 1
+        self._named_value_alone(value, node)
+        return value
+
+    def named_value(self, p, name, bracket):
+        """`\\mathcal{C}_1` after `discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`:
+        a label, read only as a density's argument or an event's value — never a number
+        in arithmetic (its numeric coding is derive's, not the author's)."""
+        if not self.value_depth or p.power is not None or bracket is not None:
+            raise self.error(f"{p.key} is a named value of a discrete variable (a label, not a "
+                             "number): it is read only as a density's argument or an event's "
+                             f"value (p(x|{p.key}), P(C = {p.key}))", p.node)
+        return Sym(name)
+
+    def _named_value_alone(self, term, node):
+        """A named value stands alone where a value is written (`p(\\mathcal{C}_1 + 1)` is
+        refused)."""
+        if self.scope.readings.get("named values") and not isinstance(term, Sym) and any(
+                isinstance(t, Sym) and isinstance(self.scope.context.info(t.name), NamedValue)
+                for t in nodes(term)):
+            raise self.error("a named value of a discrete variable is a label: it stands alone "
+                             "as a density's argument or an event's value", node)
+
+    def _named_value_of(self, variable, term, node):
+        """Refuse a named value at a variable that does not range over its set (`q(a)` of a
+        q over z, `P(y = a)`): its numeric coding would be taken for a value of z."""
+        info = self.scope.context.info(term.name) if isinstance(term, Sym) else None
+        if isinstance(info, NamedValue) and \
+                getattr(self.scope.context.info(variable), "support", None) is not info.of:
+            raise self.error(f"{term.name.latex} is a named value of another variable: "
+                             f"{variable.latex} does not range over its set", node)
+
+    def _named_variable(self, term, candidates):
+        """The one candidate variable ranging over the set of the named value `term`, else
+        None."""
+        info = self.scope.context.info(term.name) if isinstance(term, Sym) else None
+        if not isinstance(info, NamedValue):
+            return None
+        over = [v for v in candidates
+                if getattr(self.scope.context.info(v), "support", None) is info.of]
+        return over[0] if len(over) == 1 else None
 
     def points(self, name, info, pairs, node, exclude=()):
         """(variables, values) that the written arguments `pairs` stand at (see the module's
         rules); `exclude` are the variables already taken left of a `|`."""
         candidates = tuple(v for v in info.over if v not in exclude)
-        named = [var if var is not None else self._implicit_variable(term)
-                 for var, term in pairs]
+        named = [var if var is not None else self._implicit_variable(term) or
+                 self._named_variable(term, candidates) for var, term in pairs]
         family = bool(info.given)
         if all(v is not None for v in named) and (
                 not family or all(v in candidates for v in named)):
@@ -497,9 +546,12 @@ class Probability:
                     f"at its place)" if sample else ""), node)
             for variable, (_, term) in zip(named, pairs):
                 self._make_variable(variable, info, name, node)
+                self._named_value_of(variable, term, node)
             return in_order(info, named, [t for _, t in pairs]) if not family else \
                 (tuple(named), tuple(t for _, t in pairs))
         if len(pairs) == len(candidates) and not any(v is not None for v, _ in pairs):
+            for variable, (_, term) in zip(candidates, pairs):
+                self._named_value_of(variable, term, node)
             return candidates, tuple(t for _, t in pairs)
         raise self.error(f"{name.latex} is a distribution over "
                          f"{', '.join(v.latex for v in candidates) or 'nothing more'}; say "

@@ -85,6 +85,7 @@ from derive.frontend.latex.pieces import (
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
+from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
@@ -95,9 +96,9 @@ from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, jo
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
-from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
+from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
+from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, NamedValue, SampleInfo
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -197,7 +198,7 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
+class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
              Measures, Extrema, Dots, Words):
     """Reads rows of one source under a `FileScope`."""
 
@@ -846,6 +847,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
             self._derivative_named_before(name.key, items[0])
         self._base_named_before(name.key, items[0])     # `M'(t) := 2` after M(t) = t^3
+        if any(self.scope.one_family(other, label) for other in self._head_labels(name.key)):
+            return Head(name.key, label, (), scale)     # p(\mathbf{y}|θ) beside p(y_i|θ)
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
@@ -1989,6 +1992,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if component is not None:
             return component, 1
         found = self.scope.lookup(key)
+        if found is not None and isinstance(found[1].info, NamedValue):
+            return self.named_value(p, found[0], bracket), 1
         if key in PROBABILITY:
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
@@ -2228,20 +2233,12 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         labels = self._head_labels(key)
         if not labels:
             return None
+        if len(labels) > 1:                 # p(y_i|θ) and p(\mathbf{y}|θ): one family
+            raise self.error(f"{key} is defined above as {' and as '.join(labels)}: written "
+                             "alone it names neither — write its arguments", node)
         return self._head_at(labels[0], self.label_keys(labels[0]), True, node)
 
-    @staticmethod
-    def label_keys(label):
-        """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
-        p, X; `q'(k|x_{i})` → k, x_{i}."""
-        inner = label[label.index("(") + 1:-1]
-        keys, depth, start = [], 0, 0
-        for k, char in enumerate(inner + ","):
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            if char in ",;|" and depth == 0:
-                keys.append(inner[start:k])
-                start = k + 1
-        return keys
+    label_keys = staticmethod(label_keys)
 
     def knows(self, key):
         """Whether the file gave `key` a meaning: declared, used, or the head of a quantity

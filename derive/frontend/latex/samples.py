@@ -1,0 +1,180 @@
+"""Expectations and variances of independent copies (mixed into `Reader`).
+
+After `% derive: random X_i with density p over x for i = 1..n, independent`, the members
+X_1, …, X_n are independent random variables, each with law p. Outside an expectation a
+member is its value (a real number, as a random variable's capital is). Inside
+`\\mathbb{E}[…]`, `Var(…)` (no subscript, no bar) an argument that writes members is read
+by the laws of independent copies — never as a constant of the expectation's own law:
+
+* one member, at an index the argument does not bind (`Var(X_i)`, `E[X_1^2]`,
+  `Var(2X_k + 1)`): a random variable with law p — the moment of the argument with the
+  member put as the averaged x;
+* several members, the argument affine in them (`\\frac{1}{n}\\sum_{i=1}^n X_i`, `X_1 - X_2`,
+  the definition `\\bar{X}` of such a sum): E is linear — E[c + Σ a_t X_t] = c + Σ a_t E_p[x]
+  — and the variance of independent members is the sum of theirs, each scaled by its
+  coefficient squared: Var(c + Σ_{i=a}^{b} a_i X_i) = Σ_{i=a}^{b} a_i² Var_p(x); the mean of
+  the square of such an argument is Var + mean² (`\\mathbb{E}[(\\bar{X} - \\mu)^2]`). For a
+  variance the members must be distinct: one sum over the family's index, or members at
+  distinct whole numbers (`X_1 + 2X_3`); a sum beside another member, two sums, or members at
+  letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a product or a
+  function of several members (`E[X_1 X_2]`, `Var(X_1^2 + X_2)`), a subscript or a bar
+  (`\\mathbb{E}_p[X_1]`, `E[X_1 | X_2]`) and members beside another random variable.
+"""
+
+from __future__ import annotations
+
+from derive.frontend.latex.expectations import Averaging
+from derive.model.names import IndependentCopies, Kind
+from derive.model.terms import (
+    ONE, Add, Call, Defined, Dist, Mul, Num, Pow, Sum, Sym, free_names, nodes,
+)
+
+COPIES = "independent copies"       # the reading a directive switched on (`scope.readings`)
+
+
+class Samples:
+    """The moments of independent copies; mixed into `Reader`."""
+
+    def copies_moment(self, piece, bracket, bodies):
+        """The moment `piece` (E, Var, Cov) of `bodies` when they write members of a family
+        of independent copies, else None (the ordinary reading goes on)."""
+        if not self.scope.readings.get(COPIES):
+            return None
+        values = self._as_random(bodies)
+        members = {t for v in values for t in nodes(v) if self._copy_family(t) is not None}
+        if not members:
+            return None
+        node = bracket.node if bracket is not None else piece.node
+        if piece.sub is not None:
+            raise self.error("a member of a family of independent copies is averaged by its "
+                             "own law: write the moment without a subscript (Var(X_i), "
+                             "\\mathbb{E}[X_i])", piece.sub)
+        if piece.kind == "Cov":
+            raise self.error("derive does not read the covariance of independent copies yet",
+                             node)
+        if any(self.scope.context.kind(n) is Kind.VARIABLE for v in values
+               for n in free_names(v)):
+            raise self.error("this argument writes members of independent copies beside "
+                             "another random variable: their joint law is not declared", node)
+        (value,) = values
+        free = [m for m in members if free_names(m) <= free_names(value)]
+        if len(members) == 1 and free:
+            (member,) = members
+            return self._at_one_copy(piece.kind, member, value)
+        if piece.kind == "E" and isinstance(value, Pow) and value.exponent == Num(2):
+            # E[A^2] of an affine A in several members: Var(A) + (E A)^2
+            const, parts = self._copies_affine(value.base, node)
+            return Add(self._copies_variance(parts, node), Pow(self._copies_mean(const, parts), Num(2)))
+        const, parts = self._copies_affine(value, node)
+        if piece.kind == "E":
+            return self._copies_mean(const, parts)
+        return self._copies_variance(parts, node)
+
+    def _copies_mean(self, const, parts):
+        """E[c + Σ a_t X_t] = c + Σ a_t E_p[x] (linearity)."""
+        mean = self._copy_moment("E", self._copy_family(parts[0][1]))
+        return Add(const, *(self._summed(Mul(coef, mean), over) for coef, _, over in parts))
+
+    def _copies_variance(self, parts, node):
+        """Var(c + Σ a_t X_t) = Σ a_t² Var_p(x) for distinct members (independence)."""
+        if len(parts) > 1 and not all(
+                over is None and isinstance(member.arguments[0], Num) for _, member, over in parts):
+            raise self.error("derive cannot tell that these members of independent copies are "
+                             "distinct (a sum beside another member, two sums, or indices "
+                             "that may be equal): the variance of a sum is the sum of the "
+                             "variances only for distinct members", node)
+        variance = self._copy_moment("Var", self._copy_family(parts[0][1]))
+        return Add(*(self._summed(Mul(Pow(coef, Num(2)), variance), over)
+                     for coef, _, over in parts))
+
+    def no_copies_given(self, bracket):
+        """Refuse a conditional moment (`E[X_1 | X_2]`) that writes members of independent
+        copies: never read as constants of another law."""
+        if self.scope.readings.get(COPIES) and any(
+                self._copy_family(t) is not None for v in self._as_random(bracket.args)
+                for t in nodes(v)):
+            raise self.error("derive does not read conditional moments of independent copies",
+                             bracket.node)
+
+    def _as_random(self, bodies):
+        self.random_depth += 1
+        try:
+            return [self.product(b) if isinstance(b, list) else self.term(b) for b in bodies]
+        finally:
+            self.random_depth -= 1
+
+    def _copy_family(self, term):
+        """The `IndependentCopies` of a member `X_i` (a Call of such a family), else None."""
+        if not isinstance(term, Call):
+            return None
+        declaration = self.scope.context.table.get(term.function)
+        info = declaration.info if declaration is not None else None
+        return info if isinstance(info, IndependentCopies) else None
+
+    def _copy_averaging(self, family):
+        return Averaging((family.variable.latex,), (family.variable,),
+                         Dist(family.density, (family.variable,)))
+
+    def _at_one_copy(self, kind, member, value):
+        """The moment of `value`, a function of the one member `member`: the member put as
+        the averaged x of its law."""
+        family = self._copy_family(member)
+        bound = self.fresh(family.variable.latex, origin=family.variable)
+        return self._moment(kind, self._copy_averaging(family), (bound,),
+                            [_replaced(value, member, Sym(bound))])
+
+    def _copy_moment(self, kind, family):
+        """E_p[x] or Var_p(x) of the family's law."""
+        bound = self.fresh(family.variable.latex, origin=family.variable)
+        return self._moment(kind, self._copy_averaging(family), (bound,), [Sym(bound)])
+
+    @staticmethod
+    def _summed(term, over):
+        return term if over is None else Sum(over[0], term, over[1], over[2])
+
+    def _copies_affine(self, term, node):
+        """(constant, [(coefficient, member, None or (index, lower, upper))]) with `term` =
+        constant + Σ coefficient · member (summed over the index where one is given);
+        refused at `node` when `term` is no such sum."""
+        if not any(self._copy_family(t) is not None for t in nodes(term)):
+            return term, []
+        if self._copy_family(term) is not None:
+            return Num(0), [(ONE, term, None)]
+        if isinstance(term, Defined) and not term.arguments:
+            return self._copies_affine(term.body, node)
+        if isinstance(term, Add):
+            consts, parts = [], {}
+            for child in term.children:
+                const, more = self._copies_affine(child, node)
+                consts.append(const)
+                for coef, member, over in more:
+                    key = (member, over)
+                    parts[key] = Add(parts[key], coef) if key in parts else coef
+            return Add(*consts), [(coef, member, over) for (member, over), coef in parts.items()]
+        if isinstance(term, Mul):
+            written = [c for c in term.children
+                       if any(self._copy_family(t) is not None for t in nodes(c))]
+            if len(written) == 1:
+                others = [c for c in term.children if c is not written[0]]
+                const, parts = self._copies_affine(written[0], node)
+                return Mul(const, *others), [(Mul(coef, *others), m, o) for coef, m, o in parts]
+        if type(term) is Sum and term.lower is not None and term.upper is not None:
+            const, parts = self._copies_affine(term.body, node)
+            if len(parts) == 1 and parts[0][2] is None and \
+                    parts[0][1].arguments == (Sym(term.var),) and \
+                    term.var not in free_names(term.lower) | free_names(term.upper):
+                coef, member, _ = parts[0]
+                return Sum(term.var, const, term.lower, term.upper), \
+                    [(coef, member, (term.var, term.lower, term.upper))]
+        raise self.error("derive reads an average or a variance of several members of "
+                         "independent copies only for a sum of multiples of them (affine: "
+                         "\\frac{1}{n}\\sum_{i=1}^n X_i, X_1 - X_2)", node)
+
+
+def _replaced(term, old, new):
+    """`term` with the subterm `old` (hash-consed) put as `new`, inside definitions too."""
+    if term is old:
+        return new
+    if not term.children:
+        return term
+    return term.rebuild([_replaced(c, old, new) for c in term.children])
