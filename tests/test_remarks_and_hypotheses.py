@@ -1561,3 +1561,30 @@ def test_a_quad_beside_an_arrow_keeps_one_statement(row, expected):
     (and refuted) as a claim of its own; a connective derive does not check makes the
     whole row an error."""
     assert verdicts(display("% derive: real a\n", row)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # attack round 16, atkC/1: a row going on under two equations side by side joined the
+    # second (a = a = b was verified): refused
+    ("% derive: real a, b\n\\begin{align}\na &= a & b &= b \\\\\n  &= b\n\\end{align}\n",
+     ["error", "error"]),
+    # atkC/14: a second column with no left side of its own is no second equation
+    ("% derive: real a\n\\begin{align}\na &= 2 \\quad \\Rightarrow \\quad a^2 &= 4\n\\end{align}\n",
+     ["verified"]),
+    # atkC/3: a connective in words joins two statements: neither is claimed alone
+    ("% derive: real x\n$$x = 1 \\quad \\text{implies} \\quad x^2 = 1$$\n", ["error"]),
+    ("% derive: real x\n$$x = 1 \\quad \\text{hence} \\quad x^2 = 1$$\n", ["error"]),
+    ("% derive: real x\n$$x = 1 \\quad \\therefore x^2 = 1$$\n", ["error"]),
+])
+def test_column_pairs_and_connectives_never_decide_half_a_statement(text, expected):
+    assert verdicts(text) == expected
+
+
+def test_a_unit_remark_before_a_second_row_is_that_rows_unit():
+    """atkC/4: `H(p) = 1 \\quad \\text{(in nats)} \\qquad H(p) = 1` in a bits file verified the
+    first row, the remark set aside because it did not end the line."""
+    head = ("% derive: information in bits\n% derive: discrete x\n"
+            "% derive: density p = \\mathrm{Bernoulli}(\\tfrac12) over x\n")
+    assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in nats)} \\qquad H(p) = 1$$\n")[0] == "error"
+    assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in bits)} \\qquad H(p) = 1$$\n") == \
+        ["verified", "verified"]

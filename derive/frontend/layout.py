@@ -100,10 +100,13 @@ def rows(display):
         start, before = m.end(), m
     out.append((before, masked[start:]))
     found, joinable, multline, split = [], False, False, {}
-    for before, piece in out:
+    for k, (before, piece) in enumerate(out):
         if before is not None and "{multline" in before.group(0):   # one equation: rows join
             multline = before.group(0).startswith("\\begin")
-        row = _row(piece, joinable and bool(found) and ends_open(found[-1].text))
+        below = out[k + 1] if k + 1 < len(out) else None
+        goes_on = below is not None and below[0].group(0).startswith("\\\\") and \
+            _starts_with_relation(below[1].text.replace("&", " "))
+        row = _row(piece, joinable and bool(found) and ends_open(found[-1].text), goes_on)
         if not row.text.strip():
             joinable = False
             continue
@@ -490,11 +493,12 @@ def _text_groups(text):
         at = braced[2]
 
 
-def _row(piece, tail=False):
+def _row(piece, tail=False, goes_on=False):
     """One row's text, its layout blanked (`tail`: it goes on with the row above, which
-    breaks off after an operator — `_remark_column`)."""
+    breaks off after an operator — `_remark_column`; `goes_on`: the next row starts with
+    a relation — `_column_pairs`)."""
     amp = _AMPERSAND.search(piece.text)
-    piece = _column_pairs(piece)
+    piece = _column_pairs(piece, goes_on)
     piece = _remark_column(piece, tail)
     piece = piece.blank(_LAYOUT)
     for m in _EMPTY_AFTER_RELATION.finditer(piece.text):    # `a ={}& b`: spacing
@@ -509,13 +513,23 @@ def _row(piece, tail=False):
 
 
 
-def _column_pairs(piece):
+# Put by `_column_pairs` where two equations stand side by side and a row below goes on
+# from one of them: `annotations` refuses the row there (which chain does it go on?).
+PAIRS_GO_ON = "\\derivecolumnpairs "
+
+
+def _column_pairs(piece, goes_on=False):
     """An `align` row holding two equations side by side, a column pair each
     (`a &= b & c &= d`): every second alignment mark (the 2nd, the 4th, …; outside braces
-    and inner environments such as `cases`) that has a relation on each side of it becomes
-    a `\\quad`, so the side-remark rules read what follows as a second equation — never
-    the two equations glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0)."""
-    from derive.frontend.latex.annotations import _depth
+    and inner environments such as `cases`) with a relation before it and a second
+    equation after it (a left side, then a relation) becomes a `\\quad`, so the
+    side-remark rules read what follows as a second equation — never the two equations
+    glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0). A mark before a
+    column with no left side of its own (`a &= 2 \\quad \\Rightarrow \\quad a^2 &= 4`) or
+    after an arrow is layout. When the next row `goes_on` (it starts with a relation),
+    the row is refused (`PAIRS_GO_ON`): derive keeps one chain per row, and which of the
+    two equations it continues is told only by its column."""
+    from derive.frontend.latex.annotations import _depth, ends_with_connective
     text, marks, inner = piece.text, [], 0
     for m in re.finditer(r"\\(?:begin|end)\{[^{}]*\}|\\.|&", text):
         token = m.group(0)
@@ -528,8 +542,11 @@ def _column_pairs(piece):
     for k in reversed(range(1, len(marks), 2)):
         at = marks[k]
         before, after = (part.replace("&", " ") for part in (text[:at], text[at + 1:]))
-        if _top_relation(before) and _top_relation(after):
-            piece = piece.replace(at, at + 1, Mapped.generated("\\quad ", piece.origin(at)))
+        left = first_relation(after)
+        if _top_relation(before) and left is not None and after[:left].strip() and \
+                not ends_with_connective(before):
+            mark = PAIRS_GO_ON if goes_on else "\\quad "
+            piece = piece.replace(at, at + 1, Mapped.generated(mark, piece.origin(at)))
     return piece
 
 

@@ -201,8 +201,35 @@ class Annotated:
     unit: tuple | None = None
 
 
+# Layout's mark for two equations side by side with a row going on below them
+# (`layout.PAIRS_GO_ON`).
+_PAIRS_GO_ON = re.compile(r"\\derivecolumnpairs(?![a-zA-Z])")
+# A connective in words between two statements (`x = 1 \quad \text{implies} \quad x^2 = 1`,
+# `\text{hence}`, `\therefore` within a row): neither side is claimed alone, and derive
+# does not read the words as an arrow.
+_WORDED_CONNECTIVE = re.compile(
+    r"\\q?quad\s*(?:\\text(?:rm|it|normal)?\s*\{\s*(?:implies|hence|thus|therefore|so|"
+    r"so that|then|gives|yields|i\.e\.,?|which gives|and so)\s*[,:]?\s*\}|\\therefore(?![a-zA-Z]))")
+
+
+def ends_with_connective(text):
+    """Whether `text` ends with an arrow or connective (spacing after it allowed)."""
+    return _ENDS_CONNECTIVE.search(text) is not None
+
+
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
+    pairs = _PAIRS_GO_ON.search(text)
+    if pairs is not None:
+        raise RemarkError("two equations stand side by side in this row (a column pair each) "
+                          "and the row below goes on from one of them: derive keeps one chain "
+                          "per row — write the two chains apart, or put the second equation "
+                          "on the last row", pairs.start())
+    worded = [m for m in _WORDED_CONNECTIVE.finditer(text) if _depth(text, m.start()) == 0]
+    if worded and _RELATION.search(text[:worded[0].start()]):
+        raise RemarkError("a connective in words between two statements is not read (neither "
+                          "side is claimed alone): write \\Rightarrow for 'implies', or each "
+                          "claim as a row of its own", worded[0].start())
     out = Annotated()
     text = _forall(_units(_label(_hence(_decorations(text, out.reasons))), out))
     text = _listed_hypotheses(text, out)
@@ -689,6 +716,7 @@ def _units(text, out):
         text = text[:end.start()] + " " * (len(text) - end.start())
     m = _UNIT_REMARK.search(text)
     if m is None or _depth(text, m.start()) != 0:
+        _unit_inside(text, out)
         return text
     units = {unit for unit, words in _UNIT_WORDS.items() if words.search(m.group("words"))}
     if not units:
@@ -698,6 +726,23 @@ def _units(text, out):
                           "row's value is", m.start("words"))
     out.unit = (m.start(), units.pop())
     return text[:m.start()] + " " * (len(text) - m.start())
+
+
+def _unit_inside(text, out):
+    """A remark naming a unit that does not end the line (`H(p) = 1 \\quad \\text{(in nats)}
+    \\qquad …`, `… \\quad \\text{(in bits)} \\quad \\text{for } …`) is noted as the row's unit
+    too, so a value stated in the other unit is refused, never checked in the file's; the
+    remark itself is then set aside as any remark is."""
+    units = set()
+    for m in re.finditer(r"\\text(?:rm|it|normal)?\s*\{(?P<words>[^{}$]*)\}", text):
+        if _depth(text, m.start()) == 0:
+            found = {unit for unit, words in _UNIT_WORDS.items() if words.search(m.group("words"))}
+            if found and out.unit is None:
+                out.unit = (m.start(), sorted(found)[0])
+            units |= found
+    if len(units) > 1:
+        raise RemarkError("this line names both bits and nats: say in which unit its values "
+                          "are", out.unit[0])
 
 
 # A remark in words ending the row (`\text{ nats}`, `\quad \text{(in bits)}`,
