@@ -81,7 +81,8 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, tails,
+    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, subitems as _subitems,
+    tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -95,6 +96,7 @@ from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, jo
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, SampleInfo
@@ -188,7 +190,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words):
+             Measures, Extrema, Dots, Words, VectorFunctions):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -205,6 +207,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
+        self._row_index = None     # (Name, range): the index a row of vectors is read at
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -214,6 +217,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
+        self._row_index = None
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
@@ -225,6 +229,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if begins_with_side else None
         params = ()
         named = sign = None
+        sides = []                      # (side, whether it is a vector value), after the heads
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
@@ -268,7 +273,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 parts[0] = replace(parts[0], head=replace(head, label=head.quantity, params=()))
                 params = ()
             with self.bindings(params):
-                term = self.term(child)
+                vector = self.vector_side(child)
+                term = self.term(child) if vector is None else vector
+            sides.append((child, vector is not None))
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
                 params = ()
                 with self.bindings(params):
@@ -290,6 +297,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if params and len(parts) == 2 and parts[0].head is not None and not any(
                     isinstance(t, Call) and t.function in params for t in subterms(term)):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
+        self.vectors_alike([p.relation for p in parts if p.head is None], sides)
         return parts
 
     def _logged_head(self, side, relation, refuse=True):
@@ -759,6 +767,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if bracket is not None and relation is not DEFINE and \
+                self.componentwise(name.key) is not None:
+            return None                   # softmax(x) = softmax(x + c): vector_functions.py
         if not directive:
             self.not_ended(name.key, items[0])
             if name.sub is not None and self.bound_name(name.key) is None:
@@ -1304,6 +1315,11 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
                 primary.children[0].value in ("[", r"\lbrack"):
             return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
+        if sub is not None and not primes and is_tree(primary, "bracketed") and \
+                primary.children[0].value == "(":         # (f(x + c))_i: vector_functions.py
+            if sup is not None:
+                self._check_power_token(sup)
+            return LazyPiece(Tree("component", [primary, sub], node.meta), sup, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
@@ -1479,6 +1495,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return value
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
+        if kind == "component":
+            return self.component(*node.children, node)
         if kind == "setbuilder":
             raise self.error("derive reads a set {x : g(x) > c} only as an integral's domain "
                              "(\\int_{\\{x \\in \\mathcal{X} : g(x) > c\\}} f(x) \\, dx)", node)
@@ -2021,6 +2039,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                 bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and found is None:
+            self.vector_elsewhere(key, bracket, p.node)
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
             raise self.error(SPECIAL_FUNCTIONS[key], p.node)
@@ -4452,13 +4471,6 @@ def _index_letter(node):
     """Whether an item of a subscript is one letter or one digit (`jk`, `12` in δ_{jk})."""
     node = _bare(node)
     return is_token(node, "LETTER") or is_token(node, "NUMBER") and len(node.value) == 1
-
-
-def _subitems(sub):
-    node = single(sub) if is_tree(sub, "sgroup") else sub
-    if is_tree(node, "subitems"):
-        return [c for c in node.children if not is_token(c, "SEP")]
-    return [sub]
 
 
 def _side_sign(mark):

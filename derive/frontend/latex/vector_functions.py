@@ -1,0 +1,245 @@
+"""Functions of a vector defined componentwise: the softmax as ML authors write it.
+
+A row `\\text{softmax}(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_j}}` after `% derive: real x_j for
+j = 1..n` defines, besides the quantity at each member, a **vector-valued function of the
+family x, componentwise**: its component i is the body, a formula in the family's members.
+That is the reading when the head applies a name to exactly one member of a family declared
+over a range, at a letter that is a whole number of the file (`integer i`, or an undeclared
+index), and the body takes the family at that letter (`Componentwise`). Then:
+
+* **An argument as a vector.** Inside `softmax( … )` the bare family name `x` is the vector
+  x, and the argument must be affine in it with scalar coefficients: `x`, `x + c`, `2x + c`,
+  `x - c` — each member x_j of the body becomes the argument with x_j for x (x_j + c): the
+  family shifted (scaled) by a scalar. Anything else is refused at the argument: a member
+  inside it (`x + x_1`), another bare family (`x + y`: the vectors added, not read), a
+  power, a product or a function of x (`x^2`, `x \\cdot x`, `\\exp(x)`: elementwise, a dot
+  product?), a vector symbol (`real c in \\mathbb{R}^n`), an argument without x.
+* **A component.** `(\\text{softmax}(x + c))_i` is component i of softmax at that vector:
+  the body with the head's letter put at i and every member of x shifted. The index is
+  checked as the member x_i would be (in the family's range: `1 ≤ i ≤ n` a hypothesis of
+  the row, a number outside it refused), and a power after the subscript is the
+  component's power. Shown `(softmax(x + c))_i`.
+* **A vector value.** `\\text{softmax}(x)` standing alone as a whole side of a relation is
+  the vector; a row `\\text{softmax}(x) = \\text{softmax}(x + c)` whose sides are all vector
+  values of such functions is an identity of **every component**: it is read at a fresh
+  index k of the row, with `1 ≤ k`, `k ≤ n` its hypotheses, so it is verified only when
+  every component k in 1..n is proven equal and refuted only by a certified counterexample
+  at one component. Only `=` is read between vectors (`\\le` of vectors: componentwise or
+  an order? refused); a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of
+  vectors beside a side of numbers) is refused, naming the two readings derive has.
+
+Other spellings of the head (`\\sigma(z)_i = …`, `(\\mathrm{softmax}(z))_j = …`) and of the
+component (`\\text{softmax}(x)_i`) are not read yet: refused where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_tree, single, subitems
+from derive.model.derivation import Hypothesis, Relation
+from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
+from derive.model.terms import Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute
+from derive.notation import vectors
+from derive.notation.show import show
+
+_MEMBER = re.compile(r"(.+?)_\{([^{}]+)\}")
+_FAMILY = "_{\\cdot}"
+_ROW_INDICES = ("k", "l", "m", "r", "s", "q")     # the fresh index of a row of vectors
+
+
+@dataclass(frozen=True)
+class Componentwise:
+    """A function of an indexed family defined componentwise by the head `key(x_i)`: the
+    definition's Name, the family `x_{·}`, its declared range, the head's index letter i,
+    the family's spelling `x`, and the body (component i)."""
+
+    name: Name
+    family: Name
+    span: IndexRange
+    index: Name
+    base: str
+    body: object
+
+
+class VectorFunctions:
+    """The reader's part for functions of a vector defined componentwise (see the module)."""
+
+    def componentwise(self, key):
+        """The `Componentwise` definition that the name `key` has, or None."""
+        labels = self._head_labels(key)
+        if len(labels) != 1:
+            return None
+        keys = self.label_keys(labels[0])
+        found = _MEMBER.fullmatch(keys[0]) if len(keys) == 1 else None
+        if found is None:
+            return None
+        base, letter = found.groups()
+        family, index = self.scope.lookup(base + "_{\\cdot}"), self.scope.lookup(letter)
+        if family is None or family[1].kind is not Kind.FUNCTION or \
+                not isinstance(family[1].info, IndexRange) or index is None or \
+                index[1].kind is not Kind.SYMBOL or not index[1].domain.is_integer:
+            return None
+        name = self.scope.heads[labels[0]]
+        body = self.scope.table[name].info.body
+        terms = set(nodes(body))
+        if Call(family[0], Sym(index[0])) not in terms or \
+                any(isinstance(t, Deriv) for t in terms):
+            return None
+        return Componentwise(name, family[0], family[1].info, index[0], base, body)
+
+    def vector_application(self, side):
+        """(spec, NamePiece, BracketPiece) when `side` (a row's side, or a bracket's one
+        argument) is exactly a componentwise function applied to one argument, else None."""
+        node = single(side)
+        items = node.children if is_tree(node, "run") else [node]
+        if len(items) != 2 or not all(is_tree(i, "script") for i in items):
+            return None
+        try:
+            name, bracket = self.piece(items[0]), self.piece(items[1])
+        except Exception:               # what it is not read here is read, or refused, later
+            return None
+        if not isinstance(name, NamePiece) or not isinstance(bracket, BracketPiece) or \
+                name.power is not None or name.primes:
+            return None
+        spec = self.componentwise(name.key)
+        return (spec, name, bracket) if spec is not None else None
+
+    def component(self, bracketed, sub, node):
+        """`(f(A))_k`: component k of the componentwise function f at the vector A."""
+        _, args, _ = bracketed.children
+        found = self.vector_application(args.children[0]) if len(args.children) == 1 else None
+        if found is None:
+            raise self.error("a subscript needs a name before it (derive reads a bracket "
+                             "with a subscript only as a component, (f(x))_i, of a function "
+                             "of a vector defined componentwise: f(x_i) = …)", node)
+        spec, name, bracket = found
+        member = NamePiece(f"{spec.base}_{{{self.source_text(sub)}}}", spec.base, sub, None, 0,
+                           node)
+        indices = [self._index(a, member) for a in subitems(sub)]
+        if len(indices) != 1:
+            raise self.error(f"{name.key} is a function of the vector {spec.base}, with one "
+                             "index per component: write (f(x))_i", sub)
+        self._whole_member_indices(indices, spec.span, member)
+        return self._component_at(spec, name, bracket, indices[0])
+
+    def vector_side(self, side):
+        """The component at the row's fresh index of a side that is a vector value
+        (`\\text{softmax}(x + c)` alone), else None."""
+        found = self.vector_application(side)
+        if found is None:
+            return None
+        spec, name, bracket = found
+        if self._row_index is None:
+            self._row_index = self._fresh_index(spec)
+        index, span = self._row_index
+        if span is not spec.span and (span.lower, span.upper) != (spec.span.lower,
+                                                                  spec.span.upper):
+            raise self.error(f"{name.key} is a function of a vector over {spec.span.text}, "
+                             f"and this row's other vector is over {span.text}: vectors of "
+                             "two lengths are never equal", side)
+        return self._component_at(spec, name, bracket, Sym(index))
+
+    def vectors_alike(self, relations, sides):
+        """A row with a vector value in it is an identity of vectors only when every side
+        is one and every relation is `=`; else refused at the first side that breaks it."""
+        if self._row_index is None:
+            return
+        for relation, (side, is_vector) in zip(relations, sides):
+            if not is_vector:
+                raise self.error("this side is a number, and another side of the row is a "
+                                 "vector (a function defined componentwise, applied to a "
+                                 "vector): compare a component, (f(x))_i, or vectors on "
+                                 "every side", side)
+            if relation not in (None, Relation.EQ):
+                raise self.error("derive reads only = between vectors (an order of vectors: "
+                                 "componentwise, or another? write a component (f(x))_i)",
+                                 side)
+
+    def vector_elsewhere(self, key, bracket, node):
+        """A componentwise function applied where a number is read (`2\\,
+        \\text{softmax}(x)`, `\\log \\text{softmax}(x)_i`): refused, naming what derive reads."""
+        spec = self.componentwise(key)
+        if spec is not None:
+            raise self.error(f"{key} is a function of the vector {spec.base}, defined "
+                             "componentwise: its value is a vector, read only as a whole "
+                             f"side of an equation between vectors ({key}({spec.base}) = "
+                             f"{key}({spec.base} + c)) or through a component, "
+                             f"({key}({spec.base}))_i", node)
+
+    # ------------------------------------------------------------------ the reading
+    def _component_at(self, spec, name, bracket, index):
+        """The body of `spec` at `index`, each member of its family put at the argument."""
+        point, argument = self._vector_argument(spec, name, bracket)
+        at_index = substitute(spec.body, {spec.index: index})
+
+        def walk(t):
+            if isinstance(t, Call) and t.function is spec.family:
+                return substitute(argument, {point: t})
+            return t.rebuild([walk(c) for c in t.children]) if t.children else t
+
+        shown = Name(f"({name.key}({show(argument)}))" + "_{\\cdot}",
+                     local=self.scope.table[spec.name])
+        return Defined(shown, (index,), walk(at_index))
+
+    def _vector_argument(self, spec, name, bracket):
+        """(the Name standing for the vector, the argument read in it); refused unless the
+        argument is affine in the vector with scalar coefficients (see the module)."""
+        if bracket.power is not None or bracket.open != "(" or len(bracket.args) != 1:
+            raise self.error(f"{name.key} is a function of the vector {spec.base}: write it "
+                             f"applied to one argument in round brackets, "
+                             f"{name.key}({spec.base})", bracket.node)
+        point = Name(spec.base, local=Declaration(Kind.SYMBOL, Domain.REAL))
+        with self.binding(spec.base, point):
+            argument = self.term(bracket.args[0])
+        why = _not_affine(argument, point, spec, self.scope)
+        if why is not None:
+            raise self.error(f"{name.key}({self.source_text(bracket.args[0])}): {why} — derive "
+                             f"reads a function of the vector {spec.base} at {spec.base} "
+                             f"shifted or scaled by numbers ({spec.base} + c, "
+                             f"2{spec.base})", bracket.node)
+        return point, argument
+
+    def _fresh_index(self, spec):
+        """A whole number of this row only, in the family's range: (Name, range)."""
+        taken = {n.latex for n in free_names(spec.body)}
+        letter = next((k for k in _ROW_INDICES if k not in taken and
+                       self.scope.lookup(k) is None and
+                       not re.search(rf"(?<![\\A-Za-z]){k}(?![A-Za-z])", self.row_text)),
+                      "\\kappa")
+        index = Name(letter, local=Declaration(Kind.SYMBOL, Domain.INTEGER))
+        first, last = (" ".join(t.split()) for t in spec.span.text.split("=", 1)[1].split(".."))
+        for low, high, text in ((spec.span.lower, Sym(index), f"{first} \\le {letter}"),
+                                (Sym(index), spec.span.upper, f"{letter} \\le {last}")):
+            self.hypotheses += (Hypothesis(Relation.LE, low, high, text),)
+        return index, spec.span
+
+
+def _not_affine(term, point, spec, scope):
+    """Why `term` is no affine function of the vector `point` with scalar coefficients (an
+    expression of the vector built by adding numbers and multiplying by numbers), or None."""
+    names = free_names(term)
+    if point not in names:
+        return f"the argument does not mention the vector {spec.base}"
+    for name in names - {point}:
+        if name is spec.family or scope.lookup(name.latex + _FAMILY) is not None:
+            family = name.latex.removesuffix(_FAMILY)
+            return f"it takes {family}, a family, beside the vector (a member, or vectors added?)"
+        if isinstance(scope.context.info(name), (vectors.Vector, vectors.VectorVariableInfo)):
+            return f"{name.latex} is a vector: the vectors added, or a number?"
+    return _affine(term, point)
+
+
+def _affine(term, point):
+    if point not in free_names(term) or term == Sym(point):
+        return None
+    if isinstance(term, Mul):
+        holding = [a for a in term.args if point in free_names(a)]
+        return "a product of the vector with itself is not read" if len(holding) > 1 else \
+            _affine(holding[0], point)
+    if isinstance(term, Pow):
+        return "a power of the vector (elementwise, or of a norm?) is not read"
+    if isinstance(term, Add):
+        return next((why for why in (_affine(a, point) for a in term.args) if why), None)
+    return "a function of the vector (elementwise?) is not read"
