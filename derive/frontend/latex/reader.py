@@ -58,6 +58,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   a defined name) is the author's definition of it, checked against its meaning (`RESTATES`).
   `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
+  A head at one member of a family declared over a range (`\\text{softmax}(x_i) = …`)
+  also defines a function of the vector x componentwise: `(\\text{softmax}(x + c))_i`, and
+  rows of vector values read at every component (`vector_functions`).
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
   `u^{1/n}`; for an odd number n, the real root of a real u (`\\sqrt[3]{-8} = -2`,
@@ -208,6 +211,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
         self._row_index = None     # (Name, range): the index a row of vectors is read at
+        self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -749,6 +753,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             scale, items = int(number.value), items[1:]           # 2C(G) = …
         if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
             return None
+        component = self.component_head(items)      # (\mathrm{softmax}(z))_i = …
+        if component is not None:
+            return Head(*component, (), scale)
         try:
             self.heading = True
             name = self.piece(items[0])

@@ -5,7 +5,10 @@ j = 1..n` defines, besides the quantity at each member, a **vector-valued functi
 family x, componentwise**: its component i is the body, a formula in the family's members.
 That is the reading when the head applies a name to exactly one member of a family declared
 over a range, at a letter that is a whole number of the file (`integer i`, or an undeclared
-index), and the body takes the family at that letter (`Componentwise`). Then:
+index), and the body takes the family at that letter (`Componentwise`). The head may also be
+written as a component, `\\sigma(z)_i = …` or `(\\mathrm{softmax}(z))_j = …` (the name new,
+z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would be
+(`component_head`), and read the same way. Then:
 
 * **An argument as a vector.** Inside `softmax( … )` the bare family name `x` is the vector
   x, and the argument must be affine in it with scalar coefficients: `x`, `x + c`, `2x + c`,
@@ -20,7 +23,7 @@ index), and the body takes the family at that letter (`Componentwise`). Then:
   the row, a number outside it refused), and a power after the subscript is the
   component's power. Shown `(softmax(x + c))_i`.
 * **A vector value.** `\\text{softmax}(x)` standing alone as a whole side of a relation is
-  the vector; a row `\\text{softmax}(x) = \\text{softmax}(x + c)` whose sides are all vector
+  the vector (but `\\text{softmax}(x_i)`, the head as written, is the quantity it names); a row `\\text{softmax}(x) = \\text{softmax}(x + c)` whose sides are all vector
   values of such functions is an identity of **every component**: it is read at a fresh
   index k of the row, with `1 ≤ k`, `k ≤ n` its hypotheses, so it is verified only when
   every component k in 1..n is proven equal and refuted only by a certified counterexample
@@ -28,8 +31,8 @@ index), and the body takes the family at that letter (`Componentwise`). Then:
   an order? refused); a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of
   vectors beside a side of numbers) is refused, naming the two readings derive has.
 
-Other spellings of the head (`\\sigma(z)_i = …`, `(\\mathrm{softmax}(z))_j = …`) and of the
-component (`\\text{softmax}(x)_i`) are not read yet: refused where they stand.
+The component written without brackets around the application (`\\text{softmax}(x)_i`
+below the definition) is not read yet: refused where it stands.
 """
 
 from __future__ import annotations
@@ -37,7 +40,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_tree, single, subitems
+from derive.frontend.latex import names as naming
+from derive.frontend.errors import InputError
+from derive.frontend.latex.pieces import (
+    BracketPiece, LazyPiece, NamePiece, is_tree, single, subitems,
+)
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute
@@ -92,6 +99,8 @@ class VectorFunctions:
     def vector_application(self, side):
         """(spec, NamePiece, BracketPiece) when `side` (a row's side, or a bracket's one
         argument) is exactly a componentwise function applied to one argument, else None."""
+        if not self.scope.heads:        # no head defines anything componentwise
+            return None
         node = single(side)
         items = node.children if is_tree(node, "run") else [node]
         if len(items) != 2 or not all(is_tree(i, "script") for i in items):
@@ -104,7 +113,9 @@ class VectorFunctions:
                 name.power is not None or name.primes:
             return None
         spec = self.componentwise(name.key)
-        return (spec, name, bracket) if spec is not None else None
+        if spec is None or self._label(name.key, bracket) in self.scope.heads:
+            return None                 # softmax(x_i): the quantity the head names
+        return spec, name, bracket
 
     def component(self, bracketed, sub, node):
         """`(f(A))_k`: component k of the componentwise function f at the vector A."""
@@ -115,8 +126,8 @@ class VectorFunctions:
                              "with a subscript only as a component, (f(x))_i, of a function "
                              "of a vector defined componentwise: f(x_i) = …)", node)
         spec, name, bracket = found
-        member = NamePiece(f"{spec.base}_{{{self.source_text(sub)}}}", spec.base, sub, None, 0,
-                           node)
+        member = NamePiece(f"{spec.base}_{{{naming.flat_text(sub)}}}", spec.base, sub, None,
+                           0, node)
         indices = [self._index(a, member) for a in subitems(sub)]
         if len(indices) != 1:
             raise self.error(f"{name.key} is a function of the vector {spec.base}, with one "
@@ -168,6 +179,50 @@ class VectorFunctions:
                              f"{key}({spec.base} + c)) or through a component, "
                              f"({key}({spec.base}))_i", node)
 
+    def component_head(self, items):
+        """(name, label) of the first side of a row defining a function of a vector by its
+        component i, written `(\\mathrm{softmax}(z))_i` or `\\sigma(z)_i` (`items`, the
+        side's): the quantity labelled as the head `f(z_i)` would be, so read the same way;
+        None for any other side. z is the bare name of a family declared over a range, i
+        one letter, f a name the file does not know."""
+        if len(items) > 2 or not all(is_tree(i, "script") for i in items):
+            return None
+        try:
+            last = self.piece(items[-1])
+            if not isinstance(last, LazyPiece) or last.power is not None or \
+                    not is_tree(last.primary, "component"):
+                return None
+            bracketed, sub = last.primary.children
+            _, args, _ = bracketed.children
+            inner = single(args.children[0]) if len(args.children) == 1 else None
+            if len(items) == 2:             # \sigma(z)_i: the name, then its bracket
+                applied, argument = items[0], inner
+            else:                           # (\mathrm{softmax}(z))_i
+                run = inner.children if is_tree(inner, "run") else []
+                if len(run) != 2:
+                    return None
+                applied = run[0]
+                argument = self.piece(run[1])
+                if not isinstance(argument, BracketPiece) or argument.open != "(" or \
+                        len(argument.args) != 1 or argument.power is not None:
+                    return None
+                argument = argument.args[0]
+            self.heading = True             # a head's name: any upright word
+            name, base = self.piece(applied), naming.flat_text(argument)
+            letter = naming.flat_text(sub)
+        except (InputError, naming.NameError_):
+            return None
+        finally:
+            self.heading = False
+        if not isinstance(name, NamePiece) or name.sub is not None or name.power is not None \
+                or name.primes or self.knows(name.key) or not re.fullmatch(r"[A-Za-z]", letter):
+            return None
+        family = self.scope.lookup(base + _FAMILY)
+        if family is None or family[1].kind is not Kind.FUNCTION or \
+                not isinstance(family[1].info, IndexRange) or self.scope.lookup(base) is not None:
+            return None
+        return name.key, f"{name.key}({base}_{{{letter}}})"
+
     # ------------------------------------------------------------------ the reading
     def _component_at(self, spec, name, bracket, index):
         """The body of `spec` at `index`, each member of its family put at the argument."""
@@ -179,8 +234,9 @@ class VectorFunctions:
                 return substitute(argument, {point: t})
             return t.rebuild([walk(c) for c in t.children]) if t.children else t
 
-        shown = Name(f"({name.key}({show(argument)}))" + "_{\\cdot}",
-                     local=self.scope.table[spec.name])
+        label = f"({name.key}({show(argument)}))" + _FAMILY
+        shown = self.shown_components.setdefault(label, Name(label,
+                                                            local=self.scope.table[spec.name]))
         return Defined(shown, (index,), walk(at_index))
 
     def _vector_argument(self, spec, name, bracket):
@@ -208,7 +264,9 @@ class VectorFunctions:
                        self.scope.lookup(k) is None and
                        not re.search(rf"(?<![\\A-Za-z]){k}(?![A-Za-z])", self.row_text)),
                       "\\kappa")
-        index = Name(letter, local=Declaration(Kind.SYMBOL, Domain.INTEGER))
+        # in the file's table, not local: the engines record its bounds there (`WholeRange`)
+        index = self.scope.declare_unspelled(
+            Name(letter), Declaration(Kind.SYMBOL, Domain.INTEGER, declared=False))
         first, last = (" ".join(t.split()) for t in spec.span.text.split("=", 1)[1].split(".."))
         for low, high, text in ((spec.span.lower, Sym(index), f"{first} \\le {letter}"),
                                 (Sym(index), spec.span.upper, f"{letter} \\le {last}")):

@@ -1,0 +1,118 @@
+"""Functions of a vector defined componentwise (the softmax as ML authors write it,
+`derive/frontend/latex/vector_functions.py`): readings, verdicts of true rows and of their
+look-alikes, and the refusals of what is not read."""
+
+import pytest
+
+from derive.engines import clock
+from derive.engines.decide import decide
+from probability_support import display, readings, steps, verdicts
+
+FAMILY = ("% derive: natural n\n% derive: real x_j for j = 1..n\n% derive: real c\n"
+          "% derive: integer i\n% derive: assume 1 \\le i, i \\le n\n")
+SOFTMAX = r"\text{softmax}(x_i) = \frac{e^{x_i}}{\sum_j{e^{x_j}}}"
+
+
+def checked(*rows, header=FAMILY, definition=SOFTMAX):
+    """The verdicts of `rows` after the definition row (its own verdict left out)."""
+    return verdicts(display(header, definition, *rows))[1:]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}",
+     "1 ≤ i, i ≤ n ⇒ (softmax(x + c))_i = e^(x_i + c) / (Σ_{j′=1}^{n} e^(x_j′ + c))"),
+    (r"\text{softmax}(x) = \text{softmax}(x + c)",
+     "1 ≤ i, i ≤ n, 1 ≤ k, k ≤ n ⇒ (softmax(x))_k = (softmax(x + c))_k"),
+    (r"\sum_{k=1}^{n} (\text{softmax}(x))_k = 1", "1 ≤ i, i ≤ n ⇒ Σ_{k=1}^{n} (softmax(x))_k = 1"),
+])
+def test_readings(row, expected):
+    assert readings(display(FAMILY, SOFTMAX, row))[1] == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}",
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i} \times e^c}{e^c \times \sum_j e^{x_j}}",
+    r"(\text{softmax}(x + c))_i = (\text{softmax}(x))_i",
+    r"(\text{softmax}(x - c))_i = (\text{softmax}(x))_i",
+    r"(\text{softmax}(x))_1 = \frac{e^{x_1}}{\sum_j e^{x_j}}",
+    r"\sum_{k=1}^{n} (\text{softmax}(x + c))_k = 1",
+    r"\log (\text{softmax}(x))_i = x_i - \log \sum_j e^{x_j}",
+    r"(\text{softmax}(x))_i = \text{softmax}(x_i)",
+    r"\text{softmax}(x) = \text{softmax}(x + c)",
+    r"\text{softmax}(x + c) = \text{softmax}(x)",
+    r"\text{softmax}(x) = \text{softmax}(x - c) = \text{softmax}(x + 2c)",
+])
+def test_true_rows_are_verified(row):
+    assert checked(row) == ["verified"] * (row.count("=") - row.count("_{k=1}"))
+
+
+@pytest.mark.parametrize("row", [
+    # the constant is added to every member, in the sum too
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j}}",
+    # e^c comes out of every term of the sum, and cancels
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i} \times e^c}{\sum_j e^{x_j}}",
+    r"(\text{softmax}(x + c))_i = e^c (\text{softmax}(x))_i",
+    # scaling the inputs changes the softmax
+    r"(\text{softmax}(2x))_i = (\text{softmax}(x))_i",
+    r"\text{softmax}(x) = \text{softmax}(2x + c)",
+    r"(\text{softmax}(c x))_i = (\text{softmax}(x))_i",
+])
+def test_look_alikes_are_refuted(row):
+    assert checked(row) == ["refuted"]
+
+
+def test_a_vector_identity_is_refuted_at_a_component_in_the_range():
+    """The row of vectors is read at a fresh index k of the row, whose bounds 1 ≤ k ≤ n the
+    instances keep: a counterexample is a component of the vectors, never x_{-1}."""
+    step = steps(display(FAMILY, SOFTMAX, r"\text{softmax}(x) = \text{softmax}(2x + c)"))[1]
+    result = decide(step, "0", clock.now() + 20)
+    assert result.status.value == "refuted"
+    values = dict(result.counterexample.assignment)
+    assert 1 <= int(values["k"]) <= int(values["n"])
+    assert not any(key.startswith("x_{-") or key == "x_{0}" for key in values)
+
+
+@pytest.mark.parametrize("definition", [
+    r"\sigma(x)_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}",
+    r"(\mathrm{softmax}(x))_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}",
+    r"\text{softmax}(x_i) = \frac{\exp(x_i)}{\sum_j{\exp(x_j)}}",
+])
+def test_each_spelling_of_the_head_defines_the_function_componentwise(definition):
+    word = r"\sigma" if definition.startswith(r"\sigma") else r"\mathrm{softmax}"
+    rows = [rf"({word}(x + c))_i = ({word}(x))_i", rf"{word}(x) = {word}(x + c)",
+            rf"({word}(x + c))_i = e^c ({word}(x))_i"]
+    assert checked(*rows, definition=definition) == ["verified", "verified", "refuted"]
+
+
+def test_the_index_of_the_head_may_be_undeclared():
+    header = "% derive: real x_j for j = 1..n\n% derive: real c\n"
+    definition = r"(\mathrm{softmax}(x))_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}"
+    rows = [r"\mathrm{softmax}(x) = \mathrm{softmax}(x + c)",
+            r"(\mathrm{softmax}(x + c))_k = e^c (\mathrm{softmax}(x))_k"]
+    assert checked(*rows, header=header, definition=definition) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\text{softmax}(x) = 2", "this side is a number, and another side of the row is a vector"),
+    (r"\text{softmax}(x) \le \text{softmax}(x + c)", "derive reads only = between vectors"),
+    (r"2\text{softmax}(x) = \text{softmax}(x + c)", "its value is a vector"),
+    (r"(\text{softmax}(x^2))_i = 1", "a power of the vector"),
+    (r"(\text{softmax}(\exp(x)))_i = 1", "a function of the vector"),
+    (r"(\text{softmax}(c))_i = 1", "does not mention the vector x"),
+    (r"(\text{softmax}(x + x_1))_i = 1", "a family, beside the vector"),
+    (r"(\text{softmax}(x + y))_i = 1", "y, a family, beside the vector"),
+    (r"(\text{softmax}(x))_{n+1} = 0", "x_{n+1} is not a member of x"),
+    (r"\text{softmax}(x)_i = 1", "a subscript needs a name before it"),
+    (r"(\text{softmax}(x), 1)_i = 1", "a subscript needs a name before it"),
+])
+def test_what_is_not_read_is_refused(row, message):
+    header = FAMILY + "% derive: real y_j for j = 1..n\n"
+    step = steps(display(header, SOFTMAX, row))[1]
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_a_quantity_at_a_member_of_no_declared_range_defines_no_function():
+    """`f(x_i)` of a family made by a sum (no declared range) stays the quantity: f(x) is
+    refused as before."""
+    text = display("% derive: integer i\n", r"f(x_i) = \sum_{j=1}^{3} x_j + x_i", r"f(x) = 1")
+    assert steps(text)[1].kind == "unreadable"
