@@ -116,3 +116,26 @@ def test_a_quantity_at_a_member_of_no_declared_range_defines_no_function():
     refused as before."""
     text = display("% derive: integer i\n", r"f(x_i) = \sum_{j=1}^{3} x_j + x_i", r"f(x) = 1")
     assert steps(text)[1].kind == "unreadable"
+
+
+def test_a_row_going_on_from_a_vector_is_read_at_its_index():
+    """`&= \\text{softmax}(x - c)` below a row ending with a vector compares the same
+    component k (a fresh index per row would compare component k with component k′:
+    refuted though true), and a number going on from a vector is refused."""
+    chain = (r"\begin{aligned} \text{softmax}(x) &= \text{softmax}(x + c) \\ &= "
+             r"\text{softmax}(x - c) \end{aligned}")
+    assert checked(chain) == ["verified", "verified"]
+    wrong = chain.replace(r"\text{softmax}(x - c) \end", r"\text{softmax}(2x) \end")
+    assert checked(wrong) == ["verified", "refuted"]
+    number = chain.replace(r"\text{softmax}(x - c) \end", r"1 \end")
+    assert [s.kind for s in steps(display(FAMILY, SOFTMAX, number))][-1] == "unreadable"
+    component = (r"\begin{aligned} (\text{softmax}(x))_i &= (\text{softmax}(x + c))_i \\ &= "
+                 r"\text{softmax}(x - c) \end{aligned}")
+    step = steps(display(FAMILY, SOFTMAX, component))[-1]
+    assert step.kind == "unreadable" and "the row above ends with a number" in step.message
+
+
+def test_a_family_whose_letter_is_also_a_number_is_refused_as_a_vector():
+    text = display(FAMILY, SOFTMAX, "x = 2", r"\text{softmax}(x) = \text{softmax}(x + c)")
+    step = steps(text)[-1]
+    assert step.kind == "unreadable" and "the vector or the number?" in step.message

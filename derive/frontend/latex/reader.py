@@ -211,6 +211,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
         self._row_index = None     # (Name, range): the index a row of vectors is read at
+        self.vector_row = None     # that of the row read last, when its last side is a vector
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
 
     # ================================================================== entry points
@@ -221,7 +222,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
-        self._row_index = None
+        carried, self.vector_row = self.vector_row, None
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
@@ -229,11 +230,13 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             return implicit
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
+        # a row going on from a vector (`&= \text{softmax}(x - c)`) is read at its index
+        self._row_index = None if begins_with_side else carried
+        sides = [] if begins_with_side else [(None, carried is not None)]
         self.prime_variable = self._derivative_head_variable(children[0]) \
             if begins_with_side else None
         params = ()
         named = sign = None
-        sides = []                      # (side, whether it is a vector value), after the heads
         for k, child in enumerate(children):
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
@@ -301,7 +304,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
             if params and len(parts) == 2 and parts[0].head is not None and not any(
                     isinstance(t, Call) and t.function in params for t in subterms(term)):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
-        self.vectors_alike([p.relation for p in parts if p.head is None], sides)
+        relations = [p.relation for p in parts if p.head is None]
+        self.vectors_alike(relations if begins_with_side else [None] + relations, sides)
+        self.vector_row = self._row_index if sides and sides[-1][1] else None
         return parts
 
     def _logged_head(self, side, relation, refuse=True):

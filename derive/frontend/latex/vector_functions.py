@@ -154,15 +154,21 @@ class VectorFunctions:
 
     def vectors_alike(self, relations, sides):
         """A row with a vector value in it is an identity of vectors only when every side
-        is one and every relation is `=`; else refused at the first side that breaks it."""
+        is one and every relation is `=`; else refused at the first side that breaks it.
+        `sides`: (side node, whether a vector), the first one None when it is the side the
+        row goes on from (the last of the row above)."""
         if self._row_index is None:
             return
+        written = next(side for side, _ in sides if side is not None)
         for relation, (side, is_vector) in zip(relations, sides):
             if not is_vector:
                 raise self.error("this side is a number, and another side of the row is a "
                                  "vector (a function defined componentwise, applied to a "
                                  "vector): compare a component, (f(x))_i, or vectors on "
-                                 "every side", side)
+                                 "every side" if side is not None else "the row above ends "
+                                 "with a number, and this row goes on with a vector (a "
+                                 "function defined componentwise, applied to a vector)",
+                                 side or written)
             if relation not in (None, Relation.EQ):
                 raise self.error("derive reads only = between vectors (an order of vectors: "
                                  "componentwise, or another? write a component (f(x))_i)",
@@ -246,6 +252,10 @@ class VectorFunctions:
             raise self.error(f"{name.key} is a function of the vector {spec.base}: write it "
                              f"applied to one argument in round brackets, "
                              f"{name.key}({spec.base})", bracket.node)
+        if self.scope.lookup(spec.base) is not None or self.bound_name(spec.base) is not None:
+            raise self.error(f"{spec.base} is a number of the file and the family "
+                             f"{spec.base}_j: in {name.key}(…), the vector or the number? name "
+                             "one of them otherwise", bracket.node)
         point = Name(spec.base, local=Declaration(Kind.SYMBOL, Domain.REAL))
         with self.binding(spec.base, point):
             argument = self.term(bracket.args[0])
@@ -270,7 +280,8 @@ class VectorFunctions:
         first, last = (" ".join(t.split()) for t in spec.span.text.split("=", 1)[1].split(".."))
         for low, high, text in ((spec.span.lower, Sym(index), f"{first} \\le {letter}"),
                                 (Sym(index), spec.span.upper, f"{letter} \\le {last}")):
-            self.hypotheses += (Hypothesis(Relation.LE, low, high, text),)
+            # of every step writing k: this row's, and one going on from its last side
+            self.scope.index_ranges += ((index, Hypothesis(Relation.LE, low, high, text)),)
         return index, spec.span
 
 
