@@ -41,6 +41,8 @@ def test_readings(row, expected):
     r"\text{softmax}(x) = \text{softmax}(x + c)",
     r"\text{softmax}(x + c) = \text{softmax}(x)",
     r"\text{softmax}(x) = \text{softmax}(x - c) = \text{softmax}(x + 2c)",
+    r"\text{softmax}(x + c)_i = \text{softmax}(x)_i",
+    r"\text{softmax}(x + c)_i^2 = \text{softmax}(x)_i \cdot (\text{softmax}(x))_i",
 ])
 def test_true_rows_are_verified(row):
     assert checked(row) == ["verified"] * (row.count("=") - row.count("_{k=1}"))
@@ -56,6 +58,8 @@ def test_true_rows_are_verified(row):
     r"(\text{softmax}(2x))_i = (\text{softmax}(x))_i",
     r"\text{softmax}(x) = \text{softmax}(2x + c)",
     r"(\text{softmax}(c x))_i = (\text{softmax}(x))_i",
+    r"\text{softmax}(x + c)_i = e^c \text{softmax}(x)_i",
+    r"\text{softmax}(2x)_i = \text{softmax}(x)_i",
 ])
 def test_look_alikes_are_refuted(row):
     assert checked(row) == ["refuted"]
@@ -102,7 +106,7 @@ def test_the_index_of_the_head_may_be_undeclared():
     (r"(\text{softmax}(x + x_1))_i = 1", "a family, beside the vector"),
     (r"(\text{softmax}(x + y))_i = 1", "y, a family, beside the vector"),
     (r"(\text{softmax}(x))_{n+1} = 0", "x_{n+1} is not a member of x"),
-    (r"\text{softmax}(x)_i = 1", "a subscript needs a name before it"),
+    (r"\text{softmax}(x)_{n+1} = 1", "x_{n+1} is not a member of x"),
     (r"(\text{softmax}(x), 1)_i = 1", "a subscript needs a name before it"),
 ])
 def test_what_is_not_read_is_refused(row, message):

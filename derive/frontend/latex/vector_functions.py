@@ -17,7 +17,7 @@ z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would b
   inside it (`x + x_1`), another bare family (`x + y`: the vectors added, not read), a
   power, a product or a function of x (`x^2`, `x \\cdot x`, `\\exp(x)`: elementwise, a dot
   product?), a vector symbol (`real c in \\mathbb{R}^n`), an argument without x.
-* **A component.** `(\\text{softmax}(x + c))_i` is component i of softmax at that vector:
+* **A component.** `(\\text{softmax}(x + c))_i`, `\\text{softmax}(x + c)_i` is component i of softmax at that vector:
   the body with the head's letter put at i and every member of x shifted. The index is
   checked as the member x_i would be (in the family's range: `1 ≤ i ≤ n` a hypothesis of
   the row, a number outside it refused), and a power after the subscript is the
@@ -31,8 +31,8 @@ z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would b
   an order? refused); a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of
   vectors beside a side of numbers) is refused, naming the two readings derive has.
 
-The component written without brackets around the application (`\\text{softmax}(x)_i`
-below the definition) is not read yet: refused where it stands.
+The component may also be written without brackets around the application,
+`\\text{softmax}(x + c)_i` (`applies_componentwise`): the same reading.
 """
 
 from __future__ import annotations
@@ -125,7 +125,10 @@ class VectorFunctions:
             raise self.error("a subscript needs a name before it (derive reads a bracket "
                              "with a subscript only as a component, (f(x))_i, of a function "
                              "of a vector defined componentwise: f(x_i) = …)", node)
-        spec, name, bracket = found
+        return self._component_of(*found, sub, node)
+
+    def _component_of(self, spec, name, bracket, sub, node):
+        """Component `sub` (a subscript node) of `spec` applied by `name` to `bracket`."""
         member = NamePiece(f"{spec.base}_{{{naming.flat_text(sub)}}}", spec.base, sub, None,
                            0, node)
         indices = [self._index(a, member) for a in subitems(sub)]
@@ -134,6 +137,24 @@ class VectorFunctions:
                              "index per component: write (f(x))_i", sub)
         self._whole_member_indices(indices, spec.span, member)
         return self._component_at(spec, name, bracket, indices[0])
+
+    def applies_componentwise(self, p, nxt):
+        """The `Componentwise` definition when `p` names one and `nxt` is a bracket with a
+        subscript (`\\text{softmax}(x + c)_i`), else None."""
+        if not isinstance(p, NamePiece) or not isinstance(nxt, LazyPiece) or \
+                not is_tree(nxt.primary, "component") or p.sub is not None or \
+                p.power is not None or p.primes:
+            return None
+        return self.componentwise(p.key)
+
+    def applied_component(self, spec, p, nxt):
+        """`\\text{softmax}(x + c)_i` (the name `p`, then `nxt`, `applies_componentwise`):
+        component i, as `(\\text{softmax}(x + c))_i` is — a power after the subscript is
+        its power."""
+        bracketed, sub = nxt.primary.children
+        bracket = self._script(bracketed, [], bracketed)
+        value = self._component_of(spec, p, bracket, sub, nxt.node)
+        return Pow(value, self.term(nxt.power)) if nxt.power is not None else value
 
     def vector_side(self, side):
         """The component at the row's fresh index of a side that is a vector value
