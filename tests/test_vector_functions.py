@@ -108,6 +108,7 @@ def test_the_index_of_the_head_may_be_undeclared():
     (r"(\text{softmax}(x))_{n+1} = 0", "x_{n+1} is not a member of x"),
     (r"\text{softmax}(x)_{n+1} = 1", "x_{n+1} is not a member of x"),
     (r"(\text{softmax}(x), 1)_i = 1", "a subscript needs a name before it"),
+    (r"\sum_{x=1}^{3} (\text{softmax}(x))_i = 1", "x is bound here"),
 ])
 def test_what_is_not_read_is_refused(row, message):
     header = FAMILY + "% derive: real y_j for j = 1..n\n"
@@ -139,7 +140,20 @@ def test_a_row_going_on_from_a_vector_is_read_at_its_index():
     assert step.kind == "unreadable" and "the row above ends with a number" in step.message
 
 
-def test_a_family_whose_letter_is_also_a_number_is_refused_as_a_vector():
+def test_a_family_whose_letter_is_also_a_number_is_no_vector():
+    """`x = 2` beside the family x_j: softmax(x) of the vector or of the number? refused."""
     text = display(FAMILY, SOFTMAX, "x = 2", r"\text{softmax}(x) = \text{softmax}(x + c)")
-    step = steps(text)[-1]
-    assert step.kind == "unreadable" and "the vector or the number?" in step.message
+    assert steps(text)[-1].kind == "unreadable"
+    text = display(FAMILY, SOFTMAX, "x = 2", r"(\text{softmax}(x + c))_i = 1")
+    assert steps(text)[-1].kind == "unreadable"
+
+
+def test_a_declared_vector_symbol_is_a_vector_too():
+    """`real z in \\mathbb{R}^n`: its components z_1..z_n are the family the head takes."""
+    header = ("% derive: natural n\n% derive: real z in \\mathbb{R}^n\n% derive: real c\n"
+              "% derive: integer i\n")
+    definition = r"\sigma(\mathbf{z})_i = \frac{e^{z_i}}{\sum_{j=1}^n e^{z_j}}"
+    rows = [r"\sigma(z + c) = \sigma(z)", r"\sigma(z + c)_i = e^c\sigma(z)_i",
+            r"\sigma(2z) = \sigma(z)"]
+    assert checked(*rows, header=header, definition=definition) == \
+        ["verified", "refuted", "refuted"]

@@ -4,7 +4,8 @@ A row `\\text{softmax}(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_j}}` after `% derive:
 j = 1..n` defines, besides the quantity at each member, a **vector-valued function of the
 family x, componentwise**: its component i is the body, a formula in the family's members.
 That is the reading when the head applies a name to exactly one member of a family declared
-over a range, at a letter that is a whole number of the file (`integer i`, or an undeclared
+over a range (whose bare letter names nothing else), or of a declared vector symbol
+(`real z in \\mathbb{R}^n`: its components over 1..n, `ranged_family`), at a letter that is a whole number of the file (`integer i`, or an undeclared
 index), and the body takes the family at that letter (`Componentwise`). The head may also be
 written as a component, `\\sigma(z)_i = …` or `(\\mathrm{softmax}(z))_j = …` (the name new,
 z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would be
@@ -47,7 +48,7 @@ from derive.frontend.latex.pieces import (
 )
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
-from derive.model.terms import Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute
+from derive.model.terms import ONE, Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute
 from derive.notation import vectors
 from derive.notation.show import show
 
@@ -83,10 +84,9 @@ class VectorFunctions:
         if found is None:
             return None
         base, letter = found.groups()
-        family, index = self.scope.lookup(base + "_{\\cdot}"), self.scope.lookup(letter)
-        if family is None or family[1].kind is not Kind.FUNCTION or \
-                not isinstance(family[1].info, IndexRange) or index is None or \
-                index[1].kind is not Kind.SYMBOL or not index[1].domain.is_integer:
+        family, index = self.ranged_family(base), self.scope.lookup(letter)
+        if family is None or index is None or index[1].kind is not Kind.SYMBOL or \
+                not index[1].domain.is_integer:
             return None
         name = self.scope.heads[labels[0]]
         body = self.scope.table[name].info.body
@@ -94,7 +94,23 @@ class VectorFunctions:
         if Call(family[0], Sym(index[0])) not in terms or \
                 any(isinstance(t, Deriv) for t in terms):
             return None
-        return Componentwise(name, family[0], family[1].info, index[0], base, body)
+        return Componentwise(name, *family, index[0], base, body)
+
+    def ranged_family(self, base):
+        """(the family's Name, its `IndexRange`) of the vector spelled `base`: an indexed
+        family declared over a range (`real x_j for j = 1..n`) whose bare letter is no name
+        of the file, or a declared vector symbol (`real z in \\mathbb{R}^n`: its components
+        over 1..n); else None."""
+        family, bare = self.scope.lookup(base + _FAMILY), self.scope.lookup(base)
+        if bare is None and family is not None and family[1].kind is Kind.FUNCTION and \
+                isinstance(family[1].info, IndexRange):
+            return family[0], family[1].info
+        info = bare[1].info if bare is not None else None
+        if isinstance(info, vectors.Vector):
+            last = info.dimension
+            text = last.name.latex if isinstance(last, Sym) else show(last)
+            return info.components, IndexRange("j", ONE, last, f"j = 1..{text}")
+        return None
 
     def vector_application(self, side):
         """(spec, NamePiece, BracketPiece) when `side` (a row's side, or a bracket's one
@@ -244,9 +260,7 @@ class VectorFunctions:
         if not isinstance(name, NamePiece) or name.sub is not None or name.power is not None \
                 or name.primes or self.knows(name.key) or not re.fullmatch(r"[A-Za-z]", letter):
             return None
-        family = self.scope.lookup(base + _FAMILY)
-        if family is None or family[1].kind is not Kind.FUNCTION or \
-                not isinstance(family[1].info, IndexRange) or self.scope.lookup(base) is not None:
+        if self.ranged_family(base) is None:
             return None
         return name.key, f"{name.key}({base}_{{{letter}}})"
 
@@ -273,8 +287,8 @@ class VectorFunctions:
             raise self.error(f"{name.key} is a function of the vector {spec.base}: write it "
                              f"applied to one argument in round brackets, "
                              f"{name.key}({spec.base})", bracket.node)
-        if self.scope.lookup(spec.base) is not None or self.bound_name(spec.base) is not None:
-            raise self.error(f"{spec.base} is a number of the file and the family "
+        if self.bound_name(spec.base) is not None:     # \sum_{x=1}^3 (softmax(x))_i
+            raise self.error(f"{spec.base} is bound here, and names the family "
                              f"{spec.base}_j: in {name.key}(…), the vector or the number? name "
                              "one of them otherwise", bracket.node)
         point = Name(spec.base, local=Declaration(Kind.SYMBOL, Domain.REAL))
