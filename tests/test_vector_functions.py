@@ -109,6 +109,10 @@ def test_the_index_of_the_head_may_be_undeclared():
     (r"\text{softmax}(x)_{n+1} = 1", "x_{n+1} is not a member of x"),
     (r"(\text{softmax}(x), 1)_i = 1", "a subscript needs a name before it"),
     (r"\sum_{x=1}^{3} (\text{softmax}(x))_i = 1", "x is bound here"),
+    (r"\text{softmax}(x_1) = 1", "write the component: (softmax(x))_{1}"),
+    (r"2\text{softmax}(x_k) = 1", "write the component: (softmax(x))_{k}"),
+    (r"y = \text{softmax}(x)", "defines no name here"),
+    (r"\text{softmax}(x) =: y", "defines no name here"),
 ])
 def test_what_is_not_read_is_refused(row, message):
     header = FAMILY + "% derive: real y_j for j = 1..n\n"

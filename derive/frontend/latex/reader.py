@@ -305,7 +305,8 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                     isinstance(t, Call) and t.function in params for t in subterms(term)):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
         relations = [p.relation for p in parts if p.head is None]
-        self.vectors_alike(relations if begins_with_side else [None] + relations, sides)
+        self.vectors_alike(relations if begins_with_side else [None] + relations, sides,
+                           next((p.start for p in parts if p.head is not None), None))
         self.vector_row = self._row_index if sides and sides[-1][1] else None
         return parts
 

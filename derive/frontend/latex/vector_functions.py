@@ -189,13 +189,19 @@ class VectorFunctions:
                              "two lengths are never equal", side)
         return self._component_at(spec, name, bracket, Sym(index))
 
-    def vectors_alike(self, relations, sides):
+    def vectors_alike(self, relations, sides, head):
         """A row with a vector value in it is an identity of vectors only when every side
         is one and every relation is `=`; else refused at the first side that breaks it.
         `sides`: (side node, whether a vector), the first one None when it is the side the
-        row goes on from (the last of the row above)."""
+        row goes on from (the last of the row above). A row of vectors defines no name
+        (`y = \\text{softmax}(x)`: `head`, the offset of the name it would define)."""
         if self._row_index is None:
             return
+        if head is not None:
+            raise self.source.error("a vector (a function defined componentwise, applied to "
+                                    "a vector) defines no name here: derive reads names of "
+                                    "numbers — define the component (y_i = "
+                                    "(\\text{softmax}(x))_i)", head)
         written = next(side for side, _ in sides if side is not None)
         for relation, (side, is_vector) in zip(relations, sides):
             if not is_vector:
@@ -216,6 +222,7 @@ class VectorFunctions:
         \\text{softmax}(x)`, `\\log \\text{softmax}(x)_i`): refused, naming what derive reads."""
         spec = self.componentwise(key)
         if spec is not None:
+            self._not_at_a_member(spec, key, bracket, node)
             raise self.error(f"{key} is a function of the vector {spec.base}, defined "
                              "componentwise: its value is a vector, read only as a whole "
                              f"side of an equation between vectors ({key}({spec.base}) = "
@@ -287,6 +294,7 @@ class VectorFunctions:
             raise self.error(f"{name.key} is a function of the vector {spec.base}: write it "
                              f"applied to one argument in round brackets, "
                              f"{name.key}({spec.base})", bracket.node)
+        self._not_at_a_member(spec, name.key, bracket, bracket.node)
         if self.bound_name(spec.base) is not None:     # \sum_{x=1}^3 (softmax(x))_i
             raise self.error(f"{spec.base} is bound here, and names the family "
                              f"{spec.base}_j: in {name.key}(…), the vector or the number? name "
@@ -301,6 +309,17 @@ class VectorFunctions:
                              f"shifted or scaled by numbers ({spec.base} + c, "
                              f"2{spec.base})", bracket.node)
         return point, argument
+
+    def _not_at_a_member(self, spec, key, bracket, node):
+        """`\\text{softmax}(x_1)` beside the head `\\text{softmax}(x_i)`: component 1, or
+        the function at the number x_1? Refused, naming the component's spelling."""
+        label = self._label(key, bracket)
+        member = _MEMBER.fullmatch(label[len(key) + 1:-1])
+        if member is not None and member.group(1) == spec.base:
+            raise self.error(f"{label}: the head {key}({spec.base}_{spec.index.latex}) names "
+                             f"component {spec.index.latex} of a function of the vector "
+                             f"{spec.base}; at another member, write the component: "
+                             f"({key}({spec.base}))_{{{member.group(2)}}}", node)
 
     def _fresh_index(self, spec):
         """A whole number of this row only, in the family's range: (Name, range)."""
