@@ -161,3 +161,30 @@ def test_a_declared_vector_symbol_is_a_vector_too():
             r"\sigma(2z) = \sigma(z)"]
     assert checked(*rows, header=header, definition=definition) == \
         ["verified", "refuted", "refuted"]
+
+
+LSE = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real c\n"
+       "% derive: define f(x) = \\log \\sum_i^n \\exp x_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the log-sum-exp of the vector shifted by c: LSE(x + c) = LSE(x) + c
+    (r"f(x + c) = f(x) + c", "verified"),
+    (r"f(x) = \log \sum_{i=1}^n e^{x_i}", "verified"),
+    (r"f(x + c) = f(x)", "refuted"),          # was verified: the parameter x was unused
+    (r"f(2x) = 2 f(x)", "refuted"),
+])
+def test_a_function_defined_at_the_bare_vector_takes_its_members(row, verdict):
+    assert verdicts(display(LSE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (LSE, r"f(2) = f(x)"),
+    ("% derive: natural n\n% derive: define f(x) = \\log \\sum_{i=1}^n \\exp x_i\n",
+     r"f(x + 1) = f(x)"),                     # x_i of no declared range: no vector
+    ("% derive: natural n\n% derive: real x_i for i = 1..n\n"
+     "% derive: define f(x, c) = \\log \\sum_{i=1}^n \\exp (x_i + c)\n", r"f(x, 1) = f(x, 2)"),
+])
+def test_a_parameter_spelled_as_a_family_is_read_only_as_its_vector(header, row):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable"

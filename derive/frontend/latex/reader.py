@@ -2407,6 +2407,9 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
                         self.not_defined_as_function(p.key, bracket)
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(bracket.args)}", bracket.node)
+                vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
+                if vector is not None:
+                    return self._powered(vector, bracket), 2
                 args, body = self.applied(info, bracket, p.node)
                 return self._powered(Defined(name, args, body), bracket), 2
             body, points = self._at_bound_points(info.body, p.node)

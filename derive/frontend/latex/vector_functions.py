@@ -32,6 +32,12 @@ z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would b
   an order? refused); a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of
   vectors beside a side of numbers) is refused, naming the two readings derive has.
 
+A function **defined at the bare vector** (`define f(x) = \\log \\sum_i^n \\exp x_i`: a
+parameter spelled as the family whose members the body takes, `of_a_vector`) is a function of
+the vector with a number as value: `f(x + c)` is the body with each member x_j put at x_j + c,
+with the arguments read as above; such a parameter is refused in every other case (it was a
+parameter the body never used: f(2) = f(x) was verified).
+
 The component may also be written without brackets around the application,
 `\\text{softmax}(x + c)_i` (`applies_componentwise`): the same reading.
 """
@@ -60,8 +66,9 @@ _ROW_INDICES = ("k", "l", "m", "r", "s", "q")     # the fresh index of a row of 
 @dataclass(frozen=True)
 class Componentwise:
     """A function of an indexed family defined componentwise by the head `key(x_i)`: the
-    definition's Name, the family `x_{·}`, its declared range, the head's index letter i,
-    the family's spelling `x`, and the body (component i)."""
+    definition's Name, the family `x_{·}`, its declared range, the head's index letter i
+    (None for a function of the vector with a number as value: `of_a_vector`), the family's
+    spelling `x`, and the body (component i)."""
 
     name: Name
     family: Name
@@ -276,16 +283,40 @@ class VectorFunctions:
         """The body of `spec` at `index`, each member of its family put at the argument."""
         point, argument = self._vector_argument(spec, name, bracket)
         at_index = substitute(spec.body, {spec.index: index})
-
-        def walk(t):
-            if isinstance(t, Call) and t.function is spec.family:
-                return substitute(argument, {point: t})
-            return t.rebuild([walk(c) for c in t.children]) if t.children else t
-
         label = f"({name.key}({show(argument)}))" + _FAMILY
         shown = self.shown_components.setdefault(label, Name(label,
                                                             local=self.scope.table[spec.name]))
-        return Defined(shown, (index,), walk(at_index))
+        return Defined(shown, (index,), _members_at(at_index, spec.family, point, argument))
+
+    def of_a_vector(self, p, name, info, bracket):
+        """`f(x + c)` after `define f(x) = \\log \\sum_i e^{x_i}` (a parameter spelled as the
+        vector x, whose members the body takes): f is a function of the vector, and its value
+        at an argument affine in x is the body with every member x_j put at the argument
+        with x_j for x — never the body unchanged, as a parameter the body does not mention
+        would make it (LSE(x + c) = LSE(x) was verified). None when no parameter of the
+        definition is spelled as a family the body takes; refused when that family is not a
+        vector (declared over a range, or a vector symbol), when f has other parameters, or
+        when the body also takes the parameter itself (`f(x) = x + x_1`)."""
+        taken = {t.function for t in nodes(info.body) if isinstance(t, Call)}
+        spelled = [q for q in info.params if self.scope.lookup(q.latex + _FAMILY) is not None
+                   and self.scope.lookup(q.latex + _FAMILY)[0] in taken]
+        if not spelled:
+            return None
+        (param, *more) = spelled
+        family = self.ranged_family(param.latex)
+        if family is None or more or len(info.params) > 1 or param in free_names(info.body):
+            raise self.error(f"{p.key}({param.latex}) is defined with a parameter spelled as "
+                             f"the family {param.latex}_j whose members its body takes: derive "
+                             f"reads it as a function of the vector {param.latex} only when "
+                             f"that is its one parameter, the body takes {param.latex} only "
+                             f"through its members, and the family is declared over a range "
+                             f"(% derive: real {param.latex}_j for j = 1..n)", bracket.node)
+        spec = Componentwise(name, *family, None, param.latex, info.body)
+        point, argument = self._vector_argument(spec, p, bracket)
+        label = f"{p.key}({show(argument)})"     # shown so; the vector is no free name of it
+        shown = self.shown_components.setdefault(label, Name(label,
+                                                            local=self.scope.table[name]))
+        return Defined(shown, (), _members_at(info.body, spec.family, point, argument))
 
     def _vector_argument(self, spec, name, bracket):
         """(the Name standing for the vector, the argument read in it); refused unless the
@@ -315,7 +346,7 @@ class VectorFunctions:
         the function at the number x_1? Refused, naming the component's spelling."""
         label = self._label(key, bracket)
         member = _MEMBER.fullmatch(label[len(key) + 1:-1])
-        if member is not None and member.group(1) == spec.base:
+        if member is not None and member.group(1) == spec.base and spec.index is not None:
             raise self.error(f"{label}: the head {key}({spec.base}_{spec.index.latex}) names "
                              f"component {spec.index.latex} of a function of the vector "
                              f"{spec.base}; at another member, write the component: "
@@ -337,6 +368,16 @@ class VectorFunctions:
             # of every step writing k: this row's, and one going on from its last side
             self.scope.index_ranges += ((index, Hypothesis(Relation.LE, low, high, text)),)
         return index, spec.span
+
+
+def _members_at(body, family, point, argument):
+    """`body` with every member of `family` put at `argument` (a term in `point`, the
+    vector) with the member for the point: x_j ↦ x_j + c."""
+    def walk(t):
+        if isinstance(t, Call) and t.function is family:
+            return substitute(argument, {point: t})
+        return t.rebuild([walk(c) for c in t.children]) if t.children else t
+    return walk(body)
 
 
 def _not_affine(term, point, spec, scope):
