@@ -1,15 +1,16 @@
 """Functions of a vector defined componentwise: the softmax as ML authors write it.
 
-A row `\\text{softmax}(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_j}}` after `% derive: real x_j for
-j = 1..n` defines, besides the quantity at each member, a **vector-valued function of the
-family x, componentwise**: its component i is the body, a formula in the family's members.
-That is the reading when the head applies a name to exactly one member of a family declared
-over a range (whose bare letter names nothing else), or of a declared vector symbol
-(`real z in \\mathbb{R}^n`: its components over 1..n, `ranged_family`), at a letter that is a whole number of the file (`integer i`, or an undeclared
-index), and the body takes the family at that letter (`Componentwise`). The head may also be
-written as a component, `\\sigma(z)_i = …` or `(\\mathrm{softmax}(z))_j = …` (the name new,
-z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would be
-(`component_head`), and read the same way. Then:
+A row `\\text{softmax}(x_i) = \\frac{e^{x_i}}{\\sum_j e^{x_j}}` after `% derive: real x_j
+for j = 1..n` defines, besides the quantity at each member, a **vector-valued function of
+the family x, componentwise**: its component i is the body, a formula in the family's
+members. That is the reading when the head applies a name to exactly one member of a family
+declared over a range (whose bare letter names nothing else), or of a declared vector symbol
+(`real z in \\mathbb{R}^n`: its components over 1..n, `ranged_family`), at a letter that is
+a whole number of the file (`integer i`, or an undeclared index), and the body takes the
+family at that letter (`Componentwise`). The head may also be written as a component,
+`\\sigma(z)_i = …` or `(\\mathrm{softmax}(z))_j = …` (the name new, z the bare name of such
+a family): it is then labelled as `\\sigma(z_i)` would be (`component_head`), and read the
+same way. Then:
 
 * **An argument as a vector.** Inside `softmax( … )` the bare family name `x` is the vector
   x, and the argument must be affine in it with scalar coefficients: `x`, `x + c`, `2x + c`,
@@ -18,25 +19,28 @@ z the bare name of such a family): it is then labelled as `\\sigma(z_i)` would b
   inside it (`x + x_1`), another bare family (`x + y`: the vectors added, not read), a
   power, a product or a function of x (`x^2`, `x \\cdot x`, `\\exp(x)`: elementwise, a dot
   product?), a vector symbol (`real c in \\mathbb{R}^n`), an argument without x.
-* **A component.** `(\\text{softmax}(x + c))_i`, `\\text{softmax}(x + c)_i` is component i of softmax at that vector:
-  the body with the head's letter put at i and every member of x shifted. The index is
-  checked as the member x_i would be (in the family's range: `1 ≤ i ≤ n` a hypothesis of
-  the row, a number outside it refused), and a power after the subscript is the
-  component's power. Shown `(softmax(x + c))_i`.
+* **A component.** `(\\text{softmax}(x + c))_i`, `\\text{softmax}(x + c)_i` is component i
+  of softmax at that vector: the body with the head's letter put at i and every member of x
+  shifted. The index is checked as the member x_i would be (in the family's range: `1 ≤ i ≤
+  n` a hypothesis of the row, a number outside it refused), and a power after the subscript
+  is the component's power. Shown `(softmax(x + c))_i`.
 * **A vector value.** `\\text{softmax}(x)` standing alone as a whole side of a relation is
-  the vector (but `\\text{softmax}(x_i)`, the head as written, is the quantity it names); a row `\\text{softmax}(x) = \\text{softmax}(x + c)` whose sides are all vector
-  values of such functions is an identity of **every component**: it is read at a fresh
-  index k of the row, with `1 ≤ k`, `k ≤ n` its hypotheses, so it is verified only when
-  every component k in 1..n is proven equal and refuted only by a certified counterexample
-  at one component. Only `=` is read between vectors (`\\le` of vectors: componentwise or
-  an order? refused); a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of
-  vectors beside a side of numbers) is refused, naming the two readings derive has.
+  the vector (but `\\text{softmax}(x_i)`, the head as written, is the quantity it names); a
+  row `\\text{softmax}(x) = \\text{softmax}(x + c)` whose sides are all vector values of
+  such functions is an identity of **every component**: it is read at a fresh index k of the
+  row, with `1 ≤ k`, `k ≤ n` its hypotheses, so it is verified only when every component k
+  in 1..n is proven equal and refuted only by a certified counterexample at one component.
+  Only `=` is read between vectors (`\\le` of vectors: componentwise or an order? refused);
+  a vector value anywhere else (`2\\,\\text{softmax}(x)`, a side of vectors beside a side of
+  numbers) is refused, naming the two readings derive has. A row going on from a row ending
+  with a vector (`&= \\text{softmax}(x - c)`) is read at that row's index (`vector_row`);
+  a vector value defines no name (`y = \\text{softmax}(x)`).
 
 A function **defined at the bare vector** (`define f(x) = \\log \\sum_i^n \\exp x_i`: a
-parameter spelled as the family whose members the body takes, `of_a_vector`) is a function of
-the vector with a number as value: `f(x + c)` is the body with each member x_j put at x_j + c,
-with the arguments read as above; such a parameter is refused in every other case (it was a
-parameter the body never used: f(2) = f(x) was verified).
+parameter spelled as the family whose members the body takes, `of_a_vector`) is a function
+of the vector with a number as value: `f(x + c)` is the body with each member x_j put at x_j
++ c, with the arguments read as above; such a parameter is refused in every other case (it
+was a parameter the body never used: f(2) = f(x) was verified).
 
 The component may also be written without brackets around the application,
 `\\text{softmax}(x + c)_i` (`applies_componentwise`): the same reading.
@@ -54,7 +58,9 @@ from derive.frontend.latex.pieces import (
 )
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
-from derive.model.terms import ONE, Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute
+from derive.model.terms import (
+    ONE, Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute,
+)
 from derive.notation import vectors
 from derive.notation.show import show
 
