@@ -248,8 +248,9 @@ class VectorFunctions:
         side's): the quantity labelled as the head `f(z_i)` would be, so read the same way;
         None for any other side. z is the bare name of a family declared over a range, i
         one letter, f a name the file does not know."""
-        if len(items) > 2 or not all(is_tree(i, "script") for i in items):
-            return None
+        if len(items) > 2 or not all(is_tree(i, "script") for i in items) or \
+                len(items[-1].children) < 2 or not is_tree(items[-1].children[0], "bracketed"):
+            return None                 # (cheap) no bracket with a script: no component
         try:
             last = self.piece(items[-1])
             if not isinstance(last, LazyPiece) or last.power is not None or \
