@@ -188,3 +188,14 @@ def test_a_function_defined_at_the_bare_vector_takes_its_members(row, verdict):
 def test_a_parameter_spelled_as_a_family_is_read_only_as_its_vector(header, row):
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable"
+
+
+def test_a_function_of_a_family_of_no_range_is_read_at_the_family_itself():
+    """`S_i(\\mathbf z)` after `define S_i(\\mathbf z) = …` of `real z_k` (no range): the body
+    as written (Cross Validated's softmax Jacobian); at any other argument refused."""
+    header = ("% derive: natural K\n% derive: integer i\n% derive: real z_k\n"
+              "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n")
+    assert verdicts(display(header, r"S_i(\mathbf z) = \frac{e^{z_i}}{\sum_k e^{z_k}}")) == \
+        ["verified"]
+    (step,) = steps(display(header, r"S_i(\mathbf z + 1) = S_i(\mathbf z)"))
+    assert step.kind == "unreadable"

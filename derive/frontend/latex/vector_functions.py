@@ -301,9 +301,11 @@ class VectorFunctions:
         at an argument affine in x is the body with every member x_j put at the argument
         with x_j for x — never the body unchanged, as a parameter the body does not mention
         would make it (LSE(x + c) = LSE(x) was verified). None when no parameter of the
-        definition is spelled as a family the body takes; refused when that family is not a
-        vector (declared over a range, or a vector symbol), when f has other parameters, or
-        when the body also takes the parameter itself (`f(x) = x + x_1`)."""
+        definition is spelled as a family the body takes, or when f is applied to that
+        family itself (`S_i(\\mathbf z)`, z_k of no declared range: the body as written);
+        refused when that family is not a vector (declared over a range, or a vector symbol),
+        when f has other parameters, or when the body also takes the parameter itself
+        (`f(x) = x + x_1`)."""
         taken = {t.function for t in nodes(info.body) if isinstance(t, Call)}
         spelled = [q for q in info.params if self.scope.lookup(q.latex + _FAMILY) is not None
                    and self.scope.lookup(q.latex + _FAMILY)[0] in taken]
@@ -311,6 +313,9 @@ class VectorFunctions:
             return None
         (param, *more) = spelled
         family = self.ranged_family(param.latex)
+        if family is None and len(info.params) == 1 and len(bracket.args) == 1 and \
+                naming.flat_text(bracket.args[0]) == param.latex:
+            return None                 # S_i(\\mathbf z) at the family itself: the body
         if family is None or more or len(info.params) > 1 or param in free_names(info.body):
             raise self.error(f"{p.key}({param.latex}) is defined with a parameter spelled as "
                              f"the family {param.latex}_j whose members its body takes: derive "
