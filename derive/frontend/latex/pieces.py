@@ -184,6 +184,14 @@ def is_tree(node, *names):
     return isinstance(node, Tree) and node.data in names
 
 
+def subitems(sub):
+    """The indices of a subscript node: its items between commas (`x_{i,j}`), or itself."""
+    node = single(sub) if is_tree(sub, "sgroup") else sub
+    if is_tree(node, "subitems"):
+        return [c for c in node.children if not is_token(c, "SEP")]
+    return [sub]
+
+
 def single(node):
     """The one item of a group/sum/run chain (`{ x }` → x), or None."""
     while True:

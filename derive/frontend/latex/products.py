@@ -686,6 +686,9 @@ class Products:
                 value, used = self.expectation(p, pieces[i + 1:])
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
+            elif self.applies_componentwise(p, nxt) is not None:     # softmax(x + c)_i
+                value, used = self.applied_component(self.applies_componentwise(p, nxt), p,
+                                                     nxt), 2
             elif isinstance(p, NamePiece):
                 if self._unknown_function(p, nxt):
                     self.refuse_letter_word(pieces, i)

@@ -58,6 +58,9 @@ declarations in force (`FileScope`). Each ambiguous form has one documented read
   a defined name) is the author's definition of it, checked against its meaning (`RESTATES`).
   `f(t) = …` with letters as arguments (fresh, or declared numbers) defines a
   function of them.
+  A head at one member of a family declared over a range (`\\text{softmax}(x_i) = …`)
+  also defines a function of the vector x componentwise: `(\\text{softmax}(x + c))_i`, and
+  rows of vector values read at every component (`vector_functions`).
 * **Constants.** `e` is Euler's number and `\\pi` is π unless declared.
 * **Roots.** `\\sqrt{u}` and `\\sqrt[n]{u}` for an even number n are principal roots
   `u^{1/n}`; for an odd number n, the real root of a real u (`\\sqrt[3]{-8} = -2`,
@@ -81,7 +84,8 @@ from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, tails,
+    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, subitems as _subitems,
+    tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -96,6 +100,7 @@ from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, jo
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import RELATION
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, NamedValue, SampleInfo
@@ -199,7 +204,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words):
+             Measures, Extrema, Dots, Words, VectorFunctions):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -216,6 +221,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
+        self._row_index = None     # (Name, range): the index a row of vectors is read at
+        self.vector_row = None     # that of the row read last, when its last side is a vector
+        self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -225,6 +233,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
+        carried, self.vector_row = self.vector_row, None
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
@@ -232,6 +241,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return implicit
         parts, relation = [], None
         begins_with_side = not is_tree(children[0], "rel")
+        # a row going on from a vector (`&= \text{softmax}(x - c)`) is read at its index
+        self._row_index = None if begins_with_side else carried
+        sides = [] if begins_with_side else [(None, carried is not None)]
         self.prime_variable = self._derivative_head_variable(children[0]) \
             if begins_with_side else None
         params = ()
@@ -279,7 +291,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 parts[0] = replace(parts[0], head=replace(head, label=head.quantity, params=()))
                 params = ()
             with self.bindings(params):
-                term = self.term(child)
+                vector = self.vector_side(child)
+                term = self.term(child) if vector is None else vector
+            sides.append((child, vector is not None))
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
                 params = ()
                 with self.bindings(params):
@@ -301,6 +315,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if params and len(parts) == 2 and parts[0].head is not None and not any(
                     isinstance(t, Call) and t.function in params for t in subterms(term)):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
+        relations = [p.relation for p in parts if p.head is None]
+        self.vectors_alike(relations if begins_with_side else [None] + relations, sides,
+                           next((p.start for p in parts if p.head is not None), None))
+        self.vector_row = self._row_index if sides and sides[-1][1] else None
         return parts
 
     def _logged_head(self, side, relation, refuse=True):
@@ -752,6 +770,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             scale, items = int(number.value), items[1:]           # 2C(G) = …
         if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
             return None
+        component = self.component_head(items)      # (\mathrm{softmax}(z))_i = …
+        if component is not None:
+            return Head(*component, (), scale)
         try:
             self.heading = True
             name = self.piece(items[0])
@@ -770,6 +791,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if bracket is not None and relation is not DEFINE and \
+                self.componentwise(name.key) is not None:
+            return None                   # softmax(x) = softmax(x + c): vector_functions.py
         if not directive:
             self.not_ended(name.key, items[0])
             if name.sub is not None and self.bound_name(name.key) is None:
@@ -1321,6 +1345,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if sub is not None and sup is not None and is_tree(primary, "bracketed") and \
                 primary.children[0].value in ("[", r"\lbrack"):
             return LazyPiece(Tree("evalbracket", [primary, sub, sup], node.meta), None, node)
+        if sub is not None and not primes and is_tree(primary, "bracketed") and \
+                primary.children[0].value == "(":         # (f(x + c))_i: vector_functions.py
+            if sup is not None:
+                self._check_power_token(sup)
+            return LazyPiece(Tree("component", [primary, sub], node.meta), sup, node)
         if sub is not None:
             raise self.error("a subscript needs a name before it", node)
         if primes:
@@ -1496,6 +1525,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return value
         if kind == "evalbracket":
             return self.evaluation_bracket(*node.children, node)
+        if kind == "component":
+            return self.component(*node.children, node)
         if kind == "setbuilder":
             raise self.error("derive reads a set {x : g(x) > c} only as an integral's domain "
                              "(\\int_{\\{x \\in \\mathcal{X} : g(x) > c\\}} f(x) \\, dx)", node)
@@ -2075,6 +2106,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and found is None:
+            self.vector_elsewhere(key, bracket, p.node)
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
             raise self.error(SPECIAL_FUNCTIONS[key], p.node)
@@ -2421,6 +2453,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                         self.not_defined_as_function(p.key, bracket)
                     raise self.error(f"{p.key} takes {len(info.params)} argument(s), not "
                                      f"{len(bracket.args)}", bracket.node)
+                vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
+                if vector is not None:
+                    return self._powered(vector, bracket), 2
                 args, body = self.applied(info, bracket, p.node)
                 return self._powered(Defined(name, args, body), bracket), 2
             body, points = self._at_bound_points(info.body, p.node)
@@ -4584,13 +4619,6 @@ def _index_letter(node):
     """Whether an item of a subscript is one letter or one digit (`jk`, `12` in δ_{jk})."""
     node = _bare(node)
     return is_token(node, "LETTER") or is_token(node, "NUMBER") and len(node.value) == 1
-
-
-def _subitems(sub):
-    node = single(sub) if is_tree(sub, "sgroup") else sub
-    if is_tree(node, "subitems"):
-        return [c for c in node.children if not is_token(c, "SEP")]
-    return [sub]
 
 
 def _side_sign(mark):

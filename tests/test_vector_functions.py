@@ -1,0 +1,201 @@
+"""Functions of a vector defined componentwise (the softmax as ML authors write it,
+`derive/frontend/latex/vector_functions.py`): readings, verdicts of true rows and of their
+look-alikes, and the refusals of what is not read."""
+
+import pytest
+
+from derive.engines import clock
+from derive.engines.decide import decide
+from probability_support import display, readings, steps, verdicts
+
+FAMILY = ("% derive: natural n\n% derive: real x_j for j = 1..n\n% derive: real c\n"
+          "% derive: integer i\n% derive: assume 1 \\le i, i \\le n\n")
+SOFTMAX = r"\text{softmax}(x_i) = \frac{e^{x_i}}{\sum_j{e^{x_j}}}"
+
+
+def checked(*rows, header=FAMILY, definition=SOFTMAX):
+    """The verdicts of `rows` after the definition row (its own verdict left out)."""
+    return verdicts(display(header, definition, *rows))[1:]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}",
+     "1 ≤ i, i ≤ n ⇒ (softmax(x + c))_i = e^(x_i + c) / (Σ_{j′=1}^{n} e^(x_j′ + c))"),
+    (r"\text{softmax}(x) = \text{softmax}(x + c)",
+     "1 ≤ i, i ≤ n, 1 ≤ k, k ≤ n ⇒ (softmax(x))_k = (softmax(x + c))_k"),
+    (r"\sum_{k=1}^{n} (\text{softmax}(x))_k = 1", "1 ≤ i, i ≤ n ⇒ Σ_{k=1}^{n} (softmax(x))_k = 1"),
+])
+def test_readings(row, expected):
+    assert readings(display(FAMILY, SOFTMAX, row))[1] == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j + c}}",
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i} \times e^c}{e^c \times \sum_j e^{x_j}}",
+    r"(\text{softmax}(x + c))_i = (\text{softmax}(x))_i",
+    r"(\text{softmax}(x - c))_i = (\text{softmax}(x))_i",
+    r"(\text{softmax}(x))_1 = \frac{e^{x_1}}{\sum_j e^{x_j}}",
+    r"\sum_{k=1}^{n} (\text{softmax}(x + c))_k = 1",
+    r"\log (\text{softmax}(x))_i = x_i - \log \sum_j e^{x_j}",
+    r"(\text{softmax}(x))_i = \text{softmax}(x_i)",
+    r"\text{softmax}(x) = \text{softmax}(x + c)",
+    r"\text{softmax}(x + c) = \text{softmax}(x)",
+    r"\text{softmax}(x) = \text{softmax}(x - c) = \text{softmax}(x + 2c)",
+    r"\text{softmax}(x + c)_i = \text{softmax}(x)_i",
+    r"\text{softmax}(x + c)_i^2 = \text{softmax}(x)_i \cdot (\text{softmax}(x))_i",
+])
+def test_true_rows_are_verified(row):
+    assert checked(row) == ["verified"] * (row.count("=") - row.count("_{k=1}"))
+
+
+@pytest.mark.parametrize("row", [
+    # the constant is added to every member, in the sum too
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i + c}}{\sum_j e^{x_j}}",
+    # e^c comes out of every term of the sum, and cancels
+    r"(\text{softmax}(x + c))_i = \frac{e^{x_i} \times e^c}{\sum_j e^{x_j}}",
+    r"(\text{softmax}(x + c))_i = e^c (\text{softmax}(x))_i",
+    # scaling the inputs changes the softmax
+    r"(\text{softmax}(2x))_i = (\text{softmax}(x))_i",
+    r"\text{softmax}(x) = \text{softmax}(2x + c)",
+    r"(\text{softmax}(c x))_i = (\text{softmax}(x))_i",
+    r"\text{softmax}(x + c)_i = e^c \text{softmax}(x)_i",
+    r"\text{softmax}(2x)_i = \text{softmax}(x)_i",
+])
+def test_look_alikes_are_refuted(row):
+    assert checked(row) == ["refuted"]
+
+
+def test_a_vector_identity_is_refuted_at_a_component_in_the_range():
+    """The row of vectors is read at a fresh index k of the row, whose bounds 1 ≤ k ≤ n the
+    instances keep: a counterexample is a component of the vectors, never x_{-1}."""
+    step = steps(display(FAMILY, SOFTMAX, r"\text{softmax}(x) = \text{softmax}(2x + c)"))[1]
+    result = decide(step, "0", clock.now() + 20)
+    assert result.status.value == "refuted"
+    values = dict(result.counterexample.assignment)
+    assert 1 <= int(values["k"]) <= int(values["n"])
+    assert not any(key.startswith("x_{-") or key == "x_{0}" for key in values)
+
+
+@pytest.mark.parametrize("definition", [
+    r"\sigma(x)_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}",
+    r"(\mathrm{softmax}(x))_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}",
+    r"\text{softmax}(x_i) = \frac{\exp(x_i)}{\sum_j{\exp(x_j)}}",
+])
+def test_each_spelling_of_the_head_defines_the_function_componentwise(definition):
+    word = r"\sigma" if definition.startswith(r"\sigma") else r"\mathrm{softmax}"
+    rows = [rf"({word}(x + c))_i = ({word}(x))_i", rf"{word}(x) = {word}(x + c)",
+            rf"({word}(x + c))_i = e^c ({word}(x))_i"]
+    assert checked(*rows, definition=definition) == ["verified", "verified", "refuted"]
+
+
+def test_the_index_of_the_head_may_be_undeclared():
+    header = "% derive: real x_j for j = 1..n\n% derive: real c\n"
+    definition = r"(\mathrm{softmax}(x))_i = \frac{e^{x_i}}{\sum_j{e^{x_j}}}"
+    rows = [r"\mathrm{softmax}(x) = \mathrm{softmax}(x + c)",
+            r"(\mathrm{softmax}(x + c))_k = e^c (\mathrm{softmax}(x))_k"]
+    assert checked(*rows, header=header, definition=definition) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\text{softmax}(x) = 2", "this side is a number, and another side of the row is a vector"),
+    (r"\text{softmax}(x) \le \text{softmax}(x + c)", "derive reads only = between vectors"),
+    (r"2\text{softmax}(x) = \text{softmax}(x + c)", "its value is a vector"),
+    (r"(\text{softmax}(x^2))_i = 1", "a power of the vector"),
+    (r"(\text{softmax}(\exp(x)))_i = 1", "a function of the vector"),
+    (r"(\text{softmax}(c))_i = 1", "does not mention the vector x"),
+    (r"(\text{softmax}(x + x_1))_i = 1", "a family, beside the vector"),
+    (r"(\text{softmax}(x + y))_i = 1", "y, a family, beside the vector"),
+    (r"(\text{softmax}(x))_{n+1} = 0", "x_{n+1} is not a member of x"),
+    (r"\text{softmax}(x)_{n+1} = 1", "x_{n+1} is not a member of x"),
+    (r"(\text{softmax}(x), 1)_i = 1", "a subscript needs a name before it"),
+    (r"\sum_{x=1}^{3} (\text{softmax}(x))_i = 1", "x is bound here"),
+    (r"\text{softmax}(x_1) = 1", "write the component: (softmax(x))_{1}"),
+    (r"2\text{softmax}(x_k) = 1", "write the component: (softmax(x))_{k}"),
+    (r"y = \text{softmax}(x)", "defines no name here"),
+    (r"\text{softmax}(x) =: y", "defines no name here"),
+])
+def test_what_is_not_read_is_refused(row, message):
+    header = FAMILY + "% derive: real y_j for j = 1..n\n"
+    step = steps(display(header, SOFTMAX, row))[1]
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_a_quantity_at_a_member_of_no_declared_range_defines_no_function():
+    """`f(x_i)` of a family made by a sum (no declared range) stays the quantity: f(x) is
+    refused as before."""
+    text = display("% derive: integer i\n", r"f(x_i) = \sum_{j=1}^{3} x_j + x_i", r"f(x) = 1")
+    assert steps(text)[1].kind == "unreadable"
+
+
+def test_a_row_going_on_from_a_vector_is_read_at_its_index():
+    """`&= \\text{softmax}(x - c)` below a row ending with a vector compares the same
+    component k (a fresh index per row would compare component k with component k′:
+    refuted though true), and a number going on from a vector is refused."""
+    chain = (r"\begin{aligned} \text{softmax}(x) &= \text{softmax}(x + c) \\ &= "
+             r"\text{softmax}(x - c) \end{aligned}")
+    assert checked(chain) == ["verified", "verified"]
+    wrong = chain.replace(r"\text{softmax}(x - c) \end", r"\text{softmax}(2x) \end")
+    assert checked(wrong) == ["verified", "refuted"]
+    number = chain.replace(r"\text{softmax}(x - c) \end", r"1 \end")
+    assert [s.kind for s in steps(display(FAMILY, SOFTMAX, number))][-1] == "unreadable"
+    component = (r"\begin{aligned} (\text{softmax}(x))_i &= (\text{softmax}(x + c))_i \\ &= "
+                 r"\text{softmax}(x - c) \end{aligned}")
+    step = steps(display(FAMILY, SOFTMAX, component))[-1]
+    assert step.kind == "unreadable" and "the row above ends with a number" in step.message
+
+
+def test_a_family_whose_letter_is_also_a_number_is_no_vector():
+    """`x = 2` beside the family x_j: softmax(x) of the vector or of the number? refused."""
+    text = display(FAMILY, SOFTMAX, "x = 2", r"\text{softmax}(x) = \text{softmax}(x + c)")
+    assert steps(text)[-1].kind == "unreadable"
+    text = display(FAMILY, SOFTMAX, "x = 2", r"(\text{softmax}(x + c))_i = 1")
+    assert steps(text)[-1].kind == "unreadable"
+
+
+def test_a_declared_vector_symbol_is_a_vector_too():
+    """`real z in \\mathbb{R}^n`: its components z_1..z_n are the family the head takes."""
+    header = ("% derive: natural n\n% derive: real z in \\mathbb{R}^n\n% derive: real c\n"
+              "% derive: integer i\n")
+    definition = r"\sigma(\mathbf{z})_i = \frac{e^{z_i}}{\sum_{j=1}^n e^{z_j}}"
+    rows = [r"\sigma(z + c) = \sigma(z)", r"\sigma(z + c)_i = e^c\sigma(z)_i",
+            r"\sigma(2z) = \sigma(z)"]
+    assert checked(*rows, header=header, definition=definition) == \
+        ["verified", "refuted", "refuted"]
+
+
+LSE = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real c\n"
+       "% derive: define f(x) = \\log \\sum_i^n \\exp x_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the log-sum-exp of the vector shifted by c: LSE(x + c) = LSE(x) + c
+    (r"f(x + c) = f(x) + c", "verified"),
+    (r"f(x) = \log \sum_{i=1}^n e^{x_i}", "verified"),
+    (r"f(x + c) = f(x)", "refuted"),          # was verified: the parameter x was unused
+    (r"f(2x) = 2 f(x)", "refuted"),
+])
+def test_a_function_defined_at_the_bare_vector_takes_its_members(row, verdict):
+    assert verdicts(display(LSE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (LSE, r"f(2) = f(x)"),
+    ("% derive: natural n\n% derive: define f(x) = \\log \\sum_{i=1}^n \\exp x_i\n",
+     r"f(x + 1) = f(x)"),                     # x_i of no declared range: no vector
+    ("% derive: natural n\n% derive: real x_i for i = 1..n\n"
+     "% derive: define f(x, c) = \\log \\sum_{i=1}^n \\exp (x_i + c)\n", r"f(x, 1) = f(x, 2)"),
+])
+def test_a_parameter_spelled_as_a_family_is_read_only_as_its_vector(header, row):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable"
+
+
+def test_a_function_of_a_family_of_no_range_is_read_at_the_family_itself():
+    """`S_i(\\mathbf z)` after `define S_i(\\mathbf z) = …` of `real z_k` (no range): the body
+    as written (Cross Validated's softmax Jacobian); at any other argument refused."""
+    header = ("% derive: natural K\n% derive: integer i\n% derive: real z_k\n"
+              "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n")
+    assert verdicts(display(header, r"S_i(\mathbf z) = \frac{e^{z_i}}{\sum_k e^{z_k}}")) == \
+        ["verified"]
+    (step,) = steps(display(header, r"S_i(\mathbf z + 1) = S_i(\mathbf z)"))
+    assert step.kind == "unreadable"
