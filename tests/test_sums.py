@@ -1282,6 +1282,57 @@ def test_infinite_series(header, row, verdict):
     partial sum plus a certified tail bound: never truncated into a verdict."""
     assert verdicts(display(header, row)) == [verdict]
 
+MGF = SERIES + "% derive: real \\theta\n% derive: real p\n% derive: assume 0 < p < 1\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # e^{θx} is (e^θ)^x: the Poisson law's moment generating function and its derivatives
+    (r"\sum_{x=0}^\infty e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty x e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\theta} e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty x^2 e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\theta} (\lambda e^\theta + 1) e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty e^{\theta x + 1} \frac{\lambda^x}{x!} = e^{\lambda e^\theta + 1}",
+     "verified"),
+    # e^{θx} written e^θ x, e^{-λ} dropped, a wrong closed form
+    (r"\sum_{x=0}^\infty e^{\theta} x e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta - 1)}", "refuted"),
+    (r"\sum_{x=0}^\infty e^{\theta x} \frac{\lambda^x}{x!} = e^{\lambda (e^\theta - 1)}",
+     "refuted"),
+    (r"\sum_{x=0}^\infty e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta + 1)}", "refuted"),
+    (r"\sum_{x=0}^\infty x e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\lambda (e^\theta - 1)}", "refuted"),
+])
+def test_series_with_an_exponential_of_the_index_are_summed(row, verdict):
+    """`Σ e^{θx} e^{-λ} λ^x/x!` has no closed form from SymPy as written: each e^{cx + d}
+    is summed as (e^c)^x e^d (an identity for a whole-number x), then e^c put back."""
+    assert verdicts(display(MGF, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (MGF, r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = \frac{p}{1 - (1 - p) e^\theta}"),
+    (MGF + "% derive: assume \\theta < 0\n",
+     r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = \frac{p}{1 - (1 - p) e^\theta}"),
+    (MGF, r"\sum_{k=0}^\infty e^{\theta k} = \frac{1}{1 - e^\theta}"),
+])
+def test_a_geometric_series_of_an_exponential_is_not_summed_past_its_ratio(header, row):
+    """(1 − p)e^θ < 1 does not follow from 0 < p < 1 (θ may be positive): SymPy's sum
+    holds only where it does, so the closed form is not used — and B = e^θ being positive
+    never stands for it."""
+    assert verdicts(display(header, row)) != ["verified"]
+
+
+def test_the_condition_of_a_geometric_series_of_an_exponential_is_put_back_and_refused():
+    """SymPy sums Σ (B(1 − p))^k under |B(1 − p)| < 1; with B = e^θ put back the condition
+    is not shown (θ is any real), so no closed form is taken."""
+    from derive.engines import series
+    (step,) = steps(display(MGF, r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = 1"))
+    with pytest.raises(series.NoClosedForm, match="which the declarations do not show"):
+        series.closed_forms(step)
+
+
 
 GEOMETRIC = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
              "% derive: density f = (1 - p)^k p over k\n"

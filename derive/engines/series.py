@@ -168,16 +168,60 @@ def _summed(sympy, series, context):
     names = {s: n for n, s in symbols.items()}
     try:
         value = sympy.summation(body, (index, low, sympy.oo))
+        if value.has(sympy.Sum):
+            powers, back = _exponentials_as_powers(sympy, body, index)
+            if back:
+                value = sympy.summation(powers, (index, low, sympy.oo)).subs(back)
     except (ValueError, NotImplementedError, TypeError) as exc:
         raise NoClosedForm(f"SymPy does not sum the series ({_named(exc, names)})") from None
     value = _without_conditions(sympy, value, lambda e: _named(e, names))
-    if not value.has(sympy.Sum) and not value.is_finite:
+    if not value.has(sympy.Sum) and not _finite(sympy, value):
         value = sympy.simplify(value)       # finite where SymPy's assumptions see it so
-    if value.has(sympy.Sum) or not value.is_finite:
+    if value.has(sympy.Sum) or not _finite(sympy, value):
         raise NoClosedForm(f"SymPy gives no finite closed form for the series "
                            f"({_named(value, names)})")
     names[index] = series.var
     return value, names
+
+
+def _finite(sympy, value):
+    """Whether SymPy sees `value` finite, each of its symbols taken as the finite number a
+    name of derive stands for (SymPy's symbol without assumptions may be ∞: e^{μ e^θ} of
+    a function's parameter θ would not be finite)."""
+    finite = {s: sympy.Dummy(s.name, finite=True, **{k: v for k, v in s.assumptions0.items()
+                                                    if k in ("real", "positive", "integer",
+                                                             "nonnegative", "nonzero")})
+              for s in value.free_symbols if s.is_finite is None}
+    return bool(value.xreplace(finite).is_finite) if finite else bool(value.is_finite)
+
+
+def _exponentials_as_powers(sympy, body, index):
+    """`body` with each `exp(c·k + d)` (c free of the index k) written `B^k e^d`, B a
+    symbol standing for e^c, powers of one exponent merged (`e^{θk} μ^k = (Bμ)^k`), and
+    {B: e^c} to put back: Gosper's and the hypergeometric algorithms see `(Bμ)^k / k!` as
+    a hypergeometric term, `e^{θk} μ^k / k!` not (the moment generating function of a
+    Poisson law). Both rewritings are identities because k is a whole number ((e^c)^k =
+    e^{ck} and a^k b^k = (ab)^k for every complex a, b, c); B is declared positive where
+    c is real (e^c is then), otherwise only non-zero. A condition SymPy states on B
+    (|B(1-p)| < 1 for a geometric series) is put back in terms of e^c before it is
+    decided, never taken from what B is declared."""
+    back = {}
+
+    def linear(e):
+        if not isinstance(e, sympy.exp) or not e.args[0].has(index) or \
+                not e.args[0].is_polynomial(index):
+            return False
+        return sympy.degree(e.args[0], index) == 1
+
+    def power(e):
+        c, d = sympy.Poly(e.args[0], index).all_coeffs()
+        base = next((b for b, v in back.items() if v == sympy.exp(c)), None)
+        if base is None:
+            base = sympy.Dummy("B", **({"positive": True} if c.is_real else {"nonzero": True}))
+            back[base] = sympy.exp(c)
+        return base ** index * sympy.exp(d)
+
+    return sympy.powsimp(body.replace(linear, power), combine="base"), back
 
 
 def first_point(formula, variable, hypotheses, context):
@@ -235,6 +279,10 @@ def ratio(series, context):
     body, index = _sympy_term(sympy, series, context, symbols)
     try:
         found = sympy.hypersimp(body, index)
+        if found is None:
+            powers, back = _exponentials_as_powers(sympy, body, index)
+            found = sympy.hypersimp(powers, index) if back else None
+            found = found if found is None else found.subs(back)
     except (ValueError, NotImplementedError, TypeError):
         found = None
     if found is None or not found.is_rational_function(index):
