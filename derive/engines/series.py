@@ -77,9 +77,9 @@ def explicit(term, context):
     try:
         split = families.range_pieces(body, var, context)
     except ValueError:
-        return None
+        split = None
     if split is None:
-        return None
+        return _over_exact_support(term, body, context)
     dist, ranges = split
     if all(high is not None for _, high in ranges):
         return None
@@ -89,6 +89,50 @@ def explicit(term, context):
     (low, _), = ranges
     (_, _, formula), = families.explicit(Dens(dist, (Sym(var),)), context)
     return Sum(var, substitute_density(body, dist, var, formula), low, OO)
+
+
+def _over_exact_support(term, body, context):
+    """A sum over a discrete variable's range of a term that is not a multiple of a mass
+    function (`e^{-μ} \\sum_x e^{θx} μ^x / x!`) as a series, where that range is exactly
+    an infinite support (`exact_support`); otherwise None (not a series)."""
+    pieces = exact_support(term.var, context)
+    if pieces is None or len(pieces) != 1 or pieces[0][0] is None or pieces[0][1] is not None:
+        return None
+    return _formulas_put(Sum(term.var, body, pieces[0][0], OO), context)
+
+
+def exact_support(var, context):
+    """The pieces [(low, high)] (None: unbounded) of the range of the discrete variable
+    `var` where the declarations say what it is exactly: `var` declared without a range
+    (`discrete x`, its own `range(x)`), at least one mass function by formula declared
+    over it alone, and every such function with one and the same support (`Poisson(μ)`:
+    0, 1, 2, …; a formula that sums to 1 from 1 up: 1, 2, …). The author then means x's
+    values to be those of its law. None otherwise — a range declared `in \\mathcal{X}`
+    (shared, or a set of its own name) keeps only what it is said to contain, and two
+    supports, a conditional or joint law by formula, or an abstract density declared on
+    an interval over it leave the range unknown (today's reading)."""
+    from derive.frontend.scope import own_range
+    info = context.info(var.origin if var.origin is not None else var)
+    support = getattr(info, "support", None)
+    variable = var.origin if var.origin is not None else var
+    if support is None or support.latex != own_range(variable.latex):
+        return None
+    found = None
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        law = context.info(name)
+        if not any(context.info(v).support is support for v in (*law.over, *law.given)
+                   if getattr(context.info(v), "discrete", False)):
+            continue
+        if law.formula is None and law.support is None and law.law is None and \
+                law.expression is None:
+            continue                # an abstract mass function: it lives on the range
+        if law.formula is None or law.given or len(law.over) != 1:
+            return None
+        pieces = [(low, high) for low, high, _ in law.formula.pieces]
+        if found is not None and pieces != found:
+            return None
+        found = pieces
+    return found
 
 
 def _formulas_put(series, context):
@@ -221,7 +265,9 @@ def _exponentials_as_powers(sympy, body, index):
             back[base] = sympy.exp(c)
         return base ** index * sympy.exp(d)
 
-    return sympy.powsimp(body.replace(linear, power), combine="base"), back
+    # (μe^θ)^k is μ^k e^{θk} first, so that the e^θ in a base is found too
+    body = sympy.expand_power_base(body).replace(linear, power)
+    return sympy.powsimp(body, combine="base"), back
 
 
 def first_point(formula, variable, hypotheses, context):
