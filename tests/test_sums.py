@@ -1362,6 +1362,22 @@ def test_a_variable_with_one_declared_law_ranges_over_its_support(row, verdict):
     assert verdicts(display(POISSON_RANGE, row)) == [verdict]
 
 
+MGF_CHAIN = (POISSON_RANGE + "% derive: random X with density f over x\n% derive: expectation E\n"
+             "\\begin{align*}\nM(\\theta) &= E[e^{\\theta X}] \\\\\nROW\n\\end{align*}\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"M'(\theta) &= \lambda e^{\theta} e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"M'(\theta) &= e^{\theta} e^{\lambda (e^\theta - 1)}", "refuted"),
+    (r"M''(0) &= \lambda (\lambda + 1)", "verified"),
+    (r"M''(0) &= \lambda^2", "refuted"),
+])
+def test_derivatives_of_a_poisson_moment_generating_function(row, verdict):
+    """M'(θ) of M(θ) = E[e^{θX}]: θ is M's parameter (any complex number), e^{θx} is summed
+    as (e^θ)^x with e^θ only non-zero, and the closed form is finite for a finite θ."""
+    assert verdicts(MGF_CHAIN.replace("ROW", row)) == ["definition", verdict]
+
+
 @pytest.mark.parametrize("header", [
     # a range of a declared name keeps its meaning: it holds the support, maybe more
     POISSON_RANGE.replace("discrete x\n", "discrete x in \\mathcal{X}\n"),
