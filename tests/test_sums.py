@@ -729,7 +729,9 @@ def test_sums_of_a_declared_mass_function_over_its_variable_are_verified(header,
     (BERNOULLI, r"H(p) = -\theta\log\theta", "refuted"),
     (BERNOULLI_ON_A_SET, r"\sum_{y} y^2 p(y) = \theta^2", "refuted"),
     (BERNOULLI, r"\sum_x 1 = 3", "refuted"),           # the range {0, 1} is a case
-    (BERNOULLI, r"\sum_x 1 = 2", "undecided"),         # the range may hold more values
+    # true (x ranges over exactly {0, 1}: `exact_support`), but the normal form does not
+    # count a finite range's points: not proved
+    (BERNOULLI, r"\sum_x 1 = 2", "undecided"),
     (BERNOULLI, r"\sum_x \mathrm{Bernoulli}(x; \theta) = 1", "undecided"),   # not declared over x
 ])
 def test_sums_over_a_range_holding_a_support_are_not_more_than_that(header, row, verdict):
@@ -1281,6 +1283,119 @@ def test_infinite_series(header, row, verdict):
     """A series is proved by SymPy's closed form, then the normal form, and evaluated as a
     partial sum plus a certified tail bound: never truncated into a verdict."""
     assert verdicts(display(header, row)) == [verdict]
+
+MGF = SERIES + "% derive: real \\theta\n% derive: real p\n% derive: assume 0 < p < 1\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # e^{θx} is (e^θ)^x: the Poisson law's moment generating function and its derivatives
+    (r"\sum_{x=0}^\infty e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty x e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\theta} e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty x^2 e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\theta} (\lambda e^\theta + 1) e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"\sum_{x=0}^\infty e^{\theta x + 1} \frac{\lambda^x}{x!} = e^{\lambda e^\theta + 1}",
+     "verified"),
+    # e^{θx} written e^θ x, e^{-λ} dropped, a wrong closed form
+    (r"\sum_{x=0}^\infty e^{\theta} x e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta - 1)}", "refuted"),
+    (r"\sum_{x=0}^\infty e^{\theta x} \frac{\lambda^x}{x!} = e^{\lambda (e^\theta - 1)}",
+     "refuted"),
+    (r"\sum_{x=0}^\infty e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{\lambda (e^\theta + 1)}", "refuted"),
+    (r"\sum_{x=0}^\infty x e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"\lambda e^{\lambda (e^\theta - 1)}", "refuted"),
+])
+def test_series_with_an_exponential_of_the_index_are_summed(row, verdict):
+    """`Σ e^{θx} e^{-λ} λ^x/x!` has no closed form from SymPy as written: each e^{cx + d}
+    is summed as (e^c)^x e^d (an identity for a whole-number x), then e^c put back."""
+    assert verdicts(display(MGF, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (MGF, r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = \frac{p}{1 - (1 - p) e^\theta}"),
+    (MGF + "% derive: assume \\theta < 0\n",
+     r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = \frac{p}{1 - (1 - p) e^\theta}"),
+    (MGF, r"\sum_{k=0}^\infty e^{\theta k} = \frac{1}{1 - e^\theta}"),
+])
+def test_a_geometric_series_of_an_exponential_is_not_summed_past_its_ratio(header, row):
+    """(1 − p)e^θ < 1 does not follow from 0 < p < 1 (θ may be positive): SymPy's sum
+    holds only where it does, so the closed form is not used — and B = e^θ being positive
+    never stands for it."""
+    assert verdicts(display(header, row)) != ["verified"]
+
+
+def test_the_condition_of_a_geometric_series_of_an_exponential_is_put_back_and_refused():
+    """SymPy sums Σ (B(1 − p))^k under |B(1 − p)| < 1; with B = e^θ put back the condition
+    is not shown (θ is any real), so no closed form is taken."""
+    from derive.engines import series
+    (step,) = steps(display(MGF, r"\sum_{k=0}^\infty e^{\theta k} (1 - p)^k p = 1"))
+    with pytest.raises(series.NoClosedForm, match="which the declarations do not show"):
+        series.closed_forms(step)
+
+
+
+POISSON_RANGE = ("% derive: discrete x\n% derive: positive \\lambda\n% derive: real \\theta\n"
+                 "% derive: density f = \\mathrm{Poisson}(\\lambda) over x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # x declared without a range, one law by formula over it: x ranges over 0, 1, 2, …
+    (r"e^{-\lambda} \sum_x e^{\theta x} \frac{\lambda^x}{x!} = e^{\lambda (e^\theta - 1)}",
+     "verified"),
+    (r"\sum_x e^{\theta x} e^{-\lambda} \frac{\lambda^x}{x!} = "
+     r"e^{-\lambda} \sum_x \frac{(e^\theta \lambda)^x}{x!}", "verified"),
+    (r"\sum_x \frac{\lambda^x}{x!} = e^{\lambda}", "verified"),
+    (r"\sum_x x \frac{\lambda^x}{x!} = \lambda e^{\lambda}", "verified"),
+    # e^{θx} written e^θ x, e^{-λ} dropped, a wrong closed form
+    (r"e^{-\lambda} \sum_x e^{\theta} x \frac{\lambda^x}{x!} = e^{\lambda (e^\theta - 1)}",
+     "refuted"),
+    (r"\sum_x e^{\theta x} \frac{\lambda^x}{x!} = e^{\lambda (e^\theta - 1)}", "refuted"),
+    (r"e^{-\lambda} \sum_x e^{\theta x} \frac{\lambda^x}{x!} = e^{\lambda e^\theta}",
+     "refuted"),
+    (r"\sum_x \frac{\lambda^x}{x!} = e^{\lambda} - 1", "refuted"),
+])
+def test_a_variable_with_one_declared_law_ranges_over_its_support(row, verdict):
+    """`\\sum_x` of any term, not only of a multiple of the mass function, is the series
+    over the support when x's range is exactly it (`series.exact_support`)."""
+    assert verdicts(display(POISSON_RANGE, row)) == [verdict]
+
+
+MGF_CHAIN = (POISSON_RANGE + "% derive: random X with density f over x\n% derive: expectation E\n"
+             "\\begin{align*}\nM(\\theta) &= E[e^{\\theta X}] \\\\\nROW\n\\end{align*}\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"M'(\theta) &= \lambda e^{\theta} e^{\lambda (e^\theta - 1)}", "verified"),
+    (r"M'(\theta) &= e^{\theta} e^{\lambda (e^\theta - 1)}", "refuted"),
+    (r"M''(0) &= \lambda (\lambda + 1)", "verified"),
+    (r"M''(0) &= \lambda^2", "refuted"),
+])
+def test_derivatives_of_a_poisson_moment_generating_function(row, verdict):
+    """M'(θ) of M(θ) = E[e^{θX}]: θ is M's parameter (any complex number), e^{θx} is summed
+    as (e^θ)^x with e^θ only non-zero, and the closed form is finite for a finite θ."""
+    assert verdicts(MGF_CHAIN.replace("ROW", row)) == ["definition", verdict]
+
+
+@pytest.mark.parametrize("header", [
+    # a range of a declared name keeps its meaning: it holds the support, maybe more
+    POISSON_RANGE.replace("discrete x\n", "discrete x in \\mathcal{X}\n"),
+    # two laws with different supports over x: which values x takes is not said
+    POISSON_RANGE + "% derive: density g = \\mathrm{Bernoulli}(\\tfrac13) over x\n",
+])
+def test_a_range_that_is_not_exactly_one_support_is_not_a_series(header):
+    for row in (r"\sum_x \frac{\lambda^x}{x!} = e^{\lambda}",
+                r"\sum_x \frac{\lambda^x}{x!} = 2 e^{\lambda}"):
+        assert verdicts(display(header, row)) == ["undecided"]
+
+
+def test_a_geometric_range_is_summed_only_where_the_ratio_is_shown():
+    header = ("% derive: real p, \\theta\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+              "% derive: density f = (1 - p)^k p over k\n")
+    assert verdicts(display(header, r"\sum_k e^{\theta k} (1 - p)^k p = "
+                                    r"\frac{p}{1 - (1 - p) e^\theta}")) != ["verified"]
+    assert verdicts(display(header, r"\sum_k (1 - p)^k = \frac{1}{p}")) == ["verified"]
 
 
 GEOMETRIC = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"

@@ -77,9 +77,9 @@ def explicit(term, context):
     try:
         split = families.range_pieces(body, var, context)
     except ValueError:
-        return None
+        split = None
     if split is None:
-        return None
+        return _over_exact_support(term, body, context)
     dist, ranges = split
     if all(high is not None for _, high in ranges):
         return None
@@ -89,6 +89,50 @@ def explicit(term, context):
     (low, _), = ranges
     (_, _, formula), = families.explicit(Dens(dist, (Sym(var),)), context)
     return Sum(var, substitute_density(body, dist, var, formula), low, OO)
+
+
+def _over_exact_support(term, body, context):
+    """A sum over a discrete variable's range of a term that is not a multiple of a mass
+    function (`e^{-μ} \\sum_x e^{θx} μ^x / x!`) as a series, where that range is exactly
+    an infinite support (`exact_support`); otherwise None (not a series)."""
+    pieces = exact_support(term.var, context)
+    if pieces is None or len(pieces) != 1 or pieces[0][0] is None or pieces[0][1] is not None:
+        return None
+    return _formulas_put(Sum(term.var, body, pieces[0][0], OO), context)
+
+
+def exact_support(var, context):
+    """The pieces [(low, high)] (None: unbounded) of the range of the discrete variable
+    `var` where the declarations say what it is exactly: `var` declared without a range
+    (`discrete x`, its own `range(x)`), at least one mass function by formula declared
+    over it alone, and every such function with one and the same support (`Poisson(μ)`:
+    0, 1, 2, …; a formula that sums to 1 from 1 up: 1, 2, …). The author then means x's
+    values to be those of its law. None otherwise — a range declared `in \\mathcal{X}`
+    (shared, or a set of its own name) keeps only what it is said to contain, and two
+    supports, a conditional or joint law by formula, or an abstract density declared on
+    an interval over it leave the range unknown (today's reading)."""
+    from derive.frontend.scope import own_range
+    info = context.info(var.origin if var.origin is not None else var)
+    support = getattr(info, "support", None)
+    variable = var.origin if var.origin is not None else var
+    if support is None or support.latex != own_range(variable.latex):
+        return None
+    found = None
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        law = context.info(name)
+        if not any(context.info(v).support is support for v in (*law.over, *law.given)
+                   if getattr(context.info(v), "discrete", False)):
+            continue
+        if law.formula is None and law.support is None and law.law is None and \
+                law.expression is None:
+            continue                # an abstract mass function: it lives on the range
+        if law.formula is None or law.given or len(law.over) != 1:
+            return None
+        pieces = [(low, high) for low, high, _ in law.formula.pieces]
+        if found is not None and pieces != found:
+            return None
+        found = pieces
+    return found
 
 
 def _formulas_put(series, context):
@@ -168,16 +212,62 @@ def _summed(sympy, series, context):
     names = {s: n for n, s in symbols.items()}
     try:
         value = sympy.summation(body, (index, low, sympy.oo))
+        if value.has(sympy.Sum):
+            powers, back = _exponentials_as_powers(sympy, body, index)
+            if back:
+                value = sympy.summation(powers, (index, low, sympy.oo)).subs(back)
     except (ValueError, NotImplementedError, TypeError) as exc:
         raise NoClosedForm(f"SymPy does not sum the series ({_named(exc, names)})") from None
     value = _without_conditions(sympy, value, lambda e: _named(e, names))
-    if not value.has(sympy.Sum) and not value.is_finite:
+    if not value.has(sympy.Sum) and not _finite(sympy, value):
         value = sympy.simplify(value)       # finite where SymPy's assumptions see it so
-    if value.has(sympy.Sum) or not value.is_finite:
+    if value.has(sympy.Sum) or not _finite(sympy, value):
         raise NoClosedForm(f"SymPy gives no finite closed form for the series "
                            f"({_named(value, names)})")
     names[index] = series.var
     return value, names
+
+
+def _finite(sympy, value):
+    """Whether SymPy sees `value` finite, each of its symbols taken as the finite number a
+    name of derive stands for (SymPy's symbol without assumptions may be ∞: e^{μ e^θ} of
+    a function's parameter θ would not be finite)."""
+    finite = {s: sympy.Dummy(s.name, finite=True, **{k: v for k, v in s.assumptions0.items()
+                                                    if k in ("real", "positive", "integer",
+                                                             "nonnegative", "nonzero")})
+              for s in value.free_symbols if s.is_finite is None}
+    return bool(value.xreplace(finite).is_finite) if finite else bool(value.is_finite)
+
+
+def _exponentials_as_powers(sympy, body, index):
+    """`body` with each `exp(c·k + d)` (c free of the index k) written `B^k e^d`, B a
+    symbol standing for e^c, powers of one exponent merged (`e^{θk} μ^k = (Bμ)^k`), and
+    {B: e^c} to put back: Gosper's and the hypergeometric algorithms see `(Bμ)^k / k!` as
+    a hypergeometric term, `e^{θk} μ^k / k!` not (the moment generating function of a
+    Poisson law). Both rewritings are identities because k is a whole number ((e^c)^k =
+    e^{ck} and a^k b^k = (ab)^k for every complex a, b, c); B is declared positive where
+    c is real (e^c is then), otherwise only non-zero. A condition SymPy states on B
+    (|B(1-p)| < 1 for a geometric series) is put back in terms of e^c before it is
+    decided, never taken from what B is declared."""
+    back = {}
+
+    def linear(e):
+        if not isinstance(e, sympy.exp) or not e.args[0].has(index) or \
+                not e.args[0].is_polynomial(index):
+            return False
+        return sympy.degree(e.args[0], index) == 1
+
+    def power(e):
+        c, d = sympy.Poly(e.args[0], index).all_coeffs()
+        base = next((b for b, v in back.items() if v == sympy.exp(c)), None)
+        if base is None:
+            base = sympy.Dummy("B", **({"positive": True} if c.is_real else {"nonzero": True}))
+            back[base] = sympy.exp(c)
+        return base ** index * sympy.exp(d)
+
+    # (μe^θ)^k is μ^k e^{θk} first, so that the e^θ in a base is found too
+    body = sympy.expand_power_base(body).replace(linear, power)
+    return sympy.powsimp(body, combine="base"), back
 
 
 def first_point(formula, variable, hypotheses, context):
@@ -235,6 +325,10 @@ def ratio(series, context):
     body, index = _sympy_term(sympy, series, context, symbols)
     try:
         found = sympy.hypersimp(body, index)
+        if found is None:
+            powers, back = _exponentials_as_powers(sympy, body, index)
+            found = sympy.hypersimp(powers, index) if back else None
+            found = found if found is None else found.subs(back)
     except (ValueError, NotImplementedError, TypeError):
         found = None
     if found is None or not found.is_rational_function(index):

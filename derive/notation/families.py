@@ -210,7 +210,9 @@ def declared_over_range(dist, variable, context):
     over x`, then `\\sum_x` or `\\sum_{x \\in \\mathcal{X}}` after `discrete x in
     \\mathcal{X}`). The declaration says where x's values are: the range contains the
     function's support (and may hold other values, where it is 0), so a sum over the range
-    of a multiple of that function is its sum over the support. (A random instance takes
+    of a multiple of that function is its sum over the support. (A range that is exactly
+    one infinite support — `engines.series.exact_support` — also sums any other term over
+    it as a series.) (A random instance takes
     the range to be the union of the supports of the mass functions declared over it: one
     case of the declarations, so its counterexamples are genuine.)"""
     info = context.info(dist.name) if isinstance(dist, Dist) and not dist.given else None
