@@ -1995,3 +1995,30 @@ def test_a_figure_draws_beta_and_gamma_densities():
     figure = make(name, params)
     assert set(figure.files) == {"svg", "pdf", "png"}
     assert "p integrates to 0.99" in figure.evidence and figure.verdict == "verified"
+
+
+POSTERIOR = ("% derive: natural y\n% derive: variable \\theta\n"
+             "% derive: density p = \\mathrm{Beta}(1 + y, 1) over \\theta\n"
+             "% derive: expectations under p\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # attack round 16, atkD/1: under a binder of y the law kept the file's y — the false
+    # first row was verified, the true second refuted
+    (r"\sum_{y=0}^{1} \mathbb{E}[\theta \mid y] = \frac{2 + 2y}{2 + y}", "error"),
+    (r"\prod_{y=0}^{1} \mathbb{E}[\theta \mid y] = \frac{1}{3}", "error"),
+    (r"\mathbb{E}[\theta \mid y] = \frac{1 + y}{2 + y}", "verified"),
+])
+def test_a_posterior_bar_at_a_bound_letter_is_refused(row, expected):
+    assert verdicts(POSTERIOR + "$$ " + row + " $$\n") == [expected]
+
+
+@pytest.mark.parametrize("formula", [r"\mathcal{G}(a, b)", "a"])
+def test_a_density_formula_without_its_variable_is_refused(tmp_path, formula):
+    """atkD/6: an unknown family \\mathcal{G}(a, b) was a constant 'density' on the line."""
+    from derive.frontend import InputError, load
+    path = tmp_path / "g.tex"
+    path.write_text("% derive: positive a, b\n% derive: variable x\n"
+                    f"% derive: density p = {formula} over x\n$$ p(x) = p(0) $$\n")
+    with pytest.raises(InputError, match="does not involve x"):
+        load(path)

@@ -442,6 +442,13 @@ class Directives:
             if not support and self._unranged(variable):
                 low = self._first_point(value, variable, rest_at)
             formula = families.Formula(variable, ((low, high, value),))
+            if variable not in free_names(value) and (low is None or high is None) and \
+                    not getattr(self.scope.context.info(variable), "discrete", False):
+                raise self.source.error(
+                    f"this formula does not involve {variable.latex}: no density on an "
+                    f"unbounded range is constant — a family derive does not know "
+                    f"(\mathcal{{G}}(a, b))? The README lists the families it reads",
+                    rest_at)
         itself = self.scope.names.get(key)
         if any(itself in free_names(t) for piece in formula.pieces for t in piece
                if t is not None):

@@ -209,6 +209,11 @@ class Expectations:
                 else None
             if found is None or found[1].kind is not Kind.SYMBOL:
                 return None
+            if self.bound_name(self._spelled(node)) is not None:
+                raise self.error(f"{found[0].latex} after the bar is bound here (a sum, "
+                                 f"product, integral or a definition's parameter), but the law "
+                                 f"E[…] is under is written with the file's {found[0].latex}: "
+                                 f"write the moment out at the bound value", node)
             names.append(found[0])
         return names
 
