@@ -989,3 +989,27 @@ def test_a_positive_symbol_whose_power_is_a_variance_is_its_root(header, row, ve
     be 0 (one value), where no positive σ solves it: not used, so never refuted."""
     text = "% derive: positive \\sigma\n" + header + "% derive: assume Var(X) = \\sigma^2\n"
     assert verdicts(display(text, row)) == [verdict]
+
+
+# ---------------------------------------------------------------- samples and copies of X (atkC/7)
+
+@pytest.mark.parametrize("row, name", [
+    (r"\mathbb{E}[(X_1 - X_2)^2] = (X_1 - X_2)^2", "X_{1}"),
+    (r"\mathbb{E}[(X - \tilde{X})^2] = \mathbb{E}[X^2] - 2 \tilde{X} \mathbb{E}[X] + \tilde{X}^2",
+     r"\tilde{X}"),
+    (r"\mathbb{E}[(X - \bar{X})^2] = \mathbb{E}[X^2] - 2 \bar{X} \mathbb{E}[X] + \bar{X}^2",
+     r"\bar{X}"),
+    (r"\mathbb{E}[X_1 X_2] = \mathbb{E}[X]^2", "X_{1}"),
+])
+def test_a_sample_copy_or_mean_of_a_random_variable_is_refused(row, name):
+    """Attack round 16, atkC/7: X_1, X_2, \\tilde X, \\bar X beside the random variable X were
+    undeclared complex constants inside E[…] (E[(X_1 − X_2)²] = (X_1 − X_2)² verified), while
+    X' was refused: refused the same way."""
+    (step,) = steps(display("% derive: variable x\n% derive: density p over x\n", row))
+    assert step.kind == "unreadable" and f"{name} beside the random variable X" in step.message
+
+
+def test_a_declared_accented_variable_keeps_its_capital():
+    text = display("% derive: variable x, \\tilde{x}\n% derive: density p over x, \\tilde{x}\n",
+                   r"\mathbb{E}[X + \tilde{X}] = \mathbb{E}[X] + \mathbb{E}[\tilde{X}]")
+    assert verdicts(text) == ["verified"]

@@ -723,6 +723,26 @@ def test_a_primed_bracket_in_a_row_about_a_derivative_is_by_its_letter(row, verd
     assert verdicts(PRIMED + f"$$ {row} $$\n") == ["definition", verdict]
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"g'(t) = 3 t^2 (t)'", "verified"),
+    (r"g'(t) = 3 t^2 [t]'", "verified"),
+    (r"g'(t) = 3 t^2 (t)' + 1", "refuted"),
+    (r"g'(t) = 3 t^2 (2t)' / 2", "verified"),
+])
+def test_a_primed_bracket_around_a_name_is_the_brackets_derivative(row, verdict):
+    """Attack round 16, atkC/8: `(t)'` dropped its brackets and became the undeclared name
+    t' (a complex constant), so g'(t) = 3t²(t)' was refuted — a bracket around a name that
+    is no function is primed as any bracket is: by the row's letter, else refused."""
+    text = "% derive: real t\n% derive: define g(t) = t^3\n" + f"$$ {row} $$\n"
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"(c)' = c'", r"(c)' = 0"])
+def test_a_primed_bracket_around_a_name_elsewhere_is_refused(row):
+    (step,) = load_tex("p.tex", f"% derive: real c\n$$ {row} $$\n").steps
+    assert step.kind == "unreadable" and "a prime on a bracket" in step.message
+
+
 @pytest.mark.parametrize("row", [r"2t = (t^2)'", r"f(t) + (t^2)' = 1", r"f'(2) = (t^2)'"])
 def test_a_primed_bracket_elsewhere_is_refused(row):
     (step,) = load_tex("p.tex", PRIMED + f"$$ {row} $$\n").steps[1:]

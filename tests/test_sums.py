@@ -2368,3 +2368,46 @@ def test_a_defined_decorated_name_in_a_body_binding_its_subscript_stays_itself()
               "% derive: define C(G) = \\mathbb{E}_{x\\sim p}[D_G^*(x)]\n")
     row = r"C(G) = \mathbb{E}_{x\sim p}\left[\frac{p(x)}{p(x)+q(x)}\right]"
     assert verdicts(display(header, row)) == ["verified"]
+
+
+# ---------------------------------------------------------------- bracketed indices (atkC/5, /6)
+
+ORDERED = "% derive: natural n\n% derive: real x_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^n (x_{(i)} - x_i)^2 = 0",
+    r"\sum_{i=1}^n (x_{[i]} - x_i)^2 = 0",
+    r"\sum_{i=1}^n (x_{\{i\}} - x_i)^2 = 0",
+    r"x_{(1)} = x_1",
+    r"x_{(n)} = \max\{x_1, x_2, \ldots, x_n\}",
+])
+def test_a_bracketed_index_of_a_family_is_refused(row):
+    """Attack round 16, atkC/5: `x_{(i)}` (the i-th order statistic) was read as x_i, so
+    Σ_i (x_{(i)} − x_i)² = 0 was verified and x_{(n)} = max_k x_k refuted: refused."""
+    (step,) = steps(display(ORDERED, row))
+    assert step.kind == "unreadable" and "a bracketed index is the order statistic" \
+        in step.message
+
+
+def test_a_bracketed_index_beside_no_family_is_a_name_of_its_own():
+    assert verdicts(display("% derive: real a\n", r"x_{(1)} + a = a + x_{(1)}",
+                            r"x_{(1)} - x_1 = 0")) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{2} y^{[i]} = y + y^2",
+    r"\sum_{i=1}^{2} y^{\{i\}} = y + y^2",
+    r"\sum_{i=1}^{2} y^{[i]} = 0",
+])
+def test_a_bracketed_superscript_at_a_bound_letter_is_refused(row):
+    """Attack round 16, atkC/6: `y^{[i]}` under `\\sum_i` (Ng's label of the i-th example)
+    was the power y^i, while `y^{(i)}` was refused: refused the same way."""
+    (step,) = steps(display("% derive: real y\n", row))
+    assert step.kind == "unreadable" and "a bracketed superscript mentioning the bound i" \
+        in step.message
+
+
+def test_a_bracketed_superscript_at_no_bound_letter_is_a_power():
+    assert verdicts(display("% derive: real y\n", r"y^{[2]} = y^2", r"y^{[2]} = y^3")) == \
+        ["verified", "refuted"]

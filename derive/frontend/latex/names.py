@@ -143,12 +143,12 @@ def decoration(sup):
         return "".join(DECORATIONS[t.value] for t in sup.children[0].children)
     inner = _single(sup)
     if isinstance(inner, Tree) and inner.data == "bracketed" and inner.children[0].value == "(" \
-            and _index_like(inner.children[1]):
+            and index_like(inner.children[1]):
         return "^{%s}" % flat_text(inner)
     return None
 
 
-def _index_like(args):
+def index_like(args):
     """Whether the inside of `(…)` reads as an index: atoms (a letter, a number, a command
     such as `\\ell`) joined by `+`/`-`, one or more separated by commas (`(i)`, `(t-1)`,
     `(i,j)`). Anything else (`(\\frac12 \\sigma^2 t^2 + \\mu t)`, a product `(\\mu t)`) is

@@ -214,6 +214,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.copy_components = {}  # a bound copy of a vector variable → its component family
         self.offset = self.row_start = 0
         self.row_text = ""
+        self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.hypotheses = ()
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
@@ -319,7 +320,26 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.vectors_alike(relations if begins_with_side else [None] + relations, sides,
                            next((p.start for p in parts if p.head is not None), None))
         self.vector_row = self._row_index if sides and sides[-1][1] else None
+        if self.averaged_given:
+            self._averaged_not_free(parts)
         return parts
+
+    def _averaged_not_free(self, parts):
+        """Refuse a row where a conditional divergence averaged over x (`D(p(z|x) \\| q(z|x))`,
+        Cover & Thomas) stands beside x used free (`+ \\log p(x)`, `= \\sum_z p(z|x) …`):
+        one letter would mean two things in one row — the dummy averaged over and the free
+        value — and the author who writes x free beside it most often means the divergence
+        at that x. Neither reading is silently chosen."""
+        free = {t.name for part in parts if part.term is not None
+                for t in subterms(part.term) if isinstance(t, Sym)}
+        for v, node in self.averaged_given.items():
+            if v in free:
+                raise self.error(f"D(…|{v.latex} ‖ …|{v.latex}) of two conditionals of joints "
+                                 f"is averaged over {v.latex} (Cover & Thomas's conditional "
+                                 f"relative entropy), but this row also uses {v.latex} free: "
+                                 f"which is meant? Write the average as \\sum_{{{v.latex}}} "
+                                 f"p({v.latex}) D(…) or the divergence at {v.latex} as "
+                                 f"\\sum_z p(z|{v.latex}) \\log …", node)
 
     def _logged_head(self, side, relation, refuse=True):
         """The `Head` of a first side that applies a function word to a quantity not known
@@ -663,6 +683,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.row_text = text
         self.capitals = {}
         self.free_spellings = {}
+        self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
@@ -1390,10 +1411,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     def _primed_group(self, primary, sub, sup, primes, node):
         """`(f^*)'` and `{f^*}'`: a name in brackets or braces, primed — the name with those
-        primes (the derivative of a defined f^*). `(e^\\theta \\mu)'` in a row whose first
-        side is a derivative at a letter, `M'(\\theta) = …` (Lagrange's notation, a Poisson
-        MGF's derivatives): the derivative of the bracket by that letter. Any other primed
-        expression is refused."""
+        primes (the derivative of a defined f^*; in braces, which TeX does not print, any
+        name). `(e^\\theta \\mu)'` in a row whose first side is a derivative at a letter,
+        `M'(\\theta) = …` (Lagrange's notation, a Poisson MGF's derivatives): the derivative
+        of the bracket by that letter — so is a bracket around a name that is no function
+        (`(t)'`, `(u)'`: never the primed name t', which the brackets print apart). Any other
+        primed expression is refused."""
         inner = None
         if is_tree(primary, "group"):
             inner = single(primary.children[0])
@@ -1404,7 +1427,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if is_tree(inner, "script") else self._script(inner, [], inner) \
             if is_token(inner, "LETTER", "COMMAND") else None
         bracket = is_tree(primary, "bracketed") and primary.children[0].value in ("(", "[") \
-            and not (isinstance(name, NamePiece) and name.power is None)
+            and not (isinstance(name, NamePiece) and name.power is None and
+                     self._derivative_of(NamePiece(name.key + "'" * primes, name.base, name.sub,
+                                                   None, name.primes + primes, node)) is not None)
         if bracket and (sub is not None or sup is not None):
             raise self.error("a script after a primed bracket, (…)'^2, is not read: bracket "
                              "the derivative, ((…)')^2", node)
@@ -1946,8 +1971,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         (`x^{(i)}` inside `\\sum_{i=1}^m`, `\\theta^{(t)}` inside `\\sum_t`): the label is part
         of one name, so the sum's i would not reach it — Σ_i (x^{(i)} − x̄)² = 0 was verified,
         the sample variance of any data. derive keeps no family indexed by a superscript;
-        `x_i` is the family x at i."""
-        if "^{(" not in p.key or not self.bound:
+        `x_i` is the family x at i. A bracketed superscript (`y^{[i]}`, `x^{\\{i\\}}`, the
+        ML spelling of the i-th example or layer, as `x^{(i)}` is) is refused there too,
+        never the power y^i."""
+        if not self.bound:
+            return
+        self._bracket_label_not_bound(p)
+        if "^{(" not in p.key:
             return
         labels = re.findall(r"\^\{\((.*?)\)\}", p.key)
         for k, _ in self.bound:
@@ -1956,6 +1986,64 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"is part of one name, which the binder of {k} does not "
                                  f"reach — derive reads no family indexed by a superscript: "
                                  f"write the member at {k} as {p.base}_{{{k}}}", p.node)
+
+    def _bracket_label_not_bound(self, p):
+        """`y^{[i]}`, `x^{\\{i\\}}` inside `\\sum_i`: an index label in square brackets or
+        braces mentioning a bound letter (Ng's `a^{[l]}`), refused as `x^{(i)}` is."""
+        inner = single(p.power) if p.power is not None else None
+        if is_tree(inner, "script") and len(inner.children) == 1:
+            inner = inner.children[0]
+        if not is_tree(inner, "bracketed") or inner.children[0].value.endswith("(") or \
+                not inner.children[0].value.endswith(_GROUPING_OPENS) or \
+                not naming.index_like(inner.children[1]):
+            return
+        label = naming.flat_text(inner)
+        for k, _ in self.bound:
+            if _mentions(label, k):
+                raise self.error(f"{p.key}^{{{label}}}: a bracketed superscript mentioning the "
+                                 f"bound {k} is an index label in most texts (the {k}-th "
+                                 f"example or layer), not a power — derive reads no family "
+                                 f"indexed by a superscript: write the member at {k} as "
+                                 f"{p.base}_{{{k}}}, or the power as {p.base}^{{{k}}}", p.node)
+
+    def _no_bracketed_index(self, p):
+        """Refuse a subscript in brackets (`x_{(i)}`, `x_{[i]}`, `x_{\\{i\\}}`) where it would
+        be a family member — x a family, or a letter bound where it stands in the index: in
+        statistics `x_{(i)}` (also `x_{[i]}`) is the i-th order statistic, the i-th smallest
+        of x_1..x_n, another number than x_i (Σ_i (x_{(i)} − x_i)² = 0 was verified with the
+        brackets dropped). derive does not read order statistics; a name of its own
+        elsewhere (`x_{(1)}` beside no family x)."""
+        items = [single(item) for item in _subitems(p.sub)]
+        items = [i.children[0] if is_tree(i, "script") and len(i.children) == 1 else i
+                 for i in items]
+        if not any(is_tree(i, "bracketed") and i.children[0].value.endswith(_GROUPING_OPENS)
+                   for i in items) or self.scope.lookup(p.key) is not None:
+            return                  # a_{\lfloor x \rfloor}: a floor, an index expression
+        if self.scope.lookup(p.base + "_{\\cdot}") is not None or self._mentions_bound(p.sub):
+            raise self.error(f"{p.key}: a bracketed index is the order statistic in most texts "
+                             f"(the i-th smallest of {p.base}_1, …), not the member "
+                             f"{p.base}_i — derive does not read order statistics: write the "
+                             f"member without brackets, or name the sorted values with "
+                             f"another letter", p.node)
+
+    def _no_other_random_variable(self, p):
+        """Refuse a subscripted or accented capital of a declared variable not declared on
+        its own (`X_1`, `X_2`, `\\tilde{X}`, `\\bar{X}` beside the random variable X of x):
+        in every statistics text a sample of X, an independent copy, the sample mean —
+        random variables, never an unknown constant (E[(X_1 − X_2)²] = (X_1 − X_2)² was
+        verified). A family X_i declared or defined is read as such; `X'` is refused in
+        `_resolve` itself."""
+        letter = _ACCENTED_CAPITAL.fullmatch(p.base)
+        letter = letter.group(1) if letter is not None else p.base
+        if (p.sub is None and letter == p.base) or \
+                p.sub is not None and self.scope.lookup(p.base + "_{\\cdot}") is not None or \
+                self.capital_variable(letter) is None:
+            return
+        raise self.error(f"{p.key} beside the random variable {letter} of {letter.lower()}: "
+                         f"a sample, copy or mean of {letter} in most texts, which derive does "
+                         f"not read — write the expectation over bound copies "
+                         f"(\\mathbb{{E}}_{{{letter.lower()} \\sim p}}…), or declare "
+                         f"{p.key} a number", p.node)
 
     def _not_beside_bound_sample(self, p):
         """Raise for `z_1` (`z_j`) where a sample `z_i` of the same variable is bound
@@ -2000,6 +2088,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._label_not_bound(p)
         if bound is None and p.sub is not None:
             self._not_beside_bound_sample(p)
+            self._no_bracketed_index(p)
         if bound is not None:
             if bound.local is not None and bound.local.kind is Kind.DISTRIBUTION:
                 return self._declared(p, bound, bound.local, bracket)   # χ²(P‖Q) := ∫ … P(x)
@@ -2066,6 +2155,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"\\mathbb{{E}}_{{{p.base.lower()} \\sim p}}\\mathbb{{E}}_"
                              f"{{{p.base.lower()}' \\sim p}}[…], or declare {key} a number",
                              p.node)
+        if found is None:
+            self._no_other_random_variable(p)
         indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
         if indexed is not None:
             return indexed, 1
@@ -3261,18 +3352,19 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
-        value = value or self._conditional_divergence(op.key, dists) or \
+        value = value or self._conditional_divergence(op.key, dists, bracket.node) or \
             Op(self.in_units(op.key), *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
 
-    def _conditional_divergence(self, key, dists):
+    def _conditional_divergence(self, key, dists, node):
         """Cover & Thomas's conditional relative entropy (eq. 2.65): `D(p(y|x) \\| q(y|x))`
         of two conditionals of joints, at the free conditioning variables themselves, is
         Σ_x p(x) D(p(·|x) ‖ q(·|x)) — averaged under the first joint's marginal, as H(Y|X)
         is. None for anything else (at a value or a bound x, or when either is a conditional
-        family `q_\\phi(z | x)`, in either place, it stays at that x)."""
+        family `q_\\phi(z | x)`, in either place, it stays at that x). The averaged x is
+        noted (`averaged_given`): a row using x free elsewhere is refused at its end."""
         if key != "KL" or not all(isinstance(d, Dist) and d.given for d in dists):
             return None
         first = dists[0]
@@ -3282,6 +3374,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 d.given != first.given or d.cond != tuple(Sym(v) for v in first.given) or
                 self.bound_point(v) is not None for d in dists for v in d.given):
             return None
+        for v in first.given:
+            self.averaged_given.setdefault(v, node)
         copies = tuple(Sym(self.fresh(v.latex, origin=v)) for v in first.given)
         at = [Dist(d.name, d.over, d.given, copies, d.params) for d in dists]
         value = Mul(Dens(Dist(first.name, first.given, params=first.params), copies),
@@ -4500,6 +4594,11 @@ def _superscript_key(sup):
             is_token(node, "COMMAND") and node.value in naming.LETTER_COMMANDS - {r"\infty"}:
         return "^{%s}" % node.value
     return None
+
+
+_GROUPING_OPENS = ("(", "[", r"\{", r"\lbrace", r"\lbrack")     # not ⌊ ⌈ ⟨ |
+_ACCENTED_CAPITAL = re.compile(r"\\(?:tilde|bar|hat|check|breve|dot|ddot|vec|mathring)"
+                               r"\{([A-Z])\}")
 
 
 def _label_subscript(sub):
