@@ -102,6 +102,10 @@ _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
+# The operators whose subscript `\\underset` can write (`\\underset{x \\sim q}{\\mathbb{E}}`).
+_OPERATOR = re.compile(r"^\\(?:mathbb\s*\{\s*[EPV]\s*\}|Pr|max|min|sup|inf|lim|liminf|limsup|"
+                       r"sum|prod|i*int|oint|bigcup|bigcap|argmax|argmin|arg\s*\\(?:max|min)|"
+                       r"(?:operatorname\*?|mathrm|mathop)\s*\{[^{}]*\})$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
@@ -547,6 +551,9 @@ def _decorations(text, reasons):
         if kind == "underset" and stacked_relation(text, end + 1) is not None:
             searched = end + 1         # a label on a relation: `wrappers` reads it
             continue
+        if kind == "underset":
+            text = _underset(text, m.start(), at, end)
+            continue
         if kind == "underbrace" or kind == "overbrace":
             label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
             _one_quantity(text, m.start(), at, end, label or end + 1)
@@ -557,8 +564,6 @@ def _decorations(text, reasons):
         text = _spaces(text, m.start(), end + 1)             # the colour, the label
         start = len(text) - len(text[end + 1:].lstrip())
         close = _closing(text, start) if text[start:start + 1] == "{" else -1
-        if kind == "underset":
-            continue
         if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
             text = _spaces(_spaces(text, start, start + 1), close, close + 1)
         before = text[:m.start()].rstrip()
@@ -567,6 +572,30 @@ def _decorations(text, reasons):
             closing = _closing(text, opening)
             if closing > 0:
                 text = _spaces(_spaces(text, opening, opening + 1), closing, closing + 1)
+
+
+def _underset(text, start, at, end):
+    """`\\underset{L}{X}` (not over a relation) with the label at `at`…`end`: under an
+    operator (`\\underset{x \\sim q}{\\mathbb{E}}`, `\\underset{t \\to 0}{\\lim}`,
+    `\\underset{\\theta}{\\max}`) L is the operator's subscript — written `{X}_{L}`, as
+    `\\mathop{X}_{L}` is read; a label in words under anything else is set aside (`{X}`
+    stays); math under a quantity is refused (a subscript, or a remark?)."""
+    first = len(text) - len(text[end + 1:].lstrip())
+    close = _closing(text, first) if text[first:first + 1] == "{" else -1
+    if close < 0:
+        raise RemarkError("\\underset is read with both arguments in braces: "
+                          "\\underset{…}{…}", start)
+    label, body = text[at + 1:end], text[first + 1:close].strip()
+    if _OPERATOR.match(body):
+        written = "{" + body + "}_{" + label + "}"
+        return text[:start] + " " * (close + 1 - start - len(written)) + written + \
+            text[close + 1:]
+    if not _WORDS_ONLY.match(label):
+        raise RemarkError("\\underset{…}{X} with math under a quantity: derive reads it "
+                          "under an operator (\\underset{x \\sim p}{\\mathbb{E}}, its "
+                          "subscript) or a relation, and a label in words; write X_{…} or a "
+                          "remark", start)
+    return _spaces(text, start, end + 1)
 
 
 def _argument(before):
