@@ -2040,3 +2040,48 @@ def test_dots_read_as_printed_and_never_cut_an_operators_argument(header, row, e
             step.message
     else:
         assert verdicts(display(header, row)) == [expected]
+
+
+# ---------------------------------------------------------------- attack round 16 (atkA #2)
+@pytest.mark.parametrize("header, row", [
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \sum_x p(x) \log p(x) - p(x) \log q(x)"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \mathbb{E}_{p} \log p - \log q"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \mathbb{E}_{x \sim p} \log p(x) - \log q(x)"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int_x p(x)\log p(x) - p(x) \log q(x) = D_{KL}(p \| q)"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int p(x)\log p(x) - p(x) \log q(x) = D_{KL}(p \| q)"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \frac{1}{n^2} = 2"),
+])
+def test_a_bound_letter_after_its_operators_run_is_refused(header, row):
+    """Every operator that takes the rest of its run and ends at a sign (a sum over a
+    variable, a bracket-less expectation, an integral without differential, a limit):
+    its letter in the next term would be the free one — refused, as for an index sum.
+    Was: KL's definition refuted."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "is bound by an operator before this term" in \
+        step.message
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) \log p(x) - \sum_x p(x) \log q(x) = D_{KL}(p \| q)", "verified"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) \log p(x) - \sum_x p(x) \log q(x) = -D_{KL}(p \| q)", "refuted"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) x - \mathbb{E}_p[x] = 0", "verified"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\mathbb{E}_{x \sim p}[\log p(x)] - \log q(x) = \mathbb{E}_{x \sim p}[\log p(x)] - "
+     r"\log q(x)", "verified"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int p(x)\log p(x) \, dx - \int p(x) \log q(x) \, dx = D_{KL}(p \| q)", "verified"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \lim_{n \to \infty} \frac{1}{n^2} = 2",
+     "verified"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \lim_{n \to \infty} \frac{1}{n^2} = 3",
+     "refuted"),
+])
+def test_operators_whose_letter_is_not_used_after_them_read(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]

@@ -52,7 +52,9 @@ spaces), so positions in messages stay exact.
   nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
   `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
   '-' is refused (TeX prints no brackets, so the grouping would be a guess);
-  `\\underset{label}{X}` reads as `{X}`; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
+  `\\underset{label}{X}` under an operator (`\\mathbb{E}`, `\\lim`, `\\max`, …) is its
+  subscript, `{X}_{label}`; a label in words under a quantity is set aside (`{X}` stays),
+  math under one refused; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
   `\\underset{(a)}=`) it is a stacked label, read as `\\stackrel`'s (`wrappers`: a reason is
   set aside, `d` or `?` refused). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
   and so is a sentence whose math names no letter (`\\because \\text{by } (3)`); a reason

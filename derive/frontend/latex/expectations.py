@@ -10,6 +10,9 @@ rule per form:
   conditioning variables have where the expectation stands.
 * `\\mathbb{E}_{x}[f]`, `\\mathbb{E}_{x, y}[f]` (the random variables as subscript): over
   those variables, under the one declared distribution over them (a joint is marginalised).
+* `\\mathbb{E}_{y \\mid x}[f]` (a bar in the subscript): over y, under the conditional of the
+  one law over y, x given x, at x's value where it stands (`\\mathbb{E}_{y \\sim p(y \\mid x)}`).
+* `y \\sim p` with p over another declared variable x is refused: p(y) is p's y-marginal.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
@@ -19,7 +22,8 @@ rule per form:
   & Thomas), after `% derive: expectation E`, or set upright and not declared
   (`\\mathrm{E}[…]`, `\\operatorname{E}`, `\\mathsf{E}`: the Book of Statistical Proofs).
 * Without brackets an expectation takes the rest of its run: `\\mathbb{E}_p \\log q(x) + c`
-  is `E_p[log q(x)] + c`.
+  is `E_p[log q(x)] + c`. Round brackets followed by more factors that use an averaged
+  letter (`E(X - EX)(Y - EY)`) are refused: the first bracket, or the whole product?
 * `\\mathrm{E}(X)^2` of one random variable, no subscript, is (E X)² (the Book of Statistical
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
@@ -400,9 +404,17 @@ class Expectations:
         if not isinstance(var, NamePiece) or var.power is not None or \
                 var.primes and copied is None:
             raise self.error("expected the variable drawn, as in x \\sim p", var_node)
+        chosen = self.variable_node(var_node)
+        if len(dist.over) == 1 and chosen is not None and chosen not in dist.over:
+            raise self.error(f"{dist.name.latex} is a distribution over {dist.over[0].latex}, "
+                             f"and {chosen.latex} is another declared variable: "
+                             f"{var.key} \\sim {dist.name.latex} would draw it from "
+                             f"{dist.over[0].latex}'s law, while {dist.name.latex}({var.key}) "
+                             f"is a marginal of a joint over both — draw "
+                             f"{dist.over[0].latex} \\sim {dist.name.latex}, or declare the law "
+                             f"of {chosen.latex}", var_node)
         if len(dist.over) == 1:
             return Averaging((var.key,), dist.over, dist)
-        chosen = self.variable_node(var_node)
         if chosen is None and copied is not None:      # x' \sim p(x, y): a copy of x
             chosen = copied[0]
         if chosen is None or chosen not in dist.over:
