@@ -683,8 +683,8 @@ class Products:
                     self.refuse_letter_word(pieces, i)
                     self.refuse_letters_after_e(pieces, i)
                 value, used = self.expectation(p, pieces[i + 1:])
-                if used == n - i and not isinstance(nxt, BracketPiece):
-                    self.took_run(value)
+                if used == n - i and not (isinstance(nxt, BracketPiece) and nxt.open in "[("):
+                    self.took_run(value)            # no argument bracket: it took the run
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
             elif isinstance(p, NamePiece):
