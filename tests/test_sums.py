@@ -2055,6 +2055,7 @@ def test_dots_read_as_printed_and_never_cut_an_operators_argument(header, row, e
     ("% derive: variable x\n% derive: density p, q\n",
      r"\int p(x)\log p(x) - p(x) \log q(x) = D_{KL}(p \| q)"),
     ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \frac{1}{n^2} = 2"),
+    ("% derive: variable x\n% derive: density p\n", r"\mathbb{E}_{p}\{x\}\{x\} - x = 0"),
 ])
 def test_a_bound_letter_after_its_operators_run_is_refused(header, row):
     """Every operator that takes the rest of its run and ends at a sign (a sum over a
