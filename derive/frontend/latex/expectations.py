@@ -46,7 +46,9 @@ from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.probability import BARS
-from derive.frontend.latex.pieces import BracketPiece, NamePiece, OpPiece, is_token, is_tree, single
+from derive.frontend.latex.pieces import (
+    BracketPiece, NamePiece, OpPiece, is_token, is_tree, single,
+)
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.notation import families
 from derive.notation.joint import in_order
@@ -370,10 +372,11 @@ class Expectations:
         return self._over_variables(tuple(variables), piece.sub)
 
     def _given(self, items, node):
-        """`\\mathbb{E}_{y \\mid x}[f]` (`\\operatorname{Var}_{y \\mid x}`, `\\mathbb{E}_{Y \\mid X}`): over
-        the variables before the bar, under the conditional of the one declared law over
-        all of them given those after it, at the values these have where the expectation
-        stands — `\\mathbb{E}_{y \\sim p(y \\mid x)}[f]`, never an average over x too."""
+        """`\\mathbb{E}_{y \\mid x}[f]` (`\\operatorname{Var}_{y \\mid x}`,
+        `\\mathbb{E}_{Y \\mid X}`): over the variables before the bar, under the conditional
+        of the one declared law over all of them given those after it, at the values these
+        have where the expectation stands — `\\mathbb{E}_{y \\sim p(y \\mid x)}[f]`, never an
+        average over x too."""
         bars = [k for k, t in enumerate(items) if is_token(t, "SEP") and t.value in BARS]
         if len(bars) != 1 or any(is_token(t, "SEP") and t.value != "," for t in items
                                  if t is not items[bars[0]]):

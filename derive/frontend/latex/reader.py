@@ -218,6 +218,7 @@ class Reader(Products, Probability, Events, Expectations, Hypotheses, Divergence
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
+        self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
