@@ -1013,3 +1013,91 @@ def test_a_declared_accented_variable_keeps_its_capital():
     text = display("% derive: variable x, \\tilde{x}\n% derive: density p over x, \\tilde{x}\n",
                    r"\mathbb{E}[X + \tilde{X}] = \mathbb{E}[X] + \mathbb{E}[\tilde{X}]")
     assert verdicts(text) == ["verified"]
+
+
+# ---------------------------------------------------------------- attack round 16 (atkA)
+MEAN = ("% derive: variable x\n% derive: density p\n"
+        "% derive: define \\mu = \\mathbb{E}_{x \\sim p}[x]\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim p} (x - \mu)(x - \mu) = 0",          # the variance "= 0"
+    r"\mathbb{E}_{x \sim p}(x - \mu)\, x = 0",
+    r"\mathbb{E}_p (x - \mu) \log p(x) = 0",
+    r"\mathbb{E}_{p}\left(x - \mu\right)\left(x - \mu\right) = 0",
+    r"\mathbb{E}_{p}\bigl(x - \mu\bigr) \cdot \bigl(x - \mu\bigr) = 0",
+    r"\mathbb{E}_{x \sim \mathcal{N}(0, 1)}(x)(x) = 1",
+])
+def test_round_brackets_then_factors_using_the_averaged_letter_are_refused(row):
+    """`E(…)(…)`: the E of the first bracket times the rest (x then free) or of the whole
+    product (as `E_p\\{…\\}\\{…\\}` and a bracket-less E read)? Was: the first only, with the
+    bound x free after it — "variance = 0" verified."""
+    (step,) = [s for s in steps(display(MEAN, row)) if s.kind != "definition"]
+    assert step.kind == "unreadable" and "followed by more factors that use x is ambiguous" \
+        in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}_{x \sim p}[(x - \mu)(x - \mu)] = 0", "refuted"),
+    (r"\mathbb{E}_{x \sim p}(x - \mu) \cdot 2 = 0", "verified"),    # both readings agree
+    (r"\mathbb{E}_{x \sim p}(x - \mu)\, \mu = 0", "verified"),
+    (r"\mathbb{E}_{x \sim p}(x)\, \mathbb{E}_{x \sim p}(x) = \mu^2", "verified"),
+    (r"\mathbb{E}_{x \sim p}(x)\, \mathbb{E}_{x \sim p}(x) = 2 \mu^2", "refuted"),
+])
+def test_round_brackets_then_factors_free_of_the_averaged_letter_read(row, verdict):
+    assert verdicts(display(MEAN, row))[-1] == verdict
+
+
+def test_cover_and_thomas_covariance_is_refused_not_refuted():
+    header = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+    (step,) = steps(display(header, r"\operatorname{Cov}(X, Y) = E(X - EX)(Y - EY)"))
+    assert step.kind == "unreadable" and "that use y is ambiguous" in step.message
+    assert verdicts(display(header, r"\operatorname{Cov}(X, Y) = E[(X - EX)(Y - EY)]")) == \
+        ["verified"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}_{y \mid x}[y] = \mathbb{E}_{y}[y]", "refuted"),   # E[Y|X=x] is not E[Y]
+    (r"\mathbb{E}_{y|x}[y] = \sum_y p(y \mid x)\, y", "verified"),
+    (r"\mathbb{E}_{Y \mid X}[y] = \sum_y p(y|x)\, y", "verified"),
+    (r"\mathbb{E}_{y \mid x}[\log p(y \mid x)] = -H(Y \mid X = x)", "verified"),
+    (r"\mathbb{E}_{y \mid x}[\log p(y \mid x)] = -H(Y \mid X)", "refuted"),
+    (r"\operatorname{Var}_{y \mid x}[y] = \operatorname{Var}[Y]", "refuted"),
+    (r"\operatorname{Var}_{y \mid x}[y] = \operatorname{Var}(Y \mid X)", "verified"),
+    (r"\mathbb{E}_{x}[\mathbb{E}_{y \mid x}[y]] = \mathbb{E}_{y}[y]", "verified"),
+])
+def test_a_conditional_subscript_averages_under_the_conditional_at_the_free_value(row, verdict):
+    """`E_{y|x}[g]` is the average under p(y | x) at x (the conditional risk), as
+    `E_{y ~ p(y|x)}` is; was: over x and y under the joint (E_{y|x}[y] = E_y[y] verified)."""
+    header = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_posterior_mean_is_not_the_prior_mean():
+    header = "% derive: variable x, \\theta\n% derive: joint p over x, \\theta\n"
+    assert verdicts(display(header, r"\mathbb{E}_{\theta \mid x}[\theta] = "
+                                    r"\mathbb{E}_{\theta}[\theta]",
+                            r"\mathbb{E}_{x \mid \theta}[x] = \int p(x|\theta) x \, dx")) == \
+        ["refuted", "verified"]
+
+
+@pytest.mark.parametrize("row", [r"\mathbb{E}_{y \mid x \mid x}[y] = 0",
+                                 r"\mathbb{E}_{y \mid y}[y] = 0"])
+def test_a_malformed_conditional_subscript_is_refused(row):
+    header = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable"
+
+
+def test_drawing_another_declared_variable_from_a_law_over_x_is_refused():
+    """`y \\sim p` with p over x drew y from x's law while `p(y)` in the same file is the
+    y-marginal of a joint — one name, two laws (E_{y~p}[y] = Σ_y p(y) y refuted)."""
+    for kind in ("discrete", "variable"):
+        header = f"% derive: {kind} x, y\n% derive: density p over x\n"
+        (step,) = steps(display(header, r"\mathbb{E}_{y \sim p}[y] = \mathbb{E}_{x \sim p}[x]"))
+        assert step.kind == "unreadable" and "y is another declared variable" in step.message
+    header = "% derive: discrete x, y\n% derive: density p over x\n"
+    assert verdicts(display(header, r"\mathbb{E}_{x \sim p}[x] = \sum_x p(x)\, x",
+                            r"\mathbb{E}_{t \sim p}[t] = \sum_x p(x)\, x",
+                            r"\mathbb{E}_{t \sim p}[t] = \sum_x p(x)\, x^2")) == \
+        ["verified", "verified", "refuted"]

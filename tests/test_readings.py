@@ -2871,3 +2871,34 @@ def test_elided_terms_determinants_and_traces_are_refused_with_a_hint(row, messa
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+# ---------------------------------------------------------------- attack round 16 (atkA #8)
+@pytest.mark.parametrize("row, verdict", [
+    (r"\underset{x \sim \mathcal{N}(0, 1)}{\mathbb{E}}[x^2] = 1", "verified"),
+    (r"\underset{x \sim \mathcal{N}(0, 1)}{\mathbb{E}}[x] = \int p(x)\, x \, dx", "refuted"),
+    (r"\underset{x \sim p}{\mathbb{E}}[x] = \int p(x)\, x \, dx", "verified"),
+    (r"\underset{x \sim p}{\mathbb{E}}[x^2] = \int p(x)\, x \, dx", "refuted"),
+    (r"\underset{t \to 0}{\lim} \frac{\sin t}{t} = 1", "verified"),
+    (r"\underset{t \to 0}{\lim} \frac{\sin t}{t} = 2", "refuted"),
+])
+def test_the_underscript_of_an_operator_is_its_subscript(row, verdict):
+    """`\\underset{x \\sim q}{\\mathbb{E}}` is `\\mathbb{E}_{x \\sim q}` (as `\\mathop` is); was:
+    the law dropped and the file's default law used (E_{N(0,1)}[x] = E_p[x] verified)."""
+    header = "% derive: variable x\n% derive: density p\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_math_under_a_quantity_is_refused_and_words_set_aside():
+    (step,) = steps(display("% derive: real a\n", r"\underset{x}{a} = a"))
+    assert step.kind == "unreadable" and "with math under a quantity" in step.message
+    assert verdicts(display("% derive: real a, b\n", r"(a+b)^2 = \underset{\text{expand}}"
+                            r"{\underbrace{a^2 + 2ab + b^2}}")) == ["verified"]
+
+
+def test_a_conditional_law_under_an_expectation_is_kept():
+    header = "% derive: variable x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(header, r"\underset{y \mid x}{\mathbb{E}}[y] = "
+                            r"\underset{y}{\mathbb{E}}[y]",
+                            r"\underset{x \sim p(x \mid y)}{\mathbb{E}}[x] = "
+                            r"\int p(x \mid y) x \, dx")) == ["refuted", "verified"]

@@ -1778,10 +1778,10 @@ def test_a_head_at_a_family_member_is_the_definition_at_a_bound_index():
     assert readings(display(header, true))[0].startswith("0 < θ, θ < 1 ⇒ Π_{i=1}^{n} p(y_i, θ)")
 
 
-BERNOULLI = ("% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: real \\theta\n"
-             "% derive: assume 0 < \\theta, \\theta < 1\n"
-             "% derive: define p(y_i|\\theta) = \\theta^{y_i}(1-\\theta)^{1-y_i}\n"
-             "% derive: define p(\\mathbf{y}|\\theta) = \\prod_{i=1}^n p(y_i|\\theta)\n")
+BERNOULLI_LIKELIHOOD = ("% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: real \\theta\n"
+                        "% derive: assume 0 < \\theta, \\theta < 1\n"
+                        "% derive: define p(y_i|\\theta) = \\theta^{y_i}(1-\\theta)^{1-y_i}\n"
+                        "% derive: define p(\\mathbf{y}|\\theta) = \\prod_{i=1}^n p(y_i|\\theta)\n")
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -1795,15 +1795,15 @@ def test_one_letter_names_a_members_density_and_the_vectors(row, verdict):
     """Bayesian usage: `p(y_i|θ)` and `p(\\mathbf{y}|θ)` are one density family told apart
     by the kind of their first argument (a member of the declared family at its index, the
     family's letter alone). Was refused as a second meaning of p."""
-    assert verdicts(display(BERNOULLI, row)) == [verdict]
+    assert verdicts(display(BERNOULLI_LIKELIHOOD, row)) == [verdict]
 
 
 @pytest.mark.parametrize("header, message", [
-    (BERNOULLI + "$$ p = 1 $$\n", "written alone it names neither"),
-    (BERNOULLI + "$$ p(y_1, y_2|\\theta) = 1 $$\n", "defined above only as the quantity"),
-    (BERNOULLI.replace("\\mathbf{y}|", "\\mathbf{z}|"), "a second meaning"),
-    (BERNOULLI.replace("\\mathbf{y}|\\theta)", "\\mathbf{y}|\\theta, n)"), "a second meaning"),
-    (BERNOULLI.replace("real y_i for i = 1..n\n", "real y_i for i = 1..n\n% derive: real y\n"),
+    (BERNOULLI_LIKELIHOOD + "$$ p = 1 $$\n", "written alone it names neither"),
+    (BERNOULLI_LIKELIHOOD + "$$ p(y_1, y_2|\\theta) = 1 $$\n", "defined above only as the quantity"),
+    (BERNOULLI_LIKELIHOOD.replace("\\mathbf{y}|", "\\mathbf{z}|"), "a second meaning"),
+    (BERNOULLI_LIKELIHOOD.replace("\\mathbf{y}|\\theta)", "\\mathbf{y}|\\theta, n)"), "a second meaning"),
+    (BERNOULLI_LIKELIHOOD.replace("real y_i for i = 1..n\n", "real y_i for i = 1..n\n% derive: real y\n"),
      "a second meaning"),
 ])
 def test_other_heads_of_that_letter_stay_refused(header, message):
@@ -1819,7 +1819,7 @@ def test_other_heads_of_that_letter_stay_refused(header, message):
 
 def test_the_vectors_head_in_a_row_stays_refused():
     """Only `define` gives p a second head: a row `p(\\mathbf{y}|θ) = …` is no definition."""
-    header = BERNOULLI.rsplit("% derive: define p(\\mathbf{y}", 1)[0]
+    header = BERNOULLI_LIKELIHOOD.rsplit("% derive: define p(\\mathbf{y}", 1)[0]
     step = steps(display(header, r"p(\mathbf{y}|\theta) = \prod_{i=1}^n p(y_i|\theta)"))[0]
     assert step.kind == "unreadable" and "defined above only as the quantity" in step.message
 
@@ -1835,7 +1835,7 @@ def test_the_vectors_head_in_a_row_stays_refused():
 def test_a_product_with_dots_takes_a_term_of_several_factors(row, verdict):
     """`θ^{y_1}(1-θ)^{1-y_1} ⋯ θ^{y_n}(1-θ)^{1-y_n}`: the factors after the dots are the last
     term, and as many before them the first (was refused: one factor each side)."""
-    assert verdicts(display(BERNOULLI, row)) == [verdict]
+    assert verdicts(display(BERNOULLI_LIKELIHOOD, row)) == [verdict]
 
 
 @pytest.mark.parametrize("row", [
@@ -1845,7 +1845,7 @@ def test_a_product_with_dots_takes_a_term_of_several_factors(row, verdict):
     r"p(\mathbf{y}|\theta) = \log \theta^{y_1}(1-\theta)^{1-y_1} \cdots \theta^{y_n}(1-\theta)^{1-y_n}",
 ])
 def test_a_term_of_several_factors_not_written_alike_is_refused(row):
-    assert steps(display(BERNOULLI, row))[-1].kind == "unreadable"
+    assert steps(display(BERNOULLI_LIKELIHOOD, row))[-1].kind == "unreadable"
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -1857,7 +1857,7 @@ def test_a_term_of_several_factors_not_written_alike_is_refused(row):
 def test_a_run_of_control_spaces_before_a_remark_is_a_quad(row, verdict):
     """`\\ \\ \\ ` typed for a `\\quad`: the remark after it is set aside (was: an unread
     `\\text`)."""
-    assert verdicts(display(BERNOULLI, row)) == [verdict]
+    assert verdicts(display(BERNOULLI_LIKELIHOOD, row)) == [verdict]
 
 
 HYPOTHESIS_MEMBERS = "% derive: real o_i for i = 1..K\n% derive: real t\n"
@@ -2411,3 +2411,49 @@ def test_a_bracketed_superscript_at_a_bound_letter_is_refused(row):
 def test_a_bracketed_superscript_at_no_bound_letter_is_a_power():
     assert verdicts(display("% derive: real y\n", r"y^{[2]} = y^2", r"y^{[2]} = y^3")) == \
         ["verified", "refuted"]
+
+
+# ---------------------------------------------------------------- attack round 16 (atkA #2)
+@pytest.mark.parametrize("header, row", [
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \sum_x p(x) \log p(x) - p(x) \log q(x)"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \mathbb{E}_{p} \log p - \log q"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"D_{KL}(p \| q) = \mathbb{E}_{x \sim p} \log p(x) - \log q(x)"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int_x p(x)\log p(x) - p(x) \log q(x) = D_{KL}(p \| q)"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int p(x)\log p(x) - p(x) \log q(x) = D_{KL}(p \| q)"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \frac{1}{n^2} = 2"),
+    ("% derive: variable x\n% derive: density p\n", r"\mathbb{E}_{p}\{x\}\{x\} - x = 0"),
+])
+def test_a_bound_letter_after_its_operators_run_is_refused(header, row):
+    """Every operator that takes the rest of its run and ends at a sign (a sum over a
+    variable, a bracket-less expectation, an integral without differential, a limit):
+    its letter in the next term would be the free one — refused, as for an index sum.
+    Was: KL's definition refuted."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "is bound by an operator before this term" in \
+        step.message
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) \log p(x) - \sum_x p(x) \log q(x) = D_{KL}(p \| q)", "verified"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) \log p(x) - \sum_x p(x) \log q(x) = -D_{KL}(p \| q)", "refuted"),
+    ("% derive: discrete x\n% derive: density p, q\n",
+     r"\sum_x p(x) x - \mathbb{E}_p[x] = 0", "verified"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\mathbb{E}_{x \sim p}[\log p(x)] - \log q(x) = \mathbb{E}_{x \sim p}[\log p(x)] - "
+     r"\log q(x)", "verified"),
+    ("% derive: variable x\n% derive: density p, q\n",
+     r"\int p(x)\log p(x) \, dx - \int p(x) \log q(x) \, dx = D_{KL}(p \| q)", "verified"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \lim_{n \to \infty} \frac{1}{n^2} = 2",
+     "verified"),
+    ("", r"2 + \lim_{n \to \infty} \frac{1}{n} - \lim_{n \to \infty} \frac{1}{n^2} = 3",
+     "refuted"),
+])
+def test_operators_whose_letter_is_not_used_after_them_read(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]

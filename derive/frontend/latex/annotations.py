@@ -53,7 +53,9 @@ spaces), so positions in messages stay exact.
   nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
   `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
   '-' is refused (TeX prints no brackets, so the grouping would be a guess);
-  `\\underset{label}{X}` reads as `{X}`; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
+  `\\underset{label}{X}` under an operator (`\\mathbb{E}`, `\\lim`, `\\max`, …) is its
+  subscript, `{X}_{label}`; a label in words under a quantity is set aside (`{X}` stays),
+  math under one refused; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
   `\\underset{(a)}=`) it is a stacked label, read as `\\stackrel`'s (`wrappers`: a reason is
   set aside, `d` or `?` refused). `\\because` and words after it (`\\because \\text{Jensen}`, to the end of the row) are set aside,
   and so is a sentence whose math names no letter (`\\because \\text{by } (3)`); a reason
@@ -105,6 +107,10 @@ _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
+# The operators whose subscript `\\underset` can write (`\\underset{x \\sim q}{\\mathbb{E}}`).
+_OPERATOR = re.compile(r"^\\(?:mathbb\s*\{\s*[EPV]\s*\}|Pr|max|min|sup|inf|lim|liminf|limsup|"
+                       r"sum|prod|i*int|oint|bigcup|bigcap|argmax|argmin|arg\s*\\(?:max|min)|"
+                       r"(?:operatorname\*?|mathrm|mathop)\s*\{[^{}]*\})$")
 SIGNS = {"positive": "> 0", "negative": "< 0", "nonnegative": "\\ge 0"}
 _NAME = re.compile(r"^\s*(\\[a-zA-Z]+|[A-Za-z])(_(\{[^{}]*\}|[A-Za-z0-9]))?\s*$")
 _NAME_TEXT = r"\s*(?:\\[a-zA-Z]+|[A-Za-z])(?:_(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*"
@@ -587,6 +593,9 @@ def _decorations(text, reasons):
         if kind == "underset" and stacked_relation(text, end + 1) is not None:
             searched = end + 1         # a label on a relation: `wrappers` reads it
             continue
+        if kind == "underset":
+            text = _underset(text, m.start(), at, end)
+            continue
         if kind == "underbrace" or kind == "overbrace":
             label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
             _one_quantity(text, m.start(), at, end, label or end + 1)
@@ -597,8 +606,6 @@ def _decorations(text, reasons):
         text = _spaces(text, m.start(), end + 1)             # the colour, the label
         start = len(text) - len(text[end + 1:].lstrip())
         close = _closing(text, start) if text[start:start + 1] == "{" else -1
-        if kind == "underset":
-            continue
         if close > 0:                      # `\color{red}{X}`: X as TeX prints it, no brackets
             text = _spaces(_spaces(text, start, start + 1), close, close + 1)
         before = text[:m.start()].rstrip()
@@ -607,6 +614,30 @@ def _decorations(text, reasons):
             closing = _closing(text, opening)
             if closing > 0:
                 text = _spaces(_spaces(text, opening, opening + 1), closing, closing + 1)
+
+
+def _underset(text, start, at, end):
+    """`\\underset{L}{X}` (not over a relation) with the label at `at`…`end`: under an
+    operator (`\\underset{x \\sim q}{\\mathbb{E}}`, `\\underset{t \\to 0}{\\lim}`,
+    `\\underset{\\theta}{\\max}`) L is the operator's subscript — written `{X}_{L}`, as
+    `\\mathop{X}_{L}` is read; a label in words under anything else is set aside (`{X}`
+    stays); math under a quantity is refused (a subscript, or a remark?)."""
+    first = len(text) - len(text[end + 1:].lstrip())
+    close = _closing(text, first) if text[first:first + 1] == "{" else -1
+    if close < 0:
+        raise RemarkError("\\underset is read with both arguments in braces: "
+                          "\\underset{…}{…}", start)
+    label, body = text[at + 1:end], text[first + 1:close].strip()
+    if _OPERATOR.match(body):
+        written = "{" + body + "}_{" + label + "}"
+        return text[:start] + " " * (close + 1 - start - len(written)) + written + \
+            text[close + 1:]
+    if not _WORDS_ONLY.match(label):
+        raise RemarkError("\\underset{…}{X} with math under a quantity: derive reads it "
+                          "under an operator (\\underset{x \\sim p}{\\mathbb{E}}, its "
+                          "subscript) or a relation, and a label in words; write X_{…} or a "
+                          "remark", start)
+    return _spaces(text, start, end + 1)
 
 
 def _argument(before):

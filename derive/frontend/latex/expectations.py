@@ -10,6 +10,9 @@ rule per form:
   conditioning variables have where the expectation stands.
 * `\\mathbb{E}_{x}[f]`, `\\mathbb{E}_{x, y}[f]` (the random variables as subscript): over
   those variables, under the one declared distribution over them (a joint is marginalised).
+* `\\mathbb{E}_{y \\mid x}[f]` (a bar in the subscript): over y, under the conditional of the
+  one law over y, x given x, at x's value where it stands (`\\mathbb{E}_{y \\sim p(y \\mid x)}`).
+* `y \\sim p` with p over another declared variable x is refused: p(y) is p's y-marginal.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
@@ -19,7 +22,8 @@ rule per form:
   & Thomas), after `% derive: expectation E`, or set upright and not declared
   (`\\mathrm{E}[…]`, `\\operatorname{E}`, `\\mathsf{E}`: the Book of Statistical Proofs).
 * Without brackets an expectation takes the rest of its run: `\\mathbb{E}_p \\log q(x) + c`
-  is `E_p[log q(x)] + c`.
+  is `E_p[log q(x)] + c`. Round brackets followed by more factors that use an averaged
+  letter (`E(X - EX)(Y - EY)`) are refused: the first bracket, or the whole product?
 * `\\mathrm{E}(X)^2` of one random variable, no subscript, is (E X)² (the Book of Statistical
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
@@ -44,13 +48,15 @@ from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.probability import BARS
-from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
+from derive.frontend.latex.pieces import (
+    BracketPiece, NamePiece, OpPiece, is_token, is_tree, single,
+)
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.notation import families
 from derive.notation.joint import in_order
 from derive.model.terms import (
     Add, Dens, Dist, Expect, Family, Integral, Mul, Pow, Sym, TWO, free_names, neg,
-    substitute,
+    nodes, substitute,
 )
 
 VARIANCE = ("Var", "var", r"\mathbb{V}", r"\mathrm{Var}", r"\operatorname{Var}")
@@ -100,7 +106,7 @@ class Expectations:
             rest[0].open in "[(" else None
         family = self._family_averaged(piece) if piece.kind == "E" else None
         if family is not None:
-            return self._family_expectation(piece, bracket, *family)
+            return self._family_expectation(piece, bracket, rest, *family)
         if bracket is not None and piece.sub is None and piece.power is None:
             try:
                 label = self._label(piece.kind, bracket)
@@ -148,7 +154,33 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, values)
+        if bracket is not None and bracket.open == "(":
+            self._factors_after(piece, rest[1:], averaging.variables,
+                                set(averaging.keys) | {v.latex for v in averaging.variables})
         return self._raised(value, bracket, piece), used
+
+    def _factors_after(self, piece, after, variables, letters):
+        """`\\mathbb{E}_{x \\sim p}(x - \\mu)(x - \\mu)`, Cover & Thomas's `E(X - EX)(Y - EY)`:
+        round brackets after an expectation, then more factors of the product. Read as the
+        moment of the first bracket times the rest, the letters it averages would be free in
+        the rest; read as the moment of the whole product (as a bracket-less expectation
+        is), they are bound. When the factors after the bracket write none of the averaged
+        letters both readings agree (`\\mathrm{E}(X)\\,\\mathrm{E}(Y)`, `E(X)\\cdot 2`);
+        otherwise the reading is a guess: refused."""
+        while after and isinstance(after[0], OpPiece):
+            after = after[1:]
+        if not after:
+            return
+        at = {self.bound_point(v) or v for v in variables}
+        free = sorted(t.name.latex for t in nodes(self.product(after)) if isinstance(t, Sym)
+                      and (t.name in at or t.name.latex in letters and t.name.origin is None
+                           and t.name.local is None))
+        if free:
+            kind = piece.kind
+            raise self.error(f"{kind}(…) followed by more factors that use "
+                             f"{free[0]} is ambiguous (the {kind} of the first bracket "
+                             f"times the rest, or of the whole product?): write {kind}[(…)(…)] "
+                             f"or ({kind}[…]) \\cdot (…)", piece.node)
 
     def _raised(self, value, bracket, piece):
         """`value` to the powers written after its brackets and on its name."""
@@ -301,7 +333,7 @@ class Expectations:
             raise self.error("expected the variable drawn, as in x \\sim p", exprs[0])
         return var.key, dist
 
-    def _family_expectation(self, piece, bracket, key, dist):
+    def _family_expectation(self, piece, bracket, rest, key, dist):
         """E over a family written inline: the bound variable is the one written (a copy of
         a declared variable, or a real variable of its own)."""
         if key is None:
@@ -321,6 +353,9 @@ class Expectations:
             bound = self.fresh(key, declaration=families.own_variable(dist))
         with self.binding(key, bound):
             value = Expect(bound, dist, self.term(bracket.args[0]))
+        if bracket.open == "(":
+            self._factors_after(piece, rest[1:], (bound.origin,) if bound.origin else (),
+                                {key})
         return self._raised(value, bracket, piece), 2
 
     def _read_averaged(self, body, averaging, bounds):
@@ -378,6 +413,8 @@ class Expectations:
             if any(is_token(t, "SEP") for t in items) or len(items) != 3:
                 raise self.error("an expectation reads \\mathbb{E}_{x \\sim p}", piece.sub)
             return self._drawn(items[0], items[2])
+        if any(is_token(t, "SEP") and t.value in BARS for t in items):
+            return self._given(items, piece.sub)
         exprs = [t for t in items if not is_token(t, "SEP")]
         if len(exprs) == 1:
             dist = self.distribution_argument(exprs[0], averaging=True)
@@ -390,6 +427,31 @@ class Expectations:
                              "with '% derive: density …'", bad)
         return self._over_variables(tuple(variables), piece.sub)
 
+    def _given(self, items, node):
+        """`\\mathbb{E}_{y \\mid x}[f]` (`\\operatorname{Var}_{y \\mid x}`,
+        `\\mathbb{E}_{Y \\mid X}`): over the variables before the bar, under the conditional
+        of the one declared law over all of them given those after it, at the values these
+        have where the expectation stands — `\\mathbb{E}_{y \\sim p(y \\mid x)}[f]`, never an
+        average over x too."""
+        bars = [k for k, t in enumerate(items) if is_token(t, "SEP") and t.value in BARS]
+        if len(bars) != 1 or any(is_token(t, "SEP") and t.value != "," for t in items
+                                 if t is not items[bars[0]]):
+            raise self.error("a conditional subscript reads \\mathbb{E}_{y \\mid x} (or "
+                             "\\mathbb{E}_{y \\mid x, z}): one bar", node)
+        sides = [[t for t in part if not is_token(t, "SEP")]
+                 for part in (items[:bars[0]], items[bars[0] + 1:])]
+        drawn, given = ([self.variable_node(e) for e in side] for side in sides)
+        if not drawn or not given or None in drawn or None in given:
+            raise self.error("around the bar of an expectation's subscript stand declared "
+                             "variables: \\mathbb{E}_{y \\mid x}", node)
+        if set(drawn) & set(given) or len(set(drawn + given)) != len(drawn + given):
+            raise self.error("a variable is both drawn and given", node)
+        law = self.law_over(tuple(drawn + given), node)
+        info = self.scope.context.info(law)
+        order, values = in_order(info, tuple(given), [self.at_variable(v) for v in given])
+        over = tuple(v for v in info.over if v in drawn)
+        return Averaging(tuple(v.latex for v in over), over, Dist(law, over, order, values))
+
     def _drawn(self, var_node, dist_node):
         """`x \\sim p`: the letter drawn and the distribution."""
         dist = self.distribution_argument(dist_node, averaging=True)
@@ -401,9 +463,17 @@ class Expectations:
         if not isinstance(var, NamePiece) or var.power is not None or \
                 var.primes and copied is None:
             raise self.error("expected the variable drawn, as in x \\sim p", var_node)
+        chosen = self.variable_node(var_node)
+        if len(dist.over) == 1 and chosen is not None and chosen not in dist.over:
+            raise self.error(f"{dist.name.latex} is a distribution over {dist.over[0].latex}, "
+                             f"and {chosen.latex} is another declared variable: "
+                             f"{var.key} \\sim {dist.name.latex} would draw it from "
+                             f"{dist.over[0].latex}'s law, while {dist.name.latex}({var.key}) "
+                             f"is a marginal of a joint over both — draw "
+                             f"{dist.over[0].latex} \\sim {dist.name.latex}, or declare the law "
+                             f"of {chosen.latex}", var_node)
         if len(dist.over) == 1:
             return Averaging((var.key,), dist.over, dist)
-        chosen = self.variable_node(var_node)
         if chosen is None and copied is not None:      # x' \sim p(x, y): a copy of x
             chosen = copied[0]
         if chosen is None or chosen not in dist.over:

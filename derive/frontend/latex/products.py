@@ -665,11 +665,13 @@ class Products:
             nxt = pieces[i + 1] if i + 1 < n else None
             if isinstance(p, BigPiece):
                 value, used = self.big_operator(p, pieces[i + 1:]), n - i
+                self.took_run(value)
             elif isinstance(p, LimitPiece):
                 if i + 1 == n:
                     raise self.error("this limit or extremum has nothing after it", p.node)
                 value, used = self.limit_or_optimum_of(p.node, p.word, p.argument, p.sub,
                                                        pieces[i + 1:]), n - i
+                self.took_run(value)
             elif isinstance(p, DerivPiece) and p.body is not None:
                 if isinstance(nxt, BracketPiece) and nxt.open == "(":
                     raise self.error("a bracket after \\frac{df}{dx} is ambiguous (the "
@@ -684,6 +686,8 @@ class Products:
                     self.refuse_letter_word(pieces, i)
                     self.refuse_letters_after_e(pieces, i)
                 value, used = self.expectation(p, pieces[i + 1:])
+                if used == n - i and not (isinstance(nxt, BracketPiece) and nxt.open in "[("):
+                    self.took_run(value)            # no argument bracket: it took the run
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
             elif self.applies_componentwise(p, nxt) is not None:     # softmax(x + c)_i
@@ -722,6 +726,17 @@ class Products:
         if not terms:
             raise self.error("an empty product", pieces[0].node if pieces else None)
         return terms
+
+    def took_run(self, value):
+        """Note the letters the outermost binders of `value` bind: an operator that took
+        the rest of its run (`Reader.run_binders`)."""
+        pending = [value]
+        while pending:
+            t = pending.pop()
+            if t.binds:
+                self.run_binders.extend(n.latex for n in t.binds)
+            else:
+                pending.extend(t.children)
 
     def _of_functions(self, value):
         """Whether `value` is a quantity applied to functions' names (`V(G, D^*)`, a

@@ -221,6 +221,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
+        # The letters bound by the operators read so far that took the rest of their run —
+        # a sum or product, an expectation without brackets, an integral without a
+        # differential, a limit or an extremum: `_sum` refuses them free in a later term.
+        self.run_binders = []
         self._transposes = {}      # id → node of each exponent spelled T (`x^T`: a transpose?)
         self._row_index = None     # (Name, range): the index a row of vectors is read at
         self.vector_row = None     # that of the row read last, when its last side is a vector
@@ -235,6 +239,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         tree = self._parse(text, start)
         self.hypotheses = ()
         carried, self.vector_row = self.vector_row, None
+        self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
@@ -1196,19 +1201,45 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
         terms, k, indices = [], 0, set()
-        while k < len(signed):
-            sign, child = signed[k]
-            spanning = self.written_out(signed, k) or self.spanning_integral(signed, k) or \
-                self.spanning_bar(signed, k) or self.negated_summand(signed, k)
-            if spanning is not None:
-                value, k = spanning
-            else:
-                self.unambiguous_bar(child, terms)
-                value, k = self.term(child), k + 1
-            self._index_outside_its_sum(indices, value, child)
-            indices |= _written_sum_indices(value)
-            terms.append(neg(value) if sign is not None and sign.value == "-" else value)
+        start = len(self.run_binders)
+        try:
+            while k < len(signed):
+                sign, child = signed[k]
+                ended = set(self.run_binders[start:])
+                spanning = self.written_out(signed, k) or self.spanning_integral(signed, k) or \
+                    self.spanning_bar(signed, k) or self.negated_summand(signed, k)
+                if spanning is not None:
+                    value, k = spanning
+                else:
+                    self.unambiguous_bar(child, terms)
+                    value, k = self.term(child), k + 1
+                self._index_outside_its_sum(indices, value, child)
+                self._bound_outside_its_run(ended, value, child)
+                indices |= _written_sum_indices(value)
+                terms.append(neg(value) if sign is not None and sign.value == "-" else value)
+        finally:
+            del self.run_binders[start:]       # a bracketed sum ends what it holds
         return terms[0] if len(terms) == 1 else Add(*terms)
+
+    def _bound_outside_its_run(self, ended, value, node):
+        """`\\sum_x p(x) \\log p(x) - p(x) \\log q(x)`, `\\mathbb{E}_{x \\sim p} \\log p(x) - \\log
+        q(x)`, `\\int_x f(x) - g(x)`, `\\lim_{n \\to \\infty} \\frac1n - \\frac1{n^2}`: the operator
+        took its run, which ends at the sign, so the letter it bound would be free in this
+        term — but the author wrote that letter here and most likely meant the operator to
+        go on (the integer-index case is `_index_outside_its_sum`). Ambiguous: refused.
+        `ended`: the letters bound by such operators in the terms before this one."""
+        if not ended:
+            return
+        used = {t.name for t in subterms(value) if isinstance(t, Sym)}
+        free = sorted({n.latex for n in free_names(value) if n in used} & ended)
+        if free:
+            letter = free[0]
+            raise self.error(f"{letter} is bound by an operator before this term (a sum, an "
+                             f"expectation without brackets, an integral without a "
+                             f"differential, a limit), which ends there: {letter} would be "
+                             f"free here — bracket what the operator runs over "
+                             f"(\\left( … - … \\right) after it), or end the integral "
+                             f"with its differential", node)
 
     def _index_outside_its_sum(self, indices, value, node):
         """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
@@ -3912,7 +3943,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 key = self._index_key(piece.sub)
                 found = self.declared(key)
                 if found is not None and found[1].kind is Kind.VARIABLE:
-                    return self._integral(piece, body_pieces, key, whole=True)
+                    value = self._integral(piece, body_pieces, key, whole=True)
+                    self.took_run(value)
+                    return value
         if piece.sub is not None:
             return None
         variables = set()
@@ -3924,7 +3957,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if len(variables) != 1:
             return None
         (variable,) = variables
-        return self._integral(piece, body_pieces, variable.latex)
+        value = self._integral(piece, body_pieces, variable.latex)
+        self.took_run(value)
+        return value
 
     def _integral(self, piece, body, key, whole=False, law=None):
         """∫ body d key; `whole`: over the variable's whole range (its subscript named it);
