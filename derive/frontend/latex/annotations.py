@@ -264,6 +264,8 @@ def _listed_definitions(main, out):
     is a row per piece — each a definition only if its name is fresh, which the builder
     checks (`heads_only`, else AFTER_COMMA); a list with any other piece is left whole
     (the grammar refuses its comma). Returns the first row and the others."""
+    if "," not in main or main.count("=") < 2:
+        return main, []
     pieces = top_level_pieces(main)
     if len(pieces) < 2 or not all(_LISTED_HEAD.match(piece) and not _RELATION.search(
             piece[piece.index("=") + 1:]) for piece in pieces):
