@@ -941,3 +941,9 @@ def test_an_expectation_at_a_parameter_is_under_the_law_depending_on_it(row, ver
 def test_an_expectation_at_a_parameter_no_single_law_depends_on_is_refused(header, why):
     (step,) = steps(display(header, r"E_p[X^2] = p"))
     assert step.kind == "unreadable" and why in step.message
+
+
+def test_an_expectation_at_a_bound_parameter_is_refused():
+    """`\\int_0^1 E_p[X] \\, dp`: the law's p is the file's, not the integral's: refused."""
+    (step,) = steps(display(BERNOULLI_AT, r"\int_0^1 E_p[X] \, dp = \frac{1}{2}"))
+    assert step.kind == "unreadable"

@@ -345,7 +345,8 @@ class Expectations:
         no variable, on which exactly one declared law depends — its formula, family or
         expression mentions θ — is the expectation under that law, at θ as written (the
         law's variable is bound in the brackets, as with `\\mathbb{E}_{x \\sim f}`). A
-        θ on which several laws depend, or none (an abstract law shows no dependence), is
+        θ on which several laws depend, or none (an abstract law shows no dependence), or
+        θ bound where it stands (`\\int E_p[X] \\, dp`: the law's p is the file's), is
         refused."""
         node = single(node)
         if not (is_tree(node, "script") or is_token(node, "LETTER", "COMMAND")):
@@ -357,7 +358,8 @@ class Expectations:
         if not isinstance(piece, NamePiece) or piece.power is not None or piece.primes:
             return None
         found = self.declared(piece.key)
-        if found is None or found[1].kind not in (Kind.SYMBOL, Kind.PARAMETER):
+        if found is None or found[1].kind not in (Kind.SYMBOL, Kind.PARAMETER) or \
+                self.bound_name(piece.key) is not None:   # a bound θ: not the law's
             return None
         laws = [Dist(n, d.info.over) for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared and
