@@ -947,3 +947,10 @@ def test_an_expectation_at_a_bound_parameter_is_refused():
     """`\\int_0^1 E_p[X] \\, dp`: the law's p is the file's, not the integral's: refused."""
     (step,) = steps(display(BERNOULLI_AT, r"\int_0^1 E_p[X] \, dp = \frac{1}{2}"))
     assert step.kind == "unreadable"
+
+
+def test_an_expectation_at_a_function_parameter_is_never_the_file_law():
+    """`I(p) = E_p[X]` binds p as I's parameter: the law's p is the file's, so I(1/2)
+    would average under the file's p — refused, never `I(1/2) = p` verified."""
+    found = verdicts(display(BERNOULLI_AT, r"I(p) = E_p[X]", r"I(1/2) = p"))
+    assert found[0] == "error" and "verified" not in found
