@@ -1101,3 +1101,51 @@ def test_drawing_another_declared_variable_from_a_law_over_x_is_refused():
                             r"\mathbb{E}_{t \sim p}[t] = \sum_x p(x)\, x",
                             r"\mathbb{E}_{t \sim p}[t] = \sum_x p(x)\, x^2")) == \
         ["verified", "verified", "refuted"]
+
+
+# ------------------------------------------------ E_θ: the expectation at a parameter value
+BERNOULLI_AT = ("% derive: discrete x\n% derive: real p\n% derive: assume 0 < p < 1\n"
+                "% derive: density f = \\mathrm{Bernoulli}(p) over x\n"
+                "% derive: random X with density f over x\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the Fisher information of the Bernoulli: the derivative in p at fixed x, inside
+    (r"E_p\left[\left(\frac{d}{dp}\log\left(p^x(1-p)^{1-x}\right)\right)^2\right] = "
+     r"\frac{1}{p(1-p)}", "verified"),
+    (r"E_p\left[\left(\frac{d}{dp}\log\left(p^x(1-p)^{1-x}\right)\right)^2\right] = "
+     r"\frac{1}{p}", "refuted"),
+    (r"\mathbb{E}_p[X^2] = p", "verified"),
+    (r"\mathbb{E}_p[X^2] = p^2", "refuted"),
+])
+def test_an_expectation_at_a_parameter_is_under_the_law_depending_on_it(row, verdict):
+    """`E_p[…]` with p the declared parameter of the one law that depends on it (the
+    statistician's E_θ): under that law, its variable x bound in the brackets."""
+    assert verdicts(display(BERNOULLI_AT, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, why", [
+    # two laws depend on p: under which?
+    (BERNOULLI_AT + "% derive: discrete y\n% derive: density g = \\mathrm{Bernoulli}(p) over y\n",
+     "more than one declared law"),
+    # an abstract law shows no dependence on p
+    ("% derive: discrete x\n% derive: real p\n% derive: density f over x\n"
+     "% derive: random X with density f over x\n% derive: expectation E\n",
+     "not a declared distribution or variable"),
+])
+def test_an_expectation_at_a_parameter_no_single_law_depends_on_is_refused(header, why):
+    (step,) = steps(display(header, r"E_p[X^2] = p"))
+    assert step.kind == "unreadable" and why in step.message
+
+
+def test_an_expectation_at_a_bound_parameter_is_refused():
+    """`\\int_0^1 E_p[X] \\, dp`: the law's p is the file's, not the integral's: refused."""
+    (step,) = steps(display(BERNOULLI_AT, r"\int_0^1 E_p[X] \, dp = \frac{1}{2}"))
+    assert step.kind == "unreadable"
+
+
+def test_an_expectation_at_a_function_parameter_is_never_the_file_law():
+    """`I(p) = E_p[X]` binds p as I's parameter: the law's p is the file's, so I(1/2)
+    would average under the file's p — refused, never `I(1/2) = p` verified."""
+    found = verdicts(display(BERNOULLI_AT, r"I(p) = E_p[X]", r"I(1/2) = p"))
+    assert found[0] == "error" and "verified" not in found

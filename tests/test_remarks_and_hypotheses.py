@@ -120,6 +120,33 @@ def test_two_fresh_definitions_after_a_comma_are_two_rows():
     assert verdicts(text + "$$ Q(x) + P(x) = x^2 + 1 $$\n")[-1] == "refuted"
 
 
+def test_a_comma_list_of_fresh_definitions_is_a_definition_each():
+    """`h = \\lambda(b - a), p = \\frac{-a}{b - a}` (no \\quad): every piece a head of a
+    fresh name — a definition each, checked where it is used."""
+    text = display("% derive: real a, b, \\lambda\n% derive: assume a < 0, 0 < b\n",
+                   r"h=\lambda(b-a), p=\frac{-a}{b-a}")
+    assert readings(text) == ["a < 0, 0 < b ⇒ h = λ · (b - a)",
+                              "a < 0, 0 < b ⇒ p = (-a) / (b - a)"]
+    assert verdicts(text + "$$ h p = -\\lambda a $$\n") == ["definition"] * 2 + ["verified"]
+    assert verdicts(text + "$$ h p = \\lambda a $$\n")[-1] == "refuted"
+
+
+@pytest.mark.parametrize("row, at", [
+    (r"h = 2, a = 3", "a = 3"),              # a declared: a condition or a result?
+    (r"h = 2, h = 3", "h = 3"),              # one name twice
+])
+def test_a_comma_list_of_heads_not_all_fresh_is_refused(row, at):
+    step = steps(display("% derive: real a\n", row))[-1]
+    assert step.kind == "unreadable" and "row of its own" in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
+@pytest.mark.parametrize("row", [r"h = 2, a > 3", r"h = 2, 3", r"h = 2, a = 3 = 4"])
+def test_a_comma_list_with_a_piece_not_a_head_stays_refused(row):
+    found = steps(display("% derive: real a\n", row))
+    assert [s.kind for s in found] == ["unreadable"] and "unexpected ','" in found[0].message
+
+
 @pytest.mark.parametrize("rows, at", [
     ((r"P(x) = x^2", r"R(x) = x, \quad P(x) = 2x"), r"P(x) = 2x"),     # P known: a condition?
     ((r"S(x) = x^2, \quad S(x) = 2x",), r"S(x) = 2x"),                # one name twice

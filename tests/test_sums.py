@@ -1274,6 +1274,18 @@ SERIES = "% derive: positive \\lambda\n% derive: real r\n"
      "verified"),
     # |r| < 1 is not declared: SymPy's sum holds only there, so no proof
     (SERIES, r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}", "undecided"),
+    # -1 < r < 1 shows SymPy's condition |r| < 1 (r put as a fraction of a positive ε)
+    (SERIES + "% derive: assume -1 < r < 1\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}",
+     "verified"),
+    (SERIES + "% derive: assume -1 < r < 1\n", r"\sum_{k=0}^\infty k r^{k-1} = "
+     r"\frac{1}{(1-r)^2}", "verified"),
+    (SERIES + "% derive: assume -1 < r < 1\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1+r}",
+     "refuted"),
+    # a bound that does not show |r| < 1 leaves the condition open: no proof
+    (SERIES + "% derive: assume -1 < r < 2\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}",
+     "undecided"),
+    (SERIES + "% derive: assume -2 < r < 0\n", r"\sum_{k=0}^\infty r^k = \frac{1}{1-r}",
+     "undecided"),
     # the ratio of terms tends to 1: no certified tail, so no numeric agreement, no verdict
     (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = \frac{\pi^2}{6}", "undecided"),
     (SERIES, r"\sum_{k=1}^\infty \frac{1}{k^2} = 2", "undecided"),

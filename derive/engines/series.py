@@ -305,13 +305,41 @@ def _without_conditions(sympy, value, text, known=lambda condition: condition):
     if not isinstance(value, sympy.Piecewise):
         raise NoClosedForm(f"SymPy's sum is stated under conditions ({text(value)})")
     for expr, condition in value.args:
-        holds = sympy.refine(known(condition))
+        holds = sympy.refine(_bounds_shown(sympy, known(condition)))
         if holds is sympy.true:
             return expr
         if holds is not sympy.false:
             raise NoClosedForm(f"the series' sum {text(expr)} holds where {text(condition)}, "
                                f"which the declarations do not show")
     raise NoClosedForm(f"SymPy's sum is stated under conditions ({text(value)})")
+
+
+def _bounds_shown(sympy, condition):
+    """The condition with each order relation whose gap SymPy shows of the right sign put
+    to true, by the symbols' assumptions alone: a name the step's hypotheses bound
+    (`-1 < a < 1`) stands there as a fraction of a positive ε (`hypotheses.restricted`),
+    so `|(ε − 1)/(ε + 1)| < 1` is shown, never assumed. An absolute value |w| of a real w
+    is w or −w: the relation is shown when it is with each put in (up to two of them). A
+    relation not shown is left as it is (`refine` decides it, or the sum is refused)."""
+    from itertools import product
+
+    def shown(rel):
+        strict = isinstance(rel, (sympy.StrictLessThan, sympy.StrictGreaterThan))
+        gap = rel.rhs - rel.lhs if isinstance(
+            rel, (sympy.StrictLessThan, sympy.LessThan)) else rel.lhs - rel.rhs
+        bars = list(gap.atoms(sympy.Abs))
+        if len(bars) > 2 or any(bar.args[0].is_real is not True for bar in bars):
+            return False
+        for signs in product((1, -1), repeat=len(bars)):
+            case = sympy.factor(sympy.together(gap.xreplace(
+                {bar: sign * bar.args[0] for bar, sign in zip(bars, signs)})))
+            if (case.is_positive if strict else case.is_nonnegative) is not True:
+                return False
+        return True
+    return condition.replace(
+        lambda e: isinstance(e, (sympy.StrictLessThan, sympy.StrictGreaterThan,
+                                 sympy.LessThan, sympy.GreaterThan)) and shown(e),
+        lambda e: sympy.true)
 
 
 def ratio(series, context):

@@ -39,7 +39,9 @@ spaces), so positions in messages stay exact.
     with + or − (`, \\quad \\log(1 - \\sigma(z)) = …`, `\\sigma(-z) = …`), is a second result
     (`_result_after_comma`), and two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
-    the builder checks (a known name there may be a condition: the same error);
+    the builder checks (a known name there may be a condition: the same error); so is
+    a comma list with no `\\quad` whose every piece is such a head or a bare name's
+    (`h = \\lambda(b - a), p = \\frac{-a}{b - a}`, `_listed_definitions`);
   - a further relation `A = B` is a second row of its own (what stands beside a row — a
     condition, a remark — is that row's: the row it follows, `beside`); math with no relation before it
     (`\\frac{1}{0} \\quad a = a`) is an error, unless that row goes on with a relation
@@ -143,6 +145,9 @@ _TAG = re.compile(r"^\s*(\d+(\.\d+)*[a-z]?|[ivx]+|\*+|\\star|\\ast|\\dagger|\\dd
 # `\\text{for $x = 1$}`: the condition word, then its math, inside the text.
 _MATH_IN_TEXT = re.compile(r"(?P<words>[^$]*)\$(?P<math>[^$]+)\$\s*")
 _DEFINITION_HEAD = re.compile(r"^\s*[A-Za-z](?:_\{?[^=]*?\}?)?\s*\(\s*[A-Za-z]\s*(,\s*[A-Za-z]\s*)*\)\s*=")
+# `h = \lambda(b - a), p = \frac{-a}{b - a}`: each piece a head `h =`, `F(x) =` (one `=`).
+_LISTED_HEAD = re.compile(r"^\s*[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?"
+                          r"(?:\s*\(\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)*\))?\s*=(?!=)[^=]*$")
 
 
 # `i = j`, `i \ne j` after a comma: two letters, a condition when both are indices.
@@ -283,8 +288,28 @@ def annotate(text):
                                   "follows it): write it as a row of its own, or remove it",
                                   len(main) - len(main.lstrip()))
             rows.append(" " * m.end() + piece)
+    if not rows and out.heads_only is None:
+        main, rows = _listed_definitions(main, out)
     out.rows = [row for row in [main] + rows if row.strip()]
     return out
+
+
+def _listed_definitions(main, out):
+    """`h = \\lambda(b - a), p = \\frac{-a}{b - a}`: a comma list (no `\\quad`) whose every
+    piece is a definition head (`_LISTED_HEAD`: a name or `F(x)`, `=`, no other relation)
+    is a row per piece — each a definition only if its name is fresh, which the builder
+    checks (`heads_only`, else AFTER_COMMA); a list with any other piece is left whole
+    (the grammar refuses its comma). Returns the first row and the others."""
+    if "," not in main or main.count("=") < 2:
+        return main, []
+    pieces = top_level_pieces(main)
+    if len(pieces) < 2 or not all(_LISTED_HEAD.match(piece) and not _RELATION.search(
+            piece[piece.index("=") + 1:]) for piece in pieces):
+        return main, []
+    starts = [sum(len(p) + 1 for p in pieces[:k]) for k in range(len(pieces))]
+    out.heads_only = starts[1] + _lead(pieces[1])
+    first = pieces[0] + " " * (len(main) - len(pieces[0]))
+    return first, [" " * start + piece for start, piece in zip(starts[1:], pieces[1:])]
 
 
 def beside(rows, offset):

@@ -13,6 +13,8 @@ rule per form:
 * `\\mathbb{E}_{y \\mid x}[f]` (a bar in the subscript): over y, under the conditional of the
   one law over y, x given x, at x's value where it stands (`\\mathbb{E}_{y \\sim p(y \\mid x)}`).
 * `y \\sim p` with p over another declared variable x is refused: p(y) is p's y-marginal.
+* `E_p[f]`, `\\mathbb{E}_\\theta[f]` (a declared number, the statistician's E_θ): under the
+  one declared law whose formula mentions θ (`_law_at_parameter`); several: refused.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
@@ -421,6 +423,10 @@ class Expectations:
             if dist is not None:
                 return self._over_distribution(dist)
         variables = [self.variable_node(e) for e in exprs]
+        if len(exprs) == 1 and variables[0] is None:
+            dist = self._law_at_parameter(exprs[0])
+            if dist is not None:
+                return self._over_distribution(dist)
         if any(v is None for v in variables):
             bad = exprs[[v is None for v in variables].index(True)]
             raise self.error("this is not a declared distribution or variable; declare it "
@@ -451,6 +457,37 @@ class Expectations:
         order, values = in_order(info, tuple(given), [self.at_variable(v) for v in given])
         over = tuple(v for v in info.over if v in drawn)
         return Averaging(tuple(v.latex for v in over), over, Dist(law, over, order, values))
+
+
+    def _law_at_parameter(self, node):
+        """`E_p[…]`, `\\mathbb{E}_\\theta[…]` (the statistician's E_θ): θ a declared number,
+        no variable, on which exactly one declared law depends — its formula, family or
+        expression mentions θ — is the expectation under that law, at θ as written (the
+        law's variable is bound in the brackets, as with `\\mathbb{E}_{x \\sim f}`). A
+        θ on which several laws depend, or none (an abstract law shows no dependence), or
+        θ bound where it stands (`\\int E_p[X] \\, dp`: the law's p is the file's), is
+        refused."""
+        node = single(node)
+        if not (is_tree(node, "script") or is_token(node, "LETTER", "COMMAND")):
+            return None
+        try:
+            piece = self.piece(node)
+        except InputError:
+            return None
+        if not isinstance(piece, NamePiece) or piece.power is not None or piece.primes:
+            return None
+        found = self.declared(piece.key)
+        if found is None or found[1].kind not in (Kind.SYMBOL, Kind.PARAMETER) or \
+                self.bound_name(piece.key) is not None:   # a bound θ: not the law's
+            return None
+        laws = [Dist(n, d.info.over) for n, d in self.scope.table.items()
+                if d.kind is Kind.DISTRIBUTION and not d.info.given and d.declared and
+                found[0] in _law_names(d.info)]
+        if len(laws) > 1:
+            raise self.error(f"{piece.key} is a parameter of more than one declared law "
+                             f"({', '.join(d.name.latex for d in laws)}): say which, as in "
+                             f"\\mathbb{{E}}_{{x \\sim {laws[0].name.latex}}}[…]", node)
+        return laws[0] if laws else None
 
     def _drawn(self, var_node, dist_node):
         """`x \\sim p`: the letter drawn and the distribution."""
@@ -561,3 +598,11 @@ def _key_of(reader, sub):
     except Exception:          # noqa: BLE001 - not a name
         return None
     return piece.key if isinstance(piece, NamePiece) and piece.power is None else None
+
+
+def _law_names(info):
+    """The names a declared law's formula, family or expression mentions (none for an
+    abstract law, or the law of g(z): no dependence is shown)."""
+    terms = [info.family, info.expression] + ([f for *_, f in info.formula.pieces]
+                                              if info.formula is not None else [])
+    return set().union(*(free_names(t) for t in terms if t is not None))
