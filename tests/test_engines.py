@@ -172,3 +172,19 @@ def test_exact_division_stops_at_the_least_term_of_the_quotient(monkeypatch):
     assert normal_form._divide(one, one - a, steps=2_000) is None   # 1 + a + a² + …
     assert normal_form._divide(cube + one, a - b, steps=2_000) is None
     assert len(calls) < 50
+
+
+def test_the_tangent_bound_of_exp_lowers_only_a_term_of_non_negative_coefficient():
+    """`c·e^u ≥ c·(1 + u)` for c ≥ 0 and u real (the pointwise prover's bound behind Markov's
+    inequality for e^{tX}); with a negative c it would be an upper bound, unsound."""
+    import sympy as sp
+    from derive.engines.bounds import _nonneg
+    u = sp.Symbol("u", real=True)
+    s = sp.Symbol("s", nonnegative=True)
+    t = sp.Symbol("t", positive=True)
+    c = sp.Symbol("c", real=True)
+    assert _nonneg(sp, sp.exp(u) - 1 - u, False, 0)
+    assert _nonneg(sp, sp.exp(t * s) - 1, False, 0)
+    assert not _nonneg(sp, 2 + u - sp.exp(u), False, 0)          # false at u = −3
+    assert not _nonneg(sp, sp.exp(c * s) - 1, False, 0)          # c may be negative
+    assert not _nonneg(sp, sp.exp(t * s) - 1, True, 0)           # 0 at s = 0

@@ -252,3 +252,29 @@ def test_an_event_between_exponentials_is_between_their_exponents(row, expected)
 def test_an_event_between_complex_exponentials_is_refused():
     (step,) = steps(display(LINE, r"\Pr(e^{cX} \ge e^{c}) = 1"))
     assert step.kind.value == "unreadable" and "shown real" in step.message
+
+
+CHERNOFF = ("% derive: variable x\n% derive: density p\n% derive: random X with density p over x\n"
+            "% derive: expectation E\n% derive: positive t, a\n% derive: real m, c\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # Markov's inequality for Y = e^{tX} (positive everywhere) at c = e^{ta} > 0: the event's
+    # piece x = m + s leaves p·(e^{ts} − 1) ≥ 0 (e^u ≥ 1 + u), the rest p·e^{t(x−m)} ≥ 0
+    (r"\Pr(e^{tX} \ge e^{tm}) \le \frac{E(e^{tX})}{e^{tm}}", "verified"),
+    (r"\Pr(X \ge m) \le e^{-tm} E[e^{tX}]", "verified"),
+    (r"\Pr(e^{X} \ge e^{m}) \le E[e^{X}] e^{-m}", "verified"),
+    # false: the bound halved, the direction flipped, the exponent's sign not shown
+    (r"\Pr(e^{tX} \ge e^{tm}) \le \frac{E(e^{tX})}{2 e^{tm}}", "not verified"),
+    (r"\Pr(e^{tX} \ge e^{tm}) \ge \frac{E(e^{tX})}{e^{tm}}", "not verified"),
+    (r"\Pr(X \ge m) \le e^{-cm} E[e^{cX}]", "not verified"),
+    # Y = X − m + e^{tX} can be negative: no Markov bound from its sign
+    (r"\Pr(X \ge m) \le E[X - m + e^{t(X - m)}]", "not verified"),
+    # the tangent bound e^u ≥ 1 + u lowers only a term of non-negative coefficient
+    (r"\int_{m}^{\infty} p(x) (e^{x - m} - 1) \, dx \ge 0", "verified"),
+    (r"E[2 + X - m - e^{X - m}] \ge 0", "not verified"),
+    (r"\int_{m}^{\infty} p(x) (2 - e^{x - m}) \, dx \ge 0", "not verified"),
+])
+def test_markov_for_an_exponential_of_x_chernoff(row, expected):
+    (verdict,) = verdicts(display(CHERNOFF, row))
+    assert verdict != "verified" if expected == "not verified" else verdict == expected

@@ -958,8 +958,12 @@ def test_a_log_before_a_product_applying_an_operator_is_refused(row):
 
 @pytest.mark.parametrize("row", [
     r"\log \frac{1}{2} \sum_{i=1}^{3} i = \log 3",     # the log of the average (IWAE, log-mean-exp)
-    r"\log 2 \int_0^1 x \, dx = 0",                    # or log(2)·∫ (a Gaussian's normaliser)
-    r"\log a \int_0^1 x \, dx = 0", r"\log a \, \mathbb{E}[a] = 0", r"\sin a \sum_{i=1}^{2} i = 0",
+    r"\log 2 \sum_{i=1}^{3} i = 0", r"\log 2\pi a \sum_{i=1}^{3} i = 0",   # before a sum
+    r"\log \frac{1}{2} \int_0^1 x \, dx = 0",          # an average's normaliser before an integral
+    r"\log 2 a^{-1} \int_0^1 x \, dx = 0", r"\log c \int_0^1 x \, dx = 0",     # c undeclared
+    r"\log x \int_0^1 x \, dx = 0", r"\log 2 p(x) \int_0^1 x \, dx = 0",
+    r"\log 2 \frac{1}{a} \int_0^1 x \, dx = 0",
+    r"\log a \, \mathbb{E}[a] = 0", r"\sin a \sum_{i=1}^{2} i = 0",
     r"\log \frac{2}{b} \sum_{i=1}^{3} i = 0",      # a number over the count: an average's normaliser
     r"\log \frac{a}{b} \mathbb{E}_{x \sim p}[x] = 0", r"\log \frac{a}{b} \prod_{i=1}^{2} i = 0",
 ])
@@ -986,6 +990,22 @@ def test_a_fraction_of_numbers_is_the_whole_argument_before_a_bracket(check_text
     integral only after a numerator with a letter (`\\log \\frac{1}{K}\\sum_k w_k` stays
     refused: the log of an average)."""
     result = check_text("% derive: positive a, b, c\n% derive: variable x\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log 2 \int_0^1 x \, dx = \frac{1}{2} \log 2", "verified"),
+    (r"\log 2 \int_0^1 x \, dx = \log 1", "refuted"),         # not log(2·∫)
+    (r"\log 2\pi a^2 \int_0^1 x \, dx = \frac{1}{2} \log (2\pi a^2)", "verified"),
+    (r"\log 2\pi a^2 \int_0^1 x \, dx = \log (\pi a^2)", "refuted"),
+    (r"\log \pi {b}^{2} \int_0^1 2x \, dx = 2 \log b + \log \pi", "verified"),
+    (r"\log \pi {b}^{2} \int_0^1 2x \, dx = \log b + \log \pi", "refuted"),
+])
+def test_a_plain_product_before_an_integral_is_the_argument(check_text, row, expected):
+    """`\\log 2\\pi{\\sigma_{2}}^{2}\\int P(x)\\mathrm{d}x` (a Gaussian's cross
+    entropy): numbers, constants and declared symbols side by side, then an integral with
+    its differential — the product is the log's argument and the integral multiplies."""
+    result = check_text("% derive: positive a, b\n% derive: variable x\n$$ " + row + " $$\n")
     assert support.verdicts(result) == [expected]
 
 

@@ -463,3 +463,32 @@ def test_am_gm_is_not_applied_to_numbers_not_shown_positive(check_text, row):
 def test_an_order_between_sides_that_may_be_complex_is_never_proved(header, row, expected):
     from probability_support import display, verdicts as statuses
     assert statuses(display(header, row)) == expected
+
+
+DONSKER_VARADHAN = ("% derive: variable x\n% derive: distribution \\nu with density q\n"
+                    "% derive: distribution \\mu with density p\n"
+                    "% derive: define \\rho(x) = \\frac{p(x)}{q(x)}\n% derive: function u\n"
+                    "% derive: assume u(x) > 0\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # Jensen for the concave log against dν with weights ρ (ρ q = p, mass 1): the integrand
+    # q·(ρ·log t) is a product of products, its factors read as one product
+    (r"\int \rho(x) \log \Big(\frac{u(x)}{\rho(x)} \Big) d\nu(x) \le "
+     r"\log \int \rho(x) \cdot \frac{u(x)}{\rho(x)} d\nu(x)", "verified"),
+    (r"\int_{\lbrace x \in \mathcal{X} : \rho(x) > 0 \rbrace} \rho(x) \log \Big(\frac{u(x)}"
+     r"{\rho(x)} \Big) d\nu(x) \le \log \int_{\lbrace x \in \mathcal{X} : \rho(x) > 0 \rbrace}"
+     r" \rho(x) \cdot \frac{u(x)}{\rho(x)} d\nu(x)", "verified"),
+    (r"\int \rho(x) \log \Big(\frac{u(x)}{\rho(x)} \Big) d\nu(x) \ge "
+     r"\log \int \rho(x) \cdot \frac{u(x)}{\rho(x)} d\nu(x)", "not verified"),
+    # weights of mass 1/2: Jensen gives W log(∫ w t / W), not log ∫ w t (false at u = ρ)
+    (r"\int \frac{\rho(x)}{2} \log \Big(\frac{u(x)}{\rho(x)} \Big) d\nu(x) \le "
+     r"\log \int \frac{\rho(x)}{2} \cdot \frac{u(x)}{\rho(x)} d\nu(x)", "not verified"),
+])
+def test_jensen_against_a_measure_with_density_and_weights(check_text, row, expected):
+    (step,) = check_text(DONSKER_VARADHAN + f"$$ {row} $$\n").steps
+    if expected == "verified":
+        assert step.verdict.status == "verified", step.verdict.detail
+        assert "Jensen" in step.verdict.method
+    else:
+        assert step.verdict.status != "verified", step.verdict.detail

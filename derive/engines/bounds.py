@@ -18,7 +18,7 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   point, by a small sign prover over SymPy expressions whose symbols carry exactly the
   declared assumptions: sums and products of terms of known sign, even powers of *real*
   bases, `log u ≥ 0` for `u ≥ 1`, `log u ≤ 0` for `0 < u ≤ 1`, and `log u ≤ u − 1` for
-  `u > 0`. Strict steps need a strictly positive gap. An integrand's sign is its
+  `u > 0`, `e^u ≥ 1 + u` for real u. Strict steps need a strictly positive gap. An integrand's sign is its
   integral's only over a positive measure: `∫_a^b` (= −∫_b^a when b < a) only where b ≥ a
   is shown (b > a for a strict step), a sum only where it is shown non-empty.
 * **Termwise under a sum** — `Σ_i a_i ≥ Σ_i b_i` (`≤`), both sides one sum over the same
@@ -453,7 +453,8 @@ def _nonneg(sp, e, strict, depth):
         combined = sp.logcombine(e, force=False)      # only over positive arguments
         if combined != e and _nonneg(sp, combined, strict, depth + 1):
             return True
-        return _rounding_bound(sp, e, strict, depth) or _log_bound(sp, e, strict, depth)
+        return _rounding_bound(sp, e, strict, depth) or _log_bound(sp, e, strict, depth) or \
+            _exp_bound(sp, e, strict, depth)
     return False
 
 
@@ -513,3 +514,22 @@ def _log_bound(sp, e, strict, depth):
     lower = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
     return _nonneg(sp, lower, strict, depth + 1)
 
+
+
+def _exp_bound(sp, e, strict, depth):
+    """Use `c·exp(u) ≥ c·(1 + u)` (c ≥ 0, u real: the exponential lies above its tangent at
+    0) on such terms and prove what is left: Markov's bound for Y = e^{tX} at e^{ta}, on the
+    event's range x = a + s, leaves p(a + s)·(e^{ts} − 1) ≥ p·ts ≥ 0."""
+    replaced, changed = [], False
+    for term in e.args:
+        coeff, rest = term.as_independent(*term.atoms(sp.exp), as_Add=False)
+        if isinstance(rest, sp.exp) and rest.args[0].is_real and \
+                _nonneg(sp, coeff, False, depth + 1):
+            replaced.append(coeff * (1 + rest.args[0]))
+            changed = True
+        else:
+            replaced.append(term)
+    if not changed:
+        return False
+    lower = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
+    return _nonneg(sp, lower, strict, depth + 1)

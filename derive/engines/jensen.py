@@ -210,7 +210,7 @@ def _averaged(term):
 def _readings(body):
     """(rest, φ, t) with body = rest · φ(t): each factor that is a φ, and a factor
     `\\log u` also as −log(1/u) and, with rest/u, as (u) log(u)."""
-    factors = list(body.args) if isinstance(body, Mul) else [body]
+    factors = _factors(body)
     found = []
     for factor in factors:
         if _phi(factor) is None:
@@ -223,6 +223,14 @@ def _readings(body):
             found.append((_product(rest), NEG_LOG, Pow(u, Num(-1))))
             found.append((_product([*rest, Pow(u, Num(-1))]), X_LOG_X, u))
     return found
+
+
+def _factors(term):
+    """The factors of a product, nested products flattened: `q(x)·(ρ(x)·\\log t)`, the
+    integrand of `\\int ρ(x) \\log t \\, dν(x)` against ν's density q, is q·ρ·log t."""
+    if not isinstance(term, Mul):
+        return [term]
+    return [f for a in term.args for f in _factors(a)]
 
 
 def _phi(term):

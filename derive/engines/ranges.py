@@ -100,19 +100,32 @@ def spread(n, poly):
 
 def point_ranges(terms):
     """{point atom: (low, high)} for the copies of one integrand's terms whose range is an
-    interval ("int", low, high): keys of polys, or "-oo" / "+oo". An end that holds an
+    interval ("int", low, high) and that the term integrates (its "int" factor), found
+    anywhere in the term (x, e^{tx}, p(x)): keys of polys, or "-oo" / "+oo". An end that holds an
     integral itself is left out ("-oo" / "+oo"): as a SymPy expression it would stand for
     its integrand, not its value."""
     found = {}
     for m, _ in terms:
-        for a, _ in m:
-            copy = a[1] if a[0] == "pt" else None
-            if isinstance(copy, tuple) and len(copy) == 3 and copy[0] == "cp" and \
-                    isinstance(copy[1], tuple) and copy[1][0] == "int" and len(copy[1]) == 3:
+        integrated = {a[1] for a, _ in m if a[0] == "int"}
+        for a in _points_in(m):
+            copy = a[1]
+            if copy in integrated and isinstance(copy, tuple) and len(copy) == 3 and \
+                    copy[0] == "cp" and isinstance(copy[1], tuple) and copy[1][0] == "int" \
+                    and len(copy[1]) == 3:
                 found[a] = tuple(end if isinstance(end, str) or not _holds_point(end)
                                  else default
                                  for end, default in zip(copy[1][1:], ("-oo", "+oo")))
     return found
+
+
+def _points_in(obj):
+    """The point atoms ("pt", copy, sign) anywhere in a key: a factor x, or inside e^{tx}
+    or p(x) — each is the integrand's point of its copy, wherever it stands."""
+    if isinstance(obj, tuple) and len(obj) == 3 and obj[0] == "pt":
+        yield obj
+    elif isinstance(obj, (tuple, frozenset)):
+        for o in obj:
+            yield from _points_in(o)
 
 
 def _holds_point(obj):

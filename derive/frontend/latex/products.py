@@ -15,7 +15,9 @@
   (`\\log a (b + 1)`, `\\log x(1-x)`) is refused as ambiguous — but a `\\frac` of numbers
   right after the word is its whole argument before a bracket (`\\ln \\frac{a}{b} (c)`,
   `\\left[ x \\right]_a^b`), or before a sum or integral when its numerator has a letter
-  (`_fraction_alone`) — and so is a `/` after
+  (`_fraction_alone`), and a product of numbers, constants and declared symbols is the whole
+  argument before an integral (`\\log 2\\pi\\sigma^2 \\int p\\,dx`:
+  `_product_before_integral`) — and so is a `/` after
   the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
   log(p/q): write `\\frac{\\sin x}{x}` or `\\sin(x/y)`), and a log stopped
   by `\\exp` (`\\log \\frac{1}{Z} \\exp(-E)`: authors mean the log of the product, the rule
@@ -74,7 +76,7 @@ from derive.frontend.latex.pieces import (
 from lark import Tree
 
 from derive.frontend.latex.probability import PROBABILITY
-from derive.model.names import Kind
+from derive.model.names import Domain, Kind
 from derive.model.terms import (
     Add, At, Call, Const, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
     Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes,
@@ -788,7 +790,8 @@ class Products:
                 raise self.error("\\log a \\exp(b) is ambiguous (the log of the product, or "
                                  "log(a)·exp(b)?): write \\log(a \\exp(b)) or "
                                  "\\log(a)\\, \\exp(b)", p.node)
-            if end < len(rest) and _operator(rest[end]):
+            if end < len(rest) and _operator(rest[end]) and \
+                    not self._product_before_integral(rest, end):
                 f = p.fname
                 raise self.error(f"\\{f} a \\sum_i b_i (a function word without brackets, "
                                  f"then a sum, integral or expectation) is ambiguous: authors "
@@ -864,6 +867,37 @@ class Products:
                     for name in free_names(value)):
             return False
         return bracket or bool(free_names(self.term(rest[0].primary.children[1])))
+
+    def _product_before_integral(self, rest, end):
+        """Whether the argument of an unbracketed function word, stopped by an integral
+        with its differential (`rest[end]`), is a product of numbers, constants and
+        declared real symbols, and so ends before the integral, which multiplies:
+        `\\log 2\\pi{\\sigma_{2}}^{2}\\int P(x)\\mathrm{d}x` is log(2πσ²)·∫P (a
+        Gaussian's cross entropy), as the fraction with a letter above it is
+        (`_fraction_alone`). Not for an average's normaliser — a fraction with a numeric
+        numerator (`\\frac{1}{N}`), a negative power (`N^{-1}`), a `/` — nor a density,
+        a function's value, a bracket or an undeclared letter in it, nor before a sum or
+        an expectation (`\\log \\frac{1}{N} \\sum_i w_i`, the log of the average, is
+        meant there): those stay refused as ambiguous."""
+        after = rest[end]
+        if not (isinstance(after, ValuePiece) and type(after.term) is Integral):
+            return False
+        argument = rest[:end]
+        for q in argument:
+            if isinstance(q, (OpPiece, FuncPiece, BigPiece, ExpectPiece, LimitPiece,
+                              DerivPiece)):
+                return False
+            if isinstance(q, BracketPiece) and q.open != "{":
+                return False
+            if isinstance(q, LazyPiece) and is_tree(q.primary, "frac") and \
+                    not free_names(self.term(q.primary.children[1])):
+                return False
+        value = Mul(*self.product_factors(argument))
+        context = self.scope.context
+        return all(type(t) in (Num, Const, Sym, Mul, Pow) for t in nodes(value)) and \
+            not any(isinstance(t, Pow) and _written_negative(t.exponent) for t in nodes(value)) and \
+            all(context.kind(name) is Kind.SYMBOL and context.domain(name) is not
+                Domain.COMPLEX for name in free_names(value))
 
     def _spaced_argument_end(self, rest, end):
         """Where an explicit space written between two factors of an unbracketed function's
