@@ -162,6 +162,33 @@ def test_a_definition_over_a_family_letter_elsewhere_is_refused(row):
     assert "is not used by its body, which takes the members" in found[0].message
 
 
+RANGELESS = "% derive: real z_j\n% derive: natural n\n% derive: real y_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row", [
+    # attack round 16 (atkC/10): an optimum over real i, z at i = 1/2 a member — verified
+    r"\max_i \left(z_i - z_i - (i - \tfrac12)^2\right) = 0",
+    r"\max_i \left(0 \cdot z_i - (i - \tfrac12)^2\right) = 0",
+    r"\max_{i \ge 1} \left(z_i - z_i - (i - \tfrac32)^2\right) = 0",
+    r"\max_i z_i \ge z_1", r"\min_i z_i \le z_1",
+])
+def test_a_max_over_a_family_declared_without_a_range_is_refused(row):
+    """`real z_j` declares members at whole numbers, but not which: `\\max_i z_i` is
+    refused (declare the range, or write the list), never an optimum over real i."""
+    (step,) = steps(display(RANGELESS, row))
+    assert step.kind == "unreadable" and "without a range" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\max_i \left(y_i - y_i - (i - \tfrac12)^2\right) = 0", "refuted"),   # over 1..n
+    (r"\max_i y_i \ge y_1", "verified"),
+    (r"z_1 + z_2 = z_2 + z_1", "verified"),
+    (r"\max_t \{ t - t^2 \} = \frac{1}{4}", "verified"),
+])
+def test_a_max_over_a_declared_range_is_still_read(row, expected):
+    assert verdicts(display(RANGELESS, row)) == [expected]
+
+
 def test_a_max_whose_objective_takes_no_family_at_its_index_is_an_optimum():
     assert verdicts(display(FAMILY, r"\max_t \{ t - t^2 \} = \frac{1}{4}")) == ["verified"]
 
