@@ -129,6 +129,66 @@ def test_a_definition_argument_its_body_does_not_use_blocks_no_proof():
     assert verdicts(display(header, r"u \le g(u)")) != ["verified"]
 
 
+VECTOR = ("% derive: natural n, m\n% derive: real x_i for i = 1..n\n"
+          "% derive: real y_i for i = 1..n\n% derive: real w_j for j = 1..m\n"
+          "% derive: define g(x) = \\sum_{i=1}^n x_i\n"
+          "% derive: define f(x) = \\log \\sum_i^n \\exp x_i\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # attack round 16 (atkC/12): f(y) ignored y, a constant — both false rows were verified
+    (r"\max\{x_1, x_2, \ldots, x_n\} \le f(y)", "refuted"),
+    (r"g(y) = g(x)", "refuted"),
+    (r"g(y) = \sum_{i=1}^n y_i", "verified"),
+    (r"\max\{y_1, \ldots, y_n\} \le f(y)", "verified"),
+    (r"f(y) \le \max\{y_1, \ldots, y_n\} + \log n", "verified"),
+    (r"g(x) = \sum_{i=1}^n x_i", "verified"),
+])
+def test_a_definition_over_a_family_letter_is_a_function_of_the_family(row, expected):
+    """`define f(x) = \\log \\sum_i^n \\exp x_i`: x is the vector of the x_i, so f(y), y a
+    family over the same range, is log Σ exp y_i — never the constant f(x)."""
+    assert verdicts(display(VECTOR, row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"g(2) = g(3)", r"g(y + 1) = g(y) + n", r"g(w) = g(w)", r"f(x_1) \ge x_1",
+    r"g(y) + y = g(y) + y",
+])
+def test_a_definition_over_a_family_letter_elsewhere_is_refused(row):
+    """At a number, an expression, a family over another range (w over 1..m), a member,
+    or a letter that names something of its own: refused at the argument."""
+    found = steps(display(VECTOR, row))
+    assert [s.kind for s in found] == ["unreadable"]
+    assert "is not used by its body, which takes the members" in found[0].message
+
+
+RANGELESS = "% derive: real z_j\n% derive: natural n\n% derive: real y_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row", [
+    # attack round 16 (atkC/10): an optimum over real i, z at i = 1/2 a member — verified
+    r"\max_i \left(z_i - z_i - (i - \tfrac12)^2\right) = 0",
+    r"\max_i \left(0 \cdot z_i - (i - \tfrac12)^2\right) = 0",
+    r"\max_{i \ge 1} \left(z_i - z_i - (i - \tfrac32)^2\right) = 0",
+    r"\max_i z_i \ge z_1", r"\min_i z_i \le z_1",
+])
+def test_a_max_over_a_family_declared_without_a_range_is_refused(row):
+    """`real z_j` declares members at whole numbers, but not which: `\\max_i z_i` is
+    refused (declare the range, or write the list), never an optimum over real i."""
+    (step,) = steps(display(RANGELESS, row))
+    assert step.kind == "unreadable" and "without a range" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\max_i \left(y_i - y_i - (i - \tfrac12)^2\right) = 0", "refuted"),   # over 1..n
+    (r"\max_i y_i \ge y_1", "verified"),
+    (r"z_1 + z_2 = z_2 + z_1", "verified"),
+    (r"\max_t \{ t - t^2 \} = \frac{1}{4}", "verified"),
+])
+def test_a_max_over_a_declared_range_is_still_read(row, expected):
+    assert verdicts(display(RANGELESS, row)) == [expected]
+
+
 def test_a_max_whose_objective_takes_no_family_at_its_index_is_an_optimum():
     assert verdicts(display(FAMILY, r"\max_t \{ t - t^2 \} = \frac{1}{4}")) == ["verified"]
 

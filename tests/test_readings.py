@@ -975,11 +975,11 @@ def test_a_function_word_before_a_sum_or_integral_is_refused(row):
 @pytest.mark.parametrize("row, expected", [
     (r"\ln \frac{a}{b} (c) = \ln \frac{a}{b} \cdot c", "verified"),
     (r"\ln \frac{a}{b} (c) = \ln (\frac{a}{b} c)", "refuted"),
-    (r"\exp \frac{a}{b} [c] = c e^{a/b}", "verified"),
     (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = \ln \frac{a}{b} \cdot (b - a)", "verified"),
     (r"\ln \frac{a}{b} \left[ x \right]_{a}^{b} = \ln \frac{a}{b} \cdot (a - b)", "refuted"),
     (r"\ln \frac{b}{a} \int_{a}^{b} \, \mathrm{d}x = (b - a) \ln \frac{b}{a}", "verified"),
     (r"\ln \frac{b}{a} \int_{a}^{b} \, \mathrm{d}x = \ln ( \frac{b}{a} (b - a) )", "refuted"),
+    (r"\log_2 \frac{a}{b} (c^2 + 1) = (c^2 + 1) \log_2 \frac{a}{b}", "verified"),
     (r"\log \frac{a}{2} \sum_{i=1}^{3} i = 6 \log \frac{a}{2}", "verified"),
     (r"\log \frac{a}{2} \sum_{i=1}^{3} i = \log (3 a)", "refuted"),
 ])
@@ -990,6 +990,58 @@ def test_a_fraction_of_numbers_is_the_whole_argument_before_a_bracket(check_text
     integral only after a numerator with a letter (`\\log \\frac{1}{K}\\sum_k w_k` stays
     refused: the log of an average)."""
     result = check_text("% derive: positive a, b, c\n% derive: variable x\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    # after any word but the log, a fraction before a bracket is the argument's coefficient
+    r"\sin \frac{\pi}{2} (2k+1) = (-1)^k", r"\sin \frac{\pi}{2} (c) = c",
+    r"\exp \frac{1}{2} (c^2) = e^{c^2/2}", r"\exp \frac{1}{2} (c^2) = e^{1/2} c^2",
+    r"\tan \frac{\pi}{4} [c] = c", r"\exp \frac{a}{b} [c] = c e^{a/b}",
+    # a bracket holding a factor of the argument (a density's exponential), a root
+    r"\log \frac{1}{\sqrt{2\pi}} \left(e^{-c^2/2}\right) = -\frac12 \log(2\pi) - \frac{c^2}{2}",
+    r"\log \frac{a}{b} \left(e^{c}\right) = c + \log \frac{a}{b}", r"\log \frac{a}{b} (\sqrt{c}) = 0",
+    # a numerator without letters: a normaliser (the log of the average)
+    r"\log \frac{1}{2} (c + 1) = 0",
+    r"\log \frac{1}{K} \left( \sum_{k=1}^K w_k \right) = \log(\tfrac{1}{K}) \sum_{k=1}^K w_k",
+    r"\log \frac{a}{b} \left( \sum_{k=1}^K w_k \right) = 0",
+])
+def test_a_fraction_before_a_bracket_is_refused_where_authors_mean_a_coefficient(row):
+    """Attack round 16 (atkC/2, /11): `\\sin \\frac{\\pi}{2}(2k+1) = (-1)^k` and the log of
+    the normal density with `\\left(e^{…}\\right)` were refuted, `\\exp \\frac12 (x^2) =
+    e^{1/2} x^2` verified, and the log of a bracketed average read as a product — the
+    fraction is the log's whole argument only after `\\log`/`\\ln`, with a numerator with a
+    letter, before a polynomial in brackets."""
+    (message,) = _messages("% derive: positive a, b, c\n% derive: integer k\n"
+                           "% derive: natural K\n% derive: positive w_k for k = 1..K\n", row)
+    assert "a bracket beside the argument of a function word without brackets is " \
+        "ambiguous" in message
+
+
+@pytest.mark.parametrize("row", [
+    r"\log {1 \over K} \sum_{k=1}^K w_k = \log(\tfrac{1}{K}) \sum_{k=1}^K w_k",
+    r"\log {\frac{1}{K}} \sum_{k=1}^K w_k = \log(\tfrac{1}{K}) \sum_{k=1}^K w_k",
+    r"\ln {1 \over K} \left( \sum_{k=1}^K w_k \right) = \log(\tfrac{1}{K}) \sum_{k=1}^K w_k",
+    r"\log {a \over b} \left( \sum_{k=1}^K w_k \right) = 0",
+    r"\log {1 \over 2} \int_0^1 c \, dc = 0",
+])
+def test_a_braced_normaliser_before_a_sum_is_refused(row):
+    """Attack round 16 (atkC/11): `\\log {1 \\over K} \\sum_k w_k` prints as `\\log
+    \\frac{1}{K} \\sum_k w_k`, the log of the average, refused — its braces were read as
+    holding the log's whole argument and the product verified."""
+    (message,) = _messages("% derive: positive a, b\n% derive: natural K\n"
+                           "% derive: positive w_k for k = 1..K\n", row)
+    assert "a braced fraction after a function word, then a sum" in message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log {a \over b} (a) = a \log \frac{a}{b}", "verified"),      # a plain bracket: as before
+    (r"\log {a \over b} \sum_{k=1}^2 k = 3 \log \frac{a}{b}", "verified"),
+    (r"\log {a \over b} \sum_{k=1}^2 k = \log (3a)", "refuted"),
+    (r"\log \frac{1}{2} \cdot (b + 1) = -(b + 1) \log 2", "verified"),
+])
+def test_a_braced_fraction_with_a_letter_keeps_its_braces(check_text, row, expected):
+    result = check_text("% derive: positive a, b\n$$ " + row + " $$\n")
     assert support.verdicts(result) == [expected]
 
 

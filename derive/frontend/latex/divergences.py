@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
-from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
+from derive.model.names import Declaration, DistributionInfo, Domain, IndexRange, Kind, Name
 from derive.frontend.latex import names as naming
 from derive.model.terms import (Call, Defined, Dens, Dist, Expect, Op, Pow, Sym, free_names,
                                 nodes)
@@ -174,7 +174,12 @@ class Divergences:
         functions = {t.function for t in nodes(info.body) if isinstance(t, Call)}
         args, values, renamed, called = [], {}, {}, {}
         for param, arg in zip(info.params, bracket.args):
-            if param.local is not None and param.local.kind is Kind.DISTRIBUTION:
+            of_family = self._family_parameter(info, param, functions, arg, node)
+            if of_family is not None:           # f(y) of define f(x) = \sum_i x_i: the y_i
+                (family, other), = of_family.items()
+                called[family] = other
+                args.append(Sym(other))
+            elif param.local is not None and param.local.kind is Kind.DISTRIBUTION:
                 dist = self.distribution_argument(arg) or self.formula_argument(arg)
                 renamed[param] = dist
                 args.append(dist)
@@ -193,6 +198,38 @@ class Divergences:
         if renamed:
             body = put_distributions(body, renamed)
         return tuple(args), body
+
+    def _family_parameter(self, info, param, functions, arg, node):
+        """A parameter its body does not use while it takes the members of the declared
+        family of the parameter's letter (`define f(x) = \\log \\sum_i^n \\exp x_i`: x is
+        the vector of the x_i) is that family: applied at the letter itself (`f(x)`), the
+        body as written (None: the ordinary reading); at the letter of another family
+        declared over the same range (`f(y)`, `real y_i for i = 1..n`), {x's family: y's}
+        — the body with y_i for x_i; anywhere else (`f(2)`, `f(y + 1)`, a family over
+        another range or none, a y that also names something of its own) refused, never a constant that ignores its argument (atkC/12:
+        `\\max\\{x_1, …, x_n\\} \\le f(y)` was verified). None for any other parameter."""
+        family = self.scope.lookup(param.latex + "_{\\cdot}")
+        if family is None or family[0] not in functions or param in free_names(info.body):
+            return None
+        piece = None
+        if is_token(single(arg), "LETTER") or is_tree(single(arg), "script"):
+            try:
+                piece = self.piece(single(arg))
+            except InputError:
+                piece = None
+        key = piece.key if isinstance(piece, NamePiece) and piece.power is None and \
+            not piece.primes else None
+        if key == param.latex:
+            return None
+        other = self.scope.lookup(key + "_{\\cdot}") if key is not None else None
+        if other is not None and self.scope.lookup(key) is None and \
+                _one_range(family[1].info, other[1].info):
+            return {family[0]: other[0]}
+        raise self.error(f"the definition's parameter {param.latex} is not used by its body, "
+                         f"which takes the members {param.latex}_i of the family "
+                         f"{param.latex}: it is a function of that family, applied at "
+                         f"{param.latex} itself or at the letter of another family declared "
+                         f"over the same range (y for real y_i over it), not here", arg)
 
     def _not_averaging_a_random_variable(self, info, param, arg, node):
         """`define m(t) = E[t]` applied to a random variable (`m(\\hat\\theta)`): its
@@ -319,3 +356,10 @@ def _called(term, functions, call):
         memo[t] = rebuilt
     return memo.get(term, term)
 
+
+def _one_range(first, second):
+    """Whether two families' declarations give them one range of indices (`for i = 1..n`,
+    `for j = 1..n`): both declared with a range, the same first and last index. A family
+    of random copies or one declared without a range has none to compare."""
+    return type(first) is IndexRange and type(second) is IndexRange and \
+        first.lower == second.lower and first.upper == second.upper

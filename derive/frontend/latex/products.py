@@ -12,10 +12,11 @@
   (`\\log \\sum_i a_i \\cdot b`). A product in which a function or an operator is applied
   (`\\log p(x) f(x)`: the score times f, or the log of p·f?; also `H(q)`,
   `D_{KL}(p \\| q)`, `\\sqrt{q(x)}`, an integral) or with a bracket beside the argument
-  (`\\log a (b + 1)`, `\\log x(1-x)`) is refused as ambiguous — but a `\\frac` of numbers
-  right after the word is its whole argument before a bracket (`\\ln \\frac{a}{b} (c)`,
-  `\\left[ x \\right]_a^b`), or before a sum or integral when its numerator has a letter
-  (`_fraction_alone`), and a product of numbers, constants and declared symbols is the whole
+  (`\\log a (b + 1)`, `\\log x(1-x)`) is refused as ambiguous — but after `\\log`/`\\ln` a
+  `\\frac` of numbers with a letter in its numerator is the whole argument before a bracket
+  holding a polynomial (`\\ln \\frac{a}{b} (c)`, `\\left[ x \\right]_a^b`), a sum or an
+  integral (`_fraction_alone`; `\\sin \\frac{\\pi}{2}(2k+1)`, `\\log \\frac{1}{K}(\\sum_k
+  w_k)` stay refused), and a product of numbers, constants and declared symbols is the whole
   argument before an integral (`\\log 2\\pi\\sigma^2 \\int p\\,dx`:
   `_product_before_integral`) — and so is a `/` after
   the argument (`\\sin x / x` is (sin x)/x, `\\sin \\pi/2` is sin(π/2), `\\log p/q` often
@@ -766,6 +767,8 @@ class Products:
         if isinstance(first, BracketPiece) and not first.seps:
             arg, used, after = self.term(first.args[0]), 2, first.power
             spaced = ()
+            if first.open == "{":
+                self._braced_normaliser(p, rest)
             if after is not None and first.open == "{":
                 raise self.error(f"a power after \\{p.fname}{{u}} is ambiguous (printed as "
                                  f"\\{p.fname} u^k, but the braces hold the argument: "
@@ -779,7 +782,7 @@ class Products:
                 raise self.error(f"\\{p.fname}(u)^{{1/k}} is ambiguous (a root of the value, or "
                                  f"of the argument?): write (\\{p.fname} u)^{{1/k}} or "
                                  f"\\{p.fname}(u^{{1/k}})", after)
-        elif self._fraction_alone(rest):        # \ln \frac{b}{a} (b - a): ln(b/a)·(b − a)
+        elif self._fraction_alone(p, rest):     # \ln \frac{b}{a} (b - a): ln(b/a)·(b − a)
             arg, used, after, spaced = self.value(rest[0].primary), 2, None, ()
         else:
             whole = _argument_end(rest)
@@ -838,35 +841,77 @@ class Products:
             value, used = Mul(value, *tail), used + len(spaced)
         return value, used
 
-    def _fraction_alone(self, rest):
-        """Whether the argument of an unbracketed function word is the `\\frac{…}{…}` right
-        after it alone: a fraction of numbers (no function, density or operator in it) is
-        one number, typeset as a closed unit, and what follows it multiplies — a bracket
-        (`\\ln \\frac{b_2-a_2}{b_1-a_1} (b_1-a_1)`, an evaluation bracket `\\left[ x
-        \\right]_{a}^{b}`), as a bracket after a number does, or a sum or integral when the
-        numerator has a letter (`\\ln \\frac{b_2-a_2}{b_1-a_1} \\int_{a_1}^{b_1} dx`, the
-        Book of Statistical Proofs' KL of uniforms). A numerator without letters before a
-        sum or integral (`\\log \\frac{1}{K} \\sum_k w_k`, `\\frac{2}{n(n-1)}`) is an
-        average's normaliser, and the log of the average is meant (IWAE's bound): left to
-        the rule that refuses it. A fraction of functions' values or densities (`\\log
-        \\frac{p}{q}(x)`, a ratio at a point?) is left to the rules below as well."""
-        if len(rest) < 2 or not isinstance(rest[0], LazyPiece) or rest[0].power is not None or \
-                not is_tree(rest[0].primary, "frac"):
+    def _fraction_alone(self, p, rest):
+        """Whether the argument of an unbracketed logarithm is the `\\frac{…}{…}` right after
+        it alone, the factor after it multiplying: the Book of Statistical Proofs' KL of
+        uniforms, `\\ln \\frac{b_2-a_2}{b_1-a_1} (b_1-a_1)`, `… \\left[ x
+        \\right]_{a_1}^{b_1}`, `… \\int_{a_1}^{b_1} dx`, `… \\sum_{x=a_1}^{b_1} 1` — the
+        log of a ratio of lengths, times a length. Only where that is what authors mean:
+        the word is `\\log`/`\\ln`, the fraction has numbers only (no function, density or
+        operator) and a numerator with a letter, and what follows is a sum or an integral,
+        or a bracket or evaluation bracket holding a polynomial in numbers. Everything else
+        is left to the rules that refuse it: a numerator without letters is a normaliser
+        (`\\log \\frac{1}{K} \\sum_k w_k`, `\\log \\frac{1}{K} (\\sum_k w_k)`, the log
+        of an average; `\\log \\frac{1}{\\sqrt{2\\pi}} \\left(e^{-x^2/2}\\right)`, the
+        log of a density), a bracket holding a function's value or a power of a letter is a
+        factor of the argument, and after any other word a fraction before a bracket is the
+        argument's coefficient (`\\sin \\frac{\\pi}{2} (2k+1)`, `\\exp \\frac{1}{2}(x^2)`)."""
+        if p.fname != "log" or len(rest) < 2 or not isinstance(rest[0], LazyPiece) or \
+                rest[0].power is not None or not is_tree(rest[0].primary, "frac"):
             return False
         after = rest[1]
-        bracket = isinstance(after, BracketPiece) and not after.seps and \
-            after.open.removeprefix("\\left") in ("(", "[", "\\lbrack") or \
-            isinstance(after, LazyPiece) and is_tree(after.primary, "evalbracket")
-        operator = isinstance(after, BigPiece) and after.op == "sum" or \
-            isinstance(after, ValuePiece) and type(after.term) is Integral
-        if not (bracket or operator):
+        if isinstance(after, BracketPiece) and not after.seps and \
+                after.open.removeprefix("\\left") in ("(", "[", "\\lbrack"):
+            multiplier = self.grouping(after)
+        elif isinstance(after, LazyPiece) and is_tree(after.primary, "evalbracket"):
+            multiplier = self.value(after.primary)
+        elif isinstance(after, BigPiece) and after.op == "sum" or \
+                isinstance(after, ValuePiece) and type(after.term) is Integral:
+            multiplier = None
+        else:
             return False
-        value = self.value(rest[0].primary)
-        if not all(type(t) in (Num, Const, Sym, Add, Mul, Pow) for t in nodes(value)) or \
-                any(self.scope.context.kind(name) not in (Kind.SYMBOL, Kind.VARIABLE)
-                    for name in free_names(value)):
-            return False
-        return bracket or bool(free_names(self.term(rest[0].primary.children[1])))
+        return self._of_numbers(self.value(rest[0].primary)) and \
+            bool(free_names(self.term(rest[0].primary.children[1]))) and \
+            (multiplier is None or self._of_numbers(multiplier, polynomial=True))
+
+    def _of_numbers(self, value, polynomial=False):
+        """Whether a value is built of numbers, symbols and variables by arithmetic alone
+        (no function, density or operator; an evaluation bracket's ends are values at
+        points); `polynomial`: with whole powers only (`b - a`, `c^2`, not `e^{-x}` or
+        `\\sqrt{c}`)."""
+        for t in nodes(value):
+            if type(t) not in (Num, Const, Sym, Add, Mul, Pow, At) or polynomial and \
+                    type(t) is Pow and not (type(t.exponent) is Num and
+                                            t.exponent.value.denominator == 1 and
+                                            t.exponent.value > 0):
+                return False
+        return all(self.scope.context.kind(name) in (Kind.SYMBOL, Kind.VARIABLE)
+                   for name in free_names(value))
+
+    def _braced_normaliser(self, p, rest):
+        """Refuse a braced fraction right after a function word — `\\log {1 \\over K}`,
+        `\\log{\\frac{1}{K}}` — before what the bare `\\frac` there is refused before: TeX
+        prints it as `\\log \\frac{1}{K}`, so before a sum, integral or expectation with a
+        numerator without letters (`\\log {1 \\over K} \\sum_k w_k`, IWAE's log of the
+        average), or before a bracket holding one (`\\log{a \\over b} (\\sum_k w_k)`), the
+        braces that hold a function's argument elsewhere (`\\log{a \\over b} p(x)`, s8e)
+        decide nothing."""
+        fraction = single(rest[0].args[0])
+        if is_tree(fraction, "script") and len(fraction.children) == 1:
+            fraction = fraction.children[0]
+        if len(rest) < 2 or not is_tree(fraction, "frac"):
+            return
+        after = rest[1]
+        inside = isinstance(after, BracketPiece) and not after.seps and any(
+            isinstance(t, (Integral, Expect)) for t in nodes(self.grouping(after)))
+        if inside or _operator(after) and not free_names(self.term(fraction.children[1])):
+            f = p.fname
+            raise self.error(f"\\{f} {{1 \\over K}} \\sum_k w_k (a braced fraction after a "
+                             f"function word, then a sum, integral or expectation) is "
+                             f"ambiguous: it prints as \\{f} \\frac{{1}}{{K}} \\sum_k w_k, "
+                             f"which authors mean as the \\{f} of the average: write "
+                             f"\\{f}(\\frac{{1}}{{K}} \\sum_k w_k) or "
+                             f"\\{f}(\\frac{{1}}{{K}}) \\sum_k w_k", after.node)
 
     def _product_before_integral(self, rest, end):
         """Whether the argument of an unbracketed function word, stopped by an integral

@@ -2822,22 +2822,28 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._number_in_range(indices[0], span, p, reached)
 
     def _whole_binder(self, name, span, member, family, node):
-        """A member of a family declared over a range (`positive y_i for i = 1..n`) at a
-        letter bound here is at a whole-number index only where the binder runs over whole
+        """A member of a family declared over a range (`positive y_i for i = 1..n`), or
+        declared without one (`real z_j`), at a letter bound here is at a whole-number index only where the binder runs over whole
         numbers (a sum's or product's index, a discrete variable, the index of `\\max_i
         y_i` taking the family at i itself: `_family_extremum`). `\\sup_i y_{i+1}`,
         `\\lim_{i \\to \\infty}`, `\\int … di` make it real: y at
         i = 1/2 or −254.6 is no member — refused at the member, never read as the family at
         a real number."""
-        if not isinstance(span, IndexRange) or self.bound_name(name.latex) is not name:
+        if self.bound_name(name.latex) is not name:
             return
+        if not isinstance(span, IndexRange):    # `real z_j`: whole indices too (atkC/10)
+            found = self.scope.lookup(family + "_{\\cdot}")
+            if span is not None or found is None or not found[1].declared:
+                return
         local, origin = name.local, name.origin
         whole = local.domain.is_integer if local is not None else \
             origin is not None and getattr(getattr(self.scope.table.get(origin), "info", None),
                                            "discrete", False)
         if whole:
             return
-        raise self.error(f"{member}: {family} is declared over {span.text}, and {name.latex} is "
+        over = f"over {span.text}" if span is not None else "without a range, its members at " \
+            "whole numbers"
+        raise self.error(f"{member}: {family} is declared {over}, and {name.latex} is "
                          "bound here by a max, min, limit or integral, over real numbers, not "
                          "over the family's whole-number indices (derive reads a family's "
                          "index bound only by a sum or a product)", node)
@@ -4192,7 +4198,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         largest (smallest) member over their declared range — as `\\max\\{x_1, \\ldots,
         x_n\\}` — never an optimum over real i (x at i = 1/2 is no member). The members it
         takes must lie in the range, and be shown real; families declared over different
-        ranges are refused; an objective in braces ends at its closing brace. None when the
+        ranges are refused, and so is a family declared without a range (`real z_j`: its
+        members are at whole numbers, but which? read over real i, z at i = 1/2 would be a
+        member, atkC/10); an objective in braces ends at its closing brace. None when the
         objective takes no family at i (or is not read so): an optimum, read as before."""
         index = self.fresh(key, declaration=LOCAL_INDEX)
         objective, after = self._braced_objective(body)
@@ -4201,12 +4209,21 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 value = self._objective(objective)
         except InputError:
             return None
-        spans = {}
+        spans, rangeless = {}, []
         for t in subterms(value):
-            info = self.scope.context.declaration(t.function).info if isinstance(t, Call) and \
-                t.arguments == (Sym(index),) else None
+            if not (isinstance(t, Call) and t.arguments == (Sym(index),)):
+                continue
+            info = self.scope.context.declaration(t.function).info
             if isinstance(info, IndexRange):
                 spans.setdefault((info.lower, info.upper), info)
+            elif t.function.latex.endswith("_{\\cdot}"):
+                rangeless.append(t.function.latex.removesuffix("_{\\cdot}"))
+        if rangeless:                       # `real z_j`: whole indices, but which ones?
+            raise self.error(f"\\{kind}_{key} takes {rangeless[0]}_{key}, a member of a family "
+                             f"declared without a range of indices: over which members? "
+                             f"Declare its range (% derive: real {rangeless[0]}_j for j = 1..n) "
+                             f"or write the list, \\{kind}\\{{{rangeless[0]}_1, \\ldots, "
+                             f"{rangeless[0]}_n\\}}", node)
         if not spans:
             return None
         if len(spans) > 1:
