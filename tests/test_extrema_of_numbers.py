@@ -137,16 +137,17 @@ VECTOR = ("% derive: natural n, m\n% derive: real x_i for i = 1..n\n"
 
 @pytest.mark.parametrize("row, expected", [
     # attack round 16 (atkC/12): f(y) ignored y, a constant — both false rows were verified
-    (r"\max\{x_1, x_2, \ldots, x_n\} \le f(y)", "refuted"),
-    (r"g(y) = g(x)", "refuted"),
-    (r"g(y) = \sum_{i=1}^n y_i", "verified"),
-    (r"\max\{y_1, \ldots, y_n\} \le f(y)", "verified"),
-    (r"f(y) \le \max\{y_1, \ldots, y_n\} + \log n", "verified"),
+    (r"\max\{x_1, x_2, \ldots, x_n\} \le f(y)", "error"),
+    (r"g(y) = g(x)", "error"),
+    (r"g(y) = \sum_{i=1}^n y_i", "error"),
+    (r"f(x + 1) = f(x)", "refuted"),
+    (r"\max\{x_1, \ldots, x_n\} \le f(x)", "verified"),
     (r"g(x) = \sum_{i=1}^n x_i", "verified"),
 ])
 def test_a_definition_over_a_family_letter_is_a_function_of_the_family(row, expected):
-    """`define f(x) = \\log \\sum_i^n \\exp x_i`: x is the vector of the x_i, so f(y), y a
-    family over the same range, is log Σ exp y_i — never the constant f(x)."""
+    """`define f(x) = \\log \\sum_i^n \\exp x_i`: x is the vector of the x_i — f(x) the
+    body, f at an argument affine in x the body moved, f(y) of another family refused —
+    never the constant f(x)."""
     assert verdicts(display(VECTOR, row)) == [expected]
 
 
@@ -159,7 +160,8 @@ def test_a_definition_over_a_family_letter_elsewhere_is_refused(row):
     or a letter that names something of its own: refused at the argument."""
     found = steps(display(VECTOR, row))
     assert [s.kind for s in found] == ["unreadable"]
-    assert "is not used by its body, which takes the members" in found[0].message
+    assert "is not used by its body, which takes the members" in found[0].message or \
+        "derive reads a function of the vector" in found[0].message
 
 
 RANGELESS = "% derive: real z_j\n% derive: natural n\n% derive: real y_i for i = 1..n\n"
