@@ -501,31 +501,29 @@ def _rounding_bound(sp, e, strict, depth):
 
 def _log_bound(sp, e, strict, depth):
     """Use `-c·log u ≥ c·(1 − u)` (c > 0, u > 0) on such terms and prove what is left."""
-    replaced, changed = [], False
-    for term in e.args:
-        coeff, rest = term.as_independent(*[a for a in term.atoms(sp.log)], as_Add=False)
-        if isinstance(rest, sp.log) and rest.args[0].is_positive and coeff.is_negative:
-            replaced.append(coeff * (rest.args[0] - 1))
-            changed = True
-        else:
-            replaced.append(term)
-    if not changed:
-        return False
-    lower = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
-    return _nonneg(sp, lower, strict, depth + 1)
-
+    return _tangent_bound(sp, e, strict, depth, sp.log,
+                          lambda coeff, u: u.is_positive and coeff.is_negative,
+                          lambda u: u - 1)
 
 
 def _exp_bound(sp, e, strict, depth):
     """Use `c·exp(u) ≥ c·(1 + u)` (c ≥ 0, u real: the exponential lies above its tangent at
     0) on such terms and prove what is left: Markov's bound for Y = e^{tX} at e^{ta}, on the
     event's range x = a + s, leaves p(a + s)·(e^{ts} − 1) ≥ p·ts ≥ 0."""
+    return _tangent_bound(sp, e, strict, depth, sp.exp,
+                          lambda coeff, u: u.is_real and _nonneg(sp, coeff, False, depth + 1),
+                          lambda u: 1 + u)
+
+
+def _tangent_bound(sp, e, strict, depth, function, usable, tangent):
+    """Each term `c·function(u)` of the sum `e` for which `usable(c, u)` holds replaced by
+    `c·tangent(u)`, a lower bound of it there (a concave log below, a convex exp above its
+    tangent line), and what is left proved non-negative; False when no term is replaced."""
     replaced, changed = [], False
     for term in e.args:
-        coeff, rest = term.as_independent(*term.atoms(sp.exp), as_Add=False)
-        if isinstance(rest, sp.exp) and rest.args[0].is_real and \
-                _nonneg(sp, coeff, False, depth + 1):
-            replaced.append(coeff * (1 + rest.args[0]))
+        coeff, rest = term.as_independent(*term.atoms(function), as_Add=False)
+        if isinstance(rest, function) and usable(coeff, rest.args[0]):
+            replaced.append(coeff * tangent(rest.args[0]))
             changed = True
         else:
             replaced.append(term)
