@@ -459,7 +459,7 @@ def test_an_indefinite_integral_inside_an_expression_is_refused(tmp_path, row):
 @pytest.mark.parametrize("header, row", [
     ("% derive: variable x, z\n% derive: joint p over x, z\n",
      r"p(z \mid x) = \frac{p(x \mid z) p(z)}{\int p(x \mid z) p(z) \, dz}"),
-    ("% derive: discrete x\n% derive: density p\n", r"\sum_x p(x) + x = 1 + x"),
+    ("% derive: discrete x\n% derive: density p\n", r"\left(\sum_x p(x)\right) + x = 1 + x"),
     ("% derive: discrete x\n% derive: density p\n", r"p(x) = \frac{p(x)}{\sum_x p(x)}"),
 ])
 def test_integrals_of_densities_and_sums_are_never_indefinite(check_text, header, row):

@@ -132,8 +132,8 @@ def test_conditional_relative_entropy_is_averaged_as_cover_and_thomas_define_it(
 
 @pytest.mark.parametrize("row", [
     r"D(p(y|x) \| q(y|x)) = \sum_y p(y|x) \log \frac{p(y|x)}{q(y|x)}",
-    r"D(p(y|x) \| q(y|x)) + \log p(x) = \sum_x p(x) \sum_y p(y|x) \log \frac{p(y|x)}{q(y|x)}"
-    r" + \log p(x)",
+    r"D(p(y|x) \| q(y|x)) + \log p(x) = \left(\sum_x p(x) \sum_y p(y|x) \log "
+    r"\frac{p(y|x)}{q(y|x)}\right) + \log p(x)",
     r"D(p(y|x) \| q(y|x)) = D(p(y|x) \| q(y|x)) + 0 \cdot p(x)",
 ])
 def test_an_averaged_conditional_divergence_beside_a_free_x_is_refused(row):
