@@ -2469,3 +2469,13 @@ def test_a_bound_letter_after_its_operators_run_is_refused(header, row):
 ])
 def test_operators_whose_letter_is_not_used_after_them_read(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_boundless_sum_of_a_rangeless_family_takes_no_other_familys_range():
+    """`real z_j` and `real y_i for i = 1..n`: `\\sum_i z_i` took y's range by its letter
+    alone while `\\sum_j z_j` ran over z's own index set, so the true `\\sum_i z_i =
+    \\sum_j z_j` was refuted — refused now; without y the two are one sum."""
+    header = "% derive: real z_j\n% derive: natural n\n% derive: real y_i for i = 1..n\n"
+    (step,) = steps(display(header, r"\sum_i z_i = \sum_j z_j"))
+    assert step.kind == "unreadable" and "declared without a range" in step.message
+    assert verdicts(display("% derive: real z_j\n", r"\sum_i z_i = \sum_j z_j")) == ["verified"]

@@ -3762,11 +3762,20 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             span = declaration.info
             if isinstance(span, IndexRange) and span.index == key:
                 spans.setdefault((span.lower, span.upper), span)
+        rangeless = None
         for t in subterms(body):
             if isinstance(t, Call) and t.arguments == (Sym(index),):
                 span = self.scope.context.declaration(t.function).info
                 if isinstance(span, IndexRange):
                     spans.setdefault((span.lower, span.upper), span)
+                elif t.function.latex.endswith("_{\\cdot}"):
+                    rangeless = t.function.latex.removesuffix("_{\\cdot}")
+        if rangeless is not None and spans:
+            raise self.error(f"\\{piece.op}_{key} takes {rangeless}_{key}, a family declared "
+                             f"without a range, while {key} runs over "
+                             + ", ".join(s.text for s in spans.values())
+                             + f" elsewhere: write its bounds, \\{piece.op}_{{{key}=1}}^{{n}}, "
+                             f"or declare {rangeless}'s range", piece.node)
         if len(spans) > 1:
             raise self.error(f"\\{piece.op}_{key} is ambiguous: its families are declared "
                              f"over different ranges ("
