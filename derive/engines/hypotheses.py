@@ -88,6 +88,7 @@ from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
 from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
 from derive.notation.show import show
+from derive.model.terms import replaced as _replaced
 
 
 class Unusable(Exception):
@@ -601,13 +602,6 @@ def _total_isolated(left, right, context):
     return None, None
 
 
-def _replaced(term, old, new):
-    """`term` with the subterm `old` (one hash-consed term) replaced by `new`."""
-    if term is old:
-        return new
-    if not term.children:
-        return term
-    return term.rebuild([_replaced(c, old, new) for c in term.children])
 
 
 def _formulas_changed(context, written, change):

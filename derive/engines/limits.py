@@ -29,6 +29,7 @@ from derive.model.terms import (
     E, I, OO, PI, Add, At, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes, substitute,
 )
 from derive.notation.show import plain
+from derive.model.terms import replaced as _replace
 
 _FUNCTIONS = ("exp", "log", "sin", "cos", "tan", "sinh", "cosh", "tanh")
 _SYMPY_NAMES = {"binom": "binomial"}          # derive's function name → SymPy's, where they differ
@@ -65,14 +66,6 @@ def _resolve(term, context, values):
     return _resolve(_replace(term, inner, value), context, values)
 
 
-def _replace(term, old, new):
-    """`term` with the sub-term `old` replaced by `new` (terms are hash-consed: `is`)."""
-    if term is old:
-        return new
-    children = term.children
-    if not children:
-        return term
-    return term.rebuild([_replace(c, old, new) for c in children])
 
 
 def limit_value(lim, context):

@@ -653,3 +653,13 @@ def nodes(term, skip=None):
         stack.append((t, True))
         stack.extend((c, False) for c in reversed(t.children) if c not in seen)
     return order
+
+
+def replaced(term, old, new):
+    """`term` with the sub-term `old` replaced by `new` (terms are hash-consed: `is`),
+    inside definitions too."""
+    if term is old:
+        return new
+    if not term.children:
+        return term
+    return term.rebuild([replaced(c, old, new) for c in term.children])

@@ -28,6 +28,7 @@ from derive.model.names import IndependentCopies, Kind
 from derive.model.terms import (
     ONE, Add, Call, Defined, Dist, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
+from derive.model.terms import replaced as _replaced
 
 COPIES = "independent copies"       # the reading a directive switched on (`scope.readings`)
 
@@ -171,10 +172,3 @@ class Samples:
                          "\\frac{1}{n}\\sum_{i=1}^n X_i, X_1 - X_2)", node)
 
 
-def _replaced(term, old, new):
-    """`term` with the subterm `old` (hash-consed) put as `new`, inside definitions too."""
-    if term is old:
-        return new
-    if not term.children:
-        return term
-    return term.rebuild([_replaced(c, old, new) for c in term.children])
