@@ -1174,6 +1174,11 @@ PRIMES = ("% derive: positive u, t\n% derive: define f(u) = u \\log u\n"
     (r"f^{*\prime}(t) = e^{t-1}", "verified"),
     (r"(f^*)'(t) = e^{t-1}", "verified"),
     (r"{f^*}'(t) = 0", "refuted"),
+    (r"f^{''}(u) = \frac{1}{u}", "verified"),          # primes in a superscript
+    (r"f^{''}(u) = 0", "refuted"),
+    (r"f^{'}(u) = \log u + 1", "verified"),
+    (r"f^{(2)}(u) = \frac{1}{u}", "verified"),
+    (r"f^{(2)}(u) = \frac{2}{u}", "refuted"),
 ])
 def test_a_prime_however_written_is_the_derivative_of_a_defined_function(row, expected):
     derivation = load(row, PRIMES)

@@ -188,3 +188,49 @@ def test_the_tangent_bound_of_exp_lowers_only_a_term_of_non_negative_coefficient
     assert not _nonneg(sp, 2 + u - sp.exp(u), False, 0)          # false at u = −3
     assert not _nonneg(sp, sp.exp(c * s) - 1, False, 0)          # c may be negative
     assert not _nonneg(sp, sp.exp(t * s) - 1, True, 0)           # 0 at s = 0
+
+
+CAUCHY_SCHWARZ = ("% derive: variable x, y\n% derive: joint p over x, y\n"
+                  "% derive: real a_i, b_i for i = 1..n\n% derive: real t\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"(\text{E}[XY])^2 \le \text{E}[X^2]\text{E}[Y^2]",
+    r"\text{E}[X^2]\text{E}[Y^2] \ge (\text{E}[XY])^2",
+    r"4(\text{E}[XY])^2 - 4\text{E}[X^2]\text{E}[Y^2] \le 0",
+    r"(-2\text{E}[XY])^2 - 4\text{E}[X^2]\text{E}[Y^2] \le 0",
+    r"|\text{E}[XY]| \le \sqrt{\text{E}[X^2]} \cdot \sqrt{\text{E}[Y^2]}",
+    r"(\text{E}[(X + t) Y])^2 \le \text{E}[(X + t)^2]\text{E}[Y^2]",
+    r"\left(\sum_{i=1}^n a_i b_i\right)^2 \le \sum_{i=1}^n a_i^2 \sum_{i=1}^n b_i^2",
+    r"\left(\int_0^1 x \sqrt{x} \, dx\right)^2 \le \int_0^1 x^2 \, dx \int_0^1 x \, dx",
+])
+def test_the_cauchy_schwarz_inequality_is_a_lemma_of_the_bounds(row):
+    (verdict,) = decided(CAUCHY_SCHWARZ + "$$ " + row + " $$\n")
+    assert verdict == "verified"
+
+
+@pytest.mark.parametrize("row", [
+    r"(\text{E}[XY])^2 \ge \text{E}[X^2]\text{E}[Y^2]",               # the other way
+    r"2(\text{E}[XY])^2 \le \text{E}[X^2]\text{E}[Y^2]",              # X = Y: 2 ≤ 1
+    r"(\text{E}[XY])^2 \le \text{E}[X^2]\text{E}[Y]",                 # k = p·y may be < 0
+    r"(\text{E}[X^2 Y])^2 \le \text{E}[X^2]\text{E}[Y^2]",            # i² ≤ j·k fails
+    r"(\text{E}[X^2])^2 \le \text{E}[X]\text{E}[X^3]",                 # i² = j·k, j < 0 somewhere
+    r"|\text{E}[XY]| \le \text{E}[X^2] \cdot \text{E}[Y^2]",          # the roots dropped
+    r"(\text{E}[XY])^2 < \text{E}[X^2]\text{E}[Y^2]",                 # equal when X = Y
+    r"\left(\sum_{i=1}^n a_i b_i\right)^2 \le \sum_{i=1}^n a_i^2 \sum_{i=1}^n b_i",
+])
+def test_the_cauchy_schwarz_lemma_proves_nothing_outside_its_hypotheses(row):
+    (verdict,) = decided(CAUCHY_SCHWARZ + "$$ " + row + " $$\n")
+    assert verdict != "verified"
+
+
+@pytest.mark.parametrize("row, holds", [
+    (r"(\text{E}[X^2])^2 \le \text{E}[X]\text{E}[X^3]", False),        # i² = j·k, but j = x·p < 0
+    (r"(\text{E}[XY])^2 \le \text{E}[X^2]\text{E}[Y^2]", True),
+    (r"(\text{E}[XY])^2 \le \text{E}[X^2 Y]\text{E}[Y]", False),        # j·k = x²y² p², k < 0
+])
+def test_the_cauchy_schwarz_lemma_asks_each_square_integrand_non_negative(row, holds):
+    """The numbers refute the false rows; the lemma itself must not prove them either."""
+    from derive.engines import cauchy_schwarz
+    s = step(row, CAUCHY_SCHWARZ)
+    assert cauchy_schwarz.prove(s, s.rhs, s.lhs, None) is holds

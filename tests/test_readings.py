@@ -594,6 +594,34 @@ def test_another_function_word_before_a_new_name_is_refused(row):
     assert later.kind == "unreadable" and "could not be read" in later.message
 
 
+HOEFFDING = ("% derive: check inline\n% derive: real a, b, \\lambda\n% derive: assume a < 0, 0 < b\n"
+             "$h=\\lambda(b-a), p=\\frac{-a}{b-a}$ and $L(h)=-hp+ln(1-p+pe^h)$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"L(0)=L'(0)=0", ["verified", "verified"]),
+    (r"L(0)=L'(0)=1", ["verified", "refuted"]),
+    (r"L^{''}(h)\leq \frac{1}{4}", ["verified"]),
+    (r"L^{''}(h)\leq \frac{1}{8}", ["refuted"]),
+    (r"L(h) = -\lambda(b-a)p+\ln(1-p+pe^{\lambda(b-a)})", ["verified"]),
+    (r"L(h) = -\lambda(b-a)p", ["refuted"]),
+    (r"L(1) = -p+\ln(1-p+pe)", ["verified"]),
+])
+def test_a_head_at_a_defined_number_defines_a_function_of_it(row, expected):
+    """`h = λ(b − a)` defined, then `L(h) = …`: L is a function of h (L(0), L'(0), L''(h)
+    apply it; L(h) is it at the defined h), as Hoeffding's proof writes it."""
+    assert verdicts(HOEFFDING + f"${row}$\n")[3:] == expected
+
+
+def test_a_function_of_a_defined_number_whose_body_reaches_it_otherwise_is_refused():
+    """`h = 2a, q = h + 1, L(h) = h q`: does q move with L's argument? L'(h) is q read one
+    way, 2h + 1 the other: refused, never one of them silently."""
+    text = "% derive: check inline\n% derive: real a\n$h = 2a, q = h + 1$ and $L(h) = h q$\n"
+    derivation = load_tex("r.tex", text)
+    (step,) = [s for s in derivation.steps if s.kind == "unreadable"]
+    assert "body also uses h's definition" in step.message
+
+
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
     rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1")
     derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))

@@ -1107,6 +1107,40 @@ def test_forall_with_a_bound_beside_a_row_states_the_rows_hypotheses(row, verdic
     assert verdicts(display("% derive: real a, b\n", row)) == [verdict]
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sqrt{x^2} = x \forall x \ge 0", "verified"),               # no \quad before it
+    (r"\sqrt{x^2} = -x \forall x \ge 0", "refuted"),
+    (r"\sqrt{x^2} = -x \forall x \le 0", "verified"),
+    (r"\sqrt{x^2} = x, \forall x > 0", "verified"),
+    (r"\sqrt{(x - a)^2} = x - a \forall a \leq x \leq b", "verified"),
+    (r"\sqrt{(x - a)^2} = a - x \forall a \leq x \leq b", "refuted"),
+    (r"\sqrt{x^2} = x \quad \forall x \in [0, 1]", "verified"),
+    (r"\sqrt{x^2} = x \forall x \in (0, \infty)", "verified"),
+    (r"\sqrt{x^2} = x \quad \forall x \in [-1, 1]", "refuted"),
+    (r"\sqrt{x^2} = x \quad \text{for all } x \in [0, 1]", "verified"),
+    (r"\sqrt{x^2} = x \forall x", "error"),                         # no condition: refused
+    (r"\sqrt{x^2} = x \forall x : x > 0", "error"),
+])
+def test_a_trailing_forall_or_one_over_an_interval_is_the_rows_hypothesis(row, verdict):
+    """`… \\forall a \\le x \\le b` after a row with no `\\quad` before it (Hoeffding's chord
+    bound as the MSE question writes it), and `\\forall x \\in [a, b]`, restrict the row's
+    instances in both engines: never dropped (a claim true only under it is not refuted, a
+    false one not verified); a `\\forall` whose condition derive cannot read is refused."""
+    assert verdicts(display("% derive: real a, b, x\n", row)) == [verdict]
+
+
+@pytest.mark.parametrize("right_end, allowed", [
+    (r"e^{\lambda b}", {"verified", "undecided"}),
+    (r"e^{\lambda a}", {"refuted", "undecided"}),
+])
+def test_the_chord_bound_of_exp_under_its_forall_is_not_decided_without_it(right_end, allowed):
+    """e^{λx} lies below its chord on [a, b] only: the true bound is never refuted (outside
+    [a, b] it fails), the chord ending at e^{λa} never verified."""
+    row = (r"e^{\lambda x}\leq \frac{b-x}{b-a}e^{\lambda a}+\frac{x-a}{b-a}" + right_end +
+           r" \forall a\leq x\leq b")
+    assert verdicts(display("% derive: real a, b, x, \\lambda\n", row)) in [[v] for v in allowed]
+
+
 SOFTMAX_ROWS = ("% derive: real o_j for j = 1..n\n"
                 "$$ p_j = \\frac{\\exp(o_j)}{\\sum_{k=1}^{n}\\exp(o_k)} $$\n")
 

@@ -11,6 +11,8 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
 * **The largest member of a finite family** (`maxima.py`): each member is at most it, and
   it is one of them (Σ_k y_k ≤ n max_k y_k, max_k y_k ≤ Σ_k y_k for y ≥ 0, and through exp
   the log-sum-exp bounds).
+* **The Cauchy–Schwarz inequality** (`cauchy_schwarz.py`): `(∫ i)² ≤ ∫ j · ∫ k` where
+  j, k ≥ 0 and i² ≤ j·k at every point, the step's integrals held as numbers.
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -125,6 +127,12 @@ def _prove(step, deadline):
         if fact is not None:
             return Proof(f"lemma: {fact}", "the gap is a non-negative multiple of the "
                          "quantity plus a constant shown non-negative")
+        from derive.engines import cauchy_schwarz
+        if cauchy_schwarz.prove(step, larger, smaller, deadline):
+            return Proof("lemma: the Cauchy–Schwarz inequality (∫ i)² ≤ ∫ j · ∫ k",
+                         "j ≥ 0, k ≥ 0 and i² ≤ j·k are shown at every point of the one "
+                         "range, and the gap is a non-negative multiple of J·K − I² plus a "
+                         "constant shown non-negative")
     from derive.engines import averages
     if averages.prove(step, deadline):
         return Proof("lemma: an expectation of a non-negative integrand is ≥ 0",

@@ -70,6 +70,9 @@ spaces), so positions in messages stay exact.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
   aside, when S is x's own range.
+* Any other `\\forall` after a row — behind a `\\quad`, or right after the row's relation
+  (`… e^{\\lambda b} \\forall a \\le x \\le b`) — states the row's hypothesis, read as a side
+  condition (`\\forall x \\in [a, b]` as `x \\in [a, b]`); without one it is refused.
 * `\\therefore` at the start of a row is "hence", as a leading `\\Rightarrow` is: set aside.
 * Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
   `(a > 0, b > 0) \\implies …`) are read as a side condition after a `\\quad` is.
@@ -102,6 +105,11 @@ _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provi
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _FORALL_BOUND = re.compile(r"^\\forall(?![a-zA-Z])\s*(?=[^\\]*?(?:[<>]|\\[lg]eq?(?![a-zA-Z])))")
+# `\forall x \in [a, b]` after a row (the bound-only `_FORALL_BOUND` takes `\forall a > 0`).
+_FORALL_ANY = re.compile(r"^\\forall(?![a-zA-Z])\s*")
+# `… e^{\lambda b} \forall a \le x \le b`: a `\forall` after a relation at the row's top
+# level starts its side condition, as after a \quad (a zero-width mark before it).
+_TRAILING_FORALL = re.compile(r"(?=\\forall(?![a-zA-Z]))")
 _THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore)(?![a-zA-Z])")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
@@ -245,6 +253,11 @@ def annotate(text):
     text = _forall(_units(_label(_hence(_decorations(text, out.reasons))), out))
     text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
+    quads = sorted(quads + [m for m in _TRAILING_FORALL.finditer(text)
+                            if _depth(text, m.start()) == 0 and
+                            _RELATION.search(text[:m.start()]) and
+                            not any(q.end() <= m.start() and not text[q.end():m.start()].strip()
+                                    for q in quads)], key=lambda m: m.start())
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
     for m, end in zip(quads, ends):
@@ -398,6 +411,15 @@ def _side(piece):
     own = _OWN_RANGE.match(stripped)
     if own is not None and _letter(own.group("var")) == _letter(own.group("set")).lower():
         return "remark", stripped, lead          # for every x of its own range: every row is
+    quantifier = _FORALL_ANY.match(stripped)
+    if quantifier is not None:             # `\\forall x \\in [a, b]`: for every such x
+        rest = stripped[quantifier.end():]
+        if not re.search(r"\\in(?![a-zA-Z])", rest) and not _RELATION.search(rest):
+            raise RemarkError("derive reads \\forall after a row only with its condition "
+                              "(\\forall x \\ge 0, \\forall a \\le x \\le b, \\forall x \\in "
+                              "[a, b]): a bare \\forall x claims what every row does — leave "
+                              "it out", lead)
+        return "condition", rest, lead + quantifier.end()
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
     listed = [p for p in top_level_pieces(stripped) if p.strip()]

@@ -3,7 +3,7 @@ vocabulary of commands that may be part of a name.
 
 `\\mathbf{x}`, `\\mathrm{x}`, `\\boldsymbol x` and `x` are `x` (typographic fonts);
 `p_r`, `p_{r}` and `p_{\\mathrm{r}}` are `p_{r}`; `D^*`, `D^\\ast` and `D^{\\star}` are
-`D^{\\star}`; `L'` and `L^{\\prime}` are `L'`. Calligraphic, blackboard and fraktur letters
+`D^{\\star}`; `L'`, `L^{\\prime}` and `L^{'}` are `L'` (`L^{''}` is `L''`). Calligraphic, blackboard and fraktur letters
 and accents are part of the name (`\\mathcal{L}`, `\\tilde{p}` and `p` are three names).
 A command that is neither a letter-like name (Greek letters, `\\ell`, …) nor part of the
 grammar is refused here with its position — nothing unknown becomes a name.
@@ -19,7 +19,7 @@ TYPOGRAPHIC_FONTS = frozenset({
     "mathbf", "mathrm", "mathit", "mathsf", "mathtt", "boldsymbol", "bm", "pmb", "text",
     "textrm", "textbf", "textit", "textsf", "operatorname", "mathop"})
 DECORATIONS = {r"\star": r"^{\star}", r"\ast": r"^{\star}", "*": r"^{\star}",
-               r"\prime": "'", r"\dagger": r"^{\dagger}"}
+               r"\prime": "'", "'": "'", r"\dagger": r"^{\dagger}"}   # `L^{''}` is `L''`
 
 _GREEK = """alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa
 lambda mu nu xi omicron pi varpi rho varrho sigma varsigma tau upsilon phi varphi chi psi

@@ -103,7 +103,8 @@ from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, NamedValue, SampleInfo
+from derive.model.names import (Declaration, DefinitionInfo, Domain, IndexRange, Kind, Name,
+                                 NamedValue, SampleInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -181,6 +182,7 @@ class Head:
     logged: bool = False           # `\log L(\mu) = …` defines L as exp of it
     squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
+    shadows: tuple = ()            # defined numbers its parameters' letters name (`L(h)`)
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 vector = self.vector_side(child)
                 term = self.term(child) if vector is None else vector
             sides.append((child, vector is not None))
+            if params and len(parts) == 1 and parts[0].head is not None:
+                self._shadowed(parts[0].head, term, child)
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
                 params = ()
                 with self.bindings(params):
@@ -907,7 +911,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
             return Head(name.key, None, params, scale,
-                        quantity=label if over_variables else None)
+                        quantity=label if over_variables else None,
+                        shadows=tuple(n for q in params if not directive and
+                                      (n := self._defined_number(q.latex)) is not None))
         if not known and name.key.rstrip("'") in SPECIAL_FUNCTIONS:
             raise self.error(SPECIAL_FUNCTIONS[name.key.rstrip("'")] + f" — {name.key} at "
                              "a value here would name a quantity of its own", items[0])
@@ -1160,7 +1166,34 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if key in self.scope.random_spellings or self.capital_variable(key) is not None:
             return False
         found = self.declared(key)
-        return found is None or found[1].kind in (Kind.SYMBOL, Kind.VARIABLE)
+        return found is None or found[1].kind in (Kind.SYMBOL, Kind.VARIABLE) or \
+            self._defined_number(key) is not None
+
+    def _defined_number(self, key):
+        """The Name of a plain number a row or directive defined above (`h = \\lambda(b - a)`:
+        a definition without parameters, no quantity's head), or None. As a head's argument
+        (`L(h) = -hp + \\ln(1 - p + pe^h)`) it is a parameter, as in the mathematics: `L(0)`,
+        `L'(0)`, `L''(h)` apply the function, `L(h)` is it at the defined h (`_shadowed`
+        refuses a body that reaches h's definition otherwise than by the letter)."""
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.DEFINITION or \
+                not isinstance(found[1].info, DefinitionInfo) or found[1].info.params or \
+                found[0] in self.scope.heads.values():
+            return None
+        return found[0]
+
+    def _shadowed(self, head, term, node):
+        """Refuse a function's body that uses the definition its parameter's letter names
+        otherwise than by that letter (`h = 2a, p = h + 1, L(h) = h p`: does p move with
+        L's argument?) — read either way, L'(h) would differ."""
+        for name in head.shadows:
+            if any(isinstance(t, Defined) and t.name is name for t in subterms(term)):
+                raise self.error(f"{head.key}({', '.join(q.latex for q in head.params)}) = … "
+                                 f"defines {head.key} as a function of {name.latex}, but its "
+                                 f"body also uses {name.latex}'s definition through another "
+                                 f"name defined with it: derive cannot tell whether that "
+                                 f"name moves with {head.key}'s argument — write the body "
+                                 f"with {name.latex} alone, or with a fresh letter", node)
 
     # ================================================================== terms
     def term(self, node):
