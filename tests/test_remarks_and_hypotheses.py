@@ -1649,3 +1649,35 @@ def test_a_unit_remark_before_a_second_row_is_that_rows_unit():
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in nats)} \\qquad H(p) = 1$$\n")[0] == "error"
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in bits)} \\qquad H(p) = 1$$\n") == \
         ["verified", "verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"a + b = b + a \text{(9)}",
+    r"a + b = b + a \text { (公式9) }",
+    r"a + b = b + a \text{ (eq. 3) }",
+    r"a + b = b + a          (公式10)",
+    r"a + b = b + a (\text{eq. 3})",
+])
+def test_an_equation_label_ending_a_row_is_set_aside(row):
+    header = "% derive: real a, b\n"
+    assert readings(display(header, row)) == ["a + b = b + a"]
+    assert verdicts(display(header, row)) == ["verified"]
+    false = row.replace("b + a", "b + 2a")
+    assert verdicts(display(header, false)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"a + b = b + a (10)",          # a parenthesis of math is a factor, never a label
+    r"a + b = b + a (a + 1)",
+    r"a + b = b + a \left(公式10\right)",
+])
+def test_a_parenthesis_of_math_ending_a_row_is_no_label(row):
+    out = verdicts(display("% derive: real a, b\n", row))
+    assert out != ["verified"]
+    assert out[0] in ("refuted", "error")
+
+
+def test_a_label_that_may_state_a_hypothesis_is_a_reason():
+    s, = steps(display("% derive: real a\n", r"\sqrt{a^2} = a \text{(a > 0)}"))
+    assert s.reasons
+    assert verdicts(display("% derive: real a\n", r"\sqrt{a^2} = a \text{(a > 0)}")) != ["refuted"]

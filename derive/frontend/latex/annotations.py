@@ -66,6 +66,9 @@ spaces), so positions in messages stay exact.
   with because, since, as, by, … followed by math — is a **reason** (`Annotated.reasons`,
   `Step.reasons`): derive neither checks nor uses it, the row may rest on it, so the step
   is checked without it and a counterexample then refutes nothing.
+* An equation label at the very end of a row (`\\text{(9)}`, `\\text { (公式9) }`, a
+  parenthesis whose content is no math: `(公式10)`, `(\\text{eq. 3})`) is set aside, as
+  `\\tag{9}` is; a parenthesis of math there (`(10)`, `(x + 1)`) is a factor as anywhere.
 * A proof's end mark at the end of a row (`Q.E.D.`, `\\qed`, `\\blacksquare`, `∎`) is set aside.
 * `\\forall x \\in S,` before a row (`\\quad \\forall x \\in S`, `, \\quad x \\in S` after it)
   says that it holds for every value of x — which every row claims anyway — and is set
@@ -81,6 +84,7 @@ spaces), so positions in messages stay exact.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND
@@ -250,7 +254,8 @@ def annotate(text):
                           "side is claimed alone): write \\Rightarrow for 'implies', or each "
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
-    text = _forall(_units(_label(_hence(_decorations(text, out.reasons))), out))
+    text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons))), out),
+                                   out))
     text = _listed_hypotheses(text, out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     quads = sorted(quads + [m for m in _TRAILING_FORALL.finditer(text)
@@ -823,6 +828,46 @@ def _unit_inside(text, out):
                           "are", out.unit[0])
 
 
+# What may stand before an equation label ending a row: not a script, nor a command taking
+# it as an argument (`x^\text{(9)}`, `\sqrt\text{(9)}`), nor a `\quad` (`_side` reads that).
+_BEFORE_LABEL = re.compile(r"(?:[\^_]|\\[a-zA-Z]+)\s*$")
+_TRAILING_SPACE = re.compile(r"(?:\s|\\[,;:! ])*$")
+
+
+def _equation_label(text, out):
+    """The row with an equation label at its very end blanked, as `\\tag{9}` is: a
+    `\\text{(…)}` whose words are one parenthesis (`\\text{(9)}`, `\\text{ (eq. 3) }`,
+    `\\text { (公式9) }`), or a parenthesis in math whose content is no math — a letter of
+    a script derive never reads as math (`(公式10)`, CJK) or only words in text
+    (`(\\text{eq. 3})`). A parenthesis of math (`(10)`, `(x + 1)`) may be a factor: it is
+    never a label here (after a `\\quad` an equation tag `(10)` is, `_side`). A label whose
+    words may state a hypothesis (`\\text{(a > 0)}`) is a reason (`Annotated.reasons`)."""
+    body = text[:_TRAILING_SPACE.search(text).start()]
+    if not body.endswith(("}", ")")) or _depth(body, len(body) - 1) != 1:
+        return text
+    start = _opening(body, len(body) - 1)
+    if start < 0:
+        return text
+    if body[start] == "{":
+        command = re.search(r"\\(?:text(?:rm|it|normal)?|mbox)\s*$", body[:start])
+        words = body[start + 1:-1].strip()
+        if command is None or not words.startswith("(") or _closing(words, 0) != len(words) - 1:
+            return text
+        start = command.start()
+        _refuse_relations_in_text_math(words, start)
+    else:
+        words = body[start + 1:-1]
+        if not (any(unicodedata.category(c) == "Lo" for c in words) or
+                (_TEXT.search(words) and not _without_text(words).strip() and
+                 not _TEXT_LETTER.fullmatch(words.strip()))):
+            return text
+    if _BEFORE_LABEL.search(body[:start]) or not body[:start].strip():
+        return text
+    if _may_assume(words):
+        out.reasons.append((start, " ".join(body[start:].split())))
+    return text[:start] + " " * (len(text) - start)
+
+
 # A remark in words ending the row (`\text{ nats}`, `\quad \text{(in bits)}`,
 # `\quad (\text{bits})`, `\qquad \text{base-2 logarithm}`): when its words name a unit of
 # information, it says in which unit the row's value is — checked against the file's, never
@@ -876,6 +921,22 @@ def _closing(text, at):
         if text[i] == opening and (i == 0 or text[i - 1] != "\\"):
             depth += 1
         elif text[i] == pairs[opening] and (i == 0 or text[i - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _opening(text, at):
+    """The index of the bracket opening the one closing at `at` (`}`, `)`), or -1."""
+    pairs = {"}": "{", ")": "(", "]": "["}
+    closing, depth = text[at], 0
+    for i in range(at, -1, -1):
+        if i and text[i - 1] == "\\":
+            continue
+        if text[i] == closing:
+            depth += 1
+        elif text[i] == pairs[closing]:
             depth -= 1
             if depth == 0:
                 return i
