@@ -3002,3 +3002,39 @@ def test_a_conditional_law_under_an_expectation_is_kept():
                             r"\underset{y}{\mathbb{E}}[y]",
                             r"\underset{x \sim p(x \mid y)}{\mathbb{E}}[x] = "
                             r"\int p(x \mid y) x \, dx")) == ["refuted", "verified"]
+
+
+GAN_LAWS = ("% derive: variable x, z\n% derive: density p_d over x\n% derive: density p_z over z\n"
+            "% derive: function G\n% derive: density p_g over x is the law of G(z) for z \\sim p_z\n"
+            "% derive: real a, b\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the function of x at G(z): the densities at G(z), a and b kept free
+    (r"D^*(G(z)) = \frac{b \, p_d(G(z)) + a \, p_g(G(z))}{p_d(G(z)) + p_g(G(z))}", "verified"),
+    (r"D^*(G(z)) = \frac{a \, p_d(G(z)) + b \, p_g(G(z))}{p_d(G(z)) + p_g(G(z))}", "refuted"),
+    (r"D^*(x) = \frac{b \, p_d(x) + a \, p_g(x)}{p_d(x) + p_g(x)}", "verified"),
+    (r"D^*(x) = \frac{b \, p_d(x)}{p_d(x) + p_g(x)}", "refuted"),
+    (r"1 - D^*(\mathbf{x}) = \frac{(1 - b) p_d(x) + (1 - a) p_g(x)}{p_d(x) + p_g(x)}",
+     "verified"),
+])
+def test_a_row_over_a_variable_whose_densities_are_whole_defines_the_function(
+        check_text, row, expected):
+    """`D^*(x) = \\frac{p_d(x)}{p_d(x) + p_g(x)}` (each density over x alone) named only
+    the quantity D^*(x), so D^*(G(z)) was refused; it defines the function of x, as
+    `% derive: define D^*(x) = …` does (s12k_lsgan_chi2_omnianasa)."""
+    text = GAN_LAWS + "% derive: same x, \\mathbf{x}\n" + \
+        r"$$ D^*(x) = \frac{b \, p_d(x) + a \, p_g(x)}{p_d(x) + p_g(x)} $$" + "\n" + \
+        f"$$ {row} $$\n"
+    assert support.verdicts(check_text(text)) == ["definition", expected]
+
+
+@pytest.mark.parametrize("body", [
+    r"\mathbb{E}_{x \sim p_d}[x] + p_d(x)",       # an expectation: no point to move
+    r"p(x \mid z)",                                # a conditional: its letter selects it
+])
+def test_a_row_over_a_variable_about_its_densities_stays_the_quantity(check_text, body):
+    text = GAN_LAWS + "% derive: joint p over x, z\n" + f"$$ F(x) = {body} $$\n" + \
+        "$$ F(G(z)) = 1 $$\n"
+    out = support.verdicts(check_text(text))
+    assert out[0] == "definition" and out[1] == "error"

@@ -103,8 +103,8 @@ from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import (Declaration, DefinitionInfo, Domain, IndexRange, Kind, Name,
-                                 NamedValue, SampleInfo)
+from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
+                                 IndexRange, Kind, Name, NamedValue, SampleInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -291,7 +291,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 parts.append(Part(None, None, start + _start(child), latex, head))
                 continue
             if len(parts) == 1 and parts[0].head is not None and parts[0].head.quantity and \
-                    _about_densities(self.term(child)):
+                    self._about_densities(self.term(child)):
                 # `I[x, y] ≡ KL(p(x, y) ‖ p(x)p(y))`: a body about the densities of the
                 # variables its head names is the quantity at them, never a function whose
                 # argument would put those densities at other points
@@ -332,6 +332,34 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if self.averaged_given:
             self._averaged_not_free(parts)
         return parts
+
+    def _about_densities(self, term):
+        """Whether a head over declared variables names only the quantity at them, its body
+        being about their densities: an expectation, a divergence, an entropy, a
+        distribution as an object (`I[x, y] ≡ KL(p(x, y) ‖ p(x)p(y))`: no point to move), or
+        a density whose meaning its variable's name selects — a marginal of a joint or a
+        conditional (`f(x) = p(x)^2` of a joint p over x, y: f at y would be p_x at the
+        number y where the author means p(y)). A body whose densities are all values of
+        whole declared densities (`D^*(x) = \\frac{p_d(x)}{p_d(x) + p_g(x)}`, each over x
+        alone) is a function of x like any other, as `% derive: define` makes it: at G(z)
+        the densities are at G(z)."""
+        found = subterms(term)
+        values = [t for t in found if isinstance(t, Dens)]
+        if not all(self._whole_density(t.dist) for t in values):
+            return True
+        kept = {t.dist for t in values}
+        return any(isinstance(t, (Dist, Expect, Op, Family)) and t not in kept for t in found)
+
+    def _whole_density(self, dist):
+        """Whether `dist` is a declared distribution over exactly its declared variables,
+        unconditioned, at its parameters' current values: its value at a point is a
+        function of that point alone, whatever letter the point is written in."""
+        if not isinstance(dist, Dist) or dist.given or dist.cond or dist.params:
+            return False
+        found = self.scope.lookup(dist.name.latex)
+        return found is not None and found[0] is dist.name and \
+            isinstance(found[1].info, DistributionInfo) and not found[1].info.given and \
+            tuple(found[1].info.over) == tuple(dist.over)
 
     def _averaged_not_free(self, parts):
         """Refuse a row where a conditional divergence averaged over x (`D(p(z|x) \\| q(z|x))`,
@@ -4820,11 +4848,6 @@ def _side_sign(mark):
     return None
 
 
-def _about_densities(term):
-    """Whether a term mentions a density or distribution (a density's value, an
-    expectation, a divergence, an entropy): what a head over declared variables then
-    names is a quantity at those variables."""
-    return any(isinstance(t, (Dens, Dist, Expect, Op)) for t in subterms(term))
 
 
 def _is_calligraphic(node):
