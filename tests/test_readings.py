@@ -3038,3 +3038,24 @@ def test_a_row_over_a_variable_about_its_densities_stays_the_quantity(check_text
         "$$ F(G(z)) = 1 $$\n"
     out = support.verdicts(check_text(text))
     assert out[0] == "definition" and out[1] == "error"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a row C(G) = … defines the quantity depending on the function G; an undefined C at G
+    # is refused at G with the definition to write, never an unknown function put at G
+    ((r"C(G) = \int p_d(x) \log D(x) \, dx", r"2 C(G) = 2 \int p_d(x) \log D(x) \, dx"),
+     ["definition", "verified"]),
+    ((r"C(G) = \int p_d(x) \log D(x) \, dx", r"2 C(G) = \int p_d(x) \log D(x) \, dx"),
+     ["definition", "refuted"]),
+    ((r"C(G) + 1 = 2",), ["error"]),
+])
+def test_a_quantity_depending_on_a_declared_function(check_text, rows, expected):
+    text = GAN_LAWS + "% derive: function D\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    steps = support.verdicts(check_text(text))
+    assert steps == expected
+
+
+def test_an_undefined_name_at_a_declared_function_names_the_definition():
+    (step,) = load_tex("r.tex", GAN_LAWS + "$$ C(G) + 1 = 2 $$\n").steps
+    assert step.kind == "unreadable" and "define C(G)" in step.message
+    assert step.location.column == len("$$ C(") + 1

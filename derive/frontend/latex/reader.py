@@ -2297,6 +2297,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._derivative_named_before(key, p.node)
             self._not_of_a_density(key, bracket, p.node)
             self._not_an_operator_above(key, p.node)
+            self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
@@ -2782,6 +2783,24 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if derived not in self.scope.table:
             self.scope.declare_unspelled(derived, derived.local)
         return self._powered(Call(derived, args[0]), bracket)
+
+    def _not_at_a_function(self, key, bracket):
+        """`C(G)` of a name the file does not define, G a declared function: a quantity
+        depending on the function G (the GAN's C(G), V(D, G)) is read only once it is
+        defined; as an unknown function of its own at G it would be a number chosen for
+        nothing the file says (and G is no number to put it at) — refused, naming the
+        definition to write."""
+        for arg in bracket.args:
+            node = single(arg)
+            piece = self.piece(node) if is_tree(node, "script") else None
+            found = self.declared(piece.key) if isinstance(piece, NamePiece) and \
+                piece.power is None else None
+            if found is not None and found[1].kind is Kind.FUNCTION:
+                raise self.error(f"{key} is not defined, and {piece.key} is a function: "
+                                 f"{key}({piece.key}) would be a quantity depending on the "
+                                 f"function {piece.key}, which derive reads only once it is "
+                                 f"defined above its uses (% derive: define {key}({piece.key})"
+                                 f" = …, or a row {key}({piece.key}) = …)", arg)
 
     def _arguments(self, bracket):
         self._no_measure_argument(bracket)
