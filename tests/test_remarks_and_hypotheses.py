@@ -1670,6 +1670,7 @@ def test_an_equation_label_ending_a_row_is_set_aside(row):
     r"a + b = b + a (10)",          # a parenthesis of math is a factor, never a label
     r"a + b = b + a (a + 1)",
     r"a + b = b + a \left(公式10\right)",
+    r"a + b = b + a(公式10)",        # where an argument stands: no label
 ])
 def test_a_parenthesis_of_math_ending_a_row_is_no_label(row):
     out = verdicts(display("% derive: real a, b\n", row))

@@ -832,14 +832,17 @@ def _unit_inside(text, out):
 # it as an argument (`x^\text{(9)}`, `\sqrt\text{(9)}`), nor a `\quad` (`_side` reads that).
 _BEFORE_LABEL = re.compile(r"(?:[\^_]|\\[a-zA-Z]+)\s*$")
 _TRAILING_SPACE = re.compile(r"(?:\s|\\[,;:! ])*$")
+# A label in math stands apart from the math before it, written after spacing (`D^*(x)
+# (公式10)`): right after a name (`f(公式)`) it would stand where an argument does.
+_SPACED = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad)$")
 
 
 def _equation_label(text, out):
     """The row with an equation label at its very end blanked, as `\\tag{9}` is: a
     `\\text{(…)}` whose words are one parenthesis (`\\text{(9)}`, `\\text{ (eq. 3) }`,
-    `\\text { (公式9) }`), or a parenthesis in math whose content is no math — a letter of
-    a script derive never reads as math (`(公式10)`, CJK) or only words in text
-    (`(\\text{eq. 3})`). A parenthesis of math (`(10)`, `(x + 1)`) may be a factor: it is
+    `\\text { (公式9) }`), or a parenthesis in math, after spacing, whose content is no
+    math — a letter of a script derive never reads as math (`(公式10)`, CJK) or only words
+    in text (`(\\text{eq. 3})`). A parenthesis of math (`(10)`, `(x + 1)`) may be a factor: it is
     never a label here (after a `\\quad` an equation tag `(10)` is, `_side`). A label whose
     words may state a hypothesis (`\\text{(a > 0)}`) is a reason (`Annotated.reasons`)."""
     body = text[:_TRAILING_SPACE.search(text).start()]
@@ -857,7 +860,8 @@ def _equation_label(text, out):
         _refuse_relations_in_text_math(words, start)
     else:
         words = body[start + 1:-1]
-        if not (any(unicodedata.category(c) == "Lo" for c in words) or
+        if not _SPACED.search(body[:start]) or not (
+                any(unicodedata.category(c) == "Lo" for c in words) or
                 (_TEXT.search(words) and not _without_text(words).strip() and
                  not _TEXT_LETTER.fullmatch(words.strip()))):
             return text
