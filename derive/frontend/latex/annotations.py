@@ -831,7 +831,7 @@ def _unit_inside(text, out):
 # What may stand before an equation label ending a row: not a script, nor a command taking
 # it as an argument (`x^\text{(9)}`, `\sqrt\text{(9)}`), nor a `\quad` (`_side` reads that).
 _BEFORE_LABEL = re.compile(r"(?:[\^_]|\\[a-zA-Z]+)\s*$")
-_TRAILING_SPACE = re.compile(r"(?:\s|\\[,;:! ])*$")
+_TRAILING_SPACING = re.compile(r"\\[,;:! ]$")
 # A label in math stands apart from the math before it, written after spacing (`D^*(x)
 # (公式10)`): right after a name (`f(公式)`) it would stand where an argument does.
 _SPACED = re.compile(r"(?:\s|\\[,;:! ]|\\q?quad)$")
@@ -845,7 +845,7 @@ def _equation_label(text, out):
     in text (`(\\text{eq. 3})`). A parenthesis of math (`(10)`, `(x + 1)`) may be a factor: it is
     never a label here (after a `\\quad` an equation tag `(10)` is, `_side`). A label whose
     words may state a hypothesis (`\\text{(a > 0)}`) is a reason (`Annotated.reasons`)."""
-    body = text[:_TRAILING_SPACE.search(text).start()]
+    body = _without_trailing_spacing(text)
     if not body.endswith(("}", ")")) or _depth(body, len(body) - 1) != 1:
         return text
     start = _opening(body, len(body) - 1)
@@ -870,6 +870,15 @@ def _equation_label(text, out):
     if _may_assume(words):
         out.reasons.append((start, " ".join(body[start:].split())))
     return text[:start] + " " * (len(text) - start)
+
+
+def _without_trailing_spacing(text):
+    """`text` without the spaces and spacing commands (`\\,`, `\\ `) ending it — from the
+    end, in time for the spacing only (a row may be a megabyte long)."""
+    body = text.rstrip()
+    while _TRAILING_SPACING.search(body[-2:]) and not body[:-2].endswith("\\"):
+        body = body[:-2].rstrip()
+    return body
 
 
 # A remark in words ending the row (`\text{ nats}`, `\quad \text{(in bits)}`,
