@@ -1649,3 +1649,22 @@ def test_a_unit_remark_before_a_second_row_is_that_rows_unit():
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in nats)} \\qquad H(p) = 1$$\n")[0] == "error"
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in bits)} \\qquad H(p) = 1$$\n") == \
         ["verified", "verified"]
+
+
+MEAN_ZERO = ("% derive: variable x\n% derive: density f over x\n"
+             "% derive: random X with density f over x\n% derive: expectation E\n"
+             "% derive: real a, b\n% derive: assume EX = 0\n")
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (r"a + EX = a", {"verified"}),                  # true only where EX = 0
+    (r"a \cdot EX \le 0", {"verified"}),
+    (r"a + EX = a + 1", {"undecided"}),             # false: never verified, and a law with
+    (r"a \cdot EX < 0", {"undecided"}),             # EX ≠ 0 refutes nothing
+    (r"\mathbf{E}[X + 1] = 1", {"undecided", "verified"}),   # not written as EX: not put
+])
+def test_a_hypothesis_on_an_expectation_is_put_where_the_step_writes_it_for_a_proof_only(
+        row, allowed):
+    """`assume EX = 0` restricts no instance (the numbers draw any law), so the step with 0
+    put for EX counts only when proved for every law: never refuted through it."""
+    assert verdicts(MEAN_ZERO + f"$$ {row} $$\n")[0] in allowed

@@ -81,8 +81,8 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg,
-    nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
+    free_names, neg, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -150,6 +150,49 @@ def restricted(terms, hypotheses, context, unused=None):
                 exc.condition = (r, change(a), change(b))
         context = widened
     return terms, context
+
+
+def averages_put(step, unused):
+    """The step (restricted by its usable hypotheses) with each left-out hypothesis `T = c`
+    whose one side T is an expectation, integral or sum (`assume EX = 0`), the other side c
+    not one, put as c wherever the step writes T (a sub-term of T's
+    normal form, inside definitions too); None when no left-out hypothesis is of that shape
+    or the step does not write T. It is no restriction of the instances (the numbers still
+    draw laws with E[X] ≠ 0), so only a proof of it counts (`decide`): at every instance
+    where T = c the step is this one, so a proof of this one for all instances proves the
+    step as claimed; a counterexample to it may have T ≠ c, and refutes nothing."""
+    n = normal_form.Normaliser(step.context)
+    lhs, rhs, said = step.lhs, step.rhs, []
+    for exc in unused:
+        relation, left, right = exc.condition
+        if relation is not Relation.EQ:
+            continue
+        for average, value in ((left, right), (right, left)):
+            if not _is_average(average) or _is_average(value):
+                continue
+            try:
+                target = n.value(average)
+                found = [t for side in (lhs, rhs) for t in nodes(side)
+                         if _is_average(t) and _same_value(n, t, target)]
+            except (normal_form.Unsupported, normal_form.Undefined):
+                continue
+            for t in dict.fromkeys(found):
+                lhs, rhs = _replaced(lhs, t, value), _replaced(rhs, t, value)
+            if found:
+                said.append(exc.latex)
+                break
+    return replace(step, lhs=lhs, rhs=rhs) if said else None
+
+
+def _is_average(term):
+    return isinstance(term, (Expect, Integral)) and not isinstance(term, Product)
+
+
+def _same_value(n, term, target):
+    try:
+        return (n.value(term) - target).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _members_as_symbols(terms, pending, context):
