@@ -1129,16 +1129,21 @@ def test_a_trailing_forall_or_one_over_an_interval_is_the_rows_hypothesis(row, v
     assert verdicts(display("% derive: real a, b, x\n", row)) == [verdict]
 
 
-@pytest.mark.parametrize("right_end, allowed", [
-    (r"e^{\lambda b}", {"verified", "undecided"}),
-    (r"e^{\lambda a}", {"refuted", "undecided"}),
+CHORD = r"e^{\lambda x}\leq \frac{b-x}{b-a}e^{\lambda a}+\frac{x-a}{b-a}"
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (CHORD + r"e^{\lambda b} \forall a\leq x\leq b", {"verified"}),
+    (CHORD + r"e^{\lambda b} \quad \forall x \in [a, b]", {"verified"}),
+    (r"e^{\lambda x}\leq \frac{x-a}{b-a}e^{\lambda b}+\frac{b-x}{b-a}e^{\lambda a} \forall a\leq x\leq b",
+     {"verified"}),
+    (CHORD + r"e^{\lambda a} \forall a\leq x\leq b", {"refuted", "undecided"}),
+    (CHORD + r"e^{\lambda b}", {"refuted", "undecided"}),         # outside [a, b] it fails
 ])
-def test_the_chord_bound_of_exp_under_its_forall_is_not_decided_without_it(right_end, allowed):
-    """e^{λx} lies below its chord on [a, b] only: the true bound is never refuted (outside
-    [a, b] it fails), the chord ending at e^{λa} never verified."""
-    row = (r"e^{\lambda x}\leq \frac{b-x}{b-a}e^{\lambda a}+\frac{x-a}{b-a}" + right_end +
-           r" \forall a\leq x\leq b")
-    assert verdicts(display("% derive: real a, b, x, \\lambda\n", row)) in [[v] for v in allowed]
+def test_the_chord_bound_of_exp_holds_under_its_forall_only(row, allowed):
+    """e^{λx} lies below its chord on [a, b] only (Hoeffding's lemma's first step): proved
+    with the row's `\\forall a \\le x \\le b`, never without it, never for a wrong chord."""
+    assert verdicts(display("% derive: real a, b, x, \\lambda\n", row))[0] in allowed
 
 
 SOFTMAX_ROWS = ("% derive: real o_j for j = 1..n\n"
