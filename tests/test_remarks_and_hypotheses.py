@@ -1673,3 +1673,19 @@ def test_a_hypothesis_on_an_expectation_is_put_where_the_step_writes_it_for_a_pr
     """`assume EX = 0` restricts no instance (the numbers draw any law), so the step with 0
     put for EX counts only when proved for every law: never refuted through it."""
     assert verdicts(MEAN_ZERO + f"$$ {row} $$\n")[0] in allowed
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (CHORD + r"e^{\lambda b} \forall a\leq x\leq b", {"verified"}),
+    (CHORD + r"e^{\lambda a} \forall a\leq x\leq b", {"refuted", "undecided"}),
+    (r"\sqrt{(x-a)^2} = x - a \forall a \le x", {"verified"}),
+    (r"\sqrt{(x-a)^2} = a - x \forall a \le x", {"refuted"}),
+    (r"f(x) \le 1 \forall a \le x", {"refuted", "undecided"}),       # a density may pass 1
+])
+def test_a_bound_on_a_declared_variable_used_as_a_free_number_restricts_it(row, allowed):
+    """`variable x` with a law f over it: where the step takes x only as a number (no law
+    over it, no bound copy), a bound on x restricts it as a real symbol's does; the step
+    speaking of f(x) keeps x the variable."""
+    header = "% derive: variable x\n% derive: density f over x\n% derive: real a, b, \\lambda\n"
+    assert verdicts(display(header, row))[0] in allowed
+

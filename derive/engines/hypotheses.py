@@ -124,6 +124,7 @@ def restricted(terms, hypotheses, context, unused=None):
         else:
             pending.append((h.relation, h.lhs, h.rhs, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
+    terms, pending, context = _variables_as_numbers(terms, pending, context)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -150,6 +151,49 @@ def restricted(terms, hypotheses, context, unused=None):
                 exc.condition = (r, change(a), change(b))
         context = widened
     return terms, context
+
+
+def _variables_as_numbers(terms, pending, context):
+    """(terms, pending, context) with each continuous variable x (`variable x`, no declared
+    range) that a hypothesis bounds, while the step uses it only as a free number — no law
+    over x, no copy of x bound, no density at it — put as a fresh real symbol spelled x,
+    in the step and its hypotheses alike (a renaming of a free number: the claim is for
+    every real x either way). So `\\forall a \\le x \\le b` after Hoeffding's chord bounds it
+    as it bounds any symbol. Where the step speaks of x's law or a bound copy of x (or a
+    law moves with x), a bound on x would speak of the law's support, which the drawn laws
+    do not respect: it stays the variable, and the bound unused."""
+    said = [s for _, left, right, _ in pending for s in (left, right)]
+    sides = [t for t in terms if t is not None]
+    mapping, table = {}, None
+    for name in sorted(set().union(*(free_names(s) for s in said)) if said else (),
+                       key=lambda n: n.sort_key()):
+        declaration = context.declaration(name)
+        if declaration.kind is not Kind.VARIABLE or name.origin is not None or \
+                name.local is not None or not isinstance(declaration.info, VariableInfo) or \
+                declaration.info.discrete or declaration.info.support is not None or \
+                not any(name in free_names(s) for s in sides) or \
+                any(name in moving for moving in context.parameters.values()) or \
+                any(_about_law(t, name) for s in sides for t in nodes(s)):
+            continue
+        fresh = Name(name.latex)
+        table = table if table is not None else dict(context.table)
+        table[fresh] = Declaration(Kind.SYMBOL, declaration.domain)
+        mapping[name] = Sym(fresh)
+    if not mapping:
+        return terms, pending, context
+    return ([substitute(t, mapping) if t is not None else None for t in terms],
+            [(r, substitute(a, mapping), substitute(b, mapping), text)
+             for r, a, b, text in pending],
+            Context(table, context.parameters, context.fixed))
+
+
+def _about_law(term, name):
+    """Whether a sub-term speaks of the variable `name` otherwise than as a number: a law
+    over it, or a bound copy of it."""
+    if isinstance(term, Dist) and name in term.over + term.given:
+        return True
+    return any(isinstance(b, Name) and b.origin is name for b in term.binds) or \
+        isinstance(term, Sym) and term.name.origin is name
 
 
 def averages_put(step, unused):
