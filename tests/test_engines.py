@@ -234,3 +234,18 @@ def test_the_cauchy_schwarz_lemma_asks_each_square_integrand_non_negative(row, h
     from derive.engines import cauchy_schwarz
     s = step(row, CAUCHY_SCHWARZ)
     assert cauchy_schwarz.prove(s, s.rhs, s.lhs, None) is holds
+
+
+
+@pytest.mark.parametrize("row, proved", [
+    (r"\frac{1}{2}e^{a} + \frac{1}{2}e^{b} \ge e^{\frac{a+b}{2}}", True),
+    (r"\frac{1}{3}\exp(t) + \frac{2}{3}e^{2t} \ge e^{\frac{5t}{3}}", True),
+    (r"\frac{1}{2}e^{a} + \frac{1}{2}e^{b} \ge e^{\frac{a+b}{3}}", False),   # not the mean
+    (r"\frac{1}{2}e^{a} + \frac{1}{3}e^{b} \ge e^{\frac{a}{2}+\frac{b}{3}}", False),  # total 5/6
+    (r"t e^{a} + (1 - t) e^{b} \ge e^{t a + (1 - t) b}", False),      # t = 2: weights < 0
+])
+def test_the_chord_above_exp_is_proved_only_for_weights_of_total_one_shown_non_negative(
+        row, proved):
+    from derive.engines import chords
+    s = step(row)
+    assert (chords.prove(s, None) is not None) is proved

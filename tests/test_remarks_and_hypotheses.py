@@ -1129,16 +1129,21 @@ def test_a_trailing_forall_or_one_over_an_interval_is_the_rows_hypothesis(row, v
     assert verdicts(display("% derive: real a, b, x\n", row)) == [verdict]
 
 
-@pytest.mark.parametrize("right_end, allowed", [
-    (r"e^{\lambda b}", {"verified", "undecided"}),
-    (r"e^{\lambda a}", {"refuted", "undecided"}),
+CHORD = r"e^{\lambda x}\leq \frac{b-x}{b-a}e^{\lambda a}+\frac{x-a}{b-a}"
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (CHORD + r"e^{\lambda b} \forall a\leq x\leq b", {"verified"}),
+    (CHORD + r"e^{\lambda b} \quad \forall x \in [a, b]", {"verified"}),
+    (r"e^{\lambda x}\leq \frac{x-a}{b-a}e^{\lambda b}+\frac{b-x}{b-a}e^{\lambda a} \forall a\leq x\leq b",
+     {"verified"}),
+    (CHORD + r"e^{\lambda a} \forall a\leq x\leq b", {"refuted", "undecided"}),
+    (CHORD + r"e^{\lambda b}", {"refuted", "undecided"}),         # outside [a, b] it fails
 ])
-def test_the_chord_bound_of_exp_under_its_forall_is_not_decided_without_it(right_end, allowed):
-    """e^{λx} lies below its chord on [a, b] only: the true bound is never refuted (outside
-    [a, b] it fails), the chord ending at e^{λa} never verified."""
-    row = (r"e^{\lambda x}\leq \frac{b-x}{b-a}e^{\lambda a}+\frac{x-a}{b-a}" + right_end +
-           r" \forall a\leq x\leq b")
-    assert verdicts(display("% derive: real a, b, x, \\lambda\n", row)) in [[v] for v in allowed]
+def test_the_chord_bound_of_exp_holds_under_its_forall_only(row, allowed):
+    """e^{λx} lies below its chord on [a, b] only (Hoeffding's lemma's first step): proved
+    with the row's `\\forall a \\le x \\le b`, never without it, never for a wrong chord."""
+    assert verdicts(display("% derive: real a, b, x, \\lambda\n", row))[0] in allowed
 
 
 SOFTMAX_ROWS = ("% derive: real o_j for j = 1..n\n"
@@ -1682,3 +1687,38 @@ def test_a_label_that_may_state_a_hypothesis_is_a_reason():
     s, = steps(display("% derive: real a\n", r"\sqrt{a^2} = a \text{(a > 0)}"))
     assert s.reasons
     assert verdicts(display("% derive: real a\n", r"\sqrt{a^2} = a \text{(a > 0)}")) != ["refuted"]
+
+
+MEAN_ZERO = ("% derive: variable x\n% derive: density f over x\n"
+             "% derive: random X with density f over x\n% derive: expectation E\n"
+             "% derive: real a, b\n% derive: assume EX = 0\n")
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (r"a + EX = a", {"verified"}),                  # true only where EX = 0
+    (r"a \cdot EX \le 0", {"verified"}),
+    (r"a + EX = a + 1", {"undecided"}),             # false: never verified, and a law with
+    (r"a \cdot EX < 0", {"undecided"}),             # EX ≠ 0 refutes nothing
+    (r"\mathbf{E}[X + 1] = 1", {"undecided", "verified"}),   # not written as EX: not put
+])
+def test_a_hypothesis_on_an_expectation_is_put_where_the_step_writes_it_for_a_proof_only(
+        row, allowed):
+    """`assume EX = 0` restricts no instance (the numbers draw any law), so the step with 0
+    put for EX counts only when proved for every law: never refuted through it."""
+    assert verdicts(MEAN_ZERO + f"$$ {row} $$\n")[0] in allowed
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (CHORD + r"e^{\lambda b} \forall a\leq x\leq b", {"verified"}),
+    (CHORD + r"e^{\lambda a} \forall a\leq x\leq b", {"refuted", "undecided"}),
+    (r"\sqrt{(x-a)^2} = x - a \forall a \le x", {"verified"}),
+    (r"\sqrt{(x-a)^2} = a - x \forall a \le x", {"refuted"}),
+    (r"f(x) \le 1 \forall a \le x", {"refuted", "undecided"}),       # a density may pass 1
+])
+def test_a_bound_on_a_declared_variable_used_as_a_free_number_restricts_it(row, allowed):
+    """`variable x` with a law f over it: where the step takes x only as a number (no law
+    over it, no bound copy), a bound on x restricts it as a real symbol's does; the step
+    speaking of f(x) keeps x the variable."""
+    header = "% derive: variable x\n% derive: density f over x\n% derive: real a, b, \\lambda\n"
+    assert verdicts(display(header, row))[0] in allowed
+

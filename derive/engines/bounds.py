@@ -13,6 +13,8 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   the log-sum-exp bounds).
 * **The Cauchy–Schwarz inequality** (`cauchy_schwarz.py`): `(∫ i)² ≤ ∫ j · ∫ k` where
   j, k ≥ 0 and i² ≤ j·k at every point, the step's integrals held as numbers.
+* **The chord above exp** (`chords.py`): `Σ_k w_k e^{u_k} ≥ e^{Σ_k w_k u_k}` for weights
+  shown ≥ 0 of total 1, written out term by term.
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -144,6 +146,11 @@ def _prove(step, deadline):
         return Proof(f"lemma: {fact}", "the weights are shown non-negative with a positive "
                      "total and the function's second derivative of one sign where its "
                      "argument lies")
+    from derive.engines import chords
+    fact = chords.prove(step, deadline)
+    if fact is not None:
+        return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1, the "
+                     "exponents real, and the smaller side's exponent their weighted mean")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")

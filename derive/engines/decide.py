@@ -151,13 +151,22 @@ def _without_unusable(step, seed, deadline, report):
     t below the smaller of two bounds is no one gap). When the step is not verified without
     it, it is checked once more with the unusable hypotheses used first (`_unusable_first`):
     the hypotheses then left out are others, and a verification under either subset holds
-    on the instances claimed."""
-    from derive.engines.hypotheses import restrict
+    on the instances claimed. Before that, a left-out `E[X] = c` is put in where the step
+    writes E[X] (`hypotheses.averages_put`): only a proof of that step counts."""
+    from derive.engines.hypotheses import averages_put, restrict
     unused = []
     wider = restrict(step, unused)
     verdict = _under_usable(step, wider, unused, seed, deadline, report)
     if verdict.status is VERIFIED:
         return verdict
+    put = averages_put(wider, unused) if not _about_whole_numbers(step, unused) else None
+    if put is not None:
+        proved = _dispatch(put, seed, deadline, lambda v: None)
+        if proved.status is VERIFIED:
+            from dataclasses import replace
+            return replace(proved, detail=f"{proved.detail}; proved with each expectation a "
+                           "hypothesis gives a value put as that value where the step writes "
+                           "it (for every law: so for those the hypothesis holds of)")
     again = _unusable_first(step, unused)
     if again is None:
         return verdict

@@ -81,8 +81,8 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Mul, Num, Pow, Sum, Sym, div, free_names, neg,
-    nodes, substitute, sub,
+    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
+    free_names, neg, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -124,6 +124,7 @@ def restricted(terms, hypotheses, context, unused=None):
         else:
             pending.append((h.relation, h.lhs, h.rhs, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
+    terms, pending, context = _variables_as_numbers(terms, pending, context)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -150,6 +151,92 @@ def restricted(terms, hypotheses, context, unused=None):
                 exc.condition = (r, change(a), change(b))
         context = widened
     return terms, context
+
+
+def _variables_as_numbers(terms, pending, context):
+    """(terms, pending, context) with each continuous variable x (`variable x`, no declared
+    range) that a hypothesis bounds, while the step uses it only as a free number — no law
+    over x, no copy of x bound, no density at it — put as a fresh real symbol spelled x,
+    in the step and its hypotheses alike (a renaming of a free number: the claim is for
+    every real x either way). So `\\forall a \\le x \\le b` after Hoeffding's chord bounds it
+    as it bounds any symbol. Where the step speaks of x's law or a bound copy of x (or a
+    law moves with x), a bound on x would speak of the law's support, which the drawn laws
+    do not respect: it stays the variable, and the bound unused."""
+    said = [s for _, left, right, _ in pending for s in (left, right)]
+    sides = [t for t in terms if t is not None]
+    mapping, table = {}, None
+    for name in sorted(set().union(*(free_names(s) for s in said)) if said else (),
+                       key=lambda n: n.sort_key()):
+        declaration = context.declaration(name)
+        if declaration.kind is not Kind.VARIABLE or name.origin is not None or \
+                name.local is not None or not isinstance(declaration.info, VariableInfo) or \
+                declaration.info.discrete or declaration.info.support is not None or \
+                not any(name in free_names(s) for s in sides) or \
+                any(name in moving for moving in context.parameters.values()) or \
+                any(_about_law(t, name) for s in sides for t in nodes(s)):
+            continue
+        fresh = Name(name.latex)
+        table = table if table is not None else dict(context.table)
+        table[fresh] = Declaration(Kind.SYMBOL, declaration.domain)
+        mapping[name] = Sym(fresh)
+    if not mapping:
+        return terms, pending, context
+    return ([substitute(t, mapping) if t is not None else None for t in terms],
+            [(r, substitute(a, mapping), substitute(b, mapping), text)
+             for r, a, b, text in pending],
+            Context(table, context.parameters, context.fixed))
+
+
+def _about_law(term, name):
+    """Whether a sub-term speaks of the variable `name` otherwise than as a number: a law
+    over it, or a bound copy of it."""
+    if isinstance(term, Dist) and name in term.over + term.given:
+        return True
+    return any(isinstance(b, Name) and b.origin is name for b in term.binds) or \
+        isinstance(term, Sym) and term.name.origin is name
+
+
+def averages_put(step, unused):
+    """The step (restricted by its usable hypotheses) with each left-out hypothesis `T = c`
+    whose one side T is an expectation, integral or sum (`assume EX = 0`), the other side c
+    not one, put as c wherever the step writes T (a sub-term of T's
+    normal form, inside definitions too); None when no left-out hypothesis is of that shape
+    or the step does not write T. It is no restriction of the instances (the numbers still
+    draw laws with E[X] ≠ 0), so only a proof of it counts (`decide`): at every instance
+    where T = c the step is this one, so a proof of this one for all instances proves the
+    step as claimed; a counterexample to it may have T ≠ c, and refutes nothing."""
+    n = normal_form.Normaliser(step.context)
+    lhs, rhs, said = step.lhs, step.rhs, []
+    for exc in unused:
+        relation, left, right = exc.condition
+        if relation is not Relation.EQ:
+            continue
+        for average, value in ((left, right), (right, left)):
+            if not _is_average(average) or _is_average(value):
+                continue
+            try:
+                target = n.value(average)
+                found = [t for side in (lhs, rhs) for t in nodes(side)
+                         if _is_average(t) and _same_value(n, t, target)]
+            except (normal_form.Unsupported, normal_form.Undefined):
+                continue
+            for t in dict.fromkeys(found):
+                lhs, rhs = _replaced(lhs, t, value), _replaced(rhs, t, value)
+            if found:
+                said.append(exc.latex)
+                break
+    return replace(step, lhs=lhs, rhs=rhs) if said else None
+
+
+def _is_average(term):
+    return isinstance(term, (Expect, Integral)) and not isinstance(term, Product)
+
+
+def _same_value(n, term, target):
+    try:
+        return (n.value(term) - target).is_zero()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
 
 
 def _members_as_symbols(terms, pending, context):
