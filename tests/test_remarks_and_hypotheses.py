@@ -1615,3 +1615,80 @@ def test_a_unit_remark_before_a_second_row_is_that_rows_unit():
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in nats)} \\qquad H(p) = 1$$\n")[0] == "error"
     assert verdicts(head + "$$H(p) = 1 \\quad \\text{(in bits)} \\qquad H(p) = 1$$\n") == \
         ["verified", "verified"]
+
+
+# ------------------------------------------------------------ `X \sim LAW` as a premise
+GAUSS = ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\n"
+         "% derive: density p{} over x\n")
+
+
+@pytest.mark.parametrize("law", ["", r" = \mathcal{N}(\mu, \sigma^2)"])
+@pytest.mark.parametrize("row, verdict", [
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies h(X) = \frac{1}{2} \log(2\pi e \sigma^2)",
+     "verified"),
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \Rightarrow h(X) = \frac{1}{2} \log(2\pi \sigma^2)",
+     "refuted"),                                       # the factor e dropped
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[(X - \mu)^2] = \sigma^2",
+     "verified"),
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[(X - \mu)^2] = 2\sigma^2",
+     "refuted"),                                       # the wrong variance
+    (r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2) \quad \text{if } X \sim \mathcal{N}(\mu, "
+     r"\sigma^2)", "verified"),
+    (r"h(X) = \frac{1}{2} \log(2 e \sigma^2) \quad \text{for } X \sim \mathcal{N}(\mu, "
+     r"\sigma^2)", "refuted"),
+])
+def test_a_law_premise_gives_the_random_variable_its_law(law, row, verdict):
+    """`X \\sim LAW ⟹ claim`: of an abstract p over x the premise puts LAW for p in the row;
+    of p declared by that formula it restates the declaration. Either way the true claim
+    is verified and the false one refuted."""
+    assert verdicts(display(GAUSS.format(law), row)) == [verdict]
+
+
+def test_without_the_premise_an_abstract_law_is_no_gaussian():
+    """The premise is what makes the claim true: of an abstract p, h(X) is no Gaussian's."""
+    assert verdicts(display(GAUSS.format(""), r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2)")) \
+        == ["refuted"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Z \sim N(0, 1) \implies \mathbb{E}[Z^2] = 1", "verified"),
+    (r"Z \sim N(0, 1) \implies \mathbb{E}[Z^2] = 2", "refuted"),
+    (r"z \sim \mathcal{N}(0, 1) \implies h(Z) = \frac12 \log(2\pi e)", "verified"),
+])
+def test_a_plain_n_after_sim_is_the_normal_family(row, verdict):
+    assert verdicts(display("% derive: variable z\n% derive: density \\phi over z\n", row)) \
+        == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow H(X) = -\theta\log\theta - "
+     r"(1-\theta)\log(1-\theta)", "verified"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow H(X) = -\theta\log\theta - "
+     r"(1-\theta)\log\theta", "refuted"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow \mathbb{E}[X] = \theta", "verified"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow \mathbb{E}[X] = 1 - \theta", "refuted"),
+])
+def test_a_bernoulli_premise_under_bounds_on_its_parameter(row, verdict):
+    """The bounds `0 < θ < 1` put θ at a value: the premise's law is placed anew there."""
+    header = ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta < 1\n"
+              "% derive: density p over x\n")
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (GAUSS.format(""), r"W \sim \mathcal{N}(0, 1) \implies h(X) = 1",
+     "random variable of a declared variable"),            # W: no variable w
+    (GAUSS.format(""), r"X \sim \mathcal{Q}(0, 1) \implies h(X) = 1",
+     "standard family"),                                   # an unknown law
+    (GAUSS.format(""), r"X \sim \mathrm{Bernoulli}(0.5) \implies h(X) = 1",
+     "mass function"),                                     # a pmf on a continuous x
+    (GAUSS.format(r" = \mathcal{N}(0, 1)"), r"X \sim \mathcal{N}(\mu, \sigma^2) \implies "
+     r"h(X) = \frac12 \log(2\pi e \sigma^2)", "one variable, one law"),
+    (GAUSS.format("") + "% derive: density q over x\n",
+     r"X \sim \mathcal{N}(0, 1) \implies \mathbb{E}_p[x^2] = 1", "one declared law"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"X \sim \mathcal{N}(0, 1) \implies \mathbb{E}[X^2] = 1", "one declared law"),
+])
+def test_a_law_premise_that_cannot_be_read_is_refused(header, row, message):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message

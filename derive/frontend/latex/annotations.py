@@ -80,7 +80,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND
+from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, top_level_law
 from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
@@ -335,7 +335,8 @@ def _listed_hypotheses(text, out):
     if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
         at = before.index("(") + 1
         inner = " " * at + stripped[1:-1]
-    if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before:
+    if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before \
+            and top_level_law(inner) is None:          # `X \sim \mathcal{N}(…)`: not a relation
         return text
     for offset, relation in conditions(inner[at:], at):
         out.hypotheses.append((offset, relation))
@@ -460,7 +461,10 @@ def conditions(text, offset):
         if at - offset - 1 in joins:
             shared = None
         member = _MEMBER.match(piece)
-        if member is not None:
+        if top_level_law(piece) is not None and not names:    # `X \sim \mathcal{N}(0, 1)`
+            out.append((at, piece))
+            shared = None
+        elif member is not None:
             for name, name_at in names + [(member.group("name"), at)]:
                 out += [(name_at, f"{name} {bound}") for bound in _interval(member, at)]
             names, shared = [], None
