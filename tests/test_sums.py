@@ -2479,3 +2479,43 @@ def test_a_boundless_sum_of_a_rangeless_family_takes_no_other_familys_range():
     (step,) = steps(display(header, r"\sum_i z_i = \sum_j z_j"))
     assert step.kind == "unreadable" and "declared without a range" in step.message
     assert verdicts(display("% derive: real z_j\n", r"\sum_i z_i = \sum_j z_j")) == ["verified"]
+
+
+# ------------------------------------------------- a mass function's values lie in (0, 1]
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p over x\n", r"p(x) \le 1", "verified"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"\log p(x) \le 0", "verified"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"\log p(x) \le -1", "refuted"),
+    # a density of a continuous variable may exceed 1: never verified
+    ("% derive: variable x\n% derive: density p over x\n", r"p(x) \le 1", "refuted"),
+    ("% derive: variable x\n% derive: density p over x\n", r"\log p(x) \le 0", "refuted"),
+    # a joint over a discrete and a continuous variable is a density in the latter
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n",
+     r"p(x, y) \le 1", "refuted"),
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n",
+     r"p(y \mid x) \le 1", "refuted"),
+])
+def test_a_mass_function_is_at_most_one_a_density_is_not(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, bounded", [
+    ("% derive: discrete x\n% derive: density p over x\n", True),
+    ("% derive: variable x\n% derive: density p over x\n", False),
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n", False),
+])
+def test_only_a_mass_function_is_written_in_0_1(header, bounded):
+    """The numbers refute `p(x) ≤ 1` of a density first; the bound's guard itself: only a
+    mass function's value is put as 1/(1 + s)."""
+    import sympy
+
+    from derive.engines import bounds, normal_form
+    from derive.engines.symbolic import Converter
+    row = r"p(x, y) \le 1" if "joint" in header else r"p(x) \le 1"
+    (step,) = steps(display(header, row))
+    n = normal_form.Normaliser(step.context)
+    converter = Converter(sympy)
+    gap = n.value(step.rhs) - n.value(step.lhs)
+    expr = sympy.Add(*[converter.monomial(m, c) for m, c in gap.terms.items()])
+    put = bounds._masses_at_most_one(sympy, converter, expr, step.context)
+    assert (put != expr) is bounded

@@ -380,8 +380,9 @@ def _pointwise(gap, strict, n, deadline):
                 break
             try:
                 expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-                shown = any(_sign(sympy, e, strict) for e in _on_ranges(sympy, converter, expr,
-                                                                      terms))
+                shown = any(_sign(sympy, e, strict) for e in _on_ranges(
+                    sympy, converter, _masses_at_most_one(sympy, converter, expr, n.context),
+                    terms))
             except (OverflowError, ValueError):     # SymPy's evalf on huge constants
                 shown = False
             if not shown:
@@ -389,6 +390,30 @@ def _pointwise(gap, strict, n, deadline):
         else:
             return True
     return False
+
+
+def _masses_at_most_one(sp, converter, expr, context):
+    """The integrand with each value of an abstract mass function (a declared law over
+    discrete variables alone, not by formula: `p(x)`, `p(y | x)`, `p(x, y)`) written as
+    1/(1 + s), s ≥ 0 — exactly the values in (0, 1] a positive mass summing to 1 takes —
+    so that `p(x) ≤ 1` and `log p(x) ≤ 0` follow. Never of a density of a continuous
+    variable, whose values may exceed 1, nor of a formula (derive does not assume it
+    normalised)."""
+    serials = {name.serial: declaration for name, declaration in context.table.items()}
+    put = {}
+    for atom, symbol in converter.symbols.items():
+        if atom[0] != "dens" or symbol not in expr.free_symbols:
+            continue
+        declaration = serials.get(atom[2])
+        info = getattr(declaration, "info", None)
+        drawn = [serials.get(serial) for serial in atom[3]]     # the variables before |
+        if declaration is None or declaration.kind is not Kind.DISTRIBUTION or \
+                info.formula is not None or info.expression is not None or \
+                info.support is not None or not drawn or \
+                not all(getattr(getattr(d, "info", None), "discrete", False) for d in drawn):
+            continue
+        put[symbol] = 1 / (1 + sp.Dummy("s", nonnegative=True))
+    return expr.subs(put) if put else expr
 
 
 def _on_ranges(sp, converter, expr, terms):
