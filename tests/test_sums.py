@@ -2519,3 +2519,29 @@ def test_only_a_mass_function_is_written_in_0_1(header, bounded):
     expr = sympy.Add(*[converter.monomial(m, c) for m, c in gap.terms.items()])
     put = bounds._masses_at_most_one(sympy, converter, expr, step.context)
     assert (put != expr) is bounded
+
+
+# ------------------------------------ members of a positive family whose total is 1 are ≤ 1
+TOTAL_ONE = ("% derive: natural n, m\n% derive: positive p_i for i = 1..n\n"
+             "% derive: assume \\sum_{i=1}^n p_i = 1\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (TOTAL_ONE, r"\sum_{i}p_i\log p_i\leq\log(\sum_{i}\frac{p_i}{p_i})", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq 0", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq \log n", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i^2 \leq 1", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq -\log n", "refuted"),
+    # a sum over another range than the total's: p_i past n is no share of 1
+    (TOTAL_ONE, r"\sum_{i=1}^m p_i\log p_i\leq 0", "refuted"),
+    # a total of 2: a member may exceed 1
+    (TOTAL_ONE.replace("p_i = 1", "p_i = 2"), r"\sum_{i=1}^n p_i\log p_i\leq 0", "refuted"),
+    # no total stated: nothing bounds a member
+    (TOTAL_ONE.split("% derive: assume")[0], r"\sum_{i=1}^n p_i\log p_i\leq 0", "refuted"),
+    # real members (of any sign) are no shares
+    (TOTAL_ONE.replace("positive", "real"), r"\sum_{i=1}^n p_i^2 \leq 1", "refuted"),
+])
+def test_a_share_of_a_total_of_one_is_at_most_one(header, row, verdict):
+    """`\\sum_i p_i = 1` of positive p_i puts p_i = w_i / Σ_k w_k: the constants join the
+    sum with those weights (they sum to 1) and Σ_k w_k ≥ w_i, so each share is ≤ 1."""
+    assert verdicts(display(header, row)) == [verdict]
