@@ -1692,3 +1692,27 @@ def test_a_bernoulli_premise_under_bounds_on_its_parameter(row, verdict):
 def test_a_law_premise_that_cannot_be_read_is_refused(header, row, message):
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and message in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Z \sim N(0, 1) \implies h(Z) = \frac{1}{2} \log(2\pi e)", "verified"),
+    (r"Z \sim N(0, 1) \implies h(Z) = \frac{1}{2} \log(2\pi)", "refuted"),
+    (r"Z \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[Z] = \mu", "verified"),
+    (r"\mathbb{E}[Z^2] = \mu^2 + \sigma^2 \quad \text{for } Z \sim \mathcal{N}(\mu, \sigma^2)",
+     "verified"),
+    (r"\mathbb{E}[Z^2] = \mu^2 + 2\sigma^2 \quad \text{if } Z \sim \mathcal{N}(\mu, \sigma^2)",
+     "refuted"),
+])
+def test_a_law_premise_of_a_variable_with_no_law_is_its_law_for_the_row(row, verdict):
+    header = "% derive: variable z\n% derive: real \\mu\n% derive: positive \\sigma\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_premise_law_ends_with_its_row_and_needs_valid_parameters():
+    header = "% derive: variable z\n% derive: real \\mu\n"
+    first, second, third = steps(display(
+        header, r"Z \sim \mathcal{N}(\mu, \mu) \implies \mathbb{E}[Z] = \mu",
+        r"Z \sim N(0, 1) \implies \mathbb{E}[Z] = 0", r"\mathbb{E}[Z] = 0"))
+    assert first.kind == "unreadable" and "positive variance" in first.message
+    assert second.kind != "unreadable"
+    assert third.kind == "unreadable" and "no declared distribution" in third.message

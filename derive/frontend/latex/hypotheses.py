@@ -50,7 +50,6 @@ class Hypotheses:
             out.append(Hypothesis(relation, self.term(left), self.term(right), latex))
         return tuple(out)
 
-
     def read_law(self, text, at, start):
         """`X \\sim LAW` (`at`: the offset of `\\sim` in `text`): the premise that the random
         variable X (the capital of a declared variable x, or x itself) has the law LAW — a
@@ -65,6 +64,21 @@ class Hypotheses:
         * declared by another formula, several laws or none over x, a joint's marginal, a
           law over another variable: refused — one variable, one law.
         """
+        variable, law, law_text, node = self.law_premise(text, at, start)
+        if isinstance(law, Family):
+            law = families.placed(law, variable, law_text)
+        old = self._law_of(variable, law, law_text, node)
+        if old is None:
+            return ()
+        point = (Sym(variable),)
+        latex = " ".join(text.split())
+        return (Hypothesis(Relation.EQ, Dens(Dist(old, (variable,)), point),
+                           Dens(law, point), latex),)
+
+    def law_premise(self, text, at, start):
+        """(the variable x, the law — a `Family` fit for x, or a `Dist` over x alone —,
+        the law as written, its node) of a premise `X \\sim LAW`; refused at its position
+        when X is no declared variable's random variable or LAW no law of x."""
         left = self._parse(text[:at], start)
         if len(left.children) != 1:
             raise self.error("X \\sim LAW draws one random variable X", left.children[0])
@@ -94,17 +108,10 @@ class Hypotheses:
                 law = families.for_variable(law, variable, self.scope.context)
             except ValueError as exc:
                 raise self.error(str(exc), right.children[0]) from None
-            law = families.placed(law, variable, law_text)
         elif law.given or tuple(law.over) != (variable,):
             raise self.error(f"{law_text} is not a law of {variable.latex} alone: X \\sim p "
                              f"takes a distribution over {variable.latex}", right.children[0])
-        old = self._law_of(variable, law, law_text, right.children[0])
-        if old is None:
-            return ()
-        point = (Sym(variable),)
-        latex = " ".join(text.split())
-        return (Hypothesis(Relation.EQ, Dens(Dist(old, (variable,)), point),
-                           Dens(law, point), latex),)
+        return variable, law, law_text, right.children[0]
 
     def _law_of(self, variable, law, law_text, node):
         """The declared law of `variable` that the premise `X \\sim law` speaks of, or None
