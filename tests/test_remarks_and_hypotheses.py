@@ -1716,3 +1716,14 @@ def test_a_premise_law_ends_with_its_row_and_needs_valid_parameters():
     assert first.kind == "unreadable" and "positive variance" in first.message
     assert second.kind != "unreadable"
     assert third.kind == "unreadable" and "no declared distribution" in third.message
+
+
+@pytest.mark.parametrize("header", ["% derive: variable z\n",
+                                    "% derive: variable z\n% derive: density p over z\n"])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
+    """`Z \\sim N(0, 1) \\implies A &= B \\\\ &= C`: Z's law is said for the chain, so the
+    continuation row is checked under it too (of an abstract p it would be false without)."""
+    text = header + ("$$\n\\begin{aligned}\nZ \\sim N(0, 1) \\implies \\mathbb{E}[Z^2 + 1] &= "
+                     "\\mathbb{E}[Z^2] + 1 \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]

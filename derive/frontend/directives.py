@@ -501,7 +501,7 @@ class Directives:
         declared law at all (`% derive: variable z`, then `Z \\sim N(0, 1) \\implies h(Z) =
         …`): the family is x's law for that row, declared (under an unspelled name, the law
         as written) as `density … = LAW over x` would be — its parameters shown valid, else
-        an error. The Name, for the builder to withdraw after the row; None when the text
+        an error —, as a family written inline (`families.placed`): never taken as genuine. The Name, for the builder to withdraw after the row; None when the text
         is no such premise."""
         at = top_level_law(text)
         if at is None:
@@ -517,9 +517,10 @@ class Directives:
                                     "declarations and hypotheses in force do not show "
                                     "(declare the parameters, e.g. positive \\sigma)",
                                     offset + at)
-        return self.scope.declare_unspelled(Name(law_text), Declaration(
-            Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
-                over=(variable,), formula=families.of_family(law, variable), family=law)))
+        # its name carries its declaration (`families.placed`): a row continuing this one
+        # (`&= …`) still reads the law its terms were written with, after it is withdrawn
+        name = families.placed(law, variable, law_text).name
+        return self.scope.declare_unspelled(name, name.local)
 
     def _joint(self, body, offset):
         """`p over x, y` (also `p over v, h with parameter \\theta`: p depends on θ, and is
