@@ -1636,6 +1636,11 @@ GAUSS = ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\
      r"\sigma^2)", "verified"),
     (r"h(X) = \frac{1}{2} \log(2 e \sigma^2) \quad \text{for } X \sim \mathcal{N}(\mu, "
      r"\sigma^2)", "refuted"),
+    (r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2) \quad \text{for} \quad X \sim "
+     r"\mathcal{N}(\mu, \sigma^2)", "verified"),
+    (r"h(X) = \log(\sigma \sqrt{2\pi e}) \qquad (X \sim \mathcal{N}(\mu, \sigma^2))",
+     "verified"),
+    (r"h(X) = \log(\sigma \sqrt{2\pi}) \quad X \sim \mathcal{N}(\mu, \sigma^2)", "refuted"),
 ])
 def test_a_law_premise_gives_the_random_variable_its_law(law, row, verdict):
     """`X \\sim LAW ⟹ claim`: of an abstract p over x the premise puts LAW for p in the row;

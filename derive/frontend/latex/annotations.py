@@ -401,6 +401,9 @@ def _side(piece):
         return "remark", stripped, lead          # for every x of its own range: every row is
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
+    law = top_level_law(stripped)
+    if law is not None and _NAME.match(stripped[:law]):     # `\quad X \sim \mathcal{N}(0, 1)`
+        return "condition", stripped, lead
     listed = [p for p in top_level_pieces(stripped) if p.strip()]
     if len(listed) > 1 and _RELATION.search(stripped) and all(
             _BARE_CONDITION.match(p) or _BOUND_CHAIN.match(p) or _NAME.match(p) for p in listed):
