@@ -1722,3 +1722,119 @@ def test_a_bound_on_a_declared_variable_used_as_a_free_number_restricts_it(row, 
     header = "% derive: variable x\n% derive: density f over x\n% derive: real a, b, \\lambda\n"
     assert verdicts(display(header, row))[0] in allowed
 
+
+# ------------------------------------------------------------ `X \sim LAW` as a premise
+GAUSS = ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\n"
+         "% derive: density p{} over x\n")
+
+
+@pytest.mark.parametrize("law", ["", r" = \mathcal{N}(\mu, \sigma^2)"])
+@pytest.mark.parametrize("row, verdict", [
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies h(X) = \frac{1}{2} \log(2\pi e \sigma^2)",
+     "verified"),
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \Rightarrow h(X) = \frac{1}{2} \log(2\pi \sigma^2)",
+     "refuted"),                                       # the factor e dropped
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[(X - \mu)^2] = \sigma^2",
+     "verified"),
+    (r"X \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[(X - \mu)^2] = 2\sigma^2",
+     "refuted"),                                       # the wrong variance
+    (r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2) \quad \text{if } X \sim \mathcal{N}(\mu, "
+     r"\sigma^2)", "verified"),
+    (r"h(X) = \frac{1}{2} \log(2 e \sigma^2) \quad \text{for } X \sim \mathcal{N}(\mu, "
+     r"\sigma^2)", "refuted"),
+    (r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2) \quad \text{for} \quad X \sim "
+     r"\mathcal{N}(\mu, \sigma^2)", "verified"),
+    (r"h(X) = \log(\sigma \sqrt{2\pi e}) \qquad (X \sim \mathcal{N}(\mu, \sigma^2))",
+     "verified"),
+    (r"h(X) = \log(\sigma \sqrt{2\pi}) \quad X \sim \mathcal{N}(\mu, \sigma^2)", "refuted"),
+])
+def test_a_law_premise_gives_the_random_variable_its_law(law, row, verdict):
+    """`X \\sim LAW ⟹ claim`: of an abstract p over x the premise puts LAW for p in the row;
+    of p declared by that formula it restates the declaration. Either way the true claim
+    is verified and the false one refuted."""
+    assert verdicts(display(GAUSS.format(law), row)) == [verdict]
+
+
+def test_without_the_premise_an_abstract_law_is_no_gaussian():
+    """The premise is what makes the claim true: of an abstract p, h(X) is no Gaussian's."""
+    assert verdicts(display(GAUSS.format(""), r"h(X) = \frac{1}{2} \log(2\pi e \sigma^2)")) \
+        == ["refuted"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Z \sim N(0, 1) \implies \mathbb{E}[Z^2] = 1", "verified"),
+    (r"Z \sim N(0, 1) \implies \mathbb{E}[Z^2] = 2", "refuted"),
+    (r"z \sim \mathcal{N}(0, 1) \implies h(Z) = \frac12 \log(2\pi e)", "verified"),
+])
+def test_a_plain_n_after_sim_is_the_normal_family(row, verdict):
+    assert verdicts(display("% derive: variable z\n% derive: density \\phi over z\n", row)) \
+        == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow H(X) = -\theta\log\theta - "
+     r"(1-\theta)\log(1-\theta)", "verified"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow H(X) = -\theta\log\theta - "
+     r"(1-\theta)\log\theta", "refuted"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow \mathbb{E}[X] = \theta", "verified"),
+    (r"X\sim\operatorname{Bern}(\theta) \Rightarrow \mathbb{E}[X] = 1 - \theta", "refuted"),
+])
+def test_a_bernoulli_premise_under_bounds_on_its_parameter(row, verdict):
+    """The bounds `0 < θ < 1` put θ at a value: the premise's law is placed anew there."""
+    header = ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta < 1\n"
+              "% derive: density p over x\n")
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (GAUSS.format(""), r"W \sim \mathcal{N}(0, 1) \implies h(X) = 1",
+     "random variable of a declared variable"),            # W: no variable w
+    (GAUSS.format(""), r"X \sim \mathcal{Q}(0, 1) \implies h(X) = 1",
+     "standard family"),                                   # an unknown law
+    (GAUSS.format(""), r"X \sim \mathrm{Bernoulli}(0.5) \implies h(X) = 1",
+     "mass function"),                                     # a pmf on a continuous x
+    (GAUSS.format(r" = \mathcal{N}(0, 1)"), r"X \sim \mathcal{N}(\mu, \sigma^2) \implies "
+     r"h(X) = \frac12 \log(2\pi e \sigma^2)", "one variable, one law"),
+    (GAUSS.format("") + "% derive: density q over x\n",
+     r"X \sim \mathcal{N}(0, 1) \implies \mathbb{E}_p[x^2] = 1", "one declared law"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"X \sim \mathcal{N}(0, 1) \implies \mathbb{E}[X^2] = 1", "one declared law"),
+])
+def test_a_law_premise_that_cannot_be_read_is_refused(header, row, message):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Z \sim N(0, 1) \implies h(Z) = \frac{1}{2} \log(2\pi e)", "verified"),
+    (r"Z \sim N(0, 1) \implies h(Z) = \frac{1}{2} \log(2\pi)", "refuted"),
+    (r"Z \sim \mathcal{N}(\mu, \sigma^2) \implies \mathbb{E}[Z] = \mu", "verified"),
+    (r"\mathbb{E}[Z^2] = \mu^2 + \sigma^2 \quad \text{for } Z \sim \mathcal{N}(\mu, \sigma^2)",
+     "verified"),
+    (r"\mathbb{E}[Z^2] = \mu^2 + 2\sigma^2 \quad \text{if } Z \sim \mathcal{N}(\mu, \sigma^2)",
+     "refuted"),
+])
+def test_a_law_premise_of_a_variable_with_no_law_is_its_law_for_the_row(row, verdict):
+    header = "% derive: variable z\n% derive: real \\mu\n% derive: positive \\sigma\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_premise_law_ends_with_its_row_and_needs_valid_parameters():
+    header = "% derive: variable z\n% derive: real \\mu\n"
+    first, second, third = steps(display(
+        header, r"Z \sim \mathcal{N}(\mu, \mu) \implies \mathbb{E}[Z] = \mu",
+        r"Z \sim N(0, 1) \implies \mathbb{E}[Z] = 0", r"\mathbb{E}[Z] = 0"))
+    assert first.kind == "unreadable" and "positive variance" in first.message
+    assert second.kind != "unreadable"
+    assert third.kind == "unreadable" and "no declared distribution" in third.message
+
+
+@pytest.mark.parametrize("header", ["% derive: variable z\n",
+                                    "% derive: variable z\n% derive: density p over z\n"])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
+    """`Z \\sim N(0, 1) \\implies A &= B \\\\ &= C`: Z's law is said for the chain, so the
+    continuation row is checked under it too (of an abstract p it would be false without)."""
+    text = header + ("$$\n\\begin{aligned}\nZ \\sim N(0, 1) \\implies \\mathbb{E}[Z^2 + 1] &= "
+                     "\\mathbb{E}[Z^2] + 1 \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]

@@ -2479,3 +2479,69 @@ def test_a_boundless_sum_of_a_rangeless_family_takes_no_other_familys_range():
     (step,) = steps(display(header, r"\sum_i z_i = \sum_j z_j"))
     assert step.kind == "unreadable" and "declared without a range" in step.message
     assert verdicts(display("% derive: real z_j\n", r"\sum_i z_i = \sum_j z_j")) == ["verified"]
+
+
+# ------------------------------------------------- a mass function's values lie in (0, 1]
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: discrete x\n% derive: density p over x\n", r"p(x) \le 1", "verified"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"\log p(x) \le 0", "verified"),
+    ("% derive: discrete x\n% derive: density p over x\n", r"\log p(x) \le -1", "refuted"),
+    # a density of a continuous variable may exceed 1: never verified
+    ("% derive: variable x\n% derive: density p over x\n", r"p(x) \le 1", "refuted"),
+    ("% derive: variable x\n% derive: density p over x\n", r"\log p(x) \le 0", "refuted"),
+    # a joint over a discrete and a continuous variable is a density in the latter
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n",
+     r"p(x, y) \le 1", "refuted"),
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n",
+     r"p(y \mid x) \le 1", "refuted"),
+])
+def test_a_mass_function_is_at_most_one_a_density_is_not(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, bounded", [
+    ("% derive: discrete x\n% derive: density p over x\n", True),
+    ("% derive: variable x\n% derive: density p over x\n", False),
+    ("% derive: discrete x\n% derive: variable y\n% derive: joint p over x, y\n", False),
+])
+def test_only_a_mass_function_is_written_in_0_1(header, bounded):
+    """The numbers refute `p(x) ≤ 1` of a density first; the bound's guard itself: only a
+    mass function's value is put as 1/(1 + s)."""
+    import sympy
+
+    from derive.engines import bounds, normal_form
+    from derive.engines.symbolic import Converter
+    row = r"p(x, y) \le 1" if "joint" in header else r"p(x) \le 1"
+    (step,) = steps(display(header, row))
+    n = normal_form.Normaliser(step.context)
+    converter = Converter(sympy)
+    gap = n.value(step.rhs) - n.value(step.lhs)
+    expr = sympy.Add(*[converter.monomial(m, c) for m, c in gap.terms.items()])
+    put = bounds._masses_at_most_one(sympy, converter, expr, step.context)
+    assert (put != expr) is bounded
+
+
+# ------------------------------------ members of a positive family whose total is 1 are ≤ 1
+TOTAL_ONE = ("% derive: natural n, m\n% derive: positive p_i for i = 1..n\n"
+             "% derive: assume \\sum_{i=1}^n p_i = 1\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (TOTAL_ONE, r"\sum_{i}p_i\log p_i\leq\log(\sum_{i}\frac{p_i}{p_i})", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq 0", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq \log n", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i^2 \leq 1", "verified"),
+    (TOTAL_ONE, r"\sum_{i=1}^n p_i\log p_i\leq -\log n", "refuted"),
+    # a sum over another range than the total's: p_i past n is no share of 1
+    (TOTAL_ONE, r"\sum_{i=1}^m p_i\log p_i\leq 0", "refuted"),
+    # a total of 2: a member may exceed 1
+    (TOTAL_ONE.replace("p_i = 1", "p_i = 2"), r"\sum_{i=1}^n p_i\log p_i\leq 0", "refuted"),
+    # no total stated: nothing bounds a member
+    (TOTAL_ONE.split("% derive: assume")[0], r"\sum_{i=1}^n p_i\log p_i\leq 0", "refuted"),
+    # real members (of any sign) are no shares
+    (TOTAL_ONE.replace("positive", "real"), r"\sum_{i=1}^n p_i^2 \leq 1", "refuted"),
+])
+def test_a_share_of_a_total_of_one_is_at_most_one(header, row, verdict):
+    """`\\sum_i p_i = 1` of positive p_i puts p_i = w_i / Σ_k w_k: the constants join the
+    sum with those weights (they sum to 1) and Σ_k w_k ≥ w_i, so each share is ≤ 1."""
+    assert verdicts(display(header, row)) == [verdict]

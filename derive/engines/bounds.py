@@ -395,8 +395,11 @@ def _pointwise(gap, strict, n, deadline):
                 break
             try:
                 expr = sympy.Add(*[converter.monomial(m, c) for m, c in terms])
-                shown = any(_sign(sympy, e, strict) for e in _on_ranges(sympy, converter, expr,
-                                                                      terms))
+                expr = _masses_at_most_one(sympy, converter, expr, n.context)
+                naturals = _naturals_from_one(sympy, converter, n.context)
+                shown = any(_sign(sympy, e.subs(naturals), strict) for e in _on_ranges(
+                    sympy, converter, _members_below_total(sympy, converter, expr, terms),
+                    terms))
             except (OverflowError, ValueError):     # SymPy's evalf on huge constants
                 shown = False
             if not shown:
@@ -404,6 +407,58 @@ def _pointwise(gap, strict, n, deadline):
         else:
             return True
     return False
+
+
+def _masses_at_most_one(sp, converter, expr, context):
+    """The integrand with each value of an abstract mass function (a declared law over
+    discrete variables alone, not by formula: `p(x)`, `p(y | x)`, `p(x, y)`) written as
+    1/(1 + s), s ≥ 0 — exactly the values in (0, 1] a positive mass summing to 1 takes —
+    so that `p(x) ≤ 1` and `log p(x) ≤ 0` follow. Never of a density of a continuous
+    variable, whose values may exceed 1, nor of a formula (derive does not assume it
+    normalised)."""
+    serials = {name.serial: declaration for name, declaration in context.table.items()}
+    put = {}
+    for atom, symbol in converter.symbols.items():
+        if atom[0] != "dens" or symbol not in expr.free_symbols:
+            continue
+        declaration = serials.get(atom[2])
+        info = getattr(declaration, "info", None)
+        drawn = [serials.get(serial) for serial in atom[3]]     # the variables before |
+        if declaration is None or declaration.kind is not Kind.DISTRIBUTION or \
+                info.formula is not None or info.expression is not None or \
+                info.support is not None or not drawn or \
+                not all(getattr(getattr(d, "info", None), "discrete", False) for d in drawn):
+            continue
+        put[symbol] = 1 / (1 + sp.Dummy("s", nonnegative=True))
+    return expr.subs(put) if put else expr
+
+
+def _naturals_from_one(sp, converter, context):
+    """{symbol: 1 + t, t ≥ 0} for each declared natural number (1, 2, 3, …) among the
+    converter's symbols: SymPy knows them only positive, and `\log n \ge 0` needs n ≥ 1.
+    (A sign shown for every real n ≥ 1 holds at the whole ones.)"""
+    serials = {name.serial: declaration for name, declaration in context.table.items()}
+    return {symbol: 1 + sp.Dummy("t", nonnegative=True)
+            for atom, symbol in converter.symbols.items()
+            if atom[0] == "sym" and getattr(serials.get(atom[2]), "kind", None) is Kind.SYMBOL
+            and serials[atom[2]].domain is Domain.NATURAL}
+
+
+def _members_below_total(sp, converter, expr, terms):
+    """The integrand of a sum over a range R with each total Σ_{k ∈ R} w_k of a family of
+    non-negative members, w taken at the sum's point i, written w_i + r with r ≥ 0: a
+    total of non-negative terms is at least each of them, and i ranges over R. (With
+    `family_weights`, `\sum_i p_i \log p_i \le 0` after `\sum_i p_i = 1`: each
+    p_i = w_i / Σ_k w_k ≤ 1.)"""
+    from derive.engines.symbolic import family_weights
+    copies = frozenset(a for a, _ in terms[0][0] if a[0] == "int")
+    put = {}
+    for (member, _), (total, _) in family_weights(copies, terms):
+        if member[4] in (normal_form.POS, normal_form.NONNEG) and total in converter.symbols \
+                and member in converter.symbols:
+            put[converter.symbols[total]] = converter.symbols[member] + \
+                sp.Dummy("r", nonnegative=True)
+    return expr.subs(put) if put else expr
 
 
 def _on_ranges(sp, converter, expr, terms):

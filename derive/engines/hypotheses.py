@@ -506,7 +506,10 @@ def _distribution_swap(left, right, latex, context):
             return None
         dist = side.dist
         info = context.info(dist.name)
-        if dist.given or info.given or info.formula is not None or info.expression is not None or \
+        # q may be given by a formula (`X \sim \mathcal{N}(0, 1)` of an abstract p): put in
+        # for p, it is integrated as the formula it is — nothing assumed of it
+        if dist.given or info.given or info.expression is not None or \
+                side is left and info.formula is not None or \
                 tuple(a for a in side.at) != tuple(Sym(v) for v in dist.over):
             return None
         dists.append(dist)

@@ -95,15 +95,38 @@ def integrands(poly):
     if not (constant and len(groups) == 1):
         return [plain]
     ((copies, terms),) = groups.items()
-    densities = _densities_over(copies, terms)
+    weights = [((d, 1),) for d in _densities_over(copies, terms)]
     ways = [plain]
-    mixtures = [[d] for d in densities] + ([densities] if len(densities) > 1 else [])
+    mixtures = [[w] for w in weights] + ([weights] if len(weights) > 1 else [])
+    mixtures += [[w] for w in family_weights(copies, terms)]
     for mixture in mixtures:
         share = Fraction(1, len(mixture))
-        ways.append([terms + [(frozenset(set(m) | {(d, 1)} | {(cp, 1) for cp in copies}),
+        ways.append([terms + [(frozenset(set(m) | set(w) | {(cp, 1) for cp in copies}),
                                c * share)
-                              for m, c in constant for d in mixture]])
+                              for m, c in constant for w in mixture]])
     return ways
+
+
+def family_weights(copies, terms):
+    """The weights w_i / Σ_{k ∈ R} w_k of the one sum copy over a range R, for a family w
+    taken at the copy's point and its total over R — a poly atom shown positive (so R is
+    not empty): they sum to 1 over R, as a density integrates to 1 (`\sum_i p_i \log p_i`
+    after `\sum_i p_i = 1` put p_i as w_i / Σ_k w_k: the constant log Σ_k w_k joins the
+    sum). Each as ((member atom, 1), (total atom, −1)); [] when there is none."""
+    if len(copies) != 1:
+        return []
+    (marker,) = copies
+    found = []
+    for m, _ in terms:
+        for a, _ in m:
+            if a[0] != "call" or len(a[3]) != 1 or not normal_form._is_point(a[3][0], marker[1]):
+                continue
+            total = ("poly", frozenset({(frozenset({(marker, 1), (a, 1)}), Fraction(1))}),
+                     normal_form.POS)
+            if any(t == total for n, _ in terms for t, _ in n) and \
+                    ((a, 1), (total, -1)) not in found:
+                found.append(((a, 1), (total, -1)))
+    return found
 
 
 def _densities_over(copies, terms):

@@ -308,7 +308,10 @@ class Builder:
         only between two indices, else AFTER_COMMA there; `reasons_beside`: (offset, text)
         of the reasons in words, `Step.reasons`)."""
         for k, row in enumerate(rows):
+            laws = []                 # `Z \sim N(0, 1) \implies …` of a z with no law: its law
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
+                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
+                    laws.append(self.directives.row_law(h_text, offset + at))
                 parts = self.reader.read_row(row, offset)
                 stated, hypotheses = self.reader.hypotheses, ()
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k):
@@ -326,6 +329,10 @@ class Builder:
                                 conditioned=bool(hypotheses), reasons=reasons)
             except InputError as error:
                 self._unreadable(error, offset, row, above)
+            finally:
+                for name in laws:
+                    if name is not None:
+                        self.scope.withdraw_unspelled(name)
 
     def _negation_of_reals(self, hypotheses, at):
         """`\\text{otherwise}` beside a case `x > 0` is ¬(x > 0), which `layout` wrote as

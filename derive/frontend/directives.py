@@ -35,6 +35,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from derive.frontend.latex.annotations import RemarkError, conditions
+from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
 from derive.frontend.scope import LabelledAbove, UsedBefore
 from derive.model.derivation import Relation
@@ -42,7 +43,7 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Num, Sym, free_names, substitute
+from derive.model.terms import Dens, Family, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -494,6 +495,32 @@ class Directives:
             return n.positivity(term)
         except (normal_form.Unsupported, normal_form.Undefined):
             return None
+
+    def row_law(self, text, offset):
+        """A premise `X \\sim LAW` beside a row (`Reader.read_law`) whose variable x has no
+        declared law at all (`% derive: variable z`, then `Z \\sim N(0, 1) \\implies h(Z) =
+        …`): the family is x's law for that row, declared (under an unspelled name, the law
+        as written) as `density … = LAW over x` would be — its parameters shown valid, else
+        an error —, as a family written inline (`families.placed`): never taken as genuine. The Name, for the builder to withdraw after the row; None when the text
+        is no such premise."""
+        at = top_level_law(text)
+        if at is None:
+            return None
+        variable, law, law_text, _ = self.reader.law_premise(text, at, offset)
+        if not isinstance(law, Family) or any(
+                d.kind is Kind.DISTRIBUTION and variable in d.info.over
+                for d in self.scope.table.values()):
+            return None
+        problems = families.check(law, self._sign)
+        if problems:
+            raise self.source.error(f"{law_text} needs {' and '.join(problems)}, which the "
+                                    "declarations and hypotheses in force do not show "
+                                    "(declare the parameters, e.g. positive \\sigma)",
+                                    offset + at)
+        # its name carries its declaration (`families.placed`): a row continuing this one
+        # (`&= …`) still reads the law its terms were written with, after it is withdrawn
+        name = families.placed(law, variable, law_text).name
+        return self.scope.declare_unspelled(name, name.local)
 
     def _joint(self, body, offset):
         """`p over x, y` (also `p over v, h with parameter \\theta`: p depends on θ, and is

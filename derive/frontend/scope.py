@@ -170,6 +170,11 @@ class FileScope:
         self._context = None
         return name
 
+    def withdraw_unspelled(self, name):
+        """A name `declare_unspelled` made for one row (a premise's law) ends with it."""
+        self.table.pop(name, None)
+        self._context = None
+
     def alias(self, key, name):
         """From here on, the spelling `key` names `name` too (two spellings, one thing)."""
         found = self.names.get(key)

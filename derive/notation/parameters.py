@@ -18,7 +18,9 @@ A derivative ∂_θ p_θ(x) left irreducible by `engines.calculus` is a function
 
 from __future__ import annotations
 
-from derive.model.terms import At, Dens, Deriv, Dist, nodes, substitute
+from functools import lru_cache
+
+from derive.model.terms import At, Dens, Deriv, Dist, Family, nodes, substitute
 
 
 class NotAtParameter(Exception):
@@ -42,6 +44,22 @@ def formula_mentions(dist, parameter, context):
         for piece in (low, high, value) if piece is not None)
 
 
+@lru_cache(maxsize=256)
+def replaced_local(dist, parameter, value):
+    """A family placed on a variable for one row (`families.placed`: the law of a premise
+    `X \\sim \\mathcal{N}(\\mu, \\sigma^2)`), with `parameter` put to `value` in its
+    parameters: placed anew — one distribution for each (dist, parameter, value), so both
+    sides of a step put there name the same one."""
+    from derive.notation import families
+    family = families.inline(dist)
+    if family is None or dist.given or len(dist.over) != 1:
+        raise NotAtParameter(f"{dist.name.latex} is written with {parameter.latex}: a value "
+                             f"at another {parameter.latex} of it is not read yet")
+    moved = Family(family.family, tuple(substitute(a, {parameter: value})
+                                        for a in family.params))
+    return families.placed(moved, dist.over[0], dist.name.latex)
+
+
 def at_parameter(term, parameter, value, context):
     """`term` with `parameter` put to `value` (a term), distributions included."""
     memo = {}
@@ -52,6 +70,9 @@ def at_parameter(term, parameter, value, context):
         if isinstance(t, Deriv) and isinstance(t.body, Dens):
             out = At(t, parameter, value) if t.var is parameter and moving(t, parameter, context) \
                 else t.rebuild([walk(c) for c in t.children])
+        elif isinstance(t, Dist) and t.name.local is not None and \
+                formula_mentions(t, parameter, context):
+            out = replaced_local(t, parameter, value)   # `X \sim \mathrm{Bern}(\theta)`'s law
         elif isinstance(t, Dist) and formula_mentions(t, parameter, context):
             raise NotAtParameter(f"{t.name.latex} is written with {parameter.latex}: a value "
                                  f"at another {parameter.latex} of a density by formula is not "

@@ -87,7 +87,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND
+from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, top_level_law
 from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
@@ -353,7 +353,8 @@ def _listed_hypotheses(text, out):
     if stripped.startswith("(") and _closing(stripped, 0) == len(stripped) - 1:
         at = before.index("(") + 1
         inner = " " * at + stripped[1:-1]
-    if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before:
+    if len(top_level_pieces(inner)) == 1 and not _AND.search(inner) and inner is before \
+            and top_level_law(inner) is None:          # `X \sim \mathcal{N}(…)`: not a relation
         return text
     for offset, relation in conditions(inner[at:], at):
         out.hypotheses.append((offset, relation))
@@ -427,6 +428,9 @@ def _side(piece):
         return "condition", rest, lead + quantifier.end()
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
+    law = top_level_law(stripped)
+    if law is not None and _NAME.match(stripped[:law]):     # `\quad X \sim \mathcal{N}(0, 1)`
+        return "condition", stripped, lead
     listed = [p for p in top_level_pieces(stripped) if p.strip()]
     if len(listed) > 1 and _RELATION.search(stripped) and all(
             _BARE_CONDITION.match(p) or _BOUND_CHAIN.match(p) or _NAME.match(p) for p in listed):
@@ -487,7 +491,10 @@ def conditions(text, offset):
         if at - offset - 1 in joins:
             shared = None
         member = _MEMBER.match(piece)
-        if member is not None:
+        if top_level_law(piece) is not None and not names:    # `X \sim \mathcal{N}(0, 1)`
+            out.append((at, piece))
+            shared = None
+        elif member is not None:
             for name, name_at in names + [(member.group("name"), at)]:
                 out += [(name_at, f"{name} {bound}") for bound in _interval(member, at)]
             names, shared = [], None

@@ -98,7 +98,7 @@ from derive.frontend.latex.words import Words
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
-from derive.frontend.latex.relations import RELATION
+from derive.frontend.latex.relations import RELATION, top_level_law
 from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
@@ -593,9 +593,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         (`t < 1`), followed by the ranges its members at numbers need (`t < o_2` of `real
         o_i for i = 1..K` says 2 ≤ K: `_number_in_range`) — never dropped, or K = 1, where
         o_2 is no member, would be a counterexample."""
-        tree = self._parse(text, start)
         saved, self.hypotheses = self.hypotheses, ()
         try:
+            law = top_level_law(text)
+            if law is not None:                  # `X \sim \mathcal{N}(0, 1)`: a premise
+                return self.read_law(text, law, start)
+            tree = self._parse(text, start)
             read = self.read_hypotheses(tree.children, text)
             return read + tuple(h for h in self.hypotheses if h not in read)
         finally:

@@ -10,6 +10,8 @@ the grammar's terminals list the same commands.
 
 from __future__ import annotations
 
+import re
+
 ORDER = ("leqslant", "geqslant", "leq", "geq", "le", "ge", "neq", "ne", "lt", "gt")
 DEFINING = ("coloneqq", "triangleq", "doteq", "eqqcolon", "coloneq", "equiv")
 
@@ -26,3 +28,24 @@ RELATION = r"(?:=|<|>|" + ORDER_COMMAND + r")"
 INEQUALITY = r"(?:[<>]|" + ORDER_COMMAND + r")"
 # Each command spelling of a relation, as a token (`\le`, `\coloneqq`, …).
 COMMAND_TOKENS = frozenset("\\" + name for name in ORDER + DEFINING)
+# `X \sim \mathcal{N}(\mu, \sigma^2)`: a random variable drawn from a law — a premise
+# (`frontend.latex.hypotheses`), never a relation between two numbers.
+LAW = commands("sim")
+
+
+def top_level_law(text):
+    r"""The offset of the one `\sim` of `text` outside brackets and braces (`X \sim
+    \mathcal{N}(\mu, \sigma^2)`), or None; one inside a subscript (`\mathbb{E}_{x \sim p}`)
+    does not count."""
+    found = None
+    for match in re.finditer(LAW, text):
+        depth = 0
+        for i, ch in enumerate(text[:match.start()]):
+            if i and text[i - 1] == "\\":
+                continue
+            depth += (ch in "({[") - (ch in ")}]")
+        if depth == 0:
+            if found is not None:
+                return None
+            found = match.start()
+    return found
