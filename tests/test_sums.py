@@ -1374,6 +1374,38 @@ def test_a_variable_with_one_declared_law_ranges_over_its_support(row, verdict):
     assert verdicts(display(POISSON_RANGE, row)) == [verdict]
 
 
+TWO_POISSON = ("% derive: discrete x\n% derive: positive \\lambda_1, \\lambda_2\n"
+               "% derive: density f_1 = \\mathrm{Poisson}(\\lambda_1) over x\n"
+               "% derive: density f_2 = \\mathrm{Poisson}(\\lambda_2) over x\n")
+LOG_RATIO = r"\log \frac{f_1(x)}{f_2(x)} = x \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - \lambda_1"
+KL_POISSON = r"D_{KL}(f_1 \| f_2) = \lambda_1 \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - \lambda_1"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # the free x ranges over exactly the laws' one support: the pmfs are their formulas there
+    (TWO_POISSON, LOG_RATIO, "verified"),
+    (TWO_POISSON, LOG_RATIO.replace(r"\lambda_2 - \lambda_1", r"\lambda_1 - \lambda_2"), "refuted"),
+    (TWO_POISSON, r"f_1(x) = e^{-\lambda_1}\frac{\lambda_1^x}{x!}", "verified"),
+    # the KL series: the other pmf in the log is its formula on the summed support too
+    (TWO_POISSON, KL_POISSON, "verified"),
+    (TWO_POISSON, KL_POISSON.replace(r"= \lambda_1 \log", r"= \lambda_2 \log"), "refuted"),
+    # not the free declared x (x − 1 may be −1, off the support), or a range that may hold
+    # other values (declared in a set, or with a second support over it): not read so
+    (TWO_POISSON, r"f_1(x - 1) = e^{-\lambda_1}\frac{\lambda_1^{x-1}}{(x-1)!}", "undecided"),
+    (TWO_POISSON.replace("discrete x", r"discrete x in \mathcal{X}"), LOG_RATIO, "undecided"),
+    (TWO_POISSON + "% derive: density g = \\mathrm{Bernoulli}(\\tfrac12) over x\n", LOG_RATIO,
+     "undecided"),
+    (TWO_POISSON, r"\sum_{x=-2}^{3} f_1(x) = \sum_{x=-2}^{3} e^{-\lambda_1}\frac{\lambda_1^x}{x!}",
+     "undecided"),
+    # a Poisson and a binomial over x: the log ratio is not the Poisson one
+    (TWO_POISSON.replace(r"Poisson}(\lambda_2)", r"Bin}(3, \tfrac12)"), LOG_RATIO, "refuted"),
+])
+def test_a_mass_function_at_its_own_free_variable_is_its_formula(header, row, verdict):
+    """At the free declared x whose range is exactly the support of its laws
+    (`series.exact_support`), a mass function is its formula (`_piece_by_declaration`)."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
 MGF_CHAIN = (POISSON_RANGE + "% derive: random X with density f over x\n% derive: expectation E\n"
              "\\begin{align*}\nM(\\theta) &= E[e^{\\theta X}] \\\\\nROW\n\\end{align*}\n")
 
