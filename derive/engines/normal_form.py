@@ -460,10 +460,10 @@ class Normaliser:
         """The formula of a mass function with one piece at the free declared discrete
         variable whose range is exactly that piece (`series.exact_support`: `discrete x`
         without `in …`, every law by formula over x on one support — two Poisson laws over
-        x): x's values are the support's points by declaration, so `\log \frac{f_1(x)}
+        x): x's values are the support's points by declaration, so `\\log \\frac{f_1(x)}
         {f_2(x)}` is the log of the formulas' ratio. A bound variable (a sum's own index, a
         copy of x) is never the declared name itself, and any other point (x − 1, a
-        variable declared `in \mathcal{X}`) is not read so; None then."""
+        variable declared `in \\mathcal{X}`) is not read so; None then."""
         (point,) = t.at
         if len(pieces) != 1 or not isinstance(point, Sym) or point.name.origin is not None \
                 or point.name.local is not None:
