@@ -1056,6 +1056,28 @@ def test_poisson_and_binomial_families(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+BINOMIAL_N = ("% derive: natural n\n% derive: real p, q\n% derive: assume 0 < p < 1\n"
+              "% derive: assume p + q = 1\n% derive: discrete k\n"
+              "% derive: density f = \\mathrm{Bin}(n, p) over k\n% derive: expectation E\n"
+              "% derive: expectations under f\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # an expectation over the support 0..n of symbolic n is that finite sum (closed forms)
+    (r"E(k) = np", "verified"),
+    (r"E(k) = np^2", "refuted"),
+    (r"E(k^2) = n(n-1)p^2 + np", "verified"),
+    (r"E(k^2) = n^2p^2", "refuted"),
+    (r"\operatorname{Var}(k) = npq", "verified"),
+    (r"\operatorname{Var}(k) = np", "refuted"),
+    (r"E(k) = \sum_{k=0}^n k\frac{n!}{k!(n-k)!} p^kq^{n-k}", "verified"),
+    (r"E(k) = \sum_{k=0}^n \frac{n!}{k!(n-k)!} p^kq^{n-k}", "refuted"),
+])
+def test_an_expectation_over_a_support_with_a_symbolic_end_is_its_finite_sum(row, verdict):
+    """E_{k∼Bin(n, p)}[g] is Σ_{k=0}^{n} of the pmf times g (`finite_sums.over_support`)."""
+    assert verdicts(display(BINOMIAL_N, row)) == [verdict]
+
+
 def test_a_row_defining_a_member_at_an_index_defines_the_family():
     """`p_j = \\frac{\\exp(o_j)}{\\sum_k \\exp(o_k)}` on a row, as `% derive: define` does:
     p at each j (inside `\\sum_j` the bound j), not one name p_j taken at a free j."""
