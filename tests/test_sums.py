@@ -1489,9 +1489,9 @@ POISSON_FORMULA = ("% derive: positive \\lambda\n% derive: discrete k\n"
     (GEOMETRIC, r"E[X] = \frac{1}{p}", "refuted"),
     (GEOMETRIC, r"E\left[\frac{\partial}{\partial p} X p\right] = \frac{1 - p}{p}", "verified"),
     (GEOMETRIC, r"\sum_k f(k) = 1", "verified"),
-    # a free value of k is drawn among the support's first points (the normal form does
-    # not yet know k in the support: the true row is not refuted, not proved)
-    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "undecided"),
+    # a free value of k is drawn among the support's first points, and the free declared k
+    # lies in its one support by declaration (`_piece_by_declaration`): proved
+    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "verified"),
     (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) - \ln p", "refuted"),
     (POISSON_FORMULA, r"E[X] = \lambda", "verified"),
     (POISSON_FORMULA, r"E[X] = \lambda^2", "refuted"),
