@@ -1145,7 +1145,33 @@ def test_an_expectation_at_a_bound_parameter_is_refused():
 
 
 def test_an_expectation_at_a_function_parameter_is_never_the_file_law():
-    """`I(p) = E_p[X]` binds p as I's parameter: the law's p is the file's, so I(1/2)
-    would average under the file's p — refused, never `I(1/2) = p` verified."""
+    """`I(p) = E_p[X]` with p the law's parameter names the quantity at the file's p (a
+    label): I(1/2) would average under the file's p — refused, never `I(1/2) = p` verified."""
     found = verdicts(display(BERNOULLI_AT, r"I(p) = E_p[X]", r"I(1/2) = p"))
-    assert found[0] == "error" and "verified" not in found
+    assert found == ["definition", "error"]
+
+
+FISHER_ROW = r"I_X(p) = E_p\left[\left(\frac{d}{dp}\log\left(p^x(1-p)^{1-x}\right)\right)^2\right]"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a head at the law's parameter names the quantity there: the Fisher information
+    ((FISHER_ROW, r"I_X(p) = \frac{1}{p(1-p)}"), ["definition", "verified"]),
+    ((FISHER_ROW, r"I_X(p) = \frac{1}{p}"), ["definition", "refuted"]),
+    ((FISHER_ROW, r"I_X(p) = E_p\left[\frac{X^2}{p^2}\right] - 2E_p\left[\frac{X - X^2}{p(1-p)}"
+      r"\right] + E_p\left[\frac{X^2 - 2X + 1}{(1-p)^2}\right]"), ["definition", "verified"]),
+    ((FISHER_ROW, r"I_X(p) = E_p\left[\frac{X^2}{p}\right] - 2E_p\left[\frac{X - X^2}{p(1-p)}"
+      r"\right] + E_p\left[\frac{X^2 - 2X + 1}{(1-p)^2}\right]"), ["definition", "refuted"]),
+    # at another value the law would stay at the file's p: refused (was a function of a fresh
+    # p, and L(1/2) = f(1) = p verified)
+    ((r"L(p) = f(1)", r"L(\tfrac12) = p"), ["definition", "error"]),
+    ((r"L(p) = E[X]", r"L(\tfrac12) = p"), ["definition", "error"]),
+    ((r"L(p) = f(1)", r"L(p) = p"), ["definition", "verified"]),
+    # a number no law depends on is still a function's parameter
+    ((r"g(a) = a^2 + f(1)", r"g(2) = 4 + p"), ["definition", "verified"]),
+    ((r"g(a) = a^2 + f(1)", r"g(2) = 4"), ["definition", "refuted"]),
+])
+def test_a_head_at_a_laws_parameter_names_the_quantity_at_the_files_value(rows, expected):
+    """`I_X(p) = E_p[…]`, `L(p) = f(1)` with p a parameter of a declared law: the law in the
+    body is at the file's p, so the head is the quantity there (`law_parameter`)."""
+    assert verdicts(display(BERNOULLI_AT + "% derive: real a\n", *rows)) == expected

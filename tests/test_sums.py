@@ -1056,6 +1056,28 @@ def test_poisson_and_binomial_families(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+BINOMIAL_N = ("% derive: natural n\n% derive: real p, q\n% derive: assume 0 < p < 1\n"
+              "% derive: assume p + q = 1\n% derive: discrete k\n"
+              "% derive: density f = \\mathrm{Bin}(n, p) over k\n% derive: expectation E\n"
+              "% derive: expectations under f\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # an expectation over the support 0..n of symbolic n is that finite sum (closed forms)
+    (r"E(k) = np", "verified"),
+    (r"E(k) = np^2", "refuted"),
+    (r"E(k^2) = n(n-1)p^2 + np", "verified"),
+    (r"E(k^2) = n^2p^2", "refuted"),
+    (r"\operatorname{Var}(k) = npq", "verified"),
+    (r"\operatorname{Var}(k) = np", "refuted"),
+    (r"E(k) = \sum_{k=0}^n k\frac{n!}{k!(n-k)!} p^kq^{n-k}", "verified"),
+    (r"E(k) = \sum_{k=0}^n \frac{n!}{k!(n-k)!} p^kq^{n-k}", "refuted"),
+])
+def test_an_expectation_over_a_support_with_a_symbolic_end_is_its_finite_sum(row, verdict):
+    """E_{k∼Bin(n, p)}[g] is Σ_{k=0}^{n} of the pmf times g (`finite_sums.over_support`)."""
+    assert verdicts(display(BINOMIAL_N, row)) == [verdict]
+
+
 def test_a_row_defining_a_member_at_an_index_defines_the_family():
     """`p_j = \\frac{\\exp(o_j)}{\\sum_k \\exp(o_k)}` on a row, as `% derive: define` does:
     p at each j (inside `\\sum_j` the bound j), not one name p_j taken at a free j."""
@@ -1374,6 +1396,38 @@ def test_a_variable_with_one_declared_law_ranges_over_its_support(row, verdict):
     assert verdicts(display(POISSON_RANGE, row)) == [verdict]
 
 
+TWO_POISSON = ("% derive: discrete x\n% derive: positive \\lambda_1, \\lambda_2\n"
+               "% derive: density f_1 = \\mathrm{Poisson}(\\lambda_1) over x\n"
+               "% derive: density f_2 = \\mathrm{Poisson}(\\lambda_2) over x\n")
+LOG_RATIO = r"\log \frac{f_1(x)}{f_2(x)} = x \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - \lambda_1"
+KL_POISSON = r"D_{KL}(f_1 \| f_2) = \lambda_1 \log\frac{\lambda_1}{\lambda_2} + \lambda_2 - \lambda_1"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # the free x ranges over exactly the laws' one support: the pmfs are their formulas there
+    (TWO_POISSON, LOG_RATIO, "verified"),
+    (TWO_POISSON, LOG_RATIO.replace(r"\lambda_2 - \lambda_1", r"\lambda_1 - \lambda_2"), "refuted"),
+    (TWO_POISSON, r"f_1(x) = e^{-\lambda_1}\frac{\lambda_1^x}{x!}", "verified"),
+    # the KL series: the other pmf in the log is its formula on the summed support too
+    (TWO_POISSON, KL_POISSON, "verified"),
+    (TWO_POISSON, KL_POISSON.replace(r"= \lambda_1 \log", r"= \lambda_2 \log"), "refuted"),
+    # not the free declared x (x − 1 may be −1, off the support), or a range that may hold
+    # other values (declared in a set, or with a second support over it): not read so
+    (TWO_POISSON, r"f_1(x - 1) = e^{-\lambda_1}\frac{\lambda_1^{x-1}}{(x-1)!}", "undecided"),
+    (TWO_POISSON.replace("discrete x", r"discrete x in \mathcal{X}"), LOG_RATIO, "undecided"),
+    (TWO_POISSON + "% derive: density g = \\mathrm{Bernoulli}(\\tfrac12) over x\n", LOG_RATIO,
+     "undecided"),
+    (TWO_POISSON, r"\sum_{x=-2}^{3} f_1(x) = \sum_{x=-2}^{3} e^{-\lambda_1}\frac{\lambda_1^x}{x!}",
+     "undecided"),
+    # a Poisson and a binomial over x: the log ratio is not the Poisson one
+    (TWO_POISSON.replace(r"Poisson}(\lambda_2)", r"Bin}(3, \tfrac12)"), LOG_RATIO, "refuted"),
+])
+def test_a_mass_function_at_its_own_free_variable_is_its_formula(header, row, verdict):
+    """At the free declared x whose range is exactly the support of its laws
+    (`series.exact_support`), a mass function is its formula (`_piece_by_declaration`)."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
 MGF_CHAIN = (POISSON_RANGE + "% derive: random X with density f over x\n% derive: expectation E\n"
              "\\begin{align*}\nM(\\theta) &= E[e^{\\theta X}] \\\\\nROW\n\\end{align*}\n")
 
@@ -1435,9 +1489,9 @@ POISSON_FORMULA = ("% derive: positive \\lambda\n% derive: discrete k\n"
     (GEOMETRIC, r"E[X] = \frac{1}{p}", "refuted"),
     (GEOMETRIC, r"E\left[\frac{\partial}{\partial p} X p\right] = \frac{1 - p}{p}", "verified"),
     (GEOMETRIC, r"\sum_k f(k) = 1", "verified"),
-    # a free value of k is drawn among the support's first points (the normal form does
-    # not yet know k in the support: the true row is not refuted, not proved)
-    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "undecided"),
+    # a free value of k is drawn among the support's first points, and the free declared k
+    # lies in its one support by declaration (`_piece_by_declaration`): proved
+    (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) + \ln p", "verified"),
     (GEOMETRIC, r"\ln f(k) = k \ln(1 - p) - \ln p", "refuted"),
     (POISSON_FORMULA, r"E[X] = \lambda", "verified"),
     (POISSON_FORMULA, r"E[X] = \lambda^2", "refuted"),

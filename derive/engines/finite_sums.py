@@ -61,13 +61,73 @@ def finite(term):
 
 
 def has_sums(step):
-    return any(finite(t) for side in (step.lhs, step.rhs) for t in nodes(side))
+    return any(finite(t) or over_support(t, step.context) is not None
+               for side in (step.lhs, step.rhs) for t in nodes(_opened(side, step.context)))
+
+
+def over_support(term, context):
+    """An expectation under a declared mass function by formula whose support is one range
+    of whole numbers with ends not both numbers (`\mathrm{Bin}(n, p)`: 0..n), written as
+    that finite sum with the formula put in: E_{k∼f}[g] = Σ_{k=0}^{n} f(k)·g(k) — the law's
+    variable's range contains its support, and f is 0 elsewhere. None for anything else
+    (a support of numbers is written out by the normal form; an infinite one is a series)."""
+    from derive.engines.series import substitute_density
+    from derive.model.terms import Dens, Dist, Expect
+    from derive.notation import families
+    if not isinstance(term, Expect) or not isinstance(term.dist, Dist) or term.dist.given or \
+            not getattr(context.info(term.var), "discrete", False):
+        return None
+    body = Mul(Dens(term.dist, (Sym(term.var),)), term.body)
+    try:
+        split = families.range_pieces(body, term.var, context)
+    except ValueError:
+        return None
+    if split is None or split[0] != term.dist or not families.on_points(term.dist, context):
+        return None
+    (low, high), = split[1] if len(split[1]) == 1 else ((None, None),)
+    if low is None or high is None or isinstance(low, Num) and isinstance(high, Num):
+        return None
+    (_, _, formula), = families.explicit(Dens(term.dist, (Sym(term.var),)), context)
+    return Sum(term.var, substitute_density(body, term.dist, term.var, formula), low, high)
+
+
+def _opened(term, context):
+    """`term` with each operator whose meaning has an expectation `over_support` replaced
+    by that meaning (`\operatorname{Var}(k)` of a binomial k: E[(k − E k)²])."""
+    from derive.engines.limits import _replace
+    from derive.model.terms import Op
+    from derive.notation import registry
+    for t in nodes(term):
+        if isinstance(t, Op) and any(over_support(u, context) is not None
+                                     for u in nodes(registry.meaning(t))):
+            return _opened(_replace(term, t, registry.meaning(t)), context)
+    return term
+
+
+def _written_out(step):
+    """The step with each expectation `over_support` written as its finite sum."""
+    from dataclasses import replace
+
+    from derive.engines.limits import _replace
+    sides = []
+    for side in (step.lhs, step.rhs):
+        side = _opened(side, step.context)
+        while True:
+            found = next(((t, s) for t in nodes(side)
+                          for s in [over_support(t, step.context)] if s is not None), None)
+            if found is None:
+                break
+            side = _replace(side, *found)
+        sides.append(side)
+    return replace(step, lhs=sides[0], rhs=sides[1])
 
 
 def prove(step, deadline, proved_by_normal_form):
-    """(proved, what was done) for an equality with finite sums of symbolic bounds;
+    """(proved, what was done) for an equality with finite sums of symbolic bounds (an
+    expectation over a finite support with symbolic ends written as its sum first);
     `proved_by_normal_form(step)` is (proved, why not) of the normal form on a step."""
     import sympy
+    step = _written_out(step)
     bridge = _Bridge(sympy, step)
     resolved, found = closed_forms(step, bridge, deadline)
     said = "; ".join(found) + (f" ({USES_HYPOTHESIS} "

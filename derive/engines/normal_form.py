@@ -432,6 +432,8 @@ class Normaliser:
         if found is None:
             found = self._piece_by_bounds(t, pieces)
         if found is None:
+            found = self._piece_by_declaration(t, pieces)
+        if found is None:
             raise Unsupported("a density with a restricted support, at a point not known to "
                               "lie in one of its pieces")
         return found
@@ -453,6 +455,23 @@ class Normaliser:
                     (piece_high is None or high is not None and self._at_most(high, piece_high)):
                 return formula
         return None
+
+    def _piece_by_declaration(self, t, pieces):
+        """The formula of a mass function with one piece at the free declared discrete
+        variable whose range is exactly that piece (`series.exact_support`: `discrete x`
+        without `in …`, every law by formula over x on one support — two Poisson laws over
+        x): x's values are the support's points by declaration, so `\\log \\frac{f_1(x)}
+        {f_2(x)}` is the log of the formulas' ratio. A bound variable (a sum's own index, a
+        copy of x) is never the declared name itself, and any other point (x − 1, a
+        variable declared `in \\mathcal{X}`) is not read so; None then."""
+        (point,) = t.at
+        if len(pieces) != 1 or not isinstance(point, Sym) or point.name.origin is not None \
+                or point.name.local is not None:
+            return None
+        from derive.engines.series import exact_support
+        if exact_support(point.name, self.context) != [tuple(pieces[0][:2])]:
+            return None
+        return pieces[0][2]
 
     def _at_most(self, a, b):
         """Whether a ≤ b is shown (from the declarations and hypotheses)."""

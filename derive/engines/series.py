@@ -88,7 +88,8 @@ def explicit(term, context):
                            "from a first one up")
     (low, _), = ranges
     (_, _, formula), = families.explicit(Dens(dist, (Sym(var),)), context)
-    return Sum(var, substitute_density(body, dist, var, formula), low, OO)
+    return _formulas_put(Sum(var, substitute_density(body, dist, var, formula), low, OO),
+                         context)
 
 
 def _over_exact_support(term, body, context):
@@ -362,8 +363,9 @@ def ratio(series, context):
     if found is None or not found.is_rational_function(index):
         # hypersimp folds logs back (log(a) + k log(b) into one log of a power): a term
         # with a factor linear in logs (an entropy's -f log f) is compared with its
-        # successor directly, powers of the same base merged
-        found = sympy.cancel(sympy.powsimp(body.subs(index, index + 1) / body))
+        # successor directly, powers of the same base merged and factorials of successive
+        # indices cancelled ((k+1)!/k! = k + 1: a Poisson term times a log ratio)
+        found = sympy.cancel(sympy.powsimp(sympy.combsimp(body.subs(index, index + 1) / body)))
     if not found.is_rational_function(index):
         raise NoClosedForm("the ratio of its consecutive terms is not a rational function of "
                            "the index (no certified bound on its tail)")

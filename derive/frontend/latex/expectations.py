@@ -489,6 +489,15 @@ class Expectations:
                              f"\\mathbb{{E}}_{{x \\sim {laws[0].name.latex}}}[…]", node)
         return laws[0] if laws else None
 
+    def law_parameter(self, key):
+        """Whether `key` is a declared number that a declared law's formula, family or
+        expression mentions (`p` of `density f = \\mathrm{Bernoulli}(p) over x`): the law
+        is at the file's value of it, which a letter bound elsewhere never moves."""
+        found = self.declared(key)
+        return found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER) and any(
+            d.kind is Kind.DISTRIBUTION and d.declared and found[0] in _law_names(d.info)
+            for d in self.scope.table.values())
+
     def _drawn(self, var_node, dist_node):
         """`x \\sim p`: the letter drawn and the distribution."""
         dist = self.distribution_argument(dist_node, averaging=True)

@@ -1193,8 +1193,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         density, a function or a definition, nor a random variable (`random \\hat\\theta
         with density p over u`, the capital `X` of a declared x): `\\operatorname{Bias}(\\hat
         \\theta) = E[\\hat\\theta] - \\theta` is a quantity of that random variable, which a
-        number parameter would make E[u] = u."""
-        if key in self.scope.random_spellings or self.capital_variable(key) is not None:
+        number parameter would make E[u] = u. Nor a parameter of a declared law
+        (`law_parameter`: p of `density f = \\mathrm{Bernoulli}(p) over x`): the law in the
+        body is at the file's p, so `I_X(p) = E_p[…]`, `L(p) = f(1)` name the quantity at
+        that p (a label, as `\\mathcal{L}(q, \\theta)` is) — a function of a fresh p would
+        make `L(\\tfrac12)` the law's value at the file's p."""
+        if key in self.scope.random_spellings or self.capital_variable(key) is not None or \
+                self.law_parameter(key):
             return False
         found = self.declared(key)
         return found is None or found[1].kind in (Kind.SYMBOL, Kind.VARIABLE) or \
