@@ -1456,6 +1456,58 @@ def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_r
     assert support.verdicts(check_text(text)) == ["error", "verified"]
 
 
+GEOMETRIC = ("% derive: real \\pi\n% derive: assume 0 < \\pi < 1\n% derive: discrete x\n"
+             "% derive: random X with density p over x\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("header, definition, rows", [
+    # the geometric pmf under a side condition derive does not read (s11j_geom_mean_cast):
+    # E[X] = 1/π is true for it, and was refuted against an arbitrary pmf; a claim true of
+    # every pmf (Σ p = 1) is no step about the author's p either
+    (GEOMETRIC, r"p(x) = \pi (1-\pi)^{x-1} \qquad \text{for } x = 1, 2, \dots",
+     (r"E[X] = \frac{1}{\pi}", r"E[X] = 2", r"\sum_x p(x) = 1")),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"p(x) = \frac{1}{\sqrt{2\pi}} e^{-x^2/2} \wibble",
+     (r"p(0) = \frac{1}{\sqrt{2\pi}}", r"p(0) = 1", r"\int x \, p(x) \, dx = 0")),
+    ("% derive: variable x\n% derive: density p over x\n",           # a definition sign
+     r"p(x) := \frac{1}{\sqrt{2\pi}} e^{-x^2/2}", (r"p(0) = \frac{1}{\sqrt{2\pi}}",)),
+    ("% derive: variable x, y\n% derive: density q over x given y\n",  # a conditional family
+     r"q(x \mid y) = \wibble", (r"\int q(x \mid y) \, dx = 1",)),
+])
+def test_a_density_whose_defining_row_could_not_be_read_is_an_error_where_used(header, definition,
+                                                                               rows, check_text):
+    """`p(x) = …` under a declared abstract density p gives it the author's formula; when
+    that row cannot be read, p left abstract would make the rows below steps about any
+    density at all — a true step for the author's p refuted, a false one verified. They
+    are errors naming the row, as after any definition that could not be read."""
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in (definition,) + rows))
+    assert support.verdicts(result) == ["error"] * (1 + len(rows))
+    line = header.count("\n") + 1
+    for step in result.steps[1:]:
+        assert step.verdict.detail.startswith(f"p's definition at line {line} could not be read" if
+                                       "p(" in definition else
+                                       f"q's definition at line {line} could not be read")
+        assert "abstract density declared above" in step.verdict.detail
+
+
+@pytest.mark.parametrize("header, unread, rows, expected", [
+    # a claim about one value of p (not a row at its variable) withdraws nothing
+    ("% derive: variable x\n% derive: density p over x\n", r"p(0) = \wibble",
+     (r"\int p(x) \, dx = 1", r"\int p(x) \, dx = 2"), ["error", "verified", "refuted"]),
+    # a density by formula keeps its declared formula
+    ("% derive: variable x\n% derive: density p = \\mathcal{N}(0, 1) over x\n",
+     r"p(x) = \wibble", (r"p(0) = \frac{1}{\sqrt{2\pi}}", r"p(0) = 1"),
+     ["error", "verified", "refuted"]),
+    # another density's row withdraws only that density
+    ("% derive: variable x\n% derive: density p, q over x\n", r"q(x) = \wibble",
+     (r"\int p(x) \, dx = 1", r"\int p(x) \, dx = 2"), ["error", "verified", "refuted"]),
+])
+def test_an_unread_row_that_defines_no_abstract_density_withdraws_no_density(
+        header, unread, rows, expected, check_text):
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in (unread,) + rows))
+    assert support.verdicts(result) == expected
+
+
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
     text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
             "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"

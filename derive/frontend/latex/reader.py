@@ -103,7 +103,8 @@ from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import Declaration, Domain, IndexRange, Kind, Name, NamedValue, SampleInfo
+from derive.model.names import (Declaration, DistributionInfo, Domain, IndexRange, Kind, Name,
+                                NamedValue, SampleInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -1090,6 +1091,40 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 head.key in ALWAYS_OPERATORS:
             return None
         return head.key
+
+    def restated_density(self, text, start):
+        """The key of the declared abstract density an unreadable row would have given its
+        formula — its left side that density at its own variables before `=` or a
+        definition sign (`p(x) = \\pi (1-\\pi)^{x-1} \\qquad \\text{for } x = 1, 2,
+        \\dots`, `q(z \\mid x) := …`) — else None. Reads nothing else and raises nothing.
+        Left abstract, p would make the rows below steps about any density at all, which
+        the author did not mean: the row withdraws it (`Builder._unreadable`)."""
+        match = _DEFINING_SIDE.match(_without_end_punctuation(text))
+        if match is None:
+            return None
+        try:
+            node = single(self._parse(match.group(1), start).children[0])
+            items = node.children if is_tree(node, "run") else [node]
+            if len(items) != 2 or not all(is_tree(i, "script") for i in items):
+                return None
+            name, bracket = self.piece(items[0]), self.piece(items[1])
+        except (InputError, naming.NameError_):
+            return None
+        if not isinstance(name, NamePiece) or name.power is not None or \
+                not isinstance(bracket, BracketPiece) or bracket.power is not None:
+            return None
+        found = self.declared(name.key)
+        info = found[1].info if found is not None else None
+        if found is None or found[1].kind is not Kind.DISTRIBUTION or not \
+                isinstance(info, DistributionInfo) or info.formula is not None or \
+                info.family is not None or info.expression is not None or info.law is not None:
+            return None
+        try:
+            written = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_:
+            return None
+        variables = [v.latex for v in info.over + info.given]
+        return name.key if sorted(written) == sorted(variables) else None
 
     def _shifted_family(self, side):
         """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
@@ -2548,7 +2583,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         unread = self.scope.unread.get(key.rstrip("'"))
         if unread is not None:
             line, _ = self.source.position(unread)
-            raise self.error(unread_message(key.rstrip("'"), line), node)
+            found = self.declared(key.rstrip("'"))
+            density = found is not None and found[1].kind is Kind.DISTRIBUTION
+            raise self.error(unread_message(key.rstrip("'"), line, density), node)
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
             raise self.error(f"{key} is defined at line {line} for that row only (beside it, "
