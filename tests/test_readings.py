@@ -1508,6 +1508,41 @@ def test_an_unread_row_that_defines_no_abstract_density_withdraws_no_density(
     assert support.verdicts(result) == expected
 
 
+POSTERIOR = ("% derive: variable \\theta\n% derive: natural y\n"
+             "% derive: density p = \\mathrm{Beta}(1 + y, 1) over \\theta\n")
+SHADOW = "the parameter y of h is also the file's y"
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # p's formula is written with the file's y: h(0) is the posterior mean at y = 0, 1/2,
+    # and was read at the file's y — `h(0) = \frac{1}{2}` refuted, `h(0) = \frac{1+y}{2+y}`
+    # verified (atkD/4); derive puts no argument into a declared law, so h(0) is refused
+    (POSTERIOR + "% derive: define h(y) = \\mathbb{E}_{\\theta \\sim p}[\\theta]\n",
+     (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}", r"\sum_{y=0}^{1} h(y) = \frac{7}{6}",
+      r"h(y) = \frac{1+y}{2+y}", r"h(y) = \frac{1}{2}"),
+     ["error", "error", "error", "verified", "refuted"]),
+    (POSTERIOR + "% derive: expectations under p\n% derive: define h(y) = \\mathbb{E}[\\theta]\n",
+     (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}"), ["error", "error"]),
+    (POSTERIOR, (r"h(y) = \int_0^1 \theta \, p(\theta) \, d\theta", r"h(0) = \frac{1}{2}",
+                 r"h(0) = \frac{1+y}{2+y}"), ["definition", "error", "error"]),
+    # through another definition written with the file's y
+    ("% derive: real y\n% derive: define c = y^2\n% derive: define h(y) = c + y\n",
+     (r"h(0) = 0", r"h(0) = y^2", r"h(y) = y^2 + y"), ["error", "error", "verified"]),
+    # a parameter the body's laws do not reach, or the law written in the body: read
+    (POSTERIOR + "% derive: define h(t) = \\mathbb{E}_{\\theta \\sim p}[\\theta] + t\n",
+     (r"h(0) = \frac{1+y}{2+y}", r"h(0) = \frac{1}{2}"), ["verified", "refuted"]),
+    (POSTERIOR + "% derive: define h(y) = \\mathbb{E}_{\\theta \\sim \\mathrm{Beta}(1 + y, 1)}"
+     "[\\theta]\n", (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}"), ["verified", "refuted"]),
+])
+def test_a_parameter_named_as_a_symbol_a_law_in_the_body_uses_is_applied_only_there(
+        header, rows, expected, check_text):
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in rows))
+    assert support.verdicts(result) == expected
+    for step, verdict in zip(result.steps, expected):
+        if verdict == "error":
+            assert step.verdict.detail.startswith(SHADOW), step.verdict.detail
+
+
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
     text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
             "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"

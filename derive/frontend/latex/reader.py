@@ -2634,12 +2634,40 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """A definition's body with its parameters put to `args` (or as `mapping` says),
         within a size bound: a definition that applies the one before it twice doubles at
         each level."""
+        mapping = mapping if mapping is not None else dict(zip(info.params, args))
+        self._not_shadowed(info, mapping, node)
         try:
-            return substitute(info.body, mapping if mapping is not None else
-                              dict(zip(info.params, args)), self.scope.allowance)
+            return substitute(info.body, mapping, self.scope.allowance)
         except TooLarge:
             raise self.error(f"applying the definitions of this file builds more than "
                              f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
+
+    def _not_shadowed(self, info, mapping, node):
+        """Raise when a parameter spelled as a file symbol that the body reaches — a declared
+        law in it is written with that symbol (`define h(y) = \\mathbb{E}_{\\theta \\sim
+        p}[\\theta]`, p's formula in the file's y: `families.law_names`), or a definition in
+        it is (`define c = y^2`, then `define h(y) = c + y`) — is put at anything but that
+        symbol (`h(0)`, `h(y')`, h under `\\sum_y`): what the body reaches would stay at the
+        file's y, not at h's argument — derive puts no argument into a declared law or
+        another definition. At the symbol itself (`h(y)`) the two agree."""
+        outer = {param: self.scope.names.get(param.latex) for param in info.params
+                 if param in mapping}
+        outer = {param: name for param, name in outer.items()
+                 if name is not None and name is not param and mapping[param] != Sym(name)}
+        if not outer:
+            return
+        kept = families.law_names(info.body, self.scope.context) | {
+            t.name for t in subterms(info.body) if isinstance(t, Sym)}
+        defined = info.latex.split("(")[0].strip()
+        for param, name in outer.items():
+            if name in kept:
+                raise self.error(
+                    f"the parameter {param.latex} of {defined} is also the file's "
+                    f"{param.latex}, which a law or definition its body uses is written with: put "
+                    f"at another value, that law or definition would keep the file's "
+                    f"{param.latex} — derive puts no argument into it; write its formula in "
+                    f"the body (\\mathbb{{E}}_{{x \\sim \\mathrm{{Beta}}(1 + {param.latex}, 1)}}"
+                    f"[x] for a law), or use {defined} at {param.latex} only", node)
 
     def _at_bound_points(self, body, node):
         """A definition without parameters whose body mentions declared variables (`define
