@@ -278,3 +278,27 @@ CHERNOFF = ("% derive: variable x\n% derive: density p\n% derive: random X with 
 def test_markov_for_an_exponential_of_x_chernoff(row, expected):
     (verdict,) = verdicts(display(CHERNOFF, row))
     assert verdict != "verified" if expected == "not verified" else verdict == expected
+
+
+SUPPORTED = ("% derive: variable x\n% derive: real c\n% derive: positive a\n"
+             "% derive: density p over x in [0, \\infty)\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # p is 0 off [0, ∞): positive only at a point shown in it (atkD/3: `p(c) > 0` was
+    # verified — densities were positive everywhere, and the instances with c < 0 dropped)
+    (r"p(c) > 0", "refuted"),
+    (r"p(-c^2 - 1) > 0", "refuted"),
+    (r"p(-a) = 1", "refuted"),
+    (r"p(c) \ge 0", "verified"),
+    (r"p(c^2 + 1) > 0", "verified"),
+    (r"p(a) > 0", "verified"),
+    (r"p(x) > 0", "verified"),                      # the variable: drawn where p is positive
+    (r"p(-1) = 0", "verified"),                     # shown off the support: 0, as declared
+    (r"p(-c^2 - 1) = 0", "verified"),
+    (r"\int_{-2}^{-1} p(x) \, dx = 0", "verified"),
+    (r"\log p(c^2 + 1) - \log p(c^2 + 1) = 0", "verified"),
+])
+def test_a_density_on_an_interval_is_positive_only_on_it(row, expected):
+    (verdict,) = verdicts(display(SUPPORTED, row))
+    assert verdict == expected

@@ -1484,6 +1484,93 @@ def test_a_declared_name_stays_declared_after_a_row_about_it_that_could_not_be_r
     assert support.verdicts(check_text(text)) == ["error", "verified"]
 
 
+GEOMETRIC = ("% derive: real \\pi\n% derive: assume 0 < \\pi < 1\n% derive: discrete x\n"
+             "% derive: random X with density p over x\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("header, definition, rows", [
+    # the geometric pmf under a side condition derive does not read (s11j_geom_mean_cast):
+    # E[X] = 1/π is true for it, and was refuted against an arbitrary pmf; a claim true of
+    # every pmf (Σ p = 1) is no step about the author's p either
+    (GEOMETRIC, r"p(x) = \pi (1-\pi)^{x-1} \qquad \text{for } x = 1, 2, \dots",
+     (r"E[X] = \frac{1}{\pi}", r"E[X] = 2", r"\sum_x p(x) = 1")),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"p(x) = \frac{1}{\sqrt{2\pi}} e^{-x^2/2} \wibble",
+     (r"p(0) = \frac{1}{\sqrt{2\pi}}", r"p(0) = 1", r"\int x \, p(x) \, dx = 0")),
+    ("% derive: variable x\n% derive: density p over x\n",           # a definition sign
+     r"p(x) := \frac{1}{\sqrt{2\pi}} e^{-x^2/2}", (r"p(0) = \frac{1}{\sqrt{2\pi}}",)),
+    ("% derive: variable x, y\n% derive: density q over x given y\n",  # a conditional family
+     r"q(x \mid y) = \wibble", (r"\int q(x \mid y) \, dx = 1",)),
+])
+def test_a_density_whose_defining_row_could_not_be_read_is_an_error_where_used(header, definition,
+                                                                               rows, check_text):
+    """`p(x) = …` under a declared abstract density p gives it the author's formula; when
+    that row cannot be read, p left abstract would make the rows below steps about any
+    density at all — a true step for the author's p refuted, a false one verified. They
+    are errors naming the row, as after any definition that could not be read."""
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in (definition,) + rows))
+    assert support.verdicts(result) == ["error"] * (1 + len(rows))
+    line = header.count("\n") + 1
+    for step in result.steps[1:]:
+        assert step.verdict.detail.startswith(f"p's definition at line {line} could not be read" if
+                                       "p(" in definition else
+                                       f"q's definition at line {line} could not be read")
+        assert "abstract density declared above" in step.verdict.detail
+
+
+@pytest.mark.parametrize("header, unread, rows, expected", [
+    # a claim about one value of p (not a row at its variable) withdraws nothing
+    ("% derive: variable x\n% derive: density p over x\n", r"p(0) = \wibble",
+     (r"\int p(x) \, dx = 1", r"\int p(x) \, dx = 2"), ["error", "verified", "refuted"]),
+    # a density by formula keeps its declared formula
+    ("% derive: variable x\n% derive: density p = \\mathcal{N}(0, 1) over x\n",
+     r"p(x) = \wibble", (r"p(0) = \frac{1}{\sqrt{2\pi}}", r"p(0) = 1"),
+     ["error", "verified", "refuted"]),
+    # another density's row withdraws only that density
+    ("% derive: variable x\n% derive: density p, q over x\n", r"q(x) = \wibble",
+     (r"\int p(x) \, dx = 1", r"\int p(x) \, dx = 2"), ["error", "verified", "refuted"]),
+])
+def test_an_unread_row_that_defines_no_abstract_density_withdraws_no_density(
+        header, unread, rows, expected, check_text):
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in (unread,) + rows))
+    assert support.verdicts(result) == expected
+
+
+POSTERIOR = ("% derive: variable \\theta\n% derive: natural y\n"
+             "% derive: density p = \\mathrm{Beta}(1 + y, 1) over \\theta\n")
+SHADOW = "the parameter y of h is also the file's y"
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # p's formula is written with the file's y: h(0) is the posterior mean at y = 0, 1/2,
+    # and was read at the file's y — `h(0) = \frac{1}{2}` refuted, `h(0) = \frac{1+y}{2+y}`
+    # verified (atkD/4); derive puts no argument into a declared law, so h(0) is refused
+    (POSTERIOR + "% derive: define h(y) = \\mathbb{E}_{\\theta \\sim p}[\\theta]\n",
+     (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}", r"\sum_{y=0}^{1} h(y) = \frac{7}{6}",
+      r"h(y) = \frac{1+y}{2+y}", r"h(y) = \frac{1}{2}"),
+     ["error", "error", "error", "verified", "refuted"]),
+    (POSTERIOR + "% derive: expectations under p\n% derive: define h(y) = \\mathbb{E}[\\theta]\n",
+     (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}"), ["error", "error"]),
+    (POSTERIOR, (r"h(y) = \int_0^1 \theta \, p(\theta) \, d\theta", r"h(0) = \frac{1}{2}",
+                 r"h(0) = \frac{1+y}{2+y}"), ["definition", "error", "error"]),
+    # through another definition written with the file's y
+    ("% derive: real y\n% derive: define c = y^2\n% derive: define h(y) = c + y\n",
+     (r"h(0) = 0", r"h(0) = y^2", r"h(y) = y^2 + y"), ["error", "error", "verified"]),
+    # a parameter the body's laws do not reach, or the law written in the body: read
+    (POSTERIOR + "% derive: define h(t) = \\mathbb{E}_{\\theta \\sim p}[\\theta] + t\n",
+     (r"h(0) = \frac{1+y}{2+y}", r"h(0) = \frac{1}{2}"), ["verified", "refuted"]),
+    (POSTERIOR + "% derive: define h(y) = \\mathbb{E}_{\\theta \\sim \\mathrm{Beta}(1 + y, 1)}"
+     "[\\theta]\n", (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}"), ["verified", "refuted"]),
+])
+def test_a_parameter_named_as_a_symbol_a_law_in_the_body_uses_is_applied_only_there(
+        header, rows, expected, check_text):
+    result = check_text(header + "".join(f"$$ {r} $$\n" for r in rows))
+    assert support.verdicts(result) == expected
+    for step, verdict in zip(result.steps, expected):
+        if verdict == "error":
+            assert step.verdict.detail.startswith(SHADOW), step.verdict.detail
+
+
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
     text = ("% derive: real x\n$$ \\sigma(x) = \\frac{1}{1+e^{-x}} \\wibble $$\n"
             "% derive: define \\sigma(t) = \\frac{1}{1+e^{-t}}\n"

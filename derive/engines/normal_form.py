@@ -320,8 +320,32 @@ class Normaliser:
         if named is not None:
             return self.value(named)
         over, at = (dist.over, at) if info.given else in_order(info, dist.over, at)
-        atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held)
+        sign = self._sign_on_support(info, t.at)
+        if sign is None:
+            return Poly.const(0)
+        atom = self._dens_atom(dist.name, over, dist.given, cond, at, params, held, sign)
         return Poly.atom(atom)
+
+    def _sign_on_support(self, info, at):
+        """The sign of an abstract density declared on an interval (`density p over x in
+        [0, \\infty)`: 0 off it) at its point: positive at its variable (a bound copy, or
+        the free variable, drawn where every density is positive) or at a point shown
+        inside the interval (`p(c^2 + 1)`); None — the value 0 — at a point shown off it
+        (`p(-1)`, `p(-c^2 - 1)`); else only ≥ 0: `p(c) > 0` of a real c holds only where c
+        lies in it."""
+        support = getattr(info, "support", None)
+        if support is None or len(at) != 1:
+            return POS
+        (point,) = at
+        if isinstance(point, Sym) and point.name.variable in info.over:
+            return POS
+        low, high = support
+        if low is not None and self.sign(self.value(sub(low, point))) == POS or \
+                high is not None and self.sign(self.value(sub(point, high))) == POS:
+            return None
+        inside = (low is None or self._at_most(low, point)) and \
+            (high is None or self._at_most(point, high))
+        return POS if inside else NONNEG
 
     def _named_valued(self, info):
         """The variables of a joint that range over sets of named values (none in most
@@ -409,10 +433,10 @@ class Normaliser:
         return False
 
     @staticmethod
-    def _dens_atom(name, over, given, cond, at, params, held):
+    def _dens_atom(name, over, given, cond, at, params, held, sign=POS):
         return ("dens", name.latex, name.serial, tuple(v.serial for v in over),
                 tuple(v.serial for v in given), tuple(c.key() for c in cond),
-                tuple(a.key() for a in at), params, held)
+                tuple(a.key() for a in at), params, held, sign)
 
     def log_of_product(self, node):
         """log Π_i f_i = Σ_i log f_i when every factor is shown positive."""
@@ -962,7 +986,7 @@ class Normaliser:
 
     def _integrate_density(self, atom, copy):
         """∫ p(… c …) dc for a density atom: 1, or the marginal; None if not a density at c."""
-        _, latex, serial, over, given, cond, at, params, held = atom
+        _, latex, serial, over, given, cond, at, params, held, _ = atom
         if any(_mentions(k, copy) for k in cond):
             return None
         positions = [i for i, a in enumerate(at) if _is_point(a, copy)]
@@ -975,7 +999,7 @@ class Normaliser:
             return Poly.const(1)
         keep = [i for i in range(len(at)) if i != positions[0]]
         marginal = ("dens", latex, serial, tuple(over[i] for i in keep), given, cond,
-                    tuple(at[i] for i in keep), params, held)
+                    tuple(at[i] for i in keep), params, held, POS)
         if not given and self._named_valued_any():
             return self._marginal_over_named(marginal)
         return Poly.atom(marginal)
@@ -990,7 +1014,7 @@ class Normaliser:
         """A marginal atom (of a sum or integral over a joint) as `density` writes the same
         marginal: the sum of the joint at each named value of the variables it leaves out
         that range over sets of named values (`_over_named_values`)."""
-        _, latex, serial, over, given, cond, at, params, held = marginal
+        _, latex, serial, over, given, cond, at, params, held, _ = marginal
         name = next((n for n in self.context.of_kind(Kind.DISTRIBUTION) if n.serial == serial),
                     None)
         if name is None:
@@ -1006,7 +1030,7 @@ class Normaliser:
             variables, keys = in_order(info, kept + missing, list(at) + [
                 self.value(Sym(value)).key() for value in values])
             out = out + Poly.atom(("dens", latex, serial, tuple(v.serial for v in variables),
-                                   given, cond, tuple(keys), params, held))
+                                   given, cond, tuple(keys), params, held, POS))
         return out
 
     def _pushforward(self, m, copy, deps, rest):
@@ -1568,7 +1592,9 @@ def _sign(atom):
         return atom[3]
     if kind == "pt":
         return atom[2] if atom[2] != COMPLEX else COMPLEX
-    if kind in ("dens", "pi", "prime"):
+    if kind == "dens":
+        return atom[9]                  # positive, or ≥ 0 off a declared support
+    if kind in ("pi", "prime"):
         return POS
     if kind == "poly":
         return atom[2]

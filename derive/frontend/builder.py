@@ -353,7 +353,8 @@ class Builder:
 
     def _unreadable(self, error, offset, text, above=None):
         """A row that could not be read: an unreadable step; and the name it would have
-        defined is `unread` from here on (a later use is an error, never an unknown). Read
+        defined — or the declared abstract density it would have given a formula — is
+        `unread` from here on (a later use is an error, never an unknown). Read
         no further than a left side of its own, it may have gone on with the row above:
         a definition just above ends, and the steps `above` (made by the row above it in
         its display, if any) are cut short."""
@@ -362,7 +363,8 @@ class Builder:
             if above is not None:
                 self.chains.cut_short(above)
             self._withdraw_cut_definition(offset)
-        key = self.reader.would_define(text, offset)
+        key = self.reader.would_define(text, offset) or \
+            self.reader.restated_density(text, offset)
         if key is not None:
             self.scope.unread[key] = offset + len(text) - len(text.lstrip())
 

@@ -258,7 +258,9 @@ class ChainBuilder:
             at = self.scope.unread.get(name.latex)
             if at is not None and self.scope.names.get(name.latex) is name:
                 line, _ = self.source.position(at)
-                raise self.source.error(unread_message(name.latex, line), part.start)
+                declared = self.scope.table.get(name)
+                density = declared is not None and declared.kind is Kind.DISTRIBUTION
+                raise self.source.error(unread_message(name.latex, line, density), part.start)
 
     def _forward(self, exc, head, at):
         """A definition at `at` of a name used above: a candidate to read ahead of that use

@@ -60,8 +60,14 @@ def label_keys(label):
     return keys
 
 
-def unread_message(key, line):
-    """Why a row cannot use a name whose defining row (at `line`) could not be read."""
+def unread_message(key, line, density=False):
+    """Why a row cannot use a name whose defining row (at `line`) could not be read; a
+    `density` declared abstract, whose formula that row would have given, is not unknown
+    but any density at all — which the author did not mean either."""
+    if density:
+        return (f"{key}'s definition at line {line} could not be read: this row would read "
+                f"{key} as the abstract density declared above, any density at all, not the "
+                "one that row gives (fix that row)")
     return (f"{key}'s definition at line {line} could not be read: this row would read it as "
             "an unknown of its own (fix that row, or declare the name)")
 

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
     HALF, MINUS_ONE, ONE, PI, TWO, Add, Call, Dens, Dist, Family, Fn, Mul, Num, Pow, Sum, Sym,
-    div, neg, nodes, sub, substitute,
+    div, free_names, neg, nodes, sub, substitute,
 )
 
 
@@ -307,6 +307,39 @@ def formula_of(dist, context):
     if dist.params:                      # p_{θ_0}: the formula at other parameter values
         formula = formula_at(formula, dict(zip(context.moves_with(dist.name), dist.params)))
     return formula
+
+
+def law_names(term, context):
+    """The file's names that the declared laws `term` uses are written with, though `term`
+    itself does not show them: the symbols of a density's formula (`y` of `density p =
+    \\mathrm{Beta}(1 + y, 1) over \\theta`), of a density written as an expression, of a
+    pushforward's map, and the parameters a density depends on (`depends p on \\theta`) —
+    except those put at explicit values (`p_{\\theta_0}`). What `define h(y) = …` must not
+    shadow: its y is not the one those laws keep (`Directives`, `Chains` refuse it)."""
+    found, seen = set(), set()
+    stack = [d for d in nodes(term) if isinstance(d, Dist)]
+    while stack:
+        dist = stack.pop()
+        if dist.name in seen:
+            continue
+        seen.add(dist.name)
+        info = context.info(dist.name)
+        parameters = set(context.moves_with(dist.name))
+        written = [] if not isinstance(info, DistributionInfo) else [
+            t for low, high, value in getattr(info.formula, "pieces", ())
+            for t in (low, high, value) if t is not None]
+        if isinstance(info, DistributionInfo) and info.expression is not None:
+            written.append(info.expression)
+            stack.extend(d for d in nodes(info.expression) if isinstance(d, Dist))
+        names = set().union(parameters, *(free_names(t) for t in written if hasattr(t, "args")))
+        if isinstance(info, DistributionInfo) and info.law is not None:
+            names.add(info.law.map)
+            stack.append(Dist(info.law.source, ()))
+        if dist.params:
+            names -= parameters
+        found |= names - set(getattr(info, "over", ())) - set(getattr(info, "given", ())) - {
+            getattr(info.formula, "variable", None) if isinstance(info, DistributionInfo) else None}
+    return found
 
 
 def formula_at(formula, mapping):

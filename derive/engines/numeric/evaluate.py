@@ -730,6 +730,8 @@ class Evaluator:
             return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
         if info.law is not None:
             return self.pushed_density(info.law, self._cell(t.at[0]) if len(t.at) == 1 else None)
+        if info.support is not None and self._off_support(info.support, t.at):
+            return acb(0)                   # declared 0 off its interval
         cells = [self._cell_at(a, v) for a, v in zip(t.at, dist.over)]
         cond = [self._cell_at(c, v) for c, v in zip(dist.cond, dist.given)]
         if None in cond:
@@ -737,6 +739,18 @@ class Evaluator:
         if None in cells:
             return acb(0)                   # a mass function is 0 off its variable's range
         return self.table(dist, info, dict(zip(dist.over, cells)), dict(zip(dist.given, cond)))
+
+    def _off_support(self, support, at):
+        """Whether an abstract density declared on an interval (`over x in [0,
+        \\infty)`) stands at a real point certainly outside it (`p(c)` at c = −0.7): its
+        value there is 0, as declared — not a point no instance can evaluate."""
+        if len(at) != 1:
+            return False
+        x = self._value(at[0])
+        if not (x.imag == 0):
+            return False
+        low, high = (None if end is None else self._value(end).real for end in support)
+        return low is not None and x.real < low or high is not None and x.real > high
 
     def _density_kind(self, t):
         """None for a density at a vector variable; else (its pieces when given by a

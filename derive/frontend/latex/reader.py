@@ -105,6 +105,10 @@ from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_m
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, Kind, Name, NamedValue, SampleInfo)
+
+
+from derive.model.names import (Declaration, DistributionInfo, Domain, IndexRange, Kind, Name,
+                                NamedValue, SampleInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -1127,6 +1131,40 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 head.key in ALWAYS_OPERATORS:
             return None
         return head.key
+
+    def restated_density(self, text, start):
+        """The key of the declared abstract density an unreadable row would have given its
+        formula — its left side that density at its own variables before `=` or a
+        definition sign (`p(x) = \\pi (1-\\pi)^{x-1} \\qquad \\text{for } x = 1, 2,
+        \\dots`, `q(z \\mid x) := …`) — else None. Reads nothing else and raises nothing.
+        Left abstract, p would make the rows below steps about any density at all, which
+        the author did not mean: the row withdraws it (`Builder._unreadable`)."""
+        match = _DEFINING_SIDE.match(_without_end_punctuation(text))
+        if match is None:
+            return None
+        try:
+            node = single(self._parse(match.group(1), start).children[0])
+            items = node.children if is_tree(node, "run") else [node]
+            if len(items) != 2 or not all(is_tree(i, "script") for i in items):
+                return None
+            name, bracket = self.piece(items[0]), self.piece(items[1])
+        except (InputError, naming.NameError_):
+            return None
+        if not isinstance(name, NamePiece) or name.power is not None or \
+                not isinstance(bracket, BracketPiece) or bracket.power is not None:
+            return None
+        found = self.declared(name.key)
+        info = found[1].info if found is not None else None
+        if found is None or found[1].kind is not Kind.DISTRIBUTION or not \
+                isinstance(info, DistributionInfo) or info.formula is not None or \
+                info.family is not None or info.expression is not None or info.law is not None:
+            return None
+        try:
+            written = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_:
+            return None
+        variables = [v.latex for v in info.over + info.given]
+        return name.key if sorted(written) == sorted(variables) else None
 
     def _shifted_family(self, side):
         """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
@@ -2618,7 +2656,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         unread = self.scope.unread.get(key.rstrip("'"))
         if unread is not None:
             line, _ = self.source.position(unread)
-            raise self.error(unread_message(key.rstrip("'"), line), node)
+            found = self.declared(key.rstrip("'"))
+            density = found is not None and found[1].kind is Kind.DISTRIBUTION
+            raise self.error(unread_message(key.rstrip("'"), line, density), node)
         if key in self.scope.ended:
             line, _ = self.source.position(self.scope.ended[key])
             raise self.error(f"{key} is defined at line {line} for that row only (beside it, "
@@ -2667,12 +2707,40 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """A definition's body with its parameters put to `args` (or as `mapping` says),
         within a size bound: a definition that applies the one before it twice doubles at
         each level."""
+        mapping = mapping if mapping is not None else dict(zip(info.params, args))
+        self._not_shadowed(info, mapping, node)
         try:
-            return substitute(info.body, mapping if mapping is not None else
-                              dict(zip(info.params, args)), self.scope.allowance)
+            return substitute(info.body, mapping, self.scope.allowance)
         except TooLarge:
             raise self.error(f"applying the definitions of this file builds more than "
                              f"{MAX_EXPANSION} terms in all: derive does not read it", node) from None
+
+    def _not_shadowed(self, info, mapping, node):
+        """Raise when a parameter spelled as a file symbol that the body reaches — a declared
+        law in it is written with that symbol (`define h(y) = \\mathbb{E}_{\\theta \\sim
+        p}[\\theta]`, p's formula in the file's y: `families.law_names`), or a definition in
+        it is (`define c = y^2`, then `define h(y) = c + y`) — is put at anything but that
+        symbol (`h(0)`, `h(y')`, h under `\\sum_y`): what the body reaches would stay at the
+        file's y, not at h's argument — derive puts no argument into a declared law or
+        another definition. At the symbol itself (`h(y)`) the two agree."""
+        outer = {param: self.scope.names.get(param.latex) for param in info.params
+                 if param in mapping}
+        outer = {param: name for param, name in outer.items()
+                 if name is not None and name is not param and mapping[param] != Sym(name)}
+        if not outer:
+            return
+        kept = families.law_names(info.body, self.scope.context) | {
+            t.name for t in subterms(info.body) if isinstance(t, Sym)}
+        defined = info.latex.split("(")[0].strip()
+        for param, name in outer.items():
+            if name in kept:
+                raise self.error(
+                    f"the parameter {param.latex} of {defined} is also the file's "
+                    f"{param.latex}, which a law or definition its body uses is written with: put "
+                    f"at another value, that law or definition would keep the file's "
+                    f"{param.latex} — derive puts no argument into it; write its formula in "
+                    f"the body (\\mathbb{{E}}_{{x \\sim \\mathrm{{Beta}}(1 + {param.latex}, 1)}}"
+                    f"[x] for a law), or use {defined} at {param.latex} only", node)
 
     def _at_bound_points(self, body, node):
         """A definition without parameters whose body mentions declared variables (`define

@@ -41,10 +41,15 @@ class Entry:
         """(label, text, broken) for the original, each mutant and each look-alike;
         broken is the set of 1-based steps that are false in that text."""
         yield "original", self.text, frozenset()
+        for label, edit in self.edits():
+            yield label, apply_edit(self.text, edit), frozenset(edit.get("broken") or ())
+
+    def edits(self):
+        """(label, edit) for each mutant and look-alike, in the order `variants` gives."""
         for k, mutant in enumerate(self.meta.get("mutants") or [], 1):
-            yield f"mutant{k}", apply_edit(self.text, mutant), frozenset(mutant["broken"])
+            yield f"mutant{k}", mutant
         for k, look in enumerate(self.meta.get("lookalikes") or [], 1):
-            yield f"lookalike{k}", apply_edit(self.text, look), frozenset()
+            yield f"lookalike{k}", look
 
 
 def apply_edit(text, edit):
@@ -65,9 +70,11 @@ def entries(root=CORPUS):
 
 @dataclass
 class Outcome:
-    """derive's reading of one variant: verdicts of its non-definition steps, or errors."""
+    """derive's reading of one variant: verdicts of its non-definition steps and where each
+    stands in the variant's text ((line, column), 1-based), or errors."""
     verdicts: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    positions: list = field(default_factory=list)
 
 
 def run_derive(entry, budget=5.0):
@@ -101,8 +108,9 @@ def run_derive(entry, budget=5.0):
             # steps (chains) and claims (limits, optimisers, …) share one index in file order
             items = sorted(derivation.get("steps", []) + derivation.get("claims", []),
                            key=lambda item: item["index"])
-            outcome.verdicts = [item["verdict"] for item in items
-                                if item.get("kind") != "definition"]
+            items = [item for item in items if item.get("kind") != "definition"]
+            outcome.verdicts = [item["verdict"] for item in items]
+            outcome.positions = [(item.get("line"), item.get("column")) for item in items]
         for error in report.get("errors", []):
             outcomes[labels[error["file"]]].errors.append(error["message"])
         return outcomes
@@ -131,17 +139,39 @@ class Score:
 
 
 def score(entry, outcomes):
-    """Compare derive's verdicts with the corpus's truth; problems say what went wrong."""
+    """Compare derive's verdicts with the corpus's truth; problems say what went wrong.
+
+    meta.yaml numbers the steps in file order; derive's k-th step is the corpus's k-th
+    only where derive segments the file as the corpus does — a row derive cannot read may
+    stand for several steps, or for none (a definition), so an added and a dropped step
+    elsewhere can keep the count and shift every step between them. So steps are matched
+    by where they stand: the original's are taken as the corpus's only when each mutant's
+    edit falls in a paragraph holding one of the steps it breaks (`_misplaced`), and a
+    variant's are matched to the original's by their positions, mapped through the edit
+    (`_moved`). A variant whose steps cannot be matched so is not scored."""
     result = Score(entry.ident, entry.steps)
+    original = outcomes["original"]
+    anchored = not original.errors and len(original.verdicts) == entry.steps
+    misplaced = _misplaced(entry, original) if anchored else None
+    if misplaced:
+        result.problems.append(f"original: {misplaced}")
+    edits = dict(entry.edits())
     for label, _, broken in entry.variants():
         outcome = outcomes[label]
         verdicts = outcome.verdicts
-        usable = not outcome.errors and len(verdicts) == entry.steps
+        moved = None
+        if not outcome.errors and len(verdicts) == entry.steps and label != "original":
+            moved = _moved(entry.text, edits[label], original, outcome) if anchored else \
+                "the original's steps do not match the corpus's, so this variant's cannot be"
+        usable = not outcome.errors and len(verdicts) == entry.steps and not misplaced and \
+            not moved
         if outcome.errors:
             result.problems.append(f"{label}: " + "; ".join(outcome.errors))
         elif len(verdicts) != entry.steps:
             result.problems.append(f"{label}: derive found {len(verdicts)} steps, "
                                    f"the corpus says {entry.steps}")
+        elif moved:
+            result.problems.append(f"{label}: {moved}")
         if label.startswith("mutant"):
             result.mutants += 1
         elif label.startswith("lookalike"):
@@ -165,3 +195,72 @@ def score(entry, outcomes):
         else:
             result.lookalikes_verified += all(v == "verified" for v in verdicts)
     return result
+
+
+def _offsets(text):
+    """The offset in `text` at which each line (1-based) starts."""
+    starts, at = [0, 0], 0
+    for line in text.splitlines(keepends=True):
+        at += len(line)
+        starts.append(at)
+    return starts
+
+
+def _offset(starts, position):
+    """The text offset of a 1-based (line, column), or None when derive gave none."""
+    line, column = position
+    if line is None or line >= len(starts):
+        return None
+    return starts[line] + max((column or 1) - 1, 0)
+
+
+def _paragraph(text, offset):
+    """Which blank-line-separated paragraph of `text` the offset lies in."""
+    return len([line for line in text[:offset].split("\n")[:-1] if not line.strip()])
+
+
+def _misplaced(entry, original):
+    """Why the original's steps are not the corpus's steps in order, or None: a mutant
+    whose edit lies in a paragraph holding some of derive's steps but none of the steps
+    it breaks (meta.yaml's numbering) shows derive's k-th step is not the corpus's k-th.
+    An edit of a directive (`% derive: density q = …`) breaks steps wherever they use it."""
+    starts = _offsets(entry.text)
+    places = [_paragraph(entry.text, o) if o is not None else None
+              for o in (_offset(starts, p) for p in original.positions)]
+    for label, edit in entry.edits():
+        broken = edit.get("broken") or ()
+        if not broken:
+            continue
+        at = entry.text.index(edit["find"])
+        if entry.text[entry.text.rfind("\n", 0, at) + 1:].lstrip().startswith("%"):
+            continue                    # a directive's edit: the steps it breaks are anywhere
+        here = _paragraph(entry.text, at)
+        if here in places and not any(places[k - 1] == here for k in broken):
+            return (f"{label}'s edit lies among derive's steps "
+                    f"{[k for k, p in enumerate(places, 1) if p == here]}, not at the steps it "
+                    f"breaks ({sorted(broken)}): derive's steps are not the corpus's in order "
+                    f"(a row read as more or fewer steps than the corpus counts)")
+    return None
+
+
+def _moved(text, edit, original, outcome):
+    """Why a variant's steps do not stand where the original's do, or None. Positions
+    are mapped to the original's text through the edit (one `find` → `replace`); a step
+    inside the edited text matches one inside the original's `find`."""
+    start = text.index(edit["find"])
+    old, new = len(edit["find"]), len(edit["replace"])
+    varied = apply_edit(text, edit)
+
+    def mapped(offset, length):
+        if offset is None or offset < start:
+            return offset
+        return "edit" if offset < start + length else offset - length + old
+
+    lines, varied_lines = _offsets(text), _offsets(varied)
+    here = [mapped(_offset(lines, p), old) for p in original.positions]
+    there = [mapped(_offset(varied_lines, p), new) for p in outcome.positions]
+    for k, (a, b) in enumerate(zip(here, there), 1):
+        if a != b:
+            return (f"derive's step {k} stands elsewhere than in the original (a step added "
+                    f"or dropped before it), so its verdicts are not matched to the corpus's")
+    return None
