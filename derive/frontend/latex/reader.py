@@ -105,10 +105,6 @@ from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_m
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, Kind, Name, NamedValue, SampleInfo)
-
-
-from derive.model.names import (Declaration, DistributionInfo, Domain, IndexRange, Kind, Name,
-                                NamedValue, SampleInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
