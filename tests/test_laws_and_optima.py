@@ -24,6 +24,65 @@ def test_the_law_of_g_of_z(row, verdict):
     assert verdicts(display(GAN, row)) == [verdict]
 
 
+LSGAN_LAW = ("% derive: variable x, z\n% derive: density p_d over x\n% derive: density p_z over z\n"
+             "% derive: function G, H\n"
+             "% derive: density p_g over x is the law of G(z) for z \\sim p_z\n"
+             "% derive: real a, b, c\n"
+             "% derive: define D^*(x) = \\frac{b \\, p_d(x) + a \\, p_g(x)}{p_d(x) + p_g(x)}\n")
+LSGAN_C = (r"\tfrac{1}{2}\mathbb{E}_{x \sim p_d}[(D^*(x)-c)^2] + "
+           r"\tfrac{1}{2}\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2]")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # z only inside G(z): carried to x, so a rational integrand lines up with one over x
+    (r"\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2] = \mathbb{E}_{x \sim p_g}[(D^*(x)-c)^2]",
+     "verified"),
+    (r"\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2] = \int p_g(x) (D^*(x)-c)^2 \, dx", "verified"),
+    (r"\mathbb{E}_{x \sim p_d}[\frac{p_d(x)}{p_d(x)+p_g(x)}] + \mathbb{E}_{z \sim p_z}"
+     r"[\frac{p_d(G(z))}{p_d(G(z))+p_g(G(z))}] = 1", "verified"),
+    (r"2 \cdot (" + LSGAN_C + r") = \int \frac{((b-c)p_d(x) + (a-c)p_g(x))^2}"
+     r"{p_d(x)+p_g(x)} \, dx", "verified"),
+    # the same with c, a and b or the halves wrong
+    (r"\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2] = \mathbb{E}_{x \sim p_g}[(D^*(x)-b)^2]",
+     "refuted"),
+    (r"2 \cdot (" + LSGAN_C + r") = \int \frac{((b-a)p_d(x) + (a-c)p_g(x))^2}"
+     r"{p_d(x)+p_g(x)} \, dx", "refuted"),
+    (r"\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2] = \int p_g(x) \left(\frac{a \, p_d(x) + "
+     r"b \, p_g(x)}{p_d(x)+p_g(x)}-c\right)^2 \, dx", "refuted"),
+    # a and b swapped where it does not matter: the difference is a multiple of ∫ (p_d − p_g)
+    (r"2 \cdot (" + LSGAN_C + r") = \int \frac{((a-c)p_d(x) + (b-c)p_g(x))^2}"
+     r"{p_d(x)+p_g(x)} \, dx", "verified"),
+    (LSGAN_C + r" = \int \frac{((b-c)p_d(x) + (a-c)p_g(x))^2}{p_d(x)+p_g(x)} \, dx",
+     "refuted"),
+])
+def test_an_expectation_over_z_through_g_of_z_is_one_over_x(row, verdict):
+    """∫ p_z(z) h(G(z)) dz is ∫ p_g(x) h(x) dx when p_g is declared the law of G(z)
+    (s12k_lsgan_chi2_omnianasa: 2C(G) of LSGAN's optimal discriminator)."""
+    assert verdicts(display(LSGAN_LAW, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    # z outside G(z): p_z(z) twice, z itself, another map H
+    r"\int p_z(z)^2 (D^*(G(z))-c)^2 \, dz = \int p_g(x)^2 (D^*(x)-c)^2 \, dx",
+    r"\mathbb{E}_{z \sim p_z}[z (D^*(G(z))-c)^2] = \mathbb{E}_{x \sim p_g}[x (D^*(x)-c)^2]",
+    r"\mathbb{E}_{z \sim p_z}[(D^*(H(z))-c)^2] = \mathbb{E}_{x \sim p_g}[(D^*(x)-c)^2]",
+    r"\mathbb{E}_{z \sim p_z}[D^*(G(z)) H(z)] = \mathbb{E}_{x \sim p_g}[D^*(x) H(x)]",
+])
+def test_an_expectation_over_z_not_only_through_g_of_z_stays_over_z(row):
+    """The numbers refute these; the normal form must not prove them either (a second
+    p_z(z), z itself or H(z) beside G(z) is no function of x), so the sides keep different
+    normal forms, while the true step's sides share one."""
+    assert verdicts(display(LSGAN_LAW, row)) != ["verified"]
+    from derive.engines.normal_form import Normaliser
+    (step,) = steps(display(LSGAN_LAW, row))
+    normaliser = Normaliser(step.context, clock.now() + 20)
+    assert normaliser.value(step.lhs).key() != normaliser.value(step.rhs).key()
+    (true,) = steps(display(LSGAN_LAW, r"\mathbb{E}_{z \sim p_z}[(D^*(G(z))-c)^2] = "
+                            r"\mathbb{E}_{x \sim p_g}[(D^*(x)-c)^2]"))
+    normaliser = Normaliser(true.context, clock.now() + 20)
+    assert normaliser.value(true.lhs).key() == normaliser.value(true.rhs).key()
+
+
 def test_a_law_needs_a_declared_map():
     text = ("% derive: variable x, z\n% derive: density p_z over z\n"
             "% derive: density p_g over x is the law of g(z) for z \\sim p_z\n$$ 1 = 1 $$\n")

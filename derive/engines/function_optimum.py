@@ -176,8 +176,8 @@ def _first(step, opt, reference, what, beats, seed, deadline):
 def _equal(check, seed, deadline):
     """The equality step `claim = ∫ F(x, y*(x)) dx`; when it is undecided, again with every
     law of g(z) forgotten: an identity for arbitrary densities holds for a pushforward too,
-    and the normal form's change of variables moves only the terms with a lone p_g factor
-    (∫ p_d p_g/(p_d + p_g) dx is not met with its expanded pieces)."""
+    and the normal form's change of variables (an integral over z carried to x only where
+    z stands in g(z) alone) may leave pieces over z that the law-free reading never makes."""
     from derive.engines.decide import equality
     verdict = equality(check, seed, deadline, lambda v: None)
     laws = {n: d for n, d in check.context.table.items()

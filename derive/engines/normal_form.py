@@ -1034,48 +1034,64 @@ class Normaliser:
         return out
 
     def _pushforward(self, m, copy, deps, rest):
-        """∫ p_g(x) h(x) dx = ∫ p_z(z) h(g(z)) dz when p_g is declared the law of g(z),
-        z ∼ p_z: one power of p_g at the copy's point is taken out, the copy becomes a copy
-        of z, and the point x becomes g(z) in all that depends on it. Applied to every
-        integral against p_g, so both sides of a step take the same form."""
-        point = ("pt", copy, REAL)
-        for atom, e in deps:
-            if atom[0] != "dens" or e < 1 or atom[4] or len(atom[6]) != 1 or \
-                    not _is_point(atom[6][0], copy):
-                continue
-            law = self._laws().get(atom[2])
-            if law is None or copy[1] != ("all", self._range_serial(atom[3][0])):
+        """∫ p_z(z) h(g(z)) dz = ∫ p_g(x) h(x) dx when p_g is declared the law of g(z),
+        z ∼ p_z: a copy of z whose factors are p_z at its point (to the power 1) and
+        others that hold z only through the declared map's value g(z) becomes a copy of x,
+        g(z) becoming its point and p_z(z) becoming p_g(x). One direction only (z to x):
+        what holds z elsewhere (a second p_z(z), z itself, ∂g(z), another function of z)
+        stays an integral over z, since no integral over x equals it for every law."""
+        if copy[1][0] != "all":
+            return None
+        for name, law in self._laws():
+            if copy[1] != ("all", self._range_serial(law.variable.serial)):
                 continue
             z = Name(law.variable.latex, origin=law.variable)
             mapped = self.value(Call(law.map, Sym(z)))
             source = self.value(Dens(Dist(law.source, (law.variable,)), (Sym(z),)))
             if len(mapped.terms) != 1 or len(source.terms) != 1:
-                return None
-            ((g_atom, _),), = [tuple(k) for k in mapped.terms]
-            standing = self._range_of(law.variable)
-            new_copy = ("cp", ("all", standing.serial), next(self._copies))
-            self._variables[standing.serial] = standing
+                continue
+            ((g_mono, g_c),) = mapped.terms.items()
+            ((source_mono, source_c),) = source.terms.items()
+            if g_c != 1 or source_c != 1 or len(g_mono) != 1 or len(source_mono) != 1:
+                continue
             placeholder = ("ph", z.serial)
-            g_atom = _replace(g_atom, placeholder, new_copy)
-            (source_mono,) = source.terms
-            kept = {a: x for a, x in deps if a != atom}
-            if e > 1:
-                kept[atom] = e - 1
-            moved = _replace(_replace(frozenset(kept.items()), point, g_atom),
-                             ("int", copy), ("int", new_copy))
-            monomial = mono_mul(mono_mul(rest, moved), _replace(source_mono, placeholder,
-                                                                new_copy))
+            ((g_atom, g_e),) = _replace(g_mono, placeholder, copy)
+            ((source_atom, source_e),) = _replace(source_mono, placeholder, copy)
+            if g_e != 1 or source_e != 1 or dict(deps).get(source_atom) != 1:
+                continue
+            over = self.context.info(name).over
+            if len(over) != 1:
+                continue
+            (variable,) = over
+            x = Name(variable.latex, origin=variable)
+            standing = self._range_of(variable)
+            new_copy = ("cp", ("all", standing.serial), next(self._copies))
+            ((point, _),) = _replace(next(iter(self.value(Sym(x)).terms)), ("ph", x.serial),
+                                     new_copy)
+            moved = _replace(frozenset((a, e) for a, e in deps if a != source_atom),
+                             g_atom, point)
+            if _mentions(moved, copy):
+                continue                # z stands outside g(z): no law of x carries it
+            target = self.value(Dens(Dist(name, (variable,)), (Sym(x),)))
+            if len(target.terms) != 1:
+                continue
+            ((target_mono, _),) = target.terms.items()
+            self._variables[standing.serial] = standing
+            if not self._discrete(x):
+                self._lines.add(("all", standing.serial))
+            monomial = mono_mul(mono_mul(rest, moved),
+                                _replace(target_mono, ("ph", x.serial), new_copy))
             monomial = mono_mul(monomial, frozenset({(("int", new_copy), 1)}))
             return Poly({monomial: Fraction(1)})
         return None
 
     def _laws(self):
-        """{serial of a distribution declared the law of g(z): its `Pushforward`}."""
+        """[(a distribution declared the law of g(z), its `Pushforward`)], in declaration
+        order."""
         if self._law_table is None:
-            self._law_table = {name.serial: info.law for name, info in
-                               ((n, d.info) for n, d in self.context.table.items()
-                                if d.kind is Kind.DISTRIBUTION)
-                               if getattr(info, "law", None) is not None}
+            self._law_table = [(name, d.info.law) for name, d in self.context.table.items()
+                               if d.kind is Kind.DISTRIBUTION and
+                               getattr(d.info, "law", None) is not None]
         return self._law_table
 
     def _range_size(self, serial):
