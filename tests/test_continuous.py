@@ -1465,6 +1465,40 @@ def test_the_polynomial_stand_ins_reach_past_the_derivatives_taken(row):
     assert verdicts(display(header, row))[-1] == "refuted"
 
 
+_POSITIVE = "% derive: variable x\n% derive: real t\n% derive: function h\n" \
+    "% derive: assume h(x) > 0\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{d}{dt} \sqrt{h(t)^2} = h'(t)", "verified"),     # |h| = h for a positive h
+    (r"\frac{d}{dt} \sqrt{h(t)^2} = -h'(t)", "refuted"),
+])
+def test_a_positive_function_is_put_to_a_positive_stand_in(row, expected):
+    """A function assumed positive is put to P(u)² + c, never to a polynomial of either
+    sign (which made the proved first row's evaluation contradict its proof)."""
+    assert verdicts(display(_POSITIVE, row))[-1] == expected
+
+
+_LOG_PARTITION = "% derive: variable x\n% derive: real \\theta\n% derive: function \\phi, h\n" \
+    "% derive: assume h(x) > 0\n" \
+    "% derive: define A(\\theta) = \\log \\int \\exp(\\theta \\phi(x)) h(x) dx\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{dA}{d\theta} = \frac{\int \phi(x) \exp(\theta \phi(x)) h(x) dx}"
+     r"{\int \exp(\theta \phi(x)) h(x) dx}", "verified"),
+    (r"\frac{dA}{d\theta} = \int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx", "verified"),
+    (r"\frac{dA}{d\theta} = \int \phi(x) \exp(\theta \phi(x) + A(\theta)) h(x) dx", "refuted"),
+    (r"\frac{dA}{d\theta} = \frac{\int \phi(x)^2 \exp(\theta \phi(x)) h(x) dx}"
+     r"{\int \exp(\theta \phi(x)) h(x) dx}", "refuted"),
+])
+def test_the_log_partition_function_of_declared_functions_is_evaluated(row, expected):
+    """∫ e^{θφ(x)} h(x) dx over the line: φ and h are put to Schwartz stand-ins R(u) e^{-u²}
+    (h's R positive), whose integrals converge with a certified tail (|e^{θφ}| ≤ e^{sup|θφ|});
+    as polynomials the integral diverged and no instance was evaluated."""
+    assert verdicts(display(_LOG_PARTITION, row), budget=60.0)[-1] == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "verified"),

@@ -285,6 +285,8 @@ class Evaluator:
         if kind is Defined:
             if t.name is test_functions.REAL_POINT:
                 return self._real_point(t.body)
+            if t.name is test_functions.STAND_IN:
+                return self._stand_in(t)
             if t.name not in self.held:
                 return self._value(t.body)
             self._holding += 1
@@ -575,6 +577,19 @@ class Evaluator:
         if not value.imag.is_zero():
             self._unsure()
         return value
+
+    def _stand_in(self, t):
+        """A declared function's stand-in R(u) (e^{-u²}) (`test_functions`) — its body's
+        value, computed by Horner's rule on its coefficients in one step: it is evaluated
+        at every quadrature point, where nothing is remembered."""
+        u, decaying, coefficients = test_functions.shape(t)
+        x = self._value(u)
+        balls = self._known(("stand-in", t, ctx.prec),
+                            lambda: [exact_number(c) for c in reversed(coefficients)])
+        total = acb(0)
+        for c in balls:
+            total = total * x + c
+        return total * (-(x * x)).exp() if decaying else total
 
     def _real_root(self, u, n):
         """The real n-th root (n odd) of a real u; undefined for a non-real u."""
