@@ -317,12 +317,18 @@ def _piece(ev, var, body, low, high, cell=None):
         except Exception as exc:               # noqa: BLE001 - re-raised below
             failures.append(exc)
             return acb("nan")
-    goal = arb(2) ** (16 - ctx.prec)           # the comparison needs ~1e-12 at 64 bits
+    goal = arb(2) ** (16 - _bits(ev))          # the comparison needs ~1e-12 at 64 bits
     value = acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
                          eval_limit=20_000, depth_limit=200)
     if failures:
         raise failures[0]
     return value
+
+
+def _bits(ev):
+    """The precision an integral is enclosed to: the evaluator's `quadrature_bits`, else
+    the working precision. Either way the result is a ball that holds the integral."""
+    return ev.quadrature_bits or ctx.prec
 
 
 def log_on_the_line(ev, u):
@@ -407,7 +413,7 @@ def _tail_from(ev, var, body, side, start):
         shape = envelope(ev, body, var, side)
     except NoEnvelope as exc:
         raise NotEvaluable(f"no certified bound on the integrand's tail ({exc})") from None
-    tolerance = arb(2) ** (-ctx.prec)
+    tolerance = arb(2) ** (-_bits(ev))
     for _ in range(MAX_RADIUS_DOUBLINGS):
         bound = _tail(shape, cut)
         if bound is not None and bound < tolerance:
