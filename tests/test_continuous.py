@@ -1500,6 +1500,18 @@ def test_the_log_partition_function_of_declared_functions_is_evaluated(row, expe
 
 
 @pytest.mark.parametrize("row, expected", [
+    (r"\int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx = \int \phi(x) p(x) dx", "verified"),
+    (r"\int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx = 2 \int \phi(x) p(x) dx", "refuted"),
+])
+def test_a_density_by_formula_of_unknown_functions_is_constant_on_cells(row, expected):
+    """φ, h drawn as tables (nothing differentiated): p's one formula over the line is
+    constant on each cell, so ∫ φ p is an exact sum, as the written-out integrand is —
+    a Gauss–Legendre rule left both rows undecided."""
+    header = _LOG_PARTITION + "% derive: density p = \\exp(\\theta \\phi(x) - A(\\theta))h(x) over x\n"
+    assert verdicts(display(header, row))[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
     (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "verified"),
     (r"\nabla_\sigma \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
