@@ -497,6 +497,8 @@ def _bounded_exponential(ev, v, var, side):
             quadratic = [c + d for c, d in zip(quadratic, _quadratic(ev, term, var))]
         except NoEnvelope:
             rest.append(term)
+    if not rest:
+        raise NoEnvelope("an exponent of degree above 2")
     scale, degree, a, beta = _envelope(ev, Add(*rest) if len(rest) > 1 else rest[0], var, side)
     if not a < 0:
         raise NoEnvelope("an exponent of degree above 2")
