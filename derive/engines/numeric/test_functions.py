@@ -32,8 +32,8 @@ Two declarations narrow the stand-in, so that it stays a case of them:
   polynomial that is positive at every real u. A polynomial of either sign would be no
   instance of such an h: a certified difference there could refute a step true for every
   positive h.
-* A function applied, under an integral over the whole line (no limits, or infinite ones),
-  to an expression of the integral's variable is put to `R(u) e^{-u²}` (R the polynomial
+* A function applied under an integral over the whole line (no limits, or infinite ones;
+  not against a drawn density, whose cells bound the range) is put to `R(u) e^{-u²}` (R the polynomial
   above, positive or not): a Schwartz function, so that such integrals — ∫ e^{θφ(x)} h(x) dx
   of an exponential family's log-partition function, ∫ f'(x) g(x) dx — converge for every
   draw, and their tails have a certified bound (`quadrature`: |e^{v}| ≤ e^{sup |v|} for a
@@ -168,12 +168,16 @@ def _signed(f, context):
 
 def _on_the_line(terms, chosen, context):
     """The chosen functions applied under an integral over the whole line — in its body,
-    or in the formula of a density in it (see the module)."""
+    or in the formula of a density in it (see the module). Not under one of a drawn
+    (abstract) density, which the numeric engine integrates over its finitely many cells,
+    where a polynomial is integrated exactly (∇_θ ∫ p(x; θ) f(x) dx)."""
     found = set()
     for term in terms:
         for t in nodes(term):
-            if not isinstance(t, Integral) or not _whole_line(t):
-                continue
+            if not isinstance(t, Integral) or not _whole_line(t) or any(
+                    isinstance(d, Dens) and families.formula_of(d.dist, context) is None
+                    for d in nodes(t.body)):
+                continue                # against a drawn density: over its cells only
             inside = [t.body] + [value for d in nodes(t.body) if isinstance(d, Dens)
                                  for value in _formula_values(d, context)]
             found.update(derivatives.base(c.function, context)[0]
