@@ -1470,6 +1470,64 @@ def test_the_polynomial_stand_ins_reach_past_the_derivatives_taken(row):
     assert verdicts(display(header, row))[-1] == "refuted"
 
 
+_POSITIVE = "% derive: variable x\n% derive: real t\n% derive: function h\n" \
+    "% derive: assume h(x) > 0\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{d}{dt} \sqrt{h(t)^2} = h'(t)", "verified"),     # |h| = h for a positive h
+    (r"\frac{d}{dt} \sqrt{h(t)^2} = -h'(t)", "refuted"),
+])
+def test_a_positive_function_is_put_to_a_positive_stand_in(row, expected):
+    """A function assumed positive is put to P(u)² + c, never to a polynomial of either
+    sign (which made the proved first row's evaluation contradict its proof)."""
+    assert verdicts(display(_POSITIVE, row))[-1] == expected
+
+
+_LOG_PARTITION = "% derive: variable x\n% derive: real \\theta\n% derive: function \\phi, h\n" \
+    "% derive: assume h(x) > 0\n" \
+    "% derive: define A(\\theta) = \\log \\int \\exp(\\theta \\phi(x)) h(x) dx\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{dA}{d\theta} = \frac{\int \phi(x) \exp(\theta \phi(x)) h(x) dx}"
+     r"{\int \exp(\theta \phi(x)) h(x) dx}", "verified"),
+    (r"\frac{dA}{d\theta} = \int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx", "verified"),
+    (r"\frac{dA}{d\theta} = \int \phi(x) \exp(\theta \phi(x) + A(\theta)) h(x) dx", "refuted"),
+    (r"\frac{dA}{d\theta} = \frac{\int \phi(x)^2 \exp(\theta \phi(x)) h(x) dx}"
+     r"{\int \exp(\theta \phi(x)) h(x) dx}", "refuted"),
+])
+def test_the_log_partition_function_of_declared_functions_is_evaluated(row, expected):
+    """∫ e^{θφ(x)} h(x) dx over the line: φ and h are put to Schwartz stand-ins R(u) e^{-u²}
+    (h's R positive), whose integrals converge with a certified tail (|e^{θφ}| ≤ e^{sup|θφ|});
+    as polynomials the integral diverged and no instance was evaluated."""
+    assert verdicts(display(_LOG_PARTITION, row), budget=60.0)[-1] == expected
+
+
+def test_a_function_against_a_drawn_density_stays_a_polynomial():
+    """∇_θ ∫ p(x; θ) f(x) dx over an abstract p runs over p's cells: f stays a polynomial,
+    integrated exactly there (as a Schwartz stand-in the score-function rows went
+    undecided)."""
+    header = "% derive: variable x\n% derive: real \\theta\n% derive: density p over x\n" \
+        "% derive: depends p on \\theta\n% derive: function f\n"
+    row = (r"\nabla_\theta \mathbb{E}_{p(x;\theta)}\left[f(x)\right] = "
+           r"\nabla_\theta \int p(x;\theta) f(x) dx = \int f(x) \nabla_\theta p(x;\theta) dx = "
+           r"\int p(x;\theta) f(x) \nabla_\theta \log p(x;\theta) dx")
+    assert verdicts(display(header, row)) == ["verified"] * 3
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx = \int \phi(x) p(x) dx", "verified"),
+    (r"\int \phi(x) \exp(\theta \phi(x) - A(\theta)) h(x) dx = 2 \int \phi(x) p(x) dx", "refuted"),
+])
+def test_a_density_by_formula_of_unknown_functions_is_constant_on_cells(row, expected):
+    """φ, h drawn as tables (nothing differentiated): p's one formula over the line is
+    constant on each cell, so ∫ φ p is an exact sum, as the written-out integrand is —
+    a Gauss–Legendre rule left both rows undecided."""
+    header = _LOG_PARTITION + "% derive: density p = \\exp(\\theta \\phi(x) - A(\\theta))h(x) over x\n"
+    assert verdicts(display(header, row))[-1] == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\nabla_\mu \mathbb{E}_{\mathcal{N}(z;\mu,\sigma^2)}[f(z)] = "
      r"\mathbb{E}_{\mathcal{N}(\epsilon;0,1)}[f'(\mu + \sigma\epsilon)]", "verified"),

@@ -412,6 +412,20 @@ def test_unreadable_side_conditions_are_errors_at_their_position(condition, at):
     assert step.source_line[step.location.column - 1:].startswith(at)
 
 
+@pytest.mark.parametrize("condition", [
+    r"\qquad \text{for } x = 1, 2, \dots", r"\quad \text{for } x = 0, 1, 2, \ldots",
+    r"\quad \text{for } x \in \{1,2,\dots\}", r"\quad (k = 0,1,\dots,n)",
+])
+def test_a_list_of_values_as_side_condition_is_refused_as_a_support(condition):
+    """`p(x) = \\pi (1-\\pi)^{x-1} \\text{for } x = 1, 2, \\dots`: the values where a mass
+    function's formula holds, which derive does not read — an error at the condition that
+    says so, never a relation read from its first item (x = 1)."""
+    text = display("% derive: real a\n% derive: discrete x\n", r"q(x) = a^x " + condition)
+    (step,) = steps(text)
+    assert step.kind.value == "unreadable"
+    assert "listing values" in step.message and "support" in step.message
+
+
 @pytest.mark.parametrize("remark", [
     r"\quad (\text{Jensen})", r"\quad (2.3)", r"\quad (ii)", r"\quad (\star)",
     r"\quad \text{(Pearson } \chi^2\text{)}", r"\quad \text{for all } a",

@@ -155,8 +155,9 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
         pin_empty_ranges(instance, (lhs, rhs), labels, context)
-        (left, right), functions = test_functions.instantiate((lhs, rhs), context, seed, draw)
-        outcome = _judge(left, right, relation, context, instance, labels, deadline, precise,
+        stand_ins = test_functions.instantiate((lhs, rhs), context, seed, draw)
+        left, right, here = stand_ins.put(lhs), stand_ins.put(rhs), stand_ins.context
+        outcome = _judge(left, right, relation, here, instance, labels, deadline, precise,
                          held)
         if outcome.status != SKIPPED and _index_outside(instance, labels, context):
             outcome = _Outcome(SKIPPED, reason="an index with assumed bounds lies outside the "
@@ -173,13 +174,15 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             agreed += 1
             certain += outcome.certain
         elif outcome.status == FAILS:
-            if not all(_judge(left_c, right_c, rel, context, instance, labels, deadline, True,
-                              held).certain for rel, left_c, right_c in conditions):
+            if not all(_judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here,
+                              instance, labels, deadline, True, held).certain
+                       for rel, left_c, right_c in conditions):
                 notes.append("a counterexample here is not shown to satisfy a hypothesis")
                 evaluated -= 1
                 found.skipped += 1
                 continue
-            counterexample = _counterexample(outcome, instance, labels, context, functions)
+            counterexample = _counterexample(outcome, instance, labels, context,
+                                             stand_ins.shown)
             if found is not None:
                 found.counterexamples.append(counterexample)
             return Comparison(evaluated, agreed, counterexample)

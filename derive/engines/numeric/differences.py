@@ -4,7 +4,8 @@ The numeric engine evaluates `d f / d v` through the symbolic derivative (`engin
 so a wrong rule of calculus would be made identically by the normal form and the numbers.
 Here the same derivative is estimated from the engine's own values of f alone, by central
 differences `D(h) = (f(v+h) − f(v−h)) / 2h` at h = 2⁻²⁴ and h/2, at 128 bits (rounding,
-about 2⁻¹⁰⁴·|f| once divided by h, is far below the 10⁻⁸ allowed). D(h/2) is within
+about 2⁻¹⁰⁴·|f| once divided by h, is far below the 10⁻⁸ allowed; integrals over the line
+are enclosed to the main evaluation's precision only, `_difference`). D(h/2) is within
 |D(h) − D(h/2)| / 3 of the derivative up to higher order terms; the symbolic value must lie
 within 4·|D(h) − D(h/2)| + 10⁻⁸(1 + |value|) of D(h/2). A disagreement is an **internal
 error** of derive (`DerivativeMismatch`), reported as such — never a verdict. It is checked
@@ -35,7 +36,7 @@ def check(ev, t, value):
     saved = ctx.prec
     ctx.prec = max(CHECK_PRECISION, saved)
     try:
-        coarse, fine = (_difference(ev, t, base, h) for h in (STEP, STEP / 2))
+        coarse, fine = (_difference(ev, t, base, h, saved) for h in (STEP, STEP / 2))
     except (NotEvaluable, ZeroDivisionError, ValueError):
         return
     finally:
@@ -62,8 +63,13 @@ def _current(ev, var):
     return ev.symbol(var)
 
 
-def _difference(ev, t, base, h):
-    """(f(v + h) − f(v − h)) / 2h for f = t.body, from fresh evaluators of the same instance."""
+def _difference(ev, t, base, h, bits):
+    """(f(v + h) − f(v − h)) / 2h for f = t.body, from fresh evaluators of the same instance,
+    whose integrals are enclosed to the main evaluation's precision `bits` only: a
+    quadrature to 128 bits (2⁻¹¹² goals, longer tails) cost most of a step that
+    differentiates an integral over the line, and its error, ~2^{16−bits}|f|/h, is far
+    below the O(1) disagreement of a wrong rule (wider balls only make the check accuse
+    less, never wrongly)."""
     values = []
     for shift in (h, -h):
         # definitions held at the current parameters stay at the unmoved value
@@ -74,6 +80,7 @@ def _difference(ev, t, base, h):
         moved.env = dict(ev.env)
         moved._pieces = ev._pieces
         moved.checking = False
+        moved.quadrature_bits = bits
         value = moved.value(t.body)
         if not moved.exact:
             return None

@@ -95,6 +95,9 @@ class Point:
     key: object
 
 
+_NOWHERE = Point(acb(0), None, ("none",))     # the Point of a name bound nowhere
+
+
 def _before(a, b):
     """Whether the end a = (ball, term) is certainly below the end b."""
     return a[1] is not b[1] and a[0] < b[0]
@@ -157,6 +160,10 @@ class Evaluator:
         self.analytic = None           # in a quadrature: whether arb asks for analyticity
         self.outer_analytic = False    # in a quadrature inside one that asks for it
         self.checking = True           # check derivatives against differences
+        # the precision integrals over the line are enclosed to (their quadrature's goal and
+        # tail bound); None: the working precision (`differences` asks for less)
+        self.quadrature_bits = None
+        self._stand_ins = {}           # (stand-in term, precision) → (u, decaying, balls)
         self.frozen = {}               # parameter → value held definitions are evaluated at
         self._shared = _symbolic(context)
         self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
@@ -285,6 +292,8 @@ class Evaluator:
         if kind is Defined:
             if t.name is test_functions.REAL_POINT:
                 return self._real_point(t.body)
+            if t.name is test_functions.STAND_IN:
+                return self._stand_in(t)
             if t.name not in self.held:
                 return self._value(t.body)
             self._holding += 1
@@ -569,12 +578,31 @@ class Evaluator:
         function); in quadrature, u must be real on the real line."""
         value = self._value(u)
         if self._holomorphic():
+            if type(u) is Sym and self.env.get(u.name, _NOWHERE).key[0] == "quad":
+                return value            # the integration variable: real on the path
             return self._real_on_the_path(u, value)
         if not value.imag.contains(0):
             raise NotEvaluable("a real function (put to a polynomial) at a non-real point")
         if not value.imag.is_zero():
             self._unsure()
         return value
+
+    def _stand_in(self, t):
+        """A declared function's stand-in R(u) (e^{-u²}) (`test_functions`) — its body's
+        value, computed by Horner's rule on its coefficients in one step: it is evaluated
+        at every quadrature point, where nothing is remembered."""
+        key = (t, ctx.prec)
+        found = self._stand_ins.get(key)
+        if found is None:
+            u, decaying, coefficients = test_functions.shape(t)
+            found = self._stand_ins[key] = (
+                u, decaying, [exact_number(c) for c in reversed(coefficients)])
+        u, decaying, balls = found
+        x = self._value(u)
+        total = acb(0)
+        for c in balls:
+            total = total * x + c
+        return total * (-(x * x)).exp() if decaying else total
 
     def _real_root(self, u, n):
         """The real n-th root (n odd) of a real u; undefined for a non-real u."""
@@ -1541,7 +1569,11 @@ def _degree(t, var, memo, context):
         else:
             result = None
     elif isinstance(t, Dens) and families.is_formula(t.dist, context):
-        result = None                             # a formula: not constant on a cell
+        # a formula's degree is its one piece's, over the whole line (`e^{θφ(x) − A(θ)} h(x)`
+        # of unknown functions is constant on a cell); with several pieces it is none
+        pieces = families.explicit(t, context) if len(t.at) == 1 else None
+        result = _degree(pieces[0][2], var, memo, context) if pieces and len(pieces) == 1 \
+            and pieces[0][0] is None and pieces[0][1] is None else None
     elif isinstance(t, (Dens, Call)):
         args = t.at + t.dist.cond if isinstance(t, Dens) and isinstance(t.dist, Dist) else \
             (t.at if isinstance(t, Dens) else t.arguments)

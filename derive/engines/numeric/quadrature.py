@@ -16,7 +16,8 @@ model.
 * **An infinite end** is cut at a point R, and what lies beyond is enclosed by a
   **certified tail bound**, computed from an envelope of the integrand that this module
   derives from the term itself: `|f(x)| ≤ A (1+|x|)^n exp(a x² + β|x|)` with a ≤ 0 and
-  β ≥ 0 (polynomials, exponentials of polynomials of degree ≤ 2, logs of products of
+  β ≥ 0 (polynomials, exponentials of polynomials of degree ≤ 2 or of an exponent that
+  itself decays like a Gaussian — bounded, so its exponential is —, logs of products of
   those, sums and products of them). Then for x ≥ R,
   `∫_R^∞ |f| ≤ A (1+R)^n e^{aR² + βR} / κ` with `κ = −(2aR + β + n/(1+R)) > 0`
   (from x² ≥ R² + 2R(x−R) and 1 + t ≤ e^t). R doubles until the bound is below the
@@ -316,12 +317,18 @@ def _piece(ev, var, body, low, high, cell=None):
         except Exception as exc:               # noqa: BLE001 - re-raised below
             failures.append(exc)
             return acb("nan")
-    goal = arb(2) ** (16 - ctx.prec)           # the comparison needs ~1e-12 at 64 bits
+    goal = arb(2) ** (16 - _bits(ev))          # the comparison needs ~1e-12 at 64 bits
     value = acb.integral(f, acb(low), acb(high), rel_tol=goal, abs_tol=goal,
                          eval_limit=20_000, depth_limit=200)
     if failures:
         raise failures[0]
     return value
+
+
+def _bits(ev):
+    """The precision an integral is enclosed to: the evaluator's `quadrature_bits`, else
+    the working precision. Either way the result is a ball that holds the integral."""
+    return ev.quadrature_bits or ctx.prec
 
 
 def log_on_the_line(ev, u):
@@ -406,7 +413,7 @@ def _tail_from(ev, var, body, side, start):
         shape = envelope(ev, body, var, side)
     except NoEnvelope as exc:
         raise NotEvaluable(f"no certified bound on the integrand's tail ({exc})") from None
-    tolerance = arb(2) ** (-ctx.prec)
+    tolerance = arb(2) ** (-_bits(ev))
     for _ in range(MAX_RADIUS_DOUBLINGS):
         bound = _tail(shape, cut)
         if bound is not None and bound < tolerance:
@@ -465,13 +472,39 @@ def _envelope(ev, t, var, side):
     if isinstance(t, Pow) and t.base is not E and var not in free_names(t.exponent):
         return _power_envelope(ev, t, var, side)
     if _exponent(t) is not None:
-        c0, c1, c2 = _quadratic(ev, _exponent(t), var)
+        try:
+            c0, c1, c2 = _quadratic(ev, _exponent(t), var)
+        except NoEnvelope:
+            return _bounded_exponential(ev, _exponent(t), var, side)
         return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
     if isinstance(t, Fn) and t.fname == "log":
         return _log_envelope(ev, t.operands[0], var)
     if isinstance(t, Fn) and t.fname == "abs":                 # ||u|| = |u|
         return _envelope(ev, t.operands[0], var, side)
     raise NoEnvelope(f"no growth bound for {type(t).__name__}")
+
+
+def _bounded_exponential(ev, v, var, side):
+    """e^v for an exponent v = q + w, q the terms of v that are polynomials of degree ≤ 2
+    (constants too: `θφ(x) − A(θ)`) and w the rest, which decays like a Gaussian (a
+    Schwartz stand-in for a declared function, `test_functions`: e^{θφ(x)} with φ(u) =
+    R(u) e^{-u²}): from w's envelope |w| ≤ A (1+t)^n e^{a t² + β t} (t = |x|) with a < 0,
+    and (1+t)^n ≤ e^{n t}, |w| ≤ A e^{a t² + (β+n) t} ≤ A e^{−(β+n)²/(4a)} =: M, so
+    |e^v| ≤ e^{Re q} e^M — q's envelope times a constant. Raises NoEnvelope otherwise."""
+    quadratic, rest = [acb(0)] * 3, []
+    for term in (v.args if isinstance(v, Add) else (v,)):
+        try:
+            quadratic = [c + d for c, d in zip(quadratic, _quadratic(ev, term, var))]
+        except NoEnvelope:
+            rest.append(term)
+    if not rest:
+        raise NoEnvelope("an exponent of degree above 2")
+    scale, degree, a, beta = _envelope(ev, Add(*rest) if len(rest) > 1 else rest[0], var, side)
+    if not a < 0:
+        raise NoEnvelope("an exponent of degree above 2")
+    bound = _upper(scale * (-(beta + degree) ** 2 / (4 * a)).exp())
+    c0, c1, c2 = quadratic
+    return _upper((c0.real + bound).exp()), 0, _upper(c2.real), _upper(side * c1.real)
 
 
 def _power_envelope(ev, t, var, side):

@@ -24,49 +24,176 @@ So a certified difference at a polynomial is a counterexample to the statement a
 every f, and agreement on polynomials is agreement, not a proof (the proof is the normal
 form's).
 A pushforward's map keeps its table (the law of g(z) is drawn with it).
+
+Two declarations narrow the stand-in, so that it stays a case of them:
+
+* A function declared (or assumed throughout, `assume h(x) > 0`) **positive** or
+  non-negative is put to `P(u)² + c`, P drawn of half the degree and c > 0 drawn — a
+  polynomial that is positive at every real u. A polynomial of either sign would be no
+  instance of such an h: a certified difference there could refute a step true for every
+  positive h.
+* A function applied under an integral over the whole line (no limits, or infinite ones;
+  not against a drawn density, whose cells bound the range) is put to `R(u) e^{-u²}` (R the polynomial
+  above, positive or not): a Schwartz function, so that such integrals — ∫ e^{θφ(x)} h(x) dx
+  of an exponential family's log-partition function, ∫ f'(x) g(x) dx — converge for every
+  draw, and their tails have a certified bound (`quadrature`: |e^{v}| ≤ e^{sup |v|} for a
+  bounded exponent v). A polynomial there makes most such integrals diverge (no instance
+  at all), and Schwartz functions are the ones an author who integrates over the line and
+  by parts has in mind. Its k-th derivative is `R_k(u) e^{-u²}`, `R_{j+1} = R_j' − 2u R_j`.
 """
 
 from __future__ import annotations
 
 import random
 import weakref
+from dataclasses import replace
 from fractions import Fraction
 
-from derive.model.names import Name
+from derive.model.names import Kind, Name
 from derive.model.terms import (
-    Add, At, Call, Defined, Dens, Deriv, Expect, Integral, Mul, Num, Pow, Sym, nodes,
+    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Sym, free_names,
+    nodes,
 )
-from derive.notation import derivatives
+from derive.notation import derivatives, families
 
 DEGREE = 3
 REAL_POINT = Name("real point")         # the marker of a stand-in's argument (see the module)
+STAND_IN = Name("stand-in")             # the marker of a stand-in (`_StandIn.derivative`)
+
+
+def shape(stand_in):
+    """(u, decaying, R's coefficients as Fractions, lowest first) of a `STAND_IN` term: its
+    value is R(u), times e^{-u²} when decaying."""
+    u, decaying, *coefficients = stand_in.arguments
+    return u, bool(decaying.value), [c.value for c in coefficients]
+
+
+class StandIns:
+    """The stand-ins of one draw: `put(term)` writes them into a term; `context` is the
+    step's context with them written into the formulas of its densities too (`density p =
+    \\exp(\\theta \\phi(x) - A(\\theta)) h(x) over x`), so that every φ of the instance is one
+    function — the step's, its hypotheses', its densities'; `shown` the rows (name,
+    stand-in as text) a counterexample lists."""
+
+    def __init__(self, shapes, context):
+        self.shapes, self.shown, self._memo = shapes, (), {}
+        self.context = context
+        if shapes:
+            self.shown = tuple((f.latex, shapes[f].text())
+                               for f in sorted(shapes, key=lambda n: n.sort_key()))
+            self.context = self._in_formulas(context)
+
+    def put(self, term):
+        if not self.shapes:
+            return term
+        memo = self._memo
+        for t in nodes(term):
+            if t in memo:
+                continue
+            out = t.rebuild([memo[c] for c in t.children]) if t.children else t
+            if isinstance(out, Call):
+                f, order = derivatives.base(out.function, self.context)
+                if f in self.shapes:
+                    (u,) = out.arguments
+                    out = self.shapes[f].derivative(order, Defined(REAL_POINT, (u,), u))
+            memo[t] = out
+        return memo[term]
+
+    def _in_formulas(self, context):
+        table, changed = dict(context.table), False
+        for name, declaration in context.table.items():
+            formula = getattr(declaration.info, "formula", None)
+            if declaration.kind is not Kind.DISTRIBUTION or formula is None or \
+                    formula.family is not None:
+                continue
+            pieces = tuple((low, high, self.put(value)) for low, high, value in formula.pieces)
+            if pieces != formula.pieces:
+                table[name] = replace(declaration, info=replace(
+                    declaration.info, formula=replace(formula, pieces=pieces)))
+                changed = True
+        return replace(context, table=table) if changed else context
 
 
 def instantiate(terms, context, seed, draw):
-    """(`terms` with each function that needs it (see the module) put to a polynomial
-    drawn for (`seed`, `draw`), rows (name, polynomial as text) for a counterexample)."""
+    """The `StandIns` of (`seed`, `draw`) for a step of `terms`: each function that needs
+    it (see the module) put to a stand-in drawn for the draw."""
     chosen = _needing(terms, context)
     if not chosen:
-        return terms, ()
+        return StandIns({}, context)
     degree = DEGREE + _highest_order(terms, chosen, context)
-    coefficients = {f: _coefficients(f, seed, draw, degree) for f in chosen}
-    memo = {}
+    decaying = _on_the_line(terms, chosen, context)
+    return StandIns({f: _StandIn(_coefficients(f, seed, draw, degree, _signed(f, context)),
+                                 f in decaying) for f in chosen}, context)
 
-    def walk(t):
-        if t in memo:
-            return memo[t]
-        out = t.rebuild([walk(c) for c in t.children]) if t.children else t
-        if isinstance(out, Call):
-            f, order = derivatives.base(out.function, context)
-            if f in coefficients:
-                (u,) = out.arguments
-                out = _polynomial(coefficients[f], order, Defined(REAL_POINT, (u,), u))
-        memo[t] = out
-        return out
 
-    shown = tuple((f.latex, "the polynomial " + _text(coefficients[f]))
-                  for f in sorted(chosen, key=lambda n: n.sort_key()))
-    return tuple(walk(t) for t in terms), shown
+class _StandIn:
+    """R(u), or R(u) e^{-u²} when `decaying`: R's coefficients (Fractions, lowest first)."""
+
+    def __init__(self, coefficients, decaying):
+        self.coefficients, self.decaying = coefficients, decaying
+
+    def derivative(self, order, u):
+        """The `order`-th derivative as a term in u: a `STAND_IN` definition whose body is
+        the formula (what every analysis of the term reads) and whose arguments carry u,
+        whether it decays, and R_order's coefficients (what the evaluator computes it from
+        in one step, by Horner's rule: `shape`)."""
+        r = list(self.coefficients)
+        for _ in range(order):
+            r = _derived(r, self.decaying)
+        out = _polynomial(r, u)
+        if self.decaying:
+            out = Mul(out, Fn("exp", Mul(Num(-1), u, u)))
+        return Defined(STAND_IN, (u, Num(int(self.decaying))) + tuple(Num(c) for c in r), out)
+
+    def text(self):
+        if self.decaying:
+            return "the function (" + _text(self.coefficients) + ") e^{-u^2}"
+        return "the polynomial " + _text(self.coefficients)
+
+
+def _derived(r, decaying):
+    """R' (− 2u R, for R e^{-u²}): the next derivative's polynomial factor."""
+    out = [k * c for k, c in enumerate(r)][1:] or [Fraction(0)]
+    if decaying:
+        out = out + [Fraction(0)] * (len(r) + 1 - len(out))
+        for k, c in enumerate(r):
+            out[k + 1] -= 2 * c
+    return out
+
+
+def _signed(f, context):
+    """Whether f is declared (or assumed throughout) positive or non-negative."""
+    return context.declaration(f).domain.is_nonnegative
+
+
+def _on_the_line(terms, chosen, context):
+    """The chosen functions applied under an integral over the whole line — in its body,
+    or in the formula of a density in it (see the module). Not under one of a drawn
+    (abstract) density, which the numeric engine integrates over its finitely many cells,
+    where a polynomial is integrated exactly (∇_θ ∫ p(x; θ) f(x) dx)."""
+    found = set()
+    for term in terms:
+        for t in nodes(term):
+            if not isinstance(t, Integral) or not _whole_line(t) or any(
+                    isinstance(d, Dens) and families.formula_of(d.dist, context) is None
+                    for d in nodes(t.body)):
+                continue                # against a drawn density: over its cells only
+            inside = [t.body] + [value for d in nodes(t.body) if isinstance(d, Dens)
+                                 for value in _formula_values(d, context)]
+            found.update(derivatives.base(c.function, context)[0]
+                         for body in inside for c in nodes(body) if isinstance(c, Call)
+                         and derivatives.base(c.function, context)[0] in chosen)
+    return found
+
+
+def _formula_values(dens, context):
+    formula = families.formula_of(dens.dist, context)
+    return () if formula is None else tuple(value for _, _, value in formula.pieces)
+
+
+def _whole_line(integral):
+    """Whether an integral has no limits or an infinite one."""
+    return integral.lower is None or any(OO in nodes(e) for e in (integral.lower, integral.upper))
 
 
 def _text(coefficients):
@@ -135,41 +262,52 @@ def _shifted(call, term):
 
 def _highest_order(terms, chosen, context):
     """The highest order of a derivative of a chosen function in `terms`: a derivative's
-    own order (f'' is 2) plus the derivatives around its call (d/du f'(u) is 2); 0 when
-    none is taken."""
+    own order (f'' is 2) plus the derivatives around its call in a variable its argument
+    moves with (d/du f'(u) is 2; d/dθ ∫ e^{θ f(x)} dx differentiates no f); 0 when none
+    is taken."""
     memo = {}
 
-    def order(t):                               # None: no chosen function below t
-        if t not in memo:
+    def order(t, around):                       # around: the variables of enclosing d/d·
+        key = (t, around)
+        if key not in memo:
             if isinstance(t, Call) and len(t.arguments) == 1 and \
                     derivatives.differentiable(t.function, context) and \
                     derivatives.base(t.function, context)[0] in chosen:
-                below = derivatives.base(t.function, context)[1]
+                moving = free_names(t.arguments[0])
+                memo[key] = derivatives.base(t.function, context)[1] + \
+                    sum(1 for v in around if v in moving)
             else:
-                below = max((k for k in map(order, t.children) if k is not None), default=None)
-            memo[t] = below + 1 if below is not None and isinstance(t, Deriv) else below
-        return memo[t]
+                inner = around + (t.var,) if isinstance(t, Deriv) else around
+                memo[key] = max((order(c, inner) for c in t.children), default=0)
+        return memo[key]
 
-    return max((order(term) or 0 for term in terms), default=0)
+    return max((order(term, ()) for term in terms), default=0)
 
 
-def _coefficients(f, seed, draw, degree):
+def _coefficients(f, seed, draw, degree, signed=False):
+    """R's coefficients: degree `degree`, or — `signed` — P² + c with P of half that degree
+    (rounded up) and c > 0, positive at every real u."""
     rng = random.Random(f"{seed}:{draw}:{f.latex}")
-    return [Fraction(rng.randint(-6, 6), rng.randint(1, 4)) for _ in range(degree + 1)]
+    if not signed:
+        return [Fraction(rng.randint(-6, 6), rng.randint(1, 4)) for _ in range(degree + 1)]
+    p = [Fraction(rng.randint(-6, 6), rng.randint(1, 4)) for _ in range((degree + 1) // 2 + 1)]
+    square = [Fraction(0)] * (2 * len(p) - 1)
+    for i, a in enumerate(p):
+        for j, b in enumerate(p):
+            square[i + j] += a * b
+    square[0] += Fraction(rng.randint(1, 8), rng.randint(1, 4))
+    return square
 
 
-def _polynomial(coefficients, order, u):
-    """The `order`-th derivative of Σ c_k u^k, as a term in u."""
-    terms = []
-    for k, c in enumerate(coefficients):
-        if k < order or c == 0:
-            continue
-        factor = c
-        for j in range(order):
-            factor *= k - j
-        power = k - order
-        terms.append(Num(factor) if power == 0 else
-                     Mul(Num(factor), u) if power == 1 else Mul(Num(factor), Pow(u, Num(power))))
-    if not terms:
-        return Num(0)
-    return terms[0] if len(terms) == 1 else Add(*terms)
+def _polynomial(coefficients, u):
+    """Σ c_k u^k as a term in u, in Horner's form c_0 + u(c_1 + u(…)): evaluated at every
+    quadrature point, it costs a product and a sum per degree, and no powers."""
+    coefficients = list(coefficients)
+    while len(coefficients) > 1 and coefficients[-1] == 0:
+        coefficients.pop()
+    out = Num(coefficients[-1])
+    for c in reversed(coefficients[:-1]):
+        out = Mul(u, out) if out != Num(1) else u
+        if c != 0:
+            out = Add(Num(c), out)
+    return out

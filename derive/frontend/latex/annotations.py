@@ -474,6 +474,16 @@ def _without_text(text):
         text = text[:m.start()] + text[end + 1:] if end > 0 else text[:m.start()]
 
 
+# a side condition listing the values where a row holds: `x = 1, 2, \dots`, `k = 0, 1,
+# \ldots, n`, `x \in \{1, 2, \dots\}` — a mass function's support, not a relation
+_VALUE_LIST = re.compile(r"\s*" + _NAME_TEXT + r"(?:=|\\in\b)\s*(?:\\left)?\\?\{?\s*"
+                         r"-?\d+\s*,[^<>]*(?:\\[lc]?dots\b|\.\.\.)")
+VALUE_LIST = ("a side condition listing values (x = 1, 2, \\dots; x \\in \\{0, 1, \\dots\\}; "
+              "k = 0, 1, \\dots, n) is not read: it says where the row's formula holds — the "
+              "support of a mass function the row defines — and derive reads no definition "
+              "restricted to a list of values; state the law in a directive")
+
+
 def conditions(text, offset):
     """[(offset, relation text)] of a side condition: `a, b > 0` → `a > 0`, `b > 0` (one
     bound shared by the names listed before it); `a \\in (0, 1]` → `a > 0`, `a \\le 1`.
@@ -481,6 +491,9 @@ def conditions(text, offset):
     position — never dropped. A bound shared by the names after it (`0 < a, b`) stops at a
     conjunction, which joins whole statements: `a > b \\land c > 0` is a > b and c > 0,
     where `a > b, c > 0` (b, c in (0, a)?) is refused as ambiguous."""
+    listed = _VALUE_LIST.match(text)
+    if listed is not None:
+        raise RemarkError(VALUE_LIST, offset + len(text) - len(text.lstrip()))
     joins = {m.start() for m in _AND.finditer(text)}
     text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
