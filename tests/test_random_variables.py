@@ -962,6 +962,41 @@ def test_moments_of_copies_derive_cannot_read_are_refused(row, message):
     assert step.kind == "unreadable" and message in step.message
 
 
+TWO_FAMILIES = ("% derive: natural n\n% derive: variable x, y\n% derive: density p over x\n"
+                "% derive: density q over y\n"
+                "% derive: random X_i with density p over x for i = 1..n, independent\n"
+                "% derive: random Y_i with density q over y for i = 1..n, independent\n"
+                "% derive: define \\bar{X} = \\frac{1}{n}\\sum_{i=1}^n X_i\n"
+                "% derive: define \\bar{Y} = \\frac{1}{n}\\sum_{i=1}^n Y_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}[X_1 + Y_1] = \mathbb{E}[X_1] + \mathbb{E}[Y_1]", "verified"),
+    (r"\mathbb{E}[X_1 + Y_1] = 2\,\mathbb{E}[X_1]", "refuted"),
+    (r"\mathbb{E}[Y_1 + X_1] = 2\,\mathbb{E}[Y_1]", "refuted"),
+    (r"\mathbb{E}[\bar{X} - \bar{Y}] = \mathbb{E}[X_1] - \mathbb{E}[Y_1]", "verified"),
+    (r"\mathbb{E}[\bar{X} - \bar{Y}] = 0", "refuted"),
+    (r"\mathbb{E}[\frac{1}{n}\sum_{i=1}^n Y_i - \frac{1}{n}\sum_{i=1}^n X_i] = 0", "refuted"),
+])
+def test_members_of_two_families_are_each_averaged_by_their_own_law(row, verdict):
+    """Two `random … independent` families: E is linear whatever the joint law, each member
+    averaged by its own family's law. Was (atkF/1): every member averaged by the first
+    family's law, so E[\bar X - \bar Y] = 0 was verified for two different laws."""
+    assert verdicts(display(TWO_FAMILIES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"Var(X_1 + Y_2) = 2\,Var(X_1)",
+    r"Var(X_1 + Y_1) = Var(X_1) + Var(Y_1)",
+    r"\mathbb{E}[(X_1 - Y_1)^2] = 0",
+])
+def test_a_variance_across_two_families_is_refused(row):
+    """Each family's members are independent of each other; nothing declares the two
+    families independent of each other: a variance needs their joint law, refused."""
+    (step,) = steps(display(TWO_FAMILIES, row))
+    assert step.kind == "unreadable" and "two families" in step.message
+
+
 @pytest.mark.parametrize("directive, message", [
     ("random X_i with density p over x for i = 1..n", "independent copies of one law"),
     ("random X_i with density p over x, y for i = 1..n, independent", "one variable"),
