@@ -1173,6 +1173,31 @@ def test_an_expectation_at_a_parameter_no_single_law_depends_on_is_refused(heade
     assert step.kind == "unreadable" and why in step.message
 
 
+PLAIN_E_AT = BERNOULLI_AT.replace("% derive: expectation E\n", "")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p = E_p[X]", "verified"),
+    (r"p = E_{p}(X)", "verified"),
+    (r"0 = E_p[X] - E_p[X^2]", "verified"),
+    (r"E_p[X^2] = E_p[X] \, X", "refuted"),
+    (r"E_p[X] = 0", "refuted"),
+])
+def test_a_plain_e_at_a_law_parameter_is_the_expectation(row, verdict):
+    """Plain `E_p[X]`, `E_p(X)` with no `expectation E`, p a declared number on which one
+    declared law depends: the statistician's E_θ, as `\mathrm{E}_p` is. Was (atkF/2):
+    an unknown constant E_p times X (`E_p[X^2] = E_p[X] X` verified, `p = E_p[X]`
+    refuted) or an unknown function E_p."""
+    assert verdicts(display(PLAIN_E_AT, row)) == [verdict]
+
+
+def test_a_plain_e_at_a_law_parameter_is_never_a_definition():
+    """`E_p[x] = p` as a chain's first side was the definition `E_p[x] := p`."""
+    header = PLAIN_E_AT.replace("% derive: random X with density f over x\n", "")
+    assert verdicts(display(header, r"E_p[x] = p", r"2 E_p[x] = 2p")) == \
+        ["verified", "verified"]
+
+
 def test_an_expectation_at_a_bound_parameter_is_refused():
     """`\\int_0^1 E_p[X] \\, dp`: the law's p is the file's, not the integral's: refused."""
     (step,) = steps(display(BERNOULLI_AT, r"\int_0^1 E_p[X] \, dp = \frac{1}{2}"))

@@ -88,7 +88,7 @@ class Expectations:
         if base == r"\mathbb{E}":
             return "E"
         if base == "E" and (self.scope.readings.get("E") or sub is not None and (
-                _has_sim(sub) or self._names_distribution(sub)) or
+                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub)) or
                 upright and self.declared("E") is None):
             return "E"
         if base in VARIANCE:
@@ -100,6 +100,15 @@ class Expectations:
     def _names_distribution(self, sub):
         found = self.declared(_key_of(self, sub) or "")
         return found is not None and found[1].kind is Kind.DISTRIBUTION
+
+    def _names_parameter(self, sub):
+        """The subscript is a declared number on which a declared law depends (the
+        statistician's E_θ): a plain `E_p[X]` is then the expectation, never an unknown E_p
+        times X nor a function E_p (`_law_at_parameter` reads it, or refuses a bound p)."""
+        found = self.declared(_key_of(self, sub) or "")
+        return found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER) and any(
+            d.kind is Kind.DISTRIBUTION and d.declared and found[0] in _law_names(d.info)
+            for d in self.scope.table.values())
 
     # ------------------------------------------------------------------ reading
     def expectation(self, piece, rest):
