@@ -2022,3 +2022,27 @@ def test_a_density_formula_without_its_variable_is_refused(tmp_path, formula):
                     f"% derive: density p = {formula} over x\n$$ p(x) = p(0) $$\n")
     with pytest.raises(InputError, match="does not involve x"):
         load(path)
+
+
+POSTERIOR_BETA = ("% derive: positive a, b\n% derive: natural n\n% derive: integer y\n"
+                  "% derive: assume 0 \\le y, y \\le n\n% derive: variable \\theta\n"
+                  "% derive: density p = \\mathrm{Beta}(a + y, b + n - y) over \\theta\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # atkF/4: the posterior declared for E[θ | y] was also the law of the unconditional E[θ]
+    # (the prior mean, by the tower property): the false first row verified, the true
+    # second refuted — now refused on every row, above or below the bar's row
+    ([r"\mathbb{E}[\theta] = \mathbb{E}[\theta \mid y]"], ["error"]),
+    ([r"\mathbb{E}[\theta] = \frac{a}{a + b}", r"\mathbb{E}[\theta \mid y] = \frac{a + y}{a + b + n}"],
+     ["error", "verified"]),
+    ([r"\mathbb{E}[\theta \mid y] = \frac{a + y}{a + b + n}",
+      r"\mathbb{E}[\mathbb{E}[\theta \mid y]] = \frac{a + y}{a + b + n}",
+      r"\operatorname{Var}[\theta] = 0"], ["verified", "error", "error"]),
+    ([r"\mathbb{E}[\theta \mid y] = \frac{a}{a + b}"], ["refuted"]),
+    # without a bar anywhere the law is just the declared one: its mean
+    ([r"\mathbb{E}[\theta] = \frac{a + y}{a + b + n}"], ["verified"]),
+])
+def test_a_posterior_is_not_the_unconditional_law(rows, expected):
+    text = POSTERIOR_BETA + "".join(f"$$ {r} $$\n" for r in rows)
+    assert verdicts(text) == expected

@@ -89,6 +89,16 @@ class Plan:
 
     entries: dict = field(default_factory=dict)
     refused: dict = field(default_factory=dict)
+    posteriors: frozenset = frozenset()   # laws some row reads given data (`E[θ | y]`)
+
+    def given(self, laws):
+        """Take the laws a pass read as the law given data (`E[θ | y]`, a posterior): an
+        unconditional moment under one of them is refused on every row, above or below
+        (one law, two meanings). Returns whether the plan changed."""
+        if set(laws) <= self.posteriors:
+            return False
+        self.posteriors |= frozenset(laws)
+        return True
 
     def using(self, start, end):
         """The entries whose first use lies in [start, end), in file order."""
