@@ -3584,15 +3584,65 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 index in free_names(t.arguments[0]) else None
             if not isinstance(span, IndexRange):
                 continue
-            for bound, node in (low, high):
-                at = substitute(t.arguments[0], {index: bound})
-                for first, last in ((span.lower, at), (at, span.upper)):
-                    gap = _constant(Add(last, neg(first)), self.scope.context)
-                    if gap is not None and gap < 0:
-                        family = t.function.latex.removesuffix("_{\\cdot}")
-                        raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at "
-                                         f"this bound, no member of {family}, declared over "
-                                         f"{span.text}", node)
+            family = t.function.latex.removesuffix("_{\\cdot}")
+            gaps = [(first, last, at, node, _constant(Add(last, neg(first)), self.scope.context))
+                    for bound, node in (low, high)
+                    for at in (substitute(t.arguments[0], {index: bound}),)
+                    for first, last in ((span.lower, at), (at, span.upper))]
+            for first, last, at, node, gap in gaps:
+                if gap is not None and gap < 0:
+                    raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at "
+                                     f"this bound, no member of {family}, declared over "
+                                     f"{span.text}", node)
+            for first, last, at, node, gap in gaps:
+                if gap is None and not self._shown_in_order(first, last, n):
+                    self._bound_in_span(piece, family, span, first, last, at, node, n)
+
+    def _bound_in_span(self, piece, family, span, first, last, at, node, n):
+        """A sum's bound not shown within its family's range (`\\sum_{i=1}^{m} x_i` of `x_i
+        for i = 1..n`, natural m): `m ≤ n` is a hypothesis of this row, as for a member
+        written at m — and refused when shown false for every value (`^{2n}`: 2n ≤ n never
+        holds for a natural n)."""
+        from derive.engines import normal_form
+        try:
+            never = n.sign(n.value(Add(first, neg(last)))) == normal_form.POS
+        except (normal_form.Unsupported, normal_form.Undefined):
+            never = False
+        if never:
+            raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at this bound, "
+                             f"no member of {family}, declared over {span.text} "
+                             f"({show(first)} > {show(last)})", node)
+        first, last = (Num(_constant(t, self.scope.context)) if not free_names(t) else t
+                       for t in (first, last))                      # a_{2i} at 1: 2 ≤ n
+        try:            # once per gap: m ≤ n and m − 1 + 1 ≤ n are one hypothesis
+            if any(h.relation is Relation.LE and n.value(Add(
+                    h.rhs, neg(h.lhs), neg(last), first)).is_zero() for h in self.hypotheses):
+                return
+        except (normal_form.Unsupported, normal_form.Undefined):
+            pass
+        hypothesis = Hypothesis(Relation.LE, first, last, f"{show(first)} \\le {show(last)}")
+        if hypothesis not in self.hypotheses:
+            self.hypotheses += (hypothesis,)
+
+    def _shown_in_order(self, first, last, n):
+        """Whether `first ≤ last` (whole numbers) is shown: last − first + 1 positive by the
+        declarations (`k` natural: 1 ≤ k), or an `assume`d hypothesis or one of this row
+        says it (`assume m \\le n`). A gap in a letter bound where the sum stands (an outer
+        sum's index, a definition's parameter) is left to that binder's own range (the old
+        reading: not caught)."""
+        from derive.engines import normal_form
+        gap = Add(last, neg(first))
+        if any(name.local is not None or name.origin is not None for name in free_names(gap)):
+            return True
+        try:
+            if n.sign(n.value(Add(gap, Num(1)))) == normal_form.POS:
+                return True
+        except (normal_form.Unsupported, normal_form.Undefined):
+            pass
+        said = {(Relation.LE, first, last), (Relation.LT, first, last),
+                (Relation.GE, last, first), (Relation.GT, last, first)}
+        return any((h.relation, h.lhs, h.rhs) in said
+                   for h in self.scope.assumptions + self.hypotheses)
 
     def _index_bounds(self, piece, kind, key, low, high, index_node):
         """`\\sum_{k=a}^{b}` (`\\prod`) runs over the whole numbers from a to b, b = ∞ for a
