@@ -962,6 +962,17 @@ def test_moments_of_copies_derive_cannot_read_are_refused(row, message):
     assert step.kind == "unreadable" and message in step.message
 
 
+@pytest.mark.parametrize("row, verdict", [
+    # atkF/12: the outer n did not reach \bar{X}'s n: the false row verified, the true refuted
+    (r"\sum_{n=1}^{2} Var(\bar{X}) = \frac{2\sigma^2}{n}", "error"),
+    (r"\sum_{n=1}^{2} Var(\bar{X}) = \frac{3}{2}\sigma^2", "error"),
+    (r"\sum_{m=1}^{2} Var(\bar{X}) = \frac{2\sigma^2}{n}", "verified"),
+    (r"\sum_{m=1}^{2} Var(\bar{X}) = \frac{\sigma^2}{n}", "refuted"),
+])
+def test_a_definition_using_a_letter_bound_where_it_stands_is_refused(row, verdict):
+    assert verdicts(display(COPIES, row)) == [verdict]
+
+
 TWO_FAMILIES = ("% derive: natural n\n% derive: variable x, y\n% derive: density p over x\n"
                 "% derive: density q over y\n"
                 "% derive: random X_i with density p over x for i = 1..n, independent\n"

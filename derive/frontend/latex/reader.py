@@ -2555,6 +2555,23 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              "or cut off where its expression goes on past its display): "
                              "to use it further, define it once (% derive: define …)", node)
 
+    def _no_letter_captured(self, p, info):
+        """A definition whose body uses a declared number (`\\bar{X} = \\frac{1}{n}\\sum_{i=1}^n
+        X_i` uses n) read where a sum, product or integral binds that letter
+        (`\\sum_{n=1}^{2} Var(\\bar{X})`): the binder does not reach into the definition,
+        which keeps the file's n — what the author means (the sizes 1, 2) is not what would
+        be read. Refused, as a bound letter in a name's label is."""
+        if not self.bound:
+            return
+        for name in free_names(info.body) - set(info.params or ()):
+            declared = self.scope.table.get(name)
+            if declared is not None and declared.kind is Kind.SYMBOL and \
+                    self.bound_name(name.latex) not in (None, name):
+                raise self.error(f"{p.key} is defined with the file's {name.latex}, and "
+                                 f"{name.latex} is bound here: the binder does not reach into "
+                                 f"the definition (it would keep the file's {name.latex}) — "
+                                 f"write the definition out, or bind another letter", p.node)
+
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
         if kind is Kind.DISTRIBUTION:
@@ -2563,6 +2580,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self.bare_density(name, declaration.info, p.node), 1
         if kind is Kind.DEFINITION:
             info = declaration.info
+            self._no_letter_captured(p, info)
             if info.params:
                 if bracket is None or bracket.open != "(":
                     args = self._at_variables(info.params)
