@@ -3121,13 +3121,15 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         the file's would mean two things: refused."""
         if spec.kind == "N":
             return self._spread(arg)
-        if spec.kind == "Gamma" and _SCALE.match(self.source_text(arg).strip()):
-            raise self.error("a bare \\theta as a gamma law's second parameter is ambiguous: "
-                             "derive reads Gamma(\\alpha, \\beta) with the rate β (shape–"
-                             "rate, β^α x^{α-1} e^{-βx} / Γ(α)), while Gamma(k, \\theta) is "
-                             "the shape–scale spelling — write the rate (Gamma(k, 1/\\theta))",
-                             arg)
-        return self.term(arg)
+        value = self.term(arg)
+        if spec.kind in ("Gamma", "Exp") and _letter_of(value) in (r"\theta", r"\vartheta"):
+            which = "a gamma law's second" if spec.kind == "Gamma" else "an exponential law's"
+            raise self.error(f"a bare \\theta as {which} parameter is ambiguous: derive "
+                             "reads Gamma(\\alpha, \\beta), \\mathrm{Exp}(\\lambda) with the rate "
+                             "(β^α x^{α-1} e^{-βx} / Γ(α), λe^{-λx}), "
+                             "while Gamma(k, \\theta), Exp(\\theta) are the shape–scale spelling "
+                             "(mean kθ, θ) in many texts — write the rate (1/\\theta)", arg)
+        return value
 
     def _spread(self, arg):
         """A normal's second parameter, the variance (`\\sigma^2`, `1`, `I`, `\\Sigma`, `s`).
@@ -3136,14 +3138,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         variance` (σ is read as the variance) or `normal with standard deviation` (every
         second parameter is a standard deviation: its square is the variance) is in force."""
         convention = self.scope.readings.get("normal")
-        if convention is None and _STANDARD_DEVIATION.match(self.source_text(arg).strip()):
+        value = self._variance(arg)
+        if convention is None and _letter_of(value) == r"\sigma":
             raise self.error("a bare \\sigma as a normal's second parameter is ambiguous: "
                              "N(μ, σ²) (derive reads the variance) or N(μ, σ) (the standard "
                              "deviation) — write \\sigma^2 for the variance, name the "
                              "parameters (z; \\mu = 0, \\sigma = 1), or state the convention "
                              "(% derive: normal with standard deviation, or: normal with "
                              "variance)", arg)
-        value = self._variance(arg)
         return Pow(value, Num(2)) if convention == "standard deviation" else value
 
     def _variance(self, arg):
@@ -4498,14 +4500,26 @@ def _end(node):
 
 
 _SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
-# A bare σ, a normal's second parameter ambiguous between variance and standard deviation:
-# `\\sigma`, `\\sigma_x`, `\\sigma_{q}`, `\\boldsymbol{\\sigma}_1` (no power).
-_STANDARD_DEVIATION = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\sigma\s*\}|"
-                                 r"\\sigma(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
+# What a scale letter is, under its decorations: `\\hat{\\sigma}`, `\\sigma'`, `\\sigma^{\\star}`,
+# `\\sigma_{x}` (a name's canonical spelling: fonts and braces are already gone).
+_DECORATED = re.compile(r"^\\(?:hat|tilde|bar|check|breve|dot|ddot|vec)\{(.*)\}$")
+_SUFFIX = re.compile(r"(?:'+|\^\{\\(?:star|ast)\}|\^\{\*\}|_\{[^{}]*\})$")
 
-# a gamma law's second parameter spelled as the shape–scale form's scale θ (`Gamma(k, \theta)`)
-_SCALE = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\theta\s*\}|"
-                    r"\\theta(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
+
+def _letter_of(term):
+    """The letter a family's parameter IS when it is a single name (σ of `{\\sigma}`,
+    `\\mathrm{\\sigma}`, `\\hat\\sigma`, `\\sigma_1`, `\\sigma'`), else None: a convention
+    check looks at the parameter read, never at its spelling."""
+    if not isinstance(term, Sym):
+        return None
+    latex = term.name.latex
+    while True:
+        bare = _SUFFIX.sub("", latex)
+        m = _DECORATED.match(bare)
+        bare = m.group(1) if m else bare
+        if bare == latex:
+            return latex
+        latex = bare
 
 
 def _with_sizing(text, start):
