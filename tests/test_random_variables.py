@@ -973,6 +973,28 @@ def test_a_definition_using_a_letter_bound_where_it_stands_is_refused(row, verdi
     assert verdicts(display(COPIES, row)) == [verdict]
 
 
+BERNOULLI_COPIES = ("% derive: natural n\n% derive: real \\theta\n"
+                    "% derive: assume 0 < \\theta, \\theta < 1\n% derive: discrete x\n"
+                    "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n"
+                    "% derive: random X_i with density p over x for i = 1..n, independent\n")
+HALF_LINE_COPIES = ("% derive: natural n\n% derive: variable x\n"
+                    "% derive: density p over x in [0, \\infty)\n"
+                    "% derive: random X_i with density p over x for i = 1..n, independent\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # atkF/6: a member outside a moment was drawn as any real (X_1 = -0.959 of a Bernoulli)
+    (BERNOULLI_COPIES, r"X_1^2 = X_1", "undecided"),
+    (BERNOULLI_COPIES, r"X_1^2 = 2 X_1", "refuted"),
+    (HALF_LINE_COPIES, r"|X_1| = X_1", "undecided"),
+    (HALF_LINE_COPIES, r"|X_1| = -X_1", "refuted"),
+])
+def test_a_member_outside_a_moment_is_a_value_of_its_law(header, row, verdict):
+    """Members are drawn as the law's variable is: among the values of positive mass, in
+    the declared support — a counterexample off it refutes nothing about X_1."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
 TWO_FAMILIES = ("% derive: natural n\n% derive: variable x, y\n% derive: density p over x\n"
                 "% derive: density q over y\n"
                 "% derive: random X_i with density p over x for i = 1..n, independent\n"

@@ -3632,8 +3632,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at this bound, "
                              f"no member of {family}, declared over {span.text} "
                              f"({show(first)} > {show(last)})", node)
-        first, last = (Num(_constant(t, self.scope.context)) if not free_names(t) else t
-                       for t in (first, last))                      # a_{2i} at 1: 2 ≤ n
+        first, last = (t if free_names(t) or _constant(t, self.scope.context) is None
+                       else Num(_constant(t, self.scope.context))    # a_{2i} at 1: 2 ≤ n
+                       for t in (first, last))
         try:            # once per gap: m ≤ n and m − 1 + 1 ≤ n are one hypothesis
             if any(h.relation is Relation.LE and n.value(Add(
                     h.rhs, neg(h.lhs), neg(last), first)).is_zero() for h in self.hypotheses):
