@@ -1524,6 +1524,28 @@ def test_a_mass_function_whose_support_is_not_known_is_refused(formula):
     assert caught.value.line == 4 and caught.value.column == 22
 
 
+@pytest.mark.parametrize("formula, point", [
+    (r"(2-k) \frac{e^{-1}}{k!}", "3"),                 # sums to 1, f(3) = -e^{-1}/6
+    (r"(1 - p)^k p (1 + (-1)^k \cdot 2 p)", None),       # not shown to sum to 1 anyway
+])
+def test_a_mass_function_by_formula_with_a_negative_value_is_refused(formula, point):
+    """atkF/8: a formula summing to 1 was taken for a law whatever its sign, and then
+    Pr(K = 3) >= 0 was refuted. A value shown negative at a first point refuses it."""
+    from derive.frontend.errors import InputError
+    text = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+            f"% derive: density f = {formula} over k\n"
+            "% derive: random K with density f over k\n$$ \\Pr(K = 3) \\ge 0 $$\n")
+    with pytest.raises(InputError) as caught:
+        steps(text)
+    if point is not None:
+        assert f"negative at k = {point}" in caught.value.message
+
+
+def test_a_nonnegative_mass_function_by_formula_is_kept():
+    assert verdicts(display(POISSON_FORMULA, r"\Pr(X = 3) \ge 0", r"E[X^2] \ge 0")) == \
+        ["verified", "undecided"]
+
+
 def test_a_declared_support_is_kept():
     header = GEOMETRIC.replace("over k\n% derive: random", "over k in [1, \\infty)\n% derive: random")
     assert verdicts(display(header, r"\sum_k f(k) = 1 - p")) == ["verified"]

@@ -42,7 +42,7 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Num, Sym, free_names, substitute
+from derive.model.terms import Dens, Num, Sym, free_names, neg, substitute
 from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -52,6 +52,9 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
+# the first values of a mass function by formula whose support is inferred (`_first_point`)
+# checked for a sign shown negative: (2 - k) e^{-1}/k! sums to 1 yet is negative at k = 3
+NEGATIVE_MASS_CHECKS = 12
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
@@ -479,6 +482,13 @@ class Directives:
                 f"its formula is not shown to sum to 1 over the whole numbers from 0 up, nor "
                 f"from 1 up: declare its support, over {key} in [0, \\infty) (or [0, n], "
                 f"…), under the hypotheses that make it a mass function", at)
+        from derive.engines import normal_form
+        for k in range(low, low + NEGATIVE_MASS_CHECKS):
+            if self._sign(neg(substitute(value, {variable: Num(k)}))) == normal_form.POS:
+                raise self.source.error(
+                    f"this formula sums to 1 from {variable.latex} = {low} up but is negative "
+                    f"at {variable.latex} = {k}: no mass function (a probability is never "
+                    f"negative)", at)
         return Num(low)
 
     def _sign(self, term):
