@@ -700,9 +700,27 @@ class Directives:
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
         family = formula.family if formula is not None else None
+        if family is not None:
+            self._not_over_named_values(over, offset)
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(over), given=tuple(given), formula=formula, family=family, law=law,
             support=support)))
+
+    def _not_over_named_values(self, over, offset):
+        """A standard family (`\\mathrm{Bernoulli}(\\theta)`, Poisson, …) lives on numbers:
+        over a variable whose values are names (`\\mathcal{C} in \\{\\mathcal{C}_1,
+        \\mathcal{C}_2\\}`) it would put its masses at the numeric engine's codes 1, 2 —
+        refused, never a law of labels."""
+        for variable in over:
+            support = getattr(self.scope.context.info(variable), "support", None)
+            found = self.scope.context.table.get(support) if support is not None else None
+            if found is not None and isinstance(found.info, NamedValues):
+                raise self.source.error(
+                    f"{variable.latex} takes named values (labels), and a standard family "
+                    f"lives on numbers: its masses would sit at no value of {variable.latex} "
+                    f"— give the masses by name (a density over {variable.latex} whose "
+                    f"values p(\\mathcal{{C}}_k) you state), or declare a numeric variable",
+                    offset)
 
     def _define(self, body, offset):
         support = SUPPORT.match(body)
