@@ -19,6 +19,9 @@ by the laws of independent copies — never as a constant of the expectation's o
   letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a product or a
   function of several members (`E[X_1 X_2]`, `Var(X_1^2 + X_2)`), a subscript or a bar
   (`\\mathbb{E}_p[X_1]`, `E[X_1 | X_2]`) and members beside another random variable.
+* members of two families (`random X_i …`, `random Y_i …`): E stays linear, each member
+  averaged by its own family's law; a variance (or a mean square) of members of both is
+  refused — no directive declares the families independent of each other.
 """
 
 from __future__ import annotations
