@@ -2085,3 +2085,63 @@ def test_a_density_formula_without_its_variable_is_refused(tmp_path, formula):
                     f"% derive: density p = {formula} over x\n$$ p(x) = p(0) $$\n")
     with pytest.raises(InputError, match="does not involve x"):
         load(path)
+
+
+POSTERIOR_BETA = ("% derive: positive a, b\n% derive: natural n\n% derive: integer y\n"
+                  "% derive: assume 0 \\le y, y \\le n\n% derive: variable \\theta\n"
+                  "% derive: density p = \\mathrm{Beta}(a + y, b + n - y) over \\theta\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # atkF/4: the posterior declared for E[θ | y] was also the law of the unconditional E[θ]
+    # (the prior mean, by the tower property): the false first row verified, the true
+    # second refuted — now refused on every row, above or below the bar's row
+    ([r"\mathbb{E}[\theta] = \mathbb{E}[\theta \mid y]"], ["error"]),
+    ([r"\mathbb{E}[\theta] = \frac{a}{a + b}", r"\mathbb{E}[\theta \mid y] = \frac{a + y}{a + b + n}"],
+     ["error", "verified"]),
+    ([r"\mathbb{E}[\theta \mid y] = \frac{a + y}{a + b + n}",
+      r"\mathbb{E}[\mathbb{E}[\theta \mid y]] = \frac{a + y}{a + b + n}",
+      r"\operatorname{Var}[\theta] = 0"], ["verified", "error", "error"]),
+    ([r"\mathbb{E}[\theta \mid y] = \frac{a}{a + b}"], ["refuted"]),
+    # without a bar anywhere the law is just the declared one: its mean
+    ([r"\mathbb{E}[\theta] = \frac{a + y}{a + b + n}"], ["verified"]),
+])
+def test_a_posterior_is_not_the_unconditional_law(rows, expected):
+    text = POSTERIOR_BETA + "".join(f"$$ {r} $$\n" for r in rows)
+    assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("declared, law, row", [
+    # atkF/5: the spelling-based check was bypassed by braces, brackets, fonts and accents
+    ("positive k, \\theta", r"\mathrm{Gamma}(k, {\theta})", r"\mathbb{E}[x] = \frac{k}{\theta}"),
+    ("positive k, \\theta", r"\mathrm{Gamma}(k, (\theta))", r"\mathbb{E}[x] = \frac{k}{\theta}"),
+    ("positive k, \\theta", r"\mathrm{Gamma}(k, \mathrm{\theta})", r"\mathbb{E}[x] = 1"),
+    ("positive k, \\theta", r"\mathrm{Gamma}(k, \pmb\theta)", r"\mathbb{E}[x] = 1"),
+    ("positive k, \\hat\\theta", r"\mathrm{Gamma}(k, \hat\theta)", r"\mathbb{E}[x] = 1"),
+    ("positive \\theta", r"\mathrm{Exp}(\theta)", r"\mathbb{E}[x] = \frac{1}{\theta}"),
+    ("positive \\sigma", r"\mathcal{N}(0, {\sigma})", r"\mathbb{E}[x^2] = \sigma"),
+    ("positive \\sigma", r"\mathcal{N}(0, \left(\sigma\right))", r"\mathbb{E}[x^2] = \sigma"),
+    ("positive \\hat\\sigma", r"\mathcal{N}(0, \hat\sigma)", r"\mathbb{E}[x^2] = \hat\sigma"),
+    ("positive \\sigma'", r"\mathcal{N}(0, \sigma')", r"\mathbb{E}[x^2] = \sigma'"),
+    ("positive \\sigma_{x}", r"\mathcal{N}(0, \sigma_{\mathrm{x}})", r"\mathbb{E}[x^2] = 1"),
+])
+def test_a_scale_letter_is_refused_whatever_its_spelling(declared, law, row):
+    """The convention check looks at the parameter read (a lone θ or σ under fonts,
+    braces, accents, primes, subscripts), never at its spelling."""
+    text = (f"% derive: {declared}\n% derive: variable x\n% derive: density p = {law} over x\n"
+            f"$$ {row} $$\n")
+    with pytest.raises(InputError, match="ambiguous"):
+        load_tex("s.tex", text)
+
+
+@pytest.mark.parametrize("declared, law, row, expected", [
+    ("positive k, \\theta", r"\mathrm{Gamma}(k, \frac{1}{\theta})", r"\mathbb{E}[x] = k\theta",
+     "verified"),
+    ("positive \\lambda", r"\mathrm{Exp}(\lambda)", r"\mathbb{E}[x] = \frac{1}{\lambda}", "verified"),
+    ("positive \\sigma", r"\mathcal{N}(0, \sigma^2)", r"\mathbb{E}[x^2] = \sigma^2", "verified"),
+    ("positive s", r"\mathcal{N}(0, s)", r"\mathbb{E}[x^2] = s", "verified"),
+])
+def test_a_rate_or_variance_spelled_plainly_is_read(declared, law, row, expected):
+    text = (f"% derive: {declared}\n% derive: variable x\n% derive: density p = {law} over x\n"
+            f"$$ {row} $$\n")
+    assert verdicts(text) == [expected]

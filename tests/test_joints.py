@@ -339,3 +339,26 @@ def test_a_named_value_of_another_variable_is_refused(row):
     numeric coding would pass for a value of z."""
     header = CLASSES + "% derive: discrete z\n% derive: density q over z\n"
     assert steps(display(header, row))[-1].kind == "unreadable"
+
+
+@pytest.mark.parametrize("family", [r"\mathrm{Bernoulli}(\theta)", r"\mathrm{Poisson}(1)",
+                                    r"\mathrm{Bin}(2, \frac12)"])
+def test_a_standard_family_over_named_values_is_refused(family):
+    """atkF/11: a Bernoulli over 𝒞 in {𝒞_1, 𝒞_2} put its masses at the numeric codes 1, 2:
+    the true q(𝒞_1) + q(𝒞_2) = 1 was refuted, Σ_𝒞 q(𝒞) = 1 'engines disagree'."""
+    from derive.frontend.errors import InputError
+    from derive.frontend.tex_file import load_tex
+    text = ("% derive: real \\theta\n% derive: assume 0 < \\theta < 1\n"
+            "% derive: discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}\n"
+            f"% derive: density q = {family} over \\mathcal{{C}}\n"
+            "$$ q(\\mathcal{C}_1) + q(\\mathcal{C}_2) = 1 $$\n")
+    with pytest.raises(InputError, match="takes named values"):
+        load_tex("n.tex", text)
+
+
+def test_masses_given_by_name_over_named_values_are_read():
+    text = ("% derive: discrete \\mathcal{C} in \\{\\mathcal{C}_1, \\mathcal{C}_2\\}\n"
+            "% derive: density q over \\mathcal{C}\n"
+            "$$ q(\\mathcal{C}_1) + q(\\mathcal{C}_2) = 1 $$\n"
+            "$$ q(\\mathcal{C}_1) + q(\\mathcal{C}_2) = 2 $$\n")
+    assert verdicts(text) == ["undecided", "refuted"]     # the sum is not a normal form yet

@@ -962,6 +962,74 @@ def test_moments_of_copies_derive_cannot_read_are_refused(row, message):
     assert step.kind == "unreadable" and message in step.message
 
 
+@pytest.mark.parametrize("row, verdict", [
+    # atkF/12: the outer n did not reach \bar{X}'s n: the false row verified, the true refuted
+    (r"\sum_{n=1}^{2} Var(\bar{X}) = \frac{2\sigma^2}{n}", "error"),
+    (r"\sum_{n=1}^{2} Var(\bar{X}) = \frac{3}{2}\sigma^2", "error"),
+    (r"\sum_{m=1}^{2} Var(\bar{X}) = \frac{2\sigma^2}{n}", "verified"),
+    (r"\sum_{m=1}^{2} Var(\bar{X}) = \frac{\sigma^2}{n}", "refuted"),
+])
+def test_a_definition_using_a_letter_bound_where_it_stands_is_refused(row, verdict):
+    assert verdicts(display(COPIES, row)) == [verdict]
+
+
+BERNOULLI_COPIES = ("% derive: natural n\n% derive: real \\theta\n"
+                    "% derive: assume 0 < \\theta, \\theta < 1\n% derive: discrete x\n"
+                    "% derive: density p = \\mathrm{Bernoulli}(\\theta) over x\n"
+                    "% derive: random X_i with density p over x for i = 1..n, independent\n")
+HALF_LINE_COPIES = ("% derive: natural n\n% derive: variable x\n"
+                    "% derive: density p over x in [0, \\infty)\n"
+                    "% derive: random X_i with density p over x for i = 1..n, independent\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # atkF/6: a member outside a moment was drawn as any real (X_1 = -0.959 of a Bernoulli)
+    (BERNOULLI_COPIES, r"X_1^2 = X_1", "undecided"),
+    (BERNOULLI_COPIES, r"X_1^2 = 2 X_1", "refuted"),
+    (HALF_LINE_COPIES, r"|X_1| = X_1", "undecided"),
+    (HALF_LINE_COPIES, r"|X_1| = -X_1", "refuted"),
+])
+def test_a_member_outside_a_moment_is_a_value_of_its_law(header, row, verdict):
+    """Members are drawn as the law's variable is: among the values of positive mass, in
+    the declared support — a counterexample off it refutes nothing about X_1."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+TWO_FAMILIES = ("% derive: natural n\n% derive: variable x, y\n% derive: density p over x\n"
+                "% derive: density q over y\n"
+                "% derive: random X_i with density p over x for i = 1..n, independent\n"
+                "% derive: random Y_i with density q over y for i = 1..n, independent\n"
+                "% derive: define \\bar{X} = \\frac{1}{n}\\sum_{i=1}^n X_i\n"
+                "% derive: define \\bar{Y} = \\frac{1}{n}\\sum_{i=1}^n Y_i\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}[X_1 + Y_1] = \mathbb{E}[X_1] + \mathbb{E}[Y_1]", "verified"),
+    (r"\mathbb{E}[X_1 + Y_1] = 2\,\mathbb{E}[X_1]", "refuted"),
+    (r"\mathbb{E}[Y_1 + X_1] = 2\,\mathbb{E}[Y_1]", "refuted"),
+    (r"\mathbb{E}[\bar{X} - \bar{Y}] = \mathbb{E}[X_1] - \mathbb{E}[Y_1]", "verified"),
+    (r"\mathbb{E}[\bar{X} - \bar{Y}] = 0", "refuted"),
+    (r"\mathbb{E}[\frac{1}{n}\sum_{i=1}^n Y_i - \frac{1}{n}\sum_{i=1}^n X_i] = 0", "refuted"),
+])
+def test_members_of_two_families_are_each_averaged_by_their_own_law(row, verdict):
+    """Two `random … independent` families: E is linear whatever the joint law, each member
+    averaged by its own family's law. Was (atkF/1): every member averaged by the first
+    family's law, so E[\bar X - \bar Y] = 0 was verified for two different laws."""
+    assert verdicts(display(TWO_FAMILIES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"Var(X_1 + Y_2) = 2\,Var(X_1)",
+    r"Var(X_1 + Y_1) = Var(X_1) + Var(Y_1)",
+    r"\mathbb{E}[(X_1 - Y_1)^2] = 0",
+])
+def test_a_variance_across_two_families_is_refused(row):
+    """Each family's members are independent of each other; nothing declares the two
+    families independent of each other: a variance needs their joint law, refused."""
+    (step,) = steps(display(TWO_FAMILIES, row))
+    assert step.kind == "unreadable" and "two families" in step.message
+
+
 @pytest.mark.parametrize("directive, message", [
     ("random X_i with density p over x for i = 1..n", "independent copies of one law"),
     ("random X_i with density p over x, y for i = 1..n, independent", "one variable"),
@@ -1136,6 +1204,31 @@ def test_an_expectation_at_a_parameter_is_under_the_law_depending_on_it(row, ver
 def test_an_expectation_at_a_parameter_no_single_law_depends_on_is_refused(header, why):
     (step,) = steps(display(header, r"E_p[X^2] = p"))
     assert step.kind == "unreadable" and why in step.message
+
+
+PLAIN_E_AT = BERNOULLI_AT.replace("% derive: expectation E\n", "")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p = E_p[X]", "verified"),
+    (r"p = E_{p}(X)", "verified"),
+    (r"0 = E_p[X] - E_p[X^2]", "verified"),
+    (r"E_p[X^2] = E_p[X] \, X", "refuted"),
+    (r"E_p[X] = 0", "refuted"),
+])
+def test_a_plain_e_at_a_law_parameter_is_the_expectation(row, verdict):
+    """Plain `E_p[X]`, `E_p(X)` with no `expectation E`, p a declared number on which one
+    declared law depends: the statistician's E_θ, as `\mathrm{E}_p` is. Was (atkF/2):
+    an unknown constant E_p times X (`E_p[X^2] = E_p[X] X` verified, `p = E_p[X]`
+    refuted) or an unknown function E_p."""
+    assert verdicts(display(PLAIN_E_AT, row)) == [verdict]
+
+
+def test_a_plain_e_at_a_law_parameter_is_never_a_definition():
+    """`E_p[x] = p` as a chain's first side was the definition `E_p[x] := p`."""
+    header = PLAIN_E_AT.replace("% derive: random X with density f over x\n", "")
+    assert verdicts(display(header, r"E_p[x] = p", r"2 E_p[x] = 2p")) == \
+        ["verified", "verified"]
 
 
 def test_an_expectation_at_a_bound_parameter_is_refused():

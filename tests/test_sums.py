@@ -218,9 +218,10 @@ FAMILY = "% derive: real a_i for i = 1..n\n% derive: natural m\n"
 
 @pytest.mark.parametrize("header, row, expected", [
     (FAMILY, r"\sum_{i=1}^{2} a_i = a_1 + a_2", "2 ≤ n ⇒ Σ_{i=1}^{2} a_i = a_1 + a_2"),
-    (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
+    # a bound in a declared letter states its place in the range (atkF/3)
+    (FAMILY, r"\sum_{i=0}^{m-1} a_{i+1} = 0", "m - 1 + 1 ≤ n ⇒ Σ_{i=0}^{m - 1} a_(i + 1) = 0"),
     (FAMILY, r"\sum_{i=2}^{m} a_{i-1} = 0", "Σ_{i=2}^{m} a_(i - 1) = 0"),
-    (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "Σ_{i=1}^{m} a_(2 · i) = 0"),
+    (FAMILY, r"\sum_{i=1}^{m} a_{2i} = 0", "2 ≤ n, 2 · m ≤ n ⇒ Σ_{i=1}^{m} a_(2 · i) = 0"),
     (FAMILY, r"a_{m-1} + a_m = 0",                 # m declared: the members state its range
      "1 ≤ m - 1, m - 1 ≤ n, m ≤ n ⇒ a_(m - 1) + a_m = 0"),
     (FAMILY, r"a_{\text{opt}} = a_1", "a_opt = a_1"),                 # a label: a name
@@ -314,6 +315,62 @@ def test_a_sum_past_its_familys_range_is_refused_at_its_bound(row, member, colum
 def test_sums_inside_their_familys_range_are_read(row, expected):
     (verdict,) = verdicts(display(OVER_N, row))
     assert verdict != "refuted" if expected == "not refuted" else verdict == expected
+
+
+OVER_N_M = "% derive: natural n, m, k\n" + OVER_N
+
+
+@pytest.mark.parametrize("header, row, hypothesis", [
+    (OVER_N_M, r"\sum_{i=1}^{m} x_i = \sum_{i=1}^{m} x_i", "m ≤ n ⇒"),
+    (OVER_N_M, r"\prod_{i=1}^{n^2} x_i = 1", "n^2 ≤ n ⇒"),
+    ("% derive: natural n\n% derive: real x_i for i = 1..1\n", r"\sum_{i=1}^{n} x_i = n x_1",
+     "n ≤ 1 ⇒"),
+    ("% derive: natural n\n% derive: real x_i for i = n..1\n", r"\sum_{i=1}^{n} x_i = 0",
+     "n ≤ 1 ⇒"),
+    ("% derive: natural n\n% derive: real x_i for i = a..b\n", r"\sum_{i=1}^{n} x_i = 0",
+     "a ≤ 1, a ≤ n, n ≤ b ⇒"),
+])
+def test_a_sum_not_shown_within_its_familys_range_states_its_bound(header, row, hypothesis):
+    """atkF/3: only a bound n + c was caught past the range; \\sum_{i=1}^{m}, ^{n^2} and
+    ranges 1..1, n..1, a..b were summed over members that need not exist, with no
+    hypothesis. Now the bound's place in the range is a hypothesis of the row, as for a
+    member written at m."""
+    (reading,) = readings(display(header, row))
+    assert hypothesis in reading
+
+
+def test_a_sum_shown_past_its_familys_range_is_refused():
+    """\\sum_{i=1}^{2n} x_i of x_i for i = 1..n: 2n ≤ n never holds for a natural n."""
+    (step,) = steps(display(OVER_N_M, r"\sum_{i=1}^{2n} x_i = 2\sum_{i=1}^{n} x_i"))
+    assert step.kind == "unreadable" and "no member of x" in step.message
+
+
+def test_a_sum_past_the_range_is_not_verified_without_its_bound():
+    """Var(Σ_{i=1}^m X_i) = mσ² holds only where X_1, …, X_m exist: read with m ≤ n."""
+    text = display(COPIES_M, r"Var(\sum_{i=1}^{m} X_i) = m\sigma^2")
+    (reading,) = readings(text)
+    assert "m ≤ n ⇒" in reading and verdicts(text) == ["verified"]
+    assert verdicts(display(COPIES_M, r"Var(\sum_{i=1}^{m} X_i) = n\sigma^2")) == ["refuted"]
+
+
+COPIES_M = ("% derive: natural n, m\n% derive: positive \\sigma\n% derive: density p over x\n"
+            "% derive: random X_i with density p over x for i = 1..n, independent\n"
+            "% derive: assume Var(X_1) = \\sigma^2\n")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (OVER_N_M + "% derive: assume m \\le n\n",
+     r"\sum_{i=1}^{m} x_i + \sum_{i=m+1}^{n} x_i = \sum_{i=1}^{n} x_i", "undecided"),
+    (OVER_N_M + "% derive: assume m \\le n\n",
+     r"\sum_{i=1}^{m} 2 x_i = 2 \sum_{i=1}^{m} x_i", "verified"),
+    (OVER_N_M + "% derive: assume m \\le n\n",
+     r"\sum_{i=1}^{m} x_i = \sum_{i=1}^{n} x_i", "refuted"),
+    (OVER_N_M, r"\sum_{i=k}^{n} x_i = \sum_{i=k}^{n} x_i", "verified"),    # natural k ≥ 1
+    # an outer sum's index as the bound: left to that sum's own range
+    (OVER_N_M, r"\sum_{j=1}^{n} \sum_{i=1}^{j} x_i = \sum_{i=1}^{n} (n - i + 1) x_i", "undecided"),
+])
+def test_a_sum_shown_within_its_familys_range_is_read(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]
 
 
 # ---------------------------------------------------------------- a discrete variable's values
@@ -1519,6 +1576,28 @@ def test_a_mass_function_whose_support_is_not_known_is_refused(formula):
     assert "where does this mass function live?" in caught.value.message
     assert "declare its support, over k in [0, \\infty)" in caught.value.message
     assert caught.value.line == 4 and caught.value.column == 22
+
+
+@pytest.mark.parametrize("formula, point", [
+    (r"(2-k) \frac{e^{-1}}{k!}", "3"),                 # sums to 1, f(3) = -e^{-1}/6
+    (r"(1 - p)^k p (1 + (-1)^k \cdot 2 p)", None),       # not shown to sum to 1 anyway
+])
+def test_a_mass_function_by_formula_with_a_negative_value_is_refused(formula, point):
+    """atkF/8: a formula summing to 1 was taken for a law whatever its sign, and then
+    Pr(K = 3) >= 0 was refuted. A value shown negative at a first point refuses it."""
+    from derive.frontend.errors import InputError
+    text = ("% derive: real p\n% derive: assume 0 < p, p < 1\n% derive: discrete k\n"
+            f"% derive: density f = {formula} over k\n"
+            "% derive: random K with density f over k\n$$ \\Pr(K = 3) \\ge 0 $$\n")
+    with pytest.raises(InputError) as caught:
+        steps(text)
+    if point is not None:
+        assert f"negative at k = {point}" in caught.value.message
+
+
+def test_a_nonnegative_mass_function_by_formula_is_kept():
+    assert verdicts(display(POISSON_FORMULA, r"\Pr(X = 3) \ge 0", r"E[X^2] \ge 0")) == \
+        ["verified", "undecided"]
 
 
 def test_a_declared_support_is_kept():

@@ -25,7 +25,10 @@ file read as before and a message at the definition saying why (`Plan.refused`),
 
 Other uses above that do not fit the definition (`p_{i,j}` of a family at one index, `f(a,
 b)` of a function of one letter) are errors at their position, as after any definition.
-Each pass is a complete reading; passes stop when the plan no longer changes.
+The plan also carries the laws a pass read as the law given data (`E[θ | y]`, a posterior:
+`Plan.posteriors`), so that an unconditional moment under one of them is refused on every
+row, above the bar's row too. Each pass is a complete reading; passes stop when the plan
+no longer changes.
 """
 
 from __future__ import annotations
@@ -89,6 +92,16 @@ class Plan:
 
     entries: dict = field(default_factory=dict)
     refused: dict = field(default_factory=dict)
+    posteriors: frozenset = frozenset()   # laws some row reads given data (`E[θ | y]`)
+
+    def given(self, laws):
+        """Take the laws a pass read as the law given data (`E[θ | y]`, a posterior): an
+        unconditional moment under one of them is refused on every row, above or below
+        (one law, two meanings). Returns whether the plan changed."""
+        if set(laws) <= self.posteriors:
+            return False
+        self.posteriors |= frozenset(laws)
+        return True
 
     def using(self, start, end):
         """The entries whose first use lies in [start, end), in file order."""

@@ -47,6 +47,7 @@ class Builder:
         self.chains = ChainBuilder(self.scope, source)
         self._read = 0               # rows read so far
         self.plan = plan or Plan()   # definitions read ahead of their first use (`ahead`)
+        self.scope.posteriors = self.plan.posteriors
         self.chains.refused = self.plan.refused
         self.found = []              # new `ahead.Candidate`s met on this pass
         self.refusing = {}           # at → why a planned definition is not read ahead

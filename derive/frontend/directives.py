@@ -43,7 +43,7 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Family, Num, Sym, free_names, substitute
+from derive.model.terms import Dens, Family, Num, Sym, free_names, neg, substitute
 from derive.notation import families, parameters, vectors
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
@@ -53,6 +53,9 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
+# the first values of a mass function by formula whose support is inferred (`_first_point`)
+# checked for a sign shown negative: (2 - k) e^{-1}/k! sums to 1 yet is negative at k = 3
+NEGATIVE_MASS_CHECKS = 12
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
@@ -480,6 +483,13 @@ class Directives:
                 f"its formula is not shown to sum to 1 over the whole numbers from 0 up, nor "
                 f"from 1 up: declare its support, over {key} in [0, \\infty) (or [0, n], "
                 f"…), under the hypotheses that make it a mass function", at)
+        from derive.engines import normal_form
+        for k in range(low, low + NEGATIVE_MASS_CHECKS):
+            if self._sign(neg(substitute(value, {variable: Num(k)}))) == normal_form.POS:
+                raise self.source.error(
+                    f"this formula sums to 1 from {variable.latex} = {low} up but is negative "
+                    f"at {variable.latex} = {k}: no mass function (a probability is never "
+                    f"negative)", at)
         return Num(low)
 
     def _sign(self, term):
@@ -717,9 +727,27 @@ class Directives:
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
         family = formula.family if formula is not None else None
+        if family is not None:
+            self._not_over_named_values(over, offset)
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(over), given=tuple(given), formula=formula, family=family, law=law,
             support=support)))
+
+    def _not_over_named_values(self, over, offset):
+        """A standard family (`\\mathrm{Bernoulli}(\\theta)`, Poisson, …) lives on numbers:
+        over a variable whose values are names (`\\mathcal{C} in \\{\\mathcal{C}_1,
+        \\mathcal{C}_2\\}`) it would put its masses at the numeric engine's codes 1, 2 —
+        refused, never a law of labels."""
+        for variable in over:
+            support = getattr(self.scope.context.info(variable), "support", None)
+            found = self.scope.context.table.get(support) if support is not None else None
+            if found is not None and isinstance(found.info, NamedValues):
+                raise self.source.error(
+                    f"{variable.latex} takes named values (labels), and a standard family "
+                    f"lives on numbers: its masses would sit at no value of {variable.latex} "
+                    f"— give the masses by name (a density over {variable.latex} whose "
+                    f"values p(\\mathcal{{C}}_k) you state), or declare a numeric variable",
+                    offset)
 
     def _define(self, body, offset):
         support = SUPPORT.match(body)

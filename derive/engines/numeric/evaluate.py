@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import Kind, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import IndependentCopies, Kind, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -659,8 +659,11 @@ class Evaluator:
             self._argument_key(a, p) for a, p in zip(t.arguments, points)), tuple(
             None if isinstance(a, Sym) and a.name in self.env and p.key[0] == "cell"
             else p.value for a, p in zip(t.arguments, points)))
-        if isinstance(declaration.info, SampleInfo):         # a data point x_i: a value of x
-            variable = declaration.info.of
+        if isinstance(declaration.info, (SampleInfo, IndependentCopies)):
+            # a data point x_i, a member X_i of independent copies: a value of x, drawn
+            # where x's laws put mass (never off a Bernoulli's {0, 1}, below an Exp's 0)
+            variable = declaration.info.of if isinstance(declaration.info, SampleInfo) else \
+                declaration.info.variable
             points = self.points_of(variable) if self.instance.is_discrete(variable) else \
                 self.instance.partition.points
             return exact_number(self.instance.sample_value(self.labels[t.function], keys, points))

@@ -88,7 +88,7 @@ class Expectations:
         if base == r"\mathbb{E}":
             return "E"
         if base == "E" and (self.scope.readings.get("E") or sub is not None and (
-                _has_sim(sub) or self._names_distribution(sub)) or
+                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub)) or
                 upright and self.declared("E") is None):
             return "E"
         if base in VARIANCE:
@@ -100,6 +100,15 @@ class Expectations:
     def _names_distribution(self, sub):
         found = self.declared(_key_of(self, sub) or "")
         return found is not None and found[1].kind is Kind.DISTRIBUTION
+
+    def _names_parameter(self, sub):
+        """The subscript is a declared number on which a declared law depends (the
+        statistician's E_θ): a plain `E_p[X]` is then the expectation, never an unknown E_p
+        times X nor a function E_p (`_law_at_parameter` reads it, or refuses a bound p)."""
+        found = self.declared(_key_of(self, sub) or "")
+        return found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER) and any(
+            d.kind is Kind.DISTRIBUTION and d.declared and found[0] in _law_names(d.info)
+            for d in self.scope.table.values())
 
     # ------------------------------------------------------------------ reading
     def expectation(self, piece, rest):
@@ -153,6 +162,7 @@ class Expectations:
         averaging = self._averaged(piece)
         if averaging is None:
             averaging = self._averaged_by_argument(piece, bodies)
+        self._not_a_posterior(piece, averaging)
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, values)
@@ -277,9 +287,27 @@ class Expectations:
                              f"formula is written with {shown} (the law given it, as a "
                              f"posterior \\mathrm{{Beta}}(a + y, b + n - y)) — {law}",
                              node)
+        self.scope.given_laws.add(averaging.dist.name.latex)
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         return self._moment(piece.kind, averaging, bounds, values)
+
+    def _not_a_posterior(self, piece, averaging):
+        """An unconditional moment without subscript under a law the file reads elsewhere
+        as the law given data (`\\mathbb{E}[\\theta \\mid y]`, a posterior): without the
+        bar it would be θ's marginal (the prior mean, by the tower property) — refused,
+        never the posterior's moment under a second meaning of the same law. A .tex file
+        knows every such law from its first pass (`ahead.Plan.posteriors`); a reading in
+        one pass (YAML) knows those read above."""
+        name = getattr(averaging.dist, "name", None)
+        if piece.sub is None and name is not None and (
+                name.latex in self.scope.posteriors or name.latex in self.scope.given_laws):
+            raise self.error(f"{name.latex} is read in this file as the law given data "
+                             f"(E[… | y], a posterior): without the bar, this moment would "
+                             f"be the marginal one (E[\\theta] is the prior mean), not "
+                             f"{name.latex}'s — write the bar, or declare the prior as a "
+                             f"law of its own and average under it (\\mathbb{{E}}_{{\\theta "
+                             f"\\sim \\pi}}[\\theta])", piece.node)
 
     def _condition(self, node):
         """(variable, value) of what follows the bar: `X`, `x` (at its value where the

@@ -2661,6 +2661,23 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              "or cut off where its expression goes on past its display): "
                              "to use it further, define it once (% derive: define …)", node)
 
+    def _no_letter_captured(self, p, info):
+        """A definition whose body uses a declared number (`\\bar{X} = \\frac{1}{n}\\sum_{i=1}^n
+        X_i` uses n) read where a sum, product or integral binds that letter
+        (`\\sum_{n=1}^{2} Var(\\bar{X})`): the binder does not reach into the definition,
+        which keeps the file's n — what the author means (the sizes 1, 2) is not what would
+        be read. Refused, as a bound letter in a name's label is."""
+        if not self.bound:
+            return
+        for name in free_names(info.body) - set(info.params or ()):
+            declared = self.scope.table.get(name)
+            if declared is not None and declared.kind is Kind.SYMBOL and \
+                    self.bound_name(name.latex) not in (None, name):
+                raise self.error(f"{p.key} is defined with the file's {name.latex}, and "
+                                 f"{name.latex} is bound here: the binder does not reach into "
+                                 f"the definition (it would keep the file's {name.latex}) — "
+                                 f"write the definition out, or bind another letter", p.node)
+
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
         if kind is Kind.DISTRIBUTION:
@@ -2669,6 +2686,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self.bare_density(name, declaration.info, p.node), 1
         if kind is Kind.DEFINITION:
             info = declaration.info
+            self._no_letter_captured(p, info)
             if info.params:
                 if bracket is None or bracket.open != "(":
                     args = self._at_variables(info.params)
@@ -3255,13 +3273,15 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         the file's would mean two things: refused."""
         if spec.kind == "N":
             return self._spread(arg)
-        if spec.kind == "Gamma" and _SCALE.match(self.source_text(arg).strip()):
-            raise self.error("a bare \\theta as a gamma law's second parameter is ambiguous: "
-                             "derive reads Gamma(\\alpha, \\beta) with the rate β (shape–"
-                             "rate, β^α x^{α-1} e^{-βx} / Γ(α)), while Gamma(k, \\theta) is "
-                             "the shape–scale spelling — write the rate (Gamma(k, 1/\\theta))",
-                             arg)
-        return self.term(arg)
+        value = self.term(arg)
+        if spec.kind in ("Gamma", "Exp") and _letter_of(value) in (r"\theta", r"\vartheta"):
+            which = "a gamma law's second" if spec.kind == "Gamma" else "an exponential law's"
+            raise self.error(f"a bare \\theta as {which} parameter is ambiguous: derive "
+                             "reads Gamma(\\alpha, \\beta), \\mathrm{Exp}(\\lambda) with the rate "
+                             "(β^α x^{α-1} e^{-βx} / Γ(α), λe^{-λx}), "
+                             "while Gamma(k, \\theta), Exp(\\theta) are the shape–scale spelling "
+                             "(mean kθ, θ) in many texts — write the rate (1/\\theta)", arg)
+        return value
 
     def _spread(self, arg):
         """A normal's second parameter, the variance (`\\sigma^2`, `1`, `I`, `\\Sigma`, `s`).
@@ -3270,14 +3290,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         variance` (σ is read as the variance) or `normal with standard deviation` (every
         second parameter is a standard deviation: its square is the variance) is in force."""
         convention = self.scope.readings.get("normal")
-        if convention is None and _STANDARD_DEVIATION.match(self.source_text(arg).strip()):
+        value = self._variance(arg)
+        if convention is None and _letter_of(value) == r"\sigma":
             raise self.error("a bare \\sigma as a normal's second parameter is ambiguous: "
                              "N(μ, σ²) (derive reads the variance) or N(μ, σ) (the standard "
                              "deviation) — write \\sigma^2 for the variance, name the "
                              "parameters (z; \\mu = 0, \\sigma = 1), or state the convention "
                              "(% derive: normal with standard deviation, or: normal with "
                              "variance)", arg)
-        value = self._variance(arg)
         return Pow(value, Num(2)) if convention == "standard deviation" else value
 
     def _variance(self, arg):
@@ -3736,15 +3756,66 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 index in free_names(t.arguments[0]) else None
             if not isinstance(span, IndexRange):
                 continue
-            for bound, node in (low, high):
-                at = substitute(t.arguments[0], {index: bound})
-                for first, last in ((span.lower, at), (at, span.upper)):
-                    gap = _constant(Add(last, neg(first)), self.scope.context)
-                    if gap is not None and gap < 0:
-                        family = t.function.latex.removesuffix("_{\\cdot}")
-                        raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at "
-                                         f"this bound, no member of {family}, declared over "
-                                         f"{span.text}", node)
+            family = t.function.latex.removesuffix("_{\\cdot}")
+            gaps = [(first, last, at, node, _constant(Add(last, neg(first)), self.scope.context))
+                    for bound, node in (low, high)
+                    for at in (substitute(t.arguments[0], {index: bound}),)
+                    for first, last in ((span.lower, at), (at, span.upper))]
+            for first, last, at, node, gap in gaps:
+                if gap is not None and gap < 0:
+                    raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at "
+                                     f"this bound, no member of {family}, declared over "
+                                     f"{span.text}", node)
+            for first, last, at, node, gap in gaps:
+                if gap is None and not self._shown_in_order(first, last, n):
+                    self._bound_in_span(piece, family, span, first, last, at, node, n)
+
+    def _bound_in_span(self, piece, family, span, first, last, at, node, n):
+        """A sum's bound not shown within its family's range (`\\sum_{i=1}^{m} x_i` of `x_i
+        for i = 1..n`, natural m): `m ≤ n` is a hypothesis of this row, as for a member
+        written at m — and refused when shown false for every value (`^{2n}`: 2n ≤ n never
+        holds for a natural n)."""
+        from derive.engines import normal_form
+        try:
+            never = n.sign(n.value(Add(first, neg(last)))) == normal_form.POS
+        except (normal_form.Unsupported, normal_form.Undefined):
+            never = False
+        if never:
+            raise self.error(f"this \\{piece.op} takes {family}_{{{show(at)}}} at this bound, "
+                             f"no member of {family}, declared over {span.text} "
+                             f"({show(first)} > {show(last)})", node)
+        first, last = (t if free_names(t) or _constant(t, self.scope.context) is None
+                       else Num(_constant(t, self.scope.context))    # a_{2i} at 1: 2 ≤ n
+                       for t in (first, last))
+        try:            # once per gap: m ≤ n and m − 1 + 1 ≤ n are one hypothesis
+            if any(h.relation is Relation.LE and n.value(Add(
+                    h.rhs, neg(h.lhs), neg(last), first)).is_zero() for h in self.hypotheses):
+                return
+        except (normal_form.Unsupported, normal_form.Undefined):
+            pass
+        hypothesis = Hypothesis(Relation.LE, first, last, f"{show(first)} \\le {show(last)}")
+        if hypothesis not in self.hypotheses:
+            self.hypotheses += (hypothesis,)
+
+    def _shown_in_order(self, first, last, n):
+        """Whether `first ≤ last` (whole numbers) is shown: last − first + 1 positive by the
+        declarations (`k` natural: 1 ≤ k), or an `assume`d hypothesis or one of this row
+        says it (`assume m \\le n`). A gap in a letter bound where the sum stands (an outer
+        sum's index, a definition's parameter) is left to that binder's own range (the old
+        reading: not caught)."""
+        from derive.engines import normal_form
+        gap = Add(last, neg(first))
+        if any(name.local is not None or name.origin is not None for name in free_names(gap)):
+            return True
+        try:
+            if n.sign(n.value(Add(gap, Num(1)))) == normal_form.POS:
+                return True
+        except (normal_form.Unsupported, normal_form.Undefined):
+            pass
+        said = {(Relation.LE, first, last), (Relation.LT, first, last),
+                (Relation.GE, last, first), (Relation.GT, last, first)}
+        return any((h.relation, h.lhs, h.rhs) in said
+                   for h in self.scope.assumptions + self.hypotheses)
 
     def _index_bounds(self, piece, kind, key, low, high, index_node):
         """`\\sum_{k=a}^{b}` (`\\prod`) runs over the whole numbers from a to b, b = ∞ for a
@@ -4582,14 +4653,26 @@ def _end(node):
 
 
 _SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
-# A bare σ, a normal's second parameter ambiguous between variance and standard deviation:
-# `\\sigma`, `\\sigma_x`, `\\sigma_{q}`, `\\boldsymbol{\\sigma}_1` (no power).
-_STANDARD_DEVIATION = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\sigma\s*\}|"
-                                 r"\\sigma(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
+# What a scale letter is, under its decorations: `\\hat{\\sigma}`, `\\sigma'`, `\\sigma^{\\star}`,
+# `\\sigma_{x}` (a name's canonical spelling: fonts and braces are already gone).
+_DECORATED = re.compile(r"^\\(?:hat|tilde|bar|check|breve|dot|ddot|vec)\{(.*)\}$")
+_SUFFIX = re.compile(r"(?:'+|\^\{\\(?:star|ast)\}|\^\{\*\}|_\{[^{}]*\})$")
 
-# a gamma law's second parameter spelled as the shape–scale form's scale θ (`Gamma(k, \theta)`)
-_SCALE = re.compile(r"^(?:\\(?:boldsymbol|mathbf|bm|pmb)\s*\{\s*\\theta\s*\}|"
-                    r"\\theta(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}^]*\}|\\?[a-zA-Z0-9]+))?$")
+
+def _letter_of(term):
+    """The letter a family's parameter IS when it is a single name (σ of `{\\sigma}`,
+    `\\mathrm{\\sigma}`, `\\hat\\sigma`, `\\sigma_1`, `\\sigma'`), else None: a convention
+    check looks at the parameter read, never at its spelling."""
+    if not isinstance(term, Sym):
+        return None
+    latex = term.name.latex
+    while True:
+        bare = _SUFFIX.sub("", latex)
+        m = _DECORATED.match(bare)
+        bare = m.group(1) if m else bare
+        if bare == latex:
+            return latex
+        latex = bare
 
 
 def _with_sizing(text, start):

@@ -19,6 +19,9 @@ by the laws of independent copies — never as a constant of the expectation's o
   letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a product or a
   function of several members (`E[X_1 X_2]`, `Var(X_1^2 + X_2)`), a subscript or a bar
   (`\\mathbb{E}_p[X_1]`, `E[X_1 | X_2]`) and members beside another random variable.
+* members of two families (`random X_i …`, `random Y_i …`): E stays linear, each member
+  averaged by its own family's law; a variance (or a mean square) of members of both is
+  refused — no directive declares the families independent of each other.
 """
 
 from __future__ import annotations
@@ -72,9 +75,15 @@ class Samples:
         return self._copies_variance(parts, node)
 
     def _copies_mean(self, const, parts):
-        """E[c + Σ a_t X_t] = c + Σ a_t E_p[x] (linearity)."""
-        mean = self._copy_moment("E", self._copy_family(parts[0][1]))
-        return Add(const, *(self._summed(Mul(coef, mean), over) for coef, _, over in parts))
+        """E[c + Σ a_t X_t] = c + Σ a_t E_{p_t}[x] (linearity, which needs no joint law):
+        each member averaged by its own family's law."""
+        means = {}
+        for _, member, _ in parts:
+            family = self._copy_family(member)
+            if family not in means:
+                means[family] = self._copy_moment("E", family)
+        return Add(const, *(self._summed(Mul(coef, means[self._copy_family(member)]), over)
+                            for coef, member, over in parts))
 
     def _copies_variance(self, parts, node):
         """Var(c + Σ a_t X_t) = Σ a_t² Var_p(x) for distinct members (independence)."""
@@ -84,6 +93,11 @@ class Samples:
                              "distinct (a sum beside another member, two sums, or indices "
                              "that may be equal): the variance of a sum is the sum of the "
                              "variances only for distinct members", node)
+        if len({self._copy_family(member) for _, member, _ in parts}) > 1:
+            raise self.error("this argument writes members of two families of independent "
+                             "copies: each family's members are independent of each other, "
+                             "but no directive says the families are independent of each "
+                             "other, so their joint law is not declared", node)
         variance = self._copy_moment("Var", self._copy_family(parts[0][1]))
         return Add(*(self._summed(Mul(Pow(coef, Num(2)), variance), over)
                      for coef, _, over in parts))
