@@ -66,7 +66,7 @@ def has_sums(step):
 
 
 def over_support(term, context):
-    """An expectation under a declared mass function by formula whose support is one range
+    r"""An expectation under a declared mass function by formula whose support is one range
     of whole numbers with ends not both numbers (`\mathrm{Bin}(n, p)`: 0..n), written as
     that finite sum with the formula put in: E_{k∼f}[g] = Σ_{k=0}^{n} f(k)·g(k) — the law's
     variable's range contains its support, and f is 0 elsewhere. None for anything else
@@ -92,7 +92,7 @@ def over_support(term, context):
 
 
 def _opened(term, context):
-    """`term` with each operator whose meaning has an expectation `over_support` replaced
+    r"""`term` with each operator whose meaning has an expectation `over_support` replaced
     by that meaning (`\operatorname{Var}(k)` of a binomial k: E[(k − E k)²])."""
     from derive.engines.limits import _replace
     from derive.model.terms import Op
