@@ -104,7 +104,8 @@ from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, Kind, Name, NamedValue, SampleInfo)
+                                 IndexRange, Kind, Name, NamedValue, SampleInfo,
+                                 SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -1753,6 +1754,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 raise self.error("the power of a differential is a whole number", var)
             variables += [var] * power
             k += 2
+        if order == 1 and len(num_items) == 2 and len(variables) == 1 and k == 2 and \
+                not _is_partial(num_items[0]):
+            ratio = self.law_ratio(num_items[1], variables[0], frac)    # \frac{dP}{dQ}
+            if ratio is not None:
+                return ratio
         if order == 1 and k == 2 and len(variables) == 2:   # `\partial \sigma^2`: by σ²
             return DerivPiece(variables[:1], frac, num_items[1:] or None, square=True)
         if len(variables) != order:
@@ -2248,6 +2254,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         found = self.scope.lookup(key)
         if found is not None and isinstance(found[1].info, NamedValue):
             return self.named_value(p, found[0], bracket), 1
+        if found is not None and isinstance(found[1].info, SampleSpaceInfo):
+            raise self.error(f"{key} is the sample space of {found[1].info.variable.latex} in "
+                             f"this file (an integral's subscript above), no number: name "
+                             f"this quantity otherwise", p.node)
         if key in PROBABILITY:
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
@@ -4219,7 +4229,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 return True      # `\int_w … dw'`: w' is a renamed copy of w, with w's range
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        return _capital_space(named, key)
+        return _capital_space(named, key) or self.sample_space(named, key)
 
     def _vector_space(self, spec, key):
         """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
