@@ -442,3 +442,20 @@ def test_a_sample_space_name_is_no_number_in_the_same_file():
     assert "sample space of x" in after[1]
     before = readings(display(MEASURE, r"\chi + 1 = 1 + \chi", r"\int_\chi g(x) dx = 0"))
     assert "limits come in pairs" in before[1]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a conjugate inside integrals: linearity is verified with the sup as an unknown number
+    (r"\int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x) = \int_\chi g(x) dP(x)"
+     r" - \int_\chi f^*(g(x)) dQ(x)", "verified"),
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \mathbb{E}_P[g(X)] - "
+     r"\mathbb{E}_Q[f^*(g(X))]", "verified"),
+    # false variants: never verified, and never refuted on an opaque value either
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \mathbb{E}_Q[g(X)] - "
+     r"\mathbb{E}_P[f^*(g(X))]", "undecided"),
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \int_\chi g(x) dP(x) - "
+     r"\int_\chi f^*(g(x)) dP(x)", "undecided"),
+    (r"\int_\chi f^*(g(x)) dQ(x) = \int_\chi f^*(2 g(x)) dQ(x)", "undecided"),
+])
+def test_a_conjugate_inside_integrals_is_an_unknown_number(row, verdict):
+    assert verdicts(display(MEASURE, row)) == [verdict]
