@@ -459,3 +459,25 @@ def test_a_sample_space_name_is_no_number_in_the_same_file():
 ])
 def test_a_conjugate_inside_integrals_is_an_unknown_number(row, verdict):
     assert verdicts(display(MEASURE, row)) == [verdict]
+
+
+SUP_INSIDE = (r"\int_\chi \sup_{y \in dom(f^*)} \left( y\frac{dP}{dQ}(x) - f^*(y) \right) dQ(x) ")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a supremum inside an integral is at least its value at y = g(x), for each x
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x)",
+     "verified"),
+    (SUP_INSIDE + r"\le \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x)",
+     "undecided"),                                        # the wrong way
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) + f^*(g(x)) \right) dQ(x)",
+     "undecided"),                                        # a sign error
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(2 g(x)) \right) dQ(x)",
+     "undecided"),                                        # y at two values
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dP(x)",
+     "undecided"),                                        # dP for dQ
+    (r"-" + SUP_INSIDE + r"\ge -\int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) "
+     r"dQ(x)", "undecided"),                              # a negative weight
+])
+def test_a_supremum_inside_an_integral_at_one_value(row, verdict):
+    assert verdicts(display(MEASURE, row)) == [verdict]
