@@ -450,3 +450,93 @@ def test_the_biconjugate_is_f_only_at_a_real_argument(header, verdict):
     assert verdicts(display(text + "% derive: real b\n",
                             r"\sup_{t} \left\{ t b - f^*(t) + c \right\} + 1 = f(b) + c + 1")) \
         == ["undecided"]                    # the constant c is complex
+
+
+# Measure-theoretic f-divergence notation (f-GAN-style texts, Penazzi's 'F-divergence
+# duality'): \int_\chi over the sample space, dP/dQ(x) = p(x)/q(x), dQ(x) = q(x) dx, and the
+# effective domain of a conjugate as a sup's range.
+MEASURE = ("% derive: variable x\n% derive: distribution P with density p\n"
+           "% derive: distribution Q with density q\n% derive: convex f\n% derive: function g\n"
+           "% derive: define f^*(y) = \\sup_{u} \\left\\{ y u - f(u) \\right\\}\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_\chi g(x) dQ(x) = \int g(x) q(x) dx", "verified"),
+    (r"\int_{\Omega} g(x) \frac{dP}{dQ} (x) \, \mathrm{d}Q(x) = \int_{\Omega} g(x) dP(x)",
+     "verified"),
+    (r"\int_{\mathcal X} g(x) \frac{d P}{d Q} \, dQ(x) = \int g(x) p(x) dx", "verified"),
+    (r"\int_\chi f\left(\frac{dP}{dQ}(x)\right) dQ(x) = \int_\chi \sup_{y \in dom(f^*)} "
+     r"\left( y \frac{dP}{dQ}(x) - f^*(y) \right) dQ(x)", "verified"),
+    (r"\int_\chi f\left(\frac{dP}{dQ}(x)\right) dQ(x) = \int_\chi \sup_{t \in "
+     r"\mathrm{dom}_{f^*}} \left( t \frac{dP}{dQ}(x) - f^*(t) \right) dQ(x)", "verified"),
+    # false variants: P and Q swapped, dP for dQ
+    (r"\int_\chi g(x) \frac{dQ}{dP}(x) dQ(x) = \int_\chi g(x) dP(x)", "refuted"),
+    (r"\int_\chi g(x) \frac{dP}{dQ}(x) dP(x) = \int_\chi g(x) dP(x)", "refuted"),
+    (r"\int_\chi g(x) \frac{dP}{dQ}(x) dQ(x) = \int_\chi g(x) dQ(x)", "refuted"),
+])
+def test_measure_theoretic_f_divergence_notation(row, verdict):
+    assert verdicts(display(MEASURE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\int_a g(x) dx = 0", "limits come in pairs"),               # a letter, no space
+    (r"\int_\chi g(t) dt = 0", "limits come in pairs"),          # t: no declared variable
+    (r"\sup_{t \in \operatorname{dom} f^*} t = \sup_t t", "subtracts"),
+    (r"\sup_{t \in dom(f^*)} \left( t - f^*(t) \right) + \sup_{t \in dom(f^*)} "
+     r"\left( t + f^*(t) \right) = 0", "subtracts"),            # + f^*: +∞ outside
+    (r"\inf_{t \in dom(f^*)} \left( t - f^*(t) \right) = 0", "subtracts"),
+    (r"\int g(x) \frac{dP}{dR}(x) dx = 0", "declared with their densities"),
+    (r"\frac{dP}{dQ} = 1", "no point"),
+])
+def test_measure_theoretic_readings_refused(row, message):
+    header = MEASURE + "% derive: function R\n"
+    (text,) = readings(display(header, row))
+    assert message in text
+
+
+def test_a_sample_space_name_is_no_number_in_the_same_file():
+    """\\chi as an integral's subscript is x's space for the whole file: a later use as a
+    number is refused, and an earlier one keeps the subscript unread."""
+    after = readings(display(MEASURE, r"\int_\chi g(x) dx = \int g(x) dx", r"\chi + 1 = 2"))
+    assert "sample space of x" in after[1]
+    before = readings(display(MEASURE, r"\chi + 1 = 1 + \chi", r"\int_\chi g(x) dx = 0"))
+    assert "limits come in pairs" in before[1]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a conjugate inside integrals: linearity is verified with the sup as an unknown number
+    (r"\int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x) = \int_\chi g(x) dP(x)"
+     r" - \int_\chi f^*(g(x)) dQ(x)", "verified"),
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \mathbb{E}_P[g(X)] - "
+     r"\mathbb{E}_Q[f^*(g(X))]", "verified"),
+    # false variants: never verified, and never refuted on an opaque value either
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \mathbb{E}_Q[g(X)] - "
+     r"\mathbb{E}_P[f^*(g(X))]", "undecided"),
+    (r"\int_\chi g(x) dP(x) - \int_\chi f^*(g(x)) dQ(x) = \int_\chi g(x) dP(x) - "
+     r"\int_\chi f^*(g(x)) dP(x)", "undecided"),
+    (r"\int_\chi f^*(g(x)) dQ(x) = \int_\chi f^*(2 g(x)) dQ(x)", "undecided"),
+])
+def test_a_conjugate_inside_integrals_is_an_unknown_number(row, verdict):
+    assert verdicts(display(MEASURE, row)) == [verdict]
+
+
+SUP_INSIDE = (r"\int_\chi \sup_{y \in dom(f^*)} \left( y\frac{dP}{dQ}(x) - f^*(y) \right) dQ(x) ")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a supremum inside an integral is at least its value at y = g(x), for each x
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x)",
+     "verified"),
+    (SUP_INSIDE + r"\le \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x)",
+     "undecided"),                                        # the wrong way
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) + f^*(g(x)) \right) dQ(x)",
+     "undecided"),                                        # a sign error
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(2 g(x)) \right) dQ(x)",
+     "undecided"),                                        # y at two values
+    (SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dP(x)",
+     "undecided"),                                        # dP for dQ
+    (r"-" + SUP_INSIDE + r"\ge -\int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) "
+     r"dQ(x)", "undecided"),                              # a negative weight
+])
+def test_a_supremum_inside_an_integral_at_one_value(row, verdict):
+    assert verdicts(display(MEASURE, row)) == [verdict]

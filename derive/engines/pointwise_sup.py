@@ -30,7 +30,8 @@ from derive.engines.decide import MIN_AGREEMENT
 from derive.model.derivation import UNDECIDED, VERIFIED, Relation, Verdict
 from derive.model.names import Kind
 from derive.model.terms import (
-    OO, Call, Dens, Expect, Integral, Mul, Num, Optimum, Sym, sub, substitute,
+    OO, Call, Defined, Dens, Expect, Integral, Mul, Num, Optimum, Sym, free_names, nodes, sub,
+    substitute,
 )
 from derive.notation.show import plain
 
@@ -42,12 +43,78 @@ def decide(step, seed, deadline):
         return None
     big, small = (step.lhs, step.rhs) if step.relation is Relation.GE else (step.rhs, step.lhs)
     for integral_side, outer, kind in ((big, small, "max"), (small, big, "min")):
-        if not isinstance(outer, Optimum) or outer.kind != kind:
-            continue
         parts = _integral_of_optimum(integral_side, kind)
-        if parts is not None:
+        if parts is None:
+            continue
+        if isinstance(outer, Optimum) and outer.kind == kind:
             return _check(step, parts, outer, seed, deadline)
+        verdict = _at_one_value(step, parts, outer, seed, deadline)
+        if verdict is not None:
+            return verdict
     return None
+
+
+def _at_one_value(step, parts, other, seed, deadline):
+    """`∫ w sup_t B(x, t) dx ≥ ∫ w B(x, h(x)) dx` (the other side at one real value h(x)
+    of t for each x, as `\\ge \\int (g(x) r(x) - f^*(g(x))) q(x) dx` below the biconjugate
+    reads): VERIFIED when h(x) is shown real, the weight non-negative, the other side
+    equal to that integral as a normal-form identity that evaluates to 0 on random
+    instances. h is found where the inner objective applies a function to t (`f^*(t)`):
+    the argument of the same function on the other side. None otherwise (other engines
+    may decide the step)."""
+    x, w, inner = parts
+    if not isinstance(other, Integral) or other.lower is not None or other.upper is not None \
+            or inner.over is not None or not (inner.interval[1] is OO and
+                                              isinstance(inner.interval[0], Mul) and
+                                              OO in inner.interval[0].args):
+        return None
+    normaliser = normal_form.Normaliser(step.context, deadline)
+    for h in _candidates(inner, substitute(other.body, {other.var: Sym(x)})):
+        obligation = sub(other, Integral(x, Mul(w, substitute(inner.body, {inner.var: h})),
+                                         None, None))
+        try:
+            real = normal_form._poly_sign(normaliser.value(h)) != normal_form.COMPLEX
+            proved = normaliser.value(obligation).is_zero() and \
+                normaliser.sign(normaliser.value(w)) in (normal_form.POS, normal_form.NONNEG)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            continue
+        if not (real and proved):
+            continue
+        agreed, evaluated = congruence.agreement(obligation, step.context, seed, deadline)
+        t = plain(inner.var.latex)
+        proof = (f"the other side is the integral of the inner objective at the real value "
+                 f"{t} = {plain(str(h))} at each point (normal form), which is at most the "
+                 f"{'supremum' if inner.kind == 'max' else 'infimum'} over all real {t} on "
+                 f"its side; the weight is non-negative, so integrating keeps the bound")
+        if agreed >= MIN_AGREEMENT and agreed == evaluated:
+            return Verdict(VERIFIED, "pointwise optimum", f"{proof}; the identity evaluates "
+                           f"to 0 on {agreed} random instances")
+        return Verdict(UNDECIDED, "pointwise optimum", f"{proof}, but the identity "
+                       f"evaluated to 0 on only {agreed} of {evaluated} random instances")
+    return None
+
+
+def _candidates(inner, body):
+    """The values h(x) of t that `body` (the other integrand, in x) uses where the inner
+    objective applies a definition or function to t (`f^*(t)` → the argument of f^* in
+    `body`), without t itself."""
+    t = Sym(inner.var)
+    heads = {(_head(n), k) for n in nodes(inner.body) if _head(n) is not None
+             for k, a in enumerate(_arguments(n)) if a is t}
+    out = []
+    for n in nodes(body):
+        for k, a in enumerate(_arguments(n) if _head(n) is not None else ()):
+            if (_head(n), k) in heads and inner.var not in free_names(a) and a not in out:
+                out.append(a)
+    return out
+
+
+def _head(n):
+    return n.name if isinstance(n, Defined) else n.function if isinstance(n, Call) else None
+
+
+def _arguments(n):
+    return n.arguments
 
 
 def _integral_of_optimum(term, kind):

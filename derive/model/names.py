@@ -144,6 +144,15 @@ class SetInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class SampleSpaceInfo:
+    """An undeclared conventional sample-space name (`\\chi`, `\\Omega`, `\\mathcal{X}`)
+    first met as an integral's lone subscript over the declared `variable`: the whole range
+    of that variable, for the whole file — no number, and no range of another variable."""
+
+    variable: Name
+
+
+@dataclass(frozen=True, eq=False)
 class NamedValues(SetInfo):
     """A finite set given by its elements' names (`discrete \\mathcal{C} in
     \\{\\mathcal{C}_1, \\mathcal{C}_2\\}`, Bishop's classes): `values` are the Names of its

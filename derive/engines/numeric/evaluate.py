@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import IndependentCopies, Kind, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -68,6 +68,9 @@ def _serial(name):
 # CPU time is a system call (about 10 µs): read once per this many values computed, it
 # costs ~1% of an evaluation instead of over half, and overshoots a deadline by microseconds
 CLOCK_EVERY = 64
+# The letters an opaque optimum's shape is written in (`opaque_optimum`): the sums' and
+# integrals' variables inside it, in order of first mention, then its own variable last.
+OPAQUE = tuple(Name(f"\\omega_{{{k}}}") for k in range(8))
 
 
 def _failure(key, mode):
@@ -337,8 +340,27 @@ class Evaluator:
                 return None
         rewritten = biconjugate(t, self.context, normal)
         if rewritten is None:
-            raise NotEvaluable("an optimum inside an expression")
+            return self.opaque_optimum(t)
         return self._value(rewritten)
+
+    def opaque_optimum(self, t):
+        """Any other optimum inside an expression (a conjugate f^*(g(x)) defined by a sup):
+        an unknown real number, as the normal form reads it — an atom of its objective, one
+        value for objectives written alike up to the optimum's own letter and the letters of
+        the sums and integrals around it, at one point (their cells). It is no value of the
+        optimum (the sup of a table is not computed, and may be +∞), so the evaluation is
+        never exact: it confirms what holds for every value of the atom, never a
+        certificate."""
+        inner = [n.name for n in nodes(t) if isinstance(n, Sym) and n.name in self.env]
+        renaming = {n: Sym(OPAQUE[k]) for k, n in enumerate(inner[:len(OPAQUE) - 1])}
+        if len(inner) >= len(OPAQUE):
+            raise NotEvaluable("an optimum inside an expression")
+        renaming[t.var] = Sym(OPAQUE[-1])
+        shape = Optimum(t.kind, substitute(t.body, renaming), OPAQUE[-1], *t.domain)
+        keys = tuple(self._argument_key(Sym(n), self.point_of(Sym(n))) for n in inner)
+        self.exact = False
+        self.inexact = self.inexact or "an optimum inside an expression is an unknown number"
+        return exact_number(self.instance.function_value(("optimum", shape), keys, True))
 
     # ================================================================== leaves
     def symbol(self, name):
@@ -1585,6 +1607,8 @@ def _degree(t, var, memo, context):
         result = 0 if bare else None
     elif isinstance(t, Defined):
         result = _degree(t.body, var, memo, context)
+    elif isinstance(t, Optimum):        # of an objective constant on each cell: so is it
+        result = 0 if _degree(t.body, var, memo, context) == 0 else None
     elif isinstance(t, Fn):
         result = 0 if all(_degree(a, var, memo, context) == 0 for a in t.operands) else None
     elif isinstance(t, Integral) and any(b is not None and var in free_names(b)

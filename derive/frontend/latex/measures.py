@@ -26,10 +26,13 @@ from __future__ import annotations
 from derive.engines import normal_form
 from derive.frontend.errors import InputError
 from derive.frontend.latex.events import UPWARD
-from derive.frontend.latex.pieces import BigPiece, BracketPiece, NamePiece, is_token, is_tree, single
-from derive.model.names import Kind, Name
+from derive.frontend.latex.pieces import (
+    BigPiece, BracketPiece, LawRatioPiece, NamePiece, is_token, is_tree, single,
+)
+from derive.model.names import Declaration, Domain, Kind, Name, SampleSpaceInfo
 from derive.model.terms import (
-    MINUS_ONE, OO, ZERO, Add, Dens, Dist, Integral, Mul, Sym, free_names, neg, nodes, substitute,
+    MINUS_ONE, OO, ZERO, Add, Dens, Dist, Integral, Mul, Sym, div, free_names, neg, nodes,
+    substitute,
 )
 
 STRICT = (">", "<", "\\gt", "\\lt")
@@ -51,6 +54,10 @@ def set_builder(sub):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return node if is_tree(node, "setbuilder") else None
+
+
+# Conventional names of a sample space, read as an integral's lone subscript (`sample_space`).
+SAMPLE_SPACES = ("\\chi", "\\Omega", "\\mathcal{X}")
 
 
 class Measures:
@@ -124,6 +131,75 @@ class Measures:
                                  f"{variable.latex}: integrate over {variable.latex} (or a "
                                  f"renamed copy of it, {variable.latex}')", point.args[0])
         return self._integral(piece, body, key, law=Dist(law[0], info.over))
+
+    def sample_space(self, named, key):
+        """Whether the lone subscript `named` of an integral over `key` is a conventional
+        sample-space name (`\\int_\\chi`, `\\int_\\Omega`, `\\int_{\\mathcal{X}}`) read as the
+        whole range of the declared variable `key`: only when the file has not used that
+        name before (never a number or a declared name), and from here on it is that
+        variable's space for the whole file — a later use as a number is refused as a set,
+        a later `\\int_\\chi` over another variable is not the whole range."""
+        if named not in SAMPLE_SPACES or self.bound_name(named) is not None:
+            return False
+        variable = self.declared(key) or self.sample_of(key)
+        if variable is None or variable[1].kind is not Kind.VARIABLE:
+            return False
+        found = self.scope.lookup(named)
+        if found is None:
+            self.scope.declare(named, Declaration(Kind.SET, Domain.COMPLEX,
+                                                  SampleSpaceInfo(variable[0]), declared=False))
+            return True
+        return isinstance(found[1].info, SampleSpaceInfo) and \
+            found[1].info.variable is variable[0]
+
+    def law_ratio(self, upper, lower, frac):
+        """`\\frac{dP}{dQ}` (`upper`, `lower`: the nodes of P and Q) when either names a
+        declared distribution: the Radon–Nikodym derivative, a `LawRatioPiece` — read only
+        for two laws declared with their densities over the same one variable, not
+        conditional (then dP/dQ = p/q); any other law is refused here. None when neither is
+        a distribution (an ordinary derivative)."""
+        found = []
+        for node in (upper, lower):
+            try:
+                key = self._index_key(node)
+            except InputError:
+                return None
+            if self.bound_name(key) is not None:
+                return None
+            found.append((key, self.declared(key)))
+        laws = [f for _, f in found if f is not None and f[1].kind is Kind.DISTRIBUTION]
+        if not laws:
+            return None
+        (p_key, p_law), (q_key, q_law) = found
+        written = f"\\frac{{d{p_key}}}{{d{q_key}}}"
+        if len(laws) != 2 or any(self.law_measure(k) is None for k in (p_key, q_key)):
+            raise self.error(f"{written}: derive reads a Radon–Nikodym derivative only of two "
+                             "laws declared with their densities (% derive: distribution P "
+                             "with density p, and Q with density q), as p(x)/q(x)", frac)
+        if p_law[1].info.given or q_law[1].info.given or len(p_law[1].info.over) != 1 or \
+                p_law[1].info.over != q_law[1].info.over:
+            raise self.error(f"{written}: derive reads a Radon–Nikodym derivative of two laws "
+                             "over the same one variable, not conditional", frac)
+        return LawRatioPiece((p_law, q_law), p_law[1].info.over[0], frac)
+
+    def law_ratio_value(self, piece, bracket):
+        """(term, pieces used) of `\\frac{dP}{dQ}(x)` (`bracket`: the round bracket after
+        it, its point) or of `\\frac{dP}{dQ}` alone inside an integral over the laws'
+        variable (at the integral's point): p(x)/q(x). Alone elsewhere it has no point and
+        is refused."""
+        if isinstance(bracket, BracketPiece) and bracket.open == "(":
+            if bracket.power is not None or bracket.seps or len(bracket.args) != 1:
+                raise self.error("write \\frac{dP}{dQ}(x): the point of the laws' one "
+                                 "variable in round brackets", bracket.node)
+            point, used = self.term(bracket.args[0]), 2
+        else:
+            bound = self.bound_point(piece.variable)
+            if bound is None:
+                raise self.error(f"\\frac{{dP}}{{dQ}} here has no point: write it at one, "
+                                 f"\\frac{{dP}}{{dQ}}({piece.variable.latex})", piece.node)
+            point, used = Sym(bound), 1
+        p, q = (Dens(Dist(law[0], law[1].info.over), (point,)) for law in piece.laws)
+        return div(p, q), used
 
     def set_ranges(self, spec, key, var):
         """The ranges of the integral's variable `var` (spelled `key`) in the set `spec`

@@ -97,6 +97,17 @@ class DerivPiece:
 
 
 @dataclass
+class LawRatioPiece:
+    """The Radon–Nikodym derivative `\\frac{dP}{dQ}` of two laws declared with their
+    densities (`laws`: their (Name, Declaration) pairs, over the one `variable`): a function
+    of that variable, read at the bracket after it or at the integral's point (`measures`)."""
+
+    laws: tuple
+    variable: object
+    node: object
+
+
+@dataclass
 class BarPiece:
     """An evaluation bar `\\Big|_{\\theta = \\theta_0}`."""
 

@@ -72,7 +72,7 @@ import re
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, takes_rest,
+    LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, takes_rest,
 )
 from lark import Tree
 
@@ -675,6 +675,8 @@ class Products:
                 value, used = self.limit_or_optimum_of(p.node, p.word, p.argument, p.sub,
                                                        pieces[i + 1:]), n - i
                 self.took_run(value)
+            elif isinstance(p, LawRatioPiece):
+                value, used = self.law_ratio_value(p, nxt)
             elif isinstance(p, DerivPiece) and p.body is not None:
                 if isinstance(nxt, BracketPiece) and nxt.open == "(":
                     raise self.error("a bracket after \\frac{df}{dx} is ambiguous (the "

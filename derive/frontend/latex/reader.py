@@ -104,10 +104,11 @@ from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, Kind, Name, NamedValue, SampleInfo)
+                                 IndexRange, Kind, Name, NamedValue, SampleInfo,
+                                 SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    E, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    E, MINUS_ONE, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
     Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
@@ -1753,6 +1754,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 raise self.error("the power of a differential is a whole number", var)
             variables += [var] * power
             k += 2
+        if order == 1 and len(num_items) == 2 and len(variables) == 1 and k == 2 and \
+                not _is_partial(num_items[0]):
+            ratio = self.law_ratio(num_items[1], variables[0], frac)    # \frac{dP}{dQ}
+            if ratio is not None:
+                return ratio
         if order == 1 and k == 2 and len(variables) == 2:   # `\partial \sigma^2`: by σ²
             return DerivPiece(variables[:1], frac, num_items[1:] or None, square=True)
         if len(variables) != order:
@@ -2248,6 +2254,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         found = self.scope.lookup(key)
         if found is not None and isinstance(found[1].info, NamedValue):
             return self.named_value(p, found[0], bracket), 1
+        if found is not None and isinstance(found[1].info, SampleSpaceInfo):
+            raise self.error(f"{key} is the sample space of {found[1].info.variable.latex} in "
+                             f"this file (an integral's subscript above), no number: name "
+                             f"this quantity otherwise", p.node)
         if key in PROBABILITY:
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
@@ -4290,7 +4300,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 return True      # `\int_w … dw'`: w' is a renamed copy of w, with w's range
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        return _capital_space(named, key)
+        return _capital_space(named, key) or self.sample_space(named, key)
 
     def _vector_space(self, spec, key):
         """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
@@ -4388,7 +4398,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         var_node = spec
         if is_tree(spec, "domain"):
             var_node, _, domain = spec.children
-            low, high, closed = self._interval(domain)
+            low, high, closed = self._interval(domain, conjugate=True)
         elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
             var_node, rel, bound = spec.children
             low, high, closed = self._half_line(rel, bound, spec)
@@ -4409,6 +4419,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         body, after = self._braced_objective(body)
         with self.binding(key, var):
             value = self._objective(body)
+        function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
+        if function is not None and function[1].kind is Kind.DEFINITION:
+            self._effective_domain(kind, value, var, function, spec)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
             raise self.error(f"the domain of this \\{kind} is empty", node)
@@ -4545,24 +4558,61 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         return name.local is LOCAL_OPTIMUM or name.local is LOCAL_FUNCTION
 
     def _function_domain(self, node):
-        """Whether a node is `\\text{dom}_f` or `\\operatorname{dom} f` for a declared or
-        defined function f."""
+        """(Name, Declaration) of the declared or defined function f a node's domain names
+        (`\\text{dom}_f`, `\\mathrm{dom}_{f^*}`, `\\operatorname{dom} f`, `dom(f^*)`), else
+        None."""
         node = single(node)
         items = node.children if is_tree(node, "run") else [node]
         try:
             pieces = [self.piece(i) for i in items]
         except InputError:
-            return False
+            return None
+        letters = [p.key for p in pieces[:3] if isinstance(p, NamePiece) and p.sub is None and
+                   p.power is None and not p.primes]
+        if letters == ["d", "o", "m"] and len(pieces) == 4:      # dom(f^*), in plain letters
+            pieces = [replace(pieces[0], key="dom", base="dom"), pieces[3]]
         if not pieces or not isinstance(pieces[0], NamePiece) or pieces[0].base != "dom":
-            return False
+            return None
+        after = pieces[1] if len(pieces) == 2 and pieces[0].sub is None else None
         if len(pieces) == 1 and pieces[0].sub is not None:
             key = naming.flat_text(pieces[0].sub)
-        elif len(pieces) == 2 and isinstance(pieces[1], NamePiece) and pieces[0].sub is None:
-            key = pieces[1].key
+        elif isinstance(after, NamePiece):
+            key = after.key
+        elif isinstance(after, BracketPiece) and after.open == "(" and len(after.args) == 1 \
+                and not after.seps and after.power is None:
+            try:
+                key = self._index_key(after.args[0])
+            except InputError:
+                return None
         else:
-            return False
+            return None
         found = self.declared(key)
-        return found is not None and found[1].kind in (Kind.FUNCTION, Kind.DEFINITION)
+        return found if found is not None and \
+            found[1].kind in (Kind.FUNCTION, Kind.DEFINITION) else None
+
+    def _effective_domain(self, kind, value, var, found, node):
+        """`\\sup_{y \\in \\operatorname{dom} f^*}` of a defined f^* (`found`): a definition
+        such as a convex conjugate may be +∞, its effective domain the points where it is
+        finite. Outside it an objective `A(y) − f^*(y)` is −∞, so the sup over the domain
+        is the sup over the real line — read only so: a sup or max whose objective
+        subtracts f^* at its own variable once, and names f^* nowhere else nor any other
+        optimum (which might be +∞ where f^* is). Any other use
+        of a definition's domain (`\\sup_{y \\in \\operatorname{dom} f^*} y`, an inf) is
+        refused: that domain is a set derive does not know."""
+        name = found[0]
+        terms = value.args if isinstance(value, Add) else (value,)
+        subtracted = [t for t in terms if isinstance(t, Mul) and len(t.args) == 2 and
+                      t.args[0] == MINUS_ONE and isinstance(t.args[1], Defined) and
+                      t.args[1].name is name and t.args[1].arguments == (Sym(var),)]
+        rest = [t for t in terms if t not in subtracted]
+        if kind in ("sup", "max") and len(subtracted) == 1 and not any(
+                isinstance(n, Optimum) or isinstance(n, Defined) and n.name is name
+                for t in rest for n in subterms(t)):
+            return          # the rest is finite: no other optimum (+∞ − ∞ is no number)
+        raise self.error(f"the domain of {name.latex}: derive reads \\sup_{{y \\in "
+                         f"\\operatorname{{dom}} {name.latex}}} only of an objective that "
+                         f"subtracts {name.latex}(y) (then it is the sup over all real y, "
+                         f"{name.latex} being +∞ outside its domain), not here", node)
 
     def _function_class(self, node):
         """The Name of the class of functions a node names (declared with `function
@@ -4587,11 +4637,18 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return neg(OO), value, "()" if relation is Relation.LT else "(]"
         raise self.error("a range reads u > 0 or u \\in (0, 1)", node)
 
-    def _interval(self, node):
+    def _interval(self, node, conjugate=False):
         """(low, high, closed) of `(0, 1)`, `[0, 1)`, `\\mathbb{R}`, `(0, \\infty)`; of the
-        domain of a declared or defined function (`\\text{dom}_f`, `\\operatorname{dom} f^*`),
-        taken to be the real line; of a declared class of functions (`T \\in \\mathcal{T}`)."""
-        if self._function_domain(node) or self._function_class(node) is not None:
+        domain of a declared function (`\\text{dom}_f`: a declared function is real
+        everywhere), the real line; of a defined one (`\\operatorname{dom} f^*`) only as a
+        sup's range (`conjugate`: `_effective_domain` checks the objective); of a declared
+        class of functions (`T \\in \\mathcal{T}`)."""
+        function = self._function_domain(node)
+        if function is not None and function[1].kind is Kind.DEFINITION and not conjugate:
+            raise self.error(f"the domain of {function[0].latex}, a definition (which may be "
+                             "infinite outside it), is read only as the range of a sup whose "
+                             f"objective subtracts {function[0].latex}", node)
+        if function is not None or self._function_class(node) is not None:
             return neg(OO), OO, "()"
         inner = single(node)
         if is_tree(inner, "script") and len(inner.children) == 1:
