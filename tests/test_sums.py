@@ -2479,3 +2479,44 @@ def test_a_boundless_sum_of_a_rangeless_family_takes_no_other_familys_range():
     (step,) = steps(display(header, r"\sum_i z_i = \sum_j z_j"))
     assert step.kind == "unreadable" and "declared without a range" in step.message
     assert verdicts(display("% derive: real z_j\n", r"\sum_i z_i = \sum_j z_j")) == ["verified"]
+
+
+INDEXED_FUNCTION = "% derive: integer i\n% derive: define h_i(t) = t^i\n"
+SOFTMAX_OF_Z = ("% derive: natural K\n% derive: real z_k for k = 1..K\n"
+                "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_{k=1}^K{e^{z_k}}}\n")
+
+
+@pytest.mark.parametrize("header, row, reading, verdict", [
+    # h_j(2) = 2^j: 2 + 4 + 8 = 14, not 2·(1 + 1 + 1) — was verified as h_j · 2
+    (INDEXED_FUNCTION, r"\sum_{j=1}^{3} h_j(2) = 2 \sum_{j=1}^{3} h_j(1)",
+     "Σ_{j=1}^{3} h_j(2) = 2 · (Σ_{j′=1}^{3} h_j′(1))", "refuted"),
+    (INDEXED_FUNCTION, r"\sum_{j=1}^{3} h_j(2) = 14", "Σ_{j=1}^{3} h_j(2) = 14", "verified"),
+    (INDEXED_FUNCTION, r"h_2(3) = 9", "h_2(3) = 9", "verified"),             # was refuted
+    (INDEXED_FUNCTION, r"h_2(3) = 6", "h_2(3) = 6", "refuted"),
+    (INDEXED_FUNCTION, r"\sum_{i=1}^{3} h_i(2) = 14", "Σ_{i=1}^{3} h_i(2) = 14", "verified"),
+    (INDEXED_FUNCTION, r"h_1(0) = 1", "h_1(0) = 1", "refuted"),   # a claim, no new definition
+    # softmax: S_j at index j, S_j(2z) the softmax of 2z (was S_j · 2z)
+    (SOFTMAX_OF_Z, r"\sum_{j=1}^K S_j(\mathbf z) = 1", "Σ_{j=1}^{K} S_j(z) = 1", "verified"),
+    (SOFTMAX_OF_Z, r"\sum_{j=1}^K S_j(2\mathbf z) = 2 \sum_{j=1}^K S_j(\mathbf z)", None,
+     "refuted"),
+    (SOFTMAX_OF_Z, r"\sum_{j=1}^K S_j(2\mathbf z) = \sum_{j=1}^K S_j(\mathbf z)", None,
+     "verified"),
+    (SOFTMAX_OF_Z, r"S_2(\mathbf z) = 5", "2 ≤ K ⇒ S_2(z) = 5", "refuted"),
+])
+def test_a_definition_with_an_index_and_parameters_is_a_function_at_each_index(
+        header, row, reading, verdict):
+    """`define h_i(t) = t^i`: `h_j(2)` is the definition at j applied to 2, `h_2(3)` at 2 —
+    never the number h_j times 2, an unknown function h_2, nor a new definition."""
+    if reading is not None:
+        assert readings(header + f"$$ {row} $$\n")[-1] == reading
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == verdict
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"h_j + 1 = 2", "h_{j} takes 1 argument(s)"),
+    (r"h_j(1, 2) = 2", "h_{j} takes 1 argument(s), not 2"),
+    (r"h_{1/2}(4) = 2", "defined at whole-number indices"),
+])
+def test_a_member_of_a_function_at_each_index_is_applied_in_full(row, message):
+    step = steps(INDEXED_FUNCTION + f"$$ {row} $$\n")[-1]
+    assert step.kind == "unreadable" and message in step.message, step.message

@@ -44,6 +44,7 @@ from derive.model.names import (
 )
 from derive.model.terms import Dens, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
+from derive.notation.show import show
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
@@ -778,9 +779,10 @@ class Directives:
             return
         names, dimension = self._space(body, offset)
         if dimension is not None:
+            span = _components_range(dimension)
             for key, at in self._names(names, offset):
                 components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
-                                                                                 domain))
+                                                                                 domain, span))
                 self.scope.declare(key, Declaration(Kind.SYMBOL, domain,
                                                     vectors.Vector(dimension, components)))
             return
@@ -991,3 +993,12 @@ def _both(found, domain):
     if found is None or not found[1].declared:
         return domain
     return found[1].domain.meet(domain) or domain
+
+
+def _components_range(dimension):
+    """The range 1..J of the components of a vector symbol `z in \\mathbb{R}^J`: its
+    members are those of a family declared `for j = 1..J` (`z_k` at an undeclared k is a
+    whole number in 1..J, `z_0` and `z_{J+1}` are refused, `\\max_j z_j` runs over 1..J).
+    It has no index letter of its own (""): a bound-less `\\sum_j` is not taken over it
+    for the letter j, as it is for a family declared with j."""
+    return IndexRange("", Num(1), dimension, f"j = 1..{show(dimension)}")
