@@ -553,8 +553,9 @@ def _column_pairs(piece, goes_on=False):
         at = marks[k]
         before, after = (part.replace("&", " ") for part in (text[:at], text[at + 1:]))
         left = first_relation(after)
+        empty = text[at + 1:].lstrip().startswith("&")   # `&&`: amsmath's remark column
         if _top_relation(before) and left is not None and after[:left].strip() and \
-                not ends_with_connective(before):
+                not ends_with_connective(before) and not empty:
             mark = PAIRS_GO_ON if goes_on else COLUMN_PAIR
             piece = piece.replace(at, at + 1, Mapped.generated(mark, piece.origin(at)))
     return piece
