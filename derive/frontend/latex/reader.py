@@ -2853,6 +2853,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         member as a defined family's body takes it at p's index (`_indexed_definition`)."""
         letters, declared = set(), set()
         for index in indices:
+            self._no_real_index(index, p)
             for name in free_names(index):
                 self._whole_binder(name, span, p.key, p.base if reached is None else
                                    reached.function.latex.removesuffix("_{\\cdot}"), p.node)
@@ -2873,6 +2874,18 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
                 (declared or not free_names(indices[0])):
             self._number_in_range(indices[0], span, p, reached)
+
+    def _no_real_index(self, index, p):
+        """Refuse an index holding ∞ or a member of a family whose values are not whole
+        numbers (`x_{x_1}`, `\\text{softmax}(x)_{x_1}` of a real family x): no member stands
+        there — never the family at −1.6 nor ∞."""
+        for t in subterms(index):
+            declaration = self.scope.table.get(t.function) if isinstance(t, Call) else None
+            if t is OO or declaration is not None and not declaration.domain.is_integer:
+                raise self.error(f"{p.key}: the index of a member of {p.base} is a whole "
+                                 f"number, and {show(t)} is not one (its family's values are "
+                                 f"{declaration.domain.value})" if t is not OO else
+                                 f"{p.key}: ∞ is no index of a member of {p.base}", p.node)
 
     def _whole_binder(self, name, span, member, family, node):
         """A member of a family declared over a range (`positive y_i for i = 1..n`), or
