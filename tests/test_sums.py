@@ -2516,6 +2516,7 @@ def test_a_definition_with_an_index_and_parameters_is_a_function_at_each_index(
     (r"h_j + 1 = 2", "h_{j} takes 1 argument(s)"),
     (r"h_j(1, 2) = 2", "h_{j} takes 1 argument(s), not 2"),
     (r"h_{1/2}(4) = 2", "defined at whole-number indices"),
+    (r"h_2'(3) = 5", "does not read a prime on one of its members"),   # no new name h_2'
 ])
 def test_a_member_of_a_function_at_each_index_is_applied_in_full(row, message):
     step = steps(INDEXED_FUNCTION + f"$$ {row} $$\n")[-1]

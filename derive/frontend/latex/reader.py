@@ -828,6 +828,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self.declared(name.key) is None:
             self._not_unfolded(name.base, items[0])         # ᾱ_s = … after ᾱ_t's recurrence
+            self._indexed_found(name)                       # h_2'(3) = … after h_i(t) = …
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             and not self._mass_function(self.declared(name.key.rstrip("'"))) \
@@ -1005,13 +1006,15 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """The definition at each index (`define \\hat{y}_j = …`, `define h_i(t) = …`) that a
         subscripted spelling `\\hat{y}_k`, `h_k` is a member of, or None (also for
         `\\hat{y}_k^*`: a decorated spelling names no member, `_decorated`)."""
-        if self._decorated(p):
-            return None
-        found = self.scope.lookup(p.base + "_{\\cdot}")
+        found = self.scope.lookup(p.base + "_{\\cdot}") if p.sub is not None else None
         if found is None or found[1].kind is not Kind.DEFINITION or \
                 not found[1].info.params or found[1].info.params[0].local is not LOCAL_INDEX:
             return None
-        return found
+        if p.primes and len(found[1].info.params) > 1:
+            raise self.error(f"{p.key}: {p.base} is defined at each index as a function, and "
+                             f"derive does not read a prime on one of its members — write the "
+                             f"derivative out, \\frac{{d}}{{du}} {p.base}_k(u)", p.node)
+        return None if self._decorated(p) else found
 
     def _indexed_definition(self, p, bracket):
         """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k; `h_k(2)`
