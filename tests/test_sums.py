@@ -2521,3 +2521,27 @@ def test_a_definition_with_an_index_and_parameters_is_a_function_at_each_index(
 def test_a_member_of_a_function_at_each_index_is_applied_in_full(row, message):
     step = steps(INDEXED_FUNCTION + f"$$ {row} $$\n")[-1]
     assert step.kind == "unreadable" and message in step.message, step.message
+
+
+@pytest.mark.parametrize("header, formula", [
+    ("", "\\frac{3}{2} \\left(-\\frac{1}{2}\\right)^k"),      # sums to 1, f(1) = -3/4
+    ("% derive: real a\n% derive: assume -1 < a, a < 1\n", "a^k (1-a)"),
+])
+def test_a_signed_formula_of_total_one_is_no_mass_function(header, formula):
+    """atkE round 17/5: the first point was found from the total alone, so a formula with
+    negative values was a 'density' (its mean -1/3 verified)."""
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError) as caught:
+        steps(header + f"% derive: discrete k\n% derive: density f = {formula} over k\n"
+              "$$ f(1) \\ge 0 $$\n")
+    assert "not shown ≥ 0 there" in caught.value.message
+
+
+@pytest.mark.parametrize("header, formula, row", [
+    ("% derive: real p\n% derive: assume 0 < p, p < 1\n", "(1-p)^k p", r"\sum_k f(k) = 1"),
+    ("% derive: positive \\lambda\n", "\\frac{\\lambda^k e^{-\\lambda}}{k!}",
+     r"\sum_k f(k) = 1"),
+])
+def test_a_mass_function_by_formula_shown_nonnegative_is_read(header, formula, row):
+    text = header + f"% derive: discrete k\n% derive: density f = {formula} over k\n$$ {row} $$\n"
+    assert verdicts(text) == ["verified"]

@@ -469,8 +469,9 @@ class Directives:
     def _first_point(self, value, variable, at):
         """The first point of a mass function by formula over a discrete variable declared
         without a set or a support (`density f = (1 - p)^k p over k`): 0 or 1, where its
-        formula sums to 1 (`series.first_point`); the support is the whole numbers from
-        there up. Otherwise the support is not known: refused."""
+        formula sums to 1 (`series.first_point`) and its values are shown ≥ 0 (a signed
+        formula of total 1, `\\frac{3}{2}(-\\frac{1}{2})^k`, is no mass function); the
+        support is the whole numbers from there up. Otherwise refused."""
         from derive.engines.series import first_point
         low = first_point(value, variable, self.scope.assumptions, self.scope.context)
         if low is None:
@@ -480,7 +481,29 @@ class Directives:
                 f"its formula is not shown to sum to 1 over the whole numbers from 0 up, nor "
                 f"from 1 up: declare its support, over {key} in [0, \\infty) (or [0, n], "
                 f"…), under the hypotheses that make it a mass function", at)
+        point = Name(variable.latex)                 # k = 0, 1, … (1, 2, … from 1)
+        whole = Declaration(Kind.SYMBOL, Domain.WHOLE if low == 0 else Domain.NATURAL)
+        if not self._nonnegative(substitute(value, {variable: Sym(point)}), point, whole):
+            raise self.source.error(
+                f"this formula sums to 1 from {variable.latex} = {low} up, but its values are "
+                f"not shown ≥ 0 there (a mass function's are): declare the names it uses "
+                f"(positive, or assume 0 < p < 1 above), or write a formula that is", at)
         return Num(low)
+
+    def _nonnegative(self, term, point, declaration):
+        """Whether `term` is shown ≥ 0 with `point` declared so (a mass function's first
+        point and up), under the hypotheses in force."""
+        from derive.engines import normal_form
+        from derive.engines.hypotheses import restricted
+        from derive.model.context import Context
+        (term,), context = restricted((term,), self.scope.assumptions, self.scope.context, [])
+        table = dict(context.table)
+        table[point] = declaration
+        n = normal_form.Normaliser(Context(table, context.parameters, context.fixed))
+        try:
+            return n.positivity(term) in (normal_form.POS, normal_form.NONNEG)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return False
 
     def _sign(self, term):
         """The sign the normal form shows for a parameter, at the instances the hypotheses
