@@ -1852,3 +1852,37 @@ def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
     text = header + ("$$\n\\begin{aligned}\nZ \\sim N(0, 1) \\implies \\mathbb{E}[Z^2 + 1] &= "
                      "\\mathbb{E}[Z^2] + 1 \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
     assert verdicts(text) == ["verified", verdict]
+
+
+
+
+@pytest.mark.parametrize("row", [
+    r"a^2 + 1 &> 0 & a &> 0",             # a > 0 was a silent hypothesis: verified, exit 0
+    r"a &\le b & b &\le a",               # b ≤ a never checked
+    r"a &= a & 1 &\le 2 & 3 &\ge 4",      # 3 ≥ 4 a hypothesis: verified
+    r"a &< a + 1 & a &\ne 2",
+])
+def test_a_second_column_pair_holding_a_bound_is_refused_never_a_hypothesis(row):
+    """atkE round 17/3: a relation in a column pair of its own is a condition or a second
+    result — asked, never read as a hypothesis of the first equation."""
+    text = "% derive: real a, b\n\\begin{align*}\n" + row + "\n\\end{align*}\n"
+    (step,) = steps(text)
+    assert step.kind == "unreadable" and "column pair of its own" in step.message
+    assert "derivecolumnpair" not in step.latex and "&" in step.latex
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"1 &= 1 & 2 &= 3", ["verified", "refuted"]),
+    (r"a^2 + 1 &> 0 & \text{for } a &> 0", ["verified"]),       # worded: a condition
+    (r"a &= a & & & 1 &= 2", ["verified", "refuted"]),
+])
+def test_column_pairs_that_are_equations_or_worded_conditions_are_read(row, expected):
+    text = "% derive: real a, b\n\\begin{align*}\n" + row + "\n\\end{align*}\n"
+    assert verdicts(text) == expected
+
+
+def test_the_internal_column_pair_mark_is_never_shown():
+    """atkE round 17/4: the refused row is shown as written, its `&` back."""
+    text = "% derive: real a, b\n\\begin{align*}\n1 &= 1 & 2 &= 2 \\\\ &= 3 & &= 2\n\\end{align*}\n"
+    first = steps(text)[0]
+    assert first.kind == "unreadable" and first.latex == "1 = 1 & 2 = 2"

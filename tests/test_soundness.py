@@ -249,6 +249,33 @@ def test_jensen_applies_where_its_hypotheses_are_shown(check_text, row):
     assert "Jensen" in step.verdict.method
 
 
+POLE_MEAN = r"\frac{1}{n}\sum_{i=1}^n \phi(v_i + 100) \ge " \
+            r"\phi\left(\frac{1}{n}\sum_{i=1}^n (v_i + 100)\right)"
+
+
+@pytest.mark.parametrize("phi", [
+    r"\frac{1}{u^2}", r"e^{1/u^2}", r"\frac{u^2+1}{u^2}", r"\frac{1}{u^4} + u", r"u^{-2}",
+])
+def test_jensen_needs_a_defined_function_finite_on_the_whole_range_of_its_argument(check_text,
+                                                                                   phi):
+    """φ″ ≥ 0 wherever φ is defined is no convexity across a pole: 1/u² at t = (1, −1.9)
+    gives 0.64 on the left and 4.94 on the right. The +100 keeps the random instances off
+    the pole, so only the proof can be wrong here: it must not be Jensen."""
+    (step,) = check_text("% derive: natural n\n% derive: real v_i for i = 1..n\n"
+                         f"% derive: define \\phi(u) = {phi}\n$$ {POLE_MEAN} $$\n").steps
+    assert step.verdict.status != "verified", step.verdict.detail
+    assert "Jensen" not in step.verdict.method
+
+
+def test_jensen_for_a_function_with_a_pole_off_the_range_of_its_argument(check_text):
+    """The same φ = 1/u² where every t_i is positive: convex there, Jensen applies."""
+    (step,) = check_text("% derive: natural n\n% derive: positive v_i for i = 1..n\n"
+                         "% derive: define \\phi(u) = \\frac{1}{u^2}\n"
+                         f"$$ {POLE_MEAN} $$\n").steps
+    assert step.verdict.status == "verified", step.verdict.detail
+    assert "Jensen" in step.verdict.method
+
+
 def test_jensen_over_a_formula_density_needs_its_mass_shown_one():
     from derive.engines import jensen
     from derive.frontend.tex_file import load_tex

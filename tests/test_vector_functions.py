@@ -199,3 +199,58 @@ def test_a_function_of_a_family_of_no_range_is_read_at_the_family_itself():
         ["verified"]
     (step,) = steps(display(header, r"S_i(\mathbf z + 1) = S_i(\mathbf z)"))
     assert step.kind == "unreadable"
+
+
+VECTOR = "% derive: natural n\n% derive: real z in \\mathbb{R}^n\n"
+
+
+@pytest.mark.parametrize("row, reading, verdict", [
+    # z_k names a component: k a whole number in 1..n (was a complex k, and refuted)
+    (r"\sum_{j=1}^{n} z_j^2 \ge z_k^2", "1 ≤ k, k ≤ n ⇒ Σ_{j=1}^{n} z_j^2 ≥ z_k^2", None),
+    (r"\max_j z_j \ge z_k", "1 ≤ k, k ≤ n ⇒ max_{j=1..n} z_j ≥ z_k", None),
+    (r"\sum_{j=1}^{n} z_j^2 \ge z_k^2 + 1", None, "refuted"),
+    (r"\sum_{j=1}^{n} (z_j + 1) = n + \sum_{j=1}^{n} z_j", None, "verified"),
+])
+def test_the_components_of_a_vector_symbol_are_a_family_over_its_dimension(row, reading,
+                                                                            verdict):
+    """`real z in \\mathbb{R}^n`: its components are the family `z_j for j = 1..n`."""
+    if reading is not None:
+        assert readings(display(VECTOR, row)) == [reading]
+    (status,) = verdicts(display(VECTOR, row))
+    assert status != "refuted" if verdict is None else status == verdict
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"z_0 + z_{n+1} = 2 z_0", "z_{0} is not a member of z, declared over j = 1..n"),
+    (r"z_{n+1} = z_{n+1}", "z_{n+1} is not a member of z, declared over j = 1..n"),
+    (r"\sum_{j=1}^{n+1} z_j = 0", "no member of z, declared over j = 1..n"),
+])
+def test_a_component_outside_the_dimension_of_a_vector_symbol_is_refused(row, message):
+    (step,) = steps(display(VECTOR, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+@pytest.mark.parametrize("row, message", [
+    # atkE round 17/8: the component subscript follows the member-index rules
+    (r"(\text{softmax}(x))_{(i)} = 1", "a bracketed index is the order statistic"),
+    (r"\text{softmax}(x)_{x_1} = 1", "x_1 is not one"),          # was refuted at x_{-1.6}
+    (r"\text{softmax}(x)_{\infty} = 0", "∞ is no index"),         # was accepted
+])
+def test_a_component_subscript_is_a_whole_number_index_as_a_members_is(row, message):
+    step = steps(display(FAMILY, SOFTMAX, row))[-1]
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"x_{x_1} = 1", "x_1 is not one"),
+    (r"x_{\infty} = 1", "∞ is no index"),
+])
+def test_a_member_at_a_real_or_infinite_index_is_refused(row, message):
+    (step,) = steps(display("% derive: natural n\n% derive: real x_j for j = 1..n\n", row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+def test_a_member_at_a_member_of_a_whole_number_family_is_read():
+    header = ("% derive: natural n\n% derive: real x_j for j = 1..n\n"
+              "% derive: natural m_j for j = 1..n\n")
+    assert verdicts(display(header, r"x_{m_1} = x_{m_1}")) == ["verified"]

@@ -81,7 +81,7 @@ from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Expect, Fn, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
+    Add, At, Call, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
     free_names, neg, nodes, substitute, sub,
 )
 from derive.notation.joint import put_distributions
@@ -381,7 +381,8 @@ def _implied(relation, left, right, context):
     """Whether the declarations already imply `left relation right` at every instance."""
     n = normal_form.Normaliser(context)
     try:
-        if not (_defined_everywhere(left, n) and _defined_everywhere(right, n)):
+        if not (normal_form.defined_everywhere(left, n) and
+                normal_form.defined_everywhere(right, n)):
             return False
         gap = n.value(left) - n.value(right)
     except (normal_form.Unsupported, normal_form.Undefined):
@@ -396,27 +397,6 @@ def _implied(relation, left, right, context):
     if relation.strict:
         return sign == normal_form.POS
     return sign in (normal_form.POS, normal_form.NONNEG) or gap.is_zero()
-
-
-TOTAL = frozenset({"exp", "sin", "cos", "sinh", "cosh"})    # defined at every number
-
-
-def _defined_everywhere(term, n):
-    """Whether `term` has a value at every instance: its powers are whole and non-negative
-    or of a positive base, its functions are defined everywhere or a log of something
-    positive. The normal form cancels a/a to 1, which holds only where a ≠ 0: a hypothesis
-    written with it does not hold at a = 0, so it is not implied."""
-    for t in nodes(term):
-        if isinstance(t, Pow):
-            exponent = t.exponent
-            whole = isinstance(exponent, Num) and exponent.value.denominator == 1 and \
-                exponent.value >= 0
-            if not whole and n.sign(n.value(t.base)) != normal_form.POS:
-                return False
-        elif isinstance(t, Fn) and t.fname not in TOTAL and not (
-                t.fname == "log" and n.sign(n.value(t.operands[0])) == normal_form.POS):
-            return False
-    return True
 
 
 # ---------------------------------------------------------------------------- values

@@ -8,8 +8,10 @@ weights are a density); factors before a sum or an integral are weights too (`\\
 shown ≥ 0 is set aside, one side is Σ w φ(t) and the other has the normal form of
 W φ(Σ w t / W) (φ(Σ w t) when W is 1), where:
 
-* φ is a function the file defines (of one argument), shown real, whose second derivative
-  is shown ≥ 0 (≤ 0) for every value t takes (φ and φ″ are computed, then signed by the
+* φ is a function the file defines (of one argument), shown real and defined at every value
+  t may take (no pole: its powers whole or of a base shown positive, its functions defined
+  everywhere or a log of something shown positive — `1/u²` is convex on each side of 0 but
+  not across it), whose second derivative is shown ≥ 0 (≤ 0) for every value t takes (φ and φ″ are computed, then signed by the
   normal form with the argument given the sign t has); a function declared `convex f`
   (`concave f`: real, of a real argument) where t is shown real; `\\log` (concave) where t
   is shown positive; `\\exp` (convex) where t is shown real; a power `t^k` of a rational
@@ -340,7 +342,8 @@ def _shape(mean, n, context):
     """"convex" or "concave" when φ is shown of that shape where t lies, else None: `\\log`
     (concave), `-\\log` and `t \\log t` (convex) only where t is shown positive, `\\exp`
     and a declared `convex f` (`concave g`, a real function of a real argument) only where
-    t is shown real, a defined φ where φ is shown real and φ″ of one sign for t's sign."""
+    t is shown real, a defined φ where φ is shown real and defined (finite) at every value
+    of t's sign — no pole there — and φ″ of one sign for t's sign."""
     try:
         sign = n.sign(n.value(mean.inner))
     except (normal_form.Unsupported, normal_form.Undefined):
@@ -374,6 +377,8 @@ def _shape(mean, n, context):
         m = normal_form.Normaliser(widened, n.deadline)
         if m.sign(m.value(body)) == normal_form.COMPLEX:
             return None                           # φ is not real where t lies
+        if not normal_form.defined_everywhere(body, m):
+            return None                           # a pole where t lies (1/u² across 0)
         curvature = m.sign(m.value(second))
         negative = m.sign(m.value(neg(second)))
     except (NotDifferentiable, normal_form.Unsupported, normal_form.Undefined):

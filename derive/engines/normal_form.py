@@ -1986,3 +1986,26 @@ def _difference(lhs, rhs, context, deadline, pathwise):
                 return refined
     return value
 
+
+
+TOTAL = frozenset({"exp", "sin", "cos", "sinh", "cosh"})    # defined at every number
+
+
+def defined_everywhere(term, n):
+    """Whether `term` has a value at every instance of n's context: its powers are whole and
+    non-negative or of a positive base, its functions are defined everywhere or a log of
+    something positive. The normal form cancels a/a to 1 and signs 1/u² ≥ 0 where it is
+    defined, which says nothing where a = 0 or u = 0: a hypothesis written with such a term
+    is not implied, and a φ with a pole where its argument lies is no convex function there
+    (Jensen's inequality fails across the pole). May raise `Unsupported` or `Undefined`."""
+    for t in nodes(term):
+        if isinstance(t, Pow):
+            exponent = t.exponent
+            whole = isinstance(exponent, Num) and exponent.value.denominator == 1 and \
+                exponent.value >= 0
+            if not whole and n.sign(n.value(t.base)) != POS:
+                return False
+        elif isinstance(t, Fn) and t.fname not in TOTAL and not (
+                t.fname == "log" and n.sign(n.value(t.operands[0])) == POS):
+            return False
+    return True

@@ -29,6 +29,7 @@ from derive.model.derivation import Chain, Location, Relation, Step, StepKind, c
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
+from derive.frontend.layout import as_written
 from derive.model.terms import (HALF, Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum,
                                 Pow, Sym, free_names, nodes, substitute)
 from derive.frontend.latex.reader import DEFINE, RESTATES
@@ -185,7 +186,7 @@ class ChainBuilder:
         self._starts.append(offset)
         self.steps.append(Step(
             index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
-            lhs=None, rhs=None, lhs_latex="", latex=" ".join(text.split()),
+            lhs=None, rhs=None, lhs_latex="", latex=" ".join(as_written(text).split()),
             location=location, message=error.message, source_line=error.source_line or "",
             context=self.scope.context))
         self.chains.append([len(self.steps)])

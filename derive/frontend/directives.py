@@ -43,8 +43,9 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Family, Num, Sym, free_names, neg, substitute
+from derive.model.terms import Dens, Family, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
+from derive.notation.show import show
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
@@ -53,9 +54,6 @@ KEYWORDS = ("title", "variable", "variables", "discrete", "density", "densities"
             "expect", "note", "figure", "distribution", "at", "random", "expectation",
             "expectations", "same", "convex", "concave", "assume", "information", "normal")
 EXPECTABLE = ("refuted", "undecided")
-# the first values of a mass function by formula whose support is inferred (`_first_point`)
-# checked for a sign shown negative: (2 - k) e^{-1}/k! sums to 1 yet is negative at k = 3
-NEGATIVE_MASS_CHECKS = 12
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
@@ -472,8 +470,9 @@ class Directives:
     def _first_point(self, value, variable, at):
         """The first point of a mass function by formula over a discrete variable declared
         without a set or a support (`density f = (1 - p)^k p over k`): 0 or 1, where its
-        formula sums to 1 (`series.first_point`); the support is the whole numbers from
-        there up. Otherwise the support is not known: refused."""
+        formula sums to 1 (`series.first_point`) and its values are shown ≥ 0 (a signed
+        formula of total 1, `\\frac{3}{2}(-\\frac{1}{2})^k`, is no mass function); the
+        support is the whole numbers from there up. Otherwise refused."""
         from derive.engines.series import first_point
         low = first_point(value, variable, self.scope.assumptions, self.scope.context)
         if low is None:
@@ -483,14 +482,29 @@ class Directives:
                 f"its formula is not shown to sum to 1 over the whole numbers from 0 up, nor "
                 f"from 1 up: declare its support, over {key} in [0, \\infty) (or [0, n], "
                 f"…), under the hypotheses that make it a mass function", at)
-        from derive.engines import normal_form
-        for k in range(low, low + NEGATIVE_MASS_CHECKS):
-            if self._sign(neg(substitute(value, {variable: Num(k)}))) == normal_form.POS:
-                raise self.source.error(
-                    f"this formula sums to 1 from {variable.latex} = {low} up but is negative "
-                    f"at {variable.latex} = {k}: no mass function (a probability is never "
-                    f"negative)", at)
+        point = Name(variable.latex)                 # k = 0, 1, … (1, 2, … from 1)
+        whole = Declaration(Kind.SYMBOL, Domain.WHOLE if low == 0 else Domain.NATURAL)
+        if not self._nonnegative(substitute(value, {variable: Sym(point)}), point, whole):
+            raise self.source.error(
+                f"this formula sums to 1 from {variable.latex} = {low} up, but its values are "
+                f"not shown ≥ 0 there (a mass function's are): declare the names it uses "
+                f"(positive, or assume 0 < p < 1 above), or write a formula that is", at)
         return Num(low)
+
+    def _nonnegative(self, term, point, declaration):
+        """Whether `term` is shown ≥ 0 with `point` declared so (a mass function's first
+        point and up), under the hypotheses in force."""
+        from derive.engines import normal_form
+        from derive.engines.hypotheses import restricted
+        from derive.model.context import Context
+        (term,), context = restricted((term,), self.scope.assumptions, self.scope.context, [])
+        table = dict(context.table)
+        table[point] = declaration
+        n = normal_form.Normaliser(Context(table, context.parameters, context.fixed))
+        try:
+            return n.positivity(term) in (normal_form.POS, normal_form.NONNEG)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return False
 
     def _sign(self, term):
         """The sign the normal form shows for a parameter, at the instances the hypotheses
@@ -833,9 +847,10 @@ class Directives:
             return
         names, dimension = self._space(body, offset)
         if dimension is not None:
+            span = _components_range(dimension)
             for key, at in self._names(names, offset):
                 components = self.scope.declare(key + "_{\\cdot}", Declaration(Kind.FUNCTION,
-                                                                                 domain))
+                                                                                 domain, span))
                 self.scope.declare(key, Declaration(Kind.SYMBOL, domain,
                                                     vectors.Vector(dimension, components)))
             return
@@ -1046,3 +1061,12 @@ def _both(found, domain):
     if found is None or not found[1].declared:
         return domain
     return found[1].domain.meet(domain) or domain
+
+
+def _components_range(dimension):
+    """The range 1..J of the components of a vector symbol `z in \\mathbb{R}^J`: its
+    members are those of a family declared `for j = 1..J` (`z_k` at an undeclared k is a
+    whole number in 1..J, `z_0` and `z_{J+1}` are refused, `\\max_j z_j` runs over 1..J).
+    It has no index letter of its own (""): a bound-less `\\sum_j` is not taken over it
+    for the letter j, as it is for a family declared with j."""
+    return IndexRange("", Num(1), dimension, f"j = 1..{show(dimension)}")

@@ -513,17 +513,27 @@ def _row(piece, tail=False, goes_on=False):
 
 
 
-# Put by `_column_pairs` where two equations stand side by side and a row below goes on
-# from one of them: `annotations` refuses the row there (which chain does it go on?).
+# Put by `_column_pairs` between two column pairs: `annotations` reads what follows as after
+# a `\\quad`, but only as a second result (a bare relation there is no condition); and
+# where a row below goes on from one of them, it refuses the row (which chain does it go
+# on?). Neither mark is shown to the author: `as_written` puts the `&` back.
+COLUMN_PAIR = "\\derivecolumnpair "
 PAIRS_GO_ON = "\\derivecolumnpairs "
+
+
+def as_written(text):
+    """A row's text as the author wrote it, for display: the column-pair marks back as
+    the alignment marks they replaced."""
+    return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ")
 
 
 def _column_pairs(piece, goes_on=False):
     """An `align` row holding two equations side by side, a column pair each
     (`a &= b & c &= d`): every second alignment mark (the 2nd, the 4th, …; outside braces
     and inner environments such as `cases`) with a relation before it and a second
-    equation after it (a left side, then a relation) becomes a `\\quad`, so the
-    side-remark rules read what follows as a second equation — never the two equations
+    equation after it (a left side, then a relation) becomes a `COLUMN_PAIR` mark, read
+    as a `\\quad` before a second result (a bare relation there is a claim or refused,
+    never a hypothesis of the first: `annotations`) — never the two equations
     glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0). A mark before a
     column with no left side of its own (`a &= 2 \\quad \\Rightarrow \\quad a^2 &= 4`) or
     after an arrow is layout. When the next row `goes_on` (it starts with a relation),
@@ -543,9 +553,10 @@ def _column_pairs(piece, goes_on=False):
         at = marks[k]
         before, after = (part.replace("&", " ") for part in (text[:at], text[at + 1:]))
         left = first_relation(after)
+        empty = text[at + 1:].lstrip().startswith("&")   # `&&`: amsmath's remark column
         if _top_relation(before) and left is not None and after[:left].strip() and \
-                not ends_with_connective(before):
-            mark = PAIRS_GO_ON if goes_on else "\\quad "
+                not ends_with_connective(before) and not empty:
+            mark = PAIRS_GO_ON if goes_on else COLUMN_PAIR
             piece = piece.replace(at, at + 1, Mapped.generated(mark, piece.origin(at)))
     return piece
 

@@ -193,7 +193,9 @@ def _show(t, context):
     if kind in (Dist, Family):
         return _distribution(t)
     if kind is Defined and t.name.latex.endswith(INDEXED):    # define \hat{y}_j: ŷ_k
-        return _member(t.name, t.arguments)
+        (index, *arguments) = t.arguments                      # define h_i(t): h_k(2)
+        member = _member(t.name, (index,))
+        return f"{member}({', '.join(_show(a, 0) for a in arguments)})" if arguments else member
     if kind is Defined:
         name = _name(t.name)
         if t.arguments and name.endswith(")") and "(" in name:   # a quantity named by its

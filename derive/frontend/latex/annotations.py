@@ -93,7 +93,9 @@ from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
 # one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+")
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+# Layout's mark between two column pairs of an `align` row (`layout.COLUMN_PAIR`).
+_COLUMN_PAIR = "\\derivecolumnpair"
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
 _RELATION = re.compile(r"(?<!\\)(?:=|<|>)|" + ORDER_COMMAND)   # `i=k` too
 _FORALL = re.compile(r"^(\s*)\\forall\s+(?P<var>[^,]+?)\s*\\in\s*(?P<set>[^,]+?)\s*,")
@@ -224,6 +226,9 @@ class Annotated:
     unit: tuple | None = None
 
 
+COLUMN_RELATION = ("a relation in a column pair of its own beside an equation (`a &= b & c &> 0`) "
+                   "is either a condition of the first or a second result: write a condition "
+                   "as \\quad (c > 0), a result on a row of its own")
 # Layout's mark for two equations side by side with a row going on below them
 # (`layout.PAIRS_GO_ON`).
 _PAIRS_GO_ON = re.compile(r"\\derivecolumnpairs(?![a-zA-Z])")
@@ -267,6 +272,8 @@ def annotate(text):
     main, rows = text, []
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
+        if m.group(0) == _COLUMN_PAIR:    # spacing where no second result follows it
+            main = main[:m.start()] + " " * len(_COLUMN_PAIR) + main[m.end():]
         if _STARTS_CONNECTIVE.match(piece) or _ENDS_CONNECTIVE.search(text[:m.start()]):
             continue                      # spacing around an arrow between two statements
         try:
@@ -275,6 +282,10 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
+        if kind == "condition" and m.group(0) == _COLUMN_PAIR and not (
+                _TEXT.match(piece.lstrip()) or _WORD.match(piece.lstrip()) or
+                piece.lstrip().startswith("(")):
+            raise RemarkError(COLUMN_RELATION, m.end() + at)
         after_comma = text[:m.start()].rstrip().endswith(",")   # of the row it follows
         if kind == "row" and after_comma and _INDEX_CONDITION.match(inner):
             kind = "condition"

@@ -306,7 +306,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if params and len(parts) == 1 and parts[0].head is not None:
                 self._shadowed(parts[0].head, term, child)
             if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
-                params = ()
+                params = _named(parts[0].head).params
                 with self.bindings(params):
                     term = self.term(child)
                     if self.scope.lookup(parts[0].head.key) is None:
@@ -639,7 +639,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         with self.bindings(head.params):
             body = self.term(children[2])
         if _one_name(head, body):                            # `define p_g = …`: one name
-            return _named(head).key, (), body, None
+            return _named(head).key, _named(head).params, body, None
         if self._recurrence(head, body):         # \bar\alpha_t = \alpha_t \bar\alpha_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
@@ -864,6 +864,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if name.sub is not None and self.bound_name(name.key) is None and \
                 self.declared(name.key) is None:
             self._not_unfolded(name.base, items[0])         # ᾱ_s = … after ᾱ_t's recurrence
+            self._indexed_found(name)                       # h_2'(3) = … after h_i(t) = …
         known = self.bound_name(name.key) is not None or self.declared(name.key) is not None \
             or name.key in CONSTANTS or name.primes and self.declared(name.key.rstrip("'")) \
             and not self._mass_function(self.declared(name.key.rstrip("'"))) \
@@ -942,6 +943,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             over_variables = not directive and any(
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
+            index = self._function_index(name, params) if not (known or one_name or
+                                                               over_variables) else None
+            if index is not None:                   # define h_i(t) = t^i: h at each i
+                return Head(name.base + "_{\\cdot}", None, (index, *params), scale)
             return Head(name.key, None, params, scale,
                         quantity=label if over_variables else None,
                         shadows=tuple(n for q in params if not directive and
@@ -1018,20 +1023,51 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         return Name(node.value, local=LOCAL_INDEX)
 
-    def _indexed_definition(self, p):
-        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k, or None
-        (also for `\\hat{y}_k^*`: a decorated spelling names no member, `_decorated`)."""
-        if self._decorated(p):
+    def _function_index(self, name, params):
+        """The index of `define h_i(t) = t^i` (`S_i(\\mathbf z) = \\frac{e^{z_i}}{…}`): a
+        subscript that is one letter, undeclared or declared a whole number, and no
+        parameter — the definition is then a function at each index (`h_j(2)` is it at j,
+        `h_2(3)` at 2, never the number h_j times 2 nor an unknown function h_2); None
+        otherwise (`f_\\theta(x)` of a real θ stays one name)."""
+        if self._decorated(name):
             return None
-        found = self.scope.lookup(p.base + "_{\\cdot}")
+        node = _bare(name.sub)
+        if not is_token(node, "LETTER") or node.value in {q.latex for q in params}:
+            return None
+        found = self.declared(node.value)
+        if found is not None and not (found[1].kind is Kind.SYMBOL and
+                                      found[1].domain.is_integer):
+            return None
+        return Name(node.value, local=LOCAL_INDEX)
+
+    def _indexed_found(self, p):
+        """The definition at each index (`define \\hat{y}_j = …`, `define h_i(t) = …`) that a
+        subscripted spelling `\\hat{y}_k`, `h_k` is a member of, or None (also for
+        `\\hat{y}_k^*`: a decorated spelling names no member, `_decorated`)."""
+        found = self.scope.lookup(p.base + "_{\\cdot}") if p.sub is not None else None
         if found is None or found[1].kind is not Kind.DEFINITION or \
-                len(found[1].info.params) != 1 or found[1].info.params[0].local is not LOCAL_INDEX:
+                not found[1].info.params or found[1].info.params[0].local is not LOCAL_INDEX:
+            return None
+        if p.primes and len(found[1].info.params) > 1:
+            raise self.error(f"{p.key}: {p.base} is defined at each index as a function, and "
+                             f"derive does not read a prime on one of its members — write the "
+                             f"derivative out, \\frac{{d}}{{du}} {p.base}_k(u)", p.node)
+        return None if self._decorated(p) else found
+
+    def _indexed_definition(self, p, bracket):
+        """`\\hat{y}_k` after `define \\hat{y}_j = …`: the definition at index k; `h_k(2)`
+        after `define h_i(t) = …`: the definition at index k applied to 2, as a defined
+        function is (its arguments counted, `h_k` without them refused). (the term, the
+        pieces used), or None."""
+        found = self._indexed_found(p)
+        if found is None:
             return None
         items = _subitems(p.sub)
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
         index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
-        value = self._apply(found[1].info, (index,), p.node)
+        info = found[1].info
+        value = self._apply(info, (index,), p.node, {info.params[0]: index})
         for member in set(subterms(value)):
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
                 else None
@@ -1041,7 +1077,20 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 # the members the index reaches are checked as written ones: p_k takes o_k
                 # (1 ≤ k ≤ K), ŷ_0 a z_0 that z's range does not hold (refused)
                 self._whole_member_indices(member.arguments, span, p, member)
-        return Defined(found[0], (index,), value)
+        if len(info.params) == 1:
+            return Defined(found[0], (index,), value), 1
+        at = replace(info, params=info.params[1:], body=value)
+        if bracket is None or bracket.open != "(":
+            raise self.error(f"{p.key} takes {len(at.params)} argument(s): write {p.key}(…)",
+                             p.node)
+        if len(bracket.args) != len(at.params):
+            raise self.error(f"{p.key} takes {len(at.params)} argument(s), not "
+                             f"{len(bracket.args)}", bracket.node)
+        vector = self.of_a_vector(p, found[0], at, bracket)     # S_j(2\\mathbf z)
+        if vector is not None:
+            return self._powered(vector, bracket), 2
+        args, body = self.applied(at, bracket, p.node)
+        return self._powered(Defined(found[0], (index, *args), body), bracket), 2
 
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:
@@ -2215,8 +2264,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if bound is not None and bound.local is LOCAL_ANY:
             return False
         found = self.scope.lookup(p.key)
-        if found is None and p.sub is not None and (self._family_of(p) is not None or
-                                                    self._indexed_definition(p) is not None):
+        indexed = self._indexed_found(p) if found is None and p.sub is not None else None
+        if indexed is not None:
+            return len(indexed[1].info.params) > 1      # h_j(2) of define h_i(t) = …
+        if found is None and p.sub is not None and self._family_of(p) is not None:
             return False
         return found is None or found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION) or \
             found[1].kind is Kind.DEFINITION and bool(found[1].info.params)
@@ -2301,9 +2352,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              p.node)
         if found is None:
             self._no_other_random_variable(p)
-        indexed = self._indexed_definition(p) if p.sub is not None and found is None else None
+        indexed = self._indexed_definition(p, bracket) if p.sub is not None and found is None \
+            else None
         if indexed is not None:
-            return indexed, 1
+            return indexed
         if p.sub is not None and self._mentions_bound(p.sub):
             return self._indexed(p, bracket)
         if p.sub is not None and self._family_of(p) is not None:
@@ -2640,6 +2692,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             info = found[1].info if found is not None else None
             if not isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
                 return None
+            if isinstance(info, vectors.Vector):    # z in ℝ^n: a member of z_j for j = 1..n
+                index = self._index(indices[0], p)
+                self._whole_member_indices([index], self.scope.table[info.components].info, p)
+                return Call(info.components, index)
             components = info.components
         return Call(components, self.term(indices[0]))
 
@@ -2980,6 +3036,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         member as a defined family's body takes it at p's index (`_indexed_definition`)."""
         letters, declared = set(), set()
         for index in indices:
+            self._no_real_index(index, p)
             for name in free_names(index):
                 self._whole_binder(name, span, p.key, p.base if reached is None else
                                    reached.function.latex.removesuffix("_{\\cdot}"), p.node)
@@ -3000,6 +3057,18 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         elif len(indices) == 1 and isinstance(span, IndexRange) and None not in declared and \
                 (declared or not free_names(indices[0])):
             self._number_in_range(indices[0], span, p, reached)
+
+    def _no_real_index(self, index, p):
+        """Refuse an index holding ∞ or a member of a family whose values are not whole
+        numbers (`x_{x_1}`, `\\text{softmax}(x)_{x_1}` of a real family x): no member stands
+        there — never the family at −1.6 nor ∞."""
+        for t in subterms(index):
+            declaration = self.scope.table.get(t.function) if isinstance(t, Call) else None
+            if t is OO or declaration is not None and not declaration.domain.is_integer:
+                raise self.error(f"{p.key}: the index of a member of {p.base} is a whole "
+                                 f"number, and {show(t)} is not one (its family's values are "
+                                 f"{declaration.domain.value})" if t is not OO else
+                                 f"{p.key}: ∞ is no index of a member of {p.base}", p.node)
 
     def _whole_binder(self, name, span, member, family, node):
         """A member of a family declared over a range (`positive y_i for i = 1..n`), or
@@ -3637,7 +3706,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         when the term takes a declared family at that index. Several letters, none, an `i`
         already meaning something here, or a term that does not run over i: refused."""
         letters = {d.info.index for d in self.scope.table.values()
-                   if isinstance(d.info, IndexRange)}
+                   if isinstance(d.info, IndexRange) and d.info.index}
         written = self._member_letters(rest)
         letters = written if len(written) == 1 else letters
         key = next(iter(letters)) if len(letters) == 1 and piece.sup is None else None
@@ -4674,15 +4743,16 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
 # ====================================================================== helpers
 def _named(head):
-    """The one name `p_g` an indexed head `p_{·}` at its letter g stands for."""
+    """The one name `p_g` (the function `f_k(t)`) an indexed head `p_{·}` at its letter g
+    stands for."""
     return Head(head.key.removesuffix("_{\\cdot}") + "_{" + head.params[0].latex + "}", None,
-                (), head.scale)
+                head.params[1:], head.scale)
 
 
 def _one_name(head, body):
-    """Whether a head read as an indexed definition (`p_j = …`: p at each j) is one name
-    after all: its body does not use the index (`p_g = …`, `L_D = …`)."""
-    return len(head.params) == 1 and head.params[0].local is LOCAL_INDEX and \
+    """Whether a head read as an indexed definition (`p_j = …`: p at each j; `f_k(t) = …`)
+    is one name after all: its body does not use the index (`p_g = …`, `L_D = …`)."""
+    return bool(head.params) and head.params[0].local is LOCAL_INDEX and \
         head.params[0] not in free_names(body)
 
 

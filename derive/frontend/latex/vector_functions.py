@@ -160,6 +160,7 @@ class VectorFunctions:
         """Component `sub` (a subscript node) of `spec` applied by `name` to `bracket`."""
         member = NamePiece(f"{spec.base}_{{{naming.flat_text(sub)}}}", spec.base, sub, None,
                            0, node)
+        self._no_bracketed_index(member)        # (softmax(x))_{(i)}: an order statistic
         indices = [self._index(a, member) for a in subitems(sub)]
         if len(indices) != 1:
             raise self.error(f"{name.key} is a function of the vector {spec.base}, with one "
