@@ -1838,3 +1838,31 @@ def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
     text = header + ("$$\n\\begin{aligned}\nZ \\sim N(0, 1) \\implies \\mathbb{E}[Z^2 + 1] &= "
                      "\\mathbb{E}[Z^2] + 1 \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
     assert verdicts(text) == ["verified", verdict]
+
+
+@pytest.mark.parametrize("premise", ["t = 1 \\implies ", "t = 1 \\Rightarrow ",
+                                     "t = 1 \\Longrightarrow "])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_premise_on_numbers_holds_down_the_chain_it_heads(premise, last, verdict):
+    """`t = 1 \\implies A &= B \\\\ &= C`: the chain claims A = B = C under t = 1, so the
+    continuation row 2t = 2 (true only there) is verified, never refuted; 2t = 3 still is."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\n" + premise + "t^2 + 1 &= 2 t \\\\\n"
+            "&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
+
+
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_side_condition_of_a_chains_first_row_holds_down_it(last, verdict):
+    """`A &= B \\quad \\text{for } t = 1 \\\\ &= C`: the condition is the chain's."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\nt^2 + 1 &= 2 t \\quad \\text{for } t = 1"
+            " \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
+
+
+def test_a_carried_premise_contradicting_a_rows_own_condition_proves_nothing():
+    """`t = 1 \\implies A &= B \\\\ &= C \\quad \\text{for } t = 2`: under both, no instance —
+    the row is never verified vacuously; a new chain below knows no premise."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\nt = 1 \\implies t^2 + 1 &= 2 t \\\\\n"
+            "&= 3 \\quad \\text{for } t = 2\n\\end{aligned}\n$$\n"
+            "$$\n\\begin{aligned}\nt + 1 &= 2t + 1 - t \\\\\n&= 2\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", "undecided", "verified", "refuted"]

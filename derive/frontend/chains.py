@@ -52,7 +52,7 @@ class ChainBuilder:
         self._conditioned = False    # whether the row being added has the author's conditions
         self._just_read = range(0)   # the indices (0-based) of the steps the last row made
         self._real = ()              # undeclared letters an antiderivative in the chain made real
-        self._laws = ()              # `X \sim LAW` premises of the chain's first row (`Hypothesis.law`)
+        self._premises = ()          # the conditions of the chain's first row, said of every row
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
@@ -78,8 +78,9 @@ class ChainBuilder:
             first = parts.pop(0)
             self.chains.append([])
             self._real = ()
-            # `X \sim \mathcal{N}(…) \implies A &= B \\ &= C`: X's law holds down the chain
-            self._laws = tuple(h for h in hypotheses if h.law)
+            # `t = 1 \implies A &= B \\ &= C`, `X \sim \mathcal{N}(…) \implies …`, `A &= B
+            # \quad \text{for } t = 1 \\ &= C`: the chain claims A = B = C under them
+            self._premises = tuple(hypotheses)
             if first.head is not None:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
@@ -106,7 +107,8 @@ class ChainBuilder:
         elif self._params:
             self._last = self._outside(self._last, parts[0].start)
         if continuing:
-            hypotheses = tuple(hypotheses) + tuple(h for h in self._laws if h not in hypotheses)
+            hypotheses = tuple(hypotheses) + tuple(h for h in self._premises
+                                                   if h not in hypotheses)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):

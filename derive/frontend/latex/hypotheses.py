@@ -73,7 +73,7 @@ class Hypotheses:
         point = (Sym(variable),)
         latex = " ".join(text.split())
         return (Hypothesis(Relation.EQ, Dens(Dist(old, (variable,)), point),
-                           Dens(law, point), latex, law=True),)
+                           Dens(law, point), latex),)
 
     def law_premise(self, text, at, start):
         """(the variable x, the law — a `Family` fit for x, or a `Dist` over x alone —,
