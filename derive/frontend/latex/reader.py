@@ -3332,9 +3332,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
-        """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value."""
-        dist, at = self.distribution(name, info, bracket, values=True)
-        value = Dens(dist, at)
+        """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value (`p_z(g(z) = x)`:
+        the declared law of g(z) at x, `pushed_event`)."""
+        value = self.pushed_event(name, info, bracket)
+        if value is None:
+            dist, at = self.distribution(name, info, bracket, values=True)
+            value = Dens(dist, at)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
