@@ -1866,3 +1866,52 @@ def test_a_carried_premise_contradicting_a_rows_own_condition_proves_nothing():
             "&= 3 \\quad \\text{for } t = 2\n\\end{aligned}\n$$\n"
             "$$\n\\begin{aligned}\nt + 1 &= 2t + 1 - t \\\\\n&= 2\n\\end{aligned}\n$$\n")
     assert verdicts(text) == ["verified", "undecided", "verified", "refuted"]
+
+
+_SOLVED = ("% derive: positive a, b\n% derive: real D\n$$\n\\begin{align*}\n"
+           "\\frac{a}{D} &= \\frac{b}{1 - D} \\\\\n\\implies {second} \\\\\n"
+           "\\implies D &= {third}\n\\end{align*}\n$$\n")
+
+
+def _solved(second, third="\\frac{a}{a + b}", header=None):
+    text = _SOLVED.replace("{second}", second).replace("{third}", third)
+    return text if header is None else text.replace("% derive: positive a, b\n", header)
+
+
+@pytest.mark.parametrize("arrow", ["\\implies", "\\Rightarrow", "\\Longrightarrow"])
+def test_an_equation_solved_row_by_row_follows_from_the_row_above(arrow):
+    """`a/D = b/(1-D) \\implies a - Da = Db \\implies D = a/(a+b)`: each row led by
+    `\\implies` is claimed under the row above (the first row, an equation to solve, is a
+    claim of its own: false as an identity)."""
+    text = _solved("a - D a &= D b").replace("\\implies", arrow)
+    assert verdicts(text) == ["refuted", "verified", "verified"]
+
+
+@pytest.mark.parametrize("second, third, expected", [
+    ("a + D a &= D b", "\\frac{a}{a + b}", "refuted"),      # a sign error
+    ("a &= D b", "\\frac{a}{a + b}", "refuted"),            # a dropped factor (1 - D)
+    ("a - D a &= D b", "\\frac{b}{a + b}", None),           # the two swapped
+])
+def test_a_wrong_rearrangement_is_never_verified(second, third, expected):
+    """A row that does not follow from the one above is refuted at an instance where the
+    row above holds exactly and it does not — never verified."""
+    found = verdicts(_solved(second, third))
+    if expected is not None:
+        assert found[1] == expected
+    else:
+        assert found[1] == "verified" and found[2] == "refuted"
+
+
+def test_an_equation_of_a_whole_number_is_not_refuted_at_a_fraction():
+    """An unknown with a declared domain the random draws do not respect (a natural k)
+    gives no counterexample: the wrong row is undecided, never refuted at k = 5/3."""
+    text = _solved("a + D a &= D b", header="% derive: positive a\n% derive: natural b\n")
+    assert verdicts(text)[1] == "undecided"
+
+
+def test_a_row_led_by_implies_after_a_chain_has_no_premise():
+    """After a chain of several steps, which equation the `\\implies` row follows from is
+    not one row's: it is a claim of its own, as before."""
+    text = ("% derive: real t\n$$\n\\begin{align*}\nt^2 - 1 &= (t - 1)(t + 1) \\\\\n"
+            "&= t^2 - 1 \\\\\n\\implies t &= 1\n\\end{align*}\n$$\n")
+    assert verdicts(text) == ["verified", "verified", "refuted"]

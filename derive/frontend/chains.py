@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
+from derive.model.derivation import Chain, Hypothesis, Location, Relation, Step, StepKind, compose
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
@@ -62,17 +62,20 @@ class ChainBuilder:
         self._params = ()
 
     def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
-            reasons=()):
+            reasons=(), hence=False):
         """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
         the author wrote some — a row defining a name under them is refused, since the name
         would mean nothing where they fail; `reasons`: justifications in words beside it
-        that derive does not read, `Step.reasons`)."""
+        that derive does not read, `Step.reasons`; `hence`: the row was led by `\\implies`,
+        so it is claimed under the row above, `_hence_premise`)."""
         first_new = len(self.steps)
         self._conditioned = conditioned
         parts = list(parts)
         for part in parts:
             self._not_unread(part)
         continuing = parts[0].relation is not None
+        if hence and not continuing:
+            hypotheses = tuple(hypotheses) + self._hence_premise()
         if not continuing:
             self.end_chain()
             first = parts.pop(0)
@@ -123,6 +126,23 @@ class ChainBuilder:
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
                                   reasons=tuple(reasons), reading=reading)
         self._just_read = range(first_new, len(self.steps))
+
+    def _hence_premise(self):
+        """The premise of a row led by `\\implies` (`a/D = b/(1-D) \\\\ \\implies a - Da = Db`,
+        an equation solved row by row): the row above, when it is one claim that is its
+        whole chain (a row of one relation, or itself led by `\\implies`) and nothing ended
+        it — as a hypothesis, with the hypotheses it was claimed under. Otherwise none: the
+        row is a claim of its own, as a leading `\\therefore` makes it."""
+        if not self._open or len(self._just_read) != 1 or not self.chains:
+            return ()
+        above = self.steps[self._just_read[0]]
+        if self.chains[-1] != [above.index] or \
+                above.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
+                not isinstance(above.relation, Relation):
+            return ()
+        return above.hypotheses + (Hypothesis(
+            above.relation, above.lhs, above.rhs,
+            f"{above.lhs_latex} {above.relation.symbol} {above.latex}"),)
 
     def broken(self):
         """Whether the row read last could not be read (and no row has gone on from it)."""

@@ -76,7 +76,8 @@ spaces), so positions in messages stay exact.
 * Any other `\\forall` after a row — behind a `\\quad`, or right after the row's relation
   (`… e^{\\lambda b} \\forall a \\le x \\le b`) — states the row's hypothesis, read as a side
   condition (`\\forall x \\in [a, b]` as `x \\in [a, b]`); without one it is refused.
-* `\\therefore` at the start of a row is "hence", as a leading `\\Rightarrow` is: set aside.
+* `\\therefore` at the start of a row is "hence": set aside (a leading `\\Rightarrow` also
+  makes the row follow from the row above, `chains.ChainBuilder._hence_premise`).
 * Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
   `(a > 0, b > 0) \\implies …`) are read as a side condition after a `\\quad` is.
 """
@@ -592,7 +593,8 @@ def _lead(text):
 
 def _hence(text):
     """`\\therefore` at the start of a row (after `&` or spacing) blanked: "hence" — a new
-    claim, as `\\Rightarrow` at the start of a row is; it carries no hypothesis."""
+    claim; it carries no hypothesis (a leading `\\Rightarrow` claims the row under the row
+    above, `chains.ChainBuilder._hence_premise`)."""
     m = _THEREFORE.match(text)
     return text if m is None else text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 

@@ -32,6 +32,7 @@ class Hypotheses:
             return children, ()
         last = implies[-1]
         if last == 0:                              # `\Rightarrow A ≤ B`: hence
+            self.hence = True
             return children[1:], ()
         if len(implies) > 1 or last + 1 >= len(children):
             raise self.error("a row reads H \\Rightarrow A = B", children[last])

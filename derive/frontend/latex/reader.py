@@ -218,6 +218,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.row_text = ""
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.hypotheses = ()
+        self.hence = False
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
@@ -240,6 +241,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
+        self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
