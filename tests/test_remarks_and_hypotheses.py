@@ -1915,3 +1915,14 @@ def test_a_row_led_by_implies_after_a_chain_has_no_premise():
     text = ("% derive: real t\n$$\n\\begin{align*}\nt^2 - 1 &= (t - 1)(t + 1) \\\\\n"
             "&= t^2 - 1 \\\\\n\\implies t &= 1\n\\end{align*}\n$$\n")
     assert verdicts(text) == ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("head", ["\\text{for } t = 1: \\quad", "\\text{if } t = 1:",
+                                  "\\text{when } t = 1, \\quad"])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_condition_heading_a_chain_holds_down_it(head, last, verdict):
+    """`\\text{for } t = 1: \\quad A &= B \\\\ &= C`: the condition heads the chain, so no row
+    of it is checked without it (was: an error at ':' and both rows refuted)."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\n" + head + " t^2 + 1 &= 2 t \\\\\n"
+            "&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
