@@ -1926,3 +1926,15 @@ def test_a_condition_heading_a_chain_holds_down_it(head, last, verdict):
     text = ("% derive: variable t\n$$\n\\begin{aligned}\n" + head + " t^2 + 1 &= 2 t \\\\\n"
             "&= " + last + "\n\\end{aligned}\n$$\n")
     assert verdicts(text) == ["verified", verdict]
+
+
+@pytest.mark.parametrize("text", [
+    "% derive: real a\n$$\n\\begin{align*}\na + 1 &= a + 2 \\\\\n\\implies 0 &= 5\n"
+    "\\end{align*}\n$$\n",
+    "% derive: variable t\n$$\n\\begin{align*}\nt = 1 \\implies t^2 + 1 &= 2 t \\\\\n"
+    "&= 2 + 3(t - 2) \\quad \\text{for } t = 2\n\\end{align*}\n$$\n",
+])
+def test_an_equation_from_a_premise_that_holds_nowhere_is_not_verified(text):
+    """`a + 1 = a + 2 \\implies 0 = 5`, and t = 1 with t = 2: a proof from them would hold
+    vacuously — the row is left undecided."""
+    assert verdicts(text)[1] == "undecided"

@@ -19,6 +19,9 @@ them):
   in their declared signs, makes every row defined, every hypothesis of the step exactly 0
   and C exactly non-zero: a certified instance where the premise holds and the conclusion
   does not. Steps with any other kind of hypothesis are never refuted here.
+* A hypothesis whose lhs − rhs has a constant numerator (`1 = 2`, or an identity) is not
+  used, nor are hypotheses shown to contradict each other (`decide`): a proof from them
+  would hold vacuously.
 * Otherwise None: the caller's verdict stands. Integrals, sums and hypotheses other than
   equations are not tried.
 """
@@ -54,8 +57,8 @@ def decide(step, equations, deadline):
     except (sympy.PolynomialError, TypeError, ValueError):
         return None
     for h, premise in premises:
-        if premise == 0:
-            continue
+        if sympy.fraction(sympy.together(premise))[0].is_number:
+            continue                    # `1 = 2` holds nowhere: it would prove anything
         ratio = sympy.cancel(sympy.together(conclusion / premise))
         try:
             follows = _finite(sympy, ratio, poles) and _checked(sympy, conclusion, premise,

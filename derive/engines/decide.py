@@ -233,9 +233,10 @@ def _under_usable(step, wider, unused, seed, deadline, report):
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
+    from derive.engines.hypotheses import Contradiction
     left_out = {exc.latex for exc in unused}
-    followed = consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out],
-                                  deadline)
+    followed = None if any(isinstance(exc, Contradiction) for exc in unused) else \
+        consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out], deadline)
     if followed is not None:
         return followed
     if verdict.status is REFUTED or satisfying.skipped:
