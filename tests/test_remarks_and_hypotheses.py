@@ -245,6 +245,16 @@ def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
 @pytest.mark.parametrize("row", [
     r"t^2 = 1",                         # true under the hypothesis: never refuted
     r"t^4 = t^2",
+])
+def test_an_equation_a_multiple_of_an_unusable_equation_hypothesis_is_verified(row):
+    """t^2 − 1 and t^4 − t^2 = t^2 (t^2 − 1) vanish where the hypothesis t^2 = 1 does
+    (`engines.consequence`): verified, never refuted."""
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified" and verdict.method == "consequence"
+
+
+@pytest.mark.parametrize("row", [
     r"t = 1",                           # false (t = −1), but a counterexample found
 ])                                      # without the hypothesis may violate it
 def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
