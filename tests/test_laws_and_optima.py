@@ -540,3 +540,32 @@ SUP_INSIDE = (r"\int_\chi \sup_{y \in dom(f^*)} \left( y\frac{dP}{dQ}(x) - f^*(y
 ])
 def test_a_supremum_inside_an_integral_at_one_value(row, verdict):
     assert verdicts(display(MEASURE, row)) == [verdict]
+
+
+
+
+_PUSHED = ("% derive: variable x, z\n% derive: density p_Z over z\n% derive: function G\n"
+           "% derive: function H\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    ("p_Z(G(z)=x) = p_G(x)", "verified"),
+    ("2 p_Z(G(z) = x) - p_G(x) = p_G(x)", "verified"),
+    ("\\int p_Z(G(z)=x) \\, dx = 1", "verified"),
+    ("p_Z(G(z)=x) = 2 p_G(x)", "refuted"),
+])
+def test_the_density_of_g_of_z_at_x_is_the_declared_pushforward(row, verdict):
+    """`p_Z(G(z)=x)`: the density of G(z) at x — the declared law p_G of G(z), z ~ p_Z."""
+    text = _PUSHED + ("% derive: density p_G over x is the law of G(z) for z \\sim p_Z\n"
+                      "$$\n" + row + "\n$$\n")
+    assert verdicts(text) == [verdict]
+
+
+@pytest.mark.parametrize("declared", ["", "% derive: density p_G over x is the law of H(z) "
+                                          "for z \\sim p_Z\n"])
+def test_the_density_of_g_of_z_without_its_declared_law_is_refused(declared):
+    """No density declared as the law of G(z) for z ~ p_Z: which density is meant is
+    unknown, so the row is an error naming the directive, never p_Z at some point."""
+    found = steps(_PUSHED + declared + "$$\np_Z(G(z)=x) = p_Z(x)\n$$\n")
+    assert [s.kind for s in found] == ["unreadable"]
+    assert "is the law of G(z)" in found[0].message

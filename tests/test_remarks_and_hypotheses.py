@@ -245,6 +245,16 @@ def test_a_step_proved_without_an_unusable_hypothesis_is_verified(row):
 @pytest.mark.parametrize("row", [
     r"t^2 = 1",                         # true under the hypothesis: never refuted
     r"t^4 = t^2",
+])
+def test_an_equation_a_multiple_of_an_unusable_equation_hypothesis_is_verified(row):
+    """t^2 − 1 and t^4 − t^2 = t^2 (t^2 − 1) vanish where the hypothesis t^2 = 1 does
+    (`engines.consequence`): verified, never refuted."""
+    (step,) = steps(display(UNUSABLE, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified" and verdict.method == "consequence"
+
+
+@pytest.mark.parametrize("row", [
     r"t = 1",                           # false (t = −1), but a counterexample found
 ])                                      # without the hypothesis may violate it
 def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
@@ -1886,3 +1896,105 @@ def test_the_internal_column_pair_mark_is_never_shown():
     text = "% derive: real a, b\n\\begin{align*}\n1 &= 1 & 2 &= 2 \\\\ &= 3 & &= 2\n\\end{align*}\n"
     first = steps(text)[0]
     assert first.kind == "unreadable" and first.latex == "1 = 1 & 2 = 2"
+
+
+
+
+@pytest.mark.parametrize("premise", ["t = 1 \\implies ", "t = 1 \\Rightarrow ",
+                                     "t = 1 \\Longrightarrow "])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_premise_on_numbers_holds_down_the_chain_it_heads(premise, last, verdict):
+    """`t = 1 \\implies A &= B \\\\ &= C`: the chain claims A = B = C under t = 1, so the
+    continuation row 2t = 2 (true only there) is verified, never refuted; 2t = 3 still is."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\n" + premise + "t^2 + 1 &= 2 t \\\\\n"
+            "&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
+
+
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_side_condition_of_a_chains_first_row_holds_down_it(last, verdict):
+    """`A &= B \\quad \\text{for } t = 1 \\\\ &= C`: the condition is the chain's."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\nt^2 + 1 &= 2 t \\quad \\text{for } t = 1"
+            " \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
+
+
+def test_a_carried_premise_contradicting_a_rows_own_condition_proves_nothing():
+    """`t = 1 \\implies A &= B \\\\ &= C \\quad \\text{for } t = 2`: under both, no instance —
+    the row is never verified vacuously; a new chain below knows no premise."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\nt = 1 \\implies t^2 + 1 &= 2 t \\\\\n"
+            "&= 3 \\quad \\text{for } t = 2\n\\end{aligned}\n$$\n"
+            "$$\n\\begin{aligned}\nt + 1 &= 2t + 1 - t \\\\\n&= 2\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", "undecided", "verified", "refuted"]
+
+
+_SOLVED = ("% derive: positive a, b\n% derive: real D\n$$\n\\begin{align*}\n"
+           "\\frac{a}{D} &= \\frac{b}{1 - D} \\\\\n\\implies {second} \\\\\n"
+           "\\implies D &= {third}\n\\end{align*}\n$$\n")
+
+
+def _solved(second, third="\\frac{a}{a + b}", header=None):
+    text = _SOLVED.replace("{second}", second).replace("{third}", third)
+    return text if header is None else text.replace("% derive: positive a, b\n", header)
+
+
+@pytest.mark.parametrize("arrow", ["\\implies", "\\Rightarrow", "\\Longrightarrow"])
+def test_an_equation_solved_row_by_row_follows_from_the_row_above(arrow):
+    """`a/D = b/(1-D) \\implies a - Da = Db \\implies D = a/(a+b)`: each row led by
+    `\\implies` is claimed under the row above (the first row, an equation to solve, is a
+    claim of its own: false as an identity)."""
+    text = _solved("a - D a &= D b").replace("\\implies", arrow)
+    assert verdicts(text) == ["refuted", "verified", "verified"]
+
+
+@pytest.mark.parametrize("second, third, expected", [
+    ("a + D a &= D b", "\\frac{a}{a + b}", "refuted"),      # a sign error
+    ("a &= D b", "\\frac{a}{a + b}", "refuted"),            # a dropped factor (1 - D)
+    ("a - D a &= D b", "\\frac{b}{a + b}", None),           # the two swapped
+])
+def test_a_wrong_rearrangement_is_never_verified(second, third, expected):
+    """A row that does not follow from the one above is refuted at an instance where the
+    row above holds exactly and it does not — never verified."""
+    found = verdicts(_solved(second, third))
+    if expected is not None:
+        assert found[1] == expected
+    else:
+        assert found[1] == "verified" and found[2] == "refuted"
+
+
+def test_an_equation_of_a_whole_number_is_not_refuted_at_a_fraction():
+    """An unknown with a declared domain the random draws do not respect (a natural k)
+    gives no counterexample: the wrong row is undecided, never refuted at k = 5/3."""
+    text = _solved("a + D a &= D b", header="% derive: positive a\n% derive: natural b\n")
+    assert verdicts(text)[1] == "undecided"
+
+
+def test_a_row_led_by_implies_after_a_chain_has_no_premise():
+    """After a chain of several steps, which equation the `\\implies` row follows from is
+    not one row's: it is a claim of its own, as before."""
+    text = ("% derive: real t\n$$\n\\begin{align*}\nt^2 - 1 &= (t - 1)(t + 1) \\\\\n"
+            "&= t^2 - 1 \\\\\n\\implies t &= 1\n\\end{align*}\n$$\n")
+    assert verdicts(text) == ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("head", ["\\text{for } t = 1: \\quad", "\\text{if } t = 1:",
+                                  "\\text{when } t = 1, \\quad"])
+@pytest.mark.parametrize("last, verdict", [("2", "verified"), ("3", "refuted")])
+def test_a_condition_heading_a_chain_holds_down_it(head, last, verdict):
+    """`\\text{for } t = 1: \\quad A &= B \\\\ &= C`: the condition heads the chain, so no row
+    of it is checked without it (was: an error at ':' and both rows refuted)."""
+    text = ("% derive: variable t\n$$\n\\begin{aligned}\n" + head + " t^2 + 1 &= 2 t \\\\\n"
+            "&= " + last + "\n\\end{aligned}\n$$\n")
+    assert verdicts(text) == ["verified", verdict]
+
+
+@pytest.mark.parametrize("text", [
+    "% derive: real a\n$$\n\\begin{align*}\na + 1 &= a + 2 \\\\\n\\implies 0 &= 5\n"
+    "\\end{align*}\n$$\n",
+    "% derive: variable t\n$$\n\\begin{align*}\nt = 1 \\implies t^2 + 1 &= 2 t \\\\\n"
+    "&= 2 + 3(t - 2) \\quad \\text{for } t = 2\n\\end{align*}\n$$\n",
+])
+def test_an_equation_from_a_premise_that_holds_nowhere_is_not_verified(text):
+    """`a + 1 = a + 2 \\implies 0 = 5`, and t = 1 with t = 2: a proof from them would hold
+    vacuously — the row is left undecided."""
+    assert verdicts(text)[1] == "undecided"

@@ -19,7 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-from derive.engines import cases, clock, finite_sums, limits, normal_form, series
+from derive.engines import cases, clock, consequence, finite_sums, limits, normal_form, series
 from derive.engines.numeric.compare import MAX_PRECISION, compare, held_out
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -233,6 +233,12 @@ def _under_usable(step, wider, unused, seed, deadline, report):
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
+    from derive.engines.hypotheses import Contradiction
+    left_out = {exc.latex for exc in unused}
+    followed = None if any(isinstance(exc, Contradiction) for exc in unused) else \
+        consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out], deadline)
+    if followed is not None:
+        return followed
     if verdict.status is REFUTED or satisfying.skipped:
         return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
                        "instance that may not satisfy it, which is no counterexample to the "

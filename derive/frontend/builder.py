@@ -327,7 +327,8 @@ class Builder:
                 if point is not None:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,
-                                conditioned=bool(hypotheses), reasons=reasons)
+                                conditioned=bool(hypotheses), reasons=reasons,
+                                hence=self.reader.hence)
             except InputError as error:
                 self._unreadable(error, offset, row, above)
             finally:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from derive.model.derivation import Chain, Location, Relation, Step, StepKind, compose
+from derive.model.derivation import Chain, Hypothesis, Location, Relation, Step, StepKind, compose
 from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
@@ -53,7 +53,7 @@ class ChainBuilder:
         self._conditioned = False    # whether the row being added has the author's conditions
         self._just_read = range(0)   # the indices (0-based) of the steps the last row made
         self._real = ()              # undeclared letters an antiderivative in the chain made real
-        self._laws = ()              # `X \sim LAW` premises of the chain's first row (`Hypothesis.law`)
+        self._premises = ()          # the conditions of the chain's first row, said of every row
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
@@ -63,24 +63,28 @@ class ChainBuilder:
         self._params = ()
 
     def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
-            reasons=()):
+            reasons=(), hence=False):
         """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
         the author wrote some — a row defining a name under them is refused, since the name
         would mean nothing where they fail; `reasons`: justifications in words beside it
-        that derive does not read, `Step.reasons`)."""
+        that derive does not read, `Step.reasons`; `hence`: the row was led by `\\implies`,
+        so it is claimed under the row above, `_hence_premise`)."""
         first_new = len(self.steps)
         self._conditioned = conditioned
         parts = list(parts)
         for part in parts:
             self._not_unread(part)
         continuing = parts[0].relation is not None
+        if hence and not continuing:
+            hypotheses = tuple(hypotheses) + self._hence_premise()
         if not continuing:
             self.end_chain()
             first = parts.pop(0)
             self.chains.append([])
             self._real = ()
-            # `X \sim \mathcal{N}(…) \implies A &= B \\ &= C`: X's law holds down the chain
-            self._laws = tuple(h for h in hypotheses if h.law)
+            # `t = 1 \implies A &= B \\ &= C`, `X \sim \mathcal{N}(…) \implies …`, `A &= B
+            # \quad \text{for } t = 1 \\ &= C`: the chain claims A = B = C under them
+            self._premises = tuple(hypotheses)
             if first.head is not None:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
@@ -107,7 +111,8 @@ class ChainBuilder:
         elif self._params:
             self._last = self._outside(self._last, parts[0].start)
         if continuing:
-            hypotheses = tuple(hypotheses) + tuple(h for h in self._laws if h not in hypotheses)
+            hypotheses = tuple(hypotheses) + tuple(h for h in self._premises
+                                                   if h not in hypotheses)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
@@ -122,6 +127,23 @@ class ChainBuilder:
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
                                   reasons=tuple(reasons), reading=reading)
         self._just_read = range(first_new, len(self.steps))
+
+    def _hence_premise(self):
+        """The premise of a row led by `\\implies` (`a/D = b/(1-D) \\\\ \\implies a - Da = Db`,
+        an equation solved row by row): the row above, when it is one claim that is its
+        whole chain (a row of one relation, or itself led by `\\implies`) and nothing ended
+        it — as a hypothesis, with the hypotheses it was claimed under. Otherwise none: the
+        row is a claim of its own, as a leading `\\therefore` makes it."""
+        if not self._open or len(self._just_read) != 1 or not self.chains:
+            return ()
+        above = self.steps[self._just_read[0]]
+        if self.chains[-1] != [above.index] or \
+                above.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
+                not isinstance(above.relation, Relation):
+            return ()
+        return above.hypotheses + (Hypothesis(
+            above.relation, above.lhs, above.rhs,
+            f"{above.lhs_latex} {above.relation.symbol} {above.latex}"),)
 
     def broken(self):
         """Whether the row read last could not be read (and no row has gone on from it)."""

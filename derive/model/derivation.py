@@ -123,9 +123,6 @@ class Hypothesis:
     # written by `% derive: assume`: said of every value its variables take (a row's or a
     # case's condition is said at the row's values only — `engines.hypotheses`)
     throughout: bool = False
-    # a premise `X \sim LAW` (lhs: X's declared law at x, rhs: LAW's): said of X's law, so
-    # it holds for every row of the chain it heads (`frontend.chains`)
-    law: bool = False
 
 
 @dataclass(frozen=True)

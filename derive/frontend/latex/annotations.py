@@ -76,7 +76,10 @@ spaces), so positions in messages stay exact.
 * Any other `\\forall` after a row — behind a `\\quad`, or right after the row's relation
   (`… e^{\\lambda b} \\forall a \\le x \\le b`) — states the row's hypothesis, read as a side
   condition (`\\forall x \\in [a, b]` as `x \\in [a, b]`); without one it is refused.
-* `\\therefore` at the start of a row is "hence", as a leading `\\Rightarrow` is: set aside.
+* `\\therefore` at the start of a row is "hence": set aside (a leading `\\Rightarrow` also
+  makes the row follow from the row above, `chains.ChainBuilder._hence_premise`).
+* A condition heading a row (`\\text{for } t = 1: \\quad …`, `\\text{if } t = 1, \\quad …`)
+  is a side condition of it (`_leading_condition`).
 * Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
   `(a > 0, b > 0) \\implies …`) are read as a side condition after a `\\quad` is.
 """
@@ -143,6 +146,9 @@ _POSITIVE_SET = re.compile(r"^\\mathbb\s*\{\s*R\s*\}\s*_\s*\{\s*(>|\\geq?)\s*0\s
 _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
 # `H \Rightarrow A = B` whose H lists several conditions (`a, b > 0`, `a > 0 \land b > 0`,
 # `(a > 0, b > 0)`): the arrow, at the top level of the row.
+# `\text{for } t = 1: \quad …`: a condition heading a row (`_leading_condition`).
+_LEADING_CONDITION = re.compile(r"^(?:\s|&)*\\text\s*\{\s*(?:for|if|when)\s*\}(?P<cond>[^:$]*?)"
+                                r"(?P<sep>:|,\s*\\q?quad(?![a-zA-Z]))")
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 # An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
 # `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
@@ -261,7 +267,7 @@ def annotate(text):
     out = Annotated()
     text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons))), out),
                                    out))
-    text = _listed_hypotheses(text, out)
+    text = _listed_hypotheses(_leading_condition(text, out), out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     quads = sorted(quads + [m for m in _TRAILING_FORALL.finditer(text)
                             if _depth(text, m.start()) == 0 and
@@ -348,6 +354,18 @@ def beside(rows, offset):
     arrow, before every row, the first."""
     starts = [len(row) - len(row.lstrip()) for row in rows[1:]]
     return sum(start <= offset for start in starts)
+
+
+def _leading_condition(text, out):
+    """`\\text{for } t = 1: \\quad A &= B` (also `\\text{if } …`, `\\text{when } …`; a comma
+    and a `\\quad` in place of the colon): a condition heading the row is read as a side
+    condition of it (`conditions`) — and so of the chain it starts — and blanked."""
+    m = _LEADING_CONDITION.match(text)
+    if m is None or _depth(text, m.start("sep")) != 0:
+        return text
+    for offset, relation in conditions(m.group("cond"), m.start("cond")):
+        out.hypotheses.append((offset, relation))
+    return " " * m.end() + text[m.end():]
 
 
 def _listed_hypotheses(text, out):
@@ -616,7 +634,8 @@ def _lead(text):
 
 def _hence(text):
     """`\\therefore` at the start of a row (after `&` or spacing) blanked: "hence" — a new
-    claim, as `\\Rightarrow` at the start of a row is; it carries no hypothesis."""
+    claim; it carries no hypothesis (a leading `\\Rightarrow` claims the row under the row
+    above, `chains.ChainBuilder._hence_premise`)."""
     m = _THEREFORE.match(text)
     return text if m is None else text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 

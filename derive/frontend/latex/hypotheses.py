@@ -32,6 +32,7 @@ class Hypotheses:
             return children, ()
         last = implies[-1]
         if last == 0:                              # `\Rightarrow A ≤ B`: hence
+            self.hence = True
             return children[1:], ()
         if len(implies) > 1 or last + 1 >= len(children):
             raise self.error("a row reads H \\Rightarrow A = B", children[last])
@@ -73,7 +74,7 @@ class Hypotheses:
         point = (Sym(variable),)
         latex = " ".join(text.split())
         return (Hypothesis(Relation.EQ, Dens(Dist(old, (variable,)), point),
-                           Dens(law, point), latex, law=True),)
+                           Dens(law, point), latex),)
 
     def law_premise(self, text, at, start):
         """(the variable x, the law — a `Family` fit for x, or a `Dist` over x alone —,

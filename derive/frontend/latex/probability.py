@@ -38,6 +38,11 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   chain definition of P). P keeps one meaning in a file: `P(X = x)` after the file defined
   or used P otherwise (`P(x) = 2p(x)`, `P(t) = t^2`) is refused, and so is a definition or
   a function use of P after `P(X = x)` was read as a probability.
+* **`p_z(g(z) = x)`**, the density of g(z) at x (the notation abused by GAN tutorials for
+  p_g(x)): after `% derive: density p_g over x is the law of g(z) for z \\sim p_z`, the
+  one density declared as the law of that map of p_z's variable under p_z, at the value
+  (`pushed_event`). Without such a declaration (or with several) it is refused: derive
+  never guesses which density the event's law is.
 * **Densities given by a formula, as arguments.** An argument of a divergence that is an
   expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
   is the function of the variables it is written in (at their declared letters, whatever
@@ -435,6 +440,40 @@ class Probability:
                              f"rename one", node)
 
     # ------------------------------------------------------------------ arguments
+    def pushed_event(self, name, info, bracket):
+        """`p_z(g(z) = x)`: the value at x of the one density declared as the law of g(z) for
+        z ~ p_z (`Pushforward`), or None when the bracket is not one event `g(z) = x` of a
+        declared function at p_z's only variable (other events read as before). Refused
+        when no declared density, or several, is that law."""
+        if bracket.open != "(" or len(bracket.args) != 1 or info.given or len(info.over) != 1:
+            return None
+        node = single(bracket.args[0])
+        if not is_tree(node, "assignment") or node.children[1].value != "=" or \
+                self.variable_node(node.children[0]) is not None:
+            return None
+        mapped = self.term(node.children[0])
+        variable = info.over[0]
+        if not (isinstance(mapped, Call) and mapped.arguments == (Sym(variable),) and
+                self.scope.context.kind(mapped.function) is Kind.FUNCTION):
+            return None
+        laws = [law for law, declaration in self.scope.table.items()
+                if isinstance(declaration.info, DistributionInfo) and
+                declaration.info.law is not None and
+                (declaration.info.law.map, declaration.info.law.variable,
+                 declaration.info.law.source) == (mapped.function, variable, name)]
+        if len(laws) != 1:
+            g, z = mapped.function.latex, variable.latex
+            raise self.error(
+                f"{name.latex}({g}({z}) = …) is the density of {g}({z}) at a point, which "
+                f"derive reads only as the one density declared as its law ("
+                f"% derive: density p_{{{g}}} over x is the law of {g}({z}) for {z} \\sim "
+                f"{name.latex}): " + ("none is declared" if not laws else
+                                      "several are declared"), bracket.node)
+        law = laws[0]
+        over, at = self.points(law, self.scope.table[law].info,
+                               [self.density_argument(node.children[2])], bracket.node)
+        return Dens(Dist(law, over), at)
+
     def density_argument(self, node):
         """(variable or None, term) for one argument of a density: `X = x` names its
         variable; otherwise the variable is the one the term is (if any)."""

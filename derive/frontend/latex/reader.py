@@ -219,6 +219,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.row_text = ""
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.hypotheses = ()
+        self.hence = False
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
@@ -241,6 +242,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
+        self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
@@ -3431,9 +3433,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
-        """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value."""
-        dist, at = self.distribution(name, info, bracket, values=True)
-        value = Dens(dist, at)
+        """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value (`p_z(g(z) = x)`:
+        the declared law of g(z) at x, `pushed_event`)."""
+        value = self.pushed_event(name, info, bracket)
+        if value is None:
+            dist, at = self.distribution(name, info, bracket, values=True)
+            value = Dens(dist, at)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
