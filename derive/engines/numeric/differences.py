@@ -11,7 +11,8 @@ within 4·|D(h) − D(h/2)| + 10⁻⁸(1 + |value|) of D(h/2). A disagreement is
 error** of derive (`DerivativeMismatch`), reported as such — never a verdict. It is checked
 on the first instance of each kind of draw (`compare`; the repeats of a kind would only
 multiply the cost of every integral differenced). Points where f cannot be evaluated (a
-kink, a cell's edge, an abstract density at a moved variable) are not checked.
+kink, a cell's edge, an abstract density at a moved variable) are not checked; nor is a
+value that is not exact (`Evaluator.derivative`): a fixed rule's guess is no enclosure.
 """
 
 from __future__ import annotations
