@@ -995,6 +995,48 @@ def test_a_member_outside_a_moment_is_a_value_of_its_law(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+EXP_LAW = ("% derive: variable x\n% derive: positive \\lambda\n% derive: real c\n"
+           "% derive: density p = \\mathrm{Exp}(\\lambda) over x\n"
+           "% derive: random X with density p over x\n")
+EXP_COPIES = ("% derive: natural n\n% derive: variable x\n% derive: positive \\lambda\n"
+              "% derive: density p = \\mathrm{Exp}(\\lambda) over x\n"
+              "% derive: random X_i with density p over x for i = 1..n, independent\n")
+GAMMA_LAW = ("% derive: variable x\n% derive: positive a, b\n"
+             "% derive: density p = \\mathrm{Gamma}(a, b) over x\n"
+             "% derive: random X with density p over x\n")
+BETA_LAW = ("% derive: variable x\n% derive: positive a, b\n"
+            "% derive: density p = \\mathrm{Beta}(a, b) over x\n"
+            "% derive: random X with density p over x\n")
+UNIFORM_LAW = ("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"
+               "% derive: density p = \\mathcal{U}(a, b) over x\n"
+               "% derive: random X with density p over x\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # fxsupp: the cells ignored a standard family's support: |X| = X of an Exp refuted at −0.2
+    (EXP_LAW, r"\sqrt{X^2} = X", "undecided"),
+    (EXP_LAW, r"|X| = X", "undecided"),
+    (EXP_LAW, r"\sqrt{x^2} = x", "undecided"),
+    (EXP_LAW, r"\sqrt{X^2} = -X", "refuted"),
+    (EXP_LAW, r"X \ge 1", "refuted"),
+    (EXP_LAW, r"\sqrt{c^2} = c", "refuted"),           # a declared real is no value of x
+    (EXP_LAW, r"p(c) = \lambda e^{-\lambda c}", "refuted"),
+    (EXP_COPIES, r"|X_1| = X_1", "undecided"),
+    (EXP_COPIES, r"|X_1| = -X_1", "refuted"),
+    (GAMMA_LAW, r"|X| = X", "undecided"),
+    (GAMMA_LAW, r"|X| = -X", "refuted"),
+    (BETA_LAW, r"|1 - X| + |X| = 1", "undecided"),
+    (BETA_LAW, r"X \le \frac{1}{2}", "refuted"),
+    (UNIFORM_LAW, r"|b - X| = b - X", "undecided"),
+    (UNIFORM_LAW, r"|X - a| = a - X", "refuted"),
+])
+def test_the_value_of_a_law_by_formula_lies_in_its_support(header, row, verdict):
+    """A continuous variable with densities by formula over it (and X, X_i of their laws)
+    is drawn inside all their supports, as a discrete one among its law's points; a
+    declared number stays any real."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
 TWO_FAMILIES = ("% derive: natural n\n% derive: variable x, y\n% derive: density p over x\n"
                 "% derive: density q over y\n"
                 "% derive: random X_i with density p over x for i = 1..n, independent\n"

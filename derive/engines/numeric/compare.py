@@ -24,10 +24,10 @@ from flint import acb, ctx
 from derive.engines.numeric.edges import pin_empty_ranges
 from derive.engines.hypotheses import Gap, Members
 from derive.engines.numeric import test_functions
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, laws_in_support
 from derive.engines.numeric.instances import KINDS, Instance
 from derive.model.derivation import Counterexample, Relation
-from derive.model.names import Kind, WholeRange
+from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
 from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
 from derive.notation.joint import joint_variables, with_expressions
@@ -117,6 +117,12 @@ def labels_for(terms, context):
         law = getattr(context.info(dist), "law", None)
         if law is not None:              # the law of g(z) is drawn from g and the law of z
             names.update((law.map, law.source, law.variable))
+    for name in list(names):     # a free value of x, or a member of x's sample, is drawn
+        info = context.info(name)  # inside its laws' supports, at their parameters
+        variable = info.variable if isinstance(info, IndependentCopies) else \
+            info.of if isinstance(info, SampleInfo) else name
+        if context.kind(variable) is Kind.VARIABLE:
+            names.update(laws_in_support(variable, context))
     pending = list(names)
     while pending:                           # names behind formulas and vectors, too
         name = pending.pop()

@@ -379,7 +379,50 @@ class Evaluator:
             self._fix_range(info.support)
         if name.origin is not None or name.local is not None and name.local.kind is Kind.VARIABLE:
             raise NotEvaluable(f"{name.latex} is used outside its scope")
+        if self.context.declaration(name).kind is Kind.VARIABLE and \
+                not self.instance.is_discrete(name):
+            self._draw_within_laws(name)
         return self._symbol_ball(name)
+
+    def _draw_within_laws(self, variable):
+        """A free continuous variable is a value of the densities by formula declared over
+        it (X of `random X with density p over x`, p = Exp(λ), is x): drawn at a cell's
+        middle inside all their supports (`continuous_points`), pinned once per draw."""
+        label = self.labels[variable]
+        if self.instance.drawn(label) is None:
+            points = self.continuous_points(variable)
+            if points is not self.instance.partition.points:
+                self.instance.pin(label, self.instance.rng("symbol", label).choice(points))
+
+    def continuous_points(self, variable):
+        """The cells' middles where a continuous `variable`'s value may be drawn on this
+        draw: the partition's, restricted to those certainly inside the support of every
+        density by formula declared over it alone, not conditional (Exp's, Gamma's (0, ∞),
+        Beta's (0, 1), U(a, b)'s (a, b) at the drawn a, b) — its value lies where each of
+        its laws puts mass, as an abstract density's declared support puts the cells.
+        No such point: no instance (the supports miss the cells, or do not meet)."""
+        points = self.instance.partition.points
+        laws = self._known(("laws over", variable),
+                           lambda: list(laws_in_support(variable, self.context).values()))
+        if not laws:
+            return points
+
+        def within(point, low, high):
+            value = _real(point)
+            for end, below in ((low, True), (high, False)):
+                if end is None or _infinite(end):
+                    continue
+                ball = self._value(end)
+                if not (ball.imag == 0 and (ball.real < value if below else value < ball.real)):
+                    return False
+            return True
+        chosen = tuple(point for point in points
+                       if all(any(within(point, low, high) for low, high in pieces)
+                              for pieces in laws))
+        if not chosen:
+            raise NotEvaluable(f"no cell of {variable.latex} lies inside the supports of the "
+                               f"densities by formula declared over it on this draw")
+        return chosen
 
     def points_of(self, variable):
         """The values of a discrete variable on this draw (`Instance.points_of`) — all of
@@ -687,7 +730,7 @@ class Evaluator:
             variable = declaration.info.of if isinstance(declaration.info, SampleInfo) else \
                 declaration.info.variable
             points = self.points_of(variable) if self.instance.is_discrete(variable) else \
-                self.instance.partition.points
+                self.continuous_points(variable)
             return exact_number(self.instance.sample_value(self.labels[t.function], keys, points))
         domain = declaration.domain if real else None
         law = self._law_of_map(t.function)
@@ -1571,6 +1614,25 @@ def _supports(support, context):
         if getattr(over, "discrete", False) and over.support is support:
             pieces += [(low, high) for low, high, _ in formula.pieces]
     return pieces
+
+
+def laws_in_support(variable, context):
+    """{distribution: [(low, high)] of its pieces} of every density by formula declared
+    (not conditional) over the continuous `variable` alone whose support is not the whole
+    line (None ends unbounded): where the variable's free value is drawn
+    (`Evaluator.continuous_points`), and whose parameters a step with that value is drawn
+    at (`compare.labels_for`)."""
+    laws = {}
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        info = context.info(name)
+        formula = getattr(info, "formula", None)
+        if formula is None or getattr(info, "given", ()) or tuple(info.over) != (variable,):
+            continue
+        pieces = [(low, high) for low, high, _ in formula.pieces]
+        if not any((low is None or _infinite(low)) and (high is None or _infinite(high))
+                   for low, high in pieces):
+            laws[name] = pieces
+    return laws
 
 
 def _infinite(term):

@@ -6,7 +6,9 @@ genuine case of the declarations.
   integrating to 1 over it), so it is a real density and the integrals of its values are
   exact finite sums. The cells lie inside the support declared for abstract densities
   (`density p over x in [0, \\infty)`; the intersection of all such supports). Widths vary from draw to draw, so density values may exceed 1 and a
-  support may be long or short. All continuous variables share one partition per draw.
+  support may be long or short. All continuous variables share one partition per draw;
+  a free continuous variable is drawn at a cell's middle, inside the supports of the
+  densities by formula declared over it (`Evaluator.continuous_points`).
 * A discrete variable ranges over a finite set of reals that the declarations do not name:
   its range 𝒳 is drawn per range — its size (so |𝒳| is a number like any other symbol)
   and its values, distinct and arbitrary (whole numbers, negative too; 0 and 1 need not
