@@ -1838,3 +1838,47 @@ def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
     text = header + ("$$\n\\begin{aligned}\nZ \\sim N(0, 1) \\implies \\mathbb{E}[Z^2 + 1] &= "
                      "\\mathbb{E}[Z^2] + 1 \\\\\n&= " + last + "\n\\end{aligned}\n$$\n")
     assert verdicts(text) == ["verified", verdict]
+
+
+THETA_LAW = ("% derive: variable x\n% derive: density f over x\n% derive: depends f on \\theta\n"
+             "% derive: real \\theta\n% derive: random X with density f over x\n"
+             "% derive: expectation E\n")
+MU_LAW = ("% derive: variable x\n% derive: real \\mu\n"
+          "% derive: density f = \\mathcal{N}(\\mu, 1) over x\n"
+          "% derive: random X with density f over x\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("head, row, allowed", [
+    # false (N(θ, 1) at θ = 0: d/dθ E[X] = 1, E[X] at θ = 1 is 1): never verified
+    (THETA_LAW + "% derive: assume E[X] = 0\n", r"\frac{d}{d\theta} E[X] = 0", {"undecided"}),
+    (THETA_LAW + "% derive: assume E[X] = 0\n", r"\left. E[X] \right|_{\theta = 1} = 0",
+     {"undecided"}),
+    (MU_LAW + "% derive: assume E[X] = 0\n", r"\frac{d}{d\mu} E[X] = 0",
+     {"undecided", "refuted"}),
+    ("% derive: real s, t\n% derive: function g\n% derive: assume \\int_0^1 g(s, t) \\, ds = 0\n",
+     r"\frac{d}{dt} \int_0^1 g(s, t) \, ds = 0", {"undecided"}),
+    ("% derive: variable x\n% derive: density f over x\n% derive: random X with density f "
+     "over x\n% derive: expectation E\n% derive: real m\n% derive: assume E[X] = \\sin m\n",
+     r"\frac{d}{dm} E[X] = \cos m", {"undecided"}),      # the value moves with m, E[X] not
+    # true: the hypothesis is used where the letter is not varied
+    (MU_LAW, r"\frac{d}{d\mu} E[X] = 1", {"verified"}),
+    (THETA_LAW + "% derive: real a\n% derive: assume E[X] = 0\n",
+     r"\frac{d}{da} (a E[X]) = 0", {"verified"}),
+])
+def test_an_assumed_expectation_is_not_put_under_an_operator_varying_a_letter_it_moves_with(
+        head, row, allowed):
+    """`assume E[X] = 0` holds at the file's θ only: under d/dθ, a bar at another θ, or an
+    integral over a letter E[X] (or its value) depends on it says nothing."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in allowed
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 E[X] \, d\theta = E[X]",        # was verified: the law stayed at the file's θ
+    r"\int_0^1 E[X] \, d\theta = 0",
+    r"\lim_{\theta \to 5} E[X] = 0",
+])
+def test_a_binder_over_a_laws_parameter_is_refused(row):
+    """A bound θ would be a new number while f stays at the file's θ: refused."""
+    assert verdicts(THETA_LAW + "% derive: assume E[X] = 0\n" + f"$$ {row} $$\n")[0] == "error"
+    assert verdicts(MU_LAW + f"$$ {row.replace(chr(92) + 'theta', chr(92) + 'mu')} $$\n")[0] \
+        == "error"
