@@ -1882,3 +1882,21 @@ def test_a_binder_over_a_laws_parameter_is_refused(row):
     assert verdicts(THETA_LAW + "% derive: assume E[X] = 0\n" + f"$$ {row} $$\n")[0] == "error"
     assert verdicts(MU_LAW + f"$$ {row.replace(chr(92) + 'theta', chr(92) + 'mu')} $$\n")[0] \
         == "error"
+
+
+@pytest.mark.parametrize("head, row, expected", [
+    # the ∀ reaches outside the declaration or an assumption: refused, never verified
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \in [-1, 1]", "error"),
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \ge -1", "error"),
+    ("% derive: real x\n% derive: assume x > 0\n", r"x \ge 0 \forall -3 < x < -1", "error"),
+    ("% derive: nonnegative x\n", r"\sqrt{x^2} = x \quad \forall x < 1", "error"),
+    # inside: read as before
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \ge 1", "verified|undecided"),
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \in (0, 1]", "verified"),
+    ("% derive: real x\n", r"\sqrt{x^2} = x \quad \forall x \in [0, 1]", "verified"),
+    ("% derive: real x\n", r"\sqrt{x^2} = x \quad \forall x \in [-1, 1]", "refuted"),
+])
+def test_a_trailing_forall_beyond_its_letters_declared_values_is_refused(head, row, expected):
+    """A ∀ states the row on its whole set: intersected with the declaration (or with an
+    assumption) it would be checked on a part only — refused unless shown inside."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in expected.split("|")

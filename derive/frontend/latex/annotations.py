@@ -222,6 +222,9 @@ class Annotated:
     # (offset, "nats" or "bits") of a unit `\\text{ nats}` ending the row: the builder
     # checks it against the file's unit (a value stated in another unit is refused)
     unit: tuple | None = None
+    # [(offset, text)] of the hypotheses a trailing `\\forall` states: the builder refuses
+    # one whose set may reach outside its letter's declared domain or file assumptions
+    quantified: list = field(default_factory=list)
 
 
 # Layout's mark for two equations side by side with a row going on below them
@@ -292,8 +295,11 @@ def annotate(text):
                               "\\text{…}, a hypothesis a relation (\\quad a > 0), another "
                               "row a relation of its own", m.end() + at)
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
-        if kind == "condition":
-            out.hypotheses += conditions(inner, m.end() + at)
+        if kind in ("condition", "forall"):
+            stated = conditions(inner, m.end() + at)
+            out.hypotheses += stated
+            if kind == "forall":
+                out.quantified += stated
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
         elif kind == "reason":
@@ -413,7 +419,7 @@ def _side(piece):
         return "condition", inner, lead + 1
     quantified = _FORALL_BOUND.match(stripped)
     if quantified is not None:                     # `\\quad \\forall a > 0`: for every a > 0
-        return "condition", stripped[quantified.end():], lead + quantified.end()
+        return "forall", stripped[quantified.end():], lead + quantified.end()
     own = _OWN_RANGE.match(stripped)
     if own is not None and _letter(own.group("var")) == _letter(own.group("set")).lower():
         return "remark", stripped, lead          # for every x of its own range: every row is
@@ -425,7 +431,7 @@ def _side(piece):
                               "(\\forall x \\ge 0, \\forall a \\le x \\le b, \\forall x \\in "
                               "[a, b]): a bare \\forall x claims what every row does — leave "
                               "it out", lead)
-        return "condition", rest, lead + quantifier.end()
+        return "forall", rest, lead + quantifier.end()
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
     law = top_level_law(stripped)
