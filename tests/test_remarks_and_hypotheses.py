@@ -1900,3 +1900,30 @@ def test_a_trailing_forall_beyond_its_letters_declared_values_is_refused(head, r
     """A ∀ states the row on its whole set: intersected with the declaration (or with an
     assumption) it would be checked on a part only — refused unless shown inside."""
     assert verdicts(head + f"$$ {row} $$\n")[0] in expected.split("|")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a qualifier the plain relation implies: a reason, never refuted (false as an equation)
+    (r"7 = 1 \text{ (mod 3)}", "undecided"),
+    (r"7 = 1 \;\; (\text{mod 3})", "undecided"),
+    (r"7 = 1 \quad \text{(mod 3)}", "undecided"),
+    (r"\frac{n+1}{n} = 1 \text{ (asymptotically)}", "undecided"),
+    (r"7 = 7 \text{ (mod 3)}", "verified"),           # the plain equation holds
+    # a unit of the value: an error (cos 60° = 1/2, 50 % = 1/2)
+    (r"\cos 60 = \frac12 \text{ (degrees)}", "error"),
+    (r"\cos 60 = \frac12 \;\; (\text{in degrees})", "error"),
+    (r"\frac12 = 50 \text{ (\%)}", "error"),
+    (r"\frac12 = 50 \text{ (percent)}", "error"),
+    # plain labels stay set aside
+    (r"7 = 8 \text{ (9)}", "refuted"),
+    (r"7 = 7 \text{ (eq. 3)}", "verified"),
+])
+def test_a_label_whose_words_qualify_the_relation_is_no_label(row, expected):
+    """`(mod 3)`, `(up to a constant)` weaken the relation: a reason (refutes nothing);
+    `(degrees)`, `(\\%)` change its value: an error; `(9)` is a label."""
+    assert verdicts(f"$$ {row} $$\n")[0] == expected
+
+
+def test_up_to_a_constant_is_never_refuted():
+    row = r"\log \frac{e^{-x^2/2}}{\sqrt{2\pi}} = -\frac{x^2}{2} \text{ (up to a constant)}"
+    assert verdicts(f"% derive: real x\n$$ {row} $$\n")[0] == "undecided"

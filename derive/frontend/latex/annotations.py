@@ -880,7 +880,11 @@ def _equation_label(text, out):
             return text
     if _BEFORE_LABEL.search(body[:start]) or not body[:start].strip():
         return text
-    if _may_assume(words):
+    try:
+        assumed = _may_assume(words)
+    except RemarkError as problem:
+        raise RemarkError(problem.message, start) from None
+    if assumed:
         out.reasons.append((start, " ".join(body[start:].split())))
     return text[:start] + " " * (len(text) - start)
 
@@ -918,10 +922,29 @@ _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![
 
 
 def _may_assume(words):
-    """Whether a remark in words may state a hypothesis of the row (`_ASSUMING`): then it is
-    a reason (`Step.reasons`: the step is checked without it, and refutes nothing), never a
-    remark set aside while a counterexample it excludes is reported."""
-    return _ASSUMING.search(re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)) is not None
+    """Whether a remark in words may state a hypothesis of the row (`_ASSUMING`), or may
+    weaken its relation (`_QUALIFIER`: `(mod 3)`, `(up to a constant)`, `(approx.)`, which
+    the plain relation implies): then it is a reason (`Step.reasons`: the step is checked
+    without it, and refutes nothing), never a remark set aside while a counterexample it
+    excludes is reported. A unit of the value (`(degrees)`, `(\\%)`) changes what the row
+    says and is an error (`_OTHER_UNITS`)."""
+    plain = re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)
+    unit = _OTHER_UNITS.search(words)
+    if unit is not None:
+        raise RemarkError(f"a remark naming a unit ({unit.group(0).strip()}) changes the value "
+                          "the row states, and derive does not convert units: write the "
+                          "value in plain numbers (radians for angles)", 0)
+    return _ASSUMING.search(plain) is not None or _QUALIFIER.search(plain) is not None
+
+
+# Words that weaken the relation they stand beside (the plain relation implies it).
+_QUALIFIER = re.compile(r"(?i)\b(?:p?mod(?:ulo)?|const(?:ant)?|up\s+to|approx(?:imately)?|"
+                        r"asymptotic(?:ally)?|a\.\s*s\.|almost|in\s+(?:distribution|"
+                        r"probability|law|expectation)|order|for\s+large|roughly|about|"
+                        r"proportional|equivalent|congruen\w*|leading|limit)\b|\+\s*C\b|\\propto|\\approx|\\sim")
+# Units of a value other than information's (bits, nats: `_units`).
+_OTHER_UNITS = re.compile(r"(?i)\b(?:deg(?:rees?)?|percent(?:age)?|per\s*cent|d[bB]|decibels?|"
+                         r"grads?|gradians?|arcmin\w*|arcsec\w*)\b|\\%|%|\\circ|°|\\degree")
 
 
 def _plain_brackets(piece):
