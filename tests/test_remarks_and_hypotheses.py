@@ -1927,3 +1927,24 @@ def test_a_label_whose_words_qualify_the_relation_is_no_label(row, expected):
 def test_up_to_a_constant_is_never_refuted():
     row = r"\log \frac{e^{-x^2/2}}{\sqrt{2\pi}} = -\frac{x^2}{2} \text{ (up to a constant)}"
     assert verdicts(f"% derive: real x\n$$ {row} $$\n")[0] == "undecided"
+
+
+SUPPORT = ("% derive: variable x\n% derive: density f over x\n"
+           "% derive: random X with density f over x\n% derive: expectation E\n"
+           "% derive: real a, b\n% derive: assume a \\le x \\le b\n")
+
+
+@pytest.mark.parametrize("head, row, allowed", [
+    (SUPPORT, r"\int_a^b f(x) \, dx = 1", {"undecided", "verified"}),      # true: support
+    (SUPPORT, r"\int_{-\infty}^{b} f(x) \, dx = 1", {"undecided", "verified"}),
+    (SUPPORT, r"\int_b^{\infty} f(x) \, dx = 0", {"undecided", "verified"}),
+    (SUPPORT, r"\int_a^b f(x) \, dx = 2", {"undecided", "refuted"}),       # false: never verified
+    ("% derive: variable x\n% derive: density p over x\n% derive: assume x > 0\n",
+     r"\left(\int x^2 p(x) \, dx\right)^2 \le \int x p(x) \, dx \int x^3 p(x) \, dx",
+     {"undecided", "verified"}),                                            # Cauchy–Schwarz
+])
+def test_a_support_bound_on_a_laws_variable_never_refutes_a_step_about_the_law(
+        head, row, allowed):
+    """`assume a \\le x \\le b` speaks of X's support, which the drawn laws need not respect:
+    holding at a drawn x (bound in the step) shows nothing, so no counterexample refutes."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in allowed
