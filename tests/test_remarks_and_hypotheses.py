@@ -1998,3 +1998,115 @@ def test_an_equation_from_a_premise_that_holds_nowhere_is_not_verified(text):
     """`a + 1 = a + 2 \\implies 0 = 5`, and t = 1 with t = 2: a proof from them would hold
     vacuously — the row is left undecided."""
     assert verdicts(text)[1] == "undecided"
+
+
+
+
+THETA_LAW = ("% derive: variable x\n% derive: density f over x\n% derive: depends f on \\theta\n"
+             "% derive: real \\theta\n% derive: random X with density f over x\n"
+             "% derive: expectation E\n")
+MU_LAW = ("% derive: variable x\n% derive: real \\mu\n"
+          "% derive: density f = \\mathcal{N}(\\mu, 1) over x\n"
+          "% derive: random X with density f over x\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("head, row, allowed", [
+    # false (N(θ, 1) at θ = 0: d/dθ E[X] = 1, E[X] at θ = 1 is 1): never verified
+    (THETA_LAW + "% derive: assume E[X] = 0\n", r"\frac{d}{d\theta} E[X] = 0", {"undecided"}),
+    (THETA_LAW + "% derive: assume E[X] = 0\n", r"\left. E[X] \right|_{\theta = 1} = 0",
+     {"undecided"}),
+    (MU_LAW + "% derive: assume E[X] = 0\n", r"\frac{d}{d\mu} E[X] = 0",
+     {"undecided", "refuted"}),
+    ("% derive: real s, t\n% derive: function g\n% derive: assume \\int_0^1 g(s, t) \\, ds = 0\n",
+     r"\frac{d}{dt} \int_0^1 g(s, t) \, ds = 0", {"undecided"}),
+    ("% derive: variable x\n% derive: density f over x\n% derive: random X with density f "
+     "over x\n% derive: expectation E\n% derive: real m\n% derive: assume E[X] = \\sin m\n",
+     r"\frac{d}{dm} E[X] = \cos m", {"undecided"}),      # the value moves with m, E[X] not
+    # true: the hypothesis is used where the letter is not varied
+    (MU_LAW, r"\frac{d}{d\mu} E[X] = 1", {"verified"}),
+    (THETA_LAW + "% derive: real a\n% derive: assume E[X] = 0\n",
+     r"\frac{d}{da} (a E[X]) = 0", {"verified"}),
+])
+def test_an_assumed_expectation_is_not_put_under_an_operator_varying_a_letter_it_moves_with(
+        head, row, allowed):
+    """`assume E[X] = 0` holds at the file's θ only: under d/dθ, a bar at another θ, or an
+    integral over a letter E[X] (or its value) depends on it says nothing."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in allowed
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 E[X] \, d\theta = E[X]",        # was verified: the law stayed at the file's θ
+    r"\int_0^1 E[X] \, d\theta = 0",
+    r"\lim_{\theta \to 5} E[X] = 0",
+])
+def test_a_binder_over_a_laws_parameter_is_refused(row):
+    """A bound θ would be a new number while f stays at the file's θ: refused."""
+    assert verdicts(THETA_LAW + "% derive: assume E[X] = 0\n" + f"$$ {row} $$\n")[0] == "error"
+    assert verdicts(MU_LAW + f"$$ {row.replace(chr(92) + 'theta', chr(92) + 'mu')} $$\n")[0] \
+        == "error"
+
+
+@pytest.mark.parametrize("head, row, expected", [
+    # the ∀ reaches outside the declaration or an assumption: refused, never verified
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \in [-1, 1]", "error"),
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \ge -1", "error"),
+    ("% derive: real x\n% derive: assume x > 0\n", r"x \ge 0 \forall -3 < x < -1", "error"),
+    ("% derive: nonnegative x\n", r"\sqrt{x^2} = x \quad \forall x < 1", "error"),
+    # inside: read as before
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \ge 1", "verified|undecided"),
+    ("% derive: positive x\n", r"\sqrt{x^2} = x \quad \forall x \in (0, 1]", "verified"),
+    ("% derive: real x\n", r"\sqrt{x^2} = x \quad \forall x \in [0, 1]", "verified"),
+    ("% derive: real x\n", r"\sqrt{x^2} = x \quad \forall x \in [-1, 1]", "refuted"),
+])
+def test_a_trailing_forall_beyond_its_letters_declared_values_is_refused(head, row, expected):
+    """A ∀ states the row on its whole set: intersected with the declaration (or with an
+    assumption) it would be checked on a part only — refused unless shown inside."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in expected.split("|")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a qualifier the plain relation implies: a reason, never refuted (false as an equation)
+    (r"7 = 1 \text{ (mod 3)}", "undecided"),
+    (r"7 = 1 \;\; (\text{mod 3})", "undecided"),
+    (r"7 = 1 \quad \text{(mod 3)}", "undecided"),
+    (r"\frac{n+1}{n} = 1 \text{ (asymptotically)}", "undecided"),
+    (r"7 = 7 \text{ (mod 3)}", "verified"),           # the plain equation holds
+    # a unit of the value: an error (cos 60° = 1/2, 50 % = 1/2)
+    (r"\cos 60 = \frac12 \text{ (degrees)}", "error"),
+    (r"\cos 60 = \frac12 \;\; (\text{in degrees})", "error"),
+    (r"\frac12 = 50 \text{ (\%)}", "error"),
+    (r"\frac12 = 50 \text{ (percent)}", "error"),
+    # plain labels stay set aside
+    (r"7 = 8 \text{ (9)}", "refuted"),
+    (r"7 = 7 \text{ (eq. 3)}", "verified"),
+])
+def test_a_label_whose_words_qualify_the_relation_is_no_label(row, expected):
+    """`(mod 3)`, `(up to a constant)` weaken the relation: a reason (refutes nothing);
+    `(degrees)`, `(\\%)` change its value: an error; `(9)` is a label."""
+    assert verdicts(f"$$ {row} $$\n")[0] == expected
+
+
+def test_up_to_a_constant_is_never_refuted():
+    row = r"\log \frac{e^{-x^2/2}}{\sqrt{2\pi}} = -\frac{x^2}{2} \text{ (up to a constant)}"
+    assert verdicts(f"% derive: real x\n$$ {row} $$\n")[0] == "undecided"
+
+
+SUPPORT = ("% derive: variable x\n% derive: density f over x\n"
+           "% derive: random X with density f over x\n% derive: expectation E\n"
+           "% derive: real a, b\n% derive: assume a \\le x \\le b\n")
+
+
+@pytest.mark.parametrize("head, row, allowed", [
+    (SUPPORT, r"\int_a^b f(x) \, dx = 1", {"undecided", "verified"}),      # true: support
+    (SUPPORT, r"\int_{-\infty}^{b} f(x) \, dx = 1", {"undecided", "verified"}),
+    (SUPPORT, r"\int_b^{\infty} f(x) \, dx = 0", {"undecided", "verified"}),
+    (SUPPORT, r"\int_a^b f(x) \, dx = 2", {"undecided", "refuted"}),       # false: never verified
+    ("% derive: variable x\n% derive: density p over x\n% derive: assume x > 0\n",
+     r"\left(\int x^2 p(x) \, dx\right)^2 \le \int x p(x) \, dx \int x^3 p(x) \, dx",
+     {"undecided", "verified"}),                                            # Cauchy–Schwarz
+])
+def test_a_support_bound_on_a_laws_variable_never_refutes_a_step_about_the_law(
+        head, row, allowed):
+    """`assume a \\le x \\le b` speaks of X's support, which the drawn laws need not respect:
+    holding at a drawn x (bound in the step) shows nothing, so no counterexample refutes."""
+    assert verdicts(head + f"$$ {row} $$\n")[0] in allowed

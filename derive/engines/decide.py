@@ -227,7 +227,8 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        f"not needed for ({why})")
     if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
             and not any(exc.latex in throughout and isinstance(t, (Call, Dens))
-                        for exc in unused for side in exc.condition[1:] for t in nodes(side)):
+                        for exc in unused for side in exc.condition[1:] for t in nodes(side)) \
+            and not _on_a_laws_variable(wider, unused, throughout):
         # a file's `assume u(x) < 1` is said of every x, but is shown at the drawn x only,
         # while the step may take u elsewhere (a row's own condition is said at its x)
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
@@ -245,6 +246,17 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        "step as claimed")
     return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step is not proved "
                    f"either: {verdict.detail}")
+
+
+def _on_a_laws_variable(wider, unused, throughout):
+    """Whether a hypothesis left out bounds a declared variable (one with a law) that the
+    step binds (`\\int_a^b f(x) \\, dx` under `assume a \\le x \\le b`), or that a file's
+    `assume` bounds: it speaks of the law's support, which the drawn laws need not respect,
+    so holding at a drawn x shows nothing — a counterexample under it refutes nothing."""
+    free = free_names(wider.lhs) | free_names(wider.rhs)
+    return any(wider.context.kind(name.variable) is Kind.VARIABLE and
+               (name not in free or exc.latex in throughout)
+               for exc in unused for side in exc.condition[1:] for name in free_names(side))
 
 
 # ====================================================================== equalities

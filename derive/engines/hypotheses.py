@@ -220,12 +220,43 @@ def averages_put(step, unused):
                          if _is_average(t) and _same_value(n, t, target)]
             except (normal_form.Unsupported, normal_form.Undefined):
                 continue
+            before = lhs, rhs
             for t in dict.fromkeys(found):
-                lhs, rhs = _replaced(lhs, t, value), _replaced(rhs, t, value)
-            if found:
+                lhs, rhs = (_put_where_held(side, t, value, step.context) for side in (lhs, rhs))
+            if (lhs, rhs) != before:
                 said.append(exc.latex)
                 break
     return replace(step, lhs=lhs, rhs=rhs) if said else None
+
+
+def _put_where_held(term, average, value, context):
+    """`term` with `average` put as `value` where the hypothesis `average = value` speaks of
+    it: not under an operator that varies a letter either of them moves with (`depends`:
+    written, or through a law's parameter or formula) — a derivative by it, an evaluation
+    bar, integral, sum, limit or optimum over it. The hypothesis holds at the file's value
+    of that letter only: `assume E[X] = 0` of N(θ, 1) says nothing of d/dθ E[X] (= 1) or of
+    E[X] at θ = 1, and `assume E[X] = \\sin m` nothing of d/dm E[X]. A bound letter counts as
+    the declared one it ranges like (`Name.variable`: ∫ … dθ over a law's parameter θ)."""
+    memo = {}
+
+    def moves(varied):
+        return any(depends(side, letter, context) for v in varied
+                   for letter in {v, v.variable} for side in (average, value))
+
+    def walk(t, varied):
+        if t is average:
+            return t if moves(varied) else value
+        if not t.children:
+            return t
+        key = (t, varied)
+        if key not in memo:
+            inner = varied | frozenset((t.var,) if isinstance(t, Deriv) else t.binds)
+            children = t.children
+            scoped = len(children) if t.scoped is None else t.scoped
+            memo[key] = t.rebuild([walk(c, inner if k < scoped else varied)
+                                   for k, c in enumerate(children)])
+        return memo[key]
+    return walk(term, frozenset())
 
 
 def _is_average(term):

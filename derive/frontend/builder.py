@@ -22,6 +22,7 @@ from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
 from derive.frontend.reals import why_not_real
+from derive.frontend.quantifiers import outside_domain
 from derive.frontend.scope import FileScope
 from derive.model.derivation import Derivation, Relation
 from derive.model.names import Kind
@@ -227,6 +228,12 @@ class Builder:
         if annotated.heads_only is not None and not self._fresh_heads(annotated.rows, offset):
             self._unreadable(self.source.error(AFTER_COMMA, offset + annotated.heads_only),
                              offset, text, above)
+            return
+        outside = outside_domain(annotated.quantified, self.reader.declared,
+                                 self.scope.assumptions) if annotated.quantified else None
+        if outside is not None:
+            self._unreadable(self.source.error(outside[1], offset + outside[0]), offset, text,
+                             above)
             return
         written, local = list(annotated.hypotheses), []
         made = len(self.chains.steps)

@@ -230,6 +230,9 @@ class Annotated:
     # (offset, "nats" or "bits") of a unit `\\text{ nats}` ending the row: the builder
     # checks it against the file's unit (a value stated in another unit is refused)
     unit: tuple | None = None
+    # [(offset, text)] of the hypotheses a trailing `\\forall` states: the builder refuses
+    # one whose set may reach outside its letter's declared domain or file assumptions
+    quantified: list = field(default_factory=list)
 
 
 COLUMN_RELATION = ("a relation in a column pair of its own beside an equation (`a &= b & c &> 0`) "
@@ -309,8 +312,11 @@ def annotate(text):
                               "\\text{…}, a hypothesis a relation (\\quad a > 0), another "
                               "row a relation of its own", m.end() + at)
         main = main[:m.start()] + " " * (end - m.start()) + main[end:]
-        if kind == "condition":
-            out.hypotheses += conditions(inner, m.end() + at)
+        if kind in ("condition", "forall"):
+            stated = conditions(inner, m.end() + at)
+            out.hypotheses += stated
+            if kind == "forall":
+                out.quantified += stated
         elif kind == "definition":
             out.definitions.append((m.end() + at, inner))
         elif kind == "reason":
@@ -442,7 +448,7 @@ def _side(piece):
         return "condition", inner, lead + 1
     quantified = _FORALL_BOUND.match(stripped)
     if quantified is not None:                     # `\\quad \\forall a > 0`: for every a > 0
-        return "condition", stripped[quantified.end():], lead + quantified.end()
+        return "forall", stripped[quantified.end():], lead + quantified.end()
     own = _OWN_RANGE.match(stripped)
     if own is not None and _letter(own.group("var")) == _letter(own.group("set")).lower():
         return "remark", stripped, lead          # for every x of its own range: every row is
@@ -454,7 +460,7 @@ def _side(piece):
                               "(\\forall x \\ge 0, \\forall a \\le x \\le b, \\forall x \\in "
                               "[a, b]): a bare \\forall x claims what every row does — leave "
                               "it out", lead)
-        return "condition", rest, lead + quantifier.end()
+        return "forall", rest, lead + quantifier.end()
     if _BARE_CONDITION.match(stripped) or _BOUND_CHAIN.match(stripped):
         return "condition", stripped, lead
     law = top_level_law(stripped)
@@ -917,7 +923,11 @@ def _equation_label(text, out):
             return text
     if _BEFORE_LABEL.search(body[:start]) or not body[:start].strip():
         return text
-    if _may_assume(words):
+    try:
+        assumed = _may_assume(words)
+    except RemarkError as problem:
+        raise RemarkError(problem.message, start) from None
+    if assumed:
         out.reasons.append((start, " ".join(body[start:].split())))
     return text[:start] + " " * (len(text) - start)
 
@@ -955,10 +965,29 @@ _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![
 
 
 def _may_assume(words):
-    """Whether a remark in words may state a hypothesis of the row (`_ASSUMING`): then it is
-    a reason (`Step.reasons`: the step is checked without it, and refutes nothing), never a
-    remark set aside while a counterexample it excludes is reported."""
-    return _ASSUMING.search(re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)) is not None
+    """Whether a remark in words may state a hypothesis of the row (`_ASSUMING`), or may
+    weaken its relation (`_QUALIFIER`: `(mod 3)`, `(up to a constant)`, `(approx.)`, which
+    the plain relation implies): then it is a reason (`Step.reasons`: the step is checked
+    without it, and refutes nothing), never a remark set aside while a counterexample it
+    excludes is reported. A unit of the value (`(degrees)`, `(\\%)`) changes what the row
+    says and is an error (`_OTHER_UNITS`)."""
+    plain = re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)
+    unit = _OTHER_UNITS.search(words)
+    if unit is not None:
+        raise RemarkError(f"a remark naming a unit ({unit.group(0).strip()}) changes the value "
+                          "the row states, and derive does not convert units: write the "
+                          "value in plain numbers (radians for angles)", 0)
+    return _ASSUMING.search(plain) is not None or _QUALIFIER.search(plain) is not None
+
+
+# Words that weaken the relation they stand beside (the plain relation implies it).
+_QUALIFIER = re.compile(r"(?i)\b(?:p?mod(?:ulo)?|const(?:ant)?|up\s+to|approx(?:imately)?|"
+                        r"asymptotic(?:ally)?|a\.\s*s\.|almost|in\s+(?:distribution|"
+                        r"probability|law|expectation)|order|for\s+large|roughly|about|"
+                        r"proportional|equivalent|congruen\w*|leading|limit)\b|\+\s*C\b|\\propto|\\approx|\\sim")
+# Units of a value other than information's (bits, nats: `_units`).
+_OTHER_UNITS = re.compile(r"(?i)\b(?:deg(?:rees?)?|percent(?:age)?|per\s*cent|d[bB]|decibels?|"
+                         r"grads?|gradians?|arcmin\w*|arcsec\w*)\b|\\%|%|\\circ|°|\\degree")
 
 
 def _plain_brackets(piece):

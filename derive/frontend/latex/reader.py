@@ -803,6 +803,21 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         base = self.declared(base) or self.sample_of(base)
         return base if base is not None and base[1].kind is Kind.VARIABLE else None
 
+    def unbindable_law_parameter(self, key, node, binder):
+        """Refuse a binder (`binder`: "an integral over", "a limit over", "an optimum over")
+        of a letter the file declares as a number some law depends on (`depends f on
+        \\theta`, or N(μ, 1) written with μ: `law_parameter`): its bound letter would be a
+        new number, and the law would stay at the file's θ — ∫_0^1 E[X] dθ would read as
+        E[X]. derive does not vary a law's parameter under a binder."""
+        found = self.declared(key)
+        if found is None:
+            return
+        if self.law_parameter(key) or any(
+                found[0] in ps for ps in self.scope.context.parameters.values()):
+            raise self.error(f"{binder} {key}: a law of this file depends on {key}, and derive "
+                             f"does not vary a law's parameter under a binder (the law would "
+                             f"stay at the file's {key})", node)
+
     def fresh(self, key, origin=None, declaration=None):
         """A new bound name: ranging like `origin` (a declared variable), or with its own
         local declaration."""
@@ -4317,6 +4332,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
         else:
+            self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
         if piece.sub is None and piece.sup is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
@@ -4436,6 +4452,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         positive = target is OO or direction == "+" and isinstance(target, Num) and \
             target.value >= 0
         domain = Domain.POSITIVE if positive else Domain.REAL
+        self.unbindable_law_parameter(key, var_node, "a limit over")
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
             value = read_body()
@@ -4489,6 +4506,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         elif over is not None:
             var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
+            self.unbindable_law_parameter(key, var_node, "an optimum over")
             var = self.fresh(key, declaration=LOCAL_OPTIMUM)
         body, after = self._braced_objective(body)
         with self.binding(key, var):
