@@ -16,7 +16,7 @@ strict steps (equal u_k make both sides one).
 from __future__ import annotations
 
 from derive.engines import normal_form
-from derive.model.terms import E, ONE, Add, Defined, Fn, Mul, Pow, sub
+from derive.model.terms import ONE, Add, Defined, Mul, exponent_of, sub
 
 _NONNEG = (normal_form.POS, normal_form.NONNEG)
 _REAL = (normal_form.POS, normal_form.NONNEG, normal_form.REAL)
@@ -28,7 +28,7 @@ def prove(step, deadline):
         return None
     larger, smaller = (step.rhs, step.lhs) if step.relation.upward else (step.lhs, step.rhs)
     larger, smaller = _unfolded(larger), _unfolded(smaller)
-    if not isinstance(larger, Add) or _exponent(smaller) is None:
+    if not isinstance(larger, Add) or exponent_of(smaller) is None:
         return None
     points = [_weighted_exponential(term) for term in _summands(larger)]
     if len(points) < 2 or None in points:
@@ -37,7 +37,7 @@ def prove(step, deadline):
     try:
         weights = [w for w, _ in points]
         if not _vanishes(n.value(Add(*weights)) - n.value(ONE)) or \
-                not _vanishes(n.value(sub(_exponent(smaller),
+                not _vanishes(n.value(sub(exponent_of(smaller),
                                           Add(*[Mul(w, u) for w, u in points])))):
             return None
         if not all(n.sign(n.value(w)) in _NONNEG for w in weights) or \
@@ -87,22 +87,12 @@ def _factors(term):
     return [term]
 
 
-def _exponent(term):
-    """u of `e^{u}` or `\\exp(u)`, else None."""
-    term = _unfolded(term)
-    if isinstance(term, Pow) and term.base is E:
-        return term.exponent
-    if isinstance(term, Fn) and term.fname == "exp":
-        return term.operands[0]
-    return None
-
-
 def _weighted_exponential(term):
     """(w, u) of a summand `w · e^{u}` with one exponential factor, else None."""
     factors = _factors(term)
-    found = [f for f in factors if _exponent(f) is not None]
+    found = [f for f in factors if exponent_of(f) is not None]
     if len(found) != 1:
         return None
     rest = [f for f in factors if f is not found[0]]
     weight = Mul(*rest) if len(rest) > 1 else rest[0] if rest else ONE
-    return weight, _exponent(found[0])
+    return weight, exponent_of(found[0])

@@ -86,11 +86,7 @@ def _at_one_value(step, parts, other, seed, deadline):
                  f"{t} = {plain(str(h))} at each point (normal form), which is at most the "
                  f"{'supremum' if inner.kind == 'max' else 'infimum'} over all real {t} on "
                  f"its side; the weight is non-negative, so integrating keeps the bound")
-        if agreed >= MIN_AGREEMENT and agreed == evaluated:
-            return Verdict(VERIFIED, "pointwise optimum", f"{proof}; the identity evaluates "
-                           f"to 0 on {agreed} random instances")
-        return Verdict(UNDECIDED, "pointwise optimum", f"{proof}, but the identity "
-                       f"evaluated to 0 on only {agreed} of {evaluated} random instances")
+        return _by_agreement(proof, agreed, evaluated)
     return None
 
 
@@ -172,6 +168,12 @@ def _check(step, parts, outer, seed, deadline):
              f"at {t} = {T}(x) (normal form), which lies pointwise on the right side of the "
              f"{word} over all real {t}; the weight is non-negative, so integrating and "
              f"then optimising over {T} keeps the bound")
+    return _by_agreement(proof, agreed, evaluated)
+
+
+def _by_agreement(proof, agreed, evaluated):
+    """The verdict of a proof whose identity was evaluated on random instances: verified
+    only when it held on every one evaluated, and on at least MIN_AGREEMENT of them."""
     if agreed >= MIN_AGREEMENT and agreed == evaluated:
         return Verdict(VERIFIED, "pointwise optimum", f"{proof}; the identity evaluates to 0 "
                        f"on {agreed} random instances")

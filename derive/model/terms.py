@@ -663,3 +663,14 @@ def replaced(term, old, new):
     if not term.children:
         return term
     return term.rebuild([replaced(c, old, new) for c in term.children])
+
+
+def exponent_of(term):
+    """u of `e^{u}` or `\\exp(u)`, definitions unfolded, else None."""
+    while isinstance(term, Defined):
+        term = term.body
+    if isinstance(term, Pow) and term.base is E:
+        return term.exponent
+    if isinstance(term, Fn) and term.fname == "exp":
+        return term.operands[0]
+    return None

@@ -22,8 +22,8 @@ from __future__ import annotations
 from derive.frontend.latex.pieces import is_tree, single
 from derive.model.names import Kind
 from derive.model.terms import (
-    E, HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym, free_names,
-    nodes, substitute,
+    HALF, MINUS_ONE, OO, TWO, ZERO, Add, Defined, Dens, Dist, Fn, Integral, Mul, Num, Pow, Sym,
+    exponent_of, free_names, nodes, substitute,
 )
 from derive.notation import registry
 
@@ -137,9 +137,9 @@ class Events:
         Chernoff's `\\Pr(X \\ge a) = \\Pr(e^{tX} \\ge e^{ta})`; the exponents must be shown
         real (for complex ones ≥ compares nothing), else refused."""
         from derive.engines.normal_form import COMPLEX
-        if _exponent(g) is None or _exponent(c) is None:
+        if exponent_of(g) is None or exponent_of(c) is None:
             return g, c
-        u, v = _exponent(g), _exponent(c)
+        u, v = exponent_of(g), exponent_of(c)
         if COMPLEX in (n.positivity(u), n.positivity(v)):
             raise self.error("the event e^u ≥ e^v is read as u ≥ v where both exponents are "
                              "shown real (declare their letters real)", node)
@@ -168,17 +168,6 @@ class Events:
         if offset is None:
             offset = Mul(MINUS_ONE, at_zero)
         return slope, offset if slope is Num(1) else Mul(offset, Pow(slope, MINUS_ONE))
-
-
-def _exponent(term):
-    """u of `e^{u}` or `\\exp(u)`, else None."""
-    while isinstance(term, Defined):
-        term = term.body
-    if isinstance(term, Pow) and term.base is E:
-        return term.exponent
-    if isinstance(term, Fn) and term.fname == "exp":
-        return term.operands[0]
-    return None
 
 
 def _values(term):
