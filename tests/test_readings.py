@@ -1554,9 +1554,6 @@ SHADOW = "the parameter y of h is also the file's y"
      (r"h(0) = \frac{1}{2}", r"h(0) = \frac{1+y}{2+y}"), ["error", "error"]),
     (POSTERIOR, (r"h(y) = \int_0^1 \theta \, p(\theta) \, d\theta", r"h(0) = \frac{1}{2}",
                  r"h(0) = \frac{1+y}{2+y}"), ["definition", "error", "error"]),
-    # through another definition written with the file's y
-    ("% derive: real y\n% derive: define c = y^2\n% derive: define h(y) = c + y\n",
-     (r"h(0) = 0", r"h(0) = y^2", r"h(y) = y^2 + y"), ["error", "error", "verified"]),
     # a parameter the body's laws do not reach, or the law written in the body: read
     (POSTERIOR + "% derive: define h(t) = \\mathbb{E}_{\\theta \\sim p}[\\theta] + t\n",
      (r"h(0) = \frac{1+y}{2+y}", r"h(0) = \frac{1}{2}"), ["verified", "refuted"]),
@@ -1570,6 +1567,17 @@ def test_a_parameter_named_as_a_symbol_a_law_in_the_body_uses_is_applied_only_th
     for step, verdict in zip(result.steps, expected):
         if verdict == "error":  # a row head at a law's parameter names the quantity only
             assert step.verdict.detail.startswith((SHADOW, QUANTITY_ONLY)), step.verdict.detail
+
+
+def test_a_define_binding_a_letter_another_definition_uses_is_refused():
+    """Through another definition written with the file's y (c = y^2), h(y) = c + y would
+    keep the file's y in c: the define itself is refused (atkF/12), never read at 0."""
+    from derive.frontend.errors import InputError
+    text = ("% derive: real y\n% derive: define c = y^2\n% derive: define h(y) = c + y\n"
+            "$$ h(0) = y^2 $$\n")
+    with pytest.raises(InputError) as caught:
+        steps(text)
+    assert "c is defined with the file's y, and y is bound here" in caught.value.message
 
 
 def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(check_text):
