@@ -2091,6 +2091,75 @@ def test_up_to_a_constant_is_never_refuted():
     assert verdicts(f"% derive: real x\n$$ {row} $$\n")[0] == "undecided"
 
 
+@pytest.mark.parametrize("head, rows, expected", [
+    # a qualified row as the premise of a row led by \implies (round 17, atkH 5): n = 4
+    ("% derive: integer n\n", [r"n = 1 \quad \text{(mod 3)}", r"\implies n^2 = 1"],
+     ["undecided", "error"]),
+    ("% derive: real x\n", [r"x^2 = 4 \quad \text{(up to a constant)}", r"\implies x^4 = 16"],
+     ["undecided", "error"]),
+    # a qualified side condition (atkH 6): n = 4 ≡ 1 (mod 3), but 16 ≠ 1
+    ("% derive: integer n\n", [r"n^2 = 1 \quad \text{for } n = 1 \text{ (mod 3)}"], ["error"]),
+    ("% derive: integer n\n", [r"n^2 = 1 \quad \text{if } n = 1 \text{ (approximately)}"],
+     ["error"]),
+    ("% derive: integer n\n", [r"\text{for } n = 1 \text{ (mod 3)}: \quad n^2 = 1"], ["error"]),
+    ("% derive: integer n\n", [r"n^2 = 1 \quad \text{for } n = 1 \pmod{3}"], ["error"]),
+    # a qualified definition (atkH 8): L is log(1 + x) + C
+    ("% derive: real x\n", [r"L = \log(1 + x) \quad \text{(up to a constant)}",
+                             r"L = \log(1 + x)"], ["error", "error"]),
+    # the true plain uses stay: premise, condition, definition
+    ("% derive: integer n\n", [r"n = 1", r"\implies n^2 = 1"], ["refuted", "verified"]),
+    ("% derive: integer n\n", [r"n^2 = 1 \quad \text{for } n = 1"], ["verified"]),
+    ("% derive: real x\n", [r"L = \log(1 + x)", r"L = \log(1 + x)"], ["definition", "verified"]),
+])
+def test_a_qualified_relation_is_no_premise_condition_or_definition(head, rows, expected):
+    """`(mod 3)`, `(up to a constant)`, `(approximately)` make a row a claim checked as the
+    plain relation (which implies the qualified one) — but as a premise, a condition or a
+    definition the plain relation says MORE than the author did: refused at its position
+    (round 17: `n = 1 (mod 3) \\implies n^2 = 1` was verified)."""
+    assert verdicts(head + "".join(f"$$ {r} $$\n" for r in rows)
+                    if len(rows) == 1 or not rows[1].startswith("\\implies") else
+                    head + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n") \
+        == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{d}{dx} (3x) = 4 \quad \text{(constant rule)}",
+    r"(x+1)^2 = x^2 + 1 \quad \text{(in order to expand)}",
+    r"\sin(x)^2 + \cos(x)^2 = 2 \quad \text{(about any point)}",
+    r"2 + 2 = 5 \quad \text{(limit of the sum)}",
+    r"2 + 2 = 5 \quad \text{(see leading term)}",
+    r"(x+1)^2 = x^2 + 1 \text{ (expanding about the origin)}",
+    r"\int_0^1 2x \, dx = 2 \quad \text{(power rule, constant factor out)}",
+])
+def test_qualifier_words_inside_a_reason_leave_it_a_remark(row):
+    """Only the qualifier phrases themselves (`mod`, `up to a constant`, `+ const`,
+    `approx.`, `asymptotically`) weaken a relation: "constant rule", "in order to", "about
+    the origin", "limit of" name a rule, so the false row is refuted (round 17, atkH 3)."""
+    assert verdicts(f"% derive: real x\n$$ {row} $$\n") == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"2 + 2 = 5 \quad \text{(approx.)}", r"2 + 2 = 5 \quad \text{(+ const)}",
+    r"2 + 2 = 5 \quad \text{(up to a constant)}", r"2 + 2 = 5 \quad \text{(to leading order)}",
+])
+def test_qualifier_phrases_still_refute_nothing(row):
+    assert verdicts(f"$$ {row} $$\n") == ["undecided"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\text{for } t > 0: \quad t \ge 5", ["t > 0 ⇒ t ≥ 5"]),
+    (r"\text{if } t \ge 1: \quad t \ge 2", ["t ≥ 1 ⇒ t ≥ 2"]),
+])
+def test_a_bound_after_a_heading_condition_is_the_claim(row, expected):
+    """`\\text{for } t > 0: \\quad t \\ge 5`: the bound after the heading's `\\quad` is the
+    row's claim, never a second condition (round 17, atkH 2: the row vanished)."""
+    text = f"% derive: real t\n$$ {row} $$\n"
+    assert readings(text) == expected
+    assert verdicts(text) == ["refuted"]
+    true = text.replace("5", "0").replace("2 $$", "1 $$")
+    assert verdicts(true) == ["verified"]
+
+
 SUPPORT = ("% derive: variable x\n% derive: density f over x\n"
            "% derive: random X with density f over x\n% derive: expectation E\n"
            "% derive: real a, b\n% derive: assume a \\le x \\le b\n")

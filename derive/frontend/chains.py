@@ -32,6 +32,7 @@ from derive.frontend.directives import used_before
 from derive.frontend.layout import as_written
 from derive.model.terms import (HALF, Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum,
                                 Pow, Sym, free_names, nodes, substitute)
+from derive.frontend.latex.annotations import QUALIFIED_PREMISE, qualifies
 from derive.frontend.latex.reader import DEFINE, RESTATES
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -75,8 +76,13 @@ class ChainBuilder:
         for part in parts:
             self._not_unread(part)
         continuing = parts[0].relation is not None
+        qualifier = next((r for r in reasons if qualifies(r)), None)
+        if qualifier is not None and (conditioned or (not continuing and parts[0].head)):
+            # `n^2 = 1 \quad \text{for } n = 1 \text{ (mod 3)}`, `L = \log(1+x) \quad
+            # \text{(up to a constant)}`: the plain condition or definition says more
+            raise self.source.error(QUALIFIED_PREMISE.format(qualifier), parts[0].start)
         if hence and not continuing:
-            hypotheses = tuple(hypotheses) + self._hence_premise()
+            hypotheses = tuple(hypotheses) + self._hence_premise(parts[0].start)
         if not continuing:
             self.end_chain()
             first = parts.pop(0)
@@ -128,7 +134,7 @@ class ChainBuilder:
                                   reasons=tuple(reasons), reading=reading)
         self._just_read = range(first_new, len(self.steps))
 
-    def _hence_premise(self):
+    def _hence_premise(self, at):
         """The premise of a row led by `\\implies` (`a/D = b/(1-D) \\\\ \\implies a - Da = Db`,
         an equation solved row by row): the row above, when it is one claim that is its
         whole chain (a row of one relation, or itself led by `\\implies`) and nothing ended
@@ -141,6 +147,9 @@ class ChainBuilder:
                 above.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
                 not isinstance(above.relation, Relation):
             return ()
+        qualifier = next((r for r in above.reasons if qualifies(r)), None)
+        if qualifier is not None:        # `n = 1 \quad \text{(mod 3)} \\ \implies …`
+            raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
         return above.hypotheses + (Hypothesis(
             above.relation, above.lhs, above.rhs,
             f"{above.lhs_latex} {above.relation.symbol} {above.latex}"),)

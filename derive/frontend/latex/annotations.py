@@ -148,7 +148,7 @@ _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
 # `(a > 0, b > 0)`): the arrow, at the top level of the row.
 # `\text{for } t = 1: \quad …`: a condition heading a row (`_leading_condition`).
 _LEADING_CONDITION = re.compile(r"^(?:\s|&)*\\text\s*\{\s*(?:for|if|when)\s*\}(?P<cond>[^:$]*?)"
-                                r"(?P<sep>:|,\s*\\q?quad(?![a-zA-Z]))")
+                                r"(?P<sep>:(?:\s*\\q?quad(?![a-zA-Z]))?|,\s*\\q?quad(?![a-zA-Z]))")
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 # An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
 # `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
@@ -529,6 +529,10 @@ def conditions(text, offset):
     listed = _VALUE_LIST.match(text)
     if listed is not None:
         raise RemarkError(VALUE_LIST, offset + len(text) - len(text.lstrip()))
+    qualifier = _qualifier_in(text)
+    if qualifier is not None:
+        raise RemarkError(QUALIFIED_PREMISE.format(qualifier.group(0).strip()),
+                          offset + qualifier.start())
     joins = {m.start() for m in _AND.finditer(text)}
     text = _AND.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
     text = re.sub(r"\\[ ,;:!]|~", lambda m: " " * len(m.group(0)), text)
@@ -980,11 +984,46 @@ def _may_assume(words):
     return _ASSUMING.search(plain) is not None or _QUALIFIER.search(plain) is not None
 
 
-# Words that weaken the relation they stand beside (the plain relation implies it).
-_QUALIFIER = re.compile(r"(?i)\b(?:p?mod(?:ulo)?|const(?:ant)?|up\s+to|approx(?:imately)?|"
-                        r"asymptotic(?:ally)?|a\.\s*s\.|almost|in\s+(?:distribution|"
-                        r"probability|law|expectation)|order|for\s+large|roughly|about|"
-                        r"proportional|equivalent|congruen\w*|leading|limit)\b|\+\s*C\b|\\propto|\\approx|\\sim")
+# Phrases that weaken the relation they stand beside (the plain relation implies it): a
+# modulus (`mod 3`, `\\pmod{3}`), a constant left out (`up to a constant`, `+ const`, `+ C`,
+# `constant omitted`), an approximation or a limit regime (`approx.`, `approximately`,
+# `asymptotically`, `to leading order`, `in the limit`, `for large n`, `a.s.`, `in
+# probability`). Only these phrases, as whole words: the same words inside a reason ("constant
+# rule", "in order to", "about the origin", "limit of the sum") leave it a plain remark, so a
+# false row beside it is refuted.
+_QUALIFIER = re.compile(r"(?i)\b(?:p?mod(?:ulo)?|up\s+to|approx(?:imately|\.|\b)|roughly|"
+                        r"asymptotic(?:ally)?|a\.\s*s\.|almost\s+(?:surely|everywhere)|"
+                        r"in\s+(?:distribution|probability|law|the\s+limit)|for\s+large|"
+                        r"to\s+(?:leading|first|second|third|\w+-th|\d+\w*)\s+order|"
+                        r"congruen\w*|proportional\s+to|"
+                        r"const(?:ant)?s?\s+(?:omitted|dropped|ignored|absorbed))(?![A-Za-z])|"
+                        r"\+\s*(?:C|const(?:ant)?)(?![A-Za-z])|\\propto|\\approx|\\sim|"
+                        r"\\[pb]?mod(?![a-zA-Z])|^\W*const(?:ant)?\W*$")
+# A qualifier written in a condition (`\\text{for } n = 1 \\text{ (mod 3)}`), or beside a row
+# that would be a premise or a definition: the plain relation says more than the author did,
+# so it is never assumed.
+QUALIFIED_PREMISE = ("a qualified relation ({}) is no premise, condition or definition: the "
+                     "plain relation says more than it, and derive does not read the "
+                     "qualifier — state the exact relation, or claim the row alone")
+_TEXT_WORDS = re.compile(r"\\(?:text(?:rm|it|normal)?|mbox)\s*\{(?P<words>[^{}]*)\}")
+
+
+def qualifies(words):
+    """Whether a remark in words weakens the relation beside it (`_QUALIFIER`: `(mod 3)`,
+    `(up to a constant)`, `(approx.)`): the row then holds as a claim when the plain relation
+    does, but is never a premise, condition or definition (`QUALIFIED_PREMISE`)."""
+    return _QUALIFIER.search(re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)) is not None
+
+
+def _qualifier_in(text):
+    """The match of a qualifier in a condition's math: words in `\\text{…}` (`(mod 3)`,
+    `(approximately)`) or a modulus command (`\\pmod{3}`, `\\bmod`); None if there is none."""
+    for m in _TEXT_WORDS.finditer(text):
+        if qualifies(m.group("words")):
+            return m
+    return re.search(r"\\[pb]?mod(?![a-zA-Z])|\\approx(?![a-zA-Z])", text)
+
+
 # Units of a value other than information's (bits, nats: `_units`).
 _OTHER_UNITS = re.compile(r"(?i)\b(?:deg(?:rees?)?|percent(?:age)?|per\s*cent|d[bB]|decibels?|"
                          r"grads?|gradians?|arcmin\w*|arcsec\w*)\b|\\%|%|\\circ|°|\\degree")
