@@ -569,3 +569,41 @@ def test_the_density_of_g_of_z_without_its_declared_law_is_refused(declared):
     found = steps(_PUSHED + declared + "$$\np_Z(G(z)=x) = p_Z(x)\n$$\n")
     assert [s.kind for s in found] == ["unreadable"]
     assert "is the law of G(z)" in found[0].message
+
+
+def test_the_domain_of_a_formula_is_no_effective_domain():
+    """`\\sup_{y \\in dom(f^*)}` reads as the sup over the line only for an f^* defined by a
+    sup (+∞ off its domain); `y \\log y` is complex there (f^*(−1) = −iπ), so its domain
+    is refused, and the one-value lemma never takes a complex objective as a lower bound."""
+    header = ("% derive: variable x\n% derive: distribution P with density p\n"
+              "% derive: distribution Q with density q\n% derive: define f^*(y) = y \\log y\n")
+    inner = (r"\int_\chi \sup_{y %s} \left( y \frac{dP}{dQ}(x) - f^*(y) \right) dQ(x) \ge "
+             r"\int_\chi \left( -\frac{dP}{dQ}(x) - f^*(-1) \right) dQ(x)")
+    (text,) = readings(display(header, inner % r"\in dom(f^*)"))
+    assert "definition by a sup" in text
+    assert verdicts(display(header, inner % "")) == ["undecided"]       # −1 + iπ: no bound
+    conjugate = MEASURE.replace("% derive: function g\n", "")
+    assert verdicts(display(conjugate, inner % r"\in dom(f^*)")) == ["verified"]
+
+
+@pytest.mark.parametrize("space", [r"\chi", r"\mathcal{X}", r"\Omega"])
+def test_a_sample_space_name_is_no_definition_either(space):
+    """After `\\int_\\chi` made χ x's space, a definition row `\\chi = 2` is refused too."""
+    rows = readings(display(MEASURE, r"\int_%s g(x) dx = \int g(x) dx" % ("{%s}" % space),
+                            space + " = 2", space + " + 1 = 3"))
+    assert all("sample space of x" in r for r in rows[1:])
+
+
+@pytest.mark.parametrize("law", [r"p = \mathrm{Exp}(1) over x", r"p over x in [0, \infty)"])
+@pytest.mark.parametrize("space", [r"\chi", r"{\mathcal X}"])
+def test_a_sample_space_of_a_restricted_law_is_refused(law, space):
+    """x's law lives on [0, ∞): its sample space is not the line `\\int_\\chi` integrates
+    over, so neither the true √π/2 nor the false √π is read."""
+    header = "% derive: variable x\n% derive: density " + law + "\n"
+    rows = readings(display(header, r"\int_%s e^{-x^2} \, dx = \frac{\sqrt{\pi}}{2}" % space,
+                            r"\int_%s e^{-x^2} \, dx = \sqrt{\pi}" % space))
+    assert all("part of the line only" in r for r in rows)
+    normal = "% derive: variable x\n% derive: density p = \\mathcal{N}(0, 1) over x\n"
+    assert verdicts(display(normal, r"\int_%s e^{-x^2} \, dx = \sqrt{\pi}" % space,
+                            r"\int_%s e^{-x^2} \, dx = \frac{\sqrt{\pi}}{2}" % space)) == \
+        ["verified", "refuted"]

@@ -18,7 +18,8 @@ import re
 
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
-from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SetInfo, SizeInfo,
+from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SampleSpaceInfo,
+                                SetInfo, SizeInfo,
                                 VariableInfo)
 from derive.model.terms import Allowance, free_names
 
@@ -238,6 +239,11 @@ class FileScope:
         the earlier use would mean something else) — for an indexed family `p_{\\cdot}`, the
         family or one of its member spellings (`p_k` read as a name of its own)."""
         spelled = key if head is None else head
+        space = self.lookup(key)
+        if space is not None and isinstance(space[1].info, SampleSpaceInfo):
+            raise LabelledAbove(f"{key} is the sample space of {space[1].info.variable.latex} "
+                                "in this file (an integral's subscript above), no number: "
+                                "name this quantity otherwise")
         other = next((label for label in self.heads if label != head and
                       label.startswith(key.rstrip("'") + "(") and
                       not self.one_family(label, head)), None)

@@ -152,6 +152,30 @@ class Measures:
         return isinstance(found[1].info, SampleSpaceInfo) and \
             found[1].info.variable is variable[0]
 
+    def unrestricted_space(self, named, key, node):
+        """Refuse the sample-space subscript `named` (`\\int_\\chi`, `\\int_{\\mathcal X}`)
+        over `key` when a law declared over that variable lives on part of the line only
+        (`density p = \\mathrm{Exp}(1) over x`, `over x in [0, \\infty)`): its sample space
+        is then that support, not the real line derive integrates over, and reading either
+        would guess — the author writes the limits (`\\int_0^\\infty`)."""
+        variable = self.declared(key) or self.sample_of(key)
+        if variable is None:
+            return
+        for declaration in list(self.scope.table.values()):
+            info = declaration.info
+            if declaration.kind is not Kind.DISTRIBUTION or \
+                    variable[0] not in getattr(info, "over", ()):
+                continue
+            support = getattr(info, "support", None)
+            formula = getattr(info, "formula", None)
+            restricted = support is not None and any(end is not None for end in support) or \
+                formula is not None and not any(_unbounded(low, high)
+                                                for low, high, _ in formula.pieces)
+            if restricted:
+                raise self.error(f"{named} over {key}: a law declared over {key} lives on "
+                                 f"part of the line only, so {key}'s sample space is not the "
+                                 "real line — write the limits (\\int_0^\\infty …)", node)
+
     def law_ratio(self, upper, lower, frac):
         """`\\frac{dP}{dQ}` (`upper`, `lower`: the nodes of P and Q) when either names a
         declared distribution: the Radon–Nikodym derivative, a `LawRatioPiece` — read only
@@ -277,3 +301,8 @@ class Measures:
             parts.append(Integral(bound, body, Mul(MINUS_ONE, OO) if low is None else low,
                                   OO if high is None else high))
         return parts[0] if len(parts) == 1 else Add(*parts)
+
+
+def _unbounded(low, high):
+    """Whether a formula's piece from `low` to `high` (None or ±∞: unbounded) is the line."""
+    return all(end is None or end is OO or end == Mul(MINUS_ONE, OO) for end in (low, high))

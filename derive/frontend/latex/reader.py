@@ -4390,7 +4390,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 return True      # `\int_w … dw'`: w' is a renamed copy of w, with w's range
             return found[1].kind is Kind.SET and variable is not None and \
                 getattr(variable[1].info, "support", None) is found[0]
-        return _capital_space(named, key) or self.sample_space(named, key)
+        space = self.sample_space(named, key) or _capital_space(named, key)   # reserves 𝒳
+        if space:
+            self.unrestricted_space(named, key, sub)
+        return space
 
     def _vector_space(self, spec, key):
         """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
@@ -4690,8 +4693,16 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         subtracts f^* at its own variable once, and names f^* nowhere else nor any other
         optimum (which might be +∞ where f^* is). Any other use
         of a definition's domain (`\\sup_{y \\in \\operatorname{dom} f^*} y`, an inf) is
-        refused: that domain is a set derive does not know."""
+        refused: that domain is a set derive does not know. f^* must be defined by a sup
+        (a conjugate, real or +∞ at every real y): a formula such as `y \\log y` is complex
+        off its domain, not +∞, so its domain is not the real line and is refused."""
         name = found[0]
+        body = found[1].info.body
+        if not (isinstance(body, Optimum) and body.kind == "max"):
+            raise self.error(f"the domain of {name.latex}: derive reads \\operatorname{{dom}} "
+                             f"{name.latex} only of a definition by a sup (a conjugate, +∞ "
+                             "outside its domain); a formula may be complex there, not +∞",
+                             node)
         terms = value.args if isinstance(value, Add) else (value,)
         subtracted = [t for t in terms if isinstance(t, Mul) and len(t.args) == 2 and
                       t.args[0] == MINUS_ONE and isinstance(t.args[1], Defined) and
