@@ -75,6 +75,11 @@ class ChainBuilder:
         for part in parts:
             self._not_unread(part)
         continuing = parts[0].relation is not None
+        if hence and not continuing and self.broken():
+            # the premise is unknown, not absent: checked without it, the row would be
+            # claimed outright (`a/D = b/(1-D) (degrees) \\ \implies a - Da = Db`)
+            raise self.source.error("this row follows (\\implies) from the row above, which "
+                                    "could not be read: it is not checked", parts[0].start)
         if hence and not continuing:
             hypotheses = tuple(hypotheses) + self._hence_premise()
         if not continuing:
