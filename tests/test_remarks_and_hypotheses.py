@@ -2000,6 +2000,59 @@ def test_an_equation_from_a_premise_that_holds_nowhere_is_not_verified(text):
     assert verdicts(text)[1] == "undecided"
 
 
+def _hence(header, first, second):
+    return (header + "$$\n\\begin{align*}\n" + first + " \\\\\n\\implies " + second +
+            "\n\\end{align*}\n$$\n")
+
+
+@pytest.mark.parametrize("text", [
+    # premises with no solution in the declared domain, not constant (atkH #4)
+    _hence("% derive: real t\n", "t^2 + 1 &= 0", "0 &= 5"),
+    _hence("% derive: positive x\n", "x + 1 &= 0", "0 &= 5"),
+    _hence("% derive: positive x\n", "x^2 + x &= 0", "x &= 5"),
+    _hence("% derive: real a, b\n", "a^2 + b^2 + 1 &= 0", "a &= b + 7"),
+    # a mass function's value at a number may be 0: not cancelled (atkH #11)
+    _hence("% derive: discrete k\n% derive: density f over k\n% derive: real a, b\n",
+           "f(2) a &= f(2) b", "a &= b"),
+])
+def test_an_equation_from_a_premise_with_no_instance_is_not_verified(text):
+    """A proof from a premise counts only with an exact instance where the premise holds
+    (and the step with it); a cancelled factor must be shown nonzero by drawn signs."""
+    assert verdicts(text)[-1] != "verified"
+
+
+@pytest.mark.parametrize("text", [
+    _hence("% derive: real x\n", "x^2 &= 4", "x^4 &= 16"),
+    _hence("% derive: positive x\n", "x^2 + x &= 6", "x^2 &= 6 - x"),
+])
+def test_an_equation_from_a_premise_with_an_instance_is_verified(text):
+    """The instance may come from a rational root of a quadratic premise."""
+    assert verdicts(text)[-1] == "verified"
+
+
+@pytest.mark.parametrize("text", [
+    # c u = c v makes u = v, so f(u) = f(v): the instance must not draw them apart (atkH #1)
+    _hence("% derive: positive c\n% derive: real u, v\n% derive: function f\n",
+           "c u &= c v", "f(u) &= f(v)"),
+    _hence("% derive: positive c\n% derive: real u, v\n% derive: function f\n",
+           "c u &= c (v + 1)", "f(u) + u &= f(v + 1) + v + 1"),
+    _hence("% derive: variable x\n% derive: density p over x\n% derive: positive c\n"
+           "% derive: real u, v\n", "c u &= c v", "p(u) &= p(v)"),
+])
+def test_one_function_at_two_points_is_not_refuted_from_a_premise(text):
+    assert verdicts(text)[-1] != "refuted"
+
+
+def test_a_row_led_by_implies_below_an_unreadable_row_is_an_error():
+    """The premise is unknown, not absent: the row is not checked as a claim of its own
+    (atkH #9: it was refuted)."""
+    text = _hence("% derive: real a, b, D\n",
+                  "\\frac{a}{D} &= \\frac{b}{1-D} \\quad \\text{(degrees)}", "a - Da &= Db")
+    found = steps(text)
+    assert [s.kind.value for s in found] == ["unreadable", "unreadable"]
+    assert "could not be read" in found[1].message
+
+
 
 
 THETA_LAW = ("% derive: variable x\n% derive: density f over x\n% derive: depends f on \\theta\n"

@@ -13,12 +13,19 @@ them):
   is 0 a row is undefined and claims nothing). At every instance where H = 0 and the rows
   are defined, r is finite, so C = 0. The identity C = r·H is also checked exactly at
   random rational instances. A wrong rearrangement (a sign, a dropped factor) leaves an r
-  with H's own numerator in its denominator, never accepted.
+  with H's own numerator in its denominator, never accepted. A factor counts as shown
+  positive only when its atoms are ones drawn here (a mass at a point, which may be 0, is
+  not). And the premise must hold somewhere: an exact instance (one unknown solved for a
+  rational root in its sign, the others drawn) where every hypothesis of the step holds
+  and the step too — else a premise with no solution in the declared domain
+  (`t^2 + 1 = 0`, `x + 1 = 0` with positive x) would prove anything, and it is undecided.
 * **Refuted** when H's numerator is linear in one real unknown (a function's value, a real
   symbol) and the instance solving it for that unknown, the others drawn at random rationals
   in their declared signs, makes every row defined, every hypothesis of the step exactly 0
   and C exactly non-zero: a certified instance where the premise holds and the conclusion
-  does not. Steps with any other kind of hypothesis are never refuted here.
+  does not. Steps with any other kind of hypothesis are never refuted here, nor steps
+  with one function or density at two points (`c u = c v \\implies f(u) = f(v)`): the
+  instance may make the points equal while their values are drawn apart.
 * A hypothesis whose lhs − rhs has a constant numerator (`1 = 2`, or an identity) is not
   used, nor are hypotheses shown to contradict each other (`decide`): a proof from them
   would hold vacuously.
@@ -56,14 +63,17 @@ def decide(step, equations, deadline):
         poles = _poles(sympy, [conclusion] + [p for _, p in premises])
     except (sympy.PolynomialError, TypeError, ValueError):
         return None
+    atoms = {s: a for a, s in converter.symbols.items()}
     for h, premise in premises:
         if sympy.fraction(sympy.together(premise))[0].is_number:
             continue                    # `1 = 2` holds nowhere: it would prove anything
         ratio = sympy.cancel(sympy.together(conclusion / premise))
         try:
-            follows = _finite(sympy, ratio, poles) and _checked(sympy, conclusion, premise,
-                                                                ratio)
-        except (sympy.PolynomialError, TypeError, ValueError):
+            follows = _finite(sympy, ratio, poles, atoms, step.context) and \
+                _checked(sympy, conclusion, premise, ratio) and \
+                _witnessed(sympy, converter, step, conclusion, [p for _, p in premises],
+                           poles, atoms, deadline)
+        except (sympy.PolynomialError, TypeError, ValueError, NotImplementedError):
             follows = False
         if follows:
             return Verdict(VERIFIED, "consequence", "the step's lhs − rhs is a rational "
@@ -75,7 +85,7 @@ def decide(step, equations, deadline):
     try:
         return _counterexample(sympy, converter, conclusion, [p for _, p in premises], poles,
                                step.context)
-    except (sympy.PolynomialError, TypeError, ValueError):
+    except (sympy.PolynomialError, TypeError, ValueError, NotImplementedError):
         return None
 
 
@@ -103,11 +113,14 @@ def _poles(sympy, expressions):
     return found
 
 
-def _finite(sympy, ratio, poles):
-    """Whether each factor of the ratio's denominator is shown positive or is a pole."""
+def _finite(sympy, ratio, poles, atoms, context):
+    """Whether each factor of the ratio's denominator is shown positive (by the signs of
+    atoms `_drawable` takes in their sign: not a mass at a point, which may be 0) or is a
+    pole."""
     _, denominator = sympy.fraction(ratio)
     for factor, _ in sympy.factor_list(denominator)[1]:
-        if factor.is_positive or (-factor).is_positive:
+        if (factor.is_positive or (-factor).is_positive) and \
+                all(_drawable(atoms.get(s), context) for s in factor.free_symbols):
             continue
         if not any(sympy.cancel(factor / pole).is_number for pole in poles):
             return False
@@ -142,41 +155,82 @@ def _checked(sympy, conclusion, premise, ratio):
     return checked > 0
 
 
+def _independent(sympy, expressions, atoms, context):
+    """The unknowns of the expressions, when each may be drawn on its own: every atom
+    `_drawable`, and no function or density at two points (an instance may make the
+    points equal, and then the two values are one); else None."""
+    unknowns = set().union(*(e.free_symbols for e in expressions))
+    if any(not _drawable(atoms.get(s), context) for s in unknowns):
+        return None
+    functions = [atoms[s][2] for s in unknowns if atoms[s][0] in ("call", "dens")]
+    return None if len(functions) != len(set(functions)) else unknowns
+
+
+def _satisfying(sympy, premises, poles, unknowns, degree, seed):
+    """Exact instances (dicts of rational values, each in its unknown's sign) where every
+    premise is 0 and every pole is not: an unknown of the first premise's numerator of
+    degree at most `degree` solved for a rational root, the others drawn."""
+    numerator = sympy.fraction(sympy.together(premises[0]))[0]
+    for unknown in sorted(numerator.free_symbols, key=str):
+        if not 1 <= sympy.Poly(numerator, unknown).degree() <= degree:
+            continue
+        roots = sympy.solve(numerator, unknown)
+        others = sorted(unknowns - {unknown}, key=str)
+        for values in _instances(sympy, others, seed):
+            for root in roots:
+                value = root.subs(values)
+                if not value.is_Rational or (unknown.is_positive and value <= 0) or \
+                        (unknown.is_nonnegative and value < 0):
+                    continue
+                at = {**values, unknown: value}
+                if any(pole.subs(at) == 0 for pole in poles) or \
+                        any(p.subs(at) != 0 for p in premises):
+                    continue
+                yield at
+
+
+def _witnessed(sympy, converter, step, conclusion, premises, poles, atoms, deadline):
+    """Whether an exact instance satisfies every hypothesis of the step and the step: the
+    premise holds somewhere, so a proof from it is not vacuous."""
+    others = []
+    for h in step.hypotheses:
+        if h.relation is not Relation.EQ:
+            try:
+                others.append((h.relation, _expression(sympy, converter, h.lhs, h.rhs,
+                                                       step.context, deadline)))
+            except (normal_form.Unsupported, normal_form.Undefined, _NotRational):
+                return False            # a hypothesis not evaluated here may be the empty one
+    unknowns = _independent(sympy, [conclusion] + premises + [e for _, e in others], atoms,
+                            step.context)
+    if unknowns is None:
+        return False
+    holds = {Relation.LT: lambda v: v < 0, Relation.LE: lambda v: v <= 0,
+             Relation.GT: lambda v: v > 0, Relation.GE: lambda v: v >= 0,
+             Relation.NE: lambda v: v != 0}
+    for at in _satisfying(sympy, premises, poles, unknowns, 2, 3):
+        value = [e.subs(at) for _, e in others]
+        if conclusion.subs(at) == 0 and all(
+                v.is_Rational and holds[r](v) for (r, _), v in zip(others, value)):
+            return True
+    return False
+
+
 def _counterexample(sympy, converter, conclusion, premises, poles, context):
     """A certified instance with every premise 0 and the conclusion not (as a Verdict), or
     None. Only unknowns whose every value in their sign is an instance are drawn."""
-    numerator = sympy.fraction(sympy.together(premises[0]))[0]
     atoms = {s: a for a, s in converter.symbols.items()}
-    unknowns = set().union(*(e.free_symbols for e in [conclusion] + premises))
-    if any(not _drawable(atoms.get(s), context) for s in unknowns):
+    unknowns = _independent(sympy, [conclusion] + premises, atoms, context)
+    if unknowns is None:
         return None
-    for unknown in sorted(numerator.free_symbols, key=str):
-        if not unknown.is_real or unknown.is_positive or unknown.is_nonnegative:
-            continue
-        polynomial = sympy.Poly(numerator, unknown)
-        if polynomial.degree() != 1:
-            continue
-        solution = sympy.solve(numerator, unknown)
-        others = sorted((set().union(*(e.free_symbols for e in [conclusion] + premises)) -
-                         {unknown}), key=str)
-        if len(solution) != 1 or any(not (s.is_real or s.is_positive or s.is_nonnegative)
-                                     for s in others):
-            continue
-        for values in _instances(sympy, others, 2):
-            values[unknown] = solution[0].subs(values)
-            if not values[unknown].is_Rational or \
-                    any(pole.subs(values) == 0 for pole in poles):
-                continue
-            if any(p.subs(values) != 0 for p in premises):
-                continue
-            value = conclusion.subs(values)
-            if value.is_Rational and value != 0:
-                assignment = tuple((_shown(atoms.get(s), s), str(v)) for s, v in values.items())
-                return Verdict(REFUTED, "consequence", "at this instance the hypothesis holds "
-                               "(exactly) and the step does not: lhs − rhs is "
-                               f"{value}", counterexample=Counterexample(
-                                   assignment, str(value), "0", str(value),
-                                   ("lhs − rhs", "0")))
+    for values in _satisfying(sympy, premises, poles, unknowns, 1, 2):
+        value = conclusion.subs(values)
+        if value.is_Rational and value != 0:
+            assignment = tuple((_shown(atoms.get(s), s), str(v)) for s, v in values.items())
+            return Verdict(REFUTED, "consequence", "at this instance the hypothesis holds "
+                           "(exactly) and the step does not: lhs − rhs is "
+                           f"{value}", counterexample=Counterexample(
+                               assignment, str(value), "0", str(value),
+                               ("lhs − rhs", "0")))
     return None
 
 

@@ -81,6 +81,11 @@ class ChainBuilder:
             # `n^2 = 1 \quad \text{for } n = 1 \text{ (mod 3)}`, `L = \log(1+x) \quad
             # \text{(up to a constant)}`: the plain condition or definition says more
             raise self.source.error(QUALIFIED_PREMISE.format(qualifier), parts[0].start)
+        if hence and not continuing and self.broken():
+            # the premise is unknown, not absent: checked without it, the row would be
+            # claimed outright (`a/D = b/(1-D) (degrees) \\ \implies a - Da = Db`)
+            raise self.source.error("this row follows (\\implies) from the row above, which "
+                                    "could not be read: it is not checked", parts[0].start)
         if hence and not continuing:
             hypotheses = tuple(hypotheses) + self._hence_premise(parts[0].start)
         if not continuing:
