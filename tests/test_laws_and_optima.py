@@ -607,3 +607,15 @@ def test_a_sample_space_of_a_restricted_law_is_refused(law, space):
     assert verdicts(display(normal, r"\int_%s e^{-x^2} \, dx = \sqrt{\pi}" % space,
                             r"\int_%s e^{-x^2} \, dx = \frac{\sqrt{\pi}}{2}" % space)) == \
         ["verified", "refuted"]
+
+
+def test_a_supremum_of_an_objective_complex_somewhere_is_no_bound():
+    """atkH: with `f^*(y) = y \\log y` (complex for y < 0) the sup over all real y is not
+    defined, so its integral bounds nothing, even where the value compared (y = 1) is real;
+    the same shape with a real objective (y² instead) is verified."""
+    header = ("% derive: variable x\n% derive: distribution P with density p\n"
+              "% derive: distribution Q with density q\n% derive: define f^*(y) = {}\n")
+    row = (r"\int q(x) \sup_{y} \left( y \frac{p(x)}{q(x)} - f^*(y) \right) dx \ge "
+           r"\int q(x) \left( \frac{p(x)}{q(x)} - f^*(1) \right) dx")
+    assert verdicts(display(header.format(r"y \log y"), row)) == ["undecided"]
+    assert verdicts(display(header.format(r"y^2"), row)) == ["verified"]

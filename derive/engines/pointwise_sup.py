@@ -57,8 +57,9 @@ def decide(step, seed, deadline):
 def _at_one_value(step, parts, other, seed, deadline):
     """`∫ w sup_t B(x, t) dx ≥ ∫ w B(x, h(x)) dx` (the other side at one real value h(x)
     of t for each x, as `\\ge \\int (g(x) r(x) - f^*(g(x))) q(x) dx` below the biconjugate
-    reads): VERIFIED when h(x) and the objective at it are shown real (a complex value,
-    as y log y at y = −1, is no lower bound of anything), the weight non-negative, the other side
+    reads): VERIFIED when h(x), the objective at it and the objective at every real t are
+    shown real (a complex value, as y log y at y = −1, is no lower bound of anything, and
+    the sup of an objective complex somewhere is not defined), the weight non-negative, the other side
     equal to that integral as a normal-form identity that evaluates to 0 on random
     instances. h is found where the inner objective applies a function to t (`f^*(t)`):
     the argument of the same function on the other side. None otherwise (other engines
@@ -75,7 +76,7 @@ def _at_one_value(step, parts, other, seed, deadline):
         obligation = sub(other, Integral(x, Mul(w, at_h), None, None))
         try:
             real = all(normal_form._poly_sign(normaliser.value(v)) != normal_form.COMPLEX
-                       for v in (h, at_h))
+                       for v in (h, at_h, inner.body))
             proved = normaliser.value(obligation).is_zero() and \
                 normaliser.sign(normaliser.value(w)) in (normal_form.POS, normal_form.NONNEG)
         except (normal_form.Unsupported, normal_form.Undefined):
