@@ -30,7 +30,7 @@ from derive.model.derivation import Counterexample, Relation
 from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
 from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
-from derive.notation.joint import joint_variables, with_expressions
+from derive.notation.joint import alike_marginals, joint_variables, with_expressions
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -94,6 +94,7 @@ class Labels(dict):
     is drawn as one table over all the variables the step writes it with)."""
 
     joints: dict = {}
+    alike: frozenset = frozenset()      # joints drawn symmetric (`joint.alike_marginals`)
 
 
 def labels_for(terms, context):
@@ -147,6 +148,7 @@ def labels_for(terms, context):
         counts[name.latex] = counts.get(name.latex, 0) + 1
         ranked[name] = (name.latex, counts[name.latex])
     ranked.joints = joint_variables(terms, context)
+    ranked.alike = frozenset(alike_marginals(terms, ranked.joints, context))
     return ranked
 
 

@@ -1018,8 +1018,15 @@ class Evaluator:
         return found
 
     def _weights(self, dist, info, label, sizes):
-        """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves)."""
+        """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves). A
+        joint whose marginals are one density (`Labels.alike`) is symmetric: each cell
+        tuple takes the weight of its cells in increasing order."""
         import itertools
+        alike = dist.name in getattr(self.labels, "alike", ())
+        order = {k: i for i, k in enumerate(itertools.product(*[range(n) for n in sizes]))}
+
+        def at(k):
+            return order[tuple(sorted(k))] if alike else order[k]
         moving = self.context.moves_with(dist.name)
         if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
             theta = self._parameter_value(dist, moving[0])
@@ -1029,15 +1036,15 @@ class Evaluator:
                 return found[1]
             keys = list(itertools.product(*[range(n) for n in sizes]))
             v, w = self._direction_balls(label, len(keys))
-            weights = _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+            weights = _Weights((k, (theta * v[at(k)] + w[at(k)]).exp()) for k in keys)
             self._moving[key] = (theta, weights)
             return weights
 
         def make():
             keys = itertools.product(*[range(n) for n in sizes])
             masses = self.instance.masses(label, sizes)
-            return _Weights((k, exact_number(masses[i])) for i, k in enumerate(keys))
-        return self._balls(("weights", label, sizes), make)
+            return _Weights((k, exact_number(masses[at(k)])) for k in keys)
+        return self._balls(("weights", label, sizes, alike), make)
 
     def _direction_balls(self, label, size):
         """v, w of a moving density softmax(θ v + w), as exact balls."""
