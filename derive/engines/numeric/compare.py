@@ -24,7 +24,7 @@ from flint import acb, ctx
 from derive.engines.numeric.edges import pin_empty_ranges
 from derive.engines.hypotheses import Gap, Members
 from derive.engines.numeric import test_functions
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, laws_in_support
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import KINDS, Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
@@ -123,7 +123,7 @@ def labels_for(terms, context):
         variable = info.variable if isinstance(info, IndependentCopies) else \
             info.of if isinstance(info, SampleInfo) else name
         if context.kind(variable) is Kind.VARIABLE:
-            names.update(laws_in_support(variable, context))
+            names.update(families.laws_in_support(variable, context))
     pending = list(names)
     while pending:                           # names behind formulas and vectors, too
         name = pending.pop()

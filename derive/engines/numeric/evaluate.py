@@ -403,7 +403,7 @@ class Evaluator:
         No such point: no instance (the supports miss the cells, or do not meet)."""
         points = self.instance.partition.points
         laws = self._known(("laws over", variable),
-                           lambda: list(laws_in_support(variable, self.context).values()))
+                           lambda: list(families.laws_in_support(variable, self.context).values()))
         if not laws:
             return points
 
@@ -1621,25 +1621,6 @@ def _supports(support, context):
         if getattr(over, "discrete", False) and over.support is support:
             pieces += [(low, high) for low, high, _ in formula.pieces]
     return pieces
-
-
-def laws_in_support(variable, context):
-    """{distribution: [(low, high)] of its pieces} of every density by formula declared
-    (not conditional) over the continuous `variable` alone whose support is not the whole
-    line (None ends unbounded): where the variable's free value is drawn
-    (`Evaluator.continuous_points`), and whose parameters a step with that value is drawn
-    at (`compare.labels_for`)."""
-    laws = {}
-    for name in context.of_kind(Kind.DISTRIBUTION):
-        info = context.info(name)
-        formula = getattr(info, "formula", None)
-        if formula is None or getattr(info, "given", ()) or tuple(info.over) != (variable,):
-            continue
-        pieces = [(low, high) for low, high, _ in formula.pieces]
-        if not any((low is None or _infinite(low)) and (high is None or _infinite(high))
-                   for low, high in pieces):
-            laws[name] = pieces
-    return laws
 
 
 def _infinite(term):
