@@ -344,7 +344,9 @@ def _counterexample(outcome, instance, labels, context, functions=()):
     if "index_set" in vars(instance):                       # drawn: a bound-less sum used it
         rows.insert(0, ("index set", "{" + ", ".join(map(str, instance.index_set)) + "}"))
     for support, values in instance._points.items():      # the discrete ranges drawn
-        rows.insert(0, (support.latex, "{" + ", ".join(map(_number_text, values)) + "}"))
+        rows.insert(0, (support.latex, "{" + (", ".join(map(_number_text, values[:3])) + ", …"
+                                              if support in instance.unbounded else
+                                              ", ".join(map(_number_text, values))) + "}"))
     rows += list(functions)
     left, right = outcome.lhs, outcome.rhs
     return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),

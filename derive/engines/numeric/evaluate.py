@@ -45,6 +45,8 @@ _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused 
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
 FREE_POINTS = 8     # the first points of an infinite support a free value is drawn among
+FAR_POINTS = (10, 12, 16, 20, 30, 50)   # … and these after its first point: a row about
+                                        # large values (`for k \ge 10`) has instances
 MAX_INEXACT_POINTS = 200             # an unknown function's arguments known only as balls
 
 
@@ -456,8 +458,10 @@ class Evaluator:
             ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
             if low is not None and high is None and ends[0] is not None:
                 # the whole numbers from a first point up: a free value is drawn among
-                # the first of them (a row claims every value), no sum runs over these
+                # the first of them and a few further ones (a row claims every value, also
+                # `for k \ge 10`), no sum runs over these
                 ends[1], unbounded = ends[0] + FREE_POINTS - 1, True
+                values.update(Fraction(ends[0] + d) for d in FAR_POINTS)
             if None in ends or ends[1] - ends[0] + 1 > MAX_SUM_TERMS:
                 raise NotEvaluable(f"{support.latex} is the support of a mass function "
                                    f"declared over it, not a short list of whole numbers")
