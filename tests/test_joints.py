@@ -362,3 +362,36 @@ def test_masses_given_by_name_over_named_values_are_read():
             "$$ q(\\mathcal{C}_1) + q(\\mathcal{C}_2) = 1 $$\n"
             "$$ q(\\mathcal{C}_1) + q(\\mathcal{C}_2) = 2 $$\n")
     assert verdicts(text) == ["undecided", "refuted"]     # the sum is not a normal form yet
+
+
+# A density declared over x alone, written at another declared variable y: p(y) is the
+# marginal of y of p's joint, which the author never writes — they mean one density.
+ONE_OVER_X = "% derive: variable x, y\n% derive: density p_d, p_g\n"
+OPTIMAL = r"D^*(x) = \frac{p_d(x)}{p_d(x)+p_g(x)}"
+
+
+def test_a_function_of_a_density_at_another_variable_beside_its_marginal_is_refused():
+    """D^*(y) puts p_d's density over x at y; p_d(y) is the marginal of y: refused (it
+    was refuted on the two differing), at the step's position, naming both readings."""
+    found = steps(display(ONE_OVER_X, OPTIMAL,
+                          r"D^*(y) = \frac{p_d(y)}{p_d(y)+p_g(y)}"))
+    assert found[1].kind.value == "unreadable"
+    assert "p_{d} at y means two things" in found[1].message
+    assert verdicts(display(ONE_OVER_X, OPTIMAL, r"D^*(y) \le 1")) == ["definition", "verified"]
+    assert verdicts(display(ONE_OVER_X, OPTIMAL, r"D^*(x) = \frac{p_d(x)}{p_d(x)+p_g(x)}")) \
+        == ["definition", "verified"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # true of one density written at two letters: never refuted on two marginals
+    (r"\int p_d(x) \log p_d(x) \, dx = \int p_d(y) \log p_d(y) \, dy", "undecided"),
+    (r"\int p_d(x) \log p_g(x) \, dx = \int p_d(y) \log p_g(y) \, dy", "undecided"),
+    # false of one density too: still refuted
+    (r"\int p_d(x) \log p_d(x) \, dx = 2 \int p_d(y) \log p_d(y) \, dy", "refuted"),
+    (r"\int p_d(x) \log p_g(x) \, dx = \int p_d(y) \log p_d(y) \, dy", "refuted"),
+    # the joint written: its marginals are two densities (H(X,Y) ≥ H(X) + H(Y) is false)
+    (r"\int\int p_d(x, y) \log p_d(x, y) \, dx \, dy \le \int p_d(x) \log p_d(x) \, dx"
+     r" + \int p_d(y) \log p_d(y) \, dy", "refuted"),
+])
+def test_marginals_of_a_joint_never_written_are_drawn_alike(row, verdict):
+    assert verdicts(display(ONE_OVER_X, row)) == [verdict]

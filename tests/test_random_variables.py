@@ -1014,16 +1014,21 @@ UNIFORM_LAW = ("% derive: variable x\n% derive: real a, b\n% derive: assume a < 
 
 @pytest.mark.parametrize("header, row, verdict", [
     # fxsupp: the cells ignored a standard family's support: |X| = X of an Exp refuted at −0.2
-    (EXP_LAW, r"\sqrt{X^2} = X", "undecided"),
-    (EXP_LAW, r"|X| = X", "undecided"),
-    (EXP_LAW, r"\sqrt{x^2} = x", "undecided"),
+    # fxsnd: the normal form knows the sign the supports give x: ≥ 0 of an Exp, a Gamma
+    (EXP_LAW, r"\sqrt{X^2} = X", "verified"),
+    (EXP_LAW, r"|X| = X", "verified"),
+    (EXP_LAW, r"\sqrt{x^2} = x", "verified"),
+    (EXP_LAW, r"X \ge 0", "verified"),
+    (EXP_LAW, r"\int_{-1}^{1} \sqrt{x^2} \, dx = 0", "refuted"),   # a bound x: any real
+    (EXP_LAW, r"\mathbb{E}[|X - 1|] = \mathbb{E}[X - 1]", "refuted"),
     (EXP_LAW, r"\sqrt{X^2} = -X", "refuted"),
     (EXP_LAW, r"X \ge 1", "refuted"),
     (EXP_LAW, r"\sqrt{c^2} = c", "refuted"),           # a declared real is no value of x
     (EXP_LAW, r"p(c) = \lambda e^{-\lambda c}", "refuted"),
     (EXP_COPIES, r"|X_1| = X_1", "undecided"),
     (EXP_COPIES, r"|X_1| = -X_1", "refuted"),
-    (GAMMA_LAW, r"|X| = X", "undecided"),
+    (GAMMA_LAW, r"|X| = X", "verified"),
+    (GAMMA_LAW, r"|X - 1| = X - 1", "refuted"),
     (GAMMA_LAW, r"|X| = -X", "refuted"),
     (BETA_LAW, r"|1 - X| + |X| = 1", "undecided"),
     (BETA_LAW, r"X \le \frac{1}{2}", "refuted"),

@@ -2747,3 +2747,22 @@ def test_a_signed_formula_of_total_one_is_no_mass_function(header, formula):
 def test_a_mass_function_by_formula_shown_nonnegative_is_read(header, formula, row):
     text = header + f"% derive: discrete k\n% derive: density f = {formula} over k\n$$ {row} $$\n"
     assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # fxsnd: a free k was drawn among 0..7 only, so a row about k ≥ 10 had no instance
+    (r"f(k) = (1-p)^{k+1} p \quad \text{for } k \ge 10", "refuted"),
+    (r"f(k) \ge (1-p)^{10} p \quad \text{for } k \ge 10", "refuted"),
+    (r"f(k) = (1-p)^{k} p \quad \text{for } k \ge 10", "verified"),
+    (r"f(k) \le (1-p)^{10} p \quad \text{for } k \ge 10", "undecided"),   # true, not proved
+])
+def test_a_free_value_of_an_infinite_support_reaches_beyond_its_first_points(row, verdict):
+    assert verdicts(display(GEOMETRIC, row)) == [verdict]
+
+
+def test_a_counterexample_shows_an_infinite_range_as_its_first_points_and_dots():
+    (step,) = steps(display(GEOMETRIC, r"f(k) = (1-p)^{k+1} p"))
+    verdict = decide(step, "0", clock.now() + 20.0)
+    assert verdict.status.value == "refuted"
+    assignment = dict(verdict.counterexample.assignment)
+    assert assignment[r"\operatorname{range}(k)"] == "{0, 1, 2, …}"

@@ -261,6 +261,27 @@ class Normaliser:
             return NONNEG
         return REAL if domain.is_real else COMPLEX
 
+    def sign_of_value(self, name):
+        """The sign of a free name's value: its declared domain's; for a continuous
+        variable, that of the supports of the laws by formula declared over it alone
+        (`families.laws_in_support`: its free value lies inside every one of them, as the
+        README's "random variables" row says, and as the numeric engine draws it) — ≥ 0
+        where one support starts at an end shown ≥ 0 (Exp's, Gamma's, Beta's), > 0 where
+        one starts at an end shown > 0. A bound copy of the variable (an integral's) keeps
+        its range's own sign: it is no value of the law."""
+        declaration = self.context.declaration(name)
+        if declaration.kind is not Kind.VARIABLE:
+            return self.sign_of_name(name)
+        if getattr(declaration.info, "discrete", False):
+            return REAL
+        signs = {REAL}
+        for pieces in families.laws_in_support(name, self.context).values():
+            ends = {REAL if low is None or low is Mul(MINUS_ONE, OO) else
+                    self.sign(self.value(low)) for low, _ in pieces}
+            signs.add(NONNEG if ends == {POS, NONNEG} else ends.pop() if len(ends) == 1
+                      else REAL)
+        return POS if POS in signs else NONNEG if NONNEG in signs else REAL
+
     def symbol(self, name):
         """A free name, or a placeholder for a bound one (until its integral)."""
         if name.origin is not None or (name.local is not None and
@@ -268,7 +289,7 @@ class Normaliser:
             return Poly.atom(("pt", ("ph", name.serial), self.sign_of_name(name)))
         if name.local is not None:          # an index of a sum, a definition's parameter
             return Poly.atom(("pt", ("ph", name.serial), self.sign_of_name(name)))
-        return Poly.atom(("sym", name.latex, name.serial, self.sign_of_name(name)))
+        return Poly.atom(("sym", name.latex, name.serial, self.sign_of_value(name)))
 
     def constant(self, name):
         if name == "e":

@@ -30,7 +30,7 @@ from derive.model.names import Declaration, DefinitionInfo, Domain, Kind
 from derive.frontend.ahead import eligible
 from derive.frontend.directives import used_before
 from derive.frontend.layout import as_written
-from derive.model.terms import (HALF, Call, Defined, Dens, Fn, Integral, Limit, Mul, Num, Optimum,
+from derive.model.terms import (HALF, Call, Defined, Dens, Dist, Fn, Integral, Limit, Mul, Num, Optimum,
                                 Pow, Sym, free_names, nodes, substitute)
 from derive.frontend.latex.annotations import QUALIFIED_PREMISE, qualifies
 from derive.frontend.latex.reader import DEFINE, RESTATES
@@ -415,6 +415,9 @@ class ChainBuilder:
                 "is an indefinite integral: derive reads one only as a whole side, "
                 "\\int f(x)\\, dx = F(x) (+ C), a claim that F is an antiderivative of f",
                 lhs.start if in_lhs else part.start)
+        problem = _density_at_another_variable(lhs.term, part.term, self.scope)
+        if problem is not None:
+            raise self.source.error(problem, part.start)
         sides = (lhs.term, part.term, None)
         if kind is StepKind.ANTIDERIVATIVE:
             try:
@@ -568,6 +571,47 @@ def _one_variable(lhs, rhs, scope):
     context = _as_real(context, realised)
     one = Integral(number, substitute(integral.body, {integral.var: Sym(number)}), None, None)
     return (one, rhs, context, realised) if integral is lhs else (lhs, one, context, realised)
+
+
+def _density_at_another_variable(lhs, rhs, scope):
+    """Why a step reads one density at a declared variable y in two ways, else None.
+
+    A density p declared over x alone is, written `p(y)` at another declared variable y,
+    the marginal of y of p's joint over x and y ("Joints, marginals, conditionals"), while
+    a function whose body holds p at its parameter (`D^*(x) = \\frac{p_d(x)}{p_d(x) +
+    p_g(x)}`) applied at y, `D^*(y)`, puts p's density over x at the point y. In a step
+    where p is written jointly nowhere (no `p(x, y)`, no `p(y | x)`) the two are different
+    densities spelled alike where the author means one: the step is refused, never decided
+    on their difference."""
+    found = [t for side in (lhs, rhs) for t in nodes(side)]
+    written = {}
+    for t in found:
+        if isinstance(t, Dist):
+            written.setdefault(t.name, []).append(t)
+    for name, dists in written.items():
+        info = scope.context.info(name)
+        over = tuple(getattr(info, "over", ()))
+        if len(over) != 1 or getattr(info, "given", ()) or \
+                any(len(d.over) + len(d.given) > 1 for d in dists):
+            continue
+        others = {v for d in dists for v in d.over if v not in over and
+                  scope.context.kind(v) is Kind.VARIABLE}
+        if not others:
+            continue
+        at = {v for t in found if isinstance(t, Dens) and isinstance(t.dist, Dist) and
+              t.dist.name is name and t.dist.over == over
+              for a in t.at for v in free_names(a)}
+        clash = others & at
+        if not clash:
+            continue
+        y = min(clash, key=lambda n: n.serial)
+        p, x = name.latex, over[0].latex
+        return (f"{p} at {y.latex} means two things in this step: written {p}({y.latex}) "
+                f"it is the marginal of {y.latex} of {p}'s joint over {x} and {y.latex} "
+                f"({p} is declared over {x} alone), while a function of {p}'s density "
+                f"applied at {y.latex} puts {p}'s density over {x} at the point {y.latex}. "
+                f"Write the step at {x}, where the two agree")
+    return None
 
 
 def _as_real(context, names):

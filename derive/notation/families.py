@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
-    HALF, MINUS_ONE, ONE, PI, TWO, Add, Call, Dens, Dist, Family, Fn, Mul, Num, Pow, Sum, Sym,
+    HALF, MINUS_ONE, ONE, OO, PI, TWO, Add, Call, Dens, Dist, Family, Fn, Mul, Num, Pow, Sum, Sym,
     div, free_names, neg, nodes, sub, substitute,
 )
 
@@ -388,6 +388,30 @@ def restricted(formula):
     """Whether the density is not one formula over the whole line."""
     return len(formula.pieces) != 1 or formula.pieces[0][0] is not None or \
         formula.pieces[0][1] is not None
+
+
+def laws_in_support(variable, context):
+    """{distribution: [(low, high)] of its pieces} of every density by formula declared
+    (not conditional) over the continuous `variable` alone whose support is not the whole
+    line (None ends unbounded): where the variable's free value is drawn
+    (`Evaluator.continuous_points`), whose parameters a step with that value is drawn at
+    (`compare.labels_for`), and whose ends give the sign of that value in the normal form
+    (`Normaliser.sign_of_name`)."""
+    laws = {}
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        info = context.info(name)
+        formula = getattr(info, "formula", None)
+        if formula is None or getattr(info, "given", ()) or tuple(info.over) != (variable,):
+            continue
+        pieces = [(low, high) for low, high, _ in formula.pieces]
+        if not any((low is None or _unbounded(low)) and (high is None or _unbounded(high))
+                   for low, high in pieces):
+            laws[name] = pieces
+    return laws
+
+
+def _unbounded(end):
+    return end is OO or end is Mul(MINUS_ONE, OO)
 
 
 def densities_at(term, var, context):

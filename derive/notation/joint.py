@@ -70,6 +70,31 @@ def joint_variables(terms, context):
     return out
 
 
+def alike_marginals(terms, joints, context):
+    """The distributions declared over one continuous variable that some terms write only
+    as single marginals, also at other continuous variables (`p(x)` and `p(y)`, never
+    `p(x, y)` or `p(y | x)`): the numeric engine draws their joints symmetric, so that
+    every marginal is the one density the author writes at several letters. A
+    counterexample is then one under either reading of `p(y)` — the marginal of a joint,
+    or p's density at the point y — and a step true of one density (`\\int p(x) \\log
+    p(x)\\,dx = \\int p(y) \\log p(y)\\,dy`) is never refuted on two marginals that
+    differ."""
+    written = {}
+    for term in with_expressions(terms):
+        for t in nodes(term):
+            if isinstance(t, Dist):
+                written[t.name] = written.get(t.name, True) and len(t.over) + len(t.given) < 2
+    out = set()
+    for name, single in written.items():
+        info = context.info(name)
+        variables = joints.get(name, ())
+        if single and len(variables) > 1 and len(getattr(info, "over", ())) == 1 and \
+                not info.given and not any(getattr(context.info(v), "discrete", False)
+                                           for v in variables):
+            out.add(name)
+    return out
+
+
 def put_distributions(term, mapping):
     """`term` with each distribution named in `mapping` (Name → `Dist`) replaced by that
     distribution, at the same variables and conditioning (also inside definitions)."""

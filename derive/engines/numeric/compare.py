@@ -24,13 +24,13 @@ from flint import acb, ctx
 from derive.engines.numeric.edges import pin_empty_ranges
 from derive.engines.hypotheses import Gap, Members
 from derive.engines.numeric import test_functions
-from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, laws_in_support
+from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
 from derive.engines.numeric.instances import KINDS, Instance
 from derive.model.derivation import Counterexample, Relation
 from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
 from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
-from derive.notation.joint import joint_variables, with_expressions
+from derive.notation.joint import alike_marginals, joint_variables, with_expressions
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -94,6 +94,7 @@ class Labels(dict):
     is drawn as one table over all the variables the step writes it with)."""
 
     joints: dict = {}
+    alike: frozenset = frozenset()      # joints drawn symmetric (`joint.alike_marginals`)
 
 
 def labels_for(terms, context):
@@ -122,7 +123,7 @@ def labels_for(terms, context):
         variable = info.variable if isinstance(info, IndependentCopies) else \
             info.of if isinstance(info, SampleInfo) else name
         if context.kind(variable) is Kind.VARIABLE:
-            names.update(laws_in_support(variable, context))
+            names.update(families.laws_in_support(variable, context))
     pending = list(names)
     while pending:                           # names behind formulas and vectors, too
         name = pending.pop()
@@ -147,6 +148,7 @@ def labels_for(terms, context):
         counts[name.latex] = counts.get(name.latex, 0) + 1
         ranked[name] = (name.latex, counts[name.latex])
     ranked.joints = joint_variables(terms, context)
+    ranked.alike = frozenset(alike_marginals(terms, ranked.joints, context))
     return ranked
 
 
@@ -342,7 +344,9 @@ def _counterexample(outcome, instance, labels, context, functions=()):
     if "index_set" in vars(instance):                       # drawn: a bound-less sum used it
         rows.insert(0, ("index set", "{" + ", ".join(map(str, instance.index_set)) + "}"))
     for support, values in instance._points.items():      # the discrete ranges drawn
-        rows.insert(0, (support.latex, "{" + ", ".join(map(_number_text, values)) + "}"))
+        rows.insert(0, (support.latex, "{" + (", ".join(map(_number_text, values[:3])) + ", …"
+                                              if support in instance.unbounded else
+                                              ", ".join(map(_number_text, values))) + "}"))
     rows += list(functions)
     left, right = outcome.lhs, outcome.rhs
     return Counterexample(tuple(rows), _ball_text(left), _ball_text(right),

@@ -45,6 +45,8 @@ _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused 
 GAUSS_NODES = 8                      # exact for polynomial integrands of degree < 16
 MAX_SUM_TERMS = 5000
 FREE_POINTS = 8     # the first points of an infinite support a free value is drawn among
+FAR_POINTS = (10, 12, 16, 20, 30, 50)   # … and these after its first point: a row about
+                                        # large values (`for k \ge 10`) has instances
 MAX_INEXACT_POINTS = 200             # an unknown function's arguments known only as balls
 
 
@@ -403,7 +405,7 @@ class Evaluator:
         No such point: no instance (the supports miss the cells, or do not meet)."""
         points = self.instance.partition.points
         laws = self._known(("laws over", variable),
-                           lambda: list(laws_in_support(variable, self.context).values()))
+                           lambda: list(families.laws_in_support(variable, self.context).values()))
         if not laws:
             return points
 
@@ -456,8 +458,10 @@ class Evaluator:
             ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
             if low is not None and high is None and ends[0] is not None:
                 # the whole numbers from a first point up: a free value is drawn among
-                # the first of them (a row claims every value), no sum runs over these
+                # the first of them and a few further ones (a row claims every value, also
+                # `for k \ge 10`), no sum runs over these
                 ends[1], unbounded = ends[0] + FREE_POINTS - 1, True
+                values.update(Fraction(ends[0] + d) for d in FAR_POINTS)
             if None in ends or ends[1] - ends[0] + 1 > MAX_SUM_TERMS:
                 raise NotEvaluable(f"{support.latex} is the support of a mass function "
                                    f"declared over it, not a short list of whole numbers")
@@ -1018,8 +1022,15 @@ class Evaluator:
         return found
 
     def _weights(self, dist, info, label, sizes):
-        """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves)."""
+        """{cell tuple: weight ball} of a distribution (softmax(θ v + w) when it moves). A
+        joint whose marginals are one density (`Labels.alike`) is symmetric: each cell
+        tuple takes the weight of its cells in increasing order."""
         import itertools
+        alike = dist.name in getattr(self.labels, "alike", ())
+        order = {k: i for i, k in enumerate(itertools.product(*[range(n) for n in sizes]))}
+
+        def at(k):
+            return order[tuple(sorted(k))] if alike else order[k]
         moving = self.context.moves_with(dist.name)
         if moving and not (self._holding and not dist.params and moving[0] not in self.frozen):
             theta = self._parameter_value(dist, moving[0])
@@ -1029,15 +1040,15 @@ class Evaluator:
                 return found[1]
             keys = list(itertools.product(*[range(n) for n in sizes]))
             v, w = self._direction_balls(label, len(keys))
-            weights = _Weights((k, (theta * v[i] + w[i]).exp()) for i, k in enumerate(keys))
+            weights = _Weights((k, (theta * v[at(k)] + w[at(k)]).exp()) for k in keys)
             self._moving[key] = (theta, weights)
             return weights
 
         def make():
             keys = itertools.product(*[range(n) for n in sizes])
             masses = self.instance.masses(label, sizes)
-            return _Weights((k, exact_number(masses[i])) for i, k in enumerate(keys))
-        return self._balls(("weights", label, sizes), make)
+            return _Weights((k, exact_number(masses[at(k)])) for k in keys)
+        return self._balls(("weights", label, sizes, alike), make)
 
     def _direction_balls(self, label, size):
         """v, w of a moving density softmax(θ v + w), as exact balls."""
@@ -1614,25 +1625,6 @@ def _supports(support, context):
         if getattr(over, "discrete", False) and over.support is support:
             pieces += [(low, high) for low, high, _ in formula.pieces]
     return pieces
-
-
-def laws_in_support(variable, context):
-    """{distribution: [(low, high)] of its pieces} of every density by formula declared
-    (not conditional) over the continuous `variable` alone whose support is not the whole
-    line (None ends unbounded): where the variable's free value is drawn
-    (`Evaluator.continuous_points`), and whose parameters a step with that value is drawn
-    at (`compare.labels_for`)."""
-    laws = {}
-    for name in context.of_kind(Kind.DISTRIBUTION):
-        info = context.info(name)
-        formula = getattr(info, "formula", None)
-        if formula is None or getattr(info, "given", ()) or tuple(info.over) != (variable,):
-            continue
-        pieces = [(low, high) for low, high, _ in formula.pieces]
-        if not any((low is None or _infinite(low)) and (high is None or _infinite(high))
-                   for low, high in pieces):
-            laws[name] = pieces
-    return laws
 
 
 def _infinite(term):
