@@ -306,6 +306,24 @@ def test_an_optimum_is_verified_only_after_the_grid_agrees_on_three_instances(
     monkeypatch.setattr(engine, "Evaluator", FirstOnly)
     assert verdicts(HEADER + f"$$ {row} $$\n") == ["undecided"]
 
+
+def test_the_limits_at_the_ends_add_their_terms_only_without_infinity_minus_infinity():
+    """A verified optimiser's detail shows f's limits at the domain's ends; a sum's is the
+    sum of its terms' limits (cheaper than SymPy's limit of the whole) only when no two
+    terms tend to opposite infinities and each tends to a real number or ±∞: log y − log(2y)
+    at 0⁺ is −log 2, not ∞ − ∞, and i log y − i log(2y) is −i log 2."""
+    import sympy as sp
+
+    from derive.engines.claims import _boundary, _end_limit
+    a, b = sp.symbols("a b", positive=True)
+    y = sp.Symbol("y", real=True)
+    assert _boundary(sp, a * sp.log(y) + b * sp.log(1 - y), y, 0, 1) == "-oo and -oo"
+    assert _end_limit(sp, sp.log(y) - sp.log(2 * y), y, 0, "+") == -sp.log(2)
+    assert _end_limit(sp, sp.I * sp.log(y) - sp.I * sp.log(2 * y), y, 0, "+") == -sp.I * sp.log(2)
+    assert _end_limit(sp, y + sp.exp(-y) + 3, y, sp.oo, "-") == sp.oo
+    assert _end_limit(sp, y ** 2 + a * y - b, y, -sp.oo, "+") == sp.oo
+    assert _end_limit(sp, sp.sin(1 / y) + y, y, 0, "+") == sp.AccumBounds(-1, 1)
+
 # ---------------------------------------------------------------- antiderivatives, inner limits
 ANTI = "% derive: variable x\n% derive: positive \\lambda, \\sigma\n% derive: real a\n"
 

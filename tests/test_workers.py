@@ -121,6 +121,22 @@ def test_an_exception_is_data_and_the_worker_stays():
     assert after.reports[1][1] == again.reports[1][1]            # the same warm worker
 
 
+def collector(report):
+    import gc
+    report(gc.get_threshold())
+
+
+def test_workers_collect_garbage_less_often_and_the_caller_keeps_its_collector():
+    """A worker's collector runs at WORKER_GC_THRESHOLDS (the default's took ~5-10% of
+    its time); the process that made the pool keeps its own settings."""
+    import gc
+    before = gc.get_threshold()
+    with Pool(1) as pool:
+        (outcome,) = pool.map([(collector, (), 5)])
+    assert outcome.reports == [workers.WORKER_GC_THRESHOLDS] != [before]
+    assert gc.get_threshold() == before
+
+
 def test_outcomes_come_in_task_order_whatever_order_they_end_in():
     tasks = [(nap, (0.4 - 0.1 * i, i), 5) for i in range(4)]
     with Pool(2) as pool:
