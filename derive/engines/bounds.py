@@ -435,7 +435,7 @@ def _masses_at_most_one(sp, converter, expr, context):
 
 def _naturals_from_one(sp, converter, context):
     """{symbol: 1 + t, t ≥ 0} for each declared natural number (1, 2, 3, …) among the
-    converter's symbols: SymPy knows them only positive, and `\log n \ge 0` needs n ≥ 1.
+    converter's symbols: SymPy knows them only positive, and `\\log n \\ge 0` needs n ≥ 1.
     (A sign shown for every real n ≥ 1 holds at the whole ones.)"""
     serials = {name.serial: declaration for name, declaration in context.table.items()}
     return {symbol: 1 + sp.Dummy("t", nonnegative=True)
@@ -448,7 +448,7 @@ def _members_below_total(sp, converter, expr, terms):
     """The integrand of a sum over a range R with each total Σ_{k ∈ R} w_k of a family of
     non-negative members, w taken at the sum's point i, written w_i + r with r ≥ 0: a
     total of non-negative terms is at least each of them, and i ranges over R. (With
-    `family_weights`, `\sum_i p_i \log p_i \le 0` after `\sum_i p_i = 1`: each
+    `family_weights`, `\\sum_i p_i \\log p_i \\le 0` after `\\sum_i p_i = 1`: each
     p_i = w_i / Σ_k w_k ≤ 1.)"""
     from derive.engines.symbolic import family_weights
     copies = frozenset(a for a, _ in terms[0][0] if a[0] == "int")

@@ -426,7 +426,7 @@ def _fixed_in_theta(step, residual, left, right_body, deadline, held):
 
 
 def _opposite_optimisers(step, left, right, right_body, dependence, deadline):
-    """A refutation of `\arg\min_θ A = \arg\min_θ B` where B is c − A (A + B, or A − B
+    """A refutation of `\\arg\\min_θ A = \\arg\\min_θ B` where B is c − A (A + B, or A − B
     for opposite directions, does not move with θ: the seed's KL-to-likelihood step with
     a sign lost), or None. Then the right side's optimisers are A's opposite ones, and the
     sets differ as soon as one of them is not empty and A is not constant: the residual

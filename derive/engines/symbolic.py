@@ -110,8 +110,8 @@ def integrands(poly):
 def family_weights(copies, terms):
     """The weights w_i / Σ_{k ∈ R} w_k of the one sum copy over a range R, for a family w
     taken at the copy's point and its total over R — a poly atom shown positive (so R is
-    not empty): they sum to 1 over R, as a density integrates to 1 (`\sum_i p_i \log p_i`
-    after `\sum_i p_i = 1` put p_i as w_i / Σ_k w_k: the constant log Σ_k w_k joins the
+    not empty): they sum to 1 over R, as a density integrates to 1 (`\\sum_i p_i \\log p_i`
+    after `\\sum_i p_i = 1` put p_i as w_i / Σ_k w_k: the constant log Σ_k w_k joins the
     sum). Each as ((member atom, 1), (total atom, −1)); [] when there is none."""
     if len(copies) != 1:
         return []

@@ -449,7 +449,7 @@ class Directives:
                 raise self.source.error(
                     f"this formula does not involve {variable.latex}: no density on an "
                     f"unbounded range is constant — a family derive does not know "
-                    f"(\mathcal{{G}}(a, b))? The README lists the families it reads",
+                    f"(\\mathcal{{G}}(a, b))? The README lists the families it reads",
                     rest_at)
         itself = self.scope.names.get(key)
         if any(itself in free_names(t) for piece in formula.pieces for t in piece
