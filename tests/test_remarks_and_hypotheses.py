@@ -2232,3 +2232,82 @@ def test_a_support_bound_on_a_laws_variable_never_refutes_a_step_about_the_law(
     """`assume a \\le x \\le b` speaks of X's support, which the drawn laws need not respect:
     holding at a drawn x (bound in the step) shows nothing, so no counterexample refutes."""
     assert verdicts(head + f"$$ {row} $$\n")[0] in allowed
+
+
+@pytest.mark.parametrize("lead", ["\\text{so that }", "\\text{hence }", "\\text{which gives }",
+                                  "\\text{it follows that }", "\\text{we get }", "\\text{thus }",
+                                  "\\therefore", "\\implies"])
+@pytest.mark.parametrize("value, verdict", [("1", "verified"), ("2", "refuted")])
+def test_words_saying_hence_claim_the_row_under_the_row_above(lead, value, verdict):
+    """`a b &= a \\\\ \\text{so that } b &= 1` (a > 0): the words say the row follows from the
+    row above — it is claimed under it, as after `\\implies`, never set aside as a label so
+    that b = 1 is claimed alone and refuted (round 18, atkI #19)."""
+    text = ("% derive: positive a\n% derive: real b\n\\begin{align*}\na b &= a \\\\\n" + lead +
+            " b &= " + value + "\n\\end{align*}\n")
+    assert verdicts(text) == ["refuted", verdict]
+
+
+@pytest.mark.parametrize("conclusion, verdicts_", [
+    ("a + b &= a + b", ["verified", "verified", "verified"]),
+    ("a + b &= a + b + 1", ["verified", "verified", "refuted"]),
+])
+def test_a_row_that_follows_from_a_chain_is_claimed_under_what_the_chain_proves(
+        conclusion, verdicts_):
+    """`A &= B \\\\ &= C \\\\ \\therefore …`: the premise is the chain's A = C (and its last row)."""
+    text = ("% derive: real a, b\n\\begin{align*}\na + b &= b + a \\\\\n&= a + b \\\\\n"
+            "\\therefore " + conclusion + "\n\\end{align*}\n")
+    assert verdicts(text) == verdicts_
+
+
+@pytest.mark.parametrize("rows, last", [
+    ("a b &= a \\\\\n% derive: positive a\n\\implies b &= 1", "undecided"),
+    ("a b &= a \\\\\n% derive: positive a\n\\implies b &= b", "verified"),
+])
+def test_a_row_whose_premise_is_not_taken_is_never_refuted(rows, last):
+    """A declaration between the premise and the arrow ends the chain: the row follows from
+    something derive does not take, so a counterexample refutes nothing (atkI #5)."""
+    text = "% derive: real a, b\n\\begin{align*}\n" + rows + "\n\\end{align*}\n"
+    assert verdicts(text)[-1] == last
+
+
+@pytest.mark.parametrize("first", ["a &= b & c &= d", "a = b \\qquad c &= d"])
+@pytest.mark.parametrize("conclusion, ok", [("a + c &= b + d", True), ("a + c &= b - d", False)])
+def test_a_row_below_two_equations_follows_from_both(first, conclusion, ok):
+    """`a &= b & c &= d \\\\ \\implies a + c &= b + d`: both equations of the line above are
+    its premises (was: only the last, and the row refuted)."""
+    text = ("% derive: real a, b, c, d\n\\begin{align*}\n" + first + " \\\\\n\\implies " +
+            conclusion + "\n\\end{align*}\n")
+    last = verdicts(text)[-1]
+    assert (last == "verified") if ok else (last != "verified")
+
+
+@pytest.mark.parametrize("head", ["\\text{For } t = 1:", "\\mathrm{for}\\ t = 1:",
+                                  "\\textit{for } t = 1:", "\\text{for } t = 1 \\text{:}",
+                                  "\\text{for } t = 1 \\colon", "\\text{Let } t = 1.",
+                                  "\\text{at } t = 1:"])
+@pytest.mark.parametrize("claim, verdict", [("a t = a", "verified"), ("a t = 2 a", "refuted")])
+def test_a_heading_condition_in_its_common_spellings(head, claim, verdict):
+    """`\\text{For } t = 1:`, `\\mathrm{for}\\ `, `\\colon`, `\\text{Let } t = 1.`: the row is
+    claimed under the heading (was: an error at the heading and the row refuted alone)."""
+    assert verdicts(display("% derive: real a, t\n", head + " \\quad " + claim)) == [verdict]
+
+
+@pytest.mark.parametrize("head", ["\\text{when we set } t = 1:", "t = 1:"])
+def test_a_heading_derive_cannot_read_leaves_its_row_unchecked(head):
+    """A heading ending with ':' that is not read as a condition: the row after it is an
+    error too, never checked without the condition (and refuted)."""
+    assert verdicts(display("% derive: real a, t\n", head + " \\quad a t = a")) == ["error"]
+
+
+@pytest.mark.parametrize("remark", ["(\\text{by assumption})", "\\text{(given)}"])
+@pytest.mark.parametrize("claim, verdict", [("n^2 = 1", "verified"), ("n^2 = 2", "refuted")])
+def test_a_remark_between_a_premise_and_its_arrow_is_set_aside(remark, claim, verdict):
+    """`n = 1 \\quad (\\text{by assumption}) \\implies n^2 = 1`: the remark is the premise's,
+    and n = 1 is never cut off as a claim of its own (atkI #17)."""
+    text = display("% derive: integer n\n", "n = 1 \\quad " + remark + " \\implies " + claim)
+    assert verdicts(text) == [verdict]
+
+
+def test_math_between_a_premise_and_its_arrow_is_refused():
+    text = display("% derive: integer n\n", "n = 1 \\quad (\\text{mod } 3) \\implies n^2 = 1")
+    assert verdicts(text) == ["error"]

@@ -246,7 +246,8 @@ class Builder:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
-                       annotated.index_conditions, annotated.reasons)
+                       annotated.index_conditions, annotated.reasons, annotated.hence)
+            self.chains.line_read(made)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
                 self._stated_nothing(text, offset, above, tail if heads else "")
@@ -309,12 +310,13 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
-              reasons_beside=()):
+              reasons_beside=(), hence=False):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
         only between two indices, else AFTER_COMMA there; `reasons_beside`: (offset, text)
-        of the reasons in words, `Step.reasons`)."""
+        of the reasons in words, `Step.reasons`; `hence`: the line starts with `\\therefore`
+        or words saying so, `Annotated.hence`)."""
         for k, row in enumerate(rows):
             laws = []                 # `Z \sim N(0, 1) \implies …` of a z with no law: its law
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
@@ -335,7 +337,7 @@ class Builder:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses), reasons=reasons,
-                                hence=self.reader.hence)
+                                hence=self.reader.hence or (hence and k == 0))
             except InputError as error:
                 self._unreadable(error, offset, row, above)
             finally:

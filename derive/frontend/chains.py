@@ -33,6 +33,10 @@ from derive.frontend.layout import as_written
 from derive.model.terms import (HALF, Call, Defined, Dens, Dist, Fn, Integral, Limit, Mul, Num, Optimum,
                                 Pow, Sym, free_names, nodes, substitute)
 from derive.frontend.latex.annotations import QUALIFIED_PREMISE, qualifies
+
+# The reason a row that follows from what stands above it rests on when derive cannot take
+# that as its premise (`ChainBuilder._hence_premise`).
+UNTAKEN_PREMISE = "it follows from the rows above it, which derive does not take as its premise"
 from derive.frontend.latex.reader import DEFINE, RESTATES
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -55,6 +59,7 @@ class ChainBuilder:
         self._just_read = range(0)   # the indices (0-based) of the steps the last row made
         self._real = ()              # undeclared letters an antiderivative in the chain made real
         self._premises = ()          # the conditions of the chain's first row, said of every row
+        self._premise_reasons = ()   # and the reasons it rests on (`_hence_premise`)
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
@@ -86,8 +91,11 @@ class ChainBuilder:
             # claimed outright (`a/D = b/(1-D) (degrees) \\ \implies a - Da = Db`)
             raise self.source.error("this row follows (\\implies) from the row above, which "
                                     "could not be read: it is not checked", parts[0].start)
+        carried = ()                     # the reasons the premise rests on, said of every row
         if hence and not continuing:
-            hypotheses = tuple(hypotheses) + self._hence_premise(parts[0].start)
+            premise, carried = self._hence_premise(parts[0].start)
+            hypotheses = tuple(hypotheses) + premise
+            reasons = tuple(reasons) + carried
         if not continuing:
             self.end_chain()
             first = parts.pop(0)
@@ -96,6 +104,7 @@ class ChainBuilder:
             # `t = 1 \implies A &= B \\ &= C`, `X \sim \mathcal{N}(…) \implies …`, `A &= B
             # \quad \text{for } t = 1 \\ &= C`: the chain claims A = B = C under them
             self._premises = tuple(hypotheses)
+            self._premise_reasons = tuple(carried)
             if first.head is not None:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
@@ -124,6 +133,8 @@ class ChainBuilder:
         if continuing:
             hypotheses = tuple(hypotheses) + tuple(h for h in self._premises
                                                    if h not in hypotheses)
+            reasons = tuple(reasons) + tuple(r for r in self._premise_reasons
+                                             if r not in reasons)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
@@ -140,28 +151,60 @@ class ChainBuilder:
         self._just_read = range(first_new, len(self.steps))
 
     def _hence_premise(self, at):
-        """The premise of a row led by `\\implies` (`a/D = b/(1-D) \\\\ \\implies a - Da = Db`,
-        an equation solved row by row): the row above, when it is one claim that is its
-        whole chain (a row of one relation, or itself led by `\\implies`) and nothing ended
-        it — as a hypothesis, with the hypotheses it was claimed under. Otherwise none: the
-        row is a claim of its own, as a leading `\\therefore` makes it."""
-        if not self._open or len(self._just_read) != 1 or not self.chains:
-            return ()
-        above = self.steps[self._just_read[0]]
-        if self.chains[-1] != [above.index] or \
-                above.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
-                not isinstance(above.relation, Relation):
-            return ()
-        qualifier = next((r for r in above.reasons if qualifies(r)), None)
-        if qualifier is not None:        # `n = 1 \quad \text{(mod 3)} \\ \implies …`
-            raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
-        return above.hypotheses + (Hypothesis(
-            above.relation, above.lhs, above.rhs,
-            f"{above.lhs_latex} {above.relation.symbol} {above.latex}"),)
+        """(hypotheses, reasons) of a row that follows from the rows above it — led by
+        `\\implies`, `\\therefore` or words saying so (`a/D = b/(1-D) \\\\ \\implies a - Da =
+        Db`, an equation solved row by row; `… \\\\ \\text{so that } b = 1`): what the
+        chains the line above made or went on with prove — each one's first side, the
+        relation its steps compose to, its last side, and its last row, which the row may
+        be solved from — as hypotheses, with the hypotheses and reasons their steps were
+        claimed under (a definition adds nothing: its meaning is in force anyway). When
+        there is no such chain (nothing above, a declaration or an unreadable row ended it,
+        steps that compose to nothing, a claim of another kind) the premise is unknown, not
+        absent: the row is checked without it, and a counterexample refutes nothing
+        (`UNTAKEN_PREMISE`, a reason: `decide._unless_reasoned`)."""
+        if not self._open or not self._just_read or not self.chains:
+            return (), (UNTAKEN_PREMISE,)
+        first_read = self.steps[self._just_read[0]].index
+        chains = []                      # the chains the line above made or went on with
+        for indices in reversed(self.chains):
+            chains.insert(0, [self.steps[i - 1] for i in indices])
+            if indices and indices[0] <= first_read:
+                break
+        hypotheses, reasons, proved = (), (), ()
+        for chain in chains:
+            claims = [s for s in chain if s.kind is not StepKind.DEFINITION]
+            relation = Relation.EQ
+            for step in claims:
+                if step.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
+                        not isinstance(step.relation, Relation):
+                    return (), (UNTAKEN_PREMISE,)
+                relation = compose(relation, step.relation)
+                if relation is None:
+                    return (), (UNTAKEN_PREMISE,)
+                qualifier = next((r for r in step.reasons if qualifies(r)), None)
+                if qualifier is not None:        # `n = 1 \\quad \\text{(mod 3)} \\\\ \\implies …`
+                    raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
+                hypotheses += step.hypotheses
+                reasons += step.reasons
+            if not claims:               # a definition: the name's meaning, in force anyway
+                continue
+            first, last = claims[0], claims[-1]
+            proved += (Hypothesis(relation, first.lhs, last.rhs,
+                                  f"{first.lhs_latex} {relation.symbol} {last.latex}"),)
+            if len(claims) > 1:          # `f'(x) = 2x - 2 = 0 \\ \\implies x = 1`: its last row too
+                proved += (Hypothesis(last.relation, last.lhs, last.rhs,
+                                      f"{last.lhs_latex} {last.relation.symbol} {last.latex}"),)
+        return tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons))
 
     def broken(self):
         """Whether the row read last could not be read (and no row has gone on from it)."""
         return not self._open and self._broken_at is not None
+
+    def line_read(self, made):
+        """The steps from `made` (0-based) on were made by the rows of one line (`a &= b & c
+        &= d`): a row below that follows from it (`_hence_premise`) follows from all of them."""
+        if len(self.steps) > made:
+            self._just_read = range(made, len(self.steps))
 
     def last_row(self):
         """The indices of the steps the row read last made (for `cut_short` once a row

@@ -119,7 +119,15 @@ _FORALL_ANY = re.compile(r"^\\forall(?![a-zA-Z])\s*")
 # `… e^{\lambda b} \forall a \le x \le b`: a `\forall` after a relation at the row's top
 # level starts its side condition, as after a \quad (a zero-width mark before it).
 _TRAILING_FORALL = re.compile(r"(?=\\forall(?![a-zA-Z]))")
-_THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore)(?![a-zA-Z])")
+_THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore(?![a-zA-Z])|"
+                        r"\\(?:text(?:rm|it|normal)?|mbox)\s*\{(?P<words>[^{}$]*)\})")
+# Words at a row's start saying that it follows from what stands above (`\text{so that }`,
+# `\text{hence }`, `\text{which gives }`, `\text{it follows that }`): "hence", as
+# `\therefore` — never a label set aside, which would claim the row alone.
+_HENCE_WORDS = re.compile(r"(?i)^\s*(?:[a-z]+\s+)*?(?:so|thus|hence|then|therefore|whence|"
+                          r"consequently|giv(?:es|ing)|get|follows|impl(?:ies|ying)|"
+                          r"yield(?:s|ing)?|i\.\s?e\.|that is|means)(?:\s+(?:that|we|have|get|"
+                          r"obtain|find))*\s*[,:]?\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
@@ -147,8 +155,17 @@ _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
 # `H \Rightarrow A = B` whose H lists several conditions (`a, b > 0`, `a > 0 \land b > 0`,
 # `(a > 0, b > 0)`): the arrow, at the top level of the row.
 # `\text{for } t = 1: \quad …`: a condition heading a row (`_leading_condition`).
-_LEADING_CONDITION = re.compile(r"^(?:\s|&)*\\text\s*\{\s*(?:for|if|when)\s*\}(?P<cond>[^:$]*?)"
-                                r"(?P<sep>:(?:\s*\\q?quad(?![a-zA-Z]))?|,\s*\\q?quad(?![a-zA-Z]))")
+# A condition heading a row, in the spellings authors use: `\\text{for } t = 1:`,
+# `\\text{For }`, `\\mathrm{for}\\ `, `\\textit{if }`, `\\text{at }`, `\\text{let } t = 1.`;
+# the colon also `\\colon` or `\\text{:}`; a comma or full stop before a `\\quad`.
+_LEADING_CONDITION = re.compile(
+    r"^(?:\s|&)*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{\s*(?i:for|if|when|at|let)\s*\}"
+    r"(?:\s*(?:\\ |~))?(?P<cond>[^:$]*?)"
+    r"(?P<sep>(?::|\\colon(?![a-zA-Z])|\\text\s*\{\s*:\s*\})(?:\s*\\q?quad(?![a-zA-Z]))?|"
+    r"[,.]\s*\\q?quad(?![a-zA-Z]))")
+# A piece of a row ending with a colon before a `\\quad` and a row: a heading, the row's
+# condition (`_leading_condition` reads the spellings it knows).
+_COLON_END = re.compile(r"(?::|\\colon(?![a-zA-Z])|\\text\s*\{\s*:\s*\})\s*$")
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 # An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
 # `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
@@ -233,6 +250,9 @@ class Annotated:
     # [(offset, text)] of the hypotheses a trailing `\\forall` states: the builder refuses
     # one whose set may reach outside its letter's declared domain or file assumptions
     quantified: list = field(default_factory=list)
+    # led by `\\therefore` or words saying "hence" (`\\text{so that }`): it follows from
+    # what stands above, as a row led by `\\Rightarrow` (`chains.ChainBuilder.add`)
+    hence: bool = False
 
 
 COLUMN_RELATION = ("a relation in a column pair of its own beside an equation (`a &= b & c &> 0`) "
@@ -268,7 +288,7 @@ def annotate(text):
                           "side is claimed alone): write \\Rightarrow for 'implies', or each "
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
-    text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons))), out),
+    text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons), out)), out),
                                    out))
     text = _listed_hypotheses(_leading_condition(text, out), out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
@@ -285,6 +305,19 @@ def annotate(text):
             main = main[:m.start()] + " " * len(_COLUMN_PAIR) + main[m.end():]
         if _STARTS_CONNECTIVE.match(piece) or _ENDS_CONNECTIVE.search(text[:m.start()]):
             continue                      # spacing around an arrow between two statements
+        arrow = next((a for a in re.finditer(_CONNECTIVE, piece)
+                      if _depth(piece, a.start()) == 0), None)
+        try:
+            aside = arrow is not None and _remark_before_arrow(piece[:arrow.start()], m.end(),
+                                                              out)
+        except RemarkError as problem:          # its offset is in the piece: in the row
+            raise RemarkError(problem.message, m.end() + problem.offset) from None
+        if aside:
+            # `n = 1 \quad (\text{by assumption}) \implies n^2 = 1`: a remark on the premise,
+            # set aside; the arrow and what follows stay in the row
+            main = main[:m.start()] + " " * (m.end() + arrow.start() - m.start()) + \
+                main[m.end() + arrow.start():]
+            continue
         try:
             kind, inner, at = _side(piece)
         except RemarkError as problem:          # its offset is in the piece: in the row
@@ -322,6 +355,12 @@ def annotate(text):
         elif kind == "reason":
             out.reasons.append((m.end() + at, inner))
         elif kind == "row":
+            heading = _COLON_END.search(text[:m.start()])
+            if heading is not None:
+                raise RemarkError("what heads this row before ':' is not read as its condition "
+                                  "(derive reads \\text{for } t = 1: \\quad …, also with if, "
+                                  "when, at, let): the row after it is not checked without it",
+                                  heading.start())
             if not rows and not _blank(main[:m.start()]) and \
                     not _RELATION.search(main[:m.start()]) and \
                     not _RELATION.match(inner.lstrip("& ")):
@@ -333,6 +372,24 @@ def annotate(text):
         main, rows = _listed_definitions(main, out)
     out.rows = [row for row in [main] + rows if row.strip()]
     return out
+
+
+def _remark_before_arrow(piece, at, out):
+    """Whether `piece` (at offset `at` of the row), between a `\\quad` and an arrow, is a
+    remark or a reason in words — set aside, a reason kept in `out.reasons`; other math
+    there is refused (`RemarkError`, its offset in `piece`)."""
+    if _blank(piece):
+        return False
+    kind, inner, lead = _side(piece)
+    if kind not in ("remark", "reason"):
+        # the arrow's premise is the row before the \quad: anything else between them would
+        # leave that premise claimed alone
+        raise RemarkError("between this row's premise and its arrow only a remark is read "
+                          "(\\quad (\\text{by assumption}) \\implies …): write a condition of "
+                          "the premise with it, before the \\quad", lead)
+    if kind == "reason":
+        out.reasons.append((at + lead, inner))
+    return True
 
 
 def _listed_definitions(main, out):
@@ -642,12 +699,15 @@ def _lead(text):
     return len(text) - len(text.lstrip())
 
 
-def _hence(text):
-    """`\\therefore` at the start of a row (after `&` or spacing) blanked: "hence" — a new
-    claim; it carries no hypothesis (a leading `\\Rightarrow` claims the row under the row
-    above, `chains.ChainBuilder._hence_premise`)."""
+def _hence(text, out):
+    """`\\therefore` or words saying "hence" (`_HENCE_WORDS`) at the start of a row (after
+    `&` or spacing) blanked: the row follows from what stands above it, as one led by
+    `\\Rightarrow` (`Annotated.hence`, `chains.ChainBuilder._hence_premise`)."""
     m = _THEREFORE.match(text)
-    return text if m is None else text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
+    if m is None or (m.group("words") is not None and not _HENCE_WORDS.match(m.group("words"))):
+        return text
+    out.hence = True
+    return text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 
 
 def _label(text):
