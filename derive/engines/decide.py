@@ -188,7 +188,7 @@ def _about_whole_numbers(step, unused):
     left_out = {exc.latex for exc in unused}
     return any(isinstance(exc, Contradiction) for exc in unused) or any(
         step.context.kind(name) is Kind.SYMBOL and step.context.domain(name).is_integer
-        for h in step.hypotheses if h.latex in left_out
+        for h in step.hypotheses if h.latex in left_out and not h.above
         for name in free_names(h.lhs) | free_names(h.rhs))
 
 
@@ -207,10 +207,12 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     hypotheses left out are shown to hold at it."""
     from dataclasses import replace
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
-    if any(wider.context.domain(name).is_integer
-           for exc in unused for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):
+    above = {h.latex for h in step.hypotheses if h.above}
+    if any(wider.context.domain(name).is_integer for exc in unused if exc.latex not in above
+           for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):
         # an index's range (1 ≤ k ≤ n, often derive's own for a member z_k) may contradict
-        # the unusable condition (k = n + 1): a proof without it could hold vacuously
+        # the unusable condition (k = n + 1): a proof without it could hold vacuously — not
+        # what the rows above prove, which speak inside the ranges
         return Verdict(UNDECIDED, "hypotheses", f"{why}; it is about a whole number, whose "
                        "range may contradict it, so a proof without it would prove nothing")
 

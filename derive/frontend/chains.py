@@ -189,11 +189,16 @@ class ChainBuilder:
             if not claims:               # a definition: the name's meaning, in force anyway
                 continue
             first, last = claims[0], claims[-1]
+            # a chain of steps proves something about values in the declared ranges; one
+            # equation above may pin a whole number outside them (`k = n + 1`)
+            proven = len(claims) > 1
             proved += (Hypothesis(relation, first.lhs, last.rhs,
-                                  f"{first.lhs_latex} {relation.symbol} {last.latex}"),)
-            if len(claims) > 1:          # `f'(x) = 2x - 2 = 0 \\ \\implies x = 1`: its last row too
+                                  f"{first.lhs_latex} {relation.symbol} {last.latex}",
+                                  above=proven),)
+            if proven:                   # `f'(x) = 2x - 2 = 0 \\ \\implies x = 1`: its last row too
                 proved += (Hypothesis(last.relation, last.lhs, last.rhs,
-                                      f"{last.lhs_latex} {last.relation.symbol} {last.latex}"),)
+                                      f"{last.lhs_latex} {last.relation.symbol} {last.latex}",
+                                      above=True),)
         return tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons))
 
     def broken(self):

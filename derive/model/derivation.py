@@ -123,6 +123,10 @@ class Hypothesis:
     # written by `% derive: assume`: said of every value its variables take (a row's or a
     # case's condition is said at the row's values only — `engines.hypotheses`)
     throughout: bool = False
+    # what a chain of steps above proves, for a row that follows from it (`\\therefore`, a
+    # leading `\\implies`): about values inside its letters' declared ranges, so a proof
+    # without it holds where it does (`engines.decide`)
+    above: bool = False
 
 
 @dataclass(frozen=True)
