@@ -2311,3 +2311,12 @@ def test_a_remark_between_a_premise_and_its_arrow_is_set_aside(remark, claim, ve
 def test_math_between_a_premise_and_its_arrow_is_refused():
     text = display("% derive: integer n\n", "n = 1 \\quad (\\text{mod } 3) \\implies n^2 = 1")
     assert verdicts(text) == ["error"]
+
+
+@pytest.mark.parametrize("premise", ["t = 1 \\implies", "t = 1 \\Rightarrow"])
+def test_a_definition_under_a_premise_is_refused(premise):
+    """`t = 1 \\implies L = a t`: L would mean a t only where t = 1 — refused, as a definition
+    beside `\\text{for } t = 1` is, never an unconditional L := a t that refutes `L = a` below
+    (atkI #8)."""
+    text = display("% derive: real a, t\n", premise + " L = a t", "L = a")
+    assert "refuted" not in verdicts(text) and verdicts(text)[0] == "error"

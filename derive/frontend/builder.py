@@ -336,7 +336,8 @@ class Builder:
                 if point is not None:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,
-                                conditioned=bool(hypotheses), reasons=reasons,
+                                conditioned=bool(hypotheses) or self.reader.premised,
+                                reasons=reasons,
                                 hence=self.reader.hence or (hence and k == 0))
             except InputError as error:
                 self._unreadable(error, offset, row, above)

@@ -220,6 +220,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.hypotheses = ()
         self.hence = False
+        self.premised = False
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
@@ -246,6 +247,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
+        self.premised = bool(stated)        # `t = 1 \implies …`: the row says it under them
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
         if implicit is not None:
