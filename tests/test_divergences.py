@@ -525,6 +525,10 @@ def test_a_unit_remark_must_be_the_files_unit(header, row, expected):
     (r"H(p) = \log 2 \quad \text{in nats}", "verified"),
     (r"H(p) = \log 2 \quad \text{(Shannon entropy)}", "verified"),   # a name, not a unit
     (r"H(p) = \log 2 \quad \text{(nats, not bits)}", "both"),
+    # round 18, atkI #13: "binary logarithm" escaped the word list; hartleys were not known
+    (r"H(p) = 1 \quad \text{(binary logarithm)}", "error"),
+    (r"H(p) = 0.30103 \quad \text{(decimal logarithm)}", "error"),
+    (r"H(p) = 0.30103 \quad \text{(in hartleys)}", "error"),
 ])
 def test_a_unit_named_in_a_worded_remark_is_the_rows_unit(row, expected):
     head = "% derive: discrete x\n% derive: density p = \\mathrm{Bernoulli}(\\tfrac12) over x\n"

@@ -218,11 +218,12 @@ class Builder:
         if annotated.unit is not None and \
                 annotated.unit[1] != self.scope.readings.get("information", "nats"):
             at, unit = annotated.unit
+            remedy = (f", or declare % derive: information in {unit}"
+                      if unit in ("bits", "nats") else "")
             self._unreadable(self.source.error(
                 f"this value is stated in {unit}, but the file reads information in "
                 f"{self.scope.readings.get('information', 'nats')}: derive does not convert a "
-                f"stated value — state it in the file's unit, or declare % derive: "
-                f"information in {unit}",
+                f"stated value — state it in the file's unit{remedy}",
                 offset + at), offset, text, above)
             return
         if annotated.heads_only is not None and not self._fresh_heads(annotated.rows, offset):

@@ -1011,8 +1011,11 @@ def _without_trailing_spacing(text):
 # set aside as a remark while the value is checked in the other unit.
 _UNIT_REMARK = re.compile(r"(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*(?:\(\s*)?"
                           r"\\text(?:rm|it|normal)?\s*\{(?P<words>[^{}$]*)\}(?:\s*\))?\s*$")
-_UNIT_WORDS = {"bits": re.compile(r"(?i)\b(?:bits?|shannons)\b|\bbase[- ]?(?:2|two)\b"),
-               "nats": re.compile(r"(?i)\bnats?\b|\bbase[- ]?e\b|\bnatural log")}
+_UNIT_WORDS = {"bits": re.compile(r"(?i)\b(?:bits?|shannons)\b|\bbase[- ]?(?:2|two)\b|"
+                                  r"\bbinary log|\blog[- _]?2\b"),
+               "nats": re.compile(r"(?i)\bnats?\b|\bbase[- ]?e\b|\bnatural log"),
+               "hartleys": re.compile(r"(?i)\b(?:hartleys?|bans|dits?)\b|\bbase[- ]?(?:10|ten)\b|"
+                                      r"\b(?:decimal|common) log|\blog[- _]?10\b")}
 
 
 _SIZED_OPEN = re.compile(r"^\s*(?:\\(?:left|[bB]igg?l?)\s*)?[(\[]")
