@@ -2766,3 +2766,16 @@ def test_a_counterexample_shows_an_infinite_range_as_its_first_points_and_dots()
     assert verdict.status.value == "refuted"
     assignment = dict(verdict.counterexample.assignment)
     assert assignment[r"\operatorname{range}(k)"] == "{0, 1, 2, …}"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("", r"\sum_{k=1}^{n} k = \frac{n(n+1)}{2}", "verified"),
+    ("", r"\sum_{k=1}^{n} k = \frac{n(n-1)}{2}", "refuted"),
+    ("% derive: real a_i for i = 1..m\n", r"m(m+1) = m^2 + m", "verified"),
+    ("% derive: real a_i for i = 1..m\n", r"m(m+1) = m^2 + 1", "refuted"),
+])
+def test_a_bracket_after_a_whole_number_of_the_file_multiplies(header, row, verdict):
+    """`\\frac{n(n+1)}{2}` after n was a sum's bound (or a family's last index): n is a natural
+    number of the file, so n(n+1) is a product — was "n is used here as a function and …
+    as a number" (atkI #12)."""
+    assert verdicts(display(header, row)) == [verdict]

@@ -2416,6 +2416,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
             raise self.error(SPECIAL_FUNCTIONS[key], p.node)
+        if bracket is not None and bracket.open == "(" and p.sub is None and \
+                found is not None and found[1].kind is Kind.SYMBOL and found[1].domain.is_integer:
+            # `\sum_{k=1}^{n} k = \frac{n(n+1)}{2}`: n, a sum's bound or a family's last
+            # index, is a whole number of the file — the bracket after it multiplies
+            return Sym(self._undeclared_symbol(key, p.node)), 1
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
             self._not_of_a_density(key, bracket, p.node)
