@@ -652,3 +652,13 @@ def test_a_name_defined_as_an_optimiser_is_compared_as_one(check_text):
     steps = check_text(text).steps
     assert [s.verdict.status for s in steps][1] == "verified"
     assert steps[2].verdict.status != "verified"
+
+
+def test_the_ends_of_an_optimiser_s_domain_are_shown_in_the_file_s_names(check_text):
+    """fxsnd: f's limits at the ends were printed as SymPy's dummies (`f → _a1 and _a1`)."""
+    result = check_text("% derive: real b\n"
+                        r"$$ \arg\max_{y \in (0, 1)} \left( y - y^2 + b \right) = \frac{1}{2} $$"
+                        "\n")
+    (step,) = result.steps
+    assert step.verdict.status.value == "verified"
+    assert "f → b and b" in step.verdict.detail and "_a" not in step.verdict.detail

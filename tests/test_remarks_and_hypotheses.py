@@ -2320,3 +2320,34 @@ def test_a_definition_under_a_premise_is_refused(premise):
     (atkI #8)."""
     text = display("% derive: real a, t\n", premise + " L = a t", "L = a")
     assert "refuted" not in verdicts(text) and verdicts(text)[0] == "error"
+
+
+@pytest.mark.parametrize("conditions, bounded, true, false", [
+    ("a < b, a < 0", "already bounds a on that side", "|a| = -a", "|a| = a"),
+    ("a > b, a > 1", "already bounds a on that side", "|a| = a", "|a - 5| = a - 5"),
+])
+def test_a_second_bound_on_one_side_is_not_said_to_be_a_declaration(conditions, bounded, true,
+                                                                    false):
+    """fxsnd: after `a < b` (a = b − δ, δ > 0 internally) a second upper bound was refused
+    as "a is declared positive" — δ's sign, said of a, which is a real assumed below b."""
+    from derive.engines import hypotheses
+    (step,) = steps(display("% derive: real a, b\n",
+                            rf"{true} \quad \text{{for }} {conditions}"))
+    unused = []
+    hypotheses.restricted((step.lhs, step.rhs), step.hypotheses, step.context, unused)
+    (problem,) = unused
+    assert bounded in str(problem) and "declared" not in str(problem)
+    assert verdicts(display("% derive: real a, b\n",
+                            rf"{false} \quad \text{{for }} {conditions}")) == ["refuted"]
+    assert verdicts(display("% derive: real a, b\n",
+                            rf"{true} \quad \text{{for }} {conditions}")) != ["refuted"]
+
+
+def test_a_bound_against_a_declaration_still_names_the_declaration():
+    from derive.engines import hypotheses
+    (step,) = steps(display("% derive: positive a\n% derive: real b\n",
+                            r"|a| = a \quad \text{for } a > b"))
+    unused = []
+    hypotheses.restricted((step.lhs, step.rhs), step.hypotheses, step.context, unused)
+    assert [str(u) for u in unused] == ["derive cannot use the hypothesis a > b: a is declared "
+                                        "positive"]

@@ -254,3 +254,43 @@ def test_a_member_at_a_member_of_a_whole_number_family_is_read():
     header = ("% derive: natural n\n% derive: real x_j for j = 1..n\n"
               "% derive: natural m_j for j = 1..n\n")
     assert verdicts(display(header, r"x_{m_1} = x_{m_1}")) == ["verified"]
+
+
+VECTOR_SYMBOL = "% derive: natural n\n% derive: real z in \\mathbb{R}^n\n"
+VECTOR_VARIABLE = "% derive: natural J\n% derive: variable z in \\mathbb{R}^J\n"
+
+
+@pytest.mark.parametrize("header", [VECTOR_SYMBOL, VECTOR_VARIABLE])
+@pytest.mark.parametrize("row, column", [
+    ("z + 1 = 1 + z", 4),          # was verified: z read as a scalar
+    (r"z^2 \ge 0", 4),             # was verified
+    ("2 z = z + z", 6),
+    ("z^2 = -1", 4),
+])
+def test_a_bare_vector_read_as_a_number_is_refused_at_its_position(header, row, column):
+    (step,) = steps(display(header, row))
+    assert step.kind.value == "unreadable"
+    assert "z is a vector" in step.message and "no arithmetic of vectors" in step.message
+    assert step.location.column == column
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{j=1}^n z_j^2 \ge 0", "verified"),           # its components are numbers
+    (r"\sum_{j=1}^n z_j^2 \ge 1", "refuted"),
+])
+def test_the_components_of_a_vector_are_still_read(row, verdict):
+    assert verdicts(display(VECTOR_SYMBOL, row)) == [verdict]
+
+
+def test_a_vector_at_a_density_s_point_is_still_read():
+    header = (VECTOR_VARIABLE + "% derive: real \\mu in \\mathbb{R}^J\n"
+              "% derive: positive \\sigma in \\mathbb{R}^J\n"
+              "% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z\n")
+    assert verdicts(display(header, r"\int q(z) \, dz = 1")) == ["verified"]
+
+
+def test_a_bare_vector_inside_a_definition_is_refused_where_it_is_used():
+    (first, second) = steps(display(VECTOR_SYMBOL + "% derive: define g = z + 1\n",
+                                    "g = 1 + z", "g - 1 = 2"))
+    assert first.kind.value == second.kind.value == "unreadable"
+    assert "z is a vector" in second.message

@@ -361,7 +361,7 @@ def optimiser(step, seed, deadline, report):
               f"{'negative' if sign == 1 else 'positive'} on the whole domain, so it is the "
               f"unique {word}; a grid search of {GRID} points agrees")
     method = "stationary point + " + ("concavity" if sign == 1 else "convexity")
-    ends = _boundary(sympy, f, y, low, high)
+    ends = _boundary(sympy, f, y, low, high, to_sympy.named)
     return Verdict(VERIFIED, method, f"{detail}; at the ends of the domain f → {ends}"
                    if ends else detail)
 
@@ -519,16 +519,16 @@ def _curvature_sign(sp, second, y, low, high):
     return 0
 
 
-def _boundary(sp, f, y, low, high):
-    """The limits of f at the ends of the domain, as text for a verified optimiser's
-    detail ('' when SymPy finds none); no verdict depends on them."""
+def _boundary(sp, f, y, low, high, named):
+    """f's limits at the ends of the domain, as text in the step's names (`named`: never
+    SymPy's dummies), or "" when SymPy does not find them."""
     try:
         ends = [_end_limit(sp, f, y, low, "+"), _end_limit(sp, f, y, high, "-")]
     except (NotImplementedError, ValueError):
         return ""
     if any(isinstance(e, sp.Limit) for e in ends):
         return ""
-    return f"{ends[0]} and {ends[1]}"
+    return f"{named(ends[0])} and {named(ends[1])}"
 
 
 def _end_limit(sp, f, y, end, direction):

@@ -873,6 +873,10 @@ def _bounded(relation, left, right, latex, context):
     widened = _with_gap(context, gap, domain, of, value if earlier is None else
                         substitute(earlier.value, {name: value}))
     if not _fits(value, context.domain(name), widened):
+        if earlier is not None:         # name is the gap of an earlier bound on `of`
+            raise Unusable(f"derive cannot use the hypothesis {latex}: another hypothesis "
+                           f"already bounds {of.latex} on that side, and derive does not "
+                           f"show which of the two bounds is the tighter")
         raise Unusable(f"derive cannot use the hypothesis {latex}: "
                        f"{of.latex} is declared {context.domain(name).value}")
     return _put(name, value, latex, widened)

@@ -97,6 +97,7 @@ class Normaliser:
         self._law_table = None
         self._ranges = None               # serial → WholeRange of the bounded integers
         self._named_sets = None           # the sets of named values (`_named_valued`)
+        self._value_signs = {}            # variable → the sign its laws' supports give it
 
     # ================================================================== entry
     def value(self, term):
@@ -274,6 +275,12 @@ class Normaliser:
             return self.sign_of_name(name)
         if getattr(declaration.info, "discrete", False):
             return REAL
+        found = self._value_signs.get(name)
+        if found is None:
+            found = self._value_signs[name] = self._sign_in_supports(name)
+        return found
+
+    def _sign_in_supports(self, name):
         signs = {REAL}
         for pieces in families.laws_in_support(name, self.context).values():
             ends = {REAL if low is None or low is Mul(MINUS_ONE, OO) else

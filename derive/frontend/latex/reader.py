@@ -234,6 +234,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self._row_index = None     # (Name, range): the index a row of vectors is read at
         self.vector_row = None     # that of the row read last, when its last side is a vector
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
+        self.vector_uses = {}      # a vector name read bare in this row → its first node
 
     # ================================================================== entry points
     def read_row(self, text, start):
@@ -246,6 +247,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
+        self.vector_uses = {}
         children, stated = self.split_hypotheses(tree.children, text)
         self.premised = bool(stated)        # `t = 1 \implies …`: the row says it under them
         self.hypotheses = stated + self.hypotheses
@@ -330,6 +332,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if params and len(parts) == 2 and parts[0].head is not None and not any(
                     isinstance(t, Call) and t.function in params for t in subterms(term)):
                 params = ()     # `f(t) = A = B`: A = B is about the file's t (as `&= B` is)
+        self.no_bare_vector(parts)
         relations = [p.relation for p in parts if p.head is None]
         self.vectors_alike(relations if begins_with_side else [None] + relations, sides,
                            next((p.start for p in parts if p.head is not None), None))
@@ -2805,6 +2808,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
+        if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
+            self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
 
     def _apply(self, info, args, node, mapping=None):

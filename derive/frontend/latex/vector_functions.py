@@ -59,7 +59,8 @@ from derive.frontend.latex.pieces import (
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import Declaration, Domain, IndexRange, Kind, Name
 from derive.model.terms import (
-    ONE, Add, Call, Defined, Deriv, Mul, Pow, Sym, free_names, nodes, substitute,
+    ONE, Add, Call, Defined, Dens, Deriv, Dist, Family, Mul, Pow, Sym, free_names, nodes,
+    substitute,
 )
 from derive.notation import vectors
 from derive.notation.show import show
@@ -230,6 +231,33 @@ class VectorFunctions:
                 raise self.error("derive reads only = between vectors (an order of vectors: "
                                  "componentwise, or another? write a component (f(x))_i)",
                                  side)
+
+    def no_bare_vector(self, parts):
+        """Refuse a row that reads a declared vector (`real z in \\mathbb{R}^n`, `variable
+        z in \\mathbb{R}^J`) bare as a number — `z + 1`, `z^2`, `2z`: derive has no
+        arithmetic of vectors (elementwise? a norm? a dot product?), and read as a scalar the
+        row would be checked about a number z the file never declared. A vector stands bare
+        only where a vector is meant: a density's point (`q(z)`, `\\mathcal{N}(z; \\mu,
+        \\sigma^2)`), a family's parameters, a function's argument (`f(z)`), a function of
+        the vector (`\\mathrm{LSE}(x + c)`). The error stands at its first bare use."""
+        context = self.scope.context
+        if not self.vector_uses and not any(
+                isinstance(d.info, (vectors.Vector, vectors.VectorVariableInfo))
+                for d in context.table.values()):
+            return                      # (cheap) no vector declared: nothing to look for
+        for part in parts:
+            if part.term is None:
+                continue
+            name = _bare_vector(part.term, context)
+            if name is not None:
+                key = name.latex
+                message = (f"{key} is a vector (declared in a space of vectors), read here as "
+                           f"a number: derive has no arithmetic of vectors — write its "
+                           f"components ({key}_j, \\sum_j {key}_j^2), or declare {key} a "
+                           f"number")
+                if name in self.vector_uses:
+                    raise self.error(message, self.vector_uses[name])
+                raise self.source.error(message, part.start)     # inside a definition
 
     def vector_elsewhere(self, key, bracket, node):
         """A componentwise function applied where a number is read (`2\\,
@@ -420,3 +448,31 @@ def _affine(term, point):
     if isinstance(term, Add):
         return next((why for why in (_affine(a, point) for a in term.args) if why), None)
     return "a function of the vector (elementwise?) is not read"
+
+
+# where a bare vector stands for a vector: the points, parameters and arguments of these
+_HOLDS_VECTORS = (Call, Dens, Dist, Family)
+
+
+def _bare_vector(term, context):
+    """The first vector (declared in `context`) that `term` reads bare as a number —
+    outside every density, distribution, family and function application (and outside the
+    arguments of a defined function applied, `Defined`) — else None."""
+    stack = [term]
+    seen = set()
+    while stack:
+        t = stack.pop()
+        if t in seen:
+            continue
+        seen.add(t)
+        if isinstance(t, Sym):
+            if isinstance(context.info(t.name), (vectors.Vector, vectors.VectorVariableInfo)):
+                return t.name
+            continue
+        if isinstance(t, _HOLDS_VECTORS):
+            continue
+        if isinstance(t, Defined):
+            stack.append(t.body)
+            continue
+        stack.extend(t.children)
+    return None
