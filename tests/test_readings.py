@@ -2365,6 +2365,12 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     (r"a + b \underset{?}= b + a", "error"),
     (r"2\boxed{a + b} = 2a + 2b", "verified"), (r"-\boxed{a - b} = b - a", "verified"),
     (r"\boxed{a+b}^2 = (a+b)^2", "verified"), (r"2\boxed{a + b} = 2a + b", "refuted"),
+    # \underline: a claim underlined for emphasis is the claim; around an expression, a group
+    (r"\underline{\log(c^2) = 2\log c}", "verified"),
+    (r"\underline{\log(c^2) = 3\log c}", "refuted"),
+    (r"2\underline{a + b} = 2a + 2b", "verified"), (r"2\underline{a + b} = 2a + b", "refuted"),
+    (r"\sum_{n=1}^{\infin} 2^{-n} = 1", "verified"),     # \infin (a wiki's spelling) is \infty
+    (r"\sum^{\infin}_{n=1} 2^{-n} = 2", "refuted"),
     (r"max(a,b) \ge a", "error"), (r"sqrt(4) = 2", "error"), (r"LOG(c) = 1", "error"),
 ])
 def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict):
