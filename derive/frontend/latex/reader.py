@@ -221,6 +221,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.hypotheses = ()
         self.hence = False
+        self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
@@ -248,7 +249,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.run_binders = []
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
-        implicit = self.implicit_definition(children, text, start)
+        implicit = None if self.cut_short else self.implicit_definition(children, text, start)
         if implicit is not None:
             return implicit
         parts, relation = [], None
@@ -283,6 +284,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
+                    not self.cut_short and \
                     (len(parts) > 1 or not begins_with_side) and \
                     all(p.head is None for p in parts):
                 named = self._trailing_name(child)  # `A = … = \mathcal{L}(q;\theta)`
@@ -888,6 +890,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if self._of_capitals(name) is not None:
+            return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
         if bracket is not None and relation is not DEFINE and \
                 self.componentwise(name.key) is not None:
             return None                   # softmax(x) = softmax(x + c): vector_functions.py
@@ -2397,6 +2401,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self._member(p, found, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
             return self.family_density(key, bracket, p.node), 2
+        marginal = self._law_of_capitals(p, bracket) if found is None else None
+        if marginal is not None:
+            return marginal, 2
         moved = self._moved(p) if found is None else None
         if moved is not None:
             name, declaration, value = moved
@@ -2467,6 +2474,53 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(LOOKALIKES[p.key].replace("E[…]", f"E {nxt.key}").replace(
                 "P(…)", f"P {nxt.key}"), p.node)
 
+
+    def _law_of_capitals(self, p, bracket):
+        """`p_X(x)`, `p_{X,Y}(u, v)`, `p_{(X,Y,Z)}(x,y,z)` (a declared density p subscripted
+        by the random variables X, Y, Z of variables it is over, the probabilists' spelling
+        of a marginal): the density of those random variables — p's marginal over x, y, z —
+        at the arguments, taken in the subscript's order (`p_{(Y,X)}(a, b)` is p at y = a,
+        x = b). None when the subscript names no random variable; any other form (a bar,
+        `p_{X|Y}`, a count that differs, a capital p is not over, no brackets) is refused,
+        never an unknown function that could be refuted."""
+        capitals = self._of_capitals(p)
+        if capitals is None:
+            return None
+        inside, capitals = capitals
+        found = self.declared(p.base)
+        variables = [self.capital_variable(c) for c in capitals]
+        info = found[1].info
+        args = bracket.args if bracket is not None and bracket.open == "(" else ()
+        if "," not in inside and len(capitals) > 1 or None in variables or info.given or \
+                any(v not in info.over for v in variables) or \
+                len(set(variables)) != len(variables) or len(args) != len(variables) or \
+                any(sep != "," for sep in bracket.seps) or p.power is not None:
+            raise self.error(f"{p.key}: derive reads a density subscripted by the random "
+                             f"variables of its own variables as their joint density at the "
+                             f"arguments, one per variable (p_X(x), p_{{X,Y}}(x, y), "
+                             f"p_{{(X,Y)}}(x, y), of a p declared over them) — write "
+                             f"{p.base}(…) at the variables", p.node)
+        for c in capitals:
+            self.capital_read(c, p.node, "random")
+        pairs = [(v, self.density_argument(a)[1]) for v, a in zip(variables, args)]
+        over, at = self.points(found[0], info, pairs, bracket.node)
+        return self._powered(Dens(Dist(found[0], over), at), bracket)
+
+    def _of_capitals(self, p):
+        """(subscript, its capitals) of a declared density's name subscripted by a random
+        variable of a declared variable (`p_X`, `p_{(X,Y,Z)}`, `p_{X|Y}`), else None."""
+        found = self.declared(p.base) if isinstance(p, NamePiece) else None
+        written = re.fullmatch(re.escape(p.base) + r"_\{\s*(.*?)\s*\}", p.key) \
+            if found is not None and found[1].kind is Kind.DISTRIBUTION else None
+        if written is None or self.scope.lookup(p.key) is not None:
+            return None
+        inside = written.group(1)
+        if inside.startswith("(") and inside.endswith(")"):
+            inside = inside[1:-1]
+        capitals = [c.strip() for c in re.split(r",|\\mid|\|", inside)]
+        if all(self.capital_variable(c) is None for c in capitals):
+            return None
+        return inside, capitals
 
     def _not_of_a_density(self, key, bracket, node):
         """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
