@@ -390,6 +390,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         it also uses free (`p(x) = \\sum p(x, y)`: the marginal, summed over y alone — or
         over x and y, as the bare sum of a term taking both reads?): which is meant is
         not said. Neither reading is silently chosen."""
+        if not self.summed_free:
+            return
         free = {t.name for term in terms if term is not None
                 for t in subterms(term) if isinstance(t, Sym)}
         for v, node in self.summed_free.items():
