@@ -1315,3 +1315,30 @@ def test_a_head_at_a_laws_parameter_names_the_quantity_at_the_files_value(rows, 
     """`I_X(p) = E_p[…]`, `L(p) = f(1)` with p a parameter of a declared law: the law in the
     body is at the file's p, so the head is the quantity there (`law_parameter`)."""
     assert verdicts(display(BERNOULLI_AT + "% derive: real a\n", *rows)) == expected
+
+
+# ---------------------------------------------- p_X(x): a density subscripted by random variables
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(X,Y|Z) = -\sum_{x,y,z} p_{(X,Y,Z)}(x,y,z) \log \frac{p_{(X,Y,Z)}(x,y,z)}{p_Z(z)}",
+     "verified"),
+    (r"H(X,Y|Z) = -\sum_{x,y,z} p_{(Y,X,Z)}(y,x,z) \log \frac{p_{(Y,X,Z)}(y,x,z)}{p_X(x)}",
+     "refuted"),
+    (r"p_{X,Y}(x, y) = p(x, y)", "verified"),
+    (r"p_{(Y,X)}(y, x) = p(x, y)", "verified"),       # in the subscript's order
+    (r"p_{(Y,X)}(x, y) = p(x, y)", "refuted"),        # p at y = x, x = y
+    (r"\sum_z p_{Z}(z) = 1", "verified"),
+    (r"p_X(x) = p(x, y)", "refuted"),
+])
+def test_a_density_subscripted_by_random_variables_is_their_marginal(row, verdict):
+    assert verdicts(display(XYZ, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"p_{X|Y}(x | y) = p(x | y)",          # a conditional so written: not read
+    r"p_{X}(x, y) = p(x)",                 # one argument per variable
+    r"p_{X,X}(x, x) = p(x)",
+    r"1 = \sum_x p_X(x | y)",
+])
+def test_other_subscripts_of_random_variables_are_refused(row):
+    (step,) = steps(display(XYZ, row))
+    assert step.kind == "unreadable" and "subscripted by the random variables" in step.message

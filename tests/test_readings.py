@@ -1790,6 +1790,38 @@ def test_a_chain_goes_on_after_a_row_it_could_not_read(check_text):
     assert conclusion.chain.steps == (4, 5, 6) and not conclusion.proved
 
 
+@pytest.mark.parametrize("row, expected", [
+    # each transition touching the unread side is an error; the rest is checked as usual
+    (r"a + b = \wibble{a} = b + a = a + b", ["error", "error", "verified"]),
+    (r"a + b = \wibble{a} = b + a = a + b + 1", ["error", "error", "refuted"]),
+    (r"a + b = b + a = a + 2b = \wibble{b} = a + b = b + a", ["verified", "refuted", "error",
+                                                            "error", "verified"]),
+    (r"a + b = b + a = \wibble{a}", ["verified", "error"]),
+    (r"a + b = \wibble{a} = \wibble{b} = b + a = a + b", ["error"] * 3 + ["verified"]),
+    (r"- \wibble{a} = b + a = a + b", ["error", "verified"]),       # the first side unread
+    (r"\left( a = \wibble{b} \right) = c = c", ["error", "verified"]),   # ( = ) cuts nothing
+])
+def test_a_row_with_an_unread_side_keeps_its_steps(check_text, row, expected):
+    result = check_text("% derive: real a, b, c\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == expected
+
+
+def test_an_unread_side_is_shown_once_and_its_next_step_says_why():
+    derivation = load_tex("r.tex", "% derive: real a, b\n$$ a + b = \\wibble{a} = b + a = a + b $$\n")
+    first, second, third = derivation.steps
+    assert first.message.startswith("derive does not read `\\wibble`")
+    assert (first.location.line, first.location.column) == (2, 12)
+    assert second.message.startswith("the side before this relation could not be read")
+    assert third.kind == "equality" and third.reading == "b + a = a + b"
+
+
+def test_a_row_that_is_no_chain_stays_one_error():
+    # a premise, or an unread first token that may be an operator: one error, as before
+    for row in (r"a > 0 \Rightarrow a = \wibble{b} = a", r"\wibble{a} = a + b = b + a"):
+        derivation = load_tex("r.tex", "% derive: real a, b\n$$ " + row + " $$\n")
+        assert [s.kind for s in derivation.steps] == ["unreadable"]
+
+
 @pytest.mark.parametrize("header, rows, expected", [
     ("% derive: real x\n", (r"\sigma(x) &= \frac{1}{1+e^{-x}}", r"&= \frac{e^x}{1+e^x}",
                             r"&= \frac{1}{1+e^{x}}"), ["definition", "verified", "refuted"]),
@@ -2365,6 +2397,12 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     (r"a + b \underset{?}= b + a", "error"),
     (r"2\boxed{a + b} = 2a + 2b", "verified"), (r"-\boxed{a - b} = b - a", "verified"),
     (r"\boxed{a+b}^2 = (a+b)^2", "verified"), (r"2\boxed{a + b} = 2a + b", "refuted"),
+    # \underline: a claim underlined for emphasis is the claim; around an expression, a group
+    (r"\underline{\log(c^2) = 2\log c}", "verified"),
+    (r"\underline{\log(c^2) = 3\log c}", "refuted"),
+    (r"2\underline{a + b} = 2a + 2b", "verified"), (r"2\underline{a + b} = 2a + b", "refuted"),
+    (r"\sum_{n=1}^{\infin} 2^{-n} = 1", "verified"),     # \infin (a wiki's spelling) is \infty
+    (r"\sum^{\infin}_{n=1} 2^{-n} = 2", "refuted"),
     (r"max(a,b) \ge a", "error"), (r"sqrt(4) = 2", "error"), (r"LOG(c) = 1", "error"),
 ])
 def test_stacked_labels_boxes_and_plain_function_words(check_text, row, verdict):

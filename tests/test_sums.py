@@ -2779,3 +2779,67 @@ def test_a_bracket_after_a_whole_number_of_the_file_multiplies(header, row, verd
     number of the file, so n(n+1) is a product — was "n is used here as a function and …
     as a number" (atkI #12)."""
     assert verdicts(display(header, row)) == [verdict]
+
+
+# ------------------------------------------------ a bare \sum over the variables its term takes
+JOINT = "% derive: discrete x, y\n% derive: joint p over x, y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(X, Y) = - \sum p(x, y) \log p(x, y)", "verified"),      # over x and y
+    (r"H(X, Y) = \sum p(x, y) \log p(x, y)", "refuted"),
+    (r"\sum p(x) = 1", "verified"),
+    (r"\sum p(x, y) = 2", "refuted"),
+    (r"H(Y | X) = - \sum p(x, y) \log p(y | x)", "verified"),
+    (r"H(Y | X) = - \sum p(x, y) \log p(x | y)", "refuted"),
+    # x only conditioned on: the point the conditional is at, not summed
+    (r"\sum p(y | x) = 1", "verified"),
+    (r"\sum p(y | x) = 2", "refuted"),
+    (r"H(Y | X) = - \sum p(x) \sum p(y | x) \log p(y | x)", "verified"),   # nested: over y
+    (r"H(X) = \sum p(x) \log p(x)", "refuted"),
+])
+def test_a_bare_sum_runs_over_the_declared_variables_its_term_takes(row, verdict):
+    assert verdicts(display(JOINT, row)) == [verdict]
+
+
+def test_a_bare_sum_reads_as_the_sum_over_those_variables():
+    assert readings(display(JOINT, r"\sum p(x, y) = \sum_{x, y} p(x, y)")) == \
+        ["Σ_{x} Σ_{y} p(x, y) = Σ_{x′} Σ_{y′} p(x′, y′)"]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    # the row uses x free beside a bare sum over it: the marginal (over y), or over x and y?
+    (JOINT, r"p(x) = \sum p(x, y)", "also uses x free"),
+    (JOINT, r"H(X) = - \sum p(x) \log p(x) - p(x)", "x is bound by an operator"),
+    (JOINT, r"\sum 1 = 1", "say what \\sum runs over"),          # no variable: which?
+    ("% derive: variable x\n% derive: density p over x\n", r"\sum p(x) = 1",
+     "a continuous variable"),
+    ("% derive: discrete x\n% derive: density p over x\n% derive: real a_i for i = 1..n\n",
+     r"\sum a_i p(x) = 1", "a family at i and the discrete variable x"),
+])
+def test_a_bare_sum_over_variables_is_refused_when_ambiguous(header, row, message):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+def test_a_bare_sum_in_a_definition_runs_over_its_variables():
+    header = ("% derive: discrete x\n% derive: density q, r over x\n"
+              "% derive: define \\varphi(q) = \\sum q(x) \\log q(x)\n")
+    assert verdicts(display(header, r"\varphi(q) = \sum_x q(x) \log q(x)",
+                            r"\varphi(q) = \sum_x q(x) \log r(x)")) == ["verified", "refuted"]
+
+
+# ------------------------------------------------ x \in X: x over the values of its random variable
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(X, Y) = - \sum_{x \in X, y \in Y} p(x, y) \log p(x, y)", "verified"),
+    (r"H(X, Y) = - \sum_{x \in X, y \in Y} p(x) \log p(x, y)", "refuted"),
+    (r"\sum_{y \in Y} p(y | x) = 1", "verified"),
+    (r"\sum_{y \in Y} p(y | x) = p(x)", "refuted"),
+])
+def test_a_sum_over_the_random_variable_of_its_index(row, verdict):
+    assert verdicts(display(JOINT, row)) == [verdict]
+
+
+def test_a_sum_over_another_variables_capital_is_refused():
+    (step,) = steps(display(JOINT, r"\sum_{x \in Y} p(x) = 1"))
+    assert step.kind == "unreadable" and "not a declared set" in step.message

@@ -19,7 +19,11 @@ from derive.frontend.errors import InputError
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
+from derive.frontend.latex import oldstyle
+from derive.frontend.latex.parse import MAX_ROW_CHARS
 from derive.frontend.latex.names import unknown_command
+from derive.frontend.latex.relations import top_level_relations
+from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.reader import Reader
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
@@ -37,6 +41,23 @@ _TAILS = {
     "unread": "the row above could not be read and this row states no relation: it may be "
               "the rest of that row's expression, so it is never the first side of a chain",
 }
+
+
+class _SideUnread(Exception):
+    """A row's sides could not be read (`Reader.read_row` failed): `error` says where."""
+
+    def __init__(self, error):
+        super().__init__(error.message)
+        self.error = error
+
+
+def _relations(row):
+    """`top_level_relations` of a row as the grammar sees it (wrappers and old-style names
+    taken off, every offset kept), or None."""
+    try:
+        return top_level_relations(unwrap(oldstyle.normalise_text(row)))
+    except Unread:
+        return None
 
 
 class Builder:
@@ -320,19 +341,22 @@ class Builder:
         or words saying so, `Annotated.hence`)."""
         for k, row in enumerate(rows):
             laws = []                 # `Z \sim N(0, 1) \implies …` of a z with no law: its law
-            try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
-                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
-                    laws.append(self.directives.row_law(h_text, offset + at))
-                parts = self.reader.read_row(row, offset)
+
+            def read(text, k=k):
+                """Read `text` (the row, or the part of it from a relation on) as a row."""
+                try:
+                    parts = self.reader.read_row(text, offset)
+                except InputError as error:
+                    raise _SideUnread(error) from None
                 stated, hypotheses = self.reader.hypotheses, ()
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k):
-                    read = self.reader.read_assumption(h_text, offset + at)
+                    assumed = self.reader.read_assumption(h_text, offset + at)
                     if at in index_conditions and not all(
-                            self.reader.is_index(t) for h in read for t in (h.lhs, h.rhs)):
+                            self.reader.is_index(t) for h in assumed for t in (h.lhs, h.rhs)):
                         raise self.source.error(AFTER_COMMA, offset + at)
                     if otherwise_at(self.source.text, self.source.origin(offset + at)):
-                        self._negation_of_reals(read, offset + at)
-                    hypotheses += read
+                        self._negation_of_reals(assumed, offset + at)
+                    hypotheses += assumed
                 reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k)
                 if point is not None:
                     parts = self._at(parts, point, offset)
@@ -340,12 +364,99 @@ class Builder:
                                 conditioned=bool(hypotheses) or self.reader.premised,
                                 reasons=reasons,
                                 hence=self.reader.hence or (hence and k == 0))
+
+            try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
+                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
+                    laws.append(self.directives.row_law(h_text, offset + at))
+                read(row)
+            except _SideUnread as unread:
+                if point is not None or not self._unreadable_sides(unread.error, offset, row,
+                                                                   above, read):
+                    self._unreadable(unread.error, offset, row, above)
             except InputError as error:
                 self._unreadable(error, offset, row, above)
             finally:
                 for name in laws:
                     if name is not None:
                         self.scope.withdraw_unspelled(name)
+
+    def _unreadable_sides(self, error, offset, row, above, read):
+        """A row of several relations (`A = B = C`, `&= B \\le C`) with a side derive
+        could not read: each transition is a step, as when it is read, so the steps after
+        it keep their places — the sides before the broken one are read as a row of their
+        own (`A = B`), each transition touching the broken side is an error (the first one
+        shows `error`), and the chain goes on from the side after it, read with the rest of
+        the row as a row continuing it (`= C = D`: C = D is checked), a later broken side
+        alike. The sides are cut at the relations outside brackets and braces
+        (`relations.top_level_relations`), where the grammar cuts them. False — the row is
+        then one error, as before — when it is not such a chain, the error does not lie in
+        one of its sides, or the sides before it cannot be read either."""
+        if error.line is None or len(row) > MAX_ROW_CHARS or \
+                not self._own_left_side(row, offset, error):   # it may go on with the row above
+            return False
+        cuts = _relations(row)
+        if not cuts or len(cuts) < 2:
+            return False
+        key = self.reader.would_define(row, offset) or self.reader.restated_density(row, offset)
+        before = self.scope.lookup(key) if key is not None else None
+        if not self._read_broken(error, offset, row, cuts, read, first=True):
+            return False
+        if key is not None and self.scope.lookup(key) == before:
+            self.scope.unread.setdefault(key, offset + indent(row))     # not defined after all
+        return True
+
+    def _read_broken(self, error, offset, row, cuts, read, first=False, withheld=None):
+        """`_unreadable_sides` for `row` (the row, or from a relation on: blanked before it),
+        its relations at `cuts`; `withheld`: the error of a side before it that no step has
+        shown yet. Returns False only when nothing was read (`first`: the row itself)."""
+        where = (error.line, error.column or 1)
+        ends = [start for start, _ in cuts] + [len(row)]
+        starts = [indent(row)] + [end for _, end in cuts]
+        broken = next((j for j in range(len(ends)) if self.source.position(offset + starts[j])
+                       <= where < self.source.position(offset + ends[j])), None)
+        continuing = not row[:cuts[0][0]].strip()
+
+        def each_an_error():                # one error per transition left
+            for k, (start, end) in enumerate(cuts):
+                self.chains.unreadable((withheld or error) if k == 0 else error, offset + end,
+                                       row[start:ends[k + 1]], within=True)
+            return True
+
+        if broken is None or (continuing and broken == 0):
+            return not first and each_an_error()
+        if broken >= 2:
+            self.reader.cut_short = True         # its last side is not the row's last
+            try:
+                read(row[:cuts[broken - 1][0]])
+            except (_SideUnread, InputError):
+                return not first and each_an_error()
+            finally:
+                self.reader.cut_short = False
+            withheld = None
+        if broken >= 1:
+            start, end = cuts[broken - 1]
+            if not (broken == 1 and not continuing and
+                    self.reader.would_define(row, offset) is not None):    # `f(x) = ⟨broken⟩`
+                self.chains.unreadable(withheld or error, offset + end, row[start:ends[broken]],
+                                       within=True)
+                withheld = error if withheld is not None else None
+            else:
+                withheld = error
+        else:
+            withheld = error
+        if broken == len(cuts):
+            return True
+        self.chains.withhold(withheld, offset + starts[broken])
+        rest = " " * cuts[broken][0] + row[cuts[broken][0]:]
+        try:
+            read(rest)
+        except _SideUnread as unread:
+            self._read_broken(unread.error, offset, rest, cuts[broken:], read,
+                              withheld=self.chains.withheld())
+        except InputError as other:     # past its sides (a hypothesis beside it): one error
+            self.chains.unreadable(self.chains.withheld() or other, offset + cuts[broken][1],
+                                   rest)
+        return True
 
     def _negation_of_reals(self, hypotheses, at):
         """`\\text{otherwise}` beside a case `x > 0` is ¬(x > 0), which `layout` wrote as

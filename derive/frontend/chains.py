@@ -53,6 +53,8 @@ class ChainBuilder:
         self._last = None            # the Part a continuation row continues
         self._open = False           # whether `_last` may be continued
         self._broken_at = None       # a row that could not be read, if it ended the chain
+        self._withheld = None        # the error of a side that no step has shown yet
+        self._within = False         # the break is a side of the row being read
         self._starts = []            # the source offset of each step's right side
         self._params = ()            # the parameters of a definition `_last` is the body of
         self._conditioned = False    # whether the row being added has the author's conditions
@@ -67,6 +69,7 @@ class ChainBuilder:
         self._open = False
         self._broken_at = None
         self._params = ()
+        self._withheld, self._within = None, False
 
     def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
             reasons=(), hence=False):
@@ -116,8 +119,9 @@ class ChainBuilder:
             self._last, self._open = first, True
         elif not self._open and self._broken_at is not None:
             first = parts.pop(0)         # re-anchored: the step from the broken row is the error
-            self.unreadable(self.source.error(
-                "the row above could not be read, so this step from it is not checked; the "
+            where = "the side before this relation" if self._within else "the row above"
+            self.unreadable(self._withheld or self.source.error(
+                f"{where} could not be read, so this step from it is not checked; the "
                 "chain goes on from this side", first.start), first.start,
                 f"{first.relation.symbol} {first.latex}")
             self.chains.append([])
@@ -261,11 +265,10 @@ class ChainBuilder:
                                          for chain in self.chains) if kept]
         self._just_read = range(made, made + 1)
 
-    def unreadable(self, error, offset, text):
-        """A row derive could not read: a step of its own that carries the error."""
-        self.end_chain()
-        self._broken_at = offset
-        self._just_read = range(0)
+    def unreadable(self, error, offset, text, within=False):
+        """A row derive could not read: a step of its own that carries the error (`within`:
+        it is one transition of a row whose next side is read on, `withhold`)."""
+        self.withhold(None, offset, within)
         location = self._location(error, offset)
         self._starts.append(offset)
         self.steps.append(Step(
@@ -274,6 +277,19 @@ class ChainBuilder:
             location=location, message=error.message, source_line=error.source_line or "",
             context=self.scope.context))
         self.chains.append([len(self.steps)])
+
+    def withheld(self):
+        """The error `withhold` left for the next step, if no step has shown it yet."""
+        return self._withheld
+
+    def withhold(self, error, offset, within=True):
+        """A side at `offset` that could not be read ends the chain; the step from it to the
+        next side read (`add`, re-anchored) is an error — `error`, when no step has shown it
+        yet (the row's first side), else one naming the broken side."""
+        self.end_chain()
+        self._broken_at = offset
+        self._just_read = range(0)
+        self._withheld, self._within = error, within
 
     def _location(self, error, offset):
         """Where an error's step stands: the error's own position (a notebook's cell and

@@ -142,9 +142,17 @@ def font_overreach(text):
             f"as in \\{font}{{{name}}}{what}…", found.start(3))
 
 
+# Other spellings of a command (a wiki's `\\infin`, MediaWiki's and MathJax's alias of ∞).
+SPELLED = {r"\infin": r"\infty"}
+
+
 def rewrite(tree):
-    """The tree with old-style switches and braced names read as their modern spellings."""
+    """The tree with old-style switches and braced names read as their modern spellings,
+    and the commands of `SPELLED` as theirs (the token keeps its place)."""
     for node in list(tree.iter_subtrees()):
+        node.children[:] = [c.update(value=SPELLED[c.value]) if isinstance(c, Token) and
+                            c.type == "COMMAND" and c.value in SPELLED else c
+                            for c in node.children]
         if node.data == "run":
             _drop_typographic(node)
             _braced_arguments(node)

@@ -218,9 +218,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.offset = self.row_start = 0
         self.row_text = ""
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
+        self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.hypotheses = ()
         self.hence = False
         self.premised = False
+        self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
@@ -251,7 +253,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         children, stated = self.split_hypotheses(tree.children, text)
         self.premised = bool(stated)        # `t = 1 \implies …`: the row says it under them
         self.hypotheses = stated + self.hypotheses
-        implicit = self.implicit_definition(children, text, start)
+        implicit = None if self.cut_short else self.implicit_definition(children, text, start)
         if implicit is not None:
             return implicit
         parts, relation = [], None
@@ -286,6 +288,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 if head is not None and self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
+                    not self.cut_short and \
                     (len(parts) > 1 or not begins_with_side) and \
                     all(p.head is None for p in parts):
                 named = self._trailing_name(child)  # `A = … = \mathcal{L}(q;\theta)`
@@ -339,6 +342,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.vector_row = self._row_index if sides and sides[-1][1] else None
         if self.averaged_given:
             self._averaged_not_free(parts)
+        self._summed_not_free([p.term for p in parts])
         return parts
 
     def _about_densities(self, term):
@@ -385,6 +389,22 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"which is meant? Write the average as \\sum_{{{v.latex}}} "
                                  f"p({v.latex}) D(…) or the divergence at {v.latex} as "
                                  f"\\sum_z p(z|{v.latex}) \\log …", node)
+
+    def _summed_not_free(self, terms):
+        """Refuse a row (or a definition's body) where a bare `\\sum` ran over a variable
+        it also uses free (`p(x) = \\sum p(x, y)`: the marginal, summed over y alone — or
+        over x and y, as the bare sum of a term taking both reads?): which is meant is
+        not said. Neither reading is silently chosen."""
+        if not self.summed_free:
+            return
+        free = {t.name for term in terms if term is not None
+                for t in subterms(term) if isinstance(t, Sym)}
+        for v, node in self.summed_free.items():
+            if v in free:
+                raise self.error(f"this \\sum runs over {v.latex}, as a bare \\sum runs over "
+                                 f"the declared variables its term takes, but this row also "
+                                 f"uses {v.latex} free: say what it runs over (\\sum_y "
+                                 f"p({v.latex}, y) keeps {v.latex})", node)
 
     def _logged_head(self, side, relation, refuse=True):
         """The `Head` of a first side that applies a function word to a quantity not known
@@ -645,6 +665,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
+        self._summed_not_free([body])
         if _one_name(head, body):                            # `define p_g = …`: one name
             return _named(head).key, _named(head).params, body, None
         if self._recurrence(head, body):         # \bar\alpha_t = \alpha_t \bar\alpha_{t-1}
@@ -732,6 +753,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.capitals = {}
         self.free_spellings = {}
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
+        self.summed_free = {}      # x a bare \sum of this row runs over → its node
         try:
             return parse_row(text)
         except SyntaxProblem as problem:
@@ -875,6 +897,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if self._of_capitals(name) is not None:
+            return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
         if bracket is not None and relation is not DEFINE and \
                 self.componentwise(name.key) is not None:
             return None                   # softmax(x) = softmax(x + c): vector_functions.py
@@ -2384,6 +2408,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self._member(p, found, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
             return self.family_density(key, bracket, p.node), 2
+        marginal = self._law_of_capitals(p, bracket) if found is None else None
+        if marginal is not None:
+            return marginal, 2
         moved = self._moved(p) if found is None else None
         if moved is not None:
             name, declaration, value = moved
@@ -2459,6 +2486,53 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(LOOKALIKES[p.key].replace("E[…]", f"E {nxt.key}").replace(
                 "P(…)", f"P {nxt.key}"), p.node)
 
+
+    def _law_of_capitals(self, p, bracket):
+        """`p_X(x)`, `p_{X,Y}(u, v)`, `p_{(X,Y,Z)}(x,y,z)` (a declared density p subscripted
+        by the random variables X, Y, Z of variables it is over, the probabilists' spelling
+        of a marginal): the density of those random variables — p's marginal over x, y, z —
+        at the arguments, taken in the subscript's order (`p_{(Y,X)}(a, b)` is p at y = a,
+        x = b). None when the subscript names no random variable; any other form (a bar,
+        `p_{X|Y}`, a count that differs, a capital p is not over, no brackets) is refused,
+        never an unknown function that could be refuted."""
+        capitals = self._of_capitals(p)
+        if capitals is None:
+            return None
+        inside, capitals = capitals
+        found = self.declared(p.base)
+        variables = [self.capital_variable(c) for c in capitals]
+        info = found[1].info
+        args = bracket.args if bracket is not None and bracket.open == "(" else ()
+        if "," not in inside and len(capitals) > 1 or None in variables or info.given or \
+                any(v not in info.over for v in variables) or \
+                len(set(variables)) != len(variables) or len(args) != len(variables) or \
+                any(sep != "," for sep in bracket.seps) or p.power is not None:
+            raise self.error(f"{p.key}: derive reads a density subscripted by the random "
+                             f"variables of its own variables as their joint density at the "
+                             f"arguments, one per variable (p_X(x), p_{{X,Y}}(x, y), "
+                             f"p_{{(X,Y)}}(x, y), of a p declared over them) — write "
+                             f"{p.base}(…) at the variables", p.node)
+        for c in capitals:
+            self.capital_read(c, p.node, "random")
+        pairs = [(v, self.density_argument(a)[1]) for v, a in zip(variables, args)]
+        over, at = self.points(found[0], info, pairs, bracket.node)
+        return self._powered(Dens(Dist(found[0], over), at), bracket)
+
+    def _of_capitals(self, p):
+        """(subscript, its capitals) of a declared density's name subscripted by a random
+        variable of a declared variable (`p_X`, `p_{(X,Y,Z)}`, `p_{X|Y}`), else None."""
+        found = self.declared(p.base) if isinstance(p, NamePiece) else None
+        written = re.fullmatch(re.escape(p.base) + r"_\{\s*(.*?)\s*\}", p.key) \
+            if found is not None and found[1].kind is Kind.DISTRIBUTION else None
+        if written is None or self.scope.lookup(p.key) is not None:
+            return None
+        inside = written.group(1)
+        if inside.startswith("(") and inside.endswith(")"):
+            inside = inside[1:-1]
+        capitals = [c.strip() for c in re.split(r",|\\mid|\|", inside)]
+        if all(self.capital_variable(c) is None for c in capitals):
+            return None
+        return inside, capitals
 
     def _not_of_a_density(self, key, bracket, node):
         """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
@@ -3740,6 +3814,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         letters = {d.info.index for d in self.scope.table.values()
                    if isinstance(d.info, IndexRange) and d.info.index}
         written = self._member_letters(rest)
+        if not written and piece.sup is None:
+            over = self._free_variables(self._probe(rest))
+            if over:
+                return self._over_free_variables(piece, rest, over)
         letters = written if len(written) == 1 else letters
         key = next(iter(letters)) if len(letters) == 1 and piece.sup is None else None
         if key is None or self.declared(key) is not None or \
@@ -3757,8 +3835,61 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(f"say what \\{piece.op} runs over: \\{piece.op}_{{{key}=1}}^{{n}} "
                              f"(a bare \\{piece.op} runs over the declared range of a family "
                              f"it takes at {key})", piece.node)
+        discrete = [n.latex for n in self._free_variables(body)
+                    if getattr(self.scope.table[n].info, "discrete", False)]
+        if discrete:        # `\sum a_i p(x)`: over i, or over i and x?
+            raise self.error(f"say what \\{piece.op} runs over: its term takes a family at "
+                             f"{key} and the discrete variable {discrete[0]} — "
+                             f"\\{piece.op}_{{{key}}} or \\{piece.op}_{{{key}, {discrete[0]}}}",
+                             piece.node)
         lower, upper = self._family_range(piece, key, index, body)
         return (Sum if piece.op == "sum" else Product)(index, body, lower, upper)
+
+    def _probe(self, rest):
+        """The term after a bare `\\sum` read as written, its letters unbound, only to see
+        which declared variables it takes free (`_free_variables`): what this reading noted
+        for the row (a conditional divergence averaged at a free x, the run's binders) is
+        undone — the sum reads its term again with its variables bound."""
+        noted = dict(self.averaged_given), list(self.run_binders), dict(self.summed_free)
+        try:
+            return self.product(rest)
+        finally:
+            self.averaged_given, self.run_binders, self.summed_free = noted
+
+    def _free_variables(self, term):
+        """The declared variables of the file (not bound copies) that `term` takes free as
+        values (`p(x, y)`, `x`; not the variables a law `H(X)` is over, nor a variable
+        only conditioned on, `p(y | x)`: the point the conditional is at), in declaration
+        order."""
+        written = _values_taken(term) & free_names(term)
+        return [n for n in self.scope.table if n in written and n.origin is None and
+                n.local is None and self.scope.table[n].kind is Kind.VARIABLE]
+
+    def _over_free_variables(self, piece, rest, over):
+        """A bare `\\sum p(x, y) \\log p(x, y)` (Cover & Thomas's shorthand) whose term takes
+        no family: the sum over every declared variable its term takes free, each over its
+        whole range — `\\sum_{x, y}` — when all are discrete. A continuous one (integrate
+        it), or a term that reads otherwise once they are bound, is refused."""
+        continuous = [n.latex for n in over if not getattr(self.scope.table[n].info,
+                                                             "discrete", False)]
+        if continuous:
+            raise self.error(f"say what \\{piece.op} runs over: its term takes "
+                             f"{', '.join(continuous)}, a continuous variable (a bare "
+                             f"\\{piece.op} runs over the declared discrete variables its "
+                             f"term takes)", piece.node)
+        copies = [self.fresh(n.latex, origin=n) for n in over]
+        with self.bindings_as([n.latex for n in over], copies):
+            body = self.product(rest)
+        if self._free_variables(body) or not set(copies) <= _values_taken(body):
+            raise self.error(f"say what \\{piece.op} runs over: its term reads otherwise "
+                             f"with {', '.join(n.latex for n in over)} bound — write "
+                             f"\\{piece.op}_{{{', '.join(n.latex for n in over)}}}", piece.node)
+        for n in over:
+            self.summed_free.setdefault(n, piece.node)
+        kind = Sum if piece.op == "sum" else Product
+        for index in reversed(copies):
+            body = kind(index, body, None, None)
+        return body
 
     def _member_letters(self, rest):
         """The letters at which the pieces after a bare `\\sum` take a family declared over
@@ -4123,7 +4254,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         support = None
         if is_tree(node, "domain"):
             node, _, set_node = node.children
-            support = self._own_range(node, set_node) or self._finite_set_name(set_node)
+            if not self._over_its_random_variable(node, set_node):
+                support = self._own_range(node, set_node) or self._finite_set_name(set_node)
         key = self._index_key(node)
         found = self.declared(key) or self.sample_of(key)
         if found is not None and found[1].kind is Kind.VARIABLE:
@@ -4141,6 +4273,22 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if found is None and self.bound_name(key) is None:
             return key, self.fresh(key, declaration=LOCAL_INDEX)
         raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
+
+    def _over_its_random_variable(self, node, set_node):
+        """Whether `x \\in X` under a sum names, as its set, the random variable X of the
+        declared variable x it binds (a capital of x undeclared, or of the variable a
+        renamed copy `x'` ranges like): x runs over X's values, its whole range, as
+        `\\sum_x` does (the blog's `\\sum_{x \\in X, y \\in Y}`)."""
+        try:
+            key, named = self._index_key(node), self._index_key(set_node)
+        except InputError:
+            return False
+        found = self.declared(key) or self.sample_of(key)
+        if found is None or found[1].kind is not Kind.VARIABLE or \
+                self.capital_variable(named) is not found[0]:
+            return False
+        self.capital_read(named, set_node, "random")
+        return True
 
     def _own_range(self, node, set_node):
         """The range of a discrete variable declared without one (`discrete x`), when the
@@ -5097,6 +5245,22 @@ def _numeral_or_times(node):
     if is_tree(node, "script") and len(node.children) == 1:
         node = node.children[0]
     return is_token(node, "NUMBER", "MULOP")
+
+
+def _values_taken(term):
+    """The names `term` takes as values (Syms), but not those only the condition of a
+    conditional law holds (`p(y | x)` takes y; its x is where the law stands)."""
+    seen, taken, pending = set(), set(), [term]
+    while pending:
+        t = pending.pop()
+        if id(t) in seen:
+            continue
+        seen.add(id(t))
+        if isinstance(t, Sym):
+            taken.add(t.name)
+        skipped = t.cond if isinstance(t, Dist) else ()
+        pending.extend(c for c in t.children if not any(c is k for k in skipped))
+    return taken
 
 
 def _capital_space(named, key):

@@ -49,3 +49,40 @@ def top_level_law(text):
                 return None
             found = match.start()
     return found
+
+
+_TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|:=|=:|.", re.DOTALL)
+_OPENING = frozenset({"(", "[", "{", r"\{", r"\lbrace", r"\lbrack", r"\langle", r"\lceil",
+                      r"\lfloor", r"\begin"})
+_CLOSING = frozenset({")", "]", "}", r"\}", r"\rbrace", r"\rbrack", r"\rangle", r"\rceil",
+                      r"\rfloor", r"\end"})
+_CHAIN_RELATIONS = frozenset({"=", "<", ">", ":=", "=:"} | COMMAND_TOKENS)
+# What makes a row more than a chain of relations between expressions, outside brackets:
+# a premise (`\Rightarrow`), a relation derive does not check, a list, a set, a law, a limit.
+_NOT_A_CHAIN = re.compile(r",|;|:|" + commands(
+    "Rightarrow", "implies", "Longrightarrow", "approx", "simeq", "cong", "propto", "ll", "gg",
+    "leftarrow", "Leftarrow", "iff", "Leftrightarrow", "subset", "subseteq", "supset", "notin",
+    "in", "sim", "to", "mid", "quad", "qquad", "text", "mbox", "middle") + "$")
+
+
+def top_level_relations(text):
+    r"""The (start, end) offsets of the relations of a row outside every bracket and brace
+    (`A = \sum_{i=1}^n a_i \le B`: the `=` and the `\le`, not the `=` of the subscript) — where
+    the grammar's row splits into sides — or None when the row is not a plain chain: its
+    brackets do not balance, or it holds a premise, a list or a relation derive does not
+    check at that level (`,`, `\Rightarrow`, `\approx`, `\in`, …). Used to count the steps
+    of a row that could not be read (`Builder._unreadable_sides`)."""
+    found, depth = [], 0
+    for token in _TOKEN.finditer(text):
+        value = token.group()
+        if value in _OPENING or value == r"\left":
+            depth += 1
+        elif value in _CLOSING or value == r"\right":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and value in _CHAIN_RELATIONS:
+            found.append(token.span())
+        elif depth == 0 and _NOT_A_CHAIN.match(value):
+            return None
+    return found if depth == 0 else None

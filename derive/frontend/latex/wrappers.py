@@ -3,6 +3,10 @@
 * `\\boxed{A = B}` (a result drawn in a box) is `A = B`; a box around part of an expression
   groups it, as the printed frame does: `2\\boxed{a + b}` is 2(a + b) — unless what it frames
   starts with an operator (`\\boxed{+ b}`, a term going on with the expression before it).
+* `\\underline{A = B}` (a claim underlined for emphasis, as a blog marks a fact it uses) is
+  `A = B`; underlined around an expression with an operator (`\\underline{a + b}`) it
+  groups it, as `\\boxed` does. `\\underline{X}` around one name stays that name's accent
+  (X̲, a name of its own).
 * `\\phantom{X}` (also `\\hphantom`, `\\vphantom`) prints nothing: blanked, so a row
   `\\phantom{E(E(X|Y))} &= …` goes on with the chain above, as TeX shows it.
 * `Y{=}y`: braces around a lone relation sign (spacing it as a symbol) are blanked.
@@ -32,6 +36,8 @@ import re
 from derive.frontend.latex.relations import RELATION
 
 _BOXED = re.compile(r"\\boxed\s*\{")
+_UNDERLINED = re.compile(r"\\underline\s*\{")
+_OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|pm|mp)(?![a-zA-Z])")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
 _STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
@@ -103,8 +109,18 @@ def _stacked_and_boxed(text):
     for start, end in operator_fonts(text):
         _blank(chars, start, end)
     text = "".join(chars)
-    if not any(w in text for w in ("\\boxed", "\\stackrel", "\\overset", "\\underset")):
+    if not any(w in text for w in ("\\boxed", "\\stackrel", "\\overset", "\\underset",
+                                   "\\underline")):
         return text
+    for match in _UNDERLINED.finditer(text):
+        close = _closing_brace(text, match.end() - 1)
+        inside = text[match.end():close] if close is not None else ""
+        if _states_a_relation(inside):
+            _blank(chars, match.start(), match.end())
+            _blank(chars, close, close + 1)
+        elif _top_level(_OPERATOR, inside):         # an expression: a group, as a box
+            _blank(chars, match.start(), match.end() - 1)
+            chars[match.end() - 1], chars[close] = "(", ")"
     for match in _BOXED.finditer(text):
         close = _closing_brace(text, match.end() - 1)
         if close is not None:
@@ -162,6 +178,17 @@ def _states_a_relation(text):
         depth += ch == "{"
         depth -= ch == "}"
         if depth == 0 and _RELATION.match(text[k:].split(" ")[0] if ch == "\\" else ch):
+            return True
+    return False
+
+
+def _top_level(pattern, text):
+    """Whether `pattern` matches somewhere in `text` outside its braces."""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and pattern.match(text, k):
             return True
     return False
 
