@@ -10,13 +10,15 @@ task too, with `load_budget(budget)`, so that no input can hang this process.
 Whatever goes wrong inside a task — an exception, the memory cap, a worker that dies —
 becomes that step's `undecided`, saying so, and the run goes on; for a file being read
 it becomes that file's error. Results come back in step and file order whatever order
-the tasks end in. The checker knows nothing of the engines but their entry point.
+the tasks end in. The checker knows nothing of the engines but their entry point (and
+`preload`: what the engines import in every worker, loaded once here before the workers
+that decide a derivation's steps are forked).
 """
 
 from __future__ import annotations
 
 
-from derive.engines.decide import decide_step
+from derive.engines.decide import decide_step, preload
 from derive.engines.workers import (DIED, DONE, FAILED, MEMORY_LIMIT_BYTES, OUT_OF_MEMORY,
                                     TIMED_OUT, Pool)
 from derive.frontend import InputError, load
@@ -110,6 +112,7 @@ class _Run:
 
         if not steps:
             finish(Result(derivation, ()))
+        self.pool.preload(lambda: preload(steps))
         for k, step in enumerate(steps):
             self.pool.submit(decide_step, (step, derivation.context, self.options.seed, budget),
                              budget, _guarded(lambda outcome, k=k: decided(k, outcome),

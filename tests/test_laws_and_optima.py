@@ -542,6 +542,17 @@ def test_a_supremum_inside_an_integral_at_one_value(row, verdict):
     assert verdicts(display(MEASURE, row)) == [verdict]
 
 
+def test_the_value_a_supremum_is_taken_at_is_shown_as_written():
+    """The proof names y = g(x) as the file writes it, not the term's Python form (whose
+    serial numbers differ from one worker process to another)."""
+    row = SUP_INSIDE + r"\ge \int_\chi \left( g(x)\frac{dP}{dQ}(x) - f^*(g(x)) \right) dQ(x)"
+    (step,) = steps(display(MEASURE, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "verified"
+    assert "at the real value y = g(x) at each point" in verdict.detail
+    assert "Name(" not in verdict.detail
+
+
 
 
 _PUSHED = ("% derive: variable x, z\n% derive: density p_Z over z\n% derive: function G\n"

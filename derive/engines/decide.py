@@ -60,6 +60,20 @@ def decide_step(report, step, context, seed, budget):
     report(_timed(verdict, clock.now() - started))
 
 
+def preload(steps):
+    """Load in this process what deciding `steps` imports in every worker that gets one
+    of them: SymPy, for claims (limits, optimisers, optimisation problems,
+    antiderivatives all use it; ~0.2 s of CPU per process). For `workers.Pool.preload`:
+    whether it was not loaded before. Steps without claims load nothing here (an equality
+    the normal form decides never needs SymPy)."""
+    import sys
+    if "sympy" in sys.modules or not any(step.kind.is_claim for step in steps):
+        return False
+    import sympy
+    sympy.Add(*sympy.symbols("a b c"))        # its first sum imports sympy.tensor (~25 ms)
+    return True
+
+
 def _timed(verdict, seconds):
     from dataclasses import replace
     return replace(verdict, seconds=seconds)

@@ -33,7 +33,7 @@ from derive.model.terms import (
     OO, Call, Defined, Dens, Expect, Integral, Mul, Num, Optimum, Sym, free_names, nodes, sub,
     substitute,
 )
-from derive.notation.show import plain
+from derive.notation.show import plain, show
 
 
 def decide(step, seed, deadline):
@@ -86,7 +86,7 @@ def _at_one_value(step, parts, other, seed, deadline):
         agreed, evaluated = congruence.agreement(obligation, step.context, seed, deadline)
         t = plain(inner.var.latex)
         proof = (f"the other side is the integral of the inner objective at the real value "
-                 f"{t} = {plain(str(h))} at each point (normal form), which is at most the "
+                 f"{t} = {plain(show(h))} at each point (normal form), which is at most the "
                  f"{'supremum' if inner.kind == 'max' else 'infimum'} over all real {t} on "
                  f"its side; the weight is non-negative, so integrating keeps the bound")
         return _by_agreement(proof, agreed, evaluated)

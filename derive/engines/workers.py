@@ -11,7 +11,9 @@ work done as on a quiet one — up to `WALL_FACTOR` times the budget on the wall
 
 Why persistent: workers are forked from the parent once per job slot, after the parent
 has imported and warmed what the tasks need, so they start warm and stay warm — one fork
-per slot rather than one per step.
+per slot rather than one per step. What only some runs need (SymPy, for claims) the
+parent loads when it learns they do (`Pool.preload`); idle workers forked before that are
+then replaced by ones that inherit it.
 
 A task is `(function, args, budget)`. The worker calls `function(report, *args)`, which
 may call `report(obj)` any number of times; the last report is the task's answer, also
@@ -106,6 +108,7 @@ class Pool:
         self._queue, self._order = [], itertools.count()
         self._workers = {}                       # result fd -> _Worker
         self._spawn_at = None                    # when a backlog may fork another worker
+        self._generation = 0                     # preloads so far (`preload`)
 
     def __enter__(self):
         return self
@@ -137,6 +140,20 @@ class Pool:
             if any(w.tasks for w in self._workers.values()):
                 self._wait()
 
+    def preload(self, load):
+        """Run `load()` in this process: work every worker would otherwise repeat (an
+        import: SymPy's is ~0.2 s of CPU). When it returns true (it loaded something),
+        workers forked before it, which lack it, are replaced as soon as they are idle;
+        workers forked from this process inherit what it loaded (copy-on-write: loaded
+        once, its pages shared), so no worker loads it again. Only an optimisation: if
+        `load` fails, each worker meets that failure in its own tasks, as before."""
+        try:
+            loaded = load()
+        except Exception:  # noqa: BLE001 - the tasks that need it report it themselves
+            return
+        if loaded:
+            self._generation += 1
+
     def close(self):
         """Kill every worker and reap it."""
         for worker in list(self._workers.values()):
@@ -145,8 +162,12 @@ class Pool:
 
     def _dispatch_ready(self):
         """Give queued tasks to workers; fork another worker only for a backlog older than
-        `SPAWN_DELAY` (a short file's steps are done before it would start)."""
+        `SPAWN_DELAY` (a short file's steps are done before it would start). Idle workers
+        forked before a `preload` are replaced first."""
         now = time.monotonic()
+        for worker in [w for w in self._workers.values()
+                       if not w.tasks and w.generation < self._generation]:
+            self._retire(worker)
         while self._queue:
             task = self._queue[0][1]
             if not task.message:
@@ -184,7 +205,7 @@ class Pool:
         if len(workers) < self.size and (not workers or (self._spawn_at is not None
                                                            and now >= self._spawn_at)):
             self._spawn_at = None
-            worker = _Worker(self.memory_limit, self.grace)
+            worker = _Worker(self.memory_limit, self.grace, self._generation)
             self._workers[worker.fd] = worker
             return worker
         if len(workers) == self.size and len(task.message) <= PIPELINE_BYTES:
@@ -241,7 +262,7 @@ class Pool:
 class _Worker:
     """One forked worker process: its pipes and the tasks sent to it (the first runs)."""
 
-    def __init__(self, memory_limit, grace):
+    def __init__(self, memory_limit, grace, generation=0):
         with _FORK_LOCK:
             task_read, task_write = os.pipe()
             result_read, result_write = os.pipe()
@@ -264,6 +285,7 @@ class _Worker:
         self.started, self.deadline = 0.0, float("inf")
         self.started_cpu = None                 # the worker's CPU seconds when it started
         self.running, self.exiting, self.broken = False, False, ""
+        self.generation = generation            # the pool's preloads when it was forked
 
     def send(self, task):
         """Send `task`; False when the worker turns out to be gone."""
