@@ -1002,6 +1002,37 @@ def test_a_sums_index_after_the_sum_is_refused(row):
     assert "is the index of a sum before this term" in message
 
 
+MASS_OVER_K = ("% derive: discrete k\n% derive: natural C\n% derive: real \\epsilon\n"
+               "% derive: density p over k given x_i\n% derive: density q over k given x_i\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # label smoothing's last display: two bracketed sums over k, each after a factor
+    (r"-\sum_{k=1}^C [(1-\epsilon) q(k|x_i) + \epsilon] \log p(k|x_i) = "
+     r"(1-\epsilon)[-\sum_{k=1}^C q(k|x_i)\log p(k|x_i)] + \epsilon[-\sum_{k=1}^C\log p(k|x_i)]",
+     "verified"),
+    (r"-\sum_{k=1}^C [(1-\epsilon) q(k|x_i) + \epsilon] \log p(k|x_i) = "
+     r"(1-\epsilon)[-\sum_{k=1}^C q(k|x_i)\log p(k|x_i)] + \epsilon[\sum_{k=1}^C\log p(k|x_i)]",
+     "refuted"),
+    (r"[-\sum_{k=1}^C\log p(k|x_i)] + [-\sum_{k=1}^C\log p(k|x_i)] = "
+     r"-2\sum_{k=1}^C\log p(k|x_i)", "verified"),
+    (r"[-\sum_{k=1}^C\log p(k|x_i)] + [-\sum_{k=1}^C\log p(k|x_i)] = "
+     r"-\sum_{k=1}^C\log p(k|x_i)", "refuted"),
+])
+def test_a_mass_function_over_a_summed_letter_is_no_free_index(row, expected):
+    """A mass function over a declared discrete k names k as what it ranges over, so a
+    bracketed sum over k after an earlier sum over k (`a[-Σ_k …] + b[-Σ_k log p(k|x)]`)
+    uses no free k: read (it was refused as the earlier sum's index outside its sum)."""
+    assert verdicts(MASS_OVER_K + f"$$ {row} $$\n") == [expected]
+
+
+def test_a_mass_functions_letter_after_its_sum_is_still_refused():
+    """The letter written as a value after the sum ended (`Σ_k log p(k|x) + p(k|x)`)
+    is still the sum's index outside its sum."""
+    (message,) = readings(display(MASS_OVER_K, r"\sum_{k=1}^C\log p(k|x_i) + p(k|x_i) = 0"))
+    assert "k is the index of a sum before this term" in message
+
+
 def test_a_power_of_a_member_before_brackets_is_a_product():
     """`\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}`: a member of a family of numbers is not
     applied to the bracket after its power (the Bernoulli likelihood as written)."""
