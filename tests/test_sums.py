@@ -1818,6 +1818,47 @@ def test_false_rows_about_ranged_indices_are_refuted_inside_the_ranges(header, r
             assert "i" not in shown
 
 
+BOUNDED_BESIDE_A_BOUNDLESS_SUM = ("% derive: natural K\n% derive: integer i, j\n"
+                                  "% derive: assume 1 \\le i \\le K, 1 \\le j \\le K\n"
+                                  "% derive: real z_k\n")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # an index with a hypothesis's bounds beside a bound-less sum is one of its indices
+    # (the README's reading): the sifting property sums the delta out
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\sum_k \delta_{kj} e^{z_k} = e^{z_j}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\partial_j \sum_k{e^{z_k}} = e^{z_j}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\sum_k \delta_{kj} e^{z_k} = e^{z_i}", "refuted"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\partial_j \sum_k{e^{z_k}} = 2e^{z_j}", "refuted"),
+    # the softmax quotient rule off the diagonal (Cross Validated 360450)
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM +
+     "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n"
+     "% derive: assume i \\neq j\n",
+     r"\partial_jS_i(\mathbf z) = \frac{\sum_k{e^{z_k}}\times0 - e^{z_i}\times e^{z_j}}"
+     r"{(\sum_k{e^{z_k}})^2}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM +
+     "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n"
+     "% derive: assume i \\neq j\n",
+     r"\partial_jS_i(\mathbf z) = \frac{\sum_k{e^{z_k}}\times0 - e^{z_i}\times e^{z_j}}"
+     r"{\sum_k{e^{z_k}}}", "refuted"),
+    # an integer with no bounds may lie outside the sum's index set: no sifting
+    ("% derive: integer j\n% derive: real z_k\n",
+     r"\sum_k \delta_{kj} e^{z_k} = e^{z_j}", "refuted"),
+])
+def test_a_bounded_index_beside_a_boundless_sum_is_summed_out(header, row, expected):
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("row", [r"\sum_k f(k) = \int f(x) dx",
+                                 r"\sum_k e^{f(k)} = \int e^{f(x)} dx"])
+def test_a_boundless_sum_is_no_integral_over_the_line(row):
+    """The normal form took Σ_k f(k) over an index for ∫ f(x) dx over the line (its
+    change of variable to the opaque function's argument), proving this false row — the
+    numbers caught it ("engines disagree"); now the sum keeps its index set."""
+    (verdict,) = verdicts("% derive: variable x\n% derive: function f\n" + f"$$ {row} $$\n")
+    assert verdict == "refuted"
+
+
 def test_a_value_put_outside_an_index_range_leaves_no_instance():
     (step,) = steps("% derive: real z_i for i = 1..n\n$$ z_k = 5 \\quad \\text{if } k = 0 $$\n")
     verdict = decide(step, "0", clock.now() + 20)
