@@ -2819,3 +2819,23 @@ def test_a_signed_formula_of_total_one_is_no_mass_function(header, formula):
 def test_a_mass_function_by_formula_shown_nonnegative_is_read(header, formula, row):
     text = header + f"% derive: discrete k\n% derive: density f = {formula} over k\n$$ {row} $$\n"
     assert verdicts(text) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} (p_k/\sum_{j=1}^n p_j)^{2} = \sum_{k=1}^{n} (p_k/\sum_{j=1}^n p_j)^3",
+     "refuted"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n% derive: assume \\sum_{k=1}^{n} p_k = 1\n",
+     r"\sum_{k=1}^{n} p_k^{2} = \sum_{k=1}^{n} p_k^3", "refuted"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} \frac{p_k}{\sum_{j=1}^n p_j} = 1", "verified"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} \frac{p_k^2}{(\sum_{j=1}^n p_j)^2} = \frac{\sum_{k=1}^{n} p_k^2}{(\sum_{j=1}^n p_j)^2}",
+     "verified"),
+])
+def test_dividing_by_a_sum_frees_none_of_its_indices(header, row, expected):
+    """The normal form divided Σ_k p_k³ by S = Σ_j p_j as if S's index were k (both sums'
+    variables are numbered alike), leaving p_k² with k free: Σ_k (p_k/S)² = Σ_k (p_k/S)³
+    was 'proved' (the numbers caught it). A division by a sum is kept only when the
+    quotient is free of the sum's own variables."""
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected

@@ -1140,7 +1140,7 @@ class Normaliser:
                 numerator = Poly({frozenset(x for x in m if x != (atom, e)): c
                                   for m, c in group.items()})
                 quotient = _divide(numerator, Poly.from_key(atom[1]))
-                if quotient is None:
+                if quotient is None or _frees_a_bound_copy(quotient, atom):
                     continue
                 left = frozenset({(atom, e + 1)}) if e + 1 else frozenset()
                 rest = Poly({m: c for m, c in poly.terms.items() if m not in group})
@@ -1801,6 +1801,17 @@ def _cancel_sealed(m):
 
 def _has_integrals(poly):
     return any(a[0] == "int" for m in poly.terms for a, _ in m)
+
+
+def _frees_a_bound_copy(quotient, atom):
+    """Whether `quotient`, of a division by the sum S of the atom ("poly", S), mentions a
+    variable that S binds: S's sums and integrals are its own, numbered like those of the
+    terms divided (each from 1), so Σ_k p_k³ divided by S = Σ_j p_j would leave p_k² with
+    its sum's marker taken by S — k free, and Σ_k (p_k/S)² = Σ_k (p_k/S)³ 'proved'. The
+    division is sound only when the quotient is free of them (Σ_k w_k / Σ_j w_j = 1)."""
+    bound = {a[1] for m in Poly.from_key(atom[1]).terms for a, _ in m if a[0] == "int"}
+    return bool(bound) and any(_mentions(a, copy) for m in quotient.terms for a, _ in m
+                               for copy in bound)
 
 
 def _mentions_copy(atom, monomial):
