@@ -43,25 +43,34 @@ def pin_empty_ranges(instance, terms, labels, context):
                     _solve(count, target, instance, labels, context, pinned)
 
 
-def pin_summed_ranges(instance, terms, labels, context):
-    """On the even draws, give the range of a discrete variable (declared without one and
-    without a mass function by formula over it) the values lo..hi of a sum in `terms`
-    whose index is the argument of a mass function over that variable; the bounds are
-    the draw's values (after `pin_empty_ranges`). An empty or long range is left drawn."""
-    if instance.draw % 2:
-        return
+def summed_ranges(terms, context):
+    """[(sum, ranges)]: the sums in `terms` with both bounds whose index is the argument of
+    a mass function over a discrete variable of an abstract range (`_summed_supports`) —
+    found once per step, pinned per draw by `pin_summed_ranges`."""
+    found = []
     for term in terms:
         for node in nodes(term):
-            if not isinstance(node, Sum) or node.lower is None or node.upper is None:
+            if isinstance(node, Sum) and node.lower is not None and node.upper is not None:
+                supports = _summed_supports(node, context)
+                if supports:
+                    found.append((node, supports))
+    return found
+
+
+def pin_summed_ranges(instance, summed, labels, context):
+    """On the even draws, give each range of `summed` (`summed_ranges`) the values lo..hi
+    of its sum, the bounds at the draw's values (after `pin_empty_ranges`). An empty or
+    long range is left drawn."""
+    if instance.draw % 2:
+        return
+    for node, supports in summed:
+        for support in supports:
+            if support in instance._points:
                 continue
-            for support in _summed_supports(node, context):
-                if support in instance._points:
-                    continue
-                ends = [_integer(b, support, instance, labels, context)
-                        for b in (node.lower, node.upper)]
-                if None not in ends and 1 <= ends[1] - ends[0] + 1 <= MAX_SUMMED_RANGE:
-                    instance.fix_points(support, {Fraction(v) for v in
-                                                  range(ends[0], ends[1] + 1)})
+            ends = [_integer(b, support, instance, labels, context)
+                    for b in (node.lower, node.upper)]
+            if None not in ends and 1 <= ends[1] - ends[0] + 1 <= MAX_SUMMED_RANGE:
+                instance.fix_points(support, {Fraction(v) for v in range(ends[0], ends[1] + 1)})
 
 
 def _summed_supports(node, context):
