@@ -265,6 +265,45 @@ def test_a_limit_whose_value_holds_symbols_is_checked_on_an_instance(check_text,
     assert verdicts(result) == [verdict], result.steps[0].verdict.detail
 
 
+RENYI = ("% derive: natural n\n% derive: positive p_k for k = 1..n\n"
+         "% derive: assume \\sum_{k=1}^{n} p_k = 1\n")
+
+
+@pytest.mark.parametrize("header, claim, verdict", [
+    # the order-1 limit of the Renyi entropy: a 0/0 form by the derivative quotient
+    (RENYI, r"\lim_{\alpha\to1}\frac{1}{1-\alpha}\ln\sum_{k=1}^{n}p_{k}^{\alpha} = "
+            r"-\sum_{k}p_{k}\ln p_{k}", "verified"),
+    (RENYI, r"\lim_{\alpha\to1}\frac{1}{1-\alpha}\ln\sum_{k=1}^{n}p_{k}^{\alpha} = "
+            r"\sum_{k}p_{k}\ln p_{k}", "refuted"),
+    (RENYI, r"\lim_{\alpha\to1}\frac{1}{\alpha-1}\ln\sum_{k=1}^{n}p_{k}^{\alpha} = "
+            r"-\sum_{k}p_{k}\ln p_{k}", "refuted"),
+    # L'Hopital as a step: both limits have values at the point
+    (RENYI, r"\lim_{\alpha \to 1} \frac{\ln\left(\sum p_i^\alpha\right)}{1 - \alpha} = "
+            r"\lim_{\alpha \to 1} \frac{ \left(\sum p_i^\alpha\right)^{-1} \sum p_i^{\alpha}"
+            r"\ln p_i}{-1}", "verified"),
+    (RENYI, r"\lim_{\alpha \to 1} \frac{\ln\left(\sum p_i^\alpha\right)}{1 - \alpha} = "
+            r"\lim_{\alpha \to 1} \frac{ \left(\sum p_i^\alpha\right)^{-1} \sum p_i^{\alpha}}{-1}",
+     "refuted"),
+    # continuity: the value at the point
+    (RENYI, r"\lim_{\alpha \to 2} \sum_{k=1}^{n} p_k^{\alpha} = \sum_{k=1}^{n} p_k^2", "verified"),
+    (RENYI, r"\lim_{\alpha \to 2} \sum_{k=1}^{n} p_k^{\alpha} = \sum_{k=1}^{n} p_k^3", "refuted"),
+    # without sum p = 1 the numerator is not 0 at the point: no value (it diverges)
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\lim_{\alpha\to1}\frac{1}{1-\alpha}\ln\sum_{k=1}^{n}p_{k}^{\alpha} = "
+     r"-\sum_{k}p_{k}\ln p_{k}", "undecided"),
+    # a 0/0 form at 0 of a sum over a family
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\lim_{t \to 0} \frac{\sum_{k=1}^{n} p_k^t - n}{t} = \sum_{k=1}^{n} \ln p_k", "verified"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\lim_{t \to 0} \frac{\sum_{k=1}^{n} p_k^t - n}{t} = \sum_{k=1}^{n} p_k", "refuted"),
+])
+def test_a_limit_of_a_sum_over_a_family_at_a_point(check_text, header, claim, verdict):
+    """SymPy is not given sums over a family: the value at a finite point is taken by
+    continuity, or by the derivative quotient of a 0/0 form (`limit_at_point`)."""
+    result = check_text(header + "$$ " + claim + " $$\n", budget=20.0)
+    assert verdicts(result) == [verdict], result.steps[0].verdict.detail
+
+
 @pytest.mark.parametrize("points", ["f(1) + f(3) - 2 f(2)", "f(-1) + f(1) - 2 f(0)",
                                     "f(0) + f(4) - 2 f(2)"])
 def test_a_claimed_point_off_the_domain_only_on_an_inexact_draw_is_not_refuted(check_text,

@@ -2518,16 +2518,16 @@ def test_an_integral_without_limits_and_nothing_inside_is_refused(row):
 
 @pytest.mark.parametrize("env", ["cases", "pmatrix", "dcases"])
 def test_environments_carrying_mathematics_are_refused_never_split_into_steps(env):
-    """A function defined by `cases` is one definition per case under its condition,
-    refused as such (`test_remarks_and_hypotheses` pins the claims by cases)."""
+    """A function defined by `cases` would be one definition per case under its condition:
+    refused as a definition by cases (`test_remarks_and_hypotheses` pins the claims by
+    cases)."""
     text = ("% derive: variable x\n$$ f(x) = \\begin{" + env + "} 1 & x > 0 \\\\ 0 & x \\le 0 "
             "\\end{" + env + "} $$\n")
     steps = load_tex("r.tex", text).steps
     if env == "cases":                          # one step, made of its cases (`Step.cases`)
         assert [s.kind for s in steps] == ["unreadable"]
         assert [c.kind for c in steps[0].cases] == ["unreadable", "unreadable"]
-        assert steps[0].message.startswith("case 1 of the cases: a definition under a "
-                                           "condition is not read")
+        assert steps[0].message.startswith("a definition by cases is not read")
         assert (steps[0].location.line, steps[0].location.column) == (2, 4)
         return
     assert [s.kind for s in steps] == ["unreadable", "unreadable"]

@@ -1398,8 +1398,43 @@ def test_other_cases_are_refused(row):
     found = steps("% derive: real x\n$$ " + row + " $$\n$$ |x| \\ge 0 $$\n")
     assert found[0].kind == "unreadable"
     assert any(word in found[0].message for word in ("cases environment", "under a condition",
-                                                      "case condition in words"))
+                                                      "case condition in words",
+                                                      "a definition by cases"))
     assert found[-1].kind == "relation"                  # the next row is read as before
+
+
+FOCAL = ("% derive: integer y\n% derive: assume 0 \\le y, y \\le 1\n"
+         "% derive: real \\hat{y}, \\alpha_t\n% derive: positive \\gamma\n")
+
+
+@pytest.mark.parametrize("row", [
+    # after a factor (focal loss, alpha-balanced): at the environment, not at `otherwise`
+    r"F = -\alpha_t \begin{cases} (1-\hat{y})^\gamma \log(\hat{y}) , & \text{if } y=1 \\ "
+    r"\hat{y}^\gamma \log(1-\hat{y}) , & \text{otherwise} \end{cases}",
+    r"F = 2 + \begin{cases} \hat{y} , & \text{if } y=1 \\ 1 - \hat{y} , & \text{otherwise} "
+    r"\end{cases}",
+])
+def test_cases_inside_an_expression_are_refused_at_the_environment(row):
+    """Cases the layout does not make one claim of were refused at a case's `otherwise`,
+    as a side condition derive could not read: now at `\\begin{cases}`, saying where
+    derive reads cases."""
+    (step,) = steps(FOCAL + "$$ " + row + " $$\n")
+    assert step.kind == "unreadable" and "reads a cases environment only as the whole right " \
+        "side" in step.message
+    assert step.location.column == 4 + row.index("\\begin{cases}")
+
+
+def test_a_definition_by_cases_is_refused_as_one():
+    """`p_t = \\begin{cases} \\hat y & \\text{if } y=1 \\\\ 1-\\hat y & \\text{otherwise}
+    \\end{cases}` covers every y, so "the name would mean nothing where the condition
+    fails" misled: derive has no value by cases. Its uses are errors, never a new name."""
+    found = steps(FOCAL + "$$ p_t= \\begin{cases} \\hat{y} , & \\text{if } y=1\\\\ 1-\\hat{y} , & "
+                  "\\text{otherwise} \\end{cases} $$\n$$ F = -\\alpha_t(1-p_t)^\\gamma \\log(p_t) $$\n"
+                  "$$ \\hat{y} \\le \\hat{y} $$\n")
+    assert found[0].kind == "unreadable" and "a definition by cases is not read" in \
+        found[0].message
+    assert found[1].kind == "unreadable" and "definition at line" in found[1].message
+    assert found[-1].kind == "relation"
 
 
 @pytest.mark.parametrize("row, expected", [

@@ -1002,6 +1002,37 @@ def test_a_sums_index_after_the_sum_is_refused(row):
     assert "is the index of a sum before this term" in message
 
 
+MASS_OVER_K = ("% derive: discrete k\n% derive: natural C\n% derive: real \\epsilon\n"
+               "% derive: density p over k given x_i\n% derive: density q over k given x_i\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # label smoothing's last display: two bracketed sums over k, each after a factor
+    (r"-\sum_{k=1}^C [(1-\epsilon) q(k|x_i) + \epsilon] \log p(k|x_i) = "
+     r"(1-\epsilon)[-\sum_{k=1}^C q(k|x_i)\log p(k|x_i)] + \epsilon[-\sum_{k=1}^C\log p(k|x_i)]",
+     "verified"),
+    (r"-\sum_{k=1}^C [(1-\epsilon) q(k|x_i) + \epsilon] \log p(k|x_i) = "
+     r"(1-\epsilon)[-\sum_{k=1}^C q(k|x_i)\log p(k|x_i)] + \epsilon[\sum_{k=1}^C\log p(k|x_i)]",
+     "refuted"),
+    (r"[-\sum_{k=1}^C\log p(k|x_i)] + [-\sum_{k=1}^C\log p(k|x_i)] = "
+     r"-2\sum_{k=1}^C\log p(k|x_i)", "verified"),
+    (r"[-\sum_{k=1}^C\log p(k|x_i)] + [-\sum_{k=1}^C\log p(k|x_i)] = "
+     r"-\sum_{k=1}^C\log p(k|x_i)", "refuted"),
+])
+def test_a_mass_function_over_a_summed_letter_is_no_free_index(row, expected):
+    """A mass function over a declared discrete k names k as what it ranges over, so a
+    bracketed sum over k after an earlier sum over k (`a[-Σ_k …] + b[-Σ_k log p(k|x)]`)
+    uses no free k: read (it was refused as the earlier sum's index outside its sum)."""
+    assert verdicts(MASS_OVER_K + f"$$ {row} $$\n") == [expected]
+
+
+def test_a_mass_functions_letter_after_its_sum_is_still_refused():
+    """The letter written as a value after the sum ended (`Σ_k log p(k|x) + p(k|x)`)
+    is still the sum's index outside its sum."""
+    (message,) = readings(display(MASS_OVER_K, r"\sum_{k=1}^C\log p(k|x_i) + p(k|x_i) = 0"))
+    assert "k is the index of a sum before this term" in message
+
+
 def test_a_power_of_a_member_before_brackets_is_a_product():
     """`\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}`: a member of a family of numbers is not
     applied to the bracket after its power (the Bernoulli likelihood as written)."""
@@ -1785,6 +1816,47 @@ def test_false_rows_about_ranged_indices_are_refuted_inside_the_ranges(header, r
             assert verdict.status.value == "refuted"
             shown = dict(verdict.counterexample.assignment)
             assert "i" not in shown
+
+
+BOUNDED_BESIDE_A_BOUNDLESS_SUM = ("% derive: natural K\n% derive: integer i, j\n"
+                                  "% derive: assume 1 \\le i \\le K, 1 \\le j \\le K\n"
+                                  "% derive: real z_k\n")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # an index with a hypothesis's bounds beside a bound-less sum is one of its indices
+    # (the README's reading): the sifting property sums the delta out
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\sum_k \delta_{kj} e^{z_k} = e^{z_j}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\partial_j \sum_k{e^{z_k}} = e^{z_j}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\sum_k \delta_{kj} e^{z_k} = e^{z_i}", "refuted"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM, r"\partial_j \sum_k{e^{z_k}} = 2e^{z_j}", "refuted"),
+    # the softmax quotient rule off the diagonal (Cross Validated 360450)
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM +
+     "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n"
+     "% derive: assume i \\neq j\n",
+     r"\partial_jS_i(\mathbf z) = \frac{\sum_k{e^{z_k}}\times0 - e^{z_i}\times e^{z_j}}"
+     r"{(\sum_k{e^{z_k}})^2}", "verified"),
+    (BOUNDED_BESIDE_A_BOUNDLESS_SUM +
+     "% derive: define S_i(\\mathbf z) = \\frac{e^{z_i}}{\\sum_k{e^{z_k}}}\n"
+     "% derive: assume i \\neq j\n",
+     r"\partial_jS_i(\mathbf z) = \frac{\sum_k{e^{z_k}}\times0 - e^{z_i}\times e^{z_j}}"
+     r"{\sum_k{e^{z_k}}}", "refuted"),
+    # an integer with no bounds may lie outside the sum's index set: no sifting
+    ("% derive: integer j\n% derive: real z_k\n",
+     r"\sum_k \delta_{kj} e^{z_k} = e^{z_j}", "refuted"),
+])
+def test_a_bounded_index_beside_a_boundless_sum_is_summed_out(header, row, expected):
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("row", [r"\sum_k f(k) = \int f(x) dx",
+                                 r"\sum_k e^{f(k)} = \int e^{f(x)} dx"])
+def test_a_boundless_sum_is_no_integral_over_the_line(row):
+    """The normal form took Σ_k f(k) over an index for ∫ f(x) dx over the line (its
+    change of variable to the opaque function's argument), proving this false row — the
+    numbers caught it ("engines disagree"); now the sum keeps its index set."""
+    (verdict,) = verdicts("% derive: variable x\n% derive: function f\n" + f"$$ {row} $$\n")
+    assert verdict == "refuted"
 
 
 def test_a_value_put_outside_an_index_range_leaves_no_instance():
@@ -2843,3 +2915,23 @@ def test_a_sum_over_the_random_variable_of_its_index(row, verdict):
 def test_a_sum_over_another_variables_capital_is_refused():
     (step,) = steps(display(JOINT, r"\sum_{x \in Y} p(x) = 1"))
     assert step.kind == "unreadable" and "not a declared set" in step.message
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} (p_k/\sum_{j=1}^n p_j)^{2} = \sum_{k=1}^{n} (p_k/\sum_{j=1}^n p_j)^3",
+     "refuted"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n% derive: assume \\sum_{k=1}^{n} p_k = 1\n",
+     r"\sum_{k=1}^{n} p_k^{2} = \sum_{k=1}^{n} p_k^3", "refuted"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} \frac{p_k}{\sum_{j=1}^n p_j} = 1", "verified"),
+    ("% derive: natural n\n% derive: positive p_k for k = 1..n\n",
+     r"\sum_{k=1}^{n} \frac{p_k^2}{(\sum_{j=1}^n p_j)^2} = \frac{\sum_{k=1}^{n} p_k^2}{(\sum_{j=1}^n p_j)^2}",
+     "verified"),
+])
+def test_dividing_by_a_sum_frees_none_of_its_indices(header, row, expected):
+    """The normal form divided Σ_k p_k³ by S = Σ_j p_j as if S's index were k (both sums'
+    variables are numbered alike), leaving p_k² with k free: Σ_k (p_k/S)² = Σ_k (p_k/S)³
+    was 'proved' (the numbers caught it). A division by a sum is kept only when the
+    quotient is free of the sum's own variables."""
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected

@@ -145,6 +145,9 @@ def limit(step, seed, deadline, report):
         to_sympy = _ToSympy(step, deadline)
         expr, target, claim = to_sympy(lim.body), to_sympy(lim.point), to_sympy(claimed)
     except normal_form.Unsupported as exc:
+        at_point = _limit_at_point(step, seed, deadline)
+        if at_point is not None:
+            return at_point
         return Verdict(UNDECIDED, "limit", f"SymPy was not tried ({exc}); along {shown}")
     symbol = to_sympy.variable(var)
     try:
@@ -185,6 +188,20 @@ def limit(step, seed, deadline, report):
     return Verdict(UNDECIDED, "sympy limit", f"SymPy finds {to_sympy.named(found)}; the "
                    f"sequence {shown} {'approaches' if goes_to_claim else 'does not clearly approach'}"
                    f" the claimed {show(claimed)}")
+
+
+def _limit_at_point(step, seed, deadline):
+    """A claim whose limits SymPy is not given (a sum over a family in the body), decided
+    as the equality of their values at a finite point (`limit_at_point`: by continuity, or
+    by the derivative quotient of a 0/0 form) with the claimed value — each limit's value
+    exact, so the verdict is the equality's; None when a limit has no such value or the
+    equality is undecided."""
+    from derive.engines.decide import _with_limits
+    verdict = _with_limits(replace(step, kind=StepKind.EQUALITY), seed, deadline, lambda v: None)
+    if verdict.status not in (VERIFIED, REFUTED):
+        return None
+    return replace(verdict, method=verdict.method.replace("sympy limit", "limit at a point"),
+                   detail=verdict.detail.replace("SymPy's limits", "limits at a point"))
 
 
 def _refuted_at_value(step, seed, deadline):

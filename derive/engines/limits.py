@@ -72,7 +72,14 @@ def limit_value(lim, context):
     """The value of a `Limit` as a term without limits; raises NoValue."""
     import sympy
     symbols = {}
-    body = _to_sympy(sympy, lim.body, context, symbols)
+    try:
+        body = _to_sympy(sympy, lim.body, context, symbols)
+    except NoValue:
+        from derive.engines.limit_at_point import value_at_point
+        value = value_at_point(lim, context)        # a sum over a family, …
+        if value is None:
+            raise
+        return value
     var = _symbol(sympy, lim.var, context, symbols)
     point = _to_sympy(sympy, lim.point, context, symbols)
     names = {s: n for n, s in symbols.items()}

@@ -561,7 +561,8 @@ class Normaliser:
         except ValueError as exc:
             raise Unsupported(str(exc)) from None
         if split is None:
-            standard = self._standard_argument(var, body)
+            # a sum is never an integral over the line (Σ_k f(k) is no ∫ f(x) dx)
+            standard = None if isinstance(node, Sum) else self._standard_argument(var, body)
             if standard is None:
                 return self.integral(var, node, self.value(body))
             self._lines.add(("line",))
@@ -911,7 +912,7 @@ class Normaliser:
             pushed = self._pushforward(m, copy, deps, rest)
             if pushed is not None:
                 return pushed
-            if range_id[0] == "sum" and len(range_id) == 3:
+            if range_id[0] == "sum" and len(range_id) == 3 or range_id == ("index",):
                 collapsed = self._kronecker_sum(m, copy, deps, range_id)
                 if collapsed is not None:
                     return collapsed
@@ -943,8 +944,12 @@ class Normaliser:
     def _kronecker_sum(self, m, copy, deps, range_id):
         """`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b` is shown (k a symbol with the
         bounds of a hypothesis, or an index of an enclosing sum, or a number): the copy's
-        point is put to k. Only when k is one atom that nothing else depending on j
-        mentions (so no two factors merge unseen); else None."""
+        point is put to k. Over the unspecified index set of a bound-less sum (`Σ_j`,
+        range ("index",)), k must be a symbol with a hypothesis's bounds (`1 ≤ k ≤ K`):
+        such an index beside a bound-less sum is one of its indices (the README's reading,
+        under which a draw with k past the set is no instance). Only when k is one atom
+        that nothing else depending on j mentions (so no two factors merge unseen); else
+        None."""
         point = next((a for a, _ in deps if a[0] == "pt" and a[1] == copy), None) or \
             next((x for a, _ in deps for x in _atoms_in(a) if x[0] == "pt" and x[1] == copy),
                  None)
@@ -959,8 +964,9 @@ class Normaliser:
             (target,) = other.atoms() or (None,)
             if target is None or other.terms != Poly.atom(target).terms or \
                     any(_mentions(a, target) for a, _ in deps if a is not delta) or \
-                    not self._within(other, target, Poly.from_key(range_id[1]),
-                                     Poly.from_key(range_id[2])):
+                    not (self._bounded_index(target) if range_id == ("index",) else
+                         self._within(other, target, Poly.from_key(range_id[1]),
+                                      Poly.from_key(range_id[2]))):
                 continue
             out = frozenset()
             for a, power in m:
@@ -968,6 +974,15 @@ class Normaliser:
                     out = mono_mul(out, frozenset({(_replace(a, point, target), power)}))
             return Poly({out: Fraction(1)})
         return None
+
+    def _bounded_index(self, atom):
+        """Whether `atom` is a symbol with a lower and an upper bound from a hypothesis
+        (`1 ≤ k ≤ K`: `WholeRange`)."""
+        if atom[0] != "sym":
+            return False
+        bounds = next((d.info for name, d in self.context.table.items()
+                       if name.serial == atom[2]), None)
+        return isinstance(bounds, WholeRange) and bool(bounds.lower) and bool(bounds.upper)
 
     def _within(self, value, atom, low, high):
         """Whether `low ≤ value ≤ high` is shown for whole numbers."""
@@ -1153,7 +1168,7 @@ class Normaliser:
                 numerator = Poly({frozenset(x for x in m if x != (atom, e)): c
                                   for m, c in group.items()})
                 quotient = _divide(numerator, Poly.from_key(atom[1]))
-                if quotient is None:
+                if quotient is None or _frees_a_bound_copy(quotient, atom):
                     continue
                 left = frozenset({(atom, e + 1)}) if e + 1 else frozenset()
                 rest = Poly({m: c for m, c in poly.terms.items() if m not in group})
@@ -1814,6 +1829,17 @@ def _cancel_sealed(m):
 
 def _has_integrals(poly):
     return any(a[0] == "int" for m in poly.terms for a, _ in m)
+
+
+def _frees_a_bound_copy(quotient, atom):
+    """Whether `quotient`, of a division by the sum S of the atom ("poly", S), mentions a
+    variable that S binds: S's sums and integrals are its own, numbered like those of the
+    terms divided (each from 1), so Σ_k p_k³ divided by S = Σ_j p_j would leave p_k² with
+    its sum's marker taken by S — k free, and Σ_k (p_k/S)² = Σ_k (p_k/S)³ 'proved'. The
+    division is sound only when the quotient is free of them (Σ_k w_k / Σ_j w_j = 1)."""
+    bound = {a[1] for m in Poly.from_key(atom[1]).terms for a, _ in m if a[0] == "int"}
+    return bool(bound) and any(_mentions(a, copy) for m in quotient.terms for a, _ in m
+                               for copy in bound)
 
 
 def _mentions_copy(atom, monomial):

@@ -24,6 +24,7 @@ from derive.frontend.latex.parse import MAX_ROW_CHARS
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
+from derive.frontend.latex.parse import CASES_ONLY_WHOLE
 from derive.frontend.latex.reader import Reader
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
@@ -34,6 +35,7 @@ from derive.model.terms import At, free_names
 
 
 # Why a row stating no relation starts no chain although a row below continues it.
+_CASES = re.compile(r"\\begin\s*\{cases\}")
 _TAILS = {
     "under": "this row stands under the right-hand side of the row above (its left column "
              "is empty) and states no relation: it is the rest of that row's expression, "
@@ -229,6 +231,13 @@ class Builder:
                 "or in a display just before it with nothing but blank lines between (write "
                 "it after \\\\ there)", offset + at), offset + at, text)
             self._withdraw_cut_definition(offset + at)
+            return
+        unread_cases = _CASES.search(text)
+        if unread_cases is not None:
+            # cases the layout did not make one claim of (after a factor, `-\\alpha
+            # \\begin{cases}…`): refused at the environment, never at a case's condition
+            self._unreadable(self.source.error(CASES_ONLY_WHOLE, offset + unread_cases.start()),
+                             offset, text, above)
             return
         try:
             annotated = annotate(text)

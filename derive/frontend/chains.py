@@ -42,6 +42,18 @@ from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
 
+CONDITIONED_DEFINITION = ("a definition under a condition is not read: the name would mean "
+                          "nothing where the condition fails — define it plainly, and state "
+                          "the condition on the rows that use it")
+# `p_t = \begin{cases} \hat y & \text{if } y = 1 \\ 1 - \hat y & \text{otherwise}
+# \end{cases}`: each case would define the name under its condition; derive has no value by
+# cases to give it, even when the cases cover every value
+DEFINITION_BY_CASES = ("a definition by cases is not read: derive has no value by cases (a "
+                       "piecewise value) to give the name — define it plainly, or write each "
+                       "row that uses it once per case, with that case's value put in and "
+                       "its condition beside it (… \\quad \\text{if } y = 1)")
+
+
 class ChainBuilder:
     """Feeds rows, in file order, into steps and chains."""
 
@@ -255,9 +267,10 @@ class ChainBuilder:
                      reading="; ".join(c.reading for c in cases if c.reading))
         if broken is not None:
             case = cases[broken]
+            message = DEFINITION_BY_CASES if case.message.startswith(CONDITIONED_DEFINITION) \
+                else f"case {broken + 1} of the cases: {case.message}"
             step = _with(step, kind=StepKind.UNREADABLE, reading="", location=case.location,
-                         message=f"case {broken + 1} of the cases: {case.message}",
-                         source_line=case.source_line)
+                         message=message, source_line=case.source_line)
         gone = {c.index for c in cases[1:]}
         self.steps[made:] = [step]
         del self._starts[made + 1:]
@@ -420,10 +433,7 @@ class ChainBuilder:
     def _unconditioned(self, conditioned, key, start):
         if conditioned:
             self.scope.unread[key] = start       # its later uses are errors, never a new name
-            raise self.source.error("a definition under a condition is not read: the name "
-                                    "would mean nothing where the condition fails — define "
-                                    "it plainly, and state the condition on the rows that "
-                                    "use it", start)
+            raise self.source.error(CONDITIONED_DEFINITION, start)
 
     def _name_right(self, part, justification):
         """`… \\equiv NAME` (`=: NAME`, `\\eqqcolon`, `\\triangleq`) with NAME not known:

@@ -21,7 +21,7 @@ from math import prod
 
 from flint import acb, ctx
 
-from derive.engines.numeric.edges import pin_empty_ranges
+from derive.engines.numeric.edges import pin_empty_ranges, pin_summed_ranges, summed_ranges
 from derive.engines.hypotheses import Gap, Members
 from derive.engines.numeric import test_functions
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable
@@ -160,9 +160,11 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     labels = labels_for((lhs, rhs) + tuple(t for c in conditions for t in c[1:]), context)
     evaluated = agreed = certain = capped = differed = 0
     notes, inexact = [], []
+    summed = summed_ranges((lhs, rhs), context)
     for draw in range(DRAWS):
         instance = Instance(seed, draw, context)
         pin_empty_ranges(instance, (lhs, rhs), labels, context)
+        pin_summed_ranges(instance, summed, labels, context)
         stand_ins = test_functions.instantiate((lhs, rhs), context, seed, draw)
         left, right, here = stand_ins.put(lhs), stand_ins.put(rhs), stand_ins.context
         outcome = _judge(left, right, relation, here, instance, labels, deadline, precise,

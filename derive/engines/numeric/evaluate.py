@@ -517,6 +517,7 @@ class Evaluator:
             raise NotEvaluable(f"no whole number in the bounds assumed on {name.latex} "
                                "differs from the values it is assumed to differ from")
         self.instance.pin(label, Fraction(value))
+        self.instance.bounded_indices.add(value)
 
     def constant(self, name):
         if name == "e":

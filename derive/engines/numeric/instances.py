@@ -46,6 +46,8 @@ KINDS = ("plain", "skewed", "special", "wide", "disjoint", "narrow", "complex", 
 CELLS = 4
 # the values a discrete variable's range may take (any distinct few of them, per draw)
 POINT_POOL = tuple(range(-4, 9))
+# the largest unspecified index set a drawn bounded index makes (`Instance.index_set`)
+MAX_INDEX_SET = 20
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class Instance:
         self._discrete = {}        # variable → whether it is discrete
         self._points = {}          # finite set → its points on this draw
         self.unbounded = set()     # ranges of which those are the first points only
+        self.bounded_indices = set()   # integers drawn between a hypothesis's bounds
 
     def rng(self, *key):
         """A random generator for one purpose of this draw (stable across processes)."""
@@ -179,8 +182,13 @@ class Instance:
     @cached_property
     def index_set(self):
         """An unspecified finite index set (a bound-less `\\sum_i` over no declared
-        family): 1, …, N, its size N drawn like a range's."""
+        family): 1, …, N, its size N drawn like a range's — and at least the integers a
+        hypothesis bounds that were drawn (`bounded_indices`, drawn first by
+        `Evaluator.draw_ranges`): such an index beside a bound-less sum is one of its
+        indices, so a smaller N would be no instance (`compare._index_outside`); one past
+        `MAX_INDEX_SET` still is."""
         size = self.rng("index set").choice((2, 3) if self.kind == "special" else (1, 2, 3, 4, 5))
+        size = max([size] + [int(v) for v in self.bounded_indices if v <= MAX_INDEX_SET])
         return tuple(range(1, size + 1))
 
     def set_size(self, finite):

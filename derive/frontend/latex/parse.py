@@ -151,6 +151,10 @@ def _check_controls(text):
 
 
 ENVIRONMENT = re.compile(r"\\(?:begin|end)\s*\{([a-zA-Z]+\*?)\}")
+CASES_ONLY_WHOLE = ("derive reads a cases environment only as the whole right side of a row "
+                    "with a left side of its own and one relation, each case a value, '&' and "
+                    "its condition (\\text{if } i = k, x > 0; \\text{otherwise} beside one "
+                    "other case), and no row going on from it: one claim per case")
 
 
 def _check_environments(text):
@@ -158,12 +162,7 @@ def _check_environments(text):
     not read yet: never its rows as steps of their own."""
     found = ENVIRONMENT.search(text)
     if found and found.group(1) == "cases":
-        raise SyntaxProblem("derive reads a cases environment only as the whole right side of "
-                            "a row with a left side of its own and one relation, each case a "
-                            "value, '&' and its condition (\\text{if } i = k, x > 0; "
-                            "\\text{otherwise} beside one other case), and no row going on "
-                            "from it: one claim per case",
-                            found.start())
+        raise SyntaxProblem(CASES_ONLY_WHOLE, found.start())
     if found:
         raise SyntaxProblem(f"derive does not read the {found.group(1)} environment yet "
                             f"(a matrix)", found.start())

@@ -1444,8 +1444,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
         the second term's i would be free — but the author wrote the sum's index there, and
         most likely meant the sum to go on. Ambiguous: refused, never read with a free i.
+        Only a letter written as a value counts: a mass function over a declared k names k
+        as what it ranges over (`p(k|x)` keeps the declared k in its distribution), so
+        `[-\\sum_k \\log p(k|x)]` after a sum over k mentions no free k.
         `indices`: the indices of the sums in the terms before this one."""
-        free = {n.latex for n in free_names(value)} & indices
+        used = {t.name for t in subterms(value) if isinstance(t, Sym)}
+        free = {n.latex for n in free_names(value) if n in used} & indices
         if free:
             index = sorted(free)[0]
             raise self.error(f"{index} is the index of a sum before this term, which ends "
