@@ -1310,3 +1310,44 @@ def test_a_head_at_a_laws_parameter_names_the_quantity_at_the_files_value(rows, 
     """`I_X(p) = E_p[…]`, `L(p) = f(1)` with p a parameter of a declared law: the law in the
     body is at the file's p, so the head is the quantity there (`law_parameter`)."""
     assert verdicts(display(BERNOULLI_AT + "% derive: real a\n", *rows)) == expected
+
+
+# The mean squared error of an estimator: MSE(\hat\theta) is E[(\hat\theta - \theta)^2] when
+# \hat\theta is a random variable and \theta a declared real number (the hat names what is
+# estimated; Mochael's bias-variance note heads its chain with it). Any other argument keeps
+# the older readings: a new word heading a chain names what it defines, elsewhere refused.
+ESTIMATOR = ("% derive: variable u\n% derive: density p over u\n"
+             "% derive: random \\hat{\\theta} with density p over u\n"
+             "% derive: random \\hat{\\mu} with density p over u\n% derive: real \\theta\n"
+             "% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"MSE(\hat{\theta}) = E\left[(\hat{\theta}-\theta)^{2}\right]", "verified"),
+    (r"\operatorname{MSE}(\hat\theta) = \operatorname{Var}[\hat\theta] + (E[\hat\theta] - \theta)^2",
+     "verified"),
+    (r"2 \mathrm{MSE}[\hat\theta] = 2E[\hat\theta^2] - 4\theta E[\hat\theta] + 2\theta^2", "verified"),
+    (r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + (E[\hat\theta] + \theta)^2", "refuted"),
+    (r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta]", "refuted"),   # only if unbiased
+    (r"MSE(\hat\theta) = E[\hat\theta - \theta]^2", "refuted"),         # the squared bias
+])
+def test_the_mse_of_an_estimator_is_its_mean_squared_distance_to_the_hatted_letter(row, verdict):
+    assert verdicts(display(ESTIMATOR, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    # \mu is not declared: the estimand is unknown, so MSE names nothing derive knows
+    (r"1 + \operatorname{MSE}(\hat\mu) = 1", r"read only before the bracket of an estimator"),
+    (r"1 + MSE(\hat\mu) = 1", "`MSE` in plain letters is no name"),
+    (r"1 + RMSE(\hat\theta) = 1", "`RMSE` in plain letters is no name"),   # not R times MSE
+    (r"1 + \operatorname{MSE}(\theta) = 1", r"read only before the bracket of an estimator"),
+])
+def test_an_mse_whose_estimand_is_not_declared_is_refused(row, message):
+    (step,) = steps(display(ESTIMATOR, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+def test_an_mse_the_file_defines_is_the_files():
+    """A file naming MSE itself (a `define`, or a head with `:=`) means what it says there."""
+    header = ESTIMATOR + "% derive: define \\operatorname{MSE}(\\hat{\\theta}) = E[\\hat{\\theta}^2]\n"
+    assert verdicts(display(header, r"MSE(\hat\theta) = E[\hat\theta^2]")) == ["verified"]

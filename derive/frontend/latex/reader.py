@@ -91,6 +91,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.dots import Dots
@@ -207,7 +208,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words, VectorFunctions):
+             Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -870,6 +871,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
+        if relation is not DEFINE and name.key in MSE_SPELLED and not self.names_mse() and \
+                self.estimator_target(bracket) is not None:
+            return None                   # MSE(\hat\theta) = …: a claim (estimators.py)
         if bracket is not None and relation is not DEFINE and \
                 self.componentwise(name.key) is not None:
             return None                   # softmax(x) = softmax(x + c): vector_functions.py
@@ -1659,7 +1663,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
-                any(label.startswith(base + "(") for label in self.scope.heads):
+                any(label.startswith(base + "(") for label in self.scope.heads) or \
+                base in MSE_SPELLED:
             return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
 
