@@ -2143,6 +2143,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """(term, pieces used) for a name, possibly applied to the bracket after it."""
         if p.power is not None and bracket is not None and self._applies(p, bracket) and \
                 not self._value_power(p) and not self._constant(p):
+            self.squared_hellinger(p, bracket)
             raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
                              "of the function, or part of the name, as in H^2(P, Q) for the "
                              "squared Hellinger distance?): write (f(x))^2, or the name with a "
