@@ -133,9 +133,7 @@ def test_chi_squared_is_a_name_only_when_chi_is_not_declared():
     assert verdicts(display("% derive: real \\chi\n", r"\chi^2 \ge 0")) == ["verified"]
 
 
-@pytest.mark.parametrize("row", [
-    r"H^2(p, q) = 1 - \int \sqrt{p(x) q(x)} dx",
-    r"H^{2}(p, q) = 1",
+@pytest.mark.parametrize("row", [       # H^2(p, q): test_h_squared_of_two_distributions_…
     r"D^{KL}(p \| q) = \int p(x) \log \frac{p(x)}{q(x)} dx",
     r"\mathrm{KL}^2(p \| q) = 1",
     r"D_{JS}^2(p \| q) = 1",
@@ -491,6 +489,8 @@ def test_an_unknown_divergence_is_defined_by_colon_equals():
     r"1 - \int \sqrt{p(x) q(x)} \, dx",
     r"H^{2}(p \| q) = \int (\sqrt{p(x)} - \sqrt{q(x)})^2 dx",                 # Tsybakov's
     r"1 + H^2(p, q) = 2 - \int \sqrt{p(x) q(x)} \, dx",
+    r"H^2(p, q) = 1 - \int \sqrt{p(x) q(x)} dx",
+    r"H^{2}(p, q) = 1",
 ])
 def test_h_squared_of_two_distributions_names_its_conventions(row):
     """H^2(P, Q) is neither a power of H nor a name derive knows: two conventions — refused,
