@@ -1084,6 +1084,12 @@ def test_an_integral_over_a_vector_holding_more_than_names_is_not_read(row):
     assert verdict(row, ABSTRACT_VECTORS).status == "undecided"
 
 
+def test_an_integral_over_a_point_space_is_not_read_as_over_a_line():
+    """ℝ⁰ is a point: no measure-space copy of ℝ, so E_p[f] = E_q[f] is not refuted there."""
+    header = ABSTRACT_VECTORS.replace("\\mathbb{R}^n", "\\mathbb{R}^0")
+    assert verdict(r"\mathbb{E}_p[f] = \mathbb{E}_q[f]", header).status == "undecided"
+
+
 def test_a_bold_number_is_a_number():
     assert reading(r"\mathbf{0} + \boldsymbol{1} = 1", "% derive: variable x\n") == ["0 + 1 = 1"]
 

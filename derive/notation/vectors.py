@@ -129,8 +129,12 @@ def abstract_only(var, body, context):
     counterexample over ℝ is one over ℝⁿ: `\\int_{\\mathbb{R}^n} \\frac{f(x) p(x)}{q(x)} q(x)
     \\, dx = \\mathbb{E}_p[f]` (importance sampling) is proved, and a wrong weight refuted.
     The engines keep the range apart from the real line's (its own range id), so no
-    integral over ℝ is identified with it."""
+    integral over ℝ is identified with it. The dimension is taken ≥ 1 (a dimension written
+    as a number below 1 is not read so: ℝ⁰ is a point)."""
     from derive.notation import families
+    size = dimension(var, context)
+    if isinstance(size, Num) and size.value < 1:
+        return False                        # ℝ⁰ is a point, no copy of ℝ
     point = Sym(var)
 
     def plain(t):
