@@ -1341,6 +1341,9 @@ def test_the_mse_of_an_estimator_is_its_mean_squared_distance_to_the_hatted_lett
     (r"1 + MSE(\hat\mu) = 1", "`MSE` in plain letters is no name"),
     (r"1 + RMSE(\hat\theta) = 1", "`RMSE` in plain letters is no name"),   # not R times MSE
     (r"1 + \operatorname{MSE}(\theta) = 1", r"read only before the bracket of an estimator"),
+    # the word without brackets stays unknown, never an undeclared number MSE
+    (r"1 + \mathrm{MSE} = 1", r"derive does not read `\mathrm{MSE}`"),
+    (r"\sum_{\operatorname{MSE}=1}^{2} \theta = 2 \theta", r"derive does not read `\operatorname{MSE}`"),
 ])
 def test_an_mse_whose_estimand_is_not_declared_is_refused(row, message):
     (step,) = steps(display(ESTIMATOR, row))

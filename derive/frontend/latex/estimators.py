@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 
 from derive.frontend.latex import names as naming
-from derive.frontend.latex.pieces import BracketPiece, ExpectPiece, NamePiece, single
+from derive.frontend.latex.pieces import (
+    BracketPiece, ExpectPiece, NamePiece, is_tree, single,
+)
 from derive.model.names import Kind
 from derive.model.terms import Add, Pow, Sym, TWO, neg
 
@@ -31,6 +33,8 @@ _HAT = re.compile(r"\\(?:wide)?hat\{(.+)\}")
 
 class Estimators:
     """Reader mixin: the mean squared error of a hatted estimator."""
+
+    applied_words = frozenset()   # ids of the row's upright words right before brackets
 
     def estimator_target(self, bracket):
         """The declared number L that the one argument `\\hat{L}` of `bracket` estimates,
@@ -108,3 +112,16 @@ class Estimators:
     def mse_moment(self, averaging, bounds, values, target):
         """E[(θ̂ − θ)²] over `bounds`, θ̂'s value read as `values[0]`."""
         return self.average(averaging, bounds, Pow(Add(values[0], neg(Sym(target))), TWO))
+
+
+def applied_words(tree):
+    """The ids of a row's upright words (`font` nodes) that stand right before brackets in
+    their run. Only there is `\\operatorname{MSE}` let through the check of upright words
+    (`_check_word`), for `mean_squared_errors` to read or refuse; anywhere else (a
+    subscript, a binder's letter, alone) it stays an unknown command."""
+    return frozenset(
+        id(child.children[0]) for run in tree.iter_subtrees() if run.data == "run"
+        for child, after in zip(run.children, run.children[1:])
+        if is_tree(child, "script") and child.children and is_tree(child.children[0], "font")
+        and is_tree(after, "script") and after.children and
+        is_tree(after.children[0], "bracketed"))

@@ -91,7 +91,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
-from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators
+from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.dots import Dots
@@ -773,9 +773,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.free_spellings = {}
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         try:
-            return parse_row(text)
+            tree = parse_row(text)
         except SyntaxProblem as problem:
             raise self.source.error(problem.message, start + problem.offset) from None
+        self.applied_words = applied_words(tree) if "MSE" in text else frozenset()
+        return tree
 
     # ================================================================== positions
     def source_text(self, node):
@@ -1708,7 +1710,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
                 any(label.startswith(base + "(") for label in self.scope.heads) or \
-                base in MSE_SPELLED:
+                base in MSE_SPELLED and id(primary) in self.applied_words:
             return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
 
