@@ -1050,6 +1050,46 @@ def test_a_vector_integrand_that_is_not_a_sum_of_logs_is_not_read():
     assert v.status == "undecided"
 
 
+# Densities over a vector variable known only by name (importance sampling's p and q over
+# x in R^n) and declared functions at the whole vector: an integral over R^n of an integrand
+# holding x only as their argument is read as one over a real variable (R^n and R are
+# isomorphic measure spaces) — kept apart from the real line's integrals.
+ABSTRACT_VECTORS = ("% derive: variable x in \\mathbb{R}^n\n% derive: variable y\n"
+                    "% derive: density p, q over x\n% derive: density r over y\n"
+                    "% derive: function f\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_p[f] = \int_{\mathbb{R}^n} f(x) p(x) \, dx", "verified"),
+    (r"\int_{\mathbb{R}^n} f(x) p(x) \, dx = \int_{\mathbb{R}^n} \frac{f(x) p(x)}{q(x)} q(x) \, dx",
+     "verified"),
+    (r"\mathbb{E}_p[f] = \mathbb{E}_q\left[f(x) \frac{p(x)}{q(x)}\right]", "verified"),
+    (r"\int_{\mathbb{R}^n} p(x) \, dx = 1", "verified"),
+    (r"\mathbb{E}_q\left[\frac{p(x)}{q(x)}\right] = 1", "verified"),
+    # false neighbours: the weight inverted, the wrong law, a scalar integral
+    (r"\mathbb{E}_p[f] = \mathbb{E}_q\left[\frac{f(x) q(x)}{p(x)}\right]", "refuted"),
+    (r"\mathbb{E}_p[f] = \int_{\mathbb{R}^n} f(x) q(x) \, dx", "refuted"),
+    (r"\mathbb{E}_p[f] = \mathbb{E}_p\left[\frac{f(x) p(x)}{q(x)}\right]", "refuted"),
+    (r"\mathbb{E}_p[f] = \int f(y) r(y) \, dy", "refuted"),
+])
+def test_an_integral_over_a_vector_of_densities_known_by_name(row, expected):
+    assert verdict(row, ABSTRACT_VECTORS).status == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_p[x_1] = \mathbb{E}_q[x_1]",              # a component: not by name only
+    r"\int_{\mathbb{R}^n} x_1 p(x) \, dx = \int_{\mathbb{R}^n} x_1 q(x) \, dx",
+])
+def test_an_integral_over_a_vector_holding_more_than_names_is_not_read(row):
+    assert verdict(row, ABSTRACT_VECTORS).status == "undecided"
+
+
+def test_an_integral_over_a_point_space_is_not_read_as_over_a_line():
+    """ℝ⁰ is a point: no measure-space copy of ℝ, so E_p[f] = E_q[f] is not refuted there."""
+    header = ABSTRACT_VECTORS.replace("\\mathbb{R}^n", "\\mathbb{R}^0")
+    assert verdict(r"\mathbb{E}_p[f] = \mathbb{E}_q[f]", header).status == "undecided"
+
+
 def test_a_bold_number_is_a_number():
     assert reading(r"\mathbf{0} + \boldsymbol{1} = 1", "% derive: variable x\n") == ["0 + 1 = 1"]
 

@@ -1342,3 +1342,47 @@ def test_a_density_subscripted_by_random_variables_is_their_marginal(row, verdic
 def test_other_subscripts_of_random_variables_are_refused(row):
     (step,) = steps(display(XYZ, row))
     assert step.kind == "unreadable" and "subscripted by the random variables" in step.message
+
+
+# The mean squared error of an estimator: MSE(\hat\theta) is E[(\hat\theta - \theta)^2] when
+# \hat\theta is a random variable and \theta a declared real number (the hat names what is
+# estimated; Mochael's bias-variance note heads its chain with it). Any other argument keeps
+# the older readings: a new word heading a chain names what it defines, elsewhere refused.
+ESTIMATOR = ("% derive: variable u\n% derive: density p over u\n"
+             "% derive: random \\hat{\\theta} with density p over u\n"
+             "% derive: random \\hat{\\mu} with density p over u\n% derive: real \\theta\n"
+             "% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"MSE(\hat{\theta}) = E\left[(\hat{\theta}-\theta)^{2}\right]", "verified"),
+    (r"\operatorname{MSE}(\hat\theta) = \operatorname{Var}[\hat\theta] + (E[\hat\theta] - \theta)^2",
+     "verified"),
+    (r"2 \mathrm{MSE}[\hat\theta] = 2E[\hat\theta^2] - 4\theta E[\hat\theta] + 2\theta^2", "verified"),
+    (r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + (E[\hat\theta] + \theta)^2", "refuted"),
+    (r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta]", "refuted"),   # only if unbiased
+    (r"MSE(\hat\theta) = E[\hat\theta - \theta]^2", "refuted"),         # the squared bias
+])
+def test_the_mse_of_an_estimator_is_its_mean_squared_distance_to_the_hatted_letter(row, verdict):
+    assert verdicts(display(ESTIMATOR, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    # \mu is not declared: the estimand is unknown, so MSE names nothing derive knows
+    (r"1 + \operatorname{MSE}(\hat\mu) = 1", r"read only before the bracket of an estimator"),
+    (r"1 + MSE(\hat\mu) = 1", "`MSE` in plain letters is no name"),
+    (r"1 + RMSE(\hat\theta) = 1", "`RMSE` in plain letters is no name"),   # not R times MSE
+    (r"1 + \operatorname{MSE}(\theta) = 1", r"read only before the bracket of an estimator"),
+    # the word without brackets stays unknown, never an undeclared number MSE
+    (r"1 + \mathrm{MSE} = 1", r"derive does not read `\mathrm{MSE}`"),
+    (r"\sum_{\operatorname{MSE}=1}^{2} \theta = 2 \theta", r"derive does not read `\operatorname{MSE}`"),
+])
+def test_an_mse_whose_estimand_is_not_declared_is_refused(row, message):
+    (step,) = steps(display(ESTIMATOR, row))
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+def test_an_mse_the_file_defines_is_the_files():
+    """A file naming MSE itself (a `define`, or a head with `:=`) means what it says there."""
+    header = ESTIMATOR + "% derive: define \\operatorname{MSE}(\\hat{\\theta}) = E[\\hat{\\theta}^2]\n"
+    assert verdicts(display(header, r"MSE(\hat\theta) = E[\hat\theta^2]")) == ["verified"]

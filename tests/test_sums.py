@@ -2410,6 +2410,38 @@ def test_a_recurrence_written_as_a_row_defines_its_member_too(row, expected):
                 r"\bar{\alpha}_{t-2} + 1 = 2"))[-1]
 
 
+# A row `b_t = …` whose body uses a name defined with the file's t (DDPM's posterior
+# variance 1/(A_1 + A_2), A_1 = α_t/(1 − α_t) at the notes' time step): b_t is defined at
+# that one t, as a recurrence's member is; other members are refused, never b at each index
+# with the body's names left at the file's t.
+AT_T = ("% derive: positive \\alpha_t\n% derive: assume \\alpha_t < 1\n"
+        "% derive: define A_1 = \\frac{\\alpha_t}{1-\\alpha_t}\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\tilde{\beta}_t (A_1 + 1) = 1", ["definition", "verified"]),
+    (r"\tilde{\beta}_t = 1 - \alpha_t", ["definition", "verified"]),
+    (r"\tilde{\beta}_t = \alpha_t", ["definition", "refuted"]),
+])
+def test_a_row_at_an_index_using_names_of_the_files_index_defines_that_member(row, expected):
+    assert verdicts(display(AT_T, r"\tilde{\beta}_t = \frac{1}{A_1 + 1}", row)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\tilde{\beta}_{t-1} = 1", r"\tilde{\beta}_s = 1",
+    r"\sum_{t=1}^{2} \tilde{\beta}_t = 2",
+])
+def test_a_member_defined_at_the_files_index_is_not_carried_to_others(row):
+    text = readings(display(AT_T, r"\tilde{\beta}_t = \frac{1}{A_1 + 1}", row))[-1]
+    assert "with names defined at the file's index at one index only" in text, text
+
+
+def test_a_row_at_an_index_using_no_name_of_the_files_index_stays_a_family():
+    """`b_t = t^2` defines b at each index: b_3 = 9 is verified, b_3 = 8 refuted."""
+    assert verdicts(display("", r"b_t = t^2", r"b_3 = 9", r"b_3 = 8")) == [
+        "definition", "verified", "refuted"]
+
+
 # ---------------------------------------------------------------- sums written out with dots
 
 DOTS = ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"

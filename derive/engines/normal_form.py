@@ -555,7 +555,11 @@ class Normaliser:
             try:
                 return self.value(vectors.integral(var, body, self.context))
             except vectors.NotVector as exc:
-                raise Unsupported(str(exc)) from None
+                if not vectors.abstract_only(var, body, self.context):
+                    raise Unsupported(str(exc)) from None
+            origin = var.origin if var.origin is not None else var     # as over one real
+            self._variables[origin.serial] = origin         # variable (`abstract_only`),
+            return self._bind(var, ("all", origin.serial), self.value(body))   # not ℝ's
         try:
             split = families.range_pieces(body, var, self.context)
         except ValueError as exc:

@@ -93,6 +93,7 @@ class FileScope:
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
+        self.at_file_index = {}   # family key `b_{\cdot}` → offset of a row defining b at the file's index
         self.random_spellings = set()   # keys `random X with density p over x` declared
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)

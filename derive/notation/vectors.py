@@ -17,8 +17,10 @@ one-dimensional integrals are then the engines' own: closed forms in the normal 
 quadrature in the numeric engine. Against Q, a term in the components of z is read by the
 same identity: `Σ_{j=1}^J h(z_j)` is `Σ_j ∫ Q_j(t) h(t) dt`, a term in z_1 alone is
 `∫ Q_1(t) h(t) dt` (E_q[z_1] = μ_1). Inside the integral, `z_j` is a component of the bound
-copy of z (its own family, `components_of_copy`), never of the free z. Any other integrand
-over a vector variable is not read.
+copy of z (its own family, `components_of_copy`), never of the free z. An integrand that
+holds z only as the argument of densities known by name and of declared functions is read
+as over one real variable (`abstract_only`); any other integrand over a vector variable is
+not read.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from dataclasses import dataclass
 
 from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo
 from derive.model.terms import (
-    ONE, Add, Call, Dens, Family, Fn, Integral, Mul, Num, Pow, Sum, Sym, free_names, nodes,
+    ONE, Add, Call, Dens, Dist, Family, Fn, Integral, Mul, Num, Pow, Sum, Sym, free_names,
+    nodes,
 )
 
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)
@@ -110,6 +113,45 @@ def integral(var, body, context):
     if not parts:
         return Num(0)
     return parts[0] if len(parts) == 1 else Add(*parts)
+
+
+def abstract_only(var, body, context):
+    """Whether `body` holds the bound copy `var` of a vector variable only as the one
+    argument of abstract densities over that variable (`p(x)`, declared without formula)
+    and of declared functions (`f(x)`), under sums, products, powers and elementary
+    functions — no component, no density by formula, no bare x.
+
+    Such an integral over the whole of ℝⁿ is read as one over a real variable: ℝⁿ and ℝ
+    with Lebesgue measure are isomorphic measure spaces (mod null sets), so composing
+    with the isomorphism carries any densities and functions of the one to densities (still
+    positive, integrating to 1) and functions of the other with the same integrals. An
+    identity among such integrals holds over ℝⁿ exactly when it holds over ℝ, and a
+    counterexample over ℝ is one over ℝⁿ: `\\int_{\\mathbb{R}^n} \\frac{f(x) p(x)}{q(x)} q(x)
+    \\, dx = \\mathbb{E}_p[f]` (importance sampling) is proved, and a wrong weight refuted.
+    The engines keep the range apart from the real line's (its own range id), so no
+    integral over ℝ is identified with it. The dimension is taken ≥ 1 (a dimension written
+    as a number below 1 is not read so: ℝ⁰ is a point)."""
+    from derive.notation import families
+    size = dimension(var, context)
+    if isinstance(size, Num) and size.value < 1:
+        return False                        # ℝ⁰ is a point, no copy of ℝ
+    point = Sym(var)
+
+    def plain(t):
+        if var not in free_names(t):
+            return True
+        if isinstance(t, Dens):
+            dist = t.dist
+            return t.at == (point,) and isinstance(dist, Dist) and len(dist.over) == 1 and \
+                not dist.given and not families.is_formula(dist, context)
+        if isinstance(t, Call):
+            declaration = context.declaration(t.function)
+            return t.arguments == (point,) and declaration is not None and \
+                declaration.kind is Kind.FUNCTION and declaration.info is None
+        if isinstance(t, (Add, Mul, Pow, Fn)):
+            return all(plain(c) for c in t.children)
+        return False
+    return plain(body) and not any(_component_of(n, var) for n in free_names(body))
 
 
 def _component_of(name, var):
@@ -268,5 +310,12 @@ def _entry(term, index, context):
 
 def at_vector(dens, context):
     """Whether a density value is taken at a vector variable (only integrals over it, by the
-    identity above, are read)."""
-    return any(isinstance(a, Sym) and dimension(a.name, context) is not None for a in dens.at)
+    identity above, are read) — but for an abstract density at the bound copy of an
+    integral read as over one real variable (`abstract_only`, which alone binds such a
+    copy around a density at it)."""
+    vector = [a for a in dens.at if isinstance(a, Sym) and dimension(a.name, context) is not None]
+    if not vector:
+        return False
+    (copy,) = vector if len(vector) == 1 else (None,)
+    return copy is None or copy.name.origin is None or \
+        not abstract_only(copy.name, dens, context)

@@ -1085,7 +1085,8 @@ class Evaluator:
             try:
                 return self._value(vectors.integral(var, body, self.context))
             except vectors.NotVector as exc:
-                raise NotEvaluable(str(exc)) from None
+                if not vectors.abstract_only(var, body, self.context):
+                    raise NotEvaluable(str(exc)) from None
         if not self._known(("abstract", body, var),
                            lambda: families.abstract_at(body, var, self.context)):
             return self.formula_integral(var, body, variable)

@@ -124,6 +124,27 @@ class Divergences:
                          f"({name.key}(p \\| q) := …), or write one it reads ({known}; D_f "
                          "for a function f the file declares)", node)
 
+    def squared_hellinger(self, name, bracket):
+        """Refuse `H^2(P, Q)` of two declared distributions naming the squared Hellinger
+        distance and its two conventions — ½ ∫ (√p − √q)² (Wikipedia, derive's `D_{H}`) or
+        ∫ (√p − √q)² (Tsybakov): which one a row means, derive cannot tell, and a row
+        `H^2(P, Q) = …` heading a chain is a claim about it, never its silent definition
+        (as `unknown_divergence`)."""
+        if name.base != "H" or name.sub is not None or name.primes or \
+                self.source_text(name.power).strip("{} ") != "2" or \
+                len(bracket.args) != 2 or \
+                any(s not in DIVERGENCE_BARS + (",",) for s in bracket.seps):
+            return
+        try:
+            if None in [self.distribution_argument(a) for a in bracket.args]:
+                return
+        except InputError:
+            return
+        raise self.error("H^2(P, Q) is the squared Hellinger distance in two conventions "
+                         "(\\frac{1}{2}\\int (\\sqrt{p} - \\sqrt{q})^2 or "
+                         "\\int (\\sqrt{p} - \\sqrt{q})^2): write D_{H}(P, Q) for the "
+                         "first, or name the one meant with := (D_{Hel}(P, Q) := …)", name.node)
+
     def kl_against_function(self, key, dists, bracket):
         """`D_{KL}(q(z) \\| p(x, z \\mid \\theta))`: KL of a distribution against a joint whose
         variables are q's and others, at their own (free or bound) values — the function

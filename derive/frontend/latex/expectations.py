@@ -42,6 +42,8 @@ rule per form:
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
   variable (Bishop's `var[f]`).
+* `MSE(\\hat\\theta)` of an estimator is E[(\\hat\\theta − \\theta)^2] under the same law
+  (estimators.py says when).
 """
 
 from __future__ import annotations
@@ -156,7 +158,11 @@ class Expectations:
             if not rest:
                 raise self.error("this expectation has nothing to average", piece.node)
             bodies, used = [rest], 1 + len(rest)
-        copies = self.copies_moment(piece, bracket, bodies)
+        target = self.estimator_target(bracket) if piece.kind == "MSE" else None
+        if piece.kind == "MSE" and target is None:      # mean_squared_errors checked it
+            raise self.error("MSE(…) is read only of an estimator \\hat{\\theta} (a random "
+                             "variable) of a declared real \\theta", piece.node)
+        copies = self.copies_moment(piece, bracket, bodies) if target is None else None
         if copies is not None:
             return self._raised(copies, bracket, piece), used
         averaging = self._averaged(piece)
@@ -165,7 +171,8 @@ class Expectations:
         self._not_a_posterior(piece, averaging)
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
-        value = self._moment(piece.kind, averaging, bounds, values)
+        value = self._moment(piece.kind, averaging, bounds, values) if target is None else \
+            self.mse_moment(averaging, bounds, values, target)
         if bracket is not None and bracket.open == "(":
             self._factors_after(piece, rest[1:], averaging.variables,
                                 set(averaging.keys) | {v.latex for v in averaging.variables})

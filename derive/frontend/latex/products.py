@@ -131,6 +131,7 @@ class Products:
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
+        pieces = self.mean_squared_errors(pieces)   # MSE(\hat\theta): estimators.py
         pieces = self.function_letters(pieces)
         pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
         return self.factors(pieces, groupings)

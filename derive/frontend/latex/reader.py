@@ -91,6 +91,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.dots import Dots
@@ -207,7 +208,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words, VectorFunctions):
+             Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -308,6 +309,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 head = parts[0].head
                 parts[0] = replace(parts[0], head=replace(head, label=head.quantity, params=()))
                 params = ()
+            if params and len(parts) == 1 and parts[0].head is not None and \
+                    self._at_file_index(parts[0].head, child):
+                self.scope.at_file_index[parts[0].head.key] = parts[0].start
+                parts[0] = replace(parts[0], head=_named(parts[0].head))
+                params = ()                 # β̃_t = 1/(A_1 + A_2), A_1 at the file's t
             with self.bindings(params):
                 vector = self.vector_side(child)
                 term = self.term(child) if vector is None else vector
@@ -695,27 +701,66 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             key.startswith(prefix) and name in self.scope.table and name not in members
             for key, name in self.scope.names.items())
 
+    def _at_file_index(self, head, side):
+        """Whether a row `b_t = …` read as b at each index t (`_index_parameter`) uses a
+        name defined with the file's t (`define A_1 = \\frac{\\alpha_t}{1-\\alpha_t}`, DDPM's
+        coefficients at the notes' time step): the index is then that one t, the file's — b_t
+        is defined as a name of its own, as a recurrence's b_t is, and the family's other
+        members are refused (`_not_unfolded`). Read at each index the body would keep the
+        file's t inside the definition while its own t moved (`_no_letter_captured`)."""
+        if not head.key.endswith("_{\\cdot}") or len(head.params) != 1 or \
+                head.params[0].local is not LOCAL_INDEX:
+            return False
+        found = self.scope.lookup(head.params[0].latex)
+        if found is None or found[1].kind is not Kind.SYMBOL:
+            return False
+        for node in side.iter_subtrees() if isinstance(side, Tree) else ():
+            if not is_tree(node, "script"):
+                continue
+            try:
+                piece = self.piece(node)
+            except InputError:
+                continue
+            used = self.scope.lookup(piece.key) if isinstance(piece, NamePiece) else None
+            if used is not None and used[1].kind is Kind.DEFINITION and \
+                    found[0] in free_names(used[1].info.body) - set(used[1].info.params or ()):
+                return True
+        return False
+
+    def _one_index(self, base):
+        """(offset, how) of the row reading the family `base` at one index only — by its
+        recurrence, or at the file's index (`_at_file_index`) — else None."""
+        key = base + "_{\\cdot}"
+        if key in self.scope.recurrences:
+            return self.scope.recurrences[key], "by its recurrence"
+        if key in self.scope.at_file_index:
+            return self.scope.at_file_index[key], "with names defined at the file's index"
+        return None
+
     def _not_unfolded(self, base, node):
         """Refuse a member of a family defined by its recurrence at one index only
         (`_recurrence`), other than that index and its declared bases: it would be an
         unknown of its own, though the author's recurrence relates it."""
-        at = self.scope.recurrences.get(base + "_{\\cdot}")
-        if at is not None:
-            line, _ = self.source.position(at)
-            raise self.error(f"{base} is defined at line {line} by its recurrence at one index "
+        found = self._one_index(base)
+        if found is not None:
+            line, _ = self.source.position(found[0])
+            raise self.error(f"{base} is defined at line {line} {found[1]} at one index "
                              "only, from the members declared before it: derive does not unfold "
                              "it to other members — declare this one, or write it by the "
-                             "recurrence", node)
+                             "recurrence" if found[1] == "by its recurrence" else
+                             f"{base} is defined at line {line} {found[1]} at one index only: "
+                             "derive does not carry it to other members — declare this one, "
+                             "or define the family at each index", node)
 
     def _not_bound_in_recurrence(self, p):
         """Refuse a member of a family defined by its recurrence at one index (`ᾱ_t`, its
         declared base `ᾱ_{t-1}`) whose index mentions a letter bound here (`\\sum_{t=1}^2
         \\bar\\alpha_t`): those names are at the file's one t, so under the binder they
         would not vary with it, and the body's α_t would be at the file's t."""
-        at = self.scope.recurrences.get(p.base + "_{\\cdot}")
-        if at is not None:
-            line, _ = self.source.position(at)
-            raise self.error(f"{p.base} is defined at line {line} by its recurrence at one "
+        found = self._one_index(p.base)
+        if found is not None:
+            line, _ = self.source.position(found[0])
+            raise self.error(f"{p.base} is defined at line {line} {found[1]} at one "
                              f"index only, the file's own: under a sum, product or integral over "
                              f"its index it would not vary with it — write the terms by the "
                              f"recurrence ({p.base} at each index declared or written out)",
@@ -755,9 +800,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         try:
-            return parse_row(text)
+            tree = parse_row(text)
         except SyntaxProblem as problem:
             raise self.source.error(problem.message, start + problem.offset) from None
+        self.applied_words = applied_words(tree) if "MSE" in text else frozenset()
+        return tree
 
     # ================================================================== positions
     def source_text(self, node):
@@ -899,6 +946,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if self._of_capitals(name) is not None:
             return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
+        if relation is not DEFINE and name.key in MSE_SPELLED and not self.names_mse() and \
+                self.estimator_target(bracket) is not None:
+            return None                   # MSE(\hat\theta) = …: a claim (estimators.py)
         if bracket is not None and relation is not DEFINE and \
                 self.componentwise(name.key) is not None:
             return None                   # softmax(x) = softmax(x + c): vector_functions.py
@@ -1692,7 +1742,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
-                any(label.startswith(base + "(") for label in self.scope.heads):
+                any(label.startswith(base + "(") for label in self.scope.heads) or \
+                base in MSE_SPELLED and id(primary) in self.applied_words:
             return                  # known, or the head of a definition (ELBO(q) = …)
         raise self.error(naming.unknown_command(self.source_text(primary).strip()), primary)
 
@@ -2171,6 +2222,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """(term, pieces used) for a name, possibly applied to the bracket after it."""
         if p.power is not None and bracket is not None and self._applies(p, bracket) and \
                 not self._value_power(p) and not self._constant(p):
+            self.squared_hellinger(p, bracket)
             raise self.error(f"{p.key}^… before brackets is ambiguous (a power of the value, "
                              "of the function, or part of the name, as in H^2(P, Q) for the "
                              "squared Hellinger distance?): write (f(x))^2, or the name with a "

@@ -42,6 +42,9 @@ class Words:
             if isinstance(rest, Tree) else {getattr(rest, "value", None)}
         if set(word) - {"E"} & written:
             return None
+        if word == "MSE" and not self.names_mse() and \
+                self.estimator_target(self.piece(items[-1])) is not None:
+            return None                     # an estimator's MSE: a claim (estimators.py)
         if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS or \
                 any(i.children[0].value != "E" and self._known_letter(i.children[0].value)
                     for i in items[:-1]) or not self._refused_word(items):
