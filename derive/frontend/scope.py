@@ -94,6 +94,7 @@ class FileScope:
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
         self.random_spellings = set()   # keys `random X with density p over x` declared
+        self.special_uses = {}    # key → offset of its first use read as Euler's Γ or B
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
         self.allowance = Allowance(MAX_EXPANSION)

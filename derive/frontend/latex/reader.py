@@ -113,7 +113,7 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import derivatives, families, members, registry, vectors
+from derive.notation import derivatives, families, members, registry, special, vectors
 from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
@@ -147,13 +147,6 @@ MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
-# Names every reader takes for one special function: never an unknown function a
-# counterexample may choose (2Γ(2) = Γ(3) was refuted at an invented Γ).
-SPECIAL_FUNCTIONS = {
-    "\\Gamma": "\\Gamma(…) is Euler's gamma function, which derive does not read yet: define it "
-               "in the file (\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t}\\, dt) or declare "
-               "another function (% derive: function \\Gamma)",
-}
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
 UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
@@ -922,6 +915,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 raise self.error(LOOKALIKES[name.key], items[0])
             self.not_a_probability(name.key, items[0])
             self._base_named_before(name.key, items[0])
+            self._special_read_above(name.key, items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
@@ -957,6 +951,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if params is None and directive:
             params = self.distribution_parameters(bracket)
         if params is not None:
+            self._special_read_above(name.key, items[0])
             over_variables = not directive and any(
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
@@ -968,12 +963,47 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                         quantity=label if over_variables else None,
                         shadows=tuple(n for q in params if not directive and
                                       (n := self._defined_number(q.latex)) is not None))
-        if not known and name.key.rstrip("'") in SPECIAL_FUNCTIONS:
-            raise self.error(SPECIAL_FUNCTIONS[name.key.rstrip("'")] + f" — {name.key} at "
-                             "a value here would name a quantity of its own", items[0])
+        if not known and special.special(name.key) is not None and \
+                self.special_function(name.key, bracket, items[0], record=False):
+            if relation is not DEFINE:
+                return None                             # \Gamma(3) = 2: a claim about Γ
+            raise self.error(f"{name.key}(…) is {special.special(name.key).name}: := here would "
+                             "name a quantity of its own — write the claim with =, or declare "
+                             f"{name.key} if the file means another function", items[0])
+        self._special_read_above(name.key, items[0])
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def special_function(self, key, bracket, node, record=True):
+        """Whether an undeclared, undefined name applied to `bracket` is Euler's Γ or B
+        (`notation.special`): then the use is recorded (unless `record` is False: a head
+        that is a claim, read as a term next), so that a definition of the name below is
+        refused (`_special_read_above`). False where the letter is an unknown
+        function as any other (`B(x)`); refused at `node` for a known function derive does
+        not read (`\\Phi(x)`, `\\Gamma(a, x)`)."""
+        if bracket is None or bracket.open != "(":
+            return False
+        try:
+            build = special.builder(key, len(bracket.args))
+        except ValueError as exc:
+            raise self.error(str(exc), node) from None
+        if build is None:
+            return False
+        if record:
+            self.scope.special_uses.setdefault(key, self.offset + _start(node))
+        return True
+
+    def _special_read_above(self, key, node):
+        """A definition of a name read above as Euler's function (`\\Gamma(3)` in a row
+        above, then `\\Gamma(x) = …`): one name would mean two things — refused."""
+        at = self.scope.special_uses.get(key.rstrip("'"))
+        if at is not None:
+            line, column = self.source.position(at)
+            raise self.error(f"{key} is read at line {line}, column {column} as "
+                             f"{special.special(key).name}: defining it here would give it a "
+                             "second meaning — define it before its first use (one name means "
+                             "one thing)", node)
 
     def _operator_at_numbers(self, key, bracket, node):
         """Whether a head spelled as an information operator is written at declared real
@@ -2412,8 +2442,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if bracket is not None and found is None:
             self.vector_elsewhere(key, bracket, p.node)
             self._labelled_elsewhere(key, p.node)
-        if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
-            raise self.error(SPECIAL_FUNCTIONS[key], p.node)
+        if bracket is not None and found is None and special.special(key) is not None and \
+                self.special_function(key, bracket, p.node):
+            build = special.builder(key, len(bracket.args))
+            return self._powered(build(*self._arguments(bracket)), bracket), 2
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
             self._not_of_a_density(key, bracket, p.node)
