@@ -2273,7 +2273,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         letter = letter.group(1) if letter is not None else p.base
         if (p.sub is None and letter == p.base) or \
                 p.sub is not None and self.scope.lookup(p.base + "_{\\cdot}") is not None or \
-                self.capital_variable(letter) is None:
+                self.capital_variable(letter) is None or self.capital_variable(p.key) is not None:
             return
         raise self.error(f"{p.key} beside the random variable {letter} of {letter.lower()}: "
                          f"a sample, copy or mean of {letter} in most texts, which derive does "
