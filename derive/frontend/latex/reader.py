@@ -3606,6 +3606,24 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  "distribution of the transformed variable", bracket.node)
         return dist
 
+    def law_argument(self, node):
+        """The law of a random variable written as a divergence's argument (`KL(X \\| Y)`
+        with `random X with density f_X over x`): its declared density, as a distribution;
+        None for anything else — a random variable with no density of its own recorded (the
+        capital of a variable of a joint) is then refused by the caller."""
+        node = single(node)
+        if not is_tree(node, "script") and not is_token(node, "LETTER"):
+            return None
+        piece = self.piece(node)
+        if not isinstance(piece, NamePiece) or piece.power is not None or \
+                self.bound_name(piece.key) is not None:
+            return None
+        law = self.scope.random_laws.get(piece.key)
+        found = self.scope.lookup(law.latex) if law is not None else None
+        if found is None or found[0] is not law:
+            return None                 # the density was declared again since
+        return self.distribution_named(law, node)
+
     def _moved(self, p):
         """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
         `P_{g_\\theta}`: the declared spelling with the parameter's spelling replaced by a
@@ -3668,6 +3686,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
+        if op is not None and None in dists and bracket.seps and \
+                all(s == r"\|" for s in _separators(bracket.seps)):
+            dists = [d if d is not None else self.law_argument(a)
+                     for d, a in zip(dists, bracket.args)]
         if op is not None and any(d is not None for d in dists) and None in dists:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
