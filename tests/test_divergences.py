@@ -563,6 +563,17 @@ def test_kl_of_random_variables_is_the_kl_of_their_laws(row, verdict):
     assert verdicts(display(NORMALS, row)) == [verdict]
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"D_{JS}(X \| Y) = D_{JS}(Y \| X)", "verified"),
+    (r"D_{JS}(X \| Y) = KL(X \| Y)", "refuted"),
+    (r"KL(X \| q) = KL(p \| q)", "verified"),
+    (r"KL(X \| q) = KL(q \| p)", "refuted"),
+])
+def test_any_divergence_of_random_variables_is_of_their_laws(row, verdict):
+    header = PQ + "% derive: random X with density p over x\n% derive: random Y with density q over x\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
 @pytest.mark.parametrize("header, row", [
     # the capitals of a joint's variables: their laws are marginals, recorded nowhere
     ("% derive: discrete x, y\n% derive: joint p over x, y\n", r"KL(X \| Y) = 0"),
