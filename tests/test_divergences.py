@@ -564,3 +564,51 @@ def test_a_unit_named_in_a_worded_remark_is_the_rows_unit(row, expected):
         assert step.kind.value == "unreadable" and "both bits and nats" in step.message
     else:
         assert verdicts(display(head, row)) == [expected]
+
+
+# KL written of random variables (John D. Cook's KL(X || Y), s13n_gauss_kl_johndcook): the
+# divergence of their laws, when each has a density of its own declared over its variable.
+# σ_X, μ_Y declared after `variable x` are names of their own (the parameters of X and Y),
+# not the family σ at X's value (σ_X and σ_Y were one number once X, Y were declared).
+NORMALS = ("% derive: variable x\n% derive: real \\mu_X, \\mu_Y\n"
+           "% derive: positive \\sigma_X, \\sigma_Y\n"
+           "% derive: density f_X = \\mathcal{N}(\\mu_X, \\sigma_X^2) over x\n"
+           "% derive: density f_Y = \\mathcal{N}(\\mu_Y, \\sigma_Y^2) over x\n"
+           "% derive: random X with density f_X over x\n"
+           "% derive: random Y with density f_Y over x\n")
+CLOSED_FORM = r"\log\frac{\sigma_Y}{\sigma_X} + \frac{\sigma_X^2 + (\mu_X - \mu_Y)^2}{2\sigma_Y^2} - \frac{1}{2}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"KL(X || Y) = -\int f_X(x) \log \frac{f_Y(x)}{f_X(x)} \, dx", "verified"),
+    (r"KL(X || Y) = \int f_X(x) \log \frac{f_Y(x)}{f_X(x)} \, dx", "refuted"),
+    (r"D_{KL}(X \| Y) = " + CLOSED_FORM, "verified"),
+    (r"KL(X || Y) = " + CLOSED_FORM.replace(r"{2\sigma_Y^2}", r"{2\sigma_X^2}"), "refuted"),
+    (r"KL(X || Y) = KL(Y || X)", "refuted"),
+    (r"KL(X || Y) = KL(f_X \| f_Y)", "verified"),
+    (r"\sigma_X = \sigma_Y", "refuted"),
+])
+def test_kl_of_random_variables_is_the_kl_of_their_laws(row, verdict):
+    assert verdicts(display(NORMALS, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"D_{JS}(X \| Y) = D_{JS}(Y \| X)", "verified"),
+    (r"D_{JS}(X \| Y) = KL(X \| Y)", "refuted"),
+    (r"KL(X \| q) = KL(p \| q)", "verified"),
+    (r"KL(X \| q) = KL(q \| p)", "refuted"),
+])
+def test_any_divergence_of_random_variables_is_of_their_laws(row, verdict):
+    header = PQ + "% derive: random X with density p over x\n% derive: random Y with density q over x\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    # the capitals of a joint's variables: their laws are marginals, recorded nowhere
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n", r"KL(X \| Y) = 0"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n", r"D_{KL}(X \| Y) \ge 0"),
+    (NORMALS, r"KL(X, Y) = 0"),                           # no divergence bar
+])
+def test_kl_of_random_variables_without_laws_of_their_own_is_refused(header, row):
+    (message,) = readings(display(header, row))
+    assert "is read as an operator on declared distributions" in message

@@ -69,6 +69,33 @@ def test_an_accented_capital_is_the_random_variable_of_the_accented_variable(row
     assert verdicts(display(FANO, row)) == [verdict]
 
 
+# So does a subscript: X_1 is the random variable of a declared x_1 (the chain rule for
+# mutual information, s13n_mi_chain_techqa and s13n_mi_chain_imathworks, was refused).
+SUBSCRIPTED = "% derive: discrete x, x_1, x_2, y\n% derive: joint p over x, x_1, x_2, y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"I(X_1,X_2;Y) = H(X_1,X_2)-H(X_1,X_2|Y)", "verified"),
+    (r"I(X_1,X_2;Y) = H(X_1,X_2)+H(X_1,X_2|Y)", "refuted"),
+    (r"I(X_1,X_2;Y) = I(X_1;Y) + I(X_2;Y|X_1)", "verified"),
+    (r"I(X_1,X_2;Y) = I(X_1;Y) + I(X_2;Y)", "refuted"),
+    (r"I(X; Y, X_1) = I(X; X_1) + I(X; Y | X_1)", "verified"),
+    (r"H(X_2|X_1,Y) \le H(X_2|X_1)", "verified"),
+    (r"H(X_1, X_2) = H(X_1) + H(X_2)", "refuted"),
+    (r"H(X, X_1) = H(X) + H(X_1|X)", "verified"),       # x and x_1: two variables
+])
+def test_a_subscripted_capital_is_the_random_variable_of_the_subscripted_variable(row, verdict):
+    assert verdicts(display(SUBSCRIPTED, row)) == [verdict]
+
+
+def test_a_subscripted_capital_of_no_declared_variable_is_still_refused():
+    """X_3 (no x_3 declared) beside X of x is a sample or copy of X: refused as before."""
+    (message,) = readings(display(SUBSCRIPTED, r"I(X_3; Y) = 0"))
+    assert "I(…) is read as an operator on declared distributions" in message
+    (message,) = readings(display(SUBSCRIPTED, r"\mathbb{E}[X_3] = \mathbb{E}[X]"))
+    assert "beside the random variable X of x" in message
+
+
 def test_an_accented_capital_of_no_declared_variable_is_refused():
     (message,) = readings(display(FANO, r"H(\tilde{X}) = 0"))
     assert "H(…) is read as an operator on declared distributions" in message

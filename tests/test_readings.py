@@ -194,13 +194,17 @@ def test_a_declared_letter_shadows_a_constant():
     (r"x^23 = 1", "write braces"),
     (r"\sin^{-1} x = 1", "ambiguous"),
     (r"\cdots = 1", r"derive does not read `\cdots` yet"),
-    # Euler's Γ undefined: never an unknown function (2Γ(2) = Γ(3) was refuted)
-    (r"2\Gamma(2) = \Gamma(3)", "Euler's gamma function"),
-    (r"\int_0^\infty t^2 e^{-t} \, dt = \Gamma(3)", "Euler's gamma function"),
-    # nor a quantity a first row would define at a value (round 13)
-    (r"\Gamma(3) = 7", "would name a quantity of its own"),
-    (r"\Gamma'(1) = 0", "would name a quantity of its own"),
-    (r"\Gamma(x+1) = x^2", "would name a quantity of its own"),
+    # a known special function derive does not evaluate: never an unknown function a
+    # counterexample may choose, nor a quantity a first row would define at a value
+    (r"\Gamma'(1) = 0", "derive does not read derivatives of Euler's functions"),
+    (r"1 = \Gamma(a, x)", "incomplete gamma"),
+    (r"\Phi(0) = \frac12", "standard normal distribution function"),
+    (r"1 - \Phi(a) = \Phi(-a)", "standard normal distribution function"),
+    (r"\psi(1) = 2", "digamma function"),
+    (r"\zeta(2) = 1", "Riemann's zeta function"),
+    (r"1 = \gamma(a, x)", "lower incomplete gamma"),
+    (r"\beta(a, b) = \beta(b, a)", "may be Euler's Beta function"),
+    (r"\Gamma(3) := 2", "would name a quantity of its own"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
     # words are quoted as written, never glued (`\text{andall}` is not in the file)
     (r"a = b \quad \text{for } a > 0 \text{ and all } b > 0",
@@ -460,6 +464,56 @@ def test_a_chain_head_over_a_declared_variable_defines_a_function(check_text, ro
     Γ(x), so Γ(2) and Γ(a) were refused; it defines the function Γ."""
     text = "% derive: variable x, t\n% derive: positive a\n" + "".join(
         f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+EULER_HEADER = "% derive: variable \\theta, t\n% derive: positive a, b\n% derive: natural k\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # s13m_beta_post_mean_quantvault: B(2, 1) was an invented complex number, so the true
+    # step was refuted; it is Euler's Beta function, 1/2
+    (r"\frac{\theta^1 \cdot 1}{B(2,1)} = \frac{\theta}{1/2}", "verified"),
+    (r"\frac{\theta^1 \cdot 1}{B(2,1)} = \frac{\theta}{1/3}", "refuted"),
+    (r"\mathrm{B}(2, 3) = \frac{1}{12}", "verified"),
+    (r"\operatorname{B}(2, 3) = \frac{1}{6}", "refuted"),
+    (r"B(a, b) = B(b, a)", "verified"),
+    (r"B(a + 1, b) = \frac{a}{a + b} B(a, b)", "verified"),
+    (r"B(a + 1, b) = \frac{b}{a + b} B(a, b)", "refuted"),
+    (r"\int_0^1 t^{a-1} (1 - t)^{b-1} \, dt = B(a, b)", "verified"),
+    # Euler's Γ (2Γ(2) = Γ(3) was refuted at an invented Γ, then refused)
+    (r"2\Gamma(2) = \Gamma(3)", "verified"),
+    (r"\Gamma(3) = 7", "refuted"),
+    (r"\Gamma(a + 2) = (a + 1) a \Gamma(a)", "verified"),
+    (r"\Gamma(a + 2) = a \Gamma(a)", "refuted"),
+    (r"\Gamma(k + 1) = k!", "verified"),
+    (r"\Gamma(\tfrac12)^2 = \pi", "verified"),
+    (r"\int_0^\infty t^2 e^{-t} \, dt = \Gamma(3)", "verified"),
+    (r"\int_0^\infty t^{a-1} e^{-t} \, dt = \Gamma(a + 1)", "refuted"),
+    (r"\Gamma(-\tfrac12) = 2\sqrt{\pi}", "refuted"),          # −2√π
+    (r"\Gamma(0) = 1", "undecided"),                            # a pole: no value
+])
+def test_gamma_and_beta_undeclared_are_eulers_functions(check_text, row, expected):
+    """An undeclared, undefined Γ of one argument and B of two are Euler's functions (as
+    every reader takes them), B(a, b) = Γ(a)Γ(b)/Γ(a + b): never unknown functions whose
+    invented values refute a true step."""
+    assert support.verdicts(check_text(EULER_HEADER + f"$$ {row} $$\n")) == [expected]
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # a file that declares or defines the name keeps its own meaning
+    ("% derive: function B\n", (r"B(2, 1) = \frac12",), ["refuted"]),
+    ("% derive: define B(a, b) = a + b\n", (r"B(2, 1) = 3",), ["verified"]),
+    ("% derive: function \\Gamma\n", (r"\Gamma(3) = 2",), ["refuted"]),
+    ("% derive: real \\Gamma\n", (r"\Gamma(3) = 3 \Gamma",), ["verified"]),   # a product
+    ("", (r"B(x) = B(x) + 0",), ["verified"]),     # one argument: an unknown function
+    # read as Euler's above, then defined: one name would mean two things
+    ("", (r"\Gamma(3) = 2", r"\Gamma(x) = x^2", r"\Gamma(2) = 1"),
+     ["verified", "error", "verified"]),
+    ("", (r"2 = 1/B(2,1)", r"B(a,b) = a b"), ["verified", "error"]),
+])
+def test_a_declared_or_defined_gamma_or_beta_keeps_its_meaning(check_text, header, rows, expected):
+    text = "% derive: variable x\n" + header + "".join(f"$$ {r} $$\n" for r in rows)
     assert support.verdicts(check_text(text)) == expected
 
 

@@ -593,6 +593,7 @@ class Directives:
         if known is not None and known[1].kind is Kind.DISTRIBUTION and \
                 len(known[1].info.over) == 1:   # p declared before (by formula): X is its x
             self._alias(known[1].info.over[0].latex, rv, offset)
+            self._record_law(rv, known, known[1].info.over[0], offset)
             return
         if not sep or not clauses["over"]:
             raise self.source.error("write: random X with density p over x", offset)
@@ -606,9 +607,22 @@ class Directives:
                                         + f": write random {rv.strip()} with density "
                                         f"{names.strip()} over one of them", start)
             self._alias(clauses["over"], rv, offset)
+            self._record_law(rv, declared, variable[0], offset)
             return
         self._density(rest, start)
         self._alias(clauses["over"], rv, offset)
+        self._record_law(rv, self.scope.lookup(self.reader.read_name(names.strip(), start)),
+                  self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))[0],
+                  offset)
+
+    def _record_law(self, rv, density, variable, offset):
+        """Record the law of the random variable `rv` — its density, when that is declared
+        over `variable` alone and unconditional (`random X with density f_X over x`), so
+        that `KL(X \\| Y)` is the divergence of the laws of X and Y. A marginal of a joint
+        or a conditional density is no law recorded here (KL of such X is refused)."""
+        if density is not None and density[1].kind is Kind.DISTRIBUTION and \
+                density[1].info.over == (variable,) and not density[1].info.given:
+            self.scope.random_laws[self.reader.read_name(rv, offset)] = density[0]
 
     def _independent_copies(self, rv, rest, offset):
         """`X_i with density p over x for i = 1..n, independent`: X_1, …, X_n are
@@ -875,10 +889,16 @@ class Directives:
         """`z_{j}` declared with one letter as its index (j undeclared, or a whole number):
         the key of the indexed family z it declares (`z_k`, `z_1` are its members, as after
         `real z_i for i = 1..n` but with no range), else None (`\\theta_0`, `\\mu_x` of a
-        variable x: a name of its own)."""
+        variable x: a name of its own; so is a capital once the file declares a variable,
+        `real \\mu_X, \\sigma_Y`: the parameters of the random variables X and Y — read as
+        the family σ at Y, the later `random Y with density f_Y over x` would make σ_Y σ at
+        x's value, the same number as σ_X, after f_Y's formula was read with the member)."""
         found = re.fullmatch(r"(.+?)_\{([A-Za-z])\}", key)
         if found is None or self.scope.lookup(key) is not None and \
                 self.scope.lookup(key)[1].declared:
+            return None
+        if found.group(2).isupper() and self.scope.context.of_kind(Kind.VARIABLE) and \
+                self.scope.lookup(found.group(2)) is None:
             return None
         letter = self.scope.lookup(found.group(2))
         if letter is not None and letter[1].declared and \

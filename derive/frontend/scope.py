@@ -95,6 +95,8 @@ class FileScope:
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
         self.at_file_index = {}   # family key `b_{\cdot}` → offset of a row defining b at the file's index
         self.random_spellings = set()   # keys `random X with density p over x` declared
+        self.random_laws = {}     # such a key → its density Name, when over x alone
+        self.special_uses = {}    # key → offset of its first use read as Euler's Γ or B
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
         self.allowance = Allowance(MAX_EXPANSION)
@@ -186,11 +188,17 @@ class FileScope:
         self._context = None
 
     def alias(self, key, name):
-        """From here on, the spelling `key` names `name` too (two spellings, one thing)."""
+        """From here on, the spelling `key` names `name` too (two spellings, one thing). A
+        letter so made no whole number (`random X with density f_X over x`) ends the index
+        reading of names declared with it above (`positive \\sigma_X`: a name of its own,
+        never the family σ at X's value — σ_X and σ_Y would both be σ at x)."""
         found = self.names.get(key)
         if found is not None and found is not name and found in self.table and \
                 self.table[found].declared:
             return False
+        meaning = self.table.get(name)
+        if meaning is None or not (meaning.kind is Kind.SYMBOL and meaning.domain.is_integer):
+            self.not_an_index(key)
         self.names[key] = name
         self._context = None
         return True

@@ -90,8 +90,10 @@ PROBABILITY = frozenset({"Pr", r"\mathbb{P}", "P"})
 BARS = ("|", r"\mid", r"\vert")
 # A capital letter, alone or under one accent (`X`, `\hat{X}`): the random variable of the
 # declared variable spelled in lower case (`x`, `\hat{x}`).
-_CAPITAL = re.compile(r"[A-Z]|\\(tilde|hat|bar|widetilde|widehat|overline|dot|ddot|vec|check|"
-                      r"breve|mathring|underline)\{[A-Z]\}")
+# A capital letter, accented or not, and a subscript: `X`, `\\hat{X}`, `X_{1}` (the random
+# variable of the declared x, \\hat{x}, x_{1} — the subscript is kept as written).
+_CAPITAL = re.compile(r"(?P<letter>[A-Z]|\\(tilde|hat|bar|widetilde|widehat|overline|dot|ddot|"
+                      r"vec|check|breve|mathring|underline)\{[A-Z]\})(?P<sub>_\{[^{}]*\})?")
 
 
 class Probability:
@@ -107,12 +109,15 @@ class Probability:
     def capital_variable(self, key):
         """The declared variable `x` that an undeclared capital `X` is the random variable
         of, or None. An accent goes with its letter: `\\hat{X}` is the random variable of a
-        declared `\\hat{x}` (Fano's estimator X̂), `\\tilde{Y}` of `\\tilde{y}`."""
-        if not _CAPITAL.fullmatch(key) or self.bound_name(key) is not None:
+        declared `\\hat{x}` (Fano's estimator X̂), `\\tilde{Y}` of `\\tilde{y}`; so does a
+        subscript: `X_1` is the random variable of a declared `x_1` (`discrete x_1, x_2,
+        y`: I(X_1, X_2; Y)) — never of x alone (a sample of X: `_no_other_random_variable`)."""
+        capital = _CAPITAL.fullmatch(key)
+        if capital is None or self.bound_name(key) is not None:
             return None
         if self.scope.lookup(key) is not None and self.scope.lookup(key)[1].declared:
             return None
-        found = self.declared(key.lower())
+        found = self.declared(capital.group("letter").lower() + (capital.group("sub") or ""))
         return found[0] if found is not None and found[1].kind is Kind.VARIABLE else None
 
     def variable_node(self, node):

@@ -114,7 +114,7 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import derivatives, families, members, registry, vectors
+from derive.notation import derivatives, families, members, registry, special, vectors
 from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
@@ -148,13 +148,6 @@ MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
-# Names every reader takes for one special function: never an unknown function a
-# counterexample may choose (2Γ(2) = Γ(3) was refuted at an invented Γ).
-SPECIAL_FUNCTIONS = {
-    "\\Gamma": "\\Gamma(…) is Euler's gamma function, which derive does not read yet: define it "
-               "in the file (\\Gamma(a) = \\int_0^\\infty t^{a-1} e^{-t}\\, dt) or declare "
-               "another function (% derive: function \\Gamma)",
-}
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
 UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
@@ -1001,6 +994,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 raise self.error(LOOKALIKES[name.key], items[0])
             self.not_a_probability(name.key, items[0])
             self._base_named_before(name.key, items[0])
+            self._special_read_above(name.key, items[0])
             return Head(name.key, None, (), scale)
         if bracket.power is not None:
             return None
@@ -1036,6 +1030,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if params is None and directive:
             params = self.distribution_parameters(bracket)
         if params is not None:
+            self._special_read_above(name.key, items[0])
             over_variables = not directive and any(
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
@@ -1047,12 +1042,47 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                         quantity=label if over_variables else None,
                         shadows=tuple(n for q in params if not directive and
                                       (n := self._defined_number(q.latex)) is not None))
-        if not known and name.key.rstrip("'") in SPECIAL_FUNCTIONS:
-            raise self.error(SPECIAL_FUNCTIONS[name.key.rstrip("'")] + f" — {name.key} at "
-                             "a value here would name a quantity of its own", items[0])
+        if not known and special.special(name.key) is not None and \
+                self.special_function(name.key, bracket, items[0], record=False):
+            if relation is not DEFINE:
+                return None                             # \Gamma(3) = 2: a claim about Γ
+            raise self.error(f"{name.key}(…) is {special.special(name.key).name}: := here would "
+                             "name a quantity of its own — write the claim with =, or declare "
+                             f"{name.key} if the file means another function", items[0])
+        self._special_read_above(name.key, items[0])
         if label not in self.scope.heads:
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
+
+    def special_function(self, key, bracket, node, record=True):
+        """Whether an undeclared, undefined name applied to `bracket` is Euler's Γ or B
+        (`notation.special`): then the use is recorded (unless `record` is False: a head
+        that is a claim, read as a term next), so that a definition of the name below is
+        refused (`_special_read_above`). False where the letter is an unknown
+        function as any other (`B(x)`); refused at `node` for a known function derive does
+        not read (`\\Phi(x)`, `\\Gamma(a, x)`)."""
+        if bracket is None or bracket.open != "(":
+            return False
+        try:
+            build = special.builder(key, len(bracket.args))
+        except ValueError as exc:
+            raise self.error(str(exc), node) from None
+        if build is None:
+            return False
+        if record:
+            self.scope.special_uses.setdefault(key, self.offset + _start(node))
+        return True
+
+    def _special_read_above(self, key, node):
+        """A definition of a name read above as Euler's function (`\\Gamma(3)` in a row
+        above, then `\\Gamma(x) = …`): one name would mean two things — refused."""
+        at = self.scope.special_uses.get(key.rstrip("'"))
+        if at is not None:
+            line, column = self.source.position(at)
+            raise self.error(f"{key} is read at line {line}, column {column} as "
+                             f"{special.special(key).name}: defining it here would give it a "
+                             "second meaning — define it before its first use (one name means "
+                             "one thing)", node)
 
     def _operator_at_numbers(self, key, bracket, node):
         """Whether a head spelled as an information operator is written at declared real
@@ -2328,7 +2358,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         letter = letter.group(1) if letter is not None else p.base
         if (p.sub is None and letter == p.base) or \
                 p.sub is not None and self.scope.lookup(p.base + "_{\\cdot}") is not None or \
-                self.capital_variable(letter) is None:
+                self.capital_variable(letter) is None or self.capital_variable(p.key) is not None:
             return
         raise self.error(f"{p.key} beside the random variable {letter} of {letter.lower()}: "
                          f"a sample, copy or mean of {letter} in most texts, which derive does "
@@ -2500,8 +2530,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if bracket is not None and found is None:
             self.vector_elsewhere(key, bracket, p.node)
             self._labelled_elsewhere(key, p.node)
-        if bracket is not None and found is None and key in SPECIAL_FUNCTIONS:
-            raise self.error(SPECIAL_FUNCTIONS[key], p.node)
+        if bracket is not None and found is None and special.special(key) is not None and \
+                self.special_function(key, bracket, p.node):
+            build = special.builder(key, len(bracket.args))
+            return self._powered(build(*self._arguments(bracket)), bracket), 2
         if bracket is not None and bracket.open == "(" and p.sub is None and \
                 found is not None and found[1].kind is Kind.SYMBOL and found[1].domain.is_integer:
             # `\sum_{k=1}^{n} k = \frac{n(n+1)}{2}`: n, a sum's bound or a family's last
@@ -3716,6 +3748,24 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  "distribution of the transformed variable", bracket.node)
         return dist
 
+    def law_argument(self, node):
+        """The law of a random variable written as a divergence's argument (`KL(X \\| Y)`
+        with `random X with density f_X over x`): its declared density, as a distribution;
+        None for anything else — a random variable with no density of its own recorded (the
+        capital of a variable of a joint) is then refused by the caller."""
+        node = single(node)
+        if not is_tree(node, "script") and not is_token(node, "LETTER"):
+            return None
+        piece = self.piece(node)
+        if not isinstance(piece, NamePiece) or piece.power is not None or \
+                self.bound_name(piece.key) is not None:
+            return None
+        law = self.scope.random_laws.get(piece.key)
+        found = self.scope.lookup(law.latex) if law is not None else None
+        if found is None or found[0] is not law:
+            return None                 # the density was declared again since
+        return self.distribution_named(law, node)
+
     def _moved(self, p):
         """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
         `P_{g_\\theta}`: the declared spelling with the parameter's spelling replaced by a
@@ -3778,6 +3828,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
+        if op is not None and None in dists and bracket.seps and \
+                all(s == r"\|" for s in _separators(bracket.seps)):
+            dists = [d if d is not None else self.law_argument(a)
+                     for d, a in zip(dists, bracket.args)]
         if op is not None and any(d is not None for d in dists) and None in dists:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)

@@ -1,0 +1,83 @@
+"""Special functions every reader knows by their letter, applied without a declaration.
+
+A name the file neither declares nor defines is an unknown function where it is applied
+(`f(x)`), one a counterexample may choose. For a letter every reader takes for one known
+function that is a misreading: `B(2, 1)` is Euler's Beta function, 1/2 — refuting
+`\\frac{\\theta}{B(2,1)} = 2\\theta` at an invented B(2, 1) = −1.8 + 1.6i refutes a true step.
+Each entry says, by the number of arguments, what such a use reads as: Euler's Γ of one
+argument and Euler's B of two (`B(a, b) = Γ(a)Γ(b)/Γ(a + b)`, the beta law's normaliser, as
+`families` writes it) are read; a use derive does not evaluate (the normal distribution
+function Φ, the digamma ψ, Riemann's ζ, the incomplete gammas `\\Gamma(a, x)`,
+`\\gamma(a, x)`, a derivative `\\Gamma'(x)`) is refused at its position. A file that declares
+the name (`% derive: function \\Phi`) or defines it above keeps its own meaning; the reader
+only asks here for a name it found neither.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from derive.model.terms import Add, Fn, Mul, div
+
+
+def _gamma(a):
+    return Fn("gamma", a)
+
+
+def _beta(a, b):
+    return div(Mul(_gamma(a), _gamma(b)), _gamma(Add(a, b)))
+
+
+@dataclass(frozen=True)
+class Special:
+    """A letter's known function: `read` maps its number of arguments to a term builder;
+    any other use is refused with `refusal` (None: the letter is then an unknown function
+    as any other, `B(x)` of one argument)."""
+
+    name: str
+    read: dict
+    refusal: str | None
+
+
+_REFUSED = object()
+_DERIVATIVE = "{key}'(…): derive does not read derivatives of Euler's functions"
+_DECLARE = "declare it if the file means another function (% derive: function {key}) or define it"
+SPECIAL = {
+    "\\Gamma": Special("Euler's gamma function", {1: _gamma},
+                       "\\Gamma(…) is Euler's gamma function of one argument; derive does not "
+                       "read the incomplete gamma \\Gamma(a, x) nor Γ's derivatives — "
+                       + _DECLARE),
+    "B": Special("Euler's Beta function", {2: _beta}, None),    # also \\mathrm{B}, …{B}
+    "\\Phi": Special("", {}, "\\Phi(…) is the standard normal distribution function in most "
+                     "texts, which derive does not read: " + _DECLARE),
+    "\\psi": Special("", {}, "\\psi(…) is the digamma function in most texts on special "
+                     "functions, which derive does not read: " + _DECLARE),
+    "\\zeta": Special("", {}, "\\zeta(…) is Riemann's zeta function in most texts, which derive "
+                      "does not read: " + _DECLARE),
+    "\\gamma": Special("", {1: None}, "\\gamma(a, x) is the lower incomplete gamma function, "
+                       "which derive does not read: " + _DECLARE),
+    "\\beta": Special("", {1: None}, "\\beta(a, b) may be Euler's Beta function, written B(a, b) "
+                      "(which derive reads): write that, or " + _DECLARE),
+}
+
+
+def special(key):
+    """The entry of an undeclared, undefined applied name (primes stripped: `\\Gamma'(x)`
+    is a derivative of the known function), or None."""
+    return SPECIAL.get(key.rstrip("'"))
+
+
+def builder(key, count):
+    """How `key(…)` with `count` arguments reads, for a name with an entry: a builder of
+    Euler's function from the argument terms, or None when the letter is an unknown function
+    here (`B(x)`, `\\gamma(t)`); raises ValueError with the refusal's message otherwise —
+    also for a derivative (`\\Gamma'(x)`) of a function read here, which derive does not
+    differentiate."""
+    entry = special(key)
+    plain = key.rstrip("'")
+    build = entry.read.get(count, _REFUSED)
+    if build is None or build is _REFUSED and entry.refusal is None:
+        return None
+    if build is _REFUSED or plain != key:
+        raise ValueError((entry.refusal if build is _REFUSED else _DERIVATIVE).format(key=plain))
+    return build
