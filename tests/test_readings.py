@@ -205,6 +205,14 @@ def test_a_declared_letter_shadows_a_constant():
     (r"1 = \gamma(a, x)", "lower incomplete gamma"),
     (r"\beta(a, b) = \beta(b, a)", "may be Euler's Beta function"),
     (r"\Gamma(3) := 2", "would name a quantity of its own"),
+    # round 18, atkI #9: Landau's symbols were unknown functions (true asymptotic rows
+    # refuted) and \mathcal{O}(n) a quantity the row defined; an undeclared \sigma(…) is the
+    # sigmoid (a counterexample chose its value)
+    (r"\sum_{i=1}^{n} i = \frac{n^2}{2} + O(n)", "Landau's symbol"),
+    (r"\sum_{i=1}^{n} i = \frac{n^2}{2} + \mathcal{O}(n)", "Landau's symbol"),
+    (r"\frac{n+1}{n} = 1 + o(1)", "Landau's symbol"),
+    (r"\sum_{i=1}^{n} i \le \Theta(n^2)", "Landau's symbol"),
+    (r"\sigma(0) = \frac12", "logistic sigmoid"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
     # words are quoted as written, never glued (`\text{andall}` is not in the file)
     (r"a = b \quad \text{for } a > 0 \text{ and all } b > 0",

@@ -8,7 +8,8 @@ Each entry says, by the number of arguments, what such a use reads as: Euler's �
 argument and Euler's B of two (`B(a, b) = Γ(a)Γ(b)/Γ(a + b)`, the beta law's normaliser, as
 `families` writes it) are read; a use derive does not evaluate (the normal distribution
 function Φ, the digamma ψ, Riemann's ζ, the incomplete gammas `\\Gamma(a, x)`,
-`\\gamma(a, x)`, a derivative `\\Gamma'(x)`) is refused at its position. A file that declares
+`\\gamma(a, x)`, a derivative `\\Gamma'(x)`, the sigmoid σ, Landau's `O(n)`, `o(1)`,
+`\\Theta(n)`) is refused at its position. A file that declares
 the name (`% derive: function \\Phi`) or defines it above keeps its own meaning; the reader
 only asks here for a name it found neither.
 """
@@ -58,7 +59,18 @@ SPECIAL = {
                        "which derive does not read: " + _DECLARE),
     "\\beta": Special("", {1: None}, "\\beta(a, b) may be Euler's Beta function, written B(a, b) "
                       "(which derive reads): write that, or " + _DECLARE),
+    "\\sigma": Special("", {}, "\\sigma(…) is the logistic sigmoid in most texts on learning: "
+                       "define it (\\sigma(x) = \\frac{{1}}{{1 + e^{{-x}}}}), or declare it if the "
+                       "file means another function (% derive: function \\sigma)"),
 }
+# Landau's symbols: `O(n)`, `o(1)`, `\\mathcal{O}(h^2)`, `\\Theta(n)`, `\\Omega(n)` stand for a
+# class of functions, not a value — a row with one says something about growth, which
+# derive does not check: refused, never an unknown function a counterexample chooses.
+_LANDAU = ("{key}(…) is Landau's symbol (a bound on growth, not a value), which derive does "
+           "not read: state the bound (a limit, an inequality), or declare {key} a function "
+           "(% derive: function {key})")
+for _key in ("O", "o", "\\mathcal{O}", "\\Theta", "\\Omega"):
+    SPECIAL[_key] = Special("", {}, _LANDAU)
 
 
 def special(key):

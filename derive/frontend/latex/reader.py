@@ -601,6 +601,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 families.spelled(name.key) is not None or \
                 registry.spelled(name.key):                   # \mathcal{N}(…) is a family
             return None
+        if special.special(name.key) is not None and \
+                self.special_function(name.key, bracket, node, record=False):
+            return None                           # a known function (\mathcal{O}: refused)
         self.unknown_divergence(name, bracket, node)
         label = self._label(name.key, bracket)
         if label in self.scope.heads:
