@@ -451,12 +451,38 @@ def abstract_factors(term, var, context):
     return list(found)
 
 
-def support_of(term, var, context):
+def divided_by(term, var, context):
+    """The abstract densities at `var` declared on an interval that `term` both has as a
+    factor and divides by (`q(x) \\frac{p(x)}{q(x)}`, the integrand of E_q[p/q]): the term
+    is written only where they are positive, so an integral of it covers only their support
+    — cancelling q·(1/q) to 1 off it would add mass of p that q does not see (importance
+    weights need supp p ⊆ supp q). A division under a logarithm is not counted: log q − log p
+    against q vanishes off q's support as q log q does."""
+    found = {}
+    for t in nodes(term, skip=lambda u: isinstance(u, Fn) and u.fname == "log"):
+        if not isinstance(t, Pow) or not isinstance(t.exponent, Num) or t.exponent.value >= 0:
+            continue
+        for d in nodes(t.base):
+            if isinstance(d, Dens) and d.dist not in found and \
+                    getattr(context.info(d.dist.name), "support", None) is not None and \
+                    d.dist in abstract_factors(term, var, context) and _is_factor(t.base, d):
+                found[d.dist] = None
+    return list(found)
+
+
+def support_of(term, var, context, skip=()):
     """(low, high) Num ends (None: infinite) of the declared support that a term vanishes
-    off: the intersection of the supports of its abstract density factors at `var`;
-    (None, None) when none declares one."""
+    off: the intersection of the supports of its abstract density factors at `var` (but
+    those in `skip`); (None, None) when none declares one."""
+    return supports_meet(context, (d for d in abstract_factors(term, var, context)
+                                   if d not in skip))
+
+
+def supports_meet(context, dists):
+    """(low, high) Num ends (None: infinite) of the intersection of the declared supports
+    of the abstract densities `dists`."""
     low = high = None
-    for dist in abstract_factors(term, var, context):
+    for dist in dists:
         support = getattr(context.info(dist.name), "support", None) or (None, None)
         a, b = support
         low = a if low is None or a is not None and a.value > low.value else low
