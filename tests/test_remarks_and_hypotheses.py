@@ -2175,6 +2175,46 @@ def test_a_qualified_relation_is_no_premise_condition_or_definition(head, rows, 
         == expected
 
 
+@pytest.mark.parametrize("head, rows, expected", [
+    # stacked on the relation: a claim that refutes nothing (round 18, atkI 15)
+    ("% derive: real x\n", [r"\log e^{x + 5} \overset{\text{up to const}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} \underset{\text{approx.}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} \overset{\text{const}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} = x \tag{up to a constant}"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} = x \tag*{(up to a constant)}"], ["undecided"]),
+    # … never a premise (n = 1 ≡ 4 (mod 3), 1 ≠ 16) nor a definition
+    ("% derive: integer n\n", [r"n \overset{\text{(mod 3)}}{=} 4", r"\implies n^2 = 16"],
+     ["undecided", "error"]),
+    ("% derive: integer n\n", [r"n = 4 \tag{mod 3}", r"\implies n^2 = 16"],
+     ["undecided", "error"]),
+    ("% derive: integer n\n", [r"n \overset{\text{(mod 3)}}{=} 1 \implies n^2 = 1"], ["error"]),
+    ("% derive: real x\n", [r"L \overset{\text{up to const}}{=} \log(1 + x)",
+                             r"L = \log(1 + x)"], ["error", "error"]),
+    ("% derive: real x\n", [r"L = \log(1 + x) \tag{up to a constant}"], ["error"]),
+    # a unit: the value is stated in bits, the file reads nats
+    ("% derive: discrete x\n% derive: density f = \\mathrm{Bernoulli}(\\tfrac{1}{2}) over x\n",
+     [r"H(f) \overset{\text{bits}}{=} 1"], ["error"]),
+    ("% derive: discrete x\n% derive: density f = \\mathrm{Bernoulli}(\\tfrac{1}{2}) over x\n",
+     [r"H(f) = 1 \tag{in bits}"], ["error"]),
+    # a reason's name or an equation number stays set aside; true rows stay verified
+    ("% derive: real x\n", [r"(x + 1)^2 \overset{\text{expand}}{=} x^2 + 1"], ["refuted"]),
+    ("% derive: real x\n", [r"(x + 1)^2 = x^2 + 1 \tag{3}"], ["refuted"]),
+    ("% derive: integer n\n", [r"(n + 1)^2 \overset{\text{(mod 2)}}{=} n^2 + 2n + 1"],
+     ["verified"]),
+    ("% derive: real x\n", [r"\log e^{x} = x \tag{up to a constant}"], ["verified"]),
+])
+def test_a_qualifier_stacked_on_the_relation_or_in_a_tag_is_a_qualifier(head, rows, expected):
+    """`\\overset{\\text{up to const}}{=}`, `\\underset{\\text{approx.}}{=}`,
+    `\\tag{up to a constant}` say what `\\text{(up to a constant)}` beside the row says: the
+    row refutes nothing, and is never a premise or definition (a stacked label or tag was
+    set aside as a reason's name or an equation number: the plain relation was refuted, or
+    assumed — `n \\overset{\\text{(mod 3)}}{=} 4 \\\\ \\implies n^2 = 16` was verified)."""
+    assert verdicts(head + "".join(f"$$ {r} $$\n" for r in rows)
+                    if len(rows) == 1 or not rows[1].startswith("\\implies") else
+                    head + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n") \
+        == expected
+
+
 @pytest.mark.parametrize("row", [
     r"\frac{d}{dx} (3x) = 4 \quad \text{(constant rule)}",
     r"(x+1)^2 = x^2 + 1 \quad \text{(in order to expand)}",
