@@ -265,6 +265,23 @@ def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
     assert "no counterexample" in verdict.detail
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{a b}{a} = 1 \quad \text{if } a b = a", "verified"),      # true where defined
+    (r"\frac{\lambda x}{\lambda} = c \quad \text{if } \lambda x = \lambda c", "verified"),
+    (r"\frac{a b}{a} = 2 \quad \text{if } a b = a", "refuted"),       # at a ≠ 0, b = 1
+])
+def test_a_consequence_is_never_refuted_where_a_written_denominator_is_zero(row, expected):
+    """`\\frac{a b}{a}` is undefined at a = 0 although its normal form b is not: the
+    consequence engine took its poles from the normal form and certified a = 0 (0/0) as a
+    counterexample to the true row (round 18, atkI 1). The rows' own denominators count."""
+    header = "% derive: real a, b, c, x, \\lambda\n"
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", clock.now() + 30)
+    assert verdict.status.value == expected
+    if expected == "refuted":
+        assert verdict.method == "consequence" and ("a", "0") not in verdict.counterexample.assignment
+
+
 TWO_BOUNDS = ("% derive: positive \\lambda\n% derive: real t, s\n% derive: assume t < \\lambda\n"
               "% derive: assume t < 1\n")
 
