@@ -458,16 +458,54 @@ def divided_by(term, var, context):
     — cancelling q·(1/q) to 1 off it would add mass of p that q does not see (importance
     weights need supp p ⊆ supp q). A division under a logarithm is not counted: log q − log p
     against q vanishes off q's support as q log q does."""
+    factors = abstract_factors(term, var, context)
+    return list(dict.fromkeys(d.dist for d in _divisors(term, var, context) if d.dist in factors
+                              and getattr(context.info(d.dist.name), "support", None) is not None))
+
+
+def cancels_to_nonvanishing(term, var, context):
+    """Whether `term` divides by an abstract density at `var` and, once the divisions
+    cancel, has none left as a factor (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`): it is
+    not 0 where the densities are (off the numeric engine's cells), as q·g and p·(q/p)
+    are in the limit."""
+    divisors = _divisors(term, var, context)
+    return bool(divisors) and not any(
+        _power_of(term, d) > 0 for d in dict.fromkeys(
+            t for t in nodes(term) if isinstance(t, Dens) and isinstance(t.dist, Dist) and
+            t.at == (Sym(var),) and formula_of(t.dist, context) is None))
+
+
+def _divisors(term, var, context):
+    """The abstract densities at `var` (`Dens` terms) that `term` divides by, outside a
+    logarithm."""
     found = {}
     for t in nodes(term, skip=lambda u: isinstance(u, Fn) and u.fname == "log"):
         if not isinstance(t, Pow) or not isinstance(t.exponent, Num) or t.exponent.value >= 0:
             continue
         for d in nodes(t.base):
-            if isinstance(d, Dens) and d.dist not in found and \
-                    getattr(context.info(d.dist.name), "support", None) is not None and \
-                    d.dist in abstract_factors(term, var, context) and _is_factor(t.base, d):
-                found[d.dist] = None
+            if isinstance(d, Dens) and isinstance(d.dist, Dist) and d.at == (Sym(var),) and \
+                    not d.dist.given and formula_of(d.dist, context) is None and \
+                    getattr(context.info(d.dist.name), "expression", None) is None and \
+                    _is_factor(t.base, d):
+                found[d] = None
     return list(found)
+
+
+def _power_of(term, dens):
+    """How many times `term` has `dens` as a factor once divisions cancel (q·(p/q): 0 for
+    q, 1 for p; 1/(p + q): 0)."""
+    from derive.model.terms import Defined
+    if term is dens:
+        return 1
+    if isinstance(term, Mul):
+        return sum(_power_of(a, dens) for a in term.args)
+    if isinstance(term, Add):
+        return min(_power_of(a, dens) for a in term.args)
+    if isinstance(term, Defined):
+        return _power_of(term.body, dens)
+    if isinstance(term, Pow) and isinstance(term.exponent, Num):
+        return term.exponent.value * _power_of(term.base, dens)
+    return 0
 
 
 def support_of(term, var, context, skip=()):
