@@ -2072,6 +2072,21 @@ def test_a_row_led_by_implies_below_an_unreadable_row_is_an_error():
 
 
 
+@pytest.mark.parametrize("text", [
+    "\\begin{align*}\nb &= \\begin{cases} a & \\text{if } a \\ge 0 \\\\ -a & \\text{if } a < 0 "
+    "\\end{cases} \\\\\n\\implies b &= a\n\\end{align*}\n",
+    "$$ b = \\begin{cases} a & \\text{if } a \\ge 0 \\\\ -a & \\text{otherwise} \\end{cases} $$\n"
+    "$$ \\implies b = a $$\n",
+])
+def test_a_row_led_by_implies_below_cases_is_an_error(text):
+    """A cases row is several claims under their conditions, no one premise: the arrow row
+    below it is an error at the arrow (its premise was built with no sides: an internal
+    error lost the whole file, round 18 atkI 4), never a claim of its own."""
+    found = steps("% derive: real a, b\n" + text)
+    assert found[-1].kind.value == "unreadable" and "row of cases" in found[-1].message
+    assert verdicts("% derive: real a, b\n" + text)[-1] == "error"
+
+
 THETA_LAW = ("% derive: variable x\n% derive: density f over x\n% derive: depends f on \\theta\n"
              "% derive: real \\theta\n% derive: random X with density f over x\n"
              "% derive: expectation E\n")

@@ -2766,3 +2766,35 @@ def test_a_counterexample_shows_an_infinite_range_as_its_first_points_and_dots()
     assert verdict.status.value == "refuted"
     assignment = dict(verdict.counterexample.assignment)
     assert assignment[r"\operatorname{range}(k)"] == "{0, 1, 2, …}"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"f(0) + f(1) \le 1", "verified"),
+    (r"\sum_{k=0}^{1} f(k) \le 1", "verified"),
+    (r"\sum_{k=0}^{n} f(k) \le 1", "not refuted"),
+    (r"\sum_{k=0}^{n} f(k) \ge 0", "not refuted"),
+    (r"f(0) + f(1) \ge 1", "refuted"),
+])
+def test_inequalities_on_a_poisson_mass_function_are_decided_without_internal_errors(row, expected):
+    """A lemma on a law with an infinite support (a Poisson's entropy is an infinite series)
+    has no normal form: it proves nothing — the normal form's refusal escaped the lemma
+    search as an internal error (round 18, atkI 6)."""
+    (step,) = steps(display("% derive: discrete k\n% derive: positive \\lambda\n"
+                            "% derive: natural n\n"
+                            "% derive: density f = \\mathrm{Poisson}(\\lambda) over k\n", row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert "internal error" not in verdict.method + verdict.detail
+    assert verdict.status.value != "refuted" if expected == "not refuted" else \
+        verdict.status.value == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim q}\left[\left(\frac{p(x)}{q(x)}\right)^2\right] \ge 1",
+    r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} \log \frac{p(x)}{q(x)}\right] \ge 0",
+])
+def test_divergence_lemmas_beside_a_law_by_formula_on_a_half_line_are_no_internal_error(row):
+    (step,) = steps(display("% derive: variable x\n% derive: density q = \\mathrm{Exp}(1) over x\n"
+                            "% derive: density p\n", row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert "internal error" not in verdict.method + verdict.detail
+    assert verdict.status.value != "verified"

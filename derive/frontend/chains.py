@@ -152,6 +152,12 @@ class ChainBuilder:
                 above.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
                 not isinstance(above.relation, Relation):
             return ()
+        if above.cases or above.lhs is None or above.rhs is None:
+            # `b = \begin{cases} a & a \ge 0 \\ -a & a < 0 \end{cases} \\ \implies b = a`: the
+            # row above is several conditional claims, no one relation to assume
+            raise self.source.error("this row follows (\\implies) from a row of cases, which "
+                                    "is several claims under their conditions, not one premise: "
+                                    "state the case it follows from as a row of its own", at)
         qualifier = next((r for r in above.reasons if qualifies(r)), None)
         if qualifier is not None:        # `n = 1 \quad \text{(mod 3)} \\ \implies …`
             raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
