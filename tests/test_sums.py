@@ -2798,3 +2798,22 @@ def test_divergence_lemmas_beside_a_law_by_formula_on_a_half_line_are_no_interna
     verdict = decide(step, "0", clock.now() + 20)
     assert "internal error" not in verdict.method + verdict.detail
     assert verdict.status.value != "verified"
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # h_i's body does not use i: h_i is one name, h_2 no member of it (round 18, atkI 20)
+    ("% derive: define h_i(t) = t^2\n", [r"h_2(3) = 10", r"h_i(3) = 9"], ["error", "verified"]),
+    ("% derive: define h_i(t) = t^2\n", [r"h_2(3) + 1 = 10"], ["error"]),
+    ("% derive: define h_i(t) = \\sum_{i=1}^{3} i t\n", [r"h_2(1) = 7"], ["error"]),
+    ("% derive: define c_i = 5\n", [r"c_2 = 6"], ["error"]),
+    ("% derive: real x\n", [r"c_i = 5", r"c_2 = 6"], ["definition", "error"]),
+    # a body in the index is h at each index; a letter subscript stays a label of its own
+    ("% derive: define h_i(t) = t^i\n", [r"h_2(3) = 10", r"h_2(3) = 9"], ["refuted", "verified"]),
+    ("% derive: real x\n% derive: define p_g = x^2\n", [r"p_d = x", r"p_d + p_g = x + x^2"],
+     ["definition", "verified"]),
+])
+def test_a_member_spelling_of_a_one_name_definition_is_refused(header, rows, expected):
+    """`define h_i(t) = t^2` (the body does not use i) is one name h_i: `h_2(3) = 10` became
+    a definition of a new name h_2 (the false row passed, exit 0). A spelling at a whole
+    number is refused; `p_d` beside `p_g` is a label of its own."""
+    assert verdicts(display(header, *rows)) == expected

@@ -93,6 +93,7 @@ class FileScope:
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
+        self.one_names = {}       # base `h` → key `h_i` of a definition whose body does not use i
         self.random_spellings = set()   # keys `random X with density p over x` declared
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
