@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import Domain, IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -742,6 +742,7 @@ class Evaluator:
                 not self.instance.is_discrete(law.variable):
             point = self.point_of(t.arguments[0])
             if point.cell is not None and point.cell >= 0:
+                self._map_of_its_sign(law)
                 cell = self.instance.pushed_cell(self.labels[t.function], point.cell)
                 return exact_number(self.instance.partition.points[cell])
         return exact_number(self.instance.function_value(self.labels[t.function], keys,
@@ -805,6 +806,18 @@ class Evaluator:
         the law of g(z) is the table `table` computes — a genuine pushforward whenever the
         integrand is constant on cells."""
         return self._known(("law", function), lambda: self._find_law_of_map(function))
+
+    def _map_of_its_sign(self, law):
+        """The map g of a law of g(z) is drawn as a permutation of the cells, its values the
+        cells' middles: a g declared (or assumed throughout) positive or non-negative is no
+        such map where a cell's middle is not of that sign — and the law of g(z) then lives
+        where g's values do, not on every cell — so the instance is no case of the
+        declarations and certifies nothing (∫ p_z G dz > 0 of a positive G was refuted)."""
+        domain = self.context.declaration(law.map).domain
+        if domain.is_nonnegative and any(
+                point < 0 or point == 0 and domain is not Domain.NONNEGATIVE
+                for point in self.instance.partition.points):
+            self.exact = False
 
     def _find_law_of_map(self, function):
         for name, declaration in self.context.table.items():
@@ -991,6 +1004,7 @@ class Evaluator:
         label = self.labels.get(law.map)
         if label is None or law.source not in self.labels:
             raise NotEvaluable("the law of g(z) needs g and the law of z in the step")
+        self._map_of_its_sign(law)
         mass = acb(0)
         for k in range(len(self.instance.partition.widths)):
             if self.instance.pushed_cell(label, k) == cell:
