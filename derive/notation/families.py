@@ -464,15 +464,12 @@ def divided_by(term, var, context):
 
 
 def cancels_to_nonvanishing(term, var, context):
-    """Whether `term` divides by an abstract density at `var` and, once the divisions
-    cancel, has none left as a factor (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`): it is
-    not 0 where the densities are (off the numeric engine's cells), as q·g and p·(q/p)
-    are in the limit."""
+    """Whether `term` divides by an abstract density at `var` and is of degree ≤ 0 in those
+    densities once the divisions cancel (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`): it
+    is not 0 where they all are (off the numeric engine's cells), as q·g, p·(q/p) and
+    (q − p)²/p are in the limit of densities scaled down together."""
     divisors = _divisors(term, var, context)
-    return bool(divisors) and not any(
-        _power_of(term, d) > 0 for d in dict.fromkeys(
-            t for t in nodes(term) if isinstance(t, Dens) and isinstance(t.dist, Dist) and
-            t.at == (Sym(var),) and formula_of(t.dist, context) is None))
+    return bool(divisors) and _degree(term, var, context) <= 0
 
 
 def _divisors(term, var, context):
@@ -491,20 +488,21 @@ def _divisors(term, var, context):
     return list(found)
 
 
-def _power_of(term, dens):
-    """How many times `term` has `dens` as a factor once divisions cancel (q·(p/q): 0 for
-    q, 1 for p; 1/(p + q): 0)."""
-    from derive.model.terms import Defined
-    if term is dens:
-        return 1
+def _degree(term, var, context):
+    """The degree of `term` in the abstract densities at `var` (each counts 1; a sum the
+    least of its terms'; anything else 0)."""
+    from derive.model.terms import Defined, Deriv
+    if isinstance(term, Dens):
+        return int(isinstance(term.dist, Dist) and term.at == (Sym(var),) and
+                   formula_of(term.dist, context) is None)
     if isinstance(term, Mul):
-        return sum(_power_of(a, dens) for a in term.args)
+        return sum(_degree(a, var, context) for a in term.args)
     if isinstance(term, Add):
-        return min(_power_of(a, dens) for a in term.args)
-    if isinstance(term, Defined):
-        return _power_of(term.body, dens)
+        return min(_degree(a, var, context) for a in term.args)
+    if isinstance(term, (Defined, Deriv)):       # ∂_θ p_θ(x) vanishes where p_θ does
+        return _degree(term.body, var, context)
     if isinstance(term, Pow) and isinstance(term.exponent, Num):
-        return term.exponent.value * _power_of(term.base, dens)
+        return term.exponent.value * _degree(term.base, var, context)
     return 0
 
 
