@@ -2243,3 +2243,44 @@ def test_a_rate_or_variance_spelled_plainly_is_read(declared, law, row, expected
     text = (f"% derive: {declared}\n% derive: variable x\n% derive: density p = {law} over x\n"
             f"$$ {row} $$\n")
     assert verdicts(text) == [expected]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: density q over x in [0, 1]\n", r"\mathbb{E}_{x \sim q}\left[\frac{1}{q(x)}\right] = 1"),
+    ("% derive: density q over x in [0, 1]\n", r"\int_0^1 q(x) \frac{1}{q(x)} \, dx = 1"),
+    ("% derive: density q over x in [0, 1]\n", r"\int_0^1 \frac{q(x)}{q(x)} \, dx = 1"),
+    ("% derive: density q\n", r"\int_0^1 \frac{q(x)}{q(x)} \, dx = 1"),
+    ("% derive: density q\n", r"\mathbb{E}_{x \sim q}\left[\frac{1}{q(x)}\right] \ge 1"),
+])
+def test_a_density_divided_by_itself_is_one_off_the_cells_too(header, row):
+    """q·(1/q) is 1 wherever q > 0: the drawn q is 0 off its cells, where the evaluation
+    counted 0 (exactly), so these true rows were refuted (round 18, atkI 10)."""
+    from derive.engines.decide import decide
+    from probability_support import steps
+    (step,) = steps(display("% derive: variable x\n" + header, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "refuted" and "bug in derive" not in verdict.detail
+    false = row.replace("= 1", "= 2").replace(r"\ge 1", r"\le 0")
+    assert verdicts(display("% derive: variable x\n" + header, false)) != ["verified"]
+
+
+@pytest.mark.parametrize("rows", [
+    [r"\int_0^1 f(x)^2 \, dx \le \int_0^2 f(x)^2 \, dx"],
+    [r"1 = 1", r"\int_0^1 f(x)^2 \, dx \le \int_0^2 f(x)^2 \, dx"],
+    [r"\int_0^1 f(x)^2 \, dx \le \int_{-1}^{1} f(x)^2 \, dx"],
+    [r"\left(\int_0^1 f(x)\,dx\right)^2 \le \int_0^2 f(x)^2\,dx"],
+])
+def test_integrals_of_an_unknown_function_over_other_limits_are_of_one_function(rows):
+    """Off the cells an unknown function was integrated as its width times its value at
+    the piece's middle — f(0.5) for ∫_0^1, f(1) for ∫_0^2, drawn apart — so no function had
+    both integrals, and the true monotonicity was refuted (at some positions in a file)."""
+    assert "refuted" not in verdicts(display("% derive: variable x\n% derive: function f\n",
+                                             *rows))
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 f(x)^2 \, dx \ge \int_0^2 f(x)^2 \, dx",
+    r"\int_0^2 f(x) \, dx = 2 \int_0^1 f(x) \, dx",
+])
+def test_false_rows_on_integrals_of_an_unknown_function_are_still_refuted(row):
+    assert verdicts(display("% derive: variable x\n% derive: function f\n", row)) == ["refuted"]

@@ -612,3 +612,37 @@ def test_any_divergence_of_random_variables_is_of_their_laws(row, verdict):
 def test_kl_of_random_variables_without_laws_of_their_own_is_refused(header, row):
     (message,) = readings(display(header, row))
     assert "is read as an operator on declared distributions" in message
+
+
+def _supported(q_support, p_support):
+    return ("% derive: variable x\n"
+            f"% derive: density q{' over x in ' + q_support if q_support else ''}\n"
+            f"% derive: density p{' over x in ' + p_support if p_support else ''}\n")
+
+
+IMPORTANCE_ROWS = [
+    r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 1",
+    r"\int_0^1 q(x) \frac{p(x)}{q(x)} \, dx = 1",
+    r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} x \right] = \mathbb{E}_{x \sim p}[x]",
+    r"\mathbb{E}_{x \sim q}\left[\left(\frac{p(x)}{q(x)}\right)^2\right] \ge 1",
+    r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} \log \frac{p(x)}{q(x)}\right] \ge 0",
+]
+
+
+@pytest.mark.parametrize("row", IMPORTANCE_ROWS)
+def test_a_ratio_to_a_density_on_an_interval_counts_only_its_support(row):
+    """q·(p/q) is p only where q > 0: with q declared on [0, 1] and p on the whole line,
+    E_q[p/q] = ∫_0^1 p < 1 (importance weights need supp p ⊆ supp q), and the χ² and KL
+    lemmas read from E_q of functions of p/q do not apply — each was verified. With p's
+    support inside q's the same rows are true and verified."""
+    assert verdicts(display(_supported("[0, 1]", None), row)) != ["verified"]
+    assert verdicts(display(_supported("[0, 1]", "[0, 1]"), row)) == ["verified"]
+
+
+def test_a_ratio_to_a_density_on_a_wider_interval_keeps_its_proofs():
+    """p on [0, 1] inside q's [0, 2]: E_q[p/q] = 1 and the reverse E_p[q/p] over the line."""
+    header = _supported("[0, 2]", "[0, 1]")
+    assert verdicts(display(header, IMPORTANCE_ROWS[0], r"\int_0^2 q(x) \frac{p(x)}{q(x)} \, dx = 1",
+                            r"\mathbb{E}_{x \sim p}\left[\frac{q(x)}{p(x)}\right] = \int_0^1 q(x) \, dx")) == \
+        ["verified"] * 3
+    assert verdicts(display(_supported("[0, 1]", "[0, 2]"), IMPORTANCE_ROWS[0])) != ["verified"]

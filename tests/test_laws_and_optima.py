@@ -630,3 +630,15 @@ def test_a_supremum_of_an_objective_complex_somewhere_is_no_bound():
            r"\int q(x) \left( \frac{p(x)}{q(x)} - f^*(1) \right) dx")
     assert verdicts(display(header.format(r"y \log y"), row)) == ["undecided"]
     assert verdicts(display(header.format(r"y^2"), row)) == ["verified"]
+
+
+@pytest.mark.parametrize("sign", ["% derive: positive G\n", "% derive: assume G(z) > 0\n"])
+def test_a_pushforward_map_declared_positive_is_never_drawn_negative(sign):
+    """The map of a law of G(z) is drawn as a permutation of the cells, at their middles:
+    a positive G took negative values there, and ∫ p_z G dz > 0 was refuted (round 18,
+    atkI 2); such an instance now certifies nothing. A false row is still not verified."""
+    header = ("% derive: variable x, z\n% derive: function G\n" + sign +
+              "% derive: density p_z over z\n"
+              "% derive: density p_g over x is the law of G(z) for z \\sim p_z\n")
+    assert verdicts(display(header, r"\int p_z(z) G(z) \, dz > 0")) != ["refuted"]
+    assert verdicts(display(header, r"\int p_z(z) G(z) \, dz < 0")) != ["verified"]

@@ -265,6 +265,23 @@ def test_a_step_failing_without_an_unusable_hypothesis_stays_undecided(row):
     assert "no counterexample" in verdict.detail
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{a b}{a} = 1 \quad \text{if } a b = a", "verified"),      # true where defined
+    (r"\frac{\lambda x}{\lambda} = c \quad \text{if } \lambda x = \lambda c", "verified"),
+    (r"\frac{a b}{a} = 2 \quad \text{if } a b = a", "refuted"),       # at a ≠ 0, b = 1
+])
+def test_a_consequence_is_never_refuted_where_a_written_denominator_is_zero(row, expected):
+    """`\\frac{a b}{a}` is undefined at a = 0 although its normal form b is not: the
+    consequence engine took its poles from the normal form and certified a = 0 (0/0) as a
+    counterexample to the true row (round 18, atkI 1). The rows' own denominators count."""
+    header = "% derive: real a, b, c, x, \\lambda\n"
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", clock.now() + 30)
+    assert verdict.status.value == expected
+    if expected == "refuted":
+        assert verdict.method == "consequence" and ("a", "0") not in verdict.counterexample.assignment
+
+
 TWO_BOUNDS = ("% derive: positive \\lambda\n% derive: real t, s\n% derive: assume t < \\lambda\n"
               "% derive: assume t < 1\n")
 
@@ -2090,6 +2107,21 @@ def test_a_row_led_by_implies_below_an_unreadable_row_is_an_error():
 
 
 
+@pytest.mark.parametrize("text", [
+    "\\begin{align*}\nb &= \\begin{cases} a & \\text{if } a \\ge 0 \\\\ -a & \\text{if } a < 0 "
+    "\\end{cases} \\\\\n\\implies b &= a\n\\end{align*}\n",
+    "$$ b = \\begin{cases} a & \\text{if } a \\ge 0 \\\\ -a & \\text{otherwise} \\end{cases} $$\n"
+    "$$ \\implies b = a $$\n",
+])
+def test_a_row_led_by_implies_below_cases_is_an_error(text):
+    """A cases row is several claims under their conditions, no one premise: the arrow row
+    below it is an error at the arrow (its premise was built with no sides: an internal
+    error lost the whole file, round 18 atkI 4), never a claim of its own."""
+    found = steps("% derive: real a, b\n" + text)
+    assert found[-1].kind.value == "unreadable" and "row of cases" in found[-1].message
+    assert verdicts("% derive: real a, b\n" + text)[-1] == "error"
+
+
 THETA_LAW = ("% derive: variable x\n% derive: density f over x\n% derive: depends f on \\theta\n"
              "% derive: real \\theta\n% derive: random X with density f over x\n"
              "% derive: expectation E\n")
@@ -2204,6 +2236,46 @@ def test_a_qualified_relation_is_no_premise_condition_or_definition(head, rows, 
     plain relation (which implies the qualified one) — but as a premise, a condition or a
     definition the plain relation says MORE than the author did: refused at its position
     (round 17: `n = 1 (mod 3) \\implies n^2 = 1` was verified)."""
+    assert verdicts(head + "".join(f"$$ {r} $$\n" for r in rows)
+                    if len(rows) == 1 or not rows[1].startswith("\\implies") else
+                    head + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n") \
+        == expected
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    # stacked on the relation: a claim that refutes nothing (round 18, atkI 15)
+    ("% derive: real x\n", [r"\log e^{x + 5} \overset{\text{up to const}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} \underset{\text{approx.}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} \overset{\text{const}}{=} x"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} = x \tag{up to a constant}"], ["undecided"]),
+    ("% derive: real x\n", [r"\log e^{x + 5} = x \tag*{(up to a constant)}"], ["undecided"]),
+    # … never a premise (n = 1 ≡ 4 (mod 3), 1 ≠ 16) nor a definition
+    ("% derive: integer n\n", [r"n \overset{\text{(mod 3)}}{=} 4", r"\implies n^2 = 16"],
+     ["undecided", "error"]),
+    ("% derive: integer n\n", [r"n = 4 \tag{mod 3}", r"\implies n^2 = 16"],
+     ["undecided", "error"]),
+    ("% derive: integer n\n", [r"n \overset{\text{(mod 3)}}{=} 1 \implies n^2 = 1"], ["error"]),
+    ("% derive: real x\n", [r"L \overset{\text{up to const}}{=} \log(1 + x)",
+                             r"L = \log(1 + x)"], ["error", "error"]),
+    ("% derive: real x\n", [r"L = \log(1 + x) \tag{up to a constant}"], ["error"]),
+    # a unit: the value is stated in bits, the file reads nats
+    ("% derive: discrete x\n% derive: density f = \\mathrm{Bernoulli}(\\tfrac{1}{2}) over x\n",
+     [r"H(f) \overset{\text{bits}}{=} 1"], ["error"]),
+    ("% derive: discrete x\n% derive: density f = \\mathrm{Bernoulli}(\\tfrac{1}{2}) over x\n",
+     [r"H(f) = 1 \tag{in bits}"], ["error"]),
+    # a reason's name or an equation number stays set aside; true rows stay verified
+    ("% derive: real x\n", [r"(x + 1)^2 \overset{\text{expand}}{=} x^2 + 1"], ["refuted"]),
+    ("% derive: real x\n", [r"(x + 1)^2 = x^2 + 1 \tag{3}"], ["refuted"]),
+    ("% derive: integer n\n", [r"(n + 1)^2 \overset{\text{(mod 2)}}{=} n^2 + 2n + 1"],
+     ["verified"]),
+    ("% derive: real x\n", [r"\log e^{x} = x \tag{up to a constant}"], ["verified"]),
+])
+def test_a_qualifier_stacked_on_the_relation_or_in_a_tag_is_a_qualifier(head, rows, expected):
+    """`\\overset{\\text{up to const}}{=}`, `\\underset{\\text{approx.}}{=}`,
+    `\\tag{up to a constant}` say what `\\text{(up to a constant)}` beside the row says: the
+    row refutes nothing, and is never a premise or definition (a stacked label or tag was
+    set aside as a reason's name or an equation number: the plain relation was refuted, or
+    assumed — `n \\overset{\\text{(mod 3)}}{=} 4 \\\\ \\implies n^2 = 16` was verified)."""
     assert verdicts(head + "".join(f"$$ {r} $$\n" for r in rows)
                     if len(rows) == 1 or not rows[1].startswith("\\implies") else
                     head + "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}\n") \

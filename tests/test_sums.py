@@ -2967,3 +2967,54 @@ def test_dividing_by_a_sum_frees_none_of_its_indices(header, row, expected):
     was 'proved' (the numbers caught it). A division by a sum is kept only when the
     quotient is free of the sum's own variables."""
     assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"f(0) + f(1) \le 1", "verified"),
+    (r"\sum_{k=0}^{1} f(k) \le 1", "verified"),
+    (r"\sum_{k=0}^{n} f(k) \le 1", "not refuted"),
+    (r"\sum_{k=0}^{n} f(k) \ge 0", "not refuted"),
+    (r"f(0) + f(1) \ge 1", "refuted"),
+])
+def test_inequalities_on_a_poisson_mass_function_are_decided_without_internal_errors(row, expected):
+    """A lemma on a law with an infinite support (a Poisson's entropy is an infinite series)
+    has no normal form: it proves nothing — the normal form's refusal escaped the lemma
+    search as an internal error (round 18, atkI 6)."""
+    (step,) = steps(display("% derive: discrete k\n% derive: positive \\lambda\n"
+                            "% derive: natural n\n"
+                            "% derive: density f = \\mathrm{Poisson}(\\lambda) over k\n", row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert "internal error" not in verdict.method + verdict.detail
+    assert verdict.status.value != "refuted" if expected == "not refuted" else \
+        verdict.status.value == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim q}\left[\left(\frac{p(x)}{q(x)}\right)^2\right] \ge 1",
+    r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)} \log \frac{p(x)}{q(x)}\right] \ge 0",
+])
+def test_divergence_lemmas_beside_a_law_by_formula_on_a_half_line_are_no_internal_error(row):
+    (step,) = steps(display("% derive: variable x\n% derive: density q = \\mathrm{Exp}(1) over x\n"
+                            "% derive: density p\n", row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert "internal error" not in verdict.method + verdict.detail
+    assert verdict.status.value != "verified"
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # h_i's body does not use i: h_i is one name, h_2 no member of it (round 18, atkI 20)
+    ("% derive: define h_i(t) = t^2\n", [r"h_2(3) = 10", r"h_i(3) = 9"], ["error", "verified"]),
+    ("% derive: define h_i(t) = t^2\n", [r"h_2(3) + 1 = 10"], ["error"]),
+    ("% derive: define h_i(t) = \\sum_{i=1}^{3} i t\n", [r"h_2(1) = 7"], ["error"]),
+    ("% derive: define c_i = 5\n", [r"c_2 = 6"], ["error"]),
+    ("% derive: real x\n", [r"c_i = 5", r"c_2 = 6"], ["definition", "error"]),
+    # a body in the index is h at each index; a letter subscript stays a label of its own
+    ("% derive: define h_i(t) = t^i\n", [r"h_2(3) = 10", r"h_2(3) = 9"], ["refuted", "verified"]),
+    ("% derive: real x\n% derive: define p_g = x^2\n", [r"p_d = x", r"p_d + p_g = x + x^2"],
+     ["definition", "verified"]),
+])
+def test_a_member_spelling_of_a_one_name_definition_is_refused(header, rows, expected):
+    """`define h_i(t) = t^2` (the body does not use i) is one name h_i: `h_2(3) = 10` became
+    a definition of a new name h_2 (the false row passed, exit 0). A spelling at a whole
+    number is refused; `p_d` beside `p_g` is a label of its own."""
+    assert verdicts(display(header, *rows)) == expected

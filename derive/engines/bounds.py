@@ -268,12 +268,16 @@ def _by_lemma(gap, step, n):
                 if not lemma.applies(args, step.context) or \
                         not all(_proper(a, step.context, n) for a in args):
                     continue
-                value = n.value(Op(op.key, *args))
-                bounds = []
-                if lemma.lower is not None:
-                    bounds.append(value - n.value(lemma.lower(args, step.context)))
-                if lemma.upper is not None:
-                    bounds.append(n.value(lemma.upper(args, step.context)) - value)
+                try:        # a law whose operator has no normal form (a Poisson's entropy:
+                    #             an infinite series) proves nothing here
+                    value = n.value(Op(op.key, *args))
+                    bounds = []
+                    if lemma.lower is not None:
+                        bounds.append(value - n.value(lemma.lower(args, step.context)))
+                    if lemma.upper is not None:
+                        bounds.append(n.value(lemma.upper(args, step.context)) - value)
+                except (normal_form.Unsupported, normal_form.Undefined):
+                    continue
                 for quantity in bounds:
                     if _multiple_plus_constant(gap, quantity, n):
                         return lemma.name

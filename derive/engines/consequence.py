@@ -21,7 +21,8 @@ them):
   (`t^2 + 1 = 0`, `x + 1 = 0` with positive x) would prove anything, and it is undecided.
 * **Refuted** when H's numerator is linear in one real unknown (a function's value, a real
   symbol) and the instance solving it for that unknown, the others drawn at random rationals
-  in their declared signs, makes every row defined, every hypothesis of the step exactly 0
+  in their declared signs, makes every row defined (no denominator the rows write is 0,
+  also one the normal form cancels: `\\frac{a b}{a}` at a = 0), every hypothesis of the step exactly 0
   and C exactly non-zero: a certified instance where the premise holds and the conclusion
   does not. Steps with any other kind of hypothesis are never refuted here, nor steps
   with one function or density at two points (`c u = c v \\implies f(u) = f(v)`): the
@@ -41,6 +42,7 @@ from derive.engines import normal_form
 from derive.engines.symbolic import Converter
 from derive.model.derivation import REFUTED, VERIFIED, Counterexample, Relation, Verdict
 from derive.model.names import Domain, Kind
+from derive.model.terms import ZERO, Num, Pow, nodes
 
 _SAMPLES = 4           # rational instances checking C = r·H, and tried for a counterexample
 
@@ -63,6 +65,12 @@ def decide(step, equations, deadline):
         poles = _poles(sympy, [conclusion] + [p for _, p in premises])
     except (sympy.PolynomialError, TypeError, ValueError):
         return None
+    try:
+        poles += _written_poles(sympy, converter, step, deadline)
+        written = True
+    except (normal_form.Unsupported, normal_form.Undefined, _NotRational, sympy.PolynomialError,
+            TypeError, ValueError):
+        written = False                 # where the rows are undefined is not known: no refuting
     atoms = {s: a for a, s in converter.symbols.items()}
     for h, premise in premises:
         if sympy.fraction(sympy.together(premise))[0].is_number:
@@ -80,7 +88,7 @@ def decide(step, equations, deadline):
                            f"multiple of the hypothesis {h.latex}'s (SymPy's cancel), by a "
                            "factor finite wherever the rows are defined: where the hypothesis "
                            "holds, so does the step; checked exactly at rational instances")
-    if len(equations) != len(step.hypotheses):
+    if len(equations) != len(step.hypotheses) or not written:
         return None
     try:
         return _counterexample(sympy, converter, conclusion, [p for _, p in premises], poles,
@@ -110,6 +118,21 @@ def _poles(sympy, expressions):
         for node in sympy.preorder_traversal(expression):
             if node.is_Pow and node.exp.is_negative:
                 found.extend(f for f, _ in sympy.factor_list(node.base)[1])
+    return found
+
+
+def _written_poles(sympy, converter, step, deadline):
+    """The irreducible factors of the denominators the rows write as the author wrote them
+    (`\\frac{a b}{a}`: a), before the normal form cancels them (to b): where one is 0 the
+    row is undefined and claims nothing, so no counterexample or witness lies there."""
+    found = []
+    for side in [step.lhs, step.rhs] + [t for h in step.hypotheses for t in (h.lhs, h.rhs)]:
+        for t in nodes(side):
+            if isinstance(t, Pow) and isinstance(t.exponent, Num) and t.exponent.value < 0:
+                base = _expression(sympy, converter, t.base, ZERO, step.context, deadline)
+                numerator = sympy.fraction(sympy.together(base))[0]
+                if not numerator.is_number:
+                    found.extend(f for f, _ in sympy.factor_list(numerator)[1])
     return found
 
 

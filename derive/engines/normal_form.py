@@ -560,6 +560,10 @@ class Normaliser:
             origin = var.origin if var.origin is not None else var     # as over one real
             self._variables[origin.serial] = origin         # variable (`abstract_only`),
             return self._bind(var, ("all", origin.serial), self.value(body))   # not ℝ's
+        if not self._discrete(var) and families.divided_by(body, var, self.context):
+            cut = self._on_support(Integral(var, body, Mul(MINUS_ONE, OO), OO))
+            if cut.lower is not None:
+                return self.value(cut)
         try:
             split = families.range_pieces(body, var, self.context)
         except ValueError as exc:
@@ -602,8 +606,14 @@ class Normaliser:
         """∫_l^h of an integrand that vanishes off a declared support [s, S] (an abstract
         density declared `over x in [0, \\infty)` is a factor of it), with an end beyond
         the support moved to the support's end (l ≤ s shown: from s) — the whole range
-        when both are: `\\int_0^\\infty p(x) dx` is ∫ p = 1."""
-        low, high = families.support_of(t.body, t.var, self.context)
+        when both are: `\\int_0^\\infty p(x) dx` is ∫ p = 1. An integrand that divides by
+        such a density it has as a factor (q·p/q, `families.divided_by`) is first cut to that
+        density's support, and is the whole range only when the rest vanishes inside it:
+        E_q[p/q] is ∫ p over q's support, 1 only when p's support lies in q's."""
+        divided = families.divided_by(t.body, t.var, self.context)
+        if divided:
+            t = self._cut(t, *families.supports_meet(self.context, divided))
+        low, high = families.support_of(t.body, t.var, self.context, skip=divided)
         if low is None and high is None:
             return t
         lower, upper = t.lower, t.upper
@@ -621,6 +631,20 @@ class Normaliser:
             return Integral(t.var, t.body, low or high, low or high)    # off the support: 0
         return t if (lower, upper) == (t.lower, t.upper) else \
             Integral(t.var, t.body, lower, upper)
+
+    def _cut(self, t, low, high):
+        """∫_l^h body d var with its ends moved inside the support [low, high] (None:
+        unbounded); `Unsupported` when an end cannot be placed against the support's."""
+        ends = [t.lower, t.upper]
+        for k, (end, side) in enumerate(((low, -1), (high, 1))):
+            if end is None:
+                continue
+            if self._beyond_end(ends[k], end, side):
+                ends[k] = end
+            elif not self._beyond_end(ends[k], end, -side):
+                raise Unsupported("an integral that divides by a density declared on an "
+                                  "interval, with an end not shown inside or outside it")
+        return Integral(t.var, t.body, *ends)
 
     def _beyond_end(self, e, end, side):
         """Whether an integral's end e lies at or past a support's end (below it for the

@@ -194,6 +194,13 @@ class ChainBuilder:
                 if step.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
                         not isinstance(step.relation, Relation):
                     return (), (UNTAKEN_PREMISE,)
+                if step.cases or step.lhs is None or step.rhs is None:
+                    # `b = \\begin{cases} a & a \\ge 0 \\\\ -a & a < 0 \\end{cases} \\\\ \\implies b = a`:
+                    # several conditional claims, no one relation to assume
+                    raise self.source.error("this row follows (\\implies) from a row of cases, "
+                                            "which is several claims under their conditions, "
+                                            "not one premise: state the case it follows from "
+                                            "as a row of its own", at)
                 relation = compose(relation, step.relation)
                 if relation is None:
                     return (), (UNTAKEN_PREMISE,)

@@ -500,6 +500,7 @@ def _row(piece, tail=False, goes_on=False):
     amp = _AMPERSAND.search(piece.text)
     piece = _column_pairs(piece, goes_on)
     piece = _remark_column(piece, tail)
+    piece = _telling_tags(piece)
     piece = piece.blank(_LAYOUT)
     for m in _EMPTY_AFTER_RELATION.finditer(piece.text):    # `a ={}& b`: spacing
         piece = piece.blank_span(m.start("empty"), m.end("empty"))
@@ -609,6 +610,22 @@ def _last_remark_column(piece, tail=False):
         return piece
     quad = Mapped.generated("\\quad ", piece.origin(runs[-1].start()))
     return column.replace(runs[-1].start(), at, quad)
+
+
+def _telling_tags(piece):
+    """`\\tag{up to a constant}`, `\\tag*{(mod 3)}`, `\\tag{in bits}`: a tag whose words say
+    how the row holds (`annotations.says_how`) is no equation number — it is read as the
+    same words beside the row (`\\quad \\text{…}`), so the row refutes nothing and is no
+    premise or definition, or is stated in that unit. Any other tag is blanked (`_LAYOUT`)."""
+    from derive.frontend.latex.annotations import says_how
+    for m in reversed(list(_TAG.finditer(piece.text))):
+        if says_how(m.group("words")):
+            quad = Mapped.generated("\\quad\\text{", piece.origin(m.start()))
+            piece = piece.replace(m.start(), m.start("words"), quad)
+    return piece
+
+
+_TAG = re.compile(r"\\tag\*?\s*\{(?P<words>[^{}$]*)\}")
 
 
 def _unwrap(row):

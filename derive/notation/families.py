@@ -451,12 +451,74 @@ def abstract_factors(term, var, context):
     return list(found)
 
 
-def support_of(term, var, context):
+def divided_by(term, var, context):
+    """The abstract densities at `var` declared on an interval that `term` both has as a
+    factor and divides by (`q(x) \\frac{p(x)}{q(x)}`, the integrand of E_q[p/q]): the term
+    is written only where they are positive, so an integral of it covers only their support
+    — cancelling q·(1/q) to 1 off it would add mass of p that q does not see (importance
+    weights need supp p ⊆ supp q). A division under a logarithm is not counted: log q − log p
+    against q vanishes off q's support as q log q does."""
+    factors = abstract_factors(term, var, context)
+    return list(dict.fromkeys(d.dist for d in _divisors(term, var, context) if d.dist in factors
+                              and getattr(context.info(d.dist.name), "support", None) is not None))
+
+
+def cancels_to_nonvanishing(term, var, context):
+    """Whether `term` divides by an abstract density at `var` and is of degree ≤ 0 in those
+    densities once the divisions cancel (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`): it
+    is not 0 where they all are (off the numeric engine's cells), as q·g, p·(q/p) and
+    (q − p)²/p are in the limit of densities scaled down together."""
+    divisors = _divisors(term, var, context)
+    return bool(divisors) and _degree(term, var, context) <= 0
+
+
+def _divisors(term, var, context):
+    """The abstract densities at `var` (`Dens` terms) that `term` divides by, outside a
+    logarithm."""
+    found = {}
+    for t in nodes(term, skip=lambda u: isinstance(u, Fn) and u.fname == "log"):
+        if not isinstance(t, Pow) or not isinstance(t.exponent, Num) or t.exponent.value >= 0:
+            continue
+        for d in nodes(t.base):
+            if isinstance(d, Dens) and isinstance(d.dist, Dist) and d.at == (Sym(var),) and \
+                    not d.dist.given and formula_of(d.dist, context) is None and \
+                    getattr(context.info(d.dist.name), "expression", None) is None and \
+                    _is_factor(t.base, d):
+                found[d] = None
+    return list(found)
+
+
+def _degree(term, var, context):
+    """The degree of `term` in the abstract densities at `var` (each counts 1; a sum the
+    least of its terms'; anything else 0)."""
+    from derive.model.terms import Defined, Deriv
+    if isinstance(term, Dens):
+        return int(isinstance(term.dist, Dist) and term.at == (Sym(var),) and
+                   formula_of(term.dist, context) is None)
+    if isinstance(term, Mul):
+        return sum(_degree(a, var, context) for a in term.args)
+    if isinstance(term, Add):
+        return min(_degree(a, var, context) for a in term.args)
+    if isinstance(term, (Defined, Deriv)):       # ∂_θ p_θ(x) vanishes where p_θ does
+        return _degree(term.body, var, context)
+    if isinstance(term, Pow) and isinstance(term.exponent, Num):
+        return term.exponent.value * _degree(term.base, var, context)
+    return 0
+
+
+def support_of(term, var, context, skip=()):
     """(low, high) Num ends (None: infinite) of the declared support that a term vanishes
-    off: the intersection of the supports of its abstract density factors at `var`;
-    (None, None) when none declares one."""
+    off: the intersection of the supports of its abstract density factors at `var` (but
+    those in `skip`); (None, None) when none declares one."""
+    return supports_meet(context, (d for d in abstract_factors(term, var, context)
+                                   if d not in skip))
+
+
+def supports_meet(context, dists):
+    """(low, high) Num ends (None: infinite) of the intersection of the declared supports
+    of the abstract densities `dists`."""
     low = high = None
-    for dist in abstract_factors(term, var, context):
+    for dist in dists:
         support = getattr(context.info(dist.name), "support", None) or (None, None)
         a, b = support
         low = a if low is None or a is not None and a.value > low.value else low

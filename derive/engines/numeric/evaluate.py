@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import Domain, IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -743,6 +743,7 @@ class Evaluator:
                 not self.instance.is_discrete(law.variable):
             point = self.point_of(t.arguments[0])
             if point.cell is not None and point.cell >= 0:
+                self._map_of_its_sign(law)
                 cell = self.instance.pushed_cell(self.labels[t.function], point.cell)
                 return exact_number(self.instance.partition.points[cell])
         return exact_number(self.instance.function_value(self.labels[t.function], keys,
@@ -806,6 +807,18 @@ class Evaluator:
         the law of g(z) is the table `table` computes — a genuine pushforward whenever the
         integrand is constant on cells."""
         return self._known(("law", function), lambda: self._find_law_of_map(function))
+
+    def _map_of_its_sign(self, law):
+        """The map g of a law of g(z) is drawn as a permutation of the cells, its values the
+        cells' middles: a g declared (or assumed throughout) positive or non-negative is no
+        such map where a cell's middle is not of that sign — and the law of g(z) then lives
+        where g's values do, not on every cell — so the instance is no case of the
+        declarations and certifies nothing (∫ p_z G dz > 0 of a positive G was refuted)."""
+        domain = self.context.declaration(law.map).domain
+        if domain.is_nonnegative and any(
+                point < 0 or point == 0 and domain is not Domain.NONNEGATIVE
+                for point in self.instance.partition.points):
+            self.exact = False
 
     def _find_law_of_map(self, function):
         for name, declaration in self.context.table.items():
@@ -992,6 +1005,7 @@ class Evaluator:
         label = self.labels.get(law.map)
         if label is None or law.source not in self.labels:
             raise NotEvaluable("the law of g(z) needs g and the law of z in the step")
+        self._map_of_its_sign(law)
         mass = acb(0)
         for k in range(len(self.instance.partition.widths)):
             if self.instance.pushed_cell(label, k) == cell:
@@ -1098,6 +1112,7 @@ class Evaluator:
         degree = self.degree(body, var)
         if degree != 0 and self._pushed(body):
             self.exact = False      # a law of g(z) is exact against cell-constant integrands
+        self._off_cells_unknown(var, body)
         total = acb(0)
         cells = self._cell_balls()
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
@@ -1324,13 +1339,31 @@ class Evaluator:
             if cell is None and vanishing:
                 # off the cells an abstract density factor is put to 0: truly so off its
                 # declared support; inside it (p > 0 there) a limit of positive densities
+                self._off_cells_unknown(var, body)
                 self.limiting = self.limiting or not (
                     support[0] is not None and b <= support[0].value or
                     support[1] is not None and a >= support[1].value)
                 continue
+            if cell is None and self._known(("opaque at", body, var), lambda: any(
+                    isinstance(t, Call) and any(var in free_names(a) for a in t.arguments)
+                    for t in nodes(body))):
+                # an unknown function off the cells has one value per number: a piece
+                # there taken as its width times the value at its middle is no integral of
+                # one function across integrals with other limits (∫_0^1 f² > ∫_0^2 f²)
+                self.exact = False
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
                                          degree if degree != 0 else 0)
         return (total + slivers) * sign
+
+    def _off_cells_unknown(self, var, body):
+        """Off the cells the drawn densities are 0, and an integrand with one as a factor is
+        0 there, exactly or in the limit; one that divides by it with none left once the
+        division cancels (`q \\frac{1}{q}`, `\\frac{q}{q}`: 1 where q > 0) is not: where an
+        integral reaches off the cells its value is not known, so the evaluation is not
+        exact (it was taken as 0 there, and E_q[1/q] = 1 refuted)."""
+        if self._known(("nonvanishing", body, var),
+                       lambda: families.cancels_to_nonvanishing(body, var, self.context)):
+            self.exact = False
 
     def _sliver(self, var, body, end, q, side, degree, support):
         """∫ between an inexact end's ball (`\\mu - \\sqrt{t^2}`, a root of a draw) and
@@ -1346,6 +1379,7 @@ class Evaluator:
                 (end.real < _real(edges[0]) and q < edges[0] or
                  end.real > _real(edges[-1]) and q >= edges[-1]):
             low, high = support
+            self._off_cells_unknown(var, body)
             self.limiting = self.limiting or not (
                 low is not None and end.real <= _real(low.value) and q <= low.value or
                 high is not None and end.real >= _real(high.value) and q >= high.value)
@@ -1367,6 +1401,7 @@ class Evaluator:
                 not families.abstract_factors(body, var, self.context):
             return lower, upper
         edges = self.instance.partition.edges
+        self._off_cells_unknown(var, body)
         if lower is Mul(MINUS_ONE, OO) and upper is OO:
             return Num(edges[0]), Num(edges[-1])
         if upper is OO and not _infinite(lower):

@@ -288,6 +288,7 @@ def annotate(text):
                           "side is claimed alone): write \\Rightarrow for 'implies', or each "
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
+    _stacked_qualifiers(text, out)
     text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons), out)), out),
                                    out))
     text = _listed_hypotheses(_leading_condition(text, out), out)
@@ -1076,6 +1077,43 @@ def qualifies(words):
     `(up to a constant)`, `(approx.)`): the row then holds as a claim when the plain relation
     does, but is never a premise, condition or definition (`QUALIFIED_PREMISE`)."""
     return _QUALIFIER.search(re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", words)) is not None
+
+
+def says_how(words):
+    """Whether words set aside as a label — one stacked on a relation
+    (`\\overset{\\text{up to const}}{=}`), an equation tag (`\\tag{mod 3}`) — say how the
+    relation holds: a qualifier (`qualifies`) or a unit of information (`in bits`). Such a
+    label gets the treatment of the same words beside the row, never that of a reason's
+    name set aside."""
+    return qualifies(words) or any(w.search(words) for w in _UNIT_WORDS.values())
+
+
+def _stacked_qualifiers(text, out):
+    """A qualifier stacked on a relation (`n \\overset{\\text{(mod 3)}}{=} 4`,
+    `\\underset{\\text{approx.}}{=}`) is the same remark as written beside the row: a
+    reason of the row (`out.reasons`: it refutes nothing, and is never a definition or the
+    premise of a row below), an error before the row's `\\Rightarrow` (a premise); a unit
+    (`\\overset{\\text{bits}}{=}`) is the row's unit (`out.unit`). `wrappers` then sets
+    the label aside as any stacked reason."""
+    for m in _STACKED_LABEL.finditer(text):
+        close = _closing(text, m.end() - 1)
+        if close < 0 or stacked_relation(text, close + 1) is None:
+            continue
+        words = text[m.end():close]
+        if qualifies(words):
+            if any(a.start() > m.start() and _depth(text, a.start()) == 0
+                   for a in _IMPLIES.finditer(text)):
+                raise RemarkError(QUALIFIED_PREMISE.format(" ".join(words.split())), m.start())
+            out.reasons.append((m.start(), " ".join(words.split())))
+        units = {unit for unit, w in _UNIT_WORDS.items() if w.search(words)}
+        if units and out.unit is None:
+            if len(units) > 1:
+                raise RemarkError("this label names both bits and nats: say in which unit "
+                                  "the row's value is", m.start())
+            out.unit = (m.start(), units.pop())
+
+
+_STACKED_LABEL = re.compile(r"\\(?:stackrel|overset|underset)\s*\{")
 
 
 def _qualifier_in(text):

@@ -318,6 +318,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 with self.bindings(params):
                     term = self.term(child)
                     if self.scope.lookup(parts[0].head.key) is None:
+                        self._one_name_noted(parts[0].head)
                         parts[0] = replace(parts[0], head=_named(parts[0].head))  # `p_g = …`
                     else:                   # `p_j = 3` of a family used above: a claim
                         parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
@@ -669,6 +670,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             body = self.term(children[2])
         self._summed_not_free([body])
         if _one_name(head, body):                            # `define p_g = …`: one name
+            self._one_name_noted(head)
             return _named(head).key, _named(head).params, body, None
         if self._recurrence(head, body):         # \bar\alpha_t = \alpha_t \bar\alpha_{t-1}
             self.scope.recurrences[head.key] = start
@@ -1169,11 +1171,40 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         return Name(node.value, local=LOCAL_INDEX)
 
+    def _one_name_noted(self, head):
+        """`define h_i(t) = t^2`, `c_i = 5`: a head read as a definition at each index whose
+        body does not use the index is one name (`p_g`, `L_D`: the subscript a label); its
+        base is noted, so that a member spelling at a whole number (`h_2`) is refused
+        (`_no_member_of_one_name`), never a fresh name of its own."""
+        self.scope.one_names[head.key[:-len("_{\\cdot}")]] = _named(head).key
+
+    def _no_member_of_one_name(self, p):
+        """`h_2(3) = 10` after `define h_i(t) = t^2`: h_2 reads as h at index 2, but h_i is
+        one name (its body does not use i), of which h_2 is no member — a row would define
+        h_2 as a new name (the false row passing as a definition), a use read it as an
+        unknown: an error. A subscript that is no whole number (`p_d` beside `p_g`) is a
+        label of its own."""
+        key = self.scope.one_names.get(p.base)
+        if key is None or key == p.key or self._decorated(p):
+            return
+        node = _bare(p.sub)
+        found = self.declared(node.value) if is_token(node, "LETTER") else None
+        if is_token(node, "NUMBER") and node.value.isdigit() or found is not None and (
+                found[1].kind is Kind.SYMBOL and found[1].domain.is_integer) or \
+                is_token(node, "LETTER") and self.bound_name(node.value) is not None and \
+                self.bound_name(node.value).local is LOCAL_INDEX:
+            raise self.error(f"{p.key} reads as {p.base} at an index, but {key} is one name "
+                             f"(its body does not use its subscript), of which {p.key} is no "
+                             f"member: write the body in the index to define {p.base} at each "
+                             f"index, or name this quantity otherwise", p.node)
+
     def _indexed_found(self, p):
         """The definition at each index (`define \\hat{y}_j = …`, `define h_i(t) = …`) that a
         subscripted spelling `\\hat{y}_k`, `h_k` is a member of, or None (also for
         `\\hat{y}_k^*`: a decorated spelling names no member, `_decorated`)."""
         found = self.scope.lookup(p.base + "_{\\cdot}") if p.sub is not None else None
+        if found is None and p.sub is not None:
+            self._no_member_of_one_name(p)
         if found is None or found[1].kind is not Kind.DEFINITION or \
                 not found[1].info.params or found[1].info.params[0].local is not LOCAL_INDEX:
             return None
