@@ -2232,3 +2232,40 @@ def test_a_support_bound_on_a_laws_variable_never_refutes_a_step_about_the_law(
     """`assume a \\le x \\le b` speaks of X's support, which the drawn laws need not respect:
     holding at a drawn x (bound in the step) shows nothing, so no counterexample refutes."""
     assert verdicts(head + f"$$ {row} $$\n")[0] in allowed
+
+
+# ------------------------------------- a remark column printed small (`\scriptstyle{…}`)
+
+@pytest.mark.parametrize("column, expected", [
+    # a reason after a separator (`; Because`): kept with the row, refutes nothing
+    (r"& \scriptstyle{\text{; Because } b \geq 0}", "undecided"),
+    (r"& {\scriptstyle \text{; because } b \geq 0}", "undecided"),
+    (r"\quad \scriptstyle{\text{since } b \geq 0}", "undecided"),
+    (r"\quad {\scriptstyle \text{since } b \geq 0}", "undecided"),
+    (r"& \text{; Because } b \geq 0", "undecided"),
+    # a hypothesis printed small is a hypothesis; a remark in words is set aside
+    (r"\quad \scriptstyle{\text{for } b \geq 0}", "verified"),
+    (r"& \scriptstyle{\text{(Jensen)}}", "refuted"),
+    # math of its own in a single column is never multiplied in
+    (r"& \scriptstyle{b \geq 0}", "error"),
+    (r"& \scriptstyle{\text{; Jensen } b}", "error"),
+])
+def test_a_remark_column_in_a_style_switch_is_read_as_its_remark(column, expected):
+    """Lil'Log's `& \\scriptstyle{\\text{; Because }p(z \\vert x) = …}` third column: the
+    style switch sets only the print size, so the column is read as `\\quad \\text{…}` is
+    (it was read as math: "unexpected ';'"). a + b ≥ a is false for b < 0: never verified
+    beside a reason it rests on, never refuted either."""
+    text = ("% derive: real a, b\n\\begin{aligned}\n"
+            f"a + b &\\geq a {column}\n\\end{{aligned}}\n")
+    assert verdicts(text) == [expected]
+
+
+def test_a_reason_restating_nothing_true_keeps_the_true_step_verified():
+    """The beta-VAE bound beside `\\scriptstyle{\\text{; Because }\\beta,\\delta\\geq 0}`:
+    true under the declared signs, verified; the sign slipped, never verified."""
+    head = "% derive: real a\n% derive: nonnegative \\beta, \\delta\n\\begin{aligned}\n"
+    column = r"& \scriptstyle{\text{; Because }\beta,\delta\geq 0}"
+    assert verdicts(head + f"a + \\beta\\delta &\\geq a {column}\n\\end{{aligned}}\n") == \
+        ["verified"]
+    assert verdicts(head + f"a - \\beta\\delta &\\geq a {column}\n\\end{{aligned}}\n") != \
+        ["verified"]
