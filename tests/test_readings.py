@@ -3155,3 +3155,26 @@ def test_an_undefined_name_at_a_declared_function_names_the_definition():
     (step,) = load_tex("r.tex", GAN_LAWS + "$$ C(G) + 1 = 2 $$\n").steps
     assert step.kind == "unreadable" and "define C(G)" in step.message
     assert step.location.column == len("$$ C(") + 1
+
+
+# Lil'Log's `L_\text{VAE}(\theta, \phi) = -\log p_\theta(\mathbf{x}) + …` then
+# `-L_\text{VAE} = …`: a function whose body does not involve its parameters (they only
+# label what p_θ, q_φ depend on) is the same number at every argument, so its bare name is
+# its body. A parameter the body uses keeps the bare name refused.
+@pytest.mark.parametrize("rows, expected", [
+    ((r"L(\theta, \phi) = a^2 + 1", r"-L = -a^2 - 1"), "verified"),
+    ((r"L(\theta, \phi) = a^2 + 1", r"-L = -a^2"), "refuted"),
+    ((r"L(\theta) = a^2 + 1", r"L \ge 1"), "verified"),
+    ((r"L(\theta) = a^2 + 1", r"L \le 1"), "refuted"),
+])
+def test_a_bare_function_constant_in_its_parameters_is_its_body(rows, expected):
+    assert verdicts(display("% derive: real a\n", *rows))[-1] == expected
+
+
+@pytest.mark.parametrize("rows", [
+    (r"L(\theta) = a^2 + \theta", r"L = a^2"),
+    (r"L(t, \phi) = t^2 + 1", r"-L = -1"),
+])
+def test_a_bare_function_using_its_parameters_stays_refused(rows):
+    (*_, last) = readings(display("% derive: real a\n", *rows))
+    assert "takes" in last and "argument(s)" in last

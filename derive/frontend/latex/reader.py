@@ -2773,6 +2773,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if info.params:
                 if bracket is None or bracket.open != "(":
                     args = self._at_variables(info.params)
+                    if args is None and not set(info.params) & free_names(info.body):
+                        return Defined(name, (), info.body), 1    # constant in its params
                     if args is None:
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
