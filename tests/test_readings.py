@@ -3178,3 +3178,29 @@ def test_a_bare_function_constant_in_its_parameters_is_its_body(rows, expected):
 def test_a_bare_function_using_its_parameters_stays_refused(rows):
     (*_, last) = readings(display("% derive: real a\n", *rows))
     assert "takes" in last and "argument(s)" in last
+
+
+# Lil'Log's `\theta^{*}, \phi^{*} = \arg\min_{\theta, \phi} L_\text{VAE}`: the row names the
+# joint minimisers (a definition stating nothing to check; derive reads an optimum over one
+# variable only), and their later uses are errors — never unknowns a counterexample picks.
+JOINT = "% derive: real a\n"
+JOINT_ROWS = (r"L(\theta, \phi) = (\theta - a)^2 + \phi^2",
+              r"\theta^{*}, \phi^{*} = \arg\min_{\theta, \phi} L(\theta, \phi)")
+
+
+def test_a_row_naming_joint_optimisers_is_a_definition_of_unread_names():
+    found = steps(display(JOINT, *JOINT_ROWS))
+    assert [s.kind.value for s in found] == ["definition", "definition"]
+    assert "joint optimisers" in found[-1].message
+    for later in (r"\theta^{*} = a", r"\phi^{*} = 0", r"L(\theta^{*}, \phi^{*}) \ge 0"):
+        (*_, last) = steps(display(JOINT, *JOINT_ROWS, later))
+        assert last.kind.value == "unreadable" and "could not be read" in last.message
+
+
+@pytest.mark.parametrize("row", [
+    r"u, v = \arg\max_{\theta} L(\theta, \theta)",            # two names, one variable
+    r"a, v = \arg\max_{\theta, \phi} L(\theta, \phi)",        # a names a declared number
+])
+def test_joint_optimisers_not_named_one_per_variable_stay_refused(row):
+    (*_, last) = steps(display(JOINT, JOINT_ROWS[0], row))
+    assert last.kind.value == "unreadable"

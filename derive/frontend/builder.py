@@ -16,6 +16,7 @@ from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
@@ -209,6 +210,8 @@ class Builder:
                 "it after \\\\ there)", offset + at), offset + at, text)
             self._withdraw_cut_definition(offset + at)
             return
+        if self._named_optimisers(text, offset):
+            return
         try:
             annotated = annotate(text)
         except RemarkError as problem:
@@ -255,6 +258,25 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _named_optimisers(self, text, offset):
+        """A row naming joint optimisers (`joint_optima`): a definition step stating nothing
+        to check, its names unread from here on. False when the row is no such row, or
+        when one of its names already means something (then it is read as any row)."""
+        found = joint_optimisers(text)
+        if found is None:
+            return False
+        keys = [self.reader.would_define(f"{spelling} = 0", offset + at)
+                for at, spelling in found.names]
+        if None in keys or len(set(keys)) != len(keys) or any(self.reader.knows(k) for k in keys):
+            return False
+        start = offset + found.names[0][0]
+        self.chains.named_unread(start, found.optimum, found.latex, (
+            f"names the joint optimisers {found.latex}; derive reads an optimum over one "
+            f"variable only, so a later use of {' or '.join(keys)} is an error"))
+        for key, (at, _) in zip(keys, found.names):
+            self.scope.unread[key] = offset + at
+        return True
 
     def _withdraw_plain_words(self):
         """Plain `log`, `ln`, `exp` is the function only in a file that never makes one of
@@ -305,7 +327,8 @@ class Builder:
         (`$$ F = a $$ $$ + b $$`) would keep only part of what the author wrote: it ends
         there, and a later use of the name is an error, never the partial meaning."""
         steps = self.chains.steps
-        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
+        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-2].lhs is not None and \
+                steps[-1].kind == "unreadable":
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
