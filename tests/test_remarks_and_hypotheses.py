@@ -2269,3 +2269,26 @@ def test_a_reason_restating_nothing_true_keeps_the_true_step_verified():
         ["verified"]
     assert verdicts(head + f"a - \\beta\\delta &\\geq a {column}\n\\end{{aligned}}\n") != \
         ["verified"]
+
+
+@pytest.mark.parametrize("head, row, expected", [
+    # the reason bounds declared names as declared: it excludes no instance, so it refutes
+    ("% derive: real a\n% derive: nonnegative b, c\n",
+     r"a - b c \geq a \quad \text{because } b, c \geq 0", "refuted"),
+    ("% derive: real a\n% derive: nonnegative b, c\n",
+     r"a + b c \geq a \quad \text{; Because } b, c \geq 0", "verified"),
+    ("% derive: real a\n% derive: positive b\n",
+     r"a - b \geq a \quad \text{since } b > 0", "refuted"),
+    # a bound the declarations do not imply (b only real; b > 0 of nonnegative b): kept
+    ("% derive: real a, b\n", r"a - b \geq a \quad \text{because } b \geq 0", "undecided"),
+    ("% derive: real a\n% derive: nonnegative b\n",
+     r"a - b \geq a \quad \text{because } b > 0", "undecided"),
+    # a letter not declared: never read (no name made by a reason)
+    ("% derive: real a\n% derive: nonnegative b\n",
+     r"a - b \geq a \quad \text{because } b, t \geq 0", "undecided"),
+])
+def test_a_reason_restating_the_declarations_excludes_no_counterexample(head, row, expected):
+    """The beta-VAE bound beside `\\text{; Because }\\beta,\\delta\\geq 0` of declared
+    nonnegative β, δ: every instance meets the reason, a counterexample's too, so a false
+    row is refuted; a reason saying more than the declarations still refutes nothing."""
+    assert verdicts(display(head, row)) == [expected]

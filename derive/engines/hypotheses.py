@@ -408,6 +408,12 @@ def _restriction(relation, left, right, latex, context):
     raise Unusable(f"derive cannot use the hypothesis {latex}")
 
 
+def implied(hypothesis, context):
+    """Whether the declarations in `context` already imply `hypothesis` at every instance
+    (β ≥ 0 of a declared nonnegative β): every instance, a counterexample's too, meets it."""
+    return _implied(hypothesis.relation, hypothesis.lhs, hypothesis.rhs, context)
+
+
 def _implied(relation, left, right, context):
     """Whether the declarations already imply `left relation right` at every instance."""
     n = normal_form.Normaliser(context)

@@ -19,7 +19,8 @@ from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, otherwise_at, signed_start)
-from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
+from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
+                                               bounds_in_reason)
 from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.reader import Reader
 from derive.frontend.reals import why_not_real
@@ -259,6 +260,29 @@ class Builder:
             for key, at in local:
                 self.scope.end_local(key, at)
 
+    def _restates_declarations(self, reason, at):
+        """Whether a reason beside a row only bounds declared names as their declarations
+        already do (`\\text{; Because }\\beta,\\delta\\geq 0` of nonnegative β, δ): every
+        instance meets it, a counterexample's too, so it excludes none and the row is
+        checked as if it were not written. Any other reason stays (`Step.reasons`). Reads
+        nothing unless every letter of the bounds is declared (no name made on the way)."""
+        from derive.engines.hypotheses import implied
+        relations = bounds_in_reason(reason)
+        if not relations:
+            return False
+        for relation in relations:
+            letters = re.findall(r"\\[a-zA-Z]+|[A-Za-z]", re.sub(
+                r"\\(?:[lg]eq?(?:slant)?|[lg]t|neq?)(?![a-zA-Z])", " ", relation))
+            if any(self.reader.declared(letter) is None for letter in letters):
+                return False
+            try:
+                read = self.reader.read_assumption(relation, at)
+            except InputError:
+                return False
+            if not read or not all(implied(h, self.scope.context) for h in read):
+                return False
+        return True
+
     def _named_optimisers(self, text, offset):
         """A row naming joint optimisers (`joint_optima`): a definition step stating nothing
         to check, its names unread from here on. False when the row is no such row, or
@@ -353,7 +377,8 @@ class Builder:
                     if otherwise_at(self.source.text, self.source.origin(offset + at)):
                         self._negation_of_reals(read, offset + at)
                     hypotheses += read
-                reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k)
+                reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k
+                                and not self._restates_declarations(text, offset + at))
                 if point is not None:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,

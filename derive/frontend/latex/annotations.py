@@ -1010,6 +1010,22 @@ QUALIFIED_PREMISE = ("a qualified relation ({}) is no premise, condition or defi
 _TEXT_WORDS = re.compile(r"\\(?:text(?:rm|it|normal)?|mbox)\s*\{(?P<words>[^{}]*)\}")
 
 
+def bounds_in_reason(reason):
+    """The relations of a reason in words whose math is only bounds on bare names
+    (`\\text{; Because }\\beta,\\delta\\geq 0` → `\\beta \\geq 0`, `\\delta \\geq 0`, split as
+    after a `\\quad`, where such a list is a hypothesis: `conditions`), else None."""
+    m = re.match(r"^\s*" + _TEXT.pattern + r"(?P<words>[^{}$]*)\}\s*(?P<math>.+?)\s*$", reason)
+    if m is None or not _REASON.match(m.group("words")):
+        return None
+    math = m.group("math")
+    if not (_BARE_CONDITION.match(math) or _BOUND_CHAIN.match(math)):
+        return None
+    try:
+        return [relation for _, relation in conditions(math, 0)]
+    except RemarkError:
+        return None
+
+
 def qualifies(words):
     """Whether a remark in words weakens the relation beside it (`_QUALIFIER`: `(mod 3)`,
     `(up to a constant)`, `(approx.)`): the row then holds as a claim when the plain relation
