@@ -1370,7 +1370,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
-        terms, k, indices = [], 0, set()
+        terms, k, indices, going_on = [], 0, set(), None
         start = len(self.run_binders)
         try:
             while k < len(signed):
@@ -1383,10 +1383,15 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 else:
                     self.unambiguous_bar(child, terms)
                     value, k = self.term(child), k + 1
+                signed_value = neg(value) if sign is not None and sign.value == "-" else value
+                going_on = self._sum_going_on(terms, signed_value, going_on, child)
+                if going_on is not None:
+                    self._bound_outside_its_run(ended, terms[-1], child)
+                    continue
                 self._index_outside_its_sum(indices, value, child)
                 self._bound_outside_its_run(ended, value, child)
                 indices |= _written_sum_indices(value)
-                terms.append(neg(value) if sign is not None and sign.value == "-" else value)
+                terms.append(signed_value)
         finally:
             del self.run_binders[start:]       # a bracketed sum ends what it holds
         return terms[0] if len(terms) == 1 else Add(*terms)
@@ -1410,6 +1415,30 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"free here — bracket what the operator runs over "
                              f"(\\left( … - … \\right) after it), or end the integral "
                              f"with its differential", node)
+
+    def _sum_going_on(self, terms, value, going_on, node):
+        """`\\sum_{i=1}^n y_i \\log(\\pi_i) + (1 - y_i) \\log(1 - \\pi_i)` (d2l): the term after
+        a sum uses the sum's index, which the author declared nowhere — it means nothing
+        outside the sum, so the sum goes on over the term (Σ_i (a_i + b_i)), as authors
+        mean. Only right after an unsigned sum written in the row (terms[-1]), and on over
+        every further term while each uses the index; a later term not using it (Σ_i a_i
+        + b_i + c: is c summed?) is refused. `going_on`: the index's name when the sum
+        before already went on, else None. Returns that name when the term joined the sum
+        (terms[-1] is then the longer sum), else None (the term is read as before)."""
+        last = terms[-1] if terms else None
+        if not isinstance(last, Sum) or last.var.local is not LOCAL_INDEX:
+            if going_on is not None:
+                raise self.error(going_on_message(going_on.latex), node)
+            return None
+        var = last.var
+        outer = [n for n in free_names(value) if n.latex == var.latex and n is not var]
+        if not outer or self.declared(var.latex) is not None:
+            if going_on is not None:
+                raise self.error(going_on_message(var.latex), node)
+            return None
+        inside = substitute(value, {outer[0]: Sym(var)}, self.scope.allowance)
+        terms[-1] = Sum(var, Add(last.body, inside), last.lower, last.upper)
+        return var
 
     def _index_outside_its_sum(self, indices, value, node):
         """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
@@ -5143,6 +5172,14 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def going_on_message(index):
+    """The refusal of a term after a sum that went on over the terms using its index
+    (`Reader._sum_going_on`) but not this one."""
+    return (f"the sum over {index} goes on over the terms after it that use {index}; this "
+            f"term does not, so whether it is summed is not clear: bracket what the sum runs "
+            f"over, \\sum_{{{index}}} \\left( … + … \\right)")
 
 
 def _written_sum_indices(term):
