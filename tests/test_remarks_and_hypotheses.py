@@ -2292,3 +2292,42 @@ def test_a_reason_restating_the_declarations_excludes_no_counterexample(head, ro
     nonnegative β, δ: every instance meets the reason, a counterexample's too, so a false
     row is refuted; a reason saying more than the declarations still refutes nothing."""
     assert verdicts(display(head, row)) == [expected]
+
+
+# `% derive: assume \pi_i < 1` of a family declared over a range (d2l's label
+# probabilities, `positive \pi_i for i = 1..n`): said of every index, so every member lies
+# in (0, 1) — the family put as c·w/(1 + w) of a fresh positive family (c − w for a real
+# one), a counterexample showing the members. It was not used at all (undecided).
+def _bounded_family(domain, bound):
+    return (f"% derive: natural n\n% derive: {domain} a_i for i = 1..n\n"
+            f"% derive: real y_i for i = 1..n\n% derive: assume {bound}\n")
+
+
+@pytest.mark.parametrize("domain, bound, row, expected", [
+    ("positive", "a_i < 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("positive", "a_i < 1", r"\sqrt{(\frac12 - a_1)^2} = \frac12 - a_1", "refuted"),
+    ("positive", "a_i \\le 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("positive", "1 > a_i", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("real", "a_i < 2", r"\sqrt{(2 - a_1)^2} = 2 - a_1", "verified"),
+    ("real", "a_i < 2", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "refuted"),
+    ("nonnegative", "a_i < 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    # a closed [0, 1] is not used: never verified from it, never refuted without it
+    ("nonnegative", "a_i \\le 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "undecided"),
+    ("positive", "a_i < 1",
+     r"\log \prod_{i=1}^n a_i^{y_i} (1 - a_i)^{1 - y_i} = "
+     r"\sum_{i=1}^n \left(y_i \log a_i + (1 - y_i) \log(1 - a_i)\right)", "verified"),
+    ("positive", "a_i < 1",
+     r"\log \prod_{i=1}^n a_i^{y_i} (1 - a_i)^{1 - y_i} = "
+     r"\sum_{i=1}^n \left(y_i \log a_i + (1 - y_i) \log a_i\right)", "refuted"),
+])
+def test_a_bound_on_every_member_of_a_family_is_used(domain, bound, row, expected):
+    assert verdicts(display(_bounded_family(domain, bound), row)) == [expected]
+
+
+def test_a_counterexample_under_a_family_bound_shows_members_inside_it():
+    (step,) = steps(display(_bounded_family("positive", "a_i < 1"),
+                            r"\sqrt{(\frac12 - a_1)^2} = \frac12 - a_1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted"
+    shown = [float(v) for k, v in verdict.counterexample.assignment if k.startswith("a_")]
+    assert shown and all(0.5 < v < 1 for v in shown)
