@@ -1026,6 +1026,17 @@ def test_a_sum_whose_going_on_is_unclear_is_refused(header, row, message):
     assert message in found
 
 
+@pytest.mark.parametrize("rows", [
+    (r"a_i = \sum_{i=1}^n a_i + y_i",),                   # i outside the sum in the row
+    (r"\sum_{i=1}^n a_i + y_i \le a_i",),
+    (r"a_i &= a_i \\ &= \sum_{i=1}^n a_i + y_i",),        # in the side it goes on from
+])
+def test_a_sum_going_on_over_an_index_the_row_uses_elsewhere_is_refused(rows):
+    found = readings(display(SUMMED, *(r"\begin{aligned}" + r + r"\end{aligned}"
+                                       for r in rows)))
+    assert "which i is meant is not clear" in found[-1]
+
+
 def test_a_power_of_a_member_before_brackets_is_a_product():
     """`\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}`: a member of a family of numbers is not
     applied to the bracket after its power (the Bernoulli likelihood as written)."""

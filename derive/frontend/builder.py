@@ -283,6 +283,22 @@ class Builder:
                 return False
         return True
 
+    def _summed_not_continued(self, parts):
+        """A row going on (`&= \\sum_i a_i + b_i`) from a side that uses, free, an index
+        over which a sum of this row went on (`x_i = … \\\\ &= \\sum_i a_i + b_i`): which i
+        is meant is not clear — refused, as within one row (`Reader._summed_nowhere_else`)."""
+        above = self.chains.continued_term() if parts and parts[0].relation is not None \
+            else None
+        if above is None:
+            return
+        for name in self.reader.summed_away:
+            if name in free_names(above):
+                raise self.source.error(
+                    f"the sum over {name.latex} goes on over the terms after it that use "
+                    f"{name.latex}, and the row this one goes on from uses {name.latex} "
+                    f"outside that sum: which {name.latex} is meant is not clear — bracket what "
+                    f"the sum runs over, or name the index otherwise", parts[0].start)
+
     def _named_optimisers(self, text, offset):
         """A row naming joint optimisers (`joint_optima`): a definition step stating nothing
         to check, its names unread from here on. False when the row is no such row, or
@@ -368,6 +384,7 @@ class Builder:
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k):
                     laws.append(self.directives.row_law(h_text, offset + at))
                 parts = self.reader.read_row(row, offset)
+                self._summed_not_continued(parts)
                 stated, hypotheses = self.reader.hypotheses, ()
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k):
                     read = self.reader.read_assumption(h_text, offset + at)

@@ -227,6 +227,10 @@ class ChainBuilder:
             context=self.scope.context))
         self.chains.append([len(self.steps)])
 
+    def continued_term(self):
+        """The term of the side a continuation row would go on from, or None."""
+        return self._last.term if self._open and self._last is not None else None
+
     def named_unread(self, offset, text, names, message):
         """A row naming what derive does not read (`joint_optima`): a definition step with
         no sides, `message` its detail; like an unreadable row it ends the chain, so a row

@@ -245,6 +245,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
+        self.summed_away = {}           # the file's index → where a sum went on over it
         children, stated = self.split_hypotheses(tree.children, text)
         self.hypotheses = stated + self.hypotheses
         implicit = self.implicit_definition(children, text, start)
@@ -334,7 +335,22 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.vector_row = self._row_index if sides and sides[-1][1] else None
         if self.averaged_given:
             self._averaged_not_free(parts)
+        self._summed_nowhere_else(parts)
         return parts
+
+    def _summed_nowhere_else(self, parts):
+        """Refuse a row that uses, outside a sum, an index over which that sum went on
+        (`x_i = \\sum_i a_i + b_i`: which i does b_i take?) — `_sum_going_on` reads the
+        term's i as the sum's only where the index means nothing else in the row."""
+        for part in parts:
+            names = free_names(part.term) if part.term is not None else ()
+            for name, node in self.summed_away.items():
+                if name in names:
+                    raise self.error(f"the sum over {name.latex} goes on over the terms after "
+                                     f"it that use {name.latex}, and this row also uses "
+                                     f"{name.latex} outside that sum: which {name.latex} is "
+                                     f"meant is not clear — bracket what the sum runs over, "
+                                     f"or name the index otherwise", node)
 
     def _about_densities(self, term):
         """Whether a head over declared variables names only the quantity at them, its body
@@ -1436,6 +1452,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if going_on is not None:
                 raise self.error(going_on_message(var.latex), node)
             return None
+        if getattr(self, "summed_away", None) is not None:
+            self.summed_away.setdefault(outer[0], node)
         inside = substitute(value, {outer[0]: Sym(var)}, self.scope.allowance)
         terms[-1] = Sum(var, Add(last.body, inside), last.lower, last.upper)
         return var
