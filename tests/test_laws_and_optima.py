@@ -642,3 +642,30 @@ def test_a_pushforward_map_declared_positive_is_never_drawn_negative(sign):
               "% derive: density p_g over x is the law of G(z) for z \\sim p_z\n")
     assert verdicts(display(header, r"\int p_z(z) G(z) \, dz > 0")) != ["refuted"]
     assert verdicts(display(header, r"\int p_z(z) G(z) \, dz < 0")) != ["verified"]
+
+
+# Lil'Log's `L(G, D) = \int_x (p_r(x) \log D(x) + p_g(x) \log(1 - D(x))) dx` with G named
+# nowhere in the file: G is only a label of the quantity (its body cannot use it), so
+# `L(G, D^*)` is the body with D^* where D was — G spelled as in the head. Before, the
+# unknown G made every use `L(G, D^*)` an error.
+LABEL = ("% derive: variable x\n% derive: density p_r, p_g over x\n% derive: function D\n"
+         "% derive: define D^*(x) = \\frac{p_r(x)}{p_r(x) + p_g(x)}\n")
+L_ROW = r"L(G, D) = \int_x \bigg( p_r(x) \log(D(x)) + p_g(x) \log(1 - D(x)) \bigg) dx"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"L(G, D^*) = 2 D_{JS}(p_r \| p_g) - 2\log 2", "verified"),
+    (r"L(G, D^*) = 2 D_{JS}(p_r \| p_g) - \log 2", "refuted"),
+    (r"L(G, D^*) = D_{JS}(p_r \| p_g) - 2\log 2", "refuted"),
+])
+def test_a_head_argument_naming_nothing_is_a_label_kept_at_its_use(row, verdict):
+    assert verdicts(display(LABEL, L_ROW, row))[-1] == verdict
+
+
+@pytest.mark.parametrize("row", [
+    r"L(H, D^*) = 2 D_{JS}(p_r \| p_g) - 2\log 2",        # another label: another quantity?
+    r"L(G, D^*, D) = 0",
+])
+def test_a_label_argument_spelled_otherwise_is_refused(row):
+    (*_, last) = readings(display(LABEL, L_ROW, row))
+    assert "L is defined above only as the quantity" in last

@@ -3255,3 +3255,52 @@ def test_an_undefined_name_at_a_declared_function_names_the_definition():
     (step,) = load_tex("r.tex", GAN_LAWS + "$$ C(G) + 1 = 2 $$\n").steps
     assert step.kind == "unreadable" and "define C(G)" in step.message
     assert step.location.column == len("$$ C(") + 1
+
+
+# Lil'Log's `L_\text{VAE}(\theta, \phi) = -\log p_\theta(\mathbf{x}) + …` then
+# `-L_\text{VAE} = …`: a function whose body does not involve its parameters (they only
+# label what p_θ, q_φ depend on) is the same number at every argument, so its bare name is
+# its body. A parameter the body uses keeps the bare name refused.
+@pytest.mark.parametrize("rows, expected", [
+    ((r"L(\theta, \phi) = a^2 + 1", r"-L = -a^2 - 1"), "verified"),
+    ((r"L(\theta, \phi) = a^2 + 1", r"-L = -a^2"), "refuted"),
+    ((r"L(\theta) = a^2 + 1", r"L \ge 1"), "verified"),
+    ((r"L(\theta) = a^2 + 1", r"L \le 1"), "refuted"),
+])
+def test_a_bare_function_constant_in_its_parameters_is_its_body(rows, expected):
+    assert verdicts(display("% derive: real a\n", *rows))[-1] == expected
+
+
+@pytest.mark.parametrize("rows", [
+    (r"L(\theta) = a^2 + \theta", r"L = a^2"),
+    (r"L(t, \phi) = t^2 + 1", r"-L = -1"),
+])
+def test_a_bare_function_using_its_parameters_stays_refused(rows):
+    (*_, last) = readings(display("% derive: real a\n", *rows))
+    assert "takes" in last and "argument(s)" in last
+
+
+# Lil'Log's `\theta^{*}, \phi^{*} = \arg\min_{\theta, \phi} L_\text{VAE}`: the row names the
+# joint minimisers (a definition stating nothing to check; derive reads an optimum over one
+# variable only), and their later uses are errors — never unknowns a counterexample picks.
+JOINT = "% derive: real a\n"
+JOINT_ROWS = (r"L(\theta, \phi) = (\theta - a)^2 + \phi^2",
+              r"\theta^{*}, \phi^{*} = \arg\min_{\theta, \phi} L(\theta, \phi)")
+
+
+def test_a_row_naming_joint_optimisers_is_a_definition_of_unread_names():
+    found = steps(display(JOINT, *JOINT_ROWS))
+    assert [s.kind.value for s in found] == ["definition", "definition"]
+    assert "joint optimisers" in found[-1].message
+    for later in (r"\theta^{*} = a", r"\phi^{*} = 0", r"L(\theta^{*}, \phi^{*}) \ge 0"):
+        (*_, last) = steps(display(JOINT, *JOINT_ROWS, later))
+        assert last.kind.value == "unreadable" and "could not be read" in last.message
+
+
+@pytest.mark.parametrize("row", [
+    r"u, v = \arg\max_{\theta} L(\theta, \theta)",            # two names, one variable
+    r"a, v = \arg\max_{\theta, \phi} L(\theta, \phi)",        # a names a declared number
+])
+def test_joint_optimisers_not_named_one_per_variable_stay_refused(row):
+    (*_, last) = steps(display(JOINT, JOINT_ROWS[0], row))
+    assert last.kind.value == "unreadable"

@@ -2458,3 +2458,102 @@ def test_a_bound_against_a_declaration_still_names_the_declaration():
     hypotheses.restricted((step.lhs, step.rhs), step.hypotheses, step.context, unused)
     assert [str(u) for u in unused] == ["derive cannot use the hypothesis a > b: a is declared "
                                         "positive"]
+
+
+# ------------------------------------- a remark column printed small (`\scriptstyle{…}`)
+
+@pytest.mark.parametrize("column, expected", [
+    # a reason after a separator (`; Because`): kept with the row, refutes nothing
+    (r"& \scriptstyle{\text{; Because } b \geq 0}", "undecided"),
+    (r"& {\scriptstyle \text{; because } b \geq 0}", "undecided"),
+    (r"\quad \scriptstyle{\text{since } b \geq 0}", "undecided"),
+    (r"\quad {\scriptstyle \text{since } b \geq 0}", "undecided"),
+    (r"& \text{; Because } b \geq 0", "undecided"),
+    # a hypothesis printed small is a hypothesis; a remark in words is set aside
+    (r"\quad \scriptstyle{\text{for } b \geq 0}", "verified"),
+    (r"& \scriptstyle{\text{(Jensen)}}", "refuted"),
+    # math of its own in a single column is never multiplied in
+    (r"& \scriptstyle{b \geq 0}", "error"),
+    (r"& \scriptstyle{\text{; Jensen } b}", "error"),
+])
+def test_a_remark_column_in_a_style_switch_is_read_as_its_remark(column, expected):
+    """Lil'Log's `& \\scriptstyle{\\text{; Because }p(z \\vert x) = …}` third column: the
+    style switch sets only the print size, so the column is read as `\\quad \\text{…}` is
+    (it was read as math: "unexpected ';'"). a + b ≥ a is false for b < 0: never verified
+    beside a reason it rests on, never refuted either."""
+    text = ("% derive: real a, b\n\\begin{aligned}\n"
+            f"a + b &\\geq a {column}\n\\end{{aligned}}\n")
+    assert verdicts(text) == [expected]
+
+
+def test_a_reason_restating_nothing_true_keeps_the_true_step_verified():
+    """The beta-VAE bound beside `\\scriptstyle{\\text{; Because }\\beta,\\delta\\geq 0}`:
+    true under the declared signs, verified; the sign slipped, never verified."""
+    head = "% derive: real a\n% derive: nonnegative \\beta, \\delta\n\\begin{aligned}\n"
+    column = r"& \scriptstyle{\text{; Because }\beta,\delta\geq 0}"
+    assert verdicts(head + f"a + \\beta\\delta &\\geq a {column}\n\\end{{aligned}}\n") == \
+        ["verified"]
+    assert verdicts(head + f"a - \\beta\\delta &\\geq a {column}\n\\end{{aligned}}\n") != \
+        ["verified"]
+
+
+@pytest.mark.parametrize("head, row, expected", [
+    # the reason bounds declared names as declared: it excludes no instance, so it refutes
+    ("% derive: real a\n% derive: nonnegative b, c\n",
+     r"a - b c \geq a \quad \text{because } b, c \geq 0", "refuted"),
+    ("% derive: real a\n% derive: nonnegative b, c\n",
+     r"a + b c \geq a \quad \text{; Because } b, c \geq 0", "verified"),
+    ("% derive: real a\n% derive: positive b\n",
+     r"a - b \geq a \quad \text{since } b > 0", "refuted"),
+    # a bound the declarations do not imply (b only real; b > 0 of nonnegative b): kept
+    ("% derive: real a, b\n", r"a - b \geq a \quad \text{because } b \geq 0", "undecided"),
+    ("% derive: real a\n% derive: nonnegative b\n",
+     r"a - b \geq a \quad \text{because } b > 0", "undecided"),
+    # a letter not declared: never read (no name made by a reason)
+    ("% derive: real a\n% derive: nonnegative b\n",
+     r"a - b \geq a \quad \text{because } b, t \geq 0", "undecided"),
+])
+def test_a_reason_restating_the_declarations_excludes_no_counterexample(head, row, expected):
+    """The beta-VAE bound beside `\\text{; Because }\\beta,\\delta\\geq 0` of declared
+    nonnegative β, δ: every instance meets the reason, a counterexample's too, so a false
+    row is refuted; a reason saying more than the declarations still refutes nothing."""
+    assert verdicts(display(head, row)) == [expected]
+
+
+# `% derive: assume \pi_i < 1` of a family declared over a range (d2l's label
+# probabilities, `positive \pi_i for i = 1..n`): said of every index, so every member lies
+# in (0, 1) — the family put as c·w/(1 + w) of a fresh positive family (c − w for a real
+# one), a counterexample showing the members. It was not used at all (undecided).
+def _bounded_family(domain, bound):
+    return (f"% derive: natural n\n% derive: {domain} a_i for i = 1..n\n"
+            f"% derive: real y_i for i = 1..n\n% derive: assume {bound}\n")
+
+
+@pytest.mark.parametrize("domain, bound, row, expected", [
+    ("positive", "a_i < 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("positive", "a_i < 1", r"\sqrt{(\frac12 - a_1)^2} = \frac12 - a_1", "refuted"),
+    ("positive", "a_i \\le 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("positive", "1 > a_i", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    ("real", "a_i < 2", r"\sqrt{(2 - a_1)^2} = 2 - a_1", "verified"),
+    ("real", "a_i < 2", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "refuted"),
+    ("nonnegative", "a_i < 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "verified"),
+    # a closed [0, 1] is not used: never verified from it, never refuted without it
+    ("nonnegative", "a_i \\le 1", r"\sqrt{(1 - a_1)^2} = 1 - a_1", "undecided"),
+    ("positive", "a_i < 1",
+     r"\log \prod_{i=1}^n a_i^{y_i} (1 - a_i)^{1 - y_i} = "
+     r"\sum_{i=1}^n \left(y_i \log a_i + (1 - y_i) \log(1 - a_i)\right)", "verified"),
+    ("positive", "a_i < 1",
+     r"\log \prod_{i=1}^n a_i^{y_i} (1 - a_i)^{1 - y_i} = "
+     r"\sum_{i=1}^n \left(y_i \log a_i + (1 - y_i) \log a_i\right)", "refuted"),
+])
+def test_a_bound_on_every_member_of_a_family_is_used(domain, bound, row, expected):
+    assert verdicts(display(_bounded_family(domain, bound), row)) == [expected]
+
+
+def test_a_counterexample_under_a_family_bound_shows_members_inside_it():
+    (step,) = steps(display(_bounded_family("positive", "a_i < 1"),
+                            r"\sqrt{(\frac12 - a_1)^2} = \frac12 - a_1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted"
+    shown = [float(v) for k, v in verdict.counterexample.assignment if k.startswith("a_")]
+    assert shown and all(0.5 < v < 1 for v in shown)

@@ -990,16 +990,51 @@ def test_renaming_a_sum_over_one_declared_set(header, row, expected):
     assert verdicts(header + f"$$ {row} $$\n") == [expected]
 
 
-@pytest.mark.parametrize("row", [
-    r"\sum_{i=1}^n y_i \log a_i + (1 - y_i) \log(1 - a_i) = 0",
-    r"\sum_{j} a_j + a_j = 0",
+SUMMED = "% derive: real y_i, a_i for i = 1..n\n% derive: natural n\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # d2l's log-likelihood: the sum goes on over the term using its index
+    (r"\sum_{i=1}^n y_i a_i + (1 - y_i) a_i = \sum_{i=1}^n a_i", "verified"),
+    (r"\sum_{i=1}^n y_i a_i + (1 - y_i) a_i = \sum_{i=1}^n y_i a_i", "refuted"),
+    (r"\sum_{i=1}^n y_i a_i - y_i a_i = 0", "verified"),
+    (r"\sum_{i=1}^n y_i a_i + a_i - y_i a_i = \sum_{i=1}^n a_i", "verified"),
+    (r"\sum_{j} a_j + a_j = 0", "refuted"),                # Σ 2a_j, never Σ a_j + a_(free j)
+    (r"\sum_{i=1}^n a_i + y_i = \sum_{i=1}^n a_i + \sum_{i=1}^n y_i", "verified"),
+    (r"\sum_{i=1}^n a_i + y_i = \sum_{i=1}^n a_i", "refuted"),
 ])
-def test_a_sums_index_after_the_sum_is_refused(row):
-    """The sum ends at the '+', but its index in the next term says the author meant it to
-    go on: ambiguous, never read with that index free."""
-    header = "% derive: real y_i, a_i for i = 1..n\n% derive: natural n\n"
-    (message,) = readings(display(header, row))
-    assert "is the index of a sum before this term" in message
+def test_a_sum_goes_on_over_the_terms_using_its_index(row, expected):
+    """`\\sum_i a_i + b_i`: the index i is declared nowhere, so it means nothing outside the
+    sum — the sum goes on over the term using it (the author's meaning), never read with a
+    free i."""
+    assert verdicts(display(SUMMED, row)) == [expected]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    # a term after the sum's terms not using the index: summed or not? refused
+    (SUMMED, r"\sum_{i=1}^n a_i + y_i + n = 0", "goes on over the terms after it"),
+    (SUMMED, r"\sum_{i=1}^n a_i + y_i + \sum_{j=1}^n a_j = 0", "goes on over the terms"),
+    # a signed or scaled sum: does the sign cover the next term? refused as before
+    (SUMMED, r"-\sum_{i=1}^n a_i + y_i = 0", "is the index of a sum before this term"),
+    (SUMMED, r"2 \sum_{i=1}^n a_i + y_i = 0", "is the index of a sum before this term"),
+    # an index the author declared may mean the file's i: refused as before
+    (SUMMED + "% derive: integer i\n", r"\sum_{i=1}^n a_i + y_i = 0",
+     "is the index of a sum before this term"),
+])
+def test_a_sum_whose_going_on_is_unclear_is_refused(header, row, message):
+    (found,) = readings(display(header, row))
+    assert message in found
+
+
+@pytest.mark.parametrize("rows", [
+    (r"a_i = \sum_{i=1}^n a_i + y_i",),                   # i outside the sum in the row
+    (r"\sum_{i=1}^n a_i + y_i \le a_i",),
+    (r"a_i &= a_i \\ &= \sum_{i=1}^n a_i + y_i",),        # in the side it goes on from
+])
+def test_a_sum_going_on_over_an_index_the_row_uses_elsewhere_is_refused(rows):
+    found = readings(display(SUMMED, *(r"\begin{aligned}" + r + r"\end{aligned}"
+                                       for r in rows)))
+    assert "which i is meant is not clear" in found[-1]
 
 
 MASS_OVER_K = ("% derive: discrete k\n% derive: natural C\n% derive: real \\epsilon\n"
@@ -1912,10 +1947,10 @@ def test_a_definition_bound_letter_ends_no_sum_the_author_wrote(header, row):
     assert verdicts(header + "$$ " + row + " $$\n")[-1] == "verified"
 
 
-def test_a_written_sum_still_ends_before_its_index():
-    step = steps(SOFTMAX + "$$ \\sum_k o_k + o_k = 0 $$\n")[-1]
-    assert step.kind == "unreadable" and "k is the index of a sum before this term" in \
-        step.message
+def test_a_written_sum_goes_on_over_a_term_using_its_index():
+    """The sum written in the row goes on over `o_k` (k declared nowhere): Σ_k 2 o_k."""
+    assert verdicts(SOFTMAX + "$$ \\sum_k o_k + o_k = 2 \\sum_k o_k $$\n")[-1] == "verified"
+    assert verdicts(SOFTMAX + "$$ \\sum_k o_k + o_k = \\sum_k o_k $$\n")[-1] == "refuted"
 
 
 @pytest.mark.parametrize("member", ["a_2 = 5", "a_{2} = 5"])

@@ -294,3 +294,34 @@ def test_a_bare_vector_inside_a_definition_is_refused_where_it_is_used():
                                     "g = 1 + z", "g - 1 = 2"))
     assert first.kind.value == second.kind.value == "unreadable"
     assert "z is a vector" in second.message
+
+
+# d2l's loss of two vectors `l(\mathbf{y}, \hat{\mathbf{y}}) = -\sum_j y_j \log \hat{y}_j`
+# (y a declared family, ŷ a defined one): applied at exactly its own parameters its value
+# is the body as written; at any other argument it stays refused (which members move?).
+LOSS = ("% derive: natural q\n% derive: real o_j for j = 1..q\n"
+        "% derive: nonnegative y_j for j = 1..q\n% derive: assume \\sum_{j=1}^q y_j = 1\n"
+        "% derive: define \\hat{y}_j = \\frac{\\exp(o_j)}{\\sum_{k=1}^q \\exp(o_k)}\n"
+        "$$ l(\\mathbf{y}, \\hat{\\mathbf{y}}) = - \\sum_{j=1}^q y_j \\log \\hat{y}_j $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"l(\mathbf{y}, \hat{\mathbf{y}}) = \log \sum_{k=1}^q \exp(o_k) - \sum_{j=1}^q y_j o_j",
+     "verified"),
+    (r"l(\mathbf{y}, \hat{\mathbf{y}}) = \log \sum_{k=1}^q \exp(o_k) + \sum_{j=1}^q y_j o_j",
+     "refuted"),
+    (r"\partial_{o_j} l(\mathbf{y}, \hat{\mathbf{y}}) = \hat{y}_j - y_j", "verified"),
+    (r"\partial_{o_j} l(\mathbf{y}, \hat{\mathbf{y}}) = \hat{y}_j + y_j", "refuted"),
+])
+def test_a_function_of_two_vectors_at_its_own_parameters_is_its_body(row, expected):
+    assert verdicts(LOSS + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"l(\mathbf{o}, \hat{\mathbf{y}}) = 0",               # another vector: members moved?
+    r"l(\mathbf{y} + 1, \hat{\mathbf{y}}) = 0",
+    r"l(\hat{\mathbf{y}}, \mathbf{y}) = 0",               # swapped
+])
+def test_a_function_of_two_vectors_elsewhere_stays_refused(row):
+    (*_, last) = steps(LOSS + f"$$ {row} $$\n")
+    assert last.kind.value == "unreadable"

@@ -86,7 +86,7 @@ def decide(step, seed, deadline, report=lambda v: None):
     if kind is StepKind.DEFINITION and step.restated:
         return _restated(step, seed, deadline)
     if kind is StepKind.DEFINITION:
-        return Verdict(DEFINITION, "definition", f"defines {step.lhs_latex}")
+        return Verdict(DEFINITION, "definition", step.message or f"defines {step.lhs_latex}")
     if step.cases:                    # one claim made of cases: each decided, then combined
         return by_cases(step, [decide(case, seed, deadline) for case in step.cases])
     if step.reasons:                  # interim verdicts too: the pool may keep the last one

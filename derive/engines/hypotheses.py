@@ -25,6 +25,9 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * Such a bound on one member of a declared indexed family (`α_t < 1`), where the
   step and its hypotheses take the family at that member only (`_members_as_symbols`):
   the member is put as a fresh symbol of the family's domain first, then bounded.
+* `% derive: assume \\pi_i < c` at the index letter of a family declared over a range: said
+  of every index, so the family is put as a fresh family filling exactly the interval
+  (`_family_bound`; `c·w/(1 + w)` of a positive family, `c − w` of a real one).
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
   recorded (`WholeRange`): the numbers draw k between them, the normal form uses them to
   sum out a Kronecker delta. `i ≠ k` between two such symbols (or one and a whole number)
@@ -79,7 +82,8 @@ from derive.engines import normal_form
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives
 from derive.model.context import Context
 from derive.model.derivation import Relation
-from derive.model.names import Declaration, Domain, Kind, Name, VariableInfo, WholeRange
+from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, VariableInfo,
+                                WholeRange)
 from derive.model.terms import (
     Add, At, Call, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
     free_names, neg, nodes, substitute, sub,
@@ -116,13 +120,23 @@ def restricted(terms, hypotheses, context, unused=None):
     hold, in the context that declares the fresh symbols (and puts the densities by
     formula written with a restricted symbol at its value). `unused` as in `restrict`."""
     terms = list(terms)
-    pending = []
+    pending, changes = [], []
     for h in hypotheses:
         signed = h.throughout and _function_sign(h.relation, h.lhs, h.rhs, context)
+        bounded = h.throughout and not signed and \
+            _family_bound(h.relation, h.lhs, h.rhs, h.latex, terms, context)
         if signed:
             context = signed
+        elif bounded:
+            change, context = bounded
+            changes.append(change)
+            terms = [None if t is None else change(t) for t in terms]
+            pending = [(r, change(a), change(b), text) for r, a, b, text in pending]
         else:
-            pending.append((h.relation, h.lhs, h.rhs, h.latex))
+            left, right = h.lhs, h.rhs
+            for change in changes:
+                left, right = change(left), change(right)
+            pending.append((h.relation, left, right, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
     terms, pending, context = _variables_as_numbers(terms, pending, context)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
@@ -406,6 +420,12 @@ def _restriction(relation, left, right, latex, context):
                            f"{show(_number_or(left, context))} ≠ {show(_number_or(right, context))}")
         return None, _distinct(left, right, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}")
+
+
+def implied(hypothesis, context):
+    """Whether the declarations in `context` already imply `hypothesis` at every instance
+    (β ≥ 0 of a declared nonnegative β): every instance, a counterexample's too, meets it."""
+    return _implied(hypothesis.relation, hypothesis.lhs, hypothesis.rhs, context)
 
 
 def _implied(relation, left, right, context):
@@ -916,6 +936,77 @@ def _function_sign(relation, left, right, context):
     table = dict(context.table)
     table[left.function] = replace(declaration, domain=domain)
     return Context(table, context.parameters, context.fixed)
+
+
+def _family_bound(relation, left, right, latex, terms, context):
+    """`% derive: assume \\pi_i < 1` for a family declared over a range (`positive \\pi_i
+    for i = 1..n`), at its index letter: said of every value the index takes, so every
+    member lies below c. The family is put as a fresh family w of the values that exactly
+    fill the interval — `c·w/(1 + w)` (w > 0) for a positive family and `<` (`c/(1 + w)`,
+    w ≥ 0, for `≤`; `c·w/(1 + w)`, w ≥ 0, for a non-negative family and `<`), `c − w`
+    (w > 0, ≥ 0 for `≤`) for a real one — in the terms and in the formulas written with
+    it; `c > π_i` alike. (change, context), or None: another hypothesis, a bound c not a
+    number (positive for a family of a sign), a closed [0, c], or a family the terms
+    differentiate in (its members would be tied to w)."""
+    if relation in (Relation.GT, Relation.GE) and isinstance(right, Call):
+        left, right, relation = right, left, _flipped(relation)
+    if relation not in (Relation.LT, Relation.LE) or not isinstance(left, Call) or \
+            not isinstance(right, Num) or len(left.arguments) != 1:
+        return None
+    family, (index,) = left.function, left.arguments
+    declaration = context.table.get(family)
+    if declaration is None or declaration.kind is not Kind.FUNCTION or \
+            not isinstance(declaration.info, IndexRange) or \
+            not isinstance(index, Sym) or context.kind(index.name) is not Kind.SYMBOL or \
+            not context.domain(index.name).is_integer:
+        return None
+    if any(isinstance(t, Deriv) and family in free_names(t)
+           for term in terms if term is not None for t in nodes(term)):
+        return None
+    domain, c = declaration.domain, right
+    if domain in (Domain.POSITIVE, Domain.NONNEGATIVE) and not c.value > 0:
+        return None
+    fresh = Name("\\tilde{" + family.latex.removesuffix("_{\\cdot}") + "}_{\\cdot}")
+    strict = relation is Relation.LT
+    if domain is Domain.POSITIVE:
+        own = Domain.POSITIVE if strict else Domain.NONNEGATIVE
+
+        def member(u):
+            w = Call(fresh, u)
+            return div(Mul(c, w), Add(Num(1), w)) if strict else div(c, Add(Num(1), w))
+    elif domain is Domain.NONNEGATIVE and strict:
+        own = Domain.NONNEGATIVE
+
+        def member(u):
+            w = Call(fresh, u)
+            return div(Mul(c, w), Add(Num(1), w))
+    elif domain is Domain.REAL:
+        own = Domain.POSITIVE if strict else Domain.NONNEGATIVE
+
+        def member(u):
+            return sub(c, Call(fresh, u))
+    else:
+        return None
+    memo = {}
+
+    def change(term):
+        if term in memo:
+            return memo[term]
+        out = term.rebuild([change(t) for t in term.children]) if term.children else term
+        if isinstance(out, Call) and out.function is family and len(out.arguments) == 1:
+            out = member(out.arguments[0])
+        elif out is Sym(family):
+            raise Unusable(f"derive cannot use the hypothesis {latex} here")
+        memo[term] = out
+        return out
+    spot = Name(declaration.info.index)             # π_u at a member u a counterexample shows
+    widened = Context({**context.table, fresh: Declaration(
+        Kind.FUNCTION, own, Members(family, spot, member(Sym(spot))))},
+        context.parameters, context.fixed)
+    try:
+        return change, _formulas_changed(widened, _formulas_with(family, context), change)
+    except Unusable:
+        return None
 
 
 def _whole_line(term, context):

@@ -16,9 +16,11 @@ from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
 from derive.frontend.chains import ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
+from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, otherwise_at, signed_start)
-from derive.frontend.latex.annotations import AFTER_COMMA, RemarkError, annotate, beside
+from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
+                                               bounds_in_reason)
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.parse import MAX_ROW_CHARS
 from derive.frontend.latex.names import unknown_command
@@ -239,6 +241,8 @@ class Builder:
             self._unreadable(self.source.error(CASES_ONLY_WHOLE, offset + unread_cases.start()),
                              offset, text, above)
             return
+        if self._named_optimisers(text, offset):
+            return
         try:
             annotated = annotate(text)
         except RemarkError as problem:
@@ -287,6 +291,64 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _restates_declarations(self, reason, at):
+        """Whether a reason beside a row only bounds declared names as their declarations
+        already do (`\\text{; Because }\\beta,\\delta\\geq 0` of nonnegative β, δ): every
+        instance meets it, a counterexample's too, so it excludes none and the row is
+        checked as if it were not written. Any other reason stays (`Step.reasons`). Reads
+        nothing unless every letter of the bounds is declared (no name made on the way)."""
+        from derive.engines.hypotheses import implied
+        relations = bounds_in_reason(reason)
+        if not relations:
+            return False
+        for relation in relations:
+            letters = re.findall(r"\\[a-zA-Z]+|[A-Za-z]", re.sub(
+                r"\\(?:[lg]eq?(?:slant)?|[lg]t|neq?)(?![a-zA-Z])", " ", relation))
+            if any(self.reader.declared(letter) is None for letter in letters):
+                return False
+            try:
+                read = self.reader.read_assumption(relation, at)
+            except InputError:
+                return False
+            if not read or not all(implied(h, self.scope.context) for h in read):
+                return False
+        return True
+
+    def _summed_not_continued(self, parts):
+        """A row going on (`&= \\sum_i a_i + b_i`) from a side that uses, free, an index
+        over which a sum of this row went on (`x_i = … \\\\ &= \\sum_i a_i + b_i`): which i
+        is meant is not clear — refused, as within one row (`Reader._summed_nowhere_else`)."""
+        above = self.chains.continued_term() if parts and parts[0].relation is not None \
+            else None
+        if above is None:
+            return
+        for name in self.reader.summed_away:
+            if name in free_names(above):
+                raise self.source.error(
+                    f"the sum over {name.latex} goes on over the terms after it that use "
+                    f"{name.latex}, and the row this one goes on from uses {name.latex} "
+                    f"outside that sum: which {name.latex} is meant is not clear — bracket what "
+                    f"the sum runs over, or name the index otherwise", parts[0].start)
+
+    def _named_optimisers(self, text, offset):
+        """A row naming joint optimisers (`joint_optima`): a definition step stating nothing
+        to check, its names unread from here on. False when the row is no such row, or
+        when one of its names already means something (then it is read as any row)."""
+        found = joint_optimisers(text)
+        if found is None:
+            return False
+        keys = [self.reader.would_define(f"{spelling} = 0", offset + at)
+                for at, spelling in found.names]
+        if None in keys or len(set(keys)) != len(keys) or any(self.reader.knows(k) for k in keys):
+            return False
+        start = offset + found.names[0][0]
+        self.chains.named_unread(start, found.optimum, found.latex, (
+            f"names the joint optimisers {found.latex}; derive reads an optimum over one "
+            f"variable only, so a later use of {' or '.join(keys)} is an error"))
+        for key, (at, _) in zip(keys, found.names):
+            self.scope.unread[key] = offset + at
+        return True
 
     def _withdraw_plain_words(self):
         """Plain `log`, `ln`, `exp` is the function only in a file that never makes one of
@@ -337,7 +399,8 @@ class Builder:
         (`$$ F = a $$ $$ + b $$`) would keep only part of what the author wrote: it ends
         there, and a later use of the name is an error, never the partial meaning."""
         steps = self.chains.steps
-        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-1].kind == "unreadable":
+        if len(steps) > 1 and steps[-2].kind == "definition" and steps[-2].lhs is not None and \
+                steps[-1].kind == "unreadable":
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
@@ -357,6 +420,7 @@ class Builder:
                     parts = self.reader.read_row(text, offset)
                 except InputError as error:
                     raise _SideUnread(error) from None
+                self._summed_not_continued(parts)
                 stated, hypotheses = self.reader.hypotheses, ()
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k):
                     assumed = self.reader.read_assumption(h_text, offset + at)
@@ -366,7 +430,8 @@ class Builder:
                     if otherwise_at(self.source.text, self.source.origin(offset + at)):
                         self._negation_of_reals(assumed, offset + at)
                     hypotheses += assumed
-                reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k)
+                reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k
+                                and not self._restates_declarations(text, offset + at))
                 if point is not None:
                     parts = self._at(parts, point, offset)
                 self.chains.add(parts, *pending, hypotheses + stated,

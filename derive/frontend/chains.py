@@ -311,6 +311,26 @@ class ChainBuilder:
         self._just_read = range(0)
         self._withheld, self._within = error, within
 
+    def continued_term(self):
+        """The term of the side a continuation row would go on from, or None."""
+        return self._last.term if self._open and self._last is not None else None
+
+    def named_unread(self, offset, text, names, message):
+        """A row naming what derive does not read (`joint_optima`): a definition step with
+        no sides, `message` its detail; like an unreadable row it ends the chain, so a row
+        going on from it is an error."""
+        self.end_chain()
+        self._broken_at = offset
+        self._just_read = range(0)
+        self._starts.append(offset)
+        line, column = self.source.position(offset)
+        self.steps.append(Step(
+            index=len(self.steps) + 1, kind=StepKind.DEFINITION, relation=Relation.EQ,
+            lhs=None, rhs=None, lhs_latex=names, latex=" ".join(as_written(text).split()),
+            location=Location(self.source.file, line, column), message=message,
+            context=self.scope.context))
+        self.chains.append([len(self.steps)])
+
     def _location(self, error, offset):
         """Where an error's step stands: the error's own position (a notebook's cell and
         line), else the source's at `offset`."""

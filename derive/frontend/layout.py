@@ -564,7 +564,8 @@ def _column_pairs(piece, goes_on=False):
 
 # A run of alignment marks (`&&`), and what a column of side remarks starts with.
 _COLUMN = re.compile(r"(?<!\\)&(?:\s*(?<!\\)&)*")
-_REMARK = re.compile(r"\s*(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
+_REMARK = re.compile(r"\s*(?:\\(?:display|text|script|scriptscript)style(?![a-zA-Z])\s*\{?\s*)?"
+                     r"(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
 _LINK = re.compile(r"\s*\\href\s*(?=\{)")
 
 

@@ -5,6 +5,8 @@ spaces), so positions in messages stay exact.
 * A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
 * After a top-level `\\quad` or `\\qquad` (outside every bracket; a run of two or more
   control spaces `\\ \\ \\ `, typed for one, is one):
+  - a style switch heading it (`\\scriptstyle{X}`, `{\\scriptstyle X}`) only sets its
+    print size: X is read by these rules (`_unstyled`);
   - `\\text{…}` of words only is a remark, set aside (`\\quad \\text{(Kullback-Leibler)}`,
     also `\\text{(Pearson } \\chi^2\\text{)}`, a parenthesis opened and closed in text);
     `\\text{for } a, b > 0`, `\\text{if } q(x) > 0` (also when, where, with, provided;
@@ -107,7 +109,7 @@ _CASE_WORDS = re.compile(r"(?i)^\s*\(?\s*(otherwise|else(where)?|in (all )?other
                          r"if not\b.*|unless\b.*)\s*[.,;)]*\s*$")
 # A justification in words (`\\text{because } e^{kx} \\text{ is monotone}`, `\\text{by } (3)`):
 # kept with its row as `Step.reasons`, never read as a hypothesis nor dropped.
-_REASON = re.compile(r"(?i)^\s*(because|since|as|by|from|using|via|applying|thanks to)\b")
+_REASON = re.compile(r"(?i)^\s*[;:,]?\s*(because|since|as|by|from|using|via|applying|thanks to)\b")
 _EVERY = re.compile(r"^\s*for (?:all|every|any)\s*$")
 _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provided(?: that)?)"
                         r"\s*$")
@@ -462,7 +464,7 @@ def _blank(text):
 
 def _side(piece):
     """(kind, text, offset in piece) of what follows a \\quad."""
-    piece = _plain_brackets(piece)
+    piece = _plain_brackets(_unstyled(piece))
     stripped = piece.strip()
     lead = len(piece) - len(piece.lstrip())
     if not stripped:
@@ -1072,6 +1074,22 @@ QUALIFIED_PREMISE = ("a qualified relation ({}) is no premise, condition or defi
 _TEXT_WORDS = re.compile(r"\\(?:text(?:rm|it|normal)?|mbox)\s*\{(?P<words>[^{}]*)\}")
 
 
+def bounds_in_reason(reason):
+    """The relations of a reason in words whose math is only bounds on bare names
+    (`\\text{; Because }\\beta,\\delta\\geq 0` → `\\beta \\geq 0`, `\\delta \\geq 0`, split as
+    after a `\\quad`, where such a list is a hypothesis: `conditions`), else None."""
+    m = re.match(r"^\s*" + _TEXT.pattern + r"(?P<words>[^{}$]*)\}\s*(?P<math>.+?)\s*$", reason)
+    if m is None or not _REASON.match(m.group("words")):
+        return None
+    math = m.group("math")
+    if not (_BARE_CONDITION.match(math) or _BOUND_CHAIN.match(math)):
+        return None
+    try:
+        return [relation for _, relation in conditions(math, 0)]
+    except RemarkError:
+        return None
+
+
 def qualifies(words):
     """Whether a remark in words weakens the relation beside it (`_QUALIFIER`: `(mod 3)`,
     `(up to a constant)`, `(approx.)`): the row then holds as a claim when the plain relation
@@ -1128,6 +1146,31 @@ def _qualifier_in(text):
 # Units of a value other than information's (bits, nats: `_units`).
 _OTHER_UNITS = re.compile(r"(?i)\b(?:deg(?:rees?)?|percent(?:age)?|per\s*cent|d[bB]|decibels?|"
                          r"grads?|gradians?|arcmin\w*|arcsec\w*)\b|\\%|%|\\circ|°|\\degree")
+
+
+# A math-style switch heading a side remark (`\\scriptstyle{\\text{; because …}}`): it sets
+# the size the remark is printed in, nothing else.
+_STYLE = re.compile(r"\s*\\(?:display|text|script|scriptscript)style(?![a-zA-Z])\s*")
+
+
+def _unstyled(piece):
+    """A side remark after a style switch (`\\scriptstyle{X}`, `{\\scriptstyle X}`) as X, same
+    length: the switch and braces wrapping the whole rest blanked — it only sets the size
+    the remark is printed in, so X is read as any remark is (a reason, a remark, a
+    hypothesis, an error)."""
+    stripped = piece.strip()
+    if stripped.startswith("{") and _closing(stripped, 0) == len(stripped) - 1 and \
+            _STYLE.match(stripped[1:]):                          # `{\\scriptstyle X}`
+        first, last = piece.index("{"), piece.rindex("}")
+        piece = piece[:first] + " " + piece[first + 1:last] + " " + piece[last + 1:]
+    style = _STYLE.match(piece)
+    if style is None:
+        return piece
+    piece = " " * style.end() + piece[style.end():]
+    rest = piece.rstrip()
+    if rest[style.end():style.end() + 1] == "{" and _closing(rest, style.end()) == len(rest) - 1:
+        piece = piece[:style.end()] + " " + rest[style.end() + 1:-1] + " " + piece[len(rest):]
+    return piece
 
 
 def _plain_brackets(piece):

@@ -29,7 +29,8 @@ functions (mixed into `Reader`). One documented reading each:
 * The same for a quantity a row named by its whole head, `V(G, D) = …` with G, D functions
   its body applies (Goodfellow's value function): `V(G, D^*)` is that body with D^* where
   D was — V read as a function of the head's function arguments. The other arguments must
-  be spelled as in the head; a function the body mentions otherwise than applied (its
+  be spelled as in the head (one naming nothing in the file, Lil'Log's G of `L(G, D)`, is
+  only a label: the body cannot use it); a function the body mentions otherwise than applied (its
   derivative `D'`) is refused, never half replaced. A function argument neither declared
   nor defined (`D^*` used nowhere else) is refused, never an unknown function a
   counterexample would choose; a bracket after such a quantity (`V(G, D^*)(3)`) too
@@ -282,7 +283,7 @@ class Divergences:
         name = self.scope.heads[label]
         called = {function: self.function_name(arg) for function, arg in changed.items()}
         body = self.called(self.scope.table[name].info.body, called, node)
-        args = tuple(Sym(called.get(n, n)) for n in self._head_names(label))
+        args = tuple(Sym(called.get(n, n)) for n in self._head_names(label) if n is not None)
         return self._powered(Defined(name, args, body), bracket)
 
     def head_functions(self, key, bracket):
@@ -296,25 +297,27 @@ class Divergences:
             keys = [naming.flat_text(arg) for arg in bracket.args]
         except naming.NameError_:
             return None
-        heads = self._head_names(labels[0])
-        if heads is None or len(heads) != len(keys):
+        heads, spelled = self._head_names(labels[0]), self.label_keys(labels[0])
+        if len(heads) != len(keys):
             return None
         name = self.scope.heads[labels[0]]
         applied = {t.function for t in nodes(self.scope.table[name].info.body)
                    if isinstance(t, Call)}
         changed = {}
-        for head, written, arg in zip(heads, keys, bracket.args):
-            if head.latex != written:
-                if head not in applied or self.scope.table[head].kind is not Kind.FUNCTION:
+        for head, own, written, arg in zip(heads, spelled, keys, bracket.args):
+            if own != written:
+                if head is None or head not in applied or \
+                        self.scope.table[head].kind is not Kind.FUNCTION:
                     return None
                 changed[head] = arg
         return (labels[0], changed) if changed else None
 
     def _head_names(self, label):
-        """The Names a head's label `V(G,D)` spells as its arguments, or None when one of
-        them is no name of the file."""
+        """The Names a head's label `V(G,D)` spells as its arguments, None for one that is
+        no name of the file (Lil'Log's `L(G, D)` with G named nowhere: the body cannot
+        use it, so it is only a label, and must be spelled the same where V is used)."""
         found = [self.scope.lookup(k) for k in self.label_keys(label)]
-        return None if any(f is None for f in found) else [f[0] for f in found]
+        return [f[0] if f is not None else None for f in found]
 
     def called(self, body, functions, node):
         """`body` with calls of the functions `functions` maps replaced by calls of theirs:

@@ -244,6 +244,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         self.vector_uses = {}
+        self.summed_away = {}           # the file's index → where a sum went on over it
         children, stated = self.split_hypotheses(tree.children, text)
         self.premised = bool(stated)        # `t = 1 \implies …`: the row says it under them
         self.hypotheses = stated + self.hypotheses
@@ -343,7 +344,22 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if self.averaged_given:
             self._averaged_not_free(parts)
         self._summed_not_free([p.term for p in parts])
+        self._summed_nowhere_else(parts)
         return parts
+
+    def _summed_nowhere_else(self, parts):
+        """Refuse a row that uses, outside a sum, an index over which that sum went on
+        (`x_i = \\sum_i a_i + b_i`: which i does b_i take?) — `_sum_going_on` reads the
+        term's i as the sum's only where the index means nothing else in the row."""
+        for part in parts:
+            names = free_names(part.term) if part.term is not None else ()
+            for name, node in self.summed_away.items():
+                if name in names:
+                    raise self.error(f"the sum over {name.latex} goes on over the terms after "
+                                     f"it that use {name.latex}, and this row also uses "
+                                     f"{name.latex} outside that sum: which {name.latex} is "
+                                     f"meant is not clear — bracket what the sum runs over, "
+                                     f"or name the index otherwise", node)
 
     def _about_densities(self, term):
         """Whether a head over declared variables names only the quantity at them, its body
@@ -1513,7 +1529,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     def _sum(self, children):
         signed = [(None, children[0])] + list(zip(children[1::2], children[2::2]))
-        terms, k, indices = [], 0, set()
+        terms, k, indices, going_on = [], 0, set(), None
         start = len(self.run_binders)
         try:
             while k < len(signed):
@@ -1526,10 +1542,15 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 else:
                     self.unambiguous_bar(child, terms)
                     value, k = self.term(child), k + 1
+                signed_value = neg(value) if sign is not None and sign.value == "-" else value
+                going_on = self._sum_going_on(terms, signed_value, going_on, child)
+                if going_on is not None:
+                    self._bound_outside_its_run(ended, terms[-1], child)
+                    continue
                 self._index_outside_its_sum(indices, value, child)
                 self._bound_outside_its_run(ended, value, child)
                 indices |= _written_sum_indices(value)
-                terms.append(neg(value) if sign is not None and sign.value == "-" else value)
+                terms.append(signed_value)
         finally:
             del self.run_binders[start:]       # a bracketed sum ends what it holds
         return terms[0] if len(terms) == 1 else Add(*terms)
@@ -1553,6 +1574,32 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"free here — bracket what the operator runs over "
                              f"(\\left( … - … \\right) after it), or end the integral "
                              f"with its differential", node)
+
+    def _sum_going_on(self, terms, value, going_on, node):
+        """`\\sum_{i=1}^n y_i \\log(\\pi_i) + (1 - y_i) \\log(1 - \\pi_i)` (d2l): the term after
+        a sum uses the sum's index, which the author declared nowhere — it means nothing
+        outside the sum, so the sum goes on over the term (Σ_i (a_i + b_i)), as authors
+        mean. Only right after an unsigned sum written in the row (terms[-1]), and on over
+        every further term while each uses the index; a later term not using it (Σ_i a_i
+        + b_i + c: is c summed?) is refused. `going_on`: the index's name when the sum
+        before already went on, else None. Returns that name when the term joined the sum
+        (terms[-1] is then the longer sum), else None (the term is read as before)."""
+        last = terms[-1] if terms else None
+        if not isinstance(last, Sum) or last.var.local is not LOCAL_INDEX:
+            if going_on is not None:
+                raise self.error(going_on_message(going_on.latex), node)
+            return None
+        var = last.var
+        outer = [n for n in free_names(value) if n.latex == var.latex and n is not var]
+        if not outer or self.declared(var.latex) is not None:
+            if going_on is not None:
+                raise self.error(going_on_message(var.latex), node)
+            return None
+        if getattr(self, "summed_away", None) is not None:
+            self.summed_away.setdefault(outer[0], node)
+        inside = substitute(value, {outer[0]: Sym(var)}, self.scope.allowance)
+        terms[-1] = Sum(var, Add(last.body, inside), last.lower, last.upper)
+        return var
 
     def _index_outside_its_sum(self, indices, value, node):
         """`\\sum_{i=1}^n y_i \\log p_i + (1 - y_i) \\log(1 - p_i)`: a sum takes its run, so
@@ -2979,6 +3026,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             if info.params:
                 if bracket is None or bracket.open != "(":
                     args = self._at_variables(info.params)
+                    if args is None and not set(info.params) & free_names(info.body):
+                        return Defined(name, (), info.body), 1    # constant in its params
                     if args is None:
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
@@ -5461,6 +5510,14 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def going_on_message(index):
+    """The refusal of a term after a sum that went on over the terms using its index
+    (`Reader._sum_going_on`) but not this one."""
+    return (f"the sum over {index} goes on over the terms after it that use {index}; this "
+            f"term does not, so whether it is summed is not clear: bracket what the sum runs "
+            f"over, \\sum_{{{index}}} \\left( … + … \\right)")
 
 
 def _written_sum_indices(term):

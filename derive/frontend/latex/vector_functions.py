@@ -42,6 +42,10 @@ of the vector with a number as value: `f(x + c)` is the body with each member x_
 + c, with the arguments read as above; such a parameter is refused in every other case (it
 was a parameter the body never used: f(2) = f(x) was verified).
 
+A definition of several parameters spelled as families (d2l's `l(\\mathbf{y},
+\\hat{\\mathbf{y}}) = -\\sum_j y_j \\log \\hat{y}_j`) is read only at exactly its own
+parameters, spelled as in its head: the body as written (`_at_own_vectors`).
+
 The component may also be written without brackets around the application,
 `\\text{softmax}(x + c)_i` (`applies_componentwise`): the same reading.
 """
@@ -345,6 +349,8 @@ class VectorFunctions:
         if family is None and len(info.params) == 1 and len(bracket.args) == 1 and \
                 naming.flat_text(bracket.args[0]) == param.latex:
             return None                 # S_i(\\mathbf z) at the family itself: the body
+        if self._at_own_vectors(info, bracket):
+            return Defined(name, (), info.body)     # l(\\mathbf{y}, \\hat{\\mathbf{y}}) as defined
         if family is None or more or len(info.params) > 1 or param in free_names(info.body):
             raise self.error(f"{p.key}({param.latex}) is defined with a parameter spelled as "
                              f"the family {param.latex}_j whose members its body takes: derive "
@@ -358,6 +364,24 @@ class VectorFunctions:
         shown = self.shown_components.setdefault(label, Name(label,
                                                             local=self.scope.table[name]))
         return Defined(shown, (), _members_at(info.body, spec.family, point, argument))
+
+    @staticmethod
+    def _at_own_vectors(info, bracket):
+        """Whether a definition of several parameters spelled as families (d2l's loss
+        `l(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_j y_j \\log \\hat{y}_j`) is applied at
+        exactly its own parameters, spelled as in its head, and its body takes none of
+        them but through members: its value is then the body as written — each vector is
+        itself. At any other argument it stays refused (which members move?)."""
+        if len(info.params) < 2 or bracket.open != "(" or \
+                len(bracket.args) != len(info.params) or \
+                any(sep != "," for sep in bracket.seps):
+            return False
+        try:
+            written = [naming.flat_text(arg) for arg in bracket.args]
+        except naming.NameError_:
+            return False
+        return written == [q.latex for q in info.params] and \
+            not set(info.params) & free_names(info.body)
 
     def _vector_argument(self, spec, name, bracket):
         """(the Name standing for the vector, the argument read in it); refused unless the
