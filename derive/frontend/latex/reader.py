@@ -1084,6 +1084,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         not read (`\\Phi(x)`, `\\Gamma(a, x)`)."""
         if bracket is None or bracket.open != "(":
             return False
+        self.not_ended(key, node)        # a definition of it above that could not be read
         try:
             build = special.builder(key, len(bracket.args))
         except ValueError as exc:
