@@ -279,7 +279,7 @@ def hostile_cases():
             yield pytest.param(name, case, id=f"{section}-{name}")
 
 
-@pytest.mark.parametrize("name, case", hostile_cases())
+@pytest.mark.parametrize("name, case", list(hostile_cases()))
 def test_hostile(name, case, tmp_path):
     outcome = run_hostile(case, tmp_path)
     assert outcome.code is not None, f"{name}: killed at {HOSTILE_LIMIT} s"

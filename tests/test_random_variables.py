@@ -1292,7 +1292,7 @@ PLAIN_E_AT = BERNOULLI_AT.replace("% derive: expectation E\n", "")
 ])
 def test_a_plain_e_at_a_law_parameter_is_the_expectation(row, verdict):
     """Plain `E_p[X]`, `E_p(X)` with no `expectation E`, p a declared number on which one
-    declared law depends: the statistician's E_θ, as `\mathrm{E}_p` is. Was (atkF/2):
+    declared law depends: the statistician's E_θ, as `\\mathrm{E}_p` is. Was (atkF/2):
     an unknown constant E_p times X (`E_p[X^2] = E_p[X] X` verified, `p = E_p[X]`
     refuted) or an unknown function E_p."""
     assert verdicts(display(PLAIN_E_AT, row)) == [verdict]

@@ -1,4 +1,4 @@
-"""derive's own source, as Python reads it: no escape sequence Python does not know
+"""derive's own source and its tests, as Python reads them: no escape sequence Python does not know
 (`"\\mathcal"` in a plain string is a DeprecationWarning on 3.11, a SyntaxWarning on 3.12 and
 meant to become an error), so a message or docstring says what its author wrote."""
 
@@ -7,7 +7,8 @@ import warnings
 
 import pytest
 
-SOURCES = sorted((pathlib.Path(__file__).parent.parent / "derive").rglob("*.py"))
+ROOT = pathlib.Path(__file__).parent.parent
+SOURCES = sorted(p for folder in ("derive", "tests", "bench") for p in (ROOT / folder).rglob("*.py"))
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(p.parents[1])))
