@@ -2390,16 +2390,19 @@ def test_a_row_below_two_equations_follows_from_both(first, conclusion, ok):
 
 @pytest.mark.parametrize("head", ["\\text{For } t = 1:", "\\mathrm{for}\\ t = 1:",
                                   "\\textit{for } t = 1:", "\\text{for } t = 1 \\text{:}",
-                                  "\\text{for } t = 1 \\colon", "\\text{Let } t = 1.",
-                                  "\\text{at } t = 1:"])
+                                  "\\text{for } t = 1 \\colon", "\\text{at } t = 1:"])
 @pytest.mark.parametrize("claim, verdict", [("a t = a", "verified"), ("a t = 2 a", "refuted")])
 def test_a_heading_condition_in_its_common_spellings(head, claim, verdict):
-    """`\\text{For } t = 1:`, `\\mathrm{for}\\ `, `\\colon`, `\\text{Let } t = 1.`: the row is
+    """`\\text{For } t = 1:`, `\\mathrm{for}\\ `, `\\colon`, `\\text{at } t = 1:`: the row is
     claimed under the heading (was: an error at the heading and the row refuted alone)."""
     assert verdicts(display("% derive: real a, t\n", head + " \\quad " + claim)) == [verdict]
 
 
-@pytest.mark.parametrize("head", ["\\text{when we set } t = 1:", "t = 1:"])
+@pytest.mark.parametrize("head", ["\\text{when we set } t = 1:", "t = 1:",
+                                  # round 19, atkJ #11/#14: `let` names (no condition), and
+                                  # a worded heading may end with '.', ';' or ','
+                                  "\\text{Let } t = 1.", "\\text{Suppose } t = 1.",
+                                  "\\text{Given } t = 1;"])
 def test_a_heading_derive_cannot_read_leaves_its_row_unchecked(head):
     """A heading ending with ':' that is not read as a condition: the row after it is an
     error too, never checked without the condition (and refuted)."""
@@ -2557,3 +2560,13 @@ def test_a_counterexample_under_a_family_bound_shows_members_inside_it():
     assert verdict.status.value == "refuted"
     shown = [float(v) for k, v in verdict.counterexample.assignment if k.startswith("a_")]
     assert shown and all(0.5 < v < 1 for v in shown)
+
+
+@pytest.mark.parametrize("words", ["\\text{we do not get }", "\\text{it is false that }",
+                                   "\\text{suppose }"])
+def test_words_that_do_not_say_hence_give_no_premise(words):
+    """Only words that say "hence" make a row follow from the row above (round 19, atkJ #2:
+    any words before a hence word were taken, `\\text{we do not get }` too)."""
+    from derive.frontend.latex.annotations import annotate
+    assert not annotate(words + " b &= 1").hence
+    assert annotate("\\text{so that } b &= 1").hence

@@ -126,10 +126,10 @@ _THEREFORE = re.compile(r"^(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*(\\therefore(
 # Words at a row's start saying that it follows from what stands above (`\text{so that }`,
 # `\text{hence }`, `\text{which gives }`, `\text{it follows that }`): "hence", as
 # `\therefore` — never a label set aside, which would claim the row alone.
-_HENCE_WORDS = re.compile(r"(?i)^\s*(?:[a-z]+\s+)*?(?:so|thus|hence|then|therefore|whence|"
-                          r"consequently|giv(?:es|ing)|get|follows|impl(?:ies|ying)|"
-                          r"yield(?:s|ing)?|i\.\s?e\.|that is|means)(?:\s+(?:that|we|have|get|"
-                          r"obtain|find))*\s*[,:]?\s*$")
+_HENCE_WORDS = re.compile(
+    r"(?i)^\s*(?:(?:and |which |this |it )?(?:so|thus|hence|then|therefore|whence|consequently|"
+    r"gives|giving|yields|yielding|implies|means|follows)|(?:we|one) (?:get|obtain|find)s?|"
+    r"i\.\s?e\.|that is)(?:\s+that)?\s*[,:]?\s*$")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
@@ -158,16 +158,21 @@ _AND = re.compile(r"\\text(?:rm)?\s*\{\s*and\s*\}|\\(?:land|wedge)(?![a-zA-Z])")
 # `(a > 0, b > 0)`): the arrow, at the top level of the row.
 # `\text{for } t = 1: \quad …`: a condition heading a row (`_leading_condition`).
 # A condition heading a row, in the spellings authors use: `\\text{for } t = 1:`,
-# `\\text{For }`, `\\mathrm{for}\\ `, `\\textit{if }`, `\\text{at }`, `\\text{let } t = 1.`;
+# `\\text{For }`, `\\mathrm{for}\\ `, `\\textit{if }`, `\\text{at }` (never `\\text{let }`,
+# which names: `\\text{Let } u = x^2.` is no condition);
 # the colon also `\\colon` or `\\text{:}`; a comma or full stop before a `\\quad`.
 _LEADING_CONDITION = re.compile(
-    r"^(?:\s|&)*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{\s*(?i:for|if|when|at|let)\s*\}"
+    r"^(?:\s|&)*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{\s*(?i:for|if|when|at)\s*\}"
     r"(?:\s*(?:\\ |~))?(?P<cond>[^:$]*?)"
     r"(?P<sep>(?::|\\colon(?![a-zA-Z])|\\text\s*\{\s*:\s*\})(?:\s*\\q?quad(?![a-zA-Z]))?|"
     r"[,.]\s*\\q?quad(?![a-zA-Z]))")
 # A piece of a row ending with a colon before a `\\quad` and a row: a heading, the row's
 # condition (`_leading_condition` reads the spellings it knows).
 _COLON_END = re.compile(r"(?::|\\colon(?![a-zA-Z])|\\text\s*\{\s*:\s*\})\s*$")
+# … or words heading it with a relation ending in a stop (`\\text{Suppose } t = 1.`,
+# `\\text{Given } t = 1;`): a condition or a naming derive does not read.
+_WORDED_HEAD = re.compile(r"^(?:\s|&)*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{[^{}]*\}.*[.;,]\s*$",
+                          re.S)
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 # An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
 # `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
@@ -359,6 +364,9 @@ def annotate(text):
             out.reasons.append((m.end() + at, inner))
         elif kind == "row":
             heading = _COLON_END.search(text[:m.start()])
+            if heading is None and _WORDED_HEAD.match(text[:m.start()]) and \
+                    _RELATION.search(text[:m.start()]):
+                heading = re.search(r"[.;,]\s*$", text[:m.start()])
             if heading is not None:
                 raise RemarkError("what heads this row before ':' is not read as its condition "
                                   "(derive reads \\text{for } t = 1: \\quad …, also with if, "
