@@ -2570,3 +2570,19 @@ def test_words_that_do_not_say_hence_give_no_premise(words):
     from derive.frontend.latex.annotations import annotate
     assert not annotate(words + " b &= 1").hence
     assert annotate("\\text{so that } b &= 1").hence
+
+
+def test_a_definition_in_a_row_that_follows_from_the_row_above_is_refused():
+    """`t &= 1 \\\\ \\therefore L &= a t`: L would mean a t only where t = 1 — refused, never an
+    unconditional L := a t that refutes `L = a` below (round 19, atkJ #9)."""
+    text = ("% derive: real a, t\n\\begin{align*}\nt &= 1 \\\\\n\\therefore L &= a t\n"
+            "\\end{align*}\n$$ L = a $$\n")
+    assert "refuted" not in verdicts(text)[1:]
+
+
+def test_a_row_below_a_line_of_definitions_only_has_an_unknown_premise():
+    """A definition on the line above a `\\therefore` row: what stood above it is unknown,
+    so a counterexample refutes nothing (round 19, atkJ #12)."""
+    text = ("% derive: real a, b\n\\begin{align*}\na b &= a \\\\\nF &= a + b \\\\\n"
+            "\\therefore b &= 1\n\\end{align*}\n")
+    assert verdicts(text)[-1] == "undecided"

@@ -110,6 +110,9 @@ class ChainBuilder:
         if hence and not continuing:
             premise, carried = self._hence_premise(parts[0].start)
             hypotheses = tuple(hypotheses) + premise
+            # `t &= 1 \\ \therefore L &= a t`: a name defined under the premise would mean
+            # nothing where it fails (as under `t = 1 \implies` on its own row)
+            self._conditioned = conditioned = conditioned or bool(premise)
             reasons = tuple(reasons) + carried
         if not continuing:
             self.end_chain()
@@ -173,7 +176,8 @@ class ChainBuilder:
         chains the line above made or went on with prove — each one's first side, the
         relation its steps compose to, its last side, and its last row, which the row may
         be solved from — as hypotheses, with the hypotheses and reasons their steps were
-        claimed under (a definition adds nothing: its meaning is in force anyway). When
+        claimed under (a definition adds nothing: its meaning is in force anyway; a line of
+        definitions only leaves the premise unknown). When
         there is no such chain (nothing above, a declaration or an unreadable row ended it,
         steps that compose to nothing, a claim of another kind) the premise is unknown, not
         absent: the row is checked without it, and a counterexample refutes nothing
@@ -222,6 +226,8 @@ class ChainBuilder:
                 proved += (Hypothesis(last.relation, last.lhs, last.rhs,
                                       f"{last.lhs_latex} {last.relation.symbol} {last.latex}",
                                       above=True),)
+        if not proved:                   # definitions only: what stood above them is unknown
+            return (), (UNTAKEN_PREMISE,)
         return tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons))
 
     def broken(self):
