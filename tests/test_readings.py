@@ -212,6 +212,8 @@ def test_a_declared_letter_shadows_a_constant():
     (r"\sum_{i=1}^{n} i = \frac{n^2}{2} + \mathcal{O}(n)", "Landau's symbol"),
     (r"\frac{n+1}{n} = 1 + o(1)", "Landau's symbol"),
     (r"\sum_{i=1}^{n} i \le \Theta(n^2)", "Landau's symbol"),
+    (r"\sum_{i=1}^{n} i = \frac{n^2}{2} + \tilde{O}(n)", "Landau's symbol"),   # round 19
+    (r"\frac{1}{n} = O_p(1)", "Landau's symbol"),
     (r"\sigma(0) = \frac12", "logistic sigmoid"),
     (r"\log p(x) f(x) = 1", "ambiguous: write \\log(p(x))\\, f(x)"),
     # words are quoted as written, never glued (`\text{andall}` is not in the file)

@@ -16,6 +16,7 @@ only asks here for a name it found neither.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive.model.terms import Add, Fn, Mul, div
@@ -73,10 +74,21 @@ for _key in ("O", "o", "\\mathcal{O}", "\\Theta", "\\Omega"):
     SPECIAL[_key] = Special("", {}, _LANDAU)
 
 
+# Landau's symbols decorated (`\\tilde{O}(n)`, `O_p(1)`, `\\mathcal{O}_P(n)`): the same refusal.
+_LANDAU_SPELLED = re.compile(r"^(?:\\(?:tilde|widetilde)\s*\{\s*)?(O|o|\\mathcal\{O\}|\\Theta|\\Omega)"
+                             r"(?:\s*\})?(?:_\{[^{}]*\}|_[A-Za-z0-9])?$")
+
+
 def special(key):
     """The entry of an undeclared, undefined applied name (primes stripped: `\\Gamma'(x)`
     is a derivative of the known function), or None."""
-    return SPECIAL.get(key.rstrip("'"))
+    plain = key.rstrip("'")
+    found = SPECIAL.get(plain)
+    if found is None:
+        landau = _LANDAU_SPELLED.match(plain)
+        if landau is not None:
+            found = SPECIAL[landau.group(1)]
+    return found
 
 
 def builder(key, count):
