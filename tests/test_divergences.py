@@ -556,6 +556,8 @@ def test_a_unit_remark_must_be_the_files_unit(header, row, expected):
     (r"H(p) = 1 \quad \text{(binary logarithm)}", "error"),
     (r"H(p) = 0.30103 \quad \text{(decimal logarithm)}", "error"),
     (r"H(p) = 0.30103 \quad \text{(in hartleys)}", "error"),
+    (r"H(p) = 1 \; [\text{bits}]", "error"),                  # round 19, atkK #2
+    (r"H(p) = \log 2 \; [\text{nats}]", "verified"),
 ])
 def test_a_unit_named_in_a_worded_remark_is_the_rows_unit(row, expected):
     head = "% derive: discrete x\n% derive: density p = \\mathrm{Bernoulli}(\\tfrac12) over x\n"

@@ -1020,8 +1020,9 @@ def _without_trailing_spacing(text):
 # `\quad (\text{bits})`, `\qquad \text{base-2 logarithm}`): when its words name a unit of
 # information, it says in which unit the row's value is — checked against the file's, never
 # set aside as a remark while the value is checked in the other unit.
-_UNIT_REMARK = re.compile(r"(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*(?:\(\s*)?"
-                          r"\\text(?:rm|it|normal)?\s*\{(?P<words>[^{}$]*)\}(?:\s*\))?\s*$")
+_UNIT_REMARK = re.compile(r"(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*(?:(?:\\left)?[(\[]\s*)?"
+                          r"\\text(?:rm|it|normal)?\s*\{(?P<words>[^{}$]*)\}"
+                          r"(?:\s*(?:\\right)?[)\]])?\s*$")
 _UNIT_WORDS = {"bits": re.compile(r"(?i)\b(?:bits?|shannons)\b|\bbase[- ]?(?:2|two)\b|"
                                   r"\bbinary log|\blog[- _]?2\b"),
                "nats": re.compile(r"(?i)\bnats?\b|\bbase[- ]?e\b|\bnatural log"),
