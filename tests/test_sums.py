@@ -2912,11 +2912,13 @@ def test_a_counterexample_shows_an_infinite_range_as_its_first_points_and_dots()
     ("", r"\sum_{k=1}^{n} k = \frac{n(n-1)}{2}", "refuted"),
     ("% derive: real a_i for i = 1..m\n", r"m(m+1) = m^2 + m", "verified"),
     ("% derive: real a_i for i = 1..m\n", r"m(m+1) = m^2 + 1", "refuted"),
+    # round 19, atkJ #3: a bracket not holding the letter may be a function's argument
+    ("", r"\sum_{t=1}^{T} t = T(2)", "error"),
 ])
 def test_a_bracket_after_a_whole_number_of_the_file_multiplies(header, row, verdict):
     """`\\frac{n(n+1)}{2}` after n was a sum's bound (or a family's last index): n is a natural
-    number of the file, so n(n+1) is a product — was "n is used here as a function and …
-    as a number" (atkI #12)."""
+    number of the file and the bracket holds n, so n(n+1) is a product — was "n is used here
+    as a function and … as a number" (atkI #12)."""
     assert verdicts(display(header, row)) == [verdict]
 
 

@@ -2617,9 +2617,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             build = special.builder(key, len(bracket.args))
             return self._powered(build(*self._arguments(bracket)), bracket), 2
         if bracket is not None and bracket.open == "(" and p.sub is None and \
-                found is not None and found[1].kind is Kind.SYMBOL and found[1].domain.is_integer:
+                found is not None and found[1].kind is Kind.SYMBOL and \
+                found[1].domain.is_integer and re.search(
+                    r"(?<![A-Za-z\\])" + re.escape(key) + r"(?![A-Za-z])",
+                    self.source_text(bracket.node)):
             # `\sum_{k=1}^{n} k = \frac{n(n+1)}{2}`: n, a sum's bound or a family's last
-            # index, is a whole number of the file — the bracket after it multiplies
+            # index, is a whole number of the file, and the bracket holds n itself — the
+            # product n·(n + 1) every closed form writes; `T(2x)` stays an error (a function T?)
             return Sym(self._undeclared_symbol(key, p.node)), 1
         if bracket is not None and bracket.open == "(":
             self._derivative_named_before(key, p.node)
