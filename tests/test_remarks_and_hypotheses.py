@@ -2586,3 +2586,12 @@ def test_a_row_below_a_line_of_definitions_only_has_an_unknown_premise():
     text = ("% derive: real a, b\n\\begin{align*}\na b &= a \\\\\nF &= a + b \\\\\n"
             "\\therefore b &= 1\n\\end{align*}\n")
     assert verdicts(text)[-1] == "undecided"
+
+
+@pytest.mark.parametrize("second, verdict", [("b t = b", "verified"), ("b t = 2 b", "refuted")])
+def test_a_heading_condition_holds_for_every_row_of_its_line(second, verdict):
+    """`\\text{for } t = 1: \\quad a t = a \\qquad b t = b`: the heading is said of both rows
+    (round 19, atkJ #4: the second was claimed without it and refuted)."""
+    text = display("% derive: real a, b, t\n",
+                   "\\text{for } t = 1: \\quad a t = a \\qquad " + second)
+    assert verdicts(text) == ["verified", verdict]

@@ -281,7 +281,8 @@ class Builder:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
-                       annotated.index_conditions, annotated.reasons, annotated.hence)
+                       annotated.index_conditions, annotated.reasons, annotated.hence,
+                       annotated.headed)
             self.chains.line_read(made)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
@@ -404,13 +405,14 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
-              reasons_beside=(), hence=False):
+              reasons_beside=(), hence=False, headed=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
         only between two indices, else AFTER_COMMA there; `reasons_beside`: (offset, text)
         of the reasons in words, `Step.reasons`; `hence`: the line starts with `\\therefore`
-        or words saying so, `Annotated.hence`)."""
+        or words saying so, `Annotated.hence`; `headed`: offsets of conditions heading the
+        line, said of every row)."""
         for k, row in enumerate(rows):
             laws = []                 # `Z \sim N(0, 1) \implies …` of a z with no law: its law
 
@@ -422,7 +424,7 @@ class Builder:
                     raise _SideUnread(error) from None
                 self._summed_not_continued(parts)
                 stated, hypotheses = self.reader.hypotheses, ()
-                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
+                for at, h_text in (w for w in written if beside(rows, w[0]) == k or w[0] in headed):
                     assumed = self.reader.read_assumption(h_text, offset + at)
                     if at in index_conditions and not all(
                             self.reader.is_index(t) for h in assumed for t in (h.lhs, h.rhs)):
@@ -440,7 +442,7 @@ class Builder:
                                 hence=self.reader.hence or (hence and k == 0))
 
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
-                for at, h_text in (w for w in written if beside(rows, w[0]) == k):
+                for at, h_text in (w for w in written if beside(rows, w[0]) == k or w[0] in headed):
                     laws.append(self.directives.row_law(h_text, offset + at))
                 read(row)
             except _SideUnread as unread:

@@ -260,6 +260,9 @@ class Annotated:
     # led by `\\therefore` or words saying "hence" (`\\text{so that }`): it follows from
     # what stands above, as a row led by `\\Rightarrow` (`chains.ChainBuilder.add`)
     hence: bool = False
+    # offsets of the conditions heading the line (`\\text{for } t = 1: \\quad A = B \\qquad
+    # C = D`): said of every row of it, not only the first (`beside`)
+    headed: list = field(default_factory=list)
 
 
 COLUMN_RELATION = ("a relation in a column pair of its own beside an equation (`a &= b & c &> 0`) "
@@ -433,12 +436,14 @@ def beside(rows, offset):
 def _leading_condition(text, out):
     """`\\text{for } t = 1: \\quad A &= B` (also `\\text{if } …`, `\\text{when } …`; a comma
     and a `\\quad` in place of the colon): a condition heading the row is read as a side
-    condition of it (`conditions`) — and so of the chain it starts — and blanked."""
+    condition of it (`conditions`) — and so of the chain it starts, and of every other row
+    of the line (`Annotated.headed`) — and blanked."""
     m = _LEADING_CONDITION.match(text)
     if m is None or _depth(text, m.start("sep")) != 0:
         return text
     for offset, relation in conditions(m.group("cond"), m.start("cond")):
         out.hypotheses.append((offset, relation))
+        out.headed.append(offset)
     return " " * m.end() + text[m.end():]
 
 
