@@ -639,6 +639,21 @@ def _family_total(left, right, latex, context):
 
         def member(u):
             return div(Mul(right, Call(fresh, u)), total)
+    def bare():                          # a categorical's probabilities: π_x/Σπ is w_x/Σw
+        if domain is Domain.REAL:
+            raise Unusable(f"derive cannot use the hypothesis {latex} here")
+        return Sym(fresh)
+    change = _members_put(family, member, bare)
+    spot = Name(left.var.latex)                     # y_u at a member u a counterexample shows
+    widened = Context({**table, fresh: Declaration(Kind.FUNCTION, domain,
+                                                   Members(family, spot, member(Sym(spot))))},
+                      context.parameters, context.fixed)
+    return change, _formulas_changed(widened, _formulas_with(family, context), change)
+
+
+def _members_put(family, member, bare):
+    """The rewrite of a term putting `member(u)` for each member `family(u)` of it, and
+    `bare()` (which may raise `Unusable`) for the family written alone — memoised."""
     memo = {}
 
     def change(term):
@@ -647,17 +662,11 @@ def _family_total(left, right, latex, context):
         out = term.rebuild([change(c) for c in term.children]) if term.children else term
         if isinstance(out, Call) and out.function is family and len(out.arguments) == 1:
             out = member(out.arguments[0])
-        elif out is Sym(family):         # a categorical's probabilities: π_x/Σπ is w_x/Σw
-            if domain is Domain.REAL:
-                raise Unusable(f"derive cannot use the hypothesis {latex} here")
-            out = Sym(fresh)
+        elif out is Sym(family):
+            out = bare()
         memo[term] = out
         return out
-    spot = Name(left.var.latex)                     # y_u at a member u a counterexample shows
-    widened = Context({**table, fresh: Declaration(Kind.FUNCTION, domain,
-                                                   Members(family, spot, member(Sym(spot))))},
-                      context.parameters, context.fixed)
-    return change, _formulas_changed(widened, _formulas_with(family, context), change)
+    return change
 
 
 def _closed_total(term):
@@ -987,18 +996,9 @@ def _family_bound(relation, left, right, latex, terms, context):
             return sub(c, Call(fresh, u))
     else:
         return None
-    memo = {}
-
-    def change(term):
-        if term in memo:
-            return memo[term]
-        out = term.rebuild([change(t) for t in term.children]) if term.children else term
-        if isinstance(out, Call) and out.function is family and len(out.arguments) == 1:
-            out = member(out.arguments[0])
-        elif out is Sym(family):
-            raise Unusable(f"derive cannot use the hypothesis {latex} here")
-        memo[term] = out
-        return out
+    def bare():
+        raise Unusable(f"derive cannot use the hypothesis {latex} here")
+    change = _members_put(family, member, bare)
     spot = Name(declaration.info.index)             # π_u at a member u a counterexample shows
     widened = Context({**context.table, fresh: Declaration(
         Kind.FUNCTION, own, Members(family, spot, member(Sym(spot))))},

@@ -113,10 +113,7 @@ class Divergences:
                 len(bracket.args) != 2 or registry.spelled(name.key) or \
                 any(s not in DIVERGENCE_BARS + (",",) for s in bracket.seps):
             return
-        try:
-            if None in [self.distribution_argument(a) for a in bracket.args]:
-                return
-        except InputError:
+        if not self._of_two_distributions(bracket):
             return
         known = ", ".join(op.spellings[0] for op in registry.OPERATORS
                           if op.spellings and op.arity == 2 and op.takes == "distributions" and
@@ -124,6 +121,13 @@ class Divergences:
         raise self.error(f"derive does not know the divergence {name.key}: define it with := "
                          f"({name.key}(p \\| q) := …), or write one it reads ({known}; D_f "
                          "for a function f the file declares)", node)
+
+    def _of_two_distributions(self, bracket):
+        """Whether both arguments of `bracket` read as distributions."""
+        try:
+            return None not in [self.distribution_argument(a) for a in bracket.args]
+        except InputError:
+            return False
 
     def squared_hellinger(self, name, bracket):
         """Refuse `H^2(P, Q)` of two declared distributions naming the squared Hellinger
@@ -136,10 +140,7 @@ class Divergences:
                 len(bracket.args) != 2 or \
                 any(s not in DIVERGENCE_BARS + (",",) for s in bracket.seps):
             return
-        try:
-            if None in [self.distribution_argument(a) for a in bracket.args]:
-                return
-        except InputError:
+        if not self._of_two_distributions(bracket):
             return
         raise self.error("H^2(P, Q) is the squared Hellinger distance in two conventions "
                          "(\\frac{1}{2}\\int (\\sqrt{p} - \\sqrt{q})^2 or "
