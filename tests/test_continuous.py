@@ -2284,3 +2284,20 @@ def test_integrals_of_an_unknown_function_over_other_limits_are_of_one_function(
 ])
 def test_false_rows_on_integrals_of_an_unknown_function_are_still_refuted(row):
     assert verdicts(display("% derive: variable x\n% derive: function f\n", row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: density q\n", r"\int_0^1 q(x) q(x)^{-1} \, dx \ge \frac12"),
+    ("% derive: density q\n", r"\int_0^1 x q(x) q(x)^{-1} \, dx = \frac12"),
+    ("% derive: density q\n", r"\int_0^1 (1 + x^2) q(x) q(x)^{-1} \, dx > 1"),
+    ("% derive: density q over x in (0, 1)\n", r"\mathbb{E}_{x \sim q}\left[e^{-\log q(x)}\right] = 1"),
+    ("% derive: density q over x in (0, 1)\n", r"\mathbb{E}_{x \sim q}\left[x q(x)^{-1}\right] = \frac12"),
+])
+def test_a_density_divided_by_itself_however_spelled_is_one_off_the_cells(header, row):
+    """48c234d's "not exact" was on the `\\frac` spelling: q·q^{-1} and q·e^{-log q} were
+    evaluated as 0 off the cells and the true rows refuted (round 19, atkK 8)."""
+    text = display("% derive: variable x\n" + header, row)
+    assert verdicts(text) != ["refuted"]
+    false = row.replace(r"\ge \frac12", r"\le 0").replace(r"> 1", r"< 0").replace(r"= \frac12", "= 2")
+    false = false.replace("= 1", "= 2")
+    assert verdicts(display("% derive: variable x\n" + header, false)) != ["verified"]

@@ -650,3 +650,49 @@ def test_a_ratio_to_a_density_on_a_wider_interval_keeps_its_proofs():
                             r"\mathbb{E}_{x \sim p}\left[\frac{q(x)}{p(x)}\right] = \int_0^1 q(x) \, dx")) == \
         ["verified"] * 3
     assert verdicts(display(_supported("[0, 1]", "[0, 2]"), IMPORTANCE_ROWS[0])) != ["verified"]
+
+
+DIVISION_SPELLINGS = [
+    r"\mathbb{E}_{x \sim q}\left[p(x) q(x)^{-1}\right] = 1",
+    r"\mathbb{E}_{x \sim q}\left[e^{\log p(x) - \log q(x)}\right] = 1",
+    r"\mathbb{E}_{x \sim q}\left[2^{\log_2 p(x) - \log_2 q(x)}\right] = 1",
+    r"\mathbb{E}_{x \sim q}\left[e^{2\log p(x) - 2\log q(x)}\right] \ge 1",
+    r"\int \left(q(x) \frac{p(x)}{q(x)} - p(x)\right) dx = 0",
+    r"\int \left(q(x) \frac{p(x)^2}{q(x)^2} - p(x)\right) dx \ge 0",
+    r"\mathbb{E}_{x \sim q}\left[p(x) q(x)^{-1} \log\left(p(x) q(x)^{-1}\right)\right] \ge 0",
+]
+
+
+@pytest.mark.parametrize("row", DIVISION_SPELLINGS)
+def test_a_division_by_a_density_on_an_interval_is_read_however_spelled(row):
+    """The support cut was made on the `\\frac` spelling alone: q^{-1}, e^{-log q},
+    2^{-log_2 q} and a division inside one term of a sum were cancelled against q over the
+    whole line, so E_q[p/q] = 1 and χ² ≥ 1 were verified for q on (0, 1) and p on the line
+    (false: ∫_0^1 φ = 0.34; round 19, atkK 1). With p's support inside q's they are true."""
+    assert verdicts(display(_supported("(0, 1)", None), row)) != ["verified"]
+    assert verdicts(display(_supported("(0, 2)", "[0, 1]"), row)) != ["refuted"]
+
+
+@pytest.mark.parametrize("row", [DIVISION_SPELLINGS[0], DIVISION_SPELLINGS[4]])
+def test_a_division_spelled_otherwise_is_proved_inside_a_wider_support(row):
+    assert verdicts(display(_supported("[0, 2]", "[0, 1]"), row)) == ["verified"]
+
+
+def test_the_entropy_of_a_density_on_an_interval_alone_keeps_its_proof():
+    """q log q is no division: E_q[log q] over q's support, as written."""
+    header = "% derive: variable x\n% derive: density q over x in [0, 1]\n"
+    assert verdicts(display(header, r"-\mathbb{E}_{x \sim q}[\log q(x)] = -\int_0^1 q(x) \log q(x) \, dx")) == \
+        ["verified"]
+
+
+def test_a_density_on_an_interval_of_a_vector_is_not_read_as_over_one_real():
+    """`density q over x in (0, 1)` for x in R^n: the real-line reading of e3163cf dropped the
+    interval, so E_q[p/q] = 1 was verified with p on all of R^n (round 19, atkK 15)."""
+    header = ("% derive: variable x in \\mathbb{R}^n\n% derive: density q over x in (0, 1)\n"
+              "% derive: density p\n")
+    assert verdicts(display(header, r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 1",
+                            r"\mathbb{E}_{x \sim q}\left[p(x) q(x)^{-1}\right] = 1")) == \
+        ["undecided"] * 2
+    plain = "% derive: variable x in \\mathbb{R}^n\n% derive: density q\n% derive: density p\n"
+    assert verdicts(display(plain, r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 1")) == \
+        ["verified"]

@@ -560,7 +560,7 @@ class Normaliser:
             origin = var.origin if var.origin is not None else var     # as over one real
             self._variables[origin.serial] = origin         # variable (`abstract_only`),
             return self._bind(var, ("all", origin.serial), self.value(body))   # not ℝ's
-        if not self._discrete(var) and families.divided_by(body, var, self.context):
+        if not self._discrete(var) and self._divided_by(body, var):
             cut = self._on_support(Integral(var, body, Mul(MINUS_ONE, OO), OO))
             if cut.lower is not None:
                 return self.value(cut)
@@ -610,7 +610,7 @@ class Normaliser:
         such a density it has as a factor (q·p/q, `families.divided_by`) is first cut to that
         density's support, and is the whole range only when the rest vanishes inside it:
         E_q[p/q] is ∫ p over q's support, 1 only when p's support lies in q's."""
-        divided = families.divided_by(t.body, t.var, self.context)
+        divided = self._divided_by(t.body, t.var)
         if divided:
             t = self._cut(t, *families.supports_meet(self.context, divided))
         low, high = families.support_of(t.body, t.var, self.context, skip=divided)
@@ -631,6 +631,14 @@ class Normaliser:
             return Integral(t.var, t.body, low or high, low or high)    # off the support: 0
         return t if (lower, upper) == (t.lower, t.upper) else \
             Integral(t.var, t.body, lower, upper)
+
+    def _divided_by(self, body, var):
+        """`families.divided_by`, its refusal (a division by a density declared on an
+        interval in a term that does not vanish off it) `Unsupported`."""
+        try:
+            return families.divided_by(body, var, self.context)
+        except ValueError as exc:
+            raise Unsupported(str(exc)) from None
 
     def _cut(self, t, low, high):
         """∫_l^h body d var with its ends moved inside the support [low, high] (None:

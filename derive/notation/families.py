@@ -452,58 +452,123 @@ def abstract_factors(term, var, context):
 
 
 def divided_by(term, var, context):
-    """The abstract densities at `var` declared on an interval that `term` both has as a
-    factor and divides by (`q(x) \\frac{p(x)}{q(x)}`, the integrand of E_q[p/q]): the term
-    is written only where they are positive, so an integral of it covers only their support
-    — cancelling q·(1/q) to 1 off it would add mass of p that q does not see (importance
-    weights need supp p ⊆ supp q). A division under a logarithm is not counted: log q − log p
-    against q vanishes off q's support as q log q does."""
+    """The abstract densities at `var` declared on an interval that `term` divides by (reads
+    other than as a plain factor, `_divisors`: `\\frac{p}{q}`, `q^{-1}`, `e^{\\log p - \\log q}`)
+    and that it either has as a factor (`q(x) \\frac{p(x)}{q(x)}`, the integrand of E_q[p/q])
+    or vanishes off of (each term a multiple of a density declared inside their supports):
+    the term is written only where they are positive, so an integral of it covers only their
+    support — cancelling q·(1/q) to 1 off it would add mass of p that q does not see
+    (importance weights need supp p ⊆ supp q). Raises ValueError when such a density is
+    neither (`q \\frac{p}{q} - p` with p on the whole line: cutting the sum to q's support
+    is not exact, and not cutting it cancels q·(1/q) off the support)."""
+    supported = [d for d in _divisors(term, var, context)
+                 if getattr(context.info(d.name), "support", None) is not None]
+    if not supported:
+        return []
     factors = abstract_factors(term, var, context)
-    return list(dict.fromkeys(d.dist for d in _divisors(term, var, context) if d.dist in factors
-                              and getattr(context.info(d.dist.name), "support", None) is not None))
+    loose = [d for d in supported if d not in factors]
+    if loose:
+        low, high = support_of(term, var, context)
+        for dist in loose:
+            a, b = context.info(dist.name).support
+            if not ((a is None or low is not None and low.value >= a.value) and
+                    (b is None or high is not None and high.value <= b.value)):
+                raise ValueError(f"an integrand that divides by {dist.name.latex}, declared on "
+                                 f"an interval, in a term that does not vanish off it (the "
+                                 f"division is written only where it is positive)")
+    return supported
 
 
 def cancels_to_nonvanishing(term, var, context):
     """Whether `term` divides by an abstract density at `var` and is of degree ≤ 0 in those
-    densities once the divisions cancel (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`): it
-    is not 0 where they all are (off the numeric engine's cells), as q·g, p·(q/p) and
-    (q − p)²/p are in the limit of densities scaled down together."""
-    divisors = _divisors(term, var, context)
-    return bool(divisors) and _degree(term, var, context) <= 0
+    densities once the divisions cancel (`q(x) \\frac{1}{q(x)}`, `\\frac{q(x)}{q(x)}`,
+    `q(x) q(x)^{-1}`), or of a degree not read (`q(x) e^{-\\log q(x)}`): it is not 0 where
+    they all are (off the numeric engine's cells), as q·g, p·(q/p) and (q − p)²/p are in
+    the limit of densities scaled down together."""
+    if not _divisors(term, var, context):
+        return False
+    degree = _degree(term, var, context)
+    return degree is None or degree <= 0
+
+
+def _abstract(t, var, context):
+    """Whether `t` is an abstract density (no formula, no expression, not conditional)
+    taken at the bound variable `var`."""
+    return isinstance(t, Dens) and isinstance(t.dist, Dist) and t.at == (Sym(var),) and \
+        not t.dist.given and formula_of(t.dist, context) is None and \
+        getattr(context.info(t.dist.name), "expression", None) is None
+
+
+def _constant(term):
+    """The value of a term built of numbers by sums and products (`-1` is read Mul(−1, 1)),
+    else None."""
+    if isinstance(term, Num):
+        return term.value
+    if isinstance(term, (Add, Mul)):
+        values = [_constant(a) for a in term.args]
+        if any(v is None for v in values):
+            return None
+        total = values[0]
+        for v in values[1:]:
+            total = total + v if isinstance(term, Add) else total * v
+        return total
+    return None
 
 
 def _divisors(term, var, context):
-    """The abstract densities at `var` (`Dens` terms) that `term` divides by, outside a
-    logarithm."""
-    found = {}
-    for t in nodes(term, skip=lambda u: isinstance(u, Fn) and u.fname == "log"):
-        if not isinstance(t, Pow) or not isinstance(t.exponent, Num) or t.exponent.value >= 0:
+    """The abstract densities at `var` (their `Dist`s) that `term` holds other than as a
+    plain factor — read on the term, not on its spelling: under a power that is not a
+    positive whole number (`\\frac{1}{q}`, `q^{-1}`, `q^{a}`), in an exponent (`e^{-\\log q}`,
+    `2^{-\\log_2 q}`) or under any function or call — where the normal form may cancel it
+    against a factor q. Under a logarithm reached plainly it is not counted: log q stays an
+    atom of its own, and q log q vanishes off q's support as q does."""
+    from derive.model.terms import Defined
+    found, seen = {}, set()
+    stack = [(term, True)]
+    while stack:
+        t, plain = stack.pop()
+        if (t, plain) in seen:
             continue
-        for d in nodes(t.base):
-            if isinstance(d, Dens) and isinstance(d.dist, Dist) and d.at == (Sym(var),) and \
-                    not d.dist.given and formula_of(d.dist, context) is None and \
-                    getattr(context.info(d.dist.name), "expression", None) is None and \
-                    _is_factor(t.base, d):
-                found[d] = None
+        seen.add((t, plain))
+        if _abstract(t, var, context):
+            if not plain:
+                found[t.dist] = None
+            continue
+        if plain and isinstance(t, Fn) and t.fname == "log":
+            continue
+        if plain and isinstance(t, Pow):
+            power = _constant(t.exponent)
+            whole = power is not None and power > 0 and power.denominator == 1
+            stack.append((t.base, whole))
+            stack.append((t.exponent, False))
+            continue
+        keep = plain and isinstance(t, (Add, Mul, Defined))
+        stack.extend((c, keep) for c in t.children)
     return list(found)
 
 
 def _degree(term, var, context):
     """The degree of `term` in the abstract densities at `var` (each counts 1; a sum the
-    least of its terms'; anything else 0)."""
+    least of its terms'; a log or an unknown function 0), None where it is not read (a
+    density in an exponent, under an elementary function other than log)."""
     from derive.model.terms import Defined, Deriv
     if isinstance(term, Dens):
         return int(isinstance(term.dist, Dist) and term.at == (Sym(var),) and
                    formula_of(term.dist, context) is None)
-    if isinstance(term, Mul):
-        return sum(_degree(a, var, context) for a in term.args)
-    if isinstance(term, Add):
-        return min(_degree(a, var, context) for a in term.args)
+    if isinstance(term, (Mul, Add)):
+        degrees = [_degree(a, var, context) for a in term.args]
+        if any(d is None for d in degrees):
+            return None
+        return sum(degrees) if isinstance(term, Mul) else min(degrees)
     if isinstance(term, (Defined, Deriv)):       # ∂_θ p_θ(x) vanishes where p_θ does
         return _degree(term.body, var, context)
-    if isinstance(term, Pow) and isinstance(term.exponent, Num):
-        return term.exponent.value * _degree(term.base, var, context)
-    return 0
+    if isinstance(term, Pow) and _constant(term.exponent) is not None:
+        degree = _degree(term.base, var, context)
+        return None if degree is None else _constant(term.exponent) * degree
+    if isinstance(term, Fn) and term.fname == "log" or not isinstance(term, (Fn, Pow)) or \
+            not any(_abstract(t, var, context) for t in nodes(term)):
+        return 0                                # f(q/p) of an opaque f: a value per cell
+    return None
 
 
 def support_of(term, var, context, skip=()):

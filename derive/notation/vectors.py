@@ -119,7 +119,10 @@ def abstract_only(var, body, context):
     """Whether `body` holds the bound copy `var` of a vector variable only as the one
     argument of abstract densities over that variable (`p(x)`, declared without formula)
     and of declared functions (`f(x)`), under sums, products, powers and elementary
-    functions — no component, no density by formula, no bare x.
+    functions — no component, no density by formula, no bare x, and no density declared
+    on an interval (`density q over x in (0, 1)`: what an interval of a vector means —
+    each component, a set of ℝⁿ — is not read, and the real-line reading would drop it,
+    so E_q[p/q] = 1 was verified with p on all of ℝⁿ).
 
     Such an integral over the whole of ℝⁿ is read as one over a real variable: ℝⁿ and ℝ
     with Lebesgue measure are isomorphic measure spaces (mod null sets), so composing
@@ -143,7 +146,8 @@ def abstract_only(var, body, context):
         if isinstance(t, Dens):
             dist = t.dist
             return t.at == (point,) and isinstance(dist, Dist) and len(dist.over) == 1 and \
-                not dist.given and not families.is_formula(dist, context)
+                not dist.given and not families.is_formula(dist, context) and \
+                getattr(context.info(dist.name), "support", None) is None
         if isinstance(t, Call):
             declaration = context.declaration(t.function)
             return t.arguments == (point,) and declaration is not None and \
