@@ -3306,3 +3306,38 @@ def test_a_row_naming_joint_optimisers_is_a_definition_of_unread_names():
 def test_joint_optimisers_not_named_one_per_variable_stay_refused(row):
     (*_, last) = steps(display(JOINT, JOINT_ROWS[0], row))
     assert last.kind.value == "unreadable"
+
+
+# A density named at a parameter's letter (p_θ, q_φ) is the model's at that parameter:
+# a function built from it (`L(\theta) = \int p_\theta(x) x\,dx`, Lil'Log's
+# `L_\text{VAE}(\theta, \phi)`) was taken as constant in θ — `L(0) = L(1)` and
+# `\nabla_\theta L_\text{VAE} = 0` were verified. Applied at another value it is refused,
+# differentiated in θ undecided; at its own letters, or with `depends`, it is as before.
+_NAMED_AT = "% derive: variable x, z\n% derive: joint p_\\theta over x, z\n" \
+    "% derive: density q_\\phi over z\n"
+_VAE = (r"L_\text{VAE}(\theta, \phi) = -\mathbb{E}_{z \sim q_\phi}[\log p_\theta(x | z)]"
+        r" + D_{KL}(q_\phi \| p_\theta(z))")
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    ("% derive: variable x\n% derive: density p_\\theta over x\n",
+     (r"L(\theta) = \int p_\theta(x) \, x \, dx", "L(0) = L(1)"), "error"),
+    ("% derive: variable x\n% derive: density p_\\theta over x\n% derive: real \\theta\n",
+     (r"L(\theta) = \int p_\theta(x) \, x \, dx", r"\frac{d}{d\theta} L(\theta) = 0"),
+     "undecided"),
+    ("% derive: variable x\n% derive: density p_\\theta over x\n",
+     (r"\frac{d}{d\theta} \int p_\theta(x) \, x \, dx = 0",), "undecided"),
+    (_NAMED_AT, (_VAE, r"\nabla_\theta L_\text{VAE} = 0"), "undecided"),
+    (_NAMED_AT, (_VAE, r"L_\text{VAE}(0, 0) = L_\text{VAE}(1, 1)"), "error"),
+    # the true readings stay: the bare name and the function at its own letters
+    ("% derive: variable x\n% derive: density p_\\theta over x\n",
+     (r"L(\theta) = \int p_\theta(x) \, x \, dx", r"L = \int p_\theta(x) \, x \, dx"),
+     "verified"),
+    (_NAMED_AT, (_VAE, r"L_\text{VAE}(\theta, \phi) = L_\text{VAE}"), "verified"),
+    ("% derive: variable x\n% derive: density p_\\theta over x\n"
+     "% derive: depends p_\\theta on \\theta\n% derive: real \\theta\n",
+     (r"L(\theta) = \int p_\theta(x) \, x \, dx", r"\frac{d}{d\theta} L(\theta) = 0"),
+     "refuted"),
+])
+def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
+    assert verdicts(display(head, *rows))[-1] == expected

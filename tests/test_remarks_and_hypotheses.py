@@ -2595,3 +2595,22 @@ def test_a_heading_condition_holds_for_every_row_of_its_line(second, verdict):
     text = display("% derive: real a, b, t\n",
                    "\\text{for } t = 1: \\quad a t = a \\qquad " + second)
     assert verdicts(text) == ["verified", verdict]
+
+
+# A file-wide bound at a letter with a meaning of its own — the range's end n, a declared
+# `integer m`, the undeclared end K of `k = 1..K` — is about that one member: it was taken
+# as said of every index, so `\pi_1 < 1` and `\log(1 - \pi_1) \le 0` were verified (n = 2,
+# π_1 = 5, π_2 = 1/2 is a counterexample). The family's own or a free letter still is.
+@pytest.mark.parametrize("head, bound, row, expected", [
+    ("% derive: natural n\n", r"\pi_n < 1", r"\pi_1 < 1", "undecided"),
+    ("% derive: natural n\n", r"\pi_n < 1", r"\log(1 - \pi_1) \le 0", "undecided"),
+    ("% derive: natural n\n% derive: integer m\n", r"\pi_m < 1", r"\pi_1 < 1", "undecided"),
+    ("", r"\pi_K < 1", r"\pi_1 < 1", "undecided"),
+    ("", r"\pi_K < 1", r"\pi_K < 1", "verified"),
+    ("% derive: natural n\n", r"\pi_k < 1", r"\pi_1 < 1", "verified"),
+    ("% derive: natural n\n", r"\pi_j < 1", r"\log(1 - \pi_1) \le 0", "verified"),
+])
+def test_a_bound_at_a_letter_of_its_own_bounds_one_member(head, bound, row, expected):
+    end = "n" if "natural n" in head else "K"
+    assert verdicts(display(f"{head}% derive: positive \\pi_k for k = 1..{end}\n"
+                            f"% derive: assume {bound}\n", row)) == [expected]

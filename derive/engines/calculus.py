@@ -22,6 +22,7 @@ from derive.model.terms import (
     Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, nodes,
     substitute,
 )
+from derive.model.names import labelled_by
 from derive.notation import derivatives, families, registry
 from derive.notation.parameters import formula_mentions
 from derive.notation.elementary import ELEMENTARY
@@ -44,7 +45,21 @@ def derivative(t, v, context, memo=None, pathwise=False):
     if memo is None:
         memo = _Memo()
         memo.pathwise = pathwise
+    _no_unsaid_dependence(t, v, context)
     return _d(t, v, context, memo)
+
+
+def _no_unsaid_dependence(t, v, context):
+    """Refuses ∂/∂θ of a term with a density named at θ (`p_\\theta`) whose dependence on
+    θ nothing says (no `depends`, no formula written with θ): the density is the model's
+    at θ, so it moves with θ — how is not written, and taking it as constant in θ would
+    put ∂/∂θ ∫ p_θ(x) x dx at 0."""
+    for n in nodes(t):
+        if isinstance(n, Dist) and labelled_by(n.name, v) and \
+                v not in context.moves_with(n.name) and not formula_mentions(n, v, context):
+            raise NotDifferentiable(
+                f"{n.name.latex} is named at {v.latex}: how it moves with {v.latex} is not "
+                f"said (% derive: depends {n.name.latex} on {v.latex})")
 
 
 def depends(t, v, context):

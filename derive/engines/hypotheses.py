@@ -25,7 +25,8 @@ one and the same restricted statement, and a counterexample always satisfies H:
 * Such a bound on one member of a declared indexed family (`α_t < 1`), where the
   step and its hypotheses take the family at that member only (`_members_as_symbols`):
   the member is put as a fresh symbol of the family's domain first, then bounded.
-* `% derive: assume \\pi_i < c` at the index letter of a family declared over a range: said
+* `% derive: assume \\pi_i < c` at the index letter of a family declared over a range (an
+  integer letter the file does not declare, bound or end a range with, `_any_index`): said
   of every index, so the family is put as a fresh family filling exactly the interval
   (`_family_bound`; `c·w/(1 + w)` of a positive family, `c − w` of a real one).
 * A bound on an integer symbol by a whole number (`1 ≤ k ≤ K`): k is kept and its bounds
@@ -966,8 +967,7 @@ def _family_bound(relation, left, right, latex, terms, context):
     declaration = context.table.get(family)
     if declaration is None or declaration.kind is not Kind.FUNCTION or \
             not isinstance(declaration.info, IndexRange) or \
-            not isinstance(index, Sym) or context.kind(index.name) is not Kind.SYMBOL or \
-            not context.domain(index.name).is_integer:
+            not _any_index(index, context):
         return None
     if any(isinstance(t, Deriv) and family in free_names(t)
            for term in terms if term is not None for t in nodes(term)):
@@ -1007,6 +1007,23 @@ def _family_bound(relation, left, right, latex, terms, context):
         return change, _formulas_changed(widened, _formulas_with(family, context), change)
     except Unusable:
         return None
+
+
+def _any_index(index, context):
+    """Whether `index`, a family's member in a file-wide hypothesis, is a letter that says
+    "every index": an integer letter the file neither declares nor bounds (the family's
+    own `i`, or a free letter) and that is no family's first or last index. At `n` of
+    `for i = 1..n`, at a declared `integer m` or at a letter fixed elsewhere the hypothesis
+    is about that one member, never every one."""
+    if not isinstance(index, Sym) or context.kind(index.name) is not Kind.SYMBOL:
+        return False
+    declaration = context.declaration(index.name)
+    if declaration.declared or declaration.info is not None or \
+            not declaration.domain.is_integer:
+        return False
+    return not any(index.name in free_names(end)
+                   for d in context.table.values() if isinstance(d.info, IndexRange)
+                   for end in (d.info.lower, d.info.upper) if end is not None)
 
 
 def _whole_line(term, context):

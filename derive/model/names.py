@@ -15,6 +15,7 @@ from there on (also inside a definition written earlier), while a step above it 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -227,6 +228,16 @@ class Declaration:
     domain: Domain = Domain.COMPLEX
     info: object = None
     declared: bool = True
+
+
+def labelled_by(name, letter):
+    """Whether `name` (a density's, `p_{\\theta}`, `q_{\\phi, \\psi}`) carries `letter`'s
+    spelling in its subscript: the density is the model's at that parameter, so it moves
+    with it even where no `depends` says how. (A letter with more after it, `\\theta_0`,
+    is another name.)"""
+    _, sep, sub = name.latex.partition("_")
+    return bool(sep) and re.search(r"(?<![A-Za-z\\])" + re.escape(letter.latex) +
+                                   r"(?![A-Za-z_])", sub) is not None
 
 
 @dataclass(frozen=True, eq=False)

@@ -105,7 +105,7 @@ from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, Kind, Name, NamedValue, SampleInfo,
+                                 IndexRange, Kind, Name, NamedValue, SampleInfo, labelled_by,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
@@ -3019,6 +3019,19 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"the definition (it would keep the file's {name.latex}) — "
                                  f"write the definition out, or bind another letter", p.node)
 
+    def _not_moving_a_named_density(self, p, info, args, bracket):
+        """A definition applied at another value of a parameter whose letter names a density
+        in its body (`L(\\theta) = \\int p_\\theta(x) x\\,dx`, then `L(0)`) is refused:
+        p_θ is the model's density at θ, and how it moves with θ is not written — putting 0
+        for θ would leave p_θ as it is and make L the same number at every argument."""
+        densities = [n.name for n in subterms(info.body) if isinstance(n, Dist)]
+        for param, arg in zip(info.params, args):
+            if (not isinstance(arg, Sym) or arg.name.latex != param.latex) and \
+                    any(labelled_by(d, param) for d in densities):
+                raise self.error(f"{p.key} is applied at {show(arg)} for {param.latex}, which "
+                                 f"names a density in its body: how that density moves with "
+                                 f"{param.latex} is not said", bracket.node)
+
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
         if kind is Kind.DISTRIBUTION:
@@ -3046,6 +3059,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 if vector is not None:
                     return self._powered(vector, bracket), 2
                 args, body = self.applied(info, bracket, p.node)
+                self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
             body, points = self._at_bound_points(info.body, p.node)
             return Defined(name, points, body), 1
