@@ -542,7 +542,9 @@ def _divisors(term, var, context):
             stack.append((t.base, whole))
             stack.append((t.exponent, False))
             continue
-        keep = plain and isinstance(t, (Add, Mul, Defined))
+        # |u| divides by nothing u does not (total variation's |p − q|)
+        keep = plain and (isinstance(t, (Add, Mul, Defined)) or
+                          isinstance(t, Fn) and t.fname == "abs")
         stack.extend((c, keep) for c in t.children)
     return list(found)
 
@@ -562,6 +564,8 @@ def _degree(term, var, context):
         return sum(degrees) if isinstance(term, Mul) else min(degrees)
     if isinstance(term, (Defined, Deriv)):       # ∂_θ p_θ(x) vanishes where p_θ does
         return _degree(term.body, var, context)
+    if isinstance(term, Fn) and term.fname == "abs":      # |q − p| vanishes where both do
+        return _degree(term.operands[0], var, context)
     if isinstance(term, Pow) and _constant(term.exponent) is not None:
         degree = _degree(term.base, var, context)
         return None if degree is None else _constant(term.exponent) * degree
