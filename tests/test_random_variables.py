@@ -96,6 +96,70 @@ def test_a_subscripted_capital_of_no_declared_variable_is_still_refused():
     assert "beside the random variable X of x" in message
 
 
+# X_1 both a member of a declared sample X_i and the random variable of a declared x_1: two
+# laws for one spelling (atkK #5: E[X_1] = 1/(2λ) was verified by x_1's law) — refused.
+SAMPLE_AND_X1 = ("% derive: variable x, x_1\n% derive: positive \\lambda\n"
+                 "% derive: density p = \\mathrm{Exp}(\\lambda) over x\n"
+                 "% derive: density q = \\mathrm{Exp}(2\\lambda) over x_1\n"
+                 "% derive: random X_i with density p over x for i = 1..n, independent\n")
+FAMILY_THEN_X1 = ("% derive: variable x\n% derive: positive \\lambda\n"
+                  "% derive: density p = \\mathrm{Exp}(\\lambda) over x\n"
+                  "% derive: random X_i with density p over x for i = 1..n, independent\n"
+                  "% derive: variable x_1\n% derive: density q over x_1\n")
+
+
+@pytest.mark.parametrize("header", [SAMPLE_AND_X1, FAMILY_THEN_X1])
+@pytest.mark.parametrize("row", [r"\mathbb{E}[X_1] = \frac{1}{2\lambda}",     # false as a member
+                                 r"\mathbb{E}[X_1] = \frac{1}{\lambda}",      # true as a member
+                                 r"\operatorname{Var}(X_1) = \frac{1}{\lambda^2}"])
+def test_a_capital_both_a_sample_member_and_a_declared_variable_is_refused(header, row):
+    assert verdicts(display(header, row)) == ["error"]
+    (message,) = readings(display(header, row))
+    assert "both a member of the declared family X_i" in message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}[X_2] = \frac{1}{\lambda}", "verified"),    # x_2 is not declared: a member
+    (r"\mathbb{E}[X_2] = \frac{1}{2\lambda}", "refuted"),
+])
+def test_the_other_members_of_the_sample_are_still_read(row, verdict):
+    assert verdicts(display(SAMPLE_AND_X1, row)) == [verdict]
+
+
+# x_i (X_i) at a letter beside declared x_1, x_2: is x_i at i = 1 the declared x_1? (atkK #14:
+# Σ_{i=1}^2 x_i = x_1 + x_2 was refuted, the x_i a fresh unknown family) — refused, never refuted.
+MEMBERS_DECLARED = "% derive: discrete x_1, x_2\n% derive: joint p over x_1, x_2\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{i=1}^{2} x_i = x_1 + x_2",                                  # true
+    r"\sum_{i=1}^{2} x_i = x_1",                                        # false
+    r"\sum_{i=1}^{2} \mathbb{E}[X_i] = \mathbb{E}[X_1] + \mathbb{E}[X_2]",
+    r"\mathbb{E}\left[\sum_{i=1}^{2} X_i\right] = \mathbb{E}[X_1 + X_2]",
+    r"\mathbb{E}\left[\sum_{i=1}^{2} X_i\right] = 2\mathbb{E}[X_1 + X_2]",
+    r"\sum_{i=1}^{2} X_i = X_1 + X_2",
+])
+def test_a_member_at_a_letter_beside_declared_members_is_refused(row):
+    assert verdicts(display(MEMBERS_DECLARED, row)) == ["error"]
+    (message,) = readings(display(MEMBERS_DECLARED, row))
+    assert "beside the declared x_{1}" in message
+
+
+def test_a_declared_family_beside_a_declared_variable_member_is_refused():
+    header = ("% derive: real x_i for i = 1..n\n% derive: discrete x_1, y\n"
+              "% derive: joint p over x_1, y\n")
+    row = r"\sum_{i=1}^{n} x_i = x_1 + \sum_{i=2}^n x_i"
+    assert verdicts(display(header, row)) == ["error"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{i=1}^{2} x_i = x_1 + x_2", "verified"),      # no x_1 declared: the family's members
+    (r"\sum_{i=1}^{2} x_i = x_1 + 2x_2", "refuted"),
+])
+def test_members_with_no_declared_namesake_are_still_read(row, verdict):
+    assert verdicts(display("% derive: variable y\n", row)) == [verdict]
+
+
 def test_an_accented_capital_of_no_declared_variable_is_refused():
     (message,) = readings(display(FANO, r"H(\tilde{X}) = 0"))
     assert "H(…) is read as an operator on declared distributions" in message

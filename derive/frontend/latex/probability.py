@@ -106,19 +106,30 @@ class Probability:
     free_spellings = {}       # the row's free variables → the spelling read outside E (x or X)
 
     # ------------------------------------------------------------------ random variables
-    def capital_variable(self, key):
+    def capital_variable(self, key, node=None):
         """The declared variable `x` that an undeclared capital `X` is the random variable
         of, or None. An accent goes with its letter: `\\hat{X}` is the random variable of a
         declared `\\hat{x}` (Fano's estimator X̂), `\\tilde{Y}` of `\\tilde{y}`; so does a
         subscript: `X_1` is the random variable of a declared `x_1` (`discrete x_1, x_2,
-        y`: I(X_1, X_2; Y)) — never of x alone (a sample of X: `_no_other_random_variable`)."""
+        y`: I(X_1, X_2; Y)) — never of x alone (a sample of X: `_no_other_random_variable`).
+        Refused (at `node`, else the row) when a declared family X_i also has X_1 as member."""
         capital = _CAPITAL.fullmatch(key)
         if capital is None or self.bound_name(key) is not None:
             return None
         if self.scope.lookup(key) is not None and self.scope.lookup(key)[1].declared:
             return None
         found = self.declared(capital.group("letter").lower() + (capital.group("sub") or ""))
-        return found[0] if found is not None and found[1].kind is Kind.VARIABLE else None
+        if found is None or found[1].kind is not Kind.VARIABLE:
+            return None
+        if capital.group("sub") is not None and \
+                self.declared(capital.group("letter") + "_{\\cdot}") is not None:
+            # `random X_i … for i = 1..n` and `variable x_1`: X_1 is the sample's member and
+            # x_1's random variable — two laws for one spelling (one name, one meaning)
+            raise self.error(f"{key} is both a member of the declared family "
+                             f"{capital.group('letter')}_i and the random variable of the "
+                             f"declared {found[0].latex}: derive does not guess which — rename "
+                             f"one of them", node)
+        return found[0]
 
     def variable_node(self, node):
         """The declared variable a node names — `x`, `\\mathrm{x}`, a capital `X` — or None."""
@@ -137,7 +148,7 @@ class Probability:
         found = self.declared(piece.key)
         if found is not None and found[1].kind is Kind.VARIABLE:
             return found[0]
-        capital = self.capital_variable(piece.key)
+        capital = self.capital_variable(piece.key, node)
         if capital is not None:
             self.capital_read(piece.key, node, "random")
         return capital

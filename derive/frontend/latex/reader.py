@@ -2545,13 +2545,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return members.kronecker(*(self._whole_index(a, p, "the Kronecker delta compares "
                                                          "whole numbers") for a in kronecker)), 1
         if bracket is not None and bracket.open == "(" and found is None and \
-                self.capital_variable(key) is not None \
+                self.capital_variable(key, p.node) is not None \
                 and key not in PROBABILITY and not registry.spelled(key) and \
                 not self._head_labels(key):
             raise self.error(f"{key} is the random variable of {key.lower()}: {key}(…) would "
                              f"be an unknown function of that letter — write {key} \\cdot (…) "
                              f"for the product", p.node)
-        capital = self.capital_variable(key) if bracket is None else None
+        capital = self.capital_variable(key, p.node) if bracket is None else None
         if capital is not None:                 # X, the random variable of x: its value
             return self.random_value(key, capital, p.node), 1
         if found is None and p.sub is None and key != p.base and \
@@ -3298,6 +3298,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self._plain_member(p)
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
+        self._no_declared_members(p)
         if domain is not None:
             found = self.scope.lookup(key)
             if found is None or not found[1].declared:
@@ -3312,6 +3313,31 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
+
+    def _no_declared_members(self, p):
+        """`x_i` (under a sum over i, or at any letter) beside names declared on their own
+        at whole-number indices of the same letter (`discrete x_1, x_2`; for `X_i` the
+        random variables X_1, X_2 of x_1, x_2): is x_i at i = 1 the declared x_1, or a member
+        of another family? Read either way a row mixing them (`\\sum_{i=1}^2 x_i = x_1 +
+        x_2`) would be judged on a guess, so it is refused. Beside a declared family (`real
+        x_i for i = 1..n`) only a declared variable (`discrete x_1`) is such a second
+        meaning. A member at a number (`x_2` of the family) has one reading only."""
+        if _WHOLE_MEMBER.fullmatch(p.key):
+            return
+        family_declared = self.declared(p.base + "_{\\cdot}") is not None
+        letters = {p.base, p.base.lower()} if _CAPITAL_LETTER.fullmatch(p.base) else {p.base}
+        for key in list(self.scope.names):
+            member = _WHOLE_MEMBER.fullmatch(key)
+            if member is None or member.group(1) not in letters:
+                continue
+            found = self.declared(key)
+            if found is None or (family_declared or member.group(1) != p.base) and \
+                    found[1].kind is not Kind.VARIABLE:
+                continue
+            raise self.error(f"{p.key} beside the declared {key}: is {p.key} at {key}'s "
+                             f"index the declared {key} (or its random variable), or a "
+                             f"member of another family? derive does not guess — write the "
+                             f"members out, or rename one of them", p.node)
 
     def _samples_of(self, base):
         """The declaration of the family `x_{\\cdot}` that `x_i` under a sum over i makes
@@ -5186,6 +5212,10 @@ def _end(node):
 
 
 _SIZING = re.compile(r"\\(left|[bB]igg?l?)\s*$")
+# A single capital letter (`X` of `X_i`, whose members may be the random variables of x_1, …)
+_CAPITAL_LETTER = re.compile(r"[A-Z]")
+# A name at a whole-number index (`x_{1}`): the letter and the index
+_WHOLE_MEMBER = re.compile(r"(.+)_\{(\d+)\}")
 # What a scale letter is, under its decorations: `\\hat{\\sigma}`, `\\sigma'`, `\\sigma^{\\star}`,
 # `\\sigma_{x}` (a name's canonical spelling: fonts and braces are already gone).
 _DECORATED = re.compile(r"^\\(?:hat|tilde|bar|check|breve|dot|ddot|vec)\{(.*)\}$")
