@@ -522,7 +522,7 @@ def _divisors(term, var, context):
     `2^{-\\log_2 q}`) or under any function or call — where the normal form may cancel it
     against a factor q. Under a logarithm reached plainly it is not counted: log q stays an
     atom of its own, and q log q vanishes off q's support as q does."""
-    from derive.model.terms import Defined
+    from derive.model.terms import Defined, Deriv, Integral, Sum
     found, seen = {}, set()
     stack = [(term, True)]
     while stack:
@@ -542,8 +542,10 @@ def _divisors(term, var, context):
             stack.append((t.base, whole))
             stack.append((t.exponent, False))
             continue
-        # |u| divides by nothing u does not (total variation's |p − q|)
-        keep = plain and (isinstance(t, (Add, Mul, Defined)) or
+        # |u|, an integral, a sum or a derivative divides by nothing its body does not
+        # (total variation's |p − q|, ∬ p ln(p/(p_x p_y)), ∫ f ∇_θ log p): a division
+        # written inside is still found there
+        keep = plain and (isinstance(t, (Add, Mul, Defined, Deriv, Integral, Sum)) or
                           isinstance(t, Fn) and t.fname == "abs")
         stack.extend((c, keep) for c in t.children)
     return list(found)
