@@ -1,0 +1,187 @@
+"""Truth models of the s14q_ entries (a held-out set on variational inference and VAEs from
+sources not used before: A. Kristiadi's VAE post, Will Wolf's EM derivation, a blog summary of
+IWAE and jackknife variational inference, a blog's derivation of the Kingma-Welling Gaussian
+integrals, J. Altosaar's VAE tutorial). Discrete densities are random positive pmfs on small
+finite supports (integrals against counting measure), joints random positive tables, the
+observed point index 0; Gaussian integrals by Gauss-Hermite quadrature in each coordinate
+(the integrands are sums of one-coordinate terms, so the quadrature is exact up to rounding)."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from .base import Model, Step, chain, joint, pmf
+
+LOG = np.log
+
+
+def _tight(steps, tol):
+    for st in steps:
+        st.tol = tol
+    return steps
+
+
+def _kl(p, q):
+    return float(np.sum(p * LOG(p / q)))
+
+
+def _latent(rng):
+    """A joint P(x, z) on nx x nz points and a variational pmf Q(z) (at the observed x = 0)."""
+    nx, nz = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    return {"pxz": joint(rng, nx, nz), "q": pmf(rng, nz)}
+
+
+def _parts(e):
+    """q, the joint's row at the observed x, p(x), prior p(z), posterior p(z|x), likelihood p(x|z)."""
+    pxz, q = e["pxz"], e["q"]
+    row = pxz[0]
+    px = float(row.sum())
+    pz = pxz.sum(axis=0)
+    return q, row, px, pz, row / px, row / pz
+
+
+def _E(e, g):
+    return float(np.sum(e["q"] * g))
+
+
+# ------------------------------------------------------------------ VAE objective (Kristiadi)
+
+def _kristiadi():
+    P = _parts
+
+    def kl(e):
+        q, row, px, pz, post, lik = P(e)
+        return _kl(q, post)
+
+    def r1(e, swap=False, reorder=False):
+        q, row, px, pz, post, lik = P(e)
+        ratio = lik * px / pz if swap else lik * pz / px
+        return _E(e, LOG(q) - LOG(ratio))
+
+    def r3(e, sign=+1):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(q) - LOG(lik) - LOG(pz) + sign * LOG(px))
+
+    def inner(e):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(q) - LOG(lik) - LOG(pz))
+
+    def lp(e):
+        return float(LOG(P(e)[2]))
+
+    def rec(e):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik))
+
+    def s8(e, sign=-1):
+        q, row, px, pz, post, lik = P(e)
+        return rec(e) + sign * _E(e, LOG(q) - LOG(pz))
+
+    def s9(e, swap=False):
+        q, row, px, pz, post, lik = P(e)
+        return rec(e) - (_kl(pz, q) if swap else _kl(q, pz))
+
+    def obj(e, sign=-1):
+        q, row, px, pz, post, lik = P(e)
+        return rec(e) + sign * _kl(q, pz)
+
+    rows = {
+        "K": kl, "r1": r1,
+        "r2": lambda e: _E(e, LOG(P(e)[0]) - (LOG(P(e)[5]) + LOG(P(e)[3]) - LOG(P(e)[2]))),
+        "r3": r3,
+        "K4": kl, "a4": lambda e: inner(e) + lp(e),
+        "b5": lambda e: kl(e) - lp(e), "a5": inner,
+        "b6": lambda e: kl(e) - lp(e), "a6": inner,
+        "c7": lambda e: lp(e) - kl(e),
+        "a7": lambda e: _E(e, LOG(P(e)[5]) - (LOG(P(e)[0]) - LOG(P(e)[3]))),
+        "a8": s8, "a9": s9,
+        "c10": lambda e: lp(e) - kl(e), "a10": obj,
+    }
+    steps = _tight(chain(["K", ("=", "r1"), ("=", "r2"), ("=", "r3")])
+                   + [Step("=", "K4", "a4"), Step("=", "b5", "a5"), Step("=", "b6", "a6")]
+                   + chain(["c7", ("=", "a7"), ("=", "a8"), ("=", "a9")])
+                   + [Step("=", "c10", "a10")], 1e-10)
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"r1": lambda e: r1(e, swap=True)},
+            {"r3": lambda e: r3(e, sign=-1)},
+            {"a9": lambda e: s9(e, swap=True)},
+            {"a10": lambda e: obj(e, sign=+1)},
+            {"a8": lambda e: s8(e, sign=+1)},
+        ],
+        lookalikes=[{}, {"a8": lambda e: rec(e) - _E(e, LOG(P(e)[0])) + _E(e, LOG(P(e)[3]))}])
+
+
+# ------------------------------------------------------------------ EM: ELBO and its gap R (Will Wolf)
+
+def _willwolf():
+    P = _parts
+
+    def lp(e):
+        return float(LOG(P(e)[2]))
+
+    def elbo(e):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(row / q))
+
+    def r1(e, drop_q=False):
+        q, row, px, pz, post, lik = P(e)
+        return float(LOG(np.sum(row / q) if drop_q else np.sum(q * row / q)))
+
+    def r5(e, sign=+1):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, lp(e) - (LOG(post) + sign * lp(e) - LOG(q)))
+
+    def r7(e, inv=False):
+        q, row, px, pz, post, lik = P(e)
+        return -_E(e, LOG(q / post) if inv else LOG(post / q))
+
+    def kl(e, swap=False):
+        q, row, px, pz, post, lik = P(e)
+        return _kl(post, q) if swap else _kl(q, post)
+
+    def d3(e, sign=+1):
+        return elbo(e) + sign * kl(e)
+
+    def R(e):
+        return lp(e) - elbo(e)
+
+    inner = lambda e: LOG(P(e)[4]) + lp(e) - LOG(P(e)[0])
+    rows = {
+        "lp": lp, "a1": lambda e: float(LOG(np.sum(P(e)[1]))), "a2": r1,
+        "a3": lambda e: float(LOG(_E(e, P(e)[1] / P(e)[0]))),
+        "R4": R, "b4": lambda e: lp(e) - _E(e, LOG(P(e)[1] / P(e)[0])),
+        "R5": R, "c1": lambda e: lp(e) - _E(e, LOG(P(e)[1] / P(e)[0])),
+        "c2": lambda e: lp(e) - _E(e, LOG(P(e)[1]) - LOG(P(e)[0])),
+        "c3": lambda e: lp(e) - _E(e, inner(e)),
+        "c4": lambda e: _E(e, lp(e) + 0 * P(e)[0]) - _E(e, inner(e)),
+        "c5": r5,
+        "c6": lambda e: _E(e, -(LOG(P(e)[4]) - LOG(P(e)[0]))),
+        "c7": r7, "c8": kl,
+        "lp13": lp, "d13": d3,
+    }
+    steps = _tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+                   + [Step("=", "R4", "b4")]
+                   + chain(["R5", ("=", "c1"), ("=", "c2"), ("=", "c3"), ("=", "c4"), ("=", "c5"),
+                            ("=", "c6"), ("=", "c7"), ("=", "c8")])
+                   + [Step("=", "lp13", "d13")], 1e-10)
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"a2": lambda e: r1(e, drop_q=True)},
+            {"a1": lambda e: float(np.sum(LOG(P(e)[1])))},
+            {"c5": lambda e: r5(e, sign=-1)},
+            {"c7": lambda e: r7(e, inv=True)},
+            {"c8": lambda e: kl(e, swap=True)},
+            {"d13": lambda e: d3(e, sign=-1)},
+        ],
+        lookalikes=[{}, {"c8": lambda e: _E(e, LOG(P(e)[0] / P(e)[4]))}])
+
+
+MODELS = {
+    "s14q_vae_objective_kristiadi": _kristiadi(),
+    "s14q_em_elbo_willwolf": _willwolf(),
+}
