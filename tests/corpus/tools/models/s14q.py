@@ -181,7 +181,84 @@ def _willwolf():
         lookalikes=[{}, {"c8": lambda e: _E(e, LOG(P(e)[0] / P(e)[4]))}])
 
 
+# ------------------------------------------------------------------ ELBO forms and the IWAE bound (jackknife post)
+
+def _jackknife():
+    P = _parts
+
+    def sample(rng):
+        e = _latent(rng)
+        e["k"] = int(rng.integers(1, 4))
+        return e
+
+    def lp(e):
+        return float(LOG(P(e)[2]))
+
+    def w(e, inv=False):
+        q, row, px, pz, post, lik = P(e)
+        return q / (lik * pz) if inv else lik * pz / q
+
+    def a2(e, inv=False):
+        return float(LOG(np.sum(w(e, inv) * P(e)[0])))
+
+    def L(e):
+        return _E(e, LOG(w(e)))
+
+    def b1(e, sign=-1):
+        q, row, px, pz, post, lik = P(e)
+        return lp(e) + sign * _kl(q, post)
+
+    def b2(e, sign=-1):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(row)) + _E(e, sign * LOG(q))
+
+    def b3(e, swap=False):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik)) - (_kl(pz, q) if swap else _kl(q, pz))
+
+    def tuples(e):
+        """All k-tuples of latent points with their probability under q^k."""
+        q = P(e)[0]
+        for idx in itertools.product(range(len(q)), repeat=e["k"]):
+            yield idx, float(np.prod(q[list(idx)]))
+
+    def Lk(e):
+        wt = w(e)
+        return sum(pr * float(LOG(np.mean(wt[list(idx)]))) for idx, pr in tuples(e))
+
+    def logEmean(e, scale=True):
+        wt = w(e)
+        total = sum(pr * (float(np.mean(wt[list(idx)])) if scale else float(np.sum(wt[list(idx)])))
+                    for idx, pr in tuples(e))
+        return float(LOG(total))
+
+    rows = {
+        "lp": lp, "a1": lambda e: float(LOG(np.sum(P(e)[5] * P(e)[3]))), "a2": a2,
+        "a3": lambda e: float(LOG(_E(e, w(e)))),
+        "lp4": lp, "e4": L,
+        "L": L, "b1": b1, "b2": b2, "b3": b3,
+        "Lk": Lk, "c1": logEmean, "c2": lp,
+    }
+    steps = _tight(chain(["lp", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+                   + [Step(">=", "lp4", "e4")]
+                   + chain(["L", ("=", "b1"), ("=", "b2"), ("=", "b3")])
+                   + chain(["Lk", ("<=", "c1"), ("=", "c2")]), 1e-10)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"a2": lambda e: a2(e, inv=True)},
+            {("rel", 4): "<="},
+            {"b1": lambda e: b1(e, sign=+1)},
+            {"b2": lambda e: b2(e, sign=+1)},
+            {"b3": lambda e: b3(e, swap=True)},
+            {("rel", 8): ">="},
+            {"c1": lambda e: logEmean(e, scale=False)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s14q_vae_objective_kristiadi": _kristiadi(),
     "s14q_em_elbo_willwolf": _willwolf(),
+    "s14q_elbo_iwae_jackknife": _jackknife(),
 }
