@@ -257,8 +257,83 @@ def _jackknife():
         lookalikes=[{}, {}])
 
 
+# ------------------------------------------------------------------ diagonal Gaussian integrals (Kingma-Welling blog)
+
+_GH_T, _GH_W = np.polynomial.hermite.hermgauss(40)
+
+
+def _gauss_E(mu, sigma, f):
+    """E f(z_j) for z_j ~ N(mu, sigma^2), one value per coordinate (Gauss-Hermite)."""
+    zs = mu[:, None] + np.sqrt(2.0) * sigma[:, None] * _GH_T[None, :]
+    return np.sum(_GH_W[None, :] * f(zs, mu[:, None], sigma[:, None]), axis=1) / np.sqrt(np.pi)
+
+
+def _kwblog():
+    def sample(rng):
+        J = int(rng.integers(1, 5))
+        return {"mu": rng.normal(0, 1.2, size=J), "s": rng.uniform(0.3, 2.0, size=J)}
+
+    def logN(z, m, s):
+        return -0.5 * LOG(2 * np.pi) - LOG(s) - (z - m) ** 2 / (2 * s ** 2)
+
+    def logN01(z, m, s):
+        return -0.5 * LOG(2 * np.pi) - z ** 2 / 2
+
+    mu, sg = (lambda e: e["mu"]), (lambda e: e["s"])
+    J = lambda e: len(e["mu"])
+    Eq = lambda e, f: float(np.sum(_gauss_E(mu(e), sg(e), f)))   # E_q of a sum of one-coordinate terms
+
+    def ent(e):
+        return Eq(e, logN)
+
+    def r2(e):
+        # log( 1/sqrt((2 pi)^J prod sigma^2) exp(-(z-mu)^T (sigma^2 I)^{-1} (z-mu)/2) ), as a sum over coordinates
+        const = -0.5 * J(e) * LOG(2 * np.pi) - 0.5 * float(np.sum(LOG(sg(e) ** 2)))
+        return const + Eq(e, lambda z, m, s: -(z - m) ** 2 / (2 * s ** 2))
+
+    def r3(e, sign=-1):
+        const = -0.5 * J(e) * LOG(2 * np.pi) + sign * 0.5 * float(np.sum(LOG(sg(e) ** 2)))
+        return const * 1.0 - 0.5 * Eq(e, lambda z, m, s: (z - m) ** 2 / s ** 2)
+
+    def r4(e, pw=2):
+        second = _gauss_E(mu(e), sg(e), lambda z, m, s: (z - m) ** 2)
+        return (-0.5 * J(e) * LOG(2 * np.pi) - 0.5 * float(np.sum(LOG(sg(e) ** 2)))
+                - 0.5 * float(np.sum(second / sg(e) ** pw)))
+
+    def r5(e, var=True):
+        v = sg(e) ** 2 if var else sg(e)
+        return -0.5 * J(e) * LOG(2 * np.pi) - 0.5 * float(np.sum(1 + LOG(v)))
+
+    def negkl(e):
+        return Eq(e, logN01) - Eq(e, logN)
+
+    def k1(e, swap=False):
+        v = Eq(e, lambda z, m, s: logN01(z, m, s) - logN(z, m, s))
+        return -v if swap else v
+
+    def k2(e, sign=-1):
+        v = sg(e) ** 2
+        return 0.5 * float(np.sum(1 + LOG(v) + sign * v - mu(e) ** 2))
+
+    rows = {"H": ent, "a1": ent, "a2": r2, "a3": r3, "a4": r4, "a5": r5,
+            "K": negkl, "k1": k1, "k2": k2}
+    steps = _tight(chain(["H", ("=", "a1"), ("=", "a2"), ("=", "a3"), ("=", "a4"), ("=", "a5")])
+                   + chain(["K", ("=", "k1"), ("=", "k2")]), 1e-9)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"a5": lambda e: r5(e, var=False)},
+            {"a3": lambda e: r3(e, sign=+1)},
+            {"a4": lambda e: r4(e, pw=1)},
+            {"k2": lambda e: k2(e, sign=+1)},
+            {"k1": lambda e: k1(e, swap=True)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s14q_vae_objective_kristiadi": _kristiadi(),
     "s14q_em_elbo_willwolf": _willwolf(),
     "s14q_elbo_iwae_jackknife": _jackknife(),
+    "s14q_gauss_kl_integrals_kwblog": _kwblog(),
 }
