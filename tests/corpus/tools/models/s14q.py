@@ -331,9 +331,61 @@ def _kwblog():
         lookalikes=[{}, {}])
 
 
+# ------------------------------------------------------------------ gradient of an expectation (Obsidian note)
+
+_H = 1e-20
+
+
+def _obsidian():
+    def sample(rng):
+        n = int(rng.integers(2, 6))
+        return {"p": pmf(rng, n), "a": rng.normal(0, 1, n), "b": rng.normal(0, 1, n),
+                "c": rng.normal(0, 1, n), "d": rng.normal(0, 1.5, n), "g": rng.normal(0, 1, n),
+                "th": rng.uniform(-1.5, 1.5)}
+
+    def pth(e, t):
+        w = np.exp(e["a"] + t * e["b"])
+        return w / np.sum(w)
+
+    def f(e, t):
+        return e["c"] + np.sin(t * e["d"]) + t * t * e["g"]
+
+    def d(fun, e):
+        """d/dtheta of fun(theta) at the instance's theta, by the complex step."""
+        return np.imag(fun(e["th"] + 1j * _H)) / _H
+
+    th = lambda e: e["th"]
+    p = lambda e: e["p"]
+    E1 = lambda e: float(d(lambda t: np.sum(p(e) * f(e, t)), e))
+    df = lambda e: d(lambda t: f(e, t), e)
+    dp = lambda e: d(lambda t: pth(e, t), e)
+    E2 = lambda e: float(d(lambda t: np.sum(pth(e, t) * f(e, t)), e))
+    rows = {
+        "G1": E1, "a1": E1,
+        "a2": lambda e: float(np.sum(p(e) * df(e))),
+        "a3": lambda e: float(np.sum(p(e) * df(e))),
+        "G2": E2, "b1": E2,
+        "b2": lambda e: float(np.sum(d(lambda t: pth(e, t) * f(e, t), e))),
+        "b3": lambda e: float(np.sum(f(e, th(e)) * dp(e)) + np.sum(pth(e, th(e)) * df(e))),
+    }
+    steps = _tight(chain(["G1", ("=", "a1"), ("=", "a2"), ("=", "a3")])
+                   + chain(["G2", ("=", "b1"), ("=", "b2"), ("=", "b3")]), 1e-9)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"a2": lambda e: 0.0 * float(np.sum(f(e, th(e))))},
+            {"a3": lambda e: float(np.sum(p(e) * f(e, th(e))))},
+            {"b1": lambda e: float(d(lambda t: np.sum(p(e) * f(e, t)), e))},
+            {"b3": lambda e: float(np.sum(f(e, th(e)) * dp(e)) - np.sum(pth(e, th(e)) * df(e)))},
+            {"b3": lambda e: float(np.sum(pth(e, th(e)) * df(e)))},
+        ],
+        lookalikes=[{"a3": E1}, {}])
+
+
 MODELS = {
     "s14q_vae_objective_kristiadi": _kristiadi(),
     "s14q_em_elbo_willwolf": _willwolf(),
     "s14q_elbo_iwae_jackknife": _jackknife(),
     "s14q_gauss_kl_integrals_kwblog": _kwblog(),
+    "s14q_grad_expectation_obsidian": _obsidian(),
 }
