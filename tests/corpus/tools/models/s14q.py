@@ -382,10 +382,48 @@ def _obsidian():
         lookalikes=[{"a3": E1}, {}])
 
 
+# ------------------------------------------------------------------ evidence = ELBO + KL (Altosaar)
+
+def _altosaar():
+    P = _parts
+    lp = lambda e: float(LOG(P(e)[2]))
+
+    def kl(e, swap=False):
+        q, row, px, pz, post, lik = P(e)
+        return _kl(post, q) if swap else _kl(q, post)
+
+    def r1(e, sign=+1, flip=False, lik=False):
+        q, row, px, pz, post, lk = P(e)
+        joint_ = lk if lik else row
+        a, b = _E(e, LOG(q)), _E(e, LOG(joint_))
+        if flip:
+            a, b = b, a
+        return a - b + sign * lp(e)
+
+    elbo = lambda e: _E(e, LOG(P(e)[1])) - _E(e, LOG(P(e)[0]))
+
+    def c1(e, sign=+1, swap=False):
+        return elbo(e) + sign * kl(e, swap)
+
+    rows = {"K": kl, "r1": r1, "lp": lp, "c1": c1}
+    steps = _tight([Step("=", "K", "r1"), Step("=", "lp", "c1")], 1e-10)
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"r1": lambda e: r1(e, sign=-1)},
+            {"r1": lambda e: r1(e, flip=True)},
+            {"c1": lambda e: c1(e, sign=-1)},
+            {"c1": lambda e: c1(e, swap=True)},
+            {"r1": lambda e: r1(e, lik=True)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s14q_vae_objective_kristiadi": _kristiadi(),
     "s14q_em_elbo_willwolf": _willwolf(),
     "s14q_elbo_iwae_jackknife": _jackknife(),
     "s14q_gauss_kl_integrals_kwblog": _kwblog(),
     "s14q_grad_expectation_obsidian": _obsidian(),
+    "s14q_elbo_evidence_altosaar": _altosaar(),
 }
