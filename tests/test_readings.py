@@ -510,6 +510,25 @@ def test_gamma_and_beta_undeclared_are_eulers_functions(check_text, row, expecte
     assert support.verdicts(check_text(EULER_HEADER + f"$$ {row} $$\n")) == [expected]
 
 
+@pytest.mark.parametrize("row, expected", [
+    # s13n_bin_entropy_wikipedia: `- \operatorname{logit}_2(p)` was refused as an unknown word
+    (r"\operatorname{logit}(p) + \log(1 - p) = \log p", "verified"),
+    (r"\log\frac{1-p}{p} = \mathrm{logit}(p)", "refuted"),
+    (r"\operatorname{logit}_2(p) \log 2 = \ln \frac{p}{1-p}", "verified"),
+    (r"\ln \frac{p}{1-p} = \operatorname{logit}_2(p)", "refuted"),
+    (r"\frac{d}{dp} \operatorname{logit}(p) = \frac{1}{p(1-p)}", "verified"),
+    (r"\frac{d}{dp} \operatorname{logit}(p) = \frac{1}{p}", "refuted"),
+    (r"\operatorname{logit} p = 1", "error"),
+    (r"\mathrm{Beta} p = 1", "error"),                 # was Beta · p, a number
+    (r"\operatorname{logit}(p, p) = 1", "error"),
+])
+def test_logit_is_the_log_odds(check_text, row, expected):
+    """An upright `logit` is the log-odds log(p/(1 − p)), in a base written as on the log;
+    without brackets or with two arguments it is refused (never five letters)."""
+    text = "% derive: real p\n% derive: assume 0 < p, p < 1\n$$ 1 = 1 $$\n" + f"$$ {row} $$\n"
+    assert support.verdicts(check_text(text))[1:] == [expected]
+
+
 @pytest.mark.parametrize("header, rows, expected", [
     # a file that declares or defines the name keeps its own meaning
     ("% derive: function B\n", (r"B(2, 1) = \frac12",), ["refuted"]),

@@ -2700,8 +2700,6 @@ def test_a_bracketed_superscript_at_no_bound_letter_is_a_power():
 # ---------------------------------------------------------------- attack round 16 (atkA #2)
 @pytest.mark.parametrize("header, row", [
     ("% derive: discrete x\n% derive: density p, q\n",
-     r"D_{KL}(p \| q) = \sum_x p(x) \log p(x) - p(x) \log q(x)"),
-    ("% derive: discrete x\n% derive: density p, q\n",
      r"D_{KL}(p \| q) = \mathbb{E}_{p} \log p - \log q"),
     ("% derive: variable x\n% derive: density p, q\n",
      r"D_{KL}(p \| q) = \mathbb{E}_{x \sim p} \log p(x) - \log q(x)"),
@@ -2720,6 +2718,30 @@ def test_a_bound_letter_after_its_operators_run_is_refused(header, row):
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and "is bound by an operator before this term" in \
         step.message
+
+
+DISCRETE_PQ = "% derive: discrete x\n% derive: density p, q over x\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # s13n_kl_convex_techqa, Cover & Thomas: the sum over the declared x goes on over the
+    # terms after it that use x, as it does over an undeclared index
+    (r"D(p\|q) = \sum_x p(x) \log p(x) - p(x) \log q(x)", "verified"),
+    (r"D(p\|q) = \sum p(x) \log p(x) - p(x) \log q(x)", "verified"),
+    (r"\sum_x p(x) + q(x) = 2", "verified"),
+    (r"D(p\|q) = \sum_x p(x) \log p(x) - q(x) \log p(x)", "refuted"),
+    (r"D(p\|q) = \sum_x p(x) \log q(x) - p(x) \log p(x)", "refuted"),
+    (r"\sum_x p(x) + q(x) = 1", "refuted"),
+    # signed or scaled, a term after that does not use x, x written as a value outside
+    (r"-\sum_x p(x) \log p(x) - p(x) = 0", "error"),
+    (r"\sum_x p(x) + q(x) + 1 = 3", "error"),
+    (r"\sum_x p(x) + q(x) = x", "error"),
+])
+def test_a_sum_over_a_declared_variable_goes_on_over_terms_using_it(row, verdict):
+    """A bare or named sum over a declared discrete variable goes on over the terms after it
+    that use the variable (was refused as ambiguous); signed, ended early or beside the
+    variable written outside it, it stays refused."""
+    assert verdicts(display(DISCRETE_PQ, row)) == [verdict], row
 
 
 @pytest.mark.parametrize("header, row, verdict", [

@@ -9,7 +9,9 @@ argument and Euler's B of two (`B(a, b) = Γ(a)Γ(b)/Γ(a + b)`, the beta law's 
 `families` writes it) are read; a use derive does not evaluate (the normal distribution
 function Φ, the digamma ψ, Riemann's ζ, the incomplete gammas `\\Gamma(a, x)`,
 `\\gamma(a, x)`, a derivative `\\Gamma'(x)`, the sigmoid σ, Landau's `O(n)`, `o(1)`,
-`\\Theta(n)`) is refused at its position. A file that declares
+`\\Theta(n)`) is refused at its position. The log-odds `\\operatorname{logit}(p)` (also
+`\\mathrm{logit}`, a base as on the log: `\\operatorname{logit}_2(p)`) is read as
+log(p/(1 − p)) — an upright word, so never the product of five letters. A file that declares
 the name (`% derive: function \\Phi`) or defines it above keeps its own meaning; the reader
 only asks here for a name it found neither.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from derive.model.terms import Add, Fn, Mul, div
+from derive.model.terms import ONE, Add, Fn, Mul, Num, div, neg
 
 
 def _gamma(a):
@@ -28,6 +30,14 @@ def _gamma(a):
 
 def _beta(a, b):
     return div(Mul(_gamma(a), _gamma(b)), _gamma(Add(a, b)))
+
+
+def _logit(base=None):
+    """The log-odds u ↦ log(u/(1 − u)), in the base of `\\log_b` when one is written."""
+    def build(u):
+        odds = Fn("log", div(u, Add(ONE, neg(u))))
+        return odds if base is None else div(odds, Fn("log", Num(base)))
+    return build
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,11 @@ SPECIAL = {
                        "define it (\\sigma(x) = \\frac{{1}}{{1 + e^{{-x}}}}), or declare it if the "
                        "file means another function (% derive: function \\sigma)"),
 }
+SPECIAL["logit"] = Special("the log-odds function", {1: _logit()},
+                           "logit(…) is the log-odds log(p/(1 − p)) of one argument: " + _DECLARE)
+# `\\operatorname{logit}_2(p)`: the log-odds in a base, as `\\log_2` (base e is `\\ln`'s).
+_LOGIT_BASED = re.compile(r"^logit_\{([2-9]|[1-9][0-9]+)\}$")
+
 # Landau's symbols: `O(n)`, `o(1)`, `\\mathcal{O}(h^2)`, `\\Theta(n)`, `\\Omega(n)` stand for a
 # class of functions, not a value — a row with one says something about growth, which
 # derive does not check: refused, never an unknown function a counterexample chooses.
@@ -84,6 +99,10 @@ def special(key):
     is a derivative of the known function), or None."""
     plain = key.rstrip("'")
     found = SPECIAL.get(plain)
+    based = _LOGIT_BASED.match(plain) if found is None else None
+    if based is not None:
+        found = Special(SPECIAL["logit"].name, {1: _logit(int(based.group(1)))},
+                        SPECIAL["logit"].refusal)
     if found is None:
         landau = _LANDAU_SPELLED.match(plain)
         if landau is not None:

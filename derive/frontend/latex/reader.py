@@ -350,9 +350,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
     def _summed_nowhere_else(self, parts):
         """Refuse a row that uses, outside a sum, an index over which that sum went on
         (`x_i = \\sum_i a_i + b_i`: which i does b_i take?) — `_sum_going_on` reads the
-        term's i as the sum's only where the index means nothing else in the row."""
+        term's i as the sum's only where the index means nothing else in the row. Only a
+        letter written as a value counts: a density over a declared x names x as what it
+        ranges over (`\\sum_x p(x) + q(x) = 2`), not a value of x."""
         for part in parts:
-            names = free_names(part.term) if part.term is not None else ()
+            names = free_names(part.term) & {t.name for t in subterms(part.term)
+                                             if isinstance(t, Sym)} \
+                if part.term is not None else ()
             for name, node in self.summed_away.items():
                 if name in names:
                     raise self.error(f"the sum over {name.latex} goes on over the terms after "
@@ -1586,13 +1590,18 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         before already went on, else None. Returns that name when the term joined the sum
         (terms[-1] is then the longer sum), else None (the term is read as before)."""
         last = terms[-1] if terms else None
-        if not isinstance(last, Sum) or last.var.local is not LOCAL_INDEX:
+        over_variable = isinstance(last, Sum) and last.var.local is not LOCAL_INDEX and \
+            self.declared(last.var.latex) is not None and \
+            self.declared(last.var.latex)[1].kind is Kind.VARIABLE
+        if not isinstance(last, Sum) or last.var.local is not LOCAL_INDEX and not over_variable:
             if going_on is not None:
                 raise self.error(going_on_message(going_on.latex), node)
             return None
         var = last.var
-        outer = [n for n in free_names(value) if n.latex == var.latex and n is not var]
-        if not outer or self.declared(var.latex) is not None:
+        used = {t.name for t in subterms(value) if isinstance(t, Sym)}    # as a value, not
+        outer = [n for n in free_names(value) if n.latex == var.latex and n is not var and
+                 n in used]                                   # as what a density is over
+        if not outer or self.declared(var.latex) is not None and not over_variable:
             if going_on is not None:
                 raise self.error(going_on_message(var.latex), node)
             return None
@@ -1852,7 +1861,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         kept)."""
         if not (is_tree(primary, "font") and len(base) > 1 and base.isalpha()) or base == "dom":
             return
-        if registry.spelled(base) or self.scope.lookup(base) is not None or base in (
+        if registry.spelled(base) or self.scope.lookup(base) is not None or \
+                special.special(base) is not None or base in (
                 "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
                 any(label.startswith(base + "(") for label in self.scope.heads) or \
                 base in MSE_SPELLED and id(primary) in self.applied_words:
@@ -2576,6 +2586,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self._member(p, found, bracket)
         if bracket is not None and found is None and families.spelled(key) is not None:
             return self.family_density(key, bracket, p.node), 2
+        if bracket is None and found is None and len(key) > 1 and key.isalpha() and (
+                special.special(key) is not None or families.spelled(key) is not None):
+            # `\operatorname{logit} p`, `\mathrm{Beta} p`: a known function's word without
+            # its brackets — never a number of that name times p
+            raise self.error(f"{key} is a function: write its argument in brackets, "
+                             f"{key}(…)", p.node)
         marginal = self._law_of_capitals(p, bracket) if found is None else None
         if marginal is not None:
             return marginal, 2
