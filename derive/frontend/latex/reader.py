@@ -1548,7 +1548,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                     self.unambiguous_bar(child, terms)
                     value, k = self.term(child), k + 1
                 signed_value = neg(value) if sign is not None and sign.value == "-" else value
-                going_on = self._sum_going_on(terms, signed_value, going_on, child)
+                going_on = self._sum_going_on(terms, signed_value, going_on, child, ended)
                 if going_on is not None:
                     self._bound_outside_its_run(ended, terms[-1], child)
                     continue
@@ -1580,22 +1580,27 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"(\\left( … - … \\right) after it), or end the integral "
                              f"with its differential", node)
 
-    def _sum_going_on(self, terms, value, going_on, node):
+    def _sum_going_on(self, terms, value, going_on, node, ended=frozenset()):
         """`\\sum_{i=1}^n y_i \\log(\\pi_i) + (1 - y_i) \\log(1 - \\pi_i)` (d2l): the term after
         a sum uses the sum's index, which the author declared nowhere — it means nothing
         outside the sum, so the sum goes on over the term (Σ_i (a_i + b_i)), as authors
         mean. Only right after an unsigned sum written in the row (terms[-1]), and on over
         every further term while each uses the index; a later term not using it (Σ_i a_i
-        + b_i + c: is c summed?) is refused. `going_on`: the index's name when the sum
-        before already went on, else None. Returns that name when the term joined the sum
-        (terms[-1] is then the longer sum), else None (the term is read as before)."""
+        + b_i + c: is c summed?) is refused. The same for a sum over a declared variable
+        (`\\sum_x p(x) \\log p(x) - p(x) \\log q(x)`) and for an expectation without
+        brackets over one (`\\mathbb{E}_{x \\sim p} \\log p(x) - \\log q(x)`), whose letter
+        after the run would otherwise be refused (`_bound_outside_its_run`; `ended`: the
+        letters of operators that took their run). `going_on`: the index's name when the
+        sum before already went on, else None. Returns that name when the term joined the
+        sum (terms[-1] is then the longer sum), else None (the term is read as before)."""
         last = terms[-1] if terms else None
-        over_variable = isinstance(last, Sum) and last.var.local is not LOCAL_INDEX and \
-            self.declared(last.var.latex) is not None and \
-            self.declared(last.var.latex)[1].kind is Kind.VARIABLE
-        if not isinstance(last, Sum) or last.var.local is not LOCAL_INDEX and not over_variable:
+        over_variable = isinstance(last, (Sum, Expect)) and last.var.local is not LOCAL_INDEX \
+            and self.declared(last.var.latex) is not None and \
+            self.declared(last.var.latex)[1].kind is Kind.VARIABLE and \
+            (isinstance(last, Sum) or last.var.latex in ended)
+        if not (isinstance(last, Sum) and last.var.local is LOCAL_INDEX or over_variable):
             if going_on is not None:
-                raise self.error(going_on_message(going_on.latex), node)
+                raise self.error(going_on_message(going_on.latex, last), node)
             return None
         var = last.var
         used = {t.name for t in subterms(value) if isinstance(t, Sym)}    # as a value, not
@@ -1603,12 +1608,13 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                  n in used]                                   # as what a density is over
         if not outer or self.declared(var.latex) is not None and not over_variable:
             if going_on is not None:
-                raise self.error(going_on_message(var.latex), node)
+                raise self.error(going_on_message(var.latex, last), node)
             return None
         if getattr(self, "summed_away", None) is not None:
             self.summed_away.setdefault(outer[0], node)
         inside = substitute(value, {outer[0]: Sym(var)}, self.scope.allowance)
-        terms[-1] = Sum(var, Add(last.body, inside), last.lower, last.upper)
+        terms[-1] = Expect(var, last.dist, Add(last.body, inside)) if isinstance(last, Expect) \
+            else Sum(var, Add(last.body, inside), last.lower, last.upper)
         return var
 
     def _index_outside_its_sum(self, indices, value, node):
@@ -5577,9 +5583,13 @@ def _rational(term):
     return None
 
 
-def going_on_message(index):
-    """The refusal of a term after a sum that went on over the terms using its index
-    (`Reader._sum_going_on`) but not this one."""
+def going_on_message(index, operator=None):
+    """The refusal of a term after a sum (or expectation: `operator`) that went on over the
+    terms using its index (`Reader._sum_going_on`) but not this one."""
+    if isinstance(operator, Expect):
+        return (f"the expectation over {index} goes on over the terms after it that use "
+                f"{index}; this term does not, so whether it is averaged is not clear: "
+                f"bracket what the expectation runs over, \\mathbb{{E}}[… + …]")
     return (f"the sum over {index} goes on over the terms after it that use {index}; this "
             f"term does not, so whether it is summed is not clear: bracket what the sum runs "
             f"over, \\sum_{{{index}}} \\left( … + … \\right)")
