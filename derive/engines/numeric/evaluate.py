@@ -1612,10 +1612,11 @@ def _meromorphic(t, var, memo, context):
     """Whether `t`, on one cell, is a meromorphic function of `var`: built from the
     variable, numbers and what does not move with it by +, ×, whole powers, constant
     bases to any power, exp, sin, cos, tan and their hyperbolic kin, with drawn densities
-    (constant on the cell) taken at the bare variable, and derivatives of such terms in
-    another variable (∂_θ p(x; θ)) — arb's integrator then encloses its
-    integral over the cell rigorously (`quadrature.on_cell`). Unknown functions, roots,
-    logs, integrals that move with it: no."""
+    and unknown functions (constant on the cell: `Evaluator._in_its_cell`) taken at the
+    bare variable, and derivatives of such terms in another variable (∂_θ p(x; θ)) — arb's
+    integrator then encloses its integral over the cell rigorously (`quadrature.on_cell`).
+    Unknown functions of other terms of the variable (f(2x)), roots, logs, integrals that
+    move with it: no."""
     if t in memo:
         return memo[t]
     if var not in free_names(t):
@@ -1636,6 +1637,8 @@ def _meromorphic(t, var, memo, context):
     elif isinstance(t, Dens):
         result = isinstance(t.dist, Dist) and not families.is_formula(t.dist, context) and \
             t.at == (Sym(var),) and not any(var in free_names(c) for c in t.dist.cond)
+    elif isinstance(t, Call):
+        result = all(a == Sym(var) or var not in free_names(a) for a in t.arguments)
     elif isinstance(t, Deriv):
         # d/dθ of such a term (∂_θ p(x; θ), constant on the cell like p): the rules of
         # calculus keep it built from the same operations, what does not move with the
