@@ -1,5 +1,9 @@
 """Sound before clever: false steps are never `verified`; unprovable ones are `undecided`."""
 
+import re
+from fractions import Fraction
+
+import mpmath
 import pytest
 
 from support import verdicts
@@ -519,3 +523,92 @@ def test_jensen_against_a_measure_with_density_and_weights(check_text, row, expe
         assert "Jensen" in step.verdict.method
     else:
         assert step.verdict.status != "verified", step.verdict.detail
+
+
+# ∫ poly(x)·g(f(x)) of an unknown f: f is constant on each cell of a draw, and an integral
+# weighted by x must use that one f (it once took f at each Gauss–Legendre node apart, so
+# ∫_0^1 x f² "exceeded" ∫_0^1 f² with a certified counterexample).
+WEIGHTED = "% derive: variable x\n% derive: function f\n"
+WEIGHTED_DENSITY = "% derive: variable x\n% derive: density p\n% derive: function f\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (WEIGHTED, r"\int_0^1 x f(x)^2 \, dx \le \int_0^1 f(x)^2 \, dx", {"verified"}),
+    (WEIGHTED, r"\int_0^1 (x + 1) f(x)^2 \, dx \ge \int_0^1 f(x)^2 \, dx", {"verified"}),
+    (WEIGHTED, r"\int_0^1 x f(x)^2 \, dx \le 2 \int_0^1 f(x)^2 \, dx", {"verified"}),
+    (WEIGHTED, r"\int_0^1 x e^{f(x)} \, dx \le \int_0^1 e^{f(x)} \, dx", {"verified"}),
+    (WEIGHTED, r"\int_{1/10}^{9/10} x f(x)^2 dx \le \int_{1/10}^{9/10} f(x)^2 dx",
+     {"verified"}),
+    (WEIGHTED, r"\int_0^1 x^2 f(x)^2 \, dx \le \int_0^1 f(x)^2 \, dx",
+     {"verified", "undecided"}),
+    (WEIGHTED, r"\left(\int_0^1 x f(x) \, dx\right)^2 \le \frac{1}{3}\int_0^1 f(x)^2 \, dx",
+     {"verified", "undecided"}),            # Cauchy–Schwarz: ∫x² = 1/3
+    (WEIGHTED, r"\int_0^1 x f(x)^2 \, dx + \int_0^1 (1-x) f(x)^2 \, dx = "
+               r"\int_0^1 f(x)^2 \, dx", {"verified"}),
+    (WEIGHTED, r"\int_0^1 x f(x) \, dx + \int_0^1 (1-x) f(x) \, dx = \int_0^1 f(x) \, dx",
+     {"verified"}),
+    ("% derive: function f\n", r"\int_0^1 t f(t)^2 \, dt \le \int_0^1 f(t)^2 \, dt",
+     {"verified"}),
+    (WEIGHTED_DENSITY, r"\int_0^1 x p(x) f(x)^2 \, dx \le \int_0^1 p(x) f(x)^2 \, dx",
+     {"verified"}),
+    (WEIGHTED, r"\int_0^1 \sin(x) f(x)^2 \, dx \le \int_0^1 f(x)^2 \, dx",
+     {"verified", "undecided"}),
+])
+def test_an_integral_weighted_by_the_variable_uses_the_one_drawn_function(check_text, header,
+                                                                           row, expected):
+    result = check_text(header + f"$$ {row} $$\n")
+    assert set(verdicts(result)) <= expected, result.steps[0].verdict.detail
+
+
+def _drawn_f(assignment):
+    """The piecewise-constant f of a counterexample: [(low, high, value)] from its
+    `f(a point of [low, high))` entries (exact decimals as printed)."""
+    pieces = []
+    for name, value in assignment:
+        found = re.fullmatch(r"f\(a point of \[(\S+), (\S+)\)\)", name)
+        if found:
+            pieces.append((Fraction(found[1]), Fraction(found[2]), Fraction(value)))
+    return sorted(pieces)
+
+
+def _x(k):
+    return lambda x: x ** k
+
+
+@pytest.mark.parametrize("row, lhs, rhs, holds", [
+    (r"\int_0^1 f(x)^2 \, dx \le \int_0^1 x f(x)^2 \, dx",
+     lambda w: w(_x(0), 2), lambda w: w(_x(1), 2), lambda a, b: a <= b),
+    (r"\int_0^1 x f(x) \, dx = \frac{1}{2} \int_0^1 f(x) \, dx",
+     lambda w: w(_x(1), 1), lambda w: w(_x(0), 1) / 2, lambda a, b: abs(a - b) < 1e-12),
+    (r"\int_0^1 (x+1) f(x)^2 \, dx \le \int_0^1 f(x)^2 \, dx",
+     lambda w: w(_x(1), 2) + w(_x(0), 2), lambda w: w(_x(0), 2), lambda a, b: a <= b),
+    (r"\int_0^1 x^2 f(x)^2 \, dx \ge \frac{1}{2}\int_0^1 f(x)^2 \, dx",
+     lambda w: w(_x(2), 2), lambda w: w(_x(0), 2) / 2, lambda a, b: a >= b),
+    (r"\left(\int_0^1 x f(x) \, dx\right)^2 \ge \frac{1}{3}\int_0^1 f(x)^2 \, dx",
+     lambda w: w(_x(1), 1) ** 2, lambda w: w(_x(0), 2) / 3, lambda a, b: a >= b),
+    # not a polynomial in x: arb's integrator on each cell, f its cell's value there
+    (r"\int_0^1 f(x)^2 \, dx \le \int_0^1 \sin(x) f(x)^2 \, dx",
+     lambda w: w(_x(0), 2), lambda w: w(lambda x: mpmath.sin(x), 2), lambda a, b: a <= b),
+])
+def test_a_false_weighted_integral_of_an_unknown_function_has_a_true_counterexample(
+        check_text, row, lhs, rhs, holds):
+    """Refuted, and the printed f really breaks the step: both sides recomputed by mpmath's
+    quadrature from the printed cells and values, apart from derive's arithmetic."""
+    result = check_text(WEIGHTED + f"$$ {row} $$\n")
+    verdict = result.steps[0].verdict
+    assert verdicts(result) == ["refuted"], verdict.detail
+    pieces = _drawn_f(verdict.counterexample.assignment)
+    assert pieces[0][0] <= 0 and pieces[-1][1] > 1, verdict.counterexample.assignment
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+
+    def f(x):
+        return next(float(v) for low, high, v in pieces if float(low) <= x < float(high))
+
+    def weighted(weight, power):        # ∫_0^1 weight(x) f(x)^power dx
+        cuts = [0] + [float(low) for low, _, _ in pieces if 0 < low < 1] + [1]
+        return mpmath.quad(lambda x: weight(x) * f(x) ** power, cuts)
+
+    left, right = lhs(weighted), rhs(weighted)
+    assert not holds(left, right), (left, right)
+    assert abs(left - mpmath.mpf(verdict.counterexample.lhs_value)) < 1e-9
+    assert abs(right - mpmath.mpf(verdict.counterexample.rhs_value)) < 1e-9

@@ -727,8 +727,7 @@ class Evaluator:
         points = [self.point_of(a) for a in t.arguments]
         keys = self._one_point(self.labels[t.function], tuple(
             self._argument_key(a, p) for a, p in zip(t.arguments, points)), tuple(
-            None if isinstance(a, Sym) and a.name in self.env and p.key[0] == "cell"
-            else p.value for a, p in zip(t.arguments, points)))
+            None if self._in_its_cell(a, p) else p.value for a, p in zip(t.arguments, points)))
         if isinstance(declaration.info, (SampleInfo, IndependentCopies)):
             # a data point x_i, a member X_i of independent copies: a value of x, drawn
             # where x's laws put mass (never off a Bernoulli's {0, 1}, below an Exp's 0)
@@ -783,6 +782,8 @@ class Evaluator:
         of the family."""
         if point.key[0] == "int":
             return point.key
+        if self._in_its_cell(term, point):
+            return ("cell", point.cell)
         if not (isinstance(term, Sym) and term.name in self.env):     # a computed value
             whole = _exact_integer(point.value)
             if whole is not None:
@@ -794,6 +795,16 @@ class Evaluator:
         if not _precise(point.value):
             self._unsure()
         return ("v", _mid_text(point.value), _precise(point.value))
+
+    def _in_its_cell(self, term, point):
+        """Whether `term` is a bound continuous variable at a point of a cell — the cell's
+        middle, a Gauss–Legendre node of a polynomial integrand (`_cell_integral`): an
+        unknown function there takes its one value on that cell, whatever the point. Keyed
+        by the node, ∫_0^1 x f(x)^2 dx was summed from eight values of f per cell
+        independent of the one ∫_0^1 f(x)^2 dx used — two functions in one step, and a
+        "counterexample" to x f(x)^2 ≤ f(x)^2."""
+        return point.cell is not None and point.cell >= 0 and isinstance(term, Sym) and \
+            term.name in self.env
 
     def _pushed(self, body):
         """Whether a body holds the density of a law of g(z)."""
@@ -1601,10 +1612,11 @@ def _meromorphic(t, var, memo, context):
     """Whether `t`, on one cell, is a meromorphic function of `var`: built from the
     variable, numbers and what does not move with it by +, ×, whole powers, constant
     bases to any power, exp, sin, cos, tan and their hyperbolic kin, with drawn densities
-    (constant on the cell) taken at the bare variable, and derivatives of such terms in
-    another variable (∂_θ p(x; θ)) — arb's integrator then encloses its
-    integral over the cell rigorously (`quadrature.on_cell`). Unknown functions, roots,
-    logs, integrals that move with it: no."""
+    and unknown functions (constant on the cell: `Evaluator._in_its_cell`) taken at the
+    bare variable, and derivatives of such terms in another variable (∂_θ p(x; θ)) — arb's
+    integrator then encloses its integral over the cell rigorously (`quadrature.on_cell`).
+    Unknown functions of other terms of the variable (f(2x)), roots, logs, integrals that
+    move with it: no."""
     if t in memo:
         return memo[t]
     if var not in free_names(t):
@@ -1625,6 +1637,8 @@ def _meromorphic(t, var, memo, context):
     elif isinstance(t, Dens):
         result = isinstance(t.dist, Dist) and not families.is_formula(t.dist, context) and \
             t.at == (Sym(var),) and not any(var in free_names(c) for c in t.dist.cond)
+    elif isinstance(t, Call):
+        result = all(a == Sym(var) or var not in free_names(a) for a in t.arguments)
     elif isinstance(t, Deriv):
         # d/dθ of such a term (∂_θ p(x; θ), constant on the cell like p): the rules of
         # calculus keep it built from the same operations, what does not move with the
