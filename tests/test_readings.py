@@ -510,6 +510,21 @@ def test_gamma_and_beta_undeclared_are_eulers_functions(check_text, row, expecte
     assert support.verdicts(check_text(EULER_HEADER + f"$$ {row} $$\n")) == [expected]
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # s11j_bce_logistic_elmobarratt: σ used in the loss, defined in the line below — read
+    # ahead of its first use, as any name defined after its use
+    ((r"L(z) = -\log \sigma(z)", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+      r"L(z) = \log(1 + e^{-z})"), ["definition", "definition", "verified"]),
+    ((r"L(z) = -\log \sigma(z)", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+      r"L(z) = \log(1 + e^{z})"), ["definition", "definition", "refuted"]),
+    # never defined, or only claimed about below: still refused
+    ((r"\sigma(0) + 1 = \frac{3}{2}", r"\sigma(1) = 1"), ["error", "error"]),
+])
+def test_a_known_function_defined_below_its_use_is_read_ahead(check_text, rows, expected):
+    text = "% derive: real z\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     # s13n_bin_entropy_wikipedia: `- \operatorname{logit}_2(p)` was refused as an unknown word
     (r"\operatorname{logit}(p) + \log(1 - p) = \log p", "verified"),

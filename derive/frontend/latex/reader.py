@@ -1088,6 +1088,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         try:
             build = special.builder(key, len(bracket.args))
         except ValueError as exc:
+            # a definition of the name below is read ahead of this use (`ahead`): the
+            # author's `\\sigma(z) = \\frac{1}{1+e^{-z}}` after the row using σ
+            self.scope.special_refused.setdefault(key, self.offset + _start(node))
             raise self.error(str(exc), node) from None
         if build is None:
             return False
