@@ -721,10 +721,20 @@ def test_a_function_of_a_defined_number_whose_body_reaches_it_otherwise_is_refus
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
-    rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1")
-    derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
-    assert derivation.steps[-1].kind == "unreadable"
-    assert "defined above only as the quantity" in derivation.steps[-1].message
+    """A quantity of a density is applied elsewhere only as a functional of its values
+    (`test_sums`); through its law (an expectation), or at the variable, it stays
+    unapplicable."""
+    for rows in ((r"g(p) = \mathbb{E}_{x \sim p}[x]", r"2 = g(q) + 1"),
+                 (r"g(p) = \int p(x) \, dx", r"2 = g(x) + 1")):
+        derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
+        assert derivation.steps[-1].kind == "unreadable", rows
+        assert "defined above only as the quantity" in derivation.steps[-1].message, rows
+
+
+def test_a_quantity_of_a_density_is_a_functional_of_its_values(check_text):
+    rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1", r"3 = g(q) + 1")
+    assert support.verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
+        ["definition", "verified", "refuted"]
 
 
 GAUSS = ("% derive: variable x\n% derive: positive \\sigma\n"
