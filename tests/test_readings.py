@@ -510,6 +510,21 @@ def test_gamma_and_beta_undeclared_are_eulers_functions(check_text, row, expecte
     assert support.verdicts(check_text(EULER_HEADER + f"$$ {row} $$\n")) == [expected]
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # s11j_bce_logistic_elmobarratt: σ used in the loss, defined in the line below — read
+    # ahead of its first use, as any name defined after its use
+    ((r"L(z) = -\log \sigma(z)", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+      r"L(z) = \log(1 + e^{-z})"), ["definition", "definition", "verified"]),
+    ((r"L(z) = -\log \sigma(z)", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+      r"L(z) = \log(1 + e^{z})"), ["definition", "definition", "refuted"]),
+    # never defined, or only claimed about below: still refused
+    ((r"\sigma(0) + 1 = \frac{3}{2}", r"\sigma(1) = 1"), ["error", "error"]),
+])
+def test_a_known_function_defined_below_its_use_is_read_ahead(check_text, rows, expected):
+    text = "% derive: real z\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     # s13n_bin_entropy_wikipedia: `- \operatorname{logit}_2(p)` was refused as an unknown word
     (r"\operatorname{logit}(p) + \log(1 - p) = \log p", "verified"),
@@ -706,10 +721,20 @@ def test_a_function_of_a_defined_number_whose_body_reaches_it_otherwise_is_refus
 
 
 def test_a_quantity_named_by_its_whole_head_is_not_a_function_elsewhere():
-    rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1")
-    derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
-    assert derivation.steps[-1].kind == "unreadable"
-    assert "defined above only as the quantity" in derivation.steps[-1].message
+    """A quantity of a density is applied elsewhere only as a functional of its values
+    (`test_sums`); through its law (an expectation), or at the variable, it stays
+    unapplicable."""
+    for rows in ((r"g(p) = \mathbb{E}_{x \sim p}[x]", r"2 = g(q) + 1"),
+                 (r"g(p) = \int p(x) \, dx", r"2 = g(x) + 1")):
+        derivation = load_tex("r.tex", HEADER + "".join(f"$$ {r} $$\n" for r in rows))
+        assert derivation.steps[-1].kind == "unreadable", rows
+        assert "defined above only as the quantity" in derivation.steps[-1].message, rows
+
+
+def test_a_quantity_of_a_density_is_a_functional_of_its_values(check_text):
+    rows = (r"g(p) = \int p(x) \, dx", r"2 = g(q) + 1", r"3 = g(q) + 1")
+    assert support.verdicts(check_text(HEADER + "".join(f"$$ {r} $$\n" for r in rows))) == \
+        ["definition", "verified", "refuted"]
 
 
 GAUSS = ("% derive: variable x\n% derive: positive \\sigma\n"

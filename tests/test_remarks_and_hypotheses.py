@@ -457,9 +457,17 @@ def test_a_list_of_values_as_side_condition_is_refused_as_a_support(condition):
     r"\quad (\text{Jensen})", r"\quad (2.3)", r"\quad (ii)", r"\quad (\star)",
     r"\quad \text{(Pearson } \chi^2\text{)}", r"\quad \text{for all } a",
     r"\quad \text{for every $a$}",
+    r"\hspace{3cm} (1)", r"\hspace*{1em} \text{(Jensen)}",   # s13n_mi_chain_imathworks
 ])
 def test_remarks_and_tags_are_set_aside(remark):
     assert readings(display("", "a = a " + remark)) == ["a = a"]
+
+
+def test_a_row_after_hspace_is_a_row_of_its_own():
+    """`\\hspace{…}` separates as `\\quad` does: what follows is a remark or another row,
+    never multiplied in."""
+    assert readings(display("% derive: real a\n", r"a + a = 2a \hspace{1cm} a = 3")) == \
+        ["a + a = 2 · a", "a = 3"]
 
 
 @pytest.mark.parametrize("text, shown", [

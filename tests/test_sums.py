@@ -3084,3 +3084,34 @@ def test_a_member_spelling_of_a_one_name_definition_is_refused(header, rows, exp
     a definition of a new name h_2 (the false row passed, exit 0). A spelling at a whole
     number is refused; `p_d` beside `p_g` is a label of its own."""
     assert verdicts(display(header, *rows)) == expected
+
+
+FUNCTIONAL = ("% derive: discrete x\n% derive: density q, q_1, q_2, p over x\n"
+              "% derive: real \\lambda\n% derive: assume 0 < \\lambda, \\lambda < 1\n"
+              "% derive: define \\varphi(q) = \\sum q(x) \\log q(x)\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # s13n_kl_convex_techqa: a quantity defined of a density is a functional, applied at
+    # another density or at a combination of densities (was: "defined only as the quantity")
+    (r"\varphi(q_1) = \sum_x q_1(x) \log q_1(x)", "verified"),
+    (r"\varphi(q_1) = \sum_x q_1(x) \log q_2(x)", "refuted"),
+    (r"\varphi(\lambda q_1 + (1-\lambda) q_2) = \sum (\lambda q_1(x) + (1-\lambda)q_2(x)) "
+     r"\log (\lambda q_1(x) + (1-\lambda)q_2(x))", "verified"),
+    (r"\varphi(\lambda q_1 + (1-\lambda) q_2) = \lambda \varphi(q_1) + (1-\lambda) \varphi(q_2)",
+     "refuted"),
+    (r"\lambda \varphi(q_1) + (1-\lambda) \varphi(q_2) = \lambda \sum q_1(x) \log q_1(x) + "
+     r"(1-\lambda) \sum q_2(x) \log q_2(x)", "verified"),
+    # the variable bare in the argument: no combination of densities
+    (r"\varphi(q_1 + x) = 0", "error"),
+])
+def test_a_quantity_of_a_density_applies_at_combinations_of_densities(row, verdict):
+    assert verdicts(display(FUNCTIONAL, row)) == [verdict], row
+
+
+def test_a_quantity_of_a_density_inside_an_expectation_is_not_a_functional():
+    """Only a body using q through its values is applied elsewhere: in an expectation or a
+    divergence q is a law, which no combination replaces here."""
+    text = ("% derive: discrete x\n% derive: density q, q_1, p over x\n"
+            "% derive: define h(q) = D(q \\| p)\n")
+    assert verdicts(display(text, r"h(q_1) = D(q_1 \| p)")) == ["error"]

@@ -27,7 +27,7 @@ from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
-from derive.frontend.latex.reader import Reader
+from derive.frontend.latex.reader import Reader, free_values, summed_away_message
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
 from derive.frontend.scope import FileScope
@@ -325,12 +325,9 @@ class Builder:
         if above is None:
             return
         for name in self.reader.summed_away:
-            if name in free_names(above):
-                raise self.source.error(
-                    f"the sum over {name.latex} goes on over the terms after it that use "
-                    f"{name.latex}, and the row this one goes on from uses {name.latex} "
-                    f"outside that sum: which {name.latex} is meant is not clear — bracket what "
-                    f"the sum runs over, or name the index otherwise", parts[0].start)
+            if name in free_values(above):
+                raise self.source.error(summed_away_message(
+                    name, "the row this one goes on from uses"), parts[0].start)
 
     def _named_optimisers(self, text, offset):
         """A row naming joint optimisers (`joint_optima`): a definition step stating nothing

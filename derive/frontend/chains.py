@@ -416,7 +416,9 @@ class ChainBuilder:
         if at in self.refused:
             raise self.source.error(self.refused[at], at)
         used = self.scope.table.get(self.scope.names.get(exc.key))
-        if used is not None and eligible(head, exc.key, used.kind):
+        kind = used.kind if used is not None else \
+            Kind.FUNCTION if exc.key in self.scope.special_refused else None
+        if kind is not None and eligible(head, exc.key, kind):
             self.forward.append((exc.key, head.key, exc.offset, at))
 
     def _void_uses(self, key, offset):

@@ -88,6 +88,7 @@ class FileScope:
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.unread = {}          # key of a name whose defining row could not be read → offset
+        self.special_refused = {}  # key of a known function refused undefined (σ) → first use
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.measure = None       # (key, offset): the undeclared measure letter read first
         self.plain_words = []     # (word, offset, row span) of a plain `log` read as \log
@@ -266,6 +267,8 @@ class FileScope:
             found = self.names.get(spelling)
             if found is not None and found in self.first_use:
                 raise UsedBefore(spelling, self.first_use[found])
+            if spelling in self.special_refused:       # σ(z) refused above, defined here
+                raise UsedBefore(spelling, self.special_refused[spelling])
         if spelled.endswith("_{\\cdot}"):     # a family p_j: a member p_k used as a name above
             prefix = spelled.removesuffix("\\cdot}")
             for member, used in self.names.items():

@@ -3,7 +3,7 @@ multiplied into the formula. The row's text keeps every offset (remarks are blan
 spaces), so positions in messages stay exact.
 
 * A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
-* After a top-level `\\quad` or `\\qquad` (outside every bracket; a run of two or more
+* After a top-level `\\quad`, `\\qquad` or `\\hspace{3cm}` (outside every bracket; a run of two or more
   control spaces `\\ \\ \\ `, typed for one, is one):
   - a style switch heading it (`\\scriptstyle{X}`, `{\\scriptstyle X}`) only sets its
     print size: X is read by these rules (`_unstyled`);
@@ -98,7 +98,8 @@ from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
 # one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\hspace\*?\s*\{[^{}]*\}|\\ (?:[ \t]*\\ )+|"
+                   r"\\derivecolumnpair(?![a-zA-Z])")
 # Layout's mark between two column pairs of an `align` row (`layout.COLUMN_PAIR`).
 _COLUMN_PAIR = "\\derivecolumnpair"
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
@@ -310,6 +311,9 @@ def annotate(text):
                                     for q in quads)], key=lambda m: m.start())
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
+    for m in quads:                       # `\hspace{3cm}` separates as `\quad`, and is spacing
+        if m.group(0).startswith("\\hspace"):
+            main = main[:m.start()] + " " * (m.end() - m.start()) + main[m.end():]
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
         if m.group(0) == _COLUMN_PAIR:    # spacing where no second result follows it

@@ -109,7 +109,7 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    E, MINUS_ONE, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    E, MINUS_ONE, ONE, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
     Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
@@ -354,16 +354,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         letter written as a value counts: a density over a declared x names x as what it
         ranges over (`\\sum_x p(x) + q(x) = 2`), not a value of x."""
         for part in parts:
-            names = free_names(part.term) & {t.name for t in subterms(part.term)
-                                             if isinstance(t, Sym)} \
-                if part.term is not None else ()
+            names = free_values(part.term) if part.term is not None else ()
             for name, node in self.summed_away.items():
                 if name in names:
-                    raise self.error(f"the sum over {name.latex} goes on over the terms after "
-                                     f"it that use {name.latex}, and this row also uses "
-                                     f"{name.latex} outside that sum: which {name.latex} is "
-                                     f"meant is not clear — bracket what the sum runs over, "
-                                     f"or name the index otherwise", node)
+                    raise self.error(summed_away_message(name, "this row also uses"), node)
 
     def _about_densities(self, term):
         """Whether a head over declared variables names only the quantity at them, its body
@@ -1076,6 +1070,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"{name.key} if the file means another function", items[0])
         self._special_read_above(name.key, items[0])
         if label not in self.scope.heads:
+            if relation is not DEFINE and self._functional_at(name.key, bracket) is not None:
+                return None                 # \varphi(\lambda q_1 + …) = …: a claim
             self._labelled_elsewhere(name.key, bracket.node)
         return Head(name.key, label, (), scale)
 
@@ -1092,6 +1088,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         try:
             build = special.builder(key, len(bracket.args))
         except ValueError as exc:
+            # a definition of the name below is read ahead of this use (`ahead`): the
+            # author's `\\sigma(z) = \\frac{1}{1+e^{-z}}` after the row using σ
+            self.scope.special_refused.setdefault(key, self.offset + _start(node))
             raise self.error(str(exc), node) from None
         if build is None:
             return False
@@ -1603,9 +1602,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 raise self.error(going_on_message(going_on.latex, last), node)
             return None
         var = last.var
-        used = {t.name for t in subterms(value) if isinstance(t, Sym)}    # as a value, not
-        outer = [n for n in free_names(value) if n.latex == var.latex and n is not var and
-                 n in used]                                   # as what a density is over
+        outer = [n for n in free_values(value) if n.latex == var.latex and n is not var]
         if not outer or self.declared(var.latex) is not None and not over_variable:
             if going_on is not None:
                 raise self.error(going_on_message(var.latex, last), node)
@@ -2633,6 +2630,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(LOOKALIKES[key], p.node)
         if bracket is not None and found is None:
             self.vector_elsewhere(key, bracket, p.node)
+            functional = self._functional_at(key, bracket)
+            if functional is not None:
+                return self._powered(functional, bracket), 2
             self._labelled_elsewhere(key, p.node)
         if bracket is not None and found is None and special.special(key) is not None and \
                 self.special_function(key, bracket, p.node):
@@ -2921,6 +2921,47 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             raise self.error(f"{p.key}: derive reads {p.base}(X = x) of the declared law; a "
                              "subscript naming the law is not read (declare the law: % derive: "
                              "random X with density p over x)", node)
+
+    def _functional_at(self, key, bracket):
+        """`\\varphi(q_1)`, `\\varphi(\\lambda q_1 + (1-\\lambda) q_2)` after a row or
+        `define` made the quantity `\\varphi(q)` of a declared density q of one variable
+        (`\\varphi(q) = \\sum q(x) \\log q(x)`, the entropy's convexity proofs): a quantity
+        of a density is a functional, and at a combination of declared densities of the
+        same variable (each written bare, read at the variable) it is its body with every
+        value q(t) replaced by the combination's value at t. None (the quantity stays
+        unapplicable, `_labelled_elsewhere`) unless the body uses q only through its
+        values and the argument uses the variable only as its densities' argument."""
+        labels = self._head_labels(key)
+        if len(labels) != 1 or len(bracket.args) != 1:
+            return None
+        keys = self.label_keys(labels[0])
+        own = self.scope.lookup(keys[0]) if len(keys) == 1 else None
+        if own is None or own[1].kind is not Kind.DISTRIBUTION:
+            return None
+        body = self.scope.table[self.scope.heads[labels[0]]].info.body
+        values = [t for t in subterms(body) if isinstance(t, Dens) and t.dist.name is own[0]]
+        if not values or any(len(t.dist.over) != 1 or t.dist.given or t.dist.cond or
+                             len(t.at) != 1 for t in values) or \
+                sum(1 for t in subterms(body) if isinstance(t, Dist) and t.name is own[0]) != \
+                len(values):
+            return None                   # q in an expectation, a divergence, a conditional
+        variable = values[0].dist.over[0]
+        argument = self.term(single(bracket.args[0]))
+
+        def swap(t, found, value):
+            if isinstance(t, Dens) and found(t):
+                return value(t)
+            kids = t.children
+            return t.rebuild([swap(c, found, value) for c in kids]) if kids else t
+
+        def at_variable(t):
+            return t.at == (Sym(variable),) and t.dist.over == (variable,) and \
+                not t.dist.given and not t.dist.cond
+        if not any(isinstance(t, Dens) and at_variable(t) for t in subterms(argument)) or \
+                variable in free_names(swap(argument, at_variable, lambda t: ONE)):
+            return None                   # no density at the variable, or the variable bare
+        return swap(body, lambda t: t.dist.name is own[0],
+                    lambda t: substitute(argument, {variable: t.at[0]}, self.scope.allowance))
 
     def _labelled_elsewhere(self, key, node):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
@@ -5581,6 +5622,19 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def free_values(term):
+    """The free names `term` uses as values — not a declared variable a density there is
+    only over (`q(x)` at a bound x names the declared x as what q ranges over)."""
+    return free_names(term) & {t.name for t in subterms(term) if isinstance(t, Sym)}
+
+
+def summed_away_message(name, where):
+    """The refusal of a row using, outside a sum that went on over it, the sum's index."""
+    return (f"the sum over {name.latex} goes on over the terms after it that use "
+            f"{name.latex}, and {where} {name.latex} outside that sum: which {name.latex} is "
+            f"meant is not clear — bracket what the sum runs over, or name the index otherwise")
 
 
 def going_on_message(index, operator=None):
