@@ -17,8 +17,8 @@ how letters make words.
   braces (`bracketed` with `{`), never dropped: `\\log{(\\sigma^2)^{1/2}}` is log((σ²)^½),
   not the `\\log(u)^k` form (products.py refuses a power after the closing brace). So do
   the braces of a plain TeX fraction there: `\\log{a \\over b} c` is log(a/b)·c.
-* `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
-  so every position stays the author's).
+* `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
+  place, same length, so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
   (bold, italic, sans, typewriter) around one name and its scripts alone is that name with
   its scripts, as `{\\bf z_i}` is (`\\mathbf{z_i}` and `\\mathbf{z}_i` print and read alike):
@@ -53,7 +53,9 @@ from derive.frontend.latex import names as naming
 TYPOGRAPHIC = frozenset({r"\bf", r"\it", r"\sf", r"\tt"})
 NAMING = {r"\rm": r"\mathrm", r"\cal": r"\mathcal"}
 
-DOUBLE_BAR = re.compile(r"\\(mid|vert)(?![a-zA-Z])\s*\\\1(?![a-zA-Z])")
+# `\mid \mid`, `\vert \vert`, and `\lvert\rvert` (an empty absolute value is no
+# expression: the two bars side by side print ‖)
+DOUBLE_BAR = re.compile(r"\\(?:(mid|vert)(?![a-zA-Z])\s*\\\1|lvert\s*\\rvert)(?![a-zA-Z])")
 # A math font whose braces hold a bracket or a script: `\mathcal{L(q)}`, `\mathrm{x_i}`.
 FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
                        r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")

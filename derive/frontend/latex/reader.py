@@ -1760,7 +1760,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             key += (decoration or "") + "'" * primes
             if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
                     not (base == r"\mathbb{P}" and sub is None) and not self.declaring and \
-                    self.scope.lookup(base) is None and self.scope.lookup(key) is None:
+                    self.scope.lookup(base) is None and self.scope.lookup(key) is None and \
+                    not registry.spelled(key):              # \mathbb{KL}, \mathbb{D}_{KL}
                 raise self.error(naming.unknown_command(base) + "; declare it to use it "
                                  "as a name", node)
             self._check_word(primary, base)
@@ -5382,8 +5383,7 @@ def _whole_number(node):
 
 
 def _separators(seps):
-    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert", r"\parallel") else s
-            for s in seps]
+    return [r"\|" if s in naming.DOUBLE_BARS else s for s in seps]
 
 
 def _operator_forms(key):
