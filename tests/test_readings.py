@@ -3360,3 +3360,24 @@ _VAE = (r"L_\text{VAE}(\theta, \phi) = -\mathbb{E}_{z \sim q_\phi}[\log p_\theta
 ])
 def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
+
+
+# `\newline` breaks rows as `\\` does (MathJax and amsmath alike; s14q_elbo_iwae_jackknife
+# writes its align rows so): each row its own step, a continuation joined, a false row
+# refuted; inside braces it breaks nothing and is refused where it stands.
+NEWLINE_ROWS = ("% derive: real a, b\n\\begin{{align}}\n(a + b)^2 &= a^2 + 2ab + b^2 \\newline\n"
+                "&= {} \\newline\n&= b^2 + a^2 + 2 a b\n\\end{{align}}\n")
+
+
+def test_newline_separates_rows_as_a_double_backslash_does():
+    steps = load_tex("r.tex", NEWLINE_ROWS.format("a^2 + b^2 + 2ab")).steps
+    assert [s.reading for s in steps] == [
+        "(a + b)^2 = a^2 + 2 · a · b + b^2", "a^2 + 2 · a · b + b^2 = a^2 + b^2 + 2 · a · b",
+        "a^2 + b^2 + 2 · a · b = b^2 + a^2 + 2 · a · b"]
+    assert verdicts(NEWLINE_ROWS.format("a^2 + b^2 + 2ab")) == ["verified"] * 3
+    assert verdicts(NEWLINE_ROWS.format("a^2 + b^2 + ab")) == ["verified", "refuted", "refuted"]
+    joined = load_tex("r.tex", "% derive: real a, b\n\\begin{align*}\ng &= a \\newline\n"
+                      "&\\quad + b\n\\end{align*}\n").steps
+    assert [s.reading for s in joined] == ["g = a + b"]
+    (braced,) = load_tex("r.tex", "% derive: real a\n$$ a = {a \\newline} $$\n").steps
+    assert braced.kind == "unreadable" and "\\newline" in braced.message
