@@ -3381,3 +3381,19 @@ def test_newline_separates_rows_as_a_double_backslash_does():
     assert [s.reading for s in joined] == ["g = a + b"]
     (braced,) = load_tex("r.tex", "% derive: real a\n$$ a = {a \\newline} $$\n").steps
     assert braced.kind == "unreadable" and "\\newline" in braced.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log{a - \log b} = 0", "prints as log a − log b"),
+    (r"\exp{a + b} = 0", "prints as log a − log b"),
+    (r"\mathcal{a, b} = 0", "unexpected ','"),                # not typography: not a list
+])
+def test_braces_that_print_otherwise_than_they_group_are_refused(row, expected):
+    (message,) = readings(display("% derive: real a, b\n", row))
+    assert expected in message
+
+
+def test_a_bold_font_around_a_list_is_the_names():
+    header = "% derive: variable x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(header, r"p(\mathbf{x, y}) = p(\mathbf{y} \mid \mathbf{x}) p(x)",
+                            r"p(\boldsymbol{x,y}) = p(x \mid y) p(x)")) == ["verified", "refuted"]
