@@ -731,3 +731,26 @@ def test_a_single_bar_is_no_divergence_bar():
     for row in (r"\mathbb{D}(p \| q) = 0", r"\mathbb{KL}_{2}(p \| q) = 0"):
         (text,) = readings(display(PQ, row))
         assert "does not read" in text
+
+
+# `KL\left( Q \left\| M \right) \right)` (s14p_gan_cg_dsnotes): TeX pairs the sized bar with
+# the first `\right)`, printing KL(Q ‖ M)) — the bar is the divergence bar, one bracket
+# closes. Without the doubled bracket, a `\left\|` closed by a bracket is read as printed;
+# a bracket that does not close the same way is left to the parser (refused).
+SIZED_BAR = PQ + "% derive: define m = \\frac{p + q}{2}\n"
+
+
+def test_a_sized_bar_closed_by_a_doubled_bracket_is_the_divergence_bar():
+    true = r"JS(p \| q) = \frac{1}{2} KL\left(p \left\| m \right)\right) + \frac{1}{2} KL \left( q \left\| m \right) \right)"
+    assert verdicts(display(SIZED_BAR, true)) == ["verified"]
+    swapped = true.replace(r"\left( q \left\| m", r"\left( m \left\| q")
+    assert verdicts(display(SIZED_BAR, swapped)) == ["refuted"]
+    assert readings(display(PQ, r"KL(p \left\| q \right)) = 0")) == ["KL(p ‖ q) = 0"]
+
+
+@pytest.mark.parametrize("row", [r"KL\left(p \left\| q \right) + 1\right) = 0",
+                                 r"KL\left(p \left\| q \right] \right) = 0",
+                                 r"KL\left(p \left\| q \right) \right] = 0"])
+def test_a_sized_bar_closed_otherwise_is_refused(row):
+    (text,) = readings(display(PQ, row))
+    assert text.startswith("unexpected")

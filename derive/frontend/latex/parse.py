@@ -22,6 +22,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
+from derive.frontend.latex.sized import doubled_closers
 from derive.frontend.latex.wrappers import Unread, unwrap
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -95,7 +96,8 @@ def write_tables():
 def parse_row(text):
     """The parse tree of one row; raises `SyntaxProblem` with an offset into `text`.
     Old-style names (`{\\bf x}`, `{\\rm KL}`, `{D}_{KL}`, `\\mid \\mid`) are read as their
-    modern spellings (oldstyle.py). Memoised by text: a display's rows are parsed once to
+    modern spellings (oldstyle.py). A `\\left\\|` that TeX pairs with the first of two closing
+    brackets (`\\left( Q \\left\\| M \\right) \\right)`) is the divergence bar (sized.py). Memoised by text: a display's rows are parsed once to
     find the quantities they define (`Reader.defined_label`) and again to be read, and a
     directive's names again and again; nothing changes a tree once it is returned."""
     if len(text) > MAX_ROW_CHARS:
@@ -108,7 +110,7 @@ def parse_row(text):
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
-    text = oldstyle.normalise_text(text)
+    text = doubled_closers(oldstyle.normalise_text(text))
     overreach = oldstyle.font_overreach(text)
     if overreach is not None:
         raise SyntaxProblem(*overreach)
