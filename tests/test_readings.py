@@ -3397,3 +3397,42 @@ def test_a_bold_font_around_a_list_is_the_names():
     header = "% derive: variable x, y\n% derive: joint p over x, y\n"
     assert verdicts(display(header, r"p(\mathbf{x, y}) = p(\mathbf{y} \mid \mathbf{x}) p(x)",
                             r"p(\boldsymbol{x,y}) = p(x \mid y) p(x)")) == ["verified", "refuted"]
+
+
+# `*` between two factors is the product (Markdown notes, s14s_softmax_deriv_xinw8023: TeX
+# prints it as the binary ∗); a star in a script is a decoration; a star that multiplies
+# nothing on one side, doubled (Python's power) or beside a function or distribution not
+# applied (a convolution?) is refused.
+STARS = "% derive: real a, b\n% derive: variable x\n% derive: density p, q\n% derive: function f, g\n"
+
+
+@pytest.mark.parametrize("row, reading", [
+    (r"a * b = b a", "a · b = b · a"),
+    (r"\frac{e^{a} * e^{b}}{(e^{a})^2} = e^{b - a}", "(e^a · e^b) / (e^a)^2 = e^(b - a)"),
+    (r"a * (1 - b) = a - a b", "a · (1 - b) = a - a · b"),
+    (r"\int p(x) * q(x) dx = \int q(x) p(x) dx", "∫ p(x) · q(x) dx = ∫ q(x′) · p(x′) dx′"),
+])
+def test_a_star_between_factors_is_the_product(row, reading):
+    assert readings(display(STARS, row)) == [reading]
+    assert verdicts(display(STARS, row)) == ["verified"]
+    false = row.replace("=", "= 2 +", 1)
+    assert verdicts(display(STARS, false)) == ["refuted"]
+
+
+def test_a_star_in_a_script_is_a_decoration():
+    assert readings(display(STARS, r"a^* = a^{*} + a^{**} - a_{*}")) == ["a* = a* + a** - a_*"]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"a * = b", "nothing after it"),
+    (r"* a = b", "needs something before it"),
+    (r"a ** 2 = a^2", "two product signs in a row"),
+    (r"a * \cdot b = a b", "two product signs in a row"),
+    (r"p * q = 1", "convolution"),
+    (r"a = f(x) * g", "convolution"),
+    (r"\theta* = 1", "unexpected '*'"),
+    (r"a \ast b = a b", "\\ast"),
+])
+def test_a_star_that_multiplies_no_two_factors_is_refused(row, message):
+    (text,) = readings(display(STARS + "% derive: real \\theta\n", row))
+    assert message in text

@@ -23,6 +23,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
 from derive.frontend.latex.sized import doubled_closers
+from derive.frontend.latex.stars import PRODUCT_STAR, mark_product_stars
 from derive.frontend.latex.wrappers import Unread, unwrap
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -115,7 +116,7 @@ def parse_row(text):
     if overreach is not None:
         raise SyntaxProblem(*overreach)
     try:
-        tree = parser().parse(mark_absolute_bars(unwrap(text)))
+        tree = parser().parse(mark_product_stars(mark_absolute_bars(unwrap(text))))
         return _drop_empty_groups(oldstyle.rewrite(tree))
     except Unread as exc:
         raise SyntaxProblem(exc.message, exc.offset) from None
@@ -254,7 +255,8 @@ def _problem(exc, text):
         pos = len(text.rstrip())
     else:
         token = exc.token
-        message = f"unexpected {token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')!r}"
+        shown = token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')
+        message = f"unexpected {shown.replace(PRODUCT_STAR, '*')!r}"
         if token.type == "UNREL":
             message = f"derive does not check the relation {token.value}"
         elif token.type == "OVER":
