@@ -3,16 +3,18 @@
 Notes written in Markdown multiply with `*` (`e^{x_i} * e^{x_j}`, `s * (1 - s)`), and TeX
 prints a `*` between two operands as the binary operator ∗. A star is also a name's
 decoration (`D^*`, `f^*`, `x^{*}`, `\\theta^{**}`), written as a superscript or subscript.
-Before parsing, each star that is no such script is marked as a product sign — replaced by
-one private character the grammar reads as a product sign (`MULOP`), so offsets stay the
-author's — and the product reader then refuses it wherever it is not between two factors
-(`products`): nothing before it, nothing after it (`D* = …`, a decoration written without
-`^`), beside another product sign (`a ** 2`, Python's power), or beside a function or a
-distribution not applied (`f * g`, `p_X * p_Y`: a convolution).
+Before parsing, each star that is no such script and stands between two operands is marked
+as a product sign — replaced by one private character the grammar reads as a product sign
+(`MULOP`), so offsets stay the author's — and the product reader then refuses it wherever it
+is not between two factors (`products`): beside another product sign (`a ** 2`, Python's
+power), before a relation command (`a * \\le b`), or beside a function or a distribution
+not applied (`f * g`, `p_X * p_Y`: a convolution).
 
 Left unmarked (the grammar reads them, or refuses them where they stand): a star right after
 `^` or `_`, in the braces of a script holding only decorations (`^{*}`, `_{**}`, `^{*\\prime}`),
-and right after a control word (`\\operatorname*`, a starred command; `\\theta*`).
+right after a control word (`\\operatorname*`, a starred command; `\\theta*`), and one with
+no operand on a side — at an end, after a sign, a relation, a bracket or another star, or
+before a relation or a closing bracket (`D* = …`, a decoration written without `^`; `+ *`).
 `\\ast` is never a product: LaTeX authors write it for a convolution or a decoration.
 """
 
@@ -31,9 +33,19 @@ def mark_product_stars(text):
         return text
     chars = list(text)
     for at, char in enumerate(text):
-        if char == "*" and not _decoration(text, at):
+        if char == "*" and not _decoration(text, at) and _between_operands(text, at):
             chars[at] = PRODUCT_STAR
     return "".join(chars)
+
+
+def _between_operands(text, at):
+    """Whether something that may be an operand stands on both sides of the star (TeX's
+    rule for a binary sign: after a sign, a relation or an opening bracket, or before a
+    relation or a closing one, it prints as a plain symbol, and is refused where it
+    stands)."""
+    before, after = text[:at].rstrip(), text[at + 1:].lstrip()
+    return bool(before) and before[-1] not in "+-=<>([{,;&|*" and \
+        bool(after) and after[0] not in "=<>)]},;&"
 
 
 def _decoration(text, at):
