@@ -696,3 +696,61 @@ def test_a_density_on_an_interval_of_a_vector_is_not_read_as_over_one_real():
     plain = "% derive: variable x in \\mathbb{R}^n\n% derive: density q\n% derive: density p\n"
     assert verdicts(display(plain, r"\mathbb{E}_{x \sim q}\left[\frac{p(x)}{q(x)}\right] = 1")) == \
         ["verified"]
+
+
+# One KL, however it is spelled: the registry's spellings of the operator and every bar
+# that prints ‖ (s14s_mle_kl_gwansiu writes `\Arrowvert`, s14q_elbo_evidence_altosaar
+# `\mathbb{KL}`); the false variant (arguments swapped) must be refuted in each.
+KL_OPERATORS = [r"D_{KL}", r"D_{\mathrm{KL}}", r"\mathrm{KL}", "KL", r"\text{KL}",
+                r"\operatorname{KL}", r"\mathbb{KL}", r"\mathcal{KL}", r"\mathcal{D}_{KL}",
+                r"\mathbb{D}_{\mathrm{KL}}", "D"]
+DOUBLE_BARS = [r"\|", "||", r"\Vert", r"\parallel", r"\Arrowvert", r"\lVert", r"\,\|\,",
+               r"\mid \mid", r"\vert\vert", r"~\lvert\rvert~", r"\big\|"]
+KL_BODY = r"\int p(x) \log \frac{p(x)}{q(x)} dx"
+
+
+@pytest.mark.parametrize("operator", KL_OPERATORS)
+def test_every_spelling_of_kl_is_the_registry_entry(operator):
+    assert verdicts(display(PQ, f"{operator}(p \\| q) = {KL_BODY}")) == ["verified"]
+    assert verdicts(display(PQ, f"{operator}(q \\| p) = {KL_BODY}")) == ["refuted"]
+
+
+@pytest.mark.parametrize("bar", DOUBLE_BARS)
+def test_every_double_bar_separates_a_divergence(bar):
+    for operator in ("KL", r"D_{KL}", r"\mathbb{KL}"):
+        assert verdicts(display(PQ, f"{operator}(p {bar} q) = {KL_BODY}")) == ["verified"]
+        assert verdicts(display(PQ, f"{operator}(q {bar} p) = {KL_BODY}")) == ["refuted"]
+    assert verdicts(display(PQ, f"D_{{JS}}(p {bar} q) = JS(q {bar} p)")) == ["verified"]
+
+
+def test_a_single_bar_is_no_divergence_bar():
+    # \arrowvert prints one bar |: never read as ‖
+    (text,) = readings(display(PQ, r"KL(p \arrowvert q) = 0"))
+    assert "\\arrowvert" in text
+    # \mathbb is no font to strip: \mathbb{D} alone, \mathbb{KL} with a subscript, unknown
+    for row in (r"\mathbb{D}(p \| q) = 0", r"\mathbb{KL}_{2}(p \| q) = 0"):
+        (text,) = readings(display(PQ, row))
+        assert "does not read" in text
+
+
+# `KL\left( Q \left\| M \right) \right)` (s14p_gan_cg_dsnotes): TeX pairs the sized bar with
+# the first `\right)`, printing KL(Q ‖ M)) — the bar is the divergence bar, one bracket
+# closes. Without the doubled bracket, a `\left\|` closed by a bracket is read as printed;
+# a bracket that does not close the same way is left to the parser (refused).
+SIZED_BAR = PQ + "% derive: define m = \\frac{p + q}{2}\n"
+
+
+def test_a_sized_bar_closed_by_a_doubled_bracket_is_the_divergence_bar():
+    true = r"JS(p \| q) = \frac{1}{2} KL\left(p \left\| m \right)\right) + \frac{1}{2} KL \left( q \left\| m \right) \right)"
+    assert verdicts(display(SIZED_BAR, true)) == ["verified"]
+    swapped = true.replace(r"\left( q \left\| m", r"\left( m \left\| q")
+    assert verdicts(display(SIZED_BAR, swapped)) == ["refuted"]
+    assert readings(display(PQ, r"KL(p \left\| q \right)) = 0")) == ["KL(p ‖ q) = 0"]
+
+
+@pytest.mark.parametrize("row", [r"KL\left(p \left\| q \right) + 1\right) = 0",
+                                 r"KL\left(p \left\| q \right] \right) = 0",
+                                 r"KL\left(p \left\| q \right) \right] = 0"])
+def test_a_sized_bar_closed_otherwise_is_refused(row):
+    (text,) = readings(display(PQ, row))
+    assert text.startswith("unexpected")

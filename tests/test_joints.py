@@ -98,12 +98,26 @@ def test_declared_parameters_after_the_bar_are_the_parameters():
     assert text == "max_{θ} log(p(x)) = 0"          # at the bound θ, as p(x; θ) is
 
 
-@pytest.mark.parametrize("row", [r"p(z \mid x, \theta) = 1", r"p(x \mid \theta, z) = 1"])
-def test_a_bar_mixing_variables_and_parameters_is_refused(row):
-    (step,) = steps(display(PARAMETRISED, row))
-    assert step.kind == "unreadable" and "mixes what it is conditioned on with its parameters" \
-        in step.message and "after ';'" in step.message
-    assert (step.location.line, step.location.column) == (3, 5)
+@pytest.mark.parametrize("row, reading", [
+    (r"p(z \mid x, \theta) = p(z \mid x; \theta)", "p(z | x) = p(z | x)"),
+    (r"p(x \mid \theta, z) = p(x \mid z; \theta)", "p(x | z) = p(x | z)"),
+    (r"p(\mathbf{x, z} \mid \theta) = p(\mathbf{z}\vert\mathbf{x}, \theta) p(\mathbf{x}\vert\theta)",
+     "p(x, z) = p(z | x) · p(x)"),
+])
+def test_parameters_beside_variables_after_the_bar_are_the_parameters(row, reading):
+    # Will Wolf's EM notes: p(Z | X, θ) conditions on the data X and fixes the parameter θ,
+    # as p(Z | X; θ) does; one bold font around the list X, Z is the two names
+    assert readings(display(PARAMETRISED, row)) == [reading]
+    assert verdicts(display(PARAMETRISED, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"p(z \mid x, \theta) = p(x \mid z; \theta)",
+    r"p(\mathbf{x, z} \mid \theta) = p(\mathbf{x}\vert\mathbf{z}, \theta) p(\mathbf{x}\vert\theta)",
+    r"p(z \mid x, \theta) = \frac{p(x, z \mid \theta)}{p(z \mid \theta)}",
+])
+def test_parameters_beside_variables_do_not_verify_a_false_step(row):
+    assert verdicts(display(PARAMETRISED, row)) == ["refuted"]
 
 
 def test_a_bayes_step_over_discrete_variables():
@@ -193,11 +207,11 @@ def test_a_parameter_at_another_value_after_the_bar_is_that_value(row, expected)
     assert verdicts(display(header, row)) == ["verified"]
 
 
-def test_a_bar_mixing_a_variable_and_a_parameter_value_is_refused():
-    header = ("% derive: variable x, z\n% derive: density p\n% derive: real \\theta\n"
+def test_a_parameter_value_beside_a_variable_is_that_value():
+    header = ("% derive: variable x, z\n% derive: joint p over x, z\n% derive: real \\theta\n"
               "% derive: depends p on \\theta\n")
-    (message,) = readings(display(header, r"p(x \mid z, \theta_0) = 1"))
-    assert "mixes what it is conditioned on with its parameters" in message
+    assert readings(display(header, r"p(x \mid z, \theta_0) = p(x \mid z; \theta_0)")) == \
+        ["p(x | z; θ_0) = p(x | z; θ_0)"]
 
 
 def test_a_value_of_a_parameter_after_the_bar_ranges_like_the_parameter():

@@ -100,7 +100,7 @@ def test_braces_after_a_function_word_hold_its_whole_argument(row, expected):
     assert reading(row, HEADER + "% derive: positive \\sigma\n") == [expected]
 
 
-@pytest.mark.parametrize("row", [r"\log{(a+b)}^2 = 0", r"\log{a}^2 = 0", r"\exp{a + b}^{2} = 0",
+@pytest.mark.parametrize("row", [r"\log{(a+b)}^2 = 0", r"\log{a}^2 = 0", r"\exp{2 a}^{2} = 0",
                                  r"\mathrm{exp}{a}^{2} = 0"])
 def test_a_power_after_a_braced_function_argument_is_refused(row):
     """`\\log{u}^2` prints as log u² (log(u²)), but the braces hold the argument, as in
@@ -3385,3 +3385,81 @@ _VAE = (r"L_\text{VAE}(\theta, \phi) = -\mathbb{E}_{z \sim q_\phi}[\log p_\theta
 ])
 def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
+
+
+# `\newline` breaks rows as `\\` does (MathJax and amsmath alike; s14q_elbo_iwae_jackknife
+# writes its align rows so): each row its own step, a continuation joined, a false row
+# refuted; inside braces it breaks nothing and is refused where it stands.
+NEWLINE_ROWS = ("% derive: real a, b\n\\begin{{align}}\n(a + b)^2 &= a^2 + 2ab + b^2 \\newline\n"
+                "&= {} \\newline\n&= b^2 + a^2 + 2 a b\n\\end{{align}}\n")
+
+
+def test_newline_separates_rows_as_a_double_backslash_does():
+    steps = load_tex("r.tex", NEWLINE_ROWS.format("a^2 + b^2 + 2ab")).steps
+    assert [s.reading for s in steps] == [
+        "(a + b)^2 = a^2 + 2 · a · b + b^2", "a^2 + 2 · a · b + b^2 = a^2 + b^2 + 2 · a · b",
+        "a^2 + b^2 + 2 · a · b = b^2 + a^2 + 2 · a · b"]
+    assert verdicts(NEWLINE_ROWS.format("a^2 + b^2 + 2ab")) == ["verified"] * 3
+    assert verdicts(NEWLINE_ROWS.format("a^2 + b^2 + ab")) == ["verified", "refuted", "refuted"]
+    joined = load_tex("r.tex", "% derive: real a, b\n\\begin{align*}\ng &= a \\newline\n"
+                      "&\\quad + b\n\\end{align*}\n").steps
+    assert [s.reading for s in joined] == ["g = a + b"]
+    (braced,) = load_tex("r.tex", "% derive: real a\n$$ a = {a \\newline} $$\n").steps
+    assert braced.kind == "unreadable" and "\\newline" in braced.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log{a - \log b} = 0", "prints as log a − log b"),
+    (r"\exp{a + b} = 0", "prints as log a − log b"),
+    (r"\mathcal{a, b} = 0", "unexpected ','"),                # not typography: not a list
+])
+def test_braces_that_print_otherwise_than_they_group_are_refused(row, expected):
+    (message,) = readings(display("% derive: real a, b\n", row))
+    assert expected in message
+
+
+def test_a_bold_font_around_a_list_is_the_names():
+    header = "% derive: variable x, y\n% derive: joint p over x, y\n"
+    assert verdicts(display(header, r"p(\mathbf{x, y}) = p(\mathbf{y} \mid \mathbf{x}) p(x)",
+                            r"p(\boldsymbol{x,y}) = p(x \mid y) p(x)")) == ["verified", "refuted"]
+
+
+# `*` between two factors is the product (Markdown notes, s14s_softmax_deriv_xinw8023: TeX
+# prints it as the binary ∗); a star in a script is a decoration; a star that multiplies
+# nothing on one side, doubled (Python's power) or beside a function or distribution not
+# applied (a convolution?) is refused.
+STARS = "% derive: real a, b\n% derive: variable x\n% derive: density p, q\n% derive: function f, g\n"
+
+
+@pytest.mark.parametrize("row, reading", [
+    (r"a * b = b a", "a · b = b · a"),
+    (r"\frac{e^{a} * e^{b}}{(e^{a})^2} = e^{b - a}", "(e^a · e^b) / (e^a)^2 = e^(b - a)"),
+    (r"a * (1 - b) = a - a b", "a · (1 - b) = a - a · b"),
+    (r"\int p(x) * q(x) dx = \int q(x) p(x) dx", "∫ p(x) · q(x) dx = ∫ q(x′) · p(x′) dx′"),
+])
+def test_a_star_between_factors_is_the_product(row, reading):
+    assert readings(display(STARS, row)) == [reading]
+    assert verdicts(display(STARS, row)) == ["verified"]
+    false = row.replace("=", "= 2 +", 1)
+    assert verdicts(display(STARS, false)) == ["refuted"]
+
+
+def test_a_star_in_a_script_is_a_decoration():
+    assert readings(display(STARS, r"a^* = a^{*} + a^{**} - a_{*}")) == ["a* = a* + a** - a_*"]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"a * = b", "unexpected '*'"),                  # no operand after: TeX's plain ∗
+    (r"* a = b", "unexpected '*'"),
+    (r"a + * b = b", "unexpected '*'"),
+    (r"a * \le b", "nothing after it"),
+    (r"a ** 2 = a^2", "unexpected '*'"),
+    (r"a * \cdot b = a b", "two product signs in a row"),
+    (r"p * q = 1", "convolution"),
+    (r"a = f(x) * g", "convolution"),
+    (r"\theta* = 1", "unexpected '*'"),
+    (r"a \ast b = a b", "\\ast"),
+])
+def test_a_star_that_multiplies_no_two_factors_is_refused(row, message):
+    (text,) = readings(display(STARS + "% derive: real \\theta\n", row))
+    assert message in text

@@ -4,7 +4,7 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+(or `\\newline`, which MathJax and amsmath break rows at alike) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
 whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
@@ -39,7 +39,7 @@ from derive.frontend.latex.wrappers import operator_fonts
 # stay in the row, where the parser refuses them at their position.
 _BREAK = re.compile(
     r"""
-      \\\\\*?(?:\[[^\]]*\])?                                             # \\, \\* or \\[2pt]
+      \\\\\*?(?:\[[^\]]*\])? | \\newline(?![a-zA-Z])                    # \\, \\*, \\[2pt], \newline
     | \\(?:short)?intertext\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}                  # prose in a display
     | \\begin\{(?:array|tabular|alignat\*?|alignedat)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?
     | \\(?:begin|end)\{(?:equation|align|aligned|alignat|alignedat|split|gather|gathered|
@@ -49,6 +49,14 @@ _BREAK = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def _row_break(found):
+    """Whether a `_BREAK` match is the row separator: `\\\\` (`\\\\*`, `\\\\[2pt]`) or
+    `\\newline`, which MathJax and amsmath's environments break rows at alike."""
+    return found.group(0).startswith(("\\\\", "\\newline"))
+
+
 # Carries no meaning inside a row.
 _LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
                      r"|\\(?:nonumber|notag|hline|allowbreak|(?:display|no|page|nopage)break)"
@@ -94,7 +102,7 @@ def rows(display):
             continue
         if any(a < m.start() < b for a, b in cases):  # a case of `cases`: not a row
             continue
-        if m.group(0).startswith("\\\\") and depth(m.start()) > 0:   # `\substack{a \\ b}`
+        if _row_break(m) and depth(m.start()) > 0:   # `\substack{a \\ b}`
             continue
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
@@ -104,13 +112,13 @@ def rows(display):
         if before is not None and "{multline" in before.group(0):   # one equation: rows join
             multline = before.group(0).startswith("\\begin")
         below = out[k + 1] if k + 1 < len(out) else None
-        goes_on = below is not None and below[0].group(0).startswith("\\\\") and \
+        goes_on = below is not None and _row_break(below[0]) and \
             _starts_with_relation(below[1].text.replace("&", " "))
         row = _row(piece, joinable and bool(found) and ends_open(found[-1].text), goes_on)
         if not row.text.strip():
             joinable = False
             continue
-        follows = joinable and before.group(0).startswith("\\\\")
+        follows = joinable and _row_break(before)
         under = follows and _aligned_below(found[-1], row)
         at = continuation(row.text, under)
         goes_on = follows and (at is not None or multline or _goes_on(found[-1], row))
@@ -131,7 +139,7 @@ def rows(display):
 # `\begin{cases} A & \text{if } i = k \\ B & \text{otherwise} \end{cases}`, a row's whole
 # right side: one row per case (`_case_rows`).
 CASES = re.compile(r"\\begin\s*\{cases\}(.*?)\\end\s*\{cases\}", re.S)
-_CASE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?")
+_CASE_BREAK = re.compile(r"\\\\\*?(?:\[[^\]]*\])?|\\newline(?![a-zA-Z])")
 _OTHERWISE_WORD = re.compile(r"\\(?:text(?:rm)?|mbox|mathrm)\s*\{\s*(?:otherwise|else)\s*[.,]?\s*\}")
 _OTHERWISE = re.compile(rf"\s*{_OTHERWISE_WORD.pattern}\s*[.,]?\s*$")
 _WORDED = re.compile(r"\s*(?:\\[,;!> ]|\\q?quad|~)*\s*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{")

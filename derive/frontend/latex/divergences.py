@@ -49,7 +49,7 @@ from derive.notation import derivatives, registry
 from derive.notation.joint import put_distributions
 
 # between a divergence's arguments (`\lVert`, `\rVert` print as `\|`: `D(\mu \lVert \nu)`)
-DIVERGENCE_BARS = (r"\|", "||", r"\Vert", r"\lVert", r"\rVert", r"\parallel")
+DIVERGENCE_BARS = tuple(sorted(naming.DOUBLE_BARS))
 
 
 class Divergences:

@@ -26,6 +26,12 @@ lambda mu nu xi omicron pi varpi rho varrho sigma varsigma tau upsilon phi varph
 omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega""".split()
 # Commands that name a thing, as letters do.
 LETTER_COMMANDS = frozenset("\\" + g for g in _GREEK) | {r"\ell", r"\infty", r"\emptyset"}
+# The spellings of the double bar ‖ between a divergence's arguments, all read as `\|`:
+# `\Vert`, `\lVert`/`\rVert`, `\parallel` and `\Arrowvert` print the same ‖ (`\mid
+# \mid`, `\vert \vert` and `\lvert\rvert` are rewritten to `\|` before parsing,
+# oldstyle.py). The grammar's SEP terminal lists the same commands.
+DOUBLE_BARS = frozenset({"||", r"\|", r"\Vert", r"\lVert", r"\rVert", r"\parallel",
+                         r"\Arrowvert"})
 
 
 class NameError_(Exception):
@@ -201,8 +207,7 @@ def flat_text(node):
             return command_name(node)
         if node.type == "SEP" and node.value in ("|", r"\mid", r"\vert"):
             return "|"
-        if node.type == "SEP" and node.value in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert",
-                                                 r"\parallel"):
+        if node.type == "SEP" and node.value in DOUBLE_BARS:
             return r"\|"
         return node.value
     if node.data == "font":

@@ -17,12 +17,18 @@ how letters make words.
   braces (`bracketed` with `{`), never dropped: `\\log{(\\sigma^2)^{1/2}}` is log((σ²)^½),
   not the `\\log(u)^k` form (products.py refuses a power after the closing brace). So do
   the braces of a plain TeX fraction there: `\\log{a \\over b} c` is log(a/b)·c.
-* `\\mid \\mid`, `\\vert \\vert` are `\\|` (the text is rewritten in place, same length,
-  so every position stays the author's).
+  A sum or difference in those braces (`\\log{a - \\log b}`, Will Wolf's EM notes) prints
+  as log a − log b, the braces invisible: refused, never the log of the difference.
+* `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
+  place, same length, so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
   (bold, italic, sans, typewriter) around one name and its scripts alone is that name with
   its scripts, as `{\\bf z_i}` is (`\\mathbf{z_i}` and `\\mathbf{z}_i` print and read alike):
   the text is rewritten in place to the old switch (`{\\bf    z_i}`, same length).
+* `\\mathbf{X, Z}`, `\\boldsymbol{\\mu, \\sigma}`: the same fonts around a list of names
+  (each with its scripts) separated by commas are those names (the font and its braces are
+  blanked: bold is typography). A calligraphic, blackboard or upright font around a list is
+  not rewritten, and the parser refuses it.
 * `\\mathcal{L(q;\\theta)}`, `\\mathrm{f(x)}`, `\\boldsymbol{\\mu(x)}`: a font whose braces hold
   exactly one letter (Latin, or a letter command such as `\\mu`) and one balanced bracketed
   argument list after it, and nothing else, is that letter's font applied to the arguments,
@@ -48,12 +54,15 @@ import re
 from lark import Token, Tree
 
 from derive.frontend.latex import names as naming
+from derive.frontend.latex.wrappers import Unread
 
 # Switches that are only typography: dropped. Switches that make a name of their own.
 TYPOGRAPHIC = frozenset({r"\bf", r"\it", r"\sf", r"\tt"})
 NAMING = {r"\rm": r"\mathrm", r"\cal": r"\mathcal"}
 
-DOUBLE_BAR = re.compile(r"\\(mid|vert)(?![a-zA-Z])\s*\\\1(?![a-zA-Z])")
+# `\mid \mid`, `\vert \vert`, and `\lvert\rvert` (an empty absolute value is no
+# expression: the two bars side by side print ‖)
+DOUBLE_BAR = re.compile(r"\\(?:(mid|vert)(?![a-zA-Z])\s*\\\1|lvert\s*\\rvert)(?![a-zA-Z])")
 # A math font whose braces hold a bracket or a script: `\mathcal{L(q)}`, `\mathrm{x_i}`.
 FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
                        r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")
@@ -74,14 +83,25 @@ TYPOGRAPHIC_FONT = re.compile(r"\\(mathbf|boldsymbol|bm|pmb|mathit|mathsf|mathtt
 SWITCH_OF = {"mathit": r"\it", "mathsf": r"\sf", "mathtt": r"\tt"}   # the others are bold
 NAME_AND_SCRIPTS = re.compile(r"\s*(?:[a-zA-Z]|\\[a-zA-Z]+)(?:\s*[_^]\s*(?:\{[^{}]*\}|"
                               r"[a-zA-Z0-9]|\\[a-zA-Z]+))+\s*\}")
+# The same fonts around a list of names (`\mathbf{X, Z}`, Will Wolf's `p(\mathbf{X, Z})`):
+# bold, italic, sans and typewriter are typography, so the list of the names themselves.
+_LIST_NAME = (r"\s*(?:[a-zA-Z]|\\(?:" + "|".join(sorted(
+    (c[1:] for c in naming.LETTER_COMMANDS - {r"\infty", r"\emptyset"}), key=len, reverse=True)) +
+    r")(?![a-zA-Z]))(?:\s*[_^]\s*(?:\{[^{}]*\}|[a-zA-Z0-9]))*\s*")
+FONT_AROUND_A_LIST = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathit|mathsf|mathtt)"
+                                r"(?![a-zA-Z])\s*\{(" + _LIST_NAME + r"(?:," + _LIST_NAME +
+                                r")+)\}")
 
 
 def normalise_text(text):
     """`\\mid \\mid` → `\\|` padded with spaces, `\\mathcal{L(q)}` → `\\mathcal L(q) ` (a font
     around one letter and its arguments: the letter's font applied to them), and
     `\\mathbf{z_i}` → `{\\bf    z_i}` (a typographic font around one name and its scripts: the
-    old switch, read alike): the same length, every offset kept."""
+    old switch, read alike), `\\mathbf{X, Z}` → `        X, Z ` (around a list of names: the
+    names): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+    text = FONT_AROUND_A_LIST.sub(
+        lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " ", text)
     for found in list(ANY_FONT.finditer(text)):
         closing = _letter_called(found, text)
         if closing is not None:                 # the same length: later matches still fit
@@ -203,6 +223,13 @@ def _braced_arguments(run):
         if _is(item, "script") and _is(item.children[0], "group", "overfrac"):
             group = item.children[0]
             meta = group.meta
+            inside = group.children[0] if group.data == "group" else None
+            if _is(inside, "sum") and len(inside.children) > 1:
+                raise Unread("a sum or difference in braces after a function word "
+                             "(\\log{a - \\log b}) prints as log a − log b, yet the braces "
+                             "would make it the log of the difference: write brackets, "
+                             "\\log(a - b), or close the braces before the sign, "
+                             "\\log{a} - \\log{b}", inside.children[1].start_pos)
             opening = Token("OPEN", "{", meta.start_pos, meta.line, meta.column)
             closing = Token("CLOSE", "}", meta.end_pos - 1, meta.end_line, meta.end_column - 1)
             inner = list(group.children) if group.data == "group" else \

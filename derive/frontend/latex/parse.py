@@ -22,6 +22,8 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
+from derive.frontend.latex.sized import doubled_closers
+from derive.frontend.latex.stars import PRODUCT_STAR, mark_product_stars
 from derive.frontend.latex.wrappers import Unread, unwrap
 
 GRAMMAR = Path(__file__).with_name("grammar.lark")
@@ -95,7 +97,8 @@ def write_tables():
 def parse_row(text):
     """The parse tree of one row; raises `SyntaxProblem` with an offset into `text`.
     Old-style names (`{\\bf x}`, `{\\rm KL}`, `{D}_{KL}`, `\\mid \\mid`) are read as their
-    modern spellings (oldstyle.py). Memoised by text: a display's rows are parsed once to
+    modern spellings (oldstyle.py). A `\\left\\|` that TeX pairs with the first of two closing
+    brackets (`\\left( Q \\left\\| M \\right) \\right)`) is the divergence bar (sized.py). Memoised by text: a display's rows are parsed once to
     find the quantities they define (`Reader.defined_label`) and again to be read, and a
     directive's names again and again; nothing changes a tree once it is returned."""
     if len(text) > MAX_ROW_CHARS:
@@ -108,12 +111,12 @@ def parse_row(text):
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
-    text = oldstyle.normalise_text(text)
+    text = doubled_closers(oldstyle.normalise_text(text))
     overreach = oldstyle.font_overreach(text)
     if overreach is not None:
         raise SyntaxProblem(*overreach)
     try:
-        tree = parser().parse(mark_absolute_bars(unwrap(text)))
+        tree = parser().parse(mark_product_stars(mark_absolute_bars(unwrap(text))))
         return _drop_empty_groups(oldstyle.rewrite(tree))
     except Unread as exc:
         raise SyntaxProblem(exc.message, exc.offset) from None
@@ -252,7 +255,8 @@ def _problem(exc, text):
         pos = len(text.rstrip())
     else:
         token = exc.token
-        message = f"unexpected {token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')!r}"
+        shown = token.value.replace(OPEN_ABS, '|').replace(CLOSE_ABS, '|')
+        message = f"unexpected {shown.replace(PRODUCT_STAR, '*')!r}"
         if token.type == "UNREL":
             message = f"derive does not check the relation {token.value}"
         elif token.type == "OVER":

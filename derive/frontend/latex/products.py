@@ -77,7 +77,8 @@ from derive.frontend.latex.pieces import (
 from lark import Tree
 
 from derive.frontend.latex.probability import PROBABILITY
-from derive.model.names import Domain, Kind
+from derive.frontend.latex.stars import PRODUCT_STAR
+from derive.model.names import Domain, IndexRange, Kind
 from derive.model.terms import (
     Add, At, Call, Const, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
     Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes,
@@ -651,6 +652,37 @@ class Products:
                          "for a product)", run[0].node)
 
     # ------------------------------------------------------------------ the factors
+    def product_star(self, pieces, i):
+        """Refuse a star (`stars.py` marked it a product sign) that stands between no two
+        factors: at the end of its product (`D* = …`, `\\theta* \\le 1`: a decoration
+        written without `^`?), or beside a function or distribution not applied to
+        anything (`f * g`, `p_X * p_Y`, `D*(x)`: a convolution, or D^*(x)?)."""
+        star = pieces[i].node
+        if i + 1 == len(pieces):
+            raise self.error("a '*' with nothing after it multiplies nothing: write D^* for "
+                             "a name with a star, a \\cdot b (or a * b) for a product", star)
+        after = pieces[i + 2] if i + 2 < len(pieces) else None
+        for side, applied in ((pieces[i - 1] if i else None, False),
+                              (pieces[i + 1], isinstance(after, BracketPiece))):
+            if not applied and self._unapplied_function(side):
+                raise self.error(f"'*' beside the function {side.key} not applied to anything "
+                                 f"is ambiguous (a convolution {side.key} * g, or a name "
+                                 f"{side.key}^*?): write {side.key}^* for the name, or apply "
+                                 f"it, {side.key}(x) * g(x), for the product of values", star)
+
+    def _unapplied_function(self, piece):
+        """Whether `piece` is a bare name of a function or distribution (a density, a
+        declared function, a defined function of parameters) — not a number."""
+        if not isinstance(piece, NamePiece) or piece.power is not None:
+            return False
+        found = self.declared(piece.key)
+        if found is None:
+            return False
+        kind, info = found[1].kind, found[1].info
+        return kind is Kind.DISTRIBUTION or \
+            kind is Kind.FUNCTION and not isinstance(info, IndexRange) or \
+            kind is Kind.DEFINITION and bool(getattr(info, "params", ()))
+
     def factors(self, pieces, groupings=None):
         terms = []
         divide = None                   # the `/` whose divisor comes next
@@ -658,11 +690,16 @@ class Products:
         while i < n:
             p = pieces[i]
             if isinstance(p, OpPiece):
-                written = getattr(p.node, "value", p.op)        # \cdot, \times, /
+                written = getattr(p.node, "value", p.op).replace(PRODUCT_STAR, "*")
+                if written == "*":
+                    self.product_star(pieces, i)
                 if not terms:
                     raise self.error(f"'{written}' needs something before it", p.node)
                 if i + 1 == n:
                     raise self.error(f"'{written}' needs something after it", p.node)
+                if isinstance(pieces[i + 1], OpPiece):
+                    raise self.error(f"two product signs in a row ('{written}' and the next) "
+                                     "multiply nothing between them", pieces[i + 1].node)
                 divide = p if p.op == "/" else None
                 i += 1
                 continue

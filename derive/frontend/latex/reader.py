@@ -1763,7 +1763,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             key += (decoration or "") + "'" * primes
             if base.startswith(r"\mathbb{") and base != r"\mathbb{E}" and \
                     not (base == r"\mathbb{P}" and sub is None) and not self.declaring and \
-                    self.scope.lookup(base) is None and self.scope.lookup(key) is None:
+                    self.scope.lookup(base) is None and self.scope.lookup(key) is None and \
+                    not registry.spelled(key):              # \mathbb{KL}, \mathbb{D}_{KL}
                 raise self.error(naming.unknown_command(base) + "; declare it to use it "
                                  "as a name", node)
             self._check_word(primary, base)
@@ -3838,9 +3839,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             elif sep not in (None, ","):
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
-        if groups[1] and not groups[2] and not info.given and \
-                self._parameters_after_bar(name, groups[1], bracket.node):
-            groups[1], groups[2] = [], groups[1]
+        if groups[1] and not groups[2] and not info.given:
+            named = self._parameters_after_bar(name, groups[1])
+            groups[1], groups[2] = ([a for a, k in zip(groups[1], named) if not k],
+                                    [a for a, k in zip(groups[1], named) if k])
         at_pairs = [self.density_argument(a) for a in groups[0]]
         cond_pairs = [self.density_argument(a) for a in groups[1]]
         params = self.parameter_values(name, groups[2], bracket.node)
@@ -3854,26 +3856,21 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
         return Dist(name, over, given, cond, params), at
 
-    def _parameters_after_bar(self, name, nodes, node):
-        """Bishop's and Murphy's `p(x \\mid \\theta)`: whether every argument after the bar is
-        spelled as a parameter p is declared to depend on — then it reads as `p(x; \\theta)`.
-        A bar that mixes conditioning variables and parameters is refused."""
+    def _parameters_after_bar(self, name, nodes):
+        """Bishop's and Murphy's `p(x \\mid \\theta)`, Will Wolf's `p(z \\mid x, \\theta)`:
+        for each argument after the bar, whether it is spelled as a parameter p is declared
+        to depend on (or one at another value, `\\theta_0`) — then it is that parameter, as after
+        `;`: conditioning on a parameter is fixing it (`p(z \\mid x; \\theta)`); the others
+        are the variables conditioned on."""
         spellings = {p.latex for p in self.scope.context.moves_with(name)}
         if not spellings:
-            return False
+            return [False] * len(nodes)
         try:
             keys = [naming.flat_text(single(n) or n) for n in nodes]
         except naming.NameError_:
-            return False
-        named = [key in spellings or self._parameter_value_spelling(key, spellings)
-                 for key in keys]
-        if all(named):
-            return True
-        if any(named):
-            raise self.error(f"{name.latex}(… | …) mixes what it is conditioned on with its "
-                             f"parameters ({', '.join(sorted(spellings))}): write the "
-                             f"parameters after ';', as in {name.latex}(x \\mid y; \\theta)", node)
-        return False
+            return [False] * len(nodes)
+        return [key in spellings or self._parameter_value_spelling(key, spellings)
+                for key in keys]
 
     def _parameter_value_spelling(self, key, spellings):
         """Whether `key` spells a parameter at another value (`\\theta_0`, `\\theta'`,
@@ -5429,8 +5426,7 @@ def _whole_number(node):
 
 
 def _separators(seps):
-    return [r"\|" if s in ("||", r"\|", r"\Vert", r"\lVert", r"\rVert", r"\parallel") else s
-            for s in seps]
+    return [r"\|" if s in naming.DOUBLE_BARS else s for s in seps]
 
 
 def _operator_forms(key):
