@@ -2763,3 +2763,12 @@ def test_a_premise_said_at_its_values_still_refutes():
     text = ("% derive: real x, c\n\\begin{align*}\nc + x &= x + 1 \\quad \\text{for } x > 0 \\\\\n"
             "\\therefore c &= 2\n\\end{align*}\n")
     assert verdicts(text)[1:] == ["refuted"]
+
+
+@pytest.mark.parametrize("words", ["\\text{By assumption, }", "\\text{Case 1: }",
+                                   "\\text{at the optimum }", "\\text{solving for } a\\text{: }",
+                                   "\\text{Take }", "\\text{in the limit }"])
+def test_words_stating_a_condition_or_an_equation_to_solve_are_no_label(words):
+    """`\\text{By assumption, } a > 0`, `\\text{Case 1: } a > 0`, `\\text{at the optimum } 2a - 2 =
+    0`: the row is a condition, not a claim — never set aside as a label and refuted."""
+    assert verdicts(display("% derive: real a\n", words + " 2a - 2 = 0")) == ["error"]

@@ -134,16 +134,20 @@ _HENCE_WORDS = re.compile(
     r"gives|giving|yields|yielding|implies|means|follows)|(?:we|one) (?:get|obtain|find)s?|"
     r"i\.\s?e\.|that is)(?:\s+that)?\s*[,:]?\s*$")
 # Words heading a row that say it is not claimed as written — negated (`not`, `never`,
-# `false`), supposed (`suppose`, `assume`, `if`, `let`, `take`), quantified (`for all`,
-# `there is`, `some`), asked or aimed at (`we want`, `to show`, `?`), or weakened
-# (`approximately`, `qualifies`): never a label set aside, the row claimed outright.
+# `false`), supposed or imposed (`suppose`, `assume`, `by assumption`, `if`, `let`, `take`,
+# `case 1`, `setting`, `solving`, `equating`, `subject to`), said under a condition
+# (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `there is`, `some`),
+# asked or aimed at (`we want`, `to show`, `?`), or weakened (`approximately`,
+# `qualifies`): never a label set aside, the row claimed outright.
 _NO_LABEL = re.compile(
     r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
-    r"[a-z]+n't|suppos(?:e|es|ed|ing)|assum(?:e|es|ed|ing)|let|if|unless|given|consider|"
-    r"whenever|when|provided|tak(?:e|ing)|set(?:ting)?|put(?:ting)?|choos(?:e|ing)|fix(?:ing)?|"
-    r"pick(?:ing)?|want|wish|need|show|prove|goal|aim|would|should|could|might|may|whether|"
-    r"conjecture|hope|guess|try|ask|contradiction|absurd|some|exists?|there (?:is|are)|"
-    r"for (?:all|every|any|each|some)|^\s*for)(?![a-z'])|\?")
+    r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
+    r"premises?|let|if|unless|given|consider|whenever|when|provided|otherwise|else|cases?|wlog|"
+    r"without loss|take|set(?:ting)?|put(?:ting)?|choos(?:e|ing)|fix(?:ing)?|"
+    r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
+    r"subject to|constraints?|near|limit|want|wish|need|show|prove|goal|aim|would|should|"
+    r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|some|exists?|"
+    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at))(?![a-z'])|\?")
 NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
                "the row is not claimed without them (state a condition as \\text{{for }} t = 1: "
