@@ -2765,10 +2765,19 @@ def test_a_premise_said_at_its_values_still_refutes():
     assert verdicts(text)[1:] == ["refuted"]
 
 
-@pytest.mark.parametrize("words", ["\\text{By assumption, }", "\\text{Case 1: }",
+@pytest.mark.parametrize("words", ["\\text{Case 1: }",
                                    "\\text{at the optimum }", "\\text{solving for } a\\text{: }",
                                    "\\text{Take }", "\\text{in the limit }"])
 def test_words_stating_a_condition_or_an_equation_to_solve_are_no_label(words):
     """`\\text{By assumption, } a > 0`, `\\text{Case 1: } a > 0`, `\\text{at the optimum } 2a - 2 =
     0`: the row is a condition, not a claim — never set aside as a label and refuted."""
     assert verdicts(display("% derive: real a\n", words + " 2a - 2 = 0")) == ["error"]
+
+
+@pytest.mark.parametrize("words", ["\\text{By assumption, }", "\\text{since it is not zero, }"])
+@pytest.mark.parametrize("row, expected", [("2a - 2 = 0", "undecided"), ("a + a = 2a", "verified")])
+def test_reason_words_heading_a_row_that_say_more_than_a_label_are_its_reason(words, row,
+                                                                             expected):
+    """`\\text{By assumption, } …`: the row rests on what derive does not read — checked
+    without it, a counterexample refutes nothing (never a label set aside and refuted)."""
+    assert verdicts(display("% derive: real a\n", words + " " + row)) == [expected]

@@ -322,8 +322,8 @@ def annotate(text):
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
     _stacked_qualifiers(text, out)
-    text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons), out)), out),
-                                   out))
+    text = _label(_hence(_decorations(text, out.reasons), out), out)
+    text = _forall(_equation_label(_units(text, out), out))
     text = _listed_hypotheses(_leading_condition(text, out), out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     quads = sorted(quads + [m for m in _TRAILING_FORALL.finditer(text)
@@ -749,10 +749,12 @@ def _hence(text, out):
     return text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 
 
-def _label(text):
+def _label(text, out):
     """A leading `\\text{words}` label blanked — unless its words may change what the row
     claims (`_NO_LABEL`): refused (round 19, atkJ #10: `\\text{It is false that }`,
-    `\\text{Suppose that }`, `\\text{We do not claim }` were set aside and the row claimed)."""
+    `\\text{Suppose that }`, `\\text{We do not claim }` were set aside and the row claimed);
+    led by a reason word (`\\text{By assumption, }`, `\\text{since } … \\text{ is not 0}`)
+    they are the row's reason (`out.reasons`: checked without it, refuting nothing)."""
     m = _TEXT.match(text.lstrip())
     if m is None:
         return text
@@ -763,7 +765,9 @@ def _label(text):
         return text
     _refuse_relations_in_text_math(words, lead + m.end())
     if _NO_LABEL.search(words) or qualifies(words):
-        raise RemarkError(NOT_A_LABEL.format(" ".join(words.split())), lead)
+        if not _REASON.match(words):
+            raise RemarkError(NOT_A_LABEL.format(" ".join(words.split())), lead)
+        out.reasons.append((lead, " ".join(words.split())))
     return " " * (end + 1) + text[end + 1:]
 
 
