@@ -2740,7 +2740,8 @@ def test_a_label_of_plain_words_is_still_set_aside(label, expected):
         ["refuted"]
 
 
-@pytest.mark.parametrize("quantifier", ["\\quad \\forall x > 0", "\\quad \\text{for all } x > 0"])
+@pytest.mark.parametrize("quantifier", ["\\quad \\forall x > 0", "\\quad \\text{for all } x > 0",
+                                        "\\quad \\text{for } x > 0"])
 @pytest.mark.parametrize("lead", ["\\therefore", "\\implies"])
 @pytest.mark.parametrize("premise, conclusion, expected", [
     ("c x &\\le x^2", "c &\\le 0", "undecided"),   # true: cx ≤ x² for every x > 0: c ≤ 0
@@ -2757,11 +2758,12 @@ def test_a_premise_said_for_every_value_refutes_nothing(quantifier, lead, premis
     assert verdicts(text)[1:] == [expected]
 
 
-def test_a_premise_said_at_its_values_still_refutes():
-    """The same premise without a quantifier is said at the row's values: a counterexample
-    there refutes."""
-    text = ("% derive: real x, c\n\\begin{align*}\nc + x &= x + 1 \\quad \\text{for } x > 0 \\\\\n"
-            "\\therefore c &= 2\n\\end{align*}\n")
+@pytest.mark.parametrize("condition", ["\\quad \\text{for } x > 0", ""])
+def test_a_premise_about_the_rows_own_letter_still_refutes(condition):
+    """A premise whose condition bounds a letter the row names (or with no condition) is
+    said at the row's values: a counterexample there refutes."""
+    text = ("% derive: real x, c\n\\begin{align*}\nc + x &= x + 1 " + condition + " \\\\\n"
+            "\\therefore c + x &= x + 2\n\\end{align*}\n")
     assert verdicts(text)[1:] == ["refuted"]
 
 

@@ -136,8 +136,13 @@ class ChainBuilder:
         if hence and not continuing:
             if self._line is None:       # the line's first: what the line above proves
                 self._line = self._hence_premise(parts[0].start) \
-                    if len(self.steps) == self._line_made else ((), (UNTAKEN_PREMISE,))
-            premise, carried = self._line
+                    if len(self.steps) == self._line_made else ((), (UNTAKEN_PREMISE,), set())
+            premise, carried, ranged = self._line
+            if ranged - {n for p in parts if p.term is not None for n in free_names(p.term)} \
+                    and EVERY_PREMISE not in carried:
+                # `c x \le x^2 \quad \text{for } x > 0 \\ \therefore c \le 0`: said for the
+                # x > 0, of which the row names none — one drawn x shows nothing
+                carried += (EVERY_PREMISE,)
             hypotheses = tuple(hypotheses) + premise
             # `t &= 1 \\ \therefore L &= a t`: a name defined under the premise would mean
             # nothing where it fails (as under `t = 1 \implies` on its own row)
@@ -202,7 +207,7 @@ class ChainBuilder:
             self._every.update(range(first_new + 1, len(self.steps) + 1))
 
     def _hence_premise(self, at):
-        """(hypotheses, reasons) of a row that follows from the rows above it — led by
+        """(hypotheses, reasons, ranged) of a row that follows from the rows above it — led by
         `\\implies`, `\\therefore` or words saying so (`a/D = b/(1-D) \\\\ \\implies a - Da =
         Db`, an equation solved row by row; `… \\\\ \\text{so that } b = 1`): what the
         chains the line above made or went on with prove — each one's first side, the
@@ -217,10 +222,13 @@ class ChainBuilder:
         not be all of the premise — prose stands between it and the row's display
         (`PROSE_PREMISE`), a row of it was said for every value of a letter, which a drawn
         instance shows at one only (`EVERY_PREMISE`) — it is used for proofs, and a
-        counterexample refutes nothing either."""
+        counterexample refutes nothing either. `ranged`: the letters the conditions of its
+        steps bound (`\\quad \\text{for } x > 0`): said for every such x, so a row naming
+        none of them rests on `EVERY_PREMISE` too (`add`)."""
         if not self._open or not self._just_read or not self.chains:
-            return (), (UNTAKEN_PREMISE,)
+            return (), (UNTAKEN_PREMISE,), set()
         partial = (PROSE_PREMISE,) if self._prose else ()
+        ranged = set()                   # letters the premise's own conditions bound
         first_read = self.steps[self._just_read[0]].index
         chains = []                      # the chains the line above made or went on with
         for indices in reversed(self.chains):
@@ -234,7 +242,7 @@ class ChainBuilder:
             for step in claims:
                 if step.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
                         not isinstance(step.relation, Relation):
-                    return (), (UNTAKEN_PREMISE,)
+                    return (), (UNTAKEN_PREMISE,), set()
                 if step.cases or step.lhs is None or step.rhs is None:
                     # `b = \\begin{cases} a & a \\ge 0 \\\\ -a & a < 0 \\end{cases} \\\\ \\implies b = a`:
                     # several conditional claims, no one relation to assume
@@ -244,7 +252,7 @@ class ChainBuilder:
                                             "as a row of its own", at)
                 relation = compose(relation, step.relation)
                 if relation is None:
-                    return (), (UNTAKEN_PREMISE,)
+                    return (), (UNTAKEN_PREMISE,), set()
                 qualifier = next((r for r in step.reasons if qualifies(r)), None)
                 if qualifier is not None:        # `n = 1 \\quad \\text{(mod 3)} \\\\ \\implies …`
                     raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
@@ -252,6 +260,9 @@ class ChainBuilder:
                 reasons += step.reasons
                 if step.index in self._every and EVERY_PREMISE not in partial:
                     partial += (EVERY_PREMISE,)
+                ranged.update(n for h in step.hypotheses if h.relation is not Relation.EQ and
+                              not (h.throughout or h.above)
+                              for t in (h.lhs, h.rhs) for n in free_names(t))
             if not claims:               # a definition: the name's meaning, in force anyway
                 continue
             first, last = claims[0], claims[-1]
@@ -266,8 +277,9 @@ class ChainBuilder:
                                       f"{last.lhs_latex} {last.relation.symbol} {last.latex}",
                                       above=True),)
         if not proved:                   # definitions only: what stood above them is unknown
-            return (), (UNTAKEN_PREMISE,)
-        return tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons + partial))
+            return (), (UNTAKEN_PREMISE,), set()
+        return (tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons + partial)),
+                ranged)
 
     def broken(self):
         """Whether the row read last could not be read (and no row has gone on from it)."""
