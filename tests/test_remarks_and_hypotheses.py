@@ -2783,3 +2783,14 @@ def test_reason_words_heading_a_row_that_say_more_than_a_label_are_its_reason(wo
     """`\\text{By assumption, } …`: the row rests on what derive does not read — checked
     without it, a counterexample refutes nothing (never a label set aside and refuted)."""
     assert verdicts(display("% derive: real a\n", words + " " + row)) == [expected]
+
+
+@pytest.mark.parametrize("between", ["Some prose.\n", "% derive: real s\n"])
+@pytest.mark.parametrize("claim, expected", [("s t = s", "undecided"), ("s + s = 2 s", "verified")])
+def test_a_heading_with_prose_or_a_declaration_before_the_next_row_is_not_its_condition(
+        between, claim, expected):
+    """`$$ \\text{For } t = 1: $$` prose `$$ s t = s $$`: the heading may be the prose's — the
+    row is checked without it and refutes nothing, never claimed under it."""
+    text = ("% derive: real a, t, s\n$$ \\text{For } t = 1: $$\n" + between +
+            f"$$ {claim} $$\n")
+    assert verdicts(text) == [expected]

@@ -47,6 +47,9 @@ _EVERY = re.compile(r"\\forall(?![a-zA-Z])|\\(?:text(?:rm|it|normal)?|mbox|mathr
 # in its display (`Builder._lone_heading`): it may be said of this row too.
 HEADING_SCOPE = ("a heading on a line of its own stands above it in its display; derive "
                  "takes it as the condition of the line just below it only")
+# … or when prose or a declaration stands between it and such a heading
+HEADING_APART = ("a heading on a line of its own above it, with prose or a declaration between, "
+                 "may be its condition, which derive does not take")
 # … and when a line above it that derive could not read may state its condition
 # (`annotations.may_head`: `&\text{Suppose } t = 1: \\`)
 UNREAD_HEADING = ("the line above it, which derive could not read, may state its condition "
@@ -109,6 +112,21 @@ class Builder:
         self._withdraw_plain_words()
         if self.directives.apply(keyword, body, offset):
             self.chains.end_chain()
+            self._heading_apart()
+
+    def prose_between(self):
+        """Prose stands between the display read last and the next one: a row that follows
+        from the display above may rest on it too (`ChainBuilder.prose_between`)."""
+        self._heading_apart()
+        self.chains.prose_between()
+
+    def _heading_apart(self):
+        """Prose or a declaration stands between a heading on a line of its own and the line
+        it would head: that line is not plainly the one it heads — checked without its
+        conditions, a counterexample refutes nothing (never claimed under a condition the
+        author may have meant for the prose)."""
+        if self._heading is not None and self._heading.conditions:
+            self._heading = self._heading._replace(conditions=[], unread=HEADING_APART)
 
     def display(self, rows):
         """Read the rows of one display, `(text, offset, justification, under, cases)` each

@@ -79,7 +79,7 @@ def _build(document, justifications, plan):
             builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
             if above is not None and documents.prose_between(source, above.end, event.start):
-                builder.chains.prose_between()
+                builder.prose_between()
             builder.display([(row.text, at, next(why, ""), row.under, row.whole)
                              for row, at in zip(event.rows, start)])
             above = event
