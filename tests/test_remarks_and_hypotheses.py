@@ -2794,3 +2794,11 @@ def test_a_heading_with_prose_or_a_declaration_before_the_next_row_is_not_its_co
     text = ("% derive: real a, t, s\n$$ \\text{For } t = 1: $$\n" + between +
             f"$$ {claim} $$\n")
     assert verdicts(text) == [expected]
+
+
+def test_rows_below_a_heading_taken_by_an_unreadable_line_are_never_refuted():
+    """The line below the heading could not be read: the display's rows after it may still
+    be under the heading — checked without it, they refute nothing."""
+    text = ("% derive: real a, b, t\n\\begin{align*}\n&\\text{For } t = 1: \\\\\na t &= \\frac{a}{} \\\\\n"
+            "b t &= b\n\\end{align*}\n")
+    assert verdicts(text) == ["error", "undecided"]

@@ -268,6 +268,8 @@ class Builder:
         holds."""
         self._withdraw_plain_words()
         heading, self._heading = (None, self._heading) if ahead else (self._heading, None)
+        if heading is not None and (heading.conditions or heading.unread):
+            self._under_heading = True      # the display's rows below: `HEADING_SCOPE`
         above = self.chains.last_row() if below else None
         tail = "" if not below else "under" if under else "unread" if self.chains.broken() else ""
         pending_expect, note = ("", "") if ahead else self.directives.take_pending()
@@ -328,7 +330,6 @@ class Builder:
             written += [(at - offset, condition) for at, condition in heading.conditions]
             headed = headed + [at - offset for at, _ in heading.conditions]
             hence = hence or heading.hence
-            self._under_heading = bool(heading.conditions or heading.unread)
             said = (heading.unread,) if heading.unread else ()
         elif self._under_heading and not self.reader.continues(text):
             said = (HEADING_SCOPE,)
