@@ -136,17 +136,17 @@ _HENCE_WORDS = re.compile(
 # Words heading a row that say it is not claimed as written — negated (`not`, `never`,
 # `false`), supposed or imposed (`suppose`, `assume`, `by assumption`, `if`, `let`, `take`,
 # `case 1`, `setting`, `solving`, `equating`, `subject to`), said under a condition
-# (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `there is`, `some`),
+# (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `for some`, `there is`),
 # asked or aimed at (`we want`, `to show`, `?`), or weakened (`approximately`,
 # `qualifies`): never a label set aside, the row claimed outright.
 _NO_LABEL = re.compile(
     r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
     r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
     r"premises?|let|if|unless|given|consider|whenever|when|provided|otherwise|else|cases?|wlog|"
-    r"without loss|take|set(?:ting)?|put(?:ting)?|choos(?:e|ing)|fix(?:ing)?|"
+    r"without loss|take|set(?:ting)?|put|choos(?:e|ing)|fix(?:ing)?|"
     r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
-    r"subject to|constraints?|near|limit|want|wish|need|show|prove|goal|aim|would|should|"
-    r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|some|exists?|"
+    r"subject to|constraints?|near|in the limit|want|wish|need|show|prove|goal|aim|would|should|"
+    r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|exists?|"
     r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at))(?![a-z'])|\?")
 NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
