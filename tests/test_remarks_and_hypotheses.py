@@ -2732,7 +2732,9 @@ def test_words_heading_a_row_that_may_change_its_claim_are_no_label(row):
 @pytest.mark.parametrize("label, expected", [("\\text{product rule}", "verified"),
                                              ("\\text{Step 1:}", "verified"),
                                              ("\\text{by the law of total probability}",
-                                              "verified")])
+                                              "verified"),
+                                             ("\\text{after some algebra}", "verified"),
+                                             ("\\text{putting it together:}", "verified")])
 def test_a_label_of_plain_words_is_still_set_aside(label, expected):
     assert verdicts(display("% derive: real a, b\n", label + " (a+b)^2 = a^2 + 2ab + b^2")) \
         == [expected]
