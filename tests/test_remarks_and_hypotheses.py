@@ -2575,8 +2575,11 @@ def test_a_counterexample_under_a_family_bound_shows_members_inside_it():
 def test_words_that_do_not_say_hence_give_no_premise(words):
     """Only words that say "hence" make a row follow from the row above (round 19, atkJ #2:
     any words before a hence word were taken, `\\text{we do not get }` too)."""
-    from derive.frontend.latex.annotations import annotate
-    assert not annotate(words + " b &= 1").hence
+    from derive.frontend.latex.annotations import RemarkError, annotate
+    try:                          # words that are no label are refused (round 19, atkJ #10)
+        assert not annotate(words + " b &= 1").hence
+    except RemarkError:
+        pass
     assert annotate("\\text{so that } b &= 1").hence
 
 
@@ -2622,3 +2625,190 @@ def test_a_bound_at_a_letter_of_its_own_bounds_one_member(head, bound, row, expe
     end = "n" if "natural n" in head else "K"
     assert verdicts(display(f"{head}% derive: positive \\pi_k for k = 1..{end}\n"
                             f"% derive: assume {bound}\n", row)) == [expected]
+
+
+# ------------------------------ round 19, atkJ #5, #6, #8, #10, #13: premises and headings
+
+_HENCE_HEAD = "% derive: positive a\n% derive: real b\n\\begin{align*}\na b &= a \\\\\n"
+
+
+@pytest.mark.parametrize("lead", ["\\therefore b &= {} & b^2 &= {}",
+                                  "\\text{{so that }} b = {} \\qquad b^2 &= {}",
+                                  "\\implies b = {} \\qquad b^2 &= {}"])
+@pytest.mark.parametrize("values, expected", [
+    (("1", "1"), ["verified", "verified"]),
+    # the second follows from the line above, never from the first beside it: b = 2 is false
+    # there, and so is b² = 4 — neither is verified (from b = 2) nor claimed alone
+    (("2", "4"), ["refuted", "refuted"]),
+    (("1", "2"), ["verified", "refuted"]),
+])
+def test_a_hence_word_leads_every_row_of_its_line(lead, values, expected):
+    """`\\therefore b &= 1 & b^2 &= 1` below `a b &= a` (a > 0): both rows follow from the
+    line above (round 19, atkJ #5: the second was claimed alone and refuted)."""
+    text = _HENCE_HEAD + lead.format(*values) + "\n\\end{align*}\n"
+    (_, *rest) = verdicts(text)
+    assert rest == expected
+
+
+@pytest.mark.parametrize("between, conclusion, expected", [
+    ("and since $a \\neq 0$ here, dividing by $a$,\n", "b = 1", "undecided"),
+    ("and since $a \\neq 0$ here, dividing by $a$,\n", "b = b", "verified"),
+    ("and since $a \\neq 0$ here, dividing by $a$,\n", "a b = a", "verified"),
+    ("\n", "b = 1", "refuted"),                      # nothing between: the premise is all
+])
+def test_prose_between_a_premise_and_a_hence_display_may_state_more_of_the_premise(
+        between, conclusion, expected):
+    """`$$ a b = a $$` prose `$$ \\therefore b = 1 $$`: the sentence between may state the
+    missing hypothesis (a ≠ 0): the display above is taken, a counterexample refutes
+    nothing (round 19, atkJ #6: refuted at a = 0, which the prose excludes)."""
+    text = "% derive: real a, b\n$$ a b = a $$\n" + between + f"$$ \\therefore {conclusion} $$\n"
+    assert verdicts(text)[-1] == expected
+
+
+def test_prose_between_displays_in_markdown_may_state_more_of_the_premise():
+    from derive.frontend.tex_file import load_text
+    text = ("<!-- derive: real a, b -->\n\n$$ a b = a $$\n\nSince $a \\neq 0$ we can divide:\n\n"
+            "$$ \\therefore b = 1 $$\n")
+    (_, step) = load_text("notes.md", text).steps
+    assert decide(step, "0", clock.now() + 20).status.value == "undecided"
+
+
+@pytest.mark.parametrize("heading", ["&\\text{For } t = 1: \\\\", "&\\text{For } t = 1: \\quad \\\\",
+                                     "&\\text{if } t = 1 \\colon \\\\"])
+@pytest.mark.parametrize("claim, expected", [("a t &= a", "verified"), ("a t &= 2 a", "refuted")])
+def test_a_heading_on_a_line_of_its_own_conditions_the_line_below(heading, claim, expected):
+    """`&\\text{For } t = 1: \\\\ a t &= a`: the heading is the condition of the row below it
+    (round 19, atkJ #8: it vanished, and the row was refuted at t ≠ 1)."""
+    text = ("% derive: real a, t\n\\begin{align*}\n" + heading + "\n" + claim +
+            "\n\\end{align*}\n")
+    assert verdicts(text) == [expected]
+
+
+def test_a_heading_display_conditions_the_next_display():
+    text = "% derive: real a, t\n$$ \\text{For } t = 1: $$\n$$ a t = a $$\n"
+    assert verdicts(text) == ["verified"]
+
+
+def test_rows_further_below_a_lone_heading_are_never_refuted_without_it():
+    """The heading's scope past the line below is not written: a later row that starts a
+    chain is checked without it, and a counterexample refutes nothing; the chain the line
+    below starts keeps it."""
+    text = ("% derive: real a, b, t\n\\begin{align*}\n&\\text{For } t = 1: \\\\\na t &= a \\\\\n"
+            "&= a t^2 \\\\\n&= 2 a t\\\\\nb t &= b \\\\\nb + b &= 2 b \\\\\nb t &= 2 b\n"
+            "\\end{align*}\n")
+    assert verdicts(text) == ["verified", "verified", "refuted", "undecided", "verified",
+                              "undecided"]
+
+
+@pytest.mark.parametrize("heading", ["&\\text{so that} \\\\", "&\\therefore \\\\",
+                                     "&\\text{hence} \\\\"])
+@pytest.mark.parametrize("claim, expected", [("b^2 &= 1", "verified"), ("b^2 &= 2", "refuted")])
+def test_a_hence_word_on_a_line_of_its_own_leads_the_line_below(heading, claim, expected):
+    """`a b &= a \\\\ &\\text{so that} \\\\ b^2 &= 1` (a > 0): the row below follows from the
+    line above the word (round 19, atkJ #8: it was claimed alone and refuted)."""
+    text = _HENCE_HEAD + heading + "\n" + claim + "\n\\end{align*}\n"
+    assert verdicts(text)[1:] == [expected]
+
+
+@pytest.mark.parametrize("heading", ["&\\text{Suppose } t = 1: \\\\",
+                                     "&\\text{Suppose that } t = 1. \\\\",
+                                     "&\\text{Assume that } t = 1 \\\\",
+                                     "&\\text{if } t = 1, \\quad \\\\"])
+@pytest.mark.parametrize("claim, expected", [("a t &= a", "undecided"), ("a + a &= 2a", "verified")])
+def test_a_heading_derive_cannot_read_on_a_line_of_its_own_leaves_the_line_below_unrefuted(
+        heading, claim, expected):
+    """An unread heading alone on its line is an error; the row below it is checked without
+    it, but a counterexample, which the heading may exclude, refutes nothing."""
+    text = ("% derive: real a, t\n\\begin{align*}\n" + heading + "\n" + claim +
+            "\n\\end{align*}\n")
+    assert verdicts(text) == ["error", expected]
+
+
+@pytest.mark.parametrize("row", [
+    "\\text{It is false that } (a+b)^2 = a^2 + 2ab + b^2",      # true: never verified as said
+    "\\text{Suppose that } a = 2", "\\text{We do not claim } a = b",
+    "\\text{we want to show } a = a", "\\text{for all } a: a = a + 0",
+    "\\text{is it true that } a = b?", "\\text{setting the derivative to zero: } 2a - 2 = 0",
+    "\\text{approximately } a = b",
+])
+def test_words_heading_a_row_that_may_change_its_claim_are_no_label(row):
+    """A negation, supposition, quantifier, question or goal heading a row is no label set
+    aside with the row claimed outright (round 19, atkJ #10): the row is an error."""
+    assert verdicts(display("% derive: real a, b\n", row)) == ["error"]
+
+
+@pytest.mark.parametrize("label, expected", [("\\text{product rule}", "verified"),
+                                             ("\\text{Step 1:}", "verified"),
+                                             ("\\text{by the law of total probability}",
+                                              "verified"),
+                                             ("\\text{after some algebra}", "verified"),
+                                             ("\\text{putting it together:}", "verified")])
+def test_a_label_of_plain_words_is_still_set_aside(label, expected):
+    assert verdicts(display("% derive: real a, b\n", label + " (a+b)^2 = a^2 + 2ab + b^2")) \
+        == [expected]
+    assert verdicts(display("% derive: real a, b\n", label + " (a+b)^2 = a^2 + b^2")) == \
+        ["refuted"]
+
+
+@pytest.mark.parametrize("quantifier", ["\\quad \\forall x > 0", "\\quad \\text{for all } x > 0",
+                                        "\\quad \\text{for } x > 0"])
+@pytest.mark.parametrize("lead", ["\\therefore", "\\implies"])
+@pytest.mark.parametrize("premise, conclusion, expected", [
+    ("c x &\\le x^2", "c &\\le 0", "undecided"),   # true: cx ≤ x² for every x > 0: c ≤ 0
+    ("c + x &= x + 1", "c &= 1", "verified"),      # follows at each x > 0
+    ("c + x &= x + 1", "c &= 2", "undecided"),     # false, but never refuted at one x
+])
+def test_a_premise_said_for_every_value_refutes_nothing(quantifier, lead, premise, conclusion,
+                                                        expected):
+    """`c x \\le x^2 \\quad \\forall x > 0 \\\\ \\therefore c \\le 0`: the premise holds for
+    every x > 0, a counterexample shows it at one drawn x only (round 19, atkJ #13: refuted
+    at c = 1.6, where the premise fails at x = 1)."""
+    text = ("% derive: real x, c\n\\begin{align*}\n" + premise + " " + quantifier + " \\\\\n" +
+            lead + " " + conclusion + "\n\\end{align*}\n")
+    assert verdicts(text)[1:] == [expected]
+
+
+@pytest.mark.parametrize("condition", ["\\quad \\text{for } x > 0", ""])
+def test_a_premise_about_the_rows_own_letter_still_refutes(condition):
+    """A premise whose condition bounds a letter the row names (or with no condition) is
+    said at the row's values: a counterexample there refutes."""
+    text = ("% derive: real x, c\n\\begin{align*}\nc + x &= x + 1 " + condition + " \\\\\n"
+            "\\therefore c + x &= x + 2\n\\end{align*}\n")
+    assert verdicts(text)[1:] == ["refuted"]
+
+
+@pytest.mark.parametrize("words", ["\\text{Case 1: }",
+                                   "\\text{at the optimum }", "\\text{solving for } a\\text{: }",
+                                   "\\text{Take }", "\\text{in the limit }"])
+def test_words_stating_a_condition_or_an_equation_to_solve_are_no_label(words):
+    """`\\text{By assumption, } a > 0`, `\\text{Case 1: } a > 0`, `\\text{at the optimum } 2a - 2 =
+    0`: the row is a condition, not a claim — never set aside as a label and refuted."""
+    assert verdicts(display("% derive: real a\n", words + " 2a - 2 = 0")) == ["error"]
+
+
+@pytest.mark.parametrize("words", ["\\text{By assumption, }", "\\text{since it is not zero, }"])
+@pytest.mark.parametrize("row, expected", [("2a - 2 = 0", "undecided"), ("a + a = 2a", "verified")])
+def test_reason_words_heading_a_row_that_say_more_than_a_label_are_its_reason(words, row,
+                                                                             expected):
+    """`\\text{By assumption, } …`: the row rests on what derive does not read — checked
+    without it, a counterexample refutes nothing (never a label set aside and refuted)."""
+    assert verdicts(display("% derive: real a\n", words + " " + row)) == [expected]
+
+
+@pytest.mark.parametrize("between", ["Some prose.\n", "% derive: real s\n"])
+@pytest.mark.parametrize("claim, expected", [("s t = s", "undecided"), ("s + s = 2 s", "verified")])
+def test_a_heading_with_prose_or_a_declaration_before_the_next_row_is_not_its_condition(
+        between, claim, expected):
+    """`$$ \\text{For } t = 1: $$` prose `$$ s t = s $$`: the heading may be the prose's — the
+    row is checked without it and refutes nothing, never claimed under it."""
+    text = ("% derive: real a, t, s\n$$ \\text{For } t = 1: $$\n" + between +
+            f"$$ {claim} $$\n")
+    assert verdicts(text) == [expected]
+
+
+def test_rows_below_a_heading_taken_by_an_unreadable_line_are_never_refuted():
+    """The line below the heading could not be read: the display's rows after it may still
+    be under the heading — checked without it, they refute nothing."""
+    text = ("% derive: real a, b, t\n\\begin{align*}\n&\\text{For } t = 1: \\\\\na t &= \\frac{a}{} \\\\\n"
+            "b t &= b\n\\end{align*}\n")
+    assert verdicts(text) == ["error", "undecided"]

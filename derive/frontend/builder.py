@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
 from derive.frontend.chains import ChainBuilder
@@ -20,7 +21,7 @@ from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
                                     indent, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
-                                               bounds_in_reason)
+                                               bounds_in_reason, may_head)
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.parse import MAX_ROW_CHARS
 from derive.frontend.latex.names import unknown_command
@@ -31,13 +32,37 @@ from derive.frontend.latex.reader import Reader, free_values, summed_away_messag
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
 from derive.frontend.scope import FileScope
-from derive.model.derivation import Derivation, Relation
+from derive.model.derivation import Derivation, Relation, StepKind
 from derive.model.names import Kind
 from derive.model.terms import At, free_names
 
 
 # Why a row stating no relation starts no chain although a row below continues it.
 _CASES = re.compile(r"\\begin\s*\{cases\}")
+# A row saying it holds for every value of a letter (`\quad \forall x > 0`, `\text{for all }
+# x > 0`): as a premise, shown at one drawn value only (`chains.EVERY_PREMISE`)
+_EVERY = re.compile(r"\\forall(?![a-zA-Z])|\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{\s*"
+                    r"(?i:for\s+(?:all|every|any|each))(?![a-zA-Z])")
+# The reason a row rests on when a heading on a line of its own stood above the row above it
+# in its display (`Builder._lone_heading`): it may be said of this row too.
+HEADING_SCOPE = ("a heading on a line of its own stands above it in its display; derive "
+                 "takes it as the condition of the line just below it only")
+# … or when prose or a declaration stands between it and such a heading
+HEADING_APART = ("a heading on a line of its own above it, with prose or a declaration between, "
+                 "may be its condition, which derive does not take")
+# … and when a line above it that derive could not read may state its condition
+# (`annotations.may_head`: `&\text{Suppose } t = 1: \\`)
+UNREAD_HEADING = ("the line above it, which derive could not read, may state its condition "
+                  "(it ends with ':' or a stop, or its words are no label)")
+
+
+class _Heading(NamedTuple):
+    """A line heading the line below it from a line of its own (`Builder._lone_heading`)."""
+    hence: bool                 # `&\therefore \\`, `&\text{so that} \\`: it follows from above
+    conditions: list            # [(offset, text)] `&\text{For } t = 1: \\`: its conditions
+    unread: str = ""            # a line derive could not read that may head it: the reason
+
+
 _TAILS = {
     "under": "this row stands under the right-hand side of the row above (its left column "
              "is empty) and states no relation: it is the rest of that row's expression, "
@@ -79,12 +104,29 @@ class Builder:
         self.refusing = {}           # at → why a planned definition is not read ahead
         self._spans = []             # (start, end) of each row read
         self._ahead = {}             # offset of a row read ahead → (entry, its body's names)
+        self._heading = None         # a line of its own heading the next one (`_lone_heading`)
+        self._under_heading = False  # a row of the display read took such a heading
 
     def directive(self, keyword, body, offset):
         """Apply a directive; `offset` is where its body starts in the source."""
         self._withdraw_plain_words()
         if self.directives.apply(keyword, body, offset):
             self.chains.end_chain()
+            self._heading_apart()
+
+    def prose_between(self):
+        """Prose stands between the display read last and the next one: a row that follows
+        from the display above may rest on it too (`ChainBuilder.prose_between`)."""
+        self._heading_apart()
+        self.chains.prose_between()
+
+    def _heading_apart(self):
+        """Prose or a declaration stands between a heading on a line of its own and the line
+        it would head: that line is not plainly the one it heads — checked without its
+        conditions, a counterexample refutes nothing (never claimed under a condition the
+        author may have meant for the prose)."""
+        if self._heading is not None and self._heading.conditions:
+            self._heading = self._heading._replace(conditions=[], unread=HEADING_APART)
 
     def display(self, rows):
         """Read the rows of one display, `(text, offset, justification, under, cases)` each
@@ -96,6 +138,7 @@ class Builder:
         already uses is read first (Bishop's "where we have defined"), so the earlier row
         means it; so is a definition the plan reads ahead of a use in this display (`ahead`),
         then skipped where it stands (`_at_its_row`)."""
+        self._under_heading = False
         if rows:
             self._read_ahead(rows[0][1], rows[-1][1] + len(rows[-1][0]))
         rows = [r for r in rows if not self._at_its_row(r[1])]
@@ -186,8 +229,14 @@ class Builder:
         row, that one is refused: read at its first use it would miss this name's meaning
         (a cycle when this row uses it)."""
         self._spans.append((offset, offset + len(text)))
-        made = len(self.chains.forward)
+        made, steps = len(self.chains.forward), len(self.chains.steps)
         self._one_row(text, offset, justification, expect, below, heads, under, ahead)
+        if not ahead and self._heading is None and len(self.chains.steps) > steps and all(
+                s.kind is StepKind.UNREADABLE for s in self.chains.steps[steps:]) and \
+                may_head(text):
+            # `&\text{Suppose } t = 1: \\ a t &= a`: an error heading the line below, which
+            # is checked without it, but not refuted
+            self._heading = _Heading(False, [], UNREAD_HEADING)
         for key, defines, use, at in self.chains.forward[made:]:
             early = next((e for e, _ in self._ahead.values() if e.holds(use)), None)
             if early is not None and offset < early.offset:
@@ -218,6 +267,9 @@ class Builder:
         too (`ChainBuilder.cut_short`), never decided on the part of the expression it
         holds."""
         self._withdraw_plain_words()
+        heading, self._heading = (None, self._heading) if ahead else (self._heading, None)
+        if heading is not None and (heading.conditions or heading.unread):
+            self._under_heading = True      # the display's rows below: `HEADING_SCOPE`
         above = self.chains.last_row() if below else None
         tail = "" if not below else "under" if under else "unread" if self.chains.broken() else ""
         pending_expect, note = ("", "") if ahead else self.directives.take_pending()
@@ -270,7 +322,17 @@ class Builder:
             self._unreadable(self.source.error(outside[1], offset + outside[0]), offset, text,
                              above)
             return
+        if self._lone_heading(annotated, offset, heading):
+            return
         written, local = list(annotated.hypotheses), []
+        headed, said, hence = annotated.headed, (), annotated.hence
+        if heading is not None:      # `&\text{For } t = 1: \\ a t &= a`: this row's heading
+            written += [(at - offset, condition) for at, condition in heading.conditions]
+            headed = headed + [at - offset for at, _ in heading.conditions]
+            hence = hence or heading.hence
+            said = (heading.unread,) if heading.unread else ()
+        elif self._under_heading and not self.reader.continues(text):
+            said = (HEADING_SCOPE,)
         made = len(self.chains.steps)
         try:
             for at, definition in annotated.definitions:
@@ -281,8 +343,8 @@ class Builder:
                     local.append((key, offset + at))
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
-                       annotated.index_conditions, annotated.reasons, annotated.hence,
-                       annotated.headed)
+                       annotated.index_conditions, annotated.reasons, hence, headed,
+                       _EVERY.search(text) is not None, said)
             self.chains.line_read(made)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
@@ -292,6 +354,22 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+
+    def _lone_heading(self, annotated, offset, heading):
+        """Whether the line is only a heading of the line below it — a condition
+        (`&\\text{For } t = 1: \\\\`), `\\therefore` or words saying "hence"
+        (`&\\text{so that} \\\\`) on a line of its own, as align's left column holds
+        them: kept for the next line read (`heading`, one above it, too), which is claimed
+        under it as if it stood on that line; never a line that vanishes, the row below
+        claimed without it (round 19, atkJ #8). Its scope beyond that line is not written:
+        the display's later rows that start a chain are checked without it and a
+        counterexample refutes nothing (`HEADING_SCOPE`)."""
+        if annotated.rows or not (annotated.hence or annotated.headed):
+            return False
+        above = heading or _Heading(False, [])
+        self._heading = _Heading(above.hence or annotated.hence, above.conditions + [
+            (offset + at, condition) for at, condition in annotated.hypotheses], above.unread)
+        return True
 
     def _restates_declarations(self, reason, at):
         """Whether a reason beside a row only bounds declared names as their declarations
@@ -402,14 +480,19 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
-              reasons_beside=(), hence=False, headed=()):
+              reasons_beside=(), hence=False, headed=(), every=False, said=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
         only between two indices, else AFTER_COMMA there; `reasons_beside`: (offset, text)
         of the reasons in words, `Step.reasons`; `hence`: the line starts with `\\therefore`
         or words saying so, `Annotated.hence`; `headed`: offsets of conditions heading the
-        line, said of every row)."""
+        line, said of every row; `every`: the line says it holds for every value of a
+        letter, `ChainBuilder.add`; `said`: reasons every row of it rests on). A row led by
+        `\\implies` leads its line as `\\therefore` does: every row of the line follows from
+        the line above (`ChainBuilder.line_start`)."""
+        self.chains.line_start()
+        led = [hence]                 # the line follows from above: its first row says so
         for k, row in enumerate(rows):
             laws = []                 # `Z \sim N(0, 1) \implies …` of a z with no law: its law
 
@@ -430,13 +513,15 @@ class Builder:
                         self._negation_of_reals(assumed, offset + at)
                     hypotheses += assumed
                 reasons = tuple(text for at, text in reasons_beside if beside(rows, at) == k
-                                and not self._restates_declarations(text, offset + at))
+                                and not self._restates_declarations(text, offset + at)) + said
                 if point is not None:
                     parts = self._at(parts, point, offset)
+                if k == 0:
+                    led[0] = led[0] or self.reader.hence
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses) or self.reader.premised,
-                                reasons=reasons,
-                                hence=self.reader.hence or (hence and k == 0))
+                                reasons=reasons, hence=self.reader.hence or led[0],
+                                every=every)
 
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k or w[0] in headed):

@@ -37,6 +37,14 @@ from derive.frontend.latex.annotations import QUALIFIED_PREMISE, qualifies
 # The reason a row that follows from what stands above it rests on when derive cannot take
 # that as its premise (`ChainBuilder._hence_premise`).
 UNTAKEN_PREMISE = "it follows from the rows above it, which derive does not take as its premise"
+# … and when it takes them, but cannot tell they are the whole premise: prose stands between
+# the display above and the row's (`ChainBuilder.prose_between`), which may state more of it
+PROSE_PREMISE = ("it follows from the display above and the prose between them, which "
+                 "derive does not read")
+# … or a row above says its relation for every value of a letter (`\forall x > 0`, `\text{for
+# all }`), which a counterexample, drawn at one value, cannot show to hold
+EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
+                 "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
@@ -74,6 +82,11 @@ class ChainBuilder:
         self._real = ()              # undeclared letters an antiderivative in the chain made real
         self._premises = ()          # the conditions of the chain's first row, said of every row
         self._premise_reasons = ()   # and the reasons it rests on (`_hence_premise`)
+        self._line = None            # the premise of the rows of the line read (`line_start`)
+        self._line_made = 0          # the steps made before that line
+        self._prose = False          # prose stands between the line read last and the next
+        self._every = set()          # the steps said for every value of a letter (`add`)
+        self._chain_every = False    # whether the chain being read was (its first row)
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
@@ -83,13 +96,26 @@ class ChainBuilder:
         self._params = ()
         self._withheld, self._within = None, False
 
+    def line_start(self):
+        """A line of rows is read next (`a &= b & c &= d`, `\\therefore b = 1 \\qquad b^2 =
+        1`): each of its rows that follows from what stands above follows from the line
+        above — the same premise, found once (`_hence_premise`), never from a row beside it
+        on its own line (round 19, atkJ #5: the second was claimed alone and refuted)."""
+        self._line, self._line_made = None, len(self.steps)
+
+    def prose_between(self):
+        """Prose stands between the display read last and the next one: a row of the next
+        that follows from the display above may rest on it too (`PROSE_PREMISE`)."""
+        self._prose = True
+
     def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
-            reasons=(), hence=False):
+            reasons=(), hence=False, every=False):
         """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
         the author wrote some — a row defining a name under them is refused, since the name
         would mean nothing where they fail; `reasons`: justifications in words beside it
         that derive does not read, `Step.reasons`; `hence`: the row was led by `\\implies`,
-        so it is claimed under the row above, `_hence_premise`)."""
+        so it is claimed under the row above, `_hence_premise`; `every`: it says that it
+        holds for every value of a letter, `\\forall` — as a premise, `EVERY_PREMISE`)."""
         first_new = len(self.steps)
         self._conditioned = conditioned
         parts = list(parts)
@@ -101,14 +127,22 @@ class ChainBuilder:
             # `n^2 = 1 \quad \text{for } n = 1 \text{ (mod 3)}`, `L = \log(1+x) \quad
             # \text{(up to a constant)}`: the plain condition or definition says more
             raise self.source.error(QUALIFIED_PREMISE.format(qualifier), parts[0].start)
-        if hence and not continuing and self.broken():
+        if hence and not continuing and self._line is None and self.broken():
             # the premise is unknown, not absent: checked without it, the row would be
             # claimed outright (`a/D = b/(1-D) (degrees) \\ \implies a - Da = Db`)
             raise self.source.error("this row follows (\\implies) from the row above, which "
                                     "could not be read: it is not checked", parts[0].start)
         carried = ()                     # the reasons the premise rests on, said of every row
         if hence and not continuing:
-            premise, carried = self._hence_premise(parts[0].start)
+            if self._line is None:       # the line's first: what the line above proves
+                self._line = self._hence_premise(parts[0].start) \
+                    if len(self.steps) == self._line_made else ((), (UNTAKEN_PREMISE,), set())
+            premise, carried, ranged = self._line
+            if ranged - {n for p in parts if p.term is not None for n in free_names(p.term)} \
+                    and EVERY_PREMISE not in carried:
+                # `c x \le x^2 \quad \text{for } x > 0 \\ \therefore c \le 0`: said for the
+                # x > 0, of which the row names none — one drawn x shows nothing
+                carried += (EVERY_PREMISE,)
             hypotheses = tuple(hypotheses) + premise
             # `t &= 1 \\ \therefore L &= a t`: a name defined under the premise would mean
             # nothing where it fails (as under `t = 1 \implies` on its own row)
@@ -123,6 +157,7 @@ class ChainBuilder:
             # \quad \text{for } t = 1 \\ &= C`: the chain claims A = B = C under them
             self._premises = tuple(hypotheses)
             self._premise_reasons = tuple(carried)
+            self._chain_every = every
             if first.head is not None:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
@@ -168,9 +203,11 @@ class ChainBuilder:
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
                                   reasons=tuple(reasons), reading=reading)
         self._just_read = range(first_new, len(self.steps))
+        if every or self._chain_every:
+            self._every.update(range(first_new + 1, len(self.steps) + 1))
 
     def _hence_premise(self, at):
-        """(hypotheses, reasons) of a row that follows from the rows above it — led by
+        """(hypotheses, reasons, ranged) of a row that follows from the rows above it — led by
         `\\implies`, `\\therefore` or words saying so (`a/D = b/(1-D) \\\\ \\implies a - Da =
         Db`, an equation solved row by row; `… \\\\ \\text{so that } b = 1`): what the
         chains the line above made or went on with prove — each one's first side, the
@@ -181,9 +218,17 @@ class ChainBuilder:
         there is no such chain (nothing above, a declaration or an unreadable row ended it,
         steps that compose to nothing, a claim of another kind) the premise is unknown, not
         absent: the row is checked without it, and a counterexample refutes nothing
-        (`UNTAKEN_PREMISE`, a reason: `decide._unless_reasoned`)."""
+        (`UNTAKEN_PREMISE`, a reason: `decide._unless_reasoned`). Where it is taken but may
+        not be all of the premise — prose stands between it and the row's display
+        (`PROSE_PREMISE`), a row of it was said for every value of a letter, which a drawn
+        instance shows at one only (`EVERY_PREMISE`) — it is used for proofs, and a
+        counterexample refutes nothing either. `ranged`: the letters the conditions of its
+        steps bound (`\\quad \\text{for } x > 0`): said for every such x, so a row naming
+        none of them rests on `EVERY_PREMISE` too (`add`)."""
         if not self._open or not self._just_read or not self.chains:
-            return (), (UNTAKEN_PREMISE,)
+            return (), (UNTAKEN_PREMISE,), set()
+        partial = (PROSE_PREMISE,) if self._prose else ()
+        ranged = set()                   # letters the premise's own conditions bound
         first_read = self.steps[self._just_read[0]].index
         chains = []                      # the chains the line above made or went on with
         for indices in reversed(self.chains):
@@ -197,7 +242,7 @@ class ChainBuilder:
             for step in claims:
                 if step.kind not in (StepKind.EQUALITY, StepKind.RELATION) or \
                         not isinstance(step.relation, Relation):
-                    return (), (UNTAKEN_PREMISE,)
+                    return (), (UNTAKEN_PREMISE,), set()
                 if step.cases or step.lhs is None or step.rhs is None:
                     # `b = \\begin{cases} a & a \\ge 0 \\\\ -a & a < 0 \\end{cases} \\\\ \\implies b = a`:
                     # several conditional claims, no one relation to assume
@@ -207,12 +252,17 @@ class ChainBuilder:
                                             "as a row of its own", at)
                 relation = compose(relation, step.relation)
                 if relation is None:
-                    return (), (UNTAKEN_PREMISE,)
+                    return (), (UNTAKEN_PREMISE,), set()
                 qualifier = next((r for r in step.reasons if qualifies(r)), None)
                 if qualifier is not None:        # `n = 1 \\quad \\text{(mod 3)} \\\\ \\implies …`
                     raise self.source.error(QUALIFIED_PREMISE.format(qualifier), at)
                 hypotheses += step.hypotheses
                 reasons += step.reasons
+                if step.index in self._every and EVERY_PREMISE not in partial:
+                    partial += (EVERY_PREMISE,)
+                ranged.update(n for h in step.hypotheses if h.relation is not Relation.EQ and
+                              not (h.throughout or h.above)
+                              for t in (h.lhs, h.rhs) for n in free_names(t))
             if not claims:               # a definition: the name's meaning, in force anyway
                 continue
             first, last = claims[0], claims[-1]
@@ -227,8 +277,9 @@ class ChainBuilder:
                                       f"{last.lhs_latex} {last.relation.symbol} {last.latex}",
                                       above=True),)
         if not proved:                   # definitions only: what stood above them is unknown
-            return (), (UNTAKEN_PREMISE,)
-        return tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons))
+            return (), (UNTAKEN_PREMISE,), set()
+        return (tuple(dict.fromkeys(hypotheses + proved)), tuple(dict.fromkeys(reasons + partial)),
+                ranged)
 
     def broken(self):
         """Whether the row read last could not be read (and no row has gone on from it)."""
@@ -239,6 +290,7 @@ class ChainBuilder:
         &= d`): a row below that follows from it (`_hence_premise`) follows from all of them."""
         if len(self.steps) > made:
             self._just_read = range(made, len(self.steps))
+            self._prose = False
 
     def last_row(self):
         """The indices of the steps the row read last made (for `cut_short` once a row
@@ -294,6 +346,7 @@ class ChainBuilder:
     def unreadable(self, error, offset, text, within=False):
         """A row derive could not read: a step of its own that carries the error (`within`:
         it is one transition of a row whose next side is read on, `withhold`)."""
+        self._prose = False
         self.withhold(None, offset, within)
         location = self._location(error, offset)
         self._starts.append(offset)

@@ -73,12 +73,16 @@ def _build(document, justifications, plan):
                          for row in e.rows]):
         builder.scope.infer_bits()     # every logarithm written \log_2: information in bits
     why = iter(justifications)
+    above = None                     # the display read last
     for event, start in zip(document.events, starts):
         if isinstance(event, documents.Directive):
             builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
         else:
+            if above is not None and documents.prose_between(source, above.end, event.start):
+                builder.prose_between()
             builder.display([(row.text, at, next(why, ""), row.under, row.whole)
                              for row, at in zip(event.rows, start)])
+            above = event
     return builder
 
 

@@ -306,6 +306,13 @@ def _side_by_side(source, events, new):
     return events[:-1] + [replace(above, rows=tuple(rows), end=below.end, parts=parts)] + new[1:]
 
 
+def prose_between(source, start, end):
+    """Whether words stand between two displays (`start`: the end of the first, `end`: the
+    start of the second) — prose, which derive does not read, or another cell of a
+    notebook: not only white space and comments (`_blank_gap`)."""
+    return start < end and not _blank_gap(source, start, end)
+
+
 def _blank_gap(source, start, end):
     """Whether only white space and comments stand between `start` and `end`, within one
     region of the source (a notebook's cell)."""

@@ -2,7 +2,9 @@
 multiplied into the formula. The row's text keeps every offset (remarks are blanked with
 spaces), so positions in messages stay exact.
 
-* A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside.
+* A **label** `\\text{sum rule}` (words, with a space) at the start of a row is set aside —
+  unless its words may change what the row claims (a negation, a supposition, a quantifier,
+  a question, a goal, a qualifier: `_NO_LABEL`), which is an error.
 * After a top-level `\\quad`, `\\qquad` or `\\hspace{3cm}` (outside every bracket; a run of two or more
   control spaces `\\ \\ \\ `, typed for one, is one):
   - a style switch heading it (`\\scriptstyle{X}`, `{\\scriptstyle X}`) only sets its
@@ -79,7 +81,8 @@ spaces), so positions in messages stay exact.
   (`… e^{\\lambda b} \\forall a \\le x \\le b`) — states the row's hypothesis, read as a side
   condition (`\\forall x \\in [a, b]` as `x \\in [a, b]`); without one it is refused.
 * `\\therefore` at the start of a row is "hence": set aside (a leading `\\Rightarrow` also
-  makes the row follow from the row above, `chains.ChainBuilder._hence_premise`).
+  makes the row follow from the row above, `chains.ChainBuilder._hence_premise`); the
+  builder says it of every row of the line, and a line holding only it leads the next.
 * A condition heading a row (`\\text{for } t = 1: \\quad …`, `\\text{if } t = 1, \\quad …`)
   is a side condition of it (`_leading_condition`).
 * Hypotheses listed before `\\Rightarrow` (`a, b > 0 \\Rightarrow …`, `a > 0 \\land b > 0`,
@@ -131,6 +134,25 @@ _HENCE_WORDS = re.compile(
     r"(?i)^\s*(?:(?:and |which |this |it )?(?:so|thus|hence|then|therefore|whence|consequently|"
     r"gives|giving|yields|yielding|implies|means|follows)|(?:we|one) (?:get|obtain|find)s?|"
     r"i\.\s?e\.|that is)(?:\s+that)?\s*[,:]?\s*$")
+# Words heading a row that say it is not claimed as written — negated (`not`, `never`,
+# `false`), supposed or imposed (`suppose`, `assume`, `by assumption`, `if`, `let`, `take`,
+# `case 1`, `setting`, `solving`, `equating`, `subject to`), said under a condition
+# (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `for some`, `there is`),
+# asked or aimed at (`we want`, `to show`, `?`), or weakened (`approximately`,
+# `qualifies`): never a label set aside, the row claimed outright.
+_NO_LABEL = re.compile(
+    r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
+    r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
+    r"premises?|let|if|unless|given|consider|whenever|when|provided|otherwise|else|cases?|wlog|"
+    r"without loss|take|set(?:ting)?|put|choos(?:e|ing)|fix(?:ing)?|"
+    r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
+    r"subject to|constraints?|near|in the limit|want|wish|need|show|prove|goal|aim|would|should|"
+    r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|exists?|"
+    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at))(?![a-z'])|\?")
+NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
+               "supposition, a quantifier, a question or a goal — and derive does not read them: "
+               "the row is not claimed without them (state a condition as \\text{{for }} t = 1: "
+               "\\quad …, an assumption with % derive: assume, or leave a label of plain words)")
 _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
                          r"(?![a-zA-Z])\s*")
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
@@ -174,6 +196,7 @@ _COLON_END = re.compile(r"(?::|\\colon(?![a-zA-Z])|\\text\s*\{\s*:\s*\})\s*$")
 # `\\text{Given } t = 1;`): a condition or a naming derive does not read.
 _WORDED_HEAD = re.compile(r"^(?:\s|&)*\\(?:text(?:rm|it|normal)?|mbox|mathrm)\s*\{[^{}]*\}.*[.;,]\s*$",
                           re.S)
+_SPACING_END = re.compile(r"(?:\s|&|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*$")
 _IMPLIES = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 # An arrow or connective joining two statements (`A \quad \Rightarrow \quad B`,
 # `A \quad \iff B`): a \quad beside it is spacing inside one statement, never the start
@@ -300,8 +323,8 @@ def annotate(text):
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
     _stacked_qualifiers(text, out)
-    text = _forall(_equation_label(_units(_label(_hence(_decorations(text, out.reasons), out)), out),
-                                   out))
+    text = _label(_hence(_decorations(text, out.reasons), out), out)
+    text = _forall(_equation_label(_units(text, out), out))
     text = _listed_hypotheses(_leading_condition(text, out), out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
     quads = sorted(quads + [m for m in _TRAILING_FORALL.finditer(text)
@@ -730,8 +753,12 @@ def _hence(text, out):
     return text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
 
 
-def _label(text):
-    """A leading `\\text{words}` label blanked."""
+def _label(text, out):
+    """A leading `\\text{words}` label blanked — unless its words may change what the row
+    claims (`_NO_LABEL`): refused (round 19, atkJ #10: `\\text{It is false that }`,
+    `\\text{Suppose that }`, `\\text{We do not claim }` were set aside and the row claimed);
+    led by a reason word (`\\text{By assumption, }`, `\\text{since } … \\text{ is not 0}`)
+    they are the row's reason (`out.reasons`: checked without it, refuting nothing)."""
     m = _TEXT.match(text.lstrip())
     if m is None:
         return text
@@ -741,7 +768,25 @@ def _label(text):
     if " " not in words.strip() and ":" not in words:
         return text
     _refuse_relations_in_text_math(words, lead + m.end())
+    if _NO_LABEL.search(words) or qualifies(words):
+        if not _REASON.match(words):
+            raise RemarkError(NOT_A_LABEL.format(" ".join(words.split())), lead)
+        out.reasons.append((lead, " ".join(words.split())))
     return " " * (end + 1) + text[end + 1:]
+
+
+def may_head(text):
+    """Whether a line derive could not read may state the condition of the line below it
+    (`builder.Builder.row`): it ends with a colon (`\\text{Suppose } t = 1:`), or starts
+    with words and ends with a stop (`\\text{Assume } t = 1.`), or its leading words are
+    no label (`_NO_LABEL`: `\\text{Suppose that } t = 1`)."""
+    tail = _SPACING_END.sub("", text[-200:])          # a line of any length: its end only
+    if _COLON_END.search(tail):
+        return True
+    head = text.lstrip(" \t\n&")
+    m = _TEXT.match(head)
+    return m is not None and (re.search(r"[.;,]\s*$", tail) is not None or _NO_LABEL.search(
+        head[m.end():_closing(head, m.end() - 1)]) is not None)
 
 
 def _forall(text):
