@@ -2614,3 +2614,21 @@ def test_a_bound_at_a_letter_of_its_own_bounds_one_member(head, bound, row, expe
     end = "n" if "natural n" in head else "K"
     assert verdicts(display(f"{head}% derive: positive \\pi_k for k = 1..{end}\n"
                             f"% derive: assume {bound}\n", row)) == [expected]
+
+
+BRACE_LABELS = ("% derive: variable x\n% derive: density f, g over x\n$$ {} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int f(x) \underset{\log x \le x - 1}{\underbrace{\log \frac{g(x)}{f(x)}}} dx \le "
+     r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx", "verified"),
+    (r"\int f(x) \overset{\log x \le x - 1}{\overbrace{\log \frac{g(x)}{f(x)}}} dx \le 0",
+     "verified"),
+    (r"\int f(x) \underset{\log x \le x - 1}{\underbrace{\log \frac{g(x)}{f(x)}}} dx \ge 1",
+     "refuted"),
+    (r"\int f(x) \overset{x \ge 0}{\overbrace{\log \frac{g(x)}{f(x)}}} dx \ge 1", "refuted"),
+    (r"2 \underset{x}{f(x)} = 2 f(x)", "error"),          # math under a quantity: refused
+])
+def test_math_stacked_on_a_brace_is_the_brace_s_label(check_text, row, verdict):
+    result = check_text(BRACE_LABELS.format(row))
+    assert [r.verdict.status for r in result.steps] == [verdict]
