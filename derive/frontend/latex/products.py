@@ -71,8 +71,9 @@ from __future__ import annotations
 import re
 
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, takes_rest,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
+    LazyPiece, LeftBarPiece, LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token,
+    is_tree, single, takes_rest,
 )
 from lark import Tree
 
@@ -145,6 +146,7 @@ class Products:
         after an operator that takes the rest of the run are left to that operator, read
         inside its scope. `\\mu(dx)` of a declared law is its differential `d\\mu(x)`."""
         pieces = self.measure_differentials(pieces)
+        pieces = self.differential_fractions(pieces)
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])
@@ -194,6 +196,30 @@ class Products:
                 raise self.error("a differential with no integral of its own: write one \\int "
                                  "per differential", rest[0].node)
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
+
+    def differential_fractions(self, pieces):
+        """`\\int_a^b \\frac{dx}{b-a} f`, `\\int \\frac{dx}{x}`, `\\int f \\frac{dx}{x}`: a
+        differential over g is `dx` with 1/g in the integrand — after the differential when
+        it comes first (the rest of the run is the integrand, as after `\\int dx\\,`), else
+        before it (what follows multiplies the integral, as after `\\int f\\, dx`). Read in a
+        run with one `\\int` before it and no other differential; anywhere else refused."""
+        found = [k for k, p in enumerate(pieces) if isinstance(p, DifferentialFraction)]
+        if not found:
+            return pieces
+        k = found[0]
+        ints = [i for i, p in enumerate(pieces) if isinstance(p, BigPiece) and
+                p.op in ("int", "iint")]
+        if len(found) > 1 or len(ints) != 1 or ints[0] > k or pieces[ints[0]].op != "int" or \
+                self.differential(pieces, 0) is not None or \
+                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)):
+            raise self.error("\\frac{dx}{…} with no d below is a differential over an "
+                             "expression: derive reads it as the one differential of one "
+                             "\\int before it (\\int \\frac{dx}{x}); write \\frac{1}{…} dx",
+                             pieces[k].node)
+        fraction = pieces[k]
+        parts = [*fraction.differential, fraction.reciprocal] if k == ints[0] + 1 else \
+            [fraction.reciprocal, *fraction.differential]
+        return pieces[:k] + parts + pieces[k + 1:]
 
     def _expression_differential(self, pieces, i, limit, ends):
         """The integral at `pieces[i]` (reaching to `limit`) written with a differential of

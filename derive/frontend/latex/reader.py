@@ -83,9 +83,9 @@ from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, subitems as _subitems,
-    tails,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
+    LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single,
+    subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -1947,6 +1947,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "reciprocal_of":             # the 1/g of \frac{dx}{g} in an integral
+            return div(Num(1), self.term(node.children[0]))
         if kind == "factorial_of":
             return Fn("factorial", self.term(node.children[0]))
         if kind == "primed_of":                 # (…)' in a row about f'(v): d/dv (…)
@@ -2010,12 +2012,17 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """`\\frac{d}{dx}` (an operator), `\\frac{d f}{dx}` (a value), `\\frac{\\partial^2}
         {\\partial x^2}`; None for an ordinary fraction. A numerator that starts with `d`
         (not a declared name) or `\\partial` makes a derivative or an error, never a
-        fraction with a symbol d in it."""
+        fraction with a symbol d in it — except `\\frac{dx}{g}` with no d or ∂ anywhere
+        below: a differential over g (`DifferentialFraction`), which only an integral reads."""
         _, num, den = frac.children
         num_items = _items(num)
         order = _d_like(num_items[0]) if num_items else None
         if order is None or self._is_name("d") and not _is_partial(num_items[0]):
             return None
+        if order == 1 and len(num_items) == 2 and not _is_partial(num_items[0]) and \
+                not _mentions_d(den):
+            return DifferentialFraction([self.piece(item) for item in num_items], LazyPiece(
+                Tree("reciprocal_of", [den], frac.meta), None, frac), frac)
         variables, den_items, k = [], _items(den), 0
         while k < len(den_items):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
@@ -5337,6 +5344,13 @@ def _d_like(item):
             and [c.value for c in item.children[1].children] == ["d"]:
         return order
     return None
+
+
+def _mentions_d(node):
+    """Whether a d or ∂ stands anywhere in `node` (a derivative's denominator, not g)."""
+    return any(is_token(t, "LETTER") and t.value == "d" or
+               is_token(t, "COMMAND") and t.value == r"\partial"
+               for t in node.scan_values(lambda v: isinstance(v, Token)))
 
 
 def _is_partial(item):
