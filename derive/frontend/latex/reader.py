@@ -1744,6 +1744,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                     raise self.error("an empty subscript is not read", sub)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
+                labelled = naming.label_and_power(sup) if sup is not None and \
+                    decoration is None and base != "e" else None
+                if labelled is not None:                # \sigma^{(i)2}: (σ^{(i)})²
+                    decoration = labelled[0]
                 if base == r"\chi" and is_token(single(sup), "NUMBER") and \
                         single(sup).value == "2" and self.declared(r"\chi") is None:
                     decoration = "^{2}"             # χ² is a name (χ itself undeclared)
@@ -1751,9 +1755,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                         self.declared("e") is None:
                     decoration = None               # e^{(t)}: a power of Euler's number
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
+                alias_of_bare = sub is not None and decoration is not None and \
+                    decoration.startswith("^{(") and self._labelled_alias(base, decoration)
+                if alias_of_bare:               # \sigma_j^{(i)} after same \sigma, \sigma^{(i)}
+                    decoration = None
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
-            power = sup if decoration is None else None
+            power = labelled[1] if labelled is not None else sup if decoration is None and \
+                not alias_of_bare else None
             scripted = _superscript_key(power) if sub is not None else None
             if scripted is not None and self._known_scripted(key + scripted):
                 key, power = key + scripted, None                   # Z_\theta^h defined
@@ -1795,6 +1804,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                     raise self.error("a power of a derivative operator is not read", node)
                 return derivative
         return LazyPiece(primary, sup, node)
+
+    def _labelled_alias(self, base, label):
+        """Whether `same base, base^{(i)}` made the labelled spelling the bare name: then a
+        component `base_j^{(i)}` is the component `base_j` of that one name."""
+        bare = self.scope.names.get(base)
+        return bare is not None and self.scope.names.get(base + label) is bare
 
     def _derivative_head_variable(self, side):
         """The letter v when a row's first side is a derivative at it, `f'(v)`, `f''(v)`
