@@ -88,8 +88,10 @@ from derive.notation.elementary import SPELLINGS
 
 # Names that plain letters before an argument spell by accident of typing (`log(ab)`,
 # `max(a, b)`, `sqrt(4)`): an elementary function's, or an operator's written as a command.
-# Plain lower-case words read as the function (`function_letters`).
-_WORDS = ("log", "ln", "exp")
+# Plain lower-case words read as the function (`function_letters`); `log` may carry a base
+# on its last letter (`log_2(b-a)`).
+_WORDS = ("log", "ln", "exp", "sin", "cos")
+_BRACKETED_WORDS = ("sin", "cos")       # only applied to round brackets: `sin(a)`, never `sin a`
 # The variance and covariance in plain letters before brackets (`moment_letters`).
 _MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 PLAIN_WORDS = frozenset(s[1:] for s in SPELLINGS) | {
@@ -133,8 +135,8 @@ class Products:
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.mean_squared_errors(pieces)   # MSE(\hat\theta): estimators.py
-        pieces = self.function_letters(pieces)
         pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
+        pieces = self.function_letters(pieces)
         return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals
@@ -614,9 +616,10 @@ class Products:
         """`log(ab)`, `exp x`, `Log(a)`, `LOG(a)`, `max(a, b)`, `sqrt(4)`: plain letters spelling
         an elementary function's or an operator's name (lower case, capitalised or upper case)
         before an argument would read as a product of letters
-        times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`
-        in lower case, none of whose letters the file knows (declared, used, bound), are
-        the function, as `\\log`, `\\ln`, `\\exp` (notes written in Markdown: `p(x)log(p(x))`).
+        times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`,
+        `sin`, `cos` (these two before round brackets only) in lower case, none of whose
+        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`, `\\exp`, … (notes written in Markdown:
+        `p(x)log(p(x))`; `log_2(b-a)` with its base on the last letter).
         Any other such word is refused at its first letter (write `\\log`), unless every
         letter is declared or bound (then a product). The choice is the file's: each word read
         as the function is kept (`scope.plain_words`), and once the file makes one of its
@@ -624,12 +627,18 @@ class Products:
         out = list(pieces)
         for k in range(len(pieces) - 2, -1, -1):
             size = next((n for n in (3, 2) if k + n < len(pieces) and
-                         all(_plain_letter(q, last=False) for q in pieces[k:k + n]) and
+                         all(_plain_letter(q, last=False) for q in pieces[k:k + n - 1]) and
+                         _plain_letter(pieces[k + n - 1], last=False, base=n == 3) and
                          "".join(q.base for q in pieces[k:k + n]) in _WORDS), None)
+            word = "".join(q.base for q in pieces[k:k + size]) if size is not None else ""
+            base = pieces[k + size - 1].sub if size is not None else None
+            if word in _BRACKETED_WORDS and not (isinstance(pieces[k + size], BracketPiece) and
+                                                 pieces[k + size].open == "(") or \
+                    base is not None and word != "log":
+                continue                                    # `a sin x`, `exp_2 a`: refused below
             if size is not None and not isinstance(pieces[k + size], OpPiece) and not any(
-                    self.knows(q.key) or self.bound_name(q.key) for q in pieces[k:k + size]):
-                word = "".join(q.base for q in pieces[k:k + size])
-                out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], None, None, pieces[k].node)]
+                    self.knows(q.base) or self.bound_name(q.base) for q in pieces[k:k + size]):
+                out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], base, None, pieces[k].node)]
                 self.scope.plain_words.append((word, self.offset + _start_of(pieces[k].node), (
                     self.row_start, self.row_start + len(self.row_text))))
         self.refuse_function_letters(out)
@@ -1037,11 +1046,11 @@ def _letter_runs(pieces):
     return runs
 
 
-def _plain_letter(piece, last):
+def _plain_letter(piece, last, base=False):
     """Whether a piece is one letter written plainly (the last one of a word may carry a
-    subscript or a power: `log_2(x)`, `sin^2(x)`)."""
+    subscript or a power: `log_2(x)`, `sin^2(x)`; with `base`, a subscript alone)."""
     return isinstance(piece, NamePiece) and len(piece.base) == 1 and piece.base.isalpha() and \
-        not piece.primes and (last or (piece.sub is None and piece.power is None))
+        not piece.primes and (last or piece.power is None and (base or piece.sub is None))
 
 
 def _argument_end(rest):
