@@ -618,8 +618,9 @@ class Products:
         before an argument would read as a product of letters
         times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`,
         `sin`, `cos` (these two before round brackets only) in lower case, none of whose
-        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`, `\\exp`, … (notes written in Markdown:
-        `p(x)log(p(x))`; `log_2(b-a)` with its base on the last letter).
+        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`,
+        `\\exp`, … (notes written in Markdown: `p(x)log(p(x))`; `log_2(b-a)` with its base on
+        the last letter).
         Any other such word is refused at its first letter (write `\\log`), unless every
         letter is declared or bound (then a product). The choice is the file's: each word read
         as the function is kept (`scope.plain_words`), and once the file makes one of its
