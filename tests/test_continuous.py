@@ -2301,3 +2301,33 @@ def test_a_density_divided_by_itself_however_spelled_is_one_off_the_cells(header
     false = row.replace(r"\ge \frac12", r"\le 0").replace(r"> 1", r"< 0").replace(r"= \frac12", "= 2")
     false = false.replace("= 1", "= 2")
     assert verdicts(display("% derive: variable x\n" + header, false)) != ["verified"]
+
+
+DIFFERENTIAL_OVER = ("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"
+                     "$$ {} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_a^b \frac{dx}{b-a} = 1", "verified"),
+    (r"\int_a^b \frac{dx}{b-a} = 2", "refuted"),
+    (r"\int_a^b \frac{dx}{b-a} x = \frac{a+b}{2}", "verified"),     # first: the rest is inside
+    (r"\int_a^b \frac{dx}{b-a} x = \frac{a+b}{3}", "refuted"),
+    (r"\int_1^2 x^2 \frac{dx}{x} = \frac{3}{2}", "verified"),       # last: 1/x joins x^2
+    (r"\int_1^2 x^2 \frac{dx}{x} = 3", "refuted"),
+    (r"\int_a^b \frac{\mathrm{d}x}{b-a} = 1", "verified"),
+    (r"\frac{d}{dx} x^2 = 2x", "verified"),                         # derivatives as before
+])
+def test_a_differential_over_an_expression_inside_an_integral(check_text, row, verdict):
+    result = check_text(DIFFERENTIAL_OVER.format(row))
+    assert [r.verdict.status for r in result.steps] == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{dx}{b-a} = 1",                        # no integral: a derivative's orders?
+    r"\int_a^b \frac{dx}{b-a} dx = 1",            # a second differential
+    r"\int_a^b \int_a^b \frac{dx}{b-a} = 1",      # which integral does it close?
+    r"\int_a^b \frac{dx}{x - dx} = 1",            # a d below: no differential over g
+])
+def test_a_differential_over_an_expression_elsewhere_is_refused(check_text, row):
+    result = check_text(DIFFERENTIAL_OVER.format(row))
+    assert [r.verdict.status for r in result.steps] == ["error"]

@@ -577,3 +577,37 @@ def test_a_unicode_parallel_in_a_divergence_and_a_unicode_error_keeps_its_positi
     assert "\\approx" in message and (line, column) == (2, 6)
     ((message, line, column),) = unreadable(load(write(tmp_path, "% derive: real a\n$$ α = a ⊕ a $$\n")))
     assert "'⊕'" in message and (line, column) == (2, 10)
+
+
+E_MACRO = """\
+% derive: variable x
+% derive: density p, q over x
+{definition}
+$$ \\E_{{q(x)}} \\frac{{p(x)}}{{q(x)}} = 1 $$
+$$ \\E_{{q(x)}} \\frac{{p(x)}}{{q(x)}} = 2 $$
+"""
+
+
+@pytest.mark.parametrize("definition", [
+    "",                                                   # undefined: the expectation
+    "\\newcommand{\\E}{\\mathbb{E}}",
+    "\\DeclareMathOperator{\\E}{\\mathbb{E}}",
+    "\\providecommand{\\E}{\\mathbb{E}}",
+])
+def test_backslash_e_is_the_expectation_unless_the_file_says_otherwise(check_text, definition):
+    result = check_text(E_MACRO.format(definition=definition), "notes.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "refuted"]
+
+
+def test_a_file_s_own_backslash_e_wins_over_the_convention(check_text):
+    # \E defined as something else is that, never the expectation
+    text = E_MACRO.format(definition="\\newcommand{\\E}{2}")
+    assert [r.verdict.status for r in check_text(text, "notes.tex").steps] != \
+        ["verified", "refuted"]
+
+
+def test_backslash_e_in_markdown_is_the_expectation(check_text):
+    text = ("<!-- derive: variable x -->\n<!-- derive: density p, q over x -->\n\n"
+            "$$ \\E_{q(x)} \\frac{p(x)}{q(x)} = 1 $$\n\n$$ \\E_{q} 1 = 2 $$\n")
+    assert [r.verdict.status for r in check_text(text, "notes.md").steps] == [
+        "verified", "refuted"]

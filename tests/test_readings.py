@@ -2426,7 +2426,8 @@ def test_a_row_never_defines_an_elementary_word_in_a_font(check_text):
     (r"\log(ab) = Log(a) + \log b", "`Log` in plain letters", 15),
     (r"\exp(a + b) = \exp(a) exp(b)", "`exp` in plain letters", 26),    # x, p: the file's
     (r"a sin x = 0", "`sin` in plain letters", 6),
-    (r"log_2(a) = 1", "`log` in plain letters", 4),
+    (r"a tan(x) = 0", "`tan` in plain letters", 6),
+    (r"log_2^2(a) = 1", "`log` in plain letters", 4),       # a base and a power
 ])
 def test_a_function_name_in_plain_letters_is_refused(row, word, column):
     """`Log(a)` would read as L·o·g(a), g an unknown function: refused at the first letter."""
@@ -3463,3 +3464,107 @@ def test_a_star_in_a_script_is_a_decoration():
 def test_a_star_that_multiplies_no_two_factors_is_refused(row, message):
     (text,) = readings(display(STARS + "% derive: real \\theta\n", row))
     assert message in text
+
+
+# ---------------------------------------------------------------- notation of notes and blogs
+def _statuses(check_text, text, name="derivation.tex"):
+    return [r.verdict.status for r in check_text(text, name).steps]
+
+
+PLAIN_WORDS_MD = """\
+<!-- derive: real a, b -->
+<!-- derive: assume a < b -->
+
+$$ log_2(b-a) = \\frac{\\log(b-a)}{\\log 2} $$
+
+$$ log_2(b-a) = \\log(b-a) $$
+
+$$ sin(a)^2 + cos(a)^2 = 1 $$
+
+$$ sin(a)^2 + cos(a)^2 = 2 $$
+"""
+
+
+def test_plain_log_with_a_base_and_plain_sin_cos_are_the_functions(check_text):
+    assert _statuses(check_text, PLAIN_WORDS_MD, "notes.md") == [
+        "verified", "refuted", "verified", "refuted"]
+
+
+def test_plain_function_words_whose_letters_are_all_names_are_a_product(check_text):
+    # every letter of sin is a number of the file: s·i·n·a, never sin a
+    assert _statuses(check_text, "% derive: real s, i, n, a\n$$ sin(a) = \\sin(a) $$\n") \
+        == ["refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: real g, a\n", "log_2(a) = 1"),            # g is declared: l·o·g_2(a)?
+    ("% derive: real a\n", "log_2^2(a) = 1"),             # a base and a power: refused
+    ("% derive: real a\n", "tan(a) = 1"),                 # only log, ln, exp, sin, cos
+    ("% derive: real a\n", "exp_2(a) = 1"),               # only log takes a base
+    ("% derive: real a\n", "sin a = 1"),                  # sin, cos: before brackets only
+])
+def test_plain_function_words_whose_letters_are_names_stay_refused(check_text, header, row):
+    assert _statuses(check_text, header + "$$ " + row + " $$\n") == ["error"]
+
+
+SOFTMAX = """\
+% derive: natural n
+% derive: real x_j for j = 1..n
+% derive: natural i
+% derive: assume i \\le n
+% derive: define \\operatorname{Softmax}(u) = \\frac{e^{u}}{\\sum_{j=1}^{n} e^{x_j}}
+$$ \\frac{e^{x_i}}{\\sum_{j=1}^{n} e^{x_j}} \\left(1 - \\frac{e^{x_i}}{\\sum_{j=1}^{n} e^{x_j}}\\right) = Softmax(x_i) - [Softmax(x_i)]^2 $$
+$$ \\frac{e^{x_i}}{\\sum_{j=1}^{n} e^{x_j}} = [Softmax(x_i)]^2 $$
+$$ Softmin(x_i) = 1 $$
+"""
+
+
+def test_a_defined_word_in_plain_letters_is_that_function(check_text):
+    # one name, one meaning: Softmax in plain italic is the defined \operatorname{Softmax},
+    # never S·o·f·t·`max`; a word nobody defined (Softmin) stays refused
+    assert _statuses(check_text, SOFTMAX) == ["verified", "refuted", "error"]
+
+
+def test_a_defined_word_whose_letters_are_all_numbers_is_refused(check_text):
+    text = ("% derive: real a, b\n% derive: define \\operatorname{ab}(u) = u + 1\n"
+            "$$ ab(2) = 3 $$\n")
+    assert _statuses(check_text, text) == ["error"]
+
+
+KINGMA = """\
+% derive: natural J
+% derive: positive \\sigma in \\mathbb{R}^J
+% derive: real \\mu in \\mathbb{R}^J
+% derive: same \\sigma, \\sigma^{(i)}
+% derive: same \\mu, \\mu^{(i)}
+$$ \\sigma_1^{(i)2} = \\sigma_1^2 $$
+$$ \\sum_{j=1}^J \\log \\sigma_j^{(i)2} = \\sum_{j=1}^J 2\\log \\sigma_j $$
+$$ \\sum_{j=1}^J \\log \\sigma_j^{(i)2} = \\sum_{j=1}^J \\log \\sigma_j $$
+$$ \\mu_2^{(i)2} - \\mu_2^2 = 0 $$
+$$ \\mu_2^{(i)2} = \\mu_2 $$
+"""
+
+
+def test_a_data_point_label_then_a_power_is_the_labelled_name_squared(check_text):
+    # Kingma & Welling's \sigma_j^{(i)2} = (σ_j^{(i)})², and `same` makes σ^{(i)} σ
+    assert _statuses(check_text, KINGMA) == [
+        "verified", "verified", "refuted", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("sup, label, number", [
+    ("^{(i)2}", "^{(i)}", "2"), ("^{(t+1)3}", "^{(t+1)}", "3"),
+])
+def test_a_label_then_a_whole_number_splits_into_label_and_power(sup, label, number):
+    from derive.frontend.latex.names import label_and_power
+    from derive.frontend.latex.parse import parser
+    tree = parser().parse("s" + sup)
+    found, power = label_and_power(next(tree.find_data("superscript")).children[1])
+    assert found == label and [str(t) for t in power.scan_values(lambda v: True)] == [number]
+
+
+@pytest.mark.parametrize("sup", ["^{(i)x}", "^{(i)0.5}", "^{(\\mu t)2}", "^{2(i)}", "^{(i)}"])
+def test_other_superscripts_are_no_label_and_power(sup):
+    from derive.frontend.latex.names import label_and_power
+    from derive.frontend.latex.parse import parser
+    tree = parser().parse("s" + sup)
+    assert label_and_power(next(tree.find_data("superscript")).children[1]) is None

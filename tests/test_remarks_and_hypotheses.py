@@ -1924,8 +1924,6 @@ def test_a_law_premise_holds_down_the_chain_it_heads(header, last, verdict):
     assert verdicts(text) == ["verified", verdict]
 
 
-
-
 @pytest.mark.parametrize("row", [
     r"a^2 + 1 &> 0 & a &> 0",             # a > 0 was a silent hypothesis: verified, exit 0
     r"a &\le b & b &\le a",               # b ≤ a never checked
@@ -1956,8 +1954,6 @@ def test_the_internal_column_pair_mark_is_never_shown():
     text = "% derive: real a, b\n\\begin{align*}\n1 &= 1 & 2 &= 2 \\\\ &= 3 & &= 2\n\\end{align*}\n"
     first = steps(text)[0]
     assert first.kind == "unreadable" and first.latex == "1 = 1 & 2 = 2"
-
-
 
 
 @pytest.mark.parametrize("premise", ["t = 1 \\implies ", "t = 1 \\Rightarrow ",
@@ -2111,8 +2107,6 @@ def test_a_row_led_by_implies_below_an_unreadable_row_is_an_error():
     found = steps(text)
     assert [s.kind.value for s in found] == ["unreadable", "unreadable"]
     assert "could not be read" in found[1].message
-
-
 
 
 @pytest.mark.parametrize("text", [
@@ -2812,3 +2806,21 @@ def test_rows_below_a_heading_taken_by_an_unreadable_line_are_never_refuted():
     text = ("% derive: real a, b, t\n\\begin{align*}\n&\\text{For } t = 1: \\\\\na t &= \\frac{a}{} \\\\\n"
             "b t &= b\n\\end{align*}\n")
     assert verdicts(text) == ["error", "undecided"]
+
+
+BRACE_LABELS = ("% derive: variable x\n% derive: density f, g over x\n$$ {} $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int f(x) \underset{\log x \le x - 1}{\underbrace{\log \frac{g(x)}{f(x)}}} dx \le "
+     r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx", "verified"),
+    (r"\int f(x) \overset{\log x \le x - 1}{\overbrace{\log \frac{g(x)}{f(x)}}} dx \le 0",
+     "verified"),
+    (r"\int f(x) \underset{\log x \le x - 1}{\underbrace{\log \frac{g(x)}{f(x)}}} dx \ge 1",
+     "refuted"),
+    (r"\int f(x) \overset{x \ge 0}{\overbrace{\log \frac{g(x)}{f(x)}}} dx \ge 1", "refuted"),
+    (r"2 \underset{x}{f(x)} = 2 f(x)", "error"),          # math under a quantity: refused
+])
+def test_math_stacked_on_a_brace_is_the_brace_s_label(check_text, row, verdict):
+    result = check_text(BRACE_LABELS.format(row))
+    assert [r.verdict.status for r in result.steps] == [verdict]

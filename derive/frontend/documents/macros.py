@@ -105,8 +105,14 @@ def _bracket(text, i):
     return None
 
 
+# Macros so common that an undefined one has one meaning (a blog's MathJax configuration
+# defines them where the page does not show it): `\\E` is the expectation `\\mathbb{E}`.
+# Used only where the document defines no macro of that name; never a name a row defines.
+CONVENTIONAL = {"E": Macro("E", 0, None, r"\mathbb{E}", -1)}
+
+
 class Macros:
-    """The macros in force, in document order."""
+    """The macros in force, in document order (with `CONVENTIONAL` where undefined)."""
 
     def __init__(self, source, latex=True):
         self.source = source
@@ -211,14 +217,15 @@ class Macros:
     # ------------------------------------------------------------ expansion
     def expand(self, math):
         """The `Mapped` math with every macro in force expanded."""
-        if not self.table:
+        if not self.table and "\\E" not in math.text:       # no macro, no `\\E`: cheap
             return math
         i, count, per_call = 0, 0, {}
         while True:
             m = _CONTROL.search(math.text, i)
             if m is None:
                 return math
-            macro = self.table.get(m.group(1)) if m.group(1) else None
+            name = m.group(1)
+            macro = self.table.get(name, CONVENTIONAL.get(name)) if name else None
             if macro is None:
                 i = m.end()
                 continue

@@ -153,12 +153,14 @@ NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a 
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
                "the row is not claimed without them (state a condition as \\text{{for }} t = 1: "
                "\\quad …, an assumption with % derive: assume, or leave a label of plain words)")
-_DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|because)"
+_DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|overset|because)"
                          r"(?![a-zA-Z])\s*")
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
+# A brace under `\\underset`: its label is the brace's (set aside), never a subscript.
+_BRACED = re.compile(r"\s*\\(?:underbrace|overbrace)\s*\{")
 # The operators whose subscript `\\underset` can write (`\\underset{x \\sim q}{\\mathbb{E}}`).
 _OPERATOR = re.compile(r"^\\(?:mathbb\s*\{\s*[EPV]\s*\}|Pr|max|min|sup|inf|lim|liminf|limsup|"
                        r"sum|prod|i*int|oint|bigcup|bigcap|argmax|argmin|arg\s*\\(?:max|min)|"
@@ -827,8 +829,14 @@ def _decorations(text, reasons):
             raise RemarkError(f"\\{kind} is read with its argument in braces: \\{kind}{{…}}",
                               m.start())
         end = _closing(text, at)
-        if kind == "underset" and stacked_relation(text, end + 1) is not None:
+        if kind in ("underset", "overset") and stacked_relation(text, end + 1) is not None:
             searched = end + 1         # a label on a relation: `wrappers` reads it
+            continue
+        if kind == "overset":          # over a brace: the brace's label, set aside
+            after = len(text) - len(text[end + 1:].lstrip())
+            if text[after:after + 1] == "{" and _BRACED.match(text, after + 1):
+                text = _spaces(text, m.start(), end + 1)
+            searched = end + 1         # over anything else: read (or refused) as it was
             continue
         if kind == "underset":
             text = _underset(text, m.start(), at, end)
@@ -858,7 +866,9 @@ def _underset(text, start, at, end):
     operator (`\\underset{x \\sim q}{\\mathbb{E}}`, `\\underset{t \\to 0}{\\lim}`,
     `\\underset{\\theta}{\\max}`) L is the operator's subscript — written `{X}_{L}`, as
     `\\mathop{X}_{L}` is read; a label in words under anything else is set aside (`{X}`
-    stays); math under a quantity is refused (a subscript, or a remark?)."""
+    stays), and so is any label under a brace (`\\underset{\\log x \\le x - 1}{\\underbrace{X}}`:
+    the brace's label, as `\\underbrace{X}_{L}` is); math under a quantity is refused (a
+    subscript, or a remark?)."""
     first = len(text) - len(text[end + 1:].lstrip())
     close = _closing(text, first) if text[first:first + 1] == "{" else -1
     if close < 0:
@@ -869,7 +879,7 @@ def _underset(text, start, at, end):
         written = "{" + body + "}_{" + label + "}"
         return text[:start] + " " * (close + 1 - start - len(written)) + written + \
             text[close + 1:]
-    if not _WORDS_ONLY.match(label):
+    if not _WORDS_ONLY.match(label) and not _BRACED.match(body):
         raise RemarkError("\\underset{…}{X} with math under a quantity: derive reads it "
                           "under an operator (\\underset{x \\sim p}{\\mathbb{E}}, its "
                           "subscript) or a relation, and a label in words; write X_{…} or a "

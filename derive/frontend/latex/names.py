@@ -154,6 +154,30 @@ def decoration(sup):
     return None
 
 
+def label_and_power(sup):
+    """(`^{(i)}`, the power) for a superscript that is a parenthesised index and then a whole
+    number, `\\sigma^{(i)2}` (Kingma & Welling's (σ^{(i)})²: the label is the name's, the
+    number its power, as `{\\sigma^{(i)}}^2` prints); None for anything else. The power is
+    the superscript with only the number left in it."""
+    if not (isinstance(sup, Tree) and sup.data == "sgroup"):
+        return None
+    run = _single(sup)
+    if not (isinstance(run, Tree) and run.data == "run" and len(run.children) == 2):
+        return None
+    label, number = run.children
+    if not (isinstance(label, Tree) and label.data == "script" and len(label.children) == 1 and
+            isinstance(number, Tree) and number.data == "script" and len(number.children) == 1):
+        return None
+    bracket, digits = label.children[0], number.children[0]
+    if not (isinstance(bracket, Tree) and bracket.data == "bracketed" and
+            bracket.children[0].value == "(" and index_like(bracket.children[1]) and
+            isinstance(digits, Token) and digits.type == "NUMBER" and digits.value.isdigit()):
+        return None
+    power = Tree("sgroup", [Tree("subitems", [Tree("sum", [Tree("run", [number], run.meta)],
+                                                   run.meta)], run.meta)], sup.meta)
+    return "^{%s}" % flat_text(bracket), power
+
+
 def index_like(args):
     """Whether the inside of `(…)` reads as an index: atoms (a letter, a number, a command
     such as `\\ell`) joined by `+`/`-`, one or more separated by commas (`(i)`, `(t-1)`,

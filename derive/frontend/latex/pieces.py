@@ -108,6 +108,17 @@ class LawRatioPiece:
 
 
 @dataclass
+class DifferentialFraction:
+    """`\\frac{dx}{g}` (no d below): the differential `dx` divided by g — the pieces `d`,
+    `x` and the reciprocal 1/g (a `LazyPiece`, read in the integral's scope). Only an
+    integral with no other differential reads it (`products.differential_fractions`)."""
+
+    differential: list
+    reciprocal: object
+    node: object
+
+
+@dataclass
 class BarPiece:
     """An evaluation bar `\\Big|_{\\theta = \\theta_0}`."""
 

@@ -71,8 +71,9 @@ from __future__ import annotations
 import re
 
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, takes_rest,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
+    LazyPiece, LeftBarPiece, LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token,
+    is_tree, single, takes_rest,
 )
 from lark import Tree
 
@@ -88,8 +89,10 @@ from derive.notation.elementary import SPELLINGS
 
 # Names that plain letters before an argument spell by accident of typing (`log(ab)`,
 # `max(a, b)`, `sqrt(4)`): an elementary function's, or an operator's written as a command.
-# Plain lower-case words read as the function (`function_letters`).
-_WORDS = ("log", "ln", "exp")
+# Plain lower-case words read as the function (`function_letters`); `log` may carry a base
+# on its last letter (`log_2(b-a)`).
+_WORDS = ("log", "ln", "exp", "sin", "cos")
+_BRACKETED_WORDS = ("sin", "cos")       # only applied to round brackets: `sin(a)`, never `sin a`
 # The variance and covariance in plain letters before brackets (`moment_letters`).
 _MOMENT_WORDS = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 PLAIN_WORDS = frozenset(s[1:] for s in SPELLINGS) | {
@@ -133,8 +136,8 @@ class Products:
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.mean_squared_errors(pieces)   # MSE(\hat\theta): estimators.py
-        pieces = self.function_letters(pieces)
         pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
+        pieces = self.function_letters(pieces)
         return self.factors(pieces, groupings)
 
     # ------------------------------------------------------------------ integrals
@@ -146,6 +149,7 @@ class Products:
         after an operator that takes the rest of the run are left to that operator, read
         inside its scope. `\\mu(dx)` of a declared law is its differential `d\\mu(x)`."""
         pieces = self.measure_differentials(pieces)
+        pieces = self.differential_fractions(pieces)
         while True:
             limit = next((i for i in range(len(pieces)) if takes_rest(pieces, i)), len(pieces))
             starts = [i for i, p in enumerate(pieces[:limit])
@@ -195,6 +199,30 @@ class Products:
                 raise self.error("a differential with no integral of its own: write one \\int "
                                  "per differential", rest[0].node)
             pieces = pieces[:i] + [ValuePiece(value, pieces[i].node)] + rest
+
+    def differential_fractions(self, pieces):
+        """`\\int_a^b \\frac{dx}{b-a} f`, `\\int \\frac{dx}{x}`, `\\int f \\frac{dx}{x}`: a
+        differential over g is `dx` with 1/g in the integrand — after the differential when
+        it comes first (the rest of the run is the integrand, as after `\\int dx\\,`), else
+        before it (what follows multiplies the integral, as after `\\int f\\, dx`). Read in a
+        run with one `\\int` before it and no other differential; anywhere else refused."""
+        found = [k for k, p in enumerate(pieces) if isinstance(p, DifferentialFraction)]
+        if not found:
+            return pieces
+        k = found[0]
+        ints = [i for i, p in enumerate(pieces) if isinstance(p, BigPiece) and
+                p.op in ("int", "iint")]
+        if len(found) > 1 or len(ints) != 1 or ints[0] > k or pieces[ints[0]].op != "int" or \
+                self.differential(pieces, 0) is not None or \
+                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)):
+            raise self.error("\\frac{dx}{…} with no d below is a differential over an "
+                             "expression: derive reads it as the one differential of one "
+                             "\\int before it (\\int \\frac{dx}{x}); write \\frac{1}{…} dx",
+                             pieces[k].node)
+        fraction = pieces[k]
+        parts = [*fraction.differential, fraction.reciprocal] if k == ints[0] + 1 else \
+            [fraction.reciprocal, *fraction.differential]
+        return pieces[:k] + parts + pieces[k + 1:]
 
     def _expression_differential(self, pieces, i, limit, ends):
         """The integral at `pieces[i]` (reaching to `limit`) written with a differential of
@@ -589,9 +617,11 @@ class Products:
         """`log(ab)`, `exp x`, `Log(a)`, `LOG(a)`, `max(a, b)`, `sqrt(4)`: plain letters spelling
         an elementary function's or an operator's name (lower case, capitalised or upper case)
         before an argument would read as a product of letters
-        times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`
-        in lower case, none of whose letters the file knows (declared, used, bound), are
-        the function, as `\\log`, `\\ln`, `\\exp` (notes written in Markdown: `p(x)log(p(x))`).
+        times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`,
+        `sin`, `cos` (these two before round brackets only) in lower case, none of whose
+        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`,
+        `\\exp`, … (notes written in Markdown: `p(x)log(p(x))`; `log_2(b-a)` with its base on
+        the last letter).
         Any other such word is refused at its first letter (write `\\log`), unless every
         letter is declared or bound (then a product). The choice is the file's: each word read
         as the function is kept (`scope.plain_words`), and once the file makes one of its
@@ -599,12 +629,18 @@ class Products:
         out = list(pieces)
         for k in range(len(pieces) - 2, -1, -1):
             size = next((n for n in (3, 2) if k + n < len(pieces) and
-                         all(_plain_letter(q, last=False) for q in pieces[k:k + n]) and
+                         all(_plain_letter(q, last=False) for q in pieces[k:k + n - 1]) and
+                         _plain_letter(pieces[k + n - 1], last=False, base=n == 3) and
                          "".join(q.base for q in pieces[k:k + n]) in _WORDS), None)
+            word = "".join(q.base for q in pieces[k:k + size]) if size is not None else ""
+            base = pieces[k + size - 1].sub if size is not None else None
+            if word in _BRACKETED_WORDS and not (isinstance(pieces[k + size], BracketPiece) and
+                                                 pieces[k + size].open == "(") or \
+                    base is not None and word != "log":
+                continue                                    # `a sin x`, `exp_2 a`: refused below
             if size is not None and not isinstance(pieces[k + size], OpPiece) and not any(
-                    self.knows(q.key) or self.bound_name(q.key) for q in pieces[k:k + size]):
-                word = "".join(q.base for q in pieces[k:k + size])
-                out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], None, None, pieces[k].node)]
+                    self.knows(q.base) or self.bound_name(q.base) for q in pieces[k:k + size]):
+                out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], base, None, pieces[k].node)]
                 self.scope.plain_words.append((word, self.offset + _start_of(pieces[k].node), (
                     self.row_start, self.row_start + len(self.row_text))))
         self.refuse_function_letters(out)
@@ -1048,11 +1084,11 @@ def _letter_runs(pieces):
     return runs
 
 
-def _plain_letter(piece, last):
+def _plain_letter(piece, last, base=False):
     """Whether a piece is one letter written plainly (the last one of a word may carry a
-    subscript or a power: `log_2(x)`, `sin^2(x)`)."""
+    subscript or a power: `log_2(x)`, `sin^2(x)`; with `base`, a subscript alone)."""
     return isinstance(piece, NamePiece) and len(piece.base) == 1 and piece.base.isalpha() and \
-        not piece.primes and (last or (piece.sub is None and piece.power is None))
+        not piece.primes and (last or piece.power is None and (base or piece.sub is None))
 
 
 def _argument_end(rest):

@@ -83,9 +83,9 @@ from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
-    BarPiece, BigPiece, BracketPiece, DerivPiece, ExpectPiece, FuncPiece, LazyPiece, LeftBarPiece,
-    LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single, subitems as _subitems,
-    tails,
+    BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
+    LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single,
+    subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
@@ -1747,6 +1747,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                     raise self.error("an empty subscript is not read", sub)
             try:
                 decoration = naming.decoration(sup) if sup is not None else None
+                labelled = naming.label_and_power(sup) if sup is not None and \
+                    decoration is None and base != "e" else None
+                if labelled is not None:                # \sigma^{(i)2}: (σ^{(i)})²
+                    decoration = labelled[0]
                 if base == r"\chi" and is_token(single(sup), "NUMBER") and \
                         single(sup).value == "2" and self.declared(r"\chi") is None:
                     decoration = "^{2}"             # χ² is a name (χ itself undeclared)
@@ -1754,9 +1758,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                         self.declared("e") is None:
                     decoration = None               # e^{(t)}: a power of Euler's number
                 key = base + ("_{%s}" % naming.flat_text(sub) if sub is not None else "")
+                alias_of_bare = sub is not None and decoration is not None and \
+                    decoration.startswith("^{(") and self._labelled_alias(base, decoration)
+                if alias_of_bare:               # \sigma_j^{(i)} after same \sigma, \sigma^{(i)}
+                    decoration = None
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
-            power = sup if decoration is None else None
+            power = labelled[1] if labelled is not None else sup if decoration is None and \
+                not alias_of_bare else None
             scripted = _superscript_key(power) if sub is not None else None
             if scripted is not None and self._known_scripted(key + scripted):
                 key, power = key + scripted, None                   # Z_\theta^h defined
@@ -1799,6 +1808,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                     raise self.error("a power of a derivative operator is not read", node)
                 return derivative
         return LazyPiece(primary, sup, node)
+
+    def _labelled_alias(self, base, label):
+        """Whether `same base, base^{(i)}` made the labelled spelling the bare name: then a
+        component `base_j^{(i)}` is the component `base_j` of that one name."""
+        bare = self.scope.names.get(base)
+        return bare is not None and self.scope.names.get(base + label) is bare
 
     def _derivative_head_variable(self, side):
         """The letter v when a row's first side is a derivative at it, `f'(v)`, `f''(v)`
@@ -1951,6 +1966,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return Pow(self.term(body), div(Num(1), n))
         if kind == "accent" or kind == "font":
             return self.product([self._script(node, [], node)])
+        if kind == "reciprocal_of":             # the 1/g of \frac{dx}{g} in an integral
+            return div(Num(1), self.term(node.children[0]))
         if kind == "factorial_of":
             return Fn("factorial", self.term(node.children[0]))
         if kind == "primed_of":                 # (…)' in a row about f'(v): d/dv (…)
@@ -2014,12 +2031,17 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """`\\frac{d}{dx}` (an operator), `\\frac{d f}{dx}` (a value), `\\frac{\\partial^2}
         {\\partial x^2}`; None for an ordinary fraction. A numerator that starts with `d`
         (not a declared name) or `\\partial` makes a derivative or an error, never a
-        fraction with a symbol d in it."""
+        fraction with a symbol d in it — except `\\frac{dx}{g}` with no d or ∂ anywhere
+        below: a differential over g (`DifferentialFraction`), which only an integral reads."""
         _, num, den = frac.children
         num_items = _items(num)
         order = _d_like(num_items[0]) if num_items else None
         if order is None or self._is_name("d") and not _is_partial(num_items[0]):
             return None
+        if order == 1 and len(num_items) == 2 and not _is_partial(num_items[0]) and \
+                not _mentions_d(den):
+            return DifferentialFraction([self.piece(item) for item in num_items], LazyPiece(
+                Tree("reciprocal_of", [den], frac.meta), None, frac), frac)
         variables, den_items, k = [], _items(den), 0
         while k < len(den_items):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
@@ -5381,6 +5403,13 @@ def _d_like(item):
             and [c.value for c in item.children[1].children] == ["d"]:
         return order
     return None
+
+
+def _mentions_d(node):
+    """Whether a d or ∂ stands anywhere in `node` (a derivative's denominator, not g)."""
+    return any(is_token(t, "LETTER") and t.value == "d" or
+               is_token(t, "COMMAND") and t.value == r"\partial"
+               for t in node.scan_values(lambda v: isinstance(v, Token)))
 
 
 def _is_partial(item):

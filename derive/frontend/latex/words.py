@@ -19,7 +19,7 @@ from lark import Token, Tree
 from lark.tree import Meta
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree
-from derive.model.names import DefinitionInfo
+from derive.model.names import DefinitionInfo, Kind
 from derive.frontend.latex.products import (
     _MOMENT_WORDS, PLAIN_WORDS, _plain_e, _plain_letter,
 )
@@ -77,7 +77,12 @@ class Words:
     def defined_words(self, pieces):
         """The pieces with each word of plain letters before a bracket that names a quantity
         a head defined (`MSE(\\tilde\\theta)` below `MSE(\\hat\\theta) = …`) as that name —
-        the whole word: `RMSE(…)` is no R·MSE(…)."""
+        the whole word: `RMSE(…)` is no R·MSE(…). A word the file defines as a function
+        (`define \\operatorname{Softmax}(u) = …`, then `Softmax(x_i)`: one name, one meaning)
+        is that function even where some of its letters are numbers of the file (x of
+        `real x_j`) — never `max` in plain letters; where every letter is one, it is refused
+        (the function, or a product of the letters?). Read before the plain-letter function
+        words (`products.function_letters`), which would refuse the `max` inside it."""
         out, k = list(pieces), len(pieces) - 1
         while k > 1:
             if isinstance(out[k], BracketPiece):
@@ -86,11 +91,19 @@ class Words:
                                      _plain_e(out[start - 1])):
                     start -= 1
                 word = "".join("E" if _plain_e(p) else p.base for p in out[start:k])
-                if any(self._known_letter(p.base) for p in out[start:k] if not _plain_e(p)):
+                found = self.scope.lookup(word) if k - start > 1 else None
+                function = found is not None and (found[1].kind is Kind.FUNCTION or isinstance(
+                    found[1].info, DefinitionInfo) and bool(found[1].info.params))
+                known = [self._known_letter(p.base) for p in out[start:k] if not _plain_e(p)]
+                if function and all(known):
+                    raise self.error(f"`{word}` before brackets is the function {word} the file "
+                                     "defines, or a product of its letters, which the file "
+                                     f"declares: write \\operatorname{{{word}}} or the "
+                                     "product with \\cdot", out[start].node)
+                if any(known) and not function:
                     k -= 1                  # `a b (c + d)` of a declared a, b: a product
                     continue
-                found = self.scope.lookup(word) if k - start > 1 else None
-                if found is not None and isinstance(found[1].info, DefinitionInfo) or \
+                if function or found is not None and isinstance(found[1].info, DefinitionInfo) or \
                         k - start > 1 and any(label.startswith(word + "(")
                                               for label in self.scope.heads):
                     out[start:k] = [NamePiece(word, word, None, None, 0, out[start].node)]
