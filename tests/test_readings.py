@@ -3360,3 +3360,60 @@ _VAE = (r"L_\text{VAE}(\theta, \phi) = -\mathbb{E}_{z \sim q_\phi}[\log p_\theta
 ])
 def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
+
+
+# A function named at a letter (`f_\theta`, as the reparameterisation note writes the
+# integrand) is the model's at that letter: it was one function of z whatever θ, so
+# `\nabla_\theta f_\theta(z) = 0`, `\int_0^1 f_\theta(z)\,d\theta = f_\theta(z)` and the
+# product rule without the ∇f term were verified (s14q_grad_expectation_obsidian). Where the
+# letter is a number of the file (declared, or bound where the call stands) the call is
+# f(θ, z); `depends f on \theta` makes any declared function so. A number named at θ
+# (`real a_\theta`), and a function named at a letter read only later, are refused where θ
+# is varied (a derivative, a bar), never constant.
+_F_THETA = "% derive: variable z\n% derive: real \\theta\n% derive: function f_\\theta, g\n"
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    (_F_THETA, (r"\nabla_\theta f_\theta(z) = 0",), "undecided"),
+    (_F_THETA, (r"\frac{\partial}{\partial \theta} f_\theta(z) = 0",), "undecided"),
+    (_F_THETA, (r"\int_0^1 f_\theta(z) \, d\theta = f_\theta(z)",), "refuted"),
+    (_F_THETA, (r"\left. f_\theta(z) \right|_{\theta=0} = f_\theta(z)",), "refuted"),
+    (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(0) = f_\theta(z) g(z)"), "refuted"),
+    (_F_THETA, (r"\frac{d}{d\theta} (g(z) f_\theta(z)) = 0",), "undecided"),
+    # true rows stay true: θ is the same letter on both sides, a bound z is renamed
+    (_F_THETA, (r"\int_0^1 f_\theta(z) \, dz = \int_0^1 f_\theta(t) \, dt",), "verified"),
+    (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(\theta) = g(z) f_\theta(z)"), "verified"),
+    (_F_THETA, (r"\left. f_\theta(z) \right|_{\theta=0} = \left. f_\theta(z) \right|_{\theta=0}"
+                r" + 0",), "verified"),
+    # `depends` says it of a function whose name does not
+    (_F_THETA + "% derive: depends g on \\theta\n", (r"\frac{d}{d\theta} g(z) = 0",),
+     "undecided"),
+    (_F_THETA + "% derive: depends g on \\theta\n", (r"\int_0^1 g(z) \, d\theta = g(z)",),
+     "refuted"),
+    (_F_THETA + "% derive: function h\n% derive: depends h on \\lambda\n",
+     (r"\frac{d}{d\lambda} h(z) = 0",), "undecided"),
+    (_F_THETA, (r"\frac{d}{d\theta} g(z) = 0",), "verified"),
+    # a number named at θ; a function whose label letter is read only after it
+    (_F_THETA + "% derive: real a_\\theta\n", (r"\frac{d}{d\theta} a_\theta = 0",),
+     "undecided"),
+    (_F_THETA + "% derive: real a_\\theta\n",
+     (r"\left. a_\theta \right|_{\theta=0} = a_\theta",), "undecided"),
+    ("% derive: variable z\n% derive: function f_\\phi\n",
+     (r"\nabla_\phi f_\phi(z) = 0",), "undecided"),
+    # μ_x of a variable x is a number of its own (the mean of x): constant in x
+    ("% derive: variable x\n% derive: real \\mu_x\n",
+     (r"\frac{d}{dx} (x - \mu_x)^2 = 2(x - \mu_x)",), "verified"),
+])
+def test_a_function_named_at_a_letter_moves_with_it(head, rows, expected):
+    assert verdicts(display(head, *rows))[-1] == expected
+
+
+def test_a_function_named_at_a_letter_reads_it_as_an_argument():
+    head = _F_THETA + "% derive: depends g on \\theta\n"
+    assert readings(display(head, r"\int_0^1 f_\theta(z) g(z) \, d\theta = 0")) == \
+        ["∫_{0}^{1} f_θ(θ, z) · g(θ, z) dθ = 0"]
+
+
+def test_depends_names_a_density_or_a_function():
+    with pytest.raises(InputError, match="not a declared density or function"):
+        load_tex("d.tex", "% derive: real a\n% derive: depends a on \\theta\n$$ a = a $$\n")

@@ -106,6 +106,7 @@ from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_m
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, Kind, Name, NamedValue, SampleInfo, labelled_by,
+                                 label_letters,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
@@ -2648,7 +2649,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
-            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.moving_arguments(name),
+                                      *self._arguments(bracket)), bracket), 2
         if self.random_depth and found is None and bracket is None and \
                 self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
                 any(d.kind is Kind.VARIABLE for d in self.scope.context.table.values()):
@@ -3084,7 +3086,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.moving_arguments(name),
+                                      *self._arguments(bracket)), bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
@@ -3266,6 +3269,30 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"function {piece.key}, which derive reads only once it is "
                                  f"defined above its uses (% derive: define {key}({piece.key})"
                                  f" = …, or a row {key}({piece.key}) = …)", arg)
+
+    def moving_arguments(self, function):
+        """The numbers an opaque function moves with besides its written arguments, put
+        before them: those `depends f on \\theta` names, and each letter its name is
+        labelled by (`f_\\theta`, `g_{x, \\phi}`) that is a number here — bound where it
+        stands (`\\int … d\\theta`, `\\sum_k`, a definition's parameter) or declared (a
+        number, parameter or variable). So `f_\\theta(z)` is f(θ, z): the subscript says f
+        is the model's at θ, and reading it as one function of z whatever θ would verify
+        ∇_θ f_θ(z) = 0 and ∫_0^1 f_θ(z) dθ = f_θ(z). A letter naming nothing is left (the
+        derivative refuses it: `calculus._no_unsaid_dependence`)."""
+        said = self.scope.function_parameters.get(function, ())
+        keys = label_letters(function) + [n.latex for n in said]
+        out = []
+        for key in dict.fromkeys(keys):
+            number = self.bound_name(key)
+            if number is None:
+                found = self.declared(key)
+                number = found[0] if found is not None and found[1].kind in (
+                    Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) else None
+            elif self.scope.context.kind(number) in (Kind.FUNCTION, Kind.DISTRIBUTION):
+                number = None
+            if number is not None:
+                out.append(Sym(number))
+        return out
 
     def _arguments(self, bracket):
         self._no_measure_argument(bracket)
