@@ -1921,7 +1921,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return Fn("binom", self.term(n), self.term(k))
         if kind == "absolute":
             inner = naming.flat_text(single(node.children[1])) if \
-                _is_calligraphic(node.children[1]) else None
+                _is_calligraphic(node.children[1]) else self._declared_set(node.children[1])
             if inner is not None and not self._a_number(inner):   # |𝒳|, a set's size
                 finite = self._finite_set_name(node.children[1], inner, bars=True)
                 return Sym(self.scope.table[finite].info.size)
@@ -4595,6 +4595,17 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         return self.bound_name(key) is not None or found is not None and \
             found[1].kind is not Kind.SET and (found[1].declared or
                                                found[1].kind is Kind.DEFINITION)
+
+    def _declared_set(self, node):
+        """The spelling of a set the file declares (`discrete x in A`: A) that a node is,
+        whatever its letter — between bars it is the set's size, as |𝒳| is: a declared set
+        is no number whose absolute value the bars could take. None for anything else."""
+        try:
+            key = naming.flat_text(single(node))
+        except (naming.NameError_, TypeError, AttributeError):
+            return None
+        found = self.declared(key)
+        return key if found is not None and found[1].kind is Kind.SET else None
 
     def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
