@@ -3371,6 +3371,8 @@ def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
 # (`real a_\theta`), and a function named at a letter read only later, are refused where θ
 # is varied (a derivative, a bar), never constant.
 _F_THETA = "% derive: variable z\n% derive: real \\theta\n% derive: function f_\\theta, g\n"
+_LAW_OF_X = ("% derive: variable x, z\n% derive: density p over x\n"
+             "% derive: random X with density p over x\n% derive: function f_x, F_X\n")
 
 
 @pytest.mark.parametrize("head, rows, expected", [
@@ -3400,9 +3402,17 @@ _F_THETA = "% derive: variable z\n% derive: real \\theta\n% derive: function f_\
      (r"\left. a_\theta \right|_{\theta=0} = a_\theta",), "undecided"),
     ("% derive: variable z\n% derive: function f_\\phi\n",
      (r"\nabla_\phi f_\phi(z) = 0",), "undecided"),
-    # μ_x of a variable x is a number of its own (the mean of x): constant in x
+    # a label in a superscript is one too (an undeclared function g^{(θ)})
+    (_F_THETA, (r"\frac{d}{d\theta} g^{(\theta)}(z) = 0",), "undecided"),
+    # μ_x of a variable x is a number of its own (the mean of x): constant in x; F_X of X
+    # (the capital of x), too; f_x is refused where x is differentiated, bound or moved
     ("% derive: variable x\n% derive: real \\mu_x\n",
      (r"\frac{d}{dx} (x - \mu_x)^2 = 2(x - \mu_x)",), "verified"),
+    (_LAW_OF_X, (r"\int F_X(z) p(x) \, dx = F_X(z)",), "verified"),
+    (_LAW_OF_X, (r"\frac{d}{dx} f_x(z) = 0",), "undecided"),
+    (_LAW_OF_X, (r"\int f_x(z) p(x) \, dx = f_x(z)",), "error"),
+    (_LAW_OF_X + "% derive: depends f_x on x\n", (r"\int f_x(z) p(x) \, dx = f_x(z)",),
+     "refuted"),
 ])
 def test_a_function_named_at_a_letter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected

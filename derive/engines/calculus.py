@@ -140,6 +140,10 @@ def _rule(t, v, ctx, memo):
         du = _d(u, v, ctx, memo)
         return ZERO if du is ZERO else \
             _product((Call(derivatives.derived(t.function, 1, ctx.table), u), du))
+    if kind is Call and len(t.arguments) > 1 and derivatives.differentiable(t.function, ctx):
+        raise NotDifferentiable(f"the derivative of {t.function.latex}, an unknown function of "
+                                f"{len(t.arguments)} arguments, is not known (derive has no "
+                                "partial derivatives of unknown functions)")
     if kind is Call:
         raise NotDifferentiable(f"the derivative of {t.function.latex} (an unknown function) "
                                 "is not known")

@@ -52,8 +52,8 @@ def unsaid_dependence(term, parameter, context):
     taking it as constant in θ would put ∂/∂θ ∫ p_θ(x) x dx and ∂/∂θ a_θ at 0 — a density
     named at θ (`p_\\theta`: the model's at θ) with no `depends` and no formula written
     with θ; a number named at θ (`a_\\theta`; not at a variable: `\\mu_x` is the mean of
-    x, a constant); a function named at θ that the reader could not make a function of θ
-    (θ undeclared where it was read: `Reader.moving_arguments`)."""
+    x, a constant); a function named at θ that the reader did not make a function of θ
+    (θ undeclared where it was read, or a variable: `Reader.moving_arguments`)."""
     for n in nodes(term):
         if isinstance(n, Dist) and labelled_by(n.name, parameter) and \
                 parameter not in context.moves_with(n.name) and \
@@ -69,8 +69,8 @@ def unsaid_dependence(term, parameter, context):
         if isinstance(n, Call) and labelled_by(n.function, parameter) and \
                 not any(parameter in free_names(a) for a in n.arguments):
             return (f"{n.function.latex} is named at {parameter.latex}: how it moves with "
-                    f"{parameter.latex} is not said (declare {parameter.latex} above its "
-                    f"first use, or % derive: depends {n.function.latex} on {parameter.latex})")
+                    f"{parameter.latex} is not said (% derive: depends {n.function.latex} on "
+                    f"{parameter.latex}, above its first use)")
     return None
 
 
