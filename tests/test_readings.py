@@ -3402,8 +3402,8 @@ _LAW_OF_X = ("% derive: variable x, z\n% derive: density p over x\n"
      (r"\left. a_\theta \right|_{\theta=0} = a_\theta",), "undecided"),
     ("% derive: variable z\n% derive: function f_\\phi\n",
      (r"\nabla_\phi f_\phi(z) = 0",), "undecided"),
-    # a label in a superscript is one too (an undeclared function g^{(θ)})
-    (_F_THETA, (r"\frac{d}{d\theta} g^{(\theta)}(z) = 0",), "undecided"),
+    # a label in a superscript is one too (an undeclared function h^{(θ)})
+    (_F_THETA, (r"\frac{d}{d\theta} h^{(\theta)}(z) = 0",), "undecided"),
     # μ_x of a variable x is a number of its own (the mean of x): constant in x; F_X of X
     # (the capital of x), too; f_x is refused where x is differentiated, bound or moved
     ("% derive: variable x\n% derive: real \\mu_x\n",
