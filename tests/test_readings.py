@@ -3568,3 +3568,70 @@ def test_other_superscripts_are_no_label_and_power(sup):
     from derive.frontend.latex.parse import parser
     tree = parser().parse("s" + sup)
     assert label_and_power(next(tree.find_data("superscript")).children[1]) is None
+
+
+# A function named at a letter (`f_\theta`, as the reparameterisation note writes the
+# integrand) is the model's at that letter: it was one function of z whatever θ, so
+# `\nabla_\theta f_\theta(z) = 0`, `\int_0^1 f_\theta(z)\,d\theta = f_\theta(z)` and the
+# product rule without the ∇f term were verified (s14q_grad_expectation_obsidian). Where the
+# letter is a number of the file (declared, or bound where the call stands) the call is
+# f(θ, z); `depends f on \theta` makes any declared function so. A number named at θ
+# (`real a_\theta`), and a function named at a letter read only later, are refused where θ
+# is varied (a derivative, a bar), never constant.
+_F_THETA = "% derive: variable z\n% derive: real \\theta\n% derive: function f_\\theta, g\n"
+_LAW_OF_X = ("% derive: variable x, z\n% derive: density p over x\n"
+             "% derive: random X with density p over x\n% derive: function f_x, F_X\n")
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    (_F_THETA, (r"\nabla_\theta f_\theta(z) = 0",), "undecided"),
+    (_F_THETA, (r"\frac{\partial}{\partial \theta} f_\theta(z) = 0",), "undecided"),
+    (_F_THETA, (r"\int_0^1 f_\theta(z) \, d\theta = f_\theta(z)",), "refuted"),
+    (_F_THETA, (r"\left. f_\theta(z) \right|_{\theta=0} = f_\theta(z)",), "refuted"),
+    (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(0) = f_\theta(z) g(z)"), "refuted"),
+    (_F_THETA, (r"\frac{d}{d\theta} (g(z) f_\theta(z)) = 0",), "undecided"),
+    # true rows stay true: θ is the same letter on both sides, a bound z is renamed
+    (_F_THETA, (r"\int_0^1 f_\theta(z) \, dz = \int_0^1 f_\theta(t) \, dt",), "verified"),
+    (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(\theta) = g(z) f_\theta(z)"), "verified"),
+    (_F_THETA, (r"\left. f_\theta(z) \right|_{\theta=0} = \left. f_\theta(z) \right|_{\theta=0}"
+                r" + 0",), "verified"),
+    # `depends` says it of a function whose name does not
+    (_F_THETA + "% derive: depends g on \\theta\n", (r"\frac{d}{d\theta} g(z) = 0",),
+     "undecided"),
+    (_F_THETA + "% derive: depends g on \\theta\n", (r"\int_0^1 g(z) \, d\theta = g(z)",),
+     "refuted"),
+    (_F_THETA + "% derive: function h\n% derive: depends h on \\lambda\n",
+     (r"\frac{d}{d\lambda} h(z) = 0",), "undecided"),
+    (_F_THETA, (r"\frac{d}{d\theta} g(z) = 0",), "verified"),
+    # a number named at θ; a function whose label letter is read only after it
+    (_F_THETA + "% derive: real a_\\theta\n", (r"\frac{d}{d\theta} a_\theta = 0",),
+     "undecided"),
+    (_F_THETA + "% derive: real a_\\theta\n",
+     (r"\left. a_\theta \right|_{\theta=0} = a_\theta",), "undecided"),
+    ("% derive: variable z\n% derive: function f_\\phi\n",
+     (r"\nabla_\phi f_\phi(z) = 0",), "undecided"),
+    # a label in a superscript is one too (an undeclared function h^{(θ)})
+    (_F_THETA, (r"\frac{d}{d\theta} h^{(\theta)}(z) = 0",), "undecided"),
+    # μ_x of a variable x is a number of its own (the mean of x): constant in x; F_X of X
+    # (the capital of x), too; f_x is refused where x is differentiated, bound or moved
+    ("% derive: variable x\n% derive: real \\mu_x\n",
+     (r"\frac{d}{dx} (x - \mu_x)^2 = 2(x - \mu_x)",), "verified"),
+    (_LAW_OF_X, (r"\int F_X(z) p(x) \, dx = F_X(z)",), "verified"),
+    (_LAW_OF_X, (r"\frac{d}{dx} f_x(z) = 0",), "undecided"),
+    (_LAW_OF_X, (r"\int f_x(z) p(x) \, dx = f_x(z)",), "error"),
+    (_LAW_OF_X + "% derive: depends f_x on x\n", (r"\int f_x(z) p(x) \, dx = f_x(z)",),
+     "refuted"),
+])
+def test_a_function_named_at_a_letter_moves_with_it(head, rows, expected):
+    assert verdicts(display(head, *rows))[-1] == expected
+
+
+def test_a_function_named_at_a_letter_reads_it_as_an_argument():
+    head = _F_THETA + "% derive: depends g on \\theta\n"
+    assert readings(display(head, r"\int_0^1 f_\theta(z) g(z) \, d\theta = 0")) == \
+        ["∫_{0}^{1} f_θ(θ, z) · g(θ, z) dθ = 0"]
+
+
+def test_depends_names_a_density_or_a_function():
+    with pytest.raises(InputError, match="not a declared density or function"):
+        load_tex("d.tex", "% derive: real a\n% derive: depends a on \\theta\n$$ a = a $$\n")

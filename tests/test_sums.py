@@ -3115,3 +3115,50 @@ def test_a_quantity_of_a_density_inside_an_expectation_is_not_a_functional():
     text = ("% derive: discrete x\n% derive: density q, q_1, p over x\n"
             "% derive: define h(q) = D(q \\| p)\n")
     assert verdicts(display(text, r"h(q_1) = D(q_1 \| p)")) == ["error"]
+
+
+# A range fixed by a law over one variable (U(1, m) over x in A) is the range of every
+# variable declared in it: a step about p, q over k in A drew the range's values from m,
+# which the step does not write — an internal error (KeyError: m) on the Gibbs step of
+# s14r_entropy_loga_imathworks without its `assume |A| = m`. And a declared set spelled by a
+# plain letter (`discrete x in A`) between bars is its size, as |𝒳| is.
+_UNIFORM_BESIDE = ("% derive: natural m\n% derive: discrete x in A\n"
+                   "% derive: density P_X = \\mathcal{U}(1, m) over x\n"
+                   "% derive: discrete k in A\n% derive: density p, q over k\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"-\sum_{k \in A} p(k) \log p(k) \le -\sum_{k \in A} p(k) \log q(k)", "verified"),
+    (r"-\sum_{k \in A} p(k) \log p(k) \ge -\sum_{k \in A} p(k) \log q(k)", "refuted"),
+    (r"\sum_{k \in A} p(k) = 1", "verified"),
+    (r"\sum_{k \in A} 1 = |A|", "verified"),
+    (r"\sum_{k \in A} 1 = m", "undecided"),     # A may hold values off U(1, m)'s support
+    (r"\sum_{k \in A} 1 = |A| + 1", "refuted"),
+    (r"H(p) \le \log |A|", "verified"),
+    (r"H(p) \le -\sum_{k \in A} p(k) \log \frac{1}{|A|}", "verified"),
+    (r"H(p) \ge \log |A|", "refuted"),
+])
+def test_a_range_fixed_by_a_law_over_another_variable(row, verdict):
+    assert verdicts(display(_UNIFORM_BESIDE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("assumption, row, verdict", [
+    ("|A| = m", r"\log m = \log |A|", "verified"),
+    ("|A| = m", r"-\sum_{x=1}^m \frac{1}{m} \log \frac{1}{m} = \log |A|", "verified"),
+    ("|A| = m", r"\log m = \log |A| + 1", "refuted"),
+    ("|A| = m + 1", r"\log m = \log |A|", "undecided"),     # no draw: U(1, m) makes |A| = m
+])
+def test_an_assumed_size_of_a_range_its_laws_fix(assumption, row, verdict):
+    head = ("% derive: natural m\n% derive: discrete x in A\n"
+            "% derive: density P_X = \\mathcal{U}(1, m) over x\n"
+            f"% derive: assume {assumption}\n")
+    assert verdicts(display(head, row)) == [verdict]
+
+
+def test_a_plain_letter_set_between_bars_is_its_size():
+    assert readings(display("% derive: discrete x in A\n% derive: density p over x\n",
+                            r"\sum_x 1 = |A|", r"\log \frac{1}{|A|} = -\log|A|")) == \
+        ["Σ_{x} 1 = |A|", "log(1 / |A|) = -log(|A|)"]
+    # a letter declared a number stays its absolute value; an undeclared one is no set
+    assert readings(display("% derive: real A\n", r"|A| \ge 0")) == ["abs(A) ≥ 0"]
+    assert readings(display("% derive: variable x\n", r"|A| \ge 0")) == ["abs(A) ≥ 0"]

@@ -22,9 +22,8 @@ from derive.model.terms import (
     Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, log, nodes,
     substitute,
 )
-from derive.model.names import labelled_by
 from derive.notation import derivatives, families, registry
-from derive.notation.parameters import formula_mentions
+from derive.notation.parameters import formula_mentions, unsaid_dependence
 from derive.notation.elementary import ELEMENTARY
 
 
@@ -50,16 +49,11 @@ def derivative(t, v, context, memo=None, pathwise=False):
 
 
 def _no_unsaid_dependence(t, v, context):
-    """Refuses ∂/∂θ of a term with a density named at θ (`p_\\theta`) whose dependence on
-    θ nothing says (no `depends`, no formula written with θ): the density is the model's
-    at θ, so it moves with θ — how is not written, and taking it as constant in θ would
-    put ∂/∂θ ∫ p_θ(x) x dx at 0."""
-    for n in nodes(t):
-        if isinstance(n, Dist) and labelled_by(n.name, v) and \
-                v not in context.moves_with(n.name) and not formula_mentions(n, v, context):
-            raise NotDifferentiable(
-                f"{n.name.latex} is named at {v.latex}: how it moves with {v.latex} is not "
-                f"said (% derive: depends {n.name.latex} on {v.latex})")
+    """Refuses ∂/∂θ of a term with a name labelled by θ whose dependence on θ nothing says
+    (`parameters.unsaid_dependence`): ∂/∂θ ∫ p_θ(x) x dx, ∂/∂θ a_θ would be 0."""
+    why = unsaid_dependence(t, v, context)
+    if why is not None:
+        raise NotDifferentiable(why)
 
 
 def depends(t, v, context):
@@ -146,6 +140,10 @@ def _rule(t, v, ctx, memo):
         du = _d(u, v, ctx, memo)
         return ZERO if du is ZERO else \
             _product((Call(derivatives.derived(t.function, 1, ctx.table), u), du))
+    if kind is Call and len(t.arguments) > 1 and derivatives.differentiable(t.function, ctx):
+        raise NotDifferentiable(f"the derivative of {t.function.latex}, an unknown function of "
+                                f"{len(t.arguments)} arguments, is not known (derive has no "
+                                "partial derivatives of unknown functions)")
     if kind is Call:
         raise NotDifferentiable(f"the derivative of {t.function.latex} (an unknown function) "
                                 "is not known")

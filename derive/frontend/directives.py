@@ -943,22 +943,35 @@ class Directives:
         return IndexRange(letter, lower, upper, " ".join(index.split()))
 
     def _depends(self, body, offset):
-        """`p_\\theta on \\theta` (several: `p, q on \\theta`)."""
+        """`p_\\theta on \\theta` (several: `p, q on \\theta`). A declared density moves
+        with the parameter; a declared function (`function f`) is a function of it besides
+        its written arguments: `f(z)` reads as f(θ, z) (`depends_function`)."""
         names, sep, parameter = body.partition(" on ")
         if not sep or not parameter.strip():
             raise self.source.error("write: depends DENSITY on PARAMETER", offset)
         key = self.reader.read_name(parameter, offset + len(names) + 4)
         found = self.scope.lookup(key)
-        if found is not None and found[1].declared and found[1].kind is Kind.PARAMETER:
-            param = found[0]
-        else:
-            domain = found[1].domain if found is not None and found[1].declared else Domain.REAL
-            param = self.scope.declare(key, Declaration(Kind.PARAMETER, domain))
+        declared = found is not None and found[1].declared
+        number = found[0] if declared and found[1].kind in (
+            Kind.SYMBOL, Kind.PARAMETER, Kind.VARIABLE) else None
+        param = None
         for name_key, at in self._names(names, offset):
-            found = self.scope.lookup(name_key)
-            if found is None or found[1].kind is not Kind.DISTRIBUTION:
-                raise self.source.error(f"{name_key} is not a declared density", at)
-            self.scope.depends(found[0], param)
+            named = self.scope.lookup(name_key)
+            if named is not None and named[1].declared and named[1].kind is Kind.FUNCTION \
+                    and named[1].info is None:
+                if number is None:
+                    number = param = param or self.scope.declare(
+                        key, Declaration(Kind.PARAMETER, Domain.REAL))
+                self.scope.depends_function(named[0], number)
+                continue
+            if named is None or named[1].kind is not Kind.DISTRIBUTION:
+                raise self.source.error(f"{name_key} is not a declared density or function", at)
+            if param is None and declared and found[1].kind is Kind.PARAMETER:
+                param = found[0]
+            elif param is None:
+                param = self.scope.declare(key, Declaration(
+                    Kind.PARAMETER, found[1].domain if declared else Domain.REAL))
+            self.scope.depends(named[0], param)
 
     def _fixed(self, body, offset, fixed=True):
         names, sep, point = body.partition(" at ")
@@ -988,7 +1001,11 @@ class Directives:
             if found is None or found[1].kind is not Kind.DEFINITION:
                 raise self.source.error(f"{name_key} is not a definition", at)
             info = found[1].info
-            body = parameters.at_parameter(info.body, parameter, value, self.scope.context)
+            try:
+                body = parameters.at_parameter(info.body, parameter, value, self.scope.context)
+            except parameters.NotAtParameter as exc:
+                raise self.source.error(f"{name_key} at {key} = {value_text.strip()}: {exc}",
+                                        at) from None
             self.scope.hold(found[0], False)
             self.scope.define(name_key, DefinitionInfo(
                 info.params, body, f"{info.latex}, at {key} = {value_text.strip()}", info.source))

@@ -79,6 +79,7 @@ class FileScope:
         self.table = {}           # Name → Declaration, in declaration order
         self.first_use = {}       # Name → offset of an implicit declaration's first use
         self.parameters = {}      # distribution Name → parameter Names
+        self.function_parameters = {}   # function Name → numbers it moves with (`depends f on θ`)
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
@@ -324,6 +325,15 @@ class FileScope:
     # ------------------------------------------------------------------ context
     def depends(self, distribution, parameter):
         self.parameters[distribution] = self.parameters.get(distribution, ()) + (parameter,)
+        self._context = None
+
+    def depends_function(self, function, number):
+        """`depends f on \\theta` of a declared function: f's calls read θ as an argument
+        before the written ones (the reader's `moving_arguments`); the assumption is shown."""
+        if number not in self.function_parameters.get(function, ()):
+            self.function_parameters[function] = \
+                self.function_parameters.get(function, ()) + (number,)
+            self.notes += ((function.latex, "depends on", number.latex),)
         self._context = None
 
     def hold(self, name, fixed):

@@ -232,12 +232,31 @@ class Declaration:
 
 def labelled_by(name, letter):
     """Whether `name` (a density's, `p_{\\theta}`, `q_{\\phi, \\psi}`) carries `letter`'s
-    spelling in its subscript: the density is the model's at that parameter, so it moves
-    with it even where no `depends` says how. (A letter with more after it, `\\theta_0`,
-    is another name.)"""
-    _, sep, sub = name.latex.partition("_")
-    return bool(sep) and re.search(r"(?<![A-Za-z\\])" + re.escape(letter.latex) +
-                                   r"(?![A-Za-z_])", sub) is not None
+    spelling in its subscript or superscript (`g^{(\\theta)}`): the density is the model's
+    at that parameter, so it moves with it even where no `depends` says how. (A letter with
+    more after it, `\\theta_0`, is another name.)"""
+    return _labels(name.latex, letter.latex)
+
+
+def label_letters(name):
+    """The spellings of the letters `name`'s subscript or superscript is labelled by, in
+    order (`f_{\\theta}`: `\\theta`; `g_{x, \\phi}`: x, `\\phi`): the candidates a function
+    named so moves with. A letter inside a word (`D_{\\mathrm{data}}`) or with more after it
+    (`\\theta_0`) is none."""
+    label = _label(name.latex)
+    keys = dict.fromkeys(m.group() for m in re.finditer(r"\\[A-Za-z]+|[A-Za-z]", label))
+    return [key for key in keys if _labels(name.latex, key)]
+
+
+def _label(spelling):
+    """What follows a name's base: its subscript, superscript and anything after them."""
+    found = re.search(r"[_^]", spelling)
+    return spelling[found.start() + 1:] if found else ""
+
+
+def _labels(spelling, letter):
+    return re.search(r"(?<![A-Za-z\\])" + re.escape(letter) + r"(?![A-Za-z_])",
+                     _label(spelling)) is not None
 
 
 @dataclass(frozen=True, eq=False)

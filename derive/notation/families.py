@@ -410,6 +410,25 @@ def laws_in_support(variable, context):
     return laws
 
 
+def range_laws(support, context):
+    """{distribution: [(low, high)] of its pieces} of every mass function by formula
+    declared (not conditional) over a discrete variable ranging over `support` (a declared
+    range, `discrete x in A`): the laws whose supports make up the range's values
+    (`Evaluator._fix_range`), so whose parameters a step summing over any variable of that
+    range is drawn at (`compare.labels_for`) — U(1, m) over x fixes A's values by m also
+    where the step sums p(k) log p(k) over k in A. None ends unbounded."""
+    laws = {}
+    for name in context.of_kind(Kind.DISTRIBUTION):
+        info = context.info(name)
+        formula = getattr(info, "formula", None)
+        if formula is None or getattr(info, "given", ()) or len(info.over) != 1:
+            continue
+        over = context.info(info.over[0])
+        if getattr(over, "discrete", False) and over.support is support:
+            laws[name] = [(low, high) for low, high, _ in formula.pieces]
+    return laws
+
+
 def _unbounded(end):
     return end is OO or end is Mul(MINUS_ONE, OO)
 

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from derive.model.terms import At, Dens, Deriv, Dist, Family, nodes, substitute
+from derive.model.names import Kind, labelled_by
+from derive.model.terms import (
+    At, Call, Dens, Deriv, Dist, Family, Sym, free_names, nodes, substitute,
+)
 
 
 class NotAtParameter(Exception):
@@ -36,12 +39,39 @@ def moving(term, parameter, context):
 
 def formula_mentions(dist, parameter, context):
     """Whether a declared density by formula is written with `parameter` (N(μ, σ²) and μ)."""
-    from derive.model.terms import free_names
     from derive.notation import families
     formula = families.formula_of(dist, context)
     return formula is not None and any(
         parameter in free_names(piece) for low, high, value in formula.pieces
         for piece in (low, high, value) if piece is not None)
+
+
+def unsaid_dependence(term, parameter, context):
+    """Why `term` cannot be moved with `parameter` θ (differentiated in it, put at a value of
+    it), or None: it holds a name labelled by θ whose dependence on θ nothing says, and
+    taking it as constant in θ would put ∂/∂θ ∫ p_θ(x) x dx and ∂/∂θ a_θ at 0 — a density
+    named at θ (`p_\\theta`: the model's at θ) with no `depends` and no formula written
+    with θ; a number named at θ (`a_\\theta`; not at a variable: `\\mu_x` is the mean of
+    x, a constant); a function named at θ that the reader did not make a function of θ
+    (θ undeclared where it was read, or a variable: `Reader.moving_arguments`)."""
+    for n in nodes(term):
+        if isinstance(n, Dist) and labelled_by(n.name, parameter) and \
+                parameter not in context.moves_with(n.name) and \
+                not formula_mentions(n, parameter, context):
+            return (f"{n.name.latex} is named at {parameter.latex}: how it moves with "
+                    f"{parameter.latex} is not said (% derive: depends {n.name.latex} on "
+                    f"{parameter.latex})")
+        if isinstance(n, Sym) and n.name is not parameter and \
+                labelled_by(n.name, parameter) and context.kind(parameter) is not Kind.VARIABLE:
+            return (f"the number {n.name.latex} is named at {parameter.latex}: whether it "
+                    f"moves with {parameter.latex} is not said (for one that does, write it "
+                    f"as a function's value: % derive: function a, then a({parameter.latex}))")
+        if isinstance(n, Call) and labelled_by(n.function, parameter) and \
+                not any(parameter in free_names(a) for a in n.arguments):
+            return (f"{n.function.latex} is named at {parameter.latex}: how it moves with "
+                    f"{parameter.latex} is not said (% derive: depends {n.function.latex} on "
+                    f"{parameter.latex}, above its first use)")
+    return None
 
 
 @lru_cache(maxsize=256)
@@ -61,7 +91,12 @@ def replaced_local(dist, parameter, value):
 
 
 def at_parameter(term, parameter, value, context):
-    """`term` with `parameter` put to `value` (a term), distributions included."""
+    """`term` with `parameter` put to `value` (a term), distributions included; refused
+    (`NotAtParameter`) where a name labelled by the parameter would stay as it is
+    (`unsaid_dependence`: [a_θ]_{θ=0} is not a_θ)."""
+    why = unsaid_dependence(term, parameter, context)
+    if why is not None:
+        raise NotAtParameter(why)
     memo = {}
 
     def walk(t):

@@ -124,6 +124,9 @@ def labels_for(terms, context):
             info.of if isinstance(info, SampleInfo) else name
         if context.kind(variable) is Kind.VARIABLE:
             names.update(families.laws_in_support(variable, context))
+            support = getattr(context.info(variable), "support", None)
+            if support is not None and getattr(context.info(variable), "discrete", False):
+                names.update(families.range_laws(support, context))   # U(1, m) over x in A
     pending = list(names)
     while pending:                           # names behind formulas and vectors, too
         name = pending.pop()

@@ -173,6 +173,7 @@ class Evaluator:
         self._shared = _symbolic(context)
         self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
         self._checked = set()          # inline families whose parameters were found valid
+        self._fixing = {}              # ranges being fixed → their size, where their laws use it
 
     def _known(self, key, make):
         """`make()`, a function of terms and the context only, remembered per context."""
@@ -372,6 +373,9 @@ class Evaluator:
             return self.overrides[name]
         info = self.context.info(name)
         if isinstance(info, SizeInfo):          # |𝒳|: the size of the set on this draw
+            if info.of in self._fixing:         # the ends of the laws fixing 𝒳 are |𝒳|
+                self._fixing[info.of] = self.instance.set_size(info.of)
+                return acb(self._fixing[info.of])
             self._fix_range(info.of)
             return acb(self.instance.set_size(info.of))
         if isinstance(info, NamedValue):        # the k-th named value: coded k
@@ -453,6 +457,22 @@ class Evaluator:
         pieces = self._known(("supports", support), lambda: _supports(support, self.context))
         if not pieces:
             return
+        self._fixing[support] = None
+        try:
+            values, unbounded = self._range_values(support, pieces)
+        finally:
+            used = self._fixing.pop(support)
+        if used is not None and used != len(values):
+            # `assume |A| = m` beside U(1, m) over x in A puts |A| for m: the range is drawn
+            # of some size s, the laws' ends taken at s; their values not s in number, the
+            # hypothesis fails on this draw
+            raise NotEvaluable(f"{support.latex}'s size is not the number of the values its "
+                               f"laws give it on this draw")
+        self.instance.fix_points(support, values, unbounded)
+
+    def _range_values(self, support, pieces):
+        """(the whole numbers of the laws' supports `pieces`, whether infinite) on this draw:
+        the values of the range `support` (`_fix_range`)."""
         values, unbounded = set(), False
         for low, high in pieces:
             ends = [None if e is None else _exact_integer(self._value(e)) for e in (low, high)]
@@ -469,7 +489,7 @@ class Evaluator:
         if not values:
             raise NotEvaluable(f"{support.latex}, the support of a mass function declared "
                                f"over it, is empty on this draw")
-        self.instance.fix_points(support, values, unbounded)
+        return values, unbounded
 
     def _symbol_ball(self, name):
         label = self.labels[name]
@@ -1666,16 +1686,8 @@ def _through_a_drawn_density(body, var, context):
 def _supports(support, context):
     """[(low, high)] of the pieces of every mass function by formula declared (not
     conditional) over a discrete variable ranging over `support`; None ends unbounded."""
-    pieces = []
-    for name in context.of_kind(Kind.DISTRIBUTION):
-        info = context.info(name)
-        formula = getattr(info, "formula", None)
-        if formula is None or getattr(info, "given", ()) or len(info.over) != 1:
-            continue
-        over = context.info(info.over[0])
-        if getattr(over, "discrete", False) and over.support is support:
-            pieces += [(low, high) for low, high, _ in formula.pieces]
-    return pieces
+    return [piece for pieces in families.range_laws(support, context).values()
+            for piece in pieces]
 
 
 def _infinite(term):

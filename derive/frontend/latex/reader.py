@@ -106,6 +106,7 @@ from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_m
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, Kind, Name, NamedValue, SampleInfo, labelled_by,
+                                 label_letters,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
@@ -1939,7 +1940,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return Fn("binom", self.term(n), self.term(k))
         if kind == "absolute":
             inner = naming.flat_text(single(node.children[1])) if \
-                _is_calligraphic(node.children[1]) else None
+                _is_calligraphic(node.children[1]) else self._declared_set(node.children[1])
             if inner is not None and not self._a_number(inner):   # |𝒳|, a set's size
                 finite = self._finite_set_name(node.children[1], inner, bars=True)
                 return Sym(self.scope.table[finite].info.size)
@@ -2677,7 +2678,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
-            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.moving_arguments(name, p.node),
+                                      *self._arguments(bracket)), bracket), 2
         if self.random_depth and found is None and bracket is None and \
                 self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
                 any(d.kind is Kind.VARIABLE for d in self.scope.context.table.values()):
@@ -3154,7 +3156,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return self._powered(Call(name, *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.moving_arguments(name, p.node),
+                                      *self._arguments(bracket)), bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
@@ -3336,6 +3339,45 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                                  f"function {piece.key}, which derive reads only once it is "
                                  f"defined above its uses (% derive: define {key}({piece.key})"
                                  f" = …, or a row {key}({piece.key}) = …)", arg)
+
+    def moving_arguments(self, function, node):
+        """The numbers an opaque function moves with besides its written arguments, put
+        before them: those `depends f on \\theta` names, and each letter its name is
+        labelled by (`f_\\theta`, `g_{k, \\phi}`) that is a number here — bound where it
+        stands (`\\int … d\\theta`, `\\sum_k`, a definition's parameter) or declared (a
+        number or parameter). So `f_\\theta(z)` is f(θ, z): the subscript says f is the
+        model's at θ, and reading it as one function of z whatever θ would verify
+        ∇_θ f_θ(z) = 0 and ∫_0^1 f_θ(z) dθ = f_θ(z). A declared variable's letter is no
+        such label (`F_X`, `f_x`: a function of x's law, as `\\mu_x` is a number of its
+        own) unless `depends` says so — and is refused where the call stands inside a
+        binder of that variable (`\\int f_x(z) p(x)\\,dx`: f at each x, or one function?).
+        A letter naming nothing is left (a derivative in it or a bar putting it to a value
+        refuses the term: `parameters.unsaid_dependence`)."""
+        said = self.scope.function_parameters.get(function, ())
+        keys = label_letters(function) + [n.latex for n in said]
+        out = []
+        for key in dict.fromkeys(keys):
+            number = self.bound_name(key)
+            found = self.declared(key) if number is None else None
+            if found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER,
+                                                        Kind.VARIABLE):
+                number = found[0]
+            if number is None or self.scope.context.kind(number) in (Kind.FUNCTION,
+                                                                     Kind.DISTRIBUTION):
+                continue
+            bound_copy = number.origin is not None and \
+                self.scope.context.kind(number.origin) is Kind.VARIABLE
+            if (bound_copy or found is not None and found[1].kind is Kind.VARIABLE) and \
+                    not any(n.latex == key for n in said):
+                if bound_copy and number.origin.latex == key:
+                    raise self.error(
+                        f"{function.latex} is named at {key}, which is bound here: is it "
+                        f"a function at each value of {key}, or one function (of {key}'s "
+                        f"law)? derive reads neither silently — if it moves with {key}, "
+                        f"write % derive: depends {function.latex} on {key}", node)
+                continue
+            out.append(Sym(number))
+        return out
 
     def _arguments(self, bracket):
         self._no_measure_argument(bracket)
@@ -4634,6 +4676,17 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         return self.bound_name(key) is not None or found is not None and \
             found[1].kind is not Kind.SET and (found[1].declared or
                                                found[1].kind is Kind.DEFINITION)
+
+    def _declared_set(self, node):
+        """The spelling of a set the file declares (`discrete x in A`: A) that a node is,
+        whatever its letter — between bars it is the set's size, as |𝒳| is: a declared set
+        is no number whose absolute value the bars could take. None for anything else."""
+        try:
+            key = naming.flat_text(single(node))
+        except (naming.NameError_, TypeError, AttributeError):
+            return None
+        found = self.declared(key)
+        return key if found is not None and found[1].kind is Kind.SET else None
 
     def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
