@@ -151,8 +151,11 @@ def _connective_rows(row):
     Each row keeps its characters' origins (an arrow generated where the `\\Leftrightarrow`
     stands). None for any other row (one `\\Rightarrow`: the premise reading; a connective
     inside braces; an empty statement, as a leading `\\Rightarrow`, "hence")."""
+    links = list(_CONNECTIVE.finditer(row.text))
+    if not links or len(links) == 1 and links[0].group("iff") is None:
+        return None                 # the common row: no brace depths to count
     depth = _brace_depths(row.text)
-    links = [m for m in _CONNECTIVE.finditer(row.text) if depth(m.start()) == 0]
+    links = [m for m in links if depth(m.start()) == 0]
     if not links or len(links) == 1 and links[0].group("iff") is None:
         return None
     bounds = [0] + [x for m in links for x in (m.start(), m.end())] + [len(row.text)]

@@ -168,6 +168,8 @@ def required_in_premises(text):
     \\Rightarrow …` is the condition dL/dλ = 0. Layout blanks them on the whole row, before
     its premise is split into conditions; anywhere else the label stays, and is refused."""
     spans = []
+    if "!" not in text:
+        return spans
     for match in _STACKED.finditer(text):
         label_end = _closing_brace(text, match.end() - 1)
         stacked = stacked_relation(text, label_end + 1) if label_end is not None else None
