@@ -3055,3 +3055,20 @@ def test_a_member_spelling_of_a_one_name_definition_is_refused(header, rows, exp
     a definition of a new name h_2 (the false row passed, exit 0). A spelling at a whole
     number is refused; `p_d` beside `p_g` is a label of its own."""
     assert verdicts(display(header, *rows)) == expected
+
+
+POISSON_X = ("% derive: positive \\lambda\n% derive: discrete k\n"
+             "% derive: density p = \\mathrm{Poisson}(\\lambda) over k\n"
+             "% derive: random X with density p over k\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # Var[X] = E[(X − E[X])^2]: the inner mean is a number of the instance, held as a letter
+    # in the series' term ratio and evaluated once (it had no tail bound: "undecided")
+    (r"Var[X] = E[X^2] - E[X]^2", "verified"),
+    (r"Var[X] = \lambda", "verified"),
+    (r"Var[X] = E[X^2] + E[X]^2", "refuted"),
+    (r"Var[X] = \lambda^2", "refuted"),
+])
+def test_a_series_holding_a_mean_has_a_certified_tail(row, verdict):
+    assert verdicts(display(POISSON_X, row), budget=60.0) == [verdict]
