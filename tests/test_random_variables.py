@@ -1491,6 +1491,31 @@ def test_an_mse_whose_estimand_is_not_declared_is_refused(row, message):
     assert step.kind == "unreadable" and message in step.message, step.message
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # the bias of an estimator: E[θ̂] − θ, the word upright
+    ([r"\text{Bias}(\hat\theta) = E[\hat\theta] - \theta"], ["verified"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \operatorname{Bias}(\hat\theta)^2"],
+     ["verified"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \mathrm{Bias}(\hat\theta)"],
+     ["refuted"]),
+    ([r"\text{Bias}(\hat\theta) = \theta - E[\hat\theta]"], ["refuted"]),
+    # defined below its first use: the definition restates the meaning read, and is checked
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \text{Bias}(\hat\theta)^2",
+      r"\text{Bias}(\hat\theta) := E[\hat\theta - \theta]"], ["verified", "definition"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \text{Bias}(\hat\theta)^2",
+      r"\text{Bias}(\hat\theta) := \theta - E[\hat\theta]"], ["verified", "refuted"]),
+])
+def test_the_bias_of_an_estimator_is_its_mean_minus_the_hatted_letter(rows, expected):
+    assert verdicts(display(ESTIMATOR, *rows)) == expected
+
+
+def test_a_bias_the_file_defines_first_is_the_files():
+    """Defined before any use, the file's word means what it says there (as MSE does)."""
+    rows = [r"\text{Bias}(\hat\theta) := E[\hat\theta^2]",
+            r"\text{Bias}(\hat\theta) = E[\hat\theta^2]"]
+    assert verdicts(display(ESTIMATOR, *rows)) == ["definition", "verified"]
+
+
 def test_an_mse_the_file_defines_is_the_files():
     """A file naming MSE itself (a `define`, or a head with `:=`) means what it says there."""
     header = ESTIMATOR + "% derive: define \\operatorname{MSE}(\\hat{\\theta}) = E[\\hat{\\theta}^2]\n"

@@ -70,6 +70,7 @@ VARIANCE = ("Var", "var", r"\mathbb{V}", r"\mathrm{Var}", r"\operatorname{Var}")
 COVARIANCE = ("Cov", "cov")
 IMPLICIT_LAW = r"\mathbb{P}"
 LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)    # a real variable of its own
+ESTIMATES = ("MSE", "Bias")     # the moments of an estimator (estimators.py)
 DATA = "data"              # after the bar: the data, named in words (`\\text{data}`)
 _WORD_FONTS = frozenset({"text", "textrm", "textit", "mathrm", "mbox"})
 _WORD = re.compile(r"[A-Za-z]{3,}( [A-Za-z]+)*")
@@ -164,10 +165,11 @@ class Expectations:
             if not rest:
                 raise self.error("this expectation has nothing to average", piece.node)
             bodies, used = [rest], 1 + len(rest)
-        target = self.estimator_target(bracket) if piece.kind == "MSE" else None
-        if piece.kind == "MSE" and target is None:      # mean_squared_errors checked it
-            raise self.error("MSE(…) is read only of an estimator \\hat{\\theta} (a random "
-                             "variable) of a declared real \\theta", piece.node)
+        estimate = piece.kind in ESTIMATES
+        target = self.estimator_target(bracket) if estimate else None
+        if estimate and target is None:      # mean_squared_errors checked it
+            raise self.error(f"{piece.kind}(…) is read only of an estimator \\hat{{\\theta}} (a "
+                             "random variable) of a declared real \\theta", piece.node)
         copies = self.copies_moment(piece, bracket, bodies) if target is None else None
         if copies is not None:
             return self._raised(copies, bracket, piece), used
@@ -178,7 +180,7 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, values) if target is None else \
-            self.mse_moment(averaging, bounds, values, target)
+            self.mse_moment(averaging, bounds, values, target, piece.kind)
         if bracket is not None and bracket.open == "(":
             self._factors_after(piece, rest[1:], averaging.variables,
                                 set(averaging.keys) | {v.latex for v in averaging.variables})
