@@ -31,7 +31,8 @@ def value(evaluator, series, point):
     the index at the whole number k. Raises NoTail, or the evaluator's own exceptions."""
     from derive.engines.numeric.evaluate import Point
     from derive.engines.series import constants_held
-    series, held = constants_held(series)
+    # one holding per series and context: the ratio below is then read once, not per draw
+    series, held = evaluator._known(("series held", series), lambda: constants_held(series))
     for name, term in held.items():         # the mean inside a variance: evaluated once
         evaluator.env[name] = Point(evaluator.value(term), None, ("held", name.serial))
     try:
