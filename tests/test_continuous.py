@@ -2029,6 +2029,7 @@ POSTERIOR = ("% derive: positive a, b\n% derive: natural n\n% derive: integer y\
              "% derive: assume 0 \\le y, y \\le n\n% derive: variable \\theta\n"
              "% derive: density p = \\mathrm{Beta}(a + y, b + n - y) over \\theta\n"
              "% derive: expectations under p\n")
+COUNTED_POSTERIOR = POSTERIOR      # POSTERIOR is given another law further down
 
 
 @pytest.mark.parametrize("header, row", [
@@ -2103,6 +2104,34 @@ def test_the_shape_scale_spelling_of_the_gamma_law_is_refused():
 def test_an_expectation_given_a_symbol_its_law_is_not_written_with_is_refused(header):
     (step,) = load(r"\mathbb{E}[\theta \mid y] = \frac{a}{a+b}", header).steps
     assert step.kind == "unreadable" and "not a random variable" in step.message
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\mathbb{E}[\theta \mid \text{data}] = \frac{a + y}{a + b + n}", "verified"),
+    (r"E[\theta \mid \mathrm{observations}] = \frac{a + b}{a + b + n} \cdot \frac{a}{a + b}"
+     r" + \frac{n}{a + b + n} \cdot \frac{y}{n}", "verified"),
+    (r"\mathbb{E}[\theta \mid \text{data}] = \frac{a + y}{a + b + y}", "refuted"),
+    (r"\mathbb{E}[\theta \mid \text{data}] = \frac{a}{a + b}", "refuted"),
+])
+def test_an_expectation_given_the_data_in_words_is_under_the_declared_posterior(row, status):
+    """`E[θ | \\text{data}]`: the data named in words, the law E is under written with the
+    declared counts (a conjugate posterior): its mean."""
+    header = COUNTED_POSTERIOR + "% derive: expectation E\n"
+    assert verdicts(display(header, row)) == [status]
+
+
+@pytest.mark.parametrize("header, row", [
+    # a prior written with real hyperparameters alone: nothing says it is the law given data
+    (COUNTED_POSTERIOR.replace(r"\mathrm{Beta}(a + y, b + n - y)", r"\mathrm{Beta}(a, b)"),
+     r"\mathbb{E}[\theta \mid \text{data}] = \frac{a}{a+b}"),
+    # an abstract density
+    ("% derive: variable \\theta\n% derive: density p over \\theta\n"
+     "% derive: expectations under p\n", r"\mathbb{E}[\theta \mid \text{data}] = 1"),
+])
+def test_an_expectation_given_data_in_words_under_a_law_not_written_with_counts_is_refused(
+        header, row):
+    (step,) = load(row, header).steps
+    assert step.kind == "unreadable" and "named in words" in step.message
 
 
 @pytest.mark.parametrize("row, status", [

@@ -1026,6 +1026,22 @@ COPIES = ("% derive: natural n\n% derive: positive \\sigma\n% derive: density p 
     (r"\mathbb{E}[\bar{X}^2] = \mathbb{E}[X_1]^2", "refuted"),
     (r"\mathbb{E}[(X_1 - X_2)^2] = 2\sigma^2", "verified"),
     (r"\mathbb{E}[(X_1 - X_2)^2] = \sigma^2", "refuted"),
+    # E through sums and constant factors, down to squares of affine combinations; a sum
+    # over the whole range beside a member (X_i − X̄: coefficient 1 − 1/n at i, −1/n elsewhere)
+    (r"\mathbb{E} \left( \frac{1}{n} \sum_{i = 1}^n |X_i - \bar{X}|^2 \right) = "
+     r"\frac{n - 1}{n} \sigma^2", "verified"),
+    (r"\mathbb{E} \left( \frac{1}{n} \sum_{i = 1}^n |X_i - \bar{X}|^2 \right) = \sigma^2",
+     "refuted"),
+    (r"\mathbb{E}\left[\sum_{i=1}^n (X_i - \bar{X})^2\right] = (n - 1) \sigma^2", "verified"),
+    (r"\mathbb{E}\left[\sum_{i=1}^n X_i^2\right] = n \mathbb{E}[X_1^2]", "verified"),
+    (r"\mathbb{E}\left[\sum_{i=1}^n X_i^2\right] = \mathbb{E}[X_1^2]", "refuted"),
+    (r"\mathbb{E}\left[\left(\sum_{i=1}^n X_i\right)^2\right] = n \sigma^2 + n^2 "
+     r"\mathbb{E}[X_1]^2", "verified"),
+    (r"\mathbb{E}\left[\left(\sum_{i=1}^n X_i\right)^2\right] = n \mathbb{E}[X_1^2]", "refuted"),
+    (r"Var(X_1 - \bar{X}) = \frac{n - 1}{n} \sigma^2", "verified"),
+    (r"Var(X_1 - \bar{X}) = \sigma^2", "refuted"),
+    (r"Var(X_1 + \sum_{i=1}^n X_i) = (n + 3) \sigma^2", "verified"),
+    (r"Var(X_1 + \sum_{i=1}^n X_i) = (n + 1) \sigma^2", "refuted"),
 ])
 def test_independent_copies_average_by_their_law(row, verdict):
     """`random X_i with density p over x for i = 1..n, independent`: inside a moment a
@@ -1038,7 +1054,9 @@ def test_independent_copies_average_by_their_law(row, verdict):
 
 @pytest.mark.parametrize("row, message", [
     (r"Var(X_i + X_j) = 2Var(X_1)", "cannot tell that these members"),
-    (r"Var(X_1 + \sum_{i=1}^n X_i) = 1", "cannot tell that these members"),
+    (r"Var(X_1 + X_2 + \sum_{i=2}^n X_i) = 1", "cannot tell that these members"),
+    (r"Var(X_i + X_j + \sum_{k=1}^n X_k) = 1", "cannot tell that these members"),
+    (r"\mathbb{E}\left[\sum_{i=1}^n X_i \bar{X}\right] = 1", "only for a sum of multiples"),
     (r"Cov(X_1, X_2) = 0", "covariance of independent copies"),
     (r"\mathbb{E}[X_1 X_2] = \mathbb{E}[X_1]^2", "only for a sum of multiples"),
     (r"Var(X_1^2 + X_2) = 1", "only for a sum of multiples"),
@@ -1471,6 +1489,31 @@ def test_the_mse_of_an_estimator_is_its_mean_squared_distance_to_the_hatted_lett
 def test_an_mse_whose_estimand_is_not_declared_is_refused(row, message):
     (step,) = steps(display(ESTIMATOR, row))
     assert step.kind == "unreadable" and message in step.message, step.message
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # the bias of an estimator: E[θ̂] − θ, the word upright
+    ([r"\text{Bias}(\hat\theta) = E[\hat\theta] - \theta"], ["verified"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \operatorname{Bias}(\hat\theta)^2"],
+     ["verified"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \mathrm{Bias}(\hat\theta)"],
+     ["refuted"]),
+    ([r"\text{Bias}(\hat\theta) = \theta - E[\hat\theta]"], ["refuted"]),
+    # defined below its first use: the definition restates the meaning read, and is checked
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \text{Bias}(\hat\theta)^2",
+      r"\text{Bias}(\hat\theta) := E[\hat\theta - \theta]"], ["verified", "definition"]),
+    ([r"MSE(\hat\theta) = \operatorname{Var}[\hat\theta] + \text{Bias}(\hat\theta)^2",
+      r"\text{Bias}(\hat\theta) := \theta - E[\hat\theta]"], ["verified", "refuted"]),
+])
+def test_the_bias_of_an_estimator_is_its_mean_minus_the_hatted_letter(rows, expected):
+    assert verdicts(display(ESTIMATOR, *rows)) == expected
+
+
+def test_a_bias_the_file_defines_first_is_the_files():
+    """Defined before any use, the file's word means what it says there (as MSE does)."""
+    rows = [r"\text{Bias}(\hat\theta) := E[\hat\theta^2]",
+            r"\text{Bias}(\hat\theta) = E[\hat\theta^2]"]
+    assert verdicts(display(ESTIMATOR, *rows)) == ["definition", "verified"]
 
 
 def test_an_mse_the_file_defines_is_the_files():

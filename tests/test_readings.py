@@ -3035,6 +3035,36 @@ def test_a_differential_of_an_expression_is_refused_where_it_is_ambiguous(row, c
     assert step.location.column == column
 
 
+@pytest.mark.parametrize("row, verdict", [
+    # u affine with a positive slope puts each limit at itself: both readings agree
+    (r"\int_0^\infty d(3 z) e^{-3z} = 1", "verified"),
+    (r"\int_0^\infty d(3 z) e^{-3z} = 3", "refuted"),
+    (r"\int_0^{\infty} (\sigma z)^2 e^{-\sigma z} \, d(\sigma z) = 2", "verified"),
+    (r"\int_0^{\infty} (\sigma z)^2 e^{-\sigma z} \, d(\sigma z) = \frac{2}{\sigma}", "refuted"),
+    # u shown of one sign that a limit is not of: only the limits of z mean anything
+    (r"\int_0^\infty z^2 \, d(-e^{-z}) = 2", "verified"),
+    (r"\int_0^\infty z^2 \, d(-e^{-z}) = 1", "refuted"),
+    (r"\int_{-\infty}^0 e^{z}\, d(e^{z}) = \frac12", "verified"),
+    (r"\int_{-\infty}^0 e^{z}\, d(e^{z}) = 1", "refuted"),
+])
+def test_a_differential_of_an_expression_with_limits_of_its_variable(row, verdict):
+    """`\\int_a^b g\\, d(u)` is ∫_a^b g u' dz where the limits can only be z's: u affine
+    with a positive slope and u(a) = a, u(b) = b (the substitution's limits are the same),
+    or u of a sign a limit is not of (no z gives u that limit)."""
+    assert verdicts(display(STIELTJES, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 z\, d(z^2) = \frac23",          # not affine, of no sign excluding a limit
+    r"\int_0^1 z\, d(e^{z}) = 1",               # e^z reaches 1 at z = 0: limits of u?
+    r"\int_1^2 z\, d(z + 1) = \frac32",         # u(1) = 2: limits of z, or of u?
+    r"\int_0^\infty d(-z) e^{-z} = 1",          # a negative slope
+])
+def test_limits_on_a_differential_of_an_expression_stay_refused_where_they_may_be_its(row):
+    [step] = steps(display(STIELTJES, row))
+    assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
 @pytest.mark.parametrize("declaration", ["% derive: real d\n", "% derive: function d\n"])
 def test_a_declared_d_before_a_bracket_is_no_differential(declaration):
     """d declared a number or a function keeps its meaning: the integral has no

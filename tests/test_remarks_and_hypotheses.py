@@ -1703,8 +1703,10 @@ def test_two_equations_side_by_side_in_an_align_row_are_two_rows(row, expected_r
     (r"a = 2 \qquad \implies \qquad a^2 = 4", ["verified"]),
     (r"a = 2 \quad \Rightarrow \quad a^2 = 5", ["refuted"]),
     (r"a^2 = 4 \quad \Leftarrow a = 2", ["error"]),              # was: a^2 = 4 refuted
-    (r"a^2 = 4 \quad \iff a = 2", ["error"]),
-    (r"a^2 = 4 \quad \Longleftrightarrow \quad a = 2", ["error"]),
+    # an equivalence is checked both ways (was: an error): a = −2 fails the way there
+    (r"a^2 = 4 \quad \iff a = 2", ["refuted"]),
+    (r"a^2 = 4 \quad \Longleftrightarrow \quad a = 2", ["refuted"]),
+    (r"a + 1 = 3 \quad \Longleftrightarrow \quad a = 2", ["verified"]),
 ])
 def test_a_quad_beside_an_arrow_keeps_one_statement(row, expected):
     """`A \\quad \\Rightarrow B` is one claim with a premise: the premise A is never checked
@@ -2824,3 +2826,62 @@ BRACE_LABELS = ("% derive: variable x\n% derive: density f, g over x\n$$ {} $$\n
 def test_math_stacked_on_a_brace_is_the_brace_s_label(check_text, row, verdict):
     result = check_text(BRACE_LABELS.format(row))
     assert [r.verdict.status for r in result.steps] == [verdict]
+
+
+# ------------------------------------------------- statements joined by connectives (MLE)
+
+MLE = ("% derive: natural T\n% derive: positive x_t for t = 1..T\n% derive: positive \\lambda\n"
+       "$$ LLK(\\lambda, x) = \\sum_{t=1}^T [\\log \\lambda - \\lambda x_t] $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the first-order condition imposed (`!`), then written out and solved: each statement a
+    # claim under the premise
+    (r"\frac{d}{d\lambda} LLK(\lambda, x) \stackrel{!}{=} 0 \Rightarrow \frac{T}{\lambda} - "
+     r"\sum_{t=1}^T x_t = 0 \Leftrightarrow \lambda = \frac{T}{\sum_{t=1}^T x_t}",
+     ["verified", "verified"]),
+    (r"\frac{d}{d\lambda} LLK(\lambda, x) \overset{!}{=} 0 \Rightarrow \frac{1}{\lambda} - "
+     r"\sum_{t=1}^T x_t = 0 \Leftrightarrow \lambda = \frac{T}{\sum_{t=1}^T x_t}",
+     ["refuted", "verified"]),
+    (r"\frac{d}{d\lambda} LLK(\lambda, x) = 0 \Rightarrow \frac{T}{\lambda} - "
+     r"\sum_{t=1}^T x_t = 0 \Rightarrow \lambda = \frac{1}{\sum_{t=1}^T x_t}",
+     ["verified", "refuted"]),
+])
+def test_statements_after_a_premise_are_claims_under_it(row, expected):
+    """`H \\Rightarrow Q \\Leftrightarrow R`: Q and R each claimed where H holds (the
+    likelihood's first-order condition, its total Σ x_t put at T/λ)."""
+    assert verdicts(display(MLE, row))[1:] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"2 s - 4 = 0 \Leftrightarrow s = 2", "verified"),
+    (r"s^2 = 4 \Leftrightarrow s = 2", "not verified"),  # s = −2: the way there fails
+    (r"s > 2 \iff s > 1", "refuted"),                     # s = 3/2: the way back fails
+    (r"s > 2 \iff s - 2 > 0", "verified"),
+    (r"s - 1 = 1 \Leftrightarrow 2 s = 4 \Leftrightarrow s = 2", ["verified", "verified"]),
+])
+def test_an_equivalence_is_checked_both_ways(row, expected):
+    verdict = verdicts(display("% derive: real s\n", row))
+    if expected == "not verified":
+        assert verdict != ["verified"]
+    else:
+        assert verdict == (expected if isinstance(expected, list) else [expected])
+
+
+@pytest.mark.parametrize("row", [
+    r"a \stackrel{!}{=} a",                                     # a claim: required, or true?
+    r"s \Rightarrow a \stackrel{!}{=} a",                       # after the premise
+])
+def test_a_required_equation_outside_a_premise_is_refused(row):
+    (step,) = steps(display("% derive: real a, s\n", row))
+    assert step.kind == "unreadable" and "stacked on it" in step.message
+
+
+def test_a_function_of_a_number_and_a_vector_is_its_body_at_its_own_parameters():
+    """`LLK(\\lambda, x)` with x the family x_t: at its own parameters, the body with λ
+    the file's (positive) λ — differentiated by it."""
+    rows = [r"\frac{d}{d\lambda} LLK(\lambda, x) = \frac{T}{\lambda} - \sum_{t=1}^T x_t",
+            r"\frac{d}{d\lambda} LLK(\lambda, x) = \frac{1}{\lambda} - \sum_{t=1}^T x_t"]
+    assert verdicts(display(MLE, *rows))[1:] == ["verified", "refuted"]
+    (step,) = steps(display(MLE, r"LLK(2, x) = 1"))[1:]
+    assert step.kind == "unreadable"

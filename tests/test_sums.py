@@ -3162,3 +3162,20 @@ def test_a_plain_letter_set_between_bars_is_its_size():
     # a letter declared a number stays its absolute value; an undeclared one is no set
     assert readings(display("% derive: real A\n", r"|A| \ge 0")) == ["abs(A) ≥ 0"]
     assert readings(display("% derive: variable x\n", r"|A| \ge 0")) == ["abs(A) ≥ 0"]
+
+
+POISSON_X = ("% derive: positive \\lambda\n% derive: discrete k\n"
+             "% derive: density p = \\mathrm{Poisson}(\\lambda) over k\n"
+             "% derive: random X with density p over k\n% derive: expectation E\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # Var[X] = E[(X − E[X])^2]: the inner mean is a number of the instance, held as a letter
+    # in the series' term ratio and evaluated once (it had no tail bound: "undecided")
+    (r"Var[X] = E[X^2] - E[X]^2", "verified"),
+    (r"Var[X] = \lambda", "verified"),
+    (r"Var[X] = E[X^2] + E[X]^2", "refuted"),
+    (r"Var[X] = \lambda^2", "refuted"),
+])
+def test_a_series_holding_a_mean_has_a_certified_tail(row, verdict):
+    assert verdicts(display(POISSON_X, row), budget=60.0) == [verdict]

@@ -80,7 +80,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.engines.calculus import NotDifferentiable, depends, without_derivatives
+from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
 from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, VariableInfo,
@@ -410,6 +410,9 @@ def _restriction(relation, left, right, latex, context):
             return swap, context
         total = _family_total(left, right, latex, context) or \
             _family_total(*_total_isolated(left, right, context), latex, context)
+        if total is None:
+            opened = _sums_opened(left, right, context)
+            total = opened and _family_total(*_total_isolated(*opened, context), latex, context)
         if total is not None:
             return total
         return _solved(left, right, latex, context)
@@ -572,6 +575,9 @@ def _solved(left, right, latex, context):
         if context.domain(left.name) is Domain.NATURAL:
             left, right = right, left
         return _put(left.name, right, latex, context)
+    # a derivative written in the equation (`d/dλ (T log λ − λ s) = 0`) is worked out
+    # first, so the value put for the symbol solved carries none
+    left, right = (worked_out(side, context) or side for side in (left, right))
     n = normal_form.Normaliser(context)
     try:
         difference = n.value(sub(left, right))
@@ -588,7 +594,10 @@ def _solved(left, right, latex, context):
             continue
         # name = -(left - right at name = 0) / c: free of name, so the instances draw no
         # value for it that a counterexample could show instead of the one used
-        solution = div(substitute(sub(right, left), {name: Num(0)}), Num(coefficient))
+        moved = substitute(sub(right, left), {name: Num(0)})
+        # a rational coefficient divides as its reciprocal: `1/(−1)` written as a power of
+        # a negative base would make the value "not defined everywhere" (`_implied`)
+        solution = moved if coefficient == 1 else Mul(Num(1 / coefficient), moved)
         if _fits(solution, context.domain(name), context):
             return _put(name, solution, latex, context)
     for name in order:
@@ -729,10 +738,51 @@ def _total_isolated(left, right, context):
         except (normal_form.Unsupported, normal_form.Undefined):
             continue
         if linear and shown:
-            return total, div(neg(rest), slope)
+            constant = a.constant()          # a number slope divides as its reciprocal
+            return total, div(neg(rest), slope) if constant is None else \
+                Mul(Num(-1 / Fraction(constant)), rest)
     return None, None
 
 
+
+
+def _sums_opened(left, right, context):
+    """The equation with its derivatives worked out and each sum over a range written
+    linearly — Σ(f + g) = Σf + Σg, Σ c·f = c·Σf for c free of the index, Σ c = (b − a + 1)·c
+    where b − a + 1 ≥ 0 is shown (an empty range sums to 0) — so that a family total inside
+    a written derivative stands alone for `_total_isolated`: the first-order condition
+    `d/dλ Σ_{t=1}^T (log λ − λ x_t) = 0` is T/λ − Σ_t x_t = 0, the total Σ_t x_t = T/λ.
+    None when nothing changes or a derivative is not known."""
+    try:
+        opened = tuple(_opened(without_derivatives(side, context), context)
+                       for side in (left, right))
+    except (NotDifferentiable, normal_form.Unsupported, normal_form.Undefined):
+        return None
+    return opened if opened != (left, right) else None
+
+
+def _opened(term, context):
+    """`term` with its sums over a range split linearly (`_sums_opened`)."""
+    if not term.children:
+        return term
+    term = term.rebuild([_opened(c, context) for c in term.children])
+    if not isinstance(term, Sum) or term.lower is None:
+        return term
+    body, var = term.body, term.var
+    if isinstance(body, Add):
+        return Add(*(_opened(Sum(var, a, term.lower, term.upper), context) for a in body.args))
+    if isinstance(body, Mul):
+        free = [a for a in body.args if var not in free_names(a)]
+        if free and len(free) < len(body.args):
+            rest = [a for a in body.args if var in free_names(a)]
+            inner = rest[0] if len(rest) == 1 else Mul(*rest)
+            return Mul(*free, _opened(Sum(var, inner, term.lower, term.upper), context))
+    if var not in free_names(body):
+        count = Add(sub(term.upper, term.lower), Num(1))
+        n = normal_form.Normaliser(context)
+        if normal_form._at_least_zero(n.value(count)):
+            return Mul(count, body)
+    return term
 
 
 def _formulas_changed(context, written, change):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    OO, Add, Dens, Expect, Integral, Mul, Num, Op, Sum, Sym, nodes, substitute,
+    OO, Add, Dens, Expect, Integral, Mul, Num, Op, Sum, Sym, free_names, nodes, substitute,
 )
 from derive.notation import families, registry
 
@@ -378,6 +378,37 @@ def ratio(series, context):
     except (NoValue, sympy.PolynomialError):
         raise NoClosedForm("the ratio of its consecutive terms is outside what derive reads "
                            "back") from None
+
+
+_HELD = Declaration(Kind.SYMBOL, Domain.COMPLEX)
+
+
+def constants_held(series):
+    """(the series with each moment, sum or integral its index does not reach put as a
+    symbol of its own, {symbol: that subterm}): a number of the instance, constant in the
+    index (the mean inside a Poisson variance, `Σ_k p(k)(k − E[X])^2`), which the numbers
+    evaluate once — and the ratio of consecutive terms is then read with it as a letter.
+    Only a subterm whose names are all free in the whole series is held: one reaching a
+    letter bound inside the body is no constant."""
+    held, memo, outside = {}, {}, free_names(series)
+
+    def walk(t):
+        if t in memo:
+            return memo[t]
+        if isinstance(t, (Expect, Integral)) and free_names(t) <= outside:
+            name = Name(f"c_{{{len(held) + 1}}}", local=_HELD)
+            held[name] = t
+            out = Sym(name)
+        elif t.children:
+            out = t.rebuild([walk(c) for c in t.children])
+        else:
+            out = t
+        memo[t] = out
+        return out
+
+    body = walk(series.body)
+    return (series if not held else series.rebuild(
+        [body if c is series.body else c for c in series.children])), held
 
 
 _INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)

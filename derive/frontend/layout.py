@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
-from derive.frontend.latex.wrappers import operator_fonts
+from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
 
 # Ends a row: the row separator, prose inside a display, and every display or layout
 # environment boundary. Other environments (`cases`, `pmatrix`) carry mathematics: they
@@ -132,8 +132,71 @@ def rows(display):
             if CASES.search(row.text):
                 split[len(found) - 1] = _case_rows(piece)
         joinable = True
-    found = [r for k, row in enumerate(found) for r in (split.get(k) or [row])]
+    found = [r for k, row in enumerate(found)
+             for r in (split.get(k) or _connective_rows(row) or [row])]
     return _without_repeated_relations(found)
+
+
+# The connectives between statements a row may chain: `\Rightarrow`, `\Leftrightarrow`.
+_CONNECTIVE = re.compile(r"\\(?:(?P<iff>Leftrightarrow|Longleftrightarrow|iff)|"
+                         r"Rightarrow|Longrightarrow|implies)(?![a-zA-Z])")
+
+
+def _connective_rows(row):
+    """The rows a row of statements joined by connectives stands for, when it has more
+    than one connective or an equivalence:
+
+    * after a premise (the first connective `\\Rightarrow`): `H \\Rightarrow Q
+      \\Leftrightarrow R` (the first-order condition of a likelihood set to 0, then solved)
+      is `H \\Rightarrow Q` and `H \\Rightarrow R` — each later statement a claim under the
+      premise, as every claim of a row `H \\Rightarrow …` is; the connectives after it say
+      "and so", and are not checked on their own;
+    * without one (the first connective an equivalence): each link is checked — `Q
+      \\Leftrightarrow R` both ways, one step made of two cases (`Q \\Rightarrow R`, `R
+      \\Rightarrow Q`: `Row.whole`, as a `cases` environment's rows are), verified only when
+      both are; `\\Rightarrow` one way.
+
+    Each row keeps its characters' origins (an arrow generated where the `\\Leftrightarrow`
+    stands). None for any other row (one `\\Rightarrow`: the premise reading; a connective
+    inside braces; an empty statement, as a leading `\\Rightarrow`, "hence")."""
+    links = list(_CONNECTIVE.finditer(row.text))
+    if not links or len(links) == 1 and links[0].group("iff") is None:
+        return None                 # the common row: no brace depths to count
+    depth = _brace_depths(row.text)
+    links = [m for m in links if depth(m.start()) == 0]
+    if not links or len(links) == 1 and links[0].group("iff") is None:
+        return None
+    bounds = [0] + [x for m in links for x in (m.start(), m.end())] + [len(row.text)]
+    statements = [_trimmed(row[a:b]) for a, b in zip(bounds[0::2], bounds[1::2])]
+    if any(not st.text for st in statements):
+        return None
+    if links[0].group("iff") is None:
+        premise = row[:links[0].end()]
+        return [Row(*_spanned(premise + claim)) for claim in statements[1:]]
+    out = []
+    for k, link in enumerate(links):
+        before, after = statements[k], statements[k + 1]
+        implies = row[link.start():link.end()] if link.group("iff") is None else \
+            Mapped.generated(" \\Rightarrow ", row.origin(link.start()))
+        made = [Row(*_spanned(before + implies + after))]
+        if link.group("iff") is not None:
+            whole = Row(*_spanned(row[bounds[2 * k]:bounds[2 * k + 3]]))
+            made = [replace(r, whole=whole) for r in
+                    made + [Row(*_spanned(after + implies + before))]]
+        out += made
+    return out
+
+
+def _trimmed(piece):
+    """A statement without the spacing around it (`\\quad` beside an arrow)."""
+    start = re.match(_SPACING, piece.text).end()
+    end = start + re.search(_SPACING + "$", piece.text[start:]).start()
+    return piece[start:end]
+
+
+def _spanned(piece):
+    """(text, spans) of a `Mapped`, for a `Row`."""
+    return piece.text, piece.spans
 
 
 # `\begin{cases} A & \text{if } i = k \\ B & \text{otherwise} \end{cases}`, a row's whole
@@ -260,6 +323,8 @@ def cases_written(text, whole):
     rows) as the document `text` writes it, `&` and `\\\\` included (else as the row holds
     it): how the one step its cases make is shown."""
     found = CASES.search(whole.text)
+    if found is None:                       # `Q \\Leftrightarrow R` (`_connective_rows`)
+        return " ".join(whole.text.split())
     start, end = whole.origin(found.start()), whole.origin(found.end() - 1) + 1
     written = text[start:end]
     return written if written.startswith("\\begin") and written.endswith("}") else \
@@ -514,6 +579,8 @@ def _row(piece, tail=False, goes_on=False):
         piece = piece.blank_span(m.start("empty"), m.end("empty"))
     piece = _unwrap(piece)
     for start, end in operator_fonts(piece.text):     # `\\mathrm{+}` is `+` (wrappers)
+        piece = piece.blank_span(start, end)
+    for start, end in required_in_premises(piece.text):     # `L \\stackrel{!}{=} 0 \\Rightarrow`
         piece = piece.blank_span(start, end)
     end = _END_PUNCTUATION.search(piece.text)
     if end:

@@ -101,6 +101,7 @@ class FileScope:
         self.random_laws = {}     # such a key → its density Name, when over x alone
         self.special_uses = {}    # key → offset of its first use read as Euler's Γ or B
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
+        self.estimates_read = set()   # words read as an estimator's MSE, bias (estimators.py)
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None

@@ -29,6 +29,20 @@ class NoTail(Exception):
 def value(evaluator, series, point):
     """The series' value as a ball holding its tail; `point(k)` is the evaluator's point for
     the index at the whole number k. Raises NoTail, or the evaluator's own exceptions."""
+    from derive.engines.numeric.evaluate import Point
+    from derive.engines.series import constants_held
+    # one holding per series and context: the ratio below is then read once, not per draw
+    series, held = evaluator._known(("series held", series), lambda: constants_held(series))
+    for name, term in held.items():         # the mean inside a variance: evaluated once
+        evaluator.env[name] = Point(evaluator.value(term), None, ("held", name.serial))
+    try:
+        return _value(evaluator, series, point)
+    finally:
+        for name in held:
+            evaluator.env.pop(name, None)
+
+
+def _value(evaluator, series, point):
     from derive.engines.numeric.evaluate import _exact_integer
     from derive.engines.series import NoClosedForm, ratio
     try:

@@ -1,4 +1,5 @@
-"""The mean squared error of an estimator: `MSE(\\hat\\theta)`, `\\operatorname{MSE}(\\hat\\theta)`.
+"""The mean squared error and the bias of an estimator: `MSE(\\hat\\theta)`,
+`\\operatorname{MSE}(\\hat\\theta)`, `\\text{Bias}(\\hat\\theta)`.
 
 Statistics texts write the mean squared error of an estimator θ̂ of a parameter θ as
 MSE(θ̂) = E[(θ̂ − θ)²] (Wikipedia 'Mean squared error'; Casella & Berger, def. 7.3.1): the
@@ -14,6 +15,12 @@ Then `MSE(\\hat\\theta)` is the moment E[(θ̂ − θ)²] under the law `\\opera
 \\theta]` would average under. Any other argument (`MSE(X)`, `MSE(\\hat\\theta)` with θ
 undeclared or random) keeps the older readings (words.py: a new word heading a chain is
 the name defined there; elsewhere refused): the target would be a guess.
+
+`\\text{Bias}(\\hat\\theta)` (also `\\operatorname{Bias}`, `\\mathrm{Bias}`: the word upright, never
+the letters B·i·a·s) is E[θ̂] − θ under the same conditions (Casella & Berger, def. 7.3.2).
+Once read so, a row defining it below (`\\text{Bias}(\\hat\\theta) := \\mathbb{E}[\\hat\\theta -
+\\theta]`, the author's definition written after its first use) defines nothing new: it is
+checked against that meaning, as `… := D(p \\| q)` is (`restating`) — one name, one meaning.
 """
 
 from __future__ import annotations
@@ -27,7 +34,8 @@ from derive.frontend.latex.pieces import (
 from derive.model.names import Kind
 from derive.model.terms import Add, Pow, Sym, TWO, neg
 
-SPELLED = ("MSE",)      # the key of the word, plain or upright (`\operatorname{MSE}`)
+SPELLED = ("MSE", "Bias")   # the keys of the words (MSE plain or upright, Bias upright)
+_MEANINGS = {"MSE": "E[(\\hat{\\theta} - \\theta)^2]", "Bias": "E[\\hat{\\theta}] - \\theta"}
 _HAT = re.compile(r"\\(?:wide)?hat\{(.+)\}")
 
 
@@ -59,41 +67,52 @@ class Estimators:
             return None
         return found[0]
 
-    def names_mse(self):
-        """Whether the file gives MSE a meaning of its own (a row's head, a `define`)."""
+    def names_mse(self, words=("MSE",)):
+        """Whether the file gives MSE (each of `words`) a meaning of its own (a row's head,
+        a `define`)."""
         return any(self.scope.lookup(s) is not None or
                    any(label.startswith(s + "(") for label in self.scope.heads)
-                   for s in SPELLED)
+                   for s in words)
 
     def mean_squared_errors(self, pieces):
         """The pieces with each `MSE` before an estimator's bracket (the plain word M S E,
         or `\\operatorname{MSE}`, `\\mathrm{MSE}`, the whole word: `RMSE(…)` is not
         R·MSE) as the moment piece of kind "MSE"."""
-        if self.names_mse():
+        known = [w for w in SPELLED if not self.names_mse((w,))]
+        if not known:
             return pieces
         out, k = list(pieces), len(pieces) - 1
         while k > 0:
-            start = self._mse_word(out, k)
+            start = self._mse_word(out, k, known)
             if start is not None and self.estimator_target(out[k]) is not None:
-                out[start:k] = [ExpectPiece(None, None, out[start].node, "MSE")]
+                word = "Bias" if getattr(out[k - 1], "base", None) == "Bias" else "MSE"
+                out[start:k] = [ExpectPiece(None, None, out[start].node, word)]
+                self.scope.estimates_read.add(word)
                 k = start
             k -= 1
         for p in out:
-            if isinstance(p, NamePiece) and p.base in SPELLED:
-                raise self.error("`\\operatorname{MSE}` is read only before the bracket of an "
-                                 "estimator, MSE(\\hat{\\theta}) of a random variable "
-                                 "\\hat{\\theta} and a declared real \\theta (E[(\\hat"
-                                 "{\\theta} - \\theta)^2]): write the expectation, or define "
+            if isinstance(p, NamePiece) and p.base in known:
+                raise self.error(f"`\\operatorname{{{p.base}}}` is read only before the bracket "
+                                 f"of an estimator, {p.base}(\\hat{{\\theta}}) of a random "
+                                 "variable \\hat{\\theta} and a declared real \\theta ("
+                                 + _MEANINGS[p.base] + "): write the expectation, or define "
                                  "the name", p.node)
         return out
 
-    def _mse_word(self, pieces, k):
-        """Where the word MSE ending just before the bracket at `k` starts, or None."""
+    def restates_estimate(self, name, bracket):
+        """Whether a row defining `name(…)` (`\\text{Bias}(\\hat\\theta) := …`) defines a
+        word this file has read above as an estimator's MSE or bias: it then restates it."""
+        return name.key in self.scope.estimates_read and not self.names_mse((name.key,)) and \
+            self.estimator_target(bracket) is not None
+
+    def _mse_word(self, pieces, k, known):
+        """Where the word MSE (or Bias) ending just before the bracket at `k` starts, or
+        None; of the words `known` (the file names none of them)."""
         before = pieces[k - 1]
-        if isinstance(before, NamePiece) and before.base in SPELLED and before.sub is None \
+        if isinstance(before, NamePiece) and before.base in known and before.sub is None \
                 and before.power is None and not before.primes:
             return k - 1
-        if k < 3 or not all(isinstance(p, NamePiece) and p.sub is None and p.power is None and
+        if "MSE" not in known or k < 3 or not all(isinstance(p, NamePiece) and p.sub is None and p.power is None and
                             not p.primes and p.base == c and not self._known_letter(p.key)
                             for p, c in zip(pieces[k - 3:k - 1], "MS")):
             return None
@@ -109,8 +128,11 @@ class Estimators:
             return None                         # `RMSE(…)`: not R times MSE
         return k - 3
 
-    def mse_moment(self, averaging, bounds, values, target):
-        """E[(θ̂ − θ)²] over `bounds`, θ̂'s value read as `values[0]`."""
+    def mse_moment(self, averaging, bounds, values, target, kind="MSE"):
+        """E[(θ̂ − θ)²] (kind MSE) or E[θ̂] − θ (kind Bias) over `bounds`, θ̂'s value read
+        as `values[0]`."""
+        if kind == "Bias":
+            return Add(self.average(averaging, bounds, values[0]), neg(Sym(target)))
         return self.average(averaging, bounds, Pow(Add(values[0], neg(Sym(target))), TWO))
 
 

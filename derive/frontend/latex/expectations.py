@@ -37,7 +37,9 @@ rule per form:
   the bound copy inside an outer expectation, the free x at top level, or v. The tower
   property and the law of total variance then follow in the normal form. After the bar,
   declared symbols (`\\mathbb{E}[\\theta \\mid y]`, y data) are read only when the law is a
-  density whose formula is written with them: that law is the law given them.
+  density whose formula is written with them: that law is the law given them The data
+  named in words (`\\mathbb{E}[\\theta \\mid \\text{data}]`) are read so only when the formula
+  is written with a declared whole number (a conjugate posterior's counts).
 * `\\operatorname{Var}[f] = E[(f − E f)^2]`, `\\operatorname{Cov}[f, g] = E[(f − E f)(g − E g)]`
   (also `\\operatorname{var}`, `\\mathbb{V}`, `\\operatorname{cov}`), with the same subscripts.
   Inside them, and inside expectations, a bare declared function `f` is f at the averaged
@@ -48,6 +50,7 @@ rule per form:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
@@ -67,6 +70,10 @@ VARIANCE = ("Var", "var", r"\mathbb{V}", r"\mathrm{Var}", r"\operatorname{Var}")
 COVARIANCE = ("Cov", "cov")
 IMPLICIT_LAW = r"\mathbb{P}"
 LOCAL_REAL = Declaration(Kind.VARIABLE, Domain.REAL)    # a real variable of its own
+ESTIMATES = ("MSE", "Bias")     # the moments of an estimator (estimators.py)
+DATA = "data"              # after the bar: the data, named in words (`\\text{data}`)
+_WORD_FONTS = frozenset({"text", "textrm", "textit", "mathrm", "mbox"})
+_WORD = re.compile(r"[A-Za-z]{3,}( [A-Za-z]+)*")
 
 
 @dataclass(frozen=True)
@@ -158,10 +165,11 @@ class Expectations:
             if not rest:
                 raise self.error("this expectation has nothing to average", piece.node)
             bodies, used = [rest], 1 + len(rest)
-        target = self.estimator_target(bracket) if piece.kind == "MSE" else None
-        if piece.kind == "MSE" and target is None:      # mean_squared_errors checked it
-            raise self.error("MSE(…) is read only of an estimator \\hat{\\theta} (a random "
-                             "variable) of a declared real \\theta", piece.node)
+        estimate = piece.kind in ESTIMATES
+        target = self.estimator_target(bracket) if estimate else None
+        if estimate and target is None:      # mean_squared_errors checked it
+            raise self.error(f"{piece.kind}(…) is read only of an estimator \\hat{{\\theta}} (a "
+                             "random variable) of a declared real \\theta", piece.node)
         copies = self.copies_moment(piece, bracket, bodies) if target is None else None
         if copies is not None:
             return self._raised(copies, bracket, piece), used
@@ -172,7 +180,7 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         value = self._moment(piece.kind, averaging, bounds, values) if target is None else \
-            self.mse_moment(averaging, bounds, values, target)
+            self.mse_moment(averaging, bounds, values, target, piece.kind)
         if bracket is not None and bracket.open == "(":
             self._factors_after(piece, rest[1:], averaging.variables,
                                 set(averaging.keys) | {v.latex for v in averaging.variables})
@@ -253,7 +261,11 @@ class Expectations:
 
     def _given_parameters(self, conditions):
         """The declared symbols after the bar (`\\mathbb{E}[\\theta \\mid y]` with `integer
-        y`: data, not a random variable of the file), or None when one of them is not one."""
+        y`: data, not a random variable of the file), `DATA` for the data named in words
+        (`\\mathbb{E}[\\theta \\mid \\text{data}]`: one word in a text font, naming
+        nothing of the file), or None when one of them is not one."""
+        if len(conditions) == 1 and self._data_in_words(conditions[0]):
+            return DATA
         names = []
         for node in conditions:
             found = self.declared(self._spelled(node)) if not is_tree(node, "assignment") \
@@ -276,13 +288,16 @@ class Expectations:
         its formula does not mention every symbol given (a prior, or an abstract density:
         nothing says it is conditioned on y)."""
         averaging = self._averaged(piece)
-        shown = ", ".join(n.latex for n in parameters)
         formula = families.formula_of(averaging.dist, self.scope.context) \
             if averaging is not None else None
         written = set()
         if formula is not None:
             for _, _, value in formula.pieces:
                 written |= free_names(value)
+        if parameters is DATA:
+            self._data_counted(written, node)
+            parameters = ()
+        shown = ", ".join(n.latex for n in parameters)
         missing = [n for n in parameters if n not in written]
         if formula is None or missing:
             law = (f"{averaging.dist.name.latex} is not" if averaging is not None and
@@ -298,6 +313,35 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
         return self._moment(piece.kind, averaging, bounds, values)
+
+    def _data_in_words(self, node):
+        """Whether what follows the bar is the data named in words: one word of letters in a
+        text font (`\\text{data}`, `\\mathrm{observations}`), naming nothing of the file."""
+        node = single(node)
+        if is_tree(node, "script") and len(node.children) == 1:
+            node = node.children[0]
+        if not is_tree(node, "font") or node.children[0].value[1:] not in _WORD_FONTS:
+            return False
+        word = self._spelled(node)
+        return bool(_WORD.fullmatch(word)) and self.scope.lookup(word) is None
+
+    def _data_counted(self, written, node):
+        """`E[θ | \\text{data}]`: the data are named only in words, so derive cannot check
+        that the law is written with them as it does for declared symbols after the bar; it
+        reads the law as the law given the data only when its formula is written with a
+        declared whole number (the counts of a conjugate posterior, `\\mathrm{Beta}(\\alpha
+        + k, \\beta + n - k)`) — a prior written with real hyperparameters alone is
+        refused, never read as a posterior."""
+        counts = [n for n in written if (found := self.declared(n.latex)) is not None and
+                  found[0] is n and found[1].kind is Kind.SYMBOL and
+                  found[1].domain.is_integer]
+        if not counts:
+            raise self.error("after the bar comes the data, named in words: E[… | "
+                             "\\text{data}] is read as the average under the law E[…] is "
+                             "under only when that law is a density whose formula is written "
+                             "with declared whole numbers (the counts of the data, as in the "
+                             "posterior \\mathrm{Beta}(a + k, b + n - k)); name the data by "
+                             "declared symbols (E[\\theta \\mid k])", node)
 
     def _not_a_posterior(self, piece, averaging):
         """An unconditional moment without subscript under a law the file reads elsewhere

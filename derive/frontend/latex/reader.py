@@ -216,6 +216,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.hypotheses = ()
         self.hence = False
+        self.restating = False
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
@@ -242,6 +243,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         tree = self._parse(text, start)
         self.hypotheses = ()
         self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
+        self.restating = False  # the row's head is an estimate read above (`restates_estimate`)
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         self.vector_uses = {}
@@ -330,7 +332,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 params = ()
                 term = self.term(child)
                 parts[0] = replace(parts[0], head=_named(parts[0].head))
-            if sign in _COLONEQ and isinstance(term, (Op, Defined)):
+            if sign in _COLONEQ and (isinstance(term, (Op, Defined)) or
+                                     self.restating and len(parts) == 1):
                 relation = RESTATES         # `… := D(\mu \lVert \nu)`: a known quantity
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
@@ -816,7 +819,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             tree = parse_row(text)
         except SyntaxProblem as problem:
             raise self.source.error(problem.message, start + problem.offset) from None
-        self.applied_words = applied_words(tree) if "MSE" in text else frozenset()
+        self.applied_words = applied_words(tree) if any(w in text for w in MSE_SPELLED) \
+            else frozenset()
         return tree
 
     # ================================================================== positions
@@ -959,9 +963,12 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return None
         if self._of_capitals(name) is not None:
             return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
-        if relation is not DEFINE and name.key in MSE_SPELLED and not self.names_mse() and \
-                self.estimator_target(bracket) is not None:
+        if relation is not DEFINE and name.key in MSE_SPELLED and \
+                not self.names_mse((name.key,)) and self.estimator_target(bracket) is not None:
             return None                   # MSE(\hat\theta) = …: a claim (estimators.py)
+        if relation is DEFINE and self.restates_estimate(name, bracket):
+            self.restating = True         # \text{Bias}(\hat\theta) := … below its first use
+            return None
         if bracket is not None and relation is not DEFINE and \
                 self.componentwise(name.key) is not None:
             return None                   # softmax(x) = softmax(x + c): vector_functions.py

@@ -15,10 +15,14 @@ by the laws of independent copies — never as a constant of the expectation's o
   coefficient squared: Var(c + Σ_{i=a}^{b} a_i X_i) = Σ_{i=a}^{b} a_i² Var_p(x); the mean of
   the square of such an argument is Var + mean² (`\\mathbb{E}[(\\bar{X} - \\mu)^2]`). For a
   variance the members must be distinct: one sum over the family's index, or members at
-  distinct whole numbers (`X_1 + 2X_3`); a sum beside another member, two sums, or members at
-  letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a product or a
-  function of several members (`E[X_1 X_2]`, `Var(X_1^2 + X_2)`), a subscript or a bar
-  (`\\mathbb{E}_p[X_1]`, `E[X_1 | X_2]`) and members beside another random variable.
+  distinct whole numbers (`X_1 + 2X_3`) — or one sum over the family's whole range beside
+  distinct members, whose coefficients add up there (`X_i - \\bar{X}`,
+  `_overlapping_variance`); a sum beside another member over part of the range, two sums,
+  or members at letters that may be equal (`X_i + X_j`) are refused, as are a covariance, a
+  product or a function of several members (`E[X_1 X_2]`, `Var(X_1^2 + X_2)`), a subscript
+  or a bar (`\\mathbb{E}_p[X_1]`, `E[X_1 | X_2]`) and members beside another random variable.
+* E is linear through sums (bounds free of members), constant factors and terms, down to
+  those (`_copies_expectation`): `\\mathbb{E}[\\frac{1}{n}\\sum_{i=1}^n |X_i - \\bar{X}|^2]`.
 * members of two families (`random X_i …`, `random Y_i …`): E stays linear, each member
   averaged by its own family's law; a variance (or a mean square) of members of both is
   refused — no directive declares the families independent of each other.
@@ -29,7 +33,7 @@ from __future__ import annotations
 from derive.frontend.latex.expectations import Averaging
 from derive.model.names import IndependentCopies, Kind
 from derive.model.terms import (
-    ONE, Add, Call, Defined, Dist, Mul, Num, Pow, Sum, Sym, free_names, nodes,
+    ONE, Add, Call, Defined, Dist, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
 from derive.model.terms import replaced as _replaced
 
@@ -65,14 +69,42 @@ class Samples:
         if len(members) == 1 and free:
             (member,) = members
             return self._at_one_copy(piece.kind, member, value)
-        if piece.kind == "E" and isinstance(value, Pow) and value.exponent == Num(2):
-            # E[A^2] of an affine A in several members: Var(A) + (E A)^2
-            const, parts = self._copies_affine(value.base, node)
-            return Add(self._copies_variance(parts, node), Pow(self._copies_mean(const, parts), Num(2)))
-        const, parts = self._copies_affine(value, node)
         if piece.kind == "E":
-            return self._copies_mean(const, parts)
+            return self._copies_expectation(value, node)
+        const, parts = self._copies_affine(value, node)
         return self._copies_variance(parts, node)
+
+    def _copies_expectation(self, value, node):
+        """E[value] by linearity, which needs no joint law: through sums (a `\\sum` over
+        bounds free of members), constant factors and terms, down to a function of one
+        member (`_at_one_copy`), an affine combination (`_copies_mean`) or the square of
+        one — `(A)^2`, `|A|^2` of a real A —, which is Var(A) + (E A)^2: the sample
+        variance's `\\mathbb{E}[\\sum_{n=1}^N (X_n - \\bar{X})^2]`."""
+        members = {t for t in nodes(value) if self._copy_family(t) is not None}
+        if not members:
+            return value
+        if len(members) == 1 and free_names(next(iter(members))) <= free_names(value):
+            return self._at_one_copy("E", next(iter(members)), value)   # not bound in value
+        if isinstance(value, Add):
+            return Add(*(self._copies_expectation(c, node) for c in value.children))
+        if isinstance(value, Mul):
+            written = [c for c in value.children
+                       if any(self._copy_family(t) is not None for t in nodes(c))]
+            if len(written) == 1:
+                others = [c for c in value.children if c is not written[0]]
+                return Mul(*others, self._copies_expectation(written[0], node))
+        if type(value) is Sum and value.lower is not None and value.upper is not None:
+            return Sum(value.var, self._copies_expectation(value.body, node), value.lower,
+                       value.upper)
+        if isinstance(value, Defined) and not value.arguments:
+            return self._copies_expectation(value.body, node)
+        square = _squared(value)
+        if square is not None:
+            const, parts = self._copies_affine(square, node)
+            return Add(self._copies_variance(parts, node),
+                       Pow(self._copies_mean(const, parts), Num(2)))
+        const, parts = self._copies_affine(value, node)
+        return self._copies_mean(const, parts)
 
     def _copies_mean(self, const, parts):
         """E[c + Σ a_t X_t] = c + Σ a_t E_{p_t}[x] (linearity, which needs no joint law):
@@ -86,7 +118,12 @@ class Samples:
                             for coef, member, over in parts))
 
     def _copies_variance(self, parts, node):
-        """Var(c + Σ a_t X_t) = Σ a_t² Var_p(x) for distinct members (independence)."""
+        """Var(c + Σ a_t X_t) = Σ a_t² Var_p(x) for distinct members (independence); with
+        one sum over the family's whole declared range beside members (`X_n - \\bar{X}`),
+        `_overlapping_variance`."""
+        overlapping = self._overlapping_variance(parts)
+        if overlapping is not None:
+            return overlapping
         if len(parts) > 1 and not all(
                 over is None and isinstance(member.arguments[0], Num) for _, member, over in parts):
             raise self.error("derive cannot tell that these members of independent copies are "
@@ -101,6 +138,30 @@ class Samples:
         variance = self._copy_moment("Var", self._copy_family(parts[0][1]))
         return Add(*(self._summed(Mul(Pow(coef, Num(2)), variance), over)
                      for coef, _, over in parts))
+
+    def _overlapping_variance(self, parts):
+        """Var(c·Σ_{k=L}^{U} X_k + Σ_j a_j X_{e_j}) for one sum over the family's whole
+        declared range L..U (c free of k) and distinct members beside it — one, or several
+        at distinct numbers —, each in that range (every member is): the coefficient of X_k
+        is c + a_j at k = e_j and c elsewhere, so by independence the variance is
+        Var_p(x)·((U − L + 1)c² + 2c Σ_j a_j + Σ_j a_j²) (`X_n - \\frac{1}{N}\\sum_m X_m`:
+        Var_p(x)(1 − 1/N)). None for any other combination."""
+        summed = [p for p in parts if p[2] is not None]
+        single = [p for p in parts if p[2] is None]
+        if len(summed) != 1 or not single or len(single) > 1 and not all(
+                isinstance(member.arguments[0], Num) for _, member, _ in single) or \
+                len({self._copy_family(member) for _, member, _ in parts}) > 1:
+            return None
+        c, member, (index, lower, upper) = summed[0]
+        family = self._copy_family(member)
+        if index in free_names(c) or (lower, upper) != (family.lower, family.upper) or \
+                len({m.arguments for _, m, _ in single}) != len(single):
+            return None
+        count = Add(upper, Mul(Num(-1), lower), ONE)
+        a = [coef for coef, _, _ in single]
+        variance = self._copy_moment("Var", family)
+        return Mul(variance, Add(Mul(count, Pow(c, Num(2))), Mul(Num(2), c, Add(*a)),
+                                 *(Pow(x, Num(2)) for x in a)))
 
     def no_copies_given(self, bracket):
         """Refuse a conditional moment (`E[X_1 | X_2]`) that writes members of independent
@@ -186,3 +247,9 @@ class Samples:
                          "\\frac{1}{n}\\sum_{i=1}^n X_i, X_1 - X_2)", node)
 
 
+def _squared(value):
+    """A when `value` is A^2 or |A|^2 (the modulus of a real, squared), else None."""
+    if isinstance(value, Pow) and value.exponent == Num(2):
+        base = value.base
+        return base.operands[0] if isinstance(base, Fn) and base.fname == "abs" else base
+    return None

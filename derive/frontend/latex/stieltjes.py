@@ -25,9 +25,12 @@ reads it where that integral is the substitution the author means, and refuses i
   opposite of the substitution's ∫ g(t)·|a| dt (the orientation is reversed), so which one
   the author means is not known; so is a coefficient of unknown sign, and any u not affine in
   t (`d(t^2)`: write `\\int g(t)\\, 2t \\, dt`).
-* **Limits** (`\\int_a^b d(u)\\, g`) are refused: limits of t (the Stieltjes integral
-  ∫_a^b g du) or of u (the variable substituted, kept from `\\int_a^b dz`)? A subscript naming
-  t's whole range (`\\int_{\\mathbb{R}}`) is read as no limits.
+* **Limits** (`\\int_a^b d(u)\\, g`): limits of t (the Stieltjes integral ∫_a^b g du) or of u
+  (the variable substituted, kept from `\\int_a^b dz`)? Read as t's, ∫_a^b g u' dt for any
+  differentiable u, only where the other reading is the same or none
+  (`_limits_of_the_variable`): u affine with a positive slope putting each limit at itself,
+  or u shown of a sign some limit is not of; refused otherwise. A subscript naming t's whole
+  range (`\\int_{\\mathbb{R}}`) is read as no limits.
 """
 
 from __future__ import annotations
@@ -35,8 +38,11 @@ from __future__ import annotations
 from derive.frontend.errors import InputError
 from derive.frontend.latex.pieces import NamePiece
 from derive.model.names import Kind
-from derive.model.terms import Mul, Num
+from derive.model.terms import MINUS_ONE, OO, Mul, Num, substitute
 from derive.notation.vectors import VectorVariableInfo
+
+
+_NEGATIVE = "neg"      # u shown negative (normal_form names only the positive sign)
 
 
 class Stieltjes:
@@ -47,17 +53,19 @@ class Stieltjes:
         above)."""
         node = bracket.node
         key = self._differential_variable(bracket)
-        if piece.sup is not None or piece.sub is not None and \
-                not self._whole_range(piece.sub, key):
-            raise self.error("limits on an integral with a differential of an expression are "
-                             "ambiguous (limits of " + key + ", or of the expression?): write "
-                             "\\int_a^b g u' \\, d" + key, piece.node)
+        limited = piece.sup is not None or piece.sub is not None and \
+            not self._whole_range(piece.sub, key)
+        limits = (self.term(piece.sub), self.term(piece.sup)) \
+            if limited and piece.sub is not None and piece.sup is not None else None
 
         def integrand():
             from derive.engines import normal_form
             var = self.bound_name(key)
             u = self.term(bracket.args[0])
             n = normal_form.Normaliser(self.scope.context)
+            if limited:
+                return Mul(self.product(body), self._limits_of_the_variable(
+                    u, var, limits, n, piece.node, key))
             problem = ("derive reads a differential d(u) only of an expression affine in " +
                        key + " with a coefficient shown positive (d(\\sigma z' + \\mu), "
                        "positive \\sigma): write \\int g u' \\, d" + key)
@@ -70,6 +78,60 @@ class Stieltjes:
             g = self.product(body)
             return g if slope is Num(1) else Mul(g, slope)
         return self._integral(piece, integrand, key)
+
+    def _limits_of_the_variable(self, u, var, limits, n, node, key):
+        """u' when `\\int_a^b g\\, d(u)` can only mean the Stieltjes integral over
+        a ≤ t ≤ b, ∫_a^b g u' dt — the limits are t's — because the other reading (a, b the
+        limits of u, the variable substituted) is the same integral or none: u is affine
+        with a positive slope and puts each limit at itself (`\\int_0^\\infty (\\lambda x)^k
+        e^{-\\lambda x}\\, d(\\lambda x)`, positive λ: u(0) = 0, u(∞) = ∞), or u is shown of
+        one sign that a limit is not of (`\\int_0^\\infty x^2\\, d(-e^{-\\lambda x})`: u < 0
+        never reaches ∞), so no value of t gives u that limit. Refused otherwise (which limits
+        are meant is not known)."""
+        from derive.engines.calculus import NotDifferentiable, derivative
+        from derive.engines.normal_form import POS, Undefined, Unsupported
+        ambiguous = ("limits on an integral with a differential of an expression are "
+                     "ambiguous (limits of " + key + ", or of the expression?): write "
+                     "\\int_a^b g u' \\, d" + key)
+        if limits is None:
+            raise self.error(ambiguous, node)
+        try:
+            slope = derivative(u, var, self.scope.context)
+            sign = POS if n.positivity(u) == POS else \
+                _NEGATIVE if n.positivity(Mul(MINUS_ONE, u)) == POS else None
+            if sign is not None and any(self._beyond(limit, sign, n) for limit in limits):
+                return slope
+            if self._puts_itself(u, var, slope, limits, n):
+                return slope
+        except (NotDifferentiable, Unsupported, Undefined):
+            pass
+        raise self.error(ambiguous, node)
+
+    @staticmethod
+    def _beyond(limit, sign, n):
+        """Whether `limit` is shown of the sign opposite to u's (∞ against a negative u):
+        no value of the variable gives u that limit."""
+        from derive.engines.normal_form import POS
+        if limit == OO or limit == Mul(MINUS_ONE, OO):
+            return (limit == OO) != (sign == POS)
+        opposite = limit if sign != POS else Mul(MINUS_ONE, limit)
+        return n.positivity(opposite) == POS
+
+    @staticmethod
+    def _puts_itself(u, var, slope, limits, n):
+        """Whether u is affine in the variable with a slope shown positive (no variable in
+        it) and u(a) = a, u(b) = b at both limits (u(±∞) = ±∞ by the slope's sign)."""
+        from derive.engines.normal_form import POS
+        value = n.value(slope)
+        if set(value.atoms()) & set(n.symbol(var).atoms()) or n.positivity(slope) != POS:
+            return False
+        for limit in limits:
+            if limit == OO or limit == Mul(MINUS_ONE, OO):
+                continue
+            moved = substitute(u, {var: limit})
+            if not (n.value(moved) - n.value(limit)).is_zero():
+                return False
+        return True
 
     def _differential_variable(self, bracket):
         """The variable of `d( u )`: the one letter of u that is a variable of the file (or a

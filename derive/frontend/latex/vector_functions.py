@@ -349,8 +349,11 @@ class VectorFunctions:
         if family is None and len(info.params) == 1 and len(bracket.args) == 1 and \
                 naming.flat_text(bracket.args[0]) == param.latex:
             return None                 # S_i(\\mathbf z) at the family itself: the body
-        if self._at_own_vectors(info, bracket):
-            return Defined(name, (), info.body)     # l(\\mathbf{y}, \\hat{\\mathbf{y}}) as defined
+        if self._at_own_vectors(info, bracket, spelled):     # l(\\mathbf{y}, \\hat{\\mathbf{y}})
+            others = [(q, arg) for q, arg in zip(info.params, bracket.args) if q not in spelled]
+            args = tuple(self.term(arg) for _, arg in others)
+            return Defined(name, args, self._apply(info, args, bracket.node,
+                                                   {q: a for (q, _), a in zip(others, args)}))
         if family is None or more or len(info.params) > 1 or param in free_names(info.body):
             raise self.error(f"{p.key}({param.latex}) is defined with a parameter spelled as "
                              f"the family {param.latex}_j whose members its body takes: derive "
@@ -366,12 +369,14 @@ class VectorFunctions:
         return Defined(shown, (), _members_at(info.body, spec.family, point, argument))
 
     @staticmethod
-    def _at_own_vectors(info, bracket):
-        """Whether a definition of several parameters spelled as families (d2l's loss
-        `l(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_j y_j \\log \\hat{y}_j`) is applied at
+    def _at_own_vectors(info, bracket, spelled):
+        """Whether a definition of several parameters, some spelled as families (`spelled`:
+        d2l's loss `l(\\mathbf{y}, \\hat{\\mathbf{y}}) = -\\sum_j y_j \\log \\hat{y}_j`, a
+        log-likelihood `LLK(\\lambda, x) = \\sum_t [\\log \\lambda - \\lambda x_t]`), is applied at
         exactly its own parameters, spelled as in its head, and its body takes none of
-        them but through members: its value is then the body as written — each vector is
-        itself. At any other argument it stays refused (which members move?)."""
+        the families but through members: its value is then the body with each other
+        parameter put at its argument (the file's λ) — each vector is itself. At any other
+        argument it stays refused (which members move?)."""
         if len(info.params) < 2 or bracket.open != "(" or \
                 len(bracket.args) != len(info.params) or \
                 any(sep != "," for sep in bracket.seps):
@@ -381,7 +386,7 @@ class VectorFunctions:
         except naming.NameError_:
             return False
         return written == [q.latex for q in info.params] and \
-            not set(info.params) & free_names(info.body)
+            not set(spelled) & free_names(info.body)
 
     def _vector_argument(self, spec, name, bracket):
         """(the Name standing for the vector, the argument read in it); refused unless the

@@ -16,8 +16,12 @@
   argument (`\\overset{(a)}=`, `\\stackrel{(a)}\\le`) — is the relation; the label is a
   remark, set aside. A label that says "definition"
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
+  The label `!` on `=` ("required": the first-order condition `\\frac{d}{d\\lambda} L
+  \\stackrel{!}{=} 0 \\Rightarrow …`) makes it `=` in a premise — before the row's first
+  `\\Rightarrow`, where the equation is imposed, not claimed (`required_in_premises`, which
+  layout applies to the whole row); anywhere else it is refused.
   Any other label may change what the relation says (`\\stackrel{d}{=}`: equal in
-  distribution; `\\overset{?}{=}`, `\\overset{!}{=}`: asked, or required): refused.
+  distribution; `\\overset{?}{=}`: asked): refused.
 * An operator sign set in a font or as a binary operator — `\\mathrm{+}`, `\\text{-}`,
   `\\mathbin{\\cdot}`, `\\operatorname{\\times}` — is that operator (upright type does not
   make a sign a name): `a \\mathrm{+} b` is a + b, and a row `&\\quad \\mathrm{+} b` goes on
@@ -53,6 +57,10 @@ _BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
 _OPERATOR_FONT = re.compile(
     r"\\(?:math(?:rm|bf|it|sf|tt|normal|bin|op|ord)|text(?:rm|bf|it|sf|normal)?|mbox|"
     r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))\s*\}")
+# `\\stackrel{!}{=}`: "required to be equal", a condition imposed — read as `=` only in a
+# premise (`\\frac{d}{d\\lambda} L \\stackrel{!}{=} 0 \\Rightarrow …`), where `=` is imposed.
+_REQUIRED_LABEL = re.compile(r"\s*!\s*$")
+_PREMISE_END = re.compile(r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 _DEFINITION_LABEL = re.compile(r"\s*(def|\\(text|mathrm|rm)\s*\{\s*def\s*\.?\s*\}|\\triangle|"
                                r"\\rm\s+def)\s*\.?\s*$")
 
@@ -151,6 +159,39 @@ def _stacked_and_boxed(text):
         else:
             chars[at:at + len(relation)] = list(relation)
     return "".join(chars)
+
+
+def required_in_premises(text):
+    """The (start, end) spans to blank so that each `\\stackrel{!}{=}` (`\\overset{!}{=}`:
+    "required to be equal") in the premise of the row `text` — before its first
+    `\\Rightarrow` — is the `=` it imposes: `\\frac{d}{d\\lambda} L \\stackrel{!}{=} 0
+    \\Rightarrow …` is the condition dL/dλ = 0. Layout blanks them on the whole row, before
+    its premise is split into conditions; anywhere else the label stays, and is refused."""
+    spans = []
+    if "!" not in text:
+        return spans
+    for match in _STACKED.finditer(text):
+        label_end = _closing_brace(text, match.end() - 1)
+        stacked = stacked_relation(text, label_end + 1) if label_end is not None else None
+        if stacked is None or stacked[2] != "=" or \
+                not _REQUIRED_LABEL.match(text[match.end():label_end]) or \
+                not _in_a_premise(text, match.start()):
+            continue
+        at, end, relation = stacked
+        spans += [(match.start(), at), (at + len(relation), end)]
+    return spans
+
+
+def _in_a_premise(text, at):
+    """Whether offset `at` lies in the premise of the row `text`: before its first
+    `\\Rightarrow` (`\\implies`, `\\Longrightarrow`) outside braces, which comes after it."""
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and _PREMISE_END.match(text, k):
+            return k > at
+    return False
 
 
 def stacked_relation(text, start):
