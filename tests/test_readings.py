@@ -224,8 +224,8 @@ def test_a_declared_letter_shadows_a_constant():
 ])
 def test_what_is_not_read_is_refused_at_its_position(row, message):
     derivation = load_tex("r.tex", HEADER + "$$ " + row + " $$\n")
-    (step,) = derivation.steps
-    assert step.kind == "unreadable" and message in step.message
+    (step,) = derivation.steps      # a refused definition (`\\Gamma(3) := 2`): no step
+    assert (step.kind == "unreadable" or step.unread) and message in step.message
     assert step.location.line == 4
 
 
@@ -701,7 +701,7 @@ def test_a_function_of_a_defined_number_whose_body_reaches_it_otherwise_is_refus
     way, 2h + 1 the other: refused, never one of them silently."""
     text = "% derive: check inline\n% derive: real a\n$h = 2a, q = h + 1$ and $L(h) = h q$\n"
     derivation = load_tex("r.tex", text)
-    (step,) = [s for s in derivation.steps if s.kind == "unreadable"]
+    (step,) = [s for s in derivation.steps if s.kind == "unreadable" or s.unread]
     assert "body also uses h's definition" in step.message
 
 
@@ -1673,7 +1673,9 @@ def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(che
 def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
     rows = (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"g(t) = \sigma(t) + 1", r"g(0) = \frac32")
     derivation = load_tex("r.tex", "% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
-    assert [s.kind for s in derivation.steps] == ["unreadable"] * 3
+    # the two definition rows are unread definitions (errors, no steps); the claim a step
+    assert [(s.kind, s.unread) for s in derivation.steps] == [
+        ("definition", True), ("definition", True), ("unreadable", False)]
     assert derivation.steps[2].message.startswith("g's definition at line 3 could not be read")
 
 
@@ -1755,7 +1757,7 @@ def test_doteq_defines_like_coloneqq(check_text, rows, expected):
 def test_doteq_after_an_expression_is_refused():
     derivation = load_tex("r.tex", "% derive: real a, b\n$$ a + b \\doteq b + a $$\n")
     (step,) = derivation.steps
-    assert step.kind == "unreadable" and "follows an expression" in step.message
+    assert step.unread and "follows an expression" in step.message     # no step
     assert (step.location.line, step.location.column) == (2, 17)
 
 
@@ -1853,7 +1855,7 @@ def test_definition_signs_after_an_expression(row, message, column):
     if message is None:
         assert step.kind == "equality" and step.reading == "a + b = b + a"
         return
-    assert step.kind == "unreadable" and step.message.startswith(message)
+    assert step.unread and step.message.startswith(message)      # a definition row: no step
     assert (step.location.line, step.location.column) == (2, column)
 
 
@@ -2197,7 +2199,7 @@ def test_a_continuation_derive_cannot_join_withdraws_the_definition_above(row, m
     position and the quantity defined above is withdrawn: a later `g = a` is an error,
     never checked against the first row alone."""
     steps = _continued("", "", row).steps
-    errors = [s for s in steps if s.kind == "unreadable"]
+    errors = [s for s in steps if s.kind == "unreadable" or s.unread]   # `g = a ⟨row⟩`: unread
     assert message in errors[0].message
     assert (errors[0].location.line, errors[0].location.column) == (5, column)
     later = [s for s in steps if s.location.line == 7]
@@ -2525,7 +2527,7 @@ def test_a_definition_of_a_declared_or_defined_name_is_refused(header, row):
     second meaning (rows after it were refuted for the declared a)."""
     text = header + f"$$ {row} $$\n$$ a + 0 = a $$\n"
     step = steps(text)[-2]
-    assert step.kind == "unreadable" and "second meaning" in step.message
+    assert step.unread and "second meaning" in step.message     # a definition row: no step
     assert step.location.column == 4
 
 
@@ -3360,3 +3362,46 @@ _VAE = (r"L_\text{VAE}(\theta, \phi) = -\mathbb{E}_{z \sim q_\phi}[\log p_\theta
 ])
 def test_a_density_named_at_a_parameter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
+
+
+UNREAD_DEFINITIONS = ("% derive: real a\n$$ a + a = 2a $$\n$$ R = \\frac{a}{\\wibble} $$\n"
+                      "$$ R = 2 $$\n$$ S := \\frac{a}{\\wibble} $$\n$$ T = T + \\wibble $$\n"
+                      "$$ \\widehat{L}^{\\mathrm{IWAE}} := a + 1 = 1 + a $$\n$$ a + a = 3a $$\n")
+
+
+def test_a_definition_row_that_cannot_be_read_is_an_error_but_no_step(check_text):
+    """s14q (IWAE, EM's R): a row that plainly defines a name — a definition sign, whatever
+    its head (`\\widehat{L}^{\\mathrm{IWAE}} := …`), or a new name's head before `=` with
+    the error in its body — was counted as a step when it could not be read, shifting every
+    later step. It is an unread definition: an error at its place, no step; a later use of
+    the name is an error, never checked. `T = T + …` (the name written again) may be a
+    claim, and so may a second `R = …` after R's definition failed: they stay steps."""
+    result = check_text(UNREAD_DEFINITIONS)
+    kinds = [(r.step.kind.value, r.step.unread, r.verdict.status.value) for r in result.steps]
+    assert kinds == [
+        ("equality", False, "verified"),
+        ("definition", True, "error"),          # R = a/\wibble
+        ("unreadable", False, "error"),         # R = 2: R's definition could not be read
+        ("definition", True, "error"),          # S := …
+        ("unreadable", False, "error"),         # T = T + …: may be a claim
+        ("definition", True, "error"),          # \widehat{L}^{IWAE} := a + 1, its head unread
+        ("equality", False, "verified"),        # = 1 + a, from the side after it
+        ("equality", False, "refuted")]         # a + a = 3a
+    assert "R's definition at line 3 could not be read" in result.steps[2].verdict.detail
+    assert not result.ok
+    again = check_text(UNREAD_DEFINITIONS.replace("$$ R = 2 $$", "$$ R = \\wibble + 1 $$"))
+    assert [r.step.kind.value for r in again.steps][2] == "unreadable"    # a second R = …
+
+
+def test_self_information_of_one_argument_is_a_definition(check_text):
+    """s14r: `I(x) = -\\log p(x)` (x with two pmfs) was refused as a mutual information
+    and counted as a step; I of one argument is never I(X; Y): the row defines I, and
+    I(X; Y) is then refused in the file (one name, one meaning)."""
+    text = ("% derive: discrete x in \\mathbb X\n% derive: density p, q over x\n"
+            "$$ I(x) = - \\log p(x) $$\n"
+            "$$ \\sum_{x \\in \\mathbb X} p(x) I(x) = -\\sum_{x \\in \\mathbb X} p(x) \\log p(x) $$\n"
+            "$$ \\sum_{x \\in \\mathbb X} p(x) I(x) = \\sum_{x \\in \\mathbb X} p(x) \\log p(x) $$\n"
+            "$$ I(X; X) = 0 $$\n")
+    result = check_text(text)
+    assert support.verdicts(result) == ["definition", "verified", "refuted", "error"]
+    assert "one name, one meaning" in result.steps[3].verdict.detail

@@ -27,7 +27,7 @@ from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
-from derive.frontend.latex.reader import Reader
+from derive.frontend.latex.reader import PLAIN_DEFINITION_SIGNS, Reader
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
 from derive.frontend.scope import FileScope
@@ -513,8 +513,10 @@ class Builder:
             start, end = cuts[broken - 1]
             if not (broken == 1 and not continuing and
                     self.reader.would_define(row, offset) is not None):    # `f(x) = ⟨broken⟩`
+                # `\widehat{L}^{\mathrm{IWAE}} := ⟨broken⟩ = C`: an unread definition
                 self.chains.unreadable(withheld or error, offset + end, row[start:ends[broken]],
-                                       within=True)
+                                       within=True, defining=broken == 1 and not continuing
+                                       and row[start:end] in PLAIN_DEFINITION_SIGNS)
                 withheld = error if withheld is not None else None
             else:
                 withheld = error
@@ -558,15 +560,26 @@ class Builder:
         no further than a left side of its own, it may have gone on with the row above:
         a definition just above ends, and the steps `above` (made by the row above it in
         its display, if any) are cut short."""
-        self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
-        if not self._own_left_side(text, offset, error):
+        own = self._own_left_side(text, offset, error)
+        at = offset + len(text) - len(text.lstrip())
+        self.chains.unreadable(error, at, text,
+                               defining=own and self._plain_definition(text, offset, error))
+        if not own:
             if above is not None:
                 self.chains.cut_short(above)
             self._withdraw_cut_definition(offset)
         key = self.reader.would_define(text, offset) or \
             self.reader.restated_density(text, offset)
         if key is not None:
-            self.scope.unread[key] = offset + len(text) - len(text.lstrip())
+            self.scope.unread[key] = at
+
+    def _plain_definition(self, text, offset, error):
+        """Whether an unread row plainly defines a name (`Reader.plainly_defines`), its
+        error in its body or not."""
+        relation = first_relation(text)
+        in_body = relation is not None and error.line is not None and \
+            (error.line, error.column or 1) >= self.source.position(offset + relation)
+        return self.reader.plainly_defines(text, offset, in_body)
 
     def _own_left_side(self, text, offset, error):
         """Whether an unread row has a left side of its own, so it does not go on with the
