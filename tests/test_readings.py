@@ -3405,3 +3405,63 @@ def test_self_information_of_one_argument_is_a_definition(check_text):
     result = check_text(text)
     assert support.verdicts(result) == ["definition", "verified", "refuted", "error"]
     assert "one name, one meaning" in result.steps[3].verdict.detail
+
+
+GAN_STARRED = ("% derive: variable x\n% derive: density p, q over x\n% derive: function D, G\n"
+               "% derive: define D^*(x) = \\frac{p(x)}{p(x) + q(x)}\n"
+               "$$ V(G^*, D^*) = \\log \\frac{1}{2} + \\log \\frac{1}{2} $$\n"
+               "$$ V(G, D) = \\int p(x) \\log D(x) dx + \\int q(x) \\log(1 - D(x)) dx $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"V(G, D^*) = \int p(x) \log \frac{p(x)}{p(x) + q(x)} dx + \int q(x) \log \frac{q(x)}{p(x) + q(x)} dx",
+     "verified"),
+    (r"V(G, D^*) = \int p(x) \log \frac{p(x)}{p(x) + q(x)} dx + \int q(x) \log \frac{p(x)}{p(x) + q(x)} dx",
+     "refuted"),
+    (r"V(G^*, D^*) = -\log 4", "verified"),
+    (r"V(G^*, D^*) = \log 4", "refuted"),
+])
+def test_a_starred_label_leaves_the_letter_free_for_a_quantity_of_functions(check_text, row,
+                                                                            verdict):
+    """s14p_gan_value_ptnotes: `V(G^*, D^*)` (G^* named nowhere) is only a label, so a
+    later `V(G, D) = …` of the declared functions was refused as a second meaning of V, and
+    `V(G, D^*)` with it. The starred label is that quantity written so; `V(G, D)` names the
+    quantity of the functions its body applies, and `V(G, D^*)` is it at D^*."""
+    result = check_text(GAN_STARRED + f"$$ {row} $$\n")
+    assert support.verdicts(result) == ["definition", "definition", verdict]
+
+
+def test_a_starred_label_leaves_no_room_for_a_function_of_the_letter():
+    """Only another label may stand beside `V(G^*, D^*)`: a function `V(t, s) = …` would
+    make V(G^*, D^*) a value of it at arguments named nowhere — refused, as before."""
+    text = ("% derive: function D, G\n% derive: define D^*(x) = x\n$$ V(G^*, D^*) = 1 $$\n"
+            "$$ V(t, s) = t + s $$\n")
+    step = load_tex("r.tex", text).steps[-1]      # refused at its head: it stays a step
+    assert step.kind == "unreadable" and "second meaning" in step.message
+
+
+GAN_C = ("% derive: variable x, z\n% derive: density p_{data} over x\n"
+         "% derive: density p_z over z\n% derive: function G, H\n"
+         "% derive: density p_g over x is the law of G(z) for z \\sim p_z\n% derive: function D\n"
+         "% derive: define V(D, G) = \\mathbb{E}_{x \\sim p_{data}}[\\log D(x)] + "
+         "\\mathbb{E}_{z \\sim p_z}[\\log(1 - D(G(z)))]\n"
+         "% derive: define D^*(x) = \\frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\n"
+         "% derive: define C(G) = V(D^*, G)\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"C(G) = \mathbb{E}_{x \sim p_{data}}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]"
+     r" + \mathbb{E}_{x \sim p_g}\left[\log \frac{p_g(x)}{p_{data}(x) + p_g(x)}\right]", "verified"),
+    (r"C(G) = \mathbb{E}_{x \sim p_{data}}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]"
+     r" + \mathbb{E}_{x \sim p_g}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]", "refuted"),
+    (r"C(H) = 1", "error"),
+])
+def test_a_definition_at_the_files_function_is_that_quantity_there(check_text, row, verdict):
+    """s14p_gan_cg_dsnotes: `define C(G) = V(D^*, G)` with G a declared function applies the
+    file's G (p_g is its law), so its parameter is unused: `C(G)` was refused ("G is a
+    function: apply it"). At G itself it is the body as written; at another function H
+    the body does not say how it moves: refused."""
+    result = check_text(GAN_C + f"$$ {row} $$\n")
+    assert support.verdicts(result) == [verdict]
+    if verdict == "error":
+        assert "at H it is not said" in result.steps[0].verdict.detail

@@ -1079,7 +1079,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              f"{name.key} if the file means another function", items[0])
         self._special_read_above(name.key, items[0])
         if label not in self.scope.heads:
-            self._labelled_elsewhere(name.key, bracket.node)
+            self._labelled_elsewhere(name.key, bracket.node, heading=True)
         return Head(name.key, label, (), scale)
 
     def special_function(self, key, bracket, node, record=True):
@@ -2948,11 +2948,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                              "subscript naming the law is not read (declare the law: % derive: "
                              "random X with density p over x)", node)
 
-    def _labelled_elsewhere(self, key, node):
+    def _labelled_elsewhere(self, key, node, heading=False):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
-        name): f applied elsewhere would be an unknown function of its own, silently."""
+        name): f applied elsewhere would be an unknown function of its own, silently.
+        `heading`: `f(…)` is the head of another quantity, which a label that is only a
+        label (`FileScope.only_a_label`: `V(G^*, D^*)`) leaves free to define."""
         base = key.rstrip("'")              # σ'(x) after the quantity σ(x): not its derivative
-        defined = [label for label in self.scope.heads if label.startswith(base + "(")]
+        defined = [label for label in self.scope.heads if label.startswith(base + "(") and
+                   not (heading and self.scope.only_a_label(label))]
         if defined:
             raise self.error(f"{key} is defined above only as the quantity {defined[0]} (its "
                              "whole head names it); to apply it elsewhere, define it as a "
