@@ -3465,3 +3465,11 @@ def test_a_definition_at_the_files_function_is_that_quantity_there(check_text, r
     assert support.verdicts(result) == [verdict]
     if verdict == "error":
         assert "at H it is not said" in result.steps[0].verdict.detail
+
+
+def test_a_refused_head_before_a_definition_sign_and_an_unread_side_is_no_step():
+    """`a := \\wibble = 1 + a` (a declared): the head refused, then the side after `:=` not
+    read — the `:=` transition is still the row's definition (no step), `= 1 + a` a step."""
+    text = "% derive: real a\n$$ a := \\wibble = 1 + a $$\n$$ a + 0 = a $$\n"
+    kinds = [(s.kind.value, s.unread) for s in load_tex("r.tex", text).steps]
+    assert kinds == [("definition", True), ("unreadable", False), ("equality", False)]

@@ -481,10 +481,13 @@ class Builder:
             self.scope.unread.setdefault(key, offset + indent(row))     # not defined after all
         return True
 
-    def _read_broken(self, error, offset, row, cuts, read, first=False, withheld=None):
+    def _read_broken(self, error, offset, row, cuts, read, first=False, withheld=None,
+                     after_head=False):
         """`_unreadable_sides` for `row` (the row, or from a relation on: blanked before it),
         its relations at `cuts`; `withheld`: the error of a side before it that no step has
-        shown yet. Returns False only when nothing was read (`first`: the row itself)."""
+        shown yet; `after_head`: the row is blanked before the relation after its head
+        (its first side, which could not be read). Returns False only when nothing was read
+        (`first`: the row itself)."""
         where = (error.line, error.column or 1)
         ends = [start for start, _ in cuts] + [len(row)]
         starts = [indent(row)] + [end for _, end in cuts]
@@ -515,8 +518,9 @@ class Builder:
                     self.reader.would_define(row, offset) is not None):    # `f(x) = ⟨broken⟩`
                 # `\widehat{L}^{\mathrm{IWAE}} := ⟨broken⟩ = C`: an unread definition
                 self.chains.unreadable(withheld or error, offset + end, row[start:ends[broken]],
-                                       within=True, defining=broken == 1 and not continuing
-                                       and row[start:end] in PLAIN_DEFINITION_SIGNS)
+                                       within=True, defining=broken == 1 and
+                                       (not continuing or after_head) and
+                                       row[start:end] in PLAIN_DEFINITION_SIGNS)
                 withheld = error if withheld is not None else None
             else:
                 withheld = error
@@ -530,7 +534,8 @@ class Builder:
             read(rest)
         except _SideUnread as unread:
             self._read_broken(unread.error, offset, rest, cuts[broken:], read,
-                              withheld=self.chains.withheld())
+                              withheld=self.chains.withheld(),
+                              after_head=broken == 0 and not continuing)
         except InputError as other:     # past its sides (a hypothesis beside it): one error
             self.chains.unreadable(self.chains.withheld() or other, offset + cuts[broken][1],
                                    rest)
