@@ -224,8 +224,8 @@ def test_a_declared_letter_shadows_a_constant():
 ])
 def test_what_is_not_read_is_refused_at_its_position(row, message):
     derivation = load_tex("r.tex", HEADER + "$$ " + row + " $$\n")
-    (step,) = derivation.steps
-    assert step.kind == "unreadable" and message in step.message
+    (step,) = derivation.steps      # a refused definition (`\\Gamma(3) := 2`): no step
+    assert (step.kind == "unreadable" or step.unread) and message in step.message
     assert step.location.line == 4
 
 
@@ -716,7 +716,7 @@ def test_a_function_of_a_defined_number_whose_body_reaches_it_otherwise_is_refus
     way, 2h + 1 the other: refused, never one of them silently."""
     text = "% derive: check inline\n% derive: real a\n$h = 2a, q = h + 1$ and $L(h) = h q$\n"
     derivation = load_tex("r.tex", text)
-    (step,) = [s for s in derivation.steps if s.kind == "unreadable"]
+    (step,) = [s for s in derivation.steps if s.kind == "unreadable" or s.unread]
     assert "body also uses h's definition" in step.message
 
 
@@ -1698,7 +1698,9 @@ def test_a_declaration_after_an_unread_definition_gives_the_name_its_meaning(che
 def test_a_name_reached_through_a_definition_of_an_unread_one_is_an_error():
     rows = (r"\sigma(x) = \frac{1}{1+e^{-x}} \wibble", r"g(t) = \sigma(t) + 1", r"g(0) = \frac32")
     derivation = load_tex("r.tex", "% derive: real x\n" + "".join(f"$$ {r} $$\n" for r in rows))
-    assert [s.kind for s in derivation.steps] == ["unreadable"] * 3
+    # the two definition rows are unread definitions (errors, no steps); the claim a step
+    assert [(s.kind, s.unread) for s in derivation.steps] == [
+        ("definition", True), ("definition", True), ("unreadable", False)]
     assert derivation.steps[2].message.startswith("g's definition at line 3 could not be read")
 
 
@@ -1780,7 +1782,7 @@ def test_doteq_defines_like_coloneqq(check_text, rows, expected):
 def test_doteq_after_an_expression_is_refused():
     derivation = load_tex("r.tex", "% derive: real a, b\n$$ a + b \\doteq b + a $$\n")
     (step,) = derivation.steps
-    assert step.kind == "unreadable" and "follows an expression" in step.message
+    assert step.unread and "follows an expression" in step.message     # no step
     assert (step.location.line, step.location.column) == (2, 17)
 
 
@@ -1878,7 +1880,7 @@ def test_definition_signs_after_an_expression(row, message, column):
     if message is None:
         assert step.kind == "equality" and step.reading == "a + b = b + a"
         return
-    assert step.kind == "unreadable" and step.message.startswith(message)
+    assert step.unread and step.message.startswith(message)      # a definition row: no step
     assert (step.location.line, step.location.column) == (2, column)
 
 
@@ -2222,7 +2224,7 @@ def test_a_continuation_derive_cannot_join_withdraws_the_definition_above(row, m
     position and the quantity defined above is withdrawn: a later `g = a` is an error,
     never checked against the first row alone."""
     steps = _continued("", "", row).steps
-    errors = [s for s in steps if s.kind == "unreadable"]
+    errors = [s for s in steps if s.kind == "unreadable" or s.unread]   # `g = a ⟨row⟩`: unread
     assert message in errors[0].message
     assert (errors[0].location.line, errors[0].location.column) == (5, column)
     later = [s for s in steps if s.location.line == 7]
@@ -2551,7 +2553,7 @@ def test_a_definition_of_a_declared_or_defined_name_is_refused(header, row):
     second meaning (rows after it were refuted for the declared a)."""
     text = header + f"$$ {row} $$\n$$ a + 0 = a $$\n"
     step = steps(text)[-2]
-    assert step.kind == "unreadable" and "second meaning" in step.message
+    assert step.unread and "second meaning" in step.message     # a definition row: no step
     assert step.location.column == 4
 
 
@@ -3665,3 +3667,114 @@ def test_a_function_named_at_a_letter_reads_it_as_an_argument():
 def test_depends_names_a_density_or_a_function():
     with pytest.raises(InputError, match="not a declared density or function"):
         load_tex("d.tex", "% derive: real a\n% derive: depends a on \\theta\n$$ a = a $$\n")
+
+
+UNREAD_DEFINITIONS = ("% derive: real a\n$$ a + a = 2a $$\n$$ R = \\frac{a}{\\wibble} $$\n"
+                      "$$ R = 2 $$\n$$ S := \\frac{a}{\\wibble} $$\n$$ T = T + \\wibble $$\n"
+                      "$$ \\widehat{L}^{\\mathrm{IWAE}} := a + 1 = 1 + a $$\n$$ a + a = 3a $$\n")
+
+
+def test_a_definition_row_that_cannot_be_read_is_an_error_but_no_step(check_text):
+    """s14q (IWAE, EM's R): a row that plainly defines a name — a definition sign, whatever
+    its head (`\\widehat{L}^{\\mathrm{IWAE}} := …`), or a new name's head before `=` with
+    the error in its body — was counted as a step when it could not be read, shifting every
+    later step. It is an unread definition: an error at its place, no step; a later use of
+    the name is an error, never checked. `T = T + …` (the name written again) may be a
+    claim, and so may a second `R = …` after R's definition failed: they stay steps."""
+    result = check_text(UNREAD_DEFINITIONS)
+    kinds = [(r.step.kind.value, r.step.unread, r.verdict.status.value) for r in result.steps]
+    assert kinds == [
+        ("equality", False, "verified"),
+        ("definition", True, "error"),          # R = a/\wibble
+        ("unreadable", False, "error"),         # R = 2: R's definition could not be read
+        ("definition", True, "error"),          # S := …
+        ("unreadable", False, "error"),         # T = T + …: may be a claim
+        ("definition", True, "error"),          # \widehat{L}^{IWAE} := a + 1, its head unread
+        ("equality", False, "verified"),        # = 1 + a, from the side after it
+        ("equality", False, "refuted")]         # a + a = 3a
+    assert "R's definition at line 3 could not be read" in result.steps[2].verdict.detail
+    assert not result.ok
+    again = check_text(UNREAD_DEFINITIONS.replace("$$ R = 2 $$", "$$ R = \\wibble + 1 $$"))
+    assert [r.step.kind.value for r in again.steps][2] == "unreadable"    # a second R = …
+
+
+def test_self_information_of_one_argument_is_a_definition(check_text):
+    """s14r: `I(x) = -\\log p(x)` (x with two pmfs) was refused as a mutual information
+    and counted as a step; I of one argument is never I(X; Y): the row defines I, and
+    I(X; Y) is then refused in the file (one name, one meaning)."""
+    text = ("% derive: discrete x in \\mathbb X\n% derive: density p, q over x\n"
+            "$$ I(x) = - \\log p(x) $$\n"
+            "$$ \\sum_{x \\in \\mathbb X} p(x) I(x) = -\\sum_{x \\in \\mathbb X} p(x) \\log p(x) $$\n"
+            "$$ \\sum_{x \\in \\mathbb X} p(x) I(x) = \\sum_{x \\in \\mathbb X} p(x) \\log p(x) $$\n"
+            "$$ I(X; X) = 0 $$\n")
+    result = check_text(text)
+    assert support.verdicts(result) == ["definition", "verified", "refuted", "error"]
+    assert "one name, one meaning" in result.steps[3].verdict.detail
+
+
+GAN_STARRED = ("% derive: variable x\n% derive: density p, q over x\n% derive: function D, G\n"
+               "% derive: define D^*(x) = \\frac{p(x)}{p(x) + q(x)}\n"
+               "$$ V(G^*, D^*) = \\log \\frac{1}{2} + \\log \\frac{1}{2} $$\n"
+               "$$ V(G, D) = \\int p(x) \\log D(x) dx + \\int q(x) \\log(1 - D(x)) dx $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"V(G, D^*) = \int p(x) \log \frac{p(x)}{p(x) + q(x)} dx + \int q(x) \log \frac{q(x)}{p(x) + q(x)} dx",
+     "verified"),
+    (r"V(G, D^*) = \int p(x) \log \frac{p(x)}{p(x) + q(x)} dx + \int q(x) \log \frac{p(x)}{p(x) + q(x)} dx",
+     "refuted"),
+    (r"V(G^*, D^*) = -\log 4", "verified"),
+    (r"V(G^*, D^*) = \log 4", "refuted"),
+])
+def test_a_starred_label_leaves_the_letter_free_for_a_quantity_of_functions(check_text, row,
+                                                                            verdict):
+    """s14p_gan_value_ptnotes: `V(G^*, D^*)` (G^* named nowhere) is only a label, so a
+    later `V(G, D) = …` of the declared functions was refused as a second meaning of V, and
+    `V(G, D^*)` with it. The starred label is that quantity written so; `V(G, D)` names the
+    quantity of the functions its body applies, and `V(G, D^*)` is it at D^*."""
+    result = check_text(GAN_STARRED + f"$$ {row} $$\n")
+    assert support.verdicts(result) == ["definition", "definition", verdict]
+
+
+def test_a_starred_label_leaves_no_room_for_a_function_of_the_letter():
+    """Only another label may stand beside `V(G^*, D^*)`: a function `V(t, s) = …` would
+    make V(G^*, D^*) a value of it at arguments named nowhere — refused, as before."""
+    text = ("% derive: function D, G\n% derive: define D^*(x) = x\n$$ V(G^*, D^*) = 1 $$\n"
+            "$$ V(t, s) = t + s $$\n")
+    step = load_tex("r.tex", text).steps[-1]      # refused at its head: it stays a step
+    assert step.kind == "unreadable" and "second meaning" in step.message
+
+
+GAN_C = ("% derive: variable x, z\n% derive: density p_{data} over x\n"
+         "% derive: density p_z over z\n% derive: function G, H\n"
+         "% derive: density p_g over x is the law of G(z) for z \\sim p_z\n% derive: function D\n"
+         "% derive: define V(D, G) = \\mathbb{E}_{x \\sim p_{data}}[\\log D(x)] + "
+         "\\mathbb{E}_{z \\sim p_z}[\\log(1 - D(G(z)))]\n"
+         "% derive: define D^*(x) = \\frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\n"
+         "% derive: define C(G) = V(D^*, G)\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"C(G) = \mathbb{E}_{x \sim p_{data}}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]"
+     r" + \mathbb{E}_{x \sim p_g}\left[\log \frac{p_g(x)}{p_{data}(x) + p_g(x)}\right]", "verified"),
+    (r"C(G) = \mathbb{E}_{x \sim p_{data}}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]"
+     r" + \mathbb{E}_{x \sim p_g}\left[\log \frac{p_{data}(x)}{p_{data}(x) + p_g(x)}\right]", "refuted"),
+    (r"C(H) = 1", "error"),
+])
+def test_a_definition_at_the_files_function_is_that_quantity_there(check_text, row, verdict):
+    """s14p_gan_cg_dsnotes: `define C(G) = V(D^*, G)` with G a declared function applies the
+    file's G (p_g is its law), so its parameter is unused: `C(G)` was refused ("G is a
+    function: apply it"). At G itself it is the body as written; at another function H
+    the body does not say how it moves: refused."""
+    result = check_text(GAN_C + f"$$ {row} $$\n")
+    assert support.verdicts(result) == [verdict]
+    if verdict == "error":
+        assert "at H it is not said" in result.steps[0].verdict.detail
+
+
+def test_a_refused_head_before_a_definition_sign_and_an_unread_side_is_no_step():
+    """`a := \\wibble = 1 + a` (a declared): the head refused, then the side after `:=` not
+    read — the `:=` transition is still the row's definition (no step), `= 1 + a` a step."""
+    text = "% derive: real a\n$$ a := \\wibble = 1 + a $$\n$$ a + 0 = a $$\n"
+    kinds = [(s.kind.value, s.unread) for s in load_tex("r.tex", text).steps]
+    assert kinds == [("definition", True), ("unreadable", False), ("equality", False)]

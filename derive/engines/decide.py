@@ -81,7 +81,7 @@ def _timed(verdict, seconds):
 
 def decide(step, seed, deadline, report=lambda v: None):
     kind = step.kind
-    if kind is StepKind.UNREADABLE:
+    if kind is StepKind.UNREADABLE or step.unread:
         return Verdict(ERROR, "reader", step.message)
     if kind is StepKind.DEFINITION and step.restated:
         return _restated(step, seed, deadline)

@@ -28,7 +28,9 @@ from derive.frontend.latex.names import unknown_command
 from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
-from derive.frontend.latex.reader import Reader, free_values, summed_away_message
+from derive.frontend.latex.reader import (
+    PLAIN_DEFINITION_SIGNS, Reader, free_values, summed_away_message,
+)
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
 from derive.frontend.scope import FileScope
@@ -563,10 +565,13 @@ class Builder:
             self.scope.unread.setdefault(key, offset + indent(row))     # not defined after all
         return True
 
-    def _read_broken(self, error, offset, row, cuts, read, first=False, withheld=None):
+    def _read_broken(self, error, offset, row, cuts, read, first=False, withheld=None,
+                     after_head=False):
         """`_unreadable_sides` for `row` (the row, or from a relation on: blanked before it),
         its relations at `cuts`; `withheld`: the error of a side before it that no step has
-        shown yet. Returns False only when nothing was read (`first`: the row itself)."""
+        shown yet; `after_head`: the row is blanked before the relation after its head
+        (its first side, which could not be read). Returns False only when nothing was read
+        (`first`: the row itself)."""
         where = (error.line, error.column or 1)
         ends = [start for start, _ in cuts] + [len(row)]
         starts = [indent(row)] + [end for _, end in cuts]
@@ -595,8 +600,11 @@ class Builder:
             start, end = cuts[broken - 1]
             if not (broken == 1 and not continuing and
                     self.reader.would_define(row, offset) is not None):    # `f(x) = ⟨broken⟩`
+                # `\widehat{L}^{\mathrm{IWAE}} := ⟨broken⟩ = C`: an unread definition
                 self.chains.unreadable(withheld or error, offset + end, row[start:ends[broken]],
-                                       within=True)
+                                       within=True, defining=broken == 1 and
+                                       (not continuing or after_head) and
+                                       row[start:end] in PLAIN_DEFINITION_SIGNS)
                 withheld = error if withheld is not None else None
             else:
                 withheld = error
@@ -610,7 +618,8 @@ class Builder:
             read(rest)
         except _SideUnread as unread:
             self._read_broken(unread.error, offset, rest, cuts[broken:], read,
-                              withheld=self.chains.withheld())
+                              withheld=self.chains.withheld(),
+                              after_head=broken == 0 and not continuing)
         except InputError as other:     # past its sides (a hypothesis beside it): one error
             self.chains.unreadable(self.chains.withheld() or other, offset + cuts[broken][1],
                                    rest)
@@ -640,15 +649,26 @@ class Builder:
         no further than a left side of its own, it may have gone on with the row above:
         a definition just above ends, and the steps `above` (made by the row above it in
         its display, if any) are cut short."""
-        self.chains.unreadable(error, offset + len(text) - len(text.lstrip()), text)
-        if not self._own_left_side(text, offset, error):
+        own = self._own_left_side(text, offset, error)
+        at = offset + len(text) - len(text.lstrip())
+        self.chains.unreadable(error, at, text,
+                               defining=own and self._plain_definition(text, offset, error))
+        if not own:
             if above is not None:
                 self.chains.cut_short(above)
             self._withdraw_cut_definition(offset)
         key = self.reader.would_define(text, offset) or \
             self.reader.restated_density(text, offset)
         if key is not None:
-            self.scope.unread[key] = offset + len(text) - len(text.lstrip())
+            self.scope.unread[key] = at
+
+    def _plain_definition(self, text, offset, error):
+        """Whether an unread row plainly defines a name (`Reader.plainly_defines`), its
+        error in its body or not."""
+        relation = first_relation(text)
+        in_body = relation is not None and error.line is not None and \
+            (error.line, error.column or 1) >= self.source.position(offset + relation)
+        return self.reader.plainly_defines(text, offset, in_body)
 
     def _own_left_side(self, text, offset, error):
         """Whether an unread row has a left side of its own, so it does not go on with the

@@ -170,10 +170,12 @@ class ChainBuilder:
         elif not self._open and self._broken_at is not None:
             first = parts.pop(0)         # re-anchored: the step from the broken row is the error
             where = "the side before this relation" if self._within else "the row above"
+            # `\widehat{L}^{\mathrm{IWAE}} := B = C`, its head unread: `:= B` defines it
             self.unreadable(self._withheld or self.source.error(
                 f"{where} could not be read, so this step from it is not checked; the "
                 "chain goes on from this side", first.start), first.start,
-                f"{first.relation.symbol} {first.latex}")
+                f"{getattr(first.relation, 'symbol', ':=')} {first.latex}",
+                defining=first.relation is DEFINE and first.head is None)
             self.chains.append([])
             self._real = ()
             self._last, self._open, self._broken_at = first, True, None
@@ -326,7 +328,8 @@ class ChainBuilder:
         if len(cases) != rows or rows < 2:
             return
         first = cases[0]
-        broken = next((k for k, c in enumerate(cases) if c.kind is StepKind.UNREADABLE), None)
+        broken = next((k for k, c in enumerate(cases) if c.kind is StepKind.UNREADABLE or
+                       c.unread), None)
         step = _with(first, latex=latex, lhs=None, rhs=None, hypotheses=(), reasons=(),
                      cases=tuple(_with(c, index=first.index) for c in cases),
                      reading="; ".join(c.reading for c in cases if c.reading))
@@ -335,7 +338,7 @@ class ChainBuilder:
             message = DEFINITION_BY_CASES if case.message.startswith(CONDITIONED_DEFINITION) \
                 else f"case {broken + 1} of the cases: {case.message}"
             step = _with(step, kind=StepKind.UNREADABLE, reading="", location=case.location,
-                         message=message, source_line=case.source_line)
+                         message=message, source_line=case.source_line, unread=False)
         gone = {c.index for c in cases[1:]}
         self.steps[made:] = [step]
         del self._starts[made + 1:]
@@ -343,18 +346,21 @@ class ChainBuilder:
                                          for chain in self.chains) if kept]
         self._just_read = range(made, made + 1)
 
-    def unreadable(self, error, offset, text, within=False):
+    def unreadable(self, error, offset, text, within=False, defining=False):
         """A row derive could not read: a step of its own that carries the error (`within`:
-        it is one transition of a row whose next side is read on, `withhold`)."""
+        it is one transition of a row whose next side is read on, `withhold`; `defining`:
+        the row, or this transition, plainly defines a name — `Builder._unread_definition` —
+        so it is an unread definition, `Step.unread`: an error, but no step of a chain)."""
         self._prose = False
         self.withhold(None, offset, within)
         location = self._location(error, offset)
         self._starts.append(offset)
         self.steps.append(Step(
-            index=len(self.steps) + 1, kind=StepKind.UNREADABLE, relation=Relation.EQ,
+            index=len(self.steps) + 1,
+            kind=StepKind.DEFINITION if defining else StepKind.UNREADABLE, relation=Relation.EQ,
             lhs=None, rhs=None, lhs_latex="", latex=" ".join(as_written(text).split()),
             location=location, message=error.message, source_line=error.source_line or "",
-            context=self.scope.context))
+            context=self.scope.context, unread=defining))
         self.chains.append([len(self.steps)])
 
     def withheld(self):
@@ -499,7 +505,8 @@ class ChainBuilder:
         hit = {i + 1 for i, start in enumerate(self._starts) if span[0] <= start < span[1]}
         voided = {i for chain in self.chains if hit & set(chain) for i in chain}
         defined = {self.steps[i - 1].lhs for i in voided
-                   if self.steps[i - 1].kind is StepKind.DEFINITION}
+                   if self.steps[i - 1].kind is StepKind.DEFINITION and
+                   self.steps[i - 1].lhs is not None}
         defined = {t.name for d in defined for t in nodes(d) if isinstance(t, Defined)}
         for key in {name.latex for name in defined}:
             self.scope.unread.setdefault(key, at)

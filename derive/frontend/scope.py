@@ -259,7 +259,8 @@ class FileScope:
                                 "name this quantity otherwise")
         other = next((label for label in self.heads if label != head and
                       label.startswith(key.rstrip("'") + "(") and
-                      not self.one_family(label, head)), None)
+                      not self.one_family(label, head) and
+                      not (head is not None and self.only_a_label(label))), None)
         if other is not None and not key.endswith("'"):
             raise LabelledAbove(f"{key} is defined above as the quantity {other} (its whole "
                                 "head names it): a second quantity of that name, with other "
@@ -285,6 +286,15 @@ class FileScope:
         if head is not None:
             self.heads[head] = name
         return name
+
+    def only_a_label(self, label):
+        """Whether a head's label has an argument that names nothing in the file
+        (`V(G^*, D^*)`, G^* declared nowhere; Lil'Log's `L(G, D)` with G named nowhere): its
+        body cannot use that argument, so the quantity is only ever that label, written so,
+        never the letter applied elsewhere — another quantity labelled by the same letter
+        (`V(G, D) = …`, G and D declared functions its body applies) is no second meaning
+        of it."""
+        return any(self.lookup(k) is None for k in label_keys(label))
 
     def one_family(self, label, head):
         """Whether two heads of one letter name one density family told apart by the kind

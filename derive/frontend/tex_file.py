@@ -52,7 +52,8 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
             break                    # the reading before this plan stands
     derivation = builder.derivation(path, require_steps=require_steps)
     if relocate and hasattr(source, "relocate"):
-        steps = tuple(s if s.kind == "unreadable" else replace(s, location=source.relocate(s.location))
+        steps = tuple(s if s.kind == "unreadable" or s.unread else
+                      replace(s, location=source.relocate(s.location))
                       for s in derivation.steps)
         derivation = replace(derivation, steps=steps)
     return derivation

@@ -22,7 +22,9 @@ Schema (version 2)::
            "verdict": "verified" | "refuted" | "undecided" | "definition" | "error",
            "method": str, "detail": str,
            "reading": str,             # how derive read the step, in plain text
-           "message": str,             # for an unreadable row: why it was not read
+           "message": str,             # for an unreadable row: why it was not read (a
+                                       # definition row not read: kind "definition",
+                                       # verdict "error", and no step of a chain)
            "source_line": str,         # … and the line it stands on ("" otherwise)
            "seconds": float,
            "counterexample": null | {"assignment": {name: value}, "lhs": str, "rhs": str,

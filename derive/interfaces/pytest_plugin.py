@@ -107,7 +107,7 @@ class DerivationFile(pytest.File):
             yield UnreadableItem.from_parent(self, name="read", error=error)
             return
         for step in derivation.steps:
-            if step.kind != "definition":
+            if step.kind != "definition" or step.unread:      # an unread definition fails
                 yield StepItem.from_parent(self, name=f"step{step.index}-{step.kind}-{_place(step)}",
                                            derivation=derivation, step=step)
 

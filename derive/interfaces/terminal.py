@@ -140,10 +140,10 @@ def render_step(step, style, columns=None, reading=False):
     label = f"{MARKS.get(status, '!')} {status:<10}"
     mark = style.paint(label, EXPECTED_COLOUR if as_expected else COLOURS.get(status, "31"))
     relation = SYMBOLS.get(step.get("relation", ""), step.get("relation", ""))
-    if step["kind"] == "definition":
-        text = f"{shorten(step['lhs_latex'], 40)} := {step['latex']}"
-    elif status == ERROR:
+    if status == ERROR:
         text = step["latex"]                    # the row as written: it was not read
+    elif step["kind"] == "definition":
+        text = f"{shorten(step['lhs_latex'], 40)} := {step['latex']}"
     elif step["kind"] in CLAIM_KINDS:
         text = f"{step['lhs_latex']} {relation} {step['latex']}"
     else:

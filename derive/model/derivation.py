@@ -147,7 +147,10 @@ class Step:
     `latex` is the environment as written, and `lhs`/`rhs` are None (the terms are the
     cases', `sides`). `restated`: a definition step `lhs := rhs` whose defined side already
     has a meaning derive reads (`… := D(\\mu \\lVert \\nu)`): it defines nothing new, so it
-    is checked as `lhs = rhs`, shown as a definition when that is verified."""
+    is checked as `lhs = rhs`, shown as a definition when that is verified. `unread`: a
+    definition step for a row that plainly defines a name (`… := …`, or a new name's head
+    before `=`) but could not be read — no step of a chain (the corpus and the author count
+    none there), yet an error, `message` its verdict; the name stays undefined."""
 
     index: int
     kind: StepKind
@@ -168,6 +171,7 @@ class Step:
     source_line: str = ""          # for an unreadable row: its line of the file, for a caret
     cases: tuple = ()
     restated: bool = False         # a definition of a quantity derive already reads: checked
+    unread: bool = False           # a definition row that could not be read: an error
 
     def sides(self):
         """The terms the step writes: its two sides, and each case's (None left out)."""

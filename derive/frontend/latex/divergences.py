@@ -210,6 +210,8 @@ class Divergences:
                 function = self.function_name(arg)
                 called[param] = function
                 args.append(Sym(function))
+            elif (function := self._function_labelling(info, param, arg)) is not None:
+                args.append(Sym(function))      # C(G) of define C(G) = V(D^*, G): as written
             else:
                 self._not_averaging_a_random_variable(info, param, arg, node)
                 value = self.term(arg)
@@ -221,6 +223,35 @@ class Divergences:
         if renamed:
             body = put_distributions(body, renamed)
         return tuple(args), body
+
+    def _function_labelling(self, info, param, arg):
+        """The declared function an argument names where the definition's parameter is that
+        function's own letter and its body does not use the parameter (`define C(G) =
+        V(D^*, G)`, G a declared function: the body applies the file's G, as `V(G^*,
+        D^*)` labels its quantity) — applied at that very function, `C(G)`, it is the body
+        as written. Applied at another function (`C(H)`) it is refused: the body does not
+        say how it would move. None for any other argument (read as a value)."""
+        if param in free_names(info.body) or not is_tree(single(arg), "script") and \
+                not is_token(single(arg), "LETTER"):
+            return None
+        try:
+            piece = self.piece(single(arg))
+        except InputError:
+            return None
+        found = self.scope.lookup(piece.key) if isinstance(piece, NamePiece) and \
+            piece.power is None and not piece.primes else None
+        if found is None or found[1].kind is not Kind.FUNCTION:
+            return None
+        if piece.key == param.latex:
+            return found[0]
+        own = self.scope.lookup(param.latex)
+        if own is None or own[1].kind is not Kind.FUNCTION:
+            return None
+        raise self.error(f"the definition's parameter {param.latex} is the file's function "
+                         f"{param.latex} in its body (it applies the declared "
+                         f"{param.latex}, not a parameter): it is that quantity at "
+                         f"{param.latex} only, and at {piece.key} it is not said — define it "
+                         f"with {param.latex} applied as its parameter", arg)
 
     def _family_parameter(self, info, param, functions, arg, node):
         """A parameter its body does not use while it takes the members of the declared
@@ -290,8 +321,11 @@ class Divergences:
     def head_functions(self, key, bracket):
         """(label, {function: argument node}) when `key(…)` is written with the arguments
         of the one quantity `key(…)` a row named by its head, except at arguments that are
-        functions its body applies (those changed, at least one); else None."""
-        labels = self._head_labels(key)
+        functions its body applies (those changed, at least one); else None. A label that
+        is only a label (`V(G^*, D^*)` beside `V(G, D)`: `FileScope.only_a_label`) is that
+        quantity written so, never one of these."""
+        labels = [label for label in self._head_labels(key)
+                  if not self.scope.only_a_label(label)]
         if len(labels) != 1 or bracket.open != "(" or any(sep != "," for sep in bracket.seps):
             return None
         try:

@@ -80,7 +80,7 @@ from lark import Token, Tree
 
 from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
-from derive.frontend.latex.parse import SyntaxProblem, parse_row
+from derive.frontend.latex.parse import MAX_ROW_CHARS, SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
@@ -99,7 +99,7 @@ from derive.frontend.latex.words import Words
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
-from derive.frontend.latex.relations import RELATION, top_level_law
+from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, top_level_relations
 from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
@@ -130,6 +130,9 @@ DEFINE = "define"              # the relation of a definition row (`:=`)
 RESTATES = "restates"
 # The signs that define the name on their left; after an expression, the name on their right.
 _COLONEQ = frozenset({":=", r"\coloneqq"})
+# The signs that define whichever way round they stand (`\equiv` may be `=`: `plainly_defines`).
+PLAIN_DEFINITION_SIGNS = frozenset({":=", "=:"} | {"\\" + sign for sign in DEFINING
+                                                  if sign != "equiv"})
 # Definition signs that, after an expression, name it by the new name on their right.
 NAMING_RIGHT = frozenset({"=:", r"\eqqcolon", r"\equiv", r"\triangleq"})
 # What may separate a head's letters for it to be read at a bound one (`L(p; X)`, `q'(k|x)`)
@@ -1080,7 +1083,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if label not in self.scope.heads:
             if relation is not DEFINE and self._functional_at(name.key, bracket) is not None:
                 return None                 # \varphi(\lambda q_1 + …) = …: a claim
-            self._labelled_elsewhere(name.key, bracket.node)
+            self._labelled_elsewhere(name.key, bracket.node, heading=True)
         return Head(name.key, label, (), scale)
 
     def special_function(self, key, bracket, node, record=True):
@@ -1294,7 +1297,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """Whether an operator's spelling with these arguments reads as that operator. In a
         row that defines what an earlier row of its display uses, `KL(q \\| p)` of a
         density and a joint over other variables does not: it names a new quantity
-        (Bishop's shorthand, fixed by that row); anywhere else it is an error."""
+        (Bishop's shorthand, fixed by that row); anywhere else it is an error. `I(x)` of
+        one argument is no mutual information, whatever it is (the self-information
+        `I(x) = -\\log p(x)` defines it)."""
+        if name.key == "I" and len(bracket.args) == 1:
+            return False
         try:
             return (self.information(name.key, bracket) or
                     self._operator(name.key, bracket)) is not None
@@ -1365,6 +1372,31 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 head.key in ALWAYS_OPERATORS:
             return None
         return head.key
+
+    def plainly_defines(self, text, start, in_body):
+        """Whether a row that could not be read plainly defines a name, so that it is an
+        unread definition (`Step.unread`), not a step: it has a left side and one relation,
+        and that is a definition sign (`\\widehat{\\mathcal{L}}_k := …` whatever its
+        head, `… =: M`, `\\coloneqq`, `\\triangleq`, `\\doteq`: a definition either way
+        round), or `=`/`\\equiv` after a head this reader takes for a new name
+        (`would_define`) — the error `in_body`, after the relation, so that the head was
+        read as one (`u^3 = a`, refused at the head, may be an equation in u; so is `R = …`
+        again after `R = …` could not be read: a claim about R) — and that the row does not
+        write again (`A = A + …` says something about A). Any other row may be a claim: it
+        stays a step. Reads nothing else and raises nothing."""
+        if len(text) > MAX_ROW_CHARS:
+            return False
+        text = _without_end_punctuation(text)
+        cuts = top_level_relations(text)
+        if not cuts or len(cuts) != 1 or not text[:cuts[0][0]].strip(" &"):
+            return False
+        if text[cuts[0][0]:cuts[0][1]] in PLAIN_DEFINITION_SIGNS:
+            return True
+        key = self.would_define(text, start) if in_body else None
+        if key is None:
+            return False
+        base = re.split(r"[_^(\[']", key[1:], maxsplit=1)[0]
+        return not _mentions(text[cuts[0][1]:], key[0] + base)
 
     def restated_density(self, text, start):
         """The key of the declared abstract density an unreadable row would have given its
@@ -2995,11 +3027,14 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         return swap(body, lambda t: t.dist.name is own[0],
                     lambda t: substitute(argument, {variable: t.at[0]}, self.scope.allowance))
 
-    def _labelled_elsewhere(self, key, node):
+    def _labelled_elsewhere(self, key, node, heading=False):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
-        name): f applied elsewhere would be an unknown function of its own, silently."""
+        name): f applied elsewhere would be an unknown function of its own, silently.
+        `heading`: `f(…)` is the head of another quantity, which a label that is only a
+        label (`FileScope.only_a_label`: `V(G^*, D^*)`) leaves free to define."""
         base = key.rstrip("'")              # σ'(x) after the quantity σ(x): not its derivative
-        defined = [label for label in self.scope.heads if label.startswith(base + "(")]
+        defined = [label for label in self.scope.heads if label.startswith(base + "(") and
+                   not (heading and self.scope.only_a_label(label))]
         if defined:
             raise self.error(f"{key} is defined above only as the quantity {defined[0]} (its "
                              "whole head names it); to apply it elsewhere, define it as a "
