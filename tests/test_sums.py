@@ -3086,6 +3086,73 @@ def test_a_member_spelling_of_a_one_name_definition_is_refused(header, rows, exp
     assert verdicts(display(header, *rows)) == expected
 
 
+SOFTMAX_AT_J = ("% derive: real z_i for i = 1..2\n"
+                "% derive: define s_j = \\frac{e^{z_j}}{e^{z_1} + e^{z_2}}\n")
+JACOBIAN = ("% derive: natural K\n% derive: integer k, j\n"
+            "% derive: assume 1 \\le k \\le K, 1 \\le j \\le K\n"
+            "% derive: real z_i for i = 1..K\n"
+            "% derive: define s_j = \\frac{e^{z_j}}{\\sum_{i=1}^K e^{z_i}}\n")
+MIXTURE = ("% derive: natural K\n% derive: integer j\n% derive: real x\n"
+           "% derive: positive \\pi_k for k = 1..K\n% derive: real \\mu_k for k = 1..K\n"
+           "% derive: positive \\sigma_k for k = 1..K\n"
+           "% derive: assume \\sum_{k=1}^K \\pi_k = 1\n"
+           "% derive: define \\gamma_j = \\frac{\\pi_j \\mathcal{N}(x; \\mu_j, \\sigma_j^2)}"
+           "{\\sum_{l=1}^K \\pi_l \\mathcal{N}(x; \\mu_l, \\sigma_l^2)}\n")
+SAMPLE_MEAN = ("% derive: natural n\n% derive: positive \\sigma\n% derive: real \\mu\n"
+               "% derive: density p over x\n"
+               "% derive: random X_i with density p over x for i = 1..n, independent\n"
+               "% derive: assume Var(X_i) = \\sigma^2, \\mathbb{E}[X_i] = \\mu\n"
+               "% derive: define \\bar{X}_m = \\frac{1}{m}\\sum_{i=1}^m X_i\n")
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # round 20, atkL 1: a head at a letter the file declares a whole number was one opaque
+    # name s_j, its members s_1, s_k fresh complex unknowns (false verified, wrong refuted)
+    ("% derive: integer j\n" + SOFTMAX_AT_J, [r"\frac{\partial s_1}{\partial z_1} = 0"],
+     ["refuted"]),
+    ("% derive: integer j\n" + SOFTMAX_AT_J, [r"\frac{\partial s_1}{\partial z_1} = s_1(1 - s_1)"],
+     ["verified"]),
+    ("% derive: integer j, k\n" + SOFTMAX_AT_J, [r"\frac{\partial s_k}{\partial z_j} = 0"],
+     ["not verified"]),
+    ("% derive: integer j\n" + SOFTMAX_AT_J, [r"s_1 + s_2 = 1"], ["verified"]),
+    ("% derive: integer j\n" + SOFTMAX_AT_J, [r"s_1 + s_2 = 2"], ["refuted"]),
+    ("% derive: natural j\n% derive: real z_i for i = 1..2\n",
+     [r"p_j = \frac{e^{z_j}}{e^{z_1} + e^{z_2}}", r"p_1 + p_2 = 1"], ["definition", "verified"]),
+    (JACOBIAN, [r"\frac{\partial s_j}{\partial z_k} = s_j(\delta_{jk} - s_k)"], ["verified"]),
+    (JACOBIAN, [r"\frac{\partial s_j}{\partial z_k} = s_j(\delta_{jk} + s_k)"], ["not verified"]),
+    (JACOBIAN, [r"\frac{\partial \log s_j}{\partial z_k} = \delta_{jk} - s_k"], ["verified"]),
+    ("% derive: natural n\n% derive: define a_n = \\frac{1}{n(n+1)}\n",
+     [r"a_2 = 7", r"a_2 = \frac16"], ["refuted", "verified"]),
+    ("% derive: natural n\n% derive: integer i\n% derive: real w, b\n"
+     "% derive: real x_i, y_i for i = 1..n\n% derive: define \\hat{y}_i = w x_i + b\n",
+     [r"\frac{\partial \hat{y}_1}{\partial w} = 0", r"\frac{\partial \hat{y}_1}{\partial w} = x_1"],
+     ["refuted", "verified"]),
+    (MIXTURE, [r"\frac{\partial \gamma_1}{\partial \mu_1} = 0", r"\gamma_1 \le 1"],
+     ["not verified", "not refuted"]),
+    # a letter declared no whole number: one name s_j, of which s_1 is no member
+    ("% derive: real j\n" + SOFTMAX_AT_J, [r"s_1 = 0"], ["error"]),
+    ("% derive: nonnegative j\n% derive: real z_i for i = 1..2\n",
+     [r"p_j = \frac{e^{z_j}}{e^{z_1} + e^{z_2}}", r"p_1 + p_2 = 1"], ["definition", "error"]),
+    # a sum the index moves takes its members at the new bounds, checked as written
+    (SAMPLE_MEAN, [r"\operatorname{Var}(\bar{X}_n) = \frac{\sigma^2}{n}",
+                   r"\operatorname{Var}(\bar{X}_n) = \sigma^2",
+                   r"\operatorname{Var}(\bar{X}_{2n}) = \frac{\sigma^2}{2n}"],
+     ["verified", "not verified", "error"]),
+    ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"
+     "% derive: define S_m = \\sum_{i=1}^m x_i\n", [r"S_{2n} \ge S_n", r"S_n \ge x_1"],
+     ["error", "not refuted"]),
+])
+def test_a_definition_at_a_declared_whole_number_letter_is_the_family(header, rows, expected):
+    """`define s_j = …` after `integer j` (`natural`) defines s at each index, as at an
+    undeclared j: `s_1`, `s_k` are its members, `s_j` in a row the member at the file's j.
+    At a letter declared no whole number it is one name, and a member spelling is refused —
+    never a fresh unknown (which verified ∂s_1/∂z_1 = 0 and refuted s_1 + s_2 = 1)."""
+    got = verdicts(display(header, *rows))
+    assert len(got) == len(expected) and all(
+        g != e.removeprefix("not ") if e.startswith("not ") else g == e
+        for g, e in zip(got, expected)), got
+
+
 FUNCTIONAL = ("% derive: discrete x\n% derive: density q, q_1, q_2, p over x\n"
               "% derive: real \\lambda\n% derive: assume 0 < \\lambda, \\lambda < 1\n"
               "% derive: define \\varphi(q) = \\sum q(x) \\log q(x)\n")

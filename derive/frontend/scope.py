@@ -282,6 +282,7 @@ class FileScope:
                                         f"family {spelled} defined here would give it a second "
                                         "meaning (one name means one thing) — define the "
                                         "family first, its members are then claims about it")
+        self._one_name_at_letter(key)
         name = self.declare(spelled, Declaration(Kind.DEFINITION, info=info))
         if head is not None:
             self.heads[head] = name
@@ -295,6 +296,19 @@ class FileScope:
         (`V(G, D) = …`, G and D declared functions its body applies) is no second meaning
         of it."""
         return any(self.lookup(k) is None for k in label_keys(label))
+
+    def _one_name_at_letter(self, key):
+        """Note the base of a name defined at one letter, `s_{j}`, that is no family at each
+        index (j declared a real number or a variable, `… \\equiv \\mathcal{L}_q`): a member
+        spelling at a whole number (`s_1`, `s_k` of an integer k) is then refused
+        (`Reader._no_member_of_one_name`), never a fresh unknown nor a new definition. A
+        family defined at one index (a recurrence, a row at the file's index) refuses its
+        members itself (`Reader._not_unfolded`)."""
+        at = re.fullmatch(r"(.+?)_\{([A-Za-z])\}", key)
+        family = at.group(1) + "_{\\cdot}" if at is not None else None
+        if at is not None and family not in self.recurrences and \
+                family not in self.at_file_index:
+            self.one_names.setdefault(at.group(1), key)
 
     def one_family(self, label, head):
         """Whether two heads of one letter name one density family told apart by the kind

@@ -1177,11 +1177,17 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
 
     def _index_parameter(self, name):
         """The parameter of `define \\hat{y}_j = …`: a subscript that is one letter the
-        file does not declare is an index, so the definition is a family (ŷ_k, ŷ_j inside
-        a sum over j are its members) — when the body uses it (`read_definition`: `define
-        p_g = …` stays one name); None otherwise."""
+        file does not declare, or declares a whole number (`integer j`, `natural j`), is an
+        index, so the definition is a family (ŷ_k, ŷ_1, ŷ_j inside a sum over j are its
+        members; in a row, ŷ_j at the file's j is the member there) — when the body uses it
+        (`read_definition`: `define p_g = …` stays one name); None otherwise (a letter
+        declared a real number or a variable: `_at_declared_number`)."""
         node = _bare(name.sub)
-        if not is_token(node, "LETTER") or self.declared(node.value) is not None:
+        if not is_token(node, "LETTER"):
+            return None
+        found = self.declared(node.value)
+        if found is not None and not (found[1].kind is Kind.SYMBOL and
+                                      found[1].domain.is_integer):
             return None
         return Name(node.value, local=LOCAL_INDEX)
 
@@ -1213,8 +1219,9 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         """`h_2(3) = 10` after `define h_i(t) = t^2`: h_2 reads as h at index 2, but h_i is
         one name (its body does not use i), of which h_2 is no member — a row would define
         h_2 as a new name (the false row passing as a definition), a use read it as an
-        unknown: an error. A subscript that is no whole number (`p_d` beside `p_g`) is a
-        label of its own."""
+        unknown: an error. So for `s_1`, `s_k` (integer k) after `define s_j = …` with j
+        declared a real number or a variable (`FileScope._one_name_at_letter`). A subscript
+        that is no whole number (`p_d` beside `p_g`) is a label of its own."""
         key = self.scope.one_names.get(p.base)
         if key is None or key == p.key or self._decorated(p):
             return
@@ -1225,9 +1232,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 is_token(node, "LETTER") and self.bound_name(node.value) is not None and \
                 self.bound_name(node.value).local is LOCAL_INDEX:
             raise self.error(f"{p.key} reads as {p.base} at an index, but {key} is one name "
-                             f"(its body does not use its subscript), of which {p.key} is no "
-                             f"member: write the body in the index to define {p.base} at each "
-                             f"index, or name this quantity otherwise", p.node)
+                             f"(its body does not use its subscript, or the file declares that "
+                             f"letter no whole number), of which {p.key} is no member: define "
+                             f"{p.base} at each index — at a letter undeclared or declared a "
+                             f"whole number, the body written in it — or name this quantity "
+                             f"otherwise", p.node)
 
     def _indexed_found(self, p):
         """The definition at each index (`define \\hat{y}_j = …`, `define h_i(t) = …`) that a
@@ -1268,6 +1277,7 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
                 # the members the index reaches are checked as written ones: p_k takes o_k
                 # (1 ≤ k ≤ K), ŷ_0 a z_0 that z's range does not hold (refused)
                 self._whole_member_indices(member.arguments, span, p, member)
+        self._moved_sums_in_range(info, value, p)
         if len(info.params) == 1:
             return Defined(found[0], (index,), value), 1
         at = replace(info, params=info.params[1:], body=value)
@@ -1282,6 +1292,21 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             return self._powered(vector, bracket), 2
         args, body = self.applied(at, bracket, p.node)
         return self._powered(Defined(found[0], (index, *args), body), bracket), 2
+
+    def _moved_sums_in_range(self, info, value, p):
+        """The sums (products) of a family's body whose bounds its index moved
+        (`\\bar{X}_{2n}` after `define \\bar{X}_m = \\frac{1}{m}\\sum_{i=1}^m X_i`, X declared
+        over 1..n) take their members at the new bounds, checked as a written sum's are
+        (`_members_in_range`): X_{2n} is no member — refused at the member `p`, never an
+        average over copies the file does not declare; `\\bar{X}_k` states `k ≤ n`."""
+        written = {(t.lower, t.upper) for t in subterms(info.body)
+                   if isinstance(t, (Sum, Product))}
+        for t in subterms(value):
+            if isinstance(t, (Sum, Product)) and t.lower is not None and \
+                    t.upper is not None and (t.lower, t.upper) not in written:
+                op = "sum" if isinstance(t, Sum) else "prod"
+                self._members_in_range(_Binder(op, p.node), t.var, t.body,
+                                       (t.lower, p.node), (t.upper, p.node))
 
     def _random_event(self, bracket):
         """Whether a bracket reads like the argument of an expectation or a probability:

@@ -216,7 +216,7 @@ class Samples:
             return term, []
         if self._copy_family(term) is not None:
             return Num(0), [(ONE, term, None)]
-        if isinstance(term, Defined) and not term.arguments:
+        if isinstance(term, Defined):   # \bar{X}, \bar{X}_n of a family defined at each n
             return self._copies_affine(term.body, node)
         if isinstance(term, Add):
             consts, parts = [], {}
