@@ -1520,3 +1520,61 @@ def test_an_mse_the_file_defines_is_the_files():
     """A file naming MSE itself (a `define`, or a head with `:=`) means what it says there."""
     header = ESTIMATOR + "% derive: define \\operatorname{MSE}(\\hat{\\theta}) = E[\\hat{\\theta}^2]\n"
     assert verdicts(display(header, r"MSE(\hat\theta) = E[\hat\theta^2]")) == ["verified"]
+
+
+# ------------------------------------------- a bare moment's law covers what it writes
+ONE_LAW_OF_X = "% derive: variable x, y\n% derive: density p over x\n"
+WITH_ENCODER = ("% derive: variable x, z\n% derive: density p over x\n"
+                "% derive: density q over z given x\n")
+PRIOR_LIKELIHOOD = ("% derive: variable x, \\theta\n% derive: density \\pi over \\theta\n"
+                    "% derive: density p over x given \\theta\n")
+JOINT_AND_ENCODER = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+                     "% derive: density q over z given x\n")
+
+
+@pytest.mark.parametrize("header, row", [
+    # y has no law: the file's only law p is over x, and would hold Y constant
+    (ONE_LAW_OF_X, r"\operatorname{Var}(X+Y) = \operatorname{Var}(X) + \operatorname{Var}(Y)"),
+    (ONE_LAW_OF_X, r"\mathbb{E}[XY] = \mathbb{E}[X]\,\mathbb{E}[Y]"),
+    (ONE_LAW_OF_X, r"\operatorname{Var}(Y) = 0"),
+    (ONE_LAW_OF_X, r"\operatorname{Cov}(X, Y) = 0"),
+    # z is drawn from q(z | x), not from p over x
+    (WITH_ENCODER, r"\operatorname{Var}(Z) = 0"),
+    (WITH_ENCODER, r"\mathbb{E}[Z] = z"),
+    (WITH_ENCODER, r"\mathbb{E}[z^2] = \mathbb{E}[z]^2"),
+    (WITH_ENCODER, r"\operatorname{Cov}(X, Z) = 0"),
+    (WITH_ENCODER, r"\mathbb{E}[X Z] = z\,\mathbb{E}[X]"),
+    (WITH_ENCODER, r"\mathbb{E}[\log q(z|x)] = -H(q(z|x))"),
+    (PRIOR_LIKELIHOOD, r"\operatorname{Var}(X) = 0"),
+    # beside a joint p(x, z), the encoder q(z | x) is a second law of z
+    (JOINT_AND_ENCODER, r"\mathbb{E}[\log q(z|x)] \le \mathbb{E}[\log p(z|x)]"),
+    (JOINT_AND_ENCODER, r"\log p(x) \ge \mathbb{E}[\log p(x,z) - \log q(z|x)]"),
+    (JOINT_AND_ENCODER, r"\mathbb{E}_{z}[\log q(z|x)] \le \mathbb{E}_{z}[\log p(z)]"),
+    (JOINT_AND_ENCODER, r"\mathbb{E}[Z \mid X] = \mathbb{E}[Z]"),
+])
+def test_a_bare_moment_under_no_law_of_what_it_writes_is_refused(header, row):
+    """A moment without subscript averaged under the file's only law whatever its argument
+    wrote (`Var(Y) = 0` "proved" with Y held constant), and beside a joint silently chose
+    the joint over the encoder q(z | x): now it says how to name the law."""
+    (text,) = readings(display(header, row))
+    assert "say under which distribution" in text
+    assert verdicts(display(header, row)) == ["error"]
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (ONE_LAW_OF_X, r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", "verified"),
+    (ONE_LAW_OF_X, r"\operatorname{Var}(X) = \mathbb{E}[X^2]", "refuted"),
+    (ONE_LAW_OF_X, r"\mathbb{E}[2X + 1] = 2\mathbb{E}[X] + 1", "verified"),
+    (ONE_LAW_OF_X, r"\mathbb{E}[3] = 3", "verified"),
+    (WITH_ENCODER, r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", "verified"),
+    (PRIOR_LIKELIHOOD, r"\mathbb{E}[\theta^2] \ge \mathbb{E}[\theta]^2", "verified"),
+    (JOINT_AND_ENCODER, r"\operatorname{Var}(X) = \mathbb{E}[X^2] - \mathbb{E}[X]^2", "verified"),
+    (JOINT_AND_ENCODER + "% derive: expectations under q\n",
+     r"\log p(x) \ge \mathbb{E}[\log p(x,z) - \log q(z|x)]", "verified"),
+    (JOINT_AND_ENCODER + "% derive: expectations under q\n",
+     r"\mathbb{E}[\log q(z|x)] \le \mathbb{E}[\log p(z|x)]", "refuted"),
+    (JOINT_AND_ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x,z) - \log q(z|x)]",
+     "verified"),
+])
+def test_a_bare_moment_under_the_law_of_what_it_writes_is_still_read(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]

@@ -19,7 +19,10 @@ rule per form:
   when the file declares exactly one distribution, under it (over all its variables); else
   over the variables written in the argument, under the one distribution over them; and
   when the argument holds only undeclared capitals (`\\mathbb{E}[aX + b]`), they are random
-  variables with an unspecified joint law.
+  variables with an unspecified joint law. Without the directive, the law found must be
+  over every declared variable the argument writes, and no declared conditional family may
+  be over one of them (a joint p(x, z) beside an encoder q(z | x)): else refused, never
+  averaged with a variable held constant (`_one_law_of_all`).
 * `E` is the expectation when a declared distribution is its subscript (`E_p l(X)`, Cover
   & Thomas), after `% derive: expectation E`, or set upright and not declared
   (`\\mathrm{E}[…]`, `\\operatorname{E}`, `\\mathsf{E}`: the Book of Statistical Proofs).
@@ -179,6 +182,7 @@ class Expectations:
         self._not_a_posterior(piece, averaging)
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, averaging.variables))
         values = [self._read_averaged(b, averaging, bounds) for b in bodies]
+        self._one_law_of_all(piece, averaging, bounds, values)
         value = self._moment(piece.kind, averaging, bounds, values) if target is None else \
             self.mse_moment(averaging, bounds, values, target, piece.kind)
         if bracket is not None and bracket.open == "(":
@@ -256,6 +260,7 @@ class Expectations:
         bounds = tuple(self.fresh(k, origin=v) for k, v in zip(averaging.keys, rest))
         with self.bindings_as(tuple(v.latex for v in order), copies):
             read = [self._read_averaged(b, averaging, bounds) for b in bodies]
+        self._one_law_of_all(piece, averaging, bounds, read)
         value = self._moment(piece.kind, averaging, bounds, read)
         return substitute(value, dict(zip(copies, values)))
 
@@ -475,6 +480,52 @@ class Expectations:
         return value
 
     # ------------------------------------------------------------------ what is averaged
+    def _one_law_of_all(self, piece, averaging, bounds, values):
+        """A moment without subscript under a law the file did not name (no `% derive:
+        expectations under`): the law found — the file's only one, or the one over the
+        variables written — must be the law of every random variable the argument writes.
+        A declared variable left free in the read argument has no law there (the law is
+        over others: averaging would hold it constant, so `Var(Y) = 0` would be "proved");
+        a variable drawn that a declared conditional family is also over (a joint p(x, z)
+        beside an encoder q(z | x), a prior beside a posterior family) has two candidate
+        laws. Both are refused at the moment, saying how to name the law."""
+        if piece.sub is not None or self.scope.readings.get("under") is not None:
+            return
+        free = {t.name for v in values for t in nodes(v) if isinstance(t, Sym)}
+        loose = sorted((n for n in free if n.origin is None and n.local is None and
+                        self.scope.context.kind(n) is Kind.VARIABLE), key=lambda n: n.serial)
+        law = averaging.dist.name
+        if loose:
+            names = ", ".join(n.latex for n in loose)
+            over = ", ".join(v.latex for v in averaging.variables)
+            raise self.error(f"say under which distribution {names} is drawn: this moment "
+                             f"without subscript is under {law.latex}, a law over {over} "
+                             f"only, and would hold {names} constant — name a law of "
+                             f"every random variable written (a subscript, "
+                             f"\\mathbb{{E}}_{{q(z \\mid x)}}[…], or '% derive: "
+                             f"expectations under q'), or declare their joint law",
+                             piece.node)
+        self.one_law_of(tuple(b.origin for b in bounds if b in free), law, piece.node)
+
+    def one_law_of(self, variables, law, node):
+        """Refused when a declared conditional family other than `law` is over one of
+        `variables`: with a joint p(x, z) and an encoder q(z | x), `\\mathbb{E}[\\log
+        q(z|x)]` or `\\mathbb{E}_z[…]` could be under either (and with p(x), q(z | x) the
+        law of z is their product, which no single declared law is)."""
+        rivals = [n for n, d in self.scope.table.items()
+                  if d.kind is Kind.DISTRIBUTION and d.declared and d.info.given and
+                  n != law and set(d.info.over) & set(variables)]
+        if rivals:
+            rival = self.scope.table[rivals[0]].info
+            drawn = ", ".join(v.latex for v in variables if v in rival.over)
+            given = ", ".join(v.latex for v in rival.given)
+            raise self.error(f"say under which distribution {drawn} is drawn: "
+                             f"{law.latex} is a law of {drawn}, and so is the conditional "
+                             f"family {rivals[0].latex} (over {drawn} given {given}) — name "
+                             f"the law: a subscript (\\mathbb{{E}}_{{{rivals[0].latex}"
+                             f"({drawn} \\mid {given})}}[…], \\mathbb{{E}}_{{{law.latex}}}[…]) "
+                             f"or '% derive: expectations under {rivals[0].latex}'", node)
+
     def _averaged(self, piece):
         """The `Averaging` a subscript (or a directive) says; None when it is to be found
         from the argument."""
@@ -615,6 +666,7 @@ class Expectations:
     def _over_variables(self, variables, node):
         """Over some variables, under the one distribution over them."""
         law = self.law_over(variables, node)
+        self.one_law_of(variables, law, node)
         info = self.scope.table[law].info
         ordered = tuple(v for v in info.over if v in variables)
         return Averaging(tuple(v.latex for v in ordered), ordered, Dist(law, ordered))
