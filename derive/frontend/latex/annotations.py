@@ -101,8 +101,11 @@ from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
 # one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\hspace\*?\s*\{[^{}]*\}|\\ (?:[ \t]*\\ )+|"
-                   r"\\derivecolumnpair(?![a-zA-Z])")
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+# `\\hspace{3cm}`, `\\hspace*{1em}`: a space typed for a `\\quad` — spelled so before any
+# other rule reads the row (same length: offsets stay), so it separates as `\\quad` does
+# everywhere a `\\quad` counts (a connective after it, a premise, a heading).
+_HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")
 # Layout's mark between two column pairs of an `align` row (`layout.COLUMN_PAIR`).
 _COLUMN_PAIR = "\\derivecolumnpair"
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
@@ -312,6 +315,7 @@ def ends_with_connective(text):
 
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
+    text = _HSPACE.sub(lambda m: "\\quad" + " " * (len(m.group(0)) - 5), text)
     pairs = _PAIRS_GO_ON.search(text)
     if pairs is not None:
         raise RemarkError("two equations stand side by side in this row (a column pair each) "
@@ -336,9 +340,6 @@ def annotate(text):
                                     for q in quads)], key=lambda m: m.start())
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
-    for m in quads:                       # `\hspace{3cm}` separates as `\quad`, and is spacing
-        if m.group(0).startswith("\\hspace"):
-            main = main[:m.start()] + " " * (m.end() - m.start()) + main[m.end():]
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
         if m.group(0) == _COLUMN_PAIR:    # spacing where no second result follows it

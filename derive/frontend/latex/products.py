@@ -814,6 +814,11 @@ class Products:
             t = pending.pop()
             if t.binds:
                 self.run_binders.extend(n.latex for n in t.binds)
+                body = t.children[-1] if t.children else None
+                while body is not None and body.binds and isinstance(body, type(t)):
+                    # `\\sum_{y,x}`: one subscript, nested sums — each letter took the run
+                    self.run_binders.extend(n.latex for n in body.binds)
+                    body = body.children[-1] if body.children else None
             else:
                 pending.extend(t.children)
 
