@@ -141,8 +141,10 @@ _HENCE_WORDS = re.compile(
 # `false`), supposed or imposed (`suppose`, `assume`, `by assumption`, `if`, `let`, `take`,
 # `case 1`, `setting`, `solving`, `equating`, `subject to`), said under a condition
 # (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `for some`, `there is`),
-# asked or aimed at (`we want`, `to show`, `?`), or weakened (`approximately`,
-# `qualifies`): never a label set aside, the row claimed outright.
+# asked or aimed at (`we want`, `to show`, `?`), weakened (`approximately`, `qualifies`),
+# disclaimed (`counterexample`, `fallacy`, `mistake`), or holding a relation
+# (`\\text{Step 2 (t=1):}` states a condition): never a label set aside, the row claimed
+# outright.
 _NO_LABEL = re.compile(
     r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
     r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
@@ -151,7 +153,9 @@ _NO_LABEL = re.compile(
     r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
     r"subject to|constraints?|near|in the limit|want|wish|need|show|prove|goal|aim|would|should|"
     r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|exists?|"
-    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at))(?![a-z'])|\?")
+    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at)|counterexamples?|"
+    r"fallac(?:y|ies)|mistakes?|disproofs?|imagine|is it)(?![a-z'])|\?|"
+    r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![a-zA-Z])")
 NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
                "the row is not claimed without them (state a condition as \\text{{for }} t = 1: "

@@ -619,7 +619,8 @@ class Products:
         before an argument would read as a product of letters
         times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`,
         `sin`, `cos` (these two before round brackets only) in lower case, none of whose
-        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`,
+        letters the file knows (declared, used, bound) and which end no longer word
+        (`asin(a)`, `arccos(x)`: refused), are the function, as `\\log`, `\\ln`,
         `\\exp`, … (notes written in Markdown: `p(x)log(p(x))`; `log_2(b-a)` with its base on
         the last letter).
         Any other such word is refused at its first letter (write `\\log`), unless every
@@ -636,8 +637,9 @@ class Products:
             base = pieces[k + size - 1].sub if size is not None else None
             if word in _BRACKETED_WORDS and not (isinstance(pieces[k + size], BracketPiece) and
                                                  pieces[k + size].open == "(") or \
-                    base is not None and word != "log":
-                continue                                    # `a sin x`, `exp_2 a`: refused below
+                    base is not None and word != "log" or \
+                    size is not None and k > 0 and _plain_letter(pieces[k - 1], last=False):
+                continue          # `a sin x`, `exp_2 a`, `asin(a)` (a longer word): refused below
             if size is not None and not isinstance(pieces[k + size], OpPiece) and not any(
                     self.knows(q.base) or self.bound_name(q.base) for q in pieces[k:k + size]):
                 out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], base, None, pieces[k].node)]
