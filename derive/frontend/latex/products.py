@@ -214,7 +214,8 @@ class Products:
                 p.op in ("int", "iint")]
         if len(found) > 1 or len(ints) != 1 or ints[0] > k or pieces[ints[0]].op != "int" or \
                 self.differential(pieces, 0) is not None or \
-                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)):
+                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)) or \
+                isinstance(pieces[k - 1], FuncPiece):       # `\sin\frac{dx}{1+x}`: its argument
             raise self.error("\\frac{dx}{…} with no d below is a differential over an "
                              "expression: derive reads it as the one differential of one "
                              "\\int before it (\\int \\frac{dx}{x}); write \\frac{1}{…} dx",
