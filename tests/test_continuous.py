@@ -2356,6 +2356,7 @@ def test_a_differential_over_an_expression_inside_an_integral(check_text, row, v
     r"\int_a^b \frac{dx}{b-a} dx = 1",            # a second differential
     r"\int_a^b \int_a^b \frac{dx}{b-a} = 1",      # which integral does it close?
     r"\int_a^b \frac{dx}{x - dx} = 1",            # a d below: no differential over g
+    r"\int_a^b \sin\frac{dx}{1+x} = 1",          # a function's argument (atkN #4)
 ])
 def test_a_differential_over_an_expression_elsewhere_is_refused(check_text, row):
     result = check_text(DIFFERENTIAL_OVER.format(row))

@@ -611,3 +611,20 @@ def test_backslash_e_in_markdown_is_the_expectation(check_text):
             "$$ \\E_{q(x)} \\frac{p(x)}{q(x)} = 1 $$\n\n$$ \\E_{q} 1 = 2 $$\n")
     assert [r.verdict.status for r in check_text(text, "notes.md").steps] == [
         "verified", "refuted"]
+
+
+@pytest.mark.parametrize("definition", [
+    # attack round 20 (atkN #1): commands that define \E though derive does not expand them
+    "\\DeclareRobustCommand{\\E}{2}", "\\ProvideDocumentCommand{\\E}{}{2}",
+    "\\NewCommandCopy{\\E}{\\relax}", "\\DeclareTextCommand{\\E}{OT1}{2}",
+])
+def test_backslash_e_defined_by_any_command_is_never_the_convention(check_text, definition):
+    with pytest.raises(InputError, match=r"\\E is defined with"):
+        check_text(E_MACRO.format(definition=definition), "notes.tex")
+
+
+def test_backslash_e_named_by_a_mathjax_configuration_is_never_the_convention(check_text):
+    text = ("<script>MathJax = {tex: {macros: {E: '2'}}};</script>\n\n"
+            "<!-- derive: variable x -->\n<!-- derive: density p, q over x -->\n\n"
+            "$$ \\E_{q(x)} \\frac{p(x)}{q(x)} = 1 $$\n")
+    assert [r.verdict.status for r in check_text(text, "notes.md").steps] == ["error"]

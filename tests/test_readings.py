@@ -3778,3 +3778,11 @@ def test_a_refused_head_before_a_definition_sign_and_an_unread_side_is_no_step()
     text = "% derive: real a\n$$ a := \\wibble = 1 + a $$\n$$ a + 0 = a $$\n"
     kinds = [(s.kind.value, s.unread) for s in load_tex("r.tex", text).steps]
     assert kinds == [("definition", True), ("unreadable", False), ("equality", False)]
+
+
+@pytest.mark.parametrize("row", [
+    # attack round 20 (atkN #2): `sin`, `cos` ending a longer plain word are no function
+    r"asin(a) = a \sin(a)", r"acos(a) = a\cos(a)", r"arcsin(a) = \arcsin(a)",
+])
+def test_a_plain_function_word_inside_a_longer_word_is_refused(check_text, row):
+    assert support.verdicts(check_text(f"% derive: real a\n$$ {row} $$\n")) == ["error"]

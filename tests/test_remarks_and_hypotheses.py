@@ -2885,3 +2885,12 @@ def test_a_function_of_a_number_and_a_vector_is_its_body_at_its_own_parameters()
     assert verdicts(display(MLE, *rows))[1:] == ["verified", "refuted"]
     (step,) = steps(display(MLE, r"LLK(2, x) = 1"))[1:]
     assert step.kind == "unreadable"
+
+
+@pytest.mark.parametrize("label", [
+    # attack round 20 (atkN #3): a leading label stating a condition or disclaiming the row
+    r"\text{Step 2 (t=1):}", r"\text{Step 2, t \le 1:}", r"\text{Counterexample:}",
+    r"\text{Fallacy:}", r"\text{Is it true that}",
+])
+def test_a_leading_label_with_a_relation_or_a_disclaimer_is_refused(label):
+    assert verdicts(display("% derive: real t\n", label + r" \quad t^2 = t")) == ["error"]

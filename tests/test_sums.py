@@ -3246,3 +3246,28 @@ POISSON_X = ("% derive: positive \\lambda\n% derive: discrete k\n"
 ])
 def test_a_series_holding_a_mean_has_a_certified_tail(row, verdict):
     assert verdicts(display(POISSON_X, row), budget=60.0) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    # attack round 20 (atkM #0): one subscript of two letters is two nested sums — which one
+    # a term after it goes on in is not clear, and the inner letter ended with the run too
+    ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n",
+     r"\sum_{x,y} p(x,y) - p(x) = 0"),
+    ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n",
+     r"\sum_{y,x} p(x,y) - p(x) = 1 - |\mathcal{Y}|"),
+    ("% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n",
+     r"\sum_{x,y} p(x,y) - p(y) = 1 - |\mathcal{X}|"),
+])
+def test_a_sum_over_two_letters_does_not_go_on(header, row):
+    assert verdicts(display(header, row)) == ["error"], row
+
+
+@pytest.mark.parametrize("body", [
+    # atkM A: q as a law (an expectation's, a divergence's, an entropy's) is no value of q
+    r"\mathbb{E}_{x\sim q}[\log q(x)]", r"H(q)", r"D(q \| p)",
+    r"\int q(x) \log q(x) \, dx + D(q \| p)",
+])
+def test_a_quantity_using_its_density_as_a_law_is_no_functional(body):
+    text = ("% derive: variable x\n% derive: density q, q_1, p over x\n"
+            f"% derive: define \\varphi(q) = {body}\n")
+    assert verdicts(display(text, r"\varphi(q_1) = \varphi(q_1) + 0")) == ["error"], body

@@ -37,7 +37,10 @@ DEFINITION = re.compile(
     r"\\(?P<command>newcommand|renewcommand|providecommand|DeclareMathOperator"
     r"|DeclarePairedDelimiter)(?P<star>\*?)(?![a-zA-Z])"
     r"|\\(?P<unsupported>def|gdef|edef|xdef|let|NewDocumentCommand|RenewDocumentCommand"
-    r"|DeclareDocumentCommand|newrobustcmd|renewrobustcmd)(?![a-zA-Z])")
+    r"|DeclareDocumentCommand|ProvideDocumentCommand|NewExpandableDocumentCommand"
+    r"|DeclareExpandableDocumentCommand|DeclareRobustCommand|NewCommandCopy|RenewCommandCopy"
+    r"|DeclareCommandCopy|DeclareTextCommand|ProvideTextCommand|newrobustcmd|renewrobustcmd)"
+    r"(?![a-zA-Z])")
 # A TeX control sequence: a control word (`\\x`) or a control symbol (`\\\\`, `\\%`, `\\{`).
 _CONTROL = re.compile(r"\\(?:([a-zA-Z]+)|.)", re.S)
 _EXPAND_ADVICE = "define it with \\newcommand (no recursion) to use it in checked math"
@@ -109,6 +112,9 @@ def _bracket(text, i):
 # defines them where the page does not show it): `\\E` is the expectation `\\mathbb{E}`.
 # Used only where the document defines no macro of that name; never a name a row defines.
 CONVENTIONAL = {"E": Macro("E", 0, None, r"\mathbb{E}", -1)}
+# A MathJax configuration in the page naming the macro (`macros: {E: "…"}`): the page
+# defines it, so the convention does not apply (derive reads no configuration).
+_CONFIGURED = re.compile(r"macros\s*[:=]\s*\{[^{}]*?(?<![A-Za-z])[\"']?(E)[\"']?\s*:", re.S)
 
 
 class Macros:
@@ -118,6 +124,8 @@ class Macros:
         self.source = source
         self.table = {}
         self.latex = latex     # LaTeX's rules for existing commands; else MathJax's
+        configured = {m.group(1) for m in _CONFIGURED.finditer(source.text)}
+        self.conventional = {k: v for k, v in CONVENTIONAL.items() if k not in configured}
 
     # ------------------------------------------------------------ definitions
     def define_at(self, text, m, where=lambda i: i):
@@ -225,7 +233,7 @@ class Macros:
             if m is None:
                 return math
             name = m.group(1)
-            macro = self.table.get(name, CONVENTIONAL.get(name)) if name else None
+            macro = self.table.get(name, self.conventional.get(name)) if name else None
             if macro is None:
                 i = m.end()
                 continue

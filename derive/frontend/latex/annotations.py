@@ -101,8 +101,11 @@ from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
 # one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\hspace\*?\s*\{[^{}]*\}|\\ (?:[ \t]*\\ )+|"
-                   r"\\derivecolumnpair(?![a-zA-Z])")
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+# `\\hspace{3cm}`, `\\hspace*{1em}`: a space typed for a `\\quad` — spelled so before any
+# other rule reads the row (same length: offsets stay), so it separates as `\\quad` does
+# everywhere a `\\quad` counts (a connective after it, a premise, a heading).
+_HSPACE = re.compile(r"\\hspace\*?\s*\{[^{}]*\}")
 # Layout's mark between two column pairs of an `align` row (`layout.COLUMN_PAIR`).
 _COLUMN_PAIR = "\\derivecolumnpair"
 _TEXT = re.compile(r"\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{")
@@ -138,8 +141,10 @@ _HENCE_WORDS = re.compile(
 # `false`), supposed or imposed (`suppose`, `assume`, `by assumption`, `if`, `let`, `take`,
 # `case 1`, `setting`, `solving`, `equating`, `subject to`), said under a condition
 # (`at the optimum`, `near 0`, `in the limit`), quantified (`for all`, `for some`, `there is`),
-# asked or aimed at (`we want`, `to show`, `?`), or weakened (`approximately`,
-# `qualifies`): never a label set aside, the row claimed outright.
+# asked or aimed at (`we want`, `to show`, `?`), weakened (`approximately`, `qualifies`),
+# disclaimed (`counterexample`, `fallacy`, `mistake`), or holding a relation
+# (`\\text{Step 2 (t=1):}` states a condition): never a label set aside, the row claimed
+# outright.
 _NO_LABEL = re.compile(
     r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
     r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
@@ -148,7 +153,9 @@ _NO_LABEL = re.compile(
     r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
     r"subject to|constraints?|near|in the limit|want|wish|need|show|prove|goal|aim|would|should|"
     r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|exists?|"
-    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at))(?![a-z'])|\?")
+    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at)|counterexamples?|"
+    r"fallac(?:y|ies)|mistakes?|disproofs?|imagine|is it)(?![a-z'])|\?|"
+    r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![a-zA-Z])")
 NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
                "the row is not claimed without them (state a condition as \\text{{for }} t = 1: "
@@ -312,6 +319,7 @@ def ends_with_connective(text):
 
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
+    text = _HSPACE.sub(lambda m: "\\quad" + " " * (len(m.group(0)) - 5), text)
     pairs = _PAIRS_GO_ON.search(text)
     if pairs is not None:
         raise RemarkError("two equations stand side by side in this row (a column pair each) "
@@ -336,9 +344,6 @@ def annotate(text):
                                     for q in quads)], key=lambda m: m.start())
     ends = [m.start() for m in quads[1:]] + [len(text)]
     main, rows = text, []
-    for m in quads:                       # `\hspace{3cm}` separates as `\quad`, and is spacing
-        if m.group(0).startswith("\\hspace"):
-            main = main[:m.start()] + " " * (m.end() - m.start()) + main[m.end():]
     for m, end in zip(quads, ends):
         piece = text[m.end():end]
         if m.group(0) == _COLUMN_PAIR:    # spacing where no second result follows it

@@ -214,7 +214,8 @@ class Products:
                 p.op in ("int", "iint")]
         if len(found) > 1 or len(ints) != 1 or ints[0] > k or pieces[ints[0]].op != "int" or \
                 self.differential(pieces, 0) is not None or \
-                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)):
+                any(takes_rest(pieces, j) for j in range(ints[0] + 1, k)) or \
+                isinstance(pieces[k - 1], FuncPiece):       # `\sin\frac{dx}{1+x}`: its argument
             raise self.error("\\frac{dx}{…} with no d below is a differential over an "
                              "expression: derive reads it as the one differential of one "
                              "\\int before it (\\int \\frac{dx}{x}); write \\frac{1}{…} dx",
@@ -619,7 +620,8 @@ class Products:
         before an argument would read as a product of letters
         times an unknown function (l·o·g(ab)) — what no author means. `log`, `ln`, `exp`,
         `sin`, `cos` (these two before round brackets only) in lower case, none of whose
-        letters the file knows (declared, used, bound), are the function, as `\\log`, `\\ln`,
+        letters the file knows (declared, used, bound) and which end no longer word
+        (`asin(a)`, `arccos(x)`: refused), are the function, as `\\log`, `\\ln`,
         `\\exp`, … (notes written in Markdown: `p(x)log(p(x))`; `log_2(b-a)` with its base on
         the last letter).
         Any other such word is refused at its first letter (write `\\log`), unless every
@@ -636,8 +638,9 @@ class Products:
             base = pieces[k + size - 1].sub if size is not None else None
             if word in _BRACKETED_WORDS and not (isinstance(pieces[k + size], BracketPiece) and
                                                  pieces[k + size].open == "(") or \
-                    base is not None and word != "log":
-                continue                                    # `a sin x`, `exp_2 a`: refused below
+                    base is not None and word != "log" or \
+                    size is not None and k > 0 and _plain_letter(pieces[k - 1], last=False):
+                continue          # `a sin x`, `exp_2 a`, `asin(a)` (a longer word): refused below
             if size is not None and not isinstance(pieces[k + size], OpPiece) and not any(
                     self.knows(q.base) or self.bound_name(q.base) for q in pieces[k:k + size]):
                 out[k:k + size] = [FuncPiece(SPELLINGS["\\" + word], base, None, pieces[k].node)]
@@ -814,6 +817,11 @@ class Products:
             t = pending.pop()
             if t.binds:
                 self.run_binders.extend(n.latex for n in t.binds)
+                body = t.children[-1] if t.children else None
+                while body is not None and body.binds and isinstance(body, type(t)):
+                    # `\\sum_{y,x}`: one subscript, nested sums — each letter took the run
+                    self.run_binders.extend(n.latex for n in body.binds)
+                    body = body.children[-1] if body.children else None
             else:
                 pending.extend(t.children)
 

@@ -1662,7 +1662,10 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
             and self.declared(last.var.latex) is not None and \
             self.declared(last.var.latex)[1].kind is Kind.VARIABLE and \
             (isinstance(last, Sum) or last.var.latex in ended)
-        if not (isinstance(last, Sum) and last.var.local is LOCAL_INDEX or over_variable):
+        if isinstance(last, (Sum, Expect)) and isinstance(last.body, (Sum, Expect)):
+            over_variable = False         # `\\sum_{x,y}`: which of its sums would go on?
+        if not (isinstance(last, Sum) and last.var.local is LOCAL_INDEX and
+                not isinstance(last.body, (Sum, Expect)) or over_variable):
             if going_on is not None:
                 raise self.error(going_on_message(going_on.latex, last), node)
             return None
@@ -3030,10 +3033,8 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         body = self.scope.table[self.scope.heads[labels[0]]].info.body
         values = [t for t in subterms(body) if isinstance(t, Dens) and t.dist.name is own[0]]
         if not values or any(len(t.dist.over) != 1 or t.dist.given or t.dist.cond or
-                             len(t.at) != 1 for t in values) or \
-                sum(1 for t in subterms(body) if isinstance(t, Dist) and t.name is own[0]) != \
-                len(values):
-            return None                   # q in an expectation, a divergence, a conditional
+                             len(t.at) != 1 for t in values):
+            return None                   # q conditional, or of several variables
         variable = values[0].dist.over[0]
         argument = self.term(single(bracket.args[0]))
 
@@ -3049,8 +3050,11 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         if not any(isinstance(t, Dens) and at_variable(t) for t in subterms(argument)) or \
                 variable in free_names(swap(argument, at_variable, lambda t: ONE)):
             return None                   # no density at the variable, or the variable bare
-        return swap(body, lambda t: t.dist.name is own[0],
-                    lambda t: substitute(argument, {variable: t.at[0]}, self.scope.allowance))
+        applied = swap(body, lambda t: t.dist.name is own[0],
+                       lambda t: substitute(argument, {variable: t.at[0]}, self.scope.allowance))
+        # q left anywhere (the law of an expectation, a divergence, an entropy): no functional
+        # of q's values — terms are shared, so this is asked of the result, never counted
+        return applied if own[0] not in free_names(applied) else None
 
     def _labelled_elsewhere(self, key, node, heading=False):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the
