@@ -2894,3 +2894,13 @@ def test_a_function_of_a_number_and_a_vector_is_its_body_at_its_own_parameters()
 ])
 def test_a_leading_label_with_a_relation_or_a_disclaimer_is_refused(label):
     assert verdicts(display("% derive: real t\n", label + r" \quad t^2 = t")) == ["error"]
+
+
+@pytest.mark.parametrize("row", [
+    # attack round 20 (atkN #4): a stacked label over a brace is the brace's, and the brace
+    # beside a factor, after '-' or under a power is as ambiguous as `\underbrace{X}_{L}` there
+    r"2\underset{s}{\underbrace{a + b}} = 2a + 2b", r"2\overset{s}{\overbrace{a+b}} = 2a + 2b",
+    r"-\underset{s}{\underbrace{a+b}} = -a - b", r"\underset{s}{\underbrace{a+b}}^2 = (a+b)^2",
+])
+def test_a_stacked_label_over_a_brace_beside_a_factor_is_refused(row):
+    assert verdicts(display("% derive: real a, b\n", row)) == ["error"]

@@ -840,7 +840,11 @@ def _decorations(text, reasons):
         if kind == "overset":          # over a brace: the brace's label, set aside
             after = len(text) - len(text[end + 1:].lstrip())
             if text[after:after + 1] == "{" and _BRACED.match(text, after + 1):
-                text = _spaces(text, m.start(), end + 1)
+                # the label, and the braces around the brace: it stands where `\\overset` did,
+                # and is checked beside a factor as `\\overbrace{X}^{L}` is
+                closing = _closing(text, after)
+                text = _spaces(_spaces(_spaces(text, m.start(), end + 1), after, after + 1),
+                               closing, closing + 1)
             searched = end + 1         # over anything else: read (or refused) as it was
             continue
         if kind == "underset":
@@ -889,6 +893,8 @@ def _underset(text, start, at, end):
                           "under an operator (\\underset{x \\sim p}{\\mathbb{E}}, its "
                           "subscript) or a relation, and a label in words; write X_{…} or a "
                           "remark", start)
+    if _BRACED.match(body):             # the brace stands where `\\underset` did (its checks)
+        text = _spaces(_spaces(text, first, first + 1), close, close + 1)
     return _spaces(text, start, end + 1)
 
 
