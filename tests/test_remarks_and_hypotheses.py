@@ -2904,3 +2904,15 @@ def test_a_leading_label_with_a_relation_or_a_disclaimer_is_refused(label):
 ])
 def test_a_stacked_label_over_a_brace_beside_a_factor_is_refused(row):
     assert verdicts(display("% derive: real a, b\n", row)) == ["error"]
+
+
+@pytest.mark.parametrize("row", [
+    # attack round 20 (atkM #1): a connective in words between two statements — a disjunction,
+    # an equivalence, a consequence — never claims either side alone
+    r"x^2 \ge 1 \quad \text{or} \quad x^2 < 1", r"x^2 = 0 \quad \text{iff} \quad x = 0",
+    r"x^2 = 0 \quad \text{if and only if} \quad x = 0",
+    r"x^2 - 3x + 2 = 0 \implies x = 1 \quad \text{or} \quad x = 2",
+    r"x = 1 \quad \text{and thus} \quad x^2 = x", r"x = 1 \quad \text{it follows that} \quad x^2 = x",
+])
+def test_a_worded_connective_between_statements_claims_neither_alone(row):
+    assert set(verdicts(display("% derive: real x\n", row))) == {"error"}, row

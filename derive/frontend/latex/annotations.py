@@ -308,8 +308,11 @@ _PAIRS_GO_ON = re.compile(r"\\derivecolumnpairs(?![a-zA-Z])")
 # `\text{hence}`, `\therefore` within a row): neither side is claimed alone, and derive
 # does not read the words as an arrow.
 _WORDED_CONNECTIVE = re.compile(
-    r"\\q?quad\s*(?:\\text(?:rm|it|normal)?\s*\{\s*(?:implies|hence|thus|therefore|so|"
-    r"so that|then|gives|yields|i\.e\.,?|which gives|and so)\s*[,:]?\s*\}|\\therefore(?![a-zA-Z]))")
+    r"\\q?quad\s*(?:\\text(?:rm|it|normal)?\s*\{\s*(?:(?:and |which |this |it )?(?:implies|"
+    r"hence|thus|therefore|so|so that|then|gives|giving|yields|yielding|means|meaning|"
+    r"follows that|leads to|leading to)|i\.e\.,?|and so|we (?:get|obtain|find)|whence|"
+    r"consequently|or|or else|iff|if and only if|exactly when|precisely when|"
+    r"only if)\s*[,:]?\s*\}|\\therefore(?![a-zA-Z])|\\(?:lor|vee)(?![a-zA-Z]))")
 
 
 def ends_with_connective(text):
