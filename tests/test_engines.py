@@ -249,3 +249,46 @@ def test_the_chord_above_exp_is_proved_only_for_weights_of_total_one_shown_non_n
     from derive.engines import chords
     s = step(row)
     assert (chords.prove(s, None) is not None) is proved
+
+
+LOG_SUM = ("% derive: positive u_1, u_2\n% derive: real \\lambda, t\n"
+           "% derive: assume 0 < \\lambda, \\lambda < 1\n% derive: convex f\n")
+
+
+@pytest.mark.parametrize("row, proved", [
+    # the two-term log-sum inequality: t log t convex at u_1, u_2 (and -log with weights λu)
+    (r"\lambda u_1\log u_1 + (1-\lambda) u_2 \log u_2 \ge (\lambda u_1 + (1-\lambda) u_2) "
+     r"\log \frac{(\lambda u_1 + (1-\lambda) u_2)}{(\lambda + 1 - \lambda)}", True),
+    (r"\lambda u_1\log u_1 + (1-\lambda) u_2 \log u_2 \le (\lambda u_1 + (1-\lambda) u_2) "
+     r"\log (\lambda u_1 + (1-\lambda) u_2)", False),                # the wrong way
+    (r"\lambda \log u_1 + (1-\lambda) \log u_2 \le \log(\lambda u_1 + (1-\lambda) u_2)", True),
+    (r"\lambda \log u_1 + (1-\lambda) \log u_2 \ge \log(\lambda u_1 + (1-\lambda) u_2)", False),
+    (r"\lambda u_1^2 + (1-\lambda) u_2^2 \ge (\lambda u_1 + (1-\lambda) u_2)^2", True),
+    (r"\lambda f(u_1) + (1-\lambda) f(u_2) \ge f(\lambda u_1 + (1-\lambda) u_2)", True),
+    (r"\lambda f(u_1) + (1-\lambda) f(u_2) \ge f(\lambda u_1 + (1-\lambda) u_1)", False),
+    (r"t \log u_1 + (1-t) \log u_2 \le \log(t u_1 + (1-t) u_2)", False),   # t < 0: weight < 0
+    (r"\frac{1}{2} u_1 \log u_1 + \frac{1}{2} u_2 \log u_2 \ge \frac{u_1 + u_2}{2} "
+     r"\log \frac{u_1 + u_2}{3}", False),                             # not the mean
+])
+def test_jensen_at_finitely_many_points_takes_jensens_catalogue_of_functions(row, proved):
+    """Σ_k w_k φ(t_k) ≥ W φ(Σ w t / W) written out, for φ convex (≤ for concave) where every
+    t_k lies and weights shown ≥ 0 (1 − λ under 0 < λ < 1 over a common denominator)."""
+    from derive.engines import chords
+    from derive.engines.hypotheses import restrict
+    s = restrict(step(row, LOG_SUM))
+    assert (chords.prove(s, None) is not None) is proved
+
+
+KL_TERMWISE = ("% derive: discrete x\n% derive: density q_1, q_2 over x\n% derive: real "
+               "\\lambda\n% derive: assume 0 < \\lambda, \\lambda < 1\n")
+
+
+@pytest.mark.parametrize("relation, verdict", [("\\le", "verified"), ("\\ge", "refuted")])
+def test_a_termwise_log_sum_inequality_under_one_sum_is_proved_and_its_reverse_refuted(
+        relation, verdict):
+    """Convexity of KL: Σ_x m log m ≤ Σ_x [λ q_1 log q_1 + (1−λ) q_2 log q_2] for the mixture
+    m, proved at each x by the two-term log-sum inequality (t log t convex)."""
+    m = r"(\lambda q_1(x) + (1-\lambda)q_2(x))"
+    row = (rf"\sum {m} \log {m} {relation} \sum \lambda q_1(x) \log q_1(x) + "
+           r"(1-\lambda) q_2(x) \log q_2(x)")
+    assert decided(KL_TERMWISE + "$$ " + row + " $$\n") == [verdict]

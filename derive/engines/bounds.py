@@ -13,8 +13,9 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   the log-sum-exp bounds).
 * **The Cauchy–Schwarz inequality** (`cauchy_schwarz.py`): `(∫ i)² ≤ ∫ j · ∫ k` where
   j, k ≥ 0 and i² ≤ j·k at every point, the step's integrals held as numbers.
-* **The chord above exp** (`chords.py`): `Σ_k w_k e^{u_k} ≥ e^{Σ_k w_k u_k}` for weights
-  shown ≥ 0 of total 1, written out term by term.
+* **Jensen at finitely many points** (`chords.py`): `Σ_k w_k φ(t_k) ≥ W φ(Σ_k w_k t_k / W)`
+  for a convex φ of `jensen`'s catalogue (≤ for concave), weights shown ≥ 0 of total W > 0,
+  written out term by term (the chord above exp, the two-term log-sum inequality).
 * **Jensen's inequality** (`jensen.py`) and **an expectation of a non-negative integrand**
   (`averages.py`: `Var[X] ≥ 0`, which the normal form has expanded past a sign), read from
   the sides as written.
@@ -29,7 +30,9 @@ The gap `larger − smaller` is put in normal form. The ways to a proof:
   range, is proved by proving `a_i ≥ b_i` for a free i in any of these ways (a sum over a
   set is monotone, also when the set is empty): Jensen's bound for EM's likelihood
   `Σ_i log Σ_z q(z) p(x_i, z)/q(z) ≥ Σ_i Σ_z q(z) log(p(x_i, z)/q(z))` is Gibbs' inequality
-  at each data point. Never for a strict step (an empty sum is 0 on both sides).
+  at each data point. Never for a strict step (an empty sum is 0 on both sides). Tried
+  before the whole step: a lemma on the terms is quick where the pointwise search over the
+  whole sum's gap may spend the step's budget (the termwise log-sum inequality).
 """
 
 from __future__ import annotations
@@ -60,13 +63,12 @@ def prove(step, deadline):
     complex), so a gap's sign proves an order only between sides free of complex names."""
     if _complex_names(step):
         return None
-    proof = _prove(step, deadline)
-    inner = _termwise(step) if proof is None else None
+    inner = _termwise(step)
     found = prove(inner, deadline) if inner is not None else None
     if found is not None:
         return Proof(f"{found.method}, termwise under a sum", f"{found.detail}, for each term "
                      "of a sum over the same range on both sides")
-    return proof
+    return _prove(step, deadline)
 
 
 def _complex_names(step):
@@ -149,8 +151,9 @@ def _prove(step, deadline):
     from derive.engines import chords
     fact = chords.prove(step, deadline)
     if fact is not None:
-        return Proof(f"lemma: {fact}", "the weights are shown non-negative with total 1, the "
-                     "exponents real, and the smaller side's exponent their weighted mean")
+        return Proof(f"lemma: {fact}", "the weights are shown non-negative with a positive "
+                     "total, the function of one shape at every point written out, and the "
+                     "other side the function at the points' weighted mean")
     if _pointwise(gap, step.relation.strict, n, deadline):
         word = "positive" if step.relation.strict else "non-negative"
         return Proof("pointwise", f"every integrand of the gap is {word} at every point")
