@@ -107,6 +107,7 @@ def parse_row(text):
     _check_nesting(text)
     _check_controls(text)
     _check_environments(text)
+    text = drawn_substacks(text)
     _check_substacks(text)
     _check_ascii_relations(text)
     _check_digit_fractions(text)
@@ -172,6 +173,23 @@ def _check_environments(text):
 
 
 SUBSTACK = re.compile(r"\\substack(?![a-zA-Z])|\\\\")
+
+
+STACKED_DRAWS = re.compile(r"(\\mathbb\s*\{\s*E\s*\}\s*_\s*\{\s*)\\substack\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+
+
+def drawn_substacks(text):
+    """`\\mathbb{E}_{\\substack{x \\sim p \\\\ y \\sim q}}`: draws stacked under an expectation
+    are the draws written with commas, `\\mathbb{E}_{x \\sim p, y \\sim q}` (draws.py). Only when
+    every line of the stack draws (has `\\sim`); the text keeps its length, so positions hold."""
+    def commas(match):
+        lines = match.group(2).split("\\\\")
+        if len(lines) < 2 or not all("\\sim" in line for line in lines):
+            return match.group()
+        stacked = match.group()[len(match.group(1)):]
+        flat = ", ".join(lines)
+        return match.group(1) + " " * (len(stacked) - len(flat)) + flat
+    return STACKED_DRAWS.sub(commas, text)
 
 
 def _check_substacks(text):

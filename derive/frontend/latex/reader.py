@@ -88,6 +88,7 @@ from derive.frontend.latex.pieces import (
     tails,
 )
 from derive.frontend.latex.divergences import Divergences
+from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
@@ -200,8 +201,8 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
+class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
