@@ -1477,3 +1477,18 @@ def test_an_mse_the_file_defines_is_the_files():
     """A file naming MSE itself (a `define`, or a head with `:=`) means what it says there."""
     header = ESTIMATOR + "% derive: define \\operatorname{MSE}(\\hat{\\theta}) = E[\\hat{\\theta}^2]\n"
     assert verdicts(display(header, r"MSE(\hat\theta) = E[\hat\theta^2]")) == ["verified"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\operatorname{Cov}(X,Y)^2 = \left(\operatorname{Cov}(X,Y)\right)^2", "verified"),
+    (r"\operatorname{Cov}_{p}(X,Y)^2 = \left(\operatorname{Cov}(X,Y)\right)^2", "verified"),
+    (r"\operatorname{Cov}(X,Y)^2 = \operatorname{Cov}(X,Y)", "refuted"),
+])
+def test_a_covariance_of_two_arguments_with_a_power_is_its_square(row, verdict):
+    """A pair is never squared: `Cov(X, Y)^2` has one reading (round 20, atkL v3i)."""
+    assert verdicts(display(XY, row)) == [verdict]
+
+
+def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
+    (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
+    assert step.kind == "unreadable" and "ambiguous" in step.message

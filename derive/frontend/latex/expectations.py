@@ -31,7 +31,9 @@ rule per form:
 * `\\mathrm{E}(X)^2` of one random variable, no subscript, is (E X)² (the Book of Statistical
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
-  is E[x²]), a power after round brackets is refused as ambiguous.
+  is E[x²]), a power after round brackets is refused as ambiguous. `Cov(X, Y)^2` (two
+  arguments, with or without a subscript) has one reading, the square of the covariance:
+  a pair is never squared.
 * A conditional expectation `\\mathbb{E}[g | X]` (also `| X, Z`, `| X = v`, `Var(Y | X)`,
   `Cov(Y, Z | X)`), no subscript, is a random variable: the moment of the whole argument
   under the conditional of the law `\\mathbb{E}[…]` is under (else the one law over the
@@ -129,15 +131,18 @@ class Expectations:
                 label = None
             if label in self.scope.heads:             # a form the file defined itself
                 return self.head_value(label, bracket, piece.node), 2
+        pair = piece.kind == "Cov" and bracket is not None and len(bracket.args) == 2 and \
+            bracket.seps == [","]         # Cov(X, Y)^2: no pair is squared, the covariance is
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \
-                piece.sub is not None:
+                piece.sub is not None and not pair:
             kind = piece.kind + "_{…}"
             word = {"E": "average", "Var": "variance", "Cov": "covariance"}[piece.kind]
             raise self.error(f"{kind}(…)^k is ambiguous (the {word} of the power, or the power "
                              f"of the {word}?): write {kind}[(…)^k] or ({kind}[…])^k",
                              bracket.node)
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \
-                not (len(bracket.args) == 1 and self.variable_node(bracket.args[0]) is not None):
+                not pair and not (len(bracket.args) == 1 and
+                                  self.variable_node(bracket.args[0]) is not None):
             raise self.error(f"{piece.kind}(…)^k of an expression is ambiguous (Cover & "
                              "Thomas's E(X - EX)^2 is the average of the square; E(X)^2 of one "
                              "random variable is (E X)^2): write E[(X - EX)^2] or "
