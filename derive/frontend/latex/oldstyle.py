@@ -22,6 +22,8 @@ how letters make words.
 * `\\mathrm{argmax}`, `\\text{argmax}`, `\\mathop{\\mathrm{arg\\,min}}`: the word set upright by
   hand is the operator `\\argmax` (`\\argmin`), as `\\operatorname*{argmax}` is (the text is
   rewritten in place, padded to the same length).
+* `\\lvert` in a row with no `\\rvert` (`p(x \\lvert y)`) opens no absolute value: it is the
+  bar of a conditional, `\\mid` (in place, same length).
 * `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
   place, same length, so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
@@ -104,6 +106,11 @@ ARG_UPRIGHT = re.compile(r"\\mathop\s*\{\s*\\(?:mathrm|operatorname|text|textrm)
                          _ARG_WORD.replace("(max|min)", "(?P<word>max|min)") + r"\}")
 
 
+# `\lvert` in a row with no `\rvert` opens no absolute value: it is the bar of a conditional
+# (`p(x \lvert y)`), `\mid`, as `\vert` is.
+LONE_LVERT = re.compile(r"\\lvert(?![a-zA-Z])")
+
+
 def _arg_operator(found):
     word = found.group(1) or found.group("word")
     return ("\\arg" + word).ljust(len(found.group()))
@@ -117,6 +124,8 @@ def normalise_text(text):
     names): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
     text = ARG_UPRIGHT.sub(_arg_operator, text)
+    if "\\rvert" not in text:             # `p(x \\lvert y)`: no absolute value opens here
+        text = LONE_LVERT.sub(lambda m: "\\mid".ljust(len(m.group())), text)
     text = FONT_AROUND_A_LIST.sub(
         lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " ", text)
     for found in list(ANY_FONT.finditer(text)):
