@@ -1425,7 +1425,7 @@ def test_a_density_subscripted_by_random_variables_is_their_marginal(row, verdic
 
 
 @pytest.mark.parametrize("row", [
-    r"p_{X|Y}(x | y) = p(x | y)",          # a conditional so written: not read
+    r"p_{X|Y}(y | x) = p(y | x)",          # a conditional whose capitals are not its arguments'
     r"p_{X}(x, y) = p(x)",                 # one argument per variable
     r"p_{X,X}(x, x) = p(x)",
     r"1 = \sum_x p_X(x | y)",
