@@ -3117,7 +3117,7 @@ def test_a_quantity_of_a_density_inside_an_expectation_is_not_a_functional():
     assert verdicts(display(text, r"h(q_1) = D(q_1 \| p)")) == ["error"]
 
 
-MEMBERS = "% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
+INDEXED_X = "% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
 EXPANDED = r"\sum_{i=1}^{n} x_i^2 - 2\mu\sum_{i=1}^{n} x_i + n\mu^2"
 
 
@@ -3131,11 +3131,11 @@ def test_an_index_range_written_as_a_set_is_the_sum_from_1_to_n(index_range, rig
     """`\\sum_{1 \\le i \\le n}`, `\\sum_{i \\in [n]}`, `\\sum_{i \\in \\{1, \\dots, n\\}}` are
     `\\sum_{i=1}^{n}` (round 20, atkL sv_le, sv_in_n, sv_in_set)."""
     row = rf"\sum_{{{index_range}}} (x_i - \mu)^2 = {right}"
-    assert verdicts(display(MEMBERS, row)) == [verdict]
+    assert verdicts(display(INDEXED_X, row)) == [verdict]
 
 
 def test_a_lower_bound_of_an_index_range_is_kept():
-    (reading,) = readings(display(MEMBERS, r"\sum_{2 \le i \le n} x_i = \sum_{i=2}^{n} x_i"))
+    (reading,) = readings(display(INDEXED_X, r"\sum_{2 \le i \le n} x_i = \sum_{i=2}^{n} x_i"))
     assert reading == "Σ_{i=2}^{n} x_i = Σ_{i′=2}^{n} x_i′"
 
 
@@ -3144,6 +3144,6 @@ def test_a_lower_bound_of_an_index_range_is_kept():
     (r"\sum_{a \le i \le n} x_i = 0", "declared real"),
 ])
 def test_other_index_ranges_are_refused_as_ranges(row, words):
-    header = MEMBERS + "% derive: real a\n"
+    header = INDEXED_X + "% derive: real a\n"
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and words in step.message
