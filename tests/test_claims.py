@@ -701,3 +701,22 @@ def test_the_ends_of_an_optimiser_s_domain_are_shown_in_the_file_s_names(check_t
     (step,) = result.steps
     assert step.verdict.status.value == "verified"
     assert "f → b and b" in step.verdict.detail and "_a" not in step.verdict.detail
+
+
+@pytest.mark.parametrize("spelling", [
+    r"\mathrm{argmax}_{y \in (0,1)}", r"\text{argmax}_{y \in (0,1)}",
+    r"\mathop{\mathrm{argmax}}_{y \in (0,1)}", r"\underset{y \in (0,1)}{\arg\max}",
+    r"\mathrm{arg\,max}_{y \in (0,1)}",
+])
+@pytest.mark.parametrize("point, verdict", [(r"\frac{a}{a+b}", "verified"),
+                                            (r"\frac{b}{a+b}", "refuted")])
+def test_argmax_set_upright_by_hand_is_the_argmax(check_text, spelling, point, verdict):
+    """`\\mathrm{argmax}`, `\\text{argmax}`, `\\mathop{\\mathrm{argmax}}`, `\\underset{…}{\\arg\\max}`
+    read as `\\arg\\max_{…}` (round 20, atkL)."""
+    row = spelling + r" a \log y + b \log(1-y) = " + point
+    assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == [verdict]
+
+
+def test_an_upright_argmin_is_the_argmin(check_text):
+    row = r"\mathrm{argmin}_{y} (y - a)^2 = a"
+    assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == ["verified"]

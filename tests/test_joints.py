@@ -409,3 +409,24 @@ def test_a_function_of_a_density_at_another_variable_beside_its_marginal_is_refu
 ])
 def test_marginals_of_a_joint_never_written_are_drawn_alike(row, verdict):
     assert verdicts(display(ONE_OVER_X, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{y} p(x \lvert y)\, p(y) = p(x)", "verified"),          # \lvert alone: the bar
+    (r"\sum_{y} p(y \lvert x)\, p(y) = p(x)", "refuted"),
+    (r"p_{X|Y}(x|y) = \frac{p(x,y)}{p(y)}", "verified"),            # capitals as written
+    (r"p_{X|Y}(x|y) = \frac{p(x,y)}{p(x)}", "refuted"),
+    (r"p(y|x) = p_{Y \mid X}(y \mid x)", "verified"),
+])
+def test_conditional_bar_spellings(row, verdict):
+    """`p(x \\lvert y)` and `p_{X|Y}(x|y)` read as `p(x | y)` (round 20, atkL bar_*)."""
+    assert verdicts(display(JOINT, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, words", [
+    (r"p(y|x) = p_{X|Y}(y|x)", "p_{X|Y}: derive reads a density subscripted"),  # sides swapped
+    (r"\sum_{y} p(x \given y)\, p(y) = p(x)", "\\given is no LaTeX command"),
+])
+def test_conditional_spellings_that_do_not_say_p_x_given_y_are_refused(row, words):
+    (step,) = steps(display(JOINT, row))
+    assert step.kind == "unreadable" and words in step.message

@@ -1443,7 +1443,7 @@ def test_a_density_subscripted_by_random_variables_is_their_marginal(row, verdic
 
 
 @pytest.mark.parametrize("row", [
-    r"p_{X|Y}(x | y) = p(x | y)",          # a conditional so written: not read
+    r"p_{X|Y}(y | x) = p(y | x)",          # a conditional whose capitals are not its arguments'
     r"p_{X}(x, y) = p(x)",                 # one argument per variable
     r"p_{X,X}(x, x) = p(x)",
     r"1 = \sum_x p_X(x | y)",
@@ -1578,3 +1578,18 @@ def test_a_bare_moment_under_no_law_of_what_it_writes_is_refused(header, row):
 ])
 def test_a_bare_moment_under_the_law_of_what_it_writes_is_still_read(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("power, square", [
+    (r"\operatorname{Cov}(X,Y)^2", r"\left(\operatorname{Cov}(X,Y)\right)^2"),
+    (r"\operatorname{Cov}_{p}(X,Y)^2", r"\left(\operatorname{Cov}_{p}(X,Y)\right)^2"),
+])
+def test_a_covariance_of_two_arguments_with_a_power_is_its_square(power, square):
+    """A pair is never squared: `Cov(X, Y)^2` has one reading (round 20, atkL v3i)."""
+    assert readings(display(XY, power + " = 0")) == readings(display(XY, square + " = 0"))
+    assert verdicts(display(XY, power + r" = \operatorname{Cov}(X,Y)")) == ["refuted"]
+
+
+def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
+    (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
+    assert step.kind == "unreadable" and "ambiguous" in step.message

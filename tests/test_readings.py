@@ -3786,3 +3786,87 @@ def test_a_refused_head_before_a_definition_sign_and_an_unread_side_is_no_step()
 ])
 def test_a_plain_function_word_inside_a_longer_word_is_refused(check_text, row):
     assert support.verdicts(check_text(f"% derive: real a\n$$ {row} $$\n")) == ["error"]
+
+
+# ---------------------------------------------------------------- several draws (draws.py)
+INDEPENDENT = ("% derive: variable x, y\n% derive: density p over x\n% derive: density q over y\n"
+               "% derive: function f, g\n")
+SEQUENTIAL = ("% derive: variable x, y\n% derive: density p over x\n"
+              "% derive: density q over y given x\n% derive: function f\n")
+JOINT_XY = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: function f\n"
+NESTED = r"\int p(x)\int q(y|x) f(x,y)\,dy\,dx"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # independent draws: the nest of one expectation per draw
+    (INDEPENDENT, r"\mathbb{E}_{x \sim p, y \sim q}[f(x) g(y)] = "
+     r"\mathbb{E}_{x \sim p}[f(x)]\,\mathbb{E}_{y \sim q}[g(y)]", "verified"),
+    (INDEPENDENT, r"\mathbb{E}_{x \sim p, y \sim q}[f(x) g(y)] = "
+     r"\mathbb{E}_{x \sim p}[f(x)]\,\mathbb{E}_{y \sim q}[f(y)]", "refuted"),
+    (INDEPENDENT, r"\mathbb{E}_{\substack{x \sim p \\ y \sim q}}[f(x) g(y)] = "
+     r"\mathbb{E}_{x \sim p}[f(x)]\,\mathbb{E}_{y \sim q}[g(y)]", "verified"),
+    (INDEPENDENT, r"\mathbb{E}_{\substack{x \sim p \\ y \sim q}}[f(x) g(y)] = "
+     r"\mathbb{E}_{x \sim p}[f(x)]\,\mathbb{E}_{y \sim q}[g(x)]", "refuted"),
+    # sequential draws: outer first, the later law at the earlier draw
+    (SEQUENTIAL, r"\mathbb{E}_{x\sim p(x), y \sim q(y|x)}[f(x,y)] = " + NESTED, "verified"),
+    (SEQUENTIAL, r"\mathbb{E}_{x\sim p, y \sim q}[f(x,y)] = " + NESTED, "verified"),
+    (SEQUENTIAL, r"\mathbb{E}_{x\sim p(x), y \sim q(y|x)}[f(x,y)] = "
+     r"\int p(x)\int q(y|x) f(y,x)\,dy\,dx", "refuted"),
+    # a product of a marginal and a conditional as the subscript: the same nest
+    (SEQUENTIAL, r"\mathbb{E}_{p(x)q(y|x)}[f(x,y)] = " + NESTED, "verified"),
+    (SEQUENTIAL, r"\mathbb{E}_{p(x)q(y|x)}[f(x,y)] = \int p(x) f(x,x)\,dx", "refuted"),
+    # several letters from one joint: drawn together
+    (JOINT_XY, r"\mathbb{E}_{x,y \sim p}[f(x,y)] = \mathbb{E}_{p(x,y)}[f(x,y)]", "verified"),
+    (JOINT_XY, r"\mathbb{E}_{(x,y) \sim p(x,y)}[f(x,y)] = \mathbb{E}_{p(x,y)}[f(x,y)]",
+     "verified"),
+    (JOINT_XY, r"\mathbb{E}_{x,y \sim p}[f(x, y)] = "
+     r"\mathbb{E}_{x \sim p}[\mathbb{E}_{y \sim p}[f(x,y)]]", "refuted"),
+    (JOINT_XY, r"\mathbb{E}_{x \sim p(x), y \sim p(y)}[f(x, y)] = "
+     r"\mathbb{E}_{p(x,y)}[f(x,y)]", "refuted"),          # marginals drawn apart
+    # several letters from a law over one variable: independent copies (MMD)
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}_{x, x' \sim p}[x x'] = \left(\mathbb{E}_{x \sim p}[x]\right)^2", "verified"),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}_{x, x' \sim p}[x x'] = \mathbb{E}_{x \sim p}[x^2]", "refuted"),
+])
+def test_several_draws_in_one_subscript_are_the_nest_outer_first(header, row, verdict):
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_variance_over_letters_drawn_together_is_the_joint_variance():
+    joint, = readings(display(JOINT_XY, r"\operatorname{Var}_{(x,y) \sim p}[f(x,y)] = 0"))
+    assert joint == readings(display(JOINT_XY, r"\operatorname{Var}_{p(x,y)}[f(x,y)] = 0"))[0]
+
+
+@pytest.mark.parametrize("header, row, words", [
+    (SEQUENTIAL, r"\mathbb{E}_{y \sim q(y|x), x\sim p(x)}[f(x,y)] = " + NESTED,
+     "drawn after it"),
+    (SEQUENTIAL, r"\mathbb{E}_{y \sim q, x\sim p}[f(x,y)] = " + NESTED, "drawn after it"),
+    (SEQUENTIAL, r"\mathbb{E}_{q(y|x)p(x)}[f(x,y)] = " + NESTED, "drawn after it"),
+    (INDEPENDENT, r"\mathbb{E}_{x \sim p, x \sim q}[f(x)] = 0", "drawn twice"),
+    (INDEPENDENT, r"\operatorname{Var}_{x \sim p, y \sim q}[f(x) + g(y)] = 0",
+     "several draws"),
+    (INDEPENDENT, r"\mathbb{E}_{x \sim p, y}[f(x) g(y)] = 0", "drawn from a law"),
+])
+def test_several_draws_that_would_be_misread_are_refused(header, row, words):
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and words in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"D_{KL}(p \| q) = \mathbb{E}_{x\sim p(\cdot)}\left[\log\frac{p(x)}{q(x)}\right]",
+     "verified"),
+    (r"D_{KL}(p \| q) = \mathbb{E}_{x\sim q(\cdot)}\left[\log\frac{p(x)}{q(x)}\right]",
+     "refuted"),
+])
+def test_a_dot_placeholder_is_the_letter_drawn(row, verdict):
+    assert verdicts(display("% derive: variable x\n% derive: density p, q\n", row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}_{x\sim p}\mathbb{E}_{y \sim q(\cdot|x)}[f(x,y)] = " + NESTED, "verified"),
+    (r"\mathbb{E}_{x\sim p}\mathbb{E}_{y \sim q(\cdot|x)}[f(x,y)] = "
+     r"\int p(x)\int q(y|x) f(y,y)\,dy\,dx", "refuted"),
+])
+def test_a_dot_placeholder_before_the_bar(row, verdict):
+    assert verdicts(display(SEQUENTIAL, row)) == [verdict]

@@ -3271,3 +3271,35 @@ def test_a_quantity_using_its_density_as_a_law_is_no_functional(body):
     text = ("% derive: variable x\n% derive: density q, q_1, p over x\n"
             f"% derive: define \\varphi(q) = {body}\n")
     assert verdicts(display(text, r"\varphi(q_1) = \varphi(q_1) + 0")) == ["error"], body
+
+
+INDEXED_X = "% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
+EXPANDED = r"\sum_{i=1}^{n} x_i^2 - 2\mu\sum_{i=1}^{n} x_i + n\mu^2"
+
+
+@pytest.mark.parametrize("index_range", [
+    r"1 \le i \le n", r"1 \leq i \leq n", r"i \in [n]", r"i \in \{1, \dots, n\}",
+    r"i \in \{1,\ldots,n\}",
+])
+@pytest.mark.parametrize("right, verdict", [(EXPANDED, "verified"),
+                                            (EXPANDED + " + 1", "refuted")])
+def test_an_index_range_written_as_a_set_is_the_sum_from_1_to_n(index_range, right, verdict):
+    """`\\sum_{1 \\le i \\le n}`, `\\sum_{i \\in [n]}`, `\\sum_{i \\in \\{1, \\dots, n\\}}` are
+    `\\sum_{i=1}^{n}` (round 20, atkL sv_le, sv_in_n, sv_in_set)."""
+    row = rf"\sum_{{{index_range}}} (x_i - \mu)^2 = {right}"
+    assert verdicts(display(INDEXED_X, row)) == [verdict]
+
+
+def test_a_lower_bound_of_an_index_range_is_kept():
+    (reading,) = readings(display(INDEXED_X, r"\sum_{2 \le i \le n} x_i = \sum_{i=2}^{n} x_i"))
+    assert reading == "Σ_{i=2}^{n} x_i = Σ_{i′=2}^{n} x_i′"
+
+
+@pytest.mark.parametrize("row, words", [
+    (r"\sum_{1 \le i < n} x_i = 0", "range of a sum's index is not read"),
+    (r"\sum_{a \le i \le n} x_i = 0", "declared real"),
+])
+def test_other_index_ranges_are_refused_as_ranges(row, words):
+    header = INDEXED_X + "% derive: real a\n"
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and words in step.message

@@ -888,7 +888,8 @@ def _underset(text, start, at, end):
                           "\\underset{…}{…}", start)
     label, body = text[at + 1:end], text[first + 1:close].strip()
     if _OPERATOR.match(body):
-        written = "{" + body + "}_{" + label + "}"
+        # `\arg\max` is two tokens of one operator: no braces between them and its subscript
+        written = (body if body.startswith("\\arg") else "{" + body + "}") + "_{" + label + "}"
         return text[:start] + " " * (close + 1 - start - len(written)) + written + \
             text[close + 1:]
     if not _WORDS_ONLY.match(label) and not _BRACED.match(body):

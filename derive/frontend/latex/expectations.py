@@ -13,6 +13,8 @@ rule per form:
 * `\\mathbb{E}_{y \\mid x}[f]` (a bar in the subscript): over y, under the conditional of the
   one law over y, x given x, at x's value where it stands (`\\mathbb{E}_{y \\sim p(y \\mid x)}`).
 * `y \\sim p` with p over another declared variable x is refused: p(y) is p's y-marginal.
+* Several draws in one subscript (`\\mathbb{E}_{x \\sim p, y \\sim q}`, `x, y \\sim p`,
+  `\\mathbb{E}_{p(x) q(y \\mid x)}`): draws.py.
 * `E_p[f]`, `\\mathbb{E}_\\theta[f]` (a declared number, the statistician's E_θ): under the
   one declared law whose formula mentions θ (`_law_at_parameter`); several: refused.
 * No subscript: under the distribution named by `% derive: expectations under q`; else,
@@ -32,7 +34,9 @@ rule per form:
 * `\\mathrm{E}(X)^2` of one random variable, no subscript, is (E X)² (the Book of Statistical
   Proofs); of an expression (`E(X - EX)^2`, Cover & Thomas's average of the square), or
   after a subscript (`\\mathbb{E}_{x \\sim p}(x)^2`, where a bracket-less `\\mathbb{E}_p x^2`
-  is E[x²]), a power after round brackets is refused as ambiguous.
+  is E[x²]), a power after round brackets is refused as ambiguous. `Cov(X, Y)^2` (two
+  arguments, with or without a subscript) has one reading, the square of the covariance:
+  a pair is never squared.
 * A conditional expectation `\\mathbb{E}[g | X]` (also `| X, Z`, `| X = v`, `Var(Y | X)`,
   `Cov(Y, Z | X)`), no subscript, is a random variable: the moment of the whole argument
   under the conditional of the law `\\mathbb{E}[…]` is under (else the one law over the
@@ -137,15 +141,18 @@ class Expectations:
                 label = None
             if label in self.scope.heads:             # a form the file defined itself
                 return self.head_value(label, bracket, piece.node), 2
+        pair = piece.kind == "Cov" and bracket is not None and len(bracket.args) == 2 and \
+            bracket.seps == [","]         # Cov(X, Y)^2: no pair is squared, the covariance is
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \
-                piece.sub is not None:
+                piece.sub is not None and not pair:
             kind = piece.kind + "_{…}"
             word = {"E": "average", "Var": "variance", "Cov": "covariance"}[piece.kind]
             raise self.error(f"{kind}(…)^k is ambiguous (the {word} of the power, or the power "
                              f"of the {word}?): write {kind}[(…)^k] or ({kind}[…])^k",
                              bracket.node)
         if bracket is not None and bracket.open == "(" and bracket.power is not None and \
-                not (len(bracket.args) == 1 and self.variable_node(bracket.args[0]) is not None):
+                not pair and not (len(bracket.args) == 1 and
+                                  self.variable_node(bracket.args[0]) is not None):
             raise self.error(f"{piece.kind}(…)^k of an expression is ambiguous (Cover & "
                              "Thomas's E(X - EX)^2 is the average of the square; E(X)^2 of one "
                              "random variable is (E X)^2): write E[(X - EX)^2] or "
@@ -176,7 +183,15 @@ class Expectations:
         copies = self.copies_moment(piece, bracket, bodies) if target is None else None
         if copies is not None:
             return self._raised(copies, bracket, piece), used
-        averaging = self._averaged(piece)
+        groups = self.several_draws(piece.sub) if piece.sub is not None else None
+        averaging = self.joint_draw(groups) if groups is not None else None
+        if groups is not None and averaging is None:
+            value = self.drawn_expectation(piece, groups, bodies[0])
+            if bracket is not None and bracket.open == "(":
+                self._factors_after(piece, rest[1:], (), _drawn_letters(self, groups))
+            return self._raised(value, bracket, piece), used
+        if averaging is None:
+            averaging = self._averaged(piece)
         if averaging is None:
             averaging = self._averaged_by_argument(piece, bodies)
         self._not_a_posterior(piece, averaging)
@@ -409,7 +424,8 @@ class Expectations:
         if len(exprs) not in (1, 2):
             return None
         written = self._family_point(exprs[-1]) if len(exprs) == 1 else None
-        dist = self.distribution_argument(exprs[-1], averaging=True)
+        law = self.placeholder_filled(exprs[0], exprs[1]) if len(exprs) == 2 else exprs[0]
+        dist = self.distribution_argument(law, averaging=True)
         if not isinstance(dist, Family):
             return None
         if len(exprs) == 1:
@@ -444,11 +460,15 @@ class Expectations:
                                 {key})
         return self._raised(value, bracket, piece), 2
 
-    def _read_averaged(self, body, averaging, bounds):
+    def _read_averaged(self, body, averaging, bounds, read=None):
+        """`body` read with the averaged letters bound to `bounds` (or `read()`, a reading
+        of its own: the inner draws of a nest, draws.py)."""
         saved, self.averaged = self.averaged, self.averaged + bounds
         self.random_depth += 1
         try:
             with self.bindings_as(averaging.keys, bounds):
+                if read is not None:
+                    return read()
                 return self.product(body) if isinstance(body, list) else self.term(body)
         finally:
             self.random_depth -= 1
@@ -630,6 +650,7 @@ class Expectations:
 
     def _drawn(self, var_node, dist_node):
         """`x \\sim p`: the letter drawn and the distribution."""
+        dist_node = self.placeholder_filled(var_node, dist_node)
         dist = self.distribution_argument(dist_node, averaging=True)
         if dist is None:
             raise self.error("this is not a declared distribution; declare it with "
@@ -729,6 +750,18 @@ class Expectations:
 def _has_sim(sub):
     node = single(sub) if is_tree(sub, "sgroup") else sub
     return is_tree(node, "subitems") and any(is_token(t, "SIM") for t in node.children)
+
+
+def _drawn_letters(reader, groups):
+    """The letters several draws bind, as written (for `_factors_after`)."""
+    letters = set()
+    for drawn, law in groups:
+        for node in drawn or []:
+            piece = reader.piece(single(node))
+            letters.add(getattr(piece, "key", ""))
+        if drawn is None:
+            letters.update(v.latex for v in reader.distribution_argument(law, True).over)
+    return letters
 
 
 def _key_of(reader, sub):

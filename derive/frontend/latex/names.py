@@ -59,6 +59,9 @@ INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL
            **dict.fromkeys((r"\dots", r"\ldots", r"\cdots"),
                            "terms left out with dots (y_1 + \\dots + y_n, \\{x_1, \\dots, x_n\\}) are "
                            "not read yet: write a sum by its index, \\sum_{i=1}^{n} y_i"),
+           r"\given": "\\given is no LaTeX command (a macro of the author's, usually for the "
+                       "bar of a conditional): write \\mid, p(x \\mid y), or define it in the "
+                       "document (\\newcommand{\\given}{\\mid})",
            r"\det": "derive has no matrices, so no determinant (of a diagonal covariance, "
                     "write the product of its entries: \\prod_{i=1}^{n} \\sigma_i^2)",
            **dict.fromkeys((r"\text{Tr}", r"\mathrm{Tr}", r"\operatorname{Tr}", r"\text{tr}",

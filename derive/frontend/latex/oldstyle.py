@@ -19,6 +19,11 @@ how letters make words.
   the braces of a plain TeX fraction there: `\\log{a \\over b} c` is log(a/b)·c.
   A sum or difference in those braces (`\\log{a - \\log b}`, Will Wolf's EM notes) prints
   as log a − log b, the braces invisible: refused, never the log of the difference.
+* `\\mathrm{argmax}`, `\\text{argmax}`, `\\mathop{\\mathrm{arg\\,min}}`: the word set upright by
+  hand is the operator `\\argmax` (`\\argmin`), as `\\operatorname*{argmax}` is (the text is
+  rewritten in place, padded to the same length).
+* `\\lvert` in a row with no `\\rvert` (`p(x \\lvert y)`) opens no absolute value: it is the
+  bar of a conditional, `\\mid` (in place, same length).
 * `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
   place, same length, so every position stays the author's).
 * `\\mathbf{z_i}`, `\\boldsymbol{\\theta_k}`, `\\mathit{x^{(i)}}`: a typographic font
@@ -93,6 +98,24 @@ FONT_AROUND_A_LIST = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|mathit|mathsf|ma
                                 r")+)\}")
 
 
+# `\mathrm{argmax}`, `\text{arg\,min}`, `\mathop{\mathrm{argmax}}`: the word set upright
+# by hand is the operator `\argmax` (LIMOP), as `\operatorname*{argmax}` is.
+_ARG_WORD = r"arg\s*(?:\\[,;! ]|\s)*(max|min)\s*"
+ARG_UPRIGHT = re.compile(r"\\mathop\s*\{\s*\\(?:mathrm|operatorname|text|textrm)\s*\{\s*" +
+                         _ARG_WORD + r"\}\s*\}|\\(?:mathrm|text|textrm|mathop)\s*\{\s*" +
+                         _ARG_WORD.replace("(max|min)", "(?P<word>max|min)") + r"\}")
+
+
+# `\lvert` in a row with no `\rvert` opens no absolute value: it is the bar of a conditional
+# (`p(x \lvert y)`), `\mid`, as `\vert` is.
+LONE_LVERT = re.compile(r"\\lvert(?![a-zA-Z])")
+
+
+def _arg_operator(found):
+    word = found.group(1) or found.group("word")
+    return ("\\arg" + word).ljust(len(found.group()))
+
+
 def normalise_text(text):
     """`\\mid \\mid` → `\\|` padded with spaces, `\\mathcal{L(q)}` → `\\mathcal L(q) ` (a font
     around one letter and its arguments: the letter's font applied to them), and
@@ -100,6 +123,9 @@ def normalise_text(text):
     old switch, read alike), `\\mathbf{X, Z}` → `        X, Z ` (around a list of names: the
     names): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
+    text = ARG_UPRIGHT.sub(_arg_operator, text)
+    if "\\rvert" not in text:             # `p(x \\lvert y)`: no absolute value opens here
+        text = LONE_LVERT.sub(lambda m: "\\mid".ljust(len(m.group())), text)
     text = FONT_AROUND_A_LIST.sub(
         lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " ", text)
     for found in list(ANY_FONT.finditer(text)):

@@ -107,6 +107,7 @@ def parse_row(text):
     _check_nesting(text)
     _check_controls(text)
     _check_environments(text)
+    text = index_ranges(drawn_substacks(text))
     _check_substacks(text)
     _check_ascii_relations(text)
     _check_digit_fractions(text)
@@ -172,6 +173,49 @@ def _check_environments(text):
 
 
 SUBSTACK = re.compile(r"\\substack(?![a-zA-Z])|\\\\")
+
+
+STACKED_DRAWS = re.compile(r"(\\mathbb\s*\{\s*E\s*\}\s*_\s*\{\s*)\\substack\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+
+
+def drawn_substacks(text):
+    """`\\mathbb{E}_{\\substack{x \\sim p \\\\ y \\sim q}}`: draws stacked under an expectation
+    are the draws written with commas, `\\mathbb{E}_{x \\sim p, y \\sim q}` (draws.py). Only when
+    every line of the stack draws (has `\\sim`); the text keeps its length, so positions hold."""
+    def commas(match):
+        lines = match.group(2).split("\\\\")
+        if len(lines) < 2 or not all("\\sim" in line for line in lines):
+            return match.group()
+        stacked = match.group()[len(match.group(1)):]
+        flat = ", ".join(lines)
+        return match.group(1) + " " * (len(stacked) - len(flat)) + flat
+    return STACKED_DRAWS.sub(commas, text)
+
+
+_BOUND = r"\s*([A-Za-z0-9]+|\\[a-zA-Z]+|\{[^{}]*\})\s*"
+_INDEX = r"\s*([A-Za-z]|\\[a-zA-Z]+)\s*"
+_LE = r"\\(?:leq?|leqslant)(?![a-zA-Z])"
+_DOTS = r"\\(?:dots|ldots|cdots|dotsc)(?![a-zA-Z])"
+_SUM_SUB = r"(\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*)"
+INDEX_RANGES = (
+    re.compile(_SUM_SUB + r"\{" + _BOUND + _LE + _INDEX + _LE + _BOUND + r"\}"),   # 1 ≤ i ≤ n
+    re.compile(_SUM_SUB + r"\{" + _INDEX + r"\\in(?![a-zA-Z])\s*\[" + _BOUND + r"\]\s*\}"),
+    re.compile(_SUM_SUB + r"\{" + _INDEX + r"\\in(?![a-zA-Z])\s*\\\{" + _BOUND + r",\s*" +
+               _DOTS + r"\s*," + _BOUND + r"\\\}\s*\}"),
+)
+
+
+def index_ranges(text):
+    """`\\sum_{1 \\le i \\le n}`, `\\sum_{i \\in [n]}`, `\\sum_{i \\in \\{1, \\dots, n\\}}` (also
+    `\\prod`): the index i over the whole numbers from the lower bound to n, written as
+    `\\sum_{i=1}^{n}` is (`[n]` is {1, …, n}). The text is rewritten in place, padded with
+    spaces after the sum's scripts: every position after them is kept."""
+    def written(found, index, low, high):
+        spelled = f"{found.group(1)}{{{index}={low}}}^{{{high}}}"
+        return spelled + " " * (len(found.group()) - len(spelled))
+    text = INDEX_RANGES[0].sub(lambda m: written(m, m.group(3), m.group(2), m.group(4)), text)
+    text = INDEX_RANGES[1].sub(lambda m: written(m, m.group(2), "1", m.group(3)), text)
+    return INDEX_RANGES[2].sub(lambda m: written(m, m.group(2), m.group(3), m.group(4)), text)
 
 
 def _check_substacks(text):
@@ -269,6 +313,10 @@ def _problem(exc, text):
                                  "intersection of sets is not read", pos)
         elif token.type == "SIM":
             message = "\\sim belongs in a subscript, as in \\mathbb{E}_{x \\sim p}"
+        elif token.type == "REL" and _in_sum_subscript(text, pos):
+            return SyntaxProblem("this range of a sum's index is not read: write "
+                                 "\\sum_{i=1}^{n}, or \\sum_{1 \\le i \\le n} with \\le on both "
+                                 "sides (whole-number bounds)", pos)
         elif token.type == "REL" and "SEP" in (getattr(exc, "expected", None) or ()):
             return SyntaxProblem("a second relation inside brackets: derive reads an event "
                                  "given by one relation (\\Pr(X \\ge a)); write "
@@ -286,3 +334,16 @@ def _problem(exc, text):
 
 if __name__ == "__main__":
     write_tables()
+
+
+def _in_sum_subscript(text, pos):
+    """Whether `pos` lies inside the braced subscript of a `\\sum` or `\\prod`."""
+    depth = 0
+    for k in range(min(pos, len(text)) - 1, -1, -1):
+        if text[k] == "}" and text[k - 1:k] != "\\":
+            depth += 1
+        elif text[k] == "{" and text[k - 1:k] != "\\":
+            if depth == 0:
+                return re.search(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*$", text[:k]) is not None
+            depth -= 1
+    return False

@@ -88,6 +88,7 @@ from derive.frontend.latex.pieces import (
     subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
+from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
@@ -204,8 +205,8 @@ class Part:
     head: Head | None = None
 
 
-class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, Divergences, Stieltjes,
-             Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
+class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -2780,14 +2781,19 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         by the random variables X, Y, Z of variables it is over, the probabilists' spelling
         of a marginal): the density of those random variables — p's marginal over x, y, z —
         at the arguments, taken in the subscript's order (`p_{(Y,X)}(a, b)` is p at y = a,
-        x = b). None when the subscript names no random variable; any other form (a bar,
-        `p_{X|Y}`, a count that differs, a capital p is not over, no brackets) is refused,
+        x = b); `p_{X|Y}(x|y)`, its capitals naming the arguments' variables on the same sides
+        of one bar, is `p(x|y)` (`_capitals_as_written`). None when the subscript names no
+        random variable; any other form (a bar elsewhere, `p_{X|Y}(y|x)`, a count that differs, a capital p is not over, no brackets) is refused,
         never an unknown function that could be refuted."""
         capitals = self._of_capitals(p)
         if capitals is None:
             return None
         inside, capitals = capitals
         found = self.declared(p.base)
+        if self._capitals_as_written(inside, capitals, bracket):
+            for c in capitals:
+                self.capital_read(c, p.node, "random")
+            return self._powered(self.density(found[0], found[1].info, bracket), bracket)
         variables = [self.capital_variable(c) for c in capitals]
         info = found[1].info
         args = bracket.args if bracket is not None and bracket.open == "(" else ()
@@ -2805,6 +2811,22 @@ class Reader(Products, Probability, Events, Expectations, Samples, Hypotheses, D
         pairs = [(v, self.density_argument(a)[1]) for v, a in zip(variables, args)]
         over, at = self.points(found[0], info, pairs, bracket.node)
         return self._powered(Dens(Dist(found[0], over), at), bracket)
+
+    def _capitals_as_written(self, inside, capitals, bracket):
+        """`p_{X|Y}(x|y)`, `p_{X \\mid Y, Z}(x \\mid y, z)`: a subscript with one bar whose
+        capitals name, in order and on the same sides of the bar, the variables written as
+        the arguments — the subscript says what `p(x | y)` says, and reads as it."""
+        bars = re.findall(r"\\mid|\|", inside)
+        if len(bars) != 1 or bracket is None or bracket.open != "(" or \
+                [s for s in bracket.seps if s != ","] != [s for s in bracket.seps if s in BARS]:
+            return False
+        before = len(re.split(r",", re.split(r"\\mid|\|", inside)[0]))
+        cut = [k for k, s in enumerate(bracket.seps) if s in BARS]
+        if len(cut) != 1 or cut[0] + 1 != before or len(bracket.args) != len(capitals):
+            return False
+        return all(self.capital_variable(c) is not None and
+                   self.variable_node(a) is self.capital_variable(c)
+                   for c, a in zip(capitals, bracket.args))
 
     def _of_capitals(self, p):
         """(subscript, its capitals) of a declared density's name subscripted by a random
