@@ -260,7 +260,8 @@ class FileScope:
         other = next((label for label in self.heads if label != head and
                       label.startswith(key.rstrip("'") + "(") and
                       not self.one_family(label, head) and
-                      not (head is not None and self.only_a_label(label))), None)
+                      not (head is not None and self.only_a_label(label) and
+                           self._over_functions(head))), None)
         if other is not None and not key.endswith("'"):
             raise LabelledAbove(f"{key} is defined above as the quantity {other} (its whole "
                                 "head names it): a second quantity of that name, with other "
@@ -296,6 +297,14 @@ class FileScope:
         (`V(G, D) = …`, G and D declared functions its body applies) is no second meaning
         of it."""
         return any(self.lookup(k) is None for k in label_keys(label))
+
+    def _over_functions(self, head):
+        """Whether every argument of the label `head` is a declared function (`V(G, D)`,
+        the GAN value at the generator and the discriminator): the only quantity that may
+        stand beside one `only_a_label` (never `p(y_1, y_2|θ) = 1` beside
+        `p(\\mathbf{y}|θ)`, which would define a claim away)."""
+        found = [self.lookup(k) for k in label_keys(head)]
+        return bool(found) and all(f is not None and f[1].kind is Kind.FUNCTION for f in found)
 
     def _one_name_at_letter(self, key):
         """Note the base of a name defined at one letter, `s_{j}`, that is no family at each
