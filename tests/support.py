@@ -24,4 +24,4 @@ def verdicts(result):
 def unreadable(derivation):
     """The unreadable rows of a derivation, as (message, line, column)."""
     return [(s.message, s.location.line, s.location.column) for s in derivation.steps
-            if s.kind == "unreadable"]
+            if s.kind == "unreadable" or s.unread]

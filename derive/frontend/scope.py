@@ -295,8 +295,11 @@ class FileScope:
         body cannot use that argument, so the quantity is only ever that label, written so,
         never the letter applied elsewhere — another quantity labelled by the same letter
         (`V(G, D) = …`, G and D declared functions its body applies) is no second meaning
-        of it."""
-        return any(self.lookup(k) is None for k in label_keys(label))
+        of it. A label with a declared function among its arguments (Lil'Log's `L(G, D)`, D
+        declared) is a quantity of that function, applied elsewhere at others (`L(G, D^*)`)."""
+        found = [self.lookup(k) for k in label_keys(label)]
+        return any(f is None for f in found) and \
+            not any(f is not None and f[1].kind is Kind.FUNCTION for f in found)
 
     def _over_functions(self, head):
         """Whether every argument of the label `head` is a declared function (`V(G, D)`,

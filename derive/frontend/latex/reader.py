@@ -1662,7 +1662,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         over_variable = isinstance(last, (Sum, Expect)) and last.var.local is not LOCAL_INDEX \
             and self.declared(last.var.latex) is not None and \
             self.declared(last.var.latex)[1].kind is Kind.VARIABLE and \
-            (isinstance(last, Sum) or last.var.latex in ended)
+            last.var.latex in ended           # it took its run: no bracket closed it
         if isinstance(last, (Sum, Expect)) and isinstance(last.body, (Sum, Expect)):
             over_variable = False         # `\\sum_{x,y}`: which of its sums would go on?
         if not (isinstance(last, Sum) and last.var.local is LOCAL_INDEX and
