@@ -84,7 +84,8 @@ from derive.frontend.latex.parse import MAX_ROW_CHARS, SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
-    LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single,
+    IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
+    is_token, is_tree, single,
     subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
@@ -92,6 +93,7 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
@@ -206,7 +208,7 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
-             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
+             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -1796,6 +1798,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
+        font = indicator_font(primary)
+        if font is not None and not primes and not self.declaring and \
+                self.scope.lookup(naming.name_text(primary)) is None and \
+                (font == "mathbb" or equation_of(sub) is not None):
+            return IndicatorPiece(sub, sup, node)       # \mathbb{1}[j = k]: indicators.py
         if base is not None and base.replace(".", "", 1).isdigit():
             if sub is not None or primes:          # \mathbf{0} is the number 0 (a zero vector)
                 raise self.error("a number with a subscript or a prime is not read", node)
