@@ -94,6 +94,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
+from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
@@ -208,7 +209,8 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
-             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators):
+             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
+             Semicolons):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -3256,8 +3258,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return self._powered(Call(name, *self.moving_arguments(name, p.node),
-                                      *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.function_arguments(name, bracket, p.node)),
+                                 bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
