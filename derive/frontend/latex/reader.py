@@ -4891,6 +4891,27 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  if found[1].kind is Kind.DISTRIBUTION else ""), var_piece.node)
         return self._integral(piece, body, key)
 
+    def _renamed_variable(self, body, key):
+        """`\\int p(y) f(y) \\, dy` over a letter the file does not declare, p a declared
+        density of one variable x (unconditioned): the integral over x's range with x
+        renamed y, as `\\mathbb{E}_{y \\sim p}` draws y from p — the variable x when every
+        declared density the integrand applies at y is over x alone, else None (densities of
+        different variables at y: over which range? the letter stays a real of its own)."""
+        if callable(body):
+            return None
+        over = set()
+        for p, nxt in zip(body, body[1:]):
+            if not (isinstance(p, NamePiece) and isinstance(nxt, BracketPiece) and
+                    len(nxt.args) == 1 and not nxt.seps and
+                    self.source_text(nxt.args[0]).strip() == key):
+                continue
+            found = self.declared(p.key)
+            if found is None or found[1].kind is not Kind.DISTRIBUTION:
+                continue
+            info = found[1].info
+            over.add(info.over if len(info.over) == 1 and not info.given else None)
+        return over.pop()[0] if len(over) == 1 and None not in over else None
+
     def _one_reference_measure(self, key, node):
         """One name, one meaning: the first undeclared measure letter of the file (`d\\mu`)
         is the reference measure; a second, different one (`d\\nu` below `d\\mu`) would be
@@ -4966,6 +4987,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  f"which values count — write the sum "
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
+        elif found is None and lower is None and where is None and condition is None and \
+                self._renamed_variable(body, key) is not None:
+            var = self.fresh(key, origin=self._renamed_variable(body, key))   # ∫ p(y) … dy
         else:
             self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
