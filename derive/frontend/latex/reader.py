@@ -4977,6 +4977,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
         found = self.declared(key) or self.sample_of(key)
+        renamed = self._renamed_variable(body, key) if found is None and lower is None and \
+            where is None and condition is None else None
         if found is not None and found[1].kind is Kind.VARIABLE:
             if lower is not None and getattr(found[1].info, "discrete", False):
                 # limits of a discrete variable: the sum over the values between them, or
@@ -4987,9 +4989,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  f"which values count — write the sum "
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
-        elif found is None and lower is None and where is None and condition is None and \
-                self._renamed_variable(body, key) is not None:
-            var = self.fresh(key, origin=self._renamed_variable(body, key))   # ∫ p(y) … dy
+        elif renamed is not None:
+            var = self.fresh(key, origin=renamed)          # ∫ p(y) … dy: x renamed y
         else:
             self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
