@@ -819,6 +819,58 @@ def test_the_kronecker_delta():
             step.message and step.location.column == 4
 
 
+SOFTMAX_JK = SOFTMAX + "% derive: integer j\n% derive: assume 1 \\le j \\le K\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(\mathbb{1}[j=k] - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(\mathbb{1}\{j = k\} - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(\mathbb{1}_{j=k} - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(\mathbf{1}_{j=k} - \hat{y}_k)",
+     "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j([j=k] - \hat{y}_k)", "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j([j=k] + \hat{y}_k)", "refuted"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(\mathbb{1}[j \ne k] - \hat{y}_k)",
+     "refuted"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = -\hat{y}_j \hat{y}_k + "
+     r"\hat{y}_j \mathbb{1}\{j = k\}", "verified"),
+    (r"\sum_{j=1}^K [j \neq k] = K - 1", "verified"),
+    (r"\sum_{j=1}^K \mathbb{1}[j = k]^2 = 2", "refuted"),
+    (r"\mathbb{1}[j = k] = 0", "refuted"),
+    (r"\mathbb{1}[j = k] = \delta_{jk}", "verified"),
+])
+def test_the_indicator_of_an_equation_between_indices_is_the_kronecker_delta(row, status):
+    """`\\mathbb{1}[j=k]`, `\\mathbb{1}\\{j=k\\}`, `\\mathbb{1}_{j=k}` and Iverson's `[j=k]`
+    (softmax-gradient notes) are δ_jk — they were refused as an unknown `\\mathbb{1}` or an
+    unreadable bracket; `\\ne` inside is 1 − δ_jk. A row headed by one is a claim."""
+    assert verdict(row, SOFTMAX_JK).status == status
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\mathbb{1}\{y = k\} = 1", "the indicator of an equation compares whole numbers"),
+    (r"[y = k] + 1 = 1", "the indicator of an equation compares whole numbers"),
+    (r"\mathbb{1}\{j < k\} = 1", "an indicator of < between indices is not read"),
+    (r"\mathbb{1}_A = 1", "derive reads an indicator only of an equation"),
+    (r"\mathbb{1} + 1 = 2", "derive reads an indicator only of an equation"),
+    (r"\mathbb{1}[j = k]^{1/2} = 1", "a power other than a positive whole number"),
+])
+def test_an_indicator_of_anything_but_an_index_equation_is_refused(row, message):
+    """No indicator of an event, a set or an inequality: refused at its place, never a
+    guessed value (y is a real here: `y = k` is no equation between indices)."""
+    (step,) = load(row, SOFTMAX_JK + "% derive: real y\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_a_declared_indicator_name_keeps_the_files_meaning():
+    """A file that declares `\\mathbb{1}` (a number of its own) is not read as the delta."""
+    header = "% derive: real \\mathbb{1}\n% derive: integer j, k\n"
+    assert verdict(r"\mathbb{1} + 1 = 1 + \mathbb{1}", header).status == "verified"
+    assert verdict(r"\mathbb{1} = 1", header).status != "verified"
+
+
 LETTER_FAMILY = "% derive: real z_j\n% derive: integer k\n"
 
 

@@ -190,6 +190,34 @@ def test_the_tangent_bound_of_exp_lowers_only_a_term_of_non_negative_coefficient
     assert not _nonneg(sp, sp.exp(t * s) - 1, True, 0)           # 0 at s = 0
 
 
+INTERVAL = "% derive: function f\n% derive: real a\n"
+
+
+@pytest.mark.parametrize("row, proved", [
+    (r"\int_0^1 (f(t)^2 - 2 f(t) + 1) dt \ge 0", True),
+    (r"\int_0^1 (f(t) - 1)^2 dt \ge \int_0^1 (2 f(t) - 1) dt - \int_0^1 f(t)^2 dt", True),
+    (r"\int_0^2 (f(t)^2 - 2 f(t)) dt \ge -2", True),
+    (r"\int_1^3 f(t)^2 dt \ge \int_1^3 (2 f(t) - 1) dt", True),
+    (r"\int_{\frac12}^{1} (f(t)^2 + 1) dt \ge \frac12", True),
+    (r"\int p(x) \log p(x) dx \le \int p(x) (\log p(x) + 1) dx", True),
+    # false: the constant is ∫ C/L over a range of length L, never C at each point
+    (r"\int_0^2 (f(t)^2 - 2 f(t)) dt \ge -1", False),
+    (r"\int_1^3 f(t)^2 dt \ge \int_1^3 (2 f(t) - 1) dt + 1", False),
+    (r"\int_{\frac12}^{1} (f(t)^2 + 1) dt \ge 1", False),
+    (r"\int_2^0 (f(t)^2 - 2 f(t)) dt \ge -2", False),          # a negative measure
+    (r"\int_0^a (f(t)^2 - 2 f(t)) dt \ge -a", False),          # limits with letters
+])
+def test_a_constant_beside_an_integral_over_an_interval_joins_its_integrand(row, proved):
+    """∫_a^b g dt + C ≥ 0 is shown by g + C/(b − a) ≥ 0 at every point (b > a numbers), as a
+    constant joins an integral against a density: integrals over one range compared termwise
+    with a constant left over (∫_0^1 (f − 1)² ≥ ∫_0^1 (2f − 1) − ∫_0^1 f², undecided before,
+    since ∫_0^1 1 dt had become the constant 1 beside the integrand)."""
+    from derive.engines import bounds, clock
+    header = INTERVAL + "% derive: variable x\n% derive: density p over x\n"
+    (step,) = load_tex("interval.tex", header + "$$ " + row + " $$\n").steps
+    assert (bounds.prove(step, clock.now() + 20) is not None) is proved
+
+
 CAUCHY_SCHWARZ = ("% derive: variable x, y\n% derive: joint p over x, y\n"
                   "% derive: real a_i, b_i for i = 1..n\n% derive: real t\n")
 

@@ -1315,6 +1315,30 @@ def test_a_malformed_conditional_subscript_is_refused(row):
     assert step.kind == "unreadable"
 
 
+RENAMED = ("% derive: variable x, z\n% derive: density p = \\mathcal{N}(0, 1) over x\n"
+           "% derive: density q over x\n% derive: density r over z\n% derive: function f\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\int q(y) f(y) \, dy = \mathbb{E}_{x \sim q}[f(x)]", "verified"),
+    (r"\int q(t) f(t) \, dt = \mathbb{E}_{y \sim q}[f(y)]", "verified"),
+    (r"\int q(y) f(y)^2 \, dy = \mathbb{E}_{x \sim q}[f(x)]", "refuted"),
+    (r"\mathbb{E}_{y \sim q}[f(y)] = \int q(x) f(x) \, dx", "verified"),
+    (r"\mathbb{E}_{y \sim q}[f(y)] = \int q(x) f(x)^2 \, dx", "refuted"),
+    (r"\int p(y) y^2 \, dy = 1", "verified"),
+    (r"\int p(y) y^2 \, dy = 2", "refuted"),
+    (r"\int q(y) \log q(y) \, dy = \int q(x) \log q(x) \, dx", "verified"),
+    (r"\int_{\mathbb{R}} q(y) \, dy = 1", "verified"),
+    (r"\int_0^1 q(y) \, dy = 1", "refuted"),             # limits: a real letter of its own
+    (r"\int q(y) r(y) \, dy = \int q(y) r(y) \, dy", "undecided"),   # over x's or z's range?
+])
+def test_a_letter_the_file_does_not_declare_renames_the_one_variable_of_its_law(row, status):
+    """`\\int p(y) f(y) dy` with p over x alone and y undeclared is over x's range with x
+    renamed (as `\\mathbb{E}_{y \\sim p}` draws y from p): it was a real of its own over the
+    whole line, where no instance evaluates (undecided)."""
+    assert verdicts(display(RENAMED, row)) == [status]
+
+
 def test_drawing_another_declared_variable_from_a_law_over_x_is_refused():
     """`y \\sim p` with p over x drew y from x's law while `p(y)` in the same file is the
     y-marginal of a joint — one name, two laws (E_{y~p}[y] = Σ_y p(y) y refuted)."""

@@ -3664,6 +3664,44 @@ def test_a_function_named_at_a_letter_reads_it_as_an_argument():
         ["∫_{0}^{1} f_θ(θ, z) · g(θ, z) dθ = 0"]
 
 
+_F_SEMI = "% derive: variable z\n% derive: real \\theta, \\phi\n% derive: function f, h\n"
+_H_MOVES = _F_SEMI + "% derive: depends h on \\theta\n"
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    (_F_SEMI, (r"f(z;\theta) + 1 = 1 + f(z; \theta)",), "verified"),
+    (_F_SEMI, (r"\frac{\partial}{\partial \theta} f(z;\theta) = 0",), "undecided"),
+    (_F_SEMI, (r"\int_0^1 f(z;\theta) \, d\theta = f(z;\theta)",), "refuted"),
+    (_F_SEMI, (r"f(z;0) = f(z;\theta)",), "refuted"),
+    (_F_SEMI, (r"\int_0^1 f(z;\theta) \, dz = \int_0^1 f(t;\theta) \, dt",), "verified"),
+    (_F_SEMI, (r"f(z;\theta, \phi) - f(z;\theta, \phi) = 0",), "verified"),
+    (_H_MOVES, (r"h(z;\theta) = h(z)",), "verified"),
+    (_H_MOVES, (r"\frac{d}{d\theta} h(z;\theta) = 0",), "undecided"),
+])
+def test_a_declared_function_with_parameters_after_a_semicolon_moves_with_them(
+        head, rows, expected):
+    """`f(z; \\theta)` of a declared f (ML notes' model function) was refused at the ';'; it
+    is read as `f_\\theta(z)` is, f(θ, z): a derivative in θ is not 0, an integral over θ
+    is no f(z; θ)."""
+    assert verdicts(display(head, *rows))[-1] == expected
+
+
+@pytest.mark.parametrize("head, rows, message", [
+    (_F_SEMI, (r"f(z;\theta) = 1", r"f(z) = 1"), "with parameters after ';' elsewhere"),
+    (_F_SEMI, (r"f(z) = 1", r"f(z;\theta) = 1"), "without parameters elsewhere"),
+    (_F_SEMI, (r"f(z;\theta) = f(\theta, z)",), "with parameters after ';' elsewhere"),
+    (_H_MOVES, (r"h(z;0) = h(z)",), "h moves with \\theta already"),
+    (_H_MOVES, (r"h(z;\phi) = h(z)",), "h moves with \\theta already"),
+    (_F_SEMI, (r"f(z;\theta;\phi) = 1",), "one ';'"),
+    (_F_SEMI, (r"f(z;\theta \mid \phi) = 1",), "one ';'"),
+])
+def test_a_declared_function_is_applied_one_way(head, rows, message):
+    """f(z) beside f(z; θ) (is f(z) at the file's θ, or another function?) is refused in
+    either order; with `depends h on θ` only θ itself may follow the ';'."""
+    (*_, last) = steps(display(head, *rows))
+    assert last.kind == "unreadable" and message in last.message
+
+
 def test_depends_names_a_density_or_a_function():
     with pytest.raises(InputError, match="not a declared density or function"):
         load_tex("d.tex", "% derive: real a\n% derive: depends a on \\theta\n$$ a = a $$\n")

@@ -396,6 +396,47 @@ def test_a_local_definition_ends_with_its_row():
     assert verdicts(text + later)[-1] == "verified"       # a definition of its own is fine
 
 
+JS_HEAD = "% derive: variable x\n% derive: density P, Q over x\n% derive: positive a, b\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"D_{JS}(P\|Q) = \tfrac12 D_{KL}(P\|M) + \tfrac12 D_{KL}(Q\|M), \quad "
+     r"\text{where } M = \tfrac12(P+Q)", "verified"),
+    (r"D_{JS}(P\|Q) = \tfrac12 D(P\|M) + \tfrac12 D(Q\|M), \quad \text{where } M = \tfrac12(P+Q)",
+     "verified"),
+    (r"D_{JS}(P\|Q) = \tfrac12 D(P\|M) + \tfrac12 D(Q\|P), \quad \text{where } M = \tfrac12(P+Q)",
+     "refuted"),
+    (r"D_{JS}(P\|Q) = D(P\|M) \quad \text{where } M = \tfrac12(P+Q)", "refuted"),
+    (r"(a - m)^2 \ge 0, \quad \text{with } m = \frac{a+b}{2}", "verified"),
+    (r"\frac{a+b}{2} - m = 0 \quad \text{with } m = \frac{a+b}{2}", "verified"),
+    (r"\frac{a+b}{2} - m = 1 \quad \text{with } m = \frac{a+b}{2}", "refuted"),
+    (r"a + g(2) = a + 4 \quad \text{where } g(t) = t^2", "verified"),
+    (r"a + g(2) = a + 5 \quad \text{where } g(t) = t^2", "refuted"),
+])
+def test_where_or_with_and_a_fresh_head_defines_it_beside_the_row(row, status):
+    """`\\text{where } M = \\tfrac12(P+Q)` after the JS divergence (Lil'Log, notes): a
+    local definition, as `(f(u) = …)` is — M was read as a hypothesis about an undeclared
+    number, and the divergence refused it as no distribution."""
+    assert verdicts(display(JS_HEAD, row)) == [status]
+
+
+def test_a_definition_beside_a_row_may_be_written_again_beside_another():
+    rows = (r"a + m = a + 1 \quad \text{where } m = 1", r"a + m = a + 2 \quad \text{where } m = 1",
+            r"a + m = a + 2")
+    assert verdicts(display(JS_HEAD, *rows)) == ["verified", "refuted", "error"]
+    assert "for that row only" in readings(display(JS_HEAD, *rows))[2]
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"a + b = b + a \quad \text{where } a = 1", "verified"),      # a declared: a hypothesis
+    (r"a = 1 \quad \text{where } a = 1", "verified"),
+    (r"a + r = a + 1 \quad \text{where } r > 0", "refuted"),        # a relation: a hypothesis
+    (r"a + k = a + 1 \quad \text{where } k \text{ is one}", "error"),
+])
+def test_where_beside_a_row_without_a_fresh_definition_is_a_hypothesis_or_refused(row, status):
+    assert verdicts(display(JS_HEAD, row)) == [status]
+
+
 # ---------------------------------------------------------------- side conditions are never dropped
 
 @pytest.mark.parametrize("condition", [

@@ -104,7 +104,33 @@ def integrands(poly):
         ways.append([terms + [(frozenset(set(m) | set(w) | {(cp, 1) for cp in copies}),
                                c * share)
                               for m, c in constant for w in mixture]])
+    length = _interval_length(copies)
+    if length is not None:              # ∫_0^1 f² dt vs ∫_0^1 (2f − 1) dt: C = ∫ C/L dt
+        ways.append([terms + [(frozenset(set(m) | {(cp, 1) for cp in copies}), c / length)
+                              for m, c in constant]])
     return ways
+
+
+def _interval_length(copies):
+    """b − a of the one integral `∫_a^b … dt` over whole-number or fraction limits with
+    b > a, whose constant weight 1/(b − a) integrates to 1 there (as a density does over
+    its variable): a constant C beside it is ∫_a^b C/(b − a) dt, one integrand with it. None
+    for another range (the whole line, a sum, limits with letters)."""
+    if len(copies) != 1:
+        return None
+    ((_, copy),) = copies
+    range_id = copy[1] if isinstance(copy, tuple) and len(copy) == 3 else None
+    if not (isinstance(range_id, tuple) and len(range_id) == 3 and range_id[0] == "int"):
+        return None
+    lower, upper = (_constant_key(k) for k in range_id[1:])
+    return upper - lower if lower is not None and upper is not None and upper > lower else None
+
+
+def _constant_key(key):
+    """The number a normal-form key stands for when it has no atoms, else None."""
+    if not isinstance(key, frozenset) or any(m for m, _ in key):
+        return None
+    return sum((Fraction(c) for _, c in key), Fraction(0))
 
 
 def family_weights(copies, terms):

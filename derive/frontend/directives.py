@@ -801,13 +801,17 @@ class Directives:
             raise self.source.error(str(exc), offset) from None
 
     def define_beside(self, body, offset):
-        """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`): the key of a fresh name
+        """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`, `\\text{where } M = …`): the key
+        of a fresh name
         it defines — for that row only (the builder ends it) — or None when the name is
         already declared or used: the equation is then a hypothesis of the row, never a
-        new meaning of a name the file gave one."""
-        key = self.reader.read_name(body[:body.index("(")], offset)
-        if self.scope.lookup(key) is not None or key in self.scope.ended:
+        new meaning of a name the file gave one. A name defined beside an earlier row only
+        (ended there) may be defined beside this one: each row says what it means."""
+        head = body[:body.index("=")]
+        key = self.reader.read_name(head[:head.index("(")] if "(" in head else head, offset)
+        if self.scope.lookup(key) is not None:
             return None
+        self.scope.ended.pop(key, None)     # a row-local name defined anew beside this row
         self._define(body, offset)
         return key
 

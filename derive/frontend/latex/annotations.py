@@ -120,6 +120,13 @@ _REASON = re.compile(r"(?i)^\s*[;:,]?\s*(because|since|as|by|from|using|via|appl
 _EVERY = re.compile(r"^\s*for (?:all|every|any)\s*$")
 _CONDITION = re.compile(r"^\s*(for(?: all| every| any)?|if|where|with|when|provided(?: that)?)"
                         r"\s*$")
+# `\\text{where } M = \\tfrac12(P + Q)`, `\\text{with } m = …`: a fresh name defined beside the
+# row, as `(f(u) = u \\log u)` is — a bare name or a function head, one `=`, nothing else
+# relating (`_local_definition`); `for` keeps saying where the row holds (a condition).
+_LOCAL_WORDS = re.compile(r"^\s*(where|with)\s*$")
+_LOCAL_HEAD = re.compile(r"^\s*(?:[A-Za-z]|\\[A-Za-z]+|\\math[a-z]+\s*\{\s*[A-Za-z]\s*\})"
+                         r"(?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?"
+                         r"(?:\s*\(\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)*\))?\s*=(?![=])")
 _WORD = re.compile(r"\\mbox\s*\{|\\mathrm\s*\{(?=\s*(?:for|if|where|with|when|provided)\s*\})")
 _SIGNED = re.compile(r"^\s*(?:for|if|with|when)\s+(positive|negative|nonnegative|non-negative)\s*$")
 _FORALL_BOUND = re.compile(r"^\\forall(?![a-zA-Z])\s*(?=[^\\]*?(?:[<>]|\\[lg]eq?(?![a-zA-Z])))")
@@ -525,6 +532,8 @@ def _side(piece):
         words = stripped[text.end():end]
         rest = stripped[end + 1:]
         if _CONDITION.match(words) and rest.strip():
+            if _local_definition(words, rest):
+                return "definition", rest.strip(), lead + end + 1 + len(rest) - len(rest.lstrip())
             if _EVERY.match(words) and _names_only(rest):
                 return "remark", stripped, lead       # for every a: what every row claims
             return "condition", rest, lead + end + 1
@@ -585,6 +594,18 @@ def _side(piece):
     if _RELATION.search(stripped):
         return "row", stripped, lead
     return "math", lead, lead
+
+
+def _local_definition(words, math):
+    """Whether `\\text{where } …` (`with`) heads a definition: a name's head and one `=`
+    (`M = \\tfrac12(P + Q)`, `m = \\frac{a+b}{2}`, `g(t) = t^2`), with no other relation
+    after it. The builder defines the name for this row only when it is fresh; about a name
+    the file knows it is the row's hypothesis, as before."""
+    if _LOCAL_WORDS.match(words) is None:
+        return False
+    head = _LOCAL_HEAD.match(math)
+    return head is not None and head.group(0).rstrip().endswith("=") and \
+        _RELATION.search(math[head.end():]) is None and "\\text" not in math
 
 
 def _names_only(math):

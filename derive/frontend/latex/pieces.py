@@ -37,6 +37,16 @@ class ExpectPiece:
 
 
 @dataclass
+class IndicatorPiece:
+    """`\\mathbb{1}` (`\\mathbf{1}_{j = k}`): an indicator, with its subscript (an equation,
+    or None when the bracket after it holds one) and a power (`indicators`)."""
+
+    sub: object
+    power: object
+    node: object
+
+
+@dataclass
 class BracketPiece:
     """`( … )`, `[ … ]`: its delimiters, argument nodes and separators, and a power."""
 

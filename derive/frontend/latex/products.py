@@ -72,8 +72,8 @@ import re
 
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
-    LazyPiece, LeftBarPiece, LawRatioPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token,
-    is_tree, single, takes_rest,
+    IndicatorPiece, LazyPiece, LeftBarPiece, LawRatioPiece, LimitPiece, NamePiece, OpPiece,
+    ValuePiece, is_token, is_tree, single, takes_rest,
 )
 from lark import Tree
 
@@ -772,6 +772,8 @@ class Products:
                     self.took_run(value)            # no argument bracket: it took the run
             elif isinstance(p, FuncPiece):
                 value, used = self.function(p, pieces[i + 1:])
+            elif isinstance(p, IndicatorPiece):
+                value, used = self.indicator(p, nxt)
             elif self.applies_componentwise(p, nxt) is not None:     # softmax(x + c)_i
                 value, used = self.applied_component(self.applies_componentwise(p, nxt), p,
                                                      nxt), 2
@@ -1053,6 +1055,9 @@ class Products:
             raise self.error(f"derive does not read {bracket.open} … {bracket.close} as "
                              "brackets (only ( ), [ ] and \\{ \\} group; ⟨ ⟩ and mismatched "
                              "pairs mean other things)", bracket.node)
+        iverson = self.iverson(bracket)
+        if iverson is not None:                 # [j = k]: indicators.py
+            return iverson
         if bracket.seps:
             raise self.error(f"unexpected {bracket.seps[0]!r}: a list of arguments needs a "
                              "function or operator before the bracket", bracket.node)

@@ -84,7 +84,8 @@ from derive.frontend.latex.parse import MAX_ROW_CHARS, SyntaxProblem, parse_row
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
-    LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece, is_token, is_tree, single,
+    IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
+    is_token, is_tree, single,
     subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
@@ -92,6 +93,8 @@ from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
+from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
+from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
@@ -206,7 +209,8 @@ class Part:
 
 
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
-             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators):
+             Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
+             Semicolons):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -1796,6 +1800,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             base = naming.name_text(primary)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
+        font = indicator_font(primary)
+        if font is not None and not primes and not self.declaring and \
+                self.scope.lookup(naming.name_text(primary)) is None and \
+                (font == "mathbb" or equation_of(sub) is not None):
+            return IndicatorPiece(sub, sup, node)       # \mathbb{1}[j = k]: indicators.py
         if base is not None and base.replace(".", "", 1).isdigit():
             if sub is not None or primes:          # \mathbf{0} is the number 0 (a zero vector)
                 raise self.error("a number with a subscript or a prime is not read", node)
@@ -3249,8 +3258,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return self._powered(Call(name, *self.moving_arguments(name, p.node),
-                                      *self._arguments(bracket)), bracket), 2
+            return self._powered(Call(name, *self.function_arguments(name, bracket, p.node)),
+                                 bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
@@ -4882,6 +4891,27 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  if found[1].kind is Kind.DISTRIBUTION else ""), var_piece.node)
         return self._integral(piece, body, key)
 
+    def _renamed_variable(self, body, key):
+        """`\\int p(y) f(y) \\, dy` over a letter the file does not declare, p a declared
+        density of one variable x (unconditioned): the integral over x's range with x
+        renamed y, as `\\mathbb{E}_{y \\sim p}` draws y from p — the variable x when every
+        declared density the integrand applies at y is over x alone, else None (densities of
+        different variables at y: over which range? the letter stays a real of its own)."""
+        if callable(body):
+            return None
+        over = set()
+        for p, nxt in zip(body, body[1:]):
+            if not (isinstance(p, NamePiece) and isinstance(nxt, BracketPiece) and
+                    len(nxt.args) == 1 and not nxt.seps and
+                    self.source_text(nxt.args[0]).strip() == key):
+                continue
+            found = self.declared(p.key)
+            if found is None or found[1].kind is not Kind.DISTRIBUTION:
+                continue
+            info = found[1].info
+            over.add(info.over if len(info.over) == 1 and not info.given else None)
+        return over.pop()[0] if len(over) == 1 and None not in over else None
+
     def _one_reference_measure(self, key, node):
         """One name, one meaning: the first undeclared measure letter of the file (`d\\mu`)
         is the reference measure; a second, different one (`d\\nu` below `d\\mu`) would be
@@ -4947,6 +4977,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
         found = self.declared(key) or self.sample_of(key)
+        renamed = self._renamed_variable(body, key) if found is None and lower is None and \
+            where is None and condition is None else None
         if found is not None and found[1].kind is Kind.VARIABLE:
             if lower is not None and getattr(found[1].info, "discrete", False):
                 # limits of a discrete variable: the sum over the values between them, or
@@ -4957,6 +4989,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  f"which values count — write the sum "
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
+        elif renamed is not None:
+            var = self.fresh(key, origin=renamed)          # ∫ p(y) … dy: x renamed y
         else:
             self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
