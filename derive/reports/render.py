@@ -86,7 +86,6 @@ def environment(fmt, templates=None):
     return env
 
 
-PAPERS = ("a4", "letter")
 PLOT_HINT = "pip install 'derive-checker[plot]'"
 
 

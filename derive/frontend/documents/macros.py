@@ -68,10 +68,8 @@ class Unsupported:
 def group(text, i):
     """(start, end) of the content of the braced group at `text[i:]` after blanks, and
     the index just past it; None when there is no group there or it does not close."""
-    j = i
-    while j < len(text) and text[j] in " \t\n":
-        j += 1
-    if j >= len(text) or text[j] != "{":
+    j = _opening(text, i, "{")
+    if j is None:
         return None
     depth = 0
     k = j
@@ -90,12 +88,19 @@ def group(text, i):
     return None
 
 
-def _bracket(text, i):
-    """(start, end, past) of an optional `[…]` argument at `text[i:]` after blanks, or None."""
+def _opening(text, i, opener):
+    """The index of `opener` at `text[i:]` after blanks (spaces, tabs, newlines), or None
+    when something else, or the end, stands there: where an argument of a macro opens."""
     j = i
     while j < len(text) and text[j] in " \t\n":
         j += 1
-    if j >= len(text) or text[j] != "[":
+    return j if j < len(text) and text[j] == opener else None
+
+
+def _bracket(text, i):
+    """(start, end, past) of an optional `[…]` argument at `text[i:]` after blanks, or None."""
+    j = _opening(text, i, "[")
+    if j is None:
         return None
     depth = 0
     for k in range(j, len(text)):

@@ -518,13 +518,12 @@ class Expectations:
         if loose:
             names = ", ".join(n.latex for n in loose)
             over = ", ".join(v.latex for v in averaging.variables)
-            raise self.error(f"say under which distribution {names} is drawn: this moment "
-                             f"without subscript is under {law.latex}, a law over {over} "
-                             f"only, and would hold {names} constant — name a law of "
-                             f"every random variable written (a subscript, "
-                             f"\\mathbb{{E}}_{{q(z \\mid x)}}[…], or '% derive: "
-                             f"expectations under q'), or declare their joint law",
-                             piece.node)
+            raise self._undrawn(names, f"this moment without subscript is under "
+                                f"{law.latex}, a law over {over} only, and would hold "
+                                f"{names} constant — name a law of every random variable "
+                                f"written (a subscript, \\mathbb{{E}}_{{q(z \\mid x)}}[…], "
+                                f"or '% derive: expectations under q'), or declare their "
+                                f"joint law", piece.node)
         self.one_law_of(tuple(b.origin for b in bounds if b in free), law, piece.node)
 
     def one_law_of(self, variables, law, node):
@@ -539,12 +538,18 @@ class Expectations:
             rival = self.scope.table[rivals[0]].info
             drawn = ", ".join(v.latex for v in variables if v in rival.over)
             given = ", ".join(v.latex for v in rival.given)
-            raise self.error(f"say under which distribution {drawn} is drawn: "
-                             f"{law.latex} is a law of {drawn}, and so is the conditional "
-                             f"family {rivals[0].latex} (over {drawn} given {given}) — name "
-                             f"the law: a subscript (\\mathbb{{E}}_{{{rivals[0].latex}"
-                             f"({drawn} \\mid {given})}}[…], \\mathbb{{E}}_{{{law.latex}}}[…]) "
-                             f"or '% derive: expectations under {rivals[0].latex}'", node)
+            raise self._undrawn(drawn, f"{law.latex} is a law of {drawn}, and so is the "
+                                f"conditional family {rivals[0].latex} (over {drawn} given "
+                                f"{given}) — name the law: a subscript (\\mathbb{{E}}_"
+                                f"{{{rivals[0].latex}({drawn} \\mid {given})}}[…], "
+                                f"\\mathbb{{E}}_{{{law.latex}}}[…]) or '% derive: "
+                                f"expectations under {rivals[0].latex}'", node)
+
+    def _undrawn(self, names, why, node):
+        """The refusal of a moment whose law of `names` is not clear (`why`, and how to
+        name it): every such refusal opens with the same question, so that a reader (and
+        a test) knows the kind at once, whichever check found it."""
+        return self.error(f"say under which distribution {names} is drawn: {why}", node)
 
     def _averaged(self, piece):
         """The `Averaging` a subscript (or a directive) says; None when it is to be found
@@ -699,9 +704,8 @@ class Expectations:
                 set(variables) <= set(d.info.over)]
         if len(laws) != 1:
             names = ", ".join(v.latex for v in variables)
-            raise self.error(f"say under which distribution {names} is drawn: "
-                             f"{'no' if not laws else 'more than one'} declared distribution "
-                             f"is over {names}", node)
+            raise self._undrawn(names, f"{'no' if not laws else 'more than one'} declared "
+                                f"distribution is over {names}", node)
         return laws[0]
 
     def _averaged_by_argument(self, piece, bodies):

@@ -366,10 +366,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         letter written as a value counts: a density over a declared x names x as what it
         ranges over (`\\sum_x p(x) + q(x) = 2`), not a value of x."""
         for part in parts:
-            names = free_values(part.term) if part.term is not None else ()
-            for name, node in self.summed_away.items():
-                if name in names:
-                    raise self.error(summed_away_message(name, "this row also uses"), node)
+            self._refuse_used(self.summed_away, free_values(part.term) if part.term is not None
+                              else (), lambda v: summed_away_message(v, "this row also uses"))
 
     def _about_densities(self, term):
         """Whether a head over declared variables names only the quantity at them, its body
@@ -405,16 +403,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         one letter would mean two things in one row — the dummy averaged over and the free
         value — and the author who writes x free beside it most often means the divergence
         at that x. Neither reading is silently chosen."""
-        free = {t.name for part in parts if part.term is not None
-                for t in subterms(part.term) if isinstance(t, Sym)}
-        for v, node in self.averaged_given.items():
-            if v in free:
-                raise self.error(f"D(…|{v.latex} ‖ …|{v.latex}) of two conditionals of joints "
-                                 f"is averaged over {v.latex} (Cover & Thomas's conditional "
-                                 f"relative entropy), but this row also uses {v.latex} free: "
-                                 f"which is meant? Write the average as \\sum_{{{v.latex}}} "
-                                 f"p({v.latex}) D(…) or the divergence at {v.latex} as "
-                                 f"\\sum_z p(z|{v.latex}) \\log …", node)
+        self._refuse_used(self.averaged_given, _letters([p.term for p in parts]), lambda v: (
+            f"D(…|{v.latex} ‖ …|{v.latex}) of two conditionals of joints is averaged over "
+            f"{v.latex} (Cover & Thomas's conditional relative entropy), but this row also "
+            f"uses {v.latex} free: which is meant? Write the average as \\sum_{{{v.latex}}} "
+            f"p({v.latex}) D(…) or the divergence at {v.latex} as \\sum_z p(z|{v.latex}) "
+            f"\\log …"))
 
     def _summed_not_free(self, terms):
         """Refuse a row (or a definition's body) where a bare `\\sum` ran over a variable
@@ -423,14 +417,19 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         not said. Neither reading is silently chosen."""
         if not self.summed_free:
             return
-        free = {t.name for term in terms if term is not None
-                for t in subterms(term) if isinstance(t, Sym)}
-        for v, node in self.summed_free.items():
-            if v in free:
-                raise self.error(f"this \\sum runs over {v.latex}, as a bare \\sum runs over "
-                                 f"the declared variables its term takes, but this row also "
-                                 f"uses {v.latex} free: say what it runs over (\\sum_y "
-                                 f"p({v.latex}, y) keeps {v.latex})", node)
+        self._refuse_used(self.summed_free, _letters(terms), lambda v: (
+            f"this \\sum runs over {v.latex}, as a bare \\sum runs over the declared "
+            f"variables its term takes, but this row also uses {v.latex} free: say what it "
+            f"runs over (\\sum_y p({v.latex}, y) keeps {v.latex})"))
+
+    def _refuse_used(self, marked, used, message):
+        """Refuse, at the node where it was marked, the first name of `marked` (name → node,
+        noted while the row was read: a letter summed or averaged away) that the row also
+        uses (`used`): one letter meaning two things in one row. The checks at a row's end
+        differ only in what counts as a use and in `message(name)`, which says why."""
+        for v, node in marked.items():
+            if v in used:
+                raise self.error(message(v), node)
 
     def _logged_head(self, side, relation, refuse=True):
         """The `Head` of a first side that applies a function word to a quantity not known
@@ -5827,6 +5826,13 @@ def _rational(term):
             return None
         return Num(base.value ** int(exponent.value))
     return None
+
+
+def _letters(terms):
+    """The names of the symbols (`Sym`) among the subterms of `terms` (None skipped): the
+    letters a row writes, which the row-end checks (`Reader._refuse_used`) look for."""
+    return {t.name for term in terms if term is not None
+            for t in subterms(term) if isinstance(t, Sym)}
 
 
 def free_values(term):
