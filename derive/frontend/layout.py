@@ -115,7 +115,7 @@ def rows(display):
         goes_on = below is not None and _row_break(below[0]) and \
             _starts_with_relation(below[1].text.replace("&", " "))
         row = _row(piece, joinable and bool(found) and ends_open(found[-1].text), goes_on)
-        if not row.text.strip():
+        if indent(row.text) == len(row.text):    # nothing but spacing (`\,\\`): no row
             joinable = False
             continue
         follows = joinable and _row_break(before)
@@ -433,12 +433,19 @@ def _side_start(text):
     return len(text)
 
 
+# The switches of print style and size: `\\displaystyle`, `\\scriptstyle`, and the size
+# declarations `\\Huge` … `\\tiny` that MathJax (and blogs after `\\displaystyle`) accept in
+# math. They set only how big the formula prints: set aside wherever they stand (the
+# grammar's SPACING names the same switches; tests/test_documents.py checks both lists agree).
+STYLES = (r"(?:(?:display|text|script|scriptscript)style|tiny|scriptsize|footnotesize|small|"
+          r"normalsize|large|Large|LARGE|huge|Huge)")
+
 # Spacing, alignment and empty groups before a row's first token (`&\quad`, `& {}`,
 # `\phantom{=}`, `\mathrel{\phantom{=}}`, `\hspace{1em}`, `\mspace{20mu}`, `\kern1em`).
 _GROUP = r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 _DIMEN = r"\s*-?[\d.]+\s*(?:em|ex|pt|mu|mm|cm|in|bp|pc|sp)(?![a-zA-Z])"
 _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
-                     r"\\(?:q?quad|(?:math)?strut|(?:display|text|script|scriptscript)style)"
+                     r"\\(?:q?quad|(?:math)?strut|" + STYLES + ")"
                      r"(?![a-zA-Z])|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
@@ -639,7 +646,7 @@ def _column_pairs(piece, goes_on=False):
 
 # A run of alignment marks (`&&`), and what a column of side remarks starts with.
 _COLUMN = re.compile(r"(?<!\\)&(?:\s*(?<!\\)&)*")
-_REMARK = re.compile(r"\s*(?:\\(?:display|text|script|scriptscript)style(?![a-zA-Z])\s*\{?\s*)?"
+_REMARK = re.compile(r"\s*(?:\\" + STYLES + r"(?![a-zA-Z])\s*\{?\s*)?"
                      r"(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
 _LINK = re.compile(r"\s*\\href\s*(?=\{)")
 
