@@ -3304,3 +3304,20 @@ def test_other_index_ranges_are_refused_as_ranges(row, words):
     header = INDEXED_X + "% derive: real a\n"
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and words in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{x,y}^{} p(x) q(y) = 1", "verified"),
+    (r"\sum_{x,y}^{} p(x) q(y) = 2", "refuted"),
+    (r"\sum_{x}^{} p(x) = \sum_{y}^{} q(y)", "verified"),
+])
+def test_an_empty_upper_limit_on_a_sum_is_nothing(row, verdict):
+    """`\\sum_{x,y}^{}` (an editor's empty limit slot, as an Obsidian note writes it) prints
+    the sum over x, y: the empty superscript is set aside, on \\sum, \\prod and \\int alike."""
+    assert verdicts(display(SETS, row)) == [verdict]
+
+
+def test_an_empty_upper_limit_leaves_a_lone_lower_limit_refused():
+    """`\\sum_{i=1}^{}` is a sum from 1 to nothing written: still refused, as `\\sum_{i=1}`."""
+    header = "% derive: real x_i for i = 1..n\n"
+    assert readings(display(header, r"\sum_{i=1}^{} x_i = 1")) == ["say where \\sum_{i=…} ends: ^{n}"]

@@ -1711,6 +1711,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._func_piece(SPELLINGS[item.children[0].value], item.children[1:], item)
         if kind == "big":
             sub, sup, primes = self._tails(item.children[1:], item)
+            if _empty_group(sup):           # `\sum_{x,y}^{}`: an empty limit prints nothing
+                sup = None
             return BigPiece(item.children[0].value[1:], sub, sup, item)
         if kind == "nabla":
             if len(item.children) < 3:
@@ -5511,6 +5513,11 @@ def _negative(sup):
         return True
     return is_tree(sup, "sgroup") and is_tree(sup.children[0], "subitems") and \
         is_tree(single(sup.children[0]), "signed")
+
+
+def _empty_group(script):
+    """Whether a script is written and empty, `^{}` (TeX prints nothing for it)."""
+    return is_tree(script, "sgroup") and is_tree(script.children[0], "empty")
 
 
 def _has_sim(sub):
