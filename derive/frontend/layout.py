@@ -57,8 +57,8 @@ def _row_break(found):
     return found.group(0).startswith(("\\\\", "\\newline"))
 
 
-# Carries no meaning inside a row.
-_LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# Carries no meaning inside a row (`\require{cancel}` loads a MathJax extension).
+_LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?|require)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
                      r"|\\(?:nonumber|notag|hline|allowbreak|(?:display|no|page|nopage)break)"
                      r"(?![a-zA-Z])(?:\[\d\])?|(?<!\\)&")
 _AMPERSAND = re.compile(r"(?<!\\)&")
@@ -619,7 +619,8 @@ def _column_pairs(piece, goes_on=False):
     never a hypothesis of the first: `annotations`) — never the two equations
     glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0). A mark before a
     column with no left side of its own (`a &= 2 \\quad \\Rightarrow \\quad a^2 &= 4`) or
-    after an arrow is layout. When the next row `goes_on` (it starts with a relation),
+    after an arrow is layout, and so is one after a column ending with its relation
+    (eqnarray's `&=& a = b`: the relation's right side is the column after it). When the next row `goes_on` (it starts with a relation),
     the row is refused (`PAIRS_GO_ON`): derive keeps one chain per row, and which of the
     two equations it continues is told only by its column."""
     from derive.frontend.latex.annotations import _depth, ends_with_connective
@@ -638,7 +639,8 @@ def _column_pairs(piece, goes_on=False):
         left = first_relation(after)
         empty = text[at + 1:].lstrip().startswith("&")   # `&&`: amsmath's remark column
         if _top_relation(before) and left is not None and after[:left].strip() and \
-                not ends_with_connective(before) and not empty:
+                not ends_with_connective(before) and not empty and \
+                not _RELATION_AT_END.search(before):       # eqnarray's `&\ge& a = b`
             mark = PAIRS_GO_ON if goes_on else COLUMN_PAIR
             piece = piece.replace(at, at + 1, Mapped.generated(mark, piece.origin(at)))
     return piece
@@ -677,6 +679,8 @@ def _last_remark_column(piece, tail=False):
     before = piece.text[:runs[-1].start()].replace("&", " ") if runs else ""
     if not runs or not (tail or _top_relation(before) or continuation(before) is not None):
         return piece
+    if runs[-1].group(0).count("&") < 2 and _RELATION_AT_END.search(before):
+        return piece        # eqnarray's `&=& (a + b)`: the column is the relation's right side
     at = runs[-1].end()
     column = piece
     link = _LINK.match(column.text, at)
