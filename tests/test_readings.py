@@ -3926,3 +3926,20 @@ def test_an_eqnarray_row_after_its_relation_column_is_its_right_side(check_text,
     text = ("% derive: real a\n\\begin{eqnarray}\n(a+1)^2 &=& a^2 + 2a + 1 \\\\\n"
             + second + "\n\\end{eqnarray}\n")
     assert support.verdicts(check_text(text)) == verdicts
+
+
+BACKSIM = ("% derive: variable x\n% derive: distribution \\mathbb{P}_g with density P_g\n"
+           "% derive: density P_r\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\underset{x \backsim \mathbb{P}_g}{\mathbb{E}} [\log P_g(x)] = \int P_g(x) \log P_g(x) dx",
+     "verified"),
+    (r"\mathbb{E}_{x \backsim P_g} [\log P_g(x)] = \int P_r(x) \log P_g(x) dx", "refuted"),
+    (r"\mathbb{E}_{x \backsim \mathbb{P}_g} [1] = 1", "verified"),
+])
+def test_backsim_draws_as_sim_in_a_subscript(row, verdict):
+    """`\\backsim` (∽), as slides write "drawn from" under an expectation, is `\\sim` there
+    (the only place the grammar reads the sign); the declared distribution name
+    `\\mathbb{P}_g` is its density's law."""
+    assert verdicts(display(BACKSIM, row)) == [verdict]
