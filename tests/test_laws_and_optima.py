@@ -90,6 +90,32 @@ def test_a_law_needs_a_declared_map():
         readings(text)
 
 
+BOLD_LAW = ("% derive: variable \\boldsymbol{x}, \\boldsymbol{\\xi}\n% derive: real \\theta\n"
+            "% derive: function f, {MAP}\n% derive: density q over \\boldsymbol{\\xi}\n"
+            "% derive: density p over \\boldsymbol{x} is the law of {MAP}(\\boldsymbol{\\xi}) "
+            "for \\boldsymbol{\\xi} \\sim q\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int p(\boldsymbol{x}) f(\boldsymbol{x}) d\boldsymbol{x} = "
+     r"\int q(\boldsymbol{\xi}) f(\boldsymbol{h}(\boldsymbol{\xi})) d\boldsymbol{\xi}", "verified"),
+    (r"\int p(\boldsymbol{x}) f(\boldsymbol{x}) d\boldsymbol{x} = "
+     r"\int q(\boldsymbol{\xi}) f(\boldsymbol{\xi}) d\boldsymbol{\xi}", "refuted"),
+])
+def test_the_law_of_a_bold_map(row, verdict):
+    """`function \\boldsymbol{h}` and `the law of \\boldsymbol{h}(\\boldsymbol{\\xi})`: the bold
+    name in the directive and in the rows is one name."""
+    assert verdicts(display(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}"), row)) == [verdict]
+
+
+def test_the_law_of_a_map_with_a_parameter_subscript_is_refused_saying_why():
+    """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ) — its subscript a parameter
+    (so that ∇_θ reaches it) — and a law of a map of more than the variable drawn is not
+    read: refused naming that, not "needs g declared as a function"."""
+    with pytest.raises(Exception, match="takes parameters besides the variable drawn"):
+        readings(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}_{\theta}") + "$$ 1 = 1 $$\n")
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t-1)", "verified"),
     (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t)", "refuted"),      # above
