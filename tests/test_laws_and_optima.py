@@ -695,3 +695,36 @@ def test_a_head_argument_naming_nothing_is_a_label_kept_at_its_use(row, verdict)
 def test_a_label_argument_spelled_otherwise_is_refused(row):
     (*_, last) = readings(display(LABEL, L_ROW, row))
     assert "L is defined above only as the quantity" in last
+
+
+CAPITAL_SPACE = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+                 "% derive: density q over z\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_Z p(x, z) \, dz = p(x)", "verified"),
+    (r"\int_Z q(z) \, dz = 1", "verified"),
+    (r"\int_Z q(z) \, dz = 2", "refuted"),
+    (r"\int_Z z q(z) \, dz = \mathbb{E}_{q}[Z]", "verified"),
+])
+def test_the_capital_of_the_integral_variable_is_its_whole_range(row, verdict):
+    """`\\int_Z … dz`: Z, the undeclared capital that is z's random variable, names the
+    values of Z — z's whole range, as `\\sum_{x \\in X}` reads; Z stays z's random variable
+    elsewhere."""
+    assert verdicts(display(CAPITAL_SPACE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, words", [
+    (CAPITAL_SPACE, r"\int_X q(z) \, dz = 1", "limits come in pairs"),        # another capital
+    (CAPITAL_SPACE + "% derive: real Z\n", r"\int_Z q(z) \, dz = 1", "limits come in pairs"),
+    ("% derive: variable z\n% derive: density q over z in [0, \\infty)\n",
+     r"\int_Z q(z) \, dz = 1", "part of the line only"),
+    ("% derive: variable X, Z\n% derive: density q over Z\n", r"\int_Z q(Z) \, dz = 1",
+     "the subscript names the variable Z, the differential dz"),
+])
+def test_other_capital_subscripts_stay_refused(header, row, words):
+    """The capital of another variable, a declared Z, a law on part of the line (Z's values
+    are not the line), and a subscript naming a declared variable Z under a differential dz
+    of another letter (derive does not guess dz means dZ) are refused."""
+    (text,) = readings(display(header, row))
+    assert words in text

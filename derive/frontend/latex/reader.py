@@ -4945,6 +4945,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         lower = self.term(piece.sub) if piece.sub is not None and not whole else None
         upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
+            self._subscript_names_another_variable(piece.sub, key)
             raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
@@ -4978,7 +4979,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Whether an integral's lone subscript names its variable's whole range: the
         variable itself (`\\int_x … dx`) or the declared variable it is a renamed copy of
         (`\\int\\limits_{w} … dw'`), `\\mathbb{R}`, the variable's space written with
-        its capital (`\\mathcal{X}` for x) or declared as its support. Another set
+        its capital (`\\mathcal{X}` for x) or declared as its support, or the undeclared
+        capital that is the variable's random variable (`\\int_Z … dz`: over Z's values, as
+        `\\sum_{x \\in X}` reads). Another set
         (`\\int_{\\mathcal{A}}`) may be a part of the range: it is not read as the whole.
         `x \\in S` (`\\int_{x \\in \\mathcal{X}} … dx`) is the whole range when x is the
         integral's variable and S names its whole range."""
@@ -5010,6 +5013,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return False
         if named == key:
             return True
+        variable = self.declared(key)
+        if variable is not None and variable[1].kind is Kind.VARIABLE and \
+                self.capital_variable(named) is variable[0]:
+            self.unrestricted_space(named, key, sub)    # `\\int_Z … dz`: over Z's values
+            return True
         found = self.declared(named)
         if found is not None:
             variable = self.declared(key)
@@ -5022,6 +5030,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if space:
             self.unrestricted_space(named, key, sub)
         return space
+
+    def _subscript_names_another_variable(self, sub, key):
+        """Refuse `\\int_Z … dz` (Z a declared variable, z not it) saying so: the subscript
+        names one variable, the differential another — derive does not guess that dz
+        means dZ."""
+        if sub is None:
+            return
+        try:
+            named = self._index_key(sub)
+        except InputError:
+            return
+        found = self.declared(named)
+        if named != key and found is not None and found[1].kind is Kind.VARIABLE:
+            raise self.error(f"\\int_{{{named}}} … d{key}: the subscript names the variable "
+                             f"{named}, the differential d{key} another letter — write "
+                             f"d{named} for an integral over {named}'s whole range", sub)
 
     def _vector_space(self, spec, key):
         """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
