@@ -4785,7 +4785,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
-        support of a density); between `bars`, the message names the other reading."""
+        support of a density); between `bars`, the message names the other reading. A word
+        (`x \\in Data`, `\\mathrm{Data}`) names no set derive can declare: refused, saying so."""
+        word = _WORD_SET.fullmatch(_unbraced(self.source_text(node))) if key is None else None
+        if word is not None:
+            raise self.error(f"{word.group('word')} is a word, not a declared set (a range is "
+                             "declared under a letter's name): write \\sum_x for x's whole "
+                             "range, or declare it, % derive: discrete x in \\mathcal{D}, "
+                             "and sum over \\mathcal{D}", node)
         key = key or self._index_key(node)
         found = self.declared(key)
         if found is None or found[1].kind is not Kind.SET:
@@ -5768,6 +5775,11 @@ def _values_taken(term):
         skipped = t.cond if isinstance(t, Dist) else ()
         pending.extend(c for c in t.children if not any(c is k for k in skipped))
     return taken
+
+
+# A word of two or more letters as a set, italic or in an upright font (`x \\in Data`).
+_WORD_SET = re.compile(r"(?:\\(?:mathrm|text|textrm|mathit|operatorname)\s*\{\s*)?"
+                       r"(?P<word>[A-Za-z]{2,})\s*\}?")
 
 
 def _capital_space(named, key):
