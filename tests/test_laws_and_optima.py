@@ -728,3 +728,12 @@ def test_other_capital_subscripts_stay_refused(header, row, words):
     of another letter (derive does not guess dz means dZ) are refused."""
     (text,) = readings(display(header, row))
     assert words in text
+
+
+def test_a_bare_max_over_a_two_function_objective_is_refused_saying_what_to_write():
+    """`\\max V(G, D) = V(G, D^*)` (no subscript): G and D are both declared functions, and
+    derive does not pick the maximised one from the other side — refused, naming
+    `\\max_D V(G, D)`."""
+    header = GAN + "% derive: define V(G, D) = \\int p_d(x) \\log D(x) dx + \\int p_g(x) \\log(1 - D(x)) dx\n"
+    (text,) = readings(display(header, r"\max V(G, D) = 0"))
+    assert "say what \\max ranges over" in text and "\\max_D V(G, D)" in text

@@ -5145,7 +5145,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             value = self.finite_extremum(kind, body) if kind in ("max", "min") else None
             if value is not None:
                 return value            # \max(0, x): of numbers (`extrema`), no optimum
-            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …", node)
+            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …, or "
+                             f"\\{kind}_D V(G, D) over a function D (without a subscript "
+                             f"derive does not pick which of the objective's arguments is "
+                             f"optimised)", node)
         spec = single(sub)
         low, high, closed = neg(OO), OO, "()"
         var_node = spec
