@@ -629,3 +629,63 @@ def test_backslash_e_named_by_a_mathjax_configuration_is_never_the_convention(ch
             "<!-- derive: variable x -->\n<!-- derive: density p, q over x -->\n\n"
             "$$ \\E_{q(x)} \\frac{p(x)}{q(x)} = 1 $$\n")
     assert [r.verdict.status for r in check_text(text, "notes.md").steps] == ["error"]
+
+
+SIZED = r"""
+% derive: variables x
+$$\displaystyle \Huge \begin{eqnarray}
+(x+1)^2 &=& x^2+2x+1 \\
+&=& x^2+2x+{SLOT} \\
+\end{eqnarray}$$
+$$\displaystyle \large (x-1)^2 = x^2-2x+1$$
+\[ \small x^2 - 1 = (x-1)(x+1) \]
+"""
+
+
+@pytest.mark.parametrize("last, verdict", [("1", "verified"), ("2", "refuted")])
+def test_print_sizes_in_math_are_set_aside(check_text, last, verdict):
+    """`\\Huge`, `\\large`, `\\small` (MathJax takes them in math; blogs write them after
+    `\\displaystyle`) only set the print size: set aside as `\\displaystyle` is, before an
+    environment too (the rest of the display before `\\begin{eqnarray}` is then empty, no
+    row). What they size is read: a false row stays refuted."""
+    result = check_text(SIZED.replace("{SLOT}", last))
+    assert [s.verdict.status for s in result.steps] == ["verified", verdict, "verified",
+                                                        "verified"]
+
+
+def test_the_style_switches_layout_sets_aside_the_grammar_ignores():
+    """layout.STYLES and the grammar's SPACING name the same switches: one list."""
+    import re
+    from derive.frontend.latex.parse import parse_row
+    from derive.frontend.layout import STYLES
+    names = re.findall(r"[A-Za-z]+", STYLES.replace("(?:", "").replace("display|text|script|"
+                                                                       "scriptscript)style", ""))
+    names += ["displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle"]
+    for name in names:
+        assert parse_row(f"\\{name} a = b") == parse_row("a = b"), name
+
+
+SPACED = r"""
+% derive: variables x
+\[
+\,\\
+(x+1)^2 = x^2 + 2x + {SLOT}
+\\ \,\\
+\]
+\begin{align}
+\,\\
+(x-1)^2 &= x^2 - 2x + 1 \\
+\quad \\
+&= (x - 1)(x - 1)
+\end{align}
+"""
+
+
+@pytest.mark.parametrize("last, verdict", [("1", "verified"), ("3", "refuted")])
+def test_rows_of_spacing_only_are_no_rows(check_text, last, verdict):
+    """A blog's `\\,\\\\` (a row holding only spacing) at the start or end of a display, or
+    between rows of an align, is no row — it was read as an empty formula ("the formula
+    ends too early"). The rows around it are read as written, the chain across it going
+    on: a false row is still refuted."""
+    result = check_text(SPACED.replace("{SLOT}", last))
+    assert [s.verdict.status for s in result.steps] == [verdict, "verified", "verified"]

@@ -90,6 +90,32 @@ def test_a_law_needs_a_declared_map():
         readings(text)
 
 
+BOLD_LAW = ("% derive: variable \\boldsymbol{x}, \\boldsymbol{\\xi}\n% derive: real \\theta\n"
+            "% derive: function f, {MAP}\n% derive: density q over \\boldsymbol{\\xi}\n"
+            "% derive: density p over \\boldsymbol{x} is the law of {MAP}(\\boldsymbol{\\xi}) "
+            "for \\boldsymbol{\\xi} \\sim q\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int p(\boldsymbol{x}) f(\boldsymbol{x}) d\boldsymbol{x} = "
+     r"\int q(\boldsymbol{\xi}) f(\boldsymbol{h}(\boldsymbol{\xi})) d\boldsymbol{\xi}", "verified"),
+    (r"\int p(\boldsymbol{x}) f(\boldsymbol{x}) d\boldsymbol{x} = "
+     r"\int q(\boldsymbol{\xi}) f(\boldsymbol{\xi}) d\boldsymbol{\xi}", "refuted"),
+])
+def test_the_law_of_a_bold_map(row, verdict):
+    """`function \\boldsymbol{h}` and `the law of \\boldsymbol{h}(\\boldsymbol{\\xi})`: the bold
+    name in the directive and in the rows is one name."""
+    assert verdicts(display(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}"), row)) == [verdict]
+
+
+def test_the_law_of_a_map_with_a_parameter_subscript_is_refused_saying_why():
+    """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ) — its subscript a parameter
+    (so that ∇_θ reaches it) — and a law of a map of more than the variable drawn is not
+    read: refused naming that, not "needs g declared as a function"."""
+    with pytest.raises(Exception, match="takes parameters besides the variable drawn"):
+        readings(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}_{\theta}") + "$$ 1 = 1 $$\n")
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t-1)", "verified"),
     (r"\sup_{u > 0} \left\{ ut - u \log u \right\} = \exp(t)", "refuted"),      # above
@@ -669,3 +695,45 @@ def test_a_head_argument_naming_nothing_is_a_label_kept_at_its_use(row, verdict)
 def test_a_label_argument_spelled_otherwise_is_refused(row):
     (*_, last) = readings(display(LABEL, L_ROW, row))
     assert "L is defined above only as the quantity" in last
+
+
+CAPITAL_SPACE = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+                 "% derive: density q over z\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int_Z p(x, z) \, dz = p(x)", "verified"),
+    (r"\int_Z q(z) \, dz = 1", "verified"),
+    (r"\int_Z q(z) \, dz = 2", "refuted"),
+    (r"\int_Z z q(z) \, dz = \mathbb{E}_{q}[Z]", "verified"),
+])
+def test_the_capital_of_the_integral_variable_is_its_whole_range(row, verdict):
+    """`\\int_Z … dz`: Z, the undeclared capital that is z's random variable, names the
+    values of Z — z's whole range, as `\\sum_{x \\in X}` reads; Z stays z's random variable
+    elsewhere."""
+    assert verdicts(display(CAPITAL_SPACE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, words", [
+    (CAPITAL_SPACE, r"\int_X q(z) \, dz = 1", "limits come in pairs"),        # another capital
+    (CAPITAL_SPACE + "% derive: real Z\n", r"\int_Z q(z) \, dz = 1", "limits come in pairs"),
+    ("% derive: variable z\n% derive: density q over z in [0, \\infty)\n",
+     r"\int_Z q(z) \, dz = 1", "part of the line only"),
+    ("% derive: variable X, Z\n% derive: density q over Z\n", r"\int_Z q(Z) \, dz = 1",
+     "the subscript names the variable Z, the differential dz"),
+])
+def test_other_capital_subscripts_stay_refused(header, row, words):
+    """The capital of another variable, a declared Z, a law on part of the line (Z's values
+    are not the line), and a subscript naming a declared variable Z under a differential dz
+    of another letter (derive does not guess dz means dZ) are refused."""
+    (text,) = readings(display(header, row))
+    assert words in text
+
+
+def test_a_bare_max_over_a_two_function_objective_is_refused_saying_what_to_write():
+    """`\\max V(G, D) = V(G, D^*)` (no subscript): G and D are both declared functions, and
+    derive does not pick the maximised one from the other side — refused, naming
+    `\\max_D V(G, D)`."""
+    header = GAN + "% derive: define V(G, D) = \\int p_d(x) \\log D(x) dx + \\int p_g(x) \\log(1 - D(x)) dx\n"
+    (text,) = readings(display(header, r"\max V(G, D) = 0"))
+    assert "say what \\max ranges over" in text and "\\max_D V(G, D)" in text

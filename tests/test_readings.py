@@ -3908,3 +3908,76 @@ def test_a_dot_placeholder_is_the_letter_drawn(row, verdict):
 ])
 def test_a_dot_placeholder_before_the_bar(row, verdict):
     assert verdicts(display(SEQUENTIAL, row)) == [verdict]
+
+
+CANCELLED = r"""
+% derive: variable x
+% derive: distribution P with density p
+% derive: distribution Q with density q
+$$
+\require{cancel}
+\begin{eqnarray}
+\int_x q(x) \frac{p(x)}{q(x)} dx + 1
+    &\ge& \int_x\cancel{q(x)}\frac{p(x)}{\cancel{q(x)}}dx = {SLOT}
+\end{eqnarray}
+$$
+"""
+
+
+@pytest.mark.parametrize("slot, last", [("1", "verified"), ("2", "refuted")])
+def test_a_cancelled_factor_is_still_there(check_text, slot, last):
+    """`\\require{cancel}` loads a MathJax extension: no row. `\\cancel{X}` (`\\bcancel`,
+    `\\xcancel`) strikes X through but X is still written: read as `{X}`, and the step
+    that drops the struck pair is checked (here ∫ p = 1). The eqnarray row
+    `&\\ge& a = b` is one chain: the column after `&\\ge&` is its right side, not a second
+    equation."""
+    result = check_text(CANCELLED.replace("{SLOT}", slot))
+    assert support.verdicts(result) == ["verified", last]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"2 \cancel{a} = 2 a", ["verified"]),
+    (r"\frac{\bcancel{a} b}{\xcancel{a}} = b", ["verified"]),
+    (r"\frac{\cancel{a} b}{a} = a b", ["refuted"]),        # struck, not gone
+])
+def test_cancel_is_the_struck_expression(check_text, row, expected):
+    text = "% derive: positive a, b\n" + f"$$ {row} $$\n"
+    assert support.verdicts(check_text(text)) == expected
+
+
+def test_cancelto_is_refused_at_it():
+    """`\\cancelto{0}{X}` claims that X becomes 0: not read as X nor as 0."""
+    from derive.frontend.latex.wrappers import Unread, unwrap
+    with pytest.raises(Unread, match="cancelto"):
+        unwrap(r"a + \cancelto{0}{b} = a")
+    assert unwrap(r"2\cancel{a}").split() == ["2", "{a}"]
+
+
+@pytest.mark.parametrize("second, verdicts", [
+    (r"&=& (a+1)(a+1) = a^2 + 2a + 1", ["verified", "verified", "verified"]),
+    (r"&=& (a+1)(a+2) = a^2 + 2a + 1", ["verified", "refuted", "refuted"]),
+])
+def test_an_eqnarray_row_after_its_relation_column_is_its_right_side(check_text, second,
+                                                                     verdicts):
+    """`&=& (a+1)(a+1) = …`: the column after eqnarray's relation column is that
+    relation's right side — not a remark in brackets (set aside) nor a second equation."""
+    text = ("% derive: real a\n\\begin{eqnarray}\n(a+1)^2 &=& a^2 + 2a + 1 \\\\\n"
+            + second + "\n\\end{eqnarray}\n")
+    assert support.verdicts(check_text(text)) == verdicts
+
+
+BACKSIM = ("% derive: variable x\n% derive: distribution \\mathbb{P}_g with density P_g\n"
+           "% derive: density P_r\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\underset{x \backsim \mathbb{P}_g}{\mathbb{E}} [\log P_g(x)] = \int P_g(x) \log P_g(x) dx",
+     "verified"),
+    (r"\mathbb{E}_{x \backsim P_g} [\log P_g(x)] = \int P_r(x) \log P_g(x) dx", "refuted"),
+    (r"\mathbb{E}_{x \backsim \mathbb{P}_g} [1] = 1", "verified"),
+])
+def test_backsim_draws_as_sim_in_a_subscript(row, verdict):
+    """`\\backsim` (∽), as slides write "drawn from" under an expectation, is `\\sim` there
+    (the only place the grammar reads the sign); the declared distribution name
+    `\\mathbb{P}_g` is its density's law."""
+    assert verdicts(display(BACKSIM, row)) == [verdict]

@@ -3304,3 +3304,36 @@ def test_other_index_ranges_are_refused_as_ranges(row, words):
     header = INDEXED_X + "% derive: real a\n"
     (step,) = steps(display(header, row))
     assert step.kind == "unreadable" and words in step.message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{x,y}^{} p(x) q(y) = 1", "verified"),
+    (r"\sum_{x,y}^{} p(x) q(y) = 2", "refuted"),
+    (r"\sum_{x}^{} p(x) = \sum_{y}^{} q(y)", "verified"),
+])
+def test_an_empty_upper_limit_on_a_sum_is_nothing(row, verdict):
+    """`\\sum_{x,y}^{}` (an editor's empty limit slot, as an Obsidian note writes it) prints
+    the sum over x, y: the empty superscript is set aside, on \\sum, \\prod and \\int alike."""
+    assert verdicts(display(SETS, row)) == [verdict]
+
+
+def test_an_empty_upper_limit_leaves_a_lone_lower_limit_refused():
+    """`\\sum_{i=1}^{}` is a sum from 1 to nothing written: still refused, as `\\sum_{i=1}`."""
+    header = "% derive: real x_i for i = 1..n\n"
+    assert readings(display(header, r"\sum_{i=1}^{} x_i = 1")) == ["say where \\sum_{i=…} ends: ^{n}"]
+
+
+@pytest.mark.parametrize("set_word", ["Data", r"\mathrm{Data}", r"\text{Data}", "AB"])
+def test_a_word_as_the_set_of_a_sum_is_refused_saying_so(set_word):
+    """`\\sum_{x \\in Data}`: a word names no set derive can declare (ranges are declared under
+    a letter's name), so it is refused — with that said, not "expected an index" — whether or
+    not the sum would hold (= 1 is true over x's whole range, = 2 false)."""
+    for right in ("1", "2"):
+        (step,) = steps(display("% derive: discrete x\n% derive: density p over x\n",
+                                rf"\sum_{{x \in {set_word}}} p(x) = {right}"))
+        assert step.kind == "unreadable" and "is a word, not a declared set" in step.message
+
+
+def test_a_declared_set_under_a_sum_still_reads():
+    assert verdicts(display(SETS, r"\sum_{x \in \mathcal{X}} p(x) = 1",
+                            r"\sum_{x \in \mathcal{X}} p(x) = 2")) == ["verified", "refuted"]

@@ -396,6 +396,15 @@ class Directives:
                                     "law it is drawn from a density over it", at)
         term = self.reader.read_term(mapped, offset)
         g = getattr(term, "function", None)
+        arguments = getattr(term, "arguments", ())
+        if g is not None and len(arguments) > 1 and arguments[-1] == Sym(z[0]) and \
+                self.scope.context.kind(g) is Kind.FUNCTION:
+            others = ", ".join(a.name.latex if isinstance(a, Sym) else "…" for a in arguments[:-1])
+            raise self.source.error(
+                f"{g.latex} is read with its subscript as arguments, {g.latex}({others}, "
+                f"{z[0].latex}): the law of a map that takes parameters besides the variable "
+                "drawn is not read yet (declare the law of g(z) for a function g of z alone)",
+                offset)
         if g is None or getattr(term, "arguments", None) != (Sym(z[0]),) or \
                 self.scope.table.get(g) is None or self.scope.table[g].kind is not \
                 Kind.FUNCTION or not self.scope.table[g].declared:

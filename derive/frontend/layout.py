@@ -57,8 +57,8 @@ def _row_break(found):
     return found.group(0).startswith(("\\\\", "\\newline"))
 
 
-# Carries no meaning inside a row.
-_LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
+# Carries no meaning inside a row (`\require{cancel}` loads a MathJax extension).
+_LAYOUT = re.compile(r"\\(?:label|tag\*?|noalign|vspace\*?|require)\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
                      r"|\\(?:nonumber|notag|hline|allowbreak|(?:display|no|page|nopage)break)"
                      r"(?![a-zA-Z])(?:\[\d\])?|(?<!\\)&")
 _AMPERSAND = re.compile(r"(?<!\\)&")
@@ -115,7 +115,7 @@ def rows(display):
         goes_on = below is not None and _row_break(below[0]) and \
             _starts_with_relation(below[1].text.replace("&", " "))
         row = _row(piece, joinable and bool(found) and ends_open(found[-1].text), goes_on)
-        if not row.text.strip():
+        if indent(row.text) == len(row.text):    # nothing but spacing (`\,\\`): no row
             joinable = False
             continue
         follows = joinable and _row_break(before)
@@ -433,12 +433,19 @@ def _side_start(text):
     return len(text)
 
 
+# The switches of print style and size: `\\displaystyle`, `\\scriptstyle`, and the size
+# declarations `\\Huge` … `\\tiny` that MathJax (and blogs after `\\displaystyle`) accept in
+# math. They set only how big the formula prints: set aside wherever they stand (the
+# grammar's SPACING names the same switches; tests/test_documents.py checks both lists agree).
+STYLES = (r"(?:(?:display|text|script|scriptscript)style|tiny|scriptsize|footnotesize|small|"
+          r"normalsize|large|Large|LARGE|huge|Huge)")
+
 # Spacing, alignment and empty groups before a row's first token (`&\quad`, `& {}`,
 # `\phantom{=}`, `\mathrel{\phantom{=}}`, `\hspace{1em}`, `\mspace{20mu}`, `\kern1em`).
 _GROUP = r"\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"
 _DIMEN = r"\s*-?[\d.]+\s*(?:em|ex|pt|mu|mm|cm|in|bp|pc|sp)(?![a-zA-Z])"
 _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
-                     r"\\(?:q?quad|(?:math)?strut|(?:display|text|script|scriptscript)style)"
+                     r"\\(?:q?quad|(?:math)?strut|" + STYLES + ")"
                      r"(?![a-zA-Z])|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
@@ -612,7 +619,8 @@ def _column_pairs(piece, goes_on=False):
     never a hypothesis of the first: `annotations`) — never the two equations
     glued at their operands (`0 &= 0 & a &= 0` read as 0 = 0·a = 0). A mark before a
     column with no left side of its own (`a &= 2 \\quad \\Rightarrow \\quad a^2 &= 4`) or
-    after an arrow is layout. When the next row `goes_on` (it starts with a relation),
+    after an arrow is layout, and so is one after a column ending with its relation
+    (eqnarray's `&=& a = b`: the relation's right side is the column after it). When the next row `goes_on` (it starts with a relation),
     the row is refused (`PAIRS_GO_ON`): derive keeps one chain per row, and which of the
     two equations it continues is told only by its column."""
     from derive.frontend.latex.annotations import _depth, ends_with_connective
@@ -631,7 +639,8 @@ def _column_pairs(piece, goes_on=False):
         left = first_relation(after)
         empty = text[at + 1:].lstrip().startswith("&")   # `&&`: amsmath's remark column
         if _top_relation(before) and left is not None and after[:left].strip() and \
-                not ends_with_connective(before) and not empty:
+                not ends_with_connective(before) and not empty and \
+                not _RELATION_AT_END.search(before):       # eqnarray's `&\ge& a = b`
             mark = PAIRS_GO_ON if goes_on else COLUMN_PAIR
             piece = piece.replace(at, at + 1, Mapped.generated(mark, piece.origin(at)))
     return piece
@@ -639,7 +648,7 @@ def _column_pairs(piece, goes_on=False):
 
 # A run of alignment marks (`&&`), and what a column of side remarks starts with.
 _COLUMN = re.compile(r"(?<!\\)&(?:\s*(?<!\\)&)*")
-_REMARK = re.compile(r"\s*(?:\\(?:display|text|script|scriptscript)style(?![a-zA-Z])\s*\{?\s*)?"
+_REMARK = re.compile(r"\s*(?:\\" + STYLES + r"(?![a-zA-Z])\s*\{?\s*)?"
                      r"(?:\\(?:text(?:rm|it|bf|sf|normal)?|mbox)\s*\{|\()")
 _LINK = re.compile(r"\s*\\href\s*(?=\{)")
 
@@ -670,6 +679,8 @@ def _last_remark_column(piece, tail=False):
     before = piece.text[:runs[-1].start()].replace("&", " ") if runs else ""
     if not runs or not (tail or _top_relation(before) or continuation(before) is not None):
         return piece
+    if runs[-1].group(0).count("&") < 2 and _RELATION_AT_END.search(before):
+        return piece        # eqnarray's `&=& (a + b)`: the column is the relation's right side
     at = runs[-1].end()
     column = piece
     link = _LINK.match(column.text, at)

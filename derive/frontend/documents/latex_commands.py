@@ -49,6 +49,7 @@ leftharpoonup rightleftharpoons
 ldots cdots vdots ddots dots dotsc dotsb dotsm dotsi dotso colon vert Vert lvert rvert lVert
 rVert langle rangle lfloor rfloor lceil rceil lbrace rbrace lbrack rbrack
 quad qquad enspace thinspace negthinspace medspace thickspace displaystyle textstyle
+tiny scriptsize footnotesize small normalsize large Large LARGE huge Huge
 scriptstyle scriptscriptstyle limits nolimits nonumber notag tag label ref eqref cite
 intertext substack phantom vphantom hphantom smash
 begin end newcommand renewcommand providecommand DeclareMathOperator def let relax hspace

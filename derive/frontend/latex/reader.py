@@ -1714,6 +1714,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._func_piece(SPELLINGS[item.children[0].value], item.children[1:], item)
         if kind == "big":
             sub, sup, primes = self._tails(item.children[1:], item)
+            if _empty_group(sup):           # `\sum_{x,y}^{}`: an empty limit prints nothing
+                sup = None
             return BigPiece(item.children[0].value[1:], sub, sup, item)
         if kind == "nabla":
             if len(item.children) < 3:
@@ -4791,7 +4793,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _finite_set_name(self, node, key=None, bars=False):
         """The declared finite set a node names (`\\mathcal{X}`, or a set defined as the
-        support of a density); between `bars`, the message names the other reading."""
+        support of a density); between `bars`, the message names the other reading. A word
+        (`x \\in Data`, `\\mathrm{Data}`) names no set derive can declare: refused, saying so."""
+        word = _WORD_SET.fullmatch(_unbraced(self.source_text(node))) if key is None else None
+        if word is not None:
+            raise self.error(f"{word.group('word')} is a word, not a declared set (a range is "
+                             "declared under a letter's name): write \\sum_x for x's whole "
+                             "range, or declare it, % derive: discrete x in \\mathcal{D}, "
+                             "and sum over \\mathcal{D}", node)
         key = key or self._index_key(node)
         found = self.declared(key)
         if found is None or found[1].kind is not Kind.SET:
@@ -4972,6 +4981,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         lower = self.term(piece.sub) if piece.sub is not None and not whole else None
         upper = self.term(piece.sup) if piece.sup is not None else None
         if (lower is None) != (upper is None):
+            self._subscript_names_another_variable(piece.sub, key)
             raise self.error("an integral's limits come in pairs: \\int_a^b (a lone subscript "
                              "reads only as the variable's whole range: \\int_{\\mathcal{X}}, "
                              "\\int_{\\mathbb{R}}, \\int_x)", piece.node)
@@ -5009,7 +5019,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Whether an integral's lone subscript names its variable's whole range: the
         variable itself (`\\int_x … dx`) or the declared variable it is a renamed copy of
         (`\\int\\limits_{w} … dw'`), `\\mathbb{R}`, the variable's space written with
-        its capital (`\\mathcal{X}` for x) or declared as its support. Another set
+        its capital (`\\mathcal{X}` for x) or declared as its support, or the undeclared
+        capital that is the variable's random variable (`\\int_Z … dz`: over Z's values, as
+        `\\sum_{x \\in X}` reads). Another set
         (`\\int_{\\mathcal{A}}`) may be a part of the range: it is not read as the whole.
         `x \\in S` (`\\int_{x \\in \\mathcal{X}} … dx`) is the whole range when x is the
         integral's variable and S names its whole range."""
@@ -5041,6 +5053,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return False
         if named == key:
             return True
+        variable = self.declared(key)
+        if variable is not None and variable[1].kind is Kind.VARIABLE and \
+                self.capital_variable(named) is variable[0]:
+            self.unrestricted_space(named, key, sub)    # `\\int_Z … dz`: over Z's values
+            return True
         found = self.declared(named)
         if found is not None:
             variable = self.declared(key)
@@ -5053,6 +5070,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if space:
             self.unrestricted_space(named, key, sub)
         return space
+
+    def _subscript_names_another_variable(self, sub, key):
+        """Refuse `\\int_Z … dz` (Z a declared variable, z not it) saying so: the subscript
+        names one variable, the differential another — derive does not guess that dz
+        means dZ."""
+        if sub is None:
+            return
+        try:
+            named = self._index_key(sub)
+        except InputError:
+            return
+        found = self.declared(named)
+        if named != key and found is not None and found[1].kind is Kind.VARIABLE:
+            raise self.error(f"\\int_{{{named}}} … d{key}: the subscript names the variable "
+                             f"{named}, the differential d{key} another letter — write "
+                             f"d{named} for an integral over {named}'s whole range", sub)
 
     def _vector_space(self, spec, key):
         """`\\int_{\\mathbb{R}^n} … dx`: the whole range of x when x is a vector variable
@@ -5145,7 +5178,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             value = self.finite_extremum(kind, body) if kind in ("max", "min") else None
             if value is not None:
                 return value            # \max(0, x): of numbers (`extrema`), no optimum
-            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …", node)
+            raise self.error(f"say what \\{kind} ranges over: \\{kind}_{{\\theta}} …, or "
+                             f"\\{kind}_D V(G, D) over a function D (without a subscript "
+                             f"derive does not pick which of the objective's arguments is "
+                             f"optimised)", node)
         spec = single(sub)
         low, high, closed = neg(OO), OO, "()"
         var_node = spec
@@ -5546,6 +5582,11 @@ def _negative(sup):
         is_tree(single(sup.children[0]), "signed")
 
 
+def _empty_group(script):
+    """Whether a script is written and empty, `^{}` (TeX prints nothing for it)."""
+    return is_tree(script, "sgroup") and is_tree(script.children[0], "empty")
+
+
 def _has_sim(sub):
     node = single(sub) if is_tree(sub, "sgroup") else sub
     return is_tree(node, "subitems") and any(is_token(t, "SIM") for t in node.children)
@@ -5770,6 +5811,11 @@ def _values_taken(term):
         skipped = t.cond if isinstance(t, Dist) else ()
         pending.extend(c for c in t.children if not any(c is k for k in skipped))
     return taken
+
+
+# A word of two or more letters as a set, italic or in an upright font (`x \\in Data`).
+_WORD_SET = re.compile(r"(?:\\(?:mathrm|text|textrm|mathit|operatorname)\s*\{\s*)?"
+                       r"(?P<word>[A-Za-z]{2,})\s*\}?")
 
 
 def _capital_space(named, key):

@@ -28,6 +28,13 @@
   with the expression above (`layout` joins it, `operator_fonts`). Any other sign in a font
   (`\\mathrm{-1}`, `\\mathrm{+b}`) is refused where names are read (`names.font_text`).
 
+* `\\cancel{X}` (also `\\bcancel`, `\\xcancel`: MathJax's cancel extension) strikes X
+  through to show the reader that it cancels against another factor — it is still there:
+  the expression is worth what is written, so `\\cancel{X}` is `{X}` (a group), and the
+  step that then drops the struck pair is checked as any step is. `\\cancelto{v}{X}` claims
+  more — that X becomes v (in a limit, or by a fact the arrow does not name) — and is
+  refused: write X, or v with the step that makes X into v.
+
 Each wrapper is blanked to spaces of the same length (the definition sign written over its
 start, a box's braces turned into brackets), so positions in messages stay those of the
 source. Anything else is left alone.
@@ -43,6 +50,7 @@ _BOXED = re.compile(r"\\boxed\s*\{")
 _UNDERLINED = re.compile(r"\\underline\s*\{")
 _OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|pm|mp)(?![a-zA-Z])")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
+_CANCEL = re.compile(r"\\(?P<kind>[bx]?cancel|cancelto)(?![a-zA-Z])\s*")
 _STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
                               r"(?![a-zA-Z]))\s*\}")
@@ -83,7 +91,22 @@ def operator_fonts(text):
 def unwrap(text):
     """The row with `\\boxed{…}`, stacked labels on relations, fonts around an operator
     sign and braces around a lone relation sign blanked (same length)."""
-    return _braced_relations(_stacked_and_boxed(_phantoms(text)))
+    return _braced_relations(_stacked_and_boxed(_phantoms(_cancelled(text))))
+
+
+def _cancelled(text):
+    """`\\cancel{X}`, `\\bcancel{X}`, `\\xcancel{X}` are `{X}`: the command is blanked, its
+    braces kept as a group. `\\cancelto` is refused (module docstring)."""
+    if "cancel" not in text:
+        return text
+    chars = list(text)
+    for match in _CANCEL.finditer(text):
+        if match.group("kind") == "cancelto":
+            raise Unread("\\cancelto{v}{X} claims that X becomes v, which derive does not "
+                         "check: write X, or v after a step that shows X = v", match.start())
+        if match.end() < len(text) and text[match.end()] == "{":
+            _blank(chars, match.start(), match.end())
+    return "".join(chars)
 
 
 def _phantoms(text):
