@@ -105,3 +105,14 @@ def test_a_dimension_is_a_natural_number():
     at n = -1 (an empty sum)."""
     assert checked(r"-n + \sum_{i=1}^n \sigma_i^2 = \sum_{i=1}^n (\sigma_i^2 - 1)") == \
         ["verified"]
+
+
+@pytest.mark.parametrize("half, expected", [(r"\frac{1}{2}", "verified"), ("", "refuted")])
+def test_the_fraktur_kl_spelling_with_the_matrix_form(half, expected):
+    """`\\mathfrak{D}_\\text{KL}` is KL (one registry entry); against N(0, I) the diagonal
+    Gaussian's KL in matrix notation is verified, without its ½ refuted."""
+    header = HEADER + ("% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z\n"
+                       "% derive: density p = \\mathcal{N}(0, I) over z\n")
+    row = (r"\mathfrak{D}_\text{KL}[q(z) \| p(z)] = " + half +
+           r"\left[-\log|\Sigma| - n + \text{tr}\{\Sigma\} + \mu^T \mu\right]")
+    assert checked(row, header=header) == [expected]
