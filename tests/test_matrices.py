@@ -51,8 +51,8 @@ def test_false_identities_are_refuted(row):
 
 @pytest.mark.parametrize("row, message", [
     (r"\mu^T A \mu = 0", "A is no declared vector"),
-    (r"\text{tr}(A) = 0", "so a trace only of I or a name defined"),
-    (r"\det A = 1", "so a determinant only of I or a name defined"),
+    (r"\text{tr}(A) = 0", "yet but of diagonal matrices (it has no others)"),
+    (r"\det A = 1", "yet but of diagonal matrices (it has no others)"),
     (r"\mu^T \nu = 0", "dimensions differ here (1..n and 1..m)"),
     (r"a^T \mu = 0", "a is no declared vector"),
     (r"\Sigma^{-1} = 1", "\\Sigma is a diagonal matrix"),

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from lark import Token, Tree
 
+from derive.frontend.errors import InputError
 from derive.frontend.latex import names as naming
 from derive.frontend.latex.pieces import is_tree, single
 from derive.model.terms import ONE, Add, Call, Mul, Num, Pow, Product, Sum, Sym, neg
@@ -55,6 +56,9 @@ _DIAG = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*diag\s*\}")
 _INVERSE = re.compile(r"\{?\s*-\s*1\s*\}?")
 _DOTS = (r"\ldots", r"\dots", r"\cdots", r"\dotsc")
 _INDEX_LETTERS = ("j", "k", "l", "m", "r", "s", "q")
+TRANSPOSES = ("derive does not read transposes yet but in a^T b and a^T D b of declared "
+              "vectors (real \\mu in \\mathbb{R}^n) and diagonal matrices; for numbers write "
+              "w x instead of w^T x")
 
 
 @dataclass(frozen=True)
@@ -180,13 +184,13 @@ class Matrices:
     def _determinant(self, items, k):
         """`\\det\\Sigma`, `\\det(\\Sigma)`: Π_j entries (2 items)."""
         argument = self._operand(items, k, r"\det")
-        matrix = self._diagonal_argument(argument, items[k], "a determinant")
+        matrix = self._diagonal_argument(argument, items[k])
         return self._determinant_of(matrix, argument), 2
 
     def _trace(self, items, k):
         """`\\text{tr}(D)`, `\\operatorname{tr}\\{D\\}`: Σ_j entries (2 items)."""
         argument = self._operand(items, k, "the trace")
-        matrix = self._diagonal_argument(argument, items[k], "a trace")
+        matrix = self._diagonal_argument(argument, items[k])
         if matrix.span is None:
             raise self.error("the trace of the identity is its dimension, which nothing "
                              "here fixes: write the dimension", argument)
@@ -195,7 +199,15 @@ class Matrices:
                    matrix.span.upper), 2
 
     def _transpose(self, items, k):
-        """`a^T b`, `a^T D_1 … D_k b`: Σ_j a_j D_jj … b_j (2 + k items)."""
+        """`a^T b`, `a^T D_1 … D_k b`: Σ_j a_j D_jj … b_j (2 + k items). A refusal says
+        first what transposes derive reads (of numbers: write w x for w^T x)."""
+        try:
+            return self._quadratic_form(items, k)
+        except InputError as exc:
+            exc.message = f"{TRANSPOSES}: {exc.message}"
+            raise
+
+    def _quadratic_form(self, items, k):
         try:
             left = self._vector_node(self._transposed(items[k]), items[k])
         except NotMatrix:
@@ -233,7 +245,7 @@ class Matrices:
             raise self.error(f"{what} needs its matrix after it", items[k])
         return items[k + 1]
 
-    def _diagonal_argument(self, node, operator, what):
+    def _diagonal_argument(self, node, operator):
         """A diagonal matrix written as an operator's argument: one factor, or a bracket
         holding a product of factors; refused at the operator otherwise."""
         try:
@@ -243,9 +255,10 @@ class Matrices:
                 return self._diagonal_product(self._bracket_items(node.children[0]), node)
             return self._diagonal_factor(node)
         except NotMatrix:
-            raise self.error(f"derive has no matrices but diagonal ones, so {what} only of "
-                             "I or a name defined in the file by \\text{diag}(\\sigma_1^2, "
-                             "\\ldots, \\sigma_n^2), their inverses and products: "
+            raise self.error(f"derive does not read `{self.source_text(operator).strip()}` "
+                             "yet but of diagonal matrices (it has no others): of I or a name "
+                             "defined in the file by \\text{diag}(\\sigma_1^2, \\ldots, "
+                             "\\sigma_n^2), their inverses and products; "
                              f"{self.source_text(node).strip()} is none", operator) from None
 
     def _determinant_of(self, matrix, node):
@@ -460,8 +473,7 @@ class Matrices:
         if ranged is None:
             raise self.error(f"{base} is no declared vector (real {base} in \\mathbb{{R}}^n, "
                              f"or a family over a range): derive reads transposes, diag and "
-                             f"quadratic forms of declared vectors only (of numbers, write "
-                             f"w x for w^T x)", node)
+                             f"quadratic forms of declared vectors only", node)
         family, span = ranged
         return VectorValue(lambda j: Call(family, j), Span(span.lower, span.upper))
 
