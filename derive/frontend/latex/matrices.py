@@ -113,11 +113,12 @@ class Matrices:
         while k < len(items):
             item = items[k]
             operator = self._operator_at(item)
-            if operator is None:
-                out.append(item)
+            binders = any(is_tree(i, "big", "inner_limop") for i in items)
+            if operator is None or operator == "transpose" and binders:
+                out.append(item)        # `\sum_{T=1}^n a^T`: T may be bound there
                 k += 1
                 continue
-            if any(is_tree(i, "big", "inner_limop") for i in items):
+            if binders:
                 raise self.error("matrix notation beside a sum, product, integral or limit "
                                  "in one run is not read: bracket it, (\\mu^T \\mu)", item)
             value, used = OPERATORS[operator](self, items, k)
