@@ -3237,9 +3237,9 @@ def test_an_inequality_subscript_not_about_the_integrals_variable_is_refused():
     (r"y_1 + \dots + y_n = 1", "the last index of these dots, is not known", 10),
     (r"a_1 + \cdots + a_n = 1", "the last index of these dots, is not known", 10),
     (r"a_1 + a_3 + \cdots + a_9 = 1", "do not step by one: write \\sum or \\prod here", 16),
-    (r"\log \det \Sigma = 1", "derive has no matrices, so no determinant", 9),
-    (r"a = \text{Tr}[a]", "derive has no matrices, so no trace", 8),
-    (r"a = \operatorname{tr}(a)", "derive has no matrices, so no trace", 8),
+    (r"\log \det \Sigma = 1", "derive does not read `\\det` yet but of diagonal matrices", 9),
+    (r"a = \text{Tr}[a]", "derive does not read `\\text{Tr}` yet but of diagonal", 8),
+    (r"a = \operatorname{tr}(a)", "derive does not read `\\operatorname{tr}` yet but of", 8),
 ])
 def test_elided_terms_determinants_and_traces_are_refused_with_a_hint(row, message, column):
     """Held-out MVN entropy and log-sum-exp notation: refused at the command, saying why."""

@@ -57,6 +57,8 @@ EXPECTABLE = ("refuted", "undecided")
 PASSIVE = ("title", "expect", "note", "figure", "at")     # these leave chains alone
 NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \{a, b\}
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
+# `\Sigma = \text{diag}(…)`, `\Sigma = \sigma^2 I`: a diagonal matrix named by one letter.
+DIAGONAL = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*(?::=|=|\\coloneqq)\s*(?P<value>.+?)\s*$")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
@@ -260,7 +262,10 @@ class Directives:
         if found is None:
             raise self.source.error("a vector's space reads \\mathbb{R}^J", space_at)
         text = found.group(2) or found.group(3)
-        return names, self.reader.read_term(text, space_at + space.find(text))
+        dimension = self.reader.read_term(text, space_at + space.find(text))
+        if isinstance(dimension, Sym):      # ℝ^n: n is a dimension, a natural number
+            self.scope.natural(dimension.name, offset)
+        return names, dimension
 
     def _discrete(self, body, offset):
         """`x, y` | `x in \\mathcal{X}, y in \\mathcal{Y}` | `x, y in \\mathcal{X}`: each
@@ -791,6 +796,8 @@ class Directives:
         if support is not None:
             self._support(support, offset)
             return
+        if self._diagonal(body, offset):
+            return
         key, params, value, label = self.reader.read_definition(body, offset)
         found = self.reader.declared(key)
         if found is not None and found[1].kind is not Kind.DEFINITION:
@@ -808,6 +815,25 @@ class Directives:
             raise used_before(self.source, exc, offset) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), offset) from None
+
+    def _diagonal(self, body, offset):
+        """`define \\Sigma = \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2)` (also
+        `\\text{diag}(\\sigma^2)`, `\\sigma^2 I`): a diagonal matrix (`matrices`), recorded
+        apart from the names of numbers. False when the body defines no such matrix."""
+        found = DIAGONAL.match(body)
+        if found is None or not ("diag" in body or re.search(r"I\s*\}?\s*$", body)):
+            return False
+        at = offset + found.start("value")
+        matrix = self.reader.diagonal_definition(found.group("name"), found.group("value"), at)
+        if matrix is None:
+            return False
+        key = found.group("name").strip()
+        if self.scope.lookup(key) is not None or key in self.scope.matrices:
+            raise self.source.error(f"{key} is declared or defined above: a diagonal matrix "
+                                    "needs a name of its own (one name means one thing)",
+                                    offset)
+        self.scope.matrices[key] = matrix
+        return True
 
     def define_beside(self, body, offset):
         """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`, `\\text{where } M = …`): the key

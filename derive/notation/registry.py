@@ -227,7 +227,7 @@ LOG2 = log(TWO)
 
 OPERATORS = (
     Operator("KL", "Kullback–Leibler divergence",
-             ("D_{KL}", "KL", "D", r"\mathcal{D}_{KL}", r"\mathbb{D}_{KL}", r"\mathbb{KL}",
+             ("D_{KL}", "KL", "D", r"\mathcal{D}_{KL}", r"\mathbb{D}_{KL}", r"\mathfrak{D}_{KL}", r"\mathbb{KL}",
               r"\mathcal{KL}"), 2, frozenset({r"\|", ","}), _kl,
              lambda t: f"KL({t[0]} ‖ {t[1]})",
              (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a, c: Num(0), None, _same_space),)),

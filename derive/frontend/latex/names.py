@@ -62,12 +62,15 @@ INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL
            r"\given": "\\given is no LaTeX command (a macro of the author's, usually for the "
                        "bar of a conditional): write \\mid, p(x \\mid y), or define it in the "
                        "document (\\newcommand{\\given}{\\mid})",
-           r"\det": "derive has no matrices, so no determinant (of a diagonal covariance, "
-                    "write the product of its entries: \\prod_{i=1}^{n} \\sigma_i^2)",
+           r"\det": "derive reads determinants only of diagonal matrices defined in the file "
+                    "(define \\Sigma = \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2)), "
+                    "written \\det\\Sigma or |\\Sigma|; else write the product of the "
+                    "entries: \\prod_{i=1}^{n} \\sigma_i^2",
            **dict.fromkeys((r"\text{Tr}", r"\mathrm{Tr}", r"\operatorname{Tr}", r"\text{tr}",
                             r"\mathrm{tr}", r"\operatorname{tr}"),
-                           "derive has no matrices, so no trace (of one number it is that "
-                           "number: leave it out)")}
+                           "derive reads traces only of diagonal matrices, \\text{tr}(\\Sigma) "
+                           "after define \\Sigma = \\text{diag}(…) (of one number it is "
+                           "that number: leave it out)")}
 # Operator commands that are names spelled upright: `\Pr` is `\mathrm{Pr}`.
 OPERATOR_COMMANDS = {r"\Pr": "Pr"}
 

@@ -359,7 +359,7 @@ class Products:
         holds an integral whose differential is in a later term: ∫ (term_k … term_m) dx;
         None otherwise."""
         node = signed[k][1]
-        if not is_tree(node, "run"):
+        if not is_tree(node, "run") or self.matrix_operator(node.children):
             return None
         pieces = [self.piece(c) for c in node.children]
         starts = [i for i, p in enumerate(pieces) if isinstance(p, BigPiece) and p.op == "int"]

@@ -100,6 +100,7 @@ from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
 from derive.frontend.latex.dots import Dots
 from derive.frontend.latex.words import Words
+from derive.frontend.latex.matrices import MARKS as MATRIX_MARKS, Matrices
 from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
@@ -210,7 +211,7 @@ class Part:
 
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons):
+             Semicolons, Matrices):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -220,6 +221,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.copy_components = {}  # a bound copy of a vector variable → its component family
         self.offset = self.row_start = 0
         self.row_text = ""
+        self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.hypotheses = ()
@@ -818,6 +820,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _parse(self, text, start):
         self.offset = self.row_start = start
         self.row_text = text
+        self.matrix_text = MATRIX_MARKS.search(text) is not None or \
+            any(key in text for key in self.scope.matrices)
         self.capitals = {}
         self.free_spellings = {}
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
@@ -945,7 +949,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             len(items[0].children) == 1 else None
         if is_token(number, "NUMBER") and number.value.isdigit() and int(number.value) > 0:
             scale, items = int(number.value), items[1:]           # 2C(G) = …
-        if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items):
+        if not items or len(items) > 2 or not all(is_tree(i, "script") for i in items) or \
+                self.matrix_operator(items):            # \text{tr}(\Sigma) = …: no head
             return None
         component = self.component_head(items)      # (\mathrm{softmax}(z))_i = …
         if component is not None:
@@ -1581,7 +1586,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             written = self.written_out_product(node.children)   # x_1 \cdots x_n
             if written is not None:
                 return written
-            return self.product([self.piece(c) for c in node.children])
+            items = self.matrix_run(node.children) or node.children     # μ^T Σ^{-1} μ
+            return self.product([self.piece(c) for c in items])
         if kind in ("group", "sgroup", "subitems"):
             if len(node.children) != 1:
                 raise self.error("expected a single expression here", node)
@@ -2017,6 +2023,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             _, n, k = node.children
             return Fn("binom", self.term(n), self.term(k))
         if kind == "absolute":
+            determinant = self.bars_determinant(node.children[1])       # |\Sigma|
+            if determinant is not None:
+                return determinant
             inner = naming.flat_text(single(node.children[1])) if \
                 _is_calligraphic(node.children[1]) else self._declared_set(node.children[1])
             if inner is not None and not self._a_number(inner):   # |𝒳|, a set's size
@@ -3104,6 +3113,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
+        self.refuse_matrix_name(key, node)
         if key == "T" and id(node) in self._transposes:
             raise self.error(naming.TRANSPOSES + "; if T is a number, declare it (% derive: "
                              "integer T)", node)
