@@ -2362,3 +2362,35 @@ def test_a_differential_over_an_expression_inside_an_integral(check_text, row, v
 def test_a_differential_over_an_expression_elsewhere_is_refused(check_text, row):
     result = check_text(DIFFERENTIAL_OVER.format(row))
     assert [r.verdict.status for r in result.steps] == ["error"]
+
+
+_BESIDE_A_DRAWN = "% derive: variable x\n% derive: density g = \\mathcal{N}(0, 1) over x\n" \
+    "% derive: density f over x\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{-\infty}^{\infty} g(x) - f(x) dx = 0", "verified"),
+    (r"\int_{-\infty}^{\infty} g(x) - f(x) dx = 1", "refuted"),
+    (r"\int_{-\infty}^{\infty} 2 g(x) - f(x) dx = 0", "refuted"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = \int g(x) - f(x) dx", "verified"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = 0", "verified"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} + 1\right) dx = 0", "refuted"),
+])
+def test_a_formula_density_beside_a_drawn_one_is_integrated_over_the_line(row, expected):
+    """∫ (g − f) over the line, g a normal density and f a drawn one: the sum is split,
+    ∫ g by certified quadrature over the line (its tails bounded), ∫ f over f's cells —
+    on the cells alone g was integrated by a fixed rule with no error bound and its
+    tails lost, so the true rows were undecided and the wrong constants not refuted.
+    f · (g/f − 1) is read as g − f (f positive on the line, a limit of positive
+    densities)."""
+    assert verdicts(display(_BESIDE_A_DRAWN, row))[-1] == expected
+
+
+def test_a_drawn_density_on_a_half_line_is_not_cancelled_off_it():
+    """f declared on [0, ∞) is truly 0 on the negative half-line, where f · g/f is no g:
+    ∫ f (g/f − 1) dx is ∫_0^∞ g − 1 = −1/2 (the normal form's reading), never refuted by
+    an evaluation that cancelled f there."""
+    header = "% derive: variable x\n% derive: density g = \\mathcal{N}(0, 1) over x\n" \
+        "% derive: density f over x in [0, \\infty)\n"
+    row = r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = -\frac{1}{2}"
+    assert verdicts(display(header, row))[-1] != "refuted"
