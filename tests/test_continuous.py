@@ -2394,3 +2394,60 @@ def test_a_drawn_density_on_a_half_line_is_not_cancelled_off_it():
         "% derive: density f over x in [0, \\infty)\n"
     row = r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = -\frac{1}{2}"
     assert verdicts(display(header, row))[-1] != "refuted"
+
+
+_PARTIALS = "% derive: variable z, \\epsilon\n% derive: real \\theta\n" \
+    "% derive: density p over z\n% derive: density r over \\epsilon\n" \
+    "% derive: density q over z\n% derive: depends q on \\theta\n" \
+    "% derive: function f_\\theta, g_\\theta, h, k\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # ∇ and E commute under a law free of θ; under q_θ the density's term stays
+    (r"\nabla_\theta \mathbb{E}_{p(z)}[f_\theta(z)] = \mathbb{E}_{p(z)}[\nabla_\theta f_\theta(z)]",
+     "verified"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]",
+     "refuted"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \int f_\theta(z) \nabla_\theta q(z) dz + "
+     r"\mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]", "verified"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \int f_\theta(z) \nabla_\theta q(z) dz - "
+     r"\mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]", "refuted"),
+    # the reparameterisation's chain rule through g_θ(ε)
+    (r"\nabla_\theta \mathbb{E}_{r(\epsilon)}[h(g_\theta(\epsilon))] = "
+     r"\mathbb{E}_{r(\epsilon)}[h'(g_\theta(\epsilon)) \nabla_\theta g_\theta(\epsilon)]", "verified"),
+    (r"\nabla_\theta \mathbb{E}_{r(\epsilon)}[h(g_\theta(\epsilon))] = "
+     r"\mathbb{E}_{r(\epsilon)}[h'(g_\theta(\epsilon))]", "refuted"),
+    # mixed partials commute (f smooth where differentiated); a wrong order is refuted
+    (r"\frac{\partial}{\partial \theta} \frac{\partial}{\partial z} f_\theta(z) = "
+     r"\frac{\partial}{\partial z} \frac{\partial}{\partial \theta} f_\theta(z)", "verified"),
+    (r"\frac{\partial}{\partial \theta} \frac{\partial}{\partial z} f_\theta(z) = "
+     r"\frac{\partial^2}{\partial \theta^2} f_\theta(z)", "refuted"),
+    (r"\frac{d}{d\theta} k(\theta, \theta^2) = \frac{d}{d\theta} k(\theta, \theta^2) + 0",
+     "verified"),
+    (r"\nabla_\theta f_\theta(z) = 0", "refuted"),
+])
+def test_partial_derivatives_of_a_declared_function_of_several_arguments(row, expected):
+    """∂_θ f(θ, z) of a declared f is a partial derivative (an opaque, consistent call in
+    the normal form; the chain rule through each argument), and the numbers put f to a
+    polynomial in all its arguments with its exact partials — so a false step is refuted
+    with a concrete smooth f, and ∇_θ E_{q_θ}[f] = E_{q_θ}[∇_θ f] (the law moving with θ)
+    never verified. Before, every such step was undecided."""
+    assert verdicts(display(_PARTIALS, row))[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int \nabla_\theta p(z) f_\theta(z) dz = 0", "error"),
+    (r"\int \nabla_\theta p(z) [f_\theta(z)] dz = \int p(z) \nabla_\theta f_\theta(z) dz", "error"),
+    (r"\int \nabla_\theta [p(z) f_\theta(z)] dz = \int p(z) \nabla_\theta f_\theta(z) dz",
+     "verified"),
+    (r"\nabla_\theta q(z) f(z) = f(z) \nabla_\theta q(z)", "verified"),
+    (r"\frac{d}{d\theta} \theta^2 f_\theta(z) = 2 \theta f_\theta(z) + "
+     r"\theta^2 \frac{d}{d\theta} f_\theta(z)", "verified"),
+])
+def test_a_derivative_before_an_applied_function_and_more_that_moves_is_refused(row, expected):
+    """s14q's mutant `\\int \\nabla_\\theta p(z) [f_\\theta(z)] dz`: the gradient of p(z) alone
+    (0: p is free of θ), times f, or of the product p f? With partials of f_θ the product
+    reading was verified against the author's. Refused where a later factor moves; with
+    brackets, or a leading power, or nothing later that moves, it is read as before."""
+    header = _PARTIALS.replace("h, k", "h, k, f")
+    assert verdicts(display(header, row))[-1] == expected
