@@ -2451,3 +2451,14 @@ def test_a_derivative_before_an_applied_function_and_more_that_moves_is_refused(
     brackets, or a leading power, or nothing later that moves, it is read as before."""
     header = _PARTIALS.replace("h, k", "h, k, f")
     assert verdicts(display(header, row))[-1] == expected
+
+
+def test_a_function_applied_to_different_numbers_of_arguments_has_no_partials_drawn():
+    """k'(θ) beside ∂_θ k(θ, z): k is put to a polynomial of one argument, and ∂_1 k of its
+    two-argument calls has no value drawn — no instance (undecided), never an internal
+    error (a missing table raised KeyError)."""
+    header = "% derive: variable z\n% derive: real \\theta\n% derive: function k\n"
+    row = (r"k'(\theta) + \frac{d}{d\theta} k(\theta, z) = "
+           r"k'(\theta) + \frac{d}{d\theta} k(\theta, z) + 1")
+    (result,) = verdicts(display(header, row))
+    assert result == "undecided"

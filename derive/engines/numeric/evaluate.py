@@ -738,6 +738,10 @@ class Evaluator:
         return Point(value, None, ("real", _mid_text(value)))
 
     def call(self, t):
+        if t.function not in self.labels:
+            # a partial derivative of a function with no stand-in (applied to different
+            # numbers of arguments in one step, `test_functions`): no table is drawn for it
+            raise NotEvaluable(f"{t.function.latex} has no value drawn")
         declaration = self.context.declaration(t.function)
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
