@@ -2414,3 +2414,103 @@ def test_a_differential_over_an_expression_inside_an_integral(check_text, row, v
 def test_a_differential_over_an_expression_elsewhere_is_refused(check_text, row):
     result = check_text(DIFFERENTIAL_OVER.format(row))
     assert [r.verdict.status for r in result.steps] == ["error"]
+
+
+_BESIDE_A_DRAWN = "% derive: variable x\n% derive: density g = \\mathcal{N}(0, 1) over x\n" \
+    "% derive: density f over x\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{-\infty}^{\infty} g(x) - f(x) dx = 0", "verified"),
+    (r"\int_{-\infty}^{\infty} g(x) - f(x) dx = 1", "refuted"),
+    (r"\int_{-\infty}^{\infty} 2 g(x) - f(x) dx = 0", "refuted"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = \int g(x) - f(x) dx", "verified"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = 0", "verified"),
+    (r"\int f(x) \left(\frac{g(x)}{f(x)} + 1\right) dx = 0", "refuted"),
+])
+def test_a_formula_density_beside_a_drawn_one_is_integrated_over_the_line(row, expected):
+    """∫ (g − f) over the line, g a normal density and f a drawn one: the sum is split,
+    ∫ g by certified quadrature over the line (its tails bounded), ∫ f over f's cells —
+    on the cells alone g was integrated by a fixed rule with no error bound and its
+    tails lost, so the true rows were undecided and the wrong constants not refuted.
+    f · (g/f − 1) is read as g − f (f positive on the line, a limit of positive
+    densities)."""
+    assert verdicts(display(_BESIDE_A_DRAWN, row))[-1] == expected
+
+
+def test_a_drawn_density_on_a_half_line_is_not_cancelled_off_it():
+    """f declared on [0, ∞) is truly 0 on the negative half-line, where f · g/f is no g:
+    ∫ f (g/f − 1) dx is ∫_0^∞ g − 1 = −1/2 (the normal form's reading), never refuted by
+    an evaluation that cancelled f there."""
+    header = "% derive: variable x\n% derive: density g = \\mathcal{N}(0, 1) over x\n" \
+        "% derive: density f over x in [0, \\infty)\n"
+    row = r"\int f(x) \left(\frac{g(x)}{f(x)} - 1\right) dx = -\frac{1}{2}"
+    assert verdicts(display(header, row))[-1] != "refuted"
+
+
+_PARTIALS = "% derive: variable z, \\epsilon\n% derive: real \\theta\n" \
+    "% derive: density p over z\n% derive: density r over \\epsilon\n" \
+    "% derive: density q over z\n% derive: depends q on \\theta\n" \
+    "% derive: function f_\\theta, g_\\theta, h, k\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # ∇ and E commute under a law free of θ; under q_θ the density's term stays
+    (r"\nabla_\theta \mathbb{E}_{p(z)}[f_\theta(z)] = \mathbb{E}_{p(z)}[\nabla_\theta f_\theta(z)]",
+     "verified"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]",
+     "refuted"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \int f_\theta(z) \nabla_\theta q(z) dz + "
+     r"\mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]", "verified"),
+    (r"\nabla_\theta \mathbb{E}_{q(z)}[f_\theta(z)] = \int f_\theta(z) \nabla_\theta q(z) dz - "
+     r"\mathbb{E}_{q(z)}[\nabla_\theta f_\theta(z)]", "refuted"),
+    # the reparameterisation's chain rule through g_θ(ε)
+    (r"\nabla_\theta \mathbb{E}_{r(\epsilon)}[h(g_\theta(\epsilon))] = "
+     r"\mathbb{E}_{r(\epsilon)}[h'(g_\theta(\epsilon)) \nabla_\theta g_\theta(\epsilon)]", "verified"),
+    (r"\nabla_\theta \mathbb{E}_{r(\epsilon)}[h(g_\theta(\epsilon))] = "
+     r"\mathbb{E}_{r(\epsilon)}[h'(g_\theta(\epsilon))]", "refuted"),
+    # mixed partials commute (f smooth where differentiated); a wrong order is refuted
+    (r"\frac{\partial}{\partial \theta} \frac{\partial}{\partial z} f_\theta(z) = "
+     r"\frac{\partial}{\partial z} \frac{\partial}{\partial \theta} f_\theta(z)", "verified"),
+    (r"\frac{\partial}{\partial \theta} \frac{\partial}{\partial z} f_\theta(z) = "
+     r"\frac{\partial^2}{\partial \theta^2} f_\theta(z)", "refuted"),
+    (r"\frac{d}{d\theta} k(\theta, \theta^2) = \frac{d}{d\theta} k(\theta, \theta^2) + 0",
+     "verified"),
+    (r"\nabla_\theta f_\theta(z) = 0", "refuted"),
+])
+def test_partial_derivatives_of_a_declared_function_of_several_arguments(row, expected):
+    """∂_θ f(θ, z) of a declared f is a partial derivative (an opaque, consistent call in
+    the normal form; the chain rule through each argument), and the numbers put f to a
+    polynomial in all its arguments with its exact partials — so a false step is refuted
+    with a concrete smooth f, and ∇_θ E_{q_θ}[f] = E_{q_θ}[∇_θ f] (the law moving with θ)
+    never verified. Before, every such step was undecided."""
+    assert verdicts(display(_PARTIALS, row))[-1] == expected
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int \nabla_\theta p(z) f_\theta(z) dz = 0", "error"),
+    (r"\int \nabla_\theta p(z) [f_\theta(z)] dz = \int p(z) \nabla_\theta f_\theta(z) dz", "error"),
+    (r"\int \nabla_\theta [p(z) f_\theta(z)] dz = \int p(z) \nabla_\theta f_\theta(z) dz",
+     "verified"),
+    (r"\nabla_\theta q(z) f(z) = f(z) \nabla_\theta q(z)", "verified"),
+    (r"\frac{d}{d\theta} \theta^2 f_\theta(z) = 2 \theta f_\theta(z) + "
+     r"\theta^2 \frac{d}{d\theta} f_\theta(z)", "verified"),
+])
+def test_a_derivative_before_an_applied_function_and_more_that_moves_is_refused(row, expected):
+    """s14q's mutant `\\int \\nabla_\\theta p(z) [f_\\theta(z)] dz`: the gradient of p(z) alone
+    (0: p is free of θ), times f, or of the product p f? With partials of f_θ the product
+    reading was verified against the author's. Refused where a later factor moves; with
+    brackets, or a leading power, or nothing later that moves, it is read as before."""
+    header = _PARTIALS.replace("h, k", "h, k, f")
+    assert verdicts(display(header, row))[-1] == expected
+
+
+def test_a_function_applied_to_different_numbers_of_arguments_has_no_partials_drawn():
+    """k'(θ) beside ∂_θ k(θ, z): k is put to a polynomial of one argument, and ∂_1 k of its
+    two-argument calls has no value drawn — no instance (undecided), never an internal
+    error (a missing table raised KeyError)."""
+    header = "% derive: variable z\n% derive: real \\theta\n% derive: function k\n"
+    row = (r"k'(\theta) + \frac{d}{d\theta} k(\theta, z) = "
+           r"k'(\theta) + \frac{d}{d\theta} k(\theta, z) + 1")
+    (result,) = verdicts(display(header, row))
+    assert result == "undecided"

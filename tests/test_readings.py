@@ -3610,18 +3610,20 @@ def test_other_superscripts_are_no_label_and_power(sup):
 # f(θ, z); `depends f on \theta` makes any declared function so. A number named at θ
 # (`real a_\theta`), and a function named at a letter read only later, are refused where θ
 # is varied (a derivative, a bar), never constant.
+# ∂_θ f(θ, z) is a partial derivative of f (`notation.derivatives`): f is put to a polynomial
+# in θ and z, so ∇_θ f_θ(z) = 0 is refuted (it was undecided when derive had no partials).
 _F_THETA = "% derive: variable z\n% derive: real \\theta\n% derive: function f_\\theta, g\n"
 _LAW_OF_X = ("% derive: variable x, z\n% derive: density p over x\n"
              "% derive: random X with density p over x\n% derive: function f_x, F_X\n")
 
 
 @pytest.mark.parametrize("head, rows, expected", [
-    (_F_THETA, (r"\nabla_\theta f_\theta(z) = 0",), "undecided"),
-    (_F_THETA, (r"\frac{\partial}{\partial \theta} f_\theta(z) = 0",), "undecided"),
+    (_F_THETA, (r"\nabla_\theta f_\theta(z) = 0",), "refuted"),
+    (_F_THETA, (r"\frac{\partial}{\partial \theta} f_\theta(z) = 0",), "refuted"),
     (_F_THETA, (r"\int_0^1 f_\theta(z) \, d\theta = f_\theta(z)",), "refuted"),
     (_F_THETA, (r"\left. f_\theta(z) \right|_{\theta=0} = f_\theta(z)",), "refuted"),
     (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(0) = f_\theta(z) g(z)"), "refuted"),
-    (_F_THETA, (r"\frac{d}{d\theta} (g(z) f_\theta(z)) = 0",), "undecided"),
+    (_F_THETA, (r"\frac{d}{d\theta} (g(z) f_\theta(z)) = 0",), "refuted"),
     # true rows stay true: θ is the same letter on both sides, a bound z is renamed
     (_F_THETA, (r"\int_0^1 f_\theta(z) \, dz = \int_0^1 f_\theta(t) \, dt",), "verified"),
     (_F_THETA, (r"L(\theta) = f_\theta(z) g(z)", r"L(\theta) = g(z) f_\theta(z)"), "verified"),
@@ -3629,11 +3631,11 @@ _LAW_OF_X = ("% derive: variable x, z\n% derive: density p over x\n"
                 r" + 0",), "verified"),
     # `depends` says it of a function whose name does not
     (_F_THETA + "% derive: depends g on \\theta\n", (r"\frac{d}{d\theta} g(z) = 0",),
-     "undecided"),
+     "refuted"),
     (_F_THETA + "% derive: depends g on \\theta\n", (r"\int_0^1 g(z) \, d\theta = g(z)",),
      "refuted"),
     (_F_THETA + "% derive: function h\n% derive: depends h on \\lambda\n",
-     (r"\frac{d}{d\lambda} h(z) = 0",), "undecided"),
+     (r"\frac{d}{d\lambda} h(z) = 0",), "refuted"),
     (_F_THETA, (r"\frac{d}{d\theta} g(z) = 0",), "verified"),
     # a number named at θ; a function whose label letter is read only after it
     (_F_THETA + "% derive: real a_\\theta\n", (r"\frac{d}{d\theta} a_\theta = 0",),

@@ -7,7 +7,9 @@ conditioning value (E[Y | X = x] in x) — is the integral of its density times 
 and a density moving in its argument or conditioning value is not differentiated. A density that moves with a parameter θ has ∂/∂θ p_θ(x) as an
 irreducible term `Deriv(Dens, θ)`, so the score-function identity is algebra:
 ∇_θ ∫ p_θ f = ∫ (∂_θ p_θ) f = ∫ p_θ f ∂_θ log p_θ. A plainly declared function is
-differentiable where the file differentiates it: `f(u)' = f'(u) u'` (`notation.derivatives`);
+differentiable where the file differentiates it: `f(u)' = f'(u) u'` (`notation.derivatives`),
+and one of several arguments by the chain rule through its partial derivatives,
+`f(u, w)' = ∂_1 f(u, w) u' + ∂_2 f(u, w) w'`;
 the derivative of any other opaque function is not known: that raises `NotDifferentiable`.
 A product over a short list of numbers is written out; over symbolic bounds its derivative is
 Π f_i · Σ f_i'/f_i (`_d_log_product`: where no factor is zero).
@@ -141,9 +143,13 @@ def _rule(t, v, ctx, memo):
         return ZERO if du is ZERO else \
             _product((Call(derivatives.derived(t.function, 1, ctx.table), u), du))
     if kind is Call and len(t.arguments) > 1 and derivatives.differentiable(t.function, ctx):
-        raise NotDifferentiable(f"the derivative of {t.function.latex}, an unknown function of "
-                                f"{len(t.arguments)} arguments, is not known (derive has no "
-                                "partial derivatives of unknown functions)")
+        terms = []                              # Σ_k ∂_k f(u) · u_k', f plainly declared
+        for k, u in enumerate(t.arguments):
+            du = _d(u, v, ctx, memo)
+            if du is not ZERO:
+                partial = derivatives.partial(t.function, k, len(t.arguments), ctx.table)
+                terms.append(_product((Call(partial, *t.arguments), du)))
+        return _sum(terms)
     if kind is Call:
         raise NotDifferentiable(f"the derivative of {t.function.latex} (an unknown function) "
                                 "is not known")

@@ -9,6 +9,15 @@ per function and order (`derived`), that remembers what it is the derivative of
 and the numeric engine instantiates f and its derivatives together
 (`engines.numeric.test_functions`).
 
+A plainly declared function of several arguments (`f(θ, z)`, `f_\theta(z)` read as
+f(θ, z)) has partial derivatives: `∂_k f`, the derivative in its k-th argument, is a
+function of its own name too (`partial`), made once per function and multi-index of
+orders (`Partial`): ∂_1 ∂_2 f and ∂_2 ∂_1 f are one name — f is read as smooth where a
+file differentiates it (Schwarz), as f' is read as existing. The calculus applies the
+chain rule through them (`∂_θ f(θ, g(θ, ε)) = ∂_1 f + ∂_2 f · ∂_θ g`), the normal form
+keeps each as an opaque call, and the numeric engine instantiates f as a polynomial in
+all its arguments and each ∂ as that polynomial's exact partial derivative.
+
 Only a plainly declared function has derivatives by name: a convex or concave one need
 not be differentiable, an undeclared one may be complex, an indexed family is no
 function of a real argument, and a density's derivative in its point is refused by the
@@ -30,6 +39,16 @@ class Derivative:
     order: int
 
 
+@dataclass(frozen=True, eq=False)
+class Partial:
+    """The info of a partial derivative of a function of several arguments: the function
+    `of` (a plainly declared Name) and `orders`, how often each argument is differentiated
+    (a multi-index, one entry per argument)."""
+
+    of: Name
+    orders: tuple
+
+
 _MADE = {}
 
 
@@ -39,7 +58,7 @@ def differentiable(name, context):
     declaration = context.declaration(name)
     return declaration.declared and declaration.kind is Kind.FUNCTION and \
         declaration.domain.is_real and (declaration.info is None or
-                                        isinstance(declaration.info, Derivative))
+                                        isinstance(declaration.info, (Derivative, Partial)))
 
 
 def derived(name, order, table):
@@ -70,3 +89,33 @@ def base(name, context):
     """(function, order) of a derivative's Name; (name, 0) for any other."""
     info = context.declaration(name).info
     return (info.of, info.order) if isinstance(info, Derivative) else (name, 0)
+
+
+def partial(name, index, arity, table):
+    """The Name of ∂_{index} of `name` (a differentiable function of `arity` arguments, or
+    a partial derivative of one; `index` counts from 0): one per function and multi-index
+    of orders, found in `table` (a context's or a scope's) or made once (as `derived`)."""
+    found = table.get(name)
+    info = name.local.info if name.local is not None else found and found.info
+    of, orders = (info.of, list(info.orders)) if isinstance(info, Partial) else \
+        (name, [0] * arity)
+    orders[index] += 1
+    orders = tuple(orders)
+    for known, declaration in table.items():
+        if isinstance(declaration.info, Partial) and declaration.info.of is of and \
+                declaration.info.orders == orders:
+            return known
+    key = (of, orders)
+    if key not in _MADE:
+        spelling = " ".join(
+            f"\\partial_{{{k + 1}}}" + ("" if n == 1 else f"^{{{n}}}")
+            for k, n in enumerate(orders) if n) + " " + of.latex
+        _MADE[key] = Name(spelling, local=Declaration(Kind.FUNCTION, Domain.REAL,
+                                                      Partial(of, orders)))
+    return _MADE[key]
+
+
+def partial_base(name, context):
+    """(function, orders) of a partial derivative's Name; None for any other."""
+    info = context.declaration(name).info
+    return (info.of, info.orders) if isinstance(info, Partial) else None

@@ -518,6 +518,14 @@ def _abstract(t, var, context):
         getattr(context.info(t.dist.name), "expression", None) is None
 
 
+def positive_on_the_line(t, var, context):
+    """Whether `t` is an abstract density at the bound variable `var` declared with no
+    support (over the whole line, where it is taken positive: the numeric engine's drawn
+    densities are limits of positive ones there)."""
+    return _abstract(t, var, context) and \
+        (getattr(context.info(t.dist.name), "support", None) or (None, None)) == (None, None)
+
+
 def _constant(term):
     """The value of a term built of numbers by sums and products (`-1` is read Mul(−1, 1)),
     else None."""

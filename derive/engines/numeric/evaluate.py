@@ -738,6 +738,10 @@ class Evaluator:
         return Point(value, None, ("real", _mid_text(value)))
 
     def call(self, t):
+        if t.function not in self.labels:
+            # a partial derivative of a function with no stand-in (applied to different
+            # numbers of arguments in one step, `test_functions`): no table is drawn for it
+            raise NotEvaluable(f"{t.function.latex} has no value drawn")
         declaration = self.context.declaration(t.function)
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
@@ -1139,6 +1143,9 @@ class Evaluator:
             raise NotEvaluable("an integral over the whole line of a formula")
         if self.instance.is_discrete(variable):
             return self._over_points(var, body, self.points_of(variable))
+        split = self._formula_terms_apart(var, body, variable)
+        if split is not None:
+            return split
         partition = self.instance.partition
         degree = self.degree(body, var)
         if degree != 0 and self._pushed(body):
@@ -1149,6 +1156,35 @@ class Evaluator:
         for i, (a, b) in enumerate(zip(partition.edges, partition.edges[1:])):
             total += self._cell_integral(var, body, i, a, b, degree, cells[i])
         return total
+
+    def _formula_terms_apart(self, var, body, variable):
+        """∫ over the whole line of a sum with terms free of anything abstract at `var`
+        beside terms with it (∫ g(x) − f(x) dx, g a normal density, f a drawn one; also
+        ∫ f(x) (g(x)/f(x) − 1) dx, read as that sum by `_expanded`): the sum of the two
+        integrals, the formula terms' by certified quadrature over the whole line
+        (`formula_integral`: a tail bound, or no value), the others' over the cells. On
+        the cells alone, a formula term would be integrated by a fixed rule with no error
+        bound and its mass beyond the cells lost. Both integrals are enclosed, so their
+        sum encloses the whole (each converges, so the split is linearity). None when the
+        body is no such sum, or the formula terms' integral has no value (it may diverge
+        where the whole does not): then as before."""
+        terms = self._known(("expanded", body, var), lambda: _expanded(body, var, self.context))
+        if terms is None:
+            return None
+        formula, abstract = [], []
+        for term in terms:
+            (abstract if self._known(("abstract", term, var),
+                                     lambda: families.abstract_at(term, var, self.context))
+             else formula).append(term)
+        if not formula or not abstract:
+            return None
+        try:
+            apart = self.formula_integral(var, _sum_of(formula), variable)
+        except NotEvaluable:
+            return None
+        if not apart.is_finite():
+            return None
+        return apart + self.integral(var, _sum_of(abstract), None, None)
 
     def formula_integral(self, var, body, variable):
         """∫ over the whole range of `var` of a body with no abstract density at `var`:
@@ -1688,6 +1724,50 @@ def _supports(support, context):
     conditional) over a discrete variable ranging over `support`; None ends unbounded."""
     return [piece for pieces in families.range_laws(support, context).values()
             for piece in pieces]
+
+
+def _sum_of(terms):
+    return terms[0] if len(terms) == 1 else Add(*terms)
+
+
+def _expanded(body, var, context):
+    """The terms of `body` as a sum (`Evaluator._formula_terms_apart`), a product with one
+    sum among its factors distributed over it, and in each product the powers of an
+    abstract density at `var` declared on the whole line netted out (f · g/f is g):
+    such a density is positive wherever the instance is a limit of positive densities
+    (the module), so f·f⁻¹ = 1 at every point of the line; one declared on an interval
+    is truly 0 off it, where f · g/f is no g, and is left alone. None when `body` is
+    neither a sum nor such a product."""
+    if isinstance(body, Add):
+        return body.args
+    if not isinstance(body, Mul):
+        return None
+    sums = [k for k, a in enumerate(body.args) if isinstance(a, Add)]
+    if len(sums) != 1:
+        return None
+    k = sums[0]
+    rest = body.args[:k] + body.args[k + 1:]
+    return tuple(_netted(rest + (a,), var, context) for a in body.args[k].args)
+
+
+def _netted(factors, var, context):
+    """The product of `factors` (products among them flattened) with the powers of each
+    abstract density at `var` declared on the whole line summed (`_expanded`)."""
+    flat, powers = [], {}
+    stack = list(factors)
+    while stack:
+        f = stack.pop(0)
+        if isinstance(f, Mul):
+            stack[:0] = f.args
+            continue
+        base, exponent = (f.base, f.exponent.value) if isinstance(f, Pow) and \
+            isinstance(f.exponent, Num) else (f, 1)
+        if families.positive_on_the_line(base, var, context):
+            powers[base] = powers.get(base, 0) + exponent
+        else:
+            flat.append(f)
+    flat += [b if e == 1 else Pow(b, Num(e)) for b, e in powers.items() if e != 0]
+    return Num(1) if not flat else flat[0] if len(flat) == 1 else Mul(*flat)
 
 
 def _infinite(term):

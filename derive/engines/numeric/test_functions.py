@@ -25,6 +25,15 @@ every f, and agreement on polynomials is agreement, not a proof (the proof is th
 form's).
 A pushforward's map keeps its table (the law of g(z) is drawn with it).
 
+A plainly declared function of **several arguments** (`f(θ, z)`, `f_\theta(z)` read as
+f(θ, z)) that a step differentiates (a derivative reaches a call of it, or it writes a
+partial derivative `∂_k f`, `notation.derivatives`) is put alike to a polynomial in all its
+arguments with rational coefficients, of total degree 3 plus the highest total order of a
+partial derivative the step takes, and each `∂_k f` to its exact partial derivative — one
+draw across the whole step, so a certified difference is a counterexample with a concrete
+smooth f. It is narrowed by the same two declarations (P² + c; times e^{-Σ u_i²} under an
+integral over the whole line).
+
 Two declarations narrow the stand-in, so that it stays a case of them:
 
 * A function declared (or assumed throughout, `assume h(x) > 0`) **positive** or
@@ -92,12 +101,22 @@ class StandIns:
                 continue
             out = t.rebuild([memo[c] for c in t.children]) if t.children else t
             if isinstance(out, Call):
-                f, order = derivatives.base(out.function, self.context)
-                if f in self.shapes:
-                    (u,) = out.arguments
-                    out = self.shapes[f].derivative(order, Defined(REAL_POINT, (u,), u))
+                out = self._called(out)
             memo[t] = out
         return memo[term]
+
+    def _called(self, call):
+        """A call with its function's stand-in put in (the call as it is when it has none)."""
+        several = derivatives.partial_base(call.function, self.context)
+        f, order = several or derivatives.base(call.function, self.context)
+        stand_in = self.shapes.get(f)
+        if stand_in is None or isinstance(stand_in, _SeveralStandIn) != \
+                (several is not None or len(call.arguments) > 1):
+            return call
+        points = tuple(Defined(REAL_POINT, (u,), u) for u in call.arguments)
+        if isinstance(stand_in, _SeveralStandIn):
+            return stand_in.partial(order if several else (0,) * len(points), points)
+        return stand_in.derivative(order, points[0])
 
     def _in_formulas(self, context):
         table, changed = dict(context.table), False
@@ -122,8 +141,12 @@ def instantiate(terms, context, seed, draw):
         return StandIns({}, context)
     degree = DEGREE + _highest_order(terms, chosen, context)
     decaying = _on_the_line(terms, chosen, context)
-    return StandIns({f: _StandIn(_coefficients(f, seed, draw, degree, _signed(f, context)),
-                                 f in decaying) for f in chosen}, context)
+    arities = _arities(terms, context)
+    return StandIns({f: _SeveralStandIn(
+        _several_coefficients(f, seed, draw, degree, arities[f], _signed(f, context)),
+        arities[f], f in decaying) if f in arities else
+        _StandIn(_coefficients(f, seed, draw, degree, _signed(f, context)), f in decaying)
+        for f in chosen}, context)
 
 
 class _StandIn:
@@ -149,6 +172,80 @@ class _StandIn:
         if self.decaying:
             return "the function (" + _text(self.coefficients) + ") e^{-u^2}"
         return "the polynomial " + _text(self.coefficients)
+
+
+class _SeveralStandIn:
+    """R(u_1, …, u_n), or R e^{-Σ u_i²} when `decaying`: R as {exponents: Fraction}."""
+
+    def __init__(self, coefficients, arity, decaying):
+        self.coefficients, self.arity, self.decaying = coefficients, arity, decaying
+
+    def partial(self, orders, points):
+        """The partial derivative of multi-index `orders` at `points`, as a term: the
+        polynomial (times e^{-Σ u_i²}) in Horner's form, variable by variable."""
+        r = dict(self.coefficients)
+        for k, n in enumerate(orders):
+            for _ in range(n):
+                r = _partial_of(r, k, self.decaying)
+        out = _several_polynomial(r, points)
+        if self.decaying:
+            out = Mul(out, Fn("exp", Mul(Num(-1), Add(*(Mul(u, u) for u in points)))))
+        return out
+
+    def text(self):
+        names = [f"u_{k + 1}" for k in range(self.arity)]
+        terms = []
+        for exponents, c in sorted(self.coefficients.items(), key=lambda e: (sum(e[0]), e[0])):
+            if c == 0:
+                continue
+            monomial = " ".join(n if e == 1 else f"{n}^{e}" for n, e in zip(names, exponents)
+                                if e)
+            size = abs(c)
+            number = "" if size == 1 and monomial else \
+                str(size) if size.denominator == 1 or not monomial else f"({size})"
+            sign = "-" if c < 0 else "+"
+            terms.append((sign, (number + " " + monomial).strip()))
+        text = "".join(f" {sign} {t}" if k else ("-" if sign == "-" else "") + t
+                       for k, (sign, t) in enumerate(terms)) or "0"
+        variables = ", ".join(names)
+        if self.decaying:
+            return f"the function ({text}) e^{{-|u|^2}} of ({variables})"
+        return f"the polynomial {text} in ({variables})"
+
+
+def _partial_of(r, k, decaying):
+    """∂_k R (− 2 u_k R, for R e^{-Σ u_i²}): the next partial derivative's polynomial."""
+    out = {}
+    for exponents, c in r.items():
+        if exponents[k]:
+            lower = exponents[:k] + (exponents[k] - 1,) + exponents[k + 1:]
+            out[lower] = out.get(lower, 0) + exponents[k] * c
+        if decaying:
+            higher = exponents[:k] + (exponents[k] + 1,) + exponents[k + 1:]
+            out[higher] = out.get(higher, 0) - 2 * c
+    return {e: c for e, c in out.items() if c != 0}
+
+
+def _several_polynomial(r, points):
+    """Σ c_α Π u_i^{α_i} as a term, Horner in the first variable with coefficients
+    polynomials in the rest (`_polynomial`)."""
+    if not points:
+        return Num(sum(r.values(), Fraction(0)))
+    by_power = {}
+    for exponents, c in r.items():
+        by_power.setdefault(exponents[0], {})[exponents[1:]] = c
+    top = max(by_power, default=0)
+    out = None
+    for n in range(top, -1, -1):
+        inner = by_power.get(n)
+        coefficient = _several_polynomial(inner, points[1:]) if inner else Num(0)
+        if out is None:
+            out = coefficient
+        else:
+            out = Mul(points[0], out) if out != Num(1) else points[0]
+            if coefficient != Num(0):
+                out = Add(coefficient, out)
+    return out
 
 
 def _derived(r, decaying):
@@ -180,10 +277,16 @@ def _on_the_line(terms, chosen, context):
                 continue                # against a drawn density: over its cells only
             inside = [t.body] + [value for d in nodes(t.body) if isinstance(d, Dens)
                                  for value in _formula_values(d, context)]
-            found.update(derivatives.base(c.function, context)[0]
+            found.update(_function_of(c.function, context)
                          for body in inside for c in nodes(body) if isinstance(c, Call)
-                         and derivatives.base(c.function, context)[0] in chosen)
+                         and _function_of(c.function, context) in chosen)
     return found
+
+
+def _function_of(name, context):
+    """The function a derivative's or a partial derivative's Name is of (else the name)."""
+    partial = derivatives.partial_base(name, context)
+    return partial[0] if partial else derivatives.base(name, context)[0]
 
 
 def _formula_values(dens, context):
@@ -228,11 +331,17 @@ def _needing(terms, context):
 def _find_needing(terms, context):
     laws = {getattr(context.info(n), "law", None) for n in context.table}
     maps = {law.map for law in laws if law is not None}
-    found, differentiated = set(), False
+    found, differentiated, several = set(), False, set()
     for term in terms:
         for t in nodes(term):
             if isinstance(t, (Deriv, At)):
                 differentiated = True
+            if isinstance(t, Call) and len(t.arguments) > 1 and \
+                    derivatives.differentiable(t.function, context):
+                partial = derivatives.partial_base(t.function, context)
+                several.add(partial[0] if partial else t.function)
+                if partial:
+                    found.add(partial[0])
             if not isinstance(t, Call) or len(t.arguments) != 1 or \
                     not derivatives.differentiable(t.function, context):
                 continue
@@ -245,8 +354,22 @@ def _find_needing(terms, context):
         found.update(derivatives.base(t.function, context)[0] for term in terms
                      for t in nodes(term) if isinstance(t, Call) and len(t.arguments) == 1
                      and derivatives.differentiable(t.function, context))
+        found.update(several)
         found -= maps
-    return found
+    arities = _arities(terms, context)
+    return {f for f in found if f not in several or f in arities}
+
+
+def _arities(terms, context):
+    """{f: n} of the declared functions of several arguments the step applies, each
+    always to the same number n ≥ 2 of arguments (one applied with different numbers is
+    left out: it keeps its tables, and a derivative of it has no value)."""
+    seen = {}
+    for term in terms:
+        for t in nodes(term):
+            if isinstance(t, Call) and derivatives.differentiable(t.function, context):
+                seen.setdefault(_function_of(t.function, context), set()).add(len(t.arguments))
+    return {f: n.pop() for f, n in seen.items() if len(n) == 1 and min(n) > 1}
 
 
 def _shifted(call, term):
@@ -270,11 +393,12 @@ def _highest_order(terms, chosen, context):
     def order(t, around):                       # around: the variables of enclosing d/d·
         key = (t, around)
         if key not in memo:
-            if isinstance(t, Call) and len(t.arguments) == 1 and \
-                    derivatives.differentiable(t.function, context) and \
-                    derivatives.base(t.function, context)[0] in chosen:
-                moving = free_names(t.arguments[0])
-                memo[key] = derivatives.base(t.function, context)[1] + \
+            partial = isinstance(t, Call) and derivatives.partial_base(t.function, context)
+            if isinstance(t, Call) and derivatives.differentiable(t.function, context) and \
+                    (partial or derivatives.base(t.function, context))[0] in chosen:
+                moving = set().union(*(free_names(a) for a in t.arguments))
+                memo[key] = (sum(partial[1]) if partial else
+                             derivatives.base(t.function, context)[1]) + \
                     sum(1 for v in around if v in moving)
             else:
                 inner = around + (t.var,) if isinstance(t, Deriv) else around
@@ -297,6 +421,34 @@ def _coefficients(f, seed, draw, degree, signed=False):
             square[i + j] += a * b
     square[0] += Fraction(rng.randint(1, 8), rng.randint(1, 4))
     return square
+
+
+def _several_coefficients(f, seed, draw, degree, arity, signed=False):
+    """R's coefficients {exponents: Fraction}, every monomial of total degree ≤ `degree`
+    in `arity` variables drawn; `signed`: P² + c (`_coefficients`), positive everywhere."""
+    rng = random.Random(f"{seed}:{draw}:{f.latex}:{arity}")
+
+    def drawn(top):
+        return {e: Fraction(rng.randint(-6, 6), rng.randint(1, 4))
+                for e in _exponents(arity, top)}
+    if not signed:
+        return drawn(degree)
+    p = drawn((degree + 1) // 2)
+    square = {}
+    for a, x in p.items():
+        for b, y in p.items():
+            e = tuple(i + j for i, j in zip(a, b))
+            square[e] = square.get(e, 0) + x * y
+    zero = (0,) * arity
+    square[zero] = square.get(zero, 0) + Fraction(rng.randint(1, 8), rng.randint(1, 4))
+    return square
+
+
+def _exponents(arity, top):
+    """The multi-indices of `arity` entries with sum ≤ `top`, in a fixed order."""
+    if arity == 0:
+        return [()]
+    return [(k,) + rest for k in range(top + 1) for rest in _exponents(arity - 1, top - k)]
 
 
 def _polynomial(coefficients, u):

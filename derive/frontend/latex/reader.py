@@ -2184,9 +2184,34 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
+            if piece.body is None and len(rest) > 1:
+                self._one_factor_or_the_product(value, name, piece)
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
         return value
+
+    def _one_factor_or_the_product(self, value, name, piece):
+        """Refuses `\nabla_\theta p(z) f_\theta(z)`: an operator before an applied function
+        or density followed by more factors, one of which moves with θ — the derivative of
+        the first factor alone, times the rest (an author moving ∇ onto p(z)), or of the
+        whole product? The two differ exactly when a later factor moves with θ. A leading
+        number, power or elementary function (`\frac{d}{dx} x^2 \sin x`,
+        `\nabla_\theta \frac{1}{2} \theta^2`) keeps the rest-of-the-run reading."""
+        if not isinstance(value, Mul) or not isinstance(value.args[0], (Call, Dens)):
+            return
+        context = self.scope.context
+
+        def moves(t):
+            return name in free_names(t) or any(
+                isinstance(d, Dens) and isinstance(d.dist, Dist) and
+                name in context.moves_with(d.dist.name) for d in subterms(t))
+        if any(moves(a) for a in value.args[1:]):
+            raise self.error("a derivative before a product that begins with an applied "
+                             "function is ambiguous here (of the first factor alone, times "
+                             "the rest, or of the whole product? they differ, as a later "
+                             "factor moves with the variable): write \\nabla [\\,…\\,] "
+                             "around what it differentiates, or put the other factors first",
+                             piece.node)
 
     def _defined_quantity(self, node):
         """The defined quantity a derivative's variable spells (`p_i` of a family defined
