@@ -2195,7 +2195,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         derivative holding what fixed? — and are refused."""
         ingredients = free_names(quantity) - set().union(*map(free_names, quantity.arguments))
         out, written = members.by_quantity(value, quantity)
-        shared = sorted(n.latex for n in written & ingredients)
+        if written & ingredients and len(quantity.arguments) == 1:
+            out, written = members.by_defined_member(value, quantity)
+        context = self.scope.context
+        shared = sorted(n.latex for n in written & ingredients
+                        if not context.domain(n).is_integer)  # a count C moves with nothing
         if shared:
             raise self.error(f"a derivative by the defined {self.source_text(node).strip()} of "
                              f"an expression that also depends on {', '.join(shared)}, from "
