@@ -25,7 +25,14 @@ every f, and agreement on polynomials is agreement, not a proof (the proof is th
 form's).
 A pushforward's map keeps its table (the law of g(z) is drawn with it).
 
-Two declarations narrow the stand-in, so that it stays a case of them:
+Three declarations narrow the stand-in, so that it stays a case of them:
+
+* A function declared **convex** (concave) that an optimum's objective applies to its own
+  variable (the conjugate sup_x {x t − f(x)}, in a definition too) is put to a convex
+  (concave) quadratic a(u − 1)² + b(u − 1), a drawn of that sign: an instance of the
+  declaration (zero at 1, as an f-divergence's generator), whose conjugate the evaluator
+  computes exactly (`Evaluator.quadratic_optimum`). A table there leaves the conjugate an
+  unknown number, and nothing certified.
 
 * A function declared (or assumed throughout, `assume h(x) > 0`) **positive** or
   non-negative is put to `P(u)² + c`, P drawn of half the degree and c > 0 drawn — a
@@ -51,8 +58,8 @@ from fractions import Fraction
 
 from derive.model.names import Kind, Name
 from derive.model.terms import (
-    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Sym, free_names,
-    nodes,
+    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Optimum, Sym,
+    free_names, nodes,
 )
 from derive.notation import derivatives, families
 
@@ -122,8 +129,28 @@ def instantiate(terms, context, seed, draw):
         return StandIns({}, context)
     degree = DEGREE + _highest_order(terms, chosen, context)
     decaying = _on_the_line(terms, chosen, context)
-    return StandIns({f: _StandIn(_coefficients(f, seed, draw, degree, _signed(f, context)),
-                                 f in decaying) for f in chosen}, context)
+    return StandIns({f: _StandIn(_quadratic(f, seed, draw, _shape(f, context))
+                                 if _shape(f, context) else
+                                 _coefficients(f, seed, draw, degree, _signed(f, context)),
+                                 f in decaying and not _shape(f, context)) for f in chosen},
+                    context)
+
+
+def _shape(f, context):
+    """"convex" or "concave" for a function so declared, else ""."""
+    return getattr(context.declaration(f).info, "shape", "")
+
+
+def _quadratic(f, seed, draw, shape):
+    """The coefficients of a convex (concave) quadratic a(u - 1)² + b(u - 1), a > 0 (a < 0)
+    drawn: a case of the declaration, zero at 1 as an f-divergence's generator is, and one
+    whose conjugate sup_u {u t - f(u)} the evaluator computes exactly (a concave
+    quadratic's maximum), so a certified difference there is a counterexample for every
+    such f."""
+    rng = random.Random(f"{seed}:{draw}:{f.latex}:quadratic")
+    a = Fraction(rng.randint(1, 6), rng.randint(1, 4)) * (1 if shape == "convex" else -1)
+    b = Fraction(rng.randint(-6, 6), rng.randint(1, 4))
+    return [a - b, b - 2 * a, a]
 
 
 class _StandIn:
@@ -241,11 +268,26 @@ def _find_needing(terms, context):
                 continue
             if order or _shifted(t, term):
                 found.add(f)
+    found.update(_under_an_optimum(terms, context))
     if differentiated:
         found.update(derivatives.base(t.function, context)[0] for term in terms
                      for t in nodes(term) if isinstance(t, Call) and len(t.arguments) == 1
                      and derivatives.differentiable(t.function, context))
         found -= maps
+    return found
+
+
+def _under_an_optimum(terms, context):
+    """The functions declared convex or concave that an optimum's objective applies to its
+    own variable (the conjugate sup_x {x t - f(x)}, in a definition too): put to quadratics
+    (`_quadratic`), never to tables, whose conjugate the evaluator cannot compute."""
+    found = set()
+    for term in terms:
+        for t in nodes(term):
+            if isinstance(t, Optimum) and t.over is None:
+                found.update(c.function for c in nodes(t.body) if isinstance(c, Call) and
+                             len(c.arguments) == 1 and _shape(c.function, context) and
+                             t.var in free_names(c.arguments[0]))
     return found
 
 
