@@ -430,3 +430,33 @@ def test_conditional_bar_spellings(row, verdict):
 def test_conditional_spellings_that_do_not_say_p_x_given_y_are_refused(row, words):
     (step,) = steps(display(JOINT, row))
     assert step.kind == "unreadable" and words in step.message
+
+
+MI = r"\sum_{x,y} p(x,y) \log \frac{p(x,y)}{p(x)p(y)}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"p_{XY}(x,y) = p(x,y)", "verified"),                           # capitals run together
+    (r"p_{XY}(x,y) = p(x)", "refuted"),
+    (r"\sum_{y} p_{XY}(x,y) = p_X(x)", "verified"),
+    (r"\sum_{y} p_{XY}(x,y) = p_Y(y)", "refuted"),
+    (MI + r" = D(p_{XY} \| p_{X} \cdot p_{Y})", "verified"),         # the product law
+    (MI + r" = D(p_{XY} \| p_{Y} p_{X})", "verified"),
+    (r"\sum_{x,y} p(x,y) \log \frac{p(x,y)}{p(x)} = D(p_{XY} \| p_{X} \cdot p_{Y})", "refuted"),
+    (r"\sum_{x,y}^{} p(x,y) \log \frac{p(x,y)}{p(x)p(y)} = I(X;Y)", "verified"),  # empty ^{}
+])
+def test_subscripted_laws_of_a_joint(row, verdict):
+    """`p_{XY}`, `p_X`, `p_X \\cdot p_Y` of a declared joint: its marginals and their product
+    law (an Obsidian note's D(p_{XY}\\|p_{X}\\cdot p_{Y}))."""
+    assert verdicts(display(JOINT, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, words", [
+    (r"\sum_{x,y} p_{XW}(x,y) = 1", "p_{XW}: derive reads a density subscripted"),
+    (r"D(p_{XY} \| p_{X} \cdot p_{X}) = 0", "each variable once"),     # not a product law
+    (r"D(p_{XW} \| p_{X} \cdot p_{W}) = 0", "each variable once"),
+    (r"D(p_{X|Y} \| p_{X}) = 0", "each variable once"),
+])
+def test_subscripted_laws_that_name_no_declared_variables_are_refused(row, words):
+    (step,) = steps(display(JOINT, row))
+    assert step.kind == "unreadable" and words in step.message

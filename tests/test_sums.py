@@ -1298,6 +1298,39 @@ def test_a_derivative_by_a_defined_member_is_of_the_expression_written_in_it():
                                    "also depends on o_{\\cdot}")
 
 
+SOFTMAX_CE = ("% derive: natural C\n% derive: real z_k for k = 1..C\n"
+              "% derive: real y_i for i = 1..C\n"
+              "% derive: define \\hat{y}_i = \\frac{e^{z_i}}{\\sum_{k=1}^{C} e^{z_k}}\n"
+              "% derive: define L = -\\sum_{i=1}^{C} y_i \\log \\hat{y}_i\n"
+              "% derive: define M = -\\sum_{i=1}^{C} y_i \\log \\hat{y}_i + z_1\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{\partial L}{\partial \hat{y}_i} = - \frac{y_i}{\hat{y}_i}", "verified"),
+    (r"\frac{\partial L}{\partial \hat{y}_j} = - \frac{y_j}{\hat{y}_j}", "verified"),
+    (r"\frac{\partial L}{\partial \hat{y}_i} = \frac{y_i}{\hat{y}_i}", "refuted"),
+    (r"\frac{\partial L}{\partial \hat{y}_i} = - \frac{y_i}{\hat{y}_i} + 1", "refuted"),
+    (r"\sum_{i=1}^{C} \frac{\partial L}{\partial \hat{y}_i} \hat{y}_i = -\sum_{i=1}^{C} y_i",
+     "verified"),
+    (r"\frac{\partial L}{\partial z_j} = \sum_{i=1}^{C} \frac{\partial L}{\partial \hat{y}_i}"
+     r"\frac{\partial \hat{y}_i}{\partial z_j} + \hat{y}_j", "refuted"),
+])
+def test_a_derivative_by_a_defined_family_member_holds_the_other_members_fixed(row, verdict):
+    """`\\frac{\\partial L}{\\partial \\hat{y}_i}` with L defined in the softmax outputs ŷ
+    (the chain-rule convention of ML notes): L's meaning differentiated with the members
+    ŷ_a as its variables, each moved by t δ_{ai}; what ŷ is defined from is held fixed (the
+    count C moves with nothing)."""
+    assert verdicts(display(SOFTMAX_CE, row))[-1] == verdict
+
+
+def test_a_derivative_by_a_defined_member_of_what_also_uses_its_ingredients_is_refused():
+    """M = -Σ y_i log ŷ_i + z_1 moves with z_1 both through ŷ and directly: ∂M/∂ŷ_i holding
+    what fixed? Refused, as before."""
+    (last,) = steps(display(SOFTMAX_CE, r"\frac{\partial M}{\partial \hat{y}_i} = "
+                            r"- \frac{y_i}{\hat{y}_i}"))[-1:]
+    assert last.kind == "unreadable" and "also depends on z_{\\cdot}" in last.message
+
+
 def test_a_member_claim_of_a_family_used_above_stays_a_claim():
     """`p_j = 3` (no j on the right) after `\\sum_i p_i` is a claim about p's member, as
     before: only a body in the index defines the family."""

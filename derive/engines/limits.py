@@ -26,7 +26,7 @@ from fractions import Fraction
 
 from derive.model.names import Domain
 from derive.model.terms import (
-    E, I, OO, PI, Add, At, Const, Defined, Fn, Limit, Mul, Num, Pow, Sym, nodes, substitute,
+    E, I, OO, PI, Add, At, Const, Defined, Deriv, Fn, Limit, Mul, Num, Pow, Sym, nodes, substitute,
 )
 from derive.notation.show import plain
 from derive.model.terms import replaced as _replace
@@ -184,6 +184,16 @@ def _to_sympy(sympy, t, context, symbols, functions=_FUNCTIONS):
         return _symbol(sympy, t.name, context, symbols)
     if isinstance(t, Defined):
         return _to_sympy(sympy, t.body, context, symbols, functions)
+    if isinstance(t, At) and isinstance(t.body, Deriv):     # [d/dt F]_{t=a}: worked out
+        from derive.engines.calculus import NotDifferentiable, without_derivatives
+        try:                                    # (substituting t = a gives this bar again)
+            worked = without_derivatives(t, context)
+        except NotDifferentiable:
+            worked = t
+        if worked is t or isinstance(worked, At) and isinstance(worked.body, Deriv):
+            raise NoValue("derive computes limits of elementary expressions only, not of "
+                          "a derivative it cannot work out")
+        return _to_sympy(sympy, worked, context, symbols, functions)
     if isinstance(t, At):           # an evaluation bar [F]_a^z: F with its variable put to z
         return _to_sympy(sympy, substitute(t.body, {t.var: t.value}), context, symbols, functions)
     if isinstance(t, (Add, Mul, Pow)):

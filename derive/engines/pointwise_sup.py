@@ -42,8 +42,13 @@ def decide(step, seed, deadline):
     if step.relation not in (Relation.GE, Relation.LE):
         return None
     big, small = (step.lhs, step.rhs) if step.relation is Relation.GE else (step.rhs, step.lhs)
+    verdict = _fenchel_young(step, big, small, seed, deadline)
+    if verdict is not None:
+        return verdict
     for integral_side, outer, kind in ((big, small, "max"), (small, big, "min")):
         parts = _integral_of_optimum(integral_side, kind)
+        if parts is None and kind == "max":
+            parts = _integral_of_a_convex_function(integral_side, step.context, deadline)
         if parts is None:
             continue
         if isinstance(outer, Optimum) and outer.kind == kind:
@@ -114,6 +119,92 @@ def _head(n):
 
 def _arguments(n):
     return n.arguments
+
+
+def _integral_of_a_convex_function(term, context, deadline):
+    """(x, weight w, sup_t {t u − f*(t)}) when `term` (an operator by its meaning: D_f(P‖Q)
+    is ∫ q f(p/q)) is ∫ w(x) f(u(x)) dx for a declared convex f whose conjugate f* is
+    defined in the file by a sup over the line: f(u) is that biconjugate (`_biconjugate`),
+    so a lower bound by t = h(x) is Fenchel–Young, u t − f*(t) ≤ f(u). None otherwise."""
+    from derive.notation import registry
+    from derive.model.terms import Op
+    while isinstance(term, Op):
+        term = registry.meaning(term)
+    if not isinstance(term, Integral) or term.lower is not None:
+        return None
+    factors = list(term.body.args) if isinstance(term.body, Mul) else [term.body]
+    calls = [f for f in factors if _convex_call(f, context)]
+    if len(calls) != 1:
+        return None
+    weight = [f for f in factors if f is not calls[0]]
+    w = Mul(*weight) if len(weight) > 1 else weight[0] if weight else Num(1)
+    inner = _biconjugate(calls[0], context, deadline)
+    return None if inner is None else (term.var, w, inner)
+
+
+def _convex_call(term, context):
+    return isinstance(term, Call) and len(term.arguments) == 1 and \
+        getattr(context.declaration(term.function).info, "shape", "") == "convex"
+
+
+def _biconjugate(call, context, deadline):
+    """sup_t {t u − f*(t)} for the call f(u) of a declared convex f, f* a definition of
+    the file by a sup over the line whose biconjugate at u `conjugates.biconjugate` proves
+    to be f(u) (Fenchel–Moreau); None when there is none."""
+    from derive.engines.conjugates import biconjugate
+    from derive.model.terms import MINUS_ONE
+    from derive.model.names import Declaration, Domain, Name
+    normaliser = normal_form.Normaliser(context, deadline)
+
+    def normal(term):
+        try:
+            return normaliser.value(term)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
+    t = Name("t", local=Declaration(Kind.SYMBOL, Domain.REAL))
+    for name, declaration in context.table.items():
+        info = declaration.info
+        if declaration.kind is not Kind.DEFINITION or len(getattr(info, "params", ())) != 1 \
+                or not isinstance(info.body, Optimum):
+            continue
+        conjugate = Defined(name, (Sym(t),), substitute(info.body, {info.params[0]: Sym(t)}))
+        inner = Optimum("max", sub(Mul(Sym(t), call.arguments[0]), conjugate), t,
+                        Mul(MINUS_ONE, OO), OO)
+        rewritten = biconjugate(inner, context, normal)
+        difference = None if rewritten is None else normal(sub(rewritten, call))
+        if difference is not None and difference.is_zero():
+            return inner
+    return None
+
+
+def _fenchel_young(step, big, small, seed, deadline):
+    """`f(u) ≥ u h − f*(h)` (Fenchel–Young; `\\le` read the other way) for a declared convex
+    f and f* defined by a sup over the line: f(u) is sup_t {t u − f*(t)} (`_biconjugate`),
+    at least its objective at the real value h. VERIFIED when the other side is that
+    objective at h as a normal-form identity evaluating to 0 on random instances, and h
+    and the objective there are shown real; None otherwise."""
+    if not _convex_call(big, step.context):
+        return None
+    inner = _biconjugate(big, step.context, deadline)
+    if inner is None:
+        return None
+    normaliser = normal_form.Normaliser(step.context, deadline)
+    for h in _candidates(inner, small):
+        at_h = substitute(inner.body, {inner.var: h})
+        obligation = sub(small, at_h)
+        try:
+            real = all(normal_form._poly_sign(normaliser.value(v)) != normal_form.COMPLEX
+                       for v in (h, at_h))
+            proved = normaliser.value(obligation).is_zero()
+        except (normal_form.Unsupported, normal_form.Undefined):
+            continue
+        if real and proved:
+            agreed, evaluated = congruence.agreement(obligation, step.context, seed, deadline)
+            return _by_agreement(f"Fenchel–Young: {plain(show(big))} is the supremum over all "
+                                 f"real t of its conjugate's objective (f** = f of a convex "
+                                 f"f), at least its value at the real t = {plain(show(h))}, "
+                                 f"which is the other side (normal form)", agreed, evaluated)
+    return None
 
 
 def _integral_of_optimum(term, kind):

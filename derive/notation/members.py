@@ -21,7 +21,7 @@ normal form sums it out (`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b
 from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import ZERO, Add, At, Call, Deriv, Fn, Mul, Sym, free_names
+from derive.model.terms import ZERO, Add, At, Call, Defined, Deriv, Fn, Mul, Sym, free_names
 
 # the real coordinate moved along: a symbol of its own row, never written by an author
 _STEP = Declaration(Kind.SYMBOL, Domain.REAL)
@@ -68,3 +68,31 @@ def by_quantity(value, quantity):
 
     written = walk(value)
     return At(Deriv(written, letter), letter, quantity), free_names(written) - {letter}
+
+
+def by_defined_member(value, quantity):
+    """∂ value / ∂ quantity, `quantity` one member `ŷ_k` of a family defined at each index
+    (`\\hat{y}_i = softmax(z)_i`), by the chain-rule convention of ML notes: the members
+    `ŷ_a` are the variables, each moved to `ŷ_a + t δ_{ak}`, and what they are defined from
+    held fixed. Also returns what value is written in besides the members (its free names
+    with a placeholder for each), for the reader's check that nothing else moves with them."""
+    step = Name("t", local=_STEP)
+    held = Name("u", local=Declaration(Kind.SYMBOL, Domain.COMPLEX))
+    (index,) = quantity.arguments
+    moved, placed = {}, {}
+
+    def walk(t, memo, member):
+        if t not in memo:
+            if isinstance(t, Defined) and t.name is quantity.name and len(t.arguments) == 1:
+                memo[t] = member(t)
+            elif isinstance(t, Defined):    # L = … ŷ …: its meaning, with the ŷ's moved
+                body = walk(t.body, memo, member)
+                memo[t] = t if body is t.body else body
+            else:
+                memo[t] = t.rebuild([walk(c, memo, member) for c in t.children]) \
+                    if t.children else t
+        return memo[t]
+
+    out = walk(value, moved, lambda t: Add(t, Mul(Sym(step), kronecker(t.arguments[0], index))))
+    written = walk(value, placed, lambda t: Sym(held))
+    return At(Deriv(out, step), step, ZERO), free_names(written) - {held}

@@ -113,6 +113,52 @@ def _at_most(a, b):
     return a[1] is b[1] or a[0] <= b[0]
 
 
+def _polynomial_degree(term, variables):
+    """The total degree in `variables` of a term shown a polynomial in them by its form
+    (sums, products, whole powers, definitions and stand-ins seen through, the rest free
+    of them), at most 2, else None. A max (min) over the whole line of an objective of
+    total degree ≤ 2 in its own variable and these (a conjugate of a quadratic) counts as
+    degree 2: its value, when finite, is γ − β²/(4α) with α free of them."""
+    memo = {}
+
+    def walk(t):
+        if t in memo:
+            return memo[t]
+        if not variables & free_names(t):
+            out = 0
+        elif isinstance(t, Sym):
+            out = 1
+        elif isinstance(t, Defined):
+            out = walk(t.body)
+        elif isinstance(t, Add):
+            parts = [walk(a) for a in t.args]
+            out = None if None in parts else max(parts)
+        elif isinstance(t, Mul):
+            parts = [walk(a) for a in t.args]
+            out = None if None in parts else sum(parts)
+        elif isinstance(t, Pow) and isinstance(t.exponent, Num) and \
+                t.exponent.value.denominator == 1 and t.exponent.value >= 0:
+            base = walk(t.base)
+            out = None if base is None else base * int(t.exponent.value)
+        elif isinstance(t, Optimum) and _on_the_line(t) and \
+                _polynomial_degree(t.body, variables | {t.var}) is not None:
+            out = 2
+        else:
+            out = None
+        memo[t] = out
+        return out
+
+    found = walk(term)
+    return found if found is not None and found <= 2 else None
+
+
+def _on_the_line(t):
+    """Whether an optimum is a max or min over the whole real line."""
+    low, high, _ = t.interval
+    return t.kind in ("max", "min") and t.over is None and low == Mul(MINUS_ONE, OO) and \
+        high is OO
+
+
 def exact_number(value):
     """An instance value (Fraction, or (re, im) of Fractions) as an exact ball."""
     if isinstance(value, tuple):
@@ -331,8 +377,13 @@ class Evaluator:
         raise NotEvaluable(f"{kind.__name__} is not evaluated numerically")
 
     def optimum(self, t):
-        """An optimum inside an expression: only the biconjugate of a declared convex f,
-        which is f (`conjugates`, the normal form's reading); no other is computed."""
+        """An optimum inside an expression: the biconjugate of a declared convex f, which
+        is f (`conjugates`, the normal form's reading), or the max (min) over the whole
+        line of an objective that is a quadratic in its variable (the conjugate of a convex
+        f put to a quadratic, `test_functions`), exactly; no other is computed."""
+        quadratic = self.quadratic_optimum(t)
+        if quadratic is not None:
+            return quadratic
         from derive.engines.conjugates import biconjugate
         from derive.engines.normal_form import Normaliser, Undefined, Unsupported
 
@@ -345,6 +396,24 @@ class Evaluator:
         if rewritten is None:
             return self.opaque_optimum(t)
         return self._value(rewritten)
+
+    def quadratic_optimum(self, t):
+        """max_x (min_x) over the whole real line of α x² + β x + γ, the objective shown a
+        polynomial of degree ≤ 2 in x by its form (`_polynomial_degree`): γ − β²/(4α) when α is
+        certainly negative (positive), γ when α and β are 0; None when it is not such an
+        objective; refused when the optimum is not finite (+∞ for a max of a convex one)."""
+        if not _on_the_line(t) or _polynomial_degree(t.body, {t.var}) is None:
+            return None
+        at = [self._at(t.var, Point(acb(k), None, ("quadratic optimum", k)), t.body)
+              for k in (0, 1, -1)]
+        gamma = at[0]
+        alpha, beta = (at[1] + at[2]) / 2 - gamma, (at[1] - at[2]) / 2
+        sign = -1 if t.kind == "max" else 1
+        if (sign * alpha).real > 0 and alpha.imag == 0 and beta.imag == 0:
+            return gamma - beta * beta / (4 * alpha)
+        if alpha == 0 and beta == 0:
+            return gamma
+        raise NotEvaluable(f"a {t.kind} that is not finite (or not shown finite)")
 
     def opaque_optimum(self, t):
         """Any other optimum inside an expression (a conjugate f^*(g(x)) defined by a sup):

@@ -31,10 +31,17 @@ partial derivative `∂_k f`, `notation.derivatives`) is put alike to a polynomi
 arguments with rational coefficients, of total degree 3 plus the highest total order of a
 partial derivative the step takes, and each `∂_k f` to its exact partial derivative — one
 draw across the whole step, so a certified difference is a counterexample with a concrete
-smooth f. It is narrowed by the same two declarations (P² + c; times e^{-Σ u_i²} under an
-integral over the whole line).
+smooth f. It is narrowed as the one-argument stand-in is by positivity and by an integral
+over the whole line (P² + c; times e^{-Σ u_i²}), below.
 
-Two declarations narrow the stand-in, so that it stays a case of them:
+Three declarations narrow the stand-in, so that it stays a case of them:
+
+* A function declared **convex** (concave) that an optimum's objective applies to its own
+  variable (the conjugate sup_x {x t − f(x)}, in a definition too) is put to a convex
+  (concave) quadratic a(u − 1)² + b(u − 1), a drawn of that sign: an instance of the
+  declaration (zero at 1, as an f-divergence's generator), whose conjugate the evaluator
+  computes exactly (`Evaluator.quadratic_optimum`). A table there leaves the conjugate an
+  unknown number, and nothing certified.
 
 * A function declared (or assumed throughout, `assume h(x) > 0`) **positive** or
   non-negative is put to `P(u)² + c`, P drawn of half the degree and c > 0 drawn — a
@@ -60,8 +67,8 @@ from fractions import Fraction
 
 from derive.model.names import Kind, Name
 from derive.model.terms import (
-    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Sym, free_names,
-    nodes,
+    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Optimum, Sym,
+    free_names, nodes,
 )
 from derive.notation import derivatives, families
 
@@ -145,8 +152,27 @@ def instantiate(terms, context, seed, draw):
     return StandIns({f: _SeveralStandIn(
         _several_coefficients(f, seed, draw, degree, arities[f], _signed(f, context)),
         arities[f], f in decaying) if f in arities else
-        _StandIn(_coefficients(f, seed, draw, degree, _signed(f, context)), f in decaying)
+        _StandIn(_quadratic(f, seed, draw, _shape(f, context)) if _shape(f, context) else
+                 _coefficients(f, seed, draw, degree, _signed(f, context)),
+                 f in decaying and not _shape(f, context))
         for f in chosen}, context)
+
+
+def _shape(f, context):
+    """"convex" or "concave" for a function so declared, else ""."""
+    return getattr(context.declaration(f).info, "shape", "")
+
+
+def _quadratic(f, seed, draw, shape):
+    """The coefficients of a convex (concave) quadratic a(u - 1)² + b(u - 1), a > 0 (a < 0)
+    drawn: a case of the declaration, zero at 1 as an f-divergence's generator is, and one
+    whose conjugate sup_u {u t - f(u)} the evaluator computes exactly (a concave
+    quadratic's maximum), so a certified difference there is a counterexample for every
+    such f."""
+    rng = random.Random(f"{seed}:{draw}:{f.latex}:quadratic")
+    a = Fraction(rng.randint(1, 6), rng.randint(1, 4)) * (1 if shape == "convex" else -1)
+    b = Fraction(rng.randint(-6, 6), rng.randint(1, 4))
+    return [a - b, b - 2 * a, a]
 
 
 class _StandIn:
@@ -350,6 +376,7 @@ def _find_needing(terms, context):
                 continue
             if order or _shifted(t, term):
                 found.add(f)
+    found.update(_under_an_optimum(terms, context))
     if differentiated:
         found.update(derivatives.base(t.function, context)[0] for term in terms
                      for t in nodes(term) if isinstance(t, Call) and len(t.arguments) == 1
@@ -370,6 +397,20 @@ def _arities(terms, context):
             if isinstance(t, Call) and derivatives.differentiable(t.function, context):
                 seen.setdefault(_function_of(t.function, context), set()).add(len(t.arguments))
     return {f: n.pop() for f, n in seen.items() if len(n) == 1 and min(n) > 1}
+
+
+def _under_an_optimum(terms, context):
+    """The functions declared convex or concave that an optimum's objective applies to its
+    own variable (the conjugate sup_x {x t - f(x)}, in a definition too): put to quadratics
+    (`_quadratic`), never to tables, whose conjugate the evaluator cannot compute."""
+    found = set()
+    for term in terms:
+        for t in nodes(term):
+            if isinstance(t, Optimum) and t.over is None:
+                found.update(c.function for c in nodes(t.body) if isinstance(c, Call) and
+                             len(c.arguments) == 1 and _shape(c.function, context) and
+                             t.var in free_names(c.arguments[0]))
+    return found
 
 
 def _shifted(call, term):

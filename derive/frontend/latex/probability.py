@@ -339,6 +339,11 @@ class Probability:
         if not variables:
             raise self.error("this argument is not a distribution: it is written in no "
                              "variable", node)
+        return self.formula_law(term, variables, node, like)
+
+    def formula_law(self, term, variables, node, like=()):
+        """The `Dist` a density formula `term` in `variables` (written at `node`) declares,
+        over them ordered as the variables of `like` when they agree."""
         for other in like:
             if set(other) == variables:
                 order = tuple(other)

@@ -1720,9 +1720,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._func_piece(SPELLINGS[item.children[0].value], item.children[1:], item)
         if kind == "big":
             sub, sup, primes = self._tails(item.children[1:], item)
-            if _empty_group(sup):           # `\sum_{x,y}^{}`: an empty limit prints nothing
-                sup = None
-            return BigPiece(item.children[0].value[1:], sub, sup, item)
+            sub, sup = (None if is_tree(single(s), "empty") else s for s in (sub, sup))
+            return BigPiece(item.children[0].value[1:], sub, sup, item)   # `^{}`: unwritten
         if kind == "nabla":
             if len(item.children) < 3:
                 raise self.error("say what \\nabla differentiates by: \\nabla_\\theta", item)
@@ -2238,7 +2237,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         derivative holding what fixed? — and are refused."""
         ingredients = free_names(quantity) - set().union(*map(free_names, quantity.arguments))
         out, written = members.by_quantity(value, quantity)
-        shared = sorted(n.latex for n in written & ingredients)
+        if written & ingredients and len(quantity.arguments) == 1:
+            out, written = members.by_defined_member(value, quantity)
+        context = self.scope.context
+        shared = sorted(n.latex for n in written & ingredients
+                        if not context.domain(n).is_integer)  # a count C moves with nothing
         if shared:
             raise self.error(f"a derivative by the defined {self.source_text(node).strip()} of "
                              f"an expression that also depends on {', '.join(shared)}, from "
@@ -2841,7 +2844,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         variables = [self.capital_variable(c) for c in capitals]
         info = found[1].info
         args = bracket.args if bracket is not None and bracket.open == "(" else ()
-        if "," not in inside and len(capitals) > 1 or None in variables or info.given or \
+        if re.search(r"\\mid|\|", inside) or None in variables or info.given or \
                 any(v not in info.over for v in variables) or \
                 len(set(variables)) != len(variables) or len(args) != len(variables) or \
                 any(sep != "," for sep in bracket.seps) or p.power is not None:
@@ -2864,7 +2867,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if len(bars) != 1 or bracket is None or bracket.open != "(" or \
                 [s for s in bracket.seps if s != ","] != [s for s in bracket.seps if s in BARS]:
             return False
-        before = len(re.split(r",", re.split(r"\\mid|\|", inside)[0]))
+        before = len(self._capitals(re.split(r"\\mid|\|", inside)[0]))
         cut = [k for k, s in enumerate(bracket.seps) if s in BARS]
         if len(cut) != 1 or cut[0] + 1 != before or len(bracket.args) != len(capitals):
             return False
@@ -2883,10 +2886,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         inside = written.group(1)
         if inside.startswith("(") and inside.endswith(")"):
             inside = inside[1:-1]
-        capitals = [c.strip() for c in re.split(r",|\\mid|\|", inside)]
+        capitals = self._capitals(inside)
         if all(self.capital_variable(c) is None for c in capitals):
             return None
         return inside, capitals
+
+    def _capitals(self, text):
+        """The capitals of a subscript's text, split at commas and bars; a run of capital
+        letters with no comma (`p_{XY}`, `p_{XY|Z}`, information theorists' spelling) is one
+        capital per letter when one of its letters is the random variable of a declared
+        variable (then a letter that is not one is refused by the caller, never a name)."""
+        capitals = []
+        for c in (c.strip() for c in re.split(r",|\\mid|\|", text)):
+            letters = re.fullmatch(r"[A-Z]{2,}", c) and list(c)
+            split = letters and any(self.capital_variable(k) is not None for k in letters)
+            capitals.extend(letters if split else [c])
+        return capitals
 
     def _not_of_a_density(self, key, bracket, node):
         """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
@@ -4156,6 +4171,41 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None                 # the density was declared again since
         return self.distribution_named(law, node)
 
+    def capital_law_argument(self, node):
+        """A divergence's argument written by subscripted laws (`D(p_{XY} \\| p_X \\cdot
+        p_Y)`, `p_X p_Y`): `p_{XY}` alone is the law of p's marginal over x, y; a product
+        of such laws over disjoint variables is the product law (a density formula, as
+        `p(x)p(y)` is). None when the node is not written so; refused when a capital names
+        no variable of the density, a subscript has a bar, or two factors share a variable."""
+        node = single(node)
+        items = node.children if is_tree(node, "run") else [node]
+        factors = [i for i in items if not (is_token(i, "MULOP") and i.value != "/")]
+        pieces = [self.piece(i) if is_tree(i, "script") else None for i in factors]
+        written = [self._of_capitals(q) if isinstance(q, NamePiece) else None for q in pieces]
+        if not factors or None in written:
+            return None
+        laws, taken = [], []
+        for q, (inside, capitals), item in zip(pieces, written, factors):
+            name, declaration = self.declared(q.base)
+            info = declaration.info
+            variables = [self.capital_variable(c) for c in capitals]
+            if re.search(r"\\mid|\|", inside) or q.power is not None or info.given or \
+                    None in variables or any(v not in info.over or v in taken
+                                             for v in variables):
+                raise self.error(f"{q.key}: as a distribution derive reads a density "
+                                 f"subscripted by random variables of its own variables "
+                                 f"(p_{{XY}}, p_X \\cdot p_Y of a p declared over x, y), each "
+                                 f"variable once", item)
+            taken.extend(variables)
+            for c in capitals:
+                self.capital_read(c, q.node, "random")
+            over, at = self.points(name, info, [(v, Sym(v)) for v in variables], item)
+            laws.append((Dist(name, over), at))
+        if len(laws) == 1:
+            return laws[0][0]
+        term = Mul(*(Dens(dist, at) for dist, at in laws))
+        return self.formula_law(term, set(taken), node)
+
     def _moved(self, p):
         """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
         `P_{g_\\theta}`: the declared spelling with the parameter's spelling replaced by a
@@ -4220,8 +4270,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and None in dists and bracket.seps and \
                 all(s == r"\|" for s in _separators(bracket.seps)):
-            dists = [d if d is not None else self.law_argument(a)
-                     for d, a in zip(dists, bracket.args)]
+            dists = [d if d is not None else self.law_argument(a) or
+                     self.capital_law_argument(a) for d, a in zip(dists, bracket.args)]
         if op is not None and any(d is not None for d in dists) and None in dists:
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
@@ -5615,11 +5665,6 @@ def _negative(sup):
         return True
     return is_tree(sup, "sgroup") and is_tree(sup.children[0], "subitems") and \
         is_tree(single(sup.children[0]), "signed")
-
-
-def _empty_group(script):
-    """Whether a script is written and empty, `^{}` (TeX prints nothing for it)."""
-    return is_tree(script, "sgroup") and is_tree(script.children[0], "empty")
 
 
 def _has_sim(sub):
