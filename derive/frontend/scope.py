@@ -80,6 +80,7 @@ class FileScope:
         self.first_use = {}       # Name → offset of an implicit declaration's first use
         self.parameters = {}      # distribution Name → parameter Names
         self.function_parameters = {}   # function Name → numbers it moves with (`depends f on θ`)
+        self.written_arity = {}   # such a function Name → the arguments its first call wrote
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)
