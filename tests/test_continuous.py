@@ -2391,3 +2391,49 @@ def test_a_differential_over_an_expression_inside_an_integral(check_text, row, v
 def test_a_differential_over_an_expression_elsewhere_is_refused(check_text, row):
     result = check_text(DIFFERENTIAL_OVER.format(row))
     assert [r.verdict.status for r in result.steps] == ["error"]
+
+
+# ====================================================== one unknown function per step
+ONE_F = "% derive: variable x\n% derive: density p over x\n% derive: function f\n"
+
+
+@pytest.mark.parametrize("row, relation", [
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx + \int_{0}^{100} f(x)\,dx",
+     Relation.EQ),
+    (r"\int_{-100}^{100} f(x)^2\,dx = \int_{-100}^{7} f(x)^2\,dx + \int_{7}^{100} f(x)^2\,dx",
+     Relation.EQ),
+    (r"\int_{-100}^{100} f(x)^2\,dx \ge \int_{-50}^{50} f(x)^2\,dx", Relation.GE),
+    (r"\int_{-100}^{100} (f(x) + x)\,dx = \int_{-100}^{100} f(x)\,dx", Relation.EQ),
+])
+def test_an_unknown_function_off_the_cells_is_one_function_in_every_integral(row, relation):
+    """Off the drawn cells an unknown function took one value per piece's middle, another
+    function in each integral: ∫_{-100}^{100} f = ∫_{-100}^0 f + ∫_0^{100} f differed on
+    every draw, kept from a refutation only by the inexact flag (snd1 #5). Now it is 0
+    off the cells in every integral of the step: exact, and agreeing on every draw."""
+    s = load(row, ONE_F).steps[-1]
+    c = compare(s.lhs, s.rhs, relation, s.context, "0:1")
+    assert c.counterexample is None and c.differed == 0
+    assert c.evaluated and c.agreed == c.evaluated
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx",
+    r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{100} f(x)\,dx + 1",
+    r"\int_{-100}^{100} (f(x) + 1)\,dx = \int_{-100}^{100} f(x)\,dx + 100",
+])
+def test_a_false_step_about_one_unknown_function_is_refuted_with_it(row):
+    v = verdict(row, ONE_F)
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx + \int_{0}^{100} f(x)\,dx",
+     "verified"),
+    # f not at the bare variable, or declared positive: off the cells still not one
+    # function — never refuted
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-99}^{101} f(x - 1)\,dx", "undecided"),
+])
+def test_a_true_step_about_one_unknown_function_is_never_refuted(row, expected):
+    assert verdict(row, ONE_F).status == expected
+    assert verdict(row, ONE_F.replace("function f", "function f\n% derive: positive f")
+                   ).status != "refuted"
