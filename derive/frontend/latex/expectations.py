@@ -544,7 +544,9 @@ class Expectations:
                              f"family {rivals[0].latex} (over {drawn} given {given}) — name "
                              f"the law: a subscript (\\mathbb{{E}}_{{{rivals[0].latex}"
                              f"({drawn} \\mid {given})}}[…], \\mathbb{{E}}_{{{law.latex}}}[…]) "
-                             f"or '% derive: expectations under {rivals[0].latex}'", node)
+                             f"or '% derive: expectations under {rivals[0].latex}'; for an "
+                             f"entropy or a probability, the law itself ({rivals[0].latex}"
+                             f"({drawn} \\mid {given}), H({rivals[0].latex}))", node)
 
     def _averaged(self, piece):
         """The `Averaging` a subscript (or a directive) says; None when it is to be found
