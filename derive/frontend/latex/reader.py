@@ -2636,8 +2636,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
                 #                         defined D_G^*(x) inside C(G)'s body stays itself)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
-                p.sub is not None and self._bound_index(p.sub):
-            self._not_at_a_bound_variable(p)
+                p.sub is not None and self._bound_index(p.sub) and \
+                not self._named_at_a_variable(p):
             return self._indexed(p, bracket, found[1].domain)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE and \
                 found[0].latex != key:                    # X, another spelling of x
@@ -3885,24 +3885,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"name means one thing — declare the family before both "
                          f"(% derive: real {p.base}_i for i = 1..n)", p.node)
 
-    def _not_at_a_bound_variable(self, p):
-        """A declared name whose subscript is a declared variable (`real \\mu_x` beside
-        `variable x`) read where x is bound (`\\sum_x`, `\\int … dx`, `\\mathbb{E}_x`):
-        the constant μ_x (x's mean, as in Σ_x p(x)(x − μ_x)²) or the family μ at the bound
-        x? Refused — never the family silently, which made Σ_x p(x) μ_x = μ_x "refuted",
-        nor the constant, which would verify Σ_x w_x f(x) = w_x Σ_x f(x) for weights per x.
-        A subscript that is only an index letter (`real x_n` in `\\sum_n`) stays the
-        family (`_indexed`)."""
-        key = naming.flat_text(single(p.sub))
-        found = self.declared(key)
-        if found is None or found[1].kind is not Kind.VARIABLE:
-            return
-        raise self.error(f"{p.key} is declared as one name, and {key} is bound here: the "
-                         f"constant {p.key} or the family {p.base} at each {key}? derive "
-                         f"reads neither — for a constant, write it with a subscript that "
-                         f"is no variable (\\bar{{{p.base}}}, {p.base}_0); for one value per "
-                         f"{key}, write a function of it ({p.base}({key}), "
-                         f"% derive: function {p.base})", p.node)
+    def _named_at_a_variable(self, p):
+        """Whether a declared name's subscript is a declared variable (`real \\mu_x` beside
+        `variable x`): one number of its own (x's mean), constant in x as the README says —
+        also where x is bound (`\\sum_x p(x) \\mu_x`, `\\int … dx`, `\\mathbb{E}[(x -
+        \\mu_x)^2]`), never the family μ at the bound x, which refuted Σ_x p(x) μ_x = μ_x. A
+        subscript that is only an index letter (`real x_n` in `\\sum_n`) makes the family
+        (`_indexed`)."""
+        found = self.declared(naming.flat_text(single(p.sub)))
+        return found is not None and found[1].kind is Kind.VARIABLE
 
     def _bound_index(self, sub):
         """Whether a subscript is exactly a variable bound here (an index of a sum)."""
