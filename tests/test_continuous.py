@@ -578,6 +578,27 @@ def test_a_declared_indexed_symbol_is_a_family_inside_its_sum():
         "verified"
 
 
+MEAN_OF_X = ("% derive: variable x\n% derive: discrete x\n% derive: density p over x\n"
+             "% derive: real \\mu_x\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\sum_x p(x) \mu_x = \mu_x", "verified"),         # true of the constant μ_x
+    (r"\sum_x p(x) \mu_x = 2\mu_x", "refuted"),
+    (r"\sum_x p(x) (\mu_x + x) = \mu_x + \mathbb{E}[x]", "verified"),
+    (r"\sum_x p(x) (x - \mu_x)^2 = \mathbb{E}[x^2] - \mu_x^2", "refuted"),  # μ_x is no E[x]
+    (r"\mathbb{E}[(x - \mu_x)^2] = \mathbb{E}[x^2] - 2\mu_x \mathbb{E}[x] + \mu_x^2",
+     "verified"),
+    (r"\mathbb{E}[(x - \mu_x)^2] = \mathbb{E}[x^2] + \mu_x^2", "refuted"),
+    (r"\mu_x + \mu_x = 2\mu_x", "verified"),
+])
+def test_a_declared_name_at_a_variable_is_one_name_inside_its_binders(row, status):
+    """`real \\mu_x` beside `variable x`: inside Σ_x (∫ dx, E over x) μ_x was the family μ
+    at the bound x, so Σ_x p(x) μ_x = μ_x, true of the declared constant, was refuted
+    (snd1 #2). It is the one number declared, in x's binders as outside them."""
+    assert verdict(row, MEAN_OF_X).status == status
+
+
 MEMBERS = "% derive: integer j, k\n% derive: real z_i for i = 1..n\n"
 
 
@@ -2514,3 +2535,49 @@ def test_a_function_applied_to_different_numbers_of_arguments_has_no_partials_dr
            r"k'(\theta) + \frac{d}{d\theta} k(\theta, z) + 1")
     (result,) = verdicts(display(header, row))
     assert result == "undecided"
+
+
+# ====================================================== one unknown function per step
+ONE_F = "% derive: variable x\n% derive: density p over x\n% derive: function f\n"
+
+
+@pytest.mark.parametrize("row, relation", [
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx + \int_{0}^{100} f(x)\,dx",
+     Relation.EQ),
+    (r"\int_{-100}^{100} f(x)^2\,dx = \int_{-100}^{7} f(x)^2\,dx + \int_{7}^{100} f(x)^2\,dx",
+     Relation.EQ),
+    (r"\int_{-100}^{100} f(x)^2\,dx \ge \int_{-50}^{50} f(x)^2\,dx", Relation.GE),
+    (r"\int_{-100}^{100} (f(x) + x)\,dx = \int_{-100}^{100} f(x)\,dx", Relation.EQ),
+])
+def test_an_unknown_function_off_the_cells_is_one_function_in_every_integral(row, relation):
+    """Off the drawn cells an unknown function took one value per piece's middle, another
+    function in each integral: ∫_{-100}^{100} f = ∫_{-100}^0 f + ∫_0^{100} f differed on
+    every draw, kept from a refutation only by the inexact flag (snd1 #5). Now it is 0
+    off the cells in every integral of the step: exact, and agreeing on every draw."""
+    s = load(row, ONE_F).steps[-1]
+    c = compare(s.lhs, s.rhs, relation, s.context, "0:1")
+    assert c.counterexample is None and c.differed == 0
+    assert c.evaluated and c.agreed == c.evaluated
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx",
+    r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{100} f(x)\,dx + 1",
+    r"\int_{-100}^{100} (f(x) + 1)\,dx = \int_{-100}^{100} f(x)\,dx + 100",
+])
+def test_a_false_step_about_one_unknown_function_is_refuted_with_it(row):
+    v = verdict(row, ONE_F)
+    assert v.status == "refuted", v.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-100}^{0} f(x)\,dx + \int_{0}^{100} f(x)\,dx",
+     "verified"),
+    # f not at the bare variable, or declared positive: off the cells still not one
+    # function — never refuted
+    (r"\int_{-100}^{100} f(x)\,dx = \int_{-99}^{101} f(x - 1)\,dx", "undecided"),
+])
+def test_a_true_step_about_one_unknown_function_is_never_refuted(row, expected):
+    assert verdict(row, ONE_F).status == expected
+    assert verdict(row, ONE_F.replace("function f", "function f\n% derive: positive f")
+                   ).status != "refuted"

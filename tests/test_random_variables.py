@@ -1556,6 +1556,9 @@ PRIOR_LIKELIHOOD = ("% derive: variable x, \\theta\n% derive: density \\pi over 
                     "% derive: density p over x given \\theta\n")
 JOINT_AND_ENCODER = ("% derive: variable x, z\n% derive: joint p over x, z\n"
                      "% derive: density q over z given x\n")
+DISCRETE_JOINT_AND_ENCODER = ("% derive: variable x, z\n% derive: discrete x, z\n"
+                              "% derive: joint p over x, z\n"
+                              "% derive: density q over z given x\n")
 
 
 @pytest.mark.parametrize("header, row", [
@@ -1577,6 +1580,20 @@ JOINT_AND_ENCODER = ("% derive: variable x, z\n% derive: joint p over x, z\n"
     (JOINT_AND_ENCODER, r"\log p(x) \ge \mathbb{E}[\log p(x,z) - \log q(z|x)]"),
     (JOINT_AND_ENCODER, r"\mathbb{E}_{z}[\log q(z|x)] \le \mathbb{E}_{z}[\log p(z)]"),
     (JOINT_AND_ENCODER, r"\mathbb{E}[Z \mid X] = \mathbb{E}[Z]"),
+    # the same rule where the law is found from the variables written: an entropy, an
+    # information, a probability of events, a conditional subscript (snd1 #1: H(Z) was
+    # read under the joint silently)
+    (DISCRETE_JOINT_AND_ENCODER, r"H(Z) = -\sum_z p(z) \log p(z)"),
+    (DISCRETE_JOINT_AND_ENCODER, r"H(Z) = 0"),
+    (DISCRETE_JOINT_AND_ENCODER, r"H(Z \mid X) = H(Z)"),
+    (DISCRETE_JOINT_AND_ENCODER, r"I(X; Z) = 0"),
+    (DISCRETE_JOINT_AND_ENCODER, r"\Pr(Z = z) = p(z)"),
+    (DISCRETE_JOINT_AND_ENCODER, r"\Pr(Z = z) = q(z \mid x)"),
+    (DISCRETE_JOINT_AND_ENCODER, r"P(Z = z \mid X = x) = q(z \mid x)"),
+    (JOINT_AND_ENCODER,
+     r"\mathbb{E}_{z \mid x}[\log q(z \mid x)] = \mathbb{E}_{z \sim p(z \mid x)}[\log q(z \mid x)]"),
+    (JOINT_AND_ENCODER,
+     r"\mathbb{E}_{z \mid x}[\log q(z \mid x)] = \mathbb{E}_{z \sim q(z \mid x)}[\log q(z \mid x)]"),
 ])
 def test_a_bare_moment_under_no_law_of_what_it_writes_is_refused(header, row):
     """A moment without subscript averaged under the file's only law whatever its argument
@@ -1601,6 +1618,11 @@ def test_a_bare_moment_under_no_law_of_what_it_writes_is_refused(header, row):
      r"\mathbb{E}[\log q(z|x)] \le \mathbb{E}[\log p(z|x)]", "refuted"),
     (JOINT_AND_ENCODER, r"\log p(x) \ge \mathbb{E}_{q(z|x)}[\log p(x,z) - \log q(z|x)]",
      "verified"),
+    # x has one law beside the encoder: read under the joint as before
+    (DISCRETE_JOINT_AND_ENCODER, r"H(X) = -\sum_x p(x) \log p(x)", "verified"),
+    (DISCRETE_JOINT_AND_ENCODER, r"H(X) = \sum_x p(x) \log p(x)", "refuted"),
+    (DISCRETE_JOINT_AND_ENCODER, r"\Pr(X = x) = p(x)", "verified"),
+    (DISCRETE_JOINT_AND_ENCODER, r"\Pr(X = x) = 2 p(x)", "refuted"),
 ])
 def test_a_bare_moment_under_the_law_of_what_it_writes_is_still_read(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]

@@ -3660,6 +3660,49 @@ def test_a_function_named_at_a_letter_moves_with_it(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
 
 
+_DEPENDS_F = ("% derive: variable z\n% derive: real \\theta\n% derive: function f\n"
+              "% derive: depends f on \\theta\n")
+
+
+@pytest.mark.parametrize("head, rows", [
+    # θ written among the arguments of a function that already reads θ before them:
+    # f(θ, z) was f(θ, θ, z), so f(θ, z) = f(z) was refuted (snd1 #4)
+    (_DEPENDS_F, (r"f(\theta, z) = f(z)",)),
+    (_DEPENDS_F, (r"f(z, \theta) = f(z)",)),
+    (_DEPENDS_F, (r"f(\theta, z) = f(\theta, z)",)),
+    (_DEPENDS_F, (r"f(\theta, z) = f(z) + 1",)),
+    (_F_THETA, (r"f_\theta(\theta) = f_\theta(\theta)",)),
+    # another number of arguments than the first call: f at θ = 0, or f(θ, 0, z)?
+    (_DEPENDS_F, (r"f(z) \big|_{\theta=0} = f(0, z)",)),
+    (_DEPENDS_F, (r"f(z) \big|_{\theta=0} = f(1, z)",)),
+    # f_0, f_{θ_0} beside a function moving with θ: the model at θ = 0, or its own?
+    (_F_THETA, (r"f_\theta(z) \big|_{\theta=0} = f_0(z)",)),
+    (_F_THETA, (r"f_\theta(z) \big|_{\theta=0} = f_0(z) + 1",)),
+    (_F_THETA, (r"f_0(z) + 1 = f_\theta(z) \big|_{\theta=0} + 1",)),   # (f_0(z) = … defines f_0)
+    ("% derive: variable z\n% derive: real \\theta\n",
+     (r"f_\theta(z) \big|_{\theta=0} = f_0(z)",)),
+    (_DEPENDS_F, (r"f(z) \big|_{\theta=0} = f_0(z)",)),
+    (_DEPENDS_F, (r"f_\theta(z) \big|_{\theta=0} = f_0(z)",)),
+])
+def test_a_moving_function_written_two_ways_is_refused(head, rows):
+    """A function that moves with θ (`depends f on \\theta`, `f_\\theta`) read as two
+    functions — θ written again among its arguments, another number of arguments, another
+    spelling `f_0` — refuted true rows; now each is refused, never refuted nor verified."""
+    assert verdicts(display(head, *rows))[-1] == "error"
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    (_DEPENDS_F, (r"f(z) \big|_{\theta=0} = f(z) \big|_{\theta=0}",), "verified"),
+    (_DEPENDS_F, (r"f(z) = f(z) + 0",), "verified"),
+    (_DEPENDS_F, (r"f(z) \big|_{\theta=0} = f(z)",), "refuted"),
+    (_DEPENDS_F, (r"f(z) = f(z) + 1",), "refuted"),
+    (_F_THETA + "% derive: function h_1, h_2\n", (r"h_1(z) + h_2(z) = h_2(z) + h_1(z)",),
+     "verified"),
+])
+def test_a_moving_function_written_one_way_is_still_read(head, rows, expected):
+    assert verdicts(display(head, *rows))[-1] == expected
+
+
 def test_a_function_named_at_a_letter_reads_it_as_an_argument():
     head = _F_THETA + "% derive: depends g on \\theta\n"
     assert readings(display(head, r"\int_0^1 f_\theta(z) g(z) \, d\theta = 0")) == \

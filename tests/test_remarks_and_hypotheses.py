@@ -2774,6 +2774,38 @@ def test_words_heading_a_row_that_may_change_its_claim_are_no_label(row):
     assert verdicts(display("% derive: real a, b\n", row)) == ["error"]
 
 
+@pytest.mark.parametrize("remark", [
+    "\\quad \\text{is false}", "\\quad \\text{does not hold}", "\\qquad \\text{(wrong)}",
+    "\\quad (\\text{false})", "\\quad \\textbf{false}", "\\quad \\mbox{not true}",
+    "\\quad \\text{(incorrect!)}", "\\quad \\text{(this step is a mistake)}",
+    "\\quad \\text{\\xmark}", "\\quad \\text{✗}", "\\text{ (wrong)}", "\\tag{false}",
+    "&& \\text{(wrong)}", "\\quad \\text{(a counterexample)}", "\\quad \\text{isn't true}",
+])
+@pytest.mark.parametrize("row", ["(a+b)^2 = a^2 + b^2", "(a+b)^2 = a^2 + 2ab + b^2"])
+def test_words_beside_a_row_that_negate_it_are_no_remark(remark, row):
+    """`a = b \\quad \\text{is false}`: the row is not claimed — set aside, the words left
+    a false row "refuted" (and a true one, said false, verified). Refused as the same words
+    heading a row are (snd1 #3), after a \\quad, a tag or an align column."""
+    text = "% derive: real a, b\n\\begin{align}\n" + row + " " + remark + "\n\\end{align}\n"
+    (message,) = readings(text)
+    assert "negate or disclaim" in message
+    assert verdicts(text) == ["error"]
+
+
+def test_a_negation_stacked_on_the_relation_is_no_label():
+    text = "% derive: real a, b\n$$ (a+b)^2 \\overset{\\text{false}}{=} a^2 + b^2 $$\n"
+    assert verdicts(text) == ["error"]
+
+
+@pytest.mark.parametrize("remark", ["\\quad \\text{(by Jensen)}", "\\quad \\text{(Kullback-Leibler)}",
+                                    "\\qquad \\text{(expanding)}", "\\tag{3}"])
+def test_a_remark_of_plain_words_beside_a_row_is_still_set_aside(remark):
+    def text(row):
+        return "% derive: real a, b\n\\begin{align}\n" + row + " " + remark + "\n\\end{align}\n"
+    assert verdicts(text("(a+b)^2 = a^2 + 2ab + b^2")) == ["verified"]
+    assert verdicts(text("(a+b)^2 = a^2 + b^2")) == ["refuted"]
+
+
 @pytest.mark.parametrize("label, expected", [("\\text{product rule}", "verified"),
                                              ("\\text{Step 1:}", "verified"),
                                              ("\\text{by the law of total probability}",

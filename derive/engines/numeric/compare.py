@@ -342,6 +342,8 @@ def _counterexample(outcome, instance, labels, context, functions=()):
             continue
         elif declaration.kind is Kind.FUNCTION:
             rows += _member_rows(ev, name, declaration.info, label)
+            if name in ev.zeroed:
+                rows.append((f"{name.latex} off the cells", "0"))
     if used_continuous:
         edges = instance.partition.edges
         rows.insert(0, ("cells", ", ".join(f"[{_number_text(a)}, {_number_text(b)})"

@@ -196,6 +196,7 @@ class Evaluator:
         # instance is a limit of positive densities there, no case itself (`compare`)
         self.limiting = False
         self.inexact = ""              # why the evaluation is not exact, when known
+        self.zeroed = set()            # unknown functions taken 0 off the cells (`call`)
         self.env = {}                  # bound Name → Point
         self.overrides = {}            # free Name → acb (a parameter moved elsewhere)
         self._holding = 0
@@ -811,6 +812,12 @@ class Evaluator:
             # a partial derivative of a function with no stand-in (applied to different
             # numbers of arguments in one step, `test_functions`): no table is drawn for it
             raise NotEvaluable(f"{t.function.latex} has no value drawn")
+        if len(t.arguments) == 1 and isinstance(t.arguments[0], Sym) and \
+                self.env.get(t.arguments[0].name, _NOWHERE).key[0] == "off":
+            if self._may_vanish(t.function):
+                self.zeroed.add(t.function)
+                return acb(0)           # off the cells the function is 0 (`_zero_off_cells`)
+            self.exact = False
         declaration = self.context.declaration(t.function)
         real = declaration.declared and declaration.kind is Kind.FUNCTION
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
@@ -1400,9 +1407,11 @@ class Evaluator:
             total += self._at(var, Point(exact_number(x), None, ("int", int(x))), body)
         return total
 
-    def _cell_integral(self, var, body, cell, a, b, degree, balls=None):
+    def _cell_integral(self, var, body, cell, a, b, degree, balls=None, off=False):
         """∫ over one cell [a, b) where the abstract functions are constant; `balls` are
-        the cell's (width, _, centre, centre as acb) when [a, b) is a whole cell."""
+        the cell's (width, _, centre, centre as acb) when [a, b) is a whole cell. `off`:
+        a piece off the cells where the unknown functions at `var` are 0
+        (`_zero_off_cells`): its points are keyed so (`call`)."""
         if balls is not None:
             width, _, centre, mid = balls
         else:
@@ -1410,7 +1419,8 @@ class Evaluator:
             centre = _real((Fraction(a) + Fraction(b)) / 2)
             mid = acb(centre)
         if degree == 0:
-            return self._at(var, Point(mid, cell, ("cell", cell)), body) * width
+            return self._at(var, Point(mid, cell, ("off",) if off else ("cell", cell)),
+                            body) * width
         if (degree is None or degree >= 2 * GAUSS_NODES) and cell is not None and \
                 self._known(("meromorphic", body, var),
                             lambda: _meromorphic(body, var, {}, self.context)):
@@ -1426,7 +1436,8 @@ class Evaluator:
         half = width / 2
         for k, (root, weight) in enumerate(_gauss(GAUSS_NODES)):
             x = acb(centre + half * root)
-            total += self._at(var, Point(x, cell, ("gl", cell, k)), body) * (half * weight)
+            key = ("off", a, b, k) if off else ("gl", cell, k)
+            total += self._at(var, Point(x, cell, key), body) * (half * weight)
         return total
 
     def definite(self, var, body, lower, upper):
@@ -1480,16 +1491,42 @@ class Evaluator:
                     support[0] is not None and b <= support[0].value or
                     support[1] is not None and a >= support[1].value)
                 continue
-            if cell is None and self._known(("opaque at", body, var), lambda: any(
-                    isinstance(t, Call) and any(var in free_names(a) for a in t.arguments)
-                    for t in nodes(body))):
-                # an unknown function off the cells has one value per number: a piece
-                # there taken as its width times the value at its middle is no integral of
-                # one function across integrals with other limits (∫_0^1 f² > ∫_0^2 f²)
+            off = cell is None and self._known(("opaque at", body, var), lambda: any(
+                isinstance(t, Call) and any(var in free_names(a) for a in t.arguments)
+                for t in nodes(body)))
+            if off and not self._zero_off_cells(var, body):
+                # an unknown function taken off the cells at other than the bare variable
+                # (f(x - 1), f(θ, x)) has one value per number there: a piece taken as its
+                # width times the value at its middle is no integral of one function across
+                # integrals with other limits
                 self.exact = False
+                off = False
             total += self._cell_integral(var, body, cell if cell is not None else None, a, b,
-                                         degree if degree != 0 else 0)
+                                         degree if degree != 0 else 0, off=off)
         return (total + slivers) * sign
+
+    def _zero_off_cells(self, var, body):
+        """Whether every unknown function `body` takes at `var` is taken at the bare variable
+        alone (`f(x)`) and may be 0 (not declared positive, convex or concave, no data point,
+        no map of a law): then it is the function that is constant on each cell and 0 off
+        the cells, in every integral of the step — `Point` key ("off", …), `call` — and
+        ∫_{-100}^{100} f = ∫_{-100}^0 f + ∫_0^{100} f holds exactly on the draw. (Keyed by
+        each piece's middle, f was another function in each integral: only the inexact
+        flag kept such a true step from being refuted.)"""
+        def zero(t):
+            return len(t.arguments) == 1 and t.arguments[0] == Sym(var) and \
+                self._may_vanish(t.function)
+        return self._known(("zero off cells", body, var), lambda: all(
+            zero(t) for t in nodes(body)
+            if isinstance(t, Call) and any(var in free_names(a) for a in t.arguments)))
+
+    def _may_vanish(self, function):
+        """Whether the unknown `function` may be drawn 0 off the cells (`_zero_off_cells`)."""
+        declaration = self.context.declaration(function)
+        return not (declaration.domain.is_positive or
+                    getattr(declaration.info, "shape", "") in ("convex", "concave") or
+                    isinstance(declaration.info, (SampleInfo, IndependentCopies)) or
+                    self._law_of_map(function) is not None)
 
     def _off_cells_unknown(self, var, body):
         """Off the cells the drawn densities are 0, and an integrand with one as a factor is

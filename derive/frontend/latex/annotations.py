@@ -152,16 +152,24 @@ _HENCE_WORDS = re.compile(
 # disclaimed (`counterexample`, `fallacy`, `mistake`), or holding a relation
 # (`\\text{Step 2 (t=1):}` states a condition): never a label set aside, the row claimed
 # outright.
+# The words of `_NO_LABEL` that negate or disclaim a row (`not`, `false`, `wrong`,
+# `counterexample`): beside a row, after a \quad (`a = b \quad \text{is false}`,
+# `\text{(wrong)}`), they are refused as at its head — never a remark set aside and the row
+# claimed (`_disclaimed`).
+_NEGATING = (r"not|no|never|nor|neither|false|untrue|incorrect|invalid|wrong|fails?|cannot|"
+             r"[a-z]+n't|contradiction|absurd|counterexamples?|fallac(?:y|ies)|mistakes?|"
+             r"disproofs?|bogus|erroneous")
+_NEGATED = re.compile(r"(?i)(?<![a-z'])(?:" + _NEGATING + r")(?![a-z'])")
+_CROSS = re.compile(r"\\(?:xmark|crossmark|ding\s*\{\s*5[56]\s*\}|lightning)(?![a-zA-Z])|[✗✘❌✕]")
 _NO_LABEL = re.compile(
-    r"(?i)(?<![a-z'])(?:not|no|never|nor|neither|false|untrue|incorrect|wrong|fails?|cannot|"
-    r"[a-z]+n't|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
+    r"(?i)(?<![a-z'])(?:" + _NEGATING + r"|suppos(?:e|es|ed|ing|ition)|assum(?:e|es|ed|ing|ptions?)|hypothes[ie]s|"
     r"premises?|let|if|unless|given|consider|whenever|when|provided|otherwise|else|cases?|wlog|"
     r"without loss|take|set(?:ting)?|put|choos(?:e|ing)|fix(?:ing)?|"
     r"pick(?:ing)?|solv(?:e|es|ing)|equat(?:e|es|ing)|impos(?:e|es|ing)|requir(?:e|es|ed|ing)|"
     r"subject to|constraints?|near|in the limit|want|wish|need|show|prove|goal|aim|would|should|"
-    r"could|might|may|whether|conjecture|hope|guess|try|ask|contradiction|absurd|exists?|"
-    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at)|counterexamples?|"
-    r"fallac(?:y|ies)|mistakes?|disproofs?|imagine|is it)(?![a-z'])|\?|"
+    r"could|might|may|whether|conjecture|hope|guess|try|ask|exists?|"
+    r"there (?:is|are)|for (?:all|every|any|each|some)|^\s*(?:for|at)|"
+    r"imagine|is it)(?![a-z'])|\?|"
     r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|lt|gt|in)(?![a-zA-Z])")
 NOT_A_LABEL = ("the words heading this row ({}) may change what it claims — a negation, a "
                "supposition, a quantifier, a question or a goal — and derive does not read them: "
@@ -379,6 +387,8 @@ def annotate(text):
             raise RemarkError(problem.message, m.end() + problem.offset) from None
         if kind == "spacing":
             continue
+        if kind in ("remark", "reason"):
+            _disclaimed(inner, m.end() + at)
         if kind == "condition" and m.group(0) == _COLUMN_PAIR and not (
                 _TEXT.match(piece.lstrip()) or _WORD.match(piece.lstrip()) or
                 piece.lstrip().startswith("(")):
@@ -606,6 +616,29 @@ def _local_definition(words, math):
     head = _LOCAL_HEAD.match(math)
     return head is not None and head.group(0).rstrip().endswith("=") and \
         _RELATION.search(math[head.end():]) is None and "\\text" not in math
+
+
+def disclaims(remark):
+    """Whether the words of a remark beside a row negate or disclaim it (`_NEGATED`:
+    `\\text{is false}`, `\\text{does not hold}`, `\\text{(wrong)}`, a cross mark
+    `\\xmark`, ✗): the row is then not claimed. A reason (`\\text{since } b \\ne 0`)
+    is read as the leading label's reason is, by `_REASON` (it refutes nothing)."""
+    if _CROSS.search(remark):
+        return True
+    words = re.sub(r"\\[a-zA-Z]+", " ", remark)
+    return not _REASON.match(words.lstrip(" ({")) and _NEGATED.search(words) is not None
+
+
+def _disclaimed(remark, at):
+    """Refused when a remark beside a row (at offset `at`: after a \\quad, a tag, a label
+    stacked on its relation) disclaims it (`disclaims`): setting the words aside would
+    check the row as a claim — a false row "refuted" that its author never claimed."""
+    if not disclaims(remark):
+        return
+    said = " ".join(remark.split())
+    raise RemarkError(f"the words beside this row ({said}) negate or disclaim it, and derive "
+                      f"does not read them: the row is not claimed as written — leave it out, "
+                      f"or write what is claimed (a \\ne b)", at)
 
 
 def _names_only(math):
@@ -1098,6 +1131,7 @@ def _equation_label(text, out):
             return text
     if _BEFORE_LABEL.search(body[:start]) or not body[:start].strip():
         return text
+    _disclaimed(words, start)
     try:
         assumed = _may_assume(words)
     except RemarkError as problem:
@@ -1212,7 +1246,8 @@ def says_how(words):
     relation holds: a qualifier (`qualifies`) or a unit of information (`in bits`). Such a
     label gets the treatment of the same words beside the row, never that of a reason's
     name set aside."""
-    return qualifies(words) or any(w.search(words) for w in _UNIT_WORDS.values())
+    return qualifies(words) or disclaims(words) or any(
+        w.search(words) for w in _UNIT_WORDS.values())
 
 
 def _stacked_qualifiers(text, out):
@@ -1227,6 +1262,7 @@ def _stacked_qualifiers(text, out):
         if close < 0 or stacked_relation(text, close + 1) is None:
             continue
         words = text[m.end():close]
+        _disclaimed(words, m.start())
         if qualifies(words):
             if any(a.start() > m.start() and _depth(text, a.start()) == 0
                    for a in _IMPLIES.finditer(text)):

@@ -543,7 +543,9 @@ class Expectations:
                                 f"{given}) — name the law: a subscript (\\mathbb{{E}}_"
                                 f"{{{rivals[0].latex}({drawn} \\mid {given})}}[…], "
                                 f"\\mathbb{{E}}_{{{law.latex}}}[…]) or '% derive: "
-                                f"expectations under {rivals[0].latex}'", node)
+                                f"expectations under {rivals[0].latex}'; for an entropy or a "
+                                f"probability, the law itself ({rivals[0].latex}({drawn} "
+                                f"\\mid {given}), H({rivals[0].latex}))", node)
 
     def _undrawn(self, names, why, node):
         """The refusal of a moment whose law of `names` is not clear (`why`, and how to
@@ -692,13 +694,17 @@ class Expectations:
     def _over_variables(self, variables, node):
         """Over some variables, under the one distribution over them."""
         law = self.law_over(variables, node)
-        self.one_law_of(variables, law, node)
         info = self.scope.table[law].info
         ordered = tuple(v for v in info.over if v in variables)
         return Averaging(tuple(v.latex for v in ordered), ordered, Dist(law, ordered))
 
     def law_over(self, variables, node):
-        """The one declared distribution (not a conditional family) over all `variables`."""
+        """The one declared distribution (not a conditional family) over all `variables`,
+        when it is their one law: every reading that finds a law from the variables it
+        writes (a bare moment's `\\mathbb{E}_z`, `\\mathbb{E}_{y \\mid x}`, `H(Z)`,
+        `I(X; Z)`, `\\Pr(Z = z)`, `P(X > c)`) is refused where a declared conditional
+        family is also over one of them (`one_law_of`), never read under the joint
+        silently."""
         laws = [n for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and
                 set(variables) <= set(d.info.over)]
@@ -706,6 +712,7 @@ class Expectations:
             names = ", ".join(v.latex for v in variables)
             raise self._undrawn(names, f"{'no' if not laws else 'more than one'} declared "
                                 f"distribution is over {names}", node)
+        self.one_law_of(variables, laws[0], node)
         return laws[0]
 
     def _averaged_by_argument(self, piece, bodies):

@@ -2683,7 +2683,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
                 #                         defined D_G^*(x) inside C(G)'s body stays itself)
         if found is not None and found[1].declared and found[1].kind is Kind.SYMBOL and \
-                p.sub is not None and self._bound_index(p.sub):
+                p.sub is not None and self._bound_index(p.sub) and \
+                not self._named_at_a_variable(p):
             return self._indexed(p, bracket, found[1].domain)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE and \
                 found[0].latex != key:                    # X, another spelling of x
@@ -2793,8 +2794,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
-            return self._powered(Call(name, *self.moving_arguments(name, p.node),
-                                      *self._arguments(bracket)), bracket), 2
+            return self._powered(self.opaque_call(name, p, bracket), bracket), 2
         if self.random_depth and found is None and bracket is None and \
                 self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
                 any(d.kind is Kind.VARIABLE for d in self.scope.context.table.values()):
@@ -3309,7 +3309,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            return self._powered(Call(name, *self.function_arguments(name, bracket, p.node)),
+            return self._powered(self.opaque_call(name, p, bracket, semicolons=True),
                                  bracket), 2
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
@@ -3492,6 +3492,80 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  f"function {piece.key}, which derive reads only once it is "
                                  f"defined above its uses (% derive: define {key}({piece.key})"
                                  f" = …, or a row {key}({piece.key}) = …)", arg)
+
+    def opaque_call(self, name, p, bracket, semicolons=False):
+        """`f(z)` of an opaque function: the numbers it moves with (`moving_arguments`),
+        then the arguments written — for a declared function (`semicolons`) parameters
+        after `;` first (`function_arguments`) — read so only where that is one reading
+        (`_one_spelling_of_a_moving_function`, `_written_beside_moving`)."""
+        moving = self.moving_arguments(name, p.node)
+        self._one_spelling_of_a_moving_function(name, p, bool(moving))
+        arguments = (self.function_arguments(name, bracket, moving, p.node) if semicolons
+                     else [*moving, *self._arguments(bracket)])
+        self._written_beside_moving(name, moving, arguments[len(moving):], bracket)
+        return Call(name, *arguments)
+
+    def _written_beside_moving(self, function, moving, written, bracket):
+        """After `depends f on \\theta` (or for `f_\\theta`), `f(z)` is f(θ, z): a call that
+        also writes θ among its arguments (`f(\\theta, z)`, `f(z, \\theta)`) would read
+        f(θ, θ, z) — another function of three arguments, and `f(\\theta, z) = f(z)`
+        "refuted" — and a call of a `depends` function with another number of arguments
+        than its first (`f(0, z)` beside `f(z)`: f at θ = 0, or f(θ, 0, z)?) has two
+        readings. Both are refused, never read as a second function."""
+        if not moving:
+            return
+        numbers = {m.name for m in moving}
+        shown = ", ".join(m.name.latex for m in moving)
+        for arg in written:
+            if free_names(arg) & numbers:
+                raise self.error(f"{function.latex} moves with {shown}, which derive puts "
+                                 f"before the arguments written ({function.latex}(z) is "
+                                 f"{function.latex}({shown}, z)): written among them too, it "
+                                 f"would be a second argument of its own — write "
+                                 f"{function.latex}(z), and put {shown} to a value by a bar "
+                                 f"(\\big|_{{{moving[0].name.latex}=0}})", bracket.node)
+        if function not in self.scope.function_parameters:
+            return
+        first = self.scope.written_arity.setdefault(function, len(written))
+        if first != len(written):
+            raise self.error(f"{function.latex} moves with {shown} (depends), and was written "
+                             f"with {first} argument(s) above: with {len(written)} here, is "
+                             f"one of them {shown}'s value, or one more argument? Write "
+                             f"{function.latex} with the same arguments throughout, and put "
+                             f"{shown} to a value by a bar (\\big|_{{{moving[0].name.latex}"
+                             f"=0}})", bracket.node)
+
+    def _one_spelling_of_a_moving_function(self, function, p, moves):
+        """A function that moves with a number (`depends f on \\theta`, `f_\\theta` at a
+        declared θ) beside another function spelled with the same letter and a subscript
+        (`f_0`, `f_{\\theta_0}`, `f_1`): is `f_0` the model at θ = 0, or a function of its
+        own? Read as its own it made `f_\\theta(z)|_{\\theta=0} = f_0(z)` "refuted" — so
+        refused, whichever of the two is read first."""
+        base = p.base
+        if p.sub is None and not moves:
+            return
+        for other, declaration in self.scope.table.items():
+            if other is function or declaration.kind is not Kind.FUNCTION or not (
+                    other.latex == base or other.latex.startswith(base + "_")):
+                continue
+            if moves or self._moves(other):
+                raise self.error(f"{p.key} beside {other.latex}, one moving with a number "
+                                 f"(depends, or a label letter): is {p.key} the same function "
+                                 f"at another value, or one of its own? derive reads "
+                                 f"neither — write one spelling, putting the number to a "
+                                 f"value by a bar (f_\\theta(z) \\big|_{{\\theta=0}})",
+                                 p.node)
+
+    def _moves(self, function):
+        """Whether calls of `function` read a number besides what they write: `depends`
+        says so, or its name is labelled by a declared number (`f_\\theta`, θ real)."""
+        if self.scope.function_parameters.get(function):
+            return True
+        for key in label_letters(function):
+            found = self.declared(key)
+            if found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER):
+                return True
+        return False
 
     def moving_arguments(self, function, node):
         """The numbers an opaque function moves with besides its written arguments, put
@@ -3873,6 +3947,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"its own, and here {p.base} is an indexed family ({p.base}_i): one "
                          f"name means one thing — declare the family before both "
                          f"(% derive: real {p.base}_i for i = 1..n)", p.node)
+
+    def _named_at_a_variable(self, p):
+        """Whether a declared name's subscript is a declared variable (`real \\mu_x` beside
+        `variable x`): one number of its own (x's mean), constant in x as the README says —
+        also where x is bound (`\\sum_x p(x) \\mu_x`, `\\int … dx`, `\\mathbb{E}[(x -
+        \\mu_x)^2]`), never the family μ at the bound x, which refuted Σ_x p(x) μ_x = μ_x. A
+        subscript that is only an index letter (`real x_n` in `\\sum_n`) makes the family
+        (`_indexed`)."""
+        found = self.declared(naming.flat_text(single(p.sub)))
+        return found is not None and found[1].kind is Kind.VARIABLE
 
     def _bound_index(self, sub):
         """Whether a subscript is exactly a variable bound here (an index of a sum)."""

@@ -24,10 +24,10 @@ from derive.model.terms import Sym
 class Semicolons:
     """Mixin of the reader: the arguments of a declared function's call."""
 
-    def function_arguments(self, name, bracket, node):
+    def function_arguments(self, name, bracket, moving, node):
         """The argument terms of a declared function's call `name(…)`: the numbers it moves
-        with (`moving_arguments`), then those written — parameters after `;` first."""
-        moving = self.moving_arguments(name, node)
+        with (`moving`, from `moving_arguments`), then those written — parameters after `;`
+        first."""
         semicolons = [k for k, sep in enumerate(bracket.seps) if sep == ";"]
         self._one_form(name, bool(semicolons), moving, node)
         if not semicolons:
