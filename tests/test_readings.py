@@ -3870,3 +3870,37 @@ def test_a_dot_placeholder_is_the_letter_drawn(row, verdict):
 ])
 def test_a_dot_placeholder_before_the_bar(row, verdict):
     assert verdicts(display(SEQUENTIAL, row)) == [verdict]
+
+
+ELBO_HEADER = ("% derive: variable \\mathbf{x}, \\mathbf{z}\n"
+               "% derive: joint p_{\\theta} over \\mathbf{x}, \\mathbf{z}\n"
+               "% derive: density q_{\\phi} over \\mathbf{z} given \\mathbf{x}\n"
+               "% derive: same \\mathbf{x}, \\mathbf{x}^{(i)}\n"
+               "\\[\n\\mathcal{L}(\\theta, \\phi; \\mathbf{x}^{(i)}) = "
+               "\\mathbb{E}_{q_{\\phi}(\\mathbf{z}|\\mathbf{x})}\\big[\\log p_{\\theta}"
+               "(\\mathbf{x}|\\mathbf{z}) + \\log p_{\\theta}(\\mathbf{z}) - \\log q_{\\phi}"
+               "(\\mathbf{z}|\\mathbf{x})\\big] \\,\\\\\n\\]\n")
+ELBO_CLAIM = ("\\mathcal{L}(\\theta, \\phi; \\mathbf{x}^{(i)}) = SIGN D_{KL}(q_{\\phi}"
+              "(\\mathbf{z}|\\mathbf{x}) \\| p_{\\theta}(\\mathbf{z})) + "
+              "\\mathbb{E}_{q_{\\phi}(\\mathbf{z}|\\mathbf{x})} \\big[\\log p_{\\theta}"
+              "(\\mathbf{x}|\\mathbf{z})\\big]")
+
+
+@pytest.mark.parametrize("sign, verdict", [("-", "verified"), ("", "refuted")])
+def test_a_row_headed_by_a_defined_quantity_is_a_claim_about_it(sign, verdict):
+    """`\\mathcal{L}(θ, φ; x^{(i)}) = …` below the row defining that quantity is a claim
+    checked against the definition — also after a display opening with a spacing row
+    (`\\,\\\\`, nothing to read), never a second definition of it."""
+    row = ELBO_CLAIM.replace("SIGN", sign)
+    for opening in ("", "\\,\\\\\n"):
+        assert verdicts(ELBO_HEADER + f"\\[\n{opening}{row}\n\\]\n") == ["definition", verdict]
+
+
+def test_a_quantity_cut_off_by_an_unread_row_below_it_is_no_name_to_define_again():
+    """A quantity defined with its arguments (`\\mathcal{L}(θ, φ; x)`) whose definition ends
+    because an unread row below may go on with it: its name is ended too — a later row
+    `\\mathcal{L}(θ, φ; x) = …` is an error, never a new definition (whatever it says)."""
+    text = ELBO_HEADER + "\\[\n\\unknownmacro\n\\]\n" + f"\\[\n{ELBO_CLAIM.replace('SIGN', '')}\n\\]\n"
+    found = steps(text)
+    assert [s.kind for s in found] == ["definition", "unreadable", "unreadable"]
+    assert "\\mathcal{L} is defined at line" in found[2].message

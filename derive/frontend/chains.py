@@ -508,8 +508,8 @@ class ChainBuilder:
                    if self.steps[i - 1].kind is StepKind.DEFINITION and
                    self.steps[i - 1].lhs is not None}
         defined = {t.name for d in defined for t in nodes(d) if isinstance(t, Defined)}
-        for key in {name.latex for name in defined}:
-            self.scope.unread.setdefault(key, at)
+        for key in {key for name in defined for key in self.scope.spellings(name)}:
+            self.scope.unread.setdefault(key, at)       # `L` of `L(q, θ)` too
         line, _ = self.source.position(at)
         for i, step in enumerate(self.steps):
             used = step.kind is not StepKind.UNREADABLE and next((

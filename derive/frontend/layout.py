@@ -115,7 +115,7 @@ def rows(display):
         goes_on = below is not None and _row_break(below[0]) and \
             _starts_with_relation(below[1].text.replace("&", " "))
         row = _row(piece, joinable and bool(found) and ends_open(found[-1].text), goes_on)
-        if not row.text.strip():
+        if indent(row.text) == len(row.text):   # nothing but spacing: `\,\\` opening a display
             joinable = False
             continue
         follows = joinable and _row_break(before)

@@ -48,6 +48,11 @@ class UsedBefore(Exception):
         self.key, self.offset = key, offset
 
 
+def label_name(label):
+    """The name a head's label applies: `\\mathcal{L}(\\theta,\\phi;x)` → \\mathcal{L}."""
+    return label[:label.index("(")]
+
+
 def label_keys(label):
     """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
     p, X; `q'(k|x_{i})` → k, x_{i}."""
@@ -156,13 +161,22 @@ class FileScope:
     def end_local(self, key, offset):
         """The definition of `key` made beside a row (`\\quad (f(u) = …)`, at `offset`)
         ends with that row: a later use of the spelling is an error (`implicit` says so),
-        never another meaning of the same name."""
+        never another meaning of the same name. A quantity's label (`f(x)`) names it no
+        more, and its name (f) is ended too: `f(x) = …` below is no new definition."""
         name = self.names[key]
         self.table.pop(name, None)
+        for spelling in self.spellings(name):
+            self.ended[spelling] = offset
         for label in [label for label, named in self.heads.items() if named is name]:
-            del self.heads[label]           # a quantity's label (`f(x)`) names it no more
-        self.ended[key] = offset
+            del self.heads[label]
         self._context = None
+
+    def spellings(self, name):
+        """The keys a defined Name is reached by: its own, and for a quantity defined with
+        its arguments (`\\mathcal{L}(\\theta, \\phi; x)`, Name spelled as that label) the
+        name its label applies (`\\mathcal{L}`), which `Reader.not_ended` checks."""
+        return list(dict.fromkeys([name.latex] + [label_name(label) for label, named in
+                                                 self.heads.items() if named is name]))
 
     def declare_variable(self, key, discrete=False, support=None):
         """Declare a variable; a discrete one without a range ranges over a finite set of
@@ -333,7 +347,7 @@ class FileScope:
             return False
         first, second = label_keys(label), label_keys(head)
         if len(first) != len(second) or first[1:] != second[1:] or \
-                label[:label.index("(")] != head[:head.index("(")]:
+                label_name(label) != label_name(head):
             return False
         return self._member_and_vector(first[0], second[0]) or \
             self._member_and_vector(second[0], first[0])
