@@ -289,8 +289,6 @@ def test_a_declaration_ends_the_chain():
 
 
 @pytest.mark.parametrize("text, line, column, message", [
-    ("% derive: define L(t) = e^t\n$$ L(2) = e^2 $$\n% derive: define L(t) = t\n", 3, 18,
-     "L is defined above: a second definition"),
     ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
      "L is defined above: a second definition"),
     ("$$ L(a) = e^a $$\n% derive: function L\n", 2, 20,
@@ -299,12 +297,71 @@ def test_a_declaration_ends_the_chain():
      "f is defined above: a second definition"),
 ])
 def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
-    """`define L(t) = t` (or `function L`) after L was defined (by a row, `\\log L(a) = a`,
-    or a directive) silently replaced L: one file verified L(2) = e^2 and L(2) = 2."""
+    """`define L(t) = t` (or `function L`) after L was defined by a row (`\\log L(a) = a`),
+    or after a definition using it (`g(a) = f(a) + 1`), silently replaced L: refused (a
+    `define` after a `define` starts a new meaning only where no row could mix the two:
+    `test_a_define_directive_starts_a_new_meaning_below_it`)."""
     with pytest.raises(InputError) as caught:
         load_tex("r.tex", text)
     assert (caught.value.line, caught.value.column) == (line, column)
     assert message in caught.value.message
+
+
+FGAN_EXAMPLES = ("% derive: variable x\n% derive: distribution P with density p\n"
+                 "% derive: distribution Q with density q\n"
+                 "% derive: define f(x) = x \\log x\n"
+                 "$$D_f(P||Q) = \\int_x p(x) \\log(\\frac{p(x)}{q(x)}) dx$$\n"
+                 "% derive: define f(x) = GENERATOR\n"
+                 "$$D_f(P||Q) = \\int_x q(x) \\log(\\frac{q(x)}{p(x)}) dx$$\n"
+                 "$$f(2) = -\\log 2$$\n")
+
+
+@pytest.mark.parametrize("generator, expected", [
+    ("- \\log x", ["verified", "verified", "verified"]),
+    ("\\log x", ["verified", "refuted", "refuted"]),
+])
+def test_a_define_directive_starts_a_new_meaning_below_it(generator, expected):
+    """f-divergence notes work one example per generator, `define f` again before each: a
+    `define` of a name a `define` gave a meaning starts a new meaning there — the rows
+    above keep the old one (the KL's x log x, true only under it), the rows below read the
+    new one (so a wrong new generator is refuted below, and the KL row stays verified)."""
+    assert verdicts(FGAN_EXAMPLES.replace("GENERATOR", generator)) == expected
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("% derive: define f(t) = t^2\n% derive: define g(t) = f(t) + 1\n"
+     "% derive: define f(t) = t\n$$ g(1) = 2 $$\n", 3, "the definition of g above"),
+    ("% derive: define f(t) = t^2\n% derive: define f(t) = f(t) + 1\n", 2,
+     "its new body uses its old meaning"),
+    ("% derive: define f(t) = t^2\n% derive: assume f(1) = 1\n% derive: define f(t) = t\n",
+     3, "the assumption f(1) = 1 above"),
+    ("% derive: define f(t) = t^2\n% derive: fixed f\n% derive: define f(t) = t\n", 3,
+     "'fixed f' above"),
+    ("% derive: define f(t) = t^2\n\\begin{align}\nf(2) &= 4 \\\\\n"
+     "% derive: define f(t) = t\nf(2) &= 2\n\\end{align}\n", 4,
+     "the directive stands between the rows of one display"),
+    ("% derive: variable x\n% derive: density q over x\n% derive: define \\mathcal{L}(q) = "
+     "\\int_x q(x) \\log q(x) dx\n% derive: define \\mathcal{L}(q) = 2\n", 4,
+     "a quantity written with its arguments"),
+])
+def test_a_new_meaning_that_a_row_could_mix_with_the_old_is_refused(text, line, message):
+    """A second `define` is refused where the old meaning would go on below it beside the
+    new one (a definition or assumption using it, `fixed`), the new body uses the old, it
+    stands inside a display (rows of one display, two meanings), or the name is a quantity
+    spelled with its arguments or a family."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert caught.value.line == line and "is defined above: a second definition" in \
+        caught.value.message and message in caught.value.message
+
+
+def test_a_member_spelling_of_a_defined_family_is_not_defined_on_its_own():
+    """`define h_i(t) = t` after `define h_i(t) = t^i` made h_i a name of its own beside
+    the family, so `h_2(3) = 3` (the author's new h) was refuted by the old family."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", "% derive: define h_i(t) = t^i\n% derive: define h_i(t) = t\n"
+                          "$$ h_2(3) = 3 $$\n")
+    assert caught.value.line == 2 and "member spelling of the family" in caught.value.message
 
 
 @pytest.mark.parametrize("first", [r"f(a) + f(b) = f(a+b)", r"f(a)^2 + 1 = a", "f + 1 = 2"])

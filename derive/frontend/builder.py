@@ -109,10 +109,11 @@ class Builder:
         self._heading = None         # a line of its own heading the next one (`_lone_heading`)
         self._under_heading = False  # a row of the display read took such a heading
 
-    def directive(self, keyword, body, offset):
-        """Apply a directive; `offset` is where its body starts in the source."""
+    def directive(self, keyword, body, offset, within=False):
+        """Apply a directive; `offset` is where its body starts in the source (`within`: it
+        stands between the rows of one display)."""
         self._withdraw_plain_words()
-        if self.directives.apply(keyword, body, offset):
+        if self.directives.apply(keyword, body, offset, within):
             self.chains.end_chain()
             self._heading_apart()
 

@@ -15,13 +15,14 @@ number for the whole file, so it is refused where a row above used it as a numbe
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass
 
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
 from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SampleSpaceInfo,
                                 SetInfo, SizeInfo,
                                 VariableInfo)
-from derive.model.terms import Allowance, free_names
+from derive.model.terms import Allowance, Term, free_names, nodes
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
 # (the seed builds a few dozen), and it stops definitions that double at each level.
@@ -64,6 +65,21 @@ def label_keys(label):
             keys.append(inner[start:k])
             start = k + 1
     return keys
+
+
+def reaches(value, name):
+    """Whether `name` occurs in `value` — a term (inside definitions too), a Name, or
+    typed data holding them (a declaration's info, a hypothesis, tuples, pairs)."""
+    if value is name:
+        return True
+    if isinstance(value, Term):
+        return any(a is name or isinstance(a, tuple) and any(x is name for x in a)
+                   for t in nodes(value) for a in t.args)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return any(reaches(v, name) for v in value)
+    if is_dataclass(value) and not isinstance(value, (type, Name)):
+        return any(reaches(getattr(value, f.name), name) for f in fields(value))
+    return False
 
 
 def unread_message(key, line, density=False):
@@ -302,6 +318,34 @@ class FileScope:
         if head is not None:
             self.heads[head] = name
         return name
+
+    def renew(self, key):
+        """A `define` directive gives the defined `key` a new meaning from here on
+        (`Directives._define`): the spelling names a fresh Name, so the rows above keep the
+        old one (each step holds the meaning it was read with) and the rows below read the
+        new one — one name, one meaning, in each scope. Returns the old Name."""
+        old = self.names[key]
+        self.table.pop(old, None)
+        self.names[key] = Name(key)
+        self._context = None
+        return old
+
+    def reaching(self, name):
+        """What in force from here on still holds `name` (a defined Name), in words: a
+        definition or declaration whose meaning uses it, an assumption (`assume`), its
+        being held `fixed`, a `depends` — each would keep the meaning `renew` ends."""
+        if name in self.fixed:
+            return f"'fixed {name.latex}'"
+        for other, declaration in self.table.items():
+            if other is not name and reaches(declaration.info, name):
+                return f"the definition of {other.latex}"
+        found = next((h for h in self.assumptions if reaches(h, name)), None)
+        if found is not None:
+            return f"the assumption {found.latex}"
+        if any(reaches(v, name) for v in (*self.parameters.items(),
+                                          *self.function_parameters.items())):
+            return f"a 'depends' on {name.latex}"
+        return None
 
     def only_a_label(self, label):
         """Whether a head's label has an argument that names nothing in the file
