@@ -3961,3 +3961,30 @@ def test_a_quantity_cut_off_by_an_unread_row_below_it_is_no_name_to_define_again
     found = steps(text)
     assert [s.kind for s in found] == ["definition", "unreadable", "unreadable"]
     assert "\\mathcal{L} is defined at line" in found[2].message
+
+
+MLE_MEAN = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
+            "% derive: define \\bar{x} = \\frac{1}{n}\\sum_{i=1}^n x_i\n"
+            "$$ \\sum x_i - n\\mu = 0 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{DIVISOR} = \\bar{x} $$\n")
+
+
+@pytest.mark.parametrize("divisor, expected", [
+    ("n", ["definition", "definition", "verified"]),
+    ("n - 1", ["definition", "refuted", "refuted"]),
+])
+def test_a_hat_named_under_a_condition_is_its_solution(divisor, expected):
+    """`H \\implies \\hat{\\mu} = A = B`: \\hat{\\mu} names the solution of H for the declared
+    μ — defined as A, with a check that A solves H (a definition that must hold), and the
+    chain goes on from A under H. A wrong solution (n - 1) is refuted twice."""
+    assert verdicts(MLE_MEAN.replace("DIVISOR", divisor)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    "\\sum x_i - n\\mu = 0 \\implies \\hat{\\mu} = \\mu + 1",          # the value uses μ
+    "\\mu > 0 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{n}",            # no equation
+    "\\hat{\\mu} = \\frac{\\sum x_i}{n} \\quad (\\sum x_i - n\\mu = 0)",  # a condition beside
+    "n = 2 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{n}",               # H does not hold μ
+])
+def test_a_definition_under_a_condition_that_it_does_not_solve_stays_refused(row):
+    found = steps(MLE_MEAN.split("$$")[0] + f"$$ {row} $$\n")
+    assert found[0].kind == "unreadable" and "under a condition is not read" in found[0].message

@@ -523,6 +523,8 @@ class Builder:
                     led[0] = led[0] or self.reader.hence
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses) or self.reader.premised,
+                                premise=stated if self.reader.premised and not hypotheses
+                                else (),
                                 reasons=reasons, hence=self.reader.hence or led[0],
                                 every=every)
 
