@@ -3988,3 +3988,30 @@ def test_a_hat_named_under_a_condition_is_its_solution(divisor, expected):
 def test_a_definition_under_a_condition_that_it_does_not_solve_stays_refused(row):
     found = steps(MLE_MEAN.split("$$")[0] + f"$$ {row} $$\n")
     assert found[0].kind == "unreadable" and "under a condition is not read" in found[0].message
+
+
+ELBO_GAP = ("% derive: variable X, Z\n% derive: joint p_\\theta over X, Z\n% derive: density q over Z\n"
+            "$$ \\log p_\\theta(X) = \\underbrace{E_{Z \\sim q} \\left[ \\log \\frac{p_\\theta(X, Z)}"
+            "{q(Z)} \\right]}_{F(q, \\theta)} + \\underbrace{E_{Z \\sim q} \\left[ \\log "
+            "\\frac{KL_NUM}{KL_DEN} \\right]}_{D_{KL}(q || p_\\theta(Z | X))} \\\\\n"
+            "&= F(q, \\theta) + D_{KL}(q || p_\\theta(Z | X)) \\\\\n& \\ge F(q, \\theta) $$\n")
+
+
+@pytest.mark.parametrize("ratio, expected", [
+    (("q(Z)", "p_\\theta(Z | X)"), ["verified", "definition", "definition", "verified", "verified"]),
+    (("p_\\theta(Z | X)", "q(Z)"), ["refuted", "definition", "refuted", "refuted", "verified"]),
+])
+def test_a_brace_label_naming_a_quantity_defines_or_restates_it(ratio, expected):
+    """`\\underbrace{X}_{F(q, \\theta)}` with F fresh defines F(q, θ) as X (later rows read
+    it); `\\underbrace{Y}_{D_{KL}(q || p)}` names a quantity derive reads: Y := D_KL is a
+    definition checked against its meaning — refuted when Y is minus the KL, never set aside."""
+    text = ELBO_GAP.replace("KL_NUM", ratio[0]).replace("KL_DEN", ratio[1])
+    assert verdicts(text) == expected
+
+
+def test_a_brace_label_naming_a_quantity_derive_cannot_read_makes_the_row_an_error():
+    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}`: the label claims the braced expression is that
+    quantity; unread, the row is an error — never the label set aside."""
+    text = ELBO_GAP.replace("KL_NUM", "q(Z)").replace("KL_DEN", "p_\\theta(Z | X)")
+    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(\\cdot | X))}", 1))
+    assert found[0].kind == "unreadable" and "\\cdot" in found[0].message

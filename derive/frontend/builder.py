@@ -347,7 +347,7 @@ class Builder:
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
                        annotated.index_conditions, annotated.reasons, hence, headed,
-                       _EVERY.search(text) is not None, said)
+                       _EVERY.search(text) is not None, said, annotated.named)
             self.chains.line_read(made)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
@@ -483,7 +483,7 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
-              reasons_beside=(), hence=False, headed=(), every=False, said=()):
+              reasons_beside=(), hence=False, headed=(), every=False, said=(), named=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
@@ -521,12 +521,16 @@ class Builder:
                     parts = self._at(parts, point, offset)
                 if k == 0:
                     led[0] = led[0] or self.reader.hence
+                labels = self._naming_labels([w for at, w in named if beside(rows, at) == k],
+                                             offset) if text is row else []
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses) or self.reader.premised,
                                 premise=stated if self.reader.premised and not hypotheses
                                 else (),
                                 reasons=reasons, hence=self.reader.hence or led[0],
                                 every=every)
+                for label in labels:
+                    self.chains.named_by_label(label, pending[0])
 
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k or w[0] in headed):
@@ -542,6 +546,20 @@ class Builder:
                 for name in laws:
                     if name is not None:
                         self.scope.withdraw_unspelled(name)
+
+    def _naming_labels(self, texts, offset):
+        """The `Part`s of each brace label naming what it spans (`annotations._naming_label`:
+        `X := F(q, \\theta)` at the row's offsets), read after the row with the reader's
+        state about that row kept. A label that cannot be read makes the row an error (it
+        names a quantity: never set aside)."""
+        reader = self.reader
+        kept = (reader.hypotheses, reader.hence, reader.premised, reader.restating,
+                reader.vector_row)
+        try:
+            return [reader.read_row(text, offset) for text in texts]
+        finally:
+            (reader.hypotheses, reader.hence, reader.premised, reader.restating,
+             reader.vector_row) = kept
 
     def _unreadable_sides(self, error, offset, row, above, read):
         """A row of several relations (`A = B = C`, `&= B \\le C`) with a side derive

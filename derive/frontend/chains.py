@@ -607,6 +607,26 @@ class ChainBuilder:
         self.steps[-1] = _with(self.steps[-1], restated=True)
         self._last = part
 
+    def named_by_label(self, parts, justification):
+        """A brace's label naming what it spans (`\\underbrace{X}_{F(q, \\theta)}`, read as
+        `X := F(q, \\theta)`): a fresh name is defined as X; a quantity derive reads
+        (`D_{KL}(q \\| p)`, a name defined above) is restated — a definition checked against
+        its meaning. A step of the row's chain that changes nothing the chain goes on from."""
+        value, named = parts
+        if named.relation is DEFINE and named.head is not None:
+            last, self._last = self._last, value
+            try:
+                self._name_right(named, justification)
+            finally:
+                self._last = last
+        elif named.term is not None:
+            self._append(StepKind.DEFINITION, Relation.EQ, value.term, named.term, value.latex,
+                         named, justification)
+            self.steps[-1] = _with(self.steps[-1], restated=True)
+        else:
+            raise self.source.error("this brace's label names no quantity derive reads",
+                                    named.start)
+
     def _transition(self, part, justification):
         if part.relation is DEFINE and part.head is not None:
             return self._name_right(part, justification)
