@@ -4015,3 +4015,17 @@ def test_a_brace_label_naming_a_quantity_derive_cannot_read_makes_the_row_an_err
     text = ELBO_GAP.replace("KL_NUM", "q(Z)").replace("KL_DEN", "p_\\theta(Z | X)")
     found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(\\cdot | X))}", 1))
     assert found[0].kind == "unreadable" and "\\cdot" in found[0].message
+
+
+@pytest.mark.parametrize("defined, expected", [
+    ("% derive: define G(s, t) = s^2 + 2 s t\n", ["verified", "refuted"]),
+    ("", ["error"]),
+])
+def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined(defined,
+                                                                                 expected):
+    """`\\underbrace{a^2 + 3ab}_{G(a, b)}` with a, b declared: after `define G` it is G at
+    (a, b), checked (and refuted here); with G named nowhere the label is refused — a
+    function of a, b or the quantity there? — never a claim about an unknown function."""
+    text = ("% derive: real a, b\n" + defined +
+            "$$ (a+b)^2 = \\underbrace{a^2 + 3ab}_{G(a, b)} + b^2 - ab $$\n")
+    assert verdicts(text) == expected

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
-from derive.frontend.chains import ChainBuilder
+from derive.frontend.chains import CONDITIONED_DEFINITION, UNREAD_LABEL, ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
@@ -29,7 +29,7 @@ from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
 from derive.frontend.latex.reader import (
-    PLAIN_DEFINITION_SIGNS, Reader, free_values, summed_away_message,
+    DEFINE, PLAIN_DEFINITION_SIGNS, RESTATES, Reader, free_values, summed_away_message,
 )
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
@@ -522,7 +522,8 @@ class Builder:
                 if k == 0:
                     led[0] = led[0] or self.reader.hence
                 labels = self._naming_labels([w for at, w in named if beside(rows, at) == k],
-                                             offset) if text is row else []
+                                             offset, bool(hypotheses) or self.reader.premised) \
+                    if text is row else []
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses) or self.reader.premised,
                                 premise=stated if self.reader.premised and not hypotheses
@@ -547,19 +548,28 @@ class Builder:
                     if name is not None:
                         self.scope.withdraw_unspelled(name)
 
-    def _naming_labels(self, texts, offset):
+    def _naming_labels(self, texts, offset, conditioned):
         """The `Part`s of each brace label naming what it spans (`annotations._naming_label`:
         `X := F(q, \\theta)` at the row's offsets), read after the row with the reader's
-        state about that row kept. A label that cannot be read makes the row an error (it
-        names a quantity: never set aside)."""
+        state about that row kept. A label that cannot be read, names neither a new quantity
+        nor one derive reads (`UNREAD_LABEL`), or defines one under the row's conditions
+        (`CONDITIONED_DEFINITION`) makes the row an error (it names a quantity: never set
+        aside)."""
         reader = self.reader
         kept = (reader.hypotheses, reader.hence, reader.premised, reader.restating,
                 reader.vector_row)
         try:
-            return [reader.read_row(text, offset) for text in texts]
+            found = [reader.read_row(text, offset) for text in texts]
         finally:
             (reader.hypotheses, reader.hence, reader.premised, reader.restating,
              reader.vector_row) = kept
+        for _, named in found:
+            if named.relation is DEFINE and named.head is not None and conditioned:
+                raise self.source.error(CONDITIONED_DEFINITION, named.start)
+            if not (named.relation is DEFINE and named.head is not None or
+                    named.relation is RESTATES):
+                raise self.source.error(UNREAD_LABEL.format(named.latex), named.start)
+        return found
 
     def _unreadable_sides(self, error, offset, row, above, read):
         """A row of several relations (`A = B = C`, `&= B \\le C`) with a side derive

@@ -67,6 +67,14 @@ DEFINITION_BY_CASES = ("a definition by cases is not read: derive has no value b
 SOLVED = re.compile(r"\\hat\{(?P<letter>[^{}]+)\}")
 
 
+# A brace's label read as `X := label` (`ChainBuilder.named_by_label`) that neither names a new
+# quantity nor one derive reads: `_{G(a, b)}` at declared numbers, G named nowhere — a
+# function of them, or an unknown? (`Builder._naming_labels` refuses the row)
+UNREAD_LABEL = ("this brace's label {} names neither a new quantity (a name at densities or "
+                "letters named nowhere, F(q, \\theta)) nor one derive reads (a divergence, a "
+                "name defined above): define it first (% derive: define …)")
+
+
 class ChainBuilder:
     """Feeds rows, in file order, into steps and chains."""
 
@@ -619,13 +627,10 @@ class ChainBuilder:
                 self._name_right(named, justification)
             finally:
                 self._last = last
-        elif named.term is not None:
+        else:                            # RESTATES: any other label is refused by the builder
             self._append(StepKind.DEFINITION, Relation.EQ, value.term, named.term, value.latex,
                          named, justification)
             self.steps[-1] = _with(self.steps[-1], restated=True)
-        else:
-            raise self.source.error("this brace's label names no quantity derive reads",
-                                    named.start)
 
     def _transition(self, part, justification):
         if part.relation is DEFINE and part.head is not None:
