@@ -289,8 +289,6 @@ def test_a_declaration_ends_the_chain():
 
 
 @pytest.mark.parametrize("text, line, column, message", [
-    ("% derive: define L(t) = e^t\n$$ L(2) = e^2 $$\n% derive: define L(t) = t\n", 3, 18,
-     "L is defined above: a second definition"),
     ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
      "L is defined above: a second definition"),
     ("$$ L(a) = e^a $$\n% derive: function L\n", 2, 20,
@@ -299,12 +297,71 @@ def test_a_declaration_ends_the_chain():
      "f is defined above: a second definition"),
 ])
 def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
-    """`define L(t) = t` (or `function L`) after L was defined (by a row, `\\log L(a) = a`,
-    or a directive) silently replaced L: one file verified L(2) = e^2 and L(2) = 2."""
+    """`define L(t) = t` (or `function L`) after L was defined by a row (`\\log L(a) = a`),
+    or after a definition using it (`g(a) = f(a) + 1`), silently replaced L: refused (a
+    `define` after a `define` starts a new meaning only where no row could mix the two:
+    `test_a_define_directive_starts_a_new_meaning_below_it`)."""
     with pytest.raises(InputError) as caught:
         load_tex("r.tex", text)
     assert (caught.value.line, caught.value.column) == (line, column)
     assert message in caught.value.message
+
+
+FGAN_EXAMPLES = ("% derive: variable x\n% derive: distribution P with density p\n"
+                 "% derive: distribution Q with density q\n"
+                 "% derive: define f(x) = x \\log x\n"
+                 "$$D_f(P||Q) = \\int_x p(x) \\log(\\frac{p(x)}{q(x)}) dx$$\n"
+                 "% derive: define f(x) = GENERATOR\n"
+                 "$$D_f(P||Q) = \\int_x q(x) \\log(\\frac{q(x)}{p(x)}) dx$$\n"
+                 "$$f(2) = -\\log 2$$\n")
+
+
+@pytest.mark.parametrize("generator, expected", [
+    ("- \\log x", ["verified", "verified", "verified"]),
+    ("\\log x", ["verified", "refuted", "refuted"]),
+])
+def test_a_define_directive_starts_a_new_meaning_below_it(generator, expected):
+    """f-divergence notes work one example per generator, `define f` again before each: a
+    `define` of a name a `define` gave a meaning starts a new meaning there — the rows
+    above keep the old one (the KL's x log x, true only under it), the rows below read the
+    new one (so a wrong new generator is refuted below, and the KL row stays verified)."""
+    assert verdicts(FGAN_EXAMPLES.replace("GENERATOR", generator)) == expected
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("% derive: define f(t) = t^2\n% derive: define g(t) = f(t) + 1\n"
+     "% derive: define f(t) = t\n$$ g(1) = 2 $$\n", 3, "the definition of g above"),
+    ("% derive: define f(t) = t^2\n% derive: define f(t) = f(t) + 1\n", 2,
+     "its new body uses its old meaning"),
+    ("% derive: define f(t) = t^2\n% derive: assume f(1) = 1\n% derive: define f(t) = t\n",
+     3, "the assumption f(1) = 1 above"),
+    ("% derive: define f(t) = t^2\n% derive: fixed f\n% derive: define f(t) = t\n", 3,
+     "'fixed f' above"),
+    ("% derive: define f(t) = t^2\n\\begin{align}\nf(2) &= 4 \\\\\n"
+     "% derive: define f(t) = t\nf(2) &= 2\n\\end{align}\n", 4,
+     "the directive stands between the rows of one display"),
+    ("% derive: variable x\n% derive: density q over x\n% derive: define \\mathcal{L}(q) = "
+     "\\int_x q(x) \\log q(x) dx\n% derive: define \\mathcal{L}(q) = 2\n", 4,
+     "a quantity written with its arguments"),
+])
+def test_a_new_meaning_that_a_row_could_mix_with_the_old_is_refused(text, line, message):
+    """A second `define` is refused where the old meaning would go on below it beside the
+    new one (a definition or assumption using it, `fixed`), the new body uses the old, it
+    stands inside a display (rows of one display, two meanings), or the name is a quantity
+    spelled with its arguments or a family."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert caught.value.line == line and "is defined above: a second definition" in \
+        caught.value.message and message in caught.value.message
+
+
+def test_a_member_spelling_of_a_defined_family_is_not_defined_on_its_own():
+    """`define h_i(t) = t` after `define h_i(t) = t^i` made h_i a name of its own beside
+    the family, so `h_2(3) = 3` (the author's new h) was refuted by the old family."""
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", "% derive: define h_i(t) = t^i\n% derive: define h_i(t) = t\n"
+                          "$$ h_2(3) = 3 $$\n")
+    assert caught.value.line == 2 and "member spelling of the family" in caught.value.message
 
 
 @pytest.mark.parametrize("first", [r"f(a) + f(b) = f(a+b)", r"f(a)^2 + 1 = a", "f + 1 = 2"])
@@ -4026,3 +4083,105 @@ def test_backsim_draws_as_sim_in_a_subscript(row, verdict):
     (the only place the grammar reads the sign); the declared distribution name
     `\\mathbb{P}_g` is its density's law."""
     assert verdicts(display(BACKSIM, row)) == [verdict]
+
+
+ELBO_HEADER = ("% derive: variable \\mathbf{x}, \\mathbf{z}\n"
+               "% derive: joint p_{\\theta} over \\mathbf{x}, \\mathbf{z}\n"
+               "% derive: density q_{\\phi} over \\mathbf{z} given \\mathbf{x}\n"
+               "% derive: same \\mathbf{x}, \\mathbf{x}^{(i)}\n"
+               "\\[\n\\mathcal{L}(\\theta, \\phi; \\mathbf{x}^{(i)}) = "
+               "\\mathbb{E}_{q_{\\phi}(\\mathbf{z}|\\mathbf{x})}\\big[\\log p_{\\theta}"
+               "(\\mathbf{x}|\\mathbf{z}) + \\log p_{\\theta}(\\mathbf{z}) - \\log q_{\\phi}"
+               "(\\mathbf{z}|\\mathbf{x})\\big] \\,\\\\\n\\]\n")
+ELBO_CLAIM = ("\\mathcal{L}(\\theta, \\phi; \\mathbf{x}^{(i)}) = SIGN D_{KL}(q_{\\phi}"
+              "(\\mathbf{z}|\\mathbf{x}) \\| p_{\\theta}(\\mathbf{z})) + "
+              "\\mathbb{E}_{q_{\\phi}(\\mathbf{z}|\\mathbf{x})} \\big[\\log p_{\\theta}"
+              "(\\mathbf{x}|\\mathbf{z})\\big]")
+
+
+@pytest.mark.parametrize("sign, verdict", [("-", "verified"), ("", "refuted")])
+def test_a_row_headed_by_a_defined_quantity_is_a_claim_about_it(sign, verdict):
+    """`\\mathcal{L}(θ, φ; x^{(i)}) = …` below the row defining that quantity is a claim
+    checked against the definition — also after a display opening with a spacing row
+    (`\\,\\\\`, nothing to read), never a second definition of it."""
+    row = ELBO_CLAIM.replace("SIGN", sign)
+    for opening in ("", "\\,\\\\\n"):
+        assert verdicts(ELBO_HEADER + f"\\[\n{opening}{row}\n\\]\n") == ["definition", verdict]
+
+
+def test_a_quantity_cut_off_by_an_unread_row_below_it_is_no_name_to_define_again():
+    """A quantity defined with its arguments (`\\mathcal{L}(θ, φ; x)`) whose definition ends
+    because an unread row below may go on with it: its name is ended too — a later row
+    `\\mathcal{L}(θ, φ; x) = …` is an error, never a new definition (whatever it says)."""
+    text = ELBO_HEADER + "\\[\n\\unknownmacro\n\\]\n" + f"\\[\n{ELBO_CLAIM.replace('SIGN', '')}\n\\]\n"
+    found = steps(text)
+    assert [s.kind for s in found] == ["definition", "unreadable", "unreadable"]
+    assert "\\mathcal{L} is defined at line" in found[2].message
+
+
+MLE_MEAN = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
+            "% derive: define \\bar{x} = \\frac{1}{n}\\sum_{i=1}^n x_i\n"
+            "$$ \\sum x_i - n\\mu = 0 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{DIVISOR} = \\bar{x} $$\n")
+
+
+@pytest.mark.parametrize("divisor, expected", [
+    ("n", ["definition", "definition", "verified"]),
+    ("n - 1", ["definition", "refuted", "refuted"]),
+])
+def test_a_hat_named_under_a_condition_is_its_solution(divisor, expected):
+    """`H \\implies \\hat{\\mu} = A = B`: \\hat{\\mu} names the solution of H for the declared
+    μ — defined as A, with a check that A solves H (a definition that must hold), and the
+    chain goes on from A under H. A wrong solution (n - 1) is refuted twice."""
+    assert verdicts(MLE_MEAN.replace("DIVISOR", divisor)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    "\\sum x_i - n\\mu = 0 \\implies \\hat{\\mu} = \\mu + 1",          # the value uses μ
+    "\\mu > 0 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{n}",            # no equation
+    "\\hat{\\mu} = \\frac{\\sum x_i}{n} \\quad (\\sum x_i - n\\mu = 0)",  # a condition beside
+    "n = 2 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{n}",               # H does not hold μ
+])
+def test_a_definition_under_a_condition_that_it_does_not_solve_stays_refused(row):
+    found = steps(MLE_MEAN.split("$$")[0] + f"$$ {row} $$\n")
+    assert found[0].kind == "unreadable" and "under a condition is not read" in found[0].message
+
+
+ELBO_GAP = ("% derive: variable X, Z\n% derive: joint p_\\theta over X, Z\n% derive: density q over Z\n"
+            "$$ \\log p_\\theta(X) = \\underbrace{E_{Z \\sim q} \\left[ \\log \\frac{p_\\theta(X, Z)}"
+            "{q(Z)} \\right]}_{F(q, \\theta)} + \\underbrace{E_{Z \\sim q} \\left[ \\log "
+            "\\frac{KL_NUM}{KL_DEN} \\right]}_{D_{KL}(q || p_\\theta(Z | X))} \\\\\n"
+            "&= F(q, \\theta) + D_{KL}(q || p_\\theta(Z | X)) \\\\\n& \\ge F(q, \\theta) $$\n")
+
+
+@pytest.mark.parametrize("ratio, expected", [
+    (("q(Z)", "p_\\theta(Z | X)"), ["verified", "definition", "definition", "verified", "verified"]),
+    (("p_\\theta(Z | X)", "q(Z)"), ["refuted", "definition", "refuted", "refuted", "verified"]),
+])
+def test_a_brace_label_naming_a_quantity_defines_or_restates_it(ratio, expected):
+    """`\\underbrace{X}_{F(q, \\theta)}` with F fresh defines F(q, θ) as X (later rows read
+    it); `\\underbrace{Y}_{D_{KL}(q || p)}` names a quantity derive reads: Y := D_KL is a
+    definition checked against its meaning — refuted when Y is minus the KL, never set aside."""
+    text = ELBO_GAP.replace("KL_NUM", ratio[0]).replace("KL_DEN", ratio[1])
+    assert verdicts(text) == expected
+
+
+def test_a_brace_label_naming_a_quantity_derive_cannot_read_makes_the_row_an_error():
+    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}`: the label claims the braced expression is that
+    quantity; unread, the row is an error — never the label set aside."""
+    text = ELBO_GAP.replace("KL_NUM", "q(Z)").replace("KL_DEN", "p_\\theta(Z | X)")
+    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(\\cdot | X))}", 1))
+    assert found[0].kind == "unreadable" and "\\cdot" in found[0].message
+
+
+@pytest.mark.parametrize("defined, expected", [
+    ("% derive: define G(s, t) = s^2 + 2 s t\n", ["verified", "refuted"]),
+    ("", ["error"]),
+])
+def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined(defined,
+                                                                                 expected):
+    """`\\underbrace{a^2 + 3ab}_{G(a, b)}` with a, b declared: after `define G` it is G at
+    (a, b), checked (and refuted here); with G named nowhere the label is refused — a
+    function of a, b or the quantity there? — never a claim about an unknown function."""
+    text = ("% derive: real a, b\n" + defined +
+            "$$ (a+b)^2 = \\underbrace{a^2 + 3ab}_{G(a, b)} + b^2 - ab $$\n")
+    assert verdicts(text) == expected

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from derive.frontend.ahead import Candidate, Plan, cycle_message, stale_message
-from derive.frontend.chains import ChainBuilder
+from derive.frontend.chains import CONDITIONED_DEFINITION, UNREAD_LABEL, ChainBuilder
 from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
@@ -29,7 +29,7 @@ from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
 from derive.frontend.latex.reader import (
-    PLAIN_DEFINITION_SIGNS, Reader, free_values, summed_away_message,
+    DEFINE, PLAIN_DEFINITION_SIGNS, RESTATES, Reader, free_values, summed_away_message,
 )
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
@@ -109,10 +109,11 @@ class Builder:
         self._heading = None         # a line of its own heading the next one (`_lone_heading`)
         self._under_heading = False  # a row of the display read took such a heading
 
-    def directive(self, keyword, body, offset):
-        """Apply a directive; `offset` is where its body starts in the source."""
+    def directive(self, keyword, body, offset, within=False):
+        """Apply a directive; `offset` is where its body starts in the source (`within`: it
+        stands between the rows of one display)."""
         self._withdraw_plain_words()
-        if self.directives.apply(keyword, body, offset):
+        if self.directives.apply(keyword, body, offset, within):
             self.chains.end_chain()
             self._heading_apart()
 
@@ -346,7 +347,7 @@ class Builder:
             self._rows(annotated.rows, written, offset, point,
                        (justification, expect or pending_expect, note), above,
                        annotated.index_conditions, annotated.reasons, hence, headed,
-                       _EVERY.search(text) is not None, said)
+                       _EVERY.search(text) is not None, said, annotated.named)
             self.chains.line_read(made)
             if below and (not heads or tail) and annotated.rows and \
                     len(self.chains.steps) == made:
@@ -482,7 +483,7 @@ class Builder:
             self.scope.end_local(steps[-2].lhs.name.latex, offset)
 
     def _rows(self, rows, written, offset, point, pending, above, index_conditions=(),
-              reasons_beside=(), hence=False, headed=(), every=False, said=()):
+              reasons_beside=(), hence=False, headed=(), every=False, said=(), named=()):
         """Read the rows of one annotated row, each with the hypotheses written beside it —
         after it, never after another row of the line (`annotations.beside`) — (`above`: as
         in `_unreadable`; `index_conditions`: the offsets of `, \\quad i = j`, a condition
@@ -520,10 +521,17 @@ class Builder:
                     parts = self._at(parts, point, offset)
                 if k == 0:
                     led[0] = led[0] or self.reader.hence
+                labels = self._naming_labels([w for at, w in named if beside(rows, at) == k],
+                                             offset, bool(hypotheses) or self.reader.premised) \
+                    if text is row else []
                 self.chains.add(parts, *pending, hypotheses + stated,
                                 conditioned=bool(hypotheses) or self.reader.premised,
+                                premise=stated if self.reader.premised and not hypotheses
+                                else (),
                                 reasons=reasons, hence=self.reader.hence or led[0],
                                 every=every)
+                for label in labels:
+                    self.chains.named_by_label(label, pending[0])
 
             try:         # the row first: an index it uses (`p_i`) is one in `if i = k`
                 for at, h_text in (w for w in written if beside(rows, w[0]) == k or w[0] in headed):
@@ -539,6 +547,29 @@ class Builder:
                 for name in laws:
                     if name is not None:
                         self.scope.withdraw_unspelled(name)
+
+    def _naming_labels(self, texts, offset, conditioned):
+        """The `Part`s of each brace label naming what it spans (`annotations._naming_label`:
+        `X := F(q, \\theta)` at the row's offsets), read after the row with the reader's
+        state about that row kept. A label that cannot be read, names neither a new quantity
+        nor one derive reads (`UNREAD_LABEL`), or defines one under the row's conditions
+        (`CONDITIONED_DEFINITION`) makes the row an error (it names a quantity: never set
+        aside)."""
+        reader = self.reader
+        kept = (reader.hypotheses, reader.hence, reader.premised, reader.restating,
+                reader.vector_row)
+        try:
+            found = [reader.read_row(text, offset) for text in texts]
+        finally:
+            (reader.hypotheses, reader.hence, reader.premised, reader.restating,
+             reader.vector_row) = kept
+        for _, named in found:
+            if named.relation is DEFINE and named.head is not None and conditioned:
+                raise self.source.error(CONDITIONED_DEFINITION, named.start)
+            if not (named.relation is DEFINE and named.head is not None or
+                    named.relation is RESTATES):
+                raise self.source.error(UNREAD_LABEL.format(named.latex), named.start)
+        return found
 
     def _unreadable_sides(self, error, offset, row, above, read):
         """A row of several relations (`A = B = C`, `&= B \\le C`) with a side derive

@@ -22,6 +22,7 @@ its relations, by the model's composition table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from fractions import Fraction
 
@@ -60,6 +61,18 @@ DEFINITION_BY_CASES = ("a definition by cases is not read: derive has no value b
                        "piecewise value) to give the name — define it plainly, or write each "
                        "row that uses it once per case, with that case's value put in and "
                        "its condition beside it (… \\quad \\text{if } y = 1)")
+
+
+# A head naming the solution of a condition for a declared letter (`ChainBuilder._solution`).
+SOLVED = re.compile(r"\\hat\{(?P<letter>[^{}]+)\}")
+
+
+# A brace's label read as `X := label` (`ChainBuilder.named_by_label`) that neither names a new
+# quantity nor one derive reads: `_{G(a, b)}` at declared numbers, G named nowhere — a
+# function of them, or an unknown? (`Builder._naming_labels` refuses the row)
+UNREAD_LABEL = ("this brace's label {} names neither a new quantity (a name at densities or "
+                "letters named nowhere, F(q, \\theta)) nor one derive reads (a divergence, a "
+                "name defined above): define it first (% derive: define …)")
 
 
 class ChainBuilder:
@@ -109,13 +122,15 @@ class ChainBuilder:
         self._prose = True
 
     def add(self, parts, justification="", expect="", note="", hypotheses=(), conditioned=False,
-            reasons=(), hence=False, every=False):
+            reasons=(), hence=False, every=False, premise=()):
         """Add one read row (its `Part`s, and the hypotheses written on it; `conditioned`:
         the author wrote some — a row defining a name under them is refused, since the name
         would mean nothing where they fail; `reasons`: justifications in words beside it
         that derive does not read, `Step.reasons`; `hence`: the row was led by `\\implies`,
         so it is claimed under the row above, `_hence_premise`; `every`: it says that it
-        holds for every value of a letter, `\\forall` — as a premise, `EVERY_PREMISE`)."""
+        holds for every value of a letter, `\\forall` — as a premise, `EVERY_PREMISE`;
+        `premise`: the hypotheses written before its `\\implies`, when nothing else
+        conditions it — a name defined under them may be their solution, `_solution`)."""
         first_new = len(self.steps)
         self._conditioned = conditioned
         parts = list(parts)
@@ -162,8 +177,13 @@ class ChainBuilder:
                 if not parts:
                     raise self.source.error("this names a quantity but says nothing about it",
                                             first.start)
-                self._unconditioned(conditioned, first.head.key, first.start)
+                solved = self._solution(first.head, parts[0], premise) if conditioned else None
+                if solved is None:
+                    self._unconditioned(conditioned, first.head.key, first.start)
+                head_latex = first.latex
                 first = self._define(first, parts.pop(0), justification)
+                if solved is not None:
+                    self._solves(solved, head_latex, first, justification)
                 if parts and self._params:      # `f(t) = A = B` compares A and B in the file's t
                     first = self._outside(first, parts[0].start)
             self._last, self._open = first, True
@@ -508,8 +528,8 @@ class ChainBuilder:
                    if self.steps[i - 1].kind is StepKind.DEFINITION and
                    self.steps[i - 1].lhs is not None}
         defined = {t.name for d in defined for t in nodes(d) if isinstance(t, Defined)}
-        for key in {name.latex for name in defined}:
-            self.scope.unread.setdefault(key, at)
+        for key in {key for name in defined for key in self.scope.spellings(name)}:
+            self.scope.unread.setdefault(key, at)       # `L` of `L(q, θ)` too
         line, _ = self.source.position(at)
         for i, step in enumerate(self.steps):
             used = step.kind is not StepKind.UNREADABLE and next((
@@ -524,6 +544,39 @@ class ChainBuilder:
                                       source_line=error.source_line or "",
                                       location=self._location(error, where))
         return bool(hit)
+
+    def _solution(self, head, body, premise):
+        """The condition and the letter it is solved for when a row names its solution
+        (`\\sum x_i - n\\mu = 0 \\implies \\hat{\\mu} = \\frac{\\sum x_i}{n}`): one
+        equation before `\\implies`, and a fresh `\\hat{v}` of a declared real v the
+        equation holds, defined by a value without v. Else None (the definition under a
+        condition is refused, `CONDITIONED_DEFINITION`)."""
+        found = SOLVED.fullmatch(head.key)
+        if found is None or len(premise) != 1 or head.params or head.label is not None or \
+                head.scale != 1 or head.logged or head.squared or body.term is None:
+            return None
+        condition, declared = premise[0], self.scope.lookup(found.group("letter"))
+        if condition.relation is not Relation.EQ or declared is None or \
+                declared[1].kind is not Kind.SYMBOL or not declared[1].domain.is_real:
+            return None
+        letter = declared[0]
+        if letter not in free_names(condition.lhs) | free_names(condition.rhs) or \
+                letter in free_names(body.term):
+            return None
+        return condition, letter
+
+    def _solves(self, solved, name, body, justification):
+        """`H \\implies \\hat{v} = A`: \\hat{v} is defined as A (above), and that A solves H
+        is checked — H with v at A, a definition that must hold (`Step.restated`), refuted
+        where A is no solution (`\\frac{\\sum x_i}{n - 1}`)."""
+        condition, letter = solved
+        at = {letter: body.term}
+        self._append(StepKind.DEFINITION, Relation.EQ,
+                     substitute(condition.lhs, at, self.scope.allowance),
+                     substitute(condition.rhs, at, self.scope.allowance),
+                     name, replace(body, latex=f"\\text{{solves }} {condition.latex}"),
+                     justification)
+        self.steps[-1] = _with(self.steps[-1], restated=True)
 
     def _unconditioned(self, conditioned, key, start):
         if conditioned:
@@ -561,6 +614,23 @@ class ChainBuilder:
                      part, justification)
         self.steps[-1] = _with(self.steps[-1], restated=True)
         self._last = part
+
+    def named_by_label(self, parts, justification):
+        """A brace's label naming what it spans (`\\underbrace{X}_{F(q, \\theta)}`, read as
+        `X := F(q, \\theta)`): a fresh name is defined as X; a quantity derive reads
+        (`D_{KL}(q \\| p)`, a name defined above) is restated — a definition checked against
+        its meaning. A step of the row's chain that changes nothing the chain goes on from."""
+        value, named = parts
+        if named.relation is DEFINE and named.head is not None:
+            last, self._last = self._last, value
+            try:
+                self._name_right(named, justification)
+            finally:
+                self._last = last
+        else:                            # RESTATES: any other label is refused by the builder
+            self._append(StepKind.DEFINITION, Relation.EQ, value.term, named.term, value.latex,
+                         named, justification)
+            self.steps[-1] = _with(self.steps[-1], restated=True)
 
     def _transition(self, part, justification):
         if part.relation is DEFINE and part.head is not None:

@@ -37,7 +37,7 @@ from pathlib import Path
 from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
-from derive.frontend.scope import LabelledAbove, UsedBefore
+from derive.frontend.scope import LabelledAbove, UsedBefore, reaches
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
@@ -59,6 +59,8 @@ NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
 # `\Sigma = \text{diag}(…)`, `\Sigma = \sigma^2 I`: a diagonal matrix named by one letter.
 DIAGONAL = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*(?::=|=|\\coloneqq)\s*(?P<value>.+?)\s*$")
+# A subscripted name's key, `h_{i}`: its base names a family `h_{\cdot}` if one is defined.
+MEMBER = re.compile(r"(?P<base>[^_]+)_\{(?!\\cdot\})[^{}]*\}")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
 
 
@@ -73,10 +75,13 @@ class Directives:
         self.note = ""               # for the next row only: a remark for readers
         self.figures = []            # figures the file asks reports to draw
         self.point = None            # for the next row only: (parameter, value) it holds at
+        self._within = False         # the directive applied stands inside a display
 
-    def apply(self, keyword, body, offset):
-        """Apply one directive; `offset` is where `body` starts in the file. Returns
-        whether it changes what names mean (then the current chain ends)."""
+    def apply(self, keyword, body, offset, within=False):
+        """Apply one directive; `offset` is where `body` starts in the file (`within`: it
+        stands between the rows of one display). Returns whether it changes what names
+        mean (then the current chain ends)."""
+        self._within = within
         if keyword not in KEYWORDS:         # at the keyword (an empty one: its own line's end)
             from derive.interfaces.suggest import did_you_mean
             head, _, rest = keyword.partition("-")
@@ -804,10 +809,17 @@ class Directives:
             raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
                                     "definition needs a name of its own (one name means one "
                                     "thing)", offset)
+        if found is None and label is not None:      # `\mathcal{L}(q)`, spelled by its label
+            found = self.reader.declared(label)
+        member = MEMBER.fullmatch(key)
+        family = self.reader.declared(member.group("base") + "_{\\cdot}") if member else None
+        if family is not None and family[1].kind is Kind.DEFINITION:
+            raise self.source.error(f"{key} is a member spelling of the family {family[0].latex} "
+                                    "defined above: defined on its own it would be a second "
+                                    "meaning of that member (one name means one thing); "
+                                    "define a new name", offset)
         if found is not None:                # a second `define L`, or after `\log L(a) = a`
-            raise self.source.error(f"{key} is defined above: a second definition would give "
-                                    "it a second meaning (one name means one thing); define "
-                                    "a new name", offset)
+            self._renew(key, found[0], found[1].info, value, label, offset)
         try:
             self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())),
                               head=label)
@@ -834,6 +846,33 @@ class Directives:
                                     offset)
         self.scope.matrices[key] = matrix
         return True
+
+    def _renew(self, key, old, info, value, label, offset):
+        """A second `define` of a name (`define f(x) = -\\log x` after `define f(x) = x \\log
+        x`, notes working one example per generator) starts its new meaning here: the rows
+        above keep the old one, the rows below read the new one (`FileScope.renew`), and
+        the directive ends the chain, so no step holds both. Refused — a second meaning in
+        one scope — where a reader could not tell which meaning a row has: the old meaning
+        came from a row, not a directive; the name is a quantity with arguments (a label)
+        or an indexed family; the directive stands inside a display, between its rows; the
+        new body uses the old meaning; or something in force below still holds it (a
+        definition using it, an assumption, `fixed`)."""
+        why = ("it is defined by a row above (only a define directive starts a new meaning)"
+               if info.source != "define" else
+               "it is a quantity written with its arguments or an indexed family"
+               if label is not None or key.endswith("_{\\cdot}") or
+               any(named is old for named in self.scope.heads.values()) else
+               "the directive stands between the rows of one display" if self._within else
+               "its new body uses its old meaning" if reaches(value, old) else None)
+        holder = self.scope.reaching(old) if why is None else None
+        if holder is not None:
+            why = f"{holder} above still uses its old meaning"
+        if why is not None:
+            raise self.source.error(f"{key} is defined above: a second definition starts a "
+                                    "new meaning only where no row could mix the two (one "
+                                    f"name means one thing in its scope), and {why}; define "
+                                    "a new name", offset)
+        self.scope.renew(key)
 
     def define_beside(self, body, offset):
         """`f(u) = …` beside a row (`\\quad (f(u) = u \\log u)`, `\\text{where } M = …`): the key

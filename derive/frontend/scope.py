@@ -15,13 +15,14 @@ number for the whole file, so it is refused where a row above used it as a numbe
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass
 
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
 from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SampleSpaceInfo,
                                 SetInfo, SizeInfo,
                                 VariableInfo)
-from derive.model.terms import Allowance, free_names
+from derive.model.terms import Allowance, Term, free_names, nodes
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
 # (the seed builds a few dozen), and it stops definitions that double at each level.
@@ -48,6 +49,11 @@ class UsedBefore(Exception):
         self.key, self.offset = key, offset
 
 
+def label_name(label):
+    """The name a head's label applies: `\\mathcal{L}(\\theta,\\phi;x)` → \\mathcal{L}."""
+    return label[:label.index("(")]
+
+
 def label_keys(label):
     """The arguments' spellings in a head's label: `V(G,D^{*})` → G, D^{*}; `L(p;X)` →
     p, X; `q'(k|x_{i})` → k, x_{i}."""
@@ -59,6 +65,21 @@ def label_keys(label):
             keys.append(inner[start:k])
             start = k + 1
     return keys
+
+
+def reaches(value, name):
+    """Whether `name` occurs in `value` — a term (inside definitions too), a Name, or
+    typed data holding them (a declaration's info, a hypothesis, tuples, pairs)."""
+    if value is name:
+        return True
+    if isinstance(value, Term):
+        return any(a is name or isinstance(a, tuple) and any(x is name for x in a)
+                   for t in nodes(value) for a in t.args)
+    if isinstance(value, (tuple, list, frozenset, set)):
+        return any(reaches(v, name) for v in value)
+    if is_dataclass(value) and not isinstance(value, (type, Name)):
+        return any(reaches(getattr(value, f.name), name) for f in fields(value))
+    return False
 
 
 def unread_message(key, line, density=False):
@@ -159,13 +180,22 @@ class FileScope:
     def end_local(self, key, offset):
         """The definition of `key` made beside a row (`\\quad (f(u) = …)`, at `offset`)
         ends with that row: a later use of the spelling is an error (`implicit` says so),
-        never another meaning of the same name."""
+        never another meaning of the same name. A quantity's label (`f(x)`) names it no
+        more, and its name (f) is ended too: `f(x) = …` below is no new definition."""
         name = self.names[key]
         self.table.pop(name, None)
+        for spelling in self.spellings(name):
+            self.ended[spelling] = offset
         for label in [label for label, named in self.heads.items() if named is name]:
-            del self.heads[label]           # a quantity's label (`f(x)`) names it no more
-        self.ended[key] = offset
+            del self.heads[label]
         self._context = None
+
+    def spellings(self, name):
+        """The keys a defined Name is reached by: its own, and for a quantity defined with
+        its arguments (`\\mathcal{L}(\\theta, \\phi; x)`, Name spelled as that label) the
+        name its label applies (`\\mathcal{L}`), which `Reader.not_ended` checks."""
+        return list(dict.fromkeys([name.latex] + [label_name(label) for label, named in
+                                                 self.heads.items() if named is name]))
 
     def declare_variable(self, key, discrete=False, support=None):
         """Declare a variable; a discrete one without a range ranges over a finite set of
@@ -292,6 +322,34 @@ class FileScope:
             self.heads[head] = name
         return name
 
+    def renew(self, key):
+        """A `define` directive gives the defined `key` a new meaning from here on
+        (`Directives._define`): the spelling names a fresh Name, so the rows above keep the
+        old one (each step holds the meaning it was read with) and the rows below read the
+        new one — one name, one meaning, in each scope. Returns the old Name."""
+        old = self.names[key]
+        self.table.pop(old, None)
+        self.names[key] = Name(key)
+        self._context = None
+        return old
+
+    def reaching(self, name):
+        """What in force from here on still holds `name` (a defined Name), in words: a
+        definition or declaration whose meaning uses it, an assumption (`assume`), its
+        being held `fixed`, a `depends` — each would keep the meaning `renew` ends."""
+        if name in self.fixed:
+            return f"'fixed {name.latex}'"
+        for other, declaration in self.table.items():
+            if other is not name and reaches(declaration.info, name):
+                return f"the definition of {other.latex}"
+        found = next((h for h in self.assumptions if reaches(h, name)), None)
+        if found is not None:
+            return f"the assumption {found.latex}"
+        if any(reaches(v, name) for v in (*self.parameters.items(),
+                                          *self.function_parameters.items())):
+            return f"a 'depends' on {name.latex}"
+        return None
+
     def only_a_label(self, label):
         """Whether a head's label has an argument that names nothing in the file
         (`V(G^*, D^*)`, G^* declared nowhere; Lil'Log's `L(G, D)` with G named nowhere): its
@@ -336,7 +394,7 @@ class FileScope:
             return False
         first, second = label_keys(label), label_keys(head)
         if len(first) != len(second) or first[1:] != second[1:] or \
-                label[:label.index("(")] != head[:head.index("(")]:
+                label_name(label) != label_name(head):
             return False
         return self._member_and_vector(first[0], second[0]) or \
             self._member_and_vector(second[0], first[0])

@@ -75,9 +75,11 @@ def _build(document, justifications, plan):
         builder.scope.infer_bits()     # every logarithm written \log_2: information in bits
     why = iter(justifications)
     above = None                     # the display read last
+    spans = [(e.start, e.end) for e in document.events if not isinstance(e, documents.Directive)]
     for event, start in zip(document.events, starts):
         if isinstance(event, documents.Directive):
-            builder.directive(event.keyword, event.body, start + len(event.keyword) + 1)
+            builder.directive(event.keyword, event.body, start + len(event.keyword) + 1,
+                              within=any(a < event.offset < b for a, b in spans))
         else:
             if above is not None and documents.prose_between(source, above.end, event.start):
                 builder.prose_between()

@@ -58,7 +58,9 @@ spaces), so positions in messages stay exact.
   read as TeX prints it: the braces of `\\color{red}{X}` and `{\\color{red} X}` group
   nothing); `\\underbrace{X}_{label}` and `\\overbrace{X}^{label}` read as the group
   `{X}`, their label set aside (a remark, not checked) — a sum X beside a factor or after
-  '-' is refused (TeX prints no brackets, so the grouping would be a guess);
+  '-' is refused (TeX prints no brackets, so the grouping would be a guess); a label naming
+  a quantity over a whole term (`_{F(q, \\theta)}`, `_{D_{KL}(q \\| p)}`) is read as `X :=
+  label` too (`Annotated.named`, `_naming_label`);
   `\\underset{label}{X}` under an operator (`\\mathbb{E}`, `\\lim`, `\\max`, …) is its
   subscript, `{X}_{label}`; a label in words under a quantity is set aside (`{X}` stays),
   math under one refused; over a relation (`\\underset{\\text{Jensen}}{\\le}`,
@@ -180,6 +182,10 @@ _DECORATION = re.compile(r"\\(color|textcolor|underbrace|overbrace|underset|over
 _RELATIONS = r"(?:" + ORDER_COMMAND + r"|\\(?:q?quad|[,;!])(?![a-zA-Z]))"
 _ALONE_BEFORE = re.compile(r"(?:^|[=+(\[{&<>]|" + _RELATIONS + r"|\\left\S)\s*$")
 _ALONE_AFTER = re.compile(r"\s*(?:$|[-+=)\]}&<>]|" + _RELATIONS + r"|\\right)")
+# A brace's label that names a quantity: a name applied to arguments (`F(q, \\theta)`,
+# `D_{KL}(q || p_\\theta)`), with no relation in it (`_naming_label`).
+_NAMING = re.compile(r"\\?[A-Za-z]+(?:\{[^{}]*\})?(?:_\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}|_[A-Za-z])?"
+                     r"\s*\((?:(?!=|\\[lg]eq?|<|>).)*\)")
 _WORDS_ONLY = re.compile(r"^\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}$]*\}\s*)*$")
 # A brace under `\\underset`: its label is the brace's (set aside), never a subscript.
 _BRACED = re.compile(r"\s*\\(?:underbrace|overbrace)\s*\{")
@@ -311,6 +317,10 @@ class Annotated:
     # offsets of the conditions heading the line (`\\text{for } t = 1: \\quad A = B \\qquad
     # C = D`): said of every row of it, not only the first (`beside`)
     headed: list = field(default_factory=list)
+    # [(offset, text)] a brace's label naming what it spans (`\\underbrace{X}_{F(q, \\theta)}`,
+    # a whole term of a side): `text` is the row blanked but for `X := F(q, \\theta)`, at
+    # the same offsets — the builder reads it as a definition of F or a checked restatement
+    named: list = field(default_factory=list)
 
 
 COLUMN_RELATION = ("a relation in a column pair of its own beside an equation (`a &= b & c &> 0`) "
@@ -351,7 +361,7 @@ def annotate(text):
                           "claim as a row of its own", worded[0].start())
     out = Annotated()
     _stacked_qualifiers(text, out)
-    text = _label(_hence(_decorations(text, out.reasons), out), out)
+    text = _label(_hence(_decorations(text, out.reasons, out.named), out), out)
     text = _forall(_equation_label(_units(text, out), out))
     text = _listed_hypotheses(_leading_condition(text, out), out)
     quads = [m for m in _QUAD.finditer(text) if _depth(text, m.start()) == 0]
@@ -874,9 +884,10 @@ def _letter(name):
     return inner.strip()
 
 
-def _decorations(text, reasons):
+def _decorations(text, reasons, named):
     """The row with its decorations blanked (see the module's docstring); a reason after
-    `\\because` that derive does not read is put in `reasons` as (offset, text)."""
+    `\\because` that derive does not read is put in `reasons` as (offset, text), and a
+    brace's label naming what it spans in `named` (`_naming_label`)."""
     searched = 0
     while True:
         m = _DECORATION.search(text, searched)
@@ -910,6 +921,8 @@ def _decorations(text, reasons):
         if kind == "underbrace" or kind == "overbrace":
             label = _group_after(text, end + 1, "_" if kind == "underbrace" else "^")
             _one_quantity(text, m.start(), at, end, label or end + 1)
+            if label is not None:
+                named.extend(_naming_label(text, m.start(), at, end, label))
             text = _spaces(text, m.start(), at)              # the group `{X}` stays
             if label is not None:
                 text = _spaces(text, end + 1, label)
@@ -993,6 +1006,24 @@ def _one_quantity(text, start, at, end, after):
     if signed and not (_ALONE_BEFORE.search(text[:start]) and _ALONE_AFTER.match(text[after:])):
         raise RemarkError("a sum under a brace beside a factor or after '-' is ambiguous (TeX "
                           "prints no brackets): write them, \\underbrace{(a + b)}_{…}", start)
+
+
+def _naming_label(text, start, at, end, label):
+    """[(offset, text)] for a brace whose label names a quantity (`NAME(…)`:
+    `\\underbrace{X}_{F(q, \\theta)}`, `_{D_{KL}(q \\| p)}`) spanning a whole term of a side
+    at the row's top level (no binder, factor or bracket around it, so X reads alone as it
+    reads in the row): the row blanked but for `X := NAME(…)` at the same offsets. Empty
+    for any other label (words, a relation `_{= 0}`, a letter), set aside as before."""
+    mark = len(text) - len(text[end + 1:].lstrip())
+    inner = text[mark + 1:label]
+    braced = inner.lstrip().startswith("{") and inner.rstrip().endswith("}")
+    name = inner.strip()[1:-1] if braced else inner.strip()
+    if mark != end + 1 or not _NAMING.fullmatch(name) or _depth(text, start) or \
+            not (_ALONE_BEFORE.search(text[:start]) and _ALONE_AFTER.match(text[label:])):
+        return []
+    first = text.index(name, mark + 1)
+    written = (" " * (at + 1) + text[at + 1:end] + ":=" + " " * (first - end - 2) + name)
+    return [(start, written + " " * (len(text) - len(written)))]
 
 
 def _group_after(text, at, mark):
