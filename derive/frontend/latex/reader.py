@@ -2190,12 +2190,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return value
 
     def _one_factor_or_the_product(self, value, name, piece):
-        """Refuses `\nabla_\theta p(z) f_\theta(z)`: an operator before an applied function
+        """Refuses `\\nabla_\\theta p(z) f_\\theta(z)`: an operator before an applied function
         or density followed by more factors, one of which moves with θ — the derivative of
         the first factor alone, times the rest (an author moving ∇ onto p(z)), or of the
         whole product? The two differ exactly when a later factor moves with θ. A leading
-        number, power or elementary function (`\frac{d}{dx} x^2 \sin x`,
-        `\nabla_\theta \frac{1}{2} \theta^2`) keeps the rest-of-the-run reading."""
+        number, power or elementary function (`\\frac{d}{dx} x^2 \\sin x`,
+        `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading."""
         if not isinstance(value, Mul) or not isinstance(value.args[0], (Call, Dens)):
             return
         context = self.scope.context
