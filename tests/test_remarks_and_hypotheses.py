@@ -2989,3 +2989,67 @@ def test_a_stacked_label_over_a_brace_beside_a_factor_is_refused(row):
 ])
 def test_a_worded_connective_between_statements_claims_neither_alone(row):
     assert set(verdicts(display("% derive: real x\n", row))) == {"error"}, row
+
+
+# ------------------------------------------- contradictory hypotheses: never vacuous
+
+@pytest.mark.parametrize("text", [
+    # a remark's `where`, `for`, parentheses, a comma list of bounds
+    display("% derive: real a, b\n", r"a = b \quad \text{where } n = 1 = 2"),
+    display("% derive: real a, b\n", r"a = b \quad \text{for } 1 = 2"),
+    display("% derive: real x\n", r"x + 1 = 3 \quad (x = 2, x < 0)"),
+    display("% derive: real x\n", r"x > 1 \quad (x > 2, x < 1)"),
+    display("% derive: real a, b\n", r"a + 1 = b \quad \text{for } a, b > 0, a < 0"),
+    display("% derive: real x\n", r"x^2 > 1 \quad (x > 1, x^3 < 0)"),
+    display("", r"n + 1 = 3 \quad \text{for } n = 2, n = 1"),
+    # a premise before `\Rightarrow` / `\implies`
+    display("% derive: real a, b\n", r"0 > 1 \Rightarrow a = b"),
+    display("% derive: real x\n", r"x = 2 \implies x + 1 = 3 \quad \text{for } 1 = 2"),
+    # the file's `assume`, against a row's condition or a declaration
+    display("% derive: real x\n% derive: assume x = 2\n", r"x + 1 = 3 \quad \text{for } x > 5"),
+    display("% derive: real x\n% derive: assume x > 1, x < 0\n", r"x + 1 = x + 2"),
+    display("% derive: positive a\n% derive: assume a < 0\n", r"\sqrt{a^2} = -a"),
+    # a heading on a line of its own, a `\therefore` premise, a case's condition
+    "% derive: real x\n\\begin{align}\n&\\text{For } x < 0: \\\\\nx + 1 &= 3 "
+    "\\quad (x = 2)\n\\end{align}\n",
+    "% derive: real x\n\\begin{align}\nx + 1 &= 3 \\quad (x = 2) \\\\\n\\therefore x^2 &= 4 "
+    "\\quad (x < 0)\n\\end{align}\n",
+    display("% derive: real x\n", r"x + 1 = \begin{cases} 3 & \text{if } x = 2, x < 0 \\ "
+            r"x + 1 & \text{if } x > 5 \end{cases}"),
+])
+def test_contradictory_hypotheses_never_verify(text):
+    """A closed false hypothesis (`1 = 2`, `0 > 1`), bounds no value meets (`x > 2, x < 1`),
+    a value against a bound (`x = 2, x < 0`) or a declaration (`positive a`, `assume a < 0`):
+    every claim holds there vacuously, so the row is undecided saying so — never verified
+    (`\\text{where } n = 1 = 2` made `a = b` verified)."""
+    assert verdicts(text)[-1] == "undecided"
+
+
+def test_contradictory_hypotheses_are_named():
+    (step,) = steps(display("% derive: real x\n", r"x + 1 = 3 \quad (x = 2, x < 0)"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided"
+    assert "contradictory" in verdict.detail and "x < 0" in verdict.detail
+
+
+def test_no_drawn_instance_satisfying_a_hypothesis_left_out_is_no_verdict():
+    """A hypothesis derive cannot build in (`\\sin(x) > 2`) that no drawn instance is shown
+    to satisfy: the numbers agree only off the claimed instances — undecided, never a
+    vacuous verification; one that draws meet (`t^2 < 1`) leaves the proof standing."""
+    (step,) = steps(display("% derive: real x\n", r"x + 1 = 3 \quad (x = 2, \sin(x) > 2)"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided"
+    assert "no instance satisfies the hypotheses" in verdict.detail
+    assert verdicts(display("% derive: real t\n",
+                            r"(1 - t)(1 + t) = 1 - t^2 \quad (t^2 < 1)")) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"x + 1 = 3 \quad (x = 2, x > 0)",
+    r"x > 1 \quad (x > 2, x < 3)",
+    r"x + 1 = 3 \quad \text{for } x = 2",
+    r"x = 2 \Rightarrow x + 1 = 3",
+    r"x^2 > 1 \quad (x > 1, x^3 > 0)",
+])
+def test_satisfiable_hypotheses_still_verify(row):
+    assert verdicts(display("% derive: real x\n", row)) == ["verified"]

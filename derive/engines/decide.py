@@ -170,6 +170,9 @@ def _without_unusable(step, seed, deadline, report):
     from derive.engines.hypotheses import averages_put, restrict
     unused = []
     wider = restrict(step, unused)
+    contradictory = _contradictory(unused)
+    if contradictory is not None:
+        return contradictory
     verdict = _under_usable(step, wider, unused, seed, deadline, report)
     if verdict.status is VERIFIED:
         return verdict
@@ -186,6 +189,9 @@ def _without_unusable(step, seed, deadline, report):
         return verdict
     other = []
     wider = restrict(again, other)
+    contradictory = _contradictory(other)
+    if contradictory is not None:
+        return contradictory
     if {exc.latex for exc in other} == {exc.latex for exc in unused} or \
             _about_whole_numbers(step, unused + other):
         return verdict
@@ -194,13 +200,24 @@ def _without_unusable(step, seed, deadline, report):
     return second if second.status is VERIFIED else verdict
 
 
-def _about_whole_numbers(step, unused):
-    """Whether a hypothesis left out contradicts the others (`1 ≤ k` after `k = 0`) or, as
-    written, is about a whole-number symbol (whose range may contradict it): a proof
-    without it could hold vacuously (see `_under_usable`)."""
+def _contradictory(unused):
+    """Undecided when a hypothesis left out contradicts the declarations or the others
+    (`hypotheses.Contradiction`: `1 = 2`, `x > 1` with `x < 0`): every claim holds on no
+    instance, vacuously — never a verdict (the author meant something else). Else None."""
     from derive.engines.hypotheses import Contradiction
+    found = [str(exc) for exc in unused if isinstance(exc, Contradiction)]
+    if not found:
+        return None
+    return Verdict(UNDECIDED, "hypotheses", f"the hypotheses are contradictory, so the step "
+                   f"would hold vacuously: {'; '.join(dict.fromkeys(found))}")
+
+
+def _about_whole_numbers(step, unused):
+    """Whether a hypothesis left out is, as written, about a whole-number symbol (whose
+    range may contradict it): a proof without it could hold vacuously (see
+    `_under_usable`; one shown to contradict the others never gets here, `_contradictory`)."""
     left_out = {exc.latex for exc in unused}
-    return any(isinstance(exc, Contradiction) for exc in unused) or any(
+    return any(
         step.context.kind(name) is Kind.SYMBOL and step.context.domain(name).is_integer
         for h in step.hypotheses if h.latex in left_out and not h.above
         for name in free_names(h.lhs) | free_names(h.rhs))
@@ -235,6 +252,11 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     throughout = {h.latex for h in step.hypotheses if h.throughout}
     with held_out(exc.condition for exc in unused) as satisfying:
         verdict = _dispatch(wider, seed, deadline, interim)
+    if verdict.status is VERIFIED and satisfying.judged and not satisfying.satisfied:
+        return Verdict(UNDECIDED, "hypotheses", f"no instance satisfies the hypotheses: the "
+                       f"numbers agree on {satisfying.judged} drawn instances, but at none is "
+                       f"each hypothesis left out shown to hold ({why}), so the proof may hold "
+                       f"vacuously")
     if verdict.status is VERIFIED:
         if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
             return replace(verdict, detail=f"{verdict.detail}; the instances were not "
@@ -250,10 +272,9 @@ def _under_usable(step, wider, unused, seed, deadline, report):
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
-    from derive.engines.hypotheses import Contradiction
     left_out = {exc.latex for exc in unused}
-    followed = None if any(isinstance(exc, Contradiction) for exc in unused) else \
-        consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out], deadline)
+    followed = consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out],
+                                  deadline)
     if followed is not None:
         return followed
     if verdict.status is REFUTED or satisfying.skipped:

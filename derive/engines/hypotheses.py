@@ -68,6 +68,11 @@ read the same restriction where a family's parameters must be shown valid
 parameters only: a step that still differentiates p, or evaluates it at another
 parameter, does not use it.
 
+Before any of this, each hypothesis is checked against the declarations and the ones used
+before it (`_consistent`), and each left out against all the others at the end: one they
+exclude (`1 = 2`; `x < 0` after `x > 1`; `a < 0` of a positive a) is a `Contradiction` —
+every claim would hold vacuously, so `engines.decide` makes the step undecided, saying so.
+
 Anything else is not used (`Unusable`). `engines.decide` then checks the step under the
 other hypotheses only (`restrict(step, unused)`): a verification there stands (it covers
 the instances claimed), a counterexample there does not (it may violate the hypothesis
@@ -146,6 +151,7 @@ def restricted(terms, hypotheses, context, unused=None):
     while pending:
         relation, left, right, latex = pending.pop(0)
         try:
+            _consistent(relation, left, right, latex, context)
             change, widened = _restriction(relation, left, right, latex, context)
             if change is not None:
                 changed = [change(t) for t in terms]
@@ -165,7 +171,31 @@ def restricted(terms, hypotheses, context, unused=None):
                 r, a, b = exc.condition
                 exc.condition = (r, change(a), change(b))
         context = widened
+    for i, exc in enumerate(unused or ()):      # one left out, then contradicted by the rest
+        if not isinstance(exc, Contradiction):
+            try:
+                _consistent(*exc.condition, exc.latex, context)
+            except Contradiction as found:
+                found.names, found.latex, found.condition = exc.names, exc.latex, exc.condition
+                unused[i] = found
     return terms, context
+
+
+def _consistent(relation, left, right, latex, context):
+    """Raise `Contradiction` when the declarations and the hypotheses used so far (in
+    `context`, and put into `left`, `right`) imply the negation of `left relation right`:
+    a closed false statement (`1 = 2`, `0 > 1`), a bound against a declaration (`a < 0` of a
+    positive a) or against another bound (`x < 0` after `x > 1`: 1 + δ < 0). Under such
+    hypotheses every claim holds vacuously — a verdict derive never gives (`decide`)."""
+    negation = {Relation.EQ: Relation.NE, Relation.NE: Relation.EQ, Relation.LT: Relation.GE,
+                Relation.LE: Relation.GT, Relation.GT: Relation.LE,
+                Relation.GE: Relation.LT}.get(relation)
+    if negation is not None and _implied(negation, left, right, context):
+        here = f"{show(_number_or(left, context))} {relation.symbol} " \
+            f"{show(_number_or(right, context))}"
+        said = "" if here.replace(" ", "") == latex.replace(" ", "") else f" (here {here})"
+        raise Contradiction(f"the hypotheses hold at no instance: {latex}{said} is excluded "
+                            f"by the declarations and the other hypotheses")
 
 
 def _variables_as_numbers(terms, pending, context):

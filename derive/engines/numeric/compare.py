@@ -46,12 +46,17 @@ _CONDITIONS = ContextVar("conditions", default=None)
 
 
 class HeldOut:
-    """The counterexamples found under held-out conditions, and how many failing instances
-    were skipped for not being shown to satisfy them."""
+    """The counterexamples found under held-out conditions, how many failing instances
+    were skipped for not being shown to satisfy them, and — when some of the conditions
+    are bounds (`<`, `≤`, `>`, `≥`, `≠`, which a draw can meet; an equation it cannot) —
+    how many agreeing instances were judged and how many of those certainly satisfy them
+    all: a proof agreed on none of those is no verdict (`decide._under_usable`)."""
 
     def __init__(self):
         self.counterexamples = []
         self.skipped = 0
+        self.judged = 0
+        self.satisfied = 0
 
 
 @contextmanager
@@ -186,6 +191,13 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
         if outcome.status == HOLDS:
             agreed += 1
             certain += outcome.certain
+            bounds = [c for c in conditions if c[0] is not Relation.EQ]
+            if found is not None and bounds:
+                found.judged += 1
+                found.satisfied += all(
+                    _judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here, instance,
+                           labels, deadline, False, held).certain
+                    for rel, left_c, right_c in bounds)
         elif outcome.status == FAILS:
             if not all(_judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here,
                               instance, labels, deadline, True, held).certain
