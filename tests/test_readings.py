@@ -4166,11 +4166,23 @@ def test_a_brace_label_naming_a_quantity_defines_or_restates_it(ratio, expected)
 
 
 def test_a_brace_label_naming_a_quantity_derive_cannot_read_makes_the_row_an_error():
-    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}`: the label claims the braced expression is that
-    quantity; unread, the row is an error — never the label set aside."""
+    """`_{D_{KL}(q || p_\\theta(Z | \\cdot))}`: the label claims the braced expression is that
+    quantity; unread (a dot in the conditioning slot), the row is an error — never the label
+    set aside."""
     text = ELBO_GAP.replace("KL_NUM", "q(Z)").replace("KL_DEN", "p_\\theta(Z | X)")
-    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(\\cdot | X))}", 1))
+    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(Z | \\cdot))}", 1))
     assert found[0].kind == "unreadable" and "\\cdot" in found[0].message
+
+
+@pytest.mark.parametrize("ratio, expected", [
+    (("q(Z)", "p_\\theta(Z | X)"), ["verified", "definition", "definition", "verified", "verified"]),
+    (("p_\\theta(Z | X)", "q(Z)"), ["refuted", "definition", "refuted", "refuted", "verified"]),
+])
+def test_a_brace_label_with_the_dot_in_the_drawn_slot_is_the_same_quantity(ratio, expected):
+    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}` (the EM notes' spelling) names KL(q ‖ p_θ(Z | X))
+    at X: checked as the label `p_\\theta(Z | X)` is, and refuted for minus the KL."""
+    text = ELBO_GAP.replace("KL_NUM", ratio[0]).replace("KL_DEN", ratio[1])
+    assert verdicts(text.replace("p_\\theta(Z | X))", "p_\\theta(\\cdot | X))")) == expected
 
 
 @pytest.mark.parametrize("defined, expected", [
