@@ -775,6 +775,8 @@ XYZ = "% derive: variable x, y, z\n% derive: joint p over x, y, z\n"
               r"\mathbb{E}_{z \sim q(z|x)}\left[\log \frac{q(z|x)}{p(z|x)}\right]", ["verified"]),
     (ENCODER, r"D_{KL}(q(\cdot \mid x) \| p(\cdot \mid x)) = "
               r"\mathbb{E}_{z \sim q(z|x)}\left[\log \frac{p(z|x)}{q(z|x)}\right]", ["refuted"]),
+    (ENCODER, r"\mathbb{E}_{q(\cdot|x)}[\log q(z|x)] = -H(q(\cdot|x))", ["verified"]),
+    (ENCODER, r"\mathbb{E}_{q(\cdot|x)}[\log q(z|x)] = H(q(\cdot|x))", ["refuted"]),
     (PQ, r"KL(q(\cdot) \| p(\cdot)) = KL(q \| p)", ["verified"]),
     (PQ, r"KL(q(\cdot) \| p(\cdot)) = KL(p \| q)", ["refuted"]),
     (XZ, r"H(p(\cdot|x)) = -\int p(z|x) \log p(z|x) dz", ["verified"]),
