@@ -754,3 +754,49 @@ def test_a_sized_bar_closed_by_a_doubled_bracket_is_the_divergence_bar():
 def test_a_sized_bar_closed_otherwise_is_refused(row):
     (text,) = readings(display(PQ, row))
     assert text.startswith("unexpected")
+
+
+# `\cdot` in a law's drawn slot (VAE and EM notes): p(· | x) is the law of p's drawn variable
+# given x, at that x — the law `p(z | x)` names, never averaged over x (`placeholder_variable`).
+CT = "% derive: variable x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n"
+XYZ = "% derive: variable x, y, z\n% derive: joint p over x, y, z\n"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (XZ, r"D_{KL}(q \| p(\cdot | x)) = \mathbb{E}_{z \sim q}[\log q(z) - \log p(z|x)]",
+     ["verified"]),
+    (XZ, r"D_{KL}(q \| p(\cdot | x)) = \mathbb{E}_{z \sim q}[\log p(z|x) - \log q(z)]",
+     ["refuted"]),
+    (XZ, r"\log p(x) = \mathbb{E}_{z \sim q}[\log p(x, z) - \log q(z)] + "
+         r"D_{KL}(q \| p(\cdot \mid x))", ["verified"]),
+    (XZ, r"\log p(x) = \mathbb{E}_{z \sim q}[\log p(x, z) - \log q(z)] - "
+         r"D_{KL}(q \| p(\cdot \mid x))", ["refuted"]),
+    (ENCODER, r"D_{KL}(q(\cdot \mid x) \| p(\cdot \mid x)) = "
+              r"\mathbb{E}_{z \sim q(z|x)}\left[\log \frac{q(z|x)}{p(z|x)}\right]", ["verified"]),
+    (ENCODER, r"D_{KL}(q(\cdot \mid x) \| p(\cdot \mid x)) = "
+              r"\mathbb{E}_{z \sim q(z|x)}\left[\log \frac{p(z|x)}{q(z|x)}\right]", ["refuted"]),
+    (ENCODER, r"\mathbb{E}_{q(\cdot|x)}[\log q(z|x)] = -H(q(\cdot|x))", ["verified"]),
+    (ENCODER, r"\mathbb{E}_{q(\cdot|x)}[\log q(z|x)] = H(q(\cdot|x))", ["refuted"]),
+    (PQ, r"KL(q(\cdot) \| p(\cdot)) = KL(q \| p)", ["verified"]),
+    (PQ, r"KL(q(\cdot) \| p(\cdot)) = KL(p \| q)", ["refuted"]),
+    (XZ, r"H(p(\cdot|x)) = -\int p(z|x) \log p(z|x) dz", ["verified"]),
+    (XZ, r"H(p(\cdot|x)) = \int p(z|x) \log p(z|x) dz", ["refuted"]),
+    # at the x written: Cover & Thomas's D(p(x|y) ‖ q(x|y)) would average over y
+    (CT, r"D(p(\cdot|y) \| q(\cdot|y)) = \int p(x|y) \log \frac{p(x|y)}{q(x|y)} dx", ["verified"]),
+    (CT, r"D(p(\cdot|y) \| q(\cdot|y)) = \int \int p(x, y) \log \frac{p(x|y)}{q(x|y)} dx dy",
+     ["refuted"]),
+])
+def test_the_dot_in_a_laws_drawn_slot_is_its_drawn_variable(header, row, verdict):
+    assert verdicts(display(header, row)) == verdict
+
+
+@pytest.mark.parametrize("header, row", [
+    (XZ, r"D_{KL}(q \| p(z \mid \cdot)) \ge 0"),                 # the conditioning slot
+    (XZ, r"D_{KL}(q \| p(\cdot, z)) \ge 0"),                     # beside another argument
+    (XZ, r"p(\cdot \mid x) = 1"),                                # a value, not a law
+    (XYZ, r"H(p(\cdot \mid x)) \ge 0"),                          # y and z left: which?
+    ("% derive: variable x\n% derive: function f\n", r"f(\cdot) = f(x)"),
+])
+def test_the_dot_elsewhere_is_refused(header, row):
+    assert verdicts(display(header, row)) == ["error"] or \
+        all(s.kind == "unreadable" or s.unread for s in steps(display(header, row)))

@@ -54,7 +54,7 @@ def test_false_identities_are_refuted(row):
     (r"\text{tr}(A) = 0", "yet but of diagonal matrices (it has no others)"),
     (r"\det A = 1", "yet but of diagonal matrices (it has no others)"),
     (r"\mu^T \nu = 0", "dimensions differ here (1..n and 1..m)"),
-    (r"a^T \mu = 0", "a is no declared vector"),
+    (r"a^T \mu = 0", "\\mu is a vector (declared in a space of vectors), read here as a number"),
     (r"\Sigma^{-1} = 1", "\\Sigma is a diagonal matrix"),
     (r"\Sigma + 1 = 2", "\\Sigma is a diagonal matrix"),
     (r"\text{tr}(I) = n", "the trace of the identity is its dimension"),

@@ -1037,8 +1037,39 @@ def test_an_order_that_is_no_number_is_refused_and_an_index_stays_a_name():
     r"\frac{\partial}{\partial w} \left( w^{\mathrm{T}} x \right) = x",
 ])
 def test_transposes_are_refused(row):
-    (message,) = _messages("% derive: real w, x, \\theta\n", row)
+    """Of undeclared (complex) letters: the transpose might be meant conjugate, and a letter
+    may be a vector — refused, never read as the number."""
+    (message,) = _messages("% derive: variable y\n", row)
     assert message.startswith("derive does not read transposes yet")
+
+
+_SCALARS = "% derive: natural n\n% derive: real w, v\n% derive: real x_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # a declared real number is a 1×1 matrix: its transpose is itself
+    (_SCALARS, r"w^Tx_i = w x_i", ["verified"]),
+    (_SCALARS, r"w^Tx_i = 2 w x_i", ["refuted"]),
+    (_SCALARS, r"x_i^T w = w^\top x_i", ["verified"]),
+    (_SCALARS, r"x^T_i v = v x_i + 1", ["refuted"]),
+    (_SCALARS, r"\frac{\partial}{\partial w} e^{w^T x_i} = x_i e^{w x_i}", ["verified"]),
+    (_SCALARS, r"\frac{\partial}{\partial w} e^{w^T x_i} = e^{w x_i}", ["refuted"]),
+    # T declared: a power, never a transpose
+    (_SCALARS + "% derive: integer T\n% derive: assume T > 1\n", r"w^T = w", ["refuted"]),
+])
+def test_the_transpose_of_a_declared_real_number_is_the_number(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"u^T w = u w",                     # u undeclared: complex, maybe a vector
+    r"\mathbf{w}^T v = w v",            # bold: written for a vector
+    r"z^T w = z w",                     # a variable: a vector or a number?
+    r"x^T w = 0",                       # the bare family x: a vector over 1..n, not 1×1
+])
+def test_the_transpose_of_anything_else_stays_refused(row):
+    step = steps(display(_SCALARS + "% derive: variable z\n", row))[0]
+    assert step.kind == "unreadable" and "transpose" in step.message
 
 
 @pytest.mark.parametrize("header, row, expected", [
@@ -4166,11 +4197,23 @@ def test_a_brace_label_naming_a_quantity_defines_or_restates_it(ratio, expected)
 
 
 def test_a_brace_label_naming_a_quantity_derive_cannot_read_makes_the_row_an_error():
-    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}`: the label claims the braced expression is that
-    quantity; unread, the row is an error — never the label set aside."""
+    """`_{D_{KL}(q || p_\\theta(Z | \\cdot))}`: the label claims the braced expression is that
+    quantity; unread (a dot in the conditioning slot), the row is an error — never the label
+    set aside."""
     text = ELBO_GAP.replace("KL_NUM", "q(Z)").replace("KL_DEN", "p_\\theta(Z | X)")
-    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(\\cdot | X))}", 1))
+    found = steps(text.replace("p_\\theta(Z | X))}", "p_\\theta(Z | \\cdot))}", 1))
     assert found[0].kind == "unreadable" and "\\cdot" in found[0].message
+
+
+@pytest.mark.parametrize("ratio, expected", [
+    (("q(Z)", "p_\\theta(Z | X)"), ["verified", "definition", "definition", "verified", "verified"]),
+    (("p_\\theta(Z | X)", "q(Z)"), ["refuted", "definition", "refuted", "refuted", "verified"]),
+])
+def test_a_brace_label_with_the_dot_in_the_drawn_slot_is_the_same_quantity(ratio, expected):
+    """`_{D_{KL}(q || p_\\theta(\\cdot | X))}` (the EM notes' spelling) names KL(q ‖ p_θ(Z | X))
+    at X: checked as the label `p_\\theta(Z | X)` is, and refuted for minus the KL."""
+    text = ELBO_GAP.replace("KL_NUM", ratio[0]).replace("KL_DEN", ratio[1])
+    assert verdicts(text.replace("p_\\theta(Z | X))", "p_\\theta(\\cdot | X))")) == expected
 
 
 @pytest.mark.parametrize("defined, expected", [

@@ -17,7 +17,11 @@ would be read at the wrong x: refused, as is a letter drawn twice. Only an expec
 read so: a variance over several draws is not the nest of variances.
 
 `\\cdot` as the argument placeholder of a law after `\\sim` (`x \\sim p(\\cdot)`,
-`y \\sim q(\\cdot \\mid x)`) stands for the letter drawn: `x \\sim p(x)`.
+`y \\sim q(\\cdot \\mid x)`) stands for the letter drawn: `x \\sim p(x)`. As a law written
+elsewhere (a divergence's or an entropy's argument, `D_{KL}(q \\| p_\\theta(\\cdot \\mid X))`,
+`H(p(\\cdot \\mid x))`) it stands for the law's drawn variable (`placeholder_variable`):
+p(· | X) is the law of the variable p draws given X, at that X — the same object as
+`p(z \\mid X)`, and never averaged over X as Cover & Thomas's D(p(y|x) ‖ q(y|x)) is.
 """
 
 from __future__ import annotations
@@ -144,6 +148,40 @@ class Draws:
                              "outer first, as in \\mathbb{E}_{x \\sim p, y \\sim q(y \\mid x)}",
                              node)
 
+    def placeholder_variable(self, name, info, groups, values, node):
+        """The variable a `\\cdot` in a declared law's drawn slot stands for (`p_\\theta(\\cdot
+        \\mid X)`, `q(\\cdot)`), or None when no argument is the dot. `groups` are the
+        arguments before the bar, after it, after `;`. The dot must be the only argument
+        before the bar, and stand for one variable: the family's own (a conditional family
+        `q over z given x`), or the one variable of p not conditioned on (a joint over x, z
+        conditioned on x). A dot anywhere else (the conditioning slot, beside another
+        argument, a law over several variables left, p's value as a number) is refused."""
+        if not any(_is_dot(a) for group in groups for a in group):
+            return None
+        if values or len(groups[0]) != 1 or not _is_dot(groups[0][0]) or \
+                any(_is_dot(a) for a in groups[1] + groups[2]):
+            raise self.error(f"{name.latex}(\\cdot …): the dot is read only as the drawn slot "
+                             f"of a law (\\mathrm{{KL}}(q \\| {name.latex}(\\cdot \\mid x))): "
+                             "write the variable", node)
+        if info.given:
+            left = tuple(info.over)
+        else:
+            named = {self.variable_node(a) for a in groups[1]} - {None}
+            left = tuple(v for v in info.over if v not in named)
+        if len(left) != 1:
+            raise self.error(f"{name.latex}(\\cdot …): the dot stands for one variable, here "
+                             f"{', '.join(v.latex for v in left) or 'none'} — write them", node)
+        return left[0]
+
+    def written_with_dot(self, node):
+        """Whether a law argument is written with the placeholder (`p(\\cdot \\mid x)`):
+        it is then at the conditioning value written, never averaged over it."""
+        items = single(node).children if is_tree(single(node), "run") else []
+        if len(items) != 2:
+            return False
+        bracket = self.piece(items[1])
+        return isinstance(bracket, BracketPiece) and any(_is_dot(a) for a in bracket.args)
+
     def placeholder_filled(self, letter, law):
         """`p(\\cdot)`, `q(\\cdot \\mid x)` after `letter \\sim`: the law at the letter drawn."""
         run = single(law)
@@ -160,6 +198,12 @@ class Draws:
         filled = copy.deepcopy(run)
         filled.children[1].children[0].children[1].children[0] = letter
         return filled
+
+
+def _is_dot(node):
+    """`\\cdot` written alone as an argument."""
+    inner = single(node)
+    return is_token(inner, "MULOP") and inner.value == "\\cdot"
 
 
 def _spelled(reader, node):

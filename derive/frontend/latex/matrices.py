@@ -21,7 +21,10 @@ Each operator is one entry of `OPERATORS`, read from where it is written:
   `\\log|\\Sigma|` is the log of that product, Σ_j log entries);
 * `trace`: `\\text{tr}(D)`, `\\operatorname{tr}\\{D\\}`, `\\mathrm{Tr}[D]` — Σ_j entries;
 * `transpose`: `a^T b`, `a^T D_1 … D_k b` (also `^\\top`, `^{\\mathsf{T}}`, T no declared or
-  bound number) — Σ_j a_j (D_1)_jj … (D_k)_jj b_j, a quadratic form or a dot product.
+  bound number) — Σ_j a_j (D_1)_jj … (D_k)_jj b_j, a quadratic form or a dot product; `w^T`
+  of a declared real number (`real w`, a member `x_i^T` of `real x_i for i = 1..n`, not bold)
+  is w itself — a 1×1 matrix is its own transpose (never of an undeclared, complex letter,
+  whose transpose might be meant conjugate).
 
 Everything else stays refused, at its position and saying why: a matrix name not defined
 diagonal, a matrix standing where a number is meant (`\\Sigma + 1`, `\\Sigma^{-1}` alone), a
@@ -42,23 +45,26 @@ from lark import Token, Tree
 from derive.frontend.errors import InputError
 from derive.frontend.latex import names as naming
 from derive.frontend.latex.pieces import is_tree, single
+from derive.model.names import Kind
 from derive.model.terms import ONE, Add, Call, Mul, Num, Pow, Product, Sum, Sym, neg
 from derive.notation import vectors
 from derive.notation.show import show
 
-# A row that may write matrix notation: a transpose, \det, a trace word, diag.
-MARKS = re.compile(r"\^\s*\{?\s*(?:\\(?:mathsf|mathrm|text|mathbf|mathit)\s*\{?\s*)?T(?![a-zA-Z])"
+# A row that may write matrix notation: a transpose (`^T` unbraced takes the T alone, `w^Tx`),
+# \det, a trace word, diag.
+MARKS = re.compile(r"\^\s*T|\^\s*\{?\s*(?:\\(?:mathsf|mathrm|text|mathbf|mathit)\s*\{?\s*)?T(?![a-zA-Z])"
                    r"|\\top(?![a-zA-Z])|\\intercal|\\det(?![a-zA-Z])|\{\s*[Tt]r\s*\}|diag")
 _IDENTITY = re.compile(r"I|\\(?:mathbf|mathbb|boldsymbol|bm|mathrm)\s*\{?\s*I\s*\}?")
 _ZERO = re.compile(r"\{?\s*(?:0|\\(?:vec|mathbf|boldsymbol|bm)\s*\{?\s*0\s*\}?)\s*\}?")
 _TRACE = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*[Tt]r\s*\}")
 _DIAG = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*diag\s*\}")
 _INVERSE = re.compile(r"\{?\s*-\s*1\s*\}?")
+_VECTOR_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|vec|overrightarrow|mathbold)(?![a-zA-Z])")
 _DOTS = (r"\ldots", r"\dots", r"\cdots", r"\dotsc")
 _INDEX_LETTERS = ("j", "k", "l", "m", "r", "s", "q")
 TRANSPOSES = ("derive does not read transposes yet but in a^T b and a^T D b of declared "
-              "vectors (real \\mu in \\mathbb{R}^n) and diagonal matrices; for numbers write "
-              "w x instead of w^T x")
+              "vectors (real \\mu in \\mathbb{R}^n) and diagonal matrices, and of declared real "
+              "numbers (real w: w^T is w)")
 
 
 @dataclass(frozen=True)
@@ -200,8 +206,11 @@ class Matrices:
                    matrix.span.upper), 2
 
     def _transpose(self, items, k):
-        """`a^T b`, `a^T D_1 … D_k b`: Σ_j a_j D_jj … b_j (2 + k items). A refusal says
-        first what transposes derive reads (of numbers: write w x for w^T x)."""
+        """`a^T b`, `a^T D_1 … D_k b`: Σ_j a_j D_jj … b_j (2 + k items); `w^T` of a declared
+        real number: w itself (1 item). A refusal says first what transposes derive reads."""
+        number = self._real_number(self._transposed(items[k]))
+        if number is not None:
+            return number, 1
         try:
             return self._quadratic_form(items, k)
         except InputError as exc:
@@ -239,6 +248,35 @@ class Matrices:
             body = Mul(body, f.entry(index))
         return Sum(index.name, Mul(body, right.component(index)), span.lower,
                    span.upper), m + 1 - k
+
+    def _real_number(self, node):
+        """The term of a transposed name that is a declared real number — a symbol declared
+        real (`real w`) or a member of a family declared real (`real x_i for i = 1..n`),
+        never a vector, a ranged family's bare name, a variable or an undeclared (complex)
+        letter, nor a bold or arrowed letter (`\\mathbf{w}`, written for a vector): a 1×1
+        matrix is its own transpose, and a real one has no conjugate to take. None for
+        anything else (read, or refused, as a vector's transpose)."""
+        if _VECTOR_FONT.match(self.source_text(node).strip()):
+            return None                 # `\\mathbf{w}^T`: a bold letter is written for a vector
+        try:
+            piece = self.piece(node)
+        except Exception:               # noqa: BLE001 - not a name: no number of this kind
+            return None
+        if getattr(piece, "power", 0) is not None or getattr(piece, "primes", 1) or \
+                self.ranged_family(getattr(piece, "base", "")) is not None and \
+                piece.sub is None:
+            return None
+        term = self.term(node)
+        name = term.name if isinstance(term, Sym) else \
+            term.function if isinstance(term, Call) and len(term.arguments) == 1 else None
+        if name is None or name.local is not None or name.origin is not None:
+            return None
+        declaration = self.scope.context.declaration(name)
+        kind = Kind.SYMBOL if isinstance(term, Sym) else Kind.FUNCTION
+        if not declaration.declared or declaration.kind is not kind or \
+                isinstance(declaration.info, vectors.Vector) or not declaration.domain.is_real:
+            return None
+        return term
 
     # ------------------------------------------------------------------ matrices
     def _operand(self, items, k, what):
@@ -391,16 +429,21 @@ class Matrices:
 
     # ------------------------------------------------------------------ vectors
     def _transposed(self, item):
-        """The item without its transpose superscript, when it has one; else None."""
-        if not is_tree(item, "script") or len(item.children) != 2 or \
-                not is_tree(item.children[1], "superscript"):
+        """The item without its transpose superscript, when it has one; else None (a
+        subscript stays with its letter: `x_i^T`, `x^T_i` is the member x_i's transpose)."""
+        if not is_tree(item, "script") or len(item.children) not in (2, 3):
             return None
-        sup = single(item.children[1].children[-1])
+        sups = [c for c in item.children[1:] if is_tree(c, "superscript")]
+        kept = [c for c in item.children if not is_tree(c, "superscript")]
+        if len(sups) != 1 or len(kept) != len(item.children) - 1 or \
+                not all(is_tree(c, "subscript") for c in kept[1:]):
+            return None
+        sup = single(sups[0].children[-1])
         if is_tree(sup, "script") and len(sup.children) == 1:
             sup = sup.children[0]
         text = self.source_text(sup).strip() if not isinstance(sup, Token) else sup.value
         if text in (r"\top", r"\intercal", r"\transpose"):
-            return Tree("script", [item.children[0]], item.meta)
+            return Tree("script", kept, item.meta)
         try:
             letter = naming.name_text(sup) if is_token(sup, "LETTER") or \
                 is_tree(sup, "font") else None
@@ -409,7 +452,7 @@ class Matrices:
         if letter != "T" or self.scope.lookup("T") is not None or \
                 self.bound_name("T") is not None:
             return None
-        return Tree("script", [item.children[0]], item.meta)
+        return Tree("script", kept, item.meta)
 
     def _vector_node(self, node, where):
         """A vector: a declared vector's bare name, the zero vector, or a bracket (group)

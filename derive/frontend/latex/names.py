@@ -79,7 +79,7 @@ OPERATOR_COMMANDS = {r"\Pr": "Pr"}
 # number): not read, and never a power.
 TRANSPOSE_COMMANDS = frozenset({r"\top", r"\intercal", r"\transpose", r"\T"})
 TRANSPOSES = ("derive does not read transposes yet (x^T, x^\\top, x^{\\mathrm{T}}): for "
-              "scalars write w x instead of w^T x")
+              "scalars declare them real (real w: w^T x is w x) or write w x")
 
 
 def unknown_command(command):

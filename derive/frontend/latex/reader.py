@@ -4144,7 +4144,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             named = self._parameters_after_bar(name, groups[1])
             groups[1], groups[2] = ([a for a, k in zip(groups[1], named) if not k],
                                     [a for a, k in zip(groups[1], named) if k])
-        at_pairs = [self.density_argument(a) for a in groups[0]]
+        dot = self.placeholder_variable(name, info, groups, values, bracket.node)
+        at_pairs = [(dot, self.at_variable(dot))] if dot is not None else \
+            [self.density_argument(a) for a in groups[0]]
         cond_pairs = [self.density_argument(a) for a in groups[1]]
         params = self.parameter_values(name, groups[2], bracket.node)
         over, at = self.points(name, info, at_pairs, bracket.node)
@@ -4380,7 +4382,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
-        value = value or self._conditional_divergence(op.key, dists, bracket.node) or \
+        pinned = any(self.written_with_dot(a) for a in bracket.args)
+        value = value or not pinned and self._conditional_divergence(op.key, dists,
+                                                                     bracket.node) or \
             Op(self.in_units(op.key), *dists)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
