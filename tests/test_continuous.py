@@ -1514,12 +1514,30 @@ MIXED = ("% derive: variable x\n% derive: positive \\sigma\n% derive: density f\
     r"D(\phi||f) = \int f \log \frac{f}{\phi}",
     r"\int f \log f + \int f \log \phi = \int f \log f - \int f \log \phi",
 ])
-def test_a_false_step_mixing_a_formula_and_an_abstract_density_says_why_it_is_open(row):
-    """Literature F6: the sides differ on every instance, but integrals of a non-polynomial
-    integrand over an abstract density's cells are not exact: no counterexample, and the
-    verdict says so (not "not precise enough")."""
+def test_a_false_step_mixing_a_normal_and_an_abstract_density_is_refuted(row):
+    """Literature F6: the sides differ on every instance; log φ of a normal φ is a
+    quadratic, so on each of f's cells the integrand is integrated by arb's certified
+    integrator (`_log_of_a_polynomial`): a counterexample, where a fixed Gauss–Legendre
+    rule with no error bound left the step open."""
     from derive.engines.decide import decide
     (step,) = load_tex("m.tex", MIXED + f"$$ {row} $$\n").steps
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted" and verdict.counterexample is not None
+
+
+@pytest.mark.parametrize("row", [
+    r"D(\phi||f) = \int f \log \frac{f}{\phi}",
+    r"\int f \log f + \int f \log \phi = \int f \log f - \int f \log \phi",
+])
+def test_a_false_step_mixing_a_formula_in_pieces_and_an_abstract_density_says_why_it_is_open(
+        row):
+    """The same rows with φ a Laplace density (two pieces, |x| no polynomial across its
+    centre): the integrals over the cells are not exact — no counterexample, and the
+    verdict says so (not "not precise enough")."""
+    from derive.engines.decide import decide
+    header = MIXED.replace("\\mathcal{N}(0, \\sigma^2)", "\\mathrm{Laplace}(0, \\sigma)")
+    assert "Laplace" in header
+    (step,) = load_tex("m.tex", header + f"$$ {row} $$\n").steps
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "the two sides differ, but the evaluation was not exact" in verdict.detail
