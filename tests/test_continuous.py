@@ -7,11 +7,14 @@ look-alikes a careful mathematician would try next to it (wrong sign, missing fa
 σ², a hypothesis that fails, a variable bound twice), which must never be verified."""
 
 import json
+import re
 import time
 
+import mpmath
 import pytest
 
 from derive.engines import clock
+from derive.engines.decide import decide
 from derive.checker import check
 from derive.engines import normal_form
 from derive.engines.numeric.compare import compare
@@ -20,7 +23,7 @@ from derive.engines.numeric.instances import Instance
 from derive.engines.numeric.compare import labels_for
 from derive.frontend.errors import InputError
 from derive.frontend.tex_file import load_tex
-from probability_support import display, verdicts
+from probability_support import display, steps, verdicts
 from derive.model.derivation import Relation
 
 GAUSS = ("% derive: variable x\n% derive: real \\mu, \\mu_1, \\mu_2\n"
@@ -1511,12 +1514,30 @@ MIXED = ("% derive: variable x\n% derive: positive \\sigma\n% derive: density f\
     r"D(\phi||f) = \int f \log \frac{f}{\phi}",
     r"\int f \log f + \int f \log \phi = \int f \log f - \int f \log \phi",
 ])
-def test_a_false_step_mixing_a_formula_and_an_abstract_density_says_why_it_is_open(row):
-    """Literature F6: the sides differ on every instance, but integrals of a non-polynomial
-    integrand over an abstract density's cells are not exact: no counterexample, and the
-    verdict says so (not "not precise enough")."""
+def test_a_false_step_mixing_a_normal_and_an_abstract_density_is_refuted(row):
+    """Literature F6: the sides differ on every instance; log φ of a normal φ is a
+    quadratic, so on each of f's cells the integrand is integrated by arb's certified
+    integrator (`_log_of_a_polynomial`): a counterexample, where a fixed Gauss–Legendre
+    rule with no error bound left the step open."""
     from derive.engines.decide import decide
     (step,) = load_tex("m.tex", MIXED + f"$$ {row} $$\n").steps
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted" and verdict.counterexample is not None
+
+
+@pytest.mark.parametrize("row", [
+    r"D(\phi||f) = \int f \log \frac{f}{\phi}",
+    r"\int f \log f + \int f \log \phi = \int f \log f - \int f \log \phi",
+])
+def test_a_false_step_mixing_a_formula_in_pieces_and_an_abstract_density_says_why_it_is_open(
+        row):
+    """The same rows with φ a Laplace density (two pieces, |x| no polynomial across its
+    centre): the integrals over the cells are not exact — no counterexample, and the
+    verdict says so (not "not precise enough")."""
+    from derive.engines.decide import decide
+    header = MIXED.replace("\\mathcal{N}(0, \\sigma^2)", "\\mathrm{Laplace}(0, \\sigma)")
+    assert "Laplace" in header
+    (step,) = load_tex("m.tex", header + f"$$ {row} $$\n").steps
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "undecided" and verdict.counterexample is None
     assert "the two sides differ, but the evaluation was not exact" in verdict.detail
@@ -2580,3 +2601,60 @@ def test_a_true_step_about_one_unknown_function_is_never_refuted(row, expected):
     assert verdict(row, ONE_F).status == expected
     assert verdict(row, ONE_F.replace("function f", "function f\n% derive: positive f")
                    ).status != "refuted"
+
+
+_LAPLACE = "% derive: variable x\n% derive: density h = \\mathrm{Laplace}(0, 1) over x\n" \
+    "% derive: density f over x\n"
+
+
+def _cell_values(counterexample):
+    """[(low, high, value)] of the drawn f of a counterexample, from its printed cells and
+    values (decimals as printed: values to six figures)."""
+    found = dict(counterexample.assignment)
+    cells = re.findall(r"\[(\S+), (\S+)\)", found["cells"])
+    values = re.findall(r"[-0-9.e]+", found["f"].split(")")[0])
+    return [(mpmath.mpf(a), mpmath.mpf(b), mpmath.mpf(v)) for (a, b), v in zip(cells, values)]
+
+
+@pytest.mark.parametrize("row, expected, lhs, rhs", [
+    (r"-D_{KL}(f \| g) = -\int f(x) \log \frac{f(x)}{g(x)} dx", "verified", None, None),
+    (r"-D_{KL}(f \| g) = \int f(x) \log \frac{f(x)}{g(x)} dx", "refuted", -1, 1),
+    (r"\int f(x) \log \frac{g(x)}{f(x)} dx \le 0", "verified", None, None),
+    (r"\int f(x) \log \frac{g(x)}{f(x)} dx \ge 0", "refuted", -1, 0),
+    (r"\int f(x) \log \frac{g(x)}{f(x)} dx = \int f(x) \log \frac{f(x)}{g(x)} dx", "refuted",
+     -1, 1),
+    (r"\int f(x) \log (f(x) g(x)) dx = \int f(x) \log f(x) dx - \int f(x) \log g(x) dx",
+     "refuted", None, None),
+])
+def test_the_log_of_a_ratio_of_a_drawn_and_a_normal_density_is_integrated_certified(
+        row, expected, lhs, rhs):
+    """∫ f log(f/g), f drawn (one value c per cell), g normal: on a cell the integrand is
+    c log c − c log g(x), log g a quadratic — arb's integrator encloses it rigorously; a
+    fixed Gauss–Legendre rule with no error bound left Royi's wrong rows undecided. The
+    refutations' f, recomputed by mpmath from the printed cells (KL(f‖g) by its own
+    quadrature), really break the rows: lhs, rhs are the sides as multiples of KL."""
+    (step,) = steps(display(_BESIDE_A_DRAWN, row))
+    verdict = decide(step, "0", clock.now() + 20.0)
+    assert verdict.status.value == expected, verdict.detail
+    if lhs is None:
+        return
+    pieces = _cell_values(verdict.counterexample)
+    total = sum(c * (b - a) for a, b, c in pieces)
+    assert abs(total - 1) < 1e-5               # a density, to the printed figures
+    kl = sum(mpmath.quad(lambda x: c * mpmath.log(c / mpmath.npdf(x)), [a, b])
+             for a, b, c in pieces)
+    assert kl > 1e-3                           # f is no normal density: KL(f‖g) > 0
+    for side, printed in ((lhs, verdict.counterexample.lhs_value),
+                          (rhs, verdict.counterexample.rhs_value)):
+        assert abs(side * kl - mpmath.mpf(printed)) < 1e-4, (side * kl, printed)
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (r"\int f(x) \log \frac{f(x)}{h(x)} dx \ge 0", {"verified", "undecided"}),
+    (r"\int f(x) \log \frac{f(x)}{h(x)} dx \le 0", {"undecided"}),
+])
+def test_the_log_of_a_density_in_pieces_keeps_the_uncertified_rule(row, allowed):
+    """A Laplace density is two pieces (|x| is no polynomial across its centre): its log
+    is not split on a cell, the fixed rule with no error bound stays, and Gibbs'
+    inequality's false side is never refuted from it (nor its true side)."""
+    assert verdicts(display(_LAPLACE, row))[-1] in allowed

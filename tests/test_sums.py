@@ -3370,3 +3370,35 @@ def test_a_word_as_the_set_of_a_sum_is_refused_saying_so(set_word):
 def test_a_declared_set_under_a_sum_still_reads():
     assert verdicts(display(SETS, r"\sum_{x \in \mathcal{X}} p(x) = 1",
                             r"\sum_{x \in \mathcal{X}} p(x) = 2")) == ["verified", "refuted"]
+
+
+_SOFTMAX_CHAIN = ("% derive: natural C\n% derive: real z_k for k = 1..C\n"
+                  "% derive: real y_i for i = 1..C\n% derive: assume \\sum_i y_i = 1\n"
+                  "% derive: define \\hat{y}_i = \\frac{e^{z_i}}{\\sum_{k=1}^{C} e^{z_k}}\n"
+                  "% derive: define L = -\\sum_{i=1}^{C} y_i \\log \\hat{y}_i\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a sum whose summand is constant beside a sealed sum Σ_k e^{z_k} (numbered from 1,
+    # like the outer index): C times it — the sealed sum's own index is no dependence
+    (r"\sum_{m=1}^{C} \frac{b}{\sum_{k=1}^{C} e^{z_k}} = \frac{C b}{\sum_{k=1}^{C} e^{z_k}}",
+     "verified"),
+    (r"\sum_{m=1}^{C} \frac{b}{\sum_{k=1}^{C} e^{z_k}} = \frac{b}{\sum_{k=1}^{C} e^{z_k}}",
+     "refuted"),
+    # δ_{im} summed out under Σ_m: m is put for i, never for the k of ŷ_i's denominator
+    (r"\sum_{m=1}^{C} \frac{\partial L}{\partial \hat{y}_m} \hat{y}_m b = -b", "verified"),
+    (r"\sum_{m=1}^{C} \frac{\partial L}{\partial \hat{y}_m} \hat{y}_m b = b", "refuted"),
+    (r"\sum_{m=1}^{C} \frac{\partial L}{\partial \hat{y}_m} \hat{y}_m (\delta_{mj} - \hat{y}_j)"
+     r" = \hat{y}_j - y_j", "verified"),
+    (r"\frac{\partial L}{\partial z_j} = \sum_{m=1}^{C} \frac{\partial L}{\partial \hat{y}_m}"
+     r" \frac{\partial \hat{y}_m}{\partial z_j}", "verified"),
+    (r"\sum_{m=1}^{C} \frac{\partial L}{\partial \hat{y}_m} \frac{\partial \hat{y}_m}"
+     r"{\partial z_j} = y_j - \hat{y}_j", "refuted"),
+])
+def test_the_chain_rule_through_a_softmax_sums_its_deltas_out(row, expected):
+    """Σ_m ∂L/∂ŷ_m · ∂ŷ_m/∂z_j (postnetwork's step 4): ∂L/∂ŷ_m is Σ_i y_i δ_{im}/ŷ_i, and
+    ŷ_i's denominator is a sealed sum Σ_k e^{z_k} whose index is numbered like i. Summing
+    δ_{im} out put m for that k too, renaming copies renamed it, and a sum of a constant
+    beside it was not C times it — the true chain rule stayed undecided (as the hash seed
+    fell); the wrong sign is refuted."""
+    assert verdicts(display(_SOFTMAX_CHAIN, row)) == [expected]

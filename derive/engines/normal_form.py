@@ -933,8 +933,9 @@ class Normaliser:
         copies = [a[1] for a, _ in m if a[0] == "int"]
         for copy in copies:
             marker = ("int", copy)
-            deps = [(a, e) for a, e in m if a != marker and _mentions(a, copy)]
-            rest = frozenset((a, e) for a, e in m if a != marker and not _mentions(a, copy))
+            deps = [(a, e) for a, e in m if a != marker and _mentions_free(a, copy)]
+            rest = frozenset((a, e) for a, e in m if a != marker and
+                             not _mentions_free(a, copy))
             range_id = copy[1]
             if len(deps) == 1 and deps[0][1] == 1 and deps[0][0][0] == "dens":
                 reduced = self._integrate_density(deps[0][0], copy)
@@ -1007,7 +1008,8 @@ class Normaliser:
             out = frozenset()
             for a, power in m:
                 if a != delta and a != ("int", copy):
-                    out = mono_mul(out, frozenset({(_replace(a, point, target), power)}))
+                    out = mono_mul(out, frozenset({(_put_free(a, copy, point, target),
+                                                    power)}))
             return Poly({out: Fraction(1)})
         return None
 
@@ -1386,7 +1388,7 @@ class Normaliser:
         def apart(m):
             for copy in {x[1] for x, _ in m if x[0] == "int"}:
                 new = fresh.setdefault(copy, ("cp", copy[1], ("apart", next(self._copies))))
-                m = _replace(m, copy, new)
+                m = _rename(m, copy, new)
             return m
         b = Poly({apart(m): c for m, c in b.terms.items()})
         return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in (a * b).terms.items()])
@@ -1897,6 +1899,22 @@ def _mentions(obj, target):
     return False
 
 
+def _mentions_free(obj, copy):
+    """Whether `obj` mentions `copy` where it is free: not inside a sealed sum's monomial
+    that binds a copy of that name itself (numbered from 1 like the terms around it,
+    `_put_free`). Σ_i c · (Σ_k e^{z_k})⁻¹ is C times the rest: the sealed sum's own index
+    is no dependence on i."""
+    if obj == copy:
+        return True
+    if isinstance(obj, frozenset) and any(isinstance(x, tuple) and len(x) == 2 and
+                                          x[0] == ("int", copy) for x in obj):
+        return False
+    if isinstance(obj, (tuple, frozenset)):
+        return any(x == copy or isinstance(x, (tuple, frozenset)) and _mentions_free(x, copy)
+                   for x in obj)
+    return False
+
+
 def _at_least_zero(count, depth=0):
     """Whether the number of terms `count` (= upper − lower + 1) of a sum is ≥ 0 for every
     value of its names, so that a closed form of the sum holds: a natural symbol is ≥ 1, an
@@ -1974,6 +1992,27 @@ def _replace(obj, old, new):
     return obj
 
 
+def _put_free(obj, copy, old, new):
+    """`obj` with `old` (the point of `copy`) replaced by `new` where it is free: a sealed
+    sum's monomials are numbered from 1 like the terms around them, so one that holds the
+    marker ("int", copy) binds a copy of that same name — its own index, left as is. In
+    Σ_i Σ_m (y_i δ_{im} / ŷ_i) · …, ŷ_i's denominator Σ_k e^{z_k} is such a sum: δ_{im}
+    summed out put m for its k too (Σ_k e^{z_m}), and the chain rule through a softmax
+    did not reduce."""
+    if obj == old:
+        return new
+    if isinstance(obj, frozenset) and any(isinstance(x, tuple) and len(x) == 2 and
+                                          x[0] == ("int", copy) for x in obj):
+        return obj
+    if isinstance(obj, tuple):
+        return tuple([_put_free(x, copy, old, new) if isinstance(x, (tuple, frozenset))
+                      else x for x in obj])
+    if isinstance(obj, frozenset):
+        return frozenset([_put_free(x, copy, old, new) if isinstance(x, (tuple, frozenset))
+                          else x for x in obj])
+    return obj
+
+
 def _renumber(m):
     """Copies renumbered 1, 2, … per range, in an order fixed by what each copy touches."""
     copies = [a[1] for a, _ in m if a[0] == "int"]
@@ -1991,10 +2030,22 @@ def _renumber(m):
         for k, copy in enumerate(sorted(group, key=signature), 1):
             mapping[copy] = ("cp", range_id, -k)
     for copy, temp in mapping.items():
-        m = _replace(m, copy, temp)
+        m = _rename(m, copy, temp)
     for copy, temp in mapping.items():
-        m = _replace(m, temp, ("cp", temp[1], -temp[2]))
+        m = _rename(m, temp, ("cp", temp[1], -temp[2]))
     return m
+
+
+def _rename(m, copy, new):
+    """The monomial with the copy `copy` named `new`, but not where a sealed sum inside an
+    atom binds a copy of that name itself (`_put_free`): renaming that one too made
+    two equal sums differ by their bound index's name, so S · S⁻¹ was left standing.
+    Atoms made equal are merged."""
+    out = {}
+    for a, e in m:
+        a = _put_free(a, copy, copy, new)
+        out[a] = out.get(a, 0) + e
+    return mono_pow(frozenset((a, e) for a, e in out.items() if e), 1)   # δ² = δ kept
 
 
 def _together(poly, times):

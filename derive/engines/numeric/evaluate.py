@@ -34,7 +34,7 @@ from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
 from derive.model.names import Domain, IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
 from derive.model.terms import (
-    MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
+    E, MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
     substitute,
 )
@@ -1777,8 +1777,14 @@ def _meromorphic(t, var, memo, context):
     and unknown functions (constant on the cell: `Evaluator._in_its_cell`) taken at the
     bare variable, and derivatives of such terms in another variable (∂_θ p(x; θ)) — arb's
     integrator then encloses its integral over the cell rigorously (`quadrature.on_cell`).
-    Unknown functions of other terms of the variable (f(2x)), roots, logs, integrals that
-    move with it: no."""
+    A density by formula at the bare variable counts by its formula when that is one
+    formula over the whole line (a normal's). So does a log whose argument is a product of
+    powers of positive factors whose logs are polynomials in the variable on the cell —
+    constants, drawn densities at the bare variable, e^{polynomial}, densities by such a
+    formula (`_log_of_a_polynomial`): the log is then that sum of logs, analytic, as
+    `quadrature.log_on_the_line` evaluates it (∫_cell c log(c/g(x)) dx for a normal g is
+    certified, no longer a fixed rule without an error bound). Unknown functions of other
+    terms of the variable (f(2x)), roots, other logs, integrals that move with it: no."""
     if t in memo:
         return memo[t]
     if var not in free_names(t):
@@ -1791,14 +1797,18 @@ def _meromorphic(t, var, memo, context):
         result = _meromorphic(t.exponent, var, memo, context) and (
             var not in free_names(t.base) or isinstance(t.exponent, Num) and
             t.exponent.value.denominator == 1 and _meromorphic(t.base, var, memo, context))
+    elif isinstance(t, Fn) and t.fname == "log":
+        result = _log_of_a_polynomial(t.operands[0], var, context)
     elif isinstance(t, Fn):
         result = t.fname in ("exp", "sin", "cos", "tan", "sinh", "cosh", "tanh") and \
             all(_meromorphic(a, var, memo, context) for a in t.operands)
     elif isinstance(t, Defined):
         result = _meromorphic(t.body, var, memo, context)
+    elif isinstance(t, Dens) and drawn_at(t, var, context):
+        result = True
     elif isinstance(t, Dens):
-        result = isinstance(t.dist, Dist) and not families.is_formula(t.dist, context) and \
-            t.at == (Sym(var),) and not any(var in free_names(c) for c in t.dist.cond)
+        formula = _one_formula(t, var, context)
+        result = formula is not None and _meromorphic(formula, var, memo, context)
     elif isinstance(t, Call):
         result = all(a == Sym(var) or var not in free_names(a) for a in t.arguments)
     elif isinstance(t, Deriv):
@@ -1810,6 +1820,48 @@ def _meromorphic(t, var, memo, context):
         result = False
     memo[t] = result
     return result
+
+
+def drawn_at(t, var, context):
+    """Whether `t` is a drawn density (not by formula) at the bare variable, with no
+    condition moving with it: constant on each cell."""
+    return isinstance(t, Dens) and isinstance(t.dist, Dist) and \
+        not families.is_formula(t.dist, context) and t.at == (Sym(var),) and \
+        not any(var in free_names(c) for c in t.dist.cond)
+
+
+def _one_formula(t, var, context):
+    """The formula of a density by formula at the bare variable when it is one formula
+    over the whole line (no pieces: analytic across every cell), else None."""
+    if not isinstance(t, Dens) or t.at != (Sym(var),):
+        return None
+    pieces = families.explicit(t, context)
+    if pieces is None or len(pieces) != 1 or pieces[0][0] is not None or \
+            pieces[0][1] is not None:
+        return None
+    return pieces[0][2]
+
+
+def _log_of_a_polynomial(u, var, context):
+    """Whether log u is, on one cell, a sum of logs of positive constants and polynomials
+    in `var`: u a product of (constant) powers of factors free of the variable, drawn
+    densities at it (constant on the cell), e^{v} with v a polynomial of degree ≤ 2, and
+    densities by one such formula over the whole line (a normal's). Whether the constants
+    are positive is seen when evaluated (`quadrature.log_on_the_line`; else arb's branch
+    cut check)."""
+    if var not in free_names(u) or drawn_at(u, var, context):
+        return True
+    if isinstance(u, Defined):
+        return _log_of_a_polynomial(u.body, var, context)
+    if isinstance(u, Mul):
+        return all(_log_of_a_polynomial(a, var, context) for a in u.args)
+    if isinstance(u, Pow) and isinstance(u.exponent, Num) and u.base is not E:
+        return _log_of_a_polynomial(u.base, var, context)
+    exponent = quadrature.exponent_of(u)
+    if exponent is not None:
+        return _polynomial_degree(exponent, {var}) is not None
+    formula = _one_formula(u, var, context)
+    return formula is not None and _log_of_a_polynomial(formula, var, context)
 
 
 def _through_a_drawn_density(body, var, context):

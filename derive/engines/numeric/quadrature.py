@@ -354,7 +354,7 @@ def log_on_the_line(ev, u):
         split = _log_split(ev, u, var)          # another quadrature's point: not kept
     else:
         overrides = ev.overrides
-        key = (u, var, ev._pieces, ev._holding > 0,
+        key = (u, var, env[var].cell, ev._pieces, ev._holding > 0,
                tuple([(n.serial, env[n].key) for n in others]),
                tuple(sorted([(n.serial, str(v)) for n, v in overrides.items()]))
                if overrides else ())
@@ -383,19 +383,19 @@ def _log_split(ev, u, var):
         return None
     constant, exponents = acb(0), []
     for f, k in factors:
-        if var not in free_names(f):
+        if var not in free_names(f) or _constant_on_the_cell(ev, f, var):
             value = ev.value(f)
             if value.imag != 0 or not value.real > 0:
                 return None
             constant += k * value.log()
-        elif _exponent(f) is not None:
+        elif exponent_of(f) is not None:
             try:
-                coefficients = _polynomial(ev, _exponent(f), var)
+                coefficients = _polynomial(ev, exponent_of(f), var)
             except NoEnvelope:
                 return None
             if any(c.imag != 0 for c in coefficients):
                 return None
-            exponents.append((k, _exponent(f)))
+            exponents.append((k, exponent_of(f)))
         else:
             return None
     return constant, exponents
@@ -471,11 +471,11 @@ def _envelope(ev, t, var, side):
         return scale ** k, degree * k, a * k, beta * k
     if isinstance(t, Pow) and t.base is not E and var not in free_names(t.exponent):
         return _power_envelope(ev, t, var, side)
-    if _exponent(t) is not None:
+    if exponent_of(t) is not None:
         try:
-            c0, c1, c2 = _quadratic(ev, _exponent(t), var)
+            c0, c1, c2 = _quadratic(ev, exponent_of(t), var)
         except NoEnvelope:
-            return _bounded_exponential(ev, _exponent(t), var, side)
+            return _bounded_exponential(ev, exponent_of(t), var, side)
         return _upper(c0.real.exp()), 0, _upper(c2.real), _upper(side * c1.real)
     if isinstance(t, Fn) and t.fname == "log":
         return _log_envelope(ev, t.operands[0], var)
@@ -560,8 +560,8 @@ def _log_envelope(ev, u, var):
             if value.contains(0):
                 raise NoEnvelope("the log of something that may vanish")
             total += weight * _upper(abs(value.log()))
-        elif _exponent(f) is not None:
-            c0, c1, c2 = _quadratic(ev, _exponent(f), var)
+        elif exponent_of(f) is not None:
+            c0, c1, c2 = _quadratic(ev, exponent_of(f), var)
             total += weight * (_upper(abs(c0)) + _upper(abs(c1)) + _upper(abs(c2)))
         else:
             raise NoEnvelope("the log of a function with no growth bound")
@@ -569,10 +569,11 @@ def _log_envelope(ev, u, var):
 
 
 def _factors(ev, u, weight, signed=False):
-    """[(factor, exponent)] of a product of powers (|exponent| unless `signed`)."""
+    """[(factor, exponent)] of a product of powers (|exponent| unless `signed`); a density
+    by formula is its formula on the piece in force, a drawn one a factor."""
     if isinstance(u, Defined):
         return _factors(ev, u.body, weight, signed)
-    if isinstance(u, Dens):
+    if isinstance(u, Dens) and ev.explicit(u) is not None:
         return _factors(ev, ev.formula_piece(u), weight, signed)
     if isinstance(u, Mul):
         return [f for a in u.args for f in _factors(ev, a, weight, signed)]
@@ -582,7 +583,16 @@ def _factors(ev, u, weight, signed=False):
     return [(u, weight)]
 
 
-def _exponent(t):
+def _constant_on_the_cell(ev, f, var):
+    """Whether `f` is a drawn density at the bare variable, the point on one cell
+    (`on_cell`): there it takes the cell's one value, a constant of the split."""
+    from derive.engines.numeric.evaluate import drawn_at
+    point = ev.env.get(var)
+    return point is not None and point.cell is not None and point.cell >= 0 and \
+        drawn_at(f, var, ev.context)
+
+
+def exponent_of(t):
     """v when t is exp(v) or e^v, else None."""
     if isinstance(t, Fn) and t.fname == "exp":
         return t.operands[0]
