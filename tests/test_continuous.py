@@ -874,8 +874,11 @@ def test_the_indicator_of_an_equation_between_indices_is_the_kronecker_delta(row
 
 
 @pytest.mark.parametrize("row, message", [
-    (r"\mathbb{1}\{y = k\} = 1", "the indicator of an equation compares whole numbers"),
+    (r"\mathbb{1}\{y = k\} = 1", "letters declared integer under +, −, × and "
+     "whole powers; not y (declare"),
     (r"[y = k] + 1 = 1", "the indicator of an equation compares whole numbers"),
+    (r"[1/2 = 1/2] = 1", "whole powers; not 1/2 (declare"),
+    (r"\sum_{j=1}^{3}[j^{-1} = 1] = 1", "whole powers; not j^{-1} (declare"),
     (r"\mathbb{1}\{j < k\} = 1", "an indicator of < between indices is not read"),
     (r"\mathbb{1}_A = 1", "derive reads an indicator only of an equation"),
     (r"\mathbb{1} + 1 = 2", "derive reads an indicator only of an equation"),

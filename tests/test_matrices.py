@@ -69,6 +69,16 @@ def test_what_is_not_read_is_refused(row, message):
     assert step.kind == "unreadable" and message in step.message
 
 
+@pytest.mark.parametrize("row", [r"\mathbf{1}^T x = x", r"\mathbf{1}^\top x = x",
+                                 r"\mathbf{1}^{T} \mathbf{1} = 1", r"\mathbf{1}^T \mathbf{1} = n",
+                                 r"\boldsymbol{1}^T x = x"])
+def test_the_ones_vector_transposed_is_refused(row):
+    """`\\mathbf{1}^T x` is the all-ones vector's inner product with x, never the number 1
+    to a power T (`\\mathbf{1}^T x = x` was verified): refused as a transpose, as `w^T x` is."""
+    (step,) = steps(display("% derive: real x\n", row))
+    assert step.kind == "unreadable" and "transpose" in step.message
+
+
 def test_a_non_diagonal_definition_is_refused():
     """diag of anything but one declared vector's components, first and last written
     alike, is refused at the definition (never a matrix guessed from it)."""

@@ -3302,6 +3302,29 @@ def test_a_phantom_as_an_argument_is_not_blanked(row):
     assert step.kind.value == "unreadable"
 
 
+@pytest.mark.parametrize("row", [
+    r"2^\Huge 3 = 8", r"\frac\Huge{1}{2} = \frac12", r"\sqrt\Huge{4} = 2",
+    r"\sqrt\Large 4 = 2", r"2^\displaystyle 3 = 8", r"\frac\displaystyle{1}{2} = \frac12",
+    r"\frac{1}\small{2} = \frac12", r"\frac1\tiny 2 = \frac12", r"2^\, 3 = 8",
+    r"\sqrt[3]\Large 8 = 2", r"x_\scriptstyle 1 = x_1",
+])
+def test_a_size_switch_as_an_argument_is_refused(row):
+    """TeX takes `\\Huge` (any size or style switch, a spacing command) standing where an
+    argument goes as that argument: `2^\\Huge 3` is not 2³ (verified before, the switch
+    skipped and 3 handed over). An error at the switch."""
+    (step,) = steps(f"$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "where an argument goes" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"2^{\Huge 3} = 8", "verified"), (r"\Huge 2^3 = 8", "verified"),
+    (r"\frac{\displaystyle 1}{2} = \frac12", "verified"), (r"2^{\Large 3} = 9", "refuted"),
+    (r"\sqrt{4}\, x = 2x", "verified"), (r"\frac{1}{2}\,\Large x = \frac{x}{2}", "verified"),
+])
+def test_a_size_switch_inside_an_argument_or_after_it_is_set_aside(row, expected):
+    assert verdicts(f"% derive: real x\n$$ {row} $$\n") == [expected]
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\int_{x \geq 0} \lambda e^{-\lambda x}\, dx = 1", "verified"),     # an MGF's integral
     (r"\int_{x > 0} \lambda e^{-\lambda x}\, dx = 2", "refuted"),
@@ -4076,6 +4099,32 @@ def test_a_cancelled_factor_is_still_there(check_text, slot, last):
 def test_cancel_is_the_struck_expression(check_text, row, expected):
     text = "% derive: positive a, b\n" + f"$$ {row} $$\n"
     assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"a \cancel{=} a", r"a \cancel{=} a + 1", r"a + 1 \cancel{\le} a", r"a \bcancel{=} a",
+    r"a \xcancel{\ne} a + 1", r"a \cancel{+} a = 2a", r"a \cancel{(} a = a^2",
+    r"a \cancel{} = a", r"\cancel{a +} b = a + b",
+])
+def test_a_struck_relation_or_sign_is_refused_at_the_cancel(row):
+    """A struck-through relation is its negation (`a \\cancel{=} a` prints a ≠ a, false;
+    `a \\cancel{=} a + 1` true): never read as the plain relation (verified, refuted before).
+    An operator, a bracket alone, an empty group is no struck expression either."""
+    (step,) = steps(f"% derive: real a, b\n$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "strikes through what is no expression" in \
+        step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"a \cancel{- b} \cancel{+ b} = a", ["verified"]),     # struck terms with their signs
+    (r"a \cancel{- b} \cancel{+ b} = a - b^2", ["refuted"]),
+    (r"a + \cancel{b} - \cancel{b} = a", ["verified"]),
+    (r"2^{\cancel{-1}} \cdot 2 = 1", ["verified"]),
+])
+def test_a_struck_term_with_its_sign_goes_on_with_the_expression(check_text, row, expected):
+    """`a \\cancel{- b} \\cancel{+ b}` is a − b + b (the struck terms of a sum), never the
+    product a·(−b)·(+b) (that refuted the true `= a`)."""
+    assert support.verdicts(check_text(f"% derive: real a, b\n$$ {row} $$\n")) == expected
 
 
 def test_cancelto_is_refused_at_it():

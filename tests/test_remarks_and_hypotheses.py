@@ -427,6 +427,51 @@ def test_a_definition_beside_a_row_may_be_written_again_beside_another():
     assert "for that row only" in readings(display(JS_HEAD, *rows))[2]
 
 
+@pytest.mark.parametrize("row", [
+    r"M(0) = 0 \quad \text{where } M = \tfrac12 (P + Q)",            # false as M·0
+    r"M(x) = x M \quad \text{where } M = \tfrac12 (P + Q)",
+    r"\int M(x) \, dx = 1 \quad \text{where } M = \tfrac12 (P + Q)",  # true: refuted as ∫ x M
+    r"\phi(0) = 0 \quad \text{where } \phi = \mathcal{N}(x; 0, 1)",
+    r"g(2) = 8 \quad \text{where } g = x^3",                        # true: refuted as 2x³
+    r"g(2) = 2 x^3 \quad \text{where } g = x^3",
+    r"g(a) = a^3 \quad \text{where } g = u^3",                      # u undeclared
+])
+def test_a_name_defined_without_arguments_applied_to_brackets_is_refused(row):
+    """A bare name defined by a body in the variable, a density or a letter (`M =
+    \\tfrac12(P + Q)`, `g = x^3`) then written `M(0)`, `g(2)`: its value there, or the
+    product M·0? (the product verified M(0) = 0 and refuted g(2) = 8). Refused at the
+    bracket; a body of numbers multiplies it (below)."""
+    (step,) = steps(display(JS_HEAD, row))
+    assert step.kind.value == "unreadable" and "defined without arguments" in step.message
+
+
+@pytest.mark.parametrize("header, row, status", [
+    ("% derive: define g = x^3\n", r"g(2) = 8", "error"),
+    ("% derive: define M = \\tfrac12 (P + Q)\n", r"\int M(x) \, dx = 1", "error"),
+    ("% derive: define c = 2\n", r"c(a + b) = 2a + 2b", "verified"),
+    ("% derive: define c = 2\n", r"c(a + b) = 2a + b", "refuted"),
+    ("% derive: define c = a b\n", r"c(a + 1) = a^2 b + a b", "verified"),
+    ("% derive: define M(x) = \\tfrac12 (P(x) + Q(x))\n", r"\int M(x) \, dx = 1", "verified"),
+])
+def test_a_defined_number_before_brackets_multiplies_them_only_when_it_is_a_number(
+        header, row, status):
+    assert verdicts(display(JS_HEAD + header, row)) == [status]
+
+
+def test_a_row_defining_a_name_beside_itself_is_refused_for_its_own_reason():
+    """An earlier row's record of g (defined beside it only, or its definition unread)
+    is not what a later row defining g beside itself is refused for: its own reason is
+    (a definition under a condition), and a good one is read."""
+    rows = (r"g(2) = 4 \quad \text{where } g(u) = u^2",
+            r"g(3) = 6 \quad \text{where } g(u) = u t, t = 2", r"g(3) = 9")
+    said = readings(display("", *rows))
+    assert "a definition under a condition" in said[1] and "at line 2 could not be read" in said[2]
+    rows = (r"g(2; 3) = 6 \quad \text{where } g(u; t) = u t",
+            r"g(2, 3) = 6 \quad \text{where } g(u, t) = u t",
+            r"g(2, 3) = 7 \quad \text{where } g(u, t) = u t", r"g(2, 3) = 6")
+    assert verdicts(display("", *rows)) == ["error", "verified", "refuted", "error"]
+
+
 @pytest.mark.parametrize("row, status", [
     (r"a + b = b + a \quad \text{where } a = 1", "verified"),      # a declared: a hypothesis
     (r"a = 1 \quad \text{where } a = 1", "verified"),

@@ -337,6 +337,7 @@ class Builder:
         elif self._under_heading and not self.reader.continues(text):
             said = (HEADING_SCOPE,)
         made = len(self.chains.steps)
+        lifted = self._lift_earlier_records(annotated, offset)
         try:
             for at, definition in annotated.definitions:
                 key = self._define_beside(definition, offset + at)
@@ -357,6 +358,48 @@ class Builder:
         finally:
             for key, at in local:
                 self.scope.end_local(key, at)
+            self._restore_records(lifted, {key for key, _ in local})
+
+    def _lift_earlier_records(self, annotated, offset):
+        """Set aside, while this row is read, what an earlier row left about a name this row
+        defines beside itself (`\\text{where } g(u) = …`, also one under a condition, `g(u) =
+        u t, t = 2`): that the name was defined beside that row only (`scope.ended`) or that
+        its definition there could not be read (`scope.unread`). The row says what the name
+        means; its own reading — or its own reason for refusing it — is what counts, never
+        the earlier row's. Returns {key: (ended offset, unread offset)} to restore."""
+        lifted = {}
+        if not (self.scope.ended or self.scope.unread):
+            return lifted
+        for at, equation in annotated.definitions + list(annotated.hypotheses):
+            key = self._defined_head(equation, offset + at)
+            if key is not None and (key in self.scope.ended or key in self.scope.unread):
+                lifted[key] = (self.scope.ended.pop(key, None), self.scope.unread.pop(key, None))
+                if lifted[key][1] is not None:
+                    self.scope.forget_use_since(key, lifted[key][1])
+        return lifted
+
+    def _defined_head(self, equation, offset):
+        """The key of the name an equation beside a row would define (`g(u) = …`, `M = …`:
+        its head before `=`), or None when it has no such head."""
+        if equation.count("=") != 1 or re.search(r"[<>]|\\(?:[lg]eq?|neq?)(?![a-zA-Z])", equation):
+            return None
+        head = equation[:equation.index("=")]
+        try:
+            return self.reader.read_name(head[:head.index("(")] if "(" in head else head,
+                                         offset)
+        except InputError:
+            return None
+
+    def _restore_records(self, lifted, defined):
+        """After the row, an earlier row's record of a name comes back unless this row
+        defined the name itself (it is then ended by this row) or left its own record."""
+        for key, (ended, unread) in lifted.items():
+            if key in defined:
+                continue
+            if ended is not None:
+                self.scope.ended.setdefault(key, ended)
+            if unread is not None:
+                self.scope.unread.setdefault(key, unread)
 
     def _lone_heading(self, annotated, offset, heading):
         """Whether the line is only a heading of the line below it — a condition

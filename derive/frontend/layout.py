@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
+from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
 
 # Ends a row: the row separator, prose inside a display, and every display or layout
@@ -432,13 +433,6 @@ def _side_start(text):
             return m.start()
     return len(text)
 
-
-# The switches of print style and size: `\\displaystyle`, `\\scriptstyle`, and the size
-# declarations `\\Huge` … `\\tiny` that MathJax (and blogs after `\\displaystyle`) accept in
-# math. They set only how big the formula prints: set aside wherever they stand (the
-# grammar's SPACING names the same switches; tests/test_documents.py checks both lists agree).
-STYLES = (r"(?:(?:display|text|script|scriptscript)style|tiny|scriptsize|footnotesize|small|"
-          r"normalsize|large|Large|LARGE|huge|Huge)")
 
 # Spacing, alignment and empty groups before a row's first token (`&\quad`, `& {}`,
 # `\phantom{=}`, `\mathrel{\phantom{=}}`, `\hspace{1em}`, `\mspace{20mu}`, `\kern1em`).

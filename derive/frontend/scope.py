@@ -190,6 +190,17 @@ class FileScope:
             del self.heads[label]
         self._context = None
 
+    def forget_use_since(self, key, offset):
+        """Forget `key` as an undeclared name first used at or after `offset` — by a row that
+        could not be read there (its record in `unread` says where), which leaves nothing
+        the name means: a row defining it beside itself then makes it fresh."""
+        found = self.lookup(key)
+        if found is not None and not found[1].declared and \
+                self.first_use.get(found[0], -1) >= offset:
+            del self.table[found[0]]
+            self.first_use.pop(found[0], None)
+            self._context = None
+
     def spellings(self, name):
         """The keys a defined Name is reached by: its own, and for a quantity defined with
         its arguments (`\\mathcal{L}(\\theta, \\phi; x)`, Name spelled as that label) the

@@ -20,6 +20,7 @@ Read only where that is the one meaning:
 from __future__ import annotations
 
 from lark import Tree
+from lark.tree import Meta
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree, single
 from derive.model.terms import Num, sub
@@ -101,7 +102,7 @@ class Indicators:
             raise self.error(f"an indicator of {relation} between indices is not read: derive "
                              "reads only = and \\ne (the Kronecker delta)", node)
         label = NamePiece(r"\mathbb{1}", r"\mathbb{1}", None, None, 0, node)
-        a, b = (self._whole_index(Tree("sgroup", [side]), label,
+        a, b = (self._whole_index(_group(side), label,
                                   "the indicator of an equation compares whole numbers")
                 for side in (left, right))
         delta = members.kronecker(a, b)
@@ -115,3 +116,16 @@ class Indicators:
             raise self.error("an indicator to a power other than a positive whole number is "
                              "not read", exponent)
         return value
+
+
+def _group(side):
+    """One side of the equation as the group an index is read from, keeping the side's
+    position: a refusal names its text (an unplaced group named none)."""
+    meta = Meta()
+    first, last = (side.meta, side.meta) if isinstance(side, Tree) else (side, side)
+    meta.start_pos, meta.end_pos = getattr(first, "start_pos", None), getattr(last, "end_pos", None)
+    meta.empty = meta.start_pos is None or meta.end_pos is None
+    if not meta.empty:
+        meta.line = getattr(first, "line", None)
+        meta.column = getattr(first, "column", None)
+    return Tree("sgroup", [side], meta)

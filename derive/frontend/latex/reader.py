@@ -3302,6 +3302,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
+            if bracket is not None and bracket.open == "(" and not self._multiplied_by_brackets(info.body):
+                raise self.error(f"{p.key} is defined without arguments as {show(info.body)}, "
+                                 f"which is no constant number: is {p.key}(…) its value there, "
+                                 f"or {p.key} times the bracket? Define it with its argument "
+                                 f"({p.key}(x) = …), or write {p.key} \\cdot (…) for the product",
+                                 bracket.node)
             body, points = self._at_bound_points(info.body, p.node)
             return Defined(name, points, body), 1
         if kind is Kind.FUNCTION:
@@ -3317,6 +3323,19 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
+
+    def _multiplied_by_brackets(self, body):
+        """Whether a definition's body without parameters is a number a bracket after its name
+        multiplies (`define c = 2` then `c(a + b)`): it names only symbols the file declares
+        numbers — no variable, density, distribution, function or undeclared letter (`define
+        g = x^3` then `g(2)`, `M = \\tfrac12(P + Q)` then `M(x)`: a function's value there, or
+        the product? refused by the caller)."""
+        for name in free_names(body):
+            found = self.scope.table.get(name)
+            if found is None or not found.declared or found.kind is not Kind.SYMBOL or \
+                    isinstance(found.info, (vectors.Vector, vectors.VectorVariableInfo)):
+                return False
+        return not any(isinstance(t, (Dens, Call)) for t in subterms(body))
 
     def _apply(self, info, args, node, mapping=None):
         """A definition's body with its parameters put to `args` (or as `mapping` says),

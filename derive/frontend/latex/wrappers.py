@@ -31,9 +31,19 @@
 * `\\cancel{X}` (also `\\bcancel`, `\\xcancel`: MathJax's cancel extension) strikes X
   through to show the reader that it cancels against another factor — it is still there:
   the expression is worth what is written, so `\\cancel{X}` is `{X}` (a group), and the
-  step that then drops the struck pair is checked as any step is. `\\cancelto{v}{X}` claims
+  step that then drops the struck pair is checked as any step is. A struck term with its
+  sign (`a \\cancel{- b} \\cancel{+ b}`) goes on with the expression before it, as a boxed
+  one does (`a - b + b`), so the sign is not read as a factor's. Only an expression is read
+  so: struck through, a relation is its negation (`a \\cancel{=} b` prints a ≠ b,
+  `\\cancel{\\le}` "not ≤"), and an operator, a bracket alone or an empty group is no
+  factor — each refused at the `\\cancel`. `\\cancelto{v}{X}` claims
   more — that X becomes v (in a limit, or by a fact the arrow does not name) — and is
   refused: write X, or v with the step that makes X into v.
+* A switch of print style or size (`\\displaystyle`, `\\Huge`, `\\small`, …) or a spacing
+  command (`\\quad`, `\\,`) set aside elsewhere is refused where an argument goes
+  (`2^\\Huge 3`, `\\frac\\displaystyle{1}{2}`, `\\sqrt\\Large 4`, `\\frac{1}\\small{2}`): TeX
+  takes the command itself as that argument, so what prints is not 2³, ½ or √4
+  (`_switch_as_argument`).
 
 Each wrapper is blanked to spaces of the same length (the definition sign written over its
 start, a box's braces turned into brackets), so positions in messages stay those of the
@@ -44,13 +54,36 @@ from __future__ import annotations
 
 import re
 
-from derive.frontend.latex.relations import RELATION
+from derive.frontend.latex.relations import DEFINING, ORDER, RELATION
+from derive.frontend.latex.styles import STYLES
 
 _BOXED = re.compile(r"\\boxed\s*\{")
 _UNDERLINED = re.compile(r"\\underline\s*\{")
 _OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|pm|mp)(?![a-zA-Z])")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
 _CANCEL = re.compile(r"\\(?P<kind>[bx]?cancel|cancelto)(?![a-zA-Z])\s*")
+# What cannot stand as a struck-through expression (`_struck_expression`): a relation sign
+# (`=`, `\\le`, `\\to`, `\\in`, …), a separator, or an operator the group ends with.
+_NOT_STRUCK = re.compile(r"[=<>,;&]|:=|\\(?:not|" + "|".join(
+    ORDER + DEFINING + ("approx", "simeq", "cong", "propto", "ll", "gg", "sim", "to", "in",
+                        "notin", "mid", "subset", "subseteq", "supset", "supseteq",
+                        "Rightarrow", "implies", "Longrightarrow", "iff", "Leftrightarrow",
+                        "leftarrow", "Leftarrow", "rightarrow", "mapsto")) + r")(?![a-zA-Z])")
+_LEADING_BINARY = re.compile(r"\s*(?:[*/]|\\(?:cdot|times|div|ast)(?![a-zA-Z]))")
+_TRAILING_OPERATOR = re.compile(r"(?:[+\-*/]|\\(?:cdot|times|div|pm|mp|ast))\s*$")
+_SIGNED = re.compile(r"\s*[+-]")
+_OPENS = re.compile(r"[(\[]|\\(?:\{|lbrace|lbrack|langle|lceil|lfloor|left)(?![a-zA-Z])")
+_CLOSES = re.compile(r"[)\]]|\\(?:\}|rbrace|rbrack|rangle|rceil|rfloor|right)(?![a-zA-Z])")
+# A switch of print style or size, or spacing: set aside in a formula (layout.STYLES, the
+# grammar's SPACING), but never where an argument goes (`_switch_as_argument`).
+_SWITCH = re.compile(r"\\(?:" + STYLES + r"|q?quad|limits|nolimits)(?![a-zA-Z])|\\[,;:! >]|~")
+# What takes an argument a switch could stand as: a script, and the commands of one or two.
+_SLOT = re.compile(r"[\^_]|\\(?P<command>[dtc]?frac|[dt]?binom|sqrt|"
+                   r"math(?:bf|rm|it|sf|tt|bb|cal|frak|scr|normal|op|bin|rel|ord)|"
+                   r"text(?:rm|bf|it|sf|tt|normal|up)?|"
+                   r"operatorname|boldsymbol|bm|pmb|mbox|hat|bar|tilde|vec|dot|ddot|check|breve|"
+                   r"widehat|widetilde|overline|underline|mathring|boxed|[bx]?cancel)(?![a-zA-Z])")
+_TWO_ARGUMENTS = re.compile(r"[dtc]?frac|[dt]?binom$")
 _STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
                               r"(?![a-zA-Z]))\s*\}")
@@ -91,12 +124,15 @@ def operator_fonts(text):
 def unwrap(text):
     """The row with `\\boxed{…}`, stacked labels on relations, fonts around an operator
     sign and braces around a lone relation sign blanked (same length)."""
+    _switch_as_argument(text)
     return _braced_relations(_stacked_and_boxed(_phantoms(_cancelled(text))))
 
 
 def _cancelled(text):
     """`\\cancel{X}`, `\\bcancel{X}`, `\\xcancel{X}` are `{X}`: the command is blanked, its
-    braces kept as a group. `\\cancelto` is refused (module docstring)."""
+    braces kept as a group — and blanked too around a struck term with its sign (`\\cancel{-
+    b}`), which goes on with the expression. X must be an expression; `\\cancelto` is refused
+    (module docstring)."""
     if "cancel" not in text:
         return text
     chars = list(text)
@@ -105,8 +141,77 @@ def _cancelled(text):
             raise Unread("\\cancelto{v}{X} claims that X becomes v, which derive does not "
                          "check: write X, or v after a step that shows X = v", match.start())
         if match.end() < len(text) and text[match.end()] == "{":
+            close = _closing_brace(text, match.end())
+            inside = text[match.end() + 1:close] if close is not None else ""
+            if close is None or not _struck_expression(inside):
+                raise Unread(f"\\{match.group('kind')}{{{inside.strip()}}} strikes through what "
+                             "is no expression: a struck relation is its negation (a \\cancel{=} "
+                             "b prints a ≠ b), an operator or a bracket alone is no factor — "
+                             "write the relation (\\ne) or the expression plainly", match.start())
             _blank(chars, match.start(), match.end())
+            if _SIGNED.match(inside) and not re.search(r"(?:[\^_]|\\[a-zA-Z]+)\s*$",
+                                                      text[:match.start()]):
+                _blank(chars, match.end(), match.end() + 1)     # a term with its sign
+                _blank(chars, close, close + 1)
     return "".join(chars)
+
+
+def _struck_expression(inside):
+    """Whether the struck `inside` of `\\cancel{…}` is an expression: not empty, no relation
+    or separator outside its braces, its brackets balanced, no operator at its end (nor a
+    binary one at its start)."""
+    if not inside.strip() or _LEADING_BINARY.match(inside) or _TRAILING_OPERATOR.search(inside):
+        return False
+    if _top_level(_NOT_STRUCK, inside):
+        return False
+    depth = 0
+    for match in re.finditer(_OPENS.pattern + "|" + _CLOSES.pattern, inside):
+        depth += 1 if _OPENS.fullmatch(match.group()) else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _switch_as_argument(text):
+    """Refuse a switch of print style or size or a spacing command (`_SWITCH`) standing where
+    an argument goes: after `^` or `_`, as the (first or second) argument of `\\frac`,
+    `\\binom`, `\\sqrt` (after its index), a font or an accent. TeX takes the command as
+    that argument (`2^\\Huge 3` is 2 with an empty superscript, then 3), so setting it
+    aside would hand the next token over as the argument."""
+    if "\\" not in text and "~" not in text:
+        return
+    for match in _SLOT.finditer(text):
+        if match.start() and text[match.start() - 1] == "\\":
+            continue                                    # `\\^`, `\\_`: no script
+        command = match.group("command") or ""
+        at = _skip_space(text, match.end())
+        if command == "sqrt" and text.startswith("[", at):
+            close = text.find("]", at)
+            at = _skip_space(text, close + 1) if close >= 0 else at
+        slots = 2 if _TWO_ARGUMENTS.match(command) else 1
+        for _ in range(slots):
+            if _SWITCH.match(text, at):
+                raise Unread(f"{_SWITCH.match(text, at).group()} where an argument goes: TeX "
+                             "takes the command itself as the argument, so the next group is "
+                             "not it — write the argument in braces ({\\Huge 3}) or drop the "
+                             "switch", at)
+            at = _skip_space(text, _argument_end(text, at))
+
+
+def _argument_end(text, at):
+    """Where the one argument TeX takes at `at` ends: a braced group, a control word, or
+    one character."""
+    if text.startswith("{", at):
+        close = _closing_brace(text, at)
+        return len(text) if close is None else close + 1
+    word = re.compile(r"\\[a-zA-Z]+|\\?.", re.DOTALL).match(text, at)
+    return word.end() if word else len(text)
+
+
+def _skip_space(text, at):
+    while at < len(text) and text[at] in " \t\n":
+        at += 1
+    return at
 
 
 def _phantoms(text):
