@@ -5077,6 +5077,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  "it (% derive: variable x)", var_piece.node)
             self._one_reference_measure(key, var_piece.node)
             key = variables[0].latex
+        if not measure and self.bound_name(key) is None and self.declared(key) is None and \
+                re.fullmatch(r"[A-Z]|\\Phi", key):
+            raise self.error(f"d{key} of a letter the file does not declare is, in texts on "
+                             f"probability, a distribution function or a measure (the "
+                             f"Lebesgue–Stieltjes \\int f \\, d{key}), which derive does not "
+                             f"read — never a new variable of integration: declare it to "
+                             f"integrate over it (% derive: variable {key}), or write the "
+                             f"density (\\int f(x) \\, p(x) \\, dx)", var_piece.node)
         found = self.scope.lookup(key) if self.bound_name(key) is None else None
         if found is not None and found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION,
                                                    Kind.DEFINITION, Kind.SET):
