@@ -1108,10 +1108,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 not all(re.fullmatch(r"\s*-?\s*\d+(?:\.\d+)?\s*", self.source_text(a))
                         for a in bracket.args):
             return
-        raise self.error(f"{word} at numbers only heads this row: derive reads no definition "
-                         "of a value of a function it does not know — define the function at "
-                         f"a letter ({word}(t) = …) or declare it (% derive: function {word}) "
-                         "and state its values as claims", node)
+        raise self.error(f"derive does not read {word} at numbers only heading a row: no "
+                         "argument is a fresh letter, so the row defines no function, and a "
+                         "value of a function derive does not know is no definition — define "
+                         f"it at a letter ({word}(t) = …) or declare it (% derive: function "
+                         f"{word}) and state its values as claims", node)
 
     def special_function(self, key, bracket, node, record=True):
         """Whether an undeclared, undefined name applied to `bracket` is Euler's Γ or B
