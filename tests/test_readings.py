@@ -4193,15 +4193,23 @@ def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined
     [r"\operatorname{sign}(z) = 1", r"\operatorname{sign}(z) \cdot z = z"],
     [r"\operatorname{sgn}(z) = 1"],
     [r"\operatorname{erf}(0) = 1"],
-    [r"\mathrm{ReLU}(z) = z", r"\mathrm{ReLU}(z)^2 = z^2"],
     [r"\operatorname{sinc}(0) = 0"],
-    [r"\mathrm{softplus}(z) = z"],
-    [r"\operatorname{foo}(0) = 1"],          # at numbers only: no fresh argument
+    [r"\operatorname{Li}_2(1) = 1"],
+    [r"\operatorname{erfc}(z) = 1 - z"],
+    [r"\mathrm{softplus}(0) = 0"],           # at numbers only: no fresh argument
+    [r"\operatorname{foo}(0) = 1"],
 ])
 def test_a_standard_function_word_heading_a_row_is_refused(rows):
     text = "% derive: real z\n" + "".join(f"$$ {r} $$\n" for r in rows)
     assert verdicts(text) == ["error"] * len(rows), rows
     assert "does not read" in steps(text)[0].message
+
+
+def test_an_activation_function_defined_at_a_letter_is_a_definition():
+    text = ("% derive: variable x\n$$ \\operatorname{softplus}(x) = \\log(1 + e^{x}) $$\n"
+            "$$ \\operatorname{softplus}(x) = x + \\log(1 + e^{-x}) $$\n"
+            "$$ \\operatorname{softplus}(x) = x + \\log(1 + e^{x}) $$\n")
+    assert verdicts(text) == ["definition", "verified", "refuted"]
 
 
 def test_a_new_upright_word_at_a_fresh_letter_is_still_a_definition():
@@ -4212,9 +4220,9 @@ def test_a_new_upright_word_at_a_fresh_letter_is_still_a_definition():
 
 
 def test_a_standard_function_word_may_be_defined_by_a_directive():
-    text = ("% derive: define \\operatorname{softplus}(t) = \\log(1 + e^t)\n"
-            "$$ \\operatorname{softplus}(0) = \\log 2 $$\n"
-            "$$ \\operatorname{softplus}(0) = \\log 3 $$\n")
+    text = ("% derive: define \\operatorname{sinc}(t) = \\frac{\\sin t}{t}\n"
+            "$$ \\operatorname{sinc}(\\pi) = 0 $$\n"
+            "$$ \\operatorname{sinc}(\\pi) = 1 $$\n")
     assert verdicts(text) == ["verified", "refuted"]
 
 

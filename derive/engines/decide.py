@@ -246,11 +246,10 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     # the step integrates, sums or averages over x: shown at a drawn x only, while the step
     # takes u elsewhere, it makes no counterexample (a row's own condition at the step's
     # free x is said there, and one satisfying it there refutes)
-    for_every_value = any(exc.latex in throughout and isinstance(t, (Call, Dens))
-                          for exc in unused for side in exc.condition[1:]
-                          for t in nodes(side)) or _on_a_laws_variable(wider, unused, throughout)
     if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
-            and not for_every_value:
+            and not any(exc.latex in throughout and isinstance(t, (Call, Dens))
+                        for exc in unused for side in exc.condition[1:] for t in nodes(side)) \
+            and not _on_a_laws_variable(wider, unused, throughout):
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
@@ -258,7 +257,8 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     left_out = {exc.latex for exc in unused}
     followed = None if any(isinstance(exc, Contradiction) for exc in unused) else \
         consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out], deadline)
-    if followed is not None and not (followed.status is REFUTED and for_every_value):
+    if followed is not None and not (followed.status is REFUTED and
+                                     _at_a_variable_not_taken(wider, unused)):
         return followed
     if verdict.status is REFUTED or satisfying.skipped:
         return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
@@ -280,6 +280,16 @@ def _on_a_laws_variable(wider, unused, throughout):
                (name not in taken or exc.latex in throughout)
                for exc in unused for side in exc.condition[1:] for name in values_taken(side))
 
+
+
+def _at_a_variable_not_taken(wider, unused):
+    """Whether a hypothesis left out takes a declared variable x as a value that the step
+    takes nowhere free — it integrates, sums or averages over x, or writes none: the
+    hypothesis (`p(x) = 2 q(x)` beside `\\int p(x) dx = 2 \\int q(x) dx`) is then said of
+    every x, and the consequence engine's instance, which makes it hold at one x, is none."""
+    taken = values_taken(wider.lhs) | values_taken(wider.rhs)
+    return any(wider.context.kind(name.variable) is Kind.VARIABLE and name not in taken
+               for exc in unused for side in exc.condition[1:] for name in values_taken(side))
 
 
 # ====================================================================== equalities

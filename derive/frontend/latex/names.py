@@ -84,18 +84,18 @@ TRANSPOSES = ("derive does not read transposes yet (x^T, x^\\top, x^{\\mathrm{T}
               "scalars write w x instead of w^T x")
 
 
-# Upright words every reader takes for one standard function that derive does not evaluate:
-# refused wherever they stand (`unknown_command`) — also heading a row, where any other new
-# word is the author's definition (`\\operatorname{sgn}(z) = 1` would make a false value of
-# the sign function a definition every later row is checked against). A file that means
-# another function declares it, or defines it with `% derive: define`.
+# Upright words every reader takes for one standard function that derive does not evaluate and
+# whose meaning is no one-line formula an author states as a definition: refused wherever they
+# stand (`unknown_command`) — also heading a row, where any other new word is the author's
+# definition (`\\operatorname{sgn}(z) = 1` would make a false value of the sign function a
+# definition every later row is checked against). A file that means another function
+# declares it, or defines it with `% derive: define`. Activation functions (softplus, ReLU)
+# are not here: texts define them by their formula in a row (`\\operatorname{softplus}(x) =
+# \\log(1 + e^x)`), which stays a definition; at numbers only such a head is refused.
 STANDARD_FUNCTIONS = {
     **dict.fromkeys(("sign", "sgn"), "the sign function"),
     **dict.fromkeys(("erf", "erfc", "erfi", "erfcx"), "an error function"),
     **dict.fromkeys(("sinc",), "the cardinal sine"),
-    **dict.fromkeys(("ReLU", "relu", "Relu", "ELU", "elu", "GELU", "gelu", "SELU", "selu",
-                     "SiLU", "silu", "softplus", "Softplus", "swish", "Swish", "Mish"),
-                    "an activation function of neural networks"),
     **dict.fromkeys(("Li", "li", "Ei", "Si", "Ci", "Shi", "Chi"),
                     "a polylogarithm or integral function"),
     **dict.fromkeys(("Ai", "Bi"), "an Airy function"),
