@@ -1104,7 +1104,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         the word is no quantity of the file either — a value of a function derive does not
         know, which the row would make a definition instead of a claim."""
         word = self.source_text(node).strip()
-        if not re.match(r"\\(?:operatorname|mathrm|text|textrm)\b", word) or not bracket.args or \
+        if len(name.base) < 2 or special.special(name.key) is not None or \
+                not re.match(r"\\(?:operatorname|mathrm|text|textrm)\b", word) or not bracket.args or \
                 not all(re.fullmatch(r"\s*-?\s*\d+(?:\.\d+)?\s*", self.source_text(a))
                         for a in bracket.args):
             return
