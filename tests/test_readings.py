@@ -4277,3 +4277,57 @@ def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined
     text = ("% derive: real a, b\n" + defined +
             "$$ (a+b)^2 = \\underbrace{a^2 + 3ab}_{G(a, b)} + b^2 - ab $$\n")
     assert verdicts(text) == expected
+
+
+# --- standard function words heading a row; Stieltjes differentials (atkP) ---------------
+
+@pytest.mark.parametrize("rows", [
+    [r"\operatorname{sign}(z) = 1", r"\operatorname{sign}(z) \cdot z = z"],
+    [r"\operatorname{sgn}(z) = 1"],
+    [r"\operatorname{erf}(0) = 1"],
+    [r"\operatorname{sinc}(0) = 0"],
+    [r"\operatorname{Li}_2(1) = 1"],
+    [r"\operatorname{erfc}(z) = 1 - z"],
+    [r"\mathrm{softplus}(0) = 0"],           # at numbers only: no fresh argument
+    [r"\operatorname{foo}(0) = 1"],
+])
+def test_a_standard_function_word_heading_a_row_is_refused(rows):
+    text = "% derive: real z\n" + "".join(f"$$ {r} $$\n" for r in rows)
+    assert verdicts(text) == ["error"] * len(rows), rows
+    assert "does not read" in steps(text)[0].message
+
+
+def test_an_activation_function_defined_at_a_letter_is_a_definition():
+    text = ("% derive: variable x\n$$ \\operatorname{softplus}(x) = \\log(1 + e^{x}) $$\n"
+            "$$ \\operatorname{softplus}(x) = x + \\log(1 + e^{-x}) $$\n"
+            "$$ \\operatorname{softplus}(x) = x + \\log(1 + e^{x}) $$\n")
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_a_new_upright_word_at_a_fresh_letter_is_still_a_definition():
+    text = ("% derive: real z\n$$ \\operatorname{foo}(z) = z^2 $$\n"
+            "$$ \\operatorname{foo}(z) + 1 = z^2 + 1 $$\n"
+            "$$ \\operatorname{foo}(z) + 1 = z^2 + 2 $$\n")
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_a_standard_function_word_may_be_defined_by_a_directive():
+    text = ("% derive: define \\operatorname{sinc}(t) = \\frac{\\sin t}{t}\n"
+            "$$ \\operatorname{sinc}(\\pi) = 0 $$\n"
+            "$$ \\operatorname{sinc}(\\pi) = 1 $$\n")
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [r"\int_{0}^{a} x \, dF = a x", r"\int x^2 \, dP = x^2 P",
+                                 r"\int_0^a x \, dG = \frac{a^2}{2}"])
+def test_a_differential_of_an_undeclared_capital_is_refused(row):
+    text = "% derive: variable x\n% derive: density p over x\n% derive: real a\n" + \
+        f"$$ {row} $$\n"
+    assert verdicts(text) == ["error"], row
+    assert "distribution function or a measure" in steps(text)[0].message
+
+
+def test_a_differential_of_a_declared_capital_variable_integrates_over_it():
+    text = "% derive: variable x, T\n% derive: real a\n" \
+        "$$ \\int_0^a T \\, dT = \\frac{a^2}{2} $$\n$$ \\int_0^a T \\, dT = a^2 $$\n"
+    assert verdicts(text) == ["verified", "refuted"]

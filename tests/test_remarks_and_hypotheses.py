@@ -3098,3 +3098,42 @@ def test_no_drawn_instance_satisfying_a_hypothesis_left_out_is_no_verdict():
 ])
 def test_satisfiable_hypotheses_still_verify(row):
     assert verdicts(display("% derive: real x\n", row)) == ["verified"]
+
+
+# --- a condition on a density's values where the step integrates over its variable (atkP) --
+
+_TWO_DENSITIES = "% derive: variable x, y\n% derive: density p, q\n"
+
+
+@pytest.mark.parametrize("row", [
+    r"p = 2 q \Rightarrow \int p(x)\, dx = 2 \int q(x)\, dx",
+    r"p(x) = 2 q(x) \Rightarrow \int p(x)\, dx = 2 \int q(x)\, dx",
+    r"\int p(x)\, dx = 2 \int q(x)\, dx \quad \text{for } p(x) = 2 q(x)",
+])
+def test_a_density_identity_where_the_step_integrates_is_said_of_every_x(row):
+    # true by linearity (and vacuous: two densities are never p = 2q); the numbers can draw
+    # p(x) = 2 q(x) at one x only, which is no instance of it: never refuted
+    assert verdicts(display(_TWO_DENSITIES, row)) == ["undecided"], row
+
+
+def test_a_files_density_identity_never_lets_a_point_refute():
+    text = _TWO_DENSITIES + "% derive: assume p(x) = 2 q(x)\n" + \
+        display("", r"\int p(x) dx = 2")
+    assert verdicts(text) == ["undecided"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"p(x) = q(x) \Rightarrow \mathbb{E}_{x \sim p}[x^2] = \mathbb{E}_{x \sim q}[x^2]",
+     "verified"),                                   # p = q as functions
+    (r"p(x) = q(x) \Rightarrow \mathbb{E}_{x \sim p}[x^2] = 2 \mathbb{E}_{x \sim q}[x^2]",
+     "refuted"),                                    # p = q is an instance: no false ✓
+    (r"D_{KL}(p \| q) = 0 \quad \text{for } p(x) = q(x)", "verified"),
+    (r"p(x) = q(x) \Rightarrow p(y) = q(y)", "verified"),
+    (r"p(x) = 2 q(x) \Rightarrow p(x) = 3 q(x)", "refuted"),   # said at the step's x
+    # the step takes x free and p elsewhere: p(x) = q(x) at that x only — not read as p = q
+    (r"p(x) = q(x) \Rightarrow p(x) \int p(t)^2 dt = q(x) \int q(t)^2 dt", "undecided"),
+    (r"p(x) = q(x) \Rightarrow \frac{p(x)}{p(x) + q(x)} = \frac{1}{2}", "verified"),
+    (r"p(x) = q(x) \Rightarrow \frac{p(x)}{p(x) + q(x)} = \frac{1}{3}", "refuted"),
+])
+def test_a_density_identity_has_one_reading_per_row(row, expected):
+    assert verdicts(display(_TWO_DENSITIES, row)) == [expected], row

@@ -25,7 +25,8 @@ from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
     DEFINITION, ERROR, REFUTED, UNDECIDED, VERIFIED, Relation, StepKind, Verdict, by_cases,
 )
-from derive.model.terms import Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes
+from derive.model.terms import (Call, Dens, Dist, Expect, Integral, Op, Sum, free_names, nodes,
+                               values_taken)
 from derive.model.names import Kind
 from derive.notation.show import show
 
@@ -263,19 +264,22 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                            f"restricted by it ({why})")
         return replace(verdict, detail=f"{verdict.detail}; proved without a hypothesis it was "
                        f"not needed for ({why})")
+    # a file's `assume u(x) < 1` is said of every x, and so is a row's `p(x) = 2 q(x)` when
+    # the step integrates, sums or averages over x: shown at a drawn x only, while the step
+    # takes u elsewhere, it makes no counterexample (a row's own condition at the step's
+    # free x is said there, and one satisfying it there refutes)
     if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
             and not any(exc.latex in throughout and isinstance(t, (Call, Dens))
                         for exc in unused for side in exc.condition[1:] for t in nodes(side)) \
             and not _on_a_laws_variable(wider, unused, throughout):
-        # a file's `assume u(x) < 1` is said of every x, but is shown at the drawn x only,
-        # while the step may take u elsewhere (a row's own condition is said at its x)
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
     left_out = {exc.latex for exc in unused}
     followed = consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out],
                                   deadline)
-    if followed is not None:
+    if followed is not None and not (followed.status is REFUTED and
+                                     _at_a_variable_not_taken(wider, unused)):
         return followed
     if verdict.status is REFUTED or satisfying.skipped:
         return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step fails at an "
@@ -286,14 +290,27 @@ def _under_usable(step, wider, unused, seed, deadline, report):
 
 
 def _on_a_laws_variable(wider, unused, throughout):
-    """Whether a hypothesis left out bounds a declared variable (one with a law) that the
-    step binds (`\\int_a^b f(x) \\, dx` under `assume a \\le x \\le b`), or that a file's
-    `assume` bounds: it speaks of the law's support, which the drawn laws need not respect,
-    so holding at a drawn x shows nothing — a counterexample under it refutes nothing."""
-    free = free_names(wider.lhs) | free_names(wider.rhs)
+    """Whether a hypothesis left out takes a declared variable x (one with a law) as a
+    value where the step takes no free x — it binds it (`\\int_a^b f(x) \\, dx` under
+    `assume a \\le x \\le b`; `\\int p(x) dx = 2 \\int q(x) dx` under `p(x) = 2 q(x)`) or
+    writes none (`D_{KL}(p \\| q)`) —, or is a file's `assume` on x: it then speaks of every
+    x (the law's support, p = 2q as functions), which the drawn laws need not respect, so
+    holding at a drawn x shows nothing — a counterexample under it refutes nothing."""
+    taken = values_taken(wider.lhs) | values_taken(wider.rhs)
     return any(wider.context.kind(name.variable) is Kind.VARIABLE and
-               (name not in free or exc.latex in throughout)
-               for exc in unused for side in exc.condition[1:] for name in free_names(side))
+               (name not in taken or exc.latex in throughout)
+               for exc in unused for side in exc.condition[1:] for name in values_taken(side))
+
+
+
+def _at_a_variable_not_taken(wider, unused):
+    """Whether a hypothesis left out takes a declared variable x as a value that the step
+    takes nowhere free — it integrates, sums or averages over x, or writes none: the
+    hypothesis (`p(x) = 2 q(x)` beside `\\int p(x) dx = 2 \\int q(x) dx`) is then said of
+    every x, and the consequence engine's instance, which makes it hold at one x, is none."""
+    taken = values_taken(wider.lhs) | values_taken(wider.rhs)
+    return any(wider.context.kind(name.variable) is Kind.VARIABLE and name not in taken
+               for exc in unused for side in exc.condition[1:] for name in values_taken(side))
 
 
 # ====================================================================== equalities

@@ -92,7 +92,7 @@ from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, Var
                                 WholeRange)
 from derive.model.terms import (
     Add, At, Call, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
-    free_names, neg, nodes, substitute, sub,
+    free_names, neg, nodes, substitute, sub, values_taken,
 )
 from derive.notation.joint import put_distributions
 from derive.notation.families import Formula, formula_at
@@ -152,7 +152,7 @@ def restricted(terms, hypotheses, context, unused=None):
         relation, left, right, latex = pending.pop(0)
         try:
             _consistent(relation, left, right, latex, context)
-            change, widened = _restriction(relation, left, right, latex, context)
+            change, widened = _restriction(relation, left, right, latex, context, terms)
             if change is not None:
                 changed = [change(t) for t in terms]
                 rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
@@ -430,12 +430,13 @@ def _number_or(term, context):
     return Num(constant) if constant is not None else term
 
 
-def _restriction(relation, left, right, latex, context):
-    """(a term ↦ term change, new context) for one hypothesis; change None when implied."""
+def _restriction(relation, left, right, latex, context, terms=()):
+    """(a term ↦ term change, new context) for one hypothesis, in a step whose sides are
+    `terms`; change None when implied."""
     if _implied(relation, left, right, context):
         return None, context
     if relation is Relation.EQ:
-        swap = _distribution_swap(left, right, latex, context)
+        swap = _distribution_swap(left, right, latex, context, terms)
         if swap is not None:
             return swap, context
         total = _family_total(left, right, latex, context) or \
@@ -561,10 +562,15 @@ def _worked_out(term, touched, latex, context):
 
 # ---------------------------------------------------------------------------- p = q
 
-def _distribution_swap(left, right, latex, context):
+def _distribution_swap(left, right, latex, context, terms=()):
     """`p = q` (bare densities, or written at their variables): put q for p — where p
     stands at the current parameters, once the derivatives and bars that reach it are
-    worked out; p still differentiated (∂_θ p_θ) or at another parameter is not used."""
+    worked out; p still differentiated (∂_θ p_θ) or at another parameter is not used.
+
+    It is an identity of functions (said of every x) when the step takes no free x — it
+    integrates, sums or averages over x, or writes none (`D_{KL}(p \\| q)`, `p(y)`). When
+    the step takes x free it is said at that x: put in only where the step takes p and q at
+    that point alone, where both readings agree (`_said_at_a_point`)."""
     dists = []
     for side in (left, right):
         if not (isinstance(side, Dens) and isinstance(side.dist, Dist)):
@@ -581,6 +587,10 @@ def _distribution_swap(left, right, latex, context):
     old, new = dists
     if tuple(old.over) != tuple(new.over):
         raise Unusable(f"{old.name.latex} and {new.name.latex} are over different variables")
+    if _said_at_a_point(left.at, {old.name, new.name}, terms):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: the step takes "
+                       f"{show(left.at[0])} free, so it is said at that point, while the step "
+                       f"also takes {old.name.latex} or {new.name.latex} elsewhere")
 
     def mentions(u):
         return any(isinstance(t, Dist) and t.name is old.name for t in nodes(u))
@@ -594,6 +604,23 @@ def _distribution_swap(left, right, latex, context):
                            "with them")
         return put_distributions(term, {old.name: new})
     return change
+
+
+def _said_at_a_point(point, dists, terms):
+    """Whether the step (`terms`) takes a variable of `point` free — so a row's `p(x) =
+    q(x)` speaks of that x — and also takes a density of `dists` other than at `point`
+    (under a binder, at another point, in a divergence): there the function reading would
+    be used beside the pointwise one."""
+    values = {a.name for a in point if isinstance(a, Sym)}
+    terms = [t for t in terms if t is not None]
+    if not any(values & values_taken(t) for t in terms):
+        return False
+
+    def at_point(u):
+        return isinstance(u, Dens) and isinstance(u.dist, Dist) and u.dist.name in dists \
+            and tuple(u.at) == tuple(point)
+    return any(isinstance(u, Dist) and u.name in dists
+               for t in terms for u in nodes(t, skip=at_point))
 
 
 # ---------------------------------------------------------------------------- equations

@@ -580,6 +580,13 @@ def free_names(term):
     return term._free
 
 
+def values_taken(term):
+    """The names `term` takes free as a value (a `Sym`): not those that only name what a
+    density is over (`Dist.over`), which its points, bound or not, may be."""
+    free = free_names(term)
+    return {t.name for t in nodes(term) if isinstance(t, Sym) and t.name in free}
+
+
 class TooLarge(Exception):
     """Substitutions would build more new nodes than their allowance."""
 

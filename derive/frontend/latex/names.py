@@ -11,6 +11,8 @@ grammar is refused here with its position — nothing unknown becomes a name.
 
 from __future__ import annotations
 
+import re
+
 from lark import Token, Tree
 
 from derive.notation.elementary import SPELLINGS
@@ -82,9 +84,43 @@ TRANSPOSES = ("derive does not read transposes yet (x^T, x^\\top, x^{\\mathrm{T}
               "scalars declare them real (real w: w^T x is w x) or write w x")
 
 
+# Upright words every reader takes for one standard function that derive does not evaluate and
+# whose meaning is no one-line formula an author states as a definition: refused wherever they
+# stand (`unknown_command`) — also heading a row, where any other new word is the author's
+# definition (`\\operatorname{sgn}(z) = 1` would make a false value of the sign function a
+# definition every later row is checked against). A file that means another function
+# declares it, or defines it with `% derive: define`. Activation functions (softplus, ReLU)
+# are not here: texts define them by their formula in a row (`\\operatorname{softplus}(x) =
+# \\log(1 + e^x)`), which stays a definition; at numbers only such a head is refused.
+STANDARD_FUNCTIONS = {
+    **dict.fromkeys(("sign", "sgn"), "the sign function"),
+    **dict.fromkeys(("erf", "erfc", "erfi", "erfcx"), "an error function"),
+    **dict.fromkeys(("sinc",), "the cardinal sine"),
+    **dict.fromkeys(("Li", "li", "Ei", "Si", "Ci", "Shi", "Chi"),
+                    "a polylogarithm or integral function"),
+    **dict.fromkeys(("Ai", "Bi"), "an Airy function"),
+    **dict.fromkeys(("Heaviside", "sech", "csch", "arcsec", "arccsc", "arccot", "arsech"),
+                    "a standard function"),
+}
+
+
+def standard_word(command):
+    """The word of an upright command (`\\operatorname{sgn}` → `sgn`) when it names a
+    standard function derive does not read (`STANDARD_FUNCTIONS`), else None."""
+    found = re.fullmatch(r"\\(?:operatorname|mathrm|text|textrm|rm)\s*\{\s*([A-Za-z]+)\s*\}",
+                         command)
+    return found.group(1) if found and found.group(1) in STANDARD_FUNCTIONS else None
+
+
 def unknown_command(command):
     if command in TRANSPOSE_COMMANDS:
         return f"{TRANSPOSES}; `{command}` is a transpose"
+    word = standard_word(command)
+    if word is not None:
+        return (f"derive does not read `{command}`: it is {STANDARD_FUNCTIONS[word]}, which "
+                "derive does not evaluate — a row heading it is no definition either; declare "
+                f"it if the file means an unknown function (% derive: function {command}) or "
+                f"define it (% derive: define {command}(t) = …)")
     hint = INSTEAD.get(command)
     return (f"derive does not read `{command}` yet: " + (hint if hint else
             "it is not in the notation it knows (the README lists what it reads)"))

@@ -956,7 +956,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if component is not None:
             return Head(*component, (), scale)
         try:
-            self.heading = True
+            # a row's head may be any new upright word but a standard function's (`_check_word`)
+            self.heading = "directive" if directive else True
             name = self.piece(items[0])
         except Exception:
             return None
@@ -1068,6 +1069,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         params = self._parameters(bracket, directive)
         if params is None and directive:
             params = self.distribution_parameters(bracket)
+        if params is None and not directive and not known:
+            self._not_at_numbers(name, bracket, items[0])
         if params is not None:
             self._special_read_above(name.key, items[0])
             over_variables = not directive and any(
@@ -1094,6 +1097,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return None                 # \varphi(\lambda q_1 + …) = …: a claim
             self._labelled_elsewhere(name.key, bracket.node, heading=True)
         return Head(name.key, label, (), scale)
+
+    def _not_at_numbers(self, name, bracket, node):
+        """Refuse a new upright word applied to numbers only heading a row
+        (`\\operatorname{foo}(0) = 1`): no fresh argument, so no function is defined, and
+        the word is no quantity of the file either — a value of a function derive does not
+        know, which the row would make a definition instead of a claim."""
+        word = self.source_text(node).strip()
+        if len(name.base) < 2 or special.special(name.key) is not None or \
+                not re.match(r"\\(?:operatorname|mathrm|text|textrm)\b", word) or not bracket.args or \
+                not all(re.fullmatch(r"\s*-?\s*\d+(?:\.\d+)?\s*", self.source_text(a))
+                        for a in bracket.args):
+            return
+        raise self.error(f"derive does not read {word} at numbers only heading a row: no "
+                         "argument is a fresh letter, so the row defines no function, and a "
+                         "value of a function derive does not know is no definition — define "
+                         f"it at a letter ({word}(t) = …) or declare it (% derive: function "
+                         f"{word}) and state its values as claims", node)
 
     def special_function(self, key, bracket, node, record=True):
         """Whether an undeclared, undefined name applied to `bracket` is Euler's Γ or B
@@ -1966,7 +1986,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return
         if registry.spelled(base) or self.scope.lookup(base) is not None or \
                 special.special(base) is not None or base in (
-                "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or self.heading or \
+                "E", r"\mathbb{E}") or base in PROBABILITY or families.spelled(base) is not None or \
+                self.heading and (self.heading == "directive" or
+                                  base not in naming.STANDARD_FUNCTIONS) or \
                 any(label.startswith(base + "(") for label in self.scope.heads) or \
                 base in MSE_SPELLED and id(primary) in self.applied_words:
             return                  # known, or the head of a definition (ELBO(q) = …)
@@ -5080,6 +5102,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                  "it (% derive: variable x)", var_piece.node)
             self._one_reference_measure(key, var_piece.node)
             key = variables[0].latex
+        if not measure and self.bound_name(key) is None and self.declared(key) is None and \
+                re.fullmatch(r"[A-Z]|\\Phi", key):
+            raise self.error(f"d{key} of a letter the file does not declare is, in texts on "
+                             f"probability, a distribution function or a measure (the "
+                             f"Lebesgue–Stieltjes \\int f \\, d{key}), which derive does not "
+                             f"read — never a new variable of integration: declare it to "
+                             f"integrate over it (% derive: variable {key}), or write the "
+                             f"density (\\int f(x) \\, p(x) \\, dx)", var_piece.node)
         found = self.scope.lookup(key) if self.bound_name(key) is None else None
         if found is not None and found[1].kind in (Kind.DISTRIBUTION, Kind.FUNCTION,
                                                    Kind.DEFINITION, Kind.SET):
