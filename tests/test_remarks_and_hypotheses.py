@@ -3089,6 +3089,22 @@ def test_no_drawn_instance_satisfying_a_hypothesis_left_out_is_no_verdict():
                             r"(1 - t)(1 + t) = 1 - t^2 \quad (t^2 < 1)")) == ["verified"]
 
 
+def test_a_hypothesis_left_out_that_cannot_be_evaluated_exactly_excludes_nothing():
+    """A premise above a `\\therefore` that is a Jensen step between expectations of abstract
+    densities: no draw evaluates it exactly, so no instance is shown to break it — the
+    proof of `V \\ge L` (the two definitions' bodies, equal once written out), which did
+    not need it, stands; only instances where the hypothesis is shown to fail make it no
+    verdict (the ELBO inequality as a diffusion-models tutorial writes it)."""
+    head = ("% derive: variable x, z\n% derive: joint p over x, z\n% derive: density q over z\n"
+            "% derive: define L = \\mathbb{E}_{z \\sim q}\\left[\\log \\frac{p(x, z)}{q(z)}"
+            "\\right]\n% derive: define V = \\log p(x)\n")
+    rows = (r"\log p(x) &= \log \mathbb{E}_{z \sim q}\left[\frac{p(x, z)}{q(z)}\right] \\",
+            r"&\ge \mathbb{E}_{z \sim q}\left[\log \frac{p(x, z)}{q(z)}\right] \\",
+            r"\therefore V &\ge L")
+    text = head + "$$\n\\begin{aligned}\n" + "\n".join(rows) + "\n\\end{aligned}\n$$\n"
+    assert verdicts(text) == ["verified"] * 3
+
+
 @pytest.mark.parametrize("row", [
     r"x + 1 = 3 \quad (x = 2, x > 0)",
     r"x > 1 \quad (x > 2, x < 3)",

@@ -253,11 +253,12 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     throughout = {h.latex for h in step.hypotheses if h.throughout}
     with held_out(exc.condition for exc in unused) as satisfying:
         verdict = _dispatch(wider, seed, deadline, interim)
-    if verdict.status is VERIFIED and satisfying.judged and not satisfying.satisfied:
+    if verdict.status is VERIFIED and satisfying.judged and not satisfying.satisfied and \
+            satisfying.excluded == satisfying.judged:
         return Verdict(UNDECIDED, "hypotheses", f"no instance satisfies the hypotheses: the "
-                       f"numbers agree on {satisfying.judged} drawn instances, but at none is "
-                       f"each hypothesis left out shown to hold ({why}), so the proof may hold "
-                       f"vacuously")
+                       f"numbers agree on {satisfying.judged} drawn instances, and at each an "
+                       f"exact evaluation shows a hypothesis left out fails ({why}), so the "
+                       f"proof may hold vacuously")
     if verdict.status is VERIFIED:
         if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
             return replace(verdict, detail=f"{verdict.detail}; the instances were not "

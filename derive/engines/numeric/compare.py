@@ -49,14 +49,18 @@ class HeldOut:
     """The counterexamples found under held-out conditions, how many failing instances
     were skipped for not being shown to satisfy them, and — when some of the conditions
     are bounds (`<`, `≤`, `>`, `≥`, `≠`, which a draw can meet; an equation it cannot) —
-    how many agreeing instances were judged and how many of those certainly satisfy them
-    all: a proof agreed on none of those is no verdict (`decide._under_usable`)."""
+    how many agreeing instances were judged, how many of those certainly satisfy them all,
+    and at how many an exact evaluation shows one of them fails: a proof agreed only where
+    the hypotheses are shown to fail is no verdict (`decide._under_usable`). An instance
+    where a hypothesis cannot be evaluated exactly (an expectation of an abstract density)
+    excludes nothing: the hypothesis may hold there."""
 
     def __init__(self):
         self.counterexamples = []
         self.skipped = 0
         self.judged = 0
         self.satisfied = 0
+        self.excluded = 0
 
 
 @contextmanager
@@ -193,11 +197,12 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
             certain += outcome.certain
             bounds = [c for c in conditions if c[0] is not Relation.EQ]
             if found is not None and bounds:
+                judged = [_judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here,
+                                 instance, labels, deadline, False, held)
+                          for rel, left_c, right_c in bounds]
                 found.judged += 1
-                found.satisfied += all(
-                    _judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here, instance,
-                           labels, deadline, False, held).certain
-                    for rel, left_c, right_c in bounds)
+                found.satisfied += all(o.certain for o in judged)
+                found.excluded += any(o.status == FAILS for o in judged)
         elif outcome.status == FAILS:
             if not all(_judge(stand_ins.put(left_c), stand_ins.put(right_c), rel, here,
                               instance, labels, deadline, True, held).certain
