@@ -891,6 +891,35 @@ def test_an_indicator_of_anything_but_an_index_equation_is_refused(row, message)
     assert step.kind == "unreadable" and message in step.message
 
 
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(1\{j = k\} - \hat{y}_k)", "verified"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(1\{j = k\} + \hat{y}_k)", "refuted"),
+    (r"\frac{\partial \hat{y}_j}{\partial z_k} = \hat{y}_j(1 - 1\{j \ne k\} - \hat{y}_k)",
+     "verified"),
+    (r"\sum_{j=1}^K \hat{y}_j 1\{j = k\} = \hat{y}_k", "verified"),
+    (r"\sum_{j=1}^K \hat{y}_j 1\{j = k\} = \hat{y}_j", "refuted"),
+    (r"1\{j = k\}^2 = \delta_{jk}", "verified"),
+    (r"2 \cdot 1\{j = k\} = 2", "refuted"),
+])
+def test_a_plain_one_before_a_braced_equation_is_the_indicator(row, status):
+    """`1\\{k = i\\}` (a bare 1, as blog posts write the softmax Jacobian) is δ_jk as
+    `\\mathbb{1}\\{j = k\\}` is; it was an unreadable number before a brace pair."""
+    assert verdict(row, SOFTMAX_JK).status == status
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"1\{y = k\} = 1", "the indicator of an equation compares whole numbers"),
+    (r"1\{j < k\} = 1", "an indicator of < between indices is not read"),
+    (r"1\{j = k\}^{1/2} = 1", "a power other than a positive whole number"),
+    (r"2\{j = k\} = 1", "not an expression derive can read"),
+])
+def test_a_plain_one_before_anything_but_an_index_equation_is_refused(row, message):
+    """The plain `1\\{…\\}` has the refusals of `\\mathbb{1}\\{…\\}` (y is a real: no
+    equation between indices); another number before the braces is no indicator."""
+    (step,) = load(row, SOFTMAX_JK + "% derive: real y\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
 def test_a_declared_indicator_name_keeps_the_files_meaning():
     """A file that declares `\\mathbb{1}` (a number of its own) is not read as the delta."""
     header = "% derive: real \\mathbb{1}\n% derive: integer j, k\n"

@@ -460,3 +460,36 @@ def test_subscripted_laws_of_a_joint(row, verdict):
 def test_subscripted_laws_that_name_no_declared_variables_are_refused(row, words):
     (step,) = steps(display(JOINT, row))
     assert step.kind == "unreadable" and words in step.message
+
+
+STATS = "% derive: variable x, y\n% derive: density f_{X,Y} over x, y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int f_{X,Y}(x,y)\,dy = f_X(x)", "verified"),                  # its marginals
+    (r"\int f_{X,Y}(x,y)\,dy = f_Y(y)", "refuted"),
+    (r"f_{X|Y}(x|y) = \frac{f_{X,Y}(x,y)}{f_Y(y)}", "verified"),       # its conditional
+    (r"f_{X|Y}(x|y) = \frac{f_{X,Y}(x,y)}{f_X(x)}", "refuted"),
+    (r"f_{X|Y}(x|y) = \frac{f_{Y|X}(y|x) f_X(x)}{f_Y(y)}", "verified"),  # Bayes
+    (r"f_{X|Y}(x|y) = \frac{f_{Y|X}(y|x) f_Y(y)}{f_X(x)}", "refuted"),
+])
+def test_a_joint_density_named_by_its_random_variables(row, verdict):
+    """`density f_{X,Y} over x, y` (a statistics course's f_{X,Y}) was refused: the directive
+    cut the name at the comma in its subscript. It now declares the density f, whose
+    f_{X,Y}, f_X, f_Y and f_{X|Y} are read as every p_{X,Y}, p_X, p_{X|Y} of a declared p."""
+    assert verdicts(display(STATS, row)) == [verdict]
+
+
+def test_a_joint_density_name_that_is_not_its_variables_keeps_the_whole_name():
+    """`f_{Y,X} over x, y` (capitals out of order) is a name of its own: f_X is then no
+    marginal of it (an undeclared function), never a guess at which variable it is."""
+    header = "% derive: variable x, y\n% derive: density f_{Y,X} over x, y\n"
+    assert verdicts(display(header, r"\int f_{Y,X}(x,y)\,dy = f_X(x)")) != ["verified"]
+    assert verdicts(display(header, r"\int\int f_{Y,X}(x,y)\,dx\,dy = 1")) == ["verified"]
+
+
+def test_a_definition_of_a_declared_joints_marginal_is_refused():
+    """`define f_X(x) = …` beside `density f_{X,Y}`: f_X is already f's marginal."""
+    text = STATS + "% derive: define f_X(x) = \\int f_{X,Y}(x,y)\\,dy\n$$ f_X(x) = 1 $$\n"
+    with pytest.raises(Exception, match="already f's marginal"):
+        steps(text)

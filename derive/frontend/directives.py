@@ -361,8 +361,24 @@ class Directives:
                              self._names(given, offset + body.find(given))) if given else ()
         pushforward = self._law(law, offset + len(body) + len(sep), variables) if sep else None
         for key, at in self._names(names, offset):
+            key = self._joint_base(key, variables) if not conditioning else key
             self._declare_distribution(key, variables, conditioning, at, law=pushforward,
                                        support=support)
+
+    def _joint_base(self, key, variables):
+        """`density f_{X,Y} over x, y` (a statistics course's joint density, subscripted by
+        the random variables of all the variables it is over, in order, at least two): the
+        density named f, so that `f_{X,Y}(x, y)` is it and `f_X(x)`, `f_{X|Y}(x|y)` are its
+        marginal and conditional, read as every `p_X`, `p_{X|Y}` of a declared p is. Any
+        other subscript (`f_X over x`, `f_{Y,X} over x, y`) keeps the whole name."""
+        written = re.fullmatch(r"(?P<base>[A-Za-z])_\{\(?(?P<inside>[^{}()|]*)\)?\}", key)
+        if written is None or len(variables) < 2:
+            return key
+        named = [self.reader.capital_variable(c)
+                 for c in self.reader._capitals(written.group("inside"))]
+        if tuple(named) != tuple(variables) or self.scope.lookup(written.group("base")):
+            return key
+        return written.group("base")
 
     def _abstract_support(self, text, at, variables, given):
         """`density p over x in [0, \\infty)`: an abstract density of one variable that is 0
@@ -1096,7 +1112,7 @@ class Directives:
         """[(key, offset)] of a comma-separated list of names; with `ranges`, a name may
         be followed by `in SET` (the key is then `name in set`)."""
         out, start = [], 0
-        for piece in body.split(","):
+        for piece in _brace_level_pieces(body):
             if not piece.strip():
                 raise self.source.error("expected a name here", offset + start)
             name, sep, support = piece.partition(" in ") if ranges else (piece, "", "")
@@ -1124,6 +1140,22 @@ def _distinct(source, names):
             raise source.error(f"{name} is listed twice: one name means one thing", at)
         seen.add(name)
     return names
+
+
+def _brace_level_pieces(body):
+    """`body` cut at its commas outside braces: `f_{X,Y}, g` is two names (a statistics
+    course's joint density f_{X,Y} writes a comma in its subscript). Brackets are not
+    counted: an interval `[0, 1)` has no matching pair."""
+    pieces, depth, start = [], 0, 0
+    for at, char in enumerate(body):
+        if char == "{" and body[at - 1:at] != "\\":
+            depth += 1
+        elif char == "}" and body[at - 1:at] != "\\":
+            depth -= 1
+        elif char == "," and depth == 0:
+            pieces.append(body[start:at])
+            start = at + 1
+    return pieces + [body[start:]]
 
 
 def _clauses(body, words):

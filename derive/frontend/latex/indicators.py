@@ -2,7 +2,8 @@
 
 Softmax-gradient notes write ∂s_j/∂z_k = s_j(δ_jk − s_k) with the delta spelled as an
 indicator: `\\mathbb{1}[j = k]`, `\\mathbb{1}\\{j = k\\}`, `\\mathbb{1}_{j = k}`,
-`\\mathbf{1}_{j = k}`, or Iverson's bracket `[j = k]` alone. Each is 1 where the indices are
+`\\mathbf{1}_{j = k}`, Iverson's bracket `[j = k]` alone, or a plain `1\\{j = k\\}` (a bare
+1 right before a brace pair holding one equation). Each is 1 where the indices are
 equal and 0 elsewhere: δ_{jk} (`members.kronecker`), and `\\ne` inside is 1 − δ_{jk}.
 
 Read only where that is the one meaning:
@@ -14,7 +15,10 @@ Read only where that is the one meaning:
 * `\\mathbb{1}` (`\\mathbf{1}`, `\\boldsymbol{1}` with a subscript equation) is not a name
   the file declared — a declared `\\mathbb{1}` keeps the author's meaning;
 * a bracket after `\\mathbb{1}` holds one equation; anything else after it (a set,
-  `\\mathbb{1}_A`, a bare `\\mathbb{1}`) is refused.
+  `\\mathbb{1}_A`, a bare `\\mathbb{1}`) is refused;
+* a plain `1` is an indicator only right before `\\{ … \\}` holding one equation and with no
+  power of its own (`1\\{k = i\\}`); `1\\{x\\}`, `1^2\\{…\\}`, `1 (k = i)` keep their old
+  reading (the number 1, then whatever follows).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ INDICATOR_FONTS = frozenset({"mathbb", "mathbf", "boldsymbol", "bm"})
 _EQUAL = frozenset({"="})
 _UNEQUAL = frozenset({r"\ne", r"\neq"})
 _BRACKETS = frozenset({"[", r"\lbrack", r"\{", r"\lbrace", "("})
+_BRACES = frozenset({r"\{", r"\lbrace"})
 
 
 def indicator_font(primary):
@@ -81,6 +86,20 @@ class Indicators:
             if exponent is not None:
                 value = self.powered_indicator(value, exponent)
         return value, used
+
+    def plain_indicator(self, lazy, nxt):
+        """`1\\{k = i\\}`: the number 1 right before a brace pair holding one equation is
+        the indicator of that equation (read as `\\mathbb{1}\\{k = i\\}` is); None for any
+        other number or bracket, which keep their reading."""
+        if lazy.power is not None or not is_token(lazy.primary, "NUMBER") or \
+                lazy.primary.value != "1" or not isinstance(nxt, BracketPiece) or \
+                nxt.open not in _BRACES or len(nxt.args) != 1 or nxt.seps:
+            return None
+        equation = equation_of(nxt.args[0])
+        if equation is None:
+            return None
+        value = self.index_equation(equation, nxt.node)
+        return value if nxt.power is None else self.powered_indicator(value, nxt.power)
 
     def iverson(self, bracket):
         """Iverson's `[j = k]`: the Kronecker delta, for a square bracket holding one

@@ -793,7 +793,9 @@ class Products:
                 if groupings is not None:
                     groupings.append(p)
             elif isinstance(p, LazyPiece):
-                value, used = self.value(p.primary), 1
+                indicator = self.plain_indicator(p, nxt)        # 1\{k = i\}: indicators.py
+                value, used = (indicator, 2) if indicator is not None else \
+                    (self.value(p.primary), 1)
                 if groupings is not None and is_tree(p.primary, "evalbracket"):
                     groupings.append(p)
                 if p.power is not None:

@@ -975,6 +975,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
         if self._of_capitals(name) is not None:
+            if relation is DEFINE:        # define f_X(x) = … of a declared f (f_{X,Y}): taken
+                raise self.error(f"{name.key} is already {name.base}'s marginal or "
+                                 f"conditional ({name.base} is a declared density): it needs "
+                                 "no definition, and a second one would give the name two "
+                                 "meanings", name.node)
             return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
         if relation is not DEFINE and name.key in MSE_SPELLED and \
                 not self.names_mse((name.key,)) and self.estimator_target(bracket) is not None:
