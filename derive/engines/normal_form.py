@@ -1388,7 +1388,7 @@ class Normaliser:
         def apart(m):
             for copy in {x[1] for x, _ in m if x[0] == "int"}:
                 new = fresh.setdefault(copy, ("cp", copy[1], ("apart", next(self._copies))))
-                m = _rename(m, copy, new)
+                m = _replace(m, copy, new)
             return m
         b = Poly({apart(m): c for m, c in b.terms.items()})
         return Poly.sum([Poly({_renumber(_cancel_sealed(m)): c}) for m, c in (a * b).terms.items()])
@@ -2030,22 +2030,10 @@ def _renumber(m):
         for k, copy in enumerate(sorted(group, key=signature), 1):
             mapping[copy] = ("cp", range_id, -k)
     for copy, temp in mapping.items():
-        m = _rename(m, copy, temp)
+        m = _replace(m, copy, temp)
     for copy, temp in mapping.items():
-        m = _rename(m, temp, ("cp", temp[1], -temp[2]))
+        m = _replace(m, temp, ("cp", temp[1], -temp[2]))
     return m
-
-
-def _rename(m, copy, new):
-    """The monomial with the copy `copy` named `new`, but not where a sealed sum inside an
-    atom binds a copy of that name itself (`_put_free`): renaming that one too made
-    two equal sums differ by their bound index's name, so S · S⁻¹ was left standing.
-    Atoms made equal are merged."""
-    out = {}
-    for a, e in m:
-        a = _put_free(a, copy, copy, new)
-        out[a] = out.get(a, 0) + e
-    return mono_pow(frozenset((a, e) for a, e in out.items() if e), 1)   # δ² = δ kept
 
 
 def _together(poly, times):

@@ -3354,15 +3354,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _multiplied_by_brackets(self, body):
         """Whether a definition's body without parameters is a number a bracket after its name
         multiplies (`define c = 2` then `c(a + b)`): it names only symbols the file declares
-        numbers — no variable, density, distribution, function or undeclared letter (`define
-        g = x^3` then `g(2)`, `M = \\tfrac12(P + Q)` then `M(x)`: a function's value there, or
-        the product? refused by the caller)."""
+        numbers and members of declared families at their indices (`\\alpha_t`, DDPM's
+        `\\tilde{\\beta}_t (A_1 + 1)`) — no variable, density, distribution, function or other
+        undeclared letter (`define g = x^3` then `g(2)`, `M = \\tfrac12(P + Q)` then `M(x)`: a
+        function's value there, or the product? refused by the caller)."""
+        members = [t for t in subterms(body) if isinstance(t, Call) and
+                   t.function.latex.endswith("_{\\cdot}")]
+        indices = {n for t in members for a in t.arguments for n in free_names(a)}
         for name in free_names(body):
             found = self.scope.table.get(name)
+            if name in indices and (found is None or found.kind is not Kind.VARIABLE) or \
+                    any(t.function == name for t in members):
+                continue
             if found is None or not found.declared or found.kind is not Kind.SYMBOL or \
                     isinstance(found.info, (vectors.Vector, vectors.VectorVariableInfo)):
                 return False
-        return not any(isinstance(t, (Dens, Call)) for t in subterms(body))
+        return not any(isinstance(t, Dens) or isinstance(t, Call) and t not in members
+                       for t in subterms(body))
 
     def _apply(self, info, args, node, mapping=None):
         """A definition's body with its parameters put to `args` (or as `mapping` says),
