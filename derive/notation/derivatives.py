@@ -73,16 +73,8 @@ def derived(name, order, table):
         name, order = info.of, info.order + order
     if order == 0:
         return name
-    for known, declaration in table.items():
-        if isinstance(declaration.info, Derivative) and declaration.info.of is name and \
-                declaration.info.order == order:
-            return known
-    key = (name, order)
-    if key not in _MADE:
-        spelling = name.latex + "'" * order if order <= 3 else f"{name.latex}^{{({order})}}"
-        _MADE[key] = Name(spelling, local=Declaration(Kind.FUNCTION, Domain.REAL,
-                                                      Derivative(name, order)))
-    return _MADE[key]
+    spelling = name.latex + "'" * order if order <= 3 else f"{name.latex}^{{({order})}}"
+    return _known_or_made(table, Derivative(name, order), spelling)
 
 
 def base(name, context):
@@ -101,17 +93,24 @@ def partial(name, index, arity, table):
         (name, [0] * arity)
     orders[index] += 1
     orders = tuple(orders)
+    spelling = " ".join(f"\\partial_{{{k + 1}}}" + ("" if n == 1 else f"^{{{n}}}")
+                        for k, n in enumerate(orders) if n) + " " + of.latex
+    return _known_or_made(table, Partial(of, orders), spelling)
+
+
+def _known_or_made(table, info, spelling):
+    """The Name `table` declares with the derivative `info` (a `Derivative` or `Partial` of
+    one function, compared by that function's identity and the orders), else the one made
+    once for it, spelled `spelling`: one Name per derivative, in a step and its context."""
+    def orders(i):
+        return i.orders if isinstance(i, Partial) else i.order
     for known, declaration in table.items():
-        if isinstance(declaration.info, Partial) and declaration.info.of is of and \
-                declaration.info.orders == orders:
+        if type(declaration.info) is type(info) and declaration.info.of is info.of and \
+                orders(declaration.info) == orders(info):
             return known
-    key = (of, orders)
+    key = (info.of, orders(info))
     if key not in _MADE:
-        spelling = " ".join(
-            f"\\partial_{{{k + 1}}}" + ("" if n == 1 else f"^{{{n}}}")
-            for k, n in enumerate(orders) if n) + " " + of.latex
-        _MADE[key] = Name(spelling, local=Declaration(Kind.FUNCTION, Domain.REAL,
-                                                      Partial(of, orders)))
+        _MADE[key] = Name(spelling, local=Declaration(Kind.FUNCTION, Domain.REAL, info))
     return _MADE[key]
 
 
