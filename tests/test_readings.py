@@ -4319,7 +4319,13 @@ def test_a_standard_function_word_may_be_defined_by_a_directive():
 
 
 @pytest.mark.parametrize("row", [r"\int_{0}^{a} x \, dF = a x", r"\int x^2 \, dP = x^2 P",
-                                 r"\int_0^a x \, dG = \frac{a^2}{2}"])
+                                 r"\int_0^a x \, dG = \frac{a^2}{2}",
+                                 # atkQ round 21: decorated, the same letters were variables
+                                 r"\int_0^a x \, dF_n = a x", r"\int_0^a x \, dF_X = a x",
+                                 r"\int_0^a x \, d\hat{F} = a x", r"\int_0^a x \, dF^* = a x",
+                                 r"\int_0^a x \, d\mathcal{F} = a x",
+                                 r"\int_0^a x \, d\mathbb{P} = a x",
+                                 r"\int_0^a x \, dP_\theta = a x"])
 def test_a_differential_of_an_undeclared_capital_is_refused(row):
     text = "% derive: variable x\n% derive: density p over x\n% derive: real a\n" + \
         f"$$ {row} $$\n"

@@ -209,6 +209,13 @@ class Part:
     head: Head | None = None
 
 
+# A capital after d that names a distribution function or measure in probability texts:
+# bare (`dF`, `d\Phi`) or decorated (`dF_n`, `dF_X`, `dF^*`, `d\hat{F}`, `d\mathcal{F}`,
+# `d\mathbb{P}`, `dP_\theta`) — never a new variable of integration unless declared.
+_MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|mathcal|"
+                             r"mathbb|mathscr|mathfrak|mathrm|mathbf|boldsymbol|mathsf)\s*"
+                             r"\{\s*)?(?:[A-Z]|\\Phi)\s*\}?(?:[_^].*)?", re.S)
+
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices):
@@ -5116,7 +5123,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._one_reference_measure(key, var_piece.node)
             key = variables[0].latex
         if not measure and self.bound_name(key) is None and self.declared(key) is None and \
-                re.fullmatch(r"[A-Z]|\\Phi", key):
+                _MEASURE_LETTER.fullmatch(key):
             raise self.error(f"d{key} of a letter the file does not declare is, in texts on "
                              f"probability, a distribution function or a measure (the "
                              f"Lebesgue–Stieltjes \\int f \\, d{key}), which derive does not "
