@@ -71,8 +71,9 @@ def _kl_bits():
     D = lambda e: S(p(e) * LOG2(p(e) / q(e)))
     Hpq = lambda e: S(p(e) * LOG2(1 / q(e)))
     Hp = lambda e: S(p(e) * LOG2(1 / p(e)))
-    rows = {"D": D, "r1": D, "r2": lambda e: Hpq(e) - Hp(e), "r3": lambda e: Hpq(e) - Hp(e)}
-    steps = _tight(chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3")]))
+    rows = {"Hpq": Hpq, "h1": Hpq,
+            "D": D, "r1": D, "r2": lambda e: Hpq(e) - Hp(e), "r3": lambda e: Hpq(e) - Hp(e)}
+    steps = _tight([Step("=", "Hpq", "h1")] + chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3")]))
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -163,14 +164,14 @@ def _jsd():
     def jsd(e, swap=False):
         second = KL(M(e), Q(e)) if swap else KL(Q(e), M(e))
         return 0.5 * KL(P(e), M(e)) + 0.5 * second
-    rows = {"JSD": jsd, "r": lambda e: H(M(e)) - 0.5 * (H(P(e)) + H(Q(e)))}
-    steps = _tight([Step("=", "JSD", "r")])
+    rows = {"JSD": jsd, "def": jsd, "JSD2": jsd, "r": lambda e: H(M(e)) - 0.5 * (H(P(e)) + H(Q(e)))}
+    steps = _tight([Step("=", "JSD", "def"), Step("=", "JSD2", "r")])
     return Model(
         sample=_two, rows=rows, steps=steps,
         mutants=[
             {"r": lambda e: H(M(e)) - (H(P(e)) + H(Q(e)))},
             {"r": lambda e: H(M(e)) + 0.5 * (H(P(e)) + H(Q(e)))},
-            {"JSD": lambda e: jsd(e, swap=True)},
+            {"def": lambda e: jsd(e, swap=True)},
         ],
         lookalikes=[{}, {}])
 
