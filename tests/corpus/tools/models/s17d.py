@@ -252,3 +252,36 @@ def _softmax_ce():
 
 
 MODELS["s17d_softmax_ce_abangfarhan"] = _softmax_ce()
+
+
+# ------------------------------------------------------------------ continuous Bayes (CS229 notes)
+
+def _bayes_cont():
+    def sample(rng):
+        m, k = int(rng.integers(2, 6)), int(rng.integers(2, 6))
+        w = rng.uniform(0.2, 1.0, size=(m, k))
+        return {"f": w / w.sum(), "i": int(rng.integers(m)), "j": int(rng.integers(k))}
+    f = lambda e: float(e["f"][e["i"], e["j"]])
+    fX = lambda e: float(e["f"][e["i"], :].sum())
+    fYcol = lambda e: e["f"].sum(axis=0)
+    fY = lambda e: float(fYcol(e)[e["j"]])
+    fXgY = lambda e: e["f"][e["i"], :] / fYcol(e)          # f_{X|Y}(x|y') for every y'
+    integral = lambda e: float(np.sum(fXgY(e) * fYcol(e)))
+    rows = {
+        "lhs": lambda e: f(e) / fX(e),
+        "mid": lambda e: f(e) / fX(e),
+        "rhs": lambda e: float(fXgY(e)[e["j"]]) * fY(e) / integral(e),
+    }
+    steps = _tight(chain(["lhs", ("=", "mid"), ("=", "rhs")]), 1e-10)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"mid": lambda e: f(e) / fY(e)},
+            {"rhs": lambda e: float(fXgY(e)[e["j"]]) * fX(e) / integral(e)},
+            {"rhs": lambda e: float(fXgY(e)[e["j"]]) / integral(e)},
+        ],
+        lookalikes=[{"rhs": lambda e: float(fXgY(e)[e["j"]]) * fY(e) / integral(e)},
+                    {"rhs": lambda e: float(fXgY(e)[e["j"]]) * fY(e) / fX(e)}])
+
+
+MODELS["s17d_bayes_continuous_cs229notes"] = _bayes_cont()
