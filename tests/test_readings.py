@@ -1181,6 +1181,29 @@ def test_a_log_before_a_product_applying_an_operator_is_refused(row):
 
 
 @pytest.mark.parametrize("row", [
+    r"\log p(x) q(x) = 0", r"\log p(x)q(x)^2 = 0", r"\log q(x) p(x) = 0",
+    r"\int \ln P(x \vert z)q(z \vert x)dz = 0",
+])
+def test_a_log_before_values_of_two_laws_is_refused(row):
+    """s17b (KimRass's ELBO): `\\int \\ln P(x|z) q(z|x) dz` means log P times the weight q,
+    but `\\log p(x|z) p(z)` the log of the joint: two laws' values after a bracketless log
+    are refused, never read as the log of their product (a true row was refuted)."""
+    header = ("% derive: variable x, z\n% derive: density p, q over x\n"
+              "% derive: joint P over x, z\n% derive: density q over z given x\n"
+              if "P(" in row else HEADER)
+    (message,) = _messages(header, row)
+    assert "values of two laws is ambiguous" in message
+
+
+def test_a_log_before_values_of_one_law_is_the_log_of_their_product(check_text):
+    """The chain rule's spelling of a joint, `\\log p(x|z) p(z)`, stays the log of p(x, z)."""
+    result = check_text("% derive: variable x, z\n% derive: joint p over x, z\n"
+                        "$$ \\log p(x|z) p(z) = \\log p(x, z) $$\n"
+                        "$$ \\log p(x|z) p(z) = \\log p(x|z) $$\n")
+    assert support.verdicts(result) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [
     r"\log \frac{1}{2} \sum_{i=1}^{3} i = \log 3",     # the log of the average (IWAE, log-mean-exp)
     r"\log 2 \sum_{i=1}^{3} i = 0", r"\log 2\pi a \sum_{i=1}^{3} i = 0",   # before a sum
     r"\log \frac{1}{2} \int_0^1 x \, dx = 0",          # an average's normaliser before an integral

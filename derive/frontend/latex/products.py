@@ -81,7 +81,7 @@ from derive.frontend.latex.probability import PROBABILITY
 from derive.frontend.latex.stars import PRODUCT_STAR
 from derive.model.names import Domain, IndexRange, Kind
 from derive.model.terms import (
-    Add, At, Call, Const, Defined, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
+    Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
     Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes,
 )
 from derive.notation import registry
@@ -911,6 +911,11 @@ class Products:
                                  "function or operator applied in it is ambiguous: write "
                                  "\\log(p(x))\\, f(x) for the log times f(x), or "
                                  "\\log(p(x) f(x))", p.node)
+            if len({_law(a) for a in factors} - {None}) > 1:
+                raise self.error("a function word without brackets before values of two "
+                                 "laws is ambiguous (\\log p(x|z) q(z|x): the log of the "
+                                 "product, or the log of p times q?): write "
+                                 "\\log(p(x|z))\\, q(z|x) or \\log(p(x|z) q(z|x))", p.node)
             after = None
         value = self.elementary(p.fname, arg)
         if p.base is not None:                  # \log_b x: the logarithm to base b
@@ -1188,6 +1193,20 @@ def _applied(factor):
     while isinstance(factor, Pow):
         factor = factor.base
     return isinstance(factor, APPLIED)
+
+
+def _law(factor):
+    """The law whose value a factor (or the base of its power) is: a declared density's
+    name, or a standard family with its parameters; None for any other factor. After a
+    bracketless `\\log`, values of one law are the log of their product (`\\log p(x|z)
+    p(z)`, the joint by the chain rule); values of two laws are refused (`\\int \\log
+    p(x|z) q(z|x) dz` is read both ways in the literature)."""
+    while isinstance(factor, Pow):
+        factor = factor.base
+    if not isinstance(factor, Dens):
+        return None
+    dist = factor.dist
+    return dist.name if isinstance(dist, Dist) else dist
 
 
 def _ONE():
