@@ -1,0 +1,191 @@
+"""Truth models of the s17b_ entries (a held-out set on variational inference and VAEs from sources
+not used before: the KimRass/VAE README, Han-nu-ri's VAE.md, wangzizhao/VRNN's notes on the IWAE
+bound, ...). Discrete densities are random positive pmfs on small finite supports (integrals against
+counting measure), joints random positive tables, the observed point index 0; Gaussian integrals by
+Gauss-Hermite quadrature; gradients by central differences."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from .base import Model, Step, chain, joint, pmf
+
+LOG = np.log
+GH_T, GH_W = np.polynomial.hermite.hermgauss(30)
+
+
+def _tight(steps, tol):
+    for st in steps:
+        st.tol = tol
+    return steps
+
+
+def _kl(p, q):
+    return float(np.sum(p * LOG(p / q)))
+
+
+def _latent(rng):
+    nx, nz = int(rng.integers(2, 5)), int(rng.integers(2, 6))
+    return {"pxz": joint(rng, nx, nz), "q": pmf(rng, nz)}
+
+
+def _parts(e):
+    """q, the joint's row at the observed x, p(x), prior p(z), posterior p(z|x), likelihood p(x|z)."""
+    pxz, q = e["pxz"], e["q"]
+    row = pxz[0]
+    px = float(row.sum())
+    pz = pxz.sum(axis=0)
+    return q, row, px, pz, row / px, row / pz
+
+
+def _E(e, g):
+    return float(np.sum(e["q"] * g))
+
+
+# ------------------------------------------------------------------ ELBO + KL gap (KimRass/VAE)
+
+def _kimrass():
+    P = _parts
+
+    def r2(e, inv=False):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(post / row if inv else row / post))
+
+    def r4(e, inv=False):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(row / q)) + _E(e, LOG(post / q) if inv else LOG(q / post))
+
+    def e2(e, prior=True):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik * (pz if prior else 1.0) / q))
+
+    def e3(e, sign=1.0):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik)) + sign * _E(e, LOG(pz / q))
+
+    rows = {
+        "n": lambda e: float(np.sum(e["q"])), "one": lambda e: 1.0,
+        "l": lambda e: float(LOG(P(e)[2])),
+        "r1": lambda e: _E(e, LOG(P(e)[2]) + 0 * e["q"]),
+        "r2": r2,
+        "r3": lambda e: _E(e, LOG(P(e)[1] / P(e)[0] * P(e)[0] / P(e)[4])),
+        "r4": r4,
+        "E1": lambda e: _E(e, LOG(P(e)[1] / P(e)[0])),
+        "e2": e2, "e3": e3,
+    }
+    steps = _tight([Step("=", "n", "one")]
+                   + chain(["l", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")])
+                   + chain(["E1", ("=", "e2"), ("=", "e3")]), 1e-10)
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"r2": lambda e: r2(e, inv=True)},
+            {"r4": lambda e: r4(e, inv=True)},
+            {"e2": lambda e: e2(e, prior=False)},
+            {"e3": lambda e: e3(e, sign=-1.0)},
+        ],
+        lookalikes=[{}, {}])
+
+
+# ------------------------------------------------------------------ ELBO by Jensen (Han-nu-ri)
+
+def _hannuri():
+    P = _parts
+
+    def marg(e):
+        q, row, px, pz, post, lik = P(e)
+        return float(LOG(np.sum(lik * pz)))
+
+    def r2(e, times_q=True):
+        q, row, px, pz, post, lik = P(e)
+        return float(LOG(np.sum(lik * pz / q * (q if times_q else 1.0))))
+
+    def r4(e, sign=-1.0):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik) + sign * LOG(q / pz))
+
+    def r5(e, inv=False):
+        q, row, px, pz, post, lik = P(e)
+        return _E(e, LOG(lik)) - _E(e, LOG(pz / q) if inv else LOG(q / pz))
+
+    rows = {
+        "l": lambda e: float(LOG(P(e)[2])), "r1": marg, "r2": r2,
+        "r3": lambda e: _E(e, LOG(P(e)[5] * P(e)[3] / P(e)[0])),
+        "r4": r4, "r5": r5,
+    }
+    steps = _tight(chain(["l", ("=", "r1"), ("=", "r2"), (">=", "r3"), (">=", "r4"), (">=", "r5")]),
+                   1e-10)
+
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"r2": lambda e: r2(e, times_q=False)},
+            {("rel", 3): "<="},
+            {"r4": lambda e: r4(e, sign=+1.0)},
+            {"r5": lambda e: r5(e, inv=True)},
+        ],
+        lookalikes=[{("rel", 4): "="}, {}])
+
+
+# ------------------------------------------------------------------ IWAE bounds (wangzizhao/VRNN)
+
+def _vrnn():
+    P = _parts
+
+    def sample(rng):
+        e = _latent(rng)
+        e["nz"] = e["pxz"].shape[1]
+        e["nz"] = min(e["nz"], 4)
+        e["pxz"] = e["pxz"][:, : e["nz"]] / e["pxz"][:, : e["nz"]].sum()
+        e["q"] = pmf(rng, e["nz"])
+        e["k"] = int(rng.integers(1, 3))
+        e["seed"] = int(rng.integers(0, 2 ** 31))
+        return e
+
+    def weights(e, prior=True):
+        q, row, px, pz, post, lik = P(e)
+        return lik * (pz if prior else 1.0) / q
+
+    def L(e, k, scale=True, prior=True):
+        w, q = weights(e, prior), e["q"]
+        tot = 0.0
+        for idx in itertools.product(range(len(q)), repeat=k):
+            idx = list(idx)
+            s = np.sum(w[idx]) / (k if scale else 1)
+            tot += float(np.prod(q[idx])) * float(LOG(s))
+        return tot
+
+    def Llim(e, scale=True, prior=True):
+        rng = np.random.default_rng(e["seed"])
+        K = 40000
+        z = rng.choice(len(e["q"]), size=K, p=e["q"])
+        w = weights(e, prior)[z]
+        return float(LOG(np.sum(w) / (K if scale else 1)))
+
+    rows = {
+        "l": lambda e: float(LOG(P(e)[2])),
+        "Lk1": lambda e: L(e, e["k"] + 1), "Lk": lambda e: L(e, e["k"]),
+        "lim": lambda e: Llim(e), "l3": lambda e: float(LOG(P(e)[2])),
+    }
+    steps = [Step(">=", "l", "Lk1", tol=1e-10), Step(">=", "Lk1", "Lk", tol=1e-10),
+             Step("=", "lim", "l3", tol=5e-3)]
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {("rel", 1): "<="},
+            {("rel", 2): "<="},
+            {"Lk1": lambda e: L(e, e["k"] + 1, scale=False), "Lk": lambda e: L(e, e["k"], scale=False),
+             "lim": lambda e: Llim(e, scale=False)},
+            {"Lk1": lambda e: L(e, e["k"] + 1, prior=False), "Lk": lambda e: L(e, e["k"], prior=False),
+             "lim": lambda e: Llim(e, prior=False)},
+        ],
+        lookalikes=[{}, {}])
+
+
+MODELS = {
+    "s17b_elbo_gap_kimrass": _kimrass(),
+    "s17b_elbo_jensen_hannuri": _hannuri(),
+    "s17b_iwae_bounds_vrnn": _vrnn(),
+}
