@@ -184,8 +184,148 @@ def _vrnn():
         lookalikes=[{}, {}])
 
 
+# ------------------------------------------------------------------ pathwise gradient (genai-lab)
+
+def _genailab():
+    def sample(rng):
+        k = int(rng.integers(2, 6))
+        return {"eps": rng.uniform(-2, 2, k), "p": pmf(rng, k),
+                "a": rng.uniform(-1, 1, k), "b": rng.uniform(-1, 1, k), "c": rng.uniform(-1, 1, k),
+                "al": rng.uniform(-2, 2), "be": rng.uniform(-1, 1), "phi": rng.uniform(-1, 1),
+                "e0": rng.uniform(-2, 2), "a0": rng.uniform(-1, 1), "b0": rng.uniform(-1, 1),
+                "c0": rng.uniform(-1, 1)}
+
+    # g_phi(eps) = a + phi b + phi^2 c eps, with per-atom coefficients; at a free eps the (a0, b0, c0)
+    def g(e, phi, eps=None, coef=None):
+        a, b, c = coef if coef is not None else (e["a"], e["b"], e["c"])
+        eps = e["eps"] if eps is None else eps
+        return a + phi * b + phi * phi * c * eps
+
+    def dg(e, phi, eps=None, coef=None):
+        a, b, c = coef if coef is not None else (e["a"], e["b"], e["c"])
+        eps = e["eps"] if eps is None else eps
+        return b + 2 * phi * c * eps
+
+    def f(e, x):
+        return e["al"] * np.sin(x) + e["be"] * x * x
+
+    def df(e, x):
+        return e["al"] * np.cos(x) + 2 * e["be"] * x
+
+    def J_law(e, phi):
+        """E_{q_phi}[f]: q_phi built as the law of g_phi(eps), atoms merged by value."""
+        vals, inv = np.unique(np.round(g(e, phi), 12), return_inverse=True)
+        mass = np.bincount(inv, weights=e["p"])
+        return float(np.sum(mass * f(e, vals)))
+
+    def J_eps(e, phi, noise_only=False):
+        x = e["eps"] if noise_only else g(e, phi)
+        return float(np.sum(e["p"] * f(e, x)))
+
+    h = 1e-5
+
+    def grad(fun, e):
+        return (fun(e, e["phi"] + h) - fun(e, e["phi"] - h)) / (2 * h)
+
+    def pathwise(e, at_eps=False, plus=False):
+        x = e["eps"] if at_eps else g(e, e["phi"])
+        a, b = df(e, x), dg(e, e["phi"])
+        return float(np.sum(e["p"] * ((a + b) if plus else a * b)))
+
+    def co(e):
+        return (e["a0"], e["b0"], e["c0"])
+
+    def pt_lhs(e):
+        fun = lambda e_, phi: float(f(e_, g(e_, phi, e_["e0"], co(e_))))
+        return grad(fun, e)
+
+    def pt_rhs(e, plus=False):
+        a = float(df(e, g(e, e["phi"], e["e0"], co(e))))
+        b = float(dg(e, e["phi"], e["e0"], co(e)))
+        return a + b if plus else a * b
+
+    rows = {
+        "J1": lambda e: J_law(e, e["phi"]), "r1": lambda e: J_eps(e, e["phi"]),
+        "G2": lambda e: grad(J_law, e), "r2": lambda e: pathwise(e),
+        "l3": pt_lhs, "r3": pt_rhs,
+        "G4": lambda e: grad(J_law, e), "r4": lambda e: pathwise(e),
+    }
+    steps = [Step("=", "J1", "r1", tol=1e-9), Step("=", "G2", "r2", tol=1e-7),
+             Step("=", "l3", "r3", tol=1e-7), Step("=", "G4", "r4", tol=1e-7)]
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"r1": lambda e: J_eps(e, e["phi"], noise_only=True)},
+            {"r2": lambda e: J_eps(e, e["phi"])},
+            {"r4": lambda e: pathwise(e, at_eps=True)},
+            {"r3": lambda e: pt_rhs(e, plus=True)},
+        ],
+        lookalikes=[{}, {"r1": lambda e: float(np.sum(e["p"] * f(e, g(e, e["phi"]))))}])
+
+
+# ------------------------------------------------------------------ Gaussian cross-entropy, diagonal (MSE 2936340)
+
+def _techqa():
+    def sample(rng):
+        J = int(rng.integers(1, 5))
+        return {"J": J, "mu": rng.uniform(-2, 2, J), "s": rng.uniform(0.3, 2.5, J)}
+
+    def E1(e, g):
+        """sum over coordinates of E[g(Z_i)] for Z_i ~ N(mu_i, s_i^2), by Gauss-Hermite."""
+        tot = 0.0
+        for m, s in zip(e["mu"], e["s"]):
+            x = m + np.sqrt(2) * s * GH_T
+            tot += float(np.sum(GH_W * g(x)) / np.sqrt(np.pi))
+        return tot
+
+    def L2P(e):
+        return float(LOG(2 * np.pi))
+
+    def r0(e):
+        J = e["J"]
+        # log of (2 pi)^{-J/2} exp(-z^T z / 2) integrated against the product density
+        return -J / 2 * L2P(e) + E1(e, lambda x: -x * x / 2)
+
+    def r1(e):
+        J = e["J"]
+        return float(LOG(1 / np.sqrt(2 * np.pi) ** J)) + E1(e, lambda x: -x * x / 2)
+
+    def r2(e, cJ=0.5):
+        return -cJ * e["J"] * L2P(e) * 1.0 - 0.5 * E1(e, lambda x: x * x)
+
+    def r3(e, sign=-1.0):
+        return -e["J"] / 2 * L2P(e) * 1.0 + sign * 0.5 * E1(e, lambda x: x * x)
+
+    def r4(e):
+        return -e["J"] / 2 * L2P(e) - 0.5 * E1(e, lambda x: x * x)
+
+    def r5(e, form="ok"):
+        mu, s = e["mu"], e["s"]
+        if form == "minus":
+            t = mu ** 2 - s ** 2
+        elif form == "lin":
+            t = mu + s ** 2
+        else:
+            t = mu ** 2 + s ** 2
+        return -e["J"] / 2 * L2P(e) - 0.5 * float(np.sum(t))
+
+    rows = {"r0": r0, "r1": r1, "r2": r2, "r3": r3, "r4": r4, "r5": r5}
+    steps = _tight(chain(["r0", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4"), ("=", "r5")]), 1e-9)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"r2": lambda e: r2(e, cJ=1.0)},
+            {"r5": lambda e: r5(e, "minus")},
+            {"r5": lambda e: r5(e, "lin")},
+            {"r3": lambda e: r3(e, sign=+1.0)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s17b_elbo_gap_kimrass": _kimrass(),
     "s17b_elbo_jensen_hannuri": _hannuri(),
     "s17b_iwae_bounds_vrnn": _vrnn(),
+    "s17b_reparam_pathwise_genailab": _genailab(),
+    "s17b_gauss_xent_diag_techqa": _techqa(),
 }
