@@ -322,10 +322,46 @@ def _techqa():
         lookalikes=[{}, {}])
 
 
+# ------------------------------------------------------------------ variational free energy (Bayes by Backprop notes)
+
+def _bbb():
+    # the joint P over (D, w) as a table; the observed data set is index 0; q over w
+    P = _parts
+
+    def kl_int(e, inv=False):
+        q, row, px, pw, post, lik = P(e)
+        return float(np.sum(q * LOG(pw / q if inv else q / pw)))
+
+    def kl_E(e, inv=False):
+        q, row, px, pw, post, lik = P(e)
+        return _E(e, LOG(pw) - LOG(q) if inv else LOG(q) - LOG(pw))
+
+    def F(e):
+        q, row, px, pw, post, lik = P(e)
+        return _kl(q, pw) - _E(e, LOG(lik))
+
+    def r3(e, sign=-1.0, posterior=False):
+        q, row, px, pw, post, lik = P(e)
+        return _E(e, LOG(q) - LOG(post if posterior else pw)) + sign * _E(e, LOG(lik))
+
+    rows = {"K": lambda e: _kl(P(e)[0], P(e)[3]), "k1": kl_int, "k2": kl_E, "F": F, "r3": r3}
+    steps = _tight(chain(["K", ("=", "k1"), ("=", "k2")]) + [Step("=", "F", "r3")], 1e-10)
+    return Model(
+        sample=_latent, rows=rows, steps=steps,
+        mutants=[
+            {"k1": lambda e: kl_int(e, inv=True)},
+            {"k2": lambda e: kl_E(e, inv=True)},
+            {"r3": lambda e: r3(e, sign=+1.0)},
+            {"r3": lambda e: r3(e, posterior=True)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s17b_elbo_gap_kimrass": _kimrass(),
     "s17b_elbo_jensen_hannuri": _hannuri(),
     "s17b_iwae_bounds_vrnn": _vrnn(),
     "s17b_reparam_pathwise_genailab": _genailab(),
     "s17b_gauss_xent_diag_techqa": _techqa(),
+    "s17b_vfe_kl_bbbnotes": _bbb(),
 }
