@@ -3196,3 +3196,52 @@ def test_an_equivalence_or_prose_above_a_statement_of_its_own_is_refused(remark)
     text = "% derive: real a\n\\begin{{aligned}}\na &= 2 \\\\\n{remark} \\\\\na^2 &= 4\n" \
         "\\end{{aligned}}\n"
     assert "error" in verdicts(text.format(remark=remark))
+
+
+DSTAR = r"""% derive: variable x
+% derive: density p_{data} over x
+% derive: density p_g over x
+% derive: function D
+\begin{aligned}
+&\frac{\partial}{\partial D(x)}(p_{data}(x)\log(D(x))+p_{g}(x)\log(1-D(x)))=0 \\
+&\Rightarrow\frac{p_{data}(x)}{D(x)} SIGN \frac{p_g(x)}{1-D(x)}=0 \\
+&\Rightarrow D(x)=\frac{NUM}{p_{data}(x)+p_g(x)}
+\end{aligned}
+"""
+
+
+def test_a_first_order_condition_above_an_implies_row_is_its_premise():
+    # sword4869's GAN notes: the pointwise derivative by D(x) set to zero is imposed, not
+    # claimed (checked alone it is false: it was refuted); the rows led by \Rightarrow are
+    # claimed under it, the second under the first
+    text = DSTAR.replace("SIGN", "-").replace("NUM", "p_{data}(x)")
+    assert verdicts(text) == ["verified", "verified"]
+
+
+@pytest.mark.parametrize("sign, num, expected", [
+    ("+", "p_{data}(x)", "refuted"),       # the derivative of log(1 - D) is -1/(1 - D)
+    ("-", "p_g(x)", "refuted"),            # the numerator is p_data
+])
+def test_a_false_first_order_condition_or_solution_is_refuted(sign, num, expected):
+    got = verdicts(DSTAR.replace("SIGN", sign).replace("NUM", num))
+    assert expected in got and (sign == "+" or got[0] == "verified")
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{\partial}{\partial D(x)} D(x)^2 = 2D(x)",
+    r"\frac{\partial}{\partial D(x)} (a D(x) - \log D(x)) = a - \frac{1}{D(x)}",
+])
+def test_a_derivative_by_a_function_s_value_at_its_argument(row):
+    head = "% derive: variable x\n% derive: real a\n% derive: function D\n"
+    assert verdicts(display(head, row)) == ["verified"]
+    assert verdicts(display(head, row + " + 1")) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{\partial}{\partial D(x)} D(2x) = 1",        # D used at another argument
+    r"\frac{\partial}{\partial D(x)} D(x) D(2) = D(2)",  # D at two arguments
+    r"\frac{\partial}{\partial D(x)} \int D(x) dx = 1",  # an operator moves x
+])
+def test_a_derivative_by_a_function_s_value_elsewhere_is_refused(row):
+    head = "% derive: variable x\n% derive: function D\n"
+    assert verdicts(display(head, row)) == ["error"]

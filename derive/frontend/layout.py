@@ -137,7 +137,7 @@ def rows(display):
         joinable = True
     found = [r for k, row in enumerate(found)
              for r in (split.get(k) or _connective_rows(row) or [row])]
-    return _without_repeated_relations(found)
+    return _without_repeated_relations(_first_order_conditions(found))
 
 
 # A row that is only an arrow between the rows of a chain (`&\Downarrow \\`): a marker saying
@@ -194,6 +194,34 @@ def _without_remark_rows(pieces):
                 piece = piece.replace(0, len(piece.text), Mapped.generated(
                     "\\therefore", piece.origin(arrow.start())))
             out.append((before, piece))
+    return out
+
+
+# A first-order condition: a row that is a derivative set to zero, `\frac{\partial}{\partial
+# D(x)}(…) = 0`, `\frac{d}{d\lambda} L = 0` (`_first_order_conditions`).
+_DERIVATIVE_START = re.compile(r"\\frac\s*\{\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})(?![a-zA-Z])")
+_SET_TO_ZERO = re.compile(r"(?<![\\<>!:])=\s*0\s*$")
+_LEADING_ARROW = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies)(?![a-zA-Z])")
+
+
+def _first_order_conditions(rows):
+    """The rows with each first-order condition — a row that is nothing but a derivative
+    set to zero — joined to the row below it when that row is led by `\\Rightarrow`
+    (`\\implies`, `\\Longrightarrow`): `\\frac{\\partial}{\\partial D(x)}(…) = 0 \\\\
+    \\Rightarrow \\frac{p(x)}{D(x)} - \\frac{q(x)}{1 - D(x)} = 0` is the condition imposed,
+    not claimed — read as the one row `H = 0 \\Rightarrow Q` (as with `\\stackrel{!}{=}`): the
+    premise of the row below, which is claimed under it; never a step of its own."""
+    out = []
+    for row in rows:
+        above = out[-1] if out else None
+        zero = above is not None and _LEADING_ARROW.match(row.text, indent(row.text)) and \
+            _DERIVATIVE_START.match(above.text, indent(above.text)) and \
+            _SET_TO_ZERO.search(above.text)
+        if zero and first_relation(above.text) == zero.start():
+            joined = above + row        # `H = 0 \\Rightarrow Q`: the premise H = 0
+            out[-1] = Row(joined.text, joined.spans, above.align, above.under)
+            continue
+        out.append(row)
     return out
 
 
