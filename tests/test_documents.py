@@ -689,3 +689,41 @@ def test_rows_of_spacing_only_are_no_rows(check_text, last, verdict):
     on: a false row is still refuted."""
     result = check_text(SPACED.replace("{SLOT}", last))
     assert [s.verdict.status for s in result.steps] == [verdict, "verified", "verified"]
+
+
+D_AND_R_MACROS = """\
+% derive: variable x
+% derive: density p, q over x
+{definition}
+$$ \\int \\frac{{p(x)}}{{q(x)}} q(x) \\d x = 1 $$
+$$ \\int p(x)\\ \\d x = 2 $$
+$$ \\int_0^1 x \\, \\d x = \\frac{{1}}{{2}} $$
+"""
+
+
+@pytest.mark.parametrize("definition", ["", "\\newcommand{\\d}{\\mathrm{d}}",
+                                        "\\renewcommand{\\d}{\\mathrm{d}}"])
+def test_backslash_d_before_a_variable_is_the_differential(check_text, definition):
+    # chunxy's notes write `\ \d x` (the site's MathJax defines \d out of sight)
+    result = check_text(D_AND_R_MACROS.format(definition=definition), "notes.tex")
+    assert [r.verdict.status for r in result.steps] == ["verified", "refuted", "verified"]
+
+
+def test_a_file_s_own_backslash_d_wins_over_the_convention(check_text):
+    text = D_AND_R_MACROS.format(definition="\\renewcommand{\\d}{2}")
+    assert [r.verdict.status for r in check_text(text, "notes.tex").steps] != \
+        ["verified", "refuted", "verified"]
+
+
+@pytest.mark.parametrize("row", ["\\d + 1 = 2", "x\\d = 2x", "\\d{o} = 1"])
+def test_backslash_d_before_no_variable_is_refused(check_text, row):
+    # only a variable, a power or a group's end may follow the differential: elsewhere
+    # (LaTeX's underdot accent \d{o}, a letter d?) it is never read
+    text = f"% derive: real x\n$$ {row} $$\n"
+    assert [r.verdict.status for r in check_text(text, "notes.tex").steps] == ["error"]
+
+
+def test_backslash_r_is_the_real_line(check_text):
+    text = ("$$ \\max_{t \\in \\R} (-t^2) = 0 $$\n$$ \\max_{t \\in \\R} (-t^2) = 1 $$\n")
+    assert [r.verdict.status for r in check_text(text, "notes.tex").steps] == [
+        "verified", "refuted"]

@@ -3153,3 +3153,95 @@ def test_a_files_density_identity_never_lets_a_point_refute():
 ])
 def test_a_density_identity_has_one_reading_per_row(row, expected):
     assert verdicts(display(_TWO_DENSITIES, row)) == [expected], row
+
+
+ALIGNED = "% derive: real a\n\\begin{{aligned}}\n(a+1)^2 &= a^2 + 2a + 1 \\\\\n{remark} \\\\\n" \
+    "&= {below}\n\\end{{aligned}}\n"
+
+
+@pytest.mark.parametrize("remark", ["分子分母同时除以2", "&积分拆回去：", r"&\Downarrow",
+                                    r"\Leftrightarrow", r"& \quad \Downarrow"])
+def test_a_remark_row_between_links_of_a_chain_is_set_aside(remark):
+    # a row of CJK prose or a lone arrow between two rows of one chain: the chain goes on
+    # across it, checked link by link; a false link below is refuted
+    assert verdicts(ALIGNED.format(remark=remark, below="(a+1)(a+1)")) == ["verified", "verified"]
+    assert verdicts(ALIGNED.format(remark=remark, below="a^2 + 2a + 2")) == [
+        "verified", "refuted"]
+
+
+@pytest.mark.parametrize("remark", [
+    r"\Downarrow_{a > 0}",          # an annotation may be a condition: never set aside
+    "a 分子",                        # a Latin letter: math, maybe a condition
+    r"\text{两边}",                  # not bare prose (a \text remark row is its own reading)
+    "除以-2",                         # a minus sign is math
+])
+def test_a_row_that_is_not_only_prose_or_an_arrow_is_not_set_aside(remark):
+    got = verdicts(ALIGNED.format(remark=remark, below="(a+1)(a+1)"))
+    assert got != ["verified", "verified"] and "refuted" not in got
+
+
+@pytest.mark.parametrize("arrow", [r"\Downarrow", r"&\Downarrow", r"\quad \Downarrow"])
+def test_a_lone_down_arrow_above_a_statement_of_its_own_is_hence(arrow):
+    # `a = 2 \\ \Downarrow \\ a^2 = 4`: the row below is claimed under the line above, as
+    # below `\therefore` alone on its line; checked alone, a^2 = 4 would be refuted
+    text = "% derive: real a\n\\begin{{aligned}}\na &= 2 \\\\\n{arrow} \\\\\na^2 &= {value}\n" \
+        "\\end{{aligned}}\n"
+    assert verdicts(text.format(arrow=arrow, value="4"))[-1] == "verified"
+    assert verdicts(text.format(arrow=arrow, value="5"))[-1] == "refuted"
+
+
+@pytest.mark.parametrize("remark", [r"\Leftrightarrow", "两边平方"])
+def test_an_equivalence_or_prose_above_a_statement_of_its_own_is_refused(remark):
+    # an equivalence claims the way back too, prose may say anything: never set aside there
+    text = "% derive: real a\n\\begin{{aligned}}\na &= 2 \\\\\n{remark} \\\\\na^2 &= 4\n" \
+        "\\end{{aligned}}\n"
+    assert "error" in verdicts(text.format(remark=remark))
+
+
+DSTAR = r"""% derive: variable x
+% derive: density p_{data} over x
+% derive: density p_g over x
+% derive: function D
+\begin{aligned}
+&\frac{\partial}{\partial D(x)}(p_{data}(x)\log(D(x))+p_{g}(x)\log(1-D(x)))=0 \\
+&\Rightarrow\frac{p_{data}(x)}{D(x)} SIGN \frac{p_g(x)}{1-D(x)}=0 \\
+&\Rightarrow D(x)=\frac{NUM}{p_{data}(x)+p_g(x)}
+\end{aligned}
+"""
+
+
+def test_a_first_order_condition_above_an_implies_row_is_its_premise():
+    # sword4869's GAN notes: the pointwise derivative by D(x) set to zero is imposed, not
+    # claimed (checked alone it is false: it was refuted); the rows led by \Rightarrow are
+    # claimed under it, the second under the first
+    text = DSTAR.replace("SIGN", "-").replace("NUM", "p_{data}(x)")
+    assert verdicts(text) == ["verified", "verified"]
+
+
+@pytest.mark.parametrize("sign, num, expected", [
+    ("+", "p_{data}(x)", "refuted"),       # the derivative of log(1 - D) is -1/(1 - D)
+    ("-", "p_g(x)", "refuted"),            # the numerator is p_data
+])
+def test_a_false_first_order_condition_or_solution_is_refuted(sign, num, expected):
+    got = verdicts(DSTAR.replace("SIGN", sign).replace("NUM", num))
+    assert expected in got and (sign == "+" or got[0] == "verified")
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{\partial}{\partial D(x)} D(x)^2 = 2D(x)",
+    r"\frac{\partial}{\partial D(x)} (a D(x) - \log D(x)) = a - \frac{1}{D(x)}",
+])
+def test_a_derivative_by_a_function_s_value_at_its_argument(row):
+    head = "% derive: variable x\n% derive: real a\n% derive: function D\n"
+    assert verdicts(display(head, row)) == ["verified"]
+    assert verdicts(display(head, row + " + 1")) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\frac{\partial}{\partial D(x)} D(2x) = 1",        # D used at another argument
+    r"\frac{\partial}{\partial D(x)} D(x) D(2) = D(2)",  # D at two arguments
+    r"\frac{\partial}{\partial D(x)} \int D(x) dx = 1",  # an operator moves x
+])
+def test_a_derivative_by_a_function_s_value_elsewhere_is_refused(row):
+    head = "% derive: variable x\n% derive: function D\n"
+    assert verdicts(display(head, row)) == ["error"]

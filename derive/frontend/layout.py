@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
@@ -108,6 +109,7 @@ def rows(display):
         out.append((before, masked[start:m.start()]))
         start, before = m.end(), m
     out.append((before, masked[start:]))
+    out = _without_remark_rows(out)
     found, joinable, multline, split = [], False, False, {}
     for k, (before, piece) in enumerate(out):
         if before is not None and "{multline" in before.group(0):   # one equation: rows join
@@ -135,7 +137,92 @@ def rows(display):
         joinable = True
     found = [r for k, row in enumerate(found)
              for r in (split.get(k) or _connective_rows(row) or [row])]
-    return _without_repeated_relations(found)
+    return _without_repeated_relations(_first_order_conditions(found))
+
+
+# A row that is only an arrow between the rows of a chain (`&\Downarrow \\`): a marker saying
+# "and so", with no annotation (`\Downarrow_{T(x) = …}` may hold a condition: not one).
+_ARROW_ROW = re.compile(r"\\(?:(?P<down>Downarrow)|Leftrightarrow|Longleftrightarrow"
+                        r"|iff)")
+_ROW_PUNCTUATION = set(",.:;!?()")
+
+
+def _remark_row(text):
+    """Whether a row is a remark (`_without_remark_rows`): nothing but an arrow marker, or
+    nothing but prose in a script derive never reads as math (CJK: `分子分母同时除以2`) — its
+    letters all of that script (Unicode `Lo`), beside digits, spacing and punctuation, never
+    a Latin letter, a command or a math symbol. Returns the arrow's match, True for prose,
+    None for any other row."""
+    body = re.sub(_SPACING, "", _AMPERSAND.sub(" ", text))
+    if not body:
+        return None
+    arrow = _ARROW_ROW.fullmatch(body)
+    if arrow:
+        return arrow
+    if any(unicodedata.category(c) == "Lo" for c in body) and all(
+            unicodedata.category(c) == "Lo" or c.isdigit() and c.isascii()
+            or c in _ROW_PUNCTUATION or unicodedata.category(c).startswith("P") and ord(c) > 0x2000
+            for c in body):
+        return True
+    return None
+
+
+def _without_remark_rows(pieces):
+    """The (break, row) pieces of a display, its remark rows (`_remark_row`) between two
+    rows read as the author means them:
+
+    * above a row going on with a relation (`A &= B \\\\ 分子分母同时除以2 \\\\ &= C`,
+      `&= B \\\\ &\\Downarrow \\\\ &= C`) it is a note between two links of one chain,
+      which goes on across it (B = C is checked): set aside;
+    * a lone `\\Downarrow` above a row starting a statement of its own (`a = 2 \\\\
+      \\Downarrow \\\\ a^2 = 4`) is "hence": read as `\\therefore` alone on its line, so
+      the row below is claimed under the line above, never alone.
+
+    Any other remark row (first or last, an equivalence or prose above a statement of its
+    own, where the reader cannot tell whether the row above is a premise) is kept, and
+    refused where it stands."""
+    out = []
+    for k, (before, piece) in enumerate(pieces):
+        below = pieces[k + 1] if k + 1 < len(pieces) else None
+        between = out and before is not None and _row_break(before) and below is not None \
+            and _row_break(below[0]) and _remark_row(piece.text)
+        if not between:
+            out.append((before, piece))
+        elif not _starts_with_relation(below[1].text.replace("&", " ")):
+            arrow = _ARROW_ROW.search(piece.text)
+            if arrow and arrow.group("down"):
+                piece = piece.replace(0, len(piece.text), Mapped.generated(
+                    "\\therefore", piece.origin(arrow.start())))
+            out.append((before, piece))
+    return out
+
+
+# A first-order condition: a row that is a derivative set to zero, `\frac{\partial}{\partial
+# D(x)}(…) = 0`, `\frac{d}{d\lambda} L = 0` (`_first_order_conditions`).
+_DERIVATIVE_START = re.compile(r"\\frac\s*\{\s*(?:\\partial|d|\\mathrm\s*\{\s*d\s*\})(?![a-zA-Z])")
+_SET_TO_ZERO = re.compile(r"(?<![\\<>!:])=\s*0\s*$")
+_LEADING_ARROW = re.compile(r"\\(?:Rightarrow|Longrightarrow|implies)(?![a-zA-Z])")
+
+
+def _first_order_conditions(rows):
+    """The rows with each first-order condition — a row that is nothing but a derivative
+    set to zero — joined to the row below it when that row is led by `\\Rightarrow`
+    (`\\implies`, `\\Longrightarrow`): `\\frac{\\partial}{\\partial D(x)}(…) = 0 \\\\
+    \\Rightarrow \\frac{p(x)}{D(x)} - \\frac{q(x)}{1 - D(x)} = 0` is the condition imposed,
+    not claimed — read as the one row `H = 0 \\Rightarrow Q` (as with `\\stackrel{!}{=}`): the
+    premise of the row below, which is claimed under it; never a step of its own."""
+    out = []
+    for row in rows:
+        above = out[-1] if out else None
+        zero = above is not None and _LEADING_ARROW.match(row.text, indent(row.text)) and \
+            _DERIVATIVE_START.match(above.text, indent(above.text)) and \
+            _SET_TO_ZERO.search(above.text)
+        if zero and first_relation(above.text) == zero.start():
+            joined = above + row        # `H = 0 \\Rightarrow Q`: the premise H = 0
+            out[-1] = Row(joined.text, joined.spans, above.align, above.under)
+            continue
+        out.append(row)
+    return out
 
 
 # The connectives between statements a row may chain: `\Rightarrow`, `\Leftrightarrow`.

@@ -114,12 +114,22 @@ def _bracket(text, i):
 
 
 # Macros so common that an undefined one has one meaning (a blog's MathJax configuration
-# defines them where the page does not show it): `\\E` is the expectation `\\mathbb{E}`.
+# defines them where the page does not show it): `\\E` is the expectation `\\mathbb{E}`,
+# `\\R` the real line `\\mathbb{R}`, and `\\d` the upright differential `\\mathrm{d}` —
+# `\\d` only where a variable, a power or the end of a group follows it (`\\d x`,
+# `\\d\\theta`, `\\d^2 x`, `\\frac{\\d}{\\d x}`): anywhere else (`\\d + 1`, LaTeX's
+# text accent `\\d{o}`) it is left unexpanded and refused where it stands.
 # Used only where the document defines no macro of that name; never a name a row defines.
-CONVENTIONAL = {"E": Macro("E", 0, None, r"\mathbb{E}", -1)}
+CONVENTIONAL = {"E": Macro("E", 0, None, r"\mathbb{E}", -1),
+                "R": Macro("R", 0, None, r"\mathbb{R}", -1),
+                "d": Macro("d", 0, None, r"\mathrm{d}", -1)}
+# What must follow a conventional macro for the convention to apply (none: anything).
+_CONVENTIONAL_BEFORE = {"d": re.compile(r"\s*(?:[A-Za-z^}]|\\[A-Za-z])")}
 # A MathJax configuration in the page naming the macro (`macros: {E: "…"}`): the page
 # defines it, so the convention does not apply (derive reads no configuration).
-_CONFIGURED = re.compile(r"macros\s*[:=]\s*\{[^{}]*?(?<![A-Za-z])[\"']?(E)[\"']?\s*:", re.S)
+_CONFIGURED = re.compile(r"macros\s*[:=]\s*\{[^{}]*?(?<![A-Za-z])[\"']?(E|R|d)[\"']?\s*:", re.S)
+# A cheap test for a conventional macro in a display with no macro of the document.
+_CONVENTIONAL_USE = re.compile(r"\\(?:E|R|d)(?![A-Za-z])")
 
 
 class Macros:
@@ -230,7 +240,7 @@ class Macros:
     # ------------------------------------------------------------ expansion
     def expand(self, math):
         """The `Mapped` math with every macro in force expanded."""
-        if not self.table and "\\E" not in math.text:       # no macro, no `\\E`: cheap
+        if not self.table and not _CONVENTIONAL_USE.search(math.text):   # cheap
             return math
         i, count, per_call = 0, 0, {}
         while True:
@@ -239,6 +249,9 @@ class Macros:
                 return math
             name = m.group(1)
             macro = self.table.get(name, self.conventional.get(name)) if name else None
+            if macro is not None and name not in self.table and name in _CONVENTIONAL_BEFORE \
+                    and not _CONVENTIONAL_BEFORE[name].match(math.text, m.end()):
+                macro = None
             if macro is None:
                 i = m.end()
                 continue

@@ -97,13 +97,16 @@ class DerivPiece:
     items of f). `variables` are the name nodes to differentiate by, in order. `index`:
     the operator `\\partial_j`, whose subscript may be an index naming the member z_j of
     the indexed family its operand uses. `square`: `\\frac{\\partial}{\\partial \\sigma^2}`,
-    the derivative by the square of its one variable."""
+    the derivative by the square of its one variable. `at`: for a variable that is a declared
+    function written at its argument (`\\partial D(x)`), its position in `variables` → the
+    denominator's items `D`, `(x)`: the derivative by that value."""
 
     variables: list
     node: object
     body: list | None = None
     index: bool = False
     square: bool = False
+    at: dict | None = None
 
 
 @dataclass

@@ -2163,11 +2163,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 not _mentions_d(den):
             return DifferentialFraction([self.piece(item) for item in num_items], LazyPiece(
                 Tree("reciprocal_of", [den], frac.meta), None, frac), frac)
-        variables, den_items, k = [], _items(den), 0
+        variables, den_items, k, at = [], _items(den), 0, {}
         while k < len(den_items):
             if _d_like(den_items[k]) != 1 or k + 1 >= len(den_items):
                 raise self.error("a derivative's denominator reads d x, or \\partial x, "
                                  "once per variable: \\frac{d^2}{dx^2}", frac)
+            if k + 2 < len(den_items) and self._function_at(den_items[k + 1], den_items[k + 2]):
+                at[len(variables)] = den_items[k + 1:k + 3]     # `\\partial D(x)`
+                variables.append(den_items[k + 1])
+                k += 3
+                continue
             var, power = _differential_power(den_items[k + 1])
             if power is None:
                 raise self.error("the power of a differential is a whole number", var)
@@ -2183,7 +2188,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if len(variables) != order:
             raise self.error(f"this derivative's orders do not match: {order} above, "
                              f"{len(variables)} below", frac)
-        return DerivPiece(variables, frac, num_items[1:] or None)
+        return DerivPiece(variables, frac, num_items[1:] or None, at=at or None)
+
+    def _function_at(self, name, bracket):
+        """Whether a derivative's denominator writes a declared function at an argument in
+        round brackets (`\\partial D(x)`, GAN notes setting the pointwise derivative to
+        zero): the derivative by that value (`_by_function_value`)."""
+        bracket = single(bracket)
+        if is_tree(bracket, "script") and len(bracket.children) == 1:
+            bracket = bracket.children[0]
+        return is_tree(bracket, "bracketed") and bracket.children[0].value == "(" and \
+            self._declared_function(name) is not None
 
     def _is_name(self, key):
         return self.bound_name(key) is not None or self.declared(key) is not None
@@ -2196,8 +2211,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if not rest:
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
-        for var_node in reversed(piece.variables):
-            member = self._member_variable(var_node)
+        for position, var_node in reversed(list(enumerate(piece.variables))):
+            written = (piece.at or {}).get(position)
+            member = None if written else self._member_variable(var_node)
             if member is None and piece.index:
                 member = self._member_at_index(var_node, value)
             if member is not None and piece.square:
@@ -2213,7 +2229,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 continue
             function = None if piece.square else self._declared_function(var_node)
             if function is not None:
-                value = self._by_function_value(value, function, var_node)
+                value = self._by_function_value(value, function, var_node, written)
                 continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
@@ -2295,9 +2311,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         return found[0]
 
-    def _by_function_value(self, value, function, node):
+    def _by_function_value(self, value, function, node, written=None):
         """`\\nabla_G f(G(z))`, `\\frac{\\partial}{\\partial G}` (GAN notes: the derivative
-        with respect to a function's value): where G occurs only as G(a) at one and the
+        with respect to a function's value; `\\partial D(x)` written at its argument, which must be
+        the one the expression uses, `written`): where G occurs only as G(a) at one and the
         same argument a, it is d/du of value with u in G(a)'s place, at u = G(a)
         (`members.by_quantity`) — so ∇_G D(G(z)) = D'(G(z)). A real G only (u ranges over
         its values); G at two arguments, otherwise than applied (G'(z)), or under an operator
@@ -2316,6 +2333,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              + (f"here {key} does not occur" if not calls else
                                 f"here at {len(calls)} different arguments"), node)
         (call,) = calls
+        if written is not None and self.product([self.piece(i) for i in written]) != call:
+            raise self.error(f"this derivative is by {self.source_text(node).strip()} at the "
+                             f"argument its denominator writes, but the expression uses "
+                             f"{key} at another one: the derivative by that value is not "
+                             "written", node)
         mover = _moving_operator(value, call)
         if mover is not None:
             raise self.error(f"{key} is a function, not a variable: derive reads a derivative "
