@@ -110,7 +110,8 @@ from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, Kind, Name, NamedValue, SampleInfo, labelled_by,
+                                 IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
+                                 labelled_by,
                                  label_letters,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
@@ -4645,6 +4646,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             _, upper = self._index_bounds(piece, kind, key, (Num(1), node),
                                           (upper, piece.sup), node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
+        elif (subset := self._index_subset(node)) is not None:  # \sum_{i \in I}, I = {i : …}
+            key, index, span = subset
+            lower, upper, low_node = span.lower, span.upper, node
         else:
             listed = self._listed_set(node)
             key, index = self._summation_index(piece, node.children[0] if listed else node)
@@ -4661,6 +4665,37 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _index_subset(self, node):
+        """(key, fresh index, its `IndexRange`) of `i \\in I` under a sum, I a set of indices the file defines
+        (`define I = \\{i : p_i > 0\\}`, `IndexSubset`) and i its letter; None when the
+        set is no such set. Read only where the declarations make I its families' whole
+        range; a condition they do not imply leaves I's indices unknown: refused, never
+        summed over a guessed part of the range."""
+        if not is_tree(node, "domain"):
+            return None
+        try:
+            named = self._index_key(node.children[2])
+        except InputError:
+            return None
+        found = self.declared(named)
+        subset = found[1].info if found is not None else None
+        if not isinstance(subset, IndexSubset):
+            return None
+        key = self._index_key(node.children[0])
+        if key != subset.span.index or self.declared(key) is not None or \
+                self.bound_name(key) is not None:
+            raise self.error(f"{named} is a set of indices {subset.span.index} (defined as "
+                             f"{{{subset.span.index} : {subset.text}}}): sum over it with "
+                             f"its own letter, \\sum_{{{subset.span.index} \\in {named}}}",
+                             node.children[0])
+        if not subset.whole:
+            raise self.error(f"derive does not know which indices {named} = "
+                             f"{{{key} : {subset.text}}} holds: the declarations do not make "
+                             f"{subset.text} hold at every {key} in {subset.span.text} (then "
+                             f"{named} would be that whole range); declare it so, or sum over "
+                             "the whole range", node.children[2])
+        return key, self.fresh(key, declaration=LOCAL_INDEX), subset.span
 
     def _first_index(self, piece, key, index, body, upper):
         """Where `\\sum_i^n` (an upper limit, no lower one) starts: at 1, as texts write it
