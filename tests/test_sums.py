@@ -3447,3 +3447,37 @@ def test_a_row_going_on_after_an_empty_group_reads_its_relation():
     text = ("% derive: real a, b\n\\begin{align}\na + b & {} = b + a \\\\\n& {} = a + b \\\\\n"
             "& {} \\geq a + b + 1.\n\\end{align}\n")
     assert verdicts(text) == ["verified", "verified", "refuted"]
+
+
+_REAL_SUBSCRIPT = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+                   "% derive: positive x_i for i = 1..n\n"
+                   "% derive: define g_a(t) = at - t\\log t\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"g_{y_1}(x_1) = y_1 x_1 - x_1 \log x_1", "verified"),
+    (r"g_{y_1}(x_1) = y_1 x_1 + x_1 \log x_1", "refuted"),
+    (r"\sum_{i=1}^n g_{y_i}(x_i) = \sum_{i=1}^n y_i x_i - \sum_{i=1}^n x_i \log x_i",
+     "verified"),
+    (r"\sum_{i=1}^n g_{y_i}(x_i) = \sum_{i=1}^n y_i x_i + \sum_{i=1}^n x_i \log x_i",
+     "refuted"),
+    (r"g_{1/2}(x_1) = \frac{x_1}{2} - x_1 \log x_1", "verified"),
+    (r"g_{2}(x_1) = x_1 - x_1 \log x_1", "refuted"),
+])
+def test_a_function_with_a_real_subscript_parameter_is_read_at_real_values(row, expected):
+    """`define g_a(t) = at - t\\log t` (the f-GAN conjugate's coordinate function): a
+    function whose subscript, no index letter, its body uses only as a number is a formula
+    at every real a — `g_{y_i}(x_i)` is y_i x_i − x_i log x_i."""
+    assert verdicts(display(_REAL_SUBSCRIPT, row)) == [expected]
+
+
+@pytest.mark.parametrize("definition, row", [
+    ("define h_i(t) = t^i", r"h_{1/2}(4) = 2"),                 # an index letter
+    ("define h_a(t) = \\sum_{k=1}^{a} t", r"h_{1/2}(4) = 2"),   # a sum's bound
+    ("define h_a(t) = t y_a", r"h_{1/2}(4) = 2"),               # a family's index
+    ("define h_a = a^2", r"h_{1/2} = \frac14"),                 # no argument: a sequence
+])
+def test_a_subscript_used_as_an_index_stays_whole(definition, row):
+    text = "% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: " + definition + "\n"
+    (step,) = steps(display(text, row))
+    assert step.kind == "unreadable" and "whole-number indices" in step.message

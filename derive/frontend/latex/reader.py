@@ -1308,8 +1308,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         items = _subitems(p.sub)
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
-        index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         info = found[1].info
+        index = self._index(items[0], p) if members.numeric_parameter(info.params, info.body) \
+            else None
+        if index is None or self._whole_term(index):
+            index = self._whole_index(items[0], p,
+                                      f"{p.base} is defined at whole-number indices")
         value = self._apply(info, (index,), p.node, {info.params[0]: index})
         for member in set(subterms(value)):
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
