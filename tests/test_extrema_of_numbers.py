@@ -264,3 +264,29 @@ def test_false_steps_with_the_largest_member_are_refuted(row):
 ])
 def test_the_facts_about_the_max_are_used_only_where_they_hold(header, row):
     assert "verified" not in verdicts(display(header, row))
+
+
+_FAMILIES = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+             "% derive: positive x_i for i = 1..n\n"
+             "% derive: define g_a(t) = at - t\\log t\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a member of a positive family ranges over (0, ∞): sup_t (yt − t log t) = e^{y−1}
+    (r"\sup_{x_1}\Big\{g_{y_1}(x_1)\Big\} = e^{y_1-1}", "verified"),
+    (r"\sup_{x_1}\Big\{g_{y_1}(x_1)\Big\} = e^{y_1+1}", "undecided"),   # above the sup
+    (r"\sup_{x_1}\Big\{y_1 x_1 - x_1 \log x_1\Big\} = y_1 e^{y_1-1}", "refuted"),
+])
+def test_an_optimum_over_one_member_ranges_over_its_family_domain(row, expected):
+    assert verdicts(display(_FAMILIES, row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sup_{x}\Big\{\sum_{i=1}^n x_i\Big\} = \sum_{i=1}^n x_i",
+    r"\sup_x\Big\{\sum_{i=1}^n g_{y_i}(x_i)\Big\} = \sum_{i=1}^n e^{y_i-1}",
+])
+def test_an_optimum_over_a_family_letter_beside_its_members_is_refused(row):
+    """`\\sup_x` of an objective taking the declared x_i bound a number x the objective does
+    not use: Σ x_i 'maximised' over it is Σ x_i — a misreading of the sup over the vector."""
+    (step,) = steps(display(_FAMILIES, row))
+    assert step.kind == "unreadable" and "names the declared family x_i" in step.message

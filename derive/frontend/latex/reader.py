@@ -5480,6 +5480,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             extremum = self._family_extremum(node, kind, key, body)
             if extremum is not None:        # \max_i x_i of `real x_i for i = 1..n`
                 return extremum
+        family = self._optimised_family(key) if found is None else None
+        if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
+                var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
+            low, closed = self._member_range(family, low, closed)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -5491,6 +5495,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         body, after = self._braced_objective(body)
         with self.binding(key, var):
             value = self._objective(body)
+        if family is not None and key == family.latex.removesuffix("_{\\cdot}") and any(
+                isinstance(t, Call) and t.function is family for t in subterms(value)):
+            raise self.error(f"{key} names the declared family {key}_i, whose members the "
+                             f"objective takes: derive does not read an optimum over a whole "
+                             f"vector, nor over a number {key} beside its members — optimise "
+                             f"over one member (subscript {key}_i) or name the number "
+                             "otherwise", var_node)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
         if function is not None and function[1].kind is Kind.DEFINITION:
             self._effective_domain(kind, value, var, function, spec)
@@ -5706,6 +5717,29 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 getattr(found[1].info, "shape", None) == "class":
             return found[0]
         return None
+
+    def _optimised_family(self, key):
+        """The declared indexed family (`positive x_i for i = 1..n`) an optimum's variable
+        names — its letter (`\\sup_x`) or one member (`\\sup_{x_i}`, `\\sup_{x_1}`) —
+        else None."""
+        base = key.partition("_{")[0]
+        found = self.scope.lookup(base + "_{\\cdot}")
+        if found is None or not isinstance(found[1].info, IndexRange) or \
+                key not in (base, ) and not key.startswith(base + "_{") or \
+                self.bound_name(key) is not None:
+            return None
+        return found[0]
+
+    def _member_range(self, family, low, closed):
+        """(low, closed) of an optimum over one member of a declared family written without
+        a range (`\\sup_{x_i}`): the member ranges over its family's domain — above 0 for
+        a positive family, from 0 for a nonnegative one, the line otherwise."""
+        domain = self.scope.context.domain(family)
+        if domain.is_positive:
+            return Num(0), "()"
+        if domain.is_nonnegative:
+            return Num(0), "[)"
+        return low, closed
 
     def _half_line(self, rel, bound, node):
         """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
