@@ -290,3 +290,19 @@ def test_an_optimum_over_a_family_letter_beside_its_members_is_refused(row):
     not use: Σ x_i 'maximised' over it is Σ x_i — a misreading of the sup over the vector."""
     (step,) = steps(display(_FAMILIES, row))
     assert step.kind == "unreadable" and "names the declared family x_i" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{i=1}^n\sup_{x_i}\Big\{g_{y_i}(x_i)\Big\} = \sum_{i=1}^n e^{y_i-1}", "verified"),
+    (r"\sum_{i=1}^n\sup_{x_i}\Big\{g_{y_i}(x_i)\Big\} = \sum_{i=1}^n e^{y_i+1}", "undecided"),
+    (r"\sum_{i=1}^n\sup_{x_i}\Big\{g_{y_i}(x_i)\Big\} = \sum_{i=1}^n y_i e^{y_i-1}",
+     "undecided"),
+    (r"\sum_{i=1}^n\sup_{x_i}\Big\{g_{y_i}(x_i)\Big\} = \sum_{i=2}^n e^{y_i-1}", "undecided"),
+    (r"\prod_{i=1}^n\sup_{x_i}\Big\{g_{y_i}(x_i)\Big\} = \prod_{i=1}^n e^{y_i-1}", "undecided"),
+])
+def test_sums_of_optima_are_compared_term_by_term(row, expected):
+    """Σ_i sup_{x_i} g_{y_i}(x_i) = Σ_i e^{y_i−1} (the f-GAN conjugate's last step): no
+    evaluation takes an optimum inside a sum, so the summands' claim is decided with the
+    index free, and only its verification carries over to the sums (summands that differ
+    may still have equal sums: never refuted so)."""
+    assert verdicts(display(_FAMILIES, row)) == [expected]
