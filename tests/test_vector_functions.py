@@ -355,7 +355,7 @@ def test_an_inner_product_of_declared_families_is_their_sum_of_products(row, exp
     (r"\langle y, z \rangle = 1", "z is not one"),
     (r"\langle y \rangle = 1", "two arguments"),
     (r"\langle y, x, y \rangle = 1", "two arguments"),
-    (r"\sup_x \langle y, x \rangle = 1", "x is bound"),
+    (r"\sup_t \langle y, t \rangle = 1", "t is bound"),
 ])
 def test_an_inner_product_of_anything_else_is_refused(row, message):
     (step,) = steps(display(_INNER + "% derive: real a\n", row))

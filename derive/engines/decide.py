@@ -338,14 +338,14 @@ def equality(step, seed, deadline, report):
                        f"{c.rhs_value}", counterexample=c)
     if proved:
         if not agrees(comparison):
-            return Verdict(UNDECIDED, method, f"{why or NORMAL_FORM}, but {note}, and a "
-                           f"proof alone does not make a verdict{_thin(comparison)}")
+            return _termwise_optima(step, seed, deadline) or Verdict(
+                UNDECIDED, method, f"{why or NORMAL_FORM}, but {note}, and a proof alone "
+                f"does not make a verdict{_thin(comparison)}")
         return Verdict(VERIFIED, method, f"{why or NORMAL_FORM}; {note}")
     report(Verdict(UNDECIDED, "normal form", f"no proof: {why}; {note}"))
-    inner = _termwise_optima(step, seed, deadline)
-    if inner is not None:
-        return Verdict(VERIFIED, f"{inner.method}, termwise under a sum", f"{inner.detail}, "
-                       "for each term of a sum over the same range on both sides")
+    termwise = _termwise_optima(step, seed, deadline)
+    if termwise is not None:
+        return termwise
     from derive.engines import symbolic
     outcome = symbolic.prove_equal(step, deadline)
     if outcome.proved and not agrees(comparison):
@@ -367,7 +367,7 @@ def equality(step, seed, deadline, report):
 
 
 def _termwise_optima(step, seed, deadline):
-    """The verified verdict of the claim between the summands of two sums over one range
+    """The verified verdict, from the claim between the summands of two sums over one range
     whose summands hold an optimum or a limit at the top (`\\sum_i \\sup_{x_i} g_{y_i}(x_i)
     = \\sum_i e^{y_i - 1}`), the index free — which no evaluation of the whole step takes
     (an optimum inside an expression is an unknown number to `compare`). Equal summands
@@ -385,9 +385,12 @@ def _termwise_optima(step, seed, deadline):
                                      for e in sides) else None
     if kind is None:
         return None
-    verdict = _dispatch(replace(step, lhs=lhs, rhs=rhs, kind=kind), seed, deadline,
-                        lambda v: None)
-    return verdict if verdict.status is VERIFIED else None
+    inner = _dispatch(replace(step, lhs=lhs, rhs=rhs, kind=kind), seed, deadline,
+                      lambda v: None)
+    if inner.status is not VERIFIED:
+        return None
+    return Verdict(VERIFIED, f"{inner.method}, termwise under a sum", f"{inner.detail}, for "
+                   "each term of a sum over the same range on both sides")
 
 
 def _with_closed_forms(step, deadline, why):

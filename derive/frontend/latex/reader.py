@@ -122,7 +122,8 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import derivatives, families, members, registry, special, vectors
+from derive.notation import (derivatives, families, members, registry, separable, special,
+                             vectors)
 from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
@@ -5481,9 +5482,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if extremum is not None:        # \max_i x_i of `real x_i for i = 1..n`
                 return extremum
         family = self._optimised_family(key) if found is None else None
+        member = LOCAL_OPTIMUM
         if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
                 var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
-            low, closed = self._member_range(family, low, closed)
+            low, closed, member = self._member_range(family, low, closed)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -5491,17 +5493,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
             self.unbindable_law_parameter(key, var_node, "an optimum over")
-            var = self.fresh(key, declaration=LOCAL_OPTIMUM)
+            var = self.fresh(key, declaration=member)
         body, after = self._braced_objective(body)
-        with self.binding(key, var):
-            value = self._objective(body)
-        if family is not None and key == family.latex.removesuffix("_{\\cdot}") and any(
-                isinstance(t, Call) and t.function is family for t in subterms(value)):
-            raise self.error(f"{key} names the declared family {key}_i, whose members the "
-                             f"objective takes: derive does not read an optimum over a whole "
-                             f"vector, nor over a number {key} beside its members — optimise "
-                             f"over one member (subscript {key}_i) or name the number "
-                             "otherwise", var_node)
+        whole = family is not None and key == family.latex.removesuffix("_{\\cdot}")
+        try:
+            with self.binding(key, var):
+                value = self._objective(body)
+        except InputError:
+            if not whole:
+                raise
+            value = None                    # f(x) of the vector x, x bound: read it unbound
+        if whole and (value is None or any(isinstance(t, Call) and t.function is family
+                                           for t in subterms(value))):
+            value = self._over_family(node, kind, key, family, body, after, var_node is spec)
+            return value if after is None else after(value)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
         if function is not None and function[1].kind is Kind.DEFINITION:
             self._effective_domain(kind, value, var, function, spec)
@@ -5718,6 +5723,34 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return found[0]
         return None
 
+    def _over_family(self, node, kind, key, family, body, after, bare):
+        """`\\sup_x \\{…\\}` over a whole declared family x whose members the objective
+        takes: read with the declared members, and separated into each member's own
+        optimum over its family's domain (`separable`). Refused — never a number x the
+        objective does not use — with a range written, for an argmax, or for an objective
+        that is no sum of the members' own terms."""
+        why = None if bare and kind in ("max", "min") else \
+            "a range written under it, or an arg max/min"
+        value = None
+        if why is None:
+            value = self._objective(body)
+            low, closed, member = self._member_range(family, neg(OO), "()")
+            try:
+                value = separable.separated(
+                    kind, value, family,
+                    lambda index: self.fresh(f"{key}_{{{index.latex}}}", declaration=member),
+                    (low, OO, closed))
+            except separable.NotSeparable as exc:
+                why = str(exc)
+        if why is not None:
+            raise self.error(f"{key} names the declared family {key}_i, whose members the "
+                             f"objective takes: derive reads an optimum over the whole "
+                             f"vector only as each member's own optimum, for an objective "
+                             f"that is a sum of the members' own terms; here {why} — "
+                             f"optimise over one member (subscript {key}_i), or name the "
+                             "number otherwise", node)
+        return value
+
     def _optimised_family(self, key):
         """The declared indexed family (`positive x_i for i = 1..n`) an optimum's variable
         names — its letter (`\\sup_x`) or one member (`\\sup_{x_i}`, `\\sup_{x_1}`) —
@@ -5731,15 +5764,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return found[0]
 
     def _member_range(self, family, low, closed):
-        """(low, closed) of an optimum over one member of a declared family written without
-        a range (`\\sup_{x_i}`): the member ranges over its family's domain — above 0 for
-        a positive family, from 0 for a nonnegative one, the line otherwise."""
+        """(low, closed, the bound variable's declaration) of an optimum over one member of
+        a declared family written without a range (`\\sup_{x_i}`): the member ranges over
+        its family's domain — above 0 for a positive family, from 0 for a nonnegative one,
+        the line otherwise — and is declared so (an instance draws it there)."""
         domain = self.scope.context.domain(family)
         if domain.is_positive:
-            return Num(0), "()"
+            return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
         if domain.is_nonnegative:
-            return Num(0), "[)"
-        return low, closed
+            return Num(0), "[)", Declaration(Kind.VARIABLE, Domain.NONNEGATIVE)
+        return low, closed, LOCAL_OPTIMUM
 
     def _half_line(self, rel, bound, node):
         """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
