@@ -287,6 +287,7 @@ def test_an_optimum_over_one_member_ranges_over_its_family_domain(row, expected)
     r"\sup_x\Big\{\sum_{i=1}^{n} x_i - \sum_{i=1}^{m} x_i\Big\} = 0",  # two ranges
     r"\arg\max_x\Big\{\sum_{i=1}^{n} g_{y_i}(x_i)\Big\} = 1",
     r"\sup_{x \in \mathbb{R}}\Big\{\sum_{i=1}^{n} g_{y_i}(x_i)\Big\} = 1",
+    r"\sup_x\Big\{x + \sum_{i=1}^{n} x_i\Big\} = x + \sum_{i=1}^n \sup_{x_i} x_i",
 ])
 def test_an_optimum_over_a_family_not_separated_is_refused(row):
     """`\\sup_x` of an objective taking the declared x_i had bound a number x the objective

@@ -5734,6 +5734,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         value = None
         if why is None:
             value = self._objective(body)
+            if any(name.latex == key for name in free_names(value)):
+                why = f"the objective takes {key} itself too (the vector, or a number?)"
+        if why is None:
             low, closed, member = self._member_range(family, neg(OO), "()")
             try:
                 value = separable.separated(
