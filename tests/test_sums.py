@@ -3402,3 +3402,82 @@ def test_the_chain_rule_through_a_softmax_sums_its_deltas_out(row, expected):
     beside it was not C times it — the true chain rule stayed undecided (as the hash seed
     fell); the wrong sign is refuted."""
     assert verdicts(display(_SOFTMAX_CHAIN, row)) == [expected]
+
+
+_POSITIVE_P = ("% derive: natural n\n% derive: positive p_i, q_i for i = 1..n\n"
+               "% derive: real a_i for i = 1..n\n")
+
+
+@pytest.mark.parametrize("condition, row, expected", [
+    # positive p_i: {i : p_i > 0} (or ≥ 0, ≠ 0, 0 < p_i) is all of 1..n
+    ("p_i > 0", r"\sum_{i \in I} p_i = \sum_{i=1}^{n} p_i", "verified"),
+    ("0 < p_i", r"\sum_{i \in I} (p_i + q_i) = \sum_{i=1}^{n} p_i + \sum_{i=1}^{n} q_i",
+     "verified"),
+    ("p_i \\ne 0", r"\sum_{i \in I} p_i = \sum_{i=1}^{n} p_i", "verified"),
+    ("p_i \\geq 0", r"\sum_{i \in I} p_i = \sum_{i=1}^{n} p_i + 1", "refuted"),
+    ("p_i > 0", r"\sum_{i \in I} p_i = 2 \sum_{i=1}^{n} p_i", "refuted"),
+])
+def test_a_sum_over_an_index_set_the_declarations_fill(condition, row, expected):
+    """`define I = \\{i : p_i > 0\\}` of positive p_i (Gibbs' inequality's proof): I is the
+    families' whole range, so \\sum_{i \\in I} is \\sum_{i=1}^n."""
+    text = _POSITIVE_P + f"% derive: define I = \\{{i : {condition}\\}}\n"
+    assert verdicts(display(text, row)) == [expected]
+
+
+@pytest.mark.parametrize("condition", ["a_i > 0", "p_i > 1", "p_i < 0", "p_i = 1", "q_i > p_i"])
+def test_a_sum_over_an_index_set_of_unknown_indices_is_refused(condition):
+    """A condition the declarations do not imply leaves I's indices unknown (a real a_i
+    may be ≤ 0): \\sum_{i \\in I} is refused at I, never read over the whole range — where
+    a_i ≤ 0 at some i, Σ_{i∈I} a_i ≥ Σ_i a_i holds though Σ_{i∈I} a_i = Σ_i a_i need not."""
+    text = _POSITIVE_P + f"% derive: define I = \\{{i : {condition}\\}}\n"
+    (step,) = steps(display(text, r"\sum_{i \in I} a_i = \sum_{i=1}^{n} a_i"))
+    assert step.kind == "unreadable" and "does not know which indices I" in step.message
+
+
+def test_an_index_set_is_summed_with_its_own_letter_and_only_under_a_sum():
+    text = _POSITIVE_P + "% derive: define I = \\{i : p_i > 0\\}\n"
+    first, second = steps(display(text, r"\sum_{j \in I} p_j = 1", r"I = 1"))
+    assert first.kind == "unreadable" and "with its own letter" in first.message
+    assert second.kind == "unreadable" and "is a set" in second.message
+
+
+def test_a_row_going_on_after_an_empty_group_reads_its_relation():
+    """`& {} = …` (TeX's spacing for a relation with no left side, Wikipedia's align rows)
+    goes on from the row above: the `{}` is no left side."""
+    text = ("% derive: real a, b\n\\begin{align}\na + b & {} = b + a \\\\\n& {} = a + b \\\\\n"
+            "& {} \\geq a + b + 1.\n\\end{align}\n")
+    assert verdicts(text) == ["verified", "verified", "refuted"]
+
+
+_REAL_SUBSCRIPT = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+                   "% derive: positive x_i for i = 1..n\n"
+                   "% derive: define g_a(t) = at - t\\log t\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"g_{y_1}(x_1) = y_1 x_1 - x_1 \log x_1", "verified"),
+    (r"g_{y_1}(x_1) = y_1 x_1 + x_1 \log x_1", "refuted"),
+    (r"\sum_{i=1}^n g_{y_i}(x_i) = \sum_{i=1}^n y_i x_i - \sum_{i=1}^n x_i \log x_i",
+     "verified"),
+    (r"\sum_{i=1}^n g_{y_i}(x_i) = \sum_{i=1}^n y_i x_i + \sum_{i=1}^n x_i \log x_i",
+     "refuted"),
+    (r"g_{1/2}(x_1) = \frac{x_1}{2} - x_1 \log x_1", "verified"),
+    (r"g_{2}(x_1) = x_1 - x_1 \log x_1", "refuted"),
+])
+def test_a_function_with_a_real_subscript_parameter_is_read_at_real_values(row, expected):
+    """`define g_a(t) = at - t\\log t` (the f-GAN conjugate's coordinate function): a
+    function whose subscript, no index letter, its body uses only as a number is a formula
+    at every real a — `g_{y_i}(x_i)` is y_i x_i − x_i log x_i."""
+    assert verdicts(display(_REAL_SUBSCRIPT, row)) == [expected]
+
+
+@pytest.mark.parametrize("definition, row", [
+    ("define h_i(t) = t^i", r"h_{1/2}(4) = 2"),                 # an index letter
+    ("define h_a(t) = \\sum_{k=1}^{a} t", r"h_{1/2}(4) = 2"),   # a sum's bound
+    ("define h_a(t) = t y_a", r"h_{1/2}(4) = 2"),               # a family's index
+    ("define h_a = a^2", r"h_{1/2} = \frac14"),                 # no argument: a sequence
+])
+def test_a_subscript_used_as_an_index_stays_whole(definition, row):
+    text = "% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: " + definition + "\n"
+    (step,) = steps(display(text, row))
+    assert step.kind == "unreadable" and "whole-number indices" in step.message

@@ -325,3 +325,38 @@ def test_a_function_of_two_vectors_at_its_own_parameters_is_its_body(row, expect
 def test_a_function_of_two_vectors_elsewhere_stays_refused(row):
     (*_, last) = steps(LOSS + f"$$ {row} $$\n")
     assert last.kind.value == "unreadable"
+
+
+_INNER = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+          "% derive: positive x_i for i = 1..n\n% derive: real \\mu in \\mathbb{R}^J\n"
+          "% derive: real \\nu in \\mathbb{R}^J\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\langle y,x\rangle = \sum_{i=1}^n y_i x_i", "verified"),
+    (r"\langle y,x\rangle = -\sum_{i=1}^n y_i x_i", "refuted"),
+    (r"\langle y, x \rangle = \langle x,y\rangle", "verified"),
+    (r"\left\langle y, x \right\rangle - \sum_{i=1}^n x_i \log x_i = "
+     r"\sum_{i=1}^n (y_i x_i - x_i\log x_i)", "verified"),
+    (r"\langle y, x \rangle + \sum_{i=1}^n x_i \log x_i = "
+     r"\sum_{i=1}^n (y_i x_i - x_i\log x_i)", "refuted"),
+    (r"\langle y,y\rangle \ge 0", "verified"),
+    (r"\langle \mu, \nu \rangle = \sum_{j=1}^J \mu_j \nu_j", "verified"),
+    (r"\langle \mu, \nu \rangle = \sum_{j=1}^J \mu_j \nu_j + 1", "refuted"),
+    (r"\langle y, x\rangle^2 = \Big(\sum_{i=1}^n y_i x_i\Big)^2", "verified"),
+])
+def test_an_inner_product_of_declared_families_is_their_sum_of_products(row, expected):
+    assert verdicts(display(_INNER, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\langle y, 2x \rangle = 1", "written by their letters; not this"),
+    (r"\langle y, \mu \rangle = 1", "declared over different ranges"),
+    (r"\langle y, z \rangle = 1", "z is not one"),
+    (r"\langle y \rangle = 1", "two arguments"),
+    (r"\langle y, x, y \rangle = 1", "two arguments"),
+    (r"\sup_t \langle y, t \rangle = 1", "t is bound"),
+])
+def test_an_inner_product_of_anything_else_is_refused(row, message):
+    (step,) = steps(display(_INNER + "% derive: real a\n", row))
+    assert step.kind == "unreadable" and message in step.message

@@ -25,7 +25,7 @@ from derive.engines.numeric.instances import Instance
 from derive.engines.numeric.compare import _counterexample, _Outcome
 from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Verdict
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import Call, Optimum, Sym, free_names
+from derive.model.terms import Call, Optimum, Sym, free_names, substitute
 from derive.notation.show import plain
 
 DRAWS = 6
@@ -35,7 +35,7 @@ SEALED = Declaration(Kind.FUNCTION, Domain.REAL)      # an optimum drawn as an u
 def decide(step, left, residual, seed, deadline):
     """The verdict of `opt_θ A = opt_θ B` (one kind) once A − B normalises to 0."""
     theta = plain(left.var.latex)
-    agreed, evaluated = agreement(residual, step.context, seed, deadline)
+    agreed, evaluated = agreement(_drawn(residual, left.var), step.context, seed, deadline)
     proof = (f"A - B normalises to 0: the two objectives are equal for every {theta}, so "
              f"their {'suprema' if left.kind == 'max' else 'infima'} over one domain are one")
     if agreed >= MIN_AGREEMENT and agreed == evaluated:
@@ -44,6 +44,17 @@ def decide(step, left, residual, seed, deadline):
     return Verdict(UNDECIDED, "congruence", f"{proof}, but A - B was evaluated to 0 on only "
                    f"{agreed} of {evaluated} random instances, and a proof alone does not make "
                    "a verdict")
+
+
+def _drawn(residual, var):
+    """The residual with an optimum's bound number (`\\sup_t`, a variable local to the
+    optimum, which no instance draws) put as a free number of its domain, drawn with the
+    rest — a function over a class is drawn as it is."""
+    local = var.local
+    if local is None or local.kind is not Kind.VARIABLE:
+        return residual
+    free = Name(var.latex, local=Declaration(Kind.SYMBOL, local.domain))
+    return substitute(residual, {var: Sym(free)})
 
 
 def one_member(step, left, residual, residual_key, seed, deadline):

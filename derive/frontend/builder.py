@@ -19,7 +19,7 @@ from derive.frontend.directives import Directives, default_title
 from derive.frontend.errors import InputError
 from derive.frontend.joint_optima import joint_optimisers
 from derive.frontend.layout import (cases_written, continuation, first_relation, first_token,
-                                    indent, otherwise_at, signed_start)
+                                    indent, lead_blanked, otherwise_at, signed_start)
 from derive.frontend.latex.annotations import (AFTER_COMMA, RemarkError, annotate, beside,
                                                bounds_in_reason, may_head)
 from derive.frontend.latex import oldstyle
@@ -545,7 +545,7 @@ class Builder:
             def read(text, k=k):
                 """Read `text` (the row, or the part of it from a relation on) as a row."""
                 try:
-                    parts = self.reader.read_row(text, offset)
+                    parts = self.reader.read_row(lead_blanked(text), offset)
                 except InputError as error:
                     raise _SideUnread(error) from None
                 self._summed_not_continued(parts)

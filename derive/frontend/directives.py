@@ -35,15 +35,16 @@ from fractions import Fraction
 from pathlib import Path
 
 from derive.frontend.latex.annotations import RemarkError, conditions
+from derive.frontend.latex.reader import LOCAL_INDEX
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
 from derive.frontend.scope import LabelledAbove, UsedBefore, reaches
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
-    IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
+    IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Family, Num, Sym, free_names, substitute
+from derive.model.terms import Dens, Family, Num, Sym, free_names, neg, sub, substitute
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
 
@@ -912,6 +913,11 @@ class Directives:
         key = self.reader.read_name(match.group("name"), offset)
         variable = self.reader.read_name(match.group("var"), offset + match.start("var"))
         found = self.scope.lookup(variable)
+        spans = {(s.lower, s.upper): s for d in self.scope.table.values()
+                 for s in (d.info,) if type(s) is IndexRange and s.index == variable}
+        if found is None and spans:
+            self._index_subset(key, variable, spans, match, offset)
+            return
         if found is None or found[1].kind is not Kind.VARIABLE or not found[1].info.discrete:
             raise self.source.error(f"{variable} is not a declared discrete variable: derive "
                                     "reads a set {x : …} as the support of a mass function",
@@ -926,6 +932,28 @@ class Directives:
             raise self.source.error("derive reads a set {x : p(x) > 0} (the support of a "
                                     "declared mass function p), not this condition", at)
         self.scope.alias(key, found[1].info.support)
+
+    def _index_subset(self, key, letter, spans, match, offset):
+        """`I = \\{i : p_i > 0\\}` with i the index letter of declared families (`positive
+        p_i for i = 1..n`): the indices of their range where the condition holds
+        (`IndexSubset`), for `\\sum_{i \\in I}`. It is the whole range when the normal form
+        shows the condition at an index it knows nothing of but the declarations (`p_i >
+        0` of positive p_i); else which indices it holds is left unknown, and a sum over
+        I is refused where it is written. Families of that letter over different ranges
+        leave I's range unsaid: refused."""
+        if len(spans) > 1:
+            raise self.source.error(f"{letter} indexes families declared over different "
+                                    "ranges (" + ", ".join(s.text for s in spans.values())
+                                    + f"): {key} = \\{{{letter} : …\\}} has no one range",
+                                    offset + match.start("var"))
+        (span,) = spans.values()
+        index = self.reader.fresh(letter, declaration=LOCAL_INDEX)
+        at = offset + match.start("cond")
+        with self.reader.binding(letter, index):
+            read = self.reader.read_assumption(match.group("cond"), at)
+        whole = len(read) == 1 and _implied(read[0], self.scope.context)
+        self.scope.declare(key, Declaration(Kind.SET, Domain.COMPLEX, IndexSubset(
+            span, whole, " ".join(match.group("cond").split()))))
 
     def _function(self, body, offset):
         """`f, g`: real functions; `class \\mathcal{T}`: a set of real functions of the
@@ -1208,6 +1236,27 @@ def _both(found, domain):
     if found is None or not found[1].declared:
         return domain
     return found[1].domain.meet(domain) or domain
+
+
+def _implied(hypothesis, context):
+    """Whether the normal form shows a relation (`p_i > 0`) from the declarations alone:
+    its sides' difference has the sign the relation needs, at every value of the names
+    in it — so at every index of a family's range."""
+    from derive.engines import normal_form
+    relation, gap = hypothesis.relation, sub(hypothesis.lhs, hypothesis.rhs)
+    if relation is Relation.EQ:
+        return False
+    if relation.upward:
+        gap = neg(gap)
+    n = normal_form.Normaliser(context)
+    try:
+        signs = {n.sign(n.value(gap))} if relation is not Relation.NE else \
+            {n.sign(n.value(gap)), n.sign(n.value(neg(gap)))}
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    needed = {normal_form.POS} if relation.strict or relation is Relation.NE else \
+        {normal_form.POS, normal_form.NONNEG}
+    return bool(signs & needed)
 
 
 def _components_range(dimension):

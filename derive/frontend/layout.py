@@ -491,6 +491,16 @@ def _starts_with_relation(text):
     return _ROW_RELATION.match(text, indent(text)) is not None
 
 
+def lead_blanked(text):
+    """A row going on with its relation after an empty group (`& {} = …`, `{} \\ge …`:
+    TeX's spacing for a relation with nothing on its left) with its leading spacing
+    blanked, offsets kept: the `{}` there is no left side to read. Any other row as it is."""
+    if not _starts_with_relation(text):
+        return text
+    lead = indent(text)
+    return " " * lead + text[lead:]
+
+
 def _aligned_below(above, row):
     """Whether `row`'s left alignment column is empty (`&- b = c`, `&(-1)`) below a row
     aligned at or after its relation (`g &= a`, `g = &a`): it stands under that row's

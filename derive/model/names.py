@@ -111,6 +111,19 @@ class IndexRange:
 
 
 @dataclass(frozen=True, eq=False)
+class IndexSubset:
+    """`define I = \\{i : p_i > 0\\}`: the indices of a declared family's range (`span`)
+    where a condition holds, summed over by `\\sum_{i \\in I}`. `whole`: the declarations
+    imply the condition at every index of the range (positive p_i makes I all of 1..n),
+    so I is that range. Otherwise derive does not know which indices I holds, and a sum
+    over it is refused rather than read over a guessed part of the range."""
+
+    span: IndexRange
+    whole: bool
+    text: str = ""          # the condition as written: `p_i > 0`
+
+
+@dataclass(frozen=True, eq=False)
 class IndependentCopies(IndexRange):
     """The range of a family of random variables declared independent and identically
     distributed (`random X_i with density p over x for i = 1..n, independent`): each

@@ -21,7 +21,8 @@ normal form sums it out (`Σ_{j=a}^{b} f(j) δ_{jk} = f(k)` where `a ≤ k ≤ b
 from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import ZERO, Add, At, Call, Defined, Deriv, Fn, Mul, Sym, free_names
+from derive.model.terms import ZERO, Add, At, Call, Defined, Deriv, Fn, Mul, Pow, Sym, free_names
+from derive.notation.elementary import ELEMENTARY
 
 # the real coordinate moved along: a symbol of its own row, never written by an author
 _STEP = Declaration(Kind.SYMBOL, Domain.REAL)
@@ -96,3 +97,33 @@ def by_defined_member(value, quantity):
     out = walk(value, moved, lambda t: Add(t, Mul(Sym(step), kronecker(t.arguments[0], index))))
     written = walk(value, placed, lambda t: Sym(held))
     return At(Deriv(out, step), step, ZERO), free_names(written) - {held}
+
+
+# Subscript letters texts use for whole-number indices (h_i(t), a_n, x_k): a definition
+# at one of them is defined at whole numbers only.
+INDEX_LETTERS = frozenset("ijklmn")
+
+
+def numeric_parameter(params, body):
+    """Whether a function defined with a subscript parameter (`define g_a(t) = at - t\\log
+    t`: params (a, t)) is defined at every real value of it: it takes arguments (a
+    sequence `a_n = n^2` is defined at whole n), its subscript is no letter texts use for
+    an index (`INDEX_LETTERS`: `h_i(t) = t^i` stays defined at whole i), and its body uses
+    the subscript only as a number — every occurrence under +, ×, powers and elementary
+    functions alone, never as an index of a family or of another definition, a bound of a
+    sum, or in a Kronecker delta. Such a body is a formula at every real value, and a
+    member is read at any argument (`g_{y_i}(x_i)` of a real y_i)."""
+    parameter = params[0]
+    if len(params) < 2 or parameter.latex in INDEX_LETTERS:
+        return False
+
+    def plain(t):
+        if parameter not in free_names(t):
+            return True
+        if isinstance(t, Sym):
+            return True
+        if isinstance(t, Fn) and t.fname not in ELEMENTARY:
+            return False
+        return isinstance(t, (Add, Mul, Pow, Fn)) and all(plain(a) for a in t.args
+                                                          if not isinstance(a, str))
+    return parameter in free_names(body) and plain(body)

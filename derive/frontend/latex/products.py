@@ -1055,6 +1055,8 @@ class Products:
         """( ), [ ] and \\{ \\} around one expression group (Bishop writes
         \\{x-\\mathbb{E}[x]\\}\\{y-\\mathbb{E}[y]\\}); \\lceil \\rceil and \\lfloor \\rfloor
         round; any other pair (⟨ ⟩, a mismatched pair such as an interval) is refused."""
+        if (bracket.open, bracket.close) == (r"\langle", r"\rangle"):
+            return self.inner_product(bracket)      # inner_products.py
         rounding = ROUNDING.get(bracket.open)
         if rounding is not None and bracket.close != rounding[1]:
             raise self.error(f"{bracket.open} closes with {rounding[1]}", bracket.node)

@@ -94,6 +94,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
+from derive.frontend.latex.inner_products import InnerProducts
 from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
@@ -110,7 +111,8 @@ from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, Kind, Name, NamedValue, SampleInfo, labelled_by,
+                                 IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
+                                 labelled_by,
                                  label_letters,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
@@ -120,7 +122,8 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation import derivatives, families, members, registry, special, vectors
+from derive.notation import (derivatives, families, members, registry, separable, special,
+                             vectors)
 from derive.notation.show import show
 from derive.notation.elementary import SPELLINGS
 
@@ -218,7 +221,7 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
 
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons, Matrices):
+             Semicolons, Matrices, InnerProducts):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -1306,8 +1309,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         items = _subitems(p.sub)
         if len(items) != 1:
             raise self.error(f"{p.key}: {p.base} is defined at one index", p.node)
-        index = self._whole_index(items[0], p, f"{p.base} is defined at whole-number indices")
         info = found[1].info
+        index = self._index(items[0], p) if members.numeric_parameter(info.params, info.body) \
+            else None
+        if index is None or self._whole_term(index):
+            index = self._whole_index(items[0], p,
+                                      f"{p.base} is defined at whole-number indices")
         value = self._apply(info, (index,), p.node, {info.params[0]: index})
         for member in set(subterms(value)):
             declaration = self.scope.table.get(member.function) if isinstance(member, Call) \
@@ -4667,6 +4674,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             _, upper = self._index_bounds(piece, kind, key, (Num(1), node),
                                           (upper, piece.sup), node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
+        elif (subset := self._index_subset(node)) is not None:  # \sum_{i \in I}, I = {i : …}
+            key, index, span = subset
+            lower, upper, low_node = span.lower, span.upper, node
         else:
             listed = self._listed_set(node)
             key, index = self._summation_index(piece, node.children[0] if listed else node)
@@ -4683,6 +4693,37 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
+
+    def _index_subset(self, node):
+        """(key, fresh index, its `IndexRange`) of `i \\in I` under a sum, I a set of indices the file defines
+        (`define I = \\{i : p_i > 0\\}`, `IndexSubset`) and i its letter; None when the
+        set is no such set. Read only where the declarations make I its families' whole
+        range; a condition they do not imply leaves I's indices unknown: refused, never
+        summed over a guessed part of the range."""
+        if not is_tree(node, "domain"):
+            return None
+        try:
+            named = self._index_key(node.children[2])
+        except InputError:
+            return None
+        found = self.declared(named)
+        subset = found[1].info if found is not None else None
+        if not isinstance(subset, IndexSubset):
+            return None
+        key = self._index_key(node.children[0])
+        if key != subset.span.index or self.declared(key) is not None or \
+                self.bound_name(key) is not None:
+            raise self.error(f"{named} is a set of indices {subset.span.index} (defined as "
+                             f"{{{subset.span.index} : {subset.text}}}): sum over it with "
+                             f"its own letter, \\sum_{{{subset.span.index} \\in {named}}}",
+                             node.children[0])
+        if not subset.whole:
+            raise self.error(f"derive does not know which indices {named} = "
+                             f"{{{key} : {subset.text}}} holds: the declarations do not make "
+                             f"{subset.text} hold at every {key} in {subset.span.text} (then "
+                             f"{named} would be that whole range); declare it so, or sum over "
+                             "the whole range", node.children[2])
+        return key, self.fresh(key, declaration=LOCAL_INDEX), subset.span
 
     def _first_index(self, piece, key, index, body, upper):
         """Where `\\sum_i^n` (an upper limit, no lower one) starts: at 1, as texts write it
@@ -5462,6 +5503,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             extremum = self._family_extremum(node, kind, key, body)
             if extremum is not None:        # \max_i x_i of `real x_i for i = 1..n`
                 return extremum
+        family = self._optimised_family(key) if found is None else None
+        member = LOCAL_OPTIMUM
+        if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
+                var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
+            low, closed, member = self._member_range(family, low, closed)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -5469,10 +5515,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
         else:
             self.unbindable_law_parameter(key, var_node, "an optimum over")
-            var = self.fresh(key, declaration=LOCAL_OPTIMUM)
+            var = self.fresh(key, declaration=member)
         body, after = self._braced_objective(body)
-        with self.binding(key, var):
-            value = self._objective(body)
+        whole = family is not None and key == family.latex.removesuffix("_{\\cdot}")
+        try:
+            with self.binding(key, var):
+                value = self._objective(body)
+        except InputError:
+            if not whole:
+                raise
+            value = None                    # f(x) of the vector x, x bound: read it unbound
+        if whole and (value is None or any(isinstance(t, Call) and t.function is family
+                                           for t in subterms(value))):
+            value = self._over_family(node, kind, key, family, body, after, var_node is spec)
+            return value if after is None else after(value)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
         if function is not None and function[1].kind is Kind.DEFINITION:
             self._effective_domain(kind, value, var, function, spec)
@@ -5688,6 +5744,61 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 getattr(found[1].info, "shape", None) == "class":
             return found[0]
         return None
+
+    def _over_family(self, node, kind, key, family, body, after, bare):
+        """`\\sup_x \\{…\\}` over a whole declared family x whose members the objective
+        takes: read with the declared members, and separated into each member's own
+        optimum over its family's domain (`separable`). Refused — never a number x the
+        objective does not use — with a range written, for an argmax, or for an objective
+        that is no sum of the members' own terms."""
+        why = None if bare and kind in ("max", "min") else \
+            "a range written under it, or an arg max/min"
+        value = None
+        if why is None:
+            value = self._objective(body)
+            if any(name.latex == key for name in free_names(value)):
+                why = f"the objective takes {key} itself too (the vector, or a number?)"
+        if why is None:
+            low, closed, member = self._member_range(family, neg(OO), "()")
+            try:
+                value = separable.separated(
+                    kind, value, family,
+                    lambda index: self.fresh(f"{key}_{{{index.latex}}}", declaration=member),
+                    (low, OO, closed))
+            except separable.NotSeparable as exc:
+                why = str(exc)
+        if why is not None:
+            raise self.error(f"{key} names the declared family {key}_i, whose members the "
+                             f"objective takes: derive reads an optimum over the whole "
+                             f"vector only as each member's own optimum, for an objective "
+                             f"that is a sum of the members' own terms; here {why} — "
+                             f"optimise over one member (subscript {key}_i), or name the "
+                             "number otherwise", node)
+        return value
+
+    def _optimised_family(self, key):
+        """The declared indexed family (`positive x_i for i = 1..n`) an optimum's variable
+        names — its letter (`\\sup_x`) or one member (`\\sup_{x_i}`, `\\sup_{x_1}`) —
+        else None."""
+        base = key.partition("_{")[0]
+        found = self.scope.lookup(base + "_{\\cdot}")
+        if found is None or not isinstance(found[1].info, IndexRange) or \
+                key not in (base, ) and not key.startswith(base + "_{") or \
+                self.bound_name(key) is not None:
+            return None
+        return found[0]
+
+    def _member_range(self, family, low, closed):
+        """(low, closed, the bound variable's declaration) of an optimum over one member of
+        a declared family written without a range (`\\sup_{x_i}`): the member ranges over
+        its family's domain — above 0 for a positive family, from 0 for a nonnegative one,
+        the line otherwise — and is declared so (an instance draws it there)."""
+        domain = self.scope.context.domain(family)
+        if domain.is_positive:
+            return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
+        if domain.is_nonnegative:
+            return Num(0), "[)", Declaration(Kind.VARIABLE, Domain.NONNEGATIVE)
+        return low, closed, LOCAL_OPTIMUM
 
     def _half_line(self, rel, bound, node):
         """(low, high, closed) of `u > a`, `u \\ge a`, `u < a`, `u \\le a`."""
