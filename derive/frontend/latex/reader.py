@@ -174,6 +174,17 @@ ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row d
 LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
 
 
+class Restated(Exception):
+    """A `define` directive whose left side is a quantity the declarations already give
+    (`define f_X(x) = \\int f_{X,Y}(x, y)\\,dy` of a declared joint f): the author states
+    it, so it is read as a row `f_X(x) := …` restating it — `parts`, for the builder to
+    check (`ChainBuilder._restated`) — never as a second meaning of the name."""
+
+    def __init__(self, parts):
+        super().__init__("a definition restating a known quantity")
+        self.parts = parts
+
+
 @dataclass(frozen=True)
 class Head:
     """The left side of a defining row: the name, or a label with its arguments
@@ -284,7 +295,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
                 sign = None
-                if relation is DEFINE and (k == 0 or parts[-1].head is None):
+                if relation is DEFINE and (k == 0 or parts[-1].head is None) and \
+                        not (self.restating and len(parts) == 1):  # f_X(x) \triangleq …
                     named = self.named_right(child.children[0], children[k + 1])
                     if named is None and child.children[0].value == r"\equiv":
                         relation = Relation.EQ      # ≡ after an expression: identically equal
@@ -349,8 +361,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 params = ()
                 term = self.term(child)
                 parts[0] = replace(parts[0], head=_named(parts[0].head))
-            if sign in _COLONEQ and (isinstance(term, (Op, Defined)) or
-                                     self.restating and len(parts) == 1):
+            if sign in _COLONEQ and isinstance(term, (Op, Defined)) or \
+                    relation is DEFINE and self.restating and len(parts) == 1:
                 relation = RESTATES         # `… := D(\mu \lVert \nu)`: a known quantity
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
@@ -695,14 +707,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         children = tree.children
         if len(children) != 3:
             raise self.source.error("a definition reads: name(arguments) = expression", start)
-        head = self.head(children[0], DEFINE, directive=not self._names_a_distribution(
-            children[0]))
+        side = self.directive_word(children[0])             # define NLL = …: one name
+        self.restating = False
+        head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        if head is None and self.restating:      # define f_X(x) = … of a declared f_{X,Y}
+            self.restating = False
+            latex = [" ".join(text[_start(c):_end(c)].split()) for c in children[::2]]
+            raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
+                            Part(RESTATES, self.term(children[2]), start + _start(children[2]),
+                                 latex[1])))
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
         self._summed_not_free([body])
+        if side is not children[0]:
+            self.word_letters_apart(head.key, body, children[2])
         if _one_name(head, body):                            # `define p_g = …`: one name
             self._one_name_noted(head)
             return _named(head).key, _named(head).params, body, None
@@ -982,12 +1003,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
         if self._of_capitals(name) is not None:
-            if relation is DEFINE:        # define f_X(x) = … of a declared f (f_{X,Y}): taken
-                raise self.error(f"{name.key} is already {name.base}'s marginal or "
-                                 f"conditional ({name.base} is a declared density): it needs "
-                                 "no definition, and a second one would give the name two "
-                                 "meanings", name.node)
-            return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
+            # p_X(x) = …: p's marginal (`_law_of_capitals`); `define f_X(x) = …`, `f_X(x) :=
+            # …` of a declared f (f_{X,Y}) states it: checked, never a second meaning
+            self.restating = relation is DEFINE
+            return None
         if relation is not DEFINE and name.key in MSE_SPELLED and \
                 not self.names_mse((name.key,)) and self.estimator_target(bracket) is not None:
             return None                   # MSE(\hat\theta) = …: a claim (estimators.py)
