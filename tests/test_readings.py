@@ -3687,6 +3687,8 @@ ACRONYM = "% derive: real w\n% derive: define NLL = w^2 + 1\n"
     (r"NLLw = w^3 + w", "error"),                  # N, L beside the name: new symbols?
     (r"N + NLL = N + w^2 + 1", "error"),
     (r"\sum_{i=1}^{N} NLL = N(w^2 + 1)", "error"),
+    (r"NLL(w) = w^2 + 1", "error"),                # NLL times (w), or its value at w?
+    (r"\operatorname{NLL}(w) = w^3 + w", "error"),
 ])
 def test_a_define_directive_of_plain_letters_defines_one_word(check_text, row, status):
     """`define NLL = …`: the left side of a define directive is one name, and the run of

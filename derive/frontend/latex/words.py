@@ -157,7 +157,9 @@ class Words:
         its letters has a meaning of its own in the file (declared or used: the word or
         the product?), and a run of letters holding such a word's letters that is not the
         whole word (`NLLx`, `N L`, a lone `N` beside a defined NLL: one spelling, two
-        meanings); a lone `e` stays Euler's number. Functions (`define \\operatorname{Softmax}(u)`) are read before brackets
+        meanings); a lone `e` stays Euler's number. Such a name before round brackets, in
+        any spelling (`NLL(w)`, `\\operatorname{NLL}(w)`), is refused: its product with the
+        bracket, or its value there? Functions (`define \\operatorname{Softmax}(u)`) are read before brackets
         by `defined_words`."""
         words = [key for key in self.scope.names if len(key) > 1 and key.isascii() and
                  key.isalpha() and self._plain_name(key)]
@@ -192,6 +194,13 @@ class Words:
                                  f"beside that name (one spelling, one meaning) — write "
                                  f"{near} whole, or declare the letters", run[0].node)
             k += 1
+        for k, p in enumerate(out[:-1]):
+            if isinstance(p, NamePiece) and p.key in words and p.power is None and \
+                    isinstance(out[k + 1], BracketPiece) and out[k + 1].open == "(":
+                raise self.error(f"{p.key} is defined without arguments: {p.key}(…) would be "
+                                 f"its product with the bracket, or its value there? — define "
+                                 f"it with its arguments ({p.key}(w) = …), or write the "
+                                 "product with \\cdot", p.node)
         return out
 
     def _plain_name(self, key):
