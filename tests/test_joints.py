@@ -4,6 +4,8 @@ conditional), and the look-alikes next to them that must not come out verified."
 
 import pytest
 
+from derive.frontend.errors import InputError
+
 from probability_support import display, readings, steps, verdicts
 
 TWO = "% derive: variable x, z\n% derive: density p\n"
@@ -502,6 +504,16 @@ def test_a_definition_of_a_declared_joints_marginal_is_checked(definition, verdi
     the true marginal whatever the directive said."""
     text = STATS + f"% derive: {definition}\n$$ f_X(x) = \\int f_{{X,Y}}(x,y)\\,dy $$\n"
     assert verdicts(text) == [verdict, "verified"]
+
+
+def test_a_formula_for_a_declared_joints_marginal_without_the_joint_is_refused():
+    """`define f_X(x) = e^{-x}`, `f_Y(y) := 1/2`: an assumption about f, never a claim a
+    counterexample refutes nor a second meaning of the marginal."""
+    with pytest.raises(InputError, match="assumption about it"):
+        steps(STATS + "% derive: define f_X(x) = e^{-x}\n")
+    (step,) = steps(display(STATS, r"f_Y(y) := \frac{1}{2}"))
+    assert "assumption about it" in step.message
+    assert verdicts(display(STATS, r"f_Y(y) := \frac{1}{2}")) == ["error"]
 
 
 @pytest.mark.parametrize("row, verdict", [

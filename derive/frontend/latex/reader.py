@@ -245,6 +245,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.hypotheses = ()
         self.hence = False
         self.restating = False
+        self.restated_of = None    # the declared density whose marginal a row restates
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
@@ -272,6 +273,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.hypotheses = ()
         self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         self.restating = False  # the row's head is an estimate read above (`restates_estimate`)
+        self.restated_of = None
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         self.vector_uses = {}
@@ -364,6 +366,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if sign in _COLONEQ and isinstance(term, (Op, Defined)) or \
                     relation is DEFINE and self.restating and len(parts) == 1:
                 relation = RESTATES         # `… := D(\mu \lVert \nu)`: a known quantity
+                term = self.restated_from(term, child)
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
             if params and len(parts) == 2 and parts[0].head is not None and not any(
@@ -708,14 +711,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if len(children) != 3:
             raise self.source.error("a definition reads: name(arguments) = expression", start)
         side = self.directive_word(children[0])             # define NLL = …: one name
-        self.restating = False
+        self.restating, self.restated_of = False, None
         head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
         if head is None and self.restating:      # define f_X(x) = … of a declared f_{X,Y}
             self.restating = False
             latex = [" ".join(text[_start(c):_end(c)].split()) for c in children[::2]]
+            body = self.restated_from(self.term(children[2]), children[2])
             raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
-                            Part(RESTATES, self.term(children[2]), start + _start(children[2]),
-                                 latex[1])))
+                            Part(RESTATES, body, start + _start(children[2]), latex[1])))
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
@@ -731,6 +734,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def restated_from(self, body, node):
+        """`body`, the formula a row or directive states for a declared density's marginal
+        or conditional (`f_X(x) := …`, `restated_of`) — refused when it does not use the
+        density: `define f_X(x) = e^{-x}` beside `density f_{X,Y}` is then an assumption
+        about f (its marginal), not a statement derive can check — a counterexample would
+        refute what the author meant to assume."""
+        if self.restated_of is not None and self.restated_of[1] not in free_names(body):
+            name, density = self.restated_of
+            raise self.error(f"{name.key} is the marginal or conditional of the declared "
+                             f"density {density.latex}, so this formula, which does not use "
+                             f"{density.latex}, would be an assumption about it that derive "
+                             f"does not add: declare {density.latex} with a formula, or write "
+                             f"{name.key} from {density.latex}", node)
+        return body
 
     def _recurrence(self, head, body):
         """Whether `define b_t = …` (or a row `b_t = …`) is a recurrence at one index: its
@@ -1006,6 +1024,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             # p_X(x) = …: p's marginal (`_law_of_capitals`); `define f_X(x) = …`, `f_X(x) :=
             # …` of a declared f (f_{X,Y}) states it: checked, never a second meaning
             self.restating = relation is DEFINE
+            self.restated_of = (name, self.declared(name.base)[0]) if self.restating else None
             return None
         if relation is not DEFINE and name.key in MSE_SPELLED and \
                 not self.names_mse((name.key,)) and self.estimator_target(bracket) is not None:
