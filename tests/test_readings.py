@@ -3686,6 +3686,7 @@ ACRONYM = "% derive: real w\n% derive: define NLL = w^2 + 1\n"
     (r"2NLL^2 = 2(w^2+1)^2", "verified"),
     (r"NLLw = w^3 + w", "error"),                  # N, L beside the name: new symbols?
     (r"N + NLL = N + w^2 + 1", "error"),
+    (r"NLL \cdot N = N(w^2 + 1)", "error"),
     (r"\sum_{i=1}^{N} NLL = N(w^2 + 1)", "error"),
     (r"NLL(w) = w^2 + 1", "error"),                # NLL times (w), or its value at w?
     (r"\operatorname{NLL}(w) = w^3 + w", "error"),
@@ -3715,6 +3716,12 @@ def test_a_plain_letter_word_whose_letters_have_a_meaning_is_not_defined(text):
 def test_a_plain_letter_word_is_ambiguous_once_a_letter_is_declared(check_text):
     text = ACRONYM + "% derive: real N\n$$ NLL = w^2 + 1 $$\n$$ N = N $$\n"
     assert _statuses(check_text, text) == ["error", "verified"]
+
+
+def test_a_plain_letter_word_is_ambiguous_once_a_letter_is_used_apart(check_text):
+    # a lone N in a row of its own is a symbol; from then on NLL could be N·L·L: refused
+    text = ACRONYM + "$$ NLL = w^2 + 1 $$\n$$ N = N $$\n$$ NLL = w^2 + 1 $$\n"
+    assert _statuses(check_text, text) == ["verified", "verified", "error"]
 
 
 def test_a_word_defined_upright_is_read_in_plain_letters_too(check_text):

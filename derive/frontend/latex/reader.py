@@ -261,6 +261,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self._row_index = None     # (Name, range): the index a row of vectors is read at
         self.vector_row = None     # that of the row read last, when its last side is a vector
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
+        self.words_read = set()
         self.vector_uses = {}      # a vector name read bare in this row → its first node
 
     # ================================================================== entry points
@@ -870,6 +871,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             any(key in text for key in self.scope.matrices)
         self.capitals = {}
         self.free_spellings = {}
+        self.words_read = set()    # the plain-letter words this text reads (`letter_words`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         try:

@@ -153,31 +153,39 @@ class Words:
         """The pieces with each run of plain letters spelling a name the file defines
         without arguments (`define NLL = …`, `define \\mathrm{KL} = …`: a word of two or more
         letters) as that name — `\\partial NLL` is the derivative of NLL, never of N·L·L; a
-        power on the last letter is the name's. Refused as ambiguous: the word when one of
-        its letters has a meaning of its own in the file (declared or used: the word or
-        the product?), and a run of letters holding such a word's letters that is not the
-        whole word (`NLLx`, `N L`, a lone `N` beside a defined NLL: one spelling, two
-        meanings); a lone `e` stays Euler's number. Such a name before round brackets, in
-        any spelling (`NLL(w)`, `\\operatorname{NLL}(w)`), is refused: its product with the
-        bracket, or its value there? Functions (`define \\operatorname{Softmax}(u)`) are read before brackets
-        by `defined_words`."""
+        power on the last letter is the name's. One spelling, one meaning — refused as
+        ambiguous: the word once one of its letters has a meaning of its own in the file
+        (declared, bound, or used as a symbol above: the name, or a product of them?); a
+        run holding the word and more letters (`NLLw`); and, in a row that reads the word,
+        its letters apart (`N + NLL`, `NLL \\cdot N`, `\\sum_{i=1}^{N} NLL`: new symbols
+        beside the name). A letter apart in another row is a symbol of its own, after which
+        the word is refused; a lone `e` stays Euler's number. Such a name before round
+        brackets, in any spelling (`NLL(w)`, `\\operatorname{NLL}(w)`), is refused: its
+        product with the bracket, or its value there? Functions (`define
+        \\operatorname{Softmax}(u)`) are read before brackets by `defined_words`."""
         words = [key for key in self.scope.names if len(key) > 1 and key.isascii() and
                  key.isalpha() and self._plain_name(key)]
         if not words:
             return pieces
-        letters = set("".join(words))
-        out, k = list(pieces), 0
-        while k < len(out):
-            if not _plain_letter(out[k], last=True):
-                k += 1
-                continue
+        runs, k = [], 0
+        while k < len(pieces):
             end = k + 1
-            while end < len(out) and _plain_letter(out[end - 1], last=False) and \
-                    _plain_letter(out[end], last=True):
-                end += 1
-            run = out[k:end]
-            word = "".join(p.base for p in run)
-            if word in words and run[-1].sub is None and not run[-1].primes:
+            if _plain_letter(pieces[k], last=True):
+                while end < len(pieces) and _plain_letter(pieces[end - 1], last=False) and \
+                        _plain_letter(pieces[end], last=True):
+                    end += 1
+                runs.append((k, end, "".join(p.base for p in pieces[k:end])))
+            k = end
+        here = self.words_read | {w for _, _, w in runs if w in words}
+        out = list(pieces)
+        for k, end, word in reversed(runs):
+            run = pieces[k:end]
+            whole = word in words and run[-1].sub is None and not run[-1].primes
+            inside = next((w for w in words if w in word), None)
+            apart = next((w for w in here if any(
+                p.base in w and p.base != "e" and not self._known_letter(p.base)
+                for p in run)), None)
+            if whole:
                 known = [c for c in dict.fromkeys(word) if self._known_letter(c) or
                          self.scope.lookup(c) is not None]
                 if known:
@@ -186,14 +194,14 @@ class Words:
                                      f"of its own: write \\operatorname{{{word}}} or the "
                                      "product with \\cdot", run[0].node)
                 out[k:end] = [NamePiece(word, word, None, run[-1].power, 0, run[0].node)]
-            elif any(p.base in letters and p.base != "e" and not self._known_letter(p.base)
-                     for p in run):           # a lone e stays Euler's number
-                near = next(w for w in words if set(w) & {p.base for p in run})
+            elif inside is not None or apart is not None:
+                near = inside or apart
                 raise self.error(f"`{word}` holds letters of the name {near} the file defines "
-                                 f"in plain letters: read apart they would be new symbols "
-                                 f"beside that name (one spelling, one meaning) — write "
-                                 f"{near} whole, or declare the letters", run[0].node)
-            k += 1
+                                 f"in plain letters, in a row that reads {near}: apart they "
+                                 "would be new symbols beside that name (one spelling, one "
+                                 f"meaning) — write {near} whole, or declare the letters",
+                                 run[0].node)
+        self.words_read |= here
         for k, p in enumerate(out[:-1]):
             if isinstance(p, NamePiece) and p.key in words and p.power is None and \
                     isinstance(out[k + 1], BracketPiece) and out[k + 1].open == "(":
