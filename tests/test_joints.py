@@ -4,6 +4,8 @@ conditional), and the look-alikes next to them that must not come out verified."
 
 import pytest
 
+from derive.frontend.errors import InputError
+
 from probability_support import display, readings, steps, verdicts
 
 TWO = "% derive: variable x, z\n% derive: density p\n"
@@ -488,8 +490,37 @@ def test_a_joint_density_name_that_is_not_its_variables_keeps_the_whole_name():
     assert verdicts(display(header, r"\int\int f_{Y,X}(x,y)\,dx\,dy = 1")) == ["verified"]
 
 
-def test_a_definition_of_a_declared_joints_marginal_is_refused():
-    """`define f_X(x) = …` beside `density f_{X,Y}`: f_X is already f's marginal."""
-    text = STATS + "% derive: define f_X(x) = \\int f_{X,Y}(x,y)\\,dy\n$$ f_X(x) = 1 $$\n"
-    with pytest.raises(Exception, match="already f's marginal"):
-        steps(text)
+@pytest.mark.parametrize("definition, verdict", [
+    (r"define f_X(x) = \int f_{X,Y}(x,y)\,dy", "definition"),       # agrees: checked
+    (r"define f_Y(y) = \int f_{X,Y}(x,y)\,dx", "definition"),
+    (r"define f_{X|Y}(x|y) = \frac{f_{X,Y}(x,y)}{f_Y(y)}", "definition"),
+    (r"define f_X(x) = \int f_{X,Y}(x,y)\,dx", "refuted"),          # the other marginal
+    (r"define f_X(x) = 2\int f_{X,Y}(x,y)\,dy", "refuted"),
+    (r"define f_{X|Y}(x|y) = \frac{f_{X,Y}(x,y)}{f_X(x)}", "refuted"),
+])
+def test_a_definition_of_a_declared_joints_marginal_is_checked(definition, verdict):
+    """`define f_X(x) = …` beside `density f_{X,Y}`: f_X is already f's marginal, so the
+    author states it — a checked restatement, never a second meaning: the row below reads
+    the true marginal whatever the directive said."""
+    text = STATS + f"% derive: {definition}\n$$ f_X(x) = \\int f_{{X,Y}}(x,y)\\,dy $$\n"
+    assert verdicts(text) == [verdict, "verified"]
+
+
+def test_a_formula_for_a_declared_joints_marginal_without_the_joint_is_refused():
+    """`define f_X(x) = e^{-x}`, `f_Y(y) := 1/2`: an assumption about f, never a claim a
+    counterexample refutes nor a second meaning of the marginal."""
+    with pytest.raises(InputError, match="assumption about it"):
+        steps(STATS + "% derive: define f_X(x) = e^{-x}\n")
+    (step,) = steps(display(STATS, r"f_Y(y) := \frac{1}{2}"))
+    assert "assumption about it" in step.message
+    assert verdicts(display(STATS, r"f_Y(y) := \frac{1}{2}")) == ["error"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"f_X(x) := \int f_{X,Y}(x,y)\,dy", "definition"),
+    (r"f_X(x) \triangleq \int f_{X,Y}(x,y)\,dy", "definition"),
+    (r"f_X(x) := \int f_{X,Y}(x,y)\,dx", "refuted"),
+    (r"f_Y(y) \coloneqq 2\int f_{X,Y}(x,y)\,dx", "refuted"),
+])
+def test_a_defining_row_of_a_declared_joints_marginal_is_checked(row, verdict):
+    assert verdicts(display(STATS, row, r"\int f_X(x)\,dx = 1")) == [verdict, "verified"]

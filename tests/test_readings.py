@@ -3697,6 +3697,64 @@ def test_a_defined_word_whose_letters_are_all_numbers_is_refused(check_text):
     assert _statuses(check_text, text) == ["error"]
 
 
+ACRONYM = "% derive: real w\n% derive: define NLL = w^2 + 1\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"NLL = w^2 + 1", "verified"),
+    (r"NLL = w^2 + 2", "refuted"),
+    (r"\frac{\partial NLL}{\partial w} = 2w", "verified"),
+    (r"\frac{\partial NLL}{\partial w} = 3w", "refuted"),
+    (r"\mathrm{NLL} + \text{NLL} + \operatorname{NLL} = 3w^2 + 3", "verified"),
+    (r"2NLL^2 = 2(w^2+1)^2", "verified"),
+    (r"NLLw = w^3 + w", "error"),                  # N, L beside the name: new symbols?
+    (r"N + NLL = N + w^2 + 1", "error"),
+    (r"NLL \cdot N = N(w^2 + 1)", "error"),
+    (r"\sum_{i=1}^{N} NLL = N(w^2 + 1)", "error"),
+    (r"NLL(w) = w^2 + 1", "error"),                # NLL times (w), or its value at w?
+    (r"\operatorname{NLL}(w) = w^3 + w", "error"),
+])
+def test_a_define_directive_of_plain_letters_defines_one_word(check_text, row, status):
+    """`define NLL = …`: the left side of a define directive is one name, and the run of
+    letters NLL below is that name (never N·L·L); a letter of it read apart is refused."""
+    assert _statuses(check_text, ACRONYM + f"$$ {row} $$\n") == [status]
+
+
+def test_a_define_directive_of_plain_letters_with_arguments(check_text):
+    text = ("% derive: real w\n% derive: define NLL(w) = w^2 + 1\n"
+            "$$ \\frac{d}{dw} NLL(w) = 2w $$\n$$ NLL(2) = 6 $$\n")
+    assert _statuses(check_text, text) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("text", [
+    "% derive: real w, N\n% derive: define NLL = w^2 + 1\n",           # N declared above
+    "% derive: real w\n$$ L = w + 1 $$\n% derive: define NLL = w^2 + 1\n",  # L used above
+    "% derive: real w\n% derive: define NLL = N w^2 + 1\n",            # N in its own body
+])
+def test_a_plain_letter_word_whose_letters_have_a_meaning_is_not_defined(text):
+    with pytest.raises(InputError, match="NLL"):
+        steps(text)
+
+
+def test_a_plain_letter_word_is_ambiguous_once_a_letter_is_declared(check_text):
+    text = ACRONYM + "% derive: real N\n$$ NLL = w^2 + 1 $$\n$$ N = N $$\n"
+    assert _statuses(check_text, text) == ["error", "verified"]
+
+
+def test_a_plain_letter_word_is_ambiguous_once_a_letter_is_used_apart(check_text):
+    # a lone N in a row of its own is a symbol; from then on NLL could be N·L·L: refused
+    text = ACRONYM + "$$ NLL = w^2 + 1 $$\n$$ N = N $$\n$$ NLL = w^2 + 1 $$\n"
+    assert _statuses(check_text, text) == ["verified", "verified", "error"]
+
+
+def test_a_word_defined_upright_is_read_in_plain_letters_too(check_text):
+    # `\operatorname{NLL}` defined, then `NLL` in plain letters: the name, never the product
+    # of two undeclared complex numbers N, L (which refuted both true rows)
+    text = ("% derive: real w\n% derive: define \\operatorname{NLL} = w^2 + 1\n"
+            "$$ NLL = w^2+1 $$\n$$ \\frac{\\partial NLL}{\\partial w} = 2w $$\n")
+    assert _statuses(check_text, text) == ["verified", "verified"]
+
+
 KINGMA = """\
 % derive: natural J
 % derive: positive \\sigma in \\mathbb{R}^J

@@ -108,10 +108,10 @@ def _restated(step, seed, deadline):
     from dataclasses import replace
     verdict = decide(replace(step, kind=StepKind.EQUALITY, restated=False), seed, deadline)
     if verdict.status is VERIFIED:
-        return replace(verdict, status=DEFINITION, detail=f"defines {step.latex} as derive "
-                       f"already reads it: {verdict.detail}")
-    return replace(verdict, detail=f"{step.latex} already has a meaning, which this "
-                   f"definition must agree with: {verdict.detail}")
+        return replace(verdict, status=DEFINITION, detail=f"{step.lhs_latex} := {step.latex} "
+                       f"agrees with what derive already reads: {verdict.detail}")
+    return replace(verdict, detail=f"{step.lhs_latex} := {step.latex} restates a quantity "
+                   f"that already has a meaning, which it must agree with: {verdict.detail}")
 
 
 def _unless_reasoned(step, verdict):

@@ -29,7 +29,7 @@ from derive.frontend.latex.relations import top_level_relations
 from derive.frontend.latex.wrappers import Unread, unwrap
 from derive.frontend.latex.parse import CASES_ONLY_WHOLE
 from derive.frontend.latex.reader import (
-    DEFINE, PLAIN_DEFINITION_SIGNS, RESTATES, Reader, free_values, summed_away_message,
+    DEFINE, PLAIN_DEFINITION_SIGNS, RESTATES, Reader, Restated, free_values, summed_away_message,
 )
 from derive.frontend.reals import why_not_real
 from derive.frontend.quantifiers import outside_domain
@@ -113,7 +113,13 @@ class Builder:
         """Apply a directive; `offset` is where its body starts in the source (`within`: it
         stands between the rows of one display)."""
         self._withdraw_plain_words()
-        if self.directives.apply(keyword, body, offset, within):
+        try:
+            changes = self.directives.apply(keyword, body, offset, within)
+        except Restated as stated:        # define f_X(x) = … of a declared f: checked
+            self.chains.end_chain()
+            self.chains.add(stated.parts)
+            changes = True
+        if changes:
             self.chains.end_chain()
             self._heading_apart()
 

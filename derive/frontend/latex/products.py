@@ -136,6 +136,7 @@ class Products:
         pieces = self.merge_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.mean_squared_errors(pieces)   # MSE(\hat\theta): estimators.py
+        pieces = self.letter_words(pieces)          # NLL after `define NLL = …`: words.py
         pieces = self.defined_words(pieces)         # MSE(…) after `MSE(\hat\theta) = …`
         pieces = self.function_letters(pieces)
         return self.factors(pieces, groupings)

@@ -177,6 +177,17 @@ ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row d
 LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
 
 
+class Restated(Exception):
+    """A `define` directive whose left side is a quantity the declarations already give
+    (`define f_X(x) = \\int f_{X,Y}(x, y)\\,dy` of a declared joint f): the author states
+    it, so it is read as a row `f_X(x) := …` restating it — `parts`, for the builder to
+    check (`ChainBuilder._restated`) — never as a second meaning of the name."""
+
+    def __init__(self, parts):
+        super().__init__("a definition restating a known quantity")
+        self.parts = parts
+
+
 @dataclass(frozen=True)
 class Head:
     """The left side of a defining row: the name, or a label with its arguments
@@ -237,6 +248,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.hypotheses = ()
         self.hence = False
         self.restating = False
+        self.restated_of = None    # the declared density whose marginal a row restates
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
@@ -252,6 +264,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self._row_index = None     # (Name, range): the index a row of vectors is read at
         self.vector_row = None     # that of the row read last, when its last side is a vector
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
+        self.words_read = set()
         self.vector_uses = {}      # a vector name read bare in this row → its first node
 
     # ================================================================== entry points
@@ -264,6 +277,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.hypotheses = ()
         self.hence = False      # led by `\implies` (`split_hypotheses`): it follows the row above
         self.restating = False  # the row's head is an estimate read above (`restates_estimate`)
+        self.restated_of = None
         carried, self.vector_row = self.vector_row, None
         self.run_binders = []
         self.vector_uses = {}
@@ -287,7 +301,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if is_tree(child, "rel"):
                 relation = self.relation(child.children[0])
                 sign = None
-                if relation is DEFINE and (k == 0 or parts[-1].head is None):
+                if relation is DEFINE and (k == 0 or parts[-1].head is None) and \
+                        not (self.restating and len(parts) == 1):  # f_X(x) \triangleq …
                     named = self.named_right(child.children[0], children[k + 1])
                     if named is None and child.children[0].value == r"\equiv":
                         relation = Relation.EQ      # ≡ after an expression: identically equal
@@ -352,9 +367,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 params = ()
                 term = self.term(child)
                 parts[0] = replace(parts[0], head=_named(parts[0].head))
-            if sign in _COLONEQ and (isinstance(term, (Op, Defined)) or
-                                     self.restating and len(parts) == 1):
+            if sign in _COLONEQ and isinstance(term, (Op, Defined)) or \
+                    relation is DEFINE and self.restating and len(parts) == 1:
                 relation = RESTATES         # `… := D(\mu \lVert \nu)`: a known quantity
+                term = self.restated_from(term, child)
             parts.append(Part(relation, term, start + _start(child), latex))
             relation = None
             if params and len(parts) == 2 and parts[0].head is not None and not any(
@@ -698,14 +714,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         children = tree.children
         if len(children) != 3:
             raise self.source.error("a definition reads: name(arguments) = expression", start)
-        head = self.head(children[0], DEFINE, directive=not self._names_a_distribution(
-            children[0]))
+        side = self.directive_word(children[0])             # define NLL = …: one name
+        self.restating, self.restated_of = False, None
+        head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        if head is None and self.restating:      # define f_X(x) = … of a declared f_{X,Y}
+            self.restating = False
+            latex = [" ".join(text[_start(c):_end(c)].split()) for c in children[::2]]
+            body = self.restated_from(self.term(children[2]), children[2])
+            raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
+                            Part(RESTATES, body, start + _start(children[2]), latex[1])))
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
         with self.bindings(head.params):
             body = self.term(children[2])
         self._summed_not_free([body])
+        if side is not children[0]:
+            self.word_letters_apart(head.key, body, children[2])
         if _one_name(head, body):                            # `define p_g = …`: one name
             self._one_name_noted(head)
             return _named(head).key, _named(head).params, body, None
@@ -713,6 +738,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def restated_from(self, body, node):
+        """`body`, the formula a row or directive states for a declared density's marginal
+        or conditional (`f_X(x) := …`, `restated_of`) — refused when it does not use the
+        density: `define f_X(x) = e^{-x}` beside `density f_{X,Y}` is then an assumption
+        about f (its marginal), not a statement derive can check — a counterexample would
+        refute what the author meant to assume."""
+        if self.restated_of is not None and self.restated_of[1] not in free_names(body):
+            name, density = self.restated_of
+            raise self.error(f"{name.key} is the marginal or conditional of the declared "
+                             f"density {density.latex}, so this formula, which does not use "
+                             f"{density.latex}, would be an assumption about it that derive "
+                             f"does not add: declare {density.latex} with a formula, or write "
+                             f"{name.key} from {density.latex}", node)
+        return body
 
     def _recurrence(self, head, body):
         """Whether `define b_t = …` (or a row `b_t = …`) is a recurrence at one index: its
@@ -834,6 +874,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             any(key in text for key in self.scope.matrices)
         self.capitals = {}
         self.free_spellings = {}
+        self.words_read = set()    # the plain-letter words this text reads (`letter_words`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         try:
@@ -985,12 +1026,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket is not None and not isinstance(bracket, BracketPiece):
             return None
         if self._of_capitals(name) is not None:
-            if relation is DEFINE:        # define f_X(x) = … of a declared f (f_{X,Y}): taken
-                raise self.error(f"{name.key} is already {name.base}'s marginal or "
-                                 f"conditional ({name.base} is a declared density): it needs "
-                                 "no definition, and a second one would give the name two "
-                                 "meanings", name.node)
-            return None                   # p_X(x) = …: p's marginal (`_law_of_capitals`)
+            # p_X(x) = …: p's marginal (`_law_of_capitals`); `define f_X(x) = …`, `f_X(x) :=
+            # …` of a declared f (f_{X,Y}) states it: checked, never a second meaning
+            self.restating = relation is DEFINE
+            self.restated_of = (name, self.declared(name.base)[0]) if self.restating else None
+            return None
         if relation is not DEFINE and name.key in MSE_SPELLED and \
                 not self.names_mse((name.key,)) and self.estimator_target(bracket) is not None:
             return None                   # MSE(\hat\theta) = …: a claim (estimators.py)

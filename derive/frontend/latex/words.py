@@ -20,6 +20,7 @@ from lark.tree import Meta
 
 from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree
 from derive.model.names import DefinitionInfo, Kind
+from derive.model.terms import free_names
 from derive.frontend.latex.products import (
     _MOMENT_WORDS, PLAIN_WORDS, _plain_e, _plain_letter,
 )
@@ -110,6 +111,111 @@ class Words:
                     k = start
             k -= 1
         return out
+
+    def directive_word(self, side):
+        """`define NLL = …` (also `define ELBO(q) = …`): in a define directive the left side
+        is one name, so a run of two or more plain letters there (before the arguments'
+        bracket, if any) is a word — `side` with it spelled `\\operatorname{NLL}`, as
+        `word_head_side` spells a row's head. Not a function's or moment's name (`log`, `Var`:
+        refused as before). Refused as ambiguous when a letter of it is a name the file
+        already gave a meaning or used (declared, bound, the random variable of a declared
+        variable, or read as a symbol in a row above): the spelling would be that letter in
+        one place and the word in another. `side` itself when it is no such run."""
+        items = side.children[0].children if is_tree(side, "sum") and \
+            len(side.children) == 1 and is_tree(side.children[0], "run") else None
+        if items is None:
+            return side
+        end = len(items) - 1 if _bracket(items[-1]) else len(items)
+        if end < 2 or not all(_letter(i) for i in items[:end]):
+            return side
+        word = "".join(i.children[0].value for i in items[:end])
+        if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS:
+            return side
+        taken = [c for c in dict.fromkeys(word) if self._known_letter(c) or
+                 self.scope.lookup(c) is not None]
+        if taken:
+            raise self.error(f"`{word}` in plain letters would be the name defined here, but "
+                             f"{', '.join(taken)} already has a meaning in this file (one "
+                             f"spelling, one meaning): write \\operatorname{{{word}}} here "
+                             "and wherever it is used, or rename", items[0])
+        return Tree("sum", [Tree("run", self._worded(items, 0, end), side.children[0].meta)],
+                    side.meta)
+
+    def word_letters_apart(self, word, body, node):
+        """Refuse `define NLL = N + 1`: a letter of the word read apart in its own body."""
+        apart = sorted({n.latex for n in free_names(body)} & set(word))
+        if apart:
+            raise self.error(f"the body uses {', '.join(apart)}, a letter of the name {word} "
+                             "it defines in plain letters (one spelling, one meaning): rename",
+                             node)
+
+    def letter_words(self, pieces):
+        """The pieces with each run of plain letters spelling a name the file defines
+        without arguments (`define NLL = …`, `define \\mathrm{KL} = …`: a word of two or more
+        letters) as that name — `\\partial NLL` is the derivative of NLL, never of N·L·L; a
+        power on the last letter is the name's. One spelling, one meaning — refused as
+        ambiguous: the word once one of its letters has a meaning of its own in the file
+        (declared, bound, or used as a symbol above: the name, or a product of them?); a
+        run holding the word and more letters (`NLLw`); and, in a row that reads the word,
+        its letters apart (`N + NLL`, `NLL \\cdot N`, `\\sum_{i=1}^{N} NLL`: new symbols
+        beside the name). A letter apart in another row is a symbol of its own, after which
+        the word is refused; a lone `e` stays Euler's number. Such a name before round
+        brackets, in any spelling (`NLL(w)`, `\\operatorname{NLL}(w)`), is refused: its
+        product with the bracket, or its value there? Functions (`define
+        \\operatorname{Softmax}(u)`) are read before brackets by `defined_words`."""
+        words = [key for key in self.scope.names if len(key) > 1 and key.isascii() and
+                 key.isalpha() and self._plain_name(key)]
+        if not words:
+            return pieces
+        runs, k = [], 0
+        while k < len(pieces):
+            end = k + 1
+            if _plain_letter(pieces[k], last=True):
+                while end < len(pieces) and _plain_letter(pieces[end - 1], last=False) and \
+                        _plain_letter(pieces[end], last=True):
+                    end += 1
+                runs.append((k, end, "".join(p.base for p in pieces[k:end])))
+            k = end
+        here = self.words_read | {w for _, _, w in runs if w in words}
+        out = list(pieces)
+        for k, end, word in reversed(runs):
+            run = pieces[k:end]
+            whole = word in words and run[-1].sub is None and not run[-1].primes
+            inside = next((w for w in words if w in word), None)
+            apart = next((w for w in here if any(
+                p.base in w and p.base != "e" and not self._known_letter(p.base)
+                for p in run)), None)
+            if whole:
+                known = [c for c in dict.fromkeys(word) if self._known_letter(c) or
+                         self.scope.lookup(c) is not None]
+                if known:
+                    raise self.error(f"`{word}` is the name the file defines, or a product of "
+                                     f"its letters, of which {', '.join(known)} has a meaning "
+                                     f"of its own: write \\operatorname{{{word}}} or the "
+                                     "product with \\cdot", run[0].node)
+                out[k:end] = [NamePiece(word, word, None, run[-1].power, 0, run[0].node)]
+            elif inside is not None or apart is not None:
+                near = inside or apart
+                raise self.error(f"`{word}` holds letters of the name {near} the file defines "
+                                 f"in plain letters, in a row that reads {near}: apart they "
+                                 "would be new symbols beside that name (one spelling, one "
+                                 f"meaning) — write {near} whole, or declare the letters",
+                                 run[0].node)
+        self.words_read |= here
+        for k, p in enumerate(out[:-1]):
+            if isinstance(p, NamePiece) and p.key in words and p.power is None and \
+                    isinstance(out[k + 1], BracketPiece) and out[k + 1].open == "(":
+                raise self.error(f"{p.key} is defined without arguments: {p.key}(…) would be "
+                                 f"its product with the bracket, or its value there? — define "
+                                 f"it with its arguments ({p.key}(w) = …), or write the "
+                                 "product with \\cdot", p.node)
+        return out
+
+    def _plain_name(self, key):
+        """Whether `key` is a name the file defines without arguments."""
+        found = self.scope.lookup(key)
+        return found is not None and found[1].kind is Kind.DEFINITION and \
+            isinstance(found[1].info, DefinitionInfo) and not found[1].info.params
 
     def _word_key(self, word):
         """The name key of a word script, read as a head's is (any upright word), or None."""
