@@ -800,3 +800,40 @@ def test_the_dot_in_a_laws_drawn_slot_is_its_drawn_variable(header, row, verdict
 def test_the_dot_elsewhere_is_refused(header, row):
     assert verdicts(display(header, row)) == ["error"] or \
         all(s.kind == "unreadable" or s.unread for s in steps(display(header, row)))
+
+
+# A hypothesis `q = p` restricts every instance, inside a divergence's argument written as a
+# formula in densities too (a mixture, a defined mixture, a product law): GAN Theorem 1's
+# step holds under p_g = p_data, and a false conclusion under it is refuted at an instance
+# where the premise holds.
+GAN = "% derive: variable x\n% derive: density p_g, p_{data}\n"
+MIXTURE = r"\frac{p_{data} + p_g}{2}"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) + "
+          rf"D_{{KL}}(p_g \| {MIXTURE}) = 0", "verified"),
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) = 1", "refuted"),
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) = "
+          rf"D_{{KL}}(p_{{data}} \| p_g)", "verified"),
+    (PQ, r"q = p \Rightarrow \mathrm{TV}(p, \frac{p + q}{2}) = 0", "verified"),
+    (PQ, r"q = p \Rightarrow \chi^2(\frac{p + q}{2} \| p) = 0", "verified"),
+    (PQ + "% derive: define m(x) = \\frac{p(x) + q(x)}{2}\n",
+     r"q = p \Rightarrow D_{KL}(p \| m) = 0", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"q = p \Rightarrow D(p_{XY} \| p_X p_Y) = D(q_{XY} \| q_X q_Y)", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"q = p \Rightarrow D(p_{XY} \| p_X p_Y) = 2 D(q_{XY} \| q_X q_Y)", "refuted"),
+])
+def test_a_hypothesis_reaches_formula_arguments(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]
+
+
+def test_a_refutation_under_the_hypothesis_satisfies_it():
+    """The counterexample to a false conclusion has p_g = p_data (left side 0, not the
+    value at two independent densities)."""
+    step, = steps(display(GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| "
+                               rf"{MIXTURE}) = 1"))
+    from derive.engines.decide import decide
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted" and "left 0," in verdict.detail
