@@ -40,7 +40,6 @@ def test_definitions_and_lemmas_are_verified(row):
 @pytest.mark.parametrize("row", [
     r"\chi^2(p \| q) = \chi^2(q \| p)",                               # not symmetric
     r"\chi^2(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} dx",        # LSGAN's convention
-    r"D(p \| 2 q) \ge 0",                                             # 2q is no density
     r"H_p(q) = H(q, p)",
 ])
 def test_look_alikes_are_refuted(row):
@@ -837,3 +836,42 @@ def test_a_refutation_under_the_hypothesis_satisfies_it():
     from derive.engines.decide import decide
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value == "refuted" and "left 0," in verdict.detail
+
+
+# A divergence's or an entropy's argument written as a formula is a distribution only when
+# built as one (a density, a mixture with weights ≥ 0 summing to 1, a product law); anything
+# else is refused where it is written — never integrated unnormalised ("KL < 0" verified).
+@pytest.mark.parametrize("row", [
+    r"D_{KL}(p \| p + q) < 0",
+    r"D(p \| 2 q) \ge 0",
+    r"D_{KL}(p \| 2 q) = D_{KL}(p \| q) - \log 2",
+    r"\mathrm{TV}(p, 2q) \le 1",
+    r"\mathrm{TV}(p, 3 q) = 1 + \frac{1}{2}\int |p(x) - 3q(x)| \, dx - 1",
+    r"D_{KL}(p \| q^2) \ge 0",
+    r"D_{KL}(p \| p q) \ge 0",
+    r"D_{KL}(p \| \frac{p + q}{3}) \ge 0",
+    r"D_{KL}(p \| 2p - q) \ge 0",
+    r"D_{JS}(p \| 0 \cdot q) = \log 2",
+    r"\chi^2(p \| x q) \ge 0",
+])
+def test_an_argument_that_is_no_distribution_is_refused(row):
+    step, = steps(display(PQ, row))
+    assert step.message is not None and "is not a distribution here" in step.message
+
+
+@pytest.mark.parametrize("header, row", [
+    (PQ, r"D_{KL}(p \| \tfrac12 (p + q)) \ge 0"),
+    (PQ, r"D_{KL}(p \| \frac{1}{3} p + \frac{2}{3} q) \ge 0"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"D(q(x, y) \| \frac{1}{2}(p(x) p(y) + p(x, y))) \ge 0"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"D(p(x, y) \| p(x) p(y)) \ge 0"),
+])
+def test_mixtures_and_product_laws_are_read(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+def test_a_mixture_weight_not_shown_nonnegative_is_refused():
+    step, = steps(display(PQ + "% derive: real \\lambda\n",
+                          r"D_{KL}(p \| \lambda p + (1 - \lambda) q) \ge 0"))
+    assert "shown ≥ 0" in step.message
