@@ -875,3 +875,35 @@ def test_a_mixture_weight_not_shown_nonnegative_is_refused():
     step, = steps(display(PQ + "% derive: real \\lambda\n",
                           r"D_{KL}(p \| \lambda p + (1 - \lambda) q) \ge 0"))
     assert "shown ≥ 0" in step.message
+
+
+# H of a defined mixture is the entropy of that law; a registered operator's name in plain
+# letters without arguments (Wikipedia's `JSD = H(M) - …`) is that operator at the one set
+# of arguments the file wrote it with, else refused — never the product J·S·D.
+JSD = ("% derive: discrete x\n% derive: density P, Q over x\n"
+       "% derive: define M = \\frac{1}{2}(P+Q)\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"{\rm JSD}(P \parallel Q) = \frac{1}{2}D(P \parallel M)+\frac{1}{2}D(Q \parallel M)",
+      r"JSD = H(M) - \frac{1}{2}(H(P) + H(Q))"], ["verified", "verified"]),
+    ([r"{\rm JSD}(P \parallel Q) = \frac{1}{2}D(P \parallel M)+\frac{1}{2}D(Q \parallel M)",
+      r"JSD = H(M) + \frac{1}{2}(H(P) + H(Q))"], ["verified", "refuted"]),
+    ([r"H(M) \ge \frac{1}{2}(H(P) + H(Q))"], ["verified"]),
+    ([r"H(M) \le \frac{1}{2}(H(P) + H(Q))"], ["refuted"]),
+])
+def test_entropy_of_a_defined_mixture_and_a_bare_operator(rows, expected):
+    assert verdicts(display(JSD, *rows)) == expected
+
+
+@pytest.mark.parametrize("rows", [
+    [r"KL = 0"],                                             # no arguments anywhere above
+    [r"KL(P \| Q) \ge 0", r"KL(Q \| P) = KL"],               # which of the two?
+])
+def test_a_bare_operator_word_is_refused_when_the_file_does_not_say_its_arguments(rows):
+    assert "names an operator derive knows" in steps(display(JSD, *rows))[-1].message
+
+
+def test_an_entropy_argument_that_is_no_distribution_is_refused():
+    step, = steps(display(PQ, r"H(p + q) \ge 0"))
+    assert "is not a distribution here" in step.message

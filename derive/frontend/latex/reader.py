@@ -4423,6 +4423,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
                      for d, a in zip(dists, bracket.args)]
+        elif op is not None and None in dists and self._in_densities(bracket.args):
+            dists = [d if d is not None else self.formula_argument(a) for d, a in
+                     zip(dists, bracket.args)]   # H(M), M a defined mixture: a formula law
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
@@ -4447,9 +4450,18 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         value = value or not pinned and self._conditional_divergence(op.key, dists,
                                                                      bracket.node) or \
             Op(self.in_units(op.key), *dists)
+        values = self.scope.operator_values.setdefault(op.key, [])
+        if value not in values:
+            values.append(value)            # a bare `JSD` below is this value (`products`)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+    def _in_densities(self, args):
+        """Whether every argument is written as an expression in densities (`H(M)` with
+        `define M = \\frac{1}{2}(P + Q)`, `H(\\frac{p + q}{2})`): an operator's argument
+        then is the law of that formula (`formula_argument`), never a function's value."""
+        return all(any(isinstance(t, Dens) for t in subterms(self._peek(a))) for a in args)
 
     def _conditional_divergence(self, key, dists, node):
         """Cover & Thomas's conditional relative entropy (eq. 2.65): `D(p(y|x) \\| q(y|x))`
