@@ -907,3 +907,13 @@ def test_a_bare_operator_word_is_refused_when_the_file_does_not_say_its_argument
 def test_an_entropy_argument_that_is_no_distribution_is_refused():
     step, = steps(display(PQ, r"H(p + q) \ge 0"))
     assert "is not a distribution here" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\chi^{2}(p \| q) = \int \frac{(p(x) - q(x))^2}{q(x)} \, dx", "verified"),
+    (r"\chi^{2}(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} \, dx", "refuted"),
+    (r"\chi^{2}(p \| q) = \chi^2(p \| q)", "verified"),
+])
+def test_braced_chi_squared_is_the_same_name(row, expected):
+    """`\\chi^{2}` and `\\chi^2` are one input to TeX: one name."""
+    assert verdicts(display(PQ, row)) == [expected]

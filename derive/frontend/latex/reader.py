@@ -1867,9 +1867,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     decoration is None and base != "e" else None
                 if labelled is not None:                # \sigma^{(i)2}: (σ^{(i)})²
                     decoration = labelled[0]
-                if base == r"\chi" and is_token(single(sup), "NUMBER") and \
-                        single(sup).value == "2" and self.declared(r"\chi") is None:
-                    decoration = "^{2}"             # χ² is a name (χ itself undeclared)
+                if base == r"\chi" and _the_digit_two(sup) and self.declared(r"\chi") is None:
+                    decoration = "^{2}"             # χ² (or χ^{2}) is a name (χ undeclared)
                 if base == "e" and decoration and decoration.startswith("^{(") and \
                         self.declared("e") is None:
                     decoration = None               # e^{(t)}: a power of Euler's number
@@ -5997,6 +5996,17 @@ def _digit_edge(node, last):
 
 # A normal's parameters by name (`_named_parameters`).
 _NORMAL_NAMES = {r"\mu": "mean", r"\sigma": "sd", r"\sigma^{2}": "variance"}
+
+
+def _the_digit_two(sup):
+    """Whether a superscript is the digit 2, braced or not (`^2`, `^{2}`: one input to TeX)."""
+    node = single(sup) if sup is not None else None
+    while is_tree(node, "sgroup") or is_tree(node, "subitems") or is_tree(node, "sum") or \
+            is_tree(node, "run") or is_tree(node, "script"):
+        if len(node.children) != 1:
+            return False
+        node = node.children[0]
+    return is_token(node, "NUMBER") and node.value == "2"
 
 
 def _superscript_key(sup):
