@@ -550,11 +550,12 @@ class Products:
                     all(self.declared(q.key) or self.bound_name(q.key) for q in pieces[start:end]):
                 continue
             values = [v for key in keys for v in self.scope.operator_values.get(key, ())]
-            if len(values) != 1:
+            if len(values) != 1 or values[0] is None:     # None: written at a bound copy
                 raise self.error(f"`{word}` in plain letters without arguments names an "
                                  "operator derive knows, but "
                                  + ("the file writes it with several arguments before it"
-                                    if values else "the file does not write it with its "
+                                    if len(values) > 1 else "the file writes it at a bound "
+                                    "variable before it" if values else "the file does not write it with its "
                                     "arguments before it") + f": write {word}(P \\| Q) (read as "
                                  f"letters it would be the product {' · '.join(word)})",
                                  pieces[start].node)

@@ -4450,8 +4450,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                                                      bracket.node) or \
             Op(self.in_units(op.key), *dists)
         values = self.scope.operator_values.setdefault(op.key, [])
-        if value not in values:
-            values.append(value)            # a bare `JSD` below is this value (`products`)
+        if any(n.origin is not None for n in free_names(value)):
+            value_here = None               # at a bound copy: no value for another row
+        else:
+            value_here = value
+        if value_here not in values:
+            values.append(value_here)       # a bare `JSD` below is this value (`products`)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
