@@ -917,3 +917,20 @@ def test_an_entropy_argument_that_is_no_distribution_is_refused():
 def test_braced_chi_squared_is_the_same_name(row, expected):
     """`\\chi^{2}` and `\\chi^2` are one input to TeX: one name."""
     assert verdicts(display(PQ, row)) == [expected]
+
+
+# `D(p \| q)` of positive indexed families over one range is its definition Σ_i p_i
+# log(p_i/q_i) (in bits in a file of log_2) — no KL lemma: the families need not sum to 1.
+FAMILIES = "% derive: natural n\n% derive: positive p_i, q_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (FAMILIES, r"D(p||q) = \sum_i p_i \log_2(p_i / q_i)", "verified"),
+    (FAMILIES, r"D(p||q) = \sum_i q_i \log_2(q_i / p_i)", "refuted"),
+    (FAMILIES, r"D(p \| q) = \sum_i p_i \log(p_i / q_i)", "verified"),
+    (FAMILIES, r"D(p \| q) \ge 0", "refuted"),                      # not normalised
+    (FAMILIES + "% derive: assume \\sum_{i=1}^n p_i = 1, \\sum_{i=1}^n q_i = 1\n",
+     r"D(p \| q) \ge 0", "verified"),
+])
+def test_kl_of_indexed_families(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]

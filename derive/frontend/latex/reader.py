@@ -4425,6 +4425,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif op is not None and None in dists and self._in_densities(bracket.args):
             dists = [d if d is not None else self.formula_argument(a) for d, a in
                      zip(dists, bracket.args)]   # H(M), M a defined mixture: a formula law
+        if op is not None and op.key == "KL" and all(d is None for d in dists):
+            value = self.family_divergence(bracket)
+            if value is not None:
+                self.operator_use(key, bracket.node)
+                return Pow(value, self.term(bracket.power)) if bracket.power is not None \
+                    else value
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
@@ -4459,6 +4465,36 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+    def family_divergence(self, bracket):
+        """`D(p \\| q)` of two positive indexed families declared over one range (`positive
+        p_i, q_i for i = 1..n`, mass functions written by their probabilities): the sum
+        Σ_i p_i log(p_i / q_i) over that range (in bits where the file's information is),
+        its definition — no lemma of KL's is used (the families need not sum to 1). None
+        when the arguments are not two such families' bare names."""
+        if len(bracket.args) != 2 or bracket.seps[0] not in (r"\|", "||"):
+            return None
+        families_ = []
+        for arg in bracket.args:
+            try:
+                piece = self.piece(single(arg))
+            except InputError:
+                return None
+            found = self.declared(piece.key + "_{\\cdot}") if isinstance(piece, NamePiece) and \
+                piece.sub is None and piece.power is None and not piece.primes else None
+            if found is None or found[1].kind is not Kind.FUNCTION or \
+                    not isinstance(found[1].info, IndexRange) or \
+                    not found[1].domain.is_positive:
+                return None
+            families_.append(found)
+        (p, first), (q, second) = families_
+        if (first.info.lower, first.info.upper) != (second.info.lower, second.info.upper):
+            return None
+        index = self.fresh(first.info.index, declaration=LOCAL_INDEX)
+        p_i, q_i = Call(p, Sym(index)), Call(q, Sym(index))
+        value = Sum(index, Mul(p_i, Fn("log", div(p_i, q_i))), first.info.lower,
+                    first.info.upper)
+        return value if self.in_units("KL") == "KL" else div(value, Fn("log", Num(2)))
 
     def _in_densities(self, args):
         """Whether every argument is written as an expression in densities (`H(M)` with
