@@ -40,7 +40,6 @@ def test_definitions_and_lemmas_are_verified(row):
 @pytest.mark.parametrize("row", [
     r"\chi^2(p \| q) = \chi^2(q \| p)",                               # not symmetric
     r"\chi^2(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} dx",        # LSGAN's convention
-    r"D(p \| 2 q) \ge 0",                                             # 2q is no density
     r"H_p(q) = H(q, p)",
 ])
 def test_look_alikes_are_refuted(row):
@@ -800,3 +799,138 @@ def test_the_dot_in_a_laws_drawn_slot_is_its_drawn_variable(header, row, verdict
 def test_the_dot_elsewhere_is_refused(header, row):
     assert verdicts(display(header, row)) == ["error"] or \
         all(s.kind == "unreadable" or s.unread for s in steps(display(header, row)))
+
+
+# A hypothesis `q = p` restricts every instance, inside a divergence's argument written as a
+# formula in densities too (a mixture, a defined mixture, a product law): GAN Theorem 1's
+# step holds under p_g = p_data, and a false conclusion under it is refuted at an instance
+# where the premise holds.
+GAN = "% derive: variable x\n% derive: density p_g, p_{data}\n"
+MIXTURE = r"\frac{p_{data} + p_g}{2}"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) + "
+          rf"D_{{KL}}(p_g \| {MIXTURE}) = 0", "verified"),
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) = 1", "refuted"),
+    (GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| {MIXTURE}) = "
+          rf"D_{{KL}}(p_{{data}} \| p_g)", "verified"),
+    (PQ, r"q = p \Rightarrow \mathrm{TV}(p, \frac{p + q}{2}) = 0", "verified"),
+    (PQ, r"q = p \Rightarrow \chi^2(\frac{p + q}{2} \| p) = 0", "verified"),
+    (PQ + "% derive: define m(x) = \\frac{p(x) + q(x)}{2}\n",
+     r"q = p \Rightarrow D_{KL}(p \| m) = 0", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"q = p \Rightarrow D(p_{XY} \| p_X p_Y) = D(q_{XY} \| q_X q_Y)", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"q = p \Rightarrow D(p_{XY} \| p_X p_Y) = 2 D(q_{XY} \| q_X q_Y)", "refuted"),
+])
+def test_a_hypothesis_reaches_formula_arguments(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]
+
+
+def test_a_refutation_under_the_hypothesis_satisfies_it():
+    """The counterexample to a false conclusion has p_g = p_data (left side 0, not the
+    value at two independent densities)."""
+    step, = steps(display(GAN, rf"p_g = p_{{data}} \Rightarrow D_{{KL}}(p_{{data}} \| "
+                               rf"{MIXTURE}) = 1"))
+    from derive.engines.decide import decide
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "refuted" and "left 0," in verdict.detail
+
+
+# A divergence's or an entropy's argument written as a formula is a distribution only when
+# built as one (a density, a mixture with weights ≥ 0 summing to 1, a product law); anything
+# else is refused where it is written — never integrated unnormalised ("KL < 0" verified).
+@pytest.mark.parametrize("row", [
+    r"D_{KL}(p \| p + q) < 0",
+    r"D(p \| 2 q) \ge 0",
+    r"D_{KL}(p \| 2 q) = D_{KL}(p \| q) - \log 2",
+    r"\mathrm{TV}(p, 2q) \le 1",
+    r"\mathrm{TV}(p, 3 q) = 1 + \frac{1}{2}\int |p(x) - 3q(x)| \, dx - 1",
+    r"D_{KL}(p \| q^2) \ge 0",
+    r"D_{KL}(p \| p q) \ge 0",
+    r"D_{KL}(p \| \frac{p + q}{3}) \ge 0",
+    r"D_{KL}(p \| 2p - q) \ge 0",
+    r"D_{JS}(p \| 0 \cdot q) = \log 2",
+    r"\chi^2(p \| x q) \ge 0",
+])
+def test_an_argument_that_is_no_distribution_is_refused(row):
+    step, = steps(display(PQ, row))
+    assert step.message is not None and "is not a distribution here" in step.message
+
+
+@pytest.mark.parametrize("header, row", [
+    (PQ, r"D_{KL}(p \| \tfrac12 (p + q)) \ge 0"),
+    (PQ, r"D_{KL}(p \| \frac{1}{3} p + \frac{2}{3} q) \ge 0"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n% derive: joint q over x, y\n",
+     r"D(q(x, y) \| \frac{1}{2}(p(x) p(y) + p(x, y))) \ge 0"),
+    ("% derive: variable x, y\n% derive: joint p over x, y\n",
+     r"D(p(x, y) \| p(x) p(y)) \ge 0"),
+])
+def test_mixtures_and_product_laws_are_read(header, row):
+    assert verdicts(display(header, row)) == ["verified"]
+
+
+def test_a_mixture_weight_not_shown_nonnegative_is_refused():
+    step, = steps(display(PQ + "% derive: real \\lambda\n",
+                          r"D_{KL}(p \| \lambda p + (1 - \lambda) q) \ge 0"))
+    assert "shown ≥ 0" in step.message
+
+
+# H of a defined mixture is the entropy of that law; a registered operator's name in plain
+# letters without arguments (Wikipedia's `JSD = H(M) - …`) is that operator at the one set
+# of arguments the file wrote it with, else refused — never the product J·S·D.
+JSD = ("% derive: discrete x\n% derive: density P, Q over x\n"
+       "% derive: define M = \\frac{1}{2}(P+Q)\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"{\rm JSD}(P \parallel Q) = \frac{1}{2}D(P \parallel M)+\frac{1}{2}D(Q \parallel M)",
+      r"JSD = H(M) - \frac{1}{2}(H(P) + H(Q))"], ["verified", "verified"]),
+    ([r"{\rm JSD}(P \parallel Q) = \frac{1}{2}D(P \parallel M)+\frac{1}{2}D(Q \parallel M)",
+      r"JSD = H(M) + \frac{1}{2}(H(P) + H(Q))"], ["verified", "refuted"]),
+    ([r"H(M) \ge \frac{1}{2}(H(P) + H(Q))"], ["verified"]),
+    ([r"H(M) \le \frac{1}{2}(H(P) + H(Q))"], ["refuted"]),
+])
+def test_entropy_of_a_defined_mixture_and_a_bare_operator(rows, expected):
+    assert verdicts(display(JSD, *rows)) == expected
+
+
+@pytest.mark.parametrize("rows", [
+    [r"KL = 0"],                                             # no arguments anywhere above
+    [r"KL(P \| Q) \ge 0", r"KL(Q \| P) = KL"],               # which of the two?
+])
+def test_a_bare_operator_word_is_refused_when_the_file_does_not_say_its_arguments(rows):
+    assert "names an operator derive knows" in steps(display(JSD, *rows))[-1].message
+
+
+def test_an_entropy_argument_that_is_no_distribution_is_refused():
+    step, = steps(display(PQ, r"H(p + q) \ge 0"))
+    assert "is not a distribution here" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\chi^{2}(p \| q) = \int \frac{(p(x) - q(x))^2}{q(x)} \, dx", "verified"),
+    (r"\chi^{2}(p \| q) = \int \frac{(q(x) - p(x))^2}{p(x)} \, dx", "refuted"),
+    (r"\chi^{2}(p \| q) = \chi^2(p \| q)", "verified"),
+])
+def test_braced_chi_squared_is_the_same_name(row, expected):
+    """`\\chi^{2}` and `\\chi^2` are one input to TeX: one name."""
+    assert verdicts(display(PQ, row)) == [expected]
+
+
+# `D(p \| q)` of positive indexed families over one range is its definition Σ_i p_i
+# log(p_i/q_i) (in bits in a file of log_2) — no KL lemma: the families need not sum to 1.
+FAMILIES = "% derive: natural n\n% derive: positive p_i, q_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (FAMILIES, r"D(p||q) = \sum_i p_i \log_2(p_i / q_i)", "verified"),
+    (FAMILIES, r"D(p||q) = \sum_i q_i \log_2(q_i / p_i)", "refuted"),
+    (FAMILIES, r"D(p \| q) = \sum_i p_i \log(p_i / q_i)", "verified"),
+    (FAMILIES, r"D(p \| q) \ge 0", "refuted"),                      # not normalised
+    (FAMILIES + "% derive: assume \\sum_{i=1}^n p_i = 1, \\sum_{i=1}^n q_i = 1\n",
+     r"D(p \| q) \ge 0", "verified"),
+])
+def test_kl_of_indexed_families(header, row, expected):
+    assert verdicts(display(header, row)) == [expected]

@@ -29,7 +29,6 @@ def reading(row, header=HEADER):
     (r"\sin(a)^2 = 0", "sin(a)^2 = 0"),
     (r"2 \log 2 - c = 0", "2 · log(2) - c = 0"),
     (r"\log_2 a = 0", "log(a) / log(2) = 0"),
-    (r"\log p(x) q(x) = 0", "log(p(x) · q(x)) = 0"),      # densities: Cover & Thomas
     # densities: applied, bare at the innermost bound variable, or at the free variable
     (r"\mathbb{E}_{x \sim p}[\log q] = 0", "E_{x~p}[log(q(x))] = 0"),
     (r"\mathbb{E}_{s \sim q}[p(s)] = p(s)", "E_{s′~q}[p(s′)] = p(s)"),

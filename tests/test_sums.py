@@ -3481,3 +3481,28 @@ def test_a_subscript_used_as_an_index_stays_whole(definition, row):
     text = "% derive: natural n\n% derive: real y_i for i = 1..n\n% derive: " + definition + "\n"
     (step,) = steps(display(text, row))
     assert step.kind == "unreadable" and "whole-number indices" in step.message
+
+
+# Gibbs' inequality written side by side over normalised indexed families (Schaeffer's
+# notes): the two sums are one Σ p_n log(p_n / q_n) ≥ 0, Jensen's inequality for −log.
+GIBBS = ("% derive: natural N\n% derive: positive p_n, q_n for n = 1..N\n"
+         "% derive: assume \\sum_{n=1}^N p_n = 1, \\sum_{n=1}^N q_n = {total}\n")
+
+
+@pytest.mark.parametrize("total, row, expected", [
+    ("1", r"- \sum_n p_n \log p_n \leq - \sum_n p_n \log q_n", "verified"),
+    ("1", r"- \sum_n p_n \log p_n + \sum_n p_n \log q_n \leq 0", "verified"),
+    ("1", r"- \sum_n p_n \log p_n \geq - \sum_n p_n \log q_n", "refuted"),
+    ("1", r"- \sum_n q_n \log p_n \leq - \sum_n p_n \log q_n", "refuted"),
+    ("2", r"- \sum_n p_n \log p_n \leq - \sum_n p_n \log q_n", "refuted"),
+])
+def test_gibbs_inequality_side_by_side(total, row, expected):
+    assert verdicts(display(GIBBS.replace("{total}", total), row)) == [expected]
+
+
+def test_entropy_at_most_log_n_by_gibbs():
+    header = ("% derive: natural N\n% derive: positive p_n for n = 1..N\n"
+              "% derive: assume \\sum_{n=1}^N p_n = 1\n"
+              "% derive: define H(p) = - \\sum_n p_n \\log p_n\n")
+    assert verdicts(display(header, r"H(p) \leq -\sum_n p_n \log \frac{1}{N}")) == ["verified"]
+    assert verdicts(display(header, r"H(p) \leq -\sum_n p_n \log \frac{2}{N}")) == ["refuted"]

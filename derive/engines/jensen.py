@@ -81,6 +81,9 @@ def prove(step, deadline):
         return None
     n = normal_form.Normaliser(step.context, deadline)
     pairs = [(pair, None) for pair in _exponentiated(larger, smaller, n)]
+    gathered = _gathered(larger, smaller)
+    if gathered is not None:
+        pairs.append((gathered, None))
     logs = _geometric_means(larger, smaller, n)
     if logs is not None:
         pairs.append((logs, "weighted AM–GM: "))
@@ -97,6 +100,91 @@ def prove(step, deadline):
                     fact = f"Jensen's inequality ({shape} {_name(mean.phi)})"
                     return f"{lemma}{fact}, through the increasing log" if lemma else fact
     return None
+
+
+def _gathered(larger, smaller):
+    """(Σ_i d_i, 0) with Σ_i d_i = larger − smaller, when both sides are combinations of
+    sums over one range (the same bounds, or the whole range of one variable) with rational
+    coefficients (a definition by its body): Gibbs'
+    inequality written side by side, `-\\sum_n p_n \\log p_n \\le -\\sum_n p_n \\log
+    q_n`, is Σ_n p_n log(p_n / q_n) ≥ 0 — the terms w·log u of one weight w (up to a
+    rational factor) made one log, exactly, so the −log reading below sees them. None
+    otherwise."""
+    parts = []
+    for side, sign in ((larger, 1), (smaller, -1)):
+        found = _sums(side)
+        if found is None:
+            return None
+        parts += [(sign * c, s) for c, s in found]
+    if len(parts) < 2:
+        return None
+    first = parts[0][1]
+    if any(type(s) is not Sum or (s.lower, s.upper) != (first.lower, first.upper) or
+           s.lower is None and s.var.variable is not first.var.variable for _, s in parts):
+        return None
+    terms = []
+    for c, s in parts:
+        body = s.body if s.var is first.var else substitute(s.body, {s.var: Sym(first.var)})
+        terms += [(c * k, t) for k, t in _addends(body)]
+    return Sum(first.var, _logs_joined(terms), first.lower, first.upper), Num(0)
+
+
+def _sums(term):
+    """[(rational c, Sum)] with term = Σ c·Sum, or None."""
+    if isinstance(term, Defined):
+        return _sums(term.body)
+    if isinstance(term, Num) and term.value == 0:
+        return []
+    if isinstance(term, Add):
+        found = [_sums(a) for a in term.args]
+        return None if None in found else [pair for f in found for pair in f]
+    if isinstance(term, Sum):
+        return [(1, term)]
+    if isinstance(term, Mul):
+        numbers = [f for f in term.args if isinstance(f, Num)]
+        rest = [f for f in term.args if not isinstance(f, Num)]
+        inner = _sums(rest[0]) if len(rest) == 1 else None
+        if inner is not None:
+            c = 1
+            for f in numbers:
+                c *= f.value
+            return [(c * k, s) for k, s in inner]
+    return None
+
+
+def _addends(term):
+    """[(rational c, t)] with term = Σ c·t."""
+    if isinstance(term, Add):
+        return [pair for a in term.args for pair in _addends(a)]
+    c, rest = 1, []
+    for f in _factors(term):
+        if isinstance(f, Num):
+            c *= f.value
+        else:
+            rest.append(f)
+    return [(c, _product(rest))]
+
+
+def _logs_joined(terms):
+    """Σ c·t with the terms c·w·log u of one w made w·log(Π u^c) (log a − log b =
+    log(a/b): exact where the u are positive, as Jensen's −log reading requires them)."""
+    joined, order = {}, []
+    for c, t in terms:
+        factors = _factors(t)
+        logs = [f for f in factors if isinstance(f, Fn) and f.fname == "log"]
+        if len(logs) != 1:
+            order.append((None, Mul(Num(c), t)))
+            continue
+        rest = list(factors)
+        rest.remove(logs[0])
+        w = _product(rest)
+        if w not in joined:
+            joined[w] = []
+            order.append((w, None))
+        joined[w].append(logs[0].operands[0] if c == 1 else Pow(logs[0].operands[0], Num(c)))
+    summed = [other if w is None else Mul(w, Fn("log", _product(joined[w])))
+              for w, other in order]
+    return summed[0] if len(summed) == 1 else Add(*summed)
 
 
 def _geometric_means(larger, smaller, n):

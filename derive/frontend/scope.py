@@ -111,6 +111,7 @@ class FileScope:
         self.index_ranges = ()    # (letter, bound): an index's range, for the rows using it
         self.ended = {}           # key of a row-local definition → offset of the definition
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
+        self.operator_values = {}  # registry key (JS, KL, TV) → its values read with arguments
         self.unread = {}          # key of a name whose defining row could not be read → offset
         self.special_refused = {}  # key of a known function refused undefined (σ) → first use
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)

@@ -14,6 +14,9 @@ own variables for each value of the ones it is given.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from derive.model.names import Name
 from derive.model.terms import Dist, nodes
 
 
@@ -97,14 +100,34 @@ def alike_marginals(terms, joints, context):
 
 def put_distributions(term, mapping):
     """`term` with each distribution named in `mapping` (Name → `Dist`) replaced by that
-    distribution, at the same variables and conditioning (also inside definitions)."""
-    memo = {}
+    distribution, at the same variables and conditioning (also inside definitions, and
+    inside the formula of a divergence's argument written as an expression in densities:
+    `KL(p \\| \\frac{p + q}{2})` with q put for p is `KL(q \\| \\frac{q + q}{2})`)."""
+    memo, formulas = {}, {}
     for t in nodes(term):
         children = [memo.get(c, c) for c in t.children]
         if isinstance(t, Dist) and t.name in mapping:
             rebuilt = Dist(mapping[t.name].name, t.over, t.given,
                            [memo.get(c, c) for c in t.cond], [memo.get(c, c) for c in t.params])
+        elif isinstance(t, Dist) and _formula_put(t.name, mapping, formulas) is not t.name:
+            rebuilt = Dist(formulas[t.name], t.over, t.given, [memo.get(c, c) for c in t.cond],
+                           [memo.get(c, c) for c in t.params])
         else:
             rebuilt = t.rebuild(children) if children != t.children else t
         memo[t] = rebuilt
     return memo.get(term, term)
+
+
+def _formula_put(name, mapping, formulas):
+    """The name of a distribution given by an expression in densities (`formula_law`) with
+    `mapping` put into that expression — a new name when the expression changes, `name`
+    itself otherwise (`formulas` keeps one new name per old one, so the step's two
+    mentions of one argument stay one distribution)."""
+    if name not in formulas:
+        info = name.local.info if name.local is not None else None
+        expression = getattr(info, "expression", None)
+        changed = put_distributions(expression, mapping) if expression is not None else None
+        formulas[name] = name if changed is None or changed is expression else Name(
+            name.latex, name.origin,
+            replace(name.local, info=replace(info, expression=changed)))
+    return formulas[name]

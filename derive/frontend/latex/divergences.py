@@ -203,7 +203,7 @@ class Divergences:
                 called[family] = other
                 args.append(Sym(other))
             elif param.local is not None and param.local.kind is Kind.DISTRIBUTION:
-                dist = self.distribution_argument(arg) or self.formula_argument(arg)
+                dist = self.distribution_argument(arg) or self.formula_argument(arg, law=False)
                 renamed[param] = dist
                 args.append(dist)
             elif param in functions:

@@ -44,11 +44,12 @@ Mixed into `Reader` (which supplies names, scopes and terms). One documented rul
   (`pushed_event`). Without such a declaration (or with several) it is refused: derive
   never guesses which density the event's law is.
 * **Densities given by a formula, as arguments.** An argument of a divergence that is an
-  expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, `2 p_g`, a defined `u(x)` —
-  is the function of the variables it is written in (at their declared letters, whatever
-  is bound around it): `D(p(x, y) \\| p(x) p(y))`, `KL(p \\| \\frac{p + q}{2})`. The
-  divergence is its defining integral; its lemmas (KL ≥ 0, …) apply only when the formula
-  is shown to be a density (positive, integrating to 1).
+  expression in densities — `p(x) p(y)`, `\\frac{p + q}{2}`, a defined `m(x)` — is the
+  function of the variables it is written in (at their declared letters, whatever is bound
+  around it): `D(p(x, y) \\| p(x) p(y))`, `KL(p \\| \\frac{p + q}{2})` — only when that
+  function is built as a distribution (`mixtures`: a mixture with weights ≥ 0 summing to
+  1, a product law); `p + q`, `2 p_g`, `q^2` are refused there. A file's own definition
+  with `\\|` parameters takes any such function (`Divergences.applied`).
 * **Conditional relative entropy.** `D(p(y|x) \\| q(y|x))` of conditionals of joints at the
   free x is Cover & Thomas's Σ_x p(x) D(p(·|x) ‖ q(·|x)) (`Reader._conditional_divergence`).
 * **Information of random variables.** `H(X)`, `H(X, Y)` (joint entropy), `H(Y | X)`
@@ -77,6 +78,7 @@ from dataclasses import replace
 from lark.tree import Meta, Tree
 
 from derive.frontend.errors import InputError
+from derive.frontend.latex import mixtures
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import (Declaration, DistributionInfo, Domain, Kind, Name, NamedValue,
                                 SampleInfo)
@@ -323,10 +325,13 @@ class Probability:
             return Sym(Name("?"))
 
     # ------------------------------------------------------------------ formula arguments
-    def formula_argument(self, node, like=()):
+    def formula_argument(self, node, like=(), law=True):
         """A divergence's argument written as an expression in densities: a `Dist` whose
         (unspelled) name is declared by the formula, over the variables it is written in
-        (ordered as the variables of `like`, the other arguments, when they agree)."""
+        (ordered as the variables of `like`, the other arguments, when they agree). Refused
+        where it is written unless it is a distribution (`mixtures`: a density, a mixture,
+        a product law) — except as the argument of a file's own definition (`law` False),
+        which means what its body says of any function."""
         saved = self.bound
         self.bound = [(k, n) for k, n in saved if n.origin is None]
         try:
@@ -339,7 +344,21 @@ class Probability:
         if not variables:
             raise self.error("this argument is not a distribution: it is written in no "
                              "variable", node)
+        if law:
+            self.shown_a_law(term, variables, node)
         return self.formula_law(term, variables, node, like)
+
+    def shown_a_law(self, term, variables, node):
+        """Refuse a formula argument of a divergence or an entropy that is no distribution
+        (`p + q`, `2q`, `q^2`): integrated as written it would make KL negative and TV
+        above 1."""
+        reason = mixtures.why_not_a_law(term, variables, self.scope.context)
+        if reason is not None:
+            text = " ".join(self.source_text(node).split())
+            raise self.error(f"{text} is not a distribution here: {reason}. A divergence's "
+                             "or an entropy's argument is a declared distribution, a mixture "
+                             "with weights ≥ 0 summing to 1 (\\frac{p + q}{2}), or a product "
+                             "of laws of distinct variables (p(x) p(y))", node)
 
     def formula_law(self, term, variables, node, like=()):
         """The `Dist` a density formula `term` in `variables` (written at `node`) declares,

@@ -134,6 +134,7 @@ class Products:
                              unclosed[0].node)
         pieces = self.integrals(pieces)
         pieces = self.merge_operator_letters(pieces)
+        pieces = self.bare_operator_letters(pieces)
         pieces = self.moment_letters(pieces)
         pieces = self.mean_squared_errors(pieces)   # MSE(\hat\theta): estimators.py
         pieces = self.letter_words(pieces)          # NLL after `define NLL = …`: words.py
@@ -530,6 +531,36 @@ class Products:
                     if registry.spelled(word) and len(word) > 1:
                         out[-1 - size:-1] = [NamePiece(word, word, None, None, 0, run[0].node)]
                         break
+        return out
+
+    def bare_operator_letters(self, pieces):
+        """`JSD = H(M) - …` (Wikipedia): plain letters spelling an operator's name (`JSD`,
+        `JS`, `KL`, `TV`) with no brackets after them. Read as that operator at the
+        arguments the file wrote it with above — when the file wrote it with one set of
+        arguments only (`\\rm JSD(P \\parallel Q)` in an earlier row); else refused at
+        the first letter: read as letters they were the product J · S · D of undeclared
+        numbers, which no author means. Letters all declared or bound stay a product."""
+        out = list(pieces)
+        for start, end in reversed(_letter_runs(pieces)):
+            if end < len(pieces) and isinstance(pieces[end], BracketPiece) or \
+                    pieces[end - 1].power is not None or pieces[end - 1].sub is not None:
+                continue
+            word = "".join(q.base for q in pieces[start:end])
+            keys = {op.key for op in registry.OPERATORS if word in op.spellings}
+            if len(word) < 2 or not keys or \
+                    all(self.declared(q.key) or self.bound_name(q.key) for q in pieces[start:end]):
+                continue
+            values = [v for key in keys for v in self.scope.operator_values.get(key, ())]
+            if len(values) != 1 or values[0] is None:     # None: written at a bound copy
+                raise self.error(f"`{word}` in plain letters without arguments names an "
+                                 "operator derive knows, but "
+                                 + ("the file writes it with several arguments before it"
+                                    if len(values) > 1 else "the file writes it at a bound "
+                                    "variable before it" if values else "the file does not write it with its "
+                                    "arguments before it") + f": write {word}(P \\| Q) (read as "
+                                 f"letters it would be the product {' · '.join(word)})",
+                                 pieces[start].node)
+            out[start:end] = [ValuePiece(values[0], pieces[start].node)]
         return out
 
     def moment_letters(self, pieces):

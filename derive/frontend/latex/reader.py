@@ -1914,9 +1914,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     decoration is None and base != "e" else None
                 if labelled is not None:                # \sigma^{(i)2}: (σ^{(i)})²
                     decoration = labelled[0]
-                if base == r"\chi" and is_token(single(sup), "NUMBER") and \
-                        single(sup).value == "2" and self.declared(r"\chi") is None:
-                    decoration = "^{2}"             # χ² is a name (χ itself undeclared)
+                if base == r"\chi" and _the_digit_two(sup) and self.declared(r"\chi") is None:
+                    decoration = "^{2}"             # χ² (or χ^{2}) is a name (χ undeclared)
                 if base == "e" and decoration and decoration.startswith("^{(") and \
                         self.declared("e") is None:
                     decoration = None               # e^{(t)}: a power of Euler's number
@@ -4492,6 +4491,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             like = [d.over for d in dists if d is not None]
             dists = [d if d is not None else self.formula_argument(a, like)
                      for d, a in zip(dists, bracket.args)]
+        elif op is not None and None in dists and self._in_densities(bracket.args):
+            dists = [d if d is not None else self.formula_argument(a) for d, a in
+                     zip(dists, bracket.args)]   # H(M), M a defined mixture: a formula law
+        if op is not None and op.key == "KL" and all(d is None for d in dists):
+            value = self.family_divergence(bracket)
+            if value is not None:
+                self.operator_use(key, bracket.node)
+                return Pow(value, self.term(bracket.power)) if bracket.power is not None \
+                    else value
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
@@ -4516,9 +4524,52 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         value = value or not pinned and self._conditional_divergence(op.key, dists,
                                                                      bracket.node) or \
             Op(self.in_units(op.key), *dists)
+        values = self.scope.operator_values.setdefault(op.key, [])
+        if any(n.origin is not None for n in free_names(value)):
+            value_here = None               # at a bound copy: no value for another row
+        else:
+            value_here = value
+        if value_here not in values:
+            values.append(value_here)       # a bare `JSD` below is this value (`products`)
         if bracket.power is not None:
             value = Pow(value, self.term(bracket.power))
         return value
+
+    def family_divergence(self, bracket):
+        """`D(p \\| q)` of two positive indexed families declared over one range (`positive
+        p_i, q_i for i = 1..n`, mass functions written by their probabilities): the sum
+        Σ_i p_i log(p_i / q_i) over that range (in bits where the file's information is),
+        its definition — no lemma of KL's is used (the families need not sum to 1). None
+        when the arguments are not two such families' bare names."""
+        if len(bracket.args) != 2 or bracket.seps[0] not in (r"\|", "||"):
+            return None
+        families_ = []
+        for arg in bracket.args:
+            try:
+                piece = self.piece(single(arg))
+            except InputError:
+                return None
+            found = self.declared(piece.key + "_{\\cdot}") if isinstance(piece, NamePiece) and \
+                piece.sub is None and piece.power is None and not piece.primes else None
+            if found is None or found[1].kind is not Kind.FUNCTION or \
+                    not isinstance(found[1].info, IndexRange) or \
+                    not found[1].domain.is_positive:
+                return None
+            families_.append(found)
+        (p, first), (q, second) = families_
+        if (first.info.lower, first.info.upper) != (second.info.lower, second.info.upper):
+            return None
+        index = self.fresh(first.info.index, declaration=LOCAL_INDEX)
+        p_i, q_i = Call(p, Sym(index)), Call(q, Sym(index))
+        value = Sum(index, Mul(p_i, Fn("log", div(p_i, q_i))), first.info.lower,
+                    first.info.upper)
+        return value if self.in_units("KL") == "KL" else div(value, Fn("log", Num(2)))
+
+    def _in_densities(self, args):
+        """Whether every argument is written as an expression in densities (`H(M)` with
+        `define M = \\frac{1}{2}(P + Q)`, `H(\\frac{p + q}{2})`): an operator's argument
+        then is the law of that formula (`formula_argument`), never a function's value."""
+        return all(any(isinstance(t, Dens) for t in subterms(self._peek(a))) for a in args)
 
     def _conditional_divergence(self, key, dists, node):
         """Cover & Thomas's conditional relative entropy (eq. 2.65): `D(p(y|x) \\| q(y|x))`
@@ -6158,6 +6209,17 @@ def _digit_edge(node, last):
 
 # A normal's parameters by name (`_named_parameters`).
 _NORMAL_NAMES = {r"\mu": "mean", r"\sigma": "sd", r"\sigma^{2}": "variance"}
+
+
+def _the_digit_two(sup):
+    """Whether a superscript is the digit 2, braced or not (`^2`, `^{2}`: one input to TeX)."""
+    node = single(sup) if sup is not None else None
+    while is_tree(node, "sgroup") or is_tree(node, "subitems") or is_tree(node, "sum") or \
+            is_tree(node, "run") or is_tree(node, "script"):
+        if len(node.children) != 1:
+            return False
+        node = node.children[0]
+    return is_token(node, "NUMBER") and node.value == "2"
 
 
 def _superscript_key(sup):
