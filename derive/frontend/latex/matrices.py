@@ -59,6 +59,7 @@ _ZERO = re.compile(r"\{?\s*(?:0|\\(?:vec|mathbf|boldsymbol|bm)\s*\{?\s*0\s*\}?)\
 _TRACE = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*[Tt]r\s*\}")
 _DIAG = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*diag\s*\}")
 _INVERSE = re.compile(r"\{?\s*-\s*1\s*\}?")
+_INTEGER = re.compile(r"\{?\s*(-?\s*\d+)\s*\}?")
 _VECTOR_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|vec|overrightarrow|mathbold)(?![a-zA-Z])")
 _DOTS = (r"\ldots", r"\dots", r"\cdots", r"\dotsc")
 _INDEX_LETTERS = ("j", "k", "l", "m", "r", "s", "q")
@@ -164,7 +165,7 @@ class Matrices:
         node = single(tree.children[0]) if len(tree.children) == 1 else None
         items = node.children if is_tree(node, "run") else [node]
         if len(items) == 2 and _DIAG.fullmatch(self.source_text(items[0]).strip()):
-            return self._diag_list(items[1])
+            return self._diag_powered(items[1])
         if _DIAG.search(value_text):
             raise self.error("diag reads \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2) or "
                              "\\text{diag}(\\sigma^2) of a declared vector", items[0])
@@ -401,6 +402,25 @@ class Matrices:
         if strict:
             raise NotMatrix()
         return None
+
+    def _diag_powered(self, bracket):
+        """diag's bracket with an optional integer power after it (`\\text{diag}(\\sigma^2)^{-1}`:
+        the diagonal of the entries' powers, (c^a)^p = c^{ap} for an integer p). Any other
+        script after the bracket (`^{1/2}`, `^T`, a prime, a subscript) is refused, never
+        dropped."""
+        tails = bracket.children[1:] if is_tree(bracket, "script") else []
+        if not tails:
+            return self._diag_list(bracket)
+        written = _INTEGER.fullmatch(self.source_text(tails[0].children[-1]).strip()) \
+            if len(tails) == 1 and is_tree(tails[0], "superscript") else None
+        if written is None:
+            raise self.error("of \\text{diag}(…) derive reads only an integer power after its "
+                             "bracket (^{-1}: the reciprocals, ^2: the squares); "
+                             f"not {self.source_text(tails[0]).strip()}", tails[0])
+        matrix = self._diag_list(bracket.children[0])
+        power = Num(int(written.group(1).replace(" ", "")))
+        power = power if matrix.power is None else Mul(matrix.power, power)
+        return DiagonalDefinition(matrix.base, power, matrix.span)
 
     def _diag_list(self, bracket):
         """`(\\sigma_1^2, \\ldots, \\sigma_n^2)` or `(\\sigma^2)` after diag."""
