@@ -127,3 +127,26 @@ def test_the_fraktur_kl_spelling_with_the_matrix_form(half, expected):
     row = (r"\mathfrak{D}_\text{KL}[q(z) \| p(z)] = " + half +
            r"\left[-\log|\Sigma| - n + \text{tr}\{\Sigma\} + \mu^T \mu\right]")
     assert checked(row, header=header) == [expected]
+
+
+@pytest.mark.parametrize("definition, true, false", [
+    (r"\text{diag}(\sigma^2)^{-1}", r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^{-2}",
+     r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^2"),
+    (r"\text{diag}(\sigma_1, \ldots, \sigma_n)^2", r"\det \Sigma = \prod_{i=1}^n \sigma_i^2",
+     r"\det \Sigma = \prod_{i=1}^n \sigma_i"),
+    (r"\text{diag}(\sigma_1, \ldots, \sigma_n)^{-1}", r"\text{tr}(\Sigma) = \sum_{i=1}^n "
+     r"\frac{1}{\sigma_i}", r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i"),
+])
+def test_an_integer_power_after_diag_is_applied_to_the_entries(definition, true, false):
+    """`\\text{diag}(\\sigma^2)^{-1}` is the diagonal of the reciprocals (the power after
+    diag's bracket was dropped: tr = Σσ_i² verified)."""
+    header = HEADER.replace(r"\text{diag}(\sigma_1^2, \ldots, \sigma_n^2)", definition)
+    assert checked(true, false, header=header) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("script", ["^{1/2}", "^T", "'", "_0"])
+def test_another_script_after_diag_is_refused(script):
+    header = HEADER.replace(r"\text{diag}(\sigma_1^2, \ldots, \sigma_n^2)",
+                            r"\text{diag}(\sigma^2)" + script)
+    with pytest.raises(InputError, match="only an integer power after its bracket"):
+        steps(display(header, r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^2"))
