@@ -37,7 +37,7 @@ from pathlib import Path
 from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
-from derive.frontend.scope import LabelledAbove, UsedBefore, reaches
+from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_constant
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
@@ -856,6 +856,8 @@ class Directives:
         if matrix is None:
             return False
         key = found.group("name").strip()
+        if rebinds_constant(key) is not None:
+            raise self.source.error(rebinds_constant(key), offset)
         if self.scope.lookup(key) is not None or key in self.scope.matrices:
             raise self.source.error(f"{key} is declared or defined above: a diagonal matrix "
                                     "needs a name of its own (one name means one thing)",
