@@ -143,6 +143,7 @@ class FileScope:
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.estimates_read = set()   # words read as an estimator's MSE, bias (estimators.py)
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
+        self.identity = None      # offset of the first undeclared I read as the identity matrix
         self.matrices = {}        # key → `matrices.DiagonalDefinition` (`define \\Sigma = \\text{diag}(…)`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
