@@ -4279,6 +4279,21 @@ def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined
     assert verdicts(text) == expected
 
 
+@pytest.mark.parametrize("later", [
+    [r"G = F(s, t)", r"F(s, t) = s^2 + t"],
+    [r"F(t, s) = s^2 + t"],              # a later row never overrides the refused label
+])
+def test_a_refused_brace_label_leaves_no_unknown_function_behind(later):
+    """`\\underbrace{s^2 + t}_{F(s, t)}` refused (s, t are letters of the braced term): F
+    stayed free and a later `G = F(s, t) = s^2 + t` was refuted with F an invented unknown
+    function. Its later uses are errors; a false variant is never verified either."""
+    rows = [r"L = \underbrace{s^2 + t}_{F(s, t)} + 1"] + later
+    said = steps(display("", *rows))
+    assert verdicts(display("", *rows)) == ["error"] * len(said)
+    assert "could not be read" in said[1].message
+    assert "a later use of its name is an error" in said[0].message
+
+
 # --- standard function words heading a row; Stieltjes differentials (atkP) ---------------
 
 @pytest.mark.parametrize("rows", [

@@ -611,6 +611,9 @@ class Builder:
                 raise self.source.error(CONDITIONED_DEFINITION, named.start)
             if not (named.relation is DEFINE and named.head is not None or
                     named.relation is RESTATES):
+                key = reader.would_define(f"{named.latex} = 0", named.start)
+                if key is not None:       # its later uses are errors, never an unknown
+                    self.scope.unread.setdefault(key, named.start)
                 raise self.source.error(UNREAD_LABEL.format(named.latex), named.start)
         return found
 
