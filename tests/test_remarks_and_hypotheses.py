@@ -3188,3 +3188,19 @@ def test_a_files_density_identity_never_lets_a_point_refute():
 ])
 def test_a_density_identity_has_one_reading_per_row(row, expected):
     assert verdicts(display(_TWO_DENSITIES, row)) == [expected], row
+
+
+@pytest.mark.parametrize("rows, under, proved", [
+    ((r"M + 1 &= 3 \quad \text{where } M = 2", r"&> 2"), ("M = 2",), True),
+    ((r"M + 1 &= 3 \quad \text{where } M = 2", r"&> 3"), ("M = 2",), False),
+    ((r"M^2 + 1 &= a^2 + 1 \quad \text{where } M = a", r"&\ge 1"), ("M = a",), True),
+])
+def test_a_chain_through_a_row_local_definition_proves_under_it(tmp_path, rows, under, proved):
+    """`M + 1 = 3 \\quad \\text{where } M = 2 \\\\ > 2` proved "M + 1 > 2" — false outside
+    the row, where M is no longer defined; the conclusion now says it holds under M = 2."""
+    from derive import check
+    path = tmp_path / "local.tex"
+    path.write_text("% derive: real a\n\\begin{align*}\n" + " \\\\\n".join(rows) +
+                    "\n\\end{align*}\n")
+    (conclusion,) = check(str(path), budget=20).conclusions
+    assert conclusion.hypotheses == under and conclusion.proved is proved

@@ -356,6 +356,10 @@ class Builder:
         except InputError as error:
             self._unreadable(error, offset, text, above)
         finally:
+            if local:                   # a chain through these steps holds under them
+                said = tuple(self.scope.lookup(key)[1].info.latex for key, _ in local)
+                self.chains.steps[made:] = [replace(s, local=said)
+                                            for s in self.chains.steps[made:]]
             for key, at in local:
                 self.scope.end_local(key, at)
             self._restore_records(lifted, {key for key, _ in local})
