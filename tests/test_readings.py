@@ -295,6 +295,12 @@ def test_a_declaration_ends_the_chain():
      "L is declared as a definition; it cannot be declared a function too"),
     ("% derive: define f(t) = t^2\n$$ g(a) = f(a) + 1 $$\n% derive: define f(t) = t\n", 3, 18,
      "f is defined above: a second definition"),
+    ("% derive: define f(t) = t^2\n$$ f(3) = 9 $$\n% derive: define f = 3\n$$ f(2) = 6 $$\n",
+     3, 18, "it would turn a function of 1 argument into a number"),
+    ("% derive: define c = 2\n$$ c(a + b) = 2a + 2b $$\n% derive: define c(t) = t\n", 3, 18,
+     "it would turn a number into a function of 1 argument"),
+    ("% derive: define f(t) = t^2\n$$ f(3) = 9 $$\n% derive: define f(s, t) = s t\n", 3, 18,
+     "into a function of 2 arguments"),
 ])
 def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
     """`define L(t) = t` (or `function L`) after L was defined by a row (`\\log L(a) = a`),
