@@ -127,3 +127,54 @@ def test_the_fraktur_kl_spelling_with_the_matrix_form(half, expected):
     row = (r"\mathfrak{D}_\text{KL}[q(z) \| p(z)] = " + half +
            r"\left[-\log|\Sigma| - n + \text{tr}\{\Sigma\} + \mu^T \mu\right]")
     assert checked(row, header=header) == [expected]
+
+
+@pytest.mark.parametrize("definition, true, false", [
+    (r"\text{diag}(\sigma^2)^{-1}", r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^{-2}",
+     r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^2"),
+    (r"\text{diag}(\sigma_1, \ldots, \sigma_n)^2", r"\det \Sigma = \prod_{i=1}^n \sigma_i^2",
+     r"\det \Sigma = \prod_{i=1}^n \sigma_i"),
+    (r"\text{diag}(\sigma_1, \ldots, \sigma_n)^{-1}", r"\text{tr}(\Sigma) = \sum_{i=1}^n "
+     r"\frac{1}{\sigma_i}", r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i"),
+])
+def test_an_integer_power_after_diag_is_applied_to_the_entries(definition, true, false):
+    """`\\text{diag}(\\sigma^2)^{-1}` is the diagonal of the reciprocals (the power after
+    diag's bracket was dropped: tr = Σσ_i² verified)."""
+    header = HEADER.replace(r"\text{diag}(\sigma_1^2, \ldots, \sigma_n^2)", definition)
+    assert checked(true, false, header=header) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("script", ["^{1/2}", "^T", "'", "_0"])
+def test_another_script_after_diag_is_refused(script):
+    header = HEADER.replace(r"\text{diag}(\sigma_1^2, \ldots, \sigma_n^2)",
+                            r"\text{diag}(\sigma^2)" + script)
+    with pytest.raises(InputError, match="only an integer power after its bracket"):
+        steps(display(header, r"\text{tr}(\Sigma) = \sum_{i=1}^n \sigma_i^2"))
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"|I| = 1", "verified"), (r"|\mathbf{I}| = 1", "verified"),
+    (r"\lvert I \rvert = 1", "verified"), (r"\det(I^{-1}) = 1", "verified"),
+    (r"|I| = 2", "refuted"), (r"\det I = 2", "refuted"),
+    (r"|I - 1| = |1 - I|", "verified"),          # no identity alone in bars: |·| of a number
+])
+def test_the_identity_in_bars_is_a_determinant(row, expected):
+    """README: |I| = 1 — a row writing no other matrix notation read |I| as the absolute
+    value of an undeclared complex I (`|I| = 1` refuted)."""
+    assert checked(row, header="% derive: real \\mu in \\mathbb{R}^n\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"|2 I| = 1", r"\det(2 I) = 1", r"\det(2 I) = 2^n"])
+def test_a_multiple_of_an_identity_of_no_dimension_has_no_determinant(row):
+    """det(2I) = 2^n with n fixed by nothing: it was 1 (`\\det(2 I) = 1` verified)."""
+    (step,) = steps(display("% derive: real \\mu in \\mathbb{R}^n\n", row))
+    assert step.kind == "unreadable" and "depends on its dimension" in step.message
+
+
+def test_i_read_as_the_identity_is_no_number_below():
+    """One name, one meaning: after `\\mu^T I \\mu` or `|I|`, `I + 1` is refused (it was a
+    complex unknown, refuted)."""
+    text = display("% derive: real \\mu in \\mathbb{R}^n\n", r"\mu^T I \mu = \mu^T \mu",
+                   r"|I| = 1", r"I + 1 = 2")
+    assert verdicts(text) == ["verified", "verified", "error"]
+    assert "as the identity matrix" in steps(text)[2].message

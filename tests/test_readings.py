@@ -294,6 +294,12 @@ def test_a_declaration_ends_the_chain():
      "L is declared as a definition; it cannot be declared a function too"),
     ("% derive: define f(t) = t^2\n$$ g(a) = f(a) + 1 $$\n% derive: define f(t) = t\n", 3, 18,
      "f is defined above: a second definition"),
+    ("% derive: define f(t) = t^2\n$$ f(3) = 9 $$\n% derive: define f = 3\n$$ f(2) = 6 $$\n",
+     3, 18, "it would turn a function of 1 argument into a number"),
+    ("% derive: define c = 2\n$$ c(a + b) = 2a + 2b $$\n% derive: define c(t) = t\n", 3, 18,
+     "it would turn a number into a function of 1 argument"),
+    ("% derive: define f(t) = t^2\n$$ f(3) = 9 $$\n% derive: define f(s, t) = s t\n", 3, 18,
+     "into a function of 2 arguments"),
 ])
 def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, column, message):
     """`define L(t) = t` (or `function L`) after L was defined by a row (`\\log L(a) = a`),
@@ -4357,6 +4363,21 @@ def test_a_brace_label_at_declared_numbers_is_read_only_when_its_name_is_defined
     text = ("% derive: real a, b\n" + defined +
             "$$ (a+b)^2 = \\underbrace{a^2 + 3ab}_{G(a, b)} + b^2 - ab $$\n")
     assert verdicts(text) == expected
+
+
+@pytest.mark.parametrize("later", [
+    [r"G = F(s, t)", r"F(s, t) = s^2 + t"],
+    [r"F(t, s) = s^2 + t"],              # a later row never overrides the refused label
+])
+def test_a_refused_brace_label_leaves_no_unknown_function_behind(later):
+    """`\\underbrace{s^2 + t}_{F(s, t)}` refused (s, t are letters of the braced term): F
+    stayed free and a later `G = F(s, t) = s^2 + t` was refuted with F an invented unknown
+    function. Its later uses are errors; a false variant is never verified either."""
+    rows = [r"L = \underbrace{s^2 + t}_{F(s, t)} + 1"] + later
+    said = steps(display("", *rows))
+    assert verdicts(display("", *rows)) == ["error"] * len(said)
+    assert "could not be read" in said[1].message
+    assert "a later use of its name is an error" in said[0].message
 
 
 # --- standard function words heading a row; Stieltjes differentials (atkP) ---------------

@@ -7,6 +7,7 @@ import pytest
 
 from derive.engines import clock
 from derive.engines.decide import decide
+from derive.frontend.errors import InputError
 from probability_support import display, readings, steps, verdicts
 
 
@@ -480,6 +481,40 @@ def test_a_row_defining_a_name_beside_itself_is_refused_for_its_own_reason():
 ])
 def test_where_beside_a_row_without_a_fresh_definition_is_a_hypothesis_or_refused(row, status):
     assert verdicts(display(JS_HEAD, row)) == [status]
+
+
+@pytest.mark.parametrize("row", [
+    r"\sin(\pi) = \sin(3) \quad \text{where } \pi = 3",
+    r"\infty + 1 = 4 \quad \text{with } \infty = 3",
+    r"e = 2 \quad \text{where } e = 2",
+    r"\mathrm{e} = 2 \quad \text{where } \mathrm{e} = 2",
+])
+def test_where_never_rebinds_a_constant(row):
+    """π, e, ∞ have one meaning: `\\text{where } \\pi = 3` defined a fresh π for the row
+    (sin π = sin 3 verified); it is refused at the definition."""
+    (step,) = steps(display("", row))
+    assert step.kind.value == "unreadable" and "a definition cannot rebind it" in step.message
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: real e\n", (r"e + 1 = 1 + e", r"e^2 = 9 \quad \text{where } e = 3"),
+     ["verified", "verified"]),                        # a declared e is the file's own number
+    ("", (r"\sin(\pi) = 0", r"e^{\log 2} = 2"), ["verified", "verified"]),
+    ("", (r"\pi^2 = 9",), ["refuted"]),
+])
+def test_constants_keep_their_meaning(header, rows, expected):
+    assert verdicts(display(header, *rows)) == expected
+
+
+def test_a_row_defining_a_constant_is_refused_and_its_later_use_too():
+    assert verdicts("\\begin{align*}\ne &:= 3 \\\\\ne^2 &= 9\n\\end{align*}\n") == \
+        ["error", "error"]
+
+
+@pytest.mark.parametrize("definition", [r"\pi = 3", r"\mathrm{e} = 2", "e(t) = t"])
+def test_a_define_directive_never_rebinds_a_constant(definition):
+    with pytest.raises(InputError, match="a definition cannot rebind it"):
+        steps(display(f"% derive: define {definition}\n", r"\pi^2 = 9"))
 
 
 # ---------------------------------------------------------------- side conditions are never dropped
@@ -3245,3 +3280,19 @@ def test_a_derivative_by_a_function_s_value_at_its_argument(row):
 def test_a_derivative_by_a_function_s_value_elsewhere_is_refused(row):
     head = "% derive: variable x\n% derive: function D\n"
     assert verdicts(display(head, row)) == ["error"]
+
+
+@pytest.mark.parametrize("rows, under, proved", [
+    ((r"M + 1 &= 3 \quad \text{where } M = 2", r"&> 2"), ("M = 2",), True),
+    ((r"M + 1 &= 3 \quad \text{where } M = 2", r"&> 3"), ("M = 2",), False),
+    ((r"M^2 + 1 &= a^2 + 1 \quad \text{where } M = a", r"&\ge 1"), ("M = a",), True),
+])
+def test_a_chain_through_a_row_local_definition_proves_under_it(tmp_path, rows, under, proved):
+    """`M + 1 = 3 \\quad \\text{where } M = 2 \\\\ > 2` proved "M + 1 > 2" — false outside
+    the row, where M is no longer defined; the conclusion now says it holds under M = 2."""
+    from derive import check
+    path = tmp_path / "local.tex"
+    path.write_text("% derive: real a\n\\begin{align*}\n" + " \\\\\n".join(rows) +
+                    "\n\\end{align*}\n")
+    (conclusion,) = check(str(path), budget=20).conclusions
+    assert conclusion.hypotheses == under and conclusion.proved is proved

@@ -3506,3 +3506,21 @@ def test_entropy_at_most_log_n_by_gibbs():
               "% derive: define H(p) = - \\sum_n p_n \\log p_n\n")
     assert verdicts(display(header, r"H(p) \leq -\sum_n p_n \log \frac{1}{N}")) == ["verified"]
     assert verdicts(display(header, r"H(p) \leq -\sum_n p_n \log \frac{2}{N}")) == ["refuted"]
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    ("% derive: integer k, m\n% derive: assume k < m < k + 3\n",
+     (r"k + m = m + k", r"k + m = m + k + 1"), ["verified", "refuted"]),
+    ("% derive: integer k, m\n% derive: assume k \\le m - 1\n% derive: assume m \\le k + 5\n",
+     (r"(k + m)^2 = k^2 + 2km + m^2", r"(k + m)^2 = k^2 + m^2"), ["verified", "refuted"]),
+    ("% derive: real a_i for i = 1..n\n% derive: integer k\n"
+     "% derive: assume 1 \\le k \\le n - 1\n",
+     (r"a_{k+1} = a_{k+1}", r"a_{k+1} = a_k", r"\sum_{j=1}^{n} a_j [j = k] = a_k",
+      r"\sum_{j=1}^{n} a_j [j = k + 1] = a_k"), ["verified", "refuted", "verified", "refuted"]),
+])
+def test_integer_bounds_mentioning_each_other_are_drawn(header, rows, expected):
+    """`k < m < k + 3` (or `k \\le n - 1` beside a member a_{k+1}'s range n ≥ k + 1) put on
+    each symbol a bound in the other: each draw waited for the other's, endlessly ("nests
+    too deeply", undecided). The second bound is turned onto the first symbol."""
+    said = [decide(s, "0", clock.now() + 20) for s in steps(display(header, *rows))]
+    assert [v.status.value for v in said] == expected

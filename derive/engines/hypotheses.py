@@ -1176,6 +1176,11 @@ def _whole_bound(name, relation, right, latex, context):
     if not normal_form.Normaliser(context)._whole(right):
         raise Unusable(f"derive cannot use the hypothesis {latex}: {name.latex} is declared "
                        f"{context.domain(name).value} and its bound may not be a whole number")
+    cycle = next((n for n in _whole_bounded(free_names(right), context)
+                  if name in _reached(n, context)), None)
+    if cycle is not None:
+        return _whole_bound(*_turned(name, relation, right, cycle, latex, context), latex,
+                            context)
     info = context.info(name)
     if info is not None and not isinstance(info, WholeRange):
         raise Unusable(f"derive cannot use the hypothesis {latex}")
@@ -1190,6 +1195,42 @@ def _whole_bound(name, relation, right, latex, context):
     declaration = context.declaration(name)
     table[name] = Declaration(declaration.kind, declaration.domain, info, declaration.declared)
     return Context(table, context.parameters, context.fixed)
+
+
+def _whole_bounded(names, context):
+    """The names among `names` whose declarations hold integer bounds (`WholeRange`)."""
+    return [n for n in names if isinstance(context.info(n), WholeRange)]
+
+
+def _reached(name, context):
+    """Every name the integer bounds of `name` mention, and theirs in turn: what must be
+    drawn before `name` is (`numeric.evaluate` draws a bounded integer at its bounds)."""
+    seen, todo = set(), [name]
+    while todo:
+        info = context.info(todo.pop())
+        if not isinstance(info, WholeRange):
+            continue
+        for term in (*info.lower, *info.upper, *info.distinct):
+            for found in free_names(term) - seen:
+                seen.add(found)
+                todo.append(found)
+    return seen
+
+
+def _turned(name, relation, right, other, latex, context):
+    """`k ≤ m - 1` where m's bounds already mention k (`k < m < k + 3`; a member a_{k+1}'s
+    range n ≥ k + 1 beside `assume k \\le n - 1`): recorded on k, each symbol's draw would
+    wait for the other's, endlessly. Turned into the same bound on m, m ≥ k + 1 — when m
+    stands in the bound once with coefficient 1 and k's own bounds do not mention m; else
+    Unusable (the step is decided without it)."""
+    parts = right.args if isinstance(right, Add) else (right,)
+    at = [k for k, p in enumerate(parts) if p == Sym(other)]
+    rest = [p for k, p in enumerate(parts) if k not in at]
+    if len(at) != 1 or any(other in free_names(p) for p in rest) or \
+            other in _reached(name, context):
+        raise Unusable(f"derive cannot use the hypothesis {latex}: the bounds it puts on "
+                       f"{name.latex} and {other.latex} mention each other")
+    return other, _flipped(relation), sub(Sym(name), Add(*rest)) if rest else Sym(name)
 
 
 @dataclass(frozen=True, eq=False)

@@ -362,6 +362,10 @@ class Builder:
         except InputError as error:
             self._unreadable(error, offset, text, above)
         finally:
+            if local:                   # a chain through these steps holds under them
+                said = tuple(self.scope.lookup(key)[1].info.latex for key, _ in local)
+                self.chains.steps[made:] = [replace(s, local=said)
+                                            for s in self.chains.steps[made:]]
             for key, at in local:
                 self.scope.end_local(key, at)
             self._restore_records(lifted, {key for key, _ in local})
@@ -617,6 +621,9 @@ class Builder:
                 raise self.source.error(CONDITIONED_DEFINITION, named.start)
             if not (named.relation is DEFINE and named.head is not None or
                     named.relation is RESTATES):
+                key = reader.would_define(f"{named.latex} = 0", named.start)
+                if key is not None:       # its later uses are errors, never an unknown
+                    self.scope.unread.setdefault(key, named.start)
                 raise self.source.error(UNREAD_LABEL.format(named.latex), named.start)
         return found
 

@@ -71,8 +71,10 @@ SOLVED = re.compile(r"\\hat\{(?P<letter>[^{}]+)\}")
 # quantity nor one derive reads: `_{G(a, b)}` at declared numbers, G named nowhere — a
 # function of them, or an unknown? (`Builder._naming_labels` refuses the row)
 UNREAD_LABEL = ("this brace's label {} names neither a new quantity (a name at densities or "
-                "letters named nowhere, F(q, \\theta)) nor one derive reads (a divergence, a "
-                "name defined above): define it first (% derive: define …)")
+                "at letters written nowhere else, also not in the term it labels, F(q, "
+                "\\theta)) nor one derive reads (a divergence, a name defined above): define it "
+                "first (% derive: define …; the label then restates it) — until then a later "
+                "use of its name is an error")
 
 
 class ChainBuilder:

@@ -38,7 +38,7 @@ from derive.frontend.latex.annotations import RemarkError, conditions
 from derive.frontend.latex.reader import LOCAL_INDEX
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
-from derive.frontend.scope import LabelledAbove, UsedBefore, reaches
+from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_constant
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
@@ -836,7 +836,7 @@ class Directives:
                                     "meaning of that member (one name means one thing); "
                                     "define a new name", offset)
         if found is not None:                # a second `define L`, or after `\log L(a) = a`
-            self._renew(key, found[0], found[1].info, value, label, offset)
+            self._renew(key, found[0], found[1].info, (params, value), label, offset)
         try:
             self.scope.define(key, DefinitionInfo(params, value, " ".join(body.split())),
                               head=label)
@@ -857,6 +857,8 @@ class Directives:
         if matrix is None:
             return False
         key = found.group("name").strip()
+        if rebinds_constant(key) is not None:
+            raise self.source.error(rebinds_constant(key), offset)
         if self.scope.lookup(key) is not None or key in self.scope.matrices:
             raise self.source.error(f"{key} is declared or defined above: a diagonal matrix "
                                     "needs a name of its own (one name means one thing)",
@@ -864,7 +866,7 @@ class Directives:
         self.scope.matrices[key] = matrix
         return True
 
-    def _renew(self, key, old, info, value, label, offset):
+    def _renew(self, key, old, info, new, label, offset):
         """A second `define` of a name (`define f(x) = -\\log x` after `define f(x) = x \\log
         x`, notes working one example per generator) starts its new meaning here: the rows
         above keep the old one, the rows below read the new one (`FileScope.renew`), and
@@ -873,12 +875,18 @@ class Directives:
         came from a row, not a directive; the name is a quantity with arguments (a label)
         or an indexed family; the directive stands inside a display, between its rows; the
         new body uses the old meaning; or something in force below still holds it (a
-        definition using it, an assumption, `fixed`)."""
+        definition using it, an assumption, `fixed`); or it changes how the name is written
+        — a function becoming a number, or taking another number of arguments (`f(2)` would
+        be f at 2 above and the number f times 2 below)."""
+        params, value = new
         why = ("it is defined by a row above (only a define directive starts a new meaning)"
                if info.source != "define" else
                "it is a quantity written with its arguments or an indexed family"
                if label is not None or key.endswith("_{\\cdot}") or
                any(named is old for named in self.scope.heads.values()) else
+               f"it would turn {_written(info.params)} into {_written(params)} (a row "
+               f"{key}(…) would be read otherwise above and below)"
+               if len(params) != len(info.params or ()) else
                "the directive stands between the rows of one display" if self._within else
                "its new body uses its old meaning" if reaches(value, old) else None)
         holder = self.scope.reaching(old) if why is None else None
@@ -1266,3 +1274,10 @@ def _components_range(dimension):
     It has no index letter of its own (""): a bound-less `\\sum_j` is not taken over it
     for the letter j, as it is for a family declared with j."""
     return IndexRange("", Num(1), dimension, f"j = 1..{show(dimension)}")
+
+
+def _written(params):
+    """What a definition with these parameters is, in words (`Directives._renew`)."""
+    count = len(params or ())
+    return "a number" if not count else \
+        f"a function of {count} argument{'s' if count > 1 else ''}"

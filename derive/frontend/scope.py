@@ -22,7 +22,7 @@ from derive.model.context import Context
 from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, SampleSpaceInfo,
                                 SetInfo, SizeInfo,
                                 VariableInfo)
-from derive.model.terms import Allowance, Term, free_names, nodes
+from derive.model.terms import E, OO, PI, Allowance, Term, free_names, nodes
 
 # New terms that applying definitions may build in one file, in all: plenty for notes
 # (the seed builds a few dozen), and it stops definitions that double at each level.
@@ -32,6 +32,23 @@ MAX_EXPANSION = 50_000
 def own_range(key):
     """The spelling shown for the range of a discrete variable declared without one."""
     return f"\\operatorname{{range}}({key})"
+
+
+# The constants derive reads by their spelling (unless the file declares the letter: `real
+# e`): one meaning each, which no definition may rebind (`rebinds_constant`).
+CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
+
+
+def rebinds_constant(key):
+    """Why a definition of `key` (a directive, a row, `\\text{where } \\pi = 3` beside a row,
+    a diagonal matrix) is refused when key spells a constant derive reads (π, e, ∞, also
+    as a function's name): it would give the constant a second meaning — `\\sin(\\pi) =
+    \\sin(3)` verified under "where π = 3". None for any other name."""
+    if key.rstrip("'") not in CONSTANTS:
+        return None
+    return (f"{key} is a constant derive reads ({key.rstrip(chr(39))} has one meaning): a "
+            "definition cannot rebind it — name the quantity otherwise, or state the value "
+            "as a claim")
 
 
 class LabelledAbove(Exception):
@@ -127,6 +144,7 @@ class FileScope:
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.estimates_read = set()   # words read as an estimator's MSE, bias (estimators.py)
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
+        self.identity = None      # offset of the first undeclared I read as the identity matrix
         self.matrices = {}        # key → `matrices.DiagonalDefinition` (`define \\Sigma = \\text{diag}(…)`)
         self.allowance = Allowance(MAX_EXPANSION)
         self._context = None
@@ -297,6 +315,8 @@ class FileScope:
         the earlier use would mean something else) — for an indexed family `p_{\\cdot}`, the
         family or one of its member spellings (`p_k` read as a name of its own)."""
         spelled = key if head is None else head
+        if rebinds_constant(key) is not None:
+            raise LabelledAbove(rebinds_constant(key))
         space = self.lookup(key)
         if space is not None and isinstance(space[1].info, SampleSpaceInfo):
             raise LabelledAbove(f"{key} is the sample space of {space[1].info.variable.latex} "

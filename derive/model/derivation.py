@@ -172,6 +172,8 @@ class Step:
     cases: tuple = ()
     restated: bool = False         # a definition of a quantity derive already reads: checked
     unread: bool = False           # a definition row that could not be read: an error
+    local: tuple = ()              # LaTeX of the definitions beside its row only (`\\text{where }
+                                   # M = 2`): what a chain through it proves holds under them
 
     def sides(self):
         """The terms the step writes: its two sides, and each case's (None left out)."""
@@ -301,7 +303,8 @@ class Result:
             first, last = by_index[chain.steps[0]].step, by_index[chain.steps[-1]].step
             unproved = tuple(by_index[i].step.index for i in chain.steps    # a definition
                              if by_index[i].verdict.status not in (VERIFIED, DEFINITION))
-            hypotheses = tuple(dict.fromkeys(h.latex for r in checked for h in r.step.hypotheses))
+            hypotheses = tuple(dict.fromkeys([h.latex for r in checked for h in r.step.hypotheses]
+                                             + [d for r in checked for d in r.step.local]))
             out.append(Conclusion(chain, first.lhs_latex, last.latex, not unproved, unproved,
                                   hypotheses))
         return tuple(out)

@@ -221,6 +221,7 @@ class Evaluator:
         self._moving = {}              # (label, sizes, precision) → (θ ball, its weights)
         self._checked = set()          # inline families whose parameters were found valid
         self._fixing = {}              # ranges being fixed → their size, where their laws use it
+        self._bounding = set()         # bounded integers whose bounds are being evaluated
 
     def _known(self, key, make):
         """`make()`, a function of terms and the context only, remembered per context."""
@@ -583,9 +584,15 @@ class Evaluator:
         value that is none of them (up, from the low end again past the high one; down
         with a high end only); no instance when every value in the bounds is excluded."""
         bounds = self.context.info(name)
-        lows = [_exact_integer(self._value(b)) for b in bounds.lower]
-        highs = [_exact_integer(self._value(b)) for b in bounds.upper]
-        excluded = {_exact_integer(self._value(d)) for d in bounds.distinct}
+        if name in self._bounding:      # bounds mentioning each other (`hypotheses` turns them)
+            raise NotEvaluable(f"the bounds assumed on {name.latex} mention it through another's")
+        self._bounding.add(name)
+        try:
+            lows = [_exact_integer(self._value(b)) for b in bounds.lower]
+            highs = [_exact_integer(self._value(b)) for b in bounds.upper]
+            excluded = {_exact_integer(self._value(d)) for d in bounds.distinct}
+        finally:
+            self._bounding.discard(name)
         if None in lows or None in highs or None in excluded:
             raise NotEvaluable(f"the bounds assumed on {name.latex} are not whole numbers here")
         low, high = max(lows, default=None), min(highs, default=None)

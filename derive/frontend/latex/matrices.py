@@ -52,13 +52,16 @@ from derive.notation.show import show
 
 # A row that may write matrix notation: a transpose (`^T` unbraced takes the T alone, `w^Tx`),
 # \det, a trace word, diag.
+# Bars holding an I (`|I|`, `|\\mathbf{I}|`, `\\lvert \\sigma^2 I \\rvert`): a determinant.
 MARKS = re.compile(r"\^\s*T|\^\s*\{?\s*(?:\\(?:mathsf|mathrm|text|mathbf|mathit)\s*\{?\s*)?T(?![a-zA-Z])"
-                   r"|\\top(?![a-zA-Z])|\\intercal|\\det(?![a-zA-Z])|\{\s*[Tt]r\s*\}|diag")
+                   r"|\\top(?![a-zA-Z])|\\intercal|\\det(?![a-zA-Z])|\{\s*[Tt]r\s*\}|diag"
+                   r"|(?:\||\\[lv]?vert)[^|]*?(?<![\\a-zA-Z])I(?![a-zA-Z])")
 _IDENTITY = re.compile(r"I|\\(?:mathbf|mathbb|boldsymbol|bm|mathrm)\s*\{?\s*I\s*\}?")
 _ZERO = re.compile(r"\{?\s*(?:0|\\(?:vec|mathbf|boldsymbol|bm)\s*\{?\s*0\s*\}?)\s*\}?")
 _TRACE = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*[Tt]r\s*\}")
 _DIAG = re.compile(r"\\(?:text|mathrm|operatorname)\s*\{\s*diag\s*\}")
 _INVERSE = re.compile(r"\{?\s*-\s*1\s*\}?")
+_INTEGER = re.compile(r"\{?\s*(-?\s*\d+)\s*\}?")
 _VECTOR_FONT = re.compile(r"\\(?:mathbf|boldsymbol|bm|pmb|vec|overrightarrow|mathbold)(?![a-zA-Z])")
 _DOTS = (r"\ldots", r"\dots", r"\cdots", r"\dotsc")
 _INDEX_LETTERS = ("j", "k", "l", "m", "r", "s", "q")
@@ -150,7 +153,13 @@ class Matrices:
         return self._determinant_of(self._diagonal_product(items, inner), inner)
 
     def refuse_matrix_name(self, key, node):
-        """A name defined diagonal read as a number: refused, saying where it is read."""
+        """A name defined diagonal, or an I read as the identity above, read as a number:
+        refused, saying where it is read (one name, one meaning)."""
+        if key == "I" and self.scope.identity is not None:
+            line, column = self.source.position(self.scope.identity)
+            raise self.error(f"I is read at line {line}, column {column} as the identity "
+                             "matrix: a number I would give it a second meaning — declare "
+                             "or name the number otherwise", node)
         if key in self.scope.matrices:
             raise self.error(f"{key} is a diagonal matrix (defined above): derive reads it "
                              f"only in |{key}|, \\det {key}, \\text{{tr}}({key}) and a^T "
@@ -164,7 +173,7 @@ class Matrices:
         node = single(tree.children[0]) if len(tree.children) == 1 else None
         items = node.children if is_tree(node, "run") else [node]
         if len(items) == 2 and _DIAG.fullmatch(self.source_text(items[0]).strip()):
-            return self._diag_list(items[1])
+            return self._diag_powered(items[1])
         if _DIAG.search(value_text):
             raise self.error("diag reads \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2) or "
                              "\\text{diag}(\\sigma^2) of a declared vector", items[0])
@@ -302,6 +311,10 @@ class Matrices:
 
     def _determinant_of(self, matrix, node):
         if matrix.span is None:
+            if not _is_one(matrix.entry(Sym(self._matrix_index()))):
+                raise self.error("the determinant of this multiple of the identity depends "
+                                 "on its dimension, which nothing here fixes: write its "
+                                 "value", node)
             return ONE                          # |I| = 1 in every dimension
         index = self._matrix_index()
         return Product(index, matrix.entry(Sym(index)), matrix.span.lower, matrix.span.upper)
@@ -355,6 +368,9 @@ class Matrices:
             vector = self._vector(spec.base, primary)
             return Diagonal(_powered(vector.component, spec.power), spec.span)
         if self._identity(primary):
+            if self.scope.identity is None:
+                self.scope.identity = self.offset + (
+                    primary.meta.start_pos if isinstance(primary, Tree) else primary.start_pos)
             return Diagonal(lambda j: ONE, None)
         raise NotMatrix()
 
@@ -401,6 +417,25 @@ class Matrices:
         if strict:
             raise NotMatrix()
         return None
+
+    def _diag_powered(self, bracket):
+        """diag's bracket with an optional integer power after it (`\\text{diag}(\\sigma^2)^{-1}`:
+        the diagonal of the entries' powers, (c^a)^p = c^{ap} for an integer p). Any other
+        script after the bracket (`^{1/2}`, `^T`, a prime, a subscript) is refused, never
+        dropped."""
+        tails = bracket.children[1:] if is_tree(bracket, "script") else []
+        if not tails:
+            return self._diag_list(bracket)
+        written = _INTEGER.fullmatch(self.source_text(tails[0].children[-1]).strip()) \
+            if len(tails) == 1 and is_tree(tails[0], "superscript") else None
+        if written is None:
+            raise self.error("of \\text{diag}(…) derive reads only an integer power after its "
+                             "bracket (^{-1}: the reciprocals, ^2: the squares); "
+                             f"not {self.source_text(tails[0]).strip()}", tails[0])
+        matrix = self._diag_list(bracket.children[0])
+        power = Num(int(written.group(1).replace(" ", "")))
+        power = power if matrix.power is None else Mul(matrix.power, power)
+        return DiagonalDefinition(matrix.base, power, matrix.span)
 
     def _diag_list(self, bracket):
         """`(\\sigma_1^2, \\ldots, \\sigma_n^2)` or `(\\sigma^2)` after diag."""
@@ -589,6 +624,16 @@ def _powered(component, power):
     if power is None:
         return component
     return lambda j: Pow(component(j), power)
+
+
+def _is_one(term):
+    """Whether an identity's entry is 1 as written (1, 1·1, 1^{-1}): its determinant is 1
+    in every dimension; `2I`'s is 2^n."""
+    if isinstance(term, Mul):
+        return all(_is_one(t) for t in term.args)
+    if isinstance(term, Pow):
+        return _is_one(term.args[0])
+    return term == ONE
 
 
 def _added(parts, span):

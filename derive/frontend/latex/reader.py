@@ -108,7 +108,8 @@ from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, top_level_relations
 from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
-from derive.frontend.scope import MAX_EXPANSION, label_keys, own_range, unread_message
+from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
+                                   unread_message)
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
@@ -117,7 +118,7 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    E, MINUS_ONE, ONE, OO, PI, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
     Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
@@ -145,7 +146,6 @@ PLAIN_DEFINITION_SIGNS = frozenset({":=", "=:"} | {"\\" + sign for sign in DEFIN
 NAMING_RIGHT = frozenset({"=:", r"\eqqcolon", r"\equiv", r"\triangleq"})
 # What may separate a head's letters for it to be read at a bound one (`L(p; X)`, `q'(k|x)`)
 HEAD_SEPARATORS = frozenset({",", ";", "|", r"\mid"})
-CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 RELATIONS = {"=": Relation.EQ, "<": Relation.LT, ">": Relation.GT, r"\le": Relation.LE,
              r"\leq": Relation.LE, r"\leqslant": Relation.LE, r"\ge": Relation.GE,
              r"\geq": Relation.GE, r"\geqslant": Relation.GE, r"\ne": Relation.NE,
@@ -2857,6 +2857,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
+            if self.scope.unread:
+                self.not_ended(key, p.node)     # `e := 3` refused above: e is no guess below
             return CONSTANTS[key], 1
         quantity = self._bare_head(key, p.node) if bracket is None and found is None else None
         if quantity is not None:
