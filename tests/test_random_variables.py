@@ -1642,3 +1642,46 @@ def test_a_covariance_of_two_arguments_with_a_power_is_its_square(power, square)
 def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
     (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
     assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
+# ---------------------------------------------------------------- a superscript on E, Var, Cov
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}^{p}[x] = \mathbb{E}_{p}[x]", "verified"),
+    ("% derive: variable x\n% derive: density p, q over x\n% derive: expectations under q\n",
+     r"\mathbb{E}^{p}[\frac{q(x)}{p(x)}] = 1", "verified"),
+    ("% derive: discrete a\n% derive: density \\pi over a\n% derive: function r\n",
+     r"\mathbb{E}^{\pi}[r(a)] = \sum_a \pi(a) r(a)", "verified"),
+    ("% derive: discrete x\n% derive: distribution Q with density q over x\n",
+     r"\mathbb{E}^{Q}[x] = \sum_x x q(x)", "verified"),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\operatorname{Var}^{p}[x] = \operatorname{Var}_{p}[x]", "verified"),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathrm{E}^{p}[x] = \mathbb{E}_{p}[x]", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+     r"\operatorname{Cov}^{p}[x, y] = \operatorname{Cov}_p[x, y]", "verified"),
+    # under the law's reading, E_p[x] = E_p[x]^{p(x)} is false (was: verified as powers)
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}^{p}[x] = \mathbb{E}_{p}[x]^{p(x)}", "refuted"),
+    ("% derive: variable x\n% derive: density p, q over x\n",
+     r"\mathbb{E}^{q}[x] = \mathbb{E}_{p}[x]", "refuted"),
+])
+def test_a_superscript_law_on_a_moment_is_its_law(header, row, verdict):
+    """Round 22 atkS 2: `\\mathbb{E}^{p}[…]` was the moment to the power p(x) at a free x
+    (refuted true rows, verified `E^p[x] = E_p[x]^{p(x)}`)."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}^{2}[x] = \mathbb{E}_{p}[x]^2",
+    r"\mathbb{E}^{(t)}[x] = \mathbb{E}_{p}[x]",
+    r"\mathbb{E}^{a}[x] = \mathbb{E}_{p}[x]^{a}",
+    r"\mathbb{E}_{p}^{2}[x] = \mathbb{E}_{p}[x]^2",
+    r"\mathbb{E}^{p}_{x}[x] = \mathbb{E}_{p}[x]",
+    r"\mathbb{V}^{2}[x] = \operatorname{Var}_{p}[x]^2",
+])
+def test_any_other_superscript_on_a_moment_is_refused(row):
+    (step,) = steps(display("% derive: variable x\n% derive: density p over x\n", row))
+    assert step.kind == "unreadable" and "superscript on the" in step.message
+    assert (step.location.line, step.location.column) == (3, 4)

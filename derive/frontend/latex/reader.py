@@ -974,7 +974,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         scripted = self._scripted_head(name)
         one_name, name = scripted is not name, scripted      # Z_\theta^h: no family Z_·
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
-                isinstance(bracket, BracketPiece) and name.sub is None and name.power is None:
+                isinstance(bracket, BracketPiece) and name.sub is None:
             label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
             return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
@@ -1853,7 +1853,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if kind is not None:
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
-                return ExpectPiece(sub, sup, node, kind)
+                return ExpectPiece(self.law_superscript(kind, sub, sup, node), node, kind)
             if sub is not None and _has_sim(sub):
                 raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
