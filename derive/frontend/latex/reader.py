@@ -172,6 +172,13 @@ LOOKALIKES = {
 }
 ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row defines
 LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
+# Letters written in a head's argument as names of their own (`_no_bound_letter_inside`):
+# not the base of a subscripted, primed or labelled name (x_1, x', x^{(i)} are other names),
+# nor inside an accent or a font (\hat{x}, \mathbf{x}), which `_DECORATED_GROUP` blanks.
+_LETTERS_WRITTEN = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])(?![A-Za-z'_]|\^\{\()")
+_DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|widetilde|"
+                              r"overline|mathbf|boldsymbol|bm|mathcal|mathrm|mathsf|mathbb|"
+                              r"text|operatorname)\{[^{}]*\}")
 
 
 @dataclass(frozen=True)
@@ -1071,6 +1078,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
+        self._no_event_parameter(name, bracket)
         if relation is not DEFINE and not directive:
             self.unknown_divergence(name, bracket, items[0])
         if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
@@ -1109,6 +1117,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return None                 # \varphi(\lambda q_1 + …) = …: a claim
             self._labelled_elsewhere(name.key, bracket.node, heading=True)
         return Head(name.key, label, (), scale)
+
+    def _no_event_parameter(self, name, bracket):
+        """Refuse a head applied to an event (`P_{q}(X = x) = q(x)`, `F(X = x) = …`,
+        `\\mathrm{P}_q(Y = y \\mid X = x)`): an event is no fresh parameter, so the row would
+        name one opaque quantity `P_q(X=x)` whose x no `\\sum_x` reaches — and the law a
+        subscript names is not read (`_no_scripted_probability`). Refused at the event."""
+        for arg in joined_events(bracket).args:
+            if is_tree(single(arg), "assignment"):
+                raise self.error(f"{name.key}(…) of an event heading a row: an event is no "
+                                 "parameter, so this would define one opaque quantity — "
+                                 "derive reads P(X = x) and \\Pr(X = x) of the declared law "
+                                 "(a subscript naming the law is not read); write the "
+                                 "density, q(x), or define a function at a letter, f(x) = …",
+                                 single(arg))
 
     def _not_at_numbers(self, name, bracket, node):
         """Refuse a new upright word applied to numbers only heading a row
@@ -3087,6 +3109,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 if here.name is not spelled[0]:
                     bound[k] = here.name
         members = {k: m for k in keys if k not in bound and (m := self._bound_member(k, node))}
+        self._no_bound_letter_inside(label, [k for k in keys if k not in bound and
+                                             k not in members], node)
         if not bound and not members:
             return Defined(name, (), body)
         free = {k: self.scope.lookup(k) for k in keys}
@@ -3102,6 +3126,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
         mapping.update({own: Sym(index) for own, index, _ in members.values()})
         return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
+
+    def _no_bound_letter_inside(self, label, keys, node):
+        """Refuse a quantity named by its whole head used where a binder binds a letter
+        written inside one of its arguments (`\\sum_x g(2x)` after the row `g(2x) = q(x)`):
+        the quantity is one number whose x is the file's, while the binder's x runs — x
+        would mean two things in one term (was: a constant summand, refuted or verified
+        against the author's sum)."""
+        for key in keys:
+            letters = _LETTERS_WRITTEN.findall(_DECORATED_GROUP.sub(" ", key))
+            inside = next((t for t in letters if self.bound_name(t) is not None), None)
+            if inside is not None:
+                raise self.error(f"{label} is defined above only as a quantity (its whole head "
+                                 f"names it), and {inside}, written in its argument {key}, is "
+                                 f"bound here: the binder would not reach into the quantity — "
+                                 f"define it as a function at a letter (% derive: define "
+                                 f"{label[:label.index('(')]}(t) = …)", node)
 
     def _bound_member(self, key, node):
         """A head's argument `y_{i}`, a member of a declared indexed family whose index
