@@ -104,8 +104,8 @@ class Expectations:
         if base == r"\mathbb{E}":
             return "E"
         if base == "E" and (self.scope.readings.get("E") or sub is not None and (
-                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub)) or
-                upright and self.declared("E") is None):
+                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub) or
+                self._names_variable(sub)) or upright and self.declared("E") is None):
             return "E"
         if base in VARIANCE:
             return "Var"
@@ -136,6 +136,18 @@ class Expectations:
     def _names_distribution(self, sub):
         found = self.declared(_key_of(self, sub) or "")
         return found is not None and found[1].kind is Kind.DISTRIBUTION
+
+    def _names_variable(self, sub):
+        """The subscript is a declared variable or its random variable (`E_S[…]` after
+        `random S with density P_S over s`, `E_X`, `E_x`), as `\\mathbb{E}_{x}` reads it:
+        a plain `E` so subscripted is the expectation over it, never an unknown E_S times
+        the bracket."""
+        key = _key_of(self, sub)
+        if key is None or self.bound_name(key) is not None:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind is Kind.VARIABLE or \
+            key in self.scope.random_spellings or self.capital_variable(key) is not None
 
     def _names_parameter(self, sub):
         """The subscript is a declared number on which a declared law depends (the

@@ -1058,6 +1058,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket.power is not None:
             return None
         self._no_scripted_probability(name, items[0])
+        if not known:
+            self._no_subscripted_e(name, bracket)
         if name.key in PROBABILITY:
             self.not_an_event_of_another_name(name.key, bracket, items[0])
         if not known and relation is not DEFINE and name.key in PROBABILITY and \
@@ -2824,6 +2826,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if found is None and key in LOOKALIKES and (key in ALWAYS_OPERATORS or (
                 bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
+        if found is None:
+            self._no_subscripted_e(p, bracket)
         if bracket is not None and found is None:
             self.vector_elsewhere(key, bracket, p.node)
             functional = self._functional_at(key, bracket)
@@ -3161,6 +3165,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self._whole_binder(there, family[1].info, key, base, node)
         return own[0], there, Call(family[0], Sym(there))
 
+    def _no_subscripted_e(self, p, bracket):
+        """Refuse an undeclared `E_0[x]`, `E_{t}[…]` (a plain E, E undeclared, with a
+        subscript `expect_kind` does not read as a law, a variable or a parameter) before
+        square brackets: it reads as an expectation, so neither an unknown E_0 times the
+        bracket nor a function E_0 a row defines."""
+        if p.base == "E" and p.sub is not None and bracket is not None and \
+                bracket.open == "[" and self.scope.lookup("E") is None and \
+                self.scope.lookup("E_{\\cdot}") is None:
+            raise self.error(f"{p.key}[…] reads as an expectation, but its subscript names no "
+                             "declared distribution, variable or random variable (nor a "
+                             "parameter of one law): write \\mathbb{E}_{x \\sim p}[…], or "
+                             "declare `% derive: expectation E` — never E_… times the bracket",
+                             p.node)
+
     def _no_scripted_probability(self, p, node):
         """`\\Pr_p(X = x)`, `\\mathbb{P}_{q}`: a probability with a script is not read — never
         a new name (a function or a definition) silently."""
@@ -3297,6 +3315,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         line, column = self.source.position(first_use)
         here, there = ("a number", "a function") if used_as is Kind.SYMBOL else \
             ("a function", "a number")
+        at = self.source.position(self.offset + _start(node))
+        self.scope.two_meanings.setdefault(
+            self.scope.name(key), f"{key} is used at line {line}, column {column} as {there} "
+            f"and at line {at[0]}, column {at[1]} as {here}")
         raise self.error(f"{key} is used here as {here} and at line {line}, column {column} "
                          f"as {there}: one name means one thing (declare it, or rename one)",
                          node)
