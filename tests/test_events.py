@@ -330,3 +330,7 @@ def test_a_quantity_named_by_its_head_is_not_summed_over_a_letter_inside_it():
     assert all("bound here" in s.message for s in results[1:3])
     assert verdicts(display(header, r"g(2 x) = q(x)", r"g(2 x) - q(x) = 0")) == \
         ["definition", "verified"]
+    # x̂, x*, x' are names of their own: the quantity is a constant of the sum, as written
+    assert verdicts(display(header, r"W(\hat{x}, x^\star, x') = 3",
+                            r"\sum_x q(x) W(\hat{x}, x^\star, x') = 3")) == \
+        ["definition", "verified"]

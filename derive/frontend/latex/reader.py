@@ -173,9 +173,10 @@ LOOKALIKES = {
 ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row defines
 LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
 # Letters written in a head's argument as names of their own (`_no_bound_letter_inside`):
-# not the base of a subscripted, primed or labelled name (x_1, x', x^{(i)} are other names),
-# nor inside an accent or a font (\hat{x}, \mathbf{x}), which `_DECORATED_GROUP` blanks.
-_LETTERS_WRITTEN = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])(?![A-Za-z'_]|\^\{\()")
+# not the base of a subscripted, primed, starred or labelled name (x_1, x', D^\star, x^{(i)}
+# are other names), nor inside an accent or a font (\hat{x}, \mathbf{x}): `_DECORATED_GROUP`.
+_LETTERS_WRITTEN = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])"
+                              r"(?![A-Za-z'_]|\^\{?(?:\(|\\star|\\ast|\\dagger|\*))")
 _DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|widetilde|"
                               r"overline|mathbf|boldsymbol|bm|mathcal|mathrm|mathsf|mathbb|"
                               r"text|operatorname)\{[^{}]*\}")
