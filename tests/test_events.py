@@ -302,3 +302,35 @@ SUPPORTED = ("% derive: variable x\n% derive: real c\n% derive: positive a\n"
 def test_a_density_on_an_interval_is_positive_only_on_it(row, expected):
     (verdict,) = verdicts(display(SUPPORTED, row))
     assert verdict == expected
+
+
+# ---------------------------------------------------------------- an event is no head argument
+
+@pytest.mark.parametrize("head", [
+    r"P_{q}(X = x) = q(x)", r"\mathrm{P}_{q}(X = x) = q(x)", r"F(X = x) = q(x)",
+    r"P_{q}(X = x) = p(x)", r"P_{q}(Y = y \mid X = x) = q(x)",
+])
+def test_an_event_heading_a_row_is_refused_at_the_event(head):
+    """Round 22 atkS 4: `P_q(X = x) = q(x)` made one opaque quantity whose x no `\\sum_x`
+    reached: `\\sum_x P_q(X = x) = 1` refuted, `= |𝒳| q(x)` verified."""
+    header = "% derive: discrete x, y\n% derive: density p, q over x\n"
+    first, second = steps(display(header, head, r"\sum_x " + head.split(" = ")[0] + " = 1"))
+    assert first.kind == "unreadable" and "an event is no parameter" in first.message
+    assert (first.location.line, first.location.column) == (3, head.index("(") + 5)
+    assert second.kind == "unreadable"
+
+
+def test_a_quantity_named_by_its_head_is_not_summed_over_a_letter_inside_it():
+    """`g(2x) = q(x)` names one quantity: under `\\sum_x` its x is not the sum's — refused
+    (was: a constant summand, `\\sum_x g(2x) = 1` refuted, `= |𝒳| q(x)` verified)."""
+    header = "% derive: discrete x in \\mathcal{X}\n% derive: density q over x\n"
+    results = steps(display(header, r"g(2 x) = q(x)", r"\sum_x g(2 x) = 1",
+                            r"\sum_x g(2 x) = |\mathcal{X}| \, q(x)", r"g(2 x) = q(x)"))
+    assert [s.kind for s in results[1:3]] == ["unreadable", "unreadable"]
+    assert all("bound here" in s.message for s in results[1:3])
+    assert verdicts(display(header, r"g(2 x) = q(x)", r"g(2 x) - q(x) = 0")) == \
+        ["definition", "verified"]
+    # x̂, x*, x' are names of their own: the quantity is a constant of the sum, as written
+    assert verdicts(display(header, r"W(\hat{x}, x^\star, x') = 3",
+                            r"\sum_x q(x) W(\hat{x}, x^\star, x') = 3")) == \
+        ["definition", "verified"]

@@ -1642,3 +1642,86 @@ def test_a_covariance_of_two_arguments_with_a_power_is_its_square(power, square)
 def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
     (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
     assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
+# ---------------------------------------------------------------- a superscript on E, Var, Cov
+
+@pytest.mark.parametrize("header, row, verdict", [
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}^{p}[x] = \mathbb{E}_{p}[x]", "verified"),
+    ("% derive: variable x\n% derive: density p, q over x\n% derive: expectations under q\n",
+     r"\mathbb{E}^{p}[\frac{q(x)}{p(x)}] = 1", "verified"),
+    ("% derive: discrete a\n% derive: density \\pi over a\n% derive: function r\n",
+     r"\mathbb{E}^{\pi}[r(a)] = \sum_a \pi(a) r(a)", "verified"),
+    ("% derive: discrete x\n% derive: distribution Q with density q over x\n",
+     r"\mathbb{E}^{Q}[x] = \sum_x x q(x)", "verified"),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\operatorname{Var}^{p}[x] = \operatorname{Var}_{p}[x]", "verified"),
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathrm{E}^{p}[x] = \mathbb{E}_{p}[x]", "verified"),
+    ("% derive: discrete x, y\n% derive: joint p over x, y\n",
+     r"\operatorname{Cov}^{p}[x, y] = \operatorname{Cov}_p[x, y]", "verified"),
+    # under the law's reading, E_p[x] = E_p[x]^{p(x)} is false (was: verified as powers)
+    ("% derive: variable x\n% derive: density p over x\n",
+     r"\mathbb{E}^{p}[x] = \mathbb{E}_{p}[x]^{p(x)}", "refuted"),
+    ("% derive: variable x\n% derive: density p, q over x\n",
+     r"\mathbb{E}^{q}[x] = \mathbb{E}_{p}[x]", "refuted"),
+])
+def test_a_superscript_law_on_a_moment_is_its_law(header, row, verdict):
+    """Round 22 atkS 2: `\\mathbb{E}^{p}[…]` was the moment to the power p(x) at a free x
+    (refuted true rows, verified `E^p[x] = E_p[x]^{p(x)}`)."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}^{2}[x] = \mathbb{E}_{p}[x]^2",
+    r"\mathbb{E}^{(t)}[x] = \mathbb{E}_{p}[x]",
+    r"\mathbb{E}^{a}[x] = \mathbb{E}_{p}[x]^{a}",
+    r"\mathbb{E}_{p}^{2}[x] = \mathbb{E}_{p}[x]^2",
+    r"\mathbb{E}^{p}_{x}[x] = \mathbb{E}_{p}[x]",
+    r"\mathbb{V}^{2}[x] = \operatorname{Var}_{p}[x]^2",
+])
+def test_any_other_superscript_on_a_moment_is_refused(row):
+    (step,) = steps(display("% derive: variable x\n% derive: density p over x\n", row))
+    assert step.kind == "unreadable" and "superscript on the" in step.message
+    assert (step.location.line, step.location.column) == (3, 4)
+
+
+# ---------------------------------------------------------------- a plain E with a subscript
+
+S_LAW = "% derive: discrete s in A\n% derive: density P_S over s\n" \
+        "% derive: random S with density P_S over s\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(S) = E_S[\log_2(\frac{1}{P_S(s)})]", "verified"),
+    (r"E_S[\frac{1}{P_S(s)}] = |A|", "verified"),
+    (r"E_s[\frac{1}{P_S(s)}] = |A|", "verified"),
+    (r"H(S) = E_S[\log_2(P_S(s))]", "refuted"),
+    (r"E_S[\frac{1}{P_S(s)}] = |A| + 1", "refuted"),
+])
+def test_a_plain_e_subscripted_by_a_random_variable_is_the_expectation(row, verdict):
+    """s17c (MathOverflow 235437): `E_S[…]` with E undeclared was E_S times the bracket —
+    five true steps refuted."""
+    assert verdicts(display(S_LAW, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"E_0[x] = \mathbb{E}_{p}[x]", r"\mathbb{E}_{p}[x] = E_t[x]"])
+def test_a_plain_e_with_another_subscript_before_square_brackets_is_refused(row):
+    (step,) = steps(display("% derive: variable x\n% derive: density p over x\n", row))
+    assert step.kind == "unreadable" and "reads as an expectation" in step.message
+
+
+def test_every_row_reading_a_name_with_two_meanings_is_an_error():
+    """A name found to be a number (s17c: E_S[…] as E_S times a bracket) and later a
+    function (E_S(…)): the rows above that read it as a number were refuted; now no row
+    reading it under either meaning gets a verdict, and a row not mentioning it keeps its
+    own."""
+    header = "% derive: discrete x\n% derive: density q over x\n"
+    results = steps(display(header, r"c_q \cdot 2 = 2 c_q", r"c_q + 1 = 3", r"\sum_x q(x) = 1",
+                            r"1 + c_q(x) = 2"))
+    assert [s.kind for s in results[:2]] == ["unreadable", "unreadable"]
+    assert all("used at line 3, column 4 as a number" in s.message for s in results[:2])
+    assert (results[1].location.line, results[1].location.column) == (4, 14)
+    assert decide(results[2], "0", clock.now() + 20).status.value == "verified"
+    assert results[3].kind == "unreadable"

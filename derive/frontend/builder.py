@@ -817,6 +817,7 @@ class Builder:
         """The derivation read so far; with `require_steps`, a file with no relation at
         all is an error (a page of prose passes `False`)."""
         self._withdraw_plain_words()
+        self.chains.two_meanings(self.scope.two_meanings)
         if self.directives.expect:
             raise self.source.error("this expect has no row after it to be about",
                                     self.directives.expect_at)

@@ -340,6 +340,27 @@ class ChainBuilder:
                                  source_line=error.source_line or "",
                                  location=self._location(error, self._starts[last]))
 
+    def two_meanings(self, conflicts):
+        """Withdraw every step that reads a name the file gives two meanings (`conflicts`:
+        Name → why, `Scope.two_meanings`: E_S read as a number in one row, applied as a
+        function in a later one). The conflict is found at the later use, after the rows
+        above were read under the first meaning; a verdict on either reading would be about
+        what the author may not have meant, so each such step becomes an error at its own
+        position, as the row that found the conflict is."""
+        if not conflicts:
+            return
+        for k, step in enumerate(self.steps):
+            if step.kind is StepKind.UNREADABLE or step.unread:
+                continue
+            terms = [t for c in (step, *step.cases) for t in (c.lhs, c.rhs) if t is not None]
+            names = set().union(*(free_names(t) for t in terms))
+            found = next((why for name, why in conflicts.items() if name in names), None)
+            if found is not None:
+                self.steps[k] = _with(step, kind=StepKind.UNREADABLE, lhs=None, rhs=None,
+                                      cases=(), reading="", message=f"{found}: one name means "
+                                      "one thing, so this row, which reads it, is not checked "
+                                      "(declare it, or rename one)")
+
     def by_cases(self, made, rows, latex):
         """The steps made since `made` (0-based) by the `rows` rows of one `cases` right
         side (`layout`: one row per case) as one step whose `cases` they are

@@ -130,6 +130,7 @@ class FileScope:
         self.operator_uses = {}   # D, h (also function names) → offset of a use as operator
         self.operator_values = {}  # registry key (JS, KL, TV) → its values read with arguments
         self.unread = {}          # key of a name whose defining row could not be read → offset
+        self.two_meanings = {}    # Name used as a number and as a function → why (`conflicted`)
         self.special_refused = {}  # key of a known function refused undefined (σ) → first use
         self.unranged = set()     # bound Names of integrals written with no range (`\\int f dx`)
         self.measure = None       # (key, offset): the undeclared measure letter read first

@@ -86,7 +86,7 @@ class Estimators:
             start = self._mse_word(out, k, known)
             if start is not None and self.estimator_target(out[k]) is not None:
                 word = "Bias" if getattr(out[k - 1], "base", None) == "Bias" else "MSE"
-                out[start:k] = [ExpectPiece(None, None, out[start].node, word)]
+                out[start:k] = [ExpectPiece(None, out[start].node, word)]
                 self.scope.estimates_read.add(word)
                 k = start
             k -= 1
@@ -117,8 +117,7 @@ class Estimators:
                             for p, c in zip(pieces[k - 3:k - 1], "MS")):
             return None
         last = pieces[k - 1]
-        plain_e = isinstance(last, ExpectPiece) and last.kind == "E" and last.sub is None \
-            and last.power is None
+        plain_e = isinstance(last, ExpectPiece) and last.kind == "E" and last.sub is None
         if not (plain_e or isinstance(last, NamePiece) and last.key == "E" and
                 last.power is None and not self._known_letter("E")):
             return None

@@ -104,8 +104,8 @@ class Expectations:
         if base == r"\mathbb{E}":
             return "E"
         if base == "E" and (self.scope.readings.get("E") or sub is not None and (
-                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub)) or
-                upright and self.declared("E") is None):
+                _has_sim(sub) or self._names_distribution(sub) or self._names_parameter(sub) or
+                self._names_variable(sub)) or upright and self.declared("E") is None):
             return "E"
         if base in VARIANCE:
             return "Var"
@@ -113,9 +113,41 @@ class Expectations:
             return "Cov"
         return None
 
+    def law_superscript(self, kind, sub, sup, node):
+        """The subscript an expectation, variance or covariance is read with, given the
+        superscript on its operator. There a superscript labels the law (RL's
+        `\\mathbb{E}^{\\pi}[…]`, finance's `\\mathbb{E}^{Q}`, `\\operatorname{Var}^{p}`) or
+        an iterate (EM's `\\mathbb{E}^{(t)}`) — never a power of the value, which would
+        put a density at a free point or an unknown exponent on the moment. A superscript
+        naming one declared distribution, with no subscript beside it, is that law, read as
+        the subscript `\\mathbb{E}_{p}` is; any other (a number, a label, beside a
+        subscript) is refused at the operator."""
+        if sup is None:
+            return sub
+        if sub is None and self._names_distribution(sup):
+            return sup
+        word = {"E": "expectation", "Var": "variance", "Cov": "covariance"}[kind]
+        raise self.error(f"a superscript on the {word} is read only as the law it is under "
+                         "(\\mathbb{E}^{p}[…] with p a declared distribution, no subscript "
+                         "beside it) — never as a power nor an iterate label: write the law "
+                         "as a subscript (\\mathbb{E}_{p}[…]) or the power after the brackets "
+                         "((\\mathbb{E}[…])^2)", node)
+
     def _names_distribution(self, sub):
         found = self.declared(_key_of(self, sub) or "")
         return found is not None and found[1].kind is Kind.DISTRIBUTION
+
+    def _names_variable(self, sub):
+        """The subscript is a declared variable or its random variable (`E_S[…]` after
+        `random S with density P_S over s`, `E_X`, `E_x`), as `\\mathbb{E}_{x}` reads it:
+        a plain `E` so subscripted is the expectation over it, never an unknown E_S times
+        the bracket."""
+        key = _key_of(self, sub)
+        if key is None or self.bound_name(key) is not None:
+            return False
+        found = self.declared(key)
+        return found is not None and found[1].kind is Kind.VARIABLE or \
+            key in self.scope.random_spellings or self.capital_variable(key) is not None
 
     def _names_parameter(self, sub):
         """The subscript is a declared number on which a declared law depends (the
@@ -134,7 +166,7 @@ class Expectations:
         family = self._family_averaged(piece) if piece.kind == "E" else None
         if family is not None:
             return self._family_expectation(piece, bracket, rest, *family)
-        if bracket is not None and piece.sub is None and piece.power is None:
+        if bracket is not None and piece.sub is None:
             try:
                 label = self._label(piece.kind, bracket)
             except InputError:      # what no label spells (`\partial`): no head names it
@@ -160,7 +192,7 @@ class Expectations:
                              bracket.node)
         if bracket is not None and any(s in BARS for s in bracket.seps):
             self.no_copies_given(bracket)
-            return self._raised(self._conditional(piece, bracket), bracket, piece), 2
+            return self._raised(self._conditional(piece, bracket), bracket), 2
         if bracket is not None:
             wanted = 2 if piece.kind == "Cov" else 1
             if len(bracket.args) != wanted or any(s != "," for s in bracket.seps):
@@ -182,14 +214,14 @@ class Expectations:
                              "random variable) of a declared real \\theta", piece.node)
         copies = self.copies_moment(piece, bracket, bodies) if target is None else None
         if copies is not None:
-            return self._raised(copies, bracket, piece), used
+            return self._raised(copies, bracket), used
         groups = self.several_draws(piece.sub) if piece.sub is not None else None
         averaging = self.joint_draw(groups) if groups is not None else None
         if groups is not None and averaging is None:
             value = self.drawn_expectation(piece, groups, bodies[0])
             if bracket is not None and bracket.open == "(":
                 self._factors_after(piece, rest[1:], (), _drawn_letters(self, groups))
-            return self._raised(value, bracket, piece), used
+            return self._raised(value, bracket), used
         if averaging is None:
             averaging = self._averaged(piece)
         if averaging is None:
@@ -203,7 +235,7 @@ class Expectations:
         if bracket is not None and bracket.open == "(":
             self._factors_after(piece, rest[1:], averaging.variables,
                                 set(averaging.keys) | {v.latex for v in averaging.variables})
-        return self._raised(value, bracket, piece), used
+        return self._raised(value, bracket), used
 
     def _factors_after(self, piece, after, variables, letters):
         """`\\mathbb{E}_{x \\sim p}(x - \\mu)(x - \\mu)`, Cover & Thomas's `E(X - EX)(Y - EY)`:
@@ -228,11 +260,11 @@ class Expectations:
                              f"times the rest, or of the whole product?): write {kind}[(…)(…)] "
                              f"or ({kind}[…]) \\cdot (…)", piece.node)
 
-    def _raised(self, value, bracket, piece):
-        """`value` to the powers written after its brackets and on its name."""
-        for power in (bracket.power if bracket is not None else None, piece.power):
-            if power is not None:
-                value = Pow(value, self.term(power))
+    def _raised(self, value, bracket):
+        """`value` to the power written after its brackets (`\\mathbb{E}[X]^2`); the
+        operator itself carries none (`law_superscript`)."""
+        if bracket is not None and bracket.power is not None:
+            value = Pow(value, self.term(bracket.power))
         return value
 
     # ------------------------------------------------------------------ conditional
@@ -458,7 +490,7 @@ class Expectations:
         if bracket.open == "(":
             self._factors_after(piece, rest[1:], (bound.origin,) if bound.origin else (),
                                 {key})
-        return self._raised(value, bracket, piece), 2
+        return self._raised(value, bracket), 2
 
     def _read_averaged(self, body, averaging, bounds, read=None):
         """`body` read with the averaged letters bound to `bounds` (or `read()`, a reading

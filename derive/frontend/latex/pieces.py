@@ -27,11 +27,11 @@ class NamePiece:
 
 @dataclass
 class ExpectPiece:
-    """`\\mathbb{E}` with its subscript (what it averages over) and an optional power; also
-    the variance and covariance (`kind` "Var", "Cov"), which are expectations too."""
+    """`\\mathbb{E}` with its subscript (what it averages over, or the law a superscript
+    names: `law_superscript`); also the variance and covariance (`kind` "Var", "Cov"), which
+    are expectations too. No power: a superscript on the operator is never one."""
 
     sub: object
-    power: object
     node: object
     kind: str = "E"
 

@@ -588,7 +588,7 @@ class Products:
                     self._known_letter(q.key) for q in run) or not all(
                     self._known_letter(q.key) for q in pieces[start:end - 3]):
                 continue
-            out[end - 3:end] = [ExpectPiece(run[-1].sub, None, run[0].node, _MOMENT_WORDS[word])]
+            out[end - 3:end] = [ExpectPiece(run[-1].sub, run[0].node, _MOMENT_WORDS[word])]
         return out
 
     def refuse_letters_after_e(self, pieces, i):

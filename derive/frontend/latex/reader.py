@@ -175,6 +175,14 @@ LOOKALIKES = {
 }
 ALWAYS_OPERATORS = frozenset({"Pr", r"\mathbb{P}"})   # never a function a row defines
 LIMIT_WORDS = frozenset({r"\lim", r"\sup", r"\inf", r"\max", r"\min"})
+# Letters written in a head's argument as names of their own (`_no_bound_letter_inside`):
+# not the base of a subscripted, primed, starred or labelled name (x_1, x', D^\star, x^{(i)}
+# are other names), nor inside an accent or a font (\hat{x}, \mathbf{x}): `_DECORATED_GROUP`.
+_LETTERS_WRITTEN = re.compile(r"(\\[A-Za-z]+|(?<![\\A-Za-z])[A-Za-z])"
+                              r"(?![A-Za-z'_]|\^\{?(?:\(|\\star|\\ast|\\dagger|\*))")
+_DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|widetilde|"
+                              r"overline|mathbf|boldsymbol|bm|mathcal|mathrm|mathsf|mathbb|"
+                              r"text|operatorname)\{[^{}]*\}")
 
 
 class Restated(Exception):
@@ -1018,7 +1026,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         scripted = self._scripted_head(name)
         one_name, name = scripted is not name, scripted      # Z_\theta^h: no family Z_·
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
-                isinstance(bracket, BracketPiece) and name.sub is None and name.power is None:
+                isinstance(bracket, BracketPiece) and name.sub is None:
             label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
             return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
@@ -1094,6 +1102,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if bracket.power is not None:
             return None
         self._no_scripted_probability(name, items[0])
+        if not known:
+            self._no_subscripted_e(name, bracket)
         if name.key in PROBABILITY:
             self.not_an_event_of_another_name(name.key, bracket, items[0])
         if not known and relation is not DEFINE and name.key in PROBABILITY and \
@@ -1114,6 +1124,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                        or self.operator_form(name.key) or
                                        families.spelled(name.key) is not None):
             return None
+        self._no_event_parameter(name, bracket)
         if relation is not DEFINE and not directive:
             self.unknown_divergence(name, bracket, items[0])
         if not known:                   # `M(t) = t^3` after `M'(t) = 2` defined M' itself
@@ -1152,6 +1163,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return None                 # \varphi(\lambda q_1 + …) = …: a claim
             self._labelled_elsewhere(name.key, bracket.node, heading=True)
         return Head(name.key, label, (), scale)
+
+    def _no_event_parameter(self, name, bracket):
+        """Refuse a head applied to an event (`P_{q}(X = x) = q(x)`, `F(X = x) = …`,
+        `\\mathrm{P}_q(Y = y \\mid X = x)`): an event is no fresh parameter, so the row would
+        name one opaque quantity `P_q(X=x)` whose x no `\\sum_x` reaches — and the law a
+        subscript names is not read (`_no_scripted_probability`). Refused at the event."""
+        for arg in joined_events(bracket).args:
+            if is_tree(single(arg), "assignment"):
+                raise self.error(f"{name.key}(…) of an event heading a row: an event is no "
+                                 "parameter, so this would define one opaque quantity — "
+                                 "derive reads P(X = x) and \\Pr(X = x) of the declared law "
+                                 "(a subscript naming the law is not read); write the "
+                                 "density, q(x), or define a function at a letter, f(x) = …",
+                                 single(arg))
 
     def _not_at_numbers(self, name, bracket, node):
         """Refuse a new upright word applied to numbers only heading a row
@@ -1900,7 +1925,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if kind is not None:
                 if primes:
                     raise self.error("a prime on an expectation is not read", node)
-                return ExpectPiece(sub, sup, node, kind)
+                return ExpectPiece(self.law_superscript(kind, sub, sup, node), node, kind)
             if sub is not None and _has_sim(sub):
                 raise self.error(f"derive does not read {base} with a '\\sim' subscript yet: "
                                  "it reads \\mathbb{E}_{x \\sim p}", node)
@@ -2872,6 +2897,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if found is None and key in LOOKALIKES and (key in ALWAYS_OPERATORS or (
                 bracket is not None and self._random_event(bracket))):
             raise self.error(LOOKALIKES[key], p.node)
+        if found is None:
+            self._no_subscripted_e(p, bracket)
         if bracket is not None and found is None:
             self.vector_elsewhere(key, bracket, p.node)
             functional = self._functional_at(key, bracket)
@@ -3157,6 +3184,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 if here.name is not spelled[0]:
                     bound[k] = here.name
         members = {k: m for k in keys if k not in bound and (m := self._bound_member(k, node))}
+        self._no_bound_letter_inside(label, [k for k in keys if k not in bound and
+                                             k not in members], node)
         if not bound and not members:
             return Defined(name, (), body)
         free = {k: self.scope.lookup(k) for k in keys}
@@ -3172,6 +3201,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         mapping = {free[k][0]: Sym(b) for k, b in bound.items()}
         mapping.update({own: Sym(index) for own, index, _ in members.values()})
         return Defined(name, arguments, substitute(body, mapping, self.scope.allowance))
+
+    def _no_bound_letter_inside(self, label, keys, node):
+        """Refuse a quantity named by its whole head used where a binder binds a letter
+        written inside one of its arguments (`\\sum_x g(2x)` after the row `g(2x) = q(x)`):
+        the quantity is one number whose x is the file's, while the binder's x runs — x
+        would mean two things in one term (was: a constant summand, refuted or verified
+        against the author's sum)."""
+        for key in keys:
+            letters = _LETTERS_WRITTEN.findall(_DECORATED_GROUP.sub(" ", key))
+            inside = next((t for t in letters if self.bound_name(t) is not None), None)
+            if inside is not None:
+                raise self.error(f"{label} is defined above only as a quantity (its whole head "
+                                 f"names it), and {inside}, written in its argument {key}, is "
+                                 f"bound here: the binder would not reach into the quantity — "
+                                 f"define it as a function at a letter (% derive: define "
+                                 f"{label[:label.index('(')]}(t) = …)", node)
 
     def _bound_member(self, key, node):
         """A head's argument `y_{i}`, a member of a declared indexed family whose index
@@ -3190,6 +3235,20 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         self._whole_binder(there, family[1].info, key, base, node)
         return own[0], there, Call(family[0], Sym(there))
+
+    def _no_subscripted_e(self, p, bracket):
+        """Refuse an undeclared `E_0[x]`, `E_{t}[…]` (a plain E, E undeclared, with a
+        subscript `expect_kind` does not read as a law, a variable or a parameter) before
+        square brackets: it reads as an expectation, so neither an unknown E_0 times the
+        bracket nor a function E_0 a row defines."""
+        if p.base == "E" and p.sub is not None and bracket is not None and \
+                bracket.open == "[" and self.scope.lookup("E") is None and \
+                self.scope.lookup("E_{\\cdot}") is None:
+            raise self.error(f"{p.key}[…] reads as an expectation, but its subscript names no "
+                             "declared distribution, variable or random variable (nor a "
+                             "parameter of one law): write \\mathbb{E}_{x \\sim p}[…], or "
+                             "declare `% derive: expectation E` — never E_… times the bracket",
+                             p.node)
 
     def _no_scripted_probability(self, p, node):
         """`\\Pr_p(X = x)`, `\\mathbb{P}_{q}`: a probability with a script is not read — never
@@ -3327,6 +3386,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         line, column = self.source.position(first_use)
         here, there = ("a number", "a function") if used_as is Kind.SYMBOL else \
             ("a function", "a number")
+        at = self.source.position(self.offset + _start(node))
+        self.scope.two_meanings.setdefault(
+            self.scope.name(key), f"{key} is used at line {line}, column {column} as {there} "
+            f"and at line {at[0]}, column {at[1]} as {here}")
         raise self.error(f"{key} is used here as {here} and at line {line}, column {column} "
                          f"as {there}: one name means one thing (declare it, or rename one)",
                          node)
