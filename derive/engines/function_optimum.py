@@ -128,6 +128,23 @@ def decide(step, opt, claimed, seed, deadline):
                    f"is not shown ({verdict.detail}); {where}")
 
 
+def decide_between(step, left, right, seed, deadline):
+    """The verdict of `max_D A = max_D B` (or min) with D over every real function: when
+    one side's optimum is proved to be ∫ F(x, y*(x)) dx (as `decide` proves it), the other
+    is decided against that value — refuted when an admissible function beats it, verified
+    when its own optimum is proved equal to it. None when neither side is proved."""
+    for known, other in ((left, right), (right, left)):
+        a = _analyse(step, known, deadline)
+        if isinstance(a, str) or a.missing:
+            continue
+        value = Add(a.rest, Integral(a.x, substitute(a.F, {known.var: a.star[1]})))
+        verdict = decide(step, other, value, seed, deadline)
+        if verdict.status is not UNDECIDED:
+            return replace(verdict, detail=f"the {known.kind} of {show(known.body)} is "
+                           f"{show(value)} ({a.proof}); for the other: {verdict.detail}")
+    return None
+
+
 def decide_optimiser(step, opt, claimed, seed, deadline):
     """The verdict of `argmax_D V = D_c(x)` (or argmin): the claim is the optimal function's
     value at the declared variable x. Refuted when an admissible function gives V certified
