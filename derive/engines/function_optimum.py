@@ -11,7 +11,9 @@ declared the law of g(z) for z ~ p_z, is carried back to x (∫ p_z(z) h(g(z)) d
 V = ∫ F(x, D(x)) dx for an unknown D. D ranges over all functions into the domain of
 y ↦ F(x, y): the open interval where the logarithms of F are defined (log D, log(1 − D):
 (0, 1)), all of ℝ when there are none. Then max_D ∫ F(x, D(x)) dx = ∫ max_y F(x, y) dx
-(min likewise).
+(min likewise). D is a definition's parameter, a declared `function D` or `T : 𝒳 → ℝ`
+bound by the optimum (every real function), or ranges over a declared class; two optima
+over every function are decided against the one whose optimum is proved (`decide_between`).
 
 * **verified** when SymPy finds y*(x) with ∂F/∂y = 0 there, y* is shown to lie in the
   domain, ∂²F/∂y² is shown negative (positive for a min) on all of it by the sign prover

@@ -18,9 +18,10 @@ Applied only where its hypotheses are shown:
   replaced by T(x) — as a normal-form identity (E-notation, split integrals and letters
   are all seen through), and evaluating the two agrees on random instances
   (`congruence.agreement`).
-Only the direction above is proved; the other direction (or strict inequality) is left
-undecided here: it is false in general (a class missing the pointwise optimiser) but no
-certified counterexample is built for an arbitrary class.
+Only the direction above is proved for a class; the other direction (or strict
+inequality) is left undecided here: it is false in general (a class missing the pointwise
+optimiser) but no certified counterexample is built for an arbitrary class. Over every
+real function (a declared `function T`, or `T : 𝒳 → ℝ`) the two are equal (`interchange`).
 """
 
 from __future__ import annotations
