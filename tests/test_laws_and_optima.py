@@ -223,6 +223,65 @@ def test_an_optimum_variable_applied_to_a_variable_is_refused(row):
     assert "is the number this optimum ranges over" in message
 
 
+DECLARED_D = ("% derive: variable x\n% derive: density p_d over x\n% derive: density p_g over x\n"
+              "% derive: function D\n% derive: convex f\n"
+              "% derive: define f^*(t) = \\sup_{u} (u t - f(u))\n"
+              "% derive: define V(D,G) = \\int_x p_d(x)\\log(D(x))+p_g(x)\\log(1-D(x))dx\n"
+              "% derive: define S(x) = \\frac{p_d(x)}{p_d(x)+p_g(x)}\n")
+GAN_OBJECTIVE = r"\int_x p_d(x)\log D(x)+p_g(x)\log(1-D(x))dx"
+SUP_T = r"\int \sup_t[p_d(x) t - f^*(t) p_g(x)] dx"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # `\max_D` of a declared `function D`: the optimum over every real function
+    (r"\max_D V(D,G) = \max_D " + GAN_OBJECTIVE, "verified"),
+    (r"\max_D V(D,G) = V(S, G)", "verified"),
+    (r"\arg\max_D " + GAN_OBJECTIVE + r" = S(x)", "verified"),
+    (r"\min_D \int p_d(x) (D(x)-1)^2 dx = \min_D \int p_d(x) (D(x)-2)^2 dx", "verified"),
+    # the typed form, and the interchange of the sup with the integral
+    (r"\inf_{T:\Omega \to \mathbb{R}} \int p_d(x) (T(x)-1)^2 dx = 0", "verified"),
+    (SUP_T + r" = \sup_{T:\mathcal X \to \mathbb{R}} \int [p_d(x) T(x) - f^*(T(x)) p_g(x)] dx",
+     "verified"),
+    (r"\sup_{T:\mathcal X \to \mathbb{R}} \int [p_d(x) T(x) - f^*(T(x)) p_g(x)] dx = " + SUP_T,
+     "verified"),
+    # false variants: a wrong D*, min for max, a factor 2, a wrong integrand
+    (r"\max_D V(D,G) = \max_D \int_x p_d(x)\log D(x)+p_g(x)\log D(x) dx", "refuted"),
+    (r"\min_D V(D,G) = V(S, G)", "refuted"),
+    (r"\max_D V(D,G) = 2 V(S, G)", "refuted"),
+    (r"\arg\max_D " + GAN_OBJECTIVE + r" = \frac{p_g(x)}{p_d(x)+p_g(x)}", "refuted"),
+    (r"\min_D \int p_d(x) (D(x)-1)^2 dx = \min_D \int p_d(x) ((D(x)-2)^2+1) dx", "refuted"),
+    (SUP_T + r" = \sup_{T:\mathcal X \to \mathbb{R}} \int [p_d(x) T(x) - f^*(T(x)) p_d(x)] dx",
+     "undecided"),
+])
+def test_an_optimum_over_a_declared_or_typed_function(row, verdict):
+    """`\\max_D` of `function D` and `\\sup_{T : 𝒳 → ℝ}` range over every real function:
+    the pointwise optimum, and ∫ sup_t B = sup_T ∫ B(x, T(x)) (s17a_gan_dstar_sword4869,
+    s17a_fgan_variational_chunxy)."""
+    assert verdicts(display(DECLARED_D, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    ("", r"\max_D \int_x p_d(x)\log D(x) + D'(x) dx = 0", "a derivative of D"),
+    ("", r"\max_D -(D-1)^2 = 0", "uses it as a number"),
+    ("% derive: define W(G) = \\int_x p_d(x)\\log(D(x)) dx\n", r"\max_D W(G) = 0",
+     "the file's function D through a definition"),
+    ("", r"\sup_{T:\mathcal X \to (0,1)} \int p_d(x) T(x) dx = 1", "whole real line"),
+    ("% derive: variable z\n% derive: density p_z over z\n% derive: function G\n"
+     "% derive: density p_q over x is the law of G(z) for z \\sim p_z\n",
+     r"\min_G \int p_q(x) \log D(x) dx = 0", "the map of a declared law"),
+    ("", r"\max V(G, D) = 0", "say what \\max ranges over"),
+])
+def test_an_optimum_over_a_declared_function_not_read_is_refused(header, row, message):
+    (*_, last) = readings(display(DECLARED_D + header, row))
+    assert message in last, last
+
+
+def test_an_optimum_over_a_declared_function_not_pointwise_stays_undecided():
+    for row in (r"\max_D \int_x p_d(x)\log D(x+1) dx = 0",
+                r"\max_D \log \int_x p_d(x) D(x) dx = 0"):
+        assert verdicts(display(DECLARED_D, row)) == ["undecided"], row
+
+
 def test_an_optimum_variable_times_a_bracket_of_itself_is_a_product():
     assert verdicts(display("", r"\max_t t(1-t) = \frac{1}{4}")) == ["verified"]
 

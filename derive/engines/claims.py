@@ -701,8 +701,14 @@ def optimisation(step, seed, deadline, report):
     if value.is_zero() and not opposite:
         from derive.engines import congruence
         return congruence.decide(step, left, residual, seed, deadline)
-    if not opposite and left.kind == right.kind and \
-            step.context.kind(left.var) is Kind.FUNCTION:
+    if not opposite and left.kind == right.kind and left.over is None and \
+            left.kind in ("max", "min") and step.context.kind(left.var) is Kind.FUNCTION:
+        from derive.engines import function_optimum     # over every real function
+        verdict = function_optimum.decide_between(step, left, right, seed, deadline)
+        if verdict is not None:
+            return verdict
+    if not opposite and left.kind == right.kind and left.over is not None and \
+            step.context.kind(left.var) is Kind.FUNCTION:   # a declared class: any set
         from derive.engines import congruence
         refuted = congruence.one_member(step, left, residual, value.key(), seed, deadline)
         if refuted is not None:

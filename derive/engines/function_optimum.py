@@ -11,7 +11,9 @@ declared the law of g(z) for z ~ p_z, is carried back to x (∫ p_z(z) h(g(z)) d
 V = ∫ F(x, D(x)) dx for an unknown D. D ranges over all functions into the domain of
 y ↦ F(x, y): the open interval where the logarithms of F are defined (log D, log(1 − D):
 (0, 1)), all of ℝ when there are none. Then max_D ∫ F(x, D(x)) dx = ∫ max_y F(x, y) dx
-(min likewise).
+(min likewise). D is a definition's parameter, a declared `function D` or `T : 𝒳 → ℝ`
+bound by the optimum (every real function), or ranges over a declared class; two optima
+over every function are decided against the one whose optimum is proved (`decide_between`).
 
 * **verified** when SymPy finds y*(x) with ∂F/∂y = 0 there, y* is shown to lie in the
   domain, ∂²F/∂y² is shown negative (positive for a min) on all of it by the sign prover
@@ -126,6 +128,23 @@ def decide(step, opt, claimed, seed, deadline):
                        f"{verdict.detail}", counterexample=verdict.counterexample)
     return Verdict(UNDECIDED, "pointwise optimum", f"{proof}, but its equality with the claim "
                    f"is not shown ({verdict.detail}); {where}")
+
+
+def decide_between(step, left, right, seed, deadline):
+    """The verdict of `max_D A = max_D B` (or min) with D over every real function: when
+    one side's optimum is proved to be ∫ F(x, y*(x)) dx (as `decide` proves it), the other
+    is decided against that value — refuted when an admissible function beats it, verified
+    when its own optimum is proved equal to it. None when neither side is proved."""
+    for known, other in ((left, right), (right, left)):
+        a = _analyse(step, known, deadline)
+        if isinstance(a, str) or a.missing:
+            continue
+        value = Add(a.rest, Integral(a.x, substitute(a.F, {known.var: a.star[1]})))
+        verdict = decide(step, other, value, seed, deadline)
+        if verdict.status is not UNDECIDED:
+            return replace(verdict, detail=f"the {known.kind} of {show(known.body)} is "
+                           f"{show(value)} ({a.proof}); for the other: {verdict.detail}")
+    return None
 
 
 def decide_optimiser(step, opt, claimed, seed, deadline):

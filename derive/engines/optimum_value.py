@@ -46,7 +46,10 @@ def decide(step, seed, deadline, report=lambda verdict: None):
         return Verdict(UNDECIDED, "optimum", "derive checks the value of a max or min "
                        "written max_u f(u) = v")
     if any(isinstance(n, Call) and n.function is opt.var for n in nodes(opt.body)):
-        from derive.engines import function_optimum
+        from derive.engines import function_optimum, pointwise_sup
+        verdict = pointwise_sup.interchange(step, opt, claimed, seed, deadline)
+        if verdict is not None:
+            return verdict
         return function_optimum.decide(step, opt, claimed, seed, deadline)
     sign = 1 if opt.kind == "max" else -1
     better, compared = _beaten(step, opt, claimed, sign, seed, deadline)

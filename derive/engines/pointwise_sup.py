@@ -18,9 +18,10 @@ Applied only where its hypotheses are shown:
   replaced by T(x) — as a normal-form identity (E-notation, split integrals and letters
   are all seen through), and evaluating the two agrees on random instances
   (`congruence.agreement`).
-Only the direction above is proved; the other direction (or strict inequality) is left
-undecided here: it is false in general (a class missing the pointwise optimiser) but no
-certified counterexample is built for an arbitrary class.
+Only the direction above is proved for a class; the other direction (or strict
+inequality) is left undecided here: it is false in general (a class missing the pointwise
+optimiser) but no certified counterexample is built for an arbitrary class. Over every
+real function (a declared `function T`, or `T : 𝒳 → ℝ`) the two are equal (`interchange`).
 """
 
 from __future__ import annotations
@@ -96,6 +97,28 @@ def _at_one_value(step, parts, other, seed, deadline):
                  f"its side; the weight is non-negative, so integrating keeps the bound")
         return _by_agreement(proof, agreed, evaluated)
     return None
+
+
+def interchange(step, outer, other, seed, deadline):
+    """`∫ w sup_t B(x, t) dx = sup_T ∫ w B(x, T(x)) dx` with T ranging over every real
+    function (a declared `function T` or `T : 𝒳 → ℝ` under the sup, no class): VERIFIED
+    when `_check` proves the ≥ direction; the ≤ direction holds because T is any function —
+    T(x) chosen within ε of the pointwise supremum at each x (measurable selection; ∫ w
+    finite, as derive assumes of every integral) gives ∫ w B(x, T(x)) within ε ∫ w of the
+    left side (or beyond any bound where it is +∞). None otherwise: over a class of
+    functions only the inequality holds, and nothing is refuted here."""
+    if outer.over is not None or step.context.kind(outer.var) is not Kind.FUNCTION:
+        return None
+    parts = _integral_of_optimum(other, outer.kind)
+    verdict = None if parts is None else _check(step, parts, outer, seed, deadline)
+    if verdict is None or verdict.status is not VERIFIED:
+        return None
+    T = plain(outer.var.latex)
+    return Verdict(VERIFIED, "pointwise optimum", f"{verdict.detail}; and as {T} ranges over "
+                   f"every real function, {T}(x) taken within ε of the pointwise "
+                   f"{'supremum' if outer.kind == 'max' else 'infimum'} at each x comes "
+                   f"within ε ∫ w of it (optimum and integral interchange), so the two sides "
+                   f"are equal")
 
 
 def _candidates(inner, body):

@@ -3626,6 +3626,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         derivative of a function or density derive knows nothing of (`function f`,
         `convex g`, an undeclared f used above, a density) is refused: it is no new,
         unrelated function."""
+        bound = self.bound_name(base_key)
+        if bound is not None and self.optimising(bound):
+            raise self.error(f"{p.key}: a derivative of {base_key}, which the optimum around "
+                             f"it ranges over — derive reads an optimum over a function only "
+                             f"through its values (the file's {base_key}' is another "
+                             f"function)", p.node)
         name, declaration = self.scope.lookup(base_key)
         if declaration.kind is Kind.FUNCTION and \
                 derivatives.differentiable(name, self.scope.context):
@@ -5652,6 +5658,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
             var_node, rel, bound = spec.children
             low, high, closed = self._half_line(rel, bound, spec)
+        typed = self._typed_function(spec)
+        if typed is not None:                   # \sup_{T : \mathcal{X} \to \mathbb{R}}
+            var_node = typed
         key = self._index_key(var_node)
         found = self.declared(key)
         if kind in ("max", "min") and var_node is spec and found is None and \
@@ -5667,8 +5676,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
-        elif over is not None:
-            var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯: a function
+        elif over is not None or typed is not None or self._optimised_function(found, node):
+            var = self.fresh(key, declaration=LOCAL_FUNCTION)     # T ∈ 𝒯, or any function
         else:
             self.unbindable_law_parameter(key, var_node, "an optimum over")
             var = self.fresh(key, declaration=member)
@@ -5681,6 +5690,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if not whole:
                 raise
             value = None                    # f(x) of the vector x, x bound: read it unbound
+        if var.local is LOCAL_FUNCTION and over is None and value is not None:
+            if found is not None:
+                self._not_the_files_function(value, found[0], key, node)
+            self._only_applied(value, var, key, node)
         if whole and (value is None or any(isinstance(t, Call) and t.function is family
                                            for t in subterms(value))):
             value = self._over_family(node, kind, key, family, body, after, var_node is spec)
@@ -5887,6 +5900,102 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"\\operatorname{{dom}} {name.latex}}} only of an objective that "
                          f"subtracts {name.latex}(y) (then it is the sup over all real y, "
                          f"{name.latex} being +∞ outside its domain), not here", node)
+
+    def _typed_function(self, spec):
+        """The variable node of an optimum written over a function with its type, `\\sup_{T
+        : \\mathcal{X} \\to \\mathbb{R}}`: every real function on a set (the range of the
+        integral's variable), as with a declared `function T`; else None. A codomain other
+        than ℝ, or a domain that is a number, is refused (derive reads only the real line)."""
+        if not is_tree(spec, "typed_function"):
+            return None
+        var_node, _, domain, _, codomain = spec.children
+        low, high, _ = self._interval(codomain)
+        if (low, high) != (neg(OO), OO):
+            raise self.error("derive reads an optimum over functions T : 𝒳 → ℝ only into the "
+                             "whole real line", codomain)
+        try:
+            found = self.declared(self._index_key(domain))
+        except InputError:
+            found = None
+        if found is None or found[1].kind is not Kind.SET and \
+                self._function_class(domain) is None:
+            if found is not None or not self._names_a_set(domain):
+                raise self.error("the domain of T : 𝒳 → ℝ is read as a set (\\mathcal{X}, "
+                                 "\\Omega, \\mathbb{R}^d), not a number", domain)
+        return var_node
+
+    def _names_a_set(self, node):
+        """Whether an undeclared node is written as a set: a calligraphic, blackboard or
+        Greek capital letter, possibly with a power (`\\mathcal X`, `\\mathbb{R}^d`)."""
+        try:
+            key = self._index_key(node)
+        except InputError:
+            return False
+        return re.match(r"\\(mathcal|mathbb|mathscr|mathfrak|Omega|Sigma)", key) is not None
+
+    def _optimised_function(self, found, node):
+        """Whether an optimum's variable names a declared real function (`function D`):
+        then it is the optimum over every real function, read as such (a bound function,
+        as for `T ∈ 𝒯`), never the number D with D(x) a product. Refused for a function
+        some declared law is the pushforward by (`p_g … is the law of G(z)`): the law would
+        stay at the file's G while G is optimised."""
+        if found is None or found[1].kind is not Kind.FUNCTION or found[1].info is not None \
+                or not found[1].domain.is_real:
+            return False
+        for declaration in self.scope.context.table.values():
+            law = getattr(declaration.info, "law", None)
+            if law is not None and law.map is found[0]:
+                raise self.error(f"{found[0].latex} is the map of a declared law (the law of "
+                                 f"{found[0].latex}(…)): an optimum over it would leave that "
+                                 f"law at the file's {found[0].latex}", node)
+        return True
+
+    def _only_applied(self, value, var, key, node):
+        """Refuse an optimum over every function whose objective uses the function as a
+        number (`\\max_D -(D-1)^2` of `function D`): only D(…), or D handed whole to a
+        definition's function parameter (`V(D, G)`), is read."""
+        memo = set()
+
+        def walk(t):
+            if t in memo:
+                return
+            memo.add(t)
+            if t is Sym(var):
+                raise self.error(f"{key} is a function here (declared so, or typed under the "
+                                 f"optimum), yet the objective uses it as a number: write "
+                                 f"{key}(x), or optimise over a number", node)
+            if isinstance(t, Defined):
+                for a in t.arguments:
+                    if a is not Sym(var):
+                        walk(a)
+                walk(t.body)
+                return
+            for c in t.children:
+                walk(c)
+        walk(value)
+
+    def _not_the_files_function(self, value, function, key, node):
+        """Refuse an optimum over a function whose objective still takes the file's
+        declared function of that name through a definition (`define V(G) = ∫ p \\log D(x)`
+        with `function D`, then `\\max_D V(G)`): the definition means the file's D, the
+        optimum a bound one — the author means the latter, derive would read the former."""
+        seen, stack = set(), [value]
+        while stack:
+            t = stack.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            head = t.function if isinstance(t, Call) else t.name if isinstance(t, Sym) \
+                else None
+            info = self.scope.context.info(head) if head is not None else None
+            if head is function or getattr(info, "of", None) is function:   # D, D'
+                raise self.error(f"the objective takes the file's function {key} through a "
+                                 f"definition, while this optimum ranges over {key}: make "
+                                 f"{key} a parameter of the definition ({key}'s optimum is "
+                                 f"then read at it)", node)
+            stack.extend(t.children)
+            if isinstance(t, Defined):
+                stack.append(t.body)
 
     def _function_class(self, node):
         """The Name of the class of functions a node names (declared with `function
