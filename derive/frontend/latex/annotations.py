@@ -102,8 +102,11 @@ from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
-# one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+# one: what follows is a remark, a hypothesis or a row, as after `\quad`. A run of two or
+# more ties (`~~~~`) is one too where a `\text{…}` follows it (`~~~~ \text{by independence}`);
+# elsewhere (`&= ~~ x`) it stays spacing inside the row.
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|~(?:[ \t]*~)+(?=\s*\\text)|"
+                   r"\\derivecolumnpair(?![a-zA-Z])")
 # `\\hspace{3cm}`, `\\hspace*{1em}`: a space typed for a `\\quad` — spelled so before any
 # other rule reads the row (same length: offsets stay), so it separates as `\\quad` does
 # everywhere a `\\quad` counts (a connective after it, a premise, a heading).
@@ -1201,10 +1204,13 @@ _SIZED_CLOSE = re.compile(r"(?:\\(?:right|[bB]igg?r?)\s*)?[)\]]\s*$")
 
 # Words that may state a hypothesis about the row's letters (`\\text{for a > 0}`, `\\text{since
 # a is positive}`, `(\\text{a positive})`, `\\text{since f is increasing}`): a relation sign, a
-# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`).
+# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`) — or a
+# word naming a hypothesis derive is not given (`\\text{by independence}`, `(i.i.d.)`,
+# `\\text{by assumption}`: the row holds only where it does).
 _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z])|"
                        r"\b(?:positive|negative|non-?negative|non-?positive|non-?zero|"
-                       r"greater|less|at least|at most)\b)|"
+                       r"greater|less|at least|at most|independen\w*|uncorrelated|"
+                       r"i\.\s?i\.\s?d\b|iid|assum\w*|hypothes\w*)\b)|"
                        r"(?<![A-Za-z'\\])(?![aAI](?![A-Za-z']))[A-Za-z](?![A-Za-z'])")
 
 

@@ -97,13 +97,15 @@ class DerivPiece:
     items of f). `variables` are the name nodes to differentiate by, in order. `index`:
     the operator `\\partial_j`, whose subscript may be an index naming the member z_j of
     the indexed family its operand uses. `square`: `\\frac{\\partial}{\\partial \\sigma^2}`,
-    the derivative by the square of its one variable."""
+    the derivative by the square of its one variable. `negated`: a minus before the
+    numerator's ∂ (`\\frac{-\\partial f}{\\partial x}`), the derivative's negation."""
 
     variables: list
     node: object
     body: list | None = None
     index: bool = False
     square: bool = False
+    negated: bool = False
 
 
 @dataclass
