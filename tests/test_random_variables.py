@@ -1642,3 +1642,25 @@ def test_a_covariance_of_two_arguments_with_a_power_is_its_square(power, square)
 def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
     (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
     assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"\Pr(X = x \text{ and } Y = y) = p(x, y)", r"\Pr(X = x \text{ and } Y = y) = p(x)"],
+     ["verified", "refuted"]),
+    ([r"P(X = x \wedge Y = y) = p(x, y)", r"P(X = x \land Y = y) = 2 p(x, y)"],
+     ["verified", "refuted"]),
+    ([r"P(X = x \textrm{ and } Y = y \mid Z = z) = p(x, y \mid z)"], ["verified"]),
+])
+def test_events_joined_by_and_are_their_joint_occurrence(rows, expected):
+    """`P(V=v \\text{ and } W=w)` (held-out s17d Data 100: was a second relation inside
+    brackets), `\\wedge`, `\\land`: the events' joint occurrence, as `\\cap` and a comma."""
+    assert verdicts(display(XYZ, *rows)) == expected
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\Pr(X = x \text{ or } Y = y) = p(x, y)", "a second relation inside brackets"),
+    (r"f(x = 1 \text{ and } y = 2) = 1", "not an expression"),
+])
+def test_events_joined_otherwise_are_refused(row, message):
+    (step,) = steps(display(XYZ + "% derive: function f\n", row))
+    assert step.kind == "unreadable" and message in step.message

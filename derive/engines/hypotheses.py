@@ -13,6 +13,10 @@ one and the same restricted statement, and a counterexample always satisfies H:
   An equation `S = c·σ^k` (c > 0, k ≥ 2 whole) of a positive σ, S shown positive or a
   variance-shaped average E[(a·x + b)^2] over the density of one continuous variable
   (`Var(X) = \\sigma^2`; positive: a density puts no mass on a point), puts σ = (S/c)^{1/k}.
+  An equation neither (a stationarity condition `-n/(2σ²) + S/(2σ⁴) = 0` of a positive
+  σ) puts the one root SymPy finds in σ's domain (`one_root`, `_rooted`), never one of
+  several; a root not shown inside the domain at every instance (√(S/n), 0 where S is)
+  carries that condition (`Unshown`), which a counterexample must be shown to meet.
   Two whole numbers (`i = k`, indices: the case of a softmax Jacobian) are one: k is put
   for i (p_i becomes p_k, δ_{ik} is 1), before any other hypothesis is used, so that i's
   bounds (`1 ≤ i ≤ n`) become k's.
