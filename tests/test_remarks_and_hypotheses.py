@@ -3158,7 +3158,7 @@ def test_a_density_identity_has_one_reading_per_row(row, expected):
 @pytest.mark.parametrize("row", [
     r"(t+1)^2 = t^2 + 1 ~~~~ \text{by independence}",
     r"(t+1)^2 = t^2 + 1 \quad \text{(i.i.d.)}",
-    r"(t+1)^2 = t^2 + 1 \quad \text{by assumption}",
+    r"(t+1)^2 = t^2 + 1 \quad \text{since they are uncorrelated}",
 ])
 def test_words_naming_a_hypothesis_are_a_reason_that_refutes_nothing(row):
     """`~~~~ \\text{by independence}` (held-out s17d Data 100: the tie run was no \\quad, and
@@ -3205,6 +3205,8 @@ def test_a_stationarity_hypothesis_is_used_by_its_one_root(row, verdict):
     ("% derive: positive t\n% derive: assume t^2 - 3t + 2 = 0\n", r"t = 2"),
     ("% derive: real t\n% derive: assume t^2 = 4\n", r"t = 2"),             # ±2: no choice
     ("% derive: real t\n% derive: assume t^2 = 4\n", r"t = -2"),
+    # a t² = a holds for every t at a = 0: its one positive root 1 is no consequence there
+    ("% derive: real a\n% derive: positive t\n% derive: assume a t^2 = a\n", r"t = 1"),
 ])
 def test_an_equation_with_two_roots_in_the_domain_is_not_solved(header, row):
     """Either root alone is no consequence of the hypothesis: never verified, whichever

@@ -7,12 +7,17 @@ symbol nor `S = c·σ^k` with a rational c. The equation is put in SymPy with th
 carrying its declared domain and every part free of σ (a sum, n, a product of data) as
 an opaque symbol carrying the sign derive shows for it (`positive`, `nonnegative`,
 `real`); its numerator, over one denominator c·σ^m (c free of σ and shown non-zero: a
-denominator of anything else is not read), must be a polynomial of degree at most four in
-σ. The root is returned only when SymPy finds all the roots (`sympy.roots`, with their multiplicities
-adding up to the degree) and exactly one of them is not excluded from σ's domain by its
-assumptions: the other roots are then outside it (a negative square root
-of a positive σ), so at every instance of the hypothesis σ is that root. Never a choice
-among several roots.
+denominator of anything else is not read), must be a polynomial of degree two in σ
+whose leading coefficient is shown non-zero (`a·b = a` holds for every b where a is 0: no
+one root there), so that its roots are the quadratic formula's at every instance (no
+cubic or quartic formula, whose cases SymPy picks for generic values only; an equation
+of degree one is `hypotheses`' own, solved only with a rational coefficient). Only plain
+arithmetic of numbers and data is read (`_plain`): no density, integral or expectation. The root is
+returned only when SymPy finds all the roots (`sympy.roots`, their multiplicities adding
+up to the degree) and exactly one of them is not excluded from σ's domain by its
+assumptions: the other roots are then outside it (a negative square root of a positive
+σ), so at every instance of the hypothesis σ is that root. Never a choice among several
+roots.
 
 The root may lie in σ's domain only where the parts free of σ are in theirs (√(S/n) is
 positive only where the sum of squares S is not 0; where S is 0 the equation has no root
@@ -26,14 +31,14 @@ from __future__ import annotations
 from fractions import Fraction
 
 from derive.engines import normal_form
-from derive.model.names import Domain
-from derive.model.terms import Add, Mul, Num, Pow, Sum, Sym, free_names
+from derive.model.names import Domain, IndexRange
+from derive.model.terms import (Add, Call, Const, Defined, Fn, Mul, Num, Pow, Sum, Sym,
+                                free_names, nodes)
 
 _ASSUMED = {Domain.POSITIVE: {"positive": True}, Domain.NONNEGATIVE: {"nonnegative": True},
             Domain.REAL: {"real": True}}
 _SIGNS = {normal_form.POS: {"positive": True}, normal_form.NONNEG: {"nonnegative": True},
           normal_form.REAL: {"real": True}}
-_MAX_DEGREE = 4
 
 
 class _Outside(Exception):
@@ -44,7 +49,8 @@ def unique_root(difference, name, context):
     """The derive term of the one root of `difference = 0` in `name` in its declared
     domain (see the module's rules), or None."""
     domain = context.domain(name)
-    if domain not in _ASSUMED or name not in free_names(difference):
+    if domain not in _ASSUMED or name not in free_names(difference) or \
+            not all(_plain(t, context) for t in nodes(difference)):
         return None
     import sympy
     symbol = sympy.Symbol("sigma", **_ASSUMED[domain])
@@ -58,7 +64,12 @@ def unique_root(difference, name, context):
     if scale is None or not _nonzero(_from_sympy(sympy, scale, holes), context):
         return None
     polynomial = sympy.Poly(numerator, symbol) if numerator.is_polynomial(symbol) else None
-    if polynomial is None or not 1 <= polynomial.degree() <= _MAX_DEGREE:
+    if polynomial is None or polynomial.degree() != 2:
+        return None
+    try:      # a leading coefficient 0 at some instance (a·b = a at a = 0) holds for every σ
+        if not _nonzero(_from_sympy(sympy, polynomial.LC(), holes), context):
+            return None
+    except _Outside:
         return None
     found = sympy.roots(polynomial)
     if sum(found.values()) != polynomial.degree():      # SymPy did not find them all
@@ -90,24 +101,35 @@ def _radical(sympy, expr):
     return any(p.exp.is_Rational and not p.exp.is_Integer for p in expr.atoms(sympy.Pow))
 
 
+def _plain(term, context):
+    """Whether a node of the equation is plain arithmetic of numbers and data — numbers,
+    symbols, elementary functions, finite sums, defined quantities, members x_i of a
+    declared indexed family — not a density, an integral, an expectation or a function of
+    the file's variables (their hypotheses have rules of their own: `hypotheses`)."""
+    if isinstance(term, Call):
+        return isinstance(context.info(term.function), IndexRange)
+    return isinstance(term, (Num, Const, Sym, Add, Mul, Pow, Fn, Sum, Defined))
+
+
 def _to_sympy(sympy, term, name, symbol, holes, context):
-    """`term` in SymPy: name as `symbol`, a part free of name as an opaque symbol."""
-    if name not in free_names(term):
-        constant = _constant(term, context)
-        if constant is not None:
-            return sympy.Rational(constant.numerator, constant.denominator)
-        for hole, part in holes.items():
-            if part == term:
-                return hole
-        hole = sympy.Symbol(f"h{len(holes)}", **_SIGNS.get(_sign(term, context), {}))
-        holes[hole] = term
-        return hole
+    """`term` in SymPy: name as `symbol`, sums, products and powers as SymPy's (so that
+    `a t^2 - a` keeps its one a), any other part free of name as an opaque symbol."""
     if isinstance(term, Sym) and term.name is name:
         return symbol
     if isinstance(term, (Add, Mul, Pow)):
         args = [_to_sympy(sympy, a, name, symbol, holes, context) for a in term.args]
         return {Add: sympy.Add, Mul: sympy.Mul, Pow: sympy.Pow}[type(term)](*args)
-    raise _Outside
+    if name in free_names(term):
+        raise _Outside
+    constant = _constant(term, context)
+    if constant is not None:
+        return sympy.Rational(constant.numerator, constant.denominator)
+    for hole, part in holes.items():
+        if part == term:
+            return hole
+    hole = sympy.Symbol(f"h{len(holes)}", **_SIGNS.get(_sign(term, context), {}))
+    holes[hole] = term
+    return hole
 
 
 def _constant(term, context):
