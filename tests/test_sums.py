@@ -3404,7 +3404,7 @@ def test_the_chain_rule_through_a_softmax_sums_its_deltas_out(row, expected):
     assert verdicts(display(_SOFTMAX_CHAIN, row)) == [expected]
 
 
-SOFTMAX = ("% derive: natural n\n% derive: real x_i, y_i for i = 1..n\n"
+DECLARED_INDICES = ("% derive: natural n\n% derive: real x_i, y_i for i = 1..n\n"
            "% derive: define p_i = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}\n"
            "% derive: integer i, j\n% derive: assume 1 \\le i \\le n, 1 \\le j \\le n\n")
 
@@ -3418,7 +3418,7 @@ SOFTMAX = ("% derive: natural n\n% derive: real x_i, y_i for i = 1..n\n"
 def test_a_bare_sum_binds_a_letter_declared_integer(row, verdict):
     """`\\sum_i` with `integer i, j` declared (held-out s17d softmax: was "i is not a
     variable or an index"): the sum binds its own i, as `\\sum_{i=1}^n` does."""
-    assert verdicts(display(SOFTMAX, row)) == [verdict]
+    assert verdicts(display(DECLARED_INDICES, row)) == [verdict]
 
 
 def test_a_bare_sum_over_the_end_of_a_range_is_refused():
