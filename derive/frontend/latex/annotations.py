@@ -1204,13 +1204,10 @@ _SIZED_CLOSE = re.compile(r"(?:\\(?:right|[bB]igg?r?)\s*)?[)\]]\s*$")
 
 # Words that may state a hypothesis about the row's letters (`\\text{for a > 0}`, `\\text{since
 # a is positive}`, `(\\text{a positive})`, `\\text{since f is increasing}`): a relation sign, a
-# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`) — or a
-# word naming a hypothesis derive is not given (`\\text{by independence}`, `(i.i.d.)`:
-# the row holds only where it does).
+# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`).
 _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z])|"
                        r"\b(?:positive|negative|non-?negative|non-?positive|non-?zero|"
-                       r"greater|less|at least|at most|independen\w*|uncorrelated|"
-                       r"i\.\s?i\.\s?d\b|iid)\b)|"
+                       r"greater|less|at least|at most)\b)|"
                        r"(?<![A-Za-z'\\])(?![aAI](?![A-Za-z']))[A-Za-z](?![A-Za-z'])")
 
 
