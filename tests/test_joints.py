@@ -524,3 +524,34 @@ def test_a_formula_for_a_declared_joints_marginal_without_the_joint_is_refused()
 ])
 def test_a_defining_row_of_a_declared_joints_marginal_is_checked(row, verdict):
     assert verdicts(display(STATS, row, r"\int f_X(x)\,dx = 1")) == [verdict, "verified"]
+
+
+def test_a_definition_of_a_declared_joints_marginal_is_refused():
+    """`define f_X(x) = …` beside `density f_{X,Y}`: f_X is already f's marginal."""
+    text = STATS + "% derive: define f_X(x) = \\int f_{X,Y}(x,y)\\,dy\n$$ f_X(x) = 1 $$\n"
+    with pytest.raises(Exception, match="already f's marginal"):
+        steps(text)
+
+
+CONTINUOUS_XY = "% derive: variable x, y\n% derive: density f_{XY} over x, y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{f_{XY}(x,y)}{f_X(x)} = \frac{f_{X|Y}(x|y)f_Y(y)}{\int_{-\infty}^\infty "
+     r"f_{X|Y}(x|y')f_Y(y') dy'}", "verified"),
+    (r"\frac{f_{XY}(x,y)}{f_X(x)} = \frac{f_{X|Y}(x|y)f_X(x)}{\int_{-\infty}^\infty "
+     r"f_{X|Y}(x|y')f_Y(y') dy'}", "refuted"),
+    (r"f_{X|Y}(x|t) f_Y(t) = f_{XY}(x,t)", "verified"),         # at another value of y
+    (r"f_{X|Y}(x|t) f_X(x) = f_{XY}(x,t)", "refuted"),
+])
+def test_a_conditional_subscripted_by_capitals_at_values(row, verdict):
+    """`f_{X|Y}(x|y')` (held-out s17d CS229 Bayes: the marginal as an integral over a
+    primed y'; was refused, the arguments not the variables themselves): p's conditional
+    of the subscript's capitals, at the values written."""
+    assert verdicts(display(CONTINUOUS_XY, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [r"f_{X|Y}(y|x) = f(y|x)", r"f_{X|Y}(x|x) = 1"])
+def test_a_conditional_at_the_other_variable_is_refused(row):
+    (step,) = steps(display(CONTINUOUS_XY, row))
+    assert step.kind == "unreadable" and "f_{X|Y}: derive reads a density" in step.message

@@ -1725,3 +1725,25 @@ def test_every_row_reading_a_name_with_two_meanings_is_an_error():
     assert (results[1].location.line, results[1].location.column) == (4, 14)
     assert decide(results[2], "0", clock.now() + 20).status.value == "verified"
     assert results[3].kind == "unreadable"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"\Pr(X = x \text{ and } Y = y) = p(x, y)", r"\Pr(X = x \text{ and } Y = y) = p(x)"],
+     ["verified", "refuted"]),
+    ([r"P(X = x \wedge Y = y) = p(x, y)", r"P(X = x \land Y = y) = 2 p(x, y)"],
+     ["verified", "refuted"]),
+    ([r"P(X = x \textrm{ and } Y = y \mid Z = z) = p(x, y \mid z)"], ["verified"]),
+])
+def test_events_joined_by_and_are_their_joint_occurrence(rows, expected):
+    """`P(V=v \\text{ and } W=w)` (held-out s17d Data 100: was a second relation inside
+    brackets), `\\wedge`, `\\land`: the events' joint occurrence, as `\\cap` and a comma."""
+    assert verdicts(display(XYZ, *rows)) == expected
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\Pr(X = x \text{ or } Y = y) = p(x, y)", "a second relation inside brackets"),
+    (r"f(x = 1 \text{ and } y = 2) = 1", "not an expression"),
+])
+def test_events_joined_otherwise_are_refused(row, message):
+    (step,) = steps(display(XYZ + "% derive: function f\n", row))
+    assert step.kind == "unreadable" and message in step.message

@@ -4438,3 +4438,21 @@ def test_a_differential_of_a_declared_capital_variable_integrates_over_it():
     text = "% derive: variable x, T\n% derive: real a\n" \
         "$$ \\int_0^a T \\, dT = \\frac{a^2}{2} $$\n$$ \\int_0^a T \\, dT = a^2 $$\n"
     assert verdicts(text) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\frac{- \partial (x^2 t)}{\partial t} = -x^2", "verified"),
+    (r"\frac{- \partial (x^2 t)}{\partial t} = x^2", "refuted"),
+    (r"\frac{-d x^2}{dx} = -2x", "verified"),
+    (r"\frac{-d x^2}{dx} = 2x", "refuted"),
+    (r"\frac{- \partial}{\partial t} x^2 t = -x^2", "verified"),
+])
+def test_a_minus_before_a_derivatives_numerator_negates_it(row, verdict):
+    """`\\frac{- \\partial \\sum_i y_i \\log p_i}{\\partial p_j}` (held-out s17d softmax:
+    was `\\partial` unread): the derivative of the negated expression."""
+    assert verdicts(display("% derive: real x, t\n", row)) == [verdict]
+
+
+def test_a_negated_differential_over_a_function_stays_unread():
+    (step,) = steps(display("% derive: real x\n", r"\int_1^2 \frac{-dx}{x} = -\log 2"))
+    assert step.kind == "unreadable"

@@ -3296,3 +3296,50 @@ def test_a_chain_through_a_row_local_definition_proves_under_it(tmp_path, rows, 
                     "\n\\end{align*}\n")
     (conclusion,) = check(str(path), budget=20).conclusions
     assert conclusion.hypotheses == under and conclusion.proved is proved
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"(t+1)^2 = t^2 + 2t + 1 ~~~~ \text{by expanding}", "verified"),
+    (r"(t+1)^2 = t^2 + 1 ~~ \text{by expanding}", "refuted"),     # a remark: it refutes
+    (r"(t+1)^2 = t^2 + 1 ~~~~ \text{by independence}", "refuted"),
+])
+def test_a_tie_run_before_a_remark_is_a_quad(row, expected):
+    assert verdicts(display("% derive: real t\n", row)) == [expected]
+
+
+GAUSS_MLE = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"
+             "% derive: positive \\sigma\n"
+             "% derive: define \\bar{x} = \\frac{1}{n}\\sum_{i=1}^n x_i\n"
+             "% derive: assume -\\frac{n}{2\\sigma^2} + \\frac{1}{2\\sigma^4}"
+             "\\sum_{i=1}^n (x_i - \\bar{x})^2 = 0\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sigma^2 = \frac{1}{n}\sum_{i=1}^n (x_i - \bar{x})^2", "verified"),
+    (r"-\frac{n}{2\sigma^2} + \frac{1}{2\sigma^4}\sum_{i=1}^n (x_i - \bar{x})^2 = 0", "verified"),
+    (r"\sigma = \sqrt{\frac{1}{n}\sum_{i=1}^n (x_i - \bar{x})^2}", "verified"),
+    (r"\sigma^2 = \frac{1}{n-1}\sum_{i=1}^n (x_i - \bar{x})^2", "refuted"),
+    (r"\sigma = -\sqrt{\frac{1}{n}\sum_{i=1}^n (x_i - \bar{x})^2}", "refuted"),
+    (r"\sigma^2 = \frac{1}{n}\sum_{i=1}^n (x_i - \mu)^2", "refuted"),
+])
+def test_a_stationarity_hypothesis_is_used_by_its_one_root(row, verdict):
+    """The Gaussian MLE's `-n/(2σ²) + S/(2σ⁴) = 0` of a positive σ (held-out s17d: was "not
+    linear in a symbol whose declared domain holds the solution"): SymPy's one root in σ's
+    domain, √(S/n), put for σ; a counterexample counts where it is shown positive."""
+    assert verdicts(display(GAUSS_MLE, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: positive t\n% derive: assume t^2 - 3t + 2 = 0\n", r"t = 1"),   # roots 1, 2
+    ("% derive: positive t\n% derive: assume t^2 - 3t + 2 = 0\n", r"t = 2"),
+    ("% derive: real t\n% derive: assume t^2 = 4\n", r"t = 2"),             # ±2: no choice
+    ("% derive: real t\n% derive: assume t^2 = 4\n", r"t = -2"),
+    # a t² = a holds for every t at a = 0: its one positive root 1 is no consequence there
+    ("% derive: real a\n% derive: positive t\n% derive: assume a t^2 = a\n", r"t = 1"),
+])
+def test_an_equation_with_two_roots_in_the_domain_is_not_solved(header, row):
+    """Either root alone is no consequence of the hypothesis: never verified, whichever
+    root SymPy lists first."""
+    (step,) = steps(display(header, row))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value != "verified"

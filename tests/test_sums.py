@@ -3524,3 +3524,26 @@ def test_integer_bounds_mentioning_each_other_are_drawn(header, rows, expected):
     too deeply", undecided). The second bound is turned onto the first symbol."""
     said = [decide(s, "0", clock.now() + 20) for s in steps(display(header, *rows))]
     assert [v.status.value for v in said] == expected
+
+
+DECLARED_INDICES = ("% derive: natural n\n% derive: real x_i, y_i for i = 1..n\n"
+           "% derive: define p_i = \\frac{\\exp(x_i)}{\\sum_j \\exp(x_j)}\n"
+           "% derive: integer i, j\n% derive: assume 1 \\le i \\le n, 1 \\le j \\le n\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_i y_i = \sum_{k=1}^n y_k", "verified"),
+    (r"\sum_i y_i = y_i", "refuted"),                        # the free i is the declared one
+    (r"\frac{\partial (- \sum_i y_i \log p_i)}{\partial p_j} = - \frac{y_j}{p_j}", "verified"),
+    (r"\frac{\partial \sum_i y_i \log p_i}{\partial p_j} = - \frac{y_j}{p_j}", "refuted"),
+])
+def test_a_bare_sum_binds_a_letter_declared_integer(row, verdict):
+    """`\\sum_i` with `integer i, j` declared (held-out s17d softmax: was "i is not a
+    variable or an index"): the sum binds its own i, as `\\sum_{i=1}^n` does."""
+    assert verdicts(display(DECLARED_INDICES, row)) == [verdict]
+
+
+def test_a_bare_sum_over_the_end_of_a_range_is_refused():
+    (step,) = steps(display("% derive: natural n\n% derive: real y_i for i = 1..n\n",
+                            r"\sum_n y_n = 1"))
+    assert step.kind == "unreadable" and "n is not a variable or an index" in step.message

@@ -27,7 +27,7 @@ from derive.model.derivation import (
 )
 from derive.model.terms import (Call, Dens, Dist, Expect, Integral, Limit, Op, Optimum, Sum, Sym,
                                free_names, nodes, substitute, values_taken)
-from derive.model.names import Kind
+from derive.model.names import IndexRange, Kind
 from derive.notation.show import show
 
 MIN_AGREEMENT = 3
@@ -238,6 +238,7 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     left out in `unused`): verified stands, a counterexample refutes only where the
     hypotheses left out are shown to hold at it."""
     from dataclasses import replace
+    from derive.engines.hypotheses import Unshown
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
     above = {h.latex for h in step.hypotheses if h.above}
     if any(wider.context.domain(name).is_integer for exc in unused if exc.latex not in above
@@ -260,6 +261,10 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        f"exact evaluation shows a hypothesis left out fails ({why}), so the "
                        f"proof may hold vacuously")
     if verdict.status is VERIFIED:
+        if all(isinstance(exc, Unshown) for exc in unused):   # put as its root: used
+            return replace(verdict, detail=f"{verdict.detail}; proved at every instance the "
+                           f"root gives, those where it is inside the domain among them "
+                           f"({why})")
         if finite_sums.USES_HYPOTHESIS in verdict.detail:     # the proof used it, as said
             return replace(verdict, detail=f"{verdict.detail}; the instances were not "
                            f"restricted by it ({why})")
@@ -270,7 +275,7 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     # takes u elsewhere, it makes no counterexample (a row's own condition at the step's
     # free x is said there, and one satisfying it there refutes)
     if verdict.status is REFUTED and verdict.counterexample in satisfying.counterexamples \
-            and not any(exc.latex in throughout and isinstance(t, (Call, Dens))
+            and not any(exc.latex in throughout and _taken_elsewhere(t, exc, wider.context)
                         for exc in unused for side in exc.condition[1:] for t in nodes(side)) \
             and not _on_a_laws_variable(wider, unused, throughout):
         return replace(verdict, detail=f"{verdict.detail}; derive could not build in a "
@@ -288,6 +293,18 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        "step as claimed")
     return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step is not proved "
                    f"either: {verdict.detail}")
+
+
+def _taken_elsewhere(term, exc, context):
+    """Whether `term`, in the condition of a hypothesis left out that the file says of
+    every value (`assume u(x) < 1`), is a function or density the step may take at other
+    points than the drawn one: not a member x_i of a declared indexed family in the
+    condition of a root (`hypotheses.Unshown`) — a number of the instance, as drawn."""
+    from derive.engines.hypotheses import Unshown
+    if not isinstance(term, (Call, Dens)):
+        return False
+    return not (isinstance(exc, Unshown) and isinstance(term, Call) and
+                isinstance(context.info(term.function), IndexRange))
 
 
 def _on_a_laws_variable(wider, unused, throughout):

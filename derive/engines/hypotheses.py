@@ -13,6 +13,10 @@ one and the same restricted statement, and a counterexample always satisfies H:
   An equation `S = c·σ^k` (c > 0, k ≥ 2 whole) of a positive σ, S shown positive or a
   variance-shaped average E[(a·x + b)^2] over the density of one continuous variable
   (`Var(X) = \\sigma^2`; positive: a density puts no mass on a point), puts σ = (S/c)^{1/k}.
+  An equation neither (a stationarity condition `-n/(2σ²) + S/(2σ⁴) = 0` of a positive
+  σ) puts the one root SymPy finds in σ's domain (`one_root`, `_rooted`), never one of
+  several; a root not shown inside the domain at every instance (√(S/n), 0 where S is)
+  carries that condition (`Unshown`), which a counterexample must be shown to meet.
   Two whole numbers (`i = k`, indices: the case of a softmax Jacobian) are one: k is put
   for i (p_i becomes p_k, δ_{ik} is 1), before any other hypothesis is used, so that i's
   bounds (`1 ≤ i ≤ n`) become k's.
@@ -84,7 +88,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from derive.engines import normal_form
+from derive.engines import normal_form, one_root
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
@@ -107,6 +111,14 @@ class Unusable(Exception):
 
 class Contradiction(Unusable):
     """The hypotheses, used so far and this one, hold at no instance."""
+
+
+class Unshown(Unusable):
+    """A hypothesis used as the one root of its equation (`one_root`) that derive shows in
+    the symbol's domain only where `condition` holds (√(S/n) > 0 where the sum of squares S
+    is not 0): the root is put all the same — a proof then covers more instances than
+    claimed — and, as for a hypothesis left out, a counterexample counts only where an
+    exact evaluation shows the condition (`decide._under_usable`)."""
 
 
 def restrict(step, unused=None):
@@ -150,6 +162,7 @@ def restricted(terms, hypotheses, context, unused=None):
                                     and _whole_symbol(h[2], context)))
     while pending:
         relation, left, right, latex = pending.pop(0)
+        unshown = None
         try:
             _consistent(relation, left, right, latex, context)
             change, widened = _restriction(relation, left, right, latex, context, terms)
@@ -157,6 +170,9 @@ def restricted(terms, hypotheses, context, unused=None):
                 changed = [change(t) for t in terms]
                 rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
                 bounds, widened = _ranges_put(change, context, widened, latex)
+                unshown = getattr(change, "unshown", None)
+                if unshown is not None and unused is None:
+                    raise unshown
         except Unusable as exc:
             if unused is None:
                 raise
@@ -170,6 +186,8 @@ def restricted(terms, hypotheses, context, unused=None):
             for exc in unused or ():
                 r, a, b = exc.condition
                 exc.condition = (r, change(a), change(b))
+        if unshown is not None:
+            unused.append(unshown)
         context = widened
     for i, exc in enumerate(unused or ()):      # one left out, then contradicted by the rest
         if not isinstance(exc, Contradiction):
@@ -666,8 +684,32 @@ def _solved(left, right, latex, context):
                 k, coefficient = power
                 value = Pow(div(side, Num(coefficient)), Num(Fraction(1, k)))
                 return _put(name, value, latex, context)
+    for name in order:
+        root = one_root.unique_root(sub(left, right), name, context)
+        if root is not None:
+            return _rooted(name, root, latex, context)
     raise Unusable(f"derive cannot use the hypothesis {latex}: it is not linear in a symbol "
                    "whose declared domain holds the solution")
+
+
+def _rooted(name, root, latex, context):
+    """`_put` of the one root of an equation in `name`'s domain (`one_root`); when derive
+    does not show the root inside the domain at every instance, the change carries the
+    `Unshown` condition that it is (`restricted` keeps it with the hypotheses left out)."""
+    change, widened = _put(name, root, latex, context)
+    domain = context.domain(name)
+    if not _fits(root, domain, context):
+        relation = Relation.GT if domain is Domain.POSITIVE else Relation.GE
+        if domain is Domain.REAL:
+            raise Unusable(f"derive cannot use the hypothesis {latex}: its one root "
+                           f"{show(root)} is not shown real")
+        unshown = Unshown(f"derive used the hypothesis {latex} as {name.latex} = "
+                          f"{show(root)}, its one root in {name.latex}'s domain, which it "
+                          f"does not show {relation.symbol} 0 at every instance")
+        unshown.names, unshown.latex = {name}, latex
+        unshown.condition = (relation, root, Num(0))
+        change.unshown = unshown
+    return change, widened
 
 
 def _family_total(left, right, latex, context):

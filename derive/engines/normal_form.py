@@ -130,6 +130,13 @@ class Normaliser:
             if inner and t.exponent.value < 0:      # 1/(a − b)²: (a − b)^−2, its sum kept
                 return self.power(self.value(t.base.base),
                                   Poly.const(t.exponent.value * t.base.exponent.value))
+            if _integer(t.exponent) and t.exponent.value < 0 and type(t.base) is Mul:
+                # 1/(2 (S/n)²) is 2^−1 (S/n)^−2, each factor's sum kept whole — never the
+                # expanded square (S²) as a sum of its own, which S/S² could not cancel
+                total = Poly.const(1)
+                for a in t.base.args:
+                    total = self.times(total, self.value(Pow(a, t.exponent)))
+                return total
             return self.power(self.value(t.base), self.value(t.exponent))
         if kind is Sym:
             return self.symbol(t.name)

@@ -102,8 +102,11 @@ from derive.frontend.latex.wrappers import stacked_relation
 from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
-# one: what follows is a remark, a hypothesis or a row, as after `\quad`.
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|\\derivecolumnpair(?![a-zA-Z])")
+# one: what follows is a remark, a hypothesis or a row, as after `\quad`. A run of two or
+# more ties (`~~~~`) is one too where a `\text{…}` follows it (`~~~~ \text{by independence}`);
+# elsewhere (`&= ~~ x`) it stays spacing inside the row.
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|\\ (?:[ \t]*\\ )+|~(?:[ \t]*~)+(?=\s*\\text)|"
+                   r"\\derivecolumnpair(?![a-zA-Z])")
 # `\\hspace{3cm}`, `\\hspace*{1em}`: a space typed for a `\\quad` — spelled so before any
 # other rule reads the row (same length: offsets stay), so it separates as `\\quad` does
 # everywhere a `\\quad` counts (a connective after it, a premise, a heading).

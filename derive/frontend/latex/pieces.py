@@ -99,7 +99,9 @@ class DerivPiece:
     the indexed family its operand uses. `square`: `\\frac{\\partial}{\\partial \\sigma^2}`,
     the derivative by the square of its one variable. `at`: for a variable that is a declared
     function written at its argument (`\\partial D(x)`), its position in `variables` → the
-    denominator's items `D`, `(x)`: the derivative by that value."""
+    denominator's items `D`, `(x)`: the derivative by that value.
+    `negated`: a minus before the numerator's ∂ (`\\frac{-\\partial f}{\\partial x}`), the
+    derivative's negation."""
 
     variables: list
     node: object
@@ -107,6 +109,7 @@ class DerivPiece:
     index: bool = False
     square: bool = False
     at: dict | None = None
+    negated: bool = False
 
 
 @dataclass

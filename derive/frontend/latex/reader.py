@@ -2224,14 +2224,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         {\\partial x^2}`; None for an ordinary fraction. A numerator that starts with `d`
         (not a declared name) or `\\partial` makes a derivative or an error, never a
         fraction with a symbol d in it — except `\\frac{dx}{g}` with no d or ∂ anywhere
-        below: a differential over g (`DifferentialFraction`), which only an integral reads."""
+        below: a differential over g (`DifferentialFraction`), which only an integral reads.
+        A minus before the numerator's ∂ or d (`\\frac{- \\partial \\sum_i y_i \\log p_i}
+        {\\partial p_j}`, the differential of the negated expression) is the derivative's
+        negation (`DerivPiece.negated`)."""
         _, num, den = frac.children
-        num_items = _items(num)
+        signed = single(num)
+        negated = is_tree(signed, "signed") and isinstance(signed.children[0], Token) and \
+            signed.children[0].value == "-" and _d_like((_items(signed.children[1]) or [None])[0]) \
+            is not None
+        num_items = _items(signed.children[1] if negated else num)
         order = _d_like(num_items[0]) if num_items else None
         if order is None or self._is_name("d") and not _is_partial(num_items[0]):
             return None
         if order == 1 and len(num_items) == 2 and not _is_partial(num_items[0]) and \
                 not _mentions_d(den):
+            if negated:                   # `\frac{-dx}{g}`: no derivative, as before
+                return None
             return DifferentialFraction([self.piece(item) for item in num_items], LazyPiece(
                 Tree("reciprocal_of", [den], frac.meta), None, frac), frac)
         variables, den_items, k, at = [], _items(den), 0, {}
@@ -2255,11 +2264,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if ratio is not None:
                 return ratio
         if order == 1 and k == 2 and len(variables) == 2:   # `\partial \sigma^2`: by σ²
-            return DerivPiece(variables[:1], frac, num_items[1:] or None, square=True)
+            return DerivPiece(variables[:1], frac, num_items[1:] or None, square=True,
+                              negated=negated)
         if len(variables) != order:
             raise self.error(f"this derivative's orders do not match: {order} above, "
                              f"{len(variables)} below", frac)
-        return DerivPiece(variables, frac, num_items[1:] or None, at=at or None)
+        return DerivPiece(variables, frac, num_items[1:] or None, at=at or None,
+                         negated=negated)
 
     def _function_at(self, name, bracket):
         """Whether a derivative's denominator writes a declared function at an argument in
@@ -2308,7 +2319,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 self._one_factor_or_the_product(value, name, piece)
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
-        return value
+        return neg(value) if piece.negated else value
 
     def _one_factor_or_the_product(self, value, name, piece):
         """Refuses `\\nabla_\\theta p(z) f_\\theta(z)`: an operator before an applied function
@@ -2974,6 +2985,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._powered(self.density(found[0], found[1].info, bracket), bracket)
         variables = [self.capital_variable(c) for c in capitals]
         info = found[1].info
+        conditional = self._conditional_at_values(found[0], info, inside, variables, bracket)
+        if conditional is not None:
+            for c in capitals:
+                self.capital_read(c, p.node, "random")
+            return self._powered(conditional, bracket)
         args = bracket.args if bracket is not None and bracket.open == "(" else ()
         if re.search(r"\\mid|\|", inside) or None in variables or info.given or \
                 any(v not in info.over for v in variables) or \
@@ -3005,6 +3021,33 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return all(self.capital_variable(c) is not None and
                    self.variable_node(a) is self.capital_variable(c)
                    for c, a in zip(capitals, bracket.args))
+
+    def _conditional_at_values(self, name, info, inside, variables, bracket):
+        """`f_{X|Y}(x|t)`, `f_{X|Y}(x|y')` (a bound or other value after the bar, as a
+        marginal written as an integral takes it): the subscript's capitals name p's
+        variables on each side of its one bar, and the arguments, cut by one bar at the same
+        place, are their values in that order — p's conditional density of the variables
+        before the bar given those after it, at the values. An argument that is itself a
+        declared variable (or a copy of one) must be the capital's own (`f_{X|Y}(y|x)` is
+        refused by the caller). None when the form is not this one."""
+        bars = re.findall(r"\\mid|\|", inside)
+        if len(bars) != 1 or bracket is None or bracket.open != "(" or info.given or \
+                None in variables or len(set(variables)) != len(variables) or \
+                any(v not in info.over for v in variables) or \
+                len(bracket.args) != len(variables) or \
+                [s for s in bracket.seps if s != ","] != [s for s in bracket.seps if s in BARS]:
+            return None
+        before = len(self._capitals(re.split(r"\\mid|\|", inside)[0]))
+        cut = [k for k, s in enumerate(bracket.seps) if s in BARS]
+        if cut != [before - 1]:
+            return None
+        pairs = [self.density_argument(a) for a in bracket.args]
+        if any(var is not None and var is not v for (var, _), v in zip(pairs, variables)):
+            return None
+        pairs = [(v, term) for (_, term), v in zip(pairs, variables)]
+        over, at = self.points(name, info, pairs[:before], bracket.node)
+        given, cond = self.points(name, info, pairs[before:], bracket.node, exclude=over)
+        return Dens(Dist(name, over, given, cond), at)
 
     def _of_capitals(self, p):
         """(subscript, its capitals) of a declared density's name subscripted by a random
@@ -5194,9 +5237,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if support is not None:
             raise self.error(f"declare what {key} is: % derive: discrete {key} in "
                              f"{support.latex}", node)
-        if found is None and self.bound_name(key) is None:
+        if (found is None or self._shadowed_index(found)) and self.bound_name(key) is None:
             return key, self.fresh(key, declaration=LOCAL_INDEX)
         raise self.error(f"\\{piece.op}_{key}: {key} is not a variable or an index", node)
+
+    def _shadowed_index(self, found):
+        """Whether a declared name may be a bare `\\sum_i`'s index all the same, as it may be a
+        bounded sum's (`\\sum_{i=1}^n`): an integer symbol (`integer i, j` of indices said to
+        lie in 1..n) — the sum binds its own i, and inside it the letter is that bound one.
+        Not a letter that ends a declared range (`n` of `a_i for i = 1..n`): there the sum
+        would run to itself."""
+        name, declaration = found
+        if declaration.kind is not Kind.SYMBOL or not declaration.domain.is_integer:
+            return False
+        return not any(isinstance(d.info, IndexRange) and name in
+                       free_names(d.info.lower) | free_names(d.info.upper)
+                       for d in self.scope.table.values())
 
     def _over_its_random_variable(self, node, set_node):
         """Whether `x \\in X` under a sum names, as its set, the random variable X of the
