@@ -3301,10 +3301,24 @@ def test_a_chain_through_a_row_local_definition_proves_under_it(tmp_path, rows, 
 @pytest.mark.parametrize("row, expected", [
     (r"(t+1)^2 = t^2 + 2t + 1 ~~~~ \text{by expanding}", "verified"),
     (r"(t+1)^2 = t^2 + 1 ~~ \text{by expanding}", "refuted"),     # a remark: it refutes
-    (r"(t+1)^2 = t^2 + 1 ~~~~ \text{by independence}", "refuted"),
+    (r"(t+1)^2 = t^2 + 1 ~~~~ \text{by the binomial theorem}", "refuted"),
 ])
 def test_a_tie_run_before_a_remark_is_a_quad(row, expected):
     assert verdicts(display("% derive: real t\n", row)) == [expected]
+
+
+@pytest.mark.parametrize("remark", [
+    r"~~~~ \text{by independence}", r"\quad (\text{by independence})",
+    r"\quad \text{(i.i.d.)}", r"\quad \text{by assumption}", r"\quad \text{by symmetry}",
+    r"\qquad \text{(Markov property)}", r"\quad \text{since they are uncorrelated}",
+])
+def test_a_remark_naming_an_assumption_is_a_reason(remark):
+    """s17d (Data 100): `E(VW) = E(V)E(W) ~~~~ \\text{by independence}` rests on an
+    assumption in words; a counterexample with dependent V, W is none to what the author
+    claims — the row is checked without the remark and refutes nothing; a proof stands."""
+    text = "% derive: real t\n"
+    assert verdicts(display(text, r"(t+1)^2 = t^2 + 1 " + remark)) == ["undecided"]
+    assert verdicts(display(text, r"(t+1)^2 = t^2 + 2t + 1 " + remark)) == ["verified"]
 
 
 GAUSS_MLE = ("% derive: natural n\n% derive: real x_i for i = 1..n\n% derive: real \\mu\n"

@@ -2137,8 +2137,10 @@ def test_a_term_of_several_factors_not_written_alike_is_refused(row):
 @pytest.mark.parametrize("row, verdict", [
     (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n p(y_i|\theta) \ \ \ \left(\text{by independence}\right)",
      "verified"),
-    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta \ \ \ \left(\text{by independence}\right)",
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta \ \ \ \left(\text{by the product rule}\right)",
      "refuted"),
+    (r"p(\mathbf{y}|\theta) = \prod_{i=1}^n \theta \ \ \ \left(\text{by independence}\right)",
+     "undecided"),        # a remark naming an assumption: a reason, it refutes nothing
 ])
 def test_a_run_of_control_spaces_before_a_remark_is_a_quad(row, verdict):
     """`\\ \\ \\ ` typed for a `\\quad`: the remark after it is set aside (was: an unread

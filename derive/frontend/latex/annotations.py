@@ -1204,10 +1204,17 @@ _SIZED_CLOSE = re.compile(r"(?:\\(?:right|[bB]igg?r?)\s*)?[)\]]\s*$")
 
 # Words that may state a hypothesis about the row's letters (`\\text{for a > 0}`, `\\text{since
 # a is positive}`, `(\\text{a positive})`, `\\text{since f is increasing}`): a relation sign, a
-# sign word, or a single letter standing as a word (not the English `a`, `A`, `I`).
+# sign word, a word naming an assumption about the laws or the quantities (`\\text{by
+# independence}`, `(\\text{i.i.d.})`, `\\text{by assumption}`, `\\text{by symmetry}`,
+# `\\text{Markov}`: E(VW) = E(V)E(W) "by independence" fails for dependent V, W, which is no
+# counterexample to what the author claims), or a single letter standing as a word (not the
+# English `a`, `A`, `I`).
 _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z])|"
                        r"\b(?:positive|negative|non-?negative|non-?positive|non-?zero|"
-                       r"greater|less|at least|at most)\b)|"
+                       r"greater|less|at least|at most)\b|"
+                       r"\b(?:independen\w*|i\.\s*i\.\s*d\b\.?|iid|assum\w*|hypothes\w*|"
+                       r"given|markov\w*|stationar\w*|exchangeab\w*|uncorrelated|"
+                       r"symmetr\w*)\b)|"
                        r"(?<![A-Za-z'\\])(?![aAI](?![A-Za-z']))[A-Za-z](?![A-Za-z'])")
 
 
