@@ -3512,7 +3512,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
-            if bracket is not None and bracket.open == "(" and not self._multiplied_by_brackets(info.body):
+            if bracket is not None and bracket.open == "(" and (
+                    not self._multiplied_by_brackets(info.body) or
+                    self._at_its_own_numbers(info.body, bracket)):
                 raise self.error(f"{p.key} is defined without arguments as {show(info.body)}, "
                                  f"which is no constant number: is {p.key}(…) its value there, "
                                  f"or {p.key} times the bracket? Define it with its argument "
@@ -3554,6 +3556,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return False
         return not any(isinstance(t, Dens) or isinstance(t, Call) and t not in members
                        for t in subterms(body))
+
+    def _at_its_own_numbers(self, body, bracket):
+        """Whether a round bracket after a name defined without arguments writes a number its
+        body names (`define L = w^2 + 1` then `L(w)`, `L(w + 1)`): the author may mean L's
+        value there — L as the function of w its body is — as much as the product, so the
+        caller refuses it (a true `L(w) = w^2 + 1` was refuted as L·w). A bracket of other
+        numbers (`define c = 2a` then `c(b + 1)`) multiplies."""
+        if bracket.seps or len(bracket.args) != 1:
+            return False
+        return bool(free_names(self.grouping(bracket)) & free_names(body))
 
     def _apply(self, info, args, node, mapping=None):
         """A definition's body with its parameters put to `args` (or as `mapping` says),
