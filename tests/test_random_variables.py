@@ -1642,3 +1642,56 @@ def test_a_covariance_of_two_arguments_with_a_power_is_its_square(power, square)
 def test_a_variance_of_an_expression_with_a_power_stays_ambiguous():
     (step,) = steps(display(XY, r"\operatorname{Var}(X + Y)^2 = 0"))
     assert step.kind == "unreadable" and "ambiguous" in step.message
+
+
+VW = ("% derive: discrete v, w\n% derive: random V with density P_V over v\n"
+      "% derive: random W with density P_W over w\n")
+INDEPENDENT = VW + "% derive: random V, W independent\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)", "verified"),
+    (r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v, W=w)", "verified"),
+    (r"\sum_v\sum_w vwP(V=v, W=w) = \sum_v\sum_w vwP(V=v)P(W=w)", "verified"),
+    (r"P(V=v \mid W=w) = P(V=v)", "verified"),
+    (r"I(V; W) = 0", "verified"),
+    (r"\mathbb{E}(V) = \sum_v v P_V(v)", "verified"),     # one alone: under its own law
+    (r"\mathbb{E}(VW) = \mathbb{E}(V)+\mathbb{E}(W)", "refuted"),
+    (r"\mathbb{E}(V^2W) = \mathbb{E}(V)^2\mathbb{E}(W)", "refuted"),
+    (r"P(V=v \mid W=w) = P(W=w)", "refuted"),
+])
+def test_two_random_variables_declared_independent(row, verdict):
+    """Data 100's E(VW) = E(V)E(W) "for independent V, W" had no directive: no law of V and W
+    together was declared. `random V, W independent` declares it, the product of their
+    laws, which both engines read through its factors."""
+    assert verdicts(display(INDEPENDENT, row)) == [verdict]
+
+
+def test_two_random_variables_not_declared_independent_have_no_joint_law():
+    """Without the directive E(VW) is under no declared law: refused, never the product."""
+    for row in (r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
+                r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v, W=w)"):
+        (step,) = steps(display(VW, row))
+        assert step.kind == "unreadable" and "say under which distribution" in step.message
+
+
+def test_continuous_random_variables_declared_independent():
+    header = ("% derive: variable v, w\n% derive: random V with density p over v\n"
+              "% derive: random W with density q over w\n% derive: random V, W independent\n")
+    assert verdicts(display(header, r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
+                            r"\mathbb{E}(V^2W^2) = \mathbb{E}(W)^2")) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header, words", [
+    ("% derive: discrete v, w\n% derive: joint p over v, w\n"
+     "% derive: random V with density p over v\n% derive: random W with density p over w\n",
+     "no law of its own"),                                  # marginals of a given joint
+    (VW + "% derive: joint r over v, w\n", "joint law is given"),
+    ("% derive: discrete v, w\n% derive: random V with density P_V over v\n", "no law of its own"),
+])
+def test_independence_of_random_variables_whose_joint_law_is_not_the_product_is_refused(
+        header, words):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match=words):
+        steps(header + "% derive: random V, W independent\n"
+              + display("", r"\mathbb{E}(V) = \mathbb{E}(V)"))
