@@ -1695,3 +1695,33 @@ def test_independence_of_random_variables_whose_joint_law_is_not_the_product_is_
     with pytest.raises(InputError, match=words):
         steps(header + "% derive: random V, W independent\n"
               + display("", r"\mathbb{E}(V) = \mathbb{E}(V)"))
+
+
+MARKOV = XYZ + "% derive: assume p(x|y,z) = p(x|y)\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(X|Y,Z) = H(X|Y)", "verified"),
+    (r"I(X;Z|Y) = 0", "verified"),
+    (r"p(x, y, z) = \frac{p(x, y) p(y, z)}{p(y)}", "verified"),
+    (r"p(z | x, y) = p(z | y)", "verified"),
+    (r"H(X|Y,Z) = H(X|Z)", "refuted"),
+    (r"p(z | x, y) = p(z | x)", "refuted"),
+    (r"I(X;Y|Z) = 0", "refuted"),
+])
+def test_a_conditional_independence_hypothesis_restricts_the_joint(row, verdict):
+    """The data-processing proof assumes p(x|y,z) = p(x|y) (X − Y − Z): derive could not use
+    it, so H(X|Y,Z) = H(X|Y) stayed undecided. The joint is now put as the Markov joint
+    p(x,y)p(y,z)/p(y); a false claim is refuted only at such a joint."""
+    assert verdicts(display(MARKOV, row)) == [verdict]
+
+
+def test_conditional_independence_is_not_used_where_it_says_less():
+    """A joint with a fourth variable (the product would also say X ⊥ W | Y), a row's
+    condition at a free point: not used — the step is then never refuted."""
+    four = ("% derive: discrete x, y, z, w\n% derive: joint p over x, y, z, w\n"
+            "% derive: assume p(x|y,z) = p(x|y)\n")
+    assert verdicts(display(four, r"H(X|Y,Z,W) = H(X|Y)")) == ["undecided"]
+    row = r"p(x, y, z) = \frac{p(x, y) p(y, z)}{p(y)} \quad \text{if } p(x|y,z) = p(x|y)"
+    assert verdicts(display(XYZ, row)) == ["undecided"]
+    assert verdicts(display(XYZ, r"H(X|Y,Z) = H(X|Y)")) == ["refuted"]     # no hypothesis
