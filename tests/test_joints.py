@@ -482,6 +482,34 @@ def test_a_joint_density_named_by_its_random_variables(row, verdict):
     assert verdicts(display(STATS, row)) == [verdict]
 
 
+@pytest.mark.parametrize("row, verdict", [
+    (r"f_X(x|Y=y) = \frac{f_{X,Y}(x,y)}{f_Y(y)}", "verified"),       # the event after the bar
+    (r"f_X(x|Y=y) = \frac{f_{X,Y}(x,y)}{f_X(x)}", "refuted"),
+    (r"f_X(x|Y=y) = \frac{f_Y(y|X=x)\,f_X(x)}{f_Y(y)}", "verified"),  # Bayes, as k14i writes it
+    (r"f_X(x|Y=y) = \frac{f_Y(y|X=x)\,f_Y(y)}{f_X(x)}", "refuted"),
+    (r"f(x \mid Y = y) = f_{X|Y}(x|y)", "verified"),                  # no subscript
+    (r"\int f(x \mid Y = y)\,dx = 1", "verified"),
+    (r"\int f(x \mid Y = y)\,dx = f_Y(y)", "refuted"),
+])
+def test_a_conditional_density_written_with_the_event_conditioned_on(row, verdict):
+    """`f_X(x|Y=y)`, `f(x \\mid Y = y)` (the k14i notes' spelling) were refused: Y = y of a
+    continuous Y was read as the event's probability, 0. After a density's bar the event at
+    the variable's own letter is the point conditioned on: the conditional density at y."""
+    assert verdicts(display(STATS, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, words", [
+    (r"f_X(x|Y=2y) = \frac{f_{X,Y}(x,2y)}{f_Y(2y)}", "own letter"),   # another point
+    (r"f_X(x|Y=x) = 1", "own letter"),
+    (r"f_X(x|Y>y) = \frac{f_{X,Y}(x,y)}{f_Y(y)}", "write X = x"),     # no density given Y > y
+])
+def test_a_conditioning_event_not_at_the_variables_letter_is_refused(row, words):
+    """`Y = 2y`, `Y > y` after the bar of a continuous law: a point reached by a limit the
+    author has not said, or an event of positive probability — never read as f(x | y)."""
+    (step,) = steps(display(STATS, row))
+    assert step.kind == "unreadable" and words in step.message
+
+
 def test_a_joint_density_name_that_is_not_its_variables_keeps_the_whole_name():
     """`f_{Y,X} over x, y` (capitals out of order) is a name of its own: f_X is then no
     marginal of it (an undeclared function), never a guess at which variable it is."""

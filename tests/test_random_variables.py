@@ -1747,3 +1747,86 @@ def test_events_joined_by_and_are_their_joint_occurrence(rows, expected):
 def test_events_joined_otherwise_are_refused(row, message):
     (step,) = steps(display(XYZ + "% derive: function f\n", row))
     assert step.kind == "unreadable" and message in step.message
+
+
+VW = ("% derive: discrete v, w\n% derive: random V with density P_V over v\n"
+      "% derive: random W with density P_W over w\n")
+INDEPENDENT = VW + "% derive: random V, W independent\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)", "verified"),
+    (r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v, W=w)", "verified"),
+    (r"\sum_v\sum_w vwP(V=v, W=w) = \sum_v\sum_w vwP(V=v)P(W=w)", "verified"),
+    (r"P(V=v \mid W=w) = P(V=v)", "verified"),
+    (r"I(V; W) = 0", "verified"),
+    (r"\mathbb{E}(V) = \sum_v v P_V(v)", "verified"),     # one alone: under its own law
+    (r"\mathbb{E}(VW) = \mathbb{E}(V)+\mathbb{E}(W)", "refuted"),
+    (r"\mathbb{E}(V^2W) = \mathbb{E}(V)^2\mathbb{E}(W)", "refuted"),
+    (r"P(V=v \mid W=w) = P(W=w)", "refuted"),
+])
+def test_two_random_variables_declared_independent(row, verdict):
+    """Data 100's E(VW) = E(V)E(W) "for independent V, W" had no directive: no law of V and W
+    together was declared. `random V, W independent` declares it, the product of their
+    laws, which both engines read through its factors."""
+    assert verdicts(display(INDEPENDENT, row)) == [verdict]
+
+
+def test_two_random_variables_not_declared_independent_have_no_joint_law():
+    """Without the directive E(VW) is under no declared law: refused, never the product."""
+    for row in (r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
+                r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v, W=w)"):
+        (step,) = steps(display(VW, row))
+        assert step.kind == "unreadable" and "say under which distribution" in step.message
+
+
+def test_continuous_random_variables_declared_independent():
+    header = ("% derive: variable v, w\n% derive: random V with density p over v\n"
+              "% derive: random W with density q over w\n% derive: random V, W independent\n")
+    assert verdicts(display(header, r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
+                            r"\mathbb{E}(V^2W^2) = \mathbb{E}(W)^2")) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header, words", [
+    ("% derive: discrete v, w\n% derive: joint p over v, w\n"
+     "% derive: random V with density p over v\n% derive: random W with density p over w\n",
+     "no law of its own"),                                  # marginals of a given joint
+    (VW + "% derive: joint r over v, w\n", "joint law is given"),
+    ("% derive: discrete v, w\n% derive: random V with density P_V over v\n", "no law of its own"),
+])
+def test_independence_of_random_variables_whose_joint_law_is_not_the_product_is_refused(
+        header, words):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match=words):
+        steps(header + "% derive: random V, W independent\n"
+              + display("", r"\mathbb{E}(V) = \mathbb{E}(V)"))
+
+
+MARKOV = XYZ + "% derive: assume p(x|y,z) = p(x|y)\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"H(X|Y,Z) = H(X|Y)", "verified"),
+    (r"I(X;Z|Y) = 0", "verified"),
+    (r"p(x, y, z) = \frac{p(x, y) p(y, z)}{p(y)}", "verified"),
+    (r"p(z | x, y) = p(z | y)", "verified"),
+    (r"H(X|Y,Z) = H(X|Z)", "refuted"),
+    (r"p(z | x, y) = p(z | x)", "refuted"),
+    (r"I(X;Y|Z) = 0", "refuted"),
+])
+def test_a_conditional_independence_hypothesis_restricts_the_joint(row, verdict):
+    """The data-processing proof assumes p(x|y,z) = p(x|y) (X − Y − Z): derive could not use
+    it, so H(X|Y,Z) = H(X|Y) stayed undecided. The joint is now put as the Markov joint
+    p(x,y)p(y,z)/p(y); a false claim is refuted only at such a joint."""
+    assert verdicts(display(MARKOV, row)) == [verdict]
+
+
+def test_conditional_independence_is_not_used_where_it_says_less():
+    """A joint with a fourth variable (the product would also say X ⊥ W | Y), a row's
+    condition at a free point: not used — the step is then never refuted."""
+    four = ("% derive: discrete x, y, z, w\n% derive: joint p over x, y, z, w\n"
+            "% derive: assume p(x|y,z) = p(x|y)\n")
+    assert verdicts(display(four, r"H(X|Y,Z,W) = H(X|Y)")) == ["undecided"]
+    row = r"p(x, y, z) = \frac{p(x, y) p(y, z)}{p(y)} \quad \text{if } p(x|y,z) = p(x|y)"
+    assert verdicts(display(XYZ, row)) == ["undecided"]
+    assert verdicts(display(XYZ, r"H(X|Y,Z) = H(X|Y)")) == ["refuted"]     # no hypothesis

@@ -7,6 +7,10 @@ one and the same restricted statement, and a counterexample always satisfies H:
 
 * `p = q` between two distributions over the same variables: q is put for p everywhere
   (also inside definitions): the instances are those where p is q.
+* `p(x | y, z) = p(x | y)` of one declared abstract joint over exactly x, y, z (under
+  `assume`, or a step that takes none of them free): X is independent of Z given Y — the
+  joint is put as p(x, y) p(y, z) / p(y) of p's marginals, a law given by that expression
+  (`_conditionally_independent`): exactly the joints where it holds.
 * An equation between symbols, linear in one of them with a rational coefficient
   (`b - c = 1`): solved for that symbol (the one written alone on a side, else the first
   by name), which is replaced — when the solution lies in the symbol's declared domain.
@@ -92,13 +96,13 @@ from derive.engines import normal_form, one_root
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
-from derive.model.names import (Declaration, Domain, IndexRange, Kind, Name, VariableInfo,
-                                WholeRange)
+from derive.model.names import (Declaration, DistributionInfo, Domain, IndexRange, Kind, Name,
+                                VariableInfo, WholeRange)
 from derive.model.terms import (
     Add, At, Call, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
     free_names, neg, nodes, substitute, sub, values_taken,
 )
-from derive.notation.joint import put_distributions
+from derive.notation.joint import in_order, put_distributions
 from derive.notation.families import Formula, formula_at
 from derive.notation.parameters import NotAtParameter, at_parameter, formula_mentions
 from derive.notation.show import show
@@ -139,6 +143,7 @@ def restricted(terms, hypotheses, context, unused=None):
     formula written with a restricted symbol at its value). `unused` as in `restrict`."""
     terms = list(terms)
     pending, changes = [], []
+    everywhere = {h.latex for h in hypotheses if h.throughout}
     for h in hypotheses:
         signed = h.throughout and _function_sign(h.relation, h.lhs, h.rhs, context)
         bounded = h.throughout and not signed and \
@@ -165,7 +170,8 @@ def restricted(terms, hypotheses, context, unused=None):
         unshown = None
         try:
             _consistent(relation, left, right, latex, context)
-            change, widened = _restriction(relation, left, right, latex, context, terms)
+            change, widened = _restriction(relation, left, right, latex, context, terms,
+                                           latex in everywhere)
             if change is not None:
                 changed = [change(t) for t in terms]
                 rest = [(r, change(a), change(b), text) for r, a, b, text in pending]
@@ -448,12 +454,16 @@ def _number_or(term, context):
     return Num(constant) if constant is not None else term
 
 
-def _restriction(relation, left, right, latex, context, terms=()):
+def _restriction(relation, left, right, latex, context, terms=(), everywhere=False):
     """(a term ↦ term change, new context) for one hypothesis, in a step whose sides are
-    `terms`; change None when implied."""
+    `terms`; change None when implied. `everywhere`: said of every value (`assume`), not
+    of a row's free point."""
     if _implied(relation, left, right, context):
         return None, context
     if relation is Relation.EQ:
+        markov = _conditionally_independent(left, right, latex, context, terms, everywhere)
+        if markov is not None:
+            return markov, context
         swap = _distribution_swap(left, right, latex, context, terms)
         if swap is not None:
             return swap, context
@@ -621,6 +631,67 @@ def _distribution_swap(left, right, latex, context, terms=()):
                            f"{old.name.latex} is at the current parameters, not how it moves "
                            "with them")
         return put_distributions(term, {old.name: new})
+    return change
+
+
+def _conditionally_independent(left, right, latex, context, terms=(), everywhere=False):
+    """`p(x | y, z) = p(x | y)` (a conditional of one declared abstract joint, each side at
+    its own variables, the left given more): A is independent of C given B, said of every
+    value. The joint is put as the joint p(a, b) p(b, c) / p(b) built from p's marginals
+    (a law given by that expression, `joint.expression_density`) — a joint satisfying the
+    hypothesis, and every one that does is of that form (take p itself), so the instances
+    are exactly those where it holds; both engines see the one restricted step. Only when
+    A, B, C are all of p's variables (with another D the product would also say A ⊥ D | B),
+    and where the step takes p at its current parameters and differentiates nothing of it;
+    a row's condition (not `assume`) in a step that takes those variables free speaks of
+    that point only, which no joint of that form says — not used there. None when the
+    hypothesis is no such statement."""
+    sides = []
+    for side in (left, right):
+        if not (isinstance(side, Dens) and isinstance(side.dist, Dist)):
+            return None
+        sides.append(side.dist)
+    wide, narrow = sides
+    info = context.info(wide.name)
+    if wide.name is not narrow.name or getattr(info, "given", True) or \
+            info.expression is not None or info.formula is not None or \
+            info.law is not None or wide.params or narrow.params or \
+            wide.over != narrow.over or not set(narrow.given) < set(wide.given) or \
+            left.at != tuple(Sym(v) for v in wide.over) or \
+            right.at != tuple(Sym(v) for v in narrow.over) or \
+            wide.cond != tuple(Sym(v) for v in wide.given) or \
+            narrow.cond != tuple(Sym(v) for v in narrow.given):
+        return None
+    a, b = tuple(wide.over), tuple(narrow.given)
+    c = tuple(v for v in wide.given if v not in b)
+    if set(a + b + c) != set(info.over) or len(a + b + c) != len(info.over):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: it reads a "
+                       f"conditional independence only between all the variables of "
+                       f"{wide.name.latex}")
+    if not everywhere and any(set(info.over) & values_taken(t) for t in terms if t is not None):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: the step takes "
+                       f"{', '.join(v.latex for v in info.over)} free, so it is said at that "
+                       "point (write it as '% derive: assume …' to say it of every value)")
+    if any(isinstance(t, (Deriv, At)) and any(isinstance(u, Dist) and u.name is wide.name
+                                              for u in nodes(t))
+           or isinstance(t, Dist) and t.name is wide.name and t.params
+           for term in terms if term is not None for t in nodes(term)):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: it says what "
+                       f"{wide.name.latex} is at the current parameters, not how it moves "
+                       "with them")
+
+    def marginal(variables):
+        over, at = in_order(info, variables, tuple(Sym(v) for v in variables))
+        return Dens(Dist(wide.name, over), at)
+    expression = Mul(marginal(a + b), marginal(b + c))
+    if b:
+        expression = Mul(expression, Pow(marginal(b), Num(-1)))
+    factored = Name(wide.name.latex, local=Declaration(
+        Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(over=tuple(info.over),
+                                                             expression=expression)))
+
+    def change(term):
+        return put_distributions(term, {wide.name: Dist(factored, info.over)})
     return change
 
 

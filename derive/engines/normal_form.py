@@ -59,7 +59,7 @@ from derive.model.terms import (
     sub, substitute,
 )
 from derive.notation import families, parameters, registry, vectors
-from derive.notation.joint import in_order
+from derive.notation.joint import expression_density, in_order
 
 MAX_EXPONENT = 64            # integer powers of sums expanded up to this
 MAX_FACTOR = 10 ** 12        # rationals factored into primes up to this
@@ -331,9 +331,9 @@ class Normaliser:
         pieces = families.explicit(t, self.context)
         if pieces is not None:
             return self.value(self._piece_at(t, pieces))
-        expression = getattr(self.context.info(dist.name), "expression", None)
-        if expression is not None:          # an argument written in densities: that expression
-            return self.value(substitute(expression, dict(zip(dist.over, t.at))))
+        info = self.context.info(dist.name)
+        if getattr(info, "expression", None) is not None:   # a law written in densities
+            return self.value(expression_density(dist, info.expression, info.over, t.at))
         at = [self.value(a) for a in t.at]
         cond = [self.value(c) for c in dist.cond]
         params = tuple(self.value(p).key() for p in dist.params)

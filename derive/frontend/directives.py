@@ -44,7 +44,9 @@ from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
 )
-from derive.model.terms import Dens, Family, Num, Sym, free_names, neg, sub, substitute
+from derive.model.terms import (
+    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, sub, substitute,
+)
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
 
@@ -619,6 +621,8 @@ class Directives:
         one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
         density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
+        if not sep and re.search(r",.*\sindependent\s*$", body):
+            return self._independent(body, offset)
         if " for " in rest:
             return self._independent_copies(rv, rest, offset)
         self.scope.random_spellings.add(self.reader.read_name(rv, offset))
@@ -650,6 +654,48 @@ class Directives:
         self._record_law(rv, self.scope.lookup(self.reader.read_name(names.strip(), start)),
                   self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))[0],
                   offset)
+
+    def _independent(self, body, offset):
+        """`V, W independent` (after `random V with density P_V over v` and `random W with
+        density P_W over w`): the random variables are independent — their joint law, over
+        v, w, is declared with the product P_V(v) P_W(w) as its density, which both engines
+        read through its expression (`joint.expression_density`), so `\\mathbb{E}(VW)`,
+        `P(V = v, W = w)` and `P(V = v \\mid W = w)` are under it. Each must have a law of its
+        own over a variable of its own (`_record_law`), none of those variables already
+        under a declared joint with another of them (whose law would then not be the
+        product): refused otherwise, never independence assumed of a law the file gave."""
+        listed = body.strip()[:-len("independent")].rstrip().rstrip(",")
+        names = self._names(listed, offset)
+        laws, variables = [], []
+        for key, at in names:
+            law = self.scope.random_laws.get(key)
+            found = self.scope.lookup(key)
+            if law is None or found is None or found[1].kind is not Kind.VARIABLE:
+                raise self.source.error(f"{key} has no law of its own: declare it first "
+                                        f"(random {key} with density p over x), then "
+                                        f"random {', '.join(k for k, _ in names)} independent",
+                                        at)
+            laws.append(law)
+            variables.append(found[0])
+        if len(names) < 2 or len(set(variables)) < len(variables) or \
+                len(set(laws)) < len(laws):
+            raise self.source.error("write: random V, W independent — two or more random "
+                                    "variables, each with a law of its own over a variable "
+                                    "of its own", offset)
+        for name, declaration in self.scope.table.items():
+            info = declaration.info
+            if declaration.kind is Kind.DISTRIBUTION and name not in laws and \
+                    len((set(info.over) | set(info.given)) & set(variables)) > 1:
+                raise self.source.error(f"{name.latex} is a declared law of "
+                                        + ", ".join(v.latex for v in variables if v in
+                                                    set(info.over) | set(info.given))
+                                        + ": their joint law is given, not the product", offset)
+        product = Dens(Dist(laws[0], (variables[0],)), (Sym(variables[0]),))
+        for law, variable in zip(laws[1:], variables[1:]):
+            product = Mul(product, Dens(Dist(law, (variable,)), (Sym(variable),)))
+        key = " ".join(law.latex for law in laws)
+        self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
+            over=tuple(variables), expression=product)))
 
     def _record_law(self, rv, density, variable, offset):
         """Record the law of the random variable `rv` — its density, when that is declared

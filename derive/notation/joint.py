@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from derive.model.names import Name
-from derive.model.terms import Dist, nodes
+from derive.model.terms import MINUS_ONE, Dens, Dist, Integral, Mul, Pow, Sym, nodes, substitute
 
 
 def order_key(info):
@@ -36,15 +36,19 @@ def in_order(info, variables, values):
     return tuple(v for v, _ in pairs), tuple(x for _, x in pairs)
 
 
-def with_expressions(terms):
+def with_expressions(terms, context=None):
     """The terms, and the expressions of the arguments written in densities inside them
-    (which live in their names' declarations, not among the terms' nodes)."""
+    (which live in their names' declarations, not among the terms' nodes) — with `context`
+    also of declared laws given by an expression (`random V, W independent`)."""
     out, seen = list(terms), set()
     k = 0
     while k < len(out):
         for t in nodes(out[k]):
-            if isinstance(t, Dist) and t.name.local is not None and t.name not in seen:
-                expression = getattr(t.name.local.info, "expression", None)
+            declared = t.name.local if isinstance(t, Dist) else None
+            if declared is None and isinstance(t, Dist) and context is not None:
+                declared = context.declaration(t.name)
+            if declared is not None and t.name not in seen:
+                expression = getattr(declared.info, "expression", None)
                 if expression is not None:
                     seen.add(t.name)
                     out.append(expression)
@@ -56,15 +60,16 @@ def joint_variables(terms, context):
     """{distribution Name: its variables in canonical order} for the distributions of some
     terms: the declared ones and every other variable the terms write them with."""
     found = {}
-    for term in with_expressions(terms):
+    for term in with_expressions(terms, context):
         for t in nodes(term):
             if isinstance(t, Dist):
                 found.setdefault(t.name, set()).update(v.variable for v in t.over + t.given)
     out = {}
     for name, extra in found.items():
         info = context.info(name)
-        if info is None or not hasattr(info, "over"):
-            continue
+        if info is None or not hasattr(info, "over") or \
+                getattr(info, "expression", None) is not None:
+            continue                    # a law written in densities is drawn as they are
         if info.given:
             out[name] = tuple(info.over)
             continue
@@ -83,7 +88,7 @@ def alike_marginals(terms, joints, context):
     p(x)\\,dx = \\int p(y) \\log p(y)\\,dy`) is never refuted on two marginals that
     differ."""
     written = {}
-    for term in with_expressions(terms):
+    for term in with_expressions(terms, context):
         for t in nodes(term):
             if isinstance(t, Dist):
                 written[t.name] = written.get(t.name, True) and len(t.over) + len(t.given) < 2
@@ -96,6 +101,45 @@ def alike_marginals(terms, joints, context):
                                            for v in variables):
             out.add(name)
     return out
+
+
+def expression_density(dist, expression, over, at):
+    """The value at `at` of `dist` — the law (over `over`) whose density is `expression`, a
+    term in those variables (an argument written in densities, or the product law of
+    `random V, W independent`), or a marginal or conditional of it: the expression at the
+    point, its other variables integrated out (a sum over a discrete one), divided by the
+    conditioning variables' marginal — what a marginal and a conditional are, so no variable
+    of the expression is ever left at its free letter."""
+    def marginal(variables, values):
+        mapping = dict(zip(variables, values))
+        rest = [v for v in over if v not in mapping]
+        bound = {v: Name(v.latex, origin=v) for v in rest}
+        value = substitute(expression, {**mapping, **{v: Sym(b) for v, b in bound.items()}})
+        for v in reversed(rest):
+            value = Integral(bound[v], value)
+        return value
+    if not dist.given:
+        return marginal(dist.over, at)
+    return Mul(marginal(dist.over + dist.given, tuple(at) + tuple(dist.cond)),
+               Pow(marginal(dist.given, dist.cond), MINUS_ONE))
+
+
+def declared_expressions_written(term, context):
+    """`term` with each density of a declared law given by an expression (the product law
+    of `random V, W independent`) written out as that expression (`expression_density`):
+    the numeric engine splits and bounds an integral by the densities its body writes, so
+    a factor's formula (a normal P_V) must stand in the body, not inside the law's name."""
+    memo = {}
+    for t in nodes(term):
+        children = [memo.get(c, c) for c in t.children]
+        rebuilt = t.rebuild(children) if children != t.children else t
+        if isinstance(t, Dens) and isinstance(t.dist, Dist) and t.dist.name.local is None:
+            info = context.info(rebuilt.dist.name)
+            if getattr(info, "expression", None) is not None:
+                rebuilt = expression_density(rebuilt.dist, info.expression, info.over,
+                                             rebuilt.at)
+        memo[t] = rebuilt
+    return memo.get(term, term)
 
 
 def put_distributions(term, mapping):

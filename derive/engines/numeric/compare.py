@@ -30,7 +30,9 @@ from derive.model.derivation import Counterexample, Relation
 from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
 from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
-from derive.notation.joint import alike_marginals, joint_variables, with_expressions
+from derive.notation.joint import (
+    alike_marginals, declared_expressions_written, joint_variables, with_expressions,
+)
 
 START_PRECISION, MAX_PRECISION = 64, 4096
 PRECISE = 1024        # a step without a proof agrees only at this precision or exactly
@@ -110,7 +112,7 @@ def labels_for(terms, context):
     """A stable identity for every name of a step: its spelling and its rank among names
     spelled alike (so the same input draws the same values in any process)."""
     names = set()
-    terms = with_expressions(terms)
+    terms = with_expressions(terms, context)
     for term in terms:
         for t in nodes(term):
             for a in t.args:
@@ -169,6 +171,7 @@ def compare(lhs, rhs, relation, context, seed, deadline=None, precise=True, held
     the counterexample. `precise` escalates precision when the balls agree loosely, to
     find tiny differences (for a step with no proof yet)."""
     conditions, found = _CONDITIONS.get() or ((), None)
+    lhs, rhs = (declared_expressions_written(t, context) for t in (lhs, rhs))
     labels = labels_for((lhs, rhs) + tuple(t for c in conditions for t in c[1:]), context)
     evaluated = agreed = certain = capped = differed = 0
     notes, inexact = [], []
@@ -346,9 +349,10 @@ def _counterexample(outcome, instance, labels, context, functions=()):
         if name.origin is not None or name.local is not None or \
                 isinstance(declaration.info, Gap):
             continue
-        if declaration.kind is Kind.DISTRIBUTION and \
-                getattr(declaration.info, "formula", None) is not None:
-            continue                         # given by its formula, shown with the reading
+        if declaration.kind is Kind.DISTRIBUTION and (
+                getattr(declaration.info, "formula", None) is not None or
+                getattr(declaration.info, "expression", None) is not None):
+            continue                         # given by its formula (or its factors' tables)
         if declaration.kind is Kind.DISTRIBUTION:
             used_continuous |= not all(instance.is_discrete(v) for v in declaration.info.over)
             rows.append((name.latex, _distribution_text(ev, name, declaration, labels)))

@@ -39,6 +39,7 @@ from derive.model.terms import (
     substitute,
 )
 from derive.notation import families, registry, vectors
+from derive.notation.joint import expression_density
 from derive.notation.elementary import ELEMENTARY
 
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
@@ -958,8 +959,8 @@ class Evaluator:
         pieces, info = found
         if pieces is not None:
             return self.formula_density(t, pieces)
-        if info.expression is not None:     # an argument written in densities: that expression
-            return self._value(substitute(info.expression, dict(zip(dist.over, t.at))))
+        if info.expression is not None:     # a law written in densities: that expression
+            return self._value(expression_density(dist, info.expression, info.over, t.at))
         if info.law is not None:
             return self.pushed_density(info.law, self._cell(t.at[0]) if len(t.at) == 1 else None)
         if info.support is not None and self._off_support(info.support, t.at):

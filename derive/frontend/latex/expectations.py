@@ -740,12 +740,22 @@ class Expectations:
         laws = [n for n, d in self.scope.table.items()
                 if d.kind is Kind.DISTRIBUTION and not d.info.given and
                 set(variables) <= set(d.info.over)]
+        if len(laws) > 1:       # the product law of `random V, W independent` beside V's own
+            laws = [n for n in laws if not self._a_factor_covers(n, variables, laws)]
         if len(laws) != 1:
             names = ", ".join(v.latex for v in variables)
             raise self._undrawn(names, f"{'no' if not laws else 'more than one'} declared "
                                 f"distribution is over {names}", node)
         self.one_law_of(variables, laws[0], node)
         return laws[0]
+
+    def _a_factor_covers(self, law, variables, laws):
+        """Whether `law` is a product law (`random V, W independent`) with a factor among
+        `laws` over all `variables`: its marginal there is that factor's law, one law."""
+        expression = self.scope.table[law].info.expression
+        return expression is not None and law.local is None and any(
+            isinstance(t, Dist) and t.name in laws and t.name != law and
+            set(variables) <= set(t.over) for t in nodes(expression))
 
     def _averaged_by_argument(self, piece, bodies):
         """No subscript and several distributions: over the variables the argument writes

@@ -514,9 +514,11 @@ class Probability:
                                [self.density_argument(node.children[2])], bracket.node)
         return Dens(Dist(law, over), at)
 
-    def density_argument(self, node):
+    def density_argument(self, node, given=False):
         """(variable or None, term) for one argument of a density: `X = x` names its
-        variable; otherwise the variable is the one the term is (if any)."""
+        variable; otherwise the variable is the one the term is (if any). `given`: the
+        argument stands after the bar, where the event `Y = y` of a continuous Y at its own
+        letter is the conditioning value y (`f_X(x | Y = y)` is `f(x | y)`, `_given_event`)."""
         if is_tree(node, "assignment"):
             left, rel, right = node.children
             if rel.value != "=":
@@ -525,6 +527,8 @@ class Probability:
             if variable is None:
                 raise self.error("the left of '=' here names a random variable (a declared "
                                  "variable, or its capital)", left)
+            if given and not getattr(self.scope.context.info(variable), "discrete", False):
+                return variable, self._given_event(variable, right)
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
@@ -544,6 +548,20 @@ class Probability:
         if outside and variable is not None:
             self._spelled_argument(node, variable)
         return variable, term
+
+    def _given_event(self, variable, right):
+        """The value of a continuous variable's event `Y = y` after a density's bar: only its
+        own letter, so the event names the point the conditional density is at. `Y = 2y`,
+        `Y = 0` condition on a single point of a continuous law by a limit the author has not
+        said (a density at 2y? a ratio of probabilities?) — refused, never guessed."""
+        if self.source_text(right).strip() != variable.latex or \
+                self.variable_node(right) is not variable:
+            raise self.error(f"{variable.latex} is continuous: after the bar derive reads the "
+                             f"event {variable.latex.upper()} = {variable.latex} (the "
+                             f"conditional density at {variable.latex}) only at the "
+                             f"variable's own letter; write the density's conditional "
+                             f"p(… | {variable.latex}) at the value", right)
+        return self.density_argument(right)[1]
 
     def _spelled_argument(self, node, variable):
         """A density's argument outside any expectation written as x or X is that

@@ -2979,7 +2979,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         inside, capitals = capitals
         found = self.declared(p.base)
-        if self._capitals_as_written(inside, capitals, bracket):
+        if self._capitals_as_written(inside, capitals, bracket) or \
+                self._capitals_before_events(inside, capitals, bracket):
             for c in capitals:
                 self.capital_read(c, p.node, "random")
             return self._powered(self.density(found[0], found[1].info, bracket), bracket)
@@ -3048,6 +3049,24 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         over, at = self.points(name, info, pairs[:before], bracket.node)
         given, cond = self.points(name, info, pairs[before:], bracket.node, exclude=over)
         return Dens(Dist(name, over, given, cond), at)
+
+    def _capitals_before_events(self, inside, capitals, bracket):
+        """`f_X(x | Y = y)`, `p_{X,Y}(x, y \\mid Z = z)`: a subscript without a bar whose
+        capitals name, in order, the variables written before the bracket's one bar, and
+        only events after it — the conditional density `f(x | y)` written with the event
+        conditioned on (each event is read by `density_argument`, at its own letter for a
+        continuous variable)."""
+        if re.search(r"\\mid|\|", inside) or bracket is None or bracket.open != "(":
+            return False
+        cut = [k for k, s in enumerate(bracket.seps) if s in BARS]
+        if len(cut) != 1 or cut[0] + 1 != len(capitals) or \
+                any(s not in BARS and s != "," for s in bracket.seps):
+            return False
+        before, after = bracket.args[:len(capitals)], bracket.args[len(capitals):]
+        return all(is_tree(a, "assignment") for a in after) and all(
+            self.capital_variable(c) is not None and
+            self.variable_node(a) is self.capital_variable(c)
+            for c, a in zip(capitals, before))
 
     def _of_capitals(self, p):
         """(subscript, its capitals) of a declared density's name subscripted by a random
@@ -4402,7 +4421,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         dot = self.placeholder_variable(name, info, groups, values, bracket.node)
         at_pairs = [(dot, self.at_variable(dot))] if dot is not None else \
             [self.density_argument(a) for a in groups[0]]
-        cond_pairs = [self.density_argument(a) for a in groups[1]]
+        cond_pairs = [self.density_argument(a, given=True) for a in groups[1]]
         params = self.parameter_values(name, groups[2], bracket.node)
         over, at = self.points(name, info, at_pairs, bracket.node)
         given, cond = tuple(info.given), tuple(t for _, t in cond_pairs)
