@@ -90,13 +90,16 @@ def _bayes():
     fY = lambda e: float(e["f"][:, e["j"]].sum())
     fXgY = lambda e: f(e) / fY(e)
     fYgX = lambda e: f(e) / fX(e)
-    rows = {"post": fXgY, "rhs": lambda e: fYgX(e) * fX(e) / fY(e)}
-    steps = _tight([Step("=", "post", "rhs")], 1e-10)
+    # rows 1-2 state the conditionals derive knows (f_{X,Y}'s): checked as steps 1 and 2
+    rows = {"c1": fXgY, "d1": lambda e: f(e) / fY(e), "c2": fYgX, "d2": lambda e: f(e) / fX(e),
+            "post": fXgY, "rhs": lambda e: fYgX(e) * fX(e) / fY(e)}
+    steps = _tight([Step("=", "c1", "d1"), Step("=", "c2", "d2"), Step("=", "post", "rhs")],
+                   1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
             {"rhs": lambda e: fYgX(e) * fY(e) / fX(e)},
-            {"rhs": lambda e: (f(e) / fY(e)) * fX(e) / fY(e)},
+            {"d2": lambda e: f(e) / fY(e)},
             {"rhs": lambda e: fXgY(e) * fX(e) / fY(e)},
         ],
         lookalikes=[{"rhs": lambda e: fX(e) * fYgX(e) / fY(e)}])
