@@ -711,13 +711,27 @@ class Directives:
             raise self.source.error(f"{alias} is already declared as something else", offset)
 
     def _same(self, body, offset):
-        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i))."""
-        (first, at), *others = self._names(body, offset)
+        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i)). The name is
+        the one a spelling already declares, whichever place it is listed in (`same
+        p_\\theta, p` after `joint p`: p_θ is p); two spellings declaring different things
+        are refused, as one name means one thing."""
+        spellings = self._names(body, offset)
+        declared = [(key, at) for key, at in spellings if self._declares(key)]
+        if len({self.scope.lookup(key)[0] for key, _ in declared}) > 1:
+            raise self.source.error(f"{declared[0][0]} and {declared[1][0]} are declared as "
+                                    "different things: same joins spellings of one name",
+                                    declared[1][1])
+        (first, at), *others = declared[:1] + [s for s in spellings if s not in declared[:1]]
         found = self.scope.lookup(first)
         name = found[0] if found is not None else self.scope.name(first)
         for key, at in others:
             if not self.scope.alias(key, name):
                 raise self.source.error(f"{key} is already declared as something else", at)
+
+    def _declares(self, key):
+        """Whether the spelling `key` names something a directive above declared."""
+        found = self.scope.lookup(key)
+        return found is not None and found[1].declared
 
     def _expectation(self, body, offset):
         """`E`: a plain E is the expectation operator (Cover & Thomas's `E \\log p(Y|X)`)."""

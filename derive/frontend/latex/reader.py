@@ -3265,7 +3265,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`),
         by a row whose expression goes on in a display of its own (`builder`), or by a row
         that could not be read (then any reading of it would be a guess)."""
-        unread = self.scope.unread.get(key.rstrip("'"))
+        unread = self.scope.unread_at(key)
         if unread is not None:
             line, _ = self.source.position(unread)
             found = self.declared(key.rstrip("'"))
