@@ -632,6 +632,8 @@ class Directives:
             return
         if not sep or not clauses["over"]:
             raise self.source.error("write: random X with density p over x", offset)
+        if "(" in names:
+            return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
         if declared is not None and declared[1].kind is Kind.DISTRIBUTION:
             # p declared before (a joint): X is one of its variables, its law p's marginal
@@ -649,6 +651,24 @@ class Directives:
         self._record_law(rv, self.scope.lookup(self.reader.read_name(names.strip(), start)),
                   self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))[0],
                   offset)
+
+    def _random_of_family(self, rv, family, over, start, offset):
+        """`Z with density \\mathcal{N}(\\mu, \\Sigma) over z`: the law given as a standard
+        family, read as `density f_Z = \\mathcal{N}(…) over z` then `random Z with density
+        f_Z` (f_Z the density of Z, as statistics courses name it: its parameters shown
+        valid as there). Refused when f_Z already names something, or the text is no
+        family derive knows."""
+        key = f"f_{{{self.reader.read_name(rv, offset)}}}"
+        if self.scope.lookup(key) is not None:
+            raise self.source.error(f"{key} is already declared: declare Z's density by name "
+                                    f"(density p = … over {over.strip()}) and write random "
+                                    f"{rv.strip()} with density p", start)
+        if self.reader.read_distribution(family, start) is None:
+            raise self.source.error("write: random X with density p over x (p a declared "
+                                    "density, or a standard family such as "
+                                    "\\mathcal{N}(\\mu, \\sigma^2))", start)
+        self._density_formula(f"{key}={family} over {over}", start - len(key) - 1)
+        self._random(f"{rv} with density {key}", offset)
 
     def _record_law(self, rv, density, variable, offset):
         """Record the law of the random variable `rv` — its density, when that is declared
