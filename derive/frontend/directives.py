@@ -41,11 +41,12 @@ from derive.frontend.scope import LabelledAbove, UsedBefore, reaches
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
-    IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
+    IndexRange, Kind, Name, NamedValue, NamedValues, Pushforward, Reparameterised, SetInfo,
 )
 from derive.model.terms import Dens, Family, Num, Sym, free_names, substitute
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
+from derive.frontend.latex.reparameterised import REPARAMETERISED
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
@@ -425,12 +426,7 @@ class Directives:
         arguments = getattr(term, "arguments", ())
         if g is not None and len(arguments) > 1 and arguments[-1] == Sym(z[0]) and \
                 self.scope.context.kind(g) is Kind.FUNCTION:
-            others = ", ".join(a.name.latex if isinstance(a, Sym) else "…" for a in arguments[:-1])
-            raise self.source.error(
-                f"{g.latex} is read with its subscript as arguments, {g.latex}({others}, "
-                f"{z[0].latex}): the law of a map that takes parameters besides the variable "
-                "drawn is not read yet (declare the law of g(z) for a function g of z alone)",
-                offset)
+            return self._reparameterised(g, arguments[:-1], z[0], p_z[0], offset)
         if g is None or getattr(term, "arguments", None) != (Sym(z[0]),) or \
                 self.scope.table.get(g) is None or self.scope.table[g].kind is not \
                 Kind.FUNCTION or not self.scope.table[g].declared:
@@ -438,6 +434,29 @@ class Directives:
                                     "(% derive: function g) and applied to the variable drawn",
                                     offset)
         return Pushforward(g, z[0], p_z[0])
+
+    def _reparameterised(self, g, parameters, z, p_z, offset):
+        """`q_\\phi over z is the law of g_\\phi(\\epsilon) for \\epsilon \\sim p`: g_φ read
+        g_φ(φ, ε), its parameters before the variable drawn. They must be declared numbers
+        (never the variable drawn, nor another variable: the law of g(x, ε) at each x is a
+        conditional law), and the law drawn from must not move with them."""
+        context = self.scope.context
+        for a in parameters:
+            if not isinstance(a, Sym) or context.kind(a.name) not in (Kind.SYMBOL,
+                                                                       Kind.PARAMETER):
+                raise self.source.error(
+                    f"{g.latex} is applied to {', '.join(show(a) for a in parameters)} before "
+                    f"{z.latex}: the parameters of a reparameterised law must be declared "
+                    "numbers (real \\phi)", offset)
+        info = context.info(p_z)
+        written = set(self.scope.parameters.get(p_z, ()))
+        for piece in getattr(info.formula, "pieces", ()):
+            written.update(*(free_names(t) for t in piece if t is not None))
+        if written & {a.name for a in parameters}:
+            raise self.source.error(f"{p_z.latex} moves with the map's parameters: the "
+                                    "reparameterisation draws from a law free of them", offset)
+        self.scope.readings[REPARAMETERISED] = True
+        return Reparameterised(g, tuple(parameters), z, p_z)
 
     def _density_formula(self, body, offset):
         """`p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x`: a density of a standard family,
@@ -826,9 +845,11 @@ class Directives:
         family = formula.family if formula is not None else None
         if family is not None:
             self._not_over_named_values(over, offset)
+        reparameterised = law if isinstance(law, Reparameterised) else None
+        law = None if reparameterised is not None else law
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(over), given=tuple(given), formula=formula, family=family, law=law,
-            support=support)))
+            support=support, reparameterised=reparameterised)))
 
     def _not_over_named_values(self, over, offset):
         """A standard family (`\\mathrm{Bernoulli}(\\theta)`, Poisson, …) lives on numbers:
