@@ -108,12 +108,69 @@ def test_the_law_of_a_bold_map(row, verdict):
     assert verdicts(display(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}"), row)) == [verdict]
 
 
-def test_the_law_of_a_map_with_a_parameter_subscript_is_refused_saying_why():
-    """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ) — its subscript a parameter
-    (so that ∇_θ reaches it) — and a law of a map of more than the variable drawn is not
-    read: refused naming that, not "needs g declared as a function"."""
-    with pytest.raises(Exception, match="takes parameters besides the variable drawn"):
-        readings(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}_{\theta}") + "$$ 1 = 1 $$\n")
+REPARAM = ("% derive: variable z, \\epsilon\n% derive: real \\phi\n% derive: function f, g_\\phi\n"
+           "% derive: density p over \\epsilon\n"
+           "% derive: density q_\\phi over z is the law of g_\\phi(\\epsilon) for \\epsilon \\sim p\n")
+NOISE = r"\mathbb{E}_{\epsilon \sim p}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the law of the unconscious statistician, as an expectation and as an integral
+    (rf"\mathbb{{E}}_{{z \sim q_\phi(z)}}[f(z)] = {NOISE}[f(g_\phi(\epsilon))]", "verified"),
+    (rf"\int q_\phi(z) z^2 \, dz = \int p(\epsilon) g_\phi(\epsilon)^2 \, d\epsilon", "verified"),
+    (r"\int q_\phi(z) \, dz = 1", "verified"),
+    (rf"\mathbb{{E}}_{{q_\phi}}[f(z) + \phi] = {NOISE}[f(g_\phi(\epsilon))] + \phi", "verified"),
+    (rf"\mathbb{{E}}_{{z \sim q_\phi}}[f(z)] = {NOISE}[f(\epsilon)]", "refuted"),   # not pushed
+    # the gradient passes under the noise's expectation, p being free of φ: the pathwise form
+    (rf"\nabla_\phi \mathbb{{E}}_{{q_\phi}}[f(z)] = "
+     rf"{NOISE}[f'(g_\phi(\epsilon)) \nabla_\phi g_\phi(\epsilon)]", "verified"),
+    (rf"\nabla_\phi \mathbb{{E}}_{{q_\phi}}[f(z)] = {NOISE}[\nabla_\phi f(g_\phi(\epsilon))]",
+     "verified"),
+    # a wrong Jacobian: dropped, or squared
+    (rf"\nabla_\phi \mathbb{{E}}_{{q_\phi}}[f(z)] = {NOISE}[f'(g_\phi(\epsilon))]", "refuted"),
+    (rf"\nabla_\phi \mathbb{{E}}_{{q_\phi}}[f(z)] = "
+     rf"{NOISE}[f'(g_\phi(\epsilon)) \nabla_\phi g_\phi(\epsilon)^2]", "refuted"),
+])
+def test_a_reparameterised_law_is_read_over_its_noise(row, verdict):
+    """`q_\\phi over z is the law of g_\\phi(\\epsilon) for \\epsilon \\sim p` (the
+    reparameterisation trick, s17b_reparam_pathwise_genailab) was refused: every average
+    under q_φ is now one over ε ∼ p, at z = g_φ(ε)."""
+    assert verdicts(display(REPARAM, row)) == [verdict]
+
+
+def test_the_gradient_does_not_pass_under_the_reparameterised_law_itself():
+    """∇_φ E_{q_φ}[f] = E_{q_φ}[∇_φ f] is false (q_φ moves with φ; f(z) does not): the bar
+    puts z to the sample after ∇_φ f(z) = 0 is taken, never ∇_φ f(g_φ(ε))."""
+    row = r"\nabla_\phi \mathbb{E}_{q_\phi}[f(z)] = \mathbb{E}_{q_\phi}[\nabla_\phi f(z)]"
+    assert verdicts(display(REPARAM, row)) != ["verified"]
+    row = r"\mathbb{E}_{q_\phi}[\nabla_\phi f(z)] = 0"
+    assert verdicts(display(REPARAM, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("law, message", [
+    # the noise's law moves with the parameter: no reparameterisation
+    ("% derive: density p over \\epsilon\n% derive: depends p on \\phi\n", "moves with"),
+    ("% derive: density p = \\mathcal{N}(\\phi, 1) over \\epsilon\n", "moves with"),
+])
+def test_a_reparameterisation_from_a_law_that_moves_is_refused(law, message):
+    text = ("% derive: variable z, \\epsilon\n% derive: real \\phi\n% derive: function f, g_\\phi\n"
+            + law + "% derive: density q_\\phi over z is the law of g_\\phi(\\epsilon) for "
+            "\\epsilon \\sim p\n$$ 1 = 1 $$\n")
+    with pytest.raises(Exception, match=message):
+        readings(text)
+
+
+def test_a_reparameterised_law_elsewhere_than_under_an_average_is_refused():
+    assert verdicts(display(REPARAM, r"q_\phi(z) = p(z)")) == ["error"]
+
+
+def test_the_law_of_a_bold_map_with_a_parameter_subscript():
+    """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ): its law is read over ξ
+    (s15u_reparam_grad_karelze)."""
+    row = (r"\int p(\boldsymbol{x}) f(\boldsymbol{x}) d\boldsymbol{x} = \int q(\boldsymbol{\xi}) "
+           r"f(\boldsymbol{h}_{\theta}(\boldsymbol{\xi})) d\boldsymbol{\xi}")
+    assert verdicts(display(BOLD_LAW.replace("{MAP}", r"\boldsymbol{h}_{\theta}"), row)) == \
+        ["verified"]
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -847,3 +904,17 @@ def test_a_bare_max_over_a_two_function_objective_is_refused_saying_what_to_writ
     header = GAN + "% derive: define V(G, D) = \\int p_d(x) \\log D(x) dx + \\int p_g(x) \\log(1 - D(x)) dx\n"
     (text,) = readings(display(header, r"\max V(G, D) = 0"))
     assert "say what \\max ranges over" in text and "\\max_D V(G, D)" in text
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\nabla_z f(g_\phi(\epsilon)) = 0", "error"),         # (∇_z f)(w), or 0?
+    (r"\mathbb{E}_{\epsilon \sim p}[\nabla_z f(g_\phi(\epsilon)) \cdot g_\phi(\epsilon)] = 0",
+     "error"),
+    (r"\left. \nabla_z f(z) \right|_{z = g_\phi(\epsilon)} = f'(g_\phi(\epsilon))", "verified"),
+    (r"\nabla_\phi f(z) = 0", "verified"),                  # φ a number: no such ambiguity
+])
+def test_a_derivative_by_a_variable_of_a_function_at_a_point_free_of_it(row, verdict):
+    """`\\nabla_z f(g_\\phi(\\epsilon))` (the pathwise estimator's ∇_z f at the sample) was
+    read as d/dz of a value free of z, 0, and a true step refuted: refused, naming both
+    readings."""
+    assert verdicts(display(REPARAM, row)) == [verdict]

@@ -1830,3 +1830,36 @@ def test_conditional_independence_is_not_used_where_it_says_less():
     row = r"p(x, y, z) = \frac{p(x, y) p(y, z)}{p(y)} \quad \text{if } p(x|y,z) = p(x|y)"
     assert verdicts(display(XYZ, row)) == ["undecided"]
     assert verdicts(display(XYZ, r"H(X|Y,Z) = H(X|Y)")) == ["refuted"]     # no hypothesis
+
+
+FAMILY_LAW = ("% derive: variable x\n% derive: real \\mu\n% derive: positive \\sigma\n"
+              "% derive: random X with density \\mathcal{N}(\\mu,\\sigma^2) over x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\mathbb{E}[X^2] = \mu^2 + \sigma^2", "verified"),
+    (r"\int f_X(x) \, x \, dx = \mu", "verified"),       # the density is named f_X
+    (r"\mathbb{E}[X^2] = \mu^2", "refuted"),
+    (r"\mathbb{E}[X] = \mu + \sigma", "refuted"),
+])
+def test_a_random_variable_whose_law_is_a_family_written_in_the_directive(row, verdict):
+    """`random Z with density \\mathcal{N}(\\mu,\\Sigma) over z` (s17b_gauss_xent_diag_techqa)
+    was refused ('expected a name'): it reads as `density f_Z = \\mathcal{N}(…) over z` then
+    `random Z with density f_Z`."""
+    assert verdicts(display(FAMILY_LAW, row)) == [verdict]
+
+
+@pytest.mark.parametrize("header, message", [
+    # a parameter not shown valid, as in `density f = \mathcal{N}(…) over x`
+    ("% derive: variable x\n% derive: real \\mu, s\n"
+     "% derive: random X with density \\mathcal{N}(\\mu,s) over x\n", "needs"),
+    # no family derive knows
+    ("% derive: variable x\n% derive: random X with density g(x) over x\n", "standard family"),
+    # f_X taken: the density needs a name of its own
+    ("% derive: variable x\n% derive: real f_X\n"
+     "% derive: random X with density \\mathcal{N}(0,1) over x\n", "already declared"),
+])
+def test_a_family_law_in_the_random_directive_is_refused_unless_read(header, message):
+    from derive.frontend.errors import InputError
+    with pytest.raises(InputError, match=message):
+        steps(display(header, r"\mathbb{E}[X] = 0"))

@@ -3780,6 +3780,42 @@ def test_a_data_point_label_then_a_power_is_the_labelled_name_squared(check_text
         "verified", "verified", "refuted", "verified", "refuted"]
 
 
+SAME_AFTER = """\
+% derive: variable x, z
+% derive: joint p over x, z
+% derive: same p_\\theta, p
+"""
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int p_\theta(x|z) p(z) \, dz = p(x)", "verified"),     # p_θ is the joint p
+    (r"\int p_\theta(x|z) p(z) \, dz = p_\theta(z)", "refuted"),
+    (r"\int p_\theta(x, z) \, dz = 2 p(x)", "refuted"),
+])
+def test_same_names_the_one_spelling_declared_whichever_is_first(check_text, row, expected):
+    """`same p_\\theta, p` after `joint p` (s17b_iwae_bounds_vrnn) was refused: the first
+    spelling was made a fresh name and p, declared, could not join it. The declared one is
+    the name, whichever place it is listed in."""
+    assert _statuses(check_text, SAME_AFTER + f"$$ {row} $$\n") == [expected]
+
+
+def test_same_refuses_two_spellings_declared_as_different_things(check_text):
+    text = "% derive: variable x\n% derive: density p, q over x\n% derive: same p, q\n" + \
+        "$$ p(x) = q(x) $$\n"
+    with pytest.raises(InputError, match="declared as different things"):
+        check_text(text)
+
+
+def test_a_member_of_an_unread_definition_is_refused_never_a_fresh_number(check_text):
+    """`\\mathcal{L}_{IWAE,k}` after the row defining `\\mathcal{L}_{IWAE}` could not be read
+    was a fresh complex number, and `\\log p(x) \\ge \\mathcal{L}_{IWAE,k+1}` was refuted."""
+    text = ("% derive: variable x\n% derive: density p over x\n% derive: natural k\n"
+            "$$ \\mathcal{L}_{IWAE} = \\log \\frac{1}{k} \\dots $$\n"
+            "$$ \\log p(x) \\ge \\mathcal{L}_{IWAE,k+1} $$\n")
+    out = _statuses(check_text, text)
+    assert "refuted" not in out and "verified" not in out
+
+
 @pytest.mark.parametrize("sup, label, number", [
     ("^{(i)2}", "^{(i)}", "2"), ("^{(t+1)3}", "^{(t+1)}", "3"),
 ])

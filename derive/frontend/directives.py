@@ -42,13 +42,15 @@ from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_co
 from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
-    IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, SetInfo,
+    IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, Reparameterised,
+    SetInfo,
 )
 from derive.model.terms import (
     Dens, Dist, Family, Mul, Num, Sym, free_names, neg, sub, substitute,
 )
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
+from derive.frontend.latex.reparameterised import REPARAMETERISED
 
 DOMAINS = {"real": Domain.REAL, "positive": Domain.POSITIVE, "nonnegative": Domain.NONNEGATIVE,
            "integer": Domain.INTEGER, "natural": Domain.NATURAL}
@@ -428,12 +430,7 @@ class Directives:
         arguments = getattr(term, "arguments", ())
         if g is not None and len(arguments) > 1 and arguments[-1] == Sym(z[0]) and \
                 self.scope.context.kind(g) is Kind.FUNCTION:
-            others = ", ".join(a.name.latex if isinstance(a, Sym) else "…" for a in arguments[:-1])
-            raise self.source.error(
-                f"{g.latex} is read with its subscript as arguments, {g.latex}({others}, "
-                f"{z[0].latex}): the law of a map that takes parameters besides the variable "
-                "drawn is not read yet (declare the law of g(z) for a function g of z alone)",
-                offset)
+            return self._reparameterised(g, arguments[:-1], z[0], p_z[0], offset)
         if g is None or getattr(term, "arguments", None) != (Sym(z[0]),) or \
                 self.scope.table.get(g) is None or self.scope.table[g].kind is not \
                 Kind.FUNCTION or not self.scope.table[g].declared:
@@ -441,6 +438,29 @@ class Directives:
                                     "(% derive: function g) and applied to the variable drawn",
                                     offset)
         return Pushforward(g, z[0], p_z[0])
+
+    def _reparameterised(self, g, parameters, z, p_z, offset):
+        """`q_\\phi over z is the law of g_\\phi(\\epsilon) for \\epsilon \\sim p`: g_φ read
+        g_φ(φ, ε), its parameters before the variable drawn. They must be declared numbers
+        (never the variable drawn, nor another variable: the law of g(x, ε) at each x is a
+        conditional law), and the law drawn from must not move with them."""
+        context = self.scope.context
+        for a in parameters:
+            if not isinstance(a, Sym) or context.kind(a.name) not in (Kind.SYMBOL,
+                                                                       Kind.PARAMETER):
+                raise self.source.error(
+                    f"{g.latex} is applied to {', '.join(show(a) for a in parameters)} before "
+                    f"{z.latex}: the parameters of a reparameterised law must be declared "
+                    "numbers (real \\phi)", offset)
+        info = context.info(p_z)
+        written = set(self.scope.parameters.get(p_z, ()))
+        for piece in getattr(info.formula, "pieces", ()):
+            written.update(*(free_names(t) for t in piece if t is not None))
+        if written & {a.name for a in parameters}:
+            raise self.source.error(f"{p_z.latex} moves with the map's parameters: the "
+                                    "reparameterisation draws from a law free of them", offset)
+        self.scope.readings[REPARAMETERISED] = True
+        return Reparameterised(g, tuple(parameters), z, p_z)
 
     def _density_formula(self, body, offset):
         """`p_1 = \\mathcal{N}(\\mu_1, \\sigma_1^2) over x`: a density of a standard family,
@@ -637,6 +657,8 @@ class Directives:
             return
         if not sep or not clauses["over"]:
             raise self.source.error("write: random X with density p over x", offset)
+        if "(" in names:
+            return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
         if declared is not None and declared[1].kind is Kind.DISTRIBUTION:
             # p declared before (a joint): X is one of its variables, its law p's marginal
@@ -696,6 +718,24 @@ class Directives:
         key = " ".join(law.latex for law in laws)
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(variables), expression=product)))
+
+    def _random_of_family(self, rv, family, over, start, offset):
+        """`Z with density \\mathcal{N}(\\mu, \\Sigma) over z`: the law given as a standard
+        family, read as `density f_Z = \\mathcal{N}(…) over z` then `random Z with density
+        f_Z` (f_Z the density of Z, as statistics courses name it: its parameters shown
+        valid as there). Refused when f_Z already names something, or the text is no
+        family derive knows."""
+        key = f"f_{{{self.reader.read_name(rv, offset)}}}"
+        if self.scope.lookup(key) is not None:
+            raise self.source.error(f"{key} is already declared: declare Z's density by name "
+                                    f"(density p = … over {over.strip()}) and write random "
+                                    f"{rv.strip()} with density p", start)
+        if self.reader.read_distribution(family, start) is None:
+            raise self.source.error("write: random X with density p over x (p a declared "
+                                    "density, or a standard family such as "
+                                    "\\mathcal{N}(\\mu, \\sigma^2))", start)
+        self._density_formula(f"{key}={family} over {over}", start - len(key) - 1)
+        self._random(f"{rv} with density {key}", offset)
 
     def _record_law(self, rv, density, variable, offset):
         """Record the law of the random variable `rv` — its density, when that is declared
@@ -758,13 +798,27 @@ class Directives:
             raise self.source.error(f"{alias} is already declared as something else", offset)
 
     def _same(self, body, offset):
-        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i))."""
-        (first, at), *others = self._names(body, offset)
+        """`x, x^{(i)}`: several spellings of one name (a paper's x and x^(i)). The name is
+        the one a spelling already declares, whichever place it is listed in (`same
+        p_\\theta, p` after `joint p`: p_θ is p); two spellings declaring different things
+        are refused, as one name means one thing."""
+        spellings = self._names(body, offset)
+        declared = [(key, at) for key, at in spellings if self._declares(key)]
+        if len({self.scope.lookup(key)[0] for key, _ in declared}) > 1:
+            raise self.source.error(f"{declared[0][0]} and {declared[1][0]} are declared as "
+                                    "different things: same joins spellings of one name",
+                                    declared[1][1])
+        (first, at), *others = declared[:1] + [s for s in spellings if s not in declared[:1]]
         found = self.scope.lookup(first)
         name = found[0] if found is not None else self.scope.name(first)
         for key, at in others:
             if not self.scope.alias(key, name):
                 raise self.source.error(f"{key} is already declared as something else", at)
+
+    def _declares(self, key):
+        """Whether the spelling `key` names something a directive above declared."""
+        found = self.scope.lookup(key)
+        return found is not None and found[1].declared
 
     def _expectation(self, body, offset):
         """`E`: a plain E is the expectation operator (Cover & Thomas's `E \\log p(Y|X)`)."""
@@ -839,9 +893,11 @@ class Directives:
         family = formula.family if formula is not None else None
         if family is not None:
             self._not_over_named_values(over, offset)
+        reparameterised = law if isinstance(law, Reparameterised) else None
+        law = None if reparameterised is not None else law
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(over), given=tuple(given), formula=formula, family=family, law=law,
-            support=support)))
+            support=support, reparameterised=reparameterised)))
 
     def _not_over_named_values(self, over, offset):
         """A standard family (`\\mathrm{Bernoulli}(\\theta)`, Poisson, …) lives on numbers:

@@ -280,8 +280,8 @@ class FileScope:
         name = self.name(key)
         if key in self.ended:
             return name, self.ended[key]
-        if key.rstrip("'") in self.unread:
-            return name, self.unread[key.rstrip("'")]
+        if self.unread_at(key) is not None:
+            return name, self.unread_at(key)
         found = self.table.get(name)
         if found is None:
             self.table[name] = declaration or Declaration(kind, Domain.COMPLEX, declared=False)
@@ -291,6 +291,19 @@ class FileScope:
         if found.kind is not kind and not found.declared:
             return name, self.first_use.get(name)
         return name, None
+
+    def unread_at(self, key):
+        """The offset of the unread definition of `key` (primes aside), or of a name of which
+        `key` is a member by a further index — `\\mathcal{L}_{IWAE,k}` after a row defining
+        `\\mathcal{L}_{IWAE}` could not be read: the name the author defined, at k, never a
+        fresh number (an inequality of fresh numbers is refuted); else None."""
+        key = key.rstrip("'")
+        if key in self.unread:
+            return self.unread[key]
+        for unread, at in self.unread.items():
+            if unread.endswith("}") and key.startswith(unread[:-1] + ","):
+                return at
+        return None
 
     def natural(self, name, since, domain=Domain.NATURAL):
         """An undeclared symbol used as a sum's bound is a natural number (as an index, an

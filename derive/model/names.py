@@ -204,6 +204,21 @@ class Pushforward:
 
 
 @dataclass(frozen=True, eq=False)
+class Reparameterised:
+    """The law of `map(parameters…, source variable)` when the source variable is drawn
+    from `source`, a law free of the parameters (`% derive: density q_\\phi over z is the law
+    of g_\\phi(\\epsilon) for \\epsilon \\sim p`, the reparameterisation trick): the law moves
+    with the parameters as the map does, and E_q[h(z)] = E_{ε∼p}[h(z)|_{z=g(φ, ε)}] for
+    every h — how the reader reads every average under it (`frontend.latex.reparameterised`),
+    so no engine meets the law itself."""
+
+    map: Name                      # a declared real function g_φ, applied as g_φ(φ, ε)
+    parameters: tuple              # the Terms before the variable drawn: (Sym(φ),)
+    variable: Name                 # ε
+    source: Name                   # p, a distribution over ε
+
+
+@dataclass(frozen=True, eq=False)
 class DistributionInfo:
     """A distribution over `over` (one variable, or several for a joint), possibly a family
     conditional on `given`. Abstract unless it is given by a formula (`formula`, one
@@ -217,6 +232,7 @@ class DistributionInfo:
     family: object = None          # a `Family` term, or None
     expression: object = None      # a Term in the variables of `over`, or None
     law: Pushforward | None = None  # the law of g(z), z drawn from another distribution
+    reparameterised: Reparameterised | None = None  # the law of g_φ(ε), ε drawn from p
     support: tuple | None = None   # (low, high) Num ends (None: infinite) of an abstract
     #                                density declared `over x in [0, \infty)`: 0 off them
 

@@ -106,6 +106,8 @@ from derive.frontend.latex.measures import Measures, set_builder
 from derive.frontend.latex.probability import BARS, PROBABILITY, Probability, joined_events
 from derive.frontend.latex.products import Products
 from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, top_level_relations
+from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
+                                                   reparameterised_laws)
 from derive.frontend.latex.stieltjes import Stieltjes
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
@@ -393,7 +395,19 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._averaged_not_free(parts)
         self._summed_not_free([p.term for p in parts])
         self._summed_nowhere_else(parts)
+        if self.scope.readings.get(REPARAMETERISED):
+            parts = [replace(p, term=self.over_noise(p.term, p.start)) if p.term is not None
+                     else p for p in parts]
         return parts
+
+    def over_noise(self, term, at):
+        """`term` with its averages under reparameterised laws read over their noise
+        (`reparameterised`), refused at `at` where such a law stands otherwise."""
+        try:
+            return over_noise(term, reparameterised_laws(self.scope.context),
+                              self.scope.context)
+        except ValueError as exc:
+            raise self.source.error(str(exc), at) from None
 
     def _summed_nowhere_else(self, parts):
         """Refuse a row that uses, outside a sum, an index over which that sum went on
@@ -678,7 +692,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         tree = self._parse(text, start)
         if len(tree.children) != 1:
             raise self.source.error("expected an expression, not a relation", start)
-        return self.term(tree.children[0])
+        term = self.term(tree.children[0])
+        return self.over_noise(term, start) if self.scope.readings.get(REPARAMETERISED) \
+            else term
 
     def read_assumption(self, text, start):
         """The `Hypothesis` tuple of a relation written in a directive or beside a row
@@ -2315,11 +2331,31 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
+            self._not_at_another_point(value, name, var_node)
             if piece.body is None and len(rest) > 1:
                 self._one_factor_or_the_product(value, name, piece)
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
         return neg(value) if piece.negated else value
+
+    def _not_at_another_point(self, value, name, node):
+        """Refuses `\\nabla_z f(g_\\phi(\\epsilon))`: a derivative by a declared variable z
+        of a value free of z that applies a function — ML notes' gradient of f evaluated
+        at that point, (∇_z f)(w), or literally the derivative of a value that does not
+        move with z, 0? Neither is chosen."""
+        if name in free_names(value) or \
+                self.scope.context.kind(name.variable) is not Kind.VARIABLE:
+            return
+        applied = next((t for t in reversed(subterms(value)) if isinstance(t, Call) and
+                        self.scope.context.kind(t.function) is Kind.FUNCTION and
+                        not labelled_by(t.function, name.variable)), None)
+        if applied is None:
+            return
+        key = applied.function.latex
+        raise self.error(f"a derivative by {name.latex} of {key} at a point that does not move "
+                         f"with {name.latex}: the derivative of {key} at that point, or 0? "
+                         f"write {key}'(…), or \\left. \\nabla_{{{name.latex}}} "
+                         f"{key}({name.latex}) \\right|_{{{name.latex}=…}}", node)
 
     def _one_factor_or_the_product(self, value, name, piece):
         """Refuses `\\nabla_\\theta p(z) f_\\theta(z)`: an operator before an applied function
@@ -3460,7 +3496,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Raise when `key` was defined beside one earlier row only (`\\quad (f(u) = …)`),
         by a row whose expression goes on in a display of its own (`builder`), or by a row
         that could not be read (then any reading of it would be a guess)."""
-        unread = self.scope.unread.get(key.rstrip("'"))
+        unread = self.scope.unread_at(key)
         if unread is not None:
             line, _ = self.source.position(unread)
             found = self.declared(key.rstrip("'"))
