@@ -593,6 +593,9 @@ def _rounding_bound(sp, e, strict, depth):
     return _nonneg(sp, lower, strict and not strictly, depth + 1)
 
 
+_MIRROR_DEPTH = 1       # the joined logs and the mirror bound: near the top of the search
+
+
 def _log_bound(sp, e, strict, depth):
     """Use the tangent line of the concave log at 1, `log u ≤ u − 1` (u > 0), on the terms
     `c·log u` it lowers — `c·(u − 1)` for c < 0 — and prove what is left; failing that, also
@@ -606,6 +609,8 @@ def _log_bound(sp, e, strict, depth):
     def both(coeff, u):
         return coeff * (1 - 1 / u) if u.is_positive and coeff.is_positive else \
             tangent(coeff, u)
+    if depth > _MIRROR_DEPTH:                   # the sign search branches on every form tried
+        return _tangent_bound(sp, e, strict, depth, sp.log, tangent)
     collected = _logs_collected(sp, e)
     for form in (e,) if collected is None else (e, collected):
         mirrored = any(tangent(*split) is None and both(*split) is not None
