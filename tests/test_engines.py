@@ -7,7 +7,7 @@ from derive.engines import normal_form
 from derive.engines.numeric.compare import compare
 from derive.frontend.tex_file import load_tex
 from derive.model.derivation import Relation
-from probability_support import verdicts as decided
+from probability_support import display, verdicts as decided
 
 HEADER = "% derive: variable x\n% derive: density p, q\n% derive: positive a, b\n% derive: real t\n"
 
@@ -320,3 +320,63 @@ def test_a_termwise_log_sum_inequality_under_one_sum_is_proved_and_its_reverse_r
     row = (rf"\sum {m} \log {m} {relation} \sum \lambda q_1(x) \log q_1(x) + "
            r"(1-\lambda) q_2(x) \log q_2(x)")
     assert decided(KL_TERMWISE + "$$ " + row + " $$\n") == [verdict]
+
+
+TANGENT = ("% derive: natural n\n% derive: positive p_i, q_i for i = 1..n\n"
+           "% derive: real w_i for i = 1..n\n% derive: positive x, y\n% derive: real c\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\ln \frac{x}{y} \le \frac{x}{y} - 1", "verified"),
+    (r"\ln x \ge 1 - \frac{1}{x}", "verified"),                   # the mirror, at 1/x
+    (r"-y \ln \frac{x}{y} \ge -y \left(\frac{x}{y} - 1\right)", "verified"),
+    (r"-\sum_{i=1}^n p_i \ln \frac{q_i}{p_i} \ge -\sum_{i=1}^n p_i "
+     r"\left(\frac{q_i}{p_i} - 1\right)", "verified"),            # termwise, under a minus
+    (r"\log_2 x \le (x - 1) \log_2 e", "verified"),
+    # false: the wrong constant, the wrong direction, a weight of either sign, log_2 without e
+    (r"\ln x \le x - 2", "refuted"),
+    (r"\ln x \ge x - 1", "refuted"),
+    (r"\ln x \le 1 - \frac{1}{x}", "refuted"),
+    (r"c \ln x \le c (x - 1)", "refuted"),
+    (r"-2 \ln x \le -2 (x - 1)", "refuted"),
+    (r"-\sum_{i=1}^n w_i \ln \frac{q_i}{p_i} \ge -\sum_{i=1}^n w_i "
+     r"\left(\frac{q_i}{p_i} - 1\right)", "refuted"),
+    (r"-\sum_{i=1}^n p_i \ln \frac{q_i}{p_i} \le -\sum_{i=1}^n p_i "
+     r"\left(\frac{q_i}{p_i} - 1\right)", "refuted"),
+    (r"\log_2 x \le (x - 1) \log_2 2", "refuted"),
+])
+def test_the_tangent_line_of_the_log_and_its_mirror_bound_each_term_of_their_sign(row, verdict):
+    """`log u ≤ u − 1` lowers `c·log u` for c < 0 and its mirror `log u ≥ 1 − 1/u` for c > 0
+    (u > 0), after the logs of one coefficient up to sign are joined (`log x − log y` is
+    `log(x/y)`); a sum under a common minus is compared termwise with the minus in each term.
+    Was: `\\ln\\frac{q}{p} \\le \\frac{q}{p} - 1` undecided (log q − log p, apart)."""
+    assert decided(display(TANGENT, row)) == [verdict]
+
+
+def test_the_mirror_of_the_log_tangent_never_lowers_a_term_of_negative_coefficient():
+    import sympy as sp
+    from derive.engines.bounds import _nonneg
+    x = sp.Symbol("x", positive=True)
+    assert _nonneg(sp, sp.log(x) - 1 + 1 / x, False, 0)
+    assert _nonneg(sp, x - 1 - sp.log(x), False, 0)
+    assert not _nonneg(sp, 1 - 1 / x - sp.log(x), False, 0)      # false at x = 2
+    assert not _nonneg(sp, sp.log(x) - x + 1, False, 0)           # false at x = 2
+    y = sp.Symbol("y", positive=True)                             # false at x = 10, y = 1:
+    assert not _nonneg(sp, sp.log(y) - sp.log(x) + 1 / y - 1 / x, False, 0)  # −log x ≥ 1/x − 1
+
+
+ENTROPY = ("% derive: discrete s in A\n% derive: density P_S over s\n"
+           "% derive: random S with density P_S over s\n% derive: expectation E\n"
+           "% derive: variable x\n% derive: density p over x\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"E_S[\log_2(\frac{1}{P_S(s)})] \leq E_S[(\frac{1}{P_S(s)}-1)]\log_2(e)", "verified"),
+    (r"\mathbb{E}_{x \sim p}[\log(1 + x^2)] \le 2\mathbb{E}_{x \sim p}[x^2]", "verified"),
+    (r"E_S[\log_2(\frac{1}{P_S(s)})] \geq E_S[(\frac{1}{P_S(s)}-1)]\log_2(e)", "refuted"),
+    (r"-E_S[\log_2(\frac{1}{P_S(s)})] \leq -E_S[(\frac{1}{P_S(s)}-1)]\log_2(e)", "refuted"),
+])
+def test_multiples_of_expectations_of_one_distribution_are_compared_under_it(row, verdict):
+    """`a·E_p[g] ≥ b·E_p[h]` is `E_p[a g − b h] ≥ 0` by linearity, proved at every point
+    (the tangent bound of log_2 at 1/P_S(s), MathOverflow 235437); never the reverse."""
+    assert decided(display(ENTROPY, row)) == [verdict]

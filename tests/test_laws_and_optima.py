@@ -918,3 +918,33 @@ def test_a_derivative_by_a_variable_of_a_function_at_a_point_free_of_it(row, ver
     read as d/dz of a value free of z, 0, and a true step refuted: refused, naming both
     readings."""
     assert verdicts(display(REPARAM, row)) == [verdict]
+
+
+HOMOGENEOUS = ("% derive: variable x\n% derive: density p over x\n% derive: density q over x\n"
+               "% derive: convex f\n% derive: real a, c\n% derive: positive b\n"
+               "% derive: define f^*(t) = \\sup_{u} (u t - f(u))\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a factor shown > 0 moved into the supremum (Chun-Xiang's f-divergence notes)
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx = \int \sup_t [\frac{p(x)}{q(x)} t - f^*(t)] q(x) dx",
+     "verified"),
+    (r"\int \sup_t [\frac{p(x)}{q(x)} t - f^*(t)] q(x) dx = \int \sup_t[p(x) t - f^*(t) q(x)] "
+     r"dx", "verified"),
+    (r"1 + \sup_t [a b t - f^*(t) b] = 1 + b f(a)", "verified"),
+    (r"1 + \sup_t [2 a t - 2 f^*(t)] = 1 + 2 \sup_t [a t - f^*(t)]", "verified"),
+    # never a factor of unknown sign or negative: sup_t (c g) = c inf_t g for c < 0
+    (r"1 + \sup_t [a c t - f^*(t) c] = 1 + c f(a)", "undecided"),
+    (r"1 + \sup_t [-a t + f^*(t)] = 1 - f(a)", "undecided"),
+    (r"1 + \sup_t [b (a t - t^2)] = 1 + b \sup_t [a t - t^2]", "verified"),
+    (r"1 + \sup_t [c (a t - t^2)] = 1 + c \sup_t [a t - t^2]", "undecided"),
+    (r"1 + \sup_t [-2 a t + 2 f^*(t)] = 1 - 2 \sup_t [a t - f^*(t)]", "undecided"),
+    (r"\int \sup_t [\frac{p(x)}{q(x)} t - f^*(t)] q(x) dx = \int \sup_t[q(x) t - f^*(t) p(x)] "
+     r"dx", "undecided"),
+])
+def test_a_factor_shown_positive_moves_through_a_supremum_and_no_other(row, verdict):
+    """max_t c·g(t) = c·max_t g(t) for c > 0 free of t: the normal form takes such a factor
+    out of an optimum's objective, and f** = f holds under a positive weight, sup_t {t r −
+    w f*(t)} = w f(r/w). A factor of unknown or negative sign stays inside (for c < 0 the
+    supremum is c times the infimum, another optimum)."""
+    assert verdicts(display(HOMOGENEOUS, row)) == [verdict]

@@ -20,7 +20,8 @@ from derive.engines import normal_form
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import (
-    Dens, Expect, Integral, Op, Product, Sum, Sym, free_names, neg,
+    ONE, ZERO, Dens, Expect, Integral, Mul, Op, Product, Sum, Sym, free_names, neg, nodes, sub,
+    substitute,
 )
 
 _DOMAINS = {normal_form.POS: Domain.POSITIVE, normal_form.NONNEG: Domain.NONNEGATIVE,
@@ -34,6 +35,9 @@ def prove(step, deadline):
     if step.relation.strict:
         return False
     larger, smaller = (step.rhs, step.lhs) if step.relation.upward else (step.lhs, step.rhs)
+    joined = _joined(larger, smaller)
+    if joined is not None:
+        larger, smaller = joined, ZERO
     if not isinstance(larger, Expect):
         return False
     from derive.engines import bounds, jensen
@@ -57,6 +61,39 @@ def prove(step, deadline):
         return bounds._pointwise(m.value(body), False, m, deadline)
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
+
+
+def _joined(larger, smaller):
+    """`E_{x∼p}[a·g − b·h]` when the sides are `a·E_{x∼p}[g]` and `b·E_{x∼p}[h]` of one
+    distribution (a, b the factors outside, 1 when none): by linearity — every integral
+    finite, as derive assumes — the step is then this expectation ≥ 0, so a bound used
+    at each point under the expectation proves it (`E_S[\\log_2 \\frac{1}{P_S(s)}] \\le
+    E_S[\\frac{1}{P_S(s)} - 1] \\log_2 e`: `\\log x \\le x - 1` at x = 1/P_S(s)). None
+    otherwise."""
+    parts = [_multiple_of_expectation(side) for side in (larger, smaller)]
+    if None in parts:
+        return None
+    (a, big), (b, small) = parts
+    if big.dist != small.dist:
+        return None
+    other = substitute(small.body, {small.var: Sym(big.var)})
+    return Expect(big.var, big.dist, sub(Mul(a, big.body), Mul(b, other)))
+
+
+def _multiple_of_expectation(term):
+    """(factor, E) when `term` is an expectation E, or a product of one with factors
+    outside any expectation; else None."""
+    if isinstance(term, Expect):
+        return ONE, term
+    if not isinstance(term, Mul):
+        return None
+    inside = [i for i, f in enumerate(term.args) if isinstance(f, Expect)]
+    if len(inside) != 1:
+        return None
+    rest = term.args[:inside[0]] + term.args[inside[0] + 1:]
+    if any(isinstance(t, Expect) for f in rest for t in nodes(f)):
+        return None
+    return Mul(*rest) if len(rest) > 1 else (rest[0] if rest else ONE), term.args[inside[0]]
 
 
 def constants_named(term, var, constants, n):

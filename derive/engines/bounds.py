@@ -46,8 +46,8 @@ from derive.engines.poly import Poly, canonical
 from derive.engines.averages import constants_named
 from derive.model.context import Context
 from derive.model.names import Declaration, Domain, Kind, Name
-from derive.model.terms import (Defined, Dens, Dist, Expect, Integral, Op, Sum, Sym, free_names,
-                                nodes, substitute)
+from derive.model.terms import (Defined, Dens, Dist, Expect, Integral, Mul, Num, Op, Sum, Sym,
+                                free_names, nodes, substitute)
 from derive.notation import families, registry
 
 
@@ -105,13 +105,30 @@ def _value_names(term):
 
 def _termwise(step):
     """The step between the summands, when both sides of a non-strict order step are sums
-    over one range (the right's index renamed to the left's), else None."""
-    a, b = step.lhs, step.rhs
-    if step.relation.strict or type(a) is not Sum or type(b) is not Sum or \
+    over one range (the right's index renamed to the left's), else None. Sides that are one
+    non-zero rational times such sums (`-\\sum_i a_i \\ge -\\sum_i b_i`) give the step
+    between the summands times it: `Σ_i c·a_i ≥ Σ_i c·b_i` is `Σ_i a_i ≥ Σ_i b_i` for c > 0
+    and `Σ_i a_i ≤ Σ_i b_i` for c < 0, so the factor goes into each term, where its sign
+    decides which way the term's bound must go."""
+    relation, (a, b) = step.relation, _common_factor(step.lhs, step.rhs)
+    if relation.strict or type(a) is not Sum or type(b) is not Sum or \
             (a.lower, a.upper) != (b.lower, b.upper) or a.var.origin is not b.var.origin or \
             a.var.local != b.var.local:
         return None
-    return replace(step, lhs=a.body, rhs=substitute(b.body, {b.var: Sym(a.var)}))
+    factor = step.lhs.args[0] if a is not step.lhs else None
+    body, other = a.body, substitute(b.body, {b.var: Sym(a.var)})
+    if factor is not None:
+        body, other = Mul(factor, body), Mul(factor, other)
+    return replace(step, lhs=body, rhs=other)
+
+
+def _common_factor(a, b):
+    """(s, t) when a = c·s and b = c·t for one rational c ≠ 0 written first in both
+    (`-\\sum …` is −1 times the sum), else (a, b)."""
+    if type(a) is Mul and type(b) is Mul and len(a.args) == len(b.args) == 2 and \
+            type(a.args[0]) is Num and a.args[0] == b.args[0] and a.args[0].value != 0:
+        return a.args[1], b.args[1]
+    return a, b
 
 
 def _prove(step, deadline):
@@ -576,35 +593,80 @@ def _rounding_bound(sp, e, strict, depth):
     return _nonneg(sp, lower, strict and not strictly, depth + 1)
 
 
+_MIRROR_DEPTH = 1       # the joined logs and the mirror bound: near the top of the search
+
+
 def _log_bound(sp, e, strict, depth):
-    """Use `-c·log u ≥ c·(1 − u)` (c > 0, u > 0) on such terms and prove what is left."""
-    return _tangent_bound(sp, e, strict, depth, sp.log,
-                          lambda coeff, u: u.is_positive and coeff.is_negative,
-                          lambda u: u - 1)
+    """Use the tangent line of the concave log at 1, `log u ≤ u − 1` (u > 0), on the terms
+    `c·log u` it lowers — `c·(u − 1)` for c < 0 — and prove what is left; failing that, also
+    its mirror `log u ≥ 1 − 1/u` (the same bound at 1/u) on the terms with c > 0, as
+    `c·(1 − 1/u)` (`\\ln\\frac{q}{p} \\le \\frac{q}{p} - 1` is `log p − log q + q/p − 1 ≥ 0` once
+    the logs are combined into `log(p/q)`). Each is a lower bound of its term only for the
+    sign of c it is used with: never `c·(u − 1)` for c > 0."""
+    def tangent(coeff, u):
+        return coeff * (u - 1) if u.is_positive and coeff.is_negative else None
+
+    def both(coeff, u):
+        return coeff * (1 - 1 / u) if u.is_positive and coeff.is_positive else \
+            tangent(coeff, u)
+    if depth > _MIRROR_DEPTH:                   # the sign search branches on every form tried
+        return _tangent_bound(sp, e, strict, depth, sp.log, tangent)
+    collected = _logs_collected(sp, e)
+    for form in (e,) if collected is None else (e, collected):
+        mirrored = any(tangent(*split) is None and both(*split) is not None
+                       for split in _coefficient_splits(form, sp.log) if split is not None)
+        if _tangent_bound(sp, form, strict, depth, sp.log, tangent) or \
+                (mirrored and _tangent_bound(sp, form, strict, depth, sp.log, both)):
+            return True
+    return False
+
+
+def _logs_collected(sp, e):
+    """The sum `e` with its terms `c·log a` and `−c·log b` of one coefficient up to sign
+    joined into `c·log(a/b)` — exact for a, b > 0 — so the tangent bound is used once on the
+    ratio (`p log p − p log q + q − p` is `p·(log(p/q) + q/p − 1)`; the bounds of log p and
+    log q apart are too weak); None when no two terms join."""
+    groups, rest = {}, []
+    for term, split in zip(e.args, _coefficient_splits(e, sp.log)):
+        if split is None or not split[1].is_positive:
+            rest.append(term)
+            continue
+        coeff, u = split
+        key, power = (-coeff, -1) if coeff.could_extract_minus_sign() else (coeff, 1)
+        groups.setdefault(key, []).append(u ** power)
+    if all(len(us) < 2 for us in groups.values()):
+        return None
+    return sp.Add(*rest, *[c * sp.log(sp.Mul(*us)) for c, us in groups.items()])
 
 
 def _exp_bound(sp, e, strict, depth):
     """Use `c·exp(u) ≥ c·(1 + u)` (c ≥ 0, u real: the exponential lies above its tangent at
     0) on such terms and prove what is left: Markov's bound for Y = e^{tX} at e^{ta}, on the
     event's range x = a + s, leaves p(a + s)·(e^{ts} − 1) ≥ p·ts ≥ 0."""
-    return _tangent_bound(sp, e, strict, depth, sp.exp,
-                          lambda coeff, u: u.is_real and _nonneg(sp, coeff, False, depth + 1),
-                          lambda u: 1 + u)
+    return _tangent_bound(sp, e, strict, depth, sp.exp, lambda coeff, u: coeff * (1 + u) if
+                          u.is_real and _nonneg(sp, coeff, False, depth + 1) else None)
 
 
-def _tangent_bound(sp, e, strict, depth, function, usable, tangent):
-    """Each term `c·function(u)` of the sum `e` for which `usable(c, u)` holds replaced by
-    `c·tangent(u)`, a lower bound of it there (a concave log below, a convex exp above its
-    tangent line), and what is left proved non-negative; False when no term is replaced."""
+def _tangent_bound(sp, e, strict, depth, function, lower):
+    """Each term `c·function(u)` of the sum `e` replaced by `lower(c, u)`, a lower bound of
+    it there (a concave log below, a convex exp above its tangent line; None: the term is
+    kept), and what is left proved non-negative; False when no term is replaced."""
     replaced, changed = [], False
-    for term in e.args:
-        coeff, rest = term.as_independent(*term.atoms(function), as_Add=False)
-        if isinstance(rest, function) and usable(coeff, rest.args[0]):
-            replaced.append(coeff * tangent(rest.args[0]))
-            changed = True
-        else:
-            replaced.append(term)
+    for term, split in zip(e.args, _coefficient_splits(e, function)):
+        bound = lower(*split) if split is not None else None
+        changed = changed or bound is not None
+        replaced.append(term if bound is None else bound)
     if not changed:
         return False
-    lower = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
-    return _nonneg(sp, lower, strict, depth + 1)
+    lower_sum = sp.factor(sp.cancel(sp.together(sp.Add(*replaced))))
+    return _nonneg(sp, lower_sum, strict, depth + 1)
+
+
+def _coefficient_splits(e, function):
+    """For each term of the sum `e`, `(c, u)` when it is `c·function(u)` with c free of
+    `function`, else None."""
+    splits = []
+    for term in e.args:
+        coeff, rest = term.as_independent(*term.atoms(function), as_Add=False)
+        splits.append((coeff, rest.args[0]) if isinstance(rest, function) else None)
+    return splits

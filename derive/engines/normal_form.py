@@ -51,7 +51,8 @@ from math import comb
 
 from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
-from derive.engines.poly import Poly, TooLarge, canonical, mono_mul, mono_pow, split_content
+from derive.engines.poly import (Poly, TooLarge, canonical, leading, mono_mul, mono_pow,
+                                split_content)
 from derive.model.names import Kind, Name, NamedValues, WholeRange
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum,
@@ -205,15 +206,16 @@ class Normaliser:
         rewritten = biconjugate(t, self.context, self.value)
         if rewritten is not None:
             return self.value(rewritten)
-        body = self.value(t.body).key()
+        factor, objective = _positive_factor(self.value(t.body), t.var.serial)
+        body = objective.key()
         level = 1 + max((a[1] for a in _marks(body)), default=0)
         serial, mark = t.var.serial, ("ob", level)
         body = _rebind(body, serial, mark)
         ends = tuple(("oo",) if e is OO else ("-oo",) if isinstance(e, Mul) and OO in e.args
                      else self.value(e).key() for e in t.interval[:2])
         over = () if t.over is None else ("class", t.over.latex, t.over.serial)
-        return Poly.atom(("opt", t.kind, body, ends, t.interval[2], REAL if
-                          _real_key(body) else COMPLEX, over))
+        return factor * Poly.atom(("opt", t.kind, body, ends, t.interval[2], REAL if
+                                   _real_key(body) else COMPLEX, over))
 
     def extremum(self, t):
         """The largest (smallest) member of a finite family, max_{k=a..b} x_k: an atom of
@@ -1951,6 +1953,30 @@ def _at_least_zero(count, depth=0):
         elif all(a[3] == POS for a, _ in m):
             least += c                       # a product of naturals is ≥ 1
     return least >= 0                        # (with an even power of an integer: ≥ 0)
+
+
+def _positive_factor(objective, serial):
+    """(c, g) with objective = c·g, c the positive part that does not move with the
+    optimum's variable (serial): its atoms shown > 0 that are free of the variable and
+    common to every term (at their least power, as `split_content` takes a monomial
+    factor) times the absolute value of g's leading coefficient — so max_t (c·g(t)) =
+    c·max_t g(t) for c > 0 is one form, whichever side of the max c is written on
+    (`\\sup_t [u t - f^*(t)]\\, q(x) = \\sup_t [u q(x) t - f^*(t) q(x)]`, q(x) > 0). A factor
+    not shown > 0 stays inside: for c < 0, max_t c·g = c·min_t g, a different optimum, and
+    c = 0 would hide a g with no finite max."""
+    if objective.is_zero():
+        return Poly.const(1), objective
+    exponents = [dict(m) for m in objective.terms]
+    common = {}
+    for a in set().union(*exponents):
+        if all(a in exps for exps in exponents) and _rebind(a, serial, None) == a and \
+                _sign(a) == POS:
+            common[a] = min(exps[a] for exps in exponents)
+    monomial = frozenset((a, e) for a, e in common.items() if e)
+    inverse = mono_pow(monomial, -1)
+    rest = Poly({mono_mul(m, inverse): c for m, c in objective.terms.items()})
+    content = abs(rest.terms[leading(rest)])
+    return Poly({monomial: content}), rest.scale(1 / content)
 
 
 def _marks(obj):
