@@ -117,7 +117,7 @@ NOISE = r"\mathbb{E}_{\epsilon \sim p}"
 @pytest.mark.parametrize("row, verdict", [
     # the law of the unconscious statistician, as an expectation and as an integral
     (rf"\mathbb{{E}}_{{z \sim q_\phi(z)}}[f(z)] = {NOISE}[f(g_\phi(\epsilon))]", "verified"),
-    (rf"\int q_\phi(z) z^2 \, dz = \int p(\epsilon) g_\phi(\epsilon)^2 \, d\epsilon", "verified"),
+    (r"\int q_\phi(z) z^2 \, dz = \int p(\epsilon) g_\phi(\epsilon)^2 \, d\epsilon", "verified"),
     (r"\int q_\phi(z) \, dz = 1", "verified"),
     (rf"\mathbb{{E}}_{{q_\phi}}[f(z) + \phi] = {NOISE}[f(g_\phi(\epsilon))] + \phi", "verified"),
     (rf"\mathbb{{E}}_{{z \sim q_\phi}}[f(z)] = {NOISE}[f(\epsilon)]", "refuted"),   # not pushed
