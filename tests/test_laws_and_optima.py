@@ -948,3 +948,39 @@ def test_a_factor_shown_positive_moves_through_a_supremum_and_no_other(row, verd
     w f*(t)} = w f(r/w). A factor of unknown or negative sign stays inside (for c < 0 the
     supremum is c times the infimum, another optimum)."""
     assert verdicts(display(HOMOGENEOUS, row)) == [verdict]
+
+
+JENSEN = ("% derive: variable x\n% derive: density p over x\n% derive: density q over x\n"
+          "% derive: convex f\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \ge f(\int \frac{p(x)}{q(x)} q(x) dx)", "verified"),
+    # false variants, refuted at a convex quadratic f (a counterexample for every convex f)
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \le f(\int \frac{p(x)}{q(x)} q(x) dx)", "refuted"),
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx = \int f(\frac{p(x)}{q(x)}) p(x) dx", "refuted"),
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \ge f(2)", "refuted"),
+])
+def test_a_convex_f_anywhere_is_drawn_as_a_convex_quadratic(row, verdict):
+    """A declared convex f applied outside any conjugate (Jensen's f(∫ …)) is drawn as a
+    convex quadratic too, not a table (which is not convex and certifies nothing): the
+    true Jensen step agrees on every draw, and a reversed or mis-weighted one is refuted."""
+    assert verdicts(display(JENSEN, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the shift reaches D_f's generator too: both sides are the shifted f's
+    (r"D_f(p \| q) = \int f(\frac{p(x)}{q(x)}) q(x) dx", "verified"),
+    (r"f(1) = 0", "verified"),
+    (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \ge f(\int \frac{p(x)}{q(x)} q(x) dx)", "verified"),
+    (r"f(\int \frac{p(x)}{q(x)} q(x) dx) = 0", "verified"),
+    # false variants: refuted, at a convex quadratic with f(1) = 0
+    (r"f(\int \frac{p(x)}{q(x)} q(x) dx) = f(0)", "refuted"),
+    (r"f(0) = 0", "refuted"),
+    (r"D_f(p \| q) \le 0", "refuted"),
+])
+def test_a_generator_fixed_at_one_by_a_hypothesis(row, verdict):
+    """`assume f(1) = 0` of a convex f: each f(u) is put as f(u) − f(1) + 0 (convex still,
+    D_f the shifted generator's), so a step using it is proved and a false one refuted; the
+    Jensen step, whose shape the shift hides, is proved without the hypothesis."""
+    assert verdicts(display(JENSEN + "% derive: assume f(1) = 0\n", row)) == [verdict]

@@ -3357,3 +3357,30 @@ def test_an_equation_with_two_roots_in_the_domain_is_not_solved(header, row):
     (step,) = steps(display(header, row))
     verdict = decide(step, "0", clock.now() + 20)
     assert verdict.status.value != "verified"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"f(0) = 1 \Rightarrow 2 f(0) + a = 2 + a", "verified"),
+    (r"f(0) = 1 \Rightarrow f(f(0)) = f(1)", "verified"),
+    (r"1 = f(0) \Rightarrow \frac{d}{du} (u f(u)) = f(u) + u f'(u)", "verified"),
+    # false variants: refuted at a table f shifted to f(0) = 1 (an instance of it)
+    (r"f(0) = 1 \Rightarrow f(0) = 2", "refuted"),
+    (r"f(0) = 1 \Rightarrow f(1) = 1", "refuted"),
+    (r"f(0) = 1 \Rightarrow f(f(0)) = f(0)", "refuted"),
+])
+def test_a_functions_value_at_a_number_is_put_in(row, verdict):
+    """`f(c) = v` of a declared function: each f(u) is put as f(u) − f(c) + v, exactly the
+    functions with that value at c, so a step using it is proved and a false one refuted."""
+    header = "% derive: real a, u\n% derive: function f\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+def test_a_signed_functions_value_is_not_shifted():
+    """A shift by a constant would leave a positive function's declared sign: the
+    hypothesis is then not built in (a counterexample still refutes where an exact
+    evaluation shows it holds there)."""
+    header = "% derive: variable x\n% derive: function h\n% derive: assume h(x) > 0\n"
+    (step,) = steps(display(header, r"h(0) = 1 \Rightarrow h(1) = 1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert "cannot use the hypothesis h(0) = 1" in verdict.detail
+    assert verdict.status.value in ("refuted", "undecided")

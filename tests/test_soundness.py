@@ -357,10 +357,11 @@ def test_jensen_with_weights_of_a_positive_total_proves_the_log_sum_inequality(c
      r"\frac{\sum_{j=1}^m c_j}{\sum_{j=1}^m d_j}", False),
     (r"\sum_{i=1}^n u_i e^{t_i} \ge \left(\sum_{i=1}^n u_i\right) \exp\left(\frac{"
      r"\sum_{i=1}^n u_i t_i}{\sum_{i=1}^n u_i}\right)", False),
+    # refuted at a convex quadratic f (a counterexample for every convex f)
     (r"\sum_{i=1}^n r_i f(t_i) \ge \left(\sum_{i=1}^n r_i\right) f\left(\frac{\sum_{i=1}^n "
-     r"r_i t_i}{\sum_{i=1}^n r_i}\right)", False),
+     r"r_i t_i}{\sum_{i=1}^n r_i}\right)", True),
     # a total of weights other than 1, with φ of the plain weighted sum
-    (r"\sum_{i=1}^n w_i f(t_i) \ge f\left(\sum_{i=1}^n w_i t_i\right)", False),
+    (r"\sum_{i=1}^n w_i f(t_i) \ge f\left(\sum_{i=1}^n w_i t_i\right)", True),
 ])
 def test_the_log_sum_inequality_s_false_neighbours_are_not_verified(check_text, row, refuted):
     (step,) = check_text(LOG_SUM + f"$$ {row} $$\n").steps

@@ -97,8 +97,32 @@ def decide(step, seed, deadline, report=lambda v: None):
     try:
         restricted = restrict(step)
     except Unusable:
-        return _unless_reasoned(step, _without_unusable(step, seed, deadline, report))
-    return _unless_reasoned(step, _dispatch(restricted, seed, deadline, report))
+        verdict = _without_unusable(step, seed, deadline, report)
+    else:
+        verdict = _dispatch(restricted, seed, deadline, report)
+    return _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
+
+
+def _unshifted(step, verdict, seed, deadline):
+    """A step neither verified nor refuted under a hypothesis `f(c) = v` of a function
+    (`hypotheses.fixes_a_value`: each f(u) put as f(u) − f(c) + v, which may hide the shape
+    a lemma reads — Jensen's ∫ f(…) q ≥ f(∫ …)) is checked once more without those
+    hypotheses: a proof for every f is one for those with f(c) = v; anything else found
+    there counts for nothing (the verdict stays)."""
+    from dataclasses import replace
+    from derive.engines.hypotheses import fixes_a_value
+    if verdict.status in (VERIFIED, REFUTED):
+        return verdict
+    fixing = [h for h in step.hypotheses if fixes_a_value(h, step.context)]
+    if not fixing:
+        return verdict
+    kept = tuple(h for h in step.hypotheses if h not in fixing)
+    plain = decide(replace(step, hypotheses=kept), seed, deadline)
+    if plain.status is not VERIFIED:
+        return verdict
+    said = "; ".join(h.latex for h in fixing)
+    return replace(plain, detail=f"{plain.detail}; proved without the hypothesis {said}, "
+                   "which it was not needed for")
 
 
 def _restated(step, seed, deadline):

@@ -96,11 +96,11 @@ from derive.engines import normal_form, one_root
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
-from derive.model.names import (Declaration, DistributionInfo, Domain, IndexRange, Kind, Name,
-                                VariableInfo, WholeRange)
+from derive.model.names import (Declaration, DistributionInfo, Domain, FunctionInfo, IndexRange,
+                                Kind, Name, VariableInfo, WholeRange)
 from derive.model.terms import (
-    Add, At, Call, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum, Sym, div,
-    free_names, neg, nodes, substitute, sub, values_taken,
+    Add, At, Call, Defined, Dens, Deriv, Dist, Expect, Integral, Mul, Num, Pow, Product, Sum,
+    Sym, div, free_names, neg, nodes, substitute, sub, values_taken,
 )
 from derive.notation.joint import in_order, put_distributions
 from derive.notation.families import Formula, formula_at
@@ -474,6 +474,9 @@ def _restriction(relation, left, right, latex, context, terms=(), everywhere=Fal
             total = opened and _family_total(*_total_isolated(*opened, context), latex, context)
         if total is not None:
             return total
+        value = _function_value(left, right, latex, context, terms)
+        if value is not None:
+            return value, context
         return _solved(left, right, latex, context)
     if relation in (Relation.LT, Relation.LE, Relation.GT, Relation.GE):
         return _bounded(relation, left, right, latex, context)
@@ -781,6 +784,74 @@ def _rooted(name, root, latex, context):
         unshown.condition = (relation, root, Num(0))
         change.unshown = unshown
     return change, widened
+
+
+def fixes_a_value(hypothesis, context):
+    """Whether `hypothesis` is `f(c) = v` of a plainly declared real function f at a number
+    c (`_function_value`): `engines.decide` also tries a step without it, as that shift may
+    hide the shape a lemma reads (Jensen's f(∫ …))."""
+    return hypothesis.relation is Relation.EQ and \
+        _value_fixed(hypothesis.lhs, hypothesis.rhs, context) is not None
+
+
+def _value_fixed(left, right, context):
+    """(f, c, v) when `left = right` is `f(c) = v` (or `v = f(c)`): f declared as a real
+    function of one argument (plainly, `convex` or `concave`: of real values of no sign),
+    c a number, v free of f with symbols only — a number at every instance; else None."""
+    for call, value in ((left, right), (right, left)):
+        if not isinstance(call, Call) or len(call.arguments) != 1 or \
+                not isinstance(call.arguments[0], Num):
+            continue
+        f = call.function
+        declaration = context.declaration(f)
+        if declaration.kind is not Kind.FUNCTION or not declaration.declared or \
+                declaration.domain is not Domain.REAL or f.latex.endswith("_{\\cdot}") or \
+                not isinstance(declaration.info, (FunctionInfo, type(None))):
+            continue
+        if any(context.kind(n) is not Kind.SYMBOL for n in free_names(value)):
+            continue
+        return f, call.arguments[0], value
+    return None
+
+
+def _function_value(left, right, latex, context, terms):
+    """`f(c) = v` (`_value_fixed`): every call f(u) is put as f(u) − f(c) + v. As f ranges
+    over the functions of its declaration, f − f(c) + v ranges over exactly those with the
+    value v at c — a shift by a constant keeps a function real, convex or concave, and its
+    derivatives (f' is f' still, d/du of the shift is f'(u)); a D_f(P ‖ Q), whose generator
+    is a call of f, is the shifted function's. So the instances are exactly those where the
+    hypothesis holds. The change, or None when the hypothesis is not of that shape; Unusable
+    when the step takes f where the shift would not reach it consistently: applied to
+    several arguments, in a definition held fixed (its value at the current parameters), in
+    a density's formula (written with f, not shifted with it)."""
+    found = _value_fixed(left, right, context)
+    if found is None:
+        return None
+    f, c, v = found
+    for name, declaration in context.table.items():
+        if declaration.kind is Kind.DISTRIBUTION and formula_mentions(
+                Dist(name, declaration.info.over, declaration.info.given), f, context):
+            raise Unusable(f"derive cannot use the hypothesis {latex}: a density's formula "
+                           f"is written with {f.latex}")
+    for term in terms:
+        for t in nodes(term) if term is not None else ():
+            if isinstance(t, Call) and t.function is f and len(t.arguments) != 1 or \
+                    isinstance(t, Defined) and t.name in context.fixed and f in free_names(t):
+                raise Unusable(f"derive cannot use the hypothesis {latex}: the step takes "
+                               f"{f.latex} where a value put for it would not reach")
+    at = Call(f, c)
+
+    def change(term):
+        memo = {}
+        for t in nodes(term):
+            if t in memo:
+                continue
+            out = t.rebuild([memo[k] for k in t.children]) if t.children else t
+            if isinstance(out, Call) and out.function is f and len(out.arguments) == 1:
+                out = Add(sub(out, at), v)
+            memo[t] = out
+        return memo[term]
+    return change
 
 
 def _family_total(left, right, latex, context):

@@ -36,12 +36,14 @@ over the whole line (P² + c; times e^{-Σ u_i²}), below.
 
 Three declarations narrow the stand-in, so that it stays a case of them:
 
-* A function declared **convex** (concave) that an optimum's objective applies to its own
-  variable (the conjugate sup_x {x t − f(x)}, in a definition too) is put to a convex
-  (concave) quadratic a(u − 1)² + b(u − 1), a drawn of that sign: an instance of the
-  declaration (zero at 1, as an f-divergence's generator), whose conjugate the evaluator
-  computes exactly (`Evaluator.quadratic_optimum`). A table there leaves the conjugate an
-  unknown number, and nothing certified.
+* A function declared **convex** (concave) that the step applies (anywhere: under an
+  integral, at a number, in a conjugate's objective sup_x {x t − f(x)}, in a definition
+  too) is put to a convex (concave) quadratic a(u − 1)² + b(u − 1), a drawn of that sign:
+  an instance of the declaration (zero at 1, as an f-divergence's generator), whose
+  conjugate the evaluator computes exactly (`Evaluator.quadratic_optimum`). So a
+  certified difference — Jensen's inequality reversed, a wrong weight — is a
+  counterexample for every such f. A table is not convex: a difference it gives
+  certifies nothing, and its conjugate is an unknown number.
 
 * A function declared (or assumed throughout, `assume h(x) > 0`) **positive** or
   non-negative is put to `P(u)² + c`, P drawn of half the degree and c > 0 drawn — a
@@ -67,7 +69,7 @@ from fractions import Fraction
 
 from derive.model.names import Kind, Name
 from derive.model.terms import (
-    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Optimum, Sym,
+    Add, At, Call, Defined, Dens, Deriv, Expect, Fn, Integral, Mul, Num, OO, Sym,
     free_names, nodes,
 )
 from derive.notation import derivatives, families
@@ -376,7 +378,7 @@ def _find_needing(terms, context):
                 continue
             if order or _shifted(t, term):
                 found.add(f)
-    found.update(_under_an_optimum(terms, context))
+    found.update(_shaped(terms, context))
     if differentiated:
         found.update(derivatives.base(t.function, context)[0] for term in terms
                      for t in nodes(term) if isinstance(t, Call) and len(t.arguments) == 1
@@ -399,18 +401,14 @@ def _arities(terms, context):
     return {f: n.pop() for f, n in seen.items() if len(n) == 1 and min(n) > 1}
 
 
-def _under_an_optimum(terms, context):
-    """The functions declared convex or concave that an optimum's objective applies to its
-    own variable (the conjugate sup_x {x t - f(x)}, in a definition too): put to quadratics
-    (`_quadratic`), never to tables, whose conjugate the evaluator cannot compute."""
-    found = set()
-    for term in terms:
-        for t in nodes(term):
-            if isinstance(t, Optimum) and t.over is None:
-                found.update(c.function for c in nodes(t.body) if isinstance(c, Call) and
-                             len(c.arguments) == 1 and _shape(c.function, context) and
-                             t.var in free_names(c.arguments[0]))
-    return found
+def _shaped(terms, context):
+    """The functions declared convex or concave that the step applies to one argument
+    (anywhere: in a conjugate's sup_x {x t - f(x)}, under an integral, at a number; in a
+    definition too): put to quadratics (`_quadratic`), never to tables — a table is not
+    convex, so a difference it gives certifies nothing, and the evaluator cannot compute
+    its conjugate."""
+    return {c.function for term in terms for c in nodes(term)
+            if isinstance(c, Call) and len(c.arguments) == 1 and _shape(c.function, context)}
 
 
 def _shifted(call, term):
