@@ -554,13 +554,6 @@ def test_a_defining_row_of_a_declared_joints_marginal_is_checked(row, verdict):
     assert verdicts(display(STATS, row, r"\int f_X(x)\,dx = 1")) == [verdict, "verified"]
 
 
-def test_a_definition_of_a_declared_joints_marginal_is_refused():
-    """`define f_X(x) = …` beside `density f_{X,Y}`: f_X is already f's marginal."""
-    text = STATS + "% derive: define f_X(x) = \\int f_{X,Y}(x,y)\\,dy\n$$ f_X(x) = 1 $$\n"
-    with pytest.raises(Exception, match="already f's marginal"):
-        steps(text)
-
-
 CONTINUOUS_XY = "% derive: variable x, y\n% derive: density f_{XY} over x, y\n"
 
 

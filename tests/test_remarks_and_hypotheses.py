@@ -452,6 +452,11 @@ def test_a_name_defined_without_arguments_applied_to_brackets_is_refused(row):
     ("% derive: define c = 2\n", r"c(a + b) = 2a + 2b", "verified"),
     ("% derive: define c = 2\n", r"c(a + b) = 2a + b", "refuted"),
     ("% derive: define c = a b\n", r"c(a + 1) = a^2 b + a b", "verified"),
+    # a bracket holding just a letter the body names: L's value at w, or L·w? (L(w) = w^2 + 1
+    # was refuted as the product)
+    ("% derive: real w\n% derive: define L = w^2 + 1\n", r"L(w) = w^2 + 1", "error"),
+    ("% derive: real w\n% derive: define L = w^2 + 1\n", r"L(w + 1) = (w^2 + 1)(w + 1)",
+     "verified"),
     ("% derive: define M(x) = \\tfrac12 (P(x) + Q(x))\n", r"\int M(x) \, dx = 1", "verified"),
 ])
 def test_a_defined_number_before_brackets_multiplies_them_only_when_it_is_a_number(
@@ -2535,10 +2540,12 @@ def test_a_heading_derive_cannot_read_leaves_its_row_unchecked(head):
 
 
 @pytest.mark.parametrize("remark", ["(\\text{by assumption})", "\\text{(given)}"])
-@pytest.mark.parametrize("claim, verdict", [("n^2 = 1", "verified"), ("n^2 = 2", "refuted")])
+@pytest.mark.parametrize("claim, verdict", [("n^2 = 1", "verified"), ("n^2 = 2", "undecided")])
 def test_a_remark_between_a_premise_and_its_arrow_is_set_aside(remark, claim, verdict):
     """`n = 1 \\quad (\\text{by assumption}) \\implies n^2 = 1`: the remark is the premise's,
-    and n = 1 is never cut off as a claim of its own (atkI #17)."""
+    and n = 1 is never cut off as a claim of its own (atkI #17). Its words name an
+    assumption, so they are the row's reason: a proof stands, a counterexample refutes
+    nothing (the false n^2 = 2 is undecided, naming the reason)."""
     text = display("% derive: integer n\n", "n = 1 \\quad " + remark + " \\implies " + claim)
     assert verdicts(text) == [verdict]
 

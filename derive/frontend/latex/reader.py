@@ -3613,14 +3613,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                        for t in subterms(body))
 
     def _at_its_own_numbers(self, body, bracket):
-        """Whether a round bracket after a name defined without arguments writes a number its
-        body names (`define L = w^2 + 1` then `L(w)`, `L(w + 1)`): the author may mean L's
-        value there — L as the function of w its body is — as much as the product, so the
-        caller refuses it (a true `L(w) = w^2 + 1` was refuted as L·w). A bracket of other
-        numbers (`define c = 2a` then `c(b + 1)`) multiplies."""
+        """Whether a round bracket after a name defined without arguments holds just a letter
+        its body names (`define L = w^2 + 1` then `L(w)`): the author may mean L's value at w
+        — L as the function of w its body is — as much as the product, so the caller refuses
+        it (a true `L(w) = w^2 + 1` was refuted as L·w). A bracket holding an expression
+        (`define c = a b` then `c(a + 1)`, `c^2 (1 + x)`) multiplies, as constants do."""
         if bracket.seps or len(bracket.args) != 1:
             return False
-        return bool(free_names(self.grouping(bracket)) & free_names(body))
+        inside = self.grouping(bracket)
+        return isinstance(inside, Sym) and inside.name in free_names(body)
 
     def _apply(self, info, args, node, mapping=None):
         """A definition's body with its parameters put to `args` (or as `mapping` says),
