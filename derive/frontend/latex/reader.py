@@ -4461,7 +4461,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
-        declared variables)."""
+        declared variables). A density named like a constant derive reads (`density \\pi
+        over a`, RL's policy; `density e`) is refused bare: `2\\pi`, `\\sin(\\pi)`, `\\log e`
+        would be the constant to every reader, and its value at an unwritten point to this
+        one — write `\\pi(a)`."""
+        if name.latex in CONSTANTS:
+            raise self.error(f"{name.latex} is declared a density here, and bare it also "
+                             f"spells the constant {name.latex}: write it at its point "
+                             f"({name.latex}(…)), or name the density with another letter",
+                             node)
         if info.given:
             raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)", node)
         points = []
