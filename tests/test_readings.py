@@ -1208,6 +1208,37 @@ def test_a_log_before_values_of_one_law_is_the_log_of_their_product(check_text):
     assert support.verdicts(result) == ["verified", "refuted"]
 
 
+ONE_JOINT = "% derive: variable x, z\n% derive: joint p over x, z\n"
+ONE_DISCRETE_JOINT = "% derive: discrete x, z\n% derive: joint p over x, z\n"
+
+
+@pytest.mark.parametrize("header, row", [
+    (ONE_DISCRETE_JOINT, r"\sum_z \log p(x|z) p(z) = \sum_z p(z) \log p(x|z)"),
+    (ONE_DISCRETE_JOINT, r"\sum_z \log p(x|z) p(z) = \sum_z \log p(x, z)"),
+    (ONE_JOINT, r"\int \log p(x|z) p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x|z)]"),
+    (ONE_JOINT, r"\int \log p(x|z) p(z) \, dz = 0"),
+])
+def test_a_log_before_one_law_under_its_sum_is_refused(header, row):
+    """Round 23 atkU 2: under a sum or integral over z, `\\log p(x|z) p(z)` is as much the
+    log weighted by p(z) as the log of the joint (`\\sum_z \\log p(x|z) p(z) = \\sum_z p(z)
+    \\log p(x|z)` was refuted): refused, whichever side it is on."""
+    (message,) = _messages(header, row)
+    assert "under a sum or integral over their variable is ambiguous" in message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # an expectation's bracket: the weight is its law, the product the joint
+    (r"\mathbb{E}_{p(z)}[\log p(x|z) p(z)] = \mathbb{E}_{p(z)}[\log p(x, z)]", "verified"),
+    (r"\mathbb{E}_{p(z)}[\log p(x|z) p(z)] = \mathbb{E}_{p(z)}[\log p(x|z)]", "refuted"),
+    # the weight written in brackets is read
+    (r"\int \log(p(x|z))\, p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x|z)]", "verified"),
+    (r"\int \log(p(x|z))\, p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x, z)]", "refuted"),
+])
+def test_a_log_before_one_law_in_an_expectation_is_the_joint(check_text, row, verdict):
+    result = check_text(ONE_JOINT + f"$$ {row} $$\n")
+    assert support.verdicts(result) == [verdict]
+
+
 @pytest.mark.parametrize("row", [
     r"\log \frac{1}{2} \sum_{i=1}^{3} i = \log 3",     # the log of the average (IWAE, log-mean-exp)
     r"\log 2 \sum_{i=1}^{3} i = 0", r"\log 2\pi a \sum_{i=1}^{3} i = 0",   # before a sum

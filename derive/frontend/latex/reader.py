@@ -253,6 +253,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
+        self.weighing = set()      # the names sums and integrals bind (products.function)
         self.hypotheses = ()
         self.hence = False
         self.restating = False
@@ -4799,6 +4800,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                                 else " (the file declares families over "
                                                 "several index letters)"), piece.node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self.product(rest)
         if not any(isinstance(t, Call) and t.arguments == (Sym(index),) and isinstance(
@@ -4850,6 +4852,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"\\{piece.op} runs over the declared discrete variables its "
                              f"term takes)", piece.node)
         copies = [self.fresh(n.latex, origin=n) for n in over]
+        self.weighing.update(copies)
         with self.bindings_as([n.latex for n in over], copies):
             body = self.product(rest)
         if self._free_variables(body) or not set(copies) <= _values_taken(body):
@@ -4924,6 +4927,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         else:
             listed = self._listed_set(node)
             key, index = self._summation_index(piece, node.children[0] if listed else node)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
@@ -5139,6 +5143,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "letter — write the letter of the term left out, \\sum_{i \\ne "
                              f"{key}}}", excluded_node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self.product(rest)
         span = self._family_span(piece, key, index, body)
@@ -5567,6 +5572,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             var = self.fresh(key, declaration=LOCAL_REAL)
         if piece.sub is None and piece.sup is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
+        self.weighing.add(var)
         with self.binding(key, var):
             value = body() if callable(body) else self.product(body)
             if law is not None:
