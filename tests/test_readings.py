@@ -233,6 +233,28 @@ def test_one_name_means_one_thing():
     assert step.kind == "unreadable" and "one name means one thing" in step.message
 
 
+@pytest.mark.parametrize("rows", [
+    [r"h'(x) = h'(x)", "h = h"],
+    [r"\dot{h}(x) = \dot{h}(x)", "h = h"],
+    ["h = h", r"h''(x) = h''(x)"],
+    [r"h = 5 \Rightarrow h'(x) + h = h'(x) + 5"],
+    [r"h = 5 \Rightarrow h'(x) + h = h'(x) + 6"],
+])
+def test_one_name_means_one_thing_beside_its_derivative(rows):
+    """Round 23 atkU 3: `h'(x)` or `\\dot{h}(x)` beside a bare `h` (undeclared) gave h two
+    meanings, a function and a number, silently; now every row writing either is refused."""
+    text = "% derive: real x\n" + "".join(f"$$ {row} $$\n" for row in rows)
+    for step in load_tex("r.tex", text).steps:
+        assert step.kind == "unreadable" and "one name means" in step.message
+
+
+def test_a_derivative_beside_a_declared_function_is_read():
+    text = "% derive: real x\n% derive: function h\n$$ h'(x) = h'(x) $$\n$$ h'(x) = 1 $$\n"
+    assert "unreadable" not in [s.kind for s in load_tex("r.tex", text).steps]
+    text = "% derive: real x, h\n$$ h'(x) = h'(x) $$\n$$ h = h $$\n"
+    assert "unreadable" not in [s.kind for s in load_tex("r.tex", text).steps]
+
+
 def test_a_definition_substitutes_its_parameter_whatever_the_letter():
     text = HEADER + "% derive: define f(t) = t^2\n% derive: define g(x) = x + 1\n"
     assert reading(r"f(3) = g(a)", text) == ["f(3) = g(a)"]

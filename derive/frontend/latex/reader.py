@@ -131,6 +131,17 @@ from derive.notation.elementary import SPELLINGS
 MAX_NUMBER_DIGITS = 200
 # `f^{(2)}`, `f^{(n)}`: the order of a derivative, in parentheses (on a function's name).
 _ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
+_DOTTED = re.compile(r"^\\d?dot\{(?P<base>[^{}]+)\}$")
+
+
+def _differentiated(key):
+    """The function a derivative's spelling names (h of h', h'', h^{(2)}, \\dot{h},
+    \\ddot{h}); None for any other spelling."""
+    order = _ORDER.match(key) or _DOTTED.match(key)
+    if order is not None:
+        return order.group("base")
+    base = key.rstrip("'")
+    return base if base != key else None
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
 # The relation of `… := Q` after an expression, Q a quantity derive already reads (an
@@ -2937,6 +2948,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
+            self._derivative_of_a_number(key, p.node)
             return self._powered(self.opaque_call(name, p, bracket), bracket), 2
         if self.random_depth and found is None and bracket is None and \
                 self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
@@ -3399,7 +3411,30 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"meaning — name the number otherwise", node)
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
+        for spelling in (f"{key}'", f"{key}''", f"\\dot{{{key}}}", f"\\ddot{{{key}}}"):
+            self._undeclared_use(spelling, Kind.FUNCTION, key, node, spelling)
         return name
+
+    def _derivative_of_a_number(self, key, node):
+        """`h'(x)` or `\\dot{h}(x)` applied where the file uses h, undeclared, as a number
+        (`h = 5 \\Rightarrow h'(x) + h = …`): h would be a function and a number — the
+        same two meanings `_conflict` refuses for `h(x)` beside `h`."""
+        base = _differentiated(key)
+        if base is not None:
+            self._undeclared_use(base, Kind.SYMBOL, base, node, key)
+
+    def _undeclared_use(self, spelling, kind, key, node, derivative):
+        """Refuse (`_conflict`) the use of `key` here when `spelling` was used undeclared
+        as `kind` (key and spelling: a function h and its `derivative` h'). Every row
+        writing the derivative is then refused too (`Scope.two_meanings`)."""
+        found = self.scope.lookup(spelling)
+        first = self.scope.first_use.get(found[0]) if found is not None else None
+        if first is None or found[1].kind is not kind or found[1].declared:
+            return
+        self.scope.two_meanings.setdefault(
+            self.scope.name(derivative), f"{derivative} is a derivative of {key}, which the "
+            "file also uses as a number")
+        self._conflict(key, first, node, Kind.FUNCTION if kind is Kind.SYMBOL else Kind.SYMBOL)
 
     def is_index(self, term):
         """Whether a term is a free letter that is a whole number of the file (an index)."""
