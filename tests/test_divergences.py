@@ -871,6 +871,29 @@ def test_mixtures_and_product_laws_are_read(header, row):
     assert verdicts(display(header, row)) == ["verified"]
 
 
+POSITIVE_AB = PQ + "% derive: positive a, b\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # a/(a+b) + b/(a+b) is 1 once over one denominator: the mixture is read
+    (r"D_{KL}(p \| \frac{a}{a+b} p + \frac{b}{a+b} q) \le \log\frac{a+b}{a}", "verified"),
+    (r"D_{KL}(p \| \frac{a}{a+b} p + \frac{b}{a+b} q) < 0", "refuted"),
+])
+def test_mixture_weights_summing_to_1_over_a_denominator_are_read(row, verdict):
+    """Round 23 atkU 4: these weights were said "not to sum to 1" (the normal form keeps
+    a/(a+b) and b/(a+b) as two terms)."""
+    assert verdicts(display(POSITIVE_AB, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"D_{KL}(p \| \frac{a}{a+b} p + \frac{a}{a+b} q) \ge 0", "are not shown to sum to 1"),
+    (r"D_{KL}(p \| \frac{1}{3} p + \frac{1}{3} q) \ge 0", "do not sum to 1"),
+])
+def test_mixture_weights_not_summing_to_1_say_so_truly(row, message):
+    step, = steps(display(POSITIVE_AB, row))
+    assert "is not a distribution here" in step.message and message in step.message
+
+
 def test_a_mixture_weight_not_shown_nonnegative_is_refused():
     step, = steps(display(PQ + "% derive: real \\lambda\n",
                           r"D_{KL}(p \| \lambda p + (1 - \lambda) q) \ge 0"))

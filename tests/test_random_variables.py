@@ -1673,6 +1673,31 @@ def test_a_superscript_law_on_a_moment_is_its_law(header, row, verdict):
     assert verdicts(display(header, row)) == [verdict]
 
 
+POLICY_PI = "% derive: variable a\n% derive: density \\pi over a\n% derive: real \\mu\n"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # bare, π / e would be the density at an unwritten point: refused wherever they stand
+    (POLICY_PI, r"\sin(\pi) = 0", "unreadable"),
+    (POLICY_PI, r"\sin(\pi) = 1", "unreadable"),
+    (POLICY_PI, r"\int_{-\infty}^{\infty} e^{-a^2/2} \, da = \sqrt{2\pi}", "unreadable"),
+    (POLICY_PI, r"\pi > 3", "unreadable"),
+    ("% derive: density e\n", r"\log e = 1", "unreadable"),
+    # written at its point, or as a law, the density keeps its readings
+    (POLICY_PI, r"\int \pi(a) \, da = 1", "verified"),
+    (POLICY_PI, r"\int \pi(a) \, da = 2", "refuted"),
+    (POLICY_PI, r"\mathbb{E}^{\pi}[a] = \int a \pi(a) \, da", "verified"),
+])
+def test_a_density_named_like_a_constant_is_never_bare(header, row, verdict):
+    """Round 23 atkU 1: with `density \\pi over a`, `\\sqrt{2\\pi}` and `\\sin(\\pi) = 0`
+    were refuted, π read as π(a) at a free a."""
+    (step,) = steps(display(header, row))
+    if verdict == "unreadable":
+        assert step.kind == verdict and "spells the constant" in step.message
+    else:
+        assert verdicts(display(header, row)) == [verdict]
+
+
 @pytest.mark.parametrize("row", [
     r"\mathbb{E}^{2}[x] = \mathbb{E}_{p}[x]^2",
     r"\mathbb{E}^{(t)}[x] = \mathbb{E}_{p}[x]",

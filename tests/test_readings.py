@@ -233,6 +233,28 @@ def test_one_name_means_one_thing():
     assert step.kind == "unreadable" and "one name means one thing" in step.message
 
 
+@pytest.mark.parametrize("rows", [
+    [r"h'(x) = h'(x)", "h = h"],
+    [r"\dot{h}(x) = \dot{h}(x)", "h = h"],
+    ["h = h", r"h''(x) = h''(x)"],
+    [r"h = 5 \Rightarrow h'(x) + h = h'(x) + 5"],
+    [r"h = 5 \Rightarrow h'(x) + h = h'(x) + 6"],
+])
+def test_one_name_means_one_thing_beside_its_derivative(rows):
+    """Round 23 atkU 3: `h'(x)` or `\\dot{h}(x)` beside a bare `h` (undeclared) gave h two
+    meanings, a function and a number, silently; now every row writing either is refused."""
+    text = "% derive: real x\n" + "".join(f"$$ {row} $$\n" for row in rows)
+    for step in load_tex("r.tex", text).steps:
+        assert step.kind == "unreadable" and "one name means" in step.message
+
+
+def test_a_derivative_beside_a_declared_function_is_read():
+    text = "% derive: real x\n% derive: function h\n$$ h'(x) = h'(x) $$\n$$ h'(x) = 1 $$\n"
+    assert "unreadable" not in [s.kind for s in load_tex("r.tex", text).steps]
+    text = "% derive: real x, h\n$$ h'(x) = h'(x) $$\n$$ h = h $$\n"
+    assert "unreadable" not in [s.kind for s in load_tex("r.tex", text).steps]
+
+
 def test_a_definition_substitutes_its_parameter_whatever_the_letter():
     text = HEADER + "% derive: define f(t) = t^2\n% derive: define g(x) = x + 1\n"
     assert reading(r"f(3) = g(a)", text) == ["f(3) = g(a)"]
@@ -1206,6 +1228,37 @@ def test_a_log_before_values_of_one_law_is_the_log_of_their_product(check_text):
                         "$$ \\log p(x|z) p(z) = \\log p(x, z) $$\n"
                         "$$ \\log p(x|z) p(z) = \\log p(x|z) $$\n")
     assert support.verdicts(result) == ["verified", "refuted"]
+
+
+ONE_JOINT = "% derive: variable x, z\n% derive: joint p over x, z\n"
+ONE_DISCRETE_JOINT = "% derive: discrete x, z\n% derive: joint p over x, z\n"
+
+
+@pytest.mark.parametrize("header, row", [
+    (ONE_DISCRETE_JOINT, r"\sum_z \log p(x|z) p(z) = \sum_z p(z) \log p(x|z)"),
+    (ONE_DISCRETE_JOINT, r"\sum_z \log p(x|z) p(z) = \sum_z \log p(x, z)"),
+    (ONE_JOINT, r"\int \log p(x|z) p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x|z)]"),
+    (ONE_JOINT, r"\int \log p(x|z) p(z) \, dz = 0"),
+])
+def test_a_log_before_one_law_under_its_sum_is_refused(header, row):
+    """Round 23 atkU 2: under a sum or integral over z, `\\log p(x|z) p(z)` is as much the
+    log weighted by p(z) as the log of the joint (`\\sum_z \\log p(x|z) p(z) = \\sum_z p(z)
+    \\log p(x|z)` was refuted): refused, whichever side it is on."""
+    (message,) = _messages(header, row)
+    assert "under a sum or integral over their variable is ambiguous" in message
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # an expectation's bracket: the weight is its law, the product the joint
+    (r"\mathbb{E}_{p(z)}[\log p(x|z) p(z)] = \mathbb{E}_{p(z)}[\log p(x, z)]", "verified"),
+    (r"\mathbb{E}_{p(z)}[\log p(x|z) p(z)] = \mathbb{E}_{p(z)}[\log p(x|z)]", "refuted"),
+    # the weight written in brackets is read
+    (r"\int \log(p(x|z))\, p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x|z)]", "verified"),
+    (r"\int \log(p(x|z))\, p(z) \, dz = \mathbb{E}_{p(z)}[\log p(x, z)]", "refuted"),
+])
+def test_a_log_before_one_law_in_an_expectation_is_the_joint(check_text, row, verdict):
+    result = check_text(ONE_JOINT + f"$$ {row} $$\n")
+    assert support.verdicts(result) == [verdict]
 
 
 @pytest.mark.parametrize("row", [

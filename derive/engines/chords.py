@@ -94,7 +94,7 @@ def _holds(points, other, shape, n, context):
         if not all(n.poly_positivity(n.value(w)) in _NONNEG for w in weights):
             return False
         total = Add(*weights)
-        one = _vanishes(n.value(total) - n.value(ONE))
+        one = vanishes(n.value(total) - n.value(ONE))
         if not one and n.poly_positivity(n.value(total)) != normal_form.POS:
             return False
         if any(jensen._shape(jensen.Mean(None, w, phi, t), n, context) != shape
@@ -104,12 +104,12 @@ def _holds(points, other, shape, n, context):
         mean = Add(*[Mul(w, t) for w, _, t in points])
         if one:
             argument = _argument_of(other, phi)
-            if argument is not None and _vanishes(n.value(sub(argument, mean))):
+            if argument is not None and vanishes(n.value(sub(argument, mean))):
                 return True
             bound = jensen._apply(phi, mean, context)
         else:
             bound = Mul(total, jensen._apply(phi, Mul(mean, Pow(total, Num(-1))), context))
-        return _vanishes(n.value(sub(other, bound)))
+        return vanishes(n.value(sub(other, bound)))
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
 
@@ -122,7 +122,7 @@ def _argument_of(term, phi):
     return jensen._argument(found)
 
 
-def _vanishes(poly):
+def vanishes(poly):
     """Whether a normal form with no integrals is zero once over one denominator (the
     normal form keeps `δ_x/(δ_a + δ_x) + δ_a/(δ_a + δ_x)` as two terms): SymPy's exact
     `cancel` of its atoms as symbols."""

@@ -117,7 +117,7 @@ def _factor(term, context):
 def _weights(parts, context):
     """Refuse a mixture whose weights mention a variable or are not shown ≥ 0, or whose
     sum is not shown to be 1."""
-    from derive.engines import normal_form
+    from derive.engines import chords, normal_form
     normaliser = normal_form.Normaliser(context)
     weights = [Mul(*w) if len(w) > 1 else w[0] if w else Num(1) for w, _ in parts]
     for weight in weights:
@@ -125,13 +125,14 @@ def _weights(parts, context):
             raise _NotALaw("a mixture's weight depends on the variable")
     try:
         signs = [normaliser.sign(normaliser.value(w)) for w in weights]
-        total = normaliser.value(Add(*weights, Num(-1))).constant()
+        excess = normaliser.value(Add(*weights, Num(-1)))
     except (normal_form.Unsupported, normal_form.Undefined):
         raise _NotALaw("its weights are not numbers derive can add") from None
     if any(s not in (normal_form.POS, normal_form.NONNEG) for s in signs):
         raise _NotALaw("a mixture's weights must be shown ≥ 0")
-    if total != 0:
-        raise _NotALaw("its weights do not sum to 1 — a multiple or a sum of densities "
+    if not chords.vanishes(excess):         # a/(a+b) + b/(a+b): 1 over one denominator
+        found = "do not" if excess.constant() is not None else "are not shown to"
+        raise _NotALaw(f"its weights {found} sum to 1 — a multiple or a sum of densities "
                        "does not integrate to 1")
 
 

@@ -948,6 +948,12 @@ class Products:
                                  "laws is ambiguous (\\log p(x|z) q(z|x): the log of the "
                                  "product, or the log of p times q?): write "
                                  "\\log(p(x|z))\\, q(z|x) or \\log(p(x|z) q(z|x))", p.node)
+            if self._weighed_laws(factors):
+                raise self.error("a function word without brackets before values of a law "
+                                 "under a sum or integral over their variable is ambiguous "
+                                 "(\\sum_z \\log p(x|z) p(z): the log of the joint, or the "
+                                 "log weighted by p(z)?): write \\log(p(x|z))\\, p(z) or "
+                                 "\\log(p(x|z) p(z))", p.node)
             after = None
         value = self.elementary(p.fname, arg)
         if p.base is not None:                  # \log_b x: the logarithm to base b
@@ -965,6 +971,16 @@ class Products:
                                  f"before the space?): write brackets", p.node)
             value, used = Mul(value, *tail), used + len(spaced)
         return value, used
+
+    def _weighed_laws(self, factors):
+        """Whether a bracketless function word's factors are values of a law, two or more,
+        under a sum or integral binding one of their variables (`\\sum_z \\log p(x|z) p(z)`,
+        `\\int \\log p(x|z) p(z)\\, dz`): there the last value reads as much as the sum's
+        weight (E_{p(z)}[log p(x|z)]) as a factor of the joint. Inside an expectation's
+        brackets (`\\mathbb{E}_{q}[\\log p(x|z) p(z)]`) the weight is the expectation's law,
+        and the product stays the joint."""
+        laws = [a for a in factors if _law(a) is not None]
+        return len(laws) > 1 and any(free_names(a) & self.weighing for a in laws)
 
     def _fraction_alone(self, p, rest):
         """Whether the argument of an unbracketed logarithm is the `\\frac{…}{…}` right after

@@ -133,6 +133,17 @@ from derive.notation.elementary import SPELLINGS
 MAX_NUMBER_DIGITS = 200
 # `f^{(2)}`, `f^{(n)}`: the order of a derivative, in parentheses (on a function's name).
 _ORDER = re.compile(r"^(?P<base>.+)\^\{\((?P<order>[^()]*)\)\}$")
+_DOTTED = re.compile(r"^\\d?dot\{(?P<base>[^{}]+)\}$")
+
+
+def _differentiated(key):
+    """The function a derivative's spelling names (h of h', h'', h^{(2)}, \\dot{h},
+    \\ddot{h}); None for any other spelling."""
+    order = _ORDER.match(key) or _DOTTED.match(key)
+    if order is not None:
+        return order.group("base")
+    base = key.rstrip("'")
+    return base if base != key else None
 
 DEFINE = "define"              # the relation of a definition row (`:=`)
 # The relation of `… := Q` after an expression, Q a quantity derive already reads (an
@@ -255,6 +266,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
+        self.weighing = set()      # the names sums and integrals bind (products.function)
         self.hypotheses = ()
         self.hence = False
         self.restating = False
@@ -2972,6 +2984,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_at_a_function(key, bracket)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
+            self._derivative_of_a_number(key, p.node)
             return self._powered(self.opaque_call(name, p, bracket), bracket), 2
         if self.random_depth and found is None and bracket is None and \
                 self.scope.lookup(key) is None and re.fullmatch(r"[A-Z]", key) and \
@@ -3434,7 +3447,30 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"meaning — name the number otherwise", node)
         name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
         self._conflict(key, conflict, node, Kind.SYMBOL)
+        for spelling in (f"{key}'", f"{key}''", f"\\dot{{{key}}}", f"\\ddot{{{key}}}"):
+            self._undeclared_use(spelling, Kind.FUNCTION, key, node, spelling)
         return name
+
+    def _derivative_of_a_number(self, key, node):
+        """`h'(x)` or `\\dot{h}(x)` applied where the file uses h, undeclared, as a number
+        (`h = 5 \\Rightarrow h'(x) + h = …`): h would be a function and a number — the
+        same two meanings `_conflict` refuses for `h(x)` beside `h`."""
+        base = _differentiated(key)
+        if base is not None:
+            self._undeclared_use(base, Kind.SYMBOL, base, node, key)
+
+    def _undeclared_use(self, spelling, kind, key, node, derivative):
+        """Refuse (`_conflict`) the use of `key` here when `spelling` was used undeclared
+        as `kind` (key and spelling: a function h and its `derivative` h'). Every row
+        writing the derivative is then refused too (`Scope.two_meanings`)."""
+        found = self.scope.lookup(spelling)
+        first = self.scope.first_use.get(found[0]) if found is not None else None
+        if first is None or found[1].kind is not kind or found[1].declared:
+            return
+        self.scope.two_meanings.setdefault(
+            self.scope.name(derivative), f"{derivative} is a derivative of {key}, which the "
+            "file also uses as a number")
+        self._conflict(key, first, node, Kind.FUNCTION if kind is Kind.SYMBOL else Kind.SYMBOL)
 
     def is_index(self, term):
         """Whether a term is a free letter that is a whole number of the file (an index)."""
@@ -4498,7 +4534,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def bare_density(self, name, info, node):
         """`p` alone: its value at the innermost bound point of its variables (or at the
-        declared variables)."""
+        declared variables). A density named like a constant derive reads (`density \\pi
+        over a`, RL's policy; `density e`) is refused bare: `2\\pi`, `\\sin(\\pi)`, `\\log e`
+        would be the constant to every reader, and its value at an unwritten point to this
+        one — write `\\pi(a)`."""
+        if name.latex in CONSTANTS:
+            raise self.error(f"{name.latex} is declared a density here, and bare it also "
+                             f"spells the constant {name.latex}: write it at its point "
+                             f"({name.latex}(…)), or name the density with another letter",
+                             node)
         if info.given:
             raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)", node)
         points = []
@@ -4828,6 +4872,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                                 else " (the file declares families over "
                                                 "several index letters)"), piece.node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self.product(rest)
         if not any(isinstance(t, Call) and t.arguments == (Sym(index),) and isinstance(
@@ -4879,6 +4924,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"\\{piece.op} runs over the declared discrete variables its "
                              f"term takes)", piece.node)
         copies = [self.fresh(n.latex, origin=n) for n in over]
+        self.weighing.update(copies)
         with self.bindings_as([n.latex for n in over], copies):
             body = self.product(rest)
         if self._free_variables(body) or not set(copies) <= _values_taken(body):
@@ -4953,6 +4999,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         else:
             listed = self._listed_set(node)
             key, index = self._summation_index(piece, node.children[0] if listed else node)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
@@ -5168,6 +5215,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "letter — write the letter of the term left out, \\sum_{i \\ne "
                              f"{key}}}", excluded_node)
         index = self.fresh(key, declaration=LOCAL_INDEX)
+        self.weighing.add(index)
         with self.binding(key, index):
             body = self.product(rest)
         span = self._family_span(piece, key, index, body)
@@ -5596,6 +5644,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             var = self.fresh(key, declaration=LOCAL_REAL)
         if piece.sub is None and piece.sup is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
+        self.weighing.add(var)
         with self.binding(key, var):
             value = body() if callable(body) else self.product(body)
             if law is not None:
