@@ -5760,6 +5760,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
                 var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
             low, closed, member = self._member_range(family, low, closed)
+        if found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
+                                                                         Kind.VARIABLE):
+            low, closed, member = self._declared_range(found, kind, key, low, closed, node)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -6146,6 +6149,24 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         its family's domain — above 0 for a positive family, from 0 for a nonnegative one,
         the line otherwise — and is declared so (an instance draws it there)."""
         domain = self.scope.context.domain(family)
+        if domain.is_positive:
+            return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
+        if domain.is_nonnegative:
+            return Num(0), "[)", Declaration(Kind.VARIABLE, Domain.NONNEGATIVE)
+        return low, closed, LOCAL_OPTIMUM
+
+    def _declared_range(self, found, kind, key, low, closed, node):
+        """(low, closed, the bound variable's declaration) of an optimum over a declared
+        number written without a range (`\\inf_t` of `positive t`): it ranges over its
+        declared domain — above 0 for a positive one, from 0 for a nonnegative one, the
+        line for a real or undeclared one — as a family's member does (`_member_range`); a
+        counterexample never picks a value the declaration rules out. Over an integer one
+        it is refused: the optimum over the integers is not the one over an interval."""
+        domain = found[1].domain
+        if domain.is_integer:
+            raise self.error(f"{key} is declared {domain.value}: say what this \\{kind} "
+                             f"ranges over (\\{kind}_{{{key} > 0}}, \\{kind}_{{{key} \\in "
+                             f"\\mathbb{{R}}}}); derive does not optimise over integers", node)
         if domain.is_positive:
             return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
         if domain.is_nonnegative:
