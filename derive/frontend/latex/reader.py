@@ -1888,6 +1888,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._func_piece(word, tail_nodes, node)
         if is_tree(primary, "group"):
             self.refuse_braced_word(primary)
+            self.refuse_braced_word_letters(primary)    # `{NL}L` of `define NLL`: words.py
         if is_tree(primary, "group") and is_tree(single(primary), "func"):
             # `{\\log} x`, `{\\log}^2 x`: TeX drops the braces around a function word
             inner = single(primary)
