@@ -160,6 +160,11 @@ MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
+# A row of nothing but an arrow or an equivalence (`\\ \Leftrightarrow \\`) that layout
+# kept where it stands (`layout._without_remark_rows`): refused with why, not a parse error.
+_LONE_ARROW = re.compile(r"(?:\s|&|\\[,;! ]|\\q?quad(?![a-zA-Z])|~)*(?P<arrow>\\)(?:Leftrightarrow|"
+                         r"Longleftrightarrow|iff|Rightarrow|Longrightarrow|implies)"
+                         r"(?![a-zA-Z])(?:\s|\\[,;! ]|\\q?quad(?![a-zA-Z])|~)*")
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
 UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
@@ -888,6 +893,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         try:
             tree = parse_row(text)
         except SyntaxProblem as problem:
+            if _LONE_ARROW.fullmatch(text):
+                raise self.source.error(
+                    "an arrow alone on its row is read only between two rows of a display: "
+                    "`\\Downarrow` above a statement of its own as \"hence\", any bare arrow "
+                    "between two links of one chain as a note; an equivalence above a "
+                    "statement of its own is refused (is the row above its premise? both "
+                    "ways?), as is an arrow first or last in a display (what follows?)",
+                    start + _LONE_ARROW.search(text).start("arrow")) from None
             raise self.source.error(problem.message, start + problem.offset) from None
         self.applied_words = applied_words(tree) if any(w in text for w in MSE_SPELLED) \
             else frozenset()
