@@ -281,6 +281,29 @@ def test_an_optimum_over_one_member_ranges_over_its_family_domain(row, expected)
     assert verdicts(display(_FAMILIES, row)) == [expected]
 
 
+_SCALARS = ("% derive: positive t\n% derive: real y\n% derive: nonnegative s\n"
+            "% derive: integer k\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a declared-positive t ranges over (0, ∞): inf (t + 1)² = 1, never refuted at t < 0
+    (r"\inf_{t}\left\{(t+1)^2\right\} = 1", "undecided"),
+    (r"\sup_{s}\left\{-(s+1)^2\right\} = -1", "undecided"),
+    (r"\sup_t\Big\{y t - t\log t\Big\} = e^{y-1}", "verified"),
+    (r"\sup_t\Big\{y t - t\log t\Big\} = e^{y+1}", "refuted"),
+    (r"\inf_{t}\left\{(t-1)^2\right\} = 1", "refuted"),            # 0 at t = 1
+    (r"\arg\min_{t}\left\{(t-1)^2\right\} = 1", "verified"),
+    (r"\arg\min_{t}\left\{(t-1)^2\right\} = -1", "refuted"),
+    # an integer's optimum is not the one over an interval: refused
+    (r"\max_k\{-k^2\} = 0", "error"),
+])
+def test_an_optimum_over_a_declared_number_ranges_over_its_domain(row, expected):
+    """`\\inf_t` of `positive t` had ranged over the line and been refuted at t = −1.98,
+    a value the declaration rules out; it ranges over the declared domain, as a family's
+    member does."""
+    assert verdicts(display(_SCALARS, row)) == [expected]
+
+
 @pytest.mark.parametrize("row", [
     r"\sup_x\Big\{x_1 + \sum_{i=1}^n x_i\Big\} = 1",                 # a member alone
     r"\sup_x\Big\{\sum_{i=1}^{n-1} x_i x_{i+1}\Big\} = 1",          # another index

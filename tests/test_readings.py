@@ -3784,6 +3784,59 @@ def test_a_define_directive_of_plain_letters_with_arguments(check_text):
     assert _statuses(check_text, text) == ["verified", "refuted"]
 
 
+@pytest.mark.parametrize("row, status", [
+    # a word spelled apart or decorated is refused — never N·L·L of new complex letters
+    (r"N L L = w^2 + 1", "verified"),              # spaces print nothing
+    (r"{NL}L = w^2 + 1", "error"),                 # prints as NLL; had been refuted
+    (r"{N}LL = w^2 + 1", "error"),
+    (r"N\,LL = w^2 + 1", "error"),                 # the author set N apart
+    (r"\mathrm{N}LL = w^2 + 1", "error"),
+    (r"NLL' = 0", "error"),                        # of the name, or N·L·L'? had been refuted
+    (r"NLL' = 2w", "error"),
+    (r"NLL_1 = w^2 + 1", "error"),
+])
+def test_a_plain_letter_word_spelled_apart_is_refused(check_text, row, status):
+    assert _statuses(check_text, ACRONYM + f"$$ {row} $$\n") == [status]
+
+
+WITH_ARGUMENTS = "% derive: real w\n% derive: define NLL(w) = w^2 + 1\n"
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"NLL = w^2 + 1", "error"),                   # bare: had been N·L·L, refuted
+    (r"2 NLL = 2w^2 + 2", "error"),
+    (r"NLL = 5", "error"),
+    (r"NLL(w) = w^2 + 1", "verified"),
+    (r"NLL(w) = w^2 + 2", "refuted"),
+    (r"2 NLL(3) = 20", "verified"),
+])
+def test_a_plain_letter_word_with_arguments_is_refused_bare(check_text, row, status):
+    assert _statuses(check_text, WITH_ARGUMENTS + f"$$ {row} $$\n") == [status]
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"NLL = w^2", "error"),                       # the word NLL, or N·LL?
+    (r"NLL = N w", "error"),
+    (r"LL = w", "verified"),
+    (r"LL = w^2", "refuted"),
+])
+def test_a_plain_letter_word_holding_another_defined_word_is_refused(check_text, row, status):
+    text = "% derive: real w\n% derive: define NLL = w^2\n% derive: define LL = w\n"
+    assert _statuses(check_text, text + f"$$ {row} $$\n") == [status]
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\int_0^1 w Ld w = 1", "error"),              # the name Ld, or L times dw?
+    (r"\int_0^1 w Ld\, dw = 1", "error"),
+    (r"\int_0^1 w Ld w = 5", "error"),
+    (r"Ld = 2", "verified"),
+    (r"Ld = 3", "refuted"),
+])
+def test_a_plain_letter_word_with_a_d_beside_an_integral_is_refused(check_text, row, status):
+    text = "% derive: variable w\n% derive: define Ld = 2\n"
+    assert _statuses(check_text, text + f"$$ {row} $$\n") == [status]
+
+
 @pytest.mark.parametrize("text", [
     "% derive: real w, N\n% derive: define NLL = w^2 + 1\n",           # N declared above
     "% derive: real w\n$$ L = w + 1 $$\n% derive: define NLL = w^2 + 1\n",  # L used above

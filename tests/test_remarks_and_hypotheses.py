@@ -3232,6 +3232,39 @@ def test_a_lone_down_arrow_above_a_statement_of_its_own_is_hence(arrow):
     assert verdicts(text.format(arrow=arrow, value="5"))[-1] == "refuted"
 
 
+@pytest.mark.parametrize("trailing", ["", " \\\\", " \\\\ &", " \\\\\n\\\\"])
+@pytest.mark.parametrize("remark", [r"\Downarrow", "分子分母同时除以2"])
+def test_a_remark_row_last_in_a_display_is_refused_with_a_trailing_break(remark, trailing):
+    # `… \\ \Downarrow \\ \end{aligned}`: a trailing break prints nothing, so the arrow is
+    # last (the conclusion is missing) and refused as without it — it had been dropped
+    # silently, the row above verified as if nothing followed
+    text = "% derive: real a\n\\begin{aligned}\n(a+1)^2 &= a^2 + 2a + {c} \\\\\n" \
+        f"{remark}{trailing}\n\\end{{aligned}}\n"
+    assert "error" in verdicts(text.replace("{c}", "1"))
+    assert "verified" not in verdicts(text.replace("{c}", "2"))
+
+
+def test_an_annotated_arrow_row_says_why_it_is_refused():
+    text = "% derive: real a\n\\begin{aligned}\na^2 &= 4 \\\\\n\\Downarrow \\quad " \
+        "\\text{since } a > 0 \\\\\na &= 2\n\\end{aligned}\n"
+    assert any("annotation beside it" in (getattr(s, "message", "") or "")
+               for s in steps(text))
+
+
+def test_an_equivalence_above_a_statement_of_its_own_says_why_it_is_refused():
+    text = "% derive: real a\n\\begin{aligned}\na &= 2 \\\\\n\\Leftrightarrow \\\\\n" \
+        "a^2 &= 4\n\\end{aligned}\n"
+    assert any("is the row above its premise" in (getattr(s, "message", "") or "")
+               for s in steps(text))
+
+
+def test_an_equivalence_above_a_statement_of_its_own_says_why_it_is_refused():
+    text = "% derive: real a\n\\begin{aligned}\na &= 2 \\\\\n\\Leftrightarrow \\\\\n" \
+        "a^2 &= 4\n\\end{aligned}\n"
+    assert any("is the row above its premise" in (getattr(s, "message", "") or "")
+               for s in steps(text))
+
+
 @pytest.mark.parametrize("remark", [r"\Leftrightarrow", "两边平方"])
 def test_an_equivalence_or_prose_above_a_statement_of_its_own_is_refused(remark):
     # an equivalence claims the way back too, prose may say anything: never set aside there

@@ -183,7 +183,10 @@ def _without_remark_rows(pieces):
     refused where it stands."""
     out = []
     for k, (before, piece) in enumerate(pieces):
-        below = pieces[k + 1] if k + 1 < len(pieces) else None
+        # the next row that prints something: an empty row after a trailing `\\` is none,
+        # so an arrow above it is last in the display (refused), never a note between rows
+        below = next((p for p in pieces[k + 1:] if re.sub(_SPACING, "", p[1].text.replace(
+            "&", " "))), None)
         between = out and before is not None and _row_break(before) and below is not None \
             and _row_break(below[0]) and _remark_row(piece.text)
         if not between:

@@ -61,6 +61,12 @@ INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL
            **dict.fromkeys((r"\dots", r"\ldots", r"\cdots"),
                            "terms left out with dots (y_1 + \\dots + y_n, \\{x_1, \\dots, x_n\\}) are "
                            "not read yet: write a sum by its index, \\sum_{i=1}^{n} y_i"),
+           **dict.fromkeys((r"\Downarrow", r"\Longdownarrow"),
+                           "an arrow row is read as \"hence\" only alone on its row between two "
+                           "rows of a display (a = 2 \\\\ \\Downarrow \\\\ a^2 = 4); one with an "
+                           "annotation beside it (\\Downarrow \\quad \\text{since …}), or first or "
+                           "last in the display (what follows from it?), is refused: write the "
+                           "reason as a remark on the row below (~~ \\text{since …})"),
            r"\given": "\\given is no LaTeX command (a macro of the author's, usually for the "
                        "bar of a conditional): write \\mid, p(x \\mid y), or define it in the "
                        "document (\\newcommand{\\given}{\\mid})",
@@ -122,6 +128,8 @@ def unknown_command(command):
                 f"it if the file means an unknown function (% derive: function {command}) or "
                 f"define it (% derive: define {command}(t) = …)")
     hint = INSTEAD.get(command)
+    if command in (r"\Downarrow", r"\Longdownarrow"):   # read, but not where it stands
+        return f"derive does not read `{command}` here: {hint}"
     return (f"derive does not read `{command}` yet: " + (hint if hint else
             "it is not in the notation it knows (the README lists what it reads)"))
 

@@ -158,6 +158,7 @@ class Products:
                       if isinstance(p, BigPiece) and p.op in ("int", "iint")]
             if not starts:
                 return pieces
+            self.refuse_word_differentials(pieces)  # `w Ld w` of `define Ld`: words.py
             i = starts[0]
             ends = self._differentials_of(pieces, i)
             value = self._expression_differential(pieces, i, limit, ends)

@@ -173,6 +173,11 @@ MISMATCH = "compares distributions over the same variables"
 LOCAL_FUNCTION = Declaration(Kind.FUNCTION, Domain.REAL)  # a sup over a class of functions
 LOCAL_INDEX = Declaration(Kind.SYMBOL, Domain.INTEGER)     # the index of `define \hat{y}_j`
 LOCAL_OPTIMUM = Declaration(Kind.VARIABLE, Domain.REAL)   # what a max/sup ranges over
+# A row of nothing but an arrow or an equivalence (`\\ \Leftrightarrow \\`) that layout
+# kept where it stands (`layout._without_remark_rows`): refused with why, not a parse error.
+_LONE_ARROW = re.compile(r"(?:\s|&|\\[,;! ]|\\q?quad(?![a-zA-Z])|~)*(?P<arrow>\\)(?:Leftrightarrow|"
+                         r"Longleftrightarrow|iff|Rightarrow|Longrightarrow|implies)"
+                         r"(?![a-zA-Z])(?:\s|\\[,;! ]|\\q?quad(?![a-zA-Z])|~)*")
 # Undeclared names that read as an expectation or a probability before an event or a
 # random variable: never a function defined by a row, nor an unknown function.
 UPRIGHT_FONTS = frozenset({"mathrm", "operatorname", "mathsf", "textrm", "text", "mathop"})
@@ -916,6 +921,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         try:
             tree = parse_row(text)
         except SyntaxProblem as problem:
+            if _LONE_ARROW.fullmatch(text):
+                raise self.source.error(
+                    "an arrow alone on its row is read only between two rows of a display: "
+                    "`\\Downarrow` above a statement of its own as \"hence\", any bare arrow "
+                    "between two links of one chain as a note; an equivalence above a "
+                    "statement of its own is refused (is the row above its premise? both "
+                    "ways?), as is an arrow first or last in a display (what follows?)",
+                    start + _LONE_ARROW.search(text).start("arrow")) from None
             raise self.source.error(problem.message, start + problem.offset) from None
         self.applied_words = applied_words(tree) if any(w in text for w in MSE_SPELLED) \
             else frozenset()
@@ -1916,6 +1929,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self._func_piece(word, tail_nodes, node)
         if is_tree(primary, "group"):
             self.refuse_braced_word(primary)
+            self.refuse_braced_word_letters(primary)    # `{NL}L` of `define NLL`: words.py
         if is_tree(primary, "group") and is_tree(single(primary), "func"):
             # `{\\log} x`, `{\\log}^2 x`: TeX drops the braces around a function word
             inner = single(primary)
@@ -5846,6 +5860,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
                 var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
             low, closed, member = self._member_range(family, low, closed)
+        if found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
+                                                                         Kind.VARIABLE):
+            low, closed, member = self._declared_range(found, kind, key, low, closed, node)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
             var = found[0]
@@ -6232,6 +6249,24 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         its family's domain — above 0 for a positive family, from 0 for a nonnegative one,
         the line otherwise — and is declared so (an instance draws it there)."""
         domain = self.scope.context.domain(family)
+        if domain.is_positive:
+            return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
+        if domain.is_nonnegative:
+            return Num(0), "[)", Declaration(Kind.VARIABLE, Domain.NONNEGATIVE)
+        return low, closed, LOCAL_OPTIMUM
+
+    def _declared_range(self, found, kind, key, low, closed, node):
+        """(low, closed, the bound variable's declaration) of an optimum over a declared
+        number written without a range (`\\inf_t` of `positive t`): it ranges over its
+        declared domain — above 0 for a positive one, from 0 for a nonnegative one, the
+        line for a real or undeclared one — as a family's member does (`_member_range`); a
+        counterexample never picks a value the declaration rules out. Over an integer one
+        it is refused: the optimum over the integers is not the one over an interval."""
+        domain = found[1].domain
+        if domain.is_integer:
+            raise self.error(f"{key} is declared {domain.value}: say what this \\{kind} "
+                             f"ranges over (\\{kind}_{{{key} > 0}}, \\{kind}_{{{key} \\in "
+                             f"\\mathbb{{R}}}}); derive does not optimise over integers", node)
         if domain.is_positive:
             return Num(0), "()", Declaration(Kind.VARIABLE, Domain.POSITIVE)
         if domain.is_nonnegative:

@@ -156,27 +156,30 @@ class Words:
         power on the last letter is the name's. One spelling, one meaning — refused as
         ambiguous: the word once one of its letters has a meaning of its own in the file
         (declared, bound, or used as a symbol above: the name, or a product of them?); a
-        run holding the word and more letters (`NLLw`); and, in a row that reads the word,
-        its letters apart (`N + NLL`, `NLL \\cdot N`, `\\sum_{i=1}^{N} NLL`: new symbols
-        beside the name). A letter apart in another row is a symbol of its own, after which
-        the word is refused; a lone `e` stays Euler's number. Such a name before round
-        brackets, in any spelling (`NLL(w)`, `\\operatorname{NLL}(w)`), is refused: its
-        product with the bracket, or its value there? Functions (`define
-        \\operatorname{Softmax}(u)`) are read before brackets by `defined_words`."""
-        words = [key for key in self.scope.names if len(key) > 1 and key.isascii() and
-                 key.isalpha() and self._plain_name(key)]
+        run holding the word and more letters (`NLLw`), or another defined word (`NLL` when
+        `LL` is defined too: N·LL?); the word's letters apart in the source (`N\\,LL`,
+        `\\mathrm{N}LL`) or with a prime or subscript on the last (`NLL'`, `NLL_1`); and, in a
+        row that reads the word, its letters apart (`N + NLL`, `NLL \\cdot N`,
+        `\\sum_{i=1}^{N} NLL`: new symbols beside the name). A letter apart in another row is
+        a symbol of its own, after which the word is refused; a lone `e` stays Euler's
+        number. Such a name before round brackets, in any spelling (`NLL(w)`,
+        `\\operatorname{NLL}(w)`), is refused: its product with the bracket, or its value
+        there? A word defined with arguments (`define NLL(w) = …`) is read before brackets by
+        `defined_words` (as functions, `define \\operatorname{Softmax}(u)`); without them
+        (`NLL`, `2 NLL`) it is refused — never N·L·L of new letters."""
+        words = self.plain_words()
         if not words:
             return pieces
         runs, k = [], 0
         while k < len(pieces):
             end = k + 1
-            if _plain_letter(pieces[k], last=True):
+            if _plain_letter(pieces[k], last=True) or _primed_letter(pieces[k]):
                 while end < len(pieces) and _plain_letter(pieces[end - 1], last=False) and \
-                        _plain_letter(pieces[end], last=True):
+                        (_plain_letter(pieces[end], last=True) or _primed_letter(pieces[end])):
                     end += 1
                 runs.append((k, end, "".join(p.base for p in pieces[k:end])))
             k = end
-        here = self.words_read | {w for _, _, w in runs if w in words}
+        here = self.words_read | {w for _, _, w in runs if w in words and not words[w]}
         out = list(pieces)
         for k, end, word in reversed(runs):
             run = pieces[k:end]
@@ -186,14 +189,16 @@ class Words:
                 p.base in w and p.base != "e" and not self._known_letter(p.base)
                 for p in run)), None)
             if whole:
-                known = [c for c in dict.fromkeys(word) if self._known_letter(c) or
-                         self.scope.lookup(c) is not None]
-                if known:
-                    raise self.error(f"`{word}` is the name the file defines, or a product of "
-                                     f"its letters, of which {', '.join(known)} has a meaning "
-                                     f"of its own: write \\operatorname{{{word}}} or the "
-                                     "product with \\cdot", run[0].node)
+                self._refuse_word_spelling(word, run, words, pieces[end:end + 1])
+                if words[word]:                 # NLL(w): `defined_words` reads it
+                    continue
                 out[k:end] = [NamePiece(word, word, None, run[-1].power, 0, run[0].node)]
+            elif inside is not None and inside == word:
+                raise self.error(f"`{self._run_text(run)}`: a prime or subscript on "
+                                 f"the last letter of the name {word} the file defines in plain "
+                                 f"letters — of the name, or of a letter beside new symbols? "
+                                 f"Write \\operatorname{{{word}}} with it, or the product with "
+                                 "\\cdot", run[0].node)
             elif inside is not None or apart is not None:
                 near = inside or apart
                 raise self.error(f"`{word}` holds letters of the name {near} the file defines "
@@ -203,19 +208,104 @@ class Words:
                                  run[0].node)
         self.words_read |= here
         for k, p in enumerate(out[:-1]):
-            if isinstance(p, NamePiece) and p.key in words and p.power is None and \
-                    isinstance(out[k + 1], BracketPiece) and out[k + 1].open == "(":
+            if isinstance(p, NamePiece) and p.key in words and not words[p.key] and \
+                    p.power is None and isinstance(out[k + 1], BracketPiece) and \
+                    out[k + 1].open == "(":
                 raise self.error(f"{p.key} is defined without arguments: {p.key}(…) would be "
                                  f"its product with the bracket, or its value there? — define "
                                  f"it with its arguments ({p.key}(w) = …), or write the "
                                  "product with \\cdot", p.node)
         return out
 
-    def _plain_name(self, key):
-        """Whether `key` is a name the file defines without arguments."""
-        found = self.scope.lookup(key)
-        return found is not None and found[1].kind is Kind.DEFINITION and \
-            isinstance(found[1].info, DefinitionInfo) and not found[1].info.params
+    def refuse_word_differentials(self, pieces):
+        """Refuse, among the pieces of a product holding an integral, a run of plain letters
+        holding a word the file defines with a d in it (`\\int_0^1 w Ld w` after `define Ld
+        = 2`): its d may open the differential — the name Ld, or L and dw? The differentials
+        are paired before words are read (`letter_words`), so the run would be split."""
+        words = [w for w in self.plain_words() if "d" in w]
+        k = 0
+        while words and k < len(pieces):
+            end = k
+            while end < len(pieces) and _plain_letter(pieces[end], last=True):
+                end += 1
+                if pieces[end - 1].power is not None or pieces[end - 1].sub is not None:
+                    break
+            spelled = "".join(p.base for p in pieces[k:end])
+            word = next((w for w in words if w in spelled), None)
+            if word is not None:
+                raise self.error(f"`{self._run_text(pieces[k:end])}` holds the name {word} the "
+                                 "file defines, beside an integral's differential: the name, "
+                                 "or a letter and a differential d…? Write "
+                                 f"\\operatorname{{{word}}}, or the product with \\cdot",
+                                 pieces[k].node)
+            k = max(end, k + 1)
+
+    def refuse_braced_word_letters(self, group):
+        """Refuse `{NL}L`, `{N}LL` after `define NLL = …`: TeX drops the braces, printing
+        the word's letters, but the group is read apart — a product of new letters beside a
+        defined name. Refused where the braced letters are some of a defined word's."""
+        node = group.children[0]
+        if is_tree(node, "sum") and len(node.children) == 1:
+            node = node.children[0]
+        items = node.children if is_tree(node, "run") else [node]
+        if not all(_letter(i) for i in items):
+            return
+        letters = "".join(i.children[0].value for i in items)
+        word = next((w for w in self.plain_words() if letters in w), None)
+        if word is not None:
+            raise self.error(f"`{{{letters}}}` prints as letters of the name {word} the file "
+                             "defines in plain letters: the name, or a product of new letters? "
+                             f"Write {word} whole, or the product with \\cdot", group)
+
+    def _run_text(self, run):
+        """The row's text of a run of pieces, from its first to its last."""
+        return self.row_text[_start(run[0].node):_end(run[-1].node)]
+
+    def plain_words(self):
+        """{word: whether it is defined with arguments} of the names the file defines as a
+        word of two or more plain letters (`define NLL = …`, `define NLL(w) = …`)."""
+        words = {}
+        for key in self.scope.names:
+            if len(key) > 1 and key.isascii() and key.isalpha():
+                found = self.scope.lookup(key)
+                if found is not None and found[1].kind is Kind.DEFINITION and \
+                        isinstance(found[1].info, DefinitionInfo):
+                    words[key] = bool(found[1].info.params)
+        return words
+
+    def _refuse_word_spelling(self, word, run, words, after):
+        """Refuse a run spelling the defined `word` whole where the word is not its only
+        reading: a letter of it with a meaning of its own, another defined word inside it
+        (N·LL, when LL is defined too), its letters apart in the source (`N\\,LL`,
+        `\\mathrm{N}LL`: not the word as printed), or a word defined with arguments written
+        without its bracket (`NLL`, `2 NLL` after `define NLL(w) = …`)."""
+        other = [w for w in words if w != word and w in word]
+        if other:
+            raise self.error(f"`{word}` is the name {word} the file defines, or a product "
+                             f"holding {', '.join(other)}, which it defines too: write "
+                             f"\\operatorname{{{word}}} or the product with \\cdot",
+                             run[0].node)
+        spelled = [self.source_text(p.node) for p in run[:-1]] + \
+            [self.source_text(run[-1].node)[:1]]
+        gaps = [self.row_text[_end(a.node):_start(b.node)] for a, b in zip(run, run[1:])]
+        if spelled != list(word) or any(g.strip() for g in gaps):
+            raise self.error(f"`{self._run_text(run)}` spells the name {word} the "
+                             "file defines with its letters apart (a space, a font): the "
+                             f"name, or a product of new letters? Write {word} whole, or the "
+                             "product with \\cdot", run[0].node)
+        if words[word]:
+            if after and isinstance(after[0], BracketPiece) and after[0].open == "(":
+                return                      # NLL(w): `defined_words` reads (or refuses) it
+            raise self.error(f"{word} is defined with arguments: write it applied in full "
+                             f"({word}(…)), never bare — here it would be a product of new "
+                             "letters", run[0].node)
+        known = [c for c in dict.fromkeys(word) if self._known_letter(c) or
+                 self.scope.lookup(c) is not None]
+        if known:
+            raise self.error(f"`{word}` is the name the file defines, or a product of "
+                             f"its letters, of which {', '.join(known)} has a meaning "
+                             f"of its own: write \\operatorname{{{word}}} or the "
+                             "product with \\cdot", run[0].node)
 
     def _word_key(self, word):
         """The name key of a word script, read as a head's is (any upright word), or None."""
@@ -241,6 +331,21 @@ class Words:
         body = Tree("fontbody", [i.children[0] for i in letters], meta)
         word = Tree("script", [Tree("font", [command, body], meta)], meta)
         return [*items[:start], word, *items[end:]]
+
+
+def _primed_letter(piece):
+    """A plain letter with primes and nothing else (`L'`): the last of a run whose word it
+    may end (`NLL'`)."""
+    return isinstance(piece, NamePiece) and len(piece.base) == 1 and piece.base.isalpha() and \
+        piece.primes > 0 and piece.sub is None and piece.power is None
+
+
+def _start(node):
+    return node.meta.start_pos if isinstance(node, Tree) else node.start_pos
+
+
+def _end(node):
+    return node.meta.end_pos if isinstance(node, Tree) else node.end_pos
 
 
 def _letter(item):
