@@ -131,8 +131,7 @@ class Words:
         word = "".join(i.children[0].value for i in items[:end])
         if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS:
             return side
-        taken = [c for c in dict.fromkeys(word) if self._known_letter(c) or
-                 self.scope.lookup(c) is not None]
+        taken = self._letters_with_meaning(word)
         if taken:
             raise self.error(f"`{word}` in plain letters would be the name defined here, but "
                              f"{', '.join(taken)} already has a meaning in this file (one "
@@ -299,13 +298,18 @@ class Words:
             raise self.error(f"{word} is defined with arguments: write it applied in full "
                              f"({word}(…)), never bare — here it would be a product of new "
                              "letters", run[0].node)
-        known = [c for c in dict.fromkeys(word) if self._known_letter(c) or
-                 self.scope.lookup(c) is not None]
+        known = self._letters_with_meaning(word)
         if known:
             raise self.error(f"`{word}` is the name the file defines, or a product of "
                              f"its letters, of which {', '.join(known)} has a meaning "
                              f"of its own: write \\operatorname{{{word}}} or the "
                              "product with \\cdot", run[0].node)
+
+    def _letters_with_meaning(self, word):
+        """The letters of a plain-letter word that already mean something in the file (known
+        to the reader or declared), each once, in order: the word is then no name of its own."""
+        return [c for c in dict.fromkeys(word) if self._known_letter(c) or
+                self.scope.lookup(c) is not None]
 
     def _word_key(self, word):
         """The name key of a word script, read as a head's is (any upright word), or None."""
