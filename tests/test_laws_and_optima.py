@@ -164,6 +164,33 @@ def test_a_reparameterised_law_elsewhere_than_under_an_average_is_refused():
     assert verdicts(display(REPARAM, r"q_\phi(z) = p(z)")) == ["error"]
 
 
+@pytest.mark.parametrize("row", [
+    # false: the left side averages E_{q_φ}[z] over φ (g_φ(ε) = φ + ε: 1/2 ≠ φ)
+    r"\int_0^1 \mathbb{E}_{z \sim q_\phi}[z]\, d\phi = \mathbb{E}_{z \sim q_\phi}[z]",
+    r"\int_0^1 \int q_\phi(z) z \, dz \, d\phi = \int q_\phi(z) z \, dz",
+    r"\lim_{\phi \to 0} \mathbb{E}_{z \sim q_\phi}[z] = \mathbb{E}_{z \sim q_\phi}[z]",
+    # true (the integrands agree at every φ): never refuted either
+    rf"\int_0^1 \mathbb{{E}}_{{z \sim q_\phi}}[z]\, d\phi = \int_0^1 {NOISE}[g_\phi(\epsilon)]"
+    r"\, d\phi",
+])
+def test_a_binder_over_a_reparameterised_laws_parameter_is_refused(row):
+    """q_φ, the law of g_φ(ε), moves with φ as a `depends q on \\phi` law does: an
+    integral, limit or optimum over φ would leave it at the file's φ (∫_0^1 E_{q_φ}[z] dφ
+    read as E_{q_φ}[z] was verified), so it is refused as that law's binder is."""
+    assert verdicts(display(REPARAM, row)) == ["error"]
+
+
+def test_a_binder_over_a_pushforwards_map_parameter_is_refused():
+    """The law of g_θ(z) moves with θ through its map alone (its name p_g shows no θ)."""
+    header = ("% derive: variable x, z\n% derive: real \\theta\n% derive: function g_\\theta\n"
+              "% derive: density p_z over z\n"
+              "% derive: density p_g over x is the law of g_\\theta(z) for z \\sim p_z\n")
+    row = r"\int_0^1 \mathbb{E}_{x \sim p_g}[x]\, d\theta = \mathbb{E}_{x \sim p_g}[x]"
+    assert verdicts(display(header, row)) == ["error"]
+    row = r"\int_0^1 t \mathbb{E}_{x \sim p_g}[x]\, dt = \frac{1}{2}\mathbb{E}_{x \sim p_g}[x]"
+    assert verdicts(display(header, row)) == ["verified"]
+
+
 def test_the_law_of_a_bold_map_with_a_parameter_subscript():
     """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ): its law is read over ξ
     (s15u_reparam_grad_karelze)."""

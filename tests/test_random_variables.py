@@ -1797,6 +1797,27 @@ def test_two_random_variables_declared_independent(row, verdict):
     assert verdicts(display(INDEPENDENT, row)) == [verdict]
 
 
+@pytest.mark.parametrize("header, row", [
+    (INDEPENDENT, r"E(VW) = E(V)E(W)"),     # true, was refuted with E an unknown function
+    (INDEPENDENT, r"E(VW) = E(V) + E(W)"),  # false
+    (INDEPENDENT, r"E(VW) = 1"),            # was a definition of E
+    (INDEPENDENT, r"E(VW) = E(WV)"),        # was verified with E a function of v·w
+    (VW, r"E(VV) = E(V)E(V)"),
+])
+def test_a_plain_e_heading_a_row_of_a_product_of_random_variables_is_refused(header, row):
+    """A plain E before (VW) — capitals of declared random variables run together, their
+    product — reads as an expectation, as E(V W) did: refused (declare `expectation E`),
+    never an undeclared function at the number v·w, nor a definition of E."""
+    (step,) = steps(display(header, row))
+    assert step.kind == "unreadable" and "reads as an expectation" in step.message
+
+
+def test_a_plain_e_declared_an_expectation_reads_a_product_of_random_variables():
+    header = INDEPENDENT + "% derive: expectation E\n"
+    assert verdicts(display(header, r"E(VW) = E(V)E(W)", r"E(VW) = E(V) + E(W)")) == \
+        ["verified", "refuted"]
+
+
 def test_two_random_variables_not_declared_independent_have_no_joint_law():
     """Without the directive E(VW) is under no declared law: refused, never the product."""
     for row in (r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",

@@ -3905,6 +3905,32 @@ def test_same_names_the_one_spelling_declared_whichever_is_first(check_text, row
     assert _statuses(check_text, SAME_AFTER + f"$$ {row} $$\n") == [expected]
 
 
+@pytest.mark.parametrize("header, row, expected", [
+    # p_θ aliased to the θ-free p was p: the gradient was verified 0 (atkV #3)
+    ("% derive: real \\theta\n% derive: density p\n% derive: same p_\\theta, p\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[x^2] = 0", "refuted"),
+    ("% derive: density p\n% derive: same p_\\theta, p\n% derive: real \\theta\n",
+     r"\frac{d}{d\theta} p_\theta(x) = 0", "refuted"),
+    # the alias above the law: the name is the labelled spelling, named at θ
+    ("% derive: same p, p_{\\theta}\n% derive: density p_{\\theta}\n% derive: real \\theta\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p_\theta}[x^2] = 0", "undecided"),
+    # true: both spellings are the one law that moves with θ
+    ("% derive: real \\theta\n% derive: density p\n% derive: same p_\\theta, p\n",
+     r"\nabla_\theta \mathbb{E}_{x \sim p}[x^2] = \nabla_\theta \mathbb{E}_{x \sim p_\theta}[x^2]",
+     "verified"),
+    # a function's alias at θ: f(θ, x)
+    ("% derive: real \\theta\n% derive: function f\n% derive: same f_\\theta, f\n",
+     r"\frac{d}{d\theta} f_\theta(x) = 0", "refuted"),
+    # a label at a variable is no parameter (p_x is the law of x)
+    ("% derive: density p\n% derive: same p_x, p\n", r"\int p_x(x) \, dx = 1", "verified"),
+])
+def test_same_at_a_parameter_makes_the_law_move_with_it(check_text, header, row, expected):
+    """`same p_\\theta, p` of a declared law makes p move with θ, as `depends p on
+    \\theta` does: the spelling says the law is the model's at θ."""
+    assert _statuses(check_text, "% derive: variable x\n" + header + f"$$ {row} $$\n") == \
+        [expected]
+
+
 def test_same_refuses_two_spellings_declared_as_different_things(check_text):
     text = "% derive: variable x\n% derive: density p, q over x\n% derive: same p, q\n" + \
         "$$ p(x) = q(x) $$\n"

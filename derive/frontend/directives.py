@@ -43,7 +43,7 @@ from derive.model.derivation import Relation
 from derive.model.names import (
     Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
     IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, Reparameterised,
-    SetInfo,
+    SetInfo, label_letters,
 )
 from derive.model.terms import (
     Dens, Dist, Family, Mul, Num, Sym, free_names, neg, sub, substitute,
@@ -808,12 +808,39 @@ class Directives:
             raise self.source.error(f"{declared[0][0]} and {declared[1][0]} are declared as "
                                     "different things: same joins spellings of one name",
                                     declared[1][1])
+        if not declared:     # `same p, p_{\theta}` above the law: the name shows its labels
+            spellings.sort(key=lambda s: -len(self._parameter_labels(s[0], "")))
         (first, at), *others = declared[:1] + [s for s in spellings if s not in declared[:1]]
         found = self.scope.lookup(first)
         name = found[0] if found is not None else self.scope.name(first)
         for key, at in others:
             if not self.scope.alias(key, name):
                 raise self.source.error(f"{key} is already declared as something else", at)
+        meaning = self.scope.table.get(name)
+        if meaning is not None and meaning.declared and (
+                meaning.kind is Kind.DISTRIBUTION or
+                meaning.kind is Kind.FUNCTION and meaning.info is None):
+            for key, at in others:
+                for letter in self._parameter_labels(key, name.latex):
+                    self._depends(f"{key} on {letter}", at)
+
+    def _parameter_labels(self, key, canonical):
+        """The letters the spelling `key` is labelled by (`p_\theta`: θ) that the spelling
+        `canonical` is not, and that could be a parameter: undeclared or a declared
+        non-integer number — not a variable (`p_x`, `f_X`: the law of x) nor an index. A
+        `same p_\theta, p` of a declared law or function makes it move with θ, as `depends p
+        on \theta` does: p_θ read as the θ-free p verified ∇_θ E_{x∼p_θ}[x²] = 0."""
+        out = []
+        for letter in label_letters(Name(key)):
+            found = self.scope.lookup(letter)
+            if letter in label_letters(Name(canonical)) or \
+                    letter in self.scope.random_spellings or \
+                    self.reader.capital_variable(letter) is not None or found is not None and (
+                        found[1].kind not in (Kind.SYMBOL, Kind.PARAMETER) or
+                        found[1].domain.is_integer):
+                continue
+            out.append(letter)
+        return out
 
     def _declares(self, key):
         """Whether the spelling `key` names something a directive above declared."""

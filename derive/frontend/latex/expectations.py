@@ -684,7 +684,9 @@ class Expectations:
         is at the file's value of it, which a letter bound elsewhere never moves."""
         found = self.declared(key)
         return found is not None and found[1].kind in (Kind.SYMBOL, Kind.PARAMETER) and any(
-            d.kind is Kind.DISTRIBUTION and d.declared and found[0] in _law_names(d.info)
+            d.kind is Kind.DISTRIBUTION and d.declared and found[0] in _law_names(d.info) | {
+                n.name for n in self.scope.function_parameters.get(
+                    getattr(getattr(d.info, "law", None), "map", None), ())}
             for d in self.scope.table.values())
 
     def _drawn(self, var_node, dist_node):
@@ -827,8 +829,12 @@ def _key_of(reader, sub):
 
 
 def _law_names(info):
-    """The names a declared law's formula, family or expression mentions (none for an
-    abstract law, or the law of g(z): no dependence is shown)."""
+    """The names a declared law's formula, family or expression mentions, and the
+    parameters a reparameterised law's map moves with (q_φ, the law of g_φ(ε): E_{q_φ}[z]
+    moves with φ, so a binder over φ must not read it as φ-free); none for an abstract
+    law (its `depends` are the scope's parameters)."""
     terms = [info.family, info.expression] + ([f for *_, f in info.formula.pieces]
                                               if info.formula is not None else [])
+    if info.reparameterised is not None:
+        terms += list(info.reparameterised.parameters)
     return set().union(*(free_names(t) for t in terms if t is not None))

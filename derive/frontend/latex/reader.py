@@ -1466,11 +1466,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Whether a bracket reads like the argument of an expectation or a probability:
         square brackets, an event (`X = x`, `A | B`), or a random variable (`X` of a
         declared x, or declared `random X with density p over x`) — not the parameters of a
-        function `E(t)`, `P(t)`."""
+        function `E(t)`, `P(t)`. A run of such capitals is their product (`E(VW)`: E[VW],
+        never an unknown E at the number v·w)."""
         text = self.source_text(bracket.node)
+
+        def random(letter):
+            return letter in self.scope.random_spellings or \
+                self.capital_variable(letter) is not None
+
         return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
-            any(letter in self.scope.random_spellings or self.capital_variable(letter) is not None
-                for letter in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z](?![A-Za-z])", text)))
+            any(random(run) or len(run) > 1 and all(map(random, run))
+                for run in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?![A-Za-z])", text)))
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
