@@ -514,7 +514,8 @@ CONJ = ("% derive: variable x\n% derive: define f(u) = u \\log u\n% derive: real
     ("define f^*(t) = e^{t - 1}", r"f(u) + f^*(f'(u)) = u f'(u)", "verified"),
     ("define f^*(t) = e^{t}", r"f^*(t) = \sup_{u \in (0, \infty)} (t u - f(u))", "refuted"),
     ("define f^*(t) = e^{t - 2}", r"f^*(t) = \sup_{u \in (0, \infty)} (t u - f(u))", "refuted"),
-    ("define f^*(t) = e^{t - 1}", r"\inf_{u} (u^2 - 2 u t) = -t^2", "verified"),
+    # u is declared positive: the inf ranges over u > 0, where it is 0 for t ≤ 0 — not -t^2
+    ("define f^*(t) = e^{t - 1}", r"\inf_{u} (u^2 - 2 u t) = -t^2", "undecided"),
 ])
 def test_the_value_of_a_supremum(directive, row, expected):
     v = verdict(row, CONJ + "% derive: " + directive + "\n")

@@ -957,3 +957,13 @@ FAMILIES = "% derive: natural n\n% derive: positive p_i, q_i for i = 1..n\n"
 ])
 def test_kl_of_indexed_families(header, row, expected):
     assert verdicts(display(header, row)) == [expected]
+
+
+@pytest.mark.parametrize("body, status", [
+    (r"\frac{1}{|\mathcal{X}|}", "verified"),      # Cover & Thomas's uniform u in D(p ‖ u)
+    (r"\frac{2}{|\mathcal{X}|}", "error"),         # not a law: KL ≥ 0 would not hold
+])
+def test_a_constant_on_a_finite_range_is_the_uniform_law_only_at_one_over_its_size(body, status):
+    text = ("% derive: discrete x in \\mathcal{X}\n% derive: density p\n"
+            f"% derive: define u(x) = {body}\n$$ D(p || u) \\ge 0 $$\n")
+    assert verdicts(text) == [status]

@@ -4624,3 +4624,13 @@ def test_a_minus_before_a_derivatives_numerator_negates_it(row, verdict):
 def test_a_negated_differential_over_a_function_stays_unread():
     (step,) = steps(display("% derive: real x\n", r"\int_1^2 \frac{-dx}{x} = -\log 2"))
     assert step.kind == "unreadable"
+
+
+def test_cover_and_thomas_chain_rule_under_its_sums_is_the_joint(check_text):
+    """`\\sum_x \\sum_y p(x,y) \\log p(x)p(y|x)` (C&T eq. 2.15): the last value p(y|x) is
+    conditional on the bound x, no weight of the sums — the log of the joint, as written."""
+    header = "% derive: discrete x in \\mathcal{X}, y in \\mathcal{Y}\n% derive: joint p over x, y\n"
+    rows = (r"\sum_{x}\sum_{y} p(x,y)\log p(x)p(y|x) = \sum_{x}\sum_{y} p(x,y)\log p(x,y)",
+            r"\sum_{x}\sum_{y} p(x,y)\log p(x)p(y|x) = \sum_{x}\sum_{y} p(x,y)\log p(x)")
+    result = check_text(header + "".join(f"$$ {r} $$\n\n" for r in rows))
+    assert support.verdicts(result) == ["verified", "refuted"]

@@ -14,6 +14,9 @@ to 1. A formula is read as a distribution only when it is built so, by one of:
 * a **product law** Π D_k of laws over disjoint variables, each conditional only on the
   variables of the factors before it in some order (`p(x) p(y)`, `p(x) q(y \\mid x)`).
 
+A constant on a discrete variable's declared finite range is the uniform law when it is
+shown 1/|𝒳| (`define u(x) = \\frac{1}{|\\mathcal{X}|}`, `D(p \\| u)`).
+
 Anything else — `p + q`, `2 q`, `q^2`, `p q` of one variable, `x p(x)` — is no distribution:
 `why_not_a_law` says why, and the reader refuses the argument where it is written.
 """
@@ -27,6 +30,8 @@ from derive.model.terms import Add, Defined, Dens, Dist, Family, Mul, Num, Sym, 
 def why_not_a_law(term, variables, context):
     """None when `term` is a distribution over the set `variables` by the rules above;
     else the reason, for the reader's error."""
+    if not _mentions_density(term) and _uniform(term, variables, context):
+        return None
     try:
         over = _law(term, context)
     except _NotALaw as exc:
@@ -134,6 +139,29 @@ def _weights(parts, context):
         found = "do not" if excess.constant() is not None else "are not shown to"
         raise _NotALaw(f"its weights {found} sum to 1 — a multiple or a sum of densities "
                        "does not integrate to 1")
+
+
+def _uniform(term, variables, context):
+    """Whether `term` is the uniform mass function on a discrete variable's declared finite
+    range (Cover & Thomas's u(x) = 1/|𝒳| in D(p ‖ u)): free of every variable, and shown
+    1/|𝒳| — its value times the range's size is 1."""
+    from derive.engines import chords, normal_form
+    while isinstance(term, Defined):
+        term = term.body
+    variables = list(variables)
+    if len(variables) != 1 or context.kind(variables[0]) is not Kind.VARIABLE or \
+            any(context.kind(n) is Kind.VARIABLE for n in free_names(term)):
+        return False
+    info = context.info(variables[0].variable)
+    support = getattr(info, "support", None)
+    size = getattr(context.info(support), "size", None) if support is not None else None
+    if size is None:
+        return False
+    try:
+        excess = normal_form.Normaliser(context).value(Add(Mul(term, Sym(size)), Num(-1)))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+    return chords.vanishes(excess)
 
 
 def _mentions_density(term):

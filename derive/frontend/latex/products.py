@@ -981,7 +981,17 @@ class Products:
         brackets (`\\mathbb{E}_{q}[\\log p(x|z) p(z)]`) the weight is the expectation's law,
         and the product stays the joint."""
         laws = [a for a in factors if _law(a) is not None]
-        return len(laws) > 1 and any(free_names(a) & self.weighing for a in laws)
+        if len(laws) < 2:
+            return False
+        last = laws[-1]
+        while isinstance(last, Pow):
+            last = last.base
+        drawn = set().union(*(free_names(t) for t in last.at))
+        given = set().union(*(free_names(t) for t in getattr(last.dist, "cond", ())))
+        # a weight of the sum: a law of the bound letters, not conditional on one of them
+        # (Cover & Thomas's `\sum_x \sum_y p(x,y) \log p(x)p(y|x)`: p(y|x) given the bound
+        # x weighs nothing — the product is the chain rule's joint)
+        return bool(drawn) and drawn <= self.weighing and not given & self.weighing
 
     def _fraction_alone(self, p, rest):
         """Whether the argument of an unbracketed logarithm is the `\\frac{…}{…}` right after
