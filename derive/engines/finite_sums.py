@@ -315,9 +315,9 @@ class _Bridge:
             raise NoRoute(str(exc).replace("limits", "finite sums")) from None
 
     def term_of(self, expr):
-        from derive.engines.limits import NoValue, _from_sympy
+        from derive.engines.limits import NoValue, from_sympy
         try:
-            return _from_sympy(self.sp, expr, {s: n for n, s in self.symbols.items()}, FUNCTIONS)
+            return from_sympy(self.sp, expr, {s: n for n, s in self.symbols.items()}, FUNCTIONS)
         except NoValue:
             return None
 

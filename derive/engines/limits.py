@@ -93,7 +93,7 @@ def limit_value(lim, context):
                             lambda e: _named(e, names))
     if exception is not None:
         raise NoValue(exception)
-    return _from_sympy(sympy, found, names)
+    return from_sympy(sympy, found, names)
 
 
 def not_uniform(sympy, body, var, point, direction, found, text=str):
@@ -206,25 +206,30 @@ def _to_sympy(sympy, t, context, symbols, functions=_FUNCTIONS):
                   f"{type(t).__name__ if not isinstance(t, Fn) else t.fname}")
 
 
-def _from_sympy(sympy, expr, names, functions=_FUNCTIONS):
+def from_sympy(sympy, expr, names, functions=_FUNCTIONS, holes=None):
+    """SymPy's `expr` read back as a derive term: rationals, e, π, i, the symbols made for
+    names (`names`: symbol → Name), the `holes` (SymPy symbol → the derive term it stands
+    for), sums, products, powers and the elementary `functions`; anything else raises
+    NoValue. The one way back from SymPy for the engines that compute there (limits,
+    series' closed forms and ratios, `one_root`'s root)."""
     if expr.is_Rational:
         return Num(Fraction(int(expr.p), int(expr.q)))
     if expr in names:
         return Sym(names[expr])
+    if holes and expr in holes:
+        return holes[expr]
     constants = {sympy.E: E, sympy.pi: PI, sympy.I: I}
     if expr in constants:
         return constants[expr]
-    args = [_from_sympy(sympy, a, names, functions) for a in expr.args]
+    args = [from_sympy(sympy, a, names, functions, holes) for a in expr.args]
     if expr.is_Add:
         return Add(*args)
     if expr.is_Mul:
         return Mul(*args)
     if expr.is_Pow:
         return Pow(*args)
-    if isinstance(expr, sympy.exp):
-        return Fn("exp", *args)
-    name = type(expr).__name__
+    name = "exp" if isinstance(expr, sympy.exp) else type(expr).__name__
     name = next((ours for ours, theirs in _SYMPY_NAMES.items() if theirs == name), name)
     if name in functions:
         return Fn(name, *args)
-    raise NoValue(f"the limit's value {_named(expr, names)} is outside what derive reads back")
+    raise NoValue(f"{_named(expr, names)} is outside what derive reads back")

@@ -28,7 +28,6 @@ a counterexample counts only where an exact evaluation shows the root inside the
 
 from __future__ import annotations
 
-from fractions import Fraction
 
 from derive.engines import normal_form
 from derive.model.names import Domain, IndexRange
@@ -61,13 +60,12 @@ def unique_root(difference, name, context):
         return None
     numerator, denominator = sympy.fraction(sympy.together(expr))
     scale, power = _monomial(sympy, denominator, symbol)
-    if scale is None or not _nonzero(_from_sympy(sympy, scale, holes), context):
-        return None
     polynomial = sympy.Poly(numerator, symbol) if numerator.is_polynomial(symbol) else None
-    if polynomial is None or polynomial.degree() != 2:
+    if scale is None or polynomial is None or polynomial.degree() != 2:
         return None
     try:      # a leading coefficient 0 at some instance (a·b = a at a = 0) holds for every σ
-        if not _nonzero(_from_sympy(sympy, polynomial.LC(), holes), context):
+        if not (_nonzero(_back(sympy, scale, holes), context) and
+                _nonzero(_back(sympy, polynomial.LC(), holes), context)):
             return None
     except _Outside:
         return None
@@ -78,7 +76,7 @@ def unique_root(difference, name, context):
     if len(roots) != 1 or roots[0].has(symbol):
         return None
     try:
-        return _from_sympy(sympy, _as_root(sympy, roots[0]), holes)
+        return _back(sympy, _as_root(sympy, roots[0]), holes)
     except _Outside:
         return None
 
@@ -185,17 +183,10 @@ def _maybe_inside(symbol, root):
                 symbol.is_nonnegative and root.is_negative)
 
 
-def _from_sympy(sympy, expr, holes):
-    """A SymPy expression of rationals and holes as a derive term."""
-    if expr.is_Rational:
-        return Num(Fraction(int(expr.p), int(expr.q)))
-    if expr in holes:
-        return holes[expr]
-    args = [_from_sympy(sympy, a, holes) for a in expr.args]
-    if expr.is_Add:
-        return Add(*args)
-    if expr.is_Mul:
-        return Mul(*args)
-    if expr.is_Pow:
-        return Pow(*args)
-    raise _Outside
+def _back(sympy, expr, holes):
+    """A SymPy expression of rationals and holes as a derive term (raises _Outside)."""
+    from derive.engines.limits import NoValue, from_sympy
+    try:
+        return from_sympy(sympy, expr, {}, (), holes)
+    except NoValue:
+        raise _Outside from None

@@ -195,10 +195,10 @@ def closed_form(series, context):
     """SymPy's value of `Sum(var, body, low, ∞)` as a term; raises NoClosedForm."""
     import sympy
 
-    from derive.engines.limits import NoValue, _from_sympy
+    from derive.engines.limits import NoValue, from_sympy
     value, names = _summed(sympy, series, context)
     try:
-        return _from_sympy(sympy, value, names, FUNCTIONS)
+        return from_sympy(sympy, value, names, FUNCTIONS)
     except NoValue as exc:
         raise NoClosedForm(str(exc)) from None
 
@@ -349,7 +349,7 @@ def ratio(series, context):
     denominator in the index; raises NoClosedForm when it is not a rational function."""
     import sympy
 
-    from derive.engines.limits import NoValue, _from_sympy
+    from derive.engines.limits import NoValue, from_sympy
     symbols = {}
     body, index = _sympy_term(sympy, series, context, symbols)
     try:
@@ -372,7 +372,7 @@ def ratio(series, context):
     top, bottom = sympy.fraction(sympy.cancel(sympy.together(found)))
     names = {s: n for n, s in symbols.items()}
     try:
-        return tuple(tuple(_from_sympy(sympy, c, names, FUNCTIONS)
+        return tuple(tuple(from_sympy(sympy, c, names, FUNCTIONS)
                            for c in sympy.Poly(part, index).all_coeffs())
                      for part in (top, bottom))
     except (NoValue, sympy.PolynomialError):
