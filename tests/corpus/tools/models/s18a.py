@@ -231,3 +231,67 @@ MODELS = {
     "s18a_gan_jsd_morstar": _jsd_morstar(),
     "s18a_wgan_parallel_techqa": _parallel_techqa(),
 }
+
+
+# ------------------------------------------------------------------ InfoGAN's bound (Markdown notes)
+
+def _infogan_bound():
+    K, M = 3, 4
+
+    def sample(rng):
+        P = joint(rng, K, M)                      # P[c, x]
+        Qc = rng.uniform(0.2, 1.0, size=(K, M))
+        Qc = Qc / Qc.sum(axis=0, keepdims=True)   # Q(c|x), columns sum to 1
+        return {"P": P, "Q": Qc}
+
+    def parts(e):
+        P = e["P"]
+        px = P.sum(axis=0)
+        pc = P.sum(axis=1)
+        post = P / px[None, :]
+        return P, px, pc, post
+
+    def Hc(e):
+        pc = parts(e)[2]
+        return float(-np.sum(pc * LOG(pc)))
+
+    def I(e):
+        P, px, pc, _ = parts(e)
+        return float(np.sum(P * LOG(P / (pc[:, None] * px[None, :]))))
+
+    def r1(e, sign=-1.0):
+        P, px, pc, post = parts(e)
+        Hcx = float(-np.sum(P * LOG(post)))
+        return Hc(e) + sign * Hcx
+
+    def r2(e, prior=False, hsign=1.0):
+        P, px, pc, post = parts(e)
+        inner = LOG(np.broadcast_to(pc[:, None], P.shape)) if prior else LOG(post)
+        return float(np.sum(px * np.sum(post * inner, axis=0))) + hsign * Hc(e)
+
+    def r3(e, swap=False):
+        P, px, pc, post = parts(e)
+        Q = e["Q"]
+        klx = np.sum(Q * LOG(Q / post), axis=0) if swap else np.sum(post * LOG(post / Q), axis=0)
+        return float(np.sum(px * (klx + np.sum(post * LOG(Q), axis=0)))) + Hc(e)
+
+    def r4(e):
+        P, px, pc, post = parts(e)
+        return float(np.sum(px * np.sum(post * LOG(e["Q"]), axis=0))) + Hc(e)
+    rows = {"I": I, "r1": r1, "r2": r2, "r3": r3, "r4": r4}
+    steps = _tol(chain(["I", ("=", "r1"), ("=", "r2"), ("=", "r3"), (">=", "r4")]), 1e-10)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"r2": lambda e: r2(e, prior=True)},
+            {("rel", 4): "<="},
+            {"r3": lambda e: r3(e, swap=True)},
+            {"r1": lambda e: r1(e, sign=1.0)},
+        ],
+        lookalikes=[
+            {"r1": lambda e: r1(e)},
+            {("rel", 4): ">="},
+        ])
+
+
+MODELS["s18a_infogan_bound_mdnotes"] = _infogan_bound()
