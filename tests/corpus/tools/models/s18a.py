@@ -48,8 +48,8 @@ def _jsd_ashylove():
     def r3(e, const=L2):
         p, q = e["p"], e["q"]
         return float(0.5 * np.sum(p * LOG(p / (p + q))) + 0.5 * np.sum(q * LOG(q / (p + q)))) + const
-    rows = {"r1": r1, "r2": r2, "r3": r3}
-    steps = _tol(chain(["r1", ("=", "r2"), ("=", "r3")]), 1e-10)
+    rows = {"JSD": lambda e: js(e["p"], e["q"]), "r1": r1, "r2": r2, "r3": r3}
+    steps = _tol(chain(["JSD", ("=", "r1"), ("=", "r2"), ("=", "r3")]), 1e-10)
     return Model(
         sample=_two, rows=rows, steps=steps,
         mutants=[
@@ -174,8 +174,11 @@ def _jsd_morstar():
     def row4(e, const=L2):
         p, q = e["p"], e["q"]
         return float(0.5 * np.sum(p * LOG(p / (p + q))) + 0.5 * np.sum(q * LOG(q / (p + q)))) + const
-    rows = {"JS": JS, "row1": row1, "row2": row2, "row3": row3, "row4": row4}
-    steps = _tol(chain(["JS", ("=", "row1"), ("=", "row2"), ("=", "row3"), ("=", "row4")]), 1e-10)
+    rows = {"JS12": lambda e: js(e["p"], e["q"]), "def": JS, "JS": lambda e: js(e["p"], e["q"]),
+            "row1": row1, "row2": row2, "row3": row3, "row4": row4}
+    # display 1: JS(P_1 || P_2) = its two half KLs (the standard definition, a step); display 2 the proof
+    steps = _tol([Step("=", "JS12", "def")]
+                 + chain(["JS", ("=", "row1"), ("=", "row2"), ("=", "row3"), ("=", "row4")]), 1e-10)
     return Model(
         sample=_two, rows=rows, steps=steps,
         mutants=[
