@@ -56,7 +56,8 @@ GRID = np.linspace(-12.0, 12.0, 48001)
 
 
 def _argmax(fun):
-    values = fun(GRID)
+    with np.errstate(divide="ignore", over="ignore", under="ignore"):
+        values = fun(GRID)
     i = int(np.argmax(values))
     if 0 < i < len(GRID) - 1:
         y0, y1, y2 = values[i - 1], values[i], values[i + 1]
@@ -190,9 +191,107 @@ def _gmm_resp():
         lookalikes=[{}, {}])
 
 
+# ------------------------------------------------------------------ proportionality as equal log-differences
+
+def _logdiff(logf):
+    """A row 'log f(v1) - log f(v2)': two rows are proportional in v iff these agree for all v1, v2."""
+    return lambda e: float(logf(e, e["v1"]) - logf(e, e["v2"]))
+
+
+# ------------------------------------------------------------------ normal mean, known precision (stephens)
+
+def _normal_stephens():
+    def sample(rng):
+        return {"tau": rng.uniform(0.3, 3.0), "tau0": rng.uniform(0.3, 3.0), "X": rng.normal(0, 2),
+                "mu0": rng.normal(0, 2), "m": rng.normal(0, 2), "v1": rng.normal(0, 2), "v2": rng.normal(0, 2)}
+    lik = lambda e, mu: 0.5 * LOG(e["tau"] / (2 * np.pi)) - 0.5 * e["tau"] * (e["X"] - mu) ** 2
+    pri = lambda e, mu: 0.5 * LOG(e["tau0"] / (2 * np.pi)) - 0.5 * e["tau0"] * (mu - e["mu0"]) ** 2
+    grid = np.linspace(-40, 40, 80001)
+    logZ = lambda e: float(LOG(np.sum(EXP(lik(e, grid) + pri(e, grid))) * (grid[1] - grid[0])))
+
+    def y1(e, sign=1.0):
+        return _logdiff(lambda e, y: -0.5 * e["tau"] * y ** 2 + sign * e["tau"] * e["m"] * y)(e)
+
+    def q3(e, sign=1.0, half=0.5):
+        return _logdiff(lambda e, mu: -half * (e["tau"] + e["tau0"]) * mu ** 2
+                        + (e["X"] * e["tau"] + sign * e["mu0"] * e["tau0"]) * mu)(e)
+
+    def q2(e, half=0.5):
+        return _logdiff(lambda e, mu: -half * e["tau"] * (e["X"] - mu) ** 2 - 0.5 * e["tau0"] * (mu - e["mu0"]) ** 2)(e)
+    rows = {
+        "py": _logdiff(lambda e, y: 0.5 * LOG(e["tau"] * np.pi / 2) - 0.5 * e["tau"] * (y - e["m"]) ** 2),
+        "y1": y1,
+        "post": _logdiff(lambda e, mu: lik(e, mu) + pri(e, mu) - logZ(e)),
+        "q1": _logdiff(lambda e, mu: lik(e, mu) + pri(e, mu)),
+        "q2": q2, "q3": q3,
+    }
+    steps = [Step(s.relation, s.lhs, s.rhs, tol=1e-7) for s in
+             chain(["py", ("=", "y1")]) + chain(["post", ("=", "q1"), ("=", "q2"), ("=", "q3")])]
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"y1": lambda e: y1(e, sign=-1.0)},
+            {"q3": lambda e: q3(e, sign=-1.0)},
+            {"q2": lambda e: q2(e, half=1.0)},
+            {"q3": lambda e: q3(e, half=1.0)},
+        ],
+        lookalikes=[{}, {}])
+
+
+# ------------------------------------------------------------------ normal-normal conjugate (eriktuck)
+
+def _normal_eriktuck():
+    def sample(rng):
+        n = int(rng.integers(1, 7))
+        return {"x": rng.normal(0, 2, size=n), "s": rng.uniform(0.5, 2.0), "M": rng.uniform(0.2, 5.0),
+                "mu0": rng.normal(0, 2), "v1": rng.normal(0, 2), "v2": rng.normal(0, 2)}
+    n = lambda e: len(e["x"])
+    xb = lambda e: float(np.mean(e["x"]))
+    s2 = lambda e: e["s"] ** 2
+    prior = lambda e, mu: 0.5 * LOG(e["M"] / (2 * np.pi * s2(e))) - e["M"] / (2 * s2(e)) * (mu - e["mu0"]) ** 2
+    lik = lambda e, mu: float(np.sum(-0.5 * LOG(2 * np.pi * s2(e)) - (e["x"] - mu) ** 2 / (2 * s2(e))))
+    post = lambda e, mu: prior(e, mu) + lik(e, mu)   # the normaliser cancels in a log-difference
+
+    def p2(e, two=2.0):
+        return _logdiff(lambda e, mu: -(e["M"] * mu ** 2 - two * e["M"] * e["mu0"] * mu) / (2 * s2(e)))(e)
+
+    def l2(e, sign=-1.0):
+        return _logdiff(lambda e, mu: -(n(e) * mu ** 2 + sign * 2 * mu * n(e) * xb(e)) / (2 * s2(e)))(e)
+
+    def c2(e, den=None, half=2.0):
+        N, M = n(e), e["M"]
+        m = (N * xb(e) + M * e["mu0"]) / (N + M if den is None else den(e))
+        return _logdiff(lambda e, mu: -(N + M) / (half * s2(e)) * (mu - m) ** 2)(e)
+    rows = {
+        "prior": _logdiff(prior),
+        "p1": _logdiff(lambda e, mu: -e["M"] / (2 * s2(e)) * (mu - e["mu0"]) ** 2),
+        "p2": p2,
+        "lik": _logdiff(lik),
+        "l1": _logdiff(lambda e, mu: -float(np.sum((e["x"] - mu) ** 2)) / (2 * s2(e))),
+        "l2": l2,
+        "post": _logdiff(post),
+        "c1": _logdiff(lambda e, mu: -((n(e) + e["M"]) * mu ** 2 - (2 * n(e) * xb(e) + 2 * e["M"] * e["mu0"]) * mu) / (2 * s2(e))),
+        "c2": c2,
+    }
+    steps = [Step(s.relation, s.lhs, s.rhs, tol=1e-7) for s in
+             chain(["prior", ("=", "p1"), ("=", "p2")]) + chain(["lik", ("=", "l1"), ("=", "l2")])
+             + chain(["post", ("=", "c1"), ("=", "c2")])]
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"p2": lambda e: p2(e, two=1.0)},
+            {"l2": lambda e: l2(e, sign=1.0)},
+            {"c2": lambda e: c2(e, den=lambda e: n(e))},
+            {"c2": lambda e: c2(e, half=1.0)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s18e_em_jensen_kiteam": _em_jensen(),
     "s18e_map_ridge_theowolf": _map_ridge(),
     "s18e_betabinom_predictive_cprior": _betabinom(),
     "s18e_gmm_responsibility_gavinphr": _gmm_resp(),
+    "s18e_normal_posterior_stephens": _normal_stephens(),
+    "s18e_normal_conjugate_eriktuck": _normal_eriktuck(),
 }
