@@ -63,6 +63,7 @@ class _Heading(NamedTuple):
     hence: bool                 # `&\therefore \\`, `&\text{so that} \\`: it follows from above
     conditions: list            # [(offset, text)] `&\text{For } t = 1: \\`: its conditions
     unread: str = ""            # a line derive could not read that may head it: the reason
+    reasons: tuple = ()         # an arrow's annotation above it (`Annotated.noted`): reasons
 
 
 _TAILS = {
@@ -339,7 +340,7 @@ class Builder:
             written += [(at - offset, condition) for at, condition in heading.conditions]
             headed = headed + [at - offset for at, _ in heading.conditions]
             hence = hence or heading.hence
-            said = (heading.unread,) if heading.unread else ()
+            said = ((heading.unread,) if heading.unread else ()) + heading.reasons
         elif self._under_heading and not self.reader.continues(text):
             said = (HEADING_SCOPE,)
         made = len(self.chains.steps)
@@ -419,12 +420,15 @@ class Builder:
         under it as if it stood on that line; never a line that vanishes, the row below
         claimed without it (round 19, atkJ #8). Its scope beyond that line is not written:
         the display's later rows that start a chain are checked without it and a
-        counterexample refutes nothing (`HEADING_SCOPE`)."""
-        if annotated.rows or not (annotated.hence or annotated.headed):
+        counterexample refutes nothing (`HEADING_SCOPE`). An arrow row's annotation
+        (`\\Downarrow_{T(x) = …}`, `Annotated.noted`) heads the line below the same way, as
+        its reasons only: that line alone rests on it."""
+        if annotated.rows or not (annotated.hence or annotated.headed or annotated.noted):
             return False
         above = heading or _Heading(False, [])
         self._heading = _Heading(above.hence or annotated.hence, above.conditions + [
-            (offset + at, condition) for at, condition in annotated.hypotheses], above.unread)
+            (offset + at, condition) for at, condition in annotated.hypotheses], above.unread,
+            above.reasons + tuple(reason for _, reason in annotated.noted))
         return True
 
     def _restates_declarations(self, reason, at):
