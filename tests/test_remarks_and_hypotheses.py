@@ -3258,6 +3258,15 @@ def test_an_annotated_arrow_between_links_is_a_reason_of_the_link_across_it(arro
         "verified", "undecided"]
 
 
+def test_an_arrow_annotation_is_a_reason_of_every_row_below_it_in_its_display():
+    # `\Downarrow_{a > 0}` may be a condition the later links rest on too
+    text = ALIGNED.format(remark=r"&\Downarrow_{a > 0}", below="(a+1)(a+1) \\\\ &= a^2 + 3")
+    assert verdicts(text) == ["verified", "verified", "undecided"]
+    plain = ALIGNED.format(remark=r"&\Downarrow_{\text{expand}}",
+                           below="(a+1)(a+1) \\\\ &= a^2 + 3")
+    assert verdicts(plain) == ["verified", "verified", "refuted"]
+
+
 @pytest.mark.parametrize("arrow", [r"&\Downarrow \quad \text{Jensen}",
                                    r"\overset{\text{expand}}{\Downarrow}",
                                    r"&\Downarrow_{\text{by expanding}}"])

@@ -63,7 +63,6 @@ class _Heading(NamedTuple):
     hence: bool                 # `&\therefore \\`, `&\text{so that} \\`: it follows from above
     conditions: list            # [(offset, text)] `&\text{For } t = 1: \\`: its conditions
     unread: str = ""            # a line derive could not read that may head it: the reason
-    reasons: tuple = ()         # an arrow's annotation above it (`Annotated.noted`): reasons
 
 
 _TAILS = {
@@ -109,6 +108,9 @@ class Builder:
         self._ahead = {}             # offset of a row read ahead → (entry, its body's names)
         self._heading = None         # a line of its own heading the next one (`_lone_heading`)
         self._under_heading = False  # a row of the display read took such a heading
+        # the annotations of the display's arrow rows read so far (`\\Downarrow_{T(x) = …}`,
+        # `Annotated.noted`): reasons of every row below them in the display
+        self._noted = ()
 
     def directive(self, keyword, body, offset, within=False):
         """Apply a directive; `offset` is where its body starts in the source (`within`: it
@@ -148,7 +150,7 @@ class Builder:
         already uses is read first (Bishop's "where we have defined"), so the earlier row
         means it; so is a definition the plan reads ahead of a use in this display (`ahead`),
         then skipped where it stands (`_at_its_row`)."""
-        self._under_heading = False
+        self._under_heading, self._noted = False, ()
         if rows:
             self._read_ahead(rows[0][1], rows[-1][1] + len(rows[-1][0]))
         rows = [r for r in rows if not self._at_its_row(r[1])]
@@ -311,6 +313,7 @@ class Builder:
             self._unreadable(self.source.error(problem.message, offset + problem.offset),
                              offset, text, above)
             return
+        self._noted += tuple(reason for _, reason in annotated.noted)
         if annotated.unit is not None and \
                 annotated.unit[1] != self.scope.readings.get("information", "nats"):
             at, unit = annotated.unit
@@ -340,9 +343,10 @@ class Builder:
             written += [(at - offset, condition) for at, condition in heading.conditions]
             headed = headed + [at - offset for at, _ in heading.conditions]
             hence = hence or heading.hence
-            said = ((heading.unread,) if heading.unread else ()) + heading.reasons
+            said = (heading.unread,) if heading.unread else ()
         elif self._under_heading and not self.reader.continues(text):
             said = (HEADING_SCOPE,)
+        said += self._noted
         made = len(self.chains.steps)
         lifted = self._lift_earlier_records(annotated, offset)
         try:
@@ -420,15 +424,12 @@ class Builder:
         under it as if it stood on that line; never a line that vanishes, the row below
         claimed without it (round 19, atkJ #8). Its scope beyond that line is not written:
         the display's later rows that start a chain are checked without it and a
-        counterexample refutes nothing (`HEADING_SCOPE`). An arrow row's annotation
-        (`\\Downarrow_{T(x) = …}`, `Annotated.noted`) heads the line below the same way, as
-        its reasons only: that line alone rests on it."""
-        if annotated.rows or not (annotated.hence or annotated.headed or annotated.noted):
+        counterexample refutes nothing (`HEADING_SCOPE`)."""
+        if annotated.rows or not (annotated.hence or annotated.headed):
             return False
         above = heading or _Heading(False, [])
         self._heading = _Heading(above.hence or annotated.hence, above.conditions + [
-            (offset + at, condition) for at, condition in annotated.hypotheses], above.unread,
-            above.reasons + tuple(reason for _, reason in annotated.noted))
+            (offset + at, condition) for at, condition in annotated.hypotheses], above.unread)
         return True
 
     def _restates_declarations(self, reason, at):

@@ -259,7 +259,7 @@ def _without_remark_rows(pieces):
       read as the bare arrow is there — above a row going on with a relation (any of the
       arrows), or as "hence" above a statement of its own (`\\Downarrow` only) — and its
       annotation becomes a note row (`_arrow_note`) that `annotations` reads as a reason
-      of the line below, never as math of a row.
+      of the rows below it, never as math of a row.
 
     Any other remark row (first or last, an equivalence or prose above a statement of its
     own, where the reader cannot tell whether the row above is a premise) is kept, and

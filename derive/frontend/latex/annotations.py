@@ -315,7 +315,7 @@ class Annotated:
     # one whose set may reach outside its letter's declared domain or file assumptions
     quantified: list = field(default_factory=list)
     # [(offset, text)] the annotation of an arrow row (`\\Downarrow_{T(x) = …}`, `ARROW_NOTE`):
-    # a reason of the line below, which the builder carries there (`_arrow_note`)
+    # a reason of the rows below it in its display, which the builder carries there
     noted: list = field(default_factory=list)
     # led by `\\therefore` or words saying "hence" (`\\text{so that }`): it follows from
     # what stands above, as a row led by `\\Rightarrow` (`chains.ChainBuilder.add`)
@@ -462,6 +462,7 @@ def annotate(text):
 # What an arrow row with an annotation becomes (`layout._arrow_note`): `\derivearrownote{…}`
 # holding the annotation as written, after `\therefore` when the arrow says "hence".
 ARROW_NOTE = "\\derivearrownote"
+_ARROW_NOTE = re.compile(re.escape(ARROW_NOTE) + r"\{")
 
 
 def _arrow_note(text, out):
@@ -472,9 +473,10 @@ def _arrow_note(text, out):
     the line below claims — a negation or disclaimer (`(wrong)`), a unit (`in bits`) —
     are refused (`RemarkError`); plain words (`\\text{Jensen}`) are set aside; anything
     else — math, words that may state a hypothesis or weaken the relation (`\\text{for }
-    x > 0`, `approximately`) — is a reason of the line below (`out.noted`, `Step.reasons`):
-    checked without it, a counterexample refutes nothing."""
-    m = re.search(re.escape(ARROW_NOTE) + r"\{", text)
+    x > 0`, `approximately`) — is a reason of the rows below it in its display (`out.noted`,
+    `Step.reasons`: a condition may reach past the line below): checked without it, a
+    counterexample refutes nothing."""
+    m = _ARROW_NOTE.search(text) if ARROW_NOTE in text else None
     if m is None:
         return text
     end = _closing(text, m.end() - 1)
