@@ -789,8 +789,9 @@ PAIRS_GO_ON = "\\derivecolumnpairs "
 
 def as_written(text):
     """A row's text as the author wrote it, for display: the column-pair marks back as
-    the alignment marks they replaced."""
-    return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ")
+    the alignment marks they replaced, an arrow's note (`_arrow_note`) as an arrow."""
+    return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ").replace(
+        "\\therefore " + ARROW_NOTE, ARROW_NOTE).replace(ARROW_NOTE, "\\Downarrow")
 
 
 def _column_pairs(piece, goes_on=False):
