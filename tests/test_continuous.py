@@ -1239,6 +1239,20 @@ def test_delimited_and_unambiguous_bars(row, expected):
     assert verdict(row, BARS).status == expected
 
 
+@pytest.mark.parametrize("row, expected", [
+    (r"{\theta^2} \bigg|_{\theta = 3} \cdot 2 = 18", "verified"),
+    (r"\theta^2 \Big|_{\theta = 3} \times \theta = 9 \theta", "verified"),
+    (r"\left. \theta^2 \right|_{\theta = 3} / 3 = 3", "verified"),
+    (r"\frac{d}{d\theta} \theta^2 \big|_{\theta = 1} \cdot \underbrace{\theta}_{\text{w}} = "
+     r"2 \theta", "verified"),
+    # what follows the sign stays outside the evaluation: θ is not put to 3 there
+    (r"{\theta^2} \bigg|_{\theta = 3} \cdot \theta = 27", "refuted"),
+    (r"{\theta^2} \bigg|_{\theta = 3} \cdot 2 = 2\theta^2", "refuted"),
+])
+def test_a_product_sign_after_an_evaluation_bar_multiplies_its_value(row, expected):
+    assert verdict(row, BARS).status == expected
+
+
 @pytest.mark.parametrize("row, message", [
     (r"\frac{d}{d\theta} \theta^3 - \theta \Big|_{\theta = 1} = 3\theta^2 - 1", "ambiguous"),
     (r"\theta^2 + \theta \Big|_{\theta = 0} = \theta^2", "ambiguous"),

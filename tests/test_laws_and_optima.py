@@ -947,6 +947,41 @@ def test_a_derivative_by_a_variable_of_a_function_at_a_point_free_of_it(row, ver
     assert verdicts(display(REPARAM, row)) == [verdict]
 
 
+F_OF_Z = r"J(\phi) = \mathbb{E}_{z \sim q_\phi(z)}[f(z)]"      # f written at its argument z
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\nabla_z f(g_\phi(\epsilon)) = f'(g_\phi(\epsilon))", "verified"),
+    (r"\nabla_z f(g_\phi(\epsilon)) \cdot \nabla_\phi g_\phi(\epsilon) = "
+     r"\left. \nabla_z f(z) \right|_{z = g_\phi(\epsilon)} \nabla_\phi g_\phi(\epsilon)", "verified"),
+    (r"\nabla_z f(g_\phi(\epsilon)) = f'(\epsilon)", "refuted"),     # at another point
+    (r"\nabla_z f(g_\phi(\epsilon)) \cdot \nabla_\phi g_\phi(\epsilon) = "
+     r"f'(g_\phi(\epsilon)) + \nabla_\phi g_\phi(\epsilon)", "refuted"),
+])
+def test_a_gradient_by_the_name_of_f_argument_is_f_gradient_at_the_point(row, verdict):
+    """After a row writing f(z) (z plainly the name of f's argument), `\\nabla_z f(w)` with
+    w free of z is f's gradient at w, `\\left. \\nabla_z f(z) \\right|_{z=w}` — the
+    pathwise estimator's ∇_z f(g_φ(ε)) · ∇_φ g_φ(ε) (genai-lab's VAE notes)."""
+    assert verdicts(display(REPARAM, F_OF_Z, row)) == ["definition", verdict]
+
+
+@pytest.mark.parametrize("above", [
+    "",                                                   # f written at no variable above
+    F_OF_Z + r" \quad f(\epsilon) = f(\epsilon)",         # f written at z and at ε
+])
+@pytest.mark.parametrize("row", [r"\nabla_z f(g_\phi(\epsilon)) = f'(g_\phi(\epsilon))",
+                                 r"\nabla_z f(g_\phi(\epsilon)) = 0"])
+def test_a_gradient_by_a_letter_not_plainly_f_argument_stays_refused(above, row):
+    got = verdicts(display(REPARAM, *([above] if above else []), row))
+    assert got[-1] == "error"
+
+
+def test_a_leibniz_derivative_at_a_point_free_of_its_variable_stays_refused():
+    # `\frac{d}{dz} f(w)`: the calculus reading 0 is as plain as the gradient at w
+    got = verdicts(display(REPARAM, F_OF_Z, r"\frac{d}{dz} f(g_\phi(\epsilon)) = 0"))
+    assert got[-1] == "error"
+
+
 HOMOGENEOUS = ("% derive: variable x\n% derive: density p over x\n% derive: density q over x\n"
                "% derive: convex f\n% derive: real a, c\n% derive: positive b\n"
                "% derive: define f^*(t) = \\sup_{u} (u t - f(u))\n")

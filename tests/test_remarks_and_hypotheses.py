@@ -3212,7 +3212,6 @@ def test_a_remark_row_between_links_of_a_chain_is_set_aside(remark):
 
 
 @pytest.mark.parametrize("remark", [
-    r"\Downarrow_{a > 0}",          # an annotation may be a condition: never set aside
     "a 分子",                        # a Latin letter: math, maybe a condition
     r"\text{两边}",                  # not bare prose (a \text remark row is its own reading)
     "除以-2",                         # a minus sign is math
@@ -3244,11 +3243,81 @@ def test_a_remark_row_last_in_a_display_is_refused_with_a_trailing_break(remark,
     assert "verified" not in verdicts(text.replace("{c}", "2"))
 
 
-def test_an_annotated_arrow_row_says_why_it_is_refused():
-    text = "% derive: real a\n\\begin{aligned}\na^2 &= 4 \\\\\n\\Downarrow \\quad " \
-        "\\text{since } a > 0 \\\\\na &= 2\n\\end{aligned}\n"
-    assert any("annotation beside it" in (getattr(s, "message", "") or "")
-               for s in steps(text))
+@pytest.mark.parametrize("arrow", [
+    r"&\Downarrow_{a > 0}", r"\Downarrow^{x}", r"&\overset{a \ne 0}{\Downarrow}",
+    r"&\Downarrow \quad \text{since } a > 0", r"\Downarrow \text{for } a > 0",
+    r"&\Downarrow_{T(a) = \arg \sup_t [a t - t^2]}", r"\Leftrightarrow_{a \to 0}",
+    r"&\Downarrow \quad (\text{approximately})", r"\underset{c = 2}{\Downarrow}",
+])
+def test_an_annotated_arrow_between_links_is_a_reason_of_the_link_across_it(arrow):
+    # `&= B \\ &\Downarrow_{T(x) = …} \\ &= C`: the chain goes on across the arrow (B = C
+    # is checked); its annotation is never read as math — it may be a condition, so a false
+    # link is undecided, naming it, never refuted
+    assert verdicts(ALIGNED.format(remark=arrow, below="(a+1)(a+1)")) == ["verified", "verified"]
+    assert verdicts(ALIGNED.format(remark=arrow, below="a^2 + 2a + 2")) == [
+        "verified", "undecided"]
+
+
+def test_an_arrow_annotation_is_a_reason_of_every_row_below_it_in_its_display():
+    # `\Downarrow_{a > 0}` may be a condition the later links rest on too
+    text = ALIGNED.format(remark=r"&\Downarrow_{a > 0}", below="(a+1)(a+1) \\\\ &= a^2 + 3")
+    assert verdicts(text) == ["verified", "verified", "undecided"]
+    plain = ALIGNED.format(remark=r"&\Downarrow_{\text{expand}}",
+                           below="(a+1)(a+1) \\\\ &= a^2 + 3")
+    assert verdicts(plain) == ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("arrow", [r"&\Downarrow \quad \text{Jensen}",
+                                   r"\overset{\text{expand}}{\Downarrow}",
+                                   r"&\Downarrow_{\text{by expanding}}"])
+def test_an_arrow_annotated_with_plain_words_is_a_remark(arrow):
+    assert verdicts(ALIGNED.format(remark=arrow, below="(a+1)(a+1)")) == ["verified", "verified"]
+    assert verdicts(ALIGNED.format(remark=arrow, below="a^2 + 2a + 2")) == ["verified", "refuted"]
+
+
+def test_an_arrow_annotation_defines_nothing():
+    # `\Downarrow_{c = 2}` is no definition of c: the row below using c is not verified
+    got = verdicts(ALIGNED.format(remark=r"&\Downarrow_{c = 2}", below="a^2 + 2a + c - 1"))
+    assert got[0] == "verified" and got[1] != "verified"
+
+
+@pytest.mark.parametrize("arrow, message", [
+    (r"&\Downarrow \quad \text{(wrong)}", "negate or disclaim"),
+    (r"&\Downarrow_{\text{in bits}}", "naming a unit"),
+    (r"&\Downarrow_{x} a^2 = 4", "annotation"),          # a statement on the arrow's row
+])
+def test_an_arrow_annotation_that_may_change_the_claim_is_refused(arrow, message):
+    text = ALIGNED.format(remark=arrow, below="(a+1)(a+1)")
+    assert "verified" not in verdicts(text)[1:]
+    assert any(message in (s.message or "") for s in steps(text))
+
+
+HENCE = "% derive: real a\n\\begin{{aligned}}\n{above} \\\\\n{arrow} \\\\\n{below}\n" \
+    "\\end{{aligned}}\n"
+
+
+@pytest.mark.parametrize("arrow", [r"\Downarrow_{\text{squaring}}", r"&\Downarrow \quad \text{square}",
+                                   r"\overset{(\cdot)^2}{\Downarrow}"])
+def test_an_annotated_down_arrow_above_a_statement_is_hence(arrow):
+    # the row below is claimed under the line above, as below a bare arrow
+    assert verdicts(HENCE.format(above="a &= 2", arrow=arrow, below="a^2 &= 4"))[-1] == \
+        "verified"
+    assert verdicts(HENCE.format(above="a &= 2", arrow=arrow, below="a^2 &= 5"))[-1] != \
+        "verified"
+
+
+def test_an_annotated_hence_that_may_be_a_condition_refutes_nothing():
+    # a^2 = 4 gives a = 2 only for a > 0: the counterexample a = -2 is one the annotation
+    # excludes, so the step is undecided, never refuted
+    text = HENCE.format(above="a^2 &= 4", arrow=r"\Downarrow \quad \text{since } a > 0",
+                        below="a &= 2")
+    assert verdicts(text)[-1] == "undecided"
+    assert any("a > 0" in (s.reasons and " ".join(s.reasons) or "") for s in steps(text))
+
+
+def test_an_annotated_equivalence_above_a_statement_of_its_own_is_refused():
+    text = HENCE.format(above="a &= 2", arrow=r"\Leftrightarrow_{\text{sq}}", below="a^2 &= 4")
+    assert verdicts(text)[-1] != "verified"
 
 
 def test_an_equivalence_above_a_statement_of_its_own_says_why_it_is_refused():

@@ -108,6 +108,9 @@ class Builder:
         self._ahead = {}             # offset of a row read ahead → (entry, its body's names)
         self._heading = None         # a line of its own heading the next one (`_lone_heading`)
         self._under_heading = False  # a row of the display read took such a heading
+        # the annotations of the display's arrow rows read so far (`\\Downarrow_{T(x) = …}`,
+        # `Annotated.noted`): reasons of every row below them in the display
+        self._noted = ()
 
     def directive(self, keyword, body, offset, within=False):
         """Apply a directive; `offset` is where its body starts in the source (`within`: it
@@ -147,7 +150,7 @@ class Builder:
         already uses is read first (Bishop's "where we have defined"), so the earlier row
         means it; so is a definition the plan reads ahead of a use in this display (`ahead`),
         then skipped where it stands (`_at_its_row`)."""
-        self._under_heading = False
+        self._under_heading, self._noted = False, ()
         if rows:
             self._read_ahead(rows[0][1], rows[-1][1] + len(rows[-1][0]))
         rows = [r for r in rows if not self._at_its_row(r[1])]
@@ -310,6 +313,7 @@ class Builder:
             self._unreadable(self.source.error(problem.message, offset + problem.offset),
                              offset, text, above)
             return
+        self._noted += tuple(reason for _, reason in annotated.noted)
         if annotated.unit is not None and \
                 annotated.unit[1] != self.scope.readings.get("information", "nats"):
             at, unit = annotated.unit
@@ -342,6 +346,7 @@ class Builder:
             said = (heading.unread,) if heading.unread else ()
         elif self._under_heading and not self.reader.continues(text):
             said = (HEADING_SCOPE,)
+        said += self._noted
         made = len(self.chains.steps)
         lifted = self._lift_earlier_records(annotated, offset)
         try:

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
+from derive.frontend.latex.annotations import ARROW_NOTE
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
 from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
@@ -167,6 +168,82 @@ def _remark_row(text):
     return None
 
 
+# An arrow row with an annotation (`_annotated_arrow`): the arrow, stacked under or over a
+# label (`\overset{…}{\Downarrow}`) or bare, then its scripts (`\Downarrow_{T(x) = …}`).
+_ARROW = re.compile(r"\\(?P<arrow>Downarrow|Longdownarrow|Leftrightarrow|Longleftrightarrow"
+                    r"|iff)(?![a-zA-Z])")
+_BRACED_ARROW = re.compile(r"\s*\{\s*" + _ARROW.pattern + r"\s*\}")
+_STACKED_ARROW = re.compile(r"\\(?:overset|underset|stackrel)\s*(?=\{)")
+_SCRIPT = re.compile(r"\s*(?:\\(?:no)?limits(?![a-zA-Z])\s*)?[_^]\s*")
+_SCRIPT_TOKEN = re.compile(r"\\[a-zA-Z]+|[^\s\\{}]")     # a script without braces
+_THIN_SPACING = r"(?:\s|\\[,;:! ]|~)*"        # spacing short of a \quad
+# What may follow the arrow and its scripts as its annotation: words, a parenthesis, or
+# anything after a `\quad` (as beside a row); other math there (`\Downarrow a^2 = 4`) is a
+# statement on the arrow's row, never an annotation.
+_ANNOTATION_START = re.compile(r"(?P<quad>\\(?:q?quad(?![a-zA-Z])|hspace\*?\s*\{[^{}]*\}))|"
+                               r"\\(?:text(?:rm|it|normal)?|mbox)\s*\{|"
+                               r"(?:\\(?:left|[bB]igg?l?)\s*)?\(")
+
+
+def _annotated_arrow(text):
+    """The annotation of a row that is an arrow with one, as spans (start, end) of the
+    row's text, each one part as written: `\\Downarrow_{T(x) = …}` (`^{…}`, a script of one
+    token), `\\overset{…}{\\Downarrow}` (`\\underset`, `\\stackrel`), `\\Downarrow \\quad
+    \\text{since …}`, `\\Downarrow \\text{…}`, `\\Downarrow (…)`, or several of these —
+    with the arrow's name: (arrow, spans). None for any other row: a bare arrow, or math
+    right after the arrow (`\\Downarrow a^2 = 4`), a statement on its row, no annotation."""
+    from derive.frontend.documents.macros import group
+    text = _AMPERSAND.sub(" ", text)
+    at = re.match(_SPACING, text).end()
+    spans = []
+    stacked = _STACKED_ARROW.match(text, at)
+    if stacked:
+        label = group(text, stacked.end())
+        arrow = label and _BRACED_ARROW.match(text, label[2])
+        if not arrow:
+            return None
+        spans.append(label[:2])
+    else:
+        arrow = _ARROW.match(text, at)
+        if arrow is None:
+            return None
+    at = arrow.end()
+    while (script := _SCRIPT.match(text, at)) is not None:
+        if text[script.end():script.end() + 1] == "{":
+            braced = group(text, script.end())
+            if braced is None:
+                return None
+            spans.append(braced[:2])
+            at = braced[2]
+            continue
+        token = _SCRIPT_TOKEN.match(text, script.end())
+        if token is None:
+            return None
+        spans.append(token.span())
+        at = token.end()
+    rest = re.compile(_THIN_SPACING).match(text, at).end()
+    if text[rest:].strip():
+        lead = _ANNOTATION_START.match(text, rest)
+        if lead is None:
+            return None
+        spans.append((lead.end() if lead.group("quad") else rest, len(text.rstrip())))
+    spans = [(a, b) for a, b in spans if text[a:b].strip()]
+    if any(group("{" + text[a:b] + "}", 0) != (1, b - a + 1, b - a + 2) for a, b in spans):
+        return None                   # a brace it does not close: not one annotation
+    return (arrow.group("arrow"), spans) if spans else None
+
+
+def _arrow_note(piece, spans, hence):
+    """The row a note row with an annotation becomes: `ARROW_NOTE{…}` holding the
+    annotation's parts as written (their origins kept), after a generated `\\therefore`
+    when it says "hence" of the statement below."""
+    origin = piece.origin(0)
+    out = Mapped.generated(("\\therefore " if hence else "") + ARROW_NOTE + "{", origin)
+    for k, (a, b) in enumerate(spans):
+        out = out + (Mapped.generated(" ", origin) if k else Mapped("", ())) + piece[a:b]
+    return out + Mapped.generated("}", piece.origin(len(piece.text)))
+
+
 def _without_remark_rows(pieces):
     """The (break, row) pieces of a display, its remark rows (`_remark_row`) between two
     rows read as the author means them:
@@ -177,6 +254,12 @@ def _without_remark_rows(pieces):
     * a lone `\\Downarrow` above a row starting a statement of its own (`a = 2 \\\\
       \\Downarrow \\\\ a^2 = 4`) is "hence": read as `\\therefore` alone on its line, so
       the row below is claimed under the line above, never alone.
+    * an arrow with an annotation (`_annotated_arrow`: `\\Downarrow_{T(x) = …}`,
+      `\\overset{\\text{Jensen}}{\\Downarrow}`, `\\Downarrow \\quad \\text{since …}`) is
+      read as the bare arrow is there — above a row going on with a relation (any of the
+      arrows), or as "hence" above a statement of its own (`\\Downarrow` only) — and its
+      annotation becomes a note row (`_arrow_note`) that `annotations` reads as a reason
+      of the rows below it, never as math of a row.
 
     Any other remark row (first or last, an equivalence or prose above a statement of its
     own, where the reader cannot tell whether the row above is a premise) is kept, and
@@ -188,10 +271,16 @@ def _without_remark_rows(pieces):
         below = next((p for p in pieces[k + 1:] if re.sub(_SPACING, "", p[1].text.replace(
             "&", " "))), None)
         between = out and before is not None and _row_break(before) and below is not None \
-            and _row_break(below[0]) and _remark_row(piece.text)
-        if not between:
+            and _row_break(below[0])
+        annotated = _annotated_arrow(piece.text) if between else None
+        goes_on = between and _starts_with_relation(below[1].text.replace("&", " "))
+        if annotated is not None and (goes_on or annotated[0] == "Downarrow"):
+            # an arrow with its annotation: a note on the link across it, or "hence" above a
+            # statement of its own — the annotation a reason, never math of a row
+            out.append((before, _arrow_note(piece, annotated[1], hence=not goes_on)))
+        elif not (between and _remark_row(piece.text)):
             out.append((before, piece))
-        elif not _starts_with_relation(below[1].text.replace("&", " ")):
+        elif not goes_on:
             arrow = _ARROW_ROW.search(piece.text)
             if arrow and arrow.group("down"):
                 piece = piece.replace(0, len(piece.text), Mapped.generated(
@@ -700,8 +789,9 @@ PAIRS_GO_ON = "\\derivecolumnpairs "
 
 def as_written(text):
     """A row's text as the author wrote it, for display: the column-pair marks back as
-    the alignment marks they replaced."""
-    return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ")
+    the alignment marks they replaced, an arrow's note (`_arrow_note`) as an arrow."""
+    return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ").replace(
+        "\\therefore " + ARROW_NOTE, ARROW_NOTE).replace(ARROW_NOTE, "\\Downarrow")
 
 
 def _column_pairs(piece, goes_on=False):

@@ -314,6 +314,9 @@ class Annotated:
     # [(offset, text)] of the hypotheses a trailing `\\forall` states: the builder refuses
     # one whose set may reach outside its letter's declared domain or file assumptions
     quantified: list = field(default_factory=list)
+    # [(offset, text)] the annotation of an arrow row (`\\Downarrow_{T(x) = …}`, `ARROW_NOTE`):
+    # a reason of the rows below it in its display, which the builder carries there
+    noted: list = field(default_factory=list)
     # led by `\\therefore` or words saying "hence" (`\\text{so that }`): it follows from
     # what stands above, as a row led by `\\Rightarrow` (`chains.ChainBuilder.add`)
     hence: bool = False
@@ -350,6 +353,8 @@ def ends_with_connective(text):
 
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
+    out = Annotated()
+    text = _arrow_note(text, out)
     text = _HSPACE.sub(lambda m: "\\quad" + " " * (len(m.group(0)) - 5), text)
     pairs = _PAIRS_GO_ON.search(text)
     if pairs is not None:
@@ -362,7 +367,6 @@ def annotate(text):
         raise RemarkError("a connective in words between two statements is not read (neither "
                           "side is claimed alone): write \\Rightarrow for 'implies', or each "
                           "claim as a row of its own", worded[0].start())
-    out = Annotated()
     _stacked_qualifiers(text, out)
     text = _label(_hence(_decorations(text, out.reasons, out.named), out), out)
     text = _forall(_equation_label(_units(text, out), out))
@@ -453,6 +457,46 @@ def annotate(text):
         main, rows = _listed_definitions(main, out)
     out.rows = [row for row in [main] + rows if row.strip()]
     return out
+
+
+# What an arrow row with an annotation becomes (`layout._arrow_note`): `\derivearrownote{…}`
+# holding the annotation as written, after `\therefore` when the arrow says "hence".
+ARROW_NOTE = "\\derivearrownote"
+_ARROW_NOTE = re.compile(re.escape(ARROW_NOTE) + r"\{")
+
+
+def _arrow_note(text, out):
+    """The row with an arrow's note (`ARROW_NOTE{…}`: `\\Downarrow_{T(x) = \\arg\\sup_t …}`,
+    `\\overset{\\text{Jensen}}{\\Downarrow}`, `\\Downarrow \\quad \\text{since …}`) blanked. The
+    annotation says why the line below holds, or how it was found — never math of a row: it
+    is not checked, defines nothing and states no hypothesis. Words that may change what
+    the line below claims — a negation or disclaimer (`(wrong)`), a unit (`in bits`) —
+    are refused (`RemarkError`); plain words (`\\text{Jensen}`) are set aside; anything
+    else — math, words that may state a hypothesis or weaken the relation (`\\text{for }
+    x > 0`, `approximately`) — is a reason of the rows below it in its display (`out.noted`,
+    `Step.reasons`: a condition may reach past the line below): checked without it, a
+    counterexample refutes nothing."""
+    m = _ARROW_NOTE.search(text) if ARROW_NOTE in text else None
+    if m is None:
+        return text
+    end = _closing(text, m.end() - 1)
+    inner = text[m.end():end]
+    _disclaimed(inner, m.end())
+    words = re.sub(r"\\[a-zA-Z]+\s*\{|[{}]", " ", inner)
+    unit = next((w.search(words) for w in _UNIT_WORDS.values() if w.search(words)), None)
+    if unit is not None:
+        raise RemarkError(f"an arrow's annotation naming a unit ({unit.group(0)}) may say in which "
+                          "unit the row below states its value, and derive does not read it there: "
+                          "write the unit beside that row", m.end())
+    try:
+        assuming = _may_assume(inner)
+    except RemarkError as problem:
+        raise RemarkError(problem.message, m.end()) from None
+    plain = (_WORDS_ONLY.match(inner) or _sentence(inner)) and not assuming and \
+        _NO_LABEL.search(words) is None
+    if not plain:
+        out.noted.append((m.end(), " ".join(inner.split())))
+    return _spaces(text, m.start(), end + 1)
 
 
 def _remark_before_arrow(piece, at, out):

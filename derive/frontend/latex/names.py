@@ -62,11 +62,14 @@ INSTEAD = {r"\rm": "`\\rm` sets the rest of its group upright; write \\mathrm{KL
                            "terms left out with dots (y_1 + \\dots + y_n, \\{x_1, \\dots, x_n\\}) are "
                            "not read yet: write a sum by its index, \\sum_{i=1}^{n} y_i"),
            **dict.fromkeys((r"\Downarrow", r"\Longdownarrow"),
-                           "an arrow row is read as \"hence\" only alone on its row between two "
-                           "rows of a display (a = 2 \\\\ \\Downarrow \\\\ a^2 = 4); one with an "
-                           "annotation beside it (\\Downarrow \\quad \\text{since …}), or first or "
-                           "last in the display (what follows from it?), is refused: write the "
-                           "reason as a remark on the row below (~~ \\text{since …})"),
+                           "an arrow row is read only on a row of its own between two rows of a "
+                           "display — \"hence\" above a statement (a = 2 \\\\ \\Downarrow \\\\ "
+                           "a^2 = 4), a note between two links of a chain — with nothing beside "
+                           "it but an annotation (\\Downarrow_{…}, \\overset{…}{\\Downarrow}, "
+                           "\\Downarrow \\quad \\text{since …}); math right after the arrow "
+                           "(\\Downarrow a^2 = 4: a statement, or an annotation?), or an arrow first "
+                           "or last in the display (what follows from it?), is refused: write the "
+                           "statement on a row of its own"),
            r"\given": "\\given is no LaTeX command (a macro of the author's, usually for the "
                        "bar of a conditional): write \\mid, p(x \\mid y), or define it in the "
                        "document (\\newcommand{\\given}{\\mid})",

@@ -127,6 +127,10 @@ class Products:
             rest = pieces[k + 1:]
             if opened:                      # \left. … \right|: only what they enclose
                 value = self.product([*pieces[:start - 1], ValuePiece(value, pieces[k].node)])
+            if rest and isinstance(rest[0], OpPiece):
+                # `A \Big|_{z=w} \cdot B` (`/ B`): the bar closes what stands before it, and
+                # the sign after it multiplies (divides) that value by what follows
+                return [self.product([ValuePiece(value, pieces[k].node), *rest])]
             return [value, self.product(rest)] if rest else [value]
         unclosed = [p for p in pieces if isinstance(p, LeftBarPiece)]
         if unclosed and not inside:

@@ -293,12 +293,18 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.shown_components = {}  # `(f(x + c))_{·}` as shown → its one Name (vector_functions)
         self.words_read = set()
         self.vector_uses = {}      # a vector name read bare in this row → its first node
+        # a function → the declared variables it was written applied to alone, `f(z)`, in
+        # the rows read before this one (`_gradient_at_a_point`), and in this row
+        self.argument_letters, self._row_letters = {}, {}
 
     # ================================================================== entry points
     def read_row(self, text, start):
         """The `Part`s of a row found at offset `start` of the source; the hypotheses it
         states (`H \\Rightarrow …`) are left in `self.hypotheses`, with the ranges its
         members at numbers need — those written in H too (`o_2 > t \\Rightarrow …`: 2 ≤ K)."""
+        for function, letters in self._row_letters.items():
+            self.argument_letters.setdefault(function, set()).update(letters)
+        self._row_letters = {}
         text = _without_end_punctuation(text)
         tree = self._parse(text, start)
         self.hypotheses = ()
@@ -2363,12 +2369,36 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 continue
             name = self._variable_name(var_node)
             self._not_a_member(name, value, var_node)
+            at_point = None if piece.square else self._gradient_at_a_point(value, name, piece)
+            if at_point is not None:
+                value = at_point
+                continue
             self._not_at_another_point(value, name, var_node)
             if piece.body is None and len(rest) > 1:
                 self._one_factor_or_the_product(value, name, piece)
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
         return neg(value) if piece.negated else value
+
+    def _gradient_at_a_point(self, value, name, piece):
+        """`\\nabla_z f(w)` — z a declared variable, w free of z, f a declared function
+        applied to w alone — as f's gradient at w, `\\left. \\nabla_z f(z) \\right|_{z=w}`,
+        when z is plainly the name of f's argument: the rows read before this one wrote f
+        applied to z alone (`f(z)`, `argument_letters`), and to no other variable. So is f(w) first
+        in a product of factors all free of z (`\\nabla_z f(w) \\cdot \\nabla_\\phi g`): the
+        gradient of f at w times the rest — of the first factor or of the whole product,
+        the two agree, as no later factor moves with z. None otherwise (then
+        `_not_at_another_point` refuses it): `\\frac{d}{dz} f(w)`, a value that is more than
+        f applied (`\\nabla_z \\log f(w)`), or f written at no variable or at several."""
+        first, rest = (value.args[0], value.args[1:]) if isinstance(value, Mul) else (value, ())
+        if not is_tree(piece.node, "nabla") or not isinstance(first, Call) or \
+                len(first.args) != 2 or name in free_names(value) or \
+                self.scope.context.kind(name.variable) is not Kind.VARIABLE or \
+                self.scope.context.kind(first.function) is not Kind.FUNCTION or \
+                self.argument_letters.get(first.function) != {name.variable}:
+            return None
+        at = At(Deriv(Call(first.function, Sym(name)), name), name, first.args[1])
+        return Mul(at, *rest) if rest else at
 
     def _not_at_another_point(self, value, name, node):
         """Refuses `\\nabla_z f(g_\\phi(\\epsilon))`: a derivative by a declared variable z
@@ -3870,6 +3900,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         arguments = (self.function_arguments(name, bracket, moving, p.node) if semicolons
                      else [*moving, *self._arguments(bracket)])
         self._written_beside_moving(name, moving, arguments[len(moving):], bracket)
+        if len(arguments) == 1 and isinstance(arguments[0], Sym):
+            self._row_letters.setdefault(name, set()).add(arguments[0].name.variable)
         return Call(name, *arguments)
 
     def _written_beside_moving(self, function, moving, written, bracket):
