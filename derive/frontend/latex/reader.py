@@ -1031,6 +1031,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return RELATIONS[token.value]
         if token.type == "DEFREL":
             return DEFINE
+        if token.type == "UNREL" and token.value == r"\propto":
+            return Relation.PROPTO          # `frontend.proportional`
         if token.type == "IMPLIES":
             raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
                              token)
