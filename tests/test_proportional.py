@@ -63,3 +63,12 @@ def test_a_proportionality_is_no_premise():
                   "- \\frac{M \\mu^2}{2 \\sigma^2}) $$\n"
                   "$$ \\implies \\mu_0 = 2 \\mu_0 $$\n")
     assert verdicts(text)[1] != "verified"
+
+
+@pytest.mark.parametrize("row", [
+    r"a \propto \mu \Rightarrow a = \mu",                       # never a hypothesis
+    r"f = \begin{cases} 1 & a \propto \mu \\ 0 & a > 0 \end{cases}",   # nor a case's condition
+])
+def test_a_proportionality_is_read_as_a_step_only(row):
+    text = display("% derive: variable \\mu\n% derive: real a\n", row)
+    assert [s.kind.value for s in steps(text)] == ["unreadable"]
