@@ -51,7 +51,7 @@ def rebinds_constant(key, arguments=False):
         return None
     if arguments:
         return (f"{key} is a constant derive reads ({key.rstrip(chr(39))} has one meaning): "
-                f"a function {key}(…) beside it would make {key}(a + b) a call to one reader "
+                f"a definition cannot rebind it, and a function {key}(…) beside it would make {key}(a + b) a call to one reader "
                 f"and the product {key}·(a + b) to another, and formulas need the constant "
                 f"(\\sqrt{{2{key}}}) — name the function with another letter (g(\\mu)), or "
                 f"declare an abstract density (density {key} over \\mu), in whose file a "
