@@ -334,6 +334,23 @@ def test_a_directive_never_gives_a_defined_name_a_second_meaning(text, line, col
     assert message in caught.value.message
 
 
+@pytest.mark.parametrize("text, message", [
+    # a prior named \pi(\mu): the constant keeps its one meaning, and the message says why
+    # no function \pi(…) is read beside it and what to write instead
+    ("% derive: variable \\mu\n% derive: define \\pi(\\mu) = \\exp(-\\mu^2)\n",
+     "density \\pi over \\mu"),
+    ("% derive: define \\pi = 3\n", "a definition cannot rebind it"),
+    # one letter for several densities by formula (Bayes' rule as written): refused, with
+    # what derive offers (a declared joint) and a name per density
+    ("% derive: variable X, \\mu\n% derive: define p(X | \\mu) = \\exp(-(X - \\mu)^2)\n"
+     "% derive: define p(\\mu) = \\exp(-\\mu^2)\n", "joint p over x, z"),
+])
+def test_one_letter_for_several_meanings_says_what_to_write(text, message):
+    with pytest.raises(InputError) as caught:
+        load_tex("r.tex", text)
+    assert message in caught.value.message
+
+
 FGAN_EXAMPLES = ("% derive: variable x\n% derive: distribution P with density p\n"
                  "% derive: distribution Q with density q\n"
                  "% derive: define f(x) = x \\log x\n"

@@ -153,6 +153,9 @@ def _unless_reasoned(step, verdict):
 def _dispatch(step, seed, deadline, report):
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION) and limits.has_limits(step):
         return _with_limits(step, seed, deadline, report)
+    if step.relation is Relation.PROPTO:     # its sides cross-multiplied: an equation
+        from dataclasses import replace
+        step = replace(step, relation=Relation.EQ)
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION):
         run = equality if step.kind is StepKind.EQUALITY else relation
         verdict = run(step, f"{seed}:{step.index}", deadline, report)

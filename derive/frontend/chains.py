@@ -47,6 +47,7 @@ PROSE_PREMISE = ("it follows from the display above and the prose between them, 
 EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
                  "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
+from derive.frontend.proportional import ambiguous, cross_multiplied
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
@@ -225,7 +226,9 @@ class ChainBuilder:
             if assumed and reading:
                 reading = _hypotheses_reading(assumed) + " ⇒ " + reading
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
-                                  reasons=tuple(reasons), reading=reading)
+                                  reasons=tuple(reasons) + tuple(r for r in step.reasons
+                                                                 if r not in reasons),
+                                  reading=reading)
         self._just_read = range(first_new, len(self.steps))
         if every or self._chain_every:
             self._every.update(range(first_new + 1, len(self.steps) + 1))
@@ -275,7 +278,7 @@ class ChainBuilder:
                                             "not one premise: state the case it follows from "
                                             "as a row of its own", at)
                 relation = compose(relation, step.relation)
-                if relation is None:
+                if relation in (None, Relation.PROPTO):   # ∝: its sides are cross-multiplied
                     return (), (UNTAKEN_PREMISE,), set()
                 qualifier = next((r for r in step.reasons if qualifies(r)), None)
                 if qualifier is not None:        # `n = 1 \\quad \\text{(mod 3)} \\\\ \\implies …`
@@ -687,9 +690,27 @@ class ChainBuilder:
             except ValueError as exc:
                 raise self.source.error(str(exc), lhs.start if in_lhs else part.start) from None
             self._make_real(sides[3])
+        if part.relation is Relation.PROPTO:
+            try:
+                sides = cross_multiplied(lhs.term, part.term, self.scope.context)
+            except ValueError as exc:
+                raise self.source.error(str(exc), part.start) from None
         self._append(kind, part.relation, *sides[:2], lhs.latex, part, justification,
                      context=sides[2])
+        if part.relation is Relation.PROPTO:
+            self._proportional(lhs.term, part.term, sides[3])
         self._last = part
+
+    def _proportional(self, lhs, rhs, variables):
+        """The step just appended for `lhs ∝ rhs` (its sides cross-multiplied,
+        `frontend.proportional`): read back as the proportionality it is, and, proportional
+        in several variables at once, one a counterexample does not refute (`ambiguous`)."""
+        step = self.steps[-1]
+        left, right = show_all(lhs, rhs)
+        named = ", ".join(v.latex for v in variables)
+        self.steps[-1] = _with(step, reading=f"{left} ∝ {right} in {named}, checked as "
+                               f"{step.reading}",
+                               reasons=(ambiguous(variables),) if len(variables) > 1 else ())
 
     def _make_real(self, names):
         """An antiderivative claim's undeclared letter is real in its whole chain (one
@@ -899,4 +920,6 @@ def _kind(lhs, rhs, relation, scope):
         return StepKind.OPTIMISER
     if optima:
         return StepKind.OPTIMISATION
-    return StepKind.EQUALITY if relation is Relation.EQ else StepKind.RELATION
+    # `A ∝ B` is checked as the equation its cross-multiplied sides make (`proportional`)
+    return StepKind.EQUALITY if relation in (Relation.EQ, Relation.PROPTO) else \
+        StepKind.RELATION

@@ -1021,6 +1021,15 @@ class Directives:
         holder = self.scope.reaching(old) if why is None else None
         if holder is not None:
             why = f"{holder} above still uses its old meaning"
+        if why is not None and holder is None and (label is not None or
+                                                   len(params) != len(info.params or ())):
+            # `define p(X | \mu) = …` then `define p(\mu) = …`: one letter for several
+            # densities told apart by their arguments, as Bayes' rule is written — what
+            # derive offers for that, and for densities given by formulas
+            why += (f" (one letter for several densities told apart by their arguments, "
+                    f"{key}(x | z) and {key}(z), is read for a declared joint — joint {key} "
+                    f"over x, z — as its conditionals and marginals; densities given by "
+                    f"formulas need a name each, L(x | z) and g(z))")
         if why is not None:
             raise self.source.error(f"{key} is defined above: a second definition starts a "
                                     "new meaning only where no row could mix the two (one "

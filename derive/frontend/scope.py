@@ -39,13 +39,23 @@ def own_range(key):
 CONSTANTS = {"e": E, r"\pi": PI, r"\infty": OO}
 
 
-def rebinds_constant(key):
+def rebinds_constant(key, arguments=False):
     """Why a definition of `key` (a directive, a row, `\\text{where } \\pi = 3` beside a row,
     a diagonal matrix) is refused when key spells a constant derive reads (π, e, ∞, also
     as a function's name): it would give the constant a second meaning — `\\sin(\\pi) =
-    \\sin(3)` verified under "where π = 3". None for any other name."""
+    \\sin(3)` verified under "where π = 3". None for any other name. With `arguments` (a
+    prior `define \\pi(\\mu) = …`) the message says why no function of that name is read
+    beside the constant: the densities' own formulas need the constant (`\\sqrt{2\\pi}`),
+    and `2\\pi(\\mu - \\mu_0)` would be a call to one reader and a product to another."""
     if key.rstrip("'") not in CONSTANTS:
         return None
+    if arguments:
+        return (f"{key} is a constant derive reads ({key.rstrip(chr(39))} has one meaning): "
+                f"a definition cannot rebind it, and a function {key}(…) beside it would make {key}(a + b) a call to one reader "
+                f"and the product {key}·(a + b) to another, and formulas need the constant "
+                f"(\\sqrt{{2{key}}}) — name the function with another letter (g(\\mu)), or "
+                f"declare an abstract density (density {key} over \\mu), in whose file a "
+                f"bare {key} is refused")
     return (f"{key} is a constant derive reads ({key.rstrip(chr(39))} has one meaning): a "
             "definition cannot rebind it — name the quantity otherwise, or state the value "
             "as a claim")
@@ -330,7 +340,8 @@ class FileScope:
         family or one of its member spellings (`p_k` read as a name of its own)."""
         spelled = key if head is None else head
         if rebinds_constant(key) is not None:
-            raise LabelledAbove(rebinds_constant(key))
+            raise LabelledAbove(rebinds_constant(key, bool(getattr(info, "params", None)) or
+                                                  head is not None))
         space = self.lookup(key)
         if space is not None and isinstance(space[1].info, SampleSpaceInfo):
             raise LabelledAbove(f"{key} is the sample space of {space[1].info.variable.latex} "

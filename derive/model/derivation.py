@@ -35,14 +35,18 @@ class Relation(Word):
     GE = ">="
     GT = ">"
     NE = "!="
+    # `A ∝ B`: A/B is free of the variable(s) the step is proportional in; checked as the
+    # equation A(v)·B(v′) = A(v′)·B(v) (`frontend.proportional`)
+    PROPTO = "propto"
 
     @property
     def symbol(self):
-        return {"<=": "≤", ">=": "≥", "!=": "≠"}.get(self.value, self.value)
+        return {"<=": "≤", ">=": "≥", "!=": "≠", "propto": "∝"}.get(self.value, self.value)
 
     @property
     def latex(self):
-        return {"<=": r"\le", ">=": r"\ge", "!=": r"\ne"}.get(self.value, self.value)
+        return {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "propto": r"\propto"}.get(
+            self.value, self.value)
 
     @property
     def strict(self):
@@ -55,7 +59,10 @@ class Relation(Word):
 
 
 def compose(first, second):
-    """The relation `a R c` that `a R1 b` and `b R2 c` prove, or None (`≤` then `≥`)."""
+    """The relation `a R c` that `a R1 b` and `b R2 c` prove, or None (`≤` then `≥`).
+    Proportionality is an equivalence: with `=` or `∝` it gives `∝`, with an order nothing."""
+    if Relation.PROPTO in (first, second):
+        return Relation.PROPTO if {first, second} <= {Relation.EQ, Relation.PROPTO} else None
     if first is Relation.EQ:
         return second
     if second is Relation.EQ:

@@ -19,8 +19,9 @@ from markupsafe import Markup
 from derive import __version__
 from derive.reports import escape
 
-RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne"}
-WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠"}
+RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne",
+             "propto": r"\propto"}
+WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠", "propto": "∝"}
 MARKS = {"verified": "✓", "refuted": "✗", "undecided": "?", "definition": "≔", "error": "!"}
 MATH_MARKS = {"verified": r"\checkmark", "refuted": r"\times", "undecided": "?", "error": "!",
               "definition": r"\text{def}"}

@@ -45,7 +45,8 @@ class Hypotheses:
         out = []
         for left, rel, right in zip(children[0::2], children[1::2], children[2::2]):
             relation = self.relation(rel.children[0])
-            if not isinstance(relation, Relation):
+            if not isinstance(relation, Relation) or relation is Relation.PROPTO:
+                # `A \\propto B` is read as a step only (`frontend.proportional`)
                 raise self.error("a hypothesis is a relation (=, <, \\le, …)", rel)
             latex = " ".join(text[_span(left)[0]:_span(right)[1]].split())
             out.append(Hypothesis(relation, self.term(left), self.term(right), latex))

@@ -1037,6 +1037,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return RELATIONS[token.value]
         if token.type == "DEFREL":
             return DEFINE
+        if token.type == "UNREL" and token.value == r"\propto":
+            return Relation.PROPTO          # `frontend.proportional`
         if token.type == "IMPLIES":
             raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
                              token)
@@ -5560,7 +5562,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if var_piece.sub is not None and self.bound_name(var_piece.key) is None and \
                 self._mentions_bound(var_piece.sub) and self.sample_of(var_piece.key) is None \
                 and self.declared(var_piece.key) is None:     # a declared `z_i` is that name
-            raise self.error("this differential is not read", var_piece.node)
+            # `\\sum_j \\int p(x_j, z_j) d z_j` after `joint p over x_i, z_i`: z_i is one
+            # declared name, its index part of its spelling — z_j is no member of a family
+            raise self.error(f"this differential is not read: d {var_piece.key} integrates "
+                             "over a name that is not declared, its index bound by a sum "
+                             "(a variable declared with an index, as in joint p over x_i, "
+                             "z_i, is one name spelled so, not a family: write the index "
+                             "its declaration uses)", var_piece.node)
         key = var_piece.key
         measure = key in (r"\mu", r"\nu") and self.bound_name(key) is None and \
             self.scope.lookup(key) is None

@@ -1,0 +1,53 @@
+"""`A \\propto B`: read as the equation that says A/B is free of the variable.
+
+Authors write a posterior up to its normalising constant, `p(\\mu | x) \\propto p(x | \\mu)
+p(\\mu) \\propto \\exp(-(\\mu - m)^2 / (2 s^2))`: each side a function of the variable the
+density is over, every other letter held fixed. derive reads `A \\propto B` in the declared
+variables v (`% derive: variable \\mu`) that occur in the step as
+
+    A(v) · B(v′) = A(v′) · B(v)        for every v, v′ (and every value of the rest),
+
+v′ a second copy of v declared as v is: the ratio A/B takes one value at any two values of
+v, i.e. it does not depend on v. This is an ordinary equation, so it is proved and refuted
+as equations are (a counterexample is a certified pair v, v′ at which the ratios differ).
+A constant factor 0 is not excluded (`0 \\propto B` holds in this reading).
+
+Which letter is the variable is not guessed: a step that names no declared variable is
+refused. One that names several is checked in all of them at once — free of all of them is
+free of each, so a proof holds in whichever the author meant; a counterexample may be one
+in a variable the author did not mean, so it refutes nothing (`AMBIGUOUS`, a reason:
+`decide._unless_reasoned`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from derive.model.names import Kind, Name
+from derive.model.terms import Mul, Sym, free_names, substitute
+
+NO_VARIABLE = ("derive reads A \\propto B as 'A/B does not depend on the variable': this step "
+               "names no declared variable — declare the one it is proportional in "
+               "(% derive: variable \\mu)")
+
+
+def ambiguous(names):
+    """The reason a step proportional in several declared variables cannot be refuted."""
+    return ("\\propto in which of " + ", ".join(n.latex for n in names) + "? derive checked "
+            "it in all of them at once, so a counterexample may be in one not meant")
+
+
+def cross_multiplied(lhs, rhs, context):
+    """(A·B′, A′·B, context with the copies v′, the variables v) for `lhs ∝ rhs`, ′ the
+    declared variables of `context` free in either side replaced by fresh copies declared
+    as they are; ValueError(NO_VARIABLE) when no declared variable occurs."""
+    free = free_names(lhs) | free_names(rhs)
+    variables = [n for n in context.of_kind(Kind.VARIABLE) if n in free]
+    if not variables:
+        raise ValueError(NO_VARIABLE)
+    copies = {v: Name(v.latex + "'") for v in variables}
+    table = {**context.table, **{copies[v]: context.table[v] for v in variables}}
+    mapping = {v: Sym(c) for v, c in copies.items()}
+    left = Mul(lhs, substitute(rhs, mapping))
+    right = Mul(substitute(lhs, mapping), rhs)
+    return left, right, replace(context, table=table), tuple(variables)
