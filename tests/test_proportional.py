@@ -56,6 +56,17 @@ def test_several_declared_variables_never_refute(row, verdict):
     assert verdicts(display(TWO, row)) == [verdict]
 
 
+@pytest.mark.parametrize("head, verdict", [
+    # y undeclared: true in y, false in the declared mu — it may be the variable meant
+    ("% derive: variable \\mu\n", "undecided"),
+    # y declared a fixed real number: the step is about mu, and false in it
+    ("% derive: variable \\mu\n% derive: real y\n", "refuted"),
+])
+def test_an_undeclared_letter_beside_the_variable_never_refutes(head, verdict):
+    row = r"e^{-(y-\mu)^2/2} \propto e^{-y^2/2 + y\mu}"
+    assert verdicts(display(head, row)) == [verdict]
+
+
 def test_a_proportionality_is_no_premise():
     """What a ∝ chain proves is not an equation: a row following from it (`\\implies`) is
     claimed without it."""

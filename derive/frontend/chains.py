@@ -47,7 +47,7 @@ PROSE_PREMISE = ("it follows from the display above and the prose between them, 
 EVERY_PREMISE = ("it follows from a row above said for every value of a letter (\\forall), "
                  "which derive shows only at the value it draws")
 from derive.frontend.latex.reader import DEFINE, RESTATES
-from derive.frontend.proportional import ambiguous, cross_multiplied
+from derive.frontend.proportional import cross_multiplied, unsure
 from derive.frontend.scope import LabelledAbove, UsedBefore, unread_message
 from derive.notation.show import show_all
 
@@ -704,13 +704,14 @@ class ChainBuilder:
     def _proportional(self, lhs, rhs, variables):
         """The step just appended for `lhs ∝ rhs` (its sides cross-multiplied,
         `frontend.proportional`): read back as the proportionality it is, and, proportional
-        in several variables at once, one a counterexample does not refute (`ambiguous`)."""
+        in several variables at once or beside an undeclared letter, one a counterexample does
+        not refute (`unsure`)."""
         step = self.steps[-1]
         left, right = show_all(lhs, rhs)
         named = ", ".join(v.latex for v in variables)
+        reason = unsure(lhs, rhs, variables, self.scope.context)
         self.steps[-1] = _with(step, reading=f"{left} ∝ {right} in {named}, checked as "
-                               f"{step.reading}",
-                               reasons=(ambiguous(variables),) if len(variables) > 1 else ())
+                               f"{step.reading}", reasons=(reason,) if reason else ())
 
     def _make_real(self, names):
         """An antiderivative claim's undeclared letter is real in its whole chain (one

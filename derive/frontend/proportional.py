@@ -15,8 +15,11 @@ A constant factor 0 is not excluded (`0 \\propto B` holds in this reading).
 Which letter is the variable is not guessed: a step that names no declared variable is
 refused. One that names several is checked in all of them at once — free of all of them is
 free of each, so a proof holds in whichever the author meant; a counterexample may be one
-in a variable the author did not mean, so it refutes nothing (`AMBIGUOUS`, a reason:
-`decide._unless_reasoned`).
+in a variable the author did not mean, so it refutes nothing (`unsure`, a reason:
+`decide._unless_reasoned`). The same holds where the step also has a letter the file does
+not declare: it may be the variable the author meant (`e^{-(y-\mu)^2/2} \propto e^{-y^2/2 +
+y\mu}` is true in an undeclared y, false in a declared μ), so a counterexample in the
+declared one refutes nothing either.
 """
 
 from __future__ import annotations
@@ -31,10 +34,19 @@ NO_VARIABLE = ("derive reads A \\propto B as 'A/B does not depend on the variabl
                "(% derive: variable \\mu)")
 
 
-def ambiguous(names):
-    """The reason a step proportional in several declared variables cannot be refuted."""
-    return ("\\propto in which of " + ", ".join(n.latex for n in names) + "? derive checked "
-            "it in all of them at once, so a counterexample may be in one not meant")
+def unsure(lhs, rhs, variables, context):
+    """Why a counterexample to `lhs ∝ rhs`, checked in `variables`, may not refute it (the
+    author may have meant another letter), or None."""
+    if len(variables) > 1:
+        return ("\\propto in which of " + ", ".join(n.latex for n in variables) + "? derive "
+                "checked it in all of them at once, so a counterexample may be in one not meant")
+    free = sorted(free_names(lhs) | free_names(rhs), key=lambda n: n.latex)
+    undeclared = [n for n in free if not context.declaration(n).declared]
+    if undeclared:
+        return ("\\propto in " + variables[0].latex + ", or in " +
+                ", ".join(n.latex for n in undeclared) + " (not declared)? a counterexample "
+                "in " + variables[0].latex + " may be in a variable not meant")
+    return None
 
 
 def cross_multiplied(lhs, rhs, context):
