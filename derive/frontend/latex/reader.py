@@ -758,10 +758,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         side = self.directive_word(children[0])             # define NLL = …: one name
         self.restating, self.restated_of = False, None
         head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
-        if head is None and self.restating:      # define f_X(x) = … of a declared f_{X,Y}
-            self.restating = False
+        stated = self._restated_law(head, children[2])
+        if head is None and self.restating or stated is not None:
+            self.restating = False               # define f_X(x) = … of a declared f_{X,Y}
             latex = [" ".join(text[_start(c):_end(c)].split()) for c in children[::2]]
-            body = self.restated_from(self.term(children[2]), children[2])
+            body = stated or self.restated_from(self.term(children[2]), children[2])
             raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
                             Part(RESTATES, body, start + _start(children[2]), latex[1])))
         if head is None or head.label is not None and head.params:
@@ -779,6 +780,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def _restated_law(self, head, node):
+        """The body (`node` read) of `define p(x) = …` (`head`) when it states a value a
+        declared density p, not conditional, already has at its own variables — its marginal
+        `p(x) = \\int p(x|z) p(z) dz` of a joint p — as the author writes it: it is then
+        checked against that value (`Restated`), as `define f_X(x) = …` of a declared
+        f_{X,Y} is. None otherwise: the head's letters are not p's variables, or the body
+        does not use p (`define p(x) = e^{-x}` stays refused — p's formula is given on its
+        declaration)."""
+        found = self.declared(head.key) if head is not None and head.label is None and \
+            head.params else None
+        if found is None or found[1].kind is not Kind.DISTRIBUTION or found[1].info.given or \
+                not {p.latex for p in head.params} <= {v.latex for v in found[1].info.over}:
+            return None
+        body = self.term(node)
+        return body if found[0] in free_names(body) else None
 
     def restated_from(self, body, node):
         """`body`, the formula a row or directive states for a declared density's marginal
@@ -4484,7 +4501,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def density(self, name, info, bracket):
         """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value (`p_z(g(z) = x)`:
         the declared law of g(z) at x, `pushed_event`)."""
-        value = self.pushed_event(name, info, bracket)
+        value = self.pushed_event(name, info, bracket) if info.marginal is None else \
+            self.marginal_value(name, info, bracket)
         if value is None:
             dist, at = self.distribution(name, info, bracket, values=True)
             value = Dens(dist, at)
