@@ -665,3 +665,16 @@ def test_a_formula_for_a_declared_densitys_own_name_is_refused():
     with pytest.raises(InputError, match="declared as a distribution"):
         steps("% derive: variable x, z\n% derive: joint p over x, z\n"
               "% derive: define p(x) = x^2\n")
+
+
+def test_a_conditional_familys_marginal_at_another_parameter_value_is_refused():
+    """`g_{\\theta_0}(x)` after `define g_\\theta(x) = \\int g_\\theta(x|z)p(z)dz` (g_θ
+    depending on θ): the mixture is g_θ's at θ — never silently the one at θ, which
+    verified g_{θ_0}(x) = ∫ g_θ(x|z)p(z)dz."""
+    text = ("% derive: variable x, z\n% derive: real \\theta, \\theta_0\n"
+            "% derive: density g_{\\theta} over x given z\n% derive: depends g_{\\theta} on \\theta\n"
+            "% derive: density p over z\n"
+            "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)p(z)dz\n")
+    assert verdicts(display(text, r"1 + g_{\theta_0}(x) = 1 + \int g_{\theta}(x|z)p(z)dz",
+                            r"1 + g_{\theta}(x) = 1 + \int g_{\theta_0}(x|z)p(z)dz")) == \
+        ["error", "refuted"]

@@ -2975,6 +2975,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if moved is not None:
             name, declaration, value = moved
             dens, used = self._declared(p, name, declaration, bracket)
+            if not isinstance(dens.base if isinstance(dens, Pow) else dens, Dens):
+                raise self.error(f"{p.key}: the marginal defined as {name.latex}(…) is at the "
+                                 f"parameter as written there, and derive does not move it to "
+                                 f"{show(value)} — write the integral at that value", p.node)
             return _with_params(dens, (value,)), used
         if bracket is not None:
             label = self._label(key, bracket)
