@@ -967,3 +967,37 @@ def test_a_constant_on_a_finite_range_is_the_uniform_law_only_at_one_over_its_si
     text = ("% derive: discrete x in \\mathcal{X}\n% derive: density p\n"
             f"% derive: define u(x) = {body}\n$$ D(p || u) \\ge 0 $$\n")
     assert verdicts(text) == [status]
+
+
+# `H(p, q)` of positive indexed families in a file whose `define H(p)` is shown to be the
+# entropy of a family Σ_i p_i log(1/p_i): the cross-entropy Σ_i p_i log(1/q_i) (0foldcv).
+@pytest.mark.parametrize("definition", [
+    r"\sum_i p_i \log_2(1/p_i)",
+    r"-\sum_i p_i \log_2 p_i",
+    r"\sum_{i=1}^{n} p_i \log_2 \frac{1}{p_i}",
+])
+def test_the_cross_entropy_of_families_beside_their_defined_entropy(definition):
+    text = FAMILIES + f"% derive: define H(p) = {definition}\n"
+    assert verdicts(display(text, r"H(p, q) = \sum_i p_i \log_2(1/q_i)",
+                            r"H(q, p) = \sum_i p_i \log_2(1/q_i)",
+                            r"H(p, q) - H(p) = \sum_i p_i \log_2(p_i / q_i)",
+                            r"H(p, p) = H(p)")) == \
+        ["verified", "refuted", "verified", "verified"]
+
+
+@pytest.mark.parametrize("definition", [
+    r"\sum_i p_i \log_2 p_i",                   # the sign: no entropy
+    r"2\sum_i p_i \log_2(1/p_i)",
+    r"\sum_i q_i \log_2(1/q_i)",                # not of its parameter's family
+    r"\sum_i p_i \log_2(1/p_i) + p",            # the parameter itself in the body
+])
+def test_h_of_two_families_beside_another_function_h_is_refused(definition):
+    """H defined as some other function of one argument: H(p, q) would be a second meaning
+    of the file's H — refused, never read as the cross-entropy."""
+    text = FAMILIES + f"% derive: define H(p) = {definition}\n"
+    assert verdicts(display(text, r"H(p, q) = \sum_i p_i \log_2(1/q_i)")) == ["error"]
+
+
+def test_h_of_a_family_and_a_number_is_refused():
+    text = FAMILIES + "% derive: real c\n% derive: define H(p) = \\sum_i p_i \\log_2(1/p_i)\n"
+    assert verdicts(display(text, r"H(p, c) = 0")) == ["error"]

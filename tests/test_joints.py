@@ -576,3 +576,105 @@ def test_a_conditional_subscripted_by_capitals_at_values(row, verdict):
 def test_a_conditional_at_the_other_variable_is_refused(row):
     (step,) = steps(display(CONTINUOUS_XY, row))
     assert step.kind == "unreadable" and "f_{X|Y}: derive reads a density" in step.message
+
+
+MIXED = ("% derive: variable x, z\n% derive: density g_{\\theta} over x given z\n"
+         "% derive: density p over z\n% derive: density r over z\n"
+         "% derive: density q over z given x\n")
+
+
+@pytest.mark.parametrize("definition", [
+    r"\int g_{\theta}(x|z)p(z)dz",
+    r"\int p(z) g_{\theta}(x \mid z) \, dz",
+])
+def test_the_marginal_of_a_conditional_family_under_its_name(definition):
+    """`define g_\\theta(x) = \\int g_\\theta(x|z)p(z)dz` (the VAE's decoder marginal, one
+    letter for the marginal and the conditional): rows read g_θ(x) as that mixture — under
+    the law p the definition names, never another."""
+    text = MIXED + f"% derive: define g_{{\\theta}}(x) = {definition}\n"
+    assert verdicts(display(text, r"\int g_{\theta}(x) dx = 1",
+                            r"\log g_\theta(x) = \log \int g_\theta(x|z) p(z) dz",
+                            r"g_\theta(x) = \int g_\theta(x|z) r(z) dz",
+                            r"g_\theta(x) = g_\theta(x|z)")) == \
+        ["verified", "verified", "refuted", "refuted"]
+
+
+def test_the_marginal_of_a_conditional_mass_function_is_a_sum():
+    text = ("% derive: discrete x, z\n% derive: density g over x given z\n"
+            "% derive: density p over z\n% derive: density r over z\n"
+            "% derive: define g(x) = \\sum_z g(x|z)p(z)\n")
+    assert verdicts(display(text, r"\sum_x g(x) = 1", r"g(x) = \sum_z p(z) g(x \mid z)",
+                            r"g(x) = \sum_z r(z) g(x \mid z)")) == \
+        ["verified", "verified", "refuted"]
+
+
+def test_the_marginal_over_two_conditioning_variables_mixes_over_their_joint():
+    text = ("% derive: variable x, y, z\n% derive: density g over x given y, z\n"
+            "% derive: joint p over y, z\n"
+            "% derive: define g(x) = \\int\\int g(x|y, z)p(y, z)dy dz\n")
+    assert verdicts(display(text, r"g(x) = \int \int g(x|y,z) p(z, y) dz dy",
+                            r"g(x) = \int \int g(x|y,z) p(y) p(z) dz dy")) == \
+        ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("definition, why", [
+    (r"x^2", "integrate"),                                   # no mixture at all
+    (r"2\int g_{\theta}(x|z)p(z)dz", "integrate"),           # scaled
+    (r"\int g_{\theta}(x|z)p(z)dx", "integrate"),            # over the wrong variable
+    (r"\int g_{\theta}(x|z) dz", "times one declared law"),  # no law of z
+    (r"\int g_{\theta}(x|z) q(z|x) dz", "declared law"),     # a law conditional on x
+    (r"\int_0^1 g_{\theta}(x|z)p(z)dz", "whole range"),      # part of the range
+])
+def test_any_other_definition_of_a_conditional_familys_name_is_refused(definition, why):
+    with pytest.raises(InputError, match=why):
+        steps(MIXED + f"% derive: define g_{{\\theta}}(x) = {definition}\n")
+
+
+def test_a_conditional_familys_marginal_is_defined_once():
+    text = MIXED + "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)p(z)dz\n"
+    with pytest.raises(InputError, match="defined above"):
+        steps(text + "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)r(z)dz\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"g_\theta(x) := \int g_\theta(x|z)p(z)dz",
+    r"\log \int g_\theta(x|z)p(z)dz \ge 0 \quad \text{where } g_\theta(x) = \int g_\theta(x|z)p(z)dz",
+])
+def test_a_row_defining_a_conditional_familys_marginal_is_refused(row):
+    """Only the define directive gives the family's name its marginal: a row `:=` (or a
+    `where` beside a row) would give it a meaning from that row on — refused."""
+    assert verdicts(display(MIXED, row)) == ["error"]
+
+
+@pytest.mark.parametrize("declaration", [r"joint p over x, z", r"density p over x"])
+@pytest.mark.parametrize("definition, verdict", [
+    (r"\int p(x|z)p(z)dz", "definition"),
+    (r"\int p(x, z) dz", "definition"),
+    (r"2\int p(x|z)p(z)dz", "refuted"),
+    (r"\int p(z|x)p(z)dz", "refuted"),
+])
+def test_a_definition_of_a_declared_joints_marginal_at_its_variable_is_checked(
+        declaration, definition, verdict):
+    """`define p(x) = \\int p(x|z) p(z) dz` of a joint p (or a density written with z):
+    p(x) is already its marginal, so the author states it — checked, as `define f_X(x)`."""
+    text = f"% derive: variable x, z\n% derive: {declaration}\n% derive: define p(x) = {definition}\n"
+    assert verdicts(display(text, r"\int p(x) dx = 1")) == [verdict, "verified"]
+
+
+def test_a_formula_for_a_declared_densitys_own_name_is_refused():
+    with pytest.raises(InputError, match="declared as a distribution"):
+        steps("% derive: variable x, z\n% derive: joint p over x, z\n"
+              "% derive: define p(x) = x^2\n")
+
+
+def test_a_conditional_familys_marginal_at_another_parameter_value_is_refused():
+    """`g_{\\theta_0}(x)` after `define g_\\theta(x) = \\int g_\\theta(x|z)p(z)dz` (g_θ
+    depending on θ): the mixture is g_θ's at θ — never silently the one at θ, which
+    verified g_{θ_0}(x) = ∫ g_θ(x|z)p(z)dz."""
+    text = ("% derive: variable x, z\n% derive: real \\theta, \\theta_0\n"
+            "% derive: density g_{\\theta} over x given z\n% derive: depends g_{\\theta} on \\theta\n"
+            "% derive: density p over z\n"
+            "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)p(z)dz\n")
+    assert verdicts(display(text, r"1 + g_{\theta_0}(x) = 1 + \int g_{\theta}(x|z)p(z)dz",
+                            r"1 + g_{\theta}(x) = 1 + \int g_{\theta_0}(x|z)p(z)dz")) == \
+        ["error", "refuted"]

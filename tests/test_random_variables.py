@@ -1909,3 +1909,24 @@ def test_a_family_law_in_the_random_directive_is_refused_unless_read(header, mes
     from derive.frontend.errors import InputError
     with pytest.raises(InputError, match=message):
         steps(display(header, r"\mathbb{E}[X] = 0"))
+
+
+def test_the_refusal_of_an_undeclared_joint_names_both_declarations():
+    (step,) = steps(display(VW, r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v \text{ and } W=w)"))
+    assert "random V, W independent" in step.message and "joint P over v, w" in step.message
+
+
+def test_two_random_variables_as_the_marginals_of_a_declared_joint():
+    """The dependent case of Data 100's E(VW): V and W the marginals of a declared joint P
+    (`joint P over v, w`, `random V with density P over v`). E(VW) is under P, the joint
+    event P(V=v and W=w) its mass; the independence step stays a reason (undecided), and
+    E(VW) = E(V)E(W) without it is refuted — P need not be the product."""
+    header = ("% derive: discrete v, w\n% derive: joint P over v, w\n"
+              "% derive: random V with density P over v\n% derive: random W with density P over w\n")
+    assert verdicts(display(
+        header, r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v \text{ and } W=w)",
+        r"\sum_v\sum_w vwP(V=v \text{ and } W=w) = \sum_v\sum_w vwP(V=v)P(W=w) ~~~~ "
+        r"\text{by independence}",
+        r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
+        r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v)P(W=w)")) == \
+        ["verified", "undecided", "refuted", "refuted"]

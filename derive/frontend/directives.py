@@ -35,6 +35,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from derive.frontend.latex.annotations import RemarkError, conditions
+from derive.frontend.latex.marginals import why_not_marginal
 from derive.frontend.latex.reader import LOCAL_INDEX
 from derive.frontend.latex.relations import top_level_law
 from derive.frontend.latex.samples import COPIES
@@ -951,6 +952,10 @@ class Directives:
             return
         key, params, value, label = self.reader.read_definition(body, offset)
         found = self.reader.declared(key)
+        if found is not None and found[1].kind is Kind.DISTRIBUTION and \
+                found[1].info.given and label is None:
+            self._marginal(found, params, value, offset)
+            return
         if found is not None and found[1].kind is not Kind.DEFINITION:
             raise self.source.error(f"{key} is declared as a {found[1].kind.value}: a "
                                     "definition needs a name of its own (one name means one "
@@ -973,6 +978,24 @@ class Directives:
             raise used_before(self.source, exc, offset) from None
         except LabelledAbove as exc:
             raise self.source.error(str(exc), offset) from None
+
+    def _marginal(self, found, params, value, offset):
+        """`define g_\\theta(x) = \\int g_\\theta(x|z) p(z) dz` of a declared conditional
+        family g_θ: the marginal under the family's name (`frontend.latex.marginals`),
+        recorded on its declaration so rows read g_θ(x) as that mixture. Refused when the
+        body is anything else, or when the marginal is defined already (one meaning)."""
+        name, declaration = found
+        info = declaration.info
+        why = "it is defined above" if info.marginal is not None else \
+            why_not_marginal(name, info, params, value, self.scope.context)
+        if why is not None:
+            raise self.source.error(
+                f"{name.latex} is declared as a distribution conditional on "
+                f"{', '.join(v.latex for v in info.given)}: a definition of it is read only "
+                f"as its marginal, \\int {name.latex}(…|…) p(…) d…, the conditional mixed over "
+                f"a declared law p of what it is conditional on — {why} (one name means one "
+                "thing; otherwise define a name of its own)", offset)
+        self.scope.refine(name, replace(info, marginal=(params, value)))
 
     def _diagonal(self, body, offset):
         """`define \\Sigma = \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2)` (also

@@ -15,7 +15,7 @@ number for the whole file, so it is refused where a row above used it as a numbe
 from __future__ import annotations
 
 import re
-from dataclasses import fields, is_dataclass
+from dataclasses import fields, is_dataclass, replace
 
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
@@ -187,6 +187,13 @@ class FileScope:
         self.unread.pop(key, None)
         self._context = None
         return name
+
+    def refine(self, name, info):
+        """Give the declared `name` more of its meaning in place (its `info`), keeping its
+        place in the table: `define g_\\theta(x) = \\int g_\\theta(x|z) p(z) dz`, the marginal
+        of a conditional family (`frontend.latex.marginals`)."""
+        self.table[name] = replace(self.table[name], info=info)
+        self._context = None
 
     def letter_family(self, member, letter, family, declaration):
         """`real \\mu_p` with p not yet declared declared the family μ (`family`, with

@@ -235,6 +235,8 @@ class DistributionInfo:
     reparameterised: Reparameterised | None = None  # the law of g_φ(ε), ε drawn from p
     support: tuple | None = None   # (low, high) Num ends (None: infinite) of an abstract
     #                                density declared `over x in [0, \infty)`: 0 off them
+    marginal: tuple | None = None  # (parameter Names, body Term) of a conditional family's
+    #                                marginal defined under its name (`frontend.latex.marginals`)
 
 
 @dataclass(frozen=True, eq=False)

@@ -746,8 +746,15 @@ class Expectations:
             laws = [n for n in laws if not self._a_factor_covers(n, variables, laws)]
         if len(laws) != 1:
             names = ", ".join(v.latex for v in variables)
+            hint = "" if laws or len(variables) < 2 else (
+                " — their joint law is not declared, and derive takes it neither to be the "
+                "product of their own laws nor an unknown coupling of them: declare the joint "
+                f"with each variable's law its marginal (% derive: joint P over {names}, then "
+                f"random X with density P over {variables[0].latex}, …) or, for random "
+                "variables each with a law of its own, their independence (% derive: random "
+                "V, W independent)")
             raise self._undrawn(names, f"{'no' if not laws else 'more than one'} declared "
-                                f"distribution is over {names}", node)
+                                f"distribution is over {names}{hint}", node)
         self.one_law_of(variables, laws[0], node)
         return laws[0]
 

@@ -82,7 +82,9 @@ from derive.frontend.latex import mixtures
 from derive.frontend.latex.pieces import NamePiece, is_token, is_tree, single
 from derive.model.names import (Declaration, DistributionInfo, Domain, Kind, Name, NamedValue,
                                 SampleInfo)
-from derive.model.terms import Call, Dens, Dist, Family, Op, Pow, Sym, free_names, nodes
+from derive.model.terms import (
+    Call, Dens, Dist, Family, Op, Pow, Sym, free_names, nodes, substitute,
+)
 from derive.notation import families, vectors
 from derive.notation.joint import in_order
 
@@ -513,6 +515,19 @@ class Probability:
         over, at = self.points(law, self.scope.table[law].info,
                                [self.density_argument(node.children[2])], bracket.node)
         return Dens(Dist(law, over), at)
+
+    def marginal_value(self, name, info, bracket):
+        """`g_\\theta(x)` of a conditional family whose marginal the file defined (`define
+        g_\\theta(x) = \\int g_\\theta(x|z) p(z) dz`, `marginals`): that mixture at the
+        arguments, each standing for the variable it is of as in `g_\\theta(x \\mid z)`.
+        None when the bracket holds a bar or a `;` (the conditional itself, read as ever)."""
+        if any(sep in BARS or sep == ";" for sep in bracket.seps):
+            return None
+        params, body = info.marginal
+        pairs = [self.density_argument(a) for a in bracket.args]
+        over, at = self.points(name, info, pairs, bracket.node)
+        put = dict(zip(over, at))
+        return substitute(body, {p: put[v] for p, v in zip(params, info.over)})
 
     def density_argument(self, node, given=False):
         """(variable or None, term) for one argument of a density: `X = x` names its

@@ -203,6 +203,16 @@ _DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|wi
                               r"text|operatorname)\{[^{}]*\}")
 
 
+def _shown_equal(first, second, context):
+    """Whether the normal form shows two terms equal (their difference vanishes)."""
+    from derive.engines import chords, normal_form
+    normaliser = normal_form.Normaliser(context)
+    try:
+        return chords.vanishes(normaliser.value(Add(first, neg(second))))
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return False
+
+
 class Restated(Exception):
     """A `define` directive whose left side is a quantity the declarations already give
     (`define f_X(x) = \\int f_{X,Y}(x, y)\\,dy` of a declared joint f): the author states
@@ -764,10 +774,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         side = self.directive_word(children[0])             # define NLL = …: one name
         self.restating, self.restated_of = False, None
         head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
-        if head is None and self.restating:      # define f_X(x) = … of a declared f_{X,Y}
-            self.restating = False
+        stated = self._restated_law(head, children[2])
+        if head is None and self.restating or stated is not None:
+            self.restating = False               # define f_X(x) = … of a declared f_{X,Y}
             latex = [" ".join(text[_start(c):_end(c)].split()) for c in children[::2]]
-            body = self.restated_from(self.term(children[2]), children[2])
+            body = stated or self.restated_from(self.term(children[2]), children[2])
             raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
                             Part(RESTATES, body, start + _start(children[2]), latex[1])))
         if head is None or head.label is not None and head.params:
@@ -785,6 +796,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def _restated_law(self, head, node):
+        """The body (`node` read) of `define p(x) = …` (`head`) when it states a value a
+        declared density p, not conditional, already has at its own variables — its marginal
+        `p(x) = \\int p(x|z) p(z) dz` of a joint p — as the author writes it: it is then
+        checked against that value (`Restated`), as `define f_X(x) = …` of a declared
+        f_{X,Y} is. None otherwise: the head's letters are not p's variables, or the body
+        does not use p (`define p(x) = e^{-x}` stays refused — p's formula is given on its
+        declaration)."""
+        found = self.declared(head.key) if head is not None and head.label is None and \
+            head.params else None
+        if found is None or found[1].kind is not Kind.DISTRIBUTION or found[1].info.given or \
+                not {p.latex for p in head.params} <= {v.latex for v in found[1].info.over}:
+            return None
+        body = self.term(node)
+        return body if found[0] in free_names(body) else None
 
     def restated_from(self, body, node):
         """`body`, the formula a row or directive states for a declared density's marginal
@@ -2980,6 +3007,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if moved is not None:
             name, declaration, value = moved
             dens, used = self._declared(p, name, declaration, bracket)
+            if not isinstance(dens.base if isinstance(dens, Pow) else dens, Dens):
+                raise self.error(f"{p.key}: the marginal defined as {name.latex}(…) is at the "
+                                 f"parameter as written there, and derive does not move it to "
+                                 f"{show(value)} — write the integral at that value", p.node)
             return _with_params(dens, (value,)), used
         if bracket is not None:
             label = self._label(key, bracket)
@@ -3644,6 +3675,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                         raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
                                          f"write {p.key}(…)", p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
+                crossed = self.family_cross_entropy(p.key, info, bracket) if \
+                    len(bracket.args) != len(info.params) else None
+                if crossed is not None:                 # H(p, q) after H(p) = \sum_i …
+                    return self._powered(crossed, bracket), 2
                 if len(bracket.args) != len(info.params):
                     if registry.spelled(p.key):         # I(X; Y) after I(p) = …
                         self.not_defined_as_function(p.key, bracket)
@@ -4518,7 +4553,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def density(self, name, info, bracket):
         """`p(x)`, `p(x, y)`, `p(x | y)`, `q(z | x)`: a density's value (`p_z(g(z) = x)`:
         the declared law of g(z) at x, `pushed_event`)."""
-        value = self.pushed_event(name, info, bracket)
+        value = self.pushed_event(name, info, bracket) if info.marginal is None else \
+            self.marginal_value(name, info, bracket)
         if value is None:
             dist, at = self.distribution(name, info, bracket, values=True)
             value = Dens(dist, at)
@@ -4823,27 +4859,69 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         when the arguments are not two such families' bare names."""
         if len(bracket.args) != 2 or bracket.seps[0] not in (r"\|", "||"):
             return None
+        families_ = self._positive_families(bracket.args)
+        if families_ is None:
+            return None
+        return self._family_sum(*families_, lambda p_i, q_i: Mul(p_i, Fn("log", div(p_i, q_i))))
+
+    def _positive_families(self, args):
+        """[(Name, Declaration)] of the positive indexed families written bare as `args`
+        (`p`, `q` after `positive p_i, q_i for i = 1..n`), all over one range; else None."""
         families_ = []
-        for arg in bracket.args:
+        for arg in args:
             try:
                 piece = self.piece(single(arg))
             except InputError:
                 return None
-            found = self.declared(piece.key + "_{\\cdot}") if isinstance(piece, NamePiece) and \
+            found = self._positive_family(piece.key) if isinstance(piece, NamePiece) and \
                 piece.sub is None and piece.power is None and not piece.primes else None
-            if found is None or found[1].kind is not Kind.FUNCTION or \
-                    not isinstance(found[1].info, IndexRange) or \
-                    not found[1].domain.is_positive:
+            if found is None:
                 return None
             families_.append(found)
-        (p, first), (q, second) = families_
-        if (first.info.lower, first.info.upper) != (second.info.lower, second.info.upper):
+        if len({(f[1].info.lower, f[1].info.upper) for f in families_}) != 1:
             return None
-        index = self.fresh(first.info.index, declaration=LOCAL_INDEX)
-        p_i, q_i = Call(p, Sym(index)), Call(q, Sym(index))
-        value = Sum(index, Mul(p_i, Fn("log", div(p_i, q_i))), first.info.lower,
-                    first.info.upper)
+        return families_
+
+    def _positive_family(self, letter):
+        """(Name, Declaration) of the positive indexed family of `letter` declared over a
+        range (`positive p_i for i = 1..n`), else None."""
+        found = self.declared(letter + "_{\\cdot}")
+        return found if found is not None and found[1].kind is Kind.FUNCTION and \
+            isinstance(found[1].info, IndexRange) and found[1].domain.is_positive else None
+
+    def _family_sum(self, first, second, summand):
+        """Σ_i summand(p_i, q_i) over the two families' one range, in bits where the
+        file's information is (divided by log 2)."""
+        (p, declaration), (q, _) = first, second
+        span = declaration.info
+        index = self.fresh(span.index, declaration=LOCAL_INDEX)
+        value = Sum(index, summand(Call(p, Sym(index)), Call(q, Sym(index))), span.lower,
+                    span.upper)
         return value if self.in_units("KL") == "KL" else div(value, Fn("log", Num(2)))
+
+    def family_cross_entropy(self, key, info, bracket):
+        """`H(p, q)` of two positive indexed families over one range, in a file whose
+        `define H(p) = \\sum_i p_i \\log_2(1/p_i)` is the entropy of a family (0foldcv's
+        thread): the cross-entropy Σ_i p_i log(1/q_i), its definition — as the standard H
+        of two laws is the cross-entropy of one H(p). Read so only when the definition's one
+        parameter is spelled as a positive family's letter and its body, as written, is
+        shown to be that family's entropy Σ_i p_i log(1/p_i) over its range in the file's
+        units (the normal form); otherwise None (H(p, q) stays refused: H is the file's
+        function of one argument)."""
+        if key != "H" or len(info.params) != 1 or len(bracket.args) != 2 or \
+                bracket.seps != [","]:
+            return None
+        (param,) = info.params
+        families_ = self._positive_families(bracket.args)
+        own = self._positive_family(param.latex)
+        if families_ is None or own is None or param in free_names(info.body) or \
+                (own[1].info.lower, own[1].info.upper) != (families_[0][1].info.lower,
+                                                           families_[0][1].info.upper):
+            return None
+        entropy = self._family_sum(own, own, lambda p_i, _: Mul(p_i, Fn("log", div(Num(1), p_i))))
+        if not _shown_equal(info.body, entropy, self.scope.context):
+            return None
+        return self._family_sum(*families_, lambda p_i, q_i: Mul(p_i, Fn("log", div(Num(1), q_i))))
 
     def _in_densities(self, args):
         """Whether every argument is written as an expression in densities (`H(M)` with
