@@ -99,8 +99,15 @@ def _hannuri():
         return float(LOG(np.sum(lik * pz)))
 
     def r2(e, times_q=True):
+        # z is continuous: its masses are densities on cells of width w (densities may
+        # exceed 1); only the mutant's integral of p/q, not a ratio of densities, sees w
         q, row, px, pz, post, lik = P(e)
-        return float(LOG(np.sum(lik * pz / q * (q if times_q else 1.0))))
+        return float(LOG(np.sum(lik * pz / q * (q if times_q else e["w"]))))
+
+    def sample(rng):
+        e = _latent(rng)
+        e["w"] = 10 ** rng.uniform(-2, 0.5)
+        return e
 
     def r4(e, sign=-1.0):
         q, row, px, pz, post, lik = P(e)
@@ -119,7 +126,7 @@ def _hannuri():
                    1e-10)
 
     return Model(
-        sample=_latent, rows=rows, steps=steps,
+        sample=sample, rows=rows, steps=steps,
         mutants=[
             {"r2": lambda e: r2(e, times_q=False)},
             {("rel", 3): "<="},
