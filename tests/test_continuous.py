@@ -2691,3 +2691,20 @@ def test_the_log_of_a_density_in_pieces_keeps_the_uncertified_rule(row, allowed)
     is not split on a cell, the fixed rule with no error bound stays, and Gibbs'
     inequality's false side is never refuted from it (nor its true side)."""
     assert verdicts(display(_LAPLACE, row))[-1] in allowed
+
+
+RANDOM_VECTOR = VECTORS + "% derive: random Z with density \\mathcal{N}(\\mu,\\sigma^2) over z\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # Z_i, Z^T Z under E_Z are the averaged copy's components, never the free z's
+    (r"\mathbb{E}_Z[Z_1] = \mu_1", "verified"),
+    (r"\mathbb{E}_Z[Z_1] = z_1", "refuted"),
+    (r"\mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right] = \sum_{i=1}^J (\mu_i^2 + \sigma_i^2)",
+     "verified"),
+    (r"\mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right] = \sum_{i=1}^J z_i^2", "refuted"),
+    (r"\mathbb{E}_Z[Z^T Z] = \mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right]", "verified"),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{i=1}^J z_i^2", "refuted"),
+])
+def test_a_random_vectors_components_are_its_averaged_copys(row, expected):
+    assert verdict(row, RANDOM_VECTOR).status == expected

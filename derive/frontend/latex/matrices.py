@@ -533,7 +533,9 @@ class Matrices:
     def _vector(self, base, node):
         """The declared vector spelled `base`: the bound copy of a vector variable inside
         its integral, a vector symbol or variable, a family declared over a range."""
-        owner = self.bound_name(base)
+        owner = self.vector_at(base, node)
+        if owner is not None and owner.origin is None and owner.latex != base:
+            base, owner = owner.latex, None     # the free variable, by another spelling
         if owner is not None:
             dimension = vectors.dimension(owner, self.scope.context) \
                 if owner.origin is not None else None

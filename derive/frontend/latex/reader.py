@@ -3504,6 +3504,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return found is not None and found[1].kind is Kind.SYMBOL and \
             found[1].domain.is_integer
 
+    def vector_at(self, base, node):
+        """What a vector spelled `base` stands for where it is written: the Name bound to
+        that spelling (`\\int … dz`), or, for another spelling of a declared variable (the
+        capital Z of z, `random Z with density … over z`), that variable as it stands here
+        (`spelled_variable`: inside \\mathbb{E}_Z the averaged copy, outside any expectation
+        the free z) — so `Z_1`, `Z^T Z` under \\mathbb{E}_Z are the averaged copy's
+        components, never the free z's (E_Z[Z_1] = z_1 was verified). None otherwise."""
+        owner = self.bound_name(base)
+        if owner is not None:
+            return owner
+        found = self.declared(base)
+        if found is not None and found[1].kind is Kind.VARIABLE and found[0].latex != base:
+            return self.spelled_variable(base, found[0], node).name
+        return None
+
     def _vector_component(self, p):
         """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
         the index — of the innermost bound copy where z is bound (`\\int … dz`,
@@ -3514,14 +3529,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         indices = _subitems(p.sub)
         if len(indices) != 1:
             return None
-        owner = self.bound_name(p.base)
+        owner = self.vector_at(p.base, p.node)
         if owner is not None and owner.origin is not None and \
                 vectors.dimension(owner, self.scope.context) is not None:
             if owner not in self.copy_components:
                 self.copy_components[owner] = vectors.components_of_copy(owner)
             components = self.copy_components[owner]
         else:
-            found = self.declared(p.base) if owner is None else None
+            found = self.declared(p.base) if owner is None else \
+                self.scope.lookup(owner.latex) if owner.origin is None else None
             info = found[1].info if found is not None else None
             if not isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
                 return None
