@@ -272,6 +272,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.weighing = set()      # the names sums and integrals bind (products.function)
+        self.weights = {}          # id of a bare family's bracket → the integral's variable
         self.hypotheses = ()
         self.hence = False
         self.restating = False
@@ -1889,6 +1890,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return LeftBarPiece(item)
         if kind == "read":                  # a part already read (`_braced_objective`)
             return ValuePiece(item.children[0], item)
+        if kind == "matrix_form":           # a^T b beside an integral: read in its scope
+            return LazyPiece(item, None, item)
         if kind == "script":
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
@@ -2163,6 +2166,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         kind = node.data if isinstance(node, Tree) else None
         if kind == "group":
             return self.term(node.children[0])
+        if kind == "matrix_form":
+            return self.deferred_transpose(node)
         if kind == "frac":
             _, num, den = node.children
             for arg in (num, den):
@@ -4447,7 +4452,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return Pow(value, Num(2)) if convention == "standard deviation" else value
 
     def _variance(self, arg):
-        """A normal's variance as written; an undeclared `I` in it is the identity."""
+        """A normal's variance as written; an undeclared `I` in it is the identity, a
+        diagonal matrix (`\\Sigma` defined diagonal) the vector of its entries."""
+        covariance = self.diagonal_covariance(arg)
+        if covariance is not None:
+            return covariance
         if self.declared("I") is not None or self.bound_name("I") is not None:
             return self.term(arg)
         if self.scope.lookup("I") is not None:
@@ -4486,10 +4495,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def family_density(self, key, bracket, node):
         """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
         family, point = self.family(key, bracket, node)
-        if point is None:
+        weighed = self.weights.get(id(bracket)) if point is None else None
+        if weighed is not None and self.bound_point(weighed.origin) is weighed:
+            at = Sym(weighed)
+        elif point is None:
             raise self.error(f"{key}(…) without a point is a distribution, not a number: "
                              f"write {key}(x; …) for its density at x", node)
-        at = self.term(point)
+        else:
+            at = self.term(point)
         if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
             problem = families.mismatch(family, at.name, self.scope.context)
             if problem is not None:
@@ -5681,8 +5694,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if piece.sub is None and piece.sup is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         self.weighing.add(var)
+        weights = self._bare_families_at(body, var) if not callable(body) else []
         with self.binding(key, var):
-            value = body() if callable(body) else self.product(body)
+            try:
+                value = body() if callable(body) else self.product(body)
+            finally:
+                for k in weights:
+                    del self.weights[k]
             if law is not None:
                 value = Mul(Dens(law, (Sym(var),)), value)
             ranges = self.set_ranges(where, key, var) if where is not None else \
@@ -5690,6 +5708,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if ranges is not None:
             return self.over_ranges(var, value, ranges)
         return Integral(var, value, lower, upper)
+
+    def _bare_families_at(self, body, var):
+        """A family written without its point as a factor of an integrand
+        (`\\int \\mathcal{N}(\\mu, \\Sigma) f(z) \\, dz`, Kingma & Welling's appendix and
+        its readers) is its density at the integral's variable: the integral weighs the
+        variable with it. Only a factor of the body's own run is read so, after nothing or
+        another factor (a family after `\\log`, inside a fraction or another operator
+        stays a distribution, refused as a number), and only for a declared variable (or its copy), whose kind the family must
+        fit (`family_density`). The marks made (ids), to be dropped after the body."""
+        if var.origin is None:
+            return []
+        marked = []
+        for before, p, nxt in zip([None] + body, body, body[1:]):
+            if isinstance(p, NamePiece) and isinstance(nxt, BracketPiece) and \
+                    (before is None or isinstance(before, (NamePiece, BracketPiece, LazyPiece,
+                                                           ValuePiece))) and \
+                    p.sub is None and p.power is None and not p.primes and \
+                    families.spelled(p.key) is not None and \
+                    not (nxt.seps and (nxt.seps[0] == ";" or nxt.seps[0] in BARS)):
+                self.weights[id(nxt)] = var
+                marked.append(id(nxt))
+        return marked
 
     def _whole_range(self, sub, key):
         """Whether an integral's lone subscript names its variable's whole range: the
