@@ -2749,6 +2749,11 @@ def test_a_gaussian_with_a_diagonal_covariance_over_a_vector(row, expected):
     (r"\int \mathcal{N}(z; 0, S) \, dz = 1",
      DIAGONAL + "% derive: positive s_k for k = 1..J\n% derive: define S = \\text{diag}(s_1, "
      "\\ldots, s_J)\n", "s is none"),
+    # vector parameters at a real point mean nothing: refused (\mu_1 was refuted)
+    (r"\int \mathcal{N}(x; \mu, \Sigma) x \, dx = \mu_1", DIAGONAL + "% derive: variable x\n",
+     "its point must be a declared vector variable"),
+    (r"\int \mathcal{N}(x; \mu, \sigma^2) x \, dx = \mu_1", DIAGONAL + "% derive: variable x\n",
+     "its point must be a declared vector variable"),
 ])
 def test_a_diagonal_covariance_read_otherwise_is_refused(row, header, message):
     step = load(row, header).steps[-1]

@@ -4648,6 +4648,8 @@ SEQUENCES = ("% derive: variable x, z\n% derive: joint p over x, z\n"
     (r"\mathbb{E}_{z_1, \dots, z_k \sim q(z|x)}[\log \frac{1}{k} \sum_{i=1}^k "
      r"\frac{p(x, z_i)}{q(z_i|x)}] \le \log p(x)", r"\dots", "k independent draws"),
     (r"\mathbb{E}_{z_1, \ldots, z_k \sim q(z|x)}[f(z_1)] = 1", r"\ldots", "k independent draws"),
+    # a name tag beside an index: refused saying so (not "two indices i, j")
+    (r"\log p(x) \ge \mathcal{L}_{IWAE,k}", r"\mathcal{L}", "a name tag IWAE beside an index"),
 ])
 def test_sequences_and_draws_left_out_are_refused_at_their_position(row, at, message):
     (step,) = load_tex("r.tex", SEQUENCES + "$$" + row + "$$\n").steps

@@ -4256,6 +4256,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         items = run.children if is_tree(run, "run") else []
         if any(not _numeral_or_times(a) and not _numeral_or_times(b)
                for a, b in zip(items, items[1:])):
+            word = self.source_text(node).strip()
+            if re.fullmatch(r"[A-Z]{2,}", word):
+                raise self.error(f"{p.key}: a name tag {word} beside an index (the quantity "
+                                 f"{p.base}_{{{word}}} at that index) is not read yet — "
+                                 f"define the indexed quantity itself (define "
+                                 f"{p.base}_k = …) and write {p.base}_k", p.node)
             raise self.error(f"{p.key}: letters side by side in the subscript of the indexed "
                              f"family {p.base} — write {p.base}_{{i,j}} for two indices, "
                              f"{p.base}_{{i \\cdot j}} for a product", p.node)
@@ -4493,7 +4499,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return Sym(family), span.upper
 
     def family_density(self, key, bracket, node):
-        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
+        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point — with
+        vector parameters (μ, σ or Σ of ℝ^J) only at a vector variable of their dimension
+        (at a real x, or z of another dimension, N(x; μ, σ²) would mean nothing)."""
         family, point = self.family(key, bracket, node)
         weighed = self.weights.get(id(bracket)) if point is None else None
         if weighed is not None and self.bound_point(weighed.origin) is weighed:
@@ -4507,6 +4515,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             problem = families.mismatch(family, at.name, self.scope.context)
             if problem is not None:
                 raise self.error(problem, bracket.node)
+        sizes = vectors.parameter_dimensions(family, self.scope.context)
+        if sizes and not (isinstance(at, Sym) and
+                          {vectors.dimension(at.name, self.scope.context)} == sizes):
+            raise self.error(f"{key} has vector parameters (dimension "
+                             f"{', '.join(show(s) for s in sizes)}): its point must be a "
+                             "declared vector variable of that dimension", node)
         return Dens(family, (at,))
 
     # ================================================================== distributions
