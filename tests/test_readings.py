@@ -4648,8 +4648,9 @@ SEQUENCES = ("% derive: variable x, z\n% derive: joint p over x, z\n"
     (r"\mathbb{E}_{z_1, \dots, z_k \sim q(z|x)}[\log \frac{1}{k} \sum_{i=1}^k "
      r"\frac{p(x, z_i)}{q(z_i|x)}] \le \log p(x)", r"\dots", "k independent draws"),
     (r"\mathbb{E}_{z_1, \ldots, z_k \sim q(z|x)}[f(z_1)] = 1", r"\ldots", "k independent draws"),
-    # a name tag beside an index: refused saying so (not "two indices i, j")
-    (r"\log p(x) \ge \mathcal{L}_{IWAE,k}", r"\mathcal{L}", "a name tag IWAE beside an index"),
+    # a name tag beside an index, bound: refused saying so (not "write two indices i, j")
+    (r"\lim_{k \to \infty} \mathcal{L}_{IWAE,k} = \log p(x)", r"\mathcal{L}",
+     "a name tag IWAE beside an index"),
 ])
 def test_sequences_and_draws_left_out_are_refused_at_their_position(row, at, message):
     (step,) = load_tex("r.tex", SEQUENCES + "$$" + row + "$$\n").steps
@@ -4662,3 +4663,13 @@ def test_draws_written_one_by_one_are_still_read():
     steps = load_tex("r.tex", SEQUENCES + "$$\\mathbb{E}_{z_1, z_2 \\sim q(z|x)}[f(z_1) + "
                      "f(z_2)] = 2\\mathbb{E}_{z \\sim q(z|x)}[f(z)]$$\n").steps
     assert steps[0].kind != "unreadable"
+
+
+@pytest.mark.parametrize("row", [r"\log p(x) \ge \mathcal{L}_{IWAE,k}",
+                                 r"\log p(x) = \mathcal{L}_{IWAE,k}"])
+def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
+    """`\\mathcal{L}_{IWAE,k}` after `\\mathcal{L}_{IWAE} = …` is the author's quantity at k:
+    not read yet, refused — it was a fresh complex unknown, and the true bound refuted."""
+    text = SEQUENCES + "$$\\mathcal{L}_{IWAE} = \\log p(x)$$\n$$" + row + "$$\n"
+    step = load_tex("r.tex", text).steps[-1]
+    assert step.kind == "unreadable" and "at the index k (a name tag" in step.message

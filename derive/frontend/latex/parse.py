@@ -221,7 +221,7 @@ def index_ranges(text):
 
 # `z_{1:T}`, `x_{1:t-1}`: a name's subscript that is a range a:b of whole numbers (a letter or
 # a command other than a binder's before it: `\\sum_{i:…}`, `\\max_{x: …}` keep their colons).
-SLICE = re.compile(r"(\\?[A-Za-z]+|\})\s*_\s*\{\s*([0-9A-Za-z]+)\s*:\s*([0-9A-Za-z]+"
+SLICE = re.compile(r"((?<![A-Za-z\\])\\?[A-Za-z]+|\})\s*_\s*\{\s*([0-9A-Za-z]+)\s*:\s*([0-9A-Za-z]+"
                    r"(?:\s*[-+]\s*[0-9A-Za-z]+)?)\s*\}")
 _SLICE_BINDERS = {r"\sum", r"\prod", r"\int", r"\max", r"\min", r"\sup", r"\inf",
                   r"\bigcup", r"\bigcap", r"\argmax", r"\argmin", r"\lim", r"\oint",

@@ -3449,6 +3449,19 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "whole head names it); to apply it elsewhere, define it as a "
                              f"function: % derive: define {key}(t) = …", node)
 
+    def _tag_beside_index(self, key, node):
+        """`\\mathcal{L}_{IWAE,k}` after `\\mathcal{L}_{IWAE}` is defined or declared: the
+        author's quantity at the index k (Burda et al.'s bound with k samples), which derive
+        does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
+        \\mathcal{L}_{IWAE,k}` was refuted at a complex value)."""
+        tagged = re.fullmatch(r"(.+_\{)([^{},]+),(.+)\}", key)
+        if tagged is None or self.scope.lookup(tagged.group(1) + tagged.group(2) + "}") is None:
+            return
+        named = tagged.group(1) + tagged.group(2) + "}"
+        raise self.error(f"{key}: {named} at the index {tagged.group(3)} (a name tag beside an "
+                         f"index) is not read yet — define the indexed quantity itself "
+                         f"(define {tagged.group(1)[:-2]}_k = …) and write it at k", node)
+
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
@@ -3464,6 +3477,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.capital_read(key, node, "number")
         if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
             self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
+            self._tag_beside_index(key, node)
             self._not_unfolded(key[:key.index("_{")], node)
         if self.scope.measure is not None and self.scope.measure[0] == key:
             line, column = self.source.position(self.scope.measure[1])
