@@ -3450,11 +3450,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"function: % derive: define {key}(t) = …", node)
 
     def _tag_beside_index(self, key, node):
-        """`\\mathcal{L}_{IWAE,k}` after `\\mathcal{L}_{IWAE}` is defined or declared: the
+        """`\\mathcal{L}_{IWAE,k}` (a tag of capitals) after `\\mathcal{L}_{IWAE}` is defined or declared: the
         author's quantity at the index k (Burda et al.'s bound with k samples), which derive
         does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
         \\mathcal{L}_{IWAE,k}` was refuted at a complex value)."""
-        tagged = re.fullmatch(r"(.+_\{)([^{},]+),(.+)\}", key)
+        tagged = re.fullmatch(r"(.+_\{)([A-Z]{2,}),(.+)\}", key)
         if tagged is None or self.scope.lookup(tagged.group(1) + tagged.group(2) + "}") is None:
             return
         named = tagged.group(1) + tagged.group(2) + "}"
