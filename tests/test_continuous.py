@@ -2705,3 +2705,77 @@ def test_the_log_of_a_density_in_pieces_keeps_the_uncertified_rule(row, allowed)
     is not split on a cell, the fixed rule with no error bound stays, and Gibbs'
     inequality's false side is never refuted from it (nor its true side)."""
     assert verdicts(display(_LAPLACE, row))[-1] in allowed
+
+
+RANDOM_VECTOR = VECTORS + "% derive: random Z with density \\mathcal{N}(\\mu,\\sigma^2) over z\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # Z_i, Z^T Z under E_Z are the averaged copy's components, never the free z's
+    (r"\mathbb{E}_Z[Z_1] = \mu_1", "verified"),
+    (r"\mathbb{E}_Z[Z_1] = z_1", "refuted"),
+    (r"\mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right] = \sum_{i=1}^J (\mu_i^2 + \sigma_i^2)",
+     "verified"),
+    (r"\mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right] = \sum_{i=1}^J z_i^2", "refuted"),
+    (r"\mathbb{E}_Z[Z^T Z] = \mathbb{E}_Z\left[\sum_{i=1}^J Z_i^2\right]", "verified"),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{i=1}^J z_i^2", "refuted"),
+])
+def test_a_random_vectors_components_are_its_averaged_copys(row, expected):
+    assert verdict(row, RANDOM_VECTOR).status == expected
+
+
+DIAGONAL = VECTORS + "% derive: define \\Sigma = \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_J^2)\n"
+MOMENTS = r"\sum_{j=1}^J (\mu_j^2 + \sigma_j^2)"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # N(μ, Σ) with Σ a diagonal matrix over z in ℝ^J: the product of the N(μ_j, σ_j²)
+    (r"\int \mathcal{N}(z; \mu, \Sigma) z^T z \, dz = " + MOMENTS, "verified"),
+    (r"\int \mathcal{N}(z; \mu, \Sigma) z^T z \, dz = \sum_{j=1}^J (\mu_j^2 - \sigma_j^2)",
+     "refuted"),
+    (r"\int \mathcal{N}(z; \mu, \Sigma) z^T z \, dz = \sum_{j=1}^J z_j^2", "refuted"),
+    (r"\int \mathcal{N}(z; \mu, \text{diag}(\sigma^2)) z^T I z \, dz = " + MOMENTS, "verified"),
+    (r"\int \mathcal{N}(z; \mu, \Sigma) z^T \Sigma^{-1} z \, dz = J + \sum_{j=1}^J "
+     r"\frac{\mu_j^2}{\sigma_j^2}", "verified"),
+    (r"\int \mathcal{N}(z; \mu, \Sigma) z^T \Sigma^{-1} z \, dz = J + \sum_{j=1}^J \mu_j^2",
+     "refuted"),
+    (r"D_{KL}(\mathcal{N}(\mu, \Sigma) \| \mathcal{N}(0, I)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\mu_j^2 + \sigma_j^2 - 1 - \log \sigma_j^2\right)", "verified"),
+    (r"D_{KL}(\mathcal{N}(\mu, \Sigma) \| \mathcal{N}(0, I)) = \frac{1}{2}\sum_{j=1}^{J}"
+     r"\left(\mu_j^2 + \sigma_j^2 - 1 + \log \sigma_j^2\right)", "refuted"),
+    # a family without its point, a factor of the integrand: its density at the variable
+    (r"\int \mathcal{N}(\mu, \Sigma) \, dz = 1", "verified"),
+    (r"\int \mathcal{N}(\mu, \Sigma) \, dz = 2", "refuted"),
+    # log(c · exp(u)) with u real splits (the standard normal's log density, written out)
+    (r"\int \mathcal{N}(\mu, \Sigma) \log\left(\frac{1}{\sqrt{2\pi}^J} \exp\left(-\frac{z^T z}"
+     r"{2}\right)\right) dz = -\frac{J}{2}\log(2\pi) - \frac{1}{2}" + MOMENTS, "verified"),
+    (r"\int \mathcal{N}(\mu, \Sigma) \log\left(\frac{1}{\sqrt{2\pi}^J} \exp\left(-\frac{z^T z}"
+     r"{2}\right)\right) dz = -J\log(2\pi) - \frac{1}{2}" + MOMENTS, "refuted"),
+])
+def test_a_gaussian_with_a_diagonal_covariance_over_a_vector(row, expected):
+    assert verdict(row, DIAGONAL).status == expected
+
+
+@pytest.mark.parametrize("row, header, message", [
+    (r"\int \log \mathcal{N}(\mu, \Sigma) \, dz = 1", DIAGONAL, "without a point"),
+    (r"\mathcal{N}(\mu, \Sigma) = 1", DIAGONAL, "without a point"),
+    (r"\mathcal{N}(z; \mu, 2\Sigma) = 1", DIAGONAL, "diagonal matrix"),
+    (r"\int \mathcal{N}(z; 0, S) \, dz = 1",
+     DIAGONAL + "% derive: positive s_k for k = 1..J\n% derive: define S = \\text{diag}(s_1, "
+     "\\ldots, s_J)\n", "s is none"),
+    # vector parameters at a real point mean nothing: refused (\mu_1 was refuted)
+    (r"\int \mathcal{N}(x; \mu, \Sigma) x \, dx = \mu_1", DIAGONAL + "% derive: variable x\n",
+     "its point must be a declared vector variable"),
+    (r"\int \mathcal{N}(x; \mu, \sigma^2) x \, dx = \mu_1", DIAGONAL + "% derive: variable x\n",
+     "its point must be a declared vector variable"),
+])
+def test_a_diagonal_covariance_read_otherwise_is_refused(row, header, message):
+    step = load(row, header).steps[-1]
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_a_log_of_an_exponential_splits_only_for_a_real_exponent():
+    """log e^u = u needs u real: with w undeclared (complex) the log stays whole."""
+    row = r"\int \mathcal{N}(\mu, \Sigma) \log(\exp(w z_1)) \, dz = w \mu_1"
+    assert verdict(row, DIAGONAL).status != "verified"
+    assert verdict(row, DIAGONAL + "% derive: real w\n").status == "verified"

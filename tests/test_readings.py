@@ -4651,3 +4651,42 @@ def test_cover_and_thomas_chain_rule_under_its_sums_is_the_joint(check_text):
             r"\sum_{x}\sum_{y} p(x,y)\log p(x)p(y|x) = \sum_{x}\sum_{y} p(x,y)\log p(x)")
     result = check_text(header + "".join(f"$$ {r} $$\n\n" for r in rows))
     assert support.verdicts(result) == ["verified", "refuted"]
+
+
+SEQUENCES = ("% derive: variable x, z\n% derive: joint p over x, z\n"
+             "% derive: density q over z given x\n% derive: function f\n% derive: natural k\n")
+
+
+@pytest.mark.parametrize("row, at, message", [
+    # a sequence slice: refused at the name, never parsed as a map f: A \to B
+    (r"\mathbb{E}_{q(z_{1:T}|x_{1:T})}[f(z)] = 1", "z_{1:T}", "z_{1:T} is a sequence slice"),
+    (r"\log p(x_t|z_{1:t}, x_{1:t-1}) = 1", "z_{1:t}", "z_{1:t} is a sequence slice"),
+    # k draws left out with dots: refused at the dots, saying what they are
+    (r"\mathbb{E}_{z_1, \dots, z_k \sim q(z|x)}[\log \frac{1}{k} \sum_{i=1}^k "
+     r"\frac{p(x, z_i)}{q(z_i|x)}] \le \log p(x)", r"\dots", "k independent draws"),
+    (r"\mathbb{E}_{z_1, \ldots, z_k \sim q(z|x)}[f(z_1)] = 1", r"\ldots", "k independent draws"),
+    # a name tag beside an index, bound: refused saying so (not "write two indices i, j")
+    (r"\lim_{k \to \infty} \mathcal{L}_{IWAE,k} = \log p(x)", r"\mathcal{L}",
+     "a name tag IWAE beside an index"),
+])
+def test_sequences_and_draws_left_out_are_refused_at_their_position(row, at, message):
+    (step,) = load_tex("r.tex", SEQUENCES + "$$" + row + "$$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == row.index(at) + 3
+
+
+def test_draws_written_one_by_one_are_still_read():
+    """The refusal of draws left out with dots leaves z_1, z_2 \\sim q read."""
+    steps = load_tex("r.tex", SEQUENCES + "$$\\mathbb{E}_{z_1, z_2 \\sim q(z|x)}[f(z_1) + "
+                     "f(z_2)] = 2\\mathbb{E}_{z \\sim q(z|x)}[f(z)]$$\n").steps
+    assert steps[0].kind != "unreadable"
+
+
+@pytest.mark.parametrize("row", [r"\log p(x) \ge \mathcal{L}_{IWAE,k}",
+                                 r"\log p(x) = \mathcal{L}_{IWAE,k}"])
+def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
+    """`\\mathcal{L}_{IWAE,k}` after `\\mathcal{L}_{IWAE} = …` is the author's quantity at k:
+    not read yet, refused — it was a fresh complex unknown, and the true bound refuted."""
+    text = SEQUENCES + "$$\\mathcal{L}_{IWAE} = \\log p(x)$$\n$$" + row + "$$\n"
+    step = load_tex("r.tex", text).steps[-1]
+    assert step.kind == "unreadable" and "at the index k (a name tag" in step.message

@@ -174,6 +174,9 @@ def _moment(t, var, comps, weight, context):
             raise NotVector("an integrand over a vector variable that mixes its components "
                             "with functions of the whole vector")
         return t
+    opened = _log_of_exponentials(t, comps, context)
+    if opened is not None:
+        return _moment(opened, var, comps, weight, context)
     if isinstance(t, Add):
         return Add(*[_moment(a, var, comps, weight, context) for a in t.args])
     if isinstance(t, Mul):
@@ -194,6 +197,45 @@ def _moment(t, var, comps, weight, context):
         raise NotVector("a component of a vector variable whose index is not known to lie "
                         "in 1..J")
     return _one(t, index, var, comps, weight, context)
+
+
+def _log_of_exponentials(t, comps, context):
+    """log(c · e^{u_1} ⋯ e^{u_n}) with c free of the components and every u_i real:
+    log c + u_1 + … + u_n (without c: the u_i alone) — a positive real factor e^u leaves the
+    argument of c unchanged, so the principal log splits for every c ≠ 0 (the standard
+    normal's log density written log(\\frac{1}{\\sqrt{2\\pi}^J} \\exp(-\\frac{z^T z}{2}))).
+    None for any other term."""
+    if not (isinstance(t, Fn) and t.fname == "log"):
+        return None
+    factors = _flat(t.operands[0])
+    exponents = [f.operands[0] for f in factors if isinstance(f, Fn) and f.fname == "exp"]
+    rest = [f for f in factors if not (isinstance(f, Fn) and f.fname == "exp")]
+    if not exponents or any(comps & free_names(f) for f in rest) or \
+            not all(_real(u, context) for u in exponents):
+        return None
+    if rest:
+        exponents.insert(0, Fn("log", Mul(*rest) if len(rest) > 1 else rest[0]))
+    return Add(*exponents) if len(exponents) > 1 else exponents[0]
+
+
+def _real(t, context):
+    """Whether a term is real as written: sums, products, integer powers and finite sums
+    of numbers and names declared real (the components, an index, μ_j, σ_j)."""
+    if isinstance(t, Num):
+        return True
+    if isinstance(t, Sym):
+        return context.declaration(t.name).domain.is_real
+    if isinstance(t, Call):
+        return context.declaration(t.function).domain.is_real and \
+            all(_real(a, context) for a in t.arguments)
+    if isinstance(t, Pow):
+        return isinstance(t.exponent, Num) and t.exponent.value.denominator == 1 and \
+            _real(t.base, context)
+    if isinstance(t, Sum):
+        return all(_real(c, context) for c in (t.body, t.lower, t.upper))
+    if isinstance(t, (Add, Mul)):
+        return all(_real(a, context) for a in t.args)
+    return False
 
 
 def _one(h, index, var, comps, weight, context):

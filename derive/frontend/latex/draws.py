@@ -12,6 +12,8 @@ GAN and variational papers write the draws of a nested expectation in one subscr
 * `\\mathbb{E}_{p(x) q(y \\mid x)}[f]`: a product of laws, each factor a draw of its variables,
   read the same way.
 
+Draws left out with dots (`z_1, \\dots, z_k \\sim q`, IWAE's k draws) are refused, saying so.
+
 A law that depends on a letter drawn later in the same subscript (`y \\sim q(y \\mid x), x \\sim p`)
 would be read at the wrong x: refused, as is a letter drawn twice. Only an expectation is
 read so: a variance over several draws is not the nest of variances.
@@ -34,6 +36,9 @@ from derive.frontend.latex.pieces import BracketPiece, is_token, is_tree, single
 from derive.model.terms import free_names
 
 
+_DOTS = (r"\ldots", r"\dots", r"\cdots", r"\dotsc")
+
+
 class Draws:
     """Expectations whose subscript draws several letters; mixed into `Reader`."""
 
@@ -45,6 +50,11 @@ class Draws:
         if not any(is_token(t, "SIM") for t in items):
             factors = _law_factors(self, items)
             return [(None, f) for f in factors] if factors is not None else None
+        dots = next((t for t in items if self.source_text(t).strip() in _DOTS), None)
+        if dots is not None:
+            raise self.error("z_1, \\dots, z_k \\sim q (k independent draws, the body "
+                             "summing over their index) is not read yet: derive reads draws "
+                             "written one by one, \\mathbb{E}_{z_1, z_2 \\sim q}", dots)
         groups, letters = [], []
         for k, item in enumerate(items):
             if is_token(item, "SEP"):

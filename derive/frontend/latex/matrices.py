@@ -123,6 +123,12 @@ class Matrices:
             item = items[k]
             operator = self._operator_at(item)
             binders = any(is_tree(i, "big", "inner_limop") for i in items)
+            if operator == "transpose" and binders and self._integrals_only(items):
+                used = self._transpose_length(items, k)
+                out.append(Tree("matrix_form", items[k:k + used], item.meta))
+                k += used
+                changed = True
+                continue
             if operator is None or operator == "transpose" and binders:
                 out.append(item)        # `\sum_{T=1}^n a^T`: T may be bound there
                 k += 1
@@ -135,6 +141,40 @@ class Matrices:
             k += used
             changed = True
         return out if changed else None
+
+    def deferred_transpose(self, node):
+        """A `matrix_form` (a^T D … b in a run with an integral) read where the product
+        reaches it — inside the integral's binding, so `\\int q(z) z^T z \\, dz` is of the
+        bound copy's components, never the free z's."""
+        items = node.children
+        if self._operator_at(items[0]) != "transpose":
+            raise self.error("T is bound here: a^T is not read as a transpose", items[0])
+        value, used = self._transpose(items, 0)
+        if used != len(items):
+            raise self.error(f"{TRANSPOSES}: a transpose beside an integral is read only in "
+                             "a^T b and a^T D b of declared vectors", items[0])
+        return value
+
+    def _integrals_only(self, items):
+        """Whether a run's binders are all integrals and none is over a T (`dT`): a
+        transpose there is read in the integral's scope (`deferred_transpose`)."""
+        for item in items:
+            if is_tree(item, "inner_limop") or is_tree(item, "big") and \
+                    item.children[0].value not in (r"\int", r"\iint"):
+                return False
+        return not re.search(r"(?<![\\a-zA-Z])d\s*T(?![a-zA-Z])",
+                             " ".join(self.source_text(i) for i in items))
+
+    def _transpose_length(self, items, k):
+        """How many items a^T D_1 … D_k b spans from k (read later, in its scope)."""
+        m = k + 1
+        while m < len(items) and self._diagonal_item(items[m]):
+            m += 1
+        if m >= len(items):
+            raise self.error("a transpose is read only in a^T b or a^T D b (a, b declared "
+                             "vectors, D diagonal matrices): nothing follows it here",
+                             items[k])
+        return m + 1 - k
 
     def matrix_operator(self, items):
         """Whether a run's items write a determinant, trace or transpose (a side that
@@ -164,6 +204,34 @@ class Matrices:
             raise self.error(f"{key} is a diagonal matrix (defined above): derive reads it "
                              f"only in |{key}|, \\det {key}, \\text{{tr}}({key}) and a^T "
                              f"{key}^{{-1}} b of declared vectors, never as a number", node)
+
+    def diagonal_covariance(self, arg):
+        """A normal's covariance written as a diagonal matrix: a name the file defines
+        diagonal (`\\Sigma`, `define \\Sigma = \\text{diag}(\\sigma_1^2, \\ldots,
+        \\sigma_J^2)`) or `\\text{diag}(…)` written there — the term of its diagonal, the
+        declared vector's power (σ^2), so that `\\mathcal{N}(\\mu, \\Sigma)` over z in ℝ^J
+        is the product of the N(μ_j, σ_j²) (`vectors`: a vector parameter stands for its
+        component). None when the argument writes no such matrix (an ordinary variance,
+        `\\sigma^2 I` among them). A diagonal whose entries are no declared vector symbol's
+        (a family over a range) is refused: derive reads vector parameters of symbols only."""
+        if not self.matrix_text:
+            return None
+        node = single(arg)
+        items = node.children if is_tree(node, "run") else [node]
+        text = self.source_text(arg).strip()
+        if text in self.scope.matrices:
+            spec = self.scope.matrices[text]
+        elif len(items) == 2 and _DIAG.fullmatch(self.source_text(items[0]).strip()):
+            spec = self._diag_powered(items[1])
+        else:
+            return None
+        found = self.declared(spec.base)
+        if found is None or not isinstance(found[1].info, vectors.Vector):
+            raise self.error(f"a normal's covariance is read as a diagonal matrix of a "
+                             f"declared vector symbol's entries (real \\sigma in "
+                             f"\\mathbb{{R}}^J): {spec.base} is none", arg)
+        vector = Sym(found[0])
+        return vector if spec.power is None else Pow(vector, spec.power)
 
     def diagonal_definition(self, name_text, value_text, start):
         """`\\Sigma = \\text{diag}(\\sigma_1^2, \\ldots, \\sigma_n^2)`, `\\text{diag}(\\sigma^2)`
@@ -533,7 +601,9 @@ class Matrices:
     def _vector(self, base, node):
         """The declared vector spelled `base`: the bound copy of a vector variable inside
         its integral, a vector symbol or variable, a family declared over a range."""
-        owner = self.bound_name(base)
+        owner = self.vector_at(base, node)
+        if owner is not None and owner.origin is None and owner.latex != base:
+            base, owner = owner.latex, None     # the free variable, by another spelling
         if owner is not None:
             dimension = vectors.dimension(owner, self.scope.context) \
                 if owner.origin is not None else None

@@ -112,6 +112,7 @@ def parse_row(text):
     _check_ascii_relations(text)
     _check_digit_fractions(text)
     _check_prescripts(text)
+    _check_slices(text)
     text = doubled_closers(oldstyle.normalise_text(text))
     overreach = oldstyle.font_overreach(text)
     if overreach is not None:
@@ -216,6 +217,28 @@ def index_ranges(text):
     text = INDEX_RANGES[0].sub(lambda m: written(m, m.group(3), m.group(2), m.group(4)), text)
     text = INDEX_RANGES[1].sub(lambda m: written(m, m.group(2), "1", m.group(3)), text)
     return INDEX_RANGES[2].sub(lambda m: written(m, m.group(2), m.group(3), m.group(4)), text)
+
+
+# `z_{1:T}`, `x_{1:t-1}`: a name's subscript that is a range a:b of whole numbers (a letter or
+# a command other than a binder's before it: `\\sum_{i:…}`, `\\max_{x: …}` keep their colons).
+SLICE = re.compile(r"((?<![A-Za-z\\])\\?[A-Za-z]+|\})\s*_\s*\{\s*([0-9A-Za-z]+)\s*:\s*([0-9A-Za-z]+"
+                   r"(?:\s*[-+]\s*[0-9A-Za-z]+)?)\s*\}")
+_SLICE_BINDERS = {r"\sum", r"\prod", r"\int", r"\max", r"\min", r"\sup", r"\inf",
+                  r"\bigcup", r"\bigcap", r"\argmax", r"\argmin", r"\lim", r"\oint",
+                  r"\iint", r"\coprod", r"\bigoplus", r"\bigotimes"}
+
+
+def _check_slices(text):
+    """`z_{1:T}` (the sequence z_1, …, z_T of a sequence model, `q(z_{1:T} | x_{1:T})`) is
+    not read: refused at its position, saying so — never parsed as a map `f: A \\to B`."""
+    for found in SLICE.finditer(text):
+        if found.group(1) in _SLICE_BINDERS:
+            continue
+        name = found.group(1) if found.group(1) != "}" else "x"
+        raise SyntaxProblem(f"{name}_{{{found.group(2)}:{found.group(3)}}} is a sequence slice "
+                            f"({name}_{found.group(2)}, …, {name}_{found.group(3)}), which derive "
+                            "does not read yet: write the sequence's members, or a sum or "
+                            "product over their index", found.start())
 
 
 def _check_substacks(text):

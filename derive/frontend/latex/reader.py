@@ -282,6 +282,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.weighing = set()      # the names sums and integrals bind (products.function)
+        self.weights = {}          # id of a bare family's bracket → the integral's variable
         self.hypotheses = ()
         self.hence = False
         self.restating = False
@@ -1924,6 +1925,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return LeftBarPiece(item)
         if kind == "read":                  # a part already read (`_braced_objective`)
             return ValuePiece(item.children[0], item)
+        if kind == "matrix_form":           # a^T b beside an integral: read in its scope
+            return LazyPiece(item, None, item)
         if kind == "script":
             return self._script(item.children[0], item.children[1:], item)
         return self._script(item, [], item)
@@ -2198,6 +2201,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         kind = node.data if isinstance(node, Tree) else None
         if kind == "group":
             return self.term(node.children[0])
+        if kind == "matrix_form":
+            return self.deferred_transpose(node)
         if kind == "frac":
             _, num, den = node.children
             for arg in (num, den):
@@ -3507,6 +3512,19 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "whole head names it); to apply it elsewhere, define it as a "
                              f"function: % derive: define {key}(t) = …", node)
 
+    def _tag_beside_index(self, key, node):
+        """`\\mathcal{L}_{IWAE,k}` (a tag of capitals) after `\\mathcal{L}_{IWAE}` is defined or declared: the
+        author's quantity at the index k (Burda et al.'s bound with k samples), which derive
+        does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
+        \\mathcal{L}_{IWAE,k}` was refuted at a complex value)."""
+        tagged = re.fullmatch(r"(.+_\{)([A-Z]{2,}),(.+)\}", key)
+        if tagged is None or self.scope.lookup(tagged.group(1) + tagged.group(2) + "}") is None:
+            return
+        named = tagged.group(1) + tagged.group(2) + "}"
+        raise self.error(f"{key}: {named} at the index {tagged.group(3)} (a name tag beside an "
+                         f"index) is not read yet — define the indexed quantity itself "
+                         f"(define {tagged.group(1)[:-2]}_k = …) and write it at k", node)
+
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
         imaginary unit (`e^{i\\pi}`) or an index, and derive reads neither silently."""
@@ -3522,6 +3540,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.capital_read(key, node, "number")
         if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
             self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
+            self._tag_beside_index(key, node)
             self._not_unfolded(key[:key.index("_{")], node)
         if self.scope.measure is not None and self.scope.measure[0] == key:
             line, column = self.source.position(self.scope.measure[1])
@@ -3567,6 +3586,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return found is not None and found[1].kind is Kind.SYMBOL and \
             found[1].domain.is_integer
 
+    def vector_at(self, base, node):
+        """What a vector spelled `base` stands for where it is written: the Name bound to
+        that spelling (`\\int … dz`), or, for another spelling of a declared variable (the
+        capital Z of z, `random Z with density … over z`), that variable as it stands here
+        (`spelled_variable`: inside \\mathbb{E}_Z the averaged copy, outside any expectation
+        the free z) — so `Z_1`, `Z^T Z` under \\mathbb{E}_Z are the averaged copy's
+        components, never the free z's (E_Z[Z_1] = z_1 was verified). None otherwise."""
+        owner = self.bound_name(base)
+        if owner is not None:
+            return owner
+        found = self.declared(base)
+        if found is not None and found[1].kind is Kind.VARIABLE and found[0].latex != base:
+            return self.spelled_variable(base, found[0], node).name
+        return None
+
     def _vector_component(self, p):
         """`z_j`, `z_1`, `\\mu_1` for a vector z or μ: the member of its component family at
         the index — of the innermost bound copy where z is bound (`\\int … dz`,
@@ -3577,14 +3611,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         indices = _subitems(p.sub)
         if len(indices) != 1:
             return None
-        owner = self.bound_name(p.base)
+        owner = self.vector_at(p.base, p.node)
         if owner is not None and owner.origin is not None and \
                 vectors.dimension(owner, self.scope.context) is not None:
             if owner not in self.copy_components:
                 self.copy_components[owner] = vectors.components_of_copy(owner)
             components = self.copy_components[owner]
         else:
-            found = self.declared(p.base) if owner is None else None
+            found = self.declared(p.base) if owner is None else \
+                self.scope.lookup(owner.latex) if owner.origin is None else None
             info = found[1].info if found is not None else None
             if not isinstance(info, (vectors.Vector, vectors.VectorVariableInfo)):
                 return None
@@ -4304,6 +4339,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         items = run.children if is_tree(run, "run") else []
         if any(not _numeral_or_times(a) and not _numeral_or_times(b)
                for a, b in zip(items, items[1:])):
+            word = self.source_text(node).strip()
+            if re.fullmatch(r"[A-Z]{2,}", word):
+                raise self.error(f"{p.key}: a name tag {word} beside an index (the quantity "
+                                 f"{p.base}_{{{word}}} at that index) is not read yet — "
+                                 f"define the indexed quantity itself (define "
+                                 f"{p.base}_k = …) and write {p.base}_k", p.node)
             raise self.error(f"{p.key}: letters side by side in the subscript of the indexed "
                              f"family {p.base} — write {p.base}_{{i,j}} for two indices, "
                              f"{p.base}_{{i \\cdot j}} for a product", p.node)
@@ -4500,7 +4541,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return Pow(value, Num(2)) if convention == "standard deviation" else value
 
     def _variance(self, arg):
-        """A normal's variance as written; an undeclared `I` in it is the identity."""
+        """A normal's variance as written; an undeclared `I` in it is the identity, a
+        diagonal matrix (`\\Sigma` defined diagonal) the vector of its entries."""
+        covariance = self.diagonal_covariance(arg)
+        if covariance is not None:
+            return covariance
         if self.declared("I") is not None or self.bound_name("I") is not None:
             return self.term(arg)
         if self.scope.lookup("I") is not None:
@@ -4537,16 +4582,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return Sym(family), span.upper
 
     def family_density(self, key, bracket, node):
-        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point."""
+        """`\\mathcal{N}(x; \\mu, \\sigma^2)`: the family's density at the point — with
+        vector parameters (μ, σ or Σ of ℝ^J) only at a vector variable of their dimension
+        (at a real x, or z of another dimension, N(x; μ, σ²) would mean nothing)."""
         family, point = self.family(key, bracket, node)
-        if point is None:
+        weighed = self.weights.get(id(bracket)) if point is None else None
+        if weighed is not None and self.bound_point(weighed.origin) is weighed:
+            at = Sym(weighed)
+        elif point is None:
             raise self.error(f"{key}(…) without a point is a distribution, not a number: "
                              f"write {key}(x; …) for its density at x", node)
-        at = self.term(point)
+        else:
+            at = self.term(point)
         if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
             problem = families.mismatch(family, at.name, self.scope.context)
             if problem is not None:
                 raise self.error(problem, bracket.node)
+        sizes = vectors.parameter_dimensions(family, self.scope.context)
+        if sizes and not (isinstance(at, Sym) and
+                          {vectors.dimension(at.name, self.scope.context)} == sizes):
+            raise self.error(f"{key} has vector parameters (dimension "
+                             f"{', '.join(show(s) for s in sizes)}): its point must be a "
+                             "declared vector variable of that dimension", node)
         return Dens(family, (at,))
 
     # ================================================================== distributions
@@ -5783,8 +5840,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if piece.sub is None and piece.sup is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         self.weighing.add(var)
+        weights = self._bare_families_at(body, var) if not callable(body) else []
         with self.binding(key, var):
-            value = body() if callable(body) else self.product(body)
+            try:
+                value = body() if callable(body) else self.product(body)
+            finally:
+                for k in weights:
+                    del self.weights[k]
             if law is not None:
                 value = Mul(Dens(law, (Sym(var),)), value)
             ranges = self.set_ranges(where, key, var) if where is not None else \
@@ -5792,6 +5854,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if ranges is not None:
             return self.over_ranges(var, value, ranges)
         return Integral(var, value, lower, upper)
+
+    def _bare_families_at(self, body, var):
+        """A family written without its point as a factor of an integrand
+        (`\\int \\mathcal{N}(\\mu, \\Sigma) f(z) \\, dz`, Kingma & Welling's appendix and
+        its readers) is its density at the integral's variable: the integral weighs the
+        variable with it. Only a factor of the body's own run is read so, after nothing or
+        another factor (a family after `\\log`, inside a fraction or another operator
+        stays a distribution, refused as a number), and only for a declared variable (or its copy), whose kind the family must
+        fit (`family_density`). The marks made (ids), to be dropped after the body."""
+        if var.origin is None:
+            return []
+        marked = []
+        for before, p, nxt in zip([None] + body, body, body[1:]):
+            if isinstance(p, NamePiece) and isinstance(nxt, BracketPiece) and \
+                    (before is None or isinstance(before, (NamePiece, BracketPiece, LazyPiece,
+                                                           ValuePiece))) and \
+                    p.sub is None and p.power is None and not p.primes and \
+                    families.spelled(p.key) is not None and \
+                    not (nxt.seps and (nxt.seps[0] == ";" or nxt.seps[0] in BARS)):
+                self.weights[id(nxt)] = var
+                marked.append(id(nxt))
+        return marked
 
     def _whole_range(self, sub, key):
         """Whether an integral's lone subscript names its variable's whole range: the
