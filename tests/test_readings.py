@@ -1664,6 +1664,39 @@ def test_old_style_names_that_reach_further_are_refused(row, message, column):
 
 
 @pytest.mark.parametrize("row, expected", [
+    # a blog that sets every formula upright (Wei Deng): \mathrm{} around a whole side of a
+    # relation is that side, as TeX prints it
+    (r"\mathrm{\frac{1}{a} + b} = \mathrm{\sqrt{a} b}", "1 / a + b = a^(1/2) · b"),
+    (r"\mathrm{\int_0^1 a x dx} &= \mathrm{\frac{a}{2}} \notag", "∫_{0}^{1} a · x dx = a / 2"),
+    (r"\mathrm{\log a - \log b} = c", "log(a) - log(b) = c"),
+])
+def test_upright_font_around_a_whole_side_is_that_side(row, expected):
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, message", [
+    # a run of letters there could be an upright word (KL, Var): refused as before
+    (r"\mathrm{\log KL(a)} = 1", r"\mathrm{…} holds a name, not its arguments"),
+    # not a whole side: the braces group what a script or bracket after them takes
+    (r"\mathrm{\frac{a}{b}}^2 = 1", r"unexpected '{'"),
+    (r"2 \mathrm{\frac{a}{b}} = 1", r"unexpected '{'"),
+    # its letters are the file's: an undeclared E is no upright expectation there
+    (r"\mathrm{E[X | a]} = 1", "E[…] here reads as an expectation"),
+])
+def test_upright_font_around_less_than_a_side_is_refused(row, message):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_upright_sides_keep_their_verdicts():
+    """A true step written upright is verified, a false one is not."""
+    true = HEADER + "$$ \\mathrm{\\frac{a^2 - b^2}{a + b}} = \\mathrm{a - \\frac{b}{1}} $$\n"
+    false = HEADER + "$$ \\mathrm{\\frac{a^2 - b^2}{a + b}} = \\mathrm{a + \\frac{b}{1}} $$\n"
+    assert verdicts(true) == ["verified"]
+    assert verdicts(false) == ["refuted"]
+
+
+@pytest.mark.parametrize("row, expected", [
     # a font around one letter and its argument list: the letter's font, applied (oldstyle.py)
     (r"\mathcal{L(a, b)} = \mathcal{L}(a, b)", "ℒ(a, b) = ℒ(a, b)"),
     (r"\mathbf{F( a, b )}^2 = \mathrm{G(\mathbf{F(a, a)})}", "F(a, b)^2 = G(F(a, a))"),
