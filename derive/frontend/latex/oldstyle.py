@@ -78,7 +78,7 @@ FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb
 # stand before and after it, and what makes its content an expression rather than a name.
 UPRIGHT_SIDE = re.compile(r"\\mathrm\s*\{")
 _RELATION = r"(?:=|<|>|\\(?:le|leq|ge|geq|approx|propto)(?![a-zA-Z]))"
-_SIDE_BEFORE = re.compile(r"(?:^|" + _RELATION + r"|&|\\\\)\s*$")
+_SIDE_BEFORE = re.compile(r"(?:" + _RELATION + r"|&|\\\\)$")
 _SIDE_AFTER = re.compile(r"\s*(?:$|" + _RELATION + r"|&|\\\\|\\(?:notag|nonumber)(?![a-zA-Z])"
                          r"|[,.])")
 _EXPRESSION_MARK = re.compile(r"[=|]|\\(?:frac|dfrac|tfrac|nabla|int|iint|sum|prod|log|ln|"
@@ -176,7 +176,10 @@ def _upright_side(found, text):
     upright word (`KL`, `Var`) — only a differential `dx` (a `d` and one letter). A sign
     alone (`\\mathrm{a-b}`) keeps joining the parts of one name (names.py). Else None: the
     braces stay and a font around more than a name is refused as before."""
-    if _SIDE_BEFORE.search(text[:found.start()]) is None:
+    start = found.start()
+    while start and text[start - 1].isspace():
+        start -= 1                              # a short window: no rescan of the row
+    if start and _SIDE_BEFORE.search(text[max(0, start - 8):start]) is None:
         return None
     close = _matching(text, found.end() - 1)
     if close is None or _SIDE_AFTER.match(text, close + 1) is None:
