@@ -121,7 +121,7 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
-    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
+    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Term, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
 from derive.model.terms import nodes as subterms
@@ -977,6 +977,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if k == key:
                 return name
         return None
+
+    def definition_parameter(self, name):
+        """Whether `name` is a parameter of the definition being read (`f(x) = …`,
+        `define f(x) = …`: bound as any number, `LOCAL_ANY`)."""
+        return name.local is LOCAL_ANY and self.bound_name(name.latex) is name
 
     def bound_point(self, variable):
         """The innermost bound variable that ranges like `variable`, or None."""
@@ -4508,6 +4513,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
         if groups[1] and not groups[2] and not info.given:
+            groups[1] = self._formula_numbers_after_bar(info, groups[1])
+        if groups[1] and not groups[2] and not info.given:
             named = self._parameters_after_bar(name, groups[1])
             groups[1], groups[2] = ([a for a, k in zip(groups[1], named) if not k],
                                     [a for a, k in zip(groups[1], named) if k])
@@ -4525,6 +4532,31 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif cond_pairs:
             given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
         return Dist(name, over, given, cond, params), at
+
+    def _formula_numbers_after_bar(self, info, nodes):
+        """`q(x_t | x_0)` of `density q = \\mathcal{N}(\\sqrt{\\bar\\alpha_t} x_0,
+        1-\\bar\\alpha_t) over x_t` (DDPM's forward law): an argument after the bar spelled
+        exactly as a declared number the law's formula is written with names the number the
+        formula already holds — the law is given it, as the author declared it — so it is
+        dropped (`q(x_t | x_0)` is `q(x_t)`). The other arguments are kept (read as before);
+        a value at another spelling (`q(x_t | 2 x_0)`, `q(x_t | y)`) is never this number."""
+        if info.formula is None:
+            return nodes
+        written = set()
+        for piece in info.formula.pieces:
+            for part in piece:
+                if isinstance(part, Term):
+                    written |= free_names(part)
+        kept = []
+        for node in nodes:
+            try:
+                key = naming.flat_text(single(node) or node)
+            except naming.NameError_:
+                key = None
+            found = self.declared(key) if key is not None else None
+            if found is None or found[1].kind is not Kind.SYMBOL or found[0] not in written:
+                kept.append(node)
+        return kept
 
     def _parameters_after_bar(self, name, nodes):
         """Bishop's and Murphy's `p(x \\mid \\theta)`, Will Wolf's `p(z \\mid x, \\theta)`:
