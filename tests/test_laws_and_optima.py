@@ -1014,7 +1014,8 @@ def test_a_generator_fixed_at_one_by_a_hypothesis(row, verdict):
 
 
 FORWARD = "% derive: real x_0\n% derive: positive s\n" \
-          "% derive: density q = \\mathcal{N}(3 x_0, s) over y\n"
+          "% derive: density q = \\mathcal{N}(3 x_0, s) over y\n" \
+          "% derive: density r = \\mathcal{N}(x_0, s) over y\n"
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -1024,6 +1025,9 @@ FORWARD = "% derive: real x_0\n% derive: positive s\n" \
     (r"\nabla_y \log q(y | x_0) = -\frac{y + 3 x_0}{s}", "refuted"),
     (r"\int q(y \mid x_0) \, dy = 1", "verified"),
     (r"q(y | x_0) = q(y)", "verified"),
+    # two such laws of equal variance: the KL of the conditionals given x_0
+    (r"D_{KL}(q(y|x_0) \| r(y|x_0)) = \frac{2 x_0^2}{s}", "verified"),
+    (r"D_{KL}(q(y|x_0) \| r(y|x_0)) = \frac{x_0^2}{s}", "refuted"),
 ])
 def test_a_formulas_number_after_the_bar_is_the_law_given_it(row, verdict):
     assert verdicts(display(FORWARD, row))[-1] == verdict
