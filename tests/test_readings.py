@@ -738,6 +738,26 @@ def test_a_power_of_a_new_letter_that_is_no_whole_power_is_a_claim(row):
     assert step.kind not in ("definition", "unreadable"), step.message
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # DDPM's variance schedule: `define \sigma_q^2(t) = …` defines σ_q(t) as the root
+    ((r"\frac{1}{2\sigma_q^2(t)} = \frac{1 + t^2}{2a}", r"\sigma_q^2(1) = \frac{a}{2}",
+      r"\sigma_q(0) = \sqrt{a}"), ["verified", "verified", "verified"]),
+    ((r"\frac{1}{2\sigma_q^2(t)} = \frac{1 + t^2}{a}", r"\sigma_q(0) = a"),
+     ["refuted", "refuted"]),
+])
+def test_a_defined_square_before_arguments_defines_the_root(check_text, rows, expected):
+    text = "% derive: positive a\n% derive: define \\sigma_q^2(t) = \\frac{a}{1 + t^2}\n" + \
+        "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("head", [r"\sigma_q^3(t)", r"\sigma_q^2(t)^2", r"a^2(t)"])
+def test_other_powered_heads_of_a_define_are_refused(head):
+    """A cube, or a name used above (a declared a), is no square root to take: refused."""
+    with pytest.raises(InputError):
+        load_tex("r.tex", "% derive: positive a\n% derive: define " + head + " = t\n$$ a = a $$\n")
+
+
 def test_a_square_of_a_declared_letter_is_a_claim(check_text):
     text = "% derive: real a\n% derive: positive s\n$$ s^2 = a^2 $$\n"
     assert support.verdicts(check_text(text)) == ["refuted"]
