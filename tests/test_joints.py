@@ -678,3 +678,19 @@ def test_a_conditional_familys_marginal_at_another_parameter_value_is_refused():
     assert verdicts(display(text, r"1 + g_{\theta_0}(x) = 1 + \int g_{\theta}(x|z)p(z)dz",
                             r"1 + g_{\theta}(x) = 1 + \int g_{\theta_0}(x|z)p(z)dz")) == \
         ["error", "refuted"]
+
+
+TILDE = "% derive: joint p over x, \\tilde{x}\n" \
+        "% derive: define m(\\tilde{x}) = \\int p(\\tilde{x}|x) p(x) dx\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"m(\tilde{x}) = p(\tilde{x})", "verified"),          # marginalisation
+    (r"m(\tilde{x}) = \int p(x, \tilde{x}) dx", "verified"),
+    (r"m(\tilde{x}) = 2 p(\tilde{x})", "refuted"),
+    (r"m(\tilde{x}) = p(x)", "refuted"),
+])
+def test_a_definition_parameter_at_a_variables_own_letter_is_that_variables_value(row, verdict):
+    """`define m(\\tilde{x}) = \\int p(\\tilde{x}|x) p(x) dx` on a joint over x, x̃ (Tweedie's
+    formula): the parameter spelled as x̃ stands for x̃ in p's arguments, never refused."""
+    assert verdicts(display(TILDE, row))[-1] == verdict

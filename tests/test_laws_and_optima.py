@@ -1046,3 +1046,32 @@ def test_a_generator_fixed_at_one_by_a_hypothesis(row, verdict):
     D_f the shifted generator's), so a step using it is proved and a false one refuted; the
     Jensen step, whose shape the shift hides, is proved without the hypothesis."""
     assert verdicts(display(JENSEN + "% derive: assume f(1) = 0\n", row)) == [verdict]
+
+
+FORWARD = "% derive: real x_0\n% derive: positive s\n" \
+          "% derive: density q = \\mathcal{N}(3 x_0, s) over y\n" \
+          "% derive: density r = \\mathcal{N}(x_0, s) over y\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # DDPM's q(x_t | x_0): the number the law's formula is written with, after the bar, is
+    # the law given it — the law itself
+    (r"\nabla_y \log q(y | x_0) = -\frac{y - 3 x_0}{s}", "verified"),
+    (r"\nabla_y \log q(y | x_0) = -\frac{y + 3 x_0}{s}", "refuted"),
+    (r"\int q(y \mid x_0) \, dy = 1", "verified"),
+    (r"q(y | x_0) = q(y)", "verified"),
+    # two such laws of equal variance: the KL of the conditionals given x_0
+    (r"D_{KL}(q(y|x_0) \| r(y|x_0)) = \frac{2 x_0^2}{s}", "verified"),
+    (r"D_{KL}(q(y|x_0) \| r(y|x_0)) = \frac{x_0^2}{s}", "refuted"),
+])
+def test_a_formulas_number_after_the_bar_is_the_law_given_it(row, verdict):
+    assert verdicts(display(FORWARD, row))[-1] == verdict
+
+
+@pytest.mark.parametrize("row", [
+    r"q(y | 2 x_0) = q(y)",          # another value: no such conditional declared
+    r"q(y | s_0) = q(y)",            # a number the formula is not written with
+])
+def test_other_values_after_the_bar_of_a_formula_law_are_refused(row):
+    (step,) = steps(display(FORWARD + "% derive: real s_0\n", row))
+    assert step.kind.value == "unreadable"

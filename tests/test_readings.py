@@ -755,6 +755,26 @@ def test_a_power_of_a_new_letter_that_is_no_whole_power_is_a_claim(row):
     assert step.kind not in ("definition", "unreadable"), step.message
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # DDPM's variance schedule: `define \sigma_q^2(t) = …` defines σ_q(t) as the root
+    ((r"\frac{1}{2\sigma_q^2(t)} = \frac{1 + t^2}{2a}", r"\sigma_q^2(1) = \frac{a}{2}",
+      r"\sigma_q(0) = \sqrt{a}"), ["verified", "verified", "verified"]),
+    ((r"\frac{1}{2\sigma_q^2(t)} = \frac{1 + t^2}{a}", r"\sigma_q(0) = a"),
+     ["refuted", "refuted"]),
+])
+def test_a_defined_square_before_arguments_defines_the_root(check_text, rows, expected):
+    text = "% derive: positive a\n% derive: define \\sigma_q^2(t) = \\frac{a}{1 + t^2}\n" + \
+        "".join(f"$$ {r} $$\n" for r in rows)
+    assert support.verdicts(check_text(text)) == expected
+
+
+@pytest.mark.parametrize("head", [r"\sigma_q^3(t)", r"\sigma_q^2(t)^2", r"a^2(t)"])
+def test_other_powered_heads_of_a_define_are_refused(head):
+    """A cube, or a name used above (a declared a), is no square root to take: refused."""
+    with pytest.raises(InputError):
+        load_tex("r.tex", "% derive: positive a\n% derive: define " + head + " = t\n$$ a = a $$\n")
+
+
 def test_a_square_of_a_declared_letter_is_a_claim(check_text):
     text = "% derive: real a\n% derive: positive s\n$$ s^2 = a^2 $$\n"
     assert support.verdicts(check_text(text)) == ["refuted"]
@@ -1678,6 +1698,39 @@ def test_old_style_names_that_reach_further_are_refused(row, message, column):
     (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    # a blog that sets every formula upright (Wei Deng): \mathrm{} around a whole side of a
+    # relation is that side, as TeX prints it
+    (r"\mathrm{\frac{1}{a} + b} = \mathrm{\sqrt{a} b}", "1 / a + b = a^(1/2) · b"),
+    (r"\mathrm{\int_0^1 a x dx} &= \mathrm{\frac{a}{2}} \notag", "∫_{0}^{1} a · x dx = a / 2"),
+    (r"\mathrm{\log a - \log b} = c", "log(a) - log(b) = c"),
+])
+def test_upright_font_around_a_whole_side_is_that_side(row, expected):
+    assert reading(row) == [expected]
+
+
+@pytest.mark.parametrize("row, message", [
+    # a run of letters there could be an upright word (KL, Var): refused as before
+    (r"\mathrm{\log KL(a)} = 1", r"\mathrm{…} holds a name, not its arguments"),
+    # not a whole side: the braces group what a script or bracket after them takes
+    (r"\mathrm{\frac{a}{b}}^2 = 1", r"unexpected '{'"),
+    (r"2 \mathrm{\frac{a}{b}} = 1", r"unexpected '{'"),
+    # its letters are the file's: an undeclared E is no upright expectation there
+    (r"\mathrm{E[X | a]} = 1", "E[…] here reads as an expectation"),
+])
+def test_upright_font_around_less_than_a_side_is_refused(row, message):
+    (step,) = load_tex("r.tex", HEADER + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
+def test_upright_sides_keep_their_verdicts():
+    """A true step written upright is verified, a false one is not."""
+    true = HEADER + "$$ \\mathrm{\\frac{a^2 - b^2}{a + b}} = \\mathrm{a - \\frac{b}{1}} $$\n"
+    false = HEADER + "$$ \\mathrm{\\frac{a^2 - b^2}{a + b}} = \\mathrm{a + \\frac{b}{1}} $$\n"
+    assert verdicts(true) == ["verified"]
+    assert verdicts(false) == ["refuted"]
 
 
 @pytest.mark.parametrize("row, expected", [

@@ -73,6 +73,18 @@ FONT_OVER = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb
                        r"mathbb|mathfrak|mathscr)\s*\{([^{}]*?)([(\[_^])")
 
 
+# `\mathrm{…}` around a whole side of a relation (Wei Deng's blog sets every formula
+# upright: `\mathrm{\nabla_{x_1} \log p_1(x_1)} = \mathrm{\frac{1}{p_1(x_1)} …}`): what may
+# stand before and after it, and what makes its content an expression rather than a name.
+UPRIGHT_SIDE = re.compile(r"\\mathrm\s*\{")
+_RELATION = r"(?:=|<|>|\\(?:le|leq|ge|geq|approx|propto)(?![a-zA-Z]))"
+_SIDE_BEFORE = re.compile(r"(?:" + _RELATION + r"|&|\\\\)$")
+_SIDE_AFTER = re.compile(r"\s*(?:$|" + _RELATION + r"|&|\\\\|\\(?:notag|nonumber)(?![a-zA-Z])"
+                         r"|[,.])")
+_EXPRESSION_MARK = re.compile(r"[=|]|\\(?:frac|dfrac|tfrac|nabla|int|iint|sum|prod|log|ln|"
+                              r"exp|sqrt|partial|cdot|times|mid)(?![a-zA-Z])")
+
+
 # Any math font opening braces; then one letter and an opening bracket (`L(`, `\\mu [`).
 ANY_FONT = re.compile(r"\\(mathbf|mathrm|mathit|mathsf|mathtt|boldsymbol|bm|pmb|mathcal|"
                       r"mathbb|mathfrak|mathscr)(?![a-zA-Z])\s*\{")
@@ -128,6 +140,11 @@ def normalise_text(text):
         text = LONE_LVERT.sub(lambda m: "\\mid".ljust(len(m.group())), text)
     text = FONT_AROUND_A_LIST.sub(
         lambda m: " " * (m.start(1) - m.start()) + m.group(1) + " ", text)
+    for found in list(UPRIGHT_SIDE.finditer(text)):
+        closing = _upright_side(found, text)
+        if closing is not None:                 # the same length: later matches still fit
+            text = (text[:found.start()] + " " * (found.end() - found.start()) +
+                    text[found.end():closing] + " " + text[closing + 1:])
     for found in list(ANY_FONT.finditer(text)):
         closing = _letter_called(found, text)
         if closing is not None:                 # the same length: later matches still fit
@@ -148,6 +165,30 @@ def _letter_called(found, text):
     while end < len(text) and text[end].isspace():
         end += 1
     return end if end < len(text) and text[end] == "}" else None
+
+
+def _upright_side(found, text):
+    """The offset of the closing brace of `\\mathrm{…}` when it wraps a whole side of a
+    relation (nothing but a relation sign, `&`, `\\\\` or the row's start before it; a
+    relation sign, `&`, `\\\\`, `\\notag`, `,`, `.` or the row's end after it) and its
+    braces hold an ordinary expression: an operator (`\\frac`, `\\nabla`, `\\int`, `\\log`,
+    …) or a bar or `=` in it, and no run of two or more Latin letters that could be an
+    upright word (`KL`, `Var`) — only a differential `dx` (a `d` and one letter). A sign
+    alone (`\\mathrm{a-b}`) keeps joining the parts of one name (names.py). Else None: the
+    braces stay and a font around more than a name is refused as before."""
+    start = found.start()
+    while start and text[start - 1].isspace():
+        start -= 1                              # a short window: no rescan of the row
+    if start and _SIDE_BEFORE.search(text[max(0, start - 8):start]) is None:
+        return None
+    close = _matching(text, found.end() - 1)
+    if close is None or _SIDE_AFTER.match(text, close + 1) is None:
+        return None
+    inside = text[found.end():close]
+    if _EXPRESSION_MARK.search(inside) is None:
+        return None
+    words = re.findall(r"(?<![\\a-zA-Z])[a-zA-Z]{2,}", inside)
+    return close if all(re.fullmatch(r"d[a-zA-Z]", word) for word in words) else None
 
 
 def _matching(text, start):

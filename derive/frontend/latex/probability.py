@@ -646,7 +646,8 @@ class Probability:
         rules); `exclude` are the variables already taken left of a `|`."""
         candidates = tuple(v for v in info.over if v not in exclude)
         named = [var if var is not None else self._implicit_variable(term) or
-                 self._named_variable(term, candidates) for var, term in pairs]
+                 self._named_variable(term, candidates) or
+                 self._parameter_variable(term, candidates) for var, term in pairs]
         family = bool(info.given)
         if all(v is not None for v in named) and (
                 not family or all(v in candidates for v in named)):
@@ -669,6 +670,15 @@ class Probability:
                          f"{', '.join(v.latex for v in candidates) or 'nothing more'}; say "
                          "which variable each argument stands for (use the variables' own "
                          "letters)", node)
+
+    def _parameter_variable(self, term, candidates):
+        """The candidate variable a definition's parameter is spelled as (`define
+        m(\\tilde{x}) = \\int p(\\tilde{x}|x) p(x) dx` on a `joint p over x, \\tilde{x}`): the
+        parameter is that variable's value, so the argument stands for that variable — the
+        author's own letter says which. None for any other term."""
+        if not isinstance(term, Sym) or not self.definition_parameter(term.name):
+            return None
+        return next((v for v in candidates if v.latex == term.name.latex), None)
 
     def _implicit_variable(self, term):
         """An undeclared letter written as a density's argument: it will be a variable."""

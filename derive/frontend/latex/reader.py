@@ -120,8 +120,8 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
-    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, TooLarge, div, free_names, neg,
+    HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Term, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
 from derive.model.terms import nodes as subterms
@@ -290,6 +290,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
         self.heading = False       # reading the head of a definition: any upright word
+        self.squaring = False      # the head read is a name squared (`define \sigma_q^2(t)`)
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
@@ -788,12 +789,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         with self.bindings(head.params):
             body = self.term(children[2])
         self._summed_not_free([body])
+        if head.squared:                  # define \sigma_q^2(t) = …: σ_q is the root
+            body = Pow(body, HALF)
         if side is not children[0]:
             self.word_letters_apart(head.key, body, children[2])
         if _one_name(head, body):                            # `define p_g = …`: one name
             self._one_name_noted(head)
             return _named(head).key, _named(head).params, body, None
-        if self._recurrence(head, body):         # \bar\alpha_t = \alpha_t \bar\alpha_{t-1}
+        if not head.squared and self._recurrence(head, body):   # ᾱ_t = α_t ᾱ_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
@@ -1012,6 +1015,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return name
         return None
 
+    def definition_parameter(self, name):
+        """Whether `name` is a parameter of the definition being read (`f(x) = …`,
+        `define f(x) = …`: bound as any number, `LOCAL_ANY`)."""
+        return name.local is LOCAL_ANY and self.bound_name(name.latex) is name
+
     def bound_point(self, variable):
         """The innermost bound variable that ranges like `variable`, or None."""
         for _, name in reversed(self.bound):
@@ -1075,7 +1083,29 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def head(self, side, relation, directive=False):
         """The `Head` when `side` names a new quantity that `relation` defines, else None.
         In a `define` directive the arguments are always parameters, whatever their
-        letters; in a row, only undeclared letters are (otherwise the head is a label)."""
+        letters; in a row, only undeclared letters are (otherwise the head is a label).
+        `define \\sigma_q^2(t) = …` (a new name squared before its fresh letters, DDPM's
+        variance schedule) defines σ_q(t) as the principal square root of the body
+        (`squared`), as a chain's `s^2 = …` defines s: only as a function of parameters."""
+        self.squaring = False
+        found = self._head(side, relation, directive)
+        if not self.squaring:
+            return found
+        self.squaring = False
+        return replace(found, squared=True) if found is not None and found.params and \
+            found.label is None else None
+
+    def _squared_function(self, name, bracket, relation, directive):
+        """Whether a directive's head is a new name squared before its arguments
+        (`define \\sigma_q^2(t) = …`): the power exactly 2, the name neither declared, used
+        nor bound, nor a family's."""
+        return directive and relation is DEFINE and isinstance(name, NamePiece) and \
+            name.power is not None and isinstance(bracket, BracketPiece) and \
+            not name.primes and _unbraced(self.source_text(name.power)) == "2" and \
+            self.scope.lookup(name.key) is None and self.bound_name(name.key) is None and \
+            self.scope.lookup(name.base + "_{\\cdot}") is None
+
+    def _head(self, side, relation, directive):
         if relation not in (Relation.EQ, DEFINE):
             return None
         node = single(side)
@@ -1100,6 +1130,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         finally:
             self.heading = False
         bracket = self.piece(items[1]) if len(items) == 2 else None
+        if self._squared_function(name, bracket, relation, directive):
+            name, self.squaring = replace(name, power=None), True
         scripted = self._scripted_head(name)
         one_name, name = scripted is not name, scripted      # Z_\theta^h: no family Z_·
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
@@ -4635,6 +4667,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error(f"unexpected {sep!r} in a density's arguments", bracket.node)
             groups[current].append(arg)
         if groups[1] and not groups[2] and not info.given:
+            groups[1] = self._formula_numbers_after_bar(info, groups[1])
+        if groups[1] and not groups[2] and not info.given:
             named = self._parameters_after_bar(name, groups[1])
             groups[1], groups[2] = ([a for a, k in zip(groups[1], named) if not k],
                                     [a for a, k in zip(groups[1], named) if k])
@@ -4652,6 +4686,31 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif cond_pairs:
             given, cond = self.points(name, info, cond_pairs, bracket.node, exclude=over)
         return Dist(name, over, given, cond, params), at
+
+    def _formula_numbers_after_bar(self, info, nodes):
+        """`q(x_t | x_0)` of `density q = \\mathcal{N}(\\sqrt{\\bar\\alpha_t} x_0,
+        1-\\bar\\alpha_t) over x_t` (DDPM's forward law): an argument after the bar spelled
+        exactly as a declared number the law's formula is written with names the number the
+        formula already holds — the law is given it, as the author declared it — so it is
+        dropped (`q(x_t | x_0)` is `q(x_t)`). The other arguments are kept (read as before);
+        a value at another spelling (`q(x_t | 2 x_0)`, `q(x_t | y)`) is never this number."""
+        if info.formula is None:
+            return nodes
+        written = set()
+        for piece in info.formula.pieces:
+            for part in piece:
+                if isinstance(part, Term):
+                    written |= free_names(part)
+        kept = []
+        for node in nodes:
+            try:
+                key = naming.flat_text(single(node) or node)
+            except naming.NameError_:
+                key = None
+            found = self.declared(key) if key is not None else None
+            if found is None or found[1].kind is not Kind.SYMBOL or found[0] not in written:
+                kept.append(node)
+        return kept
 
     def _parameters_after_bar(self, name, nodes):
         """Bishop's and Murphy's `p(x \\mid \\theta)`, Will Wolf's `p(z \\mid x, \\theta)`:
