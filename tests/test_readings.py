@@ -4634,3 +4634,56 @@ def test_cover_and_thomas_chain_rule_under_its_sums_is_the_joint(check_text):
             r"\sum_{x}\sum_{y} p(x,y)\log p(x)p(y|x) = \sum_{x}\sum_{y} p(x,y)\log p(x)")
     result = check_text(header + "".join(f"$$ {r} $$\n\n" for r in rows))
     assert support.verdicts(result) == ["verified", "refuted"]
+
+
+# `\mathcal{L}^{(D^*)}` (Atienza's loss at the optimal discriminator D^*) was 𝓛 to the power
+# D^*, two undeclared complex numbers, so the true rows after `\mathcal{L}^{(D)}` were refuted.
+# A parenthesised label may hold decorated letters (D^*, D', \theta^\dagger) and letters in a
+# font or under an accent (\mathcal{D}, \hat\theta); any other parenthesised superscript on an
+# undeclared name is refused, never the power of a made-up number.
+_GAN = ("% derive: variable x\n% derive: density p over x\n% derive: function \\mathcal{D}\n"
+        "% derive: define \\mathcal{D}^*(x) = \\frac{1}{2}\n")
+
+
+@pytest.mark.parametrize("label", ["(D^*)", "(D^{\\star})", "(D')", "(\\mathcal{D})",
+                                   "(\\hat{\\theta})", "(\\theta^\\dagger)"])
+def test_a_decorated_or_styled_letter_in_parentheses_is_a_label(label):
+    text = display(_GAN, f"\\mathcal{{L}}^{{{label}}} = \\log 2 + \\log 2",
+                   f"\\mathcal{{L}}^{{{label}}} = 2 \\log 2")
+    assert verdicts(text) == ["definition", "verified"]
+
+
+def test_a_decorated_label_keeps_false_steps_refuted():
+    text = display(_GAN, "\\mathcal{L}^{(D^*)} = \\log 2 + \\log 2",
+                   "\\mathcal{L}^{(D^*)} = 3 \\log 2")
+    assert verdicts(text) == ["definition", "refuted"]
+
+
+@pytest.mark.parametrize("row", ["W^{(\\mu t)} = W^{(t \\mu)}",
+                                 "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}"])
+def test_a_parenthesised_power_of_an_undeclared_name_is_refused(row):
+    (message,) = readings(display("% derive: real \\mu, t\n", row))
+    assert "parenthesised superscript on an undeclared name" in message
+
+
+def test_a_parenthesised_power_of_a_declared_number_is_read():
+    text = display("% derive: real x, t, \\mu\n", "x^{(\\mu t)} = x^{(t \\mu)}",
+                   "x^{(\\mu t)} = x^{(2 \\mu t)}")
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+# `\int_0^1 t^{a-1} (1-t)^{b-1} dt` was refused as `t^… before brackets is ambiguous`: t is
+# bound by the integral as a number, never a function, so the bracket is a factor.
+_BETA = "% derive: positive a, b\n% derive: define B(a, b) = \\int_0^1 t^{a - 1} (1-t)^{b - 1} dt\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("B(2, 2) = \\frac{1}{6}", "verified"),
+    ("B(2, 2) = \\frac{1}{5}", "refuted"),
+    ("\\int_0^1 s^{2} (1-s)^{1} ds = \\frac{1}{12}", "verified"),
+    ("\\int_0^1 s^{2} (1-s)^{1} ds = \\frac{1}{10}", "refuted"),
+    ("\\sum_{k=1}^{3} k^{2} (k+1) = 50", "verified"),
+    ("\\sum_{k=1}^{3} k^{2} (k+1) = 51", "refuted"),
+])
+def test_a_bound_number_powered_before_brackets_is_a_product(row, expected):
+    assert verdicts(display(_BETA, row)) == [expected]

@@ -2831,9 +2831,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         \\hat{p}_i = \\sigma(z_i)`: `\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}` is a product) or
         a definition's parameter written with a power (`define f(x; p) = p^x (1-p)^{1-x}`: a
         function parameter is never written powered before its arguments, so this is the
-        number p^x times (1-p)^{1-x})."""
+        number p^x times (1-p)^{1-x}), or a letter bound as a number (an integral's, a sum's,
+        an optimum's: `\\int_0^1 t^{a-1} (1-t)^{b-1} dt` is a product, t being no function)."""
         bound = self.bound_name(p.key)
-        if bound is not None and bound.local is LOCAL_ANY:
+        if bound is not None and bound.local is not None and \
+                bound.local.kind not in (Kind.FUNCTION, Kind.DISTRIBUTION):
             return False
         found = self.scope.lookup(p.key)
         indexed = self._indexed_found(p) if found is None and p.sub is not None else None
@@ -3017,7 +3019,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"random {key} with density … over …), write the capital of the "
                              f"law's variable, or declare {key} a number (% derive: real "
                              f"{key})", p.node)
+        self._no_bracketed_power(p)
         return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _no_bracketed_power(self, p):
+        """Refuse an undeclared name under a parenthesised superscript that is no index
+        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`): `X^{(…)}` is the label notation
+        of most texts (`\\mathcal{L}^{(D)}`, `x^{(i)}`, `W^{(1)}`, read as part of the name:
+        `naming.index_like`), and the power of a made-up complex number would be a guess —
+        derive reads neither silently. A declared or bound X (`x^{(\\mu t)}` with x real)
+        takes the power; `e^{(…)}` is Euler's number's."""
+        inner = single(p.power) if p.power is not None else None
+        if is_tree(inner, "script") and len(inner.children) == 1:
+            inner = inner.children[0]
+        if is_tree(inner, "bracketed") and inner.children[0].value == "(":
+            raise self.error(f"{p.key}^{{{self.source_text(inner)}}}: a parenthesised "
+                             f"superscript on an undeclared name is a label in most texts "
+                             f"({p.key}^{{(i)}}, read as part of the name when it is letters, "
+                             f"numbers, + and -), not a power; derive reads no other label: "
+                             f"declare {p.key} (% derive: real {p.key}) for the power, or "
+                             f"write the label as a subscript", p.node)
 
     def lookalike_before(self, p, nxt):
         """`E X^2` (Cover & Thomas's plain E before a random variable) with E undeclared:
