@@ -4687,3 +4687,40 @@ _BETA = "% derive: positive a, b\n% derive: define B(a, b) = \\int_0^1 t^{a - 1}
 ])
 def test_a_bound_number_powered_before_brackets_is_a_product(row, expected):
     assert verdicts(display(_BETA, row)) == [expected]
+
+
+# A norm `\|…\|` failed with a bare parse error listing tokens; it is refused at its bar as a
+# norm (derive has no vectors), in every spelling, and a true or false row with one is never
+# decided. The divergence bar between arguments keeps its reading.
+@pytest.mark.parametrize("row", [
+    "\\mathbb{E}[\\|(0,a)-(b,a)\\|] \\ge |b|",
+    "\\mathbb{E}[\\|(0,a)-(b,a)\\|] \\le 0",
+    "a + \\|b\\| = a + |b|",
+    "\\lVert a \\rVert = |a|",
+    "\\Vert a \\Vert = |a| + 1",
+])
+def test_a_norm_is_refused_at_its_bar(row):
+    (message,) = readings(display("% derive: real a, b\n", row))
+    assert message.startswith("derive does not read a norm")
+
+
+def test_the_divergence_bar_is_no_norm():
+    text = display(HEADER, "D_{KL}(p \\| q) = \\int p \\log \\frac{p}{q} \\, dx")
+    assert verdicts(text) == ["verified"]
+
+
+# Sorokin's plain `\,log\,` is the same word as `\log`: both spellings before a product with
+# a function applied in it are refused by one rule, and both read alike where brackets say.
+_SCORE = ("% derive: variable \\tau\n% derive: real \\theta\n% derive: density p_{\\theta} over \\tau\n"
+          "% derive: depends p_{\\theta} on \\theta\n% derive: function r\n")
+
+
+@pytest.mark.parametrize("word", ["\\,log\\,", "\\log "])
+def test_plain_log_and_backslash_log_share_one_rule(word):
+    refused = readings(display(_SCORE, f"\\nabla_\\theta{word}p_\\theta(\\tau) r(\\tau) = 0"))
+    assert "function word without brackets" in refused[0]
+    text = display(_SCORE, f"p_\\theta(\\tau) \\nabla_\\theta{word}p_\\theta(\\tau) = "
+                   "\\nabla_\\theta p_\\theta(\\tau)",
+                   f"p_\\theta(\\tau) \\nabla_\\theta{word}p_\\theta(\\tau) = "
+                   "2 \\nabla_\\theta p_\\theta(\\tau)")
+    assert verdicts(text) == ["verified", "refuted"]
