@@ -4724,3 +4724,21 @@ def test_plain_log_and_backslash_log_share_one_rule(word):
                    f"p_\\theta(\\tau) \\nabla_\\theta{word}p_\\theta(\\tau) = "
                    "2 \\nabla_\\theta p_\\theta(\\tau)")
     assert verdicts(text) == ["verified", "refuted"]
+
+
+# `define \gamma(z_k) = p(z_k = 1\mid x)` (GavinPHR's responsibility) and a row writing
+# `p(x\mid z_k = 1)` inside a sum read p's arguments on one path: of a p the file never
+# declared, the bar is refused as a conditional of no declared law, the same in both.
+def test_a_bar_in_an_undeclared_functions_arguments_is_refused_in_a_define():
+    with pytest.raises(InputError, match="between a function's arguments is a conditional"):
+        steps(display("% derive: variable x\n% derive: define \\gamma(a) = p(a = 1\\mid x)\n",
+                      "\\gamma(1) = 1"))
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", "\\sum_{k=1}^{2} p(x\\mid k) = 1"),
+    ("% derive: variable x\n", "\\sum_{k=1}^{2} p(x\\mid k) = 2"),
+])
+def test_a_bar_in_an_undeclared_functions_arguments_is_refused_alike(header, row):
+    (message,) = readings(display(header, row))
+    assert "between a function's arguments is a conditional" in message

@@ -3995,7 +3995,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return out
 
     def _arguments(self, bracket):
+        """The terms of a call's arguments, parted by commas. A bar between them (`p(z_k = 1
+        \\mid x)` of a p the file never declared, in a row or a `define` alike) is a
+        conditional, which derive reads only of a declared law: refused, naming the
+        directive."""
         self._no_measure_argument(bracket)
+        bars = [sep for sep in bracket.seps if sep in ("|", r"\mid", r"\vert")]
+        if bars:
+            raise self.error(f"a bar ({bars[0]}) between a function's arguments is a "
+                             f"conditional, which derive reads only of a declared law: "
+                             f"declare it (% derive: joint p over x, z, or density p over x) "
+                             f"— of an undeclared function it has no reading", bracket.node)
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)
