@@ -4742,3 +4742,17 @@ def test_a_bar_in_an_undeclared_functions_arguments_is_refused_in_a_define():
 def test_a_bar_in_an_undeclared_functions_arguments_is_refused_alike(header, row):
     (message,) = readings(display(header, row))
     assert "between a function's arguments is a conditional" in message
+
+
+# `\int_0^1 t^{(1)} dt = \frac12` was refuted: t^{(1)} was a fresh name (a label), a constant
+# under the integral. A parenthesised superscript on a letter bound where it stands is
+# refused (a label the binder does not reach, or a power?), true and false rows alike.
+@pytest.mark.parametrize("row", [
+    "\\int_0^1 t^{(1)} dt = \\frac{1}{2}",
+    "\\int_0^1 t^{(1)} dt = \\frac{1}{3}",
+    "\\sum_{k=1}^{3} k^{(2)} = 14",
+    "\\sum_{k=1}^{3} k^{(2)} = 15",
+])
+def test_a_parenthesised_superscript_on_a_bound_letter_is_refused(row):
+    (message,) = readings(display("% derive: real a\n", row))
+    assert "is bound here" in message and "parenthesised superscript on it" in message

@@ -2734,13 +2734,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         the sample variance of any data. derive keeps no family indexed by a superscript;
         `x_i` is the family x at i. A bracketed superscript (`y^{[i]}`, `x^{\\{i\\}}`, the
         ML spelling of the i-th example or layer, as `x^{(i)}` is) is refused there too,
-        never the power y^i."""
+        never the power y^i. So is a label on the bound letter itself (`\\int_0^1 t^{(1)} dt`,
+        `\\sum_k k^{(2)}`): a fresh name there refuted ∫_0^1 t^{(1)} dt = 1/2."""
         if not self.bound:
             return
         self._bracket_label_not_bound(p)
         if "^{(" not in p.key:
             return
         labels = re.findall(r"\^\{\((.*?)\)\}", p.key)
+        unlabelled = re.sub(r"\^\{\(.*?\)\}", "", p.key)
+        if self.bound_name(unlabelled) is not None:
+            raise self.error(f"{p.key}: {unlabelled} is bound here (a sum's, an integral's or an "
+                             f"expectation's letter), and a parenthesised superscript on it is "
+                             f"a label (another name, which the binder does not reach) or a "
+                             f"power — derive reads neither silently: write the power as "
+                             f"{unlabelled}^{{…}} without the parentheses", p.node)
         for k, _ in self.bound:
             if any(_mentions(label, k) for label in labels):
                 raise self.error(f"{p.key}: the {k} in its label is bound here, but a label "
