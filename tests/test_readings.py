@@ -4743,3 +4743,125 @@ def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
     text = SEQUENCES + "$$\\mathcal{L}_{IWAE} = \\log p(x)$$\n$$" + row + "$$\n"
     step = load_tex("r.tex", text).steps[-1]
     assert step.kind == "unreadable" and "at the index k (a name tag" in step.message
+
+
+# `\mathcal{L}^{(D^*)}` (Atienza's loss at the optimal discriminator D^*) was 𝓛 to the power
+# D^*, two undeclared complex numbers, so the true rows after `\mathcal{L}^{(D)}` were refuted.
+# A parenthesised label may hold decorated letters (D^*, D', \theta^\dagger) and letters in a
+# font or under an accent (\mathcal{D}, \hat\theta); any other parenthesised superscript on an
+# undeclared name is refused, never the power of a made-up number.
+_GAN = ("% derive: variable x\n% derive: density p over x\n% derive: function \\mathcal{D}\n"
+        "% derive: define \\mathcal{D}^*(x) = \\frac{1}{2}\n")
+
+
+@pytest.mark.parametrize("label", ["(D^*)", "(D^{\\star})", "(D')", "(\\mathcal{D})",
+                                   "(\\hat{\\theta})", "(\\theta^\\dagger)"])
+def test_a_decorated_or_styled_letter_in_parentheses_is_a_label(label):
+    text = display(_GAN, f"\\mathcal{{L}}^{{{label}}} = \\log 2 + \\log 2",
+                   f"\\mathcal{{L}}^{{{label}}} = 2 \\log 2")
+    assert verdicts(text) == ["definition", "verified"]
+
+
+def test_a_decorated_label_keeps_false_steps_refuted():
+    text = display(_GAN, "\\mathcal{L}^{(D^*)} = \\log 2 + \\log 2",
+                   "\\mathcal{L}^{(D^*)} = 3 \\log 2")
+    assert verdicts(text) == ["definition", "refuted"]
+
+
+@pytest.mark.parametrize("row", ["W^{(\\mu t)} = W^{(t \\mu)}",
+                                 "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}"])
+def test_a_parenthesised_power_of_an_undeclared_name_is_refused(row):
+    (message,) = readings(display("% derive: real \\mu, t\n", row))
+    assert "parenthesised superscript on an undeclared name" in message
+
+
+def test_a_parenthesised_power_of_a_declared_number_is_read():
+    text = display("% derive: real x, t, \\mu\n", "x^{(\\mu t)} = x^{(t \\mu)}",
+                   "x^{(\\mu t)} = x^{(2 \\mu t)}")
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+# `\int_0^1 t^{a-1} (1-t)^{b-1} dt` was refused as `t^… before brackets is ambiguous`: t is
+# bound by the integral as a number, never a function, so the bracket is a factor.
+_BETA = "% derive: positive a, b\n% derive: define B(a, b) = \\int_0^1 t^{a - 1} (1-t)^{b - 1} dt\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    ("B(2, 2) = \\frac{1}{6}", "verified"),
+    ("B(2, 2) = \\frac{1}{5}", "refuted"),
+    ("\\int_0^1 s^{2} (1-s)^{1} ds = \\frac{1}{12}", "verified"),
+    ("\\int_0^1 s^{2} (1-s)^{1} ds = \\frac{1}{10}", "refuted"),
+    ("\\sum_{k=1}^{3} k^{2} (k+1) = 50", "verified"),
+    ("\\sum_{k=1}^{3} k^{2} (k+1) = 51", "refuted"),
+])
+def test_a_bound_number_powered_before_brackets_is_a_product(row, expected):
+    assert verdicts(display(_BETA, row)) == [expected]
+
+
+# A norm `\|…\|` failed with a bare parse error listing tokens; it is refused at its bar as a
+# norm (derive has no vectors), in every spelling, and a true or false row with one is never
+# decided. The divergence bar between arguments keeps its reading.
+@pytest.mark.parametrize("row", [
+    "\\mathbb{E}[\\|(0,a)-(b,a)\\|] \\ge |b|",
+    "\\mathbb{E}[\\|(0,a)-(b,a)\\|] \\le 0",
+    "a + \\|b\\| = a + |b|",
+    "\\lVert a \\rVert = |a|",
+    "\\Vert a \\Vert = |a| + 1",
+])
+def test_a_norm_is_refused_at_its_bar(row):
+    (message,) = readings(display("% derive: real a, b\n", row))
+    assert message.startswith("derive does not read a norm")
+
+
+def test_the_divergence_bar_is_no_norm():
+    text = display(HEADER, "D_{KL}(p \\| q) = \\int p \\log \\frac{p}{q} \\, dx")
+    assert verdicts(text) == ["verified"]
+
+
+# Sorokin's plain `\,log\,` is the same word as `\log`: both spellings before a product with
+# a function applied in it are refused by one rule, and both read alike where brackets say.
+_SCORE = ("% derive: variable \\tau\n% derive: real \\theta\n% derive: density p_{\\theta} over \\tau\n"
+          "% derive: depends p_{\\theta} on \\theta\n% derive: function r\n")
+
+
+@pytest.mark.parametrize("word", ["\\,log\\,", "\\log "])
+def test_plain_log_and_backslash_log_share_one_rule(word):
+    refused = readings(display(_SCORE, f"\\nabla_\\theta{word}p_\\theta(\\tau) r(\\tau) = 0"))
+    assert "function word without brackets" in refused[0]
+    text = display(_SCORE, f"p_\\theta(\\tau) \\nabla_\\theta{word}p_\\theta(\\tau) = "
+                   "\\nabla_\\theta p_\\theta(\\tau)",
+                   f"p_\\theta(\\tau) \\nabla_\\theta{word}p_\\theta(\\tau) = "
+                   "2 \\nabla_\\theta p_\\theta(\\tau)")
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+# `define \gamma(z_k) = p(z_k = 1\mid x)` (GavinPHR's responsibility) and a row writing
+# `p(x\mid z_k = 1)` inside a sum read p's arguments on one path: of a p the file never
+# declared, the bar is refused as a conditional of no declared law, the same in both.
+def test_a_bar_in_an_undeclared_functions_arguments_is_refused_in_a_define():
+    with pytest.raises(InputError, match="between a function's arguments is a conditional"):
+        steps(display("% derive: variable x\n% derive: define \\gamma(a) = p(a = 1\\mid x)\n",
+                      "\\gamma(1) = 1"))
+
+
+@pytest.mark.parametrize("header, row", [
+    ("% derive: variable x\n", "\\sum_{k=1}^{2} p(x\\mid k) = 1"),
+    ("% derive: variable x\n", "\\sum_{k=1}^{2} p(x\\mid k) = 2"),
+])
+def test_a_bar_in_an_undeclared_functions_arguments_is_refused_alike(header, row):
+    (message,) = readings(display(header, row))
+    assert "between a function's arguments is a conditional" in message
+
+
+# `\int_0^1 t^{(1)} dt = \frac12` was refuted: t^{(1)} was a fresh name (a label), a constant
+# under the integral. A parenthesised superscript on a letter bound where it stands is
+# refused (a label the binder does not reach, or a power?), true and false rows alike.
+@pytest.mark.parametrize("row", [
+    "\\int_0^1 t^{(1)} dt = \\frac{1}{2}",
+    "\\int_0^1 t^{(1)} dt = \\frac{1}{3}",
+    "\\sum_{k=1}^{3} k^{(2)} = 14",
+    "\\sum_{k=1}^{3} k^{(2)} = 15",
+])
+def test_a_parenthesised_superscript_on_a_bound_letter_is_refused(row):
+    (message,) = readings(display("% derive: real a\n", row))
+    assert "is bound here" in message and "parenthesised superscript on it" in message

@@ -248,11 +248,40 @@ def index_like(args):
                 if not (isinstance(part, Token) and part.value in ("+", "-")):
                     return False
             elif not (isinstance(part, Tree) and part.data == "run" and len(part.children) == 1
-                      and isinstance(part.children[0], Tree) and part.children[0].data == "script"
-                      and len(part.children[0].children) == 1
-                      and _index_atom(part.children[0].children[0])):
+                      and _index_script(part.children[0])):
                 return False
     return True
+
+
+def _index_script(script):
+    """An atom of an index label: an `_index_atom`, or a letter in a font or under an
+    accent (`\\mathcal{D}`, `\\hat{\\theta}`), each possibly decorated (`D^*`, `D^{\\star}`,
+    `D'`, `\\theta^\\dagger`) — `\\mathcal{L}^{(D^*)}`, the loss at the optimal
+    discriminator D^*, is labelled as `\\mathcal{L}^{(D)}` is, never 𝓛 to the power D^*."""
+    if not (isinstance(script, Tree) and script.data == "script" and script.children):
+        return False
+    atom, *tails = script.children
+    if not (_index_atom(atom) or _lettered(atom)):
+        return False
+    for tail in tails:
+        if isinstance(tail, Tree) and tail.data == "prime":
+            continue
+        if not (isinstance(tail, Tree) and tail.data == "superscript" and
+                decoration(tail.children[1]) in DECORATIONS.values()):
+            return False
+    return True
+
+
+def _lettered(node):
+    """A font or accent around one letter or letter command (`\\mathcal{D}`, `\\hat\\theta`)."""
+    if not (isinstance(node, Tree) and node.data in ("font", "accent")):
+        return False
+    body = node.children[1]
+    if isinstance(body, Tree) and body.data == "fontbody" and len(body.children) == 1:
+        body = body.children[0]
+    while isinstance(body, Tree) and body.data == "group" and len(body.children) == 1:
+        body = _single(body.children[0])        # `\\hat{\\theta}`: the group's one letter
+    return _index_atom(body) and body.type != "NUMBER"
 
 
 def _index_atom(token):

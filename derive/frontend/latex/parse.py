@@ -22,6 +22,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from derive.frontend.latex import oldstyle
 from derive.frontend.latex.bars import CLOSE_ABS, OPEN_ABS, mark_absolute_bars
+from derive.frontend.latex.names import DOUBLE_BARS
 from derive.frontend.latex.sized import doubled_closers
 from derive.frontend.latex.stars import PRODUCT_STAR, mark_product_stars
 from derive.frontend.latex.wrappers import Unread, unwrap
@@ -312,6 +313,15 @@ def _check_nesting(text):
             depth -= 1
 
 
+# A double bar where a term begins opens a norm ‖v‖ (`\\|x\\|`, `\\lVert x \\rVert`). derive has no
+# vectors to take one of (a tuple's Euclidean length, a function's sup or L² norm: the
+# bars print alike), so it is refused at the bar, never a guessed absolute value.
+NORM_UNREAD = ("derive does not read a norm ‖…‖ (\\|…\\|, \\lVert…\\rVert): of a tuple or "
+               "vector (Euclidean? another norm?) it has no reading yet; for a number write "
+               "its absolute value |x|, for a tuple's Euclidean length write "
+               "\\sqrt{a^2 + b^2}")
+
+
 def _problem(exc, text):
     pos = exc.pos_in_stream if exc.pos_in_stream is not None else len(text)
     if isinstance(exc, UnexpectedCharacters):
@@ -336,6 +346,10 @@ def _problem(exc, text):
                                  "intersection of sets is not read", pos)
         elif token.type == "SIM":
             message = "\\sim belongs in a subscript, as in \\mathbb{E}_{x \\sim p}"
+        elif token.type == "SEP" and token.value in DOUBLE_BARS and \
+                "SEP" not in (getattr(exc, "expected", None) or ()):
+            # `\|(0,Z)-(\theta,Z')\|` where a term begins: a norm, which derive does not read
+            return SyntaxProblem(NORM_UNREAD, pos)
         elif token.type == "REL" and _in_sum_subscript(text, pos):
             return SyntaxProblem("this range of a sum's index is not read: write "
                                  "\\sum_{i=1}^{n}, or \\sum_{1 \\le i \\le n} with \\le on both "

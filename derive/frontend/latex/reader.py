@@ -2830,13 +2830,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         the sample variance of any data. derive keeps no family indexed by a superscript;
         `x_i` is the family x at i. A bracketed superscript (`y^{[i]}`, `x^{\\{i\\}}`, the
         ML spelling of the i-th example or layer, as `x^{(i)}` is) is refused there too,
-        never the power y^i."""
+        never the power y^i. So is a label on the bound letter itself (`\\int_0^1 t^{(1)} dt`,
+        `\\sum_k k^{(2)}`): a fresh name there refuted ∫_0^1 t^{(1)} dt = 1/2."""
         if not self.bound:
             return
         self._bracket_label_not_bound(p)
         if "^{(" not in p.key:
             return
         labels = re.findall(r"\^\{\((.*?)\)\}", p.key)
+        unlabelled = re.sub(r"\^\{\(.*?\)\}", "", p.key)
+        if self.bound_name(unlabelled) is not None:
+            raise self.error(f"{p.key}: {unlabelled} is bound here (a sum's, an integral's or an "
+                             f"expectation's letter), and a parenthesised superscript on it is "
+                             f"a label (another name, which the binder does not reach) or a "
+                             f"power — derive reads neither silently: write the power as "
+                             f"{unlabelled}^{{…}} without the parentheses", p.node)
         for k, _ in self.bound:
             if any(_mentions(label, k) for label in labels):
                 raise self.error(f"{p.key}: the {k} in its label is bound here, but a label "
@@ -2927,9 +2935,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         \\hat{p}_i = \\sigma(z_i)`: `\\hat{p}_i^{y_i} (1 - \\hat{p}_i)^{1 - y_i}` is a product) or
         a definition's parameter written with a power (`define f(x; p) = p^x (1-p)^{1-x}`: a
         function parameter is never written powered before its arguments, so this is the
-        number p^x times (1-p)^{1-x})."""
+        number p^x times (1-p)^{1-x}), or a letter bound as a number (an integral's, a sum's,
+        an optimum's: `\\int_0^1 t^{a-1} (1-t)^{b-1} dt` is a product, t being no function)."""
         bound = self.bound_name(p.key)
-        if bound is not None and bound.local is LOCAL_ANY:
+        if bound is not None and bound.local is not None and \
+                bound.local.kind not in (Kind.FUNCTION, Kind.DISTRIBUTION):
             return False
         found = self.scope.lookup(p.key)
         indexed = self._indexed_found(p) if found is None and p.sub is not None else None
@@ -3117,7 +3127,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"random {key} with density … over …), write the capital of the "
                              f"law's variable, or declare {key} a number (% derive: real "
                              f"{key})", p.node)
+        self._no_bracketed_power(p)
         return Sym(self._undeclared_symbol(key, p.node)), 1
+
+    def _no_bracketed_power(self, p):
+        """Refuse an undeclared name under a parenthesised superscript that is no index
+        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`): `X^{(…)}` is the label notation
+        of most texts (`\\mathcal{L}^{(D)}`, `x^{(i)}`, `W^{(1)}`, read as part of the name:
+        `naming.index_like`), and the power of a made-up complex number would be a guess —
+        derive reads neither silently. A declared or bound X (`x^{(\\mu t)}` with x real)
+        takes the power; `e^{(…)}` is Euler's number's."""
+        inner = single(p.power) if p.power is not None else None
+        if is_tree(inner, "script") and len(inner.children) == 1:
+            inner = inner.children[0]
+        if is_tree(inner, "bracketed") and inner.children[0].value == "(":
+            raise self.error(f"{p.key}^{{{self.source_text(inner)}}}: a parenthesised "
+                             f"superscript on an undeclared name is a label in most texts "
+                             f"({p.key}^{{(i)}}, read as part of the name when it is letters, "
+                             f"numbers, + and -), not a power; derive reads no other label: "
+                             f"declare {p.key} (% derive: real {p.key}) for the power, or "
+                             f"write the label as a subscript", p.node)
 
     def lookalike_before(self, p, nxt):
         """`E X^2` (Cover & Thomas's plain E before a random variable) with E undeclared:
@@ -4110,7 +4139,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return out
 
     def _arguments(self, bracket):
+        """The terms of a call's arguments, parted by commas. A bar between them (`p(z_k = 1
+        \\mid x)` of a p the file never declared, in a row or a `define` alike) is a
+        conditional, which derive reads only of a declared law: refused, naming the
+        directive."""
         self._no_measure_argument(bracket)
+        bars = [sep for sep in bracket.seps if sep in ("|", r"\mid", r"\vert")]
+        if bars:
+            raise self.error(f"a bar ({bars[0]}) between a function's arguments is a "
+                             f"conditional, which derive reads only of a declared law: "
+                             f"declare it (% derive: joint p over x, z, or density p over x) "
+                             f"— of an undeclared function it has no reading", bracket.node)
         if any(sep != "," for sep in bracket.seps):
             raise self.error(f"unexpected {[s for s in bracket.seps if s != ','][0]!r} in the "
                              "arguments of a function", bracket.node)

@@ -131,8 +131,10 @@ def _lossjs_atienza():
         d = js(e["pg"], e["pd"]) if swap else js(e["pd"], e["pg"])
         return const - coef * d
     rows = {"L6": L6, "L7": L7, "L9": L9, "L10": L10, "L11": L11, "L12": L12}
-    steps = _tol([Step("=", "L6", "L7"), Step("=", "L9", "L10"), Step("=", "L10", "L11"),
-                  Step("=", "L11", "L12")], 1e-10)
+    # each display (5.1.10)-(5.1.12) restates L^(D*), defined by (5.1.9): it is a claim about
+    # that quantity, true or false on its own, not a link from the display above it
+    steps = _tol([Step("=", "L6", "L7"), Step("=", "L9", "L10"), Step("=", "L9", "L11"),
+                  Step("=", "L9", "L12")], 1e-10)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
