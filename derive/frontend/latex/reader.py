@@ -5007,6 +5007,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif piece.sup is not None:                     # \sum_i^n: from the family's start
             if is_tree(node, "domain"):
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
+            if is_tree(node, "listed_values"):
+                raise self.error(f"a \\{piece.op} over listed values (x = 0, 1) has no upper "
+                                 f"limit: write \\{piece.op}_{{x=0}}^{{n}} for a range",
+                                 piece.node)
             key = self._index_key(node)
             upper = self.term(piece.sup)
             self._natural_bound(upper, piece.sup)
@@ -5029,7 +5033,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._members_in_range(piece, index, body, (lower, low_node),
                                    (upper, piece.sup))
         if lower is None and listed:
-            return self._over_listed(piece, kind, index, body, listed, node.children[2])
+            return self._over_listed(piece, kind, index, body, listed, node)
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
@@ -5275,7 +5279,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _listed_set(self, node):
         """The element nodes of a set written out under a sum, `x \\in \\{0, 1\\}` or
-        `x \\in \\left\\lbrace 0,1 \\right\\rbrace`; None for any other range."""
+        `x \\in \\left\\lbrace 0,1 \\right\\rbrace` — or the values listed after `=`,
+        `x = 0, 1` (the same set: one reading for both); None for any other range."""
+        if is_tree(node, "listed_values"):
+            rel, *values = node.children[1:]
+            if rel.value != "=" or any(is_token(t, "SEP") and t.value != "," for t in values):
+                raise self.error("a sum over listed values reads x = 0, 1 (the values "
+                                 "after =, separated by commas)", node)
+            return [v for v in values if not is_token(v, "SEP")]
         if not is_tree(node, "domain"):
             return None
         script = single(node.children[2])
@@ -5292,10 +5303,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             raise self.error("the elements of a set are separated by commas", bracket)
         return [a for a in args if not is_token(a, "SEP")]
 
-    def _over_listed(self, piece, kind, index, body, listed, set_node):
+    def _over_listed(self, piece, kind, index, body, listed, node):
         """A sum (product) over a set written out: the finite sum of the body at each of its
         elements — numbers, whole numbers for an index of its own; an element listed twice
-        counts once, as in a set."""
+        counts once, as in a set. Values listed after `=` (`x = 0, 1`) are that set, but one
+        listed twice there (`x = 1, 1, 2`: once or twice?) is refused."""
         values = []
         for element in listed:
             value = _rational(self.term(element))
@@ -5307,6 +5319,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error(f"{index.latex} is an index of its own here, so its set holds "
                                  f"whole numbers; declare it (% derive: discrete {index.latex}) "
                                  "to sum over other numbers", element)
+            if value in values and is_tree(node, "listed_values"):
+                raise self.error(f"this value is listed twice: does the \\{piece.op} take it "
+                                 f"once or twice? Write each value once, or the terms out",
+                                 element)
             if value not in values:
                 values.append(value)
         terms = [substitute(body, {index: v}, self.scope.allowance) for v in values]
