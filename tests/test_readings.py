@@ -3398,6 +3398,27 @@ def test_a_size_switch_as_an_argument_is_refused(row):
 
 
 @pytest.mark.parametrize("row, expected", [
+    (r"\sum_\limits{x=0}^{\infty} \frac{a^x}{x!} = e^a", "verified"),
+    (r"\sum_\limits{x=0}^{\infty} \frac{a^x}{x!} = e^{2a}", "refuted"),
+    (r"\sum_\limits{k=1}^{3} k = 6", "verified"),
+    (r"\prod_\nolimits{k=1}^{3} k = 6", "verified"),
+    (r"\sum^\limits{3}_{k=1} k = 7", "refuted"),
+])
+def test_limits_after_the_script_sign_of_a_sum_is_the_sums_limits(row, expected):
+    """`\\sum_\\limits{x=0}^{\\infty}` (a Stack Exchange answer's series for e^a), which
+    MathJax typesets as `\\sum\\limits_{x=0}^{\\infty}`, was refused as a switch where an
+    argument goes; the switch only places the limits, so the script is the group after it."""
+    assert verdicts(f"% derive: real a\n$$ {row} $$\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"2^\limits 3 = 8", r"x_\limits{1} = x_1",
+                                 r"\int_\limits{0}^{1} x \, dx = \frac12"])
+def test_limits_after_a_script_sign_elsewhere_stays_refused(row):
+    (step,) = steps(f"% derive: real x\n$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "where an argument goes" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
     (r"2^{\Huge 3} = 8", "verified"), (r"\Huge 2^3 = 8", "verified"),
     (r"\frac{\displaystyle 1}{2} = \frac12", "verified"), (r"2^{\Large 3} = 9", "refuted"),
     (r"\sqrt{4}\, x = 2x", "verified"), (r"\frac{1}{2}\,\Large x = \frac{x}{2}", "verified"),
