@@ -4655,3 +4655,29 @@ def test_cover_and_thomas_chain_rule_under_its_sums_is_the_joint(check_text):
             r"\sum_{x}\sum_{y} p(x,y)\log p(x)p(y|x) = \sum_{x}\sum_{y} p(x,y)\log p(x)")
     result = check_text(header + "".join(f"$$ {r} $$\n\n" for r in rows))
     assert support.verdicts(result) == ["verified", "refuted"]
+
+
+GENERATOR = ("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
+             "% derive: density Q over c given x\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"I(c; G(z, c)) = H(c) - H(c|G(z,c))",
+    r"H(c|G(z,c)) = 1",
+    r"\mathbb{E}_{x \sim G(z,c)}[\log Q(c|x)] = 0",
+    r"I(c; G(z, c)) \ge 0",
+])
+def test_a_generators_output_as_a_law_or_a_variable_is_refused_saying_what_is_missing(row):
+    """InfoGAN's `x \\sim G(z,c)`, `I(c; G(z,c))`: a random variable defined as a function of
+    others is not read; the error says so (it asked to declare `function I`, or a density)."""
+    (step,) = steps(GENERATOR + f"$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "function G of random variables" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"I(c; x) = H(c) - H(c|x)", "verified"),                 # the declared variable: read
+    (r"I(c; x) = H(c) + H(c|x)", "refuted"),
+])
+def test_mutual_information_of_declared_variables_still_reads(row, expected):
+    assert verdicts("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
+                    f"$$ {row} $$\n") == [expected]

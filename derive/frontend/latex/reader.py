@@ -4721,6 +4721,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         low, high, _ = self._interval(tree.children[0])
         return (None if low is neg(OO) else low), (None if high is OO else high)
 
+    def no_function_value(self, node, where):
+        """Refuse, saying what is missing, a value of an undeclared function at arguments
+        among which a declared variable stands where a law or a random variable goes (InfoGAN's `x \\sim
+        G(z,c)`, `I(c; G(z,c))`, `H(c|G(z,c))`: a generator's output). A sound reading needs
+        a random variable defined as a function of others (x = G(z, c), its law the image of
+        z and c's) — not read yet, so never a law or a variable guessed from the letters."""
+        match = _FUNCTION_VALUE.fullmatch(self.source_text(node))
+        if match is None or self.declared(match.group("name")) is not None or \
+                self.bound_name(match.group("name")) is not None:
+            return
+        values = [v.strip() for v in match.group("args").split(",")]
+        if not any(self.declared(v) is not None and
+                   self.declared(v)[1].kind is Kind.VARIABLE or
+                   self.capital_variable(v) is not None for v in values):
+            return
+        raise self.error(f"{match.group(0).strip()} {where} is the output of a function "
+                         f"{match.group('name')} of random variables (a generator's): derive "
+                         f"does not read a random variable defined as a function of others "
+                         f"(x = {match.group(0).strip()}) yet — write a declared variable "
+                         f"for it and its law (% derive: joint P over …, then "
+                         f"\\mathbb{{E}}_{{x \\sim P}}, I(c; x))", node)
+
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
@@ -4748,6 +4770,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     else value
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
+            for a in bracket.args if op is not None or key not in registry.FUNCTION_LIKE else ():
+                self.no_function_value(a, f"as an argument of {key}(…)")
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
             if any(d is not None for d in dists) or key not in registry.FUNCTION_LIKE or \
                     divergence_bar:
@@ -6708,6 +6732,10 @@ def _condition(sub):
         node = single(node.children[0])
     return node if (is_tree(node, "assignment") or is_tree(node, "equation")) and \
         len(node.children) == 3 and node.children[1].value in UPWARD else None
+
+
+# A function's value at arguments, `G(z, c)` (`no_function_value`).
+_FUNCTION_VALUE = re.compile(r"\s*(?P<name>[A-Za-z])\s*\((?P<args>[^()|;]*)\)\s*")
 
 
 def _unbraced(text):
