@@ -90,7 +90,6 @@ _SLOT = re.compile(r"[\^_]|\\(?P<command>[dtc]?frac|[dt]?binom|sqrt|"
 # (MathJax typesets it as \\sum\\limits_{x=0}^{\\infty}; the switch changes only where the
 # limits print) — the argument is the group after it (`_switch_as_argument`).
 _LIMITS_IN_SCRIPT = re.compile(r"\\(?:no)?limits(?![a-zA-Z])")
-_BIG_OPERATOR_BEFORE = re.compile(r"\\(?:sum|prod)\s*$")
 _TWO_ARGUMENTS = re.compile(r"[dtc]?frac|[dt]?binom$")
 _STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
@@ -198,7 +197,7 @@ def _switch_as_argument(text):
             at = _skip_space(text, close + 1) if close >= 0 else at
         slots = 2 if _TWO_ARGUMENTS.match(command) else 1
         if not command and _LIMITS_IN_SCRIPT.match(text, at) and \
-                _BIG_OPERATOR_BEFORE.search(text, 0, match.start()):
+                _after_big_operator(text, match.start()):
             at = _skip_space(text, _LIMITS_IN_SCRIPT.match(text, at).end())
         for _ in range(slots):
             if _SWITCH.match(text, at):
@@ -207,6 +206,13 @@ def _switch_as_argument(text):
                              "not it — write the argument in braces ({\\Huge 3}) or drop the "
                              "switch", at)
             at = _skip_space(text, _argument_end(text, at))
+
+
+def _after_big_operator(text, at):
+    """Whether `\\sum` or `\\prod` ends just before `at` (spaces aside)."""
+    while at and text[at - 1] in " \t\n":
+        at -= 1
+    return any(text.endswith(op, 0, at) for op in ("\\sum", "\\prod"))
 
 
 def _argument_end(text, at):
