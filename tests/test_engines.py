@@ -265,6 +265,38 @@ def test_the_cauchy_schwarz_lemma_asks_each_square_integrand_non_negative(row, h
 
 
 
+CENTRED = ("% derive: variable x, y\n% derive: joint p over x, y\n% derive: expectation E\n"
+           "% derive: define \\mu = E[X]\n% derive: define \\nu = E[Y]\n")
+
+
+@pytest.mark.parametrize("row, holds", [
+    # U = X − μ, V = Y − ν: the means are constants at each point, held as real names
+    (r"|E[(X-\mu)(Y-\nu)]|^2 \leq E[(X-\mu)^2]E[(Y-\nu)^2]", True),
+    (r"Cov(X,Y)^2 \leq Var(X)Var(Y)", True),
+    (r"|Cov(X,Y)|^2 \le Var(Y) Var(X)", True),
+    (r"Cov(X,Y)^2 \leq Var(X)", False),                           # a factor dropped
+    (r"|E[(X-\mu)(Y-\nu)]|^2 \leq E[(X-\mu)^2]E[(Y-\nu)]", False),  # a square dropped
+    (r"|E[(X-\mu)(Y-\nu)]|^2 \leq E[(X-\mu)^2]E[(Y-\mu)^2]", False),  # the wrong centre
+])
+def test_the_cauchy_schwarz_lemma_takes_centred_quantities(row, holds):
+    """Cauchy–Schwarz for any real quantities U, V of the variables, not only X and Y: the
+    means inside the bodies were expanded by the normal form into products it could not
+    sign; now each is held as one real name at a point (undecided before)."""
+    from derive.engines import cauchy_schwarz
+    s = step(row, CENTRED)
+    assert cauchy_schwarz.prove(s, s.rhs, s.lhs, None) is holds
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"Cov(X,Y)^2 \leq Var(X)Var(Y)", "verified"),
+    (r"Cov(X,Y)^2 \geq Var(X)Var(Y)", "refuted"),                 # reversed
+    (r"|E[(X-\mu)(Y-\nu)]|^2 \geq E[(X-\mu)^2]E[(Y-\nu)^2]", "refuted"),
+])
+def test_the_covariance_inequality_is_verified_and_its_reverse_refuted(row, verdict):
+    (found,) = decided(CENTRED + "$$ " + row + " $$\n")
+    assert found == verdict
+
+
 @pytest.mark.parametrize("row, proved", [
     (r"\frac{1}{2}e^{a} + \frac{1}{2}e^{b} \ge e^{\frac{a+b}{2}}", True),
     (r"\frac{1}{3}\exp(t) + \frac{2}{3}e^{2t} \ge e^{\frac{5t}{3}}", True),

@@ -3468,6 +3468,27 @@ def test_a_size_switch_as_an_argument_is_refused(row):
 
 
 @pytest.mark.parametrize("row, expected", [
+    (r"\sum_\limits{x=0}^{\infty} \frac{a^x}{x!} = e^a", "verified"),
+    (r"\sum_\limits{x=0}^{\infty} \frac{a^x}{x!} = e^{2a}", "refuted"),
+    (r"\sum_\limits{k=1}^{3} k = 6", "verified"),
+    (r"\prod_\nolimits{k=1}^{3} k = 6", "verified"),
+    (r"\sum^\limits{3}_{k=1} k = 7", "refuted"),
+])
+def test_limits_after_the_script_sign_of_a_sum_is_the_sums_limits(row, expected):
+    """`\\sum_\\limits{x=0}^{\\infty}` (a Stack Exchange answer's series for e^a), which
+    MathJax typesets as `\\sum\\limits_{x=0}^{\\infty}`, was refused as a switch where an
+    argument goes; the switch only places the limits, so the script is the group after it."""
+    assert verdicts(f"% derive: real a\n$$ {row} $$\n") == [expected]
+
+
+@pytest.mark.parametrize("row", [r"2^\limits 3 = 8", r"x_\limits{1} = x_1",
+                                 r"\int_\limits{0}^{1} x \, dx = \frac12"])
+def test_limits_after_a_script_sign_elsewhere_stays_refused(row):
+    (step,) = steps(f"% derive: real x\n$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "where an argument goes" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
     (r"2^{\Huge 3} = 8", "verified"), (r"\Huge 2^3 = 8", "verified"),
     (r"\frac{\displaystyle 1}{2} = \frac12", "verified"), (r"2^{\Large 3} = 9", "refuted"),
     (r"\sqrt{4}\, x = 2x", "verified"), (r"\frac{1}{2}\,\Large x = \frac{x}{2}", "verified"),
@@ -4865,3 +4886,29 @@ def test_a_bar_in_an_undeclared_functions_arguments_is_refused_alike(header, row
 def test_a_parenthesised_superscript_on_a_bound_letter_is_refused(row):
     (message,) = readings(display("% derive: real a\n", row))
     assert "is bound here" in message and "parenthesised superscript on it" in message
+
+
+GENERATOR = ("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
+             "% derive: density Q over c given x\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"I(c; G(z, c)) = H(c) - H(c|G(z,c))",
+    r"H(c|G(z,c)) = 1",
+    r"\mathbb{E}_{x \sim G(z,c)}[\log Q(c|x)] = 0",
+    r"I(c; G(z, c)) \ge 0",
+])
+def test_a_generators_output_as_a_law_or_a_variable_is_refused_saying_what_is_missing(row):
+    """InfoGAN's `x \\sim G(z,c)`, `I(c; G(z,c))`: a random variable defined as a function of
+    others is not read; the error says so (it asked to declare `function I`, or a density)."""
+    (step,) = steps(GENERATOR + f"$$ {row} $$\n")
+    assert step.kind.value == "unreadable" and "function G of random variables" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"I(c; x) = H(c) - H(c|x)", "verified"),                 # the declared variable: read
+    (r"I(c; x) = H(c) + H(c|x)", "refuted"),
+])
+def test_mutual_information_of_declared_variables_still_reads(row, expected):
+    assert verdicts("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
+                    f"$$ {row} $$\n") == [expected]

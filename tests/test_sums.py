@@ -826,6 +826,38 @@ def test_sums_over_sets_written_out_refused(header, row, message):
     assert message in text
 
 
+@pytest.mark.parametrize("header, row, verdict", [
+    # values listed after `=` are the set written out: one reading for both
+    (BERNOULLI, r"\sum\limits_{x = 0, 1} x p(x) = \theta", "verified"),
+    (BERNOULLI, r"\sum_{x = 0, 1} x p(x) = 1 - \theta", "refuted"),
+    (BERNOULLI, r"\sum_{x = 0, 1} p(x) = \sum_{x \in \{0, 1\}} p(x)", "verified"),
+    ("", r"\sum_{k = 1, 2, 3} k^2 = 14", "verified"),
+    ("", r"\sum_{k = 1, 2, 3} k^2 = 15", "refuted"),
+    ("", r"\prod_{k=1,2,3} k = 6", "verified"),
+    ("% derive: real t\n% derive: positive p\n% derive: assume p < 1\n",
+     r"\sum_{x = 0, 1} e^{tx} p^x (1-p)^{1-x} = 1 - p + pe^t", "verified"),
+    ("% derive: real t\n% derive: positive p\n% derive: assume p < 1\n",
+     r"\sum_{x = 0, 1} e^{tx} p^x (1-p)^{1-x} = 1 - p + e^t", "refuted"),
+])
+def test_sums_over_values_listed_after_an_equals_sign(header, row, verdict):
+    """`\\sum_{x = 0, 1}` (the Bernoulli MGF's `\\sum\\limits_{x = 0, 1}`) was a parse error,
+    "unexpected '}'"; it is now the sum over the set {0, 1}."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\sum_{k = 1, a} k = 1 + a", "its elements are numbers"),
+    (r"\sum_{k = 1, 1, 2} k = 4", "listed twice"),         # once or twice?
+    (r"\sum_{k = 1; 2} k = 3", "reads x = 0, 1"),
+    (r"\sum_{k \le 1, 2} k = 3", "reads x = 0, 1"),
+    (r"\sum_{k = 1, 2}^{5} k = 3", "has no upper limit"),
+    (r"\sum_{k = 0, 1, \ldots, 3} k = 6", "\\ldots"),
+])
+def test_sums_over_values_listed_after_an_equals_sign_refused(row, message):
+    (text,) = readings(display("", row))
+    assert message in text
+
+
 def test_a_categorical_counterexample_shows_no_member_violating_the_total():
     from derive.checker import check
     from derive.frontend.tex_file import load_tex

@@ -18,7 +18,11 @@ gap of the squares is such a multiple and the smaller side is shown real (a ≥ 
 a² ≥ b² give a ≥ |b| ≥ b for real b). The three
 pointwise facts are shown by the normal form's signs at a free real point (each
 integration variable a fresh real symbol: a fact for every real point holds on any range
-of it), for integration variables declared real. Not for strict steps.
+of it), for integration variables declared real; when the facts are not shown so, the bodies'
+constants (integrals free of the point: μ = E[X] in E[(X − μ)(Y − ν)], the means inside
+Cov(X, Y) and Var(X)) are each held as a fresh real name and the facts shown for every real
+value of those names — so the lemma applies to any real quantities U, V of the variables,
+`Cov(X, Y)² ≤ Var(X)·Var(Y)` among them. Not for strict steps.
 """
 
 from __future__ import annotations
@@ -76,17 +80,21 @@ def _held_domain(held, name, n):
     return _DOMAINS[n.sign(value)]
 
 
-def _held(term, held, n):
-    """`term` with each integral, sum or expectation not under another binder put to a
-    fresh real name (one name per value; recorded in `held`); None when one is not shown
-    real. Other binders are kept whole."""
+def _held(term, held, n, points=frozenset()):
+    """`term` with each integral, sum or expectation not under another binder and free of
+    the `points` put to a fresh real name (one name per value; recorded in `held`); None
+    when one is not shown real. Other binders are kept whole. With no points these are the
+    step's integrals (I, J, K); at a point of the range they are its constants (a mean
+    μ = E[X] inside E[(X − μ)(Y − ν)], Cov's and Var's centred products), whose expansion
+    the normal form cannot sign: a pointwise fact shown for every real value of the names
+    holds at their own, so the lemma takes any real quantities U, V of the variables."""
     if isinstance(term, Defined):
-        return _held(term.body, held, n)
-    if (isinstance(term, Integral) and not isinstance(term, Product)) or \
-            isinstance(term, Expect):
+        return _held(term.body, held, n, points)
+    if ((isinstance(term, Integral) and not isinstance(term, Product)) or
+            isinstance(term, Expect)) and not free_names(term) & points:
         pulled = _factors_pulled_out(term)
         if pulled is not term:
-            return _held(pulled, held, n)
+            return _held(pulled, held, n, points)
         if term not in held:
             value = n.value(term)
             if n.sign(value) not in _DOMAINS:
@@ -98,7 +106,7 @@ def _held(term, held, n):
         return term
     children = []
     for child in term.children:
-        replaced = _held(child, held, n)
+        replaced = _held(child, held, n, points)
         if replaced is None:
             return None
         children.append(replaced)
@@ -135,7 +143,21 @@ def _pointwise_schwarz(i, j, k, context, deadline):
     n = normal_form.Normaliser(Context(table, context.parameters, context.fixed), deadline)
     if not _measures_nonnegative(i, n):
         return False
-    vj, vk, vi = n.value(bj), n.value(bk), n.value(bi)
+    if _schwarz_at_a_point((bi, bj, bk), n):
+        return True
+    held = {}
+    constant = [_held(b, held, n, frozenset(points)) for b in (bi, bj, bk)]
+    if not held or None in constant:
+        return False
+    for name, _ in held.values():
+        table[name] = Declaration(Kind.SYMBOL, _held_domain(held, name, n))
+    m = normal_form.Normaliser(Context(table, context.parameters, context.fixed), deadline)
+    return _schwarz_at_a_point(constant, m)
+
+
+def _schwarz_at_a_point(bodies, n):
+    """j ≥ 0, k ≥ 0 and j·k − i² ≥ 0 shown by the normal form's signs."""
+    vi, vj, vk = (n.value(b) for b in bodies)
     return all(_nonnegative(v, n) for v in (vj, vk, vj * vk - vi * vi))
 
 

@@ -128,6 +128,7 @@ class Draws:
         """`x, y \\sim p` (p over x, y), or a factor `p(x)` of a product of laws."""
         dist = self.distribution_argument(law, averaging=True)
         if dist is None:
+            self.no_function_value(law, "as the law drawn from")
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", law)
         if letters is None:

@@ -694,6 +694,7 @@ class Expectations:
         dist_node = self.placeholder_filled(var_node, dist_node)
         dist = self.distribution_argument(dist_node, averaging=True)
         if dist is None:
+            self.no_function_value(dist_node, "as the law drawn from")
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", dist_node)
         var = self.piece(single(var_node))

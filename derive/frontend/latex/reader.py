@@ -4946,6 +4946,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         low, high, _ = self._interval(tree.children[0])
         return (None if low is neg(OO) else low), (None if high is OO else high)
 
+    def no_function_value(self, node, where):
+        """Refuse, saying what is missing, a value of an undeclared function at arguments
+        among which a declared variable stands where a law or a random variable goes (InfoGAN's `x \\sim
+        G(z,c)`, `I(c; G(z,c))`, `H(c|G(z,c))`: a generator's output). A sound reading needs
+        a random variable defined as a function of others (x = G(z, c), its law the image of
+        z and c's) — not read yet, so never a law or a variable guessed from the letters."""
+        match = _FUNCTION_VALUE.fullmatch(self.source_text(node))
+        if match is None or self.declared(match.group("name")) is not None or \
+                self.bound_name(match.group("name")) is not None:
+            return
+        values = [v.strip() for v in match.group("args").split(",")]
+        if not any(self.declared(v) is not None and
+                   self.declared(v)[1].kind is Kind.VARIABLE or
+                   self.capital_variable(v) is not None for v in values):
+            return
+        raise self.error(f"{match.group(0).strip()} {where} is the output of a function "
+                         f"{match.group('name')} of random variables (a generator's): derive "
+                         f"does not read a random variable defined as a function of others "
+                         f"(x = {match.group(0).strip()}) yet — write a declared variable "
+                         f"for it and its law (% derive: joint P over …, then "
+                         f"\\mathbb{{E}}_{{x \\sim P}}, I(c; x))", node)
+
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
@@ -4973,6 +4995,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     else value
         if op is None or any(d is None for d in dists) or \
                 any(s not in op.separators for s in _separators(bracket.seps)):
+            for a in bracket.args if op is not None or key not in registry.FUNCTION_LIKE else ():
+                self.no_function_value(a, f"as an argument of {key}(…)")
             divergence_bar = any(s == r"\|" for s in _separators(bracket.seps))
             if any(d is not None for d in dists) or key not in registry.FUNCTION_LIKE or \
                     divergence_bar:
@@ -5274,6 +5298,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif piece.sup is not None:                     # \sum_i^n: from the family's start
             if is_tree(node, "domain"):
                 raise self.error("an upper limit needs a lower one: _{i=1}^{n}", piece.node)
+            if is_tree(node, "listed_values"):
+                raise self.error(f"a \\{piece.op} over listed values (x = 0, 1) has no upper "
+                                 f"limit: write \\{piece.op}_{{x=0}}^{{n}} for a range",
+                                 piece.node)
             key = self._index_key(node)
             upper = self.term(piece.sup)
             self._natural_bound(upper, piece.sup)
@@ -5296,7 +5324,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._members_in_range(piece, index, body, (lower, low_node),
                                    (upper, piece.sup))
         if lower is None and listed:
-            return self._over_listed(piece, kind, index, body, listed, node.children[2])
+            return self._over_listed(piece, kind, index, body, listed, node)
         if lower is None and index.origin is None:
             lower, upper = self._family_range(piece, key, index, body)
         return kind(index, body, lower, upper)
@@ -5542,7 +5570,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _listed_set(self, node):
         """The element nodes of a set written out under a sum, `x \\in \\{0, 1\\}` or
-        `x \\in \\left\\lbrace 0,1 \\right\\rbrace`; None for any other range."""
+        `x \\in \\left\\lbrace 0,1 \\right\\rbrace` — or the values listed after `=`,
+        `x = 0, 1` (the same set: one reading for both); None for any other range."""
+        if is_tree(node, "listed_values"):
+            rel, *values = node.children[1:]
+            if rel.value != "=" or any(is_token(t, "SEP") and t.value != "," for t in values):
+                raise self.error("a sum over listed values reads x = 0, 1 (the values "
+                                 "after =, separated by commas)", node)
+            return [v for v in values if not is_token(v, "SEP")]
         if not is_tree(node, "domain"):
             return None
         script = single(node.children[2])
@@ -5559,10 +5594,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             raise self.error("the elements of a set are separated by commas", bracket)
         return [a for a in args if not is_token(a, "SEP")]
 
-    def _over_listed(self, piece, kind, index, body, listed, set_node):
+    def _over_listed(self, piece, kind, index, body, listed, node):
         """A sum (product) over a set written out: the finite sum of the body at each of its
         elements — numbers, whole numbers for an index of its own; an element listed twice
-        counts once, as in a set."""
+        counts once, as in a set. Values listed after `=` (`x = 0, 1`) are that set, but one
+        listed twice there (`x = 1, 1, 2`: once or twice?) is refused."""
         values = []
         for element in listed:
             value = _rational(self.term(element))
@@ -5574,6 +5610,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error(f"{index.latex} is an index of its own here, so its set holds "
                                  f"whole numbers; declare it (% derive: discrete {index.latex}) "
                                  "to sum over other numbers", element)
+            if value in values and is_tree(node, "listed_values"):
+                raise self.error(f"this value is listed twice: does the \\{piece.op} take it "
+                                 f"once or twice? Write each value once, or the terms out",
+                                 element)
             if value not in values:
                 values.append(value)
         terms = [substitute(body, {index: v}, self.scope.allowance) for v in values]
@@ -6992,6 +7032,10 @@ def _condition(sub):
         node = single(node.children[0])
     return node if (is_tree(node, "assignment") or is_tree(node, "equation")) and \
         len(node.children) == 3 and node.children[1].value in UPWARD else None
+
+
+# A function's value at arguments, `G(z, c)` (`no_function_value`).
+_FUNCTION_VALUE = re.compile(r"\s*(?P<name>[A-Za-z])\s*\((?P<args>[^()|;]*)\)\s*")
 
 
 def _unbraced(text):

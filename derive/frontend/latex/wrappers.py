@@ -43,7 +43,10 @@
   command (`\\quad`, `\\,`) set aside elsewhere is refused where an argument goes
   (`2^\\Huge 3`, `\\frac\\displaystyle{1}{2}`, `\\sqrt\\Large 4`, `\\frac{1}\\small{2}`): TeX
   takes the command itself as that argument, so what prints is not 2³, ½ or √4
-  (`_switch_as_argument`).
+  (`_switch_as_argument`). One exception: `\\limits` (`\\nolimits`) right after the `_` or `^`
+  of `\\sum` or `\\prod` (`\\sum_\\limits{x=0}^{\\infty}`, which MathJax typesets as
+  `\\sum\\limits_{x=0}^{\\infty}`): the switch says only where the limits print, so the script
+  is the argument after it.
 
 Each wrapper is blanked to spaces of the same length (the definition sign written over its
 start, a box's braces turned into brackets), so positions in messages stay those of the
@@ -83,6 +86,10 @@ _SLOT = re.compile(r"[\^_]|\\(?P<command>[dtc]?frac|[dt]?binom|sqrt|"
                    r"text(?:rm|bf|it|sf|tt|normal|up)?|"
                    r"operatorname|boldsymbol|bm|pmb|mbox|hat|bar|tilde|vec|dot|ddot|check|breve|"
                    r"widehat|widetilde|overline|underline|mathring|boxed|[bx]?cancel)(?![a-zA-Z])")
+# `\\sum_\\limits{x=0}^{\\infty}`: \\limits written after the script sign of a sum or product
+# (MathJax typesets it as \\sum\\limits_{x=0}^{\\infty}; the switch changes only where the
+# limits print) — the argument is the group after it (`_switch_as_argument`).
+_LIMITS_IN_SCRIPT = re.compile(r"\\(?:no)?limits(?![a-zA-Z])")
 _TWO_ARGUMENTS = re.compile(r"[dtc]?frac|[dt]?binom$")
 _STACKED = re.compile(r"\\(stackrel|overset|underset)\s*\{")
 _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|geq|ne|neq|lt|gt)"
@@ -189,6 +196,9 @@ def _switch_as_argument(text):
             close = text.find("]", at)
             at = _skip_space(text, close + 1) if close >= 0 else at
         slots = 2 if _TWO_ARGUMENTS.match(command) else 1
+        if not command and _LIMITS_IN_SCRIPT.match(text, at) and \
+                _after_big_operator(text, match.start()):
+            at = _skip_space(text, _LIMITS_IN_SCRIPT.match(text, at).end())
         for _ in range(slots):
             if _SWITCH.match(text, at):
                 raise Unread(f"{_SWITCH.match(text, at).group()} where an argument goes: TeX "
@@ -196,6 +206,13 @@ def _switch_as_argument(text):
                              "not it — write the argument in braces ({\\Huge 3}) or drop the "
                              "switch", at)
             at = _skip_space(text, _argument_end(text, at))
+
+
+def _after_big_operator(text, at):
+    """Whether `\\sum` or `\\prod` ends just before `at` (spaces aside)."""
+    while at and text[at - 1] in " \t\n":
+        at -= 1
+    return any(text.endswith(op, 0, at) for op in ("\\sum", "\\prod"))
 
 
 def _argument_end(text, at):
