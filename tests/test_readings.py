@@ -1416,6 +1416,24 @@ def test_h_of_a_lower_case_variable_stays_a_function_and_one_h_means_one_thing(c
     assert any("one name means one thing" in m for m in message)
 
 
+RATIO_H = ("% derive: discrete o\n% derive: density p, q over o\n"
+           "$$ X = \\frac{q(o)}{p(o)} $$\n$$ h(X) = X - \\log X - 1 $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"h\Bigl(\frac{q(o)}{p(o)}\Bigr) = \frac{q(o)}{p(o)} - \log\frac{q(o)}{p(o)} - 1", "verified"),
+    (r"h(2) = 1 - \log 2", "verified"),
+    (r"h(2) = 2 - \log 2", "refuted"),
+    (r"\mathbb{E}_{o \sim p}[h(X)] = D_{KL}(p \parallel q)", "verified"),
+    (r"\mathbb{E}_{o \sim p}[h(X)] = 2 D_{KL}(p \parallel q)", "refuted"),
+])
+def test_h_of_a_number_defined_above_defines_the_function_h(check_text, row, verdict):
+    """`h(X) = X - \\log X - 1` with X a number defined above (the k3 estimator of KL):
+    no entropy of X can be meant, so the row defines h, as `L(h) = …` defines L."""
+    assert support.verdicts(check_text(RATIO_H + "$$ " + row + " $$\n")) == \
+        ["definition", "definition", verdict]
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\mathrm{E}[x^2] = \sigma^2", "verified"), (r"\operatorname{E}[x] = 0", "verified"),
     (r"\mathrm{E}\left[ x^2 \right] = 2\sigma^2", "refuted"),

@@ -1491,7 +1491,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return (self.information(name.key, bracket) or
                     self._operator(name.key, bracket)) is not None
         except InputError as error:
+            if self._defines_function_like(name, bracket):
+                return False
             return not (self.naming_ahead and MISMATCH in error.message)
+
+    def _defines_function_like(self, name, bracket):
+        """Whether a head `h(X) = X - \\log X - 1` spelled as an operator that also names
+        ordinary functions (`registry.FUNCTION_LIKE`: h, D), whose operator reading failed,
+        defines the function instead: every argument is a number the file defined above
+        without arguments (`X = \\frac{q(o)}{p(o)}`) — a number, so no random variable nor a
+        distribution, and h(X) can be no entropy of it. Then h is that function in the whole
+        file (`named_by_a_head`): `h(\\frac{q(o)}{p(o)})` applies it."""
+        if name.key not in registry.FUNCTION_LIKE or name.sub is not None:
+            return False
+        params = self._parameters(bracket, False)
+        return params is not None and \
+            all(self._defined_number(q.latex) is not None for q in params)
 
     @staticmethod
     def row_words(text):
