@@ -1434,6 +1434,14 @@ def test_h_of_a_number_defined_above_defines_the_function_h(check_text, row, ver
         ["definition", "definition", verdict]
 
 
+def test_h_of_a_random_variable_whose_entropy_is_refused_defines_nothing(check_text):
+    """Only numbers defined above make `h(…) = …` a definition: `h(X, X)` of a continuous
+    random variable stays the refused entropy, never a function h defined by the row."""
+    text = ("% derive: variable x\n% derive: density p over x\n"
+            "% derive: random X with density p\n$$ h(X, X) = 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\mathrm{E}[x^2] = \sigma^2", "verified"), (r"\operatorname{E}[x] = 0", "verified"),
     (r"\mathrm{E}\left[ x^2 \right] = 2\sigma^2", "refuted"),
