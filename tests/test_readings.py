@@ -3028,6 +3028,35 @@ def test_the_policy_gradient_product_is_checked():
                     "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]
 
 
+BASELINE = ("% derive: discrete a\n% derive: variable s\n% derive: real \\theta\n"
+            "% derive: density \\pi over a given s\n% derive: depends \\pi on \\theta\n"
+            "% derive: function b\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = b(s) \nabla \sum_a \pi(a|s; \theta)", "verified"),
+    (r"b(s) \nabla 1 = 0", "verified"),
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = 0", "verified"),
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = b(s)", "refuted"),
+    (r"\nabla \pi(a|s; \theta) = \nabla_\theta \pi(a|s; \theta)", "verified"),
+])
+def test_a_bare_nabla_is_by_the_one_parameter_the_file_declares_a_dependence_on(row, expected):
+    """`\\nabla \\pi(a|s; \\theta)` (AI Stack Exchange's baseline answer): with one declared
+    dependence, on θ, and an operand that moves with θ (or a constant), ∇ is ∇_θ."""
+    assert verdicts(BASELINE + "$$ " + row + " $$\n") == [expected]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (BASELINE + "% derive: depends b on \\phi\n", r"\nabla \pi(a|s; \theta) = 0", "by which?"),
+    (BASELINE, r"\nabla (s \pi(a|s; \theta)) = 0", "or by s?"),
+    (BASELINE, r"\nabla b(s) = 0", "does not move with"),
+    ("% derive: real \\theta\n", r"\nabla \theta^2 = 2\theta", "say what \\nabla"),
+])
+def test_a_bare_nabla_with_no_one_parameter_is_refused(header, row, message):
+    (step,) = load_tex("r.tex", header + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
+
+
 # ∇_G, ∂/∂G by a declared function G: by its value, where it is used at one argument only
 GAN = "% derive: variable z\n% derive: function D, G\n"
 

@@ -115,8 +115,7 @@ from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_ran
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
-                                 labelled_by,
-                                 label_letters,
+                                 label_letters, labelled_by,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
@@ -1890,7 +1889,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return BigPiece(item.children[0].value[1:], sub, sup, item)   # `^{}`: unwritten
         if kind == "nabla":
             if len(item.children) < 3:
-                raise self.error("say what \\nabla differentiates by: \\nabla_\\theta", item)
+                return DerivPiece([], item)         # bare ∇: by the file's one parameter
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
@@ -2356,6 +2355,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if not rest:
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
+        if not piece.variables:
+            return Deriv(value, self._bare_nabla_parameter(value, piece.node))
         for position, var_node in reversed(list(enumerate(piece.variables))):
             written = (piece.at or {}).get(position)
             member = None if written else self._member_variable(var_node)
@@ -2384,6 +2385,55 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             value = self._by_square(value, name, var_node) if piece.square else \
                 Deriv(value, name)
         return neg(value) if piece.negated else value
+
+    def _bare_nabla_parameter(self, value, node):
+        """What a bare `\\nabla` (no subscript: `\\nabla \\pi(a|s; \\theta)`, `b(s) \\nabla 1`,
+        the policy-gradient texts' gradient) differentiates by: the one parameter the file
+        declares a dependence on above (`depends \\pi on \\theta`, a labelled `\\pi_\\theta`),
+        where its operand moves with that parameter (θ itself, or a density or function
+        depending on it) or is a constant, and names nothing else outside the arguments of
+        densities and functions (`\\nabla (x \\pi(a))` could be by x). Refused otherwise —
+        no such parameter, two (by which?), or another name beside it."""
+        context = self.scope.context
+        candidates = sorted(self._declared_parameters(), key=lambda q: q.latex)
+        hint = "say what \\nabla differentiates by: \\nabla_\\theta"
+        if len(candidates) != 1:
+            many = ", ".join(q.latex for q in candidates)
+            raise self.error(hint + (f" (the file declares dependences on {many}: by which?)"
+                                     if many else ""), node)
+        (theta,) = candidates
+        free = free_names(value)
+
+        def moves(t):
+            return isinstance(t, Dens) and isinstance(t.dist, Dist) and \
+                theta in context.moves_with(t.dist.name) or isinstance(t, Call) and \
+                (theta in context.moves_with(t.function) or labelled_by(t.function, theta))
+        if free and theta not in free and not any(moves(t) for t in subterms(value)):
+            raise self.error(f"{hint} (this operand does not move with {theta.latex}, the one "
+                             "parameter the file declares a dependence on)", node)
+        outside = sorted({t.name.latex for t in subterms(
+            value, skip=lambda u: isinstance(u, (Dens, Call))) if isinstance(t, Sym) and
+            t.name in free and t.name != theta and not context.domain(t.name).is_integer})
+        if outside:
+            raise self.error(f"{hint} (by {theta.latex}, the file's one parameter, or by "
+                             f"{', '.join(outside)}?)", node)
+        return theta
+
+    def _declared_parameters(self):
+        """Every number the file declares something to move with: `depends p on \\theta` of
+        a density or a function, and a declared real number labelling a declared name
+        (`p_\\theta`, which moves with θ as `depends` would say)."""
+        context, scope = self.scope.context, self.scope
+        found = {q for qs in (*context.parameters.values(),
+                              *scope.function_parameters.values()) for q in qs}
+        for name, declaration in context.table.items():
+            if declaration.kind in (Kind.DISTRIBUTION, Kind.FUNCTION):
+                for key in label_letters(name):
+                    letter = scope.lookup(key)
+                    if letter is not None and letter[1].kind is Kind.SYMBOL and \
+                            not letter[1].domain.is_integer:
+                        found.add(letter[0])
+        return found
 
     def _not_at_another_point(self, value, name, node):
         """Refuses `\\nabla_z f(g_\\phi(\\epsilon))`: a derivative by a declared variable z
