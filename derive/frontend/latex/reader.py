@@ -202,6 +202,10 @@ _DECORATED_GROUP = re.compile(r"\\(?:hat|tilde|bar|check|vec|dot|ddot|widehat|wi
                               r"text|operatorname)\{[^{}]*\}")
 
 
+# `\sum_{t \ge 0}`, `\sum_{t > 0}` (no superscript): the whole t from the bound on (≥) or
+# from the next whole number (>), a series; the offset added to the written bound
+FROM_ON = {r"\ge": 0, r"\geq": 0, r"\geqslant": 0, ">": 1}
+
 class Restated(Exception):
     """A `define` directive whose left side is a quantity the declarations already give
     (`define f_X(x) = \\int f_{X,Y}(x, y)\\,dy` of a declared joint f): the author states
@@ -5053,21 +5057,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
                 return self._all_but_one(piece, kind, nodes, rest)
-            if rel.value != "=":
+            onward = rel.value in FROM_ON and piece.sup is None
+            if rel.value != "=" and not onward:
                 raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
-                                 "i \\in A or a bare index", node)
+                                 "i \\in A, i \\ge 0 or a bare index", node)
             key = self._index_key(index_node)
             lower = self.term(low_node)
-            if piece.sup is None:
+            if onward:                  # \sum_{t \ge 0}: every whole t from 0 on, a series
+                lower = lower if FROM_ON[rel.value] == 0 else Add(lower, ONE)
+                upper, sup_node = OO, node
+            elif piece.sup is None:
                 raise self.error(f"say where \\{piece.op}_{{{key}=…}} ends: ^{{n}}", piece.node)
-            upper = self.term(piece.sup)
-            self._natural_bound(upper, piece.sup)
+            else:
+                upper, sup_node = self.term(piece.sup), piece.sup
+            self._natural_bound(upper, sup_node)
             if any(isinstance(t, (Dens, Dist)) for bound in (lower, upper) for t in subterms(bound)):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
                                  else piece.sup)
             lower, upper = self._index_bounds(piece, kind, key, (lower, low_node),
-                                              (upper, piece.sup), index_node)
+                                              (upper, sup_node), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         elif piece.sup is not None:                     # \sum_i^n: from the family's start
             if is_tree(node, "domain"):
