@@ -1434,6 +1434,23 @@ def test_h_of_a_number_defined_above_defines_the_function_h(check_text, row, ver
         ["definition", "definition", verdict]
 
 
+@pytest.mark.parametrize("rows, message", [
+    ([r"h(p) = -\sum_o p(o) \log p(o)", r"h(x) = x - \log x - 1"], "one name means one thing"),
+    ([r"h(p) = -\sum_o p(o) \log p(o)", r"X = \frac{q(o)}{p(o)}", r"h(X) = X - \log X - 1"],
+     "one name means one thing"),
+    ([r"h(x) = x - \log x - 1", r"h(p) = -\sum_o p(o) \log p(o)"],
+     "defined above as a function of a number"),
+])
+def test_h_is_one_thing_in_a_file_the_entropy_or_a_defined_function(check_text, rows, message):
+    """A row defining h after h(p) was read as the entropy, and h(p) of a bare density after
+    a row defined h of a number, are refused: one name, one meaning (h(p) was refuted as the
+    function at the density)."""
+    text = "% derive: discrete o\n% derive: density p, q over o\n" + \
+        "".join("$$ " + r + " $$\n" for r in rows)
+    (step,) = [s for s in load_tex("r.tex", text).steps if s.kind == "unreadable"]
+    assert message in step.message
+
+
 def test_h_of_a_random_variable_whose_entropy_is_refused_defines_nothing(check_text):
     """Only numbers defined above make `h(…) = …` a definition: `h(X, X)` of a continuous
     random variable stays the refused entropy, never a function h defined by the row."""

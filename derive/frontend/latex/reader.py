@@ -1183,6 +1183,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_at_numbers(name, bracket, items[0])
         if params is not None:
             self._special_read_above(name.key, items[0])
+            if name.key in registry.FUNCTION_LIKE and not directive:
+                self._not_an_operator_above(name.key, items[0])     # h(p) above: entropy
             over_variables = not directive and any(
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
@@ -1490,11 +1492,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         `I(x) = -\\log p(x)` defines it)."""
         if name.key == "I" and len(bracket.args) == 1:
             return False
+        uses = dict(self.scope.operator_uses)
         try:
             return (self.information(name.key, bracket) or
                     self._operator(name.key, bracket)) is not None
         except InputError as error:
             if self._defines_function_like(name, bracket):
+                self.scope.operator_uses.clear()    # the failed try is no operator use
+                self.scope.operator_uses.update(uses)
                 return False
             return not (self.naming_ahead and MISMATCH in error.message)
 
@@ -3234,9 +3239,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             capitals.extend(letters if split else [c])
         return capitals
 
-    def _not_of_a_density(self, key, bracket, node):
+    def _not_of_a_density(self, key, bracket, node, defined=False):
         """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
-        entropy): never an unknown function of the density's value, silently."""
+        entropy): never an unknown function of the density's value, silently. `defined`:
+        h is a function the file defined of a number (`h(x) = x - \\log x - 1`), which puts
+        no density into its parameter either."""
         for arg in bracket.args:
             item = single(arg)
             if is_tree(item, "script") and len(item.children) == 1:
@@ -3246,6 +3253,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             except naming.NameError_:
                 continue
             found = self.scope.lookup(name) if name is not None else None
+            if found is not None and found[1].kind is Kind.DISTRIBUTION and defined:
+                raise self.error(f"{key} is defined above as a function of a number and "
+                                 f"{name} is a density: {key}({name}) is neither (its "
+                                 f"entropy? {key} is the file's function) — write "
+                                 f"{key}({name}(x)) for its value at a point", node)
             if found is not None and found[1].kind is Kind.DISTRIBUTION:
                 raise self.error(f"{key} is not declared and {name} is a density: for its "
                                  f"entropy write H({name}); for a function of the density's "
@@ -3689,6 +3701,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
                 if vector is not None:
                     return self._powered(vector, bracket), 2
+                if p.key in registry.FUNCTION_LIKE:             # h(p) after h(x) = …
+                    self._not_of_a_density(p.key, bracket, p.node, defined=True)
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
