@@ -1755,7 +1755,7 @@ def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
                             r"\sum_{k=0}^{\infty} 2^{-k} = 2")) == ["verified"]
 
 
-GEOMETRIC = "% derive: real x\n% derive: assume 0 < x, x < 1\n"
+RATIO_X = "% derive: real x\n% derive: assume 0 < x, x < 1\n"
 
 
 @pytest.mark.parametrize("row, verdict", [
@@ -1768,7 +1768,7 @@ GEOMETRIC = "% derive: real x\n% derive: assume 0 < x, x < 1\n"
 def test_a_sum_from_a_bound_on_is_the_series(row, verdict):
     """`\\sum_{t \\ge 0}` (the trajectory sums of policy-gradient texts), no superscript: every
     whole t from the bound on (`>`: from the next whole number), the series."""
-    assert verdicts(display(GEOMETRIC, row)) == [verdict]
+    assert verdicts(display(RATIO_X, row)) == [verdict]
 
 
 @pytest.mark.parametrize("row, message, at", [
@@ -1777,7 +1777,7 @@ def test_a_sum_from_a_bound_on_is_the_series(row, verdict):
     (r"\sum_{k \le 3} x^k = 1", "a sum's range reads", r"k \le"),
 ])
 def test_an_infinite_product_or_a_bound_with_an_end_is_refused(row, message, at):
-    (step,) = steps(display(GEOMETRIC, row))
+    (step,) = steps(display(RATIO_X, row))
     assert step.kind == "unreadable" and message in step.message
     assert step.location.column == len("$$ ") + row.index(at) + 1
 
