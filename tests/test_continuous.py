@@ -2604,6 +2604,33 @@ def test_a_function_applied_to_different_numbers_of_arguments_has_no_partials_dr
     assert result == "undecided"
 
 
+POLICY = ("% derive: discrete a, u\n% derive: variable s\n% derive: real \\theta\n"
+          "% derive: density \\pi_\\theta over a given s, u\n"
+          "% derive: depends \\pi_\\theta on \\theta\n% derive: function R\n")
+_PI = r"\pi_\theta(a \mid s, u)"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\nabla_\theta \mathbb{E}_{a \sim \pi_\theta(\cdot \mid s, u)}[R(a)] = "
+     r"\mathbb{E}_{a \sim \pi_\theta(\cdot \mid s, u)}[R(a) \nabla_\theta \log " + _PI + "]",
+     "verified"),
+    (r"\nabla_\theta \mathbb{E}_{a \sim \pi_\theta(\cdot \mid s, u)}[R(a)] = "
+     r"2\mathbb{E}_{a \sim \pi_\theta(\cdot \mid s, u)}[R(a) \nabla_\theta \log " + _PI + "]",
+     "refuted"),
+    (r"\nabla_\theta \sum_a R(a) " + _PI + r" = \sum_a " + _PI + r" R(a) \nabla_\theta " + _PI,
+     "refuted"),
+    (r"\nabla_\theta \sum_a " + _PI + " = 0", "verified"),
+    (r"\sum_a \nabla_\theta " + _PI + " = 1", "refuted"),
+])
+def test_the_theta_derivative_of_a_conditional_mass_function_is_evaluated(row, expected):
+    """The score-function identity of a policy π_θ(a | s) (daxpy's step 4): its θ-derivative
+    is the softmax's within the block of its conditioning cells, so the proven step is
+    also evaluated (both engines agree), and a false variant has a counterexample. The
+    engine's own differences check the derivative's value (an index off by one block is
+    an internal error, never a verdict)."""
+    assert verdicts(display(POLICY, row))[-1] == expected
+
+
 # ====================================================== one unknown function per step
 ONE_F = "% derive: variable x\n% derive: density p over x\n% derive: function f\n"
 

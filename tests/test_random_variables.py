@@ -418,6 +418,17 @@ def test_conditional_expectations_not_read_are_refused_at_their_position(row, co
     assert (step.location.line, step.location.column) == (3, column)
 
 
+@pytest.mark.parametrize("row", [r"\mathbb{E}_\pi[R \mid S = s] = 1",
+                                 r"1 = 2\mathbb{E}_\pi[R \mid S = s]"])
+def test_an_expectation_under_a_policy_with_a_bar_is_refused_naming_the_process(row):
+    """`\\mathbb{E}_\\pi[G_t \\mid S_t = s]` (the Bellman equation): under a conditional family
+    with a bar the average is over a whole decision process, which derive does not model."""
+    header = ("% derive: discrete s, a, r\n% derive: density \\pi over a given s\n"
+              "% derive: density p over r given s, a\n")
+    (step,) = steps(display(header, row))
+    assert step.kind.value == "unreadable" and "decision process" in step.message
+
+
 GIVEN_X = "% derive: variable x, z\n% derive: density q over z given x\n"
 MOVING = "% derive: variable x, y\n% derive: joint p over x, y with parameter \\theta\n"
 

@@ -1453,6 +1453,49 @@ def test_h_of_a_lower_case_variable_stays_a_function_and_one_h_means_one_thing(c
     assert any("one name means one thing" in m for m in message)
 
 
+RATIO_H = ("% derive: discrete o\n% derive: density p, q over o\n"
+           "$$ X = \\frac{q(o)}{p(o)} $$\n$$ h(X) = X - \\log X - 1 $$\n")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"h\Bigl(\frac{q(o)}{p(o)}\Bigr) = \frac{q(o)}{p(o)} - \log\frac{q(o)}{p(o)} - 1", "verified"),
+    (r"h(2) = 1 - \log 2", "verified"),
+    (r"h(2) = 2 - \log 2", "refuted"),
+    (r"\mathbb{E}_{o \sim p}[h(X)] = D_{KL}(p \parallel q)", "verified"),
+    (r"\mathbb{E}_{o \sim p}[h(X)] = 2 D_{KL}(p \parallel q)", "refuted"),
+])
+def test_h_of_a_number_defined_above_defines_the_function_h(check_text, row, verdict):
+    """`h(X) = X - \\log X - 1` with X a number defined above (the k3 estimator of KL):
+    no entropy of X can be meant, so the row defines h, as `L(h) = …` defines L."""
+    assert support.verdicts(check_text(RATIO_H + "$$ " + row + " $$\n")) == \
+        ["definition", "definition", verdict]
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([r"h(p) = -\sum_o p(o) \log p(o)", r"h(x) = x - \log x - 1"], "one name means one thing"),
+    ([r"h(p) = -\sum_o p(o) \log p(o)", r"X = \frac{q(o)}{p(o)}", r"h(X) = X - \log X - 1"],
+     "one name means one thing"),
+    ([r"h(x) = x - \log x - 1", r"h(p) = -\sum_o p(o) \log p(o)"],
+     "defined above as a function of a number"),
+])
+def test_h_is_one_thing_in_a_file_the_entropy_or_a_defined_function(check_text, rows, message):
+    """A row defining h after h(p) was read as the entropy, and h(p) of a bare density after
+    a row defined h of a number, are refused: one name, one meaning (h(p) was refuted as the
+    function at the density)."""
+    text = "% derive: discrete o\n% derive: density p, q over o\n" + \
+        "".join("$$ " + r + " $$\n" for r in rows)
+    (step,) = [s for s in load_tex("r.tex", text).steps if s.kind == "unreadable"]
+    assert message in step.message
+
+
+def test_h_of_a_random_variable_whose_entropy_is_refused_defines_nothing(check_text):
+    """Only numbers defined above make `h(…) = …` a definition: `h(X, X)` of a continuous
+    random variable stays the refused entropy, never a function h defined by the row."""
+    text = ("% derive: variable x\n% derive: density p over x\n"
+            "% derive: random X with density p\n$$ h(X, X) = 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
 @pytest.mark.parametrize("row, verdict", [
     (r"\mathrm{E}[x^2] = \sigma^2", "verified"), (r"\operatorname{E}[x] = 0", "verified"),
     (r"\mathrm{E}\left[ x^2 \right] = 2\sigma^2", "refuted"),
@@ -3070,6 +3113,35 @@ def test_the_policy_gradient_product_is_checked():
                     "R(t) = \\sum_t \\nabla_\\theta P(t; \\theta)\\, R(t) $$\n\n"
                     "$$ \\sum_t P(t; \\theta)\\, \\log P(t; \\theta)\\, R(t) = \\sum_t "
                     "P(t; \\theta) \\log(P(t; \\theta) R(t)) $$\n") == ["verified", "refuted"]
+
+
+BASELINE = ("% derive: discrete a\n% derive: variable s\n% derive: real \\theta\n"
+            "% derive: density \\pi over a given s\n% derive: depends \\pi on \\theta\n"
+            "% derive: function b\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = b(s) \nabla \sum_a \pi(a|s; \theta)", "verified"),
+    (r"b(s) \nabla 1 = 0", "verified"),
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = 0", "verified"),
+    (r"\sum_a b(s) \nabla\pi(a|s; \theta) = b(s)", "refuted"),
+    (r"\nabla \pi(a|s; \theta) = \nabla_\theta \pi(a|s; \theta)", "verified"),
+])
+def test_a_bare_nabla_is_by_the_one_parameter_the_file_declares_a_dependence_on(row, expected):
+    """`\\nabla \\pi(a|s; \\theta)` (AI Stack Exchange's baseline answer): with one declared
+    dependence, on θ, and an operand that moves with θ (or a constant), ∇ is ∇_θ."""
+    assert verdicts(BASELINE + "$$ " + row + " $$\n") == [expected]
+
+
+@pytest.mark.parametrize("header, row, message", [
+    (BASELINE + "% derive: depends b on \\phi\n", r"\nabla \pi(a|s; \theta) = 0", "by which?"),
+    (BASELINE, r"\nabla (s \pi(a|s; \theta)) = 0", "or by s?"),
+    (BASELINE, r"\nabla b(s) = 0", "does not move with"),
+    ("% derive: real \\theta\n", r"\nabla \theta^2 = 2\theta", "say what \\nabla"),
+])
+def test_a_bare_nabla_with_no_one_parameter_is_refused(header, row, message):
+    (step,) = load_tex("r.tex", header + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable" and message in step.message
 
 
 # ∇_G, ∂/∂G by a declared function G: by its value, where it is used at one argument only

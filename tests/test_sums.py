@@ -1788,6 +1788,33 @@ def test_a_sums_bounds_and_index_are_whole_numbers(header, row, message, at):
                             r"\sum_{k=0}^{\infty} 2^{-k} = 2")) == ["verified"]
 
 
+RATIO_X = "% derive: real x\n% derive: assume 0 < x, x < 1\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\sum_{k \ge 0} x^k = \frac{1}{1 - x}", "verified"),
+    (r"\sum_{k \geq 1} x^k = \frac{x}{1 - x}", "verified"),
+    (r"\sum_{k > 0} x^k = \frac{x}{1 - x}", "verified"),
+    (r"\sum_{k \ge 1} x^k = \frac{1}{1 - x}", "refuted"),
+    (r"\sum_{k > 0} x^k = \frac{1}{1 - x}", "refuted"),
+])
+def test_a_sum_from_a_bound_on_is_the_series(row, verdict):
+    """`\\sum_{t \\ge 0}` (the trajectory sums of policy-gradient texts), no superscript: every
+    whole t from the bound on (`>`: from the next whole number), the series."""
+    assert verdicts(display(RATIO_X, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, message, at", [
+    (r"\prod_{t \ge 0} x = 0", "an infinite product is not read", r"t \ge"),
+    (r"\sum_{k \ge 0}^{3} x^k = 1", "a sum's range reads", r"k \ge"),
+    (r"\sum_{k \le 3} x^k = 1", "a sum's range reads", r"k \le"),
+])
+def test_an_infinite_product_or_a_bound_with_an_end_is_refused(row, message, at):
+    (step,) = steps(display(RATIO_X, row))
+    assert step.kind == "unreadable" and message in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
 @pytest.mark.parametrize("row, reading, verdict", [
     (r"\sum_{k=1}^{\frac{4}{2}} k = 3", "Σ_{k=1}^{2} k = 3", "verified"),
     (r"\sum_{k=1}^{\sqrt{4}} k = 3", "Σ_{k=1}^{2} k = 3", "verified"),

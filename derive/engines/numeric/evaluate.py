@@ -1732,20 +1732,40 @@ class Evaluator:
         return value
 
     def density_derivative(self, dens, parameter):
-        """∂/∂θ of a moving density softmax(θ v + w)/width at its cell."""
+        """∂/∂θ of a moving density softmax(θ v + w)/width at its cell — of a conditional
+        family `π_θ(a | s)` too, whose table is normalised in the block of its conditioning
+        cells (`table`), so its derivative is the softmax's within that block. A joint's
+        conditional (`p(y | x)` of a joint over x, y), a density over several variables and
+        one moving with several parameters are not evaluated."""
         dist = dens.dist
         info = self.context.info(dist.name)
-        if parameter not in self.context.moves_with(dist.name):
+        moving = self.context.moves_with(dist.name)
+        if parameter not in moving:
             return acb(0)                   # it does not depend on that parameter
-        if info.given or len(info.over) != 1 or dist.given:
+        if len(info.over) != 1 or tuple(dist.given) != tuple(info.given) or \
+                parameter != moving[0] or \
+                tuple(getattr(self.labels, "joints", {}).get(dist.name, info.over)) != \
+                tuple(info.over) or \
+                dist.name in getattr(self.labels, "alike", ()):
             raise NotEvaluable("this derivative of a density is not evaluated")
         (cell,) = [self._cell_at(a, v) for a, v in zip(dens.at, dist.over)]
+        cond = [self._cell_at(c, v) for c, v in zip(dist.cond, dist.given)]
+        if None in cond:
+            raise NotEvaluable("a conditional given a value outside a discrete range")
         if cell is None:
             return acb(0)                   # off a discrete range the mass is 0 for every θ
         label = self.labels[dist.name]
-        size = self._size(info.over[0])
+        sizes = [self._size(v) for v in (*info.given, info.over[0])]
+        base = 0                            # the block's first cell in the table's order
+        for c, n in zip(cond, sizes[1:]):
+            base = (base + c) * n
+        count = 1
+        for n in sizes:
+            count *= n
+        size = sizes[-1]
         theta = self._parameter_value(dist, parameter)
-        v, w = self._direction_balls(label, size)
+        v, w = self._direction_balls(label, count)
+        v, w = v[base:base + size], w[base:base + size]
         e = [(theta * v[i] + w[i]).exp() for i in range(size)]
         total = sum(e, acb(0))
         mean = sum((e[i] * v[i] for i in range(size)), acb(0)) / total

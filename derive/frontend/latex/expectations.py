@@ -61,6 +61,7 @@ import re
 from dataclasses import dataclass
 
 from derive.frontend.errors import InputError
+from derive.frontend.latex import names as naming
 from derive.frontend.latex.probability import BARS
 from derive.frontend.latex.pieces import (
     BracketPiece, NamePiece, OpPiece, is_token, is_tree, single,
@@ -268,6 +269,18 @@ class Expectations:
         return value
 
     # ------------------------------------------------------------------ conditional
+    def _policy_subscript(self, node):
+        """Whether an expectation's subscript is the bare name of a declared conditional
+        family (`\\mathbb{E}_\\pi` of `density \\pi over a given s`): a policy, under which
+        a conditional expectation means one over a whole process (`_conditional`)."""
+        try:
+            name = naming.name_text(single(node) or node)
+        except naming.NameError_:
+            return False
+        found = self.scope.lookup(name) if name is not None else None
+        return found is not None and found[1].kind is Kind.DISTRIBUTION and \
+            bool(getattr(found[1].info, "given", ()))
+
     def _conditional(self, piece, bracket):
         """`\\mathbb{E}[g | X]`, `\\operatorname{Var}(Y | X)`, `\\operatorname{Cov}(Y, Z | X)`,
         `\\mathbb{E}[Y | X = x]` (no subscript): the moment under the conditional of the law
@@ -275,6 +288,15 @@ class Expectations:
         variables, at the values the given ones have where it stands — a function of X (of
         the bound copy inside an outer expectation), or at the value written. In the
         argument, X is that value."""
+        if piece.sub is not None and self._policy_subscript(piece.sub):
+            raise self.error("an expectation under a conditional family with a bar "
+                             "(\\mathbb{E}_\\pi[G_t \\mid S_t = s], π a law given s: a "
+                             "policy) is not read: under a policy it averages over a whole "
+                             "decision process (states, actions and rewards at each t, the "
+                             "Markov property), which derive has no model of — write the "
+                             "averages over the declared laws, \\sum_a \\pi(a \\mid s) "
+                             "\\sum_r p(r \\mid s, a)\\, r, or \\mathbb{E}_{y \\sim "
+                             "p(\\cdot \\mid x)}[…]", piece.sub)
         if piece.sub is not None:
             raise self.error("a conditional expectation E[Y | X] is read without a subscript "
                              "(under the law E[…] is under): write it so, or average under "

@@ -115,8 +115,7 @@ from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_ran
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
-                                 labelled_by,
-                                 label_letters,
+                                 label_letters, labelled_by,
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
@@ -212,6 +211,10 @@ def _shown_equal(first, second, context):
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
 
+
+# `\sum_{t \ge 0}`, `\sum_{t > 0}` (no superscript): the whole t from the bound on (≥) or
+# from the next whole number (>), a series; the offset added to the written bound
+FROM_ON = {r"\ge": 0, r"\geq": 0, r"\geqslant": 0, ">": 1}
 
 class Restated(Exception):
     """A `define` directive whose left side is a quantity the declarations already give
@@ -1248,6 +1251,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_at_numbers(name, bracket, items[0])
         if params is not None:
             self._special_read_above(name.key, items[0])
+            if name.key in registry.FUNCTION_LIKE and not directive:
+                self._not_an_operator_above(name.key, items[0])     # h(p) above: entropy
             over_variables = not directive and any(
                 self.declared(q.latex) is not None and
                 self.declared(q.latex)[1].kind is Kind.VARIABLE for q in params)
@@ -1555,11 +1560,29 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         `I(x) = -\\log p(x)` defines it)."""
         if name.key == "I" and len(bracket.args) == 1:
             return False
+        uses = dict(self.scope.operator_uses)
         try:
             return (self.information(name.key, bracket) or
                     self._operator(name.key, bracket)) is not None
         except InputError as error:
+            if self._defines_function_like(name, bracket):
+                self.scope.operator_uses.clear()    # the failed try is no operator use
+                self.scope.operator_uses.update(uses)
+                return False
             return not (self.naming_ahead and MISMATCH in error.message)
+
+    def _defines_function_like(self, name, bracket):
+        """Whether a head `h(X) = X - \\log X - 1` spelled as an operator that also names
+        ordinary functions (`registry.FUNCTION_LIKE`: h, D), whose operator reading failed,
+        defines the function instead: every argument is a number the file defined above
+        without arguments (`X = \\frac{q(o)}{p(o)}`) — a number, so no random variable nor a
+        distribution, and h(X) can be no entropy of it. Then h is that function in the whole
+        file (`named_by_a_head`): `h(\\frac{q(o)}{p(o)})` applies it."""
+        if name.key not in registry.FUNCTION_LIKE or name.sub is not None:
+            return False
+        params = self._parameters(bracket, False)
+        return params is not None and \
+            all(self._defined_number(q.latex) is not None for q in params)
 
     @staticmethod
     def row_words(text):
@@ -1943,7 +1966,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return BigPiece(item.children[0].value[1:], sub, sup, item)   # `^{}`: unwritten
         if kind == "nabla":
             if len(item.children) < 3:
-                raise self.error("say what \\nabla differentiates by: \\nabla_\\theta", item)
+                return DerivPiece([], item)         # bare ∇: by the file's one parameter
             return DerivPiece([item.children[2]], item)
         if kind == "evalbar":
             return BarPiece(item.children[2], item)
@@ -2413,6 +2436,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if not rest:
             raise self.error("this derivative has nothing to differentiate", piece.node)
         value = self.product(rest)
+        if not piece.variables:
+            return Deriv(value, self._bare_nabla_parameter(value, piece.node))
         for position, var_node in reversed(list(enumerate(piece.variables))):
             written = (piece.at or {}).get(position)
             member = None if written else self._member_variable(var_node)
@@ -2465,6 +2490,56 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         at = At(Deriv(Call(first.function, Sym(name)), name), name, first.args[1])
         return Mul(at, *rest) if rest else at
+
+
+    def _bare_nabla_parameter(self, value, node):
+        """What a bare `\\nabla` (no subscript: `\\nabla \\pi(a|s; \\theta)`, `b(s) \\nabla 1`,
+        the policy-gradient texts' gradient) differentiates by: the one parameter the file
+        declares a dependence on above (`depends \\pi on \\theta`, a labelled `\\pi_\\theta`),
+        where its operand moves with that parameter (θ itself, or a density or function
+        depending on it) or is a constant, and names nothing else outside the arguments of
+        densities and functions (`\\nabla (x \\pi(a))` could be by x). Refused otherwise —
+        no such parameter, two (by which?), or another name beside it."""
+        context = self.scope.context
+        candidates = sorted(self._declared_parameters(), key=lambda q: q.latex)
+        hint = "say what \\nabla differentiates by: \\nabla_\\theta"
+        if len(candidates) != 1:
+            many = ", ".join(q.latex for q in candidates)
+            raise self.error(hint + (f" (the file declares dependences on {many}: by which?)"
+                                     if many else ""), node)
+        (theta,) = candidates
+        free = free_names(value)
+
+        def moves(t):
+            return isinstance(t, Dens) and isinstance(t.dist, Dist) and \
+                theta in context.moves_with(t.dist.name) or isinstance(t, Call) and \
+                (theta in context.moves_with(t.function) or labelled_by(t.function, theta))
+        if free and theta not in free and not any(moves(t) for t in subterms(value)):
+            raise self.error(f"{hint} (this operand does not move with {theta.latex}, the one "
+                             "parameter the file declares a dependence on)", node)
+        outside = sorted({t.name.latex for t in subterms(
+            value, skip=lambda u: isinstance(u, (Dens, Call))) if isinstance(t, Sym) and
+            t.name in free and t.name != theta and not context.domain(t.name).is_integer})
+        if outside:
+            raise self.error(f"{hint} (by {theta.latex}, the file's one parameter, or by "
+                             f"{', '.join(outside)}?)", node)
+        return theta
+
+    def _declared_parameters(self):
+        """Every number the file declares something to move with: `depends p on \\theta` of
+        a density or a function, and a declared real number labelling a declared name
+        (`p_\\theta`, which moves with θ as `depends` would say)."""
+        context, scope = self.scope.context, self.scope
+        found = {q for qs in (*context.parameters.values(),
+                              *scope.function_parameters.values()) for q in qs}
+        for name, declaration in context.table.items():
+            if declaration.kind in (Kind.DISTRIBUTION, Kind.FUNCTION):
+                for key in label_letters(name):
+                    letter = scope.lookup(key)
+                    if letter is not None and letter[1].kind is Kind.SYMBOL and \
+                            not letter[1].domain.is_integer:
+                        found.add(letter[0])
+        return found
 
     def _not_at_another_point(self, value, name, node):
         """Refuses `\\nabla_z f(g_\\phi(\\epsilon))`: a derivative by a declared variable z
@@ -3294,9 +3369,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             capitals.extend(letters if split else [c])
         return capitals
 
-    def _not_of_a_density(self, key, bracket, node):
+    def _not_of_a_density(self, key, bracket, node, defined=False):
         """`h(f)` for an undeclared h and a density f (Cover & Thomas's differential
-        entropy): never an unknown function of the density's value, silently."""
+        entropy): never an unknown function of the density's value, silently. `defined`:
+        h is a function the file defined of a number (`h(x) = x - \\log x - 1`), which puts
+        no density into its parameter either."""
         for arg in bracket.args:
             item = single(arg)
             if is_tree(item, "script") and len(item.children) == 1:
@@ -3306,6 +3383,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             except naming.NameError_:
                 continue
             found = self.scope.lookup(name) if name is not None else None
+            if found is not None and found[1].kind is Kind.DISTRIBUTION and defined:
+                raise self.error(f"{key} is defined above as a function of a number and "
+                                 f"{name} is a density: {key}({name}) is neither (its "
+                                 f"entropy? {key} is the file's function) — write "
+                                 f"{key}({name}(x)) for its value at a point", node)
             if found is not None and found[1].kind is Kind.DISTRIBUTION:
                 raise self.error(f"{key} is not declared and {name} is a density: for its "
                                  f"entropy write H({name}); for a function of the density's "
@@ -3783,6 +3865,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 vector = self.of_a_vector(p, name, info, bracket)   # LSE(x + c)
                 if vector is not None:
                     return self._powered(vector, bracket), 2
+                if p.key in registry.FUNCTION_LIKE:             # h(p) after h(x) = …
+                    self._not_of_a_density(p.key, bracket, p.node, defined=True)
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
@@ -5279,21 +5363,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
                 return self._all_but_one(piece, kind, nodes, rest)
-            if rel.value != "=":
+            onward = rel.value in FROM_ON and piece.sup is None
+            if rel.value != "=" and not onward:
                 raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
-                                 "i \\in A or a bare index", node)
+                                 "i \\in A, i \\ge 0 or a bare index", node)
             key = self._index_key(index_node)
             lower = self.term(low_node)
-            if piece.sup is None:
+            if onward:                  # \sum_{t \ge 0}: every whole t from 0 on, a series
+                lower = lower if FROM_ON[rel.value] == 0 else Add(lower, ONE)
+                upper, sup_node = OO, node
+            elif piece.sup is None:
                 raise self.error(f"say where \\{piece.op}_{{{key}=…}} ends: ^{{n}}", piece.node)
-            upper = self.term(piece.sup)
-            self._natural_bound(upper, piece.sup)
+            else:
+                upper, sup_node = self.term(piece.sup), piece.sup
+            self._natural_bound(upper, sup_node)
             if any(isinstance(t, (Dens, Dist)) for bound in (lower, upper) for t in subterms(bound)):
                 raise self.error("a sum's bounds are numbers, not the values of a density",
                                  node if any(isinstance(t, (Dens, Dist)) for t in subterms(lower))
                                  else piece.sup)
             lower, upper = self._index_bounds(piece, kind, key, (lower, low_node),
-                                              (upper, piece.sup), index_node)
+                                              (upper, sup_node), index_node)
             index = self.fresh(key, declaration=LOCAL_INDEX)
         elif piece.sup is not None:                     # \sum_i^n: from the family's start
             if is_tree(node, "domain"):
