@@ -216,6 +216,7 @@ def _shown_equal(first, second, context):
 # from the next whole number (>), a series; the offset added to the written bound
 FROM_ON = {r"\ge": 0, r"\geq": 0, r"\geqslant": 0, ">": 1}
 
+
 class Restated(Exception):
     """A `define` directive whose left side is a quantity the declarations already give
     (`define f_X(x) = \\int f_{X,Y}(x, y)\\,dy` of a declared joint f): the author states
