@@ -17,8 +17,8 @@ refused. One that names several is checked in all of them at once — free of al
 free of each, so a proof holds in whichever the author meant; a counterexample may be one
 in a variable the author did not mean, so it refutes nothing (`unsure`, a reason:
 `decide._unless_reasoned`). The same holds where the step also has a letter the file does
-not declare: it may be the variable the author meant (`e^{-(y-\mu)^2/2} \propto e^{-y^2/2 +
-y\mu}` is true in an undeclared y, false in a declared μ), so a counterexample in the
+not declare: it may be the variable the author meant (`e^{-(y-\\mu)^2/2} \\propto e^{-y^2/2 +
+y\\mu}` is true in an undeclared y, false in a declared μ), so a counterexample in the
 declared one refutes nothing either.
 """
 
