@@ -671,6 +671,11 @@ class ChainBuilder:
                                     "expression, write '=: NAME' or '\\equiv NAME' after it",
                                     part.start)
         lhs = self._last
+        if part.relation is Relation.PROPTO:     # before the kind: a ∝ side is plain arithmetic
+            try:
+                proportional = cross_multiplied(lhs.term, part.term, self.scope.context)
+            except ValueError as exc:
+                raise self.source.error(str(exc), part.start) from None
         kind = _kind(lhs.term, part.term, part.relation, self.scope)
         in_lhs = _indefinite(lhs.term, part.term, self.scope)
         if (in_lhs or _indefinite(part.term, lhs.term, self.scope)) and \
@@ -691,10 +696,7 @@ class ChainBuilder:
                 raise self.source.error(str(exc), lhs.start if in_lhs else part.start) from None
             self._make_real(sides[3])
         if part.relation is Relation.PROPTO:
-            try:
-                sides = cross_multiplied(lhs.term, part.term, self.scope.context)
-            except ValueError as exc:
-                raise self.source.error(str(exc), part.start) from None
+            sides = proportional
         self._append(kind, part.relation, *sides[:2], lhs.latex, part, justification,
                      context=sides[2])
         if part.relation is Relation.PROPTO:

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from derive.model.names import Kind, Name
-from derive.model.terms import Mul, Sym, free_names, substitute
+from derive.model.names import Kind, Name, labelled_by
+from derive.model.terms import (Add, Call, Const, Defined, Fn, Integral, Mul, Num, Pow, Sym,
+                                free_names, nodes, substitute)
+from derive.notation.show import show
+from derive.notation.vectors import VectorVariableInfo
 
 NO_VARIABLE = ("derive reads A \\propto B as 'A/B does not depend on the variable': this step "
                "names no declared variable — declare the one it is proportional in "
@@ -49,15 +52,72 @@ def unsure(lhs, rhs, variables, context):
     return None
 
 
+# what the copy v′ reaches by substitution: arithmetic, elementary functions, sums,
+# products and definite integrals of them, a defined name's written formula
+_PLAIN = (Num, Const, Add, Mul, Pow, Fn, Defined, Integral)
+_VALUES = (Kind.SYMBOL, Kind.VARIABLE, Kind.PARAMETER)
+
+
+def unreached(term, context):
+    """The first part of `term` whose value may move with a variable where putting a second
+    value v′ for v does not reach it, or None. Only plain arithmetic is read: a density, a
+    random variable's law, an expectation, an entropy or divergence, a derivative, a bar, a
+    limit, an optimum, an antiderivative, a bare function or density name, a function
+    labelled by or declared to depend on a variable — each may depend on v through a name
+    (`\\mathbb{E}_p[x]` with p = N(\\theta, 1)) that substituting v → v′ leaves at v, so
+    A(v′) would silently be A(v)."""
+    moving = context.of_kind(Kind.VARIABLE)
+    for t in nodes(term):
+        if type(t) is Integral and t.lower is None:
+            return t                                    # an antiderivative
+        if isinstance(t, _PLAIN):
+            continue
+        if isinstance(t, Sym) and context.kind(t.name) in _VALUES:
+            continue
+        if isinstance(t, Call) and context.kind(t.function) is Kind.FUNCTION and \
+                not context.moves_with(t.function) and \
+                not any(labelled_by(t.function, v) for v in moving):
+            continue
+        return t
+    return None
+
+
+def _copy_name(v, context):
+    """The copy of `v`, shown `v^{(2)}`: never a spelling the file uses (its own `\\mu'`)."""
+    taken = {n.latex for n in context.table}
+    k = 2
+    while f"{v.latex}^{{({k})}}" in taken:
+        k += 1
+    return Name(f"{v.latex}^{{({k})}}")
+
+
 def cross_multiplied(lhs, rhs, context):
     """(A·B′, A′·B, context with the copies v′, the variables v) for `lhs ∝ rhs`, ′ the
     declared variables of `context` free in either side replaced by fresh copies declared
-    as they are; ValueError(NO_VARIABLE) when no declared variable occurs."""
+    as they are. ValueError when a side has a part the copy does not reach (`unreached`),
+    when the step names a vector variable (its components are names of their own, which the
+    copy would not reach either), or (NO_VARIABLE) when no declared variable occurs."""
+    for side in (lhs, rhs):
+        part = unreached(side, context)
+        if part is not None:
+            raise ValueError(
+                "derive reads A \\propto B by putting a second value of the variable into "
+                "both sides, which reaches only plain arithmetic (numbers, symbols, elementary "
+                "functions, sums and integrals of them); here " + show(part) + " may depend "
+                "on the variable through what it names (a density, an expectation, an "
+                "entropy, a derivative, a limit, an optimum, an antiderivative, a function "
+                "labelled by the variable): not read — write the side as a formula")
     free = free_names(lhs) | free_names(rhs)
+    vectors = [v for v in context.of_kind(Kind.VARIABLE)
+               if isinstance(context.info(v), VectorVariableInfo) and
+               ({v, context.info(v).components} & free)]
+    if vectors:
+        raise ValueError("\\propto in the vector variable " + vectors[0].latex + " is not "
+                         "read: derive has no second value for a vector and its components")
     variables = [n for n in context.of_kind(Kind.VARIABLE) if n in free]
     if not variables:
         raise ValueError(NO_VARIABLE)
-    copies = {v: Name(v.latex + "'") for v in variables}
+    copies = {v: _copy_name(v, context) for v in variables}
     table = {**context.table, **{copies[v]: context.table[v] for v in variables}}
     mapping = {v: Sym(c) for v, c in copies.items()}
     left = Mul(lhs, substitute(rhs, mapping))
