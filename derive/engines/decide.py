@@ -93,6 +93,9 @@ def decide(step, seed, deadline, report=lambda v: None):
     if step.reasons:                  # interim verdicts too: the pool may keep the last one
         def report(verdict, shown=report):
             shown(_unless_reasoned(step, verdict))
+    if step.divisor is not None:      # `A ∝ B`, and its interim verdicts
+        def report(verdict, shown=report):
+            shown(_proportional(step, verdict))
     from derive.engines.hypotheses import Unusable, restrict
     try:
         restricted = restrict(step)
@@ -100,7 +103,28 @@ def decide(step, seed, deadline, report=lambda v: None):
         verdict = _without_unusable(step, seed, deadline, report)
     else:
         verdict = _dispatch(restricted, seed, deadline, report)
-    return _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
+    verdict = _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
+    return verdict if step.divisor is None else _proportional(step, verdict)
+
+
+def _proportional(step, verdict):
+    """`A ∝ B`, decided as its cross-multiplied equation A(v)B(v′) = A(v′)B(v)
+    (`frontend.proportional`). That equation gives A = cB only where B is nowhere 0 (`μ ∝ 0`
+    and `0 ∝ μ²` both cross-multiply to 0 = 0, and a chain through them would prove μ ∝ μ²):
+    a proof counts only with B shown positive or negative at every instance, else it is
+    undecided. Under a hypothesis (`\\text{for } \\mu > 0`, `assume`, a premise) the
+    copy v′ is not held to it, so a counterexample may break it: it refutes nothing."""
+    from dataclasses import replace
+    from derive.engines.one_root import nonzero
+    if verdict.status is VERIFIED and not nonzero(step.divisor, step.context):
+        return replace(verdict, status=UNDECIDED, detail=(
+            f"the cross-multiplied equation holds ({verdict.detail}), but A = cB follows "
+            f"from it only where B = {show(step.divisor)} is never 0, which derive has not shown"))
+    if verdict.status is REFUTED and step.hypotheses:
+        return replace(verdict, status=UNDECIDED, counterexample=None, detail=(
+            "the step holds under a hypothesis, which the second value of its variable "
+            f"is not held to; without that the step fails: {verdict.detail}"))
+    return verdict
 
 
 def _unshifted(step, verdict, seed, deadline):

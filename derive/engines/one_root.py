@@ -64,8 +64,8 @@ def unique_root(difference, name, context):
     if scale is None or polynomial is None or polynomial.degree() != 2:
         return None
     try:      # a leading coefficient 0 at some instance (a·b = a at a = 0) holds for every σ
-        if not (_nonzero(_back(sympy, scale, holes), context) and
-                _nonzero(_back(sympy, polynomial.LC(), holes), context)):
+        if not (nonzero(_back(sympy, scale, holes), context) and
+                nonzero(_back(sympy, polynomial.LC(), holes), context)):
             return None
     except _Outside:
         return None
@@ -166,7 +166,7 @@ def _monomial(sympy, denominator, symbol):
     return (scale, power) if not scale.has(symbol) else (None, None)
 
 
-def _nonzero(term, context):
+def nonzero(term, context):
     """Whether `term` is shown positive, or shown negative, at every instance."""
     n = normal_form.Normaliser(context)
     try:

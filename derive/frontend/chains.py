@@ -713,7 +713,8 @@ class ChainBuilder:
         named = ", ".join(v.latex for v in variables)
         reason = unsure(lhs, rhs, variables, self.scope.context)
         self.steps[-1] = _with(step, reading=f"{left} ∝ {right} in {named}, checked as "
-                               f"{step.reading}", reasons=(reason,) if reason else ())
+                               f"{step.reading}", reasons=(reason,) if reason else (),
+                               divisor=rhs)
 
     def _make_real(self, names):
         """An antiderivative claim's undeclared letter is real in its whole chain (one

@@ -181,6 +181,8 @@ class Step:
     unread: bool = False           # a definition row that could not be read: an error
     local: tuple = ()              # LaTeX of the definitions beside its row only (`\\text{where }
                                    # M = 2`): what a chain through it proves holds under them
+    divisor: object = None         # `A ∝ B`: B as written, which must be shown nonzero (A = cB
+                                   # only then follows from the cross-multiplied equation)
 
     def sides(self):
         """The terms the step writes: its two sides, and each case's (None left out)."""
