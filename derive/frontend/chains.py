@@ -713,7 +713,8 @@ class ChainBuilder:
         named = ", ".join(v.latex for v in variables)
         reason = unsure(lhs, rhs, variables, self.scope.context)
         self.steps[-1] = _with(step, reading=f"{left} ∝ {right} in {named}, checked as "
-                               f"{step.reading}", reasons=(reason,) if reason else (),
+                               f"{_reading(step.lhs, Relation.EQ, step.rhs)}",
+                               reasons=(reason,) if reason else (),
                                divisor=rhs)
 
     def _make_real(self, names):
