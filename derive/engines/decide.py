@@ -119,7 +119,8 @@ def _proportional(step, verdict):
     if verdict.status is VERIFIED and not nonzero(step.divisor, step.context):
         return replace(verdict, status=UNDECIDED, detail=(
             f"the cross-multiplied equation holds ({verdict.detail}), but A = cB follows "
-            f"from it only where B = {show(step.divisor)} is never 0, which derive has not shown"))
+            f"from it only where B = {show(step.divisor)} is never 0, which derive has not "
+            "shown"))
     if verdict.status is REFUTED and step.hypotheses:
         return replace(verdict, status=UNDECIDED, counterexample=None, detail=(
             "the step holds under a hypothesis, which the second value of its variable "

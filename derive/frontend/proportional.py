@@ -1,16 +1,19 @@
 """`A \\propto B`: read as the equation that says A/B is free of the variable.
 
-Authors write a posterior up to its normalising constant, `p(\\mu | x) \\propto p(x | \\mu)
-p(\\mu) \\propto \\exp(-(\\mu - m)^2 / (2 s^2))`: each side a function of the variable the
-density is over, every other letter held fixed. derive reads `A \\propto B` in the declared
-variables v (`% derive: variable \\mu`) that occur in the step as
+Authors write a posterior's kernel up to its normalising constant, `\\exp(-(\\mu - m)^2 / (2
+s^2)) \\propto \\exp(-(\\mu^2 - 2 m \\mu) / (2 s^2))`: each side a function of the variable,
+every other letter held fixed. derive reads `A \\propto B` in the declared variables v
+(`% derive: variable \\mu`) that occur in the step as
 
     A(v) · B(v′) = A(v′) · B(v)        for every v, v′ (and every value of the rest),
 
-v′ a second copy of v declared as v is: the ratio A/B takes one value at any two values of
-v, i.e. it does not depend on v. This is an ordinary equation, so it is proved and refuted
-as equations are (a counterexample is a certified pair v, v′ at which the ratios differ).
-A constant factor 0 is not excluded (`0 \\propto B` holds in this reading).
+v′ a second copy of v declared as v is (shown v^{(2)}): the ratio A/B takes one value at any
+two values of v. This is an ordinary equation, so it is proved and refuted as equations are
+(a counterexample is a certified pair v, v′ at which the ratios differ); A = cB follows from
+it only where B is nowhere 0, so a proof counts only with B shown nonzero
+(`decide._proportional`). The copy is put in by substitution, so a side must be plain
+arithmetic that reaches (`unreached`): a density, an expectation, a limit … may depend on v
+through a name and is refused, as is a vector variable.
 
 Which letter is the variable is not guessed: a step that names no declared variable is
 refused. One that names several is checked in all of them at once — free of all of them is
