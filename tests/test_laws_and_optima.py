@@ -1075,3 +1075,27 @@ def test_a_formulas_number_after_the_bar_is_the_law_given_it(row, verdict):
 def test_other_values_after_the_bar_of_a_formula_law_are_refused(row):
     (step,) = steps(display(FORWARD + "% derive: real s_0\n", row))
     assert step.kind.value == "unreadable"
+
+
+NABLA_AT = "% derive: variable z\n% derive: real w\n% derive: function f, g\n"
+
+
+@pytest.mark.parametrize("above, row", [
+    # f(w)/f(w) = 1: its gradient is 0 in any reading, never f'(w)/f(w)
+    ("f(z) = f(z)", r"\nabla_z \left[ \frac{f(w)}{f(w)} \right] = \frac{f'(w)}{f(w)}"),
+    ("f(z) = f(z)", r"\nabla_z \left[ f(w) f(w) \right] = f'(w) f(w)"),
+    # g written at z too: the product rule, or f' times g? ambiguous
+    (r"f(z) = f(z) \quad g(z) = g(z)", r"\nabla_z f(w) g(w) = f'(w) g(w) + f(w) g'(w)"),
+])
+def test_a_gradient_at_a_point_with_a_later_factor_at_the_same_argument_is_refused(above, row):
+    assert verdicts(display(NABLA_AT, above, row))[-1] == "error"
+
+
+def test_a_gradient_at_a_point_by_a_vector_variable_is_refused():
+    head = "% derive: variable z in \\mathbb{R}^2\n% derive: real w\n% derive: function f\n"
+    assert verdicts(display(head, "f(z) = f(z)", r"\nabla_z f(w) = f'(w)"))[-1] == "error"
+
+
+def test_a_gradient_at_a_point_times_a_factor_free_of_z_stays_read():
+    assert verdicts(display(NABLA_AT, "f(z) = f(z)", r"\nabla_z f(w) \cdot w = f'(w) w")) == \
+        ["verified", "verified"]

@@ -124,6 +124,7 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
+from derive.notation.vectors import VectorVariableInfo
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
@@ -2479,13 +2480,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         applied to z alone (`f(z)`, `argument_letters`), and to no other variable. So is f(w) first
         in a product of factors all free of z (`\\nabla_z f(w) \\cdot \\nabla_\\phi g`): the
         gradient of f at w times the rest — of the first factor or of the whole product,
-        the two agree, as no later factor moves with z. None otherwise (then
-        `_not_at_another_point` refuses it): `\\frac{d}{dz} f(w)`, a value that is more than
-        f applied (`\\nabla_z \\log f(w)`), or f written at no variable or at several."""
+        the two agree, as no later factor moves with z — so no later factor may apply f, or
+        any function written at z above (`\\nabla_z [f(w) / f(w)]`, `\\nabla_z f(w) g(w)`:
+        each would be at z in this very reading, and the product rule would apply). None
+        otherwise (then `_not_at_another_point` refuses it): `\\frac{d}{dz} f(w)`, a value
+        that is more than f applied (`\\nabla_z \\log f(w)`), f written at no variable or at
+        several, a vector z (its gradient is a vector, derive having no arithmetic of them)."""
         first, rest = (value.args[0], value.args[1:]) if isinstance(value, Mul) else (value, ())
         if not is_tree(piece.node, "nabla") or not isinstance(first, Call) or \
                 len(first.args) != 2 or name in free_names(value) or \
                 self.scope.context.kind(name.variable) is not Kind.VARIABLE or \
+                isinstance(self.scope.context.info(name.variable), VectorVariableInfo) or \
+                any(isinstance(t, Call) and (t.function == first.function or
+                                             name.variable in self.argument_letters.get(
+                                                 t.function, ()))
+                    for factor in rest for t in subterms(factor)) or \
                 self.scope.context.kind(first.function) is not Kind.FUNCTION or \
                 self.argument_letters.get(first.function) != {name.variable}:
             return None
