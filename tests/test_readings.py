@@ -3133,11 +3133,20 @@ def test_a_bare_nabla_is_by_the_one_parameter_the_file_declares_a_dependence_on(
     assert verdicts(BASELINE + "$$ " + row + " $$\n") == [expected]
 
 
+SCORE = ("% derive: variable x\n% derive: real \\theta\n"
+         "% derive: density p = \\mathcal{N}(\\theta, 1) over x\n% derive: depends p on \\theta\n")
+
+
 @pytest.mark.parametrize("header, row, message", [
     (BASELINE + "% derive: depends b on \\phi\n", r"\nabla \pi(a|s; \theta) = 0", "by which?"),
     (BASELINE, r"\nabla (s \pi(a|s; \theta)) = 0", "or by s?"),
     (BASELINE, r"\nabla b(s) = 0", "does not move with"),
     ("% derive: real \\theta\n", r"\nabla \theta^2 = 2\theta", "say what \\nabla"),
+    # the score: a density's own continuous variable inside — by θ, or by x (true by x)?
+    (SCORE, r"\nabla \log p(x) = \theta - x", "or by x?"),
+    (SCORE, r"\nabla \log p(x) = x - \theta", "or by x?"),
+    ("% derive: variable x\n% derive: real \\theta\n% derive: function f\n"
+     "% derive: depends f on \\theta\n", r"\nabla f(x) = \nabla_\theta f(x)", "or by x?"),
 ])
 def test_a_bare_nabla_with_no_one_parameter_is_refused(header, row, message):
     (step,) = load_tex("r.tex", header + "$$ " + row + " $$\n").steps

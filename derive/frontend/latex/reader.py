@@ -2508,8 +2508,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         declares a dependence on above (`depends \\pi on \\theta`, a labelled `\\pi_\\theta`),
         where its operand moves with that parameter (θ itself, or a density or function
         depending on it) or is a constant, and names nothing else outside the arguments of
-        densities and functions (`\\nabla (x \\pi(a))` could be by x). Refused otherwise —
-        no such parameter, two (by which?), or another name beside it."""
+        densities and functions (`\\nabla (x \\pi(a))` could be by x), and no continuous
+        declared variable even inside them (`\\nabla \\log p(x)`, the score by x). Refused
+        otherwise — no such parameter, two (by which?), or another name beside it."""
         context = self.scope.context
         candidates = sorted(self._declared_parameters(), key=lambda q: q.latex)
         hint = "say what \\nabla differentiates by: \\nabla_\\theta"
@@ -2530,6 +2531,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         outside = sorted({t.name.latex for t in subterms(
             value, skip=lambda u: isinstance(u, (Dens, Call))) if isinstance(t, Sym) and
             t.name in free and t.name != theta and not context.domain(t.name).is_integer})
+        # a continuous variable inside it could be what ∇ is by — score matching's ∇ log p(x)
+        # is by x, calculus' ∇f(x) too — but for the variables a density is conditional on
+        # (the policy's state s in ∇π(a|s; θ)); a discrete one cannot be differentiated by
+        given = {v for t in subterms(value) if isinstance(t, Dens) and isinstance(t.dist, Dist)
+                 for v in getattr(context.info(t.dist.name), "given", ())}
+        outside += sorted({n.latex for n in free if n != theta and n not in given and
+                           context.kind(n) is Kind.VARIABLE and
+                           not getattr(context.info(n), "discrete", False)} - set(outside))
         if outside:
             raise self.error(f"{hint} (by {theta.latex}, the file's one parameter, or by "
                              f"{', '.join(outside)}?)", node)
