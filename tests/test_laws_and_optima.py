@@ -1077,6 +1077,21 @@ def test_other_values_after_the_bar_of_a_formula_law_are_refused(row):
     assert step.kind.value == "unreadable"
 
 
+@pytest.mark.parametrize("row", [
+    r"\int y \, q(y \mid z) \, dy = z",                  # true of N(z, 1): was refuted
+    r"q(y \mid z) = q(y)",
+    r"\int y \int q(y \mid z) p(z) \, dz \, dy = \int z p(z) \, dz",
+])
+def test_a_variable_after_the_bar_of_a_formula_law_is_refused(row):
+    """`q(y | z)` of `q = N(z, 1) over y`, z a declared variable (atkY): the formula's z is
+    the file's, so neither q at a bound z nor a conditional of a joint — refused, never
+    evaluated as some other conditional and 'refuted' by it."""
+    text = ("% derive: variable y, z\n% derive: density q = \\mathcal{N}(z, 1) over y\n"
+            "% derive: density p over z\n")
+    (step,) = steps(display(text, row))
+    assert step.kind.value == "unreadable" and "given by its formula" in step.message
+
+
 NABLA_AT = "% derive: variable z\n% derive: real w\n% derive: function f, g\n"
 
 

@@ -4814,6 +4814,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             named = self._parameters_after_bar(name, groups[1])
             groups[1], groups[2] = ([a for a, k in zip(groups[1], named) if not k],
                                     [a for a, k in zip(groups[1], named) if k])
+        if groups[1] and not info.given and info.formula is not None:
+            # a law given by its formula over its own variables only has no conditional on
+            # another variable: `q(y | z)` of `q = N(z, 1) over y` is neither q's value at
+            # a bound z (the formula's z is the file's) nor a conditional of a joint
+            raise self.error(f"{name.latex} is given by its formula over "
+                             f"{', '.join(v.latex for v in info.over)} only: derive reads no "
+                             "conditional of it on a variable — write it without the bar, or "
+                             "the formula itself written out (\\mathcal{N}(x; \\mu, \\sigma^2))", bracket.node)
         dot = self.placeholder_variable(name, info, groups, values, bracket.node)
         at_pairs = [(dot, self.at_variable(dot))] if dot is not None else \
             [self.density_argument(a) for a in groups[0]]
