@@ -2806,3 +2806,41 @@ def test_a_log_of_an_exponential_splits_only_for_a_real_exponent():
     row = r"\int \mathcal{N}(\mu, \Sigma) \log(\exp(w z_1)) \, dz = w \mu_1"
     assert verdict(row, DIAGONAL).status != "verified"
     assert verdict(row, DIAGONAL + "% derive: real w\n").status == "verified"
+
+
+RANDOM_X = "% derive: variable x\n% derive: density p over x\n" \
+    "% derive: random X with density p over x\n"
+
+
+@pytest.mark.parametrize("row, header", [
+    # X and x in one expectation: x is the author's fixed point, never X's averaged value
+    # (E[(X - x)^2] = 0 was verified) — refused, as derive cannot tell which x is meant
+    (r"\mathbb{E}[(X - x)^2] = 0", RANDOM_X),
+    (r"\mathbb{E}[(X - x)^2] = \mathbb{E}[X^2] - 2x\mathbb{E}[X] + x^2", RANDOM_X),
+    (r"\mathbb{E}[x X] = \mathbb{E}[X^2]", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[X - x] = 0", RANDOM_X),
+    (r"\mathbb{E}_Z[(Z - z)^T (Z - z)] = 0", RANDOM_VECTOR),
+    (r"\mathbb{E}_Z[z^T Z] = \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", RANDOM_VECTOR),
+    (r"\mathbb{E}[Z^T z] = \sum_{j=1}^J z_j \mu_j", RANDOM_VECTOR),
+    (r"\mathbb{E}_Z[Z_1 - z_1] = 0", RANDOM_VECTOR),
+])
+def test_a_random_variable_and_its_letter_in_one_expectation_are_refused(row, header):
+    assert "both stand inside this expectation" in reading(row, header)[-1]
+    assert verdict(row, header).status != "verified"
+
+
+@pytest.mark.parametrize("row, header", [
+    # one spelling inside the brackets, the other outside: read as before
+    (r"\mathbb{E}[X] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[x] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[X] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}[X]^2 + x = \mathbb{E}[x]^2 + x", RANDOM_X),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{i=1}^J (\mu_i^2 + \sigma_i^2)", RANDOM_VECTOR),
+])
+def test_one_spelling_inside_an_expectation_is_read(row, header):
+    assert verdict(row, header).status == "verified"
+
+
+def test_a_false_moment_with_one_spelling_is_not_verified():
+    assert verdict(r"\mathbb{E}[X] = \int x^2 p(x) dx", RANDOM_X).status != "verified"
+

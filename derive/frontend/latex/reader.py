@@ -284,6 +284,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.row_text = ""
         self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
+        self.averaged_spellings = {}  # an expectation's averaged copy → {spelling read: node}
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.weighing = set()      # the names sums and integrals bind (products.function)
         self.weights = {}          # id of a bare family's bracket → the integral's variable
@@ -1016,6 +1017,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def bound_name(self, key):
         for k, name in reversed(self.bound):
             if k == key:
+                spellings = self.averaged_spellings.get(name)
+                if spellings is not None:
+                    spellings.setdefault(key, None)   # x read as the averaged copy
                 return name
         return None
 
