@@ -2844,3 +2844,23 @@ def test_one_spelling_inside_an_expectation_is_read(row, header):
 def test_a_false_moment_with_one_spelling_is_not_verified():
     assert verdict(r"\mathbb{E}[X] = \int x^2 p(x) dx", RANDOM_X).status != "verified"
 
+
+XY = "% derive: variable x, y\n"
+
+
+@pytest.mark.parametrize("row", [
+    # a bare family in the integrand of two nested integrals: at x or at y? (was an
+    # internal KeyError: both integrals marked it, both dropped the mark)
+    r"\int \int a \mathcal{N}(0, 1) dx dy = 1",
+    r"\int \int \mathcal{N}(0, 1) \mathcal{N}(0, 1) dx dy = 1",
+])
+def test_a_bare_family_inside_two_integrals_is_refused(row):
+    assert "two integrals" in reading(row, XY)[-1]
+    assert verdict(row, XY).status != "verified"
+
+
+def test_bare_families_each_in_their_own_integral_are_read():
+    row = r"\int \int \mathcal{N}(0, 1) \, dx \, \mathcal{N}(0, 1) \, dy"
+    assert verdict(row + " = 1", XY).status == "verified"
+    assert verdict(row + " = 2", XY).status == "refuted"
+

@@ -6094,7 +6094,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         variable with it. Only a factor of the body's own run is read so, after nothing or
         another factor (a family after `\\log`, inside a fraction or another operator
         stays a distribution, refused as a number), and only for a declared variable (or its copy), whose kind the family must
-        fit (`family_density`). The marks made (ids), to be dropped after the body."""
+        fit (`family_density`). A factor in the integrand of two nested integrals (both
+        bodies hold it) is refused: at which variable? The marks made (ids), to be dropped
+        after the body."""
         if var.origin is None:
             return []
         marked = []
@@ -6105,6 +6107,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     p.sub is None and p.power is None and not p.primes and \
                     families.spelled(p.key) is not None and \
                     not (nxt.seps and (nxt.seps[0] == ";" or nxt.seps[0] in BARS)):
+                outer = self.weights.get(id(nxt))
+                if outer is not None:       # `\int\int \mathcal{N}(0, 1) dx dy`: at x or y?
+                    raise self.error(f"{p.key}(…) without a point stands in the integrand of "
+                                     f"two integrals (over {outer.latex} and {var.latex}): "
+                                     f"derive does not tell at which variable it is — write "
+                                     f"{p.key}({var.latex}; …)", p.node)
                 self.weights[id(nxt)] = var
                 marked.append(id(nxt))
         return marked
