@@ -2864,3 +2864,30 @@ def test_bare_families_each_in_their_own_integral_are_read():
     assert verdict(row + " = 1", XY).status == "verified"
     assert verdict(row + " = 2", XY).status == "refuted"
 
+
+@pytest.mark.parametrize("directive", [
+    # N(μ, Σ) in a directive: every vector parameter of the variable's dimension (τ in
+    # ℝ^K read over z in ℝ^J verified E_Z[Z^T Z] = Σ_{j≤J} (μ_j² + τ_j²))
+    "% derive: positive \\tau in \\mathbb{R}^K\n% derive: define \\Sigma = "
+    "\\text{diag}(\\tau_1^2, \\ldots, \\tau_K^2)\n"
+    "% derive: random Z with density \\mathcal{N}(\\mu,\\Sigma) over z\n",
+    "% derive: positive \\tau in \\mathbb{R}^K\n% derive: define \\Sigma = "
+    "\\text{diag}(\\tau_1^2, \\ldots, \\tau_K^2)\n"
+    "% derive: density q = \\mathcal{N}(\\mu,\\Sigma) over z\n",
+    "% derive: real \\nu in \\mathbb{R}^K\n"
+    "% derive: density q = \\mathcal{N}(\\nu,\\sigma^2) over z\n",
+    "% derive: variable x\n% derive: density q = \\mathcal{N}(\\mu,\\sigma^2) over x\n",
+])
+def test_a_directives_gaussian_of_another_dimension_is_refused(directive):
+    with pytest.raises(InputError, match="vector parameters of dimension"):
+        load_tex("d.tex", VECTORS + "% derive: natural K\n" + directive +
+                 "$$ \\mathbb{E}_{z \\sim q}[z_1^2] = \\mu_1^2 + \\sigma_1^2 $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", "verified"),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{j=1}^J (\mu_j^2 - \sigma_j^2)", "refuted"),
+])
+def test_a_directives_gaussian_of_the_variables_dimension_is_read(row, expected):
+    header = DIAGONAL + "% derive: random Z with density \\mathcal{N}(\\mu,\\Sigma) over z\n"
+    assert verdict(row, header).status == expected
