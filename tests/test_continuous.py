@@ -2806,3 +2806,88 @@ def test_a_log_of_an_exponential_splits_only_for_a_real_exponent():
     row = r"\int \mathcal{N}(\mu, \Sigma) \log(\exp(w z_1)) \, dz = w \mu_1"
     assert verdict(row, DIAGONAL).status != "verified"
     assert verdict(row, DIAGONAL + "% derive: real w\n").status == "verified"
+
+
+RANDOM_X = "% derive: variable x\n% derive: density p over x\n" \
+    "% derive: random X with density p over x\n"
+
+
+@pytest.mark.parametrize("row, header", [
+    # X and x in one expectation: x is the author's fixed point, never X's averaged value
+    # (E[(X - x)^2] = 0 was verified) — refused, as derive cannot tell which x is meant
+    (r"\mathbb{E}[(X - x)^2] = 0", RANDOM_X),
+    (r"\mathbb{E}[(X - x)^2] = \mathbb{E}[X^2] - 2x\mathbb{E}[X] + x^2", RANDOM_X),
+    (r"\mathbb{E}[x X] = \mathbb{E}[X^2]", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[X - x] = 0", RANDOM_X),
+    (r"\mathbb{E}_Z[(Z - z)^T (Z - z)] = 0", RANDOM_VECTOR),
+    (r"\mathbb{E}_Z[z^T Z] = \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", RANDOM_VECTOR),
+    (r"\mathbb{E}[Z^T z] = \sum_{j=1}^J z_j \mu_j", RANDOM_VECTOR),
+    (r"\mathbb{E}_Z[Z_1 - z_1] = 0", RANDOM_VECTOR),
+])
+def test_a_random_variable_and_its_letter_in_one_expectation_are_refused(row, header):
+    assert "both stand inside this expectation" in reading(row, header)[-1]
+    assert verdict(row, header).status != "verified"
+
+
+@pytest.mark.parametrize("row, header", [
+    # one spelling inside the brackets, the other outside: read as before
+    (r"\mathbb{E}[X] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[x] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}_{x \sim p}[X] = \int x p(x) dx", RANDOM_X),
+    (r"\mathbb{E}[X]^2 + x = \mathbb{E}[x]^2 + x", RANDOM_X),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{i=1}^J (\mu_i^2 + \sigma_i^2)", RANDOM_VECTOR),
+])
+def test_one_spelling_inside_an_expectation_is_read(row, header):
+    assert verdict(row, header).status == "verified"
+
+
+def test_a_false_moment_with_one_spelling_is_not_verified():
+    assert verdict(r"\mathbb{E}[X] = \int x^2 p(x) dx", RANDOM_X).status != "verified"
+
+
+XY = "% derive: variable x, y\n"
+
+
+@pytest.mark.parametrize("row", [
+    # a bare family in the integrand of two nested integrals: at x or at y? (was an
+    # internal KeyError: both integrals marked it, both dropped the mark)
+    r"\int \int a \mathcal{N}(0, 1) dx dy = 1",
+    r"\int \int \mathcal{N}(0, 1) \mathcal{N}(0, 1) dx dy = 1",
+])
+def test_a_bare_family_inside_two_integrals_is_refused(row):
+    assert "two integrals" in reading(row, XY)[-1]
+    assert verdict(row, XY).status != "verified"
+
+
+def test_bare_families_each_in_their_own_integral_are_read():
+    row = r"\int \int \mathcal{N}(0, 1) \, dx \, \mathcal{N}(0, 1) \, dy"
+    assert verdict(row + " = 1", XY).status == "verified"
+    assert verdict(row + " = 2", XY).status == "refuted"
+
+
+@pytest.mark.parametrize("directive", [
+    # N(μ, Σ) in a directive: every vector parameter of the variable's dimension (τ in
+    # ℝ^K read over z in ℝ^J verified E_Z[Z^T Z] = Σ_{j≤J} (μ_j² + τ_j²))
+    "% derive: positive \\tau in \\mathbb{R}^K\n% derive: define \\Sigma = "
+    "\\text{diag}(\\tau_1^2, \\ldots, \\tau_K^2)\n"
+    "% derive: random Z with density \\mathcal{N}(\\mu,\\Sigma) over z\n",
+    "% derive: positive \\tau in \\mathbb{R}^K\n% derive: define \\Sigma = "
+    "\\text{diag}(\\tau_1^2, \\ldots, \\tau_K^2)\n"
+    "% derive: density q = \\mathcal{N}(\\mu,\\Sigma) over z\n",
+    "% derive: real \\nu in \\mathbb{R}^K\n"
+    "% derive: density q = \\mathcal{N}(\\nu,\\sigma^2) over z\n",
+    "% derive: variable x\n% derive: density q = \\mathcal{N}(\\mu,\\sigma^2) over x\n",
+])
+def test_a_directives_gaussian_of_another_dimension_is_refused(directive):
+    with pytest.raises(InputError, match="vector parameters of dimension"):
+        load_tex("d.tex", VECTORS + "% derive: natural K\n" + directive +
+                 "$$ \\mathbb{E}_{z \\sim q}[z_1^2] = \\mu_1^2 + \\sigma_1^2 $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{j=1}^J (\mu_j^2 + \sigma_j^2)", "verified"),
+    (r"\mathbb{E}_Z[Z^T Z] = \sum_{j=1}^J (\mu_j^2 - \sigma_j^2)", "refuted"),
+])
+def test_a_directives_gaussian_of_the_variables_dimension_is_read(row, expected):
+    header = DIAGONAL + "% derive: random Z with density \\mathcal{N}(\\mu,\\Sigma) over z\n"
+    assert verdict(row, header).status == expected

@@ -486,6 +486,7 @@ class Directives:
             if support:
                 raise self.source.error(f"{family.family}(…) has its own support; drop "
                                         "'in …'", rest_at)
+            self._dimensions_fit(family, variable, rest_at)
             problems = families.check(family, self._sign)
             if problems:
                 raise self.source.error(f"this {families.BY_KIND[family.family].title} "
@@ -719,6 +720,21 @@ class Directives:
         key = " ".join(law.latex for law in laws)
         self.scope.declare(key, Declaration(Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(
             over=tuple(variables), expression=product)))
+
+    def _dimensions_fit(self, family, variable, at):
+        """A family with vector parameters (μ, σ, or the vector of a diagonal Σ) is a law
+        only over a vector variable of their one dimension: `\\mathcal{N}(\\mu, \\Sigma)`
+        over z in ℝ^J with Σ = diag(τ_1², …, τ_K²) was read component by component over
+        1..J, τ_j beyond τ's K entries (a false row verified). Refused otherwise, as the
+        family at a point is (`Reader.family_density`)."""
+        sizes = vectors.parameter_dimensions(family, self.scope.context)
+        size = vectors.dimension(variable, self.scope.context)
+        if sizes and sizes != {size}:
+            kind = "a real variable" if size is None else f"of dimension {show(size)}"
+            raise self.source.error(
+                f"this distribution has vector parameters of dimension "
+                f"{', '.join(sorted(show(s) for s in sizes))}: it is a law only over a "
+                f"vector variable of that one dimension, and {variable.latex} is {kind}", at)
 
     def _random_of_family(self, rv, family, over, start, offset):
         """`Z with density \\mathcal{N}(\\mu, \\Sigma) over z`: the law given as a standard

@@ -519,14 +519,37 @@ class Expectations:
         of its own: the inner draws of a nest, draws.py)."""
         saved, self.averaged = self.averaged, self.averaged + bounds
         self.random_depth += 1
+        for bound in bounds:
+            self.averaged_spellings[bound] = {}
         try:
             with self.bindings_as(averaging.keys, bounds):
                 if read is not None:
-                    return read()
-                return self.product(body) if isinstance(body, list) else self.term(body)
+                    value = read()
+                else:
+                    value = self.product(body) if isinstance(body, list) else self.term(body)
+            for bound in bounds:
+                self._one_spelling(bound)
+            return value
         finally:
             self.random_depth -= 1
             self.averaged = saved
+            for bound in bounds:
+                self.averaged_spellings.pop(bound, None)
+
+    def _one_spelling(self, bound):
+        """One averaged copy, one spelling inside its expectation: where the brackets write
+        both the random variable X and its variable's letter x (`\\mathbb{E}[(X - x)^2]`,
+        `\\mathbb{E}_Z[(Z - z)^T (Z - z)]`), x is the author's fixed point, not X's value —
+        reading both as the averaged copy made E[(X - x)^2] = 0 verified. derive does not
+        tell which x is meant, so the row is refused where X stands."""
+        spellings = self.averaged_spellings.get(bound, {})
+        if len(spellings) > 1:
+            node = next(n for n in spellings.values() if n is not None)
+            names = sorted(spellings)
+            raise self.error(f"{' and '.join(names)} both stand inside this expectation: the "
+                             f"random variable and the letter of its variable would be one "
+                             f"averaged value — if {bound.origin.latex if bound.origin else names[-1]} "
+                             f"is a fixed point, name it otherwise (x_0, a)", node)
 
     def _moment(self, kind, averaging, bounds, values):
         """E[f], or Var/Cov written out as expectations over fresh copies."""

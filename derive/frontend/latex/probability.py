@@ -190,7 +190,11 @@ class Probability:
         self.capital_read(key, node, "random")
         if not self.random_depth:
             self.free_spelling(variable, key, node)
-        return self.at_variable(variable)
+        value = self.at_variable(variable)
+        spellings = self.averaged_spellings.get(value.name)
+        if spellings is not None:
+            spellings[key] = node                 # X read as the averaged copy (_one_spelling)
+        return value
 
     def free_spelling(self, variable, key, node):
         """One value, one spelling in a row: outside an expectation X is x's value, so a

@@ -285,6 +285,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self.row_text = ""
         self.matrix_text = False   # the row may write matrices (`matrices.MARKS`)
         self.averaged_given = {}   # x averaged by D(p(y|x) ‖ q(y|x)) in this row → its node
+        self.averaged_spellings = {}  # an expectation's averaged copy → {spelling read: node}
         self.summed_free = {}      # x a bare \sum of this row runs over → its node
         self.weighing = set()      # the names sums and integrals bind (products.function)
         self.weights = {}          # id of a bare family's bracket → the integral's variable
@@ -1017,6 +1018,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def bound_name(self, key):
         for k, name in reversed(self.bound):
             if k == key:
+                spellings = self.averaged_spellings.get(name)
+                if spellings is not None:
+                    spellings.setdefault(key, None)   # x read as the averaged copy
                 return name
         return None
 
@@ -6116,7 +6120,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         variable with it. Only a factor of the body's own run is read so, after nothing or
         another factor (a family after `\\log`, inside a fraction or another operator
         stays a distribution, refused as a number), and only for a declared variable (or its copy), whose kind the family must
-        fit (`family_density`). The marks made (ids), to be dropped after the body."""
+        fit (`family_density`). A factor in the integrand of two nested integrals (both
+        bodies hold it) is refused: at which variable? The marks made (ids), to be dropped
+        after the body."""
         if var.origin is None:
             return []
         marked = []
@@ -6127,6 +6133,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     p.sub is None and p.power is None and not p.primes and \
                     families.spelled(p.key) is not None and \
                     not (nxt.seps and (nxt.seps[0] == ";" or nxt.seps[0] in BARS)):
+                outer = self.weights.get(id(nxt))
+                if outer is not None:       # `\int\int \mathcal{N}(0, 1) dx dy`: at x or y?
+                    raise self.error(f"{p.key}(…) without a point stands in the integrand of "
+                                     f"two integrals (over {outer.latex} and {var.latex}): "
+                                     f"derive does not tell at which variable it is — write "
+                                     f"{p.key}({var.latex}; …)", p.node)
                 self.weights[id(nxt)] = var
                 marked.append(id(nxt))
         return marked
