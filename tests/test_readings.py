@@ -4807,6 +4807,13 @@ SEQUENCES = ("% derive: variable x, z\n% derive: joint p over x, z\n"
     # a sequence slice: refused at the name, never parsed as a map f: A \to B
     (r"\mathbb{E}_{q(z_{1:T}|x_{1:T})}[f(z)] = 1", "z_{1:T}", "z_{1:T} is a sequence slice"),
     (r"\log p(x_t|z_{1:t}, x_{1:t-1}) = 1", "z_{1:t}", "z_{1:t} is a sequence slice"),
+    # the same slice in brackets or as a superscript: the same refusal, never a copy of z,
+    # a name z_(1:T) or "expected \to"
+    (r"\mathbb{E}_{z_{(1:T)} \sim q(z|x)}[1] = 1", "z_{(1:T)}", "z_{(1:T)} is a sequence slice"),
+    (r"z_{[1:T]} = 1", "z_{[1:T]}", "z_{[1:T]} is a sequence slice"),
+    (r"q(z_{(1:T)}|x) = 1", "z_{(1:T)}", "z_{(1:T)} is a sequence slice"),
+    (r"f(x^{1:T}) = 1", "x^{1:T}", "x^{1:T} is a sequence slice"),
+    (r"f(x^{(1:t-1)}) = 1", "x^{(1:t-1)}", "x^{(1:t-1)} is a sequence slice"),
     # k draws left out with dots: refused at the dots, saying what they are
     (r"\mathbb{E}_{z_1, \dots, z_k \sim q(z|x)}[\log \frac{1}{k} \sum_{i=1}^k "
      r"\frac{p(x, z_i)}{q(z_i|x)}] \le \log p(x)", r"\dots", "k independent draws"),
