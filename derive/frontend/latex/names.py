@@ -231,6 +231,27 @@ def label_and_power(sup):
     return "^{%s}" % flat_text(bracket), power
 
 
+# A word tag in a subscript or superscript: a run of two or more capitals (`IWAE`, `KL`) or a
+# word in an upright font (`\\mathrm{elbo}`, `\\text{IWAE}`) — never an index.
+_TAG = re.compile(r"\\(?:mathrm|text|textrm|textit|textsf|textbf|mathit|mathsf|operatorname)"
+                  r"\s*\{\s*[A-Za-z]{2,}\s*\}|(?<![A-Z\\])[A-Z]{2,}")
+_SPACING = re.compile(r"\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s")
+CAPITALS_TAG = re.compile(r"\{?\s*[A-Z]{2,}\s*\}?")
+
+
+def tag_beside(written):
+    """(the tag, what stands beside it) where a subscript as written (`{IWAE,k}`, `{k,IWAE}`,
+    `{IWAE_k}`, `{IWAE\\,k}`, `{\\mathrm{elbo},k}`) holds a word tag and anything more; None
+    for a tag alone (`{IWAE}`, a name's label) or no tag (`{i,j}`). The written text is asked,
+    not the key: the key drops the font and the spacing (`IWAE\\,k` is keyed `IWAEk`)."""
+    body = written.strip()
+    if body.startswith("{") and body.endswith("}"):
+        body = body[1:-1]
+    tag = _TAG.search(body)
+    rest = _SPACING.sub("", _TAG.sub("", body)).strip(",;_")
+    return (tag.group(0), rest) if tag is not None and rest else None
+
+
 def index_like(args):
     """Whether the inside of `(…)` reads as an index: atoms (a letter, a number, a command
     such as `\\ell`) joined by `+`/`-`, one or more separated by commas (`(i)`, `(t-1)`,

@@ -2222,6 +2222,25 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
         self._not_transpose(sup)
+        self._not_a_tag(sup)
+
+    def _not_a_tag(self, sup):
+        """`\\mathcal{L}_k^{IWAE}`, `\\theta^{MLE}`: a superscript of capitals, one of them a
+        letter the file neither declares nor binds, is a name tag — never the power of the
+        product I·W·A·E of fresh complex numbers. Refused; capitals the file declares
+        (`2^{NM}` of declared N, M) stay a product, as letters side by side are."""
+        written = self.source_text(sup)
+        if naming.CAPITALS_TAG.fullmatch(written.strip()) is None:
+            return
+        letters = [c for c in written if c.isupper()]
+        if all(self.declared(c) is not None or self.bound_name(c) is not None for c in letters):
+            return
+        word = "".join(letters)
+        raise self.error(f"^{{{word}}}: a superscript of capitals is a name tag here ({word}, "
+                         f"not the product {' · '.join(letters)} of undeclared letters), which "
+                         f"derive does not read as a superscript — write the tag as a subscript "
+                         f"of a name of its own (\\mathcal{{L}}_{{{word}}}), or declare the "
+                         f"letters if they are numbers", sup)
 
     def _not_transpose(self, sup):
         """`x^T`, `w^{\\mathrm{T}}`, `\\theta^{\\mathsf{T}}` is the transpose in every ML text:
@@ -3657,17 +3676,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"function: % derive: define {key}(t) = …", node)
 
     def _tag_beside_index(self, key, node):
-        """`\\mathcal{L}_{IWAE,k}` (a tag of capitals) after `\\mathcal{L}_{IWAE}` is defined or declared: the
-        author's quantity at the index k (Burda et al.'s bound with k samples), which derive
-        does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
-        \\mathcal{L}_{IWAE,k}` was refuted at a complex value)."""
-        tagged = re.fullmatch(r"(.+_\{)([A-Z]{2,}),(.+)\}", key)
-        if tagged is None or self.scope.lookup(tagged.group(1) + tagged.group(2) + "}") is None:
+        """`\\mathcal{L}_{IWAE,k}`, and the tag after the index, glued to it or apart
+        (`_{k,IWAE}`, `_{IWAE_k}`, `_{IWAE;k}`, `_{IWAE\\,k}`, `_{\\mathrm{elbo},k}`): the
+        author's tagged quantity at the index k (Burda et al.'s bound with k samples), which
+        derive does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
+        \\mathcal{L}_{IWAE,k}` was refuted at a complex value), whatever the order, the
+        separator or the tag's font (`naming.tag_beside`)."""
+        written = next((self.source_text(t.children[1]) for t in node.children
+                        if is_tree(t, "subscript")), None) if is_tree(node, "script") else None
+        tagged = naming.tag_beside(written) if written is not None else None
+        if tagged is None:
             return
-        named = tagged.group(1) + tagged.group(2) + "}"
-        raise self.error(f"{key}: {named} at the index {tagged.group(3)} (a name tag beside an "
-                         f"index) is not read yet — define the indexed quantity itself "
-                         f"(define {tagged.group(1)[:-2]}_k = …) and write it at k", node)
+        base = key[:key.index("_{")]
+        raise self.error(f"{base}_{written}: {base}_{{{tagged[0]}}} at the index {tagged[1]} (a "
+                         f"name tag beside an index) is not read yet — define the indexed "
+                         f"quantity itself (define {base}_k = …) and write it at k", node)
 
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
