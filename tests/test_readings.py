@@ -4853,6 +4853,8 @@ def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
     (r"\mathcal{L}_{IWAE\,k} \le \log p(x)", r"\mathcal{L}"),      # keyed IWAEk: glued
     (r"\log p(x) \ge \mathcal{L}_{\mathrm{elbo},k}", r"\mathcal{L}"),  # a word in a font
     (r"\mathcal{L}_{IWAE} \le \mathcal{L}_{k, IWAE}", r"\mathcal{L}_{k"),
+    (r"\mathcal{L}_{IWAE}^{(k)} \le \log p(x)", r"\mathcal{L}"),   # the index as a label
+    (r"\mathcal{L}_{k,IWAE}(x) \le \log p(x)", r"\mathcal{L}"),    # applied: no new function
 ])
 def test_a_name_tag_beside_an_index_is_refused_in_any_order_or_spelling(row, at):
     """A word tag (capitals, or a word in an upright font) beside an index in one subscript is

@@ -239,17 +239,23 @@ _SPACING = re.compile(r"\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s")
 CAPITALS_TAG = re.compile(r"\{?\s*[A-Z]{2,}\s*\}?")
 
 
-def tag_beside(written):
+def tag_beside(written, label=None):
     """(the tag, what stands beside it) where a subscript as written (`{IWAE,k}`, `{k,IWAE}`,
-    `{IWAE_k}`, `{IWAE\\,k}`, `{\\mathrm{elbo},k}`) holds a word tag and anything more; None
-    for a tag alone (`{IWAE}`, a name's label) or no tag (`{i,j}`). The written text is asked,
-    not the key: the key drops the font and the spacing (`IWAE\\,k` is keyed `IWAEk`)."""
-    body = written.strip()
-    if body.startswith("{") and body.endswith("}"):
-        body = body[1:-1]
+    `{IWAE_k}`, `{IWAE\\,k}`, `{\\mathrm{elbo},k}`) holds a word tag and anything more, or
+    the tag alone with a superscript `label` in parentheses (`_{IWAE}^{(k)}`); None for a tag
+    alone (`{IWAE}`, a name's label) or no tag (`{i,j}`). The written text is asked, not the
+    key: the key drops the font and the spacing (`IWAE\\,k` is keyed `IWAEk`)."""
+    body = _unbraced(written)
     tag = _TAG.search(body)
     rest = _SPACING.sub("", _TAG.sub("", body)).strip(",;_")
+    if not rest and label is not None and re.fullmatch(r"\(.*\)", _unbraced(label)):
+        rest = _unbraced(label)
     return (tag.group(0), rest) if tag is not None and rest else None
+
+
+def _unbraced(written):
+    body = written.strip()
+    return body[1:-1].strip() if body.startswith("{") and body.endswith("}") else body
 
 
 def index_like(args):

@@ -3207,6 +3207,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_of_a_density(key, bracket, p.node)
             self._not_an_operator_above(key, p.node)
             self._not_at_a_function(key, bracket)
+            if "_{" in key:
+                self._tag_beside_index(key, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             self._derivative_of_a_number(key, p.node)
@@ -3677,18 +3679,21 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _tag_beside_index(self, key, node):
         """`\\mathcal{L}_{IWAE,k}`, and the tag after the index, glued to it or apart
-        (`_{k,IWAE}`, `_{IWAE_k}`, `_{IWAE;k}`, `_{IWAE\\,k}`, `_{\\mathrm{elbo},k}`): the
+        (`_{k,IWAE}`, `_{IWAE_k}`, `_{IWAE;k}`, `_{IWAE\\,k}`, `_{\\mathrm{elbo},k}`,
+        `_{IWAE}^{(k)}`), undeclared, as a number or applied (`\\mathcal{L}_{k,IWAE}(x)`): the
         author's tagged quantity at the index k (Burda et al.'s bound with k samples), which
         derive does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
         \\mathcal{L}_{IWAE,k}` was refuted at a complex value), whatever the order, the
         separator or the tag's font (`naming.tag_beside`)."""
-        written = next((self.source_text(t.children[1]) for t in node.children
-                        if is_tree(t, "subscript")), None) if is_tree(node, "script") else None
-        tagged = naming.tag_beside(written) if written is not None else None
+        scripts = {t.data: self.source_text(t.children[1]) for t in node.children
+                   if is_tree(t, "subscript", "superscript")} if is_tree(node, "script") else {}
+        written = scripts.get("subscript")
+        tagged = naming.tag_beside(written, scripts.get("superscript")) \
+            if written is not None else None
         if tagged is None:
             return
         base = key[:key.index("_{")]
-        raise self.error(f"{base}_{written}: {base}_{{{tagged[0]}}} at the index {tagged[1]} (a "
+        raise self.error(f"{self.source_text(node).strip()}: {base}_{{{tagged[0]}}} at the index {tagged[1]} (a "
                          f"name tag beside an index) is not read yet — define the indexed "
                          f"quantity itself (define {base}_k = …) and write it at k", node)
 
