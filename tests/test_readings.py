@@ -4879,13 +4879,13 @@ def test_a_superscript_of_capitals_is_a_tag_never_a_product_of_letters(row):
 
 def test_tags_alone_and_indices_keep_their_readings():
     """The tag alone stays a label (`\\mathcal{L}_{IWAE}`, `\\mathcal{L}_{\\mathrm{elbo}}`),
-    two indices stay two indices, and capitals the file declares stay a product."""
+    and capitals the file declares stay a product."""
     text = ("% derive: real a, N, M\n% derive: real x_i for i = 1..n\n% derive: natural n\n"
             "% derive: define \\mathcal{L}_{IWAE} = a\n"
             "% derive: define \\mathcal{L}_{\\mathrm{elbo}} = 2a\n"
             "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 3a $$\n"
             "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 2a $$\n"
-            "$$ 2^{NM} = 2^{MN} $$\n$$ 2^{NM} = 2^{N + M} $$\n")
+            "$$ a^{NM} = a^{MN} $$\n$$ a^{NM} = a^{N + M} $$\n")
     assert verdicts(text) == ["verified", "refuted", "verified", "refuted"]
 
 

@@ -2222,13 +2222,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _check_power_token(self, sup):
         self._one_character(sup, "x^")
         self._not_transpose(sup)
-        self._not_a_tag(sup)
 
-    def _not_a_tag(self, sup):
-        """`\\mathcal{L}_k^{IWAE}`, `\\theta^{MLE}`: a superscript of capitals, one of them a
-        letter the file neither declares nor binds, is a name tag — never the power of the
-        product I·W·A·E of fresh complex numbers. Refused; capitals the file declares
-        (`2^{NM}` of declared N, M) stay a product, as letters side by side are."""
+    def _not_a_tag(self, sup, base):
+        """`\\mathcal{L}_k^{IWAE}`, `\\theta^{MLE}`: a name's superscript of capitals, one of
+        them a letter the file neither declares nor binds, is a name tag — never the power of
+        the product I·W·A·E of fresh complex numbers. Refused where the power is read (after
+        `name_value`'s refusal of a power before brackets, `D^{KL}(p \\| q)`); capitals the
+        file declares (`a^{NM}` of declared N, M) stay a product, as letters side by side are."""
         written = self.source_text(sup)
         if naming.CAPITALS_TAG.fullmatch(written.strip()) is None:
             return
@@ -2239,7 +2239,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         raise self.error(f"^{{{word}}}: a superscript of capitals is a name tag here ({word}, "
                          f"not the product {' · '.join(letters)} of undeclared letters), which "
                          f"derive does not read as a superscript — write the tag as a subscript "
-                         f"of a name of its own (\\mathcal{{L}}_{{{word}}}), or declare the "
+                         f"of a name of its own ({base}_{{{word}}}), or declare the "
                          f"letters if they are numbers", sup)
 
     def _not_transpose(self, sup):
@@ -2890,6 +2890,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "subscript (D_{H}(P, Q), D_{KL}(P \\| Q))", p.node)
         value, used = self._resolve(p, bracket)
         if p.power is not None:
+            self._not_a_tag(p.power, p.base)
             value = Pow(value, self.term(p.power))
         return value, used
 
