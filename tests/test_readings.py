@@ -4855,6 +4855,7 @@ def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
     (r"\mathcal{L}_{IWAE} \le \mathcal{L}_{k, IWAE}", r"\mathcal{L}_{k"),
     (r"\mathcal{L}_{IWAE}^{(k)} \le \log p(x)", r"\mathcal{L}"),   # the index as a label
     (r"\mathcal{L}_{k,IWAE}(x) \le \log p(x)", r"\mathcal{L}"),    # applied: no new function
+    (r"\mathcal{L}_{IWAE}^{j} \le \log p(x)", r"\mathcal{L}"),      # j undeclared: no power
 ])
 def test_a_name_tag_beside_an_index_is_refused_in_any_order_or_spelling(row, at):
     """A word tag (capitals, or a word in an upright font) beside an index in one subscript is
@@ -4885,8 +4886,9 @@ def test_tags_alone_and_indices_keep_their_readings():
             "% derive: define \\mathcal{L}_{\\mathrm{elbo}} = 2a\n"
             "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 3a $$\n"
             "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 2a $$\n"
-            "$$ a^{NM} = a^{MN} $$\n$$ a^{NM} = a^{N + M} $$\n")
-    assert verdicts(text) == ["verified", "refuted", "verified", "refuted"]
+            "$$ a^{NM} = a^{MN} $$\n$$ a^{NM} = a^{N + M} $$\n"
+            "$$ \\mathcal{L}_{IWAE}^{n} = a^n $$\n$$ \\mathcal{L}_{IWAE}^{n} = a^{n+1} $$\n")
+    assert verdicts(text) == ["verified", "refuted", "verified", "refuted", "verified", "refuted"]
 
 
 # `\mathcal{L}^{(D^*)}` (Atienza's loss at the optimal discriminator D^*) was 𝓛 to the power

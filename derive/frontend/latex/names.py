@@ -253,6 +253,11 @@ def tag_beside(written, label=None):
     return (tag.group(0), rest) if tag is not None and rest else None
 
 
+def is_tag(written):
+    """Whether a subscript as written is a word tag alone (`{IWAE}`, `{\\mathrm{elbo}}`)."""
+    return _TAG.fullmatch(_unbraced(written)) is not None
+
+
 def _unbraced(written):
     body = written.strip()
     return body[1:-1].strip() if body.startswith("{") and body.endswith("}") else body

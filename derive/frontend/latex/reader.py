@@ -2242,6 +2242,22 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"of a name of its own ({base}_{{{word}}}), or declare the "
                          f"letters if they are numbers", sup)
 
+    def _not_an_index_power(self, p):
+        """`\\mathcal{L}_{IWAE}^{k}` with k neither declared nor bound: the tagged quantity
+        at the index k (as `\\mathcal{L}_{IWAE,k}`, `_tag_beside_index`), or its power to a
+        fresh complex number? Refused; a declared exponent (`natural k`) is a power."""
+        if p.sub is None or not naming.is_tag(self.source_text(p.sub)):
+            return
+        letter = re.fullmatch(r"\{?\s*([A-Za-z])\s*\}?", self.source_text(p.power).strip())
+        if letter is None or self.declared(letter.group(1)) is not None or \
+                self.bound_name(letter.group(1)) is not None:
+            return
+        raise self.error(f"{self.source_text(p.node).strip()}: {p.key} at the index "
+                         f"{letter.group(1)} (a name tag beside an index) or its power to an "
+                         f"undeclared {letter.group(1)}? — declare {letter.group(1)} for the "
+                         f"power, or define the indexed quantity itself (define {p.base}_k = …)",
+                         p.node)
+
     def _not_transpose(self, sup):
         """`x^T`, `w^{\\mathrm{T}}`, `\\theta^{\\mathsf{T}}` is the transpose in every ML text:
         the exponent's node is remembered, and if T resolves there to no declared or bound
@@ -2891,6 +2907,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         value, used = self._resolve(p, bracket)
         if p.power is not None:
             self._not_a_tag(p.power, p.base)
+            self._not_an_index_power(p)
             value = Pow(value, self.term(p.power))
         return value, used
 
