@@ -4816,6 +4816,13 @@ SEQUENCES = ("% derive: variable x, z\n% derive: joint p over x, z\n"
     # a sequence slice: refused at the name, never parsed as a map f: A \to B
     (r"\mathbb{E}_{q(z_{1:T}|x_{1:T})}[f(z)] = 1", "z_{1:T}", "z_{1:T} is a sequence slice"),
     (r"\log p(x_t|z_{1:t}, x_{1:t-1}) = 1", "z_{1:t}", "z_{1:t} is a sequence slice"),
+    # the same slice in brackets or as a superscript: the same refusal, never a copy of z,
+    # a name z_(1:T) or "expected \to"
+    (r"\mathbb{E}_{z_{(1:T)} \sim q(z|x)}[1] = 1", "z_{(1:T)}", "z_{(1:T)} is a sequence slice"),
+    (r"z_{[1:T]} = 1", "z_{[1:T]}", "z_{[1:T]} is a sequence slice"),
+    (r"q(z_{(1:T)}|x) = 1", "z_{(1:T)}", "z_{(1:T)} is a sequence slice"),
+    (r"f(x^{1:T}) = 1", "x^{1:T}", "x^{1:T} is a sequence slice"),
+    (r"f(x^{(1:t-1)}) = 1", "x^{(1:t-1)}", "x^{(1:t-1)} is a sequence slice"),
     # k draws left out with dots: refused at the dots, saying what they are
     (r"\mathbb{E}_{z_1, \dots, z_k \sim q(z|x)}[\log \frac{1}{k} \sum_{i=1}^k "
      r"\frac{p(x, z_i)}{q(z_i|x)}] \le \log p(x)", r"\dots", "k independent draws"),
@@ -4845,6 +4852,52 @@ def test_a_defined_quantity_at_a_further_index_is_no_fresh_unknown(row):
     text = SEQUENCES + "$$\\mathcal{L}_{IWAE} = \\log p(x)$$\n$$" + row + "$$\n"
     step = load_tex("r.tex", text).steps[-1]
     assert step.kind == "unreadable" and "at the index k (a name tag" in step.message
+
+
+@pytest.mark.parametrize("row, at", [
+    (r"\mathcal{L}_{k,IWAE} \le \log p(x)", r"\mathcal{L}"),        # the tag after the index
+    (r"\mathcal{L}_{IWAE_k} \le \log p(x)", r"\mathcal{L}"),        # the index inside the tag
+    (r"\mathcal{L}_{IWAE;k} \le \log p(x)", r"\mathcal{L}"),
+    (r"\mathcal{L}_{IWAE (k)} \le \log p(x)", r"\mathcal{L}"),
+    (r"\mathcal{L}_{IWAE\,k} \le \log p(x)", r"\mathcal{L}"),      # keyed IWAEk: glued
+    (r"\log p(x) \ge \mathcal{L}_{\mathrm{elbo},k}", r"\mathcal{L}"),  # a word in a font
+    (r"\mathcal{L}_{IWAE} \le \mathcal{L}_{k, IWAE}", r"\mathcal{L}_{k"),
+    (r"\mathcal{L}_{IWAE}^{(k)} \le \log p(x)", r"\mathcal{L}"),   # the index as a label
+    (r"\mathcal{L}_{k,IWAE}(x) \le \log p(x)", r"\mathcal{L}"),    # applied: no new function
+    (r"\mathcal{L}_{IWAE}^{j} \le \log p(x)", r"\mathcal{L}"),      # j undeclared: no power
+])
+def test_a_name_tag_beside_an_index_is_refused_in_any_order_or_spelling(row, at):
+    """A word tag (capitals, or a word in an upright font) beside an index in one subscript is
+    the tagged quantity at that index, whatever the order or separator: refused at the name,
+    never a fresh complex unknown (each of these rows was refuted at a complex value)."""
+    text = (SEQUENCES + "% derive: define \\mathcal{L}_{IWAE} = \\log p(x)\n"
+            "% derive: define \\mathcal{L}_{\\mathrm{elbo}} = \\log p(x)\n$$" + row + "$$\n")
+    (step,) = load_tex("r.tex", text).steps
+    assert step.kind == "unreadable" and "(a name tag beside an index)" in step.message
+    assert step.location.column == row.index(at) + 3
+
+
+@pytest.mark.parametrize("row", [r"\mathcal{L}_k^{IWAE} \le \log p(x)",
+                                 r"\theta^{MLE} = \theta^{MLE}"])
+def test_a_superscript_of_capitals_is_a_tag_never_a_product_of_letters(row):
+    """`\\mathcal{L}_k^{IWAE}` was 𝓛_k to the power I·W·A·E (four fresh complex numbers),
+    and the true bound refuted: a superscript of capitals not declared is refused as a tag."""
+    (step,) = load_tex("r.tex", SEQUENCES + "$$" + row + "$$\n").steps
+    assert step.kind == "unreadable" and "a superscript of capitals is a name tag" in step.message
+    assert step.location.column == row.index("{", row.index("^")) + 3
+
+
+def test_tags_alone_and_indices_keep_their_readings():
+    """The tag alone stays a label (`\\mathcal{L}_{IWAE}`, `\\mathcal{L}_{\\mathrm{elbo}}`),
+    and capitals the file declares stay a product."""
+    text = ("% derive: real a, N, M\n% derive: real x_i for i = 1..n\n% derive: natural n\n"
+            "% derive: define \\mathcal{L}_{IWAE} = a\n"
+            "% derive: define \\mathcal{L}_{\\mathrm{elbo}} = 2a\n"
+            "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 3a $$\n"
+            "$$ \\mathcal{L}_{IWAE} + \\mathcal{L}_{\\mathrm{elbo}} = 2a $$\n"
+            "$$ a^{NM} = a^{MN} $$\n$$ a^{NM} = a^{N + M} $$\n"
+            "$$ \\mathcal{L}_{IWAE}^{n} = a^n $$\n$$ \\mathcal{L}_{IWAE}^{n} = a^{n+1} $$\n")
+    assert verdicts(text) == ["verified", "refuted", "verified", "refuted", "verified", "refuted"]
 
 
 # `\mathcal{L}^{(D^*)}` (Atienza's loss at the optimal discriminator D^*) was 𝓛 to the power

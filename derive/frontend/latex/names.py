@@ -231,6 +231,38 @@ def label_and_power(sup):
     return "^{%s}" % flat_text(bracket), power
 
 
+# A word tag in a subscript or superscript: a run of two or more capitals (`IWAE`, `KL`) or a
+# word in an upright font (`\\mathrm{elbo}`, `\\text{IWAE}`) — never an index.
+_TAG = re.compile(r"\\(?:mathrm|text|textrm|textit|textsf|textbf|mathit|mathsf|operatorname)"
+                  r"\s*\{\s*[A-Za-z]{2,}\s*\}|(?<![A-Z\\])[A-Z]{2,}")
+_SPACING = re.compile(r"\\[,;:! ]|\\q?quad(?![A-Za-z])|~|\s")
+CAPITALS_TAG = re.compile(r"\{?\s*[A-Z]{2,}\s*\}?")
+
+
+def tag_beside(written, label=None):
+    """(the tag, what stands beside it) where a subscript as written (`{IWAE,k}`, `{k,IWAE}`,
+    `{IWAE_k}`, `{IWAE\\,k}`, `{\\mathrm{elbo},k}`) holds a word tag and anything more, or
+    the tag alone with a superscript `label` in parentheses (`_{IWAE}^{(k)}`); None for a tag
+    alone (`{IWAE}`, a name's label) or no tag (`{i,j}`). The written text is asked, not the
+    key: the key drops the font and the spacing (`IWAE\\,k` is keyed `IWAEk`)."""
+    body = _unbraced(written)
+    tag = _TAG.search(body)
+    rest = _SPACING.sub("", _TAG.sub("", body)).strip(",;_")
+    if not rest and label is not None and re.fullmatch(r"\(.*\)", _unbraced(label)):
+        rest = _unbraced(label)
+    return (tag.group(0), rest) if tag is not None and rest else None
+
+
+def is_tag(written):
+    """Whether a subscript as written is a word tag alone (`{IWAE}`, `{\\mathrm{elbo}}`)."""
+    return _TAG.fullmatch(_unbraced(written)) is not None
+
+
+def _unbraced(written):
+    body = written.strip()
+    return body[1:-1].strip() if body.startswith("{") and body.endswith("}") else body
+
+
 def index_like(args):
     """Whether the inside of `(…)` reads as an index: atoms (a letter, a number, a command
     such as `\\ell`) joined by `+`/`-`, one or more separated by commas (`(i)`, `(t-1)`,

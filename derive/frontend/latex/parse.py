@@ -220,24 +220,27 @@ def index_ranges(text):
     return INDEX_RANGES[2].sub(lambda m: written(m, m.group(2), m.group(3), m.group(4)), text)
 
 
-# `z_{1:T}`, `x_{1:t-1}`: a name's subscript that is a range a:b of whole numbers (a letter or
-# a command other than a binder's before it: `\\sum_{i:…}`, `\\max_{x: …}` keep their colons).
-SLICE = re.compile(r"((?<![A-Za-z\\])\\?[A-Za-z]+|\})\s*_\s*\{\s*([0-9A-Za-z]+)\s*:\s*([0-9A-Za-z]+"
-                   r"(?:\s*[-+]\s*[0-9A-Za-z]+)?)\s*\}")
+# `z_{1:T}`, `x_{1:t-1}`: a name's subscript or superscript that is a range a:b of whole numbers,
+# bare or in brackets (`z_{(1:T)}`, `z_{[1:T]}`, `x^{1:T}`) — a letter or a command other than a
+# binder's before it: `\\sum_{i:…}`, `\\max_{x: …}` keep their colons.
+SLICE = re.compile(r"((?<![A-Za-z\\])\\?[A-Za-z]+|\})\s*([_^])\s*\{\s*([(\[]?)\s*([0-9A-Za-z]+)\s*:"
+                   r"\s*([0-9A-Za-z]+(?:\s*[-+]\s*[0-9A-Za-z]+)?)\s*([)\]]?)\s*\}")
 _SLICE_BINDERS = {r"\sum", r"\prod", r"\int", r"\max", r"\min", r"\sup", r"\inf",
                   r"\bigcup", r"\bigcap", r"\argmax", r"\argmin", r"\lim", r"\oint",
                   r"\iint", r"\coprod", r"\bigoplus", r"\bigotimes"}
 
 
 def _check_slices(text):
-    """`z_{1:T}` (the sequence z_1, …, z_T of a sequence model, `q(z_{1:T} | x_{1:T})`) is
-    not read: refused at its position, saying so — never parsed as a map `f: A \\to B`."""
+    """`z_{1:T}` (the sequence z_1, …, z_T of a sequence model, `q(z_{1:T} | x_{1:T})`), and
+    the same slice in brackets or as a superscript (`z_{(1:T)}`, `x^{1:T}`), is not read: refused at its position, saying so — never parsed as a map `f: A \\to B`."""
     for found in SLICE.finditer(text):
         if found.group(1) in _SLICE_BINDERS:
             continue
         name = found.group(1) if found.group(1) != "}" else "x"
-        raise SyntaxProblem(f"{name}_{{{found.group(2)}:{found.group(3)}}} is a sequence slice "
-                            f"({name}_{found.group(2)}, …, {name}_{found.group(3)}), which derive "
+        script, opening, first, last, closing = found.group(2, 3, 4, 5, 6)
+        written = f"{script}{{{opening}{first}:{last}{closing}}}"
+        raise SyntaxProblem(f"{name}{written} is a sequence slice "
+                            f"({name}{script}{first}, …, {name}{script}{last}), which derive "
                             "does not read yet: write the sequence's members, or a sum or "
                             "product over their index", found.start())
 

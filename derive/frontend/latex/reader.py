@@ -2228,6 +2228,41 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         self._one_character(sup, "x^")
         self._not_transpose(sup)
 
+    def _not_a_tag(self, sup, base):
+        """`\\mathcal{L}_k^{IWAE}`, `\\theta^{MLE}`: a name's superscript of capitals, one of
+        them a letter the file neither declares nor binds, is a name tag — never the power of
+        the product I·W·A·E of fresh complex numbers. Refused where the power is read (after
+        `name_value`'s refusal of a power before brackets, `D^{KL}(p \\| q)`); capitals the
+        file declares (`a^{NM}` of declared N, M) stay a product, as letters side by side are."""
+        written = self.source_text(sup)
+        if naming.CAPITALS_TAG.fullmatch(written.strip()) is None:
+            return
+        letters = [c for c in written if c.isupper()]
+        if all(self.declared(c) is not None or self.bound_name(c) is not None for c in letters):
+            return
+        word = "".join(letters)
+        raise self.error(f"^{{{word}}}: a superscript of capitals is a name tag here ({word}, "
+                         f"not the product {' · '.join(letters)} of undeclared letters), which "
+                         f"derive does not read as a superscript — write the tag as a subscript "
+                         f"of a name of its own ({base}_{{{word}}}), or declare the "
+                         f"letters if they are numbers", sup)
+
+    def _not_an_index_power(self, p):
+        """`\\mathcal{L}_{IWAE}^{k}` with k neither declared nor bound: the tagged quantity
+        at the index k (as `\\mathcal{L}_{IWAE,k}`, `_tag_beside_index`), or its power to a
+        fresh complex number? Refused; a declared exponent (`natural k`) is a power."""
+        if p.sub is None or not naming.is_tag(self.source_text(p.sub)):
+            return
+        letter = re.fullmatch(r"\{?\s*([A-Za-z])\s*\}?", self.source_text(p.power).strip())
+        if letter is None or self.declared(letter.group(1)) is not None or \
+                self.bound_name(letter.group(1)) is not None:
+            return
+        raise self.error(f"{self.source_text(p.node).strip()}: {p.key} at the index "
+                         f"{letter.group(1)} (a name tag beside an index) or its power to an "
+                         f"undeclared {letter.group(1)}? — declare {letter.group(1)} for the "
+                         f"power, or define the indexed quantity itself (define {p.base}_k = …)",
+                         p.node)
+
     def _not_transpose(self, sup):
         """`x^T`, `w^{\\mathrm{T}}`, `\\theta^{\\mathsf{T}}` is the transpose in every ML text:
         the exponent's node is remembered, and if T resolves there to no declared or bound
@@ -2893,6 +2928,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              "subscript (D_{H}(P, Q), D_{KL}(P \\| Q))", p.node)
         value, used = self._resolve(p, bracket)
         if p.power is not None:
+            self._not_a_tag(p.power, p.base)
+            self._not_an_index_power(p)
             value = Pow(value, self.term(p.power))
         return value, used
 
@@ -3210,6 +3247,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self._not_of_a_density(key, bracket, p.node)
             self._not_an_operator_above(key, p.node)
             self._not_at_a_function(key, bracket)
+            if "_{" in key:
+                self._tag_beside_index(key, p.node)
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             self._derivative_of_a_number(key, p.node)
@@ -3679,17 +3718,24 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"function: % derive: define {key}(t) = …", node)
 
     def _tag_beside_index(self, key, node):
-        """`\\mathcal{L}_{IWAE,k}` (a tag of capitals) after `\\mathcal{L}_{IWAE}` is defined or declared: the
-        author's quantity at the index k (Burda et al.'s bound with k samples), which derive
-        does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
-        \\mathcal{L}_{IWAE,k}` was refuted at a complex value)."""
-        tagged = re.fullmatch(r"(.+_\{)([A-Z]{2,}),(.+)\}", key)
-        if tagged is None or self.scope.lookup(tagged.group(1) + tagged.group(2) + "}") is None:
+        """`\\mathcal{L}_{IWAE,k}`, and the tag after the index, glued to it or apart
+        (`_{k,IWAE}`, `_{IWAE_k}`, `_{IWAE;k}`, `_{IWAE\\,k}`, `_{\\mathrm{elbo},k}`,
+        `_{IWAE}^{(k)}`), undeclared, as a number or applied (`\\mathcal{L}_{k,IWAE}(x)`): the
+        author's tagged quantity at the index k (Burda et al.'s bound with k samples), which
+        derive does not read yet — never a fresh unknown of its own (`\\log p(x) \\ge
+        \\mathcal{L}_{IWAE,k}` was refuted at a complex value), whatever the order, the
+        separator or the tag's font (`naming.tag_beside`)."""
+        scripts = {t.data: self.source_text(t.children[1]) for t in node.children
+                   if is_tree(t, "subscript", "superscript")} if is_tree(node, "script") else {}
+        written = scripts.get("subscript")
+        tagged = naming.tag_beside(written, scripts.get("superscript")) \
+            if written is not None else None
+        if tagged is None:
             return
-        named = tagged.group(1) + tagged.group(2) + "}"
-        raise self.error(f"{key}: {named} at the index {tagged.group(3)} (a name tag beside an "
-                         f"index) is not read yet — define the indexed quantity itself "
-                         f"(define {tagged.group(1)[:-2]}_k = …) and write it at k", node)
+        base = key[:key.index("_{")]
+        raise self.error(f"{self.source_text(node).strip()}: {base}_{{{tagged[0]}}} at the index {tagged[1]} (a "
+                         f"name tag beside an index) is not read yet — define the indexed "
+                         f"quantity itself (define {base}_k = …) and write it at k", node)
 
     def _undeclared_symbol(self, key, node):
         """The Name of an undeclared (complex) symbol. A lone `i` is refused: it may be the
