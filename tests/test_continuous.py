@@ -1253,6 +1253,32 @@ def test_a_product_sign_after_an_evaluation_bar_multiplies_its_value(row, expect
     assert verdict(row, BARS).status == expected
 
 
+@pytest.mark.parametrize("row", [
+    # the bar closed the sum, and the k after it was the file's k, not the index: 5 (Σ k²)
+    # was refuted, 3k verified
+    r"\sum_{k=1}^{2} k \theta \Big|_{\theta=1} \cdot k = 5",
+    r"\sum_{k=1}^{2} k \theta \Big|_{\theta=1} \cdot k = 3 k",
+    r"\sum_{k=1}^{2} k \theta \Big|_{\theta=1} k = 3 k",
+    r"\sum_{k=1}^{2} \left. k \theta \right|_{\theta=1} \cdot k = 3 k",
+    r"\prod_{k=1}^{2} k \theta \Big|_{\theta=1} \cdot k = 2 k",
+    r"\int_x x \theta \Big|_{\theta=1} \cdot x = 0",
+])
+def test_a_bar_after_a_binder_body_with_more_after_it_is_refused(row):
+    result = verdict(row, BARS + "% derive: integer k\n% derive: variable x\n")
+    assert result.status == "error" and "binds a letter" in result.detail
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{k=1}^{2} [k \theta \Big|_{\theta=1}] \cdot k = 5", "verified"),   # brackets say
+    (r"\sum_{k=1}^{2} [k \theta \Big|_{\theta=1}] \cdot k = 3 k", "refuted"),
+    (r"(\sum_{k=1}^{2} k \theta) \Big|_{\theta=1} \cdot k = 3 k", "verified"),
+    (r"\sum_{k=1}^{2} k \theta \Big|_{\theta=1} = 3", "verified"),            # nothing after
+    (r"\int_0^1 x \theta \, dx \Big|_{\theta=1} \cdot k = \frac{k}{2}", "verified"),
+])
+def test_a_bar_with_the_binder_scope_written_is_read(row, expected):
+    assert verdict(row, BARS + "% derive: integer k\n").status == expected
+
+
 @pytest.mark.parametrize("row, message", [
     (r"\frac{d}{d\theta} \theta^3 - \theta \Big|_{\theta = 1} = 3\theta^2 - 1", "ambiguous"),
     (r"\theta^2 + \theta \Big|_{\theta = 0} = \theta^2", "ambiguous"),

@@ -976,6 +976,37 @@ def test_a_gradient_by_a_letter_not_plainly_f_argument_stays_refused(above, row)
     assert got[-1] == "error"
 
 
+PLAIN_W = "% derive: variable z\n% derive: real w\n% derive: function f, g, h\n"
+
+
+@pytest.mark.parametrize("above, row", [
+    # a later factor that is f (or g, written at z above) again: in the very reading that
+    # makes ∇_z f(w) f'(w) it moves with z too — f(w)/f(w) = 1 has gradient 0, never f'/f
+    ("f(z) = f(z)", r"\nabla_z \left[ \frac{f(w)}{f(w)} \right] = \frac{f'(w)}{f(w)}"),
+    ("f(z) = f(z)", r"\nabla_z \left[ f(w) \cdot \frac{1}{f(w)} \right] = \frac{f'(w)}{f(w)}"),
+    ("f(z) = f(z)", r"\nabla_z \left[ f(w) f(w) \right] = f'(w) f(w)"),
+    ("f(z) = f(z)", r"\nabla_z f(w) \cdot f(w) = f'(w) f(w)"),
+    ("f(z) = f(z)", r"\nabla_z f(w) \frac{1}{f(w)} = \frac{f'(w)}{f(w)}"),
+    ("f(z) + g(z) = g(z) + f(z)", r"\nabla_z f(w) g(w) = f'(w) g(w)"),
+    ("f(z) + g(z) = g(z) + f(z)", r"\nabla_z f(w) g(w) = f'(w) g(w) + f(w) g'(w)"),
+    # an operand that is one bracket holding more than f(w), even of factors free of z
+    ("f(z) = f(z)", r"\nabla_z \left[ f(w) h(w) \right] = f'(w) h(w)"),
+])
+def test_a_gradient_at_a_point_before_factors_moving_with_it_is_refused(above, row):
+    got = verdicts(display(PLAIN_W, above, row))
+    assert got[-1] == "error"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\nabla_z f(w) = f'(w)", "verified"),
+    (r"\nabla_z f(w) = 0", "refuted"),
+    (r"\nabla_z f(w) \, h(w) = f'(w) h(w)", "verified"),   # h never written at z
+    (r"\nabla_z f(w) \cdot h(w) = f(w) h'(w)", "refuted"),
+])
+def test_a_gradient_at_a_point_alone_or_before_factors_free_of_it_is_read(row, verdict):
+    assert verdicts(display(PLAIN_W, "f(z) = f(z)", row)) == ["verified", verdict]
+
+
 def test_a_leibniz_derivative_at_a_point_free_of_its_variable_stays_refused():
     # `\frac{d}{dz} f(w)`: the calculus reading 0 is as plain as the gradient at w
     got = verdicts(display(REPARAM, F_OF_Z, r"\frac{d}{dz} f(g_\phi(\epsilon)) = 0"))

@@ -3292,6 +3292,25 @@ def test_an_arrow_annotation_that_may_change_the_claim_is_refused(arrow, message
     assert any(message in (s.message or "") for s in steps(text))
 
 
+@pytest.mark.parametrize("row", [
+    r"a \derivearrownote{+ 1} = a", r"a + 1 = a \derivearrownote{+1}",
+    r"a \derivecolumnpair b = a", r"a \derivecolumnpairs b = a",
+])
+def test_a_mark_of_derive_written_by_the_author_is_refused(row):
+    # `\derivearrownote{…}` is the mark an annotated arrow row becomes: written by the
+    # author it was blanked (`a \derivearrownote{+1} = a` verified); now refused where it
+    # stands, also when a macro of the author's expands to it
+    for text in (display("% derive: real a, b\n", row),
+                 "% derive: real a, b\n\\newcommand{\\mk}{\\derivearrownote}\n"
+                 + display("", row.replace("\\derivearrownote", "\\mk"))):
+        assert verdicts(text) == ["error"]
+        assert "its own marks" in steps(text)[0].message
+    # the same row without the mark, and an annotated arrow (the mark made by derive), read
+    assert verdicts(display("% derive: real a\n", "a = a")) == ["verified"]
+    assert verdicts(ALIGNED.format(remark=r"&\Downarrow_{a > 0}", below="(a+1)(a+1)")) == [
+        "verified", "verified"]
+
+
 HENCE = "% derive: real a\n\\begin{{aligned}}\n{above} \\\\\n{arrow} \\\\\n{below}\n" \
     "\\end{{aligned}}\n"
 

@@ -289,6 +289,28 @@ def test_a_vector_at_a_density_s_point_is_still_read():
     assert verdicts(display(header, r"\int q(z) \, dz = 1")) == ["verified"]
 
 
+@pytest.mark.parametrize("above, row", [
+    ("", r"\nabla_z f(z) = f'(z)"),                    # was verified: z read as a number
+    ("", r"\nabla_z f(z) = 0"),                        # was refuted at a number z
+    ("f(z) = f(z)", r"\nabla_z f(w) = f'(w)"),         # was verified (f's gradient at w)
+    ("", r"\frac{\partial}{\partial z} f(z) = f'(z)"),
+    ("", r"\nabla_z z_1 = 1"),
+])
+def test_a_derivative_by_a_vector_is_refused(above, row):
+    # z ∈ ℝ^J: the gradient is a vector, and derive has no arithmetic of vectors
+    header = VECTOR_VARIABLE + "% derive: real w\n% derive: function f\n"
+    got = steps(display(header, *([above] if above else []), row))
+    assert got[-1].kind.value == "unreadable"
+    assert "a derivative by z, a vector" in got[-1].message
+
+
+def test_a_derivative_by_a_component_of_a_vector_is_still_read():
+    header = VECTOR_VARIABLE + "% derive: integer j\n"
+    assert verdicts(display(header, r"\frac{\partial}{\partial z_j} z_j^2 = 2 z_j",
+                            r"\frac{\partial}{\partial z_j} z_j^2 = z_j")) == [
+        "verified", "refuted"]
+
+
 def test_a_bare_vector_inside_a_definition_is_refused_where_it_is_used():
     (first, second) = steps(display(VECTOR_SYMBOL + "% derive: define g = z + 1\n",
                                     "g = 1 + z", "g - 1 = 2"))

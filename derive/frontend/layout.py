@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
-from derive.frontend.latex.annotations import ARROW_NOTE
+from derive.frontend.latex.annotations import ARROW_NOTE, WRITTEN_MARK
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
 from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
@@ -93,7 +93,7 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
     the row above them."""
-    masked = _braced_arrays_as_cases(without_comments(display))
+    masked = _own_marks_renamed(_braced_arrays_as_cases(without_comments(display)))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     cases = [m.span() for m in CASES.finditer(masked.text)]
@@ -139,6 +139,21 @@ def rows(display):
     found = [r for k, row in enumerate(found)
              for r in (split.get(k) or _connective_rows(row) or [row])]
     return _without_repeated_relations(_first_order_conditions(found))
+
+
+# A command in the namespace of derive's own marks (`\\derivearrownote`, `COLUMN_PAIR`).
+_OWN_MARK = re.compile(r"\\derive(?=[a-zA-Z])")
+
+
+def _own_marks_renamed(masked):
+    """The display with every command the author wrote in the namespace of derive's own
+    marks renamed (`\\derivearrownote` to `\\derivewrittenarrownote`, `WRITTEN_MARK`),
+    before any mark is made: no text of the author acts as a mark, and `annotate`
+    refuses it at its position."""
+    for m in reversed(list(_OWN_MARK.finditer(masked.text))):
+        masked = masked.replace(m.end(), m.end(), Mapped.generated(
+            WRITTEN_MARK[len("\\derive"):], masked.origin(m.start())))
+    return masked
 
 
 # A row that is only an arrow between the rows of a chain (`&\Downarrow \\`): a marker saying
@@ -791,7 +806,8 @@ def as_written(text):
     """A row's text as the author wrote it, for display: the column-pair marks back as
     the alignment marks they replaced, an arrow's note (`_arrow_note`) as an arrow."""
     return text.replace(PAIRS_GO_ON, "& ").replace(COLUMN_PAIR, "& ").replace(
-        "\\therefore " + ARROW_NOTE, ARROW_NOTE).replace(ARROW_NOTE, "\\Downarrow")
+        "\\therefore " + ARROW_NOTE, ARROW_NOTE).replace(ARROW_NOTE, "\\Downarrow").replace(
+        WRITTEN_MARK, "\\derive")
 
 
 def _column_pairs(piece, goes_on=False):

@@ -354,6 +354,11 @@ def ends_with_connective(text):
 def annotate(text):
     """The `Annotated` row (raises `RemarkError`)."""
     out = Annotated()
+    if WRITTEN_MARK in text:
+        at = text.index(WRITTEN_MARK)
+        name = "\\derive" + re.match(r"[a-zA-Z]*", text[at + len(WRITTEN_MARK):]).group(0)
+        raise RemarkError(f"derive does not read `{name}`: commands named \\derive… are its own "
+                          "marks, never the author's", at)
     text = _arrow_note(text, out)
     text = _HSPACE.sub(lambda m: "\\quad" + " " * (len(m.group(0)) - 5), text)
     pairs = _PAIRS_GO_ON.search(text)
@@ -463,6 +468,12 @@ def annotate(text):
 # holding the annotation as written, after `\therefore` when the arrow says "hence".
 ARROW_NOTE = "\\derivearrownote"
 _ARROW_NOTE = re.compile(re.escape(ARROW_NOTE) + r"\{")
+# derive's own marks are commands `\derive…` (ARROW_NOTE, layout's column-pair marks): one
+# the author wrote (or a macro of theirs expands to) is renamed by layout before it makes
+# any mark, `\derivearrownote` to `\derivewrittenarrownote` (`layout.rows`), so it never
+# acts as a mark (it was blanked: `a \derivearrownote{+1} = a` read as `a = a`); `annotate`
+# refuses it where it stands.
+WRITTEN_MARK = "\\derivewritten"
 
 
 def _arrow_note(text, out):

@@ -123,8 +123,10 @@ class Products:
             start = opened[-1] + 1 if opened else 0
             if k == start:
                 raise self.error("an evaluation bar needs an expression before it", pieces[k].node)
-            value = self.evaluation_bar(self.product(pieces[start:k]), pieces[k])
             rest = pieces[k + 1:]
+            if rest:
+                self._no_binder_before_bar(pieces, k)
+            value = self.evaluation_bar(self.product(pieces[start:k]), pieces[k])
             if opened:                      # \left. … \right|: only what they enclose
                 value = self.product([*pieces[:start - 1], ValuePiece(value, pieces[k].node)])
             if rest and isinstance(rest[0], OpPiece):
@@ -320,6 +322,26 @@ class Products:
                          f"distribution at the point (\\int f \\, d{name}(x)), which derive "
                          "does not read, never the integral times the bracket: write the "
                          "density, \\int f(x) \\, p(x) \\, dx", after.node)
+
+    def _no_binder_before_bar(self, pieces, k):
+        """Refuses an evaluation bar `pieces[k]` after the body of an operator that binds a
+        letter over the rest of its run — a sum or product, a limit or extremum, an
+        expectation without brackets, an integral not closed by its differential before
+        the bar — when more of the product follows the bar (`\\sum_k k \\theta
+        \\Big|_{\\theta=1} \\cdot k`): the bar closes the operator, so what follows it
+        would be read outside, its k the file's own, not the index; or does the bar
+        evaluate the body alone, and the rest stay under the operator? Brackets say which."""
+        for i, p in enumerate(pieces[:k]):
+            binder = isinstance(p, (LimitPiece, ExpectPiece)) and takes_rest(pieces, i) or \
+                isinstance(p, BigPiece) and (p.op not in ("int", "iint") or not any(
+                    end < k for end in self._differentials_of(pieces, i)))
+            if binder:
+                raise self.error("an evaluation bar after the body of an operator that binds a "
+                                 "letter (a sum, product, limit, expectation or integral), "
+                                 "with more of the product after it: does that stay under the "
+                                 "operator, or is the bar of the whole and what follows outside "
+                                 "it? write brackets around the body (\\sum_k [\\,…\\,]) or "
+                                 "around what the bar evaluates", pieces[k].node)
 
     def _in_integrand(self, pieces, k):
         """Whether the evaluation bar `pieces[k]` stands in the integrand of an `\\int`

@@ -124,7 +124,6 @@ from derive.model.terms import (
     substitute,
 )
 from derive.model.terms import nodes as subterms
-from derive.notation.vectors import VectorVariableInfo
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
@@ -2500,8 +2499,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 value = self._by_function_value(value, function, var_node, written)
                 continue
             name = self._variable_name(var_node)
+            self._not_a_vector(name, var_node)
             self._not_a_member(name, value, var_node)
-            at_point = None if piece.square else self._gradient_at_a_point(value, name, piece)
+            at_point = None if piece.square else \
+                self._gradient_at_a_point(value, name, piece, rest)
             if at_point is not None:
                 value = at_point
                 continue
@@ -2512,34 +2513,69 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 Deriv(value, name)
         return neg(value) if piece.negated else value
 
-    def _gradient_at_a_point(self, value, name, piece):
+    def _gradient_at_a_point(self, value, name, piece, rest):
         """`\\nabla_z f(w)` — z a declared variable, w free of z, f a declared function
         applied to w alone — as f's gradient at w, `\\left. \\nabla_z f(z) \\right|_{z=w}`,
         when z is plainly the name of f's argument: the rows read before this one wrote f
-        applied to z alone (`f(z)`, `argument_letters`), and to no other variable. So is f(w) first
-        in a product of factors all free of z (`\\nabla_z f(w) \\cdot \\nabla_\\phi g`): the
-        gradient of f at w times the rest — of the first factor or of the whole product,
-        the two agree, as no later factor moves with z — so no later factor may apply f, or
-        any function written at z above (`\\nabla_z [f(w) / f(w)]`, `\\nabla_z f(w) g(w)`:
-        each would be at z in this very reading, and the product rule would apply). None
-        otherwise (then `_not_at_another_point` refuses it): `\\frac{d}{dz} f(w)`, a value
-        that is more than f applied (`\\nabla_z \\log f(w)`), f written at no variable or at
-        several, a vector z (its gradient is a vector, derive having no arithmetic of them)."""
-        first, rest = (value.args[0], value.args[1:]) if isinstance(value, Mul) else (value, ())
+        applied to z alone (`f(z)`, `argument_letters`), and to no other variable. So is f(w),
+        written as the first factor of its own, before factors none of which may move with
+        z in that reading (`\\nabla_z f(w) \\cdot \\nabla_\\phi g`): the gradient of f at w
+        times the rest — of the first factor or of the whole product, the two agree. A later
+        factor that applies a function written at z above (f itself, `\\nabla_z f(w) f(w)`,
+        or `g(w)` after `g(z)`), a function or density moving with z, or z itself, makes it
+        ambiguous; so does an operand that is one bracket or fraction holding more than
+        f(w) (`\\nabla_z [\\frac{f(w)}{f(w)}]`: f(z)/f(z) has gradient 0 at w, not f'(w)/f(w)).
+        None otherwise (then `_not_at_another_point` refuses it): `\\frac{d}{dz} f(w)`, a
+        value that is more than f applied (`\\nabla_z \\log f(w)`), or f written at no
+        variable or at several."""
+        first, others = (value.args[0], value.args[1:]) if isinstance(value, Mul) else \
+            (value, ())
         if not is_tree(piece.node, "nabla") or not isinstance(first, Call) or \
                 len(first.args) != 2 or name in free_names(value) or \
                 self.scope.context.kind(name.variable) is not Kind.VARIABLE or \
-                isinstance(self.scope.context.info(name.variable), VectorVariableInfo) or \
-                any(isinstance(t, Call) and (t.function == first.function or
-                                             name.variable in self.argument_letters.get(
-                                                 t.function, ()))
-                    for factor in rest for t in subterms(factor)) or \
                 self.scope.context.kind(first.function) is not Kind.FUNCTION or \
                 self.argument_letters.get(first.function) != {name.variable}:
             return None
+        if others and (piece.body is not None or self.product_factors(rest)[0] != first):
+            return None
+        if any(self._moves_at_argument(t, name) for t in others):
+            key = first.function.latex
+            raise self.error(f"\\nabla_{{{name.latex}}} {key}(…) before more factors, one of "
+                             f"which moves with {name.latex} once {key}'s argument {name.latex} "
+                             "is read at the point, is ambiguous (the gradient of the first "
+                             "factor alone, times the rest, or of the whole product?): write "
+                             f"{key}'(…) times the rest, or \\left. \\nabla_{{{name.latex}}} "
+                             f"[…] \\right|_{{{name.latex}=…}}", piece.node)
         at = At(Deriv(Call(first.function, Sym(name)), name), name, first.args[1])
-        return Mul(at, *rest) if rest else at
+        return Mul(at, *others) if others else at
 
+    def _moves_at_argument(self, term, name):
+        """Whether `term` may move with the variable `name` once a function's argument
+        written `name` above is read as moving with it: it names the variable, applies a
+        function written at it (`argument_letters`), labelled by it or declared to move with
+        it, or holds a density moving with it."""
+        context = self.scope.context
+        for t in subterms(term):
+            if isinstance(t, Call) and (
+                    name.variable in self.argument_letters.get(t.function, ()) or
+                    name in context.moves_with(t.function) or
+                    labelled_by(t.function, name.variable)) or \
+                    isinstance(t, Dens) and isinstance(t.dist, Dist) and \
+                    name in context.moves_with(t.dist.name):
+                return True
+        return name in free_names(term)
+
+    def _not_a_vector(self, name, node):
+        """Refuses a derivative by a declared vector (`variable z in \\mathbb{R}^2`,
+        `\\nabla_z`, `\\frac{\\partial}{\\partial z}`): its gradient is a vector, and derive
+        has no arithmetic of vectors — read as the derivative by a number, `\\nabla_z f(z)
+        = f'(z)` was verified, and a counterexample gave z a number's value. A derivative
+        by a component (`\\frac{\\partial}{\\partial z_j}`) is read (`_member_variable`)."""
+        if isinstance(self.scope.context.info(name), (vectors.Vector, vectors.VectorVariableInfo)):
+            raise self.error(f"a derivative by {name.latex}, a vector (declared in a space of "
+                             "vectors): its gradient is a vector, and derive has no "
+                             "arithmetic of vectors — differentiate by a component "
+                             f"({name.latex}_j)", node)
 
     def _bare_nabla_parameter(self, value, node):
         """What a bare `\\nabla` (no subscript: `\\nabla \\pi(a|s; \\theta)`, `b(s) \\nabla 1`,
