@@ -694,3 +694,26 @@ def test_a_definition_parameter_at_a_variables_own_letter_is_that_variables_valu
     """`define m(\\tilde{x}) = \\int p(\\tilde{x}|x) p(x) dx` on a joint over x, x̃ (Tweedie's
     formula): the parameter spelled as x̃ stands for x̃ in p's arguments, never refused."""
     assert verdicts(display(TILDE, row))[-1] == verdict
+
+
+@pytest.mark.parametrize("law, after", [
+    (r"density p = \mathcal{N}(x, 1) over z", ""),              # its formula written with x
+    (r"density p over z" + "\n% derive: depends p on x", ""),    # moving with x
+    (r"density p over z", "% derive: depends p on x\n"),          # the same, below the define
+])
+def test_a_marginal_mixing_over_a_law_of_its_own_variable_is_refused(law, after):
+    """`define g(x) = \\int g(x|z)p(z)dz` with p written with x is a law given x: g(0) put 0
+    into g(·|z) only, so `g(0) = \\int g(0|z)p(z)dz` (false at x ≠ 0) was verified."""
+    text = (f"% derive: variable x, z\n% derive: density g over x given z\n% derive: {law}\n"
+            f"% derive: define g(x) = \\int g(x|z)p(z)dz\n{after}")
+    with pytest.raises(InputError, match="free of x"):
+        steps(display(text, r"g(0) = \int g(0|z) p(z) dz"))
+
+
+def test_a_marginal_mixing_over_a_law_by_formula_free_of_its_variable_is_read():
+    text = ("% derive: variable x, z\n% derive: real \\mu\n% derive: density g over x given z\n"
+            "% derive: density p = \\mathcal{N}(\\mu, 1) over z\n"
+            "% derive: define g(x) = \\int g(x|z)p(z)dz\n")
+    true, false = verdicts(display(text, r"g(0) = \int g(0|z) p(z) dz",
+                                   r"g(0) = \int g(1|z) p(z) dz"))
+    assert true == "verified" and false != "verified"     # quadrature: not certified

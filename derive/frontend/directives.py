@@ -47,7 +47,7 @@ from derive.model.names import (
     SetInfo, label_letters,
 )
 from derive.model.terms import (
-    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, sub, substitute,
+    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
@@ -1257,12 +1257,28 @@ class Directives:
                 continue
             if named is None or named[1].kind is not Kind.DISTRIBUTION:
                 raise self.source.error(f"{name_key} is not a declared density or function", at)
+            self._no_mixing_law_moved(named[0], key, at)
             if param is None and declared and found[1].kind is Kind.PARAMETER:
                 param = found[0]
             elif param is None:
                 param = self.scope.declare(key, Declaration(
                     Kind.PARAMETER, found[1].domain if declared else Domain.REAL))
             self.scope.depends(named[0], param)
+
+    def _no_mixing_law_moved(self, law, key, offset):
+        """`depends p on x` below `define g(x) = \\int g(x|z)p(z)dz`: the law a marginal
+        mixes over would move with the marginal's own variable — p(z | x) under another
+        spelling, which the define refuses (`marginals.law_moves_with`); refused here too,
+        whatever the order of the directives."""
+        for name, declaration in self.scope.table.items():
+            info = declaration.info
+            if declaration.kind is Kind.DISTRIBUTION and info.marginal is not None and \
+                    key in {v.latex for v in info.over} and \
+                    any(isinstance(n, Dist) and n.name is law for n in nodes(info.marginal[1])):
+                raise self.source.error(
+                    f"{law.latex} is the law the marginal {name.latex}({key}) mixes over: it "
+                    f"must be free of {key} (a law written with {key} is a law given {key})",
+                    offset)
 
     def _fixed(self, body, offset, fixed=True):
         names, sep, point = body.partition(" at ")
