@@ -717,3 +717,31 @@ def test_a_marginal_mixing_over_a_law_by_formula_free_of_its_variable_is_read():
     true, false = verdicts(display(text, r"g(0) = \int g(0|z) p(z) dz",
                                    r"g(0) = \int g(1|z) p(z) dz"))
     assert true == "verified" and false != "verified"     # quadrature: not certified
+
+
+MOVING = ("% derive: variable x, z\n% derive: real \\theta\n"
+          "% derive: density g_{\\theta} over x given z\n% derive: depends g_{\\theta} on \\theta\n"
+          "% derive: density p over z\n"
+          "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)p(z)dz\n")
+
+
+@pytest.mark.parametrize("relation", [r"\le", r"\ge", "="])
+def test_a_moving_marginal_under_a_bar_is_evaluated_at_the_bars_value(relation):
+    """[g_θ(x)]_{θ=0} − g_θ(x): the marginal put in is one term inside and outside the bar,
+    and the numeric engine reused its value across the bar (its memo key held the names
+    the term mentions, not θ, which g_θ moves with) — the true row was refuted as ≤ and as
+    ≥, and as = the engines disagreed."""
+    row = (r"g_{\theta}(x) \big|_{\theta = 0} - g_{\theta}(x) " + relation +
+           r" \left.\int g_{\theta}(x|y)p(y)dy\right|_{\theta = 0} - \int g_{\theta}(x|y)p(y)dy")
+    assert verdicts(display(MOVING, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("text, row", [
+    (MOVING, r"g_{\theta}(x) \big|_{\theta = 0} - g_{\theta}(x) = 0"),
+    ("% derive: variable x\n% derive: real \\theta\n% derive: density q over x\n"
+     "% derive: depends q on \\theta\n", r"q(x)\big|_{\theta=0} = q(x)"),
+])
+def test_a_density_moving_with_a_parameter_differs_at_the_bars_value(text, row):
+    """The false variant: the value at θ = 0 is not the value at θ (was 'numerically
+    consistent', the value at θ reused under the bar)."""
+    assert verdicts(display(text, row)) == ["refuted"]
