@@ -745,3 +745,21 @@ def test_a_density_moving_with_a_parameter_differs_at_the_bars_value(text, row):
     """The false variant: the value at θ = 0 is not the value at θ (was 'numerically
     consistent', the value at θ reused under the bar)."""
     assert verdicts(display(text, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"g_{\theta_0}(x) = \int g_{\theta}(x|z)p(z)dz",
+    r"\log g_{\theta_0}(x) = \log \int g_{\theta}(x|z)p(z)dz",
+    r"g_{\theta_0}(x) = \int g_{\theta_0}(x|z)p(z)dz",
+])
+def test_a_moved_marginal_as_a_chains_first_side_is_refused_not_defined(row):
+    """`g_{\\theta_0}(x)` as a chain's first side was a new name the row defined (shown as
+    a definition, exit 0), while below a first side it is refused: refused everywhere."""
+    assert verdicts(display(MOVING.replace("real \\theta", "real \\theta, \\theta_0"), row)) \
+        == ["error"]
+
+
+def test_the_marginal_at_its_own_parameter_as_a_first_side_is_checked():
+    assert verdicts(display(MOVING, r"g_{\theta}(x) = \int g_{\theta}(x|z)p(z)dz",
+                            r"g_{\theta}(x) = 2 \int g_{\theta}(x|z)p(z)dz")) == \
+        ["verified", "refuted"]
