@@ -763,3 +763,41 @@ def test_the_marginal_at_its_own_parameter_as_a_first_side_is_checked():
     assert verdicts(display(MOVING, r"g_{\theta}(x) = \int g_{\theta}(x|z)p(z)dz",
                             r"g_{\theta}(x) = 2 \int g_{\theta}(x|z)p(z)dz")) == \
         ["verified", "refuted"]
+
+
+BARE = ("% derive: variable x, z\n% derive: density g over x given z\n"
+        "% derive: density p over z\n% derive: density r over x\n"
+        "% derive: define g(x) = \\int g(x|z)p(z)dz\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"H(g) = -\int g(x) \log g(x) dx",
+    r"\mathbb{E}_{x \sim g}[\log g(x)] = \int g(x) \log g(x) dx",
+    r"\mathbb{E}_{x \sim g}[\log g(x)] = \int g(x|z) \log g(x) dx",
+    r"D_{KL}(g \| r) = \int g(x) \log \frac{g(x)}{r(x)} dx",
+    r"\mathbb{E}_{g}[x] = \int x g(x) dx",
+])
+def test_a_bare_conditional_family_after_its_marginals_define_is_refused(row):
+    """After `define g(x) = \\int g(x|z)p(z)dz` a bare g (a law) is the conditional at a z
+    the row never writes or the marginal: refused — read as the conditional, H(g) =
+    −∫ g(x) log g(x) dx (true of the marginal) was refuted, and E_{x∼g}[log g(x)] =
+    ∫ g(x|z) log g(x) dx verified."""
+    (step,) = steps(display(BARE, row))
+    assert step.kind == "unreadable" and "ambiguous after its marginal" in step.message
+
+
+def test_a_conditional_family_written_at_its_arguments_after_its_marginals_define_is_read():
+    assert verdicts(display(BARE, r"H(g(x|z)) = -\int g(x|z) \log g(x|z) dx",
+                            r"\mathbb{E}_{x \sim g(x|z)}[x] = \int x g(x|z) dx",
+                            r"\mathbb{E}_{x \sim g(x|z)}[x] = \int x g(x) dx")) == \
+        ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("define", ["", "% derive: define g(x) = \\int g(x|z)p(z)dz\n"])
+def test_a_random_variable_with_a_conditional_density_is_refused_at_the_directive(define):
+    """`random X with density g over x` of g over x given z was accepted silently, X left
+    with no law (rows then said no declared distribution is over x)."""
+    text = ("% derive: variable x, z\n% derive: density g over x given z\n"
+            f"% derive: density p over z\n{define}% derive: random X with density g over x\n")
+    with pytest.raises(InputError, match="declared conditional on z"):
+        steps(display(text, r"\mathbb{E}_X[X] = \int x g(x) dx"))

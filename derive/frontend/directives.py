@@ -651,6 +651,8 @@ class Directives:
         start = offset + len(rv) + len(sep)
         known = self.scope.lookup(self.reader.read_name(rest.strip(), start)) \
             if sep and not clauses["over"] else None
+        if known is not None and known[1].kind is Kind.DISTRIBUTION:
+            self._no_conditional_law(rv, known, start)
         if known is not None and known[1].kind is Kind.DISTRIBUTION and \
                 len(known[1].info.over) == 1:   # p declared before (by formula): X is its x
             self._alias(known[1].info.over[0].latex, rv, offset)
@@ -662,6 +664,7 @@ class Directives:
             return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
         if declared is not None and declared[1].kind is Kind.DISTRIBUTION:
+            self._no_conditional_law(rv, declared, start)
             # p declared before (a joint): X is one of its variables, its law p's marginal
             variable = self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))
             if variable is None or variable[0] not in declared[1].info.over:
@@ -737,6 +740,24 @@ class Directives:
                                     "\\mathcal{N}(\\mu, \\sigma^2))", start)
         self._density_formula(f"{key}={family} over {over}", start - len(key) - 1)
         self._random(f"{rv} with density {key}", offset)
+
+    def _no_conditional_law(self, rv, declared, offset):
+        """`random X with density g over x` of a family g declared conditional (`density g
+        over x given z`) is refused here: g is a law of x for each z, no law of X — which
+        was accepted silently, X left with no law, and its rows then said that no declared
+        distribution is over x. Its marginal (`define g(x) = \\int g(x|z)p(z)dz`) is not
+        taken as X's law either (one letter, two laws: which?)."""
+        name, declaration = declared
+        info = declaration.info
+        if info.given:
+            raise self.source.error(
+                f"{name.latex} is declared conditional on "
+                f"{', '.join(v.latex for v in info.given)} (a law of "
+                f"{', '.join(v.latex for v in info.over)} for each value of them): no law of "
+                f"{rv.strip()} — derive does not take it, nor a marginal defined under its "
+                f"name, as the law of a random variable: declare one of its own (random "
+                f"{rv.strip()} with density f over {', '.join(v.latex for v in info.over)})",
+                offset)
 
     def _record_law(self, rv, density, variable, offset):
         """Record the law of the random variable `rv` — its density, when that is declared
