@@ -4982,8 +4982,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         (`marginals`): a known name (the family at θ_0), never a new one a row's head defines
         — as a chain's first side `g_{\\theta_0}(x) = \\int g_\\theta(x|z)p(z)dz` became a
         definition, though everywhere else the spelling is refused (`_resolve`)."""
-        if p.sub is None or self.bound_name(p.key) is not None or \
-                self.declared(p.key) is not None:
+        if p.sub is None or not any(getattr(self.scope.table[d].info, "marginal", None)
+                                    for d in self.scope.parameters if d in self.scope.table) \
+                or self.bound_name(p.key) is not None or self.declared(p.key) is not None:
             return False
         moved = self._moved(p)
         return moved is not None and getattr(moved[1].info, "marginal", None) is not None
