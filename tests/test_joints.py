@@ -694,3 +694,110 @@ def test_a_definition_parameter_at_a_variables_own_letter_is_that_variables_valu
     """`define m(\\tilde{x}) = \\int p(\\tilde{x}|x) p(x) dx` on a joint over x, x̃ (Tweedie's
     formula): the parameter spelled as x̃ stands for x̃ in p's arguments, never refused."""
     assert verdicts(display(TILDE, row))[-1] == verdict
+
+
+@pytest.mark.parametrize("law, after", [
+    (r"density p = \mathcal{N}(x, 1) over z", ""),              # its formula written with x
+    (r"density p over z" + "\n% derive: depends p on x", ""),    # moving with x
+    (r"density p over z", "% derive: depends p on x\n"),          # the same, below the define
+])
+def test_a_marginal_mixing_over_a_law_of_its_own_variable_is_refused(law, after):
+    """`define g(x) = \\int g(x|z)p(z)dz` with p written with x is a law given x: g(0) put 0
+    into g(·|z) only, so `g(0) = \\int g(0|z)p(z)dz` (false at x ≠ 0) was verified."""
+    text = (f"% derive: variable x, z\n% derive: density g over x given z\n% derive: {law}\n"
+            f"% derive: define g(x) = \\int g(x|z)p(z)dz\n{after}")
+    with pytest.raises(InputError, match="free of x"):
+        steps(display(text, r"g(0) = \int g(0|z) p(z) dz"))
+
+
+def test_a_marginal_mixing_over_a_law_by_formula_free_of_its_variable_is_read():
+    text = ("% derive: variable x, z\n% derive: real \\mu\n% derive: density g over x given z\n"
+            "% derive: density p = \\mathcal{N}(\\mu, 1) over z\n"
+            "% derive: define g(x) = \\int g(x|z)p(z)dz\n")
+    true, false = verdicts(display(text, r"g(0) = \int g(0|z) p(z) dz",
+                                   r"g(0) = \int g(1|z) p(z) dz"))
+    assert true == "verified" and false != "verified"     # quadrature: not certified
+
+
+MOVING = ("% derive: variable x, z\n% derive: real \\theta\n"
+          "% derive: density g_{\\theta} over x given z\n% derive: depends g_{\\theta} on \\theta\n"
+          "% derive: density p over z\n"
+          "% derive: define g_{\\theta}(x) = \\int g_{\\theta}(x|z)p(z)dz\n")
+
+
+@pytest.mark.parametrize("relation", [r"\le", r"\ge", "="])
+def test_a_moving_marginal_under_a_bar_is_evaluated_at_the_bars_value(relation):
+    """[g_θ(x)]_{θ=0} − g_θ(x): the marginal put in is one term inside and outside the bar,
+    and the numeric engine reused its value across the bar (its memo key held the names
+    the term mentions, not θ, which g_θ moves with) — the true row was refuted as ≤ and as
+    ≥, and as = the engines disagreed."""
+    row = (r"g_{\theta}(x) \big|_{\theta = 0} - g_{\theta}(x) " + relation +
+           r" \left.\int g_{\theta}(x|y)p(y)dy\right|_{\theta = 0} - \int g_{\theta}(x|y)p(y)dy")
+    assert verdicts(display(MOVING, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("text, row", [
+    (MOVING, r"g_{\theta}(x) \big|_{\theta = 0} - g_{\theta}(x) = 0"),
+    ("% derive: variable x\n% derive: real \\theta\n% derive: density q over x\n"
+     "% derive: depends q on \\theta\n", r"q(x)\big|_{\theta=0} = q(x)"),
+])
+def test_a_density_moving_with_a_parameter_differs_at_the_bars_value(text, row):
+    """The false variant: the value at θ = 0 is not the value at θ (was 'numerically
+    consistent', the value at θ reused under the bar)."""
+    assert verdicts(display(text, row)) == ["refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"g_{\theta_0}(x) = \int g_{\theta}(x|z)p(z)dz",
+    r"\log g_{\theta_0}(x) = \log \int g_{\theta}(x|z)p(z)dz",
+    r"g_{\theta_0}(x) = \int g_{\theta_0}(x|z)p(z)dz",
+])
+def test_a_moved_marginal_as_a_chains_first_side_is_refused_not_defined(row):
+    """`g_{\\theta_0}(x)` as a chain's first side was a new name the row defined (shown as
+    a definition, exit 0), while below a first side it is refused: refused everywhere."""
+    assert verdicts(display(MOVING.replace("real \\theta", "real \\theta, \\theta_0"), row)) \
+        == ["error"]
+
+
+def test_the_marginal_at_its_own_parameter_as_a_first_side_is_checked():
+    assert verdicts(display(MOVING, r"g_{\theta}(x) = \int g_{\theta}(x|z)p(z)dz",
+                            r"g_{\theta}(x) = 2 \int g_{\theta}(x|z)p(z)dz")) == \
+        ["verified", "refuted"]
+
+
+BARE = ("% derive: variable x, z\n% derive: density g over x given z\n"
+        "% derive: density p over z\n% derive: density r over x\n"
+        "% derive: define g(x) = \\int g(x|z)p(z)dz\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"H(g) = -\int g(x) \log g(x) dx",
+    r"\mathbb{E}_{x \sim g}[\log g(x)] = \int g(x) \log g(x) dx",
+    r"\mathbb{E}_{x \sim g}[\log g(x)] = \int g(x|z) \log g(x) dx",
+    r"D_{KL}(g \| r) = \int g(x) \log \frac{g(x)}{r(x)} dx",
+    r"\mathbb{E}_{g}[x] = \int x g(x) dx",
+])
+def test_a_bare_conditional_family_after_its_marginals_define_is_refused(row):
+    """After `define g(x) = \\int g(x|z)p(z)dz` a bare g (a law) is the conditional at a z
+    the row never writes or the marginal: refused — read as the conditional, H(g) =
+    −∫ g(x) log g(x) dx (true of the marginal) was refuted, and E_{x∼g}[log g(x)] =
+    ∫ g(x|z) log g(x) dx verified."""
+    (step,) = steps(display(BARE, row))
+    assert step.kind == "unreadable" and "ambiguous after its marginal" in step.message
+
+
+def test_a_conditional_family_written_at_its_arguments_after_its_marginals_define_is_read():
+    assert verdicts(display(BARE, r"H(g(x|z)) = -\int g(x|z) \log g(x|z) dx",
+                            r"\mathbb{E}_{x \sim g(x|z)}[x] = \int x g(x|z) dx",
+                            r"\mathbb{E}_{x \sim g(x|z)}[x] = \int x g(x) dx")) == \
+        ["verified", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("define", ["", "% derive: define g(x) = \\int g(x|z)p(z)dz\n"])
+def test_a_random_variable_with_a_conditional_density_is_refused_at_the_directive(define):
+    """`random X with density g over x` of g over x given z was accepted silently, X left
+    with no law (rows then said no declared distribution is over x)."""
+    text = ("% derive: variable x, z\n% derive: density g over x given z\n"
+            f"% derive: density p over z\n{define}% derive: random X with density g over x\n")
+    with pytest.raises(InputError, match="declared conditional on z"):
+        steps(display(text, r"\mathbb{E}_X[X] = \int x g(x) dx"))

@@ -47,7 +47,7 @@ from derive.model.names import (
     SetInfo, label_letters,
 )
 from derive.model.terms import (
-    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, sub, substitute,
+    Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
@@ -652,6 +652,8 @@ class Directives:
         start = offset + len(rv) + len(sep)
         known = self.scope.lookup(self.reader.read_name(rest.strip(), start)) \
             if sep and not clauses["over"] else None
+        if known is not None and known[1].kind is Kind.DISTRIBUTION:
+            self._no_conditional_law(rv, known, start)
         if known is not None and known[1].kind is Kind.DISTRIBUTION and \
                 len(known[1].info.over) == 1:   # p declared before (by formula): X is its x
             self._alias(known[1].info.over[0].latex, rv, offset)
@@ -663,6 +665,7 @@ class Directives:
             return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
         if declared is not None and declared[1].kind is Kind.DISTRIBUTION:
+            self._no_conditional_law(rv, declared, start)
             # p declared before (a joint): X is one of its variables, its law p's marginal
             variable = self.scope.lookup(self.reader.read_name(clauses["over"].strip(), start))
             if variable is None or variable[0] not in declared[1].info.over:
@@ -753,6 +756,24 @@ class Directives:
                                     "\\mathcal{N}(\\mu, \\sigma^2))", start)
         self._density_formula(f"{key}={family} over {over}", start - len(key) - 1)
         self._random(f"{rv} with density {key}", offset)
+
+    def _no_conditional_law(self, rv, declared, offset):
+        """`random X with density g over x` of a family g declared conditional (`density g
+        over x given z`) is refused here: g is a law of x for each z, no law of X — which
+        was accepted silently, X left with no law, and its rows then said that no declared
+        distribution is over x. Its marginal (`define g(x) = \\int g(x|z)p(z)dz`) is not
+        taken as X's law either (one letter, two laws: which?)."""
+        name, declaration = declared
+        info = declaration.info
+        if info.given:
+            raise self.source.error(
+                f"{name.latex} is declared conditional on "
+                f"{', '.join(v.latex for v in info.given)} (a law of "
+                f"{', '.join(v.latex for v in info.over)} for each value of them): no law of "
+                f"{rv.strip()} — derive does not take it, nor a marginal defined under its "
+                f"name, as the law of a random variable: declare one of its own (random "
+                f"{rv.strip()} with density f over {', '.join(v.latex for v in info.over)})",
+                offset)
 
     def _record_law(self, rv, density, variable, offset):
         """Record the law of the random variable `rv` — its density, when that is declared
@@ -1273,12 +1294,28 @@ class Directives:
                 continue
             if named is None or named[1].kind is not Kind.DISTRIBUTION:
                 raise self.source.error(f"{name_key} is not a declared density or function", at)
+            self._no_mixing_law_moved(named[0], key, at)
             if param is None and declared and found[1].kind is Kind.PARAMETER:
                 param = found[0]
             elif param is None:
                 param = self.scope.declare(key, Declaration(
                     Kind.PARAMETER, found[1].domain if declared else Domain.REAL))
             self.scope.depends(named[0], param)
+
+    def _no_mixing_law_moved(self, law, key, offset):
+        """`depends p on x` below `define g(x) = \\int g(x|z)p(z)dz`: the law a marginal
+        mixes over would move with the marginal's own variable — p(z | x) under another
+        spelling, which the define refuses (`marginals.law_moves_with`); refused here too,
+        whatever the order of the directives."""
+        for name, declaration in self.scope.table.items():
+            info = declaration.info
+            if declaration.kind is Kind.DISTRIBUTION and info.marginal is not None and \
+                    key in {v.latex for v in info.over} and \
+                    any(isinstance(n, Dist) and n.name is law for n in nodes(info.marginal[1])):
+                raise self.source.error(
+                    f"{law.latex} is the law the marginal {name.latex}({key}) mixes over: it "
+                    f"must be free of {key} (a law written with {key} is a law given {key})",
+                    offset)
 
     def _fixed(self, body, offset, fixed=True):
         names, sep, point = body.partition(" at ")

@@ -40,6 +40,7 @@ from derive.model.terms import (
 )
 from derive.notation import families, registry, vectors
 from derive.notation.joint import expression_density
+from derive.notation.parameters import formula_mentions
 from derive.notation.elementary import ELEMENTARY
 
 _BRANCHED = ("arcsin", "arccos", "arctan")   # no analytic mode in arb: refused in quadrature
@@ -1780,8 +1781,7 @@ class Evaluator:
             return self._at(var, self.locate(value), body)
         saved = self.overrides.get(var)
         self.overrides[var] = value
-        self._memo = {k: v for k, v in self._memo.items() if var not in free_names(k[0])}
-        self._failed = {k: v for k, v in self._failed.items() if var not in free_names(k[0][0])}
+        self._forget(var)
         try:
             return self._value(body)
         finally:
@@ -1789,6 +1789,27 @@ class Evaluator:
                 del self.overrides[var]
             else:
                 self.overrides[var] = saved
+            self._forget(var)
+
+    def _forget(self, var):
+        """Drops the values remembered for terms that move with the number `var` a bar puts
+        to a value, on entering the bar and on leaving it: the memo's key holds the values of
+        the names a term mentions, and a term can move with θ without mentioning it — a
+        density that `depends` on θ or whose formula is written with θ, as in the marginal
+        ∫ g_θ(x|z)p(z)dz put in for g_θ(x) — so its value at θ = 0 was reused outside the bar
+        (and the outside one inside it): [g_θ(x)]_{θ=0} − g_θ(x) came out 0."""
+        movers = {d for d, ps in self.context.parameters.items() if var in ps}
+        moved = {}
+
+        def moves(t):
+            if t not in moved:
+                moved[t] = var in free_names(t) or any(
+                    isinstance(n, Dist) and (n.name in movers or
+                                             formula_mentions(n, var, self.context))
+                    for n in nodes(t))
+            return moved[t]
+        self._memo = {k: v for k, v in self._memo.items() if not moves(k[0])}
+        self._failed = {k: v for k, v in self._failed.items() if not moves(k[0][0])}
 
     # ================================================================== exactness
     def degree(self, body, var):

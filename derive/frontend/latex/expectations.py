@@ -849,7 +849,20 @@ class Expectations:
         return Averaging(keys, variables, Dist(found[0], variables))
 
     def distribution_named(self, name, node):
+        """The law a bare name stands for (`H(q)`, `\\mathbb{E}_{x \\sim q}`): a conditional
+        family at the values its conditioning variables have where it stands. After its
+        marginal is defined under its name (`define g(x) = \\int g(x|z)p(z)dz`) a bare g is
+        refused: the conditional at a z the row never writes, or the marginal the define
+        gave g(x) — one letter, two laws (read as the conditional, H(g) = −∫ g(x) log g(x) dx
+        was refuted at a z the row never wrote)."""
         info = self.scope.context.info(name)
+        if info.given and info.marginal is not None:
+            raise self.error(
+                f"{name.latex} written bare is ambiguous after its marginal's define: the "
+                f"conditional {name.latex}(…|{', '.join(v.latex for v in info.given)}) or the "
+                f"marginal {name.latex}({', '.join(v.latex for v in info.over)})? — write the "
+                "density at its arguments where a formula is meant (\\int g(x) \\log g(x) dx), "
+                "or name the marginal with a letter of its own", node)
         if info.given:
             return Dist(name, info.over, info.given, tuple(self.at_variable(v) for v in info.given))
         return Dist(name, info.over)

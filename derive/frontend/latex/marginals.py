@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from derive.model.names import Kind
 from derive.model.terms import Dens, Dist, Integral, Mul, Product, Sym
+from derive.notation.parameters import formula_mentions
 
 
 def why_not_marginal(name, info, params, body, context):
@@ -50,6 +51,29 @@ def why_not_marginal(name, info, params, body, context):
     if not _law_of(laws[0], set(bound), context):
         return ("the other factor must be a declared law, not conditional, over exactly the "
                 "variables integrated out, at them")
+    moved = law_moves_with(laws[0].dist, info.over, context)
+    if moved is not None:
+        return (f"the law {laws[0].dist.name.latex} mixed over must be free of "
+                f"{moved.latex}, the variable the marginal is of (a law of "
+                f"{', '.join(v.latex for v in info.given)} written with {moved.latex} is a law "
+                f"given {moved.latex}: the value put in for {moved.latex} would not reach it)")
+    return None
+
+
+def law_moves_with(dist, variables, context):
+    """The first of `variables` (a marginal's, x) that the mixing law `dist` moves with — its
+    formula is written with it (`density p = \\mathcal{N}(x, 1) over z`) or it `depends` on
+    it — or None. Such a law is p(z | x) under another spelling: g(0) would put 0 into
+    g(·|z) and not into the law. A law given otherwise than by its name or a formula (a
+    pushforward, a reparameterised law, an expression) is not looked into: its variable
+    counts as moved (refused, never guessed free)."""
+    info = context.info(dist.name)
+    moves = {p.latex for p in context.moves_with(dist.name)}
+    for v in variables:
+        if info.law is not None or info.reparameterised is not None or \
+                info.expression is not None or v.latex in moves or \
+                formula_mentions(dist, v, context):
+            return v
     return None
 
 

@@ -1179,7 +1179,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             and not self._mass_function(self.declared(name.key.rstrip("'"))) \
             or self._derivative_of(name) is not None or name.sub is not None and \
             not self._decorated(name) and self.declared(name.base + "_{\\cdot}") is not None or \
-            bracket is None and self._head_labels(name.key)
+            bracket is None and self._head_labels(name.key) or self._moved_marginal(name)
         if self.bound_name(name.key) is None and self._kronecker_indices(name) is not None:
             if relation is DEFINE:                # \delta_{jk} = 0: a claim about the delta
                 raise self.error(f"{name.key} is the Kronecker delta (1 when its indices are "
@@ -5088,6 +5088,18 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return laws[0][0]
         term = Mul(*(Dens(dist, at) for dist, at in laws))
         return self.formula_law(term, set(taken), node)
+
+    def _moved_marginal(self, p):
+        """Whether `p` is `g_{\\theta_0}` of a family g_θ whose marginal the file defined
+        (`marginals`): a known name (the family at θ_0), never a new one a row's head defines
+        — as a chain's first side `g_{\\theta_0}(x) = \\int g_\\theta(x|z)p(z)dz` became a
+        definition, though everywhere else the spelling is refused (`_resolve`)."""
+        if p.sub is None or not any(getattr(self.scope.table[d].info, "marginal", None)
+                                    for d in self.scope.parameters if d in self.scope.table) \
+                or self.bound_name(p.key) is not None or self.declared(p.key) is not None:
+            return False
+        moved = self._moved(p)
+        return moved is not None and getattr(moved[1].info, "marginal", None) is not None
 
     def _moved(self, p):
         """`p_{\\theta_0}` for a declared `p_\\theta` that depends on θ, `P_{g_{\\theta_0}}` for
