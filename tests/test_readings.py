@@ -4924,7 +4924,9 @@ def test_a_decorated_label_keeps_false_steps_refuted():
 
 
 @pytest.mark.parametrize("row", ["W^{(\\mu t)} = W^{(t \\mu)}",
-                                 "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}"])
+                                 "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}",
+                                 # two labels, or a label and more, are no power of (1)(2) = 2
+                                 "W^{(1)(2)} = W^{2}", "W^{(1)t} = W^{t}"])
 def test_a_parenthesised_power_of_an_undeclared_name_is_refused(row):
     (message,) = readings(display("% derive: real \\mu, t\n", row))
     assert "parenthesised superscript on an undeclared name" in message
