@@ -2917,3 +2917,31 @@ def test_a_directives_gaussian_of_another_dimension_is_refused(directive):
 def test_a_directives_gaussian_of_the_variables_dimension_is_read(row, expected):
     header = DIAGONAL + "% derive: random Z with density \\mathcal{N}(\\mu,\\Sigma) over z\n"
     assert verdict(row, header).status == expected
+
+
+# ∂/∂m of a density by formula looped (the numeric engine's derivative kept ∂_m q(x) whole
+# and asked for its own value again: "nests too deeply"); it is the formula's derivative now.
+# A second derivative of a density with no formula is not read (it looped the same way).
+_FORMULA_Q = "% derive: variable x\n% derive: real m\n% derive: density q = \\mathcal{N}(m, 1) over x\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\frac{\partial}{\partial m} q(x) = (x - m) q(x)", "verified"),
+    (r"\frac{\partial}{\partial m} q(x) = (x + m) q(x)", "refuted"),
+    (r"\frac{\partial}{\partial m} q(x) = (m - x) q(x)", "refuted"),
+    (r"\frac{\partial^2}{\partial m^2} q(x) = ((x - m)^2 - 1) q(x)", "verified"),
+])
+def test_the_derivative_of_a_density_by_formula_is_its_formulas(row, expected):
+    assert verdict(row, _FORMULA_Q).status.value == expected
+
+
+def test_a_second_derivative_of_an_abstract_density_is_not_read():
+    header = ("% derive: discrete a, s\n% derive: real \\theta\n"
+              "% derive: density \\pi_\\theta over a given s\n"
+              "% derive: depends \\pi_\\theta on \\theta\n")
+    derivation = load(r"\sum_a \frac{\partial^2}{\partial \theta^2} \pi_\theta(a \mid s) = 0",
+                      header)
+    (result,) = check(derivation).steps
+    assert result.verdict.status.value == "undecided"
+    assert "second derivative of a density" in result.verdict.detail
+    assert "nests too deeply" not in result.verdict.detail

@@ -164,7 +164,11 @@ def _rule(t, v, ctx, memo):
         body = _pathwise(t, v, ctx) if getattr(memo, "pathwise", False) else t.body
         return type(t)(t.var, _d(body, v, ctx, memo), t.lower, t.upper)
     if kind is Deriv:
-        return _d(without_derivatives(t, ctx), v, ctx, memo)
+        inner = without_derivatives(t, ctx)
+        if inner == t:                          # ∂_θ p_θ(x), irreducible: ∂² is not read
+            raise NotDifferentiable("a second derivative of a density with no formula is "
+                                    "not read")
+        return _d(inner, v, ctx, memo)
     if kind is At:
         return _d(without_derivatives(t, ctx), v, ctx, memo)
     if kind is Product:
@@ -277,8 +281,9 @@ def without_derivatives(t, context, where=None):
     def walk(u):
         if u in memo:
             return memo[u]
-        if isinstance(u, Deriv) and isinstance(u.body, Dens):
-            out = u
+        if isinstance(u, Deriv) and isinstance(u.body, Dens) and \
+                families.explicit(u.body, context) is None:
+            out = u                         # ∂_θ p_θ(x) of an abstract density is irreducible
         elif isinstance(u, (Deriv, At)) and where is not None:
             out = without_derivatives(u, context) if where(u) else \
                 u.rebuild([walk(c) for c in u.children])
