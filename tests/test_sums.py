@@ -2600,6 +2600,19 @@ def test_a_member_defined_beside_the_family_refuses_the_family_under_a_binder(ro
     assert "x_{0} is defined as a name of its own beside the family x_t" in text
 
 
+@pytest.mark.parametrize("row, expected", [
+    # the author names the short spelling (s18c's μ_q = μ_q(x_t, x_0) = …): no step of its own
+    (r"\mu_q = \mu_q(x_t, x_0) = \frac{x_t + x_0}{2} = \frac{x_t}{2} + "
+     r"\frac{x_t - \epsilon}{2\sqrt{a}}", ["definition", "verified", "verified"]),
+    (r"\mu_q = \mu_q(x_t, x_0) = \frac{x_t + x_0}{2} = \frac{x_t}{2} + "
+     r"\frac{x_t + \epsilon}{2\sqrt{a}}", ["definition", "verified", "refuted"]),
+    (r"\mu_q(x_t, x_0) = \mu_q = \frac{x_t - x_0}{2}", ["verified", "refuted"]),
+])
+def test_a_chain_opening_with_a_name_and_its_labelled_spelling_names_it(row, expected):
+    header = OWN + "% derive: define \\mu_q(x_t, x_0) = \\frac{x_t + x_0}{2}\n"
+    assert verdicts(display(header, row)) == expected
+
+
 def test_a_member_is_not_defined_beside_a_family_a_definition_above_uses():
     """`define S = Σ_{s=0}^2 x_s` holds the family's x_0: a second x_0 would split it."""
     with pytest.raises(InputError, match="is not defined on its own"):
