@@ -904,9 +904,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         index mentions a bound letter (`\\sum_{s=0}^T x_s`) is refused from here on
         (`_not_bound_beside_own`) — there x_0 would be the family's value, not this name.
         Refused (False) when a definition above already uses the family: it would keep
-        the family's x_0 beside this one."""
-        if not re.fullmatch(r"[0-9]+", naming.flat_text(p.sub)) or not family[1].declared:
-            return False
+        the family's x_0 beside this one; and for a family declared over a range (`real
+        a_i for i = 1..n`), whose members are the entries of one vector."""
+        if not re.fullmatch(r"[0-9]+", naming.flat_text(p.sub)) or not family[1].declared or \
+                isinstance(family[1].info, IndexRange):
+            return False                  # `real a_i for i = 1..n`: a_1 is one of the vector
         if any(family[0] in free_names(d.info.body) for _, d in self.scope.table.items()
                if d.kind is Kind.DEFINITION and isinstance(d.info, DefinitionInfo)):
             return False
