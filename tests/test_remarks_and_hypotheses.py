@@ -1736,6 +1736,47 @@ def test_a_bound_on_a_member_taken_at_one_index_is_a_bound_on_a_number(header, r
     assert verdicts(display(header, row)) == expected
 
 
+SCORE = MEMBER + "% derive: real m\n% derive: density q = \\mathcal{N}(\\sqrt{\\alpha_t} m, " \
+    "1 - \\alpha_t) over x\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the score of a Gaussian written with the member (s18c: ∇ log q(x_t|x_0) of DDPM's marginal)
+    (SCORE, r"\nabla_x \log q(x) = -\frac{x - \sqrt{\alpha_t} m}{1 - \alpha_t}", ["verified"]),
+    (SCORE, r"\nabla_x \log q(x) = \frac{x - \sqrt{\alpha_t} m}{1 - \alpha_t}", ["refuted"]),
+    (SCORE, r"\nabla_x \log q(x) = -\frac{x - \sqrt{\alpha_t} m}{\sqrt{1 - \alpha_t}}",
+     ["refuted"]),
+    (SCORE, r"\frac{d}{dx} \sqrt{(1 - \alpha_t)^2} x = 1 - \alpha_t", ["verified"]),
+    (SCORE, r"\frac{d}{dx} \sqrt{(1 - \alpha_t)^2} x = \alpha_t - 1", ["refuted"]),
+    # a formula at another member than the step's: the bound is not used, never refuted
+    (MEMBER + "% derive: integer s\n% derive: density q = \\mathcal{N}(0, \\alpha_s) over x\n",
+     r"\sqrt{(1 - \alpha_t)^2} + \int x q(x) dx = 1 - \alpha_t", ["undecided"]),
+])
+def test_a_member_bound_holds_under_a_derivative_in_another_letter_and_in_formulas(header, row,
+                                                                                   expected):
+    """A derivative in x treats α_t as the constant it is, and a density whose formula takes
+    α at t only takes the bounded number there too: the bound is used (it was not)."""
+    assert verdicts(display(header, row)) == expected
+
+
+REPARAMETERISED = ("% derive: real m, \\epsilon, y\n% derive: positive a\n% derive: assume a < 1\n"
+                   "% derive: assume y = \\sqrt{a} m + \\sqrt{1-a} \\epsilon\n")
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # DDPM's x_t = √ᾱ x_0 + √(1 − ᾱ) ε solved for x_t: its value is real because 1 − a > 0
+    # over 0 < a < 1 (a = ε/(1 + ε): 1 − ε/(1 + ε) shown positive over its common denominator)
+    (REPARAMETERISED, r"\frac{y - \sqrt{a} m}{1 - a} = \frac{\epsilon}{\sqrt{1 - a}}",
+     ["verified"]),
+    (REPARAMETERISED, r"\frac{y - \sqrt{a} m}{1 - a} = \frac{\epsilon}{1 - a}", ["refuted"]),
+    (REPARAMETERISED.replace("a < 1", "a < 2"),        # 1 − a of no sign: not used
+     r"\frac{y - \sqrt{a} m}{1 - a} = \frac{\epsilon}{\sqrt{1 - a}}", ["undecided"]),
+])
+def test_an_equation_solved_for_a_symbol_whose_value_has_a_root_of_one_minus_a_bound(
+        header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
 def test_a_counterexample_under_a_member_bound_shows_the_member():
     (step,) = steps(display(MEMBER, r"\sqrt{(1 - \alpha_t)^2} = \alpha_t - 1"))
     verdict = decide(step, "0", clock.now() + 20)

@@ -2573,6 +2573,53 @@ def test_a_row_at_an_index_using_no_name_of_the_files_index_stays_a_family():
         "definition", "verified", "refuted"]
 
 
+# A member at a whole number defined beside the declared family (diffusion's data x_0 from
+# the noisy x_t, s18c): a name of its own; the family's other members stay the family's,
+# and a member under a binder of its index is refused (there it would be the family's x_0).
+OWN = "% derive: real x_t, \\epsilon\n% derive: positive a\n" \
+      "% derive: define x_0 = \\frac{x_t - \\epsilon}{\\sqrt{a}}\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sqrt{a} x_0 + \epsilon = x_t", ["verified"]),
+    (r"x_0 + x_1 = \frac{x_t - \epsilon}{\sqrt{a}} + x_1", ["verified"]),
+    (r"\sqrt{a} x_0 - \epsilon = x_t", ["refuted"]),
+    (r"x_0 = x_t", ["refuted"]),
+])
+def test_a_member_at_a_whole_number_is_defined_beside_the_family(row, expected):
+    assert verdicts(display(OWN, row)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"\sum_{s=0}^{1} x_s = x_0 + x_1",             # true in the author's reading: no x_0 twice
+    r"\sum_{s=0}^{1} x_s = x_1",
+    r"\prod_{s=0}^{1} x_s = x_0 x_1",
+])
+def test_a_member_defined_beside_the_family_refuses_the_family_under_a_binder(row):
+    (text,) = readings(display(OWN, row))
+    assert "x_{0} is defined as a name of its own beside the family x_t" in text
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the author names the short spelling (s18c's μ_q = μ_q(x_t, x_0) = …): no step of its own
+    (r"\mu_q = \mu_q(x_t, x_0) = \frac{x_t + x_0}{2} = \frac{x_t}{2} + "
+     r"\frac{x_t - \epsilon}{2\sqrt{a}}", ["definition", "verified", "verified"]),
+    (r"\mu_q = \mu_q(x_t, x_0) = \frac{x_t + x_0}{2} = \frac{x_t}{2} + "
+     r"\frac{x_t + \epsilon}{2\sqrt{a}}", ["definition", "verified", "refuted"]),
+    (r"\mu_q(x_t, x_0) = \mu_q = \frac{x_t - x_0}{2}", ["verified", "refuted"]),
+])
+def test_a_chain_opening_with_a_name_and_its_labelled_spelling_names_it(row, expected):
+    header = OWN + "% derive: define \\mu_q(x_t, x_0) = \\frac{x_t + x_0}{2}\n"
+    assert verdicts(display(header, row)) == expected
+
+
+def test_a_member_is_not_defined_beside_a_family_a_definition_above_uses():
+    """`define S = Σ_{s=0}^2 x_s` holds the family's x_0: a second x_0 would split it."""
+    with pytest.raises(InputError, match="is not defined on its own"):
+        steps("% derive: real x_t\n% derive: define S = \\sum_{s=0}^{2} x_s\n"
+              "% derive: define x_0 = 2 x_t\n$$ S = S $$\n")
+
+
 # ---------------------------------------------------------------- sums written out with dots
 
 DOTS = ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"

@@ -347,11 +347,13 @@ def _members_as_symbols(terms, pending, context):
     the member, so a counterexample shows α_t), and the bound is then used as any bound on
     a symbol. Its value at that one index is free within the domain, so the instances are
     the same; a family taken at two indices (which may be equal) or written in a density's
-    formula is left as it is (the bound is then not used)."""
+    formula at another member is left as it is (the bound is then not used). A derivative in
+    another letter than the member's index (∇_x log q(x) of q = N(√ᾱ_t x_0, 1 − ᾱ_t)) treats
+    the member as the constant it is, and a density whose formula takes the family at that
+    member only takes the fresh symbol there too (`_formulas_changed`), as the step does."""
     sides = [term for term in terms if term is not None] + \
         [side for _, left, right, _ in pending for side in (left, right)]
-    if any(isinstance(t, Deriv) for side in sides for t in nodes(side)):
-        return terms, pending, context
+    differentiated = {t.var for side in sides for t in nodes(side) if isinstance(t, Deriv)}
     for relation, left, right, _ in list(pending):
         call = next((side for side in (left, right) if isinstance(side, Call) and
                      context.kind(side.function) is Kind.FUNCTION and
@@ -363,20 +365,30 @@ def _members_as_symbols(terms, pending, context):
         f = call.function
         taken = {t for side in sides for t in nodes(side) if isinstance(t, Call) and
                  t.function is f}
-        if taken != {call} or any(
-                d.kind is Kind.DISTRIBUTION and formula_mentions(Dist(n, d.info.over,
-                                                                      d.info.given), f, context)
-                for n, d in context.table.items()):
+        written = {n for n, d in context.table.items() if d.kind is Kind.DISTRIBUTION and
+                   formula_mentions(Dist(n, d.info.over, d.info.given), f, context)}
+        if taken != {call} or differentiated & (free_names(call) | {f}) or \
+                any(_taken_in_formula(n, f, context) != {call} for n in written):
             continue
         member = Name(f.latex.removesuffix("_{\\cdot}") + "_{" + show(call.arguments[0]) + "}")
         table = dict(context.table)
         table[member] = Declaration(Kind.SYMBOL, context.domain(f))
-        context = Context(table, context.parameters, context.fixed)
+        context = _formulas_changed(Context(table, context.parameters, context.fixed), written,
+                                    lambda t, c=call, m=Sym(member): _call_put(t, c, m))
         terms = [None if t is None else _call_put(t, call, Sym(member)) for t in terms]
         pending = [(r, _call_put(a, call, Sym(member)), _call_put(b, call, Sym(member)), text)
                    for r, a, b, text in pending]
         sides = [_call_put(side, call, Sym(member)) for side in sides]
     return terms, pending, context
+
+
+def _taken_in_formula(dist, f, context):
+    """The calls of the family `f` in the formula of the declared density `dist`."""
+    formula = context.info(dist).formula
+    pieces = [piece for low, high, value in formula.pieces for piece in (low, high, value)
+              if piece is not None] + ([formula.family] if formula.family is not None else [])
+    return {t for piece in pieces for t in nodes(piece) if isinstance(t, Call) and
+            t.function is f}
 
 
 def _call_put(term, call, value):

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from functools import lru_cache
 from math import comb
 
 from derive.engines import clock, euler, gaussian, ranges
@@ -1687,7 +1688,47 @@ def _poly_sign(poly):
         return NONNEG
     if COMPLEX in signs or None in signs:
         return COMPLEX
-    return REAL
+    return _cleared_sign(poly.key()) if REAL in signs else REAL
+
+
+@lru_cache(maxsize=1 << 14)
+def _cleared_sign(key):
+    """The sign of a poly of real terms (`key`) over the common denominator of its positive
+    sums, written out (1 − ε/(1 + ε), the upper bound t < 1 of a positive t written
+    t = ε/(1 + ε); (1 + ε) − ε): multiplied by the product D of those sums to the power they
+    are divided by, the poly keeps its sign (D > 0), and with every such sum expanded,
+    (1 + ε) − ε = 1 shows what the terms one by one do not. REAL when there is no such sum,
+    the powers are large, or the expansion shows no sign either."""
+    return _by_common_denominator(Poly.from_key(key))
+
+
+def _by_common_denominator(poly):
+    powers, highest = {}, 0
+    for m in poly.terms:
+        for a, e in m:
+            if a[0] == "poly" and a[2] == POS and isinstance(e, int):
+                powers[a] = max(powers.get(a, 0), -e)
+                highest = max(highest, abs(e))
+    if not powers or len(powers) > 2 or highest > 3:
+        return REAL
+    try:
+        cleared = Poly()
+        for m, c in poly.terms.items():
+            term = Poly({frozenset((a, e) for a, e in m if a not in powers): c})
+            for a, k in powers.items():
+                term = term * _expanded_power(Poly.from_key(a[1]), dict(m).get(a, 0) + k)
+            cleared = cleared + term
+    except TooLarge:
+        return REAL
+    sign = _poly_sign(cleared)
+    return sign if sign in (POS, NONNEG) else REAL
+
+
+def _expanded_power(inner, e):
+    result = Poly.const(1)
+    for _ in range(e):
+        result = result * inner
+    return result
 
 
 # ====================================================================== helpers

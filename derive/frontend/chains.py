@@ -661,7 +661,8 @@ class ChainBuilder:
     def _transition(self, part, justification):
         if part.relation is DEFINE and part.head is not None:
             return self._name_right(part, justification)
-        if part.relation is RESTATES:
+        if part.relation is RESTATES or part.relation is Relation.EQ and \
+                not self.chains[-1] and _spelled_twice(self._last, part):
             return self._restated(part, justification)
         if part.relation is DEFINE:
             raise self.source.error("':=' defines the name on its left; here it follows an "
@@ -928,3 +929,14 @@ def _kind(lhs, rhs, relation, scope):
     # `A ∝ B` is checked as the equation its cross-multiplied sides make (`proportional`)
     return StepKind.EQUALITY if relation in (Relation.EQ, Relation.PROPTO) else \
         StepKind.RELATION
+
+
+def _spelled_twice(head, part):
+    """Whether a chain opens `\\mu_q = \\mu_q(x_t, x_0) = …`: one name the file defines,
+    written bare and then with the arguments its definition is labelled by (read as the
+    one quantity). The author names the short spelling — a definition row, checked as a
+    restatement (`_restated`), never a step of the chain."""
+    bare = "".join(head.latex.split())
+    written = "".join(part.latex.split())
+    return head.term is part.term and isinstance(head.term, (Sym, Defined)) and \
+        bare and written.startswith(bare) and written[len(bare):].startswith(("(", "\\left("))

@@ -148,6 +148,7 @@ class FileScope:
         self.letter_members = {}  # letter → [(member key, family key, Declaration)]: `real \mu_p`
         self.recurrences = {}     # family key `a_{\cdot}` → offset of its recurrence read at one index
         self.at_file_index = {}   # family key `b_{\cdot}` → offset of a row defining b at the file's index
+        self.own_members = {}     # family key `x_{\cdot}` → key `x_{0}` of a member defined as a name of its own
         self.one_names = {}       # base `h` → key `h_i` of a definition whose body does not use i
         self.random_spellings = set()   # keys `random X with density p over x` declared
         self.random_laws = {}     # such a key → its density Name, when over x alone

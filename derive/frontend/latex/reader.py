@@ -895,6 +895,37 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return self.scope.at_file_index[key], "with names defined at the file's index"
         return None
 
+    def _own_member(self, p, family):
+        """Whether `define x_0 = …` (`p`) defines the member of the declared family `x_t`
+        (`family`) at a whole number (diffusion's data x_0 beside the noisy x_t) as a name
+        of its own: a definition in terms of x_t holds at the author's t, which is then no
+        0 (x_0 cannot be defined from itself), and read so, a step proved for every value
+        of x_t holds there too. It is recorded (`scope.own_members`): a member of x whose
+        index mentions a bound letter (`\\sum_{s=0}^T x_s`) is refused from here on
+        (`_not_bound_beside_own`) — there x_0 would be the family's value, not this name.
+        Refused (False) when a definition above already uses the family: it would keep
+        the family's x_0 beside this one; and for a family declared over a range (`real
+        a_i for i = 1..n`), whose members are the entries of one vector."""
+        if not re.fullmatch(r"[0-9]+", naming.flat_text(p.sub)) or not family[1].declared or \
+                isinstance(family[1].info, IndexRange):
+            return False                  # `real a_i for i = 1..n`: a_1 is one of the vector
+        if any(family[0] in free_names(d.info.body) for _, d in self.scope.table.items()
+               if d.kind is Kind.DEFINITION and isinstance(d.info, DefinitionInfo)):
+            return False
+        self.scope.own_members.setdefault(p.base + "_{\\cdot}", p.key)
+        return True
+
+    def _not_bound_beside_own(self, p):
+        """Refuse a member of a family whose member at a whole number was defined as a
+        name of its own (`_own_member`) when its index mentions a bound letter: the bound
+        member at that number would be the family's value, not the defined name."""
+        own = self.scope.own_members.get(p.base + "_{\\cdot}")
+        if own is not None:
+            raise self.error(f"{own} is defined as a name of its own beside the family "
+                             f"{p.base}_t, so under a sum, product or integral over its index "
+                             f"{p.base} at that number would be another value than the defined "
+                             f"one — write the terms out", p.node)
+
     def _not_unfolded(self, base, node):
         """Refuse a member of a family defined by its recurrence at one index only
         (`_recurrence`), other than that index and its declared bases: it would be an
@@ -1192,7 +1223,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             index = self._index_parameter(name)
             if index is not None:                 # p_j = … after p_i was used undeclared:
                 return Head(family[0].latex, None, (index,), scale)   # used before (chain)
-        if family is not None and not self._made_by_this_row(name):
+        if family is not None and not self._made_by_this_row(name) and \
+                not (relation is DEFINE and bracket is None and self._own_member(name, family)):
             if relation is DEFINE:
                 raise self.error(f"{name.key} is a member of the indexed family {name.base}: "
                                  "it is not defined on its own", items[0])
@@ -3162,6 +3194,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             self.not_an_event_of_another_name(key, bracket, p.node)
         if p.sub is not None and self._mentions_bound(p.sub):
             self._not_bound_in_recurrence(p)
+            self._not_bound_beside_own(p)
             if found is None or found[1].kind is Kind.SYMBOL:
                 self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
                 #                         defined D_G^*(x) inside C(G)'s body stays itself)
