@@ -5046,3 +5046,24 @@ def test_a_generators_output_as_a_law_or_a_variable_is_refused_saying_what_is_mi
 def test_mutual_information_of_declared_variables_still_reads(row, expected):
     assert verdicts("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
                     f"$$ {row} $$\n") == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_0^1 3 p^2 \mathop{dp} = 1", "verified"),
+    (r"\int_0^1 3 p^2 \mathop{d p} = 1", "verified"),
+    (r"\int_0^1 3 p^2 \, \mathop{d}p = 1", "verified"),
+    (r"\int_0^a \theta \mathop{d\theta} = \frac{a^2}{2}", "verified"),
+    (r"\int_0^1 3 p^2 \mathop{dp} = 2", "refuted"),
+    (r"\int_0^a \theta \mathop{d\theta} = a^2", "refuted"),
+])
+def test_a_differential_set_as_an_operator_is_the_differential(check_text, row, expected):
+    """`\\mathop{dp}` (cprior's reStructuredText proofs: the differential set as an operator
+    for its spacing) is `\\mathrm{d}p`, read as any differential is."""
+    result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
+                        " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
+def test_an_operator_d_with_more_than_one_letter_stays_refused(check_text):
+    result = check_text("% derive: variable p, q\n$$ \\int_0^1 p \\mathop{dpq} = 1 $$\n")
+    assert support.verdicts(result) != ["verified"]
