@@ -628,7 +628,7 @@ def test_sympys_words_about_a_limit_name_the_files_names(check_text, row, names)
     (r"\arg\min_{t} (t - a)^2 = \arg\max_{t} (b - (t - a)^2)", "verified"),
     (r"\arg\min_{t} (t - a)^2 = \arg\max_{t} ((t - a)^2 + b)", None),
     (r"\arg\min_{t} (t - a)^2 = \arg\min_{t} (t - a - 1)^2", None),
-    (r"\arg\min_{t} t^2 = \arg\min_{t} 2 t^2", None),        # true, but not by a constant
+    (r"\arg\min_{t} t^2 = \arg\min_{t} 2 t^2", "verified"),  # a positive factor
     # a complex constant apart (k undeclared): the optimum of a complex objective is undefined
     (r"\arg\min_{t} (t^2 + k) = \arg\min_{t} t^2", None),
     (r"\arg\min_{t} (t - a)^2 = \arg\max_{t} (k - (t - a)^2)", None),
@@ -640,6 +640,45 @@ def test_two_optimisers_are_one_when_the_objectives_differ_by_a_constant(check_t
         assert step.verdict.status != "verified"
     else:
         assert step.verdict.status == status
+
+
+RIDGE = ("% derive: variable \\theta\n% derive: positive \\sigma, \\alpha\n"
+         "% derive: real x_i, y_i for i = 1..N\n% derive: density p over \\theta\n")
+SQUARES = r"\sum_{i=1}^N (y_i - \theta x_i)^2"
+
+
+@pytest.mark.parametrize("claim, status", [
+    # MAP's moves: a negative factor turning max into min, a positive factor dropped, a log
+    (rf"\arg\max_{{\theta}} -\frac{{1}}{{2\sigma^2}} {SQUARES} - \frac{{1}}{{2\alpha^2}} "
+     rf"\theta^2 = \arg\min_{{\theta}} {SQUARES} + \frac{{\sigma^2}}{{\alpha^2}} \theta^2",
+     "verified"),
+    (r"\arg\max_\theta \frac{p(\theta)}{\sigma} = \arg\max_\theta p(\theta)", "verified"),
+    (r"\arg\max_\theta p(\theta) = \arg\max_\theta \log p(\theta)", "verified"),
+    (r"\arg\max_\theta \exp(-(\theta - 1)^2) = \arg\min_\theta (\theta - 1)^2",
+     "verified"),
+    # false: the direction kept with a negative factor, a factor moving with θ, a wrong
+    # ratio, a log of what may be negative, not affine in the other
+    (r"\arg\max_\theta p(\theta) = \arg\min_\theta \log p(\theta)", None),
+    (rf"\arg\max_{{\theta}} -{SQUARES} = \arg\max_{{\theta}} {SQUARES}", None),
+    (rf"\arg\max_{{\theta}} -{SQUARES} - \theta^2 = \arg\min_{{\theta}} {SQUARES} + "
+     r"2\theta^2", None),
+    (r"\arg\max_\theta x_1 (\theta - 1)^2 = \arg\max_\theta (\theta - 1)^2", None),
+    (r"\arg\max_\theta \theta (\theta - 1)^2 = \arg\max_\theta (\theta - 1)^2", None),
+    (r"\arg\max_\theta \theta^3 - \theta = \arg\max_\theta \log(\theta^3 - \theta)",
+     None),
+    (r"\arg\max_\theta \sigma (\theta - 1)^2 - \theta = \arg\max_\theta (\theta - 1)^2 - "
+     r"\theta", None),
+])
+def test_optimisers_are_one_under_an_increasing_affine_image_or_a_log(check_text, claim,
+                                                                     status):
+    """B = c·A + k or c·log A + k (A > 0), c free of θ: one set of optimisers for c > 0,
+    opposite ones for c < 0 (MAP: the evidence dropped, the log taken, −1/(2σ²) turning
+    the maximum into a least-squares minimum); never verified otherwise."""
+    (step,) = check_text(RIDGE + "$$ " + claim + " $$\n").steps
+    if status is None:
+        assert step.verdict.status != "verified", step.verdict.detail
+    else:
+        assert step.verdict.status == status, step.verdict.detail
 
 
 KL_FAMILY = ("% derive: variable x, \\theta\n% derive: density P over x given \\theta\n"

@@ -4318,6 +4318,50 @@ def test_a_definition_row_that_cannot_be_read_is_an_error_but_no_step(check_text
     assert [r.step.kind.value for r in again.steps][2] == "unreadable"    # a second R = …
 
 
+def test_an_unread_definition_may_use_the_declared_name_its_head_is_spelled_from(check_text):
+    """s18b (whatandwhy's trajectory law): `P_\\theta(\\tau) = \\rho_0(s_0) \\prod_t …
+    P(s_{t+1} \\mid s_t, a_t)`, unreadable, was counted as a step because its body writes
+    P — but the bare P is the declared transition law, another name; only a subscripted
+    P_… could be the head written again (`G_t = R + \\gamma G_{t+1}` stays a step)."""
+    head = ("% derive: real \\theta\n% derive: discrete s\n% derive: density P over s\n"
+            "% derive: real a\n")
+    result = check_text(head + "$$ P_\\theta(s) = \\wibble P(s) $$\n$$ a + a = 2a $$\n"
+                        "$$ a + a = 3a $$\n")
+    kinds = [(r.step.kind.value, r.verdict.status.value) for r in result.steps]
+    assert kinds == [("definition", "error"), ("equality", "verified"),
+                     ("equality", "refuted")]
+    again = check_text(head + "$$ P_\\theta(s) = \\wibble P_\\theta(s) $$\n")
+    assert [r.step.kind.value for r in again.steps] == ["unreadable"]
+    again = check_text(head + "$$ P_a = \\wibble + P_{a + 1} $$\n")
+    assert [r.step.kind.value for r in again.steps] == ["unreadable"]
+
+
+SCORE_HEAD = ("% derive: real \\theta\n% derive: variable x\n"
+              "% derive: random X with density p_\\theta over x\n"
+              "% derive: depends p_\\theta on \\theta\n% derive: function f\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    # the score times p, or the derivative of p log p? refused, never refuted
+    (r"\nabla_\theta p_\theta(x) = \nabla_\theta \log p_\theta(x) \cdot p_\theta(x)", "error"),
+    (r"\nabla_\theta p_\theta(x) = \nabla_\theta \log p_\theta(x) \cdot 2 p_\theta(x)", "error"),
+    # written unambiguously: read
+    (r"\nabla_\theta p_\theta(x) = p_\theta(x) \nabla_\theta \log p_\theta(x)", "verified"),
+    (r"\nabla_\theta p_\theta(x) = [\nabla_\theta \log p_\theta(x)] p_\theta(x)", "verified"),
+    (r"\nabla_\theta p_\theta(x) = 2 p_\theta(x) \nabla_\theta \log p_\theta(x)", "refuted"),
+    # a later factor free of θ: both readings agree
+    (r"\nabla_\theta p_\theta(x) f(x) = \nabla_\theta \log p_\theta(x) \cdot f(x)", "refuted"),
+])
+def test_a_derivative_before_the_log_of_a_density_times_more_is_refused(check_text, row,
+                                                                        expected):
+    """s18b lookalike: `\\nabla_\\theta \\log p_\\theta(x) \\cdot p_\\theta(x)` was read as
+    ∇(p log p) and refuted against ∇p — the score-function texts mean (∇ log p)·p. As for
+    an applied function, a derivative before the log of one followed by a factor that
+    moves with θ is refused (the readings differ); with factors free of θ it is read."""
+    result = check_text(SCORE_HEAD + "$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
 def test_self_information_of_one_argument_is_a_definition(check_text):
     """s14r: `I(x) = -\\log p(x)` (x with two pmfs) was refused as a mutual information
     and counted as a step; I of one argument is never I(X; Y): the row defines I, and
@@ -5048,3 +5092,24 @@ def test_a_generators_output_as_a_law_or_a_variable_is_refused_saying_what_is_mi
 def test_mutual_information_of_declared_variables_still_reads(row, expected):
     assert verdicts("% derive: variable c\n% derive: variable x\n% derive: joint P over c, x\n"
                     f"$$ {row} $$\n") == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\int_0^1 3 p^2 \mathop{dp} = 1", "verified"),
+    (r"\int_0^1 3 p^2 \mathop{d p} = 1", "verified"),
+    (r"\int_0^1 3 p^2 \, \mathop{d}p = 1", "verified"),
+    (r"\int_0^a \theta \mathop{d\theta} = \frac{a^2}{2}", "verified"),
+    (r"\int_0^1 3 p^2 \mathop{dp} = 2", "refuted"),
+    (r"\int_0^a \theta \mathop{d\theta} = a^2", "refuted"),
+])
+def test_a_differential_set_as_an_operator_is_the_differential(check_text, row, expected):
+    """`\\mathop{dp}` (cprior's reStructuredText proofs: the differential set as an operator
+    for its spacing) is `\\mathrm{d}p`, read as any differential is."""
+    result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
+                        " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
+def test_an_operator_d_with_more_than_one_letter_stays_refused(check_text):
+    result = check_text("% derive: variable p, q\n$$ \\int_0^1 p \\mathop{dpq} = 1 $$\n")
+    assert support.verdicts(result) != ["verified"]

@@ -417,16 +417,26 @@ def _same_optimisers(step, seed, deadline):
     if dependence is not None:
         flipped = Add(left.body, neg(right_body) if opposite else right_body)
         if not _fixed_in_theta(step, flipped, left, right_body, deadline, held):
-            return None
+            return _rescaled(step, left, right, right_body, seed, deadline)
         return _opposite_optimisers(step, left, right, right_body, dependence, deadline)
     if not _fixed_in_theta(step, residual, left, right_body, deadline, held):
-        return None
+        return _rescaled(step, left, right, right_body, seed, deadline)
     theta = plain(left.var.latex)
     kept = f" (holding {', '.join(plain(c.latex) for c in held)} fixed)" if held else ""
     return Verdict(VERIFIED, "independence of " + theta,
                    f"{residual_name} reduces to an expression in which nothing moves with "
                    f"{theta}{kept}, so the two objectives are optimised by the same points; "
                    f"evaluating it at two values of {theta} agrees")
+
+
+def _rescaled(step, left, right, right_body, seed, deadline):
+    """One objective an increasing affine image of the other or of its log
+    (`rescaled_optimisers`: a positive factor dropped, a log taken, a negative factor
+    turning max into min), or None."""
+    from derive.engines import rescaled_optimisers
+    return rescaled_optimisers.decide(
+        step, left, right, right_body, lambda key: _moving_atoms(key, step, left.var),
+        _two_points, seed, deadline)
 
 
 def _fixed_in_theta(step, residual, left, right_body, deadline, held):

@@ -22,6 +22,9 @@ how letters make words.
 * `\\mathrm{argmax}`, `\\text{argmax}`, `\\mathop{\\mathrm{arg\\,min}}`: the word set upright by
   hand is the operator `\\argmax` (`\\argmin`), as `\\operatorname*{argmax}` is (the text is
   rewritten in place, padded to the same length).
+* `\\mathop{dp}`, `\\mathop{d\\theta}`, `\\mathop{d}p`: a differential set as an operator (for
+  its spacing, reStructuredText's math) is `\\mathrm{d}p` (in place, same length), read as
+  any differential is; `\\mathop{dpq}` or anything else in the braces stays refused.
 * `\\lvert` in a row with no `\\rvert` (`p(x \\lvert y)`) opens no absolute value: it is the
   bar of a conditional, `\\mid` (in place, same length).
 * `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
@@ -118,6 +121,15 @@ ARG_UPRIGHT = re.compile(r"\\mathop\s*\{\s*\\(?:mathrm|operatorname|text|textrm)
                          _ARG_WORD.replace("(max|min)", "(?P<word>max|min)") + r"\}")
 
 
+# `\mathop{dp}`, `\mathop{d\theta}`, `\mathop{d}p` (reStructuredText math, cprior's docs): the
+# differential set as an operator for its spacing is `\mathrm{d}p` (the same length).
+OPERATOR_D = re.compile(r"\\mathop\s*\{\s*d\s*(?P<var>[a-zA-Z]|\\[a-zA-Z]+)?\s*\}")
+
+
+def _upright_d(found):
+    return ("\\mathrm{d}" + (found.group("var") or "")).ljust(len(found.group()))
+
+
 # `\lvert` in a row with no `\rvert` opens no absolute value: it is the bar of a conditional
 # (`p(x \lvert y)`), `\mid`, as `\vert` is.
 LONE_LVERT = re.compile(r"\\lvert(?![a-zA-Z])")
@@ -136,6 +148,8 @@ def normalise_text(text):
     names): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
     text = ARG_UPRIGHT.sub(_arg_operator, text)
+    if "\\mathop" in text:
+        text = OPERATOR_D.sub(_upright_d, text)
     if "\\rvert" not in text:             # `p(x \\lvert y)`: no absolute value opens here
         text = LONE_LVERT.sub(lambda m: "\\mid".ljust(len(m.group())), text)
     text = FONT_AROUND_A_LIST.sub(

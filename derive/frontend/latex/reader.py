@@ -1708,8 +1708,13 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         key = self.would_define(text, start) if in_body else None
         if key is None:
             return False
-        base = re.split(r"[_^(\[']", key[1:], maxsplit=1)[0]
-        return not _mentions(text[cuts[0][1]:], key[0] + base)
+        base = key[0] + re.split(r"[_^(\[']", key[1:], maxsplit=1)[0]
+        body = text[cuts[0][1]:]
+        if base != key and self.scope.lookup(base) is not None:
+            # `P_\theta(\tau) = \rho_0(s_0) \prod_t … P(s_{t+1} \mid s_t, a_t)`: the bare P is
+            # the declared density, another name; only a subscripted P_… may be this one
+            return not _mentions_subscripted(body, base)
+        return not _mentions(body, base)
 
     def restated_density(self, text, start):
         """The key of the declared abstract density an unreadable row would have given its
@@ -2690,10 +2695,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Refuses `\\nabla_\\theta p(z) f_\\theta(z)`: an operator before an applied function
         or density followed by more factors, one of which moves with θ — the derivative of
         the first factor alone, times the rest (an author moving ∇ onto p(z)), or of the
-        whole product? The two differ exactly when a later factor moves with θ. A leading
-        number, power or elementary function (`\\frac{d}{dx} x^2 \\sin x`,
+        whole product? The two differ exactly when a later factor moves with θ. So does a
+        log of one (`\\nabla_\\theta \\log p_\\theta(x) \\cdot p_\\theta(x)`: the score
+        times p, as policy-gradient texts mean, or the derivative of p log p?). A leading
+        number, power or other elementary function (`\\frac{d}{dx} x^2 \\sin x`,
         `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading."""
-        if not isinstance(value, Mul) or not isinstance(value.args[0], (Call, Dens)):
+        if not isinstance(value, Mul):
+            return
+        first = value.args[0]
+        if isinstance(first, Fn) and first.fname == "log" and len(first.operands) == 1:
+            first = first.operands[0]
+        if not isinstance(first, (Call, Dens)):
             return
         context = self.scope.context
 
@@ -2703,7 +2715,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 name in context.moves_with(d.dist.name) for d in subterms(t))
         if any(moves(a) for a in value.args[1:]):
             raise self.error("a derivative before a product that begins with an applied "
-                             "function is ambiguous here (of the first factor alone, times "
+                             "function (or its log) is ambiguous here (of the first factor alone, times "
                              "the rest, or of the whole product? they differ, as a later "
                              "factor moves with the variable): write \\nabla [\\,…\\,] "
                              "around what it differentiates, or put the other factors first",
@@ -7128,6 +7140,18 @@ def _separators(seps):
 def _operator_forms(key):
     forms = [op.title for op in registry.OPERATORS if key in op.spellings]
     return ", ".join(forms)
+
+
+def _mentions_subscripted(text, key):
+    """Whether `key` occurs in `text` as a whole name with a subscript after it (`P_t`,
+    `P_{\\theta'}`), the spelling in which a name with scripts is written again."""
+    for m in re.finditer(re.escape(key), text):
+        before = text[m.start() - 1] if m.start() else " "
+        if before == "\\" or before.isalpha():
+            continue
+        if re.match(r"\s*_", text[m.end():]):
+            return True
+    return False
 
 
 def _mentions(text, key):
