@@ -1063,7 +1063,7 @@ def test_a_convex_f_anywhere_is_drawn_as_a_convex_quadratic(row, verdict):
     """A declared convex f applied outside any conjugate (Jensen's f(∫ …)) is drawn as a
     convex quadratic too, not a table (which is not convex and certifies nothing): the
     true Jensen step agrees on every draw, and a reversed or mis-weighted one is refuted.
-    Every other draw divides the curvature by 16, so that the slope at 1 dominates it: a
+    Every fourth draw divides the curvature by 16, so that the slope at 1 dominates it: a
     mis-weighted Jensen step that every increasing convex f satisfies still meets a
     decreasing one."""
     assert verdicts(display(JENSEN, row)) == [verdict]
@@ -1089,7 +1089,7 @@ def test_a_generator_fixed_at_one_by_a_hypothesis(row, verdict):
 
 def test_jensen_weighted_by_the_wrong_density_meets_a_decreasing_convex_f():
     """∫ f(p/q) p ≥ f(1) holds for every increasing convex f (E_p[p/q] ≥ 1), so only a
-    convex f that falls at 1 faster than it curves (−log u) refutes it: every other draw
+    convex f that falls at 1 faster than it curves (−log u) refutes it: every fourth draw
     of the convex quadratic has its curvature divided by 16. The true Jensen chain stays
     verified on the same draws."""
     head = JENSEN + "% derive: assume f(1) = 0\n"
