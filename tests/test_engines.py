@@ -291,6 +291,11 @@ def test_the_cauchy_schwarz_lemma_takes_centred_quantities(row, holds):
     (r"Cov(X,Y)^2 \leq Var(X)Var(Y)", "verified"),
     (r"Cov(X,Y)^2 \geq Var(X)Var(Y)", "refuted"),                 # reversed
     (r"|E[(X-\mu)(Y-\nu)]|^2 \geq E[(X-\mu)^2]E[(Y-\nu)^2]", "refuted"),
+    # false only for correlated X, Y (a factor dropped, a square moved outside): refuted at
+    # a wide draw, whose joint table weighs its diagonal
+    (r"Cov(X,Y)^2 \leq Var(X)", "refuted"),
+    (r"|E[XY]|^2 \leq E[X^2]E[Y]^2", "refuted"),
+    (r"|E[XY]|^2 \leq E[X^2]E[Y^2]", "verified"),
 ])
 def test_the_covariance_inequality_is_verified_and_its_reverse_refuted(row, verdict):
     (found,) = decided(CENTRED + "$$ " + row + " $$\n")

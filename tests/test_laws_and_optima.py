@@ -1053,11 +1053,19 @@ JENSEN = ("% derive: variable x\n% derive: density p over x\n% derive: density q
     (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \le f(\int \frac{p(x)}{q(x)} q(x) dx)", "refuted"),
     (r"\int f(\frac{p(x)}{q(x)}) q(x) dx = \int f(\frac{p(x)}{q(x)}) p(x) dx", "refuted"),
     (r"\int f(\frac{p(x)}{q(x)}) q(x) dx \ge f(2)", "refuted"),
+    # Jensen weighted by p, not q: false only for a convex f that falls steeply at 1 (f = -log
+    # u gives -KL(p||q) < 0 = f(1)); every increasing convex f satisfies it, so only draws
+    # of a nearly linear, decreasing quadratic refute it
+    (r"\int f(\frac{p(x)}{q(x)}) p(x) dx \ge f(\int \frac{p(x)}{q(x)} q(x) dx)", "refuted"),
+    (r"\int f(\frac{p(x)}{q(x)}) p(x) dx \ge f(\int \frac{p(x)}{q(x)} p(x) dx)", "verified"),
 ])
 def test_a_convex_f_anywhere_is_drawn_as_a_convex_quadratic(row, verdict):
     """A declared convex f applied outside any conjugate (Jensen's f(∫ …)) is drawn as a
     convex quadratic too, not a table (which is not convex and certifies nothing): the
-    true Jensen step agrees on every draw, and a reversed or mis-weighted one is refuted."""
+    true Jensen step agrees on every draw, and a reversed or mis-weighted one is refuted.
+    Every fourth draw divides the curvature by 16, so that the slope at 1 dominates it: a
+    mis-weighted Jensen step that every increasing convex f satisfies still meets a
+    decreasing one."""
     assert verdicts(display(JENSEN, row)) == [verdict]
 
 
@@ -1077,6 +1085,20 @@ def test_a_generator_fixed_at_one_by_a_hypothesis(row, verdict):
     D_f the shifted generator's), so a step using it is proved and a false one refuted; the
     Jensen step, whose shape the shift hides, is proved without the hypothesis."""
     assert verdicts(display(JENSEN + "% derive: assume f(1) = 0\n", row)) == [verdict]
+
+
+def test_jensen_weighted_by_the_wrong_density_meets_a_decreasing_convex_f():
+    """∫ f(p/q) p ≥ f(1) holds for every increasing convex f (E_p[p/q] ≥ 1), so only a
+    convex f that falls at 1 faster than it curves (−log u) refutes it: every fourth draw
+    of the convex quadratic has its curvature divided by 16. The true Jensen chain stays
+    verified on the same draws."""
+    head = JENSEN + "% derive: assume f(1) = 0\n"
+    wrong = (r"D_f (p||q) = \int f(\frac{p(x)}{q(x)}) p(x) dx \ge "
+             r"f(\int \frac{p(x)}{q(x)} q(x) dx) = f(1) = 0")
+    assert verdicts(display(head, wrong)) == ["refuted", "refuted", "verified", "verified"]
+    right = wrong.replace("p(x) dx \\ge", "q(x) dx \\ge")
+    assert right != wrong
+    assert verdicts(display(head, right)) == ["verified"] * 4
 
 
 FORWARD = "% derive: real x_0\n% derive: positive s\n" \

@@ -33,6 +33,7 @@ Draws are named kinds; the same seed gives the same instance. Everything is exac
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from dataclasses import dataclass
 from fractions import Fraction
@@ -44,6 +45,8 @@ from derive.model.names import Domain, Kind
 KINDS = ("plain", "skewed", "special", "wide", "disjoint", "narrow", "complex", "plain",
          "skewed", "special", "wide", "plain")
 CELLS = 4
+# how much a wide draw's joint table weighs its diagonal (`Instance.masses`)
+DIAGONAL = 30
 # the values a discrete variable's range may take (any distinct few of them, per draw)
 POINT_POOL = tuple(range(-4, 9))
 # the largest unspecified index set a drawn bounded index makes (`Instance.index_set`)
@@ -198,7 +201,11 @@ class Instance:
 
     # ------------------------------------------------------------------ distributions
     def masses(self, label, shape):
-        """Positive weights over the cells of `shape` (a tuple of sizes), by draw kind."""
+        """Positive weights over the cells of `shape` (a tuple of sizes), by draw kind. A
+        joint table of a wide draw weighs its diagonal (equal cell indices) 30 times: two
+        strongly correlated variables with large variances, so that a moment inequality
+        that holds for nearly independent ones (Cov(X, Y)² ≤ Var(X), (E XY)² ≤ E X² (E Y)²)
+        meets a counterexample; it is still a positive table."""
         def make():
             rng = self.rng("masses", label)
             size = 1
@@ -211,6 +218,10 @@ class Instance:
                 raw[rng.randrange(size)] = Fraction(1)
             else:
                 raw = [_rational(rng, 0.1, 1.0, 2) for _ in range(size)]
+            if self.kind == "wide" and len(shape) >= 2:
+                for k, cell in enumerate(itertools.product(*[range(n) for n in shape])):
+                    if len(set(cell)) == 1:
+                        raw[k] *= DIAGONAL
             return raw
         return self.remember(("masses", label, shape), make)
 
