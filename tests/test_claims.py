@@ -756,6 +756,25 @@ def test_argmax_set_upright_by_hand_is_the_argmax(check_text, spelling, point, v
     assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == [verdict]
 
 
+@pytest.mark.parametrize("spelling", [
+    r"\mathop{max}_{y \in (0,1)}", r"\operatorname{max}_{y \in (0,1)}",
+    r"\operatorname*{max}_{y \in (0,1)}", r"\mathop{\rm max}_{y \in (0,1)}",
+    r"\mathop{\mathrm{max}}_{y \in (0,1)}",
+])
+@pytest.mark.parametrize("value, verdict", [(r"\frac{1}{4}", "verified"),
+                                            (r"\frac{1}{3}", "refuted")])
+def test_max_set_upright_by_hand_is_the_max(check_text, spelling, value, verdict):
+    """`\\mathop{max}_D` (Chinese lecture notes' f-GAN bound), `\\operatorname*{max}`: the
+    word set upright as an operator is `\\max` (s20b)."""
+    row = spelling + r" y (1 - y) = " + value
+    assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == [verdict]
+
+
+def test_max_under_a_script_is_a_label_not_an_operator(check_text):
+    result = check_text("% derive: real x\n$$ x_{\\operatorname{max}} + 1 = 1 + x_{\\operatorname{max}} $$\n")
+    assert verdicts(result) == ["verified"]
+
+
 def test_an_upright_argmin_is_the_argmin(check_text):
     row = r"\mathrm{argmin}_{y} (y - a)^2 = a"
     assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == ["verified"]

@@ -22,6 +22,9 @@ how letters make words.
 * `\\mathrm{argmax}`, `\\text{argmax}`, `\\mathop{\\mathrm{arg\\,min}}`: the word set upright by
   hand is the operator `\\argmax` (`\\argmin`), as `\\operatorname*{argmax}` is (the text is
   rewritten in place, padded to the same length).
+* `\\mathop{max}_D`, `\\operatorname*{sup}`, `\\mathop{\\rm min}`: an optimum or limit word
+  (max, min, sup, inf, lim) set upright by hand as an operator is `\\max` (in place, same
+  length); under a script (`\\lambda_{\\operatorname{max}}`, a label) it is left alone.
 * `\\mathop{dp}`, `\\mathop{d\\theta}`, `\\mathop{d}p`: a differential set as an operator (for
   its spacing, reStructuredText's math) is `\\mathrm{d}p` (in place, same length), read as
   any differential is; `\\mathop{dpq}` or anything else in the braces stays refused.
@@ -121,6 +124,21 @@ ARG_UPRIGHT = re.compile(r"\\mathop\s*\{\s*\\(?:mathrm|operatorname|text|textrm)
                          _ARG_WORD.replace("(max|min)", "(?P<word>max|min)") + r"\}")
 
 
+# `\mathop{max}_{D}`, `\operatorname*{sup}`, `\mathop{\rm min}`: an optimum or limit word set
+# upright by hand is the operator `\max` (LIMOP) — not under a script, where
+# `\lambda_{\operatorname{max}}` is a label (left to the parser, which refuses it).
+LIMIT_UPRIGHT = re.compile(r"\\(?:mathop|operatorname\*?)\s*\{\s*(?:\\(?:rm|mathrm|operatorname)"
+                           r"(?![a-zA-Z])\s*\{?\s*)?(?P<word>max|min|sup|inf|lim)\s*\}?\s*\}")
+_UNDER_A_SCRIPT = re.compile(r"[_^]\s*\{?\s*$")
+
+
+def _limit_operator(found, text):
+    if _UNDER_A_SCRIPT.search(text[:found.start()]) or \
+            found.group().count("{") != found.group().count("}"):
+        return found.group()
+    return ("\\" + found.group("word")).ljust(len(found.group()))
+
+
 # `\mathop{dp}`, `\mathop{d\theta}`, `\mathop{d}p` (reStructuredText math, cprior's docs): the
 # differential set as an operator for its spacing is `\mathrm{d}p` (the same length).
 OPERATOR_D = re.compile(r"\\mathop\s*\{\s*d\s*(?P<var>[a-zA-Z]|\\[a-zA-Z]+)?\s*\}")
@@ -148,6 +166,8 @@ def normalise_text(text):
     names): the same length, every offset kept."""
     text = DOUBLE_BAR.sub(lambda m: "\\|" + " " * (len(m.group()) - 2), text)
     text = ARG_UPRIGHT.sub(_arg_operator, text)
+    if "\\mathop" in text or "\\operatorname" in text:
+        text = LIMIT_UPRIGHT.sub(lambda m: _limit_operator(m, text), text)
     if "\\mathop" in text:
         text = OPERATOR_D.sub(_upright_d, text)
     if "\\rvert" not in text:             # `p(x \\lvert y)`: no absolute value opens here
