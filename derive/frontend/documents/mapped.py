@@ -18,6 +18,11 @@ import re
 from dataclasses import dataclass
 
 
+# A control word at the end of a text (`\\Rightarrow`, not `\\\\` or `\\,`): a letter
+# after it would extend the word.
+_ENDS_COMMAND = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
+
+
 @dataclass(frozen=True)
 class Mapped:
     text: str
@@ -65,10 +70,16 @@ class Mapped:
         return Mapped(self.text[start:stop], tuple(spans) or ((0, self.origin(start), True),))
 
     def __add__(self, other):
+        """The two texts one after the other. A control word ends at the first character that
+        is not a letter, so `\\Rightarrow` joined to `y = …` would read as `\\Rightarrowy`:
+        when this text ends in a control word and the other begins with a letter, a space
+        (generated, mapped to just past this text) keeps them two tokens, as in the source."""
         if not self.text:
             return other
         if not other.text:
             return self
+        if other.text[0].isascii() and other.text[0].isalpha() and _ENDS_COMMAND.search(self.text):
+            self = self + Mapped.generated(" ", self.origin(len(self.text)))
         shift = len(self.text)
         return Mapped(self.text + other.text,
                       self.spans + tuple((at + shift, o, c) for at, o, c in other.spans))
