@@ -18,11 +18,6 @@ import re
 from dataclasses import dataclass
 
 
-# A control word at the end of a text (`\\Rightarrow`, not `\\\\` or `\\,`): a letter
-# after it would extend the word.
-_ENDS_COMMAND = re.compile(r"(?<!\\)(?:\\\\)*\\[a-zA-Z]+$")
-
-
 @dataclass(frozen=True)
 class Mapped:
     text: str
@@ -78,7 +73,7 @@ class Mapped:
             return other
         if not other.text:
             return self
-        if other.text[0].isascii() and other.text[0].isalpha() and _ENDS_COMMAND.search(self.text):
+        if _is_letter(other.text[0]) and _ends_in_control_word(self.text):
             self = self + Mapped.generated(" ", self.origin(len(self.text)))
         shift = len(self.text)
         return Mapped(self.text + other.text,
@@ -96,6 +91,23 @@ class Mapped:
     def blank_span(self, start, end):
         segment = re.sub(r"[^\n]", " ", self.text[start:end])
         return Mapped(self.text[:start] + segment + self.text[end:], self.spans)
+
+
+def _is_letter(c):
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
+def _ends_in_control_word(text):
+    """Whether the text ends in a control word (`\\Rightarrow`; not the letters after a
+    row break `\\\\` or a control symbol): a letter after it would extend the word. Looks
+    at the text's last letters only, so joining many pieces stays linear."""
+    start = len(text)
+    while start > 0 and _is_letter(text[start - 1]):
+        start -= 1
+    slashes = start
+    while slashes > 0 and text[slashes - 1] == "\\":
+        slashes -= 1
+    return start < len(text) and (start - slashes) % 2 == 1
 
 
 def join(pieces):
