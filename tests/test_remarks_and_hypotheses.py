@@ -295,6 +295,9 @@ CRITICAL_POINT = ("% derive: positive a, b\n% derive: variable y\n"
     (r"f^\prime(y) = 0 \Rightarrow \frac{a}{y} + \frac{b}{1-y} = 0 \Rightarrow "
      r"y = \frac{b}{a+b}", ["refuted", "refuted"]),
     (r"f'(y) = 0 \Rightarrow y = \frac{a}{a-b}", ["refuted"]),
+    # the derivative written out in the premise: its first link holds identically
+    (r"f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \Rightarrow y = \frac{a}{a+b}", ["verified"]),
+    (r"f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \Rightarrow y = \frac{b}{a+b}", ["refuted"]),
 ])
 def test_a_critical_point_of_a_defined_function_of_a_variable(row, expected):
     """`f'(y) = 0 \\Rightarrow … \\Rightarrow y = \\frac{a}{a+b}` (the optimal discriminator's
