@@ -76,6 +76,16 @@ def test_rows_map_every_character_back_to_the_source():
     assert mapped.text == "cdXY" and [mapped.origin(i) for i in range(4)] == [2, 3, 0, 0]
 
 
+def test_a_control_word_joined_to_a_letter_stays_a_control_word():
+    """A row rebuilt from pieces (`H \\Rightarrow Q \\Rightarrow y = …` is H ⇒ Q and H ⇒
+    y = …, its premise joined to each claim) read `\\Rightarrowy` when the claim began
+    with a letter: joining text that ends in a control word to a letter keeps a space."""
+    joined = Mapped.copy("a \\Rightarrow", 0, 13) + Mapped.copy("y = 1", 0, 5)
+    assert joined.text == "a \\Rightarrow y = 1"
+    assert (Mapped.copy("a \\\\", 0, 4) + Mapped.copy("y", 0, 1)).text == "a \\\\y"  # a break
+    assert (Mapped.copy("\\,", 0, 2) + Mapped.copy("y", 0, 1)).text == "\\,y"
+
+
 def test_an_error_after_an_expanded_macro_points_at_the_document(tmp_path):
     text = "\\newcommand{\\half}{\\frac{1}{2}}\n% derive: positive a\n\\[ \\half a = + * a \\]\n"
     (step,) = load(write(tmp_path, text, "e.tex")).steps

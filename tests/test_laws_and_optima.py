@@ -1167,3 +1167,37 @@ def test_a_gradient_at_a_point_by_a_vector_variable_is_refused():
 def test_a_gradient_at_a_point_times_a_factor_free_of_z_stays_read():
     assert verdicts(display(NABLA_AT, "f(z) = f(z)", r"\nabla_z f(w) \cdot w = f'(w) w")) == \
         ["verified", "verified"]
+
+
+NAMED_OPTIMUM = DECLARED_D + "% derive: define C(G) = \\max_D V(D,G)\n"
+C_AT_S = (r"\int_x p_d(x)\log\frac{p_d(x)}{p_d(x)+p_g(x)} + "
+          r"p_g(x)\log\frac{p_g(x)}{p_d(x)+p_g(x)} \, dx")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"C(G) = V(S, G)", "verified"),
+    (r"C(G) = " + C_AT_S, "verified"),
+    (C_AT_S + r" = C(G)", "verified"),
+    (r"C(G) = -\log 4 + 2 JSD(p_d \| p_g)", "verified"),
+    # false variants: a factor 2, the generator's ratio inverted, the value at p_g = p_d
+    (r"C(G) = 2 V(S, G)", "refuted"),
+    (r"C(G) = \int_x p_d(x)\log\frac{p_d(x)}{p_d(x)+p_g(x)} + "
+     r"p_g(x)\log\frac{p_d(x)}{p_d(x)+p_g(x)} \, dx", "refuted"),
+    (r"C(G) = -\log 4", "refuted"),
+    (r"C(G) = -\log 4 + JSD(p_d \| p_g)", "refuted"),
+])
+def test_a_name_defined_as_an_optimum_is_that_optimum(row, verdict):
+    """`define C(G) = \\max_D V(G,D)` (the GAN paper's virtual training criterion): a whole
+    side `C(G)` is the optimum it names, checked as `\\max_D V(G,D) = v` is (it was an
+    unknown number: every `C(G) = …` step of Theorem 1 was undecided)."""
+    assert verdicts(display(NAMED_OPTIMUM, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"M = 0", "verified"),
+    (r"M = 1", "refuted"),
+    (r"M + 1 = 1", "not refuted"),          # inside an expression: a number to evaluate
+])
+def test_a_name_defined_as_an_optimum_over_a_number(row, verdict):
+    statuses = verdicts(display("% derive: define M = \\max_{t} (-(t-1)^2)\n", row))
+    assert statuses == [verdict] if verdict != "not refuted" else statuses != ["refuted"]

@@ -5113,3 +5113,57 @@ def test_a_differential_set_as_an_operator_is_the_differential(check_text, row, 
 def test_an_operator_d_with_more_than_one_letter_stays_refused(check_text):
     result = check_text("% derive: variable p, q\n$$ \\int_0^1 p \\mathop{dpq} = 1 $$\n")
     assert support.verdicts(result) != ["verified"]
+
+
+GAN_DENSITIES = "% derive: variable x\n% derive: density p_{data}, p_G over x\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"A = -\log2\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x",
+     "A = -(log(2) · (∫ (p_G(x) + p_data(x)) dx))"),
+    (r"A = -\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x",
+     "A = -(∫ (p_G(x) + p_data(x)) dx)"),
+    (r"A = - 3 \cdot \int_{x} p_{G}(x) - p_{data}(x)\, \mathrm{d}x",
+     "A = -(3 · (∫ (p_G(x) - p_data(x)) dx))"),
+])
+def test_a_signed_term_holding_an_integral_its_differential_closes_later(row, expected):
+    """`- \\log2\\int_{x} p_{G}(x) + p_{data}(x)\\, \\mathrm{d}x` (the GAN proof's constant):
+    the integrand is what stands between \\int and its differential, the sum included, also
+    when a sign leads the term — as after a binary minus (`1 - 3\\int …`); it was refused
+    ("x is bound by an operator before this term")."""
+    assert reading(row, GAN_DENSITIES) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"-\log2\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x = -2\log 2", "verified"),
+    (r"-\log2\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x = -\log 2", "refuted"),
+    (r"-\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x = -2", "verified"),
+    (r"-\int_{x} p_{G}(x) + p_{data}(x)\, \mathrm{d}x = 0", "refuted"),
+])
+def test_a_signed_integral_over_a_sum_has_the_sum_integrated(row, expected):
+    assert verdicts(display(GAN_DENSITIES, row)) == [expected]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"-\log2 ( 1 + 1) = -2\log2", "verified"),      # log 4 = 2 log 2: either reading
+    (r"-\log2 ( 1 + 1) = -\log2", "refuted"),
+    (r"\log 2 (1) = \log 2", "verified"),
+])
+def test_a_bracket_beside_a_function_words_argument_is_read_where_both_readings_agree(
+        row, expected):
+    """`-\\log2 ( 1 + 1)`: log(2·(1 + 1)) and log(2)·(1 + 1) are both log 4 — the normal
+    form shows the two readings equal, so the row says one thing and is checked."""
+    assert verdicts(display("", row)) == [expected]
+
+
+@pytest.mark.parametrize("row", [
+    r"\log 2 (1 + 1 + 1) = 3 \log 2",                 # log 6 or 3 log 2: they differ
+    r"\log 2 (1 + 1 + 1) = \log 6",
+    r"\log b (a) = a \log b",
+    r"\exp 2 (1 + 1) = 2 e^2",
+    r"\log_2 2 (1 + 1) = 2",                          # a base: never compared
+])
+def test_a_bracket_beside_a_function_words_argument_stays_refused_where_readings_differ(row):
+    (message,) = _messages("% derive: positive a, b\n", row)
+    assert "a bracket beside the argument of a function word without brackets is " \
+        "ambiguous" in message

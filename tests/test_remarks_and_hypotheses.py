@@ -283,6 +283,31 @@ def test_a_consequence_is_never_refuted_where_a_written_denominator_is_zero(row,
         assert verdict.method == "consequence" and ("a", "0") not in verdict.counterexample.assignment
 
 
+CRITICAL_POINT = ("% derive: positive a, b\n% derive: variable y\n"
+                  "$$ f(y)= a \\log y + b \\log(1-y). $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"f^\prime(y) = 0 \Rightarrow \frac{a}{y} - \frac{b}{1-y} = 0 \Rightarrow "
+     r"y = \frac{a}{a+b}", ["verified", "verified"]),
+    (r"f'(y) = 0 \Rightarrow y = \frac{a}{b+a}", ["verified"]),
+    (r"f^\prime(y) = 0 \Rightarrow \frac{a}{y} = \frac{b}{1-y}", ["verified"]),
+    (r"f^\prime(y) = 0 \Rightarrow \frac{a}{y} + \frac{b}{1-y} = 0 \Rightarrow "
+     r"y = \frac{b}{a+b}", ["refuted", "refuted"]),
+    (r"f'(y) = 0 \Rightarrow y = \frac{a}{a-b}", ["refuted"]),
+    # the derivative written out in the premise: its first link holds identically
+    (r"f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \Rightarrow y = \frac{a}{a+b}", ["verified"]),
+    (r"f'(y) = \frac{a}{y} - \frac{b}{1-y} = 0 \Rightarrow y = \frac{b}{a+b}", ["refuted"]),
+])
+def test_a_critical_point_of_a_defined_function_of_a_variable(row, expected):
+    """`f'(y) = 0 \\Rightarrow … \\Rightarrow y = \\frac{a}{a+b}` (the optimal discriminator's
+    a log y + b log(1 − y)): f' is the defined f's derivative; each claim is under the
+    premise; a `variable y` the step takes only as a free number is a real number to the
+    consequence engine as a `real y` is (it was left undecided, and the row's second
+    `\\Rightarrow` glued to `y` read as `\\Rightarrowy`)."""
+    assert verdicts(CRITICAL_POINT + display("", row))[1:] == expected
+
+
 TWO_BOUNDS = ("% derive: positive \\lambda\n% derive: real t, s\n% derive: assume t < \\lambda\n"
               "% derive: assume t < 1\n")
 

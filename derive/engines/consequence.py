@@ -192,8 +192,13 @@ def _independent(sympy, expressions, atoms, context):
 def _satisfying(sympy, premises, poles, unknowns, degree, seed):
     """Exact instances (dicts of rational values, each in its unknown's sign) where every
     premise is 0 and every pole is not: an unknown of the first premise's numerator of
-    degree at most `degree` solved for a rational root, the others drawn."""
-    numerator = sympy.fraction(sympy.together(premises[0]))[0]
+    degree at most `degree` solved for a rational root, the others drawn. A premise that
+    holds identically (`f'(y) = \\frac{a}{y} - \\frac{b}{1-y}` of a defined f, the first
+    link of `f'(y) = … = 0 \\Rightarrow …`) has no unknown to solve: the first other one is."""
+    numerators = [sympy.fraction(sympy.together(p))[0] for p in premises]
+    numerator = next((n for n in numerators if not n.is_number), None)
+    if numerator is None:
+        return
     for unknown in sorted(numerator.free_symbols, key=str):
         if not 1 <= sympy.Poly(numerator, unknown).degree() <= degree:
             continue

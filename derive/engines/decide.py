@@ -290,7 +290,7 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     left out in `unused`): verified stands, a counterexample refutes only where the
     hypotheses left out are shown to hold at it."""
     from dataclasses import replace
-    from derive.engines.hypotheses import Unshown
+    from derive.engines.hypotheses import Unshown, variables_as_numbers
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
     above = {h.latex for h in step.hypotheses if h.above}
     if any(wider.context.domain(name).is_integer for exc in unused if exc.latex not in above
@@ -334,8 +334,9 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        f"hypothesis ({why}), but the evaluation proves it holds at this "
                        f"counterexample")
     left_out = {exc.latex for exc in unused}
-    followed = consequence.decide(step, [h for h in step.hypotheses if h.latex in left_out],
-                                  deadline)
+    numbered = variables_as_numbers(step)
+    followed = consequence.decide(numbered, [h for h in numbered.hypotheses
+                                             if h.latex in left_out], deadline)
     if followed is not None and not (followed.status is REFUTED and
                                      _at_a_variable_not_taken(wider, unused)):
         return followed

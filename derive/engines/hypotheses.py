@@ -256,6 +256,22 @@ def _variables_as_numbers(terms, pending, context):
             Context(table, context.parameters, context.fixed))
 
 
+def variables_as_numbers(step):
+    """The step with its continuous variables that a hypothesis mentions and the step uses
+    only as free numbers put as real symbols (`_variables_as_numbers`), in its sides and
+    hypotheses alike: for an engine that draws symbols only (`consequence`), so that
+    `\\frac{a}{y} - \\frac{b}{1-y} = 0 \\Rightarrow y = \\frac{a}{a+b}` of a `variable y`
+    is the same claim as of a `real y` — for every real y where the premise holds."""
+    pending = [(h.relation, h.lhs, h.rhs, h.latex) for h in step.hypotheses]
+    terms, pending, context = _variables_as_numbers([step.lhs, step.rhs], pending,
+                                                    step.context)
+    if context is step.context:
+        return step
+    hypotheses = tuple(replace(h, lhs=a, rhs=b)
+                       for h, (_, a, b, _) in zip(step.hypotheses, pending))
+    return replace(step, lhs=terms[0], rhs=terms[1], hypotheses=hypotheses, context=context)
+
+
 def _about_law(term, name):
     """Whether a sub-term speaks of the variable `name` otherwise than as a number: a law
     over it, or a bound copy of it."""

@@ -677,7 +677,8 @@ class ChainBuilder:
                 proportional = cross_multiplied(lhs.term, part.term, self.scope.context)
             except ValueError as exc:
                 raise self.source.error(str(exc), part.start) from None
-        kind = _kind(lhs.term, part.term, part.relation, self.scope)
+        left, right = _named_optimum(lhs.term), _named_optimum(part.term)
+        kind = _kind(left, right, part.relation, self.scope)
         in_lhs = _indefinite(lhs.term, part.term, self.scope)
         if (in_lhs or _indefinite(part.term, lhs.term, self.scope)) and \
                 kind is not StepKind.ANTIDERIVATIVE:
@@ -689,7 +690,7 @@ class ChainBuilder:
         problem = _density_at_another_variable(lhs.term, part.term, self.scope)
         if problem is not None:
             raise self.source.error(problem, part.start)
-        sides = (lhs.term, part.term, None)
+        sides = (left, right, None)
         if kind is StepKind.ANTIDERIVATIVE:
             try:
                 sides = _one_variable(*sides[:2], self.scope)
@@ -909,6 +910,19 @@ def _as_real(context, names):
         return context
     return replace(context, table={**context.table, **{
         name: Declaration(Kind.SYMBOL, Domain.REAL, declared=False) for name in names}})
+
+
+def _named_optimum(term):
+    """The max or min a whole side names, else the side: `C(G)` after `define C(G) = \\max_D
+    V(G,D)` (the GAN paper's virtual training criterion) is that optimum — a definition is
+    its body, so the step `C(G) = v` claims `\\max_D V(G,D) = v` and is checked by the
+    engines of optima (`optimum_value`, `function_optimum`), as when written out. Inside a
+    larger expression (`C(G) + 1`) the name stays a number to evaluate."""
+    body = term
+    while type(body) is Defined:
+        body = body.body
+    return body if body is not term and isinstance(body, Optimum) and \
+        body.kind in ("max", "min") else term
 
 
 def _kind(lhs, rhs, relation, scope):

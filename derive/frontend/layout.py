@@ -142,7 +142,7 @@ def rows(display):
 
 
 # A command in the namespace of derive's own marks (`\\derivearrownote`, `COLUMN_PAIR`).
-_OWN_MARK = re.compile(r"\\derive(?=[a-zA-Z])")
+_OWN_MARK = re.compile(r"\\derive(?P<rest>[a-zA-Z]+)")
 
 
 def _own_marks_renamed(masked):
@@ -151,8 +151,9 @@ def _own_marks_renamed(masked):
     before any mark is made: no text of the author acts as a mark, and `annotate`
     refuses it at its position."""
     for m in reversed(list(_OWN_MARK.finditer(masked.text))):
-        masked = masked.replace(m.end(), m.end(), Mapped.generated(
-            WRITTEN_MARK[len("\\derive"):], masked.origin(m.start())))
+        # the whole command is replaced: text joined after a control word never extends it
+        masked = masked.replace(m.start(), m.end(), Mapped.generated(
+            WRITTEN_MARK + m.group("rest"), masked.origin(m.start())))
     return masked
 
 

@@ -65,10 +65,16 @@ class Mapped:
         return Mapped(self.text[start:stop], tuple(spans) or ((0, self.origin(start), True),))
 
     def __add__(self, other):
+        """The two texts one after the other. A control word ends at the first character that
+        is not a letter, so `\\Rightarrow` joined to `y = …` would read as `\\Rightarrowy`:
+        when this text ends in a control word and the other begins with a letter, a space
+        (generated, mapped to just past this text) keeps them two tokens, as in the source."""
         if not self.text:
             return other
         if not other.text:
             return self
+        if _is_letter(other.text[0]) and _ends_in_control_word(self.text):
+            self = self + Mapped.generated(" ", self.origin(len(self.text)))
         shift = len(self.text)
         return Mapped(self.text + other.text,
                       self.spans + tuple((at + shift, o, c) for at, o, c in other.spans))
@@ -85,6 +91,23 @@ class Mapped:
     def blank_span(self, start, end):
         segment = re.sub(r"[^\n]", " ", self.text[start:end])
         return Mapped(self.text[:start] + segment + self.text[end:], self.spans)
+
+
+def _is_letter(c):
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
+def _ends_in_control_word(text):
+    """Whether the text ends in a control word (`\\Rightarrow`; not the letters after a
+    row break `\\\\` or a control symbol): a letter after it would extend the word. Looks
+    at the text's last letters only, so joining many pieces stays linear."""
+    start = len(text)
+    while start > 0 and _is_letter(text[start - 1]):
+        start -= 1
+    slashes = start
+    while slashes > 0 and text[slashes - 1] == "\\":
+        slashes -= 1
+    return start < len(text) and (start - slashes) % 2 == 1
 
 
 def join(pieces):

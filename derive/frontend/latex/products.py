@@ -82,7 +82,7 @@ from derive.frontend.latex.stars import PRODUCT_STAR
 from derive.model.names import Domain, IndexRange, Kind
 from derive.model.terms import (
     Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Fn, Integral, Limit, Mul, Num, Op,
-    Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes,
+    Optimum, Pow, ONE, Sym, div, free_names, log, neg, nodes, sub,
 )
 from derive.notation import registry
 from derive.notation.elementary import SPELLINGS
@@ -386,8 +386,11 @@ class Products:
     def spanning_integral(self, signed, k):
         """(value, next index) when the k-th term of a sum (`signed`: (sign, node) pairs)
         holds an integral whose differential is in a later term: ∫ (term_k … term_m) dx;
-        None otherwise."""
-        node = signed[k][1]
+        None otherwise. A sign written before the term's run (`-\\log 2 \\int_x p(x) + q(x)
+        \\, dx`, `-\\int_x …`) signs the product that holds the integral, as after a
+        binary minus (`1 - 3\\int_x p(x) + q(x) \\, dx`): the integrand is what stands
+        between \\int and its differential, never the sign before \\int."""
+        node, signs = _unsigned(signed[k][1])
         if not is_tree(node, "run") or self.matrix_operator(node.children):
             return None
         pieces = [self.piece(c) for c in node.children]
@@ -424,7 +427,7 @@ class Products:
             value = self.integral(pieces[i], body, tail[j + 1], point)
             around = pieces[:i] + [ValuePiece(value, pieces[i].node)] + \
                 tail[j + 2 + (point is not None):]
-            return self.product(around), m + 1
+            return _with_signs(self.product(around), signs), m + 1
         return None
 
     # ------------------------------------------------------------------ signed summands
@@ -432,10 +435,7 @@ class Products:
         """(value, next index) when the k-th term of a sum ends with `\\sum` or `\\prod`
         and the next term is subtracted (`\\sum_{i=1}^m - (a_i + 1)`): the operator takes
         that term negated, as its rest of the run; None otherwise."""
-        node, signs = signed[k][1], []
-        while is_tree(node, "signed"):
-            signs.append(node.children[0].value)
-            node = node.children[1]
+        node, signs = _unsigned(signed[k][1])
         if k + 1 == len(signed) or signed[k + 1][0].value != "-" or \
                 not is_tree(node, "run") or not is_tree(node.children[-1], "big"):
             return None
@@ -447,10 +447,8 @@ class Products:
         negated.meta.empty = False
         negated.meta.start_pos, negated.meta.end_pos = sign.start_pos, _end_of(child)
         group = Tree("group", [negated], negated.meta)
-        value = self.product(pieces + [LazyPiece(group, None, negated)])
-        for written in signs:
-            value = neg(value) if written == "-" else value
-        return value, k + 2
+        return _with_signs(self.product(pieces + [LazyPiece(group, None, negated)]), signs), \
+            k + 2
 
     # ------------------------------------------------------------------ evaluation bars
     def spanning_bar(self, signed, k):
@@ -957,6 +955,10 @@ class Products:
                                  f"\\frac{{\\{f} a}}{{b}} or \\{f}(a/b)", slash.node)
             groupings = []
             factors, used = self.product_factors(rest[:end], groupings), 1 + end
+            agreed = self._readings_agree(p, rest[:end], factors, groupings) \
+                if len(factors) > 1 and groupings else None
+            if agreed is not None:
+                factors, groupings = [agreed], []
             if len(factors) > 1 and groupings:
                 f = p.fname
                 raise self.error(f"a bracket beside the argument of a function word without "
@@ -964,6 +966,8 @@ class Products:
                                  f"\\{f} a times b?): write \\{f}(a b), or \\{f} a \\cdot (b) "
                                  f"for the product", groupings[0].node)
             arg = factors[0] if len(factors) == 1 else Mul(*factors)
+            if agreed is not None:
+                return self._spaced_after(p, arg, agreed, spaced, used)
             if len(factors) > 1 and (any(_applied(a) for a in factors) or any(
                     isinstance(q, LazyPiece) and is_tree(q.primary, "sqrt") for q in rest[:end])):
                 raise self.error("a function word without brackets before a product with a "
@@ -988,7 +992,12 @@ class Products:
         for power in (p.power, after):
             if power is not None:
                 value = Pow(value, self.term(power))
-        if spaced:                              # an explicit space ended the argument
+        return self._spaced_after(p, arg, value, spaced, used)
+
+    def _spaced_after(self, p, arg, value, spaced, used):
+        """(value times the factors after an explicit space that ended the argument `arg`,
+        pieces used)."""
+        if spaced:
             tail = self.product_factors(spaced)
             if not any(_applied(a) for a in [arg, *tail]):
                 raise self.error(f"a space inside the argument of \\{p.fname} without "
@@ -998,6 +1007,29 @@ class Products:
                                  f"before the space?): write brackets", p.node)
             value, used = Mul(value, *tail), used + len(spaced)
         return value, used
+
+    def _readings_agree(self, p, argument, factors, groupings):
+        """`\\log 2 (1 + 1)`: a bracket beside the argument of a function word without
+        brackets reads two ways — the function of the whole product, log(2·(1 + 1)), or of
+        the factors before the bracket times the rest, log(2)·(1 + 1) — and is refused as
+        ambiguous unless the normal form shows the two values equal (log 4 = 2 log 2):
+        then the row says the same either way, and the value is the product reading (the
+        one `\\log 2 \\int …` has, the bracket standing where an integral's value stood).
+        Only for a plain word (no base, power or order written on it) and a bracket after
+        at least one factor; None when the readings differ or are not shown equal."""
+        k = next(i for i, q in enumerate(argument) if q is groupings[0])
+        if k == 0 or p.base is not None or p.power is not None:
+            return None
+        from derive.engines import normal_form
+        head = self.product_factors(argument[:k])
+        before = self.elementary(p.fname, head[0] if len(head) == 1 else Mul(*head))
+        product = Mul(before, *self.product_factors(argument[k:]))
+        whole = self.elementary(p.fname, Mul(*factors))
+        try:
+            n = normal_form.Normaliser(self.scope.context)
+            return product if n.value(sub(whole, product)).is_zero() else None
+        except (normal_form.Unsupported, normal_form.Undefined):
+            return None
 
     def _weighed_laws(self, factors):
         """Whether a bracketless function word's factors are values of a law, two or more,
@@ -1213,6 +1245,22 @@ def _argument_end(rest):
     if end == 0 and isinstance(rest[0], FuncPiece):
         return next((k for k, q in enumerate(rest) if product_sign(q)), len(rest))
     return len(rest) if end == 0 else end
+
+
+def _unsigned(node):
+    """(the term under its leading signs, the signs written: `- - x` is (x, ['-', '-']))."""
+    signs = []
+    while is_tree(node, "signed"):
+        signs.append(node.children[0].value)
+        node = node.children[1]
+    return node, signs
+
+
+def _with_signs(value, signs):
+    """`value` under the leading signs `_unsigned` took off."""
+    for written in signs:
+        value = neg(value) if written == "-" else value
+    return value
 
 
 def _operator(piece):
