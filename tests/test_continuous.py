@@ -2500,6 +2500,42 @@ def test_a_density_divided_by_itself_however_spelled_is_one_off_the_cells(header
     assert verdicts(display("% derive: variable x\n" + header, false)) != ["verified"]
 
 
+JOINT_AND_Q = "% derive: variable x, z\n% derive: joint p over x, z\n% derive: density q over z\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the joint at (x, z) is a density factor of the integrand in z, as p(z) would be: off
+    # the cells q·(p/q) is p there, 0 in the limit — exact, so a false Jensen is refuted
+    (r"\log \int q(z) \frac{p(x, z)}{q(z)} dz \ge \mathbb{E}_{q(z)}\left[\log\frac{p(x,z)}{q(z)}\right]",
+     "verified"),
+    (r"\log \int q(z) \frac{p(x, z)}{q(z)} dz \le \mathbb{E}_{q(z)}\left[\log\frac{p(x,z)}{q(z)}\right]",
+     "refuted"),
+    (r"\log \int \frac{q(z)}{q(z)} p(x,z) dz = \log p(x)", "verified"),
+    (r"\log \int \frac{q(z)}{q(z)} p(x,z) dz = \int \log p(x,z) dz", "refuted"),
+    (r"\int q(z) \frac{q(z)}{p(x, z)} dz = \int p(x, z) dz", "refuted"),
+])
+def test_a_joint_taken_at_the_integral_variable_vanishes_off_the_cells(row, verdict):
+    """A joint p(x, z) under ∫ dz was of degree 0 in the drawn densities, so q·(p/q) "did
+    not vanish off the cells": every false Jensen or importance-weight step of an ELBO
+    chain stayed undecided (s19c CS236 wiki). The table is 0 off the cells in z as p(z) is."""
+    assert verdicts(display(JOINT_AND_Q, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int \frac{p(x, z)}{q(z)} dz \le 0",              # 0/0 off the cells: not known there
+    r"\int \frac{q(z)}{p(x, z)} dz \le 0",
+    r"\int q(z \mid x) \frac{1}{q(z \mid x)} dz \le 0",  # ∫ 1 dz: no cells bound it
+    r"\int q(z \mid x) \frac{p(x, z)}{q(z \mid x)^2} dz \le 0",
+])
+def test_a_joint_or_conditional_divided_off_the_cells_certifies_nothing(row):
+    """Divided by a joint or a conditional at the integral's variable, with no density left
+    as a factor, the integrand is not 0 off the cells (0/0 in the limit): what the cells
+    give is no value of the integral, so it certifies no counterexample."""
+    header = JOINT_AND_Q.replace("density q over z", "density q over z given x") \
+        if "mid" in row else JOINT_AND_Q
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
 DIFFERENTIAL_OVER = ("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"
                      "$$ {} $$\n")
 
