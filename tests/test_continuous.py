@@ -103,6 +103,43 @@ def test_a_family_without_its_point_is_not_a_number():
     assert step.kind == "unreadable" and "is a distribution, not a number" in step.message
 
 
+UNDER_P = GAUSS + "% derive: density p = \\mathcal{N}(\\mu, \\sigma^2) over x\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the expectation's one variable is the point: E[log N] is the negative entropy
+    (UNDER_P + "% derive: expectations under p\n",
+     r"-\mathbb{E}[\log \mathcal{N}(\mu, \sigma^2)] = \frac{1}{2}\log(2\pi e \sigma^2)", "verified"),
+    (UNDER_P + "% derive: expectations under p\n",
+     r"\mathbb{E}[\log \mathcal{N}(\mu, \sigma^2)] = \frac{1}{2}\log(2\pi e \sigma^2)", "refuted"),
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\log \mathcal{N}(0, 1)] = -\frac{1}{2}\log(2\pi) "
+              r"- \frac{\mu^2 + \sigma^2}{2}", "verified"),         # a cross-entropy
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\log \mathcal{N}(0, 1)] = -\frac{1}{2}\log(2\pi) "
+              r"- \frac{\mu^2 - \sigma^2}{2}", "refuted"),
+])
+def test_a_family_without_its_point_under_an_expectation_is_at_its_variable(header, row, expected):
+    assert verdict(row, header).status.value == expected
+
+
+@pytest.mark.parametrize("header, row", [
+    # two averaged variables, or a sum's index bound inside: at which one?
+    ("% derive: variable x, z\n% derive: joint p over x, z\n",
+     r"\mathbb{E}_{p(x, z)}[\log \mathcal{N}(0, 1)] = 0"),
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\sum_{i=1}^{2} \log \mathcal{N}(0, 1)] = 0"),
+    # parameters that mention a variable: a likelihood at another point (the data)
+    ("% derive: variable x, z\n% derive: density q over z\n",
+     r"\mathbb{E}_{q(z)}[\log \mathcal{N}(z, 1)] = 0"),
+    # nested expectations
+    ("% derive: variable x, z\n% derive: density q over z\n% derive: density r over x\n",
+     r"\mathbb{E}_{q(z)}[\mathbb{E}_{r(x)}[\log \mathcal{N}(0, 1)]] = 0"),
+    # outside any expectation
+    (UNDER_P, r"\log \mathcal{N}(0, 1) = 0"),
+])
+def test_a_family_without_its_point_elsewhere_stays_refused(header, row):
+    (step,) = load(row, header).steps
+    assert step.kind == "unreadable" and "without a point" in step.message, step.message
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\left[ \frac{x^2}{2} \right]_a^b = 0", "[x^2 / 2]_{x=b} - [x^2 / 2]_{x=a} = 0"),
     (r"\Big[ t x \Big]_{x=0}^{x=1} = t", "[t · x]_{x=1} - [t · x]_{x=0} = t"),

@@ -4850,8 +4850,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if weighed is not None and self.bound_point(weighed.origin) is weighed:
             at = Sym(weighed)
         elif point is None:
-            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
-                             f"write {key}(x; …) for its density at x", node)
+            at = Sym(self._averaged_point(key, family, node))
         else:
             at = self.term(point)
         if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
@@ -4865,6 +4864,27 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"{', '.join(show(s) for s in sizes)}): its point must be a "
                              "declared vector variable of that dimension", node)
         return Dens(family, (at,))
+
+    def _averaged_point(self, key, family, node):
+        """The point of a family written without one inside an expectation
+        (`\\mathbb{E}[\\log \\mathcal{N}(\\mu, \\sigma^2)]` under `expectations under p`,
+        `\\mathbb{E}_{x \\sim p}[\\log \\mathcal{N}(0, 1)]`): the expectation's variable, as a
+        bare density `\\mathbb{E}_q[\\log q]` is at it — only when the point can be nothing
+        else: the expectation averages one variable, nothing is bound inside it around the
+        family (a sum's index, an integral's variable: at which?), and the family's parameters
+        mention no variable (`\\mathcal{N}(\\mu_\\theta(z), \\sigma^2)` under
+        `\\mathbb{E}_{q(z)}` is a likelihood at the data x, not at z). Otherwise refused."""
+        averaged = self.averaged[-1] if len(self.averaged) == 1 else None
+        innermost = self.bound[-1][1] if self.bound else None
+        bound = {name for _, name in self.bound}
+        if averaged is None or innermost is not averaged or averaged.origin is None or \
+                any(n in bound or self.scope.context.kind(n) is Kind.VARIABLE
+                    for n in free_names(family)):
+            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
+                             f"write {key}(x; …) for its density at x (inside an expectation "
+                             f"over one variable, with parameters free of variables, it is "
+                             f"read at that variable)", node)
+        return averaged
 
     # ================================================================== distributions
     def density(self, name, info, bracket):
