@@ -3975,6 +3975,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
+            divergence = self._divergence_after_its_value(p.key, bracket)
+            if divergence is not None:
+                return divergence, 2
             if bracket is not None and bracket.open == "(" and (
                     not self._multiplied_by_brackets(info.body) or
                     self._at_its_own_numbers(info.body, bracket)):
@@ -3998,6 +4001,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
+
+    def _divergence_after_its_value(self, key, bracket):
+        """A divergence's spelling that a row defined bare (`D_{\\text{KL}} = \\mathbb{E}_q[\\log
+        q] - \\mathbb{E}_q[\\log p]`: the author's shorthand for the divergence the display
+        works out), written later with two arguments between a bar
+        (`D_{\\text{KL}}(\\mathcal{N}(\\mu, \\sigma^2) \\| \\mathcal{N}(0, 1))`): the bar
+        makes it the divergence of those laws — a number takes no arguments, and no product
+        has a bar between two laws. The registry's operator, as without the row; the row's
+        definition stays a name for its bare uses. None for anything else."""
+        if bracket is None or bracket.open != "(" or len(bracket.args) != 2 or \
+                not registry.spelled(key) or key in registry.FUNCTION_LIKE or \
+                any(s != r"\|" for s in _separators(bracket.seps)):
+            return None
+        op = registry.lookup(key, 2)
+        if op is None or op.takes != "distributions" or "\\|" not in op.separators:
+            return None
+        return self._operator(key, bracket)
 
     def _multiplied_by_brackets(self, body):
         """Whether a definition's body without parameters is a number a bracket after its name
