@@ -103,6 +103,43 @@ def test_a_family_without_its_point_is_not_a_number():
     assert step.kind == "unreadable" and "is a distribution, not a number" in step.message
 
 
+UNDER_P = GAUSS + "% derive: density p = \\mathcal{N}(\\mu, \\sigma^2) over x\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # the expectation's one variable is the point: E[log N] is the negative entropy
+    (UNDER_P + "% derive: expectations under p\n",
+     r"-\mathbb{E}[\log \mathcal{N}(\mu, \sigma^2)] = \frac{1}{2}\log(2\pi e \sigma^2)", "verified"),
+    (UNDER_P + "% derive: expectations under p\n",
+     r"\mathbb{E}[\log \mathcal{N}(\mu, \sigma^2)] = \frac{1}{2}\log(2\pi e \sigma^2)", "refuted"),
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\log \mathcal{N}(0, 1)] = -\frac{1}{2}\log(2\pi) "
+              r"- \frac{\mu^2 + \sigma^2}{2}", "verified"),         # a cross-entropy
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\log \mathcal{N}(0, 1)] = -\frac{1}{2}\log(2\pi) "
+              r"- \frac{\mu^2 - \sigma^2}{2}", "refuted"),
+])
+def test_a_family_without_its_point_under_an_expectation_is_at_its_variable(header, row, expected):
+    assert verdict(row, header).status.value == expected
+
+
+@pytest.mark.parametrize("header, row", [
+    # two averaged variables, or a sum's index bound inside: at which one?
+    ("% derive: variable x, z\n% derive: joint p over x, z\n",
+     r"\mathbb{E}_{p(x, z)}[\log \mathcal{N}(0, 1)] = 0"),
+    (UNDER_P, r"\mathbb{E}_{x \sim p}[\sum_{i=1}^{2} \log \mathcal{N}(0, 1)] = 0"),
+    # parameters that mention a variable: a likelihood at another point (the data)
+    ("% derive: variable x, z\n% derive: density q over z\n",
+     r"\mathbb{E}_{q(z)}[\log \mathcal{N}(z, 1)] = 0"),
+    # nested expectations
+    ("% derive: variable x, z\n% derive: density q over z\n% derive: density r over x\n",
+     r"\mathbb{E}_{q(z)}[\mathbb{E}_{r(x)}[\log \mathcal{N}(0, 1)]] = 0"),
+    # outside any expectation
+    (UNDER_P, r"\log \mathcal{N}(0, 1) = 0"),
+])
+def test_a_family_without_its_point_elsewhere_stays_refused(header, row):
+    (step,) = load(row, header).steps
+    assert step.kind == "unreadable" and "without a point" in step.message, step.message
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"\left[ \frac{x^2}{2} \right]_a^b = 0", "[x^2 / 2]_{x=b} - [x^2 / 2]_{x=a} = 0"),
     (r"\Big[ t x \Big]_{x=0}^{x=1} = t", "[t · x]_{x=1} - [t · x]_{x=0} = t"),
@@ -2498,6 +2535,42 @@ def test_a_density_divided_by_itself_however_spelled_is_one_off_the_cells(header
     false = row.replace(r"\ge \frac12", r"\le 0").replace(r"> 1", r"< 0").replace(r"= \frac12", "= 2")
     false = false.replace("= 1", "= 2")
     assert verdicts(display("% derive: variable x\n" + header, false)) != ["verified"]
+
+
+JOINT_AND_Q = "% derive: variable x, z\n% derive: joint p over x, z\n% derive: density q over z\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    # the joint at (x, z) is a density factor of the integrand in z, as p(z) would be: off
+    # the cells q·(p/q) is p there, 0 in the limit — exact, so a false Jensen is refuted
+    (r"\log \int q(z) \frac{p(x, z)}{q(z)} dz \ge \mathbb{E}_{q(z)}\left[\log\frac{p(x,z)}{q(z)}\right]",
+     "verified"),
+    (r"\log \int q(z) \frac{p(x, z)}{q(z)} dz \le \mathbb{E}_{q(z)}\left[\log\frac{p(x,z)}{q(z)}\right]",
+     "refuted"),
+    (r"\log \int \frac{q(z)}{q(z)} p(x,z) dz = \log p(x)", "verified"),
+    (r"\log \int \frac{q(z)}{q(z)} p(x,z) dz = \int \log p(x,z) dz", "refuted"),
+    (r"\int q(z) \frac{q(z)}{p(x, z)} dz = \int p(x, z) dz", "refuted"),
+])
+def test_a_joint_taken_at_the_integral_variable_vanishes_off_the_cells(row, verdict):
+    """A joint p(x, z) under ∫ dz was of degree 0 in the drawn densities, so q·(p/q) "did
+    not vanish off the cells": every false Jensen or importance-weight step of an ELBO
+    chain stayed undecided (s19c CS236 wiki). The table is 0 off the cells in z as p(z) is."""
+    assert verdicts(display(JOINT_AND_Q, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int \frac{p(x, z)}{q(z)} dz \le 0",              # 0/0 off the cells: not known there
+    r"\int \frac{q(z)}{p(x, z)} dz \le 0",
+    r"\int q(z \mid x) \frac{1}{q(z \mid x)} dz \le 0",  # ∫ 1 dz: no cells bound it
+    r"\int q(z \mid x) \frac{p(x, z)}{q(z \mid x)^2} dz \le 0",
+])
+def test_a_joint_or_conditional_divided_off_the_cells_certifies_nothing(row):
+    """Divided by a joint or a conditional at the integral's variable, with no density left
+    as a factor, the integrand is not 0 off the cells (0/0 in the limit): what the cells
+    give is no value of the integral, so it certifies no counterexample."""
+    header = JOINT_AND_Q.replace("density q over z", "density q over z given x") \
+        if "mid" in row else JOINT_AND_Q
+    assert verdicts(display(header, row)) == ["undecided"]
 
 
 DIFFERENTIAL_OVER = ("% derive: variable x\n% derive: real a, b\n% derive: assume a < b\n"

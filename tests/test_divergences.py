@@ -1001,3 +1001,35 @@ def test_h_of_two_families_beside_another_function_h_is_refused(definition):
 def test_h_of_a_family_and_a_number_is_refused():
     text = FAMILIES + "% derive: real c\n% derive: define H(p) = \\sum_i p_i \\log_2(1/p_i)\n"
     assert verdicts(display(text, r"H(p, c) = 0")) == ["error"]
+
+
+KL_BY_TERMS = ("% derive: variable z\n% derive: real \\mu\n% derive: positive \\sigma\n"
+               "% derive: density q = \\mathcal{N}(\\mu, \\sigma^2) over z\n"
+               "% derive: density p = \\mathcal{N}(0, 1) over z\n")
+
+
+@pytest.mark.parametrize("definition, row, expected", [
+    # the bar makes D_KL(…‖…) the divergence of those laws, as without the bare row
+    (r"\mathbb{E}_q[\log q] - \mathbb{E}_q[\log p]",
+     r"D_{\text{KL}}(\mathcal{N}(\mu, \sigma^2) \| \mathcal{N}(0, 1)) = "
+     r"\frac{1}{2}\left(\mu^2 + \sigma^2 - \log \sigma^2 - 1\right)", "verified"),
+    (r"\mathbb{E}_q[\log q] - \mathbb{E}_q[\log p]",
+     r"D_{\text{KL}}(\mathcal{N}(0, 1) \| \mathcal{N}(\mu, \sigma^2)) = "
+     r"\frac{1}{2}\left(\mu^2 + \sigma^2 - \log \sigma^2 - 1\right)", "refuted"),
+    (r"\mathbb{E}_q[\log q] - \mathbb{E}_q[\log p]", r"D_{\text{KL}}(q \| p) = D_{\text{KL}}",
+     "verified"),
+    # a wrong bare definition does not become the divergence: KL(q‖p) ≠ −KL(q‖p)
+    (r"\mathbb{E}_q[\log p] - \mathbb{E}_q[\log q]", r"D_{\text{KL}}(q \| p) = D_{\text{KL}}",
+     "refuted"),
+    # no bar: the defined number at an argument, or times it? still refused
+    (r"\mathbb{E}_q[\log q] - \mathbb{E}_q[\log p]", r"D_{\text{KL}}(q, p) = D_{\text{KL}}",
+     "error"),
+    (r"\mathbb{E}_q[\log q] - \mathbb{E}_q[\log p]", r"D_{\text{KL}}(\mu) = D_{\text{KL}}",
+     "error"),
+])
+def test_a_divergence_with_its_bar_after_a_bare_row_defining_its_name(definition, row, expected):
+    """`D_{KL} = \\mathbb{E}_q[\\log q] - …` (the bare name a row defines, shorthand for the
+    divergence it works out) then `D_{KL}(\\mathcal{N}(\\mu, \\sigma^2) \\| \\mathcal{N}(0, 1))`
+    was refused as the defined number applied to a bracket (s19c appendix A.2)."""
+    text = display(KL_BY_TERMS, r"D_{\text{KL}} = " + definition, row)
+    assert verdicts(text) == ["definition", expected]

@@ -2787,6 +2787,13 @@ def test_a_braced_density_name_is_checked_as_the_density(check_text):
     (r"\log(c^2) \underset{(a)}{=} 2\log c", "verified"),
     (r"\log(c^2) \underset{\text{Bayes}}= 2\log c", "verified"),
     (r"a \overset{d}= a", "error"), (r"a \underset{d}{=} a", "error"),
+    # a footnote mark names the remark under the display, as (a) does
+    (r"\log(c^2) \stackrel{\star}{=} 2\log c", "verified"),
+    (r"\log(c^2) \stackrel{\star}{=} 3\log c", "refuted"),
+    (r"\log(c^2) \overset{*}{\le} 2\log c + c", "verified"),
+    (r"\log(c^2) \overset{\dagger\dagger}{=} 2\log c", "verified"),
+    (r"\log(c^2) \stackrel{\ddagger}{\ge} 3\log c + c", "refuted"),
+    (r"a \stackrel{\star d}{=} a", "error"), (r"a \stackrel{\circ}{=} a", "error"),
     (r"a + b \underset{?}= b + a", "error"),
     (r"2\boxed{a + b} = 2a + 2b", "verified"), (r"-\boxed{a - b} = b - a", "verified"),
     (r"\boxed{a+b}^2 = (a+b)^2", "verified"), (r"2\boxed{a + b} = 2a + b", "refuted"),

@@ -518,6 +518,23 @@ def _abstract(t, var, context):
         getattr(context.info(t.dist.name), "expression", None) is None
 
 
+def _drawn_at(t, var, context):
+    """Whether `t` is an abstract density taken with the bound variable `var` as one of its
+    points — at `var` alone (`_abstract`), or a joint or conditional with `var` one point
+    among others and nowhere else in it (`p(x, z)`, `q(z \\mid x)` at z): the numeric engine
+    draws it as a table that is 0 off the cells in each of its variables, so it vanishes
+    off them in `var` as p(z) does (`cancels_to_nonvanishing`)."""
+    if _abstract(t, var, context):
+        return True
+    if not (isinstance(t, Dens) and isinstance(t.dist, Dist)) or t.at.count(Sym(var)) != 1 or \
+            formula_of(t.dist, context) is not None:
+        return False
+    info = context.info(t.dist.name)
+    others = [a for a in t.at if a != Sym(var)] + list(t.dist.cond) + list(t.dist.params)
+    return getattr(info, "expression", None) is None and getattr(info, "law", None) is None \
+        and not any(var in free_names(a) for a in others)
+
+
 def positive_on_the_line(t, var, context):
     """Whether `t` is an abstract density at the bound variable `var` declared with no
     support (over the whole line, where it is taken positive: the numeric engine's drawn
@@ -557,7 +574,7 @@ def _divisors(term, var, context):
         if (t, plain) in seen:
             continue
         seen.add((t, plain))
-        if _abstract(t, var, context):
+        if _drawn_at(t, var, context):
             if not plain:
                 found[t.dist] = None
             continue
@@ -585,7 +602,7 @@ def _degree(term, var, context):
     from derive.model.terms import Defined, Deriv
     if isinstance(term, Dens):
         return int(isinstance(term.dist, Dist) and term.at == (Sym(var),) and
-                   formula_of(term.dist, context) is None)
+                   formula_of(term.dist, context) is None or _drawn_at(term, var, context))
     if isinstance(term, (Mul, Add)):
         degrees = [_degree(a, var, context) for a in term.args]
         if any(d is None for d in degrees):

@@ -4023,6 +4023,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 args, body = self.applied(info, bracket, p.node)
                 self._not_moving_a_named_density(p, info, args, bracket)
                 return self._powered(Defined(name, args, body), bracket), 2
+            divergence = self._divergence_after_its_value(p.key, bracket)
+            if divergence is not None:
+                return divergence, 2
             if bracket is not None and bracket.open == "(" and (
                     not self._multiplied_by_brackets(info.body) or
                     self._at_its_own_numbers(info.body, bracket)):
@@ -4046,6 +4049,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
+
+    def _divergence_after_its_value(self, key, bracket):
+        """A divergence's spelling that a row defined bare (`D_{\\text{KL}} = \\mathbb{E}_q[\\log
+        q] - \\mathbb{E}_q[\\log p]`: the author's shorthand for the divergence the display
+        works out), written later with two arguments between a bar
+        (`D_{\\text{KL}}(\\mathcal{N}(\\mu, \\sigma^2) \\| \\mathcal{N}(0, 1))`): the bar
+        makes it the divergence of those laws — a number takes no arguments, and no product
+        has a bar between two laws. The registry's operator, as without the row; the row's
+        definition stays a name for its bare uses. None for anything else."""
+        if bracket is None or bracket.open != "(" or len(bracket.args) != 2 or \
+                not registry.spelled(key) or key in registry.FUNCTION_LIKE or \
+                any(s != r"\|" for s in _separators(bracket.seps)):
+            return None
+        op = registry.lookup(key, 2)
+        if op is None or op.takes != "distributions" or "\\|" not in op.separators:
+            return None
+        return self._operator(key, bracket)
 
     def _multiplied_by_brackets(self, body):
         """Whether a definition's body without parameters is a number a bracket after its name
@@ -4898,8 +4918,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if weighed is not None and self.bound_point(weighed.origin) is weighed:
             at = Sym(weighed)
         elif point is None:
-            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
-                             f"write {key}(x; …) for its density at x", node)
+            at = Sym(self._averaged_point(key, family, node))
         else:
             at = self.term(point)
         if isinstance(at, Sym) and self.scope.context.kind(at.name) is Kind.VARIABLE:
@@ -4913,6 +4932,27 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"{', '.join(show(s) for s in sizes)}): its point must be a "
                              "declared vector variable of that dimension", node)
         return Dens(family, (at,))
+
+    def _averaged_point(self, key, family, node):
+        """The point of a family written without one inside an expectation
+        (`\\mathbb{E}[\\log \\mathcal{N}(\\mu, \\sigma^2)]` under `expectations under p`,
+        `\\mathbb{E}_{x \\sim p}[\\log \\mathcal{N}(0, 1)]`): the expectation's variable, as a
+        bare density `\\mathbb{E}_q[\\log q]` is at it — only when the point can be nothing
+        else: the expectation averages one variable, nothing is bound inside it around the
+        family (a sum's index, an integral's variable: at which?), and the family's parameters
+        mention no variable (`\\mathcal{N}(\\mu_\\theta(z), \\sigma^2)` under
+        `\\mathbb{E}_{q(z)}` is a likelihood at the data x, not at z). Otherwise refused."""
+        averaged = self.averaged[-1] if len(self.averaged) == 1 else None
+        innermost = self.bound[-1][1] if self.bound else None
+        bound = {name for _, name in self.bound}
+        if averaged is None or innermost is not averaged or averaged.origin is None or \
+                any(n in bound or self.scope.context.kind(n) is Kind.VARIABLE
+                    for n in free_names(family)):
+            raise self.error(f"{key}(…) without a point is a distribution, not a number: "
+                             f"write {key}(x; …) for its density at x (inside an expectation "
+                             f"over one variable, with parameters free of variables, it is "
+                             f"read at that variable)", node)
+        return averaged
 
     # ================================================================== distributions
     def density(self, name, info, bracket):

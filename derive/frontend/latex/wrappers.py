@@ -12,7 +12,8 @@
 * `Y{=}y`: braces around a lone relation sign (spacing it as a symbol) are blanked.
 * A relation with a label stacked on it that names a reason — `\\stackrel{(a)}{\\le}`,
   `\\overset{\\text{Jensen}}{=}`, `\\stackrel{\\eqref{e}}{=}`, `\\underset{\\text{AM-GM}}{\\ge}`
-  (Cover & Thomas mark each step so), the relation braced or one token as TeX takes an
+  (Cover & Thomas mark each step so), a footnote mark (`\\stackrel{\\star}{=}`, `\\overset{*}{\\le}`,
+  `\\dagger`, `\\ddagger`, `\\ast`, up to three of them: the remark under the display says why), the relation braced or one token as TeX takes an
   argument (`\\overset{(a)}=`, `\\stackrel{(a)}\\le`) — is the relation; the label is a
   remark, set aside. A label that says "definition"
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
@@ -96,7 +97,10 @@ _BRACED_RELATION = re.compile(r"(?<![\\}^_])\{\s*(?P<sign>=|<|>|\\(?:le|leq|ge|g
                               r"(?![a-zA-Z]))\s*\}")
 _RELATION = re.compile(r"\s*" + RELATION + r"\s*$")
 _BARE_RELATION = re.compile(r"\s*(" + RELATION + r")")
-_REASON_LABEL = re.compile(r"\s*(\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
+# A footnote mark (`\\star`, `*`, `\\dagger`, repeated: `\\star\\star`) names the remark below
+# the display that justifies the step, as a number or `(a)` does.
+_FOOTNOTE_MARK = r"(?:(?:\\(?:star|ast|dagger|ddagger)(?![a-zA-Z])|\*)\s*){1,3}"
+_REASON_LABEL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r"|\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|(?:[^{}A-Za-z]*[A-Za-z]){3}[^{}]*)\})"
                            r"\s*$")
 _NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
