@@ -26,12 +26,13 @@ def _isweights():
         return {"p": pmf(rng, N), "q": pmf(rng, N)}
     w = lambda e: e["p"] / e["q"]
     rows = {
+        "X": lambda e: float(np.sum(e["q"] * (e["p"] / e["q"] - 1) ** 2)),   # Pearson chi^2(p||q)
         "chi": lambda e: float(np.sum((e["p"] - e["q"]) ** 2 / e["q"])),
         "r1": lambda e: float(np.sum((w(e) - 1) ** 2 * e["q"])),
         "r2": lambda e: float(np.sum(e["q"] * (w(e) - 1) ** 2)),
         "r3": lambda e: float(np.sum(e["q"] * w(e) ** 2)) - 1,
     }
-    steps = chain(["chi", ("=", "r1"), ("=", "r2"), ("=", "r3")])
+    steps = chain(["X", ("=", "chi"), ("=", "r1"), ("=", "r2"), ("=", "r3")])
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
@@ -55,11 +56,12 @@ def _bern_sample(rng):
 
 def _tv_bernoulli():
     rows = {
+        "T": lambda e: 0.5 * float(np.sum(np.abs(np.array([e["p"], 1 - e["p"]]) - np.array([e["q"], 1 - e["q"]])))),
         "tv": lambda e: 0.5 * (abs(e["p"] - e["q"]) + abs((1 - e["p"]) - (1 - e["q"]))),
         "r1": lambda e: 0.5 * (abs(e["p"] - e["q"]) + abs(e["p"] - e["q"])),
         "r2": lambda e: abs(e["p"] - e["q"]),
     }
-    steps = chain(["tv", ("=", "r1"), ("=", "r2")])
+    steps = chain(["T", ("=", "tv"), ("=", "r1"), ("=", "r2")])
     return Model(
         sample=_bern_sample, rows=rows, steps=steps,
         mutants=[
