@@ -1001,3 +1001,33 @@ def test_h_of_two_families_beside_another_function_h_is_refused(definition):
 def test_h_of_a_family_and_a_number_is_refused():
     text = FAMILIES + "% derive: real c\n% derive: define H(p) = \\sum_i p_i \\log_2(1/p_i)\n"
     assert verdicts(display(text, r"H(p, c) = 0")) == ["error"]
+
+
+TWO_BERNOULLIS = ("% derive: real p, q\n% derive: assume 0 < p, p < 1, 0 < q, q < 1\n"
+                  "% derive: discrete x\n% derive: density P = \\mathrm{Bernoulli}(p) over x\n")
+
+
+@pytest.mark.parametrize("other, row, verdict", [
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = |p-q|", "verified"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = \frac{1}{2} \bigl(|p - q| + |(1-p) - (1-q)|\bigr)",
+     "verified"),
+    ("Bernoulli(q)", r"\sum_x |P(x) - Q(x)| = 2|p-q|", "verified"),
+    ("Bernoulli(q)", r"D_{H}(P, Q) = \frac12\left((\sqrt{p}-\sqrt{q})^2 + "
+     r"(\sqrt{1-p}-\sqrt{1-q})^2\right)", "verified"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = \frac12|p-q|", "refuted"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = |p+q-1|", "refuted"),
+    ("Bernoulli(q)", r"\sum_x |P(x) - Q(x)| = |p-q|", "refuted"),
+    ("Bernoulli(q)", r"D_{H}(P, Q) = (\sqrt{p}-\sqrt{q})^2 + (\sqrt{1-p}-\sqrt{1-q})^2",
+     "refuted"),
+    # a summand not 0 off the support (1 there) is no sum over it; two supports differ
+    ("Bernoulli(q)", r"\sum_x (P(x) - Q(x) + 1) = 2", "undecided"),
+    ("Binomial(2, q)", r"\text{TV}(P, Q) = |p-q|", "undecided"),
+])
+def test_a_divergence_of_two_mass_functions_on_one_support(other, row, verdict):
+    """½ Σ_x |P(x) − Q(x)| of two Bernoulli laws: neither mass function is a factor of the
+    summand, but it vanishes wherever both do, so the sum is over their common support
+    {0, 1} (s19b_tv_bernoulli_lemmas); other supports, or a summand that does not vanish
+    there, stay undecided."""
+    header = TWO_BERNOULLIS + f"% derive: density Q = \\mathrm{{{other.split('(')[0]}}}" \
+        f"({other.split('(')[1]} over x\n"
+    assert verdicts(display(header, row)) == [verdict]
