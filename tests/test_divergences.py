@@ -1031,3 +1031,25 @@ def test_a_divergence_of_two_mass_functions_on_one_support(other, row, verdict):
     header = TWO_BERNOULLIS + f"% derive: density Q = \\mathrm{{{other.split('(')[0]}}}" \
         f"({other.split('(')[1]} over x\n"
     assert verdicts(display(header, row)) == [verdict]
+
+
+GIBBS_NATS = "% derive: discrete x\n% derive: density P, Q over x\n% derive: function g\n"
+
+
+@pytest.mark.parametrize("extra, row, verdict", [
+    ("", r"\mathbb E_Pg-D_e(P\Vert Q) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "verified"),
+    ("", r"D_e(P \| Q) \ge 0", "verified"),
+    ("", r"D_e(P \| Q) = D_{KL}(P \| Q)", "verified"),
+    ("", r"\mathbb E_Pg+D_e(P\Vert Q) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "refuted"),
+    ("", r"\mathbb E_Pg-D_e(Q\Vert P) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "refuted"),
+    ("", r"D_e(P \| Q) = \frac{D_{KL}(P \| Q)}{\log 2}", "refuted"),      # nats, not bits
+    ("% derive: information in bits\n", r"D_e(P \| Q) \ge 0", "error"),
+    ("% derive: real e\n", r"D_e(P \| Q) \ge 0", "error"),
+    # the file's own definition is that definition
+    ("% derive: define D_e(P\\Vert Q) = \\sum_xQ(x)\\log\\frac{Q(x)}{P(x)}\n",
+     r"D_e(P \| Q) = D_{KL}(Q \| P)", "verified"),
+])
+def test_relative_entropy_in_nats_with_a_subscript_e(extra, row, verdict):
+    """`D_e(P \\Vert Q)` is KL(P ‖ Q) in nats (s19b_gibbs_var_cambridge); refused in a file
+    reading information in bits, and where the file declares e."""
+    assert verdicts(display(GIBBS_NATS + extra, row)) == [verdict]
