@@ -183,7 +183,7 @@ def _dispatch(step, seed, deadline, report):
         step = replace(step, relation=Relation.EQ)
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION):
         run = equality if step.kind is StepKind.EQUALITY else relation
-        verdict = _with_optima(step, run, f"{seed}:{step.index}", deadline, report) or \
+        verdict = _with_optima(step, run, f"{seed}:{step.index}", deadline) or \
             run(step, f"{seed}:{step.index}", deadline, report)
         if verdict.status is REFUTED:            # an entropy in nats against log₂: units?
             from derive.engines.units import in_other_units
@@ -193,7 +193,7 @@ def _dispatch(step, seed, deadline, report):
     return claims.decide(step, f"{seed}:{step.index}", deadline, report)
 
 
-def _with_optima(step, run, seed, deadline, report):
+def _with_optima(step, run, seed, deadline):
     """The verdict of a step with optima over a number inside its sides, each replaced by
     its proved value (`optimum_value.resolved`), when that decides it; None otherwise —
     no such optimum, a value not proved, or the step still undecided — and the step is
