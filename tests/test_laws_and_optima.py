@@ -213,6 +213,8 @@ def test_the_value_of_an_optimum(row, verdict):
     assert verdicts(display("% derive: real t\n", row)) == [verdict]
 
 
+FAMILY_CONJUGATE = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+                    "% derive: define g_a(t) = at - t\\log t\n")
 CONJUGATE_OF_XLOGX = ("% derive: real t\n% derive: define f(x) = x\\log x\n"
                       "% derive: define f^*(t) = \\max_{x > 0}\\{xt-f(x)\\}\n")
 
@@ -239,6 +241,9 @@ CONJUGATE_OF_XLOGX = ("% derive: real t\n% derive: define f(x) = x\\log x\n"
     ("% derive: real t\n", r"\max_{x>0}\{xt - x^2\} + 1 = \frac{t^2}{4} + 1", "undecided"),
     ("% derive: real t\n", r"\max_{x \in \mathbb{R}}\{-x^2 - 1/x^2\} + t = t - 2",
      "undecided"),
+    # the stationary point in a family's member, read back as that member
+    (FAMILY_CONJUGATE, r"\sup_{t>0}\{g_{y_1}(t)\} + 1 = e^{y_1-1} + 1", "verified"),
+    (FAMILY_CONJUGATE, r"\sup_{t>0}\{g_{y_1}(t)\} + 1 = e^{y_1+1} + 1", "refuted"),
 ])
 def test_an_optimum_over_a_number_inside_an_expression_is_its_value_at_a_stationary_point(
         header, row, verdict):

@@ -139,17 +139,12 @@ def optimum_at_stationary_point(step, opt, seed, deadline):
     if isinstance(why, str):
         raise NoValue(f"the {opt.kind} over {shown}: {why}")
     (point,), _ = why
-    atoms = {symbol: atom for atom, symbol in to_sympy.converter.symbols.items()}
-    names = {n.serial: n for n in letters}
-    back = {}
-    for symbol in point.free_symbols:
-        atom = atoms.get(symbol)
-        if atom is None or atom[0] != "sym" or atom[2] not in names:
-            raise NoValue(f"the {opt.kind} over {shown} is at {to_sympy.named(point)}, which "
-                          "derive does not read back")
-        back[symbol] = names[atom[2]]
+    holes = _holes(sympy, to_sympy, opt, letters)
+    if not point.free_symbols <= holes.keys():
+        raise NoValue(f"the {opt.kind} over {shown} is at {to_sympy.named(point)}, which "
+                      "derive does not read back")
     try:
-        at = from_sympy(sympy, point, back)
+        at = from_sympy(sympy, point, {}, holes=holes)
     except NotReadBack as exc:
         raise NoValue(f"the {opt.kind} over {shown}: {exc}") from None
     value = substitute(opt.body, {opt.var: at})
@@ -166,6 +161,24 @@ def optimum_at_stationary_point(step, opt, seed, deadline):
     return value, (f"the {opt.kind} over {shown} is the objective at its stationary point "
                    f"{shown} = {to_sympy.named(point)} (strictly {curve} on the domain, which "
                    f"holds the point; no grid point beats it)")
+
+
+def _holes(sp, to_sympy, opt, letters):
+    """{SymPy symbol: the term of `opt`'s objective it stands for} — each sub-term in the
+    optimum's own free `letters` only (not its variable, nor a letter bound inside the
+    objective) that SymPy sees as one symbol (a letter, a family's member `y_1`, a
+    function's value), so a stationary point in them reads back as a term."""
+    holes = {}
+    for t in nodes(opt.body):
+        if not free_names(t) or not free_names(t) <= letters:
+            continue
+        try:
+            symbol = to_sympy(t)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            continue
+        if isinstance(symbol, sp.Symbol):
+            holes.setdefault(symbol, t)
+    return holes
 
 
 def _beaten(step, opt, claimed, sign, seed, deadline):
