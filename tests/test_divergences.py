@@ -1033,3 +1033,55 @@ def test_a_divergence_with_its_bar_after_a_bare_row_defining_its_name(definition
     was refused as the defined number applied to a bracket (s19c appendix A.2)."""
     text = display(KL_BY_TERMS, r"D_{\text{KL}} = " + definition, row)
     assert verdicts(text) == ["definition", expected]
+
+
+TWO_BERNOULLIS = ("% derive: real p, q\n% derive: assume 0 < p, p < 1, 0 < q, q < 1\n"
+                  "% derive: discrete x\n% derive: density P = \\mathrm{Bernoulli}(p) over x\n")
+
+
+@pytest.mark.parametrize("other, row, verdict", [
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = |p-q|", "verified"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = \frac{1}{2} \bigl(|p - q| + |(1-p) - (1-q)|\bigr)",
+     "verified"),
+    ("Bernoulli(q)", r"\sum_x |P(x) - Q(x)| = 2|p-q|", "verified"),
+    ("Bernoulli(q)", r"D_{H}(P, Q) = \frac12\left((\sqrt{p}-\sqrt{q})^2 + "
+     r"(\sqrt{1-p}-\sqrt{1-q})^2\right)", "verified"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = \frac12|p-q|", "refuted"),
+    ("Bernoulli(q)", r"\text{TV}(P, Q) = |p+q-1|", "refuted"),
+    ("Bernoulli(q)", r"\sum_x |P(x) - Q(x)| = |p-q|", "refuted"),
+    ("Bernoulli(q)", r"D_{H}(P, Q) = (\sqrt{p}-\sqrt{q})^2 + (\sqrt{1-p}-\sqrt{1-q})^2",
+     "refuted"),
+    # a summand not 0 off the support (1 there) is no sum over it; two supports differ
+    ("Bernoulli(q)", r"\sum_x (P(x) - Q(x) + 1) = 2", "undecided"),
+    ("Binomial(2, q)", r"\text{TV}(P, Q) = |p-q|", "undecided"),
+])
+def test_a_divergence_of_two_mass_functions_on_one_support(other, row, verdict):
+    """½ Σ_x |P(x) − Q(x)| of two Bernoulli laws: neither mass function is a factor of the
+    summand, but it vanishes wherever both do, so the sum is over their common support
+    {0, 1} (s19b_tv_bernoulli_lemmas); other supports, or a summand that does not vanish
+    there, stay undecided."""
+    header = TWO_BERNOULLIS + f"% derive: density Q = \\mathrm{{{other.split('(')[0]}}}" \
+        f"({other.split('(')[1]} over x\n"
+    assert verdicts(display(header, row)) == [verdict]
+
+
+GIBBS_NATS = "% derive: discrete x\n% derive: density P, Q over x\n% derive: function g\n"
+
+
+@pytest.mark.parametrize("extra, row, verdict", [
+    ("", r"\mathbb E_Pg-D_e(P\Vert Q) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "verified"),
+    ("", r"D_e(P \| Q) \ge 0", "verified"),
+    ("", r"D_e(P \| Q) = D_{KL}(P \| Q)", "verified"),
+    ("", r"\mathbb E_Pg+D_e(P\Vert Q) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "refuted"),
+    ("", r"\mathbb E_Pg-D_e(Q\Vert P) =\sum_xP(x)\log_e\frac{e^{g(x)}Q(x)}{P(x)}", "refuted"),
+    ("", r"D_e(P \| Q) = \frac{D_{KL}(P \| Q)}{\log 2}", "refuted"),      # nats, not bits
+    ("% derive: information in bits\n", r"D_e(P \| Q) \ge 0", "error"),
+    ("% derive: real e\n", r"D_e(P \| Q) \ge 0", "error"),
+    # the file's own definition is that definition
+    ("% derive: define D_e(P\\Vert Q) = \\sum_xQ(x)\\log\\frac{Q(x)}{P(x)}\n",
+     r"D_e(P \| Q) = D_{KL}(Q \| P)", "verified"),
+])
+def test_relative_entropy_in_nats_with_a_subscript_e(extra, row, verdict):
+    """`D_e(P \\Vert Q)` is KL(P ‖ Q) in nats (s19b_gibbs_var_cambridge); refused in a file
+    reading information in bits, and where the file declares e."""
+    assert verdicts(display(GIBBS_NATS + extra, row)) == [verdict]

@@ -213,6 +213,47 @@ def test_the_value_of_an_optimum(row, verdict):
     assert verdicts(display("% derive: real t\n", row)) == [verdict]
 
 
+FAMILY_CONJUGATE = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+                    "% derive: define g_a(t) = at - t\\log t\n")
+CONJUGATE_OF_XLOGX = ("% derive: real t\n% derive: define f(x) = x\\log x\n"
+                      "% derive: define f^*(t) = \\max_{x > 0}\\{xt-f(x)\\}\n")
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (CONJUGATE_OF_XLOGX, r"f^*(t) = \exp(t-1) \cdot t-\exp(t-1) \cdot (t-1)", "verified"),
+    (CONJUGATE_OF_XLOGX, r"f^*(t) = e^{t-1}", "verified"),
+    (CONJUGATE_OF_XLOGX, r"f^*(t) = \exp(t-1) \cdot t+\exp(t-1) \cdot (t-1)", "refuted"),
+    (CONJUGATE_OF_XLOGX, r"f^*(t) = e^{t}", "refuted"),
+    (CONJUGATE_OF_XLOGX, r"2 f^*(t) \le 2 e^{t-1}", "verified"),
+    (CONJUGATE_OF_XLOGX, r"2 f^*(t) < e^{t-1}", "refuted"),
+    ("% derive: real t\n", r"\max_{x>0}\{xt - x\log x\} + 1 = e^{t-1} + 1", "verified"),
+    ("% derive: real t\n", r"\max_{x>0}\{xt - x\log x\} + 1 = e^{t-1}", "refuted"),
+    ("% derive: real t\n", r"2\min_{x>0}\{x - \log x\} + t = 2 + t", "verified"),
+    ("% derive: real t\n", r"2\min_{x>0}\{x - \log x\} + t = 3 + t", "refuted"),
+    ("% derive: positive t\n", r"\max_{x>0}\{xt - x^2\} + 1 = \frac{t^2}{4} + 1", "verified"),
+    ("% derive: positive t\n", r"\max_{x>0}\{xt - x^2\} + 1 = \frac{t^2}{2} + 1", "refuted"),
+    # not read as the value at a stationary point: +∞ (not concave), a closed domain
+    # whose optimum is at its end, a stationary point outside the domain for t ≤ 0 (the sup
+    # is then 0), a pole inside the domain
+    ("% derive: real t\n", r"\max_{x>0}\{x^3 - 3x\} + t = t - 2", "undecided"),
+    ("% derive: real t\n", r"\max_{x>0}\{x\log x - xt\} + 1 = 1 - e^{t-1}", "undecided"),
+    ("% derive: real t\n", r"\max_{x \in [2,3]}\{-(x-1)^2\} + t = t", "undecided"),
+    ("% derive: real t\n", r"\max_{x>0}\{xt - x^2\} + 1 = \frac{t^2}{4} + 1", "undecided"),
+    ("% derive: real t\n", r"\max_{x \in \mathbb{R}}\{-x^2 - 1/x^2\} + t = t - 2",
+     "undecided"),
+    # the stationary point in a family's member, read back as that member
+    (FAMILY_CONJUGATE, r"\sup_{t>0}\{g_{y_1}(t)\} + 1 = e^{y_1-1} + 1", "verified"),
+    (FAMILY_CONJUGATE, r"\sup_{t>0}\{g_{y_1}(t)\} + 1 = e^{y_1+1} + 1", "refuted"),
+])
+def test_an_optimum_over_a_number_inside_an_expression_is_its_value_at_a_stationary_point(
+        header, row, verdict):
+    """max_{x>0} {xt − x log x} inside an expression (a conjugate f*(t) defined by a max)
+    is its objective at the stationary point x = e^{t−1}: strictly concave on an open domain
+    holding the point for every t, confirmed by a grid search; otherwise it stays an unknown
+    number (s19b_fgan_klconj_forever97)."""
+    assert verdicts(display(header, row)) == [verdict]
+
+
 @pytest.mark.parametrize("row, reading, verdict", [
     (r"\sup_{s \in [0,1]}\{s\}\cdot x = x", "(max_{s∈[0, 1]} s) · x = x", "undecided"),
     (r"\sup_{s \in [0,1]} \left\{ s \right\} x = 2x", "(max_{s∈[0, 1]} s) · x = 2 · x",

@@ -3656,3 +3656,34 @@ def test_a_bare_sum_over_the_end_of_a_range_is_refused():
     (step,) = steps(display("% derive: natural n\n% derive: real y_i for i = 1..n\n",
                             r"\sum_n y_n = 1"))
     assert step.kind == "unreadable" and "n is not a variable or an index" in step.message
+
+
+GIBBS_BOUND = "% derive: discrete x\n% derive: density P, Q over x\n% derive: function g\n"
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    (GIBBS_BOUND, r"\sum_xP(x)\left(g(x)+\log\frac{Q(x)}{P(x)}\right) \le \log\sum_x Q(x) "
+     r"e^{g(x)}", "verified"),
+    (GIBBS_BOUND, r"\sum_xP(x)\left(g(x)-\log\frac{P(x)}{Q(x)}\right) \le \log\sum_x Q(x) "
+     r"e^{g(x)}", "verified"),
+    (GIBBS_BOUND, r"\sum_xP(x)\left(g(x)+\log_e\frac{Q(x)}{P(x)}\right) \leq\log_e\sum_xP(x)"
+     r"\frac{e^{g(x)}Q(x)}{P(x)}", "verified"),
+    (GIBBS_BOUND, r"\mathbb{E}_{x \sim P}\left[g(x)+\log\frac{Q(x)}{P(x)}\right] \le "
+     r"\log\mathbb{E}_{x\sim Q}[e^{g(x)}]", "verified"),
+    ("% derive: discrete x\n% derive: density P, Q over x\n% derive: real c\n",
+     r"\sum_xP(x)\left(c+\log\frac{Q(x)}{P(x)}\right) \le \log\sum_x Q(x) e^{c}", "verified"),
+    # false: Jensen reversed, the exponent doubled on one side only
+    (GIBBS_BOUND, r"\sum_xP(x)\left(g(x)+\log\frac{Q(x)}{P(x)}\right) \ge \log\sum_x Q(x) "
+     r"e^{g(x)}", "refuted"),
+    (GIBBS_BOUND, r"\sum_xP(x)\left(2g(x)+\log\frac{Q(x)}{P(x)}\right) \le \log\sum_x Q(x) "
+     r"e^{g(x)}", "refuted"),
+    # true, but no Jensen step: the log doubled is not the log of the mean on the right
+    (GIBBS_BOUND, r"\sum_xP(x)\left(g(x)+2\log\frac{Q(x)}{P(x)}\right) \le \log\sum_x Q(x) "
+     r"e^{g(x)}", "undecided"),
+])
+def test_jensen_for_the_log_with_a_sum_of_logs_and_real_terms(header, row, verdict):
+    """Σ_x P(x)(g(x) + log(Q(x)/P(x))) is the mean of log(e^{g(x)} Q(x)/P(x)) — exactly,
+    for a real g and Q/P > 0 — so Jensen's inequality for the concave log bounds it by
+    log Σ_x Q(x) e^{g(x)}: the Gibbs variational bound (s19b_gibbs_var_cambridge's
+    look-alike)."""
+    assert verdicts(display(header, row)) == [verdict]

@@ -183,13 +183,34 @@ def _dispatch(step, seed, deadline, report):
         step = replace(step, relation=Relation.EQ)
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION):
         run = equality if step.kind is StepKind.EQUALITY else relation
-        verdict = run(step, f"{seed}:{step.index}", deadline, report)
+        verdict = _with_optima(step, run, f"{seed}:{step.index}", deadline) or \
+            run(step, f"{seed}:{step.index}", deadline, report)
         if verdict.status is REFUTED:            # an entropy in nats against log₂: units?
             from derive.engines.units import in_other_units
             return in_other_units(step, verdict, f"{seed}:{step.index}", deadline)
         return verdict
     from derive.engines import claims
     return claims.decide(step, f"{seed}:{step.index}", deadline, report)
+
+
+def _with_optima(step, run, seed, deadline):
+    """The verdict of a step with optima over a number inside its sides, each replaced by
+    its proved value (`optimum_value.resolved`), when that decides it; None otherwise —
+    no such optimum, a value not proved, or the step still undecided — and the step is
+    decided as written (an optimum an unknown number, `conjugates`' biconjugate, …)."""
+    from derive.engines import optimum_value
+    if not optimum_value.scalar_optima(step):
+        return None
+    try:
+        resolved, said = optimum_value.resolved(step, seed, deadline)
+    except optimum_value.NoValue:
+        return None
+    verdict = run(resolved, seed, deadline, lambda v: None)
+    if verdict.status not in (VERIFIED, REFUTED):
+        return None
+    from dataclasses import replace
+    return replace(verdict, method=f"optimum at a stationary point, {verdict.method}",
+                   detail=f"{'; '.join(said)}; {verdict.detail}")
 
 
 def _with_limits(step, seed, deadline, report):

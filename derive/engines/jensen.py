@@ -92,7 +92,7 @@ def prove(step, deadline):
         if big is None:
             continue
         for mean_side, phi_side, shape in ((big, small, "convex"), (small, big, "concave")):
-            for mean in _means(mean_side):
+            for mean in _means(mean_side, n):
                 total = _total(mean, n)
                 if total is None or not _is_bound(phi_side, mean, total, n):
                     continue
@@ -269,17 +269,75 @@ def _product(factors):
     return ONE if not factors else factors[0] if len(factors) == 1 else Mul(*factors)
 
 
-def _means(term):
+def _means(term, n):
     """The readings of a term as a weighted mean Σ w φ(t) (a sum, an integral or an
-    expectation): one per factor that is a φ, and two more for a log factor."""
+    expectation): one per factor that is a φ, and two more for a log factor — of the body
+    as written and with a sum of logs and real terms made one log (`_log_joined`)."""
     if isinstance(term, Expect):
         density = Dens(term.dist, (Sym(term.var),))
-        return [Mean(term, density, phi, t) for rest, phi, t in _readings(term.body)
-                if rest is ONE]
+        return [Mean(term, density, phi, t) for body in _bodies(term.body, n)
+                for rest, phi, t in _readings(body) if rest is ONE]
     term = _averaged(term)
     if not isinstance(term, (Sum, Integral)):
         return []
-    return [Mean(term, rest, phi, t) for rest, phi, t in _readings(term.body)]
+    return [Mean(term, rest, phi, t) for body in _bodies(term.body, n)
+            for rest, phi, t in _readings(body)]
+
+
+def _a_log(term, n):
+    """(u, k) when `term` is `\log u` times factors whose normal form is the rational k
+    (`\log_e u` is log u / log e), else None."""
+    factors = _factors(term)
+    logs = [f for f in factors if isinstance(f, Fn) and f.fname == "log"]
+    if len(logs) != 1:
+        return None
+    rest = list(factors)
+    rest.remove(logs[0])
+    if not rest:
+        return logs[0].operands[0], 1
+    try:
+        k = n.value(_product(rest)).constant()
+    except (normal_form.Unsupported, normal_form.Undefined):
+        return None
+    return None if k is None else (logs[0].operands[0], k)
+
+
+def _bodies(body, n):
+    """The body, and the body with its log joined (`_log_joined`) when that applies."""
+    joined = _log_joined(body, n)
+    return [body] if joined is None else [body, joined]
+
+
+def _log_joined(body, n):
+    """`w · (a + c_1 \log u_1 + …)` as `w · \log(e^a u_1^{c_1} ⋯)`, exactly: every u_i
+    shown positive, the c_i rational and a (the terms without a log) shown real — then
+    log(e^a Π u_i^{c_i}) = a + Σ c_i log u_i. So `\sum_x P(x)(g(x) + \log
+    \frac{Q(x)}{P(x)})` is the mean of log(e^{g(x)} Q(x)/P(x)) that Jensen's inequality
+    for the concave log bounds by the log of the mean. None when the body has no such
+    factor (one with a log among other terms) or a condition is not shown."""
+    factors = _factors(body)
+    sums = [f for f in factors if isinstance(f, Add) and
+            any(_a_log(t, n) is not None for _, t in _addends(f))]
+    if len(sums) != 1:
+        return None
+    rest = list(factors)
+    rest.remove(sums[0])
+    logs, others = [], []
+    for c, t in _addends(sums[0]):
+        found = _a_log(t, n)
+        if found is not None:
+            u, k = found
+            logs.append(u if c * k == 1 else Pow(u, Num(c * k)))
+            if not _shown(u, n, (normal_form.POS,)):
+                return None
+        else:
+            others.append(t if c == 1 else Mul(Num(c), t))
+    if others:
+        exponent = others[0] if len(others) == 1 else Add(*others)
+        if not _shown(exponent, n, (normal_form.POS, normal_form.NONNEG, normal_form.REAL)):
+            return None
+        logs.insert(0, Fn("exp", exponent))
+    return _product([*rest, Fn("log", _product(logs))])
 
 
 def _averaged(term):

@@ -15,10 +15,19 @@
   none beats it.
 * **undecided** otherwise. An optimum over a function (`\\max_D V(G, D)`) is decided by
   `function_optimum`.
+
+An optimum over a number *inside* an expression (`f^*(t)` defined as `\\max_{x > 0}\\{xt -
+f(x)\\}`, then `f^*(t) = e^{t-1} t - f(e^{t-1})`) is an unknown number to the normal form and
+the evaluation. `resolved` replaces each such optimum by its value when that value is proved
+as above — the objective real and strictly concave (convex, for a min) on an open domain,
+with a stationary point u* inside it for every value of the other letters, so f(u*) is the
+optimum — and confirmed by the grid search (no grid point beats f(u*) on `MIN_AGREEMENT`
+instances); the step is then decided as usual with f(u*) in its place.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 from flint import acb, ctx
@@ -32,7 +41,7 @@ from derive.engines.numeric.compare import _ball_text, labels_for
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point, exact_number
 from derive.engines.numeric.instances import Instance
 from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Relation, Verdict
-from derive.model.terms import Call, Optimum, nodes
+from derive.model.terms import Call, Optimum, free_names, nodes, replaced, substitute
 from derive.notation.show import plain
 
 DRAWS = 8
@@ -72,6 +81,104 @@ def decide(step, seed, deadline, report=lambda verdict: None):
                    f"f' vanishes at {proof}, which lies in the domain, and f'' is "
                    f"{'negative' if sign == 1 else 'positive'} on all of it, so the optimum is "
                    f"f there, which equals the claim; no grid point of {DRAWS} instances beats it")
+
+
+class NoValue(Exception):
+    """An optimum inside the step whose value was not proved (the message says why)."""
+
+
+def scalar_optima(step):
+    """The optima over a number (max or min, not over a function) inside the sides of an
+    equation or inequality, innermost first."""
+    return [t for side in (step.lhs, step.rhs) for t in nodes(side)
+            if isinstance(t, Optimum) and t.kind in ("max", "min") and t.over is None and
+            not any(isinstance(n, Call) and n.function is t.var for n in nodes(t.body))]
+
+
+def resolved(step, seed, deadline):
+    """The step with each optimum over a number replaced by its proved value (innermost
+    first), and what was found as text; raises NoValue."""
+    said = []
+    while True:
+        optima = scalar_optima(step)
+        if not optima:
+            return step, said
+        opt = optima[0]
+        value, text = optimum_at_stationary_point(step, opt, seed, deadline)
+        step = replace(step, lhs=replaced(step.lhs, opt, value),
+                       rhs=replaced(step.rhs, opt, value))
+        said.append(text)
+
+
+def optimum_at_stationary_point(step, opt, seed, deadline):
+    """(f(u*), text) for the optimum `opt` of f over u inside `step`: f real and strictly
+    concave (a max; convex for a min) on an open domain with the stationary point u* in it
+    for every value of the other letters (`claims._unique_stationary`), u* read back into
+    the step's names, and no grid point of `opt`'s domain beyond f(u*) on any instance,
+    with `MIN_AGREEMENT` of them compared; raises NoValue saying which part failed."""
+    import sympy
+    from derive.engines.claims import _unique_stationary
+    from derive.engines.limits import NoValue as NotReadBack, from_sympy
+    shown = plain(opt.var.latex)
+    if opt.interval[2] != "()":
+        raise NoValue(f"the {opt.kind} over {shown} is over a domain with a closed end, "
+                      "where a stationary point inside need not be the optimum")
+    letters = free_names(opt)
+    if not letters <= free_names(step.lhs) | free_names(step.rhs):
+        raise NoValue(f"the {opt.kind} over {shown} moves with a variable bound around it")
+    try:
+        to_sympy = _ToSympy(step, deadline)
+        f = to_sympy(opt.body)
+        low, high = (to_sympy(b) for b in opt.interval[:2])
+    except (normal_form.Unsupported, normal_form.Undefined) as exc:
+        raise NoValue(f"the objective of the {opt.kind} is outside SymPy ({exc})") from None
+    u = to_sympy.variable(opt.var)
+    sign = 1 if opt.kind == "max" else -1
+    why = _not_real(sympy, to_sympy, f, u, low, high, opt.kind) or \
+        _unique_stationary(sympy, f, u, low, high, "()", sign)
+    if isinstance(why, str):
+        raise NoValue(f"the {opt.kind} over {shown}: {why}")
+    (point,), _ = why
+    holes = _holes(sympy, to_sympy, opt, letters)
+    if not point.free_symbols <= holes.keys():
+        raise NoValue(f"the {opt.kind} over {shown} is at {to_sympy.named(point)}, which "
+                      "derive does not read back")
+    try:
+        at = from_sympy(sympy, point, {}, holes=holes)
+    except NotReadBack as exc:
+        raise NoValue(f"the {opt.kind} over {shown}: {exc}") from None
+    value = substitute(opt.body, {opt.var: at})
+    better, compared = _beaten(step, opt, value, sign, seed, deadline)
+    if better is not None:
+        raise NoValue(f"the {opt.kind} over {shown} was proved to be at {shown} = "
+                      f"{to_sympy.named(point)}, but {better[0]} — this is a bug in derive, "
+                      "please report it")
+    if compared < MIN_AGREEMENT:
+        raise NoValue(f"the {opt.kind} over {shown} is at {shown} = {to_sympy.named(point)}, "
+                      f"but grid points gave real values of the objective on {compared} "
+                      f"instances (a verdict needs {MIN_AGREEMENT})")
+    curve = "concave" if sign == 1 else "convex"
+    return value, (f"the {opt.kind} over {shown} is the objective at its stationary point "
+                   f"{shown} = {to_sympy.named(point)} (strictly {curve} on the domain, which "
+                   f"holds the point; no grid point beats it)")
+
+
+def _holes(sp, to_sympy, opt, letters):
+    """{SymPy symbol: the term of `opt`'s objective it stands for} — each sub-term in the
+    optimum's own free `letters` only (not its variable, nor a letter bound inside the
+    objective) that SymPy sees as one symbol (a letter, a family's member `y_1`, a
+    function's value), so a stationary point in them reads back as a term."""
+    holes = {}
+    for t in nodes(opt.body):
+        if not free_names(t) or not free_names(t) <= letters:
+            continue
+        try:
+            symbol = to_sympy(t)
+        except (normal_form.Unsupported, normal_form.Undefined):
+            continue
+        if isinstance(symbol, sp.Symbol):
+            holes.setdefault(symbol, t)
+    return holes
 
 
 def _beaten(step, opt, claimed, sign, seed, deadline):

@@ -649,16 +649,51 @@ def range_pieces(term, var, context):
     so that the integrand vanishes off its pieces; any other restricted density in it is
     evaluated where it can be — at the whole numbers of a sum). None when no such density
     occurs (the whole line). Raises ValueError when none is a factor of the whole
-    integrand (∫ N log Exp is infinite, not an integral over [0, ∞))."""
+    integrand (∫ N log Exp is infinite, not an integral over [0, ∞)). Over a discrete
+    variable, mass functions all on one support with an integrand that vanishes wherever
+    they all do (`_vanishes_with`: ½ |P(x) − Q(x)|, total variation of two Bernoulli laws)
+    need no such factor: the sum is over that support."""
     restricted_ones = {d: f for d, f in densities_at(term, var, context).items() if restricted(f)}
     if not restricted_ones:
         return None
     factors = [(d, f) for d, f in restricted_ones.items() if _is_factor(term, Dens(d, (Sym(var),)))]
+    if not factors and getattr(context.info(var), "discrete", False) and \
+            _one_support(restricted_ones.values()) and \
+            _vanishes_with(term, {Dens(d, (Sym(var),)) for d in restricted_ones}):
+        factors = list(restricted_ones.items())
     if not factors:
         raise ValueError("a density with a restricted support that is not a factor of the "
                          "whole integrand")
     dist, formula = factors[0]
     return dist, [(low, high) for low, high, _ in formula.pieces]
+
+
+def _one_support(formulas):
+    """Whether the densities by formula all have the same pieces (the same ends)."""
+    ends = {tuple((low, high) for low, high, _ in f.pieces) for f in formulas}
+    return len(ends) == 1
+
+
+def _vanishes_with(term, denses):
+    """Whether `term` is 0 wherever every density of `denses` is — read on its form: one
+    of them, a product with such a factor, a sum of such terms, a positive power or an
+    absolute value of one (total variation's ½ |p(x) − q(x)| of two laws on one support,
+    where neither density alone is a factor). Off their common support the integrand is
+    then 0, so the integral is over that support."""
+    from derive.model.terms import Defined
+    if term in denses:
+        return True
+    if isinstance(term, Mul):
+        return any(_vanishes_with(a, denses) for a in term.args)
+    if isinstance(term, Add):
+        return all(_vanishes_with(a, denses) for a in term.args)
+    if isinstance(term, Defined):
+        return _vanishes_with(term.body, denses)
+    if isinstance(term, Pow) and isinstance(term.exponent, Num) and term.exponent.value > 0:
+        return _vanishes_with(term.base, denses)
+    if isinstance(term, Fn) and term.fname == "abs":
+        return _vanishes_with(term.operands[0], denses)
+    return False
 
 
 def _is_factor(term, dens):

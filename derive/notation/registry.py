@@ -227,7 +227,8 @@ LOG2 = log(TWO)
 
 OPERATORS = (
     Operator("KL", "Kullback–Leibler divergence",
-             ("D_{KL}", "KL", "D", r"\mathcal{D}_{KL}", r"\mathbb{D}_{KL}", r"\mathfrak{D}_{KL}", r"\mathbb{KL}",
+             ("D_{KL}", "KL", "D", "D_{e}", r"\mathcal{D}_{KL}", r"\mathbb{D}_{KL}",
+              r"\mathfrak{D}_{KL}", r"\mathbb{KL}",
               r"\mathcal{KL}"), 2, frozenset({r"\|", ","}), _kl,
              lambda t: f"KL({t[0]} ‖ {t[1]})",
              (Lemma("Gibbs' inequality (KL ≥ 0)", lambda a, c: Num(0), None, _same_space),)),
@@ -315,6 +316,12 @@ def _in_bits(op):
 
 OPERATORS += tuple(_in_bits(op) for op in OPERATORS if op.key in INFORMATION)
 BY_KEY = {op.key: op for op in OPERATORS}
+
+
+# Spellings that name their unit: `D_e(P \| Q)`, relative entropy in nats (the log's base e
+# as a subscript, beside Cover & Thomas's D in bits). Read as KL in nats; in a file whose
+# information is in bits the reader refuses them, never scaling them silently.
+IN_NATS = frozenset({"D_{e}"})
 
 
 def in_units(key, bits):

@@ -5272,6 +5272,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
+        if key in registry.IN_NATS and self.declared("e") is not None:
+            raise self.error(f"{key}(…) with e declared in the file: relative entropy in nats "
+                             "(log base e), or a divergence indexed by the file's e (Rényi's "
+                             "D_α at α = e)? Write D_{KL}(P \\| Q), or define it with :=",
+                             bracket.node)
+        if key in registry.IN_NATS and op is not None and self.in_units(op.key) != op.key:
+            raise self.error(f"{key}(P \\| Q) is relative entropy in nats (the base e of its "
+                             "log as a subscript), while this file reads information in bits: "
+                             "write D_{KL}(P \\| Q) for the value in bits, or its value in "
+                             "nats as D_{KL}(P \\| Q) \\log 2", bracket.node)
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and None in dists and bracket.seps and \
                 all(s == r"\|" for s in _separators(bracket.seps)):
