@@ -1644,6 +1644,11 @@ WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint
     ([r"\log(ab) \stackrel{(a)}{=} \log a + 2\log b"], ["refuted"]),
     ([r"\boxed{\log(a^2) = 2 \log a}"], ["verified"]),
     ([r"\boxed{\log(a^2) = 3 \log a}"], ["refuted"]),
+    # the sentence's full stop inside the box that ends the row is punctuation
+    ([r"\boxed{\log(a^2) = 2 \log a.}"], ["verified"]),
+    ([r"\boxed{\log(a^2) = 3 \log a.}"], ["refuted"]),
+    ([r"\boxed{\log(a^2) = 2 \log a,}"], ["verified"]),
+    ([r"\log(a^2) = \boxed{2 \log a.}"], ["verified"]),
     ([r"f(a) \stackrel{\text{def}}{=} a^2 + 1", r"f(b) = b^2 + 1"], ["definition", "verified"]),
     ([r"D_{KL}\left(p \;\middle\|\; q\right) = \int p(x) \log \frac{p(x)}{q(x)} \, dx"],
      ["verified"]),

@@ -81,7 +81,7 @@ from lark import Token, Tree
 from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import MAX_ROW_CHARS, SyntaxProblem, parse_row
-from derive.frontend.latex.wrappers import Unread, unwrap
+from derive.frontend.latex.wrappers import Unread, closing_box, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
     IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
@@ -6974,8 +6974,10 @@ _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z
 
 
 def _without_end_punctuation(text):
-    """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets)."""
-    stripped = text.rstrip()
+    """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets); so is one
+    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`)."""
+    box = closing_box(text)
+    stripped = text[:box].rstrip() if box is not None else text.rstrip()
     if stripped.endswith((".", ",")) and not stripped.endswith(("\\.", "\\,")):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]
