@@ -309,6 +309,36 @@ def test_a_declaration_ends_the_chain():
     assert second.kind == "unreadable" and "a declaration ends the chain above" in second.message
 
 
+ASSUMED_CASE = "% derive: real a, b\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n% derive: assume a = b\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"= 4a^2"], ["verified", "verified"]),           # the text's "if a = b: … = 4a^2"
+    ([r"= 4b^2 \\ = (2a)^2"], ["verified", "verified", "verified"]),
+    ([r"= 4a^2 + 1"], ["verified", "refuted"]),
+    ([r"= 2a^2 + b^2"], ["verified", "refuted"]),
+])
+def test_an_assume_between_a_chain_and_its_continuation_goes_on_under_it(rows, expected):
+    """`% derive: assume i = j` between a display and one starting with `=` (a text's case
+    "if i = j" of the derivative above, held-out s19e softmax Jacobian) ended the chain, so
+    the continuation had nothing to continue. An assume changes no name's meaning: the
+    chain goes on from the last side, the steps below claimed under it too (4a² is (a+b)²
+    only where a = b; a false one is refuted, the step above it still claimed outright)."""
+    text = ASSUMED_CASE + "".join(f"$$ {r} $$\n" for r in rows)
+    derivation = load_tex("r.tex", text)
+    assert verdicts(text) == expected
+    first, *below = derivation.steps
+    assert not first.hypotheses and all(s.hypotheses for s in below)
+
+
+def test_only_an_assume_lets_a_chain_go_on_past_a_directive():
+    for directive in ("define c = 2", "real c"):
+        text = ("% derive: real a, b\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n"
+                f"% derive: {directive}\n$$ = 4a^2 $$\n")
+        first, second = load_tex("r.tex", text).steps
+        assert second.kind == "unreadable" and "a declaration ends the chain" in second.message
+
+
 @pytest.mark.parametrize("text, line, column, message", [
     ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
      "L is defined above: a second definition"),

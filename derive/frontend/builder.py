@@ -123,7 +123,7 @@ class Builder:
             self.chains.add(stated.parts)
             changes = True
         if changes:
-            self.chains.end_chain()
+            self.chains.end_chain(resumable=keyword == "assume" and not within)
             self._heading_apart()
 
     def prose_between(self):

@@ -88,6 +88,7 @@ class ChainBuilder:
         self.chains = []             # lists of step indices
         self._last = None            # the Part a continuation row continues
         self._open = False           # whether `_last` may be continued
+        self._resumable = False      # whether an `assume` alone ended it (`end_chain`)
         self._broken_at = None       # a row that could not be read, if it ended the chain
         self._withheld = None        # the error of a side that no step has shown yet
         self._within = False         # the break is a side of the row being read
@@ -106,7 +107,13 @@ class ChainBuilder:
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
-    def end_chain(self):
+    def end_chain(self, resumable=False):
+        """End the chain being read. `resumable`: an `assume` ended it, which changes no
+        name's meaning — a row below starting with a relation (`% derive: assume i = j`
+        between `\\frac{\\partial p_j}{\\partial a_i} = A` and `\\[ = B \\]`, a text's
+        "if i = j") goes on from its last side, its steps claimed under the assumption too;
+        never past a definition's body with parameters (`f(t) = A`: whose t below?)."""
+        self._resumable = resumable and (self._open or self._resumable) and not self._params
         self._open = False
         self._broken_at = None
         self._params = ()
@@ -202,6 +209,8 @@ class ChainBuilder:
             self.chains.append([])
             self._real = ()
             self._last, self._open, self._broken_at = first, True, None
+        elif not self._open and self._resumable:
+            self._open, self._resumable = True, False
         elif not self._open:
             reason = ("a declaration ends the chain above" if self._last is not None else
                       "there is nothing before it")
