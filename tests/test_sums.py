@@ -1978,6 +1978,27 @@ def test_a_bounded_index_beside_a_boundless_sum_is_summed_out(header, row, expec
     assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
 
 
+NATURAL_MEMBER = "% derive: natural C, j\n% derive: real a_k for k = 1..C\n"
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    (NATURAL_MEMBER, r"\frac{\partial}{\partial a_j} \sum_k^C \exp(a_k) = \exp(a_j)", "verified"),
+    (NATURAL_MEMBER, r"\frac{\partial}{\partial a_j} \left(\sum_{k=1}^C \exp(a_k)\right)^{-1} = "
+     r"-\left(\sum_{k=1}^C \exp(a_k)\right)^{-2} \exp(a_j)", "verified"),
+    (NATURAL_MEMBER, r"\frac{\partial}{\partial a_j} \sum_k^C \exp(a_k) = 2\exp(a_j)", "refuted"),
+    (NATURAL_MEMBER, r"\sum_{k=1}^C \delta_{kj} \exp(a_k) = \exp(a_{j+1})", "refuted"),
+    # a lower end shown by neither the domain nor a hypothesis: j may be 0, outside 1..C
+    ("% derive: natural C\n% derive: integer j\n% derive: assume j \\le C\n"
+     "% derive: real z_k\n", r"\sum_{k=1}^C \delta_{kj} e^{z_k} = e^{z_j}", "refuted"),
+])
+def test_a_natural_index_below_its_bound_is_summed_out(header, row, expected):
+    """∂/∂a_j Σ_{k=1}^C e^{a_k} with `natural j` (held-out s19e softmax Jacobian) stayed
+    undecided: the reader puts j ≤ C on the row (a member at j) and the domain says j ≥ 1,
+    but the sifting property wanted both ends from one source, a hypothesis's or the
+    domain's. Each end may now come from either; an end neither shows still blocks it."""
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
+
+
 @pytest.mark.parametrize("row", [r"\sum_k f(k) = \int f(x) dx",
                                  r"\sum_k e^{f(k)} = \int e^{f(x)} dx"])
 def test_a_boundless_sum_is_no_integral_over_the_line(row):

@@ -1032,8 +1032,11 @@ class Normaliser:
         return isinstance(bounds, WholeRange) and bool(bounds.lower) and bool(bounds.upper)
 
     def _within(self, value, atom, low, high):
-        """Whether `low ≤ value ≤ high` is shown for whole numbers."""
-        if _at_least_zero(value - low) and _at_least_zero(high - value):
+        """Whether `low ≤ value ≤ high` is shown for whole numbers: each end by the
+        value's own domain (a `natural` j is ≥ 1) or by a hypothesis's bounds on it
+        (`j \\le C`: `WholeRange`), one end from each if need be."""
+        above, below = _at_least_zero(value - low), _at_least_zero(high - value)
+        if above and below:
             return True
         if atom[0] != "sym":
             return False
@@ -1042,8 +1045,8 @@ class Normaliser:
         if not isinstance(bounds, WholeRange):
             return False
         try:
-            return any(_at_least_zero(self.value(b) - low) for b in bounds.lower) and \
-                any(_at_least_zero(high - self.value(b)) for b in bounds.upper)
+            return (above or any(_at_least_zero(self.value(b) - low) for b in bounds.lower)) \
+                and (below or any(_at_least_zero(high - self.value(b)) for b in bounds.upper))
         except (Unsupported, Undefined):
             return False
 
