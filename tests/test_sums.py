@@ -1999,6 +1999,23 @@ def test_a_natural_index_below_its_bound_is_summed_out(header, row, expected):
     assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
 
 
+LOGSUMEXP = "% derive: natural n\n% derive: real a\n% derive: real x_i for i = 1..n\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"e^{\log\sum_{i=1}^n e^{x_i}} = \sum_{i=1}^n e^{x_i}", "verified"),
+    (r"e^{-a} e^{\log\sum_{i=1}^n e^{x_i}} = \sum_{i=1}^n e^{-a} e^{x_i}", "verified"),
+    (r"e^{2\log\sum_{i=1}^n e^{x_i}} = \left(\sum_{i=1}^n e^{x_i}\right)^2", "verified"),
+    (r"e^{\log\sum_{i=1}^n e^{x_i}} = 2\sum_{i=1}^n e^{x_i}", "refuted"),
+    (r"e^{\log\sum_{i=1}^n e^{x_i}} = \sum_{i=1}^n e^{a} e^{x_i}", "refuted"),
+])
+def test_exp_of_the_log_of_a_positive_sum_is_the_sum(row, expected):
+    """e^{log Σ_i e^{x_i}} (the log-sum-exp proof, held-out s19e) stayed undecided: the log
+    split the positive sum off as a sealed atom, and e^{log ·} folded back to that atom,
+    never to the sum it stands for; it is unsealed now."""
+    assert verdicts(LOGSUMEXP + f"$$ {row} $$\n")[-1] == expected
+
+
 @pytest.mark.parametrize("row", [r"\sum_k f(k) = \int f(x) dx",
                                  r"\sum_k e^{f(k)} = \int e^{f(x)} dx"])
 def test_a_boundless_sum_is_no_integral_over_the_line(row):

@@ -1463,9 +1463,10 @@ class Normaliser:
             single = next(iter(m)) if len(m) == 1 else None
             if single is not None and single[1] == 1 and single[0][0] == "log" and \
                     _sign(single[0][1]) == POS:
-                out = out * (self.integer_power(Poly.atom(single[0][1]), int(c))
-                             if c.denominator == 1 else
-                             self.rational_power(Poly.atom(single[0][1]), c))
+                inner = single[0][1]            # a positive sum sealed for its log: unsealed
+                base = Poly.from_key(inner[1]) if inner[0] == "poly" else Poly.atom(inner)
+                out = out * (self.integer_power(base, int(c)) if c.denominator == 1 else
+                             self.rational_power(base, c))
             elif single is not None and single[1] == 1 and single[0][0] == "logp":
                 out = out * self._root(Fraction(single[0][1]), c)
             else:
