@@ -3028,6 +3028,37 @@ def test_an_equivalence_is_checked_both_ways(row, expected):
         assert verdict == (expected if isinstance(expected, list) else [expected])
 
 
+EQUIVALENT_ROWS = "% derive: real s\n\\[ \\begin{{array}}{{rll}}\n{rows}\n\\end{{array}} \\]\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # each row led by an equivalence is `Q \Leftrightarrow R` with the row above: both ways
+    ([r"& 2s - 4 &= 0 \\", r"\Leftrightarrow & 2s &= 4 \\", r"\Leftrightarrow & s &= 2"],
+     ["refuted", "verified", "verified"]),          # the first row alone claims 2s − 4 = 0
+    ([r"& 2s &= 4 \\", r"\iff & s &= 2"], ["refuted", "verified"]),
+    ([r"& s &= 2 \\", r"\Leftrightarrow & s^2 &= 4"], ["refuted", "not verified"]),  # s = −2
+    ([r"& s^2 &= 4 \\", r"\Longleftrightarrow & s &= 2"], ["refuted", "not verified"]),
+    ([r"& 2s &= 4 \\", r"\Leftrightarrow & s &= 3"], ["refuted", "refuted"]),
+])
+def test_rows_led_by_an_equivalence_are_checked_both_ways(rows, expected):
+    """A proof by equivalent equations in an array (`& y &= … \\\\ \\Leftrightarrow & e^y
+    &= …`, held-out s19e log-sum-exp) was refused at every arrow ("derive does not check
+    the relation"). Each such row is `Q \\Leftrightarrow R` with the statement of the row
+    above: verified only when both ways are, never R claimed alone (s² = 4 is no identity,
+    and s = 2 ⇔ s² = 4 fails at s = −2)."""
+    got = verdicts(EQUIVALENT_ROWS.format(rows="\n".join(rows)))
+    for verdict, want in zip(got, expected, strict=True):
+        assert verdict != "verified" if want == "not verified" else verdict == want
+
+
+def test_an_equivalence_row_below_a_continuation_is_left_as_written():
+    """A row led by an equivalence below `&= …` (whose statement is the chain, not the
+    row) is not joined: refused at its arrow as before."""
+    text = "% derive: real s\n\\begin{aligned} s + s &= 2s \\\\ &= s \\cdot 2 \\\\ " \
+        "\\Leftrightarrow 2s &= 2s \\end{aligned}\n"
+    assert verdicts(text)[-1] == "error"
+
+
 @pytest.mark.parametrize("row", [
     r"a \stackrel{!}{=} a",                                     # a claim: required, or true?
     r"s \Rightarrow a \stackrel{!}{=} a",                       # after the premise
