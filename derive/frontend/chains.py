@@ -373,12 +373,13 @@ class ChainBuilder:
                                       "one thing, so this row, which reads it, is not checked "
                                       "(declare it, or rename one)")
 
-    def by_cases(self, made, rows, latex):
+    def by_cases(self, made, rows, latex, agreeing=False):
         """The steps made since `made` (0-based) by the `rows` rows of one `cases` right
         side (`layout`: one row per case) as one step whose `cases` they are
         (`Step.cases`): one claim, whose verdict combines theirs, written as the environment
         `latex`. A case that could not be read makes the whole step an error at that case.
-        Unless each row made one step (then each stays a step of its own)."""
+        Unless each row made one step (then each stays a step of its own). `agreeing`: the
+        cases are readings of one row that must agree (`Step.agreeing`)."""
         cases = tuple(self.steps[made:])
         if len(cases) != rows or rows < 2:
             return
@@ -386,7 +387,7 @@ class ChainBuilder:
         broken = next((k for k, c in enumerate(cases) if c.kind is StepKind.UNREADABLE or
                        c.unread), None)
         step = _with(first, latex=latex, lhs=None, rhs=None, hypotheses=(), reasons=(),
-                     cases=tuple(_with(c, index=first.index) for c in cases),
+                     cases=tuple(_with(c, index=first.index) for c in cases), agreeing=agreeing,
                      reading="; ".join(c.reading for c in cases if c.reading))
         if broken is not None:
             case = cases[broken]

@@ -88,6 +88,7 @@ class Row(Mapped):
     align: int | None = None
     under: bool = False
     whole: object = None          # a case's row: the row of the whole `cases` (`_case_rows`)
+    agreeing: bool = False        # of a whole: its cases are readings that must agree (`_equivalent`)
 
 
 def rows(display):
@@ -136,9 +137,9 @@ def rows(display):
             if CASES.search(row.text):
                 split[len(found) - 1] = _case_rows(piece)
         joinable = True
-    found = _equivalence_chain(found, split)
     found = [r for k, row in enumerate(found)
-             for r in (split.get(k) or _connective_rows(row) or [row])]
+             for r in (split.get(k) or _equivalent(found, k, split) or _connective_rows(row) or
+                       [row])]
     return _without_repeated_relations(_first_order_conditions(found))
 
 
@@ -333,39 +334,41 @@ def _first_order_conditions(rows):
     return out
 
 
-# An equivalence leading a row: `\Leftrightarrow & e^y &= …` (`_equivalence_chain`).
+# An equivalence leading a row: `\Leftrightarrow & e^y &= …` (`_equivalent`).
 _LEADING_IFF = re.compile(r"\\(?:Leftrightarrow|Longleftrightarrow|iff)(?![a-zA-Z])")
 
 
-def _equivalence_chain(rows, split):
-    """The rows of a display with each row led by an equivalence (`\\Leftrightarrow`,
-    `\\Longleftrightarrow`, `\\iff`) and a statement of its own — a proof by equivalent
-    equations, `y &= \\log\\sum_i e^{x_i} \\\\ \\Leftrightarrow e^y &= \\sum_i e^{x_i}` —
-    written as the one row `Q \\Leftrightarrow R`, Q the statement of the row above (after
-    its own leading equivalence): checked both ways as that row is (`_connective_rows`),
-    never R alone (an equation in an unknown, `x = 2 \\Leftrightarrow x^2 = 4`, is no
-    identity). The row above stays a row of its own. Only where the row above is one
-    statement — no relation leading it, no connective or `cases` in it; else the row is
-    left as written (refused by the reader at its arrow)."""
-    out = []
-    for k, row in enumerate(rows):
-        start = indent(row.text)
-        lead = _LEADING_IFF.match(row.text, start)
-        above = rows[k - 1] if k else None
-        if lead is None or above is None or row.under or split.get(k) is not None or \
-                split.get(k - 1) is not None or _starts_with_relation(row.text[lead.end():]) \
-                or first_relation(row.text[lead.end():]) is None:
-            out.append(row)
-            continue
-        stated = _LEADING_IFF.match(above.text, indent(above.text))
-        premise = above[stated.end() if stated else indent(above.text):]
-        if _starts_with_relation(premise.text) or _CONNECTIVE.search(premise.text) or \
-                first_relation(premise.text) is None:
-            out.append(row)
-            continue
-        joined = premise + row[start:]
-        out.append(Row(joined.text, joined.spans, row.align, False))
-    return out
+def _equivalent(rows, k, split):
+    """The rows that row k stands for when it is led by an equivalence (`\\Leftrightarrow`,
+    `\\Longleftrightarrow`, `\\iff`) and states something of its own — a proof by equivalent
+    equations, `y &= \\log\\sum_i e^{x_i} \\\\ \\Leftrightarrow e^y &= \\sum_i e^{x_i}` —,
+    else None. Such a row reads two ways: as `Q \\Leftrightarrow R`, Q the statement of
+    the row above (after its own leading equivalence), checked both ways as that row is
+    (`_connective_rows`: `Q \\Rightarrow R`, `R \\Rightarrow Q`); and as R claimed on its
+    own, which the chain says once its first row holds. Both are its cases, under one
+    whole row marked `agreeing` (`model.derivation.by_cases`): verified when every case
+    is, refuted only when R and a way of the equivalence are — never a verdict the two
+    readings do not share (`x = 2 \\Leftrightarrow x^2 = 4` is no identity of x²; after a
+    wrong row the next equivalence fails while its R holds). Only where the row above is
+    one statement: no relation leading it, no connective or `cases` in it."""
+    row = rows[k]
+    start = indent(row.text)
+    lead = _LEADING_IFF.match(row.text, start)
+    if lead is None or not k or row.under or split.get(k - 1) is not None:
+        return None
+    claim = _trimmed(row[lead.end():])
+    if _starts_with_relation(claim.text) or first_relation(claim.text) is None or \
+            _CONNECTIVE.search(claim.text):
+        return None
+    above = rows[k - 1]
+    stated = _LEADING_IFF.match(above.text, indent(above.text))
+    premise = _trimmed(above[stated.end() if stated else indent(above.text):])
+    if _starts_with_relation(premise.text) or _CONNECTIVE.search(premise.text) or \
+            first_relation(premise.text) is None:
+        return None
+    both = _connective_rows(Row(*_spanned(premise + row[start:])))
+    whole = replace(both[0].whole, agreeing=True)
+    return [replace(r, whole=whole) for r in both + [Row(*_spanned(claim))]]
 
 
 # The connectives between statements a row may chain: `\Rightarrow`, `\Leftrightarrow`.
