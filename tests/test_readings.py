@@ -309,6 +309,31 @@ def test_a_declaration_ends_the_chain():
     assert second.kind == "unreadable" and "a declaration ends the chain above" in second.message
 
 
+SIGMOID = ("% derive: real w, x, y\n"
+           "% derive: define \\sigma(z) = \\frac{1}{1 + \\exp(-z)}\n")
+
+
+def test_a_function_s_value_named_by_the_function_s_own_name_is_refused():
+    """`\\sigma = \\sigma(w^\\top x)` (a blog's "simplify notation", held-out s19e) would
+    give σ two meanings in one scope — after it `\\sigma(1 - \\sigma)` is an application
+    or a product. Refused at the row, saying why and what to write; every bare σ below is
+    refused alike, never read as either."""
+    text = SIGMOID + "$$ \\sigma = \\sigma(w^\\top x) $$\n$$ \\sigma(1 - \\sigma) = \\sigma - \\sigma^2 $$\n"
+    first, second = load_tex("r.tex", text).steps
+    assert first.kind == "unreadable" and "application or a product" in first.message
+    assert second.kind == "unreadable"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"s(1 - s) = s - s^2", "verified"),
+    (r"\frac{y}{s} - \frac{1-y}{1-s} = \frac{y - s}{s(1-s)}", "verified"),
+    (r"\frac{y}{s} - \frac{1-y}{1-s} = \frac{y + s}{s(1-s)}", "refuted"),
+])
+def test_a_value_of_a_function_under_a_name_of_its_own_is_read(row, expected):
+    text = SIGMOID + "$$ s = \\sigma(w^\\top x) $$\n" + f"$$ {row} $$\n"
+    assert verdicts(text)[-1] == expected
+
+
 ASSUMED_CASE = "% derive: real a, b\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n% derive: assume a = b\n"
 
 

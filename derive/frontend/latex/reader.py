@@ -3955,8 +3955,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     if args is None and not set(info.params) & free_names(info.body):
                         return Defined(name, (), info.body), 1    # constant in its params
                     if args is None:
-                        raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
-                                         f"write {p.key}(…)", p.node)
+                        raise self.error(_BARE_FUNCTION.format(key=p.key, n=len(info.params)),
+                                         p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
                 crossed = self.family_cross_entropy(p.key, info, bracket) if \
                     len(bracket.args) != len(info.params) else None
@@ -6971,6 +6971,16 @@ _NAMED_RIGHT = re.compile(r"(?:\\(?:equiv|eqqcolon|triangleq)(?![A-Za-z])|=:)\s*
 _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z])|\\[^A-Za-z]|\{[^{}]*\}|"
                             r"\([^()]*\)|\[[^\[\]]*\])+?)\s*&?\s*(=|:=|\\(?:coloneqq|coloneq|"
                             r"triangleq|doteq|equiv|stackrel|overset|underset|defeq|eqdef)(?![A-Za-z]))")
+
+
+# A defined function written bare, at no argument: never read as its value somewhere — a
+# value named by the function's own name (`\sigma = \sigma(w^\top x)`, blogs' "simplify
+# notation") would give the name two meanings in one scope, and `\sigma(1 - \sigma)` could
+# be an application or a product.
+_BARE_FUNCTION = ("{key} takes {n} argument(s): write {key}(…). A bare {key} is never the "
+                  "value of the function at some argument: after {key} = {key}(a), "
+                  "{key}(1 - {key}) would be an application or a product — give the value a "
+                  "name of its own (s = {key}(a))")
 
 
 def _without_end_punctuation(text):
