@@ -1254,6 +1254,9 @@ def test_a_product_sign_ends_the_argument_of_an_unbracketed_function(row, expect
     (r"\log\left(a b \right)^{1/c} = 0", 26, r"\log(u)^{1/k} is ambiguous"),
     (r"\log(a)^{\frac12} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
     (r"\log(a)^{0.5} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
+    # a log's power that may not be whole: a likelihood's \log (1-p)^{1-y} is log((1-p)^{1-y})
+    (r"\log (1 - a)^{1 - b} = (1 - b) \log(1 - a)", 17, r"may not be a whole number"),
+    (r"\log(a)^{b} = b \log a", 12, r"may not be a whole number"),
 ])
 def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, column, message):
     """`\\ln \\frac{a}{b} (c)`: the log of the product, or the log times c? And
@@ -1264,6 +1267,17 @@ def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, c
     (step,) = derivation.steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log(a)^2 = \log(a) \log(a)", "verified"),          # a whole power: of the log
+    (r"\log(a)^2 = 2\log(a)", "refuted"),
+    (r"\log(a)^n = (\log a)^n", "verified"),                # n natural
+    (r"\log\left((1 - a)^{1 - b}\right) = (1 - b) \log(1 - a)", "verified"),
+])
+def test_a_log_s_whole_power_stays_a_power_of_the_log(row, expected):
+    header = "% derive: positive a\n% derive: real b\n% derive: natural n\n% derive: assume a < 1\n"
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
 
 
 @pytest.mark.parametrize("row, column", [
