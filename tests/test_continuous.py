@@ -496,6 +496,41 @@ def test_a_wrong_rule_of_calculus_is_an_internal_error_never_a_verdict(monkeypat
     assert v.status == "undecided" and "DerivativeMismatch" in v.detail
 
 
+LOGIT = ("% derive: real z_i, y_i\n% derive: define \\sigma(z) = \\frac{1}{1 + e^{-z}}\n"
+         "% derive: define p_i = \\sigma(z_i)\n"
+         "$$ \\frac{d p_i}{d z_i} = p_i(1 - p_i) $$\n"
+         "$$ J_i = -\\Big[y_i \\log p_i + (1 - y_i) \\log(1 - p_i)\\Big] $$\n")
+
+
+@pytest.mark.parametrize("rhs, expected", [
+    (r"-\left( \frac{y_i}{p_i} - \frac{1 - y_i}{1 - p_i} \right)", {"verified"}),
+    (r"-\left( \frac{y_i}{p_i} + \frac{1 - y_i}{1 - p_i} \right)", {"refuted"}),
+    (r"-\left( \frac{y_i}{p_i} - \frac{y_i}{1 - p_i} \right)", {"refuted"}),
+])
+def test_a_derivative_taken_next_to_a_singularity_is_no_internal_error(rhs, expected):
+    """dJ/dp of log(1 − p) at p = σ(z) with a large drawn z: p is within 10⁻³⁰ of 1, so the
+    differences' window p ± 2⁻²⁴ crosses log's branch point and their values are garbage.
+    The check must see they do not converge and accuse nothing (it reported a
+    DerivativeMismatch, 'please report it'); a wrong step is still refuted."""
+    text = LOGIT + f"$$ \\frac{{d J_i}}{{d p_i}} = {rhs} $$\n"
+    result = check(load_tex("logit.tex", text)).steps[-1].verdict
+    assert result.status in expected, result.detail
+    assert "DerivativeMismatch" not in result.detail
+
+
+def test_a_wrong_rule_is_still_caught_where_the_differences_converge(monkeypatch):
+    """The convergence guard leaves the check whole away from singularities: a wrong rule
+    for log is an internal error, never a verdict."""
+    from dataclasses import replace
+
+    from derive.notation import elementary
+    wrong = replace(elementary.ELEMENTARY["log"],
+                    derivative=lambda u: elementary.Fn("exp", u))
+    monkeypatch.setitem(elementary.ELEMENTARY, "log", wrong)
+    v = verdict(r"\frac{d}{dt} \log(t) = e^{t}", "% derive: positive t\n")
+    assert v.status == "undecided" and "DerivativeMismatch" in v.detail
+
+
 def test_the_score_function_identity_with_a_formula_density():
     header = GAUSS + "% derive: function f\n"
     assert verdict(r"\nabla_\mu \mathbb{E}_{x \sim \mathcal{N}(\mu, \sigma^2)}[x^3] = "

@@ -309,6 +309,61 @@ def test_a_declaration_ends_the_chain():
     assert second.kind == "unreadable" and "a declaration ends the chain above" in second.message
 
 
+SIGMOID = ("% derive: real w, x, y\n"
+           "% derive: define \\sigma(z) = \\frac{1}{1 + \\exp(-z)}\n")
+
+
+def test_a_function_s_value_named_by_the_function_s_own_name_is_refused():
+    """`\\sigma = \\sigma(w^\\top x)` (a blog's "simplify notation", held-out s19e) would
+    give σ two meanings in one scope — after it `\\sigma(1 - \\sigma)` is an application
+    or a product. Refused at the row, saying why and what to write; every bare σ below is
+    refused alike, never read as either."""
+    text = SIGMOID + "$$ \\sigma = \\sigma(w^\\top x) $$\n$$ \\sigma(1 - \\sigma) = \\sigma - \\sigma^2 $$\n"
+    first, second = load_tex("r.tex", text).steps
+    assert first.kind == "unreadable" and "application or a product" in first.message
+    assert second.kind == "unreadable"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"s(1 - s) = s - s^2", "verified"),
+    (r"\frac{y}{s} - \frac{1-y}{1-s} = \frac{y - s}{s(1-s)}", "verified"),
+    (r"\frac{y}{s} - \frac{1-y}{1-s} = \frac{y + s}{s(1-s)}", "refuted"),
+])
+def test_a_value_of_a_function_under_a_name_of_its_own_is_read(row, expected):
+    text = SIGMOID + "$$ s = \\sigma(w^\\top x) $$\n" + f"$$ {row} $$\n"
+    assert verdicts(text)[-1] == expected
+
+
+ASSUMED_CASE = "% derive: real a, b\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n% derive: assume a = b\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"= 4a^2"], ["verified", "verified"]),           # the text's "if a = b: … = 4a^2"
+    ([r"= 4b^2 \\ = (2a)^2"], ["verified", "verified", "verified"]),
+    ([r"= 4a^2 + 1"], ["verified", "refuted"]),
+    ([r"= 2a^2 + b^2"], ["verified", "refuted"]),
+])
+def test_an_assume_between_a_chain_and_its_continuation_goes_on_under_it(rows, expected):
+    """`% derive: assume i = j` between a display and one starting with `=` (a text's case
+    "if i = j" of the derivative above, held-out s19e softmax Jacobian) ended the chain, so
+    the continuation had nothing to continue. An assume changes no name's meaning: the
+    chain goes on from the last side, the steps below claimed under it too (4a² is (a+b)²
+    only where a = b; a false one is refuted, the step above it still claimed outright)."""
+    text = ASSUMED_CASE + "".join(f"$$ {r} $$\n" for r in rows)
+    derivation = load_tex("r.tex", text)
+    assert verdicts(text) == expected
+    first, *below = derivation.steps
+    assert not first.hypotheses and all(s.hypotheses for s in below)
+
+
+def test_only_an_assume_lets_a_chain_go_on_past_a_directive():
+    for directive in ("define c = 2", "real c"):
+        text = ("% derive: real a, b\n$$ (a + b)^2 = a^2 + 2ab + b^2 $$\n"
+                f"% derive: {directive}\n$$ = 4a^2 $$\n")
+        first, second = load_tex("r.tex", text).steps
+        assert second.kind == "unreadable" and "a declaration ends the chain" in second.message
+
+
 @pytest.mark.parametrize("text, line, column, message", [
     ("% derive: real a\n$$ \\log L(a) = a $$\n% derive: define L(t) = t\n", 3, 18,
      "L is defined above: a second definition"),
@@ -1199,6 +1254,9 @@ def test_a_product_sign_ends_the_argument_of_an_unbracketed_function(row, expect
     (r"\log\left(a b \right)^{1/c} = 0", 26, r"\log(u)^{1/k} is ambiguous"),
     (r"\log(a)^{\frac12} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
     (r"\log(a)^{0.5} = 0", 12, r"\log(u)^{1/k} is ambiguous"),
+    # a log's power that may not be whole: a likelihood's \log (1-p)^{1-y} is log((1-p)^{1-y})
+    (r"\log (1 - a)^{1 - b} = (1 - b) \log(1 - a)", 17, r"may not be a whole number"),
+    (r"\log(a)^{b} = b \log a", 12, r"may not be a whole number"),
 ])
 def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, column, message):
     """`\\ln \\frac{a}{b} (c)`: the log of the product, or the log times c? And
@@ -1209,6 +1267,17 @@ def test_a_bracket_or_negative_power_after_a_function_argument_is_refused(row, c
     (step,) = derivation.steps
     assert step.kind == "unreadable" and message in step.message
     assert (step.location.line, step.location.column) == (4, column)
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log(a)^2 = \log(a) \log(a)", "verified"),          # a whole power: of the log
+    (r"\log(a)^2 = 2\log(a)", "refuted"),
+    (r"\log(a)^n = (\log a)^n", "verified"),                # n natural
+    (r"\log\left((1 - a)^{1 - b}\right) = (1 - b) \log(1 - a)", "verified"),
+])
+def test_a_log_s_whole_power_stays_a_power_of_the_log(row, expected):
+    header = "% derive: positive a\n% derive: real b\n% derive: natural n\n% derive: assume a < 1\n"
+    assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
 
 
 @pytest.mark.parametrize("row, column", [
@@ -1644,6 +1713,11 @@ WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint
     ([r"\log(ab) \stackrel{(a)}{=} \log a + 2\log b"], ["refuted"]),
     ([r"\boxed{\log(a^2) = 2 \log a}"], ["verified"]),
     ([r"\boxed{\log(a^2) = 3 \log a}"], ["refuted"]),
+    # the sentence's full stop inside the box that ends the row is punctuation
+    ([r"\boxed{\log(a^2) = 2 \log a.}"], ["verified"]),
+    ([r"\boxed{\log(a^2) = 3 \log a.}"], ["refuted"]),
+    ([r"\boxed{\log(a^2) = 2 \log a,}"], ["verified"]),
+    ([r"\log(a^2) = \boxed{2 \log a.}"], ["verified"]),
     ([r"f(a) \stackrel{\text{def}}{=} a^2 + 1", r"f(b) = b^2 + 1"], ["definition", "verified"]),
     ([r"D_{KL}\left(p \;\middle\|\; q\right) = \int p(x) \log \frac{p(x)}{q(x)} \, dx"],
      ["verified"]),

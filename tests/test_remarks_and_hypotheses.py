@@ -3094,6 +3094,46 @@ def test_an_equivalence_is_checked_both_ways(row, expected):
         assert verdict == (expected if isinstance(expected, list) else [expected])
 
 
+EQUIVALENT_ROWS = ("% derive: real s\n% derive: define y = 2s\n"
+                   "\\[ \\begin{{array}}{{rll}}\n{rows}\n\\end{{array}} \\]\n")
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # every row an identity (y is defined) and each equivalence both ways: verified
+    ([r"& y &= 2s \\", r"\Leftrightarrow & y - s &= s \\", r"\iff & 2y &= 4s"],
+     ["verified", "verified", "verified"]),
+    ([r"& y &= 2s \\", r"\Longleftrightarrow & e^{y} &= e^{2s}"], ["verified", "verified"]),
+    # a wrong row: refuted there, both as an equivalence and alone; the next row, true on
+    # its own but not equivalent to the wrong one, is no verdict
+    ([r"& y &= 2s \\", r"\Leftrightarrow & y - s &= 2s \\", r"\Leftrightarrow & 2y &= 4s"],
+     ["verified", "refuted", "undecided"]),
+    # equations in an unknown: the equivalence holds, R alone is no identity — no verdict
+    ([r"& 2s - 4 &= 0 \\", r"\Leftrightarrow & 2s &= 4"], ["refuted", "undecided"]),
+    ([r"& s &= 2 \\", r"\Leftrightarrow & s^2 &= 4"], ["refuted", "not verified"]),
+    ([r"& s^2 &= 4 \\", r"\Leftrightarrow & s &= 2"], ["refuted", "not verified"]),
+    # a false equivalence whose R fails too: refuted
+    ([r"& 2s &= 4 \\", r"\Leftrightarrow & s &= 3"], ["refuted", "refuted"]),
+])
+def test_rows_led_by_an_equivalence_are_checked_as_both_readings(rows, expected):
+    """A proof by equivalent equations in an array (`& y &= … \\\\ \\Leftrightarrow & e^y
+    &= …`, held-out s19e log-sum-exp) was refused at every arrow ("derive does not check
+    the relation"). Such a row reads two ways: `Q \\Leftrightarrow R` with the statement
+    of the row above (checked both ways), and R claimed alone (the chain says it once its
+    first row holds). A verdict only where they agree: s = 2 ⇔ s² = 4 is never verified,
+    and a true row after a wrong one is never refuted."""
+    got = verdicts(EQUIVALENT_ROWS.format(rows="\n".join(rows)))
+    for verdict, want in zip(got, expected, strict=True):
+        assert verdict != "verified" if want == "not verified" else verdict == want
+
+
+def test_an_equivalence_row_below_a_continuation_is_left_as_written():
+    """A row led by an equivalence below `&= …` (whose statement is the chain, not the
+    row) is not joined: refused at its arrow as before."""
+    text = "% derive: real s\n\\begin{aligned} s + s &= 2s \\\\ &= s \\cdot 2 \\\\ " \
+        "\\Leftrightarrow 2s &= 2s \\end{aligned}\n"
+    assert verdicts(text)[-1] == "error"
+
+
 @pytest.mark.parametrize("row", [
     r"a \stackrel{!}{=} a",                                     # a claim: required, or true?
     r"s \Rightarrow a \stackrel{!}{=} a",                       # after the premise

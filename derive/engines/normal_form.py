@@ -1033,8 +1033,11 @@ class Normaliser:
         return isinstance(bounds, WholeRange) and bool(bounds.lower) and bool(bounds.upper)
 
     def _within(self, value, atom, low, high):
-        """Whether `low ≤ value ≤ high` is shown for whole numbers."""
-        if _at_least_zero(value - low) and _at_least_zero(high - value):
+        """Whether `low ≤ value ≤ high` is shown for whole numbers: each end by the
+        value's own domain (a `natural` j is ≥ 1) or by a hypothesis's bounds on it
+        (`j \\le C`: `WholeRange`), one end from each if need be."""
+        above, below = _at_least_zero(value - low), _at_least_zero(high - value)
+        if above and below:
             return True
         if atom[0] != "sym":
             return False
@@ -1043,8 +1046,8 @@ class Normaliser:
         if not isinstance(bounds, WholeRange):
             return False
         try:
-            return any(_at_least_zero(self.value(b) - low) for b in bounds.lower) and \
-                any(_at_least_zero(high - self.value(b)) for b in bounds.upper)
+            return (above or any(_at_least_zero(self.value(b) - low) for b in bounds.lower)) \
+                and (below or any(_at_least_zero(high - self.value(b)) for b in bounds.upper))
         except (Unsupported, Undefined):
             return False
 
@@ -1461,9 +1464,10 @@ class Normaliser:
             single = next(iter(m)) if len(m) == 1 else None
             if single is not None and single[1] == 1 and single[0][0] == "log" and \
                     _sign(single[0][1]) == POS:
-                out = out * (self.integer_power(Poly.atom(single[0][1]), int(c))
-                             if c.denominator == 1 else
-                             self.rational_power(Poly.atom(single[0][1]), c))
+                inner = single[0][1]            # a positive sum sealed for its log: unsealed
+                base = Poly.from_key(inner[1]) if inner[0] == "poly" else Poly.atom(inner)
+                out = out * (self.integer_power(base, int(c)) if c.denominator == 1 else
+                             self.rational_power(base, c))
             elif single is not None and single[1] == 1 and single[0][0] == "logp":
                 out = out * self._root(Fraction(single[0][1]), c)
             else:

@@ -123,7 +123,7 @@ class Builder:
             self.chains.add(stated.parts)
             changes = True
         if changes:
-            self.chains.end_chain()
+            self.chains.end_chain(resumable=keyword == "assume" and not within)
             self._heading_apart()
 
     def prose_between(self):
@@ -176,7 +176,7 @@ class Builder:
             self.row(text, offset, why, below=below, heads=follows, under=under)
             if cases is not None and (k + 1 == len(rest) or rest[k + 1][-1] is not cases):
                 self.chains.by_cases(made, sum(r[-1] is cases for r in rest),
-                                     cases_written(self.source.text, cases))
+                                     cases_written(self.source.text, cases), cases.agreeing)
                 made = None
 
     def _read_ahead(self, start, end, stack=()):

@@ -88,6 +88,7 @@ class ChainBuilder:
         self.chains = []             # lists of step indices
         self._last = None            # the Part a continuation row continues
         self._open = False           # whether `_last` may be continued
+        self._resumable = False      # whether an `assume` alone ended it (`end_chain`)
         self._broken_at = None       # a row that could not be read, if it ended the chain
         self._withheld = None        # the error of a side that no step has shown yet
         self._within = False         # the break is a side of the row being read
@@ -106,7 +107,13 @@ class ChainBuilder:
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
-    def end_chain(self):
+    def end_chain(self, resumable=False):
+        """End the chain being read. `resumable`: an `assume` ended it, which changes no
+        name's meaning — a row below starting with a relation (`% derive: assume i = j`
+        between `\\frac{\\partial p_j}{\\partial a_i} = A` and `\\[ = B \\]`, a text's
+        "if i = j") goes on from its last side, its steps claimed under the assumption too;
+        never past a definition's body with parameters (`f(t) = A`: whose t below?)."""
+        self._resumable = resumable and (self._open or self._resumable) and not self._params
         self._open = False
         self._broken_at = None
         self._params = ()
@@ -202,6 +209,8 @@ class ChainBuilder:
             self.chains.append([])
             self._real = ()
             self._last, self._open, self._broken_at = first, True, None
+        elif not self._open and self._resumable:
+            self._open, self._resumable = True, False
         elif not self._open:
             reason = ("a declaration ends the chain above" if self._last is not None else
                       "there is nothing before it")
@@ -364,12 +373,13 @@ class ChainBuilder:
                                       "one thing, so this row, which reads it, is not checked "
                                       "(declare it, or rename one)")
 
-    def by_cases(self, made, rows, latex):
+    def by_cases(self, made, rows, latex, agreeing=False):
         """The steps made since `made` (0-based) by the `rows` rows of one `cases` right
         side (`layout`: one row per case) as one step whose `cases` they are
         (`Step.cases`): one claim, whose verdict combines theirs, written as the environment
         `latex`. A case that could not be read makes the whole step an error at that case.
-        Unless each row made one step (then each stays a step of its own)."""
+        Unless each row made one step (then each stays a step of its own). `agreeing`: the
+        cases are readings of one row that must agree (`Step.agreeing`)."""
         cases = tuple(self.steps[made:])
         if len(cases) != rows or rows < 2:
             return
@@ -377,7 +387,7 @@ class ChainBuilder:
         broken = next((k for k, c in enumerate(cases) if c.kind is StepKind.UNREADABLE or
                        c.unread), None)
         step = _with(first, latex=latex, lhs=None, rhs=None, hypotheses=(), reasons=(),
-                     cases=tuple(_with(c, index=first.index) for c in cases),
+                     cases=tuple(_with(c, index=first.index) for c in cases), agreeing=agreeing,
                      reading="; ".join(c.reading for c in cases if c.reading))
         if broken is not None:
             case = cases[broken]

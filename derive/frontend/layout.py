@@ -88,6 +88,7 @@ class Row(Mapped):
     align: int | None = None
     under: bool = False
     whole: object = None          # a case's row: the row of the whole `cases` (`_case_rows`)
+    agreeing: bool = False        # of a whole: its cases are readings that must agree (`_equivalent`)
 
 
 def rows(display):
@@ -137,7 +138,8 @@ def rows(display):
                 split[len(found) - 1] = _case_rows(piece)
         joinable = True
     found = [r for k, row in enumerate(found)
-             for r in (split.get(k) or _connective_rows(row) or [row])]
+             for r in (split.get(k) or _equivalent(found, k, split) or _connective_rows(row) or
+                       [row])]
     return _without_repeated_relations(_first_order_conditions(found))
 
 
@@ -331,6 +333,43 @@ def _first_order_conditions(rows):
             continue
         out.append(row)
     return out
+
+
+# An equivalence leading a row: `\Leftrightarrow & e^y &= …` (`_equivalent`).
+_LEADING_IFF = re.compile(r"\\(?:Leftrightarrow|Longleftrightarrow|iff)(?![a-zA-Z])")
+
+
+def _equivalent(rows, k, split):
+    """The rows that row k stands for when it is led by an equivalence (`\\Leftrightarrow`,
+    `\\Longleftrightarrow`, `\\iff`) and states something of its own — a proof by equivalent
+    equations, `y &= \\log\\sum_i e^{x_i} \\\\ \\Leftrightarrow e^y &= \\sum_i e^{x_i}` —,
+    else None. Such a row reads two ways: as `Q \\Leftrightarrow R`, Q the statement of
+    the row above (after its own leading equivalence), checked both ways as that row is
+    (`_connective_rows`: `Q \\Rightarrow R`, `R \\Rightarrow Q`); and as R claimed on its
+    own, which the chain says once its first row holds. Both are its cases, under one
+    whole row marked `agreeing` (`model.derivation.by_cases`): verified when every case
+    is, refuted only when R and a way of the equivalence are — never a verdict the two
+    readings do not share (`x = 2 \\Leftrightarrow x^2 = 4` is no identity of x²; after a
+    wrong row the next equivalence fails while its R holds). Only where the row above is
+    one statement: no relation leading it, no connective or `cases` in it."""
+    row = rows[k]
+    start = indent(row.text)
+    lead = _LEADING_IFF.match(row.text, start)
+    if lead is None or not k or row.under or split.get(k - 1) is not None:
+        return None
+    claim = _trimmed(row[lead.end():])
+    if _starts_with_relation(claim.text) or first_relation(claim.text) is None or \
+            _CONNECTIVE.search(claim.text):
+        return None
+    above = rows[k - 1]
+    stated = _LEADING_IFF.match(above.text, indent(above.text))
+    premise = _trimmed(above[stated.end() if stated else indent(above.text):])
+    if _starts_with_relation(premise.text) or _CONNECTIVE.search(premise.text) or \
+            first_relation(premise.text) is None:
+        return None
+    both = _connective_rows(Row(*_spanned(premise + row[start:])))
+    whole = replace(both[0].whole, agreeing=True)
+    return [replace(r, whole=whole) for r in both + [Row(*_spanned(claim))]]
 
 
 # The connectives between statements a row may chain: `\Rightarrow`, `\Leftrightarrow`.

@@ -183,6 +183,8 @@ class Step:
                                    # M = 2`): what a chain through it proves holds under them
     divisor: object = None         # `A ∝ B`: B as written, which must be shown nonzero (A = cB
                                    # only then follows from the cross-multiplied equation)
+    agreeing: bool = False         # its cases are two readings of a row led by ⇔ (`Q ⇒ R`,
+                                   # `R ⇒ Q`, then R alone), whose verdicts must agree
 
     def sides(self):
         """The terms the step writes: its two sides, and each case's (None left out)."""
@@ -240,6 +242,9 @@ def by_cases(step, verdicts):
     def label(k):
         return f"case {k + 1} ({step.cases[k].reading or step.cases[k].latex})"
 
+    if step.agreeing:
+        return _agreeing(step, verdicts, label)
+
     for wanted in (ERROR, REFUTED):
         k = next((k for k, v in enumerate(verdicts) if v.status is wanted), None)
         if k is not None:
@@ -254,6 +259,33 @@ def by_cases(step, verdicts):
     return Verdict(UNDECIDED, ", ".join(dict.fromkeys(verdicts[k].method for k in open_)),
                    "; ".join(f"{label(k)} undecided: {verdicts[k].detail}" for k in open_) +
                    (f" ({', '.join(f'case {k + 1}' for k in shown)} verified)" if shown else ""))
+
+
+def _agreeing(step, verdicts, label):
+    """The verdict of a row led by an equivalence (`layout._equivalent`) from its readings:
+    `Q ⇒ R`, `R ⇒ Q` (the equivalence with the row above) and R claimed alone. Verified when
+    all three are; refuted only when R alone and a way of the equivalence are (the
+    equivalence's counterexample shown); an error when one could not be read; otherwise
+    undecided, saying the readings do not agree."""
+    *ways, alone = verdicts
+    broken = next((k for k, v in enumerate(verdicts) if v.status is ERROR), None)
+    if broken is not None:
+        return Verdict(ERROR, verdicts[broken].method,
+                       f"{label(broken)} fails: {verdicts[broken].detail}")
+    if all(v.status is VERIFIED for v in verdicts):
+        return Verdict(VERIFIED, ", ".join(dict.fromkeys(v.method for v in verdicts)),
+                       "; ".join(f"{label(k)}: {v.detail}" for k, v in enumerate(verdicts)))
+    failed = next((k for k, v in enumerate(ways) if v.status is REFUTED), None)
+    if failed is not None and alone.status is REFUTED:
+        v = ways[failed]
+        return Verdict(REFUTED, v.method, f"{label(failed)} fails: {v.detail}; and "
+                       f"{label(len(ways))} fails: {alone.detail}",
+                       counterexample=v.counterexample)
+    return Verdict(UNDECIDED, ", ".join(dict.fromkeys(v.method for v in verdicts)),
+                   "a row led by an equivalence reads two ways — the equivalence with the row "
+                   "above, and its statement claimed alone — and derive gives a verdict only "
+                   "where they agree: " + "; ".join(
+                       f"{label(k)} {v.status.value}" for k, v in enumerate(verdicts)))
 
 
 @dataclass(frozen=True)

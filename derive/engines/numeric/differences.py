@@ -7,8 +7,14 @@ differences `D(h) = (f(v+h) − f(v−h)) / 2h` at h = 2⁻²⁴ and h/2, at 128
 about 2⁻¹⁰⁴·|f| once divided by h, is far below the 10⁻⁸ allowed; integrals over the line
 are enclosed to the main evaluation's precision only, `_difference`). D(h/2) is within
 |D(h) − D(h/2)| / 3 of the derivative up to higher order terms; the symbolic value must lie
-within 4·|D(h) − D(h/2)| + 10⁻⁸(1 + |value|) of D(h/2). A disagreement is an **internal
-error** of derive (`DerivativeMismatch`), reported as such — never a verdict. It is checked
+within 4·|D(h) − D(h/2)| + 10⁻⁸(1 + |value|) of D(h/2). That estimate holds only where f is
+smooth across the whole window v ± h: a singularity or branch point nearer than h (log(1 − u)
+at u = 1 − 10⁻³⁰, a sigmoid's value at a large logit) makes every D(h) garbage of size 1/h
+or 1/h². So before accusing, D(h/4) is taken too, and the differences must contract as a
+smooth f's do (|D(h/2) − D(h/4)| at most half of |D(h) − D(h/2)|, about a quarter for
+smooth f); differences that do not contract are no evidence, and nothing is accused
+(`_accuses`). A disagreement is an **internal error** of derive (`DerivativeMismatch`),
+reported as such — never a verdict. It is checked
 on the first instance of each kind of draw (`compare`; the repeats of a kind would only
 multiply the cost of every integral differenced). Points where f cannot be evaluated (a
 kink, a cell's edge, an abstract density at a moved variable) are not checked; nor is a
@@ -37,18 +43,39 @@ def check(ev, t, value):
     saved = ctx.prec
     ctx.prec = max(CHECK_PRECISION, saved)
     try:
-        coarse, fine = (_difference(ev, t, base, h, saved) for h in (STEP, STEP / 2))
+        estimates = [_difference(ev, t, base, h, saved) for h in (STEP, STEP / 2)]
+        if None in estimates or not _accuses(estimates, value):
+            return
+        # a disagreement: evidence only if the differences converge (f smooth across v ± h)
+        estimates.append(_difference(ev, t, base, STEP / 4, saved))
+        if estimates[-1] is None or not _contracts(estimates) or \
+                not _accuses(estimates[1:], value):
+            return
     except (NotEvaluable, ZeroDivisionError, ValueError):
         return
     finally:
         ctx.prec = saved
-    if coarse is None or fine is None:
-        return
+    raise DerivativeMismatch(
+        f"the derivative d/d{t.var.latex} evaluates to {value.mid()} but the engine's own "
+        f"values change at the rate {estimates[-1].mid()}")
+
+
+def _accuses(estimates, value):
+    """Whether `value` lies certainly beyond the finer of two successive differences by
+    more than their Richardson error allowance (balls never accuse)."""
+    coarse, fine = estimates[-2:]
     allowed = arb((4 * abs(coarse - fine) + arb("1e-8") * (1 + abs(value))).upper())
-    if abs(fine - value) > allowed:                # certainly beyond: balls never accuse
-        raise DerivativeMismatch(
-            f"the derivative d/d{t.var.latex} evaluates to {value.mid()} but the engine's own "
-            f"values change at the rate {fine.mid()}")
+    return bool(abs(fine - value) > allowed)
+
+
+def _contracts(estimates):
+    """Whether three successive differences D(h), D(h/2), D(h/4) converge as those of a
+    function smooth across v ± h do: the second gap at most half the first (~1/4 for smooth
+    f) or below 10⁻⁸ of the differences' own size (a quadratic's are exact). Near a pole or
+    branch point they grow or keep their size as h shrinks."""
+    coarse, middle, fine = estimates
+    first, second = abs(coarse - middle).upper(), abs(middle - fine).upper()
+    return bool(second <= first / 2 + arb("1e-8") * (1 + abs(fine).upper()))
 
 
 def _current(ev, var):

@@ -81,7 +81,7 @@ from lark import Token, Tree
 from derive.frontend.latex import names as naming
 from derive.frontend.errors import InputError
 from derive.frontend.latex.parse import MAX_ROW_CHARS, SyntaxProblem, parse_row
-from derive.frontend.latex.wrappers import Unread, unwrap
+from derive.frontend.latex.wrappers import Unread, closing_box, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
     IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
@@ -4003,8 +4003,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     if args is None and not set(info.params) & free_names(info.body):
                         return Defined(name, (), info.body), 1    # constant in its params
                     if args is None:
-                        raise self.error(f"{p.key} takes {len(info.params)} argument(s): "
-                                         f"write {p.key}(…)", p.node)
+                        raise self.error(_BARE_FUNCTION.format(key=p.key, n=len(info.params)),
+                                         p.node)
                     return Defined(name, args, self._apply(info, args, p.node)), 1
                 crossed = self.family_cross_entropy(p.key, info, bracket) if \
                     len(bracket.args) != len(info.params) else None
@@ -7071,9 +7071,21 @@ _DEFINING_SIDE = re.compile(r"\s*&?\s*((?:[^=&:\\{}()\[\]]|\\[A-Za-z]+(?![A-Za-z
                             r"triangleq|doteq|equiv|stackrel|overset|underset|defeq|eqdef)(?![A-Za-z]))")
 
 
+# A defined function written bare, at no argument: never read as its value somewhere — a
+# value named by the function's own name (`\sigma = \sigma(w^\top x)`, blogs' "simplify
+# notation") would give the name two meanings in one scope, and `\sigma(1 - \sigma)` could
+# be an application or a product.
+_BARE_FUNCTION = ("{key} takes {n} argument(s): write {key}(…). A bare {key} is never the "
+                  "value of the function at some argument: after {key} = {key}(a), "
+                  "{key}(1 - {key}) would be an application or a product — give the value a "
+                  "name of its own (s = {key}(a))")
+
+
 def _without_end_punctuation(text):
-    """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets)."""
-    stripped = text.rstrip()
+    """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets); so is one
+    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`)."""
+    box = closing_box(text)
+    stripped = text[:box].rstrip() if box is not None else text.rstrip()
     if stripped.endswith((".", ",")) and not stripped.endswith(("\\.", "\\,")):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]

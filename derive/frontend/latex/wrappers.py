@@ -310,6 +310,18 @@ def _stacked_and_boxed(text):
     return "".join(chars)
 
 
+def closing_box(text):
+    """The offset of the `}` that ends `text` (spacing aside) when it closes a `\\boxed{`
+    (`\\boxed{A = B.}`: the box frames the row's last words), else None."""
+    end = len(text.rstrip()) - 1
+    if end < 0 or text[end] != "}":
+        return None
+    for match in _BOXED.finditer(text):
+        if _closing_brace(text, match.end() - 1) == end:
+            return end
+    return None
+
+
 def required_in_premises(text):
     """The (start, end) spans to blank so that each `\\stackrel{!}{=}` (`\\overset{!}{=}`:
     "required to be equal") in the premise of the row `text` — before its first
