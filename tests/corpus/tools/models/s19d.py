@@ -248,3 +248,46 @@ MODELS = {
     "s19d_func_entropy_techqa": _func_entropy_techqa(),
     "s19d_csiszar_logsum_obsidian": _csiszar_logsum_obsidian(),
 }
+
+
+# ------------------------------------------------------------------ concrete entropies (Markdown notes)
+
+def _concrete_entropies_mdnotes():
+    def sample(rng):
+        return {}
+    lg = math.log2
+    rows = {
+        "a1": lambda e: -(0.5 * lg(0.5) + 0.5 * lg(0.5)),
+        "a2": lambda e: -2 * 0.5 * (-1),
+        "a3": lambda e: 1.0,
+        "b1": lambda e: -(0.9 * lg(0.9) + 0.1 * lg(0.1)),
+        "b2": lambda e: -(0.9 * (-0.152) + 0.1 * (-3.32)),
+        "b3": lambda e: 0.47,
+        "c1": lambda e: -4 * 0.25 * lg(0.25),
+        "c2": lambda e: -4 * 0.25 * (-2),
+        "c3": lambda e: 2.0,
+        "d1": lambda e: -(0.7 * lg(0.7) + 3 * 0.1 * lg(0.1)),
+        "d2": lambda e: -(0.7 * (-0.515) + 3 * 0.1 * (-3.32)),
+        "d3": lambda e: 1.36,
+        "e1": lambda e: -(1 * lg(1) + 0),
+        "e2": lambda e: 0.0,
+    }
+    steps = (_tol(chain(["a1", ("=", "a2"), ("=", "a3")]), 1e-12)
+             + _tol(chain(["b1", ("=", "b2"), ("=", "b3")]), 5e-3)
+             + _tol(chain(["c1", ("=", "c2"), ("=", "c3")]), 1e-12)
+             + _tol(chain(["d1", ("=", "d2"), ("=", "d3")]), 5e-3)
+             + _tol([Step("=", "e1", "e2")], 1e-12))
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"a1": lambda e: -(0.5 * math.log(0.5) + 0.5 * math.log(0.5))},
+            {"a2": lambda e: -2 * 0.5 * (-2)},
+            {"b3": lambda e: 0.53},
+            {"c3": lambda e: 4.0},
+            {"d1": lambda e: -(0.7 * lg(0.7) + 0.1 * lg(0.1))},
+            {"e2": lambda e: 1.0},
+        ],
+        lookalikes=[{}, {}, {"b3": lambda e: 0.469}])
+
+
+MODELS["s19d_concrete_entropies_mdnotes"] = _concrete_entropies_mdnotes()
