@@ -3609,3 +3609,35 @@ def test_a_bare_sum_over_the_end_of_a_range_is_refused():
     (step,) = steps(display("% derive: natural n\n% derive: real y_i for i = 1..n\n",
                             r"\sum_n y_n = 1"))
     assert step.kind == "unreadable" and "n is not a variable or an index" in step.message
+
+
+# A sum over the support of a declared abstract law (`frontend.latex.supports`): derive's
+# abstract densities are positive on the whole range, so it is the sum over that range.
+SUPPORTS = "% derive: discrete x, y\n% derive: joint P over x, y\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{x\in\text{supp}(P_X)} P_X(x) = 1", ["verified"]),
+    (r"\sum_{x\in\text{supp}(P_X)} P_X(x) = 2", ["refuted"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) = 1", ["verified"]),
+    (r"\sum_{(x,y) \in \operatorname{supp}(P)} P(x,y) \log P(x,y) = 1", ["refuted"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) \log_2 P_X(x) = "
+     r"\sum_{x\in\text{supp}(P_X)} P_X(x) \log_2 P_X(x)", ["verified"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) \log_2 P_X(x) = "
+     r"\sum_{x\in\text{supp}(P_X)} P_X(x) \log_2 P_Y(x)", ["refuted"]),
+])
+def test_a_sum_over_a_support_is_over_the_whole_range(row, expected):
+    assert verdicts(display(SUPPORTS, row)) == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    # the support of a law by formula may be part of the range
+    ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n"
+     "% derive: density f = \\mathrm{Bernoulli}(\\theta) over x\n",
+     r"\sum_{x\in\text{supp}(f)} 1 = 2", "abstract mass function"),
+    # the support of the wrong marginal
+    (SUPPORTS, r"\sum_{x\in\text{supp}(P_Y)} P_X(x) = 1", "this support is over y"),
+    (SUPPORTS, r"\sum_{x\in\text{supp}(P)} P_X(x) = 1", "this support is over x, y"),
+])
+def test_a_sum_over_a_support_derive_cannot_read_is_refused(header, row, message):
+    assert message in readings(display(header, row))[0]
