@@ -5098,3 +5098,16 @@ def test_a_restated_number_named_anew_is_reported_as_a_definition(tmp_path):
                                                     "equality"]
     assert "named anew" in result["steps"][2]["detail"]
     assert [c["lhs_latex"] + c["relation"] + c["latex"] for c in result["conclusions"]] == []
+
+
+@pytest.mark.parametrize("row", [
+    r"\implies\boxed{2a = a + a = a \otimes 2}",
+    r"\boxed{2a = a + a = a \otimes 2}",
+])
+def test_a_boxed_chain_with_an_unread_side_is_one_step_per_relation(row):
+    """The box is typography: its chain's readable steps are checked (a false one refuted),
+    and the step to the side derive cannot read is an error there, as in an unboxed row."""
+    header = "% derive: real a\n$$ a = a $$\n"
+    assert verdicts(display(header, row))[1:] == ["verified", "error"]
+    wrong = row.replace("= a + a", "= a + 2")
+    assert verdicts(display(header, wrong))[1:] == ["refuted", "error"]
