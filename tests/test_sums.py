@@ -3641,3 +3641,20 @@ def test_a_sum_over_a_support_is_over_the_whole_range(row, expected):
 ])
 def test_a_sum_over_a_support_derive_cannot_read_is_refused(header, row, message):
     assert message in readings(display(header, row))[0]
+
+
+# The log-sum inequality written with the log inverted and negated (`jensen._readings`: a
+# term w·log u also read as (−w)·(−log u)): proved; its reverse and a look-alike with the
+# ratio not inverted (not the log-sum inequality) never verified.
+LOG_SUM = "% derive: natural N\n% derive: positive a_i, b_i for i = 1..N\n"
+RIGHT = (r"\left( \sum_{i=1}^{N}a_{i} \right) \log \frac{\sum_{i=1}^{N}a_{i}}"
+         r"{\sum_{i=1}^{N}b_{i}}")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{b_{i}}{a_{i}} \geq " + RIGHT, "verified"),
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{b_{i}}{a_{i}} < " + RIGHT, "refuted"),
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{a_{i}}{b_{i}} \geq " + RIGHT, "refuted"),
+])
+def test_the_log_sum_inequality_negated_with_the_ratio_inverted(row, verdict):
+    assert verdicts(display(LOG_SUM, row)) == [verdict]
