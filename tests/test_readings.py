@@ -5248,3 +5248,68 @@ def test_a_bracket_beside_a_function_words_argument_stays_refused_where_readings
     (message,) = _messages("% derive: positive a, b\n", row)
     assert "a bracket beside the argument of a function word without brackets is " \
         "ambiguous" in message
+
+
+# A number a chain named by `=` and restated by a later row (`Step.restates`): worked
+# examples that call each example's value by one letter. Agreeing, the row is a verified
+# claim; disagreeing, it names the letter anew (a definition, never a counterexample), and
+# a step reading the letter below such a row is undecided — it may mean either number.
+RESTATED = "% derive: information in bits\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # the next example's H: named anew, its own chain checked from its right side
+    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
+      r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = 2"],
+     ["definition", "verified", "definition", "verified"]),
+    # … whose own chain is still refuted where it is wrong
+    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
+      r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = 3"],
+     ["definition", "verified", "definition", "refuted"]),
+    # agreeing with the number defined above: a claim about it, verified
+    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1", r"H = -\log_2 0.5"],
+     ["definition", "verified", "verified"]),
+    # a step reading H below a row that may have named it anew: which H is not known
+    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
+      r"H = -4 \cdot 0.25 \cdot \log_2 0.25", r"2 H = 4", r"2 H = 2"],
+     ["definition", "verified", "definition", "undecided", "undecided"]),
+    # … and a row restating it again, agreeing with the first H only, neither
+    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
+      r"H = -4 \cdot 0.25 \cdot \log_2 0.25", r"H = 1"],
+     ["definition", "verified", "definition", "undecided"]),
+])
+def test_a_number_restated_by_a_later_row_is_verified_or_named_anew(rows, expected):
+    assert verdicts(display(RESTATED, *rows)) == expected
+
+
+def test_a_quantity_of_the_variables_restated_by_a_later_row_is_a_claim():
+    """A quantity of the file's variables restated display after display is one quantity
+    (`\\mathcal{L} = …` in each): a false restatement is refuted, a true one verified."""
+    header = "% derive: real a\n"
+    assert verdicts(display(header, r"L = (a + 1)^2", r"L = a^2 + 2a + 1",
+                            r"L = a^2 + 1")) == ["definition", "verified", "refuted"]
+
+
+def test_a_restated_number_named_anew_is_reported_as_a_definition(tmp_path):
+    from derive.checker import check_files
+    from derive.interfaces.json_output import result_dict
+    path = support.write(tmp_path, RESTATED + "$$ H = -[0.5 \\log_2 0.5 + 0.5 \\log_2 0.5] "
+                         "= 1 $$\n\n$$ H = -4 \\cdot 0.25 \\cdot \\log_2 0.25 = 2 $$\n")
+    result = result_dict(check_files([(str(path), None)])[0])
+    assert [s["kind"] for s in result["steps"]] == ["definition", "equality", "definition",
+                                                    "equality"]
+    assert "named anew" in result["steps"][2]["detail"]
+    assert [c["lhs_latex"] + c["relation"] + c["latex"] for c in result["conclusions"]] == []
+
+
+@pytest.mark.parametrize("row", [
+    r"\implies\boxed{2a = a + a = a \otimes 2}",
+    r"\boxed{2a = a + a = a \otimes 2}",
+])
+def test_a_boxed_chain_with_an_unread_side_is_one_step_per_relation(row):
+    """The box is typography: its chain's readable steps are checked (a false one refuted),
+    and the step to the side derive cannot read is an error there, as in an unboxed row."""
+    header = "% derive: real a\n$$ a = a $$\n"
+    assert verdicts(display(header, row))[1:] == ["verified", "error"]
+    wrong = row.replace("= a + a", "= a + 2")
+    assert verdicts(display(header, wrong))[1:] == ["refuted", "error"]

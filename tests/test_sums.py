@@ -3725,3 +3725,52 @@ def test_jensen_for_the_log_with_a_sum_of_logs_and_real_terms(header, row, verdi
     log Σ_x Q(x) e^{g(x)}: the Gibbs variational bound (s19b_gibbs_var_cambridge's
     look-alike)."""
     assert verdicts(display(header, row)) == [verdict]
+
+
+# A sum over the support of a declared abstract law (`frontend.latex.supports`): derive's
+# abstract densities are positive on the whole range, so it is the sum over that range.
+SUPPORTS = "% derive: discrete x, y\n% derive: joint P over x, y\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sum_{x\in\text{supp}(P_X)} P_X(x) = 1", ["verified"]),
+    (r"\sum_{x\in\text{supp}(P_X)} P_X(x) = 2", ["refuted"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) = 1", ["verified"]),
+    (r"\sum_{(x,y) \in \operatorname{supp}(P)} P(x,y) \log P(x,y) = 1", ["refuted"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) \log_2 P_X(x) = "
+     r"\sum_{x\in\text{supp}(P_X)} P_X(x) \log_2 P_X(x)", ["verified"]),
+    (r"\sum_{\{x,y\}\in\text{supp}(P_{XY})} P_{XY}(x,y) \log_2 P_X(x) = "
+     r"\sum_{x\in\text{supp}(P_X)} P_X(x) \log_2 P_Y(x)", ["refuted"]),
+])
+def test_a_sum_over_a_support_is_over_the_whole_range(row, expected):
+    assert verdicts(display(SUPPORTS, row)) == expected
+
+
+@pytest.mark.parametrize("header, row, message", [
+    # the support of a law by formula may be part of the range
+    ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n"
+     "% derive: density f = \\mathrm{Bernoulli}(\\theta) over x\n",
+     r"\sum_{x\in\text{supp}(f)} 1 = 2", "abstract mass function"),
+    # the support of the wrong marginal
+    (SUPPORTS, r"\sum_{x\in\text{supp}(P_Y)} P_X(x) = 1", "this support is over y"),
+    (SUPPORTS, r"\sum_{x\in\text{supp}(P)} P_X(x) = 1", "this support is over x, y"),
+])
+def test_a_sum_over_a_support_derive_cannot_read_is_refused(header, row, message):
+    assert message in readings(display(header, row))[0]
+
+
+# The log-sum inequality written with the log inverted and negated (`jensen._readings`: a
+# term w·log u also read as (−w)·(−log u)): proved; its reverse and a look-alike with the
+# ratio not inverted (not the log-sum inequality) never verified.
+LOG_SUM = "% derive: natural N\n% derive: positive a_i, b_i for i = 1..N\n"
+RIGHT = (r"\left( \sum_{i=1}^{N}a_{i} \right) \log \frac{\sum_{i=1}^{N}a_{i}}"
+         r"{\sum_{i=1}^{N}b_{i}}")
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{b_{i}}{a_{i}} \geq " + RIGHT, "verified"),
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{b_{i}}{a_{i}} < " + RIGHT, "refuted"),
+    (r"-\sum_{i=1}^{N}a_{i}\log \frac{a_{i}}{b_{i}} \geq " + RIGHT, "refuted"),
+])
+def test_the_log_sum_inequality_negated_with_the_ratio_inverted(row, verdict):
+    assert verdicts(display(LOG_SUM, row)) == [verdict]

@@ -19,9 +19,10 @@ W φ(Σ w t / W) (φ(Σ w t) when W is 1), where:
   shown ≥ 0 for k ≥ 1 and shown > 0 for k < 0, concave where t is shown ≥ 0 for
   0 < k < 1 — never on a t that may be complex or, for the log, negative (`\\log` of a
   negative number is not real);
-* a term `w · \\log u` of the sum is read three ways (the normal form then judges the other
+* a term `w · \\log u` of the sum is read four ways (the normal form then judges the other
   side): w φ(t) for the concave log (t = u), for the convex −log (t = 1/u: the log-sum
-  inequality `Σ a_i log(a_i/b_i) ≥ A log(A/B)` is this with weights a_i, t_i = b_i/a_i) and,
+  inequality `Σ a_i log(a_i/b_i) ≥ A log(A/B)` is this with weights a_i, t_i = b_i/a_i; and
+  with weights −w, t = u: `-Σ a_i log(b_i/a_i)`, the same inequality written negated) and,
   with weights w/u, for the convex t ↦ t log t (t = u); −log and t log t are convex where t
   is shown positive;
 * the weights are shown ≥ 0 and their total W shown > 0 by the normal form (an
@@ -370,6 +371,9 @@ def _readings(body):
             u = factor.operands[0]
             found.append((_product(rest), NEG_LOG, Pow(u, Num(-1))))
             found.append((_product([*rest, Pow(u, Num(-1))]), X_LOG_X, u))
+            # `-a_i \log \frac{b_i}{a_i}` (the log-sum inequality with the log inverted and
+            # negated): (−rest)·(−log u), weights −rest
+            found.append((neg(_product(rest)), NEG_LOG, u))
     return found
 
 

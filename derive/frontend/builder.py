@@ -82,13 +82,30 @@ class _SideUnread(Exception):
         self.error = error
 
 
+# A row's leading sign that it follows from the row above (`\implies\boxed{A = B = C}`):
+# no relation between its sides, so blanked where they are cut (`_relations`)
+LEADING_HENCE = re.compile(r"\s*(?:\\implies|\\Longrightarrow|\\Rightarrow|\\therefore)(?![A-Za-z])")
+
+
 def _relations(row):
     """`top_level_relations` of a row as the grammar sees it (wrappers and old-style names
-    taken off, every offset kept), or None."""
+    taken off, a leading `\\implies` blanked, every offset kept), or None."""
     try:
-        return top_level_relations(unwrap(oldstyle.normalise_text(row)))
+        text = unwrap(oldstyle.normalise_text(row))
     except Unread:
         return None
+    lead = LEADING_HENCE.match(text)
+    return top_level_relations(" " * lead.end() + text[lead.end():] if lead else text)
+
+
+def _unboxed(row):
+    """The row with its typographic wrappers blanked (`\\boxed{A = B = C}`: `wrappers`),
+    so that the part before a side is balanced and reads as a row; the row if they cannot
+    be."""
+    try:
+        return unwrap(row)
+    except Unread:
+        return row
 
 
 class Builder:
@@ -643,6 +660,7 @@ class Builder:
         (`relations.top_level_relations`), where the grammar cuts them. False — the row is
         then one error, as before — when it is not such a chain, the error does not lie in
         one of its sides, or the sides before it cannot be read either."""
+        row = _unboxed(row)
         if error.line is None or len(row) > MAX_ROW_CHARS or \
                 not self._own_left_side(row, offset, error):   # it may go on with the row above
             return False

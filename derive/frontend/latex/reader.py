@@ -109,6 +109,7 @@ from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, t
 from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
                                                    reparameterised_laws)
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.supports import support_indices
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
                                    unread_message)
@@ -5462,8 +5463,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if any(is_token(t, "SEP") and t.value != "," for t in children):
                 raise self.error("a sum over several sets reads \\sum_{x \\in A, y \\in B}", spec)
             nodes = [Tree("domain", children[k:k + 3]) for k in range(0, len(children), 4)]
-        else:
-            nodes = [spec]
+        else:                                   # \sum_{x \in \text{supp}(P_X)}: `supports`
+            nodes = (support_indices(self, spec) if is_tree(spec, "domain") and
+                     piece.sup is None else None) or [spec]
         kind = Sum if piece.op == "sum" else Product
         return self._nested_sums(piece, kind, nodes, rest)
 
