@@ -231,9 +231,67 @@ def _softmax_ce():
         lookalikes=[{"v4": lambda e: -a(e)[I(e)] * a(e)[J(e)]}, {"v2": lambda e: (0 - ej(e) * ei(e)) / S(e) ** 2}])
 
 
+# ------------------------------------------------------------------ KL of two univariate Gaussians (a Markdown proof)
+
+def _gauss_kl():
+    def sample(rng):
+        return {"mp": rng.normal(0, 1.5), "mq": rng.normal(0, 1.5), "sp": rng.uniform(0.4, 2.5),
+                "sq": rng.uniform(0.4, 2.5), "x": rng.normal(0, 2.0)}
+    mp, mq, sp, sq = (lambda e: e["mp"]), (lambda e: e["mq"]), (lambda e: e["sp"]), (lambda e: e["sq"])
+
+    def grid(e):
+        return np.linspace(mp(e) - 14 * sp(e), mp(e) + 14 * sp(e), 200001)
+
+    def dens(t, m, s):
+        return EXP(-(t - m) ** 2 / (2 * s ** 2)) / np.sqrt(2 * np.pi * s ** 2)
+
+    def integ(e, f):
+        t = grid(e)
+        return float(np.trapezoid(f(t), t))
+    p = lambda e, t: dens(t, mp(e), sp(e))
+    qd = lambda e, t: dens(t, mq(e), sq(e))
+    inner = lambda e, t, sgn=-1: sgn * (t - mp(e)) ** 2 / (2 * sp(e) ** 2) + (t - mq(e)) ** 2 / (2 * sq(e) ** 2)
+
+    def rowA(e):
+        t = e["x"]
+        return float(LOG(1 / np.sqrt(2 * np.pi * sp(e) ** 2) * np.sqrt(2 * np.pi * sq(e) ** 2) / 1)
+                     + LOG(EXP(-(t - mp(e)) ** 2 / (2 * sp(e) ** 2)) / EXP(-(t - mq(e)) ** 2 / (2 * sq(e) ** 2))))
+
+    def rowB(e, inv=False):
+        t = e["x"]
+        r = sp(e) / sq(e) if inv else sq(e) / sp(e)
+        return float(LOG(r) + inner(e, t))
+
+    def r4(e, sgn=-1):
+        return LOG(sq(e) / sp(e)) * integ(e, lambda t: p(e, t)) + integ(e, lambda t: p(e, t) * inner(e, t, sgn))
+
+    def r5(e, half=-0.5, two=2.0):
+        return float(LOG(sq(e) / sp(e)) + (sp(e) ** 2 + (mp(e) - mq(e)) ** 2) / (two * sq(e) ** 2) + half)
+    lpq = lambda e, t: (-0.5 * LOG(2 * np.pi * sp(e) ** 2) - (t - mp(e)) ** 2 / (2 * sp(e) ** 2)
+                        + 0.5 * LOG(2 * np.pi * sq(e) ** 2) + (t - mq(e)) ** 2 / (2 * sq(e) ** 2))   # log p/q
+    KL = lambda e: integ(e, lambda t: p(e, t) * lpq(e, t))
+    rows = {
+        "KL": KL, "r1": KL, "A": rowA, "B": rowB,
+        "KL3": KL, "r3": lambda e: integ(e, lambda t: p(e, t) * (LOG(sq(e) / sp(e)) + inner(e, t))),
+        "KL4": KL, "r4": r4, "KL5": KL, "r5": r5,
+    }
+    steps = _tight([Step("=", "KL", "r1"), Step("=", "A", "B"), Step("=", "KL3", "r3"),
+                    Step("=", "KL4", "r4"), Step("=", "KL5", "r5")], 1e-7)
+    return Model(
+        sample=sample, rows=rows, steps=steps,
+        mutants=[
+            {"B": lambda e: rowB(e, inv=True)},
+            {"r4": lambda e: r4(e, sgn=+1)},
+            {"r5": lambda e: r5(e, half=+0.5)},
+            {"r5": lambda e: r5(e, two=1.0)},
+        ],
+        lookalikes=[{}, {}])
+
+
 MODELS = {
     "s20a_relent_jensen_obsnote": _relent_jensen(),
     "s20a_relent_uniform_obsnote": _relent_uniform(),
     "s20a_mvn_kl_mreasy": _mvn_kl(),
     "s20a_softmax_ce_bushuhui": _softmax_ce(),
+    "s20a_gauss_kl_proofmd": _gauss_kl(),
 }
