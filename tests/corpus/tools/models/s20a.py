@@ -271,11 +271,13 @@ def _gauss_kl():
                         + 0.5 * LOG(2 * np.pi * sq(e) ** 2) + (t - mq(e)) ** 2 / (2 * sq(e) ** 2))   # log p/q
     KL = lambda e: integ(e, lambda t: p(e, t) * lpq(e, t))
     rows = {
-        "KL": KL, "r1": KL, "A": rowA, "B": rowB,
+        "P": lambda e: float(p(e, e["x"])), "Pf": lambda e: float(dens(e["x"], mp(e), sp(e))),
+        "Q": lambda e: float(qd(e, e["x"])), "Qf": lambda e: float(dens(e["x"], mq(e), sq(e))),
+        "KL0": KL, "KL": KL, "r1": KL, "A": rowA, "B": rowB,
         "KL3": KL, "r3": lambda e: integ(e, lambda t: p(e, t) * (LOG(sq(e) / sp(e)) + inner(e, t))),
         "KL4": KL, "r4": r4, "KL5": KL, "r5": r5,
     }
-    steps = _tight([Step("=", "KL", "r1"), Step("=", "A", "B"), Step("=", "KL3", "r3"),
+    steps = _tight([Step("=", "KL0", "r1"), Step("=", "P", "Pf"), Step("=", "Q", "Qf"), Step("=", "KL", "r1"), Step("=", "A", "B"), Step("=", "KL3", "r3"),
                     Step("=", "KL4", "r4"), Step("=", "KL5", "r5")], 1e-7)
     return Model(
         sample=sample, rows=rows, steps=steps,
