@@ -135,13 +135,14 @@ def _mvn_kl():
     def r4(e, half=0.5):
         return half * ld(e) - 0.5 * E(e, Qp(e)) + 0.5 * E(e, Qq(e))
     rows = {
+        "D0": lambda e: E(e, lp(e) - lq(e)),
         "D": lambda e: E(e, lp(e) - lq(e)),
         "r1": lambda e: E(e, lp(e) - lq(e)),
         "r2": r2,
         "r3": lambda e: 0.5 * E(e, ld(e) + 0 * Qp(e)) - 0.5 * E(e, Qp(e)) + 0.5 * E(e, Qq(e)),
         "r4": r4,
     }
-    steps = _tight(chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
+    steps = _tight([Step("=", "D0", "D")] + chain(["D", ("=", "r1"), ("=", "r2"), ("=", "r3"), ("=", "r4")]), 1e-9)
     return Model(
         sample=sample, rows=rows, steps=steps,
         mutants=[
