@@ -2613,6 +2613,40 @@ def test_a_chain_opening_with_a_name_and_its_labelled_spelling_names_it(row, exp
     assert verdicts(display(header, row)) == expected
 
 
+@pytest.mark.parametrize("row", [
+    r"x_{0+0} = x_0",                               # true: each side is x_0 (refuted before)
+    r"x_{2-2} = \frac{x_t - \epsilon}{\sqrt{a}}",
+    r"x_{2 \cdot 0} = x_0",
+    r"x_{t-t} = x_0",
+    r"x_{0+0} = x_0 + 1",                           # false in every reading
+])
+def test_a_member_at_the_defined_index_spelled_otherwise_is_refused(row):
+    """x_{0+0} would be the family at 0 beside the defined x_0: one spelling, two values."""
+    (text,) = readings(display(OWN, row))
+    assert "is x at that index spelled otherwise" in text
+
+
+@pytest.mark.parametrize("row", [
+    r"\left. x_t \right|_{t=0} = x_0",             # true in the author's reading
+    r"\left. x_0 \right|_{t=1} = x_0",
+    r"\left. (x_t - x_0) \right|_{t=0} = 0",
+    r"\left. x_t \right|_{t=0} = x_0 + 1",
+])
+def test_an_evaluation_bar_over_the_index_beside_a_defined_member_is_refused(row):
+    (text,) = readings(display(OWN, row))
+    assert "this bar puts t to a value" in text
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"x_{1+1} = x_2", ["verified"]),               # another member: the family's
+    (r"x_{t+1} - x_{t+1} = 0", ["verified"]),
+    (r"x_{1+1} = x_2 + 1", ["refuted"]),
+    (r"\left. a \right|_{a=2} = 2", ["verified"]),
+])
+def test_other_members_and_bars_stay_read_beside_a_defined_member(row, expected):
+    assert verdicts(display(OWN, row)) == expected
+
+
 def test_a_member_is_not_defined_beside_a_family_a_definition_above_uses():
     """`define S = Σ_{s=0}^2 x_s` holds the family's x_0: a second x_0 would split it."""
     with pytest.raises(InputError, match="is not defined on its own"):

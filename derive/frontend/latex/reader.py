@@ -926,6 +926,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"{p.base} at that number would be another value than the defined "
                              f"one — write the terms out", p.node)
 
+    def _not_at_own_member(self, p, indices):
+        """Refuse a member of a family beside a member defined as a name of its own
+        (`_own_member`: `define x_0 = …` beside `real x_t`) whose index, spelled otherwise,
+        is that number (`x_{0+0}`, `x_{2-2}`, `x_{t-t}`, `x_{00}`): read as the family there,
+        the one spelling x_0 would hold two values (the defined one and the family's), and
+        a true `x_{0+0} = x_0` was refuted. An index derive cannot evaluate is refused too;
+        a letter's index (`x_{t-1}`) stays the family's member at the author's t."""
+        own = self.scope.own_members.get(p.base + "_{\\cdot}")
+        if own is None or len(indices) != 1:
+            return
+        number = Fraction(re.search(r"_\{([0-9]+)\}$", own).group(1))
+        names = sorted(free_names(indices[0]), key=lambda n: n.sort_key())
+        values = {_index_value(indices[0], dict(zip(names, point)))
+                  for point in ((2, 3, 5, 7), (11, -4, 9, 1), (-6, 13, 3, -8))}
+        if values & {number, None}:
+            raise self.error(f"{own} is defined as a name of its own beside the family "
+                             f"{p.base}_t, and {p.key} is {p.base} at that index spelled "
+                             f"otherwise: the family's value there would be another than the "
+                             f"defined one — write {own}", p.node)
+
     def _not_unfolded(self, base, node):
         """Refuse a member of a family defined by its recurrence at one index only
         (`_recurrence`), other than that index and its declared bases: it would be an
@@ -2992,9 +3012,35 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error("a value of this evaluation bar mentions a variable the bar "
                                  "puts to a value (at once, or one after the other?): write "
                                  "two bars", at_node)
+        for var, _, _ in settings:
+            self._bar_not_beside_own(value, var, bar.node)
         for var, at, _ in settings:
             value = At(value, var, at)
         return value
+
+    def _bar_not_beside_own(self, value, var, node):
+        """Refuse an evaluation bar putting a letter to a value where a family has a
+        member defined as a name of its own (`_own_member`: `define x_0 = …` beside `real
+        x_t`) and the bar would reach the family at an index of that letter (`x_t|_{t=0}`:
+        the family's x_0, another value than the defined x_0) or the defined member's body
+        (`x_0|_{t=1}`: the data x_0 does not move with t in the author's reading) — as a
+        sum or an integral over that letter is refused."""
+        for family_key, own in self.scope.own_members.items():
+            family, member = self.scope.lookup(family_key), self.scope.lookup(own)
+            reached = family is not None and any(
+                isinstance(t, Call) and t.function is family[0] and
+                any(var in free_names(a) for a in t.arguments) for t in subterms(value))
+            if not reached and member is not None and member[0] in free_names(value) and \
+                    isinstance(member[1].info, DefinitionInfo):
+                reached = var in free_names(member[1].info.body)
+            if reached:
+                base = family_key.removesuffix("_{\\cdot}")
+                raise self.error(f"{own} is defined as a name of its own beside the family "
+                                 f"{base}_t, and this bar "
+                                 f"puts {var.latex} to a value: it would reach the family or "
+                                 f"{own}'s definition at another index, where the family's "
+                                 f"value is not the defined one — write the members out",
+                                 node)
 
     # ================================================================== names
     def name_value(self, p, bracket):
@@ -4433,6 +4479,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         self._no_declared_members(p)
+        self._not_at_own_member(p, indices)
         if domain is not None:
             found = self.scope.lookup(key)
             if found is None or not found[1].declared:
@@ -7093,6 +7140,29 @@ def _mentions_d(node):
 
 def _is_partial(item):
     return "partial" in str(item)
+
+
+def _index_value(term, point):
+    """The value of a family member's index (`Num`, `Sym`, +, ×, whole powers) with its
+    names at `point` (name → whole number; at most four names), or None where it is
+    something else."""
+    if isinstance(term, Num):
+        return term.value
+    if isinstance(term, Sym):
+        return Fraction(point[term.name]) if term.name in point else None
+    if isinstance(term, (Add, Mul)):
+        values = [_index_value(a, point) for a in term.args]
+        if None in values:
+            return None
+        total = Fraction(0 if isinstance(term, Add) else 1)
+        for v in values:
+            total = total + v if isinstance(term, Add) else total * v
+        return total
+    if isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+            term.exponent.value.denominator == 1 and 0 <= term.exponent.value <= 8:
+        base = _index_value(term.base, point)
+        return None if base is None else base ** int(term.exponent.value)
+    return None
 
 
 def _bare(node):
