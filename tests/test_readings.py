@@ -4362,6 +4362,34 @@ def test_a_derivative_before_the_log_of_a_density_times_more_is_refused(check_te
     assert support.verdicts(result) == [expected]
 
 
+@pytest.mark.parametrize("row, expected", [
+    # a function word first, then a factor moving with θ: of sin θ alone, or of the product?
+    (r"\frac{d}{d\theta} \sin\theta \cdot \theta = \theta \cos\theta", "error"),   # refuted before
+    (r"\frac{d}{d\theta} e^{\theta} \cdot \theta = \theta e^{\theta}", "error"),
+    (r"\frac{d}{d\theta} \log\theta \cdot \theta = 1", "error"),
+    (r"\frac{d}{d\theta} \exp(\theta) \theta = 7", "error"),                  # false either way
+    (r"\frac{d}{d\theta} [\sin\theta] \theta = \theta \cos\theta", "error"),
+    # written unambiguously: read
+    (r"\frac{d}{d\theta} (\sin\theta \cdot \theta) = \sin\theta + \theta\cos\theta",
+     "verified"),
+    (r"\frac{d}{d\theta} (\sin\theta \cdot \theta) = \theta\cos\theta", "refuted"),
+    (r"[\frac{d}{d\theta} \sin\theta] \theta = \theta\cos\theta", "verified"),
+    (r"\theta \frac{d}{d\theta} \sin\theta = \theta\sin\theta", "refuted"),
+    # a power first, or later factors free of θ: the rest of the run, as documented
+    (r"\frac{d}{d\theta} \theta^2 \sin\theta = 2\theta\sin\theta + \theta^2\cos\theta",
+     "verified"),
+    (r"\frac{d}{d\theta} \sin\theta \cdot 2 = 2\cos\theta", "verified"),
+    (r"\frac{d}{d\theta} \sin\theta \cdot x = \cos\theta", "refuted"),
+])
+def test_a_derivative_before_a_function_word_times_a_moving_factor_is_refused(check_text, row,
+                                                                             expected):
+    """atkZ 4: `\\frac{d}{d\\theta} \\sin\\theta \\cdot \\theta` was read over the whole product
+    and a true row of the other reading (θ cos θ) refuted, while the same shape with a
+    declared function was refused. A function word (or e^…) is an applied function here."""
+    result = check_text("% derive: variable x, \\theta\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
 def test_self_information_of_one_argument_is_a_definition(check_text):
     """s14r: `I(x) = -\\log p(x)` (x with two pmfs) was refused as a mutual information
     and counted as a step; I of one argument is never I(X; Y): the row defines I, and

@@ -119,7 +119,7 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    E, HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
     Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Term, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
@@ -2719,13 +2719,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         log of one (`\\nabla_\\theta \\log p_\\theta(x) \\cdot p_\\theta(x)`: the score
         times p, as policy-gradient texts mean, or the derivative of p log p?). A leading
         number, power or other elementary function (`\\frac{d}{dx} x^2 \\sin x`,
-        `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading."""
+        `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading. A
+        function word is an applied function as a declared one is (`\\frac{d}{d\\theta}
+        \\sin\\theta \\cdot \\theta`, `e^{\\theta} \\theta`, `\\log\\theta \\cdot \\theta`: read
+        over the whole product, true rows of the first reading were refuted)."""
         if not isinstance(value, Mul):
             return
         first = value.args[0]
         if isinstance(first, Fn) and first.fname == "log" and len(first.operands) == 1:
             first = first.operands[0]
-        if not isinstance(first, (Call, Dens)):
+        if not isinstance(first, (Call, Dens)) and not _function_word(value.args[0]):
             return
         context = self.scope.context
 
@@ -7140,6 +7143,12 @@ def _mentions_d(node):
 
 def _is_partial(item):
     return "partial" in str(item)
+
+
+def _function_word(term):
+    """Whether a term is an elementary function applied (`\\sin\\theta`, `\\exp x`,
+    `\\log\\theta`) or e to a power (`e^{\\theta}`), as a first factor is written."""
+    return isinstance(term, Fn) or isinstance(term, Pow) and term.base == E
 
 
 def _index_value(term, point):
