@@ -4998,7 +4998,9 @@ def test_a_decorated_label_keeps_false_steps_refuted():
 @pytest.mark.parametrize("row", ["W^{(\\mu t)} = W^{(t \\mu)}",
                                  "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}",
                                  # two labels, or a label and more, are no power of (1)(2) = 2
-                                 "W^{(1)(2)} = W^{2}", "W^{(1)t} = W^{t}"])
+                                 "W^{(1)(2)} = W^{2}", "W^{(1)t} = W^{t}",
+                                 # a label with a script of its own: no power 1^2 = 1
+                                 "W^{(1)^{(2)}} = W", "W^{(1)^{(2)}} = W^{2}"])
 def test_a_parenthesised_power_of_an_undeclared_name_is_refused(row):
     (message,) = readings(display("% derive: real \\mu, t\n", row))
     assert "parenthesised superscript on an undeclared name" in message
@@ -5136,6 +5138,35 @@ def test_a_differential_set_as_an_operator_is_the_differential(check_text, row, 
     result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
                         " $$\n")
     assert support.verdicts(result) == [expected]
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (r"\frac{\partial}{\partial m} q(x) \big|_{x=m} = 0", {"undecided", "verified"}),  # true
+    (r"\frac{\partial}{\partial m} q(x) \big|_{x=m} = 1", {"undecided", "refuted"}),
+    (r"\left. \frac{\partial}{\partial m} q(x) \right|_{m=0} = x q(x)",
+     {"undecided", "refuted"}),                      # q on the right is at the file's m
+])
+def test_a_bar_on_the_derivative_of_a_density_by_formula_is_no_internal_error(check_text, row,
+                                                                             allowed):
+    """atkZ 5: a bar over ∂_m q(x), q by formula in m, ended in 'internal error
+    (NotAtParameter) … please report it': it is a reading not made yet, said as such."""
+    result = check_text("% derive: variable x\n% derive: real m\n"
+                        "% derive: density q = \\mathcal{N}(m, 1) over x\n$$ " + row + " $$\n")
+    (step,) = result.steps
+    assert step.verdict.status.value in allowed
+    assert "internal error" not in step.verdict.detail
+
+
+@pytest.mark.parametrize("row", [r"\mathop{dp} = d p", r"a \mathop{dp} = a",
+                                 r"\mathop{d\theta} = 0"])
+def test_an_operator_d_no_integral_binds_is_refused(check_text, row):
+    """atkZ: `\\mathop{dp}` outside an integral became the product d·p of two unknowns
+    (`\\mathop{dp} = d p` verified, `a \\mathop{dp} = a` refuted): a differential nothing
+    binds is refused at its position."""
+    result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
+                        " $$\n")
+    assert support.verdicts(result) == ["error"]
+    assert "no integral before it in this row binds it" in result.steps[0].verdict.detail
 
 
 def test_an_operator_d_with_more_than_one_letter_stays_refused(check_text):

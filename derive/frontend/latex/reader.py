@@ -3399,7 +3399,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _no_bracketed_power(self, p):
         """Refuse an undeclared name under a parenthesised superscript that is no index
-        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`, `W^{(1)(2)}`): `X^{(…)}` is the label notation
+        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`, `W^{(1)(2)}`, `W^{(1)^{(2)}}`): `X^{(…)}` is the label notation
         of most texts (`\\mathcal{L}^{(D)}`, `x^{(i)}`, `W^{(1)}`, read as part of the name:
         `naming.index_like`), and the power of a made-up complex number would be a guess —
         derive reads neither silently. A declared or bound X (`x^{(\\mu t)}` with x real)
@@ -3408,8 +3408,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if is_tree(inner, "run"):
             # `W^{(1)(2)}`, `W^{(1)x}`: a label followed by more is no power either
             inner = inner.children[0]
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            inner = inner.children[0]
+        if is_tree(inner, "script"):
+            inner = inner.children[0]    # `W^{(1)^{(2)}}`: a label with a script of its own
         if is_tree(inner, "bracketed") and inner.children[0].value == "(":
             raise self.error(f"{p.key}^{{{self.source_text(whole)}}}: a parenthesised "
                              f"superscript on an undeclared name is a label in most texts "
