@@ -2487,6 +2487,15 @@ def test_a_recurrence_is_not_unfolded_to_other_members(row):
     assert "by its recurrence at one index only" in text
 
 
+def test_a_refused_member_row_is_no_definition_of_a_recurrence_family():
+    """atkZ: after a refused `ᾱ_{t+1} = …` (a claim about a member), a later `ᾱ_{t+1} < 1`
+    blamed "ᾱ's definition at line 4 could not be read"; it gets the recurrence's message."""
+    rows = readings(display(DDPM, r"\bar{\alpha}_{t+1} = \alpha_{t+1} \bar{\alpha}_t",
+                            r"\alpha_t = \alpha_t", r"\bar{\alpha}_{t+1} < 1"))
+    assert "by its recurrence at one index only" in rows[-1]
+    assert "could not be read" not in rows[-1]
+
+
 @pytest.mark.parametrize("header", [
     # a member declared above that the body does not use: no recurrence, two meanings
     "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"

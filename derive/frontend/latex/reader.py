@@ -1772,7 +1772,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _shifted_family(self, side):
         """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
-        would have defined, when the file has not declared it: the row withdraws it."""
+        would have defined, when the file has not declared it: the row withdraws it. A
+        family a directive above defines (`define \\bar\\alpha_t = \\alpha_t \\bar\\alpha_{t-1}`,
+        then a refused `\\bar\\alpha_{t+1} = …`) is no such head: that row was a claim about a
+        member, and later rows keep the definition's own message, not "its definition at
+        that row could not be read"."""
         node = single(side)
         try:
             piece = self.piece(node) if is_tree(node, "script") else None
@@ -1782,7 +1786,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 not _expression_index(piece.sub):
             return None
         key = piece.base + "_{\\cdot}"
-        return key if self.declared(key) is None else None
+        found = self.scope.lookup(key)
+        defined = found is not None and found[1].kind is Kind.DEFINITION or \
+            key in self.scope.recurrences or key in self.scope.at_file_index
+        return key if self.declared(key) is None and not defined else None
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
