@@ -2646,11 +2646,21 @@ def test_an_evaluation_bar_over_the_index_beside_a_defined_member_is_refused(row
     assert "this bar puts t to a value" in text
 
 
+@pytest.mark.parametrize("row", [r"\frac{d}{dt} x_0 = 0",       # the data: true (refuted)
+                                 r"\frac{d}{dt} x_0 = 1"])
+def test_a_derivative_by_the_index_of_a_defined_member_is_refused(row):
+    (text,) = readings(display(OWN, row))
+    assert "this derivative moves t" in text
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"x_{1+1} = x_2", ["verified"]),               # another member: the family's
     (r"x_{t+1} - x_{t+1} = 0", ["verified"]),
     (r"x_{1+1} = x_2 + 1", ["refuted"]),
     (r"\left. a \right|_{a=2} = 2", ["verified"]),
+    (r"\left. x_0 \right|_{a=1} = x_t - \epsilon", ["verified"]),   # not the index letter
+    (r"\frac{d}{da} x_0 = -\frac{x_t - \epsilon}{2 a^{3/2}}", ["verified"]),
+    (r"\frac{d}{d\epsilon} x_0 = 1", ["refuted"]),
 ])
 def test_other_members_and_bars_stay_read_beside_a_defined_member(row, expected):
     assert verdicts(display(OWN, row)) == expected

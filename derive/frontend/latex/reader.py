@@ -2565,6 +2565,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             name = self._variable_name(var_node)
             self._not_a_vector(name, var_node)
             self._not_a_member(name, value, var_node)
+            self._bar_not_beside_own(value, name, var_node, family=False)
             at_point = None if piece.square else \
                 self._gradient_at_a_point(value, name, piece, rest)
             if at_point is not None:
@@ -3028,26 +3029,33 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             value = At(value, var, at)
         return value
 
-    def _bar_not_beside_own(self, value, var, node):
+    def _bar_not_beside_own(self, value, var, node, family=True):
         """Refuse an evaluation bar putting a letter to a value where a family has a
         member defined as a name of its own (`_own_member`: `define x_0 = …` beside `real
         x_t`) and the bar would reach the family at an index of that letter (`x_t|_{t=0}`:
         the family's x_0, another value than the defined x_0) or the defined member's body
         (`x_0|_{t=1}`: the data x_0 does not move with t in the author's reading) — as a
-        sum or an integral over that letter is refused."""
+        sum or an integral over that letter is refused. Without `family`, for a derivative
+        by that letter (`\\frac{d}{dt} x_0`): only the family in the defined member's body
+        (`\\frac{d}{dt} x_t` and `\\frac{d}{da} x_0` stay read)."""
         for family_key, own in self.scope.own_members.items():
-            family, member = self.scope.lookup(family_key), self.scope.lookup(own)
-            reached = family is not None and any(
-                isinstance(t, Call) and t.function is family[0] and
-                any(var in free_names(a) for a in t.arguments) for t in subterms(value))
-            if not reached and member is not None and member[0] in free_names(value) and \
-                    isinstance(member[1].info, DefinitionInfo):
-                reached = var in free_names(member[1].info.body)
+            found, member = self.scope.lookup(family_key), self.scope.lookup(own)
+            if found is None:
+                continue
+
+            def at_var(term):          # the family at an index that moves with var
+                return any(isinstance(t, Call) and t.function is found[0] and
+                           any(var in free_names(a) for a in t.arguments)
+                           for t in subterms(term))
+            reached = at_var(value) if family else member is not None and any(
+                isinstance(t, Defined) and t.name is member[0] and at_var(t.body)
+                for t in subterms(value))
             if reached:
                 base = family_key.removesuffix("_{\\cdot}")
+                what = f"this bar puts {var.latex} to a value" if family else \
+                    f"this derivative moves {var.latex}"
                 raise self.error(f"{own} is defined as a name of its own beside the family "
-                                 f"{base}_t, and this bar "
-                                 f"puts {var.latex} to a value: it would reach the family or "
+                                 f"{base}_t, and {what}: it would reach the family or "
                                  f"{own}'s definition at another index, where the family's "
                                  f"value is not the defined one — write the members out",
                                  node)
