@@ -4443,6 +4443,34 @@ def test_a_derivative_before_the_log_of_a_density_times_more_is_refused(check_te
     assert support.verdicts(result) == [expected]
 
 
+@pytest.mark.parametrize("row, expected", [
+    # a function word first, then a factor moving with θ: of sin θ alone, or of the product?
+    (r"\frac{d}{d\theta} \sin\theta \cdot \theta = \theta \cos\theta", "error"),   # refuted before
+    (r"\frac{d}{d\theta} e^{\theta} \cdot \theta = \theta e^{\theta}", "error"),
+    (r"\frac{d}{d\theta} \log\theta \cdot \theta = 1", "error"),
+    (r"\frac{d}{d\theta} \exp(\theta) \theta = 7", "error"),                  # false either way
+    (r"\frac{d}{d\theta} [\sin\theta] \theta = \theta \cos\theta", "error"),
+    # written unambiguously: read
+    (r"\frac{d}{d\theta} (\sin\theta \cdot \theta) = \sin\theta + \theta\cos\theta",
+     "verified"),
+    (r"\frac{d}{d\theta} (\sin\theta \cdot \theta) = \theta\cos\theta", "refuted"),
+    (r"[\frac{d}{d\theta} \sin\theta] \theta = \theta\cos\theta", "verified"),
+    (r"\theta \frac{d}{d\theta} \sin\theta = \theta\sin\theta", "refuted"),
+    # a power first, or later factors free of θ: the rest of the run, as documented
+    (r"\frac{d}{d\theta} \theta^2 \sin\theta = 2\theta\sin\theta + \theta^2\cos\theta",
+     "verified"),
+    (r"\frac{d}{d\theta} \sin\theta \cdot 2 = 2\cos\theta", "verified"),
+    (r"\frac{d}{d\theta} \sin\theta \cdot x = \cos\theta", "refuted"),
+])
+def test_a_derivative_before_a_function_word_times_a_moving_factor_is_refused(check_text, row,
+                                                                             expected):
+    """atkZ 4: `\\frac{d}{d\\theta} \\sin\\theta \\cdot \\theta` was read over the whole product
+    and a true row of the other reading (θ cos θ) refuted, while the same shape with a
+    declared function was refused. A function word (or e^…) is an applied function here."""
+    result = check_text("% derive: variable x, \\theta\n$$ " + row + " $$\n")
+    assert support.verdicts(result) == [expected]
+
+
 def test_self_information_of_one_argument_is_a_definition(check_text):
     """s14r: `I(x) = -\\log p(x)` (x with two pmfs) was refused as a mutual information
     and counted as a step; I of one argument is never I(X; Y): the row defines I, and
@@ -5051,7 +5079,9 @@ def test_a_decorated_label_keeps_false_steps_refuted():
 @pytest.mark.parametrize("row", ["W^{(\\mu t)} = W^{(t \\mu)}",
                                  "\\mathcal{L}^{(D^* D)} = \\mathcal{L}^{(D D^*)}",
                                  # two labels, or a label and more, are no power of (1)(2) = 2
-                                 "W^{(1)(2)} = W^{2}", "W^{(1)t} = W^{t}"])
+                                 "W^{(1)(2)} = W^{2}", "W^{(1)t} = W^{t}",
+                                 # a label with a script of its own: no power 1^2 = 1
+                                 "W^{(1)^{(2)}} = W", "W^{(1)^{(2)}} = W^{2}"])
 def test_a_parenthesised_power_of_an_undeclared_name_is_refused(row):
     (message,) = readings(display("% derive: real \\mu, t\n", row))
     assert "parenthesised superscript on an undeclared name" in message
@@ -5189,6 +5219,35 @@ def test_a_differential_set_as_an_operator_is_the_differential(check_text, row, 
     result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
                         " $$\n")
     assert support.verdicts(result) == [expected]
+
+
+@pytest.mark.parametrize("row, allowed", [
+    (r"\frac{\partial}{\partial m} q(x) \big|_{x=m} = 0", {"undecided", "verified"}),  # true
+    (r"\frac{\partial}{\partial m} q(x) \big|_{x=m} = 1", {"undecided", "refuted"}),
+    (r"\left. \frac{\partial}{\partial m} q(x) \right|_{m=0} = x q(x)",
+     {"undecided", "refuted"}),                      # q on the right is at the file's m
+])
+def test_a_bar_on_the_derivative_of_a_density_by_formula_is_no_internal_error(check_text, row,
+                                                                             allowed):
+    """atkZ 5: a bar over ∂_m q(x), q by formula in m, ended in 'internal error
+    (NotAtParameter) … please report it': it is a reading not made yet, said as such."""
+    result = check_text("% derive: variable x\n% derive: real m\n"
+                        "% derive: density q = \\mathcal{N}(m, 1) over x\n$$ " + row + " $$\n")
+    (step,) = result.steps
+    assert step.verdict.status.value in allowed
+    assert "internal error" not in step.verdict.detail
+
+
+@pytest.mark.parametrize("row", [r"\mathop{dp} = d p", r"a \mathop{dp} = a",
+                                 r"\mathop{d\theta} = 0"])
+def test_an_operator_d_no_integral_binds_is_refused(check_text, row):
+    """atkZ: `\\mathop{dp}` outside an integral became the product d·p of two unknowns
+    (`\\mathop{dp} = d p` verified, `a \\mathop{dp} = a` refuted): a differential nothing
+    binds is refused at its position."""
+    result = check_text("% derive: positive a\n% derive: variable p, \\theta\n$$ " + row +
+                        " $$\n")
+    assert support.verdicts(result) == ["error"]
+    assert "no integral before it in this row binds it" in result.steps[0].verdict.detail
 
 
 def test_an_operator_d_with_more_than_one_letter_stays_refused(check_text):

@@ -2525,6 +2525,15 @@ def test_a_recurrence_is_not_unfolded_to_other_members(row):
     assert "by its recurrence at one index only" in text
 
 
+def test_a_refused_member_row_is_no_definition_of_a_recurrence_family():
+    """atkZ: after a refused `ᾱ_{t+1} = …` (a claim about a member), a later `ᾱ_{t+1} < 1`
+    blamed "ᾱ's definition at line 4 could not be read"; it gets the recurrence's message."""
+    rows = readings(display(DDPM, r"\bar{\alpha}_{t+1} = \alpha_{t+1} \bar{\alpha}_t",
+                            r"\alpha_t = \alpha_t", r"\bar{\alpha}_{t+1} < 1"))
+    assert "by its recurrence at one index only" in rows[-1]
+    assert "could not be read" not in rows[-1]
+
+
 @pytest.mark.parametrize("header", [
     # a member declared above that the body does not use: no recurrence, two meanings
     "% derive: positive \\alpha_t, \\bar{\\alpha}_{t-1}\n"
@@ -2649,6 +2658,50 @@ def test_a_member_defined_beside_the_family_refuses_the_family_under_a_binder(ro
 def test_a_chain_opening_with_a_name_and_its_labelled_spelling_names_it(row, expected):
     header = OWN + "% derive: define \\mu_q(x_t, x_0) = \\frac{x_t + x_0}{2}\n"
     assert verdicts(display(header, row)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"x_{0+0} = x_0",                               # true: each side is x_0 (refuted before)
+    r"x_{2-2} = \frac{x_t - \epsilon}{\sqrt{a}}",
+    r"x_{2 \cdot 0} = x_0",
+    r"x_{t-t} = x_0",
+    r"x_{0+0} = x_0 + 1",                           # false in every reading
+])
+def test_a_member_at_the_defined_index_spelled_otherwise_is_refused(row):
+    """x_{0+0} would be the family at 0 beside the defined x_0: one spelling, two values."""
+    (text,) = readings(display(OWN, row))
+    assert "is x at that index spelled otherwise" in text
+
+
+@pytest.mark.parametrize("row", [
+    r"\left. x_t \right|_{t=0} = x_0",             # true in the author's reading
+    r"\left. x_0 \right|_{t=1} = x_0",
+    r"\left. (x_t - x_0) \right|_{t=0} = 0",
+    r"\left. x_t \right|_{t=0} = x_0 + 1",
+])
+def test_an_evaluation_bar_over_the_index_beside_a_defined_member_is_refused(row):
+    (text,) = readings(display(OWN, row))
+    assert "this bar puts t to a value" in text
+
+
+@pytest.mark.parametrize("row", [r"\frac{d}{dt} x_0 = 0",       # the data: true (refuted)
+                                 r"\frac{d}{dt} x_0 = 1"])
+def test_a_derivative_by_the_index_of_a_defined_member_is_refused(row):
+    (text,) = readings(display(OWN, row))
+    assert "this derivative moves t" in text
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"x_{1+1} = x_2", ["verified"]),               # another member: the family's
+    (r"x_{t+1} - x_{t+1} = 0", ["verified"]),
+    (r"x_{1+1} = x_2 + 1", ["refuted"]),
+    (r"\left. a \right|_{a=2} = 2", ["verified"]),
+    (r"\left. x_0 \right|_{a=1} = x_t - \epsilon", ["verified"]),   # not the index letter
+    (r"\frac{d}{da} x_0 = -\frac{x_t - \epsilon}{2 a^{3/2}}", ["verified"]),
+    (r"\frac{d}{d\epsilon} x_0 = 1", ["refuted"]),
+])
+def test_other_members_and_bars_stay_read_beside_a_defined_member(row, expected):
+    assert verdicts(display(OWN, row)) == expected
 
 
 def test_a_member_is_not_defined_beside_a_family_a_definition_above_uses():

@@ -27,7 +27,9 @@ how letters make words.
   length); under a script (`\\lambda_{\\operatorname{max}}`, a label) it is left alone.
 * `\\mathop{dp}`, `\\mathop{d\\theta}`, `\\mathop{d}p`: a differential set as an operator (for
   its spacing, reStructuredText's math) is `\\mathrm{d}p` (in place, same length), read as
-  any differential is; `\\mathop{dpq}` or anything else in the braces stays refused.
+  any differential is — after an integral in its row only: elsewhere nothing binds it, and
+  it is refused (`unbound_operator_d`); `\\mathop{dpq}` or anything else in the braces
+  stays refused.
 * `\\lvert` in a row with no `\\rvert` (`p(x \\lvert y)`) opens no absolute value: it is the
   bar of a conditional, `\\mid` (in place, same length).
 * `\\mid \\mid`, `\\vert \\vert`, `\\lvert\\rvert` are `\\|` (the text is rewritten in
@@ -148,6 +150,18 @@ def _upright_d(found):
     return ("\\mathrm{d}" + (found.group("var") or "")).ljust(len(found.group()))
 
 
+def unbound_operator_d(text):
+    """(message, offset) for `\\mathop{dp}` left by `normalise_text` — one with no integral
+    before it in its row: a differential nothing binds (read as any `dp` there, it was the
+    product d·p of two unknowns), else None."""
+    found = OPERATOR_D.search(text)
+    if found is None:
+        return None
+    return (f"{found.group().strip()} is a differential set as an operator, and no integral "
+            f"before it in this row binds it: derive reads it only as an integral's "
+            f"differential (\\int_0^1 f(p) \\mathop{{dp}})", found.start())
+
+
 # `\lvert` in a row with no `\rvert` opens no absolute value: it is the bar of a conditional
 # (`p(x \lvert y)`), `\mid`, as `\vert` is.
 LONE_LVERT = re.compile(r"\\lvert(?![a-zA-Z])")
@@ -168,8 +182,9 @@ def normalise_text(text):
     text = ARG_UPRIGHT.sub(_arg_operator, text)
     if "\\mathop" in text or "\\operatorname" in text:
         text = LIMIT_UPRIGHT.sub(lambda m: _limit_operator(m, text), text)
-    if "\\mathop" in text:
-        text = OPERATOR_D.sub(_upright_d, text)
+    if "\\mathop" in text:                # only after an integral: a differential it binds
+        text = OPERATOR_D.sub(lambda m: _upright_d(m) if "\\int" in text[:m.start()]
+                              else m.group(), text)
     if "\\rvert" not in text:             # `p(x \\lvert y)`: no absolute value opens here
         text = LONE_LVERT.sub(lambda m: "\\mid".ljust(len(m.group())), text)
     text = FONT_AROUND_A_LIST.sub(

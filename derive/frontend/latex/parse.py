@@ -115,7 +115,7 @@ def parse_row(text):
     _check_prescripts(text)
     _check_slices(text)
     text = doubled_closers(oldstyle.normalise_text(text))
-    overreach = oldstyle.font_overreach(text)
+    overreach = oldstyle.font_overreach(text) or oldstyle.unbound_operator_d(text)
     if overreach is not None:
         raise SyntaxProblem(*overreach)
     try:

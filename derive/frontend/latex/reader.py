@@ -120,7 +120,7 @@ from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, D
                                  SampleSpaceInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
-    HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
+    E, HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
     Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Term, Add, Mul, TooLarge, div, free_names, neg,
     substitute,
 )
@@ -926,6 +926,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"{p.base}_t, so under a sum, product or integral over its index "
                              f"{p.base} at that number would be another value than the defined "
                              f"one — write the terms out", p.node)
+
+    def _not_at_own_member(self, p, indices):
+        """Refuse a member of a family beside a member defined as a name of its own
+        (`_own_member`: `define x_0 = …` beside `real x_t`) whose index, spelled otherwise,
+        is that number (`x_{0+0}`, `x_{2-2}`, `x_{t-t}`, `x_{00}`): read as the family there,
+        the one spelling x_0 would hold two values (the defined one and the family's), and
+        a true `x_{0+0} = x_0` was refuted. An index derive cannot evaluate is refused too;
+        a letter's index (`x_{t-1}`) stays the family's member at the author's t."""
+        own = self.scope.own_members.get(p.base + "_{\\cdot}")
+        if own is None or len(indices) != 1:
+            return
+        number = Fraction(re.search(r"_\{([0-9]+)\}$", own).group(1))
+        names = sorted(free_names(indices[0]), key=lambda n: n.sort_key())
+        values = {_index_value(indices[0], dict(zip(names, point)))
+                  for point in ((2, 3, 5, 7), (11, -4, 9, 1), (-6, 13, 3, -8))}
+        if values & {number, None}:
+            raise self.error(f"{own} is defined as a name of its own beside the family "
+                             f"{p.base}_t, and {p.key} is {p.base} at that index spelled "
+                             f"otherwise: the family's value there would be another than the "
+                             f"defined one — write {own}", p.node)
 
     def _not_unfolded(self, base, node):
         """Refuse a member of a family defined by its recurrence at one index only
@@ -1753,7 +1773,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _shifted_family(self, side):
         """The family `a_{\\cdot}` a refused head at an expression index (`a_{n+1} = 2n`)
-        would have defined, when the file has not declared it: the row withdraws it."""
+        would have defined, when the file has not declared it: the row withdraws it. A
+        family a directive above defines (`define \\bar\\alpha_t = \\alpha_t \\bar\\alpha_{t-1}`,
+        then a refused `\\bar\\alpha_{t+1} = …`) is no such head: that row was a claim about a
+        member, and later rows keep the definition's own message, not "its definition at
+        that row could not be read"."""
         node = single(side)
         try:
             piece = self.piece(node) if is_tree(node, "script") else None
@@ -1763,7 +1787,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 not _expression_index(piece.sub):
             return None
         key = piece.base + "_{\\cdot}"
-        return key if self.declared(key) is None else None
+        found = self.scope.lookup(key)
+        defined = found is not None and found[1].kind is Kind.DEFINITION or \
+            key in self.scope.recurrences or key in self.scope.at_file_index
+        return key if self.declared(key) is None and not defined else None
 
     def _mentioned(self, key, node):
         """Whether the name `key` occurs in the side `node` (as written)."""
@@ -2539,6 +2566,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             name = self._variable_name(var_node)
             self._not_a_vector(name, var_node)
             self._not_a_member(name, value, var_node)
+            self._bar_not_beside_own(value, name, var_node, family=False)
             at_point = None if piece.square else \
                 self._gradient_at_a_point(value, name, piece, rest)
             if at_point is not None:
@@ -2700,13 +2728,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         log of one (`\\nabla_\\theta \\log p_\\theta(x) \\cdot p_\\theta(x)`: the score
         times p, as policy-gradient texts mean, or the derivative of p log p?). A leading
         number, power or other elementary function (`\\frac{d}{dx} x^2 \\sin x`,
-        `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading."""
+        `\\nabla_\\theta \\frac{1}{2} \\theta^2`) keeps the rest-of-the-run reading. A
+        function word is an applied function as a declared one is (`\\frac{d}{d\\theta}
+        \\sin\\theta \\cdot \\theta`, `e^{\\theta} \\theta`, `\\log\\theta \\cdot \\theta`: read
+        over the whole product, true rows of the first reading were refuted)."""
         if not isinstance(value, Mul):
             return
         first = value.args[0]
         if isinstance(first, Fn) and first.fname == "log" and len(first.operands) == 1:
             first = first.operands[0]
-        if not isinstance(first, (Call, Dens)):
+        if not isinstance(first, (Call, Dens)) and not _function_word(value.args[0]):
             return
         context = self.scope.context
 
@@ -2993,9 +3024,42 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error("a value of this evaluation bar mentions a variable the bar "
                                  "puts to a value (at once, or one after the other?): write "
                                  "two bars", at_node)
+        for var, _, _ in settings:
+            self._bar_not_beside_own(value, var, bar.node)
         for var, at, _ in settings:
             value = At(value, var, at)
         return value
+
+    def _bar_not_beside_own(self, value, var, node, family=True):
+        """Refuse an evaluation bar putting a letter to a value where a family has a
+        member defined as a name of its own (`_own_member`: `define x_0 = …` beside `real
+        x_t`) and the bar would reach the family at an index of that letter (`x_t|_{t=0}`:
+        the family's x_0, another value than the defined x_0) or the defined member's body
+        (`x_0|_{t=1}`: the data x_0 does not move with t in the author's reading) — as a
+        sum or an integral over that letter is refused. Without `family`, for a derivative
+        by that letter (`\\frac{d}{dt} x_0`): only the family in the defined member's body
+        (`\\frac{d}{dt} x_t` and `\\frac{d}{da} x_0` stay read)."""
+        for family_key, own in self.scope.own_members.items():
+            found, member = self.scope.lookup(family_key), self.scope.lookup(own)
+            if found is None:
+                continue
+
+            def at_var(term):          # the family at an index that moves with var
+                return any(isinstance(t, Call) and t.function is found[0] and
+                           any(var in free_names(a) for a in t.arguments)
+                           for t in subterms(term))
+            reached = at_var(value) if family else member is not None and any(
+                isinstance(t, Defined) and t.name is member[0] and at_var(t.body)
+                for t in subterms(value))
+            if reached:
+                base = family_key.removesuffix("_{\\cdot}")
+                what = f"this bar puts {var.latex} to a value" if family else \
+                    f"this derivative moves {var.latex}"
+                raise self.error(f"{own} is defined as a name of its own beside the family "
+                                 f"{base}_t, and {what}: it would reach the family or "
+                                 f"{own}'s definition at another index, where the family's "
+                                 f"value is not the defined one — write the members out",
+                                 node)
 
     # ================================================================== names
     def name_value(self, p, bracket):
@@ -3351,7 +3415,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _no_bracketed_power(self, p):
         """Refuse an undeclared name under a parenthesised superscript that is no index
-        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`, `W^{(1)(2)}`): `X^{(…)}` is the label notation
+        label (`\\mathcal{L}^{(D^* + c)}`, `W^{(\\mu t)}`, `W^{(1)(2)}`, `W^{(1)^{(2)}}`): `X^{(…)}` is the label notation
         of most texts (`\\mathcal{L}^{(D)}`, `x^{(i)}`, `W^{(1)}`, read as part of the name:
         `naming.index_like`), and the power of a made-up complex number would be a guess —
         derive reads neither silently. A declared or bound X (`x^{(\\mu t)}` with x real)
@@ -3360,8 +3424,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if is_tree(inner, "run"):
             # `W^{(1)(2)}`, `W^{(1)x}`: a label followed by more is no power either
             inner = inner.children[0]
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            inner = inner.children[0]
+        if is_tree(inner, "script"):
+            inner = inner.children[0]    # `W^{(1)^{(2)}}`: a label with a script of its own
         if is_tree(inner, "bracketed") and inner.children[0].value == "(":
             raise self.error(f"{p.key}^{{{self.source_text(whole)}}}: a parenthesised "
                              f"superscript on an undeclared name is a label in most texts "
@@ -4454,6 +4518,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         self._no_declared_members(p)
+        self._not_at_own_member(p, indices)
         if domain is not None:
             found = self.scope.lookup(key)
             if found is None or not found[1].declared:
@@ -7157,6 +7222,35 @@ def _mentions_d(node):
 
 def _is_partial(item):
     return "partial" in str(item)
+
+
+def _function_word(term):
+    """Whether a term is an elementary function applied (`\\sin\\theta`, `\\exp x`,
+    `\\log\\theta`) or e to a power (`e^{\\theta}`), as a first factor is written."""
+    return isinstance(term, Fn) or isinstance(term, Pow) and term.base == E
+
+
+def _index_value(term, point):
+    """The value of a family member's index (`Num`, `Sym`, +, ×, whole powers) with its
+    names at `point` (name → whole number; at most four names), or None where it is
+    something else."""
+    if isinstance(term, Num):
+        return term.value
+    if isinstance(term, Sym):
+        return Fraction(point[term.name]) if term.name in point else None
+    if isinstance(term, (Add, Mul)):
+        values = [_index_value(a, point) for a in term.args]
+        if None in values:
+            return None
+        total = Fraction(0 if isinstance(term, Add) else 1)
+        for v in values:
+            total = total + v if isinstance(term, Add) else total * v
+        return total
+    if isinstance(term, Pow) and isinstance(term.exponent, Num) and \
+            term.exponent.value.denominator == 1 and 0 <= term.exponent.value <= 8:
+        base = _index_value(term.base, point)
+        return None if base is None else base ** int(term.exponent.value)
+    return None
 
 
 def _bare(node):
