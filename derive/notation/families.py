@@ -697,19 +697,8 @@ def _vanishes_with(term, denses):
 
 
 def _is_factor(term, dens):
-    """Whether `term` is `dens` times something (so it vanishes where `dens` does)."""
-    from derive.model.terms import Defined
-    if term is dens:
-        return True
-    if isinstance(term, Mul):
-        return any(_is_factor(a, dens) for a in term.args)
-    if isinstance(term, Add):
-        return all(_is_factor(a, dens) for a in term.args)
-    if isinstance(term, Defined):
-        return _is_factor(term.body, dens)
-    if isinstance(term, Pow) and isinstance(term.exponent, Num) and term.exponent.value > 0:
-        return _is_factor(term.base, dens)
-    return False
+    """Whether `term` vanishes wherever `dens` does (`dens` times something)."""
+    return _vanishes_with(term, (dens,))
 
 
 def check(family, sign_of):
