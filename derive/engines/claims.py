@@ -926,8 +926,16 @@ def _opaque(body):
 
 def _moving_atoms(key, step, theta):
     """The names (as text) in a normal-form key that move with θ: θ itself (free, or the
-    placeholder of a bound θ) and densities that depend on θ and are not held."""
-    moving = {d.serial for d, ps in step.context.parameters.items() if theta in ps}
+    placeholder of a bound θ) and densities that move with θ (`parameters.law_moves`: by
+    `depends`, or by a formula written with θ) and are not held. (A definition or law
+    still at the file's letter of a bound θ is refused where it is read:
+    `Reader.unreached_letter`.)"""
+    from derive.model.terms import Dist
+    from derive.notation.parameters import law_moves
+    context = step.context
+    moving = {name.serial for name, d in context.table.items()
+              if d.kind is Kind.DISTRIBUTION and
+              law_moves(Dist(name, d.info.over, d.info.given), theta, context)}
     names = set()
 
     def walk(obj):
