@@ -226,6 +226,16 @@ def test_a_binder_over_a_letter_a_formula_uses_still_reads_its_own_body(row):
     assert verdicts(display(BY_FORMULA, row)) == ["verified"]
 
 
+def test_a_sum_over_a_letter_a_formula_uses_is_refused():
+    """A sum or product over n binds a new index, which would leave N(n, 1) at the file's
+    n: `\\sum_{n=1}^{2} q(0) = 2 q(0)` was verified."""
+    header = ("% derive: variable x\n% derive: integer n\n% derive: assume n > 0\n"
+              "% derive: density q = \\mathcal{N}(n, 1) over x\n")
+    assert verdicts(display(header, r"\sum_{n=1}^{2} q(0) = 2 q(0)")) == ["error"]
+    assert verdicts(display(header, r"\prod_{n=1}^{2} q(0) = q(0)^2")) == ["error"]
+    assert verdicts(display(header, r"\sum_{k=1}^{2} q(0) = 2 q(0)")) == ["verified"]
+
+
 @pytest.mark.parametrize("row", [
     r"\arg\min_\theta p_\theta(0) = \arg\max_\theta p_\theta(0)",
     r"\arg\max_\theta -(\theta-1)^2 = \arg\max_\theta -(\theta-1)^2 p_\theta(0)",

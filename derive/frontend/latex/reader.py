@@ -1103,7 +1103,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              f"stay at the file's {key})", node)
 
     def unreached_letter(self, key, var, value, node, binder):
-        """Refuse a binder (`binder`, as in `unbindable_law_parameter`) whose bound `var` is a
+        """Refuse a binder (an integral, sum, product, limit or optimum) whose bound `var` is a
         new name while what it binds, `value`, still moves with the file's letter of that
         spelling (`parameters.moves_with`): a law by formula written with it (N(μ, 1) and
         ∫_0^1 E_{x∼q}[x] dμ), a law that depends on it, a definition whose body uses it
@@ -5598,6 +5598,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        self.unreached_letter(key, index, body, piece.node, f"a \\{piece.op} over")
         if lower is None and upper is not None:
             lower, low_node = self._first_index(piece, key, index, body, upper), node
         if lower is not None:
