@@ -954,14 +954,16 @@ def _moving_atoms(key, step, theta):
 
 
 def _moving_definitions(residual, step, theta, held):
-    from derive.model.terms import Defined, Dist, nodes
-    moving = {d for d, ps in step.context.parameters.items() if theta in ps}
+    """The definitions (by `define`, not held) in the residual whose body moves with θ
+    (`parameters.moves_with`), named in the refutation as what the dependence runs through."""
+    from derive.model.terms import Defined, nodes
+    from derive.notation.parameters import moves_with
     out = []
     for node in nodes(residual):
         if isinstance(node, Defined) and node.name not in held and node.name not in out:
             declaration = step.context.declaration(node.name)
             if declaration.kind is Kind.DEFINITION and declaration.info.source == "define" and \
-                    any(isinstance(n, Dist) and n.name in moving for n in nodes(node.body)):
+                    moves_with(node.body, theta, step.context):
                 out.append(node.name)
     return out
 
