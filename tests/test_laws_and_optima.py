@@ -191,6 +191,66 @@ def test_a_binder_over_a_pushforwards_map_parameter_is_refused():
     assert verdicts(display(header, row)) == ["verified"]
 
 
+BY_FORMULA = ("% derive: variable x, \\mu\n"
+              "% derive: density q = \\mathcal{N}(\\mu, 1) over x\n"
+              "% derive: define g = \\mu^2\n")
+
+
+@pytest.mark.parametrize("row", [
+    # false: each binder would read q (or g) at the file's μ, a constant in the bound μ
+    r"\int_0^1 \mathbb{E}_{x \sim q}[x] \, d\mu = \mu",
+    r"\int_0^1 q(0) \, d\mu = q(0)",
+    r"\arg\min_\mu q(0) = \arg\max_\mu q(0)",
+    r"\arg\max_{\mu \in [0, 5]} \mu = \arg\max_{\mu \in [0, 5]} q(0) \mu",
+    r"\arg\max_\mu q(0) - (\mu-1)^2 = \arg\max_\mu -(\mu-1)^2",
+    r"\lim_{\mu \to 0} q(1) = q(1)",
+    r"\arg\min_\mu g = \arg\max_\mu g",
+    r"\arg\max_\mu -(\mu-1)^2 = \arg\max_\mu -(\mu-1)^2 + g",
+])
+def test_a_binder_over_a_letter_a_formula_or_definition_uses_is_refused(row):
+    """A density by formula written with μ, or a definition using μ, moves with μ
+    (`parameters.moves_with`, the answer ∂/∂μ uses too): a binder over μ binds a new letter
+    that would leave them at the file's μ (∫_0^1 E_q[x] dμ = μ and arg min_μ q(0) =
+    arg max_μ q(0) were verified, atkZ round 25), so it is refused."""
+    assert verdicts(display(BY_FORMULA, row)) == ["error"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\int_0^1 \mu \, d\mu = \frac{1}{2}",
+    r"\int_{-\infty}^{\infty} x q(x) \, dx = \mu",
+    r"\arg\max_\mu -(\mu-1)^2 = 1",
+    r"\lim_{\mu \to 0} \mu^2 = 0",
+])
+def test_a_binder_over_a_letter_a_formula_uses_still_reads_its_own_body(row):
+    """The same file: a binder whose body does not reach q's or g's μ is read as before."""
+    assert verdicts(display(BY_FORMULA, row)) == ["verified"]
+
+
+def test_a_sum_over_a_letter_a_formula_uses_is_refused():
+    """A sum or product over n binds a new index, which would leave N(n, 1) at the file's
+    n: `\\sum_{n=1}^{2} q(0) = 2 q(0)` was verified."""
+    header = ("% derive: variable x\n% derive: integer n\n% derive: assume n > 0\n"
+              "% derive: density q = \\mathcal{N}(n, 1) over x\n")
+    assert verdicts(display(header, r"\sum_{n=1}^{2} q(0) = 2 q(0)")) == ["error"]
+    assert verdicts(display(header, r"\prod_{n=1}^{2} q(0) = q(0)^2")) == ["error"]
+    assert verdicts(display(header, r"\sum_{k=1}^{2} q(0) = 2 q(0)")) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    r"\arg\min_\theta p_\theta(0) = \arg\max_\theta p_\theta(0)",
+    r"\arg\max_\theta -(\theta-1)^2 = \arg\max_\theta -(\theta-1)^2 p_\theta(0)",
+    r"\arg\max_\theta -(\theta-1)^2 = \arg\max_\theta -(\theta-1)^2 + "
+    r"\mathbb{E}_{x \sim p_\theta}[x^2]",
+])
+def test_an_optimum_over_the_label_of_a_density_without_depends_is_refused(row):
+    """p_θ without `depends`: how it moves with θ is not said (`unsaid_dependence`, as ∂/∂θ
+    refuses); taken as constant it made both optimisers one set ("independence of θ")."""
+    header = "% derive: variable x, \\theta\n% derive: density p_\\theta over x\n"
+    assert verdicts(display(header, row)) == ["error"]
+    header += "% derive: depends p_\\theta on \\theta\n"
+    assert verdicts(display(header, row)) != ["verified"]
+
+
 def test_the_law_of_a_bold_map_with_a_parameter_subscript():
     """`\\boldsymbol{h}_{\\theta}(\\boldsymbol{\\xi})` is h_θ(θ, ξ): its law is read over ξ
     (s15u_reparam_grad_karelze)."""

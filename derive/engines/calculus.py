@@ -25,7 +25,7 @@ from derive.model.terms import (
     substitute,
 )
 from derive.notation import derivatives, families, registry
-from derive.notation.parameters import formula_mentions, unsaid_dependence
+from derive.notation.parameters import formula_mentions, law_moves, unsaid_dependence
 from derive.notation.elementary import ELEMENTARY
 
 
@@ -59,19 +59,14 @@ def _no_unsaid_dependence(t, v, context):
 
 
 def depends(t, v, context):
-    """Whether `t` moves with `v`: mentions it, or a distribution that moves with it (or
-    whose formula is written with it)."""
+    """Whether `t` moves with `v`: mentions it (a value, or a variable a density is over),
+    or a distribution that moves with it (`parameters.law_moves`); a definition held at the
+    current parameters (`fixed`) moves only through what it takes as values."""
     if v in free_names(t):
         return True
-    from derive.model.terms import nodes
     if isinstance(t, Defined) and t.name in context.fixed:
         return depends(t.body, v, replace(context, parameters={}))
-    if any(isinstance(n, Dist) and formula_mentions(n, v, context) for n in nodes(t)):
-        return True
-    parameters = [d for d, ps in context.parameters.items() if v in ps]
-    if not parameters:
-        return False
-    return any(isinstance(n, Dist) and n.name in parameters and not n.params for n in nodes(t))
+    return any(isinstance(n, Dist) and law_moves(n, v, context) for n in nodes(t))
 
 
 def _d(t, v, ctx, memo):

@@ -926,8 +926,16 @@ def _opaque(body):
 
 def _moving_atoms(key, step, theta):
     """The names (as text) in a normal-form key that move with θ: θ itself (free, or the
-    placeholder of a bound θ) and densities that depend on θ and are not held."""
-    moving = {d.serial for d, ps in step.context.parameters.items() if theta in ps}
+    placeholder of a bound θ) and densities that move with θ (`parameters.law_moves`: by
+    `depends`, or by a formula written with θ) and are not held. (A definition or law
+    still at the file's letter of a bound θ is refused where it is read:
+    `Reader.unreached_letter`.)"""
+    from derive.model.terms import Dist
+    from derive.notation.parameters import law_moves
+    context = step.context
+    moving = {name.serial for name, d in context.table.items()
+              if d.kind is Kind.DISTRIBUTION and
+              law_moves(Dist(name, d.info.over, d.info.given), theta, context)}
     names = set()
 
     def walk(obj):
@@ -946,14 +954,16 @@ def _moving_atoms(key, step, theta):
 
 
 def _moving_definitions(residual, step, theta, held):
-    from derive.model.terms import Defined, Dist, nodes
-    moving = {d for d, ps in step.context.parameters.items() if theta in ps}
+    """The definitions (by `define`, not held) in the residual whose body moves with θ
+    (`parameters.moves_with`), named in the refutation as what the dependence runs through."""
+    from derive.model.terms import Defined, nodes
+    from derive.notation.parameters import moves_with
     out = []
     for node in nodes(residual):
         if isinstance(node, Defined) and node.name not in held and node.name not in out:
             declaration = step.context.declaration(node.name)
             if declaration.kind is Kind.DEFINITION and declaration.info.source == "define" and \
-                    any(isinstance(n, Dist) and n.name in moving for n in nodes(node.body)):
+                    moves_with(node.body, theta, step.context):
                 out.append(node.name)
     return out
 

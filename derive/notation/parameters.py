@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from derive.model.names import Kind, labelled_by
 from derive.model.terms import (
-    At, Call, Dens, Deriv, Dist, Family, Sym, free_names, nodes, substitute,
+    At, Call, Dens, Deriv, Dist, Family, Sym, free_names, nodes, substitute, values_taken,
 )
 
 
@@ -44,6 +44,23 @@ def formula_mentions(dist, parameter, context):
     return formula is not None and any(
         parameter in free_names(piece) for low, high, value in formula.pieces
         for piece in (low, high, value) if piece is not None)
+
+
+def law_moves(dist, parameter, context):
+    """Whether a distribution moves with `parameter` as a number: declared to depend on it
+    (`depends p on \\theta`, at its current value), or given by a formula written with it as
+    a parameter (N(μ, 1) and μ; not a variable it is a law over or given)."""
+    return not dist.params and parameter in context.moves_with(dist.name) or \
+        parameter not in dist.over + dist.given and formula_mentions(dist, parameter, context)
+
+
+def moves_with(term, parameter, context):
+    """Whether `term`'s value moves with `parameter`: it takes it as a value (also inside a
+    definition's body, which its node carries), or holds a distribution that moves with it
+    (`law_moves`). The one answer binders, optimisers and derivatives ask; a name labelled
+    by the parameter whose dependence nothing says is `unsaid_dependence`'s to refuse."""
+    return parameter in values_taken(term) or any(
+        isinstance(n, Dist) and law_moves(n, parameter, context) for n in nodes(term))
 
 
 def unsaid_dependence(term, parameter, context):

@@ -128,6 +128,7 @@ from derive.model.terms import nodes as subterms
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
+from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
 MAX_NUMBER_DIGITS = 200
@@ -1121,6 +1122,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             raise self.error(f"{binder} {key}: a law of this file depends on {key}, and derive "
                              f"does not vary a law's parameter under a binder (the law would "
                              f"stay at the file's {key})", node)
+
+    def unreached_letter(self, key, var, value, node, binder):
+        """Refuse a binder (an integral, sum, product, limit or optimum) whose bound `var` is a
+        new name while what it binds, `value`, still moves with the file's letter of that
+        spelling (`parameters.moves_with`): a law by formula written with it (N(μ, 1) and
+        ∫_0^1 E_{x∼q}[x] dμ), a law that depends on it, a definition whose body uses it
+        (`define g = \\theta^2`, \\arg\\min_\\theta g). The binder would not move them — q,
+        g would be read as constants — so what the author means is not what would be
+        read."""
+        found = self.declared(key)
+        if found is not None and found[0] is not var and \
+                moves_with(value, found[0], self.scope.context):
+            raise self.error(f"{binder} {key}: what it binds moves with the file's {key} (a "
+                             f"law written with it or depending on it, or a definition using "
+                             f"it), which the bound {key} does not reach — derive does not "
+                             f"vary it under a binder: write it out, or bind another letter",
+                             node)
 
     def fresh(self, key, origin=None, declaration=None):
         """A new bound name: ranging like `origin` (a declared variable), or with its own
@@ -5697,6 +5715,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         with self.binding(key, index):
             body = self._nested_sums(piece, kind, nodes[1:], rest) if len(nodes) > 1 else \
                 self.product(rest)
+        self.unreached_letter(key, index, body, piece.node, f"a \\{piece.op} over")
         if lower is None and upper is not None:
             lower, low_node = self._first_index(piece, key, index, body, upper), node
         if lower is not None:
@@ -6366,6 +6385,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                     del self.weights[k]
             if law is not None:
                 value = Mul(Dens(law, (Sym(var),)), value)
+            self.unreached_letter(key, var, value, piece.node, "an integral over")
             ranges = self.set_ranges(where, key, var) if where is not None else \
                 self.condition_ranges(condition, key, var) if condition is not None else None
         if ranges is not None:
@@ -6538,6 +6558,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         var = self.fresh(key, declaration=Declaration(Kind.VARIABLE, domain))
         with self.binding(key, var):
             value = read_body()
+        self.unreached_letter(key, var, value, var_node, "a limit over")
         if var not in free_names(value):
             raise self.error(f"the limit variable {key} does not occur in the expression", var_node)
         return Limit(value, var, target, direction)
@@ -6613,6 +6634,11 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if not whole:
                 raise
             value = None                    # f(x) of the vector x, x bound: read it unbound
+        if value is not None and var.local is not LOCAL_FUNCTION:
+            self.unreached_letter(key, var, value, var_node, "an optimum over")
+            why = unsaid_dependence(value, var, self.scope.context)
+            if why is not None:             # \arg\min_\theta p_\theta(0): p_θ's θ unsaid
+                raise self.error(f"an optimum over {key}: {why}", var_node)
         if var.local is LOCAL_FUNCTION and over is None and value is not None:
             if found is not None:
                 self._not_the_files_function(value, found[0], key, node)
