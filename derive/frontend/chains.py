@@ -510,8 +510,7 @@ class ChainBuilder:
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain", by_equals=body_part.relation is Relation.EQ and
-                              head.label is None and not head.params and
-                              not any(c in head.key for c in "_^"))
+                              head.label is None and not head.params)
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:

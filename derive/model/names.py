@@ -248,8 +248,7 @@ class DefinitionInfo:
     latex: str                     # as written
     source: str = "define"         # "define" (a directive), "chain" (a chain's first row)
     # a bare letter or word defined by a chain's `=` (`H = …`, the sign a claim uses too),
-    # not `:=` nor a directive, nor a written head (`V(G^*, D^*)`) or a name with scripts
-    # (`\mathcal{L}^{(D^*)}`), which name one specific quantity: a later row
+    # not `:=` nor a directive, nor a written head such as `V(G^*, D^*)`: a later row
     # `H = …` may be a claim about it or name a new H (`Step.restates`)
     by_equals: bool = False
 
