@@ -509,8 +509,7 @@ class ChainBuilder:
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
-                              "chain", by_equals=body_part.relation is Relation.EQ and
-                              head.label is None and not head.params)
+                              "chain", by_equals=body_part.relation is Relation.EQ)
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:

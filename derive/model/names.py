@@ -247,9 +247,8 @@ class DefinitionInfo:
     body: object                   # a Term
     latex: str                     # as written
     source: str = "define"         # "define" (a directive), "chain" (a chain's first row)
-    # a bare letter or word defined by a chain's `=` (`H = …`, the sign a claim uses too),
-    # not `:=` nor a directive, nor a written head such as `V(G^*, D^*)`: a later row
-    # `H = …` may be a claim about it or name a new H (`Step.restates`)
+    # defined by a chain's `=` (`H = …`, the sign a claim uses too), not `:=` nor a directive:
+    # a later row `H = …` may be a claim about it or name a new H (`Step.restates`)
     by_equals: bool = False
 
 
