@@ -5309,56 +5309,22 @@ def test_a_bracket_beside_a_function_words_argument_stays_refused_where_readings
         "ambiguous" in message
 
 
-# A number a chain named by `=` and restated by a later row (`Step.restates`): worked
-# examples that call each example's value by one letter. Agreeing, the row is a verified
-# claim; disagreeing, it names the letter anew (a definition, never a counterexample), and
-# a step reading the letter below such a row is undecided — it may mean either number.
+# A number a chain named by `=` and restated by a later row is one quantity: the restatement
+# is a claim about it (tests/cases false/chain-name-refuted: `A = 1 … A = 2` is refuted). A
+# worked example that calls each example's value by one letter (H = 1, later H = 2) is read
+# the same way — derive cannot tell a new name from a wrong claim; the author renames.
 RESTATED = "% derive: information in bits\n"
 
 
 @pytest.mark.parametrize("rows, expected", [
-    # the next example's H: named anew, its own chain checked from its right side
-    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
-      r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = 2"],
-     ["definition", "verified", "definition", "verified"]),
-    # … whose own chain is still refuted where it is wrong
-    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
-      r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = 3"],
-     ["definition", "verified", "definition", "refuted"]),
-    # agreeing with the number defined above: a claim about it, verified
     ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1", r"H = -\log_2 0.5"],
      ["definition", "verified", "verified"]),
-    # a step reading H below a row that may have named it anew: which H is not known
     ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
-      r"H = -4 \cdot 0.25 \cdot \log_2 0.25", r"2 H = 4", r"2 H = 2"],
-     ["definition", "verified", "definition", "undecided", "undecided"]),
-    # … and a row restating it again, agreeing with the first H only, neither
-    ([r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1",
-      r"H = -4 \cdot 0.25 \cdot \log_2 0.25", r"H = 1"],
-     ["definition", "verified", "definition", "undecided"]),
+      r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = 2"],
+     ["definition", "verified", "refuted", "verified"]),
 ])
-def test_a_number_restated_by_a_later_row_is_verified_or_named_anew(rows, expected):
+def test_a_number_restated_by_a_later_row_is_a_claim_about_it(rows, expected):
     assert verdicts(display(RESTATED, *rows)) == expected
-
-
-def test_a_quantity_of_the_variables_restated_by_a_later_row_is_a_claim():
-    """A quantity of the file's variables restated display after display is one quantity
-    (`\\mathcal{L} = …` in each): a false restatement is refuted, a true one verified."""
-    header = "% derive: real a\n"
-    assert verdicts(display(header, r"L = (a + 1)^2", r"L = a^2 + 2a + 1",
-                            r"L = a^2 + 1")) == ["definition", "verified", "refuted"]
-
-
-def test_a_restated_number_named_anew_is_reported_as_a_definition(tmp_path):
-    from derive.checker import check_files
-    from derive.interfaces.json_output import result_dict
-    path = support.write(tmp_path, RESTATED + "$$ H = -[0.5 \\log_2 0.5 + 0.5 \\log_2 0.5] "
-                         "= 1 $$\n\n$$ H = -4 \\cdot 0.25 \\cdot \\log_2 0.25 = 2 $$\n")
-    result = result_dict(check_files([(str(path), None)])[0])
-    assert [s["kind"] for s in result["steps"]] == ["definition", "equality", "definition",
-                                                    "equality"]
-    assert "named anew" in result["steps"][2]["detail"]
-    assert [c["lhs_latex"] + c["relation"] + c["latex"] for c in result["conclusions"]] == []
 
 
 @pytest.mark.parametrize("row", [

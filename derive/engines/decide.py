@@ -88,8 +88,6 @@ def decide(step, seed, deadline, report=lambda v: None):
         return _restated(step, seed, deadline)
     if kind is StepKind.DEFINITION:
         return Verdict(DEFINITION, "definition", step.message or f"defines {step.lhs_latex}")
-    if step.restates is not None or step.renamings:
-        return _restating(step, seed, deadline, report)
     if step.cases:                    # one claim made of cases: each decided, then combined
         return by_cases(step, [decide(case, seed, deadline) for case in step.cases])
     if step.reasons:                  # interim verdicts too: the pool may keep the last one
@@ -163,45 +161,6 @@ def _restated(step, seed, deadline):
                        f"agrees with what derive already reads: {verdict.detail}")
     return replace(verdict, detail=f"{step.lhs_latex} := {step.latex} restates a quantity "
                    f"that already has a meaning, which it must agree with: {verdict.detail}")
-
-
-def _restating(step, seed, deadline, report):
-    """A row restating a name a chain defined by `=` (`Step.restates`), or a step reading
-    such a name below such a row (`Step.renamings`). The row `H = A` may claim A of the H
-    defined above, or name a new quantity H (worked examples that each call their entropy
-    H): agreeing with the definition it is verified; otherwise it is read as naming anew —
-    a definition, never refuted, since a true new name would be. Once a row above may have
-    named H anew (its equation was not verified), what H means below it is not known: a
-    step reading H is undecided, and a row restating H again is verified by neither
-    reading (agreeing with the first H) or names anew (disagreeing)."""
-    from dataclasses import replace
-    renamed = next((r for r in step.renamings if decide(
-        replace(r, restates=None, renamings=()), seed, deadline).status is not VERIFIED), None)
-    if renamed is not None:
-        name = renamed.lhs_latex
-        where = (f"the row on line {renamed.location.line} ({name} = {renamed.latex}) was not "
-                 f"shown to agree with {name}'s definition, so it may name a new {name}")
-        if step.restates is None:
-            return Verdict(UNDECIDED, "restated", f"this step reads {name}, and {where}: "
-                           f"which {name} it means is not known")
-    plain = replace(step, restates=None, renamings=())
-    if step.restates is None:
-        return decide(plain, seed, deadline, report)
-    verdict = decide(plain, seed, deadline, lambda v: v.status is REFUTED or report(v))
-    name = step.lhs_latex
-    if verdict.status is REFUTED:
-        return Verdict(DEFINITION, "restated", f"{name} is named anew here: {step.latex} "
-                       f"differs from the {name} defined above ({verdict.detail}), so the row "
-                       f"is read as naming a new quantity {name}, not as a claim about that "
-                       "one (derive cannot tell a new name from a wrong claim)", verdict.seconds)
-    if renamed is not None and verdict.status is VERIFIED:
-        return Verdict(UNDECIDED, "restated", f"{step.latex} agrees with the first {name} "
-                       f"({verdict.detail}), but {where}: which {name} this row means is not "
-                       "known")
-    if verdict.status is UNDECIDED:
-        return replace(verdict, detail=f"{verdict.detail} (if this row names a new {name}, "
-                       "it is a definition)")
-    return verdict
 
 
 def _unless_reasoned(step, verdict):

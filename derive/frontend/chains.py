@@ -105,7 +105,6 @@ class ChainBuilder:
         self._every = set()          # the steps said for every value of a letter (`add`)
         self._chain_every = False    # whether the chain being read was (its first row)
         self.forward = []            # (key, defined key, use, at) of definitions of names used above
-        self._restatements = {}      # Name → the steps restating it (`_restating`), in order
         self.refused = {}            # at → why a definition is not read ahead (`ahead.Plan`)
 
     def end_chain(self, resumable=False):
@@ -159,7 +158,6 @@ class ChainBuilder:
             raise self.source.error("this row follows (\\implies) from the row above, which "
                                     "could not be read: it is not checked", parts[0].start)
         carried = ()                     # the reasons the premise rests on, said of every row
-        restates = None                  # the name the row restates (`_restating`)
         if hence and not continuing:
             if self._line is None:       # the line's first: what the line above proves
                 self._line = self._hence_premise(parts[0].start) \
@@ -198,8 +196,6 @@ class ChainBuilder:
                     self._solves(solved, head_latex, first, justification)
                 if parts and self._params:      # `f(t) = A = B` compares A and B in the file's t
                     first = self._outside(first, parts[0].start)
-            elif parts and parts[0].relation is Relation.EQ:
-                restates = self._restating(first.term)
             self._last, self._open = first, True
         elif not self._open and self._broken_at is not None:
             first = parts.pop(0)         # re-anchored: the step from the broken row is the error
@@ -227,11 +223,8 @@ class ChainBuilder:
                                                    if h not in hypotheses)
             reasons = tuple(reasons) + tuple(r for r in self._premise_reasons
                                              if r not in reasons)
-        made = len(self.steps)
         for part in parts:
             self._transition(part, justification)
-        if restates is not None and len(self.steps) > made:
-            self.steps[made] = _with(self.steps[made], restates=restates)
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
             # the ranges of the index letters the step or its conditions write (`n \ge k
@@ -244,38 +237,10 @@ class ChainBuilder:
             self.steps[i] = _with(step, expect=expect, note=note, hypotheses=assumed,
                                   reasons=tuple(reasons) + tuple(r for r in step.reasons
                                                                  if r not in reasons),
-                                  reading=reading, renamings=self._renamings(step, assumed))
-            if self.steps[i].restates is not None:
-                self._restatements.setdefault(self.steps[i].restates, []).append(
-                    _with(self.steps[i], renamings=()))
+                                  reading=reading)
         self._just_read = range(first_new, len(self.steps))
         if every or self._chain_every:
             self._every.update(range(first_new + 1, len(self.steps) + 1))
-
-    def _restating(self, term):
-        """The Name a row's first side restates, or None: the side is exactly a plain name a
-        chain defined above by `=` as a number — nothing in its value varies (`Step.restates`).
-        Worked examples call each example's value by the same letter (`H = -4 \\cdot 0.25
-        \\log_2 0.25 = 2` below `H = -[0.5 \\log_2 0.5 + …] = 1`): such a row names a new H
-        by the sign a claim about the old one uses. A quantity of the file's variables
-        restated display after display (`\\mathcal{L} = …` in each) is the textbook's way of
-        going on about one quantity, and `:=` or a `define` directive name a quantity
-        unmistakably: a row about those is a claim."""
-        if not isinstance(term, Defined) or term.arguments or free_names(term):
-            return None
-        info = self.scope.context.info(term.name)
-        return term.name if isinstance(info, DefinitionInfo) and info.by_equals else None
-
-    def _renamings(self, step, hypotheses):
-        """The steps above restating a name `step` reads — in its sides, its cases or its
-        hypotheses, directly or through a definition (`Step.renamings`)."""
-        if not self._restatements:
-            return ()
-        terms = [t for c in (step, *step.cases) for t in (c.lhs, c.rhs) if t is not None]
-        terms += [t for h in hypotheses for t in (h.lhs, h.rhs) if t is not None]
-        read = {t.name for term in terms for t in nodes(term) if isinstance(t, Defined)}
-        return tuple(r for name, rows in self._restatements.items() if name in read
-                     for r in rows if r.index != step.index)
 
     def _hence_premise(self, at):
         """(hypotheses, reasons, ranged) of a row that follows from the rows above it — led by
@@ -509,7 +474,7 @@ class ChainBuilder:
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
-                              "chain", by_equals=body_part.relation is Relation.EQ)
+                              "chain")
         try:
             name = self.scope.define(head.key, info, head=head.label)
         except UsedBefore as exc:

@@ -60,7 +60,7 @@ def step_dict(result):
     cell = getattr(step.location, "cell", None)
     return {
         **({"cell": cell} if cell else {}),
-        "index": step.index, "kind": result.kind.value, "relation": step.relation.value,
+        "index": step.index, "kind": step.kind.value, "relation": step.relation.value,
         "lhs_latex": step.lhs_latex, "latex": step.latex,
         "line": step.location.line, "column": step.location.column,
         "justification": step.justification, "expect": step.expect, "note": step.note,
@@ -106,7 +106,7 @@ def _in_order(items):
 
 def _first(conclusion, result):
     """The first checked step of a chain (a definition opening it is not checked)."""
-    by_index = {r.step.index: r for r in result.steps}
+    by_index = {r.step.index: r.step for r in result.steps}
     return next(i for i in conclusion.chain.steps if by_index[i].kind.value != "definition")
 
 

@@ -175,8 +175,8 @@ def render_step(step, style, columns=None, reading=False):
         if step["kind"] not in CLAIM_KINDS:
             lines.append(f"{'':{INDENT}}previous line: "
                          f"{shorten(printable(step['lhs_latex']), columns - INDENT - 15)}")
-    elif status == UNDECIDED or status == DEFINITION and step["method"] == "restated":
-        lines.extend(_wrapped(readable(step["detail"]), columns))   # … a row naming anew
+    elif status == UNDECIDED:
+        lines.extend(_wrapped(readable(step["detail"]), columns))
     return [fit(line, columns) for line in lines]
 
 

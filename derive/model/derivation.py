@@ -157,15 +157,7 @@ class Step:
     is checked as `lhs = rhs`, shown as a definition when that is verified. `unread`: a
     definition step for a row that plainly defines a name (`… := …`, or a new name's head
     before `=`) but could not be read — no step of a chain (the corpus and the author count
-    none there), yet an error, `message` its verdict; the name stays undefined.
-    `restates`: the Name, when the step is the first relation of a row headed by a plain name
-    a chain defined above by `=` as a number (`H = -[0.5 \\log_2 0.5 + …] = 1`, then in the
-    next example `H = -4 \\cdot 0.25 \\log_2 0.25 = 2`): the row either claims something
-    of that number or names a new one by the same letter, and derive cannot tell which — it
-    is verified when it agrees with the definition, and otherwise read as naming anew (a
-    definition, never a counterexample; `engines.decide`). `renamings`: the steps above
-    that restate a name this step reads (`restates`): when one of them may have named it
-    anew, what the name means here is not known, so the step is not decided on it."""
+    none there), yet an error, `message` its verdict; the name stays undefined."""
 
     index: int
     kind: StepKind
@@ -193,8 +185,6 @@ class Step:
                                    # only then follows from the cross-multiplied equation)
     agreeing: bool = False         # its cases are two readings of a row led by ⇔ (`Q ⇒ R`,
                                    # `R ⇒ Q`, then R alone), whose verdicts must agree
-    restates: object = None        # the Name a row `H = …` restates (see above)
-    renamings: tuple = ()          # the steps above restating a name this one reads
 
     def sides(self):
         """The terms the step writes: its two sides, and each case's (None left out)."""
@@ -304,14 +294,6 @@ class StepResult:
     verdict: Verdict
 
     @property
-    def kind(self):
-        """The step's kind as checked: a row restating a name that was read as naming it
-        anew (`Step.restates`, verdict `definition`) is a definition, not a step."""
-        if self.step.restates is not None and self.verdict.status is DEFINITION:
-            return StepKind.DEFINITION
-        return self.step.kind
-
-    @property
     def as_expected(self):
         """Verified, a definition, or the verdict the author marked as expected."""
         status = self.verdict.status
@@ -356,7 +338,7 @@ class Result:
         out = []
         for chain in self.derivation.chains:
             checked = [by_index[i] for i in chain.steps
-                       if by_index[i].kind is not StepKind.DEFINITION]
+                       if by_index[i].step.kind is not StepKind.DEFINITION]
             if len(checked) < 2 or chain.relation is None:
                 continue
             first, last = by_index[chain.steps[0]].step, by_index[chain.steps[-1]].step

@@ -247,9 +247,6 @@ class DefinitionInfo:
     body: object                   # a Term
     latex: str                     # as written
     source: str = "define"         # "define" (a directive), "chain" (a chain's first row)
-    # defined by a chain's `=` (`H = …`, the sign a claim uses too), not `:=` nor a directive:
-    # a later row `H = …` may be a claim about it or name a new H (`Step.restates`)
-    by_equals: bool = False
 
 
 @dataclass(frozen=True)
