@@ -286,8 +286,8 @@ def _means(term, n):
 
 
 def _a_log(term, n):
-    """(u, k) when `term` is `\log u` times factors whose normal form is the rational k
-    (`\log_e u` is log u / log e), else None."""
+    """(u, k) when `term` is `\\log u` times factors whose normal form is the rational k
+    (`\\log_e u` is log u / log e), else None."""
     factors = _factors(term)
     logs = [f for f in factors if isinstance(f, Fn) and f.fname == "log"]
     if len(logs) != 1:
@@ -310,10 +310,10 @@ def _bodies(body, n):
 
 
 def _log_joined(body, n):
-    """`w · (a + c_1 \log u_1 + …)` as `w · \log(e^a u_1^{c_1} ⋯)`, exactly: every u_i
+    """`w · (a + c_1 \\log u_1 + …)` as `w · \\log(e^a u_1^{c_1} ⋯)`, exactly: every u_i
     shown positive, the c_i rational and a (the terms without a log) shown real — then
-    log(e^a Π u_i^{c_i}) = a + Σ c_i log u_i. So `\sum_x P(x)(g(x) + \log
-    \frac{Q(x)}{P(x)})` is the mean of log(e^{g(x)} Q(x)/P(x)) that Jensen's inequality
+    log(e^a Π u_i^{c_i}) = a + Σ c_i log u_i. So `\\sum_x P(x)(g(x) + \\log
+    \\frac{Q(x)}{P(x)})` is the mean of log(e^{g(x)} Q(x)/P(x)) that Jensen's inequality
     for the concave log bounds by the log of the mean. None when the body has no such
     factor (one with a log among other terms) or a condition is not shown."""
     factors = _factors(body)
