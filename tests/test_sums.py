@@ -3799,6 +3799,16 @@ def test_a_sum_over_a_support_is_over_the_whole_range(row, expected):
     assert verdicts(display(SUPPORTS, row)) == expected
 
 
+OWN_LAW = ("% derive: discrete x in \\mathcal{X}\n"
+           "% derive: density P_X = \\mathrm{Bernoulli}(\\tfrac13) over x\n")
+
+
+def test_the_support_of_a_law_declared_by_its_whole_name_is_that_law():
+    """`P_X` declared abstract on its own beside P: supp(P_X) is its own whole range."""
+    header = "% derive: discrete x, y\n% derive: joint P over x, y\n% derive: density P_X over x\n"
+    assert verdicts(display(header, r"\sum_{x\in\text{supp}(P_X)} P_X(x) = 1")) == ["verified"]
+
+
 @pytest.mark.parametrize("header, row, message", [
     # the support of a law by formula may be part of the range
     ("% derive: discrete x\n% derive: real \\theta\n% derive: assume 0 < \\theta, \\theta < 1\n"
@@ -3807,6 +3817,13 @@ def test_a_sum_over_a_support_is_over_the_whole_range(row, expected):
     # the support of the wrong marginal
     (SUPPORTS, r"\sum_{x\in\text{supp}(P_Y)} P_X(x) = 1", "this support is over y"),
     (SUPPORTS, r"\sum_{x\in\text{supp}(P)} P_X(x) = 1", "this support is over x, y"),
+    # P_X declared as a law of its own (a Bernoulli): supp(P_X) is its support, not P's
+    # marginal (one name, one meaning) — false for 𝒳 = {0, 1, 2}, never verified
+    (OWN_LAW + "% derive: density P over x\n", r"\sum_{x\in\text{supp}(P_X)} P(x) = 1",
+     "abstract mass function"),
+    ("% derive: discrete x\n% derive: discrete y in \\mathcal{Y}\n% derive: joint P over x, y\n"
+     "% derive: density P_Y = \\mathrm{Bernoulli}(\\tfrac13) over y\n",
+     r"\sum_{y\in\text{supp}(P_Y)} P(x, y) = P(x)", "abstract mass function"),
 ])
 def test_a_sum_over_a_support_derive_cannot_read_is_refused(header, row, message):
     assert message in readings(display(header, row))[0]

@@ -3,7 +3,8 @@
 and `(x,y)` for the pair). derive's abstract densities are positive on the whole range of
 their variables (as `% derive: define A = \\{x : p(x) > 0\\}` reads), so the support of a
 declared abstract mass function — or of its marginal written with the capitals of its
-variables, `P_X` of a joint P over x, y — is the whole range of the letters the sum binds:
+variables, `P_X` of a joint P over x, y, when `P_X` is not a declared name of its own (then
+it is that law, one name, one meaning) — is the whole range of the letters the sum binds:
 the sum is `\\sum_x` (`\\sum_{x,y}`). Refused, at the set, when the law is not declared, is
 given by a formula (its support may be part of the range), is conditional, or is over other
 letters than the sum binds."""
@@ -31,7 +32,10 @@ def support_indices(reader, domain):
     indices = _letters(left)
     letters = [reader.source_text(n).strip() for n in indices]
     law = LAW.fullmatch(found.group("law").strip())
-    declared = reader.declared(law.group("base")) if law is not None else None
+    capitals = law and (law.group("sub") or law.group("one"))
+    whole = law and capitals is not None and \
+        reader.declared(f"{law.group('base')}_{{{' '.join(capitals.split())}}}")
+    declared = (whole or reader.declared(law.group("base"))) if law is not None else None
     info = declared[1].info if declared is not None else None
     if not (declared is not None and declared[1].kind is Kind.DISTRIBUTION and
             isinstance(info, DistributionInfo) and _abstract(info)):
@@ -39,7 +43,7 @@ def support_indices(reader, domain):
                            "abstract mass function (with no formula, not conditional): its "
                            "whole range", right)
     over = {n.latex for n in info.over}
-    capitals = law.group("sub") or law.group("one")
+    capitals = None if whole else capitals
     wanted = over if capitals is None else {c.lower() for c in re.findall(r"\S", capitals)
                                             if c not in ", "}
     if set(letters) != wanted or not wanted <= over or len(set(letters)) != len(letters):
