@@ -2647,6 +2647,39 @@ def test_a_member_defined_beside_the_family_refuses_the_family_under_a_binder(ro
     assert "x_{0} is defined as a name of its own beside the family x_t" in text
 
 
+OWN_THREE = "% derive: integer t\n% derive: real x_t\n% derive: define x_0 = 3\n"
+
+
+@pytest.mark.parametrize("header, row", [
+    # a hypothesis or assumption on the family's index may put x_t at x_0: true rows there
+    # were refuted with x_0 drawn apart from its definition (`_not_pinning_own_member`)
+    (OWN_THREE + "% derive: assume t = 0\n", r"x_t = x_0"),
+    (OWN_THREE + "% derive: assume t = 0\n", r"x_t = 3"),
+    (OWN_THREE, r"x_t = 3 \quad \text{if } t = 0"),
+    (OWN_THREE + "% derive: nonnegative t\n", r"x_t = 3 \quad \text{if } t \le 0"),
+    (OWN_THREE, r"x_s = 3 \quad \text{if } s = 0"),
+    # … and false ones (x_t = 4 at t = 0) are never verified either
+    (OWN_THREE + "% derive: assume t = 0\n", r"x_t = 4"),
+])
+def test_a_hypothesis_on_the_index_beside_an_own_member_is_refused(header, row):
+    (text,) = readings(display(header, row))
+    assert "states something of the family's index" in text, text
+
+
+@pytest.mark.parametrize("header, row, expected", [
+    # no hypothesis on the index: the family and x_0 stay apart
+    (OWN_THREE, r"x_t - x_t = 0", ["verified"]),
+    (OWN_THREE, r"x_0 = 4", ["refuted"]),
+    # a hypothesis on another letter, or an assumption on another family's member
+    (OWN_THREE + "% derive: positive a\n", r"a x_t - x_t a = 0 \quad \text{if } a > 1",
+     ["verified"]),
+    (OWN_THREE + "% derive: real b_t\n% derive: assume b_t < 1\n", r"x_0 + x_t = x_t + 3",
+     ["verified"]),
+])
+def test_an_own_member_beside_hypotheses_not_on_the_index_stays_read(header, row, expected):
+    assert verdicts(display(header, row)) == expected
+
+
 @pytest.mark.parametrize("row, expected", [
     # the author names the short spelling (s18c's μ_q = μ_q(x_t, x_0) = …): no step of its own
     (r"\mu_q = \mu_q(x_t, x_0) = \frac{x_t + x_0}{2} = \frac{x_t}{2} + "

@@ -223,6 +223,7 @@ class ChainBuilder:
                                                    if h not in hypotheses)
             reasons = tuple(reasons) + tuple(r for r in self._premise_reasons
                                              if r not in reasons)
+        self._not_pinning_own_member(parts, hypotheses)
         for part in parts:
             self._transition(part, justification)
         for i in range(first_new, len(self.steps)):
@@ -241,6 +242,37 @@ class ChainBuilder:
         self._just_read = range(first_new, len(self.steps))
         if every or self._chain_every:
             self._every.update(range(first_new + 1, len(self.steps) + 1))
+
+    def _not_pinning_own_member(self, parts, hypotheses):
+        """Refuse a row reading a family beside a member defined as a name of its own
+        (`define x_0 = 3` beside `real x_t`: `Reader._own_member`) at an index letter that a
+        hypothesis written on it or an `assume` states something of (`x_t = 3 \\quad
+        \\text{if } t = 0`, `assume t = 0`, `t \\le 0`): it may put the family at the
+        defined member's index, where the family's value is not the defined one — a
+        counterexample would give x_0 two values (x_t = x_0 was refuted). A letter written
+        only as another family's index (`assume \\bar\\alpha_t < 1`) says nothing of it."""
+        if not self.scope.own_members:
+            return
+        families = {f[0]: own for key, own in self.scope.own_members.items()
+                    if (f := self.scope.lookup(key)) is not None}
+        sides = [p for p in (self._last, *parts) if p is not None and p.term is not None]
+        letters = {n for p in sides for t in nodes(p.term)
+                   if isinstance(t, Call) and t.function in families
+                   for a in t.arguments for n in free_names(a)}
+        if not letters:
+            return
+        for h in tuple(hypotheses) + self.scope.assumptions:
+            said = {t.name for side in (h.lhs, h.rhs) if side is not None
+                    for t in nodes(side, skip=lambda t: isinstance(t, Call)) if isinstance(t, Sym)}
+            pinned = sorted(letters & said, key=lambda n: n.sort_key())
+            if pinned:
+                own = next(iter(families.values()))
+                raise self.source.error(
+                    f"{own} is defined as a name of its own beside its family, and a "
+                    f"hypothesis or assumption here states something of the family's index "
+                    f"{pinned[0].latex}: it may put the family at {own}'s index, where the "
+                    f"family's value is not the defined one — write the member ({own}) "
+                    "itself", parts[0].start)
 
     def _hence_premise(self, at):
         """(hypotheses, reasons, ranged) of a row that follows from the rows above it — led by
