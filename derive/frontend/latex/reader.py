@@ -75,6 +75,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from math import prod
 
 from lark import Token, Tree
 
@@ -6219,6 +6220,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return isinstance(term, Pow) and isinstance(term.exponent, Num) and \
             term.exponent.value.denominator == 1 and term.exponent.value >= 0 and \
             self._whole_term(term.base)
+
+    def _least_count(self, term):
+        """The least value of `term` when it is a whole number ≥ 0 at every value of its
+        names (whole numbers, symbols declared whole or natural, under +, × and whole
+        powers), else None: a log's bracket keeps a power only where it is ≥ 1 (`products`)."""
+        if isinstance(term, Num):
+            whole = term.value.denominator == 1 and term.value >= 0
+            return int(term.value) if whole else None
+        if isinstance(term, Sym):
+            domain = self.scope.context.declaration(term.name).domain
+            if not (domain.is_integer and domain.is_nonnegative):
+                return None
+            return 1 if domain.is_positive else 0
+        if isinstance(term, (Add, Mul)):
+            least = [self._least_count(a) for a in term.args]
+            if None in least:
+                return None
+            return sum(least) if isinstance(term, Add) else prod(least)
+        if isinstance(term, Pow) and isinstance(term.exponent, Num):
+            base, power = self._least_count(term.base), self._least_count(term.exponent)
+            return None if base is None or power is None else base ** power
+        return None
 
     def integral(self, piece, body, var_piece, point=None):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
