@@ -1941,3 +1941,38 @@ def test_two_random_variables_as_the_marginals_of_a_declared_joint():
         r"\mathbb{E}(VW) = \mathbb{E}(V)\mathbb{E}(W)",
         r"\mathbb{E}(VW) = \sum_v\sum_w vwP(V=v)P(W=w)")) == \
         ["verified", "undecided", "refuted", "refuted"]
+
+
+DISCRETE_P = "% derive: discrete x\n% derive: density p over x\n"
+
+
+@pytest.mark.parametrize("number, row", [
+    (r"H = 1", r"H(X) \ge 0"),                                     # true as an entropy
+    (r"H = 1", r"H(X) \le -1"),                                    # false either way
+    (r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = 1", r"H(p) = -\sum_x p(x) \log p(x)"),
+    (r"H = 1", r"H(p) \ge 0"),
+    (r"E = 1", r"E[X] = \sum_x x p(x)"),
+    (r"E = 1", r"E[X^2] \ge 0"),
+    (r"E = 1", r"E(X) = 7"),
+    (r"h = 2", r"h(X) \ge 0"),
+    (r"I = 2", r"I(X) = H(X)"),
+])
+def test_a_number_spelled_as_an_operator_before_its_operand_is_refused(number, row):
+    """atkB2 r25 #4: a worked example's `H = 1` (or `define E = 1`), then `H(X)`, `H(p)`,
+    `E[X]`: H times X read as its value x (refuted), or the entropy (the lemma)? One name,
+    two meanings — refused at the bracket, as `P(X = x)` after a number P is."""
+    found = steps(display(DISCRETE_P, number, row))
+    assert found[-1].kind == "unreadable" and "defined above as the number" in found[-1].message
+    key = row[0]
+    (step,) = steps(DISCRETE_P + f"% derive: define {key} = 1\n$$ {row} $$\n")
+    assert step.kind == "unreadable" and "defined above as the number" in step.message
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"H = 2", r"H(a + b) = 2a + 2b"), ["definition", "verified"]),   # numbers: a product
+    ((r"E = 2", r"E(a + b) = 2a + 3b"), ["definition", "refuted"]),
+    ((r"H(X) \ge 0",), ["verified"]),                                   # no number H: entropy
+    ((r"H(p) = -\sum_x p(x) \log p(x)",), ["verified"]),
+])
+def test_a_number_spelled_as_an_operator_still_multiplies_numbers(rows, expected):
+    assert verdicts(display(DISCRETE_P + "% derive: real a, b\n", *rows)) == expected

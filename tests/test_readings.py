@@ -1280,6 +1280,34 @@ def test_a_log_s_whole_power_stays_a_power_of_the_log(row, expected):
     assert verdicts(header + f"$$ {row} $$\n")[-1] == expected
 
 
+_WHOLE_POWERS = ("% derive: positive a\n% derive: integer k\n% derive: natural n\n"
+                 "% derive: integer m\n% derive: nonnegative m\n% derive: assume a < 1\n")
+
+
+@pytest.mark.parametrize("row", [
+    # a whole power that may be 0 or negative: 1 − k at k = 2 is −1 (atkB2 r25: refuted)
+    r"\log a^k + \log (1 - a)^{1 - k} = k \log a + (1 - k) \log(1 - a)",      # true as meant
+    r"\log (1 - a)^{1 - k} = (1 - k) \log a",                                  # false
+    r"\log (1 - a)^{k} = k \log(1 - a)", r"\log(a)^{n - 1} = (\log a)^{n - 1}",
+    r"\log(a)^{m} = (\log a)^m", r"\log(a)^{0} = 1", r"\log(a)^{2 - n} = (\log a)^{2 - n}",
+])
+def test_a_log_s_power_that_may_be_below_one_is_refused(row):
+    """The power of a log's bracket is the log's only where it is a whole number ≥ 1: an
+    `integer k`'s 1 − k may be −1, and a likelihood's \\log (1-p)^{1-y} means log((1-p)^{1-y})."""
+    (step,) = load_tex("r.tex", _WHOLE_POWERS + f"$$ {row} $$\n").steps
+    assert step.kind == "unreadable" and "whole number ≥ 1" in step.message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log(a)^{n + 1} = (\log a)^{n + 1}", "verified"),    # natural: of the log
+    (r"\log(a)^{m + 1} = (\log a)^{m + 1}", "verified"),    # whole m: m + 1 ≥ 1
+    (r"\log(a)^{2 n} = (\log a)^{2 n}", "verified"),
+    (r"\log(a)^{n + 1} = (n + 1) \log a", "refuted"),
+])
+def test_a_log_s_power_shown_at_least_one_stays_a_power_of_the_log(row, expected):
+    assert verdicts(_WHOLE_POWERS + f"$$ {row} $$\n")[-1] == expected
+
+
 @pytest.mark.parametrize("row, column", [
     (r"\log a / a = 0", 11), (r"\sin a / a = \sin 1", 11), (r"\sin x / x = \frac{\sin x}{x}", 11),
     (r"\lim_{x \to 0} \sin x / x = 1", 26), (r"\sin^2 x / x = 0", 13), (r"\log a b / a = 0", 13),

@@ -29,7 +29,7 @@
   `log(a)·b`, and a power after the brackets is a power of the value:
   `\\sin(x)^2` is `(sin x)²`; a negative one (`\\ln(u)^{-1}`: (ln u)⁻¹ or ln(u⁻¹)?) or a
   fraction (`\\log(u)^{1/n}`: a root of the log, or of u?) is refused, and so is a log's power
-  that may not be whole (`\\log (1-p)^{1-y}`: a likelihood's log((1-p)^{1-y})?). Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
+  that may not be a whole number ≥ 1 (`\\log (1-p)^{1-y}`: a likelihood's log((1-p)^{1-y})?). Braces right after it hold the whole argument (`\\log{(\\sigma^2)^{1/2}}` is
   log((σ²)^½), `\\log{a} b` is log(a)·b: oldstyle.py), and any power after the closing
   brace (`\\log{u}^2`, printed log u²: log(u²) or (log u)²?) is refused.
 * **Function names in plain letters** (`log(ab)`, `Log(a)`, `exp x`) are refused: they
@@ -928,11 +928,13 @@ class Products:
                 raise self.error(f"\\{p.fname}(u)^{{1/k}} is ambiguous (a root of the value, or "
                                  f"of the argument?): write (\\{p.fname} u)^{{1/k}} or "
                                  f"\\{p.fname}(u^{{1/k}})", after)
-            if after is not None and p.fname == "log" and not self._whole_term(self.term(after)):
-                # `\log (1-p)^{1-y}` in a Bernoulli log-likelihood is log((1-p)^{1-y})
-                raise self.error("\\log(u)^{a} with a power that may not be a whole number is "
-                                 "ambiguous (a power of the log, or of its argument, as in a "
-                                 "likelihood's \\log (1-p)^{1-y}?): write (\\log u)^{a} or "
+            if after is not None and p.fname == "log" and \
+                    (self._least_count(self.term(after)) or 0) < 1:
+                # `\log (1-p)^{1-y}` in a Bernoulli log-likelihood is log((1-p)^{1-y}), at
+                # y = 2 too: only a power that is a whole number ≥ 1 is the log's
+                raise self.error("\\log(u)^{a} with a power that may not be a whole number "
+                                 "≥ 1 is ambiguous (a power of the log, or of its argument, as "
+                                 "in a likelihood's \\log (1-p)^{1-y}?): write (\\log u)^{a} or "
                                  "\\log(u^{a})", after)
         elif self._fraction_alone(p, rest):     # \ln \frac{b}{a} (b - a): ln(b/a)·(b − a)
             arg, used, after, spaced = self.value(rest[0].primary), 2, None, ()

@@ -75,6 +75,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from math import prod
 
 from lark import Token, Tree
 
@@ -4109,6 +4110,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             divergence = self._divergence_after_its_value(p.key, bracket)
             if divergence is not None:
                 return divergence, 2
+            self._no_number_before_an_operand(p.key, info, bracket)
             if bracket is not None and bracket.open == "(" and (
                     not self._multiplied_by_brackets(info.body) or
                     self._at_its_own_numbers(info.body, bracket)):
@@ -4132,6 +4134,35 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
+
+    def _no_number_before_an_operand(self, key, info, bracket):
+        """A worked example's number spelled as an operator (`H = 1`, `define E = 1`), then
+        that spelling before what only the operator takes — a random variable, an event,
+        square brackets, a bare density (`H(X)`, `E[X]`, `H(p)`): entropy or expectation, or
+        the number times a random variable (read as its value x: was refuted)? Refused, as
+        `P(X = x)` after a number P is (`not_an_event_of_another_name`)."""
+        if bracket is None or not (registry.spelled(key) or key in LOOKALIKES):
+            return
+        if self._random_event(bracket) or any(
+                self._names_a_density(arg) for arg in bracket.args):
+            raise self.error(f"{key} is defined above as the number {show(info.body)}: "
+                             f"{key}(…) of a random variable or a law here would be an "
+                             f"entropy or an expectation, a second meaning (one name means one "
+                             f"thing) — rename the number or the operator, or write "
+                             f"{key} \\cdot (…) for the product", bracket.node)
+
+    def _names_a_density(self, arg):
+        """Whether a bracket's argument is the bare name of a declared density (`p` in
+        `H(p)`)."""
+        item = single(arg)
+        if is_tree(item, "script") and len(item.children) == 1:
+            item = item.children[0]
+        try:
+            name = naming.name_text(item)
+        except naming.NameError_:
+            return False
+        found = self.scope.lookup(name) if name is not None else None
+        return found is not None and found[1].kind is Kind.DISTRIBUTION
 
     def _divergence_after_its_value(self, key, bracket):
         """A divergence's spelling that a row defined bare (`D_{\\text{KL}} = \\mathbb{E}_q[\\log
@@ -6219,6 +6250,28 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return isinstance(term, Pow) and isinstance(term.exponent, Num) and \
             term.exponent.value.denominator == 1 and term.exponent.value >= 0 and \
             self._whole_term(term.base)
+
+    def _least_count(self, term):
+        """The least value of `term` when it is a whole number ≥ 0 at every value of its
+        names (whole numbers, symbols declared whole or natural, under +, × and whole
+        powers), else None: a log's bracket keeps a power only where it is ≥ 1 (`products`)."""
+        if isinstance(term, Num):
+            whole = term.value.denominator == 1 and term.value >= 0
+            return int(term.value) if whole else None
+        if isinstance(term, Sym):
+            domain = self.scope.context.declaration(term.name).domain
+            if not (domain.is_integer and domain.is_nonnegative):
+                return None
+            return 1 if domain.is_positive else 0
+        if isinstance(term, (Add, Mul)):
+            least = [self._least_count(a) for a in term.args]
+            if None in least:
+                return None
+            return sum(least) if isinstance(term, Add) else prod(least)
+        if isinstance(term, Pow) and isinstance(term.exponent, Num):
+            base, power = self._least_count(term.base), self._least_count(term.exponent)
+            return None if base is None or power is None else base ** power
+        return None
 
     def integral(self, piece, body, var_piece, point=None):
         """`\\int_a^b body d x` (body: pieces, or a function reading it inside the scope of
