@@ -5159,11 +5159,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              node)
         if info.given:
             raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)", node)
-        points = []
-        for v in info.over:
-            bound = self.bound_point(v)
-            points.append(Sym(bound if bound is not None else v))
-        return Dens(Dist(name, info.over), tuple(points))
+        bounds = [self.bound_point(v) for v in info.over]
+        if self.averaged and all(b is None for b in bounds):
+            over = ", ".join(v.latex for v in info.over)
+            raise self.error(f"{name.latex} is a density over {over}, written bare inside an "
+                             f"expectation over {self.averaged[-1].latex}: at which point, "
+                             f"{over} or {self.averaged[-1].latex}? Write "
+                             f"{name.latex}({self.averaged[-1].latex}) or "
+                             f"{name.latex}({over})", node)
+        return Dens(Dist(name, info.over), tuple(Sym(bound if bound is not None else v)
+                                                  for bound, v in zip(bounds, info.over)))
 
     def distribution_argument(self, node, averaging=False):
         """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one.
