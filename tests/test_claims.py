@@ -778,3 +778,66 @@ def test_max_under_a_script_is_a_label_not_an_operator(check_text):
 def test_an_upright_argmin_is_the_argmin(check_text):
     row = r"\mathrm{argmin}_{y} (y - a)^2 = a"
     assert verdicts(check_text(HEADER + "$$ " + row + " $$\n")) == ["verified"]
+
+
+# ---- atkA2 round 25: an optimum's range is read only when it is surely an interval
+@pytest.mark.parametrize("header,claim", [
+    ("", r"\max_{x \in \{0, 1\}} x(1-x) = \frac14"),             # a finite set, not (0, 1)
+    ("", r"\min_{y \in \lbrace -1, 1 \rbrace} y^2 = 0"),
+    ("", r"\arg\max_{y \in \{0, 1\}} \left\{ y(1-y) \right\} = \frac12"),
+    ("", r"\max_{x \in (0,1)^c} \left\{ -(x - \tfrac12)^2 \right\} = 0"),   # a complement
+    ("", r"\max_{x \in (0,1)^{-1}} \left\{ -(x - \tfrac12)^2 \right\} = 0"),
+    ("", r"\max_{x \in (0,1)'} \left\{ -(x - \tfrac12)^2 \right\} = 0"),
+    ("", r"\max_{x \in (0,1)^{2}} \left\{ -(x - \tfrac12)^2 \right\} = 0"),
+    ("% derive: discrete x in R\n", r"\max_{u \in R} \left\{ -(u - \tfrac12)^2 \right\} = 0"),
+    ("% derive: positive R\n", r"\max_{x \in R} \left\{ -(x+1)^2 \right\} = 0"),
+    ("% derive: function class \\mathcal{D}\n",
+     r"\max_{u \in \mathcal{D}} \left\{ -(u - 1)^2 \right\} = 0"),          # u a function
+])
+def test_an_optimum_over_what_is_no_interval_is_refused(tmp_path, header, claim):
+    ((text, line, column),) = unreadable(load(write(tmp_path, header + f"$$ {claim} $$\n")))
+    assert "a domain is an interval" in text or "uses it as a number" in text, text
+
+
+@pytest.mark.parametrize("header,claim", [
+    ("", r"\max_{x \in (0, 1)} x(1-x) = \frac14"),
+    ("", r"\max_{x \in [0, 1)} x(1-x) = \frac14"),
+    ("", r"\max_{u \in R} \left\{ -(u - \tfrac12)^2 \right\} = 0"),    # R undeclared: ℝ
+    ("", r"\max_{u \in \mathbb{R}} \left\{ -(u - \tfrac12)^2 \right\} = 0"),
+])
+def test_an_optimum_over_an_interval_is_still_verified(check_text, header, claim):
+    assert verdicts(check_text(header + f"$$ {claim} $$\n")) == ["verified"]
+
+
+# ---- atkA2 round 25: a term SymPy holds whole but that moves with the variable proves nothing
+@pytest.mark.parametrize("header,claim", [
+    ("", r"\arg\max_{x \in \mathbb{R}} \left\{ \frac{|x|}{1000} - x^2 \right\} = 0"),
+    ("", r"\arg\min_{x \in \mathbb{R}} \left\{ x^2 - \frac{|x - 1|}{1000} \right\} = 0"),
+    ("", r"\arg\max_{x \in \mathbb{R}} \left\{ |x| - 1000x^2 + \frac{x}{100} \right\}"
+         r" = \frac{1}{200000}"),
+    ("% derive: function g\n",
+     r"\arg\max_{x \in \mathbb{R}} \left\{ \frac{g(x)}{10^6} - x^2 \right\} = 0"),
+    ("% derive: real t\n",
+     r"\max_{x \in \mathbb{R}} \left\{ \frac{|x|}{1000} - x^2 \right\} + t = t"),
+    ("% derive: real t\n",
+     r"\max_{u \in \mathbb{R}} \left\{ \frac{\max(0, u)}{1000} - u^2 \right\} + t = t"
+     r" + \frac{1}{16000000}"),
+    ("% derive: function g\n", r"\max_{x \in \mathbb{R}} \left\{ \frac{g(x)}{10^6} - x^2 "
+                               r"\right\} + 1 = \frac{g(0)}{10^6} + 1"),
+    ("% derive: function g\n", r"\max_{x \in \mathbb{R}} \left\{ \frac{g(x)}{10^6} - x^2 "
+                               r"\right\} = \frac{g(0)}{10^6}"),
+])
+def test_an_optimum_with_a_hidden_moving_term_is_not_verified(check_text, header, claim):
+    """False: |x|, max(0, x), g(x) move with x, so SymPy's f'' and f' are of another function."""
+    result = check_text(header + f"$$ {claim} $$\n")
+    assert verdicts(result) == ["undecided"], result.steps[0].verdict
+
+
+@pytest.mark.parametrize("claim", [
+    r"\max_{x \in \mathbb{R}} \left\{ \frac{|x|}{1000} - x^2 \right\} + t = t + \frac{1}{4000000}",
+    r"\max_{x \in \mathbb{R}} \left\{ |x| - 1000x^2 + \frac{x}{100} \right\} + t = "
+    r"\frac{10201}{40000000} + t",
+])
+def test_a_true_optimum_with_a_kink_is_not_refuted(check_text, claim):
+    result = check_text("% derive: real t\n" + f"$$ {claim} $$\n")
+    assert verdicts(result) != ["refuted"], result.steps[0].verdict

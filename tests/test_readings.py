@@ -5366,3 +5366,26 @@ def test_a_boxed_chain_with_an_unread_side_is_one_step_per_relation(row):
     assert verdicts(display(header, row))[1:] == ["verified", "error"]
     wrong = row.replace("= a + a", "= a + 2")
     assert verdicts(display(header, wrong))[1:] == ["refuted", "error"]
+
+
+# ---- atkA2 round 25: a bare density inside an expectation over another variable
+TWO_LAWS = ("% derive: variable x, z\n% derive: density p = \\mathcal{N}(0, 1) over x\n"
+            "% derive: density q = \\mathcal{N}(0, 4) over z\n% derive: density r over x, z\n")
+
+
+@pytest.mark.parametrize("row", [
+    r"\mathbb{E}_{x \sim p}[\log q] = -\frac12 \log(8\pi) - \frac18",   # q(x) or q(z)?
+    r"\mathbb{E}_{x \sim p}[\log q] = \log q",
+])
+def test_a_bare_density_over_a_variable_the_expectation_does_not_average_is_refused(row):
+    (message,) = reading(row, TWO_LAWS)
+    assert "written bare inside an expectation over x" in message, message
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\mathbb{E}_{x \sim p}[\log q(x)] = 0", "E_{x~p}[log(q(x))] = 0"),
+    (r"\mathbb{E}_{z \sim q}[\log q] = 0", "E_{z~q}[log(q(z))] = 0"),
+    (r"\mathbb{E}_{z \sim q}[\log r] = 0", "E_{z~q}[log(r(x, z))] = 0"),   # one of its own
+])
+def test_a_bare_density_at_the_expectation_s_variable_is_still_read(row, expected):
+    assert reading(row, TWO_LAWS) == [expected]

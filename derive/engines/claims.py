@@ -356,6 +356,10 @@ def optimiser(step, seed, deadline, report):
     y = to_sympy.variable(opt.var)
     closed = opt.interval[2]
     failures = []
+    movers = hidden_movers(to_sympy, f, y, step, opt.var)
+    if movers:
+        failures.append(f"the objective involves {', '.join(sorted(movers))}, which SymPy "
+                        f"cannot see move with {plain(opt.var.latex)}")
     complex_valued = _not_real(sympy, to_sympy, f, y, low, high, opt.kind)
     if complex_valued:
         failures.append(complex_valued)
@@ -823,9 +827,8 @@ def _optima(step, left, right_body, deadline):
     except (normal_form.Unsupported, normal_form.Undefined) as exc:
         return _Unsolved(f"the objectives are outside SymPy ({exc})",
                          isinstance(exc, normal_form.Unsupported) and any(map(_opaque, bodies)))
-    movers = {plain(atom[1]) if atom[0] in ("call", "dens") else "an integral"
-              for atom, symbol in to_sympy.converter.symbols.items()
-              if symbol is not u and _moving_atoms(atom, step, left.var)}
+    movers = set().union(*(hidden_movers(to_sympy, f, u, step, left.var)
+                           for f in objectives))
     if movers:
         return _Unsolved(f"the objectives involve {', '.join(sorted(movers))}, which SymPy "
                          f"cannot see move with {plain(left.var.latex)}", True)
@@ -922,6 +925,19 @@ def _opaque(body):
     from derive.model.terms import Call, Dens, Deriv, Dist, Expect, Integral, Op
     return any(isinstance(n, (Call, Dens, Deriv, Dist, Expect, Integral, Op))
                for n in nodes(body))
+
+
+def hidden_movers(to_sympy, f, u, step, var):
+    """The sub-terms of the SymPy objective `f` (as text) that move with the optimum's
+    variable `var` (symbol `u`) but that SymPy holds as one constant symbol: |u|, max(0, u),
+    g(u) of an unknown g, an integral or a density in u. SymPy differentiates them as
+    constants, so a concavity or a stationary point computed on f would be of another
+    function (|x|/1000 - x^2 "concave" with its max "at 0"): the caller proves nothing then."""
+    atoms = {symbol: atom for atom, symbol in to_sympy.converter.symbols.items()}
+    return {plain(atoms[s][1]) if atoms[s][0] in ("call", "dens") else
+            "an integral" if atoms[s][0] == "poly" else "a term SymPy keeps whole (|·|, max)"
+            for s in f.free_symbols
+            if s is not u and s in atoms and _moving_atoms(atoms[s], step, var)}
 
 
 def _moving_atoms(key, step, theta):

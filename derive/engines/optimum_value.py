@@ -36,6 +36,7 @@ from derive.engines import normal_form
 from derive.engines.decide import MIN_AGREEMENT
 from derive.engines.claims import (
     GRID, _at_point, _curvature_sign, _from_unit, _infinite, _inside, _not_real, _ToSympy,
+    hidden_movers,
 )
 from derive.engines.numeric.compare import _ball_text, labels_for
 from derive.engines.numeric.evaluate import Evaluator, NotEvaluable, Point, exact_number
@@ -134,6 +135,10 @@ def optimum_at_stationary_point(step, opt, seed, deadline):
         raise NoValue(f"the objective of the {opt.kind} is outside SymPy ({exc})") from None
     u = to_sympy.variable(opt.var)
     sign = 1 if opt.kind == "max" else -1
+    movers = hidden_movers(to_sympy, f, u, step, opt.var)
+    if movers:
+        raise NoValue(f"the objective of the {opt.kind} involves {', '.join(sorted(movers))}, "
+                      f"which SymPy cannot see move with {shown}")
     why = _not_real(sympy, to_sympy, f, u, low, high, opt.kind) or \
         _unique_stationary(sympy, f, u, low, high, "()", sign)
     if isinstance(why, str):
@@ -248,6 +253,10 @@ def _stationary(step, opt, claimed, sign, seed, deadline):
     except normal_form.Unsupported as exc:
         return False, f"SymPy was not tried ({exc})"
     u = to_sympy.variable(opt.var)
+    movers = hidden_movers(to_sympy, f, u, step, opt.var)
+    if movers:
+        return False, (f"the objective involves {', '.join(sorted(movers))}, which SymPy "
+                       f"cannot see move with {plain(opt.var.latex)}")
     complex_valued = _not_real(sympy, to_sympy, f, u, low, high, opt.kind)
     if complex_valued:
         return False, complex_valued

@@ -5190,11 +5190,16 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                              node)
         if info.given:
             raise self.error(f"{name.latex} is conditional: write {name.latex}(… | …)", node)
-        points = []
-        for v in info.over:
-            bound = self.bound_point(v)
-            points.append(Sym(bound if bound is not None else v))
-        return Dens(Dist(name, info.over), tuple(points))
+        bounds = [self.bound_point(v) for v in info.over]
+        if self.averaged and all(b is None for b in bounds):
+            over = ", ".join(v.latex for v in info.over)
+            raise self.error(f"{name.latex} is a density over {over}, written bare inside an "
+                             f"expectation over {self.averaged[-1].latex}: at which point, "
+                             f"{over} or {self.averaged[-1].latex}? Write "
+                             f"{name.latex}({self.averaged[-1].latex}) or "
+                             f"{name.latex}({over})", node)
+        return Dens(Dist(name, info.over), tuple(Sym(bound if bound is not None else v)
+                                                  for bound, v in zip(bounds, info.over)))
 
     def distribution_argument(self, node, averaging=False):
         """A node read as a distribution (`p`, `p(x)`, `q(z|x)`), or None when it is not one.
@@ -6692,10 +6697,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             why = unsaid_dependence(value, var, self.scope.context)
             if why is not None:             # \arg\min_\theta p_\theta(0): p_θ's θ unsaid
                 raise self.error(f"an optimum over {key}: {why}", var_node)
-        if var.local is LOCAL_FUNCTION and over is None and value is not None:
-            if found is not None:
+        if var.local is LOCAL_FUNCTION and value is not None:
+            if found is not None and over is None:
                 self._not_the_files_function(value, found[0], key, node)
-            self._only_applied(value, var, key, node)
+            self._only_applied(value, var, key, node)   # also over a class: u ∈ 𝒟 no number
         if whole and (value is None or any(isinstance(t, Call) and t.function is family
                                            for t in subterms(value))):
             value = self._over_family(node, kind, key, family, body, after, var_node is spec)
@@ -7115,18 +7120,23 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 text = naming.name_text(primary)
             except naming.NameError_ as exc:
                 raise self.error(exc.message, exc.node) from None
-            if text in (r"\mathbb{R}", "R"):
+            if text == r"\mathbb{R}" or text == "R" and self.declared("R") is None:
                 return neg(OO), OO, "()"
             primary_node = primary
-        else:
-            primary_node = inner.children[0] if is_tree(inner, "script") else inner
+        else:                       # `(0,1)^c`, `(0,1)^2`, `(0,1)'`: another set, refused
+            primary_node = None if is_tree(inner, "script") else inner
         if not is_tree(primary_node, "bracketed"):
-            raise self.error("a domain is an interval such as (0, 1) or [0, \\infty)", node)
+            raise self.error("a domain is an interval such as (0, 1) or [0, \\infty), "
+                             "written without scripts, or \\mathbb{R}", node)
         opening, args_tree, closing = primary_node.children
+        if opening.value not in ("(", "[", r"\lbrack") or \
+                closing.value not in (")", "]", r"\rbrack"):
+            raise self.error("a domain is an interval such as (0, 1) or [0, \\infty): "
+                             "derive reads no set in braces (\\{0, 1\\} is two numbers)", node)
         bounds = [c for c in args_tree.children if not is_token(c, "SEP")]
         if len(bounds) != 2:
             raise self.error("an interval has two ends: (a, b)", node)
-        closed = ("[" if opening.value == "[" else "(") + ("]" if closing.value == "]" else ")")
+        closed = ("(" if opening.value == "(" else "[") + (")" if closing.value == ")" else "]")
         return self.term(bounds[0]), self.term(bounds[1]), closed
 
 
