@@ -4349,6 +4349,34 @@ def test_a_moving_function_written_one_way_is_still_read(head, rows, expected):
     assert verdicts(display(head, *rows))[-1] == expected
 
 
+_V_W = "% derive: variable x\n% derive: function V_w\n"
+
+
+@pytest.mark.parametrize("head, rows, expected", [
+    # a definition labelled as a declared network V_w is one function T_w, not T at each
+    # index w: read so, its body took V_w(w, x) while rows took V_w(x) (s21d, GAN conjugate)
+    (_V_W + "% derive: define T_w(x) = \\log(V_w(x)^2 + 1)\n",
+     (r"T_w(x) = \log(1 + V_w(x)^2)",), "verified"),
+    (_V_W + "% derive: define T_w(x) = \\log(V_w(x)^2 + 1)\n",
+     (r"T_w(x) = \log(2 + V_w(x)^2)",), "refuted"),
+    (_V_W + "% derive: define T_w(x) = V_w(x)\n", (r"T_w(x) = V_w(x)",), "verified"),
+    (_V_W + "% derive: define T_w(x) = V_w(x)\n", (r"T_w(x) = -V_w(x)",), "refuted"),
+    (_V_W + "% derive: define T_w(x) = V_w(x)\n", (r"T_w(x)^2 = V_w(x) T_w(x)",), "verified"),
+    # moving with w where w is bound and not where it names nothing: two functions, refused
+    (_V_W, (r"\int_0^1 V_w(x) \, dw = V_w(x)",), "error"),
+    (_V_W, (r"V_w(x) = \int_0^1 V_w(x) \, dw",), "error"),
+    (_V_W, (r"\sum_{w=1}^{2} V_w(x) = V_1(x) + V_2(x)",), "error"),
+    (_V_W, (r"\sum_{w=1}^{2} V_w(x) = \sum_{k=1}^{2} V_k(x)",), "error"),
+    # one way throughout is read as before
+    (_V_W, (r"\sum_{w=1}^{2} V_w(x) = \sum_{w=1}^{2} V_w(x) + 0",), "verified"),
+    (_V_W, (r"\sum_{w=1}^{2} V_w(x) = 2 \sum_{w=1}^{2} V_w(x)",), "refuted"),
+    (_V_W + "% derive: real w\n", (r"\int_0^1 V_w(x) \, dw = V_w(x)",), "refuted"),
+])
+def test_a_function_labelled_by_a_letter_moves_with_it_everywhere_or_is_refused(head, rows,
+                                                                               expected):
+    assert verdicts(display(head, *rows))[-1] == expected
+
+
 def test_a_function_named_at_a_letter_reads_it_as_an_argument():
     head = _F_THETA + "% derive: depends g on \\theta\n"
     assert readings(display(head, r"\int_0^1 f_\theta(z) g(z) \, d\theta = 0")) == \

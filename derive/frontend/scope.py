@@ -130,6 +130,7 @@ class FileScope:
         self.function_parameters = {}   # function Name → numbers it moves with (`depends f on θ`)
         self.call_forms = {}      # declared function Name → whether its first call had `;`
         self.written_arity = {}   # such a function Name → the arguments its first call wrote
+        self.moving_shown = {}    # opaque function Name → the numbers its first call moved with
         self.fixed = set()        # definition Names held at their current value
         self.heads = {}           # label text of a chain-defined quantity → its Name
         self.readings = {}        # notation switched on by directives (`expectation E`, …)

@@ -1506,7 +1506,17 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if found is not None and not (found[1].kind is Kind.SYMBOL and
                                       found[1].domain.is_integer):
             return None
+        if self._labels_a_function(node.value):
+            return None
         return Name(node.value, local=LOCAL_INDEX)
+
+    def _labels_a_function(self, letter):
+        """Whether `letter` labels a declared function (`function V_w`: a network with weights
+        w). `define T_w(x) = \\sigma_f(V_w(x))` then names one function T_w, labelled as V_w
+        is — read at each index w, its body would take V_w at the bound w (V(w, x),
+        `moving_arguments`) while rows take V_w(x): one name read as two functions."""
+        return any(declaration.kind is Kind.FUNCTION and declaration.declared and
+                   letter in label_letters(name) for name, declaration in self.scope.table.items())
 
     def _one_name_noted(self, head):
         """`define h_i(t) = t^2`, `c_i = 5`: a head read as a definition at each index whose
@@ -4401,12 +4411,31 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         (`_one_spelling_of_a_moving_function`, `_written_beside_moving`)."""
         moving = self.moving_arguments(name, p.node)
         self._one_spelling_of_a_moving_function(name, p, bool(moving))
+        self._moves_alike(name, moving, p.node)
         arguments = (self.function_arguments(name, bracket, moving, p.node) if semicolons
                      else [*moving, *self._arguments(bracket)])
         self._written_beside_moving(name, moving, arguments[len(moving):], bracket)
         if len(arguments) == 1 and isinstance(arguments[0], Sym):
             self._row_letters.setdefault(name, set()).add(arguments[0].name.variable)
         return Call(name, *arguments)
+
+    def _moves_alike(self, function, moving, node):
+        """A function named at a letter (`f_\\theta`, `V_w`) moves with that letter where it
+        is a number and not where it names nothing (`moving_arguments`): V_w(x) is V(w, x)
+        inside a binder of w and V(x) outside it — two functions under one name, which
+        "refuted" `T_w(x) = V_w(x)` after `define T_w(x) = V_w(x)` read at each index w.
+        Every call of one function moves with the same numbers, or it is refused here."""
+        shown = tuple(m.name.latex for m in moving)
+        first = self.scope.moving_shown.setdefault(function, shown)
+        if first != shown:
+            letters = ", ".join(dict.fromkeys(first + shown))
+            raise self.error(f"{function.latex} is named at {letters}, which is a number "
+                             f"{'here' if shown else 'elsewhere'} (bound or declared) and "
+                             f"names nothing {'elsewhere' if shown else 'here'}: is "
+                             f"{function.latex} a function at each value of {letters}, or one "
+                             "function? derive reads neither silently — declare the letter "
+                             f"(real {letters}) or write % derive: depends {function.latex} "
+                             f"on {letters}", node)
 
     def _written_beside_moving(self, function, moving, written, bracket):
         """After `depends f on \\theta` (or for `f_\\theta`), `f(z)` is f(θ, z): a call that
@@ -4461,8 +4490,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _moves(self, function):
         """Whether calls of `function` read a number besides what they write: `depends`
-        says so, or its name is labelled by a declared number (`f_\\theta`, θ real)."""
-        if self.scope.function_parameters.get(function):
+        says so, its name is labelled by a declared number (`f_\\theta`, θ real), or a call
+        above moved it with a number bound there (`\\sum_w V_w(x)`)."""
+        if self.scope.function_parameters.get(function) or self.scope.moving_shown.get(function):
             return True
         for key in label_letters(function):
             found = self.declared(key)
@@ -4567,6 +4597,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
         self._no_declared_members(p)
+        self._one_spelling_of_a_moving_function(None, p, False)   # V_k beside a moving V_w
         self._not_at_own_member(p, indices)
         if domain is not None:
             found = self.scope.lookup(key)
