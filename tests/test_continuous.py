@@ -869,6 +869,27 @@ def test_leibniz_notation_that_is_not_clear_is_refused(row, message):
     assert step.kind == "unreadable" and message in step.message, step.message
 
 
+LABELLED = "% derive: real x, \\theta_0, \\theta_1\n% derive: define k(t) = t^2 + x\n"
+
+
+@pytest.mark.parametrize("head, row", [
+    # h_θ's body holds θ_0 besides its argument x^{(i)}: ∂h_θ/∂θ_0 of the bare name was read
+    # h_θ(θ_0), refuting the author's true derivative at x (s21a, jethroGIT's logistic cost)
+    (r"$$ h_{\theta}(x^{(i)}) = \frac{1}{1 + e^{-\theta_0 - \theta_1 x^{(i)}}} $$" "\n",
+     r"\frac{\partial h_{\theta}}{\partial \theta_0} = \frac{e^{-\theta_0 - \theta_1 x}}"
+     r"{(1 + e^{-\theta_0 - \theta_1 x})^2}"),
+    ("", r"\frac{dk}{dx} = 2x"),
+    ("", r"\frac{dk}{dx} = 2x + 1"),
+])
+def test_leibniz_notation_by_a_letter_the_body_holds_is_refused(head, row):
+    (*_, step) = load(row, LABELLED + head).steps
+    assert step.kind == "unreadable" and "besides its argument" in step.message, step.message
+
+
+def test_leibniz_notation_by_a_letter_the_body_does_not_hold_is_read():
+    assert verdict(r"\frac{dk}{ds} = 2s", LABELLED + "% derive: real s\n").status == "verified"
+
+
 SAMPLE = ("% derive: real y^{(i)}, \\hat{y}^{(i)}, x^\\star\n"
           "% derive: assume 0 < \\hat{y}^{(i)} < 1\n"
           "% derive: define \\mathcal{L} = -\\left[ y^{(i)} \\log(\\hat{y}^{(i)}) + "

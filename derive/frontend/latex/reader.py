@@ -2897,7 +2897,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         `\\frac{d g(s)}{ds}` — whatever the letters (the parameter is a dummy: with one
         argument g'(s), and g'(x) for `\\frac{dg}{dx}`, is the only reading). A bare g
         that reads on its own (`D^\\star` of `define D^\\star(x) = …`, x a variable: D*(x)),
-        and g by several different variables, are left to the general rules."""
+        and g by several different variables, are left to the general rules. A body that
+        also holds the differential's variable (`h_\\theta(x^{(i)}) = σ(θ_0 + θ_1 x^{(i)})`,
+        then `\\frac{\\partial h_\\theta}{\\partial \\theta_0}`) has two readings, refused.
+        """
         if len(pieces) != 1 or not isinstance(pieces[0], NamePiece):
             return pieces
         p = pieces[0]
@@ -2910,6 +2913,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             raise self.error(f"{p.key} is a function of one argument, differentiated here by "
                              f"different variables: write it applied, {p.key}(…)", p.node)
         var = piece.variables[0]
+        info = found[1].info
+        if self._variable_name(var) in free_names(info.body) - set(info.params):
+            raise self.error(f"{p.key}'s formula holds {self.source_text(var).strip()} besides its "
+                             f"argument {info.params[0].latex}: differentiated by it, is the bare "
+                             f"{p.key} taken at {self.source_text(var).strip()}, or at an argument "
+                             f"held fixed (which?) — write it applied, {p.key}(…)", p.node)
         return [p, BracketPiece("(", ")", [var], [], None, var)]
 
     def _member_at_index(self, node, value):
