@@ -101,9 +101,9 @@ def _fdiv_nonneg():
         ],
         lookalikes=[
             {"e1": lambda e: float(np.sum(R(e) * Q(e)))},
-            {},
-            {"e2": rows["e2q"]},                                              # 0 <= D_f: the same step
+            {},                                              # 0 <= D_f: the same step
             {"r1": lambda e: -float(np.sum(Q(e) * LOG(P(e) / Q(e))))},
+            {"e2": rows["e2q"]},                             # int p_theta = 1 = int p_X
         ])
 
 
