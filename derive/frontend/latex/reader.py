@@ -1830,7 +1830,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 if k:
                     sep = bracket.seps[k - 1]
                     texts.append("|" if sep in BARS else _separators([sep])[0])
-                texts.append(naming.flat_text(arg))
+                texts.append(self.listed_in_label(bracket.args, bracket.seps, k)
+                             if self._dots(arg) else naming.flat_text(arg))
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
         return f"{key}({''.join(texts)})"
@@ -3718,7 +3719,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         Elsewhere it is the quantity itself. A power after the bracket is its power
         (`V(G, D)^2`), never dropped."""
         try:
-            keys = [naming.flat_text(arg) for arg in bracket.args]
+            keys = [r"\dots" if self._dots(arg) else naming.flat_text(arg)
+                    for arg in bracket.args]        # dots: checked by the label (`_label`)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
         return self._powered(self._head_at(label, keys, all(sep in HEAD_SEPARATORS for sep in bracket.seps),
