@@ -313,15 +313,50 @@ SIGMOID = ("% derive: real w, x, y\n"
            "% derive: define \\sigma(z) = \\frac{1}{1 + \\exp(-z)}\n")
 
 
-def test_a_function_s_value_named_by_the_function_s_own_name_is_refused():
-    """`\\sigma = \\sigma(w^\\top x)` (a blog's "simplify notation", held-out s19e) would
-    give σ two meanings in one scope — after it `\\sigma(1 - \\sigma)` is an application
-    or a product. Refused at the row, saying why and what to write; every bare σ below is
-    refused alike, never read as either."""
-    text = SIGMOID + "$$ \\sigma = \\sigma(w^\\top x) $$\n$$ \\sigma(1 - \\sigma) = \\sigma - \\sigma^2 $$\n"
-    first, second = load_tex("r.tex", text).steps
-    assert first.kind == "unreadable" and "application or a product" in first.message
-    assert second.kind == "unreadable"
+ABBREVIATED = SIGMOID + "$$ \\sigma = \\sigma(w^\\top x) $$\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\sigma(1 - \sigma) = \sigma - \sigma^2", "verified"),
+    (r"\sigma(1 - \sigma) = \sigma + \sigma^2", "refuted"),
+    (r"\nabla_w \sigma = \sigma(1-\sigma) x", "verified"),
+    (r"\nabla_w \sigma = \sigma(1-\sigma) w", "refuted"),
+    (r"\frac{\partial \sigma}{\partial w} = \sigma(1-\sigma) x", "verified"),
+    (r"\frac{\partial \log \sigma}{\partial w} = (1-\sigma) x", "verified"),
+    (r"\frac{\partial \log \sigma}{\partial w} = \sigma x", "refuted"),
+    (r"\frac{y - \sigma}{\sigma(1-\sigma)} \sigma(1-\sigma) x = (y - \sigma) x", "verified"),
+    (r"\sigma^2(1-\sigma) = \sigma^2 - \sigma^3", "verified"),
+    (r"1 + \sigma(w^\top x) = 1 + \sigma", "verified"),       # the row's own argument: applied
+    (r"\frac{d}{dy} \sigma(y) = \sigma(y)(1 - \sigma(y))", "verified"),   # one name: applied
+    (r"\frac{d}{dy} \sigma(y) = \sigma(1 - \sigma)", "refuted"),
+])
+def test_a_function_s_value_named_by_the_function_s_own_letter(row, expected):
+    """`\\sigma = \\sigma(w^\\top x)` (a blog's "simplify notation", held-out s19e): the bare
+    σ below is that value, a name of its own, whose derivatives move with w; `\\sigma(…)`
+    holding the bare σ is the value times the bracket, at one name or the row's argument
+    the function applied."""
+    assert verdicts(ABBREVIATED + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\sigma(1 - y) = \sigma - \sigma y", "reads two ways"),
+    (r"\frac{d\sigma}{dy} = \sigma(1 - \sigma)", "does not move with y"),
+    (r"\frac{d}{dy} \sigma = \sigma(1 - \sigma)", "does not move with y"),
+    (r"\sigma = \sigma(y)", "already names the value"),
+    (r"\sigma = \sigma(2 w^\top x)", "reads two ways"),
+])
+def test_a_function_s_value_named_by_its_letter_is_refused_where_ambiguous(row, message):
+    """`\\sigma(1 - y)` (σ at 1 − y, or the value times 1 − y?), a derivative of the value
+    by a letter it does not move with (σ′(y), or 0?), and a second value for one letter are
+    refused at their position, never read either way."""
+    step = load_tex("r.tex", ABBREVIATED + f"$$ {row} $$\n").steps[-1]
+    assert step.kind == "unreadable" and message in step.message, step.message
+
+
+def test_the_row_naming_the_value_is_a_definition_and_the_function_keeps_its_name():
+    first, second = load_tex("r.tex", ABBREVIATED + "$$ \\sigma(0) = \\frac{1}{2} $$\n").steps
+    assert first.kind == "definition" and verdicts(
+        ABBREVIATED + "$$ \\sigma(0) = \\frac{1}{2} $$\n")[-1] == "verified"
 
 
 @pytest.mark.parametrize("row, expected", [

@@ -3877,3 +3877,28 @@ RIGHT = (r"\left( \sum_{i=1}^{N}a_{i} \right) \log \frac{\sum_{i=1}^{N}a_{i}}"
 ])
 def test_the_log_sum_inequality_negated_with_the_ratio_inverted(row, verdict):
     assert verdicts(display(LOG_SUM, row)) == [verdict]
+
+
+LIKELIHOOD = ("% derive: natural n\n% derive: positive x_i for i = 1..n\n"
+              "$$ L(x_1, \\ldots, x_n) = \\prod_{i=1}^n x_i $$\n")
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log L(x_1, \dots, x_n) = \sum_{i=1}^n \log x_i", "verified"),
+    (r"\log L(x_1, \cdots, x_n) = \sum_{i=1}^n \log x_i", "verified"),
+    (r"\log L(x_1, \dots, x_n) = \sum_{i=1}^n 2 \log x_i", "refuted"),
+    (r"\log L(x_1, \dots, x_n) = \sum_{i=2}^n \log x_i", "refuted"),
+])
+def test_dots_in_the_argument_list_of_a_quantity_a_row_defines(row, expected):
+    """`p(y_1, \\dots, y_n \\lvert x_1, \\dots, x_n) = \\prod_i …` (held-out s19e's likelihood
+    named by its data): the list with dots is part of the quantity's name, used again by
+    the same list whatever the dots' spelling."""
+    assert verdicts(LIKELIHOOD + f"$$ {row} $$\n")[-1] == expected
+
+
+@pytest.mark.parametrize("head", [r"M(x_1, \dots, y_n)", r"M(\dots, x_n)", r"M(x_1, \dots)",
+                                  r"M(x_1, \dots, x_1)"])
+def test_dots_in_a_defined_list_without_a_pattern_are_refused(head):
+    text = f"% derive: natural n\n% derive: real x_i, y_i for i = 1..n\n$$ {head} = 1 $$\n"
+    (step,) = steps(text)
+    assert step.kind == "unreadable" and "dots" in step.message, step.message

@@ -508,7 +508,8 @@ class ChainBuilder:
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain")
         try:
-            name = self.scope.define(head.key, info, head=head.label)
+            name = self.scope.define(head.key, info, head=head.label) if head.value_at is None \
+                else self.scope.abbreviate(head.key, head.value_at, info)
         except UsedBefore as exc:
             self._void_uses(exc.key, head_part.start)
             self._forward(exc, head, head_part.start)

@@ -15,7 +15,7 @@ number for the whole file, so it is refused where a row above used it as a numbe
 from __future__ import annotations
 
 import re
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 
 from derive.frontend.log_base import INFERRED
 from derive.model.context import Context
@@ -121,6 +121,15 @@ def unread_message(key, line, density=False):
             "an unknown of its own (fix that row, or declare the name)")
 
 
+@dataclass(frozen=True)
+class Abbreviation:
+    """A function's value named by the function's own bare spelling (`FileScope.abbreviate`):
+    the value's Name and the argument's text as written (`w^\\top x`)."""
+
+    name: Name
+    argument: str
+
+
 class FileScope:
     def __init__(self):
         self.names = {}           # canonical key → Name
@@ -151,6 +160,7 @@ class FileScope:
         self.at_file_index = {}   # family key `b_{\cdot}` → offset of a row defining b at the file's index
         self.own_members = {}     # family key `x_{\cdot}` → key `x_{0}` of a member defined as a name of its own
         self.one_names = {}       # base `h` → key `h_i` of a definition whose body does not use i
+        self.abbreviations = {}   # function key `\sigma` → `Abbreviation` (`\sigma = \sigma(a)`)
         self.random_spellings = set()   # keys `random X with density p over x` declared
         self.random_laws = {}     # such a key → its density Name, when over x alone
         self.special_uses = {}    # key → offset of its first use read as Euler's Γ or B
@@ -386,6 +396,22 @@ class FileScope:
         name = self.declare(spelled, Declaration(Kind.DEFINITION, info=info))
         if head is not None:
             self.heads[head] = name
+        return name
+
+    def abbreviate(self, key, argument, info):
+        """`\\sigma = \\sigma(w^\\top x)` (blogs' "simplify notation"): the bare spelling of
+        the function `key` names, from here on, its value `info.body` at `argument` (the
+        argument's text, as written) — a Name of its own beside the function's, which the
+        spelling with an argument still names. Raises `LabelledAbove` for a second such row
+        (the bare name would get a second value)."""
+        if key in self.abbreviations:
+            raise LabelledAbove(f"{key} already names the value {key}"
+                                f"({self.abbreviations[key].argument}) above: a second value "
+                                "would be a second meaning — name this one otherwise")
+        name = Name(key)
+        self.table[name] = Declaration(Kind.DEFINITION, info=info)
+        self.abbreviations[key] = Abbreviation(name, argument)
+        self._context = None
         return name
 
     def renew(self, key):

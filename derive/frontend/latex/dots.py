@@ -127,6 +127,20 @@ class Dots:
             self.term(member)
         return value
 
+    def listed_in_label(self, args, seps, k):
+        """`\\dots` (its canonical spelling, whatever the dots) for the dots `args[k]` in
+        the label of a quantity a row defines (`p(y_1, \\dots, y_n \\mid x_1, \\dots, x_n)
+        = …`) or uses: between two members parted from them by commas, alike but for an
+        index from a whole number to a letter or larger number — the family's members in
+        order. The label only names the quantity (its meaning is the defining row's
+        body), so the spelling of the dots is all it keeps. Refused otherwise."""
+        dots = args[k]
+        if not 0 < k < len(args) - 1 or seps[k - 1] != "," or seps[k] != "," or \
+                _pattern(_tokens(self.source_text(args[k - 1])),
+                         _tokens(self.source_text(args[k + 1]))) is None:
+            raise self._not_written_out(dots, "in a list, between two members")
+        return r"\dots"
+
     def _dots(self, node):
         return self.source_text(node).strip() in DOTS
 
@@ -142,14 +156,10 @@ class Dots:
         the pattern one index apart. In a sum or product such a term must be at a − 1
         and ends the range there; in a list (`listed`) every one must follow it."""
         a, b = _tokens(self.source_text(first)), _tokens(self.source_text(last))
-        places = [j for j, (s, t) in enumerate(zip(a, b)) if s[0] != t[0]]
-        pairs = {(a[j][0], b[j][0]) for j in places}
-        if len(a) != len(b) or len(pairs) != 1:
+        pattern = _pattern(a, b)
+        if pattern is None:
             raise self._not_written_out(dots, "between two terms")
-        ((low, high),) = pairs
-        if not low.isdigit() or not (high.isdigit() and int(high) > int(low) or
-                                     re.fullmatch(r"[a-zA-Z]", high)):
-            raise self._not_written_out(dots, "between two terms")
+        places, low, high = pattern
         for step, term in enumerate(before, 1):
             c = _tokens(self.source_text(term))
             alike = len(c) == len(a) and all(c[j][0] == a[j][0] for j in range(len(a))
@@ -185,6 +195,20 @@ class Dots:
         upper = Sym(name if name is not None else found[0])
         self._natural_bound(upper, dots)
         return upper
+
+
+def _pattern(a, b):
+    """(places, a, b) when two terms' tokens are alike but at `places`, where the first has
+    one whole number a and the last one letter or larger whole number b; else None."""
+    places = [j for j, (s, t) in enumerate(zip(a, b)) if s[0] != t[0]]
+    pairs = {(a[j][0], b[j][0]) for j in places}
+    if len(a) != len(b) or len(pairs) != 1:
+        return None
+    ((low, high),) = pairs
+    if not low.isdigit() or not (high.isdigit() and int(high) > int(low) or
+                                 re.fullmatch(r"[a-zA-Z]", high)):
+        return None
+    return places, low, high
 
 
 def _tokens(text):

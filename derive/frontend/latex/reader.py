@@ -100,6 +100,7 @@ from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
 from derive.frontend.latex.events import UPWARD, Events
 from derive.frontend.latex.extrema import Extrema
+from derive.frontend.latex.abbreviations import Abbreviations
 from derive.frontend.latex.dots import Dots
 from derive.frontend.latex.words import Words
 from derive.frontend.latex.matrices import MARKS as MATRIX_MARKS, Matrices
@@ -244,6 +245,7 @@ class Head:
     squared: bool = False          # `s^2 = …` defines s as its principal square root
     quantity: str | None = None    # over declared variables: the label, if the body is one
     shadows: tuple = ()            # defined numbers its parameters' letters name (`L(h)`)
+    value_at: str | None = None    # `\sigma = \sigma(a)`: the function's value at a (its text)
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,7 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
                              r"mathbb|mathscr|mathfrak|mathrm|mathbf|boldsymbol|mathsf)\s*"
                              r"\{\s*)?(?:[A-Z]|\\Phi)\s*\}?(?:[_^].*)?", re.S)
 
-class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts):
     """Reads rows of one source under a `FileScope`."""
@@ -366,12 +368,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if k == 0 and begins_with_side and len(children) > 2 and \
                     children[1].children[0].value not in ("=:", r"\eqqcolon"):
                 defining = self.relation(children[1].children[0])
-                head = self.head(child, defining) or self._logged_head(child, defining) or \
+                head = self.abbreviation_head(child, children[2], defining) or \
+                    self.head(child, defining) or self._logged_head(child, defining) or \
                     self._squared_head(child, defining)
                 worded = self.word_head_side(child, children[2]) if head is None else None
                 if worded is not None:          # `MSE(\hat\theta) = …`: words.py
                     head = self.head(worded, defining)
-                if head is not None and self._mentioned(head.key, children[2]):
+                if head is not None and head.value_at is None and \
+                        self._mentioned(head.key, children[2]):
                     head = None             # `A = A + 1` is a statement, not a definition
             if named is None and relation is Relation.EQ and k == len(children) - 1 and \
                     not self.cut_short and \
@@ -1836,7 +1840,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 if k:
                     sep = bracket.seps[k - 1]
                     texts.append("|" if sep in BARS else _separators([sep])[0])
-                texts.append(naming.flat_text(arg))
+                texts.append(self.listed_in_label(bracket.args, bracket.seps, k)
+                             if self._dots(arg) else naming.flat_text(arg))
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
         return f"{key}({''.join(texts)})"
@@ -2602,6 +2607,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 value = at_point
                 continue
             self._not_at_another_point(value, name, var_node)
+            self.abbreviation_moves(value, name, var_node)
             if piece.body is None and len(rest) > 1:
                 self._one_factor_or_the_product(value, name, piece)
             value = self._by_square(value, name, var_node) if piece.square else \
@@ -2907,7 +2913,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         found = self.scope.lookup(p.key) if p.power is None and self.bound_name(p.key) is None \
             else None
         if found is None or found[1].kind is not Kind.DEFINITION or \
-                len(found[1].info.params) != 1 or self._at_variables(found[1].info.params):
+                len(found[1].info.params) != 1 or self._at_variables(found[1].info.params) or \
+                self.abbreviates(p, found):                 # \sigma after \sigma = \sigma(a)
             return pieces
         if len({self.source_text(v) for v in piece.variables}) != 1:
             raise self.error(f"{p.key} is a function of one argument, differentiated here by "
@@ -3731,7 +3738,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         Elsewhere it is the quantity itself. A power after the bracket is its power
         (`V(G, D)^2`), never dropped."""
         try:
-            keys = [naming.flat_text(arg) for arg in bracket.args]
+            keys = [r"\dots" if self._dots(arg) else naming.flat_text(arg)
+                    for arg in bracket.args]        # dots: checked by the label (`_label`)
         except naming.NameError_ as exc:
             raise self.error(exc.message, exc.node) from None
         return self._powered(self._head_at(label, keys, all(sep in HEAD_SEPARATORS for sep in bracket.seps),
@@ -4093,6 +4101,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
 
     def _declared(self, p, name, declaration, bracket):
         kind = declaration.kind
+        value = self.abbreviated(p, name, bracket)        # σ after σ = σ(a)
+        if value is not None:
+            return value
         if kind is Kind.DISTRIBUTION:
             if bracket is not None and bracket.open in "([" and not self.groups_a_factor(bracket):
                 return self.density(name, declaration.info, bracket), 2
