@@ -86,7 +86,7 @@ from derive.frontend.latex.wrappers import Unread, closing_box, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
     IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
-    is_token, is_tree, single,
+    is_token, is_tree, one_item, single, tailless, unscripted,
     subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
@@ -626,9 +626,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         unknown, an application to undeclared letters (`… = F(t)`) is read as before."""
         node = single(side)
         items = node.children if is_tree(node, "run") else ()
-        if len(items) != 2 or not all(is_tree(i, "script") and len(i.children) == 1
-                                      for i in items) or \
-                not is_tree(items[1].children[0], "bracketed"):
+        if len(items) != 2 or tailless(items[0]) is None or \
+                not is_tree(tailless(items[1]), "bracketed"):
             return None
         try:
             head = self.head(side, Relation.EQ)
@@ -2351,8 +2350,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         the exponent's node is remembered, and if T resolves there to no declared or bound
         number, `_undeclared_symbol` refuses it — never a power with an undeclared T."""
         inner = single(sup)
-        letter = inner.children[0] if is_tree(inner, "script") and len(inner.children) == 1 \
-            else inner
+        letter = unscripted(inner)
         try:
             text = naming.name_text(letter) if is_token(letter, "LETTER") or \
                 is_tree(letter, "font") else None
@@ -2543,9 +2541,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """Whether a derivative's denominator writes a declared function at an argument in
         round brackets (`\\partial D(x)`, GAN notes setting the pointwise derivative to
         zero): the derivative by that value (`_by_function_value`)."""
-        bracket = single(bracket)
-        if is_tree(bracket, "script") and len(bracket.children) == 1:
-            bracket = bracket.children[0]
+        bracket = one_item(bracket)
         return is_tree(bracket, "bracketed") and bracket.children[0].value == "(" and \
             self._declared_function(name) is not None
 
@@ -3155,8 +3151,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         """`y^{[i]}`, `x^{\\{i\\}}` inside `\\sum_i`: an index label in square brackets or
         braces mentioning a bound letter (Ng's `a^{[l]}`), refused as `x^{(i)}` is."""
         inner = single(p.power) if p.power is not None else None
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            inner = inner.children[0]
+        inner = unscripted(inner)
         if not is_tree(inner, "bracketed") or inner.children[0].value.endswith("(") or \
                 not inner.children[0].value.endswith(_GROUPING_OPENS) or \
                 not naming.index_like(inner.children[1]):
@@ -3178,8 +3173,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         brackets dropped). derive does not read order statistics; a name of its own
         elsewhere (`x_{(1)}` beside no family x)."""
         items = [single(item) for item in _subitems(p.sub)]
-        items = [i.children[0] if is_tree(i, "script") and len(i.children) == 1 else i
-                 for i in items]
+        items = [unscripted(i) for i in items]
         if not any(is_tree(i, "bracketed") and i.children[0].value.endswith(_GROUPING_OPENS)
                    for i in items) or self.scope.lookup(p.key) is not None:
             return                  # a_{\lfloor x \rfloor}: a floor, an index expression
@@ -3605,9 +3599,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         h is a function the file defined of a number (`h(x) = x - \\log x - 1`), which puts
         no density into its parameter either."""
         for arg in bracket.args:
-            item = single(arg)
-            if is_tree(item, "script") and len(item.children) == 1:
-                item = item.children[0]
+            item = one_item(arg)
             try:
                 name = naming.name_text(item)
             except naming.NameError_:
@@ -4881,7 +4873,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
     def _bound_index(self, sub):
         """Whether a subscript is exactly a variable bound here (an index of a sum)."""
         node = single(sub)
-        if not (isinstance(node, Token) or is_tree(node, "script") and len(node.children) == 1):
+        if not (isinstance(node, Token) or tailless(node) is not None):
             return False
         try:
             key = naming.flat_text(node)
@@ -6498,9 +6490,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             except InputError:
                 return False
             return named == key and self._whole_range(space, key)
-        if is_tree(spec, "script") and len(spec.children) == 1:
+        if tailless(spec) is not None:
             try:
-                if naming.name_text(spec.children[0]) == r"\mathbb{R}":
+                if naming.name_text(tailless(spec)) == r"\mathbb{R}":
                     return True
             except naming.NameError_:
                 return False
@@ -7114,8 +7106,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if function is not None or self._function_class(node) is not None:
             return neg(OO), OO, "()"
         inner = single(node)
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            primary = inner.children[0]
+        primary = tailless(inner)
+        if primary is not None:
             try:
                 text = naming.name_text(primary)
             except naming.NameError_ as exc:
@@ -7344,14 +7336,8 @@ def _index_value(term, point):
 
 def _bare(node):
     """`node` without the groups and one-item wrappers around it (`{{d}}` → d)."""
-    while True:
-        node = single(node)
-        if is_tree(node, "script") and len(node.children) == 1:
-            node = node.children[0]
-        elif is_tree(node, "group") and len(node.children) == 1:
-            node = node.children[0]
-        else:
-            return node
+    bare = one_item(node)
+    return node if bare is node else _bare(bare)
 
 
 def _differential_power(var):
@@ -7484,8 +7470,7 @@ def _superscript_key(sup):
     the part of a name it may be; None for anything else (a number, an expression, `T`,
     which is the transpose)."""
     node = single(sup) if sup is not None else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     if is_token(node, "LETTER") and node.value != "T" or \
             is_token(node, "COMMAND") and node.value in naming.LETTER_COMMANDS - {r"\infty"}:
         return "^{%s}" % node.value
@@ -7499,9 +7484,7 @@ _ACCENTED_CAPITAL = re.compile(r"\\(?:tilde|bar|hat|check|breve|dot|ddot|vec|mat
 
 def _label_subscript(sub):
     """Whether a subscript is one word in a font (`\\text{opt}`, `\\mathrm{MLE}`)."""
-    node = single(sub)
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = one_item(sub)
     return is_tree(node, "font")
 
 
@@ -7521,8 +7504,7 @@ def _expression_index(sub):
 
 def _numeral_or_times(node):
     """Whether an item of a run is a bare number or `\\cdot`/`\\times`."""
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     return is_token(node, "NUMBER", "MULOP")
 
 
@@ -7556,9 +7538,7 @@ def _capital_space(named, key):
 
 def _condition(sub):
     """The inequality an integral's subscript is (`\\int_{x \\ge 0}`), else None."""
-    node = single(sub) if sub is not None else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = single(node.children[0])
+    node = single(unscripted(single(sub))) if sub is not None else None
     return node if (is_tree(node, "assignment") or is_tree(node, "equation")) and \
         len(node.children) == 3 and node.children[1].value in UPWARD else None
 
