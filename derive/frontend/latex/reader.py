@@ -5377,6 +5377,24 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"for it and its law (% derive: joint P over …, then "
                          f"\\mathbb{{E}}_{{x \\sim P}}, I(c; x))", node)
 
+    def _not_nats_here(self, key, op, bracket):
+        """`D_e(P \\| Q)` is read as KL(P ‖ Q) in nats, the subscript e naming the base of its
+        log (`registry.IN_NATS`). Refused where that reading is not the only one: e is a name
+        of the file (declared, bound or a parameter: D_e could be a divergence indexed by that
+        number, Rényi's D_α at α = e), or the file reads information in bits (D_e would be
+        the one quantity in nats among values in bits: never scaled silently)."""
+        reading = (f"{key}(…) is read as the Kullback–Leibler divergence in nats "
+                   f"(KL with the natural log; the subscript e names the log's base)")
+        if self._is_name("e"):
+            raise self.error(f"{reading}, but e is a name of this file, so the subscript could "
+                             f"be that e (a divergence indexed by it, as Rényi's D_α at α = e) "
+                             f"— refused: write D_{{KL}}(…) for the divergence in nats, or "
+                             f"rename the file's e", bracket.node)
+        if op is not None and self.in_units(op.key) != op.key:
+            raise self.error(f"{reading}, but this file reads information in bits — refused, "
+                             f"never rescaled silently: write D_{{KL}}(…) for the value in "
+                             f"bits, or D_{{KL}}(…) \\ln 2 for the value in nats", bracket.node)
+
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
@@ -5384,16 +5402,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return None
         self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
-        if key in registry.IN_NATS and self.declared("e") is not None:
-            raise self.error(f"{key}(…) with e declared in the file: relative entropy in nats "
-                             "(log base e), or a divergence indexed by the file's e (Rényi's "
-                             "D_α at α = e)? Write D_{KL}(P \\| Q), or define it with :=",
-                             bracket.node)
-        if key in registry.IN_NATS and op is not None and self.in_units(op.key) != op.key:
-            raise self.error(f"{key}(P \\| Q) is relative entropy in nats (the base e of its "
-                             "log as a subscript), while this file reads information in bits: "
-                             "write D_{KL}(P \\| Q) for the value in bits, or its value in "
-                             "nats as D_{KL}(P \\| Q) \\log 2", bracket.node)
+        if key in registry.IN_NATS:
+            self._not_nats_here(key, op, bracket)
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and None in dists and bracket.seps and \
                 all(s == r"\|" for s in _separators(bracket.seps)):
