@@ -4102,7 +4102,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             divergence = self._divergence_after_its_value(p.key, bracket)
             if divergence is not None:
                 return divergence, 2
-            self._no_number_before_an_operand(p.key, info, bracket)
+            self._no_number_before_an_operand(
+                p.key, f"is defined above as the number {show(info.body)}", bracket)
             if bracket is not None and bracket.open == "(" and (
                     not self._multiplied_by_brackets(info.body) or
                     self._at_its_own_numbers(info.body, bracket)):
@@ -4123,38 +4124,45 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
+        if kind is Kind.SYMBOL:
+            self._no_number_before_an_operand(
+                p.key, f"is declared a {declaration.domain.value} number", bracket)
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
 
-    def _no_number_before_an_operand(self, key, info, bracket):
-        """A worked example's number spelled as an operator (`H = 1`, `define E = 1`), then
-        that spelling before what only the operator takes — a random variable, an event,
-        square brackets, a bare density (`H(X)`, `E[X]`, `H(p)`): entropy or expectation, or
-        the number times a random variable (read as its value x: was refuted)? Refused, as
-        `P(X = x)` after a number P is (`not_an_event_of_another_name`)."""
+    def _no_number_before_an_operand(self, key, number, bracket):
+        """A number spelled as an operator — defined (`H = 1`, `define E = 1`, a worked
+        example's value) or declared (`% derive: real H`) — then that spelling before what
+        only the operator takes: a random variable, an event, square brackets, a bare density
+        or a free variable of the file (`H(X)`, `E[X]`, `H(p)`, `H(X, Y)`, `H(x)`): entropy
+        or expectation, or the number times a random variable (read as its value x: was
+        refuted)? Refused, as `P(X = x)` after a number P is
+        (`not_an_event_of_another_name`); `number` says what the file made of `key`."""
         if bracket is None or not (registry.spelled(key) or key in LOOKALIKES):
             return
         if self._random_event(bracket) or any(
-                self._names_a_density(arg) for arg in bracket.args):
-            raise self.error(f"{key} is defined above as the number {show(info.body)}: "
-                             f"{key}(…) of a random variable or a law here would be an "
-                             f"entropy or an expectation, a second meaning (one name means one "
-                             f"thing) — rename the number or the operator, or write "
-                             f"{key} \\cdot (…) for the product", bracket.node)
+                self._names_an_operand(arg) for arg in bracket.args):
+            call = f"{key}[…]" if bracket.open.endswith("[") else f"{key}(…)"
+            raise self.error(f"{key} {number} in this file: {call} of a random variable or "
+                             f"a law here would be an entropy or an expectation, a second "
+                             f"meaning (one name means one thing) — rename the number or the "
+                             f"operator, or write {key} \\cdot {call[len(key):]} for the product",
+                             bracket.node)
 
-    def _names_a_density(self, arg):
-        """Whether a bracket's argument is the bare name of a declared density (`p` in
-        `H(p)`)."""
-        item = single(arg)
-        if is_tree(item, "script") and len(item.children) == 1:
-            item = item.children[0]
+    def _names_an_operand(self, arg):
+        """Whether a bracket's argument is the bare name of what an operator takes: a
+        declared density (`p` in `H(p)`), or a declared variable that no binder here holds
+        (`x` in `H(x)`, the entropy of x in some texts; inside `\\sum_x` it is a number)."""
+        item = one_item(arg)
         try:
             name = naming.name_text(item)
         except naming.NameError_:
             return False
         found = self.scope.lookup(name) if name is not None else None
-        return found is not None and found[1].kind is Kind.DISTRIBUTION
+        return found is not None and (
+            found[1].kind is Kind.DISTRIBUTION or
+            found[1].kind is Kind.VARIABLE and self.bound_name(name) is None)
 
     def _divergence_after_its_value(self, key, bracket):
         """A divergence's spelling that a row defined bare (`D_{\\text{KL}} = \\mathbb{E}_q[\\log
