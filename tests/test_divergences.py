@@ -1085,3 +1085,19 @@ def test_relative_entropy_in_nats_with_a_subscript_e(extra, row, verdict):
     """`D_e(P \\Vert Q)` is KL(P ‖ Q) in nats (s19b_gibbs_var_cambridge); refused in a file
     reading information in bits, and where the file declares e."""
     assert verdicts(display(GIBBS_NATS + extra, row)) == [verdict]
+
+
+@pytest.mark.parametrize("extra, row, why", [
+    ("% derive: information in bits\n", r"D_e(P \| Q) \ge 0", "reads information in bits"),
+    ("% derive: information in bits\n", r"D_e(Q \Vert P) = 0", "reads information in bits"),
+    ("% derive: real e\n", r"D_e(P \| Q) \ge 0", "e is a name of this file"),
+    ("% derive: natural e\n", r"D_{e}(Q \| P) \ge 0", "e is a name of this file"),
+    ("% derive: information in bits\n% derive: real e\n", r"D_e(P \| Q) \ge 0",
+     "e is a name of this file"),
+])
+def test_relative_entropy_in_nats_refusal_says_what_it_means(extra, row, why):
+    """The refusal of `D_e(…)` says what derive reads it as — KL in nats — and why that
+    reading does not stand here (a file in bits, or an e of the file's own)."""
+    [message] = readings(display(GIBBS_NATS + extra, row))
+    assert message.startswith("D_{e}(…) is read as the Kullback–Leibler divergence in nats")
+    assert why in message

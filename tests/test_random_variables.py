@@ -1976,3 +1976,54 @@ def test_a_number_spelled_as_an_operator_before_its_operand_is_refused(number, r
 ])
 def test_a_number_spelled_as_an_operator_still_multiplies_numbers(rows, expected):
     assert verdicts(display(DISCRETE_P + "% derive: real a, b\n", *rows)) == expected
+
+
+@pytest.mark.parametrize("declared, row", [
+    ("real H", r"H(X) \ge 0"),                                     # true as an entropy
+    ("real H", r"H(X) = -\sum_x p(x) \log p(x)"),
+    ("real H", r"H(X) \le -1"),                                    # false either way
+    ("positive H", r"H(p) \ge 0"),
+    ("natural H", r"H[X] \ge 0"),
+    ("real H", r"\mathrm{H}(X) \ge 0"),
+    ("real H", r"H\left(X\right) \ge 0"),
+    ("real H", r"2 H(X) \ge 0"),
+    ("real H", r"H(x) \ge 0"),                                     # x free: the entropy of x?
+    ("real H", r"H(X, X) = H(X)"),
+    ("real H", r"H(X \mid X) = 0"),
+    ("real H", r"H(p, p) = H(p)"),
+    ("real I", r"I(X; X) = H(X)"),
+    ("real D", r"D(p \| p) = 0"),
+    ("real E", r"E[X] = \sum_x x p(x)"),
+    ("real h", r"h(X) \ge 0"),
+])
+def test_a_declared_number_spelled_as_an_operator_before_its_operand_is_refused(declared, row):
+    """`% derive: real H` beside `H(X)`: H times X read as its value x (a true entropy step
+    refuted), or the entropy? One name, two meanings — refused at the bracket, as for a
+    number the file defines (`H = 1`, above)."""
+    (step,) = steps(DISCRETE_P + f"% derive: {declared}\n$$ {row} $$\n")
+    assert step.kind == "unreadable"
+    assert f"is declared a {declared.split()[0]} number" in step.message
+    assert "one name means one thing" in step.message
+
+
+def test_a_declared_number_before_a_random_variable_is_refused_at_its_bracket():
+    (step,) = steps(DISCRETE_P + "% derive: real H\n$$ a = H(X) $$\n")
+    assert (step.location.line, step.location.column) == (4, len("$$ a = H") + 1)
+
+
+@pytest.mark.parametrize("header, rows, expected", [
+    # a declared number before numbers, or before a variable a sum binds: a product
+    ("real H, a, b", (r"H(a + b) = H a + H b",), ["verified"]),
+    ("real H, a, b", (r"H(a + b) = H a + 2 H b",), ["refuted"]),
+    ("real H", (r"\sum_x H(x) p(x) = H \sum_x x p(x)",), ["verified"]),
+    ("real H", (r"\sum_x H(x) p(x) = H \sum_x x^2 p(x)",), ["refuted"]),
+    ("real E, t", (r"E(t + 1) = E t + E",), ["verified"]),
+    # a declared function H: H(X) is that function at x, never the entropy
+    ("function H", (r"H(X) = H(X)",), ["verified"]),
+    ("function H", (r"H(X) = H(X) + 1",), ["refuted"]),
+    # a name of its own beside the operator (H_0): the operator still reads
+    ("real H_0", (r"H(X) \ge 0",), ["verified"]),
+    ("real H_0", (r"H(X) \le -1",), ["refuted"]),
+])
+def test_a_declared_number_spelled_as_an_operator_still_reads_elsewhere(header, rows, expected):
+    assert verdicts(display(DISCRETE_P + f"% derive: {header}\n", *rows)) == expected

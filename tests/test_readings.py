@@ -1637,8 +1637,13 @@ def test_an_upright_e_is_the_expectation(check_text, row, verdict):
 
 
 def test_an_upright_e_declared_as_a_number_stays_a_number():
-    assert _messages(GAUSSIAN_X + "% derive: real E\n", r"\mathrm{E}[x] = E x") == \
-        ["E · x = E · x"]
+    """A declared number E is a number: before a product it multiplies; before square
+    brackets (`\\mathrm{E}[x]`, the expectation's spelling) it would be a second meaning of E —
+    refused at the bracket, as after `define E = 1` (one name means one thing)."""
+    assert _messages(GAUSSIAN_X + "% derive: real E, a\n", r"\mathrm{E} \cdot a = E a") == \
+        ["E · a = E · a"]
+    [message] = _messages(GAUSSIAN_X + "% derive: real E\n", r"\mathrm{E}[x] = E x")
+    assert message.startswith("E is declared a real number in this file: E[…] of a random")
 
 
 # digits in a font are digits: TeX sets `2\mathrm{3}` as 23

@@ -32,7 +32,9 @@ import copy
 
 from lark import Tree
 
-from derive.frontend.latex.pieces import BracketPiece, is_token, is_tree, single
+from derive.frontend.latex.pieces import (
+    BracketPiece, is_token, is_tree, one_item, single, tailless,
+)
 from derive.model.terms import free_names
 
 
@@ -199,8 +201,7 @@ class Draws:
         if not (is_tree(run, "run") and len(run.children) == 2):
             return law
         script = run.children[1]
-        if not (is_tree(script, "script") and len(script.children) == 1 and
-                is_tree(script.children[0], "bracketed")):
+        if not is_tree(tailless(script), "bracketed"):
             return law
         args = script.children[0].children[1]
         if not (is_tree(args, "args") and is_token(single(args.children[0]), "MULOP") and
@@ -225,9 +226,7 @@ def _spelled(reader, node):
 
 def _tuple_letters(node):
     """`(x, y)` before `\\sim`: its letters; any other node: itself."""
-    inner = single(node)
-    if is_tree(inner, "script") and len(inner.children) == 1:
-        inner = inner.children[0]
+    inner = one_item(node)
     if is_tree(inner, "bracketed") and str(inner.children[0]) == "(":
         args = inner.children[1]
         if all(is_token(s, "SEP") and s.value == "," for s in args.children[1::2]):

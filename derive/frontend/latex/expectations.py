@@ -64,7 +64,7 @@ from derive.frontend.errors import InputError
 from derive.frontend.latex import names as naming
 from derive.frontend.latex.probability import BARS
 from derive.frontend.latex.pieces import (
-    BracketPiece, NamePiece, OpPiece, is_token, is_tree, single,
+    BracketPiece, NamePiece, OpPiece, is_token, is_tree, one_item, single,
 )
 from derive.model.names import Declaration, DistributionInfo, Domain, Kind, Name
 from derive.notation import families
@@ -391,9 +391,7 @@ class Expectations:
     def _data_in_words(self, node):
         """Whether what follows the bar is the data named in words: one word of letters in a
         text font (`\\text{data}`, `\\mathrm{observations}`), naming nothing of the file."""
-        node = single(node)
-        if is_tree(node, "script") and len(node.children) == 1:
-            node = node.children[0]
+        node = one_item(node)
         if not is_tree(node, "font") or node.children[0].value[1:] not in _WORD_FONTS:
             return False
         word = self._spelled(node)

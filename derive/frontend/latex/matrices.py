@@ -44,7 +44,9 @@ from lark import Token, Tree
 
 from derive.frontend.errors import InputError
 from derive.frontend.latex import names as naming
-from derive.frontend.latex.pieces import is_tree, single
+from derive.frontend.latex.pieces import (
+    is_token, is_tree, one_item, single, tailless, unscripted,
+)
 from derive.model.names import Kind
 from derive.model.terms import ONE, Add, Call, Mul, Num, Pow, Product, Sum, Sym, neg
 from derive.notation import vectors
@@ -253,13 +255,10 @@ class Matrices:
     # ------------------------------------------------------------------ operators
     def _operator_at(self, item):
         """The operator an item writes (a key of `OPERATORS`), or None."""
-        if is_token(item, "COMMAND") and item.value == r"\det" or \
-                is_tree(item, "script") and is_token(item.children[0], "COMMAND") and \
-                item.children[0].value == r"\det" and len(item.children) == 1:
+        primary = unscripted(item)
+        if is_token(primary, "COMMAND") and primary.value == r"\det":
             return "determinant"
-        if is_tree(item, "script") and len(item.children) == 1 and \
-                is_tree(item.children[0], "font") and \
-                _TRACE.fullmatch(self.source_text(item).strip()):
+        if is_tree(tailless(item), "font") and _TRACE.fullmatch(self.source_text(item).strip()):
             return "trace"
         if self._transposed(item) is not None:
             return "transpose"
@@ -365,9 +364,7 @@ class Matrices:
         """A diagonal matrix written as an operator's argument: one factor, or a bracket
         holding a product of factors; refused at the operator otherwise."""
         try:
-            if is_tree(node, "script") and len(node.children) == 1 and \
-                    is_tree(node.children[0], "bracketed") and \
-                    not self._diagonal_item(node):
+            if is_tree(tailless(node), "bracketed") and not self._diagonal_item(node):
                 return self._diagonal_product(self._bracket_items(node.children[0]), node)
             return self._diagonal_factor(node)
         except NotMatrix:
@@ -541,9 +538,7 @@ class Matrices:
         if len(sups) != 1 or len(kept) != len(item.children) - 1 or \
                 not all(is_tree(c, "subscript") for c in kept[1:]):
             return None
-        sup = single(sups[0].children[-1])
-        if is_tree(sup, "script") and len(sup.children) == 1:
-            sup = sup.children[0]
+        sup = one_item(sups[0].children[-1])
         text = self.source_text(sup).strip() if not isinstance(sup, Token) else sup.value
         if text in (r"\top", r"\intercal", r"\transpose"):
             return Tree("script", kept, item.meta)
@@ -561,8 +556,7 @@ class Matrices:
         """A vector: a declared vector's bare name, the zero vector, or a bracket (group)
         of sums and differences of them."""
         node = single(node) if is_tree(node, "sgroup", "group") else node
-        if is_tree(node, "script") and len(node.children) == 1:
-            node = node.children[0]
+        node = unscripted(node)
         if is_tree(node, "group"):
             return self._vector_node(node.children[0], where)
         if is_tree(node, "bracketed") and node.children[0].value == "(":
@@ -640,7 +634,7 @@ class Matrices:
             else:
                 power = False
         fine = power is not False and (subs == 1) == subscript and \
-            (is_token(primary, ("LETTER", "COMMAND")) or is_tree(primary, "font", "accent"))
+            (is_token(primary, "LETTER", "COMMAND") or is_tree(primary, "font", "accent"))
         base = self.source_text(primary).strip() if fine else None
         if base is not None and base not in self.scope.matrices:
             try:
@@ -683,11 +677,6 @@ OPERATORS = {
     "trace": Matrices._trace,
     "transpose": Matrices._transpose,
 }
-
-
-def is_token(node, kinds):
-    kinds = (kinds,) if isinstance(kinds, str) else kinds
-    return isinstance(node, Token) and node.type in kinds
 
 
 def _powered(component, power):

@@ -27,7 +27,7 @@ from derive.engines import normal_form
 from derive.frontend.errors import InputError
 from derive.frontend.latex.events import UPWARD
 from derive.frontend.latex.pieces import (
-    BigPiece, BracketPiece, LawRatioPiece, NamePiece, is_token, is_tree, single,
+    BigPiece, BracketPiece, LawRatioPiece, NamePiece, is_token, is_tree, single, unscripted,
 )
 from derive.model.names import Declaration, Domain, Kind, Name, SampleSpaceInfo
 from derive.model.terms import (
@@ -51,8 +51,7 @@ def _items(node):
 def set_builder(sub):
     """The `setbuilder` node a subscript is (`_{\\{x : …\\}}`), else None."""
     node = single(sub) if sub is not None else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     return node if is_tree(node, "setbuilder") else None
 
 

@@ -67,6 +67,7 @@ import re
 from lark import Token, Tree
 
 from derive.frontend.latex import names as naming
+from derive.frontend.latex.pieces import is_token, is_tree, tailless
 from derive.frontend.latex.wrappers import Unread
 
 # Switches that are only typography: dropped. Switches that make a name of their own.
@@ -298,13 +299,13 @@ def rewrite(tree):
         if node.data == "overfrac":             # after the runs: `\log{a \over b}` is braced
             _plain_fraction(node)
     for node in list(tree.iter_subtrees()):
-        if node.data == "script" and _is(node.children[0], "group"):
+        if node.data == "script" and is_tree(node.children[0], "group"):
             inner = _sole_name(node.children[0])
             if inner is not None:
                 node.children[0] = inner
             elif len(node.children) == 1:
                 inner = _sole(node.children[0], "script")
-                if inner is not None and not (_is(inner.children[0], "bracketed") and
+                if inner is not None and not (is_tree(inner.children[0], "bracketed") and
                                               len(inner.children) > 1):
                     # {\mathbb{E}_{x \sim p}}[…]: TeX drops them — never around `(a)^2`,
                     # whose power would reach what stands before the braces (`f{(a)^2}`)
@@ -314,10 +315,10 @@ def rewrite(tree):
 
 def _switch(item):
     """The switch token an item of a run is (`\\bf`), or None."""
-    if _is(item, "script") and len(item.children) == 1 and \
-            isinstance(item.children[0], Token) and item.children[0].type == "COMMAND" and \
-            (item.children[0].value in TYPOGRAPHIC or item.children[0].value in NAMING):
-        return item.children[0]
+    command = tailless(item)
+    if is_token(command, "COMMAND") and \
+            (command.value in TYPOGRAPHIC or command.value in NAMING):
+        return command
     return None
 
 
@@ -332,15 +333,15 @@ def _braced_arguments(run):
     """A group right after a function word (`\\log{…}`) becomes brackets `{ … }`: the
     braces delimit the argument (module docstring)."""
     for word, item in zip(run.children, run.children[1:]):
-        if not (_is(word, "func") or _is(word, "script") and (
+        if not (is_tree(word, "func") or is_tree(word, "script") and (
                 naming.elementary_word(word.children[0]) is not None or
                 _sole(word.children[0], "func") is not None)):
             continue                            # `\log`, `\operatorname{ln}`, `{\log}`
-        if _is(item, "script") and _is(item.children[0], "group", "overfrac"):
+        if is_tree(item, "script") and is_tree(item.children[0], "group", "overfrac"):
             group = item.children[0]
             meta = group.meta
             inside = group.children[0] if group.data == "group" else None
-            if _is(inside, "sum") and len(inside.children) > 1:
+            if is_tree(inside, "sum") and len(inside.children) > 1:
                 raise Unread("a sum or difference in braces after a function word "
                              "(\\log{a - \\log b}) prints as log a − log b, yet the braces "
                              "would make it the log of the difference: write brackets, "
@@ -363,7 +364,7 @@ def _naming_group(group):
         return
     body = []
     for item in run.children[1:]:
-        letter = item.children[0] if _is(item, "script") and len(item.children) == 1 else None
+        letter = tailless(item)
         if not (isinstance(letter, Token) and letter.type in ("LETTER", "NUMBER", "COMMAND")):
             return                              # refused where the switch stands
         body.append(letter)
@@ -393,11 +394,7 @@ def _sole_name(group):
 
 def _sole(node, data):
     """The node of kind `data` that `node` holds alone, through one-child wrappers."""
-    while _is(node, "group", "sgroup", "subitems", "sum", "run") and len(node.children) == 1 \
-            and not _is(node, data):
+    while is_tree(node, "group", "sgroup", "subitems", "sum", "run") and len(node.children) == 1 \
+            and not is_tree(node, data):
         node = node.children[0]
-    return node if _is(node, data) else None
-
-
-def _is(node, *names):
-    return isinstance(node, Tree) and node.data in names
+    return node if is_tree(node, data) else None

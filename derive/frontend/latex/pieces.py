@@ -241,3 +241,21 @@ def single(node):
             node = node.children[0]
         else:
             return node
+
+
+def tailless(node):
+    """The primary of a script with no tails — no subscript, superscript, prime or factorial
+    (`x` alone → the letter x, `(a, b)` → the bracket); None for any other node."""
+    return node.children[0] if is_tree(node, "script") and len(node.children) == 1 else None
+
+
+def unscripted(node):
+    """`node` through a script with no tails (`tailless`), else `node` itself."""
+    primary = tailless(node)
+    return node if primary is None else primary
+
+
+def one_item(node):
+    """The one item of a group/sum/run chain, through a script with no tails (`{x}` → the
+    letter x, `{(a, b)}` → the bracket): `single`, then `unscripted`."""
+    return unscripted(single(node))

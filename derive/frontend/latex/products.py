@@ -74,7 +74,7 @@ import re
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
     IndicatorPiece, LazyPiece, LeftBarPiece, LawRatioPiece, LimitPiece, NamePiece, OpPiece,
-    ValuePiece, is_token, is_tree, single, takes_rest,
+    ValuePiece, is_token, is_tree, one_item, single, takes_rest, unscripted,
 )
 from lark import Tree
 
@@ -1115,9 +1115,7 @@ class Products:
         average), or before a bracket holding one (`\\log{a \\over b} (\\sum_k w_k)`), the
         braces that hold a function's argument elsewhere (`\\log{a \\over b} p(x)`, s8e)
         decide nothing."""
-        fraction = single(rest[0].args[0])
-        if is_tree(fraction, "script") and len(fraction.children) == 1:
-            fraction = fraction.children[0]
+        fraction = one_item(rest[0].args[0])
         if len(rest) < 2 or not is_tree(fraction, "frac"):
             return
         after = rest[1]
@@ -1207,8 +1205,7 @@ class Products:
 def _plain_e(piece):
     """Whether a piece is a plain letter E read as the expectation (`expectation E`)."""
     node = piece.node if isinstance(piece, ExpectPiece) else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     return node is not None and piece.kind == "E" and piece.sub is None and \
         is_token(node, "LETTER")
 

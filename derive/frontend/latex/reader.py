@@ -86,7 +86,7 @@ from derive.frontend.latex.wrappers import Unread, closing_box, unwrap
 from derive.frontend.latex.pieces import (
     BarPiece, BigPiece, BracketPiece, DerivPiece, DifferentialFraction, ExpectPiece, FuncPiece,
     IndicatorPiece, LazyPiece, LeftBarPiece, LimitPiece, NamePiece, OpPiece, ValuePiece,
-    is_token, is_tree, single,
+    is_token, is_tree, one_item, single, tailless, unscripted,
     subitems as _subitems, tails,
 )
 from derive.frontend.latex.divergences import Divergences
@@ -630,9 +630,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         unknown, an application to undeclared letters (`… = F(t)`) is read as before."""
         node = single(side)
         items = node.children if is_tree(node, "run") else ()
-        if len(items) != 2 or not all(is_tree(i, "script") and len(i.children) == 1
-                                      for i in items) or \
-                not is_tree(items[1].children[0], "bracketed"):
+        if len(items) != 2 or tailless(items[0]) is None or \
+                not is_tree(tailless(items[1]), "bracketed"):
             return None
         try:
             head = self.head(side, Relation.EQ)
@@ -2366,8 +2365,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         the exponent's node is remembered, and if T resolves there to no declared or bound
         number, `_undeclared_symbol` refuses it — never a power with an undeclared T."""
         inner = single(sup)
-        letter = inner.children[0] if is_tree(inner, "script") and len(inner.children) == 1 \
-            else inner
+        letter = unscripted(inner)
         try:
             text = naming.name_text(letter) if is_token(letter, "LETTER") or \
                 is_tree(letter, "font") else None
@@ -2558,9 +2556,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """Whether a derivative's denominator writes a declared function at an argument in
         round brackets (`\\partial D(x)`, GAN notes setting the pointwise derivative to
         zero): the derivative by that value (`_by_function_value`)."""
-        bracket = single(bracket)
-        if is_tree(bracket, "script") and len(bracket.children) == 1:
-            bracket = bracket.children[0]
+        bracket = one_item(bracket)
         return is_tree(bracket, "bracketed") and bracket.children[0].value == "(" and \
             self._declared_function(name) is not None
 
@@ -3181,8 +3177,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """`y^{[i]}`, `x^{\\{i\\}}` inside `\\sum_i`: an index label in square brackets or
         braces mentioning a bound letter (Ng's `a^{[l]}`), refused as `x^{(i)}` is."""
         inner = single(p.power) if p.power is not None else None
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            inner = inner.children[0]
+        inner = unscripted(inner)
         if not is_tree(inner, "bracketed") or inner.children[0].value.endswith("(") or \
                 not inner.children[0].value.endswith(_GROUPING_OPENS) or \
                 not naming.index_like(inner.children[1]):
@@ -3204,8 +3199,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         brackets dropped). derive does not read order statistics; a name of its own
         elsewhere (`x_{(1)}` beside no family x)."""
         items = [single(item) for item in _subitems(p.sub)]
-        items = [i.children[0] if is_tree(i, "script") and len(i.children) == 1 else i
-                 for i in items]
+        items = [unscripted(i) for i in items]
         if not any(is_tree(i, "bracketed") and i.children[0].value.endswith(_GROUPING_OPENS)
                    for i in items) or self.scope.lookup(p.key) is not None:
             return                  # a_{\lfloor x \rfloor}: a floor, an index expression
@@ -3631,9 +3625,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         h is a function the file defined of a number (`h(x) = x - \\log x - 1`), which puts
         no density into its parameter either."""
         for arg in bracket.args:
-            item = single(arg)
-            if is_tree(item, "script") and len(item.children) == 1:
-                item = item.children[0]
+            item = one_item(arg)
             try:
                 name = naming.name_text(item)
             except naming.NameError_:
@@ -4140,7 +4132,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             divergence = self._divergence_after_its_value(p.key, bracket)
             if divergence is not None:
                 return divergence, 2
-            self._no_number_before_an_operand(p.key, info, bracket)
+            self._no_number_before_an_operand(
+                p.key, f"is defined above as the number {show(info.body)}", bracket)
             if bracket is not None and bracket.open == "(" and (
                     not self._multiplied_by_brackets(info.body) or
                     self._at_its_own_numbers(info.body, bracket)):
@@ -4161,38 +4154,45 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if kind is Kind.SET:
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
+        if kind is Kind.SYMBOL:
+            self._no_number_before_an_operand(
+                p.key, f"is declared a {declaration.domain.value} number", bracket)
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
             self.vector_uses.setdefault(name, p.node)
         return Sym(name), 1
 
-    def _no_number_before_an_operand(self, key, info, bracket):
-        """A worked example's number spelled as an operator (`H = 1`, `define E = 1`), then
-        that spelling before what only the operator takes — a random variable, an event,
-        square brackets, a bare density (`H(X)`, `E[X]`, `H(p)`): entropy or expectation, or
-        the number times a random variable (read as its value x: was refuted)? Refused, as
-        `P(X = x)` after a number P is (`not_an_event_of_another_name`)."""
+    def _no_number_before_an_operand(self, key, number, bracket):
+        """A number spelled as an operator — defined (`H = 1`, `define E = 1`, a worked
+        example's value) or declared (`% derive: real H`) — then that spelling before what
+        only the operator takes: a random variable, an event, square brackets, a bare density
+        or a free variable of the file (`H(X)`, `E[X]`, `H(p)`, `H(X, Y)`, `H(x)`): entropy
+        or expectation, or the number times a random variable (read as its value x: was
+        refuted)? Refused, as `P(X = x)` after a number P is
+        (`not_an_event_of_another_name`); `number` says what the file made of `key`."""
         if bracket is None or not (registry.spelled(key) or key in LOOKALIKES):
             return
         if self._random_event(bracket) or any(
-                self._names_a_density(arg) for arg in bracket.args):
-            raise self.error(f"{key} is defined above as the number {show(info.body)}: "
-                             f"{key}(…) of a random variable or a law here would be an "
-                             f"entropy or an expectation, a second meaning (one name means one "
-                             f"thing) — rename the number or the operator, or write "
-                             f"{key} \\cdot (…) for the product", bracket.node)
+                self._names_an_operand(arg) for arg in bracket.args):
+            call = f"{key}[…]" if bracket.open.endswith("[") else f"{key}(…)"
+            raise self.error(f"{key} {number} in this file: {call} of a random variable or "
+                             f"a law here would be an entropy or an expectation, a second "
+                             f"meaning (one name means one thing) — rename the number or the "
+                             f"operator, or write {key} \\cdot {call[len(key):]} for the product",
+                             bracket.node)
 
-    def _names_a_density(self, arg):
-        """Whether a bracket's argument is the bare name of a declared density (`p` in
-        `H(p)`)."""
-        item = single(arg)
-        if is_tree(item, "script") and len(item.children) == 1:
-            item = item.children[0]
+    def _names_an_operand(self, arg):
+        """Whether a bracket's argument is the bare name of what an operator takes: a
+        declared density (`p` in `H(p)`), or a declared variable that no binder here holds
+        (`x` in `H(x)`, the entropy of x in some texts; inside `\\sum_x` it is a number)."""
+        item = one_item(arg)
         try:
             name = naming.name_text(item)
         except naming.NameError_:
             return False
         found = self.scope.lookup(name) if name is not None else None
-        return found is not None and found[1].kind is Kind.DISTRIBUTION
+        return found is not None and (
+            found[1].kind is Kind.DISTRIBUTION or
+            found[1].kind is Kind.VARIABLE and self.bound_name(name) is None)
 
     def _divergence_after_its_value(self, key, bracket):
         """A divergence's spelling that a row defined bare (`D_{\\text{KL}} = \\mathbb{E}_q[\\log
@@ -4932,7 +4932,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
     def _bound_index(self, sub):
         """Whether a subscript is exactly a variable bound here (an index of a sum)."""
         node = single(sub)
-        if not (isinstance(node, Token) or is_tree(node, "script") and len(node.children) == 1):
+        if not (isinstance(node, Token) or tailless(node) is not None):
             return False
         try:
             key = naming.flat_text(node)
@@ -5436,6 +5436,24 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                          f"for it and its law (% derive: joint P over …, then "
                          f"\\mathbb{{E}}_{{x \\sim P}}, I(c; x))", node)
 
+    def _not_nats_here(self, key, op, bracket):
+        """`D_e(P \\| Q)` is read as KL(P ‖ Q) in nats, the subscript e naming the base of its
+        log (`registry.IN_NATS`). Refused where that reading is not the only one: e is a name
+        of the file (declared, bound or a parameter: D_e could be a divergence indexed by that
+        number, Rényi's D_α at α = e), or the file reads information in bits (D_e would be
+        the one quantity in nats among values in bits: never scaled silently)."""
+        reading = (f"{key}(…) is read as the Kullback–Leibler divergence in nats "
+                   f"(KL with the natural log; the subscript e names the log's base)")
+        if self._is_name("e"):
+            raise self.error(f"{reading}, but e is a name of this file, so the subscript could "
+                             f"be that e (a divergence indexed by it, as Rényi's D_α at α = e) "
+                             f"— refused: write D_{{KL}}(…) for the divergence in nats, or "
+                             f"rename the file's e", bracket.node)
+        if op is not None and self.in_units(op.key) != op.key:
+            raise self.error(f"{reading}, but this file reads information in bits — refused, "
+                             f"never rescaled silently: write D_{{KL}}(…) for the value in "
+                             f"bits, or D_{{KL}}(…) \\ln 2 for the value in nats", bracket.node)
+
     def _operator(self, key, bracket):
         """`KL(p \\| q)`, `D_{JS}(p \\| q)`, `H(p)`, `H(p, q)`: an operator of the registry,
         when its arguments are distributions; None when it is not one."""
@@ -5443,16 +5461,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             return None
         self.not_defined_as_function(key, bracket)
         op = registry.lookup(key, len(bracket.args))
-        if key in registry.IN_NATS and self.declared("e") is not None:
-            raise self.error(f"{key}(…) with e declared in the file: relative entropy in nats "
-                             "(log base e), or a divergence indexed by the file's e (Rényi's "
-                             "D_α at α = e)? Write D_{KL}(P \\| Q), or define it with :=",
-                             bracket.node)
-        if key in registry.IN_NATS and op is not None and self.in_units(op.key) != op.key:
-            raise self.error(f"{key}(P \\| Q) is relative entropy in nats (the base e of its "
-                             "log as a subscript), while this file reads information in bits: "
-                             "write D_{KL}(P \\| Q) for the value in bits, or its value in "
-                             "nats as D_{KL}(P \\| Q) \\log 2", bracket.node)
+        if key in registry.IN_NATS:
+            self._not_nats_here(key, op, bracket)
         dists = [self.distribution_argument(a, averaging=True) for a in bracket.args]
         if op is not None and None in dists and bracket.seps and \
                 all(s == r"\|" for s in _separators(bracket.seps)):
@@ -6549,9 +6559,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             except InputError:
                 return False
             return named == key and self._whole_range(space, key)
-        if is_tree(spec, "script") and len(spec.children) == 1:
+        if tailless(spec) is not None:
             try:
-                if naming.name_text(spec.children[0]) == r"\mathbb{R}":
+                if naming.name_text(tailless(spec)) == r"\mathbb{R}":
                     return True
             except naming.NameError_:
                 return False
@@ -7165,8 +7175,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if function is not None or self._function_class(node) is not None:
             return neg(OO), OO, "()"
         inner = single(node)
-        if is_tree(inner, "script") and len(inner.children) == 1:
-            primary = inner.children[0]
+        primary = tailless(inner)
+        if primary is not None:
             try:
                 text = naming.name_text(primary)
             except naming.NameError_ as exc:
@@ -7395,14 +7405,8 @@ def _index_value(term, point):
 
 def _bare(node):
     """`node` without the groups and one-item wrappers around it (`{{d}}` → d)."""
-    while True:
-        node = single(node)
-        if is_tree(node, "script") and len(node.children) == 1:
-            node = node.children[0]
-        elif is_tree(node, "group") and len(node.children) == 1:
-            node = node.children[0]
-        else:
-            return node
+    bare = one_item(node)
+    return node if bare is node else _bare(bare)
 
 
 def _differential_power(var):
@@ -7535,8 +7539,7 @@ def _superscript_key(sup):
     the part of a name it may be; None for anything else (a number, an expression, `T`,
     which is the transpose)."""
     node = single(sup) if sup is not None else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     if is_token(node, "LETTER") and node.value != "T" or \
             is_token(node, "COMMAND") and node.value in naming.LETTER_COMMANDS - {r"\infty"}:
         return "^{%s}" % node.value
@@ -7550,9 +7553,7 @@ _ACCENTED_CAPITAL = re.compile(r"\\(?:tilde|bar|hat|check|breve|dot|ddot|vec|mat
 
 def _label_subscript(sub):
     """Whether a subscript is one word in a font (`\\text{opt}`, `\\mathrm{MLE}`)."""
-    node = single(sub)
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = one_item(sub)
     return is_tree(node, "font")
 
 
@@ -7572,8 +7573,7 @@ def _expression_index(sub):
 
 def _numeral_or_times(node):
     """Whether an item of a run is a bare number or `\\cdot`/`\\times`."""
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = node.children[0]
+    node = unscripted(node)
     return is_token(node, "NUMBER", "MULOP")
 
 
@@ -7607,9 +7607,7 @@ def _capital_space(named, key):
 
 def _condition(sub):
     """The inequality an integral's subscript is (`\\int_{x \\ge 0}`), else None."""
-    node = single(sub) if sub is not None else None
-    if is_tree(node, "script") and len(node.children) == 1:
-        node = single(node.children[0])
+    node = single(unscripted(single(sub))) if sub is not None else None
     return node if (is_tree(node, "assignment") or is_tree(node, "equation")) and \
         len(node.children) == 3 and node.children[1].value in UPWARD else None
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 from lark import Token, Tree
 from lark.tree import Meta
 
-from derive.frontend.latex.pieces import BracketPiece, NamePiece, is_token, is_tree
+from derive.frontend.latex.pieces import (
+    BracketPiece, NamePiece, is_token, is_tree, tailless,
+)
 from derive.model.names import DefinitionInfo, Kind
 from derive.model.terms import free_names
 from derive.frontend.latex.products import (
@@ -353,10 +355,9 @@ def _end(node):
 
 
 def _letter(item):
-    return is_tree(item, "script") and len(item.children) == 1 and \
-        is_token(item.children[0], "LETTER")
+    return is_token(tailless(item), "LETTER")
 
 
 def _bracket(item):
-    return is_tree(item, "script") and len(item.children) == 1 and \
-        is_tree(item.children[0], "bracketed") and item.children[0].children[0].value in "(["
+    bracket = tailless(item)
+    return is_tree(bracket, "bracketed") and bracket.children[0].value in "(["
