@@ -1154,6 +1154,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return DEFINE
         if token.type == "UNREL" and token.value == r"\propto":
             return Relation.PROPTO          # `frontend.proportional`
+        if token.type == "UNREL" and token.value == r"\approx":
+            return Relation.APPROX          # a rounding: `engines.rounding`
         if token.type == "IMPLIES":
             raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
                              token)
