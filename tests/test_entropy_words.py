@@ -32,3 +32,26 @@ def test_a_false_closed_form_below_it_is_refuted():
 def test_short_or_mixed_words_stay_refused(header, row):
     (step,) = steps(display(header, row))
     assert step.kind.value == "unreadable" and "in plain letters" in step.message
+
+
+MI = "% derive: discrete x, y\n% derive: joint P over x, y\n% derive: information in bits\n"
+
+
+@pytest.mark.parametrize("right, verdict", [
+    (r"D(P_{XY}||P_X\otimes P_Y)", "verified"),
+    (r"D(P_{XY} \| P_Y \otimes P_X)", "verified"),
+    (r"D(P_X\otimes P_Y||P_{XY})", "refuted"),            # the arguments swapped
+    (r"H(X) - D(P_{XY}||P_X\otimes P_Y)", "refuted"),
+])
+def test_the_product_law_of_the_marginals_written_with_otimes(right, verdict):
+    assert verdicts(display(MI, f"I(X;Y) = {right}")) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    r"I(X;Y) = D(P_{XY}||\otimes P_Y)",
+    r"I(X;Y) = D(P_{XY}||P_X\otimes P_X)",
+    r"I(X;Y) = H(X) \otimes H(Y)",
+])
+def test_otimes_anywhere_else_is_refused(row):
+    (step,) = steps(display(MI, row))
+    assert step.kind.value == "unreadable"
