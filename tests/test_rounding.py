@@ -81,6 +81,7 @@ def test_exact_and_rounded_links_side_by_side(row, verdicts_):
     (r"h \approx -[0.7 \log_2 0.7 + 0.3 \log_2 0.3]", "writes no decimal"),
     (r"-\frac{7}{10} \log_2 \frac{7}{10} \approx 0.7 \cdot 0.515", "writes no decimal"),
     (r"0.5 + \log_2 3 \approx 0.5 + 1.6 + 1.60 - 1.6", "two precisions"),
+    (r"0.9 + \log_{10} 8 \approx 0.9 + 0.9", "more often than on the left"),
 ])
 def test_what_is_no_rounding_is_refused(row, why):
     text = display(BITS + "% derive: real x\n% derive: define h = 1\n", row)

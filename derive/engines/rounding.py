@@ -23,6 +23,7 @@ Decided only between numbers (both sides constant: `decide.constant`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import product
@@ -55,6 +56,9 @@ UNMATCHED = ("the left side writes no decimal, so derive cannot tell which of th
              "side's decimals are rounded and which are exact (0.7 in 0.7 \\log_2 0.7, "
              "beside H or \\frac{7}{10} \\log_2 \\frac{7}{10}): "
              "write the left side out, or round it to one number (\\approx 1.36)")
+MIXED = ("{0} stands on this right side more often than on the left: derive cannot tell "
+         "which {0} is the left side's, exact, and which a rounding (0.9 + \\log_{{10}} 8 "
+         "\\approx 0.9 + 0.9)")
 TWO_PRECISIONS = ("the rounded number {} is printed to two precisions on this right side: "
                   "derive cannot tell which half unit it claims")
 
@@ -93,11 +97,17 @@ def decimals(latex):
 def rounded_numbers(lhs_latex, rhs_latex):
     r"""The rounded numbers of `lhs ≈ rhs`: the right side's decimals whose value the left
     side does not write. Raises `NotRounding` when there are none, when one value is
-    printed to two precisions, or when the left side writes no decimal while the right side
+    printed to two precisions, when the right side writes a value of the left's more often
+    than the left does (`0.9 + \log_{10} 8 \approx 0.9 + 0.9`: which 0.9 is rounded?), or
+    when the left side writes no decimal while the right side
     is more than one number (`H \approx 0.7 \log_2 0.7`, `\frac{7}{10} \log_2 \frac{7}{10}
     \approx 0.7 \cdot (-0.515)`: is 0.7 exact or rounded? Taken as rounded, it would stand
     for any number in [0.65, 0.75])."""
-    exact = {d.value for d in decimals(lhs_latex)}
+    exact = Counter(d.value for d in decimals(lhs_latex))
+    written = Counter(d.value for d in decimals(rhs_latex))
+    mixed = next((v for v in written if exact[v] and written[v] > exact[v]), None)
+    if mixed is not None:
+        raise NotRounding(MIXED.format(_text(mixed)))
     if not exact and not LONE_NUMBER.fullmatch(_without_units(rhs_latex)):
         raise NotRounding(UNMATCHED)
     chosen = {}
