@@ -178,6 +178,9 @@ def _unless_reasoned(step, verdict):
 def _dispatch(step, seed, deadline, report):
     if step.kind in (StepKind.EQUALITY, StepKind.RELATION) and limits.has_limits(step):
         return _with_limits(step, seed, deadline, report)
+    if step.relation is Relation.APPROX:     # a rounding: `rounding`
+        from derive.engines import rounding
+        return rounding.decide(step, f"{seed}:{step.index}", deadline)
     if step.relation is Relation.PROPTO:     # its sides cross-multiplied: an equation
         from dataclasses import replace
         step = replace(step, relation=Relation.EQ)

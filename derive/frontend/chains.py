@@ -720,6 +720,11 @@ class ChainBuilder:
                 proportional = cross_multiplied(lhs.term, part.term, self.scope.context)
             except ValueError as exc:
                 raise self.source.error(str(exc), part.start) from None
+        if part.relation is Relation.APPROX:     # a rounding only (`engines.rounding`)
+            from derive.engines.rounding import refusal
+            why = refusal(lhs.term, part.term, lhs.latex, part.latex, self.scope.context)
+            if why is not None:
+                raise self.source.error(why, part.start)
         left, right = _named_optimum(lhs.term), _named_optimum(part.term)
         kind = _kind(left, right, part.relation, self.scope)
         in_lhs = _indefinite(lhs.term, part.term, self.scope)

@@ -26,7 +26,7 @@ ERROR = "error"
 MARKS = {VERIFIED: "✓", REFUTED: "✗", UNDECIDED: "?", DEFINITION: "≔", ERROR: "!"}
 COLOURS = {VERIFIED: "32", REFUTED: "31", UNDECIDED: "33", DEFINITION: "36", ERROR: "31"}
 EXPECTED_COLOUR = "34"          # a verdict the file expects: shown, not painted as a failure
-SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠", "propto": "∝"}
+SYMBOLS = {"<=": "≤", ">=": "≥", "!=": "≠", "propto": "∝", "approx": "≈"}
 DEFAULT_WIDTH = 96
 INDENT = 17
 _ANSI = re.compile(r"\033\[[0-9;]*m")

@@ -38,14 +38,20 @@ class Relation(Word):
     # `A ∝ B`: A/B is free of the variable(s) the step is proportional in; checked as the
     # equation A(v)·B(v′) = A(v′)·B(v) (`frontend.proportional`)
     PROPTO = "propto"
+    # `A ≈ B`: B is A with some numbers rounded — each decimal B writes that A does not
+    # (`0.47`, `-3.32`) stands for a number within half a unit of its last printed digit
+    # (`engines.rounding`); it composes with nothing, so a chain through it proves nothing
+    APPROX = "approx"
 
     @property
     def symbol(self):
-        return {"<=": "≤", ">=": "≥", "!=": "≠", "propto": "∝"}.get(self.value, self.value)
+        return {"<=": "≤", ">=": "≥", "!=": "≠", "propto": "∝", "approx": "≈"}.get(
+            self.value, self.value)
 
     @property
     def latex(self):
-        return {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "propto": r"\propto"}.get(
+        return {"<=": r"\le", ">=": r"\ge", "!=": r"\ne", "propto": r"\propto",
+                "approx": r"\approx"}.get(
             self.value, self.value)
 
     @property
@@ -60,7 +66,10 @@ class Relation(Word):
 
 def compose(first, second):
     """The relation `a R c` that `a R1 b` and `b R2 c` prove, or None (`≤` then `≥`).
-    Proportionality is an equivalence: with `=` or `∝` it gives `∝`, with an order nothing."""
+    Proportionality is an equivalence: with `=` or `∝` it gives `∝`, with an order nothing.
+    A rounding (`≈`) gives nothing: roundings do not add up to one within a half unit."""
+    if Relation.APPROX in (first, second):
+        return None
     if Relation.PROPTO in (first, second):
         return Relation.PROPTO if {first, second} <= {Relation.EQ, Relation.PROPTO} else None
     if first is Relation.EQ:

@@ -20,8 +20,8 @@ from derive import __version__
 from derive.reports import escape
 
 RELATIONS = {"=": "=", "<=": r"\le", "<": "<", ">=": r"\ge", ">": ">", "!=": r"\ne",
-             "propto": r"\propto"}
-WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠", "propto": "∝"}
+             "propto": r"\propto", "approx": r"\approx"}
+WORDS = {"=": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">", "!=": "≠", "propto": "∝", "approx": "≈"}
 MARKS = {"verified": "✓", "refuted": "✗", "undecided": "?", "definition": "≔", "error": "!"}
 MATH_MARKS = {"verified": r"\checkmark", "refuted": r"\times", "undecided": "?", "error": "!",
               "definition": r"\text{def}"}

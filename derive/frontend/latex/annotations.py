@@ -1150,6 +1150,7 @@ def _units(text, out):
     end = _END_OF_PROOF.search(text)
     if end is not None and _depth(text, end.start()) == 0:
         text = text[:end.start()] + " " * (len(text) - end.start())
+    text = _units_before_relations(text, out)
     m = _UNIT_REMARK.search(text)
     if m is None or _depth(text, m.start()) != 0:
         _unit_inside(text, out)
@@ -1160,8 +1161,35 @@ def _units(text, out):
     if len(units) > 1:
         raise RemarkError("this remark names both bits and nats: say in which unit the "
                           "row's value is", m.start("words"))
-    out.unit = (m.start(), units.pop())
+    unit = units.pop()
+    if out.unit is not None and out.unit[1] != unit:
+        raise RemarkError("this row names both bits and nats: say in which unit its values "
+                          "are", m.start("words"))
+    out.unit = (m.start(), unit)
     return text[:m.start()] + " " * (len(text) - m.start())
+
+
+# A unit alone in text right before a relation of the row (`= 1.5 \text{ bits} \approx 1.58`):
+# the value before it is in that unit, as at the row's end.
+_UNIT_BEFORE_RELATION = re.compile(
+    r"\\text(?:rm|normal)?\s*\{\s*(?P<words>bits?|nats?|shannons?)\s*\}(?=(?:\s|\\[,;:! ]|"
+    r"\\q?quad(?![a-zA-Z]))*(?:=|<|>|\\(?:approx|le|leq|ge|geq|lt|gt|ne|neq)(?![a-zA-Z])))")
+
+
+def _units_before_relations(text, out):
+    """The row with each unit alone in text before one of its relations (`1.5 \\text{ bits}
+    \\approx 1.58`) blanked, its unit noted in `out.unit` as a unit ending the row is (two
+    units in one row are refused)."""
+    for m in list(_UNIT_BEFORE_RELATION.finditer(text)):
+        if _depth(text, m.start()) != 0:
+            continue
+        unit = next(u for u, words in _UNIT_WORDS.items() if words.search(m.group("words")))
+        if out.unit is not None and out.unit[1] != unit:
+            raise RemarkError("this row names both bits and nats: say in which unit its "
+                              "values are", m.start())
+        out.unit = out.unit or (m.start(), unit)
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
 
 
 def _unit_inside(text, out):

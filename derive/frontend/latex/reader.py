@@ -1157,6 +1157,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             return DEFINE
         if token.type == "UNREL" and token.value == r"\propto":
             return Relation.PROPTO          # `frontend.proportional`
+        if token.type == "UNREL" and token.value == r"\approx":
+            return Relation.APPROX          # a rounding: `engines.rounding`
         if token.type == "IMPLIES":
             raise self.error("\\Rightarrow follows the hypothesis of a row: H \\Rightarrow A = B",
                              token)
@@ -3380,8 +3382,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"{show(value)} — write the integral at that value", p.node)
             return _with_params(dens, (value,)), used
         if bracket is not None:
-            label = self._label(key, bracket)
-            if label in self.scope.heads:
+            # `D(P_{XY} \| P_X \otimes P_Y)`: no head's label (\otimes is read only as a
+            # divergence's product law, `capital_law_argument`)
+            label = None if _writes_product_of_laws(bracket) else self._label(key, bracket)
+            if label is not None and label in self.scope.heads:
                 return self.head_value(label, bracket, p.node), 2
             relabelled = self.head_at_functions(key, bracket, p.node) if found is None else None
             if relabelled is not None:
@@ -5315,13 +5319,17 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
 
     def capital_law_argument(self, node):
         """A divergence's argument written by subscripted laws (`D(p_{XY} \\| p_X \\cdot
-        p_Y)`, `p_X p_Y`): `p_{XY}` alone is the law of p's marginal over x, y; a product
+        p_Y)`, `p_X p_Y`, `P_X \\otimes P_Y` — the product measure's sign, read only here): `p_{XY}` alone is the law of p's marginal over x, y; a product
         of such laws over disjoint variables is the product law (a density formula, as
         `p(x)p(y)` is). None when the node is not written so; refused when a capital names
         no variable of the density, a subscript has a bar, or two factors share a variable."""
         node = single(node)
         items = node.children if is_tree(node, "run") else [node]
-        factors = [i for i in items if not (is_token(i, "MULOP") and i.value != "/")]
+        factors = [i for i in items if not (is_token(i, "MULOP") and i.value != "/" or
+                                            _product_of_laws(i))]
+        if any(_product_of_laws(i) for i in items) and (
+                len(factors) < 2 or _product_of_laws(items[0]) or _product_of_laws(items[-1])):
+            return None                 # `\otimes` between laws only (refused elsewhere)
         pieces = [self.piece(i) if is_tree(i, "script") else None for i in factors]
         written = [self._of_capitals(q) if isinstance(q, NamePiece) else None for q in pieces]
         if not factors or None in written:
@@ -7738,3 +7746,17 @@ def _is_calligraphic(node):
     except (naming.NameError_, TypeError, AttributeError):
         return False
 
+
+
+def _writes_product_of_laws(bracket):
+    """Whether an argument of `bracket` writes `\\otimes` (`_product_of_laws`)."""
+    return any(isinstance(arg, Tree) and any(_product_of_laws(t) for t in arg.scan_values(
+        lambda v: isinstance(v, Token))) or _product_of_laws(arg) for arg in bracket.args)
+
+
+def _product_of_laws(node):
+    """Whether `node` is `\\otimes`, the product of two laws (`P_X \\otimes P_Y`), which
+    derive reads only between subscripted laws in a divergence (`capital_law_argument`)."""
+    if is_tree(node, "script") and len(node.children) == 1:
+        node = node.children[0]
+    return is_token(node, "COMMAND") and node.value == r"\otimes"

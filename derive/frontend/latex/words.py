@@ -28,6 +28,22 @@ from derive.frontend.latex.products import (
 )
 
 
+# The shortest word whose letters the file knows may stand in it (`_plainly_a_word`)
+LONG_WORD = 5
+
+
+def _plainly_a_word(word, known):
+    """Whether a word of plain letters heading a chain (`Entropy(X) = …` beside a declared
+    p) is a name although some of its letters, `known`, are numbers of the file or of the
+    row's other side: at least `LONG_WORD` letters, fewer than half of them distinct known
+    ones, and no function's or moment's name inside it (`abVar(X)`: a·b·Var(X)?) — a
+    product of that many letters, most of them written nowhere, is no reading an author
+    means. Shorter words (`ab(c + d) = ac + bd`, `xyz(t)`) stay refused."""
+    lowered = word.lower()
+    return len(word) >= LONG_WORD and 2 * len(known) < len(word) and not any(
+        w.lower() in lowered for w in PLAIN_WORDS | set(_MOMENT_WORDS) if len(w) > 2)
+
+
 class Words:
     """Reader mixin: words of plain letters naming a defined quantity."""
 
@@ -43,14 +59,14 @@ class Words:
         word = "".join(i.children[0].value for i in items[:-1])
         written = {t.value for t in rest.scan_values(lambda v: is_token(v, "LETTER"))} \
             if isinstance(rest, Tree) else {getattr(rest, "value", None)}
-        if set(word) - {"E"} & written:
+        known = {c for c in set(word) - {"E"} if c in written or self._known_letter(c)}
+        if known and not _plainly_a_word(word, known):
             return None
         if word == "MSE" and not self.names_mse() and \
                 self.estimator_target(self.piece(items[-1])) is not None:
             return None                     # an estimator's MSE: a claim (estimators.py)
         if word.lower() in PLAIN_WORDS or word in _MOMENT_WORDS or \
-                any(i.children[0].value != "E" and self._known_letter(i.children[0].value)
-                    for i in items[:-1]) or not self._refused_word(items):
+                not self._refused_word(items):
             return None                     # `abVar(X)` of a declared a: refused as before
         run = self._worded(items, 0, len(items) - 1)
         if self._word_key(run[0]) is None or self.scope.lookup(self._word_key(run[0])) is not None:
