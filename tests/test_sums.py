@@ -2883,13 +2883,55 @@ def test_a_definition_at_an_index_does_not_take_a_decorated_member():
 
 
 # -------------------------------------------- a superscript label mentioning a bound index
-# attack round 16 (atkA #9): x^{(i)} under \sum_i was one name the sum's i did not reach
+# attack round 16 (atkA #9): x^{(i)} under \sum_i was one name the sum's i did not reach,
+# then refused; now (labelled_families.py) the member at i of the family x^{(·)} (CS229).
+LABELLED = "% derive: natural m\n% derive: real \\theta\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ((r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(2)}",), ["verified"]),
+    ((r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(1)}",), ["refuted"]),
+    ((r"\sum_{i=1}^{2} x^{(i)} = 2 x^{(i)}",), ["refuted"]),
+    ((r"\sum_{t=1}^{2} \theta^{(t)} = 2\theta^{(t)}",), ["refuted"]),
+    ((r"\sum_{i=1}^{m} (x^{(i)} - \theta) = \sum_{j=1}^{m} x^{(j)} - m \theta",), ["verified"]),
+    ((r"\sum_{i=1}^{m} (x^{(i)} - \theta) = \sum_{j=1}^{m} x^{(j)} - \theta",), ["refuted"]),
+    ((r"\sum_{j=1}^{m} x^{(j)} y^{(j)} = \sum_{i=1}^{m} y^{(i)} x^{(i)}",), ["verified"]),
+    ((r"\sum_{j=1}^{m} x^{(j)} y^{(j)} = \sum_{i=1}^{m} y^{(i)} x^{(j)}",), ["refuted"]),
+    ((r"\sum_{i=1}^{m} x^{(i)} = \sum_{i=1}^{m} x_i",), ["refuted"]),   # x_i: another family
+    ((r"\bar{x} = \frac{1}{m}\sum_{i=1}^{m} x^{(i)}",
+      r"\frac{1}{m}\sum_{i=1}^{m} \left(x^{(i)} - \bar{x}\right)^2 = 0"), ["definition", "refuted"]),
+    ((r"\bar{x} = \frac{1}{m}\sum_{i=1}^{m} x^{(i)}",
+      r"\sum_{i=1}^{m} \left(x^{(i)} - \bar{x}\right) = 0"), ["definition", "verified"]),
+    # a member at a free letter above the sum is the same member: one name, one thing
+    ((r"x^{(i)} + y^{(i)} = y^{(i)} + x^{(i)}",
+      r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(2)}"), ["verified", "verified"]),
+    ((r"x^{(1)} = x^{(1)}", r"\sum_{i=1}^{1} x^{(i)} = x^{(1)}"), ["verified", "verified"]),
+    ((r"\sum_{i=1}^{1} x^{(i)} = 2 x^{(1)}",), ["refuted"]),
+])
+def test_a_label_at_a_bound_index_is_a_family_member(rows, expected):
+    assert verdicts(display(LABELLED, *rows)) == expected
+
+
+def test_a_labelled_family_is_shown_as_written():
+    (step,) = steps(display(LABELLED, r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(1)}"))
+    shown = dict(decide(step, "0", clock.now() + 20).counterexample.assignment)
+    assert "x^{(2)}" in shown and not any("cdot" in k for k in shown)
+
+
+def test_a_labelled_family_beside_a_declared_labelled_name_is_refused():
+    """`real x^{(1)}` declares a name of its own: x^{(i)} under a sum would make x^{(1)}
+    a member too — two things; refused, never Σ_{i=1}^1 x^{(i)} = x^{(1)} refuted."""
+    (step,) = steps(display("% derive: real x^{(1)}\n", r"\sum_{i=1}^{1} x^{(i)} = x^{(1)}"))
+    assert step.kind == "unreadable" and "one name, one thing" in step.message
+
+
+def test_a_labelled_family_of_a_function_is_its_derivative_order():
+    """`f^{(2)}(u)` of a defined f stays f's second derivative, never a member."""
+    assert verdicts(display("% derive: real u\n% derive: define f(t) = t^3\n",
+                            r"f^{(2)}(u) = 6u", r"f^{(2)}(u) = 3u")) == ["verified", "refuted"]
+
+
 @pytest.mark.parametrize("header, rows", [
-    ("% derive: natural m\n", (r"\bar{x} = \frac{1}{m}\sum_{i=1}^{m} x^{(i)}",
-                               r"\frac{1}{m}\sum_{i=1}^{m} \left(x^{(i)} - \bar{x}\right)^2 = 0")),
-    ("", (r"\sum_{i=1}^{2} x^{(i)} = x^{(1)} + x^{(2)}",)),
-    ("", (r"\sum_{i=1}^{2} x^{(i)} = 2 x^{(i)}",)),
-    ("", (r"\sum_{t=1}^{2} \theta^{(t)} = 2\theta^{(t)}",)),
     ("", (r"\sum_{i=1}^{2} x^{(i)}_1 = x^{(1)}_1 + x^{(2)}_1",)),
     ("% derive: real y^{(i)}\n", (r"\sum_{i=1}^{2} y^{(i)} = 2 y^{(i)}",)),
     ("", (r"\int_0^1 x^{(t)} \, dt = x^{(t)}",)),

@@ -27,7 +27,8 @@ Other uses above that do not fit the definition (`p_{i,j}` of a family at one in
 b)` of a function of one letter) are errors at their position, as after any definition.
 The plan also carries the laws a pass read as the law given data (`E[θ | y]`, a posterior:
 `Plan.posteriors`), so that an unconditional moment under one of them is refused on every
-row, above the bar's row too. Each pass is a complete reading; passes stop when the plan
+row, above the bar's row too, and the letters x whose `x^{(i)}` a pass read as a family
+member (`Plan.labelled`), so that `x^{(i)}` means that member on every row. Each pass is a complete reading; passes stop when the plan
 no longer changes.
 """
 
@@ -93,6 +94,7 @@ class Plan:
     entries: dict = field(default_factory=dict)
     refused: dict = field(default_factory=dict)
     posteriors: frozenset = frozenset()   # laws some row reads given data (`E[θ | y]`)
+    labelled: frozenset = frozenset()     # letters x some row reads x^{(i)} of as a family member
 
     def given(self, laws):
         """Take the laws a pass read as the law given data (`E[θ | y]`, a posterior): an
@@ -101,6 +103,16 @@ class Plan:
         if set(laws) <= self.posteriors:
             return False
         self.posteriors |= frozenset(laws)
+        return True
+
+    def labelled_families(self, letters):
+        """Take the letters x a pass read `x^{(i)}` of as the member of the family x^{(·)}
+        (the label's i bound by a sum): every labelled spelling of x in the file is then a
+        member, above that sum too (`latex.labelled_families`). Returns whether the plan
+        changed."""
+        if set(letters) <= self.labelled:
+            return False
+        self.labelled |= frozenset(letters)
         return True
 
     def using(self, start, end):

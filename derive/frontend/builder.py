@@ -118,6 +118,7 @@ class Builder:
         self._read = 0               # rows read so far
         self.plan = plan or Plan()   # definitions read ahead of their first use (`ahead`)
         self.scope.posteriors = self.plan.posteriors
+        self.scope.labelled_plan = self.plan.labelled
         self.chains.refused = self.plan.refused
         self.found = []              # new `ahead.Candidate`s met on this pass
         self.refusing = {}           # at → why a planned definition is not read ahead

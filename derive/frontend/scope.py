@@ -167,6 +167,8 @@ class FileScope:
         self.given_laws = set()   # laws (their latex) read here as the law given data, E[θ | y]
         self.estimates_read = set()   # words read as an estimator's MSE, bias (estimators.py)
         self.posteriors = frozenset()   # such laws anywhere in the file (`ahead.Plan`)
+        self.labelled_found = set()     # letters x whose x^{(i)} this pass read as a family member
+        self.labelled_plan = frozenset()   # such letters anywhere in the file (`ahead.Plan`)
         self.identity = None      # offset of the first undeclared I read as the identity matrix
         self.matrices = {}        # key → `matrices.DiagonalDefinition` (`define \\Sigma = \\text{diag}(…)`)
         self.allowance = Allowance(MAX_EXPANSION)

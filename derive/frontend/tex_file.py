@@ -44,7 +44,8 @@ def load_document(document, path, *, require_steps=True, relocate=True, justific
     plan, builder = Plan(), _build(document, justifications, Plan())
     for _ in range(MAX_PASSES):      # definitions read ahead of their first use (`ahead`)
         if not plan.update(builder.found, builder.refusing) | \
-                plan.given(builder.scope.given_laws):
+                plan.given(builder.scope.given_laws) | \
+                plan.labelled_families(builder.scope.labelled_found):
             break
         try:
             builder = _build(document, justifications, plan)

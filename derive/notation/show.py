@@ -38,6 +38,17 @@ _ADD, _MUL, _POW = 1, 2, 3          # binding strengths, for brackets
 
 
 INDEXED = "_{\\cdot}"          # the spelling of an indexed family's name (x_i is x_·(i))
+# The base of a family indexed by a parenthesised superscript: x^{(i)} is x^{(\cdot)}_·(i)
+LABELLED = "^{(\\cdot)}"
+
+
+def member_latex(family, index):
+    """The LaTeX of a family's member at the index text `index`: `x_{2}` of `x_{\\cdot}`,
+    `x^{(2)}` of `x^{(\\cdot)}_{\\cdot}` (`frontend.latex.labelled_families`)."""
+    base = family.removesuffix(INDEXED)
+    if base.endswith(LABELLED):
+        return base.removesuffix(LABELLED) + "^{(" + index + ")}"
+    return base + "_{" + index + "}"
 _ACCENTS = {"tilde": "\u0303", "hat": "\u0302", "bar": "\u0304", "dot": "\u0307",
             "ddot": "\u0308", "vec": "\u20d7", "check": "\u030c", "breve": "\u0306",
             "mathring": "\u030a", "underline": "\u0332"}
@@ -151,6 +162,9 @@ def _member(function, arguments):
     shown = ", ".join(_show(a, 0) for a in arguments)
     atomic = not more and (isinstance(first, Sym) or isinstance(first, Num) and
                            first.value.denominator == 1 and first.value >= 0)
+    base = function.latex.removesuffix(INDEXED)
+    if base.endswith(LABELLED):                 # x^{(i)}: the label as written
+        return f"{plain(base.removesuffix(LABELLED))}{_MARKS.get(function, '')}^({shown})"
     family = plain(function.latex)[:-len('_·')] + _MARKS.get(function, "")
     return f"{family}_{shown}" if atomic else f"{family}_({shown})"
 

@@ -30,6 +30,7 @@ from derive.model.derivation import Counterexample, Relation
 from derive.model.names import IndependentCopies, Kind, SampleInfo, WholeRange
 from derive.model.terms import Dist, Num, free_names, nodes, substitute
 from derive.notation import families, vectors
+from derive.notation.show import member_latex
 from derive.notation.joint import (
     alike_marginals, declared_expressions_written, joint_variables, with_expressions,
 )
@@ -423,7 +424,7 @@ def _member_label(name, args, ev):
             shown.append(str(part[1]))
     text = ", ".join(shown)
     if name.latex.endswith("_{\\cdot}") and len(args) == 1:
-        return name.latex.removesuffix("_{\\cdot}") + "_{" + text + "}"
+        return member_latex(name.latex, text)
     return f"{name.latex}({text})"
 
 

@@ -95,6 +95,7 @@ from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
+from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
 from derive.frontend.latex.inner_products import InnerProducts
 from derive.frontend.latex.semicolons import Semicolons
 from derive.frontend.latex.estimators import SPELLED as MSE_SPELLED, Estimators, applied_words
@@ -277,7 +278,7 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
 
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons, Matrices, InnerProducts):
+             Semicolons, Matrices, InnerProducts, LabelledFamilies):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -3158,7 +3159,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not self.bound:
             return
         self._bracket_label_not_bound(p)
-        if "^{(" not in p.key:
+        if "^{(" not in p.key or p.base.endswith(LABELLED):
             return
         labels = re.findall(r"\^\{\((.*?)\)\}", p.key)
         unlabelled = re.sub(r"\^\{\(.*?\)\}", "", p.key)
@@ -3272,6 +3273,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             found[1].kind is Kind.DEFINITION and bool(found[1].info.params)
 
     def _resolve(self, p, bracket):
+        labelled = self.labelled_member(p)      # x^{(i)} under \sum_i: labelled_families.py
+        if labelled is not None and not self._mentions_bound(labelled.sub) and \
+                self._family_of(labelled) is None:
+            return self._indexed(labelled, bracket)  # x^{(i)} above any sum: a member too
+        p = labelled or p
         key = p.key
         bound = self.bound_name(key)
         if bound is None:
