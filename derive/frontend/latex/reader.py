@@ -2377,6 +2377,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 raise self.error(f"a number of {len(digits)} digits is longer than derive reads "
                                  f"(at most {MAX_NUMBER_DIGITS})", node)
             return Num(Fraction(node.value))
+        if is_token(node, "PERCENT"):           # 26\% is 26/100
+            return Num(Fraction(node.value.rstrip("%\\ \t\n")) / 100)
         kind = node.data if isinstance(node, Tree) else None
         if kind == "group":
             return self.term(node.children[0])
@@ -6250,6 +6252,10 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             return term.value.denominator == 1
         if isinstance(term, Sym):
             return self.scope.context.declaration(term.name).domain.is_integer
+        if isinstance(term, Call):          # y_n of `integer y_n for n = 1..N`, whole n
+            declaration = self.scope.context.declaration(term.function)
+            return declaration.kind is Kind.FUNCTION and declaration.domain.is_integer and \
+                all(self._whole_term(a) for a in term.arguments)
         if isinstance(term, (Add, Mul)):
             return all(self._whole_term(a) for a in term.args)
         return isinstance(term, Pow) and isinstance(term.exponent, Num) and \
