@@ -273,6 +273,10 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
                              r"mathbb|mathscr|mathfrak|mathrm|mathbf|boldsymbol|mathsf)\s*"
                              r"\{\s*)?(?:[A-Z]|\\Phi)\s*\}?(?:[_^].*)?", re.S)
 
+# a transpose written on a definition's left side (`y^\mathrm{T} y`, `x^\top x`, `y^T y`)
+_TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operatorname)\s*\{?\s*T\b|"
+                         r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
+
 class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts):
@@ -791,6 +795,12 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             body = stated or self.restated_from(self.term(children[2]), children[2])
             raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
                             Part(RESTATES, body, start + _start(children[2]), latex[1])))
+        if head is None and _TRANSPOSED.search(text[_start(children[0]):_end(children[0])]):
+            raise self.error("a definition defines a name, and this left side is an "
+                             "expression with a transpose (y^\\mathrm{T} y, an inner "
+                             "product): derive does not define an expression — name the "
+                             "quantity (define S = \\sum_i y_i^2) and write S in the rows",
+                             children[0])
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
