@@ -270,6 +270,12 @@ class Directives:
             return body, None
         space_at = offset + len(names) + len(sep)
         found = re.fullmatch(r"\s*\\mathbb\s*\{\s*R\s*\}\s*\^\s*(\{(.+)\}|(.))\s*", space)
+        if found is None and re.fullmatch(r"\s*(\(|\[|\\lbrack|\]).*(\)|\]|\\rbrack|\[)\s*", space):
+            raise self.source.error(
+                "a variable's range as an interval (p in [0, 1]) is not read yet: integrals "
+                "over it would run over the real line — declare `variable p`, write the "
+                "integral's limits (\\int_0^1 … dp) and the bounds (assume 0 \\le p, p "
+                "\\le 1)", space_at)
         if found is None:
             raise self.source.error("a vector's space reads \\mathbb{R}^J", space_at)
         text = found.group(2) or found.group(3)

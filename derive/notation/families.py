@@ -157,7 +157,7 @@ SPECS = (
          lambda p: [(p[0], "a positive first shape"), (p[1], "a positive second shape")]),
     Spec("Gamma", "gamma (shape–rate)", ("Gamma", "Gam"), ("shape", "rate"), False, _gamma,
          lambda p: [(p[0], "a positive shape"), (p[1], "a positive rate")]),
-    Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern"), ("probability",), True, _bernoulli,
+    Spec("Bernoulli", "Bernoulli", ("Bernoulli", "Bern", "Ber"), ("probability",), True, _bernoulli,
          lambda p: [(p[0], "a probability above 0"), (sub(ONE, p[0]), "a probability below 1")]),
     Spec("Poisson", "Poisson", ("Poiss", "Poisson"), ("rate",), True, _poisson,
          lambda p: [(p[0], "a positive rate")]),

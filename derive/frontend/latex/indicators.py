@@ -40,15 +40,18 @@ _BRACES = frozenset({r"\{", r"\lbrace"})
 
 
 def indicator_font(primary):
-    """The font of `\\mathbb{1}`-like primaries (`mathbb`, `mathbf`, …), else None."""
+    """The font of `\\mathbb{1}`-like primaries (`mathbb`, `mathbf`, …; Murphy's and
+    Bishop's `\\mathbb{I}` is blackboard only), else None."""
     if not is_tree(primary, "font") or len(primary.children) != 2:
         return None
     font, body = primary.children[0].value[1:], primary.children[1]
     if font not in INDICATOR_FONTS or not is_tree(body, "fontbody") or \
-            len(body.children) != 1 or not is_token(body.children[0], "NUMBER") or \
-            body.children[0].value != "1":
+            len(body.children) != 1:
         return None
-    return font
+    text = getattr(body.children[0], "value", None)
+    if is_token(body.children[0], "NUMBER") and text == "1":
+        return font
+    return font if font == "mathbb" and text == "I" else None
 
 
 def equation_of(node):
@@ -57,6 +60,7 @@ def equation_of(node):
     node = single(node) if is_tree(node, "sgroup") else node
     if is_tree(node, "subitems") and len(node.children) == 1:
         node = node.children[0]
+    node = _event_set(node)
     if (is_tree(node, "assignment") or is_tree(node, "equation")) and len(node.children) == 3:
         return node.children[0], node.children[1].value, node.children[2]
     return None
@@ -135,6 +139,19 @@ class Indicators:
             raise self.error("an indicator to a power other than a positive whole number is "
                              "not read", exponent)
         return value
+
+
+def _event_set(node):
+    """The one item of a set in braces written as an indicator's subscript
+    (`\\mathbb{1}_{\\{y_n = 1\\}}`, the event as a set), else the node itself."""
+    inner = single(node)
+    if is_tree(inner, "script") and len(inner.children) == 1:
+        inner = inner.children[0]
+    if is_tree(inner, "bracketed") and len(inner.children) == 3 and \
+            getattr(inner.children[0], "value", None) in _BRACES and \
+            is_tree(inner.children[1], "args") and len(inner.children[1].children) == 1:
+        return single(inner.children[1].children[0])
+    return node
 
 
 def _group(side):

@@ -132,6 +132,9 @@ ARG_UPRIGHT = re.compile(r"\\mathop\s*\{\s*\\(?:mathrm|operatorname|text|textrm)
 # `\lambda_{\operatorname{max}}` is a label (left to the parser, which refuses it).
 LIMIT_UPRIGHT = re.compile(r"\\(?:mathop|operatorname\*?)\s*\{\s*(?:\\(?:rm|mathrm|operatorname)"
                            r"(?![a-zA-Z])\s*\{?\s*)?(?P<word>max|min|sup|inf|lim)\s*\}?\s*\}")
+# `\operatorname*{Beta}`: the star only sets scripts under and over the word, as limits;
+# a word of letters (no arg max, read by the grammar) means what `\operatorname{Beta}` does.
+STARRED_WORD = re.compile(r"\\operatorname(\*)(?=\s*\{\s*(?!arg)[A-Za-z]+\s*\})")
 _UNDER_A_SCRIPT = re.compile(r"[_^]\s*\{?\s*$")
 
 
@@ -183,6 +186,7 @@ def normalise_text(text):
     text = ARG_UPRIGHT.sub(_arg_operator, text)
     if "\\mathop" in text or "\\operatorname" in text:
         text = LIMIT_UPRIGHT.sub(lambda m: _limit_operator(m, text), text)
+    text = STARRED_WORD.sub(lambda m: "\\operatorname ", text)
     if "\\mathop" in text:                # only after an integral: a differential it binds
         text = OPERATOR_D.sub(lambda m: _upright_d(m) if "\\int" in text[:m.start()]
                               else m.group(), text)

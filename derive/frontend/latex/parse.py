@@ -43,7 +43,7 @@ TERMINALS = {
     "BIGOP": "\\sum, \\prod or \\int", "NABLA": "\\nabla", "EVALBAR": "an evaluation bar",
     "LEFTBAR": "\\left.", "ABSOPEN": "'|'", "ABSCLOSE": "a closing '|'",
     "FONT": "a font command", "ACCENT": "an accent", "DECOR": "\\star",
-    "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number",
+    "COMMAND": "a command", "LETTER": "a letter", "NUMBER": "a number", "PERCENT": "a percentage",
     "OVER": "\\over", "LBRACE": "'{'", "RBRACE": "'}'", "$END": "the end of the formula",
     "COLON": "':'", "CAP": "\\cap",
 }

@@ -276,6 +276,10 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
                              r"mathbb|mathscr|mathfrak|mathrm|mathbf|boldsymbol|mathsf)\s*"
                              r"\{\s*)?(?:[A-Z]|\\Phi)\s*\}?(?:[_^].*)?", re.S)
 
+# a transpose written on a definition's left side (`y^\mathrm{T} y`, `x^\top x`, `y^T y`)
+_TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operatorname)\s*\{?\s*T\b|"
+                         r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
+
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts, LabelledFamilies):
@@ -795,6 +799,12 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             body = stated or self.restated_from(self.term(children[2]), children[2])
             raise Restated((Part(None, self.term(side), start + _start(children[0]), latex[0]),
                             Part(RESTATES, body, start + _start(children[2]), latex[1])))
+        if head is None and _TRANSPOSED.search(text[_start(children[0]):_end(children[0])]):
+            raise self.error("a definition defines a name, and this left side is an "
+                             "expression with a transpose (y^\\mathrm{T} y, an inner "
+                             "product): derive does not define an expression — name the "
+                             "quantity (define S = \\sum_i y_i^2) and write S in the rows",
+                             children[0])
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
@@ -2393,6 +2403,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 raise self.error(f"a number of {len(digits)} digits is longer than derive reads "
                                  f"(at most {MAX_NUMBER_DIGITS})", node)
             return Num(Fraction(node.value))
+        if is_token(node, "PERCENT"):           # 26\% is 26/100
+            return Num(Fraction(node.value.rstrip("%\\ \t\n")) / 100)
         kind = node.data if isinstance(node, Tree) else None
         if kind == "group":
             return self.term(node.children[0])
@@ -6325,6 +6337,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             return term.value.denominator == 1
         if isinstance(term, Sym):
             return self.scope.context.declaration(term.name).domain.is_integer
+        if isinstance(term, Call):          # y_n of `integer y_n for n = 1..N`, whole n
+            declaration = self.scope.context.declaration(term.function)
+            return declaration.kind is Kind.FUNCTION and declaration.domain.is_integer and \
+                all(self._whole_term(a) for a in term.arguments)
         if isinstance(term, (Add, Mul)):
             return all(self._whole_term(a) for a in term.args)
         return isinstance(term, Pow) and isinstance(term.exponent, Num) and \

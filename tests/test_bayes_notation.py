@@ -1,0 +1,124 @@
+"""Bayesian-inference notation of worked examples (Murphy's PML notebooks, StatProofBook):
+the indicator `\\mathbb{I}(y_n = 1)` of a 0/1 datum, `\\operatorname*{Beta}` and
+`\\operatorname{Ber}`, percentages `26\\%`, values written rounded, and the directives
+derive refuses with a message that says what to write instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive.checker import check
+from derive.frontend.errors import InputError
+from derive.frontend.tex_file import load_tex
+
+DATA = ("% derive: natural N\n% derive: integer y_n for n = 1..N\n"
+        "% derive: define N_1 = \\sum_{n=1}^N \\mathbb{I}(y_n=1)\n"
+        "% derive: define N_0 = \\sum_{n=1}^N \\mathbb{I}(y_n=0)\n"
+        "% derive: variable \\theta\n")
+
+
+def verdict(row, header=DATA):
+    """The verdict of the last step of `row` under `header`."""
+    derivation = load_tex("bayes.tex", header + "$$ " + row + " $$\n")
+    return check(derivation).steps[-1].verdict
+
+
+def refusal(row, header=DATA):
+    """The message of the one unreadable step of `row`."""
+    (step,) = load_tex("bayes.tex", header + "$$ " + row + " $$\n").steps
+    assert step.kind == "unreadable"
+    return step.message
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"N_1 = \sum_{n=1}^N \mathbb{1}(y_n = 1)", "verified"),
+    (r"N_1 = \sum_{n=1}^N \mathbb{1}_{\{y_n = 1\}}", "verified"),
+    (r"N_1 = \sum_{n=1}^N \mathbf{1}_{\{y_n = 1\}}", "verified"),
+    (r"N_1 = \sum_{i=1}^N \mathbb{I}[y_i = 1]", "verified"),
+    (r"N_1 = \sum_{n=1}^N \mathbb{I}(1 = y_n)", "verified"),
+    (r"N_0 = N - \sum_{n=1}^N \mathbb{I}(y_n \ne 0)", "verified"),
+    (r"N_1 = \sum_{n=1}^N \mathbb{I}(y_n = 0)", "refuted"),
+    (r"N_1 + N_0 = N", "refuted"),          # nothing says y_n is 0 or 1
+    (r"\theta^{N_1} = \prod_{n=1}^N \theta^{\mathbb{I}(y_n=0)}", "refuted"),
+])
+def test_murphys_indicator_of_a_whole_datum_is_the_kronecker_delta(row, status):
+    """`\\mathbb{I}(y_n = 1)` of an integer family's member is δ(y_n, 1), as
+    `\\mathbb{1}[j = k]` of indices is; it was an unknown `\\mathbb{I}`."""
+    assert verdict(row).status == status
+
+
+@pytest.mark.parametrize("row, message", [
+    (r"\sum_{n=1}^N \mathbb{I}(x_n = 1) = 1", "compares whole numbers"),
+    (r"\mathbb{I}(y_1 < 1) = 1", "an indicator of < between indices is not read"),
+    (r"\mathbb{I} + 1 = 2", "derive reads an indicator only of an equation"),
+])
+def test_an_indicator_of_a_real_datum_or_an_inequality_is_refused(row, message):
+    """A real x_n (`real x_n`) is no whole number: no indicator of an event is read."""
+    assert message in refusal(row, DATA + "% derive: real x_n for n = 1..N\n")
+
+
+FAMILIES = ("% derive: variable \\theta\n% derive: positive a, b\n"
+            "% derive: assume 0 < \\theta, \\theta < 1\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\operatorname*{Beta}(\theta\mid a,b) = \mathrm{Beta}(\theta; b, a)", "refuted"),
+    (r"\operatorname*{Beta}(\theta\mid a,b) = \frac{\Gamma(a+b)}{\Gamma(a)\Gamma(b)}"
+     r"\theta^{b-1}(1-\theta)^{a-1}", "refuted"),
+    (r"\operatorname{Ber}(1\mid\theta) = \theta", "verified"),
+    (r"\operatorname{Ber}(0\mid\theta) = \theta", "refuted"),
+    (r"\mathrm{Ber}(0\mid\theta) = \operatorname{Bern}(0\mid\theta)", "verified"),
+])
+def test_beta_and_ber_as_murphy_spells_them(row, status):
+    """`\\operatorname*{Beta}` is `\\operatorname{Beta}` (the star only places scripts);
+    `Ber` is Murphy's Bernoulli."""
+    assert verdict(row, FAMILIES).status == status
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\frac{1}{4} = 25\%", "verified"),
+    (r"12.5\% = \frac{1}{8}", "verified"),
+    (r"\frac{1}{4} = 2.5\%", "refuted"),
+    (r"0.01\,\frac{0.875}{0.0335} = 26\%", "undecided"),     # 0.2612: rounded
+    (r"0.01\,\frac{0.875}{0.0335} = 0.26", "undecided"),
+    (r"0.26 = 0.01\,\frac{0.875}{0.0335}", "undecided"),
+    (r"0.01\,\frac{0.875}{0.0335} = 88\%", "refuted"),
+    (r"0.01\,\frac{0.875}{0.0335} = 27\%", "refuted"),
+    (r"\frac{1}{3} = 0.334", "refuted"),
+    (r"\frac{1}{3} = 0", "refuted"),                          # a whole number: exact
+])
+def test_a_percentage_is_hundredths_and_a_rounded_side_is_never_refuted(row, status):
+    """`26\\%` is 26/100; a side written as one decimal number within half a unit of its
+    last digit of a constant other side is true as a rounding: undecided, not refuted."""
+    assert verdict(row, "").status == status
+
+
+def test_a_rounded_side_with_letters_is_still_refuted():
+    """Only a constant is compared with a rounding: a counterexample that gives a letter a
+    value refutes as before."""
+    assert verdict(r"x^2 = 0.25", "% derive: real x\n").status == "refuted"
+
+
+def test_an_interval_range_of_a_variable_is_refused_with_what_to_write():
+    """`variable p in [0, 1]` (StatProofBook's p of a binomial) is not read: integrals
+    without limits would run over the real line. It was refused as a vector's space."""
+    with pytest.raises(InputError, match=r"interval \(p in \[0, 1\]\) is not read yet"):
+        load_tex("bayes.tex", "% derive: variable p in [0, 1]\n$$ p = p $$\n")
+    with pytest.raises(InputError, match="interval"):
+        load_tex("bayes.tex", "% derive: variable p in (0, 1)\n$$ p = p $$\n")
+
+
+@pytest.mark.parametrize("head", [r"y^\mathrm{T} y", r"x^\top x", r"y^T y"])
+def test_a_define_of_an_inner_product_is_refused_with_what_to_write(head):
+    """`define y^\\mathrm{T} y = \\sum_i y_i^2` defines an expression, not a name."""
+    with pytest.raises(InputError, match="name the quantity"):
+        load_tex("bayes.tex", "% derive: natural n\n% derive: real y_i for i = 1..n\n"
+                 f"% derive: define {head} = \\sum_{{i=1}}^n y_i^2\n$$ 1 = 1 $$\n")
+
+
+def test_a_starred_operatorname_reads_as_the_family():
+    """`\operatorname*{Beta}(\theta \mid a, b)` reads as the Beta family at θ (the truth
+    of the density itself rests on θ's support, which `assume` does not give it)."""
+    (step,) = load_tex("bayes.tex", FAMILIES + r"$$ \operatorname*{Beta}(\theta\mid a,b) = 1 $$"
+                       + "\n").steps
+    assert "Beta(θ; a, b) = 1" in step.reading
