@@ -7237,11 +7237,17 @@ _BARE_FUNCTION = ("{key} takes {n} argument(s): write {key}(…). A bare {key} i
                   "name of its own (s = {key}(a))")
 
 
+# Spacing a display ends with (`A = B. \\;`, `\\boxed{\\; A = B. \\;}`): printed as space.
+_TRAILING_SPACING = re.compile(r"(?:\s|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*$")
+
+
 def _without_end_punctuation(text):
     """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets); so is one
-    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`)."""
+    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`),
+    and one followed only by spacing (`\\boxed{\\; A = B. \\;}`, `A = B.\\,`)."""
     box = closing_box(text)
-    stripped = text[:box].rstrip() if box is not None else text.rstrip()
+    stripped = text[:box] if box is not None else text
+    stripped = stripped[:_TRAILING_SPACING.search(stripped).start()]
     if stripped.endswith((".", ",")) and not stripped.endswith(("\\.", "\\,")):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]
