@@ -905,14 +905,16 @@ def test_the_density_of_g_of_z_without_its_declared_law_is_refused(declared):
 
 def test_the_domain_of_a_formula_is_no_effective_domain():
     """`\\sup_{y \\in dom(f^*)}` reads as the sup over the line only for an f^* defined by a
-    sup (+∞ off its domain); `y \\log y` is complex there (f^*(−1) = −iπ), so its domain
-    is refused, and the one-value lemma never takes a complex objective as a lower bound."""
+    sup (+∞ off its domain); `y \\log y` is complex off y > 0 (f^*(−1) = −iπ), so its domain
+    is its natural domain (0, ∞), never the line, and the one-value lemma never takes a
+    complex objective as a lower bound."""
     header = ("% derive: variable x\n% derive: distribution P with density p\n"
               "% derive: distribution Q with density q\n% derive: define f^*(y) = y \\log y\n")
     inner = (r"\int_\chi \sup_{y %s} \left( y \frac{dP}{dQ}(x) - f^*(y) \right) dQ(x) \ge "
              r"\int_\chi \left( -\frac{dP}{dQ}(x) - f^*(-1) \right) dQ(x)")
     (text,) = readings(display(header, inner % r"\in dom(f^*)"))
-    assert "definition by a sup" in text
+    assert text.startswith("∫ q(x) · (max_{y∈(0, ∞)} ")
+    assert verdicts(display(header, inner % r"\in dom(f^*)")) != ["verified"]
     assert verdicts(display(header, inner % "")) == ["undecided"]       # −1 + iπ: no bound
     conjugate = MEASURE.replace("% derive: function g\n", "")
     assert verdicts(display(conjugate, inner % r"\in dom(f^*)")) == ["verified"]
@@ -1302,3 +1304,83 @@ def test_a_name_defined_as_an_optimum_is_that_optimum(row, verdict):
 def test_a_name_defined_as_an_optimum_over_a_number(row, verdict):
     statuses = verdicts(display("% derive: define M = \\max_{t} (-(t-1)^2)\n", row))
     assert statuses == [verdict] if verdict != "not refuted" else statuses != ["refuted"]
+
+
+# Harshwardhan's 'Generative AI Foundations, Part 2': the conjugate of a generator given by
+# a formula, `f^\ast(t) = \sup_{u \in \mathrm{dom}\, f} \{tu - f(u)\}`, over the formula's
+# natural domain.
+CONJUGATE_ROW = r"f^\ast(t) = \sup_{u \in %s} \{tu - f(u)\}"
+
+
+@pytest.mark.parametrize("formula, dom, rows, expected", [
+    (r"u \log u", r"\mathrm{dom}\, f", [r"f^\ast(t) = e^{t - 1}"], ["verified"]),
+    (r"u \log u", r"\mathrm{dom}\, f", [r"f^\ast(t) = e^{t + 1}"], ["refuted"]),
+    (r"u \log u", r"\operatorname{dom} f", [r"f^\ast(t) = \sup_{u > 0} \{tu - u \log u\}"],
+     ["verified"]),
+    (r"u \log u", r"\text{dom}(f)", [r"f^\ast(t) = t e^{t - 1}"], ["refuted"]),
+    (r"\tfrac{1}{2} u^2", r"\mathrm{dom}\, f", [r"f^\ast(t) = \tfrac{1}{2} t^2"], ["verified"]),
+    (r"\tfrac{1}{2} u^2", r"\mathrm{dom}\, f", [r"f^\ast(t) = t^2"], ["refuted"]),
+    (r"(u - 1)^2", r"\mathrm{dom}_f", [r"f^\ast(t) = \frac{t^2}{4} + t"], ["verified"]),
+    (r"(u - 1)^2", r"\mathrm{dom}_f", [r"f^\ast(t) = \frac{t^2}{4} - t"], ["refuted"]),
+])
+def test_the_domain_of_a_formula_is_its_natural_domain(formula, dom, rows, expected):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    assert verdicts(display(header, CONJUGATE_ROW % dom, *rows)) == ["definition"] + expected
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # -log u: u > 0, f*(t) = -1 - log(-t) for t < 0
+    ("% derive: define f(u) = -\\log u\n", r"f^\ast(t) = -1 - \log(-t)", "verified"),
+    ("% derive: define f(u) = -\\log u\n", r"f^\ast(t) = 1 - \log(-t)", "refuted"),
+    # the GAN generator: both logs need u > 0 and u > -1
+    ("% derive: define f(u) = u \\log u - (u + 1) \\log(u + 1)\n",
+     r"f^\ast(t) = -\log(1 - e^t)", "verified"),
+    ("% derive: define f(u) = u \\log u - (u + 1) \\log(u + 1)\n",
+     r"f^\ast(t) = \log(1 - e^t)", "refuted"),
+])
+def test_a_natural_domain_from_logs_is_their_half_lines(header, row, verdict):
+    text = display("% derive: real t\n% derive: assume t < 0\n" + header,
+                   CONJUGATE_ROW % r"\mathrm{dom}\, f", row)
+    assert verdicts(text) == ["definition", verdict]
+
+
+@pytest.mark.parametrize("header, message", [
+    ("% derive: define f(u) = \\frac{1}{u}\n", "no interval"),
+    ("% derive: define f(u) = \\sqrt{1 - u^2}\n", "not linear"),
+    ("% derive: define f(u) = \\tan u\n", "no natural domain of \\tan"),
+    ("% derive: function g\n% derive: define f(u) = g(u)\n", "no natural domain"),
+    ("% derive: define f(u) = a u^2\n", "a, which is not declared real"),
+    ("% derive: define f(u) = \\log(-1 - u^2)\n", "not linear"),
+    ("% derive: define f(u) = \\log(u) + \\log(-u)\n", "real at no value"),
+    # a letter declared on a smaller set than the formula's: which domain is meant?
+    ("% derive: positive u\n% derive: define f(u) = \\tfrac{1}{2} u^2\n", "declared positive"),
+])
+def test_a_natural_domain_derive_is_not_sure_of_is_refused(header, message):
+    (text,) = readings(display("% derive: real t\n" + header,
+                               r"g(t) = \sup_{u \in \mathrm{dom}\, f} \{tu - f(u)\}"))
+    assert "the domain of f" in text and message in text and "write the range" in text.lower()
+
+
+def test_a_declared_letter_agreeing_with_the_natural_domain_is_read():
+    """`positive u` beside `f(u) = u \\log u`: both say u > 0."""
+    header = "% derive: real t\n% derive: positive u\n% derive: define f(u) = u \\log u\n"
+    assert verdicts(display(header, CONJUGATE_ROW % r"\mathrm{dom}\, f",
+                            r"f^\ast(t) = e^{t - 1}")) == ["definition", "verified"]
+
+
+@pytest.mark.parametrize("formula, interval", [
+    (r"u \log u", "(0, ∞)"), (r"\sqrt{1 - u}", "(-∞, 1]"), (r"(2u + 1)^{-1/2}", "(-1/2, ∞)"),
+    (r"\frac{1}{\sqrt{2u + 1}}", "(-1/2, ∞)"), (r"\log(u) + \sqrt{3 - u}", "(0, 3]"),
+    (r"\log \frac{u}{2} - \log(4 - 2u)", "(0, 2)"),
+])
+def test_natural_domains_as_read(formula, interval):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    (text,) = readings(display(header, r"\inf_{u \in \mathrm{dom}\, f} f(u) = 0"))
+    assert text.startswith(f"min_{{u∈{interval}}}")
+
+
+@pytest.mark.parametrize("formula", [r"e^u + u^3", r"\frac{u}{2} - 3", r"|u|"])
+def test_a_formula_real_everywhere_has_the_line_as_its_domain(formula):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    (text,) = readings(display(header, r"\inf_{u \in \mathrm{dom}\, f} f(u) = 0"))
+    assert text.startswith("min_{u} f(u)")

@@ -110,6 +110,9 @@ from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, t
 from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
                                                    reparameterised_laws)
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.natural_domains import (DECLARED_INTERVALS as _DECLARED_INTERVALS,
+                                                   Interval, NoNaturalDomain, natural_domain,
+                                                   show_interval)
 from derive.frontend.latex.supports import support_indices
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
@@ -6706,7 +6709,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             value = self._over_family(node, kind, key, family, body, after, var_node is spec)
             return value if after is None else after(value)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
-        if function is not None and function[1].kind is Kind.DEFINITION:
+        if function is not None and function[1].kind is Kind.DEFINITION and \
+                isinstance(function[1].info.body, Optimum):
             self._effective_domain(kind, value, var, function, spec)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
@@ -6885,15 +6889,15 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         optimum (which might be +∞ where f^* is). Any other use
         of a definition's domain (`\\sup_{y \\in \\operatorname{dom} f^*} y`, an inf) is
         refused: that domain is a set derive does not know. f^* must be defined by a sup
-        (a conjugate, real or +∞ at every real y): a formula such as `y \\log y` is complex
-        off its domain, not +∞, so its domain is not the real line and is refused."""
+        (a conjugate, real or +∞ at every real y); of one defined by a formula (`y \\log y`)
+        the domain is its natural domain (`_natural_domain`), never read here."""
         name = found[0]
         body = found[1].info.body
         if not (isinstance(body, Optimum) and body.kind == "max"):
             raise self.error(f"the domain of {name.latex}: derive reads \\operatorname{{dom}} "
-                             f"{name.latex} only of a definition by a sup (a conjugate, +∞ "
-                             "outside its domain); a formula may be complex there, not +∞",
-                             node)
+                             f"{name.latex} of a definition by a sup (a conjugate, +∞ "
+                             "outside its domain) or by a formula (where it is real), not "
+                             "of an inf", node)
         terms = value.args if isinstance(value, Add) else (value,)
         subtracted = [t for t in terms if isinstance(t, Mul) and len(t.args) == 2 and
                       t.args[0] == MINUS_ONE and isinstance(t.args[1], Defined) and
@@ -6907,6 +6911,38 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                          f"\\operatorname{{dom}} {name.latex}}} only of an objective that "
                          f"subtracts {name.latex}(y) (then it is the sup over all real y, "
                          f"{name.latex} being +∞ outside its domain), not here", node)
+
+    def _natural_domain(self, found, node):
+        """(low, high, closed) of `\\operatorname{dom} f` for f defined by a formula of one
+        parameter (`define f(u) = u \\log u`): the interval where the formula is real
+        (`natural_domains`), u > 0 here, the real line for `\\tfrac{1}{2} u^2`. Refused where
+        that is no interval derive is sure of, and where the file declares the parameter's
+        letter on a smaller set (`positive u` beside `f(u) = u^2`: is dom f the real line,
+        or u > 0?) — the author may mean either."""
+        name, info = found[0], found[1].info
+        if len(info.params) != 1:
+            raise self.error(f"the domain of {name.latex}: derive reads the natural domain of "
+                             "a formula in one parameter only", node)
+        parameter = info.params[0]
+        context = self.scope.context
+        try:
+            interval = natural_domain(info.body, parameter,
+                                      lambda n: context.domain(n).is_real)
+        except NoNaturalDomain as exc:
+            raise self.error(f"the domain of {name.latex}, defined by a formula: {exc.reason} "
+                             f"— write the range itself (\\sup_{{{parameter.latex} > 0}}, "
+                             f"\\sup_{{{parameter.latex} \\in \\mathbb{{R}}}})", node) from None
+        declared = self.declared(parameter.latex)
+        where = _DECLARED_INTERVALS.get(declared[1].domain) if declared is not None and \
+            declared[1].kind in (Kind.SYMBOL, Kind.VARIABLE) else Interval()
+        if where is None or not where.holds(interval):
+            raise self.error(f"the domain of {name.latex}: its formula is real on "
+                             f"{show_interval(interval)}, but {parameter.latex} is declared "
+                             f"{declared[1].domain.value}: is dom {name.latex} that set or "
+                             f"the formula's? Write the range itself (\\sup_{{"
+                             f"{parameter.latex} > 0}}, \\sup_{{{parameter.latex} \\in "
+                             "\\mathbb{R}})", node)
+        return interval.terms()
 
     def _typed_function(self, spec):
         """The variable node of an optimum written over a function with its type, `\\sup_{T
@@ -7107,6 +7143,9 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         sup's range (`conjugate`: `_effective_domain` checks the objective); of a declared
         class of functions (`T \\in \\mathcal{T}`)."""
         function = self._function_domain(node)
+        if function is not None and function[1].kind is Kind.DEFINITION and \
+                not isinstance(function[1].info.body, Optimum):
+            return self._natural_domain(function, node)
         if function is not None and function[1].kind is Kind.DEFINITION and not conjugate:
             raise self.error(f"the domain of {function[0].latex}, a definition (which may be "
                              "infinite outside it), is read only as the range of a sup whose "
