@@ -401,8 +401,9 @@ def test_an_optimum_over_functions_is_not_checked():
     assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
 
 
-@pytest.mark.parametrize("row", [r"\max_D \int p(x) \log D(x) \, dx = 0",
-                                 r"\max_{t} \int p(x) t(x+1) \, dx = 0"])
+@pytest.mark.parametrize("row", [r"\max_{t} \int p(x) t(x+1) \, dx = 0",
+                                 r"\max_{D} \log D(x) = 0",          # x free: D times x?
+                                 r"\max_{D} \int p(x) D(x) D(2) \, dx = 0"])
 def test_an_optimum_variable_applied_to_a_variable_is_refused(row):
     (message,) = readings(display("% derive: variable x\n% derive: density p\n", row))
     assert "is the number this optimum ranges over" in message
@@ -1384,3 +1385,65 @@ def test_a_formula_real_everywhere_has_the_line_as_its_domain(formula):
     header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
     (text,) = readings(display(header, r"\inf_{u \in \mathrm{dom}\, f} f(u) = 0"))
     assert text.startswith("min_{u} f(u)")
+
+
+# The f-GAN variational representation (Nowozin et al. 2016, eq. 4; Harshwardhan's post,
+# Part IV): a sup over functions T into dom f^*, or a bare \sup_T over functions.
+FGAN_POST = ("% derive: variable x\n% derive: distribution P_X with density p_X\n"
+        "% derive: distribution P_\\theta with density p_\\theta\n% derive: convex f\n"
+        "% derive: define f^\\ast(t) = \\sup_{u} \\{tu - f(u)\\}\n")
+INTO_DOM = r"\sup_{T : \mathcal{X} \to \mathrm{dom}\, f^\ast}"
+RATIO = r"\frac{p_X(x)}{p_\theta(x)}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"D_f(P_X \Vert P_\theta) = %s \int p_\theta(x) \left\{ T(x) %s - f^\ast(T(x)) \right\} dx"
+     % (INTO_DOM, RATIO), "verified"),
+    (r"D_f(P_X \Vert P_\theta) = %s \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - "
+     r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}" % INTO_DOM, "verified"),
+    (r"D_f(P_X \Vert P_\theta) = \sup_{T} \left\{ \int p_X(x) T(x) \, dx - \int p_\theta(x) "
+     r"f^\ast(T(x)) \, dx \right\}", "verified"),
+    (r"D_f(P_X \Vert P_\theta) = \sup_{g} \Big\{ \mathbb{E}_{x \sim P_X}[g(x)] - "
+     r"\mathbb{E}_{x \sim P_\theta}[f^\ast(g(x))] \Big\}", "verified"),
+    (r"D_f(P_X \Vert P_\theta) \ge %s \int p_\theta(x) \left\{ T(x) %s - f^\ast(T(x)) "
+     r"\right\} dx" % (INTO_DOM, RATIO), "verified"),
+])
+def test_a_sup_over_functions_into_a_conjugates_domain_is_over_every_function(row, verdict):
+    assert verdicts(display(FGAN_POST, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    # P_X and P_theta swapped, a factor 2, an inf: false, never verified
+    r"D_f(P_X \Vert P_\theta) = \sup_{T} \left\{ \int p_\theta(x) T(x) \, dx - \int p_X(x) "
+    r"f^\ast(T(x)) \, dx \right\}",
+    r"D_f(P_X \Vert P_\theta) = %s \Big\{ \mathbb{E}_{x \sim P_\theta}[T(x)] - "
+    r"\mathbb{E}_{x \sim P_X}[f^\ast(T(x))] \Big\}" % INTO_DOM,
+    r"D_f(P_X \Vert P_\theta) = \sup_{T} \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - 2\,"
+    r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}",
+    r"D_f(P_X \Vert P_\theta) = \inf_{T} \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - "
+    r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}",
+])
+def test_a_false_variational_representation_is_not_verified(row):
+    assert verdicts(display(FGAN_POST, row)) != ["verified"]
+
+
+@pytest.mark.parametrize("objective", [
+    r"\int p_\theta(x) \left\{ T(x) %s + f^\ast(T(x)) \right\} dx" % RATIO,      # added
+    r"\int p_\theta(x) \left\{ T(x) %s - \log f^\ast(T(x)) \right\} dx" % RATIO,  # in a log
+    r"\int p_\theta(x) \left\{ T(x) %s - f^\ast(1) \right\} dx" % RATIO,  # not at T(x)
+    r"\int_0^1 p_\theta(x) \left\{ T(x) - f^\ast(T(x)) \right\} dx",  # part of the range
+])
+def test_an_objective_not_decreasing_in_the_conjugate_is_refused_over_its_domain(objective):
+    """Leaving dom f^* makes such an objective +∞ (or leaves it finite), not −∞: the sup
+    over functions into dom f^* is not the one over every function — refused."""
+    (text,) = readings(display(FGAN_POST, r"D_f(P_X \Vert P_\theta) = %s %s" % (INTO_DOM, objective)))
+    assert "into dom f^{\\star}" in text and "not here" in text
+
+
+def test_a_sup_over_functions_into_a_formulas_smaller_domain_is_refused():
+    """dom f of `f(u) = u \\log u` is u > 0: functions into it are no real functions."""
+    header = FGAN_POST.replace("% derive: convex f\n", "").replace(
+        "\\sup_{u} \\{tu - f(u)\\}", "e^{t - 1}") + "% derive: define f(u) = u \\log u\n"
+    (text,) = readings(display(header, r"\sup_{T : \mathcal{X} \to \mathrm{dom}\, f} \int "
+                                       r"p_X(x) T(x) \, dx = 0"))
+    assert "only into the whole real line" in text

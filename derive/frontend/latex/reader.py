@@ -110,6 +110,7 @@ from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, t
 from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
                                                    reparameterised_laws)
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.effective_ranges import decreasing_in
 from derive.frontend.latex.natural_domains import (DECLARED_INTERVALS as _DECLARED_INTERVALS,
                                                    Interval, NoNaturalDomain, natural_domain,
                                                    show_interval)
@@ -3270,11 +3271,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             if bracket is not None and bracket.open == "(" and bound.local is LOCAL_OPTIMUM \
                     and any(self._mentions_variable(a) for a in bracket.args):
-                raise self.error(f"{key} is the number this optimum ranges over, so {key}(…) of "
-                                 f"a variable would be {key} times it; for an optimum over "
-                                 f"functions write \\max_{{{key} \\in \\mathcal{{D}}}} with "
-                                 f"% derive: function class \\mathcal{{D}} (or {key} \\cdot (…) "
-                                 f"for the product)", bracket.node)
+                problem = self.error(f"{key} is the number this optimum ranges over, so "
+                                     f"{key}(…) of a variable would be {key} times it; for an "
+                                     f"optimum over functions write \\max_{{{key} \\in "
+                                     f"\\mathcal{{D}}}} with % derive: function class "
+                                     f"\\mathcal{{D}} (or {key} \\cdot (…) for the product)",
+                                     bracket.node)
+                problem.applied_optimum = key   # `_optimum` reads a bare \sup_T over functions
+                raise problem
             return Sym(bound), 1
         derivative = self._derivative_of(p)
         if derivative is not None:
@@ -6660,7 +6664,7 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
             var_node, rel, bound = spec.children
             low, high, closed = self._half_line(rel, bound, spec)
-        typed = self._typed_function(spec)
+        typed, conjugate = self._typed_function(spec) or (None, None)
         if typed is not None:                   # \sup_{T : \mathcal{X} \to \mathbb{R}}
             var_node = typed
         key = self._index_key(var_node)
@@ -6691,10 +6695,14 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         try:
             with self.binding(key, var):
                 value = self._objective(body)
-        except InputError:
-            if not whole:
+        except InputError as problem:
+            if getattr(problem, "applied_optimum", None) == key and found is None and \
+                    family is None and var_node is spec and kind in ("max", "min"):
+                var, value = self._over_every_function(key, body, problem)
+            elif not whole:
                 raise
-            value = None                    # f(x) of the vector x, x bound: read it unbound
+            else:
+                value = None                # f(x) of the vector x, x bound: read it unbound
         if value is not None and var.local is not LOCAL_FUNCTION:
             self.unreached_letter(key, var, value, var_node, "an optimum over")
             why = unsaid_dependence(value, var, self.scope.context)
@@ -6708,6 +6716,8 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
                                            for t in subterms(value))):
             value = self._over_family(node, kind, key, family, body, after, var_node is spec)
             return value if after is None else after(value)
+        if conjugate is not None and value is not None:
+            self._into_effective_domain(kind, value, var, conjugate, spec)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
         if function is not None and function[1].kind is Kind.DEFINITION and \
                 isinstance(function[1].info.body, Optimum):
@@ -6945,17 +6955,26 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
         return interval.terms()
 
     def _typed_function(self, spec):
-        """The variable node of an optimum written over a function with its type, `\\sup_{T
-        : \\mathcal{X} \\to \\mathbb{R}}`: every real function on a set (the range of the
-        integral's variable), as with a declared `function T`; else None. A codomain other
-        than ℝ, or a domain that is a number, is refused (derive reads only the real line)."""
+        """(variable node, conjugate) of an optimum written over a function with its type,
+        `\\sup_{T : \\mathcal{X} \\to \\mathbb{R}}`: every real function on a set (the range
+        of the integral's variable), as with a declared `function T`; else None. Into the
+        effective domain of a conjugate (`\\to \\mathrm{dom}\\, f^\\ast`, f* defined by a
+        sup) it is every real function too, when the objective passes
+        `_into_effective_domain` — `conjugate` is then f*'s (Name, Declaration), else None.
+        A codomain other than ℝ, or a domain that is a number, is refused (derive reads only
+        the real line)."""
         if not is_tree(spec, "typed_function"):
             return None
         var_node, _, domain, _, codomain = spec.children
-        low, high, _ = self._interval(codomain)
-        if (low, high) != (neg(OO), OO):
-            raise self.error("derive reads an optimum over functions T : 𝒳 → ℝ only into the "
-                             "whole real line", codomain)
+        conjugate = self._function_domain(codomain)
+        if conjugate is None or conjugate[1].kind is not Kind.DEFINITION or \
+                not isinstance(conjugate[1].info.body, Optimum):
+            conjugate = None
+            low, high, _ = self._interval(codomain)
+            if (low, high) != (neg(OO), OO):
+                raise self.error("derive reads an optimum over functions T : 𝒳 → ℝ only into "
+                                 "the whole real line (or a conjugate's domain, dom f^*)",
+                                 codomain)
         try:
             found = self.declared(self._index_key(domain))
         except InputError:
@@ -6965,7 +6984,38 @@ class Reader(Products, Probability, Events, Expectations, Draws, Samples, Hypoth
             if found is not None or not self._names_a_set(domain):
                 raise self.error("the domain of T : 𝒳 → ℝ is read as a set (\\mathcal{X}, "
                                  "\\Omega, \\mathbb{R}^d), not a number", domain)
-        return var_node
+        return var_node, conjugate
+
+    def _over_every_function(self, key, body, problem):
+        """(bound function, objective) of `\\sup_T \\{ \\int p(x) T(x) dx - … \\}` — a bare
+        optimum over an undeclared T that the objective applies to a variable: the optimum
+        over every real function T (the f-GAN paper's "supremum over all functions"), read
+        only when every T(…) takes exactly a variable an integral, sum or expectation of the
+        objective binds (T(x), never T(x + 1) or T(y) of a free y, where T times the bracket
+        is as likely); else `problem`, the refusal naming the function-class form."""
+        var = self.fresh(key, declaration=LOCAL_FUNCTION)
+        with self.binding(key, var):
+            value = self._objective(body)
+        free = free_names(value)
+        if any(isinstance(t, Call) and t.function is var and not (
+                len(t.arguments) == 1 and isinstance(t.arguments[0], Sym) and
+                t.arguments[0].name not in free) for t in subterms(value)):
+            raise problem
+        return var, value
+
+    def _into_effective_domain(self, kind, value, var, conjugate, node):
+        """Refuse an optimum over functions T into dom f* (`_typed_function`) unless its
+        objective takes f* only as f*(T(…)), decreasing in it for a sup (increasing for an
+        inf): then T leaving dom f* makes the objective −∞ (+∞), and the optimum is the one
+        over every real function (`effective_ranges`)."""
+        name = conjugate[0]
+        if kind not in ("max", "min") or \
+                not decreasing_in(value, name, var, kind):
+            raise self.error(f"an optimum over functions into dom {name.latex} is read as "
+                             f"the optimum over every real function only when its objective "
+                             f"subtracts {name.latex}(T(x)) under non-negative weights (for "
+                             f"an inf, adds it) and takes {name.latex} nowhere else — "
+                             f"{name.latex} is +∞ outside its domain — not here", node)
 
     def _names_a_set(self, node):
         """Whether an undeclared node is written as a set: a calligraphic, blackboard or
