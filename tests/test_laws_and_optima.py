@@ -401,8 +401,9 @@ def test_an_optimum_over_functions_is_not_checked():
     assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
 
 
-@pytest.mark.parametrize("row", [r"\max_D \int p(x) \log D(x) \, dx = 0",
-                                 r"\max_{t} \int p(x) t(x+1) \, dx = 0"])
+@pytest.mark.parametrize("row", [r"\max_{t} \int p(x) t(x+1) \, dx = 0",
+                                 r"\max_{D} \log D(x) = 0",          # x free: D times x?
+                                 r"\max_{D} \int p(x) D(x) D(2) \, dx = 0"])
 def test_an_optimum_variable_applied_to_a_variable_is_refused(row):
     (message,) = readings(display("% derive: variable x\n% derive: density p\n", row))
     assert "is the number this optimum ranges over" in message
@@ -905,14 +906,16 @@ def test_the_density_of_g_of_z_without_its_declared_law_is_refused(declared):
 
 def test_the_domain_of_a_formula_is_no_effective_domain():
     """`\\sup_{y \\in dom(f^*)}` reads as the sup over the line only for an f^* defined by a
-    sup (+∞ off its domain); `y \\log y` is complex there (f^*(−1) = −iπ), so its domain
-    is refused, and the one-value lemma never takes a complex objective as a lower bound."""
+    sup (+∞ off its domain); `y \\log y` is complex off y > 0 (f^*(−1) = −iπ), so its domain
+    is its natural domain (0, ∞), never the line, and the one-value lemma never takes a
+    complex objective as a lower bound."""
     header = ("% derive: variable x\n% derive: distribution P with density p\n"
               "% derive: distribution Q with density q\n% derive: define f^*(y) = y \\log y\n")
     inner = (r"\int_\chi \sup_{y %s} \left( y \frac{dP}{dQ}(x) - f^*(y) \right) dQ(x) \ge "
              r"\int_\chi \left( -\frac{dP}{dQ}(x) - f^*(-1) \right) dQ(x)")
     (text,) = readings(display(header, inner % r"\in dom(f^*)"))
-    assert "definition by a sup" in text
+    assert text.startswith("∫ q(x) · (max_{y∈(0, ∞)} ")
+    assert verdicts(display(header, inner % r"\in dom(f^*)")) != ["verified"]
     assert verdicts(display(header, inner % "")) == ["undecided"]       # −1 + iπ: no bound
     conjugate = MEASURE.replace("% derive: function g\n", "")
     assert verdicts(display(conjugate, inner % r"\in dom(f^*)")) == ["verified"]
@@ -1302,3 +1305,145 @@ def test_a_name_defined_as_an_optimum_is_that_optimum(row, verdict):
 def test_a_name_defined_as_an_optimum_over_a_number(row, verdict):
     statuses = verdicts(display("% derive: define M = \\max_{t} (-(t-1)^2)\n", row))
     assert statuses == [verdict] if verdict != "not refuted" else statuses != ["refuted"]
+
+
+# Harshwardhan's 'Generative AI Foundations, Part 2': the conjugate of a generator given by
+# a formula, `f^\ast(t) = \sup_{u \in \mathrm{dom}\, f} \{tu - f(u)\}`, over the formula's
+# natural domain.
+CONJUGATE_ROW = r"f^\ast(t) = \sup_{u \in %s} \{tu - f(u)\}"
+
+
+@pytest.mark.parametrize("formula, dom, rows, expected", [
+    (r"u \log u", r"\mathrm{dom}\, f", [r"f^\ast(t) = e^{t - 1}"], ["verified"]),
+    (r"u \log u", r"\mathrm{dom}\, f", [r"f^\ast(t) = e^{t + 1}"], ["refuted"]),
+    (r"u \log u", r"\operatorname{dom} f", [r"f^\ast(t) = \sup_{u > 0} \{tu - u \log u\}"],
+     ["verified"]),
+    (r"u \log u", r"\text{dom}(f)", [r"f^\ast(t) = t e^{t - 1}"], ["refuted"]),
+    (r"\tfrac{1}{2} u^2", r"\mathrm{dom}\, f", [r"f^\ast(t) = \tfrac{1}{2} t^2"], ["verified"]),
+    (r"\tfrac{1}{2} u^2", r"\mathrm{dom}\, f", [r"f^\ast(t) = t^2"], ["refuted"]),
+    (r"(u - 1)^2", r"\mathrm{dom}_f", [r"f^\ast(t) = \frac{t^2}{4} + t"], ["verified"]),
+    (r"(u - 1)^2", r"\mathrm{dom}_f", [r"f^\ast(t) = \frac{t^2}{4} - t"], ["refuted"]),
+])
+def test_the_domain_of_a_formula_is_its_natural_domain(formula, dom, rows, expected):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    assert verdicts(display(header, CONJUGATE_ROW % dom, *rows)) == ["definition"] + expected
+
+
+@pytest.mark.parametrize("header, row, verdict", [
+    # -log u: u > 0, f*(t) = -1 - log(-t) for t < 0
+    ("% derive: define f(u) = -\\log u\n", r"f^\ast(t) = -1 - \log(-t)", "verified"),
+    ("% derive: define f(u) = -\\log u\n", r"f^\ast(t) = 1 - \log(-t)", "refuted"),
+    # the GAN generator: both logs need u > 0 and u > -1
+    ("% derive: define f(u) = u \\log u - (u + 1) \\log(u + 1)\n",
+     r"f^\ast(t) = -\log(1 - e^t)", "verified"),
+    ("% derive: define f(u) = u \\log u - (u + 1) \\log(u + 1)\n",
+     r"f^\ast(t) = \log(1 - e^t)", "refuted"),
+])
+def test_a_natural_domain_from_logs_is_their_half_lines(header, row, verdict):
+    text = display("% derive: real t\n% derive: assume t < 0\n" + header,
+                   CONJUGATE_ROW % r"\mathrm{dom}\, f", row)
+    assert verdicts(text) == ["definition", verdict]
+
+
+@pytest.mark.parametrize("header, message", [
+    ("% derive: define f(u) = \\frac{1}{u}\n", "no interval"),
+    ("% derive: define f(u) = \\sqrt{1 - u^2}\n", "not linear"),
+    ("% derive: define f(u) = \\tan u\n", "no natural domain of \\tan"),
+    ("% derive: function g\n% derive: define f(u) = g(u)\n", "no natural domain"),
+    ("% derive: define f(u) = a u^2\n", "a, which is not declared real"),
+    ("% derive: define f(u) = \\log(-1 - u^2)\n", "not linear"),
+    ("% derive: define f(u) = \\log(u) + \\log(-u)\n", "real at no value"),
+    # a letter declared on a smaller set than the formula's: which domain is meant?
+    ("% derive: positive u\n% derive: define f(u) = \\tfrac{1}{2} u^2\n", "declared positive"),
+])
+def test_a_natural_domain_derive_is_not_sure_of_is_refused(header, message):
+    (text,) = readings(display("% derive: real t\n" + header,
+                               r"g(t) = \sup_{u \in \mathrm{dom}\, f} \{tu - f(u)\}"))
+    assert "the domain of f" in text and message in text and "write the range" in text.lower()
+
+
+def test_a_declared_letter_agreeing_with_the_natural_domain_is_read():
+    """`positive u` beside `f(u) = u \\log u`: both say u > 0."""
+    header = "% derive: real t\n% derive: positive u\n% derive: define f(u) = u \\log u\n"
+    assert verdicts(display(header, CONJUGATE_ROW % r"\mathrm{dom}\, f",
+                            r"f^\ast(t) = e^{t - 1}")) == ["definition", "verified"]
+
+
+@pytest.mark.parametrize("formula, interval", [
+    (r"u \log u", "(0, ∞)"), (r"\sqrt{1 - u}", "(-∞, 1]"), (r"(2u + 1)^{-1/2}", "(-1/2, ∞)"),
+    (r"\frac{1}{\sqrt{2u + 1}}", "(-1/2, ∞)"), (r"\log(u) + \sqrt{3 - u}", "(0, 3]"),
+    (r"\log \frac{u}{2} - \log(4 - 2u)", "(0, 2)"),
+])
+def test_natural_domains_as_read(formula, interval):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    (text,) = readings(display(header, r"\inf_{u \in \mathrm{dom}\, f} f(u) = 0"))
+    assert text.startswith(f"min_{{u∈{interval}}}")
+
+
+@pytest.mark.parametrize("formula", [r"e^u + u^3", r"\frac{u}{2} - 3", r"|u|"])
+def test_a_formula_real_everywhere_has_the_line_as_its_domain(formula):
+    header = "% derive: real t\n% derive: define f(u) = " + formula + "\n"
+    (text,) = readings(display(header, r"\inf_{u \in \mathrm{dom}\, f} f(u) = 0"))
+    assert text.startswith("min_{u} f(u)")
+
+
+# The f-GAN variational representation (Nowozin et al. 2016, eq. 4; Harshwardhan's post,
+# Part IV): a sup over functions T into dom f^*, or a bare \sup_T over functions.
+FGAN_POST = ("% derive: variable x\n% derive: distribution P_X with density p_X\n"
+        "% derive: distribution P_\\theta with density p_\\theta\n% derive: convex f\n"
+        "% derive: define f^\\ast(t) = \\sup_{u} \\{tu - f(u)\\}\n")
+INTO_DOM = r"\sup_{T : \mathcal{X} \to \mathrm{dom}\, f^\ast}"
+RATIO = r"\frac{p_X(x)}{p_\theta(x)}"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"D_f(P_X \Vert P_\theta) = %s \int p_\theta(x) \left\{ T(x) %s - f^\ast(T(x)) \right\} dx"
+     % (INTO_DOM, RATIO), "verified"),
+    (r"D_f(P_X \Vert P_\theta) = %s \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - "
+     r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}" % INTO_DOM, "verified"),
+    (r"D_f(P_X \Vert P_\theta) = \sup_{T} \left\{ \int p_X(x) T(x) \, dx - \int p_\theta(x) "
+     r"f^\ast(T(x)) \, dx \right\}", "verified"),
+    (r"D_f(P_X \Vert P_\theta) = \sup_{g} \Big\{ \mathbb{E}_{x \sim P_X}[g(x)] - "
+     r"\mathbb{E}_{x \sim P_\theta}[f^\ast(g(x))] \Big\}", "verified"),
+    (r"D_f(P_X \Vert P_\theta) \ge %s \int p_\theta(x) \left\{ T(x) %s - f^\ast(T(x)) "
+     r"\right\} dx" % (INTO_DOM, RATIO), "verified"),
+])
+def test_a_sup_over_functions_into_a_conjugates_domain_is_over_every_function(row, verdict):
+    assert verdicts(display(FGAN_POST, row)) == [verdict]
+
+
+@pytest.mark.parametrize("row", [
+    # P_X and P_theta swapped, a factor 2, an inf: false, never verified
+    r"D_f(P_X \Vert P_\theta) = \sup_{T} \left\{ \int p_\theta(x) T(x) \, dx - \int p_X(x) "
+    r"f^\ast(T(x)) \, dx \right\}",
+    r"D_f(P_X \Vert P_\theta) = %s \Big\{ \mathbb{E}_{x \sim P_\theta}[T(x)] - "
+    r"\mathbb{E}_{x \sim P_X}[f^\ast(T(x))] \Big\}" % INTO_DOM,
+    r"D_f(P_X \Vert P_\theta) = \sup_{T} \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - 2\,"
+    r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}",
+    r"D_f(P_X \Vert P_\theta) = \inf_{T} \Big\{ \mathbb{E}_{x \sim P_X}[T(x)] - "
+    r"\mathbb{E}_{x \sim P_\theta}[f^\ast(T(x))] \Big\}",
+])
+def test_a_false_variational_representation_is_not_verified(row):
+    assert verdicts(display(FGAN_POST, row)) != ["verified"]
+
+
+@pytest.mark.parametrize("objective", [
+    r"\int p_\theta(x) \left\{ T(x) %s + f^\ast(T(x)) \right\} dx" % RATIO,      # added
+    r"\int p_\theta(x) \left\{ T(x) %s - \log f^\ast(T(x)) \right\} dx" % RATIO,  # in a log
+    r"\int p_\theta(x) \left\{ T(x) %s - f^\ast(1) \right\} dx" % RATIO,  # not at T(x)
+    r"\int_0^1 p_\theta(x) \left\{ T(x) - f^\ast(T(x)) \right\} dx",  # part of the range
+])
+def test_an_objective_not_decreasing_in_the_conjugate_is_refused_over_its_domain(objective):
+    """Leaving dom f^* makes such an objective +∞ (or leaves it finite), not −∞: the sup
+    over functions into dom f^* is not the one over every function — refused."""
+    (text,) = readings(display(FGAN_POST, r"D_f(P_X \Vert P_\theta) = %s %s" % (INTO_DOM, objective)))
+    assert "into dom f^{\\star}" in text and "not here" in text
+
+
+def test_a_sup_over_functions_into_a_formulas_smaller_domain_is_refused():
+    """dom f of `f(u) = u \\log u` is u > 0: functions into it are no real functions."""
+    header = FGAN_POST.replace("% derive: convex f\n", "").replace(
+        "\\sup_{u} \\{tu - f(u)\\}", "e^{t - 1}") + "% derive: define f(u) = u \\log u\n"
+    (text,) = readings(display(header, r"\sup_{T : \mathcal{X} \to \mathrm{dom}\, f} \int "
+                                       r"p_X(x) T(x) \, dx = 0"))
+    assert "only into the whole real line" in text

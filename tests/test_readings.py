@@ -1787,6 +1787,12 @@ WRAP_HEADER = ("% derive: variable x, z\n% derive: density p, q\n% derive: joint
     ([r"\boxed{\log(a^2) = 3 \log a.}"], ["refuted"]),
     ([r"\boxed{\log(a^2) = 2 \log a,}"], ["verified"]),
     ([r"\log(a^2) = \boxed{2 \log a.}"], ["verified"]),
+    # ... also with spacing after it, inside the box or at the row's end
+    ([r"\boxed{ \; \log(a^2) = 2 \log a. \;}"], ["verified"]),
+    ([r"\boxed{ \; \log(a^2) = 3 \log a. \;}"], ["refuted"]),
+    ([r"\log(a^2) = 2 \log a. \quad"], ["verified"]),
+    ([r"\log(a^2) = 2 \log a.\,"], ["verified"]),
+    ([r"\log(a^2) = 3 \log a.\,"], ["refuted"]),
     ([r"f(a) \stackrel{\text{def}}{=} a^2 + 1", r"f(b) = b^2 + 1"], ["definition", "verified"]),
     ([r"D_{KL}\left(p \;\middle\|\; q\right) = \int p(x) \log \frac{p(x)}{q(x)} \, dx"],
      ["verified"]),

@@ -109,6 +109,37 @@ def test_an_equation_with_a_compound_left_side_after_a_comma_is_a_second_result(
     assert second.location.column > row.index(r"quad")
 
 
+UlogU = "% derive: positive u\n% derive: define f(u) = u \\log u\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    # Harshwardhan's f-GAN post: a derivative beside the function's other derivative
+    (r"f'(u) = \log u + 1, \qquad f''(u) = \frac{1}{u}.", ["verified", "verified"]),
+    (r"f'(u) = \log u + 1, \qquad f''(u) = -\frac{1}{u}.", ["verified", "refuted"]),
+    (r"f'(u) = \log u, \qquad f''(u) = \frac{1}{u}.", ["refuted", "verified"]),
+    (r"f(u) = u \log u, \quad f'(u) = \log u + 1, \quad f''(u) = \frac{1}{u}",
+     ["verified", "verified", "verified"]),
+    (r"f^{\prime}(u) = \log u + 1, \quad f^{(2)}(u) = \frac{2}{u}", ["verified", "refuted"]),
+    (r"f''(u) = \frac{1}{u}, \quad f'(u) = 1 + \log u", ["verified", "verified"]),
+])
+def test_derivatives_of_one_function_after_a_comma_are_results_each(row, expected):
+    """`f'(u) = …, \\qquad f''(u) = …`: a derivative of the function the row states, at the
+    same letters, is no case condition — a second result, its own step."""
+    assert verdicts(display(UlogU, row)) == expected
+
+
+@pytest.mark.parametrize("row, at", [
+    (r"f'(u) = \log u + 1, \qquad f'(1) = 1", "f'(1)"),      # at a point: may be a condition
+    (r"f'(u) = \log u + 1, \qquad g'(u) = 1", "g'(u)"),      # another function
+    (r"f'(u) = \log u + 1, \qquad f'(u) = 1 + \log u", "f'(u) = 1"),   # the same order
+    (r"f'(u) = \log u + 1, \qquad f''(v) = 1", "f''(v)"),    # other letters
+])
+def test_other_heads_after_a_comma_stay_refused(row, at):
+    [step] = steps(display(UlogU + "% derive: real v\n% derive: function g\n", row))
+    assert step.kind == "unreadable" and "row of its own" in step.message
+    assert step.location.column == len("$$ ") + row.index(at) + 1
+
+
 def test_two_fresh_definitions_after_a_comma_are_two_rows():
     """`P(x) = …, \\quad Q(x) = …`: each side a head of a name not known yet — two
     definitions (a fresh name cannot be a condition), each checked where it is used."""

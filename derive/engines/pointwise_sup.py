@@ -101,7 +101,9 @@ def _at_one_value(step, parts, other, seed, deadline):
 
 def interchange(step, outer, other, seed, deadline):
     """`∫ w sup_t B(x, t) dx = sup_T ∫ w B(x, T(x)) dx` with T ranging over every real
-    function (a declared `function T` or `T : 𝒳 → ℝ` under the sup, no class): VERIFIED
+    function (a declared `function T` or `T : 𝒳 → ℝ` under the sup, no class; also ∫ w
+    f(u(x)) dx of a declared convex f, read as its biconjugate's sup when f* is defined by a
+    sup over the line, `_integral_of_a_convex_function`): VERIFIED
     when `_check` proves the ≥ direction; the ≤ direction holds because T is any function —
     T(x) chosen within ε of the pointwise supremum at each x (measurable selection; ∫ w
     finite, as derive assumes of every integral) gives ∫ w B(x, T(x)) within ε ∫ w of the
@@ -110,6 +112,8 @@ def interchange(step, outer, other, seed, deadline):
     if outer.over is not None or step.context.kind(outer.var) is not Kind.FUNCTION:
         return None
     parts = _integral_of_optimum(other, outer.kind)
+    if parts is None and outer.kind == "max":       # D_f(P‖Q) = ∫ q f(p/q), f = f**
+        parts = _integral_of_a_convex_function(other, step.context, deadline)
     verdict = None if parts is None else _check(step, parts, outer, seed, deadline)
     if verdict is None or verdict.status is not VERIFIED:
         return None

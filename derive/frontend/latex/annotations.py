@@ -41,7 +41,8 @@ spaces), so positions in messages stay exact.
     made them so): a result about indices is no derivative's result, so it is a condition;
     but an equation whose left side applies a function word, or a name to an expression
     with + or − (`, \\quad \\log(1 - \\sigma(z)) = …`, `\\sigma(-z) = …`), is a second result
-    (`_result_after_comma`), and two definition heads
+    (`_result_after_comma`), as is a derivative of the function the row states, at the same
+    letters (`f'(u) = \\log u + 1, \\qquad f''(u) = \\frac{1}{u}`), and two definition heads
     (`P(x) = …, \\quad Q(x) = …`) are two rows when both name fresh quantities — which
     the builder checks (a known name there may be a condition: the same error); so is
     a comma list with no `\\quad` whose every piece is such a head or a bare name's
@@ -262,12 +263,43 @@ _RESULT_LEFT = re.compile(r"\\(?:" + "|".join(s.lstrip("\\") for s in sorted(SPE
                           + r")(?![a-zA-Z])|(?:[A-Za-z](?<!\\left)|\})\s*\([^()]*[-+][^()]*\)")
 
 
-def _result_after_comma(inner):
+# A head `f'(u) =`, `f''(u) =`, `f^{(3)}(u) =`, `f^{\prime}(u) =`, `g_1(x, y) =`: a letter
+# (its subscript) with its order of differentiation, applied to letters.
+_DERIVATIVE_HEAD = re.compile(r"^\s*(?P<name>[A-Za-z](?:_(?:\{[A-Za-z0-9]+\}|[A-Za-z0-9]))?)"
+                              r"\s*(?P<order>'*|\^\s*\{\s*(?:\\prime\s*)+\}|\^\s*\\prime"
+                              r"|\^\s*\{\s*\(\s*\d+\s*\)\s*\})"
+                              r"\s*\((?P<args>\s*[A-Za-z]\s*(?:,\s*[A-Za-z]\s*)*)\)\s*=(?!=)")
+
+
+def _derivative_order(order):
+    """The order of differentiation a head's marks say: primes, `^{\\prime\\prime}`, `^{(3)}`."""
+    digits = re.search(r"\d+", order)
+    return int(digits.group()) if digits else order.count("'") + order.count("\\prime")
+
+
+def _derivatives_side_by_side(before, inner):
+    """Whether the row before `, \\quad` and the relation after it are results about one
+    function at the same letters, the second a derivative of another order (`f'(u) = \\log
+    u + 1, \\qquad f''(u) = \\frac{1}{u}`; `f(x) = x^2, \\quad f'(x) = 2x`): no case of a
+    row is conditioned on a derivative of the function the row states, so it is a second
+    result — its own row, checked. A derivative at another point (`f'(0) = 1`) or of
+    another name (`g'(u) = 0`) may be a condition: not read so."""
+    first, second = _DERIVATIVE_HEAD.match(before.lstrip(" &")), _DERIVATIVE_HEAD.match(inner)
+    if first is None or second is None or first.group("name") != second.group("name") or \
+            re.sub(r"\s", "", first.group("args")) != re.sub(r"\s", "", second.group("args")):
+        return False
+    orders = _derivative_order(first.group("order")), _derivative_order(second.group("order"))
+    return orders[1] > 0 and orders[0] != orders[1]
+
+
+def _result_after_comma(inner, before=""):
     """Whether the relation after `, \\quad` is an equation whose left side is compound
-    (`_RESULT_LEFT`): a second result, its own row — never a condition."""
+    (`_RESULT_LEFT`), or a derivative of the function the row before states
+    (`_derivatives_side_by_side`): a second result, its own row — never a condition."""
     found = _RELATION.search(inner)
-    return found is not None and found.group() == "=" and \
-        _RESULT_LEFT.search(inner[:found.start()]) is not None
+    return found is not None and found.group() == "=" and (
+        _RESULT_LEFT.search(inner[:found.start()]) is not None or
+        _derivatives_side_by_side(before, inner))
 
 
 AFTER_COMMA = ("a relation after a comma and \\quad is either a condition or a second result: "
@@ -419,8 +451,8 @@ def annotate(text):
         if kind == "row" and after_comma and _INDEX_CONDITION.match(inner):
             kind = "condition"
             out.index_conditions.append(m.end() + at)
-        if kind == "row" and after_comma and not _result_after_comma(inner):
-            before = rows[-1] if rows else main[:m.start()]
+        before = rows[-1] if rows else main[:m.start()]
+        if kind == "row" and after_comma and not _result_after_comma(inner, before):
             if not (_DEFINITION_HEAD.match(before.lstrip(" &")) and _DEFINITION_HEAD.match(inner)
                     and (out.heads_only is not None or not rows)):
                 raise RemarkError(AFTER_COMMA, m.end() + at)

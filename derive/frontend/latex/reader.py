@@ -112,6 +112,10 @@ from derive.frontend.latex.relations import DEFINING, RELATION, top_level_law, t
 from derive.frontend.latex.reparameterised import (REPARAMETERISED, over_noise,
                                                    reparameterised_laws)
 from derive.frontend.latex.stieltjes import Stieltjes
+from derive.frontend.latex.effective_ranges import decreasing_in
+from derive.frontend.latex.natural_domains import (DECLARED_INTERVALS as _DECLARED_INTERVALS,
+                                                   Interval, NoNaturalDomain, natural_domain,
+                                                   show_interval)
 from derive.frontend.latex.supports import support_indices
 from derive.frontend.latex.vector_functions import VectorFunctions
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
@@ -3307,11 +3311,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 return self._powered(Call(bound, *self._arguments(bracket)), bracket), 2
             if bracket is not None and bracket.open == "(" and bound.local is LOCAL_OPTIMUM \
                     and any(self._mentions_variable(a) for a in bracket.args):
-                raise self.error(f"{key} is the number this optimum ranges over, so {key}(…) of "
-                                 f"a variable would be {key} times it; for an optimum over "
-                                 f"functions write \\max_{{{key} \\in \\mathcal{{D}}}} with "
-                                 f"% derive: function class \\mathcal{{D}} (or {key} \\cdot (…) "
-                                 f"for the product)", bracket.node)
+                problem = self.error(f"{key} is the number this optimum ranges over, so "
+                                     f"{key}(…) of a variable would be {key} times it; for an "
+                                     f"optimum over functions write \\max_{{{key} \\in "
+                                     f"\\mathcal{{D}}}} with % derive: function class "
+                                     f"\\mathcal{{D}} (or {key} \\cdot (…) for the product)",
+                                     bracket.node)
+                problem.applied_optimum = key   # `_optimum` reads a bare \sup_T over functions
+                raise problem
             return Sym(bound), 1
         derivative = self._derivative_of(p)
         if derivative is not None:
@@ -6748,7 +6755,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         elif is_tree(spec, "equation"):          # \sup_{u > 0}, \max_{y \le 1}
             var_node, rel, bound = spec.children
             low, high, closed = self._half_line(rel, bound, spec)
-        typed = self._typed_function(spec)
+        typed, conjugate = self._typed_function(spec) or (None, None)
         if typed is not None:                   # \sup_{T : \mathcal{X} \to \mathbb{R}}
             var_node = typed
         key = self._index_key(var_node)
@@ -6779,10 +6786,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         try:
             with self.binding(key, var):
                 value = self._objective(body)
-        except InputError:
-            if not whole:
+        except InputError as problem:
+            if getattr(problem, "applied_optimum", None) == key and found is None and \
+                    family is None and var_node is spec and kind in ("max", "min"):
+                var, value = self._over_every_function(key, body, problem)
+            elif not whole:
                 raise
-            value = None                    # f(x) of the vector x, x bound: read it unbound
+            else:
+                value = None                # f(x) of the vector x, x bound: read it unbound
         if value is not None and var.local is not LOCAL_FUNCTION:
             self.unreached_letter(key, var, value, var_node, "an optimum over")
             why = unsaid_dependence(value, var, self.scope.context)
@@ -6796,8 +6807,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                            for t in subterms(value))):
             value = self._over_family(node, kind, key, family, body, after, var_node is spec)
             return value if after is None else after(value)
+        if conjugate is not None and value is not None:
+            self._into_effective_domain(kind, value, var, conjugate, spec)
         function = self._function_domain(spec.children[2]) if is_tree(spec, "domain") else None
-        if function is not None and function[1].kind is Kind.DEFINITION:
+        if function is not None and function[1].kind is Kind.DEFINITION and \
+                isinstance(function[1].info.body, Optimum):
             self._effective_domain(kind, value, var, function, spec)
         if isinstance(low, Num) and isinstance(high, Num) and (
                 low.value > high.value or low.value == high.value and closed != "[]"):
@@ -6976,15 +6990,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         optimum (which might be +∞ where f^* is). Any other use
         of a definition's domain (`\\sup_{y \\in \\operatorname{dom} f^*} y`, an inf) is
         refused: that domain is a set derive does not know. f^* must be defined by a sup
-        (a conjugate, real or +∞ at every real y): a formula such as `y \\log y` is complex
-        off its domain, not +∞, so its domain is not the real line and is refused."""
+        (a conjugate, real or +∞ at every real y); of one defined by a formula (`y \\log y`)
+        the domain is its natural domain (`_natural_domain`), never read here."""
         name = found[0]
         body = found[1].info.body
         if not (isinstance(body, Optimum) and body.kind == "max"):
             raise self.error(f"the domain of {name.latex}: derive reads \\operatorname{{dom}} "
-                             f"{name.latex} only of a definition by a sup (a conjugate, +∞ "
-                             "outside its domain); a formula may be complex there, not +∞",
-                             node)
+                             f"{name.latex} of a definition by a sup (a conjugate, +∞ "
+                             "outside its domain) or by a formula (where it is real), not "
+                             "of an inf", node)
         terms = value.args if isinstance(value, Add) else (value,)
         subtracted = [t for t in terms if isinstance(t, Mul) and len(t.args) == 2 and
                       t.args[0] == MINUS_ONE and isinstance(t.args[1], Defined) and
@@ -6999,18 +7013,59 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                          f"subtracts {name.latex}(y) (then it is the sup over all real y, "
                          f"{name.latex} being +∞ outside its domain), not here", node)
 
+    def _natural_domain(self, found, node):
+        """(low, high, closed) of `\\operatorname{dom} f` for f defined by a formula of one
+        parameter (`define f(u) = u \\log u`): the interval where the formula is real
+        (`natural_domains`), u > 0 here, the real line for `\\tfrac{1}{2} u^2`. Refused where
+        that is no interval derive is sure of, and where the file declares the parameter's
+        letter on a smaller set (`positive u` beside `f(u) = u^2`: is dom f the real line,
+        or u > 0?) — the author may mean either."""
+        name, info = found[0], found[1].info
+        if len(info.params) != 1:
+            raise self.error(f"the domain of {name.latex}: derive reads the natural domain of "
+                             "a formula in one parameter only", node)
+        parameter = info.params[0]
+        context = self.scope.context
+        try:
+            interval = natural_domain(info.body, parameter,
+                                      lambda n: context.domain(n).is_real)
+        except NoNaturalDomain as exc:
+            raise self.error(f"the domain of {name.latex}, defined by a formula: {exc.reason} "
+                             f"— write the range itself (\\sup_{{{parameter.latex} > 0}}, "
+                             f"\\sup_{{{parameter.latex} \\in \\mathbb{{R}}}})", node) from None
+        declared = self.declared(parameter.latex)
+        where = _DECLARED_INTERVALS.get(declared[1].domain) if declared is not None and \
+            declared[1].kind in (Kind.SYMBOL, Kind.VARIABLE) else Interval()
+        if where is None or not where.holds(interval):
+            raise self.error(f"the domain of {name.latex}: its formula is real on "
+                             f"{show_interval(interval)}, but {parameter.latex} is declared "
+                             f"{declared[1].domain.value}: is dom {name.latex} that set or "
+                             f"the formula's? Write the range itself (\\sup_{{"
+                             f"{parameter.latex} > 0}}, \\sup_{{{parameter.latex} \\in "
+                             "\\mathbb{R}})", node)
+        return interval.terms()
+
     def _typed_function(self, spec):
-        """The variable node of an optimum written over a function with its type, `\\sup_{T
-        : \\mathcal{X} \\to \\mathbb{R}}`: every real function on a set (the range of the
-        integral's variable), as with a declared `function T`; else None. A codomain other
-        than ℝ, or a domain that is a number, is refused (derive reads only the real line)."""
+        """(variable node, conjugate) of an optimum written over a function with its type,
+        `\\sup_{T : \\mathcal{X} \\to \\mathbb{R}}`: every real function on a set (the range
+        of the integral's variable), as with a declared `function T`; else None. Into the
+        effective domain of a conjugate (`\\to \\mathrm{dom}\\, f^\\ast`, f* defined by a
+        sup) it is every real function too, when the objective passes
+        `_into_effective_domain` — `conjugate` is then f*'s (Name, Declaration), else None.
+        A codomain other than ℝ, or a domain that is a number, is refused (derive reads only
+        the real line)."""
         if not is_tree(spec, "typed_function"):
             return None
         var_node, _, domain, _, codomain = spec.children
-        low, high, _ = self._interval(codomain)
-        if (low, high) != (neg(OO), OO):
-            raise self.error("derive reads an optimum over functions T : 𝒳 → ℝ only into the "
-                             "whole real line", codomain)
+        conjugate = self._function_domain(codomain)
+        if conjugate is None or conjugate[1].kind is not Kind.DEFINITION or \
+                not isinstance(conjugate[1].info.body, Optimum):
+            conjugate = None
+            low, high, _ = self._interval(codomain)
+            if (low, high) != (neg(OO), OO):
+                raise self.error("derive reads an optimum over functions T : 𝒳 → ℝ only into "
+                                 "the whole real line (or a conjugate's domain, dom f^*)",
+                                 codomain)
         try:
             found = self.declared(self._index_key(domain))
         except InputError:
@@ -7020,7 +7075,38 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if found is not None or not self._names_a_set(domain):
                 raise self.error("the domain of T : 𝒳 → ℝ is read as a set (\\mathcal{X}, "
                                  "\\Omega, \\mathbb{R}^d), not a number", domain)
-        return var_node
+        return var_node, conjugate
+
+    def _over_every_function(self, key, body, problem):
+        """(bound function, objective) of `\\sup_T \\{ \\int p(x) T(x) dx - … \\}` — a bare
+        optimum over an undeclared T that the objective applies to a variable: the optimum
+        over every real function T (the f-GAN paper's "supremum over all functions"), read
+        only when every T(…) takes exactly a variable an integral, sum or expectation of the
+        objective binds (T(x), never T(x + 1) or T(y) of a free y, where T times the bracket
+        is as likely); else `problem`, the refusal naming the function-class form."""
+        var = self.fresh(key, declaration=LOCAL_FUNCTION)
+        with self.binding(key, var):
+            value = self._objective(body)
+        free = free_names(value)
+        if any(isinstance(t, Call) and t.function is var and not (
+                len(t.arguments) == 1 and isinstance(t.arguments[0], Sym) and
+                t.arguments[0].name not in free) for t in subterms(value)):
+            raise problem
+        return var, value
+
+    def _into_effective_domain(self, kind, value, var, conjugate, node):
+        """Refuse an optimum over functions T into dom f* (`_typed_function`) unless its
+        objective takes f* only as f*(T(…)), decreasing in it for a sup (increasing for an
+        inf): then T leaving dom f* makes the objective −∞ (+∞), and the optimum is the one
+        over every real function (`effective_ranges`)."""
+        name = conjugate[0]
+        if kind not in ("max", "min") or \
+                not decreasing_in(value, name, var, kind):
+            raise self.error(f"an optimum over functions into dom {name.latex} is read as "
+                             f"the optimum over every real function only when its objective "
+                             f"subtracts {name.latex}(T(x)) under non-negative weights (for "
+                             f"an inf, adds it) and takes {name.latex} nowhere else — "
+                             f"{name.latex} is +∞ outside its domain — not here", node)
 
     def _names_a_set(self, node):
         """Whether an undeclared node is written as a set: a calligraphic, blackboard or
@@ -7198,6 +7284,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         sup's range (`conjugate`: `_effective_domain` checks the objective); of a declared
         class of functions (`T \\in \\mathcal{T}`)."""
         function = self._function_domain(node)
+        if function is not None and function[1].kind is Kind.DEFINITION and \
+                not isinstance(function[1].info.body, Optimum):
+            return self._natural_domain(function, node)
         if function is not None and function[1].kind is Kind.DEFINITION and not conjugate:
             raise self.error(f"the domain of {function[0].latex}, a definition (which may be "
                              "infinite outside it), is read only as the range of a sup whose "
@@ -7328,11 +7417,17 @@ _BARE_FUNCTION = ("{key} takes {n} argument(s): write {key}(…). A bare {key} i
                   "name of its own (s = {key}(a))")
 
 
+# Spacing a display ends with (`A = B. \\;`, `\\boxed{\\; A = B. \\;}`): printed as space.
+_TRAILING_SPACING = re.compile(r"(?:\s|\\[ ,;:!]|\\q?quad(?![a-zA-Z]))*$")
+
+
 def _without_end_punctuation(text):
     """A row's trailing `.` or `,` is punctuation (blanked, keeping offsets); so is one
-    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`)."""
+    just inside a `\\boxed{…}` that ends the row (`\\boxed{A = B.}`, as `\\boxed{A = B}.`),
+    and one followed only by spacing (`\\boxed{\\; A = B. \\;}`, `A = B.\\,`)."""
     box = closing_box(text)
-    stripped = text[:box].rstrip() if box is not None else text.rstrip()
+    stripped = text[:box] if box is not None else text
+    stripped = stripped[:_TRAILING_SPACING.search(stripped).start()]
     if stripped.endswith((".", ",")) and not stripped.endswith(("\\.", "\\,")):
         cut = len(stripped) - 1
         return text[:cut] + " " + text[cut + 1:]
