@@ -92,7 +92,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from derive.engines import normal_form, one_root
+from derive.engines import normal_form, one_root, tables
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
@@ -162,6 +162,7 @@ def restricted(terms, hypotheses, context, unused=None):
             pending.append((h.relation, left, right, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
     terms, pending, context = _variables_as_numbers(terms, pending, context)
+    terms, pending = _tables_put(terms, pending, context, unused)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -203,6 +204,33 @@ def restricted(terms, hypotheses, context, unused=None):
                 found.names, found.latex, found.condition = exc.names, exc.latex, exc.condition
                 unused[i] = found
     return terms, context
+
+
+def _tables_put(terms, pending, context, unused):
+    """(terms, pending) with the complete tables of point masses among the pending
+    hypotheses put in as their laws (`engines.tables`); cells that make no usable table
+    are left out as `Unusable` (a `Contradiction` when no law satisfies them) — raised when
+    `unused` is None, as for any hypothesis."""
+    made, pending, failed = tables.tables(pending, context)
+    if made:
+        change = tables.TableChange(made, context, Unusable)
+        try:
+            terms = [None if t is None else change(t) for t in terms]
+            pending = [(r, change(a), change(b), text) for r, a, b, text in pending]
+        except Unusable as exc:
+            failed.append((exc, [h for t in made for h in t.latex]))
+    for exc, cells in failed:
+        kind = Contradiction if getattr(exc, "contradiction", False) else Unusable
+        error = exc if isinstance(exc, Unusable) else \
+            kind(f"derive cannot use the table {', '.join(h[3] for h in cells)}: {exc}")
+        if unused is None:
+            raise error
+        for relation, left, right, latex in cells:
+            each = type(error)(str(error))
+            each.names = free_names(left) | free_names(right)
+            each.latex, each.condition = latex, (relation, left, right)
+            unused.append(each)
+    return terms, pending
 
 
 def _consistent(relation, left, right, latex, context):
