@@ -334,3 +334,28 @@ def test_a_quantity_named_by_its_head_is_not_summed_over_a_letter_inside_it():
     assert verdicts(display(header, r"W(\hat{x}, x^\star, x') = 3",
                             r"\sum_x q(x) W(\hat{x}, x^\star, x') = 3")) == \
         ["definition", "verified"]
+
+
+SQUARE = (r"% derive: discrete a in A, b in B" "\n" r"% derive: random X with density p over a"
+          "\n" r"% derive: random Y with density q over b" "\n"
+          r"% derive: random X, Y independent" "\n")
+
+
+@pytest.mark.parametrize("row,status", [
+    (r"H(X, Y) = - \sum_{a \in A} \sum_{b \in B} \mathbb{P}[X = a, Y = b] "
+     r"\log(\mathbb{P}[X = a]\mathbb{P}[Y = b])", "verified"),
+    (r"\mathbb{P}[X = a] = p(a)", "verified"),
+    (r"\Pr[X = a, Y = b] = \Pr(X = a) \Pr(Y = b)", "verified"),
+    (r"\mathbb{P}\left[X = a\right] = p(a)", "verified"),
+    (r"H(X, Y) = - \sum_{a \in A} \sum_{b \in B} \mathbb{P}[X = a, Y = b] "
+     r"\log(\mathbb{P}[X = a]+\mathbb{P}[Y = b])", "refuted"),
+    (r"\mathbb{P}[X = a] = q(b)", "refuted"),
+])
+def test_a_probability_in_square_brackets_is_of_its_events(check_text, row, status):
+    result = check_text(SQUARE + f"$$ {row} $$\n")
+    assert [r.verdict.status for r in result.steps] == [status], result.steps[0].verdict.detail
+
+
+def test_a_square_bracket_without_events_is_still_refused(check_text):
+    result = check_text(SQUARE + r"$$ \mathbb{P}[X] = 1 $$" "\n")
+    assert [r.verdict.status for r in result.steps] == ["error"]

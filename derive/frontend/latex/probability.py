@@ -91,6 +91,8 @@ from derive.notation.joint import in_order
 # Undeclared names that are the probability of events: `\\Pr` (read as "Pr"),
 # `\\mathrm{Pr}`, `\\mathbb{P}`, `P`.
 PROBABILITY = frozenset({"Pr", r"\mathbb{P}", "P"})
+# The brackets around a probability's events: `\\Pr(X = x)`, `\\mathbb{P}[X = x]`.
+EVENT_OPENS = ("(", "[", r"\lbrack")
 BARS = ("|", r"\mid", r"\vert")
 # A capital letter, alone or under one accent (`X`, `\hat{X}`): the random variable of the
 # declared variable spelled in lower case (`x`, `\hat{x}`).
@@ -440,8 +442,9 @@ class Probability:
 
     def _event_variables(self, key, bracket):
         """The random variables of `key(V = v, … | W = w)` when `key` spells a probability
-        and every argument is an event `V = v` of a declared variable, else None."""
-        if key not in PROBABILITY or bracket.open != "(" or not bracket.args or \
+        and every argument is an event `V = v` of a declared variable, else None. Round or
+        square brackets (`\\mathbb{P}[X = a, Y = b]`): both hold the events alike."""
+        if key not in PROBABILITY or bracket.open not in EVENT_OPENS or not bracket.args or \
                 any(s not in (",",) + BARS for s in bracket.seps):
             return None
         variables = []
