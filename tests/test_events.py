@@ -334,3 +334,53 @@ def test_a_quantity_named_by_its_head_is_not_summed_over_a_letter_inside_it():
     assert verdicts(display(header, r"W(\hat{x}, x^\star, x') = 3",
                             r"\sum_x q(x) W(\hat{x}, x^\star, x') = 3")) == \
         ["definition", "verified"]
+
+
+SQUARE = (r"% derive: discrete a in A, b in B" "\n" r"% derive: random X with density p over a"
+          "\n" r"% derive: random Y with density q over b" "\n"
+          r"% derive: random X, Y independent" "\n")
+
+
+@pytest.mark.parametrize("row,status", [
+    (r"H(X, Y) = - \sum_{a \in A} \sum_{b \in B} \mathbb{P}[X = a, Y = b] "
+     r"\log(\mathbb{P}[X = a]\mathbb{P}[Y = b])", "verified"),
+    (r"\mathbb{P}[X = a] = p(a)", "verified"),
+    (r"\Pr[X = a, Y = b] = \Pr(X = a) \Pr(Y = b)", "verified"),
+    (r"\mathbb{P}\left[X = a\right] = p(a)", "verified"),
+    (r"H(X, Y) = - \sum_{a \in A} \sum_{b \in B} \mathbb{P}[X = a, Y = b] "
+     r"\log(\mathbb{P}[X = a]+\mathbb{P}[Y = b])", "refuted"),
+    (r"\mathbb{P}[X = a] = q(b)", "refuted"),
+])
+def test_a_probability_in_square_brackets_is_of_its_events(check_text, row, status):
+    result = check_text(SQUARE + f"$$ {row} $$\n")
+    assert [r.verdict.status for r in result.steps] == [status], result.steps[0].verdict.detail
+
+
+def test_a_square_bracket_without_events_is_still_refused(check_text):
+    result = check_text(SQUARE + r"$$ \mathbb{P}[X] = 1 $$" "\n")
+    assert [r.verdict.status for r in result.steps] == ["error"]
+
+
+INDEXED = (r"% derive: discrete x in \Sigma_{1}, y in \Sigma_{2}" "\n"
+           r"% derive: joint P over x, y" "\n")
+
+
+@pytest.mark.parametrize("text", [
+    r"% derive: define p_{ij} = P(X=x_{i},Y=y_{j})" "\n" r"$$ \sum_i p_{ij} = 1 $$" "\n",
+    r"$$ P(X = x_1) = \sum_{y} P(X = x_1, Y = y) $$" "\n",
+    r"$$ \mathbb{P}[X = x_{i}] = 1 $$" "\n",
+])
+def test_an_event_at_an_indexed_value_of_the_range_is_refused(check_text, text):
+    # a directive's error stops the file; a row's is that row's error
+    with pytest.raises(InputError, match="indexed values"):
+        result = check_text(INDEXED + text)
+        errors = [r.verdict.detail for r in result.steps if r.verdict.status == "error"]
+        if any("indexed values" in e for e in errors):
+            raise InputError(errors[0])
+
+
+def test_an_event_at_a_data_point_under_its_sum_still_reads(check_text):
+    result = check_text(INDEXED + r"$$ \sum_{i=1}^{2} P(X = x_i) = \sum_{j=1}^{2} P(X = x_j) $$"
+                        "\n")
+    assert [r.verdict.status for r in result.steps] == ["verified"], \
+        result.steps[0].verdict.detail

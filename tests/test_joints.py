@@ -801,3 +801,29 @@ def test_a_random_variable_with_a_conditional_density_is_refused_at_the_directiv
             f"% derive: density p over z\n{define}% derive: random X with density g over x\n")
     with pytest.raises(InputError, match="declared conditional on z"):
         steps(display(text, r"\mathbb{E}_X[X] = \int x g(x) dx"))
+
+
+INDEPENDENT = (r"% derive: discrete x, y" "\n" r"% derive: joint P over x, y" "\n"
+               "% derive: assume {}\n")
+
+
+@pytest.mark.parametrize("assume", [r"P(x, y) = P(x) P(y)", r"P(x)P(y) = P(x, y)",
+                                    r"P(y, x) = P(y) P(x)"])
+@pytest.mark.parametrize("row,status", [
+    (r"H(X, Y) = H(X) + H(Y)", "verified"),
+    (r"I(X; Y) = 0", "verified"),
+    (r"\sum_{x} \sum_{y} P(x, y) \log \frac{1}{P(x, y)} = \sum_{x} \sum_{y} P(x)P(y) "
+     r"\log \frac{1}{P(x)P(y)}", "verified"),
+    (r"H(X, Y) = H(X) - H(Y)", "refuted"),
+    (r"I(X; Y) = H(X)", "refuted"),
+])
+def test_a_joint_assumed_the_product_of_its_marginals(check_text, assume, row, status):
+    result = check_text(INDEPENDENT.format(assume) + f"$$ {row} $$\n", budget=20)
+    assert [r.verdict.status for r in result.steps] == [status], result.steps[0].verdict.detail
+
+
+def test_a_product_that_does_not_split_the_joints_variables_is_no_independence(check_text):
+    result = check_text(INDEPENDENT.format(r"P(x, y) = P(x) P(x)") +
+                        r"$$ H(X, Y) = H(X) + H(Y) $$" "\n", budget=20)
+    assert result.steps[0].verdict.status == "undecided", result.steps[0].verdict.detail
+    assert "split" in result.steps[0].verdict.detail

@@ -19,7 +19,7 @@ Verdicts, and only these:
 
 from __future__ import annotations
 
-from derive.engines import cases, clock, consequence, finite_sums, limits, normal_form, series
+from derive.engines import cases, clock, consequence, decimals, finite_sums, limits, normal_form, series
 from derive.engines.numeric.compare import MAX_PRECISION, compare, held_out
 from derive.engines.numeric.evaluate import OutOfTime
 from derive.model.derivation import (
@@ -104,6 +104,7 @@ def decide(step, seed, deadline, report=lambda v: None):
     else:
         verdict = _dispatch(restricted, seed, deadline, report)
     verdict = _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
+    verdict = decimals.within_rounding(step, verdict)
     return verdict if step.divisor is None else _proportional(step, verdict)
 
 

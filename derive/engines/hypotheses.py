@@ -92,7 +92,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from derive.engines import normal_form, one_root
+from derive.engines import normal_form, one_root, tables
 from derive.engines.calculus import NotDifferentiable, depends, without_derivatives, worked_out
 from derive.model.context import Context
 from derive.model.derivation import Relation
@@ -162,6 +162,7 @@ def restricted(terms, hypotheses, context, unused=None):
             pending.append((h.relation, left, right, h.latex))
     terms, pending, context = _members_as_symbols(terms, pending, context)
     terms, pending, context = _variables_as_numbers(terms, pending, context)
+    terms, pending = _tables_put(terms, pending, context, unused)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -203,6 +204,33 @@ def restricted(terms, hypotheses, context, unused=None):
                 found.names, found.latex, found.condition = exc.names, exc.latex, exc.condition
                 unused[i] = found
     return terms, context
+
+
+def _tables_put(terms, pending, context, unused):
+    """(terms, pending) with the complete tables of point masses among the pending
+    hypotheses put in as their laws (`engines.tables`); cells that make no usable table
+    are left out as `Unusable` (a `Contradiction` when no law satisfies them) — raised when
+    `unused` is None, as for any hypothesis."""
+    made, pending, failed = tables.tables(pending, context)
+    if made:
+        change = tables.TableChange(made, context, Unusable)
+        try:
+            terms = [None if t is None else change(t) for t in terms]
+            pending = [(r, change(a), change(b), text) for r, a, b, text in pending]
+        except Unusable as exc:
+            failed.append((exc, [h for t in made for h in t.latex]))
+    for exc, cells in failed:
+        kind = Contradiction if getattr(exc, "contradiction", False) else Unusable
+        error = exc if isinstance(exc, Unusable) else \
+            kind(f"derive cannot use the table {', '.join(h[3] for h in cells)}: {exc}")
+        if unused is None:
+            raise error
+        for relation, left, right, latex in cells:
+            each = type(error)(str(error))
+            each.names = free_names(left) | free_names(right)
+            each.latex, each.condition = latex, (relation, left, right)
+            unused.append(each)
+    return terms, pending
 
 
 def _consistent(relation, left, right, latex, context):
@@ -489,7 +517,9 @@ def _restriction(relation, left, right, latex, context, terms=(), everywhere=Fal
     if _implied(relation, left, right, context):
         return None, context
     if relation is Relation.EQ:
-        markov = _conditionally_independent(left, right, latex, context, terms, everywhere)
+        markov = _conditionally_independent(left, right, latex, context, terms, everywhere) \
+            or _independent(left, right, latex, context, terms, everywhere) \
+            or _independent(right, left, latex, context, terms, everywhere)
         if markov is not None:
             return markov, context
         swap = _distribution_swap(left, right, latex, context, terms)
@@ -699,17 +729,6 @@ def _conditionally_independent(left, right, latex, context, terms=(), everywhere
         raise Unusable(f"derive cannot use the hypothesis {latex} here: it reads a "
                        f"conditional independence only between all the variables of "
                        f"{wide.name.latex}")
-    if not everywhere and any(set(info.over) & values_taken(t) for t in terms if t is not None):
-        raise Unusable(f"derive cannot use the hypothesis {latex} here: the step takes "
-                       f"{', '.join(v.latex for v in info.over)} free, so it is said at that "
-                       "point (write it as '% derive: assume …' to say it of every value)")
-    if any(isinstance(t, (Deriv, At)) and any(isinstance(u, Dist) and u.name is wide.name
-                                              for u in nodes(t))
-           or isinstance(t, Dist) and t.name is wide.name and t.params
-           for term in terms if term is not None for t in nodes(term)):
-        raise Unusable(f"derive cannot use the hypothesis {latex} here: it says what "
-                       f"{wide.name.latex} is at the current parameters, not how it moves "
-                       "with them")
 
     def marginal(variables):
         over, at = in_order(info, variables, tuple(Sym(v) for v in variables))
@@ -717,12 +736,67 @@ def _conditionally_independent(left, right, latex, context, terms=(), everywhere
     expression = Mul(marginal(a + b), marginal(b + c))
     if b:
         expression = Mul(expression, Pow(marginal(b), Num(-1)))
-    factored = Name(wide.name.latex, local=Declaration(
+    return _joint_put_as(wide.name, info, expression, latex, terms, everywhere)
+
+
+def _independent(left, right, latex, context, terms=(), everywhere=False):
+    """`p(x, y) = p(x) p(y)` (a declared abstract joint at all its variables, the other side
+    a product of its marginals over groups that split them: `p(x, y, z) = p(x) p(y, z)`):
+    the groups are independent, said of every value. The joint is put as that product
+    (`_joint_put_as`): a joint satisfying the hypothesis, and every one that does is of
+    that form, so the instances are exactly those where it holds. None when the hypothesis
+    is no such statement."""
+    if not (isinstance(left, Dens) and isinstance(left.dist, Dist)) or \
+            not isinstance(right, Mul):
+        return None
+    joint, info = left.dist, context.info(left.dist.name)
+    factors = _factors(right)
+    if getattr(info, "given", True) or info.expression is not None or \
+            info.formula is not None or info.law is not None or joint.given or \
+            joint.params or tuple(joint.over) != tuple(info.over) or \
+            left.at != tuple(Sym(v) for v in joint.over) or len(factors) < 2 or \
+            not all(isinstance(f, Dens) and isinstance(f.dist, Dist) and
+                    f.dist.name is joint.name and not f.dist.given and not f.dist.params and
+                    f.at == tuple(Sym(v) for v in f.dist.over) for f in factors):
+        return None
+    groups = [tuple(f.dist.over) for f in factors]
+    if sorted((v for g in groups for v in g), key=lambda v: v.serial) != \
+            sorted(info.over, key=lambda v: v.serial):
+        raise Unusable(f"derive cannot use the hypothesis {latex}: it reads independence only "
+                       f"as {joint.name.latex} at all its variables equal to the product of its "
+                       "marginals over groups that split them, each variable in one group")
+    return _joint_put_as(joint.name, info, right, latex, terms, everywhere)
+
+
+def _factors(term):
+    """The factors of a product, nested products flattened."""
+    if isinstance(term, Mul):
+        return [f for c in term.children for f in _factors(c)]
+    return [term]
+
+
+def _joint_put_as(name, info, expression, latex, terms, everywhere):
+    """The change putting the abstract joint `name` as the law given by `expression` (in
+    its marginals): said of every value (`assume`, or a step that takes none of its
+    variables free), where the step takes it at its current parameters and differentiates
+    nothing of it — else `Unusable`."""
+    if not everywhere and any(set(info.over) & values_taken(t) for t in terms if t is not None):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: the step takes "
+                       f"{', '.join(v.latex for v in info.over)} free, so it is said at that "
+                       "point (write it as '% derive: assume …' to say it of every value)")
+    if any(isinstance(t, (Deriv, At)) and any(isinstance(u, Dist) and u.name is name
+                                              for u in nodes(t))
+           or isinstance(t, Dist) and t.name is name and t.params
+           for term in terms if term is not None for t in nodes(term)):
+        raise Unusable(f"derive cannot use the hypothesis {latex} here: it says what "
+                       f"{name.latex} is at the current parameters, not how it moves "
+                       "with them")
+    factored = Name(name.latex, local=Declaration(
         Kind.DISTRIBUTION, Domain.POSITIVE, DistributionInfo(over=tuple(info.over),
                                                              expression=expression)))
 
     def change(term):
-        return put_distributions(term, {wide.name: Dist(factored, info.over)})
+        return put_distributions(term, {name: Dist(factored, info.over)})
     return change
 
 

@@ -91,6 +91,8 @@ from derive.notation.joint import in_order
 # Undeclared names that are the probability of events: `\\Pr` (read as "Pr"),
 # `\\mathrm{Pr}`, `\\mathbb{P}`, `P`.
 PROBABILITY = frozenset({"Pr", r"\mathbb{P}", "P"})
+# The brackets around a probability's events: `\\Pr(X = x)`, `\\mathbb{P}[X = x]`.
+EVENT_OPENS = ("(", "[", r"\lbrack")
 BARS = ("|", r"\mid", r"\vert")
 # A capital letter, alone or under one accent (`X`, `\hat{X}`): the random variable of the
 # declared variable spelled in lower case (`x`, `\hat{x}`).
@@ -438,10 +440,40 @@ class Probability:
         self.scope.operator_uses.setdefault(key, at)
         return mass
 
+    def _no_indexed_value(self, variable, value):
+        """Refuse an event `X = x_i` whose value is x's own letter with an index that no sum
+        binds, x_i undeclared (`define p_{ij} = P(X = x_i, Y = y_j)` beside a range written
+        `\\Sigma_1 = \\{x_1, \\dots, x_n\\}`): the author means the i-th value of x's range,
+        which derive does not read — x_i would be a complex number of its own, and a sum over
+        i of it would add one value n times. (Under a sum over i, x_i is a data point, a value
+        of x: `samples`.)"""
+        value = single(value)
+        if not is_tree(value, "script"):
+            return
+        try:
+            piece = self.piece(value)
+        except Exception:           # noqa: BLE001 - not a name: read as a value
+            return
+        if not isinstance(piece, NamePiece) or piece.key == piece.base or \
+                piece.base != variable.latex or self.declared(piece.key) is not None or \
+                self.bound_name(piece.key) is not None:
+            return
+        index = self.source_text(value)[len(piece.base):]
+        if any(self.bound_name(letter) is not None for letter in re.findall(r"[A-Za-z]", index)):
+            return
+        raise self.error(f"{piece.key} as a value of {variable.latex}'s random variable "
+                         f"reads as the {index.strip('_{}')}-th value of "
+                         f"{variable.latex}'s range, a range written as indexed values "
+                         f"(\\{{{variable.latex}_1, \\dots, {variable.latex}_n\\}}), which "
+                         f"derive does not read: write the event at {variable.latex} itself "
+                         f"and sum over its range (\\sum_{{{variable.latex}}}), never a "
+                         f"number {piece.key} of its own", value)
+
     def _event_variables(self, key, bracket):
         """The random variables of `key(V = v, … | W = w)` when `key` spells a probability
-        and every argument is an event `V = v` of a declared variable, else None."""
-        if key not in PROBABILITY or bracket.open != "(" or not bracket.args or \
+        and every argument is an event `V = v` of a declared variable, else None. Round or
+        square brackets (`\\mathbb{P}[X = a, Y = b]`): both hold the events alike."""
+        if key not in PROBABILITY or bracket.open not in EVENT_OPENS or not bracket.args or \
                 any(s not in (",",) + BARS for s in bracket.seps):
             return None
         variables = []
@@ -551,6 +583,7 @@ class Probability:
             if not getattr(self.scope.context.info(variable), "discrete", False):
                 raise self.error(f"{variable.latex} is continuous: P({variable.latex} = …) "
                                  f"is 0; write its density as p({variable.latex})", node)
+            self._no_indexed_value(variable, right)
             value = self.event_value(right)
             self._named_value_of(variable, value, right)
             return variable, value
