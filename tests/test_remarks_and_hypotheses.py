@@ -3483,13 +3483,6 @@ def test_an_equivalence_above_a_statement_of_its_own_says_why_it_is_refused():
                for s in steps(text))
 
 
-def test_an_equivalence_above_a_statement_of_its_own_says_why_it_is_refused():
-    text = "% derive: real a\n\\begin{aligned}\na &= 2 \\\\\n\\Leftrightarrow \\\\\n" \
-        "a^2 &= 4\n\\end{aligned}\n"
-    assert any("is the row above its premise" in (getattr(s, "message", "") or "")
-               for s in steps(text))
-
-
 @pytest.mark.parametrize("remark", [r"\Leftrightarrow", "两边平方"])
 def test_an_equivalence_or_prose_above_a_statement_of_its_own_is_refused(remark):
     # an equivalence claims the way back too, prose may say anything: never set aside there
