@@ -83,13 +83,17 @@ def test_beta_and_ber_as_murphy_spells_them(row, status):
     (r"0.01\,\frac{0.875}{0.0335} = 0.26", "undecided"),
     (r"0.26 = 0.01\,\frac{0.875}{0.0335}", "undecided"),
     (r"0.01\,\frac{0.875}{0.0335} = 88\%", "refuted"),
-    (r"0.01\,\frac{0.875}{0.0335} = 27\%", "refuted"),
-    (r"\frac{1}{3} = 0.334", "refuted"),
+    (r"0.01\,\frac{0.875}{0.0335} = 27\%", "undecided"),  # within a unit of its last digit
+    (r"\frac{1}{3} = 0.334", "undecided"),
+    (r"\frac{1}{3} = 0.3434", "refuted"),
+    (r"\log_2 0.9 = -0.152", "undecided"),
+    (r"\log_2 0.9 = -0.162", "refuted"),
+    (r"\pi = 3.1415926535897932", "undecided"),
     (r"\frac{1}{3} = 0", "refuted"),                          # a whole number: exact
 ])
 def test_a_percentage_is_hundredths_and_a_rounded_side_is_never_refuted(row, status):
-    """`26\\%` is 26/100; a side written as one decimal number within half a unit of its
-    last digit of a constant other side is true as a rounding: undecided, not refuted."""
+    """`26\\%` is 26/100; an equality between constants that differ only within the
+    rounding of the finest decimal written (`engines.decimals`) is undecided, not refuted."""
     assert verdict(row, "").status == status
 
 

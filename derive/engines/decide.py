@@ -189,9 +189,6 @@ def _dispatch(step, seed, deadline, report):
         run = equality if step.kind is StepKind.EQUALITY else relation
         verdict = _with_optima(step, run, f"{seed}:{step.index}", deadline) or \
             run(step, f"{seed}:{step.index}", deadline, report)
-        if verdict.status is REFUTED and step.kind is StepKind.EQUALITY:
-            from derive.engines.rounded import within_rounding      # `= 26\%`, rounded
-            verdict = within_rounding(step, verdict)
         if verdict.status is REFUTED:            # an entropy in nats against log₂: units?
             from derive.engines.units import in_other_units
             return in_other_units(step, verdict, f"{seed}:{step.index}", deadline)

@@ -4,7 +4,8 @@ rounded. Read exactly, such a row is false; its author means it up to the roundi
 does not read `=` as a rounding (that is `\\approx`'s reading), so it neither verifies such a
 row nor refutes it: a counterexample at no variable (both sides closed numbers) whose sides
 differ by less than one unit of the finest decimal the step writes, relative to the sides'
-size, makes the step undecided, saying so. A larger difference (a wrong digit, a wrong
+size, makes the step undecided, saying so — one unit of the last digit of a side that is one
+number where there is one (`= 26\\%`, `= 0.971`). A larger difference (a wrong digit, a wrong
 sign, a wrong term) still refutes.
 """
 
@@ -26,7 +27,7 @@ def digits(value: Fraction):
     or one that is no finite decimal (1/3)."""
     if value.denominator == 1:
         return None
-    for d in range(1, 16):
+    for d in range(1, 31):
         if (value * 10 ** d).denominator == 1:
             return d
     return None
@@ -40,13 +41,23 @@ def finest(step):
     return max(found) if found else None
 
 
+def printed(step):
+    """The decimals of the rounding a step may mean: those of a side that is one number
+    (`= 26\\%`, `= 0.971`: the value the other side rounds to, at its own precision,
+    whatever finer inputs the other side writes — the coarser if both sides are one),
+    else the finest decimal written (`finest`)."""
+    lone = [digits(side.value) for side in (step.lhs, step.rhs) if isinstance(side, Num)]
+    lone = [d for d in lone if d is not None]
+    return min(lone) if lone else finest(step)
+
+
 def within_rounding(step, verdict):
     """The verdict, undecided when it refutes `step` only by a difference within the
     rounding of the decimals the step writes (see the module's rules)."""
     example = verdict.counterexample
     if verdict.status is not Status.REFUTED or example is None or example.assignment:
         return verdict
-    d = finest(step)
+    d = printed(step)
     if d is None or d < _FEWEST_DIGITS:
         return verdict
     try:

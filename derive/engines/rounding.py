@@ -124,15 +124,46 @@ def rounded_numbers(lhs_latex, rhs_latex):
 
 def refusal(lhs, rhs, lhs_latex, rhs_latex, context):
     """Why `lhs ≈ rhs` (terms, and their LaTeX) is not read as a rounding, or None when it
-    is: both sides numbers (`decide.constant`), and the right side rounds some."""
+    is: both sides numbers (`decide.constant`), the right side rounds some, and each rounded
+    value stands in the read right side exactly as often as it is written (`_one_per_written`)."""
     from derive.engines.decide import constant
     if not (constant(lhs, context) and constant(rhs, context)):
         return NOT_NUMBERS
     try:
-        rounded_numbers(lhs_latex, rhs_latex)
+        rounded = rounded_numbers(lhs_latex, rhs_latex)
     except NotRounding as exc:
         return str(exc)
+    return _one_per_written(rhs, rounded, rhs_latex)
+
+
+def _one_per_written(rhs, rounded, rhs_latex):
+    """Why the rounded numbers cannot be told apart in the read right side, or None. They
+    are put in by value (`_with_names`), so a number of the same value that the author did
+    not write as that decimal — `\\sqrt{3}`'s exponent 1/2 beside a rounded 0.5, the 2 of
+    `2 \\cdot 2.0`, a subtraction's -1 beside a rounded 1.0, a defined constant's body,
+    the 1/2 of derive's own expansion of `\\max` — would be taken as rounded too, and its
+    freedom verified false steps. Each value must stand there (up to sign) exactly as often
+    as it is written."""
+    written = Counter(d.value for d in decimals(rhs_latex))
+    read = Counter(abs(n.value) for n in _numbers(rhs))
+    for d in rounded:
+        if read[d.value] != written[d.value]:
+            return (f"{_text(d.value)} stands in this right side as derive reads it "
+                    f"{read[d.value]} time(s), and is written as a rounded decimal "
+                    f"{written[d.value]} time(s): derive cannot tell which are rounded "
+                    f"(a number of that value it did not read from the decimal, such as "
+                    f"\\sqrt's 1/2 or an exact {_text(d.value)}) — write the exact numbers "
+                    f"otherwise (\\frac12), or round the whole side to one number")
     return None
+
+
+def _numbers(term):
+    """Every number node of `term`, as `_with_names` walks it."""
+    if isinstance(term, Num):
+        yield term
+        return
+    for child in term.children:
+        yield from _numbers(child)
 
 
 def _without_units(latex):
