@@ -4418,6 +4418,17 @@ _V_W = "% derive: variable x\n% derive: function V_w\n"
     (_V_W, (r"\sum_{w=1}^{2} V_w(x) = \sum_{w=1}^{2} V_w(x) + 0",), "verified"),
     (_V_W, (r"\sum_{w=1}^{2} V_w(x) = 2 \sum_{w=1}^{2} V_w(x)",), "refuted"),
     (_V_W + "% derive: real w\n", (r"\int_0^1 V_w(x) \, dw = V_w(x)",), "refuted"),
+    # a binder over w does not reach V_w inside a definition's body read where w was no
+    # number: these false steps were verified (atkA r26 F1)
+    (_V_W + "% derive: define T_w(x) = V_w(x)\n", (r"\int_0^1 T_w(x) \, dw = T_w(x)",), "error"),
+    (_V_W + "% derive: define T_w(x) = V_w(x)\n", (r"\sum_{w=1}^{2} T_w(x) = 2T_w(x)",), "error"),
+    (_V_W + "% derive: define T(x) = V_w(x)\n", (r"\sum_{w=1}^2 T(x) = 2T(x)",), "error"),
+    (_V_W + "% derive: define c = V_w(1)\n", (r"\prod_{w=1}^{2} c = c^2",), "error"),
+    ("% derive: variable x\n% derive: function f_\\theta\n",
+     (r"g(x) = f_\theta(x)", r"\int_0^1 g(x) \, d\theta = f_\theta(x)"), "error"),
+    # a constant before a label stays the constant (π^{(i)} was a family: refuted true rows)
+    ("", (r"\sum_{i=1}^{2}\pi^{(i)} = \pi + \pi^2",), "error"),
+    ("", (r"\prod_{i=1}^{2}\pi^{(i)} = \pi^3",), "error"),
 ])
 def test_a_function_labelled_by_a_letter_moves_with_it_everywhere_or_is_refused(head, rows,
                                                                                expected):

@@ -25,6 +25,7 @@ from lark import Tree
 
 from derive.frontend.latex import names as naming
 from derive.frontend.latex.pieces import NamePiece, is_tree, tails
+from derive.frontend.scope import CONSTANTS
 from derive.model.names import Kind
 from derive.notation.show import LABELLED
 
@@ -58,8 +59,9 @@ class LabelledFamilies:
         """The piece `p` (`x^{(i)}`, a NamePiece) read as the member of the family
         `x^{(\\cdot)}` at its label — a NamePiece keyed `x^{(\\cdot)}_{i}` with the label as
         its subscript and p's power —, or None where the labelled name keeps its reading."""
-        if p.sub is not None or p.primes or p.base == "e" or p.base.endswith(LABELLED):
-            return None
+        if p.sub is not None or p.primes or p.base in CONSTANTS or \
+                p.base.endswith(LABELLED):
+            return None                 # π^{(i)}, e^{(i)}: a power of the constant, as before
         label = p.key[len(p.base):]
         if not (label.startswith("^{(") and label.endswith(")}")) or \
                 not (is_tree(p.node, "script") and len(p.node.children) > 1):

@@ -1149,7 +1149,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         ∫_0^1 E_{x∼q}[x] dμ), a law that depends on it, a definition whose body uses it
         (`define g = \\theta^2`, \\arg\\min_\\theta g). The binder would not move them — q,
         g would be read as constants — so what the author means is not what would be
-        read."""
+        read. So too a function named at the bound letter (`V_w`, `f_\\theta`) that a
+        definition's body took where that letter was no number: V_w(x), not V_w(w, x)
+        (`moving_arguments`), so ∫_0^1 T_w(x) dw = T_w(x) was verified."""
         found = self.declared(key)
         if found is not None and found[0] is not var and \
                 moves_with(value, found[0], self.scope.context):
@@ -1158,6 +1160,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              f"it), which the bound {key} does not reach — derive does not "
                              f"vary it under a binder: write it out, or bind another letter",
                              node)
+        for n in subterms(value):
+            if isinstance(n, Call) and key in label_letters(n.function) and \
+                    not any(var in free_names(a) for a in n.arguments):
+                raise self.error(f"{binder} {key}: what it binds holds {n.function.latex}, "
+                                 f"named at {key} but read where {key} was no number (in a "
+                                 f"definition's body or a row above), so the bound {key} does "
+                                 f"not reach it — is it a function at each {key}, or one "
+                                 f"function? Write it out under the binder, or declare "
+                                 f"{key} (real {key}) above its first use", node)
 
     def fresh(self, key, origin=None, declaration=None):
         """A new bound name: ranging like `origin` (a declared variable), or with its own
