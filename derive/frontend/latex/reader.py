@@ -284,6 +284,7 @@ _MEASURE_LETTER = re.compile(r"(?:\\(?:hat|widehat|tilde|widetilde|bar|overline|
 _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operatorname)\s*\{?\s*T\b|"
                          r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
 
+
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts, LabelledFamilies):
