@@ -401,7 +401,8 @@ def test_an_optimum_over_functions_is_not_checked():
     assert verdicts(display(header, r"\max_D V(G, D) = 0")) == ["undecided"]
 
 
-@pytest.mark.parametrize("row", [r"\max_{t} \int p(x) t(x+1) \, dx = 0",
+@pytest.mark.parametrize("row", [r"\max_D \int p(x) \log D(x) \, dx = 0",
+                                 r"\max_{t} \int p(x) t(x+1) \, dx = 0",
                                  r"\max_{D} \log D(x) = 0",          # x free: D times x?
                                  r"\max_{D} \int p(x) D(x) D(2) \, dx = 0"])
 def test_an_optimum_variable_applied_to_a_variable_is_refused(row):

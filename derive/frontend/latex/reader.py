@@ -7095,7 +7095,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         over every real function T (the f-GAN paper's "supremum over all functions"), read
         only when every T(…) takes exactly a variable an integral, sum or expectation of the
         objective binds (T(x), never T(x + 1) or T(y) of a free y, where T times the bracket
-        is as likely); else `problem`, the refusal naming the function-class form."""
+        is as likely), and where it also takes a conjugate defined by a sup at T (f*(T(x))):
+        elsewhere (`\\max_D \\int p \\log D(x) dx`, a GAN's discriminator into [0, 1]) the
+        range the author means is not said. Else `problem`, the refusal naming the
+        function-class form."""
         var = self.fresh(key, declaration=LOCAL_FUNCTION)
         with self.binding(key, var):
             value = self._objective(body)
@@ -7104,6 +7107,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 len(t.arguments) == 1 and isinstance(t.arguments[0], Sym) and
                 t.arguments[0].name not in free) for t in subterms(value)):
             raise problem
+        if not any(isinstance(t, Defined) and isinstance(t.body, Optimum) and
+                   any(var in free_names(a) for a in t.arguments) for t in subterms(value)):
+            raise problem       # \max_D \int p \log D(x) dx: D a discriminator into [0, 1]?
         return var, value
 
     def _into_effective_domain(self, kind, value, var, conjugate, node):
