@@ -121,7 +121,7 @@ def test_a_define_of_an_inner_product_is_refused_with_what_to_write(head):
 
 
 def test_a_starred_operatorname_reads_as_the_family():
-    """`\operatorname*{Beta}(\theta \mid a, b)` reads as the Beta family at θ (the truth
+    """`\\operatorname*{Beta}(\\theta \\mid a, b)` reads as the Beta family at θ (the truth
     of the density itself rests on θ's support, which `assume` does not give it)."""
     (step,) = load_tex("bayes.tex", FAMILIES + r"$$ \operatorname*{Beta}(\theta\mid a,b) = 1 $$"
                        + "\n").steps

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from derive.model.derivation import Status
+from derive.model.derivation import Relation, Status
 from derive.model.terms import Num, nodes
 
 # The coarsest rounding that counts: a step whose finest decimal has one digit (`0.5`)
@@ -55,7 +55,8 @@ def within_rounding(step, verdict):
     """The verdict, undecided when it refutes `step` only by a difference within the
     rounding of the decimals the step writes (see the module's rules)."""
     example = verdict.counterexample
-    if verdict.status is not Status.REFUTED or example is None or example.assignment:
+    if verdict.status is not Status.REFUTED or example is None or example.assignment or \
+            step.relation is not Relation.EQ:          # `<`, `\\le` between numbers: certified
         return verdict
     d = printed(step)
     if d is None or d < _FEWEST_DIGITS:
