@@ -123,3 +123,11 @@ def test_which_numbers_are_rounded(left, right, rounded):
 def test_a_right_side_rounding_nothing_is_no_rounding():
     with pytest.raises(NotRounding):
         rounded_numbers("0.9 + 0.1", "0.1 + 0.9")
+
+
+def test_a_refused_rounding_is_an_error_at_its_relation(tmp_path):
+    from derive.frontend.tex_file import load_tex
+    derivation = load_tex("r.tex", "% derive: real x\n$$ x + 1 \\approx 0.5 $$\n")
+    (step,) = derivation.steps
+    assert step.kind.value == "unreadable" and (step.location.line,
+                                                step.location.column) == (2, 10)

@@ -724,7 +724,8 @@ class ChainBuilder:
             from derive.engines.rounding import refusal
             why = refusal(lhs.term, part.term, lhs.latex, part.latex, self.scope.context)
             if why is not None:
-                raise self.source.error(why, part.start)
+                raise self.source.error(why, _relation_before(self.source.before(part.start),
+                                                              part.start))
         left, right = _named_optimum(lhs.term), _named_optimum(part.term)
         kind = _kind(left, right, part.relation, self.scope)
         in_lhs = _indefinite(lhs.term, part.term, self.scope)
@@ -991,6 +992,13 @@ def _kind(lhs, rhs, relation, scope):
     # `A ∝ B` is checked as the equation its cross-multiplied sides make (`proportional`)
     return StepKind.EQUALITY if relation in (Relation.EQ, Relation.PROPTO) else \
         StepKind.RELATION
+
+
+def _relation_before(text, start):
+    """The offset of the `\\approx` ending `text` (the row up to the side at `start`, but
+    for spacing), where a refused rounding's caret stands; `start` when none ends it."""
+    found = re.search(r"\\approx(?:\s|\\[,;:! ]|&)*$", text)
+    return start - (len(text) - found.start()) if found is not None else start
 
 
 def _spelled_twice(head, part):

@@ -67,6 +67,10 @@ class Source:
         a placed row's offsets back to its document)."""
         return offset
 
+    def before(self, offset):
+        """The text up to `offset` (`tex_file.Placement.before`)."""
+        return self.text[:offset]
+
     def position(self, offset):
         """1-based (line, column) of a character offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1

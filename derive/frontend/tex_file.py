@@ -126,5 +126,10 @@ class Placement:
     def position(self, offset):
         return self.source.position(self.origin(offset))
 
+    def before(self, offset):
+        """The placed text holding `offset`, up to it (`''` before every placed text)."""
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return self._texts[k].text[:offset - self._starts[k]] if k >= 0 else ""
+
     def error(self, message, offset):
         return self.source.error(message, self.origin(offset))
