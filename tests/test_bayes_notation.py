@@ -89,6 +89,14 @@ def test_beta_and_ber_as_murphy_spells_them(row, status):
     (r"\log_2 0.9 = -0.152", "undecided"),
     (r"\log_2 0.9 = -0.162", "refuted"),
     (r"\pi = 3.1415926535897932", "undecided"),
+    # digits counted as written (1.10 has two), and one unit of the last digit, not 2 %
+    # of the sides (atkC r27: these were refuted, or undecided)
+    (r"\log 3 = 1.10", "undecided"),
+    (r"0.25 \times 1.9993 + 0.75 \times 0.6655 = 1.00", "undecided"),
+    (r"1 = 1.03", "refuted"),
+    (r"\frac{1}{3} = 0.35", "refuted"),
+    (r"e^{10} = 22400.01", "refuted"),
+    (r"1000 \log 2 = 700.12", "refuted"),
     (r"\frac{1}{3} = 0", "refuted"),                          # a whole number: exact
 ])
 def test_a_percentage_is_hundredths_and_a_rounded_side_is_never_refuted(row, status):

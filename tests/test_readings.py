@@ -4435,6 +4435,27 @@ def test_a_function_labelled_by_a_letter_moves_with_it_everywhere_or_is_refused(
     assert verdicts(display(head, *rows))[-1] == expected
 
 
+_H_AT_X_I = ("% derive: real x, \\theta_0, \\theta_1\n"
+             "$$ h_{\\theta}(x_i) = \\frac{1}{1 + e^{-\\theta_0 - \\theta_1 x_i}} $$\n")
+
+
+@pytest.mark.parametrize("rows", [
+    # J's parameter θ bound h_θ into a family h at θ for the whole file: h_θ(x) then read
+    # as the member times x, and true rows were refuted (fxs32, a rewritten jethroGIT)
+    (r"J(\theta) = \sum_{i=1}^{2} h_{\theta}(x_i)",),
+    (r"J(\theta) = \sum_{i=1}^{2} h_{\theta}(x_i)", r"h_\theta(x)(1 - h_\theta(x)) = 0"),
+])
+def test_a_spelling_heading_a_defined_quantity_keeps_that_meaning(rows):
+    assert "verified" not in verdicts(display(_H_AT_X_I, *rows))[1:]
+    assert "refuted" not in verdicts(display(_H_AT_X_I, *rows))[1:]
+    assert verdicts(display(_H_AT_X_I, *rows))[1] == "error"
+
+
+def test_a_defined_quantity_read_as_written_still_checks():
+    assert verdicts(display(_H_AT_X_I, r"h_{\theta}(x_i)(1 + 0) = h_{\theta}(x_i)"))[1:] == \
+        ["verified"]
+
+
 def test_a_function_named_at_a_letter_reads_it_as_an_argument():
     head = _F_THETA + "% derive: depends g on \\theta\n"
     assert readings(display(head, r"\int_0^1 f_\theta(z) g(z) \, d\theta = 0")) == \

@@ -948,6 +948,19 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              f"{p.base} at that number would be another value than the defined "
                              f"one — write the terms out", p.node)
 
+    def _not_bound_labelled_head(self, p):
+        """Refuse `h_\\theta` where θ is bound (`J(\\theta) = \\sum_i C(h_\\theta(x_i))`, J's
+        parameter) after a row defined the quantity `h_\\theta(x_i) = …` under that spelling:
+        read as the family h at the bound θ, the spelling took a second meaning for the
+        whole file (h_θ(x) then read as the member times x), and true rows were refuted."""
+        labels = self._head_labels(p.key)
+        if labels:
+            raise self.error(f"{p.key} heads the quantity {labels[0]} defined above, and here "
+                             f"its subscript is bound, which would make {p.key} a member of a "
+                             f"family {p.base} — one name means one thing: bind another "
+                             f"letter, or define {p.key} as a function of its argument",
+                             p.node)
+
     def _not_at_own_member(self, p, indices):
         """Refuse a member of a family beside a member defined as a name of its own
         (`_own_member`: `define x_0 = …` beside `real x_t`) whose index, spelled otherwise,
@@ -3350,6 +3363,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if p.sub is not None and self._mentions_bound(p.sub):
             self._not_bound_in_recurrence(p)
             self._not_bound_beside_own(p)
+            self._not_bound_labelled_head(p)
             if found is None or found[1].kind is Kind.SYMBOL:
                 self._plain_member(p)   # x_i' inside \sum_i: never x_i, nor one name (a
                 #                         defined D_G^*(x) inside C(G)'s body stays itself)
@@ -3978,6 +3992,12 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              "i, or integer i) or bind it (\\sum_i)", node)
         if self.capital_variable(key) is not None:
             self.capital_read(key, node, "number")
+        labels = self._head_labels(key)
+        if labels:                          # ∂h_θ/∂θ_0 after h_θ(x_i) = …: not a new number
+            raise self.error(f"{key} is defined above only as the quantity {labels[0]} (its "
+                             f"whole head names it): bare, it would be a new number of its "
+                             f"own — write {labels[0]}, or define {key} as a function "
+                             f"(% derive: define {key}(t) = …)", node)
         if "_{" in key:                     # t_k, t_1 of a family whose definition was unread
             self.not_ended(key[:key.index("_{")] + "_{\\cdot}", node)
             self._tag_beside_index(key, node)
