@@ -507,6 +507,8 @@ class ChainBuilder:
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
                               "chain")
+        if head.renews:                 # worked examples: `H = …` names the next example's
+            self.scope.renew(head.key)
         try:
             name = self.scope.define(head.key, info, head=head.label) if head.value_at is None \
                 else self.scope.abbreviate(head.key, head.value_at, info)

@@ -251,6 +251,7 @@ class Head:
     quantity: str | None = None    # over declared variables: the label, if the body is one
     shadows: tuple = ()            # defined numbers its parameters' letters name (`L(h)`)
     value_at: str | None = None    # `\sigma = \sigma(a)`: the function's value at a (its text)
+    renews: bool = False           # a worked value's letter given the next example's number
 
 
 @dataclass(frozen=True)
@@ -419,7 +420,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             sides.append((child, vector is not None))
             if params and len(parts) == 1 and parts[0].head is not None:
                 self._shadowed(parts[0].head, term, child)
-            if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
+            if len(parts) == 1 and parts[0].head is not None and parts[0].head.renews and \
+                    (free_names(term) or any(isinstance(t, Dist) for t in subterms(term))):
+                # `H = -\sum_x p(x) \log p(x)` after `H = … = 1`: no new example's number,
+                # a claim about the one H names
+                parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
+                params = ()
+            elif len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
                 params = _named(parts[0].head).params
                 with self.bindings(params):
                     term = self.term(child)
@@ -1325,6 +1332,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"a name of its own nor the family {name.base}: define it "
                                  f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
+            if known and relation is Relation.EQ and not directive and \
+                    self._worked_value(name.key):
+                return Head(name.key, None, (), scale, renews=True)
             if known and relation is not DEFINE:
                 return None
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
@@ -1505,6 +1515,18 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """Whether a name spelled with both scripts (`Z_{\\theta}^{h}`) is declared or
         defined as one name."""
         return self.bound_name(key) is not None or self.scope.lookup(key) is not None
+
+    def _worked_value(self, key):
+        """Whether `key` is a letter a display gave a number (`H = -[0.5 \\log_2 0.5 + …]
+        = 1`: a chain's first row, no parameters, a body with no unknown): worked examples
+        name each example's quantity by the same letter, so a later display heading a number
+        by it (`H = -4 \\cdot 0.25 \\log_2 0.25`) names the next example's — a new meaning
+        from there on (`Scope.renew`), never a claim refuted against the last example's."""
+        found = self.declared(key)
+        info = found[1].info if found is not None else None
+        return isinstance(info, DefinitionInfo) and info.source == "chain" and \
+            not info.params and key not in self.scope.abbreviations and \
+            not free_names(info.body) and not any(isinstance(t, Dist) for t in subterms(info.body))
 
     def _not_redefined(self, key, relation, node, bare):
         """Raise when `:=` (`\\doteq`, `\\triangleq`) in a row defines a name the file
