@@ -104,3 +104,28 @@ def test_rounded_decimals_between_numbers_alone(check_text):
     result = check_text(r"$$ 0.7 \times (-0.736966) = -0.515876 $$" "\n"
                         r"$$ 0.7 \times (-0.736966) = -0.525876 $$" "\n")
     assert verdicts(result) == ["undecided", "refuted"]
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"H(Y) \approx 0.971", "verified"),
+    (r"I(X; Y) \approx 0.12", "verified"),
+    (r"H(X, Y) \approx 1.85", "verified"),
+    (r"H(Y) \approx 0.98", "refuted"),
+    (r"I(X; Y) \approx 0.13", "refuted"),
+    (r"H(X, Y) \approx 1.75", "refuted"),
+])
+def test_a_rounding_of_a_tabled_law_s_quantity_is_decided(check_text, row, expected):
+    """`H(Y) \\approx 0.971` beside a complete table: its left side is a number once the
+    table is put in, so the rounding engine decides it (the reader used to refuse it as a
+    side that varies)."""
+    verdict = one(check_text, JOINT, row)
+    assert verdict.status == expected, verdict.detail
+
+
+@pytest.mark.parametrize("header, row", [
+    (JOINT + "% derive: real a\n", r"H(Y) + a \approx 0.971"),       # still varies
+    (JOINT.replace("= 0.4", "= 0.3"), r"H(Y) \approx 0.971"),       # incomplete: no law
+])
+def test_a_rounding_that_the_table_leaves_varying_is_not_decided(check_text, header, row):
+    verdict = one(check_text, header, row)
+    assert verdict.status not in ("verified", "refuted"), verdict.detail

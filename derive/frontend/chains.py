@@ -723,8 +723,10 @@ class ChainBuilder:
             except ValueError as exc:
                 raise self.source.error(str(exc), part.start) from None
         if part.relation is Relation.APPROX:     # a rounding only (`engines.rounding`)
-            from derive.engines.rounding import refusal
+            from derive.engines.rounding import NOT_NUMBERS, refusal
             why = refusal(lhs.term, part.term, lhs.latex, part.latex, self.scope.context)
+            if why == NOT_NUMBERS and self._tabled():
+                why = None      # `H(Y) \approx 0.971` of a tabled law: numbers once it is put in
             if why is not None:
                 raise self.source.error(why, _relation_before(self.source.before(part.start),
                                                               part.start))
@@ -755,6 +757,16 @@ class ChainBuilder:
         if part.relation is Relation.PROPTO:
             self._proportional(lhs.term, part.term, sides[3])
         self._last = part
+
+    def _tabled(self):
+        """Whether an `assume`d hypothesis in force is a cell of a table of point
+        probabilities (`engines.tables`): a side varying only through the tabled law is a
+        number where the engine puts the table in — the rounding engine decides then, and
+        refuses (undecided, `rounding.NOT_NUMBERS`) a side that still varies."""
+        from derive.engines.tables import cell
+        context = self.scope.context
+        return any(cell(h.relation, h.lhs, h.rhs, context) is not None
+                   for h in self.scope.assumptions)
 
     def _proportional(self, lhs, rhs, variables):
         """The step just appended for `lhs ∝ rhs` (its sides cross-multiplied,
