@@ -314,6 +314,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.squaring = False      # the head read is a name squared (`define \sigma_q^2(t)`)
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
+        self.opens_display = False  # the row is its display's first (`_worked_value`)
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
         # The letters bound by the operators read so far that took the rest of their run —
@@ -1333,7 +1334,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
             if known and relation is Relation.EQ and not directive and \
-                    self._worked_value(name.key):
+                    self.opens_display and self._worked_value(name.key):
                 return Head(name.key, None, (), scale, renews=True)
             if known and relation is not DEFINE:
                 return None
@@ -1520,8 +1521,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """Whether `key` is a letter a display gave a number (`H = -[0.5 \\log_2 0.5 + …]
         = 1`: a chain's first row, no parameters, a body with no unknown): worked examples
         name each example's quantity by the same letter, so a later display heading a number
-        by it (`H = -4 \\cdot 0.25 \\log_2 0.25`) names the next example's — a new meaning
-        from there on (`Scope.renew`), never a claim refuted against the last example's."""
+        by it (`H = -4 \\cdot 0.25 \\log_2 0.25`) on its first row names the next
+        example's — a new meaning from there on (`Scope.renew`), never a claim refuted
+        against the last example's. (Inside one display `H` keeps its meaning.)"""
         found = self.declared(key)
         info = found[1].info if found is not None else None
         return isinstance(info, DefinitionInfo) and info.source == "chain" and \
