@@ -506,7 +506,7 @@ class ChainBuilder:
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
-                              "chain")
+                              "chain" if body_part.relation is Relation.EQ else "coloneq")
         if head.renews:                 # worked examples: `H = …` names the next example's
             self.scope.renew(head.key)
         try:
