@@ -618,3 +618,19 @@ def test_a_false_weighted_integral_of_an_unknown_function_has_a_true_counterexam
     assert not holds(left, right), (left, right)
     assert abs(left - mpmath.mpf(verdict.counterexample.lhs_value)) < 1e-9
     assert abs(right - mpmath.mpf(verdict.counterexample.rhs_value)) < 1e-9
+
+
+@pytest.mark.parametrize("tail", [
+    r"\approx 1.5",               # the rounding refused: a side that varies
+    r"= \int a \, da",            # an indefinite integral in a letter free beside it
+])
+def test_steps_before_a_refused_side_keep_the_file_s_hypotheses(tail):
+    """Round s22a: `\\eta = \\frac{H}{L} = \\frac{1.7428}{1.75} \\approx 99.59\\%` with the
+    rounding refused was checked up to it without the file's `assume`s (they were attached
+    to a row's steps only once all its sides were read), and refuted at an instance they
+    exclude. `\\sqrt{a^2} = a` under `assume a > 0` holds."""
+    from probability_support import verdicts as decided
+    text = "% derive: real a\n% derive: assume a > 0\n" + f"$$ \\sqrt{{a^2}} = a {tail} $$\n"
+    assert decided(text)[0] == "verified"
+    wrong = text.replace("a > 0", "a < 0")
+    assert decided(wrong)[0] == "refuted"

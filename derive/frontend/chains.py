@@ -224,8 +224,16 @@ class ChainBuilder:
             reasons = tuple(reasons) + tuple(r for r in self._premise_reasons
                                              if r not in reasons)
         self._not_pinning_own_member(parts, hypotheses)
-        for part in parts:
-            self._transition(part, justification)
+        try:
+            for part in parts:
+                self._transition(part, justification)
+        finally:    # a later side refused (`\approx 99.59\%`): the steps before it are the
+            self._attach(first_new, hypotheses, expect, note, reasons, every)  # row's too
+
+    def _attach(self, first_new, hypotheses, expect, note, reasons, every):
+        """Give the steps a row added from `first_new` on what the row says of them all:
+        the hypotheses in force (the `assume`d ones, those written on the row, the index
+        ranges), its expectation, note and reasons."""
         for i in range(first_new, len(self.steps)):
             step = self.steps[i]
             # the ranges of the index letters the step or its conditions write (`n \ge k
