@@ -27,7 +27,7 @@ from derive.model.derivation import (
 )
 from derive.model.terms import (Call, Dens, Dist, Expect, Integral, Limit, Op, Optimum, Sum, Sym,
                                free_names, nodes, substitute, values_taken)
-from derive.model.names import IndexRange, Kind
+from derive.model.names import IndexRange, Kind, UnmodelledLawInfo
 from derive.notation.show import show
 
 MIN_AGREEMENT = 3
@@ -104,6 +104,7 @@ def decide(step, seed, deadline, report=lambda v: None):
     else:
         verdict = _dispatch(restricted, seed, deadline, report)
     verdict = _unless_reasoned(step, _unshifted(step, verdict, seed, deadline))
+    verdict = _unless_unmodelled(step, verdict)
     verdict = decimals.within_rounding(step, verdict)
     return verdict if step.divisor is None else _proportional(step, verdict)
 
@@ -174,6 +175,37 @@ def _unless_reasoned(step, verdict):
     return replace(verdict, status=UNDECIDED, counterexample=None,
                    detail=f"the row rests on a reason derive does not read "
                    f"({'; '.join(step.reasons)}); without it the step fails: {verdict.detail}")
+
+
+def _unless_unmodelled(step, verdict):
+    """A step writing a density of a law the file never declares (`q(x_t \\mid x_0)`,
+    `frontend.latex.unmodelled_laws`) was checked with each of its shapes an unrelated
+    positive function: a proof holds for the author's law too, but a counterexample may
+    break what the law's conditionals owe each other (Bayes' rule, a Markov property,
+    normalisation), so it refutes nothing — undecided, naming the laws."""
+    if verdict.status is not REFUTED:
+        return verdict
+    laws = unmodelled_laws(step)
+    if not laws:
+        return verdict
+    from dataclasses import replace
+    return replace(verdict, status=UNDECIDED, counterexample=None, detail=(
+        f"{', '.join(laws)} is a law the file does not declare, read as unrelated positive "
+        f"values, which need not be conditionals of one law (Bayes' rule, a Markov property, "
+        f"normalisation are not known to derive): no counterexample to the author's law; "
+        f"without them the step fails: {verdict.detail}"))
+
+
+def unmodelled_laws(step):
+    """The spellings of the undeclared laws whose densities `step` writes, in order."""
+    found = []
+    for side in (step.lhs, step.rhs):
+        for term in nodes(side) if side is not None else ():
+            info = step.context.declaration(term.function).info \
+                if isinstance(term, Call) else None
+            if isinstance(info, UnmodelledLawInfo) and info.spelling not in found:
+                found.append(info.spelling)
+    return found
 
 
 def _dispatch(step, seed, deadline, report):

@@ -54,7 +54,7 @@ from derive.engines import clock, euler, gaussian, ranges
 from derive.engines.poly import ONE as ONE_MONOMIAL
 from derive.engines.poly import (Poly, TooLarge, canonical, leading, mono_mul, mono_pow,
                                 split_content)
-from derive.model.names import Kind, Name, NamedValues, WholeRange
+from derive.model.names import Kind, Name, NamedValues, WholeRange, values_in_domain
 from derive.model.terms import (
     MINUS_ONE, OO, ZERO, Add, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum,
     Family, Fn, Integral, Limit, Mul, Num, Op, Optimum, Pow, Product, Sum, Sym, free_names, nodes,
@@ -323,7 +323,7 @@ class Normaliser:
     def call_atom(self, t):
         declaration = self.context.declaration(t.function)
         sign = COMPLEX
-        if declaration.declared and declaration.kind is Kind.FUNCTION:   # a family's domain
+        if values_in_domain(declaration):      # a family's domain, an undeclared law's
             sign = POS if declaration.domain.is_positive else \
                 NONNEG if declaration.domain.is_nonnegative else REAL
         return ("call", t.function.latex, t.function.serial,

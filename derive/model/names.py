@@ -89,6 +89,19 @@ class FunctionInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class UnmodelledLawInfo:
+    """A law the file never declares but writes as densities, conditional or not (`q(x_t \\mid
+    x_{t-1})`, `q(x_T)` of a diffusion's forward chain): each shape — `given` values after
+    the bar, `drawn` before it — is an unknown positive function of its values. The relations
+    between a law's conditionals (Bayes' rule, a Markov property, normalisation) are not
+    known to derive, so a counterexample on such values refutes nothing."""
+
+    spelling: str                  # the law's spelling, `q`, `p_{\\theta}`
+    drawn: int
+    given: int
+
+
+@dataclass(frozen=True, eq=False)
 class SampleInfo:
     """The undeclared indexed family `x_{\\cdot}` of a declared variable x, made by `x_i`
     under a sum over i (data points, i.i.d. notation): each member is a value of x, in its
@@ -260,6 +273,14 @@ class Declaration:
     domain: Domain = Domain.COMPLEX
     info: object = None
     declared: bool = True
+
+
+def values_in_domain(declaration):
+    """Whether a function's values lie in its declaration's domain: a declared function
+    (`positive \\alpha_i`, `real f`), or an undeclared law's density (`UnmodelledLawInfo`,
+    positive); an undeclared function's values are any complex numbers."""
+    return declaration.kind is Kind.FUNCTION and (
+        declaration.declared or isinstance(declaration.info, UnmodelledLawInfo))
 
 
 def labelled_by(name, letter):

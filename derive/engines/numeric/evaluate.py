@@ -32,7 +32,7 @@ from flint import acb, arb, ctx, fmpq
 from derive.engines import clock, series
 from derive.engines.numeric import differences, quadrature, test_functions
 from derive.engines.numeric import series as numeric_series
-from derive.model.names import Domain, IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange
+from derive.model.names import Domain, IndependentCopies, Kind, Name, NamedValue, NamedValues, SampleInfo, SizeInfo, WholeRange, values_in_domain
 from derive.model.terms import (
     E, MINUS_ONE, OO, At, Call, Const, Defined, Dens, Deriv, Dist, Expect, Extremum, Family, Fn,
     Integral, Limit, Num, Op, Optimum, Pow, Product, Sum, Sym, Add, Mul, free_names, nodes,
@@ -828,7 +828,7 @@ class Evaluator:
                 return acb(0)           # off the cells the function is 0 (`_zero_off_cells`)
             self.exact = False
         declaration = self.context.declaration(t.function)
-        real = declaration.declared and declaration.kind is Kind.FUNCTION
+        real = values_in_domain(declaration)
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
             self.exact = False      # drawn as a table, which is not convex: never a certificate
             self.inexact = self.inexact or f"{t.function.latex} is drawn as a table, not " \

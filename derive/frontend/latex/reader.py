@@ -118,13 +118,14 @@ from derive.frontend.latex.natural_domains import (DECLARED_INTERVALS as _DECLAR
                                                    show_interval)
 from derive.frontend.latex.supports import support_indices
 from derive.frontend.latex.vector_functions import VectorFunctions
+from derive.frontend.latex.unmodelled_laws import UnmodelledLaws
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
                                    unread_message)
 from derive.model.derivation import Hypothesis, Relation
 from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
                                  IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
                                  label_letters, labelled_by,
-                                 SampleSpaceInfo)
+                                 SampleSpaceInfo, UnmodelledLawInfo)
 from derive.frontend.reals import why_not_real
 from derive.model.terms import (
     E, HALF, MINUS_ONE, ONE, OO, At, Call, Defined, Deriv, Dens, Dist, Expect, Extremum, Family, Fn, Integral,
@@ -288,7 +289,7 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
 
 class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
-             Semicolons, Matrices, InnerProducts, LabelledFamilies):
+             Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws):
     """Reads rows of one source under a `FileScope`."""
 
     def __init__(self, scope, source):
@@ -3513,6 +3514,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self._not_at_a_function(key, bracket)
             if "_{" in key:
                 self._tag_beside_index(key, p.node)
+            if self.written_with_bar(bracket):        # `q(x_t \mid x_0)`: `unmodelled_laws`
+                return self._powered(self.unmodelled_conditional(key, bracket, p.node),
+                                     bracket), 2
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
             self._conflict(key, conflict, p.node, Kind.FUNCTION)
             self._derivative_of_a_number(key, p.node)
@@ -4234,6 +4238,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
+            if isinstance(declaration.info, UnmodelledLawInfo) and \
+                    self.written_with_bar(bracket):              # q(x_1 | x_0) after q(x_T | x_0)
+                return self._powered(self.unmodelled_conditional(p.key, bracket, p.node),
+                                     bracket), 2
             return self._powered(self.opaque_call(name, p, bracket, semicolons=True),
                                  bracket), 2
         if kind is Kind.SET:
