@@ -5531,6 +5531,8 @@ def test_a_wrong_step_of_the_next_example_is_still_refuted(wrong, expected):
     # a worked value restated with an unknown is a claim about that value
     ([r"H = 2", r"H = a + 2"], ["definition", "refuted"]),
     ([r"H = 2 \cdot 1", r"H = 0 \cdot a + 2"], ["definition", "verified"]),
+    # only the letter alone heads a new example: `2 H = 5` is a claim (atkD round 28)
+    ([r"H = 1 + 0 = 1", r"2 H = 5", r"H + 1 = 2"], ["definition", "verified", "refuted", "verified"]),
 ])
 def test_only_a_number_after_a_number_names_a_new_example(rows, expected):
     assert verdicts(display("% derive: real a\n", *rows)) == expected
