@@ -5531,6 +5531,32 @@ def test_a_wrong_step_of_the_next_example_is_still_refuted(wrong, expected):
     # a worked value restated with an unknown is a claim about that value
     ([r"H = 2", r"H = a + 2"], ["definition", "refuted"]),
     ([r"H = 2 \cdot 1", r"H = 0 \cdot a + 2"], ["definition", "verified"]),
+    # only the letter alone heads a new example: `2 H = 5` is a claim (atkD round 28)
+    ([r"H = 1 + 0 = 1", r"2 H = 5", r"H + 1 = 2"], ["definition", "verified", "refuted", "verified"]),
 ])
 def test_only_a_number_after_a_number_names_a_new_example(rows, expected):
     assert verdicts(display("% derive: real a\n", *rows)) == expected
+
+
+# ---- s22a (Cover & Thomas's doubling rate, a Markdown wiki page)
+MEMBERS = "% derive: natural m\n% derive: positive b_i, o_i for i = 1..m\n"
+
+
+@pytest.mark.parametrize("row, expected", [
+    (r"\log b_i o_i = \log b_i + \log o_i", "verified"),
+    (r"\log b_i^2 o_i = 2 \log b_i + \log o_i", "verified"),
+    (r"\log b_i o_i = \log b_i \cdot \log o_i", "refuted"),
+])
+def test_a_bracketless_log_takes_a_product_of_family_members(row, expected):
+    """`\\log b_i o_i` is log(b_i o_i), as `\\log a b` is log(ab): a member of a declared
+    family is a number, not a function applied (which would make the product ambiguous)."""
+    assert verdicts(display(MEMBERS, row)) == [expected]
+
+
+def test_a_markdown_escaped_row_break_ends_the_row():
+    """Markdown pages escape `\\\\` as `\\\\\\`: TeX reads the break, then a control space."""
+    rows = "\\begin{align}\nW &= \\log a b \\\\\\\n&= \\log a + \\log b \\\\\\\n&= \\log b + \\log a\n\\end{align}\n"
+    text = "% derive: positive a, b\n" + rows
+    assert verdicts(text) == ["definition", "verified", "verified"]
+    assert verdicts(text.replace("\\log b + \\log a", "\\log b - \\log a")) == \
+        ["definition", "verified", "refuted"]

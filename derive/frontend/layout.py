@@ -38,11 +38,12 @@ from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
 
 # Ends a row: the row separator, prose inside a display, and every display or layout
-# environment boundary. Other environments (`cases`, `pmatrix`) carry mathematics: they
+# environment boundary. `\\\` before a line end (Markdown pages escape the break: TeX reads
+# `\\` then a control space) is the separator too. Other environments (`cases`, `pmatrix`) carry mathematics: they
 # stay in the row, where the parser refuses them at their position.
 _BREAK = re.compile(
     r"""
-      \\\\\*?(?:\[[^\]]*\])? | \\newline(?![a-zA-Z])                    # \\, \\*, \\[2pt], \newline
+      \\\\\*?(?:\[[^\]]*\])?(?:\\(?=\s))? | \\newline(?![a-zA-Z])      # \\, \\*, \\[2pt], \newline
     | \\(?:short)?intertext\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}                  # prose in a display
     | \\begin\{(?:array|tabular|alignat\*?|alignedat)\}(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\})?
     | \\(?:begin|end)\{(?:equation|align|aligned|alignat|alignedat|split|gather|gathered|

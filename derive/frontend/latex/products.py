@@ -780,6 +780,15 @@ class Products:
             kind is Kind.FUNCTION and not isinstance(info, IndexRange) or \
             kind is Kind.DEFINITION and bool(getattr(info, "params", ()))
 
+    def _family_value(self, factor):
+        """Whether a factor (or the base of its power) is a member of a declared indexed
+        family (`b_i` of `positive b_i for i = 1..m`): a number, as a plain letter is —
+        `\\log b_i o_i` is the log of the product, as `\\log ab` is."""
+        while isinstance(factor, Pow):
+            factor = factor.base
+        return isinstance(factor, Call) and \
+            isinstance(getattr(self.scope.table.get(factor.function), "info", None), IndexRange)
+
     def factors(self, pieces, groupings=None):
         terms = []
         divide = None                   # the `/` whose divisor comes next
@@ -977,7 +986,7 @@ class Products:
             arg = factors[0] if len(factors) == 1 else Mul(*factors)
             if agreed is not None:
                 return self._spaced_after(p, arg, agreed, spaced, used)
-            if len(factors) > 1 and (any(_applied(a) for a in factors) or any(
+            if len(factors) > 1 and (any(_applied(a) and not self._family_value(a) for a in factors) or any(
                     isinstance(q, LazyPiece) and is_tree(q.primary, "sqrt") for q in rest[:end])):
                 raise self.error("a function word without brackets before a product with a "
                                  "function or operator applied in it is ambiguous: write "

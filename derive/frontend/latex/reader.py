@@ -1334,9 +1334,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"a name of its own nor the family {name.base}: define it "
                                  f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
-            if known and relation is Relation.EQ and not directive and \
-                    self.opens_display and self._worked_value(name.key):
-                return Head(name.key, None, (), scale, renews=True)
+            if known and relation is Relation.EQ and not directive and scale == 1 and \
+                    self.opens_display and self._worked_value(name.key):     # not `2H = 5`
+                return Head(name.key, None, (), renews=True)
             if known and relation is not DEFINE:
                 return None
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
