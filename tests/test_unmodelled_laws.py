@@ -64,3 +64,25 @@ def test_a_step_resting_on_the_laws_structure_is_never_refuted(row):
 def test_what_has_no_one_reading_is_refused_at_its_position(row, message):
     (step,) = steps(display(HEADER, row))
     assert step.message is not None and message in step.message
+
+
+DISCRETE = "% derive: discrete a, b, c\n"
+
+
+@pytest.mark.parametrize("header, row", [
+    # a bound variable renamed into another of the law's variables: another density (atkD)
+    (DISCRETE, r"\sum_a a \, q(a \mid c) = \sum_b b \, q(b \mid c)"),
+    (DISCRETE, r"\sum_a \sum_c a \, q(a \mid c) \, q(c) = \sum_a \sum_c c \, q(c \mid a) \, q(a)"),
+    ("% derive: variable x_1, x_2, y\n",
+     r"\int x_1 \, q(x_1 \mid y) \, dx_1 = \int x_2 \, q(x_2 \mid y) \, dx_2"),
+    ("% derive: variable x_0, x_1\n",
+     r"\int \int \log \frac{q(x_1 \mid x_0)}{q(x_0 \mid x_1)} \, q(x_1 \mid x_0) \, "
+     r"q(x_0 \mid x_1) \, dx_0 \, dx_1 = 0"),
+])
+def test_each_density_is_its_own_function_of_the_variables_it_is_written_at(header, row):
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
+def test_a_density_at_a_bound_copy_of_its_variable_is_the_same_function():
+    row = r"\int q(x_1 \mid x_0) \, dx_1 = \int q(x_1 \mid x_0) \, dx_1 + 0"
+    assert verdicts(display(HEADER, row)) == ["verified"]

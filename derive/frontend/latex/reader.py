@@ -4238,8 +4238,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 return Call(name, Sym(self.averaged[-1])), 1      # var[f]: f at the variable
             if bracket is None or bracket.open != "(":
                 raise self.error(f"{p.key} is a function: apply it, as in {p.key}(x)", p.node)
-            if isinstance(declaration.info, UnmodelledLawInfo) and \
-                    self.written_with_bar(bracket):              # q(x_1 | x_0) after q(x_T | x_0)
+            if isinstance(declaration.info, UnmodelledLawInfo):  # q(x_1 | x_0), q(x_T) after
                 return self._powered(self.unmodelled_conditional(p.key, bracket, p.node),
                                      bracket), 2
             return self._powered(self.opaque_call(name, p, bracket, semicolons=True),

@@ -4,10 +4,13 @@ Diffusion papers (Ho et al. 2020, Sohl-Dickstein et al. 2015, Luo's tutorial) wr
 forward chain q and the reverse chain p_θ as conditionals at the chain's variables and never
 declare them: `\\log \\frac{p_\\theta(x_0 \\mid x_1)}{q(x_1 \\mid x_0)}`, `q(x_T \\mid x_0)`.
 derive reads each such call as the value of an unknown **positive** function of its values,
-one function per law and shape (values before the bar, values after it): `q(x_T \\mid
-x_0)` and `q(x_1 \\mid x_0)` are one function q(·|·) at two points, `q(x_{t-1} \\mid x_t,
-x_0)` is another, q(·|·,·). Once q is written so, a bare `q(x_T)` of the same law is its
-marginal, positive too. So `-\\log \\frac{p_\\theta(x_0|x_1)}{q(x_1|x_0)} = \\log q(x_1|x_0)
+one function per density as written at the chain's variables (values before the bar,
+values after it): `q(x_T \\mid x_0)`, `q(x_1 \\mid x_0)` and `q(x_0 \\mid x_1)` are three
+unknown functions, each the same function wherever it is written at a bound copy of its
+variables (`\\int q(x_1 \\mid x_0) \\, dx_1`), so renaming a bound variable into another
+of the law's variables never proves an identity of two densities. Once q is written so, a
+bare `q(x_T)` of the same law is its marginal at x_T, positive too, and another function
+than `q(x_0)`. So `-\\log \\frac{p_\\theta(x_0|x_1)}{q(x_1|x_0)} = \\log q(x_1|x_0)
 - \\log p_\\theta(x_0|x_1)` is proved, as it holds for any positive values.
 
 What a law's conditionals owe each other — Bayes' rule, a Markov property, normalisation, a
@@ -30,12 +33,13 @@ BAR_SEPARATORS = ("|", r"\mid", r"\vert")
 EVENT = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|ne|neq|in)(?![A-Za-z])")
 
 
-def shape_key(law, drawn, given):
-    """The spelling of one shape of an unmodelled law: `q(\\cdot \\mid \\cdot, \\cdot)`."""
-    dots = lambda n: ", ".join([r"\cdot"] * n)      # noqa: E731
+def density_key(law, drawn, given):
+    """The spelling of one density of an unmodelled law, at the declared variables it is
+    written at (bound copies spelled as the variable they range like): `q(x_1 \\mid x_0)`."""
+    spelled = lambda values: ", ".join(v.name.variable.latex for v in values)  # noqa: E731
     if not given:
-        return law
-    return f"{law}({dots(drawn)} \\mid {dots(given)})"
+        return f"{law}({spelled(drawn)})"
+    return f"{law}({spelled(drawn)} \\mid {spelled(given)})"
 
 
 class UnmodelledLaws:
@@ -54,16 +58,17 @@ class UnmodelledLaws:
             raise self.error(f"{key}(…): derive reads one bar between a law's values, parted by "
                              "commas, and nothing else", bracket.node)
         values = [self._law_value(key, arg) for arg in bracket.args]
-        drawn = bars[0] + 1
-        self.unmodelled_law(key, 0, 0, node)          # its marginals: `q(x_T)` beside
-        name = self.unmodelled_law(key, drawn, len(values) - drawn, node)
+        drawn = bars[0] + 1 if bars else len(values)
+        self.unmodelled_law(key, key, 0, 0, node)     # its name: calls without a bar beside
+        name = self.unmodelled_law(key, density_key(key, values[:drawn], values[drawn:]),
+                                   drawn, len(values) - drawn, node)
         return Call(name, *values)
 
-    def unmodelled_law(self, key, drawn, given, node):
-        """The Name of one shape of the undeclared law `key`, declared positive on first use
-        (`given` 0: the law's own name, whose calls without a bar are its marginals);
-        refused when the spelling means something else in the file already."""
-        shape = shape_key(key, drawn, given)
+    def unmodelled_law(self, key, shape, drawn, given, node):
+        """The Name of the undeclared law `key`'s density spelled `shape` (`density_key`),
+        declared positive on first use (the law's own name, `shape` = `key`, marks it as
+        a law: its calls without a bar are its marginals); refused when the spelling means
+        something else in the file already."""
         info = UnmodelledLawInfo(key, drawn, given)
         found = self.scope.lookup(shape)
         if found is not None and not isinstance(found[1].info, UnmodelledLawInfo):
