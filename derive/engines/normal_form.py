@@ -323,7 +323,8 @@ class Normaliser:
     def call_atom(self, t):
         declaration = self.context.declaration(t.function)
         sign = COMPLEX
-        if declaration.declared and declaration.kind is Kind.FUNCTION:   # a family's domain
+        if declaration.kind is Kind.FUNCTION and (declaration.declared or
+                                                  declaration.domain.is_real):  # a family's
             sign = POS if declaration.domain.is_positive else \
                 NONNEG if declaration.domain.is_nonnegative else REAL
         return ("call", t.function.latex, t.function.serial,

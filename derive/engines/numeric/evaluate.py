@@ -828,7 +828,8 @@ class Evaluator:
                 return acb(0)           # off the cells the function is 0 (`_zero_off_cells`)
             self.exact = False
         declaration = self.context.declaration(t.function)
-        real = declaration.declared and declaration.kind is Kind.FUNCTION
+        real = declaration.kind is Kind.FUNCTION and (declaration.declared or
+                                                   declaration.domain.is_real)
         if getattr(declaration.info, "shape", "") in ("convex", "concave"):
             self.exact = False      # drawn as a table, which is not convex: never a certificate
             self.inexact = self.inexact or f"{t.function.latex} is drawn as a table, not " \

@@ -4749,11 +4749,21 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
     def _samples_of(self, base):
         """The declaration of the family `x_{\\cdot}` that `x_i` under a sum over i makes
         when x is a declared variable: its members are data points, values of x (see
-        `SampleInfo`); None (an unknown complex family) for any other base."""
-        found = self.declared(base)
-        if found is None or found[1].kind is not Kind.VARIABLE:
+        `SampleInfo`), and so do the members `x^{(i)}` of x's labelled family. The labelled
+        family of a letter declared a number of a real kind (`real x`, `positive y`: CS229's
+        i-th example and label) takes values of that kind — the examples of a real feature
+        are real (a complex x^{(i)} made refutations the author's x rules out). None (an
+        unknown complex family) for any other base: a subscripted family `x_i` of a declared
+        number stays complex, since its members may be coordinates of something else."""
+        letter = base.removesuffix(LABELLED)
+        found = self.declared(letter)
+        if found is None:
             return None
-        return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
+        if found[1].kind is Kind.VARIABLE:
+            return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
+        if letter != base and found[1].kind is Kind.SYMBOL and found[1].domain.is_real:
+            return Declaration(Kind.FUNCTION, found[1].domain, declared=False)
+        return None
 
     def _whole_member_indices(self, indices, span, p, reached=None):
         """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
