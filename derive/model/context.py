@@ -86,6 +86,10 @@ class Context:
                     declaration.domain.is_real:
                 out.append((name.latex, f"is a function with {declaration.domain.value} "
                             "values", ""))
+            elif kind is Kind.FUNCTION and declaration.domain.is_real and \
+                    not declaration.declared:
+                out.append((name.latex, "is not declared: a family of real values (its "
+                            "letter is declared real)", ""))
             elif kind is Kind.FUNCTION:
                 out.append((name.latex, "is a real function" if declaration.declared else
                             "is not declared: an unknown function with complex values", ""))

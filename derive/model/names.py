@@ -277,10 +277,12 @@ class Declaration:
 
 def values_in_domain(declaration):
     """Whether a function's values lie in its declaration's domain: a declared function
-    (`positive \\alpha_i`, `real f`), or an undeclared law's density (`UnmodelledLawInfo`,
-    positive); an undeclared function's values are any complex numbers."""
+    (`positive \\alpha_i`, `real f`), an undeclared law's density (`UnmodelledLawInfo`,
+    positive), or an undeclared family given a real domain (`x^{(i)}` of a `real x`,
+    `labelled_families`); an undeclared function's values are any complex numbers."""
     return declaration.kind is Kind.FUNCTION and (
-        declaration.declared or isinstance(declaration.info, UnmodelledLawInfo))
+        declaration.declared or isinstance(declaration.info, UnmodelledLawInfo) or
+        declaration.domain.is_real)
 
 
 def labelled_by(name, letter):

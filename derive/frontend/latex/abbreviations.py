@@ -8,9 +8,11 @@ its own, defined as that value, so that its derivatives move with a's variables
 argument is written. `\\sigma(…)` then reads two ways — σ applied to the bracket, or the
 value σ(a) times it — and is read only where one of them is plain:
 
-- the bracket holds the bare `\\sigma` (`\\sigma(1 - \\sigma)`, `\\sigma(y - \\sigma)`): the value
-  times the bracket (a function applied to an expression in its own value is no author's
-  meaning of this notation);
+- the bracket is a sum or difference holding the bare `\\sigma` (`\\sigma(1 - \\sigma)`,
+  `\\sigma(y - \\sigma)`): the value times the bracket (a function applied to an expression in
+  its own value is no author's meaning of this notation); one term holding it (`\\sigma(\\sigma)`,
+  `\\sigma(2\\sigma)`, `\\sigma(-\\sigma)`) is refused: a composition σ(σ(a)) is a
+  plain reading of it too, and a product would not bracket one term;
 - the bracket is a name or number alone (`\\sigma(z)`, `\\sigma(z_i)`, `\\sigma(0)`), or a's
   own text (`\\sigma(w^\\top x)`): the function applied (a product would not bracket one
   letter);
@@ -118,8 +120,14 @@ class Abbreviations:
         if len(bracket.args) != 1:
             return None                         # f(a, b): the function applied
         inner = self.source_text(bracket.args[0]).strip()
-        if bare_uses(p.key, inner):
+        if bare_uses(p.key, inner) and is_tree(single(bracket.args[0]), "sum"):
             return value, 1                     # σ(1 − σ): the value times the bracket
+        if bare_uses(p.key, inner):             # σ(σ), σ(2σ), σ(-σ): σ(σ(a)) or σ(a)·σ?
+            raise self.error(f"{p.key}({inner}) reads two ways after {p.key} = "
+                             f"{p.key}({found.argument}): {p.key} applied to its own value, "
+                             f"or the value times a bracket holding one term — write "
+                             f"{p.key} \\cdot ({inner}) for the product, or {p.key}(…) at "
+                             "its argument for the function", bracket.node)
         if _ONE_NAME.fullmatch(inner) or _flat(inner) == _flat(found.argument):
             return None                         # σ(z), σ(w^⊤x): the function applied
         raise self.error(f"{p.key}({inner.strip()}) reads two ways after {p.key} = "

@@ -9,7 +9,8 @@ Once a row reads such a member, `x^{(k)}` anywhere in the file (`x^{(1)}`, `x^{(
 outside any sum, above that row too: the file is read again, `ahead.Plan.labelled`) is
 its member at k: one name, one thing. The member is read by the family machinery of
 `x_i` (its key is `x^{(\\cdot)}_{i}`), so everything said of members there (whole indices,
-ranges, samples of a declared variable x) holds here.
+ranges, samples of a declared variable x) holds here; of a letter declared a number of a
+real kind (`real x`, `positive y`) the members are numbers of that kind (`_samples_of`).
 
 Kept as before (a name of its own, or another reading): a label on a defined or declared
 name (`f^{(2)}(u)`, the second derivative; `same x, x^{(i)}`), a label spelling a name the

@@ -3831,7 +3831,33 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if len(labels) > 1:                 # p(y_i|θ) and p(\mathbf{y}|θ): one family
             raise self.error(f"{key} is defined above as {' and as '.join(labels)}: written "
                              "alone it names neither — write its arguments", node)
-        return self._head_at(labels[0], self.label_keys(labels[0]), True, node)
+        keys = self.label_keys(labels[0])
+        self._no_hidden_unknown(key, labels[0], keys, node)
+        return self._head_at(labels[0], keys, True, node)
+
+    def _no_hidden_unknown(self, key, label, keys, node):
+        """Refuse the bare `h_\\theta` after the row `h_\\theta(x_i) = …` when an argument of
+        the label is a letter the file does not declare (x_i, a free complex unknown): the
+        author's bare head is the function at an argument the row does not write (jethroGIT's
+        `\\frac{\\partial h_\\theta}{\\partial \\theta_0} = \\frac{e^{-\\theta_0 - \\theta_1 x}}{…}`),
+        and read at the label's x_i it made a refutation at a complex x_i. A label of declared
+        names (a density, a variable, a law's parameter) or of letters a binder binds here
+        stays read as the quantity; so does a whole-number index (`p(y_i|\\theta)`)."""
+        for k in keys:
+            if self.bound_name(k) is not None:
+                continue
+            letters = [k] if self.scope.lookup(k) is not None else \
+                _LETTERS_WRITTEN.findall(_DECORATED_GROUP.sub(" ", k))
+            for letter in letters:
+                found = self.scope.lookup(letter) if self.bound_name(letter) is None else None
+                if found is not None and found[1].kind is Kind.SYMBOL and \
+                        not found[1].declared and not found[1].domain.is_integer:
+                    raise self.error(
+                        f"{key} is defined above as the quantity {label}, at {letter}, which "
+                        f"the file does not declare: written alone, is {key} that quantity at "
+                        f"{letter}, or the function at another argument? — write {label}, or "
+                        f"define {key} as a function (% derive: define {key}(t) = …) and write "
+                        f"it applied", node)
 
     label_keys = staticmethod(label_keys)
 
@@ -4754,11 +4780,21 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
     def _samples_of(self, base):
         """The declaration of the family `x_{\\cdot}` that `x_i` under a sum over i makes
         when x is a declared variable: its members are data points, values of x (see
-        `SampleInfo`); None (an unknown complex family) for any other base."""
-        found = self.declared(base)
-        if found is None or found[1].kind is not Kind.VARIABLE:
+        `SampleInfo`), and so do the members `x^{(i)}` of x's labelled family. The labelled
+        family of a letter declared a number of a real kind (`real x`, `positive y`: CS229's
+        i-th example and label) takes values of that kind — the examples of a real feature
+        are real (a complex x^{(i)} made refutations the author's x rules out). None (an
+        unknown complex family) for any other base: a subscripted family `x_i` of a declared
+        number stays complex, since its members may be coordinates of something else."""
+        letter = base.removesuffix(LABELLED)
+        found = self.declared(letter)
+        if found is None:
             return None
-        return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
+        if found[1].kind is Kind.VARIABLE:
+            return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
+        if letter != base and found[1].kind is Kind.SYMBOL and found[1].domain.is_real:
+            return Declaration(Kind.FUNCTION, found[1].domain, declared=False)
+        return None
 
     def _whole_member_indices(self, indices, span, p, reached=None):
         """An undeclared letter in the index of a family member (`o_i`, `z_{k+1}`) is a whole
