@@ -135,6 +135,7 @@ from derive.model.terms import nodes as subterms
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
+from derive.frontend import intervals
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
@@ -5475,9 +5476,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
     def read_interval(self, text, start):
         """(low, high) of a support written `(a, b)`, `[0, \\infty)`, `\\mathbb{R}`; None for
         an infinite end."""
+        low, high, _ = self.read_range(text, start)
+        return low, high
+
+    def read_range(self, text, start):
+        """(low, high, closed) of an interval written `(a, b)`, `[0, \\infty)`,
+        `\\mathbb{R}`: None for an infinite end, `closed` as written (`"[)"`)."""
         tree = self._parse(text, start)
-        low, high, _ = self._interval(tree.children[0])
-        return (None if low is neg(OO) else low), (None if high is OO else high)
+        low, high, closed = self._interval(tree.children[0])
+        return (None if low is neg(OO) else low), (None if high is OO else high), closed
 
     def no_function_value(self, node, where):
         """Refuse, saying what is missing, a value of an undeclared function at arguments
@@ -6556,12 +6563,20 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"which values count — write the sum "
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
+            limits = intervals.integral_limits(found[1]) if lower is None else None
+            if limits is not None and piece.sub is not None:
+                raise self.error(f"{key} is declared in an interval: an integral over it runs "
+                                 f"over that interval without limits written, or between the "
+                                 f"limits written (\\int_0^1) — a subscript naming a range "
+                                 f"(\\mathbb{{R}}, a set) is not read for it", piece.sub)
+            if limits is not None:          # `variable p in [0, 1]`: ∫ … dp over [0, 1]
+                lower, upper = limits
         elif renamed is not None:
             var = self.fresh(key, origin=renamed)          # ∫ p(y) … dy: x renamed y
         else:
             self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
-        if piece.sub is None and piece.sup is None:
+        if piece.sub is None and piece.sup is None and lower is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         self.weighing.add(var)
         weights = self._bare_families_at(body, var) if not callable(body) else []
@@ -6802,8 +6817,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
                 var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
             low, closed, member = self._member_range(family, low, closed)
-        if found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
-                                                                         Kind.VARIABLE):
+        if found is not None and var_node is spec and intervals.interval_of(found[1]):
+            low, high, closed = intervals.ends(intervals.interval_of(found[1]))   # `variable p in [0, 1]`
+        elif found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
+                                                                           Kind.VARIABLE):
             low, closed, member = self._declared_range(found, kind, key, low, closed, node)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
