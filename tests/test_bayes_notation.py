@@ -174,3 +174,39 @@ def test_a_starred_operatorname_reads_as_the_family():
     (step,) = load_tex("bayes.tex", FAMILIES + r"$$ \operatorname*{Beta}(\theta\mid a,b) = 1 $$"
                        + "\n").steps
     assert "Beta(θ; a, b) = 1" in step.reading
+
+
+POSTERIOR = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+             "% derive: positive \\lambda_0, \\tau\n% derive: real \\mu_0\n"
+             "% derive: define \\bar{y} = \\frac{1}{n} \\sum_{i=1}^{n} y_i\n"
+             "% derive: define \\lambda_n = \\lambda_0 + \\tau n\n"
+             "% derive: define \\mu_n = \\frac{\\lambda_0 \\mu_0 + \\tau n \\bar{y}}"
+             "{\\lambda_0 + \\tau n}\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\mu_n = \frac{\lambda_0 \mu_0 + \tau \sum_{i=1}^{n} y_i}{\lambda_n}", "verified"),
+    (r"\mu_n = \frac{\lambda_0 \mu_0 + \tau \sum_{i=1}^{n} y_i}{\lambda_0 + n}", "refuted"),
+    (r"\lambda_n \mu_n = \lambda_0 \mu_0 + \tau n \bar{y}", "verified"),
+    (r"\lambda_n \mu_n = \lambda_0 \mu_0 + n \bar{y}", "refuted"),
+    (r"\lambda_n - \lambda_0 = \tau n", "verified"),
+    (r"\lambda_n - \lambda_0 = n", "refuted"),
+])
+def test_a_define_at_the_files_n_that_cannot_be_a_family_is_one_name(row, status):
+    """`define \\mu_n = …` beside `natural n`, its body using ȳ (defined with the file's n),
+    and `define \\lambda_n` beside `positive \\lambda_0`: as families they were refused (ȳ
+    would keep the file's n inside μ_m; λ_0 a second meaning); each is one name at n."""
+    assert verdict(row, POSTERIOR).status == status
+
+
+@pytest.mark.parametrize("row", [r"\mu_2 = \mu_0", r"\lambda_1 = \lambda_0 + \tau"])
+def test_another_member_of_a_name_at_the_files_n_is_refused(row):
+    """μ_n is one name at the file's n: μ_2, λ_1 are no members of anything defined."""
+    assert "is no member" in refusal(row, POSTERIOR)
+
+
+def test_a_family_at_the_files_n_that_can_stand_stays_a_family():
+    """`define a_n = \\frac{n}{n+1}` beside `natural n` is the family: a_2 = 2/3."""
+    header = "% derive: natural n\n% derive: define a_n = \\frac{n}{n+1}\n"
+    assert verdict(r"a_2 = \frac{2}{3}", header).status == "verified"
+    assert verdict(r"a_2 = \frac{1}{3}", header).status == "refuted"
