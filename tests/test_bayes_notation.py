@@ -111,13 +111,53 @@ def test_a_rounded_side_with_letters_is_still_refuted():
     assert verdict(r"x^2 = 0.25", "% derive: real x\n").status == "refuted"
 
 
-def test_an_interval_range_of_a_variable_is_refused_with_what_to_write():
-    """`variable p in [0, 1]` (StatProofBook's p of a binomial) is not read: integrals
-    without limits would run over the real line. It was refused as a vector's space."""
-    with pytest.raises(InputError, match=r"interval \(p in \[0, 1\]\) is not read yet"):
-        load_tex("bayes.tex", "% derive: variable p in [0, 1]\n$$ p = p $$\n")
-    with pytest.raises(InputError, match="interval"):
-        load_tex("bayes.tex", "% derive: variable p in (0, 1)\n$$ p = p $$\n")
+PARAMETER = "% derive: variable p in [0, 1]\n% derive: positive a\n"
+
+
+@pytest.mark.parametrize("header, row, status", [
+    (PARAMETER, r"\int p^a (1-p) \, dp = \frac{1}{a+1} - \frac{1}{a+2}", "verified"),
+    (PARAMETER, r"\int p^a (1-p) \, dp = \frac{1}{a+1} - \frac{1}{a+3}", "refuted"),
+    (PARAMETER, r"\int p \, dp = \frac{1}{2}", "verified"),
+    (PARAMETER, r"\int p \, dp = \frac{1}{3}", "refuted"),
+    (PARAMETER, r"\int_0^2 p \, dp = 2", "verified"),              # limits as written
+    (PARAMETER, r"|1 - p| = 1 - p", "verified"),
+    (PARAMETER, r"|p - 2| = p - 2", "refuted"),
+    (PARAMETER, r"\max_p p(1-p) = \frac14", "verified"),
+    (PARAMETER, r"\max_p -p = -1", "refuted"),                      # over [0, 1]: 0
+    ("% derive: variable \\theta in (0, 1)\n", r"\int \theta \, d\theta = \frac12", "verified"),
+    ("% derive: variable t in [0, \\infty)\n% derive: positive \\lambda\n",
+     r"\int \lambda e^{-\lambda t} \, dt = 1", "verified"),
+    ("% derive: variable t in [0, \\infty)\n", r"\sqrt{t^2} = t", "verified"),
+    ("% derive: variable t in [0, \\infty)\n", r"\sqrt{t^2} = -t", "refuted"),
+    ("% derive: variable t in (-\\infty, 0]\n", r"\sqrt{t^2} = t", "refuted"),
+])
+def test_a_variable_over_an_interval_ranges_over_it(header, row, status):
+    """`variable p in [0, 1]` (a probability parameter, "p ∈ [0, 1]"): the rows using p
+    assume it lies inside, an integral over p without limits runs over [0, 1], and an
+    optimum over p without a range runs over it. It was refused; read over the real line
+    `\\int p \\, dp` would have no value and `\\max_p -p` none either."""
+    assert verdict(row, header).status == status
+
+
+@pytest.mark.parametrize("header, message", [
+    ("% derive: real a\n% derive: variable p in [a, 1]\n", "ends must be numbers"),
+    ("% derive: variable p in [1, 0]\n", "larger upper end"),
+    ("% derive: variable p in (-\\infty, \\infty)\n", "whole real line"),
+    ("% derive: variable p in [0, 1]\n% derive: density f over p\n", "declared in an interval"),
+    ("% derive: variable p\n% derive: variable p in [0, 1]\n", "has a meaning above"),
+])
+def test_an_interval_that_cannot_be_read_soundly_is_refused(header, message):
+    """Letters as ends (a ≤ b is not known), an empty interval, and a density over such a
+    variable (drawn on the real line while integrals over p stop at the ends: ∫ f(p) dp = 1
+    would be refuted) are refused at the directive."""
+    with pytest.raises(InputError, match=message):
+        load_tex("bayes.tex", header + "$$ 1 = 1 $$\n")
+
+
+def test_an_integral_over_an_interval_variable_with_a_range_subscript_is_refused():
+    """`\\int_{\\mathbb{R}} … dp` of p declared in [0, 1]: over the line as written, or
+    over p's range as `\\int_{\\mathbb{R}}` means for other variables? Refused at it."""
+    assert "subscript naming a range" in refusal(r"\int_{\mathbb{R}} 2p \, dp = 1", PARAMETER)
 
 
 @pytest.mark.parametrize("head", [r"y^\mathrm{T} y", r"x^\top x", r"y^T y"])
@@ -134,3 +174,39 @@ def test_a_starred_operatorname_reads_as_the_family():
     (step,) = load_tex("bayes.tex", FAMILIES + r"$$ \operatorname*{Beta}(\theta\mid a,b) = 1 $$"
                        + "\n").steps
     assert "Beta(θ; a, b) = 1" in step.reading
+
+
+POSTERIOR = ("% derive: natural n\n% derive: real y_i for i = 1..n\n"
+             "% derive: positive \\lambda_0, \\tau\n% derive: real \\mu_0\n"
+             "% derive: define \\bar{y} = \\frac{1}{n} \\sum_{i=1}^{n} y_i\n"
+             "% derive: define \\lambda_n = \\lambda_0 + \\tau n\n"
+             "% derive: define \\mu_n = \\frac{\\lambda_0 \\mu_0 + \\tau n \\bar{y}}"
+             "{\\lambda_0 + \\tau n}\n")
+
+
+@pytest.mark.parametrize("row, status", [
+    (r"\mu_n = \frac{\lambda_0 \mu_0 + \tau \sum_{i=1}^{n} y_i}{\lambda_n}", "verified"),
+    (r"\mu_n = \frac{\lambda_0 \mu_0 + \tau \sum_{i=1}^{n} y_i}{\lambda_0 + n}", "refuted"),
+    (r"\lambda_n \mu_n = \lambda_0 \mu_0 + \tau n \bar{y}", "verified"),
+    (r"\lambda_n \mu_n = \lambda_0 \mu_0 + n \bar{y}", "refuted"),
+    (r"\lambda_n - \lambda_0 = \tau n", "verified"),
+    (r"\lambda_n - \lambda_0 = n", "refuted"),
+])
+def test_a_define_at_the_files_n_that_cannot_be_a_family_is_one_name(row, status):
+    """`define \\mu_n = …` beside `natural n`, its body using ȳ (defined with the file's n),
+    and `define \\lambda_n` beside `positive \\lambda_0`: as families they were refused (ȳ
+    would keep the file's n inside μ_m; λ_0 a second meaning); each is one name at n."""
+    assert verdict(row, POSTERIOR).status == status
+
+
+@pytest.mark.parametrize("row", [r"\mu_2 = \mu_0", r"\lambda_1 = \lambda_0 + \tau"])
+def test_another_member_of_a_name_at_the_files_n_is_refused(row):
+    """μ_n is one name at the file's n: μ_2, λ_1 are no members of anything defined."""
+    assert "is no member" in refusal(row, POSTERIOR)
+
+
+def test_a_family_at_the_files_n_that_can_stand_stays_a_family():
+    """`define a_n = \\frac{n}{n+1}` beside `natural n` is the family: a_2 = 2/3."""
+    header = "% derive: natural n\n% derive: define a_n = \\frac{n}{n+1}\n"
+    assert verdict(r"a_2 = \frac{2}{3}", header).status == "verified"
+    assert verdict(r"a_2 = \frac{1}{3}", header).status == "refuted"

@@ -49,6 +49,7 @@ from derive.model.names import (
 from derive.model.terms import (
     Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
 )
+from derive.frontend import intervals
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
 from derive.frontend.latex.reparameterised import REPARAMETERISED
@@ -65,6 +66,8 @@ NAMED_VALUES = re.compile(r"(?P<names>(?:[^{}]|\{[^{}]*\})+?) in "      # x in \
                           r"\\\{(?P<values>[^{}]*(?:\{[^{}]*\}[^{}]*)*)\\\}\s*")
 # `\Sigma = \text{diag}(…)`, `\Sigma = \sigma^2 I`: a diagonal matrix named by one letter.
 DIAGONAL = re.compile(r"\s*(?P<name>\\?[A-Za-z]+)\s*(?::=|=|\\coloneqq)\s*(?P<value>.+?)\s*$")
+# A variable's range written as an interval: `[0, 1]`, `(0, \infty)`, `\lbrack 0, 1 \rbrack`
+INTERVAL = re.compile(r"\s*(\(|\[|\\lbrack|\]).*(\)|\]|\\rbrack|\[)\s*")
 # A subscripted name's key, `h_{i}`: its base names a family `h_{\cdot}` if one is defined.
 MEMBER = re.compile(r"(?P<base>[^_]+)_\{(?!\\cdot\})[^{}]*\}")
 SUPPORT = re.compile(r"\s*(?P<name>[^=]+?)\s*=\s*\\\{\s*(?P<var>[^:{}]+?)\s*:\s*(?P<cond>.+?)\s*\\\}\s*$")
@@ -251,6 +254,8 @@ class Directives:
 
     # ------------------------------------------------------------------ declarations
     def _variable(self, body, offset, discrete=False):
+        if self._in_interval(body, offset, discrete):
+            return
         names, dimension = self._space(body, offset)
         for key, _ in self._names(names, offset):
             if dimension is None:
@@ -263,6 +268,35 @@ class Directives:
             self.scope.declare(key, Declaration(Kind.VARIABLE, Domain.REAL, vectors.VectorVariableInfo(
                 dimension=dimension, components=components)))
 
+    def _in_interval(self, body, offset, discrete):
+        """`variable p in [0, 1]` (also `(0, 1)`, `[0, \\infty)`, `\\lbrack 0, 1 \\rbrack`):
+        real variables ranging over an interval with number ends — a probability parameter
+        "p ∈ [0, 1]" of Bishop, Murphy and the Book of Statistical Proofs. Each is declared
+        with its interval (`VariableInfo.interval`): every row using it free assumes it lies
+        inside (`intervals.hypotheses`), an integral over it without limits runs between the
+        ends and an optimum over it without a range runs over it. False when `body` has no
+        interval; refused for ends that are not numbers or ±∞, or do not make an interval."""
+        names, sep, space = body.partition(" in ")
+        if not sep or not INTERVAL.fullmatch(space):
+            return False
+        at = offset + len(names) + len(sep) + len(space) - len(space.lstrip())
+        if discrete:
+            raise self.source.error("a discrete variable ranges over a finite set, not an "
+                                    "interval", at)
+        low, high, closed = self.reader.read_range(space, at)
+        why = intervals.not_an_interval(low, high, closed)
+        if why is not None:
+            raise self.source.error(f"a variable's range {space.strip()}: {why}", at)
+        for key, at_name in _distinct(self.source, self._names(names, offset)):
+            if self.scope.lookup(key) is not None:
+                raise self.source.error(f"{key} has a meaning above: declare its range where "
+                                        "it is first declared (one name means one thing)",
+                                        at_name)
+            name = self.scope.declare_variable(key, interval=(low, high, closed))
+            self.scope.index_ranges += tuple((name, h) for h in
+                                             intervals.hypotheses(name, low, high, closed))
+        return True
+
     def _space(self, body, offset):
         """(names, dimension term or None) of `z in \\mathbb{R}^J`."""
         names, sep, space = body.partition(" in ")
@@ -270,12 +304,6 @@ class Directives:
             return body, None
         space_at = offset + len(names) + len(sep)
         found = re.fullmatch(r"\s*\\mathbb\s*\{\s*R\s*\}\s*\^\s*(\{(.+)\}|(.))\s*", space)
-        if found is None and re.fullmatch(r"\s*(\(|\[|\\lbrack|\]).*(\)|\]|\\rbrack|\[)\s*", space):
-            raise self.source.error(
-                "a variable's range as an interval (p in [0, 1]) is not read yet: integrals "
-                "over it would run over the real line — declare `variable p`, write the "
-                "integral's limits (\\int_0^1 … dp) and the bounds (assume 0 \\le p, p "
-                "\\le 1)", space_at)
         if found is None:
             raise self.source.error("a vector's space reads \\mathbb{R}^J", space_at)
         text = found.group(2) or found.group(3)
@@ -961,6 +989,14 @@ class Directives:
         found = self.scope.lookup(key)
         if found is not None and found[1].declared and found[1].kind is Kind.VARIABLE:
             raise self.source.error(f"{key} is a variable; a density needs another name", offset)
+        ranged = next((v for v in over if intervals.interval_of(self.scope.table.get(v))), None)
+        if ranged is not None:
+            raise self.source.error(
+                f"{ranged.latex} is declared in an interval: a density over it would be drawn "
+                f"on the real line while integrals over {ranged.latex} run over the interval — "
+                f"declare `variable {ranged.latex}` and the density's support (density "
+                f"{key} over {ranged.latex} in [0, 1]), or give the density by a formula "
+                "(define)", offset)
         family = formula.family if formula is not None else None
         if family is not None:
             self._not_over_named_values(over, offset)

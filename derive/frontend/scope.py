@@ -259,9 +259,10 @@ class FileScope:
         return list(dict.fromkeys([name.latex] + [label_name(label) for label, named in
                                                  self.heads.items() if named is name]))
 
-    def declare_variable(self, key, discrete=False, support=None):
+    def declare_variable(self, key, discrete=False, support=None, interval=None):
         """Declare a variable; a discrete one without a range ranges over a finite set of
-        its own (unspelled, with its size)."""
+        its own (unspelled, with its size); a continuous one over the real line, or over
+        `interval` ((low, high, closed): `variable p in [0, 1]`)."""
         if discrete and support is None:
             support = Name(own_range(key))
             self.declare_unspelled(support, Declaration(Kind.SET, Domain.COMPLEX,
@@ -272,7 +273,8 @@ class FileScope:
                 self.declare_unspelled(size, Declaration(Kind.SYMBOL, Domain.NATURAL,
                                                          SizeInfo(support)))
         return self.declare(key, Declaration(Kind.VARIABLE, Domain.REAL,
-                                             VariableInfo(discrete=discrete, support=support)))
+                                             VariableInfo(discrete=discrete, support=support,
+                                                          interval=interval)))
 
     def declare_unspelled(self, name, declaration):
         """Declare a name no spelling reaches (the range of a discrete variable declared

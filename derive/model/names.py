@@ -79,6 +79,9 @@ class VariableInfo:
 
     discrete: bool = False
     support: Name | None = None    # the SET it ranges over, when declared (`x in \\mathcal X`)
+    # `variable p in [0, 1]`: (low, high, closed) of the interval it ranges over — Num ends
+    # or None for an infinite one, `closed` as written ("[]", "[)", "(]", "()") — or None
+    interval: tuple | None = None
 
 
 @dataclass(frozen=True, eq=False)

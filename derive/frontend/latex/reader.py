@@ -136,6 +136,7 @@ from derive.model.terms import nodes as subterms
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
+from derive.frontend import intervals
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
@@ -822,8 +823,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if head is None or head.label is not None and head.params:
             raise self.error("a definition starts with the name it defines, and its "
                              "arguments are fresh letters: f(t) = …", children[0])
-        with self.bindings(head.params):
-            body = self.term(children[2])
+        one, body = self._body_at_index(head, children[2])
+        if one:                                 # `define \mu_n = …` at the file's n
+            self._one_name_noted(head)
+            return _named(head).key, _named(head).params, body, None
         self._summed_not_free([body])
         if head.squared:                  # define \sigma_q^2(t) = …: σ_q is the root
             body = Pow(body, HALF)
@@ -836,6 +839,42 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         return head.key, head.params, body, head.label
+
+    def _at_the_files_index(self, head):
+        """Whether `head` is indexed at a letter the file declares a whole number (`define
+        \\mu_n = …` beside `natural n`): the posterior mean after the file's n observations
+        (Bishop's μ_N, the Book of Statistical Proofs' μ_n). Read as a family μ at each
+        index, it is refused where the family cannot stand — a definition in its body keeps
+        the file's n inside μ_m (`_no_letter_captured`), or a member is a name of its own
+        above (`positive \\lambda_0` beside `define \\lambda_n`) — and is then one name, μ_n at
+        the file's n (its body reads that n; a member at another index, μ_2, is refused by
+        `_no_member_of_one_name`)."""
+        index = head.params[0] if head.params else None
+        found = self.declared(index.latex) if index is not None else None
+        return index is not None and index.local is LOCAL_INDEX and not head.squared and \
+            found is not None and found[1].kind is Kind.SYMBOL and found[1].domain.is_integer
+
+    def _body_at_index(self, head, node):
+        """(one name?, body): the definition's body `node` read with the head's parameters
+        bound — or, for a head at the file's whole number that cannot be a family there
+        (`_at_the_files_index`), read as one name's, with the file's letter (True)."""
+        at_index = self._at_the_files_index(head)
+        if not (at_index and self._member_named_above(head)):
+            try:
+                with self.bindings(head.params):
+                    return False, self.term(node)
+            except InputError as problem:
+                if not at_index or getattr(problem, "captured", None) != head.params[0].latex:
+                    raise
+        with self.bindings(_named(head).params):
+            return True, self.term(node)
+
+    def _member_named_above(self, head):
+        """Whether a member spelling of the indexed head's base (`\\lambda_{0}`) names a
+        declared or defined name of its own."""
+        prefix = head.key.removesuffix("\\cdot}")
+        return any(key.startswith(prefix) and name in self.scope.table and
+                   self.scope.table[name].declared for key, name in self.scope.names.items())
 
     def _restated_law(self, head, node):
         """The body (`node` read) of `define p(x) = …` (`head`) when it states a value a
@@ -1612,8 +1651,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 is_token(node, "LETTER") and self.bound_name(node.value) is not None and \
                 self.bound_name(node.value).local is LOCAL_INDEX:
             raise self.error(f"{p.key} reads as {p.base} at an index, but {key} is one name "
-                             f"(its body does not use its subscript, or the file declares that "
-                             f"letter no whole number), of which {p.key} is no member: define "
+                             f"(its body does not use its subscript, the file declares that "
+                             f"letter no whole number, or it is defined at the file's own "
+                             f"whole number), of which {p.key} is no member: define "
                              f"{p.base} at each index — at a letter undeclared or declared a "
                              f"whole number, the body written in it — or name this quantity "
                              f"otherwise", p.node)
@@ -4188,10 +4228,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             declared = self.scope.table.get(name)
             if declared is not None and declared.kind is Kind.SYMBOL and \
                     self.bound_name(name.latex) not in (None, name):
-                raise self.error(f"{p.key} is defined with the file's {name.latex}, and "
-                                 f"{name.latex} is bound here: the binder does not reach into "
-                                 f"the definition (it would keep the file's {name.latex}) — "
-                                 f"write the definition out, or bind another letter", p.node)
+                problem = self.error(f"{p.key} is defined with the file's {name.latex}, "
+                                     f"and {name.latex} is bound here: the binder does not "
+                                     f"reach into the definition (it would keep the file's "
+                                     f"{name.latex}) — write the definition out, or bind "
+                                     f"another letter", p.node)
+                problem.captured = name.latex   # `_at_the_files_index` may read a name
+                raise problem
 
     def _not_moving_a_named_density(self, p, info, args, bracket):
         """A definition applied at another value of a parameter whose letter names a density
@@ -5542,9 +5585,15 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
     def read_interval(self, text, start):
         """(low, high) of a support written `(a, b)`, `[0, \\infty)`, `\\mathbb{R}`; None for
         an infinite end."""
+        low, high, _ = self.read_range(text, start)
+        return low, high
+
+    def read_range(self, text, start):
+        """(low, high, closed) of an interval written `(a, b)`, `[0, \\infty)`,
+        `\\mathbb{R}`: None for an infinite end, `closed` as written (`"[)"`)."""
         tree = self._parse(text, start)
-        low, high, _ = self._interval(tree.children[0])
-        return (None if low is neg(OO) else low), (None if high is OO else high)
+        low, high, closed = self._interval(tree.children[0])
+        return (None if low is neg(OO) else low), (None if high is OO else high), closed
 
     def no_function_value(self, node, where):
         """Refuse, saying what is missing, a value of an undeclared function at arguments
@@ -6623,12 +6672,20 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"which values count — write the sum "
                                  f"(\\sum_{{{key}=a}}^{{b}})", piece.node)
             var = self.fresh(key, origin=found[0])
+            limits = intervals.integral_limits(found[1]) if lower is None else None
+            if limits is not None and piece.sub is not None:
+                raise self.error(f"{key} is declared in an interval: an integral over it runs "
+                                 f"over that interval without limits written, or between the "
+                                 f"limits written (\\int_0^1) — a subscript naming a range "
+                                 f"(\\mathbb{{R}}, a set) is not read for it", piece.sub)
+            if limits is not None:          # `variable p in [0, 1]`: ∫ … dp over [0, 1]
+                lower, upper = limits
         elif renamed is not None:
             var = self.fresh(key, origin=renamed)          # ∫ p(y) … dy: x renamed y
         else:
             self.unbindable_law_parameter(key, piece.node, "an integral over")
             var = self.fresh(key, declaration=LOCAL_REAL)
-        if piece.sub is None and piece.sup is None:
+        if piece.sub is None and piece.sup is None and lower is None:
             self.scope.unranged.add(var)     # only these can be indefinite (`chains._indefinite`)
         self.weighing.add(var)
         weights = self._bare_families_at(body, var) if not callable(body) else []
@@ -6869,8 +6926,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if family is not None and key != family.latex.removesuffix("_{\\cdot}") and \
                 var_node is spec:           # \sup_{x_i} of `positive x_i for i = 1..n`
             low, closed, member = self._member_range(family, low, closed)
-        if found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
-                                                                         Kind.VARIABLE):
+        if found is not None and var_node is spec and intervals.interval_of(found[1]):
+            low, high, closed = intervals.ends(intervals.interval_of(found[1]))   # `variable p in [0, 1]`
+        elif found is not None and var_node is spec and found[1].kind in (Kind.SYMBOL,
+                                                                           Kind.VARIABLE):
             low, closed, member = self._declared_range(found, kind, key, low, closed, node)
         over = self._function_class(spec.children[2]) if is_tree(spec, "domain") else None
         if found is not None and found[1].kind is Kind.PARAMETER:
