@@ -5546,6 +5546,8 @@ MEMBERS = "% derive: natural m\n% derive: positive b_i, o_i for i = 1..m\n"
     (r"\log b_i o_i = \log b_i + \log o_i", "verified"),
     (r"\log b_i^2 o_i = 2 \log b_i + \log o_i", "verified"),
     (r"\log b_i o_i = \log b_i \cdot \log o_i", "refuted"),
+    # a space between members is as ambiguous as between letters (atkE round 29: refuted)
+    (r"\log b_i \, o_i = \log b_i + \log o_i", "error"),
 ])
 def test_a_bracketless_log_takes_a_product_of_family_members(row, expected):
     """`\\log b_i o_i` is log(b_i o_i), as `\\log a b` is log(ab): a member of a declared

@@ -634,3 +634,27 @@ def test_steps_before_a_refused_side_keep_the_file_s_hypotheses(tail):
     assert decided(text)[0] == "verified"
     wrong = text.replace("a > 0", "a < 0")
     assert decided(wrong)[0] == "refuted"
+
+
+@pytest.mark.parametrize("rows", [
+    # atkE round 29: an expectation over a declared variable read what moves with it as a
+    # constant (E[σ] = σ verified, the true E[σ] = 1/2 refuted)
+    [r"\sigma = \sigma(w x)", r"\mathbb{E}_{x \sim \mathcal{N}(0,1)}[\sigma] = \sigma"],
+    [r"\sigma = \sigma(w x)", r"\mathbb{E}_{x \sim \mathcal{N}(0,1)}[\sigma] = \frac12"],
+    [r"\sigma = \sigma(w x)", r"\mathbb{E}_{x \sim p}[x \sigma] = \sigma \mathbb{E}_{x \sim p}[x]"],
+    [r"g(t) = t x^2", r"\mathbb{E}_{x \sim p}[g(w)] = g(w)"],
+    [r"g(t) = t x^2", r"\mathbb{E}_{x \sim p}[g(w)] = w"],
+])
+def test_an_expectation_never_holds_what_moves_with_its_variable_fixed(rows):
+    from probability_support import display, verdicts as decided
+    header = ("% derive: variable x\n% derive: real w\n% derive: density p = \\mathcal{N}(0, 1) "
+              "over x\n% derive: define \\sigma(t) = \\frac{1}{1 + e^{-t}}\n")
+    assert decided(display(header, *rows))[-1] == "error"
+
+
+def test_a_variance_over_an_inline_family_is_refused_at_its_position():
+    """atkE round 29: `\\operatorname{Var}_{x \\sim \\mathcal{N}(0,1)}[x]` was an internal error
+    that left the whole file unread."""
+    from probability_support import steps
+    (step,) = steps("% derive: variable x\n$$ \\operatorname{Var}_{x \\sim \\mathcal{N}(0,1)}[x] = 1 $$\n")
+    assert step.kind == "unreadable" and "declare the law" in step.message

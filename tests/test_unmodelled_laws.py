@@ -86,3 +86,13 @@ def test_each_density_is_its_own_function_of_the_variables_it_is_written_at(head
 def test_a_density_at_a_bound_copy_of_its_variable_is_the_same_function():
     row = r"\int q(x_1 \mid x_0) \, dx_1 = \int q(x_1 \mid x_0) \, dx_1 + 0"
     assert verdicts(display(HEADER, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("row", [
+    # atkE round 29: the marginals without a bar were one function under an integral
+    r"\int_0^1 q(x_1) \, dx_1 = \int_0^1 q(x_0) \, dx_0",
+    r"\int_0^1 q(x_1) \log q(x_1) \, dx_1 = \int_0^1 q(x_0) \log q(x_0) \, dx_0",
+])
+def test_each_marginal_is_its_own_function_of_its_variable(row):
+    text = display(HEADER, r"q(x_1 \mid x_0) = q(x_1 \mid x_0)", row)
+    assert verdicts(text) == ["verified", "undecided"]

@@ -507,6 +507,7 @@ class Expectations:
             bound = self.fresh(key, declaration=families.own_variable(dist))
         with self.binding(key, bound):
             value = Expect(bound, dist, self.term(bracket.args[0]))
+            self.unreached_letter(key, bound, value.body, piece.node, "an expectation over")
         if bracket.open == "(":
             self._factors_after(piece, rest[1:], (bound.origin,) if bound.origin else (),
                                 {key})
@@ -525,6 +526,10 @@ class Expectations:
                     value = read()
                 else:
                     value = self.product(body) if isinstance(body, list) else self.term(body)
+                node = getattr(body[0], "node", None) if isinstance(body, list) and body \
+                    else body if hasattr(body, "data") else None
+                for key, bound in zip(averaging.keys, bounds):   # `define s = x^2`, E_{x∼p}[s]
+                    self.unreached_letter(key, bound, value, node, "an expectation over")
             for bound in bounds:
                 self._one_spelling(bound)
             return value
@@ -740,6 +745,11 @@ class Expectations:
             self.no_function_value(dist_node, "as the law drawn from")
             raise self.error("this is not a declared distribution; declare it with "
                              "'% derive: density …'", dist_node)
+        if isinstance(dist, Family):       # `\operatorname{Var}_{x \sim \mathcal{N}(0,1)}`
+            raise self.error("only an expectation reads a standard family written inline "
+                             "under it; for this operator declare the law (% derive: "
+                             "density p = \mathcal{N}(0, 1) over x) and draw from it "
+                             "(x \sim p)", dist_node)
         var = self.piece(single(var_node))
         copied = self.sample_of(var.key) if isinstance(var, NamePiece) else None
         if not isinstance(var, NamePiece) or var.power is not None or \

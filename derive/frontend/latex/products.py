@@ -1017,7 +1017,7 @@ class Products:
         pieces used)."""
         if spaced:
             tail = self.product_factors(spaced)
-            if not any(_applied(a) for a in [arg, *tail]):
+            if not any(_applied(a) and not self._family_value(a) for a in [arg, *tail]):
                 raise self.error(f"a space inside the argument of \\{p.fname} without "
                                  f"brackets, between factors where no function is applied "
                                  f"(\\{p.fname} 2\\pi e\\,\\sigma^2, \\log p(x)\\, q(x)), is "

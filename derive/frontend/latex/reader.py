@@ -3554,7 +3554,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self._not_at_a_function(key, bracket)
             if "_{" in key:
                 self._tag_beside_index(key, p.node)
-            if self.written_with_bar(bracket):        # `q(x_t \mid x_0)`: `unmodelled_laws`
+            law = self.scope.lookup(key)
+            if self.written_with_bar(bracket) or law is not None and \
+                    isinstance(law[1].info, UnmodelledLawInfo):     # and `q(x_T)` beside it
                 return self._powered(self.unmodelled_conditional(key, bracket, p.node),
                                      bracket), 2
             name, conflict = self.scope.implicit(key, Kind.FUNCTION, self.offset + _start(p.node))
