@@ -5498,46 +5498,6 @@ def test_a_bare_density_at_the_expectation_s_variable_is_still_read(row, expecte
     assert reading(row, TWO_LAWS) == [expected]
 
 
-# ---- worked examples: one letter for each example's number (s19d concrete entropies)
-BITS = "% derive: information in bits\n"
-
-
-def test_a_worked_value_s_letter_names_the_next_example_s_number():
-    """`H = … = 1` then `H = … = 2` in the next display: worked examples name each
-    example's quantity by the same letter, so the second display defines H anew
-    (`Reader._worked_value`) — its steps are checked, none against the first example's."""
-    text = display(BITS, r"H = -[0.5 \log_2 0.5 + 0.5 \log_2 0.5] = -2 \cdot 0.5 \cdot (-1) = 1",
-                   r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = -4 \cdot 0.25 \cdot (-2) = 2",
-                   r"H = -[1 \cdot \log_2 1 + 0] = 0")
-    assert verdicts(text) == ["definition", "verified", "verified",
-                              "definition", "verified", "verified", "definition", "verified"]
-
-
-@pytest.mark.parametrize("wrong, expected", [
-    (r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = -4 \cdot 0.25 \cdot (-2) = 3",
-     ["definition", "verified", "definition", "verified", "refuted"]),
-    (r"H = -4 \cdot 0.25 \cdot \log_2 0.25 = -4 \cdot 0.25 \cdot (-1) = 1",
-     ["definition", "verified", "definition", "refuted", "verified"]),
-])
-def test_a_wrong_step_of_the_next_example_is_still_refuted(wrong, expected):
-    text = display(BITS, r"H = -2 \cdot 0.5 \cdot (-1) = 1", wrong)
-    assert verdicts(text) == expected
-
-
-@pytest.mark.parametrize("rows, expected", [
-    # a letter defined with an unknown is no worked value: the next row is a claim about it
-    ([r"H = a + 1", r"H = a + 2"], ["definition", "refuted"]),
-    ([r"H = a + 1", r"H = 1 + a"], ["definition", "verified"]),
-    # a worked value restated with an unknown is a claim about that value
-    ([r"H = 2", r"H = a + 2"], ["definition", "refuted"]),
-    ([r"H = 2 \cdot 1", r"H = 0 \cdot a + 2"], ["definition", "verified"]),
-    # only the letter alone heads a new example: `2 H = 5` is a claim (atkD round 28)
-    ([r"H = 1 + 0 = 1", r"2 H = 5", r"H + 1 = 2"], ["definition", "verified", "refuted", "verified"]),
-])
-def test_only_a_number_after_a_number_names_a_new_example(rows, expected):
-    assert verdicts(display("% derive: real a\n", *rows)) == expected
-
-
 # ---- s22a (Cover & Thomas's doubling rate, a Markdown wiki page)
 MEMBERS = "% derive: natural m\n% derive: positive b_i, o_i for i = 1..m\n"
 

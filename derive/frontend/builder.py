@@ -305,7 +305,6 @@ class Builder:
         pending_expect, note = ("", "") if ahead else self.directives.take_pending()
         point = None if ahead else self.directives.take_point()
         self._read += 1
-        self.reader.opens_display = not below
         at = continuation(text)
         if at is not None and self._read > 1 and not (heads and signed_start(text, at)):
             op = re.match(r"\\[a-zA-Z]+|.", text[at:]).group(0)

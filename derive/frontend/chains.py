@@ -514,9 +514,7 @@ class ChainBuilder:
         if head.squared:                # `s^2 = …`: s is the body's principal square root
             body = Pow(body, HALF)
         info = DefinitionInfo(head.params, body, f"{head_part.latex} = {body_part.latex}",
-                              "chain" if body_part.relation is Relation.EQ else "coloneq")
-        if head.renews:                 # worked examples: `H = …` names the next example's
-            self.scope.renew(head.key)
+                              "chain")
         try:
             name = self.scope.define(head.key, info, head=head.label) if head.value_at is None \
                 else self.scope.abbreviate(head.key, head.value_at, info)

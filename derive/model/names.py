@@ -262,8 +262,7 @@ class DefinitionInfo:
     params: tuple                  # bound Names, substituted on application
     body: object                   # a Term
     latex: str                     # as written
-    source: str = "define"         # "define" (a directive), "chain" (a chain's first row
-    #                                with `=`), "coloneq" (with `:=`, `\\doteq`, …)
+    source: str = "define"         # "define" (a directive), "chain" (a chain's first row)
 
 
 @dataclass(frozen=True)

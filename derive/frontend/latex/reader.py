@@ -253,7 +253,6 @@ class Head:
     quantity: str | None = None    # over declared variables: the label, if the body is one
     shadows: tuple = ()            # defined numbers its parameters' letters name (`L(h)`)
     value_at: str | None = None    # `\sigma = \sigma(a)`: the function's value at a (its text)
-    renews: bool = False           # a worked value's letter given the next example's number
 
 
 @dataclass(frozen=True)
@@ -316,7 +315,6 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.squaring = False      # the head read is a name squared (`define \sigma_q^2(t)`)
         self.declaring = False     # reading the name a directive declares: any letter
         self.naming_ahead = False  # a row that defines what an earlier row of its display uses
-        self.opens_display = False  # the row is its display's first (`_worked_value`)
         self.prime_variable = None  # v of a row starting `f'(v)`: what `(…)'` differentiates by
         self._indexing = 0         # reading a family member's subscript
         # The letters bound by the operators read so far that took the rest of their run —
@@ -423,13 +421,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             sides.append((child, vector is not None))
             if params and len(parts) == 1 and parts[0].head is not None:
                 self._shadowed(parts[0].head, term, child)
-            if len(parts) == 1 and parts[0].head is not None and parts[0].head.renews and \
-                    (free_names(term) or any(isinstance(t, Dist) for t in subterms(term))):
-                # `H = -\sum_x p(x) \log p(x)` after `H = … = 1`: no new example's number,
-                # a claim about the one H names
-                parts[0] = replace(parts[0], term=self.term(children[0]), head=None)
-                params = ()
-            elif len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
+            if len(parts) == 1 and parts[0].head is not None and _one_name(parts[0].head, term):
                 params = _named(parts[0].head).params
                 with self.bindings(params):
                     term = self.term(child)
@@ -1373,9 +1365,6 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  f"a name of its own nor the family {name.base}: define it "
                                  f"at a letter ({name.base}_n = …)", items[0])
         if bracket is None:
-            if known and relation is Relation.EQ and not directive and scale == 1 and \
-                    self.opens_display and self._worked_value(name.key):     # not `2H = 5`
-                return Head(name.key, None, (), renews=True)
             if known and relation is not DEFINE:
                 return None
             if name.key in ALWAYS_OPERATORS and relation is not DEFINE:
@@ -1556,19 +1545,6 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """Whether a name spelled with both scripts (`Z_{\\theta}^{h}`) is declared or
         defined as one name."""
         return self.bound_name(key) is not None or self.scope.lookup(key) is not None
-
-    def _worked_value(self, key):
-        """Whether `key` is a letter a display gave a number (`H = -[0.5 \\log_2 0.5 + …]
-        = 1`: a chain's first row, no parameters, a body with no unknown): worked examples
-        name each example's quantity by the same letter, so a later display heading a number
-        by it (`H = -4 \\cdot 0.25 \\log_2 0.25`) on its first row names the next
-        example's — a new meaning from there on (`Scope.renew`), never a claim refuted
-        against the last example's. (Inside one display `H` keeps its meaning.)"""
-        found = self.declared(key)
-        info = found[1].info if found is not None else None
-        return isinstance(info, DefinitionInfo) and info.source == "chain" and \
-            not info.params and key not in self.scope.abbreviations and \
-            not free_names(info.body) and not any(isinstance(t, Dist) for t in subterms(info.body))
 
     def _not_redefined(self, key, relation, node, bare):
         """Raise when `:=` (`\\doteq`, `\\triangleq`) in a row defines a name the file
