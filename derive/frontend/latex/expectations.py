@@ -748,8 +748,8 @@ class Expectations:
         if isinstance(dist, Family):       # `\operatorname{Var}_{x \sim \mathcal{N}(0,1)}`
             raise self.error("only an expectation reads a standard family written inline "
                              "under it; for this operator declare the law (% derive: "
-                             "density p = \mathcal{N}(0, 1) over x) and draw from it "
-                             "(x \sim p)", dist_node)
+                             "density p = \\mathcal{N}(0, 1) over x) and draw from it "
+                             "(x \\sim p)", dist_node)
         var = self.piece(single(var_node))
         copied = self.sample_of(var.key) if isinstance(var, NamePiece) else None
         if not isinstance(var, NamePiece) or var.power is not None or \
