@@ -552,6 +552,47 @@ def test_a_slash_before_a_juxtaposed_product_is_refused(row):
     assert (step.location.line, step.location.column) == (4, 4 + row.index("/"))
 
 
+# `-1/N \sum_i^N \log p(x_i)` (s22b): a slash between two single factors before a sum, a
+# product, an integral or an expectation is (1/N)·Σ, as every author means it; any other
+# factor after the divisor, or a numerator of factors side by side, stays refused.
+_AVERAGED = "% derive: natural n, N\n% derive: real x_i for i = 1..n\n% derive: real a\n"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ([r"1/N \sum_{i=1}^N 2 = 2", r"1/N \sum_{i=1}^N 2 = 2/N"], ["verified", "refuted"]),
+    ([r"-1/N \sum_{i=1}^N 3 = -3", r"-1/N \sum_{i=1}^N 3 = 3"], ["verified", "refuted"]),
+    ([r"1/(n-1) \sum_{i=1}^n x_i = \frac{1}{n-1} \sum_{i=1}^n x_i",
+      r"1/(n-1) \sum_{i=1}^n x_i = \frac{1}{(n-1) \sum_{i=1}^n x_i}"], ["verified", "refuted"]),
+    ([r"1/n^2 \sum_{i=1}^n x_i = \frac{\sum_{i=1}^n x_i}{n^2}",
+      r"1/n^2 \sum_{i=1}^n x_i = \frac{\sum_{i=1}^n x_i}{n}"], ["verified", "refuted"]),
+    ([r"1/n \prod_{i=1}^n 2 = 2^n / n", r"1/n \prod_{i=1}^n 2 = 2^{n-1}"],
+     ["verified", "refuted"]),
+    ([r"1/2 \int_0^1 2a \, da = \frac{1}{2}", r"1/2 \int_0^1 2a \, da = 1"],
+     ["verified", "refuted"]),
+])
+def test_a_slash_before_a_big_operator_scales_it(rows, expected):
+    assert verdicts(display(_AVERAGED, *rows)) == expected
+
+
+@pytest.mark.parametrize("row", [
+    r"1/2N \sum_{i=1}^N 2 = 1", r"2a/n \sum_{i=1}^n x_i = 0", r"1/N \log N = 0",
+    r"1/N 2 \sum_{i=1}^N 2 = 1",
+])
+def test_a_slash_before_factors_then_a_big_operator_stays_refused(row):
+    (step,) = steps(display(_AVERAGED, row))
+    assert step.kind == "unreadable" and "'/' before factors side by side" in step.message
+
+
+def test_a_family_letter_applied_as_a_function_is_refused():
+    """`p(x_i)` beside `positive p_k for k = 1..K` (the perplexity post): an unknown function
+    p of its own beside the family p_k would make the author's true step (p(x_i) = p_k for an
+    item of class k) false — refused, never refuted."""
+    text = display("% derive: natural N, K\n% derive: positive p_k for k = 1..K\n",
+                   r"-1/N \sum_{i=1}^N \log p(x_i) = -\sum_{k=1}^K \frac{1}{K} \log p_k")
+    (step,) = steps(text)
+    assert step.kind == "unreadable" and "declared as the family" in step.message
+
+
 @pytest.mark.parametrize("row, expected", [
     (r"a / b \cdot a = 1", "(a / b) · a = 1"),
     (r"a / (2b) = 1", "a / (2 · b) = 1"),

@@ -3642,3 +3642,51 @@ def test_a_signed_functions_value_is_not_shifted():
     verdict = decide(step, "0", clock.now() + 20)
     assert "cannot use the hypothesis h(0) = 1" in verdict.detail
     assert verdict.status.value in ("refuted", "undecided")
+
+
+_JOINT = ("% derive: joint P over v, w\n% derive: random V with density P over v\n"
+          "% derive: random W with density P over w\n")
+
+
+@pytest.mark.parametrize("label", [
+    "ind", "indep.", "iid", "i.i.d.", r"iid/zero\ mean", r"zero\ mean", r"\text{ind.}",
+    r"\text{by independence}", r"\mathrm{indep}", r"(\text{independence})", r"\text{i.i.d.}",
+])
+def test_a_stacked_label_stating_an_assumption_is_the_rows_reason(label):
+    """`\\stackrel{ind}{=}`, `\\stackrel{iid/zero\\ mean}{=}`, `\\overset{\\text{by
+    independence}}{=}` (deep-learning notes, s22b) say on what the step rests, as the same
+    words beside the row: E(VW) = E(V)E(W) of a declared joint fails for dependent V, W —
+    no counterexample to what the author claims (undecided, naming the label; it was refused,
+    or set aside and refuted), while a step true without it is verified."""
+    text = display(_JOINT, rf"\mathbb{{E}}(VW) \stackrel{{{label}}}{{=}} "
+                   r"\mathbb{E}(V)\mathbb{E}(W)",
+                   rf"\mathbb{{E}}(V + W) \overset{{{label}}}{{=}} \mathbb{{E}}(V) + \mathbb{{E}}(W)")
+    assert verdicts(text) == ["undecided", "verified"]
+    step = steps(text)[0]
+    assert any("independen" in r or "ind" in r or "iid" in r or "mean" in r or "i.i.d." in r
+               for r in step.reasons)
+
+
+@pytest.mark.parametrize("label", [
+    "(a)", r"\text{(b)}", "(iv)", r"\star", r"\text{Jensen}", "Jensen", "linearity",
+    r"\text{expand}", r"Cauchy-Schwarz",
+])
+def test_a_stacked_tag_or_a_reasons_name_is_set_aside(label):
+    """A tag (`(a)`, `(b)`: a remark below the display) or a reason's name (`Jensen`, typed
+    in math too) states no hypothesis: the label is set aside and a false step refuted, a
+    true one verified — as the same words beside the row."""
+    assert verdicts(display("% derive: real a, b\n",
+                            rf"(a + b)^2 \stackrel{{{label}}}{{=}} a^2 + b^2",
+                            rf"(a + b)^2 \stackrel{{{label}}}{{=}} a^2 + 2ab + b^2")) \
+        == ["refuted", "verified"]
+
+
+@pytest.mark.parametrize("label", [
+    "d", "as", "law", r"\text{false}", "false", "?", r"\times", "c", r"\text{wrong}",
+])
+def test_a_stacked_label_that_may_change_or_negate_the_relation_is_refused(label):
+    """A lone letter or two (`d`: in distribution, `as`: almost surely), `law`, a negation
+    (`false`, `\\times`) or a question stays refused at the label: never the plain relation,
+    never a reason."""
+    assert verdicts(display("% derive: real a, b\n",
+                            rf"(a + b)^2 \stackrel{{{label}}}{{=}} a^2 + 2ab + b^2")) == ["error"]

@@ -99,7 +99,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from derive.frontend.latex.relations import INEQUALITY, ORDER_COMMAND, top_level_law
-from derive.frontend.latex.wrappers import stacked_relation
+from derive.frontend.latex.wrappers import stacked_relation, stacked_words
 from derive.notation.elementary import SPELLINGS
 
 # A `\quad`, or a run of two or more control spaces (`\ \ \ `), which authors type for
@@ -1320,16 +1320,17 @@ _SIZED_CLOSE = re.compile(r"(?:\\(?:right|[bB]igg?r?)\s*)?[)\]]\s*$")
 # Words that may state a hypothesis about the row's letters (`\\text{for a > 0}`, `\\text{since
 # a is positive}`, `(\\text{a positive})`, `\\text{since f is increasing}`): a relation sign, a
 # sign word, a word naming an assumption about the laws or the quantities (`\\text{by
-# independence}`, `(\\text{i.i.d.})`, `\\text{by assumption}`, `\\text{by symmetry}`,
+# independence}`, `ind`, `(\\text{i.i.d.})`, `\\text{zero mean}`, `\\text{by assumption}`,
+# `\\text{by symmetry}`,
 # `\\text{Markov}`: E(VW) = E(V)E(W) "by independence" fails for dependent V, W, which is no
 # counterexample to what the author claims), or a single letter standing as a word (not the
 # English `a`, `A`, `I`).
 _ASSUMING = re.compile(r"(?i:[<>=≤≥≠]|\\(?:le|ge|leq|geq|ne|neq|lt|gt)(?![a-zA-Z])|"
                        r"\b(?:positive|negative|non-?negative|non-?positive|non-?zero|"
                        r"greater|less|at least|at most)\b|"
-                       r"\b(?:independen\w*|i\.\s*i\.\s*d\b\.?|iid|assum\w*|hypothes\w*|"
-                       r"given|markov\w*|stationar\w*|exchangeab\w*|uncorrelated|"
-                       r"symmetr\w*)\b)|"
+                       r"\b(?:independen\w*|indep|ind|i\.\s*i\.\s*d\b\.?|iid|assum\w*|hypothes\w*|"
+                       r"given|markov\w*|stationar\w*|exchangeab\w*|uncorr\w*|"
+                       r"symmetr\w*|zero[- ]?means?|means?[- ]zero|cent(?:er|re)d)\b)|"
                        r"(?<![A-Za-z'\\])(?![aAI](?![A-Za-z']))[A-Za-z](?![A-Za-z'])")
 
 
@@ -1419,7 +1420,9 @@ def _stacked_qualifiers(text, out):
             continue
         words = text[m.end():close]
         _disclaimed(words, m.start())
-        if qualifies(words):
+        if _assumes(words, m.start()):
+            out.reasons.append((m.start(), " ".join(words.split())))
+        elif qualifies(words):
             if any(a.start() > m.start() and _depth(text, a.start()) == 0
                    for a in _IMPLIES.finditer(text)):
                 raise RemarkError(QUALIFIED_PREMISE.format(" ".join(words.split())), m.start())
@@ -1433,6 +1436,20 @@ def _stacked_qualifiers(text, out):
 
 
 _STACKED_LABEL = re.compile(r"\\(?:stackrel|overset|underset)\s*\{")
+
+
+def _assumes(label, at):
+    """Whether the words of a label stacked on a relation (`stacked_words`: in text or typed
+    in math, tags aside) may state a hypothesis of the row — `\\stackrel{ind}{=}`,
+    `\\stackrel{iid/zero\\ mean}{=}`, `\\overset{\\text{by independence}}{=}`,
+    `\\stackrel{\\text{since f is convex}}{\\le}` (`_may_assume`, as beside the row): the
+    row's reason then, checked without it — a counterexample it may exclude refutes
+    nothing. A reason's name (`\\text{Jensen}`) or a tag (`(a)`) stays a remark."""
+    words = stacked_words(label)
+    try:
+        return words is not None and _may_assume(words)
+    except RemarkError as problem:              # a unit: at the label
+        raise RemarkError(problem.message, at) from None
 
 
 def _qualifier_in(text):

@@ -870,7 +870,8 @@ class Products:
             else:
                 value, used = p.term, 1
             terms.append(div(terms.pop(), value) if divide else value)
-            if divide and i + used < n and not isinstance(pieces[i + used], OpPiece):
+            if divide and i + used < n and not isinstance(pieces[i + used], OpPiece) and \
+                    not _scales_big_operator(pieces, i - 1, used):
                 raise self.error("'/' before factors side by side is ambiguous (a / 2b: "
                                  "a/(2b), or (a/2)·b?): write \\frac{a}{2b}, a / (2b) or "
                                  "(a / 2) b", divide.node)
@@ -1371,3 +1372,24 @@ def _before_differential(body):
     if len(body) > 1 and isinstance(body[-1], OpPiece) and body[-1].op == "*":
         return body[:-1]
     return body
+
+
+# What a slash between two single factors may scale (`_scales_big_operator`): a sum, a
+# product, an integral (already read: a `ValuePiece` of its `big` node), an expectation.
+_SCALED_OPERATORS = ("sum", "prod", "int", "iint", "iiint")
+
+
+def _scales_big_operator(pieces, slash, used):
+    """Whether the `/` at `slash` stands between two single factors and a big operator
+    follows the divisor (`-1/N \\sum_i^N \\log p(x_i)`, `1/(n-1) \\sum_i (x_i - m)^2`,
+    `1/T \\int_0^T f`, `1/N \\mathbb{E}[X]`): every author means (1/N)·Σ — the operator
+    is what is averaged, never part of the divisor — so the slash divides the one factor
+    before it by the one after, and the operator multiplies the quotient. Any other factor
+    after the divisor (`a / 2b`) stays ambiguous."""
+    after = slash + 1 + used
+    numerator_alone = slash == 1 or isinstance(pieces[slash - 2], OpPiece)
+    following = pieces[after] if after < len(pieces) else None
+    big = isinstance(following, BigPiece) and following.op in _SCALED_OPERATORS or \
+        isinstance(following, ValuePiece) and is_tree(following.node, "big") or \
+        isinstance(following, ExpectPiece) and following.kind == "E"    # an integral read
+    return used == 1 and numerator_alone and big

@@ -3528,6 +3528,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self._not_of_a_density(key, bracket, p.node)
             self._not_an_operator_above(key, p.node)
             self._not_at_a_function(key, bracket)
+            self._not_a_declared_family(key, p.node)
             if "_{" in key:
                 self._tag_beside_index(key, p.node)
             law = self.scope.lookup(key)
@@ -4017,6 +4018,19 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         # q left anywhere (the law of an expectation, a divergence, an entropy): no functional
         # of q's values — terms are shared, so this is asked of the result, never counted
         return applied if own[0] not in free_names(applied) else None
+
+    def _not_a_declared_family(self, key, node):
+        """`p(x_i)` of a letter the file declares only as a family (`positive p_k for k =
+        1..K`): the author's p is the one distribution (p(x_i) = p_k for an item of class
+        k), but read as an unknown function of its own beside the family, p(x_i) and p_k
+        would be two unrelated things — a step equating them refuted on a made-up p.
+        Refused: one name means one thing (declare the function, or write the member)."""
+        found = self.scope.lookup(key + "_{\\cdot}") if "_" not in key else None
+        if found is not None and found[1].declared:
+            raise self.error(f"{key} is declared as the family {key}_{{\\cdot}} (one value per "
+                             f"index); {key}(…) here would be an unknown function of its own "
+                             f"beside it, unrelated to its members: one name means one thing "
+                             f"— write the member ({key}_k) the step means", node)
 
     def _labelled_elsewhere(self, key, node, heading=False):
         """`f(-x)` where a row defined only the quantity `f(x, y|z)` (its whole head is the

@@ -15,7 +15,11 @@
   (Cover & Thomas mark each step so), a footnote mark (`\\stackrel{\\star}{=}`, `\\overset{*}{\\le}`,
   `\\dagger`, `\\ddagger`, `\\ast`, up to three of them: the remark under the display says why), the relation braced or one token as TeX takes an
   argument (`\\overset{(a)}=`, `\\stackrel{(a)}\\le`) — is the relation; the label is a
-  remark, set aside. A label that says "definition"
+  remark, set aside. Words typed in math without `\\text` (`\\stackrel{ind}{=}`,
+  `\\stackrel{iid/zero\\ mean}{=}`, `\\overset{Jensen}{\\le}`: one word of three letters or
+  more) are words as in `\\text`; `annotations` reads any label's words (`stacked_words`, tags
+  aside) as the same words beside the row — words that may state a hypothesis (`ind`, `by
+  independence`, `zero mean`) make the row's reason, which refutes nothing. A label that says "definition"
   (`def`, `\\text{def}`, `\\mathrm{def}`, `\\triangle`) makes it the definition sign `:=`.
   The label `!` on `=` ("required": the first-order condition `\\frac{d}{d\\lambda} L
   \\stackrel{!}{=} 0 \\Rightarrow …`) makes it `=` in a premise — before the row's first
@@ -103,7 +107,17 @@ _FOOTNOTE_MARK = r"(?:(?:\\(?:star|ast|dagger|ddagger)(?![a-zA-Z])|\*)\s*){1,3}"
 _REASON_LABEL = re.compile(r"\s*(" + _FOOTNOTE_MARK + r"|\(.*\)|\[.*\]|[0-9]+|\\(eq)?ref\s*\{[^{}]*\}|"
                            r"\\(text|textrm|textit|mathrm|mbox)\s*\{\s*(\(.*\)|(?:[^{}A-Za-z]*[A-Za-z]){3}[^{}]*)\})"
                            r"\s*$")
-_NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|i\.\s*i\.\s*d\.?|dist\w*)\b")
+_NOT_A_REASON = re.compile(r"(?i)\b(law|a\.\s*s\.?|dist\w*)\b")
+# A label of words typed in math, without `\\text` (`\\stackrel{ind}{=}`,
+# `\\stackrel{iid/zero\\ mean}{=}`, `\\overset{Jensen}{\\le}`): words of letters (`i.i.d.`,
+# `Cauchy-Schwarz`) apart by spaces, `\\ `, `~`, `/` or `,`, one of them of three letters or
+# more (dots aside: `i.i.d.`) —
+# a lone letter (`d`: in distribution, `c`) or two (`as`: almost surely) is no word.
+_WORD_IN_MATH = r"[A-Za-z](?:[A-Za-z'.-]*[A-Za-z.])?"
+_BARE_WORDS = re.compile(r"\s*(?=.*[A-Za-z](?:\.?[A-Za-z]){2})" + _WORD_IN_MATH +
+                         r"(?:(?:\s|\\[ ,;]|~|/|,)+" + _WORD_IN_MATH + r")*\s*$")
+# What is left of a tag (`(a)`, `(iv)`, `[3]`, `\\text{(A1)}`) once its brackets are off.
+_TAG_WORD = re.compile(r"^(?:[A-Za-z]{1,2}[0-9]*|[0-9]+[a-z]?|[ivxIVX]+|[0-9.]+)?$")
 _BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
 # A font or binary-operator command around one operator sign, and nothing else.
 _OPERATOR_FONT = re.compile(
@@ -296,10 +310,11 @@ def _stacked_and_boxed(text):
         at, end, relation = stacked
         label = text[match.end():label_end]
         definition = _DEFINITION_LABEL.match(label) and relation == "="
-        if not definition and (not _REASON_LABEL.match(label) or _NOT_A_REASON.search(label)):
+        if not definition and not reads_as_reason(label):
             raise Unread(f"a relation with the label {label.strip()} stacked on it: derive "
-                         "reads a label naming a reason ((a), \\text{Jensen}) as the relation "
-                         "itself and \\stackrel{\\text{def}}{=} as :=, but this one may change "
+                         "reads a label naming a reason ((a), \\text{Jensen}, words such as ind or "
+                         "iid) as the relation itself and \\stackrel{\\text{def}}{=} as :=, "
+                         "but this one may change "
                          "what the relation says (d: in distribution; ?: asked; !: required) — "
                          "write the relation plainly", match.start())
         _blank(chars, match.start(), end)
@@ -308,6 +323,30 @@ def _stacked_and_boxed(text):
         else:
             chars[at:at + len(relation)] = list(relation)
     return "".join(chars)
+
+
+def reads_as_reason(label):
+    """Whether a label stacked on a relation is set aside as a reason's name or read as
+    words (`stacked_words`): a tag (`(a)`, `\\star`, `\\eqref{e}`, `3`), words in text
+    (`\\text{Jensen}`, `\\text{by independence}`) or typed in math (`ind`,
+    `iid/zero\\ mean`) — never a label that may say another relation (`d`, `law`, `?`)."""
+    return (_REASON_LABEL.match(label) is not None or _BARE_WORDS.match(label) is not None) \
+        and _NOT_A_REASON.search(label) is None
+
+
+def stacked_words(label):
+    """The words a label stacked on a relation says, as plain text (`\\text{by independence}`
+    → `by independence`, `iid/zero\\ mean` → `iid zero mean`, `(\\text{Jensen})` →
+    `Jensen`) — None for a tag that only points at a remark elsewhere (`(a)`, `(iv)`, `[3]`,
+    `\\star`, `\\eqref{e}`), which says nothing itself. `annotations` reads these words as
+    the same words beside the row: a reason when they may state a hypothesis."""
+    if not reads_as_reason(label) or _DEFINITION_LABEL.match(label):
+        return None
+    plain = re.sub(r"\\(?:eq)?ref\s*\{[^{}]*\}|\\(?:star|ast|dagger|ddagger)(?![a-zA-Z])", " ", label)
+    plain = re.sub(r"\\[ ,;]|~|/|\\[a-zA-Z]+\s*|[{}]", " ", plain)
+    plain = " ".join(plain.split())
+    bare = plain.strip("()[]* ").strip()
+    return None if _TAG_WORD.match(bare) else plain
 
 
 def closing_box(text):
