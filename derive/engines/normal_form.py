@@ -1335,12 +1335,36 @@ class Normaliser:
             c, m = single
             if c > 0 and all(_sign(a) == POS for a, _ in m):
                 return self._root(c, r) * Poly({mono_pow(m, r): Fraction(1)})
+            even = self._root_of_even_powers(c, m, r)
+            if even is not None:
+                return even
         if self.sign(base) == POS:
             c, m, q = split_content(base)
             if c > 0 and all(_sign(a) == POS for a, _ in m):
                 return self._root(c, r) * Poly({mono_mul(mono_pow(m, r),
                                                          frozenset({(self._sum_atom(q), r)})): Fraction(1)})
         return Poly.atom(("opq", "pow", base.key(), Poly.const(r).key()))
+
+    def _root_of_even_powers(self, c, m, r):
+        """(c · ∏ a^e)^r for a rational c > 0 where each atom a is positive, or real at an
+        even power e with e·r whole: a product of nonnegative reals, whose principal root is
+        the product of the roots, |a|^{e·r} for a real a (`\\sqrt{x^2} = |x|`,
+        `(x^4 y^2)^{1/2} = x^2 |y|` for real x, y). None otherwise (a complex atom, an odd
+        power: √(x²) is x or −x for a complex x)."""
+        if c <= 0:
+            return None
+        result = self._root(c, r)
+        for a, e in m:
+            e = Fraction(e)
+            if _sign(a) == POS:
+                result = self.times(result, Poly({mono_pow(frozenset({(a, e)}), r): Fraction(1)}))
+            elif _sign(a) != COMPLEX and e.denominator == 1 and e % 2 == 0 and \
+                    (e * r).denominator == 1:
+                result = self.times(result, self.integer_power(self.absolute(Poly.atom(a)),
+                                                               int(e * r)))
+            else:
+                return None
+        return result
 
     def _root(self, c, r):
         """c^r for a positive rational c, exactly: primes to fractional powers."""

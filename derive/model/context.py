@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from derive.model.names import Declaration, Domain, Kind, SampleInfo
+from derive.model.names import CopyInfo, Declaration, Domain, Kind, SampleInfo
 
 UNDECLARED = Declaration(Kind.SYMBOL, Domain.COMPLEX, declared=False)
 
@@ -64,6 +64,9 @@ class Context:
                 out.append((name.latex, what, variables))
             elif kind is Kind.SYMBOL and declaration.declared:
                 out.append((name.latex, f"is {declaration.domain.value}", ""))
+            elif kind is Kind.SYMBOL and isinstance(info, CopyInfo):
+                out.append((name.latex, "is not declared: a real number, as "
+                            f"{info.of.latex} is", ""))
             elif kind is Kind.SYMBOL and declaration.domain is Domain.NATURAL:
                 out.append((name.latex, "is not declared: a natural number (a sum's or a "
                             "family's last index)", ""))

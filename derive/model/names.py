@@ -115,6 +115,15 @@ class SampleInfo:
 
 
 @dataclass(frozen=True, eq=False)
+class CopyInfo:
+    """An undeclared `x_i`, `x_1`, `x'`, `\\hat{x}`, `\\bar{x}` (…) written free where the
+    file declares the letter x a real number or a variable: the author's copy or coordinate
+    of x, a real number (never x's positivity or integrality: `x_1 = x - 3`)."""
+
+    of: Name
+
+
+@dataclass(frozen=True, eq=False)
 class IndexRange:
     """The declared range of an indexed family (`positive a_i for i = 1..n`): its index
     letter (a canonical key) and the terms of its first and last index. A bound-less

@@ -122,8 +122,8 @@ from derive.frontend.latex.unmodelled_laws import UnmodelledLaws
 from derive.frontend.scope import (CONSTANTS, MAX_EXPANSION, label_keys, own_range,
                                    unread_message)
 from derive.model.derivation import Hypothesis, Relation
-from derive.model.names import (Declaration, DefinitionInfo, DistributionInfo, Domain,
-                                 IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
+from derive.model.names import (CopyInfo, Declaration, DefinitionInfo, DistributionInfo,
+                                 Domain, IndexRange, IndexSubset, Kind, Name, NamedValue, SampleInfo,
                                  label_letters, labelled_by,
                                  SampleSpaceInfo, UnmodelledLawInfo)
 from derive.frontend.reals import why_not_real
@@ -1180,6 +1180,28 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         base = next(g for g in found.groups() if g is not None)
         base = self.declared(base) or self.sample_of(base)
         return base if base is not None and base[1].kind is Kind.VARIABLE else None
+
+    def real_copy(self, key):
+        """The declaration of an undeclared spelling `key` written free that copies a letter
+        x the file declares a real number or a variable (`real x`, `positive x`, `variable
+        x`): `x_i`, `x_1`, `x^{(i)}`, `x'`, `\\hat{x}`, `\\bar{x}`, `\\tilde{x}`,
+        `\\check{x}` and their compounds (`\\hat{x}_i`, `x_i'`) — the author's copy or
+        coordinate of x, a real number (`CopyInfo`), so that `\\sqrt{x_i^2} = |x_i|` is not
+        refuted at a complex x_i the author never meant. Only realness carries over, never
+        positivity or integrality (`x_1 = x - 3`, `n' = n/2`). None for any other spelling:
+        a copy of a complex, undeclared, defined or function letter stays complex."""
+        found = SAMPLE.fullmatch(key) or RENAMED.fullmatch(key)
+        if found is None:
+            return None
+        base = next(g for g in found.groups() if g is not None)
+        letter = self.declared(base)
+        if letter is None:
+            return self.real_copy(base)     # \hat{x}_i, x_i': a copy of a copy of x
+        name, declaration = letter
+        if declaration.kind is Kind.VARIABLE or \
+                declaration.kind is Kind.SYMBOL and declaration.domain.is_real:
+            return Declaration(Kind.SYMBOL, Domain.REAL, CopyInfo(name), declared=False)
+        return None
 
     def unbindable_law_parameter(self, key, node, binder):
         """Refuse a binder (`binder`: "an integral over", "a limit over", "an optimum over")
@@ -4093,7 +4115,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(f"{key} is this file's reference measure (d{key} at line {line}:"
                              f"{column}): a number of the same name would give it a second "
                              f"meaning — name the number otherwise", node)
-        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node))
+        name, conflict = self.scope.implicit(key, Kind.SYMBOL, self.offset + _start(node),
+                                             self.real_copy(key))
         self._conflict(key, conflict, node, Kind.SYMBOL)
         for spelling in (f"{key}'", f"{key}''", f"\\dot{{{key}}}", f"\\ddot{{{key}}}"):
             self._undeclared_use(spelling, Kind.FUNCTION, key, node, spelling)
@@ -4818,17 +4841,19 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         `SampleInfo`), and so do the members `x^{(i)}` of x's labelled family. The labelled
         family of a letter declared a number of a real kind (`real x`, `positive y`: CS229's
         i-th example and label) takes values of that kind — the examples of a real feature
-        are real (a complex x^{(i)} made refutations the author's x rules out). None (an
-        unknown complex family) for any other base: a subscripted family `x_i` of a declared
-        number stays complex, since its members may be coordinates of something else."""
+        are real (a complex x^{(i)} made refutations the author's x rules out). The
+        subscripted family `x_i` of such a letter takes real values, and no more (its
+        members are x's copies or coordinates, as a free `x_1` is: `real_copy`; `x_1 = x - 3`
+        keeps no positivity). None (an unknown complex family) for any other base."""
         letter = base.removesuffix(LABELLED)
         found = self.declared(letter)
         if found is None:
             return None
         if found[1].kind is Kind.VARIABLE:
             return Declaration(Kind.FUNCTION, Domain.REAL, SampleInfo(found[0]), declared=False)
-        if letter != base and found[1].kind is Kind.SYMBOL and found[1].domain.is_real:
-            return Declaration(Kind.FUNCTION, found[1].domain, declared=False)
+        if found[1].kind is Kind.SYMBOL and found[1].domain.is_real:
+            return Declaration(Kind.FUNCTION, found[1].domain if letter != base else
+                               Domain.REAL, declared=False)
         return None
 
     def _whole_member_indices(self, indices, span, p, reached=None):
