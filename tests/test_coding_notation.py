@@ -62,3 +62,56 @@ def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused():
     refused at the bracket, never read in nats and refuted."""
     (step,) = steps(display(C_AND_T, r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"))
     assert step.message is not None and "base D" in step.message
+
+
+FOUR = "% derive: positive p_i for i = 1..4\n"
+PINS = "% derive: assume p_1 = 0.5, p_2 = 0.25, p_3 = 0.15, p_4 = 0.10\n"
+
+
+def test_pinned_members_are_put_in_where_the_step_writes_them():
+    """`assume p_1 = 0.5, …` of a declared family: each member the step writes — a sum over
+    the family's range of numbers written out member by member — is its value; a wrong
+    value is refuted at that step."""
+    rows = [r"-\sum_{i=1}^4 p_i \log_2 p_i = -(0.5 \log_2 0.5 + 0.25 \log_2 \frac{1}{4} "
+            r"+ 0.15 \log_2 0.15 + 0.1 \log_2 0.1)",
+            r"\sum_{i=1}^4 p_i i = 1.85", r"\sum_{i=1}^4 p_i i = 1.95",
+            r"p_1 + p_3 = 0.65", r"p_1 + p_3 = 0.6"]
+    assert verdicts(display(FOUR + PINS, *rows)) == \
+        ["verified", "verified", "refuted", "verified", "refuted"]
+
+
+def test_a_sum_past_the_pinned_members_keeps_the_others_free():
+    header = "% derive: positive p_i for i = 1..5\n" + PINS
+    assert verdicts(display(header, r"\sum_{i=1}^5 p_i = 1 + p_5",
+                            r"\sum_{i=1}^5 p_i = 1")) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (FOUR + PINS + "% derive: assume p_1 = 0.25\n", r"p_1 + p_2 = 0.75"),   # pinned twice
+    (FOUR + "% derive: assume p_1 = -0.5\n", r"p_1 + 1 = 0.5"),        # outside the domain
+])
+def test_contradictory_pins_are_no_verdict(header, row):
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
+@pytest.mark.parametrize("header, row", [
+    # over 1..m the sum is not written out: the pins are left out, nothing refuted
+    ("% derive: natural m\n% derive: positive p_i for i = 1..m\n" + PINS,
+     r"\sum_{i=1}^m p_i = 0.95"),
+    # a member at a letter may be a pinned one
+    ("% derive: natural k\n" + FOUR + PINS, r"p_k = 0.3"),
+])
+def test_pins_that_would_not_reach_every_member_refute_nothing(header, row):
+    assert verdicts(display(header, row)) != ["refuted"]
+
+
+POINTS = "% derive: function p\n% derive: assume p(E) = 0.5, p(N) = 0.25, p(O) = 0.15\n"
+
+
+def test_values_of_a_function_at_named_points():
+    """`function p` with `assume p(E) = 0.5, …` at letters the file does not declare: the
+    value where the step writes p at that point; p at another letter, which may be one of
+    them, leaves the pins out."""
+    rows = [r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.45",
+            r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.5", r"p(E) = p(Z)"]
+    assert verdicts(display(POINTS, *rows)) == ["verified", "refuted", "undecided"]
