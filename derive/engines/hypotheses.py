@@ -311,7 +311,9 @@ def _pins_put(terms, pending, context, unused):
                 _consistent(*h, context)        # p_1 = -0.5 of a positive family: none
                 if not _fits(pin.value, context.domain(f), context):
                     raise Unusable(f"{show(pin.value)} is not shown a value of {f.latex}")
-            change = _pinned(f, [pin for pin, _ in found], terms, context)
+            others = [side for h in pending if all(h is not g for _, g in found)
+                      for side in h[1:3]]       # a bound on p_k beside p_1 = 0.5, too
+            change = _pinned(f, [pin for pin, _ in found], terms + others, context)
         except Unusable as exc:
             for pin, h in found:
                 kind = Contradiction if isinstance(exc, Contradiction) else Unusable
@@ -346,19 +348,14 @@ def _pinned(f, pins, terms, context):
         values.setdefault(pin.call, pin.value)
     points = {call.arguments for call in values}
 
+    def put(out):
+        if isinstance(out, Sum) and _whole_number(out.lower) and \
+                _whole_number(out.upper) and f in free_names(out.body):
+            return change(_written_out(out))        # its members, pinned ones among them
+        return values.get(out, out) if isinstance(out, Call) else out
+
     def change(term):
-        memo = {}
-        for t in nodes(term):
-            if t in memo:
-                continue
-            out = t.rebuild([memo[k] for k in t.children]) if t.children else t
-            if isinstance(out, Sum) and _whole_number(out.lower) and \
-                    _whole_number(out.upper) and f in free_names(out.body):
-                out = change(_written_out(out))     # its members, pinned ones among them
-            if isinstance(out, Call) and out in values:
-                out = values[out]
-            memo[t] = out
-        return memo[term]
+        return _rebuilt(term, put)
     for term in terms:
         if term is None:
             continue
@@ -374,6 +371,16 @@ def _pinned(f, pins, terms, context):
                 raise Unusable(f"the step takes {show(t)} beside it, which derive cannot "
                                "tell from the points pinned")
     return change
+
+
+def _rebuilt(term, each):
+    """`term` rebuilt from its leaves up, `each` applied to every node once its children
+    are done (memoised: DAG-sized)."""
+    memo = {}
+    for t in nodes(term):
+        if t not in memo:
+            memo[t] = each(t.rebuild([memo[k] for k in t.children]) if t.children else t)
+    return memo[term]
 
 
 def _written_out(total):
@@ -1096,16 +1103,13 @@ def _function_value(left, right, latex, context, terms):
                                f"{f.latex} where a value put for it would not reach")
     at = Call(f, c)
 
+    def shifted(out):
+        if isinstance(out, Call) and out.function is f and len(out.arguments) == 1:
+            return Add(sub(out, at), v)
+        return out
+
     def change(term):
-        memo = {}
-        for t in nodes(term):
-            if t in memo:
-                continue
-            out = t.rebuild([memo[k] for k in t.children]) if t.children else t
-            if isinstance(out, Call) and out.function is f and len(out.arguments) == 1:
-                out = Add(sub(out, at), v)
-            memo[t] = out
-        return memo[term]
+        return _rebuilt(term, shifted)
     return change
 
 
