@@ -270,9 +270,10 @@ def _pin(relation, left, right, context):
         if family and isinstance(context.info(call.function), IndexRange) and \
                 len(call.arguments) == 1 and _whole_number(call.arguments[0]):
             return Pin(call, value)
+        info = context.info(call.function)
         if not family and _value_fixed(left, right, context) is None and \
                 context.declaration(call.function).declared and \
-                isinstance(context.info(call.function), (FunctionInfo, type(None))) and \
+                (info is None or isinstance(info, FunctionInfo) and not info.shape) and \
                 all(isinstance(a, Num) or isinstance(a, Sym) and _named_point(a.name, context)
                     for a in call.arguments):
             return Pin(call, value)
@@ -295,7 +296,8 @@ def _pins_put(terms, pending, context, unused):
     numbers (at most `OPENED_AT_MOST` members) whose body takes a pinned function is
     written out member by member, then every call at a pinned point is the value. The
     instances are exactly those where the pins hold — when nothing of the function is left
-    elsewhere but members at other whole numbers (of a family: distinct members, free).
+    elsewhere but its values at other numbers, all pins at numbers (values of a family or
+    of a function of no shape: free of each other; a convex f's are not, never pinned).
     Anything else left of a pinned function (a member at a letter, a sum over 1..m, a
     function at another point, which may be a pinned one, a derivative, a density's
     formula or a definition held fixed written with it) leaves its pins out as `Unusable`
@@ -365,9 +367,9 @@ def _pinned(f, pins, terms, context):
                 raise Unusable(f"the step takes {f.latex} where a value put for it would "
                                "not reach")
         for t in nodes(change(term)):
-            if isinstance(t, Call) and t.function is f and not (
-                    len(t.arguments) == 1 and _whole_number(t.arguments[0]) and
-                    all(len(p) == 1 and isinstance(p[0], Num) for p in points)):
+            if isinstance(t, Call) and t.function is f and not (     # its own value
+                    all(isinstance(a, Num) for a in t.arguments) and
+                    all(isinstance(a, Num) for p in points for a in p)):
                 raise Unusable(f"the step takes {show(t)} beside it, which derive cannot "
                                "tell from the points pinned")
     return change
