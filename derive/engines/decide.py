@@ -350,19 +350,23 @@ def _under_usable(step, wider, unused, seed, deadline, report):
     from derive.engines.hypotheses import Unshown, variables_as_numbers
     why = "; ".join(dict.fromkeys(str(exc) for exc in unused))
     above = {h.latex for h in step.hypotheses if h.above}
-    if any(wider.context.domain(name).is_integer for exc in unused if exc.latex not in above
-           for name in exc.names if wider.context.kind(name) is Kind.SYMBOL):
+    whole = _whole_left_out(wider, unused, above)
+    if whole == "equation":
         # an index's range (1 ≤ k ≤ n, often derive's own for a member z_k) may contradict
         # the unusable condition (k = n + 1): a proof without it could hold vacuously — not
-        # what the rows above prove, which speak inside the ranges
-        return Verdict(UNDECIDED, "hypotheses", f"{why}; it is about a whole number, whose "
-                       "range may contradict it, so a proof without it would prove nothing")
+        # what the rows above prove, which speak inside the ranges; no draw meets an equation
+        return Verdict(UNDECIDED, "hypotheses", f"{why}; {WHOLE_VACUOUS}")
 
     def interim(verdict):
         report(replace(verdict, detail=f"{why}; without it: {verdict.detail}"))
     throughout = {h.latex for h in step.hypotheses if h.throughout}
     with held_out(exc.condition for exc in unused) as satisfying:
         verdict = _dispatch(wider, seed, deadline, interim)
+    if verdict.status is VERIFIED and whole and not satisfying.satisfied:
+        # a bound on whole numbers (Kraft's Σ D^{-l_i} ≤ 1 of natural D, l_i): the proof
+        # counts only beside a drawn instance, inside every range, shown to meet it
+        return Verdict(UNDECIDED, "hypotheses", f"{why}; {WHOLE_VACUOUS}: no agreeing drawn "
+                       f"instance is shown to satisfy it")
     if verdict.status is VERIFIED and satisfying.judged and not satisfying.satisfied and \
             satisfying.excluded == satisfying.judged:
         return Verdict(UNDECIDED, "hypotheses", f"no instance satisfies the hypotheses: the "
@@ -403,6 +407,25 @@ def _under_usable(step, wider, unused, seed, deadline, report):
                        "step as claimed")
     return Verdict(UNDECIDED, "hypotheses", f"{why}; without it the step is not proved "
                    f"either: {verdict.detail}")
+
+
+WHOLE_VACUOUS = "it is about a whole number, whose range may contradict it, so a proof " \
+    "without it would prove nothing"
+
+
+def _whole_left_out(wider, unused, above):
+    """How the hypotheses left out (not the rows' above) speak of a whole-number symbol:
+    None when none does; "bound" when each that does is a bound (`<`, `\\le`, `>`, `\\ge`,
+    `\\ne`: a draw inside the ranges can meet it, and one shown to is a witness that the
+    hypotheses hold somewhere); "equation" when one is an equation (no draw meets it)."""
+    about = [exc for exc in unused if exc.latex not in above and
+             any(wider.context.kind(name) is Kind.SYMBOL and
+                 wider.context.domain(name).is_integer for name in exc.names)]
+    if not about:
+        return None
+    if any(exc.condition[0] is Relation.EQ for exc in about):
+        return "equation"
+    return "bound"
 
 
 def _taken_elsewhere(term, exc, context):

@@ -59,6 +59,15 @@ one and the same restricted statement, and a counterexample always satisfies H:
   u's values are positive (non-negative) — the context as after `positive u`
   (`_function_sign`). A row's or a case's condition `f(x) > 0` is said at the row's x
   only, and a discrete x's values are not said: there it is a bound like any other.
+* `p_1 = 0.5` of a declared indexed family at a whole number, `p(E) = 0.5` of a declared
+  function at numbers or letters the file does not declare (values at named points), a
+  number on the other side (`_pins_put`): the value is put where the step writes the
+  member or the function at that point, each sum over a range of numbers that takes it
+  written out member by member first. Only where nothing else of the function is left but
+  other members at whole numbers: a member at a letter (`p_k`, which may be p_1), a sum
+  over `1..m`, the function at another letter, a derivative or a density's formula
+  written with it leaves the pins out. A value outside the declared domain, or a second
+  value at one point, contradicts.
 * A hypothesis the declarations already imply (`q(x) > 0` for a density, an equation
   whose sides have one normal form) is kept as a remark and changes nothing — when both
   its sides are defined at every instance (`a/a = 1` is not: it excludes a = 0).
@@ -163,6 +172,7 @@ def restricted(terms, hypotheses, context, unused=None):
     terms, pending, context = _members_as_symbols(terms, pending, context)
     terms, pending, context = _variables_as_numbers(terms, pending, context)
     terms, pending = _tables_put(terms, pending, context, unused)
+    terms, pending = _pins_put(terms, pending, context, unused)
     # `i = k` between whole numbers first: the bounds of i (`1 ≤ i`) then bound k, never lost
     pending.sort(key=lambda h: not (h[0] is Relation.EQ and _whole_symbol(h[1], context)
                                     and _whole_symbol(h[2], context)))
@@ -231,6 +241,158 @@ def _tables_put(terms, pending, context, unused):
             each.latex, each.condition = latex, (relation, left, right)
             unused.append(each)
     return terms, pending
+
+
+OPENED_AT_MOST = 64       # members of a sum over a range of numbers written out for a pin
+
+
+@dataclass(frozen=True)
+class Pin:
+    """A hypothesis `f(c) = v` read as a value: `call` (f at its points c), `value` (a
+    number)."""
+    call: Call
+    value: object
+
+
+def _pin(relation, left, right, context):
+    """A `Pin` when `left relation right` is a member of a declared indexed family at a
+    whole number (`p_1 = 0.5` of `positive p_i for i = 1..4`) or a declared function at
+    numbers or letters the file does not declare (`p(E) = 0.5` of `function p`: a value at
+    a named point), against a number — not `f(1) = 0` of a real function, which is shifted
+    (`_function_value`); else None."""
+    if relation is not Relation.EQ:
+        return None
+    for call, value in ((left, right), (right, left)):
+        if not isinstance(call, Call) or free_names(value) or \
+                context.kind(call.function) is not Kind.FUNCTION:
+            continue
+        family = call.function.latex.endswith("_{\\cdot}")
+        if family and isinstance(context.info(call.function), IndexRange) and \
+                len(call.arguments) == 1 and _whole_number(call.arguments[0]):
+            return Pin(call, value)
+        info = context.info(call.function)
+        if not family and _value_fixed(left, right, context) is None and \
+                context.declaration(call.function).declared and \
+                (info is None or isinstance(info, FunctionInfo) and not info.shape) and \
+                all(isinstance(a, Num) or isinstance(a, Sym) and _named_point(a.name, context)
+                    for a in call.arguments):
+            return Pin(call, value)
+    return None
+
+
+def _whole_number(term):
+    return isinstance(term, Num) and Fraction(term.value).denominator == 1
+
+
+def _named_point(name, context):
+    """Whether `name` is a letter the file does not declare (`E` in `p(E)`): a point."""
+    return name.origin is None and name.local is None and \
+        context.kind(name) is Kind.SYMBOL and not context.declaration(name).declared
+
+
+def _pins_put(terms, pending, context, unused):
+    """(terms, pending) with the pending hypotheses that pin a family member or a function
+    at named points to a number (`_pin`) put in as those numbers: each sum over a range of
+    numbers (at most `OPENED_AT_MOST` members) whose body takes a pinned function is
+    written out member by member, then every call at a pinned point is the value. The
+    instances are exactly those where the pins hold — when nothing of the function is left
+    elsewhere but its values at other numbers, all pins at numbers (values of a family or
+    of a function of no shape: free of each other; a convex f's are not, never pinned).
+    Anything else left of a pinned function (a member at a letter, a sum over 1..m, a
+    function at another point, which may be a pinned one, a derivative, a density's
+    formula or a definition held fixed written with it) leaves its pins out as `Unusable`
+    — raised when `unused` is None, as for any hypothesis."""
+    pins = {}
+    for h in pending:
+        pin = _pin(h[0], h[1], h[2], context)
+        if pin is not None:
+            pins.setdefault(pin.call.function, []).append((pin, h))
+    for f, found in pins.items():
+        try:
+            for pin, h in found:
+                _consistent(*h, context)        # p_1 = -0.5 of a positive family: none
+                if not _fits(pin.value, context.domain(f), context):
+                    raise Unusable(f"{show(pin.value)} is not shown a value of {f.latex}")
+            others = [side for h in pending if all(h is not g for _, g in found)
+                      for side in h[1:3]]       # a bound on p_k beside p_1 = 0.5, too
+            change = _pinned(f, [pin for pin, _ in found], terms + others, context)
+        except Unusable as exc:
+            for pin, h in found:
+                kind = Contradiction if isinstance(exc, Contradiction) else Unusable
+                each = kind(f"derive cannot use the hypothesis {h[3]}: {exc}")
+                if unused is None:
+                    raise each from None
+                each.names = free_names(h[1]) | free_names(h[2])
+                each.latex, each.condition = h[3], h[:3]
+                unused.append(each)
+            pending = [h for h in pending if all(h is not g for _, g in found)]
+            continue
+        seen, kept = {}, []
+        for pin, h in found:                # the first pin of a point is used; the others
+            if pin.call in seen:            # stay, as `value = value'`, to be checked
+                kept.append((Relation.EQ, seen[pin.call], pin.value, h[3]))
+            seen.setdefault(pin.call, pin.value)
+        terms = [None if t is None else change(t) for t in terms]
+        pending = [(r, change(a), change(b), text) for r, a, b, text in
+                   (h for h in pending if all(h is not g for _, g in found))] + kept
+    return terms, pending
+
+
+def _pinned(f, pins, terms, context):
+    """The change putting each pin's value for f at its point (`_pins_put`); Unusable when
+    the step takes f where that would not restrict it to exactly the pinned instances."""
+    for name, declaration in context.table.items():
+        if declaration.kind is Kind.DISTRIBUTION and formula_mentions(
+                Dist(name, declaration.info.over, declaration.info.given), f, context):
+            raise Unusable(f"a density's formula is written with {f.latex}")
+    values = {}
+    for pin in pins:
+        values.setdefault(pin.call, pin.value)
+    points = {call.arguments for call in values}
+
+    def put(out):
+        if isinstance(out, Sum) and _whole_number(out.lower) and \
+                _whole_number(out.upper) and f in free_names(out.body):
+            return change(_written_out(out))        # its members, pinned ones among them
+        return values.get(out, out) if isinstance(out, Call) else out
+
+    def change(term):
+        return _rebuilt(term, put)
+    for term in terms:
+        if term is None:
+            continue
+        for t in nodes(term):
+            if isinstance(t, (Deriv, At)) and f in free_names(t) or \
+                    isinstance(t, Defined) and t.name in context.fixed and f in free_names(t):
+                raise Unusable(f"the step takes {f.latex} where a value put for it would "
+                               "not reach")
+        for t in nodes(change(term)):
+            if isinstance(t, Call) and t.function is f and not (     # its own value
+                    all(isinstance(a, Num) for a in t.arguments) and
+                    all(isinstance(a, Num) for p in points for a in p)):
+                raise Unusable(f"the step takes {show(t)} beside it, which derive cannot "
+                               "tell from the points pinned")
+    return change
+
+
+def _rebuilt(term, each):
+    """`term` rebuilt from its leaves up, `each` applied to every node once its children
+    are done (memoised: DAG-sized)."""
+    memo = {}
+    for t in nodes(term):
+        if t not in memo:
+            memo[t] = each(t.rebuild([memo[k] for k in t.children]) if t.children else t)
+    return memo[term]
+
+
+def _written_out(total):
+    """Σ_{i=a}^{b} body over whole numbers a..b as body(a) + … + body(b) (0 when empty);
+    Unusable past `OPENED_AT_MOST` members."""
+    a, b = int(total.lower.value), int(total.upper.value)
+    if b - a + 1 > OPENED_AT_MOST:
+        raise Unusable(f"a sum over {b - a + 1} members is not written out")
+    members = [substitute(total.body, {total.var: Num(k)}) for k in range(a, b + 1)]
+    return Num(0) if not members else members[0] if len(members) == 1 else Add(*members)
 
 
 def _consistent(relation, left, right, latex, context):
@@ -943,16 +1105,13 @@ def _function_value(left, right, latex, context, terms):
                                f"{f.latex} where a value put for it would not reach")
     at = Call(f, c)
 
+    def shifted(out):
+        if isinstance(out, Call) and out.function is f and len(out.arguments) == 1:
+            return Add(sub(out, at), v)
+        return out
+
     def change(term):
-        memo = {}
-        for t in nodes(term):
-            if t in memo:
-                continue
-            out = t.rebuild([memo[k] for k in t.children]) if t.children else t
-            if isinstance(out, Call) and out.function is f and len(out.arguments) == 1:
-                out = Add(sub(out, at), v)
-            memo[t] = out
-        return memo[term]
+        return _rebuilt(term, shifted)
     return change
 
 

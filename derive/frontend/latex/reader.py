@@ -3788,7 +3788,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if key not in registry.FUNCTION_LIKE:
             return
         found = self.scope.lookup(key)
-        if found is not None:
+        # a number of that spelling (`natural D`) is no function: beside it the operator
+        # is read only between a double bar (`_divergence_beside_a_number`)
+        if found is not None and found[1].kind is not Kind.SYMBOL:
             line, column = self.source.position(self.scope.first_use.get(found[0], 0))
             raise self.error(f"{key} is read here as an operator on distributions and is used "
                              f"at line {line}, column {column} as a function: one name means "
@@ -4331,6 +4333,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         if kind is Kind.SYMBOL:
+            divergence = self._divergence_beside_a_number(p.key, bracket)
+            if divergence is not None:                  # D(p || r) beside a natural D
+                return divergence, 2
             self._no_number_before_an_operand(
                 p.key, f"is declared a {declaration.domain.value} number", bracket)
         if isinstance(declaration.info, (vectors.Vector, vectors.VectorVariableInfo)):
@@ -4385,6 +4390,31 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         op = registry.lookup(key, 2)
         if op is None or op.takes != "distributions" or "\\|" not in op.separators:
             return None
+        return self._operator(key, bracket)
+
+    def _divergence_beside_a_number(self, key, bracket):
+        """A divergence's spelling the file declares a number (Cover & Thomas's `natural D`,
+        the code alphabet's size, beside their relative entropy `D(p||r)` in one proof),
+        written with a round bracket of two arguments between a double bar (`\\|`, `||`,
+        `\\parallel`): no product of a number has a bar between two laws, so it is the
+        registry's divergence of those laws (an argument that is no law is refused there).
+        Anything else after the number (`D(x)`, `D(p, q)`, `D(X)`) is left to the caller,
+        which refuses an operand of an operator. None when not so written."""
+        if bracket is None or bracket.open != "(" or len(bracket.args) != 2 or \
+                not registry.spelled(key) or \
+                any(s != r"\|" for s in _separators(bracket.seps)):
+            return None
+        op = registry.lookup(key, 2)
+        if op is None or op.takes != "distributions" or "\\|" not in op.separators:
+            return None
+        based = re.compile(r"\\log\s*_\s*\{?\s*" + re.escape(key) + r"(?![a-zA-Z])")
+        if based.search(self.source.text):
+            raise self.error(f"{key} is declared a number and the file writes logarithms to "
+                             f"base {key}: {key}(…‖…) beside them may be the divergence in base "
+                             f"{key} (Cover & Thomas's {key}-ary codes) or in nats, and derive "
+                             f"reads information in nats or bits only — write "
+                             f"\\sum_i p_i \\log_{key} \\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) "
+                             f"/ \\ln {key}", bracket.node)
         return self._operator(key, bracket)
 
     def _multiplied_by_brackets(self, body):
@@ -5722,8 +5752,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         Σ_i p_i log(p_i / q_i) over that range (in bits where the file's information is),
         its definition — no lemma of KL's is used (the families need not sum to 1). None
         when the arguments are not two such families' bare names."""
-        if len(bracket.args) != 2 or bracket.seps[0] not in (r"\|", "||"):
-            return None
+        if len(bracket.args) != 2 or _separators(bracket.seps) != [r"\|"]:
+            return None                 # the bar in any spelling: `\|`, `||`, `\parallel`
         families_ = self._positive_families(bracket.args)
         if families_ is None:
             return None

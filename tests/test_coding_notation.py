@@ -1,0 +1,117 @@
+"""Cover & Thomas's coding chapter, pinned: a bound on whole numbers derive cannot build in
+(Kraft's Σ D^{-l_i} ≤ 1) leaves a proof standing only beside a drawn instance shown to meet
+it; members of a family and values of a function at named points pinned by `assume`; D(p||r)
+beside a natural D."""
+
+import pytest
+
+from derive.engines import clock
+from derive.engines.decide import decide
+from probability_support import display, steps, verdicts
+
+KRAFT = ("% derive: natural m, D\n% derive: assume D \\ge 2\n"
+         "% derive: natural l_i for i = 1..m\n")
+
+
+def test_a_step_that_does_not_need_kraft_is_proved_beside_it():
+    """`\\sum_{i=1}^m D^{-l_i} \\le 1` is no bound on one symbol: left out, a proof counts
+    once a drawn instance inside the ranges is shown to meet it (the hypotheses hold
+    somewhere, so the proof is not vacuous); a false step is never verified."""
+    header = KRAFT + "% derive: assume \\sum_{i=1}^m D^{-l_i} \\le 1\n"
+    assert verdicts(display(header, r"\log_D D^{-l_1} = -l_1", r"\log_D D^{-l_1} = l_1")) \
+        == ["verified", "undecided"]
+
+
+def test_a_bound_on_whole_numbers_no_draw_meets_leaves_no_verdict():
+    """Each D^{-l_i} ≤ 1/2, so Σ_{i=1}^m D^{-l_i} > m holds nowhere: the numbers agree only
+    off the claimed instances — undecided, never a vacuous verification."""
+    header = KRAFT + "% derive: assume \\sum_{i=1}^m D^{-l_i} > m\n"
+    (step,) = steps(display(header, r"\log_D D^{-l_1} = -l_1"))
+    verdict = decide(step, "0", clock.now() + 20)
+    assert verdict.status.value == "undecided"
+    assert "whole number" in verdict.detail
+
+
+C_AND_T = ("% derive: natural D, m\n% derive: assume D \\ge 2\n"
+           "% derive: positive p_i, r_i for i = 1..m\n"
+           "% derive: assume \\sum_{i=1}^m p_i = 1, \\sum_{i=1}^m r_i = 1\n")
+
+
+@pytest.mark.parametrize("bar", ["||", r"\|", r"\parallel", r"\Vert"])
+def test_a_divergence_beside_a_number_of_its_letter(bar):
+    """Cover & Thomas write D for the alphabet size and D(p‖r) for the relative entropy in
+    one proof: a bracket holding a double bar between two laws after the number D is the
+    divergence (no product has a bar between two laws); the arguments swapped are refuted,
+    and D stays the number elsewhere."""
+    rows = [rf"\sum_i p_i \log \frac{{p_i}}{{r_i}} = D(p {bar} r)",
+            rf"\sum_i p_i \log \frac{{p_i}}{{r_i}} = D(r {bar} p)",
+            r"D \cdot (p_1 + r_1) = D p_1 + D r_1", r"D \cdot (p_1 + r_1) = D p_1 + r_1"]
+    assert verdicts(display(C_AND_T, *rows)) == ["verified", "refuted", "verified", "refuted"]
+
+
+@pytest.mark.parametrize("row", [
+    r"D(p, r) = D(p, r)",         # a comma: not the divergence's bar
+    r"D(p_1 \| r_1) = 0",         # a bar between two numbers: no laws
+])
+def test_the_number_d_before_other_brackets_stays_refused(row):
+    assert verdicts(display(C_AND_T, row)) == ["error"]
+
+
+def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused():
+    """With `\\log_D` in the file, D(p‖r) may be in base D (C&T's D-ary codes) or in nats:
+    refused at the bracket, never read in nats and refuted."""
+    (step,) = steps(display(C_AND_T, r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"))
+    assert step.message is not None and "base D" in step.message
+
+
+FOUR = "% derive: positive p_i for i = 1..4\n"
+PINS = "% derive: assume p_1 = 0.5, p_2 = 0.25, p_3 = 0.15, p_4 = 0.10\n"
+
+
+def test_pinned_members_are_put_in_where_the_step_writes_them():
+    """`assume p_1 = 0.5, …` of a declared family: each member the step writes — a sum over
+    the family's range of numbers written out member by member — is its value; a wrong
+    value is refuted at that step."""
+    rows = [r"-\sum_{i=1}^4 p_i \log_2 p_i = -(0.5 \log_2 0.5 + 0.25 \log_2 \frac{1}{4} "
+            r"+ 0.15 \log_2 0.15 + 0.1 \log_2 0.1)",
+            r"\sum_{i=1}^4 p_i i = 1.85", r"\sum_{i=1}^4 p_i i = 1.95",
+            r"p_1 + p_3 = 0.65", r"p_1 + p_3 = 0.6"]
+    assert verdicts(display(FOUR + PINS, *rows)) == \
+        ["verified", "verified", "refuted", "verified", "refuted"]
+
+
+def test_a_sum_past_the_pinned_members_keeps_the_others_free():
+    header = "% derive: positive p_i for i = 1..5\n" + PINS
+    assert verdicts(display(header, r"\sum_{i=1}^5 p_i = 1 + p_5",
+                            r"\sum_{i=1}^5 p_i = 1")) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (FOUR + PINS + "% derive: assume p_1 = 0.25\n", r"p_1 + p_2 = 0.75"),   # pinned twice
+    (FOUR + "% derive: assume p_1 = -0.5\n", r"p_1 + 1 = 0.5"),        # outside the domain
+])
+def test_contradictory_pins_are_no_verdict(header, row):
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
+@pytest.mark.parametrize("header, row", [
+    # over 1..m the sum is not written out: the pins are left out, nothing refuted
+    ("% derive: natural m\n% derive: positive p_i for i = 1..m\n" + PINS,
+     r"\sum_{i=1}^m p_i = 0.95"),
+    # a member at a letter may be a pinned one
+    ("% derive: natural k\n" + FOUR + PINS, r"p_k = 0.3"),
+])
+def test_pins_that_would_not_reach_every_member_refute_nothing(header, row):
+    assert verdicts(display(header, row)) != ["refuted"]
+
+
+POINTS = "% derive: function p\n% derive: assume p(E) = 0.5, p(N) = 0.25, p(O) = 0.15\n"
+
+
+def test_values_of_a_function_at_named_points():
+    """`function p` with `assume p(E) = 0.5, …` at letters the file does not declare: the
+    value where the step writes p at that point; p at another letter, which may be one of
+    them, leaves the pins out."""
+    rows = [r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.45",
+            r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.5", r"p(E) = p(Z)"]
+    assert verdicts(display(POINTS, *rows)) == ["verified", "refuted", "undecided"]
