@@ -221,7 +221,8 @@ class Converter:
         if kind == "fn" and atom[1] in ("ceil", "floor") and atom[3] != normal_form.COMPLEX:
             return (sp.ceiling if atom[1] == "ceil" else sp.floor)(self.poly(atom[2]))
         if kind == "fn":
-            function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan}.get(atom[1])
+            function = {"arcsin": sp.asin, "arccos": sp.acos, "arctan": sp.atan,
+                        "abs": sp.Abs}.get(atom[1])
             if function is not None:
                 return function(self.poly(atom[2]))
         return self.symbol(atom)
