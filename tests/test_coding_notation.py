@@ -57,11 +57,24 @@ def test_the_number_d_before_other_brackets_stays_refused(row):
     assert verdicts(display(C_AND_T, row)) == ["error"]
 
 
-def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused():
-    """With `\\log_D` in the file, D(p‖r) may be in base D (C&T's D-ary codes) or in nats:
-    refused at the bracket, never read in nats and refuted."""
-    (step,) = steps(display(C_AND_T, r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"))
+@pytest.mark.parametrize("log", [
+    r"\log_D", r"\log_{D}", r"\log _D", r"\log_{{D}}", r"\log\nolimits_D", r"\log\limits_D",
+    r"\log_{\! D}", r"\log_{\,D}", r"\log_{\mathrm{D}}", r"\operatorname{log}_D",
+    r"\mathrm{log}_{D}", r"\log_{(D)}",
+])
+def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused(log):
+    """With a logarithm to base D in the file, in any spelling the reader takes for one
+    (atkF: `\\log_{{D}}`, `\\log\\nolimits_D` slipped past a pattern for `\\log_D`), D(p‖r)
+    may be in base D (C&T's D-ary codes) or in nats: refused at the bracket, never read in
+    nats and refuted."""
+    (step,) = steps(display(C_AND_T, rf"\sum_i p_i {log} \frac{{p_i}}{{r_i}} = D(p || r)"))
     assert step.message is not None and "base D" in step.message
+
+
+@pytest.mark.parametrize("log", [r"\log", r"\log_2", r"\ln", r"\log_{10}"])
+def test_a_divergence_beside_logarithms_to_other_bases_is_read(log):
+    (step,) = steps(display(C_AND_T, rf"\sum_i p_i {log} \frac{{p_i}}{{r_i}} = D(p || r) + 1"))
+    assert not step.message and step.kind.value == "equality"
 
 
 FOUR = "% derive: positive p_i for i = 1..4\n"
@@ -115,3 +128,16 @@ def test_values_of_a_function_at_named_points():
     rows = [r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.45",
             r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.5", r"p(E) = p(Z)"]
     assert verdicts(display(POINTS, *rows)) == ["verified", "refuted", "undecided"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (POINTS, r"E = N \Rightarrow p(E) = p(N)"),
+    ("% derive: variable x\n% derive: function h\n% derive: assume h(x) > 0\n"
+     "% derive: assume h(1) = 2, h(E) = 3\n", r"E = 1 \Rightarrow h(E) = h(1)"),
+    (POINTS + "% derive: assume E = N\n", r"p(E) = p(N)"),
+])
+def test_a_named_point_the_step_writes_elsewhere_is_not_pinned(header, row):
+    """atkF: a pinned point's letter written outside the function (`E = N`) may make it
+    another pinned point: the pins are left out — the step, true of every function, is
+    never refuted at an instance with p(E) = 0.5 ≠ 0.25 = p(N) and E = N."""
+    assert verdicts(display(header, row)) == ["verified"]

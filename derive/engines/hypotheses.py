@@ -349,6 +349,7 @@ def _pinned(f, pins, terms, context):
     for pin in pins:
         values.setdefault(pin.call, pin.value)
     points = {call.arguments for call in values}
+    named = {a.name for p in points for a in p if isinstance(a, Sym)}
 
     def put(out):
         if isinstance(out, Sum) and _whole_number(out.lower) and \
@@ -366,7 +367,12 @@ def _pinned(f, pins, terms, context):
                     isinstance(t, Defined) and t.name in context.fixed and f in free_names(t):
                 raise Unusable(f"the step takes {f.latex} where a value put for it would "
                                "not reach")
-        for t in nodes(change(term)):
+        changed = change(term)
+        left = sorted(n.latex for n in named & free_names(changed))
+        if left:            # `E = N ⇒ p(E) = p(N)`: the points may be one, the pins apart
+            raise Unusable(f"the step writes {left[0]} beside {f.latex} at it, so that point "
+                           "may be another pinned one")
+        for t in nodes(changed):
             if isinstance(t, Call) and t.function is f and not (     # its own value
                     all(isinstance(a, Num) for a in t.arguments) and
                     all(isinstance(a, Num) for p in points for a in p)):

@@ -37,6 +37,11 @@ _INFORMATION = re.compile(r"(?<![a-zA-Z\\])(?:H|I|D|KL|JS|JSD)(?:_\{[^{}]*\}|_[a
                           r"\s*(?:\\left|\\big[lr]?|\\Big[lr]?)?\s*[(\[]|"
                           r"\\(?:mathrm|operatorname|text)\s*\{\s*(?:H|I|KL|JS|JSD)\s*\}")
 
+# What follows a logarithm's word up to its base: the brace closing `\mathrm{log}`, `\limits`
+# or `\nolimits`, a power (`\log^2_D`), then the subscript's opening `_`.
+_BEFORE_BASE = re.compile(r"(?:\s*\})?(?:\s*\\(?:no)?limits)?(?:\s*\^\s*(?:\{[^{}]*\}|\\?\w))?"
+                          r"\s*_\s*")
+
 INFERRED = ("", "information is in bits: every logarithm of the file is \\log_2", "")
 
 
@@ -51,3 +56,31 @@ def in_bits(directives, rows):
     return bool(found) and all(
         m.group() == "log" and _BASE_TWO.match(text, m.end()) for text, m in found) and any(
         _INFORMATION.search(text) and _LOGARITHM.search(text) for text in texts)
+
+
+def writes_base(text, key):
+    """Whether `text` writes a logarithm whose subscript (its base) mentions the symbol `key`
+    anywhere — `\\log_D`, `\\log_{{D}}`, `\\log\\nolimits_D`, `\\operatorname{log}_{\\,D}`,
+    `\\log_{\\mathrm{D}}`: every spelling the reader may take as a logarithm to base D, so
+    that a reading which base D would make ambiguous can be refused (over-inclusive: a base
+    `2D` counts too)."""
+    letter = re.compile(r"(?<![a-zA-Z\\])" + re.escape(key) + r"(?![a-zA-Z])")
+    for m in _LOGARITHM.finditer(text):
+        base = _BEFORE_BASE.match(text, m.end())
+        if base is not None and letter.search(_group(text, base.end())):
+            return True
+    return False
+
+
+def _group(text, start):
+    """The subscript starting at `start`: a balanced `{…}` group, a control word, or one
+    character."""
+    if text.startswith("{", start):
+        depth = 0
+        for end in range(start, len(text)):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            if depth == 0:
+                return text[start:end + 1]
+        return text[start:]
+    word = re.compile(r"\\[a-zA-Z]+|.", re.S).match(text, start)
+    return word.group() if word else ""

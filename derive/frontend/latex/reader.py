@@ -136,7 +136,7 @@ from derive.model.terms import nodes as subterms
 from derive.notation import (derivatives, families, members, registry, separable, special,
                              vectors)
 from derive.notation.show import show
-from derive.frontend import intervals
+from derive.frontend import intervals, log_base
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
@@ -4407,8 +4407,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         op = registry.lookup(key, 2)
         if op is None or op.takes != "distributions" or "\\|" not in op.separators:
             return None
-        based = re.compile(r"\\log\s*_\s*\{?\s*" + re.escape(key) + r"(?![a-zA-Z])")
-        if based.search(self.source.text):
+        if log_base.writes_base(self.source.text, key):
             raise self.error(f"{key} is declared a number and the file writes logarithms to "
                              f"base {key}: {key}(…‖…) beside them may be the divergence in base "
                              f"{key} (Cover & Thomas's {key}-ary codes) or in nats, and derive "
