@@ -141,3 +141,35 @@ def test_a_named_point_the_step_writes_elsewhere_is_not_pinned(header, row):
     another pinned point: the pins are left out — the step, true of every function, is
     never refuted at an instance with p(E) = 0.5 ≠ 0.25 = p(N) and E = N."""
     assert verdicts(display(header, row)) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    # Cat(π) written inline takes the whole family, where the pins would not reach
+    ("% derive: nonnegative \\pi_k for k = 1..3\n% derive: assume \\sum_{k=1}^3 \\pi_k = 1\n"
+     "% derive: assume \\pi_1 = 0.2, \\pi_2 = 0.3, \\pi_3 = 0.5\n",
+     r"\mathbb{E}_{x \sim \mathrm{Cat}(\boldsymbol{\pi})}[x] = 2.3"),
+    ("% derive: nonnegative \\pi_k for k = 1..3\n% derive: assume \\sum_{k=1}^3 \\pi_k = 1\n"
+     "% derive: assume \\pi_1 = 0.2, \\pi_2 = 0.3, \\pi_3 = 0.5\n",
+     r"\mathrm{Cat}(1; \boldsymbol\pi) = 0.2"),
+    # the bare vector μ of pinned components, in a declared density's formula
+    ("% derive: variable z in \\mathbb{R}^2\n% derive: real \\mu in \\mathbb{R}^2\n"
+     "% derive: density q = \\mathcal{N}(\\mu, I) over z\n% derive: assume \\mu_1 = 0.5, \\mu_2 = 1\n",
+     r"\mathbb{E}_{q}[z_1] = 0.5"),
+    # h' is h's derivative, which a value put at h(0) would not reach
+    ("% derive: variable x\n% derive: function h\n% derive: assume h(x) > 0\n"
+     "% derive: assume h(0) = 1\n", r"\int_0^1 h'(t) \, dt = h(1) - 1"),
+])
+def test_a_pinned_family_written_otherwise_leaves_its_pins_out(header, row):
+    """atkF2: the family inside an inline law, the vector whose components are pinned, a
+    derivative spelled h': each is f all the same, and drawn freely it broke the pins — true
+    rows were refuted at instances with π summing to 5.6. Now the pins are left out."""
+    assert verdicts(display(header, row)) == ["undecided"]
+
+
+@pytest.mark.parametrize("row", [r"\mathbb{E}[h(X)] = h \mathbb{E}[X]", r"D(X \| X) = 0"])
+def test_an_operator_after_its_letter_used_as_a_number_stays_refused(row):
+    """atkF2: the number a row above made of an undeclared h (or D) is no declared number:
+    h(X) after it is refused (one name, one meaning), never the differential entropy."""
+    header = "% derive: random X with density \\mathcal{N}(1, 1) over x\n"
+    assert verdicts(display(header, r"h^2 + D^2 = h \cdot h + D \cdot D", row)) == \
+        ["verified", "error"]

@@ -3788,9 +3788,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if key not in registry.FUNCTION_LIKE:
             return
         found = self.scope.lookup(key)
-        # a number of that spelling (`natural D`) is no function: beside it the operator
-        # is read only between a double bar (`_divergence_beside_a_number`)
-        if found is not None and found[1].kind is not Kind.SYMBOL:
+        # a number the file declares under that spelling (`natural D`) is no function: the
+        # operator is read beside it only between a double bar (`_divergence_beside_a_number`;
+        # any other operand is refused before). An undeclared letter used as a number above
+        # (`h X`, then `h(X)`) is refused here: one name, one meaning
+        if found is not None and not (found[1].kind is Kind.SYMBOL and found[1].declared):
             line, column = self.source.position(self.scope.first_use.get(found[0], 0))
             raise self.error(f"{key} is read here as an operator on distributions and is used "
                              f"at line {line}, column {column} as a function: one name means "
