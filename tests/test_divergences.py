@@ -1101,3 +1101,26 @@ def test_relative_entropy_in_nats_refusal_says_what_it_means(extra, row, why):
     [message] = readings(display(GIBBS_NATS + extra, row))
     assert message.startswith("D_{e}(…) is read as the Kullback–Leibler divergence in nats")
     assert why in message
+
+
+@pytest.mark.parametrize("sign", [r":=", r"\triangleq", r"\stackrel{\text{def}}{=}", r"\coloneqq"])
+def test_a_rows_definition_of_a_divergence_is_checked_against_its_meaning(sign):
+    """atkG: `D_{KL}(p \\| q) := \\int q \\log \\frac{q}{p}` named a quantity of its own, while
+    `D_{KL}(q \\| p)` kept derive's meaning — one spelling, two meanings, and `D_{KL}(p \\| q) =
+    D_{KL}(q \\| p)` was verified. A row defining a form derive reads states that quantity:
+    checked (a wrong one refuted), and the divergence keeps its one meaning below."""
+    header = "% derive: density p, q\n"
+    wrong = rf"D_{{KL}}(p \| q) {sign} \int q(x) \log \frac{{q(x)}}{{p(x)}} \, dx"
+    right = rf"D_{{KL}}(p \| q) {sign} \int p(x) \log \frac{{p(x)}}{{q(x)}} \, dx"
+    assert verdicts(display(header, wrong, r"D_{KL}(p \| q) = D_{KL}(q \| p)")) == \
+        ["refuted", "refuted"]
+    assert verdicts(display(header, right, r"D_{KL}(p \| q) \ge 0")) == \
+        ["definition", "verified"]
+
+
+def test_a_divergence_a_define_directive_gave_a_form_is_refused_at_other_arguments():
+    """`define D_{KL}(p \\| q) = …` is the file's own quantity at (p‖q) (README: a file's own
+    `define D_e(P \\Vert Q)`); at (q‖p) it would be derive's divergence — refused there."""
+    header = ("% derive: density p, q\n% derive: define D_{KL}(p \\| q) = "
+              "\\int q(x) \\log \\frac{q(x)}{p(x)} \\, dx\n")
+    assert verdicts(display(header, r"D_{KL}(p \| q) = D_{KL}(q \| p)")) == ["error"]

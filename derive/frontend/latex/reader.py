@@ -308,6 +308,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self.hypotheses = ()
         self.hence = False
         self.restating = False
+        self.defining = False   # reading a `define` directive's head (`read_definition`)
         self.restated_of = None    # the declared density whose marginal a row restates
         self.premised = False
         self.cut_short = False     # reading a row's sides before one that could not be read
@@ -798,7 +799,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.source.error("a definition reads: name(arguments) = expression", start)
         side = self.directive_word(children[0])             # define NLL = …: one name
         self.restating, self.restated_of = False, None
-        head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        self.defining = True            # `define D_e(P \Vert Q) = …`: the file's own form
+        try:
+            head = self.head(side, DEFINE, directive=not self._names_a_distribution(side))
+        finally:
+            self.defining = False
         stated = self._restated_law(head, children[2])
         if head is None and self.restating or stated is not None:
             self.restating = False               # define f_X(x) = … of a declared f_{X,Y}
@@ -830,6 +835,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not head.squared and self._recurrence(head, body):   # ᾱ_t = α_t ᾱ_{t-1}
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
+        if head.label is not None and registry.spelled(head.key):
+            self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         return head.key, head.params, body, head.label
 
     def _at_the_files_index(self, head):
@@ -1413,6 +1420,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
         at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
+        if relation is DEFINE and not self.defining and not known and \
+                label not in self.scope.heads and registry.spelled(name.key) and \
+                not at_numbers and self._reads(name, bracket):
+            self.restating = True       # `D_{KL}(p \| q) := …`: the divergence, checked
+            return None
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        self.head_functions(name.key, bracket) is not None or
                                        registry.spelled(name.key) and not at_numbers and
@@ -5689,6 +5701,12 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if not registry.spelled(key) or key == "h" and self.named_by_a_head(key):
             return None
         self.not_defined_as_function(key, bracket)
+        if key in self.scope.own_forms:
+            raise self.error(f"{key} is defined above as the file's own quantity "
+                             f"{self.scope.own_forms[key]}: at other arguments, is it that "
+                             f"definition or derive's {key}? One name, one meaning — write the "
+                             f"definition's arguments, or name the file's quantity otherwise",
+                             bracket.node)
         op = registry.lookup(key, len(bracket.args))
         if key in registry.IN_NATS:
             self._not_nats_here(key, op, bracket)
