@@ -4347,7 +4347,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error(f"{p.key} is a set; derive reads it only as a range of "
                              "summation", p.node)
         if kind is Kind.SYMBOL:
-            divergence = self._divergence_beside_a_number(p.key, bracket)
+            divergence = self._divergence_beside_a_number(p.key, bracket) if \
+                declaration.domain.is_integer else None
             if divergence is not None:                  # D(p || r) beside a natural D
                 return divergence, 2
             self._no_number_before_an_operand(
@@ -4407,7 +4408,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         return self._operator(key, bracket)
 
     def _divergence_beside_a_number(self, key, bracket):
-        """A divergence's spelling the file declares a number (Cover & Thomas's `natural D`,
+        """A divergence's spelling the file declares a whole number (Cover & Thomas's `natural D`,
         the code alphabet's size, beside their relative entropy `D(p||r)` in one proof),
         written with a round bracket of two arguments between a double bar (`\\|`, `||`,
         `\\parallel`): no product of a number has a bar between two laws, so it is the
