@@ -689,16 +689,19 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
                      r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
+# The binary operators written as commands: a row may end with one or go on with one
+# (`\odot`, the elementwise product, is a product sign as `\cdot` is).
+_BINARY_WORDS = r"cdot|times|odot|pm|mp"
 # What may wrap a continuation's operator: a colour, a box, a brace around the operator
 # alone (`\textcolor{red}{+ b}`, `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`,
 # `\mathbin{+}`, `{+}`, `\left. + b \right.`). The row is joined with it; what it means is
 # read there. A plain braced group is an operand, never a wrapper: `{-a \over b} = c`,
 # `{-a} &= b` start with a number of their own (TeX prints the group as one atom).
-_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:cdot|times|pm|mp))\s*\}))|"
+_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:" + _BINARY_WORDS + r"))\s*\}))|"
                       r"\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
-_BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
-_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+_BINARY = re.compile(r"[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z])")
+_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z]))")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
                            commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
@@ -706,7 +709,7 @@ _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\
 
 # Spacing at the end of a row, and an operator or relation the row then ends with.
 _TRAILING_SPACE = re.compile(r"(?:\s|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\})*$")
-_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:cdot|times|pm|mp)|" + _ROW_RELATION.pattern +
+_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:" + _BINARY_WORDS + r")|" + _ROW_RELATION.pattern +
                        r")$")
 
 
