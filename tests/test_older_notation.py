@@ -47,3 +47,22 @@ VECTORS = ("% derive: real \\mu, \\nu, \\sigma in \\mathbb{R}^n\n"
 def test_the_elementwise_product_of_vectors_or_matrices_is_refused(row):
     (step,) = steps(display(VECTORS, row))
     assert step.message is not None
+
+
+def test_plain_tex_eqalign_is_an_aligned_block():
+    """`\\eqalign{ … \\cr … }` (plain TeX, older notes): rows end at `\\cr`, aligned at `&`,
+    as `aligned`; a wrong link is refuted at its own row."""
+    header = "% derive: real a, b\n"
+    text = header + ("$$\\eqalign{ (a+b)^2 &= a^2 + 2ab + b^2 \\cr &= b^2 + 2ab + a^2 \\cr}$$\n"
+                     "$$\\eqalign { (a-b)^2 = a^2 - 2ab + b^2 \\crcr &= a^2 + b^2 }$$\n")
+    assert verdicts(text) == ["verified", "verified", "verified", "refuted"]
+    assert [s.location.line for s in steps(text)] == [2, 2, 3, 3]
+
+
+@pytest.mark.parametrize("row", [
+    r"a \cr = a",                                   # a \cr outside an \eqalign
+    r"\eqalignno{ a &= a & (1) \cr }",              # a column of equation numbers
+    r"\eqalign a = a",                              # no braced group
+])
+def test_plain_tex_alignment_elsewhere_is_refused(row):
+    assert all(s.message is not None for s in steps(display("% derive: real a\n", row)))

@@ -4,7 +4,8 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-(or `\\newline`, which MathJax and amsmath break rows at alike) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+(or `\\newline`, which MathJax and amsmath break rows at alike; `\\cr` in plain TeX's
+`\\eqalign{…}`, read as `aligned`) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
 whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
@@ -95,7 +96,8 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
     the row above them."""
-    masked = _own_marks_renamed(_braced_arrays_as_cases(without_comments(display)))
+    masked = _own_marks_renamed(_eqaligns_as_aligned(_braced_arrays_as_cases(
+        without_comments(display))))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     cases = [m.span() for m in CASES.finditer(masked.text)]
@@ -490,6 +492,37 @@ def _braced_arrays_as_cases(masked):
             text[opening.end():close.start()] + "\\end{cases}".ljust(end - close.start()) + \
             text[end:]
     return Mapped(text, masked.spans)
+
+
+# Plain TeX's alignment (`$$\\eqalign{ a &= b \\cr &= c \\cr}$$`, older notes and papers),
+# and its row end `\\cr` (also `\\crcr`, which plain TeX's macros close a body with).
+_EQALIGN = re.compile(r"\\eqalign(?![a-zA-Z])")
+_CR = re.compile(r"\\cr(?:cr)?(?![a-zA-Z])")
+
+
+def _eqaligns_as_aligned(masked):
+    """Each `\\eqalign{…}` as `\\begin{aligned} … \\end{aligned}`, its `\\cr` row ends (in
+    the group itself, not in a group inside it) as `\\\\`: plain TeX's eqalign is amsmath's
+    aligned, rows aligned at `&`. What the rewrite adds maps to the characters it replaces,
+    so every position stays the author's. An `\\eqalign` without a closed braced group
+    after it, `\\eqalignno` (a column of equation numbers) and a `\\cr` anywhere else are
+    left alone: the parser refuses them where they stand."""
+    from derive.frontend.documents.macros import group
+    for m in reversed(list(_EQALIGN.finditer(masked.text))):
+        found = group(masked.text, m.end())
+        if found is None:
+            continue
+        start, end, after = found
+        body = masked[start:end]
+        depth = _brace_depths(body.text)
+        for cr in reversed([c for c in _CR.finditer(body.text) if depth(c.start()) == 0]):
+            body = body.replace(cr.start(), cr.end(), Mapped.generated(
+                "\\\\".ljust(cr.end() - cr.start()), body.origin(cr.start())))
+        masked = masked[:m.start()] + \
+            Mapped.generated("\\begin{aligned}", masked.origin(m.start())) + body + \
+            Mapped.generated("\\end{aligned}", masked.origin(end)) + masked[after:]
+    return masked
+
 
 
 def _case_rows(piece):
