@@ -57,11 +57,56 @@ def test_the_number_d_before_other_brackets_stays_refused(row):
     assert verdicts(display(C_AND_T, row)) == ["error"]
 
 
-def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused():
-    """With `\\log_D` in the file, D(p‖r) may be in base D (C&T's D-ary codes) or in nats:
-    refused at the bracket, never read in nats and refuted."""
-    (step,) = steps(display(C_AND_T, r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"))
+def test_a_divergence_in_a_file_whose_every_logarithm_is_to_its_letters_base():
+    """Every logarithm `\\log_D` and D ≥ 2 assumed (C&T's D-ary codes): D(p‖r) is the
+    divergence in base D — its value in nats over ln D; swapped arguments or the ratio
+    upside down are refuted."""
+    rows = [r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)",
+            r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(r || p)",
+            r"\sum_i p_i \log_D \frac{r_i}{p_i} = D(p || r)"]
+    assert verdicts(display(C_AND_T, *rows)) == ["verified", "refuted", "refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (C_AND_T + "$$ \\log_D D = 1 $$\n",
+     r"\sum_i p_i \log \frac{p_i}{r_i} = D(p || r)"),                  # a natural log too
+    (C_AND_T + "% derive: note \\ln\n" + "$$ \\ln 2 > 0 $$\n",
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # \ln in another row
+    (C_AND_T.replace("% derive: assume D \\ge 2\n", ""),
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # D > 1 not assumed
+    (C_AND_T.replace("\\ge 2", "\\ge 1"),
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # D = 1 allowed
+    (C_AND_T + "% derive: information in bits\n",
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # a unit declared
+])
+def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused_else(header, row):
+    """Where the file may mean nats or bits (another logarithm, D > 1 not assumed, a unit
+    declared), D(p‖r) beside `\\log_D` is refused at the bracket, never read and refuted."""
+    step = steps(display(header, row))[-1]
     assert step.message is not None and "base D" in step.message
+
+
+CODE = ("% derive: natural m, D\n% derive: assume D \\ge 2\n"
+        "% derive: positive p_i for i = 1..m\n% derive: natural l_i for i = 1..m\n"
+        "% derive: define r_i = \\frac{D^{-l_i}}{\\sum_j D^{-l_j}}\n")
+
+
+def test_a_divergence_to_a_family_the_file_defines_at_an_index():
+    """`define r_i = …` (C&T's r of a code's lengths): D(p‖r), D(r‖p) beside the declared
+    family p are Σ_i over p's range of the definition; a wrong one is refuted."""
+    rows = [r"D(p||r) = \sum_i p_i \log_D \frac{p_i}{r_i}",
+            r"D(r||p) = \sum_i r_i \log_D \frac{r_i}{p_i}",
+            r"D(r||p) = \sum_i p_i \log_D \frac{p_i}{r_i}"]
+    assert verdicts(display(CODE, *rows)) == ["verified", "verified", "refuted"]
+
+
+def test_entropy_in_nats_beside_logarithms_to_base_d_is_no_refutation():
+    """H(X) (nats) against -Σ q log_D q holds in base D: a claim about units, undecided
+    (engines.units), as beside log₂ — never refuted."""
+    header = C_AND_T + "% derive: discrete x\n% derive: density q over x\n" \
+        "% derive: random X with density q over x\n"
+    assert verdicts(display(header, r"H(X) = -\sum_x q(x) \log_D q(x)",
+                            r"H(X) = \sum_x q(x) \log_D q(x)")) == ["undecided", "refuted"]
 
 
 FOUR = "% derive: positive p_i for i = 1..4\n"

@@ -20,6 +20,10 @@ logarithm of the file is \\log_2"). Any other spelling of a logarithm anywhere i
 information quantity in nats with `\\log_2` then stays undecided, saying so
 (`engines/units.py`). Only base 2 is inferred: bits is the one other unit derive reads.
 
+A file whose every logarithm is `\\log_D`, D a declared number (Cover & Thomas's D-ary
+codes), states its relative entropy D(p‖r) in base D: `every_logarithm_to` is that scan, and
+the reader reads D(p‖r) so only beside it (and D > 1 assumed).
+
 The scan is over the text (every spelling of a logarithm the reader accepts is a word
 `log` or `ln` standing alone), so a row that cannot be read counts too.
 """
@@ -38,6 +42,8 @@ _INFORMATION = re.compile(r"(?<![a-zA-Z\\])(?:H|I|D|KL|JS|JSD)(?:_\{[^{}]*\}|_[a
                           r"\\(?:mathrm|operatorname|text)\s*\{\s*(?:H|I|KL|JS|JSD)\s*\}")
 
 INFERRED = ("", "information is in bits: every logarithm of the file is \\log_2", "")
+# A directive line of prose (a title, a note): its words are no formula.
+_PROSE_DIRECTIVE = re.compile(r"derive:\s*(?:title|note)\b")
 
 
 def in_bits(directives, rows):
@@ -51,3 +57,17 @@ def in_bits(directives, rows):
     return bool(found) and all(
         m.group() == "log" and _BASE_TWO.match(text, m.end()) for text, m in found) and any(
         _INFORMATION.search(text) and _LOGARITHM.search(text) for text in texts)
+
+
+def every_logarithm_to(letter, text):
+    """Whether every logarithm in a file's `text` — its formulas and directives, the prose
+    of a title or a note aside — is written to the base `letter` (`\\log_D`, `\\log_{D}`),
+    and at least one is: Cover & Thomas's D-ary chapter, whose information is in base D.
+    Any other spelling (`\\ln`, a bare `\\log`, `\\log_2`, a word `log` in prose) makes it
+    False: the file then may mean another base."""
+    base = re.compile(r"(?:\s*\})?\s*_\s*(?:" + re.escape(letter) + r"|\{\s*" +
+                      re.escape(letter) + r"\s*\})(?![a-zA-Z])")
+    found = [(line, m) for line in text.splitlines() if not _PROSE_DIRECTIVE.search(line)
+             for m in _LOGARITHM.finditer(line)]
+    return bool(found) and all(m.group() == "log" and base.match(line, m.end())
+                               for line, m in found)
