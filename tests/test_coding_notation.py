@@ -160,3 +160,22 @@ def test_values_of_a_function_at_named_points():
     rows = [r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.45",
             r"p(E) \cdot 1 + p(N) \cdot 2 + p(O) \cdot 3 = 1.5", r"p(E) = p(Z)"]
     assert verdicts(display(POINTS, *rows)) == ["verified", "refuted", "undecided"]
+
+
+RANDOM = "% derive: discrete x\n% derive: density q over x\n% derive: random X with density q over x\n"
+
+
+def test_the_entropy_in_base_d_of_a_random_variable():
+    """`H_D(X)` in a file whose every logarithm is `\\log_D` (D ≥ 2 assumed): H(X) / ln D;
+    the sign of the log flipped is refuted."""
+    rows = [r"-\sum_x q(x) \log_D q(x) = H_D(X)", r"\sum_x q(x) \log_D q(x) = H_D(X)"]
+    assert verdicts(display(C_AND_T + RANDOM, *rows)) == ["verified", "refuted"]
+
+
+def test_the_entropy_with_a_number_subscript_elsewhere_is_refused():
+    """Without D > 1 assumed (or beside another logarithm) H_D(X) may be in another base or
+    Rényi's of order D: refused, never an unknown function with complex values (which
+    refuted C&T's true H_D(X) ≥ 0)."""
+    header = C_AND_T.replace("% derive: assume D \\ge 2\n", "") + RANDOM
+    (step,) = steps(display(header, r"H_D(X) \ge 0"))
+    assert step.message is not None and "Rényi" in step.message

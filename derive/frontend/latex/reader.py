@@ -3505,7 +3505,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if relabelled is not None:
                 return relabelled, 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
-                self._operator(key, bracket)
+                self._operator(key, bracket) or \
+                (self._entropy_to_a_base(p, bracket) if found is None else None)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -4420,6 +4421,30 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              f"may be in nats or bits: write \\sum_i p_i \\log_{key} "
                              f"\\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) / \\ln {key}", bracket.node)
         return div(self._operator(key, bracket), Fn("log", base))
+
+    def _entropy_to_a_base(self, p, bracket):
+        """`H_D(X)`, `H_D(X | Y)` of random variables, D a declared number (Cover & Thomas's
+        entropy of a D-ary code's source): the entropy in base D, H(X) / ln D, in a file
+        whose information is in base D (`_base_of_the_file`). Elsewhere D may be the base or
+        Rényi's order (H_2 is the collision entropy): refused. None when not so written (a
+        file's own `define H_D(X) = …` is read before this)."""
+        letter = re.fullmatch(r"H_\{([A-Za-z])\}", p.key)
+        found = self.scope.lookup(letter.group(1)) if letter and p.power is None and \
+            not p.primes else None
+        if found is None or found[1].kind is not Kind.SYMBOL:
+            return None
+        value = self.information("H", bracket)
+        if value is None:
+            return None
+        base = self._base_of_the_file(letter.group(1))
+        if base is None:
+            raise self.error(f"{p.key}(…) beside the declared number {letter.group(1)}: the "
+                             f"entropy in base {letter.group(1)} (Cover & Thomas) is read only "
+                             f"where every logarithm of the file is \\log_{letter.group(1)}, "
+                             f"{letter.group(1)} > 1 is assumed and no unit is declared — here "
+                             f"it may be a Rényi entropy of order {letter.group(1)}: define it "
+                             f"(% derive: define {p.key}(X) = …)", bracket.node)
+        return div(value, Fn("log", base))
 
     def _base_of_the_file(self, key):
         """Sym of the declared number `key` (Cover & Thomas's `natural D`) when the file's
