@@ -4431,8 +4431,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         letter = re.fullmatch(r"H_\{([A-Za-z])\}", p.key)
         found = self.scope.lookup(letter.group(1)) if letter and p.power is None and \
             not p.primes else None
-        if found is None or found[1].kind is not Kind.SYMBOL:
-            return None
+        if found is None or found[1].kind is not Kind.SYMBOL or \
+                self.scope.lookup("H") is not None or \
+                not all(self._capital(a) for a in bracket.args):
+            return None                 # H_b(p) of a number: the file's function H_b
         value = self.information("H", bracket)
         if value is None:
             return None
