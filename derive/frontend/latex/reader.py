@@ -3789,9 +3789,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if key not in registry.FUNCTION_LIKE:
             return
         found = self.scope.lookup(key)
-        # a number of that spelling (`natural D`) is no function: beside it the operator
-        # is read only between a double bar (`_divergence_beside_a_number`)
-        if found is not None and found[1].kind is not Kind.SYMBOL:
+        # a number the file declares under that spelling (`natural D`) is no function: the
+        # operator is read beside it only between a double bar (`_divergence_beside_a_number`;
+        # any other operand is refused before). An undeclared letter used as a number above
+        # (`h X`, then `h(X)`) is refused here: one name, one meaning
+        if found is not None and not (found[1].kind is Kind.SYMBOL and found[1].declared):
             line, column = self.source.position(self.scope.first_use.get(found[0], 0))
             raise self.error(f"{key} is read here as an operator on distributions and is used "
                              f"at line {line}, column {column} as a function: one name means "
@@ -4408,8 +4410,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         op = registry.lookup(key, 2)
         if op is None or op.takes != "distributions" or "\\|" not in op.separators:
             return None
-        based = re.compile(r"\\log\s*_\s*\{?\s*" + re.escape(key) + r"(?![a-zA-Z])")
-        if not based.search(self.source.text):
+        if not log_base.writes_base(self.source.text, key):
             return self._operator(key, bracket)
         base = self._base_of_the_file(key)
         if base is None:
