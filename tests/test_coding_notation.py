@@ -57,15 +57,73 @@ def test_the_number_d_before_other_brackets_stays_refused(row):
     assert verdicts(display(C_AND_T, row)) == ["error"]
 
 
+def test_a_divergence_in_a_file_whose_every_logarithm_is_to_its_letters_base():
+    """Every logarithm `\\log_D` and D ≥ 2 assumed (C&T's D-ary codes): D(p‖r) is the
+    divergence in base D — its value in nats over ln D; swapped arguments or the ratio
+    upside down are refuted."""
+    rows = [r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)",
+            r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(r || p)",
+            r"\sum_i p_i \log_D \frac{r_i}{p_i} = D(p || r)"]
+    assert verdicts(display(C_AND_T, *rows)) == ["verified", "refuted", "refuted"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (C_AND_T + "$$ \\log_D D = 1 $$\n",
+     r"\sum_i p_i \log \frac{p_i}{r_i} = D(p || r)"),                  # a natural log too
+    (C_AND_T + "% derive: note \\ln\n" + "$$ \\ln 2 > 0 $$\n",
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # \ln in another row
+    (C_AND_T.replace("% derive: assume D \\ge 2\n", ""),
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # D > 1 not assumed
+    (C_AND_T.replace("\\ge 2", "\\ge 1"),
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # D = 1 allowed
+    (C_AND_T + "% derive: information in bits\n",
+     r"\sum_i p_i \log_D \frac{p_i}{r_i} = D(p || r)"),                # a unit declared
+])
+def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused_else(header, row):
+    """Where the file may mean nats or bits (another logarithm, D > 1 not assumed, a unit
+    declared), D(p‖r) beside `\\log_D` is refused at the bracket, never read and refuted."""
+    step = steps(display(header, row))[-1]
+    assert step.message is not None and "base D" in step.message
+
+
+CODE = ("% derive: natural m, D\n% derive: assume D \\ge 2\n"
+        "% derive: positive p_i for i = 1..m\n% derive: natural l_i for i = 1..m\n"
+        "% derive: define r_i = \\frac{D^{-l_i}}{\\sum_j D^{-l_j}}\n")
+
+
+def test_a_divergence_to_a_family_the_file_defines_at_an_index():
+    """`define r_i = …` (C&T's r of a code's lengths): D(p‖r), D(r‖p) beside the declared
+    family p are Σ_i over p's range of the definition; a wrong one is refuted."""
+    rows = [r"D(p||r) = \sum_i p_i \log_D \frac{p_i}{r_i}",
+            r"D(r||p) = \sum_i r_i \log_D \frac{r_i}{p_i}",
+            r"D(r||p) = \sum_i p_i \log_D \frac{p_i}{r_i}"]
+    assert verdicts(display(CODE, *rows)) == ["verified", "verified", "refuted"]
+
+
+def test_entropy_in_nats_beside_logarithms_to_base_d_is_no_refutation():
+    """H(X) (nats) against -Σ q log_D q holds in base D: a claim about units, undecided
+    (engines.units), as beside log₂ — never refuted."""
+    header = C_AND_T + "% derive: discrete x\n% derive: density q over x\n" \
+        "% derive: random X with density q over x\n"
+    assert verdicts(display(header, r"H(X) = -\sum_x q(x) \log_D q(x)",
+                            r"H(X) = \sum_x q(x) \log_D q(x)")) == ["undecided", "refuted"]
+
+
 @pytest.mark.parametrize("log", [
     r"\log_D", r"\log_{D}", r"\log _D", r"\log_{{D}}", r"\log\nolimits_D", r"\log\limits_D",
-    r"\log_{\! D}", r"\log_{\,D}", r"\log_{\mathrm{D}}", r"\operatorname{log}_D",
-    r"\mathrm{log}_{D}", r"\log_{(D)}",
+    r"\log_{\! D}", r"\log_{\,D}", r"\operatorname{log}_D", r"\mathrm{log}_{D}",
 ])
-def test_a_divergence_beside_logarithms_to_its_letters_base_is_refused(log):
-    """With a logarithm to base D in the file, in any spelling the reader takes for one
-    (atkF: `\\log_{{D}}`, `\\log\\nolimits_D` slipped past a pattern for `\\log_D`), D(p‖r)
-    may be in base D (C&T's D-ary codes) or in nats: refused at the bracket, never read in
+def test_a_divergence_beside_logarithms_to_its_letters_base_in_any_spelling(log):
+    """Every logarithm to base D alone, in any spelling the reader takes for one (atkF:
+    `\\log_{{D}}`, `\\log\\nolimits_D`), D ≥ 2 assumed: D(p‖r) is in base D, and verified."""
+    (step,) = steps(display(C_AND_T, rf"\sum_i p_i {log} \frac{{p_i}}{{r_i}} = D(p || r)"))
+    assert decide(step, "0", clock.now() + 20).status.value == "verified"
+
+
+@pytest.mark.parametrize("log", [r"\log_{\mathrm{D}}", r"\log_{(D)}", r"\log_{2D}"])
+def test_a_divergence_beside_logarithms_mentioning_its_letter_is_refused(log):
+    """A base that mentions D but is not D alone (an upright D, a bracket, 2D): the file's
+    unit is not base D, and D(p‖r) may be in nats: refused at the bracket, never read in
     nats and refuted."""
     (step,) = steps(display(C_AND_T, rf"\sum_i p_i {log} \frac{{p_i}}{{r_i}} = D(p || r)"))
     assert step.message is not None and "base D" in step.message
@@ -173,3 +231,22 @@ def test_an_operator_after_its_letter_used_as_a_number_stays_refused(row):
     header = "% derive: random X with density \\mathcal{N}(1, 1) over x\n"
     assert verdicts(display(header, r"h^2 + D^2 = h \cdot h + D \cdot D", row)) == \
         ["verified", "error"]
+
+
+RANDOM = "% derive: discrete x\n% derive: density q over x\n% derive: random X with density q over x\n"
+
+
+def test_the_entropy_in_base_d_of_a_random_variable():
+    """`H_D(X)` in a file whose every logarithm is `\\log_D` (D ≥ 2 assumed): H(X) / ln D;
+    the sign of the log flipped is refuted."""
+    rows = [r"-\sum_x q(x) \log_D q(x) = H_D(X)", r"\sum_x q(x) \log_D q(x) = H_D(X)"]
+    assert verdicts(display(C_AND_T + RANDOM, *rows)) == ["verified", "refuted"]
+
+
+def test_the_entropy_with_a_number_subscript_elsewhere_is_refused():
+    """Without D > 1 assumed (or beside another logarithm) H_D(X) may be in another base or
+    Rényi's of order D: refused, never an unknown function with complex values (which
+    refuted C&T's true H_D(X) ≥ 0)."""
+    header = C_AND_T.replace("% derive: assume D \\ge 2\n", "") + RANDOM
+    (step,) = steps(display(header, r"H_D(X) \ge 0"))
+    assert step.message is not None and "Rényi" in step.message

@@ -4,7 +4,8 @@ Layout carries no mathematics: `$$`, `\\[ \\]`, `\\begin{…}`/`\\end{…}` (wit
 or `alignat`'s column spec), `&`, `\\label{…}`, `\\tag{…}`, `\\nonumber`, `\\intertext{…}`
 and a full stop or comma that ends a row (`… \\ge 0.`) are blanked out with spaces, so the
 characters left keep their origins (`Mapped`); rows are what lies between `\\\\`
-(or `\\newline`, which MathJax and amsmath break rows at alike) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
+(or `\\newline`, which MathJax and amsmath break rows at alike; `\\cr` in plain TeX's
+`\\eqalign{…}`, read as `aligned`) separators outside braces (`\\substack{j=1 \\\\ j \\ne k}` is one row's). A row wrapped
 whole in braces (`{= a + b}`, as the seed's `array` rows are) loses them. A row ending with the relation the next row starts with (`A = B = \\\\ &= C`)
 states it once.
 
@@ -95,7 +96,8 @@ class Row(Mapped):
 def rows(display):
     """The non-empty `Row`s of a display's math (a `Mapped`), continuation rows joined to
     the row above them."""
-    masked = _own_marks_renamed(_braced_arrays_as_cases(without_comments(display)))
+    masked = _own_marks_renamed(_eqaligns_as_aligned(_braced_arrays_as_cases(
+        without_comments(display))))
     groups = _text_groups(masked.text)
     starts = [a for a, _ in groups]
     cases = [m.span() for m in CASES.finditer(masked.text)]
@@ -492,6 +494,37 @@ def _braced_arrays_as_cases(masked):
     return Mapped(text, masked.spans)
 
 
+# Plain TeX's alignment (`$$\\eqalign{ a &= b \\cr &= c \\cr}$$`, older notes and papers),
+# and its row end `\\cr` (also `\\crcr`, which plain TeX's macros close a body with).
+_EQALIGN = re.compile(r"\\eqalign(?![a-zA-Z])")
+_CR = re.compile(r"\\cr(?:cr)?(?![a-zA-Z])")
+
+
+def _eqaligns_as_aligned(masked):
+    """Each `\\eqalign{…}` as `\\begin{aligned} … \\end{aligned}`, its `\\cr` row ends (in
+    the group itself, not in a group inside it) as `\\\\`: plain TeX's eqalign is amsmath's
+    aligned, rows aligned at `&`. What the rewrite adds maps to the characters it replaces,
+    so every position stays the author's. An `\\eqalign` without a closed braced group
+    after it, `\\eqalignno` (a column of equation numbers) and a `\\cr` anywhere else are
+    left alone: the parser refuses them where they stand."""
+    from derive.frontend.documents.macros import group
+    for m in reversed(list(_EQALIGN.finditer(masked.text))):
+        found = group(masked.text, m.end())
+        if found is None:
+            continue
+        start, end, after = found
+        body = masked[start:end]
+        depth = _brace_depths(body.text)
+        for cr in reversed([c for c in _CR.finditer(body.text) if depth(c.start()) == 0]):
+            body = body.replace(cr.start(), cr.end(), Mapped.generated(
+                "\\\\".ljust(cr.end() - cr.start()), body.origin(cr.start())))
+        masked = masked[:m.start()] + \
+            Mapped.generated("\\begin{aligned}", masked.origin(m.start())) + body + \
+            Mapped.generated("\\end{aligned}", masked.origin(end)) + masked[after:]
+    return masked
+
+
+
 def _case_rows(piece):
     """The rows a `cases` environment stands for when it is the whole right side of a row
     with a left side of its own and one relation (`F = \\begin{cases} A & C \\\\ B & D
@@ -689,16 +722,19 @@ _INDENT = re.compile(r"(?:\s|&|~|\\[ ,;:!>]|\{\s*\}|"
                      r"\\(?:h|v)?phantom\s*" + _GROUP + r"|\\(?:hspace\*?|mspace)\s*\{[^{}]*\}|"
                      r"\\math(?:rel|bin|ord)\s*\{\s*\\[hv]?phantom\s*" + _GROUP + r"\s*\}|"
                      r"\\(?:m?kern|hskip|mskip)" + _DIMEN + r")*")
+# The binary operators written as commands: a row may end with one or go on with one
+# (`\odot`, the elementwise product, is a product sign as `\cdot` is).
+_BINARY_WORDS = r"cdot|times|odot|pm|mp"
 # What may wrap a continuation's operator: a colour, a box, a brace around the operator
 # alone (`\textcolor{red}{+ b}`, `{\color{red} + b}`, `\underbrace{+ b}_{…}`, `\boxed{+ b}`,
 # `\mathbin{+}`, `{+}`, `\left. + b \right.`). The row is joined with it; what it means is
 # read there. A plain braced group is an operand, never a wrapper: `{-a \over b} = c`,
 # `{-a} &= b` start with a number of their own (TeX prints the group as one atom).
-_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:cdot|times|pm|mp))\s*\}))|"
+_WRAPPER = re.compile(r"(?:\{(?=\s*(?:\\color(?![a-zA-Z])|(?:[+-]|\\(?:" + _BINARY_WORDS + r"))\s*\}))|"
                       r"\\(?:textcolor\s*\{[^{}]*\}\s*\{|color\s*\{[^{}]*\}|"
                       r"(?:underbrace|overbrace|boxed|mathbin)\s*\{|left\s*\.)|\s)*")
-_BINARY = re.compile(r"[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z])")
-_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+_BINARY = re.compile(r"[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z])")
+_SIGN_IN_FONT = re.compile(r"\\[a-zA-Z]+\s*\{\s*(?:[+-]|\\(?:" + _BINARY_WORDS + r")(?![a-zA-Z]))")
 _ROW_RELATION = re.compile(r"(?<![\\a-zA-Z])(?:=|<|>)|" +
                            commands(*ORDER, *DEFINING, "approx", "propto"))
 _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\q?quad(?![a-zA-Z])")
@@ -706,7 +742,7 @@ _RELATION_OR_SIDE = re.compile(r"(?P<relation>" + _ROW_RELATION.pattern + r")|\\
 
 # Spacing at the end of a row, and an operator or relation the row then ends with.
 _TRAILING_SPACE = re.compile(r"(?:\s|~|\\[ ,;:!>]|\\q?quad(?![a-zA-Z])|\{\s*\})*$")
-_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:cdot|times|pm|mp)|" + _ROW_RELATION.pattern +
+_OPEN_END = re.compile(r"(?<![\^_\\])(?:[+-]|\\(?:" + _BINARY_WORDS + r")|" + _ROW_RELATION.pattern +
                        r")$")
 
 

@@ -3517,7 +3517,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             if relabelled is not None:
                 return relabelled, 2
             operator = self.divergence(key, bracket) or self.information(key, bracket) or \
-                self._operator(key, bracket)
+                self._operator(key, bracket) or \
+                (self._entropy_to_a_base(p, bracket) if found is None else None)
             if operator is not None:
                 return operator, 2
         if key in CONSTANTS and found is None:
@@ -4422,14 +4423,57 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         op = registry.lookup(key, 2)
         if op is None or op.takes != "distributions" or "\\|" not in op.separators:
             return None
-        if log_base.writes_base(self.source.text, key):
+        if not log_base.writes_base(self.source.text, key):
+            return self._operator(key, bracket)
+        base = self._base_of_the_file(key)
+        if base is None:
             raise self.error(f"{key} is declared a number and the file writes logarithms to "
-                             f"base {key}: {key}(…‖…) beside them may be the divergence in base "
-                             f"{key} (Cover & Thomas's {key}-ary codes) or in nats, and derive "
-                             f"reads information in nats or bits only — write "
-                             f"\\sum_i p_i \\log_{key} \\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) "
-                             f"/ \\ln {key}", bracket.node)
-        return self._operator(key, bracket)
+                             f"base {key}: {key}(…‖…) beside them is the divergence in base "
+                             f"{key} (Cover & Thomas's {key}-ary codes) only where every "
+                             f"logarithm of the file is \\log_{key}, {key} > 1 is assumed "
+                             f"(% derive: assume {key} \\ge 2) and no unit is declared — here it "
+                             f"may be in nats or bits: write \\sum_i p_i \\log_{key} "
+                             f"\\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) / \\ln {key}", bracket.node)
+        return div(self._operator(key, bracket), Fn("log", base))
+
+    def _entropy_to_a_base(self, p, bracket):
+        """`H_D(X)`, `H_D(X | Y)` of random variables, D a declared number (Cover & Thomas's
+        entropy of a D-ary code's source): the entropy in base D, H(X) / ln D, in a file
+        whose information is in base D (`_base_of_the_file`). Elsewhere D may be the base or
+        Rényi's order (H_2 is the collision entropy): refused. None when not so written (a
+        file's own `define H_D(X) = …` is read before this)."""
+        letter = re.fullmatch(r"H_\{([A-Za-z])\}", p.key)
+        found = self.scope.lookup(letter.group(1)) if letter and p.power is None and \
+            not p.primes else None
+        if found is None or found[1].kind is not Kind.SYMBOL or \
+                self.scope.lookup("H") is not None or \
+                not all(self._capital(a) for a in bracket.args):
+            return None                 # H_b(p) of a number: the file's function H_b
+        value = self.information("H", bracket)
+        if value is None:
+            return None
+        base = self._base_of_the_file(letter.group(1))
+        if base is None:
+            raise self.error(f"{p.key}(…) beside the declared number {letter.group(1)}: the "
+                             f"entropy in base {letter.group(1)} (Cover & Thomas) is read only "
+                             f"where every logarithm of the file is \\log_{letter.group(1)}, "
+                             f"{letter.group(1)} > 1 is assumed and no unit is declared — here "
+                             f"it may be a Rényi entropy of order {letter.group(1)}: define it "
+                             f"(% derive: define {p.key}(X) = …)", bracket.node)
+        return div(value, Fn("log", base))
+
+    def _base_of_the_file(self, key):
+        """Sym of the declared number `key` (Cover & Thomas's `natural D`) when the file's
+        information is in base `key`: every logarithm it writes is `\\log_D`
+        (`log_base.every_logarithm_to`), an assumption makes D > 1 (a logarithm's base:
+        `assume D \\ge 2`, `D > 1`) and the file declares no unit. None otherwise."""
+        found = self.scope.lookup(key)
+        if found is None or found[1].kind is not Kind.SYMBOL or \
+                "information" in self.scope.readings or \
+                not log_base.every_logarithm_to(key, self.source.text):
+            return None
+        base = Sym(found[0])
+        return base if any(_above_one(h, base) for h in self.scope.assumptions) else None
 
     def _multiplied_by_brackets(self, body):
         """Whether a definition's body without parameters is a number a bracket after its name
@@ -5770,26 +5814,55 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         """`D(p \\| q)` of two positive indexed families declared over one range (`positive
         p_i, q_i for i = 1..n`, mass functions written by their probabilities): the sum
         Σ_i p_i log(p_i / q_i) over that range (in bits where the file's information is),
-        its definition — no lemma of KL's is used (the families need not sum to 1). None
-        when the arguments are not two such families' bare names."""
+        its definition — no lemma of KL's is used (the families need not sum to 1). So is
+        `D(p \\| r)`, `D(r \\| p)` of such a p and a family the file defines at one index
+        (`define r_i = \\frac{D^{-l_i}}{\\sum_j D^{-l_j}}`, Cover & Thomas's r of a code's
+        lengths): r_i is the definition's body at each i of p's range. None when the
+        arguments are not such families' bare names."""
         if len(bracket.args) != 2 or _separators(bracket.seps) != [r"\|"]:
             return None                 # the bar in any spelling: `\|`, `||`, `\parallel`
-        families_ = self._positive_families(bracket.args)
-        if families_ is None:
+        families_ = self._positive_families(bracket.args) or \
+            [self._family_argument(a) for a in bracket.args]
+        if None in families_ or all(f[1].kind is Kind.DEFINITION for f in families_):
             return None
         return self._family_sum(*families_, lambda p_i, q_i: Mul(p_i, Fn("log", div(p_i, q_i))))
+
+    def _bare_name(self, arg):
+        """The key of a name written bare as an argument (no script, power or prime), or
+        None."""
+        try:
+            piece = self.piece(single(arg))
+        except InputError:
+            return None
+        return piece.key if isinstance(piece, NamePiece) and piece.sub is None and \
+            piece.power is None and not piece.primes else None
+
+    def _family_argument(self, arg):
+        """(Name, Declaration) of the family written bare as `arg`: a positive one declared
+        over a range, or one the file defines at one index (`define r_i = …`); else None."""
+        key = self._bare_name(arg)
+        if key is None:
+            return None
+        found = self.scope.lookup(key + "_{\\cdot}")
+        defined = found is not None and found[1].kind is Kind.DEFINITION and \
+            len(found[1].info.params) == 1
+        return found if defined else self._positive_family(key)
+
+    def _family_member(self, family, at):
+        """The member at `at` of a declared family (`p_i`) or of one the file defines at
+        one index (its body there), each a (Name, Declaration)."""
+        name, declaration = family
+        if declaration.kind is not Kind.DEFINITION:
+            return Call(name, at)
+        return Defined(name, (at,), self._apply(declaration.info, (at,), None))
 
     def _positive_families(self, args):
         """[(Name, Declaration)] of the positive indexed families written bare as `args`
         (`p`, `q` after `positive p_i, q_i for i = 1..n`), all over one range; else None."""
         families_ = []
         for arg in args:
-            try:
-                piece = self.piece(single(arg))
-            except InputError:
-                return None
-            found = self._positive_family(piece.key) if isinstance(piece, NamePiece) and \
-                piece.sub is None and piece.power is None and not piece.primes else None
+            key = self._bare_name(arg)
+            found = self._positive_family(key) if key is not None else None
             if found is None:
                 return None
             families_.append(found)
@@ -5805,13 +5878,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             isinstance(found[1].info, IndexRange) and found[1].domain.is_positive else None
 
     def _family_sum(self, first, second, summand):
-        """Σ_i summand(p_i, q_i) over the two families' one range, in bits where the
-        file's information is (divided by log 2)."""
-        (p, declaration), (q, _) = first, second
-        span = declaration.info
+        """Σ_i summand(p_i, q_i) over the two families' one range (the declared one's,
+        when the other is defined at an index: its member its body at i), in bits where
+        the file's information is (divided by log 2)."""
+        span = next(f[1].info for f in (first, second) if f[1].kind is not Kind.DEFINITION)
         index = self.fresh(span.index, declaration=LOCAL_INDEX)
-        value = Sum(index, summand(Call(p, Sym(index)), Call(q, Sym(index))), span.lower,
-                    span.upper)
+        p_i, q_i = (self._family_member(f, Sym(index)) for f in (first, second))
+        value = Sum(index, summand(p_i, q_i), span.lower, span.upper)
         return value if self.in_units("KL") == "KL" else div(value, Fn("log", Num(2)))
 
     def family_cross_entropy(self, key, info, bracket):
@@ -7976,6 +8049,20 @@ def _unbraced(text):
     """A subscript's text without the one pair of braces around it (`{1/2}` → `1/2`)."""
     text = text.strip()
     return text[1:-1].strip() if text.startswith("{") and text.endswith("}") else text
+
+
+def _above_one(hypothesis, symbol):
+    """Whether a hypothesis says `symbol` > 1: `D \\ge c` with c > 1, `D > c` with c ≥ 1,
+    or the same written the other way round (`2 \\le D`)."""
+    sides, relation = (hypothesis.lhs, hypothesis.rhs), hypothesis.relation
+    if sides[1] == symbol:
+        sides = sides[::-1]
+        relation = {Relation.LE: Relation.GE, Relation.LT: Relation.GT}.get(relation)
+    bound = sides[1]
+    if sides[0] != symbol or not isinstance(bound, Num):
+        return False
+    return relation is Relation.GE and bound.value > 1 or \
+        relation is Relation.GT and bound.value >= 1
 
 
 def _sums_to_one(hypothesis, family, upper):

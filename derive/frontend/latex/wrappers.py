@@ -67,7 +67,7 @@ from derive.frontend.latex.styles import STYLES
 
 _BOXED = re.compile(r"\\boxed\s*\{")
 _UNDERLINED = re.compile(r"\\underline\s*\{")
-_OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|pm|mp)(?![a-zA-Z])")
+_OPERATOR = re.compile(r"[+\-/]|\\(cdot|times|odot|pm|mp)(?![a-zA-Z])")
 _PHANTOM = re.compile(r"\\[hv]?phantom\s*\{")
 _CANCEL = re.compile(r"\\(?P<kind>[bx]?cancel|cancelto)(?![a-zA-Z])\s*")
 # What cannot stand as a struck-through expression (`_struck_expression`): a relation sign
@@ -77,8 +77,8 @@ _NOT_STRUCK = re.compile(r"[=<>,;&]|:=|\\(?:not|" + "|".join(
                         "notin", "mid", "subset", "subseteq", "supset", "supseteq",
                         "Rightarrow", "implies", "Longrightarrow", "iff", "Leftrightarrow",
                         "leftarrow", "Leftarrow", "rightarrow", "mapsto")) + r")(?![a-zA-Z])")
-_LEADING_BINARY = re.compile(r"\s*(?:[*/]|\\(?:cdot|times|div|ast)(?![a-zA-Z]))")
-_TRAILING_OPERATOR = re.compile(r"(?:[+\-*/]|\\(?:cdot|times|div|pm|mp|ast))\s*$")
+_LEADING_BINARY = re.compile(r"\s*(?:[*/]|\\(?:cdot|times|odot|div|ast)(?![a-zA-Z]))")
+_TRAILING_OPERATOR = re.compile(r"(?:[+\-*/]|\\(?:cdot|times|odot|div|pm|mp|ast))\s*$")
 _SIGNED = re.compile(r"\s*[+-]")
 _OPENS = re.compile(r"[(\[]|\\(?:\{|lbrace|lbrack|langle|lceil|lfloor|left)(?![a-zA-Z])")
 _CLOSES = re.compile(r"[)\]]|\\(?:\}|rbrace|rbrack|rangle|rceil|rfloor|right)(?![a-zA-Z])")
@@ -118,11 +118,11 @@ _BARE_WORDS = re.compile(r"\s*(?=.*[A-Za-z](?:\.?[A-Za-z]){2})" + _WORD_IN_MATH 
                          r"(?:(?:\s|\\[ ,;]|~|/|,)+" + _WORD_IN_MATH + r")*\s*$")
 # What is left of a tag (`(a)`, `(iv)`, `[3]`, `\\text{(A1)}`) once its brackets are off.
 _TAG_WORD = re.compile(r"^(?:[A-Za-z]{1,2}[0-9]*|[0-9]+[a-z]?|[ivxIVX]+|[0-9.]+)?$")
-_BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|pm|mp)(?![a-zA-Z]))")
+_BINARY_START = re.compile(r"\s*([+-]|\\(cdot|times|odot|pm|mp)(?![a-zA-Z]))")
 # A font or binary-operator command around one operator sign, and nothing else.
 _OPERATOR_FONT = re.compile(
     r"\\(?:math(?:rm|bf|it|sf|tt|normal|bin|op|ord)|text(?:rm|bf|it|sf|normal)?|mbox|"
-    r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))\s*\}")
+    r"operatorname|boldsymbol|bm|pmb)\s*\{\s*(?P<sign>[+-]|\\(?:cdot|times|odot|pm|mp)(?![a-zA-Z]))\s*\}")
 # `\\stackrel{!}{=}`: "required to be equal", a condition imposed — read as `=` only in a
 # premise (`\\frac{d}{d\\lambda} L \\stackrel{!}{=} 0 \\Rightarrow …`), where `=` is imposed.
 _REQUIRED_LABEL = re.compile(r"\s*!\s*$")
