@@ -677,6 +677,8 @@ class Directives:
         one variable (`density \\phi = \\mathcal{N}(0, \\sigma^2) over x`), `random X with
         density \\phi` is enough."""
         rv, sep, rest = body.partition(" with density ")
+        if not sep and " for " in body:
+            return self._lawless_families(body, offset)
         if not sep and re.search(r",.*\sindependent\s*$", body):
             return self._independent(body, offset)
         if " for " in rest:
@@ -848,16 +850,58 @@ class Directives:
             raise self.source.error(f"{names.strip()} is already declared, not as a density "
                                     f"over {clauses['over'].strip()} alone", start)
         span = self._index_range(index, index_at, offset)
+        self._declare_copies(rv, span, variable[0], found[0], offset)
+
+    def _declare_copies(self, rv, span, variable, density, offset, group=()):
+        """Declare the family `rv` (`X_i`) as independent copies of the law `density` over
+        `variable`, indexed by `span`; `group`: the families known only by their moments it
+        was declared with (`_lawless_families`)."""
         key = self.reader.read_name(rv, offset)
         base = self._family_base(key, span.index, offset)
         if self.scope.lookup(base + "_{\\cdot}") is not None:
             raise self.source.error(f"{key} is declared or used above: independent copies are "
                                     "a family of their own (one name means one thing)", offset)
         copies = IndependentCopies(span.index, span.lower, span.upper, span.text,
-                                   variable[0], found[0])
+                                   variable, density, group)
         self.scope.declare(base + "_{\\cdot}", Declaration(Kind.FUNCTION, Domain.REAL, copies))
         self.scope.random_spellings.add(base)
         self.scope.readings[COPIES] = True
+
+    def _lawless_families(self, body, offset):
+        """`W_i, X_i for i = 1..n, iid` (also `i.i.d.`, `independent, identically
+        distributed`, `independent and identically distributed`): families of random
+        variables known only by their moments — every member of every family listed
+        mutually independent, the members of one family identically distributed, with no
+        law written. Each family gets a hidden abstract law of its own (the density
+        `p_{W}` over `\\xi_{W}`), so every moment derive computes is a moment of a real
+        law and the numeric engine's counterexamples are real joint laws (product laws of
+        drawn tables); moments of polynomials in the members are read by
+        `frontend.latex.moments`. Without the words saying identically distributed, or
+        with another word, refused: a member's law would then depend on its index."""
+        listed, _, tail = body.partition(" for ")
+        index, *words = [w.strip() for w in tail.split(",")]
+        said = " ".join(words).replace("i.i.d.", "iid")
+        if said not in ("iid", "independent identically distributed",
+                        "independent and identically distributed"):
+            raise self.source.error(
+                "derive reads random variables without a law as families of independent, "
+                "identically distributed members only: write random W_i, X_i for i = 1..n, "
+                "iid (every member of every family listed mutually independent)", offset)
+        index_at = offset + len(listed) + len(" for ")
+        span = self._index_range(index, index_at, offset)
+        names = self._names(listed, offset)
+        group = tuple(key for key, _ in names)
+        for key, at in names:
+            base = self._family_base(key, span.index, at)
+            law, variable = f"p_{{{base}}}", f"\\xi_{{{base}}}"
+            keys = [self.reader.read_name(hidden, at) for hidden in (law, variable)]
+            for hidden in keys:
+                if self.scope.lookup(hidden) is not None:
+                    raise self.source.error(f"{hidden} is declared above: derive names the law "
+                                            f"of {key} so (rename yours)", at)
+            self._density(f"{law} over {variable}", at)
+            self._declare_copies(key, span, self.scope.lookup(keys[1])[0],
+                                 self.scope.lookup(keys[0])[0], at, group)
 
     def _alias(self, known, other, offset):
         """The spelling `other` names what `known` names."""
@@ -966,8 +1010,24 @@ class Directives:
         except RemarkError as problem:
             raise self.source.error(problem.message, problem.offset) from None
         for at, piece in listed:
-            self.scope.assumptions += tuple(replace(h, throughout=True) for h in
-                                            self.reader.read_assumption(piece, at))
+            read = self.reader.read_assumption(piece, at)
+            if read and self._mean_of_family(read[0], at):
+                continue        # the others: where its index lies, said of the fact alone
+            self.scope.assumptions += tuple(replace(h, throughout=True) for h in read)
+
+    def _mean_of_family(self, hypothesis, at):
+        """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
+        1..n, iid`) makes c its mean — its law becomes the hidden law shifted to mean c, a
+        real law (`frontend.latex.moments`) — instead of a hypothesis the engines could not
+        use. Said twice of one family: refused (one name, one meaning)."""
+        found = self.reader.assumed_mean(hypothesis)
+        if found is None:
+            return False
+        name, family, mean = found
+        if family.mean is not None:
+            raise self.source.error(f"the mean of {name.latex} is assumed above", at)
+        self.scope.refine(name, replace(family, mean=mean))
+        return True
 
     def _concave(self, body, offset):
         self._convex(body, offset, "concave")

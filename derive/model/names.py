@@ -158,6 +158,11 @@ class IndependentCopies(IndexRange):
 
     variable: object = None
     density: object = None
+    # a family known only by its moments (`random W_i, X_i for i = 1..n, iid`): the keys of
+    # the families declared with it, all members of all of them mutually independent; its
+    # law (`density`) is a hidden abstract one, which the numeric engine draws as a real law
+    group: tuple = ()
+    mean: object = None     # the assumed mean (`assume \\mathbb{E}[W_i] = 0`), a term, or None
 
 
 @dataclass(frozen=True, eq=False)

@@ -93,6 +93,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
+from derive.frontend.latex.moments import Moments
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -287,7 +288,7 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
                          r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
 
 
-class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Moments, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws):
     """Reads rows of one source under a `FileScope`."""

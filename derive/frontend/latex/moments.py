@@ -1,0 +1,247 @@
+"""Moments of polynomials in random variables known only by their moments (mixed into `Reader`).
+
+After `% derive: random W_i, X_i for i = 1..n, iid` (`directives._lawless_families`) the
+members W_1, …, W_n, X_1, …, X_n are mutually independent, the members of one family
+identically distributed, and no law is written. Each family has a hidden abstract law
+(`p_{W}` over `\\xi_{W}`), so every moment below is a moment of a real law, and the numeric
+engine, drawing that law as a table, only ever shows real joint laws as counterexamples.
+
+`\\mathbb{E}[…]`, `Var(…)`, `Cov(…, …)` of a polynomial in members is read as:
+
+* linearity, through sums whose bounds write no member (`\\sum_{i=1}^{n}`), constant factors
+  and powers with whole exponents (`(\\sum_i W_i X_i)^2` is `\\sum_i \\sum_j W_i X_i W_j X_j`);
+* for each product of members, the indices of members are sorted into classes of equal
+  value: members at one index of one family are one random variable, members of different
+  families or at different indices are independent, so E[∏] = ∏ over the classes of
+  E[W^k] — the k-th moment of the family's law, the same at every index (identically
+  distributed). Indices bound by sums over one range split into every pattern of equal and
+  distinct values, each counted (`\\sum_i\\sum_j E[W_iW_j] = n E[W^2] + n(n - 1) E[W]^2`);
+  free indices must be the same letter or distinct whole numbers;
+* Var(Y) = E[Y^2] − E[Y]^2 and Cov(Y, Z) = E[YZ] − E[Y]E[Z].
+
+With `% derive: assume \\mathbb{E}[W_i] = c` (c free of random variables) the family's law
+is the hidden law shifted to mean c: a member is ξ − E[ξ] + c, whose moments are those of a
+real law with mean c — never a moment vector no law has.
+
+Refused at the moment: anything else in members (`e^{W_i}`, `1/X_i`, `|W_i|`, a
+non-whole power), indices that may be equal or not (`W_i W_j` with i, j free, a bound index
+beside a free one, sums over different ranges, an index that is no letter or number), a sum
+whose coefficient depends on an index that a member is taken at, a subscript or a bar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from derive.model.derivation import Relation
+from derive.model.names import IndependentCopies
+from derive.model.terms import (
+    ONE, Add, Defined, Expect, Mul, Num, Pow, Sum, Sym, free_names, neg, nodes, substitute,
+)
+
+MAX_INDICES = 4            # bound indices in one product: Bell(4) = 15 patterns at most
+
+
+@dataclass(frozen=True)
+class Monomial:
+    """coefficient · ∏ members^power, summed over `sums` ((index, lower, upper), outermost
+    first): one term of the expansion of a moment's argument."""
+
+    coefficient: object
+    members: tuple = ()        # (member Call, whole power ≥ 1)
+    sums: tuple = ()
+
+
+def _partitions(items):
+    """Every partition of the list `items` into blocks (lists)."""
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for smaller in _partitions(rest):
+        for at in range(len(smaller)):
+            yield smaller[:at] + [[first] + smaller[at]] + smaller[at + 1:]
+        yield [[first]] + smaller
+
+
+class Moments:
+    """Moments of polynomials in families known only by their moments; mixed into `Reader`."""
+
+    def lawless_moment(self, kind, values, node):
+        """E, Var or Cov (`kind`) of the read arguments `values`, which write members of
+        families known only by their moments."""
+        if kind == "E":
+            return self._polynomial_mean(values[0], node)
+        first, second = (values[0], values[0]) if kind == "Var" else values
+        both = self._polynomial_mean(Mul(first, second), node)
+        return Add(both, neg(Mul(self._polynomial_mean(first, node),
+                                 self._polynomial_mean(second, node))))
+
+    def lawless_family(self, term):
+        """The `IndependentCopies` of a member of a family known only by its moments."""
+        family = self._copy_family(term)
+        return family if family is not None and family.group else None
+
+    def assumed_mean(self, hypothesis):
+        """(family Name, its `IndependentCopies`, c) when `hypothesis` is `\\mathbb{E}[W_i] =
+        c` (read as the mean of the hidden law of a family known only by its moments, c free
+        of random variables; either side), else None."""
+        if hypothesis.relation is not Relation.EQ:
+            return None
+        for side, other in ((hypothesis.lhs, hypothesis.rhs), (hypothesis.rhs, hypothesis.lhs)):
+            side = _bare(side)
+            if not isinstance(side, Expect) or side.body != Sym(side.var) or \
+                    any(isinstance(t, Expect) or self._copy_family(t) is not None
+                        for t in nodes(other)):
+                continue
+            for name, declaration in self.scope.context.table.items():
+                family = declaration.info
+                if isinstance(family, IndependentCopies) and family.group and \
+                        side.dist.name == family.density:
+                    return name, family, other
+        return None
+
+    # ---------------------------------------------------------------- the expansion
+    def _polynomial_mean(self, value, node):
+        """E[value] of a polynomial in members: Σ over its monomials."""
+        return _bare(Add(*(self._monomial_mean(m, node) for m in self._expanded(value, node))))
+
+    def _expanded(self, value, node):
+        """The monomials of `value` (`Monomial`), refused at `node` when it is no polynomial
+        in the members."""
+        if not any(self.lawless_family(t) is not None for t in nodes(value)):
+            return [Monomial(value)]
+        if self.lawless_family(value) is not None:
+            return [Monomial(ONE, ((value, 1),))]
+        if isinstance(value, Defined) and not value.arguments:
+            return self._expanded(value.body, node)
+        if isinstance(value, Add):
+            return [m for c in value.children for m in self._expanded(c, node)]
+        if isinstance(value, Mul):
+            out = [Monomial(ONE)]
+            for child in value.children:     # Y·Y of Var(Y): each factor its own indices
+                out = [_times(a, self._renamed(b)) for a in out
+                       for b in self._expanded(child, node)]
+            return out
+        if isinstance(value, Pow) and isinstance(value.exponent, Num) and \
+                value.exponent.value.denominator == 1 and value.exponent.value >= 1:
+            out = [Monomial(ONE)]
+            for _ in range(int(value.exponent.value)):
+                out = [_times(a, self._renamed(b)) for a in out
+                       for b in self._expanded(value.base, node)]
+            return out
+        if type(value) is Sum and value.lower is not None and value.upper is not None and \
+                not any(self.lawless_family(t) is not None
+                        for bound in (value.lower, value.upper) for t in nodes(bound)):
+            over = (value.var, value.lower, value.upper)
+            return [replace(m, sums=(over,) + m.sums) for m in self._expanded(value.body, node)]
+        raise self.error("derive reads moments of random variables known only by their "
+                         "moments for polynomials in them only (sums, products, whole "
+                         "powers): not of a function of them such as e^{W}, 1/W or |W|", node)
+
+    def _renamed(self, monomial):
+        """`monomial` with fresh names for its sums' indices (a power's second factor)."""
+        mapping = {index: Sym(self.fresh(index.latex, origin=index.origin,
+                                         declaration=index.local))
+                   for index, _, _ in monomial.sums}
+        if not mapping:
+            return monomial
+        return Monomial(substitute(monomial.coefficient, mapping),
+                        tuple((substitute(m, mapping), k) for m, k in monomial.members),
+                        tuple((mapping[i].name, substitute(lo, mapping), substitute(up, mapping))
+                              for i, lo, up in monomial.sums))
+
+    # ---------------------------------------------------------------- one monomial
+    def _monomial_mean(self, monomial, node):
+        """E of one monomial: its member-bound sums split into patterns of equal indices,
+        each counted; its other sums kept around the coefficient."""
+        if not monomial.members:
+            return _summed(monomial.coefficient, monomial.sums)
+        taken = {t for member, _ in monomial.members for t in member.arguments}
+        bound = [s for s in monomial.sums if Sym(s[0]) in taken]
+        others = tuple(s for s in monomial.sums if s not in bound)
+        self._indices_comparable(monomial, bound, taken, node)
+        if not bound:
+            mean = self._product_mean(monomial.members)
+            return _summed(mean if monomial.coefficient is ONE else
+                           Mul(monomial.coefficient, mean), others)
+        _, lower, upper = bound[0]
+        count = Add(upper, neg(lower), ONE)
+        total = []
+        for blocks in _partitions([index for index, _, _ in bound]):
+            mapping = {i: Sym(block[0]) for block in blocks for i in block}
+            members = tuple((substitute(m, mapping), k) for m, k in monomial.members)
+            ways = Mul(*(Add(count, Num(-t)) for t in range(len(blocks))))
+            total.append(Mul(ways, self._product_mean(members)))
+        return _summed(Mul(monomial.coefficient, Add(*total)), others)
+
+    def _indices_comparable(self, monomial, bound, taken, node):
+        """Refuse at `node` a monomial whose members' indices derive cannot sort into equal
+        and distinct: an index that is no letter or number, bound indices over different
+        ranges or beside free letters, two free letters, a coefficient or a range that
+        depends on a bound index a member is taken at, too many bound indices."""
+        names = {s[0] for s in bound}
+        free = {t for t in taken if not (isinstance(t, Sym) and t.name in names)}
+        letters = {t for t in free if not isinstance(t, Num)}
+        why = None
+        if any(len(member.arguments) != 1 for member, _ in monomial.members) or \
+                any(not isinstance(t, (Sym, Num)) for t in taken):
+            why = "an index that is no letter or whole number"
+        elif len({(lo, up) for _, lo, up in bound}) > 1:
+            why = "sums over different ranges"
+        elif bound and letters or len(letters) > 1 or letters and len(free) > 1:
+            why = "indices that may be equal or not"
+        elif names & (free_names(monomial.coefficient) |
+                      {n for _, lo, up in monomial.sums for n in free_names(lo) | free_names(up)}):
+            why = "a coefficient or a range that depends on a member's index"
+        elif len(bound) > MAX_INDICES:
+            why = f"more than {MAX_INDICES} sums"
+        if why is not None:
+            raise self.error(f"derive cannot average this product of random variables known "
+                             f"only by their moments ({why}): it needs to know which members "
+                             f"are one variable and which are independent", node)
+
+    def _product_mean(self, members):
+        """E[∏ members^k] for members whose indices are equal exactly when they are the same
+        term: ∏ over (family, index) of the family's moment of the summed power."""
+        powers = {}
+        for member, k in members:
+            powers[member] = powers.get(member, 0) + k
+        return _bare(Mul(*(self._power_moment(member, k) for member, k in powers.items())))
+
+    def _power_moment(self, member, power):
+        """E[W^k] of a member: the k-th moment of its family's law (shifted to the assumed
+        mean, when one is)."""
+        return self._at_one_copy("E", member, member if power == 1 else Pow(member, Num(power)))
+
+    def copy_value(self, family, bound):
+        """The value of a member of `family` drawn as `bound` (a fresh name of its law's
+        variable): ξ itself, or ξ − E[ξ] + c for a family with assumed mean c."""
+        if family.mean is None:
+            return Sym(bound)
+        return Add(Sym(bound), neg(self._copy_moment("E", replace(family, mean=None))),
+                   family.mean)
+
+
+def _bare(term):
+    """`term` without the wrappers a product of one factor leaves (1 · t, a one-term sum)."""
+    while isinstance(term, (Add, Mul)):
+        kept = [c for c in term.children if c is not ONE]
+        if len(kept) != 1:
+            return term
+        term = kept[0]
+    return term
+
+
+def _times(a, b):
+    """The product of two monomials (their sums' indices distinct)."""
+    coefficient = b.coefficient if a.coefficient is ONE else \
+        a.coefficient if b.coefficient is ONE else Mul(a.coefficient, b.coefficient)
+    return Monomial(coefficient, a.members + b.members, a.sums + b.sums)
+
+
+def _summed(term, sums):
+    """`term` summed over `sums`, outermost first."""
+    for index, lower, upper in reversed(sums):
+        term = Sum(index, term, lower, upper)
+    return term
