@@ -42,7 +42,7 @@ from derive.frontend.latex.samples import COPIES
 from derive.frontend.scope import LabelledAbove, UsedBefore, reaches, rebinds_constant
 from derive.model.derivation import Relation
 from derive.model.names import (
-    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies,
+    Declaration, DefinitionInfo, DistributionInfo, Domain, FunctionInfo, IndependentCopies, UnknownLaw,
     IndexRange, IndexSubset, Kind, Name, NamedValue, NamedValues, Pushforward, Reparameterised,
     SetInfo, label_letters,
 )
@@ -679,6 +679,8 @@ class Directives:
         rv, sep, rest = body.partition(" with density ")
         if not sep and " for " in body:
             return self._lawless_families(body, offset)
+        if not sep and re.search(r",.*\sindependent\s*$", body) and self._all_new(body, offset):
+            return self._lawless_variables(body, offset)
         if not sep and re.search(r",.*\sindependent\s*$", body):
             return self._independent(body, offset)
         if " for " in rest:
@@ -893,15 +895,44 @@ class Directives:
         group = tuple(key for key, _ in names)
         for key, at in names:
             base = self._family_base(key, span.index, at)
-            law, variable = f"p_{{{base}}}", f"\\xi_{{{base}}}"
-            keys = [self.reader.read_name(hidden, at) for hidden in (law, variable)]
-            for hidden in keys:
-                if self.scope.lookup(hidden) is not None:
-                    raise self.source.error(f"{hidden} is declared above: derive names the law "
-                                            f"of {key} so (rename yours)", at)
-            self._density(f"{law} over {variable}", at)
-            self._declare_copies(key, span, self.scope.lookup(keys[1])[0],
-                                 self.scope.lookup(keys[0])[0], at, group)
+            law, variable = self._hidden_law(key, base, at)
+            self._declare_copies(key, span, variable, law, at, group)
+
+    def _hidden_law(self, key, base, at):
+        """(density, variable) Names of the hidden abstract law of the random variable `key`
+        known only by its moments: `p_{base}` over `\\xi_{base}`, declared here; refused
+        when the file declares either spelling (one name, one meaning)."""
+        keys = [self.reader.read_name(hidden, at)
+                for hidden in (f"p_{{{base}}}", f"\\xi_{{{base}}}")]
+        for hidden in keys:
+            if self.scope.lookup(hidden) is not None:
+                raise self.source.error(f"{hidden} is declared above: derive names the law of "
+                                        f"{key} so (rename yours)", at)
+        self._density(f"{keys[0]} over {keys[1]}", at)
+        return self.scope.lookup(keys[0])[0], self.scope.lookup(keys[1])[0]
+
+    def _all_new(self, body, offset):
+        """Whether every name of `V, W independent` is undeclared (no law written)."""
+        listed = body.strip()[:-len("independent")].rstrip().rstrip(",")
+        return all(self.scope.lookup(key) is None for key, _ in self._names(listed, offset))
+
+    def _lawless_variables(self, body, offset):
+        """`W, X independent`, none of them declared: random variables known only by their
+        moments, mutually independent (`UnknownLaw`), each with a hidden law of its own
+        (`_hidden_law`); moments of polynomials in them are read by
+        `frontend.latex.moments`. One name alone is refused (independent of what?)."""
+        listed = body.strip()[:-len("independent")].rstrip().rstrip(",")
+        names = self._names(listed, offset)
+        if len(names) < 2:
+            raise self.source.error("write: random W, X independent (two or more random "
+                                    "variables)", offset)
+        group = tuple(key for key, _ in names)
+        for key, at in names:
+            law, variable = self._hidden_law(key, key, at)
+            self.scope.declare(key, Declaration(Kind.SYMBOL, Domain.REAL,
+                                                UnknownLaw(variable, law, group)))
+            self.scope.random_spellings.add(key)
+        self.scope.readings[COPIES] = True
 
     def _alias(self, known, other, offset):
         """The spelling `other` names what `known` names."""

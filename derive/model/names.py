@@ -166,6 +166,20 @@ class IndependentCopies(IndexRange):
 
 
 @dataclass(frozen=True, eq=False)
+class UnknownLaw:
+    """A random variable known only by its moments (`random W, X independent`, neither
+    given a law): outside a moment its value, a real number; inside one it is averaged by
+    `frontend.latex.moments` under the hidden abstract law `density` over `variable`,
+    independent of the others of `group` (the keys declared with it), shifted to `mean`
+    when one is assumed. The fields mean what `IndependentCopies`'s do."""
+
+    variable: object = None
+    density: object = None
+    group: tuple = ()
+    mean: object = None
+
+
+@dataclass(frozen=True, eq=False)
 class WholeRange:
     """The bounds a hypothesis puts on an integer symbol (`assume 1 \\le k \\le K`), both
     inclusive: terms of whole numbers; and the whole numbers it differs from (`i \\ne k`:

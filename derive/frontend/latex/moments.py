@@ -34,9 +34,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from derive.model.derivation import Relation
-from derive.model.names import IndependentCopies
+from derive.model.names import IndependentCopies, UnknownLaw
 from derive.model.terms import (
-    ONE, Add, Defined, Expect, Mul, Num, Pow, Sum, Sym, free_names, neg, nodes, substitute,
+    ONE, Add, Call, Defined, Expect, Mul, Num, Pow, Sum, Sym, free_names, neg, nodes, substitute,
 )
 
 MAX_INDICES = 4            # bound indices in one product: Bell(4) = 15 patterns at most
@@ -96,7 +96,7 @@ class Moments:
                 continue
             for name, declaration in self.scope.context.table.items():
                 family = declaration.info
-                if isinstance(family, IndependentCopies) and family.group and \
+                if isinstance(family, (IndependentCopies, UnknownLaw)) and family.group and \
                         side.dist.name == family.density:
                     return name, family, other
         return None
@@ -157,7 +157,8 @@ class Moments:
         each counted; its other sums kept around the coefficient."""
         if not monomial.members:
             return _summed(monomial.coefficient, monomial.sums)
-        taken = {t for member, _ in monomial.members for t in member.arguments}
+        taken = {t for member, _ in monomial.members if isinstance(member, Call)
+                 for t in member.arguments}
         bound = [s for s in monomial.sums if Sym(s[0]) in taken]
         others = tuple(s for s in monomial.sums if s not in bound)
         self._indices_comparable(monomial, bound, taken, node)
@@ -184,7 +185,8 @@ class Moments:
         free = {t for t in taken if not (isinstance(t, Sym) and t.name in names)}
         letters = {t for t in free if not isinstance(t, Num)}
         why = None
-        if any(len(member.arguments) != 1 for member, _ in monomial.members) or \
+        if any(len(member.arguments) != 1 for member, _ in monomial.members
+               if isinstance(member, Call)) or \
                 any(not isinstance(t, (Sym, Num)) for t in taken):
             why = "an index that is no letter or whole number"
         elif len({(lo, up) for _, lo, up in bound}) > 1:

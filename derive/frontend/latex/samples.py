@@ -31,7 +31,7 @@ by the laws of independent copies — never as a constant of the expectation's o
 from __future__ import annotations
 
 from derive.frontend.latex.expectations import Averaging
-from derive.model.names import IndependentCopies, Kind
+from derive.model.names import IndependentCopies, Kind, UnknownLaw
 from derive.model.terms import (
     ONE, Add, Call, Defined, Dist, Fn, Mul, Num, Pow, Sum, Sym, free_names, nodes,
 )
@@ -194,12 +194,14 @@ class Samples:
             self.random_depth -= 1
 
     def _copy_family(self, term):
-        """The `IndependentCopies` of a member `X_i` (a Call of such a family), else None."""
-        if not isinstance(term, Call):
+        """The `IndependentCopies` of a member `X_i` (a Call of such a family), or the
+        `UnknownLaw` of a random variable W known only by its moments (a Sym), else None."""
+        if not isinstance(term, (Call, Sym)):
             return None
-        declaration = self.scope.context.table.get(term.function)
+        declaration = self.scope.context.table.get(
+            term.function if isinstance(term, Call) else term.name)
         info = declaration.info if declaration is not None else None
-        return info if isinstance(info, IndependentCopies) else None
+        return info if isinstance(info, (IndependentCopies, UnknownLaw)) else None
 
     def _copy_averaging(self, family):
         return Averaging((family.variable.latex,), (family.variable,),
