@@ -50,6 +50,7 @@ from derive.model.terms import (
     Dens, Dist, Family, Mul, Num, Sym, free_names, neg, nodes, sub, substitute,
 )
 from derive.frontend import intervals
+from derive.frontend.reals import why_not_real
 from derive.notation import families, parameters, vectors
 from derive.notation.show import show
 from derive.frontend.latex.reparameterised import REPARAMETERISED
@@ -698,7 +699,9 @@ class Directives:
             self._record_law(rv, known, known[1].info.over[0], offset)
             return
         if not sep or not clauses["over"]:
-            raise self.source.error("write: random X with density p over x", offset)
+            raise self.source.error("write: random X with density p over x (or, for random "
+                                    "variables known only by their moments: random W, X "
+                                    "independent — random W_i, X_i for i = 1..n, iid)", offset)
         if "(" in names:
             return self._random_of_family(rv, names, clauses["over"], start, offset)
         declared = self.scope.lookup(self.reader.read_name(names.strip(), start))
@@ -1050,13 +1053,21 @@ class Directives:
         """`\\mathbb{E}[W_i] = c` of a family known only by its moments (`random W_i for i =
         1..n, iid`) makes c its mean — its law becomes the hidden law shifted to mean c, a
         real law (`frontend.latex.moments`) — instead of a hypothesis the engines could not
-        use. Said twice of one family: refused (one name, one meaning)."""
+        use. Said twice of one family, or any other fact about a moment of such a variable
+        (`Var(W) = \\sigma^2`, which no drawn law would be shown to meet): refused."""
         found = self.reader.assumed_mean(hypothesis)
-        if found is None:
+        if found is None or found[1].mean is not None:
+            if self.reader.unknown_laws_in(hypothesis):
+                raise self.source.error(
+                    "derive reads an assumption about random variables known only by their "
+                    "moments only as a mean, once for each (\\mathbb{E}[W] = 0 — the mean of "
+                    "W is assumed above, or this is another moment fact)", at)
             return False
         name, family, mean = found
-        if family.mean is not None:
-            raise self.source.error(f"the mean of {name.latex} is assumed above", at)
+        why = why_not_real(mean, self.scope.context)
+        if why is not None:     # a complex shift would draw no real law
+            raise self.source.error(f"the mean of a random variable is a real number: {why}",
+                                    at)
         self.scope.refine(name, replace(family, mean=mean))
         return True
 

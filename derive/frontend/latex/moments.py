@@ -67,6 +67,40 @@ def _partitions(items):
 class Moments:
     """Moments of polynomials in families known only by their moments; mixed into `Reader`."""
 
+    distinct_indices = frozenset()   # pairs of bound index Names known distinct (`\\sum_{i<j}`)
+
+    def ordered_pairs(self, piece, kind, nodes, rest):
+        """`\\sum_{i<j} f` (no `^{…}`): the sum over the pairs i < j of the declared range
+        of the families it sums (`_family_span` of i or j, one range), Σ_j Σ_{i=L}^{j-1} f;
+        inside f, i and j are known distinct (a product of members at i and at j is one of
+        independent variables). Refused for a product, with bounds, or with no declared
+        range."""
+        from derive.frontend.latex.reader import LOCAL_INDEX
+        first, _, second = nodes[0].children
+        keys = [self._index_key(first), self._index_key(second)]
+        if kind is not Sum or len(nodes) > 1 or piece.sup is not None:
+            raise self.error("derive reads \\sum_{i<j} (the pairs of a declared range) "
+                             "alone: no bounds, no product, one subscript", nodes[0])
+        indices = [self.fresh(k, declaration=LOCAL_INDEX) for k in keys]
+        self.weighing.update(indices)
+        saved = self.distinct_indices
+        self.distinct_indices = saved | {frozenset(indices)}
+        try:
+            with self.bindings_as(keys, indices):
+                body = self.product(rest)
+        finally:
+            self.distinct_indices = saved
+        spans = {(s.lower, s.upper) for s in (self._family_span(piece, k, i, body)
+                                              for k, i in zip(keys, indices)) if s is not None}
+        if len(spans) != 1:
+            raise self.error("derive reads \\sum_{i<j} over the declared range of the "
+                             "families it sums (% derive: random W_i for i = 1..n, iid)"
+                             + ("; here they are declared over different ranges" if spans
+                                else "; here none is declared"), nodes[0])
+        ((lower, upper),) = spans
+        inner = Sum(indices[0], body, lower, Add(Sym(indices[1]), Num(-1)))
+        return Sum(indices[1], inner, lower, upper)
+
     def lawless_moment(self, kind, values, node):
         """E, Var or Cov (`kind`) of the read arguments `values`, which write members of
         families known only by their moments."""
@@ -100,6 +134,15 @@ class Moments:
                         side.dist.name == family.density:
                     return name, family, other
         return None
+
+    def unknown_laws_in(self, hypothesis):
+        """The hidden laws of random variables known only by their moments that
+        `hypothesis` averages under (a moment of W, read)."""
+        hidden = {info.density for info in
+                  (d.info for d in self.scope.context.table.values())
+                  if isinstance(info, (IndependentCopies, UnknownLaw)) and info.group}
+        return {t.dist.name for side in (hypothesis.lhs, hypothesis.rhs) for t in nodes(side)
+                if isinstance(t, Expect) and t.dist.name in hidden}
 
     # ---------------------------------------------------------------- the expansion
     def _polynomial_mean(self, value, node):
@@ -191,7 +234,8 @@ class Moments:
             why = "an index that is no letter or whole number"
         elif len({(lo, up) for _, lo, up in bound}) > 1:
             why = "sums over different ranges"
-        elif bound and letters or len(letters) > 1 or letters and len(free) > 1:
+        elif bound and free or len(free) > 1 and letters and not (
+                len(letters) == len(free) and self._all_distinct(letters)):
             why = "indices that may be equal or not"
         elif names & (free_names(monomial.coefficient) |
                       {n for _, lo, up in monomial.sums for n in free_names(lo) | free_names(up)}):
@@ -202,6 +246,12 @@ class Moments:
             raise self.error(f"derive cannot average this product of random variables known "
                              f"only by their moments ({why}): it needs to know which members "
                              f"are one variable and which are independent", node)
+
+    def _all_distinct(self, letters):
+        """Whether the index letters (Syms) are pairwise known distinct (`\\sum_{i<j}`)."""
+        names = [t.name for t in letters]
+        return all(frozenset((a, b)) in self.distinct_indices
+                   for at, a in enumerate(names) for b in names[at + 1:])
 
     def _product_mean(self, members):
         """E[∏ members^k] for members whose indices are equal exactly when they are the same
