@@ -109,6 +109,6 @@ def test_a_mean_must_be_real():
 
 
 def test_hidden_law_names_are_not_taken_twice():
-    header = "% derive: density p_{W} over w\n% derive: random W, X independent\n"
+    header = "% derive: variable \\xi_W\n% derive: random W, X independent\n"
     with pytest.raises(InputError, match="derive names the law"):
         readings(display(header, r"1 = 1"))

@@ -878,7 +878,7 @@ class Directives:
         variables known only by their moments — every member of every family listed
         mutually independent, the members of one family identically distributed, with no
         law written. Each family gets a hidden abstract law of its own (the density
-        `p_{W}` over `\\xi_{W}`), so every moment derive computes is a moment of a real
+        `p_{\\xi_{W}}` over `\\xi_{W}`), so every moment derive computes is a moment of a real
         law and the numeric engine's counterexamples are real joint laws (product laws of
         drawn tables); moments of polynomials in the members are read by
         `frontend.latex.moments`. Without the words saying identically distributed, or
@@ -903,10 +903,12 @@ class Directives:
 
     def _hidden_law(self, key, base, at):
         """(density, variable) Names of the hidden abstract law of the random variable `key`
-        known only by its moments: `p_{base}` over `\\xi_{base}`, declared here; refused
-        when the file declares either spelling (one name, one meaning)."""
+        known only by its moments: `p_{\\xi_{base}}` over `\\xi_{base}`, declared here —
+        the law of ξ, which is the law of `key` only while no mean is assumed (then `key` is
+        ξ shifted), so it is never named `p_{W}`, a spelling an author means as W's law;
+        refused when the file declares either spelling (one name, one meaning)."""
         keys = [self.reader.read_name(hidden, at)
-                for hidden in (f"p_{{{base}}}", f"\\xi_{{{base}}}")]
+                for hidden in (f"p_{{\\xi_{{{base}}}}}", f"\\xi_{{{base}}}")]
         for hidden in keys:
             if self.scope.lookup(hidden) is not None:
                 raise self.source.error(f"{hidden} is declared above: derive names the law of "

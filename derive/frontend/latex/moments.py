@@ -3,7 +3,7 @@
 After `% derive: random W_i, X_i for i = 1..n, iid` (`directives._lawless_families`) the
 members W_1, …, W_n, X_1, …, X_n are mutually independent, the members of one family
 identically distributed, and no law is written. Each family has a hidden abstract law
-(`p_{W}` over `\\xi_{W}`), so every moment below is a moment of a real law, and the numeric
+(`p_{\\xi_{W}}` over `\\xi_{W}`), so every moment below is a moment of a real law, and the numeric
 engine, drawing that law as a table, only ever shows real joint laws as counterexamples.
 
 `\\mathbb{E}[…]`, `Var(…)`, `Cov(…, …)` of a polynomial in members is read as:
