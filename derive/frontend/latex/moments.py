@@ -16,7 +16,9 @@ engine, drawing that law as a table, only ever shows real joint laws as countere
   E[W^k] — the k-th moment of the family's law, the same at every index (identically
   distributed). Indices bound by sums over one range split into every pattern of equal and
   distinct values, each counted (`\\sum_i\\sum_j E[W_iW_j] = n E[W^2] + n(n - 1) E[W]^2`);
-  free indices must be the same letter or distinct whole numbers;
+  free indices that may be equal or not give every pattern with its Kronecker-delta
+  indicator (`E[W_iW_j] = δ_{ij} E[W^2] + (1 − δ_{ij}) E[W]^2`); `\\sum_{i<j}` makes its
+  two letters known distinct;
 * Var(Y) = E[Y^2] − E[Y]^2 and Cov(Y, Z) = E[YZ] − E[Y]E[Z].
 
 With `% derive: assume \\mathbb{E}[W_i] = c` (c free of random variables) the family's law
@@ -24,8 +26,8 @@ is the hidden law shifted to mean c: a member is ξ − E[ξ] + c, whose moments
 real law with mean c — never a moment vector no law has.
 
 Refused at the moment: anything else in members (`e^{W_i}`, `1/X_i`, `|W_i|`, a
-non-whole power), indices that may be equal or not (`W_i W_j` with i, j free, a bound index
-beside a free one, sums over different ranges, an index that is no letter or number), a sum
+non-whole power), indices derive cannot sort (a bound index beside a free one, sums over
+different ranges, an index that is no letter or number), a sum
 whose coefficient depends on an index that a member is taken at, a subscript or a bar.
 """
 
@@ -34,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from derive.model.derivation import Relation
+from derive.notation.members import kronecker
 from derive.model.names import IndependentCopies, UnknownLaw
 from derive.model.terms import (
     ONE, Add, Call, Defined, Expect, Mul, Num, Pow, Sum, Sym, free_names, neg, nodes, substitute,
@@ -206,7 +209,8 @@ class Moments:
         others = tuple(s for s in monomial.sums if s not in bound)
         self._indices_comparable(monomial, bound, taken, node)
         if not bound:
-            mean = self._product_mean(monomial.members)
+            mean = self._free_indices_mean(monomial.members, sorted(
+                taken, key=lambda t: (isinstance(t, Sym), str(t.args[0]))))
             return _summed(mean if monomial.coefficient is ONE else
                            Mul(monomial.coefficient, mean), others)
         _, lower, upper = bound[0]
@@ -222,7 +226,7 @@ class Moments:
     def _indices_comparable(self, monomial, bound, taken, node):
         """Refuse at `node` a monomial whose members' indices derive cannot sort into equal
         and distinct: an index that is no letter or number, bound indices over different
-        ranges or beside free letters, two free letters, a coefficient or a range that
+        ranges or beside free ones, a coefficient or a range that
         depends on a bound index a member is taken at, too many bound indices."""
         names = {s[0] for s in bound}
         free = {t for t in taken if not (isinstance(t, Sym) and t.name in names)}
@@ -234,9 +238,8 @@ class Moments:
             why = "an index that is no letter or whole number"
         elif len({(lo, up) for _, lo, up in bound}) > 1:
             why = "sums over different ranges"
-        elif bound and free or len(free) > 1 and letters and not (
-                len(letters) == len(free) and self._all_distinct(letters)):
-            why = "indices that may be equal or not"
+        elif bound and free:
+            why = "a summed index beside an index that may equal it"
         elif names & (free_names(monomial.coefficient) |
                       {n for _, lo, up in monomial.sums for n in free_names(lo) | free_names(up)}):
             why = "a coefficient or a range that depends on a member's index"
@@ -247,11 +250,33 @@ class Moments:
                              f"only by their moments ({why}): it needs to know which members "
                              f"are one variable and which are independent", node)
 
-    def _all_distinct(self, letters):
-        """Whether the index letters (Syms) are pairwise known distinct (`\\sum_{i<j}`)."""
-        names = [t.name for t in letters]
-        return all(frozenset((a, b)) in self.distinct_indices
-                   for at, a in enumerate(names) for b in names[at + 1:])
+    def _free_indices_mean(self, members, indices):
+        """E[∏ members^k] for members at free indices (`indices`: letters and whole numbers)
+        that may be equal or not: Σ over the patterns of equal indices of the indicator of
+        the pattern — Kronecker deltas, δ_{ij} within a class and 1 − δ_{ij} between two —
+        times the mean under it (`E[X_iX_j] = δ_{ij}E[X^2] + (1 − δ_{ij})E[X]^2`), exact at
+        every value of the letters. Patterns joining two numbers, or two letters known
+        distinct (`\\sum_{i<j}`), have indicator 0 and are left out."""
+        total = []
+        for blocks in _partitions(list(indices)):
+            if any(self._distinct(a, b) for block in blocks
+                   for at, a in enumerate(block) for b in block[at + 1:]):
+                continue
+            heads = [block[0] for block in blocks]
+            equal = [kronecker(block[0], t) for block in blocks for t in block[1:]]
+            apart = [Add(ONE, neg(kronecker(a, b))) for at, a in enumerate(heads)
+                     for b in heads[at + 1:] if not self._distinct(a, b)]
+            pattern = tuple((_at_indices(m, blocks), k) for m, k in members)
+            total.append(_bare(Mul(*equal, *apart, self._product_mean(pattern))))
+        return _bare(Add(*total))
+
+    def _distinct(self, a, b):
+        """Whether the indices a, b (Sym or Num) are known distinct: two different numbers,
+        or two letters of one `\\sum_{i<j}`."""
+        if isinstance(a, Num) and isinstance(b, Num):
+            return a != b
+        return isinstance(a, Sym) and isinstance(b, Sym) and \
+            frozenset((a.name, b.name)) in self.distinct_indices
 
     def _product_mean(self, members):
         """E[∏ members^k] for members whose indices are equal exactly when they are the same
@@ -283,6 +308,16 @@ def _bare(term):
             return term
         term = kept[0]
     return term
+
+
+def _at_indices(member, blocks):
+    """`member` with its index put as the first of its class (a number, where the class
+    has one: the indices are sorted numbers first)."""
+    if not isinstance(member, Call):
+        return member
+    (index,) = member.arguments
+    head = next(block[0] for block in blocks if index in block)
+    return Call(member.function, head)
 
 
 def _times(a, b):
