@@ -78,6 +78,7 @@ def test_false_variants_are_refuted(header, row):
     (SINGLE, r"\mathbb{E}\left[\frac{1}{X}\right] = 1", "polynomials in them only"),
     (NO_MEANS, r"\mathbb{E}\left[X_1 \sum_{i=1}^{n} X_i\right] = 0", "may equal it"),
     (NO_MEANS, r"\mathbb{E}\left[\sum_{i=1}^{n} i X_i^2\right] = 0", "depends on a member"),
+    (NO_MEANS, r"\mathbb{E}\left[\left(\sum_{i=5}^{n} X_i\right)^2\right] = 0", "terms"),
     ("% derive: natural n\n% derive: random W_i for i = 1..n, iid\n"
      "% derive: random X_i for i = 1..n, iid\n",
      r"\mathbb{E}[W_1 X_1] = 0", "different directives"),

@@ -214,7 +214,7 @@ class Moments:
             return _summed(mean if monomial.coefficient is ONE else
                            Mul(monomial.coefficient, mean), others)
         _, lower, upper = bound[0]
-        count = Add(upper, neg(lower), ONE)
+        count = self._terms_in_range(lower, upper, node)
         total = []
         for blocks in _partitions([index for index, _, _ in bound]):
             mapping = {i: Sym(block[0]) for block in blocks for i in block}
@@ -222,6 +222,23 @@ class Moments:
             ways = Mul(*(Add(count, Num(-t)) for t in range(len(blocks))))
             total.append(Mul(ways, self._product_mean(members)))
         return _summed(Mul(monomial.coefficient, Add(*total)), others)
+
+    def _terms_in_range(self, lower, upper, node):
+        """U − L + 1, the number of indices of a sum's range, refused at `node` unless the
+        normal form shows it ≥ 0: the patterns' counts n(n − 1)… hold only then (a range
+        with U < L − 1 is empty, its sum 0, not a count below 0)."""
+        from derive.engines import normal_form
+        count = Add(upper, neg(lower), ONE)
+        n = normal_form.Normaliser(self.scope.context)
+        try:
+            sign = n.sign(n.value(count))
+        except (normal_form.Unsupported, normal_form.Undefined):
+            sign = None
+        if sign not in (normal_form.POS, normal_form.NONNEG):
+            raise self.error("derive cannot show this sum's range has U - L + 1 ≥ 0 terms "
+                             "(declare its end natural, or write it from 1): the moment of "
+                             "a product of its members counts patterns of equal indices", node)
+        return count
 
     def _indices_comparable(self, monomial, bound, taken, node):
         """Refuse at `node` a monomial whose members' indices derive cannot sort into equal
