@@ -43,6 +43,8 @@ from derive.model.terms import (
 )
 
 MAX_INDICES = 4            # bound indices in one product: Bell(4) = 15 patterns at most
+MAX_FREE = 6               # free indices in one product, letters among them (Bell(6) = 203)
+MAX_MONOMIALS = 4096       # terms of an expanded argument
 
 
 @dataclass(frozen=True)
@@ -163,19 +165,12 @@ class Moments:
             return self._expanded(value.body, node)
         if isinstance(value, Add):
             return [m for c in value.children for m in self._expanded(c, node)]
-        if isinstance(value, Mul):
-            out = [Monomial(ONE)]
-            for child in value.children:     # Y·Y of Var(Y): each factor its own indices
-                out = [_times(a, self._renamed(b)) for a in out
-                       for b in self._expanded(child, node)]
-            return out
+        if isinstance(value, Mul):           # Y·Y of Var(Y): each factor its own indices
+            return self._product_of([self._expanded(c, node) for c in value.children], node)
         if isinstance(value, Pow) and isinstance(value.exponent, Num) and \
                 value.exponent.value.denominator == 1 and value.exponent.value >= 1:
-            out = [Monomial(ONE)]
-            for _ in range(int(value.exponent.value)):
-                out = [_times(a, self._renamed(b)) for a in out
-                       for b in self._expanded(value.base, node)]
-            return out
+            base = self._expanded(value.base, node)
+            return self._product_of([base] * int(value.exponent.value), node)
         if type(value) is Sum and value.lower is not None and value.upper is not None and \
                 not any(self.lawless_family(t) is not None
                         for bound in (value.lower, value.upper) for t in nodes(bound)):
@@ -184,6 +179,18 @@ class Moments:
         raise self.error("derive reads moments of random variables known only by their "
                          "moments for polynomials in them only (sums, products, whole "
                          "powers): not of a function of them such as e^{W}, 1/W or |W|", node)
+
+    def _product_of(self, factors, node):
+        """The monomials of the product of the factors' expansions, each factor's sums with
+        indices of their own; refused at `node` beyond `MAX_MONOMIALS` terms."""
+        out = [Monomial(ONE)]
+        for monomials in factors:
+            if len(out) * len(monomials) > MAX_MONOMIALS:
+                raise self.error(f"this moment's argument expands to more than {MAX_MONOMIALS} "
+                                 "products of random variables known only by their moments: "
+                                 "derive does not average it", node)
+            out = [_times(a, self._renamed(b)) for a in out for b in monomials]
+        return out
 
     def _renamed(self, monomial):
         """`monomial` with fresh names for its sums' indices (a power's second factor)."""
@@ -210,7 +217,7 @@ class Moments:
         self._indices_comparable(monomial, bound, taken, node)
         if not bound:
             mean = self._free_indices_mean(monomial.members, sorted(
-                taken, key=lambda t: (isinstance(t, Sym), str(t.args[0]))))
+                taken, key=lambda t: (isinstance(t, Sym), str(t.args[0]))), node)
             return _summed(mean if monomial.coefficient is ONE else
                            Mul(monomial.coefficient, mean), others)
         _, lower, upper = bound[0]
@@ -267,13 +274,18 @@ class Moments:
                              f"only by their moments ({why}): it needs to know which members "
                              f"are one variable and which are independent", node)
 
-    def _free_indices_mean(self, members, indices):
+    def _free_indices_mean(self, members, indices, node):
         """E[∏ members^k] for members at free indices (`indices`: letters and whole numbers)
         that may be equal or not: Σ over the patterns of equal indices of the indicator of
         the pattern — Kronecker deltas, δ_{ij} within a class and 1 − δ_{ij} between two —
         times the mean under it (`E[X_iX_j] = δ_{ij}E[X^2] + (1 − δ_{ij})E[X]^2`), exact at
         every value of the letters. Patterns joining two numbers, or two letters known
         distinct (`\\sum_{i<j}`), have indicator 0 and are left out."""
+        if all(isinstance(t, Num) for t in indices):      # distinct numbers: one pattern
+            return self._product_mean(members)
+        if len(indices) > MAX_FREE:
+            raise self.error(f"derive averages products of members at {MAX_FREE} different "
+                             "indices at most, when letters are among them", node)
         total = []
         for blocks in _partitions(list(indices)):
             if any(self._distinct(a, b) for block in blocks
