@@ -77,6 +77,10 @@ def test_false_variants_are_refuted(header, row):
     (SINGLE, r"\mathbb{E}[e^W] = 1", "polynomials in them only"),
     (SINGLE, r"\mathbb{E}\left[\frac{1}{X}\right] = 1", "polynomials in them only"),
     (NO_MEANS, r"\mathbb{E}\left[X_1 \sum_{i=1}^{n} X_i\right] = 0", "may equal it"),
+    # a sum over i < a fixed j, or no moment relying on i ≠ j: never read as pairs
+    (NO_MEANS, r"\sum_{i<j} \mathbb{E}[X_i X_j] = (j-1)\mathbb{E}[X_1]^2", "a fixed j"),
+    ("% derive: natural n\n% derive: real x_i for i = 1..n\n",
+     r"\sum_{i<j} x_i = \sum_{i=1}^{j-1} x_i", "a fixed j"),
     (NO_MEANS, r"\mathbb{E}\left[\sum_{i=1}^{n} i X_i^2\right] = 0", "depends on a member"),
     (NO_MEANS, r"\mathbb{E}\left[\left(\sum_{i=5}^{n} X_i\right)^2\right] = 0", "terms"),
     ("% derive: natural n\n% derive: random W_i for i = 1..n, iid\n"

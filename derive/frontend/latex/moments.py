@@ -33,6 +33,7 @@ whose coefficient depends on an index that a member is taken at, a subscript or 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from derive.model.derivation import Relation
@@ -73,6 +74,7 @@ class Moments:
     """Moments of polynomials in families known only by their moments; mixed into `Reader`."""
 
     distinct_indices = frozenset()   # pairs of bound index Names known distinct (`\\sum_{i<j}`)
+    pairs_averaged = frozenset()     # such pairs a moment relied on (`_distinct`)
 
     def ordered_pairs(self, piece, kind, nodes, rest):
         """`\\sum_{i<j} f` (no `^{…}`): the sum over the pairs i < j of the declared range
@@ -88,13 +90,18 @@ class Moments:
                              "alone: no bounds, no product, one subscript", nodes[0])
         indices = [self.fresh(k, declaration=LOCAL_INDEX) for k in keys]
         self.weighing.update(indices)
-        saved = self.distinct_indices
-        self.distinct_indices = saved | {frozenset(indices)}
+        pair = frozenset(indices)
+        saved, self.distinct_indices = self.distinct_indices, self.distinct_indices | {pair}
         try:
             with self.bindings_as(keys, indices):
                 body = self.product(rest)
         finally:
             self.distinct_indices = saved
+        if pair not in self.pairs_averaged or self._written_outside(keys[1], piece, rest):
+            raise self.error("derive reads \\sum_{i<j} only as the sum over pairs of members "
+                             "of random variables known only by their moments, averaged "
+                             "together (Cov(W_iX_i, W_jX_j)); a sum over i < a fixed j is "
+                             "\\sum_{i=1}^{j-1}", nodes[0])
         spans = {(s.lower, s.upper) for s in (self._family_span(piece, k, i, body)
                                               for k, i in zip(keys, indices)) if s is not None}
         if len(spans) != 1:
@@ -105,6 +112,20 @@ class Moments:
         ((lower, upper),) = spans
         inner = Sum(indices[0], body, lower, Add(Sym(indices[1]), Num(-1)))
         return Sum(indices[1], inner, lower, upper)
+
+    def _written_outside(self, letter, piece, rest):
+        """Whether the row writes `letter` outside the sum `piece` (up to the end of `rest`,
+        its term) — `(j - 1)\\mathbb{E}[X]^2 = \\sum_{i<j} …` would be a sum over i < that
+        j — or the sum's extent is not known."""
+        ends = [getattr(getattr(item, "node", None), "meta", None) for item in rest]
+        node = getattr(piece, "node", None)
+        if not ends or any(m is None or m.empty for m in ends) or node is None or \
+                node.meta.empty:
+            return True
+        start, end = node.meta.start_pos, max(m.end_pos for m in ends)
+        outside = self.row_text[:start] + " " + self.row_text[end:]
+        return re.search(r"(?<![A-Za-z\\])" + re.escape(letter) + r"(?![A-Za-z])",
+                         outside) is not None
 
     def lawless_moment(self, kind, values, node):
         """E, Var or Cov (`kind`) of the read arguments `values`, which write members of
@@ -304,8 +325,11 @@ class Moments:
         or two letters of one `\\sum_{i<j}`."""
         if isinstance(a, Num) and isinstance(b, Num):
             return a != b
-        return isinstance(a, Sym) and isinstance(b, Sym) and \
-            frozenset((a.name, b.name)) in self.distinct_indices
+        pair = frozenset((a.name, b.name)) if isinstance(a, Sym) and isinstance(b, Sym) else None
+        if pair in self.distinct_indices:
+            self.pairs_averaged = self.pairs_averaged | {pair}
+            return True
+        return False
 
     def _product_mean(self, members):
         """E[∏ members^k] for members whose indices are equal exactly when they are the same
