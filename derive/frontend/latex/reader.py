@@ -93,6 +93,7 @@ from derive.frontend.latex.divergences import Divergences
 from derive.frontend.latex.draws import Draws
 from derive.frontend.latex.expectations import LOCAL_REAL, Expectations
 from derive.frontend.latex.samples import Samples
+from derive.frontend.latex.moments import Moments
 from derive.frontend.latex.hypotheses import Hypotheses
 from derive.frontend.latex.indicators import Indicators, equation_of, indicator_font
 from derive.frontend.latex.labelled_families import LABELLED, LabelledFamilies
@@ -287,7 +288,7 @@ _TRANSPOSED = re.compile(r"\^\s*(?:\{\s*)?(?:\\(?:mathrm|mathsf|text|rm|operator
                          r"\\top\b|\\intercal\b|\\mathsf\s*T\b|T\b)")
 
 
-class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Hypotheses, Divergences,
+class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, Samples, Moments, Hypotheses, Divergences,
              Stieltjes, Measures, Extrema, Dots, Words, VectorFunctions, Estimators, Indicators,
              Semicolons, Matrices, InnerProducts, LabelledFamilies, UnmodelledLaws):
     """Reads rows of one source under a `FileScope`."""
@@ -6089,6 +6090,8 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             index_node, rel, low_node = node.children
             if rel.value in (r"\ne", r"\neq"):
                 return self._all_but_one(piece, kind, nodes, rest)
+            if rel.value == "<" and self._two_fresh_letters(node):
+                return self.ordered_pairs(piece, kind, nodes, rest)
             onward = rel.value in FROM_ON and piece.sup is None
             if rel.value != "=" and not onward:
                 raise self.error(f"a {piece.op}'s range reads i = 1 (with ^{{n}}), "
@@ -6361,6 +6364,17 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._assume_in_span(excluded, span)
         term_at = substitute(body, {index: excluded}, self.scope.allowance)
         return Add(Sum(index, body, span.lower, span.upper), neg(term_at))
+
+    def _two_fresh_letters(self, node):
+        """Whether `i < j` under a sum writes two letters, neither declared nor bound."""
+        keys = []
+        for side in (node.children[0], node.children[2]):
+            try:
+                keys.append(self._index_key(side))
+            except (InputError, naming.NameError_):
+                return False
+        return keys[0] != keys[1] and all(self.declared(k) is None and self.bound_name(k) is None
+                                          for k in keys)
 
     def _excluded_index(self, node):
         """The k of `\\sum_{i \\ne k}`: one letter, a whole number free in the row."""
