@@ -275,7 +275,6 @@ class Moments:
         depends on a bound index a member is taken at, too many bound indices."""
         names = {s[0] for s in bound}
         free = {t for t in taken if not (isinstance(t, Sym) and t.name in names)}
-        letters = {t for t in free if not isinstance(t, Num)}
         why = None
         if any(len(member.arguments) != 1 for member, _ in monomial.members
                if isinstance(member, Call)) or \
