@@ -65,3 +65,23 @@ def test_an_integral_through_a_branch_point_is_enclosed_or_has_no_value(row, tru
     value = _enclosure(row + " = 0")
     truth = acb(arb(mpmath.nstr(mpmath.mpf(true), 20), 1e-14))   # mpmath's value, ±1e-14
     assert value is None or value.overlaps(truth), (value, true)
+
+
+@pytest.mark.parametrize("row", [r"\int_{-1}^{1} \sqrt{y^2} \, dy",
+                                 r"\int_{-1}^{1} \int_{0}^{1} \sqrt{y^2} \, dx \, dy"])
+def test_an_integral_stops_at_the_deadline(row):
+    """At 4096 bits arb's integrator spent seconds of C past a 0.3 s deadline (its nodes
+    for a 4096-bit goal, then subdividing on "no value" up to its limits)."""
+    started = clock.now()
+    assert _enclosure(row + " = 1", prec=4096, seconds=0.3) is None
+    assert clock.now() - started < 1.5
+
+
+def test_a_double_integral_of_a_kink_is_neither_overstated_nor_refuted():
+    from derive.checker import check
+    from support import verdicts
+    rows = [r"\int_{-1}^{1} \int_{0}^{1} \sqrt{y^2} \, dx \, dy > 1",
+            r"\int_{-1}^{1} \int_{0}^{1} \sqrt{y^2} \, dx \, dy = 1"]
+    text = "% derive: real y\n" + "".join(f"\\[ {row} \\]\n" for row in rows)
+    wrong, right = verdicts(check(load_tex("kink.tex", text)))
+    assert wrong != "verified" and right != "refuted"
