@@ -78,3 +78,76 @@ def test_a_row_with_no_relation_of_its_own_still_goes_on(check_text, row):
 ])
 def test_own_relation_sees_through_wrappers_only(text, found):
     assert own_relation(text) == found
+
+
+# ---------------------------------------------------------------- labels: required, approximate, unknown
+
+POSITIVE_H = "% derive: positive h\n"
+
+
+@pytest.mark.parametrize("label", [
+    r"\text{set}", "set", r"\text{set to}", r"\text{want}", r"\text{required}", r"\text{must}",
+    r"\text{should}", r"\text{goal}", r"\text{solve}", r"\text{equate}", r"\text{setting}",
+    r"\text{FOC}", r"\text{at the optimum}", r"\text{at optimum}", r"\text{we want}", "(!)",
+    "(?)", r"\text{(?)}",
+])
+def test_a_relation_required_or_asked_is_refused(check_text, label):
+    """`\\overset{\\text{set}}{=} 0` is imposed, as `!` is: refused, never refuted."""
+    text = POSITIVE_H + f"$$ \\frac{{1}}{{h}} - 1 \\overset{{{label}}}{{=}} 0 $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
+@pytest.mark.parametrize("remark", [r"\text{(set)}", r"\text{set}", r"\text{(FOC)}",
+                                    r"(\text{at the optimum})"])
+def test_a_requirement_beside_the_row_is_refused(check_text, remark):
+    text = POSITIVE_H + f"$$ \\frac{{1}}{{h}} - 1 = 0 \\quad {remark} $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
+
+
+@pytest.mark.parametrize("label", [r"\text{set}", r"\text{FOC}", "!"])
+def test_a_requirement_in_a_premise_is_the_condition(check_text, label):
+    text = POSITIVE_H + f"$$ 2h - 2 \\overset{{{label}}}{{=}} 0 \\Rightarrow h = 1 $$\n"
+    assert support.verdicts(check_text(text)) == ["verified"]
+    text = POSITIVE_H + f"$$ 2h - 2 \\overset{{{label}}}{{=}} 0 \\Rightarrow h = 2 $$\n"
+    assert support.verdicts(check_text(text)) == ["refuted"]
+
+
+APPROXIMATE = [r"\text{first order}", r"\text{1st order}", r"\text{leading order}",
+               r"\text{linearization}", r"\text{asympt.}", r"\text{approximation}",
+               r"\text{Taylor}", r"\text{truncating}", r"\text{neglecting}", r"\text{Stirling}",
+               r"\text{Laplace}", r"\text{Monte Carlo}", r"\text{CLT}", r"\text{LLN}",
+               r"\text{delta method}", r"\text{ignoring higher order terms}", r"\text{magic}"]
+
+
+@pytest.mark.parametrize("label", APPROXIMATE)
+def test_an_approximation_or_unknown_label_is_a_reason(check_text, label):
+    """e^h ≈ 1 + h to first order: a counterexample to the exact equation refutes nothing
+    (it was refuted); an exact equation under the same label still verifies."""
+    text = POSITIVE_H + (f"$$ e^{{h}} \\overset{{{label}}}{{=}} 1 + h $$\n"
+                         f"$$ (h+1)^2 \\overset{{{label}}}{{=}} h^2 + 2h + 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["undecided", "verified"]
+
+
+@pytest.mark.parametrize("remark", [r"\text{(ignoring higher order terms)}", r"\text{(first order)}",
+                                    r"\text{(Taylor)}", r"\text{(linearized)}"])
+def test_an_approximation_beside_the_row_is_a_reason(check_text, remark):
+    text = POSITIVE_H + f"$$ e^{{h}} = 1 + h \\quad {remark} $$\n"
+    assert support.verdicts(check_text(text)) == ["undecided"]
+
+
+@pytest.mark.parametrize("label", ["(a)", "(iv)", r"\star", "3", r"\text{Jensen}",
+                                   r"\text{Cauchy-Schwarz}", r"\text{Bayes}", r"\text{linearity}",
+                                   r"\text{def.}", r"\text{expand}", r"\text{by Jensen}"])
+def test_a_tag_or_an_exact_lemma_stays_a_remark(check_text, label):
+    """A false row under a tag or an exact lemma's name is refuted, a true one verified."""
+    relation = "=" if "def" not in label else r"\le"
+    text = POSITIVE_H + (f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 3h + 1 $$\n"
+                         f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 2h + 1 $$\n")
+    assert support.verdicts(check_text(text)) == ["refuted", "verified"]
+
+
+def test_a_label_stacked_on_an_arrow_is_refused_at_the_label():
+    from derive.frontend.latex.wrappers import Unread, unwrap
+    with pytest.raises(Unread) as refused:
+        unwrap(r"\frac{1}{n} \stackrel{n\to\infty}{\longrightarrow} 0")
+    assert refused.value.offset == 12 and "arrow" in refused.value.message
