@@ -141,7 +141,7 @@ def test_an_approximation_beside_the_row_is_a_reason(check_text, remark):
 def test_a_tag_or_an_exact_lemma_stays_a_remark(check_text, label):
     """A false row under a tag or an exact lemma's name is refuted, a true one verified."""
     relation = "=" if "def" not in label else r"\le"
-    text = POSITIVE_H + (f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 3h + 1 $$\n"
+    text = POSITIVE_H + (f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 2h $$\n"
                          f"$$ (h+1)^2 \\overset{{{label}}}{{{relation}}} h^2 + 2h + 1 $$\n")
     assert support.verdicts(check_text(text)) == ["refuted", "verified"]
 
