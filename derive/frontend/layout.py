@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from derive.frontend.documents.mapped import Mapped
 from derive.frontend.latex.annotations import ARROW_NOTE, WRITTEN_MARK
+from derive.frontend.latex.printed_relations import own_relation
 from derive.frontend.latex.relations import DEFINING, ORDER, RELATION, commands
 from derive.frontend.latex.styles import STYLES
 from derive.frontend.latex.wrappers import operator_fonts, required_in_premises
@@ -688,7 +689,7 @@ def _aligned_below(above, row):
     right-hand side and has no left side of its own."""
     if row.align is None or above.align is None or row.text[:row.align].strip():
         return False
-    relation = first_relation(above.text)
+    relation = own_relation(above.text)
     return relation is not None and not above.text[above.align:relation].strip(" :")
 
 
@@ -759,14 +760,18 @@ def continuation(text, aligned=False):
     one); `-` when the row states no relation of its own (`& - \\log b`), is indented before
     it (`&\\quad - \\log b = …`, `& {}- …`; a wrapper is no indent) or is `aligned`: its left
     alignment column is empty below a row aligned at its relation (`g &= a \\\\ &- b = c`) —
-    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side."""
+    a row `-a = -b`, `\\textcolor{red}{-a} = -b` has its own left side, and so has a row
+    whose relation prints inside what wraps it (`-2a \\stackrel{(a)}{=} b`, `-2a {=} b`,
+    `\\boxed{-2a = b}`: `printed_relations.own_relation`), even `aligned` when a wrapper
+    starts it (`&\\boxed{-b = c}` frames a claim of its own)."""
     lead = indent(text)
     op = _BINARY.match(text, _WRAPPER.match(text, lead).end())
     if op is None:
         return None
-    if op.group(0) != "-" or aligned or text[:lead].replace("&", "").strip():
+    wrapped = text[lead:op.start()].strip()         # `\boxed{- b = c}`: a claim of its own
+    if op.group(0) != "-" or (aligned and not wrapped) or text[:lead].replace("&", "").strip():
         return op.start()
-    return None if _top_relation(text) else op.start()     # the row's own braces: depth 0
+    return None if own_relation(text) is not None else op.start()
 
 
 def first_token(text):
