@@ -250,3 +250,27 @@ def test_the_entropy_with_a_number_subscript_elsewhere_is_refused():
     header = C_AND_T.replace("% derive: assume D \\ge 2\n", "") + RANDOM
     (step,) = steps(display(header, r"H_D(X) \ge 0"))
     assert step.message is not None and "Rényi" in step.message
+
+
+BASE_D = ("% derive: natural D, m\n% derive: assume D \\ge 2\n"
+          "% derive: positive p_i, r_i for i = 1..m\n"
+          "% derive: assume \\sum_{i=1}^m p_i = 1, \\sum_{i=1}^m r_i = 1\n")
+
+
+def test_a_power_on_a_divergence_in_base_d_squares_the_value_in_base_d():
+    """atkI: `D(p \\| r)^2` in a base-D file was KL² / ln D (the power bound to the nats
+    operator before the base's division): the true square refuted, a false one verified."""
+    s = r"\left(\sum_i p_i \log_D \frac{p_i}{r_i}\right)^2"
+    assert verdicts(display(BASE_D, rf"D(p \| r)^2 = {s}",
+                            rf"D(p \| r)^2 = \frac{{{s}}}{{\log_D e}}")) == ["verified", "refuted"]
+
+
+def test_the_entropy_in_base_d_heading_a_row_is_a_claim_about_it():
+    """atkI: `H_D(X) = … - 1` heading a row of a base-D file was an unchecked definition
+    (then `H_D(X) < -\\sum …` verified): it is the entropy in base D, so the row is checked."""
+    header = ("% derive: natural D\n% derive: assume D \\ge 2\n% derive: discrete x\n"
+              "% derive: density q over x\n% derive: random X with density q over x\n")
+    assert verdicts(display(header, r"H_D(X) = -\sum_x q(x) \log_D q(x) - 1",
+                            r"H_D(X) < -\sum_x q(x) \log_D q(x)",
+                            r"H_D(X) = -\sum_x q(x) \log_D q(x)")) == \
+        ["refuted", "refuted", "verified"]

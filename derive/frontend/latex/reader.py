@@ -837,6 +837,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.scope.recurrences[head.key] = start
             return _named(head).key, (), self.term(children[2]), None
         if head.label is not None and registry.spelled(head.key):
+            if head.key in self.scope.read_operators:       # D_KL(p||q) read above
+                raise self.error(f"{head.key} is read above as derive's operator: a definition "
+                                 f"of {head.label} here would give it a second meaning — "
+                                 "name the file's quantity otherwise", children[0])
             self.scope.own_forms.setdefault(head.key, head.label)   # define D_e(P \Vert Q) = …
         return head.key, head.params, body, head.label
 
@@ -1421,6 +1425,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             self.not_a_probability(name.key, items[0])
         label = self._label(name.key, bracket)
         at_numbers = not known and self._operator_at_numbers(name.key, bracket, items[0])
+        if relation is DEFINE and not self.defining and label in self.scope.heads and \
+                registry.spelled(name.key):
+            raise self.error(f"{label} is defined above: := here would give it a second "
+                             "meaning — write = to state a claim about it", items[0])
+        if not self.defining and not known and \
+                self._entropy_to_a_base(name, bracket) is not None:
+            self.restating = relation is DEFINE     # `H_D(X) = …`: C&T's entropy, checked
+            return None
         if relation is DEFINE and not self.defining and not known and \
                 label not in self.scope.heads and registry.spelled(name.key) and \
                 not at_numbers and self._reads(name, bracket):
@@ -4435,7 +4447,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              f"(% derive: assume {key} \\ge 2) and no unit is declared — here it "
                              f"may be in nats or bits: write \\sum_i p_i \\log_{key} "
                              f"\\frac{{p_i}}{{q_i}}, or D_{{KL}}(…) / \\ln {key}", bracket.node)
-        return div(self._operator(key, bracket), Fn("log", base))
+        return self._in_base(self._operator, key, bracket, base)
 
     def _entropy_to_a_base(self, p, bracket):
         """`H_D(X)`, `H_D(X | Y)` of random variables, D a declared number (Cover & Thomas's
@@ -4450,8 +4462,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 self.scope.lookup("H") is not None or \
                 not all(self._capital(a) for a in bracket.args):
             return None                 # H_b(p) of a number: the file's function H_b
-        value = self.information("H", bracket)
-        if value is None:
+        if self.information("H", replace(bracket, power=None)) is None:
             return None
         base = self._base_of_the_file(letter.group(1))
         if base is None:
@@ -4461,7 +4472,13 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                              f"{letter.group(1)} > 1 is assumed and no unit is declared — here "
                              f"it may be a Rényi entropy of order {letter.group(1)}: define it "
                              f"(% derive: define {p.key}(X) = …)", bracket.node)
-        return div(value, Fn("log", base))
+        return self._in_base(self.information, "H", bracket, base)
+
+    def _in_base(self, read, key, bracket, base):
+        """`read(key, bracket)` (a quantity in nats) over ln `base`, then the bracket's power:
+        `D(p \| r)^2` is (KL / ln D)², never KL² / ln D (atkI)."""
+        value = div(read(key, replace(bracket, power=None)), Fn("log", base))
+        return value if bracket.power is None else Pow(value, self.term(bracket.power))
 
     def _base_of_the_file(self, key):
         """Sym of the declared number `key` (Cover & Thomas's `natural D`) when the file's
@@ -5796,6 +5813,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                                  + " and ".join(", ".join(v.latex for v in d.over) or "nothing"
                                                 for d in declared), bracket.node)
         self.operator_use(key, bracket.node)
+        self.scope.read_operators.add(key)
         pinned = any(self.written_with_dot(a) for a in bracket.args)
         value = value or not pinned and self._conditional_divergence(op.key, dists,
                                                                      bracket.node) or \
