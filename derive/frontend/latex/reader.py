@@ -4128,6 +4128,11 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
             raise self.error("i is not declared: the imaginary unit or an index? derive has "
                              "no imaginary unit; declare i if it is a number (% derive: real "
                              "i, or integer i) or bind it (\\sum_i)", node)
+        if key.startswith("\\vec{") or key.startswith("\\overrightarrow{"):
+            raise self.error(f"{key} is not declared, and its arrow makes it a vector: derive "
+                             "does not read it as a number (`\\vec{u} \\times \\vec{v}` is a "
+                             "cross product, `\\cdot` a dot product) — declare it (% derive: "
+                             f"real {key} in \\mathbb{{R}}^n) or write a letter", node)
         if self.capital_variable(key) is not None:
             self.capital_read(key, node, "number")
         labels = self._head_labels(key)
