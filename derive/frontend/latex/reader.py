@@ -1335,6 +1335,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         if isinstance(name, ExpectPiece) and relation is DEFINE and \
                 isinstance(bracket, BracketPiece) and name.sub is None:
             label = self._label(name.kind, bracket)          # \mathbb{V}[X] \triangleq …
+            if not self.defining and label not in self.scope.heads and \
+                    self._moment_reads(name, bracket):
+                self.restating = True       # `\mathbb{E}[X] := …` of a declared law: checked
+                return None
             return Head(label, label, (), scale)
         if not isinstance(name, NamePiece) or name.power is not None:
             return None
@@ -1770,6 +1774,16 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         return bracket.open == "[" or bool(re.search(r"=|\||\\mid|\\vert", text)) or \
             any(random(run) or len(run) > 1 and all(map(random, run))
                 for run in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?![A-Za-z])", text)))
+
+    def _moment_reads(self, piece, bracket):
+        """Whether `\mathbb{E}[X]`, `\operatorname{Var}(X)`, `\operatorname{Cov}(X, Y)`
+        heading a `:=` row is a moment derive reads (of a declared law): then the row states
+        it, never a second meaning of the operator (atkI: `\mathrm{Var}(X) := 2` of a
+        standard normal, then `\mathrm{Var}(X) = 2` verified)."""
+        try:
+            return self.expectation(piece, [bracket])[0] is not None
+        except InputError:
+            return False
 
     def _reads(self, name, bracket):
         """Whether an operator's spelling with these arguments reads as that operator. In a
