@@ -4477,6 +4477,14 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         letter = re.fullmatch(r"H_\{([A-Za-z])\}", p.key)
         found = self.scope.lookup(letter.group(1)) if letter and p.power is None and \
             not p.primes else None
+        if (found is None or found[1].kind is not Kind.SYMBOL) and p.key.startswith("H_{") and \
+                self.scope.lookup(p.key) is None and self.scope.lookup("H") is None and \
+                bracket.args and all(self._capital(a) for a in bracket.args):
+            raise self.error(f"{p.key}(…) of random variables: an entropy in base "
+                             f"{p.key[3:-1]} or Rényi's of that order (H_2 the collision "
+                             "entropy)? derive reads H(X) (in nats, or bits after % derive: "
+                             f"information in bits) — define it (% derive: define {p.key}(X) "
+                             "= …) or write H", bracket.node)
         if found is None or found[1].kind is not Kind.SYMBOL or \
                 self.scope.lookup("H") is not None or \
                 not all(self._capital(a) for a in bracket.args):
