@@ -401,9 +401,9 @@ def _letters(latex):
 
 
 def _kin(f, name):
-    """Whether `name` is spelled with f's letter (`\boldsymbol\pi` of the family π_k, the
+    """Whether `name` is spelled with f's letter (`\\boldsymbol\\pi` of the family π_k, the
     vector μ of components μ_j, h' of h): it may stand for f itself or for its members, so a
-    value pinned for a member would not reach it (over-inclusive by design: `\pi_x` too)."""
+    value pinned for a member would not reach it (over-inclusive by design: `\\pi_x` too)."""
     return name is not f and _letters(f.latex) <= _letters(name.latex)
 
 

@@ -1776,10 +1776,10 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 for run in set(re.findall(r"(?<![\\A-Za-z])[A-Za-z]+(?![A-Za-z])", text)))
 
     def _moment_reads(self, piece, bracket):
-        """Whether `\mathbb{E}[X]`, `\operatorname{Var}(X)`, `\operatorname{Cov}(X, Y)`
+        """Whether `\\mathbb{E}[X]`, `\\operatorname{Var}(X)`, `\\operatorname{Cov}(X, Y)`
         heading a `:=` row is a moment derive reads (of a declared law): then the row states
-        it, never a second meaning of the operator (atkI: `\mathrm{Var}(X) := 2` of a
-        standard normal, then `\mathrm{Var}(X) = 2` verified)."""
+        it, never a second meaning of the operator (atkI: `\\mathrm{Var}(X) := 2` of a
+        standard normal, then `\\mathrm{Var}(X) = 2` verified)."""
         try:
             return self.expectation(piece, [bracket])[0] is not None
         except InputError:
@@ -4503,7 +4503,7 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
 
     def _in_base(self, read, key, bracket, base):
         """`read(key, bracket)` (a quantity in nats) over ln `base`, then the bracket's power:
-        `D(p \| r)^2` is (KL / ln D)², never KL² / ln D (atkI)."""
+        `D(p \\| r)^2` is (KL / ln D)², never KL² / ln D (atkI)."""
         value = div(read(key, replace(bracket, power=None)), Fn("log", base))
         return value if bracket.power is None else Pow(value, self.term(bracket.power))
 
