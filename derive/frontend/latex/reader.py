@@ -1437,11 +1437,6 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
                 self._entropy_to_a_base(name, bracket) is not None:
             self.restating = relation is DEFINE     # `H_D(X) = …`: C&T's entropy, checked
             return None
-        if relation is DEFINE and not self.defining and not known and \
-                label not in self.scope.heads and registry.spelled(name.key) and \
-                not at_numbers and self._reads(name, bracket):
-            self.restating = True       # `D_{KL}(p \| q) := …`: the divergence, checked
-            return None
         if relation is not DEFINE and (known or label in self.scope.heads or
                                        self.head_functions(name.key, bracket) is not None or
                                        registry.spelled(name.key) and not at_numbers and
