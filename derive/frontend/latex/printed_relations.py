@@ -40,6 +40,12 @@ _PRINTED_ARGUMENT: dict[str, frozenset[int]] = {
 }
 _CONTROL = re.compile(r"\\(?:[a-zA-Z]+|.)", re.DOTALL)
 _SIDE = re.compile(r"\\q?quad(?![a-zA-Z])")
+# What may stand between a `\\quad` and the relation the row goes on with: spacing, more
+# `\\quad`s, words in `\\text{…}`.
+_SIDE_LEAD = re.compile(r"(?:\s|\\[ ,;:!]|\\q?quad(?![a-zA-Z])|\\(?:text|mathrm)\s*\{[^{}$]*\})*")
+# What prints nothing of its own before a wrapped relation (`\\boxed{`, `\\textcolor{red}{`).
+_PRINTS = re.compile(r"\\(?:text)?color\s*\{[^{}]*\}|\\(?:"
+                     + "|".join(sorted(_PRINTED_ARGUMENT)) + r")(?![a-zA-Z])")
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def own_relation(text: str) -> int | None:
     k = 0
     while k < len(text):
         if not stack and _SIDE.match(text, k) and text[:k].strip():
-            return None
+            return _after_side(text, _SIDE.match(text, k).end())
         if all(g.printed for g in stack):
             found = RELATION_SIGN.match(text, k)
             if found is not None:
@@ -90,6 +96,18 @@ def own_relation(text: str) -> int | None:
             last = None
         k += 1
     return None
+
+
+def _after_side(text: str, at: int) -> int | None:
+    """The row's relation when the side part starting at `at` (after a top-level `\\quad`)
+    opens with one — past spacing, more `\\quad`s and words (`-2a \\quad = b`,
+    `-2a \\quad \\text{and} \\quad {=} b`): the row goes on with a relation of its own, as the
+    annotations read it (`a + b \\quad = c`). None when the side part is a remark."""
+    start = _SIDE_LEAD.match(text, at).end()
+    found = own_relation(text[start:])
+    if found is None or _PRINTS.sub("", text[start:start + found]).strip("{} \t\n"):
+        return None
+    return start + found
 
 
 def _opened(text: str, at: int, last: _Group | None) -> _Group:
