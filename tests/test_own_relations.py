@@ -166,3 +166,19 @@ def test_a_label_stacked_on_an_arrow_is_refused_at_the_label():
     with pytest.raises(Unread) as refused:
         unwrap(r"\frac{1}{n} \stackrel{n\to\infty}{\longrightarrow} 0")
     assert refused.value.offset == 12 and "arrow" in refused.value.message
+
+
+@pytest.mark.parametrize("space", [r"\enspace", r"\thinspace", r"\medspace", r"\negthinspace",
+                                   r"\mkern18mu", r"\kern-2pt", r"\hskip 1em", r"\mskip 5mu"])
+def test_spacing_commands_are_spaces(check_text, space):
+    """Spacing a pasted row carries (atkJ minor): a space, as `\\,` is — a false row stays
+    refuted."""
+    text = REAL_A + (f"$$ (a+1)^2 {space} = a^2 + 2a + 1 $$\n"
+                     f"$$ (a+1)^2 = a^2 {space} + 2a $$\n")
+    assert support.verdicts(check_text(text)) == ["verified", "refuted"]
+
+
+@pytest.mark.parametrize("space", [r"\kern", r"\mkern x"])
+def test_a_kern_without_its_dimension_is_refused(check_text, space):
+    text = REAL_A + f"$$ (a+1)^2 {space} = a^2 + 2a + 1 $$\n"
+    assert support.verdicts(check_text(text)) == ["error"]
