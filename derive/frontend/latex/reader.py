@@ -137,6 +137,8 @@ from derive.notation import (derivatives, families, members, registry, separable
                              vectors)
 from derive.notation.show import show
 from derive.frontend import intervals
+from derive.frontend.recurrence_directives import recurrence_of
+from derive.notation import recurrences
 from derive.notation.parameters import moves_with, unsaid_dependence
 from derive.notation.elementary import SPELLINGS
 
@@ -4822,6 +4824,9 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._plain_member(p)
         indices = [self._index(a, p) for a in _subitems(p.sub)]
         key = p.base + "_{\\cdot}"
+        by_recurrence = self._recurrence_member(p, key, indices)
+        if by_recurrence is not None:
+            return by_recurrence, 1
         self._no_declared_members(p)
         self._one_spelling_of_a_moving_function(None, p, False)   # V_k beside a moving V_w
         self._not_at_own_member(p, indices)
@@ -4839,6 +4844,29 @@ class Reader(Abbreviations, Products, Probability, Events, Expectations, Draws, 
         self._conflict(p.base, conflict, p.node, Kind.FUNCTION)
         self._whole_member_indices(indices, self.scope.lookup(key)[1].info, p)
         return Call(name, *indices), 1
+
+    def _recurrence_member(self, p, key, indices):
+        """`m_3`, `m_t`, `m_{t-1}` of a family defined by its recurrence (`define m_t =
+        \\beta m_{t-1} + …`, `notation.recurrences`): at a whole number the member unrolled
+        down to the bases (`m_0` without a base: the unknown member), at any other index
+        the member itself, which only `engines.recurrences` decides. None for another
+        family. The first use by a row is recorded: a base given below it is refused."""
+        found = recurrence_of(self.scope, key)
+        if found is None:
+            return None
+        family, info = found
+        if len(indices) != 1:
+            raise self.error(f"{p.key}: {p.base} is defined by its recurrence at one index",
+                             p.node)
+        self.scope.recurrence_uses.setdefault(family, self.offset + _start(p.node))
+        at = recurrences.number(indices[0])
+        if at is None:
+            return Call(family, indices[0])
+        try:
+            value = recurrences.member(info, at)
+        except recurrences.NotARecurrence as exc:
+            raise self.error(f"{p.key}: {exc}", p.node) from None
+        return value if value is Call(family, Num(at)) else Defined(family, (Num(at),), value)
 
     def _no_declared_members(self, p):
         """`x_i` (under a sum over i, or at any letter) beside names declared on their own

@@ -1,0 +1,179 @@
+"""Steps about a sequence defined by a recurrence, at a letter (`m_t = (1 - β)Σ_i β^i g_{t-i}`).
+
+A member at a number is unrolled where it is read (`notation.recurrences`); a member at a
+letter (`m_t`) is no unknown a counterexample may choose — it is what the recurrence makes
+it — so no other engine sees such a step (`decide.decide` sends it here). Verdicts:
+
+* **refuted** by a certified counterexample of an instance: the step at a small value n of
+  the letter (n = its first few values), every member unrolled, decided as any step — a
+  counterexample there is one of the step. Not tried when a hypothesis mentions the letter.
+* **verified** only by induction, for an equation `m_s = C(s)` (either side), C free of
+  the family: C at each first value n agrees with the unrolled member (`decide`), and
+  C(s) = body[m_{s-k} := C(s-k)] is proved for every s from the recurrence's start on, by
+  the normal form after the sums are split and merged (`recurrence_sums`) — never from
+  agreement at a few values.
+* **undecided** otherwise, saying what was tried.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from derive.engines import recurrence_sums
+from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Relation, Verdict
+from derive.model.names import Domain
+from derive.model.terms import Add, Call, Num, Sym, free_names, nodes, substitute
+from derive.notation import recurrences
+from derive.notation.recurrences import NotARecurrence, RecurrenceInfo
+
+INSTANCES = 4          # the first values of the letter tried for a counterexample
+FIRST = {Domain.NATURAL: 1, Domain.WHOLE: 0}
+
+
+def families(step) -> dict:
+    """The recurrences of the step's context: family Name → RecurrenceInfo."""
+    return {name: d.info for name, d in step.context.table.items()
+            if isinstance(d.info, RecurrenceInfo)}
+
+
+def at_letters(step, infos=None) -> list:
+    """The members of a recurrence the step writes at an index that is no number."""
+    infos = families(step) if infos is None else infos
+    return [t for side in step.sides() for t in nodes(side)
+            if isinstance(t, Call) and t.function in infos and
+            recurrences.number(t.arguments[0]) is None]
+
+
+def involved(step) -> bool:
+    """Whether the step writes a member of a recurrence at a letter (this engine's step)."""
+    return step.lhs is not None and step.rhs is not None and bool(at_letters(step))
+
+
+def decide(step, seed, deadline, decide_step) -> Verdict:
+    """The verdict of a step with members of a recurrence at a letter; `decide_step(step)`
+    decides a step without such members (`decide.decide`)."""
+    infos = families(step)
+    letter = _letter(step, infos)
+    if letter is None:
+        return Verdict(UNDECIDED, "recurrence", "the step writes members of a sequence "
+                       "defined by its recurrence at indices that are no one natural-number "
+                       "letter plus a number: derive neither unrolls nor proves those")
+    first = FIRST[step.context.domain(letter)]
+    tried = []
+    if not any(letter in free_names(h.lhs) | free_names(h.rhs) for h in step.hypotheses):
+        refuted = _counterexample(step, letter, first, infos, decide_step, tried)
+        if refuted is not None:
+            return refuted
+    proved, why = _induction(step, letter, first, infos, decide_step, deadline)
+    if proved:
+        return Verdict(VERIFIED, "induction on the recurrence", why)
+    shown = ", ".join(tried) or "none could be unrolled"
+    return Verdict(UNDECIDED, "recurrence", f"induction on {letter.latex} was tried: {why}; "
+                   f"no counterexample at {letter.latex} = {shown}")
+
+
+def _letter(step, infos):
+    """The one natural-number letter the members at letters are indexed by, else None."""
+    letters = set()
+    for term in at_letters(step, infos):
+        names = free_names(term.arguments[0])
+        if len(names) != 1 or recurrences.affine(term.arguments[0], next(iter(names))) is None:
+            return None
+        letters |= names
+    if len(letters) != 1:
+        return None
+    (letter,) = letters
+    return letter if step.context.domain(letter) in FIRST and letter.local is None else None
+
+
+def instance(step, letter, n, infos):
+    """The step at letter = n with every member unrolled, or None when a member stays at
+    a letter (a sum over its index) or is too deep to unroll."""
+    try:
+        sides = [recurrences.unrolled(substitute(s, {letter: Num(n)}), infos)
+                 for s in (step.lhs, step.rhs)]
+    except NotARecurrence:
+        return None
+    out = replace(step, lhs=sides[0], rhs=sides[1],
+                  hypotheses=tuple(h for h in step.hypotheses
+                                   if letter not in free_names(h.lhs) | free_names(h.rhs)))
+    return None if at_letters(out, infos) else out
+
+
+def _counterexample(step, letter, first, infos, decide_step, tried):
+    """The refuted verdict of the first instance at the letter's first values that is
+    refuted, else None (`tried` collects the values decided)."""
+    for n in range(first, first + INSTANCES):
+        at = instance(step, letter, n, infos)
+        if at is None:
+            continue
+        verdict = decide_step(at)
+        tried.append(f"{n} ({verdict.status.value})")
+        if verdict.status is REFUTED:
+            return replace(verdict, detail=f"at {letter.latex} = {n}, every member unrolled "
+                           f"by its recurrence: {verdict.detail}")
+    return None
+
+
+def _claim(step, letter, infos):
+    """(family's info, C) of an equation `m_s = C` or `C = m_s` at the letter s itself, C
+    free of members at letters (a member at a number, `m_0`, is one fixed value); else
+    None."""
+    if step.relation is not Relation.EQ:
+        return None
+    for side, other in ((step.lhs, step.rhs), (step.rhs, step.lhs)):
+        if isinstance(side, Call) and side.function in infos and \
+                side.arguments == (Sym(letter),) and \
+                not any(isinstance(t, Call) and t.function in infos and
+                        recurrences.number(t.arguments[0]) is None for t in nodes(other)):
+            return infos[side.function], other
+    return None
+
+
+def _induction(step, letter, first, infos, decide_step, deadline):
+    """(proved, what was done) by induction on `letter` for `m_s = C(s)`."""
+    found = _claim(step, letter, infos)
+    if found is None:
+        return False, ("induction proves only an equation of a member at the letter and a "
+                       "closed form free of the sequence")
+    info, closed = found
+    top = max(info.start, first + max(info.lags))
+    for n in range(first, top):
+        at = instance(replace(step, lhs=Call(info.family, Sym(letter)), rhs=closed),
+                      letter, n, infos)
+        verdict = decide_step(at) if at is not None else None
+        if verdict is None or verdict.status is not VERIFIED:
+            why = verdict.detail if verdict is not None else "it could not be unrolled"
+            return False, f"the base case {letter.latex} = {n} is not verified ({why})"
+    lhs, rhs = _step_sides(info, closed, letter, top - first)
+    kept = tuple(h for h in step.hypotheses
+                 if letter not in free_names(h.lhs) | free_names(h.rhs))
+    proved, why = recurrence_sums.prove_equal(lhs, rhs, letter, first, step.context,
+                                              deadline, kept)
+    if not proved:
+        return False, f"the inductive step is not proved ({why})"
+    bases = ", ".join(str(n) for n in range(first, top))
+    return True, (f"by induction on {letter.latex}: the closed form agrees with the "
+                  f"unrolled member at {letter.latex} = {bases}, and the recurrence carries it "
+                  f"from each {letter.latex} to the next ({why})")
+
+
+def _step_sides(info, closed, letter, shift):
+    """(C(s + shift), body at s + shift with each m_{s+shift-k} := C(s + shift - k)): the
+    inductive step, for every s the letter takes, so the index s + shift is at least the
+    recurrence's start and every member the body uses is one the claim covers."""
+    def at(offset):
+        return substitute(closed, {letter: _plus(Sym(letter), offset)})
+
+    body = substitute(info.body, {info.index: _plus(Sym(letter), shift)})
+    mapping = {}
+    for term in nodes(body):
+        if isinstance(term, Call) and term.function is info.family:
+            _, offset = recurrences.affine(term.arguments[0], letter)
+            mapping[term] = at(int(offset))
+    return at(shift), recurrences.replace_all(body, mapping)
+
+
+def _plus(term, offset):
+    """`term + offset`, without a zero."""
+    return term if offset == 0 else Add(term, Num(offset))
