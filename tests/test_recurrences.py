@@ -108,11 +108,10 @@ def test_members_read_unrolled():
     ("% derive: natural t\n% derive: define m_t = m_{t+1} + g_t\n", "minus a fixed whole"),
     ("% derive: natural t\n% derive: define m_t = m_{t} + g_t\n", "minus a fixed whole"),
     ("% derive: natural t\n% derive: define m_t = m_{2t} + g_t\n", "minus a fixed whole"),
-    ("% derive: natural t\n% derive: define m_t = m_{1} + g_t\n", "minus a fixed whole"),
+    ("% derive: natural t\n% derive: define m_t = m_{1} + g_t\n", "m_{1}"),
     ("% derive: define m_t = m_{t-1} + g_t\n", "natural number"),
-    ("% derive: real t\n% derive: define m_t = m_{t-1} + g_t\n", "natural number"),
     ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
-     "% derive: define m_t = 2 m_{t-1}\n", "defined above by its recurrence"),
+     "% derive: define m_t = 2 m_{t-1}\n", "not defined on its own"),
     ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
      "% derive: assume m_0 = 0\n% derive: assume m_1 = 3\n", "second meaning"),
     ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
@@ -125,3 +124,10 @@ def test_members_read_unrolled():
 def test_what_cannot_be_made_sound_is_refused(header, message):
     with pytest.raises(InputError, match=message):
         load_tex("r.tex", header + "$$ m_1 = 0 $$\n")
+
+
+def test_a_real_letter_makes_no_recurrence():
+    # at a real t, m_t is one name (m_{t-1} another): no member at a number exists
+    derivation = load_tex("r.tex", "% derive: real t\n% derive: define m_t = m_{t-1} + g_t\n"
+                          "$$ m_1 = 0 $$\n")
+    assert "one name" in derivation.steps[0].message

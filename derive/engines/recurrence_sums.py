@@ -14,7 +14,7 @@ proves nothing (None, with the reason)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from derive.engines import normal_form
@@ -46,15 +46,17 @@ class Frame:
     upper: tuple
 
 
-def prove_equal(lhs, rhs, letter, first, context, deadline, hypotheses=()):
+def prove_equal(lhs, rhs, letter, first, step, deadline):
     """(proved, what was done) for lhs = rhs at every value of `letter` from `first` on,
-    under `hypotheses` (none of them about the letter; one derive cannot use is left out,
-    which only widens what is proved)."""
+    in `step`'s context and under its hypotheses (none of them about the letter; one
+    derive cannot use is left out, which only widens what is proved)."""
+    context, hypotheses = step.context, step.hypotheses
     try:
         rest, parts = linear(sub(lhs, rhs))
         if not parts:
             (rest,), context = restricted((tidy(rest),), hypotheses, context, unused=[])
-            return _zero(rest, context, deadline), "the normal form of the difference is 0"
+            return _zero(rest, replace(step, context=context), deadline), \
+                "the normal form of the difference is 0"
         frames = [reframed(c, s, letter) for c, s in parts]
         lower, upper = _common(frames, letter, first)
         index, values = _index_in_range(letter, lower, upper)
@@ -67,9 +69,10 @@ def prove_equal(lhs, rhs, letter, first, context, deadline, hypotheses=()):
         return False, str(exc)
     (merged, outside), context = restricted((tidy(merged), tidy(outside)), hypotheses, context,
                                             unused=[])
-    if not _zero(merged, context, deadline):
+    step = replace(step, context=context)
+    if not _zero(merged, step, deadline):
         return False, "the sums cut to one range leave a summand whose normal form is not 0"
-    if not _zero(outside, context, deadline):
+    if not _zero(outside, step, deadline):
         return False, "the terms outside the sums' common range do not cancel"
     return True, ("the sums re-indexed at their members, cut to one range and merged: the "
                   "summand and the terms peeled off have the normal form 0")
@@ -89,13 +92,19 @@ def _index_in_range(letter, lower, upper):
     return index, {letter: Add(index, below, Num(-upper[1]))}
 
 
-def _zero(term, context, deadline):
-    """Whether the normal form shows `term` = 0 (powers at whole exponents split first)."""
+def _zero(term, step, deadline):
+    """Whether `term` = 0 is proved, in `step`'s context: by the normal form, else by
+    SymPy's cancel (`symbolic.prove_equal`: 1/(K+2) − 1/(K+1) + 1/((K+1)(K+2))), powers at
+    whole exponents split first."""
+    term = whole_powers(tidy(term), step.context)
     try:
-        return normal_form.difference(whole_powers(tidy(term), context), Num(0), context,
-                                      deadline).is_zero()
+        if normal_form.difference(term, Num(0), step.context, deadline).is_zero():
+            return True
     except (normal_form.Unsupported, normal_form.Undefined):
         return False
+    from derive.engines import symbolic
+    return symbolic.prove_equal(replace(step, lhs=term, rhs=Num(0), hypotheses=()),
+                                deadline).proved
 
 
 def linear(term):

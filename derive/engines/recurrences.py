@@ -148,8 +148,8 @@ def _induction(step, letter, first, infos, decide_step, deadline):
     lhs, rhs = _step_sides(info, closed, letter, top - first)
     kept = tuple(h for h in step.hypotheses
                  if letter not in free_names(h.lhs) | free_names(h.rhs))
-    proved, why = recurrence_sums.prove_equal(lhs, rhs, letter, first, step.context,
-                                              deadline, kept)
+    proved, why = recurrence_sums.prove_equal(lhs, rhs, letter, first,
+                                              replace(step, hypotheses=kept), deadline)
     if not proved:
         return False, f"the inductive step is not proved ({why})"
     bases = ", ".join(str(n) for n in range(first, top))

@@ -1041,10 +1041,6 @@ class Directives:
                 found[1].info.given and label is None:
             self._marginal(found, params, value, offset)
             return
-        if recurrence_of(self.scope, key) is not None:
-            raise self.source.error(f"{key} is defined above by its recurrence: a second "
-                                    "definition of the family would be a second meaning "
-                                    "(one name means one thing); define a new name", offset)
         if self._recurrence_base(key, params, value, offset) or \
                 declare_recurrence(self, key, params, value, body, offset):
             return

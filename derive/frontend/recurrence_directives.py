@@ -9,7 +9,7 @@ derive: assume m_0 = 0` or `% derive: define m_0 = 0` below it gives a base valu
 from __future__ import annotations
 
 from derive.model.names import Declaration, Domain, Kind
-from derive.model.terms import Call, Num, free_names
+from derive.model.terms import Call, Defined, Num, free_names, nodes
 from derive.notation import recurrences
 from derive.notation.recurrences import NotARecurrence, RecurrenceInfo
 
@@ -65,15 +65,29 @@ def recurrence_of(scope, key):
 
 def base_of(scope, term):
     """(family Name, RecurrenceInfo, index) when `term` is a member of a recurrence's
-    family at a number (`m_0`, read as the unknown member below the start), else None."""
-    if not isinstance(term, Call) or len(term.arguments) != 1 or \
-            not isinstance(term.arguments[0], Num):
+    family at a number — the unknown member below the start (`m_0`), or one the
+    recurrence or a base gives (then `take_base` refuses it) —, else None."""
+    member = _member(term)
+    info = scope.table.get(member[0]) if member is not None else None
+    if info is None or not isinstance(info.info, RecurrenceInfo):
         return None
-    info = scope.table.get(term.function)
-    info = info.info if info is not None else None
-    if not isinstance(info, RecurrenceInfo):
+    return member[0], info.info, member[1]
+
+
+def _member(term):
+    """(family Name, index) of a family member at a number, as read: `Call(m, 0)` or the
+    unrolled `Defined(m, (3,), …)`; else None."""
+    family, arguments = (term.function, term.arguments) if isinstance(term, Call) else \
+        (term.name, term.arguments) if isinstance(term, Defined) else (None, ())
+    if len(arguments) != 1 or not isinstance(arguments[0], Num):
         return None
-    return term.function, info, term.arguments[0].value
+    return family, arguments[0].value
+
+
+def _uses(value, family):
+    """Whether `value` holds a member of `family` (unrolled ones too)."""
+    return any(m is not None and m[0] is family for m in map(_member, nodes(value))) or \
+        family in free_names(value)
 
 
 def take_base(directives, family, info, index, value, offset):
@@ -87,7 +101,7 @@ def take_base(directives, family, info, index, value, offset):
     spelled = f"{prefix}{index}}}"
     used = scope.recurrence_uses.get(family)
     why = ("its index is no whole number ≥ 0" if index.denominator != 1 or index < 0 else
-           f"its value uses {family.latex} itself" if family in free_names(value) else
+           f"its value uses {family.latex} itself" if _uses(value, family) else
            "a value at that index is given above" if info.base(int(index)) is not None else
            None)
     if why is None and used is not None and used < offset:
