@@ -93,10 +93,32 @@ def test_a_closed_form_true_only_at_first_values_is_not_verified():
     assert one(EMA, row) != ["verified"]
 
 
-def test_a_member_at_the_letter_is_no_free_unknown():
-    # read as an unknown, m_t = anything is refuted by choosing m_t; the recurrence decides it
-    assert one(EMA, r"m_t = \beta m_{t-1} + (1 - \beta) g_t") != ["refuted"]
-    assert one(EMA, r"m_t = \beta m_{t-1} + g_t") == ["refuted"]
+@pytest.mark.parametrize("header, row", [
+    (EMA, r"m_t = \beta m_{t-1} + (1 - \beta) g_t"),       # the recurrence restated
+    (EMA, r"m_t - \beta m_{t-1} = (1 - \beta) g_t"),
+    (MEAN, r"t \mu_t = (t - 1) \mu_{t-1} + x_t"),
+])
+def test_steps_between_members_at_the_letter_take_one_step(header, row):
+    # read as unknowns, m_t = anything would be refuted by choosing m_t
+    assert one(header, row) == ["verified"]
+
+
+@pytest.mark.parametrize("header, row", [
+    (EMA, r"m_t = \beta m_{t-1} + g_t"),
+    (MEAN, r"t \mu_t = t \mu_{t-1} + x_t"),
+])
+def test_wrong_steps_between_members_are_refuted(header, row):
+    assert one(header, row) == ["refuted"]
+
+
+def test_one_step_needs_the_recurrence_at_the_letters_first_value():
+    # F_n = F_{n-1} + F_{n-2} holds from n = 2 (bases F_0, F_1): at n = 1 it would read F_{-1},
+    # no member of the sequence — neither a step of the recurrence nor a counterexample
+    assert one(FIBONACCI, r"F_n = F_{n-1} + F_{n-2}") == ["undecided"]
+    assert one(FIBONACCI, r"F_{n+1} = F_{n} + F_{n-1}") == ["verified"]
+    assert one(FIBONACCI, r"F_{n+1} = F_{n} + 2 F_{n-1}") == ["refuted"]
+    derivation = load_tex("r.tex", FIBONACCI + "$$ F_{-1} = 1 $$\n")
+    assert "negative index" in derivation.steps[0].message
 
 
 def test_members_read_unrolled():

@@ -21,13 +21,15 @@ from dataclasses import replace
 
 from derive.engines import recurrence_sums
 from derive.model.derivation import REFUTED, UNDECIDED, VERIFIED, Relation, Verdict
-from derive.model.names import Domain
+from derive.model.names import Declaration, Domain, Kind, Name
 from derive.model.terms import Add, Call, Num, Sym, free_names, nodes, substitute
 from derive.notation import recurrences
 from derive.notation.recurrences import NotARecurrence, RecurrenceInfo
+from derive.notation.show import show
 
 INSTANCES = 4          # the first values of the letter tried for a counterexample
 FIRST = {Domain.NATURAL: 1, Domain.WHOLE: 0}
+UNKNOWN = Declaration(Kind.SYMBOL, Domain.COMPLEX)     # a member left free, any value
 
 
 def families(step) -> dict:
@@ -39,9 +41,7 @@ def families(step) -> dict:
 def at_letters(step, infos=None) -> list:
     """The members of a recurrence the step writes at an index that is no number."""
     infos = families(step) if infos is None else infos
-    return [t for side in step.sides() for t in nodes(side)
-            if isinstance(t, Call) and t.function in infos and
-            recurrences.number(t.arguments[0]) is None]
+    return [t for side in step.sides() for t in _members(side, infos)]
 
 
 def involved(step) -> bool:
@@ -67,6 +67,9 @@ def decide(step, seed, deadline, decide_step) -> Verdict:
     proved, why = _induction(step, letter, first, infos, decide_step, deadline)
     if proved:
         return Verdict(VERIFIED, "induction on the recurrence", why)
+    unfolded = _unfolded(step, letter, first, infos, decide_step)
+    if unfolded is not None:
+        return unfolded
     shown = ", ".join(tried) or "none could be unrolled"
     return Verdict(UNDECIDED, "recurrence", f"induction on {letter.latex} was tried: {why}; "
                    f"no counterexample at {letter.latex} = {shown}")
@@ -156,6 +159,53 @@ def _induction(step, letter, first, infos, decide_step, deadline):
     return True, (f"by induction on {letter.latex}: the closed form agrees with the "
                   f"unrolled member at {letter.latex} = {bases}, and the recurrence carries it "
                   f"from each {letter.latex} to the next ({why})")
+
+
+def _unfolded(step, letter, first, infos, decide_step):
+    """The verified verdict of a step about members at the letter (`m_t = \\beta m_{t-1}
+    + (1 - \\beta) g_t`, `m_t - \\beta m_{t-1} = …`) that holds with each family's member
+    at its highest index there written by one step of its recurrence and every other
+    member a fresh unknown (one per family and index): true whatever those members are,
+    so true of the sequence. Only where that highest index is at least the recurrence's
+    start at every value of the letter. None otherwise (nothing follows from a failure)."""
+    tops = {}
+    for term in at_letters(step, infos):
+        offset = _offset(term, letter)
+        tops[term.function] = max(tops.get(term.function, offset), offset)
+    if any(first + offset < infos[family].start for family, offset in tops.items()):
+        return None
+    unknowns = {}
+
+    def unknown(term):
+        key = (term.function, _offset(term, letter))
+        return unknowns.setdefault(key, Sym(Name(show(term), local=UNKNOWN)))
+
+    def written(term):
+        info = infos[term.function]
+        if _offset(term, letter) != tops[term.function]:
+            return unknown(term)
+        body = substitute(info.body, {info.index: term.arguments[0]})
+        return recurrences.replace_all(body, {t: unknown(t) for t in _members(body, infos)})
+
+    sides = [recurrences.replace_all(side, {t: written(t) for t in _members(side, infos)})
+             for side in (step.lhs, step.rhs)]
+    verdict = decide_step(replace(step, lhs=sides[0], rhs=sides[1]))
+    if verdict.status is not VERIFIED:
+        return None
+    return replace(verdict, method=f"one step of the recurrence, {verdict.method}", detail=(
+        "each member at its highest index written by its recurrence, the others left as "
+        f"unknowns (so it holds whatever they are): {verdict.detail}"))
+
+
+def _members(term, infos):
+    """The members of a recurrence at an index that is no number in `term`."""
+    return [t for t in nodes(term) if isinstance(t, Call) and t.function in infos and
+            recurrences.number(t.arguments[0]) is None]
+
+
+def _offset(term, letter):
+    """c of a member at letter + c (`_letter` made sure it is written so)."""
+    return recurrences.affine(term.arguments[0], letter)[1]
 
 
 def _step_sides(info, closed, letter, shift):

@@ -5,8 +5,9 @@ at t − k for fixed positive lags k (one or several: `F_n = F_{n-1} + F_{n-2}`)
 the family by that recurrence for every index t ≥ `RecurrenceInfo.start`: the lowest
 index given a base value (`assume m_0 = 0`, `define m_0 = 0`) plus the largest lag, or
 0 plus the largest lag when no base is given. A member below the start that no base
-gives (m_0 without a base) is an unknown member, as any undeclared family's is; other
-families in the body (g_t) are free members.
+gives (m_0 without a base) is an unknown member, as any undeclared family's is; one at a
+negative index is none (refused where written; no counterexample at a value of the letter
+that reaches one). Other families in the body (g_t) are free members.
 
 This module holds only the mathematics: what a body's lags are (`lags`), a member at a
 number unrolled down to the bases (`member`), and every member at a number in a term so
@@ -178,6 +179,9 @@ def member(info: RecurrenceInfo, index: int) -> Term:
     `Call(family, index)`. Raises NotARecurrence above `DEEPEST`."""
     if index > DEEPEST:
         raise NotARecurrence(f"a member at an index above {DEEPEST} is not unrolled")
+    if index < 0:
+        raise NotARecurrence("a sequence's indices are whole numbers ≥ 0: a member at a "
+                             "negative index is none of its members")
     values = {}
     for n in range(min(index, info.start), index + 1):
         values[n] = _at(info, n, values)
