@@ -141,6 +141,8 @@ def test_members_read_unrolled():
     ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
      "% derive: assume m_0 = m_1\n", "uses m"),
     ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
+     "% derive: assume m_0 = t\n", "index letter"),
+    ("% derive: natural t\n% derive: define m_t = m_{t-1} + g_t\n"
      "$$ m_2 = g_1 + g_2 $$\n% derive: assume m_0 = 0\n", "read a member"),
 ])
 def test_what_cannot_be_made_sound_is_refused(header, message):
@@ -153,3 +155,27 @@ def test_a_real_letter_makes_no_recurrence():
     derivation = load_tex("r.tex", "% derive: real t\n% derive: define m_t = m_{t-1} + g_t\n"
                           "$$ m_1 = 0 $$\n")
     assert "one name" in derivation.steps[0].message
+
+
+BIAS = EMA + "% derive: define \\hat{m}_t = \\frac{m_t}{1 - \\beta^t}\n"
+
+
+@pytest.mark.parametrize("row, verdict", [
+    (r"\hat{m}_1 = g_1", "verified"),                 # members a definition holds unroll too
+    (r"\hat{m}_2 = \frac{\beta g_1 + g_2}{1 + \beta}", "verified"),
+    (r"\hat{m}_2 = \frac{g_1 + g_2}{2}", "refuted"),
+    (r"\hat{m}_t (1 - \beta^t) = m_t", "verified"),
+    (r"\hat{m}_t = m_t", "refuted"),
+])
+def test_members_inside_definitions(row, verdict):
+    assert one(BIAS, row) == [verdict]
+
+
+@pytest.mark.parametrize("header, row", [
+    (EMA, r"\sum_{i=1}^{t} m_i = \sum_{i=1}^{t} m_i"),        # over the family: not unrolled
+    (EMA, r"\sum_{i=1}^{2} m_i = (1 - \beta)(1 + \beta) g_1 + (1 - \beta) g_2"),
+    ("% derive: natural t, n\n% derive: define a_t = a_{t-1} + n\n% derive: assume a_0 = 0\n",
+     r"a_n = n^2"),                                   # n inside the recurrence too
+])
+def test_what_is_not_unrolled_is_never_refuted(header, row):
+    assert one(header, row) != ["refuted"]

@@ -99,6 +99,10 @@ def decide(step, seed, deadline, report=lambda v: None):
     from derive.engines import recurrences
     from derive.engines.hypotheses import Unusable, restrict
     try:
+        step = recurrences.numbers_unrolled(step)
+    except recurrences.NotARecurrence as exc:
+        return Verdict(UNDECIDED, "recurrence", str(exc))
+    try:
         restricted = None if recurrences.involved(step) else restrict(step)
     except Unusable:
         verdict = _without_unusable(step, seed, deadline, report)

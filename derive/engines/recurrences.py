@@ -44,6 +44,18 @@ def at_letters(step, infos=None) -> list:
     return [t for side in step.sides() for t in _members(side, infos)]
 
 
+def numbers_unrolled(step):
+    """The step with every member of a recurrence at a number unrolled — those a definition
+    put there too (`define \\hat m_t = \\frac{m_t}{1 - \\beta^t}`, then `\\hat m_2`), which
+    the reader could not unroll where the definition was read. Raises NotARecurrence for
+    a member that is none of the sequence (a negative index)."""
+    infos = families(step) if step.context is not None else {}
+    if not infos or step.lhs is None or step.rhs is None:
+        return step
+    return replace(step, lhs=recurrences.unrolled(step.lhs, infos),
+                   rhs=recurrences.unrolled(step.rhs, infos))
+
+
 def involved(step) -> bool:
     """Whether the step writes a member of a recurrence at a letter (this engine's step)."""
     return step.lhs is not None and step.rhs is not None and bool(at_letters(step))
@@ -86,6 +98,10 @@ def _letter(step, infos):
     if len(letters) != 1:
         return None
     (letter,) = letters
+    if any(letter in free_names(info.body) or
+           any(letter in free_names(value) for _, value in info.bases)
+           for info in infos.values()):
+        return None        # the letter inside the recurrence: its index and a number at once
     return letter if step.context.domain(letter) in FIRST and letter.local is None else None
 
 
@@ -95,6 +111,7 @@ def instance(step, letter, n, infos):
     try:
         sides = [recurrences.unrolled(substitute(s, {letter: Num(n)}), infos)
                  for s in (step.lhs, step.rhs)]
+        sides = [substitute(s, {letter: Num(n)}) for s in sides]   # one letter, one value
     except NotARecurrence:
         return None
     out = replace(step, lhs=sides[0], rhs=sides[1],

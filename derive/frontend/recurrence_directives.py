@@ -102,6 +102,8 @@ def take_base(directives, family, info, index, value, offset):
     used = scope.recurrence_uses.get(family)
     why = ("its index is no whole number ≥ 0" if index.denominator != 1 or index < 0 else
            f"its value uses {family.latex} itself" if _uses(value, family) else
+           f"its value uses {info.letter.latex}, the recurrence's index letter"
+           if info.letter in free_names(value) else
            "a value at that index is given above" if info.base(int(index)) is not None else
            None)
     if why is None and used is not None and used < offset:
