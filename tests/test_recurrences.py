@@ -150,6 +150,13 @@ def test_what_cannot_be_made_sound_is_refused(header, message):
         load_tex("r.tex", header + "$$ m_1 = 0 $$\n")
 
 
+def test_a_member_defined_before_the_recurrence_makes_none():
+    # m_0 named first: m_t is then one name at the file's t (as before), members refused
+    derivation = load_tex("r.tex", "% derive: natural t\n% derive: define m_0 = 0\n"
+                          "% derive: define m_t = m_{t-1} + g_t\n$$ m_1 = g_1 $$\n")
+    assert "one name" in derivation.steps[0].message
+
+
 def test_a_real_letter_makes_no_recurrence():
     # at a real t, m_t is one name (m_{t-1} another): no member at a number exists
     derivation = load_tex("r.tex", "% derive: real t\n% derive: define m_t = m_{t-1} + g_t\n"
