@@ -67,6 +67,8 @@ def test_wrong_members_are_refuted(header, row):
     (MOMENTUM, r"v_t = \eta \sum_{s=1}^{t} \gamma^{t-s} g_s"),
     (MEAN, r"\mu_t = \frac{1}{t} \sum_{i=1}^{t} x_i"),
     (GEOMETRIC, r"a_n = r^n"),
+    (GEOMETRIC.replace("positive r", "real r"), r"a_n = r^n"),      # r may be 0 or negative
+    (EMA, r"m_t = \beta^{t-1} m_0 + (1 - \beta)\sum_{i=1}^{t} \beta^{t-i} g_i"),  # m_0 = 0
 ])
 def test_closed_forms_are_proved_by_induction(header, row):
     assert one(header, row) == ["verified"]
@@ -80,6 +82,7 @@ def test_closed_forms_are_proved_by_induction(header, row):
     (MOMENTUM, r"v_t = \eta \sum_{s=1}^{t} \gamma^{s} g_s"),
     (MEAN, r"\mu_t = \frac{1}{t+1} \sum_{i=1}^{t} x_i"),
     (GEOMETRIC, r"a_n = r^{n+1}"),
+    (GEOMETRIC.replace("positive r", "real r"), r"a_n = r^{n-1}"),
 ])
 def test_wrong_closed_forms_are_refuted(header, row):
     assert one(header, row) == ["refuted"]
