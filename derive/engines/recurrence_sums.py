@@ -204,14 +204,14 @@ def _term(frame, slope, constant, letter):
 def whole_powers(term: Term, context) -> Term:
     """`term` with each power whose exponent is a whole-number combination of names that
     take whole values (natural, whole, the fresh K, L) plus a constant written as
-    x^{floor} · x^{exponent − floor}, floor the exponent's least value (x^{L+1} is x · x^L
-    for every x, 0 too, as L ≥ 0 is whole): one spelling for the powers the normal form
-    keeps whole when x may be 0 or negative."""
+    x^{floor} · x^{exponent − floor}, floor the exponent's least value when it is ≥ 0
+    (x^{L+1} is x · x^L for every x, 0 too, as L ≥ 0 is whole): one spelling for the
+    powers the normal form keeps whole when x may be 0 or negative."""
     mapping = {}
     for t in nodes(term):
         found = recurrences.combination(t.exponent) if isinstance(t, Pow) else None
         least = _least(found, context) if found is not None else None
-        if least is None:
+        if least is None or least < 0:      # x^{L-1} = x^{-1} x^L only where x ≠ 0
             continue
         rest = dict(found)
         rest[None] = rest.get(None, Fraction(0)) - least
