@@ -72,7 +72,7 @@ def decide(step, seed, deadline, decide_step) -> Verdict:
                        "letter plus a number: derive neither unrolls nor proves those")
     first = FIRST[step.context.domain(letter)]
     tried = []
-    if not any(letter in free_names(h.lhs) | free_names(h.rhs) for h in step.hypotheses):
+    if _without(step.hypotheses, letter) == step.hypotheses:
         refuted = _counterexample(step, letter, first, infos, decide_step, tried)
         if refuted is not None:
             return refuted
@@ -114,9 +114,7 @@ def instance(step, letter, n, infos):
         sides = [substitute(s, {letter: Num(n)}) for s in sides]   # one letter, one value
     except NotARecurrence:
         return None
-    out = replace(step, lhs=sides[0], rhs=sides[1],
-                  hypotheses=tuple(h for h in step.hypotheses
-                                   if letter not in free_names(h.lhs) | free_names(h.rhs)))
+    out = replace(step, lhs=sides[0], rhs=sides[1], hypotheses=_without(step.hypotheses, letter))
     return None if at_letters(out, infos) else out
 
 
@@ -166,8 +164,7 @@ def _induction(step, letter, first, infos, decide_step, deadline):
             why = verdict.detail if verdict is not None else "it could not be unrolled"
             return False, f"the base case {letter.latex} = {n} is not verified ({why})"
     lhs, rhs = _step_sides(info, closed, letter, top - first)
-    kept = tuple(h for h in step.hypotheses
-                 if letter not in free_names(h.lhs) | free_names(h.rhs))
+    kept = _without(step.hypotheses, letter)
     proved, why = recurrence_sums.prove_equal(lhs, rhs, letter, first,
                                               replace(step, hypotheses=kept), deadline)
     if not proved:
@@ -206,12 +203,19 @@ def _unfolded(step, letter, first, infos, decide_step):
 
     sides = [recurrences.replace_all(side, {t: written(t) for t in _members(side, infos)})
              for side in (step.lhs, step.rhs)]
-    verdict = decide_step(replace(step, lhs=sides[0], rhs=sides[1]))
+    verdict = decide_step(replace(step, lhs=sides[0], rhs=sides[1],
+                                  hypotheses=_without(step.hypotheses, letter)))
     if verdict.status is not VERIFIED:
         return None
     return replace(verdict, method=f"one step of the recurrence, {verdict.method}", detail=(
         "each member at its highest index written by its recurrence, the others left as "
         f"unknowns (so it holds whatever they are): {verdict.detail}"))
+
+
+def _without(hypotheses, letter):
+    """The hypotheses that do not mention `letter` (nor so a member at it): what a proof
+    for every value of the letter may keep — leaving one out only widens what is proved."""
+    return tuple(h for h in hypotheses if letter not in free_names(h.lhs) | free_names(h.rhs))
 
 
 def _members(term, infos):
